@@ -1,0 +1,151 @@
+"""The provenance store: one SQLite file, safe for several writing processes at once.
+
+Writes go through `Store.write()`, which opens `BEGIN IMMEDIATE`: in WAL mode a deferred transaction that turns
+into a write fails at once with SQLITE_BUSY_SNAPSHOT, which busy_timeout cannot help with.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from cache.migrations import migrations
+
+BUSY_TIMEOUT_S = 30.0
+
+
+class CacheError(Exception):
+    """The database cannot be opened, migrated or written. The message names the file and what to do."""
+
+
+def utc_now() -> str:
+    """UTC time as ISO 8601 with a Z, to the microsecond: every recorded fact carries one."""
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+class Store:
+    """Domain verbs over the SQLite cache. Knows nothing of how facts were found; it only keeps them."""
+
+    def __init__(self, path: str | Path, *, busy_timeout: float = BUSY_TIMEOUT_S) -> None:
+        self.path = Path(path)
+        try:
+            if str(path) != ":memory:":
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(path), timeout=busy_timeout, check_same_thread=False)
+            self.db = Database(conn)
+            self.db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+            self.db.execute("PRAGMA foreign_keys = ON")
+            if str(path) != ":memory:":
+                self.db.enable_wal()
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise CacheError(f"cannot open cache {path}: {exc}; use --db to choose another file") from None
+        except OSError as exc:
+            raise CacheError(f"cannot open cache {path}: {exc.strerror or exc}") from None
+
+    def _migrate(self) -> None:
+        """Apply pending migrations one at a time, each in its own IMMEDIATE transaction, so two processes
+        opening a new database at once do not both run the same migration."""
+        while True:
+            with self.write():
+                pending = migrations.pending(self.db)
+                if not pending:
+                    return
+                stop = pending[1].name if len(pending) > 1 else None
+                migrations.apply(self.db, stop_before=stop)
+
+    @property
+    def schema_version(self) -> int:
+        return len(migrations.applied(self.db))
+
+    @contextmanager
+    def write(self) -> Iterator[Database]:
+        """One write transaction, `BEGIN IMMEDIATE`; nested calls become savepoints."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield self.db
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise CacheError(f"cannot write cache {self.path}: {exc}") from None
+        try:
+            yield self.db
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        else:
+            conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- articles --------------------------------------------------------------------------------------------
+
+    def article_by_sha256(self, sha256: str) -> dict[str, Any] | None:
+        rows = list(self.db["articles"].rows_where("sha256 = ?", [sha256], limit=1))
+        return rows[0] if rows else None
+
+    def record_article(self, article: Mapping[str, Any], embeds: Sequence[Mapping[str, Any]],
+                       credits: Sequence[Mapping[str, Any]], *, source: str, tool_version: str) -> tuple[int, bool]:
+        """Store one article's facts in one transaction. Returns (article id, created); a known sha256 adds nothing
+        but the path it was read from, if that path is new."""
+        with self.write():
+            existing = self.article_by_sha256(article["sha256"])
+            now = utc_now()
+            if existing is not None:
+                self.db["article_sources"].insert(
+                    {"article_id": existing["id"], "source": source, "first_seen_at": now}, ignore=True)
+                return existing["id"], False
+            article_id = self.db["articles"].insert({
+                **{k: article[k] for k in ("sha256", "kind", "encoding", "encoding_detected", "bytes")},
+                "first_source": source, "first_scanned_at": now, "tool_version": tool_version,
+                "embed_count": len(embeds), "credit_count": len(credits),
+            }).last_pk
+            self.db["article_sources"].insert({"article_id": article_id, "source": source, "first_seen_at": now})
+            self.db["embeds"].insert_all(
+                ({"article_id": article_id, "ordinal": i, **_flatten(e)} for i, e in enumerate(embeds)))
+            self.db["credits"].insert_all(
+                ({"article_id": article_id, "ordinal": i, **_flatten(c)} for i, c in enumerate(credits)))
+            return int(article_id), True
+
+    def embeds_for(self, article_id: int) -> list[dict[str, Any]]:
+        return [_unflatten(r) for r in self.db["embeds"].rows_where("article_id = ?", [article_id], order_by="ordinal")]
+
+    def credits_for(self, article_id: int) -> list[dict[str, Any]]:
+        return [_unflatten(r) for r in self.db["credits"].rows_where("article_id = ?", [article_id], order_by="ordinal")]
+
+    def count(self, table: str) -> int:
+        return self.db[table].count if self.db[table].exists() else 0
+
+
+_JSON_FIELDS = ("media_links", "links", "also_at")
+
+
+def _flatten(record: Mapping[str, Any]) -> dict[str, Any]:
+    """Spans become two indexed columns, lists become JSON text, so datasette shows them plainly."""
+    row = {k: v for k, v in record.items() if k != "span"}
+    if "span" in record:
+        row["span_start"], row["span_end"] = record["span"]
+    for key in _JSON_FIELDS:
+        if key in row:
+            row[key] = json.dumps(list(row[key]), ensure_ascii=False)
+    return row
+
+
+def _unflatten(row: Mapping[str, Any]) -> dict[str, Any]:
+    record = dict(row)
+    record["span"] = [record.pop("span_start"), record.pop("span_end")]
+    for key in _JSON_FIELDS:
+        if key in record and isinstance(record[key], str):
+            record[key] = json.loads(record[key])
+    return record

@@ -1,0 +1,121 @@
+"""An article as read from disk or stdin: its bytes, their sha256, the decoded text and whether it is HTML."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from resolver.errors import InputError
+
+MAX_ARTICLE_BYTES = 50_000_000
+# Signatures of common binary files, so a stray image in a folder says what it is.
+MAGIC = (
+    (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"), (b"PK\x03\x04", "a ZIP archive"), (b"\x1f\x8b", "gzip data"),
+    (b"RIFF", "a RIFF (WebP/WAV) file"), (b"\x7fELF", "an executable"), (b"SQLite format 3", "an SQLite database"),
+)
+HTML_SNIFF_RE = re.compile(
+    rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<(?:p|div|blockquote|article|iframe|figure|span|a)\s[^>]{0,400}>|</(?:p|div|blockquote|a)>",
+    re.IGNORECASE,
+)
+META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_:.-]{2,40})""", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input document, decoded. `text` is what spans index into."""
+
+    source: str
+    data: bytes = field(repr=False)
+    text: str = field(repr=False)
+    kind: str                      # "html" | "text"
+    encoding: str
+    encoding_detected: bool        # True when the encoding was guessed, not declared or UTF-8
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+def sniff_kind(data: bytes) -> str:
+    """'html' when the first 64 KB hold HTML markup, else 'text'. The content decides, not the file name."""
+    return "html" if HTML_SNIFF_RE.search(data[:65536]) else "text"
+
+
+def looks_binary(data: bytes) -> str | None:
+    """A description of the binary format the bytes are in, or None when they may be text."""
+    for magic, what in MAGIC:
+        if data.startswith(magic):
+            return what
+    head = data[:8192]
+    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "binary data (NUL bytes)"
+    if head:
+        controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+        if controls / len(head) > 0.05:
+            return "binary data (control bytes)"
+    return None
+
+
+def decode(data: bytes, *, encoding: str | None = None, kind: str = "text") -> tuple[str, str, bool]:
+    """Decode bytes: the encoding given, else a BOM, else UTF-8, else a declared HTML charset, else detection."""
+    if encoding:
+        try:
+            return data.decode(encoding), encoding, False
+        except LookupError:
+            raise InputError(f"unknown encoding {encoding!r}; try utf-8, latin-1 or cp1252") from None
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not valid {encoding} at byte {exc.start}; try another --encoding") from None
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(name, errors="replace"), name, False
+    try:
+        return data.decode("utf-8"), "utf-8", False
+    except UnicodeDecodeError:
+        pass
+    if kind == "html":
+        declared = META_CHARSET_RE.search(data[:4096])
+        if declared:
+            name = declared.group(1).decode("ascii", "replace")
+            try:
+                return data.decode(name), name, False
+            except (LookupError, UnicodeDecodeError):
+                pass
+    from charset_normalizer import from_bytes  # lazy: only undecodable input pays for it
+
+    best = from_bytes(data[:200_000]).best()
+    name = best.encoding if best is not None else "cp1252"
+    return data.decode(name, errors="replace"), name, True
+
+
+def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: str | None = None) -> Article:
+    """Build an Article, refusing binary data with a message that says what the bytes look like."""
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise InputError(f"cannot scan {source}: {len(data):,} bytes is more than the {MAX_ARTICLE_BYTES:,} byte limit")
+    binary = None if encoding else looks_binary(data)
+    if binary:
+        raise InputError(f"cannot scan {source}: it looks like {binary}, not an article (HTML or text)")
+    kind = kind or sniff_kind(data)
+    try:
+        text, used, detected = decode(data, encoding=encoding, kind=kind)
+    except InputError as exc:
+        raise InputError(f"cannot read {source}: {exc}") from None
+    return Article(source=source, data=data, text=text, kind=kind, encoding=used, encoding_detected=detected)
+
+
+def from_path(path: Path, *, kind: str | None = None, encoding: str | None = None) -> Article:
+    """Read a file into an Article; an unreadable file is an InputError naming it."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"cannot read {path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"cannot read {path}: it is a directory") from None
+    except PermissionError:
+        raise InputError(f"cannot read {path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+    return from_bytes(data, str(path), kind=kind, encoding=encoding)

@@ -1,0 +1,184 @@
+"""The command line: parse, call the library, render. Heavy modules are imported inside commands so --help is fast.
+
+Exit codes: 0 ok, 1 an input or run failed, 2 usage error, 3 something was unavailable offline.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from resolver import __version__
+
+EXIT_UNAVAILABLE = 3
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn the library's errors into one-line click errors (exit 1); never show a user a traceback."""
+    from cache import CacheError
+    from resolver.errors import EmbedResolverError
+
+    try:
+        yield
+    except (EmbedResolverError, CacheError) as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _settings(ctx: click.Context, **overrides: Any) -> Any:
+    from resolver.settings import load_settings
+
+    obj = ctx.find_root().obj or {}
+    with user_errors():
+        return load_settings(path=obj.get("config"), overrides={"db_path": obj.get("db"), **overrides})
+
+
+def _open_store(settings: Any) -> Any:
+    from cache import Store
+
+    with user_errors():
+        return Store(settings.database())
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+class Group(click.Group):
+    """A group that turns any unexpected exception into one line and exit 1 (set EMBED_RESOLVER_DEBUG=1 to see it)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(130)
+        except BrokenPipeError:
+            sys.stderr.close()
+            ctx.exit(1)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence for users
+            if os.environ.get("EMBED_RESOLVER_DEBUG"):
+                raise
+            raise click.ClickException(
+                f"internal error: {type(exc).__name__}: {exc} (set EMBED_RESOLVER_DEBUG=1 to see where)") from None
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="embed-resolver")
+@click.option("--config", type=click.Path(dir_okay=False, path_type=Path), envvar="EMBED_RESOLVER_CONFIG",
+              help="TOML configuration file. Default: $EMBED_RESOLVER_CONFIG, else the user config directory.")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), envvar="EMBED_RESOLVER_DB",
+              help="SQLite cache file. Default: $EMBED_RESOLVER_DB, else the user cache directory.")
+@click.pass_context
+def cli(ctx: click.Context, config: Path | None, db: Path | None) -> None:
+    """Find, resolve and record the social posts and photo credits embedded in news articles.
+
+    \b
+    Examples:
+      embed-resolver scan story.html            embeds and credits as a table
+      embed-resolver scan --json articles/      one JSON object per article (JSON Lines)
+      curl -s URL | embed-resolver scan -       read the page from stdin
+
+    Every result is recorded in a SQLite cache (see --db) that datasette and sqlite-utils can browse.
+    """
+    ctx.obj = {"config": config, "db": db}
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--format", "kind", type=click.Choice(["auto", "html", "text"]), default="auto", show_default=True,
+              help="Read the input as HTML or plain text. 'auto' sniffs the content, not the file name.")
+@click.option("--encoding", help="Decode the input with this encoding instead of detecting it (e.g. latin-1).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per article (JSON Lines for several).")
+@click.option("--db", "db_here", type=click.Path(dir_okay=False, path_type=Path),
+              help="SQLite cache file (same as the global --db).")
+@click.option("--no-store", is_flag=True, help="Do not record anything in the cache.")
+@click.pass_context
+def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str | None, as_json: bool,
+         db_here: Path | None, no_store: bool) -> None:
+    """Find the embedded posts and photo credits in SOURCES.
+
+    SOURCE is a file, a directory (every file in it, recursively) or - for stdin. Each article is recorded in the
+    cache by its sha256, so scanning the same bytes again adds nothing.
+
+    \b
+    Examples:
+      embed-resolver scan examples/article.html
+      embed-resolver scan --json --format text scraped.txt
+      embed-resolver scan --db run.db corpus/
+    """
+    from resolver import pipeline
+
+    settings = _settings(ctx, db_path=db_here)
+    store = None if no_store else _open_store(settings)
+    failures = 0
+    stdin_data = sys.stdin.buffer.read() if "-" in sources else None
+    items = list(pipeline.expand_sources(list(sources)))
+    explicit = set(sources)
+    progress = _progress(len(items), enabled=not as_json and len(items) > 1)
+    with progress as bar:
+        task = bar.add_task("scanning", total=len(items)) if bar else None
+        for name, path, problem in items:
+            if bar is not None:
+                bar.update(task, advance=1, description=Path(name).name[:40])
+            if problem:
+                click.echo(f"warning: {problem}; skipped", err=True)
+                continue
+            try:
+                with user_errors():
+                    article = pipeline.load(path, data=stdin_data, kind=None if kind == "auto" else kind,
+                                            encoding=encoding)
+                    result = pipeline.scan_article(article, store=store)
+            except click.ClickException as exc:
+                if name in explicit:
+                    failures += 1
+                    click.echo(f"error: {exc.message}", err=True)
+                else:
+                    click.echo(f"warning: {exc.message}; skipped", err=True)
+                continue
+            _emit(result, as_json=as_json)
+    if store is not None:
+        store.close()
+    if failures:
+        ctx.exit(1)
+
+
+@contextmanager
+def _progress(total: int, *, enabled: bool) -> Iterator[Any]:
+    """A rich progress bar on stderr when it is a terminal and the job is long enough to want one."""
+    if not enabled or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=_stderr_console(), transient=True) as bar:
+        yield bar
+
+
+def _emit(result: Any, *, as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False))
+        return
+    from rich.console import Console
+
+    from resolver.report import scan_tables
+
+    console = Console()
+    for renderable in scan_tables(result):
+        console.print(renderable)
+
+
+def main() -> None:  # pragma: no cover - console entry point alias
+    cli()

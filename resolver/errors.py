@@ -1,0 +1,70 @@
+"""The errors embed-resolver raises, all one-line messages a user can act on.
+
+EmbedResolverError
+  InputError        the file, URL or option given cannot be used
+  ConfigError       the configuration file or an environment setting is invalid
+  FetchError        .url;  a request did not give us what we asked for
+    UnsafeTarget    the SSRF guard refused a host or an address
+    BodyTooLarge    a body passed max_body_bytes, or the deadline passed
+  ResolveError      .url;  TooManyHops, RedirectLoop
+  StoreError        the cache database cannot be opened or written
+  NotCached         --offline and the cache has no answer
+"""
+
+from __future__ import annotations
+
+
+class EmbedResolverError(Exception):
+    """Base of every error this package raises on purpose."""
+
+
+class InputError(EmbedResolverError):
+    """The file, URL or option given cannot be used."""
+
+
+class ConfigError(EmbedResolverError):
+    """The configuration file or an environment setting is invalid."""
+
+
+class FetchError(EmbedResolverError):
+    """A request was made (or refused) and did not give us what we asked for."""
+
+    kind = "fetch"
+
+    def __init__(self, message: str, *, url: str | None = None) -> None:
+        super().__init__(message)
+        self.url = url
+
+
+class UnsafeTarget(FetchError):
+    """The SSRF guard refused the host: it is not public, or not http(s)."""
+
+    kind = "unsafe"
+
+
+class BodyTooLarge(FetchError):
+    """A response body passed the byte cap or the per-fetch deadline."""
+
+    kind = "too-large"
+
+
+class ResolveError(FetchError):
+    """A redirect chain could not be followed to its end."""
+
+    kind = "resolve"
+
+
+class TooManyHops(ResolveError):
+    kind = "too-many-hops"
+
+
+class RedirectLoop(ResolveError):
+    kind = "redirect-loop"
+
+
+class StoreError(EmbedResolverError):
+    """The cache database cannot be opened or written."""
+
+
+class NotCached(EmbedResolverError):
+    """Offline mode was asked for and the cache holds no answer."""

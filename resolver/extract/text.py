@@ -1,0 +1,220 @@
+"""Embeds in plain text: what a scraper leaves of a tweet (text, then "— Name (@handle) Date"), and bare post URLs."""
+
+from __future__ import annotations
+
+import re
+
+from resolver import platforms
+from resolver.extract.dates import DATE_PATTERN, iso_from_match
+from resolver.model import Embed
+from resolver.platforms import x
+
+SP = r"[ \t\u00a0\u202f]"
+DASHES = ("—", "–", "―", "--", "&mdash;", "&#8212;", "&#x2014;", "&ndash;")
+# The anchor of a flattened embed: (@handle) then a date, on one line. The name and the text are read backwards.
+SIGNATURE_RE = re.compile(
+    rf"\(@(?P<handle>[A-Za-z0-9_][A-Za-z0-9_.:-]{{0,62}})\){SP}*(?:on{SP}+)?\[?(?P<date>{DATE_PATTERN})\]?"
+    rf"(?:{SP}*\(?<?(?P<url>https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/[^\s<>()\]]+)>?\)?)?",
+    re.IGNORECASE,
+)
+INSTAGRAM_RE = re.compile(
+    rf"A{SP}+(?:post|photo|video|reel){SP}+shared{SP}+by{SP}+(?:(?P<name>[^\n(@]{{1,80}}?){SP}*)?\(?@(?P<handle>[A-Za-z0-9_.]{{1,30}})\)?"
+    rf"(?:{SP}+on{SP}+(?P<date>{DATE_PATTERN})(?:{SP}+at{SP}+\d{{1,2}}:\d{{2}}{SP}*[ap]\.?m\.?(?:{SP}+[A-Z]{{2,5}})?)?)?",
+    re.IGNORECASE,
+)
+URL_RE = re.compile(
+    r"(?:https?://|\bwww\.)[^\s<>\"'`\\]+"
+    r"|(?<![\w.@/-])(?:(?:www\.|mobile\.)?(?:twitter|x)\.com|pic\.(?:twitter|x)\.com|t\.co|youtu\.be|(?:www\.)?youtube\.com"
+    r"|(?:www\.)?instagram\.com|(?:www\.)?tiktok\.com|vm\.tiktok\.com|(?:www\.)?facebook\.com|fb\.watch|t\.me"
+    r"|bsky\.app|(?:www\.)?threads\.(?:net|com)|vimeo\.com|(?:www\.)?reddit\.com|redd\.it)/[^\s<>\"'`\\]+"
+    r"|\bat://did:[a-z]+:[A-Za-z0-9._:%-]+/app\.bsky\.feed\.post/[A-Za-z0-9]+",
+    re.IGNORECASE,
+)
+TRAILING_PUNCT = ".,;:!?'\"”’»…)]}"
+NAME_PARTICLES = frozenset("de da di du del della der den van von ter la le al el bin ibn y e of the".split())
+MAX_TWEET_CHARS = 1200
+
+
+def clean_url(raw: str) -> str:
+    """Strip the punctuation prose puts after a URL; keep a closing parenthesis that the URL opened."""
+    url = raw
+    while url and url[-1] in TRAILING_PUNCT:
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break
+        url = url[:-1]
+    return url
+
+
+def find_urls(text: str) -> list[tuple[str, int, int]]:
+    """Every URL-like run in prose, cleaned, with its span."""
+    found = []
+    for match in URL_RE.finditer(text):
+        url = clean_url(match.group(0))
+        if len(url) > 8:
+            found.append((url, match.start(), match.start() + len(url)))
+    return found
+
+
+def _link_lists(snippet: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(media_links, links) in a tweet's text: pic.twitter.com links are media, the rest are links."""
+    media, links = [], []
+    for url, _, _ in find_urls(snippet):
+        ref = x.parse_url(url)
+        if ref is not None and ref.kind == "media-link":
+            media.append(ref.url)
+        else:
+            links.append(url if "://" in url else "https://" + url)
+    return tuple(dict.fromkeys(media)), tuple(dict.fromkeys(links))
+
+
+def _is_name_token(token: str) -> bool:
+    """Does a word look like part of a display name (capitalised, non-Latin, emoji, initial)?"""
+    core = token.strip(",'’\"“”")
+    if not core:
+        return False
+    if core[-1] in ".!?:;" and not re.fullmatch(r"[A-Z]\.|(?:Jr|Sr|Dr|St|Mr|Mrs|Ms)\.", core):
+        return False
+    first = core[0]
+    if first.isupper() or first.isdigit() and len(core) <= 3:
+        return True
+    if first.isalpha() and not first.isascii() and not first.islower():
+        return True   # scripts without case: Hebrew, Arabic, CJK...
+    if not first.isalnum() and first not in "([{<":
+        return True   # emoji and symbols people put in names
+    return False
+
+
+def _name_without_dash(before: str) -> str:
+    """The display name at the end of `before` when no dash marks where it starts: the trailing run of name words."""
+    tokens = before.split()
+    taken: list[str] = []
+    for token in reversed(tokens):
+        if len(taken) >= 6:
+            break
+        if _is_name_token(token):
+            taken.append(token)
+        elif token.lower() in NAME_PARTICLES and taken:
+            taken.append(token)
+        else:
+            break
+    while taken and taken[-1].lower() in NAME_PARTICLES:
+        taken.pop()
+    return " ".join(reversed(taken))
+
+
+def _last_dash(line: str) -> tuple[int, str] | None:
+    positions = [(line.rfind(d), d) for d in DASHES]
+    best = max(positions, key=lambda p: p[0])
+    return best if best[0] >= 0 else None
+
+
+def _paragraphs_by_blank_lines(text: str) -> bool:
+    """Does the document separate paragraphs with blank lines (then a tweet is a block) or single newlines (a line)?"""
+    return len(re.findall(r"\n[ \t]*\n", text)) >= 2
+
+
+def _tweet_text_above(text: str, line_start: int, blocks: bool) -> tuple[str, int] | None:
+    """The tweet text in the lines just above a signature line: one line, or the whole block in blank-line documents."""
+    end = line_start
+    while end > 0 and text[end - 1] in "\r\n \t":
+        if text[end - 1] == "\n" and text[end - 2: end - 1] == "\n" and not blocks:
+            return None   # a blank line right above: no text to take
+        end -= 1
+    if end == 0:
+        return None
+    start = text.rfind("\n", 0, end) + 1
+    if blocks:
+        while start > 1 and end - start < MAX_TWEET_CHARS:
+            prev_end = start - 1
+            prev_start = text.rfind("\n", 0, prev_end) + 1
+            if not text[prev_start:prev_end].strip():
+                break
+            start = prev_start
+    snippet = text[start:end].strip()
+    return (snippet, start + (len(text[start:end]) - len(text[start:end].lstrip()))) if snippet else None
+
+
+def find_signatures(text: str, *, skip: list[tuple[int, int]] = ()) -> list[Embed]:
+    """Flattened tweet (and Bluesky) embeds: text, then '— Name (@handle) Month D, YYYY', dash and newline optional."""
+    embeds = []
+    blocks = _paragraphs_by_blank_lines(text)
+    for match in SIGNATURE_RE.finditer(text):
+        if any(s <= match.start() < e for s, e in skip):
+            continue
+        handle = match.group("handle")
+        platform = "twitter" if x.HANDLE_RE.match(handle) else "bluesky" if "." in handle else None
+        if platform is None:
+            continue
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        before = text[line_start: match.start()]
+        dash = _last_dash(before[-120:])
+        if dash is not None:
+            offset = len(before) - len(before[-120:]) + dash[0]
+            name = before[offset + len(dash[1]):].strip()
+            inline_text = before[:offset].strip()
+            text_end_in_line = offset
+        else:
+            name = _name_without_dash(before[-120:])
+            cut = before.rstrip()
+            text_end_in_line = len(cut) - len(name) if name and cut.endswith(name) else len(cut)
+            inline_text = before[:text_end_in_line].strip()
+        if inline_text:
+            body, body_start = inline_text, line_start + (len(before) - len(before.lstrip()))
+        else:
+            above = _tweet_text_above(text, line_start, blocks)
+            body, body_start = above if above else (None, line_start)
+        media, links = _link_lists(body or "")
+        post_id = None
+        url = f"https://twitter.com/{handle}" if platform == "twitter" else f"https://bsky.app/profile/{handle}"
+        if match.group("url"):
+            ref = x.parse_url(clean_url(match.group("url")))
+            if ref is not None and ref.post_id:
+                post_id, url = ref.post_id, x.status_url(ref.post_id, handle)
+        end = match.start("url") + len(clean_url(match.group("url"))) if match.group("url") else match.end("date")
+        embeds.append(Embed(
+            platform=platform, kind="post", url=url, detector="text-signature", span=(body_start, end),
+            post_id=post_id, author_handle=handle, author_name=name or None,
+            date_text=match.group("date").strip(), date=iso_from_match(match), text=body,
+            media_links=media, links=links,
+        ))
+    return embeds
+
+
+def find_instagram_remnants(text: str) -> list[Embed]:
+    """Instagram's 'A post shared by Name (@handle) on Sep 12, 2022 at 10:01am PDT' caption line."""
+    embeds = []
+    for match in INSTAGRAM_RE.finditer(text):
+        handle = match.group("handle").rstrip(".")
+        embeds.append(Embed(
+            platform="instagram", kind="post", url=f"https://www.instagram.com/{handle}/",
+            detector="text-signature", span=match.span(), author_handle=handle,
+            author_name=(match.group("name") or "").strip() or None,
+            date_text=match.group("date"), date=iso_from_match(match) if match.group("date") else None,
+        ))
+    return embeds
+
+
+def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
+    """Bare post URLs and lone pic.twitter.com links, outside the spans already claimed by a signature."""
+    embeds = []
+    for url, start, end in find_urls(text):
+        if any(s <= start < e for s, e in taken):
+            continue
+        ref = platforms.parse_url(url)
+        if ref is None or ref.kind in ("short-link", "profile"):
+            continue
+        detector = "text-media-link" if ref.kind == "media-link" else "text-url"
+        embeds.append(Embed(
+            platform=ref.platform, kind=ref.kind, url=ref.url, detector=detector, span=(start, end),
+            post_id=ref.post_id, author_handle=ref.author_handle,
+            media_links=(ref.url,) if ref.kind == "media-link" else (),
+        ))
+    return embeds
+
+
+def find_embeds(text: str) -> list[Embed]:
+    """Every embed a plain text shows, in order of appearance, each once."""
+    instagram = find_instagram_remnants(text)
+    signed = find_signatures(text, skip=[e.span for e in instagram]) + instagram
+    taken = [e.span for e in signed]
+    return sorted(signed + find_url_embeds(text, taken), key=lambda e: e.span)

@@ -1,0 +1,64 @@
+"""The values extraction produces: frozen, JSON-ready, with a span into the input."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class PostRef:
+    """What a URL points at, as one platform parser reads it (no network)."""
+
+    platform: str                 # "twitter", "youtube", ...
+    kind: str                     # "post", "media-link", "short-link", "timeline", "profile", "video"
+    url: str                      # canonical URL
+    post_id: str | None = None
+    author_handle: str | None = None
+
+
+@dataclass(frozen=True)
+class Embed:
+    """One embedded post (or timeline, or media link) found in an article."""
+
+    platform: str
+    kind: str
+    url: str
+    detector: str                 # "html-blockquote" | "html-iframe" | "html-link" | "text-signature" | ...
+    span: tuple[int, int]         # character range in the decoded input, so a report can quote it
+    post_id: str | None = None
+    author_handle: str | None = None
+    author_name: str | None = None
+    date_text: str | None = None
+    date: str | None = None       # ISO 8601 date parsed from date_text, when it could be
+    text: str | None = None
+    lang: str | None = None
+    media_links: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()
+    also_at: tuple[tuple[int, int], ...] = field(default=())   # further spans of the same embed
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["span"] = list(self.span)
+        data["media_links"] = list(self.media_links)
+        data["links"] = list(self.links)
+        data["also_at"] = [list(s) for s in self.also_at]
+        return data
+
+
+@dataclass(frozen=True)
+class Credit:
+    """One photo credit: the raw words and, where the form allows, who and which organisation."""
+
+    raw: str
+    source: str                   # "text" | "caption" | "json-ld" | "attribute"
+    span: tuple[int, int]
+    creator: str | None = None
+    organization: str | None = None
+    image: str | None = None      # the img src (or ImageObject url) the credit belongs to, when known
+    form: str | None = None       # which pattern matched, e.g. "photo-credit", "agency-photo", "css-class"
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["span"] = list(self.span)
+        return data

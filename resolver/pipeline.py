@@ -1,0 +1,91 @@
+"""The whole job, top to bottom: read an article, find its embeds and credits, record them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from resolver import __version__, extract
+from resolver.article import Article, from_path
+from resolver.errors import InputError
+from resolver.model import Credit, Embed
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """What scanning one article found, and where it was recorded."""
+
+    article: Article
+    embeds: list[Embed]
+    credits: list[Credit]
+    article_id: int | None = None
+    newly_recorded: bool = False
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "source": self.article.source, "sha256": self.article.sha256, "kind": self.article.kind,
+            "encoding": self.article.encoding, "encoding_detected": self.article.encoding_detected,
+            "embeds": [e.to_json() for e in self.embeds], "credits": [c.to_json() for c in self.credits],
+        }
+        data.update(self.extras)
+        return data
+
+
+def scan_article(article: Article, *, store: Any | None = None) -> ScanResult:
+    """Find the embeds and credits of one article and, given a store, record them in one transaction."""
+    embeds, credits = extract.find_all(article.text, article.kind)
+    if store is None:
+        return ScanResult(article, embeds, credits)
+    article_id, created = store.record_article(
+        {"sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
+         "encoding_detected": int(article.encoding_detected), "bytes": len(article.data)},
+        [e.to_json() for e in embeds], [c.to_json() for c in credits],
+        source=article.source, tool_version=__version__,
+    )
+    return ScanResult(article, embeds, credits, article_id, created)
+
+
+def expand_sources(sources: list[str]) -> Iterator[tuple[str, Path | None, str | None]]:
+    """(name, path, problem) for every file the sources name: files as given, directories walked in sorted order.
+
+    A problem found while walking a directory (an unreadable sub-folder) is yielded, not raised, so the run goes on.
+    """
+    for source in sources:
+        if source == "-":
+            yield "-", None, None
+            continue
+        path = Path(source)
+        if path.is_dir():
+            yield from _walk(path)
+        else:
+            yield source, path, None
+
+
+def _walk(directory: Path) -> Iterator[tuple[str, Path | None, str | None]]:
+    try:
+        entries = sorted(directory.iterdir())
+    except OSError as exc:
+        yield str(directory), None, f"cannot list {directory}: {exc.strerror or exc}"
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _walk(entry)
+        elif entry.is_file():
+            yield str(entry), entry, None
+
+
+def load(path: Path | None, *, data: bytes | None = None, kind: str | None = None,
+         encoding: str | None = None) -> Article:
+    """An Article from a path, or from bytes already read (stdin)."""
+    from resolver.article import from_bytes
+
+    if path is None:
+        if data is None:
+            raise InputError("no input given")
+        return from_bytes(data, "-", kind=kind, encoding=encoding)
+    return from_path(path, kind=kind, encoding=encoding)

@@ -1,0 +1,111 @@
+"""Every X/Twitter URL shape, read into a PostRef. The only X URL parser: extraction, resolution and reports call it."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from urllib.parse import parse_qs, urlsplit
+
+from resolver.model import PostRef
+
+STATUS_HOSTS = frozenset({
+    "twitter.com", "www.twitter.com", "mobile.twitter.com", "m.twitter.com",
+    "x.com", "www.x.com", "mobile.x.com",
+    # Preview proxies that mirror the status path one for one.
+    "fxtwitter.com", "vxtwitter.com", "fixupx.com", "fixvx.com", "nitter.net",
+})
+EMBED_HOSTS = frozenset({"platform.twitter.com", "syndication.twitter.com"})
+MEDIA_HOSTS = frozenset({"pic.twitter.com", "pic.x.com"})
+SHORT_HOSTS = frozenset({"t.co"})
+
+HANDLE_RE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
+ID_RE = re.compile(r"^[0-9]{1,20}$")
+# Path words that are not handles: /i/web/status/ID and friends, and site pages.
+RESERVED = frozenset({
+    "i", "home", "search", "hashtag", "intent", "share", "settings", "explore", "notifications",
+    "messages", "login", "signup", "tos", "privacy", "about", "widgets", "compose", "statuses",
+})
+UNKNOWN_HANDLE = "i"
+TWITTER_EPOCH_MS = 1288834974657
+# The first snowflake id; smaller ids are sequential (2006-2010) and carry no time.
+FIRST_SNOWFLAKE = 29700859247
+
+
+def status_url(post_id: str, handle: str | None = None) -> str:
+    """Canonical post URL. twitter.com, not x.com: archives hold most captures under the old host."""
+    return f"https://twitter.com/{handle or UNKNOWN_HANDLE}/status/{post_id}"
+
+
+def snowflake_time(post_id: str | int) -> datetime | None:
+    """When a snowflake id was minted (UTC), or None for the pre-2010 sequential ids."""
+    value = int(post_id)
+    if value < FIRST_SNOWFLAKE:
+        return None
+    return datetime.fromtimestamp(((value >> 22) + TWITTER_EPOCH_MS) / 1000, tz=timezone.utc)
+
+
+def _post(post_id: str, handle: str | None) -> PostRef | None:
+    if not ID_RE.match(post_id):
+        return None
+    if handle is not None and (handle.lower() in RESERVED or not HANDLE_RE.match(handle)):
+        handle = None
+    return PostRef("twitter", "post", status_url(post_id, handle), post_id, handle)
+
+
+def _status_path(parts: list[str]) -> PostRef | None:
+    """Read /<handle>/status/<id>[/photo/1], /i/web/status/<id>, /statuses/<id>."""
+    for i, part in enumerate(parts):
+        if part in ("status", "statuses") and i + 1 < len(parts):
+            handle = parts[0] if i == 1 else None   # /i/web/status/ID names no handle
+            return _post(parts[i + 1], handle)
+    return None
+
+
+def parse_url(url: str) -> PostRef | None:
+    """Read any X/Twitter URL: status, embed iframe, pic.twitter.com, t.co, timeline. None if it is not X's."""
+    try:
+        split = urlsplit(url.strip() if "://" in url else "https://" + url.strip())
+    except ValueError:
+        return None
+    host = (split.hostname or "").lower()
+    parts = [p for p in split.path.split("/") if p]
+    if host in STATUS_HOSTS:
+        # Old hash-bang links: https://twitter.com/#!/jack/status/20
+        if split.fragment.startswith("!/"):
+            parts = [p for p in split.fragment[2:].split("/") if p]
+        post = _status_path(parts)
+        if post is not None:
+            return post
+        return _timeline(parts)
+    if host in EMBED_HOSTS:
+        ids = parse_qs(split.query).get("id") or parse_qs(split.query).get("tweet_id")
+        if ids and ID_RE.match(ids[0]):
+            return _post(ids[0], None)
+        return None
+    if host in MEDIA_HOSTS and parts:
+        return PostRef("twitter", "media-link", f"https://pic.twitter.com/{parts[0]}")
+    if host in SHORT_HOSTS and parts:
+        return PostRef("twitter", "short-link", f"https://t.co/{parts[0]}")
+    return None
+
+
+def _timeline(parts: list[str]) -> PostRef | None:
+    """twitter.com/<handle> and twitter.com/<handle>/lists/<slug> (a.twitter-timeline)."""
+    if not parts or parts[0].lower() in RESERVED or not HANDLE_RE.match(parts[0]):
+        return None
+    handle = parts[0]
+    if len(parts) >= 3 and parts[1] == "lists":
+        return PostRef("twitter", "timeline", f"https://twitter.com/{handle}/lists/{parts[2]}", None, handle)
+    if len(parts) == 1 or parts[1] in ("likes", "media", "with_replies"):
+        return PostRef("twitter", "timeline", f"https://twitter.com/{handle}", None, handle)
+    return None
+
+
+# For text: a status URL or bare link anywhere in prose. Hosts only; parse_url decides what it is.
+URL_IN_TEXT_RE = re.compile(
+    r"(?:https?://)?(?:(?:www\.|mobile\.|m\.)?(?:twitter|x)\.com/(?:#!/)?[A-Za-z0-9_]{1,15}/status(?:es)?/\d{1,20}"
+    r"|(?:www\.|mobile\.)?(?:twitter|x)\.com/i/web/status/\d{1,20}"
+    r"|pic\.(?:twitter|x)\.com/[A-Za-z0-9]{4,16}"
+    r"|t\.co/[A-Za-z0-9]{4,16})",
+    re.IGNORECASE,
+)

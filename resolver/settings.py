@@ -1,0 +1,143 @@
+"""Settings: one loader, called once by the CLI or a library user. Nothing reads the environment at import.
+
+Order: defaults < TOML file (--config, else EMBED_RESOLVER_CONFIG, else the user config dir) < environment < flags.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from resolver.errors import ConfigError
+
+APP_NAME = "embed-resolver"
+
+
+def default_config_path() -> Path:
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP_NAME)) / "config.toml"
+
+
+def default_db_path() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_NAME)) / "cache.db"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable. Every endpoint is a plain URL; `origins` points any origin at another server."""
+
+    db_path: Path | None = None
+    # [network]
+    allow_private: bool = False
+    timeout: float = 15.0
+    connect_timeout: float = 10.0
+    deadline: float = 60.0            # wall-clock cap for one fetch, body included
+    max_redirects: int = 10
+    max_body_bytes: int = 20_000_000
+    concurrency: int = 16
+    per_host: int = 4
+    retries: int = 3
+    retry_max_wait: float = 60.0
+    cache_ttl_days: float = 30.0
+    user_agent: str | None = None
+    # [origins]: "https://t.co" = "http://127.0.0.1:8765"
+    origins: Mapping[str, str] = field(default_factory=dict)
+    # Secrets: never printed, logged or stored.
+    x_bearer_token: str | None = field(default=None, repr=False)
+    ia_access_key: str | None = field(default=None, repr=False)
+    ia_secret_key: str | None = field(default=None, repr=False)
+    config_path: Path | None = None
+
+    def database(self) -> Path:
+        return self.db_path or default_db_path()
+
+
+_NETWORK_KEYS = {f.name for f in fields(Settings)} - {"db_path", "origins", "x_bearer_token", "ia_access_key",
+                                                      "ia_secret_key", "config_path"}
+
+
+def normalise_origin(value: str, *, where: str) -> str:
+    """'https://T.co/' -> 'https://t.co'; an origin is scheme://host[:port] and nothing else."""
+    split = urlsplit(value.strip())
+    if split.scheme not in ("http", "https") or not split.hostname or split.path not in ("", "/") or split.query:
+        raise ConfigError(f"{where}: {value!r} is not an origin like https://t.co or http://127.0.0.1:8765")
+    default_port = {"http": 80, "https": 443}[split.scheme]
+    host = split.hostname if ":" not in split.hostname else f"[{split.hostname}]"
+    port = f":{split.port}" if split.port and split.port != default_port else ""
+    return f"{split.scheme}://{host}{port}"
+
+
+def _from_toml(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"config file {path} does not exist") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
+    values: dict[str, Any] = {}
+    network = data.get("network", {})
+    unknown = set(network) - _NETWORK_KEYS - {"cache_ttl"}
+    if unknown:
+        raise ConfigError(f"config file {path}: unknown [network] keys: {', '.join(sorted(unknown))}")
+    for key, value in network.items():
+        values["cache_ttl_days" if key == "cache_ttl" else key] = value
+    origins = data.get("origins", {})
+    if not isinstance(origins, dict) or not all(isinstance(v, str) for v in origins.values()):
+        raise ConfigError(f"config file {path}: [origins] maps origin strings to origin strings")
+    values["origins"] = {normalise_origin(k, where=str(path)): normalise_origin(v, where=str(path))
+                         for k, v in origins.items()}
+    if "db" in data.get("cache", {}):
+        values["db_path"] = Path(data["cache"]["db"]).expanduser()
+    for key in ("x_bearer_token",):
+        if key in data.get("x", {}):
+            values["x_bearer_token"] = data["x"][key]
+    archive = data.get("internet_archive", {})
+    values.update({k: archive[k] for k in ("ia_access_key", "ia_secret_key") if k in archive})
+    return values
+
+
+def _check(values: dict[str, Any]) -> dict[str, Any]:
+    """Types and ranges, so a typo in the config is a one-line error and not a crash mid-run."""
+    numeric = {"timeout", "connect_timeout", "deadline", "retry_max_wait", "cache_ttl_days"}
+    integral = {"max_redirects", "max_body_bytes", "concurrency", "per_host", "retries"}
+    for key, value in values.items():
+        if key in numeric | integral:
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                raise ConfigError(f"{key} must be a non-negative number, not {value!r}")
+            values[key] = int(value) if key in integral else float(value)
+        if key in ("concurrency", "per_host") and values[key] < 1:
+            raise ConfigError(f"{key} must be at least 1")
+        if key == "allow_private" and not isinstance(value, bool):
+            raise ConfigError(f"allow_private must be true or false, not {value!r}")
+    return values
+
+
+def load_settings(*, env: Mapping[str, str] | None = None, path: Path | None = None,
+                  overrides: Mapping[str, Any] | None = None) -> Settings:
+    """Build Settings from the config file, the environment and explicit overrides (CLI flags), in that order."""
+    env = os.environ if env is None else env
+    values: dict[str, Any] = {}
+    config = path or (Path(env["EMBED_RESOLVER_CONFIG"]) if env.get("EMBED_RESOLVER_CONFIG") else None)
+    if config is None and default_config_path().is_file():
+        config = default_config_path()
+    if config is not None:
+        values.update(_from_toml(Path(config)))
+        values["config_path"] = Path(config)
+    if env.get("EMBED_RESOLVER_DB"):
+        values["db_path"] = Path(env["EMBED_RESOLVER_DB"])
+    for name, key in (("X_BEARER_TOKEN", "x_bearer_token"), ("IA_ACCESS_KEY", "ia_access_key"),
+                      ("IA_SECRET_KEY", "ia_secret_key")):
+        if env.get(name):
+            values[key] = env[name]
+    values.update({k: v for k, v in (overrides or {}).items() if v is not None})
+    return replace(Settings(), **_check(values))
