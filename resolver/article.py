@@ -86,9 +86,19 @@ def decode(data: bytes, *, encoding: str | None = None, kind: str = "text") -> t
                 pass
     from charset_normalizer import from_bytes  # lazy: only undecodable input pays for it
 
-    best = from_bytes(data[:200_000]).best()
-    name = best.encoding if best is not None else "cp1252"
+    matches = list(from_bytes(data[:200_000]))
+    name = _prefer_western(matches) if matches else "cp1252"
     return data.decode(name, errors="replace"), name, True
+
+
+# When detection ties (short texts often do), the encodings most news pages actually use win.
+PREFERRED_ON_TIE = ("cp1252", "latin_1", "iso8859_15", "cp1251", "shift_jis", "gb18030", "euc_kr")
+
+
+def _prefer_western(matches: list) -> str:
+    best = matches[0]
+    ties = {m.encoding for m in matches if m.chaos == best.chaos and m.coherence == best.coherence}
+    return next((name for name in PREFERRED_ON_TIE if name in ties), best.encoding)
 
 
 def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: str | None = None) -> Article:

@@ -37,7 +37,8 @@ def _settings(ctx: click.Context, **overrides: Any) -> Any:
 
     obj = ctx.find_root().obj or {}
     with user_errors():
-        return load_settings(path=obj.get("config"), overrides={"db_path": obj.get("db"), **overrides})
+        db = overrides.pop("db_path", None) or obj.get("db")
+        return load_settings(path=obj.get("config"), overrides={"db_path": db, **overrides})
 
 
 def _open_store(settings: Any) -> Any:

@@ -25,14 +25,14 @@ def scan_tables(result: Any) -> Iterator[Any]:
         head.append(f"  (encoding guessed: {article.encoding})", "yellow")
     yield head
     if result.embeds:
-        table = Table(show_lines=False, expand=False, title=None)
-        for column in ("#", "platform", "kind", "author", "date", "post", "text", "detector"):
-            table.add_column(column, overflow="fold")
+        table = Table(title=None, expand=False)
+        for column, ratio in (("#", None), ("post", 3), ("author", 2), ("date", 1), ("text", 3)):
+            table.add_column(column, overflow="fold", ratio=ratio)
         for i, embed in enumerate(result.embeds, start=1):
-            author = " ".join(v for v in (embed.author_name, f"@{embed.author_handle}" if embed.author_handle else None) if v)
+            author = "\n".join(v for v in (embed.author_name, f"@{embed.author_handle}" if embed.author_handle else None) if v)
             media = f" [{len(embed.media_links)} media]" if embed.media_links else ""
-            table.add_row(str(i), embed.platform, embed.kind, _short(author, 30), embed.date or embed.date_text or "",
-                          embed.url, _short(embed.text, 60) + media, embed.detector)
+            post = Text.assemble((f"{embed.platform} {embed.kind}", "bold"), "\n", embed.url, "\n", (embed.detector, "dim"))
+            table.add_row(str(i), post, author, embed.date or embed.date_text or "", _short(embed.text, 140) + media)
         yield table
     if result.credits:
         table = Table()

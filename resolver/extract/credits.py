@@ -22,6 +22,7 @@ ALLOWED_LOWER = frozenset(
     "of via for the and on by de da di du del der van von la le al bin courtesy photo staff file handout pool images & + x".split()
 )
 VALUE_STOP = r"[^\n()\[\]|<>]"
+NAME_WORD = r"[A-Z](?:\.|[\w'’-]*)"   # a capitalised word or an initial; "Fireworks." ends a sentence, not a name
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # (AP Photo/Jane Doe), (AP Photo/Jane Doe, File), AP Photo/Jane Doe
@@ -40,10 +41,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("file-photo", re.compile(rf"\((?P<value>File{SP}+photo)\)", re.IGNORECASE)),
     # REUTERS/Kevin Lamarque, AFP/Jane Doe: the wire's own caption form, agency first in capitals
     ("agency-slash", re.compile(
-        rf"\b(?P<org>REUTERS|AFP|EPA(?:-EFE)?|XINHUA|ANADOLU|UPI|SIPA|AP){SP}*/{SP}*(?P<value>[A-Z][\w.'’-]+(?:{SP}+[A-Z][\w.'’-]+){{0,3}})")),
+        rf"\b(?P<org>REUTERS|AFP|EPA(?:-EFE)?|XINHUA|ANADOLU|UPI|SIPA|AP){SP}*/{SP}*(?P<value>{NAME_WORD}(?:{SP}+{NAME_WORD}){{0,3}})")),
     # Jane Doe/AFP via Getty Images, John Roe/Getty Images
     ("getty", re.compile(
-        rf"\b(?P<value>[A-Z][\w.'’-]*(?:{SP}+[A-Z][\w.'’-]*){{0,3}}){SP}*/{SP}*(?P<org>(?:{AGENCIES}|NurPhoto|SOPA Images|LightRocket|Bloomberg){SP}+via{SP}+Getty{SP}+Images"
+        rf"\b(?P<value>{NAME_WORD}(?:{SP}+{NAME_WORD}){{0,3}}){SP}*/{SP}*(?P<org>(?:{AGENCIES}|NurPhoto|SOPA Images|LightRocket|Bloomberg){SP}+via{SP}+Getty{SP}+Images"
         rf"|Getty{SP}+Images(?:{SP}+for{SP}+[A-Z][\w&.'’-]*(?:{SP}+[A-Z][\w&.'’-]*){{0,4}})?)")),
     # Photo: X / Photograph: X / Photo by X / Image: X / Credit: X / Courtesy of X / Screenshot: X, as a caption line or sentence
     ("keyword", re.compile(
@@ -92,7 +93,7 @@ def looks_like_credit_value(value: str, *, strict: bool) -> bool:
     if not words or len(words) > 12:
         return False
     first = words[0].lstrip("©(\"'“")
-    if first and first[0].islower() and first.lower() not in ("courtesy", "de", "van", "von"):
+    if first and first[0].islower() and first.lower() not in ("courtesy", "the", "de", "van", "von"):
         return False
     lower = [w for w in words if w[0].islower() and w.lower().strip(".") not in ALLOWED_LOWER]
     return not lower

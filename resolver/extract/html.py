@@ -155,9 +155,10 @@ def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-block
     whole = _text(el)
     tail = whole[len(text):] if text and whole.startswith(text) else whole
     name = handle = None
-    signature = re.search(r"(?:—|–|-{1,2})?\s*(?P<name>[^()]*?)\s*\(@(?P<handle>[A-Za-z0-9_]{1,15})\)", tail)
+    # widgets.js form: "— Name (@handle) <a>date</a>"; a name counts only after the dash.
+    signature = re.search(r"(?:(?:—|–|-{1,2})\s*(?P<name>[^()]*?)\s*)?\(@(?P<handle>[A-Za-z0-9_]{1,15})\)", tail)
     if signature:
-        name, handle = signature.group("name").strip() or None, signature.group("handle")
+        name, handle = (signature.group("name") or "").strip() or None, signature.group("handle")
     if status is None and handle is None:
         return None
     handle = handle or (status.author_handle if status else None)
@@ -190,8 +191,7 @@ def _embed_at(el: Any, smap: SourceMap) -> Embed | None:
         if classes & TWEET_CLASSES:
             return _tweet_from_blockquote(el, smap)
         if "instagram-media" in classes:
-            url = el.get("data-instgrm-permalink") or next((a.get("href") for a in el.iter("a") if a.get("href")), "")
-            return _embed_from_url(url or "", el, smap, "html-blockquote", "instagram-media")
+            return _instagram(el, smap)
         if "tiktok-embed" in classes:
             return _embed_from_url(el.get("cite") or "", el, smap, "html-blockquote", "tiktok-embed")
         if "bluesky-embed" in classes:
@@ -235,6 +235,19 @@ def _embed_at(el: Any, smap: SourceMap) -> Embed | None:
         href = el.get("href") or ""
         return _embed_from_url(href, el, smap, "html-link", href[:80]) if href else None
     return None
+
+
+def _instagram(el: Any, smap: SourceMap) -> Embed | None:
+    """blockquote.instagram-media; older versions name the author in 'A post shared by Name (@handle)'."""
+    url = el.get("data-instgrm-permalink") or next((a.get("href") for a in el.iter("a") if a.get("href")), "")
+    embed = _embed_from_url(url or "", el, smap, "html-blockquote", "instagram-media")
+    shared = text_detectors.INSTAGRAM_RE.search(_text(el))
+    if embed is None or shared is None:
+        return embed
+    date_text = shared.group("date")
+    return replace(embed, author_handle=shared.group("handle").rstrip("."),
+                   author_name=(shared.group("name") or "").strip() or None,
+                   date_text=date_text, date=parse_date(date_text or ""))
 
 
 def _custom_element(el: Any, smap: SourceMap) -> Embed | None:
@@ -302,7 +315,10 @@ def _credit_from_element(el: Any, smap: SourceMap, source: str, needle: str | No
     value = re.sub(r"^(?:\(c\)|copyright)\s*(?:(?:19|20)\d{2})?\s*", "", value, flags=re.IGNORECASE).strip()
     if not credit_patterns.looks_like_credit_value(value, strict=False) or len(value.split()) > 14:
         return []
-    creator, organization = credit_patterns.split_credit(value)
+    if el.get("itemprop") == "copyrightHolder":
+        creator, organization = None, value
+    else:
+        creator, organization = credit_patterns.split_credit(value)
     return [Credit(raw=raw, source=source, span=span, creator=creator, organization=organization,
                    image=image, form="css-class" if source == "caption" else "itemprop")]
 

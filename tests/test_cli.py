@@ -1,0 +1,136 @@
+"""The command line: output forms, exit codes, and one-line errors for bad input."""
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from resolver.cli import cli
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TEXT = "Post text here. pic.twitter.com/Zz98Yy76Xx\n— Riverton Roads (@RivertonRoads) December 6, 2022\n"
+
+
+@pytest.fixture
+def run(tmp_path):
+    db = tmp_path / "cli.db"
+
+    def invoke(*args, input=None):
+        return CliRunner(env={"COLUMNS": "200"}).invoke(cli, ["--db", str(db), *args], input=input, catch_exceptions=False)
+    invoke.db = db
+    return invoke
+
+
+def test_every_command_has_help():
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--help"])
+    assert result.exit_code == 0 and "Examples" in result.output
+    for name in cli.commands:
+        sub = runner.invoke(cli, [name, "--help"])
+        assert sub.exit_code == 0, name
+        assert "Example" in sub.output, name
+
+
+def test_scan_json_on_stdin(run):
+    result = run("scan", "--json", "-", input=TEXT.encode())
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert data["source"] == "-" and data["kind"] == "text" and len(data["sha256"]) == 64
+    [embed] = data["embeds"]
+    assert embed["author_handle"] == "RivertonRoads"
+    assert embed["media_links"] == ["https://pic.twitter.com/Zz98Yy76Xx"]
+
+
+def test_scan_a_directory_gives_json_lines_and_records_once(run, tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXT)
+    (folder / "b.weird").write_text("<html><body><blockquote class='twitter-tweet'><a href='https://twitter.com/a/status/1'>x</a></blockquote></body></html>")
+    (folder / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    result = run("scan", "--json", str(folder))
+    assert result.exit_code == 0
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["kind"] for d in lines] == ["text", "html"]   # sniffed from content, not the suffix
+    assert "image.png" in result.stderr and "PNG image" in result.stderr and "skipped" in result.stderr
+    run("scan", "--json", str(folder))
+    from cache import Cache
+    assert Cache(run.db).count("articles") == 2
+
+
+def test_table_output(run, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT)
+    result = run("scan", str(path))
+    assert result.exit_code == 0
+    assert "RivertonRoads" in result.stdout and "1 embeds, 0 credits" in result.stdout
+
+
+def test_missing_file_is_one_line_and_exit_1(run):
+    result = run("scan", "/nonexistent/story.html")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "error: cannot read /nonexistent/story.html: no such file"
+    assert "Traceback" not in result.output
+
+
+def test_binary_file_is_refused(run, tmp_path):
+    path = tmp_path / "x.bin"
+    path.write_bytes(bytes(range(256)) * 4)
+    result = run("scan", str(path))
+    assert result.exit_code == 1 and "not an article" in result.stderr
+
+
+def test_unreadable_file_in_directory_is_skipped(run, tmp_path, monkeypatch):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "ok.txt").write_text(TEXT)
+    locked = folder / "locked.txt"
+    locked.write_text(TEXT)
+    locked.chmod(0)
+    real_read = Path.read_bytes
+
+    def read_bytes(self):   # root reads mode-0 files, so make the refusal certain
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real_read(self)
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    result = run("scan", "--json", str(folder))
+    assert result.exit_code == 0
+    assert "locked.txt: permission denied; skipped" in result.stderr
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_undecodable_bytes_are_decoded_by_detection_and_recorded(run, tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Café con leche, señor. Photo: José Núñez/Agencia Ejemplo\n".encode("latin-1") * 5)
+    result = run("scan", "--json", str(path))
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["encoding_detected"] is True
+    assert data["credits"][0]["creator"] == "José Núñez"
+
+
+def test_bad_encoding_option_is_a_clear_error(run, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT)
+    result = run("scan", "--encoding", "klingon", str(path))
+    assert result.exit_code == 1 and "unknown encoding 'klingon'" in result.stderr
+
+
+def test_format_override(run):
+    result = run("scan", "--json", "--format", "html", "-", input=b"plain words only")
+    assert json.loads(result.stdout)["kind"] == "html"
+
+
+def test_broken_config_is_one_line(tmp_path):
+    config = tmp_path / "bad.toml"
+    config.write_text("[network\ntimeout = ")
+    result = CliRunner().invoke(cli, ["--config", str(config), "scan", "-"], input=b"x")
+    assert result.exit_code == 1 and "not valid TOML" in result.stderr
+
+
+def test_python_dash_m_resolver_works():
+    import subprocess
+    import sys
+    done = subprocess.run([sys.executable, "-m", "resolver", "--version"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and "embed-resolver" in done.stdout

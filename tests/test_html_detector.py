@@ -1,0 +1,98 @@
+"""HTML detectors on small fictional fixtures modelled on real embed markup."""
+
+from resolver.extract import html
+
+
+def _by_url(embeds):
+    return {e.url: e for e in embeds}
+
+
+def test_tweet_blockquote_with_media_and_the_link_to_it_are_one_embed(fixture_text):
+    page = fixture_text("tweet_blockquote_with_media.html")
+    embeds, credits = html.scan(page)
+    [embed] = embeds
+    assert embed.detector == "html-blockquote"
+    assert embed.url == "https://twitter.com/RivertonRoads/status/1600000000000000001"
+    assert (embed.author_name, embed.author_handle, embed.date_text, embed.date, embed.lang) == (
+        "Riverton Roads", "RivertonRoads", "December 6, 2022", "2022-12-06", "en")
+    assert embed.text.startswith("Bridge reopened this morning after repairs 🌉 #Riverton")
+    assert embed.media_links == ("https://pic.twitter.com/Zz98Yy76Xx",)
+    assert embed.links == ("https://t.co/Ab12Cd34Ef", "https://t.co/Zz98Yy76Xx")
+    assert page[embed.span[0]:embed.span[1]].startswith('<blockquote class="twitter-tweet"')
+    assert page[embed.span[0]:embed.span[1]].endswith("</blockquote>")
+    [(start, end)] = embed.also_at
+    assert page[start:end].startswith('<a href="https://x.com/RivertonRoads/status/1600000000000000001">')
+    assert credits == []
+
+
+def test_tweet_variants(fixture_text):
+    page = fixture_text("tweet_variants.html")
+    embeds, _ = html.scan(page)
+    got = [(e.detector, e.kind, e.url) for e in embeds]
+    assert got == [
+        ("html-blockquote", "post", "https://twitter.com/kawanomachi/status/917000000000000002"),
+        ("html-blockquote", "post", "https://twitter.com/FictionalDesk/status/1790000000000000003"),
+        ("html-wp-embed", "post", "https://twitter.com/wpdesk/status/1679000000000000004"),
+        ("html-amp", "post", "https://twitter.com/i/status/638000000000000005"),
+        ("html-iframe", "post", "https://twitter.com/i/status/1790000000000000006"),
+        ("html-timeline", "timeline", "https://twitter.com/RivertonNews"),
+        ("html-link", "post", "https://twitter.com/oldhand/status/20000000000000007"),
+        ("html-link", "post", "https://twitter.com/i/status/1500000000000000008"),
+    ]
+    video = embeds[0]
+    assert (video.author_name, video.lang, video.date) == ("川の町", "ja", "2017-10-09")
+    assert video.media_links == ("https://pic.twitter.com/Qq11Ww22Ee",)
+    minimal = embeds[1]
+    assert minimal.author_name is None and minimal.author_handle == "FictionalDesk"
+    for embed in embeds:   # every span starts at the element it names
+        assert page[embed.span[0]] == "<"
+
+
+def test_other_platforms(fixture_text):
+    embeds, _ = html.scan(fixture_text("other_platforms.html"))
+    assert [(e.platform, e.post_id) for e in embeds] == [
+        ("instagram", "CxAbC123dEf"), ("instagram", "OldCode99"), ("youtube", "AbCdEfGhIjK"),
+        ("youtube", "ZyXwVuTsRqP"), ("tiktok", "7300000000000000001"), ("facebook", "10150000000000001"),
+        ("facebook", "4242"), ("telegram", "416"), ("reddit", "1abcde"), ("bluesky", "3kabcdefg2x"),
+        ("mastodon", "112000000000000001"), ("threads", "C1aBcDeFgHi"), ("vimeo", "796000001"),
+    ]
+    old_instagram = embeds[1]
+    assert (old_instagram.author_name, old_instagram.author_handle) == ("Jo", "jo.example")
+    bluesky = embeds[9]
+    assert (bluesky.author_name, bluesky.author_handle, bluesky.text, bluesky.date) == (
+        "River Watch", "riverwatch.example.org", "River levels are normal again.", "2026-03-10")
+
+
+def test_credits_in_html(fixture_text):
+    page = fixture_text("credits_in_html.html")
+    _, credits = html.scan(page)
+    got = [(c.source, c.creator, c.organization, c.image) for c in credits]
+    assert got == [
+        ("json-ld", "Ana Fictional", "Riverton Post", "https://img.example.org/bridge.jpg"),
+        ("caption", "Ben Example", "AP", "https://img.example.org/bridge.jpg"),
+        ("caption", "Cal Sample", "Reuters", "https://img.example.org/mayor.jpg"),
+        ("attribute", "Dee Fiction", "River Agency", "https://img.example.org/river.jpg"),
+        ("text", "Eve Example", "REUTERS", None),
+        ("caption", None, "Riverton Post", None),
+        ("text", "Gil Sample", "AFP via Getty Images", None),
+    ]
+    assert page[credits[1].span[0]:credits[1].span[1]].startswith("<figcaption>")
+
+
+def test_page_without_markers_is_not_parsed(fixture_text, monkeypatch):
+    def fail(_page):
+        raise AssertionError("a page with no markers must not be parsed")
+    monkeypatch.setattr(html, "_parse", fail)
+    assert html.scan(fixture_text("no_markers.html")) == ([], [])
+
+
+def test_flattened_tweet_inside_a_page_paragraph():
+    page = "<html><body><p>Water is back. — Town Hall (@townhall_ex) June 2, 2021</p></body></html>"
+    [embed] = html.scan(page)[0]
+    assert (embed.detector, embed.author_handle, embed.text) == ("html-text-signature", "townhall_ex", "Water is back.")
+
+
+def test_broken_and_empty_markup_does_not_raise():
+    for page in ("", "<", "<blockquote class='twitter-tweet'>", "<?xml version='1.0' encoding='utf-8'?><p>credit</p>",
+                 "<iframe src='http://[::1'></iframe>", "\x00\x01twitter"):
+        html.scan(page)

@@ -1,0 +1,70 @@
+"""The SQLite store: migrations, idempotent article records, concurrent writers."""
+
+import multiprocessing
+import sqlite3
+
+import pytest
+
+from cache import Cache, CacheError
+from cache.migrations import migrations
+
+ARTICLE = {"sha256": "a" * 64, "kind": "text", "encoding": "utf-8", "encoding_detected": 0, "bytes": 10}
+EMBED = {"platform": "twitter", "kind": "post", "url": "https://twitter.com/x/status/1", "span": [0, 5],
+         "media_links": ["https://pic.twitter.com/abc"], "links": [], "also_at": [], "detector": "text-url"}
+CREDIT = {"raw": "(Photo: A/B)", "creator": "A", "organization": "B", "source": "text", "span": [6, 18]}
+
+
+def test_new_database_is_migrated_in_wal_mode(tmp_path):
+    store = Cache(tmp_path / "c.db")
+    assert store.schema_version == len(migrations._migrations)
+    assert store.db.journal_mode == "wal"
+    assert {"articles", "article_sources", "embeds", "credits"} <= set(store.db.table_names())
+    assert store.db["embeds"].foreign_keys[0].other_table == "articles"
+
+
+def test_recording_the_same_article_twice_adds_nothing(tmp_path):
+    store = Cache(tmp_path / "c.db")
+    first = store.record_article(ARTICLE, [EMBED], [CREDIT], source="a.txt", tool_version="t")
+    again = store.record_article(ARTICLE, [EMBED], [CREDIT], source="a.txt", tool_version="t")
+    assert first == (1, True) and again == (1, False)
+    assert (store.count("articles"), store.count("embeds"), store.count("credits"), store.count("article_sources")) == (1, 1, 1, 1)
+    store.record_article(ARTICLE, [EMBED], [CREDIT], source="copy.txt", tool_version="t")
+    assert store.count("article_sources") == 2
+    [embed] = store.embeds_for(1)
+    assert embed["media_links"] == ["https://pic.twitter.com/abc"] and embed["span"] == [0, 5]
+
+
+def test_a_failed_write_leaves_nothing_behind(tmp_path):
+    store = Cache(tmp_path / "c.db")
+    bad_embed = {**EMBED, "url": None}   # url is NOT NULL: the insert fails mid-article
+    with pytest.raises(sqlite3.IntegrityError):
+        store.record_article(ARTICLE, [EMBED, bad_embed], [], source="a.txt", tool_version="t")
+    assert store.count("articles") == 0 and store.count("embeds") == 0
+
+
+def test_not_a_database_is_a_clear_error(tmp_path):
+    path = tmp_path / "not.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(CacheError, match=r"cannot open cache .*not\.db"):
+        Cache(path)
+
+
+def _writer(path: str, worker: int, count: int) -> None:
+    store = Cache(path)
+    for i in range(count):
+        article = {**ARTICLE, "sha256": f"{worker:04d}{i:060d}"}
+        store.record_article(article, [EMBED] * 3, [CREDIT], source=f"w{worker}-{i}", tool_version="t")
+    store.close()
+
+
+def test_several_processes_write_one_database(tmp_path):
+    path = str(tmp_path / "shared.db")
+    ctx = multiprocessing.get_context("spawn")
+    workers = [ctx.Process(target=_writer, args=(path, w, 25)) for w in range(4)]
+    for p in workers:
+        p.start()
+    for p in workers:
+        p.join(60)
+    assert [p.exitcode for p in workers] == [0, 0, 0, 0]
+    store = Cache(path)
+    assert store.count("articles") == 100 and store.count("embeds") == 300
