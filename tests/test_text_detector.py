@@ -108,3 +108,12 @@ def test_instagram_caption_remnant():
 
 def test_prose_with_a_handle_but_no_date_is_no_embed():
     assert find_embeds("The agency (@agency_x) said on Monday it would respond.") == []
+
+
+def test_consecutive_inline_signatures_with_the_dash_turned_into_two_spaces():
+    """As scraped corpora show it: each tweet runs into the next, the em dash left as two spaces."""
+    text = ("Reactions came fast.No one asked for this  Ann Example (@ann_ex) May 2, 2019Is this real?  "
+            "lee smith (@leesmith) May 2, 2019The story goes on.")
+    first, second = find_embeds(text)
+    assert (first.author_name, first.text) == ("Ann Example", "Reactions came fast.No one asked for this")
+    assert (second.author_name, second.author_handle, second.text) == ("lee smith", "leesmith", "Is this real?")

@@ -21,6 +21,9 @@ KNOWN_ORGS = re.compile(
 ALLOWED_LOWER = frozenset(
     "of via for the and on by de da di du del der van von la le al bin courtesy photo staff file handout pool images & + x".split()
 )
+# Bylines and widgets that sit where credits do.
+NOT_A_CREDIT_RE = re.compile(r"\b(?:reporting|editing|writing|written|edited) by\b|sponsored|promoted links|taboola|outbrain"
+                             r"|all rights reserved$", re.IGNORECASE)
 VALUE_STOP = r"[^\n()\[\]|<>]"
 NAME_WORD = r"[A-Z](?:\.|[\w'’-]*)"   # a capitalised word or an initial; "Fireworks." ends a sentence, not a name
 
@@ -66,11 +69,10 @@ def split_credit(value: str, org: str | None = None) -> tuple[str | None, str | 
     if org:
         return (value or None), org.strip()
     if "/" in value:
-        left, _, right = value.rpartition("/")
-        left, right = left.strip(), right.strip()
-        if "/" in left and not right:
-            return None, None
-        return (left or None), (right or None)
+        left, _, right = (part.strip(" /") for part in value.partition("/"))
+        if KNOWN_ORGS.search(left) or re.fullmatch(r"[A-Z]{2,6}", left):
+            return None, value    # AFP/Getty Images: agencies all the way
+        return (left or None), (re.sub(r"^for\s+", "", right) or None)
     for joiner in (" via ", " for ", " | "):
         if joiner in value:
             left, _, right = value.partition(joiner)
@@ -85,6 +87,8 @@ def looks_like_credit_value(value: str, *, strict: bool) -> bool:
     value = value.strip()
     if not value or len(value) > 120 or not re.search(r"[^\W\d_]", value):
         return False
+    if NOT_A_CREDIT_RE.search(value):
+        return False
     if re.match(r"^(?:https?://|www\.)", value):
         return False
     if not strict:
@@ -92,6 +96,8 @@ def looks_like_credit_value(value: str, *, strict: bool) -> bool:
     words = re.findall(r"[^\s/,]+", value)
     if not words or len(words) > 12:
         return False
+    if len(words) > 6 and "/" not in value and not KNOWN_ORGS.search(value):
+        return False   # "PHOTOS: Lady Gaga's Craziest Stunts and ..." is a headline, not a credit
     first = words[0].lstrip("©(\"'“")
     if first and first[0].islower() and first.lower() not in ("courtesy", "the", "de", "van", "von"):
         return False
@@ -103,7 +109,7 @@ def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str
     """Photo credits in a text, each once, in order. `offset` shifts spans when the text is a slice of a page."""
     credits: list[Credit] = []
     taken: list[tuple[int, int]] = []
-    if not _might_have_credit(text):
+    if not might_have_credit(text):
         return credits
     for form, pattern in PATTERNS:
         for match in pattern.finditer(text):
@@ -133,6 +139,6 @@ _HINT_RE = re.compile(r"photo|image|picture|credit|courtesy|©|\(c\)|copyright|s
                       re.IGNORECASE)
 
 
-def _might_have_credit(text: str) -> bool:
+def might_have_credit(text: str) -> bool:
     """A cheap pre-check so long texts with no credit word skip every pattern."""
     return bool(_HINT_RE.search(text))

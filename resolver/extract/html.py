@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
+from html import unescape
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
@@ -23,38 +25,43 @@ MARKERS_RE = re.compile(
     r"|figcaption|credit|copyright|©|&copy;|photographer|ImageObject|\(@",
     re.IGNORECASE,
 )
-_LINK_HOSTS = ("twitter.com/", "x.com/", "instagram.com/", "youtu", "tiktok.com/", "facebook.com/", "fb.watch/", "t.me/",
-               "telegram.me/", "reddit.com/", "redd.it/", "bsky.app/", "threads.net/", "threads.com/", "vimeo.com/", "/@")
-_CREDIT_WORDS = ("Photo", "PHOTO", "photo", "Credit", "credit", "CREDIT", "©", "Getty", "REUTERS", "Reuters", "AFP",
-                 "Courtesy", "Image:", "Screenshot", "Photograph")
-# One traversal in C picks the candidates; Python only looks at those.
-CANDIDATES_XPATH = (
-    "//*[self::blockquote or self::iframe or self::amp-twitter or self::amp-instagram or self::amp-youtube"
-    " or self::amp-facebook or self::amp-vimeo or self::lite-youtube or self::lite-vimeo or self::figcaption"
-    " or (self::script and (@data-telegram-post or @type='application/ld+json'))"
-    " or (self::div and (contains(@class,'fb-post') or contains(@class,'fb-video')))"
-    " or (self::figure and contains(@class,'wp-block-embed'))"
-    " or (self::a and (" + " or ".join(f"contains(@href,'{h}')" for h in _LINK_HOSTS) + "))"
-    " or @itemprop='creditText' or @itemprop='copyrightHolder' or @itemprop='copyrightNotice'"
-    " or contains(@class,'redit') or contains(@class,'opyright') or contains(@class,'hotographer') or contains(@class,'ttribution')"
-    " or (self::img and (@data-credit or @data-photo-credit or @data-image-credit or @data-copyright or @data-photographer))"
-    " or ((self::p or self::small or self::cite or self::em) and (contains(.,'(@') or "
-    + " or ".join(f"contains(.,'{w}')" for w in _CREDIT_WORDS) + "))]"
-)
+# Cheap checks on the lower-cased raw source decide which passes a page needs; each pass selects in C.
+# Regexes here start with a literal so the engine skips ahead instead of trying every position.
+HREF_RE = re.compile(
+    r"""href\s*=\s*["']?((?:https?:)?//(?:[a-z0-9-]+\.)*(?:twitter\.com|x\.com|instagram\.com|youtube\.com|youtu\.be"""
+    r"""|youtube-nocookie\.com|tiktok\.com|facebook\.com|fb\.watch|t\.me|telegram\.me|reddit\.com|redd\.it|bsky\.app"""
+    r"""|threads\.net|threads\.com|vimeo\.com|[a-z0-9-]+\.[a-z]{2,}(?=/@))/[^"'\s>]*)""")
+CLASS_VALUE_RE = re.compile(r"""class\s*=\s*["']([^"'<>]*?(?:credit|copyright|photographer)[^"'<>]*)["']""")
+STRUCTURE_TAGS = ("blockquote", "iframe", "amp-twitter", "amp-instagram", "amp-youtube", "amp-facebook", "amp-vimeo",
+                  "lite-youtube", "lite-vimeo", "script", "figure")
+IMG_ATTR_RE = re.compile(r"data-(?:photo-|image-)?(?:credit|copyright|photographer)\s*=")
+# Words a credit line in prose carries (lower-case "photo" is too common in prose to be a hint). Case-sensitive,
+# so the engine can skip quickly; each hit is then read in its own text node only.
+PROSE_HINT_RE = re.compile(r"Photo|PHOTO|Credit|CREDIT|©|Getty|REUTERS|AFP|Courtesy|Image|Screen(?:shot|grab)|Illustration")
+_XPATHS = {
+    "fb": "//div[contains(@class,'fb-post') or contains(@class,'fb-video')]",
+    "class": "//*[@class=$value]",
+    "itemprop": "//*[@itemprop='creditText' or @itemprop='copyrightHolder' or @itemprop='copyrightNotice']",
+    "img": "//img[@data-credit or @data-photo-credit or @data-image-credit or @data-copyright or @data-photographer]",
+    "signature": "//p[contains(.,'(@')] | //blockquote[not(@class)][contains(.,'(@')]",
+    "figcaption": "//figcaption",
+    "jsonld": "//script[@type='application/ld+json']",
+}
 _compiled: dict[str, Any] = {}
 
 
-def _candidates(root: Any) -> list[Any]:
-    if "xpath" not in _compiled:
+def _select(root: Any, name: str, **variables: str) -> list[Any]:
+    """Elements for one pass, by a compiled XPath (compiled once, on first use)."""
+    if name not in _compiled:
         from lxml import etree
 
-        _compiled["xpath"] = etree.XPath(CANDIDATES_XPATH)
-    return _compiled["xpath"](root)
+        _compiled[name] = etree.XPath(_XPATHS[name])
+    return _compiled[name](root, **variables)
 
 
 CREDIT_CLASS_RE = re.compile(
     r"(?:^|[\s_-])(?:photo-?credits?|image-?credits?|img-?credits?|media-?credits?|picture-?credits?|caption-?credits?"
-    r"|credits?(?!-?card)|copyright|photographer|photo-?byline|credit-?line|attribution)(?:$|[\s_-])",
+    r"|credits?(?!-?card)|copyright|photographer|photo-?byline|credit-?line)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 CREDIT_ITEMPROPS = frozenset({"creditText", "copyrightHolder", "copyrightNotice"})
@@ -63,6 +70,7 @@ CREDIT_PREFIX_RE = re.compile(
     r"^\s*(?:(?:photo(?:graph)?|image|picture|video|illustration)s?\s*(?:credits?)?\s*(?:[:：]|by\b)|credits?\s*[:：]|source\s*[:：])\s*",
     re.IGNORECASE,
 )
+COPYRIGHT_PREFIX_RE = re.compile(r"^(?:(?:©|\(c\)|copyright)\s*)+(?:(?:19|20)\d{2}(?:\s*[–-]\s*(?:19|20)\d{2})?)?\s*", re.IGNORECASE)
 TWEET_CLASSES = frozenset({"twitter-tweet", "twitter-video"})
 MAX_JSONLD_BYTES = 2_000_000
 
@@ -70,10 +78,18 @@ MAX_JSONLD_BYTES = 2_000_000
 class SourceMap:
     """Finds an element's character range in the page source from lxml's sourceline and a distinguishing needle."""
 
-    def __init__(self, page: str) -> None:
+    def __init__(self, page: str, lower: str | None = None) -> None:
         self.page = page
-        self.lower = page.lower()
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", page)]
+        self.lower = lower if lower is not None else page.lower()
+        self._line_starts: list[int] | None = None
+
+    @property
+    def line_starts(self) -> list[int]:
+        if self._line_starts is None:   # built on first use: most pages need few spans
+            from itertools import accumulate
+
+            self._line_starts = [0, *accumulate(len(line) + 1 for line in self.page.split("\n"))]
+        return self._line_starts
 
     def span(self, el: Any, needle: str | None = None) -> tuple[int, int]:
         tag = el.tag if isinstance(el.tag, str) else "script"
@@ -233,7 +249,8 @@ def _embed_at(el: Any, smap: SourceMap) -> Embed | None:
                              span=smap.span(el, "twitter-timeline"), author_handle=ref.author_handle)
             return None
         href = el.get("href") or ""
-        return _embed_from_url(href, el, smap, "html-link", href[:80]) if href else None
+        embed = _embed_from_url(href, el, smap, "html-link", href[:80]) if href else None
+        return embed if embed is not None and embed.kind != "timeline" else None   # a profile link is no embed
     return None
 
 
@@ -311,8 +328,8 @@ def _credit_from_element(el: Any, smap: SourceMap, source: str, needle: str | No
     found = credit_patterns.find_credits(raw, source=source, image=image)
     if found:
         return [replace(c, span=span) for c in found]
-    value = CREDIT_PREFIX_RE.sub("", raw).strip(" ©")
-    value = re.sub(r"^(?:\(c\)|copyright)\s*(?:(?:19|20)\d{2})?\s*", "", value, flags=re.IGNORECASE).strip()
+    value = CREDIT_PREFIX_RE.sub("", raw).strip()
+    value = COPYRIGHT_PREFIX_RE.sub("", value).strip()
     if not credit_patterns.looks_like_credit_value(value, strict=False) or len(value.split()) > 14:
         return []
     if el.get("itemprop") == "copyrightHolder":
@@ -382,30 +399,126 @@ def scan(page: str) -> tuple[list[Embed], list[Credit]]:
     root = _parse(page)
     if root is None:
         return [], []
-    smap = SourceMap(page)
+    lower = _lower(page)
+    smap = SourceMap(page, lower)
     embeds: list[Embed] = []
-    credits: list[Credit] = []
     claimed: set[Any] = set()
-    credited: set[Any] = set()
-    want_signatures = "(@" in page
-    for el in _candidates(root):
+    for el in _embed_candidates(root, page, lower):
         if claimed and _inside(el, claimed):
             continue
         embed = _embed_at(el, smap)
         if embed is not None:
             embeds.append(embed)
             claimed.add(el)
-            continue
-        credits.extend(_credits_at(el, smap, credited))
-        if want_signatures and el.tag in ("p", "blockquote"):
-            embeds.extend(_signatures_in(el, smap))
+    credits: list[Credit] = []
+    credited: set[Any] = set()
+    for el in _credit_candidates(root, page, lower):
+        if not (claimed and _inside(el, claimed)):
+            credits.extend(_credits_at(el, smap, credited))
+    credits.extend(_prose_credits(page, lower, taken=[c.span for c in credits] + [e.span for e in embeds]))
+    if "(@" in page and text_detectors.SIGNATURE_RE.search(page):
+        for el in _select(root, "signature"):
+            if not (claimed and _inside(el, claimed)):
+                embeds.extend(_signatures_in(el, smap))
     return _dedupe(embeds), sorted(credits, key=lambda c: c.span)
+
+
+def _embed_candidates(root: Any, page: str, lower: str) -> Iterator[Any]:
+    """Structural embeds first (so they claim the links inside them), then links to posts in the prose."""
+    for el in root.iter(*STRUCTURE_TAGS):
+        if el.tag != "script" or el.get("data-telegram-post"):
+            yield el
+    if "fb-post" in lower or "fb-video" in lower:
+        yield from _select(root, "fb")
+    timelines = "twitter-timeline" in lower
+    # Hrefs found in the source, as the DOM will give them (entities decoded), that name a post.
+    found = {unescape(page[m.start(1): m.end(1)]) for m in HREF_RE.finditer(lower)}
+    wanted = {h for h in found if (ref := platforms.parse_url(h)) is not None and ref.kind != "timeline"}
+    if wanted or timelines:
+        for el in root.iter("a"):
+            href = (el.get("href") or "").strip()
+            if href in wanted or (timelines and "twitter-timeline" in (el.get("class") or "")):
+                yield el
+
+
+def _lower(page: str) -> str:
+    """page.lower() when it keeps every offset (nearly always); else only ASCII letters are lowered."""
+    lowered = page.lower()
+    if len(lowered) == len(page):
+        return lowered
+    return page.translate({c: c + 32 for c in range(65, 91)})
+
+
+def _prose_credits(page: str, lower: str, *, taken: list[tuple[int, int]]) -> list[Credit]:
+    """Credits in running text ('(AP Photo/Jane Doe)' in a paragraph): each hint word's own text node is read,
+    outside tags, scripts, styles, footers and whatever an element-level detector already took."""
+    found: list[Credit] = []
+    done_until = -1
+    blocks = _blocks(lower)
+    starts = [b[0] for b in blocks]
+    for hit in PROSE_HINT_RE.finditer(page):
+        at = hit.start()
+        if at < done_until or any(s <= at < e for s, e in taken):
+            continue
+        node_start = page.rfind(">", 0, at) + 1
+        if page.rfind("<", node_start - 1, at) >= node_start or _in_ranges(blocks, starts, at):
+            continue   # inside a tag, or in a script, style, footer or nav
+        node_end = page.find("<", at)
+        node_end = len(page) if node_end < 0 else node_end
+        done_until = node_end
+        text = page[node_start:node_end]
+        if len(text) > 2000:
+            continue
+        for credit in credit_patterns.find_credits(text, source="text", offset=node_start):
+            if credit.form != "copyright":   # a page's own copyright notice is no photo credit
+                found.append(credit)
+    return found
+
+
+def _blocks(lower: str) -> list[tuple[int, int]]:
+    """Ranges of script, style, footer and nav elements in the source, sorted: text there is no article prose."""
+    ranges = []
+    for tag in ("script", "style", "footer", "nav"):
+        at = lower.find("<" + tag)
+        while at >= 0:
+            end = lower.find("</" + tag, at)
+            end = len(lower) if end < 0 else end
+            ranges.append((at, end))
+            at = lower.find("<" + tag, end)
+    return sorted(ranges)
+
+
+def _in_ranges(ranges: list[tuple[int, int]], starts: list[int], at: int) -> bool:
+    i = bisect_right(starts, at) - 1
+    return any(ranges[j][0] <= at < ranges[j][1] for j in range(max(0, i - 3), i + 1))
+
+
+def _credit_candidates(root: Any, page: str, lower: str) -> Iterator[Any]:
+    if "ld+json" in lower:
+        yield from _select(root, "jsonld")
+    if IMG_ATTR_RE.search(lower):
+        yield from _select(root, "img")
+    for value in dict.fromkeys(m.group(1) for m in CLASS_VALUE_RE.finditer(lower)):
+        for el in _select(root, "class", value=_original_case(page, lower, value)):
+            yield el
+    if "itemprop" in lower and ("credittext" in lower or "copyright" in lower):
+        yield from _select(root, "itemprop")
+    if "<figcaption" in lower:
+        yield from _select(root, "figcaption")
+
+
+def _original_case(page: str, lower: str, value: str) -> str:
+    """A class value found in the lower-cased page, as the page spells it (XPath compares exactly)."""
+    at = lower.find(value)
+    return page[at: at + len(value)] if at >= 0 else value
 
 
 def _credits_at(el: Any, smap: SourceMap, credited: set[Any]) -> list[Credit]:
     tag = el.tag
     if credited and _inside(el, credited):
         return []
+    if any(anc.tag in ("footer", "nav") for anc in el.iterancestors()):
+        return []   # a site's own copyright line is no photo credit
     if tag == "script" and (el.get("type") or "").lower() == "application/ld+json":
         return _credits_from_jsonld(el, smap)
     if tag == "img":
@@ -418,8 +531,11 @@ def _credits_at(el: Any, smap: SourceMap, credited: set[Any]) -> list[Credit]:
                                organization=organization, image=src, form=attr)]
         return []
     itemprop = el.get("itemprop") or ""
-    if itemprop in CREDIT_ITEMPROPS or CREDIT_CLASS_RE.search(el.get("class") or ""):
+    css = el.get("class") or ""
+    if itemprop in CREDIT_ITEMPROPS or CREDIT_CLASS_RE.search(css):
         credited.add(el)
+        if "opyright" in css and not itemprop and _image_for(el) is None:
+            return []   # "copyright" with no image near it is the page's notice, not a photo's
         return _credit_from_element(el, smap, "caption", itemprop or None)
     if tag == "figcaption":
         has_credit_child = any(
@@ -432,14 +548,6 @@ def _credits_at(el: Any, smap: SourceMap, credited: set[Any]) -> list[Credit]:
         text = _text(el)
         span, image = smap.span(el), _image_for(el)
         return [replace(c, span=span) for c in credit_patterns.find_credits(text, source="caption", image=image)]
-    if tag in ("p", "small", "em", "cite", "span"):
-        text = _text(el)
-        if 4 < len(text) < 400 and credit_patterns._might_have_credit(text):
-            found = credit_patterns.find_credits(text, source="text", image=None)
-            if found:
-                credited.add(el)
-                span = smap.span(el)
-                return [replace(c, span=span) for c in found]
     return []
 
 

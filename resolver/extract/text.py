@@ -108,6 +108,22 @@ def _last_dash(line: str) -> tuple[int, str] | None:
     return best if best[0] >= 0 else None
 
 
+def _double_space(line: str) -> tuple[int, str] | None:
+    """Scrapers that drop the dash often leave the two spaces around it: 'text.  Koren pollitt (@h)'."""
+    found = None
+    for match in re.finditer(r"[ \t\u00a0]{2,}", line):
+        found = match
+    if found is None:
+        return None
+    words = line[found.end():].split()
+    if not words or len(words) > 6:
+        return None
+    for word in words:   # a sentence end inside means prose, but "J." and "Mrs." are names
+        if word[-1] in ".!?:;" and not re.fullmatch(r"[A-Z][a-z]{0,2}\.", word):
+            return None
+    return found.start(), found.group(0)
+
+
 def _paragraphs_by_blank_lines(text: str) -> bool:
     """Does the document separate paragraphs with blank lines (then a tweet is a block) or single newlines (a line)?"""
     return len(re.findall(r"\n[ \t]*\n", text)) >= 2
@@ -138,6 +154,7 @@ def find_signatures(text: str, *, skip: list[tuple[int, int]] = ()) -> list[Embe
     """Flattened tweet (and Bluesky) embeds: text, then '— Name (@handle) Month D, YYYY', dash and newline optional."""
     embeds = []
     blocks = _paragraphs_by_blank_lines(text)
+    previous_end = 0
     for match in SIGNATURE_RE.finditer(text):
         if any(s <= match.start() < e for s, e in skip):
             continue
@@ -145,9 +162,11 @@ def find_signatures(text: str, *, skip: list[tuple[int, int]] = ()) -> list[Embe
         platform = "twitter" if x.HANDLE_RE.match(handle) else "bluesky" if "." in handle else None
         if platform is None:
             continue
-        line_start = text.rfind("\n", 0, match.start()) + 1
+        # Inline signatures follow each other ("... 2017Next tweet text  Name (@h) ..."): start after the last one.
+        line_start = max(text.rfind("\n", 0, match.start()) + 1, previous_end)
+        previous_end = match.end()
         before = text[line_start: match.start()]
-        dash = _last_dash(before[-120:])
+        dash = _last_dash(before[-120:]) or _double_space(before[-120:])
         if dash is not None:
             offset = len(before) - len(before[-120:]) + dash[0]
             name = before[offset + len(dash[1]):].strip()

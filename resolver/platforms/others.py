@@ -178,6 +178,15 @@ def vimeo(url: str) -> PostRef | None:
     return None
 
 
-PARSERS: tuple[Callable[[str], PostRef | None], ...] = (
-    youtube, instagram, tiktok, facebook, telegram, reddit, bluesky, threads, vimeo, mastodon,
-)
+# Which parser owns which host (without "www."); Mastodon has no fixed host and is asked last.
+BY_HOST: dict[str, Callable[[str], PostRef | None]] = {
+    **dict.fromkeys(("youtu.be", "youtube.com", "m.youtube.com", "music.youtube.com", "youtube-nocookie.com"), youtube),
+    **dict.fromkeys(("instagram.com", "instagr.am"), instagram),
+    **dict.fromkeys(("tiktok.com", "m.tiktok.com", "vm.tiktok.com", "vt.tiktok.com"), tiktok),
+    **dict.fromkeys(("facebook.com", "m.facebook.com", "web.facebook.com", "business.facebook.com", "fb.watch"), facebook),
+    **dict.fromkeys(("t.me", "telegram.me", "telegram.dog"), telegram),
+    **dict.fromkeys(("reddit.com", "old.reddit.com", "new.reddit.com", "np.reddit.com", "m.reddit.com", "redd.it"), reddit),
+    **dict.fromkeys(("bsky.app", "staging.bsky.app"), bluesky),
+    **dict.fromkeys(("threads.net", "threads.com"), threads),
+    **dict.fromkeys(("vimeo.com", "player.vimeo.com"), vimeo),
+}
