@@ -33,3 +33,19 @@ def m001_articles_embeds_credits(db: Database) -> None:
     }, pk="id", foreign_keys=[("article_id", "articles", "id")], not_null={"article_id", "raw"})
     db["credits"].create_index(["article_id", "ordinal"], unique=True)
     db["credits"].create_index(["creator"])
+
+
+@migrations()
+def m002_fetch_log_and_resolutions(db: Database) -> None:
+    """v2: every request made (the fetch log) and every link resolution, tied to the requests behind it."""
+    db["fetches"].create({
+        "id": int, "url": str, "contacted_url": str, "method": str, "fetched_at": str, "status": int,
+        "headers": str, "body_sha256": str, "body_bytes": int, "elapsed_ms": float, "error_kind": str, "error": str,
+        "purpose": str, "tool_version": str,
+    }, pk="id", not_null={"url", "method", "fetched_at"})
+    db["fetches"].create_index(["url", "fetched_at"])
+    db["resolutions"].create({
+        "id": int, "url": str, "final_url": str, "canonical_url": str, "hops": str, "post": str, "error": str,
+        "resolved_at": str, "fetch_ids": str, "tool_version": str,
+    }, pk="id", not_null={"url", "resolved_at"})
+    db["resolutions"].create_index(["url", "resolved_at"])

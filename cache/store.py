@@ -124,6 +124,38 @@ class Store:
     def credits_for(self, article_id: int) -> list[dict[str, Any]]:
         return [_unflatten(r) for r in self.db["credits"].rows_where("article_id = ?", [article_id], order_by="ordinal")]
 
+    # -- the fetch log and resolutions ----------------------------------------------------------------------
+
+    def record_fetch(self, row: Mapping[str, Any]) -> int:
+        """Append one request to the fetch log; returns its id (what provenance points at)."""
+        with self.write():
+            return int(self.db["fetches"].insert(dict(row)).last_pk)
+
+    def fetch(self, fetch_id: int) -> dict[str, Any]:
+        return self.db["fetches"].get(fetch_id)
+
+    def fetches_for(self, url: str) -> list[dict[str, Any]]:
+        return list(self.db["fetches"].rows_where("url = ?", [url], order_by="id"))
+
+    def record_resolution(self, row: Mapping[str, Any]) -> int:
+        """Append one resolution (hops and post as JSON); history is kept, the newest answers."""
+        record = {k: (json.dumps(v) if k in ("hops", "post", "fetch_ids") else v) for k, v in row.items()}
+        with self.write():
+            return int(self.db["resolutions"].insert(record).last_pk)
+
+    def latest_resolution(self, url: str, *, since: str | None = None) -> dict[str, Any] | None:
+        """The newest resolution of a URL (resolved at or after `since`, an ISO time), or None."""
+        where, args = "url = ?", [url]
+        if since is not None:
+            where, args = where + " and resolved_at >= ?", args + [since]
+        rows = list(self.db["resolutions"].rows_where(where, args, order_by="id desc", limit=1))
+        if not rows:
+            return None
+        row = dict(rows[0])
+        for key in ("hops", "post", "fetch_ids"):
+            row[key] = json.loads(row[key]) if row[key] else None
+        return row
+
     def count(self, table: str) -> int:
         return self.db[table].count if self.db[table].exists() else 0
 

@@ -155,6 +155,62 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
         ctx.exit(1)
 
 
+@cli.command()
+@click.argument("urls", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per URL (JSON Lines).")
+@click.option("--offline", is_flag=True, help="Never touch the network: answer from the cache (exit 3 if not cached).")
+@click.option("--refresh", is_flag=True, help="Resolve again even when the cache has a fresh answer.")
+@click.option("--follow-all", is_flag=True, help="Keep following redirects past a recognised post URL.")
+@click.option("--allow-private", is_flag=True, default=None,
+              help="Let requests reach loopback and private addresses (tests, intranets). Off by default.")
+@click.pass_context
+def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: bool, refresh: bool,
+            follow_all: bool, allow_private: bool | None) -> None:
+    """Follow each URL's redirects hop by hop and say where it ends and what it is.
+
+    URL may be - to read URLs from stdin, one a line. Each hop is checked by the SSRF guard and recorded in the
+    cache's fetch log; an answer within the cache TTL makes no request.
+
+    \b
+    Examples:
+      embed-resolver resolve https://t.co/Ab12Cd34Ef
+      embed-resolver resolve --json pic.twitter.com/q3uNO4mJHi
+      cat links.txt | embed-resolver resolve --offline -
+    """
+    import asyncio
+
+    from resolver import http
+    from resolver import resolve as resolving
+
+    links = [u.strip() for u in urls if u != "-"]
+    if "-" in urls:
+        links += [line.strip() for line in sys.stdin if line.strip()]
+    settings = _settings(ctx, allow_private=allow_private or None)
+    store = _open_store(settings)
+
+    async def run() -> list[Any]:
+        async with http.make_client(settings) as client:
+            return await resolving.resolve_many(links, client=client, settings=settings, store=store,
+                                                follow_all=follow_all, refresh=refresh, offline=offline)
+
+    with user_errors():
+        results = asyncio.run(run())
+    store.close()
+    for result in results:
+        if as_json:
+            click.echo(json.dumps(result.to_json(), ensure_ascii=False))
+        else:
+            from rich.console import Console
+
+            from resolver.report import resolution_text
+
+            Console().print(resolution_text(result))
+    if any(r.unavailable for r in results):
+        ctx.exit(EXIT_UNAVAILABLE)
+    if any(r.error for r in results):
+        ctx.exit(1)
+
+
 @contextmanager
 def _progress(total: int, *, enabled: bool) -> Iterator[Any]:
     """A rich progress bar on stderr when it is a terminal and the job is long enough to want one."""

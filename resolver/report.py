@@ -42,3 +42,35 @@ def scan_tables(result: Any) -> Iterator[Any]:
             table.add_row(_short(credit.raw, 50), credit.creator or "", credit.organization or "", credit.source,
                           _short(credit.image, 40))
         yield table
+
+
+def resolution_text(result: Any) -> Text:
+    """A resolution as people read it: the chain, hop by hop, then what the end is."""
+    text = Text()
+    text.append(result.url, "bold")
+    if result.from_cache:
+        text.append("  (from cache)", "dim")
+    text.append("\n")
+    for hop in result.hops:
+        status = str(hop.status) if hop.status is not None else "—"
+        text.append(f"  {status:>3}  {hop.url}")
+        if hop.location:
+            text.append(f"  -> {hop.location}", "cyan")
+        elif hop.via and hop.via != "header":
+            text.append(f"  ({hop.via})", "cyan")
+        text.append(f"  {hop.elapsed_ms:.0f} ms\n", "dim")
+    if result.error:
+        text.append(f"  error: {result.error}\n", "red")
+    if result.final_url:
+        text.append(f"  final: {result.final_url}\n")
+    post = result.post
+    if post:
+        what = f"{post['platform']} {post['kind']}"
+        if post.get("post_id"):
+            what += f" {post['post_id']}"
+        if post.get("author_handle"):
+            what += f" by @{post['author_handle']}"
+        if post.get("created_at"):
+            what += f", created {post['created_at']}"
+        text.append(f"  is: {what}\n", "green")
+    return text

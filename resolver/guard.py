@@ -1,0 +1,111 @@
+"""The SSRF guard, at the connection layer: resolve once, refuse unless every address is public, dial what was checked.
+
+URL string checks alone miss `0x7f.1`, `2130706433`, `0177.0.0.1` and `127.1`, which getaddrinfo turns into
+127.0.0.1, so the guard checks the addresses name resolution returns. `ipaddress.is_private` misses CGNAT and
+IPv4 wrapped in IPv6 (6to4, NAT64, Teredo), so the ranges are an explicit table, as Synapse's default blocklist.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from collections.abc import Awaitable, Callable, Iterable
+from typing import Any
+
+from resolver.errors import UnsafeTarget
+
+BLOCKED_NETWORKS = tuple(ipaddress.ip_network(n) for n in (
+    "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24",
+    "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24",
+    "224.0.0.0/4", "240.0.0.0/4", "255.255.255.255/32",
+    "::/128", "::1/128", "100::/64", "2001:db8::/32", "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8",
+))
+NAT64 = ipaddress.ip_network("64:ff9b::/96")
+NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")
+
+Resolver = Callable[[str, int], Awaitable[list[str]]]
+
+
+def embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 address wraps: mapped (::ffff:a.b.c.d), NAT64, 6to4 (2002::/16) or Teredo."""
+    if address.ipv4_mapped is not None:
+        return address.ipv4_mapped
+    if address in NAT64:
+        return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    if address.sixtofour is not None:
+        return address.sixtofour
+    if address.teredo is not None:
+        return address.teredo[1]
+    return None
+
+
+def is_public(address: str) -> bool:
+    """True when an address is safe to contact from a server: not loopback, private, link-local, CGNAT, reserved..."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if any(ip in net for net in BLOCKED_NETWORKS if net.version == ip.version):
+        return False
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip in NAT64_LOCAL:
+            return False
+        inner = embedded_ipv4(ip)
+        if inner is not None:
+            return is_public(str(inner))
+    return True
+
+
+def check_addresses(host: str, addresses: Iterable[str]) -> str:
+    """The address to dial, or UnsafeTarget. A host with any non-public answer is refused whole (DNS rebinding)."""
+    addresses = list(addresses)
+    if not addresses:
+        raise UnsafeTarget(f"refused {host}: name resolution returned no address", url=host)
+    bad = [a for a in addresses if not is_public(a)]
+    if bad:
+        raise UnsafeTarget(
+            f"refused {host}: resolves to non-public address {bad[0]} (set allow_private = true to allow)", url=host)
+    return addresses[0]
+
+
+async def system_resolver(host: str, port: int) -> list[str]:
+    """getaddrinfo in a worker thread; every address it gives, in order, without duplicates."""
+    import anyio
+
+    try:
+        infos = await anyio.to_thread.run_sync(
+            lambda: socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+    except socket.gaierror as exc:
+        from httpcore import ConnectError
+
+        raise ConnectError(f"cannot resolve {host}: {exc.strerror}") from None
+    return list(dict.fromkeys(info[4][0] for info in infos))
+
+
+class GuardedBackend:
+    """An httpcore network backend that resolves, checks and then dials the checked address.
+
+    `allowed` holds (host, port) pairs the user named as origin-override targets: those pass even when private.
+    """
+
+    def __init__(self, *, allow_private: bool = False, allowed: Iterable[tuple[str, int]] = (),
+                 resolver: Resolver | None = None, inner: Any | None = None) -> None:
+        import httpcore
+
+        self.allow_private = allow_private
+        self.allowed = {(h.strip("[]").lower(), p) for h, p in allowed}
+        self.resolver = resolver or system_resolver
+        self.inner = inner or httpcore.AnyIOBackend()
+
+    async def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                          local_address: str | None = None, socket_options: Any = None) -> Any:
+        addresses = await self.resolver(host, port)
+        if self.allow_private or (host.strip("[]").lower(), port) in self.allowed:
+            target = addresses[0] if addresses else host
+        else:
+            target = check_addresses(host, addresses)
+        return await self.inner.connect_tcp(target, port, timeout=timeout, local_address=local_address,
+                                            socket_options=socket_options)
+
+    async def connect_unix_socket(self, path: str, timeout: float | None = None, socket_options: Any = None) -> Any:
+        raise UnsafeTarget("refused: unix sockets are never contacted", url=path)
+
+    async def sleep(self, seconds: float) -> None:
+        await self.inner.sleep(seconds)

@@ -1,0 +1,255 @@
+"""The only place an HTTP client is built, and the one fetch function every request goes through.
+
+make_client(): httpx.AsyncClient, redirects never followed by the client, no proxy from the environment, the SSRF
+guard as its network backend, [origins] overrides as a transport. fetch(): one request, streamed under byte caps
+and a wall-clock deadline, retried on connect errors, 429 and 5xx, every attempt written to the fetch log.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import ssl
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpcore
+import httpx
+
+from resolver import __version__
+from resolver.errors import BodyTooLarge, UnsafeTarget
+from resolver.guard import GuardedBackend, Resolver
+from resolver.settings import Settings
+
+SECRET_HEADERS = frozenset({"authorization", "cookie", "set-cookie", "x-api-key", "api-key", "proxy-authorization",
+                            "x-auth-token", "x-csrf-token"})
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+
+
+def user_agent(settings: Settings) -> str:
+    return settings.user_agent or f"embed-resolver/{__version__} (+https://pypi.org/project/embed-resolver/)"
+
+
+class GuardedTransport(httpx.AsyncHTTPTransport):
+    """httpx's transport with its connection pool built on the guarded network backend."""
+
+    def __init__(self, backend: GuardedBackend, *, max_connections: int) -> None:
+        super().__init__(trust_env=False)
+        import certifi
+
+        self._pool = httpcore.AsyncConnectionPool(
+            ssl_context=ssl.create_default_context(cafile=certifi.where()), max_connections=max_connections,
+            max_keepalive_connections=max_connections, network_backend=backend)
+
+
+def _origin(url: httpx.URL) -> str:
+    default = {"http": 80, "https": 443}.get(url.scheme)
+    host = f"[{url.host}]" if ":" in url.host else url.host
+    return f"{url.scheme}://{host}" + (f":{url.port}" if url.port and url.port != default else "")
+
+
+class OriginOverrideTransport(httpx.AsyncBaseTransport):
+    """Sends requests for an origin named in [origins] to its replacement, keeping the original Host header."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport, origins: Mapping[str, str]) -> None:
+        self.inner = inner
+        self.origins = dict(origins)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        target = self.origins.get(_origin(request.url))
+        if target is not None:
+            new = httpx.URL(target)
+            request.extensions = {**request.extensions, "original_url": str(request.url)}
+            request.headers["Host"] = request.url.netloc.decode("ascii")
+            request.url = request.url.copy_with(scheme=new.scheme, host=new.host, port=new.port)
+        return await self.inner.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+def override_targets(origins: Mapping[str, str]) -> list[tuple[str, int]]:
+    """(host, port) of every override target: the user named them, so the guard lets them through."""
+    targets = []
+    for target in origins.values():
+        url = httpx.URL(target)
+        targets.append((url.host, url.port or (443 if url.scheme == "https" else 80)))
+    return targets
+
+
+def make_client(settings: Settings, *, resolver: Resolver | None = None,
+                transport: httpx.AsyncBaseTransport | None = None) -> httpx.AsyncClient:
+    """The one client factory. `resolver` and `transport` are seams for tests; nothing else builds a client."""
+    if transport is None:
+        backend = GuardedBackend(allow_private=settings.allow_private, allowed=override_targets(settings.origins),
+                                 resolver=resolver)
+        transport = GuardedTransport(backend, max_connections=max(settings.concurrency, 1))
+    timeout = httpx.Timeout(settings.timeout, connect=settings.connect_timeout)
+    return httpx.AsyncClient(
+        transport=OriginOverrideTransport(transport, settings.origins), timeout=timeout, follow_redirects=False,
+        trust_env=False, headers={"User-Agent": user_agent(settings)},
+        event_hooks={"response": [_set_aside_unparseable_location]})
+
+
+async def _set_aside_unparseable_location(response: httpx.Response) -> None:
+    """httpx builds the next request even when not following; a Location such as 'javascript:...' would raise
+    there and lose the response. Keep the header's value aside so the hop is recorded and refused by scheme."""
+    location = response.headers.get("location")
+    if location is None or not response.is_redirect:
+        return
+    scheme = urlsplit(location.strip()).scheme.lower()
+    try:
+        unfollowable = bool(scheme) and scheme not in ("http", "https") or httpx.URL(location) is None
+    except (httpx.InvalidURL, ValueError):
+        unfollowable = True
+    if unfollowable:
+        response.extensions = {**response.extensions, "unparseable_location": location}
+        del response.headers["location"]
+
+
+@dataclass(frozen=True)
+class FetchOutcome:
+    """What one request did. A fetch never returns None for failure: it says what happened, when."""
+
+    url: str                          # the URL asked for (as the user or the page named it)
+    contacted_url: str                # the URL actually contacted (after an origin override)
+    method: str
+    fetched_at: str                   # UTC ISO 8601
+    status: int | None                # None: no response arrived
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = field(default=b"", repr=False)
+    elapsed_ms: float = 0.0
+    error_kind: str | None = None
+    error: str | None = None          # one line: "timed out after 10s"
+    fetch_id: int | None = None
+
+    @property
+    def sha256(self) -> str | None:
+        return hashlib.sha256(self.body).hexdigest() if self.status is not None else None
+
+    @property
+    def location(self) -> str | None:
+        return self.headers.get("location")
+
+
+def redact(headers: Mapping[str, str]) -> dict[str, str]:
+    """Response headers as recorded: secrets replaced, names lower-cased."""
+    return {k.lower(): ("[redacted]" if k.lower() in SECRET_HEADERS else v) for k, v in headers.items()}
+
+
+def _retry_after(headers: Mapping[str, str], *, now: float, cap: float) -> float | None:
+    """Seconds to wait, from Retry-After (seconds or HTTP date) or x-rate-limit-reset (epoch seconds), capped."""
+    value = headers.get("retry-after")
+    wait = None
+    if value:
+        try:
+            wait = float(value)
+        except ValueError:
+            try:
+                wait = parsedate_to_datetime(value).timestamp() - now
+            except (TypeError, ValueError):
+                wait = None
+    reset = headers.get("x-rate-limit-reset")
+    if wait is None and reset and reset.isdigit():
+        wait = int(reset) - now
+    return None if wait is None else min(max(wait, 0.0), cap)
+
+
+async def _read_capped(response: httpx.Response, *, max_bytes: int, deadline: float) -> bytes:
+    """The body, decoded (gzip/br undone) and counted both decoded and on the wire, within a wall-clock deadline."""
+    chunks, size = [], 0
+    async for chunk in response.aiter_bytes():
+        size += len(chunk)
+        if size > max_bytes or response.num_bytes_downloaded > max_bytes:
+            raise BodyTooLarge(f"body larger than {max_bytes:,} bytes", url=str(response.request.url))
+        if time.monotonic() > deadline:
+            raise BodyTooLarge("body still arriving at the per-fetch deadline", url=str(response.request.url))
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def _attempt(client: httpx.AsyncClient, method: str, url: str, settings: Settings,
+                   headers: Mapping[str, str] | None) -> FetchOutcome:
+    from cache import utc_now
+    import anyio
+
+    started, fetched_at = time.monotonic(), utc_now()
+    contacted = url
+    try:
+        _check_url(url)
+        with anyio.fail_after(settings.deadline):
+            request = client.build_request(method, url, headers=headers)
+            response = await client.send(request, stream=True)
+            contacted = str(response.request.url)
+            try:
+                body = await _read_capped(response, max_bytes=settings.max_body_bytes,
+                                          deadline=started + settings.deadline)
+            finally:
+                await response.aclose()
+        recorded = redact(response.headers)
+        if "unparseable_location" in response.extensions:
+            recorded["location"] = response.extensions["unparseable_location"]
+        return FetchOutcome(url, contacted, method, fetched_at, response.status_code, recorded, body,
+                            (time.monotonic() - started) * 1000)
+    except TimeoutError:
+        kind, message = "timeout", f"no complete answer within the {settings.deadline:g}s deadline"
+    except (UnsafeTarget, BodyTooLarge) as exc:
+        kind, message = exc.kind, str(exc)
+    except httpx.InvalidURL as exc:
+        kind, message = "invalid-url", f"refused {url}: {exc}"
+    except httpx.TimeoutException as exc:
+        kind, message = "timeout", f"timed out ({type(exc).__name__})"
+    except httpx.ConnectError as exc:
+        kind, message = "connect", f"{type(exc).__name__}: {exc}"
+    except httpx.TransportError as exc:   # reset, closed without a response, broken write
+        kind, message = "network", f"{type(exc).__name__}: {exc or 'connection broken'}"
+    except httpx.HTTPError as exc:
+        kind, message = "http", f"{type(exc).__name__}: {exc}"
+    return FetchOutcome(url, contacted, method, fetched_at, None, {}, b"", (time.monotonic() - started) * 1000,
+                        kind, message or kind)
+
+
+def _check_url(url: str) -> None:
+    parsed = httpx.URL(url)
+    if parsed.scheme not in ("http", "https"):
+        raise UnsafeTarget(f"refused {url}: only http and https are fetched", url=url)
+    if parsed.userinfo:
+        raise UnsafeTarget(f"refused {url}: URLs with user:password@ are never fetched", url=url)
+
+
+async def fetch(client: httpx.AsyncClient, url: str, *, settings: Settings, store: Any | None = None,
+                method: str = "GET", purpose: str = "resolve", headers: Mapping[str, str] | None = None) -> FetchOutcome:
+    """One request, retried with backoff and jitter on connect errors, 429 and 5xx; every attempt is logged."""
+    import anyio
+
+    attempt = 0
+    while True:
+        outcome = await _attempt(client, method, url, settings, headers)
+        if store is not None:
+            outcome = _log(store, outcome, purpose)
+        retryable = outcome.error_kind in ("connect", "network") or outcome.status in RETRY_STATUSES
+        if not retryable or attempt >= settings.retries:
+            return outcome
+        wait = _retry_after(outcome.headers, now=time.time(), cap=settings.retry_max_wait)
+        if wait is None:
+            wait = min(settings.retry_max_wait, 0.5 * 2 ** attempt) * (0.5 + random.random() / 2)
+        attempt += 1
+        await anyio.sleep(wait)
+
+
+def _log(store: Any, outcome: FetchOutcome, purpose: str) -> FetchOutcome:
+    from dataclasses import replace
+
+    fetch_id = store.record_fetch({
+        "url": outcome.url, "contacted_url": outcome.contacted_url, "method": outcome.method,
+        "fetched_at": outcome.fetched_at, "status": outcome.status, "headers": json.dumps(outcome.headers),
+        "body_sha256": outcome.sha256, "body_bytes": len(outcome.body) if outcome.status is not None else None,
+        "elapsed_ms": round(outcome.elapsed_ms, 1), "error_kind": outcome.error_kind, "error": outcome.error,
+        "purpose": purpose, "tool_version": __version__,
+    })
+    return replace(outcome, fetch_id=fetch_id)

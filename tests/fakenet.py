@@ -1,0 +1,106 @@
+"""A small fake internet on 127.0.0.1: one pytest-httpserver, dispatching on the Host header.
+
+Tests register routes for real host names (t.co, pic.twitter.com, bit.ly...); `settings()` points each of those
+origins at the loopback server through the [origins] mechanism, so the client sends the real Host header and the
+fetch log keeps the real URL. Nothing here ever reaches anything but 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+
+from werkzeug.wrappers import Request, Response
+
+from resolver.settings import Settings
+
+Handler = Callable[[Request], Response]
+
+
+class FakeNet:
+    def __init__(self, httpserver) -> None:
+        self.server = httpserver
+        self.routes: dict[tuple[str, str], list[Handler]] = {}
+        self.hits: list[tuple[str, str]] = []
+        httpserver.expect_request(re.compile(".*")).respond_with_handler(self._dispatch)
+
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self.server.port}"
+
+    def route(self, host: str, path: str, *handlers: Handler) -> None:
+        """Answer (host, path) with the handlers in turn; the last one repeats."""
+        self.routes[(host, path)] = list(handlers)
+
+    def _dispatch(self, request: Request) -> Response:
+        host = request.headers.get("Host", "").split(":")[0]
+        path = request.full_path.rstrip("?")
+        self.hits.append((host, path))
+        handlers = self.routes.get((host, path)) or self.routes.get((host, request.path))
+        if not handlers:
+            return Response("not found", status=404)
+        return handlers.pop(0)(request) if len(handlers) > 1 else handlers[0](request)
+
+    def settings(self, hosts: list[str] | None = None, **overrides) -> Settings:
+        """Settings whose [origins] send every routed host (https and http) to this server."""
+        hosts = hosts or sorted({h for h, _ in self.routes})
+        origins = {f"{scheme}://{h}": self.origin for h in hosts for scheme in ("https", "http")}
+        base = Settings(origins=origins, retries=2, retry_max_wait=0.2, timeout=5, connect_timeout=2, deadline=5)
+        return replace(base, **overrides)
+
+
+def redirect(location: str, status: int = 301, body: str = "") -> Handler:
+    return lambda request: Response(body, status=status, headers={"Location": location},
+                                    content_type="text/html; charset=utf-8")
+
+
+def page(body: str | bytes, status: int = 200, content_type: str = "text/html; charset=utf-8", **headers) -> Handler:
+    return lambda request: Response(body, status=status, content_type=content_type, headers=headers)
+
+
+def drip(chunks: int, every: float) -> Handler:
+    """A body that arrives one byte at a time: never trips a per-read timeout, only the deadline."""
+    def stream() -> Iterator[bytes]:
+        for _ in range(chunks):
+            time.sleep(every)
+            yield b"x"
+    return lambda request: Response(stream(), content_type="text/plain")
+
+
+def gzip_bomb(decoded_bytes: int) -> Handler:
+    payload = gzip.compress(b"\0" * decoded_bytes)
+    return lambda request: Response(payload, content_type="text/plain", headers={"Content-Encoding": "gzip"})
+
+
+class ResettingServer:
+    """A TCP server on 127.0.0.1 that accepts and resets every connection (SO_LINGER 0)."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.port = self.sock.getsockname()[1]
+        self.accepted = 0
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        import struct
+
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.accepted += 1
+            conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            conn.recv(1024)
+            conn.close()
+
+    def close(self) -> None:
+        self.sock.close()

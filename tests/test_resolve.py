@@ -1,0 +1,184 @@
+"""Link resolution against real HTTP on 127.0.0.1, in the formats t.co and shorteners really use."""
+
+import asyncio
+import json
+
+import pytest
+
+from resolver.http import make_client
+from resolver.resolve import resolve, resolve_many
+from tests.fakenet import ResettingServer, drip, gzip_bomb, page, redirect
+
+# t.co's answer to a browser: 200, a meta refresh inside <noscript>, and location.replace (tco_redirect.txt form).
+TCO_BROWSER_BODY = ('<head><meta name="referrer" content="always"><noscript><META http-equiv="refresh" '
+                    'content="0;URL=https://pic.twitter.com/Zz98Yy76Xx"></noscript><title>https://pic.twitter.com/'
+                    'Zz98Yy76Xx</title></head><script>window.opener = null; location.replace("https:\\/\\/pic.twitter.com'
+                    '\\/Zz98Yy76Xx")</script>')
+STATUS = "https://twitter.com/RivertonRoads/status/1600000000000000001/photo/1"
+
+
+def run(url, settings, store, **options):
+    async def go():
+        async with make_client(settings) as client:
+            return await resolve(url, client=client, settings=settings, store=store, **options)
+    return asyncio.run(go())
+
+
+def test_tco_to_pic_to_status_stops_at_the_post(fakenet, store):
+    fakenet.route("t.co", "/Ab12Cd34Ef", redirect("https://pic.twitter.com/Zz98Yy76Xx", body=TCO_BROWSER_BODY))
+    fakenet.route("pic.twitter.com", "/Zz98Yy76Xx", redirect(STATUS))
+    result = run("https://t.co/Ab12Cd34Ef", fakenet.settings(), store)
+    assert result.error is None
+    assert [(h.url, h.status, h.location) for h in result.hops] == [
+        ("https://t.co/Ab12Cd34Ef", 301, "https://pic.twitter.com/Zz98Yy76Xx"),
+        ("https://pic.twitter.com/Zz98Yy76Xx", 301, STATUS),
+    ]
+    assert result.final_url == STATUS
+    assert result.canonical_url == "https://twitter.com/RivertonRoads/status/1600000000000000001"
+    assert result.post["post_id"] == "1600000000000000001" and result.post["author_handle"] == "RivertonRoads"
+    assert result.post["created_at"] == "2022-12-06T05:31:41.219Z"   # (id >> 22) + 1288834974657 ms
+    assert ("twitter.com", "/RivertonRoads/status/1600000000000000001/photo/1") not in fakenet.hits
+    # the fetch log keeps the original URL, the one contacted, and a redacted header set
+    [row] = store.fetches_for("https://t.co/Ab12Cd34Ef")
+    assert row["contacted_url"].startswith(fakenet.origin) and row["status"] == 301
+    assert json.loads(row["headers"])["location"] == "https://pic.twitter.com/Zz98Yy76Xx"
+    assert len(row["body_sha256"]) == 64 and row["purpose"] == "resolve"
+
+
+def test_browser_form_meta_refresh_and_javascript(fakenet, store):
+    fakenet.route("t.co", "/meta1", page(TCO_BROWSER_BODY))
+    fakenet.route("t.co", "/js1", page('<script>location.replace("https:\\/\\/youtu.be\\/AbCdEfGhIjK?a")</script>'))
+    fakenet.route("pic.twitter.com", "/Zz98Yy76Xx", redirect(STATUS))
+    meta = run("https://t.co/meta1", fakenet.settings(), store)
+    assert [h.via for h in meta.hops] == ["meta-refresh", "header"] and meta.post["post_id"] == "1600000000000000001"
+    js = run("https://t.co/js1", fakenet.settings(), store)
+    assert js.hops[0].via == "javascript" and js.post == {
+        "platform": "youtube", "kind": "video", "post_id": "AbCdEfGhIjK", "author_handle": None,
+        "url": "https://www.youtube.com/watch?v=AbCdEfGhIjK", "created_at": None}
+
+
+def test_multi_hop_relative_location_and_x_dot_com(fakenet, store):
+    fakenet.route("bit.ly", "/3xYz", redirect("/step2", 302))
+    fakenet.route("bit.ly", "/step2", redirect("https://lnkd.example/go", 307))
+    fakenet.route("lnkd.example", "/go", redirect("https://twitter.com/someone/status/20", 301))
+    result = run("bit.ly/3xYz", fakenet.settings(), store)
+    assert [h.status for h in result.hops] == [302, 307, 301]
+    assert result.hops[1].url == "https://bit.ly/step2"
+    assert result.canonical_url == "https://twitter.com/someone/status/20" and result.post["created_at"] is None
+
+
+def test_follow_all_goes_past_the_post_url(fakenet, store):
+    fakenet.route("twitter.com", "/someone/status/20", redirect("https://x.com/someone/status/20"))
+    fakenet.route("x.com", "/someone/status/20", page("<html>post</html>"))
+    assert run("https://twitter.com/someone/status/20", fakenet.settings(), store).hops == []
+    result = run("https://twitter.com/someone/status/20", fakenet.settings(), store, follow_all=True, refresh=True)
+    assert [h.status for h in result.hops] == [301, 200] and result.final_url == "https://x.com/someone/status/20"
+
+
+def test_loop_and_too_many_hops(fakenet, store):
+    fakenet.route("loop.example", "/a", redirect("/b"))
+    fakenet.route("loop.example", "/b", redirect("/a"))
+    for i in range(15):
+        fakenet.route("chain.example", f"/{i}", redirect(f"/{i + 1}"))
+    assert run("https://loop.example/a", fakenet.settings(), store).error.startswith("redirect-loop:")
+    long = run("https://chain.example/0", fakenet.settings(), store)
+    assert long.error == "too-many-hops: more than 10 redirects" and len(long.hops) == 11
+    ok = run("https://chain.example/5", fakenet.settings(max_redirects=12), store)
+    assert ok.error is None or ok.error.startswith("too-many")
+
+
+@pytest.mark.parametrize("target", ["http://127.0.0.1:1/admin", "http://localhost:1/", "http://[::1]:1/",
+                                    "http://2130706433:1/", "http://0x7f000001:1/"])
+def test_redirect_from_a_named_origin_to_unnamed_loopback_is_refused(fakenet, store, target):
+    fakenet.route("t.co", "/evil", redirect(target))
+    result = run("https://t.co/evil", fakenet.settings(), store)
+    assert result.error.startswith("unsafe: refused") and result.hops[-1].status is None
+    assert len(result.hops) == 2
+
+
+@pytest.mark.parametrize("target", ["ftp://files.example/x", "javascript:alert(1)", "file:///etc/passwd"])
+def test_redirect_to_other_schemes_is_refused(fakenet, store, target):
+    fakenet.route("t.co", "/scheme", redirect(target))
+    result = run("https://t.co/scheme", fakenet.settings(), store)
+    assert result.error.startswith("unsafe: refused") and len(result.hops) == 1
+
+
+def test_slow_drip_hits_the_deadline_and_big_bodies_the_cap(fakenet, store):
+    fakenet.route("slow.example", "/", drip(100, 0.05))
+    fakenet.route("big.example", "/", page(b"x" * 5000, content_type="text/plain"))
+    fakenet.route("bomb.example", "/", gzip_bomb(10_000_000))
+    slow = run("https://slow.example/", fakenet.settings(deadline=1.0, retries=0), store)
+    assert slow.error.startswith(("timeout:", "too-large:")) and slow.hops[0].status is None
+    big = run("https://big.example/", fakenet.settings(max_body_bytes=1000, retries=0), store)
+    assert big.error == "too-large: body larger than 1,000 bytes"
+    bomb = run("https://bomb.example/", fakenet.settings(max_body_bytes=100_000, retries=0), store)
+    assert bomb.error == "too-large: body larger than 100,000 bytes"
+
+
+def test_429_then_success_and_503_then_success_are_retried(fakenet, store):
+    fakenet.route("busy.example", "/", page("slow down", 429, **{"Retry-After": "0"}), redirect("https://t.co/next"))
+    fakenet.route("flaky.example", "/", page("oops", 503), page("<html>fine</html>"))
+    fakenet.route("t.co", "/next", page("<html>end</html>"))
+    busy = run("https://busy.example/", fakenet.settings(), store)
+    assert busy.error is None and busy.final_url == "https://t.co/next"
+    assert [r["status"] for r in store.fetches_for("https://busy.example/")] == [429, 301]
+    flaky = run("https://flaky.example/", fakenet.settings(), store)
+    assert flaky.error is None and [r["status"] for r in store.fetches_for("https://flaky.example/")] == [503, 200]
+
+
+def test_connection_reset_is_retried_then_reported(store):
+    from resolver.settings import Settings
+
+    server = ResettingServer()
+    try:
+        settings = Settings(origins={"https://reset.example": f"http://127.0.0.1:{server.port}"}, retries=2,
+                            retry_max_wait=0.05, timeout=2, connect_timeout=2)
+        result = run("https://reset.example/x", settings, store)
+    finally:
+        server.close()
+    assert result.error.split(":")[0] in ("connect", "network")
+    assert server.accepted == 3 and len(store.fetches_for("https://reset.example/x")) == 3
+
+
+def test_cached_within_ttl_makes_no_request_and_refresh_does(fakenet, store):
+    fakenet.route("t.co", "/c1", redirect("https://twitter.com/a/status/123456"))
+    first = run("https://t.co/c1", fakenet.settings(), store)
+    hits = len(fakenet.hits)
+    again = run("https://t.co/c1", fakenet.settings(), store)
+    assert again.from_cache and not first.from_cache and len(fakenet.hits) == hits
+    assert again.canonical_url == first.canonical_url and [h.status for h in again.hops] == [301]
+    run("https://t.co/c1", fakenet.settings(), store, refresh=True)
+    assert len(fakenet.hits) == hits + 1
+    expired = run("https://t.co/c1", fakenet.settings(cache_ttl_days=0), store)
+    assert not expired.from_cache
+
+
+def test_offline_answers_from_cache_or_says_unavailable(fakenet, store):
+    fakenet.route("t.co", "/o1", redirect("https://twitter.com/a/status/99"))
+    run("https://t.co/o1", fakenet.settings(), store)
+    hits = len(fakenet.hits)
+    cached = run("https://t.co/o1", fakenet.settings(cache_ttl_days=0), store, offline=True)
+    assert cached.from_cache and cached.post["post_id"] == "99"
+    missing = run("https://t.co/never", fakenet.settings(), store, offline=True)
+    assert missing.unavailable and missing.error.startswith("not-cached:")
+    assert len(fakenet.hits) == hits
+
+
+def test_secret_headers_are_redacted_in_the_fetch_log(fakenet, store):
+    fakenet.route("t.co", "/s", page("<html>x</html>", **{"Set-Cookie": "session=SECRET123", "X-Api-Key": "k-SECRET"}))
+    run("https://t.co/s", fakenet.settings(), store)
+    [row] = store.fetches_for("https://t.co/s")
+    assert "SECRET" not in row["headers"] and json.loads(row["headers"])["set-cookie"] == "[redacted]"
+
+
+def test_many_links_resolve_concurrently_within_limits(fakenet, store):
+    for i in range(40):
+        fakenet.route("t.co", f"/m{i}", redirect(f"https://twitter.com/u/status/{1000 + i}"))
+    settings = fakenet.settings(concurrency=8, per_host=4)
+
+    async def go():
+        async with make_client(settings) as client:
+            return await resolve_many([f"https://t.co/m{i}" for i in range(40)], client=client, settings=settings,
+                                      store=store)
+    results = asyncio.run(go())
+    assert [r.post["post_id"] for r in results] == [str(1000 + i) for i in range(40)]
