@@ -49,3 +49,6 @@ def m002_fetch_log_and_resolutions(db: Database) -> None:
         "resolved_at": str, "fetch_ids": str, "tool_version": str,
     }, pk="id", not_null={"url", "resolved_at"})
     db["resolutions"].create_index(["url", "resolved_at"])
+    db["embed_links"].create({"id": int, "embed_id": int, "url": str, "resolution_id": int}, pk="id",
+                             foreign_keys=[("embed_id", "embeds", "id"), ("resolution_id", "resolutions", "id")])
+    db["embed_links"].create_index(["embed_id", "url"], unique=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -44,6 +45,9 @@ class Store:
             self.db.execute("PRAGMA foreign_keys = ON")
             if str(path) != ":memory:":
                 self.db.enable_wal()
+            # In WAL, NORMAL cannot corrupt the database; a power cut may lose the last commits, a crash does not.
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self._lock = threading.RLock()   # async callers write from worker threads, one at a time
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise CacheError(f"cannot open cache {path}: {exc}; use --db to choose another file") from None
@@ -69,22 +73,23 @@ class Store:
     def write(self) -> Iterator[Database]:
         """One write transaction, `BEGIN IMMEDIATE`; nested calls become savepoints."""
         conn = self.db.conn
-        if conn.in_transaction:
-            with self.db.atomic():
-                yield self.db
-            return
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise CacheError(f"cannot write cache {self.path}: {exc}") from None
-        try:
-            yield self.db
-        except BaseException:
+        with self._lock:
             if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        else:
-            conn.execute("COMMIT")
+                with self.db.atomic():
+                    yield self.db
+                return
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise CacheError(f"cannot write cache {self.path}: {exc}") from None
+            try:
+                yield self.db
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            else:
+                conn.execute("COMMIT")
 
     def close(self) -> None:
         self.db.close()
@@ -128,8 +133,14 @@ class Store:
 
     def record_fetch(self, row: Mapping[str, Any]) -> int:
         """Append one request to the fetch log; returns its id (what provenance points at)."""
+        return self._append("fetches", row)
+
+    def _append(self, table: str, row: Mapping[str, Any]) -> int:
+        """A plain INSERT for the hot, append-only tables (sqlite-utils' insert inspects the table on every call)."""
+        columns = list(row)
+        sql = f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) VALUES ({', '.join('?' * len(columns))})"
         with self.write():
-            return int(self.db["fetches"].insert(dict(row)).last_pk)
+            return int(self.db.conn.execute(sql, [row[c] for c in columns]).lastrowid)
 
     def fetch(self, fetch_id: int) -> dict[str, Any]:
         return self.db["fetches"].get(fetch_id)
@@ -139,9 +150,16 @@ class Store:
 
     def record_resolution(self, row: Mapping[str, Any]) -> int:
         """Append one resolution (hops and post as JSON); history is kept, the newest answers."""
-        record = {k: (json.dumps(v) if k in ("hops", "post", "fetch_ids") else v) for k, v in row.items()}
+        return self._append("resolutions", {k: (json.dumps(v) if k in ("hops", "post", "fetch_ids") else v)
+                                            for k, v in row.items()})
+
+    def link_embeds(self, article_id: int, links: Sequence[tuple[int, str, int | None]]) -> None:
+        """Tie (embed ordinal, link, resolution id) to an article's embeds; a link seen again points to its newest."""
+        ids = {row["ordinal"]: row["id"] for row in self.db["embeds"].rows_where("article_id = ?", [article_id])}
         with self.write():
-            return int(self.db["resolutions"].insert(record).last_pk)
+            self.db["embed_links"].insert_all(
+                ({"embed_id": ids[ordinal], "url": url, "resolution_id": resolution_id}
+                 for ordinal, url, resolution_id in links if ordinal in ids), replace=True)
 
     def latest_resolution(self, url: str, *, since: str | None = None) -> dict[str, Any] | None:
         """The newest resolution of a URL (resolved at or after `since`, an ISO time), or None."""

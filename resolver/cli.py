@@ -105,9 +105,13 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None) -> None:
 @click.option("--db", "db_here", type=click.Path(dir_okay=False, path_type=Path),
               help="SQLite cache file (same as the global --db).")
 @click.option("--no-store", is_flag=True, help="Do not record anything in the cache.")
+@click.option("--resolve", "do_resolve", is_flag=True,
+              help="Also resolve every link the embeds carry (t.co, pic.twitter.com...) and record where each leads.")
+@click.option("--offline", is_flag=True, help="With --resolve: answer from the cache only (exit 3 if anything is missing).")
+@click.option("--refresh", is_flag=True, help="With --resolve: ignore cached resolutions.")
 @click.pass_context
 def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str | None, as_json: bool,
-         db_here: Path | None, no_store: bool) -> None:
+         db_here: Path | None, no_store: bool, do_resolve: bool, offline: bool, refresh: bool) -> None:
     """Find the embedded posts and photo credits in SOURCES.
 
     SOURCE is a file, a directory (every file in it, recursively) or - for stdin. Each article is recorded in the
@@ -118,12 +122,14 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
       embed-resolver scan examples/article.html
       embed-resolver scan --json --format text scraped.txt
       embed-resolver scan --db run.db corpus/
+      embed-resolver scan --resolve --json story.html
     """
     from resolver import pipeline
 
     settings = _settings(ctx, db_path=db_here)
     store = None if no_store else _open_store(settings)
     failures = 0
+    unavailable = False
     stdin_data = sys.stdin.buffer.read() if "-" in sources else None
     items = list(pipeline.expand_sources(list(sources)))
     explicit = set(sources)
@@ -141,6 +147,10 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
                     article = pipeline.load(path, data=stdin_data, kind=None if kind == "auto" else kind,
                                             encoding=encoding)
                     result = pipeline.scan_article(article, store=store)
+                    if do_resolve:
+                        result = pipeline.resolve_links(result, settings=settings, store=store, offline=offline,
+                                                        refresh=refresh)
+                        unavailable = unavailable or bool(result.extras.get("unavailable"))
             except click.ClickException as exc:
                 if name in explicit:
                     failures += 1
@@ -153,6 +163,8 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
         store.close()
     if failures:
         ctx.exit(1)
+    if unavailable:
+        ctx.exit(EXIT_UNAVAILABLE)
 
 
 @cli.command()
@@ -188,13 +200,15 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
     settings = _settings(ctx, allow_private=allow_private or None)
     store = _open_store(settings)
 
-    async def run() -> list[Any]:
+    async def run(on_done: Any) -> list[Any]:
         async with http.make_client(settings) as client:
             return await resolving.resolve_many(links, client=client, settings=settings, store=store,
-                                                follow_all=follow_all, refresh=refresh, offline=offline)
+                                                follow_all=follow_all, refresh=refresh, offline=offline,
+                                                on_done=on_done)
 
-    with user_errors():
-        results = asyncio.run(run())
+    with user_errors(), _progress(len(links), enabled=not as_json and len(links) > 1) as bar:
+        task = bar.add_task("resolving", total=len(links)) if bar else None
+        results = asyncio.run(run(lambda _result: bar.advance(task) if bar else None))
     store.close()
     for result in results:
         if as_json:

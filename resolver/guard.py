@@ -8,6 +8,7 @@ IPv4 wrapped in IPv6 (6to4, NAT64, Teredo), so the ranges are an explicit table,
 from __future__ import annotations
 
 import ipaddress
+import select
 import socket
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
@@ -101,11 +102,49 @@ class GuardedBackend:
             target = addresses[0] if addresses else host
         else:
             target = check_addresses(host, addresses)
-        return await self.inner.connect_tcp(target, port, timeout=timeout, local_address=local_address,
-                                            socket_options=socket_options)
+        stream = await self.inner.connect_tcp(target, port, timeout=timeout, local_address=local_address,
+                                              socket_options=socket_options)
+        return SocketCachingStream(stream)
 
     async def connect_unix_socket(self, path: str, timeout: float | None = None, socket_options: Any = None) -> Any:
         raise UnsafeTarget("refused: unix sockets are never contacted", url=path)
 
     async def sleep(self, seconds: float) -> None:
         await self.inner.sleep(seconds)
+
+
+def _readable(sock: socket.socket | None) -> bool:
+    if sock is None or sock.fileno() < 0:
+        return True
+    poller = select.poll()
+    poller.register(sock, select.POLLIN)
+    return bool(poller.poll(0))
+
+
+class SocketCachingStream:
+    """A network stream that looks its socket up once. httpcore asks every pooled connection for its socket on
+    every pool update (to see if it expired), and anyio builds a dict of attributes for each such question:
+    with 32 connections that was most of the CPU time of a resolve run (scripts/bench_resolve.py)."""
+
+    def __init__(self, inner: Any) -> None:
+        self._inner = inner
+        self._socket = inner.get_extra_info("socket")
+
+    def get_extra_info(self, info: str) -> Any:
+        if info == "socket":
+            return self._socket
+        if info == "is_readable":   # what httpcore asks: an idle connection that is readable was closed by the server
+            return _readable(self._socket)
+        return self._inner.get_extra_info(info)
+
+    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return await self._inner.read(max_bytes, timeout)
+
+    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        await self._inner.write(buffer, timeout)
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+    async def start_tls(self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None) -> Any:
+        return SocketCachingStream(await self._inner.start_tls(ssl_context, server_hostname, timeout))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import random
 import ssl
 import time
 from collections.abc import Mapping
@@ -224,22 +223,33 @@ def _check_url(url: str) -> None:
 
 async def fetch(client: httpx.AsyncClient, url: str, *, settings: Settings, store: Any | None = None,
                 method: str = "GET", purpose: str = "resolve", headers: Mapping[str, str] | None = None) -> FetchOutcome:
-    """One request, retried with backoff and jitter on connect errors, 429 and 5xx; every attempt is logged."""
-    import anyio
+    """One request, retried (tenacity) on connect errors, resets, 429 and 5xx, bounded in count and in time.
 
-    attempt = 0
-    while True:
+    A 429 waits what Retry-After or x-rate-limit-reset says, capped by retry_max_wait; anything else backs off
+    exponentially with jitter. Every attempt is a row in the fetch log; the last outcome is returned, never raised.
+    """
+    import anyio
+    from tenacity import AsyncRetrying, retry_if_result, stop_after_attempt, stop_after_delay, wait_random_exponential
+
+    backoff = wait_random_exponential(multiplier=0.5, max=settings.retry_max_wait)
+
+    def wait(state: Any) -> float:
+        told = _retry_after(state.outcome.result().headers, now=time.time(), cap=settings.retry_max_wait)
+        return told if told is not None else backoff(state)
+
+    async def attempt() -> FetchOutcome:
         outcome = await _attempt(client, method, url, settings, headers)
-        if store is not None:
-            outcome = _log(store, outcome, purpose)
-        retryable = outcome.error_kind in ("connect", "network") or outcome.status in RETRY_STATUSES
-        if not retryable or attempt >= settings.retries:
-            return outcome
-        wait = _retry_after(outcome.headers, now=time.time(), cap=settings.retry_max_wait)
-        if wait is None:
-            wait = min(settings.retry_max_wait, 0.5 * 2 ** attempt) * (0.5 + random.random() / 2)
-        attempt += 1
-        await anyio.sleep(wait)
+        return _log(store, outcome, purpose) if store is not None else outcome
+
+    retrying = AsyncRetrying(
+        stop=stop_after_attempt(settings.retries + 1) | stop_after_delay(settings.retry_max_wait * (settings.retries + 1)),
+        wait=wait, retry=retry_if_result(_retryable), sleep=anyio.sleep,
+        retry_error_callback=lambda state: state.outcome.result())
+    return await retrying(attempt)
+
+
+def _retryable(outcome: FetchOutcome) -> bool:
+    return outcome.error_kind in ("connect", "network") or outcome.status in RETRY_STATUSES
 
 
 def _log(store: Any, outcome: FetchOutcome, purpose: str) -> FetchOutcome:

@@ -89,3 +89,32 @@ def load(path: Path | None, *, data: bytes | None = None, kind: str | None = Non
             raise InputError("no input given")
         return from_bytes(data, "-", kind=kind, encoding=encoding)
     return from_path(path, kind=kind, encoding=encoding)
+
+
+def resolve_links(result: ScanResult, *, settings: Any, store: Any | None, offline: bool = False,
+                  refresh: bool = False, client: Any | None = None) -> ScanResult:
+    """Resolve every link the article's embeds carry, record each, and tie them to their embeds."""
+    import asyncio
+    from dataclasses import replace
+
+    from resolver import http
+    from resolver.resolve import links_of, resolve_many
+
+    wanted = [(i, link) for i, embed in enumerate(result.embeds) for link in links_of(embed)]
+    if not wanted:
+        return replace(result, extras={**result.extras, "resolutions": []})
+
+    async def run() -> list[Any]:
+        if client is not None:
+            return await resolve_many([link for _, link in wanted], client=client, settings=settings, store=store,
+                                      offline=offline, refresh=refresh)
+        async with http.make_client(settings) as fresh:
+            return await resolve_many([link for _, link in wanted], client=fresh, settings=settings, store=store,
+                                      offline=offline, refresh=refresh)
+
+    resolutions = asyncio.run(run())
+    if store is not None and result.article_id is not None:
+        store.link_embeds(result.article_id, [(i, link, r.resolution_id) for (i, link), r in zip(wanted, resolutions)])
+    found = [{"embed": i, **r.to_json()} for (i, _), r in zip(wanted, resolutions)]
+    unavailable = any(r.unavailable for r in resolutions)
+    return replace(result, extras={**result.extras, "resolutions": found, "unavailable": unavailable})

@@ -34,6 +34,10 @@ def scan_tables(result: Any) -> Iterator[Any]:
             post = Text.assemble((f"{embed.platform} {embed.kind}", "bold"), "\n", embed.url, "\n", (embed.detector, "dim"))
             table.add_row(str(i), post, author, embed.date or embed.date_text or "", _short(embed.text, 140) + media)
         yield table
+    for found in result.extras.get("resolutions", []):
+        where = found["canonical_url"] or found["final_url"] or ""
+        note = f"  error: {found['error']}" if found["error"] else ""
+        yield Text(f"  #{found['embed'] + 1} {found['url']} -> {where}{note}", style="red" if note else "cyan")
     if result.credits:
         table = Table()
         for column in ("credit", "creator", "organization", "source", "image"):

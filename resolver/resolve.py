@@ -46,6 +46,7 @@ class Resolution:
     error: str | None = None           # "<kind>: <message>"
     from_cache: bool = False
     unavailable: bool = False          # offline and not cached
+    resolution_id: int | None = None   # its row in the cache's resolutions table
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -92,17 +93,20 @@ async def resolve(url: str, *, client: Any, settings: Settings, store: Any | Non
     url = _normalise(url)
     if store is not None and not refresh:
         since = (datetime.now(timezone.utc) - timedelta(days=settings.cache_ttl_days)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-        cached = store.latest_resolution(url, since=None if offline else since)
+        cached = store.latest_resolution(url, since=None if offline else since)   # an indexed read: fast
         if cached is not None:
             return Resolution(url, cached["final_url"], cached["canonical_url"],
-                              [Hop(**h) for h in cached["hops"] or []], cached["post"], cached["error"], from_cache=True)
+                              [Hop(**h) for h in cached["hops"] or []], cached["post"], cached["error"],
+                              from_cache=True, resolution_id=cached["id"])
     ref = platforms.parse_url(url)
     if ref is not None and ref.kind in ("post", "video", "timeline") and not follow_all:
-        return _finish(Resolution(url, url, ref.url, [], describe(url)), store)   # a post URL needs no request
-    if offline:
+        resolution = Resolution(url, url, ref.url, [], describe(url))   # a post URL needs no request
+    elif offline:
         return Resolution(url, None, None, error="not-cached: offline, and this URL was never resolved",
                           unavailable=True)
-    return _finish(await _follow(url, client=client, settings=settings, store=store, follow_all=follow_all), store)
+    else:
+        resolution = await _follow(url, client=client, settings=settings, store=store, follow_all=follow_all)
+    return _finish(resolution, store)
 
 
 async def _follow(url: str, *, client: Any, settings: Settings, store: Any | None, follow_all: bool) -> Resolution:
@@ -138,17 +142,28 @@ def _canonical(url: str) -> str:
 
 
 def _finish(resolution: Resolution, store: Any | None) -> Resolution:
-    if store is not None and not resolution.unavailable:
-        from cache import utc_now
-        from resolver import __version__
+    if store is None or resolution.unavailable:
+        return resolution
+    from dataclasses import replace
 
-        store.record_resolution({
-            "url": resolution.url, "final_url": resolution.final_url, "canonical_url": resolution.canonical_url,
-            "hops": [asdict(h) for h in resolution.hops], "post": resolution.post, "error": resolution.error,
-            "resolved_at": utc_now(), "fetch_ids": [h.fetch_id for h in resolution.hops if h.fetch_id],
-            "tool_version": __version__,
-        })
-    return resolution
+    from cache import utc_now
+    from resolver import __version__
+
+    row_id = store.record_resolution({
+        "url": resolution.url, "final_url": resolution.final_url, "canonical_url": resolution.canonical_url,
+        "hops": [asdict(h) for h in resolution.hops], "post": resolution.post, "error": resolution.error,
+        "resolved_at": utc_now(), "fetch_ids": [h.fetch_id for h in resolution.hops if h.fetch_id],
+        "tool_version": __version__,
+    })
+    return replace(resolution, resolution_id=row_id)
+
+
+def links_of(embed: Any) -> list[str]:
+    """The links an embed carries that resolution can say more about: t.co, pic.twitter.com, short links."""
+    links = list(embed.links) + list(embed.media_links)
+    if embed.kind in ("media-link", "short-link"):
+        links.append(embed.url)
+    return list(dict.fromkeys(links))
 
 
 async def resolve_many(urls: Iterable[str], *, client: Any, settings: Settings, store: Any | None = None,

@@ -35,6 +35,11 @@ def test_a_host_with_any_private_answer_is_refused_whole():
         check_addresses("mixed.test", ["93.184.216.34", "10.0.0.7"])
 
 
+class FakeStream:
+    def get_extra_info(self, info):
+        return None
+
+
 class ConnectMustNotHappen:
     """The connect step for refusal tests: reaching it is a test failure, and no socket is ever opened."""
 
@@ -75,11 +80,11 @@ def test_guard_dials_the_address_it_checked_without_a_second_lookup():
     class Recorder(ConnectMustNotHappen):
         async def connect_tcp(self, host, port, **kwargs):
             dialled.append((host, port))
-            return "stream"
+            return FakeStream()
 
     resolver = fake_resolver({"news.test": ["93.184.216.34"]})
     backend = GuardedBackend(resolver=resolver, inner=Recorder())
-    assert asyncio.run(backend.connect_tcp("news.test", 443)) == "stream"
+    assert asyncio.run(backend.connect_tcp("news.test", 443)) is not None
     assert dialled == [("93.184.216.34", 443)] and resolver.calls == ["news.test"]
 
 
@@ -89,7 +94,7 @@ def test_a_private_override_target_named_by_the_user_passes():
     class Recorder(ConnectMustNotHappen):
         async def connect_tcp(self, host, port, **kwargs):
             dialled.append(host)
-            return "stream"
+            return FakeStream()
 
     backend = GuardedBackend(allowed=[("10.1.2.3", 8080)], resolver=fake_resolver({"10.1.2.3": ["10.1.2.3"]}),
                              inner=Recorder())

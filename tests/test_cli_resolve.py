@@ -1,0 +1,68 @@
+"""`resolve` and `scan --resolve` from the command line, configured by a TOML file, against loopback servers."""
+
+import json
+
+from click.testing import CliRunner
+
+from cache import Store
+from resolver.cli import cli
+from tests.fakenet import page, redirect
+
+ARTICLE = ("Bridge reopened this morning. https://t.co/Ab12Cd34Ef pic.twitter.com/Zz98Yy76Xx\n"
+           "— Riverton Roads (@RivertonRoads) December 6, 2022\n")
+STATUS = "https://twitter.com/RivertonRoads/status/1600000000000000001"
+
+
+def config_for(fakenet, tmp_path, hosts=("t.co", "pic.twitter.com", "twitter.com")):
+    lines = ["[network]", "retries = 0", "timeout = 5", "", "[origins]"]
+    lines += [f'"{scheme}://{h}" = "{fakenet.origin}"' for h in hosts for scheme in ("https", "http")]
+    path = tmp_path / "config.toml"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def invoke(tmp_path, config, *args, input=None):
+    return CliRunner().invoke(cli, ["--config", str(config), "--db", str(tmp_path / "c.db"), *args], input=input)
+
+
+def test_resolve_json_and_cache(fakenet, tmp_path):
+    fakenet.route("t.co", "/Ab12Cd34Ef", redirect("https://pic.twitter.com/Zz98Yy76Xx"))
+    fakenet.route("pic.twitter.com", "/Zz98Yy76Xx", redirect(STATUS + "/photo/1"))
+    config = config_for(fakenet, tmp_path)
+    result = invoke(tmp_path, config, "resolve", "--json", "https://t.co/Ab12Cd34Ef")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) >= {"url", "final_url", "canonical_url", "hops", "post", "error", "from_cache"}
+    assert [h["status"] for h in data["hops"]] == [301, 301] and data["canonical_url"] == STATUS
+    assert set(data["hops"][0]) >= {"url", "status", "location", "elapsed_ms"}
+    again = invoke(tmp_path, config, "resolve", "--json", "-", input="https://t.co/Ab12Cd34Ef\n")
+    assert json.loads(again.stdout)["from_cache"] is True
+    table = invoke(tmp_path, config, "resolve", "https://t.co/Ab12Cd34Ef")
+    assert "twitter post 1600000000000000001 by @RivertonRoads" in table.stdout
+
+
+def test_resolve_exit_codes(fakenet, tmp_path):
+    fakenet.route("t.co", "/bad", redirect("http://127.0.0.1:1/"))
+    config = config_for(fakenet, tmp_path)
+    refused = invoke(tmp_path, config, "resolve", "--json", "https://t.co/bad")
+    assert refused.exit_code == 1 and json.loads(refused.stdout)["error"].startswith("unsafe: refused")
+    offline = invoke(tmp_path, config, "resolve", "--offline", "https://t.co/never")
+    assert offline.exit_code == 3 and "not-cached" in offline.stdout
+
+
+def test_scan_resolve_records_links_for_embeds(fakenet, tmp_path):
+    fakenet.route("t.co", "/Ab12Cd34Ef", redirect("https://example.org/story", 301))
+    fakenet.route("example.org", "/story", page("<html>story</html>"))
+    fakenet.route("pic.twitter.com", "/Zz98Yy76Xx", redirect(STATUS + "/photo/1"))
+    config = config_for(fakenet, tmp_path, hosts=("t.co", "pic.twitter.com", "example.org"))
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE)
+    result = invoke(tmp_path, config, "scan", "--resolve", "--json", str(article))
+    assert result.exit_code == 0, result.output
+    found = {r["url"]: r for r in json.loads(result.stdout)["resolutions"]}
+    assert found["https://pic.twitter.com/Zz98Yy76Xx"]["post"]["post_id"] == "1600000000000000001"
+    assert found["https://t.co/Ab12Cd34Ef"]["final_url"] == "https://example.org/story"
+    store = Store(tmp_path / "c.db")
+    assert store.count("embed_links") == 2 and store.count("resolutions") == 2
+    offline = invoke(tmp_path, config, "scan", "--resolve", "--offline", "--json", str(article))
+    assert offline.exit_code == 0 and all(r["from_cache"] for r in json.loads(offline.stdout)["resolutions"])

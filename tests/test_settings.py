@@ -1,0 +1,67 @@
+"""Settings: TOML file, environment, flags, in that order; origins normalised; bad values are one-line errors."""
+
+import time
+
+import pytest
+
+from resolver.errors import ConfigError
+from resolver.http import _retry_after, redact
+from resolver.settings import Settings, load_settings
+
+
+def test_defaults_and_no_secrets_in_repr():
+    settings = load_settings(env={})
+    assert (settings.allow_private, settings.timeout, settings.max_redirects, settings.concurrency) == (False, 15, 10, 16)
+    secret = load_settings(env={"X_BEARER_TOKEN": "tok-SECRET", "IA_SECRET_KEY": "ia-SECRET"})
+    assert "SECRET" not in repr(secret) and secret.x_bearer_token == "tok-SECRET"
+
+
+def test_file_then_environment_then_flags(tmp_path):
+    path = tmp_path / "c.toml"
+    path.write_text('[network]\ntimeout = 3\nallow_private = true\nmax_body_bytes = 1_000\ncache_ttl = 2\n'
+                    '[origins]\n"https://T.co/" = "http://127.0.0.1:8765"\n[cache]\ndb = "/tmp/x.db"\n')
+    settings = load_settings(env={"EMBED_RESOLVER_CONFIG": str(path), "EMBED_RESOLVER_DB": "/tmp/env.db"},
+                             overrides={"timeout": 9})
+    assert settings.timeout == 9 and settings.allow_private is True and settings.max_body_bytes == 1000
+    assert settings.cache_ttl_days == 2 and str(settings.db_path) == "/tmp/env.db"
+    assert dict(settings.origins) == {"https://t.co": "http://127.0.0.1:8765"}
+
+
+@pytest.mark.parametrize("body,message", [
+    ("[network]\ntimeout = 'soon'\n", "timeout must be a non-negative number"),
+    ("[network]\nconcurrency = 0\n", "concurrency must be at least 1"),
+    ("[network]\nallow_private = 'yes'\n", "allow_private must be true or false"),
+    ("[network]\ntimeuot = 3\n", "unknown [network] keys: timeuot"),
+    ('[origins]\n"https://t.co/path" = "http://127.0.0.1:1"\n', "is not an origin"),
+    ("not toml at all = = \n", "is not valid TOML"),
+], ids=["type", "range", "bool", "typo", "origin", "syntax"])
+def test_bad_config_is_a_clear_error(tmp_path, body, message):
+    path = tmp_path / "c.toml"
+    path.write_text(body)
+    with pytest.raises(ConfigError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        load_settings(env={}, path=path)
+
+
+def test_missing_config_file():
+    with pytest.raises(ConfigError, match="does not exist"):
+        load_settings(env={"EMBED_RESOLVER_CONFIG": "/nonexistent/config.toml"})
+
+
+def test_retry_after_forms():
+    now = time.time()
+    assert _retry_after({"retry-after": "7"}, now=now, cap=60) == 7
+    assert _retry_after({"retry-after": "120"}, now=now, cap=60) == 60
+    assert _retry_after({"x-rate-limit-reset": str(int(now) + 5)}, now=int(now), cap=60) == 5
+    http_date = time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime(now + 10))
+    assert 8 <= _retry_after({"retry-after": http_date}, now=now, cap=60) <= 10
+    assert _retry_after({}, now=now, cap=60) is None
+
+
+def test_redact():
+    assert redact({"Set-Cookie": "a=b", "Authorization": "Bearer x", "Content-Type": "text/html"}) == {
+        "set-cookie": "[redacted]", "authorization": "[redacted]", "content-type": "text/html"}
+
+
+def test_settings_dataclass_is_frozen():
+    with pytest.raises(Exception):
+        Settings().timeout = 1
