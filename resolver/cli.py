@@ -20,6 +20,25 @@ from resolver import __version__
 EXIT_UNAVAILABLE = 3
 
 
+def network_options(command: Any) -> Any:
+    """Flags that override the [network] settings of the config file for one run."""
+    for option in reversed([
+        click.option("--allow-private", is_flag=True, default=None,
+                     help="Let requests reach loopback and private addresses (tests, intranets). Off by default."),
+        click.option("--timeout", type=click.FloatRange(min=0.1), help="Seconds to wait for a read (config: timeout)."),
+        click.option("--concurrency", type=click.IntRange(min=1), help="Requests in flight at once (config: concurrency)."),
+        click.option("--per-host", type=click.IntRange(min=1), help="Requests in flight per host (config: per_host)."),
+        click.option("--max-redirects", type=click.IntRange(min=0), help="Hops to follow at most (config: max_redirects)."),
+    ]):
+        command = option(command)
+    return command
+
+
+def _network_overrides(options: dict[str, Any]) -> dict[str, Any]:
+    keys = ("allow_private", "timeout", "concurrency", "per_host", "max_redirects")
+    return {k: options.pop(k) for k in keys if k in options and options[k] is not None}
+
+
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Turn the library's errors into one-line click errors (exit 1); never show a user a traceback."""
@@ -109,9 +128,10 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None) -> None:
               help="Also resolve every link the embeds carry (t.co, pic.twitter.com...) and record where each leads.")
 @click.option("--offline", is_flag=True, help="With --resolve: answer from the cache only (exit 3 if anything is missing).")
 @click.option("--refresh", is_flag=True, help="With --resolve: ignore cached resolutions.")
+@network_options
 @click.pass_context
 def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str | None, as_json: bool,
-         db_here: Path | None, no_store: bool, do_resolve: bool, offline: bool, refresh: bool) -> None:
+         db_here: Path | None, no_store: bool, do_resolve: bool, offline: bool, refresh: bool, **network: Any) -> None:
     """Find the embedded posts and photo credits in SOURCES.
 
     SOURCE is a file, a directory (every file in it, recursively) or - for stdin. Each article is recorded in the
@@ -126,7 +146,7 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
     """
     from resolver import pipeline
 
-    settings = _settings(ctx, db_path=db_here)
+    settings = _settings(ctx, db_path=db_here, **_network_overrides(network))
     store = None if no_store else _open_store(settings)
     failures = 0
     unavailable = False
@@ -173,11 +193,10 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
 @click.option("--offline", is_flag=True, help="Never touch the network: answer from the cache (exit 3 if not cached).")
 @click.option("--refresh", is_flag=True, help="Resolve again even when the cache has a fresh answer.")
 @click.option("--follow-all", is_flag=True, help="Keep following redirects past a recognised post URL.")
-@click.option("--allow-private", is_flag=True, default=None,
-              help="Let requests reach loopback and private addresses (tests, intranets). Off by default.")
+@network_options
 @click.pass_context
 def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: bool, refresh: bool,
-            follow_all: bool, allow_private: bool | None) -> None:
+            follow_all: bool, **network: Any) -> None:
     """Follow each URL's redirects hop by hop and say where it ends and what it is.
 
     URL may be - to read URLs from stdin, one a line. Each hop is checked by the SSRF guard and recorded in the
@@ -197,7 +216,7 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
     links = [u.strip() for u in urls if u != "-"]
     if "-" in urls:
         links += [line.strip() for line in sys.stdin if line.strip()]
-    settings = _settings(ctx, allow_private=allow_private or None)
+    settings = _settings(ctx, **_network_overrides(network))
     store = _open_store(settings)
 
     async def run(on_done: Any) -> list[Any]:

@@ -27,6 +27,7 @@ class FakeNet:
         self.server = httpserver
         self.routes: dict[tuple[str, str], list[Handler]] = {}
         self.hits: list[tuple[str, str]] = []
+        self.user_agents: set[str] = set()
         httpserver.expect_request(re.compile(".*")).respond_with_handler(self._dispatch)
 
     @property
@@ -41,6 +42,7 @@ class FakeNet:
         host = request.headers.get("Host", "").split(":")[0]
         path = request.full_path.rstrip("?")
         self.hits.append((host, path))
+        self.user_agents.add(request.headers.get("User-Agent", ""))
         handlers = self.routes.get((host, path)) or self.routes.get((host, request.path))
         if not handlers:
             return Response("not found", status=404)

@@ -66,3 +66,14 @@ def test_scan_resolve_records_links_for_embeds(fakenet, tmp_path):
     assert store.count("embed_links") == 2 and store.count("resolutions") == 2
     offline = invoke(tmp_path, config, "scan", "--resolve", "--offline", "--json", str(article))
     assert offline.exit_code == 0 and all(r["from_cache"] for r in json.loads(offline.stdout)["resolutions"])
+
+
+def test_flags_override_the_config(fakenet, tmp_path):
+    for i in range(4):
+        fakenet.route("t.co", f"/h{i}", redirect(f"https://t.co/h{i + 1}"))
+    fakenet.route("t.co", "/h4", page("<html>end</html>"))
+    config = config_for(fakenet, tmp_path)
+    result = invoke(tmp_path, config, "resolve", "--json", "--max-redirects", "2", "https://t.co/h0")
+    assert result.exit_code == 1 and json.loads(result.stdout)["error"] == "too-many-hops: more than 2 redirects"
+    bad = invoke(tmp_path, config, "resolve", "--concurrency", "0", "https://t.co/h0")
+    assert bad.exit_code == 2 and "--concurrency" in bad.output

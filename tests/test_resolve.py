@@ -43,6 +43,8 @@ def test_tco_to_pic_to_status_stops_at_the_post(fakenet, store):
     assert row["contacted_url"].startswith(fakenet.origin) and row["status"] == 301
     assert json.loads(row["headers"])["location"] == "https://pic.twitter.com/Zz98Yy76Xx"
     assert len(row["body_sha256"]) == 64 and row["purpose"] == "resolve"
+    from resolver import __version__
+    assert fakenet.user_agents == {f"embed-resolver/{__version__} (+https://pypi.org/project/embed-resolver/)"}
 
 
 def test_browser_form_meta_refresh_and_javascript(fakenet, store):
