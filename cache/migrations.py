@@ -52,3 +52,39 @@ def m002_fetch_log_and_resolutions(db: Database) -> None:
     db["embed_links"].create({"id": int, "embed_id": int, "url": str, "resolution_id": int}, pk="id",
                              foreign_keys=[("embed_id", "embeds", "id"), ("resolution_id", "resolutions", "id")])
     db["embed_links"].create_index(["embed_id", "url"], unique=True)
+
+
+@migrations()
+def m003_posts_media_and_raw_bodies(db: Database) -> None:
+    """v3: fetched posts, their authors, every observation of a post over time, media facts, the links
+    article embed -> post -> media, and the raw body of every API/syndication/oEmbed answer."""
+    db["bodies"].create({"sha256": str, "data": bytes, "bytes": int, "content_type": str, "stored_at": str},
+                        pk="sha256")
+    db["posts"].create({
+        "id": int, "platform": str, "post_id": str, "url": str, "status": str, "method": str,
+        "author_handle": str, "author_name": str, "author_id": str, "text": str, "lang": str, "created_at": str,
+        "record": str, "first_observed_at": str, "last_observed_at": str, "last_available_at": str,
+    }, pk="id", not_null={"platform", "post_id"})
+    db["posts"].create_index(["platform", "post_id"], unique=True)
+    db["posts"].create_index(["author_handle"])
+    db["authors"].create({"id": int, "platform": str, "handle": str, "name": str, "author_id": str,
+                          "first_seen_at": str, "last_seen_at": str}, pk="id")
+    db["authors"].create_index(["platform", "handle"], unique=True)
+    db["post_observations"].create({
+        "id": int, "post_row": int, "observed_at": str, "method": str, "status": str, "reason": str,
+        "fetch_id": int, "record": str, "reparsed_at": str,
+    }, pk="id", foreign_keys=[("post_row", "posts", "id"), ("fetch_id", "fetches", "id")])
+    db["post_observations"].create_index(["post_row", "observed_at"])
+    db["media"].create({
+        "id": int, "url": str, "sha256": str, "mime": str, "declared_mime": str, "bytes": int, "width": int,
+        "height": int, "phash": str, "credit": str, "c2pa": int, "error": str, "fetched_at": str, "fetch_id": int,
+        "kept_path": str,
+    }, pk="id", foreign_keys=[("fetch_id", "fetches", "id")])
+    db["media"].create_index(["url"], unique=True)
+    db["media"].create_index(["sha256"])
+    db["post_media"].create({"id": int, "post_row": int, "media_id": int, "ordinal": int}, pk="id",
+                            foreign_keys=[("post_row", "posts", "id"), ("media_id", "media", "id")])
+    db["post_media"].create_index(["post_row", "media_id"], unique=True)
+    db["embed_posts"].create({"id": int, "embed_id": int, "post_row": int}, pk="id",
+                             foreign_keys=[("embed_id", "embeds", "id"), ("post_row", "posts", "id")])
+    db["embed_posts"].create_index(["embed_id", "post_row"], unique=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -173,6 +174,97 @@ class Store:
         for key in ("hops", "post", "fetch_ids"):
             row[key] = json.loads(row[key]) if row[key] else None
         return row
+
+    # -- raw bodies, posts, media -------------------------------------------------------------------------
+
+    def keep_body(self, sha256: str, data: bytes, content_type: str | None = None) -> None:
+        """Keep a raw response once, compressed, addressed by its sha256 (the evidence a parser reads)."""
+        with self.write():
+            self.db.conn.execute(
+                "INSERT OR IGNORE INTO bodies (sha256, data, bytes, content_type, stored_at) VALUES (?, ?, ?, ?, ?)",
+                [sha256, zlib.compress(data, 6), len(data), content_type, utc_now()])
+
+    def body(self, sha256: str) -> bytes | None:
+        row = self.db.conn.execute("SELECT data FROM bodies WHERE sha256 = ?", [sha256]).fetchone()
+        return zlib.decompress(row[0]) if row else None
+
+    def record_observation(self, post: Mapping[str, Any], observations: Sequence[Mapping[str, Any]],
+                           *, observed_at: str) -> int:
+        """Append what each method said of a post (status over time is never overwritten) and keep the merged
+        record as the post's current view. `post` has platform, post_id and the record fields; returns posts.id."""
+        with self.write():
+            row = self.post_row(post["platform"], post["post_id"])
+            values = {k: post.get(k) for k in ("url", "status", "method", "author_handle", "author_name", "author_id",
+                                               "text", "lang", "created_at")}
+            values["record"] = json.dumps(post["record"], ensure_ascii=False)
+            values["last_observed_at"] = observed_at
+            if post.get("status") == "available":
+                values["last_available_at"] = observed_at
+            if row is None:
+                post_row = int(self.db["posts"].insert({
+                    "platform": post["platform"], "post_id": post["post_id"], "first_observed_at": observed_at,
+                    **values}).last_pk)
+            else:
+                post_row = row["id"]
+                if post.get("status") in ("error", "unknown") and row["status"] not in ("error", "unknown", None):
+                    values = {k: v for k, v in values.items() if k in ("last_observed_at",)}   # keep what was known
+                self.db["posts"].update(post_row, values)
+            for obs in observations:
+                self.db["post_observations"].insert({"post_row": post_row, "observed_at": observed_at, **obs})
+            if post.get("author_handle"):
+                self.db["authors"].upsert({"platform": post["platform"], "handle": post["author_handle"],
+                                           "name": post.get("author_name"), "author_id": post.get("author_id"),
+                                           "last_seen_at": observed_at}, pk=("platform", "handle"))
+                self.db.conn.execute("UPDATE authors SET first_seen_at = COALESCE(first_seen_at, ?) "
+                                     "WHERE platform = ? AND handle = ?",
+                                     [observed_at, post["platform"], post["author_handle"]])
+            return post_row
+
+    def post_row(self, platform: str, post_id: str) -> dict[str, Any] | None:
+        rows = list(self.db["posts"].rows_where("platform = ? and post_id = ?", [platform, post_id], limit=1))
+        return rows[0] if rows else None
+
+    def observations(self, post_row: int) -> list[dict[str, Any]]:
+        return list(self.db["post_observations"].rows_where("post_row = ?", [post_row], order_by="id"))
+
+    def update_observation(self, observation_id: int, record: Mapping[str, Any], status: str, reason: str | None) -> None:
+        with self.write():
+            self.db["post_observations"].update(observation_id, {
+                "record": json.dumps(record, ensure_ascii=False), "status": status, "reason": reason,
+                "reparsed_at": utc_now()})
+
+    def all_post_rows(self) -> list[dict[str, Any]]:
+        return list(self.db["posts"].rows_where(order_by="id"))
+
+    def record_media(self, row: Mapping[str, Any]) -> int:
+        """Facts about one media URL (the newest fetch wins); returns media.id."""
+        record = {**row, "credit": json.dumps(row.get("credit") or {}, ensure_ascii=False)}
+        with self.write():
+            self.db["media"].upsert(record, pk="url")
+            return int(self.db.conn.execute("SELECT id FROM media WHERE url = ?", [row["url"]]).fetchone()[0])
+
+    def media_by_url(self, url: str) -> dict[str, Any] | None:
+        rows = list(self.db["media"].rows_where("url = ?", [url], limit=1))
+        if not rows:
+            return None
+        row = dict(rows[0])
+        row["credit"] = json.loads(row["credit"] or "{}")
+        return row
+
+    def link_post_media(self, post_row: int, media_ids: Sequence[int]) -> None:
+        with self.write():
+            for ordinal, media_id in enumerate(media_ids):
+                self.db.conn.execute("INSERT OR IGNORE INTO post_media (post_row, media_id, ordinal) VALUES (?, ?, ?)",
+                                     [post_row, media_id, ordinal])
+
+    def link_embed_post(self, embed_id: int, post_row: int) -> None:
+        with self.write():
+            self.db.conn.execute("INSERT OR IGNORE INTO embed_posts (embed_id, post_row) VALUES (?, ?)",
+                                 [embed_id, post_row])
+
+    def embed_ids(self, article_id: int) -> dict[int, int]:
+        """ordinal -> embeds.id for one article."""
+        return {row["ordinal"]: row["id"] for row in self.db["embeds"].rows_where("article_id = ?", [article_id])}
 
     def count(self, table: str) -> int:
         return self.db[table].count if self.db[table].exists() else 0

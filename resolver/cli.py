@@ -126,12 +126,15 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None) -> None:
 @click.option("--no-store", is_flag=True, help="Do not record anything in the cache.")
 @click.option("--resolve", "do_resolve", is_flag=True,
               help="Also resolve every link the embeds carry (t.co, pic.twitter.com...) and record where each leads.")
-@click.option("--offline", is_flag=True, help="With --resolve: answer from the cache only (exit 3 if anything is missing).")
-@click.option("--refresh", is_flag=True, help="With --resolve: ignore cached resolutions.")
+@click.option("--fetch", "do_fetch", is_flag=True,
+              help="Also fetch every post the embeds name (implies --resolve for their links) and analyse its media.")
+@click.option("--offline", is_flag=True, help="With --resolve/--fetch: answer from the cache only (exit 3 if missing).")
+@click.option("--refresh", is_flag=True, help="With --resolve/--fetch: ignore cached answers.")
 @network_options
 @click.pass_context
 def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str | None, as_json: bool,
-         db_here: Path | None, no_store: bool, do_resolve: bool, offline: bool, refresh: bool, **network: Any) -> None:
+         db_here: Path | None, no_store: bool, do_resolve: bool, do_fetch: bool, offline: bool, refresh: bool,
+         **network: Any) -> None:
     """Find the embedded posts and photo credits in SOURCES.
 
     SOURCE is a file, a directory (every file in it, recursively) or - for stdin. Each article is recorded in the
@@ -143,6 +146,7 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
       embed-resolver scan --json --format text scraped.txt
       embed-resolver scan --db run.db corpus/
       embed-resolver scan --resolve --json story.html
+      embed-resolver scan --fetch story.html      resolve, fetch the posts, analyse their media
     """
     from resolver import pipeline
 
@@ -167,10 +171,15 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
                     article = pipeline.load(path, data=stdin_data, kind=None if kind == "auto" else kind,
                                             encoding=encoding)
                     result = pipeline.scan_article(article, store=store)
-                    if do_resolve:
+                    if do_resolve or do_fetch:
                         result = pipeline.resolve_links(result, settings=settings, store=store, offline=offline,
                                                         refresh=refresh)
-                        unavailable = unavailable or bool(result.extras.get("unavailable"))
+                    if do_fetch:
+                        from resolver.fetch import FetchOptions
+
+                        result = pipeline.fetch_for_article(result, settings=settings, store=store,
+                                                            options=FetchOptions(refresh=refresh, offline=offline))
+                    unavailable = unavailable or bool(result.extras.get("unavailable"))
             except click.ClickException as exc:
                 if name in explicit:
                     failures += 1
@@ -242,6 +251,77 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
         ctx.exit(EXIT_UNAVAILABLE)
     if any(r.error for r in results):
         ctx.exit(1)
+
+
+@cli.command()
+@click.argument("targets", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per post (JSON Lines).")
+@click.option("--offline", is_flag=True, help="Never touch the network: answer from the cache (exit 3 if missing).")
+@click.option("--refresh", is_flag=True, help="Fetch again even within the TTL; adds an observation of each post.")
+@click.option("--all-methods", is_flag=True,
+              help="Ask every X method, not only until one answers, and show where they disagree.")
+@click.option("--no-media", is_flag=True, help="Do not download or analyse photos, posters and thumbnails.")
+@click.option("--download-video", is_flag=True, help="Also download video files (the best MP4 variant).")
+@click.option("--keep-media", is_flag=True, help="Keep media bytes on disk next to the database, named by sha256.")
+@click.option("--reparse", is_flag=True,
+              help="Re-derive every cached post record from the raw answers kept in the cache; no request is made.")
+@network_options
+@click.pass_context
+def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: bool, refresh: bool,
+          all_methods: bool, no_media: bool, download_video: bool, keep_media: bool, reparse: bool,
+          **network: Any) -> None:
+    """Fetch the posts TARGETS point at and record what they are now: status, author, text, date, media.
+
+    TARGET is a post URL, a short link (resolved first), or an article file, directory or - (then every embed in
+    it). X/Twitter is asked by the X API (when X_BEARER_TOKEN is set), then the syndication endpoint, then
+    oEmbed, in the order [x] methods gives; other platforms by oEmbed. Each answer is kept raw in the cache.
+
+    \b
+    Examples:
+      embed-resolver fetch https://twitter.com/jack/status/20
+      embed-resolver fetch --json story.html
+      embed-resolver fetch --reparse
+    """
+    import asyncio
+
+    from resolver import fetch as fetching
+    from resolver import http, pipeline
+
+    settings = _settings(ctx, **_network_overrides(network))
+    store = _open_store(settings)
+    if reparse:
+        from resolver.fetch.reparse import reparse_all
+
+        with user_errors():
+            observations, posts = reparse_all(store)
+        click.echo(f"re-derived {observations} observations of {posts} posts from kept raw answers; no request made")
+        return
+    if not targets:
+        raise click.UsageError("give at least one TARGET (a post URL, a short link or an article), or --reparse")
+    options = fetching.FetchOptions(refresh=refresh, offline=offline, all_methods=all_methods, media=not no_media,
+                                    download_video=download_video,
+                                    keep_media_dir=settings.database().parent / "media" if keep_media else None)
+
+    async def run() -> list[Any]:
+        async with http.make_client(settings) as client:
+            found = await pipeline.fetch_targets(list(targets), client=client, settings=settings, store=store,
+                                                 offline=offline, refresh=refresh)
+            return await fetching.fetch_posts(found, client=client, settings=settings, store=store, options=options)
+
+    with user_errors():
+        posts = asyncio.run(run())
+    store.close()
+    for post in posts:
+        if as_json:
+            click.echo(json.dumps(post.to_json(), ensure_ascii=False))
+        else:
+            from rich.console import Console
+
+            from resolver.report import post_text
+
+            Console().print(post_text(post))
+    if any(p.unavailable for p in posts):
+        ctx.exit(EXIT_UNAVAILABLE)
 
 
 @contextmanager

@@ -46,6 +46,11 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
             max_keepalive_connections=max_connections, network_backend=backend)
 
 
+def _origin_of(url: str) -> str:
+    """scheme://host[:port] of a URL string, as [origins] keys are written."""
+    return _origin(httpx.URL(url))
+
+
 def _origin(url: httpx.URL) -> str:
     default = {"http": 80, "https": 443}.get(url.scheme)
     host = f"[{url.host}]" if ":" in url.host else url.host
@@ -222,7 +227,8 @@ def _check_url(url: str) -> None:
 
 
 async def fetch(client: httpx.AsyncClient, url: str, *, settings: Settings, store: Any | None = None,
-                method: str = "GET", purpose: str = "resolve", headers: Mapping[str, str] | None = None) -> FetchOutcome:
+                method: str = "GET", purpose: str = "resolve", headers: Mapping[str, str] | None = None,
+                keep_body: bool = False) -> FetchOutcome:
     """One request, retried (tenacity) on connect errors, resets, 429 and 5xx, bounded in count and in time.
 
     A 429 waits what Retry-After or x-rate-limit-reset says, capped by retry_max_wait; anything else backs off
@@ -239,6 +245,8 @@ async def fetch(client: httpx.AsyncClient, url: str, *, settings: Settings, stor
 
     async def attempt() -> FetchOutcome:
         outcome = await _attempt(client, method, url, settings, headers)
+        if store is not None and keep_body and outcome.status is not None:
+            store.keep_body(outcome.sha256, outcome.body, outcome.headers.get("content-type"))
         return _log(store, outcome, purpose) if store is not None else outcome
 
     retrying = AsyncRetrying(

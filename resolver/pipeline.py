@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,3 +119,76 @@ def resolve_links(result: ScanResult, *, settings: Any, store: Any | None, offli
     found = [{"embed": i, **r.to_json()} for (i, _), r in zip(wanted, resolutions)]
     unavailable = any(r.unavailable for r in resolutions)
     return replace(result, extras={**result.extras, "resolutions": found, "unavailable": unavailable})
+
+
+async def fetch_targets(targets: list[str], *, client: Any, settings: Any, store: Any | None, offline: bool = False,
+                        refresh: bool = False) -> list[Any]:
+    """Posts to fetch from what the user named: post URLs as they are, short links resolved, articles scanned."""
+    from resolver import platforms
+    from resolver.fetch import Target
+    from resolver.resolve import resolve_many
+
+    found: list[Target] = []
+    links: list[str] = []
+    for target in targets:
+        if target == "-" or Path(target).exists():
+            for name, path, problem in expand_sources([target]):
+                if problem:
+                    continue
+                article = load(path, data=sys.stdin.buffer.read() if name == "-" else None)
+                result = scan_article(article, store=store)
+                for embed in result.embeds:
+                    if embed.post_id and embed.kind in ("post", "video"):
+                        found.append(Target(embed.platform, embed.post_id, embed.url))
+                    elif embed.kind in ("media-link", "short-link"):
+                        links.append(embed.url)
+            continue
+        ref = platforms.parse_url(target)
+        if ref is not None and ref.post_id and ref.kind in ("post", "video"):
+            found.append(Target(ref.platform, ref.post_id, ref.url))
+        elif "." in target:
+            links.append(target)
+        else:
+            raise InputError(f"{target} is neither a file nor a URL")
+    for resolution in await resolve_many(links, client=client, settings=settings, store=store, offline=offline,
+                                         refresh=refresh):
+        post = resolution.post or {}
+        if post.get("post_id") and post.get("kind") in ("post", "video"):
+            found.append(Target(post["platform"], post["post_id"], post["url"]))
+    return found
+
+
+def fetch_for_article(result: ScanResult, *, settings: Any, store: Any | None, options: Any) -> ScanResult:
+    """Fetch every post the article's embeds name (directly, or through a resolved link) and tie each to its embed."""
+    import asyncio
+    from dataclasses import replace
+
+    from resolver import http
+    from resolver.fetch import Target, fetch_posts
+
+    wanted: list[tuple[int, Target]] = []
+    for i, embed in enumerate(result.embeds):
+        if embed.post_id and embed.kind in ("post", "video"):
+            wanted.append((i, Target(embed.platform, embed.post_id, embed.url)))
+    for found in result.extras.get("resolutions", []):
+        post = found.get("post") or {}
+        if post.get("post_id") and post.get("kind") in ("post", "video"):
+            wanted.append((found["embed"], Target(post["platform"], post["post_id"], post["url"])))
+    wanted = list(dict.fromkeys(wanted))
+    if not wanted:
+        return replace(result, extras={**result.extras, "posts": []})
+
+    async def run() -> list[Any]:
+        async with http.make_client(settings) as client:
+            return await fetch_posts([t for _, t in wanted], client=client, settings=settings, store=store,
+                                     options=options)
+
+    posts = asyncio.run(run())
+    if store is not None and result.article_id is not None:
+        ids = store.embed_ids(result.article_id)
+        for (ordinal, _), post in zip(wanted, posts):
+            if post.post_row is not None and ordinal in ids:
+                store.link_embed_post(ids[ordinal], post.post_row)
+    found_posts = [{"embed": ordinal, **post.to_json()} for (ordinal, _), post in zip(wanted, posts)]
+    unavailable = result.extras.get("unavailable") or any(p.unavailable for p in posts)
+    return replace(result, extras={**result.extras, "posts": found_posts, "unavailable": unavailable})

@@ -38,6 +38,10 @@ def scan_tables(result: Any) -> Iterator[Any]:
         where = found["canonical_url"] or found["final_url"] or ""
         note = f"  error: {found['error']}" if found["error"] else ""
         yield Text(f"  #{found['embed'] + 1} {found['url']} -> {where}{note}", style="red" if note else "cyan")
+    for post in result.extras.get("posts", []):
+        author = post["author"]["handle"] or "?"
+        yield Text(f"  #{post['embed'] + 1} {post['platform']} {post['post_id']}: {post['status']} (via {post['method']})"
+                   f" @{author} {post.get('created_at') or ''}", style="green" if post["status"] == "available" else "yellow")
     if result.credits:
         table = Table()
         for column in ("credit", "creator", "organization", "source", "image"):
@@ -77,4 +81,31 @@ def resolution_text(result: Any) -> Text:
         if post.get("created_at"):
             what += f", created {post['created_at']}"
         text.append(f"  is: {what}\n", "green")
+    return text
+
+
+def post_text(post: Any) -> Text:
+    """A fetched post as people read it: status first, then who, when, what, and the media facts."""
+    record = post.record
+    colour = {"available": "green", "error": "red", "unknown": "yellow"}.get(record.status, "magenta")
+    text = Text()
+    text.append(f"{record.platform} {record.post_id}  ", "bold")
+    text.append(record.status, f"bold {colour}")
+    text.append(f"  via {record.method}" + ("  (from cache)" if record.from_cache else "") + "\n", "dim")
+    if record.reason:
+        text.append(f"  {record.reason}\n", colour)
+    if record.author_handle or record.author_name:
+        text.append(f"  {record.author_name or ''} @{record.author_handle or '?'}\n")
+    if record.created_at:
+        text.append(f"  created {record.created_at}\n")
+    if record.text:
+        text.append(f"  {_short(record.text, 200)}\n")
+    for item in post.media:
+        credit = "; ".join(f"{k}: {v}" for k, v in (item.get("credit") or {}).items())
+        size = f"{item.get('width')}x{item.get('height')}" if item.get("width") else ""
+        text.append(f"  media {item.get('type')} {size} {item.get('mime') or ''} {item.get('url')}"
+                    + (f"  credit: {credit}" if credit else "") + (f"  ({item['error']})" if item.get("error") else "")
+                    + "\n", "cyan")
+    for name, values in record.disagreements.items():
+        text.append(f"  methods disagree on {name}: {values}\n", "yellow")
     return text

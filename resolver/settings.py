@@ -48,12 +48,16 @@ class Settings:
     retry_max_wait: float = 60.0
     cache_ttl_days: float = 30.0
     user_agent: str | None = None
+    # [fetch]
+    x_methods: tuple[str, ...] = ("x-api", "syndication", "oembed")   # tried in order; the first that answers wins
+    max_media_bytes: int = 25_000_000
     # [origins]: "https://t.co" = "http://127.0.0.1:8765"
     origins: Mapping[str, str] = field(default_factory=dict)
     # Secrets: never printed, logged or stored.
     x_bearer_token: str | None = field(default=None, repr=False)
     ia_access_key: str | None = field(default=None, repr=False)
     ia_secret_key: str | None = field(default=None, repr=False)
+    meta_access_token: str | None = field(default=None, repr=False)   # Instagram/Facebook/Threads oEmbed
     config_path: Path | None = None
 
     def database(self) -> Path:
@@ -61,7 +65,9 @@ class Settings:
 
 
 _NETWORK_KEYS = {f.name for f in fields(Settings)} - {"db_path", "origins", "x_bearer_token", "ia_access_key",
-                                                      "ia_secret_key", "config_path"}
+                                                      "ia_secret_key", "config_path", "meta_access_token",
+                                                      "x_methods", "max_media_bytes"}
+X_METHODS = ("x-api", "syndication", "oembed")
 
 
 def normalise_origin(value: str, *, where: str) -> str:
@@ -98,9 +104,18 @@ def _from_toml(path: Path) -> dict[str, Any]:
                          for k, v in origins.items()}
     if "db" in data.get("cache", {}):
         values["db_path"] = Path(data["cache"]["db"]).expanduser()
-    for key in ("x_bearer_token",):
-        if key in data.get("x", {}):
-            values["x_bearer_token"] = data["x"][key]
+    x_section = data.get("x", {})
+    if "bearer_token" in x_section:
+        values["x_bearer_token"] = x_section["bearer_token"]
+    if "methods" in x_section:
+        methods = x_section["methods"]
+        if not isinstance(methods, list) or not methods or any(m not in X_METHODS for m in methods):
+            raise ConfigError(f"config file {path}: [x] methods is a list drawn from {', '.join(X_METHODS)}")
+        values["x_methods"] = tuple(methods)
+    if "max_media_bytes" in data.get("fetch", {}):
+        values["max_media_bytes"] = data["fetch"]["max_media_bytes"]
+    if "access_token" in data.get("meta", {}):
+        values["meta_access_token"] = data["meta"]["access_token"]
     archive = data.get("internet_archive", {})
     values.update({k: archive[k] for k in ("ia_access_key", "ia_secret_key") if k in archive})
     return values
@@ -109,7 +124,7 @@ def _from_toml(path: Path) -> dict[str, Any]:
 def _check(values: dict[str, Any]) -> dict[str, Any]:
     """Types and ranges, so a typo in the config is a one-line error and not a crash mid-run."""
     numeric = {"timeout", "connect_timeout", "deadline", "retry_max_wait", "cache_ttl_days"}
-    integral = {"max_redirects", "max_body_bytes", "concurrency", "per_host", "retries"}
+    integral = {"max_redirects", "max_body_bytes", "concurrency", "per_host", "retries", "max_media_bytes"}
     for key, value in values.items():
         if key in numeric | integral:
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
@@ -136,7 +151,7 @@ def load_settings(*, env: Mapping[str, str] | None = None, path: Path | None = N
     if env.get("EMBED_RESOLVER_DB"):
         values["db_path"] = Path(env["EMBED_RESOLVER_DB"])
     for name, key in (("X_BEARER_TOKEN", "x_bearer_token"), ("IA_ACCESS_KEY", "ia_access_key"),
-                      ("IA_SECRET_KEY", "ia_secret_key")):
+                      ("IA_SECRET_KEY", "ia_secret_key"), ("META_ACCESS_TOKEN", "meta_access_token")):
         if env.get(name):
             values[key] = env[name]
     values.update({k: v for k, v in (overrides or {}).items() if v is not None})

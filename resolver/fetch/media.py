@@ -1,0 +1,163 @@
+"""Media metadata: what the bytes are (sniffed, not declared), their size in pixels, a perceptual hash, the
+credit fields inside the file (EXIF, IPTC IIM, XMP) and whether a C2PA manifest is present.
+
+Pure over bytes (`analyse`), so it is tested with images made in the test and re-run on kept bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import warnings
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+FORMATS = ["JPEG", "PNG", "WEBP", "GIF"]
+MAGIC = ((b"\xff\xd8\xff", "image/jpeg"), (b"\x89PNG\r\n\x1a\n", "image/png"), (b"GIF87a", "image/gif"),
+         (b"GIF89a", "image/gif"), (b"RIFF", "image/webp"), (b"\x00\x00\x00", "video/mp4"))
+IPTC_FIELDS = {(2, 80): "byline", (2, 110): "credit_line", (2, 115): "source", (2, 116): "copyright"}
+EXIF_ARTIST, EXIF_COPYRIGHT = 0x013B, 0x8298
+
+
+@dataclass(frozen=True)
+class MediaFacts:
+    sha256: str
+    bytes: int
+    mime: str | None
+    declared_mime: str | None = None
+    width: int | None = None
+    height: int | None = None
+    phash: str | None = None
+    credit: dict[str, str] = field(default_factory=dict)   # artist, copyright, byline, credit_line, source, creator
+    c2pa: bool | None = False      # None: the c2pa library could not be loaded, so nobody looked
+    error: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def sniff(data: bytes) -> str | None:
+    """The MIME type the first bytes show, whatever the server declared."""
+    for magic, mime in MAGIC:
+        if data.startswith(magic):
+            if mime == "image/webp" and data[8:12] != b"WEBP":
+                continue
+            if mime == "video/mp4" and data[4:8] != b"ftyp":
+                continue
+            return mime
+    return None
+
+
+def analyse(data: bytes, *, declared_mime: str | None = None) -> MediaFacts:
+    """Facts about one media file. A broken or hostile file gives an `error`, never an exception."""
+    from PIL import Image, UnidentifiedImageError
+
+    base = dict(sha256=hashlib.sha256(data).hexdigest(), bytes=len(data), mime=sniff(data), declared_mime=declared_mime)
+    if base["mime"] is None or not base["mime"].startswith("image/"):
+        return MediaFacts(**base, error=None if base["mime"] else "not an image format this tool reads")
+    try:
+        with warnings.catch_warnings():
+            # A decompression bomb is an error here, not a warning to ignore.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data), formats=FORMATS) as image:
+                width, height = image.size
+                image.load()
+                return MediaFacts(**base, width=width, height=height, phash=_phash(image),
+                                  credit=_credits(image), c2pa=has_c2pa(data, base["mime"]))
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
+        return MediaFacts(**base, error=f"decompression bomb refused: {exc}")
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        return MediaFacts(**base, error=f"unreadable image: {type(exc).__name__}: {exc}")
+
+
+def _phash(image: Any) -> str | None:
+    import imagehash
+
+    try:
+        return str(imagehash.phash(image.convert("RGB")))
+    except (OSError, ValueError):
+        return None
+
+
+def _credits(image: Any) -> dict[str, str]:
+    """EXIF Artist/Copyright, IPTC By-line/Credit/Source/Copyright Notice, XMP dc:creator, photoshop:Credit,
+    Iptc4xmpCore:CreditLine and dc:rights: each present field, by a plain name."""
+    found: dict[str, str] = {}
+    exif = image.getexif()
+    for tag, name in ((EXIF_ARTIST, "artist"), (EXIF_COPYRIGHT, "copyright")):
+        value = exif.get(tag)
+        if isinstance(value, bytes):
+            value = value.decode("utf-8", "replace")
+        if value and str(value).strip("\x00 "):
+            found[name] = str(value).strip("\x00 ")
+    try:
+        from PIL import IptcImagePlugin
+
+        iptc = IptcImagePlugin.getiptcinfo(image) or {}
+    except (OSError, SyntaxError, ValueError, IndexError):
+        iptc = {}
+    for key, name in IPTC_FIELDS.items():
+        value = iptc.get(key)
+        if isinstance(value, list):
+            value = b"; ".join(value)
+        if value:
+            found.setdefault(name, value.decode("utf-8", "replace").strip())
+    found.update({k: v for k, v in _xmp_credits(image).items() if k not in found})
+    return found
+
+
+def _xmp_credits(image: Any) -> dict[str, str]:
+    """XMP through Pillow's getxmp(), which needs defusedxml (a declared dependency: without it, nothing)."""
+    try:
+        xmp = image.getxmp()
+    except Exception:  # noqa: BLE001 - a malformed XMP packet is a file's fault, not ours
+        return {}
+    found: dict[str, str] = {}
+    for description in _descriptions(xmp):
+        creator = _text(description.get("creator"))
+        if creator:
+            found.setdefault("creator", creator)
+        for key, name in (("Credit", "credit_line"), ("CreditLine", "credit_line"), ("Source", "source"),
+                          ("rights", "copyright")):
+            value = _text(description.get(key))
+            if value:
+                found.setdefault(name, value)
+    return found
+
+
+def _descriptions(xmp: Any) -> list[dict[str, Any]]:
+    description = (((xmp or {}).get("xmpmeta") or {}).get("RDF") or {}).get("Description")
+    if isinstance(description, dict):
+        return [description]
+    return [d for d in description or [] if isinstance(d, dict)]
+
+
+def _text(value: Any) -> str | None:
+    """The words of an XMP value: a string, an rdf:Seq/Alt/Bag of strings, or a lang-alt {'text': ...}."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, dict):
+        for key in ("Seq", "Alt", "Bag"):
+            if key in value:
+                return _text(value[key].get("li") if isinstance(value[key], dict) else value[key])
+        return _text(value.get("text"))
+    if isinstance(value, list):
+        parts = [t for t in (_text(v) for v in value) if t]
+        return "; ".join(parts) or None
+    return str(value)
+
+
+def has_c2pa(data: bytes, mime: str) -> bool | None:
+    """Whether a C2PA manifest store is present, as the c2pa library reads it (never parsed by hand);
+    None when the library cannot be loaded here."""
+    try:
+        import c2pa
+    except (ImportError, OSError):
+        return None
+    try:
+        with c2pa.Reader(mime, io.BytesIO(data)) as reader:
+            return bool(reader.json())
+    except Exception:  # noqa: BLE001 - c2pa raises its own error for "no manifest"; absence is the answer
+        return False

@@ -1,0 +1,111 @@
+"""oEmbed: one provider table for every platform that offers it, and the parsers for its answers.
+
+X's oEmbed (publish.twitter.com) has no created_at field: the date and text are read from its `html`, which is
+the same blockquote an article embeds, so the article detector reads it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+from resolver.fetch.records import Media, PostRecord
+
+
+@dataclass(frozen=True)
+class Provider:
+    platform: str
+    endpoint: str                  # "{origin}" is replaced by the post's own origin (Mastodon instances)
+    token: str | None = None       # name of the Settings field holding an access token, when one is needed
+
+
+PROVIDERS: dict[str, Provider] = {
+    "twitter": Provider("twitter", "https://publish.twitter.com/oembed"),
+    "youtube": Provider("youtube", "https://www.youtube.com/oembed"),
+    "vimeo": Provider("vimeo", "https://vimeo.com/api/oembed.json"),
+    "tiktok": Provider("tiktok", "https://www.tiktok.com/oembed"),
+    "reddit": Provider("reddit", "https://www.reddit.com/oembed"),
+    "bluesky": Provider("bluesky", "https://embed.bsky.app/oembed"),
+    "mastodon": Provider("mastodon", "{origin}/api/oembed"),
+    "flickr": Provider("flickr", "https://www.flickr.com/services/oembed/"),
+    "instagram": Provider("instagram", "https://graph.facebook.com/v16.0/instagram_oembed", token="meta_access_token"),
+    "facebook": Provider("facebook", "https://graph.facebook.com/v16.0/oembed_post", token="meta_access_token"),
+    "threads": Provider("threads", "https://graph.threads.net/v1.0/oembed", token="meta_access_token"),
+}
+METHOD = "oembed"
+
+
+def request_url(platform: str, post_url: str, *, access_token: str | None = None) -> str:
+    """The oEmbed request for a post URL. Tokens travel in the query only for the providers that require them."""
+    provider = PROVIDERS[platform]
+    split = urlsplit(post_url)
+    endpoint = provider.endpoint.replace("{origin}", f"{split.scheme}://{split.netloc}")
+    params: dict[str, str] = {"url": post_url, "format": "json"}
+    if platform == "twitter":
+        params.update({"omit_script": "1", "dnt": "true"})
+    if provider.token and access_token:
+        params["access_token"] = access_token
+    return f"{endpoint}?{urlencode(params)}"
+
+
+def _record(platform: str, post_id: str, url: str, status: str, reason: str | None = None, **fields: Any) -> PostRecord:
+    return PostRecord(platform=platform, post_id=post_id, url=url, status=status, method=METHOD, reason=reason, **fields)
+
+
+def parse(platform: str, post_id: str, url: str, status: int | None, content_type: str, body: bytes) -> PostRecord:
+    """A PostRecord from one oEmbed answer. 404 is not found; 401/403 mean private or not embeddable."""
+    if status == 404:
+        return _record(platform, post_id, url, "not_found", "oEmbed answered 404")
+    if status in (401, 403):
+        return _record(platform, post_id, url, "protected", f"oEmbed answered {status} (private, protected or "
+                                                            "not embeddable)")
+    if status is None or not 200 <= status < 300:
+        return _record(platform, post_id, url, "error", f"oEmbed answered HTTP {status}")
+    if "json" not in content_type.lower():
+        return _record(platform, post_id, url, "error", f"oEmbed answered {content_type or 'no content type'}, not JSON")
+    try:
+        data = json.loads(body)
+    except ValueError as exc:
+        return _record(platform, post_id, url, "error", f"oEmbed sent malformed JSON: {exc}")
+    if not isinstance(data, dict):
+        return _record(platform, post_id, url, "error", "oEmbed answer is not a JSON object")
+    if platform == "twitter":
+        return _twitter(post_id, url, data)
+    author_url = data.get("author_url") or ""
+    thumbnail = data.get("thumbnail_url")
+    media = (Media(url=thumbnail, type="thumbnail", width=_int(data.get("thumbnail_width")),
+                   height=_int(data.get("thumbnail_height"))),) if isinstance(thumbnail, str) else ()
+    return _record(platform, post_id, url, "available", author_name=data.get("author_name"),
+                   author_handle=data.get("author_unique_id") or _handle_from(author_url),
+                   text=data.get("title"), media=media)
+
+
+def _twitter(post_id: str, url: str, data: dict[str, Any]) -> PostRecord:
+    from resolver.extract.html import scan
+    from resolver.platforms.x import parse_url, status_url
+
+    embeds, _ = scan(data.get("html") or "")
+    embed = next((e for e in embeds if e.platform == "twitter"), None)
+    author = parse_url(data.get("author_url") or "")
+    handle = (author.author_handle if author else None) or (embed.author_handle if embed else None)
+    return PostRecord(
+        platform="twitter", post_id=post_id, url=status_url(post_id, handle), status="available", method=METHOD,
+        author_handle=handle, author_name=data.get("author_name"),
+        text=embed.text if embed else None, lang=embed.lang if embed else None,
+        # oEmbed gives only the day, as the embed prints it; kept as a date, never as a time.
+        created_at=embed.date if embed else None,
+    )
+
+
+def _handle_from(author_url: str) -> str | None:
+    parts = [p for p in urlsplit(author_url).path.split("/") if p]
+    return parts[-1].lstrip("@") if parts else None
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None

@@ -1,0 +1,105 @@
+"""Normalised post records, and merging what several methods said, field by field, with the source of each.
+
+Pure: parsers turn a raw response into a PostRecord, so a parser fix re-derives every record from stored bodies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+STATUSES = ("available", "deleted", "suspended", "protected", "withheld", "not_found", "age_restricted", "error",
+            "unknown")
+# Which method to believe first when several answered (the X API outranks syndication outranks oEmbed).
+METHOD_RANK = {"x-api": 0, "syndication": 1, "oembed": 2}
+MERGED_FIELDS = ("author_handle", "author_name", "author_id", "text", "lang", "created_at", "media", "references")
+
+
+@dataclass(frozen=True)
+class Media:
+    url: str
+    type: str                                   # "photo" | "video" | "animated_gif" | "thumbnail"
+    width: int | None = None
+    height: int | None = None
+    alt: str | None = None
+    preview_url: str | None = None
+    variants: tuple[dict[str, Any], ...] = ()   # video: {"bitrate", "content_type", "url"}
+    media_key: str | None = None
+
+
+@dataclass(frozen=True)
+class PostRecord:
+    """What one method said of one post, at one time."""
+
+    platform: str
+    post_id: str
+    url: str
+    status: str
+    method: str
+    reason: str | None = None                   # why a status other than available (a tombstone's words...)
+    author_handle: str | None = None
+    author_name: str | None = None
+    author_id: str | None = None
+    text: str | None = None
+    lang: str | None = None
+    created_at: str | None = None               # UTC, ISO 8601 with Z
+    media: tuple[Media, ...] = ()
+    references: tuple[dict[str, str], ...] = ()  # {"type": "quoted"|"replied_to"|"retweeted", "id": ...}
+    fetch_ids: tuple[int, ...] = ()
+    from_cache: bool = False
+    field_sources: dict[str, str] = field(default_factory=dict)
+    disagreements: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["author"] = {"handle": data.pop("author_handle"), "name": data.pop("author_name"),
+                          "id": data.pop("author_id")}
+        data["fetch_ids"] = list(self.fetch_ids)
+        return data
+
+
+def record_from_json(data: dict[str, Any]) -> PostRecord:
+    """The inverse of to_json, for records read back from the cache."""
+    data = dict(data)
+    author = data.pop("author", None) or {}
+    media = tuple(Media(**{**m, "variants": tuple(m.get("variants") or ())}) for m in data.pop("media", None) or [])
+    return PostRecord(**{k: v for k, v in data.items() if k not in ("references", "fetch_ids")},
+                      author_handle=author.get("handle"), author_name=author.get("name"), author_id=author.get("id"),
+                      media=media, references=tuple(data.get("references") or ()),
+                      fetch_ids=tuple(data.get("fetch_ids") or ()))
+
+
+def merge(records: list[PostRecord]) -> PostRecord:
+    """One record from several methods' answers: each field from the best-ranked method that has it,
+    the method noted per field, and the values that disagree kept as evidence."""
+    ranked = sorted(records, key=lambda r: METHOD_RANK.get(r.method, 9))
+    best = next((r for r in ranked if r.status not in ("error", "unknown")), ranked[0])
+    values: dict[str, Any] = {}
+    sources: dict[str, str] = {}
+    disagreements: dict[str, dict[str, Any]] = {}
+    for name in MERGED_FIELDS:
+        seen = {r.method: getattr(r, name) for r in ranked if getattr(r, name) not in (None, (), "")}
+        if not seen:
+            continue
+        method = next(iter(seen))
+        values[name], sources[name] = seen[method], method
+        if len({_comparable(v) for v in seen.values()}) > 1:
+            disagreements[name] = {m: _plain(v) for m, v in seen.items()}
+    sources["status"] = best.method
+    fetch_ids = tuple(i for r in ranked for i in r.fetch_ids)
+    return replace(best, **values, fetch_ids=fetch_ids, field_sources=sources, disagreements=disagreements,
+                   method=best.method)
+
+
+def _comparable(value: Any) -> Any:
+    if isinstance(value, str):
+        return " ".join(value.split()).casefold()
+    if isinstance(value, tuple):
+        return tuple(getattr(v, "url", str(v)) for v in value)
+    return value
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [asdict(v) if hasattr(v, "__dataclass_fields__") else v for v in value]
+    return value

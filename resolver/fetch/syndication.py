@@ -1,0 +1,116 @@
+"""X posts from the public syndication endpoint that embed renderers use (cdn.syndication.twimg.com/tweet-result).
+
+react-tweet's handling is the reference: 200 + __typename TweetTombstone is a tombstone, 200 + {} and 404 are
+not found, other non-2xx are errors; check the Content-Type is JSON before parsing.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import urlencode
+
+from resolver.fetch.records import Media, PostRecord
+from resolver.fetch.token import syndication_token
+from resolver.platforms.x import status_url
+
+BASE = "https://cdn.syndication.twimg.com"
+# The feature flags public embed renderers send (react-tweet's list).
+FEATURES = ("tfw_timeline_list:;tfw_follower_count_sunset:true;tfw_tweet_edit_backend:on;tfw_refsrc_session:on;"
+            "tfw_fosnr_soft_interventions_enabled:on;tfw_show_birdwatch_pivots_enabled:on;"
+            "tfw_show_business_verified_badge:on;tfw_duplicate_scribes_to_settings:on;"
+            "tfw_use_profile_image_shape_enabled:on;tfw_show_blue_verified_badge:on;tfw_legacy_timeline_sunset:true;"
+            "tfw_show_gov_verified_badge:on;tfw_show_business_affiliate_badge:on;tfw_tweet_edit_frontend:on")
+METHOD = "syndication"
+
+
+def request_url(post_id: str, *, lang: str = "en") -> str:
+    """The tweet-result URL for a post id: the id must be digits, at most 40 of them."""
+    if not post_id.isdigit() or len(post_id) > 40:
+        raise ValueError(f"not a post id: {post_id!r}")
+    query = urlencode({"id": post_id, "lang": lang, "features": FEATURES, "token": syndication_token(post_id)})
+    return f"{BASE}/tweet-result?{query}"
+
+
+def _record(post_id: str, status: str, reason: str | None = None, **fields: Any) -> PostRecord:
+    return PostRecord(platform="twitter", post_id=post_id, url=status_url(post_id, fields.get("author_handle")),
+                      status=status, method=METHOD, reason=reason, **fields)
+
+
+def _tombstone_status(text: str) -> str:
+    lowered = text.lower()
+    for words, status in ((("deleted",), "deleted"), (("suspended",), "suspended"),
+                          (("protected", "approved followers"), "protected"), (("withheld",), "withheld"),
+                          (("age-restricted", "age restricted", "sensitive", "adult"), "age_restricted")):
+        if any(word in lowered for word in words):
+            return status
+    return "unknown"
+
+
+def iso_utc(value: str | None) -> str | None:
+    """'2023-09-17T15:52:15.000Z' -> '2023-09-17T15:52:15Z'."""
+    if not value:
+        return None
+    from datetime import datetime, timezone
+
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return value
+    return parsed.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse(post_id: str, status: int | None, content_type: str, body: bytes) -> PostRecord:
+    """A PostRecord from one tweet-result response. Pure: the raw answer is the evidence, this reads it."""
+    if status == 404:
+        return _record(post_id, "not_found", "syndication answered 404")
+    if status == 429:
+        return _record(post_id, "error", "rate-limited by the syndication endpoint (429)")
+    if status is None or not 200 <= status < 300:
+        return _record(post_id, "error", f"syndication answered HTTP {status}")
+    if "json" not in content_type.lower():
+        return _record(post_id, "error", f"syndication answered {content_type or 'no content type'}, not JSON")
+    try:
+        data = json.loads(body)
+    except ValueError as exc:
+        return _record(post_id, "error", f"syndication sent malformed JSON: {exc}")
+    if isinstance(data, dict) and isinstance(data.get("data"), dict) and "__typename" in data["data"]:
+        data = data["data"]   # the shape proxies such as react-tweet's API route return
+    if not isinstance(data, dict) or not data:
+        return _record(post_id, "not_found", "syndication answered with an empty object")
+    if data.get("__typename") == "TweetTombstone":
+        text = ((data.get("tombstone") or {}).get("text") or {}).get("text") or ""
+        if not text:
+            return _record(post_id, "age_restricted", "tombstone without text (age-restricted or sensitive media)")
+        return _record(post_id, _tombstone_status(text), f"tombstone: {text}")
+    return _tweet(post_id, data)
+
+
+def _tweet(post_id: str, data: dict[str, Any]) -> PostRecord:
+    user = data.get("user") if isinstance(data.get("user"), dict) else None
+    media = tuple(_media(m) for m in data.get("mediaDetails") or [] if isinstance(m, dict) and m.get("media_url_https"))
+    references = []
+    if isinstance(data.get("quoted_tweet"), dict) and data["quoted_tweet"].get("id_str"):
+        references.append({"type": "quoted", "id": data["quoted_tweet"]["id_str"]})
+    if data.get("in_reply_to_status_id_str"):
+        references.append({"type": "replied_to", "id": data["in_reply_to_status_id_str"]})
+    fields = dict(
+        author_handle=(user or {}).get("screen_name"), author_name=(user or {}).get("name"),
+        author_id=(user or {}).get("id_str"), text=data.get("text"), lang=data.get("lang"),
+        created_at=iso_utc(data.get("created_at")), media=media, references=tuple(references),
+    )
+    if user is None:
+        # Seen for suspended authors: a Tweet-shaped answer with no `user` (react-tweet issue #144).
+        return _record(str(data.get("id_str") or post_id), "suspended", "tweet returned without its author", **fields)
+    return _record(str(data.get("id_str") or post_id), "available", None, **fields)
+
+
+def _media(item: dict[str, Any]) -> Media:
+    info = item.get("original_info") or {}
+    variants = tuple(
+        {"bitrate": v.get("bitrate"), "content_type": v.get("content_type"), "url": v.get("url")}
+        for v in (item.get("video_info") or {}).get("variants") or [] if isinstance(v, dict))
+    kind = item.get("type") or "photo"
+    return Media(url=item["media_url_https"], type=kind, width=info.get("width"), height=info.get("height"),
+                 alt=item.get("ext_alt_text"), preview_url=item["media_url_https"] if variants else None,
+                 variants=variants)

@@ -1,0 +1,85 @@
+"""`fetch` and `scan --fetch` from the command line against loopback servers."""
+
+import json
+
+from click.testing import CliRunner
+
+from cache import Store
+from resolver.cli import cli
+from tests import xfixtures as fx
+from tests.fakenet import page, redirect
+from tests.test_fetch import by_id, json_page, serve_media
+
+HOSTS = ("cdn.syndication.twimg.com", "publish.twitter.com", "api.twitter.com", "pbs.twimg.com", "t.co",
+         "pic.twitter.com", "video.twimg.com")
+TOKEN = "AAAAfictional-bearer-SECRET-token"
+
+
+def setup(fakenet, tmp_path):
+    lines = ["[network]", "retries = 0", "", "[origins]"]
+    lines += [f'"https://{h}" = "{fakenet.origin}"' for h in HOSTS]
+    config = tmp_path / "config.toml"
+    config.write_text("\n".join(lines) + "\n")
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    serve_media(fakenet)
+
+    def invoke(*args, env=None, input=None):
+        return CliRunner(env=env or {}).invoke(cli, ["--config", str(config), "--db", str(tmp_path / "c.db"), *args],
+                                               input=input)
+    return invoke
+
+
+def test_fetch_json_fields(fakenet, tmp_path):
+    invoke = setup(fakenet, tmp_path)
+    result = invoke("fetch", "--json", f"https://x.com/RivertonRoads/status/{fx.POST_ID}")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) >= {"url", "platform", "post_id", "status", "method", "author", "text", "lang", "created_at",
+                         "media", "fetch_ids", "from_cache"}
+    assert set(data["media"][0]) >= {"url", "type", "width", "height", "mime", "bytes", "sha256", "phash", "credit", "c2pa"}
+    again = invoke("fetch", "--json", f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}")
+    assert json.loads(again.stdout)["from_cache"] is True
+    table = invoke("fetch", f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}")
+    assert "available" in table.stdout and "credit: byline: Bea Example" in table.stdout
+
+
+def test_fetch_from_a_short_link_and_an_article(fakenet, tmp_path):
+    invoke = setup(fakenet, tmp_path)
+    fakenet.route("t.co", "/Zz98Yy76Xx", redirect("https://pic.twitter.com/Zz98Yy76Xx"))
+    fakenet.route("pic.twitter.com", "/Zz98Yy76Xx", redirect(f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}/photo/1"))
+    short = invoke("fetch", "--json", "--no-media", "https://t.co/Zz98Yy76Xx")
+    assert json.loads(short.stdout)["post_id"] == fx.POST_ID
+    article = tmp_path / "a.txt"
+    article.write_text("Bridge reopened this morning. pic.twitter.com/Zz98Yy76Xx\n"
+                       "— Riverton Roads (@RivertonRoads) December 6, 2022\n")
+    scanned = invoke("scan", "--fetch", "--json", str(article))
+    assert scanned.exit_code == 0, scanned.output
+    [post] = json.loads(scanned.stdout)["posts"]
+    assert post["status"] == "available" and post["embed"] == 0
+    assert Store(tmp_path / "c.db").count("embed_posts") == 1
+
+
+def test_fetch_offline_and_reparse(fakenet, tmp_path):
+    invoke = setup(fakenet, tmp_path)
+    missing = invoke("fetch", "--offline", "https://twitter.com/a/status/77")
+    assert missing.exit_code == 3 and "never fetched" in missing.stdout
+    invoke("fetch", "--no-media", f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}")
+    reparsed = invoke("fetch", "--reparse")
+    assert reparsed.exit_code == 0 and "re-derived 1 observations of 1 posts" in reparsed.stdout
+
+
+def test_bearer_token_from_the_environment_never_shows(fakenet, tmp_path):
+    from werkzeug.wrappers import Response
+
+    invoke = setup(fakenet, tmp_path)
+    fakenet.route("api.twitter.com", "/2/tweets", lambda r: Response(fx.as_json(fx.X_API_LOOKUP), content_type="application/json"))
+    result = invoke("fetch", "--json", f"https://twitter.com/i/status/{fx.POST_ID}", env={"X_BEARER_TOKEN": TOKEN})
+    assert result.exit_code == 0 and json.loads(result.stdout)["method"] == "x-api"
+    assert TOKEN not in result.output
+    for path in tmp_path.glob("c.db*"):   # the database and its WAL
+        assert TOKEN.encode() not in path.read_bytes(), path
+
+
+def test_fetch_needs_a_target(tmp_path):
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "fetch"])
+    assert result.exit_code == 2 and "give at least one TARGET" in result.output

@@ -1,0 +1,295 @@
+"""Fetching posts against loopback servers speaking the real formats: syndication, oEmbed, the X API (through
+tweepy), other platforms' oEmbed, and the media files, with the cache's history, raw bodies and reparse."""
+
+import asyncio
+import json
+import logging
+from dataclasses import replace
+
+import pytest
+from werkzeug.wrappers import Response
+
+from resolver.fetch import FetchOptions, Target, fetch_posts
+from resolver.fetch.token import syndication_token
+from resolver.http import make_client
+from tests import xfixtures as fx
+from tests.fakenet import page
+
+TWEET = Target("twitter", fx.POST_ID, f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}")
+MEDIA_HOSTS = ["pbs.twimg.com", "video.twimg.com", "i.ytimg.com"]
+TOKEN = "AAAAfictional-bearer-SECRET-token"
+
+
+def by_id(answers):
+    """A handler that answers per ?id=, each id's answers in turn (the last one repeats)."""
+    def handle(request):
+        post_id = request.args.get("id")
+        assert request.args.get("token") == syndication_token(post_id)   # the token react-tweet computes
+        queue = answers[post_id]
+        return (queue.pop(0) if len(queue) > 1 else queue[0])(request)
+    return handle
+
+
+def json_page(data, status=200, **headers):
+    return page(fx.as_json(data), status, content_type="application/json; charset=utf-8", **headers)
+
+
+def serve_media(fakenet):
+    fakenet.route("pbs.twimg.com", "/media/FjRivertonBridge.jpg",
+                  page(fx.jpeg(iptc={(2, 80): b"Bea Example", (2, 110): b"Riverton Post"}), content_type="image/jpeg"))
+    fakenet.route("pbs.twimg.com", "/ext_tw_video_thumb/1600000000000000009/pu/img/RiverPoster.jpg",
+                  page(fx.jpeg(xmp=fx.XMP_CREDITS), content_type="image/jpeg"))
+
+
+def run(targets, settings, store, **options):
+    async def go():
+        async with make_client(settings) as client:
+            return await fetch_posts(targets, client=client, settings=settings, store=store,
+                                     options=FetchOptions(**options))
+    return asyncio.run(go())
+
+
+def settings_for(fakenet, **overrides):
+    hosts = sorted({h for h, _ in fakenet.routes} | {"cdn.syndication.twimg.com", "publish.twitter.com",
+                                                      "api.twitter.com", *MEDIA_HOSTS})
+    return fakenet.settings(hosts=hosts, **overrides)
+
+
+def test_syndication_available_with_media_and_credits(fakenet, store):
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    serve_media(fakenet)
+    [post] = run([TWEET], settings_for(fakenet), store)
+    data = post.to_json()
+    assert (data["status"], data["method"]) == ("available", "syndication")
+    assert data["author"] == {"handle": "RivertonRoads", "name": "Riverton Roads", "id": "4400000001"}
+    assert data["created_at"] == "2022-12-06T05:31:41Z" and data["lang"] == "en"
+    photo, video = data["media"]
+    assert (photo["type"], photo["width"], photo["height"], photo["mime"]) == ("photo", 64, 48, "image/jpeg")
+    assert photo["credit"] == {"byline": "Bea Example", "credit_line": "Riverton Post"}
+    assert len(photo["sha256"]) == 64 and photo["phash"] and photo["c2pa"] is False
+    assert video["type"] == "video" and video["credit"]["creator"] == "Cal Sample"
+    assert [v["bitrate"] for v in video["variants"]] == [256000, None, 2176000]
+    assert ("video.twimg.com", "/ext_tw_video/9/pu/vid/1280x720/high.mp4") not in fakenet.hits   # no --download-video
+    # the raw answer is kept, content-addressed, and tied to its fetch-log row
+    [fetch_row] = [r for r in store.db["fetches"].rows if r["purpose"] == "syndication"]
+    assert json.loads(store.body(fetch_row["body_sha256"])) == fx.SYNDICATION_TWEET
+    assert data["fetch_ids"] == [fetch_row["id"]]
+
+
+@pytest.mark.parametrize("answer,status", [
+    (json_page(fx.TOMBSTONE_DELETED), "deleted"),
+    (json_page(fx.TOMBSTONE_EMPTY), "age_restricted"),
+    (json_page({}), "not_found"),
+    (page("<html>Not found</html>", 404), "not_found"),
+    (page(b"{not json", content_type="application/json"), "error"),
+    (page("<html>oops</html>", 200), "error"),
+], ids=["tombstone-deleted", "tombstone-empty", "empty-object", "404-html", "malformed-json", "wrong-content-type"])
+def test_syndication_statuses(fakenet, store, answer, status):
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.GONE_ID: [answer]}))
+    fakenet.route("publish.twitter.com", "/oembed", page("nope", 404))
+    settings = settings_for(fakenet, x_methods=("syndication",))
+    [post] = run([Target("twitter", fx.GONE_ID, f"https://twitter.com/i/status/{fx.GONE_ID}")], settings, store)
+    assert post.record.status == status and post.record.reason
+
+
+def test_syndication_429_then_success(fakenet, store):
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [
+        json_page({"error": "rate"}, 429, **{"Retry-After": "0"}), json_page(fx.SYNDICATION_TWEET)]}))
+    serve_media(fakenet)
+    [post] = run([TWEET], settings_for(fakenet), store, media=False)
+    assert post.record.status == "available"
+    assert [r["status"] for r in store.db["fetches"].rows if r["purpose"] == "syndication"] == [429, 200]
+
+
+def test_oembed_fallback_reads_text_and_date_from_html(fakenet, store):
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [page("busy", 500)]}))
+    fakenet.route("publish.twitter.com", "/oembed", json_page(fx.OEMBED_TWEET))
+    [post] = run([TWEET], settings_for(fakenet, retries=0), store)
+    record = post.record
+    assert (record.status, record.method, record.author_handle, record.created_at) == (
+        "available", "oembed", "RivertonRoads", "2022-12-06")
+    assert record.text == "Bridge reopened this morning after repairs. pic.twitter.com/Zz98Yy76Xx"
+    [row] = store.observations(post.post_row)[1:] or store.observations(post.post_row)[:1]
+    assert row["method"] in ("syndication", "oembed")
+    methods = [o["method"] for o in store.observations(post.post_row)]
+    assert methods == ["syndication", "oembed"]
+
+
+@pytest.mark.parametrize("code,status", [(404, "not_found"), (403, "protected")])
+def test_oembed_statuses(fakenet, store, code, status):
+    fakenet.route("publish.twitter.com", "/oembed", page("{}", code, content_type="application/json"))
+    [post] = run([TWEET], settings_for(fakenet, x_methods=("oembed",)), store)
+    assert post.record.status == status
+
+
+def test_x_api_through_tweepy_maps_errors_and_keeps_the_token_secret(fakenet, store, caplog, capsys):
+    caplog.set_level(logging.DEBUG)
+    seen = {}
+
+    def lookup(request):
+        seen["auth"] = request.headers.get("Authorization")
+        seen["ids"] = request.args.get("ids")
+        seen["expansions"] = request.args.get("expansions")
+        return Response(fx.as_json(fx.X_API_LOOKUP), content_type="application/json; charset=utf-8",
+                        headers={**fx.X_RATE_HEADERS, "x-rate-limit-remaining": "298", "x-rate-limit-reset": "1665183228"})
+    fakenet.route("api.twitter.com", "/2/tweets", lookup)
+    serve_media(fakenet)
+    ids = [fx.POST_ID, fx.GONE_ID, "1600000000000000003", "1600000000000000004"]
+    targets = [Target("twitter", i, f"https://twitter.com/i/status/{i}") for i in ids]
+    posts = run(targets, settings_for(fakenet, x_bearer_token=TOKEN), store)
+    assert [p.record.status for p in posts] == ["available", "not_found", "protected", "suspended"]
+    assert seen["auth"] == f"Bearer {TOKEN}" and seen["ids"] == ",".join(ids)
+    assert "attachments.media_keys" in seen["expansions"]
+    first = posts[0].to_json()
+    assert first["method"] == "x-api" and first["author"]["id"] == "4400000001"
+    assert first["media"][0]["credit"]["byline"] == "Bea Example"
+    # the token never reaches the database, the logs or the output
+    dump = "\n".join(str(row) for table in store.db.table_names() for row in store.db[table].rows)
+    assert TOKEN not in dump and TOKEN not in caplog.text and TOKEN not in capsys.readouterr().out
+    assert TOKEN not in json.dumps([p.to_json() for p in posts])
+
+
+def test_x_api_429_waits_for_the_reset_then_succeeds(fakenet, store):
+    import time
+
+    fakenet.route("api.twitter.com", "/2/tweets",
+                  lambda r: Response(fx.as_json(fx.X_API_429), status=429, content_type="application/json",
+                                     headers={**fx.X_RATE_HEADERS, "x-rate-limit-reset": str(int(time.time()))}),
+                  lambda r: Response(fx.as_json(fx.X_API_LOOKUP), content_type="application/json"))
+    [post] = run([TWEET], settings_for(fakenet, x_bearer_token=TOKEN, retry_max_wait=2), store, media=False)
+    assert post.record.status == "available"
+    assert [r["status"] for r in store.db["fetches"].rows if r["purpose"] == "x-api"] == [429, 200]
+
+
+def test_x_api_429_far_in_the_future_falls_back_without_spinning(fakenet, store):
+    import time
+
+    fakenet.route("api.twitter.com", "/2/tweets",
+                  lambda r: Response(fx.as_json(fx.X_API_429), status=429, content_type="application/json",
+                                     headers={**fx.X_RATE_HEADERS, "x-rate-limit-reset": str(int(time.time()) + 900)}))
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    start = time.monotonic()
+    [post] = run([TWEET], settings_for(fakenet, x_bearer_token=TOKEN, retry_max_wait=1), store, media=False)
+    assert time.monotonic() - start < 10
+    assert post.record.status == "available" and post.record.method == "syndication"
+    [xapi] = [o for o in store.observations(post.post_row) if o["method"] == "x-api"]
+    assert xapi["status"] == "error" and "rate-limited" in xapi["reason"]
+
+
+def test_all_methods_merge_with_per_field_sources_and_disagreements(fakenet, store):
+    changed = dict(fx.SYNDICATION_TWEET, text="Bridge reopened this morning after repairs (edited).")
+    fakenet.route("api.twitter.com", "/2/tweets", lambda r: Response(fx.as_json(fx.X_API_LOOKUP), content_type="application/json"))
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(changed)]}))
+    fakenet.route("publish.twitter.com", "/oembed", json_page(fx.OEMBED_TWEET))
+    [post] = run([TWEET], settings_for(fakenet, x_bearer_token=TOKEN), store, all_methods=True, media=False)
+    record = post.record
+    assert record.field_sources["text"] == "x-api" and record.field_sources["created_at"] == "x-api"
+    assert set(record.disagreements["text"]) == {"x-api", "syndication", "oembed"}
+    assert len(record.fetch_ids) == 3
+
+
+def test_cache_ttl_refresh_history_and_offline(fakenet, store):
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [
+        json_page(fx.SYNDICATION_TWEET), json_page(fx.TOMBSTONE_DELETED)]}))
+    settings = settings_for(fakenet)
+    first = run([TWEET, TWEET], settings, store, media=False)
+    assert first[0] is first[1] or first[0].record == first[1].record   # one post, fetched once
+    hits = len(fakenet.hits)
+    cached = run([TWEET], settings, store, media=False)[0]
+    assert cached.record.from_cache and len(fakenet.hits) == hits
+    later = run([TWEET], settings, store, media=False, refresh=True)[0]
+    assert later.record.status == "deleted"
+    row = store.post_row("twitter", fx.POST_ID)
+    history = [(o["method"], o["status"]) for o in store.observations(row["id"])]
+    assert history == [("syndication", "available"), ("syndication", "deleted")]
+    assert row["last_available_at"] and row["last_available_at"] < row["last_observed_at"]
+    offline = run([TWEET, Target("twitter", "77", "https://twitter.com/i/status/77")], settings, store,
+                  media=False, offline=True)
+    assert offline[0].record.status == "deleted" and offline[1].unavailable
+    assert len(fakenet.hits) == hits + 1
+
+
+def test_reparse_rederives_from_kept_bodies_without_requests(fakenet, store):
+    from resolver.fetch.reparse import reparse_all
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    run([TWEET], settings_for(fakenet), store, media=False)
+    row = store.post_row("twitter", fx.POST_ID)
+    store.db["posts"].update(row["id"], {"text": "corrupted by an old parser", "record": "{}"})
+    hits = len(fakenet.hits)
+    assert reparse_all(store) == (1, 1)
+    assert len(fakenet.hits) == hits
+    assert store.post_row("twitter", fx.POST_ID)["text"] == fx.SYNDICATION_TWEET["text"]
+
+
+def test_other_platforms_by_oembed_and_token_needed(fakenet, store):
+    fakenet.route("www.youtube.com", "/oembed", json_page(fx.YOUTUBE_OEMBED))
+    fakenet.route("i.ytimg.com", "/vi/AbCdEfGhIjK/hqdefault.jpg", page(fx.image("JPEG"), content_type="image/jpeg"))
+    youtube = Target("youtube", "AbCdEfGhIjK", "https://www.youtube.com/watch?v=AbCdEfGhIjK")
+    instagram = Target("instagram", "CxAbC123dEf", "https://www.instagram.com/p/CxAbC123dEf/")
+    telegram = Target("telegram", "416", "https://t.me/rivertonchannel/416")
+    yt, ig, tg = run([youtube, instagram, telegram], settings_for(fakenet), store)
+    assert (yt.record.status, yt.record.author_name, yt.record.text) == (
+        "available", "Riverton Roads Video", "Riverton bridge timelapse")
+    assert yt.media[0]["type"] == "thumbnail" and yt.media[0]["width"] == 480 and yt.media[0]["mime"] == "image/jpeg"
+    assert ig.record.status == "unknown" and "access token" in ig.record.reason
+    assert tg.record.status == "unknown" and "no oEmbed" in tg.record.reason
+
+
+@pytest.mark.parametrize("name,body,declared,expect", [
+    ("png", fx.image("PNG"), "image/png", {"mime": "image/png", "width": 40}),
+    ("webp", fx.image("WEBP"), "image/webp", {"mime": "image/webp", "width": 40}),
+    ("gif", fx.image("GIF"), "image/gif", {"mime": "image/gif", "width": 40}),
+    ("lying-mime", fx.image("PNG"), "image/jpeg", {"mime": "image/png", "declared_mime": "image/jpeg"}),
+    ("exif", fx.jpeg(exif={0x013B: "Dee Fiction", 0x8298: "(c) Dee Fiction"}), "image/jpeg",
+     {"credit": {"artist": "Dee Fiction", "copyright": "(c) Dee Fiction"}}),
+    ("no-credit", fx.jpeg(), "image/jpeg", {"credit": {}}),
+    ("truncated", fx.jpeg()[:200], "image/jpeg", {"mime": "image/jpeg"}),
+], ids=lambda v: v if isinstance(v, str) and len(v) < 12 else None)
+def test_media_files(fakenet, store, name, body, declared, expect):
+    from resolver.fetch import analyse_url
+
+    fakenet.route("pbs.twimg.com", f"/media/{name}", page(body, content_type=declared))
+
+    async def go():
+        async with make_client(settings_for(fakenet)) as client:
+            return await analyse_url(f"https://pbs.twimg.com/media/{name}", client=client,
+                                     settings=settings_for(fakenet), store=store)
+    row = asyncio.run(go())
+    for key, value in expect.items():
+        assert row[key] == value, key
+    if name == "truncated":
+        assert row["error"].startswith("unreadable image")
+    assert store.media_by_url(f"https://pbs.twimg.com/media/{name}")["sha256"] == row["sha256"]
+
+
+def test_oversized_media_and_decompression_bomb(fakenet, store):
+    from resolver.fetch import analyse_url
+    fakenet.route("pbs.twimg.com", "/media/big", page(fx.jpeg(size=(600, 600)), content_type="image/jpeg"))
+    fakenet.route("pbs.twimg.com", "/media/bomb", page(fx.bomb_png(), content_type="image/png"))
+
+    async def go(path, settings):
+        async with make_client(settings) as client:
+            return await analyse_url(f"https://pbs.twimg.com/media/{path}", client=client, settings=settings, store=store)
+    big = asyncio.run(go("big", replace(settings_for(fakenet), max_body_bytes=1000)))
+    assert big["error"] == "too-large: body larger than 1,000 bytes"
+    bomb = asyncio.run(go("bomb", settings_for(fakenet)))
+    assert bomb["error"].startswith("decompression bomb refused")
+
+
+def test_token_port_matches_javascript_when_node_is_here():
+    """The syndication token against JavaScript itself, on random ids, when node is installed."""
+    import random
+    import shutil
+    import subprocess
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    rng = random.Random(7)
+    ids = [str(rng.randrange(1, 2 ** 63)) for _ in range(300)] + ["20", "1", "9999999999999999999"]
+    script = ("const ids = JSON.parse(process.argv[1]); console.log(JSON.stringify(ids.map(id => "
+              "((Number(id) / 1e15) * Math.PI).toString(6 ** 2).replace(/(0+|\\.)/g, ''))))")
+    expected = json.loads(subprocess.run([node, "-e", script, json.dumps(ids)], capture_output=True, text=True,
+                                         timeout=60, check=True).stdout)
+    assert [syndication_token(i) for i in ids] == expected
