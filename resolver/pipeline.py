@@ -175,15 +175,22 @@ def fetch_for_article(result: ScanResult, *, settings: Any, store: Any | None, o
         if post.get("post_id") and post.get("kind") in ("post", "video"):
             wanted.append((found["embed"], Target(post["platform"], post["post_id"], post["url"])))
     wanted = list(dict.fromkeys(wanted))
-    if not wanted:
-        return replace(result, extras={**result.extras, "posts": []})
+    images = list(dict.fromkeys(c.image for c in result.credits
+                                if c.image and c.image.startswith(("http://", "https://")))) if options.media else []
 
-    async def run() -> list[Any]:
+    async def run() -> tuple[list[Any], list[dict[str, Any]]]:
+        from resolver.fetch import analyse_url
+
+        capped = replace(settings, max_body_bytes=settings.max_media_bytes)
         async with http.make_client(settings) as client:
-            return await fetch_posts([t for _, t in wanted], client=client, settings=settings, store=store,
-                                     options=options)
+            posts = await fetch_posts([t for _, t in wanted], client=client, settings=settings, store=store,
+                                      options=options) if wanted else []
+            facts = [(store.media_by_url(url) if store is not None and not options.refresh else None)
+                     or await analyse_url(url, client=client, settings=capped, store=store,
+                                          keep_dir=options.keep_media_dir) for url in images]
+            return posts, facts
 
-    posts = asyncio.run(run())
+    posts, image_facts = asyncio.run(run())
     if store is not None and result.article_id is not None:
         ids = store.embed_ids(result.article_id)
         for (ordinal, _), post in zip(wanted, posts):
@@ -191,4 +198,6 @@ def fetch_for_article(result: ScanResult, *, settings: Any, store: Any | None, o
                 store.link_embed_post(ids[ordinal], post.post_row)
     found_posts = [{"embed": ordinal, **post.to_json()} for (ordinal, _), post in zip(wanted, posts)]
     unavailable = result.extras.get("unavailable") or any(p.unavailable for p in posts)
-    return replace(result, extras={**result.extras, "posts": found_posts, "unavailable": unavailable})
+    credited = [{k: v for k, v in f.items() if k not in ("id", "kept_path")} for f in image_facts]
+    return replace(result, extras={**result.extras, "posts": found_posts, "credited_images": credited,
+                                   "unavailable": unavailable})

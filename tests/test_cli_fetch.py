@@ -83,3 +83,15 @@ def test_bearer_token_from_the_environment_never_shows(fakenet, tmp_path):
 def test_fetch_needs_a_target(tmp_path):
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "fetch"])
     assert result.exit_code == 2 and "give at least one TARGET" in result.output
+
+
+def test_scan_fetch_analyses_images_the_article_credits(fakenet, tmp_path):
+    invoke = setup(fakenet, tmp_path)
+    fakenet.route("pbs.twimg.com", "/media/credited.jpg",
+                  page(fx.jpeg(iptc={(2, 80): b"Other Person"}), content_type="image/jpeg"))
+    article = tmp_path / "a.html"
+    article.write_text('<html><body><figure><img src="https://pbs.twimg.com/media/credited.jpg">'
+                       '<figcaption>The bridge. (Photo: Bea Example/Riverton Post)</figcaption></figure></body></html>')
+    result = invoke("scan", "--fetch", "--json", str(article))
+    [image] = json.loads(result.stdout)["credited_images"]
+    assert image["url"] == "https://pbs.twimg.com/media/credited.jpg" and image["credit"] == {"byline": "Other Person"}

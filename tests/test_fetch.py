@@ -83,7 +83,9 @@ def test_syndication_available_with_media_and_credits(fakenet, store):
     (page("<html>Not found</html>", 404), "not_found"),
     (page(b"{not json", content_type="application/json"), "error"),
     (page("<html>oops</html>", 200), "error"),
-], ids=["tombstone-deleted", "tombstone-empty", "empty-object", "404-html", "malformed-json", "wrong-content-type"])
+    (json_page({k: v for k, v in fx.SYNDICATION_TWEET.items() if k != "user"}), "suspended"),
+], ids=["tombstone-deleted", "tombstone-empty", "empty-object", "404-html", "malformed-json", "wrong-content-type",
+        "no-user"])
 def test_syndication_statuses(fakenet, store, answer, status):
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.GONE_ID: [answer]}))
     fakenet.route("publish.twitter.com", "/oembed", page("nope", 404))
@@ -115,9 +117,14 @@ def test_oembed_fallback_reads_text_and_date_from_html(fakenet, store):
     assert methods == ["syndication", "oembed"]
 
 
-@pytest.mark.parametrize("code,status", [(404, "not_found"), (403, "protected")])
-def test_oembed_statuses(fakenet, store, code, status):
-    fakenet.route("publish.twitter.com", "/oembed", page("{}", code, content_type="application/json"))
+@pytest.mark.parametrize("answer,status", [
+    (page("{}", 404, content_type="application/json"), "not_found"),
+    (page("{}", 403, content_type="application/json"), "protected"),
+    (page(b"{broken", content_type="application/json"), "error"),
+    (page("<html>hello</html>"), "error"),
+], ids=["404", "403", "malformed-json", "wrong-content-type"])
+def test_oembed_statuses(fakenet, store, answer, status):
+    fakenet.route("publish.twitter.com", "/oembed", answer)
     [post] = run([TWEET], settings_for(fakenet, x_methods=("oembed",)), store)
     assert post.record.status == status
 
@@ -293,3 +300,13 @@ def test_token_port_matches_javascript_when_node_is_here():
     expected = json.loads(subprocess.run([node, "-e", script, json.dumps(ids)], capture_output=True, text=True,
                                          timeout=60, check=True).stdout)
     assert [syndication_token(i) for i in ids] == expected
+
+
+def test_keep_media_stores_bytes_by_sha256(fakenet, store, tmp_path):
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    serve_media(fakenet)
+    [post] = run([TWEET], settings_for(fakenet), store, keep_media_dir=tmp_path / "media")
+    sha = post.media[0]["sha256"]
+    kept = tmp_path / "media" / sha[:2] / sha
+    import hashlib
+    assert hashlib.sha256(kept.read_bytes()).hexdigest() == sha
