@@ -88,3 +88,29 @@ def m003_posts_media_and_raw_bodies(db: Database) -> None:
     db["embed_posts"].create({"id": int, "embed_id": int, "post_row": int}, pk="id",
                              foreign_keys=[("embed_id", "embeds", "id"), ("post_row", "posts", "id")])
     db["embed_posts"].create_index(["embed_id", "post_row"], unique=True)
+
+
+@migrations()
+def m004_archives(db: Database) -> None:
+    """v4: where each fetch came from (live or a replayed WARC) and which WARC record holds it; archived
+    snapshots; the Save Page Now queue (it survives restarts); identifications of remnants with no link."""
+    db["fetches"].add_column("via", str)
+    db["fetches"].add_column("warc_file", str)
+    db["fetches"].add_column("warc_offset", int)
+    db["snapshots"].create({
+        "id": int, "service": str, "original": str, "url": str, "timestamp": str, "status": str, "digest": str,
+        "mimetype": str, "found_via": str, "observed_at": str, "fetch_id": int,
+    }, pk="id", foreign_keys=[("fetch_id", "fetches", "id")])
+    db["snapshots"].create_index(["original", "timestamp"])
+    db["snapshots"].create_index(["service", "url"], unique=True)
+    db["saves"].create({
+        "id": int, "url": str, "status": str, "job_id": str, "attempts": int, "status_ext": str, "message": str,
+        "snapshot_url": str, "timestamp": str, "queued_at": str, "updated_at": str,
+    }, pk="id", not_null={"url", "status"})
+    db["saves"].create_index(["status", "queued_at"])
+    db["saves"].create_index(["url"])
+    db["identifications"].create({
+        "id": int, "embed_id": int, "platform": str, "post_id": str, "confidence": float, "candidates": int,
+        "similarity": float, "evidence": str, "identified_at": str,
+    }, pk="id", foreign_keys=[("embed_id", "embeds", "id")])
+    db["identifications"].create_index(["embed_id"])

@@ -266,6 +266,53 @@ class Store:
         """ordinal -> embeds.id for one article."""
         return {row["ordinal"]: row["id"] for row in self.db["embeds"].rows_where("article_id = ?", [article_id])}
 
+    # -- archives ----------------------------------------------------------------------------------------
+
+    def record_snapshots(self, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Snapshots as the archive listed them; one row per (service, snapshot URL), the newest sighting kept."""
+        with self.write():
+            for row in rows:
+                self.db.conn.execute(
+                    "INSERT INTO snapshots (service, original, url, timestamp, status, digest, mimetype, found_via,"
+                    " observed_at, fetch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT(service, url) DO UPDATE SET observed_at = excluded.observed_at,"
+                    " fetch_id = excluded.fetch_id",
+                    [row[k] for k in ("service", "original", "url", "timestamp", "status", "digest", "mimetype",
+                                      "found_via", "observed_at", "fetch_id")])
+
+    def snapshots_for(self, original: str) -> list[dict[str, Any]]:
+        return list(self.db["snapshots"].rows_where("original = ?", [original], order_by="timestamp"))
+
+    def queue_save(self, url: str) -> int:
+        """Queue a capture unless one is already pending for this URL; returns the queue row id."""
+        with self.write():
+            existing = self.db.conn.execute(
+                "SELECT id FROM saves WHERE url = ? AND status IN ('pending', 'submitted')", [url]).fetchone()
+            if existing:
+                return int(existing[0])
+            now = utc_now()
+            return int(self.db["saves"].insert({"url": url, "status": "pending", "attempts": 0, "queued_at": now,
+                                                "updated_at": now}).last_pk)
+
+    def pending_saves(self) -> list[dict[str, Any]]:
+        return list(self.db["saves"].rows_where("status = 'pending'", order_by="queued_at, id"))
+
+    def update_save(self, save_id: int, values: Mapping[str, Any]) -> None:
+        with self.write():
+            row = self.db["saves"].get(save_id)
+            self.db["saves"].update(save_id, {**{k: v for k, v in values.items() if k in (
+                "status", "job_id", "status_ext", "message", "snapshot_url", "timestamp")},
+                "attempts": (row["attempts"] or 0) + 1, "updated_at": utc_now()})
+
+    def latest_save(self, url: str) -> dict[str, Any] | None:
+        rows = list(self.db["saves"].rows_where("url = ?", [url], order_by="id desc", limit=1))
+        return rows[0] if rows else None
+
+    def record_identification(self, row: Mapping[str, Any]) -> int:
+        record = {**row, "evidence": json.dumps(row.get("evidence") or {}), "identified_at": utc_now()}
+        with self.write():
+            return int(self.db["identifications"].insert(record).last_pk)
+
     def count(self, table: str) -> int:
         return self.db[table].count if self.db[table].exists() else 0
 

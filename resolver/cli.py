@@ -100,8 +100,10 @@ class Group(click.Group):
               help="TOML configuration file. Default: $EMBED_RESOLVER_CONFIG, else the user config directory.")
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), envvar="EMBED_RESOLVER_DB",
               help="SQLite cache file. Default: $EMBED_RESOLVER_DB, else the user cache directory.")
+@click.option("--replay", "replay", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Answer every request from these WARC files instead of the network (repeatable).")
 @click.pass_context
-def cli(ctx: click.Context, config: Path | None, db: Path | None) -> None:
+def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[Path, ...]) -> None:
     """Find, resolve and record the social posts and photo credits embedded in news articles.
 
     \b
@@ -111,8 +113,16 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None) -> None:
       curl -s URL | embed-resolver scan -       read the page from stdin
 
     Every result is recorded in a SQLite cache (see --db) that datasette and sqlite-utils can browse.
+    With --replay FILE.warc.gz, requests are answered from a WARC written by `archive` instead of the network.
     """
     ctx.obj = {"config": config, "db": db}
+    if replay:
+        from resolver.warc import ReplayIndex, current_replay
+
+        try:
+            current_replay.set(ReplayIndex(replay))
+        except Exception as exc:  # noqa: BLE001 - warcio raises several kinds for a file that is not a WARC
+            raise click.ClickException(f"cannot replay {', '.join(map(str, replay))}: {exc}") from None
 
 
 @cli.command()
@@ -128,13 +138,22 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None) -> None:
               help="Also resolve every link the embeds carry (t.co, pic.twitter.com...) and record where each leads.")
 @click.option("--fetch", "do_fetch", is_flag=True,
               help="Also fetch every post the embeds name (implies --resolve for their links) and analyse its media.")
+@click.option("--archive", "do_archive", is_flag=True,
+              help="Also look up (and with --save, make) archived copies of every post and media URL; implies --fetch.")
+@click.option("--save", is_flag=True, help="With --archive: Save Page Now what has no capture newer than --max-age.")
+@click.option("--max-age", type=click.FloatRange(min=0), default=30, show_default=True,
+              help="With --save: days within which an existing capture counts as recent.")
+@click.option("--warc", "warc_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="With --archive: the WARC file to append every response to (default: archive.warc.gz by the database).")
+@click.option("--identify", is_flag=True,
+              help="Find the post id of flattened tweets that kept no link, from archived captures and the text.")
 @click.option("--offline", is_flag=True, help="With --resolve/--fetch: answer from the cache only (exit 3 if missing).")
 @click.option("--refresh", is_flag=True, help="With --resolve/--fetch: ignore cached answers.")
 @network_options
 @click.pass_context
 def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str | None, as_json: bool,
-         db_here: Path | None, no_store: bool, do_resolve: bool, do_fetch: bool, offline: bool, refresh: bool,
-         **network: Any) -> None:
+         db_here: Path | None, no_store: bool, do_resolve: bool, do_fetch: bool, do_archive: bool, save: bool,
+         max_age: float, warc_file: Path | None, identify: bool, offline: bool, refresh: bool, **network: Any) -> None:
     """Find the embedded posts and photo credits in SOURCES.
 
     SOURCE is a file, a directory (every file in it, recursively) or - for stdin. Each article is recorded in the
@@ -147,6 +166,8 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
       embed-resolver scan --db run.db corpus/
       embed-resolver scan --resolve --json story.html
       embed-resolver scan --fetch story.html      resolve, fetch the posts, analyse their media
+      embed-resolver scan --archive --save story.html
+      embed-resolver scan --identify scraped.txt  find ids of flattened tweets that kept no link
     """
     from resolver import pipeline
 
@@ -157,6 +178,8 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
     stdin_data = sys.stdin.buffer.read() if "-" in sources else None
     items = list(pipeline.expand_sources(list(sources)))
     explicit = set(sources)
+    if do_archive:
+        _open_warc(settings, warc_file)
     progress = _progress(len(items), enabled=not as_json and len(items) > 1)
     with progress as bar:
         task = bar.add_task("scanning", total=len(items)) if bar else None
@@ -171,14 +194,19 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
                     article = pipeline.load(path, data=stdin_data, kind=None if kind == "auto" else kind,
                                             encoding=encoding)
                     result = pipeline.scan_article(article, store=store)
-                    if do_resolve or do_fetch:
+                    if do_resolve or do_fetch or do_archive:
                         result = pipeline.resolve_links(result, settings=settings, store=store, offline=offline,
                                                         refresh=refresh)
-                    if do_fetch:
+                    if do_fetch or do_archive:
                         from resolver.fetch import FetchOptions
 
                         result = pipeline.fetch_for_article(result, settings=settings, store=store,
                                                             options=FetchOptions(refresh=refresh, offline=offline))
+                    if do_archive:
+                        result = pipeline.archive_article(result, settings=settings, store=store,
+                                                          options=pipeline.ArchiveOptions(save=save, max_age_days=max_age))
+                    if identify:
+                        result = pipeline.identify_remnants(result, settings=settings, store=store)
                     unavailable = unavailable or bool(result.extras.get("unavailable"))
             except click.ClickException as exc:
                 if name in explicit:
@@ -322,6 +350,93 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
             Console().print(post_text(post))
     if any(p.unavailable for p in posts):
         ctx.exit(EXIT_UNAVAILABLE)
+
+
+def _open_warc(settings: Any, path: Path | None) -> Any:
+    """Open the WARC this run appends to (every live response goes in) and make it current."""
+    from resolver import __version__
+    from resolver.warc import WarcWriter, current_writer
+
+    target = path or settings.warc_path or settings.database().parent / "archive.warc.gz"
+    try:
+        writer = WarcWriter(target, software=f"embed-resolver/{__version__}")
+    except OSError as exc:
+        raise click.ClickException(f"cannot write WARC {target}: {exc.strerror or exc}") from None
+    current_writer.set(writer)
+    return writer
+
+
+@cli.command()
+@click.argument("targets", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per archived URL (JSON Lines).")
+@click.option("--save", is_flag=True, help="Save Page Now every URL with no capture newer than --max-age.")
+@click.option("--max-age", type=click.FloatRange(min=0), default=30, show_default=True,
+              help="Days within which an existing capture counts as recent.")
+@click.option("--near", help="YYYYMMDD: also report the capture closest to this day.")
+@click.option("--warc", "warc_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="WARC file to append every response to (default: archive.warc.gz next to the database).")
+@network_options
+@click.pass_context
+def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: bool, max_age: float, near: str | None,
+            warc_file: Path | None, **network: Any) -> None:
+    """Look up archived copies of posts and media, save what has none recent, and keep a local WARC copy.
+
+    TARGET is a post or media URL, or an article file or directory (then every post and media URL it
+    references: its embeds are resolved and fetched first, so the WARC holds everything a replay needs).
+    Snapshots come from the Wayback availability and CDX APIs; --save uses Save Page Now 2 with the keys in
+    IA_ACCESS_KEY and IA_SECRET_KEY, within the published rate limits; pending saves survive a restart.
+
+    \b
+    Examples:
+      embed-resolver archive https://twitter.com/jack/status/20
+      embed-resolver archive --save --json story.html
+      embed-resolver --replay archive.warc.gz fetch --json story.html
+    """
+    import asyncio
+
+    from resolver import http, pipeline
+    from resolver.fetch import FetchOptions
+
+    settings = _settings(ctx, **_network_overrides(network))
+    store = _open_store(settings)
+    _open_warc(settings, warc_file)
+    options = pipeline.ArchiveOptions(save=save, max_age_days=max_age, near=near)
+    urls: list[str] = []
+    near_days: dict[str, str] = {}
+    with user_errors():
+        for target in targets:
+            if target == "-" or Path(target).exists():
+                for name, path, problem in pipeline.expand_sources([target]):
+                    if problem:
+                        continue
+                    result = pipeline.scan_article(pipeline.load(path, data=sys.stdin.buffer.read() if name == "-" else None),
+                                                   store=store)
+                    result = pipeline.resolve_links(result, settings=settings, store=store)
+                    result = pipeline.fetch_for_article(result, settings=settings, store=store, options=FetchOptions())
+                    found, days = pipeline.archive_targets_of(result)
+                    urls += found
+                    near_days.update(days)
+            else:
+                urls.append(target if "://" in target else "https://" + target)
+
+        async def run() -> list[dict[str, Any]]:
+            async with http.make_client(settings) as client:
+                return await pipeline.archive_urls(urls, client=client, settings=settings, store=store,
+                                                   options=options, near=near_days)
+
+        results = asyncio.run(run())
+    store.close()
+    for result in results:
+        if as_json:
+            click.echo(json.dumps(result, ensure_ascii=False))
+        else:
+            from rich.console import Console
+
+            from resolver.report import archive_text
+
+            Console().print(archive_text(result))
+    if any(r["error"] for r in results):
+        ctx.exit(1)
 
 
 @contextmanager

@@ -77,6 +77,26 @@ class OriginOverrideTransport(httpx.AsyncBaseTransport):
         await self.inner.aclose()
 
 
+class NotReplayable(httpx.TransportError):
+    """Replay mode, and the WARC files never saw this request."""
+
+
+class ReplayTransport(httpx.AsyncBaseTransport):
+    """Answers from WARC response records, by the original URL, in recorded order; never touches the network."""
+
+    def __init__(self, index: Any) -> None:
+        self.index = index
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        url = request.extensions.get("original_url", str(request.url))
+        found = self.index.take(request.method, url)
+        if found is None:
+            raise NotReplayable(f"not in the replayed WARC files: {request.method} {url}", request=request)
+        return httpx.Response(found.status, headers=found.headers, content=found.body, request=request,
+                              extensions={"via": "warc", "warc_file": found.file, "warc_offset": found.offset,
+                                          "reason_phrase": found.reason.encode()})
+
+
 def override_targets(origins: Mapping[str, str]) -> list[tuple[str, int]]:
     """(host, port) of every override target: the user named them, so the guard lets them through."""
     targets = []
@@ -88,7 +108,13 @@ def override_targets(origins: Mapping[str, str]) -> list[tuple[str, int]]:
 
 def make_client(settings: Settings, *, resolver: Resolver | None = None,
                 transport: httpx.AsyncBaseTransport | None = None) -> httpx.AsyncClient:
-    """The one client factory. `resolver` and `transport` are seams for tests; nothing else builds a client."""
+    """The one client factory. `resolver` and `transport` are seams for tests; nothing else builds a client.
+    While a replay index is set (resolver.warc.current_replay), answers come from WARC records, not the network."""
+    from resolver.warc import current_replay
+
+    replay = current_replay.get()
+    if transport is None and replay is not None:
+        transport = ReplayTransport(replay)
     if transport is None:
         backend = GuardedBackend(allow_private=settings.allow_private, allowed=override_targets(settings.origins),
                                  resolver=resolver)
@@ -131,6 +157,9 @@ class FetchOutcome:
     error_kind: str | None = None
     error: str | None = None          # one line: "timed out after 10s"
     fetch_id: int | None = None
+    via: str = "live"                 # "live" | "warc" (replayed)
+    warc_file: str | None = None
+    warc_offset: int | None = None
 
     @property
     def sha256(self) -> str | None:
@@ -178,16 +207,23 @@ async def _read_capped(response: httpx.Response, *, max_bytes: int, deadline: fl
 
 
 async def _attempt(client: httpx.AsyncClient, method: str, url: str, settings: Settings,
-                   headers: Mapping[str, str] | None) -> FetchOutcome:
+                   headers: Mapping[str, str] | None, data: Mapping[str, str] | None = None) -> FetchOutcome:
     from cache import utc_now
     import anyio
 
-    started, fetched_at = time.monotonic(), utc_now()
+    from resolver.budgets import budget_for
+    from resolver.warc import current_replay, current_writer
+
     contacted = url
+    started, fetched_at = time.monotonic(), utc_now()
     try:
         _check_url(url)
+        bucket = budget_for(url, settings)
+        if bucket is not None and current_replay.get() is None:
+            await bucket.acquire()   # the service's published rate limit (not needed when replaying)
+        started, fetched_at = time.monotonic(), utc_now()
         with anyio.fail_after(settings.deadline):
-            request = client.build_request(method, url, headers=headers)
+            request = client.build_request(method, url, headers=headers, data=data)
             response = await client.send(request, stream=True)
             contacted = str(response.request.url)
             try:
@@ -198,14 +234,24 @@ async def _attempt(client: httpx.AsyncClient, method: str, url: str, settings: S
         recorded = redact(response.headers)
         if "unparseable_location" in response.extensions:
             recorded["location"] = response.extensions["unparseable_location"]
+        via = response.extensions.get("via", "live")
+        warc_file, warc_offset = response.extensions.get("warc_file"), response.extensions.get("warc_offset")
+        writer = current_writer.get()
+        if writer is not None and via == "live":
+            warc_file, warc_offset = writer.write_exchange(
+                method=method, url=url, contacted_url=contacted, request_headers=dict(request.headers),
+                status=response.status_code, reason=response.reason_phrase, response_headers=response.headers.items(),
+                body=body, fetched_at=fetched_at)
         return FetchOutcome(url, contacted, method, fetched_at, response.status_code, recorded, body,
-                            (time.monotonic() - started) * 1000)
+                            (time.monotonic() - started) * 1000, via=via, warc_file=warc_file, warc_offset=warc_offset)
     except TimeoutError:
         kind, message = "timeout", f"no complete answer within the {settings.deadline:g}s deadline"
     except (UnsafeTarget, BodyTooLarge) as exc:
         kind, message = exc.kind, str(exc)
     except httpx.InvalidURL as exc:
         kind, message = "invalid-url", f"refused {url}: {exc}"
+    except NotReplayable as exc:
+        kind, message = "not-in-warc", str(exc)
     except httpx.TimeoutException as exc:
         kind, message = "timeout", f"timed out ({type(exc).__name__})"
     except httpx.ConnectError as exc:
@@ -228,7 +274,7 @@ def _check_url(url: str) -> None:
 
 async def fetch(client: httpx.AsyncClient, url: str, *, settings: Settings, store: Any | None = None,
                 method: str = "GET", purpose: str = "resolve", headers: Mapping[str, str] | None = None,
-                keep_body: bool = False) -> FetchOutcome:
+                keep_body: bool = False, data: Mapping[str, str] | None = None) -> FetchOutcome:
     """One request, retried (tenacity) on connect errors, resets, 429 and 5xx, bounded in count and in time.
 
     A 429 waits what Retry-After or x-rate-limit-reset says, capped by retry_max_wait; anything else backs off
@@ -244,7 +290,7 @@ async def fetch(client: httpx.AsyncClient, url: str, *, settings: Settings, stor
         return told if told is not None else backoff(state)
 
     async def attempt() -> FetchOutcome:
-        outcome = await _attempt(client, method, url, settings, headers)
+        outcome = await _attempt(client, method, url, settings, headers, data)
         if store is not None and keep_body and outcome.status is not None:
             store.keep_body(outcome.sha256, outcome.body, outcome.headers.get("content-type"))
         return _log(store, outcome, purpose) if store is not None else outcome
@@ -268,6 +314,7 @@ def _log(store: Any, outcome: FetchOutcome, purpose: str) -> FetchOutcome:
         "fetched_at": outcome.fetched_at, "status": outcome.status, "headers": json.dumps(outcome.headers),
         "body_sha256": outcome.sha256, "body_bytes": len(outcome.body) if outcome.status is not None else None,
         "elapsed_ms": round(outcome.elapsed_ms, 1), "error_kind": outcome.error_kind, "error": outcome.error,
-        "purpose": purpose, "tool_version": __version__,
+        "purpose": purpose, "tool_version": __version__, "via": outcome.via, "warc_file": outcome.warc_file,
+        "warc_offset": outcome.warc_offset,
     })
     return replace(outcome, fetch_id=fetch_id)

@@ -201,3 +201,107 @@ def fetch_for_article(result: ScanResult, *, settings: Any, store: Any | None, o
     credited = [{k: v for k, v in f.items() if k not in ("id", "kept_path")} for f in image_facts]
     return replace(result, extras={**result.extras, "posts": found_posts, "credited_images": credited,
                                    "unavailable": unavailable})
+
+
+@dataclass(frozen=True)
+class ArchiveOptions:
+    save: bool = False
+    max_age_days: float = 30.0
+    near: str | None = None           # YYYYMMDD: prefer the snapshot closest to this day
+    poll_every: float = 2.0
+
+
+async def archive_urls(urls: list[str], *, client: Any, settings: Any, store: Any | None,
+                       options: ArchiveOptions = ArchiveOptions(), near: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """For each URL: a live copy (into the WARC when one is open), its snapshots, and a save when none is recent."""
+    from resolver import archive
+    from resolver.http import fetch
+
+    results: dict[str, dict[str, Any]] = {}
+    for url in dict.fromkeys(urls):
+        live = await fetch(client, url, settings=settings, store=store, purpose="archive-live")
+        found = await archive.lookup(url, client=client, settings=settings, store=store,
+                                     near=(near or {}).get(url) or options.near)
+        results[url] = {
+            "url": url, "snapshots": [s.to_json() for s in found.snapshots], "count": len(found.snapshots),
+            "earliest": found.earliest.to_json() if found.earliest else None,
+            "latest": found.latest.to_json() if found.latest else None,
+            "closest": found.closest.to_json() if found.closest else None, "error": found.error, "saved": None,
+            "warc": {"file": live.warc_file, "offset": live.warc_offset} if live.warc_file else None,
+            "live_status": live.status,
+        }
+        if options.save and store is not None and not archive.recent(found, options.max_age_days):
+            store.queue_save(url)
+    if options.save:
+        if not (settings.ia_access_key and settings.ia_secret_key):
+            for result in results.values():
+                result["saved"] = {"status": "no-keys", "job_id": None, "snapshot_url": None, "timestamp": None,
+                                   "message": "no Internet Archive keys (IA_ACCESS_KEY, IA_SECRET_KEY): not saved"}
+        elif store is not None:
+            await archive.process_queue(client=client, settings=settings, store=store, poll_every=options.poll_every)
+            for url, result in results.items():
+                row = store.latest_save(url)
+                if row is not None:
+                    result["saved"] = {k: row[k] for k in ("job_id", "status", "snapshot_url", "timestamp",
+                                                           "status_ext", "message")}
+    return list(results.values())
+
+
+def archive_targets_of(result: ScanResult) -> tuple[list[str], dict[str, str]]:
+    """The post and media URLs an article references (after resolution and fetching), and each post's day."""
+    urls: list[str] = []
+    near: dict[str, str] = {}
+    for embed in result.embeds:
+        if embed.post_id and embed.kind in ("post", "video"):
+            urls.append(embed.url)
+            if embed.date:
+                near[embed.url] = embed.date.replace("-", "")
+        urls.extend(embed.media_links)
+    for post in result.extras.get("posts", []):
+        if post.get("url"):
+            urls.append(post["url"])
+        urls.extend(m["url"] for m in post.get("media", []) if m.get("url"))
+    urls.extend(c.image for c in result.credits if c.image and c.image.startswith(("http://", "https://")))
+    return list(dict.fromkeys(urls)), near
+
+
+def archive_article(result: ScanResult, *, settings: Any, store: Any | None, options: ArchiveOptions) -> ScanResult:
+    import asyncio
+    from dataclasses import replace
+
+    from resolver import http
+
+    urls, near = archive_targets_of(result)
+
+    async def run() -> list[dict[str, Any]]:
+        async with http.make_client(settings) as client:
+            return await archive_urls(urls, client=client, settings=settings, store=store, options=options, near=near)
+
+    return replace(result, extras={**result.extras, "archives": asyncio.run(run()) if urls else []})
+
+
+def identify_remnants(result: ScanResult, *, settings: Any, store: Any | None) -> ScanResult:
+    """For each flattened tweet with no link: find its id from the archive's captures and the text."""
+    import asyncio
+    from dataclasses import replace
+
+    from resolver import archive, http
+
+    wanted = [(i, e) for i, e in enumerate(result.embeds)
+              if e.platform == "twitter" and e.kind == "post" and not e.post_id and e.author_handle and e.date and e.text]
+
+    async def run() -> list[Any]:
+        async with http.make_client(settings) as client:
+            return [await archive.identify(e.author_handle, e.date, e.text, client=client, settings=settings,
+                                           store=store) for _, e in wanted]
+
+    found = asyncio.run(run()) if wanted else []
+    ids = store.embed_ids(result.article_id) if store is not None and result.article_id is not None else {}
+    out = []
+    for (ordinal, embed), ident in zip(wanted, found):
+        row = {"embed": ordinal, "platform": "twitter", "post_id": ident.post_id, "confidence": ident.confidence,
+               "candidates": ident.candidates, "similarity": ident.similarity, "evidence": ident.evidence}
+        if store is not None and ordinal in ids:
+            store.record_identification({k: v for k, v in row.items() if k != "embed"} | {"embed_id": ids[ordinal]})
+        out.append(row)
+    return replace(result, extras={**result.extras, "identifications": out})

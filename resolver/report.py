@@ -109,3 +109,23 @@ def post_text(post: Any) -> Text:
     for name, values in record.disagreements.items():
         text.append(f"  methods disagree on {name}: {values}\n", "yellow")
     return text
+
+
+def archive_text(result: dict[str, Any]) -> Text:
+    """One archived URL as people read it: how many captures, first and last, what a save did, the WARC record."""
+    text = Text()
+    text.append(result["url"] + "\n", "bold")
+    if result["error"]:
+        text.append(f"  error: {result['error']}\n", "red")
+    first, last = result.get("earliest"), result.get("latest")
+    text.append(f"  {result['count']} captures" + (f", first {first['timestamp']}, last {last['timestamp']}" if first else "")
+                + "\n", "green" if result["count"] else "yellow")
+    if result.get("closest"):
+        text.append(f"  closest: {result['closest']['url']}\n")
+    saved = result.get("saved")
+    if saved:
+        text.append(f"  save: {saved['status']}" + (f" {saved['snapshot_url']}" if saved.get("snapshot_url") else "")
+                    + (f" ({saved.get('message')})" if saved.get("message") else "") + "\n", "cyan")
+    if result.get("warc"):
+        text.append(f"  local copy: {result['warc']['file']} @ {result['warc']['offset']}\n", "dim")
+    return text

@@ -53,6 +53,11 @@ class Settings:
     max_media_bytes: int = 25_000_000
     # [origins]: "https://t.co" = "http://127.0.0.1:8765"
     origins: Mapping[str, str] = field(default_factory=dict)
+    # [limits]: "https://web.archive.org/save" = 15 (requests a minute; 0 turns a budget off)
+    limits: Mapping[str, float] = field(default_factory=dict)
+    # [archive]
+    save_timeout: float = 300.0       # how long to poll one Save Page Now job before giving up on it
+    warc_path: Path | None = None
     # Secrets: never printed, logged or stored.
     x_bearer_token: str | None = field(default=None, repr=False)
     ia_access_key: str | None = field(default=None, repr=False)
@@ -66,7 +71,8 @@ class Settings:
 
 _NETWORK_KEYS = {f.name for f in fields(Settings)} - {"db_path", "origins", "x_bearer_token", "ia_access_key",
                                                       "ia_secret_key", "config_path", "meta_access_token",
-                                                      "x_methods", "max_media_bytes"}
+                                                      "x_methods", "max_media_bytes", "limits", "save_timeout",
+                                                      "warc_path"}
 X_METHODS = ("x-api", "syndication", "oembed")
 
 
@@ -102,6 +108,16 @@ def _from_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"config file {path}: [origins] maps origin strings to origin strings")
     values["origins"] = {normalise_origin(k, where=str(path)): normalise_origin(v, where=str(path))
                          for k, v in origins.items()}
+    limits = data.get("limits", {})
+    if not isinstance(limits, dict) or not all(isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0
+                                               for v in limits.values()):
+        raise ConfigError(f"config file {path}: [limits] maps URL prefixes to requests a minute (numbers >= 0)")
+    values["limits"] = {k: float(v) for k, v in limits.items()}
+    archive = data.get("archive", {})
+    if "save_timeout" in archive:
+        values["save_timeout"] = archive["save_timeout"]
+    if "warc" in archive:
+        values["warc_path"] = Path(archive["warc"]).expanduser()
     if "db" in data.get("cache", {}):
         values["db_path"] = Path(data["cache"]["db"]).expanduser()
     x_section = data.get("x", {})
@@ -116,14 +132,14 @@ def _from_toml(path: Path) -> dict[str, Any]:
         values["max_media_bytes"] = data["fetch"]["max_media_bytes"]
     if "access_token" in data.get("meta", {}):
         values["meta_access_token"] = data["meta"]["access_token"]
-    archive = data.get("internet_archive", {})
-    values.update({k: archive[k] for k in ("ia_access_key", "ia_secret_key") if k in archive})
+    keys = data.get("internet_archive", {})
+    values.update({k: keys[k] for k in ("ia_access_key", "ia_secret_key") if k in keys})
     return values
 
 
 def _check(values: dict[str, Any]) -> dict[str, Any]:
     """Types and ranges, so a typo in the config is a one-line error and not a crash mid-run."""
-    numeric = {"timeout", "connect_timeout", "deadline", "retry_max_wait", "cache_ttl_days"}
+    numeric = {"timeout", "connect_timeout", "deadline", "retry_max_wait", "cache_ttl_days", "save_timeout"}
     integral = {"max_redirects", "max_body_bytes", "concurrency", "per_host", "retries", "max_media_bytes"}
     for key, value in values.items():
         if key in numeric | integral:

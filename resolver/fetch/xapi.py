@@ -51,17 +51,31 @@ def _adapter_class() -> Any:
                 split = urlsplit(original)
                 request.headers["Host"] = split.netloc
                 request.url = target + original[len(f"{split.scheme}://{split.netloc}"):]
-            else:
+            elif current_replay_is_off():
                 self._guard(request.url)
             if not kwargs.get("timeout"):
                 kwargs["timeout"] = (self.settings.connect_timeout, self.settings.timeout)
+            from resolver.warc import current_replay, current_writer
+
             started, fetched_at = time.monotonic(), utc_now()
-            try:
-                response = super().send(request, **kwargs)
-            except OSError as exc:   # requests' ConnectionError and Timeout are OSErrors
-                self._log_failure(original, request, fetched_at, started, exc)
-                raise
+            replay = current_replay.get()
+            via, warc_file, warc_offset = "live", None, None
+            if replay is not None:
+                response, warc_file, warc_offset = self._replayed(replay, request, original)
+                via = "warc"
+            else:
+                try:
+                    response = super().send(request, **kwargs)
+                except OSError as exc:   # requests' ConnectionError and Timeout are OSErrors
+                    self._log_failure(original, request, fetched_at, started, exc)
+                    raise
             body = response.content
+            writer = current_writer.get()
+            if writer is not None and via == "live":
+                warc_file, warc_offset = writer.write_exchange(
+                    method=request.method, url=original, contacted_url=request.url,
+                    request_headers=dict(request.headers), status=response.status_code, reason=response.reason or "",
+                    response_headers=list(response.headers.items()), body=body, fetched_at=fetched_at)
             if self.store is not None:
                 import hashlib
 
@@ -72,8 +86,24 @@ def _adapter_class() -> Any:
                     "status": response.status_code, "headers": json.dumps(redact(response.headers)),
                     "body_sha256": sha, "body_bytes": len(body), "elapsed_ms": round((time.monotonic() - started) * 1000, 1),
                     "error_kind": None, "error": None, "purpose": METHOD, "tool_version": _version(),
+                    "via": via, "warc_file": warc_file, "warc_offset": warc_offset,
                 }))
             return response
+
+        def _replayed(self, replay: Any, request: Any, original: str) -> tuple[Any, str, int]:
+            """A requests Response built from the WARC record of this request (replay mode)."""
+            import requests
+            from requests.structures import CaseInsensitiveDict
+
+            found = replay.take(request.method, original)
+            if found is None:
+                raise requests.ConnectionError(f"not in the replayed WARC files: {request.method} {original}")
+            response = requests.Response()
+            response.status_code, response.reason = found.status, found.reason
+            response.headers = CaseInsensitiveDict(found.headers)
+            response._content = found.body
+            response.url, response.request, response.encoding = original, request, "utf-8"
+            return response, found.file, found.offset
 
         def _log_failure(self, original: str, request: Any, fetched_at: str, started: float, exc: Exception) -> None:
             if self.store is None:
@@ -94,6 +124,12 @@ def _adapter_class() -> Any:
             check_addresses(split.hostname or "", [i[4][0] for i in infos])
 
     return RecordingAdapter
+
+
+def current_replay_is_off() -> bool:
+    from resolver.warc import current_replay
+
+    return current_replay.get() is None
 
 
 def _version() -> str:

@@ -1,0 +1,154 @@
+"""Local WARC copies of every exchange of a run, and replay from them.
+
+Writing: request and response records with warcio, gzip per record, WARC-Target-URI the original URL (the
+contacted one in WARC-Embed-Resolver-Contacted-URI when an [origins] override was used). Bodies are stored
+decoded, so Content-Encoding is dropped and Content-Length set to match: replay tools then read them as they
+are. Secrets (Authorization, cookies, API keys) are never written.
+
+Replay: an index of the response records of one or more WARC files answers requests by method and URL, in the
+order they were recorded (a 429 then a 200 replays as a 429 then a 200).
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from contextvars import ContextVar
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+SECRET_HEADERS = frozenset({"authorization", "cookie", "set-cookie", "x-api-key", "api-key", "proxy-authorization",
+                            "x-auth-token", "x-csrf-token"})
+DROPPED_RESPONSE_HEADERS = frozenset({"content-encoding", "transfer-encoding", "content-length"})
+CONTACTED_HEADER = "WARC-Embed-Resolver-Contacted-URI"
+
+current_writer: ContextVar["WarcWriter | None"] = ContextVar("current_writer", default=None)
+current_replay: ContextVar["ReplayIndex | None"] = ContextVar("current_replay", default=None)
+
+
+class WarcWriter:
+    """Appends exchanges to one WARC file; safe to share between tasks and threads."""
+
+    def __init__(self, path: Path, *, software: str) -> None:
+        from warcio.warcwriter import WARCWriter
+
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        new = not self.path.exists() or self.path.stat().st_size == 0
+        self._file = open(self.path, "ab")
+        self._writer = WARCWriter(self._file, gzip=True)
+        self._lock = threading.Lock()
+        if new:
+            info = self._writer.create_warcinfo_record(self.path.name, {"software": software, "format": "WARC File Format 1.1"})
+            self._writer.write_record(info)
+            self._file.flush()
+
+    def write_exchange(self, *, method: str, url: str, contacted_url: str, request_headers: Mapping[str, str],
+                       status: int, reason: str, response_headers: Iterable[tuple[str, str]], body: bytes,
+                       fetched_at: str) -> tuple[str, int]:
+        """Write a request and its response; returns (file, offset of the response record)."""
+        from warcio.statusandheaders import StatusAndHeaders
+
+        from urllib.parse import urlsplit
+
+        split = urlsplit(url)
+        target = (split.path or "/") + (f"?{split.query}" if split.query else "")
+        request_lines = [(k, v) for k, v in request_headers.items() if k.lower() not in SECRET_HEADERS]
+        if not any(k.lower() == "host" for k, _ in request_lines):
+            request_lines.insert(0, ("Host", split.netloc))
+        response_lines = [(k, v) for k, v in response_headers
+                          if k.lower() not in SECRET_HEADERS and k.lower() not in DROPPED_RESPONSE_HEADERS]
+        response_lines.append(("Content-Length", str(len(body))))
+        warc_headers = {"WARC-Date": fetched_at} if fetched_at else {}   # W3C ISO 8601, fractions allowed (WARC 1.1)
+        if contacted_url != url:
+            warc_headers[CONTACTED_HEADER] = contacted_url
+        with self._lock:
+            response = self._writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), warc_headers_dict=dict(warc_headers),
+                http_headers=StatusAndHeaders(f"{status} {reason or 'OK'}", response_lines, protocol="HTTP/1.1"))
+            request = self._writer.create_warc_record(
+                url, "request", payload=io.BytesIO(b""), warc_headers_dict=dict(warc_headers),
+                http_headers=StatusAndHeaders(f"{method} {target} HTTP/1.1", request_lines, is_http_request=True))
+            request.rec_headers.add_header("WARC-Concurrent-To", response.rec_headers.get_header("WARC-Record-ID"))
+            offset = self._file.tell()
+            self._writer.write_record(response)
+            self._writer.write_record(request)
+            self._file.flush()
+        return str(self.path), offset
+
+    def close(self) -> None:
+        self._file.close()
+
+
+@dataclass(frozen=True)
+class ReplayedResponse:
+    url: str
+    status: int
+    reason: str
+    headers: list[tuple[str, str]]
+    body: bytes
+    file: str
+    offset: int
+
+
+class ReplayIndex:
+    """Response records of WARC files by (method, URL), each replayed in recorded order; the last one repeats."""
+
+    def __init__(self, paths: Iterable[Path]) -> None:
+        from warcio.archiveiterator import ArchiveIterator
+
+        self._queues: dict[tuple[str, str], list[ReplayedResponse]] = defaultdict(list)
+        self._used: dict[tuple[str, str], int] = defaultdict(int)
+        self._lock = threading.Lock()
+        self.paths = [Path(p) for p in paths]
+        for path in self.paths:
+            with open(path, "rb") as stream:
+                iterator = ArchiveIterator(stream)
+                methods: dict[str, str] = {}
+                pending: list[tuple[str, ReplayedResponse]] = []
+                for record in iterator:
+                    kind = record.rec_type
+                    if kind == "request":
+                        methods[record.rec_headers.get_header("WARC-Concurrent-To") or ""] = (
+                            record.http_headers.protocol if record.http_headers else "GET")
+                    elif kind == "response" and record.http_headers is not None:
+                        headers = record.http_headers
+                        status_line = headers.get_statuscode() or "0"
+                        reason = headers.statusline.split(" ", 1)[1] if " " in headers.statusline else ""
+                        body = record.content_stream().read()
+                        replayed = ReplayedResponse(
+                            record.rec_headers.get_header("WARC-Target-URI"), int(status_line), reason,
+                            list(headers.headers), body, str(path), iterator.get_record_offset())
+                        pending.append((record.rec_headers.get_header("WARC-Record-ID"), replayed))
+                for record_id, replayed in pending:
+                    self._queues[(methods.get(record_id, "GET").upper(), replayed.url)].append(replayed)
+
+    def take(self, method: str, url: str) -> ReplayedResponse | None:
+        """The next recorded response for this request, or None when the WARC files never saw it."""
+        key = (method.upper(), url)
+        with self._lock:
+            queue = self._queues.get(key)
+            if not queue:
+                return None
+            index = min(self._used[key], len(queue) - 1)
+            self._used[key] += 1
+            return queue[index]
+
+    def __len__(self) -> int:
+        return sum(len(q) for q in self._queues.values())
+
+
+def check(path: Path) -> tuple[bool, str]:
+    """warcio's own checker over a file: (passed, what it printed)."""
+    import contextlib
+    from types import SimpleNamespace
+
+    from warcio.checker import Checker
+
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        code = Checker(SimpleNamespace(inputs=[str(path)], verbose=False)).process_all()
+    return code == 0, output.getvalue()

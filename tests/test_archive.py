@@ -1,0 +1,251 @@
+"""Archiving against loopback servers playing the Wayback availability API, CDX (JSON), Save Page Now 2, and a
+round trip: archive an article's embeds into a WARC, then replay it with no server and get the same records."""
+
+import asyncio
+import json
+from dataclasses import replace
+
+import pytest
+from click.testing import CliRunner
+from werkzeug.wrappers import Response
+
+from resolver import archive
+from resolver.budgets import TokenBucket
+from resolver.http import make_client
+from resolver.pipeline import ArchiveOptions, archive_urls
+from resolver.warc import check
+from tests import xfixtures as fx
+from tests.fakenet import page, redirect
+from tests.test_fetch import by_id, json_page, serve_media
+
+POST = f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}"
+CDX_HEADER = ["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"]
+
+
+def cdx_rows(*captures):
+    return [CDX_HEADER] + [["com,twitter)/rivertonroads/status/" + o.rsplit("/", 1)[-1], ts, o, "text/html", "200",
+                            "Q4YULN754FHV2U6Q5JUT6Q2P57WEWNNY", "1415"] for ts, o in captures]
+
+
+def serve_wayback(fakenet, captures=()):
+    def cdx(request):
+        url = request.args.get("url")
+        return Response(json.dumps(cdx_rows(*[(ts, o) for ts, o in captures if o.endswith(url.split("//")[-1])])),
+                        content_type="application/json")
+
+    def available(request):
+        url = request.args.get("url")
+        hits = [(ts, o) for ts, o in captures if o.endswith(url.split("//")[-1])]
+        if not hits:
+            return Response(json.dumps({"url": url, "archived_snapshots": {}}), content_type="application/json")
+        ts, original = hits[-1]
+        return Response(json.dumps({"url": url, "archived_snapshots": {"closest": {
+            "status": "200", "available": True, "url": f"http://web.archive.org/web/{ts}/{original}", "timestamp": ts}}}),
+            content_type="application/json")
+    fakenet.route("web.archive.org", "/cdx/search/cdx", cdx)
+    fakenet.route("archive.org", "/wayback/available", available)
+
+
+def settings_for(fakenet, **overrides):
+    hosts = sorted({h for h, _ in fakenet.routes} | {"web.archive.org", "archive.org", "cdn.syndication.twimg.com",
+                                                      "publish.twitter.com", "pbs.twimg.com", "video.twimg.com",
+                                                      "twitter.com"})
+    return fakenet.settings(hosts=hosts, **overrides)
+
+
+def run_archive(urls, settings, store, **options):
+    async def go():
+        async with make_client(settings) as client:
+            return await archive_urls(urls, client=client, settings=settings, store=store,
+                                      options=ArchiveOptions(poll_every=0.01, **options))
+    return asyncio.run(go())
+
+
+def test_lookup_lists_snapshots_and_stores_them(fakenet, store):
+    serve_wayback(fakenet, [("20221206060000", POST), ("20230101000000", POST)])
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
+    [result] = run_archive([POST], settings_for(fakenet), store)
+    assert result["count"] == 2 and result["earliest"]["timestamp"] == "20221206060000"
+    assert result["latest"]["url"] == f"https://web.archive.org/web/20230101000000/{POST}"
+    assert result["closest"]["status"] == "200" and result["saved"] is None and result["error"] is None
+    assert {s["timestamp"] for s in store.snapshots_for(POST)} == {"20221206060000", "20230101000000"}
+
+
+def test_blocked_site_is_an_error_with_the_reason(fakenet, store):
+    fakenet.route("web.archive.org", "/cdx/search/cdx", page(
+        "org.archive.util.io.RuntimeIOException: org.archive.wayback.exception.AdministrativeAccessControlException: "
+        "Blocked Site Error\n", 403, content_type="text/plain;charset=UTF-8", **{
+            "X-Archive-Wayback-Runtime-Error": "org.archive.util.io.RuntimeIOException: org.archive.wayback.exception."
+                                               "AdministrativeAccessControlException: Blocked Site Error"}))
+    fakenet.route("archive.org", "/wayback/available", json_page({"archived_snapshots": {}}))
+    [result] = run_archive(["https://blocked.example/"], settings_for(fakenet), store)
+    assert result["error"] == "blocked: Blocked Site Error" and result["count"] == 0
+
+
+def spn(fakenet, *, submit, statuses):
+    seen = {}
+
+    def save(request):
+        seen["auth"] = request.headers.get("Authorization")
+        seen["form"] = dict(request.form)
+        return submit.pop(0)(request) if len(submit) > 1 else submit[0](request)
+    fakenet.route("web.archive.org", "/save", save)
+    for job, answers in statuses.items():
+        fakenet.route("web.archive.org", f"/save/status/{job}", *answers)
+    return seen
+
+
+def test_save_job_accepted_pending_then_success(fakenet, store):
+    serve_wayback(fakenet)
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
+    job = "spn2-0123456789abcdef0123456789abcdef12345678"
+    seen = spn(fakenet, submit=[json_page({"url": POST, "job_id": job})], statuses={job: [
+        json_page({"status": "pending", "job_id": job, "resources": []}),
+        json_page({"status": "success", "job_id": job, "original_url": POST, "timestamp": "20261125230000",
+                   "duration_sec": 6.2, "resources": [POST], "outlinks": {}})]})
+    settings = settings_for(fakenet, ia_access_key="ia-key-SECRET", ia_secret_key="ia-secret-SECRET")
+    [result] = run_archive([POST], settings, store, save=True)
+    assert result["saved"]["status"] == "success"
+    assert result["saved"]["snapshot_url"] == f"https://web.archive.org/web/20261125230000/{POST}"
+    assert seen["auth"] == "LOW ia-key-SECRET:ia-secret-SECRET" and seen["form"]["url"] == POST
+    dump = "\n".join(str(r) for t in store.db.table_names() for r in store.db[t].rows)
+    assert "SECRET" not in dump
+
+
+@pytest.mark.parametrize("submit,statuses,expected", [
+    ([json_page({"message": "Cannot resolve host nxdomain.example.", "status": "error",
+                 "status_ext": "error:invalid-host-resolution"})], {}, ("error", "error:invalid-host-resolution")),
+    ([json_page({"url": POST, "job_id": None, "message": "The same snapshot had been made 3 minutes ago."})], {},
+     ("recent", None)),
+    ([json_page({"url": POST, "job_id": "j-err"})], {"j-err": [json_page({
+        "status": "error", "exception": "[Errno -2]", "status_ext": "error:not-found", "job_id": "j-err",
+        "message": "Target URL not found", "resources": []})]}, ("error", "error:not-found")),
+    ([json_page({"url": POST, "job_id": "j-slow"})], {"j-slow": [json_page({"status": "pending", "job_id": "j-slow"})]},
+     ("gave_up", None)),
+    ([page("Too Many Requests", 429)], {}, ("pending", None)),
+], ids=["immediate-error", "recent-capture", "job-error", "gave-up", "429"])
+def test_save_outcomes(fakenet, store, submit, statuses, expected):
+    serve_wayback(fakenet)
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
+    spn(fakenet, submit=submit, statuses=statuses)
+    settings = settings_for(fakenet, ia_access_key="k", ia_secret_key="s", save_timeout=0.2, retries=1)
+    [result] = run_archive([POST], settings, store, save=True)
+    assert (result["saved"]["status"], result["saved"]["status_ext"]) == expected
+    row = store.latest_save(POST)
+    assert row["status"] == expected[0]   # a give-up is recorded as such, never as done
+
+
+def test_pending_saves_survive_a_restart_and_no_keys_says_so(fakenet, store):
+    serve_wayback(fakenet)
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
+    [result] = run_archive([POST], settings_for(fakenet), store, save=True)
+    assert result["saved"]["status"] == "no-keys" and "IA_ACCESS_KEY" in result["saved"]["message"]
+    assert [r["url"] for r in store.pending_saves()] == [POST]       # left for a later run
+    spn(fakenet, submit=[json_page({"url": POST, "job_id": "j1"})], statuses={"j1": [json_page(
+        {"status": "success", "job_id": "j1", "original_url": POST, "timestamp": "20261125000000"})]})
+    settings = settings_for(fakenet, ia_access_key="k", ia_secret_key="s")
+
+    async def later_run():
+        async with make_client(settings) as client:
+            return await archive.process_queue(client=client, settings=settings, store=store, poll_every=0.01)
+    [done] = asyncio.run(later_run())
+    assert done.status == "success" and store.pending_saves() == []
+
+
+def test_token_bucket_paces_without_spinning():
+    now = [0.0]
+    bucket = TokenBucket(15, capacity=2, clock=lambda: now[0])
+    assert bucket.wait_time() == 0
+    bucket.tokens -= 2
+    assert bucket.wait_time() == pytest.approx(4.0)      # 15 a minute: one every 4 s
+    now[0] = 4.0
+    assert bucket.wait_time() == 0
+
+
+def test_identify_a_remnant_by_date_window_and_text(fakenet, store):
+    inside, other, outside = "1600000000000000001", "1600000100000000001", "1500000000000000001"
+    captures = [("20221206060000", f"https://twitter.com/RivertonRoads/status/{i}") for i in (inside, other, outside)]
+
+    def cdx(request):
+        assert request.args.get("matchType") == "prefix" and request.args.get("url") == "twitter.com/RivertonRoads/status/"
+        return Response(json.dumps(cdx_rows(*captures)), content_type="application/json")
+    fakenet.route("web.archive.org", "/cdx/search/cdx", cdx)
+    wrong = dict(fx.SYNDICATION_TWEET, id_str=other, text="Traffic update for the ring road tonight.")
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({
+        inside: [json_page(fx.SYNDICATION_TWEET)], other: [json_page(wrong)]}))
+    settings = settings_for(fakenet)
+
+    async def go():
+        async with make_client(settings) as client:
+            return await archive.identify("RivertonRoads", "2022-12-06",
+                                          "Bridge reopened this morning after repairs. pic.twitter.com/Zz98Yy76Xx",
+                                          client=client, settings=settings, store=store)
+    found = asyncio.run(go())
+    assert found.post_id == inside and found.candidates == 2 and found.confidence > 0.9
+    assert set(found.evidence["scores"]) == {inside, other}
+
+
+ARTICLE = ("Bridge reopened this morning after repairs. https://t.co/Zz98Yy76Xx\n"
+           f"— Riverton Roads (@RivertonRoads) December 6, 2022 {POST}\n"
+           "More later.\n")
+
+
+def test_round_trip_archive_then_replay_gives_the_same_records(fakenet, tmp_path):
+    fakenet.route("t.co", "/Zz98Yy76Xx", redirect("https://pic.twitter.com/Zz98Yy76Xx"))
+    fakenet.route("pic.twitter.com", "/Zz98Yy76Xx", redirect(POST + "/photo/1"))
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>the post page</html>"))
+    serve_media(fakenet)
+    serve_wayback(fakenet, [("20221206060000", POST)])
+    settings = settings_for(fakenet)
+    config = tmp_path / "config.toml"
+    config.write_text("[network]\nretries = 0\n[origins]\n" + "".join(
+        f'"{k}" = "{v}"\n' for k, v in settings.origins.items()))
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE)
+    warc = tmp_path / "run.warc.gz"
+
+    def cli(db, *args):
+        from resolver.cli import cli as command
+        result = CliRunner().invoke(command, ["--config", str(config), "--db", str(tmp_path / db), *args])
+        assert result.exit_code == 0, result.output
+        return [json.loads(line) for line in result.stdout.splitlines()]
+
+    archived = cli("live.db", "archive", "--json", "--warc", str(warc), str(article))
+    assert {a["url"] for a in archived} >= {POST, fx.PHOTO_URL}
+    assert all(a["warc"] for a in archived if a["live_status"] == 200)
+    live = cli("live.db", "scan", "--fetch", "--json", str(article))[0]
+    passed, report = check(warc)
+    assert passed, report
+    assert b"Authorization" not in __import__("gzip").decompress(warc.read_bytes())
+
+    fakenet.routes.clear()          # the servers answer nothing now: every answer must come from the WARC
+    hits = len(fakenet.hits)
+    replayed = cli("replay.db", "--replay", str(warc), "scan", "--fetch", "--json", str(article))[0]
+    assert len(fakenet.hits) == hits
+
+    def comparable(scan):
+        resolutions = [{k: r[k] for k in ("url", "final_url", "canonical_url", "post", "error")}
+                       | {"hops": [(h["url"], h["status"], h["location"]) for h in r["hops"]]}
+                       for r in scan["resolutions"]]
+        posts = [{k: v for k, v in p.items() if k not in ("fetch_ids", "from_cache")} for p in scan["posts"]]
+        return resolutions, posts
+    assert comparable(replayed) == comparable(live)
+    assert replayed["posts"][0]["media"][0]["sha256"] == live["posts"][0]["media"][0]["sha256"]
+    from cache import Store
+    assert {r["via"] for r in Store(tmp_path / "replay.db").db["fetches"].rows} == {"warc"}
+
+
+def test_replay_of_something_never_recorded_is_a_clear_error(tmp_path, fakenet):
+    from resolver.cli import cli as command
+    from resolver.warc import WarcWriter
+
+    warc = tmp_path / "empty.warc.gz"
+    WarcWriter(warc, software="test").close()
+    result = CliRunner().invoke(command, ["--db", str(tmp_path / "r.db"), "--replay", str(warc), "resolve", "--json",
+                                          "https://t.co/never"])
+    assert result.exit_code == 1 and json.loads(result.stdout)["error"].startswith("not-in-warc:")
+    bad = tmp_path / "not.warc"
+    bad.write_text("hello")
+    broken = CliRunner().invoke(command, ["--db", str(tmp_path / "r.db"), "--replay", str(bad), "resolve", "x"])
+    assert broken.exit_code == 1 and "cannot replay" in broken.output
