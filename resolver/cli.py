@@ -120,9 +120,10 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
         from resolver.warc import ReplayIndex, current_replay
 
         try:
-            current_replay.set(ReplayIndex(replay))
+            token = current_replay.set(ReplayIndex(replay))
         except Exception as exc:  # noqa: BLE001 - warcio raises several kinds for a file that is not a WARC
             raise click.ClickException(f"cannot replay {', '.join(map(str, replay))}: {exc}") from None
+        ctx.call_on_close(lambda: current_replay.reset(token))
 
 
 @cli.command()
@@ -362,7 +363,12 @@ def _open_warc(settings: Any, path: Path | None) -> Any:
         writer = WarcWriter(target, software=f"embed-resolver/{__version__}")
     except OSError as exc:
         raise click.ClickException(f"cannot write WARC {target}: {exc.strerror or exc}") from None
-    current_writer.set(writer)
+    token = current_writer.set(writer)
+
+    def finish() -> None:
+        current_writer.reset(token)
+        writer.close()
+    click.get_current_context().call_on_close(finish)
     return writer
 
 

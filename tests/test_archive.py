@@ -249,3 +249,15 @@ def test_replay_of_something_never_recorded_is_a_clear_error(tmp_path, fakenet):
     bad.write_text("hello")
     broken = CliRunner().invoke(command, ["--db", str(tmp_path / "r.db"), "--replay", str(bad), "resolve", "x"])
     assert broken.exit_code == 1 and "cannot replay" in broken.output
+
+
+def test_replay_and_warc_do_not_outlive_the_command(tmp_path):
+    from resolver.cli import cli as command
+    from resolver.warc import WarcWriter, current_replay, current_writer
+
+    warc = tmp_path / "w.warc.gz"
+    WarcWriter(warc, software="test").close()
+    CliRunner().invoke(command, ["--db", str(tmp_path / "r.db"), "--replay", str(warc), "resolve", "https://t.co/x"])
+    CliRunner().invoke(command, ["--db", str(tmp_path / "r.db"), "archive", "--warc", str(tmp_path / "a.warc.gz"),
+                                 "https://twitter.com/a/status/1", "--max-redirects", "0"])
+    assert current_replay.get() is None and current_writer.get() is None
