@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 DEFAULT_LIMITS: dict[str, float] = {
     "https://web.archive.org/save": 15,
+    "https://web.archive.org/save/status": 120,   # polling a job is not a capture
     "https://web.archive.org/cdx": 30,
     "https://archive.org/wayback/available": 30,
     "https://web.archive.org/web/": 480,        # 80% of the 600/min memento limit

@@ -22,6 +22,60 @@ def clean_environ(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
 
 
+LOOPBACK_NAMES = {"localhost", "loopback.test", "ip6-loopback.test"}
+
+
+def _is_loopback(address: str) -> bool:
+    import ipaddress
+
+    try:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return False
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_loopback
+
+
+@pytest.fixture(autouse=True)
+def only_loopback(monkeypatch):
+    """No test may look up a real name or connect anywhere but 127.0.0.0/8 and ::1: a mistake fails loudly
+    instead of sending a packet (DEVELOPERS.md)."""
+    import socket
+
+    real_getaddrinfo = socket.getaddrinfo
+    real_connect, real_connect_ex = socket.socket.connect, socket.socket.connect_ex
+
+    def getaddrinfo(host, *args, **kwargs):
+        name = host.decode() if isinstance(host, bytes) else str(host)
+        import re
+
+        numeric = re.fullmatch(r"[0-9.]+|0[xX][0-9a-fA-F]+|\[?[0-9a-fA-F:.]*:[0-9a-fA-F:.]*\]?", name) is not None
+        if name not in LOOPBACK_NAMES and not numeric:
+            raise socket.gaierror(socket.EAI_NONAME, f"tests resolve no real names ({name})")
+        infos = real_getaddrinfo(host, *args, **kwargs)
+        bad = [i[4][0] for i in infos if not _is_loopback(i[4][0])]
+        if bad:
+            raise AssertionError(f"a test resolved {name} to non-loopback {bad}")
+        return infos
+
+    def check(sock, address):
+        if sock.family in (socket.AF_INET, socket.AF_INET6) and not _is_loopback(address[0]):
+            raise AssertionError(f"a test tried to connect to {address[0]}")
+
+    def connect(self, address):
+        check(self, address)
+        return real_connect(self, address)
+
+    def connect_ex(self, address):
+        check(self, address)
+        return real_connect_ex(self, address)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
+
+
 @pytest.fixture
 def fixture_text():
     def read(name: str) -> str:

@@ -153,3 +153,19 @@ def test_no_proxy_from_the_environment(monkeypatch):
     client = make_client(Settings())
     assert client._mounts == {} and client._trust_env is False
     asyncio.run(client.aclose())
+
+
+def test_the_test_suite_itself_cannot_reach_a_real_host():
+    """The autouse guard in conftest.py: real names do not resolve, non-loopback addresses cannot be dialled."""
+    import socket
+
+    with pytest.raises(socket.gaierror):
+        socket.getaddrinfo("example.com", 80)
+    with pytest.raises(socket.gaierror):
+        socket.getaddrinfo("cafe", 80)
+    sock = socket.socket()
+    try:
+        with pytest.raises(AssertionError, match="tried to connect to 10.0.0.1"):
+            sock.connect(("10.0.0.1", 80))
+    finally:
+        sock.close()
