@@ -445,6 +445,114 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
         ctx.exit(1)
 
 
+@cli.command()
+@click.argument("articles", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["md", "json", "html"]), default="md", show_default=True,
+              help="Markdown (terminal and GitHub), JSON (schema/report.schema.json) or one self-contained HTML page.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write here (a file for one article; a directory for several, with an index).")
+@click.option("--offline", "--no-network", "offline", is_flag=True,
+              help="Use only the cache: say what is known without the network and name what could not be reached.")
+@click.option("--refresh", is_flag=True, help="Fetch everything again even within the cache TTL.")
+@network_options
+@click.pass_context
+def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path | None, offline: bool, refresh: bool,
+           **network: Any) -> None:
+    """Write a provenance report: each embed, what the sources say, and checks between the two.
+
+    Runs whatever is still missing (scan, link resolution, post fetching, archive lookups) and reports every
+    fact with the method, the UTC time and the fetch-log id behind it. Checks compare the article's handle,
+    name, date, quoted text, media links and photo credits with the sources, and flag gone posts with or
+    without an archived copy. Several articles or a directory give one report each plus an index.
+
+    \b
+    Examples:
+      embed-resolver report story.html
+      embed-resolver report --format html -o story-report.html story.html
+      embed-resolver report --offline --format json articles/ -o reports/
+    """
+    from resolver import pipeline
+    from resolver import report as rendering
+
+    settings = _settings(ctx, **_network_overrides(network))
+    store = _open_store(settings)
+    items = [(n, p) for n, p, problem in pipeline.expand_sources(list(articles)) if not problem]
+    many = len(items) > 1 or any(Path(a).is_dir() for a in articles)
+    reports = []
+    with user_errors():
+        for name, path in items:
+            data = sys.stdin.buffer.read() if name == "-" else None
+            try:
+                article = pipeline.load(path, data=data)
+            except Exception as exc:
+                if not many:
+                    raise
+                click.echo(f"warning: {exc}; skipped", err=True)
+                continue
+            reports.append((name, pipeline.report_for(article, settings=settings, store=store, offline=offline,
+                                                      refresh=refresh)))
+    thumbnail = _thumbnails(store)
+    suffix = {"md": ".md", "json": ".json", "html": ".html"}[fmt]
+
+    def render(data: dict[str, Any]) -> str:
+        if fmt == "json":
+            return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return rendering.markdown(data) if fmt == "md" else rendering.html_page(data, thumbnail=thumbnail)
+
+    if not many:
+        text = render(reports[0][1])
+        if output is None:
+            click.echo(text, nl=False)
+        else:
+            _write(output, text)
+            click.echo(f"wrote {output}", err=True)
+        store.close()
+        return
+    folder = output or Path("embed-resolver-reports")
+    entries = []
+    for name, data in reports:
+        file_name = _safe_name(name, data["article"]["sha256"]) + suffix
+        _write(folder / file_name, render(data))
+        entries.append((file_name, data))
+    index = rendering.index_markdown(entries)
+    _write(folder / "index.md", index)
+    _write(folder / "index.json", json.dumps([{"report": f, "article": d["article"], "summary": d["summary"]}
+                                               for f, d in entries], ensure_ascii=False, indent=2) + "\n")
+    store.close()
+    click.echo(f"wrote {len(entries)} reports and an index to {folder}", err=True)
+
+
+def _safe_name(source: str, sha256: str) -> str:
+    import re
+
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(source).stem)[:60].strip("-") or "article"
+    return f"{stem}-{sha256[:8]}"
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _thumbnails(store: Any) -> Any:
+    """A function from media URL to a data: URI of its kept bytes (only when --keep-media kept them)."""
+    import base64
+
+    def thumbnail(url: str) -> str | None:
+        row = store.media_by_url(url)
+        if not row or not row.get("kept_path") or not (row.get("mime") or "").startswith("image/"):
+            return None
+        try:
+            data = Path(row["kept_path"]).read_bytes()
+        except OSError:
+            return None
+        return f"data:{row['mime']};base64,{base64.b64encode(data).decode('ascii')}"
+    return thumbnail
+
+
 @contextmanager
 def _progress(total: int, *, enabled: bool) -> Iterator[Any]:
     """A rich progress bar on stderr when it is a terminal and the job is long enough to want one."""

@@ -185,9 +185,13 @@ def fetch_for_article(result: ScanResult, *, settings: Any, store: Any | None, o
         async with http.make_client(settings) as client:
             posts = await fetch_posts([t for _, t in wanted], client=client, settings=settings, store=store,
                                       options=options) if wanted else []
-            facts = [(store.media_by_url(url) if store is not None and not options.refresh else None)
-                     or await analyse_url(url, client=client, settings=capped, store=store,
-                                          keep_dir=options.keep_media_dir) for url in images]
+            facts = []
+            for url in images:
+                known = store.media_by_url(url) if store is not None and not options.refresh else None
+                if known is None and options.offline:
+                    known = {"url": url, "error": "offline, and this image was never fetched"}
+                facts.append(known or await analyse_url(url, client=client, settings=capped, store=store,
+                                                        keep_dir=options.keep_media_dir))
             return posts, facts
 
     posts, image_facts = asyncio.run(run())
@@ -209,6 +213,7 @@ class ArchiveOptions:
     max_age_days: float = 30.0
     near: str | None = None           # YYYYMMDD: prefer the snapshot closest to this day
     poll_every: float = 2.0
+    live_copy: bool = True            # also fetch each URL itself (into the WARC, when one is open)
 
 
 async def archive_urls(urls: list[str], *, client: Any, settings: Any, store: Any | None,
@@ -219,7 +224,8 @@ async def archive_urls(urls: list[str], *, client: Any, settings: Any, store: An
 
     results: dict[str, dict[str, Any]] = {}
     for url in dict.fromkeys(urls):
-        live = await fetch(client, url, settings=settings, store=store, purpose="archive-live")
+        live = await fetch(client, url, settings=settings, store=store, purpose="archive-live") \
+            if options.live_copy else None
         found = await archive.lookup(url, client=client, settings=settings, store=store,
                                      near=(near or {}).get(url) or options.near)
         results[url] = {
@@ -227,8 +233,8 @@ async def archive_urls(urls: list[str], *, client: Any, settings: Any, store: An
             "earliest": found.earliest.to_json() if found.earliest else None,
             "latest": found.latest.to_json() if found.latest else None,
             "closest": found.closest.to_json() if found.closest else None, "error": found.error, "saved": None,
-            "warc": {"file": live.warc_file, "offset": live.warc_offset} if live.warc_file else None,
-            "live_status": live.status,
+            "warc": {"file": live.warc_file, "offset": live.warc_offset} if live and live.warc_file else None,
+            "live_status": live.status if live else None,
         }
         if options.save and store is not None and not archive.recent(found, options.max_age_days):
             store.queue_save(url)
@@ -305,3 +311,41 @@ def identify_remnants(result: ScanResult, *, settings: Any, store: Any | None) -
             store.record_identification({k: v for k, v in row.items() if k != "embed"} | {"embed_id": ids[ordinal]})
         out.append(row)
     return replace(result, extras={**result.extras, "identifications": out})
+
+
+def report_for(article: Article, *, settings: Any, store: Any, offline: bool = False, refresh: bool = False) -> dict[str, Any]:
+    """Run what a report still needs (scan, resolve, fetch, archive lookup; only the cache when offline) and build it."""
+    from dataclasses import replace
+
+    from resolver import provenance
+    from resolver.fetch import FetchOptions
+
+    result = scan_article(article, store=store)
+    result = resolve_links(result, settings=settings, store=store, offline=offline, refresh=refresh)
+    result = fetch_for_article(result, settings=settings, store=store, options=FetchOptions(offline=offline, refresh=refresh))
+    if not offline:
+        result = archive_article(result, settings=settings, store=store,
+                                 options=ArchiveOptions(live_copy=False))
+    else:
+        result = replace(result, extras={**result.extras, "archives": []})
+    return provenance.build(result, store=store, unreachable=unreachable(result, offline=offline))
+
+
+def unreachable(result: ScanResult, *, offline: bool) -> list[str]:
+    """What could not be reached, in words a reader understands."""
+    found = []
+    for r in result.extras.get("resolutions", []):
+        if r.get("error"):
+            found.append(f"link {r['url']}: {r['error']}")
+    for p in result.extras.get("posts", []):
+        if p["status"] in ("error", "unknown") or p.get("reason", "") and "never fetched" in (p.get("reason") or ""):
+            found.append(f"{p['platform']} post {p['post_id']}: {p.get('reason') or p['status']}")
+    for a in result.extras.get("archives", []):
+        if a.get("error"):
+            found.append(f"archive lookup of {a['url']}: {a['error']}")
+    for i in result.extras.get("credited_images", []):
+        if i.get("error"):
+            found.append(f"image {i['url']}: {i['error']}")
+    if offline:
+        found.append("offline: no archive lookup was made; snapshots shown are the ones already in the cache")
+    return found

@@ -160,6 +160,8 @@ async def _settle(target: Target, records: list[PostRecord], client: Any, settin
         records = [PostRecord(target.platform, target.post_id, target.url, "unknown", "none",
                               reason="no method is configured for this platform")]
     merged = merge(records)
+    if merged.author_handle is None:
+        merged = replace(merged, url=target.url)   # a tombstone names no author: keep the URL the article gave
     post_row = None
     if store is not None:
         from cache import utc_now

@@ -1,0 +1,148 @@
+"""Provenance reports in Markdown, JSON and HTML: golden files on a fixture article served from loopback servers
+(a mismatched quote, a wrong date, a deleted post with an archived copy, a credit the image's IPTC contradicts),
+the JSON schema, and the HTML rendered in headless Chromium."""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from resolver.cli import cli
+from tests import xfixtures as fx
+from tests.fakenet import page, redirect
+from tests.test_archive import serve_wayback
+from tests.test_fetch import by_id, json_page
+
+GOLDEN = Path(__file__).parent / "golden"
+FIXTURE = Path(__file__).parent / "fixtures" / "report_article.html"
+SCHEMA = Path(__file__).parents[1] / "schema" / "report.schema.json"
+ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", Path(__file__).parents[1] / "test-artifacts"))
+POST = f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}"
+GONE = f"https://twitter.com/RivertonRoads/status/{fx.GONE_ID}"
+
+
+@pytest.fixture
+def world(fakenet, tmp_path, monkeypatch):
+    """The fixture article's sources on loopback, a config pointing at them, and a runner in tmp_path."""
+    fakenet.route("t.co", "/Zz98Yy76Xx", redirect("https://pic.twitter.com/Zz98Yy76Xx"))
+    fakenet.route("pic.twitter.com", "/Zz98Yy76Xx", redirect(POST + "/photo/1"))
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({
+        fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)], fx.GONE_ID: [json_page(fx.TOMBSTONE_DELETED)]}))
+    fakenet.route("pbs.twimg.com", "/media/FjRivertonBridge.jpg", page(fx.jpeg(), content_type="image/jpeg"))
+    fakenet.route("pbs.twimg.com", "/ext_tw_video_thumb/1600000000000000009/pu/img/RiverPoster.jpg",
+                  page(fx.jpeg(), content_type="image/jpeg"))
+    fakenet.route("pbs.twimg.com", "/media/credited.jpg",
+                  page(fx.jpeg(iptc={(2, 80): b"Other Person", (2, 110): b"Other Agency"}), content_type="image/jpeg"))
+    fakenet.route("pbs.twimg.com", "/media/matching.jpg", page(fx.jpeg(xmp=fx.XMP_CREDITS), content_type="image/jpeg"))
+    serve_wayback(fakenet, [("20221206120000", GONE), ("20221207000000", GONE)])
+    hosts = ["t.co", "pic.twitter.com", "cdn.syndication.twimg.com", "publish.twitter.com", "pbs.twimg.com",
+             "web.archive.org", "archive.org"]
+    config = tmp_path / "config.toml"
+    config.write_text("[network]\nretries = 0\n[origins]\n" + "".join(
+        f'"https://{h}" = "{fakenet.origin}"\n' for h in hosts))
+    shutil.copy(FIXTURE, tmp_path / "article.html")
+    monkeypatch.chdir(tmp_path)
+
+    def run(*args):
+        result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(tmp_path / "c.db"), *args])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+    return run
+
+
+def normalise(text: str) -> str:
+    """Run-dependent values out: times of this run, fetch-log ids (concurrent fetches number them in any order)."""
+    text = re.sub(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z", "<time>", text)
+    text = re.sub(r"(fetch #)\d+", r"\1<id>", text)
+    text = re.sub(r'("fetch_id": )\d+', r'\1"<id>"', text)
+    return re.sub(r'("fetch_ids": \[)[^\]]*(\])', r'\1"<ids>"\2', text)
+
+
+def golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(text)
+    assert text == path.read_text(), f"{name} differs from the golden file (UPDATE_GOLDEN=1 to accept)"
+
+
+def test_markdown_report(world):
+    text = normalise(world("report", "article.html"))
+    golden("report.md", text)
+    assert "❌ fail **text**" in text and "❌ fail **date**" in text and "⚠️ warn **archive**: the post is deleted" in text
+    assert "❌ fail **image-metadata**: article credits 'Bea Example', the file says byline: Other Person" in text
+
+
+def test_json_report_follows_the_schema(world):
+    import jsonschema
+
+    data = json.loads(world("report", "--format", "json", "article.html"))
+    jsonschema.validate(data, json.loads(SCHEMA.read_text()))
+    golden("report.json", normalise(json.dumps(data, ensure_ascii=False, indent=2) + "\n"))
+    first, second = data["embeds"]
+    assert {c["name"]: c["result"] for c in first["checks"]} == {
+        "author": "pass", "date": "fail", "snowflake-date": "fail", "text": "fail", "media": "pass", "archive": "warn"}
+    assert second["post"]["status"] == "deleted" and len(second["snapshots"]) == 2
+    assert [c["checks"][0]["result"] for c in data["credits"]] == ["fail", "pass"]
+    sources = first["post"]["sources"]
+    assert sources[0]["method"] == "syndication" and len(sources[0]["body_sha256"]) == 64
+
+
+def test_html_report_is_self_contained(world):
+    text = world("report", "--format", "html", "article.html")
+    golden("report.html", normalise(text))
+    assert "<script" not in text and "http-equiv" not in text
+    # nothing has to be fetched to view it: no stylesheet link, no remote image (links to sources are fine)
+    assert not re.search(r"""<link[^>]+stylesheet|<img[^>]+src=["'](?!data:)""", text)
+    assert '<html lang="en">' in text and 'scope="row"' in text and "@media print" in text
+
+
+def test_offline_report_names_what_it_could_not_reach(world, fakenet):
+    text = world("report", "--offline", "article.html")
+    assert fakenet.hits == []    # offline: not one request, images included
+    assert "**Could not be reached**" in text and "offline, and this post was never fetched" in text
+    assert "Id minted | — | 2022-12-06T05:31:41.219Z" in text     # snowflake time needs no network
+
+
+def test_several_articles_give_reports_and_an_index(world, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(FIXTURE, folder / "one.html")
+    (folder / "two.txt").write_text("Photo: Dee Fiction/Riverton Post\nNothing else.\n")
+    world("report", "--format", "json", "-o", str(tmp_path / "out"), str(folder))
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names[:2] == ["index.json", "index.md"] and len(names) == 4
+    index = json.loads((tmp_path / "out" / "index.json").read_text())
+    assert [entry["summary"]["credits"] for entry in index] == [2, 1]
+
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--disable-default-apps", "--host-resolver-rules=MAP * ~NOTFOUND"]
+
+
+def test_html_report_renders_in_headless_chromium(world, tmp_path):
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("Chromium is not installed (scripts/test installs Debian's chromium when it can)")
+    report = tmp_path / "report.html"
+    world("report", "--format", "html", "-o", str(report), "article.html")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    shot = ARTIFACTS / "report.png"
+    profile = tmp_path / "profile"
+    base = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}"]
+    dom = subprocess.run([*base, "--enable-logging=stderr", "--v=0", "--dump-dom", report.as_uri()],
+                         capture_output=True, text=True, timeout=120)
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    console_errors = [line for line in dom.stderr.splitlines() if "CONSOLE" in line and "rror" in line]
+    assert console_errors == []
+    visible = re.sub(r"<[^>]+>", " ", dom.stdout)
+    for fact in ("Provenance report", "deleted", "RivertonRoads", "FAIL", "Other Person", "2022-12-06T05:31:41Z"):
+        assert fact in visible, fact
+    subprocess.run([*base, f"--screenshot={shot}", "--window-size=1200,3000", report.as_uri()],
+                   capture_output=True, timeout=120, check=True)
+    assert shot.stat().st_size > 10_000
