@@ -267,15 +267,7 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
         task = bar.add_task("resolving", total=len(links)) if bar else None
         results = asyncio.run(run(lambda _result: bar.advance(task) if bar else None))
     store.close()
-    for result in results:
-        if as_json:
-            click.echo(json.dumps(result.to_json(), ensure_ascii=False))
-        else:
-            from rich.console import Console
-
-            from resolver.report import resolution_text
-
-            Console().print(resolution_text(result))
+    _print_each(results, as_json=as_json, to_json=lambda r: r.to_json(), view="resolution_text")
     if any(r.unavailable for r in results):
         ctx.exit(EXIT_UNAVAILABLE)
     if any(r.error for r in results):
@@ -340,17 +332,24 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
     with user_errors():
         posts = asyncio.run(run())
     store.close()
-    for post in posts:
-        if as_json:
-            click.echo(json.dumps(post.to_json(), ensure_ascii=False))
-        else:
-            from rich.console import Console
-
-            from resolver.report import post_text
-
-            Console().print(post_text(post))
+    _print_each(posts, as_json=as_json, to_json=lambda p: p.to_json(), view="post_text")
     if any(p.unavailable for p in posts):
         ctx.exit(EXIT_UNAVAILABLE)
+
+
+def _print_each(items: list[Any], *, as_json: bool, to_json: Any, view: str) -> None:
+    """JSON Lines for pipes and --json; otherwise each item through a view of resolver.report, for people."""
+    if as_json:
+        for item in items:
+            click.echo(json.dumps(to_json(item), ensure_ascii=False))
+        return
+    from rich.console import Console
+
+    from resolver import report
+
+    console = Console()
+    for item in items:
+        console.print(getattr(report, view)(item))
 
 
 def _open_warc(settings: Any, path: Path | None) -> Any:
@@ -432,15 +431,7 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
 
         results = asyncio.run(run())
     store.close()
-    for result in results:
-        if as_json:
-            click.echo(json.dumps(result, ensure_ascii=False))
-        else:
-            from rich.console import Console
-
-            from resolver.report import archive_text
-
-            Console().print(archive_text(result))
+    _print_each(results, as_json=as_json, to_json=lambda r: r, view="archive_text")
     if any(r["error"] for r in results):
         ctx.exit(1)
 
@@ -473,6 +464,7 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
     """
     from resolver import pipeline
     from resolver import report as rendering
+    from resolver.errors import InputError
 
     settings = _settings(ctx, **_network_overrides(network))
     store = _open_store(settings)
@@ -484,13 +476,15 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
             data = sys.stdin.buffer.read() if name == "-" else None
             try:
                 article = pipeline.load(path, data=data)
-            except Exception as exc:
+            except InputError as exc:
                 if not many:
                     raise
                 click.echo(f"warning: {exc}; skipped", err=True)
                 continue
             reports.append((name, pipeline.report_for(article, settings=settings, store=store, offline=offline,
                                                       refresh=refresh)))
+    if not reports:
+        raise click.ClickException(f"no article to report on in {', '.join(articles)}")
     thumbnail = _thumbnails(store)
     suffix = {"md": ".md", "json": ".json", "html": ".html"}[fmt]
 

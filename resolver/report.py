@@ -306,18 +306,13 @@ def html_page(report: dict[str, Any], *, thumbnail: Any = None) -> str:
         parts.append("<h3>Could not be reached</h3><ul>" + "".join(f"<li>{escape(u)}</li>" for u in report["unreachable"])
                      + "</ul>")
     parts.append("</section>")
-    parts.append('<section aria-labelledby="embeds"><h2 id="embeds">Embeds</h2>')
-    if not report["embeds"]:
-        parts.append("<p>No embedded post was found.</p>")
-    for number, embed in enumerate(report["embeds"], start=1):
-        parts.append(_html_embed(number, embed, badge, thumbnail))
-    parts.append("</section>")
-    parts.append('<section aria-labelledby="credits"><h2 id="credits">Photo credits</h2>')
-    if not report["credits"]:
-        parts.append("<p>No photo credit was found.</p>")
-    for number, credit in enumerate(report["credits"], start=1):
-        parts.append(_html_credit(number, credit, badge, thumbnail))
-    parts += ["</section>", "</main>", "</body>", "</html>"]
+    for key, title, empty, render in (("embeds", "Embeds", "No embedded post was found.", _html_embed),
+                                      ("credits", "Photo credits", "No photo credit was found.", _html_credit)):
+        parts.append(f'<section aria-labelledby="{key}"><h2 id="{key}">{title}</h2>')
+        parts += [render(number, item, badge, thumbnail) for number, item in enumerate(report[key], start=1)] \
+            or [f"<p>{empty}</p>"]
+        parts.append("</section>")
+    parts += ["</main>", "</body>", "</html>"]
     return "\n".join(parts) + "\n"
 
 

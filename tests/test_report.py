@@ -146,3 +146,11 @@ def test_html_report_renders_in_headless_chromium(world, tmp_path):
     subprocess.run([*base, f"--screenshot={shot}", "--window-size=1200,3000", report.as_uri()],
                    capture_output=True, timeout=120, check=True)
     assert shot.stat().st_size > 10_000
+
+
+def test_report_on_nothing_is_a_clear_error(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", str(tmp_path / "empty")])
+    assert result.exit_code == 1 and "no article to report on" in result.output
+    missing = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", str(tmp_path / "nope.html")])
+    assert missing.exit_code == 1 and "no such file" in missing.output and "Traceback" not in missing.output
