@@ -96,3 +96,25 @@ def test_broken_and_empty_markup_does_not_raise():
     for page in ("", "<", "<blockquote class='twitter-tweet'>", "<?xml version='1.0' encoding='utf-8'?><p>credit</p>",
                  "<iframe src='http://[::1'></iframe>", "\x00\x01twitter"):
         html.scan(page)
+
+
+def test_embeds_kept_in_script_data_and_escaped_markup():
+    page = ('<html><body><div data-state="{&quot;html&quot;:&quot;&lt;iframe src=\\&quot;//www.youtube.com/embed/'
+            'AbCdEfGhIjK?wmode=opaque\\&quot;&gt;&quot;}"></div>'
+            '<script>renderExternalContent("https://www.youtube.com/embed/ZyXwVuTsRqP?&&fs=1")</script>'
+            '<script type="application/json">{"tweet":"https:\\/\\/twitter.com\\/someone\\/status\\/1600000000000000001"}</script>'
+            '<iframe src="//www.youtube.com/embed/QwErTyUiOpA"></iframe>'
+            '<iframe src="https://www.youtube.com/embed/videoseries?list=PLabc123"></iframe>'
+            '<a href="https://twitter.com/intent/tweet?text=share">Tweet</a></body></html>')
+    embeds, _ = html.scan(page)
+    got = sorted((e.detector, e.kind, e.post_id) for e in embeds)
+    assert got == [("html-iframe", "playlist", "PLabc123"), ("html-iframe", "video", "QwErTyUiOpA"),
+                   ("html-source", "post", "1600000000000000001"), ("html-source", "video", "AbCdEfGhIjK"),
+                   ("html-source", "video", "ZyXwVuTsRqP")]
+
+
+def test_one_post_under_two_handles_is_one_embed():
+    page = ('<html><body><a title="http://twitter.com/Real/status/551343232613773312/photo/1">pic</a>'
+            '<a href="https://twitter.com/widgetname/status/551343232613773312">2 mins ago</a></body></html>')
+    [embed] = html.scan(page)[0]
+    assert embed.post_id == "551343232613773312" and len(embed.also_at) == 1

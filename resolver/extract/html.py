@@ -416,6 +416,7 @@ def scan(page: str) -> tuple[list[Embed], list[Credit]]:
         if not (claimed and _inside(el, claimed)):
             credits.extend(_credits_at(el, smap, credited))
     credits.extend(_prose_credits(page, lower, taken=[c.span for c in credits] + [e.span for e in embeds]))
+    embeds.extend(_source_urls(page, lower, taken=[e.span for e in embeds] + [a for e in embeds for a in e.also_at]))
     if "(@" in page and text_detectors.SIGNATURE_RE.search(page):
         for el in _select(root, "signature"):
             if not (claimed and _inside(el, claimed)):
@@ -439,6 +440,35 @@ def _embed_candidates(root: Any, page: str, lower: str) -> Iterator[Any]:
             href = (el.get("href") or "").strip()
             if href in wanted or (timelines and "twitter-timeline" in (el.get("class") or "")):
                 yield el
+
+
+# Post URLs kept in script data or escaped markup: found by their host with str.find (C speed), read from there.
+SOURCE_HOSTS = {"twitter.com": ("/status",), "youtube.com": ("/embed/", "watch?v="), "youtube-nocookie.com": ("/embed/",),
+                "instagram.com": ("/p/", "/reel/"), "tiktok.com": ("/video/",)}
+SOURCE_TAIL_RE = re.compile(r"""(?:\\?/)[^\s"'<>&]{4,200}""")
+HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
+
+
+def _source_urls(page: str, lower: str, *, taken: list[tuple[int, int]]) -> list[Embed]:
+    """Post URLs the markup keeps outside elements: in a script's JSON state, or in an escaped embed inside an
+    attribute (frameworks render embeds from data). Only posts and videos count; anything inside a span an
+    element-level detector took is left to it."""
+    found = []
+    for host, shapes in SOURCE_HOSTS.items():
+        at = lower.find(host)
+        while at >= 0:
+            begin = at
+            while begin > 0 and lower[begin - 1] in HOST_CHARS:
+                begin -= 1
+            tail = SOURCE_TAIL_RE.match(page, at + len(host))
+            if tail and any(shape in tail.group(0).replace("\\/", "/") for shape in shapes) \
+                    and not any(s <= begin < e for s, e in taken):
+                ref = platforms.parse_url("https://" + page[begin:tail.end()].replace("\\/", "/"))
+                if ref is not None and ref.kind in ("post", "video") and ref.post_id:
+                    found.append(Embed(platform=ref.platform, kind=ref.kind, url=ref.url, detector="html-source",
+                                       span=(begin, tail.end()), post_id=ref.post_id, author_handle=ref.author_handle))
+            at = lower.find(host, at + len(host))
+    return found
 
 
 def _lower(page: str) -> str:
@@ -561,7 +591,8 @@ def _signatures_in(el: Any, smap: SourceMap) -> list[Embed]:
 
 
 DETECTOR_RANK = {"html-blockquote": 0, "html-amp": 1, "html-iframe": 2, "html-wp-embed": 3, "html-xfbml": 3,
-                 "html-script": 3, "html-custom-element": 3, "html-text-signature": 4, "html-timeline": 5, "html-link": 6}
+                 "html-script": 3, "html-custom-element": 3, "html-text-signature": 4, "html-timeline": 5, "html-link": 6,
+                 "html-source": 7}
 
 
 def _dedupe(embeds: list[Embed]) -> list[Embed]:
@@ -569,7 +600,9 @@ def _dedupe(embeds: list[Embed]) -> list[Embed]:
     best: dict[str, Embed] = {}
     order: list[str] = []
     for embed in embeds:
-        key = embed.url if (embed.post_id or embed.kind != "post") else f"{embed.url}#{embed.span[0]}"
+        # One post, one embed, whatever handle each link spells (a widget may name another account).
+        key = (f"{embed.platform}:{embed.kind}:{embed.post_id}" if embed.post_id
+               else embed.url if embed.kind != "post" else f"{embed.url}#{embed.span[0]}")
         if key not in best:
             best[key] = embed
             order.append(key)

@@ -14,6 +14,8 @@ def parse_url(url: str) -> PostRef | None:
         return None
     if url.startswith("at://"):
         return others.bluesky(url)
+    if url.startswith("//"):
+        url = "https:" + url   # protocol-relative, as embed iframes often are
     try:
         host = (urlsplit(url.strip() if "://" in url else "https://" + url.strip()).hostname or "").lower()
         if host.startswith("www."):

@@ -15,7 +15,10 @@ MASTODON_ID = re.compile(r"^[0-9]{6,20}$")
 
 
 def _split(url: str) -> tuple[str, list[str], dict[str, list[str]]]:
-    split = urlsplit(url.strip() if "://" in url else "https://" + url.strip())
+    url = url.strip()
+    if url.startswith("//"):
+        url = "https:" + url
+    split = urlsplit(url if "://" in url else "https://" + url)
     host = (split.hostname or "").lower()
     if host.startswith("www."):
         host = host[4:]
@@ -26,6 +29,9 @@ def youtube(url: str) -> PostRef | None:
     """watch?v=, youtu.be/, /embed/, youtube-nocookie.com, /shorts/, /live/, /v/."""
     host, parts, query = _split(url)
     video = None
+    if len(parts) >= 2 and parts[:2] == ["embed", "videoseries"] and query.get("list"):
+        playlist = query["list"][0]
+        return PostRef("youtube", "playlist", f"https://www.youtube.com/playlist?list={playlist}", playlist)
     if host == "youtu.be" and parts:
         video = parts[0]
     elif host in ("youtube.com", "m.youtube.com", "music.youtube.com", "youtube-nocookie.com"):

@@ -63,8 +63,11 @@ def _status_path(parts: list[str]) -> PostRef | None:
 
 def parse_url(url: str) -> PostRef | None:
     """Read any X/Twitter URL: status, embed iframe, pic.twitter.com, t.co, timeline. None if it is not X's."""
+    url = url.strip()
+    if url.startswith("//"):
+        url = "https:" + url
     try:
-        split = urlsplit(url.strip() if "://" in url else "https://" + url.strip())
+        split = urlsplit(url if "://" in url else "https://" + url)
     except ValueError:
         return None
     host = (split.hostname or "").lower()
