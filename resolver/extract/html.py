@@ -40,12 +40,7 @@ IMG_ATTR_RE = re.compile(r"data-(?:photo-|image-)?(?:credit|copyright|photograph
 PROSE_HINT_RE = re.compile(r"Photo|PHOTO|Credit|CREDIT|©|Getty|REUTERS|AFP|Courtesy|Image|Screen(?:shot|grab)|Illustration")
 _XPATHS = {
     "fb": "//div[contains(@class,'fb-post') or contains(@class,'fb-video')]",
-    "class": "//*[@class=$value]",
-    "itemprop": "//*[@itemprop='creditText' or @itemprop='copyrightHolder' or @itemprop='copyrightNotice']",
-    "img": "//img[@data-credit or @data-photo-credit or @data-image-credit or @data-copyright or @data-photographer]",
     "signature": "//p[contains(.,'(@')] | //blockquote[not(@class)][contains(.,'(@')]",
-    "figcaption": "//figcaption",
-    "jsonld": "//script[@type='application/ld+json']",
 }
 _compiled: dict[str, Any] = {}
 
@@ -523,18 +518,31 @@ def _in_ranges(ranges: list[tuple[int, int]], starts: list[int], at: int) -> boo
     return any(ranges[j][0] <= at < ranges[j][1] for j in range(max(0, i - 3), i + 1))
 
 
-def _credit_candidates(root: Any, page: str, lower: str) -> Iterator[Any]:
+def _credit_candidates(root: Any, page: str, lower: str) -> list[Any]:
+    """Credit candidates in one traversal: a predicate built from the cheap checks that fired on this page."""
+    tests = []
     if "ld+json" in lower:
-        yield from _select(root, "jsonld")
+        tests.append("(self::script and @type='application/ld+json')")
     if IMG_ATTR_RE.search(lower):
-        yield from _select(root, "img")
-    for value in dict.fromkeys(m.group(1) for m in CLASS_VALUE_RE.finditer(lower)):
-        for el in _select(root, "class", value=_original_case(page, lower, value)):
-            yield el
+        tests.append("(self::img and (@data-credit or @data-photo-credit or @data-image-credit or @data-copyright"
+                     " or @data-photographer))")
+    # class values come from CLASS_VALUE_RE, which admits no quote: safe inside an XPath string literal
+    tests += [f"@class='{_original_case(page, lower, v)}'" for v in dict.fromkeys(
+        m.group(1) for m in CLASS_VALUE_RE.finditer(lower))]
     if "itemprop" in lower and ("credittext" in lower or "copyright" in lower):
-        yield from _select(root, "itemprop")
+        tests.append("@itemprop='creditText' or @itemprop='copyrightHolder' or @itemprop='copyrightNotice'")
     if "<figcaption" in lower:
-        yield from _select(root, "figcaption")
+        tests.append("self::figcaption")
+    if not tests:
+        return []
+    expression = "//*[" + " or ".join(tests) + "]"
+    if expression not in _compiled:
+        from lxml import etree
+
+        if len(_compiled) > 512:
+            _compiled.clear()
+        _compiled[expression] = etree.XPath(expression)
+    return _compiled[expression](root)
 
 
 def _original_case(page: str, lower: str, value: str) -> str:
