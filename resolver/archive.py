@@ -86,7 +86,7 @@ def parse_cdx(body: bytes) -> list[Snapshot]:
     header = rows[0]
     found = []
     for row in rows[1:]:
-        item = dict(zip(header, row))
+        item = dict(zip(header, row, strict=False))
         if not item.get("timestamp") or not item.get("original"):
             continue
         found.append(Snapshot("wayback", snapshot_url(item["timestamp"], item["original"]), item["timestamp"],

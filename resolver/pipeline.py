@@ -115,8 +115,9 @@ def resolve_links(result: ScanResult, *, settings: Any, store: Any | None, offli
 
     resolutions = asyncio.run(run())
     if store is not None and result.article_id is not None:
-        store.link_embeds(result.article_id, [(i, link, r.resolution_id) for (i, link), r in zip(wanted, resolutions)])
-    found = [{"embed": i, **r.to_json()} for (i, _), r in zip(wanted, resolutions)]
+        store.link_embeds(result.article_id,
+                          [(i, link, r.resolution_id) for (i, link), r in zip(wanted, resolutions, strict=True)])
+    found = [{"embed": i, **r.to_json()} for (i, _), r in zip(wanted, resolutions, strict=True)]
     unavailable = any(r.unavailable for r in resolutions)
     return replace(result, extras={**result.extras, "resolutions": found, "unavailable": unavailable})
 
@@ -197,10 +198,10 @@ def fetch_for_article(result: ScanResult, *, settings: Any, store: Any | None, o
     posts, image_facts = asyncio.run(run())
     if store is not None and result.article_id is not None:
         ids = store.embed_ids(result.article_id)
-        for (ordinal, _), post in zip(wanted, posts):
+        for (ordinal, _), post in zip(wanted, posts, strict=True):
             if post.post_row is not None and ordinal in ids:
                 store.link_embed_post(ids[ordinal], post.post_row)
-    found_posts = [{"embed": ordinal, **post.to_json()} for (ordinal, _), post in zip(wanted, posts)]
+    found_posts = [{"embed": ordinal, **post.to_json()} for (ordinal, _), post in zip(wanted, posts, strict=True)]
     unavailable = result.extras.get("unavailable") or any(p.unavailable for p in posts)
     credited = [{k: v for k, v in f.items() if k not in ("id", "kept_path")} for f in image_facts]
     return replace(result, extras={**result.extras, "posts": found_posts, "credited_images": credited,
@@ -304,7 +305,7 @@ def identify_remnants(result: ScanResult, *, settings: Any, store: Any | None) -
     found = asyncio.run(run()) if wanted else []
     ids = store.embed_ids(result.article_id) if store is not None and result.article_id is not None else {}
     out = []
-    for (ordinal, embed), ident in zip(wanted, found):
+    for (ordinal, _embed), ident in zip(wanted, found, strict=True):
         row = {"embed": ordinal, "platform": "twitter", "post_id": ident.post_id, "confidence": ident.confidence,
                "candidates": ident.candidates, "similarity": ident.similarity, "evidence": ident.evidence}
         if store is not None and ordinal in ids:

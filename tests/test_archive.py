@@ -3,7 +3,6 @@ round trip: archive an article's embeds into a WARC, then replay it with no serv
 
 import asyncio
 import json
-from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
@@ -217,7 +216,8 @@ def test_round_trip_archive_then_replay_gives_the_same_records(fakenet, tmp_path
     live = cli("live.db", "scan", "--fetch", "--json", str(article))[0]
     passed, report = check(warc)
     assert passed, report
-    assert b"Authorization" not in __import__("gzip").decompress(warc.read_bytes())
+    import gzip
+    assert b"Authorization" not in gzip.decompress(warc.read_bytes())
 
     fakenet.routes.clear()          # the servers answer nothing now: every answer must come from the WARC
     hits = len(fakenet.hits)

@@ -3,7 +3,6 @@ connect step that fails the test if it is ever called: no test sends a packet an
 
 import asyncio
 
-import httpx
 import pytest
 
 from resolver.errors import UnsafeTarget

@@ -76,7 +76,7 @@ async def fetch_posts(targets: list[Target], *, client: Any, settings: Settings,
             answers[target].append(record)
     others = [t for t in pending if t.platform != "twitter"]
     gathered = await asyncio.gather(*(_oembed(t, client, settings, store) for t in others))
-    for target, record in zip(others, gathered):
+    for target, record in zip(others, gathered, strict=True):
         answers[target].append(record)
     for target in pending:
         results[target] = await _settle(target, answers[target], client, settings, store, options)
@@ -115,9 +115,9 @@ async def _ask(method: str, targets: list[Target], client: Any, settings: Settin
         return {t: found[t.post_id] for t in targets if t.post_id in found}
     if method == "syndication":
         records = await asyncio.gather(*(_syndication(t, client, settings, store) for t in targets))
-        return dict(zip(targets, records))
+        return dict(zip(targets, records, strict=True))
     records = await asyncio.gather(*(_oembed(t, client, settings, store) for t in targets))
-    return dict(zip(targets, records))
+    return dict(zip(targets, records, strict=True))
 
 
 async def _syndication(target: Target, client: Any, settings: Settings, store: Any | None) -> PostRecord:
