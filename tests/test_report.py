@@ -154,3 +154,28 @@ def test_report_on_nothing_is_a_clear_error(tmp_path):
     assert result.exit_code == 1 and "no article to report on" in result.output
     missing = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", str(tmp_path / "nope.html")])
     assert missing.exit_code == 1 and "no such file" in missing.output and "Traceback" not in missing.output
+
+
+def test_html_thumbnails_come_from_kept_media(world):
+    world("fetch", "--keep-media", "--json", POST)
+    text = world("report", "--format", "html", "article.html")
+    assert 'src="data:image/jpeg;base64,' in text
+
+
+def test_scan_archive_and_identify_from_the_command_line(world, fakenet, tmp_path):
+    import json as json_module
+
+    from werkzeug.wrappers import Response
+
+    out = json_module.loads(world("scan", "--archive", "--save", "--json", "article.html"))
+    by_url = {a["url"]: a for a in out["archives"]}
+    assert by_url[GONE]["count"] == 2 and by_url[GONE]["saved"]["status"] == "no-keys"
+    assert (tmp_path / "archive.warc.gz").exists()     # default WARC next to the database
+    remnant = tmp_path / "remnant.txt"
+    remnant.write_text("Bridge reopened this morning after repairs. pic.twitter.com/Zz98Yy76Xx\n"
+                       "— Riverton Roads (@RivertonRoads) December 6, 2022\n")
+    fakenet.route("web.archive.org", "/cdx/search/cdx", lambda r: Response(
+        json_module.dumps([["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"],
+                           ["k", "20221206060000", POST, "text/html", "200", "D", "1"]]), content_type="application/json"))
+    found = json_module.loads(world("scan", "--identify", "--json", "remnant.txt"))["identifications"]
+    assert found[0]["post_id"] == fx.POST_ID and found[0]["confidence"] > 0.9
