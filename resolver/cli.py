@@ -181,6 +181,8 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
     explicit = set(sources)
     if do_archive:
         _open_warc(settings, warc_file)
+    steps = {step for step, wanted in (("resolve", do_resolve or do_fetch or do_archive),
+                                       ("fetch", do_fetch or do_archive), ("identify", identify)) if wanted}
     progress = _progress(len(items), enabled=not as_json and len(items) > 1)
     with progress as bar:
         task = bar.add_task("scanning", total=len(items)) if bar else None
@@ -194,20 +196,9 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
                 with user_errors():
                     article = pipeline.load(path, data=stdin_data, kind=None if kind == "auto" else kind,
                                             encoding=encoding)
-                    result = pipeline.scan_article(article, store=store)
-                    if do_resolve or do_fetch or do_archive:
-                        result = pipeline.resolve_links(result, settings=settings, store=store, offline=offline,
-                                                        refresh=refresh)
-                    if do_fetch or do_archive:
-                        from resolver.fetch import FetchOptions
-
-                        result = pipeline.fetch_for_article(result, settings=settings, store=store,
-                                                            options=FetchOptions(refresh=refresh, offline=offline))
-                    if do_archive:
-                        result = pipeline.archive_article(result, settings=settings, store=store,
-                                                          options=pipeline.ArchiveOptions(save=save, max_age_days=max_age))
-                    if identify:
-                        result = pipeline.identify_remnants(result, settings=settings, store=store)
+                    result = pipeline.process_article(
+                        article, settings=settings, store=store, steps=steps, offline=offline, refresh=refresh,
+                        archive=pipeline.ArchiveOptions(save=save, max_age_days=max_age) if do_archive else None)
                     unavailable = unavailable or bool(result.extras.get("unavailable"))
             except click.ClickException as exc:
                 if name in explicit:

@@ -314,20 +314,35 @@ def identify_remnants(result: ScanResult, *, settings: Any, store: Any | None) -
     return replace(result, extras={**result.extras, "identifications": out})
 
 
+def process_article(article: Article, *, settings: Any, store: Any | None, steps: set[str] = frozenset(),
+                    offline: bool = False, refresh: bool = False,
+                    archive: "ArchiveOptions | None" = None) -> ScanResult:
+    """The whole job for one article, as far as asked: scan, then resolve its links, fetch its posts, archive
+    them (when `archive` options are given), and identify flattened tweets that kept no link."""
+    from resolver.fetch import FetchOptions
+
+    result = scan_article(article, store=store)
+    if "resolve" in steps or "fetch" in steps or archive is not None:
+        result = resolve_links(result, settings=settings, store=store, offline=offline, refresh=refresh)
+    if "fetch" in steps or archive is not None:
+        result = fetch_for_article(result, settings=settings, store=store,
+                                   options=FetchOptions(refresh=refresh, offline=offline))
+    if archive is not None:
+        result = archive_article(result, settings=settings, store=store, options=archive)
+    if "identify" in steps:
+        result = identify_remnants(result, settings=settings, store=store)
+    return result
+
+
 def report_for(article: Article, *, settings: Any, store: Any, offline: bool = False, refresh: bool = False) -> dict[str, Any]:
     """Run what a report still needs (scan, resolve, fetch, archive lookup; only the cache when offline) and build it."""
     from dataclasses import replace
 
     from resolver import provenance
-    from resolver.fetch import FetchOptions
 
-    result = scan_article(article, store=store)
-    result = resolve_links(result, settings=settings, store=store, offline=offline, refresh=refresh)
-    result = fetch_for_article(result, settings=settings, store=store, options=FetchOptions(offline=offline, refresh=refresh))
-    if not offline:
-        result = archive_article(result, settings=settings, store=store,
-                                 options=ArchiveOptions(live_copy=False))
-    else:
+    result = process_article(article, settings=settings, store=store, steps={"fetch"}, offline=offline,
+                             refresh=refresh, archive=None if offline else ArchiveOptions(live_copy=False))
+    if offline:
         result = replace(result, extras={**result.extras, "archives": []})
     return provenance.build(result, store=store, unreachable=unreachable(result, offline=offline))
 
