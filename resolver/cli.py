@@ -183,7 +183,7 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
         _open_warc(settings, warc_file)
     steps = {step for step, wanted in (("resolve", do_resolve or do_fetch or do_archive),
                                        ("fetch", do_fetch or do_archive), ("identify", identify)) if wanted}
-    progress = _progress(len(items), enabled=not as_json and len(items) > 1)
+    progress = _progress(enabled=not as_json and len(items) > 1)
     with progress as bar:
         task = bar.add_task("scanning", total=len(items)) if bar else None
         for name, path, problem in items:
@@ -254,7 +254,7 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
                                                 follow_all=follow_all, refresh=refresh, offline=offline,
                                                 on_done=on_done)
 
-    with user_errors(), _progress(len(links), enabled=not as_json and len(links) > 1) as bar:
+    with user_errors(), _progress(enabled=not as_json and len(links) > 1) as bar:
         task = bar.add_task("resolving", total=len(links)) if bar else None
         results = asyncio.run(run(lambda _result: bar.advance(task) if bar else None))
     store.close()
@@ -539,7 +539,7 @@ def _thumbnails(store: Any) -> Any:
 
 
 @contextmanager
-def _progress(total: int, *, enabled: bool) -> Iterator[Any]:
+def _progress(*, enabled: bool) -> Iterator[Any]:
     """A rich progress bar on stderr when it is a terminal and the job is long enough to want one."""
     if not enabled or not sys.stderr.isatty():
         yield None
@@ -562,7 +562,3 @@ def _emit(result: Any, *, as_json: bool) -> None:
     console = Console()
     for renderable in scan_tables(result):
         console.print(renderable)
-
-
-def main() -> None:  # pragma: no cover - console entry point alias
-    cli()

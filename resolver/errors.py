@@ -6,9 +6,10 @@ EmbedResolverError
   FetchError        .url;  a request did not give us what we asked for
     UnsafeTarget    the SSRF guard refused a host or an address
     BodyTooLarge    a body passed max_body_bytes, or the deadline passed
-  ResolveError      .url;  TooManyHops, RedirectLoop
-  StoreError        the cache database cannot be opened or written
-  NotCached         --offline and the cache has no answer
+
+Fetches and resolutions report what went wrong as values ("<kind>: <message>"), not exceptions: a run over
+thousands of links records each failure and goes on. The cache raises cache.CacheError (it imports nothing
+from here).
 """
 
 from __future__ import annotations
@@ -46,25 +47,3 @@ class BodyTooLarge(FetchError):
     """A response body passed the byte cap or the per-fetch deadline."""
 
     kind = "too-large"
-
-
-class ResolveError(FetchError):
-    """A redirect chain could not be followed to its end."""
-
-    kind = "resolve"
-
-
-class TooManyHops(ResolveError):
-    kind = "too-many-hops"
-
-
-class RedirectLoop(ResolveError):
-    kind = "redirect-loop"
-
-
-class StoreError(EmbedResolverError):
-    """The cache database cannot be opened or written."""
-
-
-class NotCached(EmbedResolverError):
-    """Offline mode was asked for and the cache holds no answer."""

@@ -8,8 +8,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-STATUSES = ("available", "deleted", "suspended", "protected", "withheld", "not_found", "age_restricted", "error",
-            "unknown")
 # Which method to believe first when several answered (the X API outranks syndication outranks oEmbed).
 METHOD_RANK = {"x-api": 0, "syndication": 1, "oembed": 2}
 MERGED_FIELDS = ("author_handle", "author_name", "author_id", "text", "lang", "created_at", "media", "references")

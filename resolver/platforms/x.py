@@ -102,13 +102,3 @@ def _timeline(parts: list[str]) -> PostRef | None:
     if len(parts) == 1 or parts[1] in ("likes", "media", "with_replies"):
         return PostRef("twitter", "timeline", f"https://twitter.com/{handle}", None, handle)
     return None
-
-
-# For text: a status URL or bare link anywhere in prose. Hosts only; parse_url decides what it is.
-URL_IN_TEXT_RE = re.compile(
-    r"(?:https?://)?(?:(?:www\.|mobile\.|m\.)?(?:twitter|x)\.com/(?:#!/)?[A-Za-z0-9_]{1,15}/status(?:es)?/\d{1,20}"
-    r"|(?:www\.|mobile\.)?(?:twitter|x)\.com/i/web/status/\d{1,20}"
-    r"|pic\.(?:twitter|x)\.com/[A-Za-z0-9]{4,16}"
-    r"|t\.co/[A-Za-z0-9]{4,16})",
-    re.IGNORECASE,
-)
