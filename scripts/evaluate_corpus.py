@@ -35,6 +35,7 @@ def main() -> int:
     credit_sources: Counter[str] = Counter()
     pages_with: Counter[str] = Counter()
     errors = 0
+    bad_spans: list[str] = []
     for path in files:
         try:
             article = from_path(path)
@@ -46,6 +47,10 @@ def main() -> int:
         for embed in embeds:
             platforms[f"{embed.platform}/{embed.kind}"] += 1
             detectors[embed.detector] += 1
+            start, end = embed.span
+            if end <= start or (article.kind == "html" and embed.detector.startswith("html-")
+                                and embed.detector != "html-source" and article.text[start] != "<"):
+                bad_spans.append(f"{path.name}: {embed.detector} {embed.url} {embed.span}")
         for credit in credits:
             credit_sources[credit.source] += 1
         pages_with["embeds"] += bool(embeds)
@@ -57,6 +62,9 @@ def main() -> int:
             for credit in credits[: args.show]:
                 print(f"   C {credit.source:9} {credit.raw[:70]!r} -> {credit.creator} | {credit.organization}")
     print(f"\n{len(files)} files ({errors} skipped); {pages_with['embeds']} with embeds, {pages_with['credits']} with credits")
+    print(f"spans that do not point at their element: {len(bad_spans)}")
+    for line in bad_spans[:20]:
+        print(f"  {line}")
     for title, counter in (("embeds by platform/kind", platforms), ("embeds by detector", detectors),
                            ("credits by source", credit_sources)):
         print(f"\n{title}:")

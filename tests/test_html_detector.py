@@ -118,3 +118,12 @@ def test_one_post_under_two_handles_is_one_embed():
             '<a href="https://twitter.com/widgetname/status/551343232613773312">2 mins ago</a></body></html>')
     [embed] = html.scan(page)[0]
     assert embed.post_id == "551343232613773312" and len(embed.also_at) == 1
+
+
+def test_spans_survive_entities_in_attributes():
+    page = ("<html><body>\n<iframe class='youtube-player' src='http://www.youtube.com/embed/G83gI7qjWug?version=3&#038;rel=1'>"
+            "</iframe>\n<a href='https://twitter.com/a/status/123456789?s=20&amp;t=1'>x</a>\n<iframe\n  width='5'\n"
+            "  src='https://www.youtube.com/embed/c8aFcHFu8QM'></iframe></body></html>")
+    embeds, _ = html.scan(page)
+    assert [page[e.span[0]:e.span[0] + 7] for e in embeds] == ["<iframe", "<a href", "<iframe"]
+    assert "c8aFcHFu8QM" in page[embeds[2].span[0]:embeds[2].span[1]]   # a start tag over several lines

@@ -20,11 +20,17 @@ from resolver.extract.dates import parse_date
 from resolver.model import Credit, Embed
 from resolver.platforms import x
 
-MARKERS_RE = re.compile(
-    r"twitter|x\.com/|instagram|youtu|tiktok|facebook|telegram|reddit|bluesky|bsky|mastodon|threads\.|vimeo|fb\.watch|t\.me/"
-    r"|figcaption|credit|copyright|©|&copy;|photographer|ImageObject|\(@",
-    re.IGNORECASE,
-)
+# A page with none of these is not parsed. Plain substring tests, likeliest first: most pages answer at once.
+MARKERS = ("twitter", "youtu", "credit", "Credit", "CREDIT", "copyright", "Copyright", "©", "&copy;", "instagram",
+           "figcaption", "facebook", "(@", "tiktok", "t.me/", "telegram", "reddit", "bsky", "bluesky", "mastodon",
+           "threads.", "vimeo", "fb.watch", "x.com/", "photographer", "Photographer", "ImageObject", "Twitter",
+           "YouTube", "Instagram", "FIGCAPTION", "IFRAME")
+
+
+def has_markers(page: str) -> bool:
+    return any(marker in page for marker in MARKERS)
+
+
 # Cheap checks on the lower-cased raw source decide which passes a page needs; each pass selects in C.
 # Regexes here start with a literal so the engine skips ahead instead of trying every position.
 HREF_RE = re.compile(
@@ -37,7 +43,8 @@ STRUCTURE_TAGS = ("blockquote", "iframe", "amp-twitter", "amp-instagram", "amp-y
 IMG_ATTR_RE = re.compile(r"data-(?:photo-|image-)?(?:credit|copyright|photographer)\s*=")
 # Words a credit line in prose carries (lower-case "photo" is too common in prose to be a hint). Case-sensitive,
 # so the engine can skip quickly; each hit is then read in its own text node only.
-PROSE_HINT_RE = re.compile(r"Photo|PHOTO|Credit|CREDIT|©|Getty|REUTERS|AFP|Courtesy|Image|Screen(?:shot|grab)|Illustration")
+PROSE_HINT_RE = re.compile(r"Photo|PHOTO|Credit|CREDIT|©|Getty|REUTERS|AFP|Courtesy|Image(?: credit|:| by| courtesy)"
+                           r"|Screen(?:shot|grab)|Illustration(?::| by)")
 _XPATHS = {
     "fb": "//div[contains(@class,'fb-post') or contains(@class,'fb-video')]",
     "signature": "//p[contains(.,'(@')] | //blockquote[not(@class)][contains(.,'(@')]",
@@ -77,6 +84,7 @@ class SourceMap:
         self.page = page
         self.lower = lower if lower is not None else page.lower()
         self._line_starts: list[int] | None = None
+        self._last = (0, 1)   # (position, its line), for counting lines onward
 
     @property
     def line_starts(self) -> list[int]:
@@ -87,23 +95,51 @@ class SourceMap:
         return self._line_starts
 
     def span(self, el: Any, needle: str | None = None) -> tuple[int, int]:
-        tag = el.tag if isinstance(el.tag, str) else "script"
+        tag = (el.tag if isinstance(el.tag, str) else "script").lower()
+        opener = "<" + tag
+        # The DOM decodes entities the source keeps (&#038;, &amp;): only the part before the first & is sure.
+        needle = (needle or "").split("&")[0].lower() or None
+        start = self._by_needle(opener, needle, el.sourceline) if needle and len(needle) >= 4 else -1
+        if start < 0:
+            start = self._by_line(el, opener, needle)
+        if start < 0 and needle:
+            start = self._by_line(el, opener, None)   # the first such tag on the element's line
+        if start < 0:
+            return (0, 0)
+        return (start, self._end(tag, start))
+
+    def _by_needle(self, opener: str, needle: str, line: int | None) -> int:
+        """The start tag that holds the needle and begins on the element's own line, found without the line
+        table: search the needle, then count lines incrementally (elements come mostly in document order)."""
+        at = self.lower.find(needle)
+        while at >= 0:
+            tag_start = self.lower.rfind("<", 0, at)
+            tag_end = self.lower.find(">", tag_start)
+            # libxml2 may give a start tag written over several lines any of its lines
+            if self.lower.startswith(opener, tag_start) and tag_end > at \
+                    and (line is None or self._line_at(tag_start) <= line <= self._line_at(tag_end)):
+                return tag_start
+            at = self.lower.find(needle, at + len(needle))
+        return -1
+
+    def _line_at(self, pos: int) -> int:
+        last_pos, last_line = self._last if self._last[0] <= pos else (0, 1)
+        line = last_line + self.page.count("\n", last_pos, pos)
+        self._last = (pos, line)
+        return line
+
+    def _by_line(self, el: Any, opener: str, needle: str | None) -> int:
         line = el.sourceline or 1
         pos = self.line_starts[min(line, len(self.line_starts)) - 1]
-        opener = "<" + tag.lower()
-        start = -1
         for _ in range(200):
             found = self.lower.find(opener, pos)
             if found < 0:
-                break
+                return -1
             tag_end = self.lower.find(">", found)
-            if needle is None or needle.lower() in self.lower[found: tag_end + 1]:
-                start = found
-                break
+            if needle is None or needle in self.lower[found: tag_end + 1]:
+                return found
             pos = found + 1
-        if start < 0:
-            return (0, 0)
-        return (start, self._end(tag.lower(), start))
+        return -1
 
     def _end(self, tag: str, start: int) -> int:
         open_end = self.lower.find(">", start)
@@ -389,7 +425,7 @@ def _credits_from_jsonld(el: Any, smap: SourceMap) -> list[Credit]:
 
 def scan(page: str) -> tuple[list[Embed], list[Credit]]:
     """Every embed and credit in an HTML page, in order of appearance, each once."""
-    if not MARKERS_RE.search(page):
+    if not has_markers(page):
         return [], []
     root = _parse(page)
     if root is None:
