@@ -354,7 +354,7 @@ def unreachable(result: ScanResult, *, offline: bool) -> list[str]:
         if r.get("error"):
             found.append(f"link {r['url']}: {r['error']}")
     for p in result.extras.get("posts", []):
-        if p["status"] in ("error", "unknown") or p.get("reason", "") and "never fetched" in (p.get("reason") or ""):
+        if p["status"] in ("error", "unknown"):   # "never fetched" (offline) is an unknown status too
             found.append(f"{p['platform']} post {p['post_id']}: {p.get('reason') or p['status']}")
     for a in result.extras.get("archives", []):
         if a.get("error"):

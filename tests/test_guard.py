@@ -162,6 +162,8 @@ def test_the_test_suite_itself_cannot_reach_a_real_host():
         socket.getaddrinfo("example.com", 80)
     with pytest.raises(socket.gaierror):
         socket.getaddrinfo("cafe", 80)
+    # Never let this line reach a real connect: without the autouse guard it would send a packet to 10.0.0.1.
+    assert getattr(socket.socket.connect, "__module__", None) == __name__.rsplit(".", 1)[0] + ".conftest", "the loopback guard is off"
     sock = socket.socket()
     try:
         with pytest.raises(AssertionError, match="tried to connect to 10.0.0.1"):
