@@ -46,7 +46,7 @@ OTHER_CASES = [
      "https://social.example.net/@riverwatch/112000000000000001"),
     ("https://www.threads.com/@riverwatch/post/C1aBcDeFgHi", "threads", "C1aBcDeFgHi",
      "https://www.threads.net/@riverwatch/post/C1aBcDeFgHi"),
-    ("https://player.vimeo.com/video/796000001?h=de776782f6", "vimeo", "796000001", "https://vimeo.com/796000001"),
+    ("https://player.vimeo.com/video/796000001?h=de776782f6", "vimeo", "796000001", "https://vimeo.com/796000001/de776782f6"),
 ]
 
 
