@@ -1,5 +1,6 @@
 import pytest
 
+from resolver import platforms
 from resolver.platforms import parse_url, telegram
 from resolver.platforms.x import snowflake_time, status_url
 
@@ -333,3 +334,16 @@ def test_telegram_widget_attribute():
 def test_share_buttons_and_media_are_no_posts(url):
     # A site's own share buttons name the article, not a post; a media file or live room is no post either.
     assert parse_url(url) is None
+
+
+@pytest.mark.parametrize("url,embedded", [
+    ("https://twitter.com/jack/status/20", True),
+    ("https://vm.tiktok.com/ZMabc123/", True),
+    ("https://www.facebook.com/share/v/1AbCdEfGhI/", True),
+    ("https://twitter.com/NASA", True),
+    ("https://t.co/Ab12Cd34Ef", False),
+    (f"https://www.facebook.com/events/{FB}/", False),
+], ids=["post", "tiktok-short-link", "fb-share-link", "x-timeline", "tco", "fb-event"])
+def test_which_urls_the_detectors_report(url, embedded):
+    # t.co wraps any link at all; an event page is linked to, not embedded (its id still parses, for resolve).
+    assert platforms.is_embed(parse_url(url)) is embedded

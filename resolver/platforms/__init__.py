@@ -48,10 +48,10 @@ def parse_url(url: str) -> PostRef | None:
 
 
 def is_embed(ref: PostRef) -> bool:
-    """Whether a detector reports a URL as an embed. Not a profile; a short link only when its platform's short
-    links lead to its own posts (vm.tiktok.com, fb.watch, instagram.com/share/...): X wraps every link in t.co,
-    so a bare t.co link names no post (#15)."""
-    return ref.kind != "profile" and not (ref.kind == "short-link" and ref.platform == x.PLATFORM)
+    """Whether a detector reports a URL as an embed. Not a profile or an event page (a link to "the event" is no
+    embedded post); a short link only when its platform's short links lead to its own posts (vm.tiktok.com,
+    fb.watch, instagram.com/share/...): X wraps every link in t.co, so a bare t.co link names no post (#15)."""
+    return ref.kind not in ("profile", "event") and not (ref.kind == "short-link" and ref.platform == x.PLATFORM)
 
 
 __all__ = ["BY_DOMAIN", "DOMAIN_PATTERN", "PAGE_MARKERS", "PLATFORMS", "SOURCE_SHAPES", "is_embed", "parse_url",
