@@ -40,7 +40,9 @@ def parse(url: str) -> PostRef | None:
         return None
     parts = split.parts
     if split.host == "fb.watch":
-        return PostRef(PLATFORM, "short-link", f"https://fb.watch/{parts[0]}/") if parts and TOKEN.match(parts[0]) else None
+        if not parts or not TOKEN.match(parts[0]):
+            return None
+        return PostRef(PLATFORM, "short-link", f"https://fb.watch/{parts[0]}/")
     if parts[:1] == ("share",) and len(parts) >= 2 and TOKEN.match(parts[-1]):
         return PostRef(PLATFORM, "short-link", f"{BASE}/{'/'.join(parts[:3])}/")
     if parts[:1] == ("plugins",) and len(parts) == 2 and parts[1] in PLUGINS:
