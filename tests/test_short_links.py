@@ -65,3 +65,15 @@ def test_scan_resolve_follows_each_short_link_to_its_post(fakenet, tmp_path):
     # the posts themselves are never requested: the URL says what they are
     assert {h for h, _ in fakenet.hits} <= {host for _, host, *_rest in SHORT_LINKS}
     assert len(fakenet.hits) == len(SHORT_LINKS)
+
+
+def test_offline_report_says_a_short_link_hides_the_post(tmp_path):
+    # Previously a short link's embed read "the article kept no link", which it did keep.
+    path = tmp_path / "story.txt"
+    path.write_text(article())
+    config = tmp_path / "config.toml"
+    config.write_text("")
+    result = invoke(tmp_path, config, "report", "--offline", str(path))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("no post id yet: the link hides it (embed-resolver scan --resolve follows it") == 7
+    assert "kept no link" not in result.stdout
