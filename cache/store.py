@@ -95,6 +95,12 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
     # -- articles --------------------------------------------------------------------------------------------
 
     def article_by_sha256(self, sha256: str) -> dict[str, Any] | None:

@@ -4,13 +4,16 @@ parsers get fixed, and the raw answer is the evidence."""
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from resolver.fetch import oembed, syndication, xapi
 from resolver.fetch.records import PostRecord, merge
 
+if TYPE_CHECKING:
+    from cache import Store
 
-def reparse_observation(post: dict[str, Any], observation: dict[str, Any], store: Any) -> PostRecord | None:
+
+def reparse_observation(post: dict[str, Any], observation: dict[str, Any], store: Store) -> PostRecord | None:
     """The record one observation's raw body gives today, or None when no body was kept for it."""
     if not observation.get("fetch_id"):
         return None
@@ -39,7 +42,7 @@ def reparse_observation(post: dict[str, Any], observation: dict[str, Any], store
     return replace(record, fetch_ids=(observation["fetch_id"],))
 
 
-def reparse_all(store: Any) -> tuple[int, int]:
+def reparse_all(store: Store) -> tuple[int, int]:
     """Re-derive every observation and each post's merged record. Returns (observations re-derived, posts)."""
     from cache import utc_now
 
