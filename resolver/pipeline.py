@@ -104,6 +104,9 @@ class Failure:
     message: str
     named: bool = True
 
+    def to_json(self) -> dict[str, Any]:
+        return {"source": self.source, "error": self.message}
+
 
 Outcome = ArticleResult | Failure
 
@@ -250,6 +253,17 @@ async def process_article(article: Article, *, session: Session, steps: Steps = 
 
 
 # -- the steps -----------------------------------------------------------------------------------------------
+
+def scan(content: str | bytes, *, source: str = "-", kind: str | None = None) -> ArticleResult:
+    """Embeds and credits of an article given as text or bytes (text is taken as UTF-8). No store, no network."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return scan_article(from_bytes(data, source, kind=kind))
+
+
+def scan_file(path: str | Path, *, kind: str | None = None, encoding: str | None = None) -> ArticleResult:
+    """Embeds and credits of an article file (HTML or text, sniffed; the encoding detected). No store, no network."""
+    return scan_article(from_path(Path(path), kind=kind, encoding=encoding))
+
 
 def scan_article(article: Article, *, store: Store | None = None) -> ArticleResult:
     """Find the embeds and credits of one article and, given a store, record them in one transaction."""
