@@ -238,7 +238,8 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
 @click.argument("urls", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per URL (JSON Lines).")
 @click.option("--offline", is_flag=True, help="Never touch the network: answer from the cache (exit 3 if not cached).")
-@click.option("--refresh", is_flag=True, help="Resolve again even when the cache has a fresh answer (not with --offline).")
+@click.option("--refresh", is_flag=True,
+              help="Resolve again even when the cache has a fresh answer (not with --offline).")
 @click.option("--follow-all", is_flag=True, help="Keep following redirects past a recognised post URL.")
 @network_options
 @click.pass_context
@@ -317,8 +318,9 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
         from resolver.fetch.reparse import reparse_all
 
         with user_errors():
-            observations, posts = reparse_all(store)
-        click.echo(f"re-derived {observations} observations of {posts} posts from kept raw answers; no request made")
+            observations, rederived = reparse_all(store)
+        click.echo(f"re-derived {observations} observations of {rederived} posts from kept raw answers; "
+                   "no request made")
         return
     if not targets:
         raise click.UsageError("give at least one TARGET (a post URL, a short link or an article), or --reparse")

@@ -129,7 +129,8 @@ def override_targets(origins: Mapping[str, str]) -> list[tuple[str, int]]:
 
 
 def make_client(settings: Settings, *, offline: bool = False, replay: ReplayIndex | None = None,
-                resolver: Resolver | None = None, transport: httpx.AsyncBaseTransport | None = None) -> httpx.AsyncClient:
+                resolver: Resolver | None = None,
+                transport: httpx.AsyncBaseTransport | None = None) -> httpx.AsyncClient:
     """The one client factory; a run (resolver.session.Session) builds its one client here. Offline, the transport
     answers "not cached" and never connects; with a replay index, answers come from WARC records; otherwise
     requests go out through the SSRF guard. `resolver` and `transport` are seams for tests."""

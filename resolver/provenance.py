@@ -74,13 +74,14 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None) -> list[dict
     """The article's date against the post's created_at, and against the snowflake time (which outlives the post)."""
     said = embed.get("date")
     checks = []
-    created = _day(post.get("created_at")) if post and post["status"] == "available" else None
+    created_at = post.get("created_at") if post and post["status"] == "available" else None
+    created = _day(created_at)
     if not said:
         checks.append(check("date", "skip", "the article shows no date for this post"))
     elif created:
         apart = _days_apart(said, created)
         result = "pass" if apart == 0 else "warn" if apart == 1 else "fail"
-        checks.append(check("date", result, f"article {said}, post created {post['created_at']}"
+        checks.append(check("date", result, f"article {said}, post created {created_at}"
                             + (" (one day apart: a time zone?)" if apart == 1 else "")))
     else:
         checks.append(check("date", "skip", "no available post to compare with"))

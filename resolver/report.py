@@ -9,6 +9,8 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
+Thumbnail = Callable[[str], str | None]   # media URL -> a data: URI of its kept bytes, or None
+
 if TYPE_CHECKING:
     from resolver.archive import ArchivedUrl
     from resolver.fetch import FetchedPost
@@ -46,9 +48,9 @@ def scan_tables(result: ArticleResult) -> Iterator[RenderableType]:
         where = resolution.canonical_url or resolution.final_url or ""
         note = f"  error: {resolution.error}" if resolution.error else ""
         yield Text(f"  #{found.embed + 1} {resolution.url} -> {where}{note}", style="red" if note else "cyan")
-    for post in result.posts or ():
-        record = post.value.record
-        yield Text(f"  #{post.embed + 1} {record.platform} {record.post_id}: {record.status} (via {record.method})"
+    for fetched in result.posts or ():
+        record = fetched.value.record
+        yield Text(f"  #{fetched.embed + 1} {record.platform} {record.post_id}: {record.status} (via {record.method})"
                    f" @{record.author_handle or '?'} {record.created_at or ''}",
                    style="green" if record.status == "available" else "yellow")
     if result.credits:
@@ -175,10 +177,10 @@ def _provenance_cell(source: dict[str, Any]) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def _facts(embed: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str]]:
     """(fact, the article says, the source says, provenance) rows for one embed."""
     post = embed["post"]
-    rows = []
+    rows: list[tuple[str, str | None, str | None, str]] = []
     author = f"@{embed['author_handle']}" + (f" ({embed['author_name']})" if embed.get("author_name") else "") \
         if embed.get("author_handle") else None
     if post is None:
@@ -288,7 +290,7 @@ code{font-size:.85em}@media print{body{margin:0;max-width:none}a{color:inherit}.
 """
 
 
-def html_page(report: dict[str, Any], *, thumbnail: Any = None) -> str:
+def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> str:
     """The report as one self-contained HTML file: inline CSS, no script, no request needed to view it."""
     from html import escape
 
@@ -327,7 +329,7 @@ def html_page(report: dict[str, Any], *, thumbnail: Any = None) -> str:
     return "\n".join(parts) + "\n"
 
 
-def _html_embed(number: int, embed: dict[str, Any], badge: Any, thumbnail: Any) -> str:
+def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str], thumbnail: Thumbnail | None) -> str:
     from html import escape
 
     status = (embed["post"] or {}).get("status", "not fetched")
@@ -360,7 +362,8 @@ def _html_embed(number: int, embed: dict[str, Any], badge: Any, thumbnail: Any) 
             f"<tbody>{rows}</tbody></table><ul>{links}</ul><h4>Checks</h4><ul>{checks}</ul></article>")
 
 
-def _html_credit(number: int, credit: dict[str, Any], badge: Any, thumbnail: Any) -> str:
+def _html_credit(number: int, credit: dict[str, Any], badge: Callable[[str], str],
+                 thumbnail: Thumbnail | None) -> str:
     from html import escape
 
     meta = credit.get("image_metadata") or {}

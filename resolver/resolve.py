@@ -137,7 +137,8 @@ async def _follow(url: str, *, session: Session, follow_all: bool) -> Resolution
         if current in seen:
             return Resolution(url, current, None, tuple(hops), None, f"redirect-loop: {current} was already visited")
         if len(hops) >= max_redirects + 1:
-            return Resolution(url, current, None, tuple(hops), None, f"too-many-hops: more than {max_redirects} redirects")
+            return Resolution(url, current, None, tuple(hops), None,
+                              f"too-many-hops: more than {max_redirects} redirects")
         seen.add(current)
         outcome = await fetch(session, current, purpose="resolve")
         if outcome.unavailable:   # offline: no hop was made

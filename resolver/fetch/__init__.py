@@ -72,10 +72,10 @@ class MediaFile:
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> MediaFile:
         """A row of the cache's media table."""
-        known = {k: row.get(k) for k in ("fetched_at", "fetch_id", "sha256", "bytes", "mime", "declared_mime",
-                                         "width", "height", "phash", "error", "kept_path")}
-        c2pa = None if row.get("c2pa") is None else bool(row["c2pa"])
-        return cls(row["url"], **known, credit=row.get("credit") or {}, c2pa=c2pa, media_id=row.get("id"))
+        return cls(row["url"], row.get("fetched_at"), row.get("fetch_id"), row.get("sha256"), row.get("bytes"),
+                   row.get("mime"), row.get("declared_mime"), row.get("width"), row.get("height"), row.get("phash"),
+                   row.get("credit") or {}, None if row.get("c2pa") is None else bool(row["c2pa"]), row.get("error"),
+                   media_id=row.get("id"), kept_path=row.get("kept_path"))
 
     def to_json(self) -> dict[str, Any]:
         """The facts; c2pa as the cache keeps it (0/1/null), so a fresh answer and a cached one read the same."""

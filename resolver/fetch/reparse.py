@@ -24,6 +24,7 @@ def reparse_observation(post: dict[str, Any], observation: dict[str, Any], store
     content_type = json.loads(fetch["headers"] or "{}").get("content-type", "")
     platform, post_id, url = post["platform"], post["post_id"], post["url"]
     method = observation["method"]
+    record: PostRecord | None
     if method == "syndication":
         record = syndication.parse(post_id, fetch["status"], content_type, body)
     elif method == "oembed":
@@ -33,13 +34,11 @@ def reparse_observation(post: dict[str, Any], observation: dict[str, Any], store
             record = xapi.parse([post_id], json.loads(body)).get(post_id)
         except ValueError:
             return None
-        if record is None:
-            return None
     else:
         return None
     from dataclasses import replace
 
-    return replace(record, fetch_ids=(observation["fetch_id"],))
+    return replace(record, fetch_ids=(observation["fetch_id"],)) if record is not None else None
 
 
 def reparse_all(store: Store) -> tuple[int, int]:
@@ -48,7 +47,8 @@ def reparse_all(store: Store) -> tuple[int, int]:
 
     count = posts = 0
     for post in store.all_post_rows():
-        latest_time, latest = None, []
+        latest_time: str | None = None
+        latest: list[PostRecord] = []
         for observation in store.observations(post["id"]):
             record = reparse_observation(post, observation, store)
             if record is None:

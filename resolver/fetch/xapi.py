@@ -49,7 +49,7 @@ def _adapter_class() -> Any:
             self.session, self.settings, self.store = session, session.settings, session.store
             self.fetch_ids: list[int] = []
 
-        def send(self, request: Any, **kwargs: Any) -> Any:
+        def send(self, request: Any, *args: Any, **kwargs: Any) -> Any:
             from cache import utc_now
             from resolver.http import _origin_of, redact
 
@@ -71,7 +71,7 @@ def _adapter_class() -> Any:
                 via = "warc"
             else:
                 try:
-                    response = super().send(request, **kwargs)
+                    response = super().send(request, *args, **kwargs)
                 except OSError as exc:   # requests' ConnectionError and Timeout are OSErrors
                     self._log_failure(original, request, fetched_at, started, exc)
                     raise
@@ -127,7 +127,7 @@ def _adapter_class() -> Any:
                 return
             split = urlsplit(url)
             infos = socket.getaddrinfo(split.hostname, split.port or 443, type=socket.SOCK_STREAM)
-            check_addresses(split.hostname or "", [i[4][0] for i in infos])
+            check_addresses(split.hostname or "", [str(i[4][0]) for i in infos])
 
     return RecordingAdapter
 
@@ -207,8 +207,9 @@ def lookup(ids: list[str], *, session: Session) -> dict[str, PostRecord]:
 
 def _record_of_error(post_id: str, reason: str | None) -> PostRecord:
     """The record of a post the X API gave no answer for: an error when there is a reason, else unknown."""
-    return PostRecord(platform="twitter", post_id=post_id, url=status_url(post_id), status="error" if reason else "unknown",
-                      method=METHOD, reason=reason or "the X API said nothing of this id")
+    return PostRecord(platform="twitter", post_id=post_id, url=status_url(post_id),
+                      status="error" if reason else "unknown", method=METHOD,
+                      reason=reason or "the X API said nothing of this id")
 
 
 def _usage_capped(response: Any) -> bool:
@@ -247,7 +248,7 @@ def parse(ids: Iterable[str], payload: Mapping[str, Any]) -> dict[str, PostRecor
     return records
 
 
-def _tweet(tweet: Mapping[str, Any], users: Mapping[str, Any], media: Mapping[str, Any]) -> PostRecord:
+def _tweet(tweet: Mapping[str, Any], users: Mapping[Any, Any], media: Mapping[Any, Any]) -> PostRecord:
     user = users.get(tweet.get("author_id")) or {}
     items = []
     for key in (tweet.get("attachments") or {}).get("media_keys") or []:
