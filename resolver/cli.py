@@ -20,6 +20,7 @@ from resolver import __version__
 if TYPE_CHECKING:
     from cache import Store
     from resolver.pipeline import Failure, Outcome
+    from resolver.resolve import Resolution
     from resolver.session import Mode, Session
     from resolver.settings import Settings
     from resolver.warc import WarcWriter
@@ -267,7 +268,7 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
     with user_errors(), _progress(enabled=not as_json and len(links) > 1) as bar:
         task = bar.add_task("resolving", total=len(links)) if bar else None
 
-        def done(_result: Any) -> None:
+        def done(_result: Resolution) -> None:
             if bar is not None:
                 bar.advance(task)
         results = session.run(lambda s: resolving.resolve_many(links, session=s, follow_all=follow_all, on_done=done))

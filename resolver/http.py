@@ -330,7 +330,7 @@ async def fetch(session: Session, url: str, *, method: str = "GET", purpose: str
 
     async def attempt() -> FetchOutcome:
         outcome = await _attempt(session, method, url, headers=headers, data=data,
-                                 max_bytes=max_bytes or settings.max_body_bytes)
+                                 max_bytes=settings.max_body_bytes if max_bytes is None else max_bytes)
         if store is None or outcome.unavailable:
             return outcome
         if keep_body and outcome.sha256 is not None:
@@ -347,7 +347,8 @@ async def fetch(session: Session, url: str, *, method: str = "GET", purpose: str
 
 def _outcome_of(state: RetryCallState) -> FetchOutcome:
     """The outcome of tenacity's last attempt (attempts return outcomes, they never raise)."""
-    assert state.outcome is not None, "tenacity calls back only after an attempt"
+    if state.outcome is None:
+        raise RuntimeError("tenacity asked for an outcome before the first attempt")
     result: FetchOutcome = state.outcome.result()
     return result
 

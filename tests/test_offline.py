@@ -62,7 +62,11 @@ def test_offline_makes_no_request_and_logs_no_fetch(world, httpserver, tmp_path,
     args, expected_exit = COMMANDS[name]
     result = world(*args[:1], "--offline", *args[1:])
     assert httpserver.log == [], f"{len(httpserver.log)} requests reached the server"
-    assert Store(tmp_path / "c.db").count("fetches") == 0
+    store = Store(tmp_path / "c.db")
+    assert store.count("fetches") == 0
+    # A "not cached" answer is no fact: no resolution, observation, media row, queued save or identification.
+    for table in ("resolutions", "post_observations", "media", "saves", "identifications", "snapshots"):
+        assert store.count(table) == 0, table
     assert result.exit_code == expected_exit, result.output
 
 
