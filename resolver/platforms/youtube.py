@@ -62,8 +62,9 @@ def _video_id(split: SplitURL, *, nested: bool = False) -> str | None:
             return split.arg("v")
     if len(parts) >= 2 and parts[0] in PATH_FORMS:
         return parts[1]
-    if parts[:1] == ("attribution_link",) and (split.arg("u") or "").startswith("/") and not nested:
+    target = split.arg("u") or ""
+    if parts[:1] == ("attribution_link",) and target.startswith("/") and not nested:
         # Old share links: attribution_link?a=...&u=/watch?v=<id>&feature=share
-        inner = urls.split("https://youtube.com" + split.arg("u"))
+        inner = urls.split("https://youtube.com" + target)
         return _video_id(inner, nested=True) if inner else None
     return None
