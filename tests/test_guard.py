@@ -65,7 +65,8 @@ def fake_resolver(answers):
 @pytest.mark.parametrize("host,answers", [
     ("intranet.test", ["10.0.0.1"]), ("metadata.test", ["169.254.169.254"]), ("router.test", ["192.168.0.1"]),
     ("cgnat.test", ["100.64.12.34"]), ("ula.test", ["fd00::1"]), ("mapped.test", ["::ffff:192.168.0.1"]),
-    ("rebind.test", ["93.184.216.34", "172.16.0.1"]),
+    ("rebind.test", ["93.184.216.34", "172.16.0.1"]), ("compat.test", ["::169.254.169.254"]),
+    ("siit.test", ["::ffff:0:169.254.169.254"]), ("nat64.test", ["64:ff9b::a9fe:a9fe"]),
 ], ids=lambda v: v if isinstance(v, str) else None)
 def test_guard_refuses_private_targets_before_connecting(host, answers):
     backend = GuardedBackend(resolver=fake_resolver({host: answers}), inner=ConnectMustNotHappen())
@@ -104,7 +105,8 @@ def test_a_private_override_target_named_by_the_user_passes():
 
 
 LOOPBACK_SPELLINGS = ["127.0.0.1", "0x7f000001", "2130706433", "0177.0.0.1", "127.1", "[::ffff:127.0.0.1]",
-                      "localhost", "loopback.test", "[::1]"]
+                      "localhost", "loopback.test", "[::1]",
+                      "[::127.0.0.1]", "[::ffff:0:127.0.0.1]"]
 
 
 @pytest.mark.parametrize("host", LOOPBACK_SPELLINGS)
@@ -170,3 +172,118 @@ def test_the_test_suite_itself_cannot_reach_a_real_host():
             sock.connect(("10.0.0.1", 80))
     finally:
         sock.close()
+
+
+# -- the range table, row by row ---------------------------------------------------------------------------------
+# Each row of the IANA IPv4 and IPv6 Special-Purpose Address Registries (plus multicast and the IPv6 ranges outside
+# Global Unicast): its first and last address get the verdict the row calls for, and the address just outside gets
+# its own, written out (it often lands in the next special range). `public` is True only for rows the registry marks
+# Globally Reachable that no refused row contains.
+REGISTRY_ROWS = [
+    # network, refused?, address just outside, is that one public?
+    ("0.0.0.0/8", True, "1.0.0.0", True),
+    ("10.0.0.0/8", True, "11.0.0.0", True),
+    ("100.64.0.0/10", True, "100.128.0.0", True),
+    ("127.0.0.0/8", True, "128.0.0.0", True),
+    ("169.254.0.0/16", True, "169.255.0.0", True),
+    ("172.16.0.0/12", True, "172.32.0.0", True),
+    ("192.0.0.0/24", True, "192.0.1.0", True),
+    ("192.0.0.0/29", True, "192.0.0.8", False),           # inside 192.0.0.0/24, refused whole
+    ("192.0.0.8/32", True, "192.0.0.7", False),
+    ("192.0.0.9/32", True, "192.0.0.11", False),          # PCP anycast: global, but inside 192.0.0.0/24
+    ("192.0.0.10/32", True, "192.0.0.11", False),         # TURN anycast: the same
+    ("192.0.0.170/31", True, "192.0.0.172", False),       # NAT64/DNS64 discovery
+    ("192.0.2.0/24", True, "192.0.3.0", True),
+    ("192.31.196.0/24", False, "192.31.197.0", True),     # AS112-v4: globally reachable
+    ("192.52.193.0/24", False, "192.52.194.0", True),     # AMT: globally reachable
+    ("192.88.99.0/24", True, "192.88.100.0", True),
+    ("192.168.0.0/16", True, "192.169.0.0", True),
+    ("192.175.48.0/24", False, "192.175.49.0", True),     # AS112 direct delegation: globally reachable
+    ("198.18.0.0/15", True, "198.20.0.0", True),
+    ("198.51.100.0/24", True, "198.51.101.0", True),
+    ("203.0.113.0/24", True, "203.0.114.0", True),
+    ("224.0.0.0/4", True, "223.255.255.255", True),       # multicast (IPv4 Address Space Registry)
+    ("240.0.0.0/4", True, "239.255.255.255", False),
+    ("255.255.255.255/32", True, "255.255.255.254", False),
+    ("::/128", True, "::2", False),                       # ::2 is IPv4-compatible ::0.0.0.2
+    ("::1/128", True, "::2", False),
+    ("::/96", True, "::1:0:0", False),                    # IPv4-compatible (deprecated): outside 2000::/3
+    ("::ffff:0:0/96", True, "::1:0:0:0", False),          # IPv4-mapped: first/last wrap 0.0.0.0 and 255.255.255.255
+    ("::ffff:0:0:0/96", True, "::fffe:ffff:ffff:ffff", False),   # SIIT IPv4-translated (RFC 2765)
+    ("64:ff9b::/96", True, "64:ff9b::1:0:0", False),      # NAT64: first/last wrap 0.0.0.0 and 255.255.255.255
+    ("64:ff9b:1::/48", True, "64:ff9b:2::", False),       # local-use NAT64 (RFC 8215)
+    ("100::/64", True, "100:0:0:1::", False),
+    ("100:0:0:1::/64", True, "100:0:0:2::", False),       # dummy IPv6 prefix
+    ("2001::/23", True, "2001:200::", True),              # IETF protocol assignments, Teredo 2001::/32 inside
+    ("2001::/32", True, "2001:1::", False),
+    ("2001:1::1/128", True, "2001:1::4", False),
+    ("2001:2::/48", True, "2001:2:1::", False),
+    ("2001:3::/32", True, "2001:4::", False),
+    ("2001:4:112::/48", True, "2001:4:113::", False),
+    ("2001:10::/28", True, "2001:20::", False),
+    ("2001:20::/28", True, "2001:30::", False),
+    ("2001:30::/28", True, "2001:40::", False),
+    ("2001:db8::/32", True, "2001:db9::", True),
+    ("2002::/16", True, "2003::", True),                  # 6to4: first/last wrap 0.0.0.0 and 255.255.255.255
+    ("2620:4f:8000::/48", False, "2620:4f:8001::", True), # AS112 direct delegation: globally reachable
+    ("3fff::/20", True, "3fff:1000::", True),             # documentation (RFC 9637)
+    ("5f00::/16", True, "5f01::", False),                 # SRv6 SIDs (RFC 9602): outside 2000::/3 anyway
+    ("fc00::/7", True, "fbff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", False),
+    ("fe80::/10", True, "fec0::", False),
+    ("fec0::/10", True, "ff00::", False),                 # site-local (deprecated)
+    ("ff00::/8", True, "feff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", False),
+    ("2000::/3", False, "4000::", False),                 # Global Unicast: everything else in IPv6 is refused
+]
+
+
+def _row_cases():
+    import ipaddress
+
+    for network, refused, outside, outside_public in REGISTRY_ROWS:
+        net = ipaddress.ip_network(network)
+        for label, address in (("first", net[0]), ("last", net[-1])):
+            yield pytest.param(str(address), not refused, id=f"{network}-{label}")
+        yield pytest.param(outside, outside_public, id=f"{network}-outside")
+
+
+@pytest.mark.parametrize("address,public", list(_row_cases()))
+def test_registry_rows(address, public):
+    assert is_public(address) is public
+
+
+def _wrapped(ip):
+    """Every IPv6 spelling of one IPv4 address: mapped, compatible, SIIT, NAT64 (well-known and local-use /48, RFC 6052
+    layout), 6to4 and Teredo (client address inverted)."""
+    import ipaddress
+
+    v4 = int(ip)
+    six = lambda n: str(ipaddress.IPv6Address(n))  # noqa: E731
+    teredo = (0x2001 << 112) | (0x41364E7A << 64) | (0x8000 << 48) | (0xFFFF << 32) | (v4 ^ 0xFFFFFFFF)
+    local_nat64 = (0x0064FF9B0001 << 80) | ((v4 >> 16) << 64) | ((v4 & 0xFFFF) << 40)
+    return {"mapped": six((0xFFFF << 32) | v4), "compatible": six(v4), "siit": six((0xFFFF << 48) | v4),
+            "nat64": six((0x64FF9B << 96) | v4), "nat64-local": six(local_nat64), "6to4": six((0x2002 << 112) | (v4 << 80)),
+            "teredo": six(teredo)}
+
+
+def _wrapper_cases():
+    import ipaddress
+
+    for network, refused, _, _ in REGISTRY_ROWS:
+        net = ipaddress.ip_network(network)
+        if net.version != 4 or not refused:
+            continue
+        for label, address in (("first", net[0]), ("last", net[-1])):
+            for kind, spelled in _wrapped(address).items():
+                yield pytest.param(spelled, id=f"{kind}-{network}-{label}")
+
+
+@pytest.mark.parametrize("address", list(_wrapper_cases()))
+def test_wrapped_private_ipv4_is_refused(address):
+    assert not is_public(address)
+
+
+@pytest.mark.parametrize("kind", ["mapped", "nat64", "6to4"])
+def test_wrapped_public_ipv4_is_public_where_the_wrapper_is_routable(kind):
+    import ipaddress
+
+    assert is_public(_wrapped(ipaddress.IPv4Address("93.184.216.34"))[kind])
