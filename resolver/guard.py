@@ -108,7 +108,8 @@ async def system_resolver(host: str, port: int) -> list[str]:
 class GuardedBackend:
     """An httpcore network backend that resolves, checks and then dials the checked address.
 
-    `allowed` holds (host, port) pairs the user named as origin-override targets: those pass even when private.
+    `allowed` holds the (host, port) of the one origin-override target a pool serves (resolver.http.make_client):
+    it passes even when private. The shared pool allows nothing.
     """
 
     def __init__(self, *, allow_private: bool = False, allowed: Iterable[tuple[str, int]] = (),

@@ -11,7 +11,7 @@ import hashlib
 import json
 import ssl
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -58,22 +58,41 @@ def _origin(url: httpx.URL) -> str:
 
 
 class OriginOverrideTransport(httpx.AsyncBaseTransport):
-    """Sends requests for an origin named in [origins] to its replacement, keeping the original Host header."""
+    """Sends requests for an origin named in [origins] to its replacement, keeping the original Host header.
 
-    def __init__(self, inner: httpx.AsyncBaseTransport, origins: Mapping[str, str]) -> None:
+    A rewritten request goes through a transport of its own, whose guard lets through exactly that target
+    (`target_transport(target)`); every other request goes through `inner`, whose guard allows nothing. So a
+    typed URL or a redirect naming a private target's address is refused, and never reuses a connection the
+    override opened (#12). Without `target_transport` (replay, a test's transport) rewritten requests go to `inner`.
+    """
+
+    def __init__(self, inner: httpx.AsyncBaseTransport, origins: Mapping[str, str], *,
+                 target_transport: Callable[[str], httpx.AsyncBaseTransport] | None = None) -> None:
         self.inner = inner
         self.origins = dict(origins)
+        self._target_transport = target_transport
+        self._targets: dict[str, httpx.AsyncBaseTransport] = {}
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         target = self.origins.get(_origin(request.url))
-        if target is not None:
-            new = httpx.URL(target)
-            request.extensions = {**request.extensions, "original_url": str(request.url)}
-            request.headers["Host"] = request.url.netloc.decode("ascii")
-            request.url = request.url.copy_with(scheme=new.scheme, host=new.host, port=new.port)
-        return await self.inner.handle_async_request(request)
+        if target is None:
+            return await self.inner.handle_async_request(request)
+        new = httpx.URL(target)
+        request.extensions = {**request.extensions, "original_url": str(request.url)}
+        request.headers["Host"] = request.url.netloc.decode("ascii")
+        request.url = request.url.copy_with(scheme=new.scheme, host=new.host, port=new.port)
+        return await self._transport_for(target).handle_async_request(request)
+
+    def _transport_for(self, target: str) -> httpx.AsyncBaseTransport:
+        if self._target_transport is None:
+            return self.inner
+        if target not in self._targets:
+            self._targets[target] = self._target_transport(target)
+        return self._targets[target]
 
     async def aclose(self) -> None:
+        for transport in self._targets.values():
+            await transport.aclose()
         await self.inner.aclose()
 
 
@@ -97,13 +116,10 @@ class ReplayTransport(httpx.AsyncBaseTransport):
                                           "reason_phrase": found.reason.encode()})
 
 
-def override_targets(origins: Mapping[str, str]) -> list[tuple[str, int]]:
-    """(host, port) of every override target: the user named them, so the guard lets them through."""
-    targets = []
-    for target in origins.values():
-        url = httpx.URL(target)
-        targets.append((url.host, url.port or (443 if url.scheme == "https" else 80)))
-    return targets
+def _target_address(target: str) -> tuple[str, int]:
+    """(host, port) of an override target."""
+    url = httpx.URL(target)
+    return url.host, url.port or (443 if url.scheme == "https" else 80)
 
 
 def make_client(settings: Settings, *, resolver: Resolver | None = None,
@@ -115,14 +131,18 @@ def make_client(settings: Settings, *, resolver: Resolver | None = None,
     replay = current_replay.get()
     if transport is None and replay is not None:
         transport = ReplayTransport(replay)
+    target_transport = None
     if transport is None:
-        backend = GuardedBackend(allow_private=settings.allow_private, allowed=override_targets(settings.origins),
-                                 resolver=resolver)
-        transport = GuardedTransport(backend, max_connections=max(settings.concurrency, 1))
+        def guarded(*allowed: tuple[str, int]) -> GuardedTransport:
+            backend = GuardedBackend(allow_private=settings.allow_private, allowed=allowed, resolver=resolver)
+            return GuardedTransport(backend, max_connections=max(settings.concurrency, 1))
+
+        transport = guarded()
+        target_transport = lambda target: guarded(_target_address(target))  # noqa: E731 - one pool per target
     timeout = httpx.Timeout(settings.timeout, connect=settings.connect_timeout)
     return httpx.AsyncClient(
-        transport=OriginOverrideTransport(transport, settings.origins), timeout=timeout, follow_redirects=False,
-        trust_env=False, headers={"User-Agent": user_agent(settings)},
+        transport=OriginOverrideTransport(transport, settings.origins, target_transport=target_transport),
+        timeout=timeout, follow_redirects=False, trust_env=False, headers={"User-Agent": user_agent(settings)},
         event_hooks={"response": [_set_aside_unparseable_location]})
 
 

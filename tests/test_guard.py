@@ -2,6 +2,7 @@
 connect step that fails the test if it is ever called: no test sends a packet anywhere but 127.0.0.1."""
 
 import asyncio
+from dataclasses import replace
 
 import pytest
 
@@ -287,3 +288,68 @@ def test_wrapped_public_ipv4_is_public_where_the_wrapper_is_routable(kind):
     import ipaddress
 
     assert is_public(_wrapped(ipaddress.IPv4Address("93.184.216.34"))[kind])
+
+
+# -- origin overrides: only the requests the override itself rewrote reach its target ----------------------------
+@pytest.fixture
+def admin_server():
+    """A second loopback server, standing for a private service that is also an [origins] target."""
+    from pytest_httpserver import HTTPServer
+
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    server.expect_request("/admin").respond_with_data("admin secrets")
+    server.expect_request("/api").respond_with_data("api answer")
+    yield server
+    server.clear()
+    server.stop()
+
+
+def _resolve(url, settings, store):
+    from resolver.resolve import resolve
+
+    async def go():
+        async with make_client(settings) as client:
+            return await resolve(url, client=client, settings=settings, store=store)
+    return asyncio.run(go())
+
+
+def test_a_redirect_to_an_override_target_is_refused(fakenet, admin_server, store):
+    """news.test (a 'public' site, allow-listed as tests do: an [origins] override onto loopback) redirects to
+    the address of another override's target. Only a request the override rewrote may go there."""
+    from tests.fakenet import redirect
+
+    admin = f"http://127.0.0.1:{admin_server.port}/admin"
+    fakenet.route("news.test", "/story", redirect(admin))
+    settings = fakenet.settings(retries=0)
+    settings = replace(settings, origins={**settings.origins, "https://api.test": f"http://127.0.0.1:{admin_server.port}"})
+    resolution = _resolve("https://news.test/story", settings, store)
+    assert [h.status for h in resolution.hops] == [301, None]
+    assert resolution.error.startswith(f"unsafe: refused 127.0.0.1: resolves to non-public address 127.0.0.1")
+    assert admin_server.log == []
+
+
+def test_a_redirect_to_the_sites_own_override_target_is_refused(fakenet, store):
+    from tests.fakenet import redirect
+
+    fakenet.route("news.test", "/story", redirect(f"{fakenet.origin}/admin"))
+    resolution = _resolve("https://news.test/story", fakenet.settings(retries=0), store)
+    assert resolution.error.startswith("unsafe: refused 127.0.0.1")
+    assert fakenet.hits == [("news.test", "/story")]
+
+
+def test_a_typed_override_target_address_is_refused_even_with_a_pooled_connection(admin_server, store):
+    """A rewritten request opens a keep-alive connection to the target; a typed URL naming the target's address
+    must neither reuse that connection nor open one of its own."""
+    settings = Settings(retries=0, origins={"https://api.test": f"http://127.0.0.1:{admin_server.port}"})
+
+    async def go():
+        async with make_client(settings) as client:
+            first = await fetch(client, "https://api.test/api", settings=settings, store=store)
+            typed = await fetch(client, f"http://127.0.0.1:{admin_server.port}/admin", settings=settings, store=store)
+            return first, typed
+
+    first, typed = asyncio.run(go())
+    assert first.status == 200 and first.body == b"api answer"
+    assert typed.status is None and typed.error_kind == "unsafe"
+    assert [r.path for r, _ in admin_server.log] == ["/api"]
