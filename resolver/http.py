@@ -8,10 +8,12 @@ and a wall-clock deadline, retried on connect errors, 429 and 5xx, every attempt
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import ssl
 import time
-from collections.abc import Callable, Mapping
+import zlib
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -213,16 +215,135 @@ def _retry_after(headers: Mapping[str, str], *, now: float, cap: float) -> float
     return None if wait is None else min(max(wait, 0.0), cap)
 
 
+DECODE_STEP = 64 * 1024   # decoded bytes one decompressor call may produce: a bomb never expands more at once
+
+
+class _ZlibDecoder:
+    """gzip or deflate (zlib-wrapped, else raw, as httpx's DeflateDecoder), in steps of at most DECODE_STEP."""
+
+    def __init__(self, encoding: str) -> None:
+        self._raw_fallback = encoding == "deflate"
+        self._d = zlib.decompressobj(zlib.MAX_WBITS | (16 if encoding == "gzip" else 0))
+
+    def decode(self, data: bytes) -> Iterator[bytes]:
+        try:
+            while True:
+                out = self._d.decompress(data, DECODE_STEP)
+                self._raw_fallback = False
+                if out:
+                    yield out
+                data = self._d.unconsumed_tail
+                if not data and len(out) < DECODE_STEP:
+                    return
+        except zlib.error as exc:
+            if not self._raw_fallback:
+                raise httpx.DecodingError(f"{exc}") from None
+            self._raw_fallback = False
+            self._d = zlib.decompressobj(-zlib.MAX_WBITS)
+            yield from self.decode(data)
+
+
+class _BrotliDecoder:
+    """br, through brotli >= 1.2, whose process() stops near an output limit and is then drained with empty input."""
+
+    def __init__(self) -> None:
+        import brotli
+
+        self._brotli = brotli
+        self._d = brotli.Decompressor()
+
+    def decode(self, data: bytes) -> Iterator[bytes]:
+        try:
+            out = self._d.process(data, output_buffer_limit=DECODE_STEP)
+            while out:   # output held back past the limit comes out on calls with empty input
+                yield out
+                out = self._d.process(b"", output_buffer_limit=DECODE_STEP)
+        except self._brotli.error as exc:
+            raise httpx.DecodingError(f"brotli: {exc}") from None
+
+
+class _CappedSink:
+    """Where the zstd writer puts its output, DECODE_STEP bytes a write; past the cap it stops the decoder."""
+
+    def __init__(self, limit: int, url: str) -> None:
+        self.parts: list[bytes] = []
+        self.total, self._limit, self._url = 0, limit, url
+
+    def write(self, data: bytes) -> int:
+        self.total += len(data)
+        if self.total > self._limit:
+            raise BodyTooLarge(f"body larger than {self._limit:,} bytes", url=self._url)
+        self.parts.append(bytes(data))
+        return len(data)
+
+
+class _ZstdDecoder:
+    """zstd. zstandard's decompressobj returns a whole chunk's output at once, so its stream_writer writes into a
+    sink that refuses more than the cap: at most the cap is ever held."""
+
+    def __init__(self, limit: int, url: str) -> None:
+        import zstandard
+
+        self._zstd = zstandard
+        self._sink = _CappedSink(limit, url)
+        self._w = zstandard.ZstdDecompressor().stream_writer(self._sink, write_size=DECODE_STEP, closefd=False)
+
+    def decode(self, data: bytes) -> Iterator[bytes]:
+        try:
+            self._w.write(data)
+        except self._zstd.ZstdError as exc:
+            raise httpx.DecodingError(f"zstd: {exc}") from None
+        parts, self._sink.parts = self._sink.parts, []
+        yield from parts
+
+
+def _decoders(content_encoding: str, *, limit: int, url: str) -> list[Any]:
+    """One bounded decoder per Content-Encoding, in the order they are undone. An encoding we cannot decode (or
+    identity) is kept as it came, as httpx does."""
+    decoders: list[Any] = []
+    for encoding in reversed([e.strip().lower() for e in content_encoding.split(",") if e.strip()]):
+        if encoding in ("gzip", "x-gzip", "deflate"):
+            decoders.append(_ZlibDecoder("gzip" if encoding == "x-gzip" else encoding))
+        elif encoding == "br" and importlib.util.find_spec("brotli") is not None:
+            decoders.append(_BrotliDecoder())
+        elif encoding == "zstd" and importlib.util.find_spec("zstandard") is not None:
+            decoders.append(_ZstdDecoder(limit, url))
+    return decoders
+
+
+def _decode(decoders: list[Any], data: bytes) -> Iterator[bytes]:
+    if not decoders:
+        yield data
+        return
+    for piece in decoders[0].decode(data):
+        yield from _decode(decoders[1:], piece)
+
+
 async def _read_capped(response: httpx.Response, *, max_bytes: int, deadline: float) -> bytes:
-    """The body, decoded (gzip/br undone) and counted both decoded and on the wire, within a wall-clock deadline."""
-    chunks, size = [], 0
-    async for chunk in response.aiter_bytes():
-        size += len(chunk)
-        if size > max_bytes or response.num_bytes_downloaded > max_bytes:
-            raise BodyTooLarge(f"body larger than {max_bytes:,} bytes", url=str(response.request.url))
+    """The body, decoded in bounded steps (gzip, deflate, br, zstd) and counted both decoded and on the wire,
+    within a wall-clock deadline. httpx's own decoders turn a whole network chunk into memory at once: 3 KB of
+    brotli became 4 GiB before a cap could look (#12), so the raw stream is read and decoded here."""
+    url = str(response.request.url)
+    too_large = BodyTooLarge(f"body larger than {max_bytes:,} bytes", url=url)
+    if response.is_stream_consumed:     # built from bytes already in memory (a replayed WARC record)
+        if len(response.content) > max_bytes:
+            raise too_large
+        return response.content
+    decoders = _decoders(response.headers.get("content-encoding", ""), limit=max_bytes, url=url)
+    chunks, size, wire = [], 0, 0
+    async for raw in response.aiter_raw():
+        wire += len(raw)
+        if wire > max_bytes:
+            raise too_large
+        for piece in _decode(decoders, raw):
+            size += len(piece)
+            if size > max_bytes:
+                raise too_large
+            if time.monotonic() > deadline:
+                raise BodyTooLarge("body still arriving at the per-fetch deadline", url=url)
+            chunks.append(piece)
         if time.monotonic() > deadline:
-            raise BodyTooLarge("body still arriving at the per-fetch deadline", url=str(response.request.url))
-        chunks.append(chunk)
+            raise BodyTooLarge("body still arriving at the per-fetch deadline", url=url)
     return b"".join(chunks)
 
 
