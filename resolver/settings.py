@@ -51,6 +51,7 @@ class Settings:
     # [fetch]
     x_methods: tuple[str, ...] = ("x-api", "syndication", "oembed")   # tried in order; the first that answers wins
     max_media_bytes: int = 25_000_000
+    max_image_pixels: int = 40_000_000   # an image with more pixels is refused before it is decoded (#12)
     # [origins]: "https://t.co" = "http://127.0.0.1:8765"
     origins: Mapping[str, str] = field(default_factory=dict)
     # [limits]: "https://web.archive.org/save" = 15 (requests a minute; 0 turns a budget off)
@@ -71,8 +72,8 @@ class Settings:
 
 _NETWORK_KEYS = {f.name for f in fields(Settings)} - {"db_path", "origins", "x_bearer_token", "ia_access_key",
                                                       "ia_secret_key", "config_path", "meta_access_token",
-                                                      "x_methods", "max_media_bytes", "limits", "save_timeout",
-                                                      "warc_path"}
+                                                      "x_methods", "max_media_bytes", "max_image_pixels", "limits",
+                                                      "save_timeout", "warc_path"}
 X_METHODS = ("x-api", "syndication", "oembed")
 
 
@@ -128,8 +129,7 @@ def _from_toml(path: Path) -> dict[str, Any]:
         if not isinstance(methods, list) or not methods or any(m not in X_METHODS for m in methods):
             raise ConfigError(f"config file {path}: [x] methods is a list drawn from {', '.join(X_METHODS)}")
         values["x_methods"] = tuple(methods)
-    if "max_media_bytes" in data.get("fetch", {}):
-        values["max_media_bytes"] = data["fetch"]["max_media_bytes"]
+    values.update({k: v for k, v in data.get("fetch", {}).items() if k in ("max_media_bytes", "max_image_pixels")})
     if "access_token" in data.get("meta", {}):
         values["meta_access_token"] = data["meta"]["access_token"]
     keys = data.get("internet_archive", {})
@@ -140,13 +140,14 @@ def _from_toml(path: Path) -> dict[str, Any]:
 def _check(values: dict[str, Any]) -> dict[str, Any]:
     """Types and ranges, so a typo in the config is a one-line error and not a crash mid-run."""
     numeric = {"timeout", "connect_timeout", "deadline", "retry_max_wait", "cache_ttl_days", "save_timeout"}
-    integral = {"max_redirects", "max_body_bytes", "concurrency", "per_host", "retries", "max_media_bytes"}
+    integral = {"max_redirects", "max_body_bytes", "concurrency", "per_host", "retries", "max_media_bytes",
+                "max_image_pixels"}
     for key, value in values.items():
         if key in numeric | integral:
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
                 raise ConfigError(f"{key} must be a non-negative number, not {value!r}")
             values[key] = int(value) if key in integral else float(value)
-        if key in ("concurrency", "per_host") and values[key] < 1:
+        if key in ("concurrency", "per_host", "max_image_pixels") and values[key] < 1:
             raise ConfigError(f"{key} must be at least 1")
         if key == "allow_private" and not isinstance(value, bool):
             raise ConfigError(f"allow_private must be true or false, not {value!r}")

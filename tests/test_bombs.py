@@ -1,25 +1,21 @@
 """Compression bombs: a body is decoded in bounded steps, so a few KB that expand to a GiB cost no more memory
-than the byte cap. Each fetch runs in a child process whose peak RSS (os.wait4) is measured."""
+than the byte cap. Each fetch runs in a child process whose peak RSS is measured (tests/memory.py)."""
 
 from __future__ import annotations
 
 import asyncio
-import json
-import os
-import resource
-import subprocess
-import sys
 import zlib
 
 import pytest
 
 from resolver.http import fetch, make_client
 from resolver.settings import Settings
+from tests.memory import run_measured
 
 BOMB_BYTES = 1 << 30              # what each bomb decodes to: 1 GiB of zeros
 RSS_LIMIT_KB = 200 * 1024         # the peak a child may reach
 CHILD = """
-import asyncio, json, sys
+import asyncio, sys
 from resolver.http import fetch, make_client
 from resolver.settings import Settings
 
@@ -31,7 +27,7 @@ async def go():
         return await fetch(client, sys.argv[1], settings=settings)
 
 outcome = asyncio.run(go())
-print(json.dumps({"status": outcome.status, "error_kind": outcome.error_kind, "error": outcome.error}))
+result = {"status": outcome.status, "error_kind": outcome.error_kind, "error": outcome.error}
 """
 
 
@@ -62,29 +58,12 @@ BOMBS = {"br": _br, "gzip": lambda: _gzip(31), "deflate": lambda: _gzip(15), "de
          "zstd": _zstd}
 
 
-def _limit_address_space() -> None:
-    # Before the fix a bomb asked for GiBs: fail the child with MemoryError instead of hurting the machine.
-    resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
-
-
-def _fetch_in_child(url: str) -> tuple[dict, int]:
-    proc = subprocess.Popen([sys.executable, "-c", CHILD, url], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            preexec_fn=_limit_address_space)
-    out, err = proc.stdout.read(), proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    proc.stdout.close()
-    proc.stderr.close()
-    assert proc.returncode == 0, err.decode()[-2000:]
-    return json.loads(out), usage.ru_maxrss
-
-
 @pytest.mark.parametrize("name", list(BOMBS))
 def test_a_compression_bomb_is_a_clean_too_large_error_in_bounded_memory(name, httpserver):
     encoding = "deflate" if name.startswith("deflate") else name
     httpserver.expect_request("/bomb").respond_with_data(
         BOMBS[name](), content_type="text/html", headers={"Content-Encoding": encoding})
-    outcome, peak_kb = _fetch_in_child(httpserver.url_for("/bomb"))
+    outcome, peak_kb = run_measured(CHILD, httpserver.url_for("/bomb"))
     assert outcome == {"status": None, "error_kind": "too-large", "error": "body larger than 20,000,000 bytes"}
     assert peak_kb < RSS_LIMIT_KB, f"peak RSS {peak_kb // 1024} MB"
     [(request, _)] = httpserver.log

@@ -220,7 +220,8 @@ async def analyse_url(url: str, *, client: Any, settings: Settings, store: Any |
     if outcome.error or outcome.status != 200:
         row.update(error=f"{outcome.error_kind}: {outcome.error}" if outcome.error else f"HTTP {outcome.status}")
     else:
-        facts = media_facts.analyse(outcome.body, declared_mime=outcome.headers.get("content-type"))
+        facts = media_facts.analyse(outcome.body, declared_mime=outcome.headers.get("content-type"),
+                                    max_pixels=settings.max_image_pixels)
         row.update({k: v for k, v in facts.to_json().items()})
         row["c2pa"] = None if facts.c2pa is None else int(facts.c2pa)
         if keep_dir is not None:
