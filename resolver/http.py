@@ -43,6 +43,7 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
         super().__init__(trust_env=False)
         import certifi
 
+        self.backend = backend
         self._pool = httpcore.AsyncConnectionPool(
             ssl_context=ssl.create_default_context(cafile=certifi.where()), max_connections=max_connections,
             max_keepalive_connections=max_connections, network_backend=backend)

@@ -68,6 +68,10 @@ def fake_resolver(answers):
     ("cgnat.test", ["100.64.12.34"]), ("ula.test", ["fd00::1"]), ("mapped.test", ["::ffff:192.168.0.1"]),
     ("rebind.test", ["93.184.216.34", "172.16.0.1"]), ("compat.test", ["::169.254.169.254"]),
     ("siit.test", ["::ffff:0:169.254.169.254"]), ("nat64.test", ["64:ff9b::a9fe:a9fe"]),
+    ("multicast.test", ["224.0.0.251"]), ("broadcast.test", ["255.255.255.255"]), ("zero.test", ["0.0.0.0"]),
+    ("bench.test", ["198.18.0.9"]), ("mapped10.test", ["::ffff:10.0.0.1"]), ("sixtofour.test", ["2002:c0a8:101::"]),
+    ("teredo.test", ["2001:0:4136:e378:8000:63bf:f5ff:fffe"]), ("link.test", ["fe80::1%eth0"]),
+    ("mixed6.test", ["2606:4700::1111", "fd00::1"]),
 ], ids=lambda v: v if isinstance(v, str) else None)
 def test_guard_refuses_private_targets_before_connecting(host, answers):
     backend = GuardedBackend(resolver=fake_resolver({host: answers}), inner=ConnectMustNotHappen())
@@ -105,28 +109,179 @@ def test_a_private_override_target_named_by_the_user_passes():
         asyncio.run(backend.connect_tcp("10.1.2.3", 22))
 
 
-LOOPBACK_SPELLINGS = ["127.0.0.1", "0x7f000001", "2130706433", "0177.0.0.1", "127.1", "[::ffff:127.0.0.1]",
-                      "localhost", "loopback.test", "[::1]",
-                      "[::127.0.0.1]", "[::ffff:0:127.0.0.1]"]
+# -- the SSRF suite: spellings and routes --------------------------------------------------------------------------
+# Loopback spellings run end to end through resolve(): a real loopback server (the victim) must receive nothing.
+# Names are resolved by `spelling_resolver` (numeric forms parsed as getaddrinfo does, with inet_aton; a few names
+# faked); no test resolves a real name.
+LOOPBACK_HOSTS = {
+    "dotted": "127.0.0.1", "trailing-dot": "127.0.0.1.", "decimal": "2130706433", "hex": "0x7f000001",
+    "hex-dotted": "0x7f.0x0.0x0.0x1", "octal": "0177.0.0.1", "octal-whole": "017700000001", "short-2": "127.1",
+    "short-3": "127.0.1", "hex-short": "0x7f.1", "octal-short": "0177.1", "mixed": "0x7f.0.0.01",
+    "leading-zeros": "127.000.000.001", "other-loopback": "127.8.9.10", "loopback-last": "127.255.255.254",
+    "ipv6": "[::1]", "ipv6-long": "[0:0:0:0:0:0:0:1]", "mapped": "[::ffff:127.0.0.1]", "mapped-hex": "[::ffff:7f00:1]",
+    "compatible": "[::127.0.0.1]", "siit": "[::ffff:0:127.0.0.1]", "nat64": "[64:ff9b::127.0.0.1]",
+    "6to4": "[2002:7f00:1::]", "teredo": "[2001:0:4136:e378:8000:ffff:80ff:fffe]", "localhost": "localhost",
+    "localhost-dot": "localhost.", "localhost-upper": "LOCALHOST", "localhost-mixed-case": "LocalHost",
+    "sub-localhost": "admin.localhost", "name-to-loopback": "intranet-loopback.test",
+    "ideographic-dots": "127\u30020\u30020\u30021", "fullwidth-dots": "127\uff0e0\uff0e0\uff0e1",
+    "halfwidth-dots": "127\uff610\uff610\uff611",
+}
+# URLs that try the victim through userinfo, fragments and other schemes ({port}: the victim's).
+TRICK_URLS = {
+    "userinfo-public-at-loopback": "http://public.test@127.0.0.1:{port}/admin",
+    "userinfo-loopback-at-public": "http://127.0.0.1:{port}@public.test/admin",
+    "userinfo-backslash": "http://public.test\\@127.0.0.1:{port}/admin",
+    "fragment-at": "http://127.0.0.1:{port}#@public.test/admin",
+    "scheme-ftp": "ftp://127.0.0.1:{port}/admin", "scheme-file": "file:///etc/passwd",
+    "scheme-gopher": "gopher://127.0.0.1:{port}/_GET%20/admin", "scheme-dict": "dict://127.0.0.1:{port}/info",
+    "scheme-ldap": "ldap://127.0.0.1:{port}/", "scheme-ws": "ws://127.0.0.1:{port}/admin",
+    "scheme-jar": "jar:http://127.0.0.1:{port}/x!/", "scheme-data": "data:text/html,<p>hi</p>",
+    "scheme-javascript": "javascript:location='http://127.0.0.1:{port}/admin'",
+}
+ROUTES = ["typed", "location", "meta-refresh", "javascript"]
 
 
-@pytest.mark.parametrize("host", LOOPBACK_SPELLINGS)
-def test_loopback_in_every_spelling_is_refused_end_to_end(host, httpserver, loopback_resolver, store):
-    """A real server listens on loopback; with the guard on, not one request reaches it."""
-    httpserver.expect_request("/").respond_with_data("secret")
-    url = f"http://{host}:{httpserver.port}/"
+def _numeric(host: str) -> str | None:
+    """What getaddrinfo makes of a numeric host (inet_aton's forms: 2130706433, 0x7f.1, 0177.0.0.1, 127.1)."""
+    import ipaddress
+    import socket
+
+    try:
+        return str(ipaddress.ip_address(host.strip("[]").split("%", 1)[0]))
+    except ValueError:
+        pass
+    try:
+        return socket.inet_ntoa(socket.inet_aton(host[:-1] if host.endswith(".") else host))
+    except OSError:
+        return None
+
+
+def spelling_resolver(names=None):
+    """Numeric hosts parsed, localhost and *.localhost to 127.0.0.1, `names` as given; anything else fails."""
+    names = {"intranet-loopback.test": ["127.0.0.1"], **(names or {})}
+
+    async def resolve(host, port):
+        numeric = _numeric(host)
+        if numeric is not None:
+            return [numeric]
+        name = host.rstrip(".").lower()
+        if name == "localhost" or name.endswith(".localhost"):
+            return ["127.0.0.1"]
+        if name in names:
+            return names[name]
+        raise AssertionError(f"test tried to resolve a real name: {host}")
+    return resolve
+
+
+def _route(fakenet, route: str, target: str) -> str:
+    """The URL a test resolves to reach `target` by `route`: itself, or a 'public' page pointing on to it."""
+    from tests.fakenet import page, redirect
+
+    if route == "typed":
+        return target
+    handler = {"location": redirect(target, 302),
+               "meta-refresh": page(f'<meta http-equiv="refresh" content="0; url={target}">'),
+               "javascript": page(f'<script>location.replace("{target}")</script>')}[route]
+    fakenet.route("news.test", "/story", handler)
+    return "https://news.test/story"
+
+
+def _resolve_refused(fakenet, admin_server, store, route, target, resolver=None):
+    from resolver.resolve import resolve
+
+    url = _route(fakenet, route, target)
+    settings = fakenet.settings(["news.test"], retries=0)
 
     async def go():
-        async with make_client(Settings(retries=0), resolver=loopback_resolver) as client:
-            return await fetch(client, url, settings=Settings(retries=0), store=store)
+        async with make_client(settings, resolver=resolver or spelling_resolver()) as client:
+            return await resolve(url, client=client, settings=settings, store=store)
 
-    outcome = asyncio.run(go())
-    assert outcome.status is None
-    assert outcome.error_kind in ("unsafe", "invalid-url")
-    assert "refused" in outcome.error
-    assert httpserver.log == []
-    [row] = store.fetches_for(url)
-    assert row["status"] is None and row["error_kind"] == outcome.error_kind
+    resolution = asyncio.run(go())
+    assert resolution.error is not None and resolution.error.split(":")[0] in ("unsafe", "invalid-url"), resolution
+    assert admin_server.log == []
+    assert fakenet.hits == ([] if route == "typed" else [("news.test", "/story")])
+    return resolution
+
+
+@pytest.mark.parametrize("route", ROUTES)
+@pytest.mark.parametrize("spelling", list(LOOPBACK_HOSTS), ids=str)
+def test_loopback_in_every_spelling_and_route_is_refused_end_to_end(spelling, route, fakenet, admin_server, store):
+    """A real server listens on loopback; with the guard on, not one request reaches it, however it is named or
+    whichever way a page points at it."""
+    target = f"http://{LOOPBACK_HOSTS[spelling]}:{admin_server.port}/admin"
+    resolution = _resolve_refused(fakenet, admin_server, store, route, target)
+    if route == "typed" and resolution.error.startswith("unsafe"):
+        assert "refused" in resolution.error
+        [row] = store.fetches_for(resolution.url)
+        assert row["status"] is None and row["error_kind"] == "unsafe"
+
+
+@pytest.mark.parametrize("route", ["typed", "location"])
+@pytest.mark.parametrize("trick", list(TRICK_URLS), ids=str)
+def test_userinfo_fragment_and_scheme_tricks_are_refused(trick, route, fakenet, admin_server, store):
+    _resolve_refused(fakenet, admin_server, store, route, TRICK_URLS[trick].format(port=admin_server.port))
+
+
+# Other ranges: at the guard only, name resolution faked, the connect step failing the test if it is ever called.
+OTHER_RANGE_HOSTS = {
+    "decimal-10": "167772161", "hex-metadata": "0xa9fea9fe", "octal-metadata": "0251.0376.0251.0376",
+    "short-metadata": "169.254.43518", "hex-dotted-192": "0xc0.0xa8.1.1", "short-192": "192.168.257",
+    "short-10": "10.1", "trailing-dot-172": "172.16.0.1.", "mapped-metadata": "[::ffff:a9fe:a9fe]",
+    "compatible-metadata": "[::169.254.169.254]", "siit-10": "[::ffff:0:10.0.0.1]", "nat64-192": "[64:ff9b::c0a8:101]",
+    "6to4-10": "[2002:a00:1::]", "ula": "[fd12:3456::1]", "link-local-scoped": "[fe80::1%25eth0]",
+    "metadata-name": "metadata.google.internal", "name-to-cgnat": "carrier.test", "name-to-ula": "ula.test",
+}
+OTHER_NAMES = {"metadata.google.internal": ["169.254.169.254"], "carrier.test": ["100.64.3.4"], "ula.test": ["fd00::5"]}
+
+
+def _guarded_client(settings, resolver):
+    """make_client, with the connect step of the shared (unprivileged) pool replaced by one that fails the test;
+    the [origins] targets' pools keep a real one, so the loopback 'public' site still answers."""
+    client = make_client(settings, resolver=resolver)
+    client._transport.inner.backend.inner = ConnectMustNotHappen()
+    return client
+
+
+@pytest.mark.parametrize("route", ROUTES)
+@pytest.mark.parametrize("spelling", list(OTHER_RANGE_HOSTS), ids=str)
+def test_other_ranges_in_every_spelling_and_route_are_refused_at_the_guard(spelling, route, fakenet, store):
+    from resolver.resolve import resolve
+
+    url = _route(fakenet, route, f"http://{OTHER_RANGE_HOSTS[spelling]}/latest/meta-data/")
+    settings = fakenet.settings(["news.test"], retries=0)
+
+    async def go():
+        async with _guarded_client(settings, spelling_resolver(OTHER_NAMES)) as client:
+            return await resolve(url, client=client, settings=settings, store=store)
+
+    resolution = asyncio.run(go())
+    assert resolution.error.startswith(("unsafe: refused ", "invalid-url: refused ")), resolution.error
+
+
+def test_a_rebinding_name_is_checked_on_every_connection():
+    """First answer public, second private: each connection is checked against its own answer."""
+    answers = iter([["93.184.216.34"], ["10.0.0.8"]])
+    dialled = []
+
+    class Recorder(ConnectMustNotHappen):
+        async def connect_tcp(self, host, port, **kwargs):
+            dialled.append(host)
+            return FakeStream()
+
+    async def rebinding(host, port):
+        return next(answers)
+
+    backend = GuardedBackend(resolver=rebinding, inner=Recorder())
+    asyncio.run(backend.connect_tcp("rebind.test", 443))
+    with pytest.raises(UnsafeTarget, match="refused rebind.test: resolves to non-public address 10.0.0.8"):
+        asyncio.run(backend.connect_tcp("rebind.test", 443))
+    assert dialled == ["93.184.216.34"]
+
+
+def test_a_name_with_no_address_is_refused():
+    backend = GuardedBackend(resolver=fake_resolver({"void.test": []}), inner=ConnectMustNotHappen())
+    with pytest.raises(UnsafeTarget, match="refused void.test: name resolution returned no address"):
+        asyncio.run(backend.connect_tcp("void.test", 443))
 
 
 def test_allow_private_lifts_the_guard(httpserver, loopback_resolver):
@@ -291,18 +446,25 @@ def test_wrapped_public_ipv4_is_public_where_the_wrapper_is_routable(kind):
 
 
 # -- origin overrides: only the requests the override itself rewrote reach its target ----------------------------
-@pytest.fixture
-def admin_server():
-    """A second loopback server, standing for a private service that is also an [origins] target."""
+@pytest.fixture(scope="module")
+def _admin_server():
     from pytest_httpserver import HTTPServer
 
     server = HTTPServer(host="127.0.0.1", port=0)
     server.start()
-    server.expect_request("/admin").respond_with_data("admin secrets")
-    server.expect_request("/api").respond_with_data("api answer")
     yield server
-    server.clear()
     server.stop()
+
+
+@pytest.fixture
+def admin_server(_admin_server):
+    """A second loopback server, standing for a private service that is also an [origins] target (started once
+    per module: stopping one takes half a second)."""
+    _admin_server.clear()
+    _admin_server.expect_request("/admin").respond_with_data("admin secrets")
+    _admin_server.expect_request("/api").respond_with_data("api answer")
+    yield _admin_server
+    _admin_server.clear()
 
 
 def _resolve(url, settings, store):
