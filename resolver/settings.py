@@ -98,42 +98,55 @@ def _from_toml(path: Path) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
     values: dict[str, Any] = {}
-    network = data.get("network", {})
+
+    def section(name: str) -> dict[str, Any]:
+        found = data.get(name, {})
+        if not isinstance(found, dict):
+            raise ConfigError(f"config file {path}: [{name}] must be a table")
+        return found
+
+    def text(name: str, key: str) -> str:
+        value = section(name)[key]
+        if not isinstance(value, str):
+            raise ConfigError(f"config file {path}: [{name}] {key} must be a string, not {value!r}")
+        return value
+
+    network = section("network")
     unknown = set(network) - _NETWORK_KEYS - {"cache_ttl"}
     if unknown:
         raise ConfigError(f"config file {path}: unknown [network] keys: {', '.join(sorted(unknown))}")
     for key, value in network.items():
         values["cache_ttl_days" if key == "cache_ttl" else key] = value
-    origins = data.get("origins", {})
+    origins = section("origins")
     if not isinstance(origins, dict) or not all(isinstance(v, str) for v in origins.values()):
         raise ConfigError(f"config file {path}: [origins] maps origin strings to origin strings")
     values["origins"] = {normalise_origin(k, where=str(path)): normalise_origin(v, where=str(path))
                          for k, v in origins.items()}
-    limits = data.get("limits", {})
+    limits = section("limits")
     if not isinstance(limits, dict) or not all(isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0
                                                for v in limits.values()):
         raise ConfigError(f"config file {path}: [limits] maps URL prefixes to requests a minute (numbers >= 0)")
     values["limits"] = {k: float(v) for k, v in limits.items()}
-    archive = data.get("archive", {})
+    archive = section("archive")
     if "save_timeout" in archive:
         values["save_timeout"] = archive["save_timeout"]
     if "warc" in archive:
-        values["warc_path"] = Path(archive["warc"]).expanduser()
-    if "db" in data.get("cache", {}):
-        values["db_path"] = Path(data["cache"]["db"]).expanduser()
-    x_section = data.get("x", {})
+        values["warc_path"] = Path(text("archive", "warc")).expanduser()
+    if "db" in section("cache"):
+        values["db_path"] = Path(text("cache", "db")).expanduser()
+    x_section = section("x")
     if "bearer_token" in x_section:
-        values["x_bearer_token"] = x_section["bearer_token"]
+        values["x_bearer_token"] = text("x", "bearer_token")
     if "methods" in x_section:
         methods = x_section["methods"]
         if not isinstance(methods, list) or not methods or any(m not in X_METHODS for m in methods):
             raise ConfigError(f"config file {path}: [x] methods is a list drawn from {', '.join(X_METHODS)}")
         values["x_methods"] = tuple(methods)
-    values.update({k: v for k, v in data.get("fetch", {}).items() if k in ("max_media_bytes", "max_image_pixels")})
-    if "access_token" in data.get("meta", {}):
-        values["meta_access_token"] = data["meta"]["access_token"]
-    keys = data.get("internet_archive", {})
-    values.update({k: keys[k] for k in ("ia_access_key", "ia_secret_key") if k in keys})
+    values.update({k: v for k, v in section("fetch").items() if k in ("max_media_bytes", "max_image_pixels")})
+    if "access_token" in section("meta"):
+        values["meta_access_token"] = text("meta", "access_token")
+    values.update({k: text("internet_archive", k) for k in ("ia_access_key", "ia_secret_key")
+                   if k in section("internet_archive")})
     return values
 
 

@@ -221,7 +221,15 @@ ERROR_STATUS = (
 
 
 def parse(ids: Iterable[str], payload: Mapping[str, Any]) -> dict[str, PostRecord]:
-    """PostRecords from one GET /2/tweets?ids= answer: `data` with its `includes`, and `errors` for the rest."""
+    """PostRecords from one GET /2/tweets?ids= answer: `data` with its `includes`, and `errors` for the rest.
+    ValueError when the answer does not have that shape (fuzzing found TypeError and AttributeError, #12)."""
+    try:
+        return _parse(ids, payload)
+    except (TypeError, AttributeError, KeyError) as exc:
+        raise ValueError(f"X API answer of an unexpected shape: {type(exc).__name__}: {exc}") from None
+
+
+def _parse(ids: Iterable[str], payload: Mapping[str, Any]) -> dict[str, PostRecord]:
     includes = payload.get("includes") or {}
     users = {u.get("id"): u for u in includes.get("users") or [] if isinstance(u, dict)}
     media = {m.get("media_key"): m for m in includes.get("media") or [] if isinstance(m, dict)}

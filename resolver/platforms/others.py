@@ -18,7 +18,10 @@ def _split(url: str) -> tuple[str, list[str], dict[str, list[str]]]:
     url = url.strip()
     if url.startswith("//"):
         url = "https:" + url
-    split = urlsplit(url if "://" in url else "https://" + url)
+    try:
+        split = urlsplit(url if "://" in url else "https://" + url)
+    except ValueError:   # a malformed netloc ("[", "http://[::1"): no platform's URL (found by fuzzing, #12)
+        return "", [], {}
     host = (split.hostname or "").lower()
     if host.startswith("www."):
         host = host[4:]
