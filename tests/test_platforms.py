@@ -70,3 +70,11 @@ def test_snowflake_time_and_canonical_url():
     assert snowflake_time("266031293945503744").isoformat() == "2012-11-07T04:16:17.756000+00:00"
     assert snowflake_time("20") is None
     assert status_url("20") == "https://twitter.com/i/status/20"
+
+
+def test_an_id_too_large_for_a_snowflake_has_no_mint_time():
+    """20 digits pass the id pattern but overflow a timestamp: resolution used to crash on them (#12)."""
+    from resolver.resolve import describe
+
+    post = describe("https://twitter.com/a/status/99999999999999999999")
+    assert post["post_id"] == "99999999999999999999" and post["created_at"] is None
