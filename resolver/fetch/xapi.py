@@ -235,7 +235,7 @@ def _parse(ids: Iterable[str], payload: Mapping[str, Any]) -> dict[str, PostReco
     media = {m.get("media_key"): m for m in includes.get("media") or [] if isinstance(m, dict)}
     records: dict[str, PostRecord] = {}
     for tweet in payload.get("data") or []:
-        if isinstance(tweet, dict) and tweet.get("id"):
+        if isinstance(tweet, dict) and isinstance(tweet.get("id"), str) and tweet["id"]:
             records[tweet["id"]] = _tweet(tweet, users, media)
     wanted = set(ids)
     for error in payload.get("errors") or []:
