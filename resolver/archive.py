@@ -73,8 +73,9 @@ def parse_availability(body: bytes) -> Snapshot | None:
     if not isinstance(closest, dict) or not closest.get("available") or not isinstance(closest.get("url"), str):
         return None
     original = re.sub(r"^https?://web\.archive\.org/web/\d+/", "", closest["url"])
+    status = str(closest.get("status")) if closest.get("status") else None
     return Snapshot("wayback", closest["url"].replace("http://web.archive.org", "https://web.archive.org"),
-                    str(closest.get("timestamp")), original, str(closest.get("status")) if closest.get("status") else None)
+                    str(closest.get("timestamp")), original, status)
 
 
 def parse_cdx(body: bytes) -> list[Snapshot]:

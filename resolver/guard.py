@@ -28,7 +28,7 @@ REFUSED_IPV4 = tuple(ipaddress.IPv4Network(n) for n in (
     "127.0.0.0/8",          # loopback
     "169.254.0.0/16",       # link local, cloud metadata services
     "172.16.0.0/12",        # private use
-    "192.0.0.0/24",         # IETF protocol assignments (DS-Lite /29, dummy .8, PCP .9, TURN .10, NAT64 discovery .170/31)
+    "192.0.0.0/24",         # IETF protocol assignments (DS-Lite, dummy, PCP, TURN, NAT64 discovery .170/31)
     "192.0.2.0/24",         # documentation, TEST-NET-1
     "192.88.99.0/24",       # deprecated 6to4 relay anycast (RFC 7526)
     "192.168.0.0/16",       # private use
@@ -41,8 +41,8 @@ REFUSED_IPV4 = tuple(ipaddress.IPv4Network(n) for n in (
 # IPv6: only Global Unicast (2000::/3, IPv6 Address Space Registry) can be public; everything outside it is
 # loopback, unspecified, IPv4-compatible (::/96, deprecated) and SIIT (::ffff:0:0:0/96), discard (100::/64), dummy
 # (100:0:0:1::/64), SRv6 SIDs (5f00::/16), unique local (fc00::/7), link and site local, multicast or unassigned.
-# Inside it, the IANA IPv6 Special-Purpose Address Registry (https://www.iana.org/assignments/iana-ipv6-special-registry/)
-# rows that are not globally reachable. IPv4-mapped and NAT64 addresses lie outside 2000::/3 and are judged by the
+# Inside it, the rows of the IANA IPv6 Special-Purpose Address Registry
+# (https://www.iana.org/assignments/iana-ipv6-special-registry/) that are not globally reachable. IPv4-mapped and NAT64 addresses lie outside 2000::/3 and are judged by the
 # IPv4 address they wrap (see embedded_ipv4), as is 6to4.
 GLOBAL_UNICAST = ipaddress.IPv6Network("2000::/3")
 REFUSED_IPV6 = tuple(ipaddress.IPv6Network(n) for n in (

@@ -35,7 +35,8 @@ PAGE = """<html><body><h1>Riverton story {n}</h1>
 (@RivertonRoads) <a href="https://twitter.com/RivertonRoads/status/1{n:018d}">September 12, 2022</a></blockquote>
 <blockquote class="twitter-tweet"><p lang="en">Crews on site ({n})</p>&mdash; Dee Fiction (@deefiction)
 <a href="https://twitter.com/deefiction/status/2{n:018d}">September 13, 2022</a></blockquote>
-<figure><img src="https://cdn.example/{n}.jpg"><figcaption>The bridge. (Photo: Cal Sample/Riverton Wire)</figcaption></figure>
+<figure><img src="https://cdn.example/{n}.jpg">
+<figcaption>The bridge. (Photo: Cal Sample/Riverton Wire)</figcaption></figure>
 </body></html>
 """
 

@@ -109,7 +109,8 @@ def test_stacked_encodings_are_undone_in_reverse_order(httpserver):
 
 
 def test_the_cap_counts_decoded_bytes(httpserver):
-    httpserver.expect_request("/").respond_with_data(_small("gzip", b"a" * 50_000), headers={"Content-Encoding": "gzip"})
+    httpserver.expect_request("/").respond_with_data(_small("gzip", b"a" * 50_000),
+                                                     headers={"Content-Encoding": "gzip"})
     outcome = _get(httpserver.url_for("/"), max_body_bytes=10_000)
     assert (outcome.error_kind, outcome.error) == ("too-large", "body larger than 10,000 bytes")
 

@@ -417,7 +417,8 @@ def _wrapped(ip):
     teredo = (0x2001 << 112) | (0x41364E7A << 64) | (0x8000 << 48) | (0xFFFF << 32) | (v4 ^ 0xFFFFFFFF)
     local_nat64 = (0x0064FF9B0001 << 80) | ((v4 >> 16) << 64) | ((v4 & 0xFFFF) << 40)
     return {"mapped": six((0xFFFF << 32) | v4), "compatible": six(v4), "siit": six((0xFFFF << 48) | v4),
-            "nat64": six((0x64FF9B << 96) | v4), "nat64-local": six(local_nat64), "6to4": six((0x2002 << 112) | (v4 << 80)),
+            "nat64": six((0x64FF9B << 96) | v4), "nat64-local": six(local_nat64),
+            "6to4": six((0x2002 << 112) | (v4 << 80)),
             "teredo": six(teredo)}
 
 
@@ -484,7 +485,8 @@ def test_a_redirect_to_an_override_target_is_refused(fakenet, admin_server, stor
     admin = f"http://127.0.0.1:{admin_server.port}/admin"
     fakenet.route("news.test", "/story", redirect(admin))
     settings = fakenet.settings(retries=0)
-    settings = replace(settings, origins={**settings.origins, "https://api.test": f"http://127.0.0.1:{admin_server.port}"})
+    api = {"https://api.test": f"http://127.0.0.1:{admin_server.port}"}
+    settings = replace(settings, origins={**settings.origins, **api})
     resolution = _resolve("https://news.test/story", settings, store)
     assert [h.status for h in resolution.hops] == [301, None]
     assert resolution.error.startswith(f"unsafe: refused 127.0.0.1: resolves to non-public address 127.0.0.1")

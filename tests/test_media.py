@@ -28,7 +28,8 @@ def plain_png(width: int, height: int) -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
-    compressor, row, idat = zlib.compressobj(1), b"\0" + bytes(range(256)) * (width * 3 // 256) + b"\0" * (width * 3 % 256), []
+    row = b"\0" + bytes(range(256)) * (width * 3 // 256) + b"\0" * (width * 3 % 256)
+    compressor, idat = zlib.compressobj(1), []
     for _ in range(height):
         idat.append(compressor.compress(row))
     idat.append(compressor.flush())
@@ -71,7 +72,8 @@ def test_a_large_image_under_the_limit_is_analysed_in_bounded_memory(tmp_path, k
 def test_the_pixel_limit_comes_from_the_caller():
     data = fx.jpeg(size=(300, 200))
     assert analyse(data, max_pixels=60_000).error is None
-    assert analyse(data, max_pixels=59_999).error == "image too large: over the limit of 59,999 pixels (max_image_pixels)"
+    assert analyse(data, max_pixels=59_999).error == \
+        "image too large: over the limit of 59,999 pixels (max_image_pixels)"
 
 
 def test_the_hash_of_a_reduced_jpeg_matches_the_full_image():

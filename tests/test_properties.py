@@ -62,7 +62,8 @@ URLS = st.builds(lambda scheme, host, parts: scheme + host + "".join(parts),
                  st.sampled_from(["https://", "http://", "//", "at://", "", "HTTPS://", "javascript:"]),
                  st.sampled_from(HOSTS), st.lists(PIECES, max_size=10))
 JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
-                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=5),
+                    lambda inner: st.lists(inner, max_size=4)
+                    | st.dictionaries(st.text(max_size=12), inner, max_size=5),
                     max_leaves=25)
 
 
@@ -195,7 +196,8 @@ def test_wayback_parsers_raise_only_value_error(body):
 def test_syndication_and_oembed_parsers_always_give_a_record(status, content_type, body):
     assert syndication.parse("20", status, content_type, body).post_id
     for platform in ("twitter", "youtube", "instagram"):
-        assert oembed.parse(platform, "20", "https://x.com/a/status/20", status, content_type, body).platform == platform
+        record = oembed.parse(platform, "20", "https://x.com/a/status/20", status, content_type, body)
+        assert record.platform == platform
 
 
 @FAST
