@@ -114,3 +114,9 @@ def m004_archives(db: Database) -> None:
         "similarity": float, "evidence": str, "identified_at": str,
     }, pk="id", foreign_keys=[("embed_id", "embeds", "id")])
     db.table("identifications").create_index(["embed_id"])
+
+
+@migrations()
+def m005_media_warnings(db: Database) -> None:
+    """v5: what was read from a media file only in part (an XMP packet defusedxml refused...), as a JSON list."""
+    db.table("media").add_column("warnings", str)

@@ -245,7 +245,8 @@ class Store:
 
     def record_media(self, row: Mapping[str, Any]) -> int:
         """Facts about one media URL (the newest fetch wins); returns media.id."""
-        record = {**row, "credit": json.dumps(row.get("credit") or {}, ensure_ascii=False)}
+        record = {**row, "credit": json.dumps(row.get("credit") or {}, ensure_ascii=False),
+                  "warnings": json.dumps(row.get("warnings") or [], ensure_ascii=False)}
         with self.write():
             self.db.table("media").upsert(record, pk="url")
             return int(self.db.conn.execute("SELECT id FROM media WHERE url = ?", [row["url"]]).fetchone()[0])
@@ -256,6 +257,7 @@ class Store:
             return None
         row = dict(rows[0])
         row["credit"] = json.loads(row["credit"] or "{}")
+        row["warnings"] = json.loads(row["warnings"] or "[]")
         return row
 
     def link_post_media(self, post_row: int, media_ids: Sequence[int]) -> None:

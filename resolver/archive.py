@@ -71,29 +71,35 @@ def snapshot_url(timestamp: str, original: str) -> str:
 
 
 def parse_availability(body: bytes) -> Snapshot | None:
-    """The closest snapshot of an availability answer, or None ({"archived_snapshots": {}})."""
+    """The closest snapshot of an availability answer, or None ({"archived_snapshots": {}}). ValueError when the
+    body is not such an answer."""
     data = json.loads(body)
-    closest = (data.get("archived_snapshots") or {}).get("closest") or {}
-    if not closest.get("available") or not closest.get("url"):
+    snapshots = data.get("archived_snapshots") if isinstance(data, dict) else None
+    closest = (snapshots.get("closest") if isinstance(snapshots, dict) else None) or {}
+    if not isinstance(closest, dict) or not closest.get("available") or not isinstance(closest.get("url"), str):
         return None
     original = re.sub(r"^https?://web\.archive\.org/web/\d+/", "", closest["url"])
+    status = str(closest.get("status")) if closest.get("status") else None
     return Snapshot("wayback", closest["url"].replace("http://web.archive.org", "https://web.archive.org"),
-                    str(closest.get("timestamp")), original, str(closest.get("status")) if closest.get("status") else None)
+                    str(closest.get("timestamp")), original, status)
 
 
 def parse_cdx(body: bytes) -> list[Snapshot]:
-    """CDX output=json: a header row of field names, then one row per capture."""
+    """CDX output=json: a header row of field names, then one row per capture. ValueError when the body is not that
+    (fuzzing found other JSON raising TypeError, KeyError and AttributeError, #12)."""
     text = body.decode("utf-8", "replace").strip()
     if not text:
         return []
     rows = json.loads(text)
     if not rows:
         return []
-    header = rows[0]
+    if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
+        raise ValueError("CDX answer is not a JSON list of rows")
+    header = [str(name) for name in rows[0]]
     found = []
     for row in rows[1:]:
         item = dict(zip(header, row, strict=False))
-        if not item.get("timestamp") or not item.get("original"):
+        if not isinstance(item.get("timestamp"), str) or not isinstance(item.get("original"), str):
             continue
         found.append(Snapshot("wayback", snapshot_url(item["timestamp"], item["original"]), item["timestamp"],
                               item["original"], item.get("statuscode"), item.get("digest"), item.get("mimetype")))
@@ -374,8 +380,12 @@ async def identify(handle: str, day: str, text: str, *, session: Session, max_ca
     error = _cdx_error(outcome)
     if error:
         return Identification(None, 0.0, 0, None, {"error": error}, unavailable=outcome.unavailable)
+    try:
+        snapshots = parse_cdx(outcome.body)
+    except ValueError as exc:
+        return Identification(None, 0.0, 0, None, {"error": f"cdx: {exc}"})
     ids = []
-    for snap in parse_cdx(outcome.body):
+    for snap in snapshots:
         ref = x.parse_url(snap.original)
         if ref is not None and ref.post_id and low <= int(ref.post_id) <= high:
             ids.append(ref.post_id)

@@ -2,7 +2,8 @@
 
 URL string checks alone miss `0x7f.1`, `2130706433`, `0177.0.0.1` and `127.1`, which getaddrinfo turns into
 127.0.0.1, so the guard checks the addresses name resolution returns. `ipaddress.is_private` misses CGNAT and
-IPv4 wrapped in IPv6 (6to4, NAT64, Teredo), so the ranges are an explicit table, as Synapse's default blocklist.
+IPv4 wrapped in IPv6, so the ranges are an explicit table, checked row by row against the IANA registries
+(tests/test_guard.py::test_registry_rows).
 """
 
 from __future__ import annotations
@@ -17,43 +18,67 @@ import httpcore
 
 from resolver.errors import UnsafeTarget
 
-BLOCKED_NETWORKS = tuple(ipaddress.ip_network(n) for n in (
-    "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24",
-    "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24",
-    "224.0.0.0/4", "240.0.0.0/4", "255.255.255.255/32",
-    "::/128", "::1/128", "100::/64", "2001:db8::/32", "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8",
+# Every row of the IANA IPv4 Special-Purpose Address Registry
+# (https://www.iana.org/assignments/iana-ipv4-special-registry/) whose "Globally Reachable" is False, plus
+# multicast (IPv4 Address Space Registry). Refused whole: the more specific rows the registry marks globally
+# reachable inside 192.0.0.0/24 (PCP and TURN anycast) stay refused; no news link needs them. The registry's
+# globally reachable rows outside any refused block (192.31.196.0/24, 192.52.193.0/24, 192.175.48.0/24) pass.
+REFUSED_IPV4 = tuple(ipaddress.IPv4Network(n) for n in (
+    "0.0.0.0/8",            # "this network" (0.0.0.0/32: "this host on this network")
+    "10.0.0.0/8",           # private use (RFC 1918)
+    "100.64.0.0/10",        # shared address space, carrier-grade NAT (RFC 6598)
+    "127.0.0.0/8",          # loopback
+    "169.254.0.0/16",       # link local, cloud metadata services
+    "172.16.0.0/12",        # private use
+    "192.0.0.0/24",         # IETF protocol assignments (DS-Lite, dummy, PCP, TURN, NAT64 discovery .170/31)
+    "192.0.2.0/24",         # documentation, TEST-NET-1
+    "192.88.99.0/24",       # deprecated 6to4 relay anycast (RFC 7526)
+    "192.168.0.0/16",       # private use
+    "198.18.0.0/15",        # benchmarking
+    "198.51.100.0/24",      # documentation, TEST-NET-2
+    "203.0.113.0/24",       # documentation, TEST-NET-3
+    "224.0.0.0/4",          # multicast
+    "240.0.0.0/4",          # reserved, with 255.255.255.255/32 limited broadcast
 ))
-NAT64 = ipaddress.ip_network("64:ff9b::/96")
-NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")
+# IPv6: only Global Unicast (2000::/3, IPv6 Address Space Registry) can be public; everything outside it is
+# loopback, unspecified, IPv4-compatible (::/96, deprecated) and SIIT (::ffff:0:0:0/96), discard (100::/64), dummy
+# (100:0:0:1::/64), SRv6 SIDs (5f00::/16), unique local (fc00::/7), link and site local, multicast or unassigned.
+# Inside it, the rows of the IANA IPv6 Special-Purpose Address Registry
+# (https://www.iana.org/assignments/iana-ipv6-special-registry/) that are not globally reachable. IPv4-mapped and NAT64 addresses lie outside 2000::/3 and are judged by the
+# IPv4 address they wrap (see embedded_ipv4), as is 6to4.
+GLOBAL_UNICAST = ipaddress.IPv6Network("2000::/3")
+REFUSED_IPV6 = tuple(ipaddress.IPv6Network(n) for n in (
+    "2001::/23",            # IETF protocol assignments: Teredo 2001::/32, benchmarking, ORCHID, AMT... refused whole
+    "2001:db8::/32",        # documentation
+    "3fff::/20",            # documentation (RFC 9637)
+))
+NAT64 = ipaddress.IPv6Network("64:ff9b::/96")        # well-known NAT64 prefix, globally reachable
+SIXTOFOUR = ipaddress.IPv6Network("2002::/16")
 
 Resolver = Callable[[str, int], Awaitable[list[str]]]
 
 
 def embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
-    """The IPv4 address an IPv6 address wraps: mapped (::ffff:a.b.c.d), NAT64, 6to4 (2002::/16) or Teredo."""
+    """The IPv4 address a routable IPv6 wrapper carries: mapped (::ffff:a.b.c.d), NAT64 (64:ff9b::a.b.c.d) or 6to4.
+    The local-use NAT64 prefix (64:ff9b:1::/48), SIIT, IPv4-compatible and Teredo addresses are refused whole."""
     if address.ipv4_mapped is not None:
         return address.ipv4_mapped
     if address in NAT64:
         return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
-    if address.sixtofour is not None:
+    if address in SIXTOFOUR:
         return address.sixtofour
-    if address.teredo is not None:
-        return address.teredo[1]
     return None
 
 
 def is_public(address: str) -> bool:
     """True when an address is safe to contact from a server: not loopback, private, link-local, CGNAT, reserved..."""
     ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if any(ip in net for net in BLOCKED_NETWORKS if net.version == ip.version):
-        return False
-    if isinstance(ip, ipaddress.IPv6Address):
-        if ip in NAT64_LOCAL:
-            return False
-        inner = embedded_ipv4(ip)
-        if inner is not None:
-            return is_public(str(inner))
-    return True
+    if isinstance(ip, ipaddress.IPv4Address):
+        return not any(ip in net for net in REFUSED_IPV4)
+    inner = embedded_ipv4(ip)
+    if inner is not None:
+        return is_public(str(inner))
+    return ip in GLOBAL_UNICAST and not any(ip in net for net in REFUSED_IPV6)
 
 
 def check_addresses(host: str, addresses: Iterable[str]) -> str:
@@ -85,7 +110,8 @@ async def system_resolver(host: str, port: int) -> list[str]:
 class GuardedBackend(httpcore.AsyncNetworkBackend):
     """An httpcore network backend that resolves, checks and then dials the checked address.
 
-    `allowed` holds (host, port) pairs the user named as origin-override targets: those pass even when private.
+    `allowed` holds the (host, port) of the one origin-override target a pool serves (resolver.http.make_client):
+    it passes even when private. The shared pool allows nothing.
     """
 
     def __init__(self, *, allow_private: bool = False, allowed: Iterable[tuple[str, int]] = (),

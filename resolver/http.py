@@ -11,13 +11,15 @@ and answers every request "not cached" (error kind `not-cached`), which is neith
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import ssl
 import time
-from collections.abc import Mapping
+import zlib
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
 
 import httpcore
@@ -52,6 +54,7 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
         super().__init__(trust_env=False)
         import certifi
 
+        self.backend = backend
         self._pool = httpcore.AsyncConnectionPool(
             ssl_context=ssl.create_default_context(cafile=certifi.where()), max_connections=max_connections,
             max_keepalive_connections=max_connections, network_backend=backend)
@@ -69,22 +72,41 @@ def _origin(url: httpx.URL) -> str:
 
 
 class OriginOverrideTransport(httpx.AsyncBaseTransport):
-    """Sends requests for an origin named in [origins] to its replacement, keeping the original Host header."""
+    """Sends requests for an origin named in [origins] to its replacement, keeping the original Host header.
 
-    def __init__(self, inner: httpx.AsyncBaseTransport, origins: Mapping[str, str]) -> None:
+    A rewritten request goes through a transport of its own, whose guard lets through exactly that target
+    (`target_transport(target)`); every other request goes through `inner`, whose guard allows nothing. So a
+    typed URL or a redirect naming a private target's address is refused, and never reuses a connection the
+    override opened (#12). Without `target_transport` (replay, a test's transport) rewritten requests go to `inner`.
+    """
+
+    def __init__(self, inner: httpx.AsyncBaseTransport, origins: Mapping[str, str], *,
+                 target_transport: Callable[[str], httpx.AsyncBaseTransport] | None = None) -> None:
         self.inner = inner
         self.origins = dict(origins)
+        self._target_transport = target_transport
+        self._targets: dict[str, httpx.AsyncBaseTransport] = {}
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         target = self.origins.get(_origin(request.url))
-        if target is not None:
-            new = httpx.URL(target)
-            request.extensions = {**request.extensions, "original_url": str(request.url)}
-            request.headers["Host"] = request.url.netloc.decode("ascii")
-            request.url = request.url.copy_with(scheme=new.scheme, host=new.host, port=new.port)
-        return await self.inner.handle_async_request(request)
+        if target is None:
+            return await self.inner.handle_async_request(request)
+        new = httpx.URL(target)
+        request.extensions = {**request.extensions, "original_url": str(request.url)}
+        request.headers["Host"] = request.url.netloc.decode("ascii")
+        request.url = request.url.copy_with(scheme=new.scheme, host=new.host, port=new.port)
+        return await self._transport_for(target).handle_async_request(request)
+
+    def _transport_for(self, target: str) -> httpx.AsyncBaseTransport:
+        if self._target_transport is None:
+            return self.inner
+        if target not in self._targets:
+            self._targets[target] = self._target_transport(target)
+        return self._targets[target]
 
     async def aclose(self) -> None:
+        for transport in self._targets.values():
+            await transport.aclose()
         await self.inner.aclose()
 
 
@@ -119,13 +141,10 @@ class ReplayTransport(httpx.AsyncBaseTransport):
                                           "reason_phrase": found.reason.encode()})
 
 
-def override_targets(origins: Mapping[str, str]) -> list[tuple[str, int]]:
-    """(host, port) of every override target: the user named them, so the guard lets them through."""
-    targets = []
-    for target in origins.values():
-        url = httpx.URL(target)
-        targets.append((url.host, url.port or (443 if url.scheme == "https" else 80)))
-    return targets
+def _target_address(target: str) -> tuple[str, int]:
+    """(host, port) of an override target."""
+    url = httpx.URL(target)
+    return url.host, url.port or (443 if url.scheme == "https" else 80)
 
 
 def make_client(settings: Settings, *, offline: bool = False, replay: ReplayIndex | None = None,
@@ -133,13 +152,17 @@ def make_client(settings: Settings, *, offline: bool = False, replay: ReplayInde
                 transport: httpx.AsyncBaseTransport | None = None) -> httpx.AsyncClient:
     """The one client factory; a run (resolver.session.Session) builds its one client here. Offline, the transport
     answers "not cached" and never connects; with a replay index, answers come from WARC records; otherwise
-    requests go out through the SSRF guard. `resolver` and `transport` are seams for tests."""
+    requests go out through the SSRF guard, and a request an [origins] override rewrote goes through a pool of
+    its own whose guard allows exactly that target (#12). `resolver` and `transport` are seams for tests."""
+    target_transport = None
     if transport is None:
         transport = _transport(settings, offline=offline, replay=replay, resolver=resolver)
+        if isinstance(transport, GuardedTransport):
+            target_transport = lambda target: _guarded(settings, resolver, _target_address(target))  # noqa: E731
     timeout = httpx.Timeout(settings.timeout, connect=settings.connect_timeout)
     return httpx.AsyncClient(
-        transport=OriginOverrideTransport(transport, settings.origins), timeout=timeout, follow_redirects=False,
-        trust_env=False, headers={"User-Agent": user_agent(settings)},
+        transport=OriginOverrideTransport(transport, settings.origins, target_transport=target_transport),
+        timeout=timeout, follow_redirects=False, trust_env=False, headers={"User-Agent": user_agent(settings)},
         event_hooks={"response": [_set_aside_unparseable_location]})
 
 
@@ -149,8 +172,12 @@ def _transport(settings: Settings, *, offline: bool, replay: ReplayIndex | None,
         return OfflineTransport()
     if replay is not None:
         return ReplayTransport(replay)
-    backend = GuardedBackend(allow_private=settings.allow_private, allowed=override_targets(settings.origins),
-                             resolver=resolver)
+    return _guarded(settings, resolver)
+
+
+def _guarded(settings: Settings, resolver: Resolver | None, *allowed: tuple[str, int]) -> GuardedTransport:
+    """A pool behind the SSRF guard; `allowed` are the only private (host, port) pairs it may reach."""
+    backend = GuardedBackend(allow_private=settings.allow_private, allowed=allowed, resolver=resolver)
     return GuardedTransport(backend, max_connections=max(settings.concurrency, 1))
 
 
@@ -231,16 +258,141 @@ def _retry_after(headers: Mapping[str, str], *, now: float, cap: float) -> float
     return None if wait is None else min(max(wait, 0.0), cap)
 
 
+DECODE_STEP = 64 * 1024   # decoded bytes one decompressor call may produce: a bomb never expands more at once
+
+
+class _ZlibDecoder:
+    """gzip or deflate (zlib-wrapped, else raw, as httpx's DeflateDecoder), in steps of at most DECODE_STEP."""
+
+    def __init__(self, encoding: str) -> None:
+        self._raw_fallback = encoding == "deflate"
+        self._d = zlib.decompressobj(zlib.MAX_WBITS | (16 if encoding == "gzip" else 0))
+
+    def decode(self, data: bytes) -> Iterator[bytes]:
+        try:
+            while True:
+                out = self._d.decompress(data, DECODE_STEP)
+                self._raw_fallback = False
+                if out:
+                    yield out
+                data = self._d.unconsumed_tail
+                if not data and len(out) < DECODE_STEP:
+                    return
+        except zlib.error as exc:
+            if not self._raw_fallback:
+                raise httpx.DecodingError(f"{exc}") from None
+            self._raw_fallback = False
+            self._d = zlib.decompressobj(-zlib.MAX_WBITS)
+            yield from self.decode(data)
+
+
+class _BrotliDecoder:
+    """br, through brotli >= 1.2, whose process() stops near an output limit and is then drained with empty input."""
+
+    def __init__(self) -> None:
+        import brotli
+
+        self._brotli = brotli
+        self._d = brotli.Decompressor()
+
+    def decode(self, data: bytes) -> Iterator[bytes]:
+        try:
+            out = self._d.process(data, output_buffer_limit=DECODE_STEP)
+            while out:   # output held back past the limit comes out on calls with empty input
+                yield out
+                out = self._d.process(b"", output_buffer_limit=DECODE_STEP)
+        except self._brotli.error as exc:
+            raise httpx.DecodingError(f"brotli: {exc}") from None
+
+
+class _CappedSink:
+    """Where the zstd writer puts its output, DECODE_STEP bytes a write; past the cap it stops the decoder."""
+
+    def __init__(self, limit: int, url: str) -> None:
+        self.parts: list[bytes] = []
+        self.total, self._limit, self._url = 0, limit, url
+
+    def write(self, data: bytes) -> int:
+        self.total += len(data)
+        if self.total > self._limit:
+            raise BodyTooLarge(f"body larger than {self._limit:,} bytes", url=self._url)
+        self.parts.append(bytes(data))
+        return len(data)
+
+
+class _ZstdDecoder:
+    """zstd. zstandard's decompressobj returns a whole chunk's output at once, so its stream_writer writes into a
+    sink that refuses more than the cap: at most the cap is ever held."""
+
+    def __init__(self, limit: int, url: str) -> None:
+        import zstandard
+
+        self._zstd = zstandard
+        self._sink = _CappedSink(limit, url)
+        # The sink has the one method stream_writer calls (write); zstandard types it as a whole IO[bytes].
+        self._w = zstandard.ZstdDecompressor().stream_writer(
+            self._sink, write_size=DECODE_STEP, closefd=False)  # type: ignore[arg-type]
+
+    def decode(self, data: bytes) -> Iterator[bytes]:
+        try:
+            self._w.write(data)
+        except self._zstd.ZstdError as exc:
+            raise httpx.DecodingError(f"zstd: {exc}") from None
+        parts, self._sink.parts = self._sink.parts, []
+        yield from parts
+
+
+class _Decoder(Protocol):
+    def decode(self, data: bytes) -> Iterator[bytes]: ...
+
+
+def _decoders(content_encoding: str, *, limit: int, url: str) -> list[_Decoder]:
+    """One bounded decoder per Content-Encoding, in the order they are undone. An encoding we cannot decode (or
+    identity) is kept as it came, as httpx does."""
+    decoders: list[_Decoder] = []
+    for encoding in reversed([e.strip().lower() for e in content_encoding.split(",") if e.strip()]):
+        if encoding in ("gzip", "x-gzip", "deflate"):
+            decoders.append(_ZlibDecoder("gzip" if encoding == "x-gzip" else encoding))
+        elif encoding == "br" and importlib.util.find_spec("brotli") is not None:
+            decoders.append(_BrotliDecoder())
+        elif encoding == "zstd" and importlib.util.find_spec("zstandard") is not None:
+            decoders.append(_ZstdDecoder(limit, url))
+    return decoders
+
+
+def _decode(decoders: list[_Decoder], data: bytes) -> Iterator[bytes]:
+    if not decoders:
+        yield data
+        return
+    for piece in decoders[0].decode(data):
+        yield from _decode(decoders[1:], piece)
+
+
 async def _read_capped(response: httpx.Response, *, max_bytes: int, deadline: float) -> bytes:
-    """The body, decoded (gzip/br undone) and counted both decoded and on the wire, within a wall-clock deadline."""
-    chunks, size = [], 0
-    async for chunk in response.aiter_bytes():
-        size += len(chunk)
-        if size > max_bytes or response.num_bytes_downloaded > max_bytes:
-            raise BodyTooLarge(f"body larger than {max_bytes:,} bytes", url=str(response.request.url))
+    """The body, decoded in bounded steps (gzip, deflate, br, zstd) and counted both decoded and on the wire,
+    within a wall-clock deadline. httpx's own decoders turn a whole network chunk into memory at once: 3 KB of
+    brotli became 4 GiB before a cap could look (#12), so the raw stream is read and decoded here."""
+    url = str(response.request.url)
+    too_large = BodyTooLarge(f"body larger than {max_bytes:,} bytes", url=url)
+    if response.is_stream_consumed:     # built from bytes already in memory (a replayed WARC record)
+        if len(response.content) > max_bytes:
+            raise too_large
+        return response.content
+    decoders = _decoders(response.headers.get("content-encoding", ""), limit=max_bytes, url=url)
+    chunks, size, wire = [], 0, 0
+    async for raw in response.aiter_raw():
+        wire += len(raw)
+        if wire > max_bytes:
+            raise too_large
+        for piece in _decode(decoders, raw):
+            size += len(piece)
+            if size > max_bytes:
+                raise too_large
+            if time.monotonic() > deadline:
+                raise BodyTooLarge("body still arriving at the per-fetch deadline", url=url)
+            chunks.append(piece)
         if time.monotonic() > deadline:
-            raise BodyTooLarge("body still arriving at the per-fetch deadline", url=str(response.request.url))
-        chunks.append(chunk)
+            raise BodyTooLarge("body still arriving at the per-fetch deadline", url=url)
     return b"".join(chunks)
 
 

@@ -51,6 +51,7 @@ class Settings:
     # [fetch]
     x_methods: tuple[str, ...] = ("x-api", "syndication", "oembed")   # tried in order; the first that answers wins
     max_media_bytes: int = 25_000_000
+    max_image_pixels: int = 40_000_000   # an image with more pixels is refused before it is decoded (#12)
     # [origins]: "https://t.co" = "http://127.0.0.1:8765"
     origins: Mapping[str, str] = field(default_factory=dict)
     # [limits]: "https://web.archive.org/save" = 15 (requests a minute; 0 turns a budget off)
@@ -71,8 +72,8 @@ class Settings:
 
 _NETWORK_KEYS = {f.name for f in fields(Settings)} - {"db_path", "origins", "x_bearer_token", "ia_access_key",
                                                       "ia_secret_key", "config_path", "meta_access_token",
-                                                      "x_methods", "max_media_bytes", "limits", "save_timeout",
-                                                      "warc_path"}
+                                                      "x_methods", "max_media_bytes", "max_image_pixels", "limits",
+                                                      "save_timeout", "warc_path"}
 X_METHODS = ("x-api", "syndication", "oembed")
 
 
@@ -97,56 +98,69 @@ def _from_toml(path: Path) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
     values: dict[str, Any] = {}
-    network = data.get("network", {})
+
+    def section(name: str) -> dict[str, Any]:
+        found = data.get(name, {})
+        if not isinstance(found, dict):
+            raise ConfigError(f"config file {path}: [{name}] must be a table")
+        return found
+
+    def text(name: str, key: str) -> str:
+        value = section(name)[key]
+        if not isinstance(value, str):
+            raise ConfigError(f"config file {path}: [{name}] {key} must be a string, not {value!r}")
+        return value
+
+    network = section("network")
     unknown = set(network) - _NETWORK_KEYS - {"cache_ttl"}
     if unknown:
         raise ConfigError(f"config file {path}: unknown [network] keys: {', '.join(sorted(unknown))}")
     for key, value in network.items():
         values["cache_ttl_days" if key == "cache_ttl" else key] = value
-    origins = data.get("origins", {})
+    origins = section("origins")
     if not isinstance(origins, dict) or not all(isinstance(v, str) for v in origins.values()):
         raise ConfigError(f"config file {path}: [origins] maps origin strings to origin strings")
     values["origins"] = {normalise_origin(k, where=str(path)): normalise_origin(v, where=str(path))
                          for k, v in origins.items()}
-    limits = data.get("limits", {})
+    limits = section("limits")
     if not isinstance(limits, dict) or not all(isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0
                                                for v in limits.values()):
         raise ConfigError(f"config file {path}: [limits] maps URL prefixes to requests a minute (numbers >= 0)")
     values["limits"] = {k: float(v) for k, v in limits.items()}
-    archive = data.get("archive", {})
+    archive = section("archive")
     if "save_timeout" in archive:
         values["save_timeout"] = archive["save_timeout"]
     if "warc" in archive:
-        values["warc_path"] = Path(archive["warc"]).expanduser()
-    if "db" in data.get("cache", {}):
-        values["db_path"] = Path(data["cache"]["db"]).expanduser()
-    x_section = data.get("x", {})
+        values["warc_path"] = Path(text("archive", "warc")).expanduser()
+    if "db" in section("cache"):
+        values["db_path"] = Path(text("cache", "db")).expanduser()
+    x_section = section("x")
     if "bearer_token" in x_section:
-        values["x_bearer_token"] = x_section["bearer_token"]
+        values["x_bearer_token"] = text("x", "bearer_token")
     if "methods" in x_section:
         methods = x_section["methods"]
         if not isinstance(methods, list) or not methods or any(m not in X_METHODS for m in methods):
             raise ConfigError(f"config file {path}: [x] methods is a list drawn from {', '.join(X_METHODS)}")
         values["x_methods"] = tuple(methods)
-    if "max_media_bytes" in data.get("fetch", {}):
-        values["max_media_bytes"] = data["fetch"]["max_media_bytes"]
-    if "access_token" in data.get("meta", {}):
-        values["meta_access_token"] = data["meta"]["access_token"]
-    keys = data.get("internet_archive", {})
-    values.update({k: keys[k] for k in ("ia_access_key", "ia_secret_key") if k in keys})
+    values.update({k: v for k, v in section("fetch").items() if k in ("max_media_bytes", "max_image_pixels")})
+    if "access_token" in section("meta"):
+        values["meta_access_token"] = text("meta", "access_token")
+    values.update({k: text("internet_archive", k) for k in ("ia_access_key", "ia_secret_key")
+                   if k in section("internet_archive")})
     return values
 
 
 def _check(values: dict[str, Any]) -> dict[str, Any]:
     """Types and ranges, so a typo in the config is a one-line error and not a crash mid-run."""
     numeric = {"timeout", "connect_timeout", "deadline", "retry_max_wait", "cache_ttl_days", "save_timeout"}
-    integral = {"max_redirects", "max_body_bytes", "concurrency", "per_host", "retries", "max_media_bytes"}
+    integral = {"max_redirects", "max_body_bytes", "concurrency", "per_host", "retries", "max_media_bytes",
+                "max_image_pixels"}
     for key, value in values.items():
         if key in numeric | integral:
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
                 raise ConfigError(f"{key} must be a non-negative number, not {value!r}")
             values[key] = int(value) if key in integral else float(value)
-        if key in ("concurrency", "per_host") and values[key] < 1:
+        if key in ("concurrency", "per_host", "max_image_pixels") and values[key] < 1:
             raise ConfigError(f"{key} must be at least 1")
         if key == "allow_private" and not isinstance(value, bool):
             raise ConfigError(f"allow_private must be true or false, not {value!r}")

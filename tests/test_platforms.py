@@ -347,3 +347,11 @@ def test_share_buttons_and_media_are_no_posts(url):
 def test_which_urls_the_detectors_report(url, embedded):
     # t.co wraps any link at all; an event page is linked to, not embedded (its id still parses, for resolve).
     assert platforms.is_embed(parse_url(url)) is embedded
+
+
+def test_an_id_too_large_for_a_snowflake_has_no_mint_time():
+    """20 digits pass the id pattern but overflow a timestamp: resolution used to crash on them (#12)."""
+    from resolver.resolve import describe
+
+    post = describe("https://twitter.com/a/status/99999999999999999999")
+    assert post.post_id == "99999999999999999999" and post.created_at is None

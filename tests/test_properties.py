@@ -35,3 +35,175 @@ def test_scanning_bytes_raises_only_input_error(data):
     except InputError:
         return
     extract.find_all(article.text, article.kind)
+
+
+# -- every parser: never anything but its documented error, and output bounded by its input (#12) -----------------
+import json  # noqa: E402
+import string  # noqa: E402
+
+import pytest  # noqa: E402
+
+from resolver import archive, platforms  # noqa: E402
+from resolver.errors import ConfigError  # noqa: E402
+from resolver.extract import credits as credit_parser  # noqa: E402
+from resolver.extract import dates, html, text  # noqa: E402
+from resolver.fetch import oembed, syndication, xapi  # noqa: E402
+from resolver.platforms import mastodon, telegram, x  # noqa: E402
+
+FAST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+HOSTS = ["twitter.com", "x.com", "mobile.twitter.com", "t.co", "pic.twitter.com", "youtube.com", "youtu.be",
+         "instagram.com", "tiktok.com", "facebook.com", "fb.watch", "t.me", "reddit.com", "bsky.app", "threads.net",
+         "vimeo.com", "mastodon.social", "www.", "", "[::1", "例え.jp", "xn--"]
+PIECES = st.one_of(st.sampled_from(["/", "status", "statuses", "i", "web", "p", "reel", "watch?v=", "embed", "@",
+                                    "posts", "video", "shorts", "comments", "post", "?", "#", "&", "=", "%", "..",
+                                    "1234567890123456789", "99999999999999999999999", "-1", "0", "jroe", ":"]),
+                   st.text(max_size=12))
+URLS = st.builds(lambda scheme, host, parts: scheme + host + "".join(parts),
+                 st.sampled_from(["https://", "http://", "//", "at://", "", "HTTPS://", "javascript:"]),
+                 st.sampled_from(HOSTS), st.lists(PIECES, max_size=10))
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+                    lambda inner: st.lists(inner, max_size=4)
+                    | st.dictionaries(st.text(max_size=12), inner, max_size=5),
+                    max_leaves=25)
+
+
+def _bounded_strings(value, limit: int) -> None:
+    """Every string in a parser's output is no longer than its input allows (plus a canonical URL's frame)."""
+    if isinstance(value, str):
+        assert len(value) <= limit, (len(value), limit)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _bounded_strings(item, limit)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _bounded_strings(item, limit)
+    elif hasattr(value, "__dataclass_fields__"):
+        for name in value.__dataclass_fields__:
+            _bounded_strings(getattr(value, name), limit)
+
+
+@FAST
+@given(DOCS)
+def test_each_detector_alone_never_raises_and_stays_within_the_input(doc):
+    limit = len(doc) + 200
+    for found in (html.scan(doc)[0], html.scan(doc)[1], text.find_embeds(doc), credit_parser.find_credits(doc),
+                  text.find_signatures(doc), text.find_instagram_remnants(doc)):
+        assert len(found) <= len(doc) + 1
+        _bounded_strings(found, limit)
+    for url, start, end in text.find_urls(doc):
+        assert 0 <= start <= end <= len(doc) and len(url) <= end - start + 8
+
+
+@FAST
+@given(st.text(max_size=200))
+def test_credit_helpers_never_raise(value):
+    creator, org = credit_parser.split_credit(value)
+    assert all(part is None or len(part) <= len(value) for part in (creator, org))
+    assert isinstance(credit_parser.looks_like_credit_value(value, strict=True), bool)
+    assert isinstance(credit_parser.might_have_credit(value), bool)
+    assert len(text.clean_url(value)) <= len(value)
+
+
+PARSERS = [platforms.parse_url, *(module.parse for module in platforms.PLATFORMS), mastodon.parse,
+           telegram.parse_post_attribute]
+
+
+@pytest.mark.parametrize("parser", PARSERS, ids=lambda p: f"{p.__module__.rsplit('.', 1)[-1]}.{p.__name__}")
+@FAST
+@given(url=st.one_of(URLS, st.text(max_size=80)))
+def test_url_parsers_return_a_ref_or_none(parser, url):
+    ref = parser(url)
+    if ref is not None:
+        assert ref.platform and ref.kind and ref.url.startswith(("https://", "http://", "at://"))
+        _bounded_strings(ref, len(url) + 60)
+
+
+@FAST
+@given(st.one_of(st.text(max_size=30), st.integers(min_value=-(2 ** 70), max_value=2 ** 70).map(str)))
+def test_snowflake_time_is_a_time_or_none(value):
+    assert x.snowflake_time(value) is None or x.snowflake_time(value).year >= 2010
+
+
+@FAST
+@given(st.one_of(st.text(max_size=60), st.builds(
+    lambda m, d, y, sep: f"{m}{sep}{d}{sep}{y}", st.sampled_from(["September", "Sept.", "feb", "Mai", "13", "0"]),
+    st.integers(-5, 40).map(str), st.integers(0, 99999).map(str), st.sampled_from([" ", ", ", "/", "-", "."]))))
+def test_dates_are_real_days_or_none(value):
+    found = dates.parse_date(value)
+    if found is not None:
+        from datetime import date
+
+        assert date.fromisoformat(found)
+
+
+TOML_VALUES = st.one_of(st.booleans(), st.integers(-10, 10 ** 9), st.floats(-1e6, 1e6), st.text(max_size=15),
+                        st.lists(st.text(max_size=8), max_size=3))
+SECTIONS = st.dictionaries(
+    st.sampled_from(["network", "fetch", "origins", "limits", "archive", "cache", "x", "meta", "internet_archive",
+                     "other"]),
+    st.dictionaries(st.sampled_from(["timeout", "allow_private", "concurrency", "max_body_bytes", "max_image_pixels",
+                                     "max_media_bytes", "methods", "db", "warc", "save_timeout", "https://t.co",
+                                     "bearer_token", "cache_ttl", "unknown", "per_host", "retries"]),
+                    TOML_VALUES, max_size=4), max_size=4)
+
+
+def _toml(sections: dict) -> str:
+    lines = []
+    for name, values in sections.items():
+        lines.append(f"[{name}]")
+        lines += [f"{json.dumps(key)} = {json.dumps(value)}" for key, value in values.items()]
+    return "\n".join(lines) + "\n"
+
+
+@FAST
+@given(st.one_of(SECTIONS.map(_toml), st.text(alphabet=string.printable, max_size=80)))
+def test_config_loading_raises_only_config_error(tmp_path_factory, body):
+    path = tmp_path_factory.mktemp("config") / "c.toml"
+    path.write_text(body, encoding="utf-8")
+    try:
+        from resolver.settings import load_settings
+
+        load_settings(env={}, path=path)
+    except ConfigError as exc:
+        assert "\n" not in str(exc).strip() or "TOML" in str(exc)
+
+
+@FAST
+@given(st.dictionaries(st.sampled_from(["X_BEARER_TOKEN", "IA_ACCESS_KEY", "EMBED_RESOLVER_DB", "META_ACCESS_TOKEN"]),
+                       st.text(max_size=20)))
+def test_environment_values_never_raise(env):
+    from resolver.settings import load_settings
+
+    load_settings(env=env)
+
+
+BODIES = st.one_of(st.binary(max_size=200), JSON.map(lambda v: json.dumps(v).encode()))
+
+
+@FAST
+@given(BODIES)
+def test_wayback_parsers_raise_only_value_error(body):
+    for parser in (archive.parse_cdx, archive.parse_availability):
+        try:
+            parser(body)
+        except ValueError:
+            pass
+
+
+@FAST
+@given(st.one_of(st.none(), st.integers(100, 599)), st.sampled_from(["application/json", "text/html", ""]), BODIES)
+def test_syndication_and_oembed_parsers_always_give_a_record(status, content_type, body):
+    assert syndication.parse("20", status, content_type, body).post_id
+    for platform in ("twitter", "youtube", "instagram"):
+        record = oembed.parse(platform, "20", "https://x.com/a/status/20", status, content_type, body)
+        assert record.platform == platform
+
+
+@FAST
+@given(JSON)
+def test_x_api_parser_raises_only_value_error(payload):
+    try:
+        records = xapi.parse(["20", "21"], payload if isinstance(payload, dict) else {"data": payload})
+    except ValueError:
+        return
+    assert all(isinstance(k, str) for k in records)

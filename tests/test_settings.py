@@ -30,11 +30,12 @@ def test_file_then_environment_then_flags(tmp_path):
 @pytest.mark.parametrize("body,message", [
     ("[network]\ntimeout = 'soon'\n", "timeout must be a non-negative number"),
     ("[network]\nconcurrency = 0\n", "concurrency must be at least 1"),
+    ("[fetch]\nmax_image_pixels = 0\n", "max_image_pixels must be at least 1"),
     ("[network]\nallow_private = 'yes'\n", "allow_private must be true or false"),
     ("[network]\ntimeuot = 3\n", "unknown [network] keys: timeuot"),
     ('[origins]\n"https://t.co/path" = "http://127.0.0.1:1"\n', "is not an origin"),
     ("not toml at all = = \n", "is not valid TOML"),
-], ids=["type", "range", "bool", "typo", "origin", "syntax"])
+], ids=["type", "range", "pixels", "bool", "typo", "origin", "syntax"])
 def test_bad_config_is_a_clear_error(tmp_path, body, message):
     path = tmp_path / "c.toml"
     path.write_text(body)
@@ -65,3 +66,10 @@ def test_redact():
 def test_settings_dataclass_is_frozen():
     with pytest.raises(Exception):
         Settings().timeout = 1
+
+
+def test_the_image_pixel_limit_is_a_setting(tmp_path):
+    assert load_settings(env={}).max_image_pixels == 40_000_000
+    path = tmp_path / "c.toml"
+    path.write_text("[fetch]\nmax_image_pixels = 12_000_000\n")
+    assert load_settings(env={}, path=path).max_image_pixels == 12_000_000

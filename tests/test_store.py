@@ -68,3 +68,29 @@ def test_several_processes_write_one_database(tmp_path):
     assert [p.exitcode for p in workers] == [0, 0, 0, 0]
     store = Cache(path)
     assert store.count("articles") == 100 and store.count("embeds") == 300
+
+
+def _stress_writers():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "stress_writers.py"
+    spec = importlib.util.spec_from_file_location("stress_writers", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_four_scan_processes_write_one_database_losing_and_duplicating_nothing(tmp_path):
+    """The fast version of scripts/stress_writers.py: 4 `scan` processes x 100 articles (10 shared by all)."""
+    stress = _stress_writers()
+    result = stress.run(4, 90, 10, tmp_path)
+    assert result["problems"] == []
+    assert (result["articles"], result["embeds"], result["credits"], result["sources"]) == (370, 740, 370, 400)
+    # The check is not blind: take an article's embeds away and it says so.
+    conn = sqlite3.connect(tmp_path / "shared.db")
+    conn.execute("DELETE FROM embeds WHERE article_id = 1")
+    conn.commit()
+    conn.close()
+    pages = stress.write_articles(tmp_path / "again", 4, 90, 10)
+    assert stress.check(tmp_path / "shared.db", pages, 4, 10)[1] == ["1 articles with missing or extra embeds/credits"]

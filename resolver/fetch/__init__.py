@@ -65,6 +65,7 @@ class MediaFile:
     credit: dict[str, str] = field(default_factory=dict)
     c2pa: bool | None = None
     error: str | None = None
+    warnings: tuple[str, ...] = ()   # what was read only in part, e.g. an XMP packet defusedxml refused
     media_id: int | None = None      # its row in the cache's media table
     kept_path: str | None = None     # where --keep-media put the bytes
     unavailable: bool = False        # offline, and never downloaded
@@ -75,12 +76,13 @@ class MediaFile:
         return cls(row["url"], row.get("fetched_at"), row.get("fetch_id"), row.get("sha256"), row.get("bytes"),
                    row.get("mime"), row.get("declared_mime"), row.get("width"), row.get("height"), row.get("phash"),
                    row.get("credit") or {}, None if row.get("c2pa") is None else bool(row["c2pa"]), row.get("error"),
-                   media_id=row.get("id"), kept_path=row.get("kept_path"))
+                   tuple(row.get("warnings") or ()), media_id=row.get("id"), kept_path=row.get("kept_path"))
 
     def to_json(self) -> dict[str, Any]:
         """The facts; c2pa as the cache keeps it (0/1/null), so a fresh answer and a cached one read the same."""
         data = {k: v for k, v in asdict(self).items() if k not in ("media_id", "kept_path", "unavailable")}
         data["c2pa"] = None if self.c2pa is None else int(self.c2pa)
+        data["warnings"] = list(self.warnings)
         return data
 
     def row(self) -> dict[str, Any]:
@@ -273,9 +275,11 @@ async def analyse_url(url: str, *, session: Session, keep_dir: Path | None = Non
     if outcome.problem or outcome.status != 200:
         found = MediaFile(url, outcome.fetched_at, outcome.fetch_id, error=outcome.problem or f"HTTP {outcome.status}")
     else:
-        facts = media_facts.analyse(outcome.body, declared_mime=outcome.headers.get("content-type"))
+        facts = media_facts.analyse(outcome.body, declared_mime=outcome.headers.get("content-type"),
+                                    max_pixels=session.settings.max_image_pixels)
         kept = _keep(outcome.body, facts.sha256, keep_dir) if keep_dir is not None else None
-        found = MediaFile(url, outcome.fetched_at, outcome.fetch_id, **facts.to_json(), kept_path=kept)
+        found = MediaFile(url, outcome.fetched_at, outcome.fetch_id, **(facts.to_json() | {
+            "warnings": tuple(facts.warnings)}), kept_path=kept)
     if session.store is not None:
         found = replace(found, media_id=session.store.record_media(found.row()))
     return found
@@ -303,5 +307,6 @@ def _media_json(item: Media, facts: MediaFile | None) -> dict[str, Any]:
     data["width"] = data["width"] or (facts.width if facts else None)
     data["height"] = data["height"] or (facts.height if facts else None)
     data["credit"] = facts.credit if facts else {}
+    data["warnings"] = list(facts.warnings) if facts else []
     data["c2pa"] = None if facts and facts.c2pa is None and facts.sha256 else bool(facts and facts.c2pa)
     return data

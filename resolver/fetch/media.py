@@ -1,6 +1,10 @@
 """Media metadata: what the bytes are (sniffed, not declared), their size in pixels, a perceptual hash, the
 credit fields inside the file (EXIF, IPTC IIM, XMP) and whether a C2PA manifest is present.
 
+Images are hostile input (#12): an image over `max_image_pixels` is refused before its pixels are decoded, a
+JPEG is decoded at a reduced scale (draft), and the hash comes from a thumbnail, so memory stays near the size
+of the decoded file at most (PNG, GIF, WebP) and far below it for JPEG.
+
 Pure over bytes (`analyse`), so it is tested with images made in the test and re-run on kept bytes.
 """
 
@@ -13,6 +17,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 FORMATS = ["JPEG", "PNG", "WEBP", "GIF"]
+DEFAULT_MAX_PIXELS = 40_000_000     # Settings.max_image_pixels
+THUMBNAIL = (512, 512)              # what the perceptual hash is computed from (it looks at 32x32 anyway)
 MAGIC = ((b"\xff\xd8\xff", "image/jpeg"), (b"\x89PNG\r\n\x1a\n", "image/png"), (b"GIF87a", "image/gif"),
          (b"GIF89a", "image/gif"), (b"RIFF", "image/webp"), (b"\x00\x00\x00", "video/mp4"))
 IPTC_FIELDS = {(2, 80): "byline", (2, 110): "credit_line", (2, 115): "source", (2, 116): "copyright"}
@@ -31,6 +37,7 @@ class MediaFacts:
     credit: dict[str, str] = field(default_factory=dict)   # artist, copyright, byline, credit_line, source, creator
     c2pa: bool | None = False      # None: the c2pa library could not be loaded, so nobody looked
     error: str | None = None
+    warnings: list[str] = field(default_factory=list)   # what was read only in part, e.g. a refused XMP packet
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -48,7 +55,7 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
-def analyse(data: bytes, *, declared_mime: str | None = None) -> MediaFacts:
+def analyse(data: bytes, *, declared_mime: str | None = None, max_pixels: int = DEFAULT_MAX_PIXELS) -> MediaFacts:
     """Facts about one media file. A broken or hostile file gives an `error`, never an exception."""
     from PIL import Image, UnidentifiedImageError
 
@@ -56,19 +63,33 @@ def analyse(data: bytes, *, declared_mime: str | None = None) -> MediaFacts:
                                 declared_mime=declared_mime)
     if base["mime"] is None or not base["mime"].startswith("image/"):
         return MediaFacts(**base, error=None if base["mime"] else "not an image format this tool reads")
+    # Pillow checks this global when it opens a file: a warning past it, an error past twice it. Both are errors
+    # here. It is put back afterwards, so a library user's own Pillow calls keep their limit.
+    previous, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, max_pixels
     try:
         with warnings.catch_warnings():
-            # A decompression bomb is an error here, not a warning to ignore.
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data), formats=FORMATS) as image:
-                width, height = image.size
-                image.load()
-                return MediaFacts(**base, width=width, height=height, phash=_phash(image),
-                                  credit=_credits(image), c2pa=has_c2pa(data, base["mime"]))
-    except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
-        return MediaFacts(**base, error=f"decompression bomb refused: {exc}")
+                return _read(image, base, data)
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        return MediaFacts(**base, error=f"image too large: over the limit of {max_pixels:,} pixels (max_image_pixels)")
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         return MediaFacts(**base, error=f"unreadable image: {type(exc).__name__}: {exc}")
+    finally:
+        Image.MAX_IMAGE_PIXELS = previous
+
+
+def _read(image: Any, base: dict[str, Any], data: bytes) -> MediaFacts:
+    """Size from the header; pixels at a reduced scale (JPEG: draft decodes at 1/2..1/8 of the size); then the
+    credits (a PNG's metadata after its pixels is read with them) and the hash of the thumbnail."""
+    width, height = image.size
+    if image.format == "JPEG":
+        image.draft("RGB", THUMBNAIL)
+    image.thumbnail(THUMBNAIL)
+    found_warnings: list[str] = []
+    credit = _credits(image, found_warnings)
+    return MediaFacts(**base, width=width, height=height, phash=_phash(image), credit=credit,
+                      c2pa=has_c2pa(data, base["mime"]), warnings=found_warnings)
 
 
 def _phash(image: Any) -> str | None:
@@ -80,7 +101,7 @@ def _phash(image: Any) -> str | None:
         return None
 
 
-def _credits(image: Any) -> dict[str, str]:
+def _credits(image: Any, found_warnings: list[str]) -> dict[str, str]:
     """EXIF Artist/Copyright, IPTC By-line/Credit/Source/Copyright Notice, XMP dc:creator, photoshop:Credit,
     Iptc4xmpCore:CreditLine and dc:rights: each present field, by a plain name."""
     found: dict[str, str] = {}
@@ -103,15 +124,22 @@ def _credits(image: Any) -> dict[str, str]:
             value = b"; ".join(value)
         if value:
             found.setdefault(name, value.decode("utf-8", "replace").strip())
-    found.update({k: v for k, v in _xmp_credits(image).items() if k not in found})
+    found.update({k: v for k, v in _xmp_credits(image, found_warnings).items() if k not in found})
     return found
 
 
-def _xmp_credits(image: Any) -> dict[str, str]:
-    """XMP through Pillow's getxmp(), which needs defusedxml (a declared dependency: without it, nothing)."""
+def _xmp_credits(image: Any, found_warnings: list[str]) -> dict[str, str]:
+    """XMP through Pillow's getxmp(), which needs defusedxml (a declared dependency: without it, nothing).
+    A packet defusedxml refuses (entity expansion, external entities) or cannot parse is a warning, not silence."""
+    from defusedxml import DefusedXmlException
+
     try:
         xmp = image.getxmp()
-    except Exception:  # noqa: BLE001 - a malformed XMP packet is a file's fault, not ours
+    except DefusedXmlException as exc:
+        found_warnings.append(f"XMP packet refused by defusedxml: {type(exc).__name__}")
+        return {}
+    except Exception as exc:  # noqa: BLE001 - a malformed XMP packet is a file's fault, not ours
+        found_warnings.append(f"XMP packet unreadable: {type(exc).__name__}: {exc}"[:300])
         return {}
     found: dict[str, str] = {}
     for description in _descriptions(xmp):

@@ -227,13 +227,21 @@ ERROR_STATUS = (
 
 
 def parse(ids: Iterable[str], payload: Mapping[str, Any]) -> dict[str, PostRecord]:
-    """PostRecords from one GET /2/tweets?ids= answer: `data` with its `includes`, and `errors` for the rest."""
+    """PostRecords from one GET /2/tweets?ids= answer: `data` with its `includes`, and `errors` for the rest.
+    ValueError when the answer does not have that shape (fuzzing found TypeError and AttributeError, #12)."""
+    try:
+        return _parse(ids, payload)
+    except (TypeError, AttributeError, KeyError) as exc:
+        raise ValueError(f"X API answer of an unexpected shape: {type(exc).__name__}: {exc}") from None
+
+
+def _parse(ids: Iterable[str], payload: Mapping[str, Any]) -> dict[str, PostRecord]:
     includes = payload.get("includes") or {}
     users = {u.get("id"): u for u in includes.get("users") or [] if isinstance(u, dict)}
     media = {m.get("media_key"): m for m in includes.get("media") or [] if isinstance(m, dict)}
     records: dict[str, PostRecord] = {}
     for tweet in payload.get("data") or []:
-        if isinstance(tweet, dict) and tweet.get("id"):
+        if isinstance(tweet, dict) and isinstance(tweet.get("id"), str) and tweet["id"]:
             records[tweet["id"]] = _tweet(tweet, users, media)
     wanted = set(ids)
     for error in payload.get("errors") or []:

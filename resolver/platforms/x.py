@@ -50,9 +50,12 @@ def status_url(post_id: str, handle: str | None = None) -> str:
 
 
 def snowflake_time(post_id: str | int) -> datetime | None:
-    """When a snowflake id was minted (UTC), or None for the pre-2010 sequential ids."""
+    """When a snowflake id was minted (UTC), or None for the pre-2010 sequential ids and anything that is not an
+    id (fuzzing found '' and 23-digit ids raising, #12)."""
+    if isinstance(post_id, str) and not (post_id.isascii() and post_id.isdigit()):
+        return None
     value = int(post_id)
-    if value < FIRST_SNOWFLAKE:
+    if value < FIRST_SNOWFLAKE or value >= 1 << 63:
         return None
     return datetime.fromtimestamp(((value >> 22) + TWITTER_EPOCH_MS) / 1000, tz=timezone.utc)
 

@@ -1,0 +1,114 @@
+"""Compression bombs: a body is decoded in bounded steps, so a few KB that expand to a GiB cost no more memory
+than the byte cap. Each fetch runs in a child process whose peak RSS is measured (tests/memory.py)."""
+
+from __future__ import annotations
+
+import zlib
+
+import pytest
+
+from resolver.http import fetch
+from resolver.session import Session
+from resolver.settings import Settings
+from tests.memory import run_measured
+
+BOMB_BYTES = 1 << 30              # what each bomb decodes to: 1 GiB of zeros
+RSS_LIMIT_KB = 200 * 1024         # the peak a child may reach
+CHILD = """
+import sys
+from resolver.http import fetch
+from resolver.session import Session
+from resolver.settings import Settings
+
+settings = Settings(allow_private=True, retries=0)
+outcome = Session(settings).run(lambda s: fetch(s, sys.argv[1]))
+result = {"status": outcome.status, "error_kind": outcome.error_kind, "error": outcome.error}
+"""
+
+
+def _stream(compressor, finish) -> bytes:
+    zeros = b"\0" * (1 << 20)
+    parts = [compressor(zeros) for _ in range(BOMB_BYTES >> 20)]
+    return b"".join(parts) + finish()
+
+
+def _gzip(wbits: int) -> bytes:
+    c = zlib.compressobj(1, zlib.DEFLATED, wbits)
+    return _stream(c.compress, c.flush)
+
+
+def _br() -> bytes:
+    brotli = pytest.importorskip("brotli")
+    c = brotli.Compressor(quality=5)
+    return _stream(c.process, c.finish)
+
+
+def _zstd() -> bytes:
+    zstandard = pytest.importorskip("zstandard")
+    c = zstandard.ZstdCompressor(level=3).compressobj()
+    return _stream(c.compress, c.flush)
+
+
+BOMBS = {"br": _br, "gzip": lambda: _gzip(31), "deflate": lambda: _gzip(15), "deflate-raw": lambda: _gzip(-15),
+         "zstd": _zstd}
+
+
+@pytest.mark.parametrize("name", list(BOMBS))
+def test_a_compression_bomb_is_a_clean_too_large_error_in_bounded_memory(name, httpserver):
+    encoding = "deflate" if name.startswith("deflate") else name
+    httpserver.expect_request("/bomb").respond_with_data(
+        BOMBS[name](), content_type="text/html", headers={"Content-Encoding": encoding})
+    outcome, peak_kb = run_measured(CHILD, httpserver.url_for("/bomb"))
+    assert outcome == {"status": None, "error_kind": "too-large", "error": "body larger than 20,000,000 bytes"}
+    assert peak_kb < RSS_LIMIT_KB, f"peak RSS {peak_kb // 1024} MB"
+    [(request, _)] = httpserver.log
+    assert encoding in request.headers["Accept-Encoding"]      # httpx asks for it: the path is really exercised
+
+
+def _small(name: str, data: bytes) -> bytes:
+    if name == "gzip":
+        c = zlib.compressobj(6, zlib.DEFLATED, 31)
+    elif name == "deflate":
+        c = zlib.compressobj(6, zlib.DEFLATED, 15)
+    elif name == "deflate-raw":
+        c = zlib.compressobj(6, zlib.DEFLATED, -15)
+    elif name == "br":
+        return pytest.importorskip("brotli").compress(data)
+    else:
+        return pytest.importorskip("zstandard").ZstdCompressor().compress(data)
+    return c.compress(data) + c.flush()
+
+
+def _get(url: str, **overrides) -> object:
+    settings = Settings(allow_private=True, retries=0, **overrides)
+    return Session(settings).run(lambda s: fetch(s, url))
+
+
+@pytest.mark.parametrize("name", list(BOMBS))
+def test_encoded_bodies_are_decoded(name, httpserver):
+    body = b"<p>" + bytes(range(256)) * 2000 + b"</p>"     # bigger than one decoding step
+    encoding = "deflate" if name.startswith("deflate") else name
+    httpserver.expect_request("/").respond_with_data(_small(name, body), headers={"Content-Encoding": encoding})
+    assert _get(httpserver.url_for("/")).body == body
+
+
+def test_stacked_encodings_are_undone_in_reverse_order(httpserver):
+    body = b"twice encoded " * 1000
+    httpserver.expect_request("/").respond_with_data(_small("br", _small("gzip", body)),
+                                                     headers={"Content-Encoding": "gzip, br"})
+    assert _get(httpserver.url_for("/")).body == body
+
+
+def test_the_cap_counts_decoded_bytes(httpserver):
+    httpserver.expect_request("/").respond_with_data(_small("gzip", b"a" * 50_000),
+                                                     headers={"Content-Encoding": "gzip"})
+    outcome = _get(httpserver.url_for("/"), max_body_bytes=10_000)
+    assert (outcome.error_kind, outcome.error) == ("too-large", "body larger than 10,000 bytes")
+
+
+def test_a_corrupt_encoded_body_is_a_one_line_error(httpserver):
+    httpserver.expect_request("/").respond_with_data(b"\x1f\x8b\x08\x00not really gzip",
+                                                     headers={"Content-Encoding": "gzip"})
+    outcome = _get(httpserver.url_for("/"))
+    assert outcome.status is None and outcome.error_kind == "http"
+    assert outcome.error.startswith("DecodingError: ") and "\n" not in outcome.error

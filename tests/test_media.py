@@ -1,0 +1,124 @@
+"""Images as hostile input: a pixel limit from config, JPEG decoded at a reduced scale, hashes from a thumbnail,
+and XMP packets defusedxml refuses kept as warnings. Memory is measured in a child process (tests/memory.py)."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zlib
+
+import pytest
+
+from resolver.fetch.media import analyse
+from tests import xfixtures as fx
+from tests.memory import run_measured
+
+RSS_LIMIT_KB = 200 * 1024
+CHILD = """
+import sys
+from resolver.fetch.media import analyse
+
+facts = analyse(open(sys.argv[1], "rb").read())
+result = {"width": facts.width, "height": facts.height, "phash": facts.phash, "error": facts.error}
+"""
+
+
+def plain_png(width: int, height: int) -> bytes:
+    """An RGB PNG of width x height pixels, written row by row so the test never holds the pixels."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    row = b"\0" + bytes(range(256)) * (width * 3 // 256) + b"\0" * (width * 3 % 256)
+    compressor, idat = zlib.compressobj(1), []
+    for _ in range(height):
+        idat.append(compressor.compress(row))
+    idat.append(compressor.flush())
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", b"".join(idat)) + chunk(b"IEND", b"")
+
+
+def big_jpeg(width: int, height: int) -> bytes:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (width, height), (20, 90, 160))
+    ImageDraw.Draw(image).ellipse((width // 4, height // 4, width * 3 // 4, height * 3 // 4), fill=(240, 200, 10))
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=70)
+    return buffer.getvalue()
+
+
+def analyse_in_child(tmp_path, data: bytes) -> tuple[dict, int]:
+    path = tmp_path / "image"
+    path.write_bytes(data)
+    return run_measured(CHILD, str(path))
+
+
+def test_an_81_megapixel_png_is_a_recorded_error_in_bounded_memory(tmp_path):
+    """Under Pillow's own limit (89 Mpx), over ours (40 Mpx): it cost 777 MB before."""
+    facts, peak_kb = analyse_in_child(tmp_path, plain_png(9000, 9000))
+    assert facts["error"] == "image too large: over the limit of 40,000,000 pixels (max_image_pixels)"
+    assert peak_kb < RSS_LIMIT_KB, f"peak RSS {peak_kb // 1024} MB"
+
+
+@pytest.mark.parametrize("kind", ["jpeg", "png"])
+def test_a_large_image_under_the_limit_is_analysed_in_bounded_memory(tmp_path, kind):
+    data = big_jpeg(6000, 6000) if kind == "jpeg" else plain_png(5000, 5000)
+    facts, peak_kb = analyse_in_child(tmp_path, data)
+    assert facts["error"] is None and facts["phash"]
+    assert (facts["width"], facts["height"]) == ((6000, 6000) if kind == "jpeg" else (5000, 5000))
+    assert peak_kb < RSS_LIMIT_KB, f"peak RSS {peak_kb // 1024} MB"
+
+
+def test_the_pixel_limit_comes_from_the_caller():
+    data = fx.jpeg(size=(300, 200))
+    assert analyse(data, max_pixels=60_000).error is None
+    assert analyse(data, max_pixels=59_999).error == \
+        "image too large: over the limit of 59,999 pixels (max_image_pixels)"
+
+
+def test_the_hash_of_a_reduced_jpeg_matches_the_full_image():
+    """draft() and the thumbnail change how the pixels are read, not what the hash says about them."""
+    import imagehash
+    from PIL import Image
+
+    data = big_jpeg(2400, 1600)
+    full = imagehash.phash(Image.open(io.BytesIO(data)).convert("RGB"))
+    assert full - imagehash.hex_to_hash(analyse(data).phash) <= 4
+
+
+XMP_BOMB = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">'
+            b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;">]>'
+            b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+            b'<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>&lol3;</dc:creator>'
+            b'</rdf:Description></rdf:RDF></x:xmpmeta>')
+
+
+def test_an_xmp_packet_defusedxml_refuses_is_a_warning_not_silence():
+    facts = analyse(fx.jpeg(xmp=XMP_BOMB, exif={0x013B: "Dee Fiction"}))
+    assert facts.error is None and facts.credit == {"artist": "Dee Fiction"}
+    assert facts.warnings == ["XMP packet refused by defusedxml: EntitiesForbidden"]
+
+
+def test_a_malformed_xmp_packet_is_a_warning():
+    facts = analyse(fx.jpeg(xmp=b"<x:xmpmeta><unclosed>"))
+    assert facts.error is None and len(facts.warnings) == 1
+    assert facts.warnings[0].startswith("XMP packet unreadable: ")
+
+
+def test_clean_images_have_no_warnings():
+    assert analyse(fx.jpeg(xmp=fx.XMP_CREDITS)).warnings == []
+
+
+def test_warnings_are_kept_on_the_media_row(store):
+    facts = analyse(fx.jpeg(xmp=XMP_BOMB))
+    store.record_media({"url": "https://pbs.twimg.com/media/x.jpg", **facts.to_json()})
+    row = store.media_by_url("https://pbs.twimg.com/media/x.jpg")
+    assert row["warnings"] == ["XMP packet refused by defusedxml: EntitiesForbidden"]
+    assert row["error"] is None
+
+
+def test_the_warnings_column_is_the_last_migration(store):
+    from cache.migrations import migrations
+
+    assert [m.name for m in migrations._migrations][-1] == "m005_media_warnings"
+    assert "warnings" in store.db["media"].columns_dict
