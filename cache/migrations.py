@@ -114,3 +114,14 @@ def m004_archives(db: Database) -> None:
         "similarity": float, "evidence": str, "identified_at": str,
     }, pk="id", foreign_keys=[("embed_id", "embeds", "id")])
     db["identifications"].create_index(["embed_id"])
+
+
+@migrations()
+def m005_errors(db: Database) -> None:
+    """v5: what went wrong with an input of a batch (the batch went on without it), so a run's failures stay on
+    record next to its results."""
+    db["errors"].create({
+        "id": int, "source": str, "article_id": int, "stage": str, "kind": str, "message": str, "occurred_at": str,
+        "tool_version": str,
+    }, pk="id", foreign_keys=[("article_id", "articles", "id")], not_null={"source", "message", "occurred_at"})
+    db["errors"].create_index(["source"])

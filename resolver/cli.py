@@ -42,11 +42,15 @@ def _network_overrides(options: dict[str, Any]) -> dict[str, Any]:
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Turn the library's errors into one-line click errors (exit 1); never show a user a traceback."""
-    from cache import CacheError
+    from cache import CacheError, NewerCacheError
     from resolver.errors import EmbedResolverError
 
     try:
         yield
+    except NewerCacheError as exc:
+        error = click.ClickException(str(exc))
+        error.exit_code = 2   # the README's table: a cache this version must not touch is a usage error
+        raise error from None
     except (EmbedResolverError, CacheError) as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -64,7 +68,8 @@ def _open_store(settings: Any) -> Any:
     from cache import Store
 
     with user_errors():
-        return Store(settings.database())
+        # Only the default location may be created; a --db in a folder that does not exist is an error (#11).
+        return Store(settings.database(), create_folder=settings.db_path is None)
 
 
 def _stderr_console() -> Any:
