@@ -1,6 +1,7 @@
 """The cache file as users meet it: made by a newer version, read-only, in a folder that does not exist (#11)."""
 
 import hashlib
+import json
 import os
 import shutil
 import sqlite3
@@ -134,3 +135,58 @@ def test_a_read_only_database_is_opened_read_only_by_the_store(read_only_db, mon
     assert store.read_only and store.count("articles") == 1
     with pytest.raises(CacheError, match="read-only"):
         store.record_error({"source": "x", "message": "m"})
+
+
+# -- --db everywhere --------------------------------------------------------------------------------------------
+
+POST = "https://twitter.com/RivertonRoads/status/1600000000000000001"
+
+
+@pytest.mark.parametrize("args", [
+    ["scan", str(ARTICLE)], ["resolve", "--offline", "https://t.co/Zz98Yy76Xx"], ["fetch", "--offline", POST],
+    ["fetch", "--reparse"], ["archive", "--offline", POST], ["report", "--offline", str(ARTICLE)],
+], ids=["scan", "resolve", "fetch", "reparse", "archive", "report"])
+def test_every_command_accepts_db(tmp_path, args):
+    db = tmp_path / "here.db"
+    result = invoke(args[0], "--db", str(db), *args[1:])
+    assert "No such option" not in result.output and result.exit_code in (0, 3), result.output
+    assert db.exists()
+
+
+# -- a fetch and what it produced, in one transaction -----------------------------------------------------------
+
+def test_a_kill_between_a_fetch_and_its_resolution_leaves_no_half(tmp_path, fakenet):
+    """The first hop is answered, the second hangs; the process is killed with SIGKILL while it waits. Nothing of
+    the unfinished resolution may be on record (a fetch row with no resolution made the next run fetch again and
+    left a duplicate), and the next run records one complete resolution."""
+    import signal
+    import threading
+
+    from tests.cliworld import World
+    from tests.fakenet import redirect
+
+    waiting, release = threading.Event(), threading.Event()
+
+    def hang(request):
+        waiting.set()
+        release.wait(30)
+        return redirect("https://twitter.com/RivertonRoads/status/1600000000000000001/photo/1")(request)
+    fakenet.route("t.co", "/Zz98Yy76Xx", redirect("https://pic.twitter.com/Zz98Yy76Xx"))
+    fakenet.route("pic.twitter.com", "/Zz98Yy76Xx", hang)
+    world = World(fakenet, tmp_path)
+    child = world.process("resolve", "https://t.co/Zz98Yy76Xx", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        assert waiting.wait(60), "the second hop was never asked for"
+        child.send_signal(signal.SIGKILL)
+        child.wait(30)
+    finally:
+        release.set()
+    store = Store(world.db)
+    assert (store.count("fetches"), store.count("resolutions")) == (0, 0)
+    store.close()
+    fakenet.route("pic.twitter.com", "/Zz98Yy76Xx", redirect(POST + "/photo/1"))
+    again = world.process("resolve", "https://t.co/Zz98Yy76Xx", stdout=subprocess.DEVNULL)
+    assert again.wait(60) == 0
+    store = Store(world.db)
+    assert (store.count("fetches"), store.count("resolutions")) == (2, 1)
+    assert json.loads(store.db["resolutions"].get(1)["fetch_ids"]) == [r["id"] for r in store.db["fetches"].rows]
