@@ -352,12 +352,19 @@ class Store:
         return row
 
     def link_post_media(self, post_row: int, media_ids: Sequence[int]) -> None:
+        known = {row[0] for row in self.db.execute("SELECT media_id FROM post_media WHERE post_row = ?", [post_row])}
+        new = [(ordinal, media_id) for ordinal, media_id in enumerate(media_ids) if media_id not in known]
+        if not new:
+            return   # nothing to write: a read-only cache serves this
         with self.write():
-            for ordinal, media_id in enumerate(media_ids):
+            for ordinal, media_id in new:
                 self.db.conn.execute("INSERT OR IGNORE INTO post_media (post_row, media_id, ordinal) VALUES (?, ?, ?)",
                                      [post_row, media_id, ordinal])
 
     def link_embed_post(self, embed_id: int, post_row: int) -> None:
+        if self.db.execute("SELECT 1 FROM embed_posts WHERE embed_id = ? AND post_row = ?",
+                           [embed_id, post_row]).fetchone():
+            return   # nothing to write: a read-only cache serves this
         with self.write():
             self.db.conn.execute("INSERT OR IGNORE INTO embed_posts (embed_id, post_row) VALUES (?, ?)",
                                  [embed_id, post_row])
@@ -370,6 +377,8 @@ class Store:
 
     def record_snapshots(self, rows: Sequence[Mapping[str, Any]]) -> None:
         """Snapshots as the archive listed them; one row per (service, snapshot URL), the newest sighting kept."""
+        if not rows:
+            return
         with self.write():
             for row in rows:
                 self.db.conn.execute(

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 SECRET_HEADERS = frozenset({"authorization", "cookie", "set-cookie", "x-api-key", "api-key", "proxy-authorization",
                             "x-auth-token", "x-csrf-token"})
+LONG_WAIT_S = 1.0            # a retry or a rate-limit wait this long gets a status line
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 NOT_CACHED = "not-cached"     # the error kind of every answer an offline run gets
 
@@ -255,6 +256,9 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
     try:
         _check_url(url)
         if session.live:
+            waiting = session.budgets.wait_time(url)
+            if waiting >= LONG_WAIT_S:
+                session.reporter.status(f"{_host(url)}: waiting {waiting:.0f} s for the rate limit")
             await session.budgets.acquire(url)   # the service's published rate limit, shared by the whole run
         started, fetched_at = time.monotonic(), utc_now()
         with anyio.fail_after(settings.deadline):
@@ -300,6 +304,10 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
                         kind, message or kind)
 
 
+def _host(url: str) -> str:
+    return urlsplit(url).hostname or url
+
+
 def _check_url(url: str) -> None:
     parsed = httpx.URL(url)
     if parsed.scheme not in ("http", "https"):
@@ -326,7 +334,11 @@ async def fetch(session: Session, url: str, *, method: str = "GET", purpose: str
 
     def wait(state: RetryCallState) -> float:
         told = _retry_after(_outcome_of(state).headers, now=time.time(), cap=settings.retry_max_wait)
-        return told if told is not None else backoff(state)
+        seconds = told if told is not None else backoff(state)
+        if seconds >= LONG_WAIT_S:   # say why nothing seems to happen (#11)
+            session.reporter.status(f"{_host(url)}: retry {state.attempt_number}/{settings.retries} in "
+                                    f"{seconds:.0f} s")
+        return seconds
 
     async def attempt() -> FetchOutcome:
         outcome = await _attempt(session, method, url, headers=headers, data=data,

@@ -65,6 +65,11 @@ class Resolution:
     unavailable: bool = False          # offline and not cached
     resolution_id: int | None = None   # its row in the cache's resolutions table
 
+    @property
+    def failed(self) -> bool:
+        """The link ended in an error (an offline "not cached" is unavailable, not failed)."""
+        return self.error is not None and not self.unavailable
+
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data.pop("unavailable")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -69,6 +70,10 @@ class MediaFile:
     kept_path: str | None = None     # where --keep-media put the bytes
     unavailable: bool = False        # offline, and never downloaded
 
+    @property
+    def failed(self) -> bool:
+        return self.error is not None and not self.unavailable
+
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> MediaFile:
         """A row of the cache's media table."""
@@ -100,22 +105,30 @@ class FetchedPost:
     post_row: int | None = None
     unavailable: bool = False        # offline and never fetched
 
+    @property
+    def failed(self) -> bool:
+        """Every method that was asked ended in an error."""
+        return self.record.status == "error" and not self.unavailable
+
     def to_json(self) -> dict[str, Any]:
         data = self.record.to_json()
         data["media"] = list(self.media) or data["media"]
         return data
 
 
-async def fetch_posts(targets: list[Target], *, session: Session,
-                      options: FetchOptions = FetchOptions()) -> list[FetchedPost]:
-    """Fetch each target once (duplicates share one answer), in the order given."""
+async def fetch_posts(targets: list[Target], *, session: Session, options: FetchOptions = FetchOptions(),
+                      on_done: Callable[[], None] | None = None) -> list[FetchedPost]:
+    """Fetch each target once (duplicates share one answer), in the order given. `on_done` is called once per
+    distinct post as its answer is settled (a progress bar counts them)."""
     unique = list(dict.fromkeys(targets))
     results: dict[Target, FetchedPost] = {}
     pending = []
+    done = on_done or (lambda: None)
     for target in unique:
         cached = _from_cache(target, session)
         if cached is not None:
             results[target] = cached
+            done()
         else:
             pending.append(target)
     answers: dict[Target, list[PostRecord]] = {t: [] for t in pending}
@@ -132,6 +145,7 @@ async def fetch_posts(targets: list[Target], *, session: Session,
         answers[target].append(record)
     for target in pending:
         results[target] = await _settle(target, answers[target], session, options)
+        done()
     return [results[t] for t in targets]
 
 
