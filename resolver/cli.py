@@ -22,7 +22,6 @@ from resolver import __version__
 if TYPE_CHECKING:
     from cache import Store
     from resolver.pipeline import Failure, Outcome
-    from resolver.resolve import Resolution
     from resolver.session import Mode, Session
     from resolver.settings import Settings
     from resolver.warc import WarcWriter

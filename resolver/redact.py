@@ -16,8 +16,11 @@ the URL is left exactly as it was written (no re-encoding), so redacting an inno
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import logging
+import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import quote, quote_plus, unquote_plus, urlsplit, urlunsplit
 
 REDACTED = "REDACTED"
@@ -35,6 +38,7 @@ SECRET_HEADERS = frozenset({
     "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key", "x-auth-token",
     "x-csrf-token", "x-access-token",
 })
+URL_IN_TEXT = re.compile(r"""[a-zA-Z][a-zA-Z0-9+.-]*://[^\s"'<>]+""")
 # Headers whose value is a URL, redacted as one.
 URL_HEADERS = frozenset({"location", "content-location", "link", "refresh"})
 # Settings fields holding secrets (resolver.settings.Settings); read by name so this module imports nothing.
@@ -65,7 +69,7 @@ class Redactor:
         try:
             split = urlsplit(url)
         except ValueError:
-            return self.text(url)
+            return self._values(url)
         netloc = split.netloc
         if "@" in netloc:
             userinfo, _, host = netloc.rpartition("@")
@@ -73,7 +77,7 @@ class Redactor:
                 netloc = f"{userinfo.split(':', 1)[0]}:{REDACTED}@{host}"
         redacted = urlunsplit((split.scheme, netloc, split.path, self._params(split.query),
                                self._params(split.fragment)))
-        return self.text(redacted)
+        return self._values(redacted)
 
     def _params(self, query: str) -> str:
         if "=" not in query:
@@ -88,8 +92,13 @@ class Redactor:
         return "&".join(parts)
 
     def text(self, text: str) -> str:
-        """Free text (an error message, a log line) with every configured secret replaced, as written or encoded
-        for a URL or a form."""
+        """Free text (an error message, a log line): the URLs in it redacted as URLs, and every configured secret
+        replaced, as written or encoded for a URL or a form."""
+        if "://" in text:
+            text = URL_IN_TEXT.sub(lambda m: self.url(m.group(0)), text)
+        return self._values(text)
+
+    def _values(self, text: str) -> str:
         for secret in self.secrets:
             if len(secret) < MIN_TEXT_SECRET:
                 continue
@@ -110,3 +119,38 @@ class Redactor:
 
 
 NO_SECRETS = Redactor()
+
+
+_LOGGED: list[Redactor] = []
+
+
+class _RedactingRecords:
+    """A log record factory that redacts each record's message, wrapping the factory that was there."""
+
+    def __init__(self, make: Callable[..., logging.LogRecord]) -> None:
+        self.make = make
+
+    def __call__(self, *args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = self.make(*args, **kwargs)
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):   # a malformed call: leave it for logging to report
+            return record
+        clean = NO_SECRETS.text(message)
+        for known in _LOGGED:
+            clean = known.text(clean)
+        if clean != message:
+            record.msg, record.args = clean, None
+        return record
+
+
+def redact_logs(redactor: Redactor) -> None:
+    """Redact every log record from now on, whoever logs it (httpx logs each request's URL at INFO, tweepy its
+    headers at DEBUG): the message is redacted as text, with this redactor's secrets too.
+
+    Logging belongs to the process, and so does this: one record factory, installed once, that knows the secrets
+    of every run so far."""
+    if redactor.secrets and redactor not in _LOGGED:
+        _LOGGED.append(redactor)
+    if not isinstance(logging.getLogRecordFactory(), _RedactingRecords):
+        logging.setLogRecordFactory(_RedactingRecords(logging.getLogRecordFactory()))

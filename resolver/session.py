@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from resolver.budgets import Budgets
 from resolver.errors import UsageError
-from resolver.redact import Redactor
+from resolver.redact import Redactor, redact_logs
 from resolver.settings import Settings
 
 if TYPE_CHECKING:
@@ -80,6 +80,7 @@ class Session:
                  resolver: Resolver | None = None, reporter: Reporter | None = None) -> None:
         self.settings = settings
         self.redactor = Redactor.for_settings(settings)   # secrets out of every URL, header and message kept
+        redact_logs(self.redactor)
         self.reporter: Reporter = reporter or QuietReporter()
         self.store = store
         self.mode = mode
@@ -115,7 +116,7 @@ class Session:
         if self._client is None:
             from resolver.http import make_client
 
-            self._client = make_client(self.settings, offline=self.offline, replay=self.replay,
+            self._client = make_client(self.settings, offline=self.offline, replay=self.replay, redactor=self.redactor,
                                        resolver=self._resolver)
         return self._client
 

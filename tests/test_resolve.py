@@ -168,7 +168,7 @@ def test_secret_headers_are_redacted_in_the_fetch_log(fakenet, store):
     fakenet.route("t.co", "/s", page("<html>x</html>", **{"Set-Cookie": "session=SECRET123", "X-Api-Key": "k-SECRET"}))
     run("https://t.co/s", fakenet.settings(), store)
     [row] = store.fetches_for("https://t.co/s")
-    assert "SECRET" not in row["headers"] and json.loads(row["headers"])["set-cookie"] == "[redacted]"
+    assert "SECRET" not in row["headers"] and json.loads(row["headers"])["set-cookie"] == "REDACTED"
 
 
 def test_many_links_resolve_concurrently_within_limits(fakenet, store):

@@ -70,9 +70,30 @@ def serve_everything(fakenet):
     return seen
 
 
+class Everything(logging.Handler):
+    """Every log record of the run, formatted, whatever its logger and level."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(self.format(record))
+
+
 @pytest.fixture
-def run(fakenet, tmp_path, monkeypatch, caplog):
-    caplog.set_level(logging.DEBUG)
+def logs():
+    root, handler = logging.getLogger(), Everything()
+    level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    yield handler
+    root.removeHandler(handler)
+    root.setLevel(level)
+
+
+@pytest.fixture
+def run(fakenet, tmp_path, monkeypatch, logs):
     monkeypatch.chdir(tmp_path)
     seen = serve_everything(fakenet)
     world = World(fakenet, tmp_path, extra="[archive]\nsave_timeout = 2\n")
@@ -92,7 +113,8 @@ def run(fakenet, tmp_path, monkeypatch, caplog):
     for fmt in ("md", "json", "html"):
         invoke("report", "--refresh", "--format", fmt, "-o", f"report.{fmt}", str(source))
     invoke("report", "--refresh", "-o", "reports", str(source), str(source))
-    return world, seen, "\n".join(printed) + caplog.text
+    assert any("HTTP Request" in line for line in logs.lines)   # the logs were heard
+    return world, seen, "\n".join(printed + logs.lines)
 
 
 def test_no_secret_is_written_anywhere(run, tmp_path):
