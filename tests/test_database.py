@@ -190,3 +190,40 @@ def test_a_kill_between_a_fetch_and_its_resolution_leaves_no_half(tmp_path, fake
     store = Store(world.db)
     assert (store.count("fetches"), store.count("resolutions")) == (2, 1)
     assert json.loads(store.db["resolutions"].get(1)["fetch_ids"]) == [r["id"] for r in store.db["fetches"].rows]
+
+
+def test_a_kill_between_a_post_s_fetches_and_its_observation_leaves_no_half(tmp_path, fakenet):
+    """Syndication answers, oEmbed (asked too, --all-methods) hangs; SIGKILL. No fetch row and no observation may
+    be on record; the next run records the post once, with both fetch rows behind its observations."""
+    import signal
+    import threading
+
+    from tests import xfixtures as fx
+    from tests.cliworld import World
+    from tests.test_fetch import by_id, json_page
+
+    waiting, release = threading.Event(), threading.Event()
+
+    def hang(request):
+        waiting.set()
+        release.wait(30)
+        return json_page(fx.OEMBED_TWEET)(request)
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    fakenet.route("publish.twitter.com", "/oembed", hang)
+    world = World(fakenet, tmp_path)
+    child = world.process("fetch", "--all-methods", "--no-media", POST, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL)
+    try:
+        assert waiting.wait(60), "oEmbed was never asked"
+        child.send_signal(signal.SIGKILL)
+        child.wait(30)
+    finally:
+        release.set()
+    store = Store(world.db)
+    assert (store.count("fetches"), store.count("post_observations"), store.count("posts")) == (0, 0, 0)
+    store.close()
+    fakenet.route("publish.twitter.com", "/oembed", json_page(fx.OEMBED_TWEET))
+    assert world.process("fetch", "--all-methods", "--no-media", POST, stdout=subprocess.DEVNULL).wait(60) == 0
+    store = Store(world.db)
+    assert (store.count("fetches"), store.count("post_observations"), store.count("posts")) == (2, 2, 1)
+    assert sorted(r["fetch_id"] for r in store.db["post_observations"].rows) == [1, 2]

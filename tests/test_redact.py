@@ -92,3 +92,31 @@ def test_no_token_no_header():
     from resolver.fetch import oembed
 
     assert oembed.request("youtube", "https://www.youtube.com/watch?v=abc", access_token=TOKEN).headers == {}
+
+
+def test_urls_inside_text_are_redacted_as_urls():
+    message = "connect: refused https://graph.test/oembed?url=x&access_token=abc123 (guard)"
+    assert Redactor().text(message) == "connect: refused https://graph.test/oembed?url=x&access_token=REDACTED (guard)"
+
+
+def test_log_records_are_redacted_whoever_logs_them():
+    import logging
+
+    from resolver.redact import redact_logs
+
+    seen = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            seen.append(record.getMessage())
+    logger = logging.getLogger("some.library")
+    handler = Keep()
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        redact_logs(Redactor(secrets=("log-secret-123456",)))
+        logger.info("HTTP Request: GET %s", "https://x.test/?access_token=abc&q=1")
+        logger.info("sent header %s", "Bearer log-secret-123456")
+    finally:
+        logger.removeHandler(handler)
+    assert seen == ["HTTP Request: GET https://x.test/?access_token=REDACTED&q=1", "sent header Bearer REDACTED"]
