@@ -132,7 +132,7 @@ def test_connection_reset_is_retried_then_reported(store):
     server = ResettingServer()
     try:
         settings = Settings(origins={"https://reset.example": f"http://127.0.0.1:{server.port}"}, retries=2,
-                            retry_max_wait=0.05, timeout=2, connect_timeout=2)
+                            retry_max_wait=0.5, timeout=2, connect_timeout=2)
         result = run("https://reset.example/x", settings, store)
     finally:
         server.close()
