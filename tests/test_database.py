@@ -155,38 +155,48 @@ def test_every_command_accepts_db(tmp_path, args):
 
 # -- a fetch and what it produced, in one transaction -----------------------------------------------------------
 
+class Hang:
+    """A handler that answers only once released; `killed_while_waiting` SIGKILLs a child while it waits."""
+
+    def __init__(self, then) -> None:
+        import threading
+
+        self.then, self.waiting, self.release = then, threading.Event(), threading.Event()
+
+    def __call__(self, request):
+        self.waiting.set()
+        self.release.wait(30)
+        return self.then(request)
+
+    def killed_while_waiting(self, child: subprocess.Popen) -> None:
+        import signal
+
+        try:
+            assert self.waiting.wait(60), "the hanging request was never made"
+            child.send_signal(signal.SIGKILL)
+            child.wait(30)
+        finally:
+            self.release.set()
+
+
 def test_a_kill_between_a_fetch_and_its_resolution_leaves_no_half(tmp_path, fakenet):
     """The first hop is answered, the second hangs; the process is killed with SIGKILL while it waits. Nothing of
     the unfinished resolution may be on record (a fetch row with no resolution made the next run fetch again and
     left a duplicate), and the next run records one complete resolution."""
-    import signal
-    import threading
-
     from tests.cliworld import World
     from tests.fakenet import redirect
 
-    waiting, release = threading.Event(), threading.Event()
-
-    def hang(request):
-        waiting.set()
-        release.wait(30)
-        return redirect("https://twitter.com/RivertonRoads/status/1600000000000000001/photo/1")(request)
+    hang = Hang(redirect(POST + "/photo/1"))
     fakenet.route("t.co", "/Zz98Yy76Xx", redirect("https://pic.twitter.com/Zz98Yy76Xx"))
     fakenet.route("pic.twitter.com", "/Zz98Yy76Xx", hang)
     world = World(fakenet, tmp_path)
-    child = world.process("resolve", "https://t.co/Zz98Yy76Xx", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        assert waiting.wait(60), "the second hop was never asked for"
-        child.send_signal(signal.SIGKILL)
-        child.wait(30)
-    finally:
-        release.set()
+    hang.killed_while_waiting(world.process("resolve", "https://t.co/Zz98Yy76Xx", stdout=subprocess.DEVNULL,
+                                            stderr=subprocess.DEVNULL))
     store = Store(world.db)
     assert (store.count("fetches"), store.count("resolutions")) == (0, 0)
     store.close()
     fakenet.route("pic.twitter.com", "/Zz98Yy76Xx", redirect(POST + "/photo/1"))
-    again = world.process("resolve", "https://t.co/Zz98Yy76Xx", stdout=subprocess.DEVNULL)
-    assert again.wait(60) == 0
+    assert world.process("resolve", "https://t.co/Zz98Yy76Xx", stdout=subprocess.DEVNULL).wait(60) == 0
     store = Store(world.db)
     assert (store.count("fetches"), store.count("resolutions")) == (2, 1)
     assert json.loads(store.db["resolutions"].get(1)["fetch_ids"]) == [r["id"] for r in store.db["fetches"].rows]
@@ -195,30 +205,16 @@ def test_a_kill_between_a_fetch_and_its_resolution_leaves_no_half(tmp_path, fake
 def test_a_kill_between_a_post_s_fetches_and_its_observation_leaves_no_half(tmp_path, fakenet):
     """Syndication answers, oEmbed (asked too, --all-methods) hangs; SIGKILL. No fetch row and no observation may
     be on record; the next run records the post once, with both fetch rows behind its observations."""
-    import signal
-    import threading
-
     from tests import xfixtures as fx
     from tests.cliworld import World
     from tests.test_fetch import by_id, json_page
 
-    waiting, release = threading.Event(), threading.Event()
-
-    def hang(request):
-        waiting.set()
-        release.wait(30)
-        return json_page(fx.OEMBED_TWEET)(request)
+    hang = Hang(json_page(fx.OEMBED_TWEET))
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
     fakenet.route("publish.twitter.com", "/oembed", hang)
     world = World(fakenet, tmp_path)
-    child = world.process("fetch", "--all-methods", "--no-media", POST, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.DEVNULL)
-    try:
-        assert waiting.wait(60), "oEmbed was never asked"
-        child.send_signal(signal.SIGKILL)
-        child.wait(30)
-    finally:
-        release.set()
+    hang.killed_while_waiting(world.process("fetch", "--all-methods", "--no-media", POST, stdout=subprocess.DEVNULL,
+                                            stderr=subprocess.DEVNULL))
     store = Store(world.db)
     assert (store.count("fetches"), store.count("post_observations"), store.count("posts")) == (0, 0, 0)
     store.close()
