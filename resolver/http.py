@@ -333,6 +333,12 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
                         kind, session.redactor.text(message or kind))
 
 
+def say_retry(session: Session, url: str, attempt: int, seconds: float) -> None:
+    """A status line for a retry that waits a second or more: why nothing seems to happen (#11)."""
+    if seconds >= LONG_WAIT_S:
+        session.reporter.status(f"{_host(url)}: retry {attempt}/{session.settings.retries} in {seconds:.0f} s")
+
+
 def _host(url: str) -> str:
     return urlsplit(url).hostname or url
 
@@ -366,9 +372,7 @@ async def fetch(session: Session, url: str, *, method: str = "GET", purpose: str
     def wait(state: RetryCallState) -> float:
         told = _retry_after(_outcome_of(state).headers, now=time.time(), cap=settings.retry_max_wait)
         seconds = told if told is not None else backoff(state)
-        if seconds >= LONG_WAIT_S:   # say why nothing seems to happen (#11)
-            session.reporter.status(f"{_host(url)}: retry {state.attempt_number}/{settings.retries} in "
-                                    f"{seconds:.0f} s")
+        say_retry(session, url, state.attempt_number, seconds)
         return seconds
 
     async def attempt() -> FetchOutcome:

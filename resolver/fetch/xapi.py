@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from resolver.fetch.records import Media, PostRecord
 from resolver.fetch.syndication import iso_utc
-from resolver.http import NOT_CACHED
+from resolver.http import NOT_CACHED, say_retry
 from resolver.platforms.x import status_url
 
 if TYPE_CHECKING:
@@ -174,6 +174,7 @@ def lookup(ids: list[str], *, session: Session) -> dict[str, PostRecord]:
                 if _usage_capped(exc.response):
                     reason = "usage cap exceeded (X API problem usage-capped); not retried"
                 elif wait is not None and wait <= settings.retry_max_wait and attempt < settings.retries:
+                    say_retry(session, BASE, attempt + 1, wait)
                     time.sleep(wait)
                     continue
                 else:
@@ -187,7 +188,9 @@ def lookup(ids: list[str], *, session: Session) -> dict[str, PostRecord]:
                 records = {}
             except tweepy.TwitterServerError as exc:
                 if attempt < settings.retries:
-                    time.sleep(min(settings.retry_max_wait, 0.5 * 2 ** attempt))
+                    pause = min(settings.retry_max_wait, 0.5 * 2 ** attempt)
+                    say_retry(session, BASE, attempt + 1, pause)
+                    time.sleep(pause)
                     continue
                 reason = f"X API server error {exc.response.status_code}"
                 records = {}
