@@ -155,7 +155,12 @@ class TerminalReporter:
             self._bars.start()
         bars = self._bars
         task = bars.add_task(label, total=total)
-        return lambda: bars.advance(task)
+
+        def advance() -> None:
+            bars.advance(task)
+            if bars.finished:
+                self.close()   # gone before the results are printed
+        return advance
 
     def close(self) -> None:
         if self._bars is not None:

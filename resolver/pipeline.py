@@ -258,28 +258,32 @@ async def process_item(item: Item, *, session: Session, steps: Steps) -> Outcome
     """One input, isolated: whatever goes wrong with it is its outcome (and a row in the cache's errors table), and
     the run goes on. A cache that cannot be written is the run's problem, not the article's: it ends the run."""
     if item.problem is not None:
-        return _failed(item, Failure(item.name, item.problem, named=item.named), session)
-    stage = ["read"]
+        return _failed(Failure(item.name, item.problem, named=item.named), session)
+    stage, article = ["read"], None
     try:
         article = await read_article(item, session=session)
         return await process_article(article, session=session, steps=steps, stage=stage)
     except CacheError:
         raise
     except NotFetched as exc:
-        return _failed(item, Failure(item.name, str(exc), item.named, "unavailable"), session)
+        return _failed(Failure(item.name, str(exc), item.named, "unavailable"), session)
     except EmbedResolverError as exc:
-        return _failed(item, Failure(item.name, str(exc), item.named, "input", stage[-1]), session)
+        return _failed(Failure(item.name, str(exc), item.named, "input", stage[-1]), session, article)
     except Exception as exc:  # noqa: BLE001 - one article's bug must not end a batch of thousands (#11)
         kind = type(exc).__name__
-        return _failed(item, Failure(item.name, f"{item.name}: internal error: {kind}: {exc}", item.named, kind,
-                                     stage[-1]), session, detail=str(exc))
+        return _failed(Failure(item.name, f"{item.name}: internal error: {kind}: {exc}", item.named, kind,
+                               stage[-1]), session, article, detail=str(exc))
 
 
-def _failed(item: Item, failure: Failure, session: Session, *, detail: str | None = None) -> Failure:
-    """Record a failure in the cache's errors table (when there is a writable cache), and hand it on."""
+def _failed(failure: Failure, session: Session, article: Article | None = None, *,
+            detail: str | None = None) -> Failure:
+    """Record a failure in the cache's errors table (when there is a writable cache; with the article's row when
+    it was recorded before a later step failed), and hand it on."""
     store = session.store
     if store is not None and not store.read_only:
-        store.record_error({"source": failure.source, "stage": failure.stage, "kind": failure.kind,
+        known = store.article_by_sha256(article.sha256) if article is not None else None
+        store.record_error({"source": failure.source, "article_id": known["id"] if known else None,
+                            "stage": failure.stage, "kind": failure.kind,
                             "message": detail if detail is not None else failure.message,
                             "tool_version": __version__})
     return failure

@@ -63,7 +63,7 @@ def test_a_failure_in_one_article_is_recorded_and_the_batch_goes_on(tmp_path, mo
     assert store.count("articles") == 2
     [error] = store.errors()
     assert error["source"] == str(articles / "b.html") and error["kind"] == "RuntimeError"
-    assert error["message"] == "the detector tripped" and error["stage"] == "scan"
+    assert error["message"] == "the detector tripped" and error["stage"] == "scan" and error["article_id"] is None
 
 
 def test_a_link_loop_scans_each_file_once(tmp_path):
