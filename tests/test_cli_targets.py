@@ -119,3 +119,19 @@ def test_stdin_is_one_input_wherever_it_is_accepted(world):
     assert reported.exit_code == 0 and json.loads(reported.stdout)["article"]["source"] == "-"
     twice = world("scan", "-", "-", input=text)
     assert twice.exit_code == 2 and "stdin" in twice.stderr
+
+
+def test_an_article_url_is_read_again_from_the_cache_offline(world, fakenet):
+    fakenet.route("news.example", "/old.html", redirect("https://news.example/2022/12/bridge.html"))
+    fakenet.route("news.example", "/2022/12/bridge.html", page(STORY_HTML))
+    old = "https://news.example/old.html"
+    assert world("scan", old).exit_code == 0
+    hits = len(fakenet.hits)
+    result = world("report", "--offline", "--format", "json", old)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["article"]["source"] == old
+    assert len(fakenet.hits) == hits
+    never = world("scan", "--offline", "https://news.example/never.html")
+    assert never.exit_code == 3
+    assert lines(never.stderr) == ["error: cannot read https://news.example/never.html: offline, and this article "
+                                   "was never fetched"]
