@@ -120,3 +120,14 @@ def m004_archives(db: Database) -> None:
 def m005_media_warnings(db: Database) -> None:
     """v5: what was read from a media file only in part (an XMP packet defusedxml refused...), as a JSON list."""
     db.table("media").add_column("warnings", str)
+
+
+@migrations()
+def m006_errors(db: Database) -> None:
+    """v6: what went wrong with an input of a batch (the batch went on without it), so a run's failures stay on
+    record next to its results."""
+    db.table("errors").create({
+        "id": int, "source": str, "article_id": int, "stage": str, "kind": str, "message": str, "occurred_at": str,
+        "tool_version": str,
+    }, pk="id", foreign_keys=[("article_id", "articles", "id")], not_null={"source", "message", "occurred_at"})
+    db.table("errors").create_index(["source"])

@@ -7,6 +7,7 @@ into a write fails at once with SQLITE_BUSY_SNAPSHOT, which busy_timeout cannot 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 import zlib
@@ -15,6 +16,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlite_utils import Database
 
@@ -27,6 +29,17 @@ class CacheError(Exception):
     """The database cannot be opened, migrated or written. The message names the file and what to do."""
 
 
+class NewerCacheError(CacheError):
+    """The database was made by a newer version of the tool (a migration or schema version this one does not know)."""
+
+
+def _read_only(path: Path) -> bool:
+    """Whether SQLite could write this database: the file, and the folder its journal and WAL files go in."""
+    if not path.exists():
+        return False
+    return not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
+
+
 def utc_now() -> str:
     """UTC time as ISO 8601 with a Z, to the microsecond: every recorded fact carries one."""
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
@@ -35,25 +48,74 @@ def utc_now() -> str:
 class Store:
     """Domain verbs over the SQLite cache. Knows nothing of how facts were found; it only keeps them."""
 
-    def __init__(self, path: str | Path, *, busy_timeout: float = BUSY_TIMEOUT_S) -> None:
+    def __init__(self, path: str | Path, *, busy_timeout: float = BUSY_TIMEOUT_S, create_folder: bool = False) -> None:
+        """Open (creating and migrating if needed) the cache at `path`. Its folder must exist unless `create_folder`
+        (for the default location only: a mistyped --db must not create folders). A read-only file opens read-only:
+        reading works, a write is a CacheError. A database made by a newer version is refused before anything is
+        written (NewerCacheError)."""
         self.path = Path(path)
+        self.read_only = False
+        self._lock = threading.RLock()   # async callers write from worker threads, one at a time
+        memory = str(path) == ":memory:"
+        if not memory:
+            self._check_folder(create_folder)
         try:
-            if str(path) != ":memory:":
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(path), timeout=busy_timeout, check_same_thread=False)
-            self.db = Database(conn)
+            self.read_only = not memory and _read_only(self.path)
+            self.db = Database(self._connect(busy_timeout, memory))
             self.db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
             self.db.execute("PRAGMA foreign_keys = ON")
-            if str(path) != ":memory:":
+            self._check_version()
+            if self.read_only:
+                return
+            if not memory:
                 self.db.enable_wal()
             # In WAL, NORMAL cannot corrupt the database; a power cut may lose the last commits, a crash does not.
             self.db.execute("PRAGMA synchronous = NORMAL")
-            self._lock = threading.RLock()   # async callers write from worker threads, one at a time
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise CacheError(f"cannot open cache {path}: {exc}; use --db to choose another file") from None
         except OSError as exc:
             raise CacheError(f"cannot open cache {path}: {exc.strerror or exc}") from None
+
+    def _check_folder(self, create: bool) -> None:
+        folder = self.path.parent
+        if create:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise CacheError(f"cannot create the cache folder {folder}: {exc.strerror or exc}") from None
+        elif not folder.is_dir():
+            raise CacheError(f"cannot open cache {self.path}: the folder {folder} does not exist (create it, or "
+                             "choose another --db)")
+
+    def _connect(self, busy_timeout: float, memory: bool) -> sqlite3.Connection:
+        """A read-write connection, or for a read-only file a `mode=ro` one; on read-only media, where SQLite cannot
+        make the WAL's shared-memory file, an `immutable` one (nothing can change the file there)."""
+        if not self.read_only:
+            return sqlite3.connect(str(self.path) if not memory else ":memory:", timeout=busy_timeout,
+                                   check_same_thread=False)
+        uri = "file:" + quote(str(self.path.resolve()))
+        try:
+            conn = sqlite3.connect(uri + "?mode=ro", uri=True, timeout=busy_timeout, check_same_thread=False)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError:
+            return sqlite3.connect(uri + "?immutable=1", uri=True, timeout=busy_timeout, check_same_thread=False)
+
+    def _check_version(self) -> None:
+        """Refuse a database whose schema this version does not know (#11): writing to it could corrupt what the
+        newer version keeps. A read-only database must already be at this version: it cannot be migrated."""
+        known = [m.name for m in migrations._migrations]
+        applied = [m.name for m in migrations.applied(self.db)]
+        unknown = [name for name in applied if name not in known]
+        user_version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if unknown or user_version > len(known):
+            found = f"migration {unknown[0]}" if unknown else f"schema version {user_version}"
+            raise NewerCacheError(f"cannot use cache {self.path}: made by a newer embed-resolver; upgrade ({found}, "
+                                  f"this version knows {len(known)}), or choose another --db")
+        if self.read_only and len(applied) < len(known):
+            raise CacheError(f"cannot use cache {self.path}: it is read-only and needs upgrading from schema version "
+                             f"{len(applied)} to {len(known)}; make it writable once, or choose another --db")
 
     def _migrate(self) -> None:
         """Apply pending migrations one at a time, each in its own IMMEDIATE transaction, so two processes
@@ -61,10 +123,16 @@ class Store:
         while True:
             with self.write():
                 pending = migrations.pending(self.db)
+                if pending:
+                    stop = pending[1].name if len(pending) > 1 else None
+                    migrations.apply(self.db, stop_before=stop)
+                # user_version mirrors the migration count, so a newer schema is refused even when the migration
+                # names look familiar (#11).
+                version = len(migrations.applied(self.db))
+                if self.db.execute("PRAGMA user_version").fetchone()[0] != version:
+                    self.db.execute(f"PRAGMA user_version = {version}")
                 if not pending:
                     return
-                stop = pending[1].name if len(pending) > 1 else None
-                migrations.apply(self.db, stop_before=stop)
 
     @property
     def schema_version(self) -> int:
@@ -73,6 +141,9 @@ class Store:
     @contextmanager
     def write(self) -> Iterator[Database]:
         """One write transaction, `BEGIN IMMEDIATE`; nested calls become savepoints."""
+        if self.read_only:
+            raise CacheError(f"cannot write cache {self.path}: the file is read-only; make it writable, or choose "
+                             "another --db")
         conn = self.db.conn
         with self._lock:
             if conn.in_transaction:
@@ -110,6 +181,9 @@ class Store:
                        credits: Sequence[Mapping[str, Any]], *, source: str, tool_version: str) -> tuple[int, bool]:
         """Store one article's facts in one transaction. Returns (article id, created); a known sha256 adds nothing
         but the path it was read from, if that path is new."""
+        known = self.article_by_sha256(article["sha256"])
+        if known is not None and self._has_source(known["id"], source):
+            return known["id"], False   # nothing to write: works on a read-only cache too
         with self.write():
             existing = self.article_by_sha256(article["sha256"])
             now = utc_now()
@@ -128,6 +202,18 @@ class Store:
             self.db.table("credits").insert_all(
                 ({"article_id": article_id, "ordinal": i, **_flatten(c)} for i, c in enumerate(credits)))
             return _inserted(article_id), True
+
+    def _has_source(self, article_id: int, source: str) -> bool:
+        return self.db.execute("SELECT 1 FROM article_sources WHERE article_id = ? AND source = ?",
+                               [article_id, source]).fetchone() is not None
+
+    def record_error(self, row: Mapping[str, Any]) -> int:
+        """Append what went wrong with one input (source, stage, kind, message), so a batch can go on and the
+        failure is still on record (#11)."""
+        return self._append("errors", {"occurred_at": utc_now(), **row})
+
+    def errors(self) -> list[dict[str, Any]]:
+        return list(self.db.table("errors").rows_where(order_by="id"))
 
     def embeds_for(self, article_id: int) -> list[dict[str, Any]]:
         rows = self.db.table("embeds").rows_where("article_id = ?", [article_id], order_by="ordinal")
@@ -162,12 +248,19 @@ class Store:
                                             for k, v in row.items()})
 
     def link_embeds(self, article_id: int, links: Sequence[tuple[int, str, int | None]]) -> None:
-        """Tie (embed ordinal, link, resolution id) to an article's embeds; a link seen again points to its newest."""
-        ids = {row["ordinal"]: row["id"] for row in self.db.table("embeds").rows_where("article_id = ?", [article_id])}
+        """Tie (embed ordinal, link, resolution id) to an article's embeds; a link seen again points to its newest.
+        A link with no resolution (offline, not cached) adds no row: the embed's own `links` already name it."""
+        ids = self.embed_ids(article_id)
+        present = {(r["embed_id"], r["url"], r["resolution_id"]) for r in self.db.query(
+            "SELECT embed_id, url, resolution_id FROM embed_links WHERE embed_id IN "
+            "(SELECT id FROM embeds WHERE article_id = ?)", [article_id])}
+        rows = [{"embed_id": ids[ordinal], "url": url, "resolution_id": resolution_id}
+                for ordinal, url, resolution_id in links
+                if ordinal in ids and resolution_id is not None and (ids[ordinal], url, resolution_id) not in present]
+        if not rows:
+            return   # nothing new: no write transaction (a read-only cache serves this)
         with self.write():
-            self.db.table("embed_links").insert_all(
-                ({"embed_id": ids[ordinal], "url": url, "resolution_id": resolution_id}
-                 for ordinal, url, resolution_id in links if ordinal in ids), replace=True)
+            self.db.table("embed_links").insert_all(rows, replace=True)
 
     def latest_resolution(self, url: str, *, since: str | None = None) -> dict[str, Any] | None:
         """The newest resolution of a URL (resolved at or after `since`, an ISO time), or None."""
@@ -261,12 +354,19 @@ class Store:
         return row
 
     def link_post_media(self, post_row: int, media_ids: Sequence[int]) -> None:
+        known = {row[0] for row in self.db.execute("SELECT media_id FROM post_media WHERE post_row = ?", [post_row])}
+        new = [(ordinal, media_id) for ordinal, media_id in enumerate(media_ids) if media_id not in known]
+        if not new:
+            return   # nothing to write: a read-only cache serves this
         with self.write():
-            for ordinal, media_id in enumerate(media_ids):
+            for ordinal, media_id in new:
                 self.db.conn.execute("INSERT OR IGNORE INTO post_media (post_row, media_id, ordinal) VALUES (?, ?, ?)",
                                      [post_row, media_id, ordinal])
 
     def link_embed_post(self, embed_id: int, post_row: int) -> None:
+        if self.db.execute("SELECT 1 FROM embed_posts WHERE embed_id = ? AND post_row = ?",
+                           [embed_id, post_row]).fetchone():
+            return   # nothing to write: a read-only cache serves this
         with self.write():
             self.db.conn.execute("INSERT OR IGNORE INTO embed_posts (embed_id, post_row) VALUES (?, ?)",
                                  [embed_id, post_row])
@@ -279,6 +379,8 @@ class Store:
 
     def record_snapshots(self, rows: Sequence[Mapping[str, Any]]) -> None:
         """Snapshots as the archive listed them; one row per (service, snapshot URL), the newest sighting kept."""
+        if not rows:
+            return
         with self.write():
             for row in rows:
                 self.db.conn.execute(

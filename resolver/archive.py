@@ -13,6 +13,7 @@ import asyncio
 import difflib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
@@ -285,6 +286,12 @@ class ArchivedUrl:
     def unavailable(self) -> bool:
         return self.lookup.unavailable
 
+    @property
+    def failed(self) -> bool:
+        """The lookup ended in an error, or a save did (or gave up waiting)."""
+        save_failed = self.saved is not None and self.saved.status in ("error", "gave_up")
+        return not self.unavailable and (self.error is not None or save_failed)
+
     def to_json(self) -> dict[str, Any]:
         found = self.lookup
 
@@ -299,10 +306,15 @@ class ArchivedUrl:
 
 
 async def archive_urls(urls: list[str], *, session: Session, options: ArchiveOptions = ArchiveOptions(),
-                       near: dict[str, str] | None = None) -> list[ArchivedUrl]:
-    """For each URL: a live copy (into the WARC when one is open), its snapshots, and a save when none is recent."""
-    found = [await _archive_one(url, session, options, (near or {}).get(url) or options.near)
-             for url in dict.fromkeys(urls)]
+                       near: dict[str, str] | None = None,
+                       on_done: Callable[[], None] | None = None) -> list[ArchivedUrl]:
+    """For each URL: a live copy (into the WARC when one is open), its snapshots, and a save when none is recent.
+    `on_done` is called as each URL's lookup is done (a progress bar counts them)."""
+    found = []
+    for url in dict.fromkeys(urls):
+        found.append(await _archive_one(url, session, options, (near or {}).get(url) or options.near))
+        if on_done is not None:
+            on_done()
     if not options.save:
         return found
     saved = await _saves([a.url for a in found], session, options.poll_every)
@@ -363,6 +375,16 @@ class Identification:
     similarity: float | None
     evidence: dict[str, Any]
     unavailable: bool = False         # offline: the archive was not asked
+
+    @property
+    def error(self) -> str | None:
+        """Why the identification could not be made (the archive's answer was an error), or None."""
+        found = self.evidence.get("error")
+        return str(found) if found else None
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None and not self.unavailable
 
     def to_json(self) -> dict[str, Any]:
         return {"platform": "twitter", "post_id": self.post_id, "confidence": self.confidence,

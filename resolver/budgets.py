@@ -81,3 +81,8 @@ class Budgets:
         bucket = self.bucket_for(url)
         if bucket is not None:
             await bucket.acquire()
+
+    def wait_time(self, url: str) -> float:
+        """Seconds a request to this URL would wait now for its budget (0 when it would not)."""
+        bucket = self.bucket_for(url)
+        return bucket.wait_time() if bucket is not None else 0.0

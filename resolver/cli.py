@@ -1,6 +1,8 @@
 """The command line: parse, call the library, render. Heavy modules are imported inside commands so --help is fast.
 
-Exit codes: 0 ok, 1 an input or run failed, 2 usage error, 3 something was unavailable offline.
+Exit codes (the README's table): 0 ok; 1 an input could not be used or a step failed (a link, a post, an archive
+lookup, an identification); 2 a usage error, or a cache made by a newer version; 3 something was not in the cache
+offline; 130 interrupted; 141 stdout was closed early (`| head`). Every error is one line, `error: ...`.
 """
 
 from __future__ import annotations
@@ -20,12 +22,14 @@ from resolver import __version__
 if TYPE_CHECKING:
     from cache import Store
     from resolver.pipeline import Failure, Outcome
-    from resolver.resolve import Resolution
     from resolver.session import Mode, Session
     from resolver.settings import Settings
     from resolver.warc import WarcWriter
 
+EXIT_FAILED = 1
 EXIT_UNAVAILABLE = 3
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141     # 128 + SIGPIPE, as a shell reports a writer that a closed pipe stopped
 
 
 def network_options(command: Any) -> Any:
@@ -42,21 +46,39 @@ def network_options(command: Any) -> Any:
     return command
 
 
+def db_option(command: Any) -> Any:
+    """--db after the command as well as before it (#11): `embed-resolver fetch --db run.db URL`."""
+    def remember(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+        if value is not None:
+            root = ctx.find_root()
+            root.obj = {**(root.obj or {}), "db": value}
+    return click.option("--db", type=click.Path(dir_okay=False, path_type=Path), expose_value=False,
+                        callback=remember, help="SQLite cache file (the same as the global --db).")(command)
+
+
 def _network_overrides(options: dict[str, Any]) -> dict[str, Any]:
     keys = ("allow_private", "timeout", "concurrency", "per_host", "max_redirects")
     return {k: options.pop(k) for k in keys if k in options and options[k] is not None}
 
 
+class RefusedCache(click.ClickException):
+    """A cache this version must not touch (made by a newer one): exit 2, as for a usage error (#11)."""
+
+    exit_code = 2
+
+
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Turn the library's errors into one-line click errors (exit 1); never show a user a traceback."""
-    from cache import CacheError
+    from cache import CacheError, NewerCacheError
     from resolver.errors import EmbedResolverError, UsageError
 
     try:
         yield
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
+    except NewerCacheError as exc:
+        raise RefusedCache(str(exc)) from None
     except (EmbedResolverError, CacheError) as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -66,8 +88,7 @@ def _settings(ctx: click.Context, **overrides: Any) -> Settings:
 
     obj = ctx.find_root().obj or {}
     with user_errors():
-        db = overrides.pop("db_path", None) or obj.get("db")
-        return load_settings(path=obj.get("config"), overrides={"db_path": db, **overrides})
+        return load_settings(path=obj.get("config"), overrides={"db_path": obj.get("db"), **overrides})
 
 
 def _mode(*, offline: bool, refresh: bool) -> Mode:
@@ -83,23 +104,68 @@ def _open_store(settings: Settings) -> Store:
     from cache import Store
 
     with user_errors():
-        store = Store(settings.database())
+        # Only the default location may be created; a --db in a folder that does not exist is an error (#11).
+        store = Store(settings.database(), create_folder=settings.db_path is None)
     click.get_current_context().call_on_close(store.close)
     return store
 
 
 def _session(settings: Settings, *, store: Store | None, mode: Mode | None = None,
              warc: WarcWriter | None = None) -> Session:
-    """The one session of this command: its client, budgets, mode, WARC writer and the global --replay files."""
+    """The one session of this command: its client, budgets, mode, WARC writer, the global --replay files, and
+    the reporter that draws status lines and progress on stderr."""
     from resolver.session import Mode, Session
 
-    replay = (click.get_current_context().find_root().obj or {}).get("replay")
-    return Session(settings, store=store, mode=mode or Mode(), warc=warc, replay=replay)
+    ctx = click.get_current_context()
+    replay = (ctx.find_root().obj or {}).get("replay")
+    reporter = TerminalReporter()
+    ctx.call_on_close(reporter.close)
+    return Session(settings, store=store, mode=mode or Mode(), warc=warc, replay=replay, reporter=reporter)
 
 
-def _stdin_if_named(sources: tuple[str, ...]) -> bytes | None:
-    """The bytes of stdin when - is among the sources, read once."""
-    return sys.stdin.buffer.read() if "-" in sources else None
+def _stdin(names: Sequence[str]) -> bytes | None:
+    """The bytes of stdin when - is among the names: the one place stdin is read, once (#11)."""
+    if names.count("-") > 1:
+        raise click.UsageError("stdin (-) can be read only once; name it once")
+    return sys.stdin.buffer.read() if "-" in names else None
+
+
+class TerminalReporter:
+    """Status lines (a retry or a wait over a second) and progress bars on stderr. On a terminal rich draws them,
+    the status line above the bars; in a pipe or a log a status line is a plain line and there are no bars."""
+
+    def __init__(self) -> None:
+        self.terminal = sys.stderr.isatty()
+        self._bars: Any = None
+
+    def status(self, message: str) -> None:
+        if self._bars is not None:
+            self._bars.console.print(message, markup=False, highlight=False)
+        else:
+            click.echo(message, err=True)
+
+    def progress(self, label: str, total: int) -> Callable[[], None]:
+        if not self.terminal or total < 2:
+            return lambda: None
+        if self._bars is None:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self._bars = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                  TimeRemainingColumn(), console=_stderr_console(), transient=True)
+            self._bars.start()
+        bars = self._bars
+        task = bars.add_task(label, total=total)
+
+        def advance() -> None:
+            bars.advance(task)
+            if bars.finished:
+                self.close()   # gone before the results are printed
+        return advance
+
+    def close(self) -> None:
+        if self._bars is not None:
+            self._bars.stop()
+            self._bars = None
 
 
 def _stderr_console() -> Any:
@@ -109,24 +175,53 @@ def _stderr_console() -> Any:
 
 
 class Group(click.Group):
-    """A group that turns any unexpected exception into one line and exit 1 (set EMBED_RESOLVER_DEBUG=1 to see it)."""
+    """A group that says every error in one line, `error: ...` (click's own usage errors included), turns any
+    unexpected exception into one such line and exit 1 (set EMBED_RESOLVER_DEBUG=1 to see it), and exits quietly
+    when stdout is closed early (`scan ... | head`)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:   # an option before the command: `embed-resolver --bogus scan`
+            raise click.exceptions.Exit(_say(exc)) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
+        except (click.exceptions.Exit, SystemExit):
             raise
-        except KeyboardInterrupt:
+        except click.ClickException as exc:
+            raise click.exceptions.Exit(_say(exc)) from None
+        except (click.exceptions.Abort, KeyboardInterrupt):
             click.echo("interrupted", err=True)
-            ctx.exit(130)
+            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
         except BrokenPipeError:
-            sys.stderr.close()
-            ctx.exit(1)
+            _silence_stdout()
+            raise click.exceptions.Exit(EXIT_BROKEN_PIPE) from None
         except Exception as exc:  # noqa: BLE001 - the last line of defence for users
             if os.environ.get("EMBED_RESOLVER_DEBUG"):
                 raise
-            raise click.ClickException(
-                f"internal error: {type(exc).__name__}: {exc} (set EMBED_RESOLVER_DEBUG=1 to see where)") from None
+            click.echo(f"error: internal error: {type(exc).__name__}: {exc} (set EMBED_RESOLVER_DEBUG=1 to see "
+                       "where)", err=True)
+            raise click.exceptions.Exit(EXIT_FAILED) from None
+
+
+def _say(exc: click.ClickException) -> int:
+    """One error line in the house style, `error: ...` (a usage error after its usage line); returns the exit code."""
+    if isinstance(exc, click.UsageError) and exc.ctx is not None:
+        click.echo(exc.ctx.get_usage(), err=True)
+        click.echo(f"Try '{exc.ctx.command_path} {exc.ctx.help_option_names[0]}' for help.", err=True)
+    click.echo(f"error: {exc.format_message()}", err=True)
+    return exc.exit_code
+
+
+def _silence_stdout() -> None:
+    """The reader went away: send what is still buffered nowhere, so Python's exit does not complain on stderr."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):   # no real file descriptor (an in-process runner)
+        pass
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -166,8 +261,7 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
               help="Read the input as HTML or plain text. 'auto' sniffs the content, not the file name.")
 @click.option("--encoding", help="Decode the input with this encoding instead of detecting it (e.g. latin-1).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per article (JSON Lines for several).")
-@click.option("--db", "db_here", type=click.Path(dir_okay=False, path_type=Path),
-              help="SQLite cache file (same as the global --db).")
+@db_option
 @click.option("--no-store", is_flag=True, help="Do not record anything in the cache.")
 @click.option("--resolve", "do_resolve", is_flag=True,
               help="Also resolve every link the embeds carry (t.co, pic.twitter.com...) and record where each leads.")
@@ -188,12 +282,15 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
 @network_options
 @click.pass_context
 def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str | None, as_json: bool,
-         db_here: Path | None, no_store: bool, do_resolve: bool, do_fetch: bool, do_archive: bool, save: bool,
+         no_store: bool, do_resolve: bool, do_fetch: bool, do_archive: bool, save: bool,
          max_age: float, warc_file: Path | None, identify: bool, offline: bool, refresh: bool, **network: Any) -> None:
     """Find the embedded posts and photo credits in SOURCES.
 
-    SOURCE is a file, a directory (every file in it, recursively) or - for stdin. Each article is recorded in the
-    cache by its sha256, so scanning the same bytes again adds nothing.
+    SOURCE is a file, a directory (every file in it, recursively; a folder reached twice through links is read
+    once), an article URL (http:// or https://, fetched through the guarded client and logged), or - for stdin.
+    Each article is recorded in the cache by its sha256, so scanning the same bytes again adds nothing. One
+    article that fails does not stop the others: it gets one error line and a row in the cache's errors table,
+    and the exit code is 1.
 
     \b
     Examples:
@@ -210,28 +307,32 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
     from resolver.archive import ArchiveOptions
 
     mode = _mode(offline=offline, refresh=refresh)
-    settings = _settings(ctx, db_path=db_here, **_network_overrides(network))
+    settings = _settings(ctx, **_network_overrides(network))
+    stdin = _stdin(sources)
     store = None if no_store else _open_store(settings)
-    items = list(pipeline.expand_sources(sources, stdin=_stdin_if_named(sources),
-                                         kind=None if kind == "auto" else kind, encoding=encoding))
+    items = list(pipeline.expand_sources(sources, stdin=stdin, kind=None if kind == "auto" else kind,
+                                         encoding=encoding))
     warc = _open_warc(settings, warc_file) if do_archive else None
     steps = pipeline.Steps(resolve=do_resolve, fetch=do_fetch, identify=identify,
                            archive=ArchiveOptions(save=save, max_age_days=max_age) if do_archive else None)
-    with _progress(enabled=not as_json and len(items) > 1) as bar:
-        task = bar.add_task("scanning", total=len(items)) if bar else None
+    session = _session(settings, store=store, mode=mode, warc=warc)
+    advance = session.reporter.progress("scanning", len(items))
 
-        def emit(outcome: Outcome) -> None:
-            if bar is not None:
-                source = outcome.source if isinstance(outcome, pipeline.Failure) else outcome.article.source
-                bar.update(task, advance=1, description=Path(source).name[:40])
-            _emit(outcome, as_json=as_json)
+    def emit(outcome: Outcome) -> None:
+        advance()
+        _emit(outcome, as_json=as_json)
 
-        with user_errors():
-            summary = pipeline.run(items, session=_session(settings, store=store, mode=mode, warc=warc),
-                                   steps=steps, emit=emit)
-    if summary.failed:
-        ctx.exit(1)
-    if summary.unavailable:
+    with user_errors():
+        summary = pipeline.run(items, session=session, steps=steps, emit=emit)
+    _exit_for(ctx, failed=summary.failed + summary.steps_failed, unavailable=summary.unavailable)
+
+
+def _exit_for(ctx: click.Context, *, failed: int, unavailable: int) -> None:
+    """The README's table: 1 when anything failed (it wins: something needs looking at), else 3 when something
+    was not in the cache offline, else 0."""
+    if failed:
+        ctx.exit(EXIT_FAILED)
+    if unavailable:
         ctx.exit(EXIT_UNAVAILABLE)
 
 
@@ -242,14 +343,16 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
 @click.option("--refresh", is_flag=True,
               help="Resolve again even when the cache has a fresh answer (not with --offline).")
 @click.option("--follow-all", is_flag=True, help="Keep following redirects past a recognised post URL.")
+@db_option
 @network_options
 @click.pass_context
 def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: bool, refresh: bool,
             follow_all: bool, **network: Any) -> None:
     """Follow each URL's redirects hop by hop and say where it ends and what it is.
 
-    URL may be - to read URLs from stdin, one a line. Each hop is checked by the SSRF guard and recorded in the
-    cache's fetch log; an answer within the cache TTL makes no request.
+    URL needs http:// or https://, unless it is a recognised post form (pic.twitter.com/..., t.co/...,
+    twitter.com/...); - reads URLs from stdin, one a line. Each hop is checked by the SSRF guard and recorded in
+    the cache's fetch log; an answer within the cache TTL makes no request.
 
     \b
     Examples:
@@ -259,24 +362,20 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
     """
     from resolver import resolve as resolving
 
+    from resolver.targets import url_targets
+
     mode = _mode(offline=offline, refresh=refresh)
-    links = [u.strip() for u in urls if u != "-"]
-    if "-" in urls:
-        links += [line.strip() for line in sys.stdin if line.strip()]
+    stdin = _stdin(urls)
+    with user_errors():
+        links = url_targets(urls, stdin=stdin)
     settings = _settings(ctx, **_network_overrides(network))
     session = _session(settings, store=_open_store(settings), mode=mode)
-    with user_errors(), _progress(enabled=not as_json and len(links) > 1) as bar:
-        task = bar.add_task("resolving", total=len(links)) if bar else None
-
-        def done(_result: Resolution) -> None:
-            if bar is not None:
-                bar.advance(task)
-        results = session.run(lambda s: resolving.resolve_many(links, session=s, follow_all=follow_all, on_done=done))
+    advance = session.reporter.progress("resolving", len(links))
+    with user_errors():
+        results = session.run(lambda s: resolving.resolve_many(links, session=s, follow_all=follow_all,
+                                                               on_done=lambda _r: advance()))
     _print_each(results, as_json=as_json, view="resolution_text")
-    if any(r.unavailable for r in results):
-        ctx.exit(EXIT_UNAVAILABLE)
-    if any(r.error for r in results):
-        ctx.exit(1)
+    _exit_for(ctx, failed=sum(r.failed for r in results), unavailable=sum(r.unavailable for r in results))
 
 
 @cli.command()
@@ -292,6 +391,7 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
 @click.option("--keep-media", is_flag=True, help="Keep media bytes on disk next to the database, named by sha256.")
 @click.option("--reparse", is_flag=True,
               help="Re-derive every cached post record from the raw answers kept in the cache; no request is made.")
+@db_option
 @network_options
 @click.pass_context
 def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: bool, refresh: bool,
@@ -327,17 +427,17 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
         raise click.UsageError("give at least one TARGET (a post URL, a short link or an article), or --reparse")
     options = fetching.FetchOptions(all_methods=all_methods, media=not no_media, download_video=download_video,
                                     keep_media_dir=settings.database().parent / "media" if keep_media else None)
-    stdin = _stdin_if_named(targets)
+    stdin = _stdin(targets)
 
     async def job(session: Session) -> list[fetching.FetchedPost]:
         found = await pipeline.fetch_targets(targets, session=session, stdin=stdin)
-        return await fetching.fetch_posts(found, session=session, options=options)
+        advance = session.reporter.progress("fetching", len(set(found)))
+        return await fetching.fetch_posts(found, session=session, options=options, on_done=advance)
 
     with user_errors():
         posts = _session(settings, store=store, mode=mode).run(job)
     _print_each(posts, as_json=as_json, view="post_text")
-    if any(p.unavailable for p in posts):
-        ctx.exit(EXIT_UNAVAILABLE)
+    _exit_for(ctx, failed=sum(p.failed for p in posts), unavailable=sum(p.unavailable for p in posts))
 
 
 def _print_each(items: Sequence[Any], *, as_json: bool, view: str) -> None:
@@ -347,13 +447,11 @@ def _print_each(items: Sequence[Any], *, as_json: bool, view: str) -> None:
         for item in items:
             click.echo(json.dumps(item.to_json(), ensure_ascii=False))
         return
-    from rich.console import Console
-
     from resolver import report
 
-    console = Console()
+    console = _stdout_console()
     for item in items:
-        console.print(getattr(report, view)(item))
+        console.print(_plain_if_piped(getattr(report, view)(item), console))
 
 
 def _open_warc(settings: Settings, path: Path | None) -> WarcWriter:
@@ -383,6 +481,7 @@ def _open_warc(settings: Settings, path: Path | None) -> WarcWriter:
               help="Never touch the network: posts from the cache only; archive lookups cannot be made (exit 3).")
 @click.option("--refresh", is_flag=True,
               help="Resolve links and fetch the articles' posts again even within the TTL (not with --offline).")
+@db_option
 @network_options
 @click.pass_context
 def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: bool, max_age: float, near: str | None,
@@ -408,14 +507,11 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
     store = _open_store(settings)
     session = _session(settings, store=store, mode=mode, warc=_open_warc(settings, warc_file))
     options = ArchiveOptions(save=save, max_age_days=max_age, near=near)
-    stdin = _stdin_if_named(targets)
+    stdin = _stdin(targets)
     with user_errors():
         results = session.run(lambda s: pipeline.archive_targets(targets, session=s, options=options, stdin=stdin))
     _print_each(results, as_json=as_json, view="archive_text")
-    if any(r.unavailable for r in results):
-        ctx.exit(EXIT_UNAVAILABLE)
-    if any(r.error for r in results):
-        ctx.exit(1)
+    _exit_for(ctx, failed=sum(r.failed for r in results), unavailable=sum(r.unavailable for r in results))
 
 
 @cli.command()
@@ -427,6 +523,7 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
 @click.option("--offline", "--no-network", "offline", is_flag=True,
               help="Use only the cache: say what is known without the network and name what could not be reached.")
 @click.option("--refresh", is_flag=True, help="Fetch everything again even within the cache TTL (not with --offline).")
+@db_option
 @network_options
 @click.pass_context
 def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path | None, offline: bool, refresh: bool,
@@ -449,22 +546,25 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
 
     mode = _mode(offline=offline, refresh=refresh)
     settings = _settings(ctx, **_network_overrides(network))
+    stdin = _stdin(articles)
     store = _open_store(settings)
-    items = list(pipeline.expand_sources(articles, stdin=_stdin_if_named(articles)))
+    items = list(pipeline.expand_sources(articles, stdin=stdin))
     many = len(items) > 1 or any(Path(a).is_dir() for a in articles)
     reports: list[tuple[str, dict[str, Any]]] = []
+    session = _session(settings, store=store, mode=mode)
+    advance = session.reporter.progress("reporting", len(items))
 
     def collect(outcome: Outcome) -> None:
+        advance()
         if isinstance(outcome, pipeline.Failure):
             if not many:
                 raise click.ClickException(outcome.message)
-            click.echo(f"warning: {outcome.message}; skipped", err=True)
+            _say_failure(outcome)
             return
         reports.append((outcome.article.source, provenance.build(outcome, store=store)))
 
     with user_errors():
-        pipeline.run(items, session=_session(settings, store=store, mode=mode), steps=pipeline.REPORT_STEPS,
-                     emit=collect)
+        summary = pipeline.run(items, session=session, steps=pipeline.REPORT_STEPS, emit=collect)
     if not reports:
         raise click.ClickException(f"no article to report on in {', '.join(articles)}")
     thumbnail = _thumbnails(store)
@@ -494,6 +594,7 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
     _write(folder / "index.json", json.dumps([{"report": f, "article": d["article"], "summary": d["summary"]}
                                                for f, d in entries], ensure_ascii=False, indent=2) + "\n")
     click.echo(f"wrote {len(entries)} reports and an index to {folder}", err=True)
+    _exit_for(ctx, failed=summary.failed, unavailable=0)   # a report names what it could not reach: not a failure
 
 
 def _safe_name(source: str, sha256: str) -> str:
@@ -527,19 +628,6 @@ def _thumbnails(store: Store) -> Callable[[str], str | None]:
     return thumbnail
 
 
-@contextmanager
-def _progress(*, enabled: bool) -> Iterator[Any]:
-    """A rich progress bar on stderr when it is a terminal and the job is long enough to want one."""
-    if not enabled or not sys.stderr.isatty():
-        yield None
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=_stderr_console(), transient=True) as bar:
-        yield bar
-
-
 def _emit(outcome: Outcome, *, as_json: bool) -> None:
     """An article's result (JSON Lines or tables), or one line on stderr for an input that failed."""
     from resolver.pipeline import Failure
@@ -550,18 +638,37 @@ def _emit(outcome: Outcome, *, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(outcome.to_json(), ensure_ascii=False))
         return
-    from rich.console import Console
-
     from resolver.report import scan_tables
 
-    console = Console()
+    console = _stdout_console()
     for renderable in scan_tables(outcome):
-        console.print(renderable)
+        console.print(_plain_if_piped(renderable, console))
+
+
+def _stdout_console() -> Any:
+    """rich on a terminal; in a pipe, lines are never wrapped (#11: piped tables broke URLs across lines)."""
+    from rich.console import Console
+
+    console = Console()
+    if console.is_terminal:
+        return console
+    return Console(width=100_000, soft_wrap=True, highlight=False)
+
+
+def _plain_if_piped(renderable: Any, console: Any) -> Any:
+    """A table as plain columns (no borders) when the console is not a terminal: easy to grep, cut and read."""
+    from rich.table import Table
+
+    if isinstance(renderable, Table) and not console.is_terminal:
+        renderable.box = None
+        renderable.show_edge = False
+        renderable.pad_edge = False
+    return renderable
 
 
 def _say_failure(failure: Failure) -> None:
-    """An error for an input the user named; a warning for one a folder walk found (it is skipped)."""
-    if failure.named:
-        click.echo(f"error: {failure.message}", err=True)
-    else:
+    """One line: a warning for a file a folder walk found that is no article (it is skipped), else an error."""
+    if failure.warning:
         click.echo(f"warning: {failure.message}; skipped", err=True)
+    else:
+        click.echo(f"error: {failure.message}", err=True)

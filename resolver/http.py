@@ -28,6 +28,7 @@ import httpx
 from resolver import __version__
 from resolver.errors import BodyTooLarge, UnsafeTarget
 from resolver.guard import GuardedBackend, Resolver
+from resolver.redact import NO_SECRETS, Redactor
 from resolver.settings import Settings
 
 if TYPE_CHECKING:
@@ -37,8 +38,7 @@ if TYPE_CHECKING:
     from resolver.session import Session
     from resolver.warc import ReplayIndex
 
-SECRET_HEADERS = frozenset({"authorization", "cookie", "set-cookie", "x-api-key", "api-key", "proxy-authorization",
-                            "x-auth-token", "x-csrf-token"})
+LONG_WAIT_S = 1.0            # a retry or a rate-limit wait this long gets a status line
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 NOT_CACHED = "not-cached"     # the error kind of every answer an offline run gets
 
@@ -126,14 +126,16 @@ class OfflineTransport(httpx.AsyncBaseTransport):
 
 
 class ReplayTransport(httpx.AsyncBaseTransport):
-    """Answers from WARC response records, by the original URL, in recorded order; never touches the network."""
+    """Answers from WARC response records, by the original URL, in recorded order; never touches the network.
+    The WARC keeps URLs redacted, so the URL asked for is redacted the same way before it is looked up."""
 
-    def __init__(self, index: ReplayIndex) -> None:
+    def __init__(self, index: ReplayIndex, redactor: Redactor = NO_SECRETS) -> None:
         self.index = index
+        self.redactor = redactor
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         url = request.extensions.get("original_url", str(request.url))
-        found = self.index.take(request.method, url)
+        found = self.index.take(request.method, self.redactor.url(url))
         if found is None:
             raise NotReplayable(f"not in the replayed WARC files: {request.method} {url}", request=request)
         return httpx.Response(found.status, headers=found.headers, content=found.body, request=request,
@@ -148,7 +150,7 @@ def _target_address(target: str) -> tuple[str, int]:
 
 
 def make_client(settings: Settings, *, offline: bool = False, replay: ReplayIndex | None = None,
-                resolver: Resolver | None = None,
+                resolver: Resolver | None = None, redactor: Redactor = NO_SECRETS,
                 transport: httpx.AsyncBaseTransport | None = None) -> httpx.AsyncClient:
     """The one client factory; a run (resolver.session.Session) builds its one client here. Offline, the transport
     answers "not cached" and never connects; with a replay index, answers come from WARC records; otherwise
@@ -156,7 +158,7 @@ def make_client(settings: Settings, *, offline: bool = False, replay: ReplayInde
     its own whose guard allows exactly that target (#12). `resolver` and `transport` are seams for tests."""
     target_transport = None
     if transport is None:
-        transport = _transport(settings, offline=offline, replay=replay, resolver=resolver)
+        transport = _transport(settings, offline=offline, replay=replay, resolver=resolver, redactor=redactor)
         if isinstance(transport, GuardedTransport):
             target_transport = lambda target: _guarded(settings, resolver, _target_address(target))  # noqa: E731
     timeout = httpx.Timeout(settings.timeout, connect=settings.connect_timeout)
@@ -167,11 +169,11 @@ def make_client(settings: Settings, *, offline: bool = False, replay: ReplayInde
 
 
 def _transport(settings: Settings, *, offline: bool, replay: ReplayIndex | None,
-               resolver: Resolver | None) -> httpx.AsyncBaseTransport:
+               resolver: Resolver | None, redactor: Redactor) -> httpx.AsyncBaseTransport:
     if offline:
         return OfflineTransport()
     if replay is not None:
-        return ReplayTransport(replay)
+        return ReplayTransport(replay, redactor)
     return _guarded(settings, resolver)
 
 
@@ -235,9 +237,37 @@ class FetchOutcome:
         return f"{self.error_kind}: {self.error}" if self.error else None
 
 
-def redact(headers: Mapping[str, str]) -> dict[str, str]:
-    """Response headers as recorded: secrets replaced, names lower-cased."""
-    return {k.lower(): ("[redacted]" if k.lower() in SECRET_HEADERS else v) for k, v in headers.items()}
+@dataclass
+class Ledger:
+    """Fetch-log rows held back, to be written in one transaction with the fact they produced (#11: a kill
+    between a fetch row and its resolution left a fetch with nothing to show for it, and the next run fetched
+    again: a duplicate). Until written, a row is known by a placeholder id, negative, so it is never taken for a
+    row of the table."""
+
+    rows: list[dict[str, object]] = field(default_factory=list)
+
+    def hold(self, row: dict[str, object]) -> int:
+        self.rows.append(row)
+        return -len(self.rows)
+
+    def write(self, store: Store) -> Callable[[int | None], int | None]:
+        """Write the rows held (call it inside the transaction that records their fact); returns the map from a
+        placeholder to its row id (real ids pass through)."""
+        ids = [store.record_fetch(row) for row in self.rows]
+        self.rows = []
+
+        def real(fetch_id: int | None) -> int | None:
+            return ids[-fetch_id - 1] if fetch_id is not None and fetch_id < 0 else fetch_id
+        return real
+
+
+def fetch_row(redactor: Redactor, **row: object) -> dict[str, object]:
+    """A fetch-log row as it is kept: the URLs, the headers and the error redacted (#11), the version stamped."""
+    headers = row.get("headers") or {}
+    error = row.get("error")
+    return {**row, "url": redactor.url(str(row["url"])), "contacted_url": redactor.url(str(row["contacted_url"])),
+            "headers": json.dumps(dict(redactor.headers(headers if isinstance(headers, Mapping) else {}))),
+            "error": redactor.text(str(error)) if error else None, "tool_version": __version__}
 
 
 def _retry_after(headers: Mapping[str, str], *, now: float, cap: float) -> float | None:
@@ -407,6 +437,9 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
     try:
         _check_url(url)
         if session.live:
+            waiting = session.budgets.wait_time(url)
+            if waiting >= LONG_WAIT_S:
+                session.reporter.status(f"{_host(url)}: waiting {waiting:.0f} s for the rate limit")
             await session.budgets.acquire(url)   # the service's published rate limit, shared by the whole run
         started, fetched_at = time.monotonic(), utc_now()
         with anyio.fail_after(settings.deadline):
@@ -417,7 +450,7 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
                 body = await _read_capped(response, max_bytes=max_bytes, deadline=started + settings.deadline)
             finally:
                 await response.aclose()
-        recorded = redact(response.headers)
+        recorded = {name.lower(): value for name, value in response.headers.items()}
         if "unparseable_location" in response.extensions:
             recorded["location"] = response.extensions["unparseable_location"]
         via = response.extensions.get("via", "live")
@@ -427,7 +460,7 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
             warc_file, warc_offset = writer.write_exchange(
                 method=method, url=url, contacted_url=contacted, request_headers=dict(request.headers),
                 status=response.status_code, reason=response.reason_phrase, response_headers=response.headers.items(),
-                body=body, fetched_at=fetched_at)
+                body=body, fetched_at=fetched_at, redactor=session.redactor)
         return FetchOutcome(url, contacted, method, fetched_at, response.status_code, recorded, body,
                             (time.monotonic() - started) * 1000, via=via, warc_file=warc_file, warc_offset=warc_offset)
     except TimeoutError:
@@ -449,7 +482,17 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
     except httpx.HTTPError as exc:
         kind, message = "http", f"{type(exc).__name__}: {exc}"
     return FetchOutcome(url, contacted, method, fetched_at, None, {}, b"", (time.monotonic() - started) * 1000,
-                        kind, message or kind)
+                        kind, session.redactor.text(message or kind))
+
+
+def say_retry(session: Session, url: str, attempt: int, seconds: float) -> None:
+    """A status line for a retry that waits a second or more: why nothing seems to happen (#11)."""
+    if seconds >= LONG_WAIT_S:
+        session.reporter.status(f"{_host(url)}: retry {attempt}/{session.settings.retries} in {seconds:.0f} s")
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).hostname or url
 
 
 def _check_url(url: str) -> None:
@@ -462,13 +505,15 @@ def _check_url(url: str) -> None:
 
 async def fetch(session: Session, url: str, *, method: str = "GET", purpose: str = "resolve",
                 headers: Mapping[str, str] | None = None, keep_body: bool = False,
-                data: Mapping[str, str] | None = None, max_bytes: int | None = None) -> FetchOutcome:
+                data: Mapping[str, str] | None = None, max_bytes: int | None = None,
+                ledger: Ledger | None = None) -> FetchOutcome:
     """One request through the run's client, retried (tenacity) on connect errors, resets, 429 and 5xx, bounded
     in count and in time; the body is capped at `max_bytes` (default: settings.max_body_bytes).
 
     A 429 waits what Retry-After or x-rate-limit-reset says, capped by retry_max_wait; anything else backs off
     exponentially with jitter. Every attempt is a row in the fetch log, except an offline "not cached" answer:
-    nothing was fetched. The last outcome is returned, never raised.
+    nothing was fetched. With a `ledger`, the rows are held there, to be written with the fact they produce (the
+    outcome's fetch_id is then a placeholder). The last outcome is returned, never raised.
     """
     import anyio
     from tenacity import AsyncRetrying, retry_if_result, stop_after_attempt, stop_after_delay, wait_random_exponential
@@ -478,7 +523,9 @@ async def fetch(session: Session, url: str, *, method: str = "GET", purpose: str
 
     def wait(state: RetryCallState) -> float:
         told = _retry_after(_outcome_of(state).headers, now=time.time(), cap=settings.retry_max_wait)
-        return told if told is not None else backoff(state)
+        seconds = told if told is not None else backoff(state)
+        say_retry(session, url, state.attempt_number, seconds)
+        return seconds
 
     async def attempt() -> FetchOutcome:
         outcome = await _attempt(session, method, url, headers=headers, data=data,
@@ -487,7 +534,7 @@ async def fetch(session: Session, url: str, *, method: str = "GET", purpose: str
             return outcome
         if keep_body and outcome.sha256 is not None:
             store.keep_body(outcome.sha256, outcome.body, outcome.headers.get("content-type"))
-        return _log(store, outcome, purpose)
+        return _log(session, outcome, purpose, ledger)
 
     retrying = AsyncRetrying(
         stop=stop_after_attempt(settings.retries + 1) | stop_after_delay(settings.retry_max_wait * (settings.retries + 1)),
@@ -509,15 +556,16 @@ def _retryable(outcome: FetchOutcome) -> bool:
     return outcome.error_kind in ("connect", "network") or outcome.status in RETRY_STATUSES
 
 
-def _log(store: Store, outcome: FetchOutcome, purpose: str) -> FetchOutcome:
+def _log(session: Session, outcome: FetchOutcome, purpose: str, ledger: Ledger | None) -> FetchOutcome:
     from dataclasses import replace
 
-    fetch_id = store.record_fetch({
-        "url": outcome.url, "contacted_url": outcome.contacted_url, "method": outcome.method,
-        "fetched_at": outcome.fetched_at, "status": outcome.status, "headers": json.dumps(outcome.headers),
-        "body_sha256": outcome.sha256, "body_bytes": len(outcome.body) if outcome.status is not None else None,
-        "elapsed_ms": round(outcome.elapsed_ms, 1), "error_kind": outcome.error_kind, "error": outcome.error,
-        "purpose": purpose, "tool_version": __version__, "via": outcome.via, "warc_file": outcome.warc_file,
-        "warc_offset": outcome.warc_offset,
-    })
-    return replace(outcome, fetch_id=fetch_id)
+    row = fetch_row(
+        session.redactor, url=outcome.url, contacted_url=outcome.contacted_url, method=outcome.method,
+        fetched_at=outcome.fetched_at, status=outcome.status, headers=outcome.headers, body_sha256=outcome.sha256,
+        body_bytes=len(outcome.body) if outcome.status is not None else None, elapsed_ms=round(outcome.elapsed_ms, 1),
+        error_kind=outcome.error_kind, error=outcome.error, purpose=purpose, via=outcome.via,
+        warc_file=outcome.warc_file, warc_offset=outcome.warc_offset)
+    if ledger is not None:
+        return replace(outcome, fetch_id=ledger.hold(row))
+    store = session.store
+    return replace(outcome, fetch_id=store.record_fetch(row) if store is not None else None)

@@ -22,6 +22,7 @@ from resolver.errors import EmbedResolverError, InputError
 from resolver.fetch import FetchedPost, FetchOptions, MediaFile, Target, fetch_posts, media_file, target_of
 from resolver.model import Credit, Embed
 from resolver.resolve import Resolution, links_of, resolve_many
+from resolver.targets import classify, walk
 
 if TYPE_CHECKING:
     from cache import Store
@@ -33,6 +34,9 @@ class StepResult(Protocol):
 
     @property
     def unavailable(self) -> bool: ...
+
+    @property
+    def failed(self) -> bool: ...
 
     def to_json(self) -> dict[str, Any]: ...
 
@@ -50,6 +54,10 @@ class ForEmbed(Generic[V]):
     @property
     def unavailable(self) -> bool:
         return self.value.unavailable
+
+    @property
+    def failed(self) -> bool:
+        return self.value.failed
 
     def to_json(self) -> dict[str, Any]:
         return {"embed": self.embed, **self.value.to_json()}
@@ -72,11 +80,21 @@ class ArticleResult:
     identifications: tuple[ForEmbed[Identification], ...] | None = None  # per flattened tweet with no link
 
     @property
-    def unavailable(self) -> bool:
-        """Offline, and something a step needed was not in the cache."""
+    def _step_results(self) -> Iterator[StepResult]:
         steps: tuple[Iterable[StepResult] | None, ...] = (
             self.resolutions, self.posts, self.credited_images, self.archives, self.identifications)
-        return any(found.unavailable for results in steps for found in results or ())
+        return (found for results in steps for found in results or ())
+
+    @property
+    def unavailable(self) -> bool:
+        """Offline, and something a step needed was not in the cache."""
+        return any(found.unavailable for found in self._step_results)
+
+    @property
+    def failed(self) -> bool:
+        """A step ended in an error for something: a link, a post, an image, an archive lookup or save, an
+        identification (#11: the exit code says so)."""
+        return any(found.failed for found in self._step_results)
 
     def to_json(self) -> dict[str, Any]:
         """The same keys whatever ran: a step that did not run is null, one that found nothing is []."""
@@ -97,12 +115,22 @@ def _json_list(results: Iterable[StepResult] | None) -> list[dict[str, Any]] | N
 
 @dataclass(frozen=True)
 class Failure:
-    """An input that could not be processed, and why. `named`: the user named it (an error), rather than a
-    folder walk found it (a warning)."""
+    """An input that could not be processed, and why. `named`: the user named it, rather than a folder walk found
+    it. `kind`: "input" when the input itself cannot be used (missing, binary, not an article), "unavailable" when
+    offline and it was never fetched, else the name of what went wrong inside (a bug, recorded as one).
+    `stage`: the step it failed in."""
 
     source: str
     message: str
     named: bool = True
+    kind: str = "input"
+    stage: str = "read"
+
+    @property
+    def warning(self) -> bool:
+        """A file a folder walk found that is no article (binary, unreadable, a broken link) is skipped with a
+        warning; anything else that goes wrong is an error, and the run's exit code says so."""
+        return not self.named and self.kind == "input"
 
     def to_json(self) -> dict[str, Any]:
         return {"source": self.source, "error": self.message}
@@ -142,13 +170,14 @@ class Item:
     name: str
     path: Path | None = None
     data: bytes | None = None          # the bytes, when already read (stdin)
+    url: str | None = None             # an article to fetch through the run's client
     kind: str | None = None            # "html" | "text"; None: sniffed from the content
     encoding: str | None = None        # None: declared or detected
     named: bool = True                 # the user named it, rather than a folder walk found it
-    problem: str | None = None         # found unusable while listing (an unreadable folder): reported, not read
+    problem: str | None = None         # found unusable while listing (a broken link): reported, not read
 
     def read(self) -> Article:
-        """The article, decoded; an InputError names the input when it cannot be used."""
+        """The article, decoded, from a path or bytes; an InputError names the input when it cannot be used."""
         if self.path is not None:
             return from_path(self.path, kind=self.kind, encoding=self.encoding)
         if self.data is None:
@@ -158,31 +187,25 @@ class Item:
 
 def expand_sources(sources: Iterable[str], *, stdin: bytes | None = None, kind: str | None = None,
                    encoding: str | None = None) -> Iterator[Item]:
-    """An Item for every file the sources name: files as given, directories walked in sorted order, - for the
-    bytes of stdin (read once by the caller). A problem found while walking is an Item with `problem` set."""
+    """An Item for every article the sources name (targets.classify decides what each is): files as given, folders
+    walked (each folder once, however many links lead to it), - for the bytes of stdin (read once by the caller),
+    URLs to fetch. A name that is none of these, or a problem found while walking, is an Item with `problem` set."""
     for source in sources:
-        path = Path(source)
-        if source == "-":
-            yield Item("-", data=stdin, kind=kind, encoding=encoding)
-        elif path.is_dir():
-            yield from (replace(item, kind=kind, encoding=encoding) for item in _walk(path))
-        else:
-            yield Item(source, path, kind=kind, encoding=encoding)
-
-
-def _walk(directory: Path) -> Iterator[Item]:
-    try:
-        entries = sorted(directory.iterdir())
-    except OSError as exc:
-        yield Item(str(directory), named=False, problem=f"cannot list {directory}: {exc.strerror or exc}")
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
+        try:
+            named = classify(source)
+        except InputError as exc:
+            yield Item(source, problem=str(exc))
             continue
-        if entry.is_dir():
-            yield from _walk(entry)
-        elif entry.is_file():
-            yield Item(str(entry), entry, named=False)
+        if named.kind == "stdin":
+            yield Item(source, data=stdin, kind=kind, encoding=encoding)
+        elif named.kind == "url":
+            yield Item(source, url=named.url, kind=kind, encoding=encoding)
+        elif named.kind == "folder" and named.path is not None:
+            for entry in walk(named.path):
+                yield Item(str(entry.path), None if entry.problem else entry.path, kind=kind, encoding=encoding,
+                           named=False, problem=entry.problem)
+        else:
+            yield Item(source, named.path, kind=kind, encoding=encoding)
 
 
 # -- the run -------------------------------------------------------------------------------------------------
@@ -192,19 +215,23 @@ class Summary:
     """What a run did, counted as outcomes come in: for the exit code and a final line."""
 
     articles: int = 0
-    failed: int = 0           # inputs the user named that could not be processed
-    skipped: int = 0          # inputs a folder walk found that could not be processed
-    unavailable: int = 0      # articles with something not in the cache, offline
+    failed: int = 0           # inputs that could not be processed (errors; the exit code says so)
+    skipped: int = 0          # files a folder walk found that are no article (warnings)
+    steps_failed: int = 0     # articles a step failed for (a link, a post, an archive lookup...)
+    unavailable: int = 0      # inputs with something not in the cache, offline
 
     def count(self, outcome: Outcome) -> None:
         if isinstance(outcome, Failure):
-            if outcome.named:
-                self.failed += 1
-            else:
+            if outcome.kind == "unavailable":
+                self.unavailable += 1
+            elif outcome.warning:
                 self.skipped += 1
+            else:
+                self.failed += 1
             return
         self.articles += 1
         self.unavailable += outcome.unavailable
+        self.steps_failed += outcome.failed
 
 
 def run(items: Iterable[Item], *, session: Session, steps: Steps = Steps(),
@@ -228,28 +255,121 @@ async def drive(items: Iterable[Item], *, session: Session, steps: Steps,
 
 
 async def process_item(item: Item, *, session: Session, steps: Steps) -> Outcome:
-    """One input, isolated: what goes wrong with it is its outcome, and the run goes on."""
+    """One input, isolated: whatever goes wrong with it is its outcome (and a row in the cache's errors table), and
+    the run goes on. A cache that cannot be written is the run's problem, not the article's: it ends the run."""
     if item.problem is not None:
-        return Failure(item.name, item.problem, named=False)
+        return _failed(Failure(item.name, item.problem, named=item.named), session)
+    stage, article = ["read"], None
     try:
-        return await process_article(item.read(), session=session, steps=steps)
-    except (EmbedResolverError, CacheError) as exc:
-        return Failure(item.name, str(exc), named=item.named)
+        article = await read_article(item, session=session)
+        return await process_article(article, session=session, steps=steps, stage=stage)
+    except CacheError:
+        raise
+    except NotFetched as exc:
+        return _failed(Failure(item.name, str(exc), item.named, "unavailable"), session)
+    except EmbedResolverError as exc:
+        return _failed(Failure(item.name, str(exc), item.named, "input", stage[-1]), session, article)
+    except Exception as exc:  # noqa: BLE001 - one article's bug must not end a batch of thousands (#11)
+        kind = type(exc).__name__
+        return _failed(Failure(item.name, f"{item.name}: internal error: {kind}: {exc}", item.named, kind,
+                               stage[-1]), session, article, detail=str(exc))
 
 
-async def process_article(article: Article, *, session: Session, steps: Steps = Steps()) -> ArticleResult:
+def _failed(failure: Failure, session: Session, article: Article | None = None, *,
+            detail: str | None = None) -> Failure:
+    """Record a failure in the cache's errors table (when there is a writable cache; with the article's row when
+    it was recorded before a later step failed), and hand it on."""
+    store = session.store
+    if store is not None and not store.read_only:
+        known = store.article_by_sha256(article.sha256) if article is not None else None
+        store.record_error({"source": failure.source, "article_id": known["id"] if known else None,
+                            "stage": failure.stage, "kind": failure.kind,
+                            "message": detail if detail is not None else failure.message,
+                            "tool_version": __version__})
+    return failure
+
+
+async def process_article(article: Article, *, session: Session, steps: Steps = Steps(),
+                          stage: list[str] | None = None) -> ArticleResult:
     """The whole job for one article, as far as asked: scan, then resolve its links, fetch its posts, archive
-    them, and identify flattened tweets that kept no link."""
+    them, and identify flattened tweets that kept no link. `stage`, when given, is appended the name of each step
+    as it starts (so a failure can say where it happened)."""
+    stage = stage if stage is not None else []
+    stage.append("scan")
     result = scan_article(article, store=session.store)
     if steps.resolves:
+        stage.append("resolve")
         result = await resolve_links(result, session=session)
     if steps.fetches:
+        stage.append("fetch")
         result = await fetch_for_article(result, session=session)
     if steps.archive is not None:
+        stage.append("archive")
         result = await archive_article(result, session=session, options=steps.archive)
     if steps.identify:
+        stage.append("identify")
         result = await identify_remnants(result, session=session)
     return result
+
+
+class NotFetched(InputError):
+    """Offline, and the article at this URL was never fetched."""
+
+
+async def read_article(item: Item, *, session: Session) -> Article:
+    """The article of an input: read from its path or bytes, or fetched from its URL."""
+    if item.url is None:
+        return item.read()
+    return await fetch_article(item.url, session=session, kind=item.kind, encoding=item.encoding)
+
+
+async def fetch_article(url: str, *, session: Session, kind: str | None = None,
+                        encoding: str | None = None) -> Article:
+    """An article from its URL, through the run's one client: the SSRF guard, the caps, the fetch log and the WARC
+    apply. Redirects are followed hop by hop, each checked and logged; the body is kept in the cache, so an offline
+    run reads the article again from there. The article's source is the URL as given."""
+    from urllib.parse import urljoin
+
+    from resolver.article import MAX_ARTICLE_BYTES
+    from resolver.http import fetch
+
+    current = url
+    for _ in range(session.settings.max_redirects + 1):
+        outcome = await fetch(session, current, purpose="article", keep_body=True, max_bytes=MAX_ARTICLE_BYTES)
+        if outcome.unavailable:
+            return from_bytes(_kept_article(url, session), url, kind=kind, encoding=encoding)
+        if outcome.problem is not None:
+            raise InputError(f"cannot read {url}: {outcome.problem}")
+        if outcome.status is not None and 300 <= outcome.status < 400 and outcome.location:
+            current = urljoin(current, outcome.location.strip())
+            continue
+        if outcome.status != 200:
+            raise InputError(f"cannot read {url}: HTTP {outcome.status}")
+        return from_bytes(outcome.body, url, kind=kind, encoding=encoding)
+    raise InputError(f"cannot read {url}: more than {session.settings.max_redirects} redirects")
+
+
+def _kept_article(url: str, session: Session) -> bytes:
+    """Offline: the body an earlier run kept for this URL, following the redirects its fetch log recorded."""
+    import json
+
+    store, current = session.store, url
+    for _ in range(session.settings.max_redirects + 1):
+        rows = [r for r in store.fetches_for(session.redactor.url(current)) if r["status"]] if store else []
+        if not rows:
+            break
+        row = rows[-1]
+        location = json.loads(row["headers"] or "{}").get("location")
+        if row["status"] == 200 and row["body_sha256"] and store is not None:
+            body = store.body(row["body_sha256"])
+            if body is not None:
+                return body
+        if not location:
+            break
+        from urllib.parse import urljoin
+
+        current = urljoin(current, location)
+    raise NotFetched(f"cannot read {url}: offline, and this article was never fetched")
 
 
 # -- the steps -----------------------------------------------------------------------------------------------
@@ -379,20 +499,22 @@ async def identify_remnants(result: ArticleResult, *, session: Session) -> Artic
 
 # -- what the commands name: articles, or posts and links ------------------------------------------------------
 
-def _named(targets: Iterable[str], stdin: bytes | None) -> Iterator[Item | str]:
-    """Each target as an article (a file, every file of a folder, - for stdin) or, when it is none, as itself."""
-    for target in targets:
-        if target == "-" or Path(target).exists():
-            yield from (item for item in expand_sources([target], stdin=stdin) if item.problem is None)
+def named_inputs(targets: Iterable[str], stdin: bytes | None) -> Iterator[Item | str]:
+    """Each target (targets.classify decides) as articles (a file, every file of a folder, - for stdin) or, for a
+    URL, as the URL. A name that is neither raises InputError before anything is fetched."""
+    checked = [classify(target) for target in targets]
+    for named in checked:
+        if named.kind == "url" and named.url is not None:
+            yield named.url
         else:
-            yield target
+            yield from (item for item in expand_sources([named.name], stdin=stdin) if item.problem is None)
 
 
 async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: bytes | None = None) -> list[Target]:
-    """Posts to fetch from what the user named: post URLs as they are, short links resolved, articles scanned."""
+    """Posts to fetch from what the user named: post URLs as they are, other links resolved, articles scanned."""
     found: list[Target] = []
     links: list[str] = []
-    for named in _named(targets, stdin):
+    for named in list(named_inputs(targets, stdin)):
         if isinstance(named, Item):
             for embed in scan_article(named.read(), store=session.store).embeds:
                 target = target_of(embed.platform, embed.kind, embed.post_id, embed.url)
@@ -405,10 +527,8 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: byte
         target = target_of(ref.platform, ref.kind, ref.post_id, ref.url) if ref else None
         if target is not None:
             found.append(target)
-        elif "." in named:
-            links.append(named)
         else:
-            raise InputError(f"{named} is neither a file nor a URL")
+            links.append(named)
     for resolution in await resolve_many(links, session=session):
         target = _end_target(resolution)
         if target is not None:
@@ -422,12 +542,13 @@ async def archive_targets(targets: Iterable[str], *, session: Session, options: 
     (resolved and fetched first, so a WARC holds everything a replay needs)."""
     urls: list[str] = []
     near: dict[str, str] = {}
-    for named in _named(targets, stdin):
+    for named in list(named_inputs(targets, stdin)):
         if isinstance(named, Item):
             found, days = archive_targets_of(await process_article(named.read(), session=session,
                                                                    steps=Steps(fetch=True)))
             urls += found
             near.update(days)
         else:
-            urls.append(named if "://" in named else "https://" + named)
-    return await archive_urls(urls, session=session, options=options, near=near)
+            urls.append(named)
+    advance = session.reporter.progress("archiving", len(set(urls)))
+    return await archive_urls(urls, session=session, options=options, near=near, on_done=advance)

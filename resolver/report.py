@@ -12,7 +12,7 @@ from rich.text import Text
 Thumbnail = Callable[[str], str | None]   # media URL -> a data: URI of its kept bytes, or None
 
 if TYPE_CHECKING:
-    from resolver.archive import ArchivedUrl
+    from resolver.archive import ArchivedUrl, Identification
     from resolver.fetch import FetchedPost
     from resolver.pipeline import ArticleResult
     from resolver.resolve import Resolution
@@ -53,6 +53,10 @@ def scan_tables(result: ArticleResult) -> Iterator[RenderableType]:
         yield Text(f"  #{fetched.embed + 1} {record.platform} {record.post_id}: {record.status} (via {record.method})"
                    f" @{record.author_handle or '?'} {record.created_at or ''}",
                    style="green" if record.status == "available" else "yellow")
+    for archived in result.archives or ():
+        yield _archive_line(archived)
+    for found_id in result.identifications or ():
+        yield _identification_line(found_id.embed, found_id.value)
     if result.credits:
         table = Table()
         for column in ("credit", "creator", "organization", "source", "image"):
@@ -61,6 +65,29 @@ def scan_tables(result: ArticleResult) -> Iterator[RenderableType]:
             table.add_row(_short(credit.raw, 50), credit.creator or "", credit.organization or "", credit.source,
                           _short(credit.image, 40))
         yield table
+
+
+def _archive_line(archived: ArchivedUrl) -> Text:
+    if archived.unavailable:
+        return Text(f"  archive {archived.url}: not looked up (offline)", style="yellow")
+    if archived.error:
+        return Text(f"  archive lookup failed for {archived.url}: {archived.error}", style="red")
+    saved = f"; save: {archived.saved.status}" if archived.saved else ""
+    return Text(f"  archive {archived.url}: {len(archived.lookup.snapshots)} snapshots{saved}",
+                style="red" if archived.failed else "cyan")
+
+
+def _identification_line(embed: int, found: Identification) -> Text:
+    """A failed identification says so, as plainly as a found one (#11)."""
+    if found.unavailable:
+        return Text(f"  #{embed + 1} not identified: offline, the archive was not asked", style="yellow")
+    if found.error:
+        return Text(f"  #{embed + 1} identification failed: {found.error}", style="red")
+    if found.post_id:
+        return Text(f"  #{embed + 1} identified as {found.post_id} (confidence {found.confidence:.2f}, "
+                    f"{found.candidates} candidates)", style="green")
+    reason = found.evidence.get("reason") or "no candidate matched the text"
+    return Text(f"  #{embed + 1} not identified: {reason}", style="yellow")
 
 
 def resolution_text(result: Resolution) -> Text:

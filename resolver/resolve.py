@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from resolver import platforms
-from resolver.http import NOT_CACHED, FetchOutcome, fetch
+from resolver.http import NOT_CACHED, FetchOutcome, Ledger, fetch
 from resolver.platforms import x
 
 if TYPE_CHECKING:
-    from cache import Store
     from resolver.model import Embed
+    from resolver.redact import Redactor
     from resolver.session import Session
 
 META_REFRESH_RE = re.compile(
@@ -64,6 +64,11 @@ class Resolution:
     from_cache: bool = False
     unavailable: bool = False          # offline and not cached
     resolution_id: int | None = None   # its row in the cache's resolutions table
+
+    @property
+    def failed(self) -> bool:
+        """The link ended in an error (an offline "not cached" is unavailable, not failed)."""
+        return self.error is not None and not self.unavailable
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -110,17 +115,19 @@ async def resolve(url: str, *, session: Session, follow_all: bool = False) -> Re
     if cached is not None:
         return cached
     ref = platforms.parse_url(url)
+    ledger = Ledger()
     if ref is not None and ref.kind in ("post", "video", "timeline") and not follow_all:
         resolution = Resolution(url, url, ref.url, (), describe(url))   # a post URL needs no request
     else:
-        resolution = await _follow(url, session=session, follow_all=follow_all)
-    return _finish(resolution, session.store)
+        resolution = await _follow(url, session=session, follow_all=follow_all, ledger=ledger)
+    return _finish(resolution, session, ledger)
 
 
 def _cached(url: str, session: Session) -> Resolution | None:
     if session.store is None or session.refresh:
         return None
-    cached = session.store.latest_resolution(url, since=session.cached_since())   # an indexed read: fast
+    # The cache keeps URLs redacted (#11): look up the same form. An indexed read: fast.
+    cached = session.store.latest_resolution(session.redactor.url(url), since=session.cached_since())
     if cached is None:
         return None
     return Resolution(url, cached["final_url"], cached["canonical_url"], tuple(Hop(**h) for h in cached["hops"] or []),
@@ -128,7 +135,7 @@ def _cached(url: str, session: Session) -> Resolution | None:
                       resolution_id=cached["id"])
 
 
-async def _follow(url: str, *, session: Session, follow_all: bool) -> Resolution:
+async def _follow(url: str, *, session: Session, follow_all: bool, ledger: Ledger) -> Resolution:
     hops: list[Hop] = []
     seen: set[str] = set()
     current = url
@@ -140,7 +147,7 @@ async def _follow(url: str, *, session: Session, follow_all: bool) -> Resolution
             return Resolution(url, current, None, tuple(hops), None,
                               f"too-many-hops: more than {max_redirects} redirects")
         seen.add(current)
-        outcome = await fetch(session, current, purpose="resolve")
+        outcome = await fetch(session, current, purpose="resolve", ledger=ledger)
         if outcome.unavailable:   # offline: no hop was made
             return Resolution(url, None, None, error=NEVER_RESOLVED, unavailable=True)
         onward = next_hop(outcome, current) if outcome.error is None else None
@@ -164,23 +171,42 @@ def _canonical(url: str) -> str:
     return ref.url if ref is not None else url
 
 
-def _finish(resolution: Resolution, store: Store | None) -> Resolution:
-    """Record a resolution (an offline "not cached" answer is no fact, and is not recorded)."""
-    if store is None or resolution.unavailable:
-        return resolution
+def _finish(resolution: Resolution, session: Session, ledger: Ledger) -> Resolution:
+    """Record a resolution together with the fetch-log rows of its hops, in one transaction (an offline "not
+    cached" answer is no fact, and is not recorded). What is recorded and returned has its URLs redacted."""
     from dataclasses import replace
 
+    resolution = _redacted(resolution, session.redactor)
+    store = session.store
+    if store is None or resolution.unavailable:
+        return resolution
     from cache import utc_now
     from resolver import __version__
 
-    row_id = store.record_resolution({
-        "url": resolution.url, "final_url": resolution.final_url, "canonical_url": resolution.canonical_url,
-        "hops": [asdict(h) for h in resolution.hops], "post": asdict(resolution.post) if resolution.post else None,
-        "error": resolution.error,
-        "resolved_at": utc_now(), "fetch_ids": [h.fetch_id for h in resolution.hops if h.fetch_id],
-        "tool_version": __version__,
-    })
+    with store.write():
+        real = ledger.write(store)
+        resolution = replace(resolution, hops=tuple(replace(h, fetch_id=real(h.fetch_id)) for h in resolution.hops))
+        row_id = store.record_resolution({
+            "url": resolution.url, "final_url": resolution.final_url, "canonical_url": resolution.canonical_url,
+            "hops": [asdict(h) for h in resolution.hops], "post": asdict(resolution.post) if resolution.post else None,
+            "error": resolution.error,
+            "resolved_at": utc_now(), "fetch_ids": [h.fetch_id for h in resolution.hops if h.fetch_id],
+            "tool_version": __version__,
+        })
     return replace(resolution, resolution_id=row_id)
+
+
+def _redacted(resolution: Resolution, redactor: Redactor) -> Resolution:
+    """The resolution as it is kept and shown: secrets out of its URLs and its error (#11)."""
+    from dataclasses import replace
+
+    def url(value: str | None) -> str | None:
+        return redactor.url(value) if value is not None else None
+    return replace(
+        resolution, url=redactor.url(resolution.url), final_url=url(resolution.final_url),
+        canonical_url=url(resolution.canonical_url), error=redactor.text(resolution.error) if resolution.error else None,
+        hops=tuple(replace(h, url=redactor.url(h.url), location=url(h.location)) for h in resolution.hops),
+        post=replace(resolution.post, url=redactor.url(resolution.post.url)) if resolution.post else None)
 
 
 def links_of(embed: Embed) -> list[str]:

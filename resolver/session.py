@@ -20,10 +20,11 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from types import TracebackType
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from resolver.budgets import Budgets
 from resolver.errors import UsageError
+from resolver.redact import Redactor, redact_logs
 from resolver.settings import Settings
 
 if TYPE_CHECKING:
@@ -50,13 +51,37 @@ class Mode:
                              "cache, refresh ignores it")
 
 
+class Reporter(Protocol):
+    """Where a run tells the person running it what takes time: a status line for a retry or a wait over a second,
+    and progress over many targets. The CLI draws them on stderr; a library user gets silence by default."""
+
+    def status(self, message: str) -> None: ...
+
+    def progress(self, label: str, total: int) -> Callable[[], None]:
+        """Start counting `total` things; the function returned is called once per thing done."""
+        ...
+
+
+class QuietReporter:
+    """Says nothing."""
+
+    def status(self, message: str) -> None:
+        return None
+
+    def progress(self, label: str, total: int) -> Callable[[], None]:
+        return lambda: None
+
+
 class Session:
     """The shared state of one run. Not thread-safe except where noted; one session serves one job at a time."""
 
     def __init__(self, settings: Settings, *, store: Store | None = None, mode: Mode = Mode(),
                  budgets: Budgets | None = None, warc: WarcWriter | None = None, replay: ReplayIndex | None = None,
-                 resolver: Resolver | None = None) -> None:
+                 resolver: Resolver | None = None, reporter: Reporter | None = None) -> None:
         self.settings = settings
+        self.redactor = Redactor.for_settings(settings)   # secrets out of every URL, header and message kept
+        redact_logs(self.redactor)
+        self.reporter: Reporter = reporter or QuietReporter()
         self.store = store
         self.mode = mode
         self.budgets = budgets or Budgets(settings.limits)
@@ -91,7 +116,7 @@ class Session:
         if self._client is None:
             from resolver.http import make_client
 
-            self._client = make_client(self.settings, offline=self.offline, replay=self.replay,
+            self._client = make_client(self.settings, offline=self.offline, replay=self.replay, redactor=self.redactor,
                                        resolver=self._resolver)
         return self._client
 

@@ -20,8 +20,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-SECRET_HEADERS = frozenset({"authorization", "cookie", "set-cookie", "x-api-key", "api-key", "proxy-authorization",
-                            "x-auth-token", "x-csrf-token"})
+from resolver.redact import NO_SECRETS, SECRET_HEADERS, Redactor
+
 DROPPED_RESPONSE_HEADERS = frozenset({"content-encoding", "transfer-encoding", "content-length"})
 CONTACTED_HEADER = "WARC-Embed-Resolver-Contacted-URI"
 
@@ -45,19 +45,21 @@ class WarcWriter:
 
     def write_exchange(self, *, method: str, url: str, contacted_url: str, request_headers: Mapping[str, str],
                        status: int, reason: str, response_headers: Iterable[tuple[str, str]], body: bytes,
-                       fetched_at: str) -> tuple[str, int]:
-        """Write a request and its response; returns (file, offset of the response record)."""
+                       fetched_at: str, redactor: Redactor = NO_SECRETS) -> tuple[str, int]:
+        """Write a request and its response; returns (file, offset of the response record). Credential headers are
+        left out; URLs (target, request line, Location) and other headers are redacted (#11)."""
         from warcio.statusandheaders import StatusAndHeaders
 
         from urllib.parse import urlsplit
 
+        url, contacted_url = redactor.url(url), redactor.url(contacted_url)
         split = urlsplit(url)
         target = (split.path or "/") + (f"?{split.query}" if split.query else "")
-        request_lines = [(k, v) for k, v in request_headers.items() if k.lower() not in SECRET_HEADERS]
+        request_lines = redactor.headers([(k, v) for k, v in request_headers.items() if k.lower() not in SECRET_HEADERS])
         if not any(k.lower() == "host" for k, _ in request_lines):
             request_lines.insert(0, ("Host", split.netloc))
-        response_lines = [(k, v) for k, v in response_headers
-                          if k.lower() not in SECRET_HEADERS and k.lower() not in DROPPED_RESPONSE_HEADERS]
+        response_lines = redactor.headers([(k, v) for k, v in response_headers
+                                           if k.lower() not in SECRET_HEADERS and k.lower() not in DROPPED_RESPONSE_HEADERS])
         response_lines.append(("Content-Length", str(len(body))))
         warc_headers = {"WARC-Date": fetched_at} if fetched_at else {}   # W3C ISO 8601, fractions allowed (WARC 1.1)
         if contacted_url != url:

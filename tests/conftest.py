@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CLEARED_PREFIXES = ("EMBED_RESOLVER_", "X_BEARER", "IA_")
+CLEARED_PREFIXES = ("EMBED_RESOLVER_", "X_BEARER", "IA_", "META_")
 CLEARED = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "all_proxy", "no_proxy")
 
 

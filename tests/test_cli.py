@@ -69,7 +69,8 @@ def test_table_output(run, tmp_path):
 def test_missing_file_is_one_line_and_exit_1(run):
     result = run("scan", "/nonexistent/story.html")
     assert result.exit_code == 1
-    assert result.stderr.strip() == "error: cannot read /nonexistent/story.html: no such file"
+    assert result.stderr.strip() == ("error: cannot read /nonexistent/story.html: no such file "
+                                     "(a URL needs http:// or https://)")
     assert "Traceback" not in result.output
 
 

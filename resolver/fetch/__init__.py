@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from resolver.fetch import media as media_facts
 from resolver.fetch import oembed, syndication, xapi
 from resolver.fetch.records import Media, PostRecord, merge, record_from_json
-from resolver.http import NOT_CACHED, FetchOutcome
+from resolver.http import NOT_CACHED, FetchOutcome, Ledger
 from resolver.http import fetch as http_fetch
 
 if TYPE_CHECKING:
@@ -70,6 +71,10 @@ class MediaFile:
     kept_path: str | None = None     # where --keep-media put the bytes
     unavailable: bool = False        # offline, and never downloaded
 
+    @property
+    def failed(self) -> bool:
+        return self.error is not None and not self.unavailable
+
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> MediaFile:
         """A row of the cache's media table."""
@@ -102,38 +107,48 @@ class FetchedPost:
     post_row: int | None = None
     unavailable: bool = False        # offline and never fetched
 
+    @property
+    def failed(self) -> bool:
+        """Every method that was asked ended in an error."""
+        return self.record.status == "error" and not self.unavailable
+
     def to_json(self) -> dict[str, Any]:
         data = self.record.to_json()
         data["media"] = list(self.media) or data["media"]
         return data
 
 
-async def fetch_posts(targets: list[Target], *, session: Session,
-                      options: FetchOptions = FetchOptions()) -> list[FetchedPost]:
-    """Fetch each target once (duplicates share one answer), in the order given."""
+async def fetch_posts(targets: list[Target], *, session: Session, options: FetchOptions = FetchOptions(),
+                      on_done: Callable[[], None] | None = None) -> list[FetchedPost]:
+    """Fetch each target once (duplicates share one answer), in the order given. `on_done` is called once per
+    distinct post as its answer is settled (a progress bar counts them)."""
     unique = list(dict.fromkeys(targets))
     results: dict[Target, FetchedPost] = {}
     pending = []
+    done = on_done or (lambda: None)
     for target in unique:
         cached = _from_cache(target, session)
         if cached is not None:
             results[target] = cached
+            done()
         else:
             pending.append(target)
     answers: dict[Target, list[PostRecord]] = {t: [] for t in pending}
+    ledgers = {t: Ledger() for t in pending}   # each post's fetch rows, written with its observation
     twitter = [t for t in pending if t.platform == "twitter"]
     for method in session.settings.x_methods:
         wanted = [t for t in twitter if options.all_methods or not _settled(answers[t])]
         if not wanted:
             break
-        for target, record in (await _ask(method, wanted, session)).items():
+        for target, record in (await _ask(method, wanted, session, ledgers)).items():
             answers[target].append(record)
     others = [t for t in pending if t.platform != "twitter"]
-    gathered = await asyncio.gather(*(_oembed(t, session) for t in others))
+    gathered = await asyncio.gather(*(_oembed(t, session, ledgers[t]) for t in others))
     for target, record in zip(others, gathered, strict=True):
         answers[target].append(record)
     for target in pending:
-        results[target] = await _settle(target, answers[target], session, options)
+        results[target] = await _settle(target, answers[target], session, options, ledgers[target])
+        done()
     return [results[t] for t in targets]
 
 
@@ -154,7 +169,8 @@ def _from_cache(target: Target, session: Session) -> FetchedPost | None:
     return FetchedPost(record, _media_rows(record, store), row["id"])
 
 
-async def _ask(method: str, targets: list[Target], session: Session) -> dict[Target, PostRecord]:
+async def _ask(method: str, targets: list[Target], session: Session,
+               ledgers: dict[Target, Ledger]) -> dict[Target, PostRecord]:
     if method == "x-api":
         if not session.settings.x_bearer_token:
             return {}
@@ -163,20 +179,20 @@ async def _ask(method: str, targets: list[Target], session: Session) -> dict[Tar
         found = await anyio.to_thread.run_sync(lambda: xapi.lookup([t.post_id for t in targets], session=session))
         return {t: found[t.post_id] for t in targets if t.post_id in found}
     ask = _syndication if method == "syndication" else _oembed
-    records = await asyncio.gather(*(ask(t, session) for t in targets))
+    records = await asyncio.gather(*(ask(t, session, ledgers[t]) for t in targets))
     return dict(zip(targets, records, strict=True))
 
 
-async def _syndication(target: Target, session: Session) -> PostRecord:
+async def _syndication(target: Target, session: Session, ledger: Ledger | None = None) -> PostRecord:
     outcome = await http_fetch(session, syndication.request_url(target.post_id), purpose="syndication",
-                               keep_body=True)
+                               keep_body=True, ledger=ledger)
     if outcome.error:
         return _failed(target, "syndication", outcome)
     record = syndication.parse(target.post_id, outcome.status, outcome.headers.get("content-type", ""), outcome.body)
     return replace(record, fetch_ids=tuple(i for i in (outcome.fetch_id,) if i))
 
 
-async def _oembed(target: Target, session: Session) -> PostRecord:
+async def _oembed(target: Target, session: Session, ledger: Ledger | None = None) -> PostRecord:
     provider = oembed.PROVIDERS.get(target.platform)
     if provider is None:
         return PostRecord(target.platform, target.post_id, target.url, "unknown", "oembed",
@@ -185,8 +201,9 @@ async def _oembed(target: Target, session: Session) -> PostRecord:
     if provider.token and not token:
         return PostRecord(target.platform, target.post_id, target.url, "unknown", "oembed",
                           reason=f"{target.platform} oEmbed needs an access token (meta_access_token / META_ACCESS_TOKEN)")
-    outcome = await http_fetch(session, oembed.request_url(target.platform, target.url, access_token=token),
-                               purpose="oembed", keep_body=True)
+    request = oembed.request(target.platform, target.url, access_token=token)
+    outcome = await http_fetch(session, request.url, headers=request.headers, purpose="oembed", keep_body=True,
+                               ledger=ledger)
     if outcome.error:
         return _failed(target, "oembed", outcome)
     record = oembed.parse(target.platform, target.post_id, target.url, outcome.status,
@@ -204,28 +221,43 @@ def _unavailable(record: PostRecord) -> bool:
     return record.status == "error" and (record.reason or "").startswith(f"{NOT_CACHED}:")
 
 
-async def _settle(target: Target, records: list[PostRecord], session: Session, options: FetchOptions) -> FetchedPost:
-    """Merge the answers, record the observation, analyse the media. Offline non-answers are not observations."""
+async def _settle(target: Target, records: list[PostRecord], session: Session, options: FetchOptions,
+                  ledger: Ledger) -> FetchedPost:
+    """Merge the answers, record the observation with the fetch rows behind it in one transaction, analyse the
+    media. Offline non-answers are not observations."""
     if records and all(_unavailable(r) for r in records):
         return FetchedPost(PostRecord(target.platform, target.post_id, target.url, "unknown", "cache",
                                       reason=NEVER_FETCHED), unavailable=True)
     if not records:
         records = [PostRecord(target.platform, target.post_id, target.url, "unknown", "none",
                               reason="no method is configured for this platform")]
+    post_row = None
+    store = session.store
+    if store is None:
+        merged = _merged(target, records)
+    else:
+        from cache import utc_now
+
+        with store.write():
+            real = ledger.write(store)
+            records = [replace(r, fetch_ids=tuple(i for i in map(real, r.fetch_ids) if i is not None))
+                       for r in records]
+            merged = _merged(target, records)
+            post_row = store.record_observation(
+                {"platform": target.platform, "post_id": target.post_id, **_columns(merged),
+                 "record": merged.to_json()},
+                [{"method": r.method, "status": r.status, "reason": r.reason,
+                  "fetch_id": r.fetch_ids[-1] if r.fetch_ids else None, "record": json.dumps(r.to_json())}
+                 for r in records], observed_at=utc_now())
+    items = await _analyse_media(merged, session, options, post_row) if options.media else ()
+    return FetchedPost(merged, items, post_row)
+
+
+def _merged(target: Target, records: list[PostRecord]) -> PostRecord:
     merged = merge(records)
     if merged.author_handle is None:
         merged = replace(merged, url=target.url)   # a tombstone names no author: keep the URL the article gave
-    post_row = None
-    if session.store is not None:
-        from cache import utc_now
-
-        post_row = session.store.record_observation(
-            {"platform": target.platform, "post_id": target.post_id, **_columns(merged), "record": merged.to_json()},
-            [{"method": r.method, "status": r.status, "reason": r.reason,
-              "fetch_id": r.fetch_ids[-1] if r.fetch_ids else None, "record": json.dumps(r.to_json())}
-             for r in records], observed_at=utc_now())
-    items = await _analyse_media(merged, session, options, post_row) if options.media else ()
-    return FetchedPost(merged, items, post_row)
+    return merged
 
 
 def _columns(record: PostRecord) -> dict[str, Any]:
@@ -269,7 +301,9 @@ async def media_file(url: str, *, session: Session, keep_dir: Path | None = None
 
 async def analyse_url(url: str, *, session: Session, keep_dir: Path | None = None) -> MediaFile:
     """Download one media URL under the media byte cap and record what the file is and what credits it carries."""
-    outcome = await http_fetch(session, url, purpose="media", max_bytes=session.settings.max_media_bytes)
+    ledger = Ledger()
+    outcome = await http_fetch(session, url, purpose="media", max_bytes=session.settings.max_media_bytes,
+                               ledger=ledger)
     if outcome.unavailable:
         return MediaFile(url, error="offline, and this image was never fetched", unavailable=True)
     if outcome.problem or outcome.status != 200:
@@ -280,8 +314,11 @@ async def analyse_url(url: str, *, session: Session, keep_dir: Path | None = Non
         kept = _keep(outcome.body, facts.sha256, keep_dir) if keep_dir is not None else None
         found = MediaFile(url, outcome.fetched_at, outcome.fetch_id, **(facts.to_json() | {
             "warnings": tuple(facts.warnings)}), kept_path=kept)
-    if session.store is not None:
-        found = replace(found, media_id=session.store.record_media(found.row()))
+    store = session.store
+    if store is not None:
+        with store.write():   # the fetch row and the facts it gave, together
+            found = replace(found, fetch_id=ledger.write(store)(found.fetch_id))
+            found = replace(found, media_id=store.record_media(found.row()))
     return found
 
 

@@ -19,6 +19,18 @@ class Provider:
     platform: str
     endpoint: str                  # "{origin}" is replaced by the post's own origin (Mastodon instances)
     token: str | None = None       # name of the Settings field holding an access token, when one is needed
+    # Where the token travels. The Graph API (graph.facebook.com) takes it as `Authorization: Bearer`, which keeps
+    # it out of URLs, logs and WARC target URIs (#11); Threads' documentation shows only the query parameter, so
+    # it stays there, and is redacted wherever the URL is kept.
+    token_in: str = "query"        # "query" | "header"
+
+
+@dataclass(frozen=True)
+class Request:
+    """One oEmbed request: the URL and the headers to send with it."""
+
+    url: str
+    headers: dict[str, str]
 
 
 PROVIDERS: dict[str, Provider] = {
@@ -30,11 +42,22 @@ PROVIDERS: dict[str, Provider] = {
     "bluesky": Provider("bluesky", "https://embed.bsky.app/oembed"),
     "mastodon": Provider("mastodon", "{origin}/api/oembed"),
     "flickr": Provider("flickr", "https://www.flickr.com/services/oembed/"),
-    "instagram": Provider("instagram", "https://graph.facebook.com/v16.0/instagram_oembed", token="meta_access_token"),
-    "facebook": Provider("facebook", "https://graph.facebook.com/v16.0/oembed_post", token="meta_access_token"),
+    "instagram": Provider("instagram", "https://graph.facebook.com/v16.0/instagram_oembed", token="meta_access_token",
+                          token_in="header"),
+    "facebook": Provider("facebook", "https://graph.facebook.com/v16.0/oembed_post", token="meta_access_token",
+                         token_in="header"),
     "threads": Provider("threads", "https://graph.threads.net/v1.0/oembed", token="meta_access_token"),
 }
 METHOD = "oembed"
+
+
+def request(platform: str, post_url: str, *, access_token: str | None = None) -> Request:
+    """The oEmbed request for a post URL: the token, when the provider needs one, in a header where the endpoint
+    accepts one, else in the query."""
+    provider = PROVIDERS[platform]
+    if provider.token and access_token and provider.token_in == "header":
+        return Request(request_url(platform, post_url), {"Authorization": f"Bearer {access_token}"})
+    return Request(request_url(platform, post_url, access_token=access_token), {})
 
 
 def request_url(platform: str, post_url: str, *, access_token: str | None = None) -> str:

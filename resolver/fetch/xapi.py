@@ -10,7 +10,6 @@ writer, replay index and mode from its session; offline, lookup() answers "not c
 
 from __future__ import annotations
 
-import json
 import logging
 import socket
 import time
@@ -21,7 +20,7 @@ from urllib.parse import urlsplit
 
 from resolver.fetch.records import Media, PostRecord
 from resolver.fetch.syndication import iso_utc
-from resolver.http import NOT_CACHED
+from resolver.http import NOT_CACHED, say_retry
 from resolver.platforms.x import status_url
 
 if TYPE_CHECKING:
@@ -51,7 +50,7 @@ def _adapter_class() -> Any:
 
         def send(self, request: Any, *args: Any, **kwargs: Any) -> Any:
             from cache import utc_now
-            from resolver.http import _origin_of, redact
+            from resolver.http import _origin_of, fetch_row
 
             original = request.url
             replay = self.session.replay
@@ -67,7 +66,8 @@ def _adapter_class() -> Any:
             started, fetched_at = time.monotonic(), utc_now()
             via, warc_file, warc_offset = "live", None, None
             if replay is not None:
-                response, warc_file, warc_offset = self._replayed(replay, request, original)
+                response, warc_file, warc_offset = self._replayed(replay, request,
+                                                                  self.session.redactor.url(original))
                 via = "warc"
             else:
                 try:
@@ -81,19 +81,19 @@ def _adapter_class() -> Any:
                 warc_file, warc_offset = writer.write_exchange(
                     method=request.method, url=original, contacted_url=request.url,
                     request_headers=dict(request.headers), status=response.status_code, reason=response.reason or "",
-                    response_headers=list(response.headers.items()), body=body, fetched_at=fetched_at)
+                    response_headers=list(response.headers.items()), body=body, fetched_at=fetched_at,
+                    redactor=self.session.redactor)
             if self.store is not None:
                 import hashlib
 
                 sha = hashlib.sha256(body).hexdigest()
                 self.store.keep_body(sha, body, response.headers.get("content-type"))
-                self.fetch_ids.append(self.store.record_fetch({
-                    "url": original, "contacted_url": request.url, "method": request.method, "fetched_at": fetched_at,
-                    "status": response.status_code, "headers": json.dumps(redact(response.headers)),
-                    "body_sha256": sha, "body_bytes": len(body), "elapsed_ms": round((time.monotonic() - started) * 1000, 1),
-                    "error_kind": None, "error": None, "purpose": METHOD, "tool_version": _version(),
-                    "via": via, "warc_file": warc_file, "warc_offset": warc_offset,
-                }))
+                self.fetch_ids.append(self.store.record_fetch(fetch_row(
+                    self.session.redactor, url=original, contacted_url=request.url, method=request.method,
+                    fetched_at=fetched_at, status=response.status_code,
+                    headers={k.lower(): v for k, v in response.headers.items()}, body_sha256=sha, body_bytes=len(body),
+                    elapsed_ms=round((time.monotonic() - started) * 1000, 1), error_kind=None, error=None,
+                    purpose=METHOD, via=via, warc_file=warc_file, warc_offset=warc_offset)))
             return response
 
         def _replayed(self, replay: Any, request: Any, original: str) -> tuple[Any, str, int]:
@@ -114,11 +114,13 @@ def _adapter_class() -> Any:
         def _log_failure(self, original: str, request: Any, fetched_at: str, started: float, exc: Exception) -> None:
             if self.store is None:
                 return
-            self.fetch_ids.append(self.store.record_fetch({
-                "url": original, "contacted_url": request.url, "method": request.method, "fetched_at": fetched_at,
-                "status": None, "headers": "{}", "body_sha256": None, "body_bytes": None,
-                "elapsed_ms": round((time.monotonic() - started) * 1000, 1), "error_kind": "connect",
-                "error": f"{type(exc).__name__}: {exc}", "purpose": METHOD, "tool_version": _version()}))
+            from resolver.http import fetch_row
+
+            self.fetch_ids.append(self.store.record_fetch(fetch_row(
+                self.session.redactor, url=original, contacted_url=request.url, method=request.method,
+                fetched_at=fetched_at, status=None, headers={}, body_sha256=None, body_bytes=None,
+                elapsed_ms=round((time.monotonic() - started) * 1000, 1), error_kind="connect",
+                error=f"{type(exc).__name__}: {exc}", purpose=METHOD)))
 
         def _guard(self, url: str) -> None:
             from resolver.guard import check_addresses
@@ -130,12 +132,6 @@ def _adapter_class() -> Any:
             check_addresses(split.hostname or "", [str(i[4][0]) for i in infos])
 
     return RecordingAdapter
-
-
-def _version() -> str:
-    from resolver import __version__
-
-    return __version__
 
 
 def make_client(session: Session) -> tuple[Any, Any]:
@@ -178,6 +174,7 @@ def lookup(ids: list[str], *, session: Session) -> dict[str, PostRecord]:
                 if _usage_capped(exc.response):
                     reason = "usage cap exceeded (X API problem usage-capped); not retried"
                 elif wait is not None and wait <= settings.retry_max_wait and attempt < settings.retries:
+                    say_retry(session, BASE, attempt + 1, wait)
                     time.sleep(wait)
                     continue
                 else:
@@ -191,7 +188,9 @@ def lookup(ids: list[str], *, session: Session) -> dict[str, PostRecord]:
                 records = {}
             except tweepy.TwitterServerError as exc:
                 if attempt < settings.retries:
-                    time.sleep(min(settings.retry_max_wait, 0.5 * 2 ** attempt))
+                    pause = min(settings.retry_max_wait, 0.5 * 2 ** attempt)
+                    say_retry(session, BASE, attempt + 1, pause)
+                    time.sleep(pause)
                     continue
                 reason = f"X API server error {exc.response.status_code}"
                 records = {}

@@ -1,0 +1,156 @@
+"""Secrets out of everything we keep: URLs, headers and messages, before they reach the database, a WARC, a log
+or a report (#11).
+
+Pure: no settings, no I/O. A `Redactor` knows the run's configured secrets (tokens and keys from the environment
+or the config) and the names of query parameters that carry secrets anywhere on the web:
+
+    >>> r = Redactor(secrets=("s3cr3t-token",))
+    >>> r.url("https://graph.example/oembed?url=x&access_token=abc")
+    'https://graph.example/oembed?url=x&access_token=REDACTED'
+    >>> r.text("GET /p?q=s3cr3t-token failed")
+    'GET /p?q=REDACTED failed'
+
+A parameter keeps its name, so a reader still sees that a token was sent; only the value goes. Everything else in
+the URL is left exactly as it was written (no re-encoding), so redacting an innocent URL changes nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote, quote_plus, unquote_plus, urlsplit, urlunsplit
+
+REDACTED = "REDACTED"
+
+# Query (and fragment) parameters whose value is a credential wherever they appear: OAuth and Graph API tokens,
+# API keys, signed-URL signatures (AWS, Google Cloud), passwords.
+SECRET_PARAMS = frozenset({
+    "access_token", "token", "key", "api_key", "apikey", "api-key", "client_secret", "client_assertion",
+    "app_secret", "appsecret_proof", "secret", "signature", "sig", "password", "passwd", "pwd", "auth",
+    "refresh_token", "id_token", "bearer_token", "oauth_token", "oauth_signature", "session", "sessionid",
+    "x-amz-signature", "x-amz-credential", "x-amz-security-token", "x-goog-signature", "x-goog-credential",
+})
+# Request and response headers whose value is a credential or a session.
+SECRET_HEADERS = frozenset({
+    "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key", "x-auth-token",
+    "x-csrf-token", "x-access-token",
+})
+URL_IN_TEXT = re.compile(r"""[a-zA-Z][a-zA-Z0-9+.-]*://[^\s"'<>]+""")
+# Headers whose value is a URL, redacted as one.
+URL_HEADERS = frozenset({"location", "content-location", "link", "refresh"})
+# Settings fields holding secrets (resolver.settings.Settings); read by name so this module imports nothing.
+SECRET_SETTINGS = ("x_bearer_token", "ia_access_key", "ia_secret_key", "meta_access_token")
+# A configured secret shorter than this is not searched for in free text: replacing every "ab" in a message
+# would garble it and protect nothing (no real token is that short). Exact parameter values are still matched.
+MIN_TEXT_SECRET = 6
+
+
+def secrets_of(settings: object) -> tuple[str, ...]:
+    """The configured secrets of a Settings object (those that are set)."""
+    return tuple(value for name in SECRET_SETTINGS if isinstance(value := getattr(settings, name, None), str) and value)
+
+
+@dataclass(frozen=True)
+class Redactor:
+    """Redacts URLs, headers and text for one run. `secrets`: the run's configured secret values."""
+
+    secrets: tuple[str, ...] = ()
+
+    @classmethod
+    def for_settings(cls, settings: object) -> Redactor:
+        return cls(secrets=secrets_of(settings))
+
+    def url(self, url: str) -> str:
+        """The URL with secret parameter values (query and fragment), a password in its user part, and any
+        configured secret replaced by REDACTED. Not a URL (no scheme or host): redacted as text."""
+        try:
+            split = urlsplit(url)
+        except ValueError:
+            return self._values(url)
+        netloc = split.netloc
+        if "@" in netloc:
+            userinfo, _, host = netloc.rpartition("@")
+            if ":" in userinfo:
+                netloc = f"{userinfo.split(':', 1)[0]}:{REDACTED}@{host}"
+        redacted = urlunsplit((split.scheme, netloc, split.path, self._params(split.query),
+                               self._params(split.fragment)))
+        return self._values(redacted)
+
+    def _params(self, query: str) -> str:
+        if "=" not in query:
+            return query
+        parts = []
+        for part in query.split("&"):
+            name, eq, value = part.partition("=")
+            if eq and value and (unquote_plus(name).strip().lower() in SECRET_PARAMS
+                                 or unquote_plus(value) in self.secrets):
+                part = f"{name}={REDACTED}"
+            parts.append(part)
+        return "&".join(parts)
+
+    def text(self, text: str) -> str:
+        """Free text (an error message, a log line): the URLs in it redacted as URLs, and every configured secret
+        replaced, as written or encoded for a URL or a form."""
+        if "://" in text:
+            text = URL_IN_TEXT.sub(lambda m: self.url(m.group(0)), text)
+        return self._values(text)
+
+    def _values(self, text: str) -> str:
+        for secret in self.secrets:
+            if len(secret) < MIN_TEXT_SECRET:
+                continue
+            for form in {secret, quote(secret, safe=""), quote_plus(secret)}:
+                text = text.replace(form, REDACTED)
+        return text
+
+    def headers(self, headers: Mapping[str, str] | Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+        """Header pairs with credential headers' values replaced (names kept), URLs in Location and the like
+        redacted as URLs (a redirect may carry a token back), and configured secrets removed from the rest."""
+        pairs = headers.items() if isinstance(headers, Mapping) else headers
+        return [(name, self._header(name.lower(), value)) for name, value in pairs]
+
+    def _header(self, name: str, value: str) -> str:
+        if name in SECRET_HEADERS:
+            return REDACTED
+        return self.url(value) if name in URL_HEADERS else self.text(value)
+
+
+NO_SECRETS = Redactor()
+
+
+_LOGGED: list[Redactor] = []
+
+
+class _RedactingRecords:
+    """A log record factory that redacts each record's message, wrapping the factory that was there."""
+
+    def __init__(self, make: Callable[..., logging.LogRecord]) -> None:
+        self.make = make
+
+    def __call__(self, *args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = self.make(*args, **kwargs)
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):   # a malformed call: leave it for logging to report
+            return record
+        clean = NO_SECRETS.text(message)
+        for known in _LOGGED:
+            clean = known.text(clean)
+        if clean != message:
+            record.msg, record.args = clean, None
+        return record
+
+
+def redact_logs(redactor: Redactor) -> None:
+    """Redact every log record from now on, whoever logs it (httpx logs each request's URL at INFO, tweepy its
+    headers at DEBUG): the message is redacted as text, with this redactor's secrets too.
+
+    Logging belongs to the process, and so does this: one record factory, installed once, that knows the secrets
+    of every run so far."""
+    if redactor.secrets and redactor not in _LOGGED:
+        _LOGGED.append(redactor)
+    if not isinstance(logging.getLogRecordFactory(), _RedactingRecords):
+        logging.setLogRecordFactory(_RedactingRecords(logging.getLogRecordFactory()))

@@ -1,0 +1,120 @@
+"""What the user named on the command line: files, directories, stdin, URLs. One rule for every command (#11):
+
+- `-` is stdin;
+- a URL has an explicit http:// or https://, or is a recognised post form written without one
+  (`pic.twitter.com/...`, `t.co/...`, `twitter.com/.../status/...`, `instagram.com/p/...`);
+- an existing path is a file or a folder, even one named like a host (as `wget -r` makes them), and it wins
+  over a post form;
+- anything else is "no such file", before any request is made: `fetch nosuch.html` once fetched
+  `https://nosuch.html` four times.
+
+`walk` lists the files of a directory tree for a batch. A symbolic link to a directory is followed, but no
+directory is walked twice (by device and inode), so a link loop costs one visit, not one per turn of the loop
+(#11: a loop made one file scan 41 times). A broken link is reported, not silently dropped. A link to a file is
+listed as its own path (the cache keeps every path an article was read from; the bytes are recorded once).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from resolver import platforms
+from resolver.errors import InputError
+
+STDIN = "-"
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+_HOST_AND_PATH = re.compile(r"^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/\S+$")
+
+
+@dataclass(frozen=True)
+class Named:
+    """One name from the command line, read by `classify`. `kind`: "stdin" | "url" | "file" | "folder"."""
+
+    name: str
+    kind: str
+    url: str | None = None      # for a URL: with its scheme
+    path: Path | None = None    # for a file or a folder
+
+
+def classify(name: str) -> Named:
+    """What a name on the command line is. Raises InputError for a name that is neither an existing path nor a
+    URL; no request is made to find out."""
+    if name == STDIN:
+        return Named(name, "stdin")
+    if _SCHEME.match(name):
+        if name.split("://", 1)[0].lower() not in ("http", "https"):
+            raise InputError(f"cannot read {name}: only http:// and https:// URLs are fetched")
+        return Named(name, "url", url=name)
+    path = Path(name)
+    if path.is_dir():
+        return Named(name, "folder", path=path)
+    if path.exists() or path.is_symlink():
+        return Named(name, "file", path=path)
+    if _HOST_AND_PATH.match(name) and platforms.parse_url("https://" + name) is not None:
+        return Named(name, "url", url="https://" + name)
+    raise InputError(f"cannot read {name}: no such file (a URL needs http:// or https://)")
+
+
+def url_targets(names: Sequence[str], *, stdin: bytes | None) -> list[str]:
+    """The URLs given to a command that takes only URLs (resolve): each name, and each line of stdin for -."""
+    found = []
+    for name in names:
+        if name == STDIN:
+            lines = (stdin or b"").decode("utf-8", "replace").splitlines()
+            found += [_url(line.strip()) for line in lines if line.strip()]
+        else:
+            found.append(_url(name))
+    return found
+
+
+def _url(name: str) -> str:
+    named = classify(name)
+    if named.url is None:
+        raise InputError(f"{name} is a {named.kind}, not a URL (to resolve an article's links: scan --resolve {name})")
+    return named.url
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A file found while walking, or (with `problem` set) something that could not be read, to warn about."""
+
+    path: Path
+    problem: str | None = None
+
+
+def walk(directory: Path) -> Iterator[Entry]:
+    """Every regular file under `directory`, hidden names skipped, each directory visited once: the real tree
+    first, in sorted order, then what only links reach (so a file is named by its real path when it has one)."""
+    seen: set[tuple[int, int]] = set()
+    links: list[Path] = []
+    yield from _walk(directory, seen=seen, links=links)
+    while links:
+        yield from _walk(links.pop(0), seen=seen, links=links)
+
+
+def _walk(directory: Path, *, seen: set[tuple[int, int]], links: list[Path]) -> Iterator[Entry]:
+    try:
+        stat = directory.stat()
+        if (stat.st_dev, stat.st_ino) in seen:
+            return   # reached again through a link: already walked
+        entries = sorted(directory.iterdir())
+    except OSError as exc:
+        yield Entry(directory, f"cannot list {directory}: {exc.strerror or exc}")
+        return
+    seen.add((stat.st_dev, stat.st_ino))
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_symlink() and not entry.exists():
+            yield Entry(entry, f"broken link {entry} -> {os.readlink(entry)}")
+        elif entry.is_dir():
+            if entry.is_symlink():
+                links.append(entry)
+            else:
+                yield from _walk(entry, seen=seen, links=links)
+        elif entry.is_file():
+            yield Entry(entry)

@@ -1,0 +1,111 @@
+"""One bad input never stops a batch (#11): page text never becomes XPath, a failure in one article is recorded
+(an `errors` row, one stderr line naming the file) while the rest go on, and the exit code says so; directory
+walking survives link loops and reports broken links."""
+
+import json
+import os
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cache import Store
+from resolver import extract
+from resolver.cli import cli
+from tests.cliworld import lines
+
+GOOD = ("<html><body><p>Bridge reopened. (Photo: Bea Example/Riverton Post)</p>"
+        '<blockquote class="twitter-tweet"><p>x</p>&mdash; Riverton Roads (@RivertonRoads) '
+        '<a href="https://twitter.com/RivertonRoads/status/1600000000000000001">December 6, 2022</a></blockquote>'
+        "</body></html>")
+CONTROL_IN_CLASS = '<html><body><div class="photo-credit\x01">Photo: Cal Sample/Riverton Wire</div></body></html>'
+
+
+def scan(tmp_path, *args):
+    return CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", *args])
+
+
+def folder(tmp_path, files):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for name, text in files.items():
+        (articles / name).write_text(text, encoding="utf-8")
+    return articles
+
+
+def test_a_control_character_in_a_class_value_is_just_text(tmp_path):
+    articles = folder(tmp_path, {"a.html": GOOD, "b.html": CONTROL_IN_CLASS, "c.html": GOOD.replace("Bea", "Dee")})
+    result = scan(tmp_path, "--json", str(articles))
+    assert result.exit_code == 0, result.output
+    assert len(lines(result.stdout)) == 3
+    assert Store(tmp_path / "c.db").count("articles") == 3
+    [credit] = json.loads(lines(result.stdout)[1])["credits"]
+    assert credit["creator"] == "Cal Sample"
+
+
+def test_a_failure_in_one_article_is_recorded_and_the_batch_goes_on(tmp_path, monkeypatch):
+    real = extract.find_all
+
+    def find_all(text, kind):
+        if "BOOM" in text:
+            raise RuntimeError("the detector tripped")
+        return real(text, kind)
+    monkeypatch.setattr(extract, "find_all", find_all)
+    articles = folder(tmp_path, {"a.html": GOOD, "b.html": GOOD + "BOOM", "c.html": GOOD + "<p>more</p>"})
+    result = scan(tmp_path, "--json", str(articles))
+    assert result.exit_code == 1
+    assert [json.loads(line)["source"] for line in lines(result.stdout)] == [
+        str(articles / "a.html"), str(articles / "c.html")]
+    [line] = lines(result.stderr)
+    assert line == f"error: {articles / 'b.html'}: internal error: RuntimeError: the detector tripped"
+    store = Store(tmp_path / "c.db")
+    assert store.count("articles") == 2
+    [error] = store.errors()
+    assert error["source"] == str(articles / "b.html") and error["kind"] == "RuntimeError"
+    assert error["message"] == "the detector tripped" and error["stage"] == "scan" and error["article_id"] is None
+
+
+def test_a_link_loop_scans_each_file_once(tmp_path):
+    articles = folder(tmp_path, {"a.html": GOOD})
+    os.symlink(articles, articles / "loop")
+    result = scan(tmp_path, "--json", str(articles))
+    assert result.exit_code == 0, result.output
+    assert len(lines(result.stdout)) == 1
+
+
+def test_a_broken_link_is_warned_about_and_the_batch_goes_on(tmp_path):
+    articles = folder(tmp_path, {"a.html": GOOD})
+    os.symlink(tmp_path / "gone.html", articles / "b.html")
+    result = scan(tmp_path, "--json", str(articles))
+    assert result.exit_code == 0
+    assert len(lines(result.stdout)) == 1
+    assert lines(result.stderr) == [f"warning: broken link {articles / 'b.html'} -> {tmp_path / 'gone.html'}; skipped"]
+
+
+# Names and values as a hostile or broken page may have them: anything but NUL-free-ness is fair game, and the
+# words the credit and embed passes look for are mixed in so those passes run.
+NAMES = st.one_of(st.sampled_from(["div", "img", "blockquote", "figcaption", "script", "span", "p", "a", "iframe"]),
+                  st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12))
+VALUES = st.one_of(st.sampled_from(["photo-credit", "twitter-tweet", "instagram-media", "application/ld+json",
+                                    "https://twitter.com/a/status/1", "creditText"]),
+                   st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30),
+                   st.builds(lambda a, b: f"{a}credit{b}", st.text(max_size=5), st.text(max_size=5)))
+ATTRS = st.one_of(st.sampled_from(["class", "data-credit", "itemprop", "type", "href", "src", "cite"]), NAMES)
+
+
+@st.composite
+def pages(draw):
+    elements = []
+    for _ in range(draw(st.integers(1, 6))):
+        tag = draw(NAMES)
+        attrs = " ".join(f'{draw(ATTRS)}="{draw(VALUES)}"' for _ in range(draw(st.integers(0, 3))))
+        elements.append(f"<{tag} {attrs}>{draw(VALUES)} (Photo: {draw(VALUES)})</{tag}>")
+    return "<html><body>" + "".join(elements) + "</body></html>"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pages())
+def test_extraction_never_raises_on_arbitrary_tags_attributes_and_values(html):
+    embeds, credits = extract.find_all(html, "html")
+    assert isinstance(embeds, list) and isinstance(credits, list)

@@ -1,0 +1,137 @@
+"""Targets from the command line (#11): files are files, URLs are URLs, and an article can be a URL.
+
+One rule for every command: a URL needs an explicit http:// or https://, or is a recognised post form
+(pic.twitter.com/..., t.co/..., twitter.com/...); an existing path is a file (even one named like a host, as
+`wget -r` makes them); anything else is "no such file", exit 1, and no request.
+"""
+
+import gzip
+import json
+
+import pytest
+
+from cache import Store
+from tests import xfixtures as fx
+from tests.cliworld import World, lines
+from tests.fakenet import page, redirect
+from tests.test_fetch import by_id, json_page, serve_media
+
+POST = f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}"
+STORY = "https://news.example/2022/12/bridge.html"
+STORY_HTML = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Bridge</title></head><body><article>
+<p>The roads office said so:</p>
+<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Bridge reopened this morning after repairs.
+<a href="https://t.co/Zz98Yy76Xx">pic.twitter.com/Zz98Yy76Xx</a></p>&mdash; Riverton Roads (@RivertonRoads)
+<a href="{POST}?ref_src=twsrc%5Etfw">December 6, 2022</a></blockquote>
+<figure><img src="https://pbs.twimg.com/media/FjRivertonBridge.jpg"><figcaption>(Photo: Bea Example/Riverton Post)
+</figcaption></figure></article></body></html>"""
+
+
+@pytest.fixture
+def world(fakenet, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    serve_media(fakenet)
+    return World(fakenet, tmp_path)
+
+
+@pytest.mark.parametrize("command", ["scan", "fetch", "archive", "report", "resolve"])
+def test_a_name_that_is_neither_a_file_nor_a_url_is_no_such_file(world, fakenet, command):
+    result = world(command, "nosuch.html")
+    assert result.exit_code == 1, result.output
+    assert lines(result.stderr) == ["error: cannot read nosuch.html: no such file (a URL needs http:// or https://)"]
+    assert fakenet.hits == []
+    assert Store(world.db).count("fetches") == 0
+
+
+@pytest.mark.parametrize("target", [f"twitter.com/RivertonRoads/status/{fx.POST_ID}",
+                                    f"x.com/RivertonRoads/status/{fx.POST_ID}"])
+def test_a_recognised_post_form_without_a_scheme_is_a_url(world, target):
+    result = world("fetch", "--json", "--no-media", target)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["post_id"] == fx.POST_ID
+
+
+def test_an_existing_path_named_like_a_host_is_a_file(world, fakenet, tmp_path):
+    mirror = tmp_path / "pic.twitter.com"
+    mirror.mkdir()
+    (mirror / "Zz98Yy76Xx").write_text(STORY_HTML)
+    result = world("scan", "--json", "pic.twitter.com/Zz98Yy76Xx")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["source"] == "pic.twitter.com/Zz98Yy76Xx"
+    assert fakenet.hits == []
+
+
+def test_scan_a_url_fetches_the_article_through_the_http_layer(world, fakenet):
+    fakenet.route("news.example", "/2022/12/bridge.html", page(STORY_HTML))
+    result = world("scan", "--json", STORY)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["source"] == STORY and data["kind"] == "html"
+    assert [e["post_id"] for e in data["embeds"]] == [fx.POST_ID]
+    assert data["credits"][0]["creator"] == "Bea Example"
+    [row] = Store(world.db).fetches_for(STORY)
+    assert row["status"] == 200 and row["body_sha256"] == data["sha256"]
+    assert Store(world.db).db["article_sources"].count_where("source = ?", [STORY]) == 1
+
+
+def test_an_article_url_goes_into_the_warc_of_an_archive_run(world, fakenet):
+    fakenet.route("news.example", "/2022/12/bridge.html", page(STORY_HTML))
+    warc = world.tmp / "run.warc.gz"
+    world("scan", "--archive", "--warc", str(warc), "--json", STORY)
+    assert b"WARC-Target-URI: " + STORY.encode() in gzip.decompress(warc.read_bytes())
+
+
+def test_report_a_url(world, fakenet):
+    fakenet.route("news.example", "/2022/12/bridge.html", page(STORY_HTML))
+    fakenet.route("t.co", "/Zz98Yy76Xx", redirect("https://pic.twitter.com/Zz98Yy76Xx"))
+    result = world("report", "--format", "json", STORY)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["article"]["source"] == STORY
+
+
+@pytest.mark.parametrize("answer, message", [
+    (page("gone", 404), f"error: cannot read {STORY}: HTTP 404"),
+    (page(b"\x89PNG\r\n\x1a\n" + b"\0" * 64, content_type="image/png"), f"error: cannot scan {STORY}: it looks like"),
+], ids=["404", "not-an-article"])
+def test_an_article_url_that_gives_no_article_is_one_error_line(world, fakenet, answer, message):
+    fakenet.route("news.example", "/2022/12/bridge.html", answer)
+    result = world("scan", STORY)
+    assert result.exit_code == 1
+    [line] = lines(result.stderr)
+    assert line.startswith(message)
+
+
+def test_an_article_url_to_a_private_address_is_refused_by_the_guard(world, fakenet):
+    result = world("scan", "http://127.0.0.1:9/story.html")   # not named in [origins]: the guard applies
+    assert result.exit_code == 1
+    assert "private" in result.stderr or "loopback" in result.stderr
+    assert fakenet.hits == []
+
+
+def test_stdin_is_one_input_wherever_it_is_accepted(world):
+    text = STORY_HTML.encode()
+    assert json.loads(world("scan", "--json", "-", input=text).stdout)["source"] == "-"
+    fetched = world("fetch", "--json", "--no-media", "-", input=text)
+    assert fetched.exit_code == 0, fetched.output
+    assert json.loads(fetched.stdout)["post_id"] == fx.POST_ID
+    reported = world("report", "--offline", "--format", "json", "-", input=text)
+    assert reported.exit_code == 0 and json.loads(reported.stdout)["article"]["source"] == "-"
+    twice = world("scan", "-", "-", input=text)
+    assert twice.exit_code == 2 and "stdin" in twice.stderr
+
+
+def test_an_article_url_is_read_again_from_the_cache_offline(world, fakenet):
+    fakenet.route("news.example", "/old.html", redirect("https://news.example/2022/12/bridge.html"))
+    fakenet.route("news.example", "/2022/12/bridge.html", page(STORY_HTML))
+    old = "https://news.example/old.html"
+    assert world("scan", old).exit_code == 0
+    hits = len(fakenet.hits)
+    result = world("report", "--offline", "--format", "json", old)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["article"]["source"] == old
+    assert len(fakenet.hits) == hits
+    never = world("scan", "--offline", "https://news.example/never.html")
+    assert never.exit_code == 3
+    assert lines(never.stderr) == ["error: cannot read https://news.example/never.html: offline, and this article "
+                                   "was never fetched"]

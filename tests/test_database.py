@@ -1,0 +1,225 @@
+"""The cache file as users meet it: made by a newer version, read-only, in a folder that does not exist (#11)."""
+
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cache import CacheError, NewerCacheError, Store
+from cache.migrations import migrations
+from resolver.cli import cli
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ARTICLE = FIXTURES / "tweet_blockquote_with_media.html"
+OTHER = FIXTURES / "credits_in_html.html"
+ROOT = Path(__file__).parent.parent
+
+
+def invoke(*args: str) -> object:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def make_newer(path: Path, how: str) -> None:
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    if how == "unknown migration":
+        conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES (?, ?, ?)",
+                     ["embed-resolver-cache", "m999_from_a_later_version", "2031-01-01 00:00:00+00:00"])
+    else:
+        conn.execute(f"PRAGMA user_version = {len(migrations._migrations) + 1}")
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize("how", ["unknown migration", "higher schema version"])
+def test_a_database_from_a_newer_version_is_refused_and_left_untouched(tmp_path, how):
+    db = tmp_path / "newer.db"
+    make_newer(db, how)
+    before = digest(db)
+    result = invoke("--db", str(db), "scan", str(ARTICLE))
+    assert result.exit_code == 2
+    assert "made by a newer embed-resolver; upgrade" in result.output
+    assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
+    assert digest(db) == before
+    wal = db.with_name(db.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+    with pytest.raises(NewerCacheError):
+        Store(db)
+
+
+def test_a_new_database_records_its_schema_version(tmp_path):
+    store = Store(tmp_path / "c.db")
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == len(migrations._migrations)
+
+
+def test_a_db_in_a_folder_that_does_not_exist_is_an_error_and_creates_nothing(tmp_path):
+    db = tmp_path / "no" / "such" / "folder" / "c.db"
+    result = invoke("--db", str(db), "scan", str(ARTICLE))
+    assert result.exit_code == 1
+    assert f"the folder {db.parent} does not exist" in result.output
+    assert not (tmp_path / "no").exists()
+    with pytest.raises(CacheError, match="does not exist"):
+        Store(db)
+
+
+def test_the_default_location_is_created(tmp_path):
+    result = invoke("scan", str(ARTICLE))   # XDG_CACHE_HOME points into tmp_path (conftest)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "xdg-cache" / "embed-resolver" / "cache.db").exists()
+
+
+# -- read-only ----------------------------------------------------------------------------------------------------
+
+def run_without_write_permission(*args: str) -> subprocess.CompletedProcess:
+    """The CLI in a child process that file permissions apply to. As root (file modes do not bind root), the
+    child runs without the capabilities that override them."""
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root without setpriv: cannot make a file read-only for the child")
+        prefix = [setpriv, "--bounding-set", "-dac_override,-dac_read_search,-fowner,-linux_immutable"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EMBED_RESOLVER")}
+    return subprocess.run([*prefix, sys.executable, "-m", "resolver", *args], capture_output=True, text=True,
+                          cwd=ROOT, env=env, timeout=120)
+
+
+@pytest.fixture
+def read_only_db(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    db = folder / "c.db"
+    assert invoke("--db", str(db), "scan", str(ARTICLE)).exit_code == 0
+    db.chmod(0o444)
+    yield db
+    db.chmod(0o644)
+    folder.chmod(0o755)
+
+
+@pytest.mark.parametrize("folder_writable", [True, False], ids=["read-only-file", "read-only-folder"])
+def test_a_read_only_database_serves_what_needs_no_writing(read_only_db, folder_writable):
+    if not folder_writable:
+        read_only_db.parent.chmod(0o555)
+    before = digest(read_only_db)
+    again = run_without_write_permission("--db", str(read_only_db), "scan", "--json", str(ARTICLE))
+    assert again.returncode == 0, again.stderr
+    assert '"embeds"' in again.stdout
+    offline = run_without_write_permission("--db", str(read_only_db), "report", "--offline", str(ARTICLE))
+    assert offline.returncode == 0, offline.stderr
+    assert offline.stdout.startswith("#")
+    assert digest(read_only_db) == before
+
+
+def test_writing_to_a_read_only_database_is_a_one_line_error(read_only_db):
+    result = run_without_write_permission("--db", str(read_only_db), "scan", str(OTHER))
+    assert result.returncode == 1
+    assert result.stderr.strip() == (f"error: cannot write cache {read_only_db}: the file is read-only; make it "
+                                     "writable, or choose another --db")
+    assert "OperationalError" not in result.stderr
+
+
+def test_a_read_only_database_is_opened_read_only_by_the_store(read_only_db, monkeypatch):
+    monkeypatch.setattr("cache.store._read_only", lambda path: True)
+    store = Store(read_only_db)
+    assert store.read_only and store.count("articles") == 1
+    with pytest.raises(CacheError, match="read-only"):
+        store.record_error({"source": "x", "message": "m"})
+
+
+# -- --db everywhere --------------------------------------------------------------------------------------------
+
+POST = "https://twitter.com/RivertonRoads/status/1600000000000000001"
+
+
+@pytest.mark.parametrize("args", [
+    ["scan", str(ARTICLE)], ["resolve", "--offline", "https://t.co/Zz98Yy76Xx"], ["fetch", "--offline", POST],
+    ["fetch", "--reparse"], ["archive", "--offline", POST], ["report", "--offline", str(ARTICLE)],
+], ids=["scan", "resolve", "fetch", "reparse", "archive", "report"])
+def test_every_command_accepts_db(tmp_path, args):
+    db = tmp_path / "here.db"
+    result = invoke(args[0], "--db", str(db), *args[1:])
+    assert "No such option" not in result.output and result.exit_code in (0, 3), result.output
+    assert db.exists()
+
+
+# -- a fetch and what it produced, in one transaction -----------------------------------------------------------
+
+class Hang:
+    """A handler that answers only once released; `killed_while_waiting` SIGKILLs a child while it waits."""
+
+    def __init__(self, then) -> None:
+        import threading
+
+        self.then, self.waiting, self.release = then, threading.Event(), threading.Event()
+
+    def __call__(self, request):
+        self.waiting.set()
+        self.release.wait(30)
+        return self.then(request)
+
+    def killed_while_waiting(self, child: subprocess.Popen) -> None:
+        import signal
+
+        try:
+            assert self.waiting.wait(60), "the hanging request was never made"
+            child.send_signal(signal.SIGKILL)
+            child.wait(30)
+        finally:
+            self.release.set()
+
+
+def test_a_kill_between_a_fetch_and_its_resolution_leaves_no_half(tmp_path, fakenet):
+    """The first hop is answered, the second hangs; the process is killed with SIGKILL while it waits. Nothing of
+    the unfinished resolution may be on record (a fetch row with no resolution made the next run fetch again and
+    left a duplicate), and the next run records one complete resolution."""
+    from tests.cliworld import World
+    from tests.fakenet import redirect
+
+    hang = Hang(redirect(POST + "/photo/1"))
+    fakenet.route("t.co", "/Zz98Yy76Xx", redirect("https://pic.twitter.com/Zz98Yy76Xx"))
+    fakenet.route("pic.twitter.com", "/Zz98Yy76Xx", hang)
+    world = World(fakenet, tmp_path)
+    hang.killed_while_waiting(world.process("resolve", "https://t.co/Zz98Yy76Xx", stdout=subprocess.DEVNULL,
+                                            stderr=subprocess.DEVNULL))
+    store = Store(world.db)
+    assert (store.count("fetches"), store.count("resolutions")) == (0, 0)
+    store.close()
+    fakenet.route("pic.twitter.com", "/Zz98Yy76Xx", redirect(POST + "/photo/1"))
+    assert world.process("resolve", "https://t.co/Zz98Yy76Xx", stdout=subprocess.DEVNULL).wait(60) == 0
+    store = Store(world.db)
+    assert (store.count("fetches"), store.count("resolutions")) == (2, 1)
+    assert json.loads(store.db["resolutions"].get(1)["fetch_ids"]) == [r["id"] for r in store.db["fetches"].rows]
+
+
+def test_a_kill_between_a_post_s_fetches_and_its_observation_leaves_no_half(tmp_path, fakenet):
+    """Syndication answers, oEmbed (asked too, --all-methods) hangs; SIGKILL. No fetch row and no observation may
+    be on record; the next run records the post once, with both fetch rows behind its observations."""
+    from tests import xfixtures as fx
+    from tests.cliworld import World
+    from tests.test_fetch import by_id, json_page
+
+    hang = Hang(json_page(fx.OEMBED_TWEET))
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    fakenet.route("publish.twitter.com", "/oembed", hang)
+    world = World(fakenet, tmp_path)
+    hang.killed_while_waiting(world.process("fetch", "--all-methods", "--no-media", POST, stdout=subprocess.DEVNULL,
+                                            stderr=subprocess.DEVNULL))
+    store = Store(world.db)
+    assert (store.count("fetches"), store.count("post_observations"), store.count("posts")) == (0, 0, 0)
+    store.close()
+    fakenet.route("publish.twitter.com", "/oembed", json_page(fx.OEMBED_TWEET))
+    assert world.process("fetch", "--all-methods", "--no-media", POST, stdout=subprocess.DEVNULL).wait(60) == 0
+    store = Store(world.db)
+    assert (store.count("fetches"), store.count("post_observations"), store.count("posts")) == (2, 2, 1)
+    assert sorted(r["fetch_id"] for r in store.db["post_observations"].rows) == [1, 2]

@@ -1,0 +1,152 @@
+"""Exit codes and messages as the README's table says (#11): a failed step is exit 1, one message style
+(`error: ...`), quiet under `| head`, plain columns in a pipe, a status line for long waits, progress bars for
+many targets."""
+
+import json
+import os
+import pty
+import select
+import subprocess
+import time
+
+from pathlib import Path
+
+import pytest
+
+from tests import xfixtures as fx
+from tests.cliworld import World, lines
+from tests.fakenet import page, redirect
+from tests.test_fetch import by_id, json_page, serve_media
+
+FIXTURES = Path(__file__).parent / "fixtures"
+POST = f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}"
+LINKED = f"Bridge reopened. https://t.co/Loop0000\n— Riverton Roads (@RivertonRoads) December 6, 2022 {POST}\n"
+REMNANT = "Bridge reopened this morning after repairs.\n— Riverton Roads (@RivertonRoads) December 6, 2022\n"
+
+
+@pytest.fixture
+def world(fakenet, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    serve_media(fakenet)
+    return World(fakenet, tmp_path)
+
+
+def article(tmp_path, text, name="a.txt"):
+    path = tmp_path / name
+    path.write_text(text)
+    return str(path)
+
+
+def broken_services(fakenet):
+    fakenet.route("t.co", "/Loop0000", redirect("https://t.co/Loop0000"))          # a redirect loop
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", page("busy", 500))
+    fakenet.route("publish.twitter.com", "/oembed", page("busy", 500))
+    fakenet.route("web.archive.org", "/cdx/search/cdx", page("busy", 503))
+    fakenet.route("archive.org", "/wayback/available", page("busy", 503))
+
+
+def test_fetch_exits_1_when_a_post_ended_in_error(world, fakenet):
+    broken_services(fakenet)
+    result = world("fetch", "--json", POST)
+    assert json.loads(result.stdout)["status"] == "error"
+    assert result.exit_code == 1
+
+
+@pytest.mark.parametrize("flag", ["--resolve", "--fetch", "--archive", "--identify"])
+def test_scan_exits_1_when_a_step_failed(world, fakenet, tmp_path, flag):
+    broken_services(fakenet)
+    source = article(tmp_path, REMNANT if flag == "--identify" else LINKED)
+    result = world("scan", flag, "--json", source)
+    assert result.exit_code == 1, result.output
+    json.loads(result.stdout)   # the results are still printed
+
+
+def test_a_failed_identification_says_so_in_the_table_view(world, fakenet, tmp_path):
+    broken_services(fakenet)
+    result = world("scan", "--identify", article(tmp_path, REMNANT), env={"COLUMNS": "200"})
+    assert result.exit_code == 1
+    assert "identification failed" in result.stdout
+
+
+@pytest.mark.parametrize("args", [
+    ["scan", "nosuch.html"],
+    ["fetch"],                                   # a usage error
+    ["scan", "--offline", "--refresh", str(FIXTURES / "no_markers.html")],   # a usage error
+    ["--replay", "nosuch.warc.gz", "scan", "x"],
+], ids=["input", "usage", "contradiction", "missing-replay"])
+def test_every_error_is_one_lowercase_error_line(world, args):
+    result = world(*args)
+    assert result.exit_code in (1, 2)
+    errors = [line for line in lines(result.stderr) if "rror" in line]
+    assert len(errors) == 1 and errors[0].startswith("error: "), result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_scan_into_head_exits_quietly(world, tmp_path):
+    many = tmp_path / "many"
+    many.mkdir()
+    for i in range(400):
+        (many / f"{i:03d}.txt").write_text(LINKED.replace("Bridge", f"Bridge {i}"))
+    child = world.process("scan", "--json", "--no-store", str(many), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = child.stdout.readline()
+    child.stdout.close()                         # what `| head -n 1` does
+    _, err = child.communicate(timeout=120)
+    assert json.loads(first)["embeds"]
+    assert err == b""
+    assert child.returncode in (0, 141, -13)     # done, or ended by SIGPIPE: never an error message
+
+
+def test_piped_tables_do_not_wrap_urls(world, tmp_path):
+    source = article(tmp_path, "Bridge reopened. https://www.youtube.com/watch?v=AbCdEfGhIjK&list=PLriverton0123\n"
+                               "— Riverton Roads (@RivertonRoadsDepartment) December 6, 2022 " + POST + "\n")
+    urls = [e["url"] for e in json.loads(world("scan", "--json", source).stdout)["embeds"]]
+    result = world("scan", source, env={"COLUMNS": "40"})
+    assert result.exit_code == 0
+    assert len(urls) == 2 and all(url in result.stdout for url in urls)
+    assert source in result.stdout
+    assert not set("│┃┏━─") & set(result.stdout)
+
+
+def test_a_retry_after_a_wait_shows_a_status_line(world, fakenet):
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [
+        page("slow down", 429, **{"Retry-After": "2"}), json_page(fx.SYNDICATION_TWEET)]}))
+    world.config.write_text(world.config.read_text().replace("retries = 0", "retries = 1"))
+    started = time.monotonic()
+    result = world("fetch", "--no-media", POST)
+    assert result.exit_code == 0, result.output
+    assert time.monotonic() - started >= 1.5
+    assert "cdn.syndication.twimg.com: retry 1/1 in 2 s" in result.stderr
+
+
+def with_terminal_stderr(world, *args):
+    """Run the CLI with stderr on a pseudo-terminal (as a person at a terminal has it); returns what it drew."""
+    leader, follower = pty.openpty()
+    child = world.process(*args, stdout=subprocess.DEVNULL, stderr=follower, env={"COLUMNS": "100", "TERM": "xterm"})
+    os.close(follower)
+    drawn = b""
+    while True:
+        ready, _, _ = select.select([leader], [], [], 60)
+        if not ready:
+            break
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    child.wait(timeout=60)
+    os.close(leader)
+    return drawn.decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("command", [["report", "--offline", "-o", "out"], ["fetch", "--offline"],
+                                     ["archive", "--offline"]])
+def test_many_targets_show_a_progress_bar_on_a_terminal(world, tmp_path, command):
+    many = tmp_path / "many"
+    many.mkdir()
+    for i in range(3):
+        (many / f"{i}.txt").write_text(LINKED.replace("1600000000000000001", f"160000000000000000{i + 2}"))
+    assert world("scan", str(many)).exit_code == 0
+    drawn = with_terminal_stderr(world, *command, str(many))
+    assert "/3" in drawn, drawn

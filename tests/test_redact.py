@@ -1,0 +1,122 @@
+"""Secret redaction: query parameters by name, configured secrets by value, headers; nothing else changes (#11)."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from resolver.redact import REDACTED, Redactor, secrets_of
+from resolver.settings import load_settings
+
+TOKEN = "EAAB-marker-token-0123456789"
+R = Redactor(secrets=(TOKEN, "ia-key-marker", "ia secret/with+signs"))
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://graph.facebook.com/v16.0/instagram_oembed?url=https%3A%2F%2Fwww.instagram.com%2Fp%2FAb1%2F"
+     "&format=json&access_token=abc123",
+     "https://graph.facebook.com/v16.0/instagram_oembed?url=https%3A%2F%2Fwww.instagram.com%2Fp%2FAb1%2F"
+     "&format=json&access_token=REDACTED"),
+    ("https://x.test/p?TOKEN=1&Key=2&api_key=3&client_secret=4&signature=5&sig=6&keep=7",
+     "https://x.test/p?TOKEN=REDACTED&Key=REDACTED&api_key=REDACTED&client_secret=REDACTED&signature=REDACTED"
+     "&sig=REDACTED&keep=7"),
+    ("https://s3.test/o.jpg?X-Amz-Credential=a%2Fb&X-Amz-Signature=ff",
+     "https://s3.test/o.jpg?X-Amz-Credential=REDACTED&X-Amz-Signature=REDACTED"),
+    ("https://app.test/cb#access_token=abc&state=1", "https://app.test/cb#access_token=REDACTED&state=1"),
+    (f"https://x.test/p?q={TOKEN}", "https://x.test/p?q=REDACTED"),
+    (f"https://x.test/{TOKEN}/a", "https://x.test/REDACTED/a"),
+    ("https://x.test/p?q=ia+secret%2Fwith%2Bsigns", "https://x.test/p?q=REDACTED"),
+    ("https://user:hunter2@x.test/p", "https://user:REDACTED@x.test/p"),
+    ("https://x.test/p?token=", "https://x.test/p?token="),
+], ids=["graph-access-token", "names-any-case", "signed-s3", "fragment", "secret-as-value", "secret-in-path",
+        "form-encoded-secret", "password", "empty-value"])
+def test_secret_parameters_are_redacted_keeping_their_names(url, expected):
+    assert R.url(url) == expected
+
+
+@pytest.mark.parametrize("url", [
+    "https://twitter.com/jack/status/20?s=20&t=AbC",
+    "https://www.youtube.com/watch?v=dQw4w9WgXcQ&list=PL1&index=2",
+    "https://web.archive.org/web/2022*/https://twitter.com/a/status/1*",
+    "https://x.test/a%20b?q=%E2%9C%93&monkey=1&tokens=2",
+    "not a url at all",
+    "",
+], ids=["tweet", "youtube", "wayback", "encoded", "not-a-url", "empty"])
+def test_innocent_urls_are_left_exactly_as_written(url):
+    assert R.url(url) == url
+
+
+def test_text_loses_every_form_of_a_configured_secret():
+    message = f"GET https://x.test/?a={TOKEN} failed; key ia-key-marker; form ia+secret%2Fwith%2Bsigns"
+    assert R.text(message) == f"GET https://x.test/?a={REDACTED} failed; key {REDACTED}; form {REDACTED}"
+
+
+def test_a_very_short_secret_does_not_garble_text_but_is_matched_as_a_value():
+    short = Redactor(secrets=("ab",))
+    assert short.text("a cab drove by") == "a cab drove by"
+    assert short.url("https://x.test/?q=ab") == "https://x.test/?q=REDACTED"
+
+
+def test_headers_keep_names_and_lose_credentials():
+    headers = {"Authorization": "Bearer xyz", "Cookie": "sid=1", "Content-Type": "text/html",
+               "Location": "https://x.test/next?access_token=abc", "X-Echo": f"token {TOKEN}"}
+    assert dict(R.headers(headers)) == {
+        "Authorization": REDACTED, "Cookie": REDACTED, "Content-Type": "text/html",
+        "Location": "https://x.test/next?access_token=REDACTED", "X-Echo": f"token {REDACTED}"}
+
+
+def test_secrets_come_from_the_settings():
+    env = {"X_BEARER_TOKEN": "bearer-1", "IA_ACCESS_KEY": "ia-1", "IA_SECRET_KEY": "ia-2",
+           "META_ACCESS_TOKEN": "meta-1"}
+    assert sorted(secrets_of(load_settings(env=env))) == ["bearer-1", "ia-1", "ia-2", "meta-1"]
+    assert secrets_of(load_settings(env={})) == ()
+
+
+@given(st.text(), st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=30))
+def test_redaction_never_raises_never_leaks_and_is_idempotent(prefix, suffix):
+    url = f"https://x.test/{prefix}?a=1&q={TOKEN}&access_token={suffix}#{suffix}"
+    once = R.url(url)
+    assert TOKEN not in once and R.url(once) == once
+
+
+@pytest.mark.parametrize("platform, in_header", [("instagram", True), ("facebook", True), ("threads", False)])
+def test_the_meta_token_travels_in_a_header_where_the_endpoint_accepts_one(platform, in_header):
+    from resolver.fetch import oembed
+
+    request = oembed.request(platform, "https://www.instagram.com/p/Ab1/", access_token=TOKEN)
+    assert (TOKEN in request.url) is not in_header
+    assert request.headers == ({"Authorization": f"Bearer {TOKEN}"} if in_header else {})
+    assert TOKEN not in R.url(request.url)
+
+
+def test_no_token_no_header():
+    from resolver.fetch import oembed
+
+    assert oembed.request("youtube", "https://www.youtube.com/watch?v=abc", access_token=TOKEN).headers == {}
+
+
+def test_urls_inside_text_are_redacted_as_urls():
+    message = "connect: refused https://graph.test/oembed?url=x&access_token=abc123 (guard)"
+    assert Redactor().text(message) == "connect: refused https://graph.test/oembed?url=x&access_token=REDACTED (guard)"
+
+
+def test_log_records_are_redacted_whoever_logs_them():
+    import logging
+
+    from resolver.redact import redact_logs
+
+    seen = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            seen.append(record.getMessage())
+    logger = logging.getLogger("some.library")
+    handler = Keep()
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        redact_logs(Redactor(secrets=("log-secret-123456",)))
+        logger.info("HTTP Request: GET %s", "https://x.test/?access_token=abc&q=1")
+        logger.info("sent header %s", "Bearer log-secret-123456")
+    finally:
+        logger.removeHandler(handler)
+    assert seen == ["HTTP Request: GET https://x.test/?access_token=REDACTED&q=1", "sent header Bearer REDACTED"]

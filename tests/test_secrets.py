@@ -1,0 +1,145 @@
+"""Secrets are never written (#11). Every secret is set to a marker, a full online run goes through every command
+against loopback servers playing X (API, syndication, oEmbed), Meta's Graph API and Threads oEmbed, the Wayback
+APIs and Save Page Now; then the database (raw file, its -wal, every decompressed body), the WARC (decompressed),
+the logs, the reports and every byte the commands printed are searched for the markers."""
+
+import gzip
+import json
+import logging
+import zlib
+
+import pytest
+from werkzeug.wrappers import Response
+
+from cache import Store
+from tests import xfixtures as fx
+from tests.cliworld import World
+from tests.fakenet import page, redirect
+from tests.test_fetch import by_id, json_page, serve_media
+
+MARKERS = {"X_BEARER_TOKEN": "MRKxbearer7Q2", "IA_ACCESS_KEY": "MRKiaaccess4Z9", "IA_SECRET_KEY": "MRKiasecret8W1",
+           "META_ACCESS_TOKEN": "MRKmetatoken3K5"}
+POST = f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}"
+INSTAGRAM = "https://www.instagram.com/p/CxAbC123dEf/"
+THREADS = "https://www.threads.net/@riverwatch/post/C1aBcDeFgHi"
+ARTICLE = (f"Bridge reopened this morning after repairs. https://t.co/Zz98Yy76Xx\n"
+           f"— Riverton Roads (@RivertonRoads) December 6, 2022 {POST}\n\n"
+           f"The council posted a photo: {INSTAGRAM}\nAnd on Threads: {THREADS}\n\n"
+           "Crews worked overnight.\n— Riverton Roads (@RivertonRoads) December 5, 2022\n")
+INSTAGRAM_OEMBED = {"version": "1.0", "author_name": "riverton.council", "provider_name": "Instagram",
+                    "provider_url": "https://www.instagram.com/", "type": "rich", "width": 658,
+                    "html": '<blockquote class="instagram-media">The bridge</blockquote>',
+                    "thumbnail_url": fx.PHOTO_URL, "thumbnail_width": 64, "thumbnail_height": 48}
+THREADS_OEMBED = {"version": "1.0", "provider_name": "Threads", "provider_url": "https://www.threads.net/",
+                  "type": "rich", "width": 658, "html": '<blockquote class="text-post-media">Bridge</blockquote>'}
+JOB = "spn2-00000000000000000000000000000000000marker"
+
+
+def serve_everything(fakenet):
+    seen: dict[str, list[str]] = {"authorization": [], "query": []}
+
+    def remember(request):
+        seen["authorization"].append(request.headers.get("Authorization") or "")
+        seen["query"].append(request.query_string.decode())
+
+    def answer(data):
+        def handle(request):
+            remember(request)
+            return Response(fx.as_json(data), content_type="application/json; charset=utf-8")
+        return handle
+    fakenet.route("t.co", "/Zz98Yy76Xx", redirect("https://pic.twitter.com/Zz98Yy76Xx"))
+    fakenet.route("pic.twitter.com", "/Zz98Yy76Xx", redirect(POST + "/photo/1"))
+    fakenet.route("api.twitter.com", "/2/tweets", answer(fx.X_API_LOOKUP))
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)],
+                                                                       "1600000000000000000": [page("", 404)]}))
+    fakenet.route("publish.twitter.com", "/oembed", json_page(fx.OEMBED_TWEET))
+    fakenet.route("graph.facebook.com", "/v16.0/instagram_oembed", answer(INSTAGRAM_OEMBED))
+    fakenet.route("graph.threads.net", "/v1.0/oembed", answer(THREADS_OEMBED))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>the post</html>"))
+    fakenet.route("www.instagram.com", "/p/CxAbC123dEf/", page("<html>the photo</html>"))
+    fakenet.route("www.threads.net", "/@riverwatch/post/C1aBcDeFgHi", page("<html>the thread</html>"))
+    captures = [["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"],
+                ["com,twitter)/rivertonroads/status/1600000000000000000", "20221205120000",
+                 "https://twitter.com/RivertonRoads/status/1600000000000000000", "text/html", "200", "AAAA", "100"]]
+    fakenet.route("web.archive.org", "/cdx/search/cdx", answer(captures))
+    fakenet.route("archive.org", "/wayback/available", answer({"archived_snapshots": {}}))
+    fakenet.route("web.archive.org", "/save", answer({"url": POST, "job_id": JOB}))
+    fakenet.route("web.archive.org", f"/save/status/{JOB}", answer({
+        "status": "success", "job_id": JOB, "original_url": POST, "timestamp": "20261125230000", "resources": []}))
+    serve_media(fakenet)
+    return seen
+
+
+class Everything(logging.Handler):
+    """Every log record of the run, formatted, whatever its logger and level."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(self.format(record))
+
+
+@pytest.fixture
+def logs():
+    root, handler = logging.getLogger(), Everything()
+    level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    yield handler
+    root.removeHandler(handler)
+    root.setLevel(level)
+
+
+@pytest.fixture
+def run(fakenet, tmp_path, monkeypatch, logs):
+    monkeypatch.chdir(tmp_path)
+    seen = serve_everything(fakenet)
+    world = World(fakenet, tmp_path, extra="[archive]\nsave_timeout = 2\n")
+    source = tmp_path / "article.txt"
+    source.write_text(ARTICLE)
+    printed: list[str] = []
+
+    def invoke(*args):
+        result = world(*args, env=MARKERS)
+        printed.append(result.output)
+        return result
+    invoke("scan", "--archive", "--save", "--identify", "--warc", "run.warc.gz", "--json", str(source))
+    invoke("fetch", "--all-methods", "--refresh", "--json", str(source))
+    invoke("fetch", "--all-methods", "--refresh", str(source))
+    invoke("archive", "--save", "--warc", "run.warc.gz", "--json", str(source))
+    invoke("resolve", "--refresh", "--json", "https://t.co/Zz98Yy76Xx")
+    for fmt in ("md", "json", "html"):
+        invoke("report", "--refresh", "--format", fmt, "-o", f"report.{fmt}", str(source))
+    invoke("report", "--refresh", "-o", "reports", str(source), str(source))
+    assert any("HTTP Request" in line for line in logs.lines)   # the logs were heard
+    return world, seen, "\n".join(printed + logs.lines)
+
+
+def test_no_secret_is_written_anywhere(run, tmp_path):
+    world, seen, output = run
+    # The markers must have been sent, or the search below proves nothing.
+    sent = " ".join(seen["authorization"] + seen["query"])
+    assert f"Bearer {MARKERS['X_BEARER_TOKEN']}" in sent
+    assert f"LOW {MARKERS['IA_ACCESS_KEY']}:{MARKERS['IA_SECRET_KEY']}" in sent
+    assert f"Bearer {MARKERS['META_ACCESS_TOKEN']}" in seen["authorization"]   # Graph API: in a header
+    assert any(f"access_token={MARKERS['META_ACCESS_TOKEN']}" in q for q in seen["query"])   # Threads: in the query
+
+    places = {"output and logs": output.encode()}
+    for path in tmp_path.rglob("*"):
+        if path.is_file() and path.name not in ("config.toml", "article.txt"):
+            data = path.read_bytes()
+            places[str(path)] = gzip.decompress(data) if path.name.endswith(".gz") else data
+    store = Store(world.db)
+    for row in store.db["bodies"].rows:
+        places[f"bodies/{row['sha256']}"] = zlib.decompress(row["data"])
+    places["database rows"] = json.dumps([list(store.db[t].rows) for t in store.db.table_names() if t != "bodies"],
+                                         default=str).encode()
+    leaks = {where: name for where, data in places.items() for name, marker in MARKERS.items()
+             if marker.encode() in data}
+    assert leaks == {}
+
+    # A redacted URL keeps the parameter's name, so a reader sees that a token was sent.
+    urls = [r["url"] for r in store.db["fetches"].rows if "graph.threads.net" in r["url"]]
+    assert urls and all("access_token=REDACTED" in u for u in urls)

@@ -1,0 +1,45 @@
+"""Walking directories: link loops followed once at most, broken links reported (#11)."""
+
+import os
+
+from resolver.targets import Entry, walk
+
+
+def test_a_link_loop_is_walked_once(tmp_path):
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "story.html").write_text("<p>x</p>")
+    os.symlink(tmp_path / "a", tmp_path / "a" / "b" / "up")      # a/b/up -> a: a loop
+    os.symlink("b", tmp_path / "a" / "again")                     # a/again -> a/b: the same folder twice
+    found = list(walk(tmp_path))
+    assert found == [Entry(tmp_path / "a" / "b" / "story.html")]
+
+
+def test_a_link_to_a_folder_outside_is_followed(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "one.txt").write_text("x")
+    inside = tmp_path / "inside"
+    inside.mkdir()
+    os.symlink(outside, inside / "linked")
+    assert [e.path for e in walk(inside)] == [inside / "linked" / "one.txt"]
+
+
+def test_broken_links_are_reported_and_hidden_names_skipped(tmp_path):
+    (tmp_path / "ok.html").write_text("x")
+    (tmp_path / ".hidden.html").write_text("x")
+    os.symlink(tmp_path / "gone.html", tmp_path / "dangling.html")
+    assert list(walk(tmp_path)) == [
+        Entry(tmp_path / "dangling.html", f"broken link {tmp_path / 'dangling.html'} -> {tmp_path / 'gone.html'}"),
+        Entry(tmp_path / "ok.html")]
+
+
+def test_a_self_link_is_broken_not_endless(tmp_path):
+    os.symlink(tmp_path / "self", tmp_path / "self")
+    [entry] = walk(tmp_path)
+    assert entry.problem and entry.problem.startswith("broken link")
+
+
+def test_links_to_files_are_listed_under_their_own_name(tmp_path):
+    (tmp_path / "a.html").write_text("x")
+    os.symlink(tmp_path / "a.html", tmp_path / "b.html")
+    assert [e.path.name for e in walk(tmp_path)] == ["a.html", "b.html"]
