@@ -18,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 from resolver import platforms
 from resolver.http import FetchOutcome, fetch
 from resolver.platforms import x
+from resolver.platforms.canonical import canonical_url
 from resolver.settings import Settings
 
 META_REFRESH_RE = re.compile(
@@ -127,18 +128,13 @@ async def _follow(url: str, *, client: Any, settings: Settings, store: Any | Non
         if outcome.error is not None:
             return Resolution(url, current, None, hops, None, f"{outcome.error_kind}: {outcome.error}")
         if onward is None:
-            return Resolution(url, current, _canonical(current), hops, describe(current))
+            return Resolution(url, current, canonical_url(current), hops, describe(current))
         current = onward[0]
         if urlsplit(current).scheme not in ("http", "https"):
             return Resolution(url, current, None, hops, None, f"unsafe: refused {current}: only http and https are fetched")
         ref = platforms.parse_url(current)
         if ref is not None and ref.kind in ("post", "video") and not follow_all:
             return Resolution(url, current, ref.url, hops, describe(current))
-
-
-def _canonical(url: str) -> str:
-    ref = platforms.parse_url(url)
-    return ref.url if ref is not None else url
 
 
 def _finish(resolution: Resolution, store: Any | None) -> Resolution:
