@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 ELLIPSIS = "…"
+CHANGE_PENALTY = 0.1   # per word changed inside the quoted run, in score()
 _STRAIGHTEN = str.maketrans({
     "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
     "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"',
@@ -255,12 +256,12 @@ def compare_names(said: str, found: str) -> Comparison:
 
 def score(remnant: str, post_text: str) -> float:
     """How well a post explains a remnant, 0..1. Mostly (3/4) the share of the post's words the remnant holds in
-    order, less one per word changed inside the quoted run; the rest, the share of the remnant's words the post
-    explains, so a short post whose few words all occur in the remnant does not tie with the whole post.
-    Identification ranks candidates by it (#9 §3)."""
+    order, less 0.1 per word changed inside the quoted run (so one changed word tells two near-identical posts
+    apart whatever their length); the rest, the share of the remnant's words the post explains, so a short post
+    whose few words all occur in the remnant does not tie with the whole post. Identification ranks by it (#9 §3)."""
     c = compare(remnant, post_text)
     if not c.post_words or not c.said_words:
         return 0.0
     changed = sum(len(ch.post.split()) + len(ch.article.split()) for ch in c.changes if not ch.elided)
-    held = max(0.0, (c.matched - changed) / c.post_words)
+    held = max(0.0, c.matched / c.post_words - CHANGE_PENALTY * changed)
     return round(0.75 * held + 0.25 * c.matched / c.said_words, 4)

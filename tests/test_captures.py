@@ -187,3 +187,22 @@ def test_placeholders(value):
 @pytest.mark.parametrize("value", REAL, ids=range(len(REAL)))
 def test_real_values_are_not_placeholders(value):
     assert not is_placeholder(value)
+
+
+def test_an_edited_post_live_and_archived_differ_with_dates():
+    from dataclasses import replace
+
+    from resolver.fetch.wayback import captured_at, differences
+
+    archived = read(ID, 200, JSON, json.dumps(SYNDICATION).encode()).record
+    live = replace(archived, method="syndication", text="Water over the road on Mill Lane this afternoon.",
+                   author_name="River Desk (Mill & Valley)")
+    when = captured_at("20210503091500")
+    capture = raw_url("20210503091500", f"https://twitter.com/river_desk/status/{ID}")
+    found = differences(live, "2024-01-02T10:00:00Z", [(when, capture, archived)])
+    assert [(d.field, d.changes) for d in found] == [("text", ("morning → afternoon",)), ("author_name", ())]
+    assert found[0].describe() == (
+        "text: the capture of 2021-05-03T09:15:00Z says 'Water over the road on Mill Lane this morning. "
+        "https://t.co/Rd4Mill01'; live (2024-01-02T10:00:00Z) 'Water over the road on Mill Lane this afternoon.' "
+        "(morning → afternoon)")
+    assert differences(archived, None, [(when, capture, archived)]) == []

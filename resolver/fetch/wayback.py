@@ -34,7 +34,7 @@ from bs4 import BeautifulSoup, Tag, XMLParsedAsHTMLWarning
 
 from resolver.fetch import oembed, syndication, xapi
 from resolver.fetch.records import PostRecord
-from resolver.placeholders import is_placeholder, real
+from resolver.placeholders import real
 from resolver.platforms import x
 
 METHOD = "wayback"
@@ -398,4 +398,63 @@ def _with_head(found: CaptureReading, post_id: str, soup: BeautifulSoup) -> Capt
                                          author_handle=handle, url=x.status_url(post_id, handle)))
 
 
-__all__ = ["CaptureReading", "Head", "read", "read_head", "raw_url", "is_placeholder"]
+# -- live against archived -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Difference:
+    """A field the live sources and an archived copy disagree on (an edited post, a changed display name)."""
+
+    field: str                     # "text" | "author_name" | "author_handle"
+    live: str
+    live_at: str | None            # when the live source said it (UTC ISO)
+    archived: str
+    archived_at: str               # the capture's time (UTC ISO)
+    capture: str | None = None
+    changes: tuple[str, ...] = ()  # word by word, archived → live
+
+    def describe(self) -> str:
+        words = f" ({'; '.join(self.changes)})" if self.changes else ""
+        return (f"{self.field.replace('_', ' ')}: the capture of {self.archived_at} says '{self.archived}'; "
+                f"live{f' ({self.live_at})' if self.live_at else ''} '{self.live}'{words}")
+
+    def to_json(self) -> dict[str, Any]:
+        return {"field": self.field, "live": self.live, "live_at": self.live_at, "archived": self.archived,
+                "archived_at": self.archived_at, "capture": self.capture, "changes": list(self.changes)}
+
+
+def differences(live: PostRecord | None, live_at: str | None,
+                captures: list[tuple[str, str | None, PostRecord]]) -> list[Difference]:
+    """Where each archived copy (captured_at, capture URL, record) differs from the live record, by words."""
+    from resolver import quotes
+
+    if live is None or live.status != "available":
+        return []
+    found = []
+    for captured_at, capture, record in captures:
+        if record.status != "available":
+            continue
+        if live.text and record.text:
+            compared = quotes.compare(live.text, record.text)
+            if compared.changes or compared.matched != compared.post_words or compared.said_words != compared.matched:
+                found.append(Difference("text", live.text, live_at, record.text, captured_at, capture,
+                                        tuple(str(c) for c in compared.changes)))
+        if live.author_name and record.author_name:
+            compared = quotes.compare_names(live.author_name, record.author_name)
+            if compared.result != "pass":
+                found.append(Difference("author_name", live.author_name, live_at, record.author_name, captured_at,
+                                        capture, tuple(str(c) for c in compared.changes)))
+        if live.author_handle and record.author_handle and \
+                live.author_handle.casefold() != record.author_handle.casefold():
+            found.append(Difference("author_handle", live.author_handle, live_at, record.author_handle, captured_at,
+                                    capture))
+    return found
+
+
+def captured_at(timestamp: str) -> str:
+    """A Wayback timestamp (YYYYMMDDhhmmss, possibly shorter) as UTC ISO 8601."""
+    padded = (timestamp + "00000000000000")[:14]
+    moment = datetime.strptime(padded, "%Y%m%d%H%M%S")
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+__all__ = ["CaptureReading", "Difference", "Head", "captured_at", "differences", "raw_url", "read", "read_head"]

@@ -1,0 +1,127 @@
+"""Which post a link-less remnant is (#9 §3): `... — River Desk (@river_desk) 3 May 2021` names an account and a
+day, not a post.
+
+Candidates are the account's posts inside the snowflake window of the remnant's day; each one's text comes from
+the live sources or, when the post is gone, from its archived copies. Each is scored by the word comparison of
+quotes.py (mostly: how many of the post's words the remnant holds, in order), and one is accepted only with a
+clear margin over the runner-up. Two candidates equally close are a tie: the answer is "cannot tell", never a
+guess. Everything weighed is kept as evidence.
+
+`choose` is pure; the candidate lookup (CDX, fetches, captures) feeds it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+from resolver import quotes
+from resolver.platforms import x
+
+MIN_SCORE = 0.5          # below this no candidate explains the remnant
+MARGIN = 0.1             # the best must lead the runner-up by this much
+FULL_CONFIDENCE_AT = 0.2  # a lead this large (or more) leaves the best score as the confidence
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One post that could be the remnant, and where its text came from."""
+
+    post_id: str
+    text: str | None
+    text_from: str                  # "syndication" | "x-api" | "oembed" | "wayback" | "none"
+    status: str | None = None       # what the live sources say (deleted, available...)
+    capture: str | None = None      # the capture the text came from (its raw URL), when it came from one
+    captured_at: str | None = None  # the capture's time, UTC ISO
+
+
+@dataclass(frozen=True)
+class Scored:
+    candidate: Candidate
+    score: float | None             # None: no text known, so nothing to score
+    comparison: quotes.Comparison | None
+
+    def to_json(self) -> dict[str, Any]:
+        c = self.candidate
+        minted = x.snowflake_time(c.post_id)
+        return {"post_id": c.post_id, "score": self.score, "text_from": c.text_from, "status": c.status,
+                "capture": c.capture, "captured_at": c.captured_at,
+                "minted_at": minted.strftime("%Y-%m-%dT%H:%M:%SZ") if minted else None,
+                "result": self.comparison.result if self.comparison else None,
+                "evidence": self.comparison.evidence if self.comparison else "no text known for this post"}
+
+
+@dataclass(frozen=True)
+class Decision:
+    post_id: str | None
+    confidence: float
+    verdict: str                    # "identified" | "tie" | "too-close" | "no-match" | "no-candidates"
+    reason: str
+    scored: tuple[Scored, ...] = ()
+    margin: float | None = None
+    window: tuple[str, str] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def best(self) -> Scored | None:
+        return next((s for s in self.scored if s.candidate.post_id == self.post_id), None)
+
+    def evidence(self) -> dict[str, Any]:
+        return {"verdict": self.verdict, "reason": self.reason, "margin": self.margin,
+                "window": list(self.window) if self.window else None,
+                "candidates": [s.to_json() for s in self.scored], **self.extra}
+
+
+def id_window(day: str, *, slack_days: int = 1) -> tuple[int, int]:
+    """The snowflake ids a post made on `day` (UTC, ISO date) can have, widened by slack_days for time zones."""
+    start = datetime.combine(date.fromisoformat(day) - timedelta(days=slack_days), datetime.min.time(), timezone.utc)
+    end = start + timedelta(days=1 + 2 * slack_days)
+
+    def to_id(moment: datetime) -> int:
+        return (int(moment.timestamp() * 1000) - x.TWITTER_EPOCH_MS) << 22
+
+    return to_id(start), to_id(end) - 1
+
+
+def score_all(remnant: str, candidates: list[Candidate]) -> list[Scored]:
+    """Every candidate scored against the remnant, best first (those with no text last)."""
+    scored = []
+    for candidate in candidates:
+        if not candidate.text:
+            scored.append(Scored(candidate, None, None))
+            continue
+        scored.append(Scored(candidate, quotes.score(remnant, candidate.text),
+                             quotes.compare(remnant, candidate.text)))
+    return sorted(scored, key=lambda s: (s.score is not None, s.score or 0.0), reverse=True)
+
+
+def choose(remnant: str, candidates: list[Candidate], *, window: tuple[str, str] | None = None) -> Decision:
+    """The candidate the remnant is, when one stands out; otherwise no answer and why."""
+    if not candidates:
+        return Decision(None, 0.0, "no-candidates", "no post of this account is known inside the window",
+                        window=window)
+    scored = tuple(score_all(remnant, candidates))
+    known = [s for s in scored if s.score is not None]
+    if not known:
+        return Decision(None, 0.0, "no-match", f"no text is known for any of the {len(scored)} candidates",
+                        scored, window=window)
+    best = known[0]
+    runner_up = known[1].score if len(known) > 1 else 0.0
+    margin = round(best.score - runner_up, 4)
+    if best.score < MIN_SCORE:
+        return Decision(None, 0.0, "no-match", f"no candidate's words match the remnant (best {best.score:.2f})",
+                        scored, margin, window)
+    if margin == 0:
+        tied = [s.candidate.post_id for s in known if s.score == best.score]
+        return Decision(None, 0.0, "tie", f"{len(tied)} candidates are equally close ({best.score:.2f}): "
+                                          f"{', '.join(tied)}; none is accepted", scored, margin, window)
+    if margin < MARGIN:
+        return Decision(None, 0.0, "too-close", f"the best ({best.candidate.post_id}, {best.score:.2f}) leads the "
+                                                f"runner-up by only {margin:.2f}; none is accepted", scored, margin,
+                        window)
+    confidence = round(best.score * min(1.0, margin / FULL_CONFIDENCE_AT), 3)
+    where = f"its capture of {best.candidate.captured_at}" if best.candidate.capture else best.candidate.text_from
+    return Decision(best.candidate.post_id, confidence, "identified",
+                    f"{best.candidate.post_id} scores {best.score:.2f} (text from {where}), "
+                    f"{margin:.2f} ahead of the runner-up", scored, margin, window)
