@@ -102,26 +102,26 @@ def choose(remnant: str, candidates: list[Candidate], *, window: tuple[str, str]
         return Decision(None, 0.0, "no-candidates", "no post of this account is known inside the window",
                         window=window)
     scored = tuple(score_all(remnant, candidates))
-    known = [s for s in scored if s.score is not None]
+    known = [(s, s.score) for s in scored if s.score is not None]
     if not known:
         return Decision(None, 0.0, "no-match", f"no text is known for any of the {len(scored)} candidates",
                         scored, window=window)
-    best = known[0]
-    runner_up = known[1].score if len(known) > 1 else 0.0
-    margin = round(best.score - runner_up, 4)
-    if best.score < MIN_SCORE:
-        return Decision(None, 0.0, "no-match", f"no candidate's words match the remnant (best {best.score:.2f})",
+    best, top = known[0]
+    runner_up = known[1][1] if len(known) > 1 else 0.0
+    margin = round(top - runner_up, 4)
+    if top < MIN_SCORE:
+        return Decision(None, 0.0, "no-match", f"no candidate's words match the remnant (best {top:.2f})",
                         scored, margin, window)
     if margin == 0:
-        tied = [s.candidate.post_id for s in known if s.score == best.score]
-        return Decision(None, 0.0, "tie", f"{len(tied)} candidates are equally close ({best.score:.2f}): "
+        tied = [s.candidate.post_id for s, value in known if value == top]
+        return Decision(None, 0.0, "tie", f"{len(tied)} candidates are equally close ({top:.2f}): "
                                           f"{', '.join(tied)}; none is accepted", scored, margin, window)
     if margin < MARGIN:
-        return Decision(None, 0.0, "too-close", f"the best ({best.candidate.post_id}, {best.score:.2f}) leads the "
+        return Decision(None, 0.0, "too-close", f"the best ({best.candidate.post_id}, {top:.2f}) leads the "
                                                 f"runner-up by only {margin:.2f}; none is accepted", scored, margin,
                         window)
-    confidence = round(best.score * min(1.0, margin / FULL_CONFIDENCE_AT), 3)
+    confidence = round(top * min(1.0, margin / FULL_CONFIDENCE_AT), 3)
     where = f"its capture of {best.candidate.captured_at}" if best.candidate.capture else best.candidate.text_from
     return Decision(best.candidate.post_id, confidence, "identified",
-                    f"{best.candidate.post_id} scores {best.score:.2f} (text from {where}), "
+                    f"{best.candidate.post_id} scores {top:.2f} (text from {where}), "
                     f"{margin:.2f} ahead of the runner-up", scored, margin, window)

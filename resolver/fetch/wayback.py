@@ -151,8 +151,9 @@ V1_ERRORS = {144: "not_found", 34: "not_found", 179: "protected", 63: "suspended
 
 
 def _v1_errors(post_id: str, errors: Any) -> CaptureReading:
-    first = next((e for e in errors if isinstance(e, dict)), {}) if isinstance(errors, list) else {}
-    status = V1_ERRORS.get(first.get("code"), "unknown")
+    first: dict[str, Any] = next((e for e in errors if isinstance(e, dict)), {}) if isinstance(errors, list) else {}
+    code = first.get("code")
+    status = V1_ERRORS.get(code, "unknown") if isinstance(code, int) else "unknown"
     return _reading(post_id, status, "api-v1.1", reason=f"when captured, the API said: {first.get('message')} "
                                                        f"(code {first.get('code')})")
 
@@ -161,7 +162,8 @@ def _v1(post_id: str, tweet: dict[str, Any], users: dict[str, Any], form: str) -
     if str(tweet.get("id_str")) != post_id:
         return _reading(post_id, "unknown", form, reason=f"the captured answer is post {tweet.get('id_str')}, "
                                                          "not this one")
-    user = tweet.get("user") if isinstance(tweet.get("user"), dict) else users.get(str(tweet.get("user_id_str")), {})
+    user: dict[str, Any] = tweet["user"] if isinstance(tweet.get("user"), dict) else \
+        users.get(str(tweet.get("user_id_str"))) or {}
     references = []
     for key, kind in (("retweeted_status", "retweeted"), ("quoted_status", "quoted")):
         if isinstance(tweet.get(key), dict) and tweet[key].get("id_str"):
@@ -196,7 +198,7 @@ def _adaptive(post_id: str, data: dict[str, Any]) -> CaptureReading:
 def _text(element: Tag) -> str:
     """An element's text as the API gives it: emoji images as their alt, links as their t.co address."""
     for img in element.find_all("img"):
-        img.replace_with(img.get("alt") or "")
+        img.replace_with(str(img.get("alt") or ""))
     for br in element.find_all("br"):
         br.replace_with("\n")
     for link in element.find_all("a", href=True):
@@ -218,7 +220,7 @@ def _epoch(value: Any, scale: int) -> str | None:
 
 
 def _classic(post_id: str, soup: BeautifulSoup) -> CaptureReading | None:
-    tweet = soup.find(attrs={"data-tweet-id": post_id, "class": re.compile(r"\btweet\b")})
+    tweet = soup.find(True, attrs={"data-tweet-id": post_id, "class": re.compile(r"\btweet\b")})
     if tweet is None:
         # Late-2019 pages cleaned by tools keep .permalink-tweet without data-tweet-id; trust it only alone.
         focal = soup.select(".permalink-tweet")
