@@ -184,8 +184,12 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
     author = f"@{embed['author_handle']}" + (f" ({embed['author_name']})" if embed.get("author_name") else "") \
         if embed.get("author_handle") else None
     if post is None:
-        reason = ("no post id: the article kept no link (embed-resolver scan --identify can find it)"
-                  if not embed.get("post_id") else "not fetched")
+        if embed.get("post_id"):
+            reason = "not fetched"
+        elif embed.get("kind") in ("short-link", "media-link"):   # the link hides the post until followed (#15)
+            reason = "no post id yet: the link hides it (embed-resolver scan --resolve follows it to the post)"
+        else:
+            reason = "no post id: the article kept no link (embed-resolver scan --identify can find it)"
         rows.append(("Status", "", reason, ""))
     else:
         status = post["status"] + (f" ({post['reason']})" if post.get("reason") else "")

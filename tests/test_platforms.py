@@ -1,6 +1,7 @@
 import pytest
 
-from resolver.platforms import parse_url
+from resolver import platforms
+from resolver.platforms import parse_url, telegram
 from resolver.platforms.x import snowflake_time, status_url
 
 X_CASES = [
@@ -46,7 +47,7 @@ OTHER_CASES = [
      "https://social.example.net/@riverwatch/112000000000000001"),
     ("https://www.threads.com/@riverwatch/post/C1aBcDeFgHi", "threads", "C1aBcDeFgHi",
      "https://www.threads.net/@riverwatch/post/C1aBcDeFgHi"),
-    ("https://player.vimeo.com/video/796000001?h=de776782f6", "vimeo", "796000001", "https://vimeo.com/796000001"),
+    ("https://player.vimeo.com/video/796000001?h=de776782f6", "vimeo", "796000001", "https://vimeo.com/796000001/de776782f6"),
 ]
 
 
@@ -70,3 +71,279 @@ def test_snowflake_time_and_canonical_url():
     assert snowflake_time("266031293945503744").isoformat() == "2012-11-07T04:16:17.756000+00:00"
     assert snowflake_time("20") is None
     assert status_url("20") == "https://twitter.com/i/status/20"
+
+
+# (id, url, platform, kind, post_id, canonical URL). Ids and names are fictional; the shapes are the platforms'.
+YT, TT, FB = "AbCdEfGhIjK", "7300000000000000001", "10150000000000001"
+WATCH = f"https://www.youtube.com/watch?v={YT}"
+FB_VIDEO = f"https://www.facebook.com/watch/?v={FB}"
+TT_POST = f"https://www.tiktok.com/@/video/{TT}"
+
+
+def _check(url, platform, kind, post_id, canonical):
+    ref = parse_url(url)
+    assert ref is not None, url
+    assert (ref.platform, ref.kind, ref.post_id, ref.url) == (platform, kind, post_id, canonical)
+
+
+# Every form #15 lists as missed, one example each.
+MISSED_FORMS = [
+    ("x-card-player", "https://twitter.com/i/cards/tfw/v1/1500000000000000011", "twitter", "post",
+     "1500000000000000011", "https://twitter.com/i/status/1500000000000000011"),
+    ("x-video-player", "https://twitter.com/i/videos/tweet/1500000000000000012", "twitter", "post",
+     "1500000000000000012", "https://twitter.com/i/status/1500000000000000012"),
+    ("x-video-player-short", "https://twitter.com/i/videos/1500000000000000013", "twitter", "post",
+     "1500000000000000013", "https://twitter.com/i/status/1500000000000000013"),
+    ("yt-watch-popup", f"https://www.youtube.com/watch_popup?v={YT}", "youtube", "video", YT, WATCH),
+    ("yt-escaped-query", f"https://www.youtube.com/watch?feature=player_embedded&amp;v={YT}", "youtube", "video", YT,
+     WATCH),
+    ("yt-twice-escaped-query", f"https://www.youtube.com/watch?feature=player_embedded&amp;amp;v={YT}", "youtube",
+     "video", YT, WATCH),
+    ("yt-kids", f"https://www.youtubekids.com/watch?v={YT}", "youtube", "video", YT, WATCH),
+    ("yt-watch-path", f"https://zwearz.com/watch/{YT}/river-trailer.html", "youtube", "video", YT, WATCH),
+    ("yt-root-v", f"https://www.youtube.com/?v={YT}", "youtube", "video", YT, WATCH),
+    ("yt-fragment-route", f"https://m.youtube.com/#/watch?v={YT}", "youtube", "video", YT, WATCH),
+    ("fb-video-php", f"https://www.facebook.com/video.php?v={FB}", "facebook", "video", FB, FB_VIDEO),
+    ("fb-plugin-video-php", "https://www.facebook.com/plugins/video.php?href=https%3A%2F%2Fwww.facebook.com%2F"
+     f"video.php%3Fv%3D{FB}", "facebook", "video", FB, FB_VIDEO),
+    ("fb-story-php", f"https://m.facebook.com/story.php?story_fbid={FB}&id=4200", "facebook", "post", FB,
+     f"https://www.facebook.com/permalink.php?story_fbid={FB}&id=4200"),
+    ("fb-group-permalink", f"https://www.facebook.com/groups/rivertonfolk/permalink/{FB}/", "facebook", "post", FB,
+     f"https://www.facebook.com/groups/rivertonfolk/posts/{FB}/"),
+    ("fb-group-posts", f"https://www.facebook.com/groups/4300/posts/{FB}/", "facebook", "post", FB,
+     f"https://www.facebook.com/groups/4300/posts/{FB}/"),
+    ("fb-reel", f"https://www.facebook.com/reel/{FB}", "facebook", "video", FB, f"https://www.facebook.com/reel/{FB}/"),
+    ("fb-localised-host", f"https://zh-hk.facebook.com/rivertoncouncil/videos/{FB}/", "facebook", "video", FB,
+     f"https://www.facebook.com/rivertoncouncil/videos/{FB}/"),
+    ("fb-video-embed", f"https://www.facebook.com/video/embed?video_id={FB}", "facebook", "video", FB, FB_VIDEO),
+    ("reddit-user-thread", "https://www.reddit.com/user/riverfan/comments/1abcde/my_photos/", "reddit", "post",
+     "1abcde", "https://www.reddit.com/user/riverfan/comments/1abcde/"),
+    ("reddit-no-subreddit", "https://www.reddit.com/comments/1abcde", "reddit", "post", "1abcde",
+     "https://www.reddit.com/comments/1abcde/"),
+    ("reddit-nm-host", "https://nm.reddit.com/r/Riverton/comments/1abcde/bridge/", "reddit", "post", "1abcde",
+     "https://www.reddit.com/r/Riverton/comments/1abcde/"),
+    ("reddit-sh-host", "https://sh.reddit.com/r/Riverton/comments/1abcde/bridge/", "reddit", "post", "1abcde",
+     "https://www.reddit.com/r/Riverton/comments/1abcde/"),
+    ("reddit-embed-host", "https://embed.reddit.com/r/Riverton/comments/1abcde/bridge/?embed=true", "reddit", "post",
+     "1abcde", "https://www.reddit.com/r/Riverton/comments/1abcde/"),
+    ("redditmedia", "https://www.redditmedia.com/r/Riverton/comments/1abcde/bridge/?ref_source=embed&embed=true",
+     "reddit", "post", "1abcde", "https://www.reddit.com/r/Riverton/comments/1abcde/"),
+    ("tiktok-share-video", f"https://www.tiktok.com/share/video/{TT}/", "tiktok", "post", TT, TT_POST),
+    ("tiktokv-share-video", f"https://www.tiktokv.com/share/video/{TT}/", "tiktok", "post", TT, TT_POST),
+    ("tiktok-embed-v2", f"https://www.tiktok.com/embed/v2/{TT}", "tiktok", "post", TT, TT_POST),
+    ("vimeo-unlisted", "https://vimeo.com/796000001/de776782f6", "vimeo", "video", "796000001",
+     "https://vimeo.com/796000001/de776782f6"),
+    ("vimeo-review", "https://vimeo.com/user4200/review/796000001/de776782f6", "vimeo", "video", "796000001",
+     "https://vimeo.com/796000001/de776782f6"),
+    ("vimeo-moogaloop", "http://vimeo.com/moogaloop.swf?clip_id=796000001", "vimeo", "video", "796000001",
+     "https://vimeo.com/796000001"),
+    ("bluesky-other-appview", "https://main.bsky.dev/profile/riverwatch.example.org/post/3kabcdefg2x", "bluesky",
+     "post", "3kabcdefg2x", "https://bsky.app/profile/riverwatch.example.org/post/3kabcdefg2x"),
+    ("bluesky-did-profile", "https://bsky.app/profile/did:plc:abcdefghijklmnop/post/3kabcdefg2x", "bluesky", "post",
+     "3kabcdefg2x", "https://bsky.app/profile/did:plc:abcdefghijklmnop/post/3kabcdefg2x"),
+]
+
+
+@pytest.mark.parametrize("url,platform,kind,post_id,canonical", [r[1:] for r in MISSED_FORMS],
+                         ids=[r[0] for r in MISSED_FORMS])
+def test_forms_once_missed(url, platform, kind, post_id, canonical):
+    _check(url, platform, kind, post_id, canonical)
+
+
+# Every URL #15 lists as taken for a post when it is not one (None: no platform claims it).
+NOT_POSTS = [
+    ("yt-live-stream-embed", "https://www.youtube.com/embed/live_stream?channel=UCabcdefghijklmnopqrstuv", None),
+    ("yt-videoseries-no-list", "https://www.youtube.com/embed/videoseries", None),
+    ("yt-videoseries", "https://www.youtube.com/embed/videoseries?list=PLabcdefghijk", "playlist"),
+    ("vimeo-album", "https://vimeo.com/album/4200001", None),
+    ("vimeo-showcase", "https://vimeo.com/showcase/4200001", None),
+    ("vimeo-showcase-embed", "https://vimeo.com/showcase/4200001/embed", None),
+    ("instagram-reels-audio", "https://www.instagram.com/reels/audio/4200000000000001/", None),
+    ("instagram-share-token", "https://www.instagram.com/share/BAbCdEfGh1", "short-link"),
+    ("instagram-share-reel-token", "https://www.instagram.com/share/reel/BAbCdEfGh1", "short-link"),
+]
+
+
+@pytest.mark.parametrize("url,kind", [r[1:] for r in NOT_POSTS], ids=[r[0] for r in NOT_POSTS])
+def test_urls_that_are_not_posts(url, kind):
+    ref = parse_url(url)
+    assert (ref.kind if ref else None) == kind
+
+
+@pytest.mark.parametrize("url,post_id,canonical", [
+    ("https://vimeo.com/796000001/9603038895", "796000001", "https://vimeo.com/796000001/9603038895"),
+    (f"https://www.facebook.com/RivertonCouncil/videos/vb.4200/{FB}/?type=2&theater", FB,
+     f"https://www.facebook.com/RivertonCouncil/videos/{FB}/"),
+    (f"https://www.facebook.com/RivertonCouncil/videos/bridge-reopening-day/{FB}/", FB,
+     f"https://www.facebook.com/RivertonCouncil/videos/{FB}/"),
+], ids=["vimeo-all-digit-hash", "fb-vb-video", "fb-titled-video"])
+def test_the_id_is_the_posts_not_a_neighbours(url, post_id, canonical):
+    # Previously the digit hash was taken for the Vimeo id, and the vb.<n> segment ended the Facebook canonical URL.
+    ref = parse_url(url)
+    assert (ref.post_id, ref.url) == (post_id, canonical)
+
+
+# Share-sheet short links that hide the post: kind "short-link", for `scan --resolve` to follow.
+SHORT_LINKS = [
+    ("vm.tiktok", "https://vm.tiktok.com/ZMabc123/", "tiktok", "https://vm.tiktok.com/ZMabc123/"),
+    ("vt.tiktok", "https://vt.tiktok.com/ZSabc123", "tiktok", "https://vt.tiktok.com/ZSabc123/"),
+    ("tiktok-t", "https://www.tiktok.com/t/ZTabc123/", "tiktok", "https://www.tiktok.com/t/ZTabc123/"),
+    ("fb.watch", "https://fb.watch/abC1dEf2Gh/", "facebook", "https://fb.watch/abC1dEf2Gh/"),
+    ("fb-share-post", "https://www.facebook.com/share/p/1AbCdEfGhI/", "facebook",
+     "https://www.facebook.com/share/p/1AbCdEfGhI/"),
+    ("fb-share-video", "https://www.facebook.com/share/v/1AbCdEfGhI/", "facebook",
+     "https://www.facebook.com/share/v/1AbCdEfGhI/"),
+    ("fb-share-reel", "https://m.facebook.com/share/r/1AbCdEfGhI/", "facebook",
+     "https://www.facebook.com/share/r/1AbCdEfGhI/"),
+    ("fb-share-bare", "https://www.facebook.com/share/1AbCdEfGhI/", "facebook",
+     "https://www.facebook.com/share/1AbCdEfGhI/"),
+    ("instagram-share-p", "https://www.instagram.com/share/p/BAbCdEfGh1", "instagram",
+     "https://www.instagram.com/share/p/BAbCdEfGh1/"),
+    ("reddit-share", "https://www.reddit.com/r/Riverton/s/AbCdEf1234", "reddit",
+     "https://www.reddit.com/r/Riverton/s/AbCdEf1234"),
+]
+
+
+@pytest.mark.parametrize("url,platform,canonical", [r[1:] for r in SHORT_LINKS], ids=[r[0] for r in SHORT_LINKS])
+def test_short_links_that_hide_the_post(url, platform, canonical):
+    _check(url, platform, "short-link", None, canonical)
+
+
+@pytest.mark.parametrize("url,platform,kind,post_id,canonical", [
+    (f"https://youtu.be/{YT}?si=Xy12Zw34", "youtube", "video", YT, WATCH),
+    ("https://redd.it/1abcde", "reddit", "post", "1abcde", "https://www.reddit.com/comments/1abcde/"),
+], ids=["youtu.be", "redd.it"])
+def test_short_links_that_carry_the_id_give_the_post(url, platform, kind, post_id, canonical):
+    _check(url, platform, kind, post_id, canonical)
+
+
+# Beyond #15's list: the forms each platform documents for its embeds (iframe src, blockquote attributes) and
+# gives out from its share sheet ("copy link"), one example each.
+PFBID = "pfbid02AbCdEfGhIjKlMnOpQrStUv"
+IG, BSKY_DID = "CxAbC123dEf", "did:plc:abcdefghijklmnop"
+TG = "https://t.me/rivertonchannel/416"
+DOCUMENTED_FORMS = [
+    ("x-embed-iframe", "https://platform.twitter.com/embed/Tweet.html?dnt=false&embedId=twitter-widget-0&frame=false"
+     "&id=1500000000000000021&lang=en", "twitter", "post", "1500000000000000021",
+     "https://twitter.com/i/status/1500000000000000021"),
+    ("x-copy-link", "https://x.com/RivertonRoads/status/1500000000000000022?s=46&t=AbCdEfGh", "twitter", "post",
+     "1500000000000000022", "https://twitter.com/RivertonRoads/status/1500000000000000022"),
+    ("x-intent-like", "https://twitter.com/intent/like?tweet_id=1500000000000000023", "twitter", "post",
+     "1500000000000000023", "https://twitter.com/i/status/1500000000000000023"),
+    ("x-intent-retweet", "https://x.com/intent/retweet?tweet_id=1500000000000000023", "twitter", "post",
+     "1500000000000000023", "https://twitter.com/i/status/1500000000000000023"),
+    ("x-intent-reply", "https://twitter.com/intent/tweet?in_reply_to=1500000000000000023", "twitter", "post",
+     "1500000000000000023", "https://twitter.com/i/status/1500000000000000023"),
+    ("yt-embed-iframe", f"https://www.youtube.com/embed/{YT}?si=Xy12Zw34&start=30", "youtube", "video", YT, WATCH),
+    ("yt-shorts-share", f"https://youtube.com/shorts/{YT}?si=Xy12Zw34", "youtube", "video", YT, WATCH),
+    ("yt-live-share", f"https://www.youtube.com/live/{YT}?si=Xy12Zw34", "youtube", "video", YT, WATCH),
+    ("yt-flash-embed", f"https://www.youtube.com/v/{YT}?version=3&hl=en_US", "youtube", "video", YT, WATCH),
+    ("yt-attribution-link", f"https://www.youtube.com/attribution_link?a=AbC&u=%2Fwatch%3Fv%3D{YT}%26feature%3Dshare",
+     "youtube", "video", YT, WATCH),
+    ("yt-mobile-share", f"https://m.youtube.com/watch?v={YT}&feature=share", "youtube", "video", YT, WATCH),
+    ("ig-embed-iframe", f"https://www.instagram.com/p/{IG}/embed/captioned/?cr=1&v=14", "instagram", "post", IG,
+     f"https://www.instagram.com/p/{IG}/"),
+    ("ig-reel-embed-iframe", f"https://www.instagram.com/reel/{IG}/embed/", "instagram", "post", IG,
+     f"https://www.instagram.com/p/{IG}/"),
+    ("ig-copy-link", f"https://www.instagram.com/p/{IG}/?utm_source=ig_web_copy_link&igsh=MzRlODBiNWFlZA==",
+     "instagram", "post", IG, f"https://www.instagram.com/p/{IG}/"),
+    ("ig-blockquote-permalink", f"https://www.instagram.com/p/{IG}/?utm_source=ig_embed&amp;utm_campaign=loading",
+     "instagram", "post", IG, f"https://www.instagram.com/p/{IG}/"),
+    ("ig-profile-grid", f"https://www.instagram.com/riverwatch/reel/{IG}/", "instagram", "post", IG,
+     f"https://www.instagram.com/p/{IG}/"),
+    ("tt-embed-player", f"https://www.tiktok.com/player/v1/{TT}?music_info=1&description=1", "tiktok", "post", TT,
+     TT_POST),
+    ("tt-embed-iframe", f"https://www.tiktok.com/embed/{TT}", "tiktok", "post", TT, TT_POST),
+    ("tt-copy-link", f"https://www.tiktok.com/@riverdancer/video/{TT}?is_from_webapp=1&sender_device=pc", "tiktok",
+     "post", TT, f"https://www.tiktok.com/@riverdancer/video/{TT}"),
+    ("tt-photo-post", f"https://www.tiktok.com/@riverdancer/photo/{TT}", "tiktok", "post", TT,
+     f"https://www.tiktok.com/@riverdancer/video/{TT}"),
+    ("tt-old-mobile-share", f"https://m.tiktok.com/v/{TT}.html", "tiktok", "post", TT, TT_POST),
+    ("fb-embedded-post", "https://www.facebook.com/plugins/post.php?href=https%3A%2F%2Fwww.facebook.com%2F"
+     f"RivertonCouncil%2Fposts%2F{PFBID}&show_text=true&width=500", "facebook", "post", PFBID,
+     f"https://www.facebook.com/RivertonCouncil/posts/{PFBID}/"),
+    ("fb-embedded-video", "https://www.facebook.com/plugins/video.php?href=https%3A%2F%2Fwww.facebook.com%2F"
+     f"RivertonCouncil%2Fvideos%2F{FB}%2F&show_text=false", "facebook", "video", FB,
+     f"https://www.facebook.com/RivertonCouncil/videos/{FB}/"),
+    ("fb-embedded-comment", "https://www.facebook.com/plugins/comment_embed.php?href=https%3A%2F%2Fwww.facebook.com"
+     f"%2FRivertonCouncil%2Fposts%2F{FB}%3Fcomment_id%3D42", "facebook", "post", FB,
+     f"https://www.facebook.com/RivertonCouncil/posts/{FB}/"),
+    ("fb-photo-viewer", f"https://www.facebook.com/photo/?fbid={FB}&set=a.4200", "facebook", "photo", FB,
+     f"https://www.facebook.com/photo.php?fbid={FB}"),
+    ("fb-album-photo", f"https://www.facebook.com/RivertonCouncil/photos/a.4200/{FB}/?type=3", "facebook", "photo",
+     FB, f"https://www.facebook.com/photo.php?fbid={FB}"),
+    ("fb-watch-live", f"https://www.facebook.com/watch/live/?v={FB}&ref=watch_permalink", "facebook", "video", FB,
+     FB_VIDEO),
+    ("fb-permalink-pfbid", f"https://www.facebook.com/permalink.php?story_fbid={PFBID}&id=4200", "facebook", "post",
+     PFBID, f"https://www.facebook.com/permalink.php?story_fbid={PFBID}&id=4200"),
+    ("reddit-copy-link", "https://www.reddit.com/r/Riverton/comments/1abcde/bridge/?utm_source=share&utm_medium=web3x",
+     "reddit", "post", "1abcde", "https://www.reddit.com/r/Riverton/comments/1abcde/"),
+    ("reddit-comment-permalink", "https://www.reddit.com/r/Riverton/comments/1abcde/comment/kx9y8z7/", "reddit",
+     "post", "1abcde", "https://www.reddit.com/r/Riverton/comments/1abcde/"),
+    ("reddit-old-comment-permalink", "https://old.reddit.com/r/Riverton/comments/1abcde/bridge/kx9y8z7/", "reddit",
+     "post", "1abcde", "https://www.reddit.com/r/Riverton/comments/1abcde/"),
+    ("vimeo-player-iframe", "https://player.vimeo.com/video/796000001?title=0&byline=0", "vimeo", "video",
+     "796000001", "https://vimeo.com/796000001"),
+    ("vimeo-copy-link", "https://vimeo.com/796000001?share=copy", "vimeo", "video", "796000001",
+     "https://vimeo.com/796000001"),
+    ("vimeo-channel-video", "https://vimeo.com/channels/staffpicks/796000001", "vimeo", "video", "796000001",
+     "https://vimeo.com/796000001"),
+    ("vimeo-showcase-video", "https://vimeo.com/showcase/4200001/video/796000001", "vimeo", "video", "796000001",
+     "https://vimeo.com/796000001"),
+    ("tg-widget-iframe", f"{TG}?embed=1&userpic=true", "telegram", "post", "416", TG),
+    ("tg-single-media", f"{TG}?single", "telegram", "post", "416", TG),
+    ("tg-telegram-me", "https://telegram.me/rivertonchannel/416", "telegram", "post", "416", TG),
+    ("tg-private-channel", "https://t.me/c/1234567890/416", "telegram", "post", "416", "https://t.me/c/1234567890/416"),
+    ("bsky-embed-iframe", f"https://embed.bsky.app/embed/{BSKY_DID}/app.bsky.feed.post/3kabcdefg2x?id=7", "bluesky",
+     "post", "3kabcdefg2x", f"https://bsky.app/profile/{BSKY_DID}/post/3kabcdefg2x"),
+    ("bsky-blockquote-link", f"https://bsky.app/profile/{BSKY_DID}/post/3kabcdefg2x?ref_src=embed", "bluesky",
+     "post", "3kabcdefg2x", f"https://bsky.app/profile/{BSKY_DID}/post/3kabcdefg2x"),
+    ("threads-embed", "https://www.threads.net/@riverwatch/post/C1aBcDeFgHi/embed", "threads", "post", "C1aBcDeFgHi",
+     "https://www.threads.net/@riverwatch/post/C1aBcDeFgHi"),
+    ("threads-copy-link", "https://www.threads.com/@riverwatch/post/C1aBcDeFgHi?xmt=AQGzAbC", "threads", "post",
+     "C1aBcDeFgHi", "https://www.threads.net/@riverwatch/post/C1aBcDeFgHi"),
+    ("threads-short", "https://www.threads.net/t/C1aBcDeFgHi/", "threads", "post", "C1aBcDeFgHi",
+     "https://www.threads.net/t/C1aBcDeFgHi"),
+    ("mastodon-activitypub", "https://social.example.net/users/riverwatch/statuses/112000000000000001", "mastodon",
+     "post", "112000000000000001", "https://social.example.net/@riverwatch/112000000000000001"),
+]
+
+
+@pytest.mark.parametrize("url,platform,kind,post_id,canonical", [r[1:] for r in DOCUMENTED_FORMS],
+                         ids=[r[0] for r in DOCUMENTED_FORMS])
+def test_documented_embed_and_share_forms(url, platform, kind, post_id, canonical):
+    _check(url, platform, kind, post_id, canonical)
+
+
+def test_telegram_widget_attribute():
+    ref = telegram.parse_post_attribute(" rivertonchannel/416/ ")
+    assert (ref.platform, ref.post_id, ref.author_handle, ref.url) == ("telegram", "416", "rivertonchannel", TG)
+
+
+@pytest.mark.parametrize("url", [
+    "https://twitter.com/intent/tweet?text=Read&url=https%3A%2F%2Fnews.example.org%2Fstory",
+    "https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fnews.example.org%2Fstory",
+    "https://t.me/share/url?url=https%3A%2F%2Fnews.example.org%2Fstory",
+    "https://www.reddit.com/submit?url=https%3A%2F%2Fnews.example.org%2Fstory",
+    "https://l.facebook.com/l.php?u=https%3A%2F%2Fnews.example.org%2Fstory",
+    "https://i.redd.it/abcdef123456.jpg",
+    "https://www.tiktok.com/embed/live/@rivertoncouncil",
+    "https://t.me/rivertonchannel/12/416",
+], ids=["x-share-intent", "fb-sharer", "tg-share", "reddit-submit", "fb-link-shim", "reddit-image", "tt-live-embed",
+        "tg-three-segments"])
+def test_share_buttons_and_media_are_no_posts(url):
+    # A site's own share buttons name the article, not a post; a media file or live room is no post either.
+    assert parse_url(url) is None
+
+
+@pytest.mark.parametrize("url,embedded", [
+    ("https://twitter.com/jack/status/20", True),
+    ("https://vm.tiktok.com/ZMabc123/", True),
+    ("https://www.facebook.com/share/v/1AbCdEfGhI/", True),
+    ("https://twitter.com/NASA", True),
+    ("https://t.co/Ab12Cd34Ef", False),
+    (f"https://www.facebook.com/events/{FB}/", False),
+], ids=["post", "tiktok-short-link", "fb-share-link", "x-timeline", "tco", "fb-event"])
+def test_which_urls_the_detectors_report(url, embedded):
+    # t.co wraps any link at all; an event page is linked to, not embedded (its id still parses, for resolve).
+    assert platforms.is_embed(parse_url(url)) is embedded

@@ -21,10 +21,8 @@ from resolver.model import Credit, Embed
 from resolver.platforms import x
 
 # A page with none of these is not parsed. Plain substring tests, likeliest first: most pages answer at once.
-MARKERS = ("twitter", "youtu", "credit", "Credit", "CREDIT", "copyright", "Copyright", "©", "&copy;", "instagram",
-           "figcaption", "facebook", "(@", "tiktok", "t.me/", "telegram", "reddit", "bsky", "bluesky", "mastodon",
-           "threads.", "vimeo", "fb.watch", "x.com/", "photographer", "Photographer", "ImageObject", "Twitter",
-           "YouTube", "Instagram", "FIGCAPTION", "IFRAME")
+MARKERS = (*platforms.PAGE_MARKERS, "credit", "Credit", "CREDIT", "copyright", "Copyright", "©", "&copy;",
+           "figcaption", "(@", "photographer", "Photographer", "ImageObject", "FIGCAPTION", "IFRAME")
 
 
 def has_markers(page: str) -> bool:
@@ -34,9 +32,8 @@ def has_markers(page: str) -> bool:
 # Cheap checks on the lower-cased raw source decide which passes a page needs; each pass selects in C.
 # Regexes here start with a literal so the engine skips ahead instead of trying every position.
 HREF_RE = re.compile(
-    r"""href\s*=\s*["']?((?:https?:)?//(?:[a-z0-9-]+\.)*(?:twitter\.com|x\.com|instagram\.com|youtube\.com|youtu\.be"""
-    r"""|youtube-nocookie\.com|tiktok\.com|facebook\.com|fb\.watch|t\.me|telegram\.me|reddit\.com|redd\.it|bsky\.app"""
-    r"""|threads\.net|threads\.com|vimeo\.com|[a-z0-9-]+\.[a-z]{2,}(?=/@))/[^"'\s>]*)""")
+    r"""href\s*=\s*["']?((?:https?:)?//(?:[a-z0-9-]+\.)*(?:"""
+    rf"""{platforms.DOMAIN_PATTERN}|{platforms.mastodon.HOST_PATTERN})/[^"'\s>]*)""")
 CLASS_VALUE_RE = re.compile(r"""class\s*=\s*["']([^"'<>]*?(?:credit|copyright|photographer)[^"'<>]*)["']""")
 STRUCTURE_TAGS = ("blockquote", "iframe", "amp-twitter", "amp-instagram", "amp-youtube", "amp-facebook", "amp-vimeo",
                   "lite-youtube", "lite-vimeo", "script", "figure")
@@ -222,7 +219,7 @@ def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-block
 
 def _embed_from_url(url: str, el: Any, smap: SourceMap, detector: str, needle: str | None = None) -> Embed | None:
     ref = platforms.parse_url(url)
-    if ref is None or ref.kind in ("short-link", "profile"):
+    if ref is None or not platforms.is_embed(ref):
         return None
     return Embed(
         platform=ref.platform, kind=ref.kind, url=ref.url, detector=detector,
@@ -262,7 +259,7 @@ def _embed_at(el: Any, smap: SourceMap) -> Embed | None:
     if tag == "script":
         post = el.get("data-telegram-post")
         if post:
-            ref = platforms.others.telegram_post(post)
+            ref = platforms.telegram.parse_post_attribute(post)
             if ref is not None:
                 return Embed(platform="telegram", kind="post", url=ref.url, detector="html-script",
                              span=smap.span(el, "data-telegram-post"), post_id=ref.post_id, author_handle=ref.author_handle)
@@ -315,7 +312,7 @@ def _custom_element(el: Any, smap: SourceMap) -> Embed | None:
 
 
 def _blueskyish(el: Any, smap: SourceMap) -> Embed | None:
-    ref = platforms.others.bluesky(el.get("data-bluesky-uri") or "")
+    ref = platforms.bluesky.parse(el.get("data-bluesky-uri") or "")
     if ref is None:
         return None
     para = next(el.iter("p"), None)
@@ -476,8 +473,7 @@ def _embed_candidates(root: Any, page: str, lower: str) -> Iterator[Any]:
 
 
 # Post URLs kept in script data or escaped markup: found by their host with str.find (C speed), read from there.
-SOURCE_HOSTS = {"twitter.com": ("/status",), "youtube.com": ("/embed/", "watch?v="), "youtube-nocookie.com": ("/embed/",),
-                "instagram.com": ("/p/", "/reel/"), "tiktok.com": ("/video/",)}
+SOURCE_HOSTS = platforms.SOURCE_SHAPES
 SOURCE_TAIL_RE = re.compile(r"""(?:\\?/)[^\s"'<>&]{4,200}""")
 HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
 

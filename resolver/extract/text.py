@@ -15,7 +15,7 @@ DASHES = ("—", "–", "―", "--", "&mdash;", "&#8212;", "&#x2014;", "&ndash;"
 # The anchor of a flattened embed: (@handle) then a date, on one line. The name and the text are read backwards.
 SIGNATURE_RE = re.compile(
     rf"\(@(?P<handle>[A-Za-z0-9_][A-Za-z0-9_.:-]{{0,62}})\){SP}*(?:on{SP}+)?\[?(?P<date>{DATE_PATTERN})\]?"
-    rf"(?:{SP}*\(?<?(?P<url>https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/[^\s<>()\]]+)>?\)?)?",
+    rf"(?:{SP}*\(?<?(?P<url>{x.URL_START}[^\s<>()\]]+)>?\)?)?",
     re.IGNORECASE,
 )
 INSTAGRAM_RE = re.compile(
@@ -25,10 +25,8 @@ INSTAGRAM_RE = re.compile(
 )
 URL_RE = re.compile(
     r"(?:https?://|\bwww\.)[^\s<>\"'`\\]+"
-    r"|(?<![\w.@/-])(?:(?:www\.|mobile\.)?(?:twitter|x)\.com|pic\.(?:twitter|x)\.com|t\.co|youtu\.be|(?:www\.)?youtube\.com"
-    r"|(?:www\.)?instagram\.com|(?:www\.)?tiktok\.com|vm\.tiktok\.com|(?:www\.)?facebook\.com|fb\.watch|t\.me"
-    r"|bsky\.app|(?:www\.)?threads\.(?:net|com)|vimeo\.com|(?:www\.)?reddit\.com|redd\.it)/[^\s<>\"'`\\]+"
-    r"|\bat://did:[a-z]+:[A-Za-z0-9._:%-]+/app\.bsky\.feed\.post/[A-Za-z0-9]+",
+    rf"|(?<![\w.@/-])(?:[a-z0-9-]+\.)*(?:{platforms.DOMAIN_PATTERN})/[^\s<>\"'`\\]+"
+    rf"|{platforms.bluesky.AT_URI_PATTERN}",
     re.IGNORECASE,
 )
 TRAILING_PUNCT = ".,;:!?'\"”’»…)]}"
@@ -222,7 +220,7 @@ def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
         if any(s <= start < e for s, e in taken):
             continue
         ref = platforms.parse_url(url)
-        if ref is None or ref.kind in ("short-link", "profile"):
+        if ref is None or not platforms.is_embed(ref):
             continue
         detector = "text-media-link" if ref.kind == "media-link" else "text-url"
         embeds.append(Embed(

@@ -1,34 +1,59 @@
-"""URL parsers, one per platform. `parse_url` asks each in turn; nothing here touches the network."""
+"""URL parsers, one module per platform, registered in one table; nothing here touches the network.
+
+A platform module knows every URL shape of its platform and exposes PLATFORM, DOMAINS (its hosts: a URL on one of
+them or on a subdomain goes to it), MARKERS (substrings a page with one of its URLs contains), SOURCE_SHAPES (where
+script data keeps its post URLs) and `parse(url) -> PostRef | None`. Adding a platform is one module and one entry
+in PLATFORMS. The HTML and text detectors take their host lists and URL patterns from here.
+"""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+import re
+from types import ModuleType
 
 from resolver.model import PostRef
-from resolver.platforms import others, x
+from resolver.platforms import (bluesky, facebook, instagram, mastodon, reddit, telegram, threads, tiktok, urls,
+                                vimeo, x, youtube)
+
+# Platforms with hosts of their own. Mastodon has none: it is asked last, for hosts nobody else owns.
+PLATFORMS: tuple[ModuleType, ...] = (x, youtube, instagram, facebook, tiktok, reddit, vimeo, telegram, bluesky, threads)
+BY_DOMAIN: dict[str, ModuleType] = {domain: module for module in PLATFORMS for domain in module.DOMAINS}
+
+# For the detectors: every platform domain as a regex alternation (longest first), the substrings that make a
+# page worth searching, and where script data keeps post URLs (host -> path pieces).
+DOMAIN_PATTERN = "|".join(re.escape(d) for d in sorted(BY_DOMAIN, key=lambda d: (-len(d), d)))
+PAGE_MARKERS: tuple[str, ...] = tuple(dict.fromkeys(m for module in (*PLATFORMS, mastodon) for m in module.MARKERS))
+SOURCE_SHAPES: dict[str, tuple[str, ...]] = {host: shapes for module in PLATFORMS
+                                             for host, shapes in module.SOURCE_SHAPES.items()}
+
+
+def platform_of(host: str) -> ModuleType | None:
+    """The platform module that owns a host (or the domain it is a subdomain of), or None."""
+    domain = urls.domain_of(host.lower().rstrip("."), BY_DOMAIN)
+    return BY_DOMAIN[domain] if domain is not None else None
 
 
 def parse_url(url: str) -> PostRef | None:
     """What a URL points at (platform, kind, id, canonical URL), or None when no platform claims it."""
     if not url or len(url) > 4096:
         return None
+    url = url.strip()
     if url.startswith("at://"):
-        return others.bluesky(url)
-    if url.startswith("//"):
-        url = "https:" + url   # protocol-relative, as embed iframes often are
-    try:
-        host = (urlsplit(url.strip() if "://" in url else "https://" + url.strip()).hostname or "").lower()
-        if host.startswith("www."):
-            host = host[4:]
-        parser = others.BY_HOST.get(host)
-        if parser is not None:
-            return parser(url)
-        found = x.parse_url(url)
-        if found is not None:
-            return found
-        return others.mastodon(url)   # any host: the path shape decides
-    except ValueError:  # urlsplit on a malformed netloc ("http://[::1")
+        return bluesky.parse(url)
+    split = urls.split(url)
+    if split is None:
         return None
+    module = platform_of(split.host)
+    return module.parse(url) if module is not None else mastodon.parse(url)
 
 
-__all__ = ["parse_url", "x", "others"]
+def is_embed(ref: PostRef) -> bool:
+    """Whether a detector reports a URL as an embed. Not a profile or an event page (a link to "the event" is no
+    embedded post); a short link only when its platform's short links lead to its own posts (vm.tiktok.com,
+    fb.watch, instagram.com/share/...): X wraps every link in t.co, so a bare t.co link names no post (#15)."""
+    return ref.kind not in ("profile", "event") and not (ref.kind == "short-link" and ref.platform == x.PLATFORM)
+
+
+__all__ = ["BY_DOMAIN", "DOMAIN_PATTERN", "PAGE_MARKERS", "PLATFORMS", "SOURCE_SHAPES", "is_embed", "parse_url",
+           "platform_of", "bluesky", "facebook", "instagram", "mastodon", "reddit", "telegram", "threads", "tiktok",
+           "vimeo", "x", "youtube"]

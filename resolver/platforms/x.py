@@ -8,15 +8,28 @@ from urllib.parse import parse_qs, urlsplit
 
 from resolver.model import PostRef
 
+PLATFORM = "twitter"
+ONION = "twitter3e4tixl4xyajtrzo62zg5vztmjuricljdp2c5kshju4avyoid.onion"   # X's own onion service
 STATUS_HOSTS = frozenset({
     "twitter.com", "www.twitter.com", "mobile.twitter.com", "m.twitter.com",
-    "x.com", "www.x.com", "mobile.x.com",
+    "x.com", "www.x.com", "mobile.x.com", ONION,
     # Preview proxies that mirror the status path one for one.
     "fxtwitter.com", "vxtwitter.com", "fixupx.com", "fixvx.com", "nitter.net",
 })
 EMBED_HOSTS = frozenset({"platform.twitter.com", "syndication.twitter.com"})
 MEDIA_HOSTS = frozenset({"pic.twitter.com", "pic.x.com"})
 SHORT_HOSTS = frozenset({"t.co"})
+# Every domain above: the registry hands any URL on them, or on their subdomains, to this parser.
+DOMAINS = frozenset({"twitter.com", "x.com", "t.co", "fxtwitter.com", "vxtwitter.com", "fixupx.com", "fixvx.com",
+                     "nitter.net", ONION})
+MARKERS = ("twitter", "x.com/", "Twitter")
+SOURCE_SHAPES = {"twitter.com": ("/status",)}
+# The start of a status URL as prose spells it, e.g. at the end of a flattened embed's signature line.
+URL_START = r"https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/"
+# /i/<path>/<id> forms that name a status: video and card players of the old web client (#15).
+PLAYER_PATHS = (("i", "videos", "tweet"), ("i", "videos"), ("i", "cards", "tfw", "v1"))
+# Web Intents that act on one status: /intent/like?tweet_id=, /intent/retweet?tweet_id=, /intent/tweet?in_reply_to=
+INTENT_PARAMS = {"like": "tweet_id", "favorite": "tweet_id", "retweet": "tweet_id", "tweet": "in_reply_to"}
 
 HANDLE_RE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
 ID_RE = re.compile(r"^[0-9]{1,20}$")
@@ -53,7 +66,10 @@ def _post(post_id: str, handle: str | None) -> PostRef | None:
 
 
 def _status_path(parts: list[str]) -> PostRef | None:
-    """Read /<handle>/status/<id>[/photo/1], /i/web/status/<id>, /statuses/<id>."""
+    """Read /<handle>/status/<id>[/photo/1], /i/web/status/<id>, /statuses/<id>, /i/videos/tweet/<id>."""
+    for prefix in PLAYER_PATHS:
+        if tuple(parts[:len(prefix)]) == prefix and len(parts) == len(prefix) + 1:
+            return _post(parts[-1], None)
     for i, part in enumerate(parts):
         if part in ("status", "statuses") and i + 1 < len(parts):
             handle = parts[0] if i == 1 else None   # /i/web/status/ID names no handle
@@ -76,7 +92,7 @@ def parse_url(url: str) -> PostRef | None:
         # Old hash-bang links: https://twitter.com/#!/jack/status/20
         if split.fragment.startswith("!/"):
             parts = [p for p in split.fragment[2:].split("/") if p]
-        post = _status_path(parts)
+        post = _status_path(parts) or _intent(parts, split.query)
         if post is not None:
             return post
         return _timeline(parts)
@@ -90,6 +106,19 @@ def parse_url(url: str) -> PostRef | None:
     if host in SHORT_HOSTS and parts:
         return PostRef("twitter", "short-link", f"https://t.co/{parts[0]}")
     return None
+
+
+def _intent(parts: list[str], query: str) -> PostRef | None:
+    """A Web Intent on one status (like, retweet, reply): it names the status by its id."""
+    if len(parts) != 2 or parts[0] != "intent" or parts[1] not in INTENT_PARAMS:
+        return None
+    ids = parse_qs(query.replace("&amp;", "&")).get(INTENT_PARAMS[parts[1]])
+    return _post(ids[0], None) if ids else None
+
+
+def parse(url: str) -> PostRef | None:
+    """The registry's name for `parse_url`: every platform module has a `parse`."""
+    return parse_url(url)
 
 
 def _timeline(parts: list[str]) -> PostRef | None:

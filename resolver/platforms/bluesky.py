@@ -1,0 +1,50 @@
+"""Every Bluesky URL shape, read into a PostRef: post pages on bsky.app and other AppView hosts, AT URIs, and
+the iframe that embed.bsky.app's script puts in place of a blockquote.bluesky-embed."""
+
+from __future__ import annotations
+
+import re
+
+from resolver.model import PostRef
+from resolver.platforms import urls
+
+PLATFORM = "bluesky"
+DOMAINS = frozenset({"bsky.app", "bsky.dev"})
+MARKERS = ("bsky", "bluesky")
+SOURCE_SHAPES: dict[str, tuple[str, ...]] = {}
+# An AT URI in prose: at://<did or handle>/app.bsky.feed.post/<rkey>
+AT_URI_PATTERN = r"\bat://[A-Za-z0-9._:%-]+/app\.bsky\.feed\.post/[A-Za-z0-9._:~-]+"
+
+POST_COLLECTION = "app.bsky.feed.post"
+# A handle (name.example.org) or a DID (did:plc:..., did:web:...).
+ACTOR = re.compile(r"^(?:did:[a-z]+:[A-Za-z0-9._:%-]{1,2048}|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)$")
+RECORD_KEY = re.compile(r"^[A-Za-z0-9._:~-]{1,512}$")
+
+
+def post_url(actor: str, rkey: str) -> str:
+    """Canonical post URL on the main AppView."""
+    return f"https://bsky.app/profile/{actor}/post/{rkey}"
+
+
+def parse(url: str) -> PostRef | None:
+    """bsky.app/profile/<handle or did>/post/<rkey> (also staging.bsky.app, main.bsky.dev), the embed iframe
+    embed.bsky.app/embed/<did>/app.bsky.feed.post/<rkey>, and at://<did>/app.bsky.feed.post/<rkey>."""
+    text = url.strip()
+    if text.startswith("at://"):
+        pieces = text[5:].split("?")[0].split("/")
+        return _post(*pieces) if len(pieces) == 3 else None
+    split = urls.split(text)
+    if split is None:
+        return None
+    parts = split.parts
+    if split.host == "embed.bsky.app" and len(parts) == 4 and parts[0] == "embed":
+        return _post(parts[1], parts[2], parts[3])
+    if len(parts) >= 4 and parts[0] == "profile" and parts[2] == "post":
+        return _post(parts[1], POST_COLLECTION, parts[3])
+    return None
+
+
+def _post(actor: str, collection: str, rkey: str) -> PostRef | None:
+    if collection != POST_COLLECTION or not ACTOR.match(actor) or not RECORD_KEY.match(rkey):
+        return None
+    return PostRef(PLATFORM, "post", post_url(actor, rkey), rkey, actor)

@@ -1,0 +1,100 @@
+"""Every Facebook URL shape, read into a PostRef: page and group posts, videos, reels, photos, the embed plugins,
+and the share-sheet links (fb.watch, facebook.com/share/...), which are short links to resolve."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+from resolver.model import PostRef
+from resolver.platforms import urls
+from resolver.platforms.urls import SplitURL
+
+PLATFORM = "facebook"
+DOMAINS = frozenset({
+    "facebook.com", "fb.watch",
+    "facebookwkhpilnemxj7asaniu7vnjjbiltxjqhye3mhbshg7kx5tfyd.onion",   # Facebook's own onion service
+})
+MARKERS = ("facebook", "fb.watch")
+SOURCE_SHAPES: dict[str, tuple[str, ...]] = {}
+
+# Numeric ids, and the opaque "pfbid0..." ids Facebook has given posts since 2022.
+POST_ID = re.compile(r"^(?:[0-9]{1,25}|pfbid[A-Za-z0-9]{10,120})$")
+DIGITS = re.compile(r"^[0-9]{1,25}$")
+TOKEN = re.compile(r"^[A-Za-z0-9_-]{4,40}$")
+BASE = "https://www.facebook.com"
+# First path words that are site sections, never a page name in /<page>/posts/<id>.
+RESERVED = frozenset({"groups", "watch", "events", "share", "sharer", "plugins", "reel", "ads", "flx", "photo",
+                      "media", "stories", "hashtag", "search", "login", "marketplace", "gaming"})
+# Script plugins whose iframe carries the embedded post's own URL in ?href= (embedded posts, videos, comments).
+PLUGINS = frozenset({"post.php", "video.php", "comment_embed.php"})
+
+
+def parse(url: str) -> PostRef | None:
+    """Posts (/<page>/posts/<id>, permalink.php, story.php, groups), videos (/<page>/videos/[vb.<n>/]<id>,
+    video.php?v=, watch?v=, watch/live, reel/<id>, video/embed?video_id=), photos (photo.php?fbid=, /photos/),
+    embed plugins (plugins/post.php?href=...), localised hosts (zh-hk.facebook.com); fb.watch/<code> and
+    facebook.com/share/[p|v|r/]<token> are short links to resolve."""
+    split = urls.split(url)
+    if split is None:
+        return None
+    parts = split.parts
+    if split.host == "fb.watch":
+        if not parts or not TOKEN.match(parts[0]):
+            return None
+        return PostRef(PLATFORM, "short-link", f"https://fb.watch/{parts[0]}/")
+    if parts[:1] == ("share",) and len(parts) >= 2 and TOKEN.match(parts[-1]):
+        return PostRef(PLATFORM, "short-link", f"{BASE}/{'/'.join(parts[:3])}/")
+    if parts[:1] == ("plugins",) and len(parts) == 2 and parts[1] in PLUGINS:
+        href = split.arg("href")
+        return parse(unquote(href)) if href and href.startswith(("http", "//")) else None
+    return _by_query(split) or _by_path(parts)
+
+
+def _by_query(split: SplitURL) -> PostRef | None:
+    """The forms whose id is a query parameter."""
+    first = split.parts[0] if split.parts else ""
+    video = None
+    if first in ("watch", "video.php") and split.arg("v"):
+        video = split.arg("v")   # watch/?v=, watch/live/?v=, video.php?v=
+    elif split.parts[:2] == ("video", "embed") and split.arg("video_id"):
+        video = split.arg("video_id")
+    if video is not None:
+        return PostRef(PLATFORM, "video", f"{BASE}/watch/?v={video}", video) if DIGITS.match(video) else None
+    story = split.arg("story_fbid")
+    if first in ("permalink.php", "story.php") and story and POST_ID.match(story):
+        owner = split.arg("id")
+        canonical = f"{BASE}/permalink.php?story_fbid={story}" + (f"&id={owner}" if owner else "")
+        return PostRef(PLATFORM, "post", canonical, story)
+    fbid = split.arg("fbid")
+    if first in ("photo.php", "photo") and fbid and DIGITS.match(fbid):
+        return PostRef(PLATFORM, "photo", f"{BASE}/photo.php?fbid={fbid}", fbid)
+    return None
+
+
+def _by_path(parts: tuple[str, ...]) -> PostRef | None:
+    """The forms whose id is a path segment."""
+    if len(parts) >= 4 and parts[0] == "groups" and parts[2] in ("posts", "permalink"):
+        post = parts[-1]   # /groups/<g>/posts/<id>/, also with a segment between
+        if POST_ID.match(post):
+            return PostRef(PLATFORM, "post", f"{BASE}/groups/{parts[1]}/posts/{post}/", post)
+        return None
+    if len(parts) == 2 and DIGITS.match(parts[1]):
+        if parts[0] == "reel":
+            return PostRef(PLATFORM, "video", f"{BASE}/reel/{parts[1]}/", parts[1])
+        if parts[0] == "watchparty":
+            return PostRef(PLATFORM, "video", f"{BASE}/watchparty/{parts[1]}/", parts[1])
+        if parts[0] == "events":
+            return PostRef(PLATFORM, "event", f"{BASE}/events/{parts[1]}/", parts[1])
+    if len(parts) < 3 or parts[0] in RESERVED:
+        return None
+    page, section = parts[0], parts[1]
+    if section == "posts" and POST_ID.match(parts[2]):
+        return PostRef(PLATFORM, "post", f"{BASE}/{page}/posts/{parts[2]}/", parts[2], page)
+    # /videos/<id>/, /videos/vb.<n>/<id>/, /videos/<title-slug>/<id>/; /photos/a.<album>/<id>/: the id comes last.
+    ids = [p for p in parts[2:] if DIGITS.match(p)]
+    if section == "videos" and ids:
+        return PostRef(PLATFORM, "video", f"{BASE}/{page}/videos/{ids[-1]}/", ids[-1], page)
+    if section == "photos" and ids:
+        return PostRef(PLATFORM, "photo", f"{BASE}/photo.php?fbid={ids[-1]}", ids[-1], page)
+    return None

@@ -1,0 +1,43 @@
+"""Every Instagram URL shape, read into a PostRef: posts, reels, IGTV, their embeds, and share-sheet links."""
+
+from __future__ import annotations
+
+import re
+
+from resolver.model import PostRef
+from resolver.platforms import urls
+
+PLATFORM = "instagram"
+DOMAINS = frozenset({"instagram.com", "instagr.am"})
+MARKERS = ("instagram", "Instagram", "instagr.am")
+SOURCE_SHAPES = {"instagram.com": ("/p/", "/reel/")}
+
+SHORTCODE = re.compile(r"^[A-Za-z0-9_-]{5,64}$")
+POST_WORDS = frozenset({"p", "reel", "reels", "tv"})
+# Words after /reels/ that name a page, not a post: instagram.com/reels/audio/<id> is a sound's page (#15).
+NOT_CODES = frozenset({"audio", "videos"})
+
+
+def post_url(code: str) -> str:
+    """Canonical post URL: /p/<code>/ serves posts, reels and IGTV alike."""
+    return f"https://www.instagram.com/p/{code}/"
+
+
+def parse(url: str) -> PostRef | None:
+    """/p/<code>, /reel/, /reels/, /tv/, also after a user name (/<user>/reel/<code>) and with /embed/[captioned/];
+    instagram.com/share/[p|reel/]<token> is a short link to resolve (the token is not the post's code)."""
+    split = urls.split(url)
+    if split is None:
+        return None
+    parts = split.parts
+    if parts[:1] in (("stories",), ("explore",)):
+        return None   # stories expire and carry a media id, not a post's code
+    if parts[:1] == ("share",) and len(parts) >= 2:
+        return PostRef(PLATFORM, "short-link", "https://www.instagram.com/" + "/".join(parts[:3]) + "/")
+    for i, part in enumerate(parts[:3]):
+        if part in POST_WORDS and i + 1 < len(parts):
+            code = parts[i + 1]
+            if code in NOT_CODES or not SHORTCODE.match(code):
+                return None
+            return PostRef(PLATFORM, "post", post_url(code), code)
+    return None

@@ -1,0 +1,48 @@
+"""Every Reddit URL shape, read into a PostRef: comment threads under a subreddit or a user, redd.it links, the
+embed hosts, and the share sheet's /r/<sub>/s/<token> links (short links to resolve)."""
+
+from __future__ import annotations
+
+import re
+
+from resolver.model import PostRef
+from resolver.platforms import urls
+
+PLATFORM = "reddit"
+DOMAINS = frozenset({"reddit.com", "redd.it", "redditmedia.com"})
+MARKERS = ("reddit", "redd.it")
+SOURCE_SHAPES: dict[str, tuple[str, ...]] = {}
+
+POST_ID = re.compile(r"^[a-z0-9]{1,12}$")   # base 36
+TOKEN = re.compile(r"^[A-Za-z0-9]{4,20}$")
+NAME = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+# Hosts whose media ids are not post ids: i.redd.it images, v.redd.it videos, preview images.
+MEDIA_HOSTS = frozenset({"i.redd.it", "v.redd.it", "preview.redd.it", "external-preview.redd.it"})
+
+
+def parse(url: str) -> PostRef | None:
+    """/r/<sub>/comments/<id>/..., /user/<u>/comments/<id>/, /comments/<id>, on any reddit.com host (old., np.,
+    nm., sh., embed.) and redditmedia.com; redd.it/<id> gives the post directly; /r/<sub>/s/<token> is a short
+    link to resolve. A comment permalink names its thread: the thread is the post."""
+    split = urls.split(url)
+    if split is None or split.host in MEDIA_HOSTS:
+        return None
+    parts = split.parts
+    if split.host == "redd.it":
+        return _post(parts[0], None) if len(parts) == 1 else None
+    if len(parts) >= 4 and parts[0] == "r" and parts[2] == "s" and NAME.match(parts[1]) and TOKEN.match(parts[3]):
+        return PostRef(PLATFORM, "short-link", f"https://www.reddit.com/r/{parts[1]}/s/{parts[3]}")
+    if len(parts) >= 4 and parts[0] in ("r", "user", "u") and parts[2] == "comments" and NAME.match(parts[1]):
+        where = f"r/{parts[1]}" if parts[0] == "r" else f"user/{parts[1]}"
+        return _post(parts[3], where)
+    if len(parts) >= 2 and parts[0] == "comments":
+        return _post(parts[1], None)
+    return None
+
+
+def _post(post_id: str, where: str | None) -> PostRef | None:
+    """Canonical thread URL: under its subreddit or user when the URL names one (reddit redirects the rest)."""
+    if not POST_ID.match(post_id):
+        return None
+    prefix = f"https://www.reddit.com/{where}" if where else "https://www.reddit.com"
+    return PostRef(PLATFORM, "post", f"{prefix}/comments/{post_id}/", post_id)

@@ -1,0 +1,41 @@
+"""Every Telegram URL shape, read into a PostRef: channel posts, the web preview, the widget's iframe and its
+data-telegram-post attribute, and posts in private channels."""
+
+from __future__ import annotations
+
+import re
+
+from resolver.model import PostRef
+from resolver.platforms import urls
+
+PLATFORM = "telegram"
+DOMAINS = frozenset({"t.me", "telegram.me", "telegram.dog"})
+MARKERS = ("t.me/", "telegram")
+SOURCE_SHAPES: dict[str, tuple[str, ...]] = {}
+
+MESSAGE_ID = re.compile(r"^[0-9]{1,12}$")
+CHANNEL = re.compile(r"^[A-Za-z0-9_]{3,64}$")
+PRIVATE_CHAT = re.compile(r"^[0-9]{5,16}$")
+
+
+def parse(url: str) -> PostRef | None:
+    """t.me/<channel>/<id> (?single, ?embed=1 for the widget iframe), t.me/s/<channel>/<id> (the web preview),
+    telegram.me and telegram.dog, t.me/c/<chat>/<id> (a private channel: a post, with no public name)."""
+    split = urls.split(url)
+    if split is None:
+        return None
+    parts = split.parts
+    if parts[:1] == ("s",):
+        parts = parts[1:]
+    if len(parts) != 2 and not (len(parts) == 3 and parts[0] == "c"):
+        return None
+    if parts[0] == "c" and len(parts) == 3 and PRIVATE_CHAT.match(parts[1]) and MESSAGE_ID.match(parts[2]):
+        return PostRef(PLATFORM, "post", f"https://t.me/c/{parts[1]}/{parts[2]}", parts[2])
+    if len(parts) == 2 and CHANNEL.match(parts[0]) and MESSAGE_ID.match(parts[1]):
+        return PostRef(PLATFORM, "post", f"https://t.me/{parts[0]}/{parts[1]}", parts[1], parts[0])
+    return None
+
+
+def parse_post_attribute(value: str) -> PostRef | None:
+    """The `data-telegram-post="channel/123"` attribute of Telegram's widget script."""
+    return parse("https://t.me/" + value.strip().strip("/"))

@@ -1,0 +1,55 @@
+"""Every TikTok URL shape, read into a PostRef: video and photo pages, the embed players, share links."""
+
+from __future__ import annotations
+
+import re
+
+from resolver.model import PostRef
+from resolver.platforms import urls
+
+PLATFORM = "tiktok"
+DOMAINS = frozenset({"tiktok.com", "tiktokv.com"})
+MARKERS = ("tiktok",)
+SOURCE_SHAPES = {"tiktok.com": ("/video/",)}
+
+POST_ID = re.compile(r"^[0-9]{1,25}$")
+CODE = re.compile(r"^[A-Za-z0-9_-]{4,40}$")
+# Short-link hosts of the share sheet: the code hides the post until the link is followed.
+SHORT_HOSTS = frozenset({"vm.tiktok.com", "vt.tiktok.com"})
+# /<word>/<id> and /<word>/<version>/<id>: the embed players and the share page.
+EMBED_PATHS = (("embed", "v2"), ("embed",), ("player", "v1"), ("share", "video"))
+
+
+def post_url(post_id: str, user: str | None = None) -> str:
+    """Canonical post URL. TikTok serves /@/video/<id> when the author is not known."""
+    return f"https://www.tiktok.com/@{user or ''}/video/{post_id}"
+
+
+def parse(url: str) -> PostRef | None:
+    """/@user/video/<id>, /@user/photo/<id>, /embed/v2/<id>, /embed/<id>, /player/v1/<id>, /share/video/<id>
+    (tiktok.com and tiktokv.com), m.tiktok.com/v/<id>.html; vm.tiktok.com/<code>, vt.tiktok.com/<code> and
+    tiktok.com/t/<code> are short links to resolve."""
+    split = urls.split(url)
+    if split is None:
+        return None
+    parts = split.parts
+    if split.host in SHORT_HOSTS:
+        return _short(f"https://{split.host}/", parts)
+    if parts[:1] == ("t",):
+        return _short("https://www.tiktok.com/t/", parts[1:])
+    if len(parts) >= 3 and parts[0].startswith("@") and parts[1] in ("video", "photo") and POST_ID.match(parts[2]):
+        user = parts[0][1:] or None
+        return PostRef(PLATFORM, "post", post_url(parts[2], user), parts[2], user)
+    for prefix in EMBED_PATHS:
+        rest = parts[len(prefix):]
+        if parts[:len(prefix)] == prefix and len(rest) == 1 and POST_ID.match(rest[0]):
+            return PostRef(PLATFORM, "post", post_url(rest[0]), rest[0])
+    if parts[:1] == ("v",) and len(parts) == 2 and parts[1].endswith(".html") and POST_ID.match(parts[1][:-5]):
+        return PostRef(PLATFORM, "post", post_url(parts[1][:-5]), parts[1][:-5])   # the old mobile share page
+    return None
+
+
+def _short(base: str, rest: tuple[str, ...]) -> PostRef | None:
+    if not rest or not CODE.match(rest[0]):
+        return None
+    return PostRef(PLATFORM, "short-link", f"{base}{rest[0]}/")

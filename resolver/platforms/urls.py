@@ -1,0 +1,52 @@
+"""Reading a URL into the pieces every platform parser looks at: host, path segments, query, fragment."""
+
+from __future__ import annotations
+
+from collections.abc import Container
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
+
+
+@dataclass(frozen=True)
+class SplitURL:
+    host: str                        # lower-case, without a leading "www."
+    parts: tuple[str, ...]           # the non-empty path segments
+    query: dict[str, list[str]]
+    fragment: str
+
+    def arg(self, name: str) -> str | None:
+        """The first value of a query parameter, or None."""
+        values = self.query.get(name)
+        return values[0] if values else None
+
+
+def split(url: str) -> SplitURL | None:
+    """Split a URL, with or without a scheme, protocol-relative too; None when it cannot be read.
+
+    A query that was HTML-escaped once or more (`watch?feature=player_embedded&amp;amp;v=...`, as scrapers and
+    CMSs leave it) is unescaped first, so its parameters keep their names (#15).
+    """
+    url = url.strip()
+    if url.startswith("//"):
+        url = "https:" + url
+    try:
+        parsed = urlsplit(url if "://" in url else "https://" + url)
+        host = (parsed.hostname or "").lower()
+    except ValueError:   # a malformed netloc ("http://[::1")
+        return None
+    if host.startswith("www."):
+        host = host[4:]
+    query = parsed.query
+    while "&amp;" in query:
+        query = query.replace("&amp;", "&")
+    return SplitURL(host, tuple(p for p in parsed.path.split("/") if p), parse_qs(query), parsed.fragment)
+
+
+def domain_of(host: str, domains: Container[str]) -> str | None:
+    """The domain in `domains` that `host` is, or is a subdomain of (label by label: "xt.co" is not "t.co")."""
+    labels = host.split(".")
+    for i in range(len(labels) - 1):
+        candidate = ".".join(labels[i:])
+        if candidate in domains:
+            return candidate
+    return None

@@ -1,0 +1,69 @@
+"""Every YouTube URL shape, read into a PostRef: watch pages, share links, embeds, Shorts, live, and the mirrors
+that carry a YouTube id unchanged."""
+
+from __future__ import annotations
+
+import re
+
+from resolver.model import PostRef
+from resolver.platforms import urls
+from resolver.platforms.urls import SplitURL
+
+PLATFORM = "youtube"
+DOMAINS = frozenset({
+    "youtube.com", "youtu.be", "youtube-nocookie.com", "youtubekids.com",
+    # Front ends and mirrors that keep the YouTube id (each is in yt-dlp's test suite).
+    "invidio.us", "invidious.io", "vid.plus", "zwearz.com",
+})
+# Substrings one of these URLs always has: a page without any is not searched for YouTube links.
+MARKERS = ("youtu", "YouTube", "invidio", "vid.plus", "zwearz")
+# Where a page's script data keeps video URLs: host, and a path piece the URL must have.
+SOURCE_SHAPES = {"youtube.com": ("/embed/", "watch?v="), "youtube-nocookie.com": ("/embed/",)}
+
+VIDEO_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
+# Eleven-letter path words that are not ids: /embed/live_stream?channel=... and /embed/videoseries?list=... (#15).
+NOT_IDS = frozenset({"live_stream", "videoseries"})
+# Hosts whose first path segment is the id itself (the share sheet's youtu.be/<id>).
+ID_PATH_HOSTS = frozenset({"youtu.be", "vid.plus", "redirect.invidious.io"})
+# /<form>/<id>: embed iframes, Shorts, live, the old Flash players, and /watch/<id> on mirrors.
+PATH_FORMS = frozenset({"embed", "shorts", "live", "v", "e", "watch"})
+
+
+def video_url(video_id: str) -> str:
+    """Canonical video URL."""
+    return f"https://www.youtube.com/watch?v={video_id}"
+
+
+def parse(url: str) -> PostRef | None:
+    """watch?v= (and watch_popup, /?v=, #/watch?v=, escaped queries), youtu.be/, /embed/, youtube-nocookie.com,
+    /shorts/, /live/, /v/, attribution_link?u=, youtubekids.com and mirrors; an embed/videoseries is a playlist."""
+    split = urls.split(url)
+    if split is None:
+        return None
+    if split.parts[:2] == ("embed", "videoseries") and split.arg("list"):
+        playlist = split.arg("list")
+        return PostRef(PLATFORM, "playlist", f"https://www.youtube.com/playlist?list={playlist}", playlist)
+    video = _video_id(split)
+    if video is None or not VIDEO_ID.match(video) or video in NOT_IDS:
+        return None
+    return PostRef(PLATFORM, "video", video_url(video), video)
+
+
+def _video_id(split: SplitURL, *, nested: bool = False) -> str | None:
+    parts = split.parts
+    if split.host in ID_PATH_HOSTS and parts and VIDEO_ID.match(parts[0]):
+        return parts[0]
+    if not parts and split.fragment.startswith("/") and not nested:
+        # The old mobile site routed in the fragment: m.youtube.com/#/watch?v=<id>
+        inner = urls.split("https://youtube.com" + split.fragment)
+        return _video_id(inner, nested=True) if inner else None
+    if not parts or parts[0] in ("watch", "watch_popup"):
+        if split.arg("v"):
+            return split.arg("v")
+    if len(parts) >= 2 and parts[0] in PATH_FORMS:
+        return parts[1]
+    if parts[:1] == ("attribution_link",) and (split.arg("u") or "").startswith("/") and not nested:
+        # Old share links: attribution_link?a=...&u=/watch?v=<id>&feature=share
+        inner = urls.split("https://youtube.com" + (split.arg("u") or ""))
+        return _video_id(inner, nested=True) if inner else None
+    return None

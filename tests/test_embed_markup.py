@@ -1,0 +1,26 @@
+"""Embed markup in the forms each platform documents (embed iframes, blockquote attributes, share-sheet links),
+found by the HTML detector through the platform parsers (#15)."""
+
+from resolver.extract import html
+
+
+def test_documented_embed_markup(fixture_text):
+    embeds, _ = html.scan(fixture_text("documented_embed_markup.html"))
+    assert [(e.platform, e.kind, e.post_id, e.url) for e in embeds] == [
+        ("tiktok", "post", "7300000000000000004", "https://www.tiktok.com/@/video/7300000000000000004"),
+        ("bluesky", "post", "3kabcdefg3y", "https://bsky.app/profile/did:plc:abcdefghijklmnop/post/3kabcdefg3y"),
+        ("reddit", "post", "1abcdf", "https://www.reddit.com/r/Riverton/comments/1abcdf/"),
+        ("reddit", "post", "1abcdg", "https://www.reddit.com/r/Riverton/comments/1abcdg/"),
+        ("instagram", "post", "CyAbC123dEf", "https://www.instagram.com/p/CyAbC123dEf/"),
+        ("telegram", "post", "417", "https://t.me/rivertonchannel/417"),
+        ("facebook", "post", "10150000000000002", "https://www.facebook.com/RivertonCouncil/posts/10150000000000002/"),
+        ("facebook", "post", "pfbid02AbCdEfGhIjKlMnOpQrStUv",
+         "https://www.facebook.com/RivertonCouncil/posts/pfbid02AbCdEfGhIjKlMnOpQrStUv/"),
+        ("twitter", "post", "1500000000000000024", "https://twitter.com/i/status/1500000000000000024"),
+        ("threads", "post", "C2aBcDeFgHi", "https://www.threads.net/@riverwatch/post/C2aBcDeFgHi"),
+        ("vimeo", "video", "796000002", "https://vimeo.com/796000002/0a1b2c3d4e"),
+        ("youtube", "video", "ZyXwVuTsRq1", "https://www.youtube.com/watch?v=ZyXwVuTsRq1"),
+        ("tiktok", "short-link", None, "https://vm.tiktok.com/ZMabc124/"),
+        ("facebook", "short-link", None, "https://fb.watch/abC1dEf2Gi/"),
+    ]
+    assert {e.detector for e in embeds[:-2]} <= {"html-iframe", "html-blockquote"}
