@@ -141,6 +141,55 @@ async def lookup(url: str, *, session: Session, near: str | None = None) -> Look
     return Lookup(url, tuple(snapshots), closest, error, unavailable=cdx.unavailable)
 
 
+@dataclass(frozen=True)
+class Listing:
+    """What CDX lists under a URL (with `prefix`, every URL that starts with it)."""
+
+    url: str
+    snapshots: tuple[Snapshot, ...] = ()
+    error: str | None = None
+    unavailable: bool = False         # offline, and never listed
+    from_cache: bool = False          # a kept answer within the cache TTL, no request made
+
+
+async def list_captures(url: str, *, session: Session, prefix: bool = False) -> Listing:
+    """The captures CDX lists for a URL, every one recorded as a snapshot. A kept answer to the same query within
+    the cache TTL (any age offline) is read again rather than asked twice: identification lists a whole account
+    (#9 §3) and CDX allows 30 requests a minute."""
+    params = {"url": url, "output": "json", "fl": CDX_FIELDS, "limit": "10000"}
+    if prefix:
+        params.update({"matchType": "prefix", "collapse": "digest"})
+    query = f"{CDX}?{urlencode(params)}"
+    kept = _kept_answer(session, query)
+    if kept is not None:
+        return Listing(url, tuple(parse_cdx(kept)), from_cache=True)
+    outcome = await fetch(session, query, purpose="wayback-cdx", keep_body=True)
+    error = _cdx_error(outcome)
+    snapshots: list[Snapshot] = []
+    if error is None:
+        try:
+            snapshots = parse_cdx(outcome.body)
+        except (ValueError, TypeError) as exc:
+            error = f"cdx: malformed answer: {exc}"
+    if session.store is not None and snapshots:
+        _record_snapshots(session.store, snapshots, "cdx", outcome.fetch_id)
+    return Listing(url, tuple(snapshots), error, unavailable=outcome.unavailable)
+
+
+def _kept_answer(session: Session, url: str) -> bytes | None:
+    """The body of the latest 200 answer to `url` the run's cache policy accepts, when it was kept."""
+    store = session.store
+    if store is None or session.refresh:
+        return None
+    since = session.cached_since()
+    for row in reversed(store.fetches_for(url)):
+        if row["status"] == 200 and row["body_sha256"] and (since is None or row["fetched_at"] >= since):
+            body = store.body(row["body_sha256"])
+            if body is not None:
+                return body
+    return None
+
+
 def _record_snapshots(store: Store, snapshots: list[Snapshot], found_via: str, fetch_id: int | None) -> None:
     from cache import utc_now
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from resolver.budgets import DEFAULT_LIMITS
 from resolver.cli import cli
 from tests import xfixtures as fx
 from tests.fakenet import page, redirect
@@ -43,8 +44,8 @@ def world(fakenet, tmp_path, monkeypatch):
     hosts = ["t.co", "pic.twitter.com", "cdn.syndication.twimg.com", "publish.twitter.com", "pbs.twimg.com",
              "web.archive.org", "archive.org"]
     config = tmp_path / "config.toml"
-    config.write_text("[network]\nretries = 0\n[origins]\n" + "".join(
-        f'"https://{h}" = "{fakenet.origin}"\n' for h in hosts))
+    config.write_text("[network]\nretries = 0\n[limits]\n" + "".join(f'"{p}" = 0\n' for p in DEFAULT_LIMITS)
+                      + "[origins]\n" + "".join(f'"https://{h}" = "{fakenet.origin}"\n' for h in hosts))
     shutil.copy(FIXTURE, tmp_path / "article.html")
     monkeypatch.chdir(tmp_path)
 

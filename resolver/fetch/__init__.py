@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from resolver.fetch import media as media_facts
-from resolver.fetch import oembed, syndication, xapi
+from resolver.fetch import oembed, syndication, wayback, xapi
 from resolver.fetch.records import Media, PostRecord, merge, record_from_json
 from resolver.http import NOT_CACHED, FetchOutcome
 from resolver.http import fetch as http_fetch
@@ -46,6 +46,7 @@ class FetchOptions:
     media: bool = True               # download and analyse photos, posters and thumbnails
     download_video: bool = False
     keep_media_dir: Path | None = None
+    archived: bool = True            # read the archived copies of posts the live sources cannot show (#9)
 
 
 @dataclass(frozen=True)
@@ -95,14 +96,19 @@ class MediaFile:
 
 @dataclass(frozen=True)
 class FetchedPost:
+    """A post as the live sources say it is (`record`: its status is theirs alone), and what its archived copies
+    say (`archived`), each kept apart so a report can tell which is which."""
+
     record: PostRecord
     media: tuple[dict[str, Any], ...] = ()   # per media item: the record's fields + file facts
     post_row: int | None = None
     unavailable: bool = False        # offline and never fetched
+    archived: tuple[wayback.ArchivedCopy, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         data = self.record.to_json()
         data["media"] = list(self.media) or data["media"]
+        data["archived"] = [c.to_json() for c in self.archived]
         return data
 
 
@@ -149,7 +155,23 @@ def _from_cache(target: Target, session: Session) -> FetchedPost | None:
     if row is None or since is not None and (row["last_observed_at"] or "") < since:
         return None
     record = replace(record_from_json(json.loads(row["record"])), from_cache=True)
-    return FetchedPost(record, _media_rows(record, store), row["id"])
+    return FetchedPost(record, _media_rows(record, store), row["id"], archived=archived_in_store(row, store))
+
+
+def archived_in_store(post_row: dict[str, Any], store: Store) -> tuple[wayback.ArchivedCopy, ...]:
+    """The archived copies of a post read by earlier runs (its "wayback" observations), re-read from the kept
+    bodies with today's parsers; one per capture, the latest reading of each."""
+    copies: dict[str, wayback.ArchivedCopy] = {}
+    for observation in store.observations(post_row["id"]):
+        if observation["method"] != wayback.METHOD or not observation["fetch_id"]:
+            continue
+        row = store.fetch(observation["fetch_id"])
+        body = store.body(row["body_sha256"]) if row.get("body_sha256") else None
+        stored = record_from_json(json.loads(observation["record"])) if observation["record"] else None
+        copy = wayback.copy_from_fetch(post_row["post_id"], row, body, stored)
+        if copy is not None:
+            copies[copy.url] = copy
+    return tuple(sorted(copies.values(), key=lambda c: c.timestamp))
 
 
 async def _ask(method: str, targets: list[Target], session: Session) -> dict[Target, PostRecord]:
@@ -213,6 +235,10 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
     merged = merge(records)
     if merged.author_handle is None:
         merged = replace(merged, url=target.url)   # a tombstone names no author: keep the URL the article gave
+    copies: tuple[wayback.ArchivedCopy, ...] = ()
+    if target.platform == "twitter" and options.archived and (options.all_methods or merged.status in wayback.READ_WHEN):
+        handle = merged.author_handle or _handle_in(target.url)
+        copies = await wayback.read_captures(target.post_id, handle, session=session)
     post_row = None
     if session.store is not None:
         from cache import utc_now
@@ -221,9 +247,16 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
             {"platform": target.platform, "post_id": target.post_id, **_columns(merged), "record": merged.to_json()},
             [{"method": r.method, "status": r.status, "reason": r.reason,
               "fetch_id": r.fetch_ids[-1] if r.fetch_ids else None, "record": json.dumps(r.to_json())}
-             for r in records], observed_at=utc_now())
+             for r in records + [c.record for c in copies]], observed_at=utc_now())
     items = await _analyse_media(merged, session, options, post_row) if options.media else ()
-    return FetchedPost(merged, items, post_row)
+    return FetchedPost(merged, items, post_row, archived=copies)
+
+
+def _handle_in(url: str) -> str | None:
+    from resolver.platforms import x
+
+    ref = x.parse_url(url)
+    return ref.author_handle if ref is not None else None
 
 
 def _columns(record: PostRecord) -> dict[str, Any]:

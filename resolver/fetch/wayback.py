@@ -459,4 +459,128 @@ def captured_at(timestamp: str) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-__all__ = ["CaptureReading", "Difference", "Head", "captured_at", "differences", "raw_url", "read", "read_head"]
+# -- reading the captures of a post (I/O) -----------------------------------------------------------------------
+
+# Statuses whose archived copies are read by default: what the live sources could not show.
+READ_WHEN = ("deleted", "suspended", "protected", "not_found", "unknown", "withheld", "age_restricted")
+MAX_CAPTURES = 3        # per post: the earliest captures of distinct content, then the latest
+_RAW_RE = re.compile(r"/web/(\d{4,14})id_/(.+)$")
+
+
+@dataclass(frozen=True)
+class ArchivedCopy:
+    """One archived copy of a post, as read: what it says, which capture it is, and the fetch behind it."""
+
+    timestamp: str                 # Wayback's YYYYMMDDhhmmss
+    original: str                  # the URL that was captured
+    form: str
+    record: PostRecord             # method "wayback"
+    notes: tuple[str, ...] = ()
+    fetch_id: int | None = None
+
+    @property
+    def url(self) -> str:
+        return raw_url(self.timestamp, self.original)
+
+    @property
+    def captured_at(self) -> str:
+        return captured_at(self.timestamp)
+
+    @property
+    def says_something(self) -> bool:
+        return self.record.status == "available" and bool(self.record.text)
+
+    def to_json(self) -> dict[str, Any]:
+        record = self.record.to_json()
+        return {"capture": self.url, "captured_at": self.captured_at, "original": self.original, "form": self.form,
+                "status": record["status"], "reason": record["reason"], "text": record["text"],
+                "author": record["author"], "created_at": record["created_at"], "lang": record["lang"],
+                "notes": list(self.notes), "fetch_id": self.fetch_id}
+
+
+def capture_queries(post_id: str, handle: str | None) -> list[str]:
+    """Where captures of a post live, most telling first: its page, then the JSON endpoints embeds read."""
+    page = f"twitter.com/{handle or x.UNKNOWN_HANDLE}/status/{post_id}"
+    return [page, f"cdn.syndication.twimg.com/tweet-result?id={post_id}",
+            f"publish.twitter.com/oembed?url=https://twitter.com/{handle or x.UNKNOWN_HANDLE}/status/{post_id}"]
+
+
+def choose_captures(snapshots: Any, post_id: str, limit: int = MAX_CAPTURES) -> list[Any]:
+    """The captures worth reading: of this post (its id in the URL), the original answer (not a redirect, not
+    a revisit record), one per content digest; the earliest first, then the latest."""
+    fitting = []
+    seen: set[str] = set()
+    for snap in sorted(snapshots, key=lambda s: s.timestamp):
+        if not _names_post(snap.original, post_id) or (snap.mimetype or "") == "warc/revisit":
+            continue
+        if snap.status not in (None, "", "-", "200", "404", "410"):
+            continue
+        key = snap.digest or snap.timestamp
+        if key not in seen:
+            seen.add(key)
+            fitting.append(snap)
+    if len(fitting) <= limit:
+        return fitting
+    return fitting[: limit - 1] + fitting[-1:]
+
+
+def _names_post(original: str, post_id: str) -> bool:
+    ref = x.parse_url(original)
+    if ref is not None and ref.post_id:
+        return ref.post_id == post_id
+    return re.search(rf"[?&](?:id=|url=[^&]*/status/){post_id}(?:\D|$)", original) is not None or \
+        re.search(rf"status%2F{post_id}(?:\D|$)", original) is not None
+
+
+async def read_captures(post_id: str, handle: str | None, *, session: Any,
+                        limit: int = MAX_CAPTURES) -> tuple[ArchivedCopy, ...]:
+    """Read a post's archived copies through the one HTTP layer (fetch log, body kept, WARC, budgets): the CDX
+    list of each place captures live, then the raw captures, until one says what the post said."""
+    from resolver import archive
+
+    copies: list[ArchivedCopy] = []
+    for query in capture_queries(post_id, handle):
+        listing = await archive.list_captures(query, session=session, prefix=True)
+        for snap in choose_captures(listing.snapshots, post_id, limit - len(copies)):
+            copy = await _read_one(post_id, snap.timestamp, snap.original, session)
+            if copy is not None:
+                copies.append(copy)
+        if any(c.says_something for c in copies) or len(copies) >= limit:
+            break
+    return tuple(copies)
+
+
+async def _read_one(post_id: str, timestamp: str, original: str, session: Any) -> ArchivedCopy | None:
+    from resolver.http import fetch
+
+    outcome = await fetch(session, raw_url(timestamp, original), purpose="wayback-capture", keep_body=True)
+    if outcome.problem is not None:
+        return None
+    if "memento-datetime" not in outcome.headers:
+        # Wayback's own "not archived" page, or a redirect to another memento: not this capture.
+        return None
+    reading = read(post_id, outcome.status, outcome.headers.get("content-type", ""), outcome.body)
+    record = replace(reading.record, fetch_ids=tuple(i for i in (outcome.fetch_id,) if i))
+    return ArchivedCopy(timestamp, original, reading.form, record, reading.notes, outcome.fetch_id)
+
+
+def copy_from_fetch(post_id: str, fetch_row: dict[str, Any], body: bytes | None,
+                    stored: PostRecord | None) -> ArchivedCopy | None:
+    """An archived copy rebuilt from the cache: the fetch row says which capture, the kept body is read again
+    with today's parsers (the stored record when the body was not kept)."""
+    found = _RAW_RE.search(fetch_row.get("url") or "")
+    if found is None:
+        return None
+    timestamp, original = found.group(1), found.group(2)
+    if body is not None:
+        headers = json.loads(fetch_row.get("headers") or "{}")
+        reading = read(post_id, fetch_row.get("status"), headers.get("content-type", ""), body)
+        record = replace(reading.record, fetch_ids=(fetch_row["id"],))
+        return ArchivedCopy(timestamp, original, reading.form, record, reading.notes, fetch_row["id"])
+    if stored is None:
+        return None
+    return ArchivedCopy(timestamp, original, "unknown", stored, ("the capture's body was not kept",), fetch_row["id"])
+
+
+__all__ = ["ArchivedCopy", "CaptureReading", "Difference", "capture_queries", "choose_captures", "copy_from_fetch",
+           "read_captures", "Head", "captured_at", "differences", "raw_url", "read", "read_head"]
