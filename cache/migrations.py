@@ -114,3 +114,10 @@ def m004_archives(db: Database) -> None:
         "similarity": float, "evidence": str, "identified_at": str,
     }, pk="id", foreign_keys=[("embed_id", "embeds", "id")])
     db.table("identifications").create_index(["embed_id"])
+
+
+@migrations()
+def m005_identification_verdicts(db: Database) -> None:
+    """v5: an identification's verdict (identified, tie, too-close, no-match, no-candidates), so a refusal is
+    told apart from a miss; `similarity` now holds the best candidate's word score."""
+    db.table("identifications").add_column("verdict", str)

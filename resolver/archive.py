@@ -1,5 +1,5 @@
-"""The Wayback Machine: look up snapshots (availability API, CDX), save what has none recent (Save Page Now 2),
-and identify a flattened tweet with no link from its handle, date and text.
+"""The Wayback Machine: look up snapshots (availability API, CDX), list the captures under a URL, and save what
+has none recent (Save Page Now 2). Reading a capture is fetch/wayback.py's; identification is identify.py's.
 
 Formats as in shared/reference/wayback: availability `status` is a string; CDX `output=json` starts with a
 header row; a blocked site is a 403 with the reason in X-Archive-Wayback-Runtime-Error; SPN2 answers a POST
@@ -10,16 +10,14 @@ success or error (`status_ext`).
 from __future__ import annotations
 
 import asyncio
-import difflib
 import json
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from resolver.http import FetchOutcome, fetch
-from resolver.platforms import x
 from resolver.settings import Settings
 
 if TYPE_CHECKING:
@@ -111,11 +109,20 @@ def _cdx_error(outcome: FetchOutcome) -> str | None:
     return None
 
 
+def lookup_url(url: str) -> str:
+    """The CDX query `lookup` makes for a URL: the fetch log holding it says the URL was looked up."""
+    return f"{CDX}?{urlencode({'url': url, 'output': 'json', 'fl': CDX_FIELDS, 'limit': '10000'})}"
+
+
+def looked_up(store: Store, url: str) -> bool:
+    """Whether an archive lookup of `url` ever got an answer (a snapshot list, even an empty one)."""
+    return any(row["status"] == 200 for row in store.fetches_for(lookup_url(url)))
+
+
 async def lookup(url: str, *, session: Session, near: str | None = None) -> Lookup:
     """Every capture CDX lists for a URL (earliest, latest, count), and the one closest to `near` (YYYYMMDD...)."""
     store = session.store
-    query = urlencode({"url": url, "output": "json", "fl": CDX_FIELDS, "limit": "10000"})
-    cdx = await fetch(session, f"{CDX}?{query}", purpose="wayback-cdx", keep_body=True)
+    cdx = await fetch(session, lookup_url(url), purpose="wayback-cdx", keep_body=True)
     error = _cdx_error(cdx)
     snapshots: list[Snapshot] = []
     if error is None:
@@ -372,70 +379,3 @@ async def _saves(urls: list[str], session: Session, poll_every: float) -> dict[s
     await process_queue(session=session, poll_every=poll_every)
     rows = {url: store.latest_save(url) for url in urls}
     return {url: SaveResult.from_row(row) for url, row in rows.items() if row is not None}
-
-
-# -- identifying a remnant with no link ------------------------------------------------------------------------
-
-def id_range(day: str, *, slack_days: int = 1) -> tuple[int, int]:
-    """The snowflake ids a post made on `day` (UTC, ISO date) can have, widened by slack_days for time zones."""
-    start = datetime.combine(date.fromisoformat(day) - timedelta(days=slack_days), datetime.min.time(), timezone.utc)
-    end = start + timedelta(days=1 + 2 * slack_days)
-
-    def to_id(moment: datetime) -> int:
-        return (int(moment.timestamp() * 1000) - x.TWITTER_EPOCH_MS) << 22
-
-    return to_id(start), to_id(end) - 1
-
-
-def normalise_text(text: str) -> str:
-    text = re.sub(r"(?:https?://)?(?:pic\.twitter\.com|t\.co)/\S+", " ", text or "")
-    return " ".join(re.sub(r"[^\w@#]+", " ", text.casefold()).split())
-
-
-def similarity(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, normalise_text(a), normalise_text(b)).ratio()
-
-
-@dataclass(frozen=True)
-class Identification:
-    """Which post a flattened tweet is, how sure, and why."""
-
-    post_id: str | None
-    confidence: float
-    candidates: int
-    similarity: float | None
-    evidence: dict[str, Any]
-    unavailable: bool = False         # offline: the archive was not asked
-
-    def to_json(self) -> dict[str, Any]:
-        return {"platform": "twitter", "post_id": self.post_id, "confidence": self.confidence,
-                "candidates": self.candidates, "similarity": self.similarity, "evidence": self.evidence}
-
-
-async def identify(handle: str, day: str, text: str, *, session: Session, max_candidates: int = 25) -> Identification:
-    """Find the id of a flattened tweet: captures under twitter.com/<handle>/status/, ids within the day, text match."""
-    from resolver.fetch import FetchOptions, Target, fetch_posts
-
-    low, high = id_range(day)
-    query = urlencode({"url": f"twitter.com/{handle}/status/", "matchType": "prefix", "output": "json",
-                       "fl": CDX_FIELDS, "collapse": "urlkey", "limit": "10000"})
-    outcome = await fetch(session, f"{CDX}?{query}", purpose="wayback-cdx", keep_body=True)
-    error = _cdx_error(outcome)
-    if error:
-        return Identification(None, 0.0, 0, None, {"error": error}, unavailable=outcome.unavailable)
-    ids = []
-    for snap in parse_cdx(outcome.body):
-        ref = x.parse_url(snap.original)
-        if ref is not None and ref.post_id and low <= int(ref.post_id) <= high:
-            ids.append(ref.post_id)
-    ids = list(dict.fromkeys(ids))[:max_candidates]
-    if not ids:
-        return Identification(None, 0.0, 0, None, {"window": [str(low), str(high)], "reason": "no capture in the window"})
-    posts = await fetch_posts([Target("twitter", i, x.status_url(i, handle)) for i in ids], session=session,
-                              options=FetchOptions(media=False))
-    scored = sorted(((similarity(text, p.record.text or ""), p.record.post_id) for p in posts), reverse=True)
-    best, best_id = scored[0]
-    runner_up = scored[1][0] if len(scored) > 1 else 0.0
-    confidence = round(best * (1.0 if best - runner_up >= 0.2 else 0.5 + (best - runner_up) * 2.5), 3)
-    return Identification(best_id if best >= 0.5 else None, confidence if best >= 0.5 else 0.0, len(ids), round(best, 3),
-                          {"window": [str(low), str(high)], "scores": {i: round(s, 3) for s, i in scored}})

@@ -12,12 +12,17 @@ guess. Everything weighed is kept as evidence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from resolver import quotes
 from resolver.platforms import x
+
+if TYPE_CHECKING:
+    from resolver.fetch import FetchedPost
+    from resolver.fetch.wayback import ArchivedCopy
+    from resolver.session import Session
 
 MIN_SCORE = 0.5          # below this no candidate explains the remnant
 MARGIN = 0.1             # the best must lead the runner-up by this much
@@ -125,3 +130,102 @@ def choose(remnant: str, candidates: list[Candidate], *, window: tuple[str, str]
     return Decision(best.candidate.post_id, confidence, "identified",
                     f"{best.candidate.post_id} scores {top:.2f} (text from {where}), "
                     f"{margin:.2f} ahead of the runner-up", scored, margin, window)
+
+
+# -- the lookup (I/O) -------------------------------------------------------------------------------------------
+
+MAX_CANDIDATES = 25
+CAPTURES_PER_CANDIDATE = 2
+
+
+@dataclass(frozen=True)
+class Identification:
+    """Which post a flattened tweet is, how sure, and why; `post` is the identified post as fetched (with its
+    archived copies), so it flows into the report's checks as if the article had linked it."""
+
+    post_id: str | None
+    confidence: float
+    candidates: int
+    similarity: float | None          # the best candidate's word score (quotes.score), kept under its old name
+    evidence: dict[str, Any]
+    unavailable: bool = False         # offline: the archive was not asked
+    verdict: str = "no-candidates"
+    post: FetchedPost | None = field(default=None, compare=False)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"platform": "twitter", "post_id": self.post_id, "confidence": self.confidence,
+                "candidates": self.candidates, "similarity": self.similarity, "verdict": self.verdict,
+                "evidence": self.evidence}
+
+
+async def identify(handle: str, day: str, text: str, *, session: Session,
+                   max_candidates: int = MAX_CANDIDATES) -> Identification:
+    """Find the post a flattened tweet is: the account's captured posts (one CDX prefix query per handle, kept
+    for the cache TTL) inside the snowflake window of its day, each one's text from the live sources or, when
+    gone, from its captures, scored by words; see `choose`."""
+    from resolver import archive
+    from resolver.fetch import FetchOptions, Target, fetch_posts
+
+    low, high = id_window(day)
+    window = (str(low), str(high))
+    listing = await archive.list_captures(f"twitter.com/{handle}/status/", session=session, prefix=True)
+    context = {"handle": handle, "day": day, "listing_from_cache": listing.from_cache}
+    if listing.error or listing.unavailable:
+        return Identification(None, 0.0, 0, None, {"error": listing.error or "offline: the archive was not asked",
+                                                   **context}, unavailable=listing.unavailable, verdict="no-candidates")
+    in_window: dict[str, list[Any]] = {}
+    for snap in listing.snapshots:
+        ref = x.parse_url(snap.original)
+        if ref is not None and ref.post_id and low <= int(ref.post_id) <= high:
+            in_window.setdefault(ref.post_id, []).append(snap)
+    ids = list(in_window)[:max_candidates]
+    if not ids:
+        decision = choose(text, [], window=window)
+        return _identification(decision, context, 0, None)
+    posts = await fetch_posts([Target("twitter", i, x.status_url(i, handle)) for i in ids], session=session,
+                              options=FetchOptions(media=False, archived=False))
+    candidates, copies = [], {}
+    for post_id, post in zip(ids, posts, strict=True):
+        record = post.record
+        if record.status == "available" and record.text:
+            candidates.append(Candidate(post_id, record.text, record.method, record.status))
+            continue
+        copies[post_id] = await _copies(post_id, in_window[post_id], session)
+        said = next((c for c in copies[post_id] if c.says_something), None)
+        candidates.append(Candidate(post_id, said.record.text if said else None, "wayback" if said else "none",
+                                    record.status, said.url if said else None, said.captured_at if said else None))
+    decision = choose(text, candidates, window=window)
+    chosen = None
+    if decision.post_id is not None:
+        post = posts[ids.index(decision.post_id)]
+        chosen = await _with_copies(post, copies.get(decision.post_id, ()), session)
+    return _identification(decision, context, len(ids), chosen)
+
+
+def _identification(decision: Decision, context: dict[str, Any], count: int,
+                    post: FetchedPost | None) -> Identification:
+    best = decision.scored[0].score if decision.scored else None
+    return Identification(decision.post_id, decision.confidence, count, best, decision.evidence() | context,
+                          verdict=decision.verdict, post=post)
+
+
+async def _copies(post_id: str, snapshots: list[Any], session: Session) -> tuple[ArchivedCopy, ...]:
+    """A gone candidate's archived copies, from the captures the account's listing already named."""
+    from resolver.fetch import wayback
+
+    found = []
+    for snap in wayback.choose_captures(snapshots, post_id, CAPTURES_PER_CANDIDATE):
+        copy = await wayback.read_one(post_id, snap.timestamp, snap.original, session)
+        if copy is not None:
+            found.append(copy)
+    return tuple(found)
+
+
+async def _with_copies(post: FetchedPost, copies: tuple[ArchivedCopy, ...], session: Session) -> FetchedPost:
+    """The identified post with the archived copies read for it, recorded as its wayback observations."""
+    if not copies:
+        return post
+    from resolver.fetch import record_copies
+
+    record_copies(post, copies, session)
+    return replace(post, archived=copies)

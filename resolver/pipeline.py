@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from cache import CacheError
 from resolver import __version__, extract, platforms
-from resolver.archive import ArchivedUrl, ArchiveOptions, Identification, archive_urls, identify
+from resolver.archive import ArchivedUrl, ArchiveOptions, archive_urls
 from resolver.article import Article, from_bytes, from_path
 from resolver.errors import EmbedResolverError, InputError
 from resolver.fetch import FetchedPost, FetchOptions, MediaFile, Target, fetch_posts, media_file, target_of
+from resolver.identify import Identification, identify
 from resolver.model import Credit, Embed
 from resolver.resolve import Resolution, links_of, resolve_many
 
@@ -113,7 +114,8 @@ Outcome = ArticleResult | Failure
 
 @dataclass(frozen=True)
 class Steps:
-    """What to do after scanning. A step brings the ones it needs: fetch resolves links, archive fetches posts."""
+    """What to do after scanning. A step brings the ones it needs: fetch resolves links, archive fetches posts,
+    and fetching identifies flattened tweets that kept no link (#9: in every run, not only with --identify)."""
 
     resolve: bool = False
     fetch: bool = False
@@ -123,6 +125,10 @@ class Steps:
     @property
     def fetches(self) -> bool:
         return self.fetch or self.archive is not None
+
+    @property
+    def identifies(self) -> bool:
+        return self.identify or self.fetches
 
     @property
     def resolves(self) -> bool:
@@ -245,10 +251,10 @@ async def process_article(article: Article, *, session: Session, steps: Steps = 
         result = await resolve_links(result, session=session)
     if steps.fetches:
         result = await fetch_for_article(result, session=session)
+    if steps.identifies:
+        result = await identify_remnants(result, session=session)
     if steps.archive is not None:
         result = await archive_article(result, session=session, options=steps.archive)
-    if steps.identify:
-        result = await identify_remnants(result, session=session)
     return result
 
 
@@ -362,19 +368,25 @@ def _remnant(embed: Embed) -> tuple[str, str, str] | None:
 
 
 async def identify_remnants(result: ArticleResult, *, session: Session) -> ArticleResult:
-    """For each flattened tweet with no link: find its id from the archive's captures and the text."""
+    """For each flattened tweet with no link: find its id from the archive's captures and the text. An identified
+    post joins the article's posts, tied to its embed, as if the article had linked it."""
     found = []
     for ordinal, embed in enumerate(result.embeds):
         remnant = _remnant(embed)
         if remnant is not None:
             found.append(ForEmbed(ordinal, await identify(*remnant, session=session)))
+    identified = [ForEmbed(item.embed, item.value.post) for item in found if item.value.post is not None]
     store = session.store
     if store is not None and result.article_id is not None:
         ids = store.embed_ids(result.article_id)
         for item in found:
             if item.embed in ids and not item.unavailable:   # an offline non-answer is no finding
                 store.record_identification(item.value.to_json() | {"embed_id": ids[item.embed]})
-    return replace(result, identifications=tuple(found))
+        for post in identified:
+            if post.embed in ids and post.value.post_row is not None:
+                store.link_embed_post(ids[post.embed], post.value.post_row)
+    posts = None if result.posts is None and not identified else (*(result.posts or ()), *identified)
+    return replace(result, identifications=tuple(found), posts=posts)
 
 
 # -- what the commands name: articles, or posts and links ------------------------------------------------------

@@ -79,3 +79,21 @@ def _memento(capture: Capture):
             "Memento-Datetime": taken, "Link": link, "x-archive-src": "spn2-20210503/capture.warc.gz",
             "x-ts": str(capture.status)})
     return answer
+
+
+def classic_page(post_id: str, handle: str, name: str, text: str, *, epoch: int | None = None) -> bytes:
+    """A small classic permalink page (2014-2019 markup) for a fictional post: head title and og tags, the post's
+    div.tweet with its data attributes, p.tweet-text and the _timestamp."""
+    from html import escape
+
+    stamp = (f'<small class="time"><a href="/{handle}/status/{post_id}" class="tweet-timestamp"><span class="_timestamp"'
+             f' data-time="{epoch}" data-time-ms="{epoch * 1000}">date</span></a></small>') if epoch else ""
+    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{escape(name)} on Twitter: '
+            f'&quot;{escape(text)}&quot;</title><link rel="canonical" href="https://twitter.com/{handle}/status/{post_id}">'
+            f'<meta property="og:url" content="https://twitter.com/{handle}/status/{post_id}">'
+            f'<meta property="og:title" content="{escape(name)} on Twitter">'
+            f'<meta property="og:description" content="“{escape(text)}”"></head><body class="PermalinkPage">'
+            f'<div class="permalink-inner permalink-tweet-container"><div class="tweet permalink-tweet js-original-tweet"'
+            f' data-tweet-id="{post_id}" data-screen-name="{handle}" data-name="{escape(name)}">{stamp}'
+            f'<div class="js-tweet-text-container"><p class="TweetTextSize TweetTextSize--jumbo js-tweet-text tweet-text"'
+            f' lang="en">{escape(text)}</p></div></div></div></body></html>').encode()

@@ -252,6 +252,20 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
     return FetchedPost(merged, items, post_row, archived=copies)
 
 
+def record_copies(post: FetchedPost, copies: tuple[wayback.ArchivedCopy, ...], session: Session) -> None:
+    """Record archived copies read outside a fetch (identification) as the post's wayback observations."""
+    store = session.store
+    if store is None or post.post_row is None or not copies:
+        return
+    from cache import utc_now
+
+    record = post.record
+    store.record_observation(
+        {"platform": record.platform, "post_id": record.post_id, **_columns(record), "record": record.to_json()},
+        [{"method": c.record.method, "status": c.record.status, "reason": c.record.reason, "fetch_id": c.fetch_id,
+          "record": json.dumps(c.record.to_json())} for c in copies], observed_at=utc_now())
+
+
 def _handle_in(url: str) -> str | None:
     from resolver.platforms import x
 

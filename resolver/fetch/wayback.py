@@ -542,7 +542,7 @@ async def read_captures(post_id: str, handle: str | None, *, session: Any,
     for query in capture_queries(post_id, handle):
         listing = await archive.list_captures(query, session=session, prefix=True)
         for snap in choose_captures(listing.snapshots, post_id, limit - len(copies)):
-            copy = await _read_one(post_id, snap.timestamp, snap.original, session)
+            copy = await read_one(post_id, snap.timestamp, snap.original, session)
             if copy is not None:
                 copies.append(copy)
         if any(c.says_something for c in copies) or len(copies) >= limit:
@@ -550,7 +550,8 @@ async def read_captures(post_id: str, handle: str | None, *, session: Any,
     return tuple(copies)
 
 
-async def _read_one(post_id: str, timestamp: str, original: str, session: Any) -> ArchivedCopy | None:
+async def read_one(post_id: str, timestamp: str, original: str, session: Any) -> ArchivedCopy | None:
+    """One raw capture, fetched and read; None when Wayback has no such capture (or it could not be fetched)."""
     from resolver.http import fetch
 
     outcome = await fetch(session, raw_url(timestamp, original), purpose="wayback-capture", keep_body=True)
