@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from resolver.warc import WarcWriter
 
 EXIT_UNAVAILABLE = 3
+EXIT_CHECKS = 4          # report --fail-on: a check at or above the given level
 
 
 def network_options(command: Any) -> Any:
@@ -427,10 +428,12 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
 @click.option("--offline", "--no-network", "offline", is_flag=True,
               help="Use only the cache: say what is known without the network and name what could not be reached.")
 @click.option("--refresh", is_flag=True, help="Fetch everything again even within the cache TTL (not with --offline).")
+@click.option("--fail-on", type=click.Choice(["fail", "warn", "never"]), default="never", show_default=True,
+              help="Exit 4 when a check failed (fail), or failed or warned (warn): for scripts that gate on it.")
 @network_options
 @click.pass_context
 def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path | None, offline: bool, refresh: bool,
-           **network: Any) -> None:
+           fail_on: str, **network: Any) -> None:
     """Write a provenance report: each embed, what the sources say, and checks between the two.
 
     Runs whatever is still missing (scan, link resolution, post fetching, archive lookups) and reports every
@@ -443,6 +446,9 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
       embed-resolver report story.html
       embed-resolver report --format html -o story-report.html story.html
       embed-resolver report --offline --format json articles/ -o reports/
+      embed-resolver report --fail-on fail story.html > /dev/null || echo "a check failed"
+
+    Exit codes: 0 written; 4 with --fail-on, a check at that level; 1 and 2 as for every command.
     """
     from resolver import pipeline, provenance
     from resolver import report as rendering
@@ -482,7 +488,22 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
         else:
             _write(output, text)
             click.echo(f"wrote {output}", err=True)
-        return
+    else:
+        _write_many(reports, output, suffix, render)
+    if _gate(reports, fail_on):
+        ctx.exit(EXIT_CHECKS)
+
+
+def _gate(reports: list[tuple[str, dict[str, Any]]], fail_on: str) -> bool:
+    """Whether a check reached the --fail-on level in any report."""
+    levels = {"fail": ("fail",), "warn": ("fail", "warn"), "never": ()}[fail_on]
+    return any(data["summary"]["checks"][level] for _, data in reports for level in levels)
+
+
+def _write_many(reports: list[tuple[str, dict[str, Any]]], output: Path | None, suffix: str,
+                render: Callable[[dict[str, Any]], str]) -> None:
+    from resolver import report as rendering
+
     folder = output or Path("embed-resolver-reports")
     entries = []
     for name, data in reports:
