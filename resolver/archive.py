@@ -326,6 +326,7 @@ class ArchivedUrl:
     saved: SaveResult | None = None
     live_status: int | None = None
     warc: tuple[str, int] | None = None   # (file, offset) of the live copy's response record
+    live_url: str | None = None           # where the live copy ended, its redirects followed
 
     @property
     def error(self) -> str | None:
@@ -345,7 +346,7 @@ class ArchivedUrl:
                 "closest": snapshot(found.closest), "error": found.error,
                 "saved": self.saved.to_json() if self.saved else None,
                 "warc": {"file": self.warc[0], "offset": self.warc[1]} if self.warc else None,
-                "live_status": self.live_status}
+                "live_status": self.live_status, "live_url": self.live_url}
 
 
 async def archive_urls(urls: list[str], *, session: Session, options: ArchiveOptions = ArchiveOptions(),
@@ -360,13 +361,30 @@ async def archive_urls(urls: list[str], *, session: Session, options: ArchiveOpt
 
 
 async def _archive_one(url: str, session: Session, options: ArchiveOptions, near: str | None) -> ArchivedUrl:
-    live = await fetch(session, url, purpose="archive-live") if options.live_copy else None
+    live = await live_copy(url, session) if options.live_copy else None
     found = await lookup(url, session=session, near=near)
     # A lookup that could not be made (offline) says nothing of how recent the captures are: queue nothing.
     if options.save and session.store is not None and not found.unavailable and not recent(found, options.max_age_days):
         session.store.queue_save(url)
     warc = (live.warc_file, live.warc_offset) if live and live.warc_file and live.warc_offset is not None else None
-    return ArchivedUrl(url, found, live_status=live.status if live else None, warc=warc)
+    return ArchivedUrl(url, found, live_status=live.status if live else None, warc=warc,
+                       live_url=live.url if live else None)
+
+
+async def live_copy(url: str, session: Session) -> FetchOutcome:
+    """The page itself, its redirects followed hop by hop (each hop through the guard, logged and in the WARC):
+    twitter.com answers a post URL with a 301 to x.com, and a local copy of that 301 alone holds no post (#9 §6)."""
+    from urllib.parse import urljoin
+
+    outcome = await fetch(session, url, purpose="archive-live")
+    seen = {url}
+    while outcome.status in (301, 302, 303, 307, 308) and outcome.location and len(seen) <= session.settings.max_redirects:
+        onward = urljoin(outcome.url, outcome.location.strip())
+        if onward in seen or not onward.startswith(("http://", "https://")):
+            break
+        seen.add(onward)
+        outcome = await fetch(session, onward, purpose="archive-live")
+    return outcome
 
 
 async def _saves(urls: list[str], session: Session, poll_every: float) -> dict[str, SaveResult]:

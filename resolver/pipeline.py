@@ -243,14 +243,15 @@ async def process_item(item: Item, *, session: Session, steps: Steps) -> Outcome
         return Failure(item.name, str(exc), named=item.named)
 
 
-async def process_article(article: Article, *, session: Session, steps: Steps = Steps()) -> ArticleResult:
-    """The whole job for one article, as far as asked: scan, then resolve its links, fetch its posts, archive
-    them, and identify flattened tweets that kept no link."""
+async def process_article(article: Article, *, session: Session, steps: Steps = Steps(),
+                          fetch_options: FetchOptions = FetchOptions()) -> ArticleResult:
+    """The whole job for one article, as far as asked: scan, then resolve its links, fetch its posts, identify
+    flattened tweets that kept no link, and archive them."""
     result = scan_article(article, store=session.store)
     if steps.resolves:
         result = await resolve_links(result, session=session)
     if steps.fetches:
-        result = await fetch_for_article(result, session=session)
+        result = await fetch_for_article(result, session=session, options=fetch_options)
     if steps.identifies:
         result = await identify_remnants(result, session=session)
     if steps.archive is not None:
@@ -328,7 +329,7 @@ async def fetch_for_article(result: ArticleResult, *, session: Session,
             if post.post_row is not None and ordinal in ids:
                 store.link_embed_post(ids[ordinal], post.post_row)
     images = [c.image for c in result.credits if c.image and c.image.startswith(("http://", "https://"))]
-    credited = [await media_file(url, session=session, keep_dir=options.keep_media_dir)
+    credited = [await media_file(url, session=session, keep_dir=options.keep_media_dir, cached=options.cached)
                 for url in dict.fromkeys(images)] if options.media else []
     return replace(result, posts=tuple(ForEmbed(i, p) for (i, _), p in zip(wanted, posts, strict=True)),
                    credited_images=tuple(credited))
@@ -434,12 +435,19 @@ async def archive_targets(targets: Iterable[str], *, session: Session, options: 
     (resolved and fetched first, so a WARC holds everything a replay needs)."""
     urls: list[str] = []
     near: dict[str, str] = {}
+    fresh = FetchOptions(cached=False)   # ask the sources: the WARC must hold what a replayed fetch reads (#9 §6)
     for named in _named(targets, stdin):
         if isinstance(named, Item):
             found, days = archive_targets_of(await process_article(named.read(), session=session,
-                                                                   steps=Steps(fetch=True)))
+                                                                   steps=Steps(fetch=True), fetch_options=fresh))
             urls += found
             near.update(days)
-        else:
-            urls.append(named if "://" in named else "https://" + named)
+            continue
+        url = named if "://" in named else "https://" + named
+        urls.append(url)
+        ref = platforms.parse_url(url)
+        target = target_of(ref.platform, ref.kind, ref.post_id, ref.url) if ref else None
+        if target is not None:
+            [post] = await fetch_posts([target], session=session, options=fresh)
+            urls += [m.url for m in post.record.media if m.url]
     return await archive_urls(urls, session=session, options=options, near=near)

@@ -3,6 +3,8 @@ and loopback X endpoints: the status stays what the live sources say, each copy 
 "wayback" and its fetch row, offline runs and --reparse re-derive them from the kept bodies."""
 
 import json
+
+import pytest
 from pathlib import Path
 
 from resolver.fetch.reparse import reparse_all
@@ -105,3 +107,67 @@ def test_offline_and_reparse_rederive_the_copies_from_the_kept_bodies(fakenet, s
     again = next(o for o in store.observations(row["id"]) if o["id"] == observation["id"])
     assert count >= 1 and again["status"] == "available" and json.loads(again["record"])["text"].startswith("Water")
     assert store.post_row("twitter", ID)["status"] == "deleted"   # the live status is untouched by reparse
+
+
+# -- §6: a local copy that holds the post ----------------------------------------------------------------------
+
+def _cli(tmp_path, settings):
+    from click.testing import CliRunner
+
+    from resolver.cli import cli as command
+
+    config = tmp_path / "config.toml"
+    config.write_text("[network]\nretries = 0\n[origins]\n" + "".join(
+        f'"{k}" = "{v}"\n' for k, v in settings.origins.items()))
+
+    def run(db, *args):
+        result = CliRunner().invoke(command, ["--config", str(config), "--db", str(tmp_path / db), *args])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+    return run
+
+
+def _essentials(post):
+    return {"status": post["status"], "author": post["author"], "text": post["text"],
+            "created_at": post["created_at"], "media": [m["sha256"] for m in post["media"]],
+            "archived": [(c["captured_at"], c["status"], c["text"]) for c in post["archived"]]}
+
+
+@pytest.mark.parametrize("gone", [False, True], ids=["available-with-media", "deleted-with-a-capture"])
+def test_archive_then_replay_of_the_warc_alone_reproduces_fetch(fakenet, tmp_path, gone):
+    from resolver.warc import check
+    from tests import xfixtures as fx
+    from tests.fakenet import page, redirect
+    from tests.test_fetch import serve_media
+
+    post_url = f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}"
+    live = DELETED if gone else fx.SYNDICATION_TWEET
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(live)]}))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}",
+                  redirect(f"https://x.com/RivertonRoads/status/{fx.POST_ID}"))
+    fakenet.route("x.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html><head><meta content=\"Bridge reopened"
+                                                                     "\" property=\"og:description\"></head></html>"))
+    serve_media(fakenet)
+    from tests.waybacknet import classic_page
+    serve(fakenet, [Capture("20221206060000", post_url, classic_page(
+        fx.POST_ID, "RivertonRoads", "Riverton Roads", "Bridge reopened this morning after repairs.", epoch=1670304701))])
+    settings = fakenet.settings(hosts=HOSTS + ["twitter.com", "x.com", "video.twimg.com"])
+    run = _cli(tmp_path, settings)
+    warc = tmp_path / "post.warc.gz"
+
+    [archived] = [json.loads(line) for line in run("live.db", "archive", "--json", "--warc", str(warc), post_url)
+                  .splitlines() if json.loads(line)["url"] == post_url]
+    assert (archived["live_status"], archived["live_url"]) == (200, f"https://x.com/RivertonRoads/status/{fx.POST_ID}")
+    assert check(warc)[0]
+    fetched = json.loads(run("fetch.db", "fetch", "--json", post_url))
+
+    fakenet.routes.clear()          # the servers answer nothing now: every answer must come from the WARC
+    hits = len(fakenet.hits)
+    replayed = json.loads(run("replay.db", "--replay", str(warc), "fetch", "--json", post_url))
+    assert len(fakenet.hits) == hits
+    assert _essentials(replayed) == _essentials(fetched)
+    assert replayed["status"] == ("deleted" if gone else "available")
+    if gone:
+        assert replayed["archived"][0]["text"] == "Bridge reopened this morning after repairs."
+    else:
+        assert replayed["media"][0]["sha256"] and replayed["text"].startswith("Bridge reopened")

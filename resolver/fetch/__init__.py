@@ -47,6 +47,8 @@ class FetchOptions:
     download_video: bool = False
     keep_media_dir: Path | None = None
     archived: bool = True            # read the archived copies of posts the live sources cannot show (#9)
+    cached: bool = True              # answer from the cache within the TTL; `archive` asks the sources, so its
+    #                                  WARC holds every answer a replay of `fetch` needs (#9 §6)
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,7 @@ async def fetch_posts(targets: list[Target], *, session: Session,
     results: dict[Target, FetchedPost] = {}
     pending = []
     for target in unique:
-        cached = _from_cache(target, session)
+        cached = _from_cache(target, session) if options.cached else None
         if cached is not None:
             results[target] = cached
         else:
@@ -297,16 +299,17 @@ def media_urls(record: PostRecord, *, download_video: bool = False) -> list[str]
 
 async def _analyse_media(record: PostRecord, session: Session, options: FetchOptions,
                          post_row: int | None) -> tuple[dict[str, Any], ...]:
-    files = {url: await media_file(url, session=session, keep_dir=options.keep_media_dir)
+    files = {url: await media_file(url, session=session, keep_dir=options.keep_media_dir, cached=options.cached)
              for url in media_urls(record, download_video=options.download_video)}
     if session.store is not None and post_row is not None:
         session.store.link_post_media(post_row, [f.media_id for f in files.values() if f.media_id])
     return tuple(_media_json(item, files.get(item.url) or files.get(item.preview_url or "")) for item in record.media)
 
 
-async def media_file(url: str, *, session: Session, keep_dir: Path | None = None) -> MediaFile:
-    """What the cache knows of a media URL (unless --refresh), else what downloading it now gives."""
-    known = session.store.media_by_url(url) if session.store is not None and not session.refresh else None
+async def media_file(url: str, *, session: Session, keep_dir: Path | None = None, cached: bool = True) -> MediaFile:
+    """What the cache knows of a media URL (unless --refresh, or `cached` is off), else what downloading it
+    now gives."""
+    known = session.store.media_by_url(url) if session.store is not None and cached and not session.refresh else None
     if known is not None:
         return MediaFile.from_row(known)
     return await analyse_url(url, session=session, keep_dir=keep_dir)
