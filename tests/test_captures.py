@@ -206,3 +206,13 @@ def test_an_edited_post_live_and_archived_differ_with_dates():
         "https://t.co/Rd4Mill01'; live (2024-01-02T10:00:00Z) 'Water over the road on Mill Lane this afternoon.' "
         "(morning → afternoon)")
     assert differences(archived, None, [(when, capture, archived)]) == []
+
+
+def test_an_embed_that_never_rendered_has_no_text_name_or_date():
+    from resolver.extract import find_all
+
+    html = ('<blockquote class="twitter-tweet"><p>Loading…</p>&mdash; River Desk (@river_desk) <a href="https://'
+            f'twitter.com/river_desk/status/{ID}">Loading…</a></blockquote>')
+    [embed], _ = find_all(html, "html")
+    assert (embed.post_id, embed.author_handle) == (ID, "river_desk")
+    assert (embed.text, embed.date_text, embed.date) == (None, None, None)
