@@ -182,7 +182,8 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
 @click.option("--warc", "warc_file", type=click.Path(dir_okay=False, path_type=Path),
               help="With --archive: the WARC file to append every response to (default: archive.warc.gz by the database).")
 @click.option("--identify", is_flag=True,
-              help="Find the post id of flattened tweets that kept no link, from archived captures and the text.")
+              help="Find the post id of flattened tweets that kept no link, from archived captures and the text "
+                   "(--fetch and --archive do it too).")
 @click.option("--offline", is_flag=True,
               help="Answer from the cache only, whatever its age; nothing leaves the machine (exit 3 if missing).")
 @click.option("--refresh", is_flag=True, help="Ignore cached answers and ask again (not with --offline).")
@@ -287,7 +288,8 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
 @click.option("--refresh", is_flag=True,
               help="Fetch again even within the TTL; adds an observation of each post (not with --offline).")
 @click.option("--all-methods", is_flag=True,
-              help="Ask every X method, not only until one answers, and show where they disagree.")
+              help="Ask every X method, not only until one answers, and show where they disagree; read the "
+                   "archived copies of available posts too (gone posts' copies are always read).")
 @click.option("--no-media", is_flag=True, help="Do not download or analyse photos, posters and thumbnails.")
 @click.option("--download-video", is_flag=True, help="Also download video files (the best MP4 variant).")
 @click.option("--keep-media", is_flag=True, help="Keep media bytes on disk next to the database, named by sha256.")
