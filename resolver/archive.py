@@ -109,9 +109,24 @@ def _cdx_error(outcome: FetchOutcome) -> str | None:
     return None
 
 
-def lookup_url(url: str) -> str:
-    """The CDX query `lookup` makes for a URL: the fetch log holding it says the URL was looked up."""
-    return f"{CDX}?{urlencode({'url': url, 'output': 'json', 'fl': CDX_FIELDS, 'limit': '10000'})}"
+def lookup_url(url: str, *, prefix: bool = False) -> str:
+    """The CDX query for a URL (with `prefix`, every URL under it): the fetch log holding the exact one says the
+    URL was looked up."""
+    params = {"url": url, "output": "json", "fl": CDX_FIELDS, "limit": "10000"}
+    if prefix:
+        params.update({"matchType": "prefix", "collapse": "digest"})
+    return f"{CDX}?{urlencode(params)}"
+
+
+def _listed(outcome: FetchOutcome) -> tuple[list[Snapshot], str | None]:
+    """The snapshots of a CDX answer, or why there are none to read."""
+    error = _cdx_error(outcome)
+    if error is not None:
+        return [], error
+    try:
+        return parse_cdx(outcome.body), None
+    except (ValueError, TypeError) as exc:
+        return [], f"cdx: malformed answer: {exc}"
 
 
 def looked_up(store: Store, url: str) -> bool:
@@ -123,13 +138,7 @@ async def lookup(url: str, *, session: Session, near: str | None = None) -> Look
     """Every capture CDX lists for a URL (earliest, latest, count), and the one closest to `near` (YYYYMMDD...)."""
     store = session.store
     cdx = await fetch(session, lookup_url(url), purpose="wayback-cdx", keep_body=True)
-    error = _cdx_error(cdx)
-    snapshots: list[Snapshot] = []
-    if error is None:
-        try:
-            snapshots = parse_cdx(cdx.body)
-        except (ValueError, TypeError) as exc:
-            error = f"cdx: malformed answer: {exc}"
+    snapshots, error = _listed(cdx)
     params = {"url": url, **({"timestamp": near} if near else {})}
     available = await fetch(session, f"{AVAILABILITY}?{urlencode(params)}", purpose="wayback-available",
                             keep_body=True)
@@ -163,21 +172,12 @@ async def list_captures(url: str, *, session: Session, prefix: bool = False) -> 
     """The captures CDX lists for a URL, every one recorded as a snapshot. A kept answer to the same query within
     the cache TTL (any age offline) is read again rather than asked twice: identification lists a whole account
     (#9 §3) and CDX allows 30 requests a minute."""
-    params = {"url": url, "output": "json", "fl": CDX_FIELDS, "limit": "10000"}
-    if prefix:
-        params.update({"matchType": "prefix", "collapse": "digest"})
-    query = f"{CDX}?{urlencode(params)}"
+    query = lookup_url(url, prefix=prefix)
     kept = _kept_answer(session, query)
     if kept is not None:
         return Listing(url, tuple(parse_cdx(kept)), from_cache=True)
     outcome = await fetch(session, query, purpose="wayback-cdx", keep_body=True)
-    error = _cdx_error(outcome)
-    snapshots: list[Snapshot] = []
-    if error is None:
-        try:
-            snapshots = parse_cdx(outcome.body)
-        except (ValueError, TypeError) as exc:
-            error = f"cdx: malformed answer: {exc}"
+    snapshots, error = _listed(outcome)
     if session.store is not None and snapshots:
         _record_snapshots(session.store, snapshots, "cdx", outcome.fetch_id)
     return Listing(url, tuple(snapshots), error, unavailable=outcome.unavailable)
