@@ -190,7 +190,8 @@ async def identify(handle: str, day: str, text: str, *, session: Session,
         if record.status == "available" and record.text:
             candidates.append(Candidate(post_id, record.text, record.method, record.status))
             continue
-        copies[post_id] = await _copies(post_id, in_window[post_id], session)
+        # copies an earlier run read (from the cache, offline too), else the captures the listing names
+        copies[post_id] = post.archived or await _copies(post_id, in_window[post_id], session)
         said = next((c for c in copies[post_id] if c.says_something), None)
         candidates.append(Candidate(post_id, said.record.text if said else None, "wayback" if said else "none",
                                     record.status, said.url if said else None, said.captured_at if said else None))

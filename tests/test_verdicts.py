@@ -162,6 +162,11 @@ def test_a_deleted_remnant_is_identified_among_decoys_from_its_capture(fakenet, 
     assert report["summary"]["identification"] == {"remnants": 1, "identified": 1, "not_identified": 0}
     code, md = reporter("report", "remnant.txt")
     assert f"- Identified: post {RIGHT} (confidence " in md
+    hits = len(fakenet.hits)
+    code, offline = reporter("report", "--offline", "--format", "json", "remnant.txt")
+    assert len(fakenet.hits) == hits
+    [again] = json.loads(offline)["embeds"]
+    assert again["identified"]["post_id"] == RIGHT and again["checks"] == embed["checks"]
 
 
 def test_two_equally_close_candidates_are_a_tie_and_neither_is_accepted(fakenet, reporter):
