@@ -189,10 +189,11 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         elif embed.get("kind") in ("short-link", "media-link"):   # the link hides the post until followed (#15)
             reason = "no post id yet: the link hides it (embed-resolver scan --resolve follows it to the post)"
         else:
-            reason = "no post id: the article kept no link (embed-resolver scan --identify can find it)"
+            reason = "no post id: the article kept no link, and no post was identified by its words"
         rows.append(("Status", "", reason, ""))
     else:
-        status = embed["status"]["words"] + (f" ({post['reason']})" if post.get("reason") else "")
+        why = post.get("reason") if embed["status"]["code"] != "not_cached" else None   # the words say it
+        status = embed["status"]["words"] + (f" ({why})" if why else "")
         rows.append(("Status", "", status, _provenance_cell(_source_of(post, "status"))))
         found_author = f"@{post['author']['handle']}" + (f" ({post['author']['name']})" if post["author"]["name"] else "") \
             if post["author"]["handle"] else None
