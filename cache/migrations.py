@@ -131,3 +131,10 @@ def m006_errors(db: Database) -> None:
         "tool_version": str,
     }, pk="id", foreign_keys=[("article_id", "articles", "id")], not_null={"source", "message", "occurred_at"})
     db.table("errors").create_index(["source"])
+
+
+@migrations()
+def m007_identification_verdicts(db: Database) -> None:
+    """v7: an identification's verdict (identified, tie, too-close, no-match, no-candidates), so a refusal is
+    told apart from a miss; `similarity` now holds the best candidate's word score."""
+    db.table("identifications").add_column("verdict", str)

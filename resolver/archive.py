@@ -1,5 +1,5 @@
-"""The Wayback Machine: look up snapshots (availability API, CDX), save what has none recent (Save Page Now 2),
-and identify a flattened tweet with no link from its handle, date and text.
+"""The Wayback Machine: look up snapshots (availability API, CDX), list the captures under a URL, and save what
+has none recent (Save Page Now 2). Reading a capture is fetch/wayback.py's; identification is identify.py's.
 
 Formats as in shared/reference/wayback: availability `status` is a string; CDX `output=json` starts with a
 header row; a blocked site is a 403 with the reason in X-Archive-Wayback-Runtime-Error; SPN2 answers a POST
@@ -10,17 +10,15 @@ success or error (`status_ext`).
 from __future__ import annotations
 
 import asyncio
-import difflib
 import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from resolver.http import FetchOutcome, fetch
-from resolver.platforms import x
 from resolver.settings import Settings
 
 if TYPE_CHECKING:
@@ -118,18 +116,36 @@ def _cdx_error(outcome: FetchOutcome) -> str | None:
     return None
 
 
+def lookup_url(url: str, *, prefix: bool = False) -> str:
+    """The CDX query for a URL (with `prefix`, every URL under it): the fetch log holding the exact one says the
+    URL was looked up."""
+    params = {"url": url, "output": "json", "fl": CDX_FIELDS, "limit": "10000"}
+    if prefix:
+        params.update({"matchType": "prefix", "collapse": "digest"})
+    return f"{CDX}?{urlencode(params)}"
+
+
+def _listed(outcome: FetchOutcome) -> tuple[list[Snapshot], str | None]:
+    """The snapshots of a CDX answer, or why there are none to read."""
+    error = _cdx_error(outcome)
+    if error is not None:
+        return [], error
+    try:
+        return parse_cdx(outcome.body), None
+    except (ValueError, TypeError) as exc:
+        return [], f"cdx: malformed answer: {exc}"
+
+
+def looked_up(store: Store, url: str) -> bool:
+    """Whether an archive lookup of `url` ever got an answer (a snapshot list, even an empty one)."""
+    return any(row["status"] == 200 for row in store.fetches_for(lookup_url(url)))
+
+
 async def lookup(url: str, *, session: Session, near: str | None = None) -> Lookup:
     """Every capture CDX lists for a URL (earliest, latest, count), and the one closest to `near` (YYYYMMDD...)."""
     store = session.store
-    query = urlencode({"url": url, "output": "json", "fl": CDX_FIELDS, "limit": "10000"})
-    cdx = await fetch(session, f"{CDX}?{query}", purpose="wayback-cdx", keep_body=True)
-    error = _cdx_error(cdx)
-    snapshots: list[Snapshot] = []
-    if error is None:
-        try:
-            snapshots = parse_cdx(cdx.body)
-        except (ValueError, TypeError) as exc:
-            error = f"cdx: malformed answer: {exc}"
+    cdx = await fetch(session, lookup_url(url), purpose="wayback-cdx", keep_body=True)
+    snapshots, error = _listed(cdx)
     params = {"url": url, **({"timestamp": near} if near else {})}
     available = await fetch(session, f"{AVAILABILITY}?{urlencode(params)}", purpose="wayback-available",
                             keep_body=True)
@@ -146,6 +162,46 @@ async def lookup(url: str, *, session: Session, near: str | None = None) -> Look
     if closest is None and near and snapshots:
         closest = min(snapshots, key=lambda s: abs(int(s.timestamp[:14].ljust(14, "0")) - int(near.ljust(14, "0"))))
     return Lookup(url, tuple(snapshots), closest, error, unavailable=cdx.unavailable)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What CDX lists under a URL (with `prefix`, every URL that starts with it)."""
+
+    url: str
+    snapshots: tuple[Snapshot, ...] = ()
+    error: str | None = None
+    unavailable: bool = False         # offline, and never listed
+    from_cache: bool = False          # a kept answer within the cache TTL, no request made
+
+
+async def list_captures(url: str, *, session: Session, prefix: bool = False) -> Listing:
+    """The captures CDX lists for a URL, every one recorded as a snapshot. A kept answer to the same query within
+    the cache TTL (any age offline) is read again rather than asked twice: identification lists a whole account
+    (#9 §3) and CDX allows 30 requests a minute."""
+    query = lookup_url(url, prefix=prefix)
+    kept = _kept_answer(session, query)
+    if kept is not None:
+        return Listing(url, tuple(parse_cdx(kept)), from_cache=True)
+    outcome = await fetch(session, query, purpose="wayback-cdx", keep_body=True)
+    snapshots, error = _listed(outcome)
+    if session.store is not None and snapshots:
+        _record_snapshots(session.store, snapshots, "cdx", outcome.fetch_id)
+    return Listing(url, tuple(snapshots), error, unavailable=outcome.unavailable)
+
+
+def _kept_answer(session: Session, url: str) -> bytes | None:
+    """The body of the latest 200 answer to `url` the run's cache policy accepts, when it was kept."""
+    store = session.store
+    if store is None or session.refresh:
+        return None
+    since = session.cached_since()
+    for row in reversed(store.fetches_for(url)):
+        if row["status"] == 200 and row["body_sha256"] and (since is None or row["fetched_at"] >= since):
+            body = store.body(row["body_sha256"])
+            if body is not None:
+                return body
+    return None
 
 
 def _record_snapshots(store: Store, snapshots: list[Snapshot], found_via: str, fetch_id: int | None) -> None:
@@ -277,6 +333,7 @@ class ArchivedUrl:
     saved: SaveResult | None = None
     live_status: int | None = None
     warc: tuple[str, int] | None = None   # (file, offset) of the live copy's response record
+    live_url: str | None = None           # where the live copy ended, its redirects followed
 
     @property
     def error(self) -> str | None:
@@ -302,7 +359,7 @@ class ArchivedUrl:
                 "closest": snapshot(found.closest), "error": found.error,
                 "saved": self.saved.to_json() if self.saved else None,
                 "warc": {"file": self.warc[0], "offset": self.warc[1]} if self.warc else None,
-                "live_status": self.live_status}
+                "live_status": self.live_status, "live_url": self.live_url}
 
 
 async def archive_urls(urls: list[str], *, session: Session, options: ArchiveOptions = ArchiveOptions(),
@@ -322,13 +379,30 @@ async def archive_urls(urls: list[str], *, session: Session, options: ArchiveOpt
 
 
 async def _archive_one(url: str, session: Session, options: ArchiveOptions, near: str | None) -> ArchivedUrl:
-    live = await fetch(session, url, purpose="archive-live") if options.live_copy else None
+    live = await live_copy(url, session) if options.live_copy else None
     found = await lookup(url, session=session, near=near)
     # A lookup that could not be made (offline) says nothing of how recent the captures are: queue nothing.
     if options.save and session.store is not None and not found.unavailable and not recent(found, options.max_age_days):
         session.store.queue_save(url)
     warc = (live.warc_file, live.warc_offset) if live and live.warc_file and live.warc_offset is not None else None
-    return ArchivedUrl(url, found, live_status=live.status if live else None, warc=warc)
+    return ArchivedUrl(url, found, live_status=live.status if live else None, warc=warc,
+                       live_url=live.url if live else None)
+
+
+async def live_copy(url: str, session: Session) -> FetchOutcome:
+    """The page itself, its redirects followed hop by hop (each hop through the guard, logged and in the WARC):
+    twitter.com answers a post URL with a 301 to x.com, and a local copy of that 301 alone holds no post (#9 §6)."""
+    from urllib.parse import urljoin
+
+    outcome = await fetch(session, url, purpose="archive-live")
+    seen = {url}
+    while outcome.status in (301, 302, 303, 307, 308) and outcome.location and len(seen) <= session.settings.max_redirects:
+        onward = urljoin(outcome.url, outcome.location.strip())
+        if onward in seen or not onward.startswith(("http://", "https://")):
+            break
+        seen.add(onward)
+        outcome = await fetch(session, onward, purpose="archive-live")
+    return outcome
 
 
 async def _saves(urls: list[str], session: Session, poll_every: float) -> dict[str, SaveResult]:
@@ -341,84 +415,3 @@ async def _saves(urls: list[str], session: Session, poll_every: float) -> dict[s
     await process_queue(session=session, poll_every=poll_every)
     rows = {url: store.latest_save(url) for url in urls}
     return {url: SaveResult.from_row(row) for url, row in rows.items() if row is not None}
-
-
-# -- identifying a remnant with no link ------------------------------------------------------------------------
-
-def id_range(day: str, *, slack_days: int = 1) -> tuple[int, int]:
-    """The snowflake ids a post made on `day` (UTC, ISO date) can have, widened by slack_days for time zones."""
-    start = datetime.combine(date.fromisoformat(day) - timedelta(days=slack_days), datetime.min.time(), timezone.utc)
-    end = start + timedelta(days=1 + 2 * slack_days)
-
-    def to_id(moment: datetime) -> int:
-        return (int(moment.timestamp() * 1000) - x.TWITTER_EPOCH_MS) << 22
-
-    return to_id(start), to_id(end) - 1
-
-
-def normalise_text(text: str) -> str:
-    text = re.sub(r"(?:https?://)?(?:pic\.twitter\.com|t\.co)/\S+", " ", text or "")
-    return " ".join(re.sub(r"[^\w@#]+", " ", text.casefold()).split())
-
-
-def similarity(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, normalise_text(a), normalise_text(b)).ratio()
-
-
-@dataclass(frozen=True)
-class Identification:
-    """Which post a flattened tweet is, how sure, and why."""
-
-    post_id: str | None
-    confidence: float
-    candidates: int
-    similarity: float | None
-    evidence: dict[str, Any]
-    unavailable: bool = False         # offline: the archive was not asked
-
-    @property
-    def error(self) -> str | None:
-        """Why the identification could not be made (the archive's answer was an error), or None."""
-        found = self.evidence.get("error")
-        return str(found) if found else None
-
-    @property
-    def failed(self) -> bool:
-        return self.error is not None and not self.unavailable
-
-    def to_json(self) -> dict[str, Any]:
-        return {"platform": "twitter", "post_id": self.post_id, "confidence": self.confidence,
-                "candidates": self.candidates, "similarity": self.similarity, "evidence": self.evidence}
-
-
-async def identify(handle: str, day: str, text: str, *, session: Session, max_candidates: int = 25) -> Identification:
-    """Find the id of a flattened tweet: captures under twitter.com/<handle>/status/, ids within the day, text match."""
-    from resolver.fetch import FetchOptions, Target, fetch_posts
-
-    low, high = id_range(day)
-    query = urlencode({"url": f"twitter.com/{handle}/status/", "matchType": "prefix", "output": "json",
-                       "fl": CDX_FIELDS, "collapse": "urlkey", "limit": "10000"})
-    outcome = await fetch(session, f"{CDX}?{query}", purpose="wayback-cdx", keep_body=True)
-    error = _cdx_error(outcome)
-    if error:
-        return Identification(None, 0.0, 0, None, {"error": error}, unavailable=outcome.unavailable)
-    try:
-        snapshots = parse_cdx(outcome.body)
-    except ValueError as exc:
-        return Identification(None, 0.0, 0, None, {"error": f"cdx: {exc}"})
-    ids = []
-    for snap in snapshots:
-        ref = x.parse_url(snap.original)
-        if ref is not None and ref.post_id and low <= int(ref.post_id) <= high:
-            ids.append(ref.post_id)
-    ids = list(dict.fromkeys(ids))[:max_candidates]
-    if not ids:
-        return Identification(None, 0.0, 0, None, {"window": [str(low), str(high)], "reason": "no capture in the window"})
-    posts = await fetch_posts([Target("twitter", i, x.status_url(i, handle)) for i in ids], session=session,
-                              options=FetchOptions(media=False))
-    scored = sorted(((similarity(text, p.record.text or ""), p.record.post_id) for p in posts), reverse=True)
-    best, best_id = scored[0]
-    runner_up = scored[1][0] if len(scored) > 1 else 0.0
-    confidence = round(best * (1.0 if best - runner_up >= 0.2 else 0.5 + (best - runner_up) * 2.5), 3)
-    return Identification(best_id if best >= 0.5 else None, confidence if best >= 0.5 else 0.0, len(ids), round(best, 3),
-                          {"window": [str(low), str(high)], "scores": {i: round(s, 3) for s, i in scored}})

@@ -30,6 +30,7 @@ EXIT_FAILED = 1
 EXIT_UNAVAILABLE = 3
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141     # 128 + SIGPIPE, as a shell reports a writer that a closed pipe stopped
+EXIT_CHECKS = 4          # report --fail-on: a check at or above the given level
 
 
 def network_options(command: Any) -> Any:
@@ -275,7 +276,8 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
 @click.option("--warc", "warc_file", type=click.Path(dir_okay=False, path_type=Path),
               help="With --archive: the WARC file to append every response to (default: archive.warc.gz by the database).")
 @click.option("--identify", is_flag=True,
-              help="Find the post id of flattened tweets that kept no link, from archived captures and the text.")
+              help="Find the post id of flattened tweets that kept no link, from archived captures and the text "
+                   "(--fetch and --archive do it too).")
 @click.option("--offline", is_flag=True,
               help="Answer from the cache only, whatever its age; nothing leaves the machine (exit 3 if missing).")
 @click.option("--refresh", is_flag=True, help="Ignore cached answers and ask again (not with --offline).")
@@ -385,7 +387,8 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
 @click.option("--refresh", is_flag=True,
               help="Fetch again even within the TTL; adds an observation of each post (not with --offline).")
 @click.option("--all-methods", is_flag=True,
-              help="Ask every X method, not only until one answers, and show where they disagree.")
+              help="Ask every X method, not only until one answers, and show where they disagree; read the "
+                   "archived copies of available posts too (gone posts' copies are always read).")
 @click.option("--no-media", is_flag=True, help="Do not download or analyse photos, posters and thumbnails.")
 @click.option("--download-video", is_flag=True, help="Also download video files (the best MP4 variant).")
 @click.option("--keep-media", is_flag=True, help="Keep media bytes on disk next to the database, named by sha256.")
@@ -524,10 +527,12 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
               help="Use only the cache: say what is known without the network and name what could not be reached.")
 @click.option("--refresh", is_flag=True, help="Fetch everything again even within the cache TTL (not with --offline).")
 @db_option
+@click.option("--fail-on", type=click.Choice(["fail", "warn", "never"]), default="never", show_default=True,
+              help="Exit 4 when a check failed (fail), or failed or warned (warn): for scripts that gate on it.")
 @network_options
 @click.pass_context
 def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path | None, offline: bool, refresh: bool,
-           **network: Any) -> None:
+           fail_on: str, **network: Any) -> None:
     """Write a provenance report: each embed, what the sources say, and checks between the two.
 
     Runs whatever is still missing (scan, link resolution, post fetching, archive lookups) and reports every
@@ -540,6 +545,9 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
       embed-resolver report story.html
       embed-resolver report --format html -o story-report.html story.html
       embed-resolver report --offline --format json articles/ -o reports/
+      embed-resolver report --fail-on fail story.html > /dev/null || echo "a check failed"
+
+    Exit codes: 0 written; 4 with --fail-on, a check at that level; 1 and 2 as for every command.
     """
     from resolver import pipeline, provenance
     from resolver import report as rendering
@@ -582,7 +590,23 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
         else:
             _write(output, text)
             click.echo(f"wrote {output}", err=True)
-        return
+    else:
+        _write_many(reports, output, suffix, render)
+    _exit_for(ctx, failed=summary.failed, unavailable=0)   # a report names what it could not reach: not a failure
+    if _gate(reports, fail_on):
+        ctx.exit(EXIT_CHECKS)
+
+
+def _gate(reports: list[tuple[str, dict[str, Any]]], fail_on: str) -> bool:
+    """Whether a check reached the --fail-on level in any report."""
+    levels = {"fail": ("fail",), "warn": ("fail", "warn"), "never": ()}[fail_on]
+    return any(data["summary"]["checks"][level] for _, data in reports for level in levels)
+
+
+def _write_many(reports: list[tuple[str, dict[str, Any]]], output: Path | None, suffix: str,
+                render: Callable[[dict[str, Any]], str]) -> None:
+    from resolver import report as rendering
+
     folder = output or Path("embed-resolver-reports")
     entries = []
     for name, data in reports:
@@ -594,7 +618,6 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
     _write(folder / "index.json", json.dumps([{"report": f, "article": d["article"], "summary": d["summary"]}
                                                for f, d in entries], ensure_ascii=False, indent=2) + "\n")
     click.echo(f"wrote {len(entries)} reports and an index to {folder}", err=True)
-    _exit_for(ctx, failed=summary.failed, unavailable=0)   # a report names what it could not reach: not a failure
 
 
 def _safe_name(source: str, sha256: str) -> str:

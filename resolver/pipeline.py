@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from cache import CacheError
 from resolver import __version__, extract, platforms
-from resolver.archive import ArchivedUrl, ArchiveOptions, Identification, archive_urls, identify
+from resolver.archive import ArchivedUrl, ArchiveOptions, archive_urls
 from resolver.article import Article, from_bytes, from_path
 from resolver.errors import EmbedResolverError, InputError
 from resolver.fetch import FetchedPost, FetchOptions, MediaFile, Target, fetch_posts, media_file, target_of
+from resolver.identify import Identification, identify
 from resolver.model import Credit, Embed
 from resolver.resolve import Resolution, links_of, resolve_many
 from resolver.targets import classify, walk
@@ -141,7 +142,8 @@ Outcome = ArticleResult | Failure
 
 @dataclass(frozen=True)
 class Steps:
-    """What to do after scanning. A step brings the ones it needs: fetch resolves links, archive fetches posts."""
+    """What to do after scanning. A step brings the ones it needs: fetch resolves links, archive fetches posts,
+    and fetching identifies flattened tweets that kept no link (#9: in every run, not only with --identify)."""
 
     resolve: bool = False
     fetch: bool = False
@@ -151,6 +153,10 @@ class Steps:
     @property
     def fetches(self) -> bool:
         return self.fetch or self.archive is not None
+
+    @property
+    def identifies(self) -> bool:
+        return self.identify or self.fetches
 
     @property
     def resolves(self) -> bool:
@@ -290,9 +296,10 @@ def _failed(failure: Failure, session: Session, article: Article | None = None, 
 
 
 async def process_article(article: Article, *, session: Session, steps: Steps = Steps(),
-                          stage: list[str] | None = None) -> ArticleResult:
-    """The whole job for one article, as far as asked: scan, then resolve its links, fetch its posts, archive
-    them, and identify flattened tweets that kept no link. `stage`, when given, is appended the name of each step
+                          stage: list[str] | None = None,
+                          fetch_options: FetchOptions = FetchOptions()) -> ArticleResult:
+    """The whole job for one article, as far as asked: scan, then resolve its links, fetch its posts, identify
+    flattened tweets that kept no link, and archive them. `stage`, when given, is appended the name of each step
     as it starts (so a failure can say where it happened)."""
     stage = stage if stage is not None else []
     stage.append("scan")
@@ -302,13 +309,13 @@ async def process_article(article: Article, *, session: Session, steps: Steps = 
         result = await resolve_links(result, session=session)
     if steps.fetches:
         stage.append("fetch")
-        result = await fetch_for_article(result, session=session)
+        result = await fetch_for_article(result, session=session, options=fetch_options)
+    if steps.identifies:
+        stage.append("identify")
+        result = await identify_remnants(result, session=session)
     if steps.archive is not None:
         stage.append("archive")
         result = await archive_article(result, session=session, options=steps.archive)
-    if steps.identify:
-        stage.append("identify")
-        result = await identify_remnants(result, session=session)
     return result
 
 
@@ -442,7 +449,7 @@ async def fetch_for_article(result: ArticleResult, *, session: Session,
             if post.post_row is not None and ordinal in ids:
                 store.link_embed_post(ids[ordinal], post.post_row)
     images = [c.image for c in result.credits if c.image and c.image.startswith(("http://", "https://"))]
-    credited = [await media_file(url, session=session, keep_dir=options.keep_media_dir)
+    credited = [await media_file(url, session=session, keep_dir=options.keep_media_dir, cached=options.cached)
                 for url in dict.fromkeys(images)] if options.media else []
     return replace(result, posts=tuple(ForEmbed(i, p) for (i, _), p in zip(wanted, posts, strict=True)),
                    credited_images=tuple(credited))
@@ -482,19 +489,27 @@ def _remnant(embed: Embed) -> tuple[str, str, str] | None:
 
 
 async def identify_remnants(result: ArticleResult, *, session: Session) -> ArticleResult:
-    """For each flattened tweet with no link: find its id from the archive's captures and the text."""
+    """For each flattened tweet with no link to its post (none, or none that resolved to it): find its id from the
+    archive's captures and the text. An identified post joins the article's posts, tied to its embed, as if the
+    article had linked it."""
     found = []
+    linked = {item.embed for item in result.posts or ()}   # its pic.twitter.com or t.co link led to the post
     for ordinal, embed in enumerate(result.embeds):
         remnant = _remnant(embed)
-        if remnant is not None:
+        if remnant is not None and ordinal not in linked:
             found.append(ForEmbed(ordinal, await identify(*remnant, session=session)))
+    identified = [ForEmbed(item.embed, item.value.post) for item in found if item.value.post is not None]
     store = session.store
     if store is not None and result.article_id is not None:
         ids = store.embed_ids(result.article_id)
         for item in found:
             if item.embed in ids and not item.unavailable:   # an offline non-answer is no finding
                 store.record_identification(item.value.to_json() | {"embed_id": ids[item.embed]})
-    return replace(result, identifications=tuple(found))
+        for post in identified:
+            if post.embed in ids and post.value.post_row is not None:
+                store.link_embed_post(ids[post.embed], post.value.post_row)
+    posts = None if result.posts is None and not identified else (*(result.posts or ()), *identified)
+    return replace(result, identifications=tuple(found), posts=posts)
 
 
 # -- what the commands name: articles, or posts and links ------------------------------------------------------
@@ -542,13 +557,20 @@ async def archive_targets(targets: Iterable[str], *, session: Session, options: 
     (resolved and fetched first, so a WARC holds everything a replay needs)."""
     urls: list[str] = []
     near: dict[str, str] = {}
+    fresh = FetchOptions(cached=False)   # ask the sources: the WARC must hold what a replayed fetch reads (#9 §6)
     for named in list(named_inputs(targets, stdin)):
         if isinstance(named, Item):
             found, days = archive_targets_of(await process_article(named.read(), session=session,
-                                                                   steps=Steps(fetch=True)))
+                                                                   steps=Steps(fetch=True), fetch_options=fresh))
             urls += found
             near.update(days)
-        else:
-            urls.append(named)
+            continue
+        url = named if "://" in named else "https://" + named
+        urls.append(url)
+        ref = platforms.parse_url(url)
+        target = target_of(ref.platform, ref.kind, ref.post_id, ref.url) if ref else None
+        if target is not None:
+            [post] = await fetch_posts([target], session=session, options=fresh)
+            urls += [m.url for m in post.record.media if m.url]
     advance = session.reporter.progress("archiving", len(set(urls)))
     return await archive_urls(urls, session=session, options=options, near=near, on_done=advance)

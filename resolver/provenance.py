@@ -8,20 +8,25 @@ schema/report.schema.json.
 
 from __future__ import annotations
 
-import difflib
 import html
 import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from resolver import __version__
-from resolver.archive import normalise_text, similarity
+from resolver import __version__, quotes
+from resolver.archive import looked_up
+from resolver.fetch.wayback import READ_WHEN, differences
+from resolver.placeholders import is_placeholder, real
 from resolver.platforms import x
 
 if TYPE_CHECKING:
     from cache import Store
+    from resolver.archive import ArchivedUrl
     from resolver.article import Article
+    from resolver.fetch import FetchedPost
     from resolver.fetch.records import PostRecord
+    from resolver.identify import Identification
+    from resolver.model import Embed
     from resolver.pipeline import ArticleResult
 
 SCHEMA = "https://github.com/embed-resolver/embed-resolver/schema/report.schema.json"
@@ -41,8 +46,12 @@ def quote(article: Article, span: list[int] | tuple[int, int]) -> str:
     return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1] + "…"
 
 
-def check(name: str, result: str, evidence: str) -> dict[str, str]:
-    return {"name": name, "result": result, "evidence": evidence}
+def check(name: str, result: str, evidence: str, changes: list[str] | None = None) -> dict[str, Any]:
+    """One check: pass / warn / fail / skip, its evidence in words, and each word changed (`post → article`)."""
+    found: dict[str, Any] = {"name": name, "result": result, "evidence": evidence}
+    if changes:
+        found["changes"] = changes
+    return found
 
 
 def _day(value: str | None) -> str | None:
@@ -55,67 +64,133 @@ def _days_apart(a: str, b: str) -> int:
     return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
 
 
-def author_check(embed: dict[str, Any], post: dict[str, Any] | None) -> dict[str, str]:
-    if not post or post["status"] != "available" or not post["author"]["handle"]:
-        return check("author", "skip", "no available post to compare with")
+def said_by_post(post: dict[str, Any] | None) -> tuple[dict[str, Any] | None, str]:
+    """What the post said, to hold the article against: the live record when the post is available, else the
+    earliest archived copy that holds its text (#9 §2); and how evidence names a capture ("" for live)."""
+    if post is None:
+        return None, ""
+    if post["status"] == "available":
+        return post, ""
+    copy = next((c for c in post.get("archived") or [] if c["status"] == "available" and c.get("text")), None)
+    if copy is None:
+        return None, ""
+    return copy, f"per the capture of {_utc(copy['captured_at'])}"
+
+
+def _utc(value: str) -> str:
+    """'2021-05-03T09:12:40Z' -> '2021-05-03 09:12:40 UTC'."""
+    return value.replace("T", " ").replace("Z", "")[:19] + " UTC"
+
+
+def _per(source: str, evidence: str) -> str:
+    return f"{source}: {evidence}" if source else evidence
+
+
+def author_check(embed: dict[str, Any], post: dict[str, Any] | None) -> dict[str, Any]:
+    said, source = said_by_post(post)
+    if said is None or not said["author"]["handle"]:
+        return check("author", "skip", "no available post or archived copy to compare with")
+    found = said["author"]["handle"]
     if not embed.get("author_handle"):
-        return check("author", "skip", f"the article names no handle; the post's author is @{post['author']['handle']}")
-    said, found = embed["author_handle"], post["author"]["handle"]
-    if said.casefold() != found.casefold():
-        return check("author", "fail", f"article says @{said}, the post's author is @{found}")
-    if embed.get("author_name") and post["author"]["name"] and \
-            normalise_text(embed["author_name"]) != normalise_text(post["author"]["name"]):
-        return check("author", "warn", f"handle @{found} matches; the name differs: article "
-                                      f"'{embed['author_name']}', now '{post['author']['name']}' (names change)")
-    return check("author", "pass", f"@{found}" + (f" ({post['author']['name']})" if post["author"]["name"] else ""))
+        return check("author", "skip", _per(source, f"the article names no handle; the post's author is @{found}"))
+    if embed["author_handle"].casefold() != found.casefold():
+        return check("author", "fail", _per(source, f"article says @{embed['author_handle']}, the post's author "
+                                                    f"is @{found}"))
+    name, found_name = real(embed.get("author_name")), said["author"]["name"]
+    if name and found_name:
+        compared = quotes.compare_names(name, found_name)
+        if compared.result != "pass":
+            return check("author", "warn", _per(source, f"handle @{found} matches; {compared.evidence} (names "
+                                                        "change)"), [str(c) for c in compared.changes])
+    return check("author", "pass", _per(source, f"@{found}" + (f" ({found_name})" if found_name else "")))
 
 
-def date_checks(embed: dict[str, Any], post: dict[str, Any] | None) -> list[dict[str, str]]:
-    """The article's date against the post's created_at, and against the snowflake time (which outlives the post)."""
-    said = embed.get("date")
+def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str | None = None) -> list[dict[str, Any]]:
+    """The article's date against the post's created_at (live, or its capture's), and against the snowflake time
+    (which outlives the post). `post_id`: the embed's, or the identified post's."""
+    said = embed.get("date") if not is_placeholder(embed.get("date_text")) else None
     checks = []
-    created_at = post.get("created_at") if post and post["status"] == "available" else None
+    found, source = said_by_post(post)
+    created_at = found.get("created_at") if found else None
     created = _day(created_at)
     if not said:
         checks.append(check("date", "skip", "the article shows no date for this post"))
     elif created:
         apart = _days_apart(said, created)
         result = "pass" if apart == 0 else "warn" if apart == 1 else "fail"
-        checks.append(check("date", result, f"article {said}, post created {created_at}"
-                            + (" (one day apart: a time zone?)" if apart == 1 else "")))
+        checks.append(check("date", result, _per(source, f"article {said}, post created {created_at}"
+                                                 + (" (one day apart: a time zone?)" if apart == 1 else ""))))
     else:
-        checks.append(check("date", "skip", "no available post to compare with"))
-    minted = x.snowflake_time(embed["post_id"]) if embed.get("platform") == "twitter" and embed.get("post_id") else None
+        checks.append(check("date", "skip", "no available post or archived copy with a date to compare with"))
+    post_id = post_id or embed.get("post_id")
+    minted = x.snowflake_time(post_id) if embed.get("platform") == "twitter" and post_id else None
     if said and minted:
         apart = _days_apart(said, minted.date().isoformat())
         result = "pass" if apart == 0 else "warn" if apart == 1 else "fail"
         checks.append(check("snowflake-date", result,
-                            f"article {said}, id {embed['post_id']} was minted {minted.strftime('%Y-%m-%dT%H:%M:%SZ')}"))
+                            f"article {said}, id {post_id} was minted {minted.strftime('%Y-%m-%dT%H:%M:%SZ')}"))
     return checks
 
 
-def text_check(embed: dict[str, Any], post: dict[str, Any] | None) -> dict[str, str]:
-    if not post or post["status"] != "available" or not post.get("text"):
-        return check("text", "skip", "no available post text to compare with")
-    if not embed.get("text"):
-        return check("text", "skip", "the article quotes no text of this post")
-    score = similarity(embed["text"], post["text"])
-    if score >= 0.9:
-        return check("text", "pass", f"quoted text matches the post ({score:.0%} similar)")
-    diff = short_diff(normalise_text(embed["text"]), normalise_text(post["text"]))
-    return check("text", "warn" if score >= 0.6 else "fail", f"{score:.0%} similar; {diff}")
+def text_check(embed: dict[str, Any], post: dict[str, Any] | None) -> dict[str, Any]:
+    """The article's quote of the post, word by word (#9 §1): a changed word fails and shows."""
+    said = embed.get("text")
+    if is_placeholder(said):
+        return check("text", "skip", "the article quotes no text of this post" + (
+            f" (it shows a placeholder: '{' '.join(said.split())[:80]}')" if said and said.strip() else ""))
+    found, source = said_by_post(post)
+    if found is None or not found.get("text"):
+        return check("text", "skip", "no available post text or archived copy to compare with")
+    compared = quotes.compare(said or "", found["text"])
+    evidence = compared.evidence
+    if compared.result == "warn" and (compared.extra_before or compared.extra_after):
+        evidence += f"; the post says: “{' '.join(found['text'].split())}”"
+    return check("text", compared.result, _per(source, evidence), [str(c) for c in compared.changes])
 
 
-def short_diff(said: str, found: str, limit: int = 240) -> str:
-    """Words the article has that the post has not ([-...-]) and the reverse ({+...+}), briefly."""
-    parts = []
-    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, said.split(), found.split()).get_opcodes():
-        if op in ("replace", "delete"):
-            parts.append("[-" + " ".join(said.split()[a1:a2]) + "-]")
-        if op in ("replace", "insert"):
-            parts.append("{+" + " ".join(found.split()[b1:b2]) + "+}")
-    text = " ".join(parts) or "(same words, other punctuation)"
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def archived_copy_check(post: dict[str, Any] | None) -> dict[str, Any] | None:
+    """What the archived copies read add: a gone post's words recovered, or how live and archived differ."""
+    if post is None:
+        return None
+    copies = post.get("archived") or []
+    telling = [c for c in copies if c["status"] == "available" and c.get("text")]
+    differences = post.get("differences") or []
+    if post["status"] == "available":
+        if differences:
+            return check("archived-copy", "warn", "live and archived differ: " + "; ".join(
+                _difference(d) for d in differences), [c for d in differences for c in d["changes"]])
+        if telling:
+            return check("archived-copy", "pass", f"the capture of {_utc(telling[0]['captured_at'])} says the same")
+        return None
+    if post["status"] not in READ_WHEN:
+        return None
+    if telling:
+        first = telling[0]
+        return check("archived-copy", "pass", f"the post is {post['status']}; the capture of "
+                                              f"{_utc(first['captured_at'])} holds its words ({first['capture']})")
+    if copies:
+        reasons = "; ".join(sorted({c.get("reason") or c["status"] for c in copies}))
+        return check("archived-copy", "warn", f"{len(copies)} capture(s) read, none holds the post's words ({reasons})")
+    return check("archived-copy", "skip", f"the post is {post['status']}; no capture of it could be read")
+
+
+def _difference(found: dict[str, Any]) -> str:
+    field = found["field"].replace("_", " ")
+    live_at = f" on {_utc(found['live_at'])}" if found.get("live_at") else ""
+    changes = f" ({'; '.join(found['changes'])})" if found.get("changes") else ""
+    return (f"{field}: '{found['archived']}' in the capture of {_utc(found['archived_at'])}, "
+            f"'{found['live']}' live{live_at}{changes}")
+
+
+def identification_check(identified: dict[str, Any] | None) -> dict[str, Any] | None:
+    """How a link-less remnant's post was found, or why none was accepted (#9 §3)."""
+    if identified is None:
+        return None
+    if identified["post_id"]:
+        return check("identification", "pass" if identified["confidence"] >= 0.8 else "warn",
+                     f"identified as {identified['post_id']} by its words (confidence {identified['confidence']:.2f}): "
+                     f"{identified['reason']}")
+    return check("identification", "skip", f"not identified: {identified['reason']}")
 
 
 def media_check(embed: dict[str, Any], post: dict[str, Any] | None, resolutions: list[dict[str, Any]]) -> dict[str, str]:
@@ -136,11 +211,15 @@ def media_check(embed: dict[str, Any], post: dict[str, Any] | None, resolutions:
                  f"article links {len(links)} media ({', '.join(links)}); the post has {found}")
 
 
-def archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]]) -> dict[str, str]:
+def archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]], looked_up: bool) -> dict[str, Any]:
+    """Is the post preserved? "No archived copy" only when an archive lookup answered; else "not checked"."""
     if not post:
         return check("archive", "skip", "the post was not fetched")
+    if not looked_up and not snapshots:
+        return check("archive", "skip", "not checked: no archive lookup of this post has been made "
+                                        "(embed-resolver archive looks it up)")
     if post["status"] in ("unknown", "error") and not snapshots:
-        return check("archive", "skip", f"the post's status is {post['status']}; no archived copy is known")
+        return check("archive", "skip", f"the post's status is not known ({post['status']}); no archived copy is known")
     if post["status"] in GONE:
         if snapshots:
             last = max(snapshots, key=lambda s: s["timestamp"])
@@ -150,6 +229,11 @@ def archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]]) 
         return check("archive", "pass", f"{len(snapshots)} archived copies, latest "
                                         f"{max(snapshots, key=lambda s: s['timestamp'])['url']}")
     return check("archive", "warn", "no archived copy was found (archive it: embed-resolver archive --save)")
+
+
+def _plain(text: str) -> str:
+    """Words only, case folded: how names in credits are compared."""
+    return " ".join(t for t in quotes.tokens(text) if t != quotes.ELLIPSIS).casefold()
 
 
 def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[dict[str, str]]:
@@ -164,15 +248,15 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
         return [check("image-metadata", "warn", "the image file carries no credit metadata")]
     people = [embedded[k] for k in ("byline", "artist", "creator") if embedded.get(k)]
     orgs = [embedded[k] for k in ("credit_line", "source", "copyright") if embedded.get(k)]
-    said_people = normalise_text(credit.get("creator") or "")
-    said_org = normalise_text(credit.get("organization") or "")
+    said_people = _plain(credit.get("creator") or "")
+    said_org = _plain(credit.get("organization") or "")
     inside = "; ".join(f"{k}: {v}" for k, v in embedded.items())
     if said_people and people:
-        if any(said_people in normalise_text(p) or normalise_text(p) in said_people for p in people):
+        if any(said_people in _plain(p) or _plain(p) in said_people for p in people):
             return [check("image-metadata", "pass", f"creator matches the file ({inside})")]
         return [check("image-metadata", "fail", f"article credits '{credit['creator']}', the file says {inside}")]
     if said_org and orgs:
-        if any(said_org in normalise_text(o) for o in orgs):
+        if any(said_org in _plain(o) for o in orgs):
             return [check("image-metadata", "pass", f"organisation matches the file ({inside})")]
         return [check("image-metadata", "warn", f"article credits '{credit['organization']}', the file says {inside}")]
     return [check("image-metadata", "skip", f"nothing comparable (file: {inside})")]
@@ -218,31 +302,32 @@ def _resolution(resolution: dict[str, Any]) -> dict[str, Any]:
                "post_id": (resolution.get("post") or {}).get("post_id")})
 
 
+# Post status in words, and its tone: "ok", "gone" or "unknown" (grey: not known is not an error, #9 §5).
+STATUS_WORDS = {
+    "available": ("available", "ok"), "deleted": ("deleted", "gone"), "suspended": ("account suspended", "gone"),
+    "protected": ("protected: followers only", "gone"), "withheld": ("withheld in some countries", "gone"),
+    "age_restricted": ("age-restricted", "gone"), "not_found": ("not found", "gone"),
+    "unknown": ("not known", "unknown"), "error": ("not known: the sources answered with errors", "unknown"),
+    "not_cached": ("not known: not in the cache (offline)", "unknown"),
+    "not_fetched": ("not looked up", "unknown"),
+}
+
+
+def status_badge(code: str) -> dict[str, str]:
+    words, tone = STATUS_WORDS.get(code, (code.replace("_", " "), "unknown"))
+    return {"code": code, "words": words, "tone": tone}
+
+
 def build(result: ArticleResult, *, store: Store | None, generated_at: str | None = None) -> dict[str, Any]:
     """The report for one article, after resolve, fetch and archive lookups ran (or were answered by the cache)."""
     from cache import utc_now
 
     posts = {p.embed: p.value for p in result.posts or ()}
+    identified = {i.embed: i.value for i in result.identifications or ()}
     archives = {a.url: a for a in result.archives or () if not a.unavailable}   # offline: the cache's snapshots
     images = {i.url: i.to_json() for i in result.credited_images or ()}
-    embeds = []
-    for index, embed in enumerate(result.embeds):
-        data = embed.to_json()
-        data["quote"] = quote(result.article, embed.span)
-        data["resolutions"] = [_resolution(r.value.to_json()) for r in result.resolutions or () if r.embed == index]
-        post = posts.get(index)
-        data["post"] = post.to_json() | {"sources": sources_of(post.record, store)} if post else None
-        minted = x.snowflake_time(embed.post_id) if embed.platform == "twitter" and embed.post_id else None
-        data["snowflake_time"] = minted.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z" if minted else None
-        url = (post.record.url if post else None) or embed.url
-        archived = archives.get(url) or archives.get(embed.url)
-        snapshots = [s.to_json() for s in archived.lookup.snapshots] if archived else (
-            [dict(s) for s in store.snapshots_for(url)] if store is not None else [])
-        data["snapshots"] = [{k: s.get(k) for k in ("service", "url", "timestamp", "status")} for s in snapshots]
-        data["checks"] = ([author_check(data, data["post"])] + date_checks(data, data["post"])
-                          + [text_check(data, data["post"]), media_check(data, data["post"], data["resolutions"]),
-                             archive_check(data["post"], data["snapshots"])])
-        embeds.append(data)
+    embeds = [_embed(result, index, embed, posts.get(index), identified.get(index), archives, store)
+              for index, embed in enumerate(result.embeds)]
     credits = []
     for credit in result.credits:
         data = credit.to_json()
@@ -259,6 +344,56 @@ def build(result: ArticleResult, *, store: Store | None, generated_at: str | Non
     }
 
 
+def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | None,
+           identification: Identification | None, archives: dict[str, ArchivedUrl],
+           store: Store | None) -> dict[str, Any]:
+    data = embed.to_json()
+    data["quote"] = quote(result.article, embed.span)
+    data["resolutions"] = [_resolution(r.value.to_json()) for r in result.resolutions or () if r.embed == index]
+    data["identified"] = _identified(identification)
+    data["post"] = _post(post, store) if post else None
+    post_id = embed.post_id or (post.record.post_id if post and identification else None)
+    minted = x.snowflake_time(post_id) if embed.platform == "twitter" and post_id else None
+    data["snowflake_time"] = minted.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z" if minted else None
+    data["status"] = status_badge(_status_code(embed, post))
+    url = (post.record.url if post else None) or embed.url
+    archived = archives.get(url) or archives.get(embed.url)
+    snapshots = [s.to_json() for s in archived.lookup.snapshots] if archived else (
+        [dict(s) for s in store.snapshots_for(url)] if store is not None else [])
+    data["snapshots"] = [{k: s.get(k) for k in ("service", "url", "timestamp", "status")} for s in snapshots]
+    looked = archived is not None or (store is not None and any(looked_up(store, u) for u in {url, embed.url}))
+    data["archive_looked_up"] = looked
+    checks = [identification_check(data["identified"]), author_check(data, data["post"]),
+              *date_checks(data, data["post"], post_id), text_check(data, data["post"]),
+              media_check(data, data["post"], data["resolutions"]),
+              archive_check(data["post"], data["snapshots"], looked), archived_copy_check(data["post"])]
+    data["checks"] = [c for c in checks if c is not None]
+    return data
+
+
+def _post(post: FetchedPost, store: Store | None) -> dict[str, Any]:
+    sources = sources_of(post.record, store)
+    live_at = max((s["observed_at"] for s in sources if s["method"] != "wayback" and s["observed_at"]), default=None)
+    found = differences(post.record, live_at, [(c.captured_at, c.url, c.record) for c in post.archived])
+    return post.to_json() | {"sources": sources, "differences": [d.to_json() for d in found]}
+
+
+def _status_code(embed: Embed, post: FetchedPost | None) -> str:
+    if post is None:
+        return "not_fetched"
+    return "not_cached" if post.unavailable else post.record.status
+
+
+def _identified(identification: Identification | None) -> dict[str, Any] | None:
+    if identification is None:
+        return None
+    evidence = identification.evidence
+    return {"post_id": identification.post_id, "confidence": identification.confidence,
+            "verdict": identification.verdict,
+            "reason": evidence.get("reason") or evidence.get("error") or identification.verdict,
+            "candidates": evidence.get("candidates") or []}
+
+
 def _article(result: ArticleResult, store: Store | None) -> dict[str, Any]:
     article = result.article
     scanned = None
@@ -270,18 +405,29 @@ def _article(result: ArticleResult, store: Store | None) -> dict[str, Any]:
 
 
 def summarise(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], unreachable: list[str]) -> dict[str, Any]:
+    """Counts of what was looked up, and only that: a 0 never stands for "not asked" (#9 §5)."""
     results = Counter(c["result"] for item in embeds + credits for c in item["checks"])
     failed = [f"embed {i + 1}: {c['name']}: {c['evidence']}" for i, e in enumerate(embeds) for c in e["checks"]
               if c["result"] == "fail"]
     failed += [f"credit {i + 1}: {c['name']}: {c['evidence']}" for i, cr in enumerate(credits) for c in cr["checks"]
                if c["result"] == "fail"]
+    posts = [e for e in embeds if e["post"] is not None or e.get("post_id")]
+    known = [e for e in posts if e["status"]["tone"] != "unknown"]
+    checked = [e for e in posts if e["post"] and e["archive_looked_up"]]
+    without = sum(1 for e in checked if not e["snapshots"] and e["status"]["tone"] != "unknown")
+    remnants = [e for e in embeds if e.get("identified") is not None]
     return {
         "embeds": len(embeds), "credits": len(credits),
         "by_platform": dict(Counter(e["platform"] for e in embeds)),
-        "by_status": dict(Counter((e["post"] or {}).get("status", "not fetched") for e in embeds)),
+        "by_status": dict(Counter(e["status"]["words"] for e in posts)),
+        "posts": {"named": len(posts), "status_known": len(known), "status_not_known": len(posts) - len(known)},
         "checks": {k: results.get(k, 0) for k in ("pass", "warn", "fail", "skip")},
         "failed": failed,
-        "without_archive": sum(1 for e in embeds if e["post"] and not e["snapshots"]
-                               and e["post"]["status"] not in ("unknown", "error")),
+        "archive": {"looked_up": len(checked), "with_copy": sum(1 for e in checked if e["snapshots"]),
+                    "without_copy": without, "not_checked": len(posts) - len(checked)},
+        "without_archive": without if checked else None,
+        "identification": {"remnants": len(remnants),
+                           "identified": sum(1 for e in remnants if e["identified"]["post_id"]),
+                           "not_identified": sum(1 for e in remnants if not e["identified"]["post_id"])},
         "unreachable": len(unreachable),
     }

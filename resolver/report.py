@@ -12,7 +12,8 @@ from rich.text import Text
 Thumbnail = Callable[[str], str | None]   # media URL -> a data: URI of its kept bytes, or None
 
 if TYPE_CHECKING:
-    from resolver.archive import ArchivedUrl, Identification
+    from resolver.archive import ArchivedUrl
+    from resolver.identify import Identification
     from resolver.fetch import FetchedPost
     from resolver.pipeline import ArticleResult
     from resolver.resolve import Resolution
@@ -216,10 +217,11 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         elif embed.get("kind") in ("short-link", "media-link"):   # the link hides the post until followed (#15)
             reason = "no post id yet: the link hides it (embed-resolver scan --resolve follows it to the post)"
         else:
-            reason = "no post id: the article kept no link (embed-resolver scan --identify can find it)"
+            reason = "no post id: the article kept no link, and no post was identified by its words"
         rows.append(("Status", "", reason, ""))
     else:
-        status = post["status"] + (f" ({post['reason']})" if post.get("reason") else "")
+        why = post.get("reason") if embed["status"]["code"] != "not_cached" else None   # the words say it
+        status = embed["status"]["words"] + (f" ({why})" if why else "")
         rows.append(("Status", "", status, _provenance_cell(_source_of(post, "status"))))
         found_author = f"@{post['author']['handle']}" + (f" ({post['author']['name']})" if post["author"]["name"] else "") \
             if post["author"]["handle"] else None
@@ -229,11 +231,47 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         rows.append(("Media", ", ".join(embed.get("media_links") or []) or None,
                      ", ".join(m["url"] for m in post.get("media") or []) or None,
                      _provenance_cell(_source_of(post, "media"))))
+        rows += _archived_rows(embed, post)
     if embed.get("snowflake_time"):
         rows.append(("Id minted", "", embed["snowflake_time"], "derived from the post id (snowflake), no fetch"))
     if post is None and author:
         rows.append(("Author", author, None, ""))
     return rows
+
+
+def _archived_rows(embed: dict[str, Any], post: dict[str, Any]) -> list[tuple[str, str | None, str | None, str]]:
+    """What the archived copies say, one row per fact, each naming its capture: for a gone post the words the
+    checks compare against, for a live one what the copy says beside the live value."""
+    rows: list[tuple[str, str | None, str | None, str]] = []
+    for copy in post.get("archived") or []:
+        if copy["status"] != "available" or not copy.get("text"):
+            continue
+        where = (f"wayback capture of {copy['captured_at']} ({copy['form']})"
+                 + (f", fetch #{copy['fetch_id']}" if copy.get("fetch_id") else ""))
+        author = copy["author"]
+        found = f"@{author['handle']}" + (f" ({author['name']})" if author.get("name") else "") \
+            if author.get("handle") else author.get("name")
+        rows.append(("Archived author", None, found, where))
+        rows.append(("Archived date", None, copy.get("created_at") or "not in the capture", where))
+        rows.append(("Archived text", None, copy["text"], where))
+        break   # the copy the checks use; the others are listed with the links
+    return rows
+
+
+def archive_summary(summary: dict[str, Any]) -> str:
+    """'no archived copy' only for what was looked up; the rest is 'not checked' (#9 §5)."""
+    archive = summary["archive"]
+    if not archive["looked_up"]:
+        return "not checked: no archive lookup was made"
+    text = f"{archive['without_copy']} of {archive['looked_up']} looked up"
+    return text + (f"; {archive['not_checked']} not checked" if archive["not_checked"] else "")
+
+
+def identification_summary(summary: dict[str, Any]) -> str | None:
+    found = summary["identification"]
+    if not found["remnants"]:
+        return None
+    return f"{found['remnants']} without a link: {found['identified']} identified, {found['not_identified']} not"
 
 
 def markdown(report: dict[str, Any]) -> str:
@@ -247,7 +285,8 @@ def markdown(report: dict[str, Any]) -> str:
              f"| Embeds | {summary['embeds']} ({_counts(summary['by_platform'])}) |",
              f"| Post status | {_counts(summary['by_status']) or '—'} |",
              "| Checks | " + " · ".join(f"{MARK[k]} {v}" for k, v in summary["checks"].items()) + " |",
-             f"| Embedded posts with no archived copy | {summary['without_archive']} |",
+             f"| Embedded posts with no archived copy | {archive_summary(summary)} |",
+             *([f"| Flattened posts | {identified} |"] if (identified := identification_summary(summary)) else []),
              f"| Photo credits | {summary['credits']} |", ""]
     if summary["failed"]:
         lines += ["**Failed checks**", ""] + [f"- {_md(f)}" for f in summary["failed"]] + [""]
@@ -272,7 +311,7 @@ def _counts(counter: dict[str, int]) -> str:
 
 
 def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
-    status = (embed["post"] or {}).get("status", "not fetched")
+    status = embed["status"]["words"]
     who = f" by @{embed['author_handle']}" if embed.get("author_handle") else ""
     lines = [f"### {number}. {embed['platform']} {embed['kind']}{who}: {status}", "",
              f"<{embed['url']}> (found by {embed['detector']}, characters {embed['span'][0]}–{embed['span'][1]})", "",
@@ -280,6 +319,7 @@ def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
              "| Fact | The article says | The source says | Recorded from |", "|---|---|---|---|"]
     lines += [f"| {a} | {_md(b)} | {_md(c)} | {_md(d)} |" for a, b, c, d in _facts(embed)]
     lines.append("")
+    lines += [f"- {line}" for line in _notes(embed)]
     for resolution in embed["resolutions"]:
         chain = " → ".join(f"{h['url']} ({h['status']})" for h in resolution["hops"]) or resolution["url"]
         end = resolution["canonical_url"] or resolution["final_url"] or "—"
@@ -289,9 +329,31 @@ def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
         latest = max(embed["snapshots"], key=lambda s: s["timestamp"])
         lines.append(f"- Archived: {len(embed['snapshots'])} snapshot(s); latest <{latest['url']}>")
     elif embed["post"]:
-        lines.append("- Archived: no snapshot found")
+        lines.append("- Archived: " + ("no snapshot found" if embed["archive_looked_up"] else "not checked"))
     lines += ["", "Checks:", ""] + [f"- {MARK[c['result']]} **{c['name']}**: {_md(c['evidence'])}" for c in embed["checks"]]
     return lines + [""]
+
+
+def _notes(embed: dict[str, Any]) -> list[str]:
+    """Lines under an embed's facts: how its post was identified, which captures were read, what differs."""
+    notes = []
+    identified = embed.get("identified")
+    if identified and identified["post_id"]:
+        notes.append(f"Identified: post {identified['post_id']} (confidence {identified['confidence']:.2f}), the "
+                     f"article kept no link; {identified['reason']}")
+    elif identified:
+        notes.append(f"Not identified: {identified['reason']}")
+    post = embed["post"] or {}
+    for copy in post.get("archived") or []:
+        said = "holds the post's words" if copy["status"] == "available" and copy.get("text") else \
+            f"holds no words of the post ({copy.get('reason') or copy['status']})"
+        notes.append(f"Capture of {copy['captured_at']} ({copy['form']}): {said}; {copy['capture']}")
+    for found in post.get("differences") or []:
+        notes.append(f"Live and archived differ, {found['field'].replace('_', ' ')}: '{found['archived']}' in the "
+                     f"capture of {found['archived_at']}, '{found['live']}' live"
+                     + (f" ({found['live_at']})" if found.get("live_at") else "")
+                     + (f": {'; '.join(found['changes'])}" if found.get("changes") else ""))
+    return notes
 
 
 def _markdown_credit(number: int, credit: dict[str, Any]) -> list[str]:
@@ -315,6 +377,7 @@ text-align:left;vertical-align:top;overflow-wrap:anywhere}th{background:#f3f3f3}
 blockquote{border-left:4px solid var(--line);margin:.5rem 0;padding:.2rem .8rem;background:#fafafa}
 .badge{display:inline-block;font-weight:700;padding:0 .4rem;border-radius:.25rem;border:1px solid currentColor}
 .pass{color:var(--pass)}.warn{color:var(--warn)}.fail{color:var(--fail)}.skip{color:var(--skip)}
+.ok{color:var(--pass)}.gone{color:var(--fail)}.unknown{color:var(--skip)}
 .embed,.credit{border:1px solid var(--line);border-radius:.4rem;padding:.5rem 1rem;margin:1rem 0;break-inside:avoid}
 .meta{color:#444;font-size:.9rem}img.thumb{max-width:12rem;max-height:9rem;border:1px solid var(--line)}
 code{font-size:.85em}@media print{body{margin:0;max-width:none}a{color:inherit}.embed,.credit{page-break-inside:avoid}}
@@ -342,7 +405,10 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
              f"<tr><th scope=\"row\">Post status</th><td>{escape(_counts(summary['by_status']) or '—')}</td></tr>",
              "<tr><th scope=\"row\">Checks</th><td>" + " ".join(f"{badge(k)} {v}" for k, v in summary["checks"].items())
              + "</td></tr>",
-             f"<tr><th scope=\"row\">Embedded posts with no archived copy</th><td>{summary['without_archive']}</td></tr>",
+             f"<tr><th scope=\"row\">Embedded posts with no archived copy</th><td>{escape(archive_summary(summary))}"
+             "</td></tr>",
+             *([f"<tr><th scope=\"row\">Flattened posts</th><td>{escape(identified)}</td></tr>"]
+               if (identified := identification_summary(summary)) else []),
              f"<tr><th scope=\"row\">Photo credits</th><td>{summary['credits']}</td></tr>", "</tbody></table>"]
     if summary["failed"]:
         parts.append("<h3>Failed checks</h3><ul>" + "".join(f"<li>{escape(f)}</li>" for f in summary["failed"]) + "</ul>")
@@ -363,7 +429,7 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
 def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str], thumbnail: Thumbnail | None) -> str:
     from html import escape
 
-    status = (embed["post"] or {}).get("status", "not fetched")
+    status = embed["status"]
     who = f" by @{embed['author_handle']}" if embed.get("author_handle") else ""
     rows = "".join(f"<tr><th scope=\"row\">{escape(a)}</th><td>{escape(b or '—')}</td><td>{escape(c or '—')}</td>"
                    f"<td class=\"meta\">{escape(d or '')}</td></tr>" for a, b, c, d in _facts(embed))
@@ -378,13 +444,15 @@ def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str],
         links += (f"<li>Archived: {len(embed['snapshots'])} snapshot(s); latest "
                   f"<a href=\"{escape(latest['url'])}\">{escape(latest['url'])}</a></li>")
     elif embed["post"]:
-        links += "<li>Archived: no snapshot found</li>"
+        links += "<li>Archived: " + ("no snapshot found" if embed["archive_looked_up"] else "not checked") + "</li>"
+    links = "".join(f"<li>{escape(note)}</li>" for note in _notes(embed)) + links
     thumbs = "".join(f'<img class="thumb" src="{uri}" alt="{escape(m.get("alt") or m["type"] + " of the post")}">'
                      for m in (embed["post"] or {}).get("media", []) if thumbnail and (uri := thumbnail(m["url"])))
     checks = "".join(f"<li>{badge(c['result'])} <strong>{escape(c['name'])}</strong>: {escape(c['evidence'])}</li>"
                      for c in embed["checks"])
     return (f'<article class="embed" aria-labelledby="embed-{number}"><h3 id="embed-{number}">{number}. '
-            f"{escape(embed['platform'])} {escape(embed['kind'])}{escape(who)}: {escape(status)}</h3>"
+            f"{escape(embed['platform'])} {escape(embed['kind'])}{escape(who)}: "
+            f'<span class="badge {escape(status["tone"])}">{escape(status["words"])}</span></h3>'
             f'<p class="meta"><a href="{escape(embed["url"])}">{escape(embed["url"])}</a>, found by '
             f"{escape(embed['detector'])}, characters {embed['span'][0]}–{embed['span'][1]}</p>"
             f"<blockquote>{escape(embed['quote'])}</blockquote>{thumbs}"

@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 from resolver import platforms
 from resolver.http import NOT_CACHED, FetchOutcome, Ledger, fetch
 from resolver.platforms import x
+from resolver.platforms.canonical import canonical_url
 
 if TYPE_CHECKING:
     from resolver.model import Embed
@@ -156,7 +157,7 @@ async def _follow(url: str, *, session: Session, follow_all: bool, ledger: Ledge
         if outcome.problem is not None:
             return Resolution(url, current, None, tuple(hops), None, outcome.problem)
         if onward is None:
-            return Resolution(url, current, _canonical(current), tuple(hops), describe(current))
+            return Resolution(url, current, canonical_url(current), tuple(hops), describe(current))
         current = onward[0]
         if urlsplit(current).scheme not in ("http", "https"):
             return Resolution(url, current, None, tuple(hops), None,
@@ -164,11 +165,6 @@ async def _follow(url: str, *, session: Session, follow_all: bool, ledger: Ledge
         ref = platforms.parse_url(current)
         if ref is not None and ref.kind in ("post", "video") and not follow_all:
             return Resolution(url, current, ref.url, tuple(hops), describe(current))
-
-
-def _canonical(url: str) -> str:
-    ref = platforms.parse_url(url)
-    return ref.url if ref is not None else url
 
 
 def _finish(resolution: Resolution, session: Session, ledger: Ledger) -> Resolution:

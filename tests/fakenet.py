@@ -52,7 +52,12 @@ class FakeNet:
         """Settings whose [origins] send every routed host (https and http) to this server."""
         hosts = hosts or sorted({h for h, _ in self.routes})
         origins = {f"{scheme}://{h}": self.origin for h in hosts for scheme in ("https", "http")}
-        base = Settings(origins=origins, retries=2, retry_max_wait=0.2, timeout=5, connect_timeout=2, deadline=5)
+        # The services' rate budgets pace live runs; against loopback they would only slow the suite (a test of
+        # the budgets passes its own Budgets).
+        from resolver.budgets import DEFAULT_LIMITS
+
+        base = Settings(origins=origins, retries=2, retry_max_wait=0.2, timeout=5, connect_timeout=2, deadline=5,
+                        limits={prefix: 0.0 for prefix in DEFAULT_LIMITS})
         return replace(base, **overrides)
 
 

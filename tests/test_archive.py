@@ -10,6 +10,7 @@ from werkzeug.wrappers import Response
 from resolver import archive
 from resolver.archive import ArchiveOptions, archive_urls
 from resolver.budgets import TokenBucket
+from resolver.identify import identify
 from resolver.session import Session
 from resolver.warc import check
 from tests import xfixtures as fx
@@ -169,11 +170,11 @@ def test_identify_a_remnant_by_date_window_and_text(fakenet, store):
         inside: [json_page(fx.SYNDICATION_TWEET)], other: [json_page(wrong)]}))
     settings = settings_for(fakenet)
 
-    found = Session(settings, store=store).run(lambda s: archive.identify(
+    found = Session(settings, store=store).run(lambda s: identify(
         "RivertonRoads", "2022-12-06", "Bridge reopened this morning after repairs. pic.twitter.com/Zz98Yy76Xx",
         session=s))
-    assert found.post_id == inside and found.candidates == 2 and found.confidence > 0.9
-    assert set(found.evidence["scores"]) == {inside, other}
+    assert found.post_id == inside and found.candidates == 2 and found.confidence == 1.0
+    assert {c["post_id"] for c in found.evidence["candidates"]} == {inside, other}
 
 
 ARTICLE = ("Bridge reopened this morning after repairs. https://t.co/Zz98Yy76Xx\n"

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from resolver.budgets import DEFAULT_LIMITS
 from resolver.cli import cli
 from tests import xfixtures as fx
 from tests.fakenet import page, redirect
-from tests.test_archive import serve_wayback
+from tests.waybacknet import Capture, classic_page, serve
 from tests.test_fetch import by_id, json_page
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -39,12 +40,15 @@ def world(fakenet, tmp_path, monkeypatch):
     fakenet.route("pbs.twimg.com", "/media/credited.jpg",
                   page(fx.jpeg(iptc={(2, 80): b"Other Person", (2, 110): b"Other Agency"}), content_type="image/jpeg"))
     fakenet.route("pbs.twimg.com", "/media/matching.jpg", page(fx.jpeg(xmp=fx.XMP_CREDITS), content_type="image/jpeg"))
-    serve_wayback(fakenet, [("20221206120000", GONE), ("20221207000000", GONE)])
+    # The deleted post was captured twice (the same page both times): its words come back from the capture.
+    gone_page = classic_page(fx.GONE_ID, "RivertonRoads", "Riverton Roads", "The bridge will stay shut all winter.",
+                             epoch=1670304701)
+    serve(fakenet, [Capture("20221206120000", GONE, gone_page), Capture("20221207000000", GONE, gone_page)])
     hosts = ["t.co", "pic.twitter.com", "cdn.syndication.twimg.com", "publish.twitter.com", "pbs.twimg.com",
              "web.archive.org", "archive.org"]
     config = tmp_path / "config.toml"
-    config.write_text("[network]\nretries = 0\n[origins]\n" + "".join(
-        f'"https://{h}" = "{fakenet.origin}"\n' for h in hosts))
+    config.write_text("[network]\nretries = 0\n[limits]\n" + "".join(f'"{p}" = 0\n' for p in DEFAULT_LIMITS)
+                      + "[origins]\n" + "".join(f'"https://{h}" = "{fakenet.origin}"\n' for h in hosts))
     shutil.copy(FIXTURE, tmp_path / "article.html")
     monkeypatch.chdir(tmp_path)
 

@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from resolver.extract import credits, html, text
 from resolver.model import Credit, Embed
+from resolver.placeholders import is_placeholder
 
 
 def find_all(content: str, kind: str) -> tuple[list[Embed], list[Credit]]:
     """Embeds and credits of a decoded document; `kind` is "html" or "text". Never raises on odd input."""
     if kind == "html":
-        return html.scan(content)
-    return text.find_embeds(content), credits.find_credits(content)
+        embeds, found = html.scan(content)
+    else:
+        embeds, found = text.find_embeds(content), credits.find_credits(content)
+    return [_without_placeholders(e) for e in embeds], found
+
+
+def _without_placeholders(embed: Embed) -> Embed:
+    """An embed that had not rendered shows "Loading…" or "View this post on Instagram" where the post's words
+    would be: that is never its text, name or date (#9 §5)."""
+    text = None if is_placeholder(embed.text) else embed.text
+    name = None if is_placeholder(embed.author_name) else embed.author_name
+    dated = embed.date_text is not None and not is_placeholder(embed.date_text)
+    if (text, name, dated) == (embed.text, embed.author_name, embed.date_text is not None):
+        return embed
+    return replace(embed, text=text, author_name=name, date_text=embed.date_text if dated else None,
+                   date=embed.date if dated else None)
 
 
 __all__ = ["find_all", "credits", "html", "text"]

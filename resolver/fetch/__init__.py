@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from resolver.fetch import media as media_facts
-from resolver.fetch import oembed, syndication, xapi
+from resolver.fetch import oembed, syndication, wayback, xapi
 from resolver.fetch.records import Media, PostRecord, merge, record_from_json
 from resolver.http import NOT_CACHED, FetchOutcome, Ledger
 from resolver.http import fetch as http_fetch
@@ -47,6 +47,9 @@ class FetchOptions:
     media: bool = True               # download and analyse photos, posters and thumbnails
     download_video: bool = False
     keep_media_dir: Path | None = None
+    archived: bool = True            # read the archived copies of posts the live sources cannot show (#9)
+    cached: bool = True              # answer from the cache within the TTL; `archive` asks the sources, so its
+    #                                  WARC holds every answer a replay of `fetch` needs (#9 §6)
 
 
 @dataclass(frozen=True)
@@ -102,10 +105,14 @@ class MediaFile:
 
 @dataclass(frozen=True)
 class FetchedPost:
+    """A post as the live sources say it is (`record`: its status is theirs alone), and what its archived copies
+    say (`archived`), each kept apart so a report can tell which is which."""
+
     record: PostRecord
     media: tuple[dict[str, Any], ...] = ()   # per media item: the record's fields + file facts
     post_row: int | None = None
     unavailable: bool = False        # offline and never fetched
+    archived: tuple[wayback.ArchivedCopy, ...] = ()
 
     @property
     def failed(self) -> bool:
@@ -115,6 +122,7 @@ class FetchedPost:
     def to_json(self) -> dict[str, Any]:
         data = self.record.to_json()
         data["media"] = list(self.media) or data["media"]
+        data["archived"] = [c.to_json() for c in self.archived]
         return data
 
 
@@ -127,7 +135,7 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
     pending = []
     done = on_done or (lambda: None)
     for target in unique:
-        cached = _from_cache(target, session)
+        cached = _from_cache(target, session) if options.cached else None
         if cached is not None:
             results[target] = cached
             done()
@@ -166,7 +174,23 @@ def _from_cache(target: Target, session: Session) -> FetchedPost | None:
     if row is None or since is not None and (row["last_observed_at"] or "") < since:
         return None
     record = replace(record_from_json(json.loads(row["record"])), from_cache=True)
-    return FetchedPost(record, _media_rows(record, store), row["id"])
+    return FetchedPost(record, _media_rows(record, store), row["id"], archived=archived_in_store(row, store))
+
+
+def archived_in_store(post_row: dict[str, Any], store: Store) -> tuple[wayback.ArchivedCopy, ...]:
+    """The archived copies of a post read by earlier runs (its "wayback" observations), re-read from the kept
+    bodies with today's parsers; one per capture, the latest reading of each."""
+    copies: dict[str, wayback.ArchivedCopy] = {}
+    for observation in store.observations(post_row["id"]):
+        if observation["method"] != wayback.METHOD or not observation["fetch_id"]:
+            continue
+        row = store.fetch(observation["fetch_id"])
+        body = store.body(row["body_sha256"]) if row.get("body_sha256") else None
+        stored = record_from_json(json.loads(observation["record"])) if observation["record"] else None
+        copy = wayback.copy_from_fetch(post_row["post_id"], row, body, stored)
+        if copy is not None:
+            copies[copy.url] = copy
+    return tuple(sorted(copies.values(), key=lambda c: c.timestamp))
 
 
 async def _ask(method: str, targets: list[Target], session: Session,
@@ -231,11 +255,14 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
     if not records:
         records = [PostRecord(target.platform, target.post_id, target.url, "unknown", "none",
                               reason="no method is configured for this platform")]
+    merged = _merged(target, records)
+    copies: tuple[wayback.ArchivedCopy, ...] = ()
+    if target.platform == "twitter" and options.archived and (options.all_methods or merged.status in wayback.READ_WHEN):
+        handle = merged.author_handle or _handle_in(target.url)
+        copies = await wayback.read_captures(target.post_id, handle, session=session)
     post_row = None
     store = session.store
-    if store is None:
-        merged = _merged(target, records)
-    else:
+    if store is not None:
         from cache import utc_now
 
         with store.write():
@@ -248,9 +275,9 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
                  "record": merged.to_json()},
                 [{"method": r.method, "status": r.status, "reason": r.reason,
                   "fetch_id": r.fetch_ids[-1] if r.fetch_ids else None, "record": json.dumps(r.to_json())}
-                 for r in records], observed_at=utc_now())
+                 for r in records + [c.record for c in copies]], observed_at=utc_now())
     items = await _analyse_media(merged, session, options, post_row) if options.media else ()
-    return FetchedPost(merged, items, post_row)
+    return FetchedPost(merged, items, post_row, archived=copies)
 
 
 def _merged(target: Target, records: list[PostRecord]) -> PostRecord:
@@ -258,6 +285,27 @@ def _merged(target: Target, records: list[PostRecord]) -> PostRecord:
     if merged.author_handle is None:
         merged = replace(merged, url=target.url)   # a tombstone names no author: keep the URL the article gave
     return merged
+
+
+def record_copies(post: FetchedPost, copies: tuple[wayback.ArchivedCopy, ...], session: Session) -> None:
+    """Record archived copies read outside a fetch (identification) as the post's wayback observations."""
+    store = session.store
+    if store is None or post.post_row is None or not copies:
+        return
+    from cache import utc_now
+
+    record = post.record
+    store.record_observation(
+        {"platform": record.platform, "post_id": record.post_id, **_columns(record), "record": record.to_json()},
+        [{"method": c.record.method, "status": c.record.status, "reason": c.record.reason, "fetch_id": c.fetch_id,
+          "record": json.dumps(c.record.to_json())} for c in copies], observed_at=utc_now())
+
+
+def _handle_in(url: str) -> str | None:
+    from resolver.platforms import x
+
+    ref = x.parse_url(url)
+    return ref.author_handle if ref is not None else None
 
 
 def _columns(record: PostRecord) -> dict[str, Any]:
@@ -284,16 +332,17 @@ def media_urls(record: PostRecord, *, download_video: bool = False) -> list[str]
 
 async def _analyse_media(record: PostRecord, session: Session, options: FetchOptions,
                          post_row: int | None) -> tuple[dict[str, Any], ...]:
-    files = {url: await media_file(url, session=session, keep_dir=options.keep_media_dir)
+    files = {url: await media_file(url, session=session, keep_dir=options.keep_media_dir, cached=options.cached)
              for url in media_urls(record, download_video=options.download_video)}
     if session.store is not None and post_row is not None:
         session.store.link_post_media(post_row, [f.media_id for f in files.values() if f.media_id])
     return tuple(_media_json(item, files.get(item.url) or files.get(item.preview_url or "")) for item in record.media)
 
 
-async def media_file(url: str, *, session: Session, keep_dir: Path | None = None) -> MediaFile:
-    """What the cache knows of a media URL (unless --refresh), else what downloading it now gives."""
-    known = session.store.media_by_url(url) if session.store is not None and not session.refresh else None
+async def media_file(url: str, *, session: Session, keep_dir: Path | None = None, cached: bool = True) -> MediaFile:
+    """What the cache knows of a media URL (unless --refresh, or `cached` is off), else what downloading it
+    now gives."""
+    known = session.store.media_by_url(url) if session.store is not None and cached and not session.refresh else None
     if known is not None:
         return MediaFile.from_row(known)
     return await analyse_url(url, session=session, keep_dir=keep_dir)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from resolver.fetch import oembed, syndication, xapi
+from resolver.fetch import oembed, syndication, wayback, xapi
 from resolver.fetch.records import PostRecord, merge
 
 if TYPE_CHECKING:
@@ -29,6 +29,8 @@ def reparse_observation(post: dict[str, Any], observation: dict[str, Any], store
         record = syndication.parse(post_id, fetch["status"], content_type, body)
     elif method == "oembed":
         record = oembed.parse(platform, post_id, url, fetch["status"], content_type, body)
+    elif method == wayback.METHOD:
+        record = wayback.read(post_id, fetch["status"], content_type, body).record
     elif method == "x-api":
         try:
             record = xapi.parse([post_id], json.loads(body)).get(post_id)
@@ -55,6 +57,8 @@ def reparse_all(store: Store) -> tuple[int, int]:
                 continue
             store.update_observation(observation["id"], record.to_json(), record.status, record.reason)
             count += 1
+            if record.method == wayback.METHOD:
+                continue   # what an archived copy says never becomes the post's current view (#9)
             if observation["observed_at"] != latest_time:
                 latest_time, latest = observation["observed_at"], []
             latest.append(record)

@@ -1,0 +1,587 @@
+"""What an archived copy of a post says (#9 §2): every form a Wayback capture of a tweet takes, read into a
+PostRecord with method "wayback".
+
+A raw capture (`/web/<timestamp>id_/<original>`) holds the original service's bytes, so the forms are the ones
+twitter.com and its endpoints served over the years (shared/reference/wayback/tweet_captures/README.md):
+
+- classic permalink pages (2012-2020): `div.tweet[data-tweet-id]` with `p.tweet-text`, `data-screen-name`,
+  `data-name`, `span._timestamp[data-time-ms]`. Ancestors come before the post and replies after it, so the
+  element is found by the post's id, never by being first;
+- the legacy mobile site: `div.tweet-text[data-id]`, `.fullname strong`, `span.username`, `div.metadata a`
+  (US Pacific time, no epoch);
+- the React app as a browser rendered it: `article[data-testid=tweet]`, `[data-testid=tweetText]`,
+  `[data-testid=User-Names]`, `time[datetime]`;
+- pages where only the head carries the post: `<title>Name on Twitter: "text"</title>` (localised, ` / Twitter`
+  in the React era, `Twitter / handle: text...` truncated in 2012), `og:title`, `og:description` (in “ ” until
+  the X era), and the X crawler shell's `og:title` "Name (@handle) on X";
+- captured JSON: syndication `tweet-result`, publish.twitter.com oEmbed, API v1.1 `statuses/show` (and its
+  error bodies), the v2 `/2/tweets`, and the adaptive `globalObjects` envelope.
+
+Placeholders ("JavaScript is not available.", "Tweet may have been deleted") are never a text, name or date.
+Archived markup is old and messy: beautifulsoup4 reads it (lxml stays for extraction's hot path). Pure.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from typing import Any
+
+from bs4 import BeautifulSoup, Tag, XMLParsedAsHTMLWarning
+
+from resolver.fetch import oembed, syndication, xapi
+from resolver.fetch.records import PostRecord
+from resolver.placeholders import real
+from resolver.platforms import x
+
+METHOD = "wayback"
+WEB = "https://web.archive.org/web"
+
+
+@dataclass(frozen=True)
+class CaptureReading:
+    """What one capture says: the record, which form the capture took, and what the reader noticed."""
+
+    record: PostRecord
+    form: str                      # "classic-permalink" | "mobile-legacy" | "react-dom" | "page-head" | "x-shell"
+    #                                | "syndication" | "oembed" | "api-v1.1" | "api-v2" | "adaptive" | "none"
+    notes: tuple[str, ...] = ()    # "the title is cut (...)", "date from the page's US Pacific time"...
+
+
+def raw_url(timestamp: str, original: str) -> str:
+    """The raw capture: `id_` asks Wayback for the original bytes, without its toolbar or rewritten links."""
+    return f"{WEB}/{timestamp}id_/{original}"
+
+
+def read(post_id: str, status: int | None, content_type: str, body: bytes) -> CaptureReading:
+    """Read one capture of the post `post_id` (the HTTP status and content type the capture recorded)."""
+    data = _json(content_type, body)
+    if data is not None:
+        return _read_json(post_id, status, data)
+    if status is not None and status >= 400:
+        return _reading(post_id, "not_found" if status in (404, 410) else "unknown", "none",
+                        reason=f"the capture is the service's HTTP {status} answer")
+    soup = _soup(body)
+    for reader in (_classic, _mobile, _react):
+        found = reader(post_id, soup)
+        if found is not None:
+            return _with_head(found, post_id, soup)
+    return _head_only(post_id, soup)
+
+
+def _soup(body: bytes) -> BeautifulSoup:
+    with warnings.catch_warnings():
+        # The legacy mobile site declared XHTML-MP with an <?xml?> prolog; it is HTML all the same.
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        return BeautifulSoup(body, "lxml")
+
+
+# -- records ----------------------------------------------------------------------------------------------------
+
+def _reading(post_id: str, status: str, form: str, *, reason: str | None = None, notes: tuple[str, ...] = (),
+             **fields: Any) -> CaptureReading:
+    handle = fields.get("author_handle")
+    fields = {k: (real(v) if k in ("text", "author_name") else v) for k, v in fields.items()}
+    if status == "available" and not fields.get("text"):
+        status, reason = "unknown", reason or "the capture holds no text of the post"
+    record = PostRecord(platform="twitter", post_id=post_id, url=x.status_url(post_id, handle), status=status,
+                        method=METHOD, reason=reason, **fields)
+    return CaptureReading(record, form, notes)
+
+
+def _as_wayback(record: PostRecord | None, post_id: str, form: str) -> CaptureReading:
+    if record is None:
+        return _reading(post_id, "unknown", form, reason="the captured answer does not hold this post")
+    text, name = real(record.text), real(record.author_name)
+    status = record.status
+    reason = record.reason
+    if status == "available" and not text:
+        status, reason = "unknown", "the captured answer holds no text of the post"
+    return CaptureReading(replace(record, method=METHOD, text=text, author_name=name, status=status, reason=reason),
+                          form)
+
+
+# -- JSON -------------------------------------------------------------------------------------------------------
+
+def _json(content_type: str, body: bytes) -> Any:
+    head = body.lstrip()[:1]
+    if "json" not in content_type.lower() and head not in (b"{", b"["):
+        return None
+    try:
+        return json.loads(body)
+    except ValueError:
+        return None
+
+
+def _read_json(post_id: str, status: int | None, data: Any) -> CaptureReading:
+    ok = status is None or 200 <= status < 300
+    if not isinstance(data, dict) or not data:
+        return _reading(post_id, "unknown", "none", reason="the captured JSON is empty or not an object")
+    if "globalObjects" in data:
+        return _adaptive(post_id, data)
+    if isinstance(data.get("html"), str) and ("author_name" in data or "provider_name" in data):
+        body = json.dumps(data).encode()
+        return _as_wayback(oembed.parse("twitter", post_id, x.status_url(post_id), 200, "application/json", body),
+                           post_id, "oembed")
+    inner = data["data"] if isinstance(data.get("data"), dict) and "__typename" in data["data"] else data
+    if "__typename" in inner or re.match(r"\d{4}-\d{2}-\d{2}T", str(inner.get("created_at") or "")):
+        # tweet-result (react-tweet's proxy wraps it in {"data": ...}); its dates are ISO, v1.1's are not
+        return _as_wayback(syndication.parse(post_id, status or 200, "application/json", json.dumps(data).encode()),
+                           post_id, "syndication")
+    if "data" in data or ("errors" in data and any("type" in e for e in data["errors"] if isinstance(e, dict))):
+        records = xapi.parse([post_id], {**data, "data": _as_list(data.get("data"))})
+        return _as_wayback(records.get(post_id), post_id, "api-v2")
+    if "errors" in data:
+        return _v1_errors(post_id, data["errors"])
+    if "id_str" in data and ok:
+        return _v1(post_id, data, {}, "api-v1.1")
+    return _reading(post_id, "unknown", "none", reason="the captured JSON is in no known form")
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value] if isinstance(value, dict) else []
+
+
+# API v1.1 error codes (what a capture of statuses/show holds when the post was already gone).
+V1_ERRORS = {144: "not_found", 34: "not_found", 179: "protected", 63: "suspended", 64: "suspended",
+             421: "not_found", 422: "not_found"}
+
+
+def _v1_errors(post_id: str, errors: Any) -> CaptureReading:
+    first: dict[str, Any] = next((e for e in errors if isinstance(e, dict)), {}) if isinstance(errors, list) else {}
+    code = first.get("code")
+    status = V1_ERRORS.get(code, "unknown") if isinstance(code, int) else "unknown"
+    return _reading(post_id, status, "api-v1.1", reason=f"when captured, the API said: {first.get('message')} "
+                                                       f"(code {first.get('code')})")
+
+
+def _v1(post_id: str, tweet: dict[str, Any], users: dict[str, Any], form: str) -> CaptureReading:
+    if str(tweet.get("id_str")) != post_id:
+        return _reading(post_id, "unknown", form, reason=f"the captured answer is post {tweet.get('id_str')}, "
+                                                         "not this one")
+    user: dict[str, Any] = tweet["user"] if isinstance(tweet.get("user"), dict) else \
+        users.get(str(tweet.get("user_id_str"))) or {}
+    references = []
+    for key, kind in (("retweeted_status", "retweeted"), ("quoted_status", "quoted")):
+        if isinstance(tweet.get(key), dict) and tweet[key].get("id_str"):
+            references.append({"type": kind, "id": tweet[key]["id_str"]})
+    if tweet.get("in_reply_to_status_id_str"):
+        references.append({"type": "replied_to", "id": tweet["in_reply_to_status_id_str"]})
+    return _reading(post_id, "available", form, text=tweet.get("full_text") or tweet.get("text"),
+                    author_handle=user.get("screen_name"), author_name=user.get("name"),
+                    author_id=user.get("id_str") or tweet.get("user_id_str"), lang=tweet.get("lang"),
+                    created_at=_v1_time(tweet.get("created_at")), references=tuple(references))
+
+
+def _v1_time(value: Any) -> str | None:
+    """'Thu Nov 08 02:31:41 +0000 2012' -> '2012-11-08T02:31:41Z'."""
+    try:
+        moment = datetime.strptime(str(value), "%a %b %d %H:%M:%S %z %Y")
+    except ValueError:
+        return None
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _adaptive(post_id: str, data: dict[str, Any]) -> CaptureReading:
+    objects = data.get("globalObjects") or {}
+    tweet = (objects.get("tweets") or {}).get(post_id)
+    if not isinstance(tweet, dict):
+        return _reading(post_id, "unknown", "adaptive", reason="the captured timeline does not hold this post")
+    return _v1(post_id, tweet, objects.get("users") or {}, "adaptive")
+
+
+# -- HTML: the post's own markup --------------------------------------------------------------------------------
+
+def _text(element: Tag) -> str:
+    """An element's text as the API gives it: emoji images as their alt, links as their t.co address."""
+    for img in element.find_all("img"):
+        img.replace_with(str(img.get("alt") or ""))
+    for br in element.find_all("br"):
+        br.replace_with("\n")
+    for link in element.find_all("a", href=True):
+        href = str(link["href"])
+        if re.match(r"https?://t\.co/", href):
+            link.replace_with(f" {href} ")
+    for hidden in element.select(".visuallyhidden, .u-hiddenVisually"):
+        hidden.decompose()
+    text = element.get_text()
+    return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
+
+
+def _epoch(value: Any, scale: int) -> str | None:
+    try:
+        moment = datetime.fromtimestamp(int(str(value)) / scale, tz=timezone.utc)
+    except (TypeError, ValueError, OverflowError, OSError):
+        return None
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _classic(post_id: str, soup: BeautifulSoup) -> CaptureReading | None:
+    tweet = soup.find(True, attrs={"data-tweet-id": post_id, "class": re.compile(r"\btweet\b")})
+    if tweet is None:
+        # Late-2019 pages cleaned by tools keep .permalink-tweet without data-tweet-id; trust it only alone.
+        focal = soup.select(".permalink-tweet")
+        if len(focal) != 1 or focal[0].get("data-tweet-id") not in (None, post_id):
+            return None
+        tweet = focal[0]
+    paragraph = tweet.select_one("p.tweet-text, p.js-tweet-text")
+    if paragraph is None:
+        return None
+    stamp = tweet.select_one("._timestamp[data-time-ms], ._timestamp[data-time], [data-time]")
+    created = (_epoch(stamp.get("data-time-ms"), 1000) or _epoch(stamp.get("data-time"), 1)) if stamp else None
+    name = tweet.get("data-name") or _text_of(tweet.select_one(".fullname"))
+    handle = tweet.get("data-screen-name") or _handle(_text_of(tweet.select_one(".username")))
+    return _reading(post_id, "available", "classic-permalink", text=_text(paragraph), author_name=name,
+                    author_handle=handle, author_id=tweet.get("data-user-id"), lang=paragraph.get("lang"),
+                    created_at=created)
+
+
+def _mobile(post_id: str, soup: BeautifulSoup) -> CaptureReading | None:
+    holder = soup.find("div", attrs={"class": "tweet-text", "data-id": post_id})
+    if holder is None:
+        return None
+    table = holder.find_parent("table") or soup
+    content = holder.select_one(".dir-ltr, .dir-rtl") or holder
+    name = _text_of(table.select_one(".user-info .fullname strong, .user-info .fullname"))
+    handle = _handle(_text_of(table.select_one(".user-info .username, .username")))
+    shown = _text_of(table.select_one(".metadata a, .metadata"))
+    created, notes = _pacific(shown)
+    return _reading(post_id, "available", "mobile-legacy", text=_text(content), author_name=name,
+                    author_handle=handle, created_at=created, notes=notes)
+
+
+def _pacific(shown: str | None) -> tuple[str | None, tuple[str, ...]]:
+    """'1:05 PM - 18 Feb 2015' as logged-out pages showed it: US Pacific time, read into UTC."""
+    match = re.search(r"(\d{1,2}):(\d{2})\s*([AP]M)\s*-\s*(\d{1,2}) ([A-Za-z]{3})\w* (\d{4})", shown or "")
+    if not match:
+        return None, ()
+    from zoneinfo import ZoneInfo
+
+    hour, minute, half, day, month, year = match.groups()
+    try:
+        local = datetime.strptime(f"{day} {month} {year} {int(hour) % 12 + (12 if half == 'PM' else 0)}:{minute}",
+                                  "%d %b %Y %H:%M")
+    except ValueError:
+        return None, ()
+    moment = local.replace(tzinfo=ZoneInfo("America/Los_Angeles")).astimezone(timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:00Z"), ("date from the page's US Pacific time, to the minute",)
+
+
+def _react(post_id: str, soup: BeautifulSoup) -> CaptureReading | None:
+    for article in soup.select('article[data-testid="tweet"]'):
+        link = article.find("a", href=re.compile(rf"/status/{post_id}(?:[/?#]|$)"))
+        time = link.find("time") if link is not None else None
+        if time is None:
+            continue   # a reply or an ancestor: the post's own article links its id around its time
+        body = article.select_one('[data-testid="tweetText"]')
+        names = article.select_one('[data-testid="User-Names"], [data-testid="User-Name"]')
+        spans = [s.get_text(" ", strip=True) for s in names.find_all("span")] if names else []
+        handle = next((_handle(s) for s in spans if s.startswith("@")), None)
+        name = next((s for s in spans if s and not s.startswith("@") and s != "·"), None)
+        created = _iso(time.get("datetime"))
+        return _reading(post_id, "available", "react-dom", text=_text(body) if body else None, author_name=name,
+                        author_handle=handle, lang=body.get("lang") if body else None, created_at=created)
+    return None
+
+
+def _iso(value: Any) -> str | None:
+    return syndication.iso_utc(str(value)) if value else None
+
+
+def _text_of(element: Tag | None) -> str | None:
+    if element is None:
+        return None
+    return _text(element) or None
+
+
+def _handle(value: str | None) -> str | None:
+    found = re.search(r"@\s*([A-Za-z0-9_]{1,15})\b", value or "") or re.fullmatch(r"\s*([A-Za-z0-9_]{1,15})\s*",
+                                                                               value or "")
+    return found.group(1) if found else None
+
+
+# -- HTML: the head ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Head:
+    """What a page's head says of a post: the X crawler shell, non-JS React captures and classic pages have it."""
+
+    text: str | None = None
+    name: str | None = None
+    handle: str | None = None
+    post_id: str | None = None     # from og:url, canonical link or app links
+    truncated: bool = False
+    form: str = "page-head"
+
+
+def read_head(soup: BeautifulSoup) -> Head:
+    """og:description / og:title / <title> / og:url, placeholders refused."""
+    og = {str(m.get("property") or m.get("name")): str(m.get("content") or "") for m in soup.find_all("meta")
+          if (m.get("property") or m.get("name")) and m.get("content") is not None}
+    title_tag = soup.find("title")
+    title = " ".join(title_tag.get_text().split()) if title_tag else ""
+    name = handle = text = None
+    truncated = False
+    form = "page-head"
+    og_title = og.get("og:title") or og.get("title") or ""
+    on_x = re.fullmatch(r"(.+?) \(@([A-Za-z0-9_]{1,15})\) on X", og_title)
+    if on_x:
+        name, handle, form = on_x.group(1), on_x.group(2), "x-shell"
+    elif re.search(r" on Twitter$", og_title):
+        name = og_title[: -len(" on Twitter")]
+    described = og.get("og:description") or og.get("description")
+    if described:
+        text = _unquote(described)
+    said = re.fullmatch(r'(.+?) \S+ Twitter: "(.*)"(?: / Twitter)?', title, re.S)
+    if said:
+        name = name or said.group(1)
+        text = text or said.group(2)
+    old = re.fullmatch(r"Twitter / ([A-Za-z0-9_]{1,15}): (.*)", title, re.S)
+    if old:
+        handle = handle or old.group(1)
+        if not text:
+            text = old.group(2)
+            truncated = text.endswith(("...", "…"))
+    post_id = None
+    for key in ("og:url", "al:ios:url", "al:android:url"):
+        post_id = post_id or _id_in(og.get(key))
+    canonical = soup.find("link", rel="canonical")
+    post_id = post_id or _id_in(str(canonical.get("href")) if canonical else None)
+    url_handle = _url_handle(og.get("og:url")) or _url_handle(str(canonical.get("href")) if canonical else None)
+    return Head(real(text), real(name), handle or url_handle, post_id, truncated, form)
+
+
+def _unquote(value: str) -> str:
+    """og:description wrapped in “ ” (2014-2022) loses the wrapping; the X era's plain value is kept."""
+    value = value.strip()
+    if len(value) >= 2 and value[0] == "“" and value[-1] == "”":
+        return value[1:-1]
+    return value
+
+
+def _id_in(value: str | None) -> str | None:
+    if not value:
+        return None
+    found = re.search(r"/status(?:es)?/(\d{1,20})|status(?:_|\?)id=(\d{1,20})", value)
+    return (found.group(1) or found.group(2)) if found else None
+
+
+def _url_handle(value: str | None) -> str | None:
+    ref = x.parse_url(value) if value else None
+    return ref.author_handle if ref is not None else None
+
+
+def _head_only(post_id: str, soup: BeautifulSoup) -> CaptureReading:
+    head = read_head(soup)
+    if head.post_id and head.post_id != post_id:
+        return _reading(post_id, "unknown", head.form, reason=f"the captured page is post {head.post_id}, "
+                                                              "not this one")
+    if not head.text:
+        return _reading(post_id, "unknown", "none" if not head.name else head.form,
+                        reason="the capture holds no text of the post (a page shell or a placeholder)")
+    notes = ("the title is cut: the text is the post's opening words",) if head.truncated else ()
+    return _reading(post_id, "available", head.form, text=head.text, author_name=head.name,
+                    author_handle=head.handle, notes=notes)
+
+
+def _with_head(found: CaptureReading, post_id: str, soup: BeautifulSoup) -> CaptureReading:
+    """Fill what the post's markup lacked (a name, a handle) from the head, when the head names the same post."""
+    record = found.record
+    if record.author_name and record.author_handle:
+        return found
+    head = read_head(soup)
+    if head.post_id not in (None, post_id):
+        return found
+    handle = record.author_handle or head.handle
+    return replace(found, record=replace(record, author_name=record.author_name or head.name,
+                                         author_handle=handle, url=x.status_url(post_id, handle)))
+
+
+# -- live against archived -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Difference:
+    """A field the live sources and an archived copy disagree on (an edited post, a changed display name)."""
+
+    field: str                     # "text" | "author_name" | "author_handle"
+    live: str
+    live_at: str | None            # when the live source said it (UTC ISO)
+    archived: str
+    archived_at: str               # the capture's time (UTC ISO)
+    capture: str | None = None
+    changes: tuple[str, ...] = ()  # word by word, archived → live
+
+    def describe(self) -> str:
+        words = f" ({'; '.join(self.changes)})" if self.changes else ""
+        return (f"{self.field.replace('_', ' ')}: the capture of {self.archived_at} says '{self.archived}'; "
+                f"live{f' ({self.live_at})' if self.live_at else ''} '{self.live}'{words}")
+
+    def to_json(self) -> dict[str, Any]:
+        return {"field": self.field, "live": self.live, "live_at": self.live_at, "archived": self.archived,
+                "archived_at": self.archived_at, "capture": self.capture, "changes": list(self.changes)}
+
+
+def differences(live: PostRecord | None, live_at: str | None,
+                captures: list[tuple[str, str | None, PostRecord]]) -> list[Difference]:
+    """Where each archived copy (captured_at, capture URL, record) differs from the live record, by words."""
+    from resolver import quotes
+
+    if live is None or live.status != "available":
+        return []
+    found = []
+    for captured_at, capture, record in captures:
+        if record.status != "available":
+            continue
+        if live.text and record.text:
+            compared = quotes.compare(live.text, record.text)
+            if compared.changes or compared.matched != compared.post_words or compared.said_words != compared.matched:
+                found.append(Difference("text", live.text, live_at, record.text, captured_at, capture,
+                                        tuple(str(c) for c in compared.changes)))
+        if live.author_name and record.author_name:
+            compared = quotes.compare_names(live.author_name, record.author_name)
+            if compared.result != "pass":
+                found.append(Difference("author_name", live.author_name, live_at, record.author_name, captured_at,
+                                        capture, tuple(str(c) for c in compared.changes)))
+        if live.author_handle and record.author_handle and \
+                live.author_handle.casefold() != record.author_handle.casefold():
+            found.append(Difference("author_handle", live.author_handle, live_at, record.author_handle, captured_at,
+                                    capture))
+    return found
+
+
+def captured_at(timestamp: str) -> str:
+    """A Wayback timestamp (YYYYMMDDhhmmss, possibly shorter) as UTC ISO 8601."""
+    padded = (timestamp + "00000000000000")[:14]
+    moment = datetime.strptime(padded, "%Y%m%d%H%M%S")
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# -- reading the captures of a post (I/O) -----------------------------------------------------------------------
+
+# Statuses whose archived copies are read by default: what the live sources could not show.
+READ_WHEN = ("deleted", "suspended", "protected", "not_found", "unknown", "withheld", "age_restricted")
+MAX_CAPTURES = 3        # per post: the earliest captures of distinct content, then the latest
+_RAW_RE = re.compile(r"/web/(\d{4,14})id_/(.+)$")
+
+
+@dataclass(frozen=True)
+class ArchivedCopy:
+    """One archived copy of a post, as read: what it says, which capture it is, and the fetch behind it."""
+
+    timestamp: str                 # Wayback's YYYYMMDDhhmmss
+    original: str                  # the URL that was captured
+    form: str
+    record: PostRecord             # method "wayback"
+    notes: tuple[str, ...] = ()
+    fetch_id: int | None = None
+
+    @property
+    def url(self) -> str:
+        return raw_url(self.timestamp, self.original)
+
+    @property
+    def captured_at(self) -> str:
+        return captured_at(self.timestamp)
+
+    @property
+    def says_something(self) -> bool:
+        return self.record.status == "available" and bool(self.record.text)
+
+    def to_json(self) -> dict[str, Any]:
+        record = self.record.to_json()
+        return {"capture": self.url, "captured_at": self.captured_at, "original": self.original, "form": self.form,
+                "status": record["status"], "reason": record["reason"], "text": record["text"],
+                "author": record["author"], "created_at": record["created_at"], "lang": record["lang"],
+                "notes": list(self.notes), "fetch_id": self.fetch_id}
+
+
+def capture_queries(post_id: str, handle: str | None) -> list[str]:
+    """Where captures of a post live, most telling first: its page, then the JSON endpoints embeds read."""
+    page = f"twitter.com/{handle or x.UNKNOWN_HANDLE}/status/{post_id}"
+    return [page, f"cdn.syndication.twimg.com/tweet-result?id={post_id}",
+            f"publish.twitter.com/oembed?url=https://twitter.com/{handle or x.UNKNOWN_HANDLE}/status/{post_id}"]
+
+
+def choose_captures(snapshots: Any, post_id: str, limit: int = MAX_CAPTURES) -> list[Any]:
+    """The captures worth reading: of this post (its id in the URL), the original answer (not a redirect, not
+    a revisit record), one per content digest; the earliest first, then the latest."""
+    fitting = []
+    seen: set[str] = set()
+    for snap in sorted(snapshots, key=lambda s: s.timestamp):
+        if not _names_post(snap.original, post_id) or (snap.mimetype or "") == "warc/revisit":
+            continue
+        if snap.status not in (None, "", "-", "200", "404", "410"):
+            continue
+        key = snap.digest or snap.timestamp
+        if key not in seen:
+            seen.add(key)
+            fitting.append(snap)
+    if len(fitting) <= limit:
+        return fitting
+    return fitting[: limit - 1] + fitting[-1:]
+
+
+def _names_post(original: str, post_id: str) -> bool:
+    ref = x.parse_url(original)
+    if ref is not None and ref.post_id:
+        return ref.post_id == post_id
+    return re.search(rf"[?&](?:id=|url=[^&]*/status/){post_id}(?:\D|$)", original) is not None or \
+        re.search(rf"status%2F{post_id}(?:\D|$)", original) is not None
+
+
+async def read_captures(post_id: str, handle: str | None, *, session: Any,
+                        limit: int = MAX_CAPTURES) -> tuple[ArchivedCopy, ...]:
+    """Read a post's archived copies through the one HTTP layer (fetch log, body kept, WARC, budgets): the CDX
+    list of each place captures live, then the raw captures, until one says what the post said."""
+    from resolver import archive
+
+    copies: list[ArchivedCopy] = []
+    for query in capture_queries(post_id, handle):
+        listing = await archive.list_captures(query, session=session, prefix=True)
+        for snap in choose_captures(listing.snapshots, post_id, limit - len(copies)):
+            copy = await read_one(post_id, snap.timestamp, snap.original, session)
+            if copy is not None:
+                copies.append(copy)
+        if any(c.says_something for c in copies) or len(copies) >= limit:
+            break
+    return tuple(copies)
+
+
+async def read_one(post_id: str, timestamp: str, original: str, session: Any) -> ArchivedCopy | None:
+    """One raw capture, fetched and read; None when Wayback has no such capture (or it could not be fetched)."""
+    from resolver.http import fetch
+
+    outcome = await fetch(session, raw_url(timestamp, original), purpose="wayback-capture", keep_body=True)
+    if outcome.problem is not None:
+        return None
+    if "memento-datetime" not in outcome.headers:
+        # Wayback's own "not archived" page, or a redirect to another memento: not this capture.
+        return None
+    reading = read(post_id, outcome.status, outcome.headers.get("content-type", ""), outcome.body)
+    record = replace(reading.record, fetch_ids=tuple(i for i in (outcome.fetch_id,) if i))
+    return ArchivedCopy(timestamp, original, reading.form, record, reading.notes, outcome.fetch_id)
+
+
+def copy_from_fetch(post_id: str, fetch_row: dict[str, Any], body: bytes | None,
+                    stored: PostRecord | None) -> ArchivedCopy | None:
+    """An archived copy rebuilt from the cache: the fetch row says which capture, the kept body is read again
+    with today's parsers (the stored record when the body was not kept)."""
+    found = _RAW_RE.search(fetch_row.get("url") or "")
+    if found is None:
+        return None
+    timestamp, original = found.group(1), found.group(2)
+    if body is not None:
+        headers = json.loads(fetch_row.get("headers") or "{}")
+        reading = read(post_id, fetch_row.get("status"), headers.get("content-type", ""), body)
+        record = replace(reading.record, fetch_ids=(fetch_row["id"],))
+        return ArchivedCopy(timestamp, original, reading.form, record, reading.notes, fetch_row["id"])
+    if stored is None:
+        return None
+    return ArchivedCopy(timestamp, original, "unknown", stored, ("the capture's body was not kept",), fetch_row["id"])
+
+
+__all__ = ["ArchivedCopy", "CaptureReading", "Difference", "capture_queries", "choose_captures", "copy_from_fetch",
+           "read_captures", "Head", "captured_at", "differences", "raw_url", "read", "read_head"]

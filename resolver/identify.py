@@ -1,0 +1,243 @@
+"""Which post a link-less remnant is (#9 §3): `... — River Desk (@river_desk) 3 May 2021` names an account and a
+day, not a post.
+
+Candidates are the account's posts inside the snowflake window of the remnant's day; each one's text comes from
+the live sources or, when the post is gone, from its archived copies. Each is scored by the word comparison of
+quotes.py (mostly: how many of the post's words the remnant holds, in order), and one is accepted only with a
+clear margin over the runner-up. Two candidates equally close are a tie: the answer is "cannot tell", never a
+guess. Everything weighed is kept as evidence.
+
+`choose` is pure; the candidate lookup (CDX, fetches, captures) feeds it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta, timezone
+from typing import TYPE_CHECKING, Any
+
+from resolver import quotes
+from resolver.platforms import x
+
+if TYPE_CHECKING:
+    from resolver.fetch import FetchedPost
+    from resolver.fetch.wayback import ArchivedCopy
+    from resolver.session import Session
+
+MIN_SCORE = 0.5          # below this no candidate explains the remnant
+MARGIN = 0.1             # the best must lead the runner-up by this much
+FULL_CONFIDENCE_AT = 0.2  # a lead this large (or more) leaves the best score as the confidence
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One post that could be the remnant, and where its text came from."""
+
+    post_id: str
+    text: str | None
+    text_from: str                  # "syndication" | "x-api" | "oembed" | "wayback" | "none"
+    status: str | None = None       # what the live sources say (deleted, available...)
+    capture: str | None = None      # the capture the text came from (its raw URL), when it came from one
+    captured_at: str | None = None  # the capture's time, UTC ISO
+
+
+@dataclass(frozen=True)
+class Scored:
+    candidate: Candidate
+    score: float | None             # None: no text known, so nothing to score
+    comparison: quotes.Comparison | None
+
+    def to_json(self) -> dict[str, Any]:
+        c = self.candidate
+        minted = x.snowflake_time(c.post_id)
+        return {"post_id": c.post_id, "score": self.score, "text_from": c.text_from, "status": c.status,
+                "capture": c.capture, "captured_at": c.captured_at,
+                "minted_at": minted.strftime("%Y-%m-%dT%H:%M:%SZ") if minted else None,
+                "result": self.comparison.result if self.comparison else None,
+                "evidence": self.comparison.evidence if self.comparison else "no text known for this post"}
+
+
+@dataclass(frozen=True)
+class Decision:
+    post_id: str | None
+    confidence: float
+    verdict: str                    # "identified" | "tie" | "too-close" | "no-match" | "no-candidates"
+    reason: str
+    scored: tuple[Scored, ...] = ()
+    margin: float | None = None
+    window: tuple[str, str] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def best(self) -> Scored | None:
+        return next((s for s in self.scored if s.candidate.post_id == self.post_id), None)
+
+    def evidence(self) -> dict[str, Any]:
+        return {"verdict": self.verdict, "reason": self.reason, "margin": self.margin,
+                "window": list(self.window) if self.window else None,
+                "candidates": [s.to_json() for s in self.scored], **self.extra}
+
+
+def id_window(day: str, *, slack_days: int = 1) -> tuple[int, int]:
+    """The snowflake ids a post made on `day` (UTC, ISO date) can have, widened by slack_days for time zones."""
+    start = datetime.combine(date.fromisoformat(day) - timedelta(days=slack_days), datetime.min.time(), timezone.utc)
+    end = start + timedelta(days=1 + 2 * slack_days)
+
+    def to_id(moment: datetime) -> int:
+        return (int(moment.timestamp() * 1000) - x.TWITTER_EPOCH_MS) << 22
+
+    return to_id(start), to_id(end) - 1
+
+
+def score_all(remnant: str, candidates: list[Candidate]) -> list[Scored]:
+    """Every candidate scored against the remnant, best first (those with no text last)."""
+    scored = []
+    for candidate in candidates:
+        if not candidate.text:
+            scored.append(Scored(candidate, None, None))
+            continue
+        scored.append(Scored(candidate, quotes.score(remnant, candidate.text),
+                             quotes.compare(remnant, candidate.text)))
+    return sorted(scored, key=lambda s: (s.score is not None, s.score or 0.0), reverse=True)
+
+
+def choose(remnant: str, candidates: list[Candidate], *, window: tuple[str, str] | None = None) -> Decision:
+    """The candidate the remnant is, when one stands out; otherwise no answer and why."""
+    if not candidates:
+        return Decision(None, 0.0, "no-candidates", "no post of this account is known inside the window",
+                        window=window)
+    scored = tuple(score_all(remnant, candidates))
+    known = [(s, s.score) for s in scored if s.score is not None]
+    if not known:
+        return Decision(None, 0.0, "no-match", f"no text is known for any of the {len(scored)} candidates",
+                        scored, window=window)
+    best, top = known[0]
+    runner_up = known[1][1] if len(known) > 1 else 0.0
+    margin = round(top - runner_up, 4)
+    if top < MIN_SCORE:
+        return Decision(None, 0.0, "no-match", f"no candidate's words match the remnant (best {top:.2f})",
+                        scored, margin, window)
+    if margin == 0:
+        tied = [s.candidate.post_id for s, value in known if value == top]
+        return Decision(None, 0.0, "tie", f"{len(tied)} candidates are equally close ({top:.2f}): "
+                                          f"{', '.join(tied)}; none is accepted", scored, margin, window)
+    if margin < MARGIN:
+        return Decision(None, 0.0, "too-close", f"the best ({best.candidate.post_id}, {top:.2f}) leads the "
+                                                f"runner-up by only {margin:.2f}; none is accepted", scored, margin,
+                        window)
+    confidence = round(top * min(1.0, margin / FULL_CONFIDENCE_AT), 3)
+    where = f"its capture of {best.candidate.captured_at}" if best.candidate.capture else best.candidate.text_from
+    return Decision(best.candidate.post_id, confidence, "identified",
+                    f"{best.candidate.post_id} scores {top:.2f} (text from {where}), "
+                    f"{margin:.2f} ahead of the runner-up", scored, margin, window)
+
+
+# -- the lookup (I/O) -------------------------------------------------------------------------------------------
+
+MAX_CANDIDATES = 25
+CAPTURES_PER_CANDIDATE = 2
+
+
+@dataclass(frozen=True)
+class Identification:
+    """Which post a flattened tweet is, how sure, and why; `post` is the identified post as fetched (with its
+    archived copies), so it flows into the report's checks as if the article had linked it."""
+
+    post_id: str | None
+    confidence: float
+    candidates: int
+    similarity: float | None          # the best candidate's word score (quotes.score), kept under its old name
+    evidence: dict[str, Any]
+    unavailable: bool = False         # offline: the archive was not asked
+    verdict: str = "no-candidates"
+    post: FetchedPost | None = field(default=None, compare=False)
+
+    @property
+    def error(self) -> str | None:
+        """Why the identification could not be made (the archive's answer was an error), or None."""
+        found = self.evidence.get("error")
+        return str(found) if found else None
+
+    @property
+    def failed(self) -> bool:
+        """An error that was no offline non-answer: the exit code says so (#11)."""
+        return self.error is not None and not self.unavailable
+
+    def to_json(self) -> dict[str, Any]:
+        return {"platform": "twitter", "post_id": self.post_id, "confidence": self.confidence,
+                "candidates": self.candidates, "similarity": self.similarity, "verdict": self.verdict,
+                "evidence": self.evidence}
+
+
+async def identify(handle: str, day: str, text: str, *, session: Session,
+                   max_candidates: int = MAX_CANDIDATES) -> Identification:
+    """Find the post a flattened tweet is: the account's captured posts (one CDX prefix query per handle, kept
+    for the cache TTL) inside the snowflake window of its day, each one's text from the live sources or, when
+    gone, from its captures, scored by words; see `choose`."""
+    from resolver import archive
+    from resolver.fetch import FetchOptions, Target, fetch_posts
+
+    low, high = id_window(day)
+    window = (str(low), str(high))
+    listing = await archive.list_captures(f"twitter.com/{handle}/status/", session=session, prefix=True)
+    context = {"handle": handle, "day": day, "listing_from_cache": listing.from_cache}
+    if listing.error or listing.unavailable:
+        return Identification(None, 0.0, 0, None, {"error": listing.error or "offline: the archive was not asked",
+                                                   **context}, unavailable=listing.unavailable, verdict="no-candidates")
+    in_window: dict[str, list[Any]] = {}
+    for snap in listing.snapshots:
+        ref = x.parse_url(snap.original)
+        if ref is not None and ref.post_id and low <= int(ref.post_id) <= high:
+            in_window.setdefault(ref.post_id, []).append(snap)
+    ids = list(in_window)[:max_candidates]
+    if not ids:
+        decision = choose(text, [], window=window)
+        return _identification(decision, context, 0, None)
+    posts = await fetch_posts([Target("twitter", i, x.status_url(i, handle)) for i in ids], session=session,
+                              options=FetchOptions(media=False, archived=False))
+    candidates, copies = [], {}
+    for post_id, post in zip(ids, posts, strict=True):
+        record = post.record
+        if record.status == "available" and record.text:
+            candidates.append(Candidate(post_id, record.text, record.method, record.status))
+            continue
+        # copies an earlier run read (from the cache, offline too), else the captures the listing names
+        copies[post_id] = post.archived or await _copies(post_id, in_window[post_id], session)
+        said = next((c for c in copies[post_id] if c.says_something), None)
+        candidates.append(Candidate(post_id, said.record.text if said else None, "wayback" if said else "none",
+                                    record.status, said.url if said else None, said.captured_at if said else None))
+    decision = choose(text, candidates, window=window)
+    chosen = None
+    if decision.post_id is not None:
+        post = posts[ids.index(decision.post_id)]
+        chosen = await _with_copies(post, copies.get(decision.post_id, ()), session)
+    return _identification(decision, context, len(ids), chosen)
+
+
+def _identification(decision: Decision, context: dict[str, Any], count: int,
+                    post: FetchedPost | None) -> Identification:
+    best = decision.scored[0].score if decision.scored else None
+    return Identification(decision.post_id, decision.confidence, count, best, decision.evidence() | context,
+                          verdict=decision.verdict, post=post)
+
+
+async def _copies(post_id: str, snapshots: list[Any], session: Session) -> tuple[ArchivedCopy, ...]:
+    """A gone candidate's archived copies, from the captures the account's listing already named."""
+    from resolver.fetch import wayback
+
+    found = []
+    for snap in wayback.choose_captures(snapshots, post_id, CAPTURES_PER_CANDIDATE):
+        copy = await wayback.read_one(post_id, snap.timestamp, snap.original, session)
+        if copy is not None:
+            found.append(copy)
+    return tuple(found)
+
+
+async def _with_copies(post: FetchedPost, copies: tuple[ArchivedCopy, ...], session: Session) -> FetchedPost:
+    """The identified post with the archived copies read for it, recorded as its wayback observations."""
+    if not copies:
+        return post
+    from resolver.fetch import record_copies
+
+    record_copies(post, copies, session)
+    return replace(post, archived=copies)

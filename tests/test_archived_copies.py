@@ -1,0 +1,173 @@
+"""Deleted posts recovered from their archived copies (#9 §2), against a loopback Wayback (CDX, id_ captures)
+and loopback X endpoints: the status stays what the live sources say, each copy is an observation with method
+"wayback" and its fetch row, offline runs and --reparse re-derive them from the kept bodies."""
+
+import json
+
+import pytest
+from pathlib import Path
+
+from resolver.fetch.reparse import reparse_all
+from resolver.fetch import Target
+from tests.test_fetch import by_id, json_page, run
+from tests.waybacknet import Capture, serve
+
+CAPTURES = Path(__file__).parent / "fixtures" / "captures"
+ID = "1389145873577009728"
+PAGE = f"https://twitter.com/river_desk/status/{ID}"
+TARGET = Target("twitter", ID, PAGE)
+TEXT = "Water over the road on Mill Lane this morning. https://t.co/Rd4Mill01"
+DELETED = {"__typename": "TweetTombstone", "tombstone": {"text": {"text": "This Post was deleted by the Post author."}}}
+HOSTS = ["cdn.syndication.twimg.com", "publish.twitter.com", "web.archive.org", "archive.org", "pbs.twimg.com"]
+
+
+def capture(name: str, timestamp: str = "20210503091500", original: str = PAGE) -> Capture:
+    return Capture(timestamp, original, (CAPTURES / name).read_bytes())
+
+
+def world(fakenet, captures, live=DELETED, **overrides):
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({ID: [json_page(live)]}))
+    serve(fakenet, captures)
+    return fakenet.settings(hosts=HOSTS, x_methods=("syndication",), **overrides)
+
+
+def test_deleted_post_recovered_from_a_classic_markup_capture(fakenet, store):
+    settings = world(fakenet, [capture("classic_permalink_reply_with_ancestor.html")])
+    [post] = run([TARGET], settings, store)
+    assert (post.record.status, post.record.method, post.record.text) == ("deleted", "syndication", None)
+    [copy] = post.archived
+    assert (copy.form, copy.captured_at, copy.record.method) == ("classic-permalink", "2021-05-03T09:15:00Z", "wayback")
+    assert copy.record.text == "🌊 Water over the road on #Mill Lane this morning. https://t.co/Rd4Mill01"
+    assert (copy.record.author_handle, copy.record.created_at) == ("river_desk", "2021-05-03T09:12:40Z")
+    assert copy.url == f"https://web.archive.org/web/20210503091500id_/{PAGE}"
+    # an observation with method "wayback", tied to its fetch row, whose body is kept; the post row stays live
+    row = store.post_row("twitter", ID)
+    assert (row["status"], row["text"]) == ("deleted", None)
+    observation = [o for o in store.observations(row["id"]) if o["method"] == "wayback"][0]
+    fetch = store.fetch(observation["fetch_id"])
+    assert (fetch["url"], fetch["purpose"], fetch["status"]) == (copy.url, "wayback-capture", 200)
+    assert store.body(fetch["body_sha256"]) == (CAPTURES / "classic_permalink_reply_with_ancestor.html").read_bytes()
+    assert post.to_json()["archived"][0]["captured_at"] == "2021-05-03T09:15:00Z"
+
+
+def test_deleted_post_recovered_from_a_title_and_og_only_capture(fakenet, store):
+    settings = world(fakenet, [capture("react_shell_nojs.html", "20210504000000")])
+    [post] = run([TARGET], settings, store)
+    [copy] = post.archived
+    assert (copy.form, copy.record.text, copy.record.author_name) == (
+        "page-head", "Water over the road on Mill Lane this morning.", "River Desk")
+    assert copy.record.created_at is None   # the head carries no date: none is made up
+
+
+def test_deleted_post_recovered_from_a_captured_syndication_json(fakenet, store):
+    answer = {"__typename": "Tweet", "lang": "en", "created_at": "2021-05-03T09:12:40.000Z", "id_str": ID,
+              "text": TEXT, "user": {"id_str": "4400000099", "name": "River Desk", "screen_name": "river_desk"}}
+    original = f"https://cdn.syndication.twimg.com/tweet-result?id={ID}&lang=en"
+    settings = world(fakenet, [
+        capture("react_shell_placeholder_only.html", "20210503100000"),     # the page: a shell saying nothing
+        Capture("20210503120000", original, json.dumps(answer).encode(), "application/json"),
+    ])
+    [post] = run([TARGET], settings, store)
+    assert [c.form for c in post.archived] == ["none", "syndication"]
+    assert [c.record.status for c in post.archived] == ["unknown", "available"]
+    assert post.archived[1].record.text == TEXT and post.archived[1].record.author_name == "River Desk"
+
+
+def test_a_post_never_captured_has_no_copy_and_a_wayback_miss_is_not_a_capture(fakenet, store):
+    settings = world(fakenet, [])
+    fakenet.route("web.archive.org", f"/web/20210503091500id_/{PAGE}", json_page({"error": "not archived"}, 404))
+    [post] = run([TARGET], settings, store)
+    assert post.record.status == "deleted" and post.archived == ()
+
+
+def test_an_available_post_reads_no_capture_unless_all_methods(fakenet, store):
+    live = {"__typename": "Tweet", "lang": "en", "created_at": "2021-05-03T09:12:40.000Z", "id_str": ID,
+            "text": "Water over the road on Mill Lane this afternoon.",
+            "user": {"id_str": "4400000099", "name": "River Desk", "screen_name": "river_desk"}}
+    settings = world(fakenet, [capture("classic_permalink_reply_with_ancestor.html")], live=live)
+    [post] = run([TARGET], settings, store, media=False)
+    assert post.archived == () and not any(path.startswith("/web/") for _, path in fakenet.hits)
+    [post] = run([TARGET], settings, store, media=False, refresh=True, all_methods=True)
+    assert post.record.status == "available" and post.record.text.endswith("afternoon.")
+    assert post.archived[0].record.text.startswith("🌊 Water over the road")
+
+
+def test_offline_and_reparse_rederive_the_copies_from_the_kept_bodies(fakenet, store):
+    settings = world(fakenet, [capture("mobile_legacy_status.html")])
+    [online] = run([TARGET], settings, store)
+    hits = len(fakenet.hits)
+    [offline] = run([TARGET], settings, store, offline=True)
+    assert len(fakenet.hits) == hits
+    assert [c.to_json() for c in offline.archived] == [c.to_json() for c in online.archived]
+    # a parser fix shows after --reparse: the observation's record is re-derived from the kept body
+    row = store.post_row("twitter", ID)
+    observation = next(o for o in store.observations(row["id"]) if o["method"] == "wayback")
+    store.update_observation(observation["id"], {"status": "unknown"}, "unknown", "an old parser's reading")
+    count, _ = reparse_all(store)
+    again = next(o for o in store.observations(row["id"]) if o["id"] == observation["id"])
+    assert count >= 1 and again["status"] == "available" and json.loads(again["record"])["text"].startswith("Water")
+    assert store.post_row("twitter", ID)["status"] == "deleted"   # the live status is untouched by reparse
+
+
+# -- §6: a local copy that holds the post ----------------------------------------------------------------------
+
+def _cli(tmp_path, settings):
+    from click.testing import CliRunner
+
+    from resolver.cli import cli as command
+
+    config = tmp_path / "config.toml"
+    config.write_text("[network]\nretries = 0\n[origins]\n" + "".join(
+        f'"{k}" = "{v}"\n' for k, v in settings.origins.items()))
+
+    def run(db, *args):
+        result = CliRunner().invoke(command, ["--config", str(config), "--db", str(tmp_path / db), *args])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+    return run
+
+
+def _essentials(post):
+    return {"status": post["status"], "author": post["author"], "text": post["text"],
+            "created_at": post["created_at"], "media": [m["sha256"] for m in post["media"]],
+            "archived": [(c["captured_at"], c["status"], c["text"]) for c in post["archived"]]}
+
+
+@pytest.mark.parametrize("gone", [False, True], ids=["available-with-media", "deleted-with-a-capture"])
+def test_archive_then_replay_of_the_warc_alone_reproduces_fetch(fakenet, tmp_path, gone):
+    from resolver.warc import check
+    from tests import xfixtures as fx
+    from tests.fakenet import page, redirect
+    from tests.test_fetch import serve_media
+
+    post_url = f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}"
+    live = DELETED if gone else fx.SYNDICATION_TWEET
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(live)]}))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}",
+                  redirect(f"https://x.com/RivertonRoads/status/{fx.POST_ID}"))
+    fakenet.route("x.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html><head><meta content=\"Bridge reopened"
+                                                                     "\" property=\"og:description\"></head></html>"))
+    serve_media(fakenet)
+    from tests.waybacknet import classic_page
+    serve(fakenet, [Capture("20221206060000", post_url, classic_page(
+        fx.POST_ID, "RivertonRoads", "Riverton Roads", "Bridge reopened this morning after repairs.", epoch=1670304701))])
+    settings = fakenet.settings(hosts=HOSTS + ["twitter.com", "x.com", "video.twimg.com"])
+    run = _cli(tmp_path, settings)
+    warc = tmp_path / "post.warc.gz"
+
+    [archived] = [json.loads(line) for line in run("live.db", "archive", "--json", "--warc", str(warc), post_url)
+                  .splitlines() if json.loads(line)["url"] == post_url]
+    assert (archived["live_status"], archived["live_url"]) == (200, f"https://x.com/RivertonRoads/status/{fx.POST_ID}")
+    assert check(warc)[0]
+    fetched = json.loads(run("fetch.db", "fetch", "--json", post_url))
+
+    fakenet.routes.clear()          # the servers answer nothing now: every answer must come from the WARC
+    hits = len(fakenet.hits)
+    replayed = json.loads(run("replay.db", "--replay", str(warc), "fetch", "--json", post_url))
+    assert len(fakenet.hits) == hits
+    assert _essentials(replayed) == _essentials(fetched)
+    assert replayed["status"] == ("deleted" if gone else "available")
+    if gone:
+        assert replayed["archived"][0]["text"] == "Bridge reopened this morning after repairs."
+    else:
+        assert replayed["media"][0]["sha256"] and replayed["text"].startswith("Bridge reopened")

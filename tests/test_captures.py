@@ -1,0 +1,218 @@
+"""Reading archived copies of a post (#9 §2): every form a Wayback capture of a tweet takes, each from a small
+fictional fixture modelled on shared/reference/wayback/tweet_captures and shared/reference/twitter."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from resolver.fetch.wayback import raw_url, read
+from resolver.placeholders import is_placeholder
+
+HERE = Path(__file__).parent / "fixtures" / "captures"
+ID = "1389145873577009728"          # minted 2021-05-03 09:12:40 UTC
+TEXT = "Water over the road on Mill Lane this morning. https://t.co/Rd4Mill01"
+HTML = "text/html; charset=utf-8"
+JSON = "application/json;charset=utf-8"
+
+
+def page(name: str) -> bytes:
+    return (HERE / name).read_bytes()
+
+
+HTML_CASES = [
+    # (fixture, form, text, handle, name, created_at)
+    ("classic_permalink_reply_with_ancestor.html", "classic-permalink",
+     "🌊 Water over the road on #Mill Lane this morning. https://t.co/Rd4Mill01", "river_desk", "River Desk",
+     "2021-05-03T09:12:40Z"),
+    ("classic_permalink_2019_cleaned.html", "classic-permalink", "Water over the road on Mill Lane this morning.",
+     "river_desk", "River Desk", None),
+    ("mobile_legacy_status.html", "mobile-legacy", TEXT, "river_desk", "River Desk", "2021-05-03T09:12:00Z"),
+    ("react_dom_rendered.html", "react-dom", TEXT, "river_desk", "River Desk", "2021-05-03T09:12:40Z"),
+    ("page_head_only_2016.html", "page-head", TEXT, "river_desk", "River Desk", None),
+    ("react_shell_nojs.html", "page-head", "Water over the road on Mill Lane this morning.", "river_desk",
+     "River Desk", None),
+    ("title_only_localised_2018.html", "page-head", "Agua en la carretera de Mill Lane esta mañana & cortes",
+     "river_desk", "River Desk", None),
+    ("x_crawler_shell.html", "x-shell", TEXT, "river_desk", "River Desk - Mill & Valley", None),
+    ("title_2012_truncated.html", "page-head", "Water over the road on Mill ...", "river_desk", None, None),
+]
+
+
+@pytest.mark.parametrize("fixture,form,text,handle,name,created", HTML_CASES, ids=[c[1] + ":" + c[0][:-5] for c in
+                                                                                   HTML_CASES])
+def test_html_capture_forms(fixture, form, text, handle, name, created):
+    reading = read(ID, 200, HTML, page(fixture))
+    record = reading.record
+    assert (reading.form, record.status, record.method) == (form, "available", "wayback")
+    assert (record.text, record.author_handle, record.author_name, record.created_at) == (text, handle, name, created)
+    assert record.url == f"https://twitter.com/{handle}/status/{ID}"
+
+
+def test_the_ancestor_and_the_reply_are_never_taken_for_the_post():
+    body = page("classic_permalink_reply_with_ancestor.html")
+    assert read("1389100000000000000", 200, HTML, body).record.text == "Heavy rain expected overnight across the valley."
+    assert read("1389150000000000000", 200, HTML, body).record.author_handle == "millreader"
+    react = read("1389150000000000000", 200, HTML, page("react_dom_rendered.html")).record
+    assert (react.text, react.author_name) == ("Still flooded at noon, avoid it.", "Mill Reader")
+
+
+def test_notes_say_where_a_weak_value_came_from():
+    assert read(ID, 200, HTML, page("mobile_legacy_status.html")).notes == (
+        "date from the page's US Pacific time, to the minute",)
+    assert read(ID, 200, HTML, page("title_2012_truncated.html")).notes == (
+        "the title is cut: the text is the post's opening words",)
+
+
+@pytest.mark.parametrize("fixture", ["react_shell_placeholder_only.html"], ids=["shell-with-placeholders"])
+def test_placeholders_never_become_text_name_or_date(fixture):
+    record = read(ID, 200, HTML, page(fixture)).record
+    assert record.status == "unknown" and record.text is None and record.author_name is None
+    assert record.created_at is None and record.reason.startswith("the capture holds no text")
+
+
+def test_a_capture_of_another_post_is_not_this_post():
+    record = read("1389145873577009999", 200, HTML, page("page_head_only_2016.html")).record
+    assert (record.status, record.text) == ("unknown", None)
+    assert record.reason == f"the captured page is post {ID}, not this one"
+
+
+def test_a_capture_of_the_services_404_page():
+    body = b"<html><title>Twitter / ?</title><h1>Sorry, that page doesn't exist!</h1></html>"
+    record = read(ID, 404, HTML, body).record
+    assert (record.status, record.text) == ("not_found", None)
+
+
+# -- captured JSON ----------------------------------------------------------------------------------------------
+
+SYNDICATION = {
+    "__typename": "Tweet", "lang": "en", "favorite_count": 2, "created_at": "2021-05-03T09:12:40.000Z",
+    "display_text_range": [0, 46], "id_str": ID, "text": TEXT,
+    "user": {"id_str": "4400000099", "name": "River Desk", "screen_name": "river_desk", "verified": False},
+    "edit_control": {"edit_tweet_ids": [ID], "editable_until_msecs": "1620035560000", "edits_remaining": "5"},
+    "isEdited": False, "isStaleEdit": False,
+}
+OEMBED = {
+    "url": f"https://twitter.com/river_desk/status/{ID}", "author_name": "River Desk",
+    "author_url": "https://twitter.com/river_desk",
+    "html": ('<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Water over the road on Mill Lane this morning. '
+             '<a href="https://t.co/Rd4Mill01">pic.twitter.com/Rd4Mill01</a></p>&mdash; River Desk (@river_desk) '
+             f'<a href="https://twitter.com/river_desk/status/{ID}?ref_src=twsrc%5Etfw">May 3, 2021</a></blockquote>\n'),
+    "width": 550, "height": None, "type": "rich", "cache_age": "3153600000", "provider_name": "Twitter",
+    "provider_url": "https://twitter.com", "version": "1.0",
+}
+V1 = {
+    "created_at": "Mon May 03 09:12:40 +0000 2021", "id": int(ID), "id_str": ID, "text": TEXT,
+    "source": "<a href=\"http://twitter.com\" rel=\"nofollow\">Twitter Web App</a>", "truncated": False,
+    "in_reply_to_status_id_str": "1389100000000000000",
+    "user": {"id": 4400000099, "id_str": "4400000099", "name": "River Desk", "screen_name": "river_desk"},
+    "retweet_count": 0, "favorite_count": 2, "lang": "en",
+}
+V2 = {
+    "data": {"id": ID, "text": TEXT, "author_id": "4400000099", "created_at": "2021-05-03T09:12:40.000Z",
+             "lang": "en", "edit_history_tweet_ids": [ID]},
+    "includes": {"users": [{"id": "4400000099", "name": "River Desk", "username": "river_desk"}]},
+}
+ADAPTIVE = {
+    "globalObjects": {
+        "tweets": {ID: {"created_at": "Mon May 03 09:12:40 +0000 2021", "id_str": ID, "full_text": TEXT,
+                        "user_id_str": "4400000099", "lang": "en"},
+                   "1389150000000000000": {"id_str": "1389150000000000000", "full_text": "Still flooded at noon.",
+                                           "user_id_str": "4400000123"}},
+        "users": {"4400000099": {"id_str": "4400000099", "name": "River Desk", "screen_name": "river_desk"}},
+    },
+    "timeline": {"id": f"Conversation-{ID}", "instructions": [{"addEntries": {"entries": []}}]},
+}
+
+JSON_CASES = [
+    (SYNDICATION, "syndication", "2021-05-03T09:12:40Z"),
+    ({"data": SYNDICATION}, "syndication", "2021-05-03T09:12:40Z"),
+    (OEMBED, "oembed", "2021-05-03"),
+    (V1, "api-v1.1", "2021-05-03T09:12:40Z"),
+    (V2, "api-v2", "2021-05-03T09:12:40Z"),
+    (ADAPTIVE, "adaptive", "2021-05-03T09:12:40Z"),
+]
+
+
+@pytest.mark.parametrize("data,form,created", JSON_CASES, ids=["syndication", "syndication-proxied", "oembed",
+                                                              "api-v1.1", "api-v2", "adaptive"])
+def test_json_capture_forms(data, form, created):
+    reading = read(ID, 200, JSON, json.dumps(data).encode())
+    record = reading.record
+    assert (reading.form, record.status, record.method, record.created_at) == (form, "available", "wayback", created)
+    assert (record.author_handle, record.author_name) == ("river_desk", "River Desk")
+    assert record.text.startswith("Water over the road on Mill Lane this morning.")
+
+
+def test_v1_reply_reference_and_a_json_capture_served_as_text():
+    record = read(ID, 200, "text/plain", json.dumps(V1).encode()).record
+    assert record.references == ({"type": "replied_to", "id": "1389100000000000000"},)
+
+
+GONE_CASES = [
+    (404, {"errors": [{"code": 144, "message": "No status found with that ID."}]}, "not_found"),
+    (403, {"errors": [{"code": 179, "message": "Sorry, you are not authorized to see this status."}]}, "protected"),
+    (200, {"__typename": "TweetTombstone", "tombstone": {"text": {"text": "This Post was deleted by the Post author."}}},
+     "deleted"),
+    (200, {"errors": [{"value": ID, "detail": f"Could not find tweet with ids: [{ID}].", "title": "Not Found Error",
+                       "resource_type": "tweet", "parameter": "ids", "resource_id": ID,
+                       "type": "https://api.twitter.com/2/problems/resource-not-found"}]}, "not_found"),
+    (200, {}, "unknown"),
+]
+
+
+@pytest.mark.parametrize("status,data,expected", GONE_CASES, ids=["v1-144", "v1-179", "tombstone", "v2-not-found",
+                                                                  "empty"])
+def test_captures_of_an_answer_that_said_the_post_was_gone(status, data, expected):
+    record = read(ID, status, JSON, json.dumps(data).encode()).record
+    assert (record.status, record.text, record.method) == (expected, None, "wayback")
+
+
+def test_raw_capture_url():
+    assert raw_url("20210503091500", f"https://twitter.com/river_desk/status/{ID}") == \
+        f"https://web.archive.org/web/20210503091500id_/https://twitter.com/river_desk/status/{ID}"
+
+
+PLACEHOLDERS = ["Tweet may have been deleted", "Loading…", "Loading...", "View this post on Instagram",
+                "View this post on Instagram A post shared by River Desk (@river_desk)", "JavaScript is not available.",
+                "Twitter", "  ", None, "“This Tweet was deleted by the Tweet author.”", "Something went wrong. Try reloading."]
+REAL = ["Water over the road", "Loading the ferry now", "Twitter is down again", "River Desk", "X marks the spot"]
+
+
+@pytest.mark.parametrize("value", PLACEHOLDERS, ids=range(len(PLACEHOLDERS)))
+def test_placeholders(value):
+    assert is_placeholder(value)
+
+
+@pytest.mark.parametrize("value", REAL, ids=range(len(REAL)))
+def test_real_values_are_not_placeholders(value):
+    assert not is_placeholder(value)
+
+
+def test_an_edited_post_live_and_archived_differ_with_dates():
+    from dataclasses import replace
+
+    from resolver.fetch.wayback import captured_at, differences
+
+    archived = read(ID, 200, JSON, json.dumps(SYNDICATION).encode()).record
+    live = replace(archived, method="syndication", text="Water over the road on Mill Lane this afternoon.",
+                   author_name="River Desk (Mill & Valley)")
+    when = captured_at("20210503091500")
+    capture = raw_url("20210503091500", f"https://twitter.com/river_desk/status/{ID}")
+    found = differences(live, "2024-01-02T10:00:00Z", [(when, capture, archived)])
+    assert [(d.field, d.changes) for d in found] == [("text", ("morning → afternoon",)), ("author_name", ())]
+    assert found[0].describe() == (
+        "text: the capture of 2021-05-03T09:15:00Z says 'Water over the road on Mill Lane this morning. "
+        "https://t.co/Rd4Mill01'; live (2024-01-02T10:00:00Z) 'Water over the road on Mill Lane this afternoon.' "
+        "(morning → afternoon)")
+    assert differences(archived, None, [(when, capture, archived)]) == []
+
+
+def test_an_embed_that_never_rendered_has_no_text_name_or_date():
+    from resolver.extract import find_all
+
+    html = ('<blockquote class="twitter-tweet"><p>Loading…</p>&mdash; River Desk (@river_desk) <a href="https://'
+            f'twitter.com/river_desk/status/{ID}">Loading…</a></blockquote>')
+    [embed], _ = find_all(html, "html")
+    assert (embed.post_id, embed.author_handle) == (ID, "river_desk")
+    assert (embed.text, embed.date_text, embed.date) == (None, None, None)

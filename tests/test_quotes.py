@@ -1,0 +1,146 @@
+"""Quote checks by words (#9 §1): a changed word never passes, a partial quote passes, glued prose warns."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from resolver.quotes import compare, compare_names, normalise, score, tokens
+
+POST = "The council rejected the new budget on Tuesday."
+
+CASES = [
+    # (article's words, post's words, result, evidence)
+    ("The council rejected the new budget on Tuesday.", POST, "pass", "the post's 8 words, word for word"),
+    ("the COUNCIL rejected the new budget on tuesday", POST, "pass", "the post's 8 words, word for word"),
+    ("The council approved the new budget on Tuesday.", POST, "fail",
+     "1 change in the quoted words: rejected → approved"),
+    ("The council rejected the budget on Tuesday.", POST, "fail", '1 change in the quoted words: dropped "new"'),
+    ("The council rejected the new budget again on Tuesday.", POST, "fail",
+     '1 change in the quoted words: added "again"'),
+    ("The council rejected the new budget on Wednesday.", POST, "fail",
+     "1 change in the quoted words: Tuesday → Wednesday"),
+    ("A council rejected the new budget on Tuesday.", POST, "fail", "1 change in the quoted words: The → A"),
+    ("The mayor approved the new budget on Monday.", POST, "fail",
+     "2 changes in the quoted words: council rejected → mayor approved; Tuesday → Monday"),
+    ("rejected the new budget", POST, "pass", "partial quote: 4 of 8 words"),
+    ("The council rejected the new…", POST, "pass", "partial quote: 5 of 8 words"),
+    ("The council rejected the new budget on Tues...", POST, "pass", "partial quote: 7 of 8 words"),
+    ("The council … the new budget on Tuesday.", POST, "warn",
+     'partial quote: 7 of 8 words; elided with …: "rejected"'),
+    ("Water over the road on Mill Lane this morning. Read more: our live page",
+     "Water over the road on Mill Lane this morning.", "warn",
+     "the post's 9 words, word for word, with words that are not the post's: \"Read more our live page\" after "
+     "(glued on by the page or a scraper?)"),
+    ("Photo River Desk Water over the road on Mill Lane this morning.",
+     "Water over the road on Mill Lane this morning.", "warn",
+     "the post's 9 words, word for word, with words that are not the post's: \"Photo River Desk\" before "
+     "(glued on by the page or a scraper?)"),
+    ("By our reporter: The council rejected the new…", POST, "warn",
+     "partial quote: 5 of 8 words, with words that are not the post's: \"By our reporter\" before "
+     "(glued on by the page or a scraper?)"),
+    # Words in place of the post's first ones: a change, not glue (a wrong pass is worse than a false alarm).
+    ("By our reporter: rejected the new budget", POST, "fail",
+     "1 change in the quoted words: The council → By our reporter"),
+    ("Something else entirely", POST, "fail", "no word of the post's 8 is in the quote"),
+]
+
+
+@pytest.mark.parametrize("said,found,result,evidence", CASES, ids=[
+    "identical", "case-ignored", "substituted", "removed", "inserted", "last-word-changed", "first-word-changed",
+    "three-changes", "partial-run", "cut-with-ellipsis", "cut-mid-word", "elided-inside", "glued-after",
+    "glued-before", "glued-and-partial", "other-words-at-the-start", "nothing-in-common"])
+def test_quote_verdicts(said, found, result, evidence):
+    compared = compare(said, found)
+    assert (compared.result, compared.evidence) == (result, evidence)
+
+
+NORMALISED = [
+    ("“Don’t panic” – the river is at 3.5m", '"Don\'t panic" - the river is at 3.5m'),
+    ("Flood&amp;amp;rain warning", "Flood&rain warning"),              # og:description escaped twice
+    ("ＦＬＯＯＤ warning", "FLOOD warning"),                              # NFKC: full-width letters
+    ("water  over\u00a0the\nroad", "water over the road"),
+    ("soft\u00adhyphen and zero\u200bwidth", "softhyphen and zerowidth"),
+    ("and then...", "and then…"),
+]
+
+
+@pytest.mark.parametrize("raw,clean", NORMALISED, ids=["quotes-dashes", "entities-twice", "nfkc", "spaces",
+                                                       "invisible", "three-dots"])
+def test_normalise(raw, clean):
+    assert normalise(raw) == clean
+
+
+SAME_WORDS = [
+    ("Water over the road pic.twitter.com/q3uNO4mJHi", "Water over the road https://t.co/AbC123"),
+    ("Water over the road 🌊🚗", "Water over the road"),
+    ("#Flood on @river_desk's patch", "flood on river_desk's patch"),
+    ("a well-known road", "a well known road"),
+    ("Rain: 1,200 mm by 9:30", "rain 1,200 mm by 9:30!"),
+    ("see bbc.co.uk/news/uk-123… for more", "see https://t.co/xyz for more"),
+]
+
+
+@pytest.mark.parametrize("said,found", SAME_WORDS, ids=["links-aside", "emoji-aside", "mention-and-tag",
+                                                        "hyphens", "numbers-and-punctuation", "expanded-link"])
+def test_same_words_pass(said, found):
+    compared = compare(said, found)
+    assert compared.result == "pass" and compared.matched == compared.post_words, compared
+
+
+def test_numbers_are_words_a_changed_figure_fails():
+    compared = compare("The river is at 3.6m", "The river is at 3.5m")
+    assert compared.result == "fail" and [str(c) for c in compared.changes] == ["3.5m → 3.6m"]
+
+
+def test_tokens_keep_case_for_the_diff():
+    assert tokens("The Council “rejected” it… https://t.co/x") == ["The", "Council", "rejected", "it", "…"]
+
+
+def test_comparison_json_names_each_change():
+    data = compare("The council approved the budget", "The council rejected the new budget").to_json()
+    assert data["result"] == "fail" and data["changes"] == ["rejected → approved", 'dropped "new"']
+
+
+NAMES = [
+    ("River Desk", "River Desk", "pass", "the same name: 'River Desk'"),
+    ("River Desk 🌊", "River Desk", "pass", "the same name: 'River Desk'"),
+    ("river desk", "River Desk", "pass", "the same name: 'River Desk'"),
+    ("River Desk", "Riverside Desk", "fail", "the names differ: article 'River Desk', post 'Riverside Desk' "
+                                             "(Riverside → River)"),
+    ("River Desk", "River Desk News", "warn", "the names differ: article 'River Desk', post 'River Desk News'"),
+]
+
+
+@pytest.mark.parametrize("said,found,result,evidence", NAMES, ids=["same", "emoji", "case", "changed", "longer"])
+def test_names(said, found, result, evidence):
+    compared = compare_names(said, found)
+    assert (compared.result, compared.evidence) == (result, evidence)
+
+
+def test_score_prefers_the_whole_post_over_a_changed_word_or_a_short_post():
+    remnant = "Water over the road on Mill Lane this morning."
+    right = score(remnant, "Water over the road on Mill Lane this morning.")
+    one_word_off = score(remnant, "Water over the road on Mill Lane this evening.")
+    short = score(remnant, "Water over the road")
+    other = score(remnant, "Council meeting moved to Thursday")
+    assert right == 1.0 and right > one_word_off > other and right > short > other and other == 0.0
+
+
+def test_nothing_to_compare():
+    assert compare("", "").result == "pass"
+    assert compare("words", "🌊").evidence == "nothing to compare: the post has no words"
+    assert score("words", "") == 0.0
+
+
+@given(st.text(max_size=80))
+def test_a_text_always_passes_against_itself(text):
+    compared = compare(text, text)
+    assert compared.result == "pass" and compared.matched == compared.post_words
+
+
+@given(st.lists(st.sampled_from("alpha beta gamma delta river road council budget".split()), min_size=3, max_size=12),
+       st.data())
+def test_any_changed_word_inside_the_run_fails(words, data):
+    index = data.draw(st.integers(1, len(words) - 2))
+    changed = words[:index] + ["zebra"] + words[index + 1:]
+    assert compare(" ".join(changed), " ".join(words)).result == "fail"

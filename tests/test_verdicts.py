@@ -1,0 +1,229 @@
+"""Verdicts you can trust (#9), through `report` against loopback X endpoints and a loopback Wayback: a changed
+word fails and shows in all three formats, a partial quote passes, glued prose warns; a link-less remnant of a
+deleted post is identified among decoys from its captures, and a tie is refused; the summary counts only what
+was looked up; --fail-on sets the exit code."""
+
+import json
+from datetime import datetime, timezone
+
+import pytest
+from click.testing import CliRunner
+
+from resolver.budgets import DEFAULT_LIMITS
+from resolver.cli import cli
+from resolver.platforms.x import TWITTER_EPOCH_MS
+from tests.test_fetch import by_id, json_page
+from tests.waybacknet import Capture, classic_page, serve
+
+HOSTS = ["cdn.syndication.twimg.com", "publish.twitter.com", "web.archive.org", "archive.org", "pbs.twimg.com",
+         "twitter.com"]
+
+
+def snowflake(iso: str, low: int = 7) -> str:
+    moment = datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone(timezone.utc)
+    return str(((int(moment.timestamp() * 1000) - TWITTER_EPOCH_MS) << 22) | low)
+
+
+def tweet(post_id: str, text: str, *, handle: str = "river_desk", name: str = "River Desk",
+          created_at: str = "2021-05-03T09:12:40.000Z") -> dict:
+    return {"__typename": "Tweet", "lang": "en", "created_at": created_at, "id_str": post_id, "text": text,
+            "user": {"id_str": "4400000099", "name": name, "screen_name": handle}, "isEdited": False}
+
+
+DELETED = {"__typename": "TweetTombstone", "tombstone": {"text": {"text": "This Post was deleted by the Post author."}}}
+
+
+@pytest.fixture
+def reporter(fakenet, tmp_path, monkeypatch):
+    """Runs the CLI against the fake internet with a fresh cache; returns (exit code, stdout)."""
+    config = tmp_path / "config.toml"
+    config.write_text("[network]\nretries = 0\n[limits]\n" + "".join(f'"{p}" = 0\n' for p in DEFAULT_LIMITS)
+                      + "[origins]\n" + "".join(f'"https://{h}" = "{fakenet.origin}"\n' for h in HOSTS))
+    monkeypatch.chdir(tmp_path)
+
+    def run(*args, article: str | None = None, name: str = "article.html"):
+        if article is not None:
+            (tmp_path / name).write_text(article)
+        result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(tmp_path / "c.db"), *args])
+        return result.exit_code, result.stdout
+    return run
+
+
+def blockquote(post_id: str, text: str, date: str = "May 3, 2021") -> str:
+    return (f'<blockquote class="twitter-tweet"><p lang="en" dir="ltr">{text}</p>&mdash; River Desk (@river_desk) '
+            f'<a href="https://twitter.com/river_desk/status/{post_id}?ref_src=twsrc%5Etfw">{date}</a></blockquote>')
+
+
+POST = snowflake("2021-05-03T09:12:40Z")
+
+
+def quoted(fakenet, reporter, said: str, says: str, *formats: str) -> dict[str, str]:
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(tweet(POST, says))]}))
+    serve(fakenet, [])
+    article = f"<html><body><p>The council met.</p>{blockquote(POST, said)}</body></html>"
+    out = {}
+    for fmt in formats or ("json",):
+        code, out[fmt] = reporter("report", "--format", fmt, "article.html", article=article)
+        assert code == 0, out[fmt]
+    return out
+
+
+def text_check(report_json: str) -> dict:
+    [embed] = json.loads(report_json)["embeds"]
+    return next(c for c in embed["checks"] if c["name"] == "text")
+
+
+def test_a_changed_word_fails_and_shows_in_all_three_formats(fakenet, reporter):
+    out = quoted(fakenet, reporter, "The council approved the new budget on Tuesday.",
+                 "The council rejected the new budget on Tuesday.", "json", "md", "html")
+    check = text_check(out["json"])
+    assert (check["result"], check["changes"]) == ("fail", ["rejected → approved"])
+    assert check["evidence"] == "1 change in the quoted words: rejected → approved"
+    assert "❌ fail **text**: 1 change in the quoted words: rejected → approved" in out["md"]
+    assert '<span class="badge fail">FAIL</span> <strong>text</strong>: 1 change in the quoted words: ' \
+           "rejected → approved" in out["html"]
+
+
+def test_a_partial_quote_passes(fakenet, reporter):
+    check = text_check(quoted(fakenet, reporter, "rejected the new budget…",
+                              "The council rejected the new budget on Tuesday.")["json"])
+    assert (check["result"], check["evidence"]) == ("pass", "partial quote: 4 of 8 words")
+
+
+def test_glued_prose_warns_and_the_report_quotes_the_posts_own_text(fakenet, reporter):
+    check = text_check(quoted(fakenet, reporter, "The council rejected the new budget on Tuesday. Read our live page",
+                              "The council rejected the new budget on Tuesday.")["json"])
+    assert check["result"] == "warn"
+    assert check["evidence"] == ("the post's 8 words, word for word, with words that are not the post's: "
+                                 "\"Read our live page\" after (glued on by the page or a scraper?); the post says: "
+                                 "“The council rejected the new budget on Tuesday.”")
+
+
+def test_a_changed_display_name_warns_by_words(fakenet, reporter):
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(
+        tweet(POST, "Road closed.", name="Riverside Desk"))]}))
+    serve(fakenet, [])
+    code, out = reporter("report", "--format", "json", "article.html",
+                         article=f"<html><body>{blockquote(POST, 'Road closed.')}</body></html>")
+    [embed] = json.loads(out)["embeds"]
+    author = next(c for c in embed["checks"] if c["name"] == "author")
+    assert author["result"] == "warn" and author["changes"] == ["Riverside → River"]
+
+
+# -- a remnant with no link, its post deleted -------------------------------------------------------------------
+
+REMNANT = "Flooding news.\n\nWater over the road on Mill Lane this morning. — River Desk (@river_desk) 3 May 2021\n\nMore.\n"
+RIGHT = POST
+SAME_DAY = snowflake("2021-05-03T15:20:00Z")
+DAY_BEFORE = snowflake("2021-05-02T18:00:00Z")
+DAY_AFTER = snowflake("2021-05-04T08:00:00Z")
+FAR = snowflake("2021-06-20T08:00:00Z")
+
+
+def remnant_world(fakenet, *, twin: bool = False):
+    def page(post_id: str, text: str) -> Capture:
+        return Capture("20210503120000", f"https://twitter.com/river_desk/status/{post_id}",
+                       classic_page(post_id, "river_desk", "River Desk", text, epoch=1620033160))
+    live = {
+        RIGHT: [json_page(DELETED)],
+        SAME_DAY: [json_page(tweet(SAME_DAY, "Council meeting on flood defences moved to Thursday."))],
+        DAY_BEFORE: [json_page(tweet(DAY_BEFORE, "Water over the road on Mill Lane this evening."))],
+        DAY_AFTER: [json_page(tweet(DAY_AFTER, "Water over the road on Mill Lane again this morning."))],
+        FAR: [json_page(tweet(FAR, "Water over the road on Mill Lane this morning."))],   # outside the window
+    }
+    captures = [page(RIGHT, "Water over the road on Mill Lane this morning. https://t.co/Rd4Mill01"),
+                page(SAME_DAY, "x"), page(DAY_BEFORE, "x"), page(DAY_AFTER, "x"), page(FAR, "x")]
+    if twin:
+        live[SAME_DAY] = [json_page(tweet(SAME_DAY, "Water over the road on Mill Lane this morning."))]
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id(live))
+    serve(fakenet, captures)
+
+
+def test_a_deleted_remnant_is_identified_among_decoys_from_its_capture(fakenet, reporter):
+    remnant_world(fakenet)
+    code, out = reporter("report", "--format", "json", "remnant.txt", article=REMNANT, name="remnant.txt")
+    assert code == 0, out
+    report = json.loads(out)
+    [embed] = report["embeds"]
+    identified = embed["identified"]
+    assert (identified["post_id"], identified["verdict"]) == (RIGHT, "identified")
+    assert [c["post_id"] for c in identified["candidates"]][0] == RIGHT and FAR not in \
+        [c["post_id"] for c in identified["candidates"]]
+    assert identified["candidates"][0]["capture"] == \
+        f"https://web.archive.org/web/20210503120000id_/https://twitter.com/river_desk/status/{RIGHT}"
+    checks = {c["name"]: c for c in embed["checks"]}
+    # the runner-up (the next day's post) differs by one word: identified, but not with full confidence
+    assert checks["identification"]["result"] == "warn" and identified["confidence"] == 0.75
+    assert checks["identification"]["evidence"].startswith(f"identified as {RIGHT} by its words (confidence 0.75)")
+    assert checks["text"]["result"] == "pass"
+    assert checks["text"]["evidence"] == "per the capture of 2021-05-03 12:00:00 UTC: the post's 9 words, word for word"
+    assert checks["snowflake-date"]["result"] == "pass"
+    assert embed["status"] == {"code": "deleted", "words": "deleted", "tone": "gone"}
+    assert report["summary"]["identification"] == {"remnants": 1, "identified": 1, "not_identified": 0}
+    code, md = reporter("report", "remnant.txt")
+    assert f"- Identified: post {RIGHT} (confidence " in md
+    hits = len(fakenet.hits)
+    code, offline = reporter("report", "--offline", "--format", "json", "remnant.txt")
+    assert len(fakenet.hits) == hits
+    [again] = json.loads(offline)["embeds"]
+    assert again["identified"]["post_id"] == RIGHT and again["checks"] == embed["checks"]
+
+
+def test_two_equally_close_candidates_are_a_tie_and_neither_is_accepted(fakenet, reporter):
+    remnant_world(fakenet, twin=True)
+    code, out = reporter("report", "--format", "json", "remnant.txt", article=REMNANT, name="remnant.txt")
+    [embed] = json.loads(out)["embeds"]
+    assert embed["identified"]["post_id"] is None and embed["identified"]["verdict"] == "tie"
+    assert embed["post"] is None
+    check = next(c for c in embed["checks"] if c["name"] == "identification")
+    assert check["result"] == "skip" and check["evidence"].startswith("not identified: 2 candidates are equally close")
+
+
+def test_scan_fetch_identifies_too(fakenet, reporter):
+    remnant_world(fakenet)
+    code, out = reporter("scan", "--fetch", "--json", "remnant.txt", article=REMNANT, name="remnant.txt")
+    found = json.loads(out)
+    assert found["identifications"][0]["post_id"] == RIGHT
+    assert [p["post_id"] for p in found["posts"]] == [RIGHT]
+
+
+# -- the summary says only what it knows ------------------------------------------------------------------------
+
+def test_the_summary_of_a_run_with_no_archive_lookup(fakenet, reporter):
+    other = snowflake("2021-05-03T10:00:00Z")
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(tweet(POST, "Road closed."))]}))
+    article = f"<html><body>{blockquote(POST, 'Road closed.')}{blockquote(other, 'Bridge open.')}</body></html>"
+    (code, _) = reporter("fetch", "--json", f"https://twitter.com/river_desk/status/{POST}", article=article)
+    assert code == 0
+    code, out = reporter("report", "--offline", "--format", "json", "article.html")
+    report = json.loads(out)
+    summary = report["summary"]
+    assert summary["archive"] == {"looked_up": 0, "with_copy": 0, "without_copy": 0, "not_checked": 2}
+    assert summary["without_archive"] is None           # not 0: nobody asked
+    assert summary["by_status"] == {"available": 1, "not known: not in the cache (offline)": 1}
+    assert summary["posts"] == {"named": 2, "status_known": 1, "status_not_known": 1}
+    first, second = report["embeds"]
+    assert next(c for c in first["checks"] if c["name"] == "archive")["evidence"].startswith("not checked")
+    assert second["status"]["tone"] == "unknown"
+    code, md = reporter("report", "--offline", "article.html")
+    assert "| Embedded posts with no archived copy | not checked: no archive lookup was made |" in md
+    code, page = reporter("report", "--offline", "--format", "html", "article.html")
+    assert '<span class="badge unknown">not known: not in the cache (offline)</span>' in page
+    assert 'class="badge fail">not known' not in page
+
+
+@pytest.mark.parametrize("fail_on,said,code", [
+    ("never", "The council approved the budget.", 0),
+    ("fail", "The council approved the budget.", 4),
+    ("fail", "The council rejected the budget. Read more", 0),
+    ("warn", "The council rejected the budget. Read more", 4),
+    ("warn", "The council rejected the budget.", 0),
+], ids=["never", "fail-on-fail", "fail-on-a-warn", "warn-on-a-warn", "warn-all-pass"])
+def test_fail_on_sets_the_exit_code(fakenet, reporter, fail_on, said, code):
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(
+        tweet(POST, "The council rejected the budget."))]}))
+    serve(fakenet, [Capture("20210503120000", f"https://twitter.com/river_desk/status/{POST}", b"<html></html>")])
+    article = f"<html><body>{blockquote(POST, said)}</body></html>"
+    exit_code, out = reporter("report", "--fail-on", fail_on, "--format", "json", "article.html", article=article)
+    assert exit_code == code, out
+    assert json.loads(out)["embeds"]   # the report is written whatever the exit code

@@ -1,0 +1,99 @@
+"""A Wayback Machine on the fake internet: CDX (exact and prefix), the availability API and raw `id_` captures,
+in the formats of shared/reference/wayback (CDX `output=json` with a header row; a capture carries
+`Memento-Datetime`, a `Link` header and `x-archive-src`; what was never archived is a 404 without them)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from email.utils import format_datetime
+
+from werkzeug.wrappers import Request, Response
+
+HEADER = ["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"]
+
+
+@dataclass(frozen=True)
+class Capture:
+    timestamp: str                 # YYYYMMDDhhmmss
+    original: str
+    body: bytes
+    content_type: str = "text/html; charset=utf-8"
+    status: int = 200
+
+    @property
+    def digest(self) -> str:
+        return base64.b32encode(hashlib.sha1(self.body).digest()).decode()
+
+    def row(self) -> list[str]:
+        bare = self.original.split("://", 1)[-1]
+        host, _, rest = bare.partition("/")
+        key = ",".join(reversed(host.removeprefix("www.").split("."))) + ")/" + rest.lower()
+        return [key, self.timestamp, self.original, self.content_type.split(";")[0], str(self.status), self.digest,
+                str(len(self.body))]
+
+
+def _bare(url: str) -> str:
+    url = url.split("://", 1)[-1]
+    return url.removeprefix("www.")
+
+
+def serve(fakenet, captures: list[Capture]) -> None:
+    """Route web.archive.org (CDX and each capture) and archive.org (availability) on the fake internet."""
+
+    def cdx(request: Request) -> Response:
+        wanted = _bare(request.args.get("url", ""))
+        prefix = request.args.get("matchType") == "prefix"
+        rows = [c.row() for c in sorted(captures, key=lambda c: c.timestamp)
+                if (_bare(c.original).startswith(wanted) if prefix else _bare(c.original) == wanted)]
+        return Response(json.dumps([HEADER, *rows] if rows else []), content_type="application/json")
+
+    def available(request: Request) -> Response:
+        wanted = _bare(request.args.get("url", ""))
+        hits = [c for c in captures if _bare(c.original) == wanted]
+        if not hits:
+            return Response(json.dumps({"url": request.args.get("url"), "archived_snapshots": {}}),
+                            content_type="application/json")
+        last = max(hits, key=lambda c: c.timestamp)
+        return Response(json.dumps({"url": request.args.get("url"), "archived_snapshots": {"closest": {
+            "status": str(last.status), "available": True, "timestamp": last.timestamp,
+            "url": f"http://web.archive.org/web/{last.timestamp}/{last.original}"}}}), content_type="application/json")
+
+    fakenet.route("web.archive.org", "/cdx/search/cdx", cdx)
+    fakenet.route("archive.org", "/wayback/available", available)
+    for capture in captures:
+        fakenet.route("web.archive.org", f"/web/{capture.timestamp}id_/{capture.original}", _memento(capture))
+
+
+def _memento(capture: Capture):
+    taken = format_datetime(datetime.strptime(capture.timestamp, "%Y%m%d%H%M%S"), usegmt=False).replace("-0000", "GMT")
+
+    def answer(request: Request) -> Response:
+        link = (f'<{capture.original}>; rel="original", <https://web.archive.org/web/timemap/link/{capture.original}>; '
+                f'rel="timemap"; type="application/link-format", <https://web.archive.org/web/{capture.timestamp}/'
+                f'{capture.original}>; rel="memento"; datetime="{taken}"')
+        return Response(capture.body, status=capture.status, content_type=capture.content_type, headers={
+            "Memento-Datetime": taken, "Link": link, "x-archive-src": "spn2-20210503/capture.warc.gz",
+            "x-ts": str(capture.status)})
+    return answer
+
+
+def classic_page(post_id: str, handle: str, name: str, text: str, *, epoch: int | None = None) -> bytes:
+    """A small classic permalink page (2014-2019 markup) for a fictional post: head title and og tags, the post's
+    div.tweet with its data attributes, p.tweet-text and the _timestamp."""
+    from html import escape
+
+    stamp = (f'<small class="time"><a href="/{handle}/status/{post_id}" class="tweet-timestamp"><span class="_timestamp"'
+             f' data-time="{epoch}" data-time-ms="{epoch * 1000}">date</span></a></small>') if epoch else ""
+    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{escape(name)} on Twitter: '
+            f'&quot;{escape(text)}&quot;</title><link rel="canonical" href="https://twitter.com/{handle}/status/{post_id}">'
+            f'<meta property="og:url" content="https://twitter.com/{handle}/status/{post_id}">'
+            f'<meta property="og:title" content="{escape(name)} on Twitter">'
+            f'<meta property="og:description" content="“{escape(text)}”"></head><body class="PermalinkPage">'
+            f'<div class="permalink-inner permalink-tweet-container"><div class="tweet permalink-tweet js-original-tweet"'
+            f' data-tweet-id="{post_id}" data-screen-name="{handle}" data-name="{escape(name)}">{stamp}'
+            f'<div class="js-tweet-text-container"><p class="TweetTextSize TweetTextSize--jumbo js-tweet-text tweet-text"'
+            f' lang="en">{escape(text)}</p></div></div></div></body></html>').encode()
