@@ -82,7 +82,7 @@ def test_credits_in_html(fixture_text):
 def test_page_without_markers_is_not_parsed(fixture_text, monkeypatch):
     def fail(_page):
         raise AssertionError("a page with no markers must not be parsed")
-    monkeypatch.setattr(html, "_parse", fail)
+    monkeypatch.setattr(html, "parse", fail)
     assert html.scan(fixture_text("no_markers.html")) == ([], [])
 
 

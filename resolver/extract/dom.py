@@ -1,0 +1,47 @@
+"""lxml helpers the HTML embed and credit detectors share: parsing, an element's text, compiled XPaths."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_compiled: dict[str, Any] = {}
+
+
+def parse(page: str) -> Any:
+    """The page's root element, or None when libxml2 gives up on it."""
+    import lxml.html  # lazy: `--help` must not pay for lxml
+    from lxml import etree
+
+    # lxml refuses str input that carries an XML encoding declaration; blank it, keeping every offset.
+    if page.lstrip().startswith("<?xml"):
+        page = re.sub(r"<\?xml[^>]*\?>", lambda m: " " * len(m.group(0)), page, count=1)
+    try:
+        return lxml.html.document_fromstring(page)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def compiled_xpath(expression: str) -> Any:
+    """An XPath compiled once (the cache is bounded: credit predicates vary with the page)."""
+    if expression not in _compiled:
+        from lxml import etree
+
+        if len(_compiled) > 512:
+            _compiled.clear()
+        _compiled[expression] = etree.XPath(expression)
+    return _compiled[expression]
+
+
+def class_set(el: Any) -> set[str]:
+    return set((el.get("class") or "").split())
+
+
+def element_text(el: Any) -> str:
+    """The element's text as one line: runs of whitespace collapsed."""
+    return re.sub(r"[ \t\r\n\u00a0]+", " ", el.text_content()).strip()
+
+
+def inside(el: Any, claimed: set[Any]) -> bool:
+    """Is one of the element's ancestors in `claimed`?"""
+    return any(anc in claimed for anc in el.iterancestors())

@@ -1,0 +1,99 @@
+"""Where an lxml element sits in the page source: lxml gives a line, the source gives the character range.
+
+Spans let a report quote the article's own rendering of an embed or credit, so they must point at the element's
+start tag even when entities, multi-line start tags or several elements on one line get in the way.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+
+class SourceMap:
+    """Finds an element's character range in the page source from lxml's sourceline and a distinguishing needle."""
+
+    def __init__(self, page: str, lower: str | None = None) -> None:
+        self.page = page
+        self.lower = lower if lower is not None else page.lower()
+        self._line_starts: list[int] | None = None
+        self._last = (0, 1)   # (position, its line), for counting lines onward
+
+    @property
+    def line_starts(self) -> list[int]:
+        if self._line_starts is None:   # built on first use: most pages need few spans
+            from itertools import accumulate
+
+            self._line_starts = [0, *accumulate(len(line) + 1 for line in self.page.split("\n"))]
+        return self._line_starts
+
+    def span(self, el: Any, needle: str | None = None) -> tuple[int, int]:
+        tag = (el.tag if isinstance(el.tag, str) else "script").lower()
+        opener = "<" + tag
+        # The DOM decodes entities the source keeps (&#038;, &amp;): only the part before the first & is sure.
+        needle = (needle or "").split("&")[0].lower() or None
+        start = self._by_needle(opener, needle, el.sourceline) if needle and len(needle) >= 4 else -1
+        if start < 0:
+            start = self._by_line(el, opener, needle)
+        if start < 0 and needle:
+            start = self._by_line(el, opener, None)   # the first such tag on the element's line
+        if start < 0:
+            return (0, 0)
+        return (start, self._end(tag, start))
+
+    def _by_needle(self, opener: str, needle: str, line: int | None) -> int:
+        """The start tag that holds the needle and begins on the element's own line, found without the line
+        table: search the needle, then count lines incrementally (elements come mostly in document order)."""
+        at = self.lower.find(needle)
+        while at >= 0:
+            tag_start = self.lower.rfind("<", 0, at)
+            tag_end = self.lower.find(">", tag_start)
+            # libxml2 may give a start tag written over several lines any of its lines
+            if self.lower.startswith(opener, tag_start) and tag_end > at \
+                    and (line is None or self._line_at(tag_start) <= line <= self._line_at(tag_end)):
+                return tag_start
+            at = self.lower.find(needle, at + len(needle))
+        return -1
+
+    def _line_at(self, pos: int) -> int:
+        last_pos, last_line = self._last if self._last[0] <= pos else (0, 1)
+        line = last_line + self.page.count("\n", last_pos, pos)
+        self._last = (pos, line)
+        return line
+
+    def _by_line(self, el: Any, opener: str, needle: str | None) -> int:
+        line = el.sourceline or 1
+        pos = self.line_starts[min(line, len(self.line_starts)) - 1]
+        for _ in range(200):
+            found = self.lower.find(opener, pos)
+            if found < 0:
+                return -1
+            tag_end = self.lower.find(">", found)
+            if needle is None or needle in self.lower[found: tag_end + 1]:
+                return found
+            pos = found + 1
+        return -1
+
+    def _end(self, tag: str, start: int) -> int:
+        open_end = self.lower.find(">", start)
+        if open_end < 0:
+            return len(self.page)
+        if tag in ("img", "br", "meta", "link", "input", "source"):
+            return open_end + 1
+        depth = 0
+        for match in re.finditer(rf"<(/?){re.escape(tag)}\b", self.lower[start: start + 400_000]):
+            depth += -1 if match.group(1) else 1
+            if depth == 0:
+                close = self.lower.find(">", start + match.start())
+                return close + 1 if close >= 0 else len(self.page)
+        return open_end + 1
+
+
+
+def lower_keeping_offsets(page: str) -> str:
+    """page.lower() when it keeps every offset (nearly always); else only ASCII letters are lowered."""
+    lowered = page.lower()
+    if len(lowered) == len(page):
+        return lowered
+    return page.translate({c: c + 32 for c in range(65, 91)})
+
