@@ -114,3 +114,10 @@ def m004_archives(db: Database) -> None:
         "similarity": float, "evidence": str, "identified_at": str,
     }, pk="id", foreign_keys=[("embed_id", "embeds", "id")])
     db["identifications"].create_index(["embed_id"])
+
+
+@migrations()
+def m005_embed_text_confidence(db: Database) -> None:
+    """v5: how sure extraction is of where an embed's text starts and ends ("high" / "uncertain"), so the quote
+    checks can settle an uncertain boundary against the fetched post."""
+    db["embeds"].add_column("text_confidence", str)

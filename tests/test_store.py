@@ -68,3 +68,19 @@ def test_several_processes_write_one_database(tmp_path):
     assert [p.exitcode for p in workers] == [0, 0, 0, 0]
     store = Cache(path)
     assert store.count("articles") == 100 and store.count("embeds") == 300
+
+
+def test_embed_text_confidence_is_kept_and_an_older_cache_gains_the_column(tmp_path):
+    from sqlite_utils import Database
+
+    path = tmp_path / "c.db"
+    old = Database(path)
+    migrations.apply(old, stop_before="m005_embed_text_confidence")   # a cache made before the column existed
+    assert "text_confidence" not in old["embeds"].columns_dict
+    old.conn.close()
+    store = Cache(path)
+    assert "text_confidence" in store.db["embeds"].columns_dict
+    store.record_article(ARTICLE, [{**EMBED, "text": "Bridge open", "text_confidence": "uncertain"}], [],
+                         source="a.txt", tool_version="t")
+    [embed] = store.embeds_for(1)
+    assert embed["text_confidence"] == "uncertain"
