@@ -42,6 +42,29 @@ def element_text(el: Any) -> str:
     return re.sub(r"[ \t\r\n\u00a0]+", " ", el.text_content()).strip()
 
 
+def text_with_breaks(el: Any) -> str:
+    """The element's text as a reader sees it: <br> a line break, other whitespace runs one space."""
+    parts: list[str] = []
+    _collect(el, parts)
+    lines = "".join(parts).split(_BREAK)
+    return "\n".join(re.sub(r"[ \t\r\n\u00a0]+", " ", line).strip() for line in lines).strip()
+
+
+_BREAK = "\x00"
+
+
+def _collect(node: Any, parts: list[str]) -> None:
+    if node.text and isinstance(node.tag, str):
+        parts.append(node.text)
+    for child in node:
+        if child.tag == "br":
+            parts.append(_BREAK)
+        elif isinstance(child.tag, str):   # comments and processing instructions show nothing
+            _collect(child, parts)
+        if child.tail:
+            parts.append(child.tail)
+
+
 def inside(el: Any, claimed: set[Any]) -> bool:
     """Is one of the element's ancestors in `claimed`?"""
     return any(anc in claimed for anc in el.iterancestors())

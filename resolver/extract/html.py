@@ -13,10 +13,10 @@ from html import unescape
 from typing import Any
 
 from resolver import platforms
-from resolver.extract import html_credits
+from resolver.extract import html_credits, tweet_text
 from resolver.extract import text as text_detectors
 from resolver.extract.dates import parse_date
-from resolver.extract.dom import class_set, compiled_xpath, element_text, inside, parse
+from resolver.extract.dom import class_set, compiled_xpath, element_text, inside, parse, text_with_breaks
 from resolver.extract.spans import SourceMap, lower_keeping_offsets
 from resolver.model import Credit, Embed
 from resolver.platforms import x
@@ -47,43 +47,83 @@ _XPATHS = {
 TWEET_CLASSES = frozenset({"twitter-tweet", "twitter-video"})
 
 
+SIGNATURE_IN_QUOTE_RE = re.compile(r"(?:(?:—|–|-{1,2})\s*(?P<name>[^()]*?)\s*)?\(@(?P<handle>[A-Za-z0-9_]{1,15})\)")
+
+
+def _is_tweet_blockquote(classes: set[str]) -> bool:
+    """widgets.js markup (twitter-tweet), or a CMS's own tweet card (BuzzFeed's subbuzz-tweet__container)."""
+    return bool(classes & TWEET_CLASSES) or any("tweet__" in c or c.endswith("-tweet") for c in classes)
+
+
 def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-blockquote") -> Embed | None:
-    """A blockquote.twitter-tweet: text, lang, author, date, status URL and the links its text carries."""
+    """A tweet blockquote: text, lang, author, date, status URL and the links its text carries."""
     status = None
     date_text = None
     for a in el.iter("a"):
         ref = x.parse_url(a.get("href") or "")
         if ref is not None and ref.kind == "post":
             status, date_text = ref, element_text(a) or None
-    para = next(el.iter("p"), None)
-    text = element_text(para) if para is not None else None
+    paras = _tweet_paragraphs(el)
+    text = "\n".join(t for t in (text_with_breaks(p) for p in paras) if t) or None
+    media, links = _tweet_links(paras)
+    # widgets.js form: "— Name (@handle) <a>date</a>"; a name counts only after the dash. The signature is the
+    # last such group: the tweet's own words may mention "(@someone)".
+    signature = None
+    for signature in SIGNATURE_IN_QUOTE_RE.finditer(element_text(el)):
+        pass
+    name, handle = _card_author(el) if signature is None else (
+        (signature.group("name") or "").strip() or None, signature.group("handle"))
+    if status is None and handle is None:
+        return None
+    handle = handle or (status.author_handle if status else None)
+    lang = (paras[0].get("lang") if paras else None) or el.get("data-lang")
+    needle = next(iter(class_set(el) & TWEET_CLASSES), None) or (el.get("class") or "").split(" ")[0] or None
+    return Embed(
+        platform="twitter", kind="post",
+        url=x.status_url(status.post_id, handle) if status else f"https://twitter.com/{handle}",
+        detector=detector, span=smap.span(el, needle),
+        post_id=status.post_id if status else None, author_handle=handle, author_name=name,
+        date_text=date_text, date=parse_date(date_text or ""), text=text, lang=lang or None,
+        text_confidence=tweet_text.HIGH if text else None,
+        media_links=tuple(dict.fromkeys(media)), links=tuple(dict.fromkeys(links)),
+    )
+
+
+def _tweet_paragraphs(el: Any) -> list[Any]:
+    """The paragraphs that hold the tweet's words: every <p> but the one carrying the signature or date link."""
+    paras = []
+    for p in el.iter("p"):
+        words = element_text(p)
+        if words[:1] in ("—", "–") or words.startswith("-") or any(
+                (ref := x.parse_url(a.get("href") or "")) is not None and ref.kind == "post" for a in p.iter("a")):
+            continue
+        paras.append(p)
+    return paras
+
+
+def _tweet_links(paras: list[Any]) -> tuple[list[str], list[str]]:
+    """(media links, other links) in a tweet's text."""
     media, links = [], []
-    for a in (para.iter("a") if para is not None else ()):
+    for a in (a for p in paras for a in p.iter("a")):
         href, label = (a.get("href") or "").strip(), element_text(a)
         ref = x.parse_url(label) if label.lower().startswith(("pic.twitter.com", "pic.x.com")) else None
         if ref is not None and ref.kind == "media-link":
             media.append(ref.url)
         if href.startswith(("http://", "https://")) and "/hashtag/" not in href and not href.endswith("?ref_src=twsrc%5Etfw"):
             links.append(href)
-    whole = element_text(el)
-    tail = whole[len(text):] if text and whole.startswith(text) else whole
+    return media, links
+
+
+def _card_author(el: Any) -> tuple[str | None, str | None]:
+    """(name, handle) from a tweet card's own author elements, when it has no widgets.js signature."""
     name = handle = None
-    # widgets.js form: "— Name (@handle) <a>date</a>"; a name counts only after the dash.
-    signature = re.search(r"(?:(?:—|–|-{1,2})\s*(?P<name>[^()]*?)\s*)?\(@(?P<handle>[A-Za-z0-9_]{1,15})\)", tail)
-    if signature:
-        name, handle = (signature.group("name") or "").strip() or None, signature.group("handle")
-    if status is None and handle is None:
-        return None
-    handle = handle or (status.author_handle if status else None)
-    lang = (para.get("lang") if para is not None else None) or el.get("data-lang")
-    return Embed(
-        platform="twitter", kind="post",
-        url=x.status_url(status.post_id, handle) if status else f"https://twitter.com/{handle}",
-        detector=detector, span=smap.span(el, next(iter(class_set(el) & TWEET_CLASSES), None)),
-        post_id=status.post_id if status else None, author_handle=handle, author_name=name,
-        date_text=date_text, date=parse_date(date_text or ""), text=text or None, lang=lang or None,
-        media_links=tuple(dict.fromkeys(media)), links=tuple(dict.fromkeys(links)),
-    )
+    for child in el.iter():
+        css = child.get("class") or "" if isinstance(child.tag, str) else ""
+        if name is None and ("display-name" in css or "fullname" in css):
+            name = element_text(child) or None
+        elif handle is None and ("username" in css or "screen-name" in css or "screenname" in css):
+            handle = element_text(child).lstrip("@") or None
+    return name, handle if handle and x.HANDLE_RE.match(handle) else None
 
 
 def _embed_from_url(url: str, el: Any, smap: SourceMap, detector: str, needle: str | None = None) -> Embed | None:
@@ -101,7 +141,7 @@ def _embed_at(el: Any, smap: SourceMap) -> Embed | None:
     """The embed an element is, by its tag and class, or None. Elements inside a claimed embed never get here."""
     tag, classes = el.tag, class_set(el)
     if tag == "blockquote":
-        if classes & TWEET_CLASSES:
+        if _is_tweet_blockquote(classes):
             return _tweet_from_blockquote(el, smap)
         if "instagram-media" in classes:
             return _instagram(el, smap)
@@ -116,7 +156,12 @@ def _embed_at(el: Any, smap: SourceMap) -> Embed | None:
             return _embed_from_url(url, el, smap, "html-blockquote", "reddit-")
         return None
     if tag == "iframe":
+        tweet_id = el.get("data-tweet-id") or ""
+        if x.ID_RE.match(tweet_id):   # widgets.js already ran: the rendered iframe keeps only the id
+            return _embed_from_url(x.status_url(tweet_id), el, smap, "html-iframe", tweet_id)
         src = el.get("src") or el.get("data-src") or ""
+        if "/twitterembed/" in src.lower() or (el.get("id") or "").startswith("tweetframe"):
+            return _hosted_tweet(el, src, smap)
         return _embed_from_url(src, el, smap, "html-iframe", src[:60] or None) if src else None
     if tag == "amp-twitter":
         tweet_id = el.get("data-tweetid") or ""
@@ -149,6 +194,23 @@ def _embed_at(el: Any, smap: SourceMap) -> Embed | None:
         embed = _embed_from_url(href, el, smap, "html-link", href[:80]) if href else None
         return embed if embed is not None and embed.kind != "timeline" else None   # a profile link is no embed
     return None
+
+
+HOSTED_TWEET_RE = re.compile(r"^\s*Twitter:\s*(?P<name>[^\n]{1,60}?)\s+[-–—]\s+(?P<text>.+)$", re.DOTALL)
+
+
+def _hosted_tweet(el: Any, src: str, smap: SourceMap) -> Embed | None:
+    """A tweet a publisher re-hosts in its own iframe (the Telegraph's TwitterEmbed pages). The page keeps no
+    status link, only a <noframe> fallback 'Twitter: Name - text'; the iframe id's digits are no exact post id
+    (they went through a JavaScript number), so none is claimed."""
+    fallback = re.sub(r"<[^>]*>", "", el.text or "")
+    found = HOSTED_TWEET_RE.match(unescape(fallback))
+    if found is None:
+        return None
+    text = re.sub(r"[ \t\r\n\u00a0]+", " ", found.group("text")).strip()
+    return Embed(platform="twitter", kind="post", url=("https:" + src) if src.startswith("//") else src,
+                 detector="html-iframe", span=smap.span(el, src[:60] or None), author_name=found.group("name").strip(),
+                 text=text or None, text_confidence=tweet_text.HIGH if text else None)
 
 
 def _instagram(el: Any, smap: SourceMap) -> Embed | None:
@@ -210,7 +272,8 @@ def scan(page: str) -> tuple[list[Embed], list[Credit]]:
     smap = SourceMap(page, lower)
     embeds: list[Embed] = []
     claimed: set[Any] = set()
-    for el in _embed_candidates(root, page, lower):
+    furniture: list[Any] = []
+    for el in _embed_candidates(root, page, lower, furniture=furniture):
         if claimed and inside(el, claimed):
             continue
         embed = _embed_at(el, smap)
@@ -218,7 +281,9 @@ def scan(page: str) -> tuple[list[Embed], list[Credit]]:
             embeds.append(embed)
             claimed.add(el)
     credits = html_credits.find_credits(root, smap, claimed=claimed, embed_spans=[e.span for e in embeds])
-    embeds.extend(_source_urls(page, lower, taken=[e.span for e in embeds] + [a for e in embeds for a in e.also_at]))
+    taken = [e.span for e in embeds] + [a for e in embeds for a in e.also_at]
+    taken += [smap.span(el) for el in furniture]
+    embeds.extend(_source_urls(page, lower, taken=taken))
     if "(@" in page and text_detectors.SIGNATURE_RE.search(page):
         for el in compiled_xpath(_XPATHS["signature"])(root):
             if not (claimed and inside(el, claimed)):
@@ -226,8 +291,9 @@ def scan(page: str) -> tuple[list[Embed], list[Credit]]:
     return _dedupe(embeds), credits
 
 
-def _embed_candidates(root: Any, page: str, lower: str) -> Iterator[Any]:
-    """Structural embeds first (so they claim the links inside them), then links to posts in the prose."""
+def _embed_candidates(root: Any, page: str, lower: str, *, furniture: list[Any]) -> Iterator[Any]:
+    """Structural embeds first (so they claim the links inside them), then links to posts in the prose; links
+    in the site's own furniture go to `furniture` instead."""
     for el in root.iter(*STRUCTURE_TAGS):
         if el.tag != "script" or el.get("data-telegram-post"):
             yield el
@@ -241,13 +307,47 @@ def _embed_candidates(root: Any, page: str, lower: str) -> Iterator[Any]:
         for el in root.iter("a"):
             href = (el.get("href") or "").strip()
             if href in wanted or (timelines and "twitter-timeline" in (el.get("class") or "")):
-                yield el
+                container = _site_furniture_around(el)
+                if container is None:
+                    yield el
+                elif container not in furniture:
+                    furniture.append(container)
+
+
+# Where a site keeps its own feeds and "follow us" blocks: a link to a post there is no embed of the article.
+# Layout classes mention sidebars and footers too ("l-sidebar-fixed l-article-body-segment", "no-sidebar",
+# "subbuzz__figure-footer"), so a class counts only as a social feed ("twitter-widget", "CN_WidgetsTwitterFeed",
+# "footer-instagram-widget") or as the site's own footer or sidebar ("site-footer", "sidebar").
+FURNITURE_TAGS = frozenset({"footer", "nav", "aside"})
+SOCIAL_PARTS = frozenset({"twitter", "instagram", "facebook", "social", "tweets", "insta"})
+FEED_PARTS = frozenset({"widget", "widgets", "feed", "feeds", "timeline", "follow", "followus"})
+SITE_FURNITURE = frozenset({"footer", "sidebar", "site-footer", "page-footer", "global-footer", "site-sidebar",
+                            "widget-area", "follow-us", "social-follow", "social-icons"})
+CLASS_PART_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+
+
+def _site_furniture_around(el: Any) -> Any | None:
+    """The site furniture a link sits in (a footer, nav or aside outside the article, a social feed), or None."""
+    in_article = False
+    for anc in el.iterancestors():
+        tag = anc.tag
+        if tag in ("article", "main"):
+            in_article = True
+        elif tag in FURNITURE_TAGS and not in_article and not any(a.tag in ("article", "main") for a in anc.iterancestors()):
+            return anc
+        for token in f"{anc.get('class') or ''} {anc.get('id') or ''}".split():
+            parts = {p.lower() for p in CLASS_PART_RE.findall(token)}
+            if token.lower() in SITE_FURNITURE or parts & SOCIAL_PARTS and parts & FEED_PARTS:
+                return anc
+    return None
 
 
 # Post URLs kept in script data or escaped markup: found by their host with str.find (C speed), read from there.
 SOURCE_HOSTS = {"twitter.com": ("/status",), "youtube.com": ("/embed/", "watch?v="), "youtube-nocookie.com": ("/embed/",),
                 "instagram.com": ("/p/", "/reel/"), "tiktok.com": ("/video/",)}
-SOURCE_TAIL_RE = re.compile(r"""(?:\\?/)[^\s"'<>&]{4,200}""")
+SOURCE_TAIL_RE = re.compile(r"""(?:\\?/|\\u002[fF])[^\s"'<>&]{4,200}""")
+# JSON keeps "/" as "\/" or "\u002F" (Fox News' page state); read either as a plain slash.
+JSON_SLASH_RE = re.compile(r"\\/|\\u002[fF]")
 HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
 
 
@@ -262,10 +362,12 @@ def _source_urls(page: str, lower: str, *, taken: list[tuple[int, int]]) -> list
             begin = at
             while begin > 0 and lower[begin - 1] in HOST_CHARS:
                 begin -= 1
+            escaped = lower.rfind("\\u002f", max(0, begin - 1), at)
+            begin = escaped + 6 if escaped >= 0 else begin   # "\u002Fwww.instagram.com": the u002f is no host
             tail = SOURCE_TAIL_RE.match(page, at + len(host))
-            if tail and any(shape in tail.group(0).replace("\\/", "/") for shape in shapes) \
+            if tail and any(shape in JSON_SLASH_RE.sub("/", tail.group(0)) for shape in shapes) \
                     and not any(s <= begin < e for s, e in taken):
-                ref = platforms.parse_url("https://" + page[begin:tail.end()].replace("\\/", "/"))
+                ref = platforms.parse_url("https://" + JSON_SLASH_RE.sub("/", page[begin:tail.end()]))
                 if ref is not None and ref.kind in ("post", "video") and ref.post_id:
                     found.append(Embed(platform=ref.platform, kind=ref.kind, url=ref.url, detector="html-source",
                                        span=(begin, tail.end()), post_id=ref.post_id, author_handle=ref.author_handle))

@@ -18,6 +18,11 @@ class SourceMap:
         self.lower = lower if lower is not None else page.lower()
         self._line_starts: list[int] | None = None
         self._last = (0, 1)   # (position, its line), for counting lines onward
+        # Each element gets one span and each start tag one element: two tweets on one line of a minified page
+        # are told apart by the start tags already given out. Keys keep lxml's proxies alive, so an element
+        # asked for again is the same key.
+        self._spans: dict[Any, tuple[int, int]] = {}
+        self._given: set[int] = set()
 
     @property
     def line_starts(self) -> list[int]:
@@ -28,6 +33,13 @@ class SourceMap:
         return self._line_starts
 
     def span(self, el: Any, needle: str | None = None) -> tuple[int, int]:
+        """(start, end) of the element in the page: its start tag to its end tag; (0, 0) when not found."""
+        if el not in self._spans:
+            self._spans[el] = self._find(el, needle)
+            self._given.add(self._spans[el][0])
+        return self._spans[el]
+
+    def _find(self, el: Any, needle: str | None) -> tuple[int, int]:
         tag = (el.tag if isinstance(el.tag, str) else "script").lower()
         opener = "<" + tag
         # The DOM decodes entities the source keeps (&#038;, &amp;): only the part before the first & is sure.
@@ -49,7 +61,7 @@ class SourceMap:
             tag_start = self.lower.rfind("<", 0, at)
             tag_end = self.lower.find(">", tag_start)
             # libxml2 may give a start tag written over several lines any of its lines
-            if self.lower.startswith(opener, tag_start) and tag_end > at \
+            if self.lower.startswith(opener, tag_start) and tag_end > at and tag_start not in self._given \
                     and (line is None or self._line_at(tag_start) <= line <= self._line_at(tag_end)):
                 return tag_start
             at = self.lower.find(needle, at + len(needle))
@@ -69,7 +81,7 @@ class SourceMap:
             if found < 0:
                 return -1
             tag_end = self.lower.find(">", found)
-            if needle is None or needle in self.lower[found: tag_end + 1]:
+            if (needle is None or needle in self.lower[found: tag_end + 1]) and found not in self._given:
                 return found
             pos = found + 1
         return -1
