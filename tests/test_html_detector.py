@@ -72,7 +72,7 @@ def test_credits_in_html(fixture_text):
         ("caption", "Ben Example", "AP", "https://img.example.org/bridge.jpg"),
         ("caption", "Cal Sample", "Reuters", "https://img.example.org/mayor.jpg"),
         ("attribute", "Dee Fiction", "River Agency", "https://img.example.org/river.jpg"),
-        ("text", "Eve Example", "REUTERS", None),
+        ("caption", "Eve Example", "REUTERS", None),
         ("caption", None, "Riverton Post", None),
         ("text", "Gil Sample", "AFP via Getty Images", None),
     ]
@@ -205,3 +205,26 @@ def test_post_urls_in_json_page_state_with_escaped_slashes():
             '"https:\\u002F\\u002Fwww.instagram.com\\u002Fp\\u002FFicTion02-\\u002F"}}</script></body></html>')
     [embed] = html.scan(page)[0]
     assert (embed.platform, embed.post_id, embed.detector) == ("instagram", "FicTion02-", "html-source")
+
+
+def test_credits_as_real_pages_carry_them(fixture_text):
+    page = fixture_text("credits_real_page_forms.html")
+    _, credits = html.scan(page)
+    got = [(c.creator, c.organization, c.image) for c in credits]
+    assert got == [
+        ("Kim Example", "Riverton Post", "https://img.example.org/cdata.jpg"),   # JSON-LD inside CDATA
+        ("Lee Example", "AFP/Getty Images", "https://img.example.org/boats.jpg"),   # data-credit on a slide
+        ("MAX EXAMPLE", "EPA", "http://img.example.org/search.jpg"),   # copyright= on <image>
+        (None, "Getty Images", "http://img.example.org/search.jpg"),   # a caption attribute's ending
+        (None, "AP", None),
+        (None, "ITV via AP", "https://img.example.org/ministers.jpg"),
+        ("Ned Example", "AP", "https://img.example.org/lazy.jpg"),
+        ("Oli Example", "Riverton News", "https://img.example.org/set-1x.jpg"),
+        ("PatSample", None, "https://img.example.org/shot.jpg"),
+        ("quinn_example", "Instagram", "https://img.example.org/post.jpg"),
+        (None, "Getty Images", "https://img.example.org/lead.jpg"),
+        (None, "Getty", None),
+    ]
+    for credit in credits:   # every span points into the page at the credit's own markup or words
+        assert 0 <= credit.span[0] < credit.span[1] <= len(page)
+        assert page[credit.span[0]] in "<(" or page[credit.span[0]:credit.span[1]].startswith(credit.raw[:5])

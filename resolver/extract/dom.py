@@ -42,6 +42,12 @@ def element_text(el: Any) -> str:
     return re.sub(r"[ \t\r\n\u00a0]+", " ", el.text_content()).strip()
 
 
+def spaced_text(el: Any) -> str:
+    """The element's text with a space between the texts of its children: captions put the credit in a span
+    of its own ('...July 25, 2019.</span><span>J. Scott Applewhite / AP</span>')."""
+    return re.sub(r"[ \t\r\n\u00a0]+", " ", " ".join(el.itertext())).strip()
+
+
 def text_with_breaks(el: Any) -> str:
     """The element's text as a reader sees it: <br> a line break, other whitespace runs one space."""
     parts: list[str] = []

@@ -1,5 +1,6 @@
-"""Photo credits in an HTML page: credit elements and classes, figcaptions, image attributes, JSON-LD ImageObjects,
-and credit lines in the page's running text. The words themselves are read by `credits` (shared with plain text).
+"""Photo credits in an HTML page: credit elements and classes, figcaptions, credit attributes (data-credit,
+copyright=), credits inside alt and caption attributes, JSON-LD ImageObjects, and credit lines in the page's
+running text. The words themselves are read by `credits` (shared with plain text).
 """
 
 from __future__ import annotations
@@ -9,31 +10,36 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
+from html import unescape
 from typing import Any
 
 from resolver.extract import credits as credit_patterns
-from resolver.extract.dom import compiled_xpath, element_text, inside
-from resolver.extract.spans import SourceMap
+from resolver.extract.credit_names import split_credit
+from resolver.extract.dom import compiled_xpath, element_text, inside, spaced_text
+from resolver.extract.spans import SourceMap, element_end
 from resolver.model import Credit
 
-CLASS_VALUE_RE = re.compile(r"""class\s*=\s*["']([^"'<>]*?(?:credit|copyright|photographer)[^"'<>]*)["']""")
-IMG_ATTR_RE = re.compile(r"data-(?:photo-|image-)?(?:credit|copyright|photographer)\s*=")
+CLASS_VALUE_RE = re.compile(
+    r"""class\s*=\s*["']([^"'<>]*?(?:credit|copyright|photographer|attribution|image-source|photo-source)[^"'<>]*)["']""")
 # Words a credit line in prose carries (lower-case "photo" is too common in prose to be a hint). Case-sensitive,
 # so the engine can skip quickly; each hit is then read in its own text node only.
-PROSE_HINT_RE = re.compile(r"Photo|PHOTO|Credit|CREDIT|©|Getty|REUTERS|AFP|Courtesy|Image(?: credit|:| by| courtesy)"
+PROSE_HINT_RE = re.compile(r"Photo|PHOTO|Credit|CREDIT|©|Getty|GETTY|REUTERS|AFP|EPA|\(AP\b|Courtesy|Foto|Image(?: credit|:| by| via| courtesy| copyright)"
                            r"|Screen(?:shot|grab)|Illustration(?::| by)")
 CREDIT_CLASS_RE = re.compile(
     r"(?:^|[\s_-])(?:photo-?credits?|image-?credits?|img-?credits?|media-?credits?|picture-?credits?|caption-?credits?"
-    r"|credits?(?!-?card)|copyright|photographer|photo-?byline|credit-?line)(?:$|[\s_-])",
+    r"|credits?(?!-?card)|copyright|photographer|photo-?byline|credit-?line|attribution|image-source|photo-source)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+# Classes that name a source without saying it is a photo's: they count only next to an image.
+WEAK_CLASS_RE = re.compile(r"credit|copyright|photographer|byline", re.IGNORECASE)
 CREDIT_ITEMPROPS = frozenset({"creditText", "copyrightHolder", "copyrightNotice"})
-IMG_CREDIT_ATTRS = ("data-credit", "data-photo-credit", "data-image-credit", "data-copyright", "data-photographer")
-CREDIT_PREFIX_RE = re.compile(
-    r"^\s*(?:(?:photo(?:graph)?|image|picture|video|illustration)s?\s*(?:credits?)?\s*(?:[:：]|by\b)|credits?\s*[:：]|source\s*[:：])\s*",
-    re.IGNORECASE,
-)
-COPYRIGHT_PREFIX_RE = re.compile(r"^(?:(?:©|\(c\)|copyright)\s*)+(?:(?:19|20)\d{2}(?:\s*[–-]\s*(?:19|20)\d{2})?)?\s*", re.IGNORECASE)
+# Attributes that hold a credit as their whole value, and attributes that hold a caption a credit may end.
+CREDIT_ATTR_RE = re.compile(
+    r"""\s(data-(?:photo-|image-)?(?:credit|copyright|photographer)|copyright|photographer|credit)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+CAPTION_ATTR_RE = re.compile(r"""\s(alt|data-alt|caption|data-caption|alttext)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+IMAGE_ATTR_RE = re.compile(
+    r"""\s(?:src|data-src|data-lazy-src|data-original|data-image|data-img|srcset|data-srcset)\s*=\s*["']?([^"'\s>,]+)""")
+NOT_CREDIT_TAGS = frozenset({"meta", "link", "script", "style"})
 MAX_JSONLD_BYTES = 2_000_000
 
 
@@ -44,47 +50,48 @@ def find_credits(root: Any, smap: SourceMap, *, claimed: set[Any], embed_spans: 
     for el in _credit_candidates(root, smap.page, smap.lower):
         if not (claimed and inside(el, claimed)):
             credits.extend(_credits_at(el, smap, credited))
-    credits.extend(_prose_credits(smap.page, smap.lower, taken=[c.span for c in credits] + embed_spans))
+    blocks = _blocks(smap.lower)
+    outside = [c.span for c in credits] + embed_spans
+    credits.extend(_attribute_credits(smap.page, smap.lower, blocks=blocks, taken=outside))
+    credits.extend(_prose_credits(smap.page, smap.lower, blocks=blocks, taken=[c.span for c in credits] + embed_spans))
     return sorted(credits, key=lambda c: c.span)
 
 
 def _image_for(el: Any) -> str | None:
-    """The image a caption or credit belongs to: the enclosing figure's first img, or the one img of a small parent."""
+    """The image a caption or credit belongs to: the enclosing figure's first img, or the one img of a small parent.
+    Lazy-loaded images keep their address in data-src or srcset while src holds a placeholder."""
     figure = next(el.iterancestors("figure"), None)
+    images = list(figure.iter("img")) if figure is not None else []
     parent = el.getparent()
-    if figure is not None:
-        images = list(figure.iter("img"))
-    elif parent is not None and parent.tag not in ("body", "html", "main", "article", "section"):
-        images = list(parent.iter("img"))
-        images = images if len(images) == 1 else []
-    else:
-        images = []
+    for _ in range(2):   # the credit's parent, or the container around it ("figure-footer" beside the image)
+        if images or parent is None or parent.tag in ("body", "html", "main", "article", "section"):
+            break
+        found = list(parent.iter("img"))
+        images = found if len(found) == 1 else []
+        parent = parent.getparent() if not found else None
     for img in images:
-        src = img.get("src") or img.get("data-src") or img.get("data-lazy-src")
-        if src and not src.startswith("data:"):
-            return src
+        for attr in ("src", "data-src", "data-lazy-src", "data-original", "srcset", "data-srcset"):
+            src = (img.get(attr) or "").strip().split(" ")[0]
+            if src and not src.startswith("data:"):
+                return src
     return None
 
 
 def _credit_from_element(el: Any, smap: SourceMap, source: str, needle: str | None) -> list[Credit]:
-    """A credit element (class="credit", itemprop="creditText") is a credit as a whole, prefix words aside."""
-    raw = element_text(el)
+    """A credit element (class="credit", itemprop="creditText", a figure's cite) is a credit as a whole,
+    prefix words aside."""
+    raw = spaced_text(el)
     if not raw or len(raw) > 200:
         return []
     span, image = smap.span(el, needle), _image_for(el)
-    found = credit_patterns.find_credits(raw, source=source, image=image)
-    if found:
-        return [replace(c, span=span) for c in found]
-    value = CREDIT_PREFIX_RE.sub("", raw).strip()
-    value = COPYRIGHT_PREFIX_RE.sub("", value).strip()
-    if not credit_patterns.looks_like_credit_value(value, strict=False) or len(value.split()) > 14:
-        return []
-    if el.get("itemprop") == "copyrightHolder":
-        creator, organization = None, value
-    else:
-        creator, organization = credit_patterns.split_credit(value)
-    return [Credit(raw=raw, source=source, span=span, creator=creator, organization=organization,
-                   image=image, form="css-class" if source == "caption" else "itemprop")]
+    form = "css-class" if source == "caption" else "itemprop"
+    if el.get("itemprop") == "copyrightHolder" and not credit_patterns.find_credits(raw, caption=True):
+        value = credit_patterns.strip_prefix(raw)
+        return [Credit(raw=raw, source=source, span=span, organization=value, image=image, form=form)] \
+            if credit_patterns.looks_like_credit_value(value, strict=False) else []
+    return [Credit(raw=raw, source=source, span=span, creator=creator, organization=organization, image=image,
+                   form=form if how == "whole" else how)
+            for creator, organization, how in credit_patterns.read_whole(raw)]
 
 
 def _jsonld_objects(data: Any) -> Iterator[dict[str, Any]]:
@@ -113,6 +120,8 @@ def _credits_from_jsonld(el: Any, smap: SourceMap) -> list[Credit]:
     raw_json = el.text or ""
     if not raw_json.strip() or len(raw_json) > MAX_JSONLD_BYTES:
         return []
+    if "<![CDATA[" in raw_json:   # some CMSs wrap the JSON as XML character data, sometimes commented out for JS
+        raw_json = re.sub(r"(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>", "", raw_json)
     try:
         data = json.loads(raw_json)
     except ValueError:
@@ -132,7 +141,7 @@ def _credits_from_jsonld(el: Any, smap: SourceMap) -> list[Credit]:
         image = obj.get("contentUrl") or obj.get("url")
         raw = credit_text or notice or " / ".join(v for v in (creator, holder) if v)
         if credit_text and not creator:
-            creator, split_org = credit_patterns.split_credit(credit_text)
+            creator, split_org = split_credit(credit_patterns.strip_prefix(credit_text))
             holder = holder or split_org
         found.append(Credit(raw=raw, source="json-ld", span=smap.span(el, "ld+json"), creator=creator,
                             organization=holder, image=image if isinstance(image, str) else None, form="json-ld"))
@@ -140,12 +149,12 @@ def _credits_from_jsonld(el: Any, smap: SourceMap) -> list[Credit]:
 
 
 
-def _prose_credits(page: str, lower: str, *, taken: list[tuple[int, int]]) -> list[Credit]:
+def _prose_credits(page: str, lower: str, *, blocks: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[Credit]:
     """Credits in running text ('(AP Photo/Jane Doe)' in a paragraph): each hint word's own text node is read,
-    outside tags, scripts, styles, footers and whatever an element-level detector already took."""
+    outside tags, scripts, styles, footers and whatever an element-level detector already took. A node that
+    ends in a credit's opening words ('Image Credit: <em>Getty</em>') is read on to the end of its block."""
     found: list[Credit] = []
     done_until = -1
-    blocks = _blocks(lower)
     starts = [b[0] for b in blocks]
     for hit in PROSE_HINT_RE.finditer(page):
         at = hit.start()
@@ -160,14 +169,66 @@ def _prose_credits(page: str, lower: str, *, taken: list[tuple[int, int]]) -> li
         text = page[node_start:node_end]
         if len(text) > 2000:
             continue
-        for credit in credit_patterns.find_credits(text, source="text", offset=node_start):
-            if credit.form != "copyright":   # a page's own copyright notice is no photo credit
-                found.append(credit)
+        if "&" in text:   # entities change lengths: the node's span stands for each credit in it
+            credits = [replace(c, span=(node_start, node_end))
+                       for c in credit_patterns.find_credits(unescape(text), source="text")]
+        else:
+            credits = credit_patterns.find_credits(text, source="text", offset=node_start)
+        if not credits and credit_patterns.PREFIX_END_RE.search(text):
+            block_end = _block_end(lower, node_end)
+            whole = unescape(re.sub(r"<[^>]*>", "", page[node_start:block_end]))
+            credits = [replace(c, span=(node_start, block_end))
+                       for c in credit_patterns.find_credits(whole, source="text")]
+            done_until = block_end
+        found.extend(credits)
     return found
 
 
+def _block_end(lower: str, at: int) -> int:
+    """Where the block an inline run belongs to ends: the next block-level tag, within 300 characters."""
+    ends = [p for p in (lower.find(t, at, at + 300) for t in ("</p", "<br", "</div", "</figcaption", "</li", "</td",
+                                                            "</span", "<p")) if p >= 0]
+    return min(ends) if ends else min(len(lower), at + 300)
+
+
+def _attribute_credits(page: str, lower: str, *, blocks: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[Credit]:
+    """Credits kept in attributes, read from the source (fast, exact spans): a whole credit in data-credit,
+    copyright= or photographer=, and a credit ending an alt or caption attribute ('... (ITV via AP)')."""
+    found: list[Credit] = []
+    starts = [b[0] for b in blocks]
+    for pattern, whole in ((CREDIT_ATTR_RE, True), (CAPTION_ATTR_RE, False)):
+        for match in pattern.finditer(lower):
+            tag_start = lower.rfind("<", 0, match.start())
+            value_start = match.start(2) if match.group(2) is not None else match.start(3)
+            value = unescape(page[value_start: value_start + len(match.group(2) or match.group(3) or "")]).strip()
+            if not value or any(s <= tag_start < e for s, e in taken) or _in_ranges(blocks, starts, tag_start):
+                continue
+            tag_name = re.match(r"<([a-z0-9-]+)", lower[tag_start: tag_start + 20])
+            if tag_name is None or tag_name.group(1) in NOT_CREDIT_TAGS:
+                continue
+            tag_end = lower.find(">", match.end())
+            span = (tag_start, tag_end + 1 if tag_end >= 0 else len(page))
+            image = IMAGE_ATTR_RE.search(page, tag_start, span[1])
+            image_url = image.group(1) if image and not image.group(1).startswith("data:") else None
+            if whole:
+                found.extend(_whole_attribute_credit(value, match.group(1), span, image_url))
+            else:
+                found.extend(replace(c, span=span, form=match.group(1)) for c in credit_patterns.find_credits(
+                    value, source="attribute", image=image_url, caption=True))
+    return found
+
+
+def _whole_attribute_credit(value: str, attr: str, span: tuple[int, int], image: str | None) -> list[Credit]:
+    return [Credit(raw=value, source="attribute", span=span, creator=creator, organization=organization,
+                   image=image, form=attr) for creator, organization, _ in credit_patterns.read_whole(value)]
+
+
+RELATED_BOX_RE = re.compile(r"""<(div|section|aside|ul)\b[^>]*\bclass\s*=\s*["'][^"']*\b(?:related|recirc)""")
+
+
 def _blocks(lower: str) -> list[tuple[int, int]]:
-    """Ranges of script, style, footer and nav elements in the source, sorted: text there is no article prose."""
+    """Ranges of script, style, footer and nav elements and of "related" boxes in the source, sorted: text
+    and attributes there are not the article's."""
     ranges = []
     for tag in ("script", "style", "footer", "nav"):
         at = lower.find("<" + tag)
@@ -176,6 +237,9 @@ def _blocks(lower: str) -> list[tuple[int, int]]:
             end = len(lower) if end < 0 else end
             ranges.append((at, end))
             at = lower.find("<" + tag, end)
+    if "related" in lower or "recirc" in lower:
+        for box in RELATED_BOX_RE.finditer(lower):
+            ranges.append((box.start(), element_end(lower, box.group(1), box.start())))
     return sorted(ranges)
 
 
@@ -189,9 +253,6 @@ def _credit_candidates(root: Any, page: str, lower: str) -> list[Any]:
     tests = []
     if "ld+json" in lower:
         tests.append("(self::script and @type='application/ld+json')")
-    if IMG_ATTR_RE.search(lower):
-        tests.append("(self::img and (@data-credit or @data-photo-credit or @data-image-credit or @data-copyright"
-                     " or @data-photographer))")
     # class values come from CLASS_VALUE_RE, which admits no quote: safe inside an XPath string literal
     tests += [f"@class='{_original_case(page, lower, v)}'" for v in dict.fromkeys(
         m.group(1) for m in CLASS_VALUE_RE.finditer(lower))]
@@ -199,6 +260,10 @@ def _credit_candidates(root: Any, page: str, lower: str) -> list[Any]:
         tests.append("@itemprop='creditText' or @itemprop='copyrightHolder' or @itemprop='copyrightNotice'")
     if "<figcaption" in lower:
         tests.append("self::figcaption")
+    if "caption" in lower:
+        tests.append("contains(@class,'caption')")
+    if "<cite" in lower and "<figure" in lower:
+        tests.append("(self::cite and ancestor::figure)")
     if not tests:
         return []
     return compiled_xpath("//*[" + " or ".join(tests) + "]")(root)
@@ -210,40 +275,71 @@ def _original_case(page: str, lower: str, value: str) -> str:
     return page[at: at + len(value)] if at >= 0 else value
 
 
+def _is_credit_element(el: Any) -> bool:
+    return isinstance(el.tag, str) and (
+        (el.get("itemprop") or "") in CREDIT_ITEMPROPS or bool(CREDIT_CLASS_RE.search(el.get("class") or "")))
+
+
 def _credits_at(el: Any, smap: SourceMap, credited: set[Any]) -> list[Credit]:
     tag = el.tag
     if credited and inside(el, credited):
         return []
-    if any(anc.tag in ("footer", "nav") for anc in el.iterancestors()):
+    if _in_page_footer(el):
         return []   # a site's own copyright line is no photo credit
     if tag == "script" and (el.get("type") or "").lower() == "application/ld+json":
         return _credits_from_jsonld(el, smap)
-    if tag == "img":
-        for attr in IMG_CREDIT_ATTRS:
-            value = (el.get(attr) or "").strip()
-            if value and credit_patterns.looks_like_credit_value(value, strict=False):
-                creator, organization = credit_patterns.split_credit(CREDIT_PREFIX_RE.sub("", value))
-                src = el.get("src") or el.get("data-src")
-                return [Credit(raw=value, source="attribute", span=smap.span(el, attr), creator=creator,
-                               organization=organization, image=src, form=attr)]
-        return []
     itemprop = el.get("itemprop") or ""
     css = el.get("class") or ""
     if itemprop in CREDIT_ITEMPROPS or CREDIT_CLASS_RE.search(css):
+        if any(_is_credit_element(child) and credit_patterns.strip_prefix(element_text(child))
+               for child in el.iterdescendants()):
+            return []   # the innermost credit element is read: "Image copyright" + <span>Getty Images</span>
         credited.add(el)
-        if "opyright" in css and not itemprop and _image_for(el) is None:
-            return []   # "copyright" with no image near it is the page's notice, not a photo's
-        return _credit_from_element(el, smap, "caption", itemprop or None)
-    if tag == "figcaption":
-        has_credit_child = any(
-            CREDIT_CLASS_RE.search(child.get("class") or "") or (child.get("itemprop") or "") in CREDIT_ITEMPROPS
-            for child in el.iterdescendants() if isinstance(child.tag, str)
-        )
-        if has_credit_child:
+        itemprop = itemprop if itemprop in CREDIT_ITEMPROPS else ""   # itemprop="caption" says nothing of credit
+        weak = not itemprop and not WEAK_CLASS_RE.search(css)
+        if "author" in css.lower() or not itemprop and _image_for(el) is None and ("opyright" in css or weak):
+            return []   # an author's byline; "copyright" or "attribution" with no image near it is no photo's
+        found = _credit_from_element(el, smap, "caption", itemprop or None)
+        # "attribution" alone also marks a story's source ("Tech Insider"): there a supplier must be named
+        return [c for c in found if c.organization] if weak else found
+    if tag == "cite":   # a figure's <cite> is its credit (Vox Media's Chorus)
+        credited.add(el)
+        return _credit_from_element(el, smap, "caption", None)
+    if tag == "figcaption" or "caption" in css:
+        if any(_is_credit_element(child) for child in el.iterdescendants()):
             return []   # the child is read on its own, as the credit element it is
         credited.add(el)
-        text = element_text(el)
-        span, image = smap.span(el), _image_for(el)
-        return [replace(c, span=span) for c in credit_patterns.find_credits(text, source="caption", image=image)]
+        return _figcaption_credits(el, smap)
     return []
 
+
+def _figcaption_credits(el: Any, smap: SourceMap) -> list[Credit]:
+    """Credits in a caption's words; else the caption's last line when it is only a credit
+    ('Andrew Harnik/Shutterstock', 'Adam Maida for BuzzFeed News')."""
+    text = spaced_text(el)
+    span, image = smap.span(el), _image_for(el)
+    found = credit_patterns.find_credits(text, source="caption", image=image, caption=True)
+    if found:
+        return [replace(c, span=span) for c in found]
+    children = [c for c in el if isinstance(c.tag, str)]
+    for candidate in dict.fromkeys([text, spaced_text(children[-1]) if children else text]):
+        split = credit_patterns.bare_credit(candidate)
+        if split is not None:
+            return [Credit(raw=candidate, source="caption", span=span, creator=split[0], organization=split[1],
+                           image=image, form="caption-line")]
+    return []
+
+
+FOOTER_PART_RE = re.compile(r"(?:^|[-_])footer(?:$|[-_])", re.IGNORECASE)
+NOT_FOOTER_RE = re.compile(r"figure|caption|image|media|photo|card|embed|article", re.IGNORECASE)
+
+
+def _in_page_footer(el: Any) -> bool:
+    """In the site's footer or nav: a <footer>/<nav>, or a class naming a footer that is not a figure's."""
+    for anc in (el, *el.iterancestors()):
+        if anc.tag in ("footer", "nav"):
+            return True
+        for token in f"{anc.get('class') or ''} {anc.get('id') or ''}".split():
+            if FOOTER_PART_RE.search(token) and not NOT_FOOTER_RE.search(token):
+                return True
+    return False

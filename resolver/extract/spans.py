@@ -87,19 +87,24 @@ class SourceMap:
         return -1
 
     def _end(self, tag: str, start: int) -> int:
-        open_end = self.lower.find(">", start)
-        if open_end < 0:
-            return len(self.page)
-        if tag in ("img", "br", "meta", "link", "input", "source"):
-            return open_end + 1
-        depth = 0
-        for match in re.finditer(rf"<(/?){re.escape(tag)}\b", self.lower[start: start + 400_000]):
-            depth += -1 if match.group(1) else 1
-            if depth == 0:
-                close = self.lower.find(">", start + match.start())
-                return close + 1 if close >= 0 else len(self.page)
-        return open_end + 1
+        return element_end(self.lower, tag, start)
 
+
+def element_end(lower: str, tag: str, start: int) -> int:
+    """Where the element whose start tag begins at `start` ends in the (lower-cased) source: after its matching
+    end tag, nesting counted; after its start tag for void elements or when no end is found."""
+    open_end = lower.find(">", start)
+    if open_end < 0:
+        return len(lower)
+    if tag in ("img", "br", "meta", "link", "input", "source"):
+        return open_end + 1
+    depth = 0
+    for match in re.finditer(rf"<(/?){re.escape(tag)}\b", lower[start: start + 400_000]):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            close = lower.find(">", start + match.start())
+            return close + 1 if close >= 0 else len(lower)
+    return open_end + 1
 
 
 def lower_keeping_offsets(page: str) -> str:
