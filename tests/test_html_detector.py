@@ -214,8 +214,8 @@ def test_credits_as_real_pages_carry_them(fixture_text):
     assert got == [
         ("Kim Example", "Riverton Post", "https://img.example.org/cdata.jpg"),   # JSON-LD inside CDATA
         ("Lee Example", "AFP/Getty Images", "https://img.example.org/boats.jpg"),   # data-credit on a slide
-        ("MAX EXAMPLE", "EPA", "http://img.example.org/search.jpg"),   # copyright= on <image>
         (None, "Getty Images", "http://img.example.org/search.jpg"),   # a caption attribute's ending
+        ("MAX EXAMPLE", "EPA", "http://img.example.org/search.jpg"),   # copyright= on <image>
         (None, "AP", None),
         (None, "ITV via AP", "https://img.example.org/ministers.jpg"),
         ("Ned Example", "AP", "https://img.example.org/lazy.jpg"),

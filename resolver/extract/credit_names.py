@@ -39,6 +39,14 @@ KEPT_ROLES = frozenset({"pool", "handout"})   # an organisation when nothing els
 TRAILING_ROLE_RE = re.compile(r"^(?P<name>.*?\S)[\s,]+(?P<role>pool|handout|stf|str|file|files)$", re.IGNORECASE)
 WIRE_CODE_RE = re.compile(r"\s+[-–]\s+[A-Z]{2,5}[A-Z0-9]*\d[A-Z0-9]*$")   # "... - RTR4JDW4"
 SEPARATOR_RE = re.compile(r"\s*/\s*|\s*\|\s*|\s+[-–—]\s+")
+_VIA_RE = re.compile(r"via\b", re.IGNORECASE)
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_FOR_RE = re.compile(r"^for\s+")
+_DASHED_RE = re.compile(r"^(?P<name>[^-–]+?)\s*[-–]\s*(?P<org>[^-–]+)$")
+_AGENCY_PHOTO_RE = re.compile(r"(?P<org>.+?)\s+(?:Photos?|PHOTOS?)")
+_ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
+_VIA_FOR_RE = re.compile(r"\s+(?:via|for)\s+")
+_DOMAIN_RE = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,6}")
 ENDS = " \t\u00a0,;:.-–—()[]\"'“”"
 
 
@@ -51,12 +59,12 @@ def split_credit(value: str, org: str | None = None) -> tuple[str | None, str | 
         return creator or None, org.strip()
     parts = [p.strip(ENDS) for p in SEPARATOR_RE.split(value) if p.strip(ENDS)]
     if len(parts) > 2:   # "@name / Twitter / Via Twitter: @name": the trailing via repeats the rest
-        parts = [p for p in parts if not re.match(r"via\b", p, re.IGNORECASE)] or parts
+        parts = [p for p in parts if not _VIA_RE.match(p)] or parts
     kept, roles = [], []
     for i, part in enumerate(parts):
-        if not re.search(r"[^\W\d_]", part):
+        if not _LETTER_RE.search(part):
             continue   # "Photo by Jane Doe / 11.23.10": a date is nobody
-        name, role = _without_role(re.sub(r"^for\s+", "", part) if i else part)
+        name, role = _without_role(_FOR_RE.sub("", part) if i else part)
         roles += [role] if role else []
         kept += [name] if name else []
     role_org = next((r for r in roles if r.lower() in KEPT_ROLES), None)
@@ -94,10 +102,10 @@ def _split_one(value: str) -> tuple[str | None, str | None]:
                 return None, value          # "Bloomberg via Getty Images", "Getty Images for Acme"
             if joiner != ", " or is_org(right):
                 return left, right          # "Jane Doe via Getty Images", "Karl Tate, SPACE.com"
-    dashed = re.match(r"^(?P<name>[^-–]+?)\s*[-–]\s*(?P<org>[^-–]+)$", value)
+    dashed = _DASHED_RE.match(value)
     if dashed and is_known_org(dashed.group("org")):
         return dashed.group("name"), dashed.group("org")   # "Jamie Rhodes-USA TODAY Sports"
-    agency_photo = re.fullmatch(r"(?P<org>.+?)\s+(?:Photos?|PHOTOS?)", value)
+    agency_photo = _AGENCY_PHOTO_RE.fullmatch(value)
     if agency_photo and agency_photo.group("org").casefold() in KNOWN_ORGS:
         return None, agency_photo.group("org")   # "(AP Photo)"
     if is_org(value):
@@ -120,14 +128,14 @@ def is_org(value: str) -> bool:
         return False
     if is_known_org(value) or ORG_WORD_RE.search(value) or _is_domain(value) or value.startswith("The "):
         return True
-    return bool(re.fullmatch(r"[A-Z]{2,6}", value))   # an acronym: MOD, CBC, NYPD
+    return bool(_ACRONYM_RE.fullmatch(value))   # an acronym: MOD, CBC, NYPD
 
 
 def names_an_agency(value: str) -> bool:
     """Does any part of a credit name a known agency ('Bloomberg via Getty Images', 'AFP/Getty')?"""
-    parts = [p for part in SEPARATOR_RE.split(value) for p in re.split(r"\s+(?:via|for)\s+", part)]
+    parts = [p for part in SEPARATOR_RE.split(value) for p in _VIA_FOR_RE.split(part)]
     return any(is_known_org(p.strip(ENDS)) for p in parts)
 
 
 def _is_domain(value: str) -> bool:
-    return bool(re.fullmatch(r"[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,6}", value.strip()))
+    return bool(_DOMAIN_RE.fullmatch(value.strip()))

@@ -70,6 +70,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"(?=\n|$|[.;|)]|{SP}{{2}}|{SP}All{SP}rights)",
         re.MULTILINE)),
 )
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_URL_START_RE = re.compile(r"^(?:https?://|www\.)")
+_WORD_RE = re.compile(r"[^\s/,|]+")
 STRICT_FORMS = frozenset({"keyword", "copyright", "slash", "trailing"})
 
 
@@ -82,15 +85,15 @@ def strip_prefix(value: str) -> str:
 def looks_like_credit_value(value: str, *, strict: bool) -> bool:
     """Does a value read as names and agencies? Strict for bare prose, lenient inside an explicit '(Photo Credit: ...)'."""
     value = value.strip()
-    if not value or len(value) > 120 or not re.search(r"[^\W\d_]", value):
+    if not value or len(value) > 120 or not _LETTER_RE.search(value):
         return False
     if NOT_A_CREDIT_RE.search(value):
         return False
-    if re.match(r"^(?:https?://|www\.)", value):
+    if _URL_START_RE.match(value):
         return False
     if not strict:
         return True
-    words = re.findall(r"[^\s/,|]+", value)
+    words = _WORD_RE.findall(value)
     if not words or len(words) > 12:
         return False
     if len(words) > 6 and "/" not in value and not is_org(value):
@@ -110,8 +113,9 @@ def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str
     taken: list[tuple[int, int]] = []
     if not might_have_credit(text):
         return credits
+    wanted = _forms_worth_trying(text, caption=caption)
     for form, pattern in PATTERNS:
-        if form == "copyright" and not caption:
+        if form not in wanted:
             continue
         for match in pattern.finditer(text):
             start, end = match.span()
@@ -131,6 +135,28 @@ def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str
                 creator=creator, organization=organization, image=image, form=form,
             ))
     return _fullest_per_creator(sorted(credits, key=lambda c: c.span))
+
+
+# Cheap tests that decide which patterns can match a text at all (most captions need two or three of eight).
+_PREFIX_WORD_RE = re.compile(r"photo|image|picture|pic|foto|bild|video|illustr|credit|courtesy|copyright|screen",
+                             re.IGNORECASE)
+_STOCK_RE = re.compile(r"Unsplash|Pexels|Pixabay|Flickr")
+_CLOSING_RE = re.compile(r"[)\]][ \t\u00a0]*$", re.MULTILINE)
+
+
+def _forms_worth_trying(text: str, *, caption: bool) -> frozenset[str]:
+    forms = set()
+    if "/" in text:
+        forms.update(("agency-photo", "slash"))
+    if _PREFIX_WORD_RE.search(text):
+        forms.update(("paren-credit", "keyword"))
+        if _STOCK_RE.search(text):
+            forms.add("stock-site")
+    if _CLOSING_RE.search(text):
+        forms.add("trailing")
+    if caption and ("©" in text or "(c)" in text or "opyright" in text):
+        forms.add("copyright")
+    return frozenset(forms)
 
 
 def _fullest_per_creator(credits: list[Credit]) -> list[Credit]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+_SPACES_RE = re.compile(r"[ \t\r\n\u00a0]+")
 _compiled: dict[str, Any] = {}
 
 
@@ -39,13 +40,13 @@ def class_set(el: Any) -> set[str]:
 
 def element_text(el: Any) -> str:
     """The element's text as one line: runs of whitespace collapsed."""
-    return re.sub(r"[ \t\r\n\u00a0]+", " ", el.text_content()).strip()
+    return _SPACES_RE.sub(" ", el.text_content()).strip()
 
 
 def spaced_text(el: Any) -> str:
     """The element's text with a space between the texts of its children: captions put the credit in a span
     of its own ('...July 25, 2019.</span><span>J. Scott Applewhite / AP</span>')."""
-    return re.sub(r"[ \t\r\n\u00a0]+", " ", " ".join(el.itertext())).strip()
+    return _SPACES_RE.sub(" ", " ".join(el.itertext())).strip()
 
 
 def text_with_breaks(el: Any) -> str:
@@ -53,7 +54,7 @@ def text_with_breaks(el: Any) -> str:
     parts: list[str] = []
     _collect(el, parts)
     lines = "".join(parts).split(_BREAK)
-    return "\n".join(re.sub(r"[ \t\r\n\u00a0]+", " ", line).strip() for line in lines).strip()
+    return "\n".join(_SPACES_RE.sub(" ", line).strip() for line in lines).strip()
 
 
 _BREAK = "\x00"

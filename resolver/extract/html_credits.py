@@ -19,11 +19,14 @@ from resolver.extract.dom import compiled_xpath, element_text, inside, spaced_te
 from resolver.extract.spans import SourceMap, element_end
 from resolver.model import Credit
 
+# Class values that mark a credit or caption, or a "related" box (whose contents are not the article's).
 CLASS_VALUE_RE = re.compile(
-    r"""class\s*=\s*["']([^"'<>]*?(?:credit|copyright|photographer|attribution|image-source|photo-source)[^"'<>]*)["']""")
+    r"""class\s*=\s*["']([^"'<>]*?(?:credit|copyright|photographer|attribution|image-source|photo-source|caption"""
+    r"""|related)[^"'<>]*)["']""")
+CREDIT_WORD_RE = re.compile(r"credit|copyright|photographer|attribution|image-source|photo-source|caption")
 # Words a credit line in prose carries (lower-case "photo" is too common in prose to be a hint). Case-sensitive,
 # so the engine can skip quickly; each hit is then read in its own text node only.
-PROSE_HINT_RE = re.compile(r"Photo|PHOTO|Credit|CREDIT|©|Getty|GETTY|REUTERS|AFP|EPA|\(AP\b|Courtesy|Foto|Image(?: credit|:| by| via| courtesy| copyright)"
+PROSE_HINT_RE = re.compile(r"Photo|PHOTO|\(photo|Credit|CREDIT|©|Getty|GETTY|REUTERS|AFP|EPA|\(AP\b|AP\)|Courtesy|Foto|Image(?: credit|:| by| via| courtesy| copyright)"
                            r"|Screen(?:shot|grab)|Illustration(?::| by)")
 CREDIT_CLASS_RE = re.compile(
     r"(?:^|[\s_-])(?:photo-?credits?|image-?credits?|img-?credits?|media-?credits?|picture-?credits?|caption-?credits?"
@@ -34,11 +37,16 @@ CREDIT_CLASS_RE = re.compile(
 WEAK_CLASS_RE = re.compile(r"credit|copyright|photographer|byline", re.IGNORECASE)
 CREDIT_ITEMPROPS = frozenset({"creditText", "copyrightHolder", "copyrightNotice"})
 # Attributes that hold a credit as their whole value, and attributes that hold a caption a credit may end.
-CREDIT_ATTR_RE = re.compile(
-    r"""\s(data-(?:photo-|image-)?(?:credit|copyright|photographer)|copyright|photographer|credit)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-CAPTION_ATTR_RE = re.compile(r"""\s(alt|data-alt|caption|data-caption|alttext)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+WHOLE_ATTRS = frozenset({"data-credit", "data-photo-credit", "data-image-credit", "data-copyright", "data-photographer",
+                         "copyright", "photographer", "credit"})
+CAPTION_ATTRS = frozenset({"alt", "alttext", "data-alt", "caption", "data-caption"})
+ATTRIBUTE_RE = re.compile(r"""\s([a-z][a-z0-9:_-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# A caption attribute is read only when it holds one of these (most alt texts describe, and are skipped at once).
+CAPTION_HINT_RE = re.compile(r"[(\[/©]|credit|photo|getty|courtesy|image:|foto|copyright")
+CREDIT_ATTR_NAME_RE = re.compile(r"\s(?:data-)?(?:alt|caption|alttext|credit|copyright|photographer|[a-z-]*credit)\s*=")
 IMAGE_ATTR_RE = re.compile(
     r"""\s(?:src|data-src|data-lazy-src|data-original|data-image|data-img|srcset|data-srcset)\s*=\s*["']?([^"'\s>,]+)""")
+TAG_NAME_RE = re.compile(r"<([a-z][a-z0-9-]*)")
 NOT_CREDIT_TAGS = frozenset({"meta", "link", "script", "style"})
 MAX_JSONLD_BYTES = 2_000_000
 
@@ -47,13 +55,20 @@ def find_credits(root: Any, smap: SourceMap, *, claimed: set[Any], embed_spans: 
     """Every photo credit in a parsed page, in order, outside the embeds (`claimed` elements, `embed_spans`)."""
     credits: list[Credit] = []
     credited: set[Any] = set()
-    for el in _credit_candidates(root, smap.page, smap.lower):
+    blocks = _tag_blocks(smap.lower)
+    class_hits = [(m.start(), m.group(1)) for m in _outside(CLASS_VALUE_RE, smap.lower, blocks)]
+    candidates = _credit_candidates(root, smap.page, smap.lower, class_hits)
+    # Elements holding a credit element: they leave the credit to it (marked once, not searched per element).
+    holders = {anc for el in candidates if _is_credit_element(el) for anc in el.iterancestors()}
+    for el in candidates:
         if not (claimed and inside(el, claimed)):
-            credits.extend(_credits_at(el, smap, credited))
-    blocks = _blocks(smap.lower)
+            credits.extend(_credits_at(el, smap, credited, holders))
+    blocks = sorted(blocks + _related_boxes(smap.lower, class_hits))
+    read_tags: set[int] = set()
     outside = [c.span for c in credits] + embed_spans
-    credits.extend(_attribute_credits(smap.page, smap.lower, blocks=blocks, taken=outside))
-    credits.extend(_prose_credits(smap.page, smap.lower, blocks=blocks, taken=[c.span for c in credits] + embed_spans))
+    credits.extend(_attribute_credits(smap.page, smap.lower, blocks=blocks, taken=outside, read_tags=read_tags))
+    credits.extend(_prose_credits(smap.page, smap.lower, blocks=blocks, taken=[c.span for c in credits] + embed_spans,
+                                  read_tags=read_tags))
     return sorted(credits, key=lambda c: c.span)
 
 
@@ -149,20 +164,28 @@ def _credits_from_jsonld(el: Any, smap: SourceMap) -> list[Credit]:
 
 
 
-def _prose_credits(page: str, lower: str, *, blocks: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[Credit]:
+def _prose_credits(page: str, lower: str, *, blocks: list[tuple[int, int]], taken: list[tuple[int, int]],
+                   read_tags: set[int]) -> list[Credit]:
     """Credits in running text ('(AP Photo/Jane Doe)' in a paragraph): each hint word's own text node is read,
-    outside tags, scripts, styles, footers and whatever an element-level detector already took. A node that
-    ends in a credit's opening words ('Image Credit: <em>Getty</em>') is read on to the end of its block."""
+    outside scripts, styles, footers and whatever an element-level detector already took. A node that ends in
+    a credit's opening words ('Image Credit: <em>Getty</em>') is read on to the end of its block. A hint inside
+    a start tag sends that tag's alt and caption attributes to be read ('alt="... (Photo by Jane Doe/AP)"')."""
     found: list[Credit] = []
     done_until = -1
     starts = [b[0] for b in blocks]
-    for hit in PROSE_HINT_RE.finditer(page):
-        at = hit.start()
+    for at in _hints_outside(page, blocks):
         if at < done_until or any(s <= at < e for s, e in taken):
             continue
         node_start = page.rfind(">", 0, at) + 1
-        if page.rfind("<", node_start - 1, at) >= node_start or _in_ranges(blocks, starts, at):
-            continue   # inside a tag, or in a script, style, footer or nav
+        tag_open = page.rfind("<", node_start - 1, at)
+        if tag_open >= node_start:   # inside a start tag
+            done_until = _start_tag_end(lower, tag_open)
+            if tag_open not in read_tags:
+                read_tags.add(tag_open)
+                found.extend(_tag_credits(page, lower, tag_open, done_until, blocks=blocks, starts=starts, taken=taken))
+            continue
+        if _in_ranges(blocks, starts, at):
+            continue   # in a script, style, footer, nav or related box
         node_end = page.find("<", at)
         node_end = len(page) if node_end < 0 else node_end
         done_until = node_end
@@ -174,7 +197,7 @@ def _prose_credits(page: str, lower: str, *, blocks: list[tuple[int, int]], take
                        for c in credit_patterns.find_credits(unescape(text), source="text")]
         else:
             credits = credit_patterns.find_credits(text, source="text", offset=node_start)
-        if not credits and credit_patterns.PREFIX_END_RE.search(text):
+        if not credits and text.rstrip().endswith(OPENING_ENDS) and credit_patterns.PREFIX_END_RE.search(text[-60:]):
             block_end = _block_end(lower, node_end)
             whole = unescape(re.sub(r"<[^>]*>", "", page[node_start:block_end]))
             credits = [replace(c, span=(node_start, block_end))
@@ -184,6 +207,15 @@ def _prose_credits(page: str, lower: str, *, blocks: list[tuple[int, int]], take
     return found
 
 
+OPENING_ENDS = (":", "：", "by", "via", "of", "…", "...", "copyright", "Copyright", "courtesy", "Courtesy")
+
+
+def _hints_outside(page: str, blocks: list[tuple[int, int]]) -> Iterator[int]:
+    """Where a credit word occurs outside scripts, styles, footers, navs and related boxes: the regex runs
+    only over the gaps between them (a quarter of a page's bytes is often script)."""
+    return (hit.start() for hit in _outside(PROSE_HINT_RE, page, blocks))
+
+
 def _block_end(lower: str, at: int) -> int:
     """Where the block an inline run belongs to ends: the next block-level tag, within 300 characters."""
     ends = [p for p in (lower.find(t, at, at + 300) for t in ("</p", "<br", "</div", "</figcaption", "</li", "</td",
@@ -191,30 +223,58 @@ def _block_end(lower: str, at: int) -> int:
     return min(ends) if ends else min(len(lower), at + 300)
 
 
-def _attribute_credits(page: str, lower: str, *, blocks: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[Credit]:
-    """Credits kept in attributes, read from the source (fast, exact spans): a whole credit in data-credit,
-    copyright= or photographer=, and a credit ending an alt or caption attribute ('... (ITV via AP)')."""
+def _attribute_credits(page: str, lower: str, *, blocks: list[tuple[int, int]], taken: list[tuple[int, int]],
+                       read_tags: set[int]) -> list[Credit]:
+    """Credits kept whole in data-credit and its kin, read from the source (fast, exact spans). Alt, caption and
+    copyright= attributes (the Telegraph's <image>) are read where the prose pass finds a credit word in them."""
     found: list[Credit] = []
     starts = [b[0] for b in blocks]
-    for pattern, whole in ((CREDIT_ATTR_RE, True), (CAPTION_ATTR_RE, False)):
-        for match in pattern.finditer(lower):
-            tag_start = lower.rfind("<", 0, match.start())
-            value_start = match.start(2) if match.group(2) is not None else match.start(3)
-            value = unescape(page[value_start: value_start + len(match.group(2) or match.group(3) or "")]).strip()
-            if not value or any(s <= tag_start < e for s, e in taken) or _in_ranges(blocks, starts, tag_start):
-                continue
-            tag_name = re.match(r"<([a-z0-9-]+)", lower[tag_start: tag_start + 20])
-            if tag_name is None or tag_name.group(1) in NOT_CREDIT_TAGS:
-                continue
-            tag_end = lower.find(">", match.end())
-            span = (tag_start, tag_end + 1 if tag_end >= 0 else len(page))
-            image = IMAGE_ATTR_RE.search(page, tag_start, span[1])
-            image_url = image.group(1) if image and not image.group(1).startswith("data:") else None
-            if whole:
-                found.extend(_whole_attribute_credit(value, match.group(1), span, image_url))
-            else:
-                found.extend(replace(c, span=span, form=match.group(1)) for c in credit_patterns.find_credits(
-                    value, source="attribute", image=image_url, caption=True))
+    for needle in ("credit=",):   # copyright= values carry an agency or "Photo": the prose pass finds those
+        at = lower.find(needle)
+        while at >= 0:
+            tag_start = lower.rfind("<", 0, at)
+            if tag_start not in read_tags:
+                read_tags.add(tag_start)
+                tag_end = _start_tag_end(lower, tag_start)
+                found.extend(_tag_credits(page, lower, tag_start, tag_end, blocks=blocks, starts=starts, taken=taken))
+            at = lower.find(needle, at + len(needle))
+    return found
+
+
+def _start_tag_end(lower: str, start: int) -> int:
+    """Just after the start tag that begins at `start`: the first '>' outside quoted attribute values."""
+    end = lower.find(">", start)
+    while end >= 0 and lower.count('"', start, end) % 2:
+        end = lower.find(">", end + 1)
+    return len(lower) if end < 0 else end + 1
+
+
+def _tag_credits(page: str, lower: str, tag_start: int, tag_end: int, *, blocks: list[tuple[int, int]],
+                 starts: list[int], taken: list[tuple[int, int]]) -> list[Credit]:
+    if not CREDIT_ATTR_NAME_RE.search(lower, tag_start, tag_end):
+        return []   # a credit word in a URL or class: no attribute that could hold a credit
+    tag = TAG_NAME_RE.match(lower, tag_start)
+    if tag is None or tag.group(1) in NOT_CREDIT_TAGS or any(s <= tag_start < e for s, e in taken) \
+            or _in_ranges(blocks, starts, tag_start):
+        return []
+    found: list[Credit] = []
+    span, image = (tag_start, tag_end), None
+    for attr in ATTRIBUTE_RE.finditer(lower, tag_start, tag_end):
+        name, group = attr.group(1), 2 if attr.group(2) is not None else 3
+        whole = name in WHOLE_ATTRS
+        if not (whole or name in CAPTION_ATTRS and CAPTION_HINT_RE.search(attr.group(group))):
+            continue
+        value = unescape(page[attr.start(group): attr.end(group)]).strip()
+        if not value:
+            continue
+        if image is None:
+            src = IMAGE_ATTR_RE.search(page, tag_start, tag_end)
+            image = src.group(1) if src and not src.group(1).startswith("data:") else ""
+        if whole:
+            found.extend(_whole_attribute_credit(value, name, span, image or None))
+        else:
+            found.extend(replace(c, span=span, form=name) for c in credit_patterns.find_credits(
+                value, source="attribute", image=image or None, caption=True))
     return found
 
 
@@ -223,12 +283,11 @@ def _whole_attribute_credit(value: str, attr: str, span: tuple[int, int], image:
                    image=image, form=attr) for creator, organization, _ in credit_patterns.read_whole(value)]
 
 
-RELATED_BOX_RE = re.compile(r"""<(div|section|aside|ul)\b[^>]*\bclass\s*=\s*["'][^"']*\b(?:related|recirc)""")
+RELATED_BOX_RE = re.compile(r"""<(div|section|aside|ul)\b[^>]*?\bclass\s*=\s*["'][^"'>]*?\brelated""")
 
 
-def _blocks(lower: str) -> list[tuple[int, int]]:
-    """Ranges of script, style, footer and nav elements and of "related" boxes in the source, sorted: text
-    and attributes there are not the article's."""
+def _tag_blocks(lower: str) -> list[tuple[int, int]]:
+    """Ranges of script, style, footer and nav elements in the source, sorted: text there is no article prose."""
     ranges = []
     for tag in ("script", "style", "footer", "nav"):
         at = lower.find("<" + tag)
@@ -237,10 +296,31 @@ def _blocks(lower: str) -> list[tuple[int, int]]:
             end = len(lower) if end < 0 else end
             ranges.append((at, end))
             at = lower.find("<" + tag, end)
-    if "related" in lower or "recirc" in lower:
-        for box in RELATED_BOX_RE.finditer(lower):
-            ranges.append((box.start(), element_end(lower, box.group(1), box.start())))
     return sorted(ranges)
+
+
+def _related_boxes(lower: str, class_hits: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    """Ranges of "related" boxes (other stories' teasers): their images and credits are not the article's."""
+    ranges = []
+    box_end = -1
+    for at, value in class_hits:
+        if at < box_end or "related" not in value:
+            continue   # inside the previous box, or no box
+        tag_start = lower.rfind("<", 0, at)
+        box = RELATED_BOX_RE.match(lower, tag_start)
+        if box is not None and box.end() > at:
+            box_end = element_end(lower, box.group(1), tag_start)
+            ranges.append((tag_start, box_end))
+    return ranges
+
+
+def _outside(pattern: re.Pattern[str], text: str, blocks: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """A pattern's matches in the gaps between blocks (sorted ranges, possibly nested or overlapping)."""
+    at = 0
+    for start, end in blocks + [(len(text), len(text))]:
+        if start > at:
+            yield from pattern.finditer(text, at, start)
+        at = max(at, end)
 
 
 def _in_ranges(ranges: list[tuple[int, int]], starts: list[int], at: int) -> bool:
@@ -248,25 +328,23 @@ def _in_ranges(ranges: list[tuple[int, int]], starts: list[int], at: int) -> boo
     return any(ranges[j][0] <= at < ranges[j][1] for j in range(max(0, i - 3), i + 1))
 
 
-def _credit_candidates(root: Any, page: str, lower: str) -> list[Any]:
-    """Credit candidates in one traversal: a predicate built from the cheap checks that fired on this page."""
-    tests = []
+def _credit_candidates(root: Any, page: str, lower: str, class_hits: list[tuple[int, str]]) -> list[Any]:
+    """Credit candidates in document order, from one XPath built from the cheap checks that fired on this page.
+    Attribute axes (//@class[...]/..) test only the elements that carry the attribute: much faster than //*[...]."""
+    paths = []
     if "ld+json" in lower:
-        tests.append("(self::script and @type='application/ld+json')")
+        paths.append("//script[@type='application/ld+json']")
     # class values come from CLASS_VALUE_RE, which admits no quote: safe inside an XPath string literal
-    tests += [f"@class='{_original_case(page, lower, v)}'" for v in dict.fromkeys(
-        m.group(1) for m in CLASS_VALUE_RE.finditer(lower))]
+    values = [_original_case(page, lower, v) for v in dict.fromkeys(v for _, v in class_hits) if CREDIT_WORD_RE.search(v)]
+    if values:
+        paths.append("//@class[" + " or ".join(f".='{v}'" for v in values) + "]/..")
     if "itemprop" in lower and ("credittext" in lower or "copyright" in lower):
-        tests.append("@itemprop='creditText' or @itemprop='copyrightHolder' or @itemprop='copyrightNotice'")
+        paths.append("//@itemprop[.='creditText' or .='copyrightHolder' or .='copyrightNotice']/..")
     if "<figcaption" in lower:
-        tests.append("self::figcaption")
-    if "caption" in lower:
-        tests.append("contains(@class,'caption')")
-    if "<cite" in lower and "<figure" in lower:
-        tests.append("(self::cite and ancestor::figure)")
-    if not tests:
-        return []
-    return compiled_xpath("//*[" + " or ".join(tests) + "]")(root)
+        paths.append("//figcaption")
+    if "<cite" in lower:
+        paths.append("//figure//cite")   # a figure's cite is its credit (Vox Media's Chorus)
+    return compiled_xpath(" | ".join(paths))(root) if paths else []
 
 
 def _original_case(page: str, lower: str, value: str) -> str:
@@ -280,19 +358,24 @@ def _is_credit_element(el: Any) -> bool:
         (el.get("itemprop") or "") in CREDIT_ITEMPROPS or bool(CREDIT_CLASS_RE.search(el.get("class") or "")))
 
 
-def _credits_at(el: Any, smap: SourceMap, credited: set[Any]) -> list[Credit]:
-    tag = el.tag
+def _credits_at(el: Any, smap: SourceMap, credited: set[Any], holders: set[Any]) -> list[Credit]:
     if credited and inside(el, credited):
         return []
-    if _in_page_footer(el):
+    found = _element_credits(el, smap, credited, holders)
+    if found and _in_page_footer(el):
         return []   # a site's own copyright line is no photo credit
+    return found
+
+
+def _element_credits(el: Any, smap: SourceMap, credited: set[Any], holders: set[Any]) -> list[Credit]:
+    tag = el.tag
     if tag == "script" and (el.get("type") or "").lower() == "application/ld+json":
         return _credits_from_jsonld(el, smap)
     itemprop = el.get("itemprop") or ""
     css = el.get("class") or ""
     if itemprop in CREDIT_ITEMPROPS or CREDIT_CLASS_RE.search(css):
-        if any(_is_credit_element(child) and credit_patterns.strip_prefix(element_text(child))
-               for child in el.iterdescendants()):
+        if el in holders and any(_is_credit_element(child) and credit_patterns.strip_prefix(element_text(child))
+                                 for child in el.iterdescendants()):
             return []   # the innermost credit element is read: "Image copyright" + <span>Getty Images</span>
         credited.add(el)
         itemprop = itemprop if itemprop in CREDIT_ITEMPROPS else ""   # itemprop="caption" says nothing of credit
@@ -306,7 +389,7 @@ def _credits_at(el: Any, smap: SourceMap, credited: set[Any]) -> list[Credit]:
         credited.add(el)
         return _credit_from_element(el, smap, "caption", None)
     if tag == "figcaption" or "caption" in css:
-        if any(_is_credit_element(child) for child in el.iterdescendants()):
+        if el in holders:
             return []   # the child is read on its own, as the credit element it is
         credited.add(el)
         return _figcaption_credits(el, smap)
@@ -317,17 +400,19 @@ def _figcaption_credits(el: Any, smap: SourceMap) -> list[Credit]:
     """Credits in a caption's words; else the caption's last line when it is only a credit
     ('Andrew Harnik/Shutterstock', 'Adam Maida for BuzzFeed News')."""
     text = spaced_text(el)
-    span, image = smap.span(el), _image_for(el)
-    found = credit_patterns.find_credits(text, source="caption", image=image, caption=True)
-    if found:
-        return [replace(c, span=span) for c in found]
-    children = [c for c in el if isinstance(c.tag, str)]
-    for candidate in dict.fromkeys([text, spaced_text(children[-1]) if children else text]):
-        split = credit_patterns.bare_credit(candidate)
-        if split is not None:
-            return [Credit(raw=candidate, source="caption", span=span, creator=split[0], organization=split[1],
-                           image=image, form="caption-line")]
-    return []
+    found = credit_patterns.find_credits(text, source="caption", caption=True)
+    if not found:
+        children = [c for c in el if isinstance(c.tag, str)]
+        for candidate in dict.fromkeys([text, spaced_text(children[-1]) if children else text]):
+            split = credit_patterns.bare_credit(candidate)
+            if split is not None:
+                found = [Credit(raw=candidate, source="caption", span=(0, 0), creator=split[0],
+                                organization=split[1], form="caption-line")]
+                break
+    if not found:
+        return []
+    span, image = smap.span(el), _image_for(el)   # only for captions that credit: most do not
+    return [replace(c, span=span, image=image) for c in found]
 
 
 FOOTER_PART_RE = re.compile(r"(?:^|[-_])footer(?:$|[-_])", re.IGNORECASE)
@@ -339,7 +424,9 @@ def _in_page_footer(el: Any) -> bool:
     for anc in (el, *el.iterancestors()):
         if anc.tag in ("footer", "nav"):
             return True
-        for token in f"{anc.get('class') or ''} {anc.get('id') or ''}".split():
-            if FOOTER_PART_RE.search(token) and not NOT_FOOTER_RE.search(token):
-                return True
+        names = f"{anc.get('class') or ''} {anc.get('id') or ''}"
+        if "ooter" in names or "OOTER" in names:
+            for token in names.split():
+                if FOOTER_PART_RE.search(token) and not NOT_FOOTER_RE.search(token):
+                    return True
     return False

@@ -29,7 +29,7 @@ class SourceMap:
         if self._line_starts is None:   # built on first use: most pages need few spans
             from itertools import accumulate
 
-            self._line_starts = [0, *accumulate(len(line) + 1 for line in self.page.split("\n"))]
+            self._line_starts = [0, *accumulate(map((1).__add__, map(len, self.page.split("\n"))))]
         return self._line_starts
 
     def span(self, el: Any, needle: str | None = None) -> tuple[int, int]:
@@ -99,12 +99,17 @@ def element_end(lower: str, tag: str, start: int) -> int:
     if tag in ("img", "br", "meta", "link", "input", "source"):
         return open_end + 1
     depth = 0
-    for match in re.finditer(rf"<(/?){re.escape(tag)}\b", lower[start: start + 400_000]):
+    if tag not in _TAG_RES:
+        _TAG_RES[tag] = re.compile(rf"<(/?){re.escape(tag)}\b")
+    for match in _TAG_RES[tag].finditer(lower, start, start + 400_000):
         depth += -1 if match.group(1) else 1
         if depth == 0:
-            close = lower.find(">", start + match.start())
+            close = lower.find(">", match.start())
             return close + 1 if close >= 0 else len(lower)
     return open_end + 1
+
+
+_TAG_RES: dict[str, re.Pattern[str]] = {}
 
 
 def lower_keeping_offsets(page: str) -> str:

@@ -30,6 +30,7 @@ INTRO_RE = re.compile(
     r"[ \t]*:[ \t]+(?=[A-Z\"“‘@#])")
 WORD_START_RE = re.compile(r"(?<![\w'’])(?=[\w\"“‘@#])")
 REPEAT_WINDOW = 30
+REPEAT_REACH = 2000   # characters: more than a tweet and the paragraph that quotes it
 MIN_REPEAT = 9
 
 
@@ -58,7 +59,9 @@ def _glued_start(text: str) -> tuple[int, bool]:
 def _repeated_start(text: str, start: int) -> int | None:
     """Where the tweet's opening words appear a second time after `start`: the first copy was the article
     quoting the tweet, the second is the tweet. The earliest word whose next words occurred before it wins."""
-    for match in WORD_START_RE.finditer(text, start + 1):
+    # A tweet and the article's quote of it sit near the signature: only the text's last stretch is searched,
+    # so a huge run-on paragraph costs no more than a short one.
+    for match in WORD_START_RE.finditer(text, max(start + 1, len(text) - REPEAT_REACH)):
         at = match.start()
         window = text[at: at + REPEAT_WINDOW]
         link = LINK_RE.search(window)
@@ -67,7 +70,7 @@ def _repeated_start(text: str, start: int) -> int | None:
             continue
         if len(window) < REPEAT_WINDOW and at + len(window) < len(text.rstrip()) and not link:
             continue   # a short window must reach the end of the text (the whole tweet) to count
-        earlier = text.find(window, start, at)
+        earlier = text.find(window, max(start, at - REPEAT_REACH), at)
         if earlier >= 0 and (earlier == start or not text[earlier - 1].isalnum()):
             return at
     return None
