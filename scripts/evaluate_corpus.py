@@ -217,7 +217,10 @@ def inventory(files: list[Path], corpus: Path, show: int) -> None:
     credit_sources: Counter[str] = Counter()
     pages_with: Counter[str] = Counter()
     bad_spans: list[str] = []
+    shared_spans = 0
     for path, article, embeds, credits in _scanned(files):
+        starts = [e.span[0] for e in embeds if e.span != (0, 0)]
+        shared_spans += len(starts) - len(set(starts))   # two embeds given one element
         for embed in embeds:
             platforms[f"{embed.platform}/{embed.kind}"] += 1
             detectors[embed.detector] += 1
@@ -236,7 +239,7 @@ def inventory(files: list[Path], corpus: Path, show: int) -> None:
             for credit in credits[:show]:
                 print(f"   C {credit.source:9} {credit.raw[:70]!r} -> {credit.creator} | {credit.organization}")
     print(f"\n{len(files)} files; {pages_with['embeds']} with embeds, {pages_with['credits']} with credits")
-    print(f"spans that do not point at their element: {len(bad_spans)}")
+    print(f"spans that do not point at their element: {len(bad_spans)}; embeds sharing a span: {shared_spans}")
     for line in bad_spans[:20]:
         print(f"  {line}")
     for title, counter in (("embeds by platform/kind", platforms), ("embeds by detector", detectors),

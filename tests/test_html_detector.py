@@ -1,5 +1,7 @@
 """HTML detectors on small fictional fixtures modelled on real embed markup."""
 
+import pytest
+
 from resolver.extract import html
 
 
@@ -228,3 +230,12 @@ def test_credits_as_real_pages_carry_them(fixture_text):
     for credit in credits:   # every span points into the page at the credit's own markup or words
         assert 0 <= credit.span[0] < credit.span[1] <= len(page)
         assert page[credit.span[0]] in "<(" or page[credit.span[0]:credit.span[1]].startswith(credit.raw[:5])
+
+
+@pytest.mark.parametrize("css", ["credit", "caption-credit", "photo-credit", "image-source", "subbuzz__attribution",
+                                 "wp-media-credit", "story-image-copyright"])
+def test_cms_credit_classes(css):
+    page = (f'<html><body><figure><img src="https://img.example.org/a.jpg"><div><span class="{css}">'
+            'Ann Example/Riverton Post</span></div></figure><p>Follow us on Twitter</p></body></html>')
+    [credit] = html.scan(page)[1]
+    assert (credit.creator, credit.organization, credit.image) == ("Ann Example", "Riverton Post", "https://img.example.org/a.jpg")
