@@ -26,8 +26,8 @@ CLASS_VALUE_RE = re.compile(
 CREDIT_WORD_RE = re.compile(r"credit|copyright|photographer|attribution|image-source|photo-source|caption")
 # Words a credit line in prose carries (lower-case "photo" is too common in prose to be a hint). Case-sensitive,
 # so the engine can skip quickly; each hit is then read in its own text node only.
-PROSE_HINT_RE = re.compile(r"Photo|PHOTO|\(photo|Credit|CREDIT|©|Getty|GETTY|REUTERS|AFP|EPA|\(AP\b|AP\)|Courtesy|Foto|Image(?: credit|:| by| via| courtesy| copyright)"
-                           r"|Screen(?:shot|grab)|Illustration(?::| by)")
+PROSE_HINT_RE = re.compile(r"Photo|PHOTO|\(photo|Credit|CREDIT|©|Getty|GETTY|REUTERS|AFP|EPA|\(AP\b|AP\)|Courtesy|Foto"
+                           r"|Image(?: credit|:| by| via| courtesy| copyright)|Screen(?:shot|grab)|Illustration(?::| by)")
 CREDIT_CLASS_RE = re.compile(
     r"(?:^|[\s_-])(?:photo-?credits?|image-?credits?|img-?credits?|media-?credits?|picture-?credits?|caption-?credits?"
     r"|credits?(?!-?card)|copyright|photographer|photo-?byline|credit-?line|attribution|image-source|photo-source)(?:$|[\s_-])",
@@ -163,7 +163,6 @@ def _credits_from_jsonld(el: Any, smap: SourceMap) -> list[Credit]:
     return found
 
 
-
 def _prose_credits(page: str, lower: str, *, blocks: list[tuple[int, int]], taken: list[tuple[int, int]],
                    read_tags: set[int]) -> list[Credit]:
     """Credits in running text ('(AP Photo/Jane Doe)' in a paragraph): each hint word's own text node is read,
@@ -229,15 +228,14 @@ def _attribute_credits(page: str, lower: str, *, blocks: list[tuple[int, int]], 
     copyright= attributes (the Telegraph's <image>) are read where the prose pass finds a credit word in them."""
     found: list[Credit] = []
     starts = [b[0] for b in blocks]
-    for needle in ("credit=",):   # copyright= values carry an agency or "Photo": the prose pass finds those
-        at = lower.find(needle)
-        while at >= 0:
-            tag_start = lower.rfind("<", 0, at)
-            if tag_start not in read_tags:
-                read_tags.add(tag_start)
-                tag_end = _start_tag_end(lower, tag_start)
-                found.extend(_tag_credits(page, lower, tag_start, tag_end, blocks=blocks, starts=starts, taken=taken))
-            at = lower.find(needle, at + len(needle))
+    at = lower.find("credit=")   # data-credit, data-photo-credit, data-image-credit, credit=
+    while at >= 0:
+        tag_start = lower.rfind("<", 0, at)
+        if tag_start not in read_tags:
+            read_tags.add(tag_start)
+            tag_end = _start_tag_end(lower, tag_start)
+            found.extend(_tag_credits(page, lower, tag_start, tag_end, blocks=blocks, starts=starts, taken=taken))
+        at = lower.find("credit=", at + 7)
     return found
 
 
@@ -251,6 +249,7 @@ def _start_tag_end(lower: str, start: int) -> int:
 
 def _tag_credits(page: str, lower: str, tag_start: int, tag_end: int, *, blocks: list[tuple[int, int]],
                  starts: list[int], taken: list[tuple[int, int]]) -> list[Credit]:
+    """Credits in one start tag's attributes: whole in data-credit and its kin, at the end of alt or caption."""
     if not CREDIT_ATTR_NAME_RE.search(lower, tag_start, tag_end):
         return []   # a credit word in a URL or class: no attribute that could hold a credit
     tag = TAG_NAME_RE.match(lower, tag_start)
