@@ -47,6 +47,7 @@ CREDIT_ATTR_NAME_RE = re.compile(r"\s(?:data-)?(?:alt|caption|alttext|credit|cop
 IMAGE_ATTR_RE = re.compile(
     r"""\s(?:src|data-src|data-lazy-src|data-original|data-image|data-img|srcset|data-srcset)\s*=\s*["']?([^"'\s>,]+)""")
 TAG_NAME_RE = re.compile(r"<([a-z][a-z0-9-]*)")
+CREDIT_ATTR_RE = re.compile(r"credit=")
 NOT_CREDIT_TAGS = frozenset({"meta", "link", "script", "style"})
 MAX_JSONLD_BYTES = 2_000_000
 
@@ -228,14 +229,12 @@ def _attribute_credits(page: str, lower: str, *, blocks: list[tuple[int, int]], 
     copyright= attributes (the Telegraph's <image>) are read where the prose pass finds a credit word in them."""
     found: list[Credit] = []
     starts = [b[0] for b in blocks]
-    at = lower.find("credit=")   # data-credit, data-photo-credit, data-image-credit, credit=
-    while at >= 0:
-        tag_start = lower.rfind("<", 0, at)
+    for hit in _outside(CREDIT_ATTR_RE, lower, blocks):   # data-credit, data-photo-credit, credit=...
+        tag_start = lower.rfind("<", 0, hit.start())
         if tag_start not in read_tags:
             read_tags.add(tag_start)
             tag_end = _start_tag_end(lower, tag_start)
             found.extend(_tag_credits(page, lower, tag_start, tag_end, blocks=blocks, starts=starts, taken=taken))
-        at = lower.find("credit=", at + 7)
     return found
 
 
