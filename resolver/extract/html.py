@@ -260,7 +260,6 @@ def _blueskyish(el: Any, smap: SourceMap) -> Embed | None:
     )
 
 
-
 def scan(page: str) -> tuple[list[Embed], list[Credit]]:
     """Every embed and credit in an HTML page, in order of appearance, each once."""
     if not has_markers(page):

@@ -183,9 +183,9 @@ def find_signatures(text: str, *, skip: list[tuple[int, int]] = ()) -> list[Embe
         confidence = None
         if inline_text:
             body, body_start = inline_text, line_start + (len(before) - len(before.lstrip()))
-            cut, confidence = tweet_text.start_of_tweet(body)
-            rest = body[cut:]
-            body_start += cut + len(rest) - len(rest.lstrip())
+            prose_end, confidence = tweet_text.start_of_tweet(body)
+            rest = body[prose_end:]
+            body_start += prose_end + len(rest) - len(rest.lstrip())
             body = rest.strip() or None
         else:
             above = _tweet_text_above(text, line_start, blocks)
