@@ -138,3 +138,10 @@ def m007_identification_verdicts(db: Database) -> None:
     """v7: an identification's verdict (identified, tie, too-close, no-match, no-candidates), so a refusal is
     told apart from a miss; `similarity` now holds the best candidate's word score."""
     db.table("identifications").add_column("verdict", str)
+
+
+@migrations()
+def m010_embed_text_confidence(db: Database) -> None:
+    """v10: how sure extraction is of where an embed's text starts and ends ("high" / "uncertain"), so the quote
+    checks can settle an uncertain boundary against the fetched post."""
+    db.table("embeds").add_column("text_confidence", str)

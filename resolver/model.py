@@ -32,6 +32,9 @@ class Embed:
     date_text: str | None = None
     date: str | None = None       # ISO 8601 date parsed from date_text, when it could be
     text: str | None = None
+    # "high" when the markup or the layout bounds the text; "uncertain" when where it starts or ends is a
+    # reading of run-on prose (the quote checks settle it against the fetched post); None with no text.
+    text_confidence: str | None = None
     lang: str | None = None
     media_links: tuple[str, ...] = ()
     links: tuple[str, ...] = ()

@@ -227,7 +227,10 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
             if post["author"]["handle"] else None
         rows.append(("Author", author, found_author, _provenance_cell(_source_of(post, "author_handle"))))
         rows.append(("Date", embed.get("date_text"), post.get("created_at"), _provenance_cell(_source_of(post, "created_at"))))
-        rows.append(("Text", embed.get("text"), post.get("text"), _provenance_cell(_source_of(post, "text"))))
+        text = embed.get("text")
+        if text and embed.get("text_confidence") == "uncertain":
+            text += " [where the tweet starts or ends in the article is uncertain]"
+        rows.append(("Text", text, post.get("text"), _provenance_cell(_source_of(post, "text"))))
         rows.append(("Media", ", ".join(embed.get("media_links") or []) or None,
                      ", ".join(m["url"] for m in post.get("media") or []) or None,
                      _provenance_cell(_source_of(post, "media"))))

@@ -2,22 +2,21 @@
 
 import pytest
 
-from resolver.extract.credits import find_credits, split_credit
+from resolver.extract.credit_names import split_credit
+from resolver.extract.credits import find_credits
 
 POSITIVE = [
     ("(Photo Credit:Nicole Laskavi/MOD)", "Nicole Laskavi", "MOD", "paren-credit"),
     ("The crowd. (AP Photo/Jane Doe, File)", "Jane Doe", "AP", "agency-photo"),
-    ("Crowds gather. REUTERS/Kevin Example", "Kevin Example", "REUTERS", "agency-slash"),
-    ("Fireworks. John Smith/AFP via Getty Images", "John Smith", "AFP via Getty Images", "getty"),
+    ("Crowds gather. REUTERS/Kevin Example", "Kevin Example", "REUTERS", "slash"),
+    ("Fireworks. John Smith/AFP via Getty Images", "John Smith", "AFP via Getty Images", "slash"),
     ("Photo by Ann Lee on Unsplash", "Ann Lee", "Unsplash", "stock-site"),
     ("Photograph: Sam Roe/Guardian", "Sam Roe", "Guardian", "keyword"),
     ("Photo: Jane Doe", "Jane Doe", None, "keyword"),
     ("Image: NASA", None, "NASA", "keyword"),
     ("Credit: Acme News", None, "Acme News", "keyword"),
     ("Courtesy of the Riverton Museum", None, "the Riverton Museum", "keyword"),
-    ("© 2021 Jane Doe", "Jane Doe", None, "copyright"),
-    ("(File photo)", None, None, "file-photo"),
-    ("Screenshot: YouTube", "YouTube", None, "keyword"),
+    ("Screenshot: YouTube", None, "YouTube", "keyword"),
     ("(Photo by Mary Major/Getty Images for Acme)", "Mary Major", "Getty Images for Acme", "paren-credit"),
     ("(Photo: Jane Doe for The Riverton Times)", "Jane Doe", "The Riverton Times", "paren-credit"),
     ("(Image courtesy of Riverton Council)", None, "Riverton Council", "paren-credit"),
@@ -38,6 +37,7 @@ NEGATIVE = [
     "He paid by credit card.",
     "Image quality was poor, the photographer admitted.",
     "The copyright law changed in 2019.",
+    "(File photo)",   # says nothing of who made it
 ]
 
 
@@ -51,6 +51,103 @@ def test_sentences_that_mention_photos_are_not_credits(text):
     ("Jane Doe via Getty Images", ("Jane Doe", "Getty Images")),
     ("Reuters", (None, "Reuters")),
     ("Jane Doe, File", ("Jane Doe", None)),
-], ids=["slash", "via", "agency-only", "file-suffix"])
+    ("Jane Roe/Riverton Times/Getty Images", ("Jane Roe", "Riverton Times/Getty Images")),
+    ("JOHN EXAMPLE/AFP/Getty Images", ("JOHN EXAMPLE", "AFP/Getty Images")),
+    ("AFP/Getty", (None, "AFP/Getty")),
+    ("REUTERS/Ann Example/Files", ("Ann Example", "REUTERS")),
+    ("EPA/BEN EXAMPLE", ("BEN EXAMPLE", "EPA")),
+    ("Pixabay.com / someuser", ("someuser", "Pixabay.com")),
+    ("Ann Example-USA TODAY Sports - RTR1ABC2", ("Ann Example", "USA TODAY Sports")),
+    ("Cal Sample, STF / Associated Press", ("Cal Sample", "Associated Press")),
+    ("Dee Example   Pool/Getty Images", ("Dee Example", "Getty Images")),
+    ("Jane Roe/STF", ("Jane Roe", None)),
+    ("John Smith/Pool", ("John Smith", "Pool")),
+    ("City Council handout", (None, "City Council")),
+    ("STR/AFP", (None, "AFP")),
+    ("Ed Sample for Riverton News", ("Ed Sample", "Riverton News")),
+    ("Bloomberg via Getty Images", (None, "Bloomberg via Getty Images")),
+    ("ITV via AP", (None, "ITV via AP")),
+    ("Fay Example | Getty Images", ("Fay Example", "Getty Images")),
+    ("Gus Example, EXAMPLE.com", ("Gus Example", "EXAMPLE.com")),
+    ("@riverfan / Twitter / Via Twitter: @riverfan", ("@riverfan", "Twitter")),
+    ("Riverton Space Center/Hal Example", ("Hal Example", "Riverton Space Center")),
+    ("Riverton TV/Reuters", ("Riverton TV", "Reuters")),
+    ("AP Photo", (None, "AP")),
+    ("Getty Image", (None, "Getty Image")),
+    ("Ivy Example", ("Ivy Example", None)),
+], ids=["slash", "via", "agency-only", "file-suffix", "person-outlet-agency", "caps-person-agency-getty",
+        "agencies-only", "agency-first-files", "agency-first-caps", "site-first", "mandatory-credit-dash", "stf-comma",
+        "pool-word", "stf-alone", "pool-kept", "handout-lowercase", "stringer-code", "for-outlet", "agency-via",
+        "broadcaster-via", "pipe", "comma-domain", "trailing-via-repeat", "org-first-person", "tv-unit-creator",
+        "agency-photo-alone", "known-prefix", "bare-person"])
 def test_split_credit(value, expected):
     assert split_credit(value) == expected
+
+
+MORE_FORMS = [
+    ("Mandatory Credit: Ann Example-USA TODAY Sports - RTR1ABC2", "Ann Example", "USA TODAY Sports"),
+    ("Image via Getty Images", None, "Getty Images"),
+    ("Image copyright Getty Images", None, "Getty Images"),
+    ("Featured image via JOHN EXAMPLE/AFP/Getty Images", "JOHN EXAMPLE", "AFP/Getty Images"),
+    ("(Foto: Pixabay.com / someuser)", "someuser", "Pixabay.com"),
+    ("(Photo credit should read JOHN EXAMPLE/AFP/Getty Images)", "JOHN EXAMPLE", "AFP/Getty Images"),
+    ("Credit: City Council handout", None, "City Council"),
+    ("Credit... Ann Example/The Riverton Times", "Ann Example", "The Riverton Times"),
+    ("He left.Photo by Ann Example/Getty Images.@someone replied", "Ann Example", "Getty Images"),
+    ("Featured image via Fay M. Example/Getty Images", "Fay M. Example", "Getty Images"),
+]
+
+
+@pytest.mark.parametrize("text,creator,organization", MORE_FORMS, ids=[m[0][:30] for m in MORE_FORMS])
+def test_more_phrasings(text, creator, organization):
+    [credit] = find_credits(text)
+    assert (credit.creator, credit.organization) == (creator, organization)
+
+
+CAPTION_ENDINGS = [
+    ("Relatives wait at the airport (EPA)", None, "EPA"),
+    ("Rescuers carry a stretcher (AFP/Getty)", None, "AFP/Getty"),
+    ("TREATMENT: The nurse was named [GETTY]", None, "GETTY"),
+    ("Two ministers meet in the square (ITV via AP)", None, "ITV via AP"),
+    ("Police near the station. (Ann Example / Reuters)", "Ann Example", "Reuters"),
+    ("A family in the city. (Ben Example/CBC)", "Ben Example", "CBC"),
+    ("A family in the city. (Ben Example/Riverton Gazette)", "Ben Example", "Riverton Gazette"),
+]
+
+
+@pytest.mark.parametrize("text,creator,organization", CAPTION_ENDINGS, ids=[c[0][-14:] for c in CAPTION_ENDINGS])
+def test_a_caption_ending_in_its_supplier(text, creator, organization):
+    [credit] = find_credits(text, caption=True)
+    assert (credit.creator, credit.organization) == (creator, organization)
+
+
+def test_a_name_and_an_unknown_outlet_in_parentheses_needs_a_caption():
+    assert find_credits("A family in the city. (Ben Example/Riverton Gazette)") == []   # in prose it may be anything
+
+
+def test_copyright_is_a_credit_in_a_caption_only():
+    [credit] = find_credits("© 2021 Jane Doe", caption=True)
+    assert (credit.creator, credit.organization) == ("Jane Doe", None)
+    assert find_credits("© 2021 Jane Doe") == []
+
+
+NOT_CREDITS = [
+    "© 2023 Reuters. All rights reserved.",
+    "(Graphic: tmsnrt.rs/2Bgq29K)",
+    "(Graphic: Emerging markets in 2019 - here)",
+    "LONDON (Reuters) - The bank said on Monday it would cut jobs.",
+    "Reporting by Ann Example; Editing by Ben Sample",
+    "A Reuters/Ipsos poll found most agreed.",
+    "The Trump/Russia story went on.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CREDITS, ids=[n[:25] for n in NOT_CREDITS])
+def test_not_credits(text):
+    assert find_credits(text) == [] and find_credits(text, caption=True) == []
+
+
+def test_one_person_credited_twice_keeps_the_fuller_statement():
+    text = "Supporters cheer.  / AFP / JOHN EXAMPLE (Photo credit should read JOHN EXAMPLE/AFP/Getty Images)"
+    [credit] = find_credits(text, caption=True)
+    assert (credit.creator, credit.organization) == ("JOHN EXAMPLE", "AFP/Getty Images")

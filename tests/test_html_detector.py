@@ -1,5 +1,7 @@
 """HTML detectors on small fictional fixtures modelled on real embed markup."""
 
+import pytest
+
 from resolver.extract import html
 
 
@@ -72,7 +74,7 @@ def test_credits_in_html(fixture_text):
         ("caption", "Ben Example", "AP", "https://img.example.org/bridge.jpg"),
         ("caption", "Cal Sample", "Reuters", "https://img.example.org/mayor.jpg"),
         ("attribute", "Dee Fiction", "River Agency", "https://img.example.org/river.jpg"),
-        ("text", "Eve Example", "REUTERS", None),
+        ("caption", "Eve Example", "REUTERS", None),
         ("caption", None, "Riverton Post", None),
         ("text", "Gil Sample", "AFP via Getty Images", None),
     ]
@@ -82,7 +84,7 @@ def test_credits_in_html(fixture_text):
 def test_page_without_markers_is_not_parsed(fixture_text, monkeypatch):
     def fail(_page):
         raise AssertionError("a page with no markers must not be parsed")
-    monkeypatch.setattr(html, "_parse", fail)
+    monkeypatch.setattr(html, "parse", fail)
     assert html.scan(fixture_text("no_markers.html")) == ([], [])
 
 
@@ -127,3 +129,113 @@ def test_spans_survive_entities_in_attributes():
     embeds, _ = html.scan(page)
     assert [page[e.span[0]:e.span[0] + 7] for e in embeds] == ["<iframe", "<a href", "<iframe"]
     assert "c8aFcHFu8QM" in page[embeds[2].span[0]:embeds[2].span[1]]   # a start tag over several lines
+
+
+def _tweet(body, handle="ann_ex", status="1600000000000000001", date="December 6, 2022"):
+    return (f'<blockquote class="twitter-tweet">{body}&mdash; Ann Example (@{handle}) '
+            f'<a href="https://twitter.com/{handle}/status/{status}">{date}</a></blockquote>')
+
+
+def test_br_in_a_tweet_is_a_line_break():
+    [embed] = html.scan(f"<html><body>{_tweet('<p lang=en>Bridge closed in neighbouring towns<br>It opens <br/>soon</p>')}"
+                        "</body></html>")[0]
+    assert embed.text == "Bridge closed in neighbouring towns\nIt opens\nsoon"
+    assert embed.text_confidence == "high"
+
+
+def test_tweet_in_several_paragraphs_with_the_signature_in_its_own():
+    page = ('<html><body><blockquote class="twitter-tweet" data-lang="de"><p lang="de">Erste Zeile <a href="'
+            'https://twitter.com/hashtag/Brücke">#Brücke</a></p>\n<p>„Zweite!“<br>\n„Dritte!“</p>\n'
+            '<p>— Anna Beispiel (@anna_b) <a href="https://twitter.com/anna_b/status/1067000000000000001">'
+            '26. November 2018</a></p></blockquote></body></html>')
+    [embed] = html.scan(page)[0]
+    assert embed.text == "Erste Zeile #Brücke\n„Zweite!“\n„Dritte!“"
+    assert (embed.author_name, embed.author_handle, embed.date, embed.lang) == ("Anna Beispiel", "anna_b", "2018-11-26", "de")
+
+
+def test_a_mention_in_the_tweet_is_not_its_signature():
+    [embed] = html.scan(f"<html><body>{_tweet('<p>Thanks (@bob_ex) for the help</p>')}</body></html>")[0]
+    assert (embed.author_name, embed.author_handle) == ("Ann Example", "ann_ex")
+
+
+def test_two_tweets_on_a_one_line_page_get_their_own_spans():
+    page = ("<html><body>" + _tweet("<p>First post</p>") + "<p>Between.</p>"
+            + _tweet("<p>Second post</p>", handle="bo_ex", status="1600000000000000002") + "</body></html>")
+    first, second = html.scan(page)[0]
+    assert "First post" in page[first.span[0]:first.span[1]] and "Second post" not in page[first.span[0]:first.span[1]]
+    assert page[second.span[0]:second.span[1]].startswith('<blockquote class="twitter-tweet"><p>Second post')
+
+
+def test_telegraph_style_hosted_tweet_iframe():
+    page = ('<html><body><p><iframe src="http://s.example.co.uk/graphics/html/TwitterEmbed/Version1/web101.html" '
+            'width="460" id="tweetframe1600000000000000000012345"><noframe>Twitter: Ann Example - The bridge &amp; the '
+            'road are open <a href="https://twitter.com/search?q=%23Riverton">#Riverton</a></noframe></iframe></p>'
+            '</body></html>')
+    [embed] = html.scan(page)[0]
+    assert (embed.platform, embed.post_id, embed.author_name, embed.detector) == ("twitter", None, "Ann Example", "html-iframe")
+    assert embed.text == "The bridge & the road are open #Riverton"
+    assert embed.url == "http://s.example.co.uk/graphics/html/TwitterEmbed/Version1/web101.html"
+    assert page[embed.span[0]:].startswith("<iframe")
+
+
+def test_rendered_tweet_iframe_keeps_only_its_id():
+    page = ('<html><body><iframe id="twitter-widget-0" class="twitter-tweet twitter-tweet-rendered" '
+            'data-tweet-id="800000000000000001" title="Twitter Tweet"></iframe></body></html>')
+    [embed] = html.scan(page)[0]
+    assert (embed.post_id, embed.detector) == ("800000000000000001", "html-iframe")
+
+
+def test_cms_tweet_card():
+    page = ('<html><body><blockquote class="subbuzz-tweet__container js-tweet__placeholder"><div>'
+            '<a class="subbuzz-tweet__display-name" href="https://twitter.com/card_ex">Card Example &#x1F47C;</a>'
+            '<a class="subbuzz-tweet__username" href="https://twitter.com/card_ex">@card_ex</a></div>'
+            '<p class="subbuzz-tweet__text">Open at last @riverton</p><time><a class="subbuzz-tweet__created-at" '
+            'href="https://twitter.com/card_ex/status/781000000000000001">Fri Sep 30\n 15:13:45 UTC+0000 2016</a></time>'
+            '</blockquote></body></html>')
+    [embed] = html.scan(page)[0]
+    assert (embed.text, embed.author_name, embed.author_handle, embed.date) == (
+        "Open at last @riverton", "Card Example 👼", "card_ex", "2016-09-30")
+
+
+def test_feed_widgets_and_follow_us_blocks_are_not_embeds(fixture_text):
+    embeds, _ = html.scan(fixture_text("feed_widgets_and_follow_us.html"))
+    assert [(e.detector, e.post_id) for e in embeds] == [("html-link", "1600000000000000011")]
+
+
+def test_post_urls_in_json_page_state_with_escaped_slashes():
+    page = ('<html><body><script>window.state={"is":"instagram","props":{"instagramUrl":'
+            '"https:\\u002F\\u002Fwww.instagram.com\\u002Fp\\u002FFicTion02-\\u002F"}}</script></body></html>')
+    [embed] = html.scan(page)[0]
+    assert (embed.platform, embed.post_id, embed.detector) == ("instagram", "FicTion02-", "html-source")
+
+
+def test_credits_as_real_pages_carry_them(fixture_text):
+    page = fixture_text("credits_real_page_forms.html")
+    _, credits = html.scan(page)
+    got = [(c.creator, c.organization, c.image) for c in credits]
+    assert got == [
+        ("Kim Example", "Riverton Post", "https://img.example.org/cdata.jpg"),   # JSON-LD inside CDATA
+        ("Lee Example", "AFP/Getty Images", "https://img.example.org/boats.jpg"),   # data-credit on a slide
+        (None, "Getty Images", "http://img.example.org/search.jpg"),   # a caption attribute's ending
+        ("MAX EXAMPLE", "EPA", "http://img.example.org/search.jpg"),   # copyright= on <image>
+        (None, "AP", None),
+        (None, "ITV via AP", "https://img.example.org/ministers.jpg"),
+        ("Ned Example", "AP", "https://img.example.org/lazy.jpg"),
+        ("Oli Example", "Riverton News", "https://img.example.org/set-1x.jpg"),
+        ("PatSample", None, "https://img.example.org/shot.jpg"),
+        ("quinn_example", "Instagram", "https://img.example.org/post.jpg"),
+        (None, "Getty Images", "https://img.example.org/lead.jpg"),
+        (None, "Getty", None),
+    ]
+    for credit in credits:   # every span points into the page at the credit's own markup or words
+        assert 0 <= credit.span[0] < credit.span[1] <= len(page)
+        assert page[credit.span[0]] in "<(" or page[credit.span[0]:credit.span[1]].startswith(credit.raw[:5])
+
+
+@pytest.mark.parametrize("css", ["credit", "caption-credit", "photo-credit", "image-source", "subbuzz__attribution",
+                                 "wp-media-credit", "story-image-copyright"])
+def test_cms_credit_classes(css):
+    page = (f'<html><body><figure><img src="https://img.example.org/a.jpg"><div><span class="{css}">'
+            'Ann Example/Riverton Post</span></div></figure><p>Follow us on Twitter</p></body></html>')
+    [credit] = html.scan(page)[1]
+    assert (credit.creator, credit.organization, credit.image) == ("Ann Example", "Riverton Post", "https://img.example.org/a.jpg")

@@ -94,3 +94,19 @@ def test_four_scan_processes_write_one_database_losing_and_duplicating_nothing(t
     conn.close()
     pages = stress.write_articles(tmp_path / "again", 4, 90, 10)
     assert stress.check(tmp_path / "shared.db", pages, 4, 10)[1] == ["1 articles with missing or extra embeds/credits"]
+
+
+def test_embed_text_confidence_is_kept_and_an_older_cache_gains_the_column(tmp_path):
+    from sqlite_utils import Database
+
+    path = tmp_path / "c.db"
+    old = Database(path)
+    migrations.apply(old, stop_before="m010_embed_text_confidence")   # a cache made before the column existed
+    assert "text_confidence" not in old["embeds"].columns_dict
+    old.conn.close()
+    store = Cache(path)
+    assert "text_confidence" in store.db["embeds"].columns_dict
+    store.record_article(ARTICLE, [{**EMBED, "text": "Bridge open", "text_confidence": "uncertain"}], [],
+                         source="a.txt", tool_version="t")
+    [embed] = store.embeds_for(1)
+    assert embed["text_confidence"] == "uncertain"

@@ -57,17 +57,22 @@ def test_dash_and_line_break_gone_year_runs_into_next_sentence():
     ("— José Núñez, Jr. 🌻 (@jn_ez) 12 de septiembre de 2022", "José Núñez, Jr. 🌻", "jn_ez", "2022-09-12"),
     ("&mdash; Sam Doe (@samdoe) Sep 12, 2022", "Sam Doe", "samdoe", "2022-09-12"),
     ("-- Sam Doe (@samdoe) September 12 2022", "Sam Doe", "samdoe", "2022-09-12"),
-    ("– Моше Шварц (@moshe_ru) 12 сентября 2022", None, None, None),   # month names in Cyrillic are not read
+    ("– Моше Шварц (@moshe_ru) 12 сентября 2022 г.", "Моше Шварц", "moshe_ru", "2022-09-12"),
+    ("— Олена Приклад (@olena_ex) 9 жовтня 2017 р.", "Олена Приклад", "olena_ex", "2017-10-09"),
+    ("— مثال الاسم (@mithal_ex) ١٢ سبتمبر ٢٠٢٢", "مثال الاسم", "mithal_ex", "2022-09-12"),
+    ("— مثال الاسم (@mithal_lv) 3 تشرين الأول 2019", "مثال الاسم", "mithal_lv", "2019-10-03"),
+    ("— Ayşe Örnek (@ayse_ex) 1 Şubat 2021", "Ayşe Örnek", "ayse_ex", "2021-02-01"),
+    ("— João Exemplo (@joao_ex) 12 de setembro de 2022", "João Exemplo", "joao_ex", "2022-09-12"),
+    ("— Giulia Esempio (@giulia_ex) 12 settembre 2022", "Giulia Esempio", "giulia_ex", "2022-09-12"),
+    ("— Jan Voorbeeld (@jan_vb) 12 mei 2022", "Jan Voorbeeld", "jan_vb", "2022-05-12"),
+    ("— Anna Przykład (@anna_pl) 12 września 2022 r.", "Anna Przykład", "anna_pl", "2022-09-12"),
     ("— 川の町 (@kawanomachi) 2017年10月9日", "川の町", "kawanomachi", "2017-10-09"),
     ("— Anna Beispiel (@anna_b) 9. Oktober 2017", "Anna Beispiel", "anna_b", "2017-10-09"),
     ("— Marie Exemple (@mexemple) 1er mars 2020", "Marie Exemple", "mexemple", "2020-03-01"),
-], ids=["comma-emoji", "entity-dash", "double-hyphen", "cyrillic-month", "japanese", "german", "french"])
+], ids=["comma-emoji", "entity-dash", "double-hyphen", "russian", "ukrainian", "arabic-indic-digits", "arabic-levant",
+        "turkish", "portuguese", "italian", "dutch", "polish", "japanese", "german", "french"])
 def test_signature_forms(signature, name, handle, date):
-    embeds = find_embeds("Some post text here.\n" + signature + "\n")
-    if handle is None:
-        assert embeds == []
-        return
-    [embed] = embeds
+    [embed] = find_embeds("Some post text here.\n" + signature + "\n")
     assert (embed.author_name, embed.author_handle, embed.date) == (name, handle, date)
     assert embed.text == "Some post text here."
 
@@ -115,5 +120,68 @@ def test_consecutive_inline_signatures_with_the_dash_turned_into_two_spaces():
     text = ("Reactions came fast.No one asked for this  Ann Example (@ann_ex) May 2, 2019Is this real?  "
             "lee smith (@leesmith) May 2, 2019The story goes on.")
     first, second = find_embeds(text)
-    assert (first.author_name, first.text) == ("Ann Example", "Reactions came fast.No one asked for this")
+    assert (first.author_name, first.text, first.text_confidence) == ("Ann Example", "No one asked for this", "uncertain")
     assert (second.author_name, second.author_handle, second.text) == ("lee smith", "leesmith", "Is this real?")
+    assert second.text_confidence == "high"   # it starts where the previous signature ends
+
+
+# Run-on scraped text: paragraphs joined with no space, the article's prose glued to the tweet.
+RUN_ON = [
+    ("glued-sentence",
+     "Mayor Example said nothing new. The reply came fast.Why is the bridge still closed? Nobody knows!  "
+     "Ann Example (@ann_ex) May 2, 2019", "Why is the bridge still closed? Nobody knows!"),
+    ("glued-introduction",
+     "Residents were not pleased, as the council learnt below:Bridge closed AGAIN.Third time this month.  "
+     "Bo Sample (@bo_sample) May 2, 2019", "Bridge closed AGAIN.Third time this month."),
+    ("spaced-introduction",
+     "The mayor was asked about it. Watch: Fixing it takes time, please be patient  Cy Example (@cy_ex) May 2, 2019",
+     "Fixing it takes time, please be patient"),
+    ("quoted-then-embedded",
+     "The mayor did not hold back. Nobody builds bridges better than this town, she tweeted.  We will open it "
+     "soon! Nobody builds bridges better than this town. We will open it soon!  Di Example (@di_ex) May 2, 2019",
+     "Nobody builds bridges better than this town. We will open it soon!"),
+    ("quoted-short-tweet-before-link",
+     "The senator replied to say,  You do not. You do not https://t.co/Ab12Cd34Ef  Ed Example (@ed_ex) May 2, 2019",
+     "You do not https://t.co/Ab12Cd34Ef"),
+]
+
+
+@pytest.mark.parametrize("text,tweet", [r[1:] for r in RUN_ON], ids=[r[0] for r in RUN_ON])
+def test_run_on_prose_is_cut_where_the_tweet_starts(text, tweet):
+    [embed] = find_embeds(text)
+    assert embed.text == tweet
+    assert embed.text_confidence == "uncertain"   # a reading of run-on text: the fetched post settles it
+    assert text[embed.span[0]:].startswith(tweet)
+
+
+def test_tweets_in_a_row_start_where_the_previous_signature_ends():
+    text = ("Intro.No more delays!  Ann Example (@ann_ex) May 2, 2019Agreed, open it now  Bo Sample (@bo_sample) "
+            "May 2, 2019")
+    first, second = find_embeds(text)
+    assert (second.text, second.text_confidence) == ("Agreed, open it now", "high")
+
+
+def test_text_longer_than_a_tweet_is_uncertain():
+    prose = "The council met again on Tuesday evening and talked about the bridge for a long time. " * 5
+    [embed] = find_embeds(prose + "Still closed  Ann Example (@ann_ex) May 2, 2019")
+    assert embed.text_confidence == "uncertain"
+
+
+def test_multi_line_tweet_above_a_signature_keeps_its_lines_and_is_sure():
+    text = ("The council met.\n\nLine one of the post\nline two\nline three pic.twitter.com/Zz98Yy76Xx\n"
+            "— Ann Example (@ann_ex) May 2, 2019\n\nMore prose.\n")
+    [embed] = find_embeds(text)
+    assert embed.text == "Line one of the post\nline two\nline three pic.twitter.com/Zz98Yy76Xx"
+    assert embed.text_confidence == "high"
+
+
+@pytest.mark.parametrize("text,name,tweet", [
+    ("If you look a few lines up  the code  will always be  404          (@code_ex) December 28, 2017",
+     None, "If you look a few lines up  the code  will always be  404"),
+    ("I reported it too  ?Chris? (@chris_ex) October 9, 2017", "?Chris?", "I reported it too"),
+    ("Bridge open!\n— 🌉🌉 (@bridge_fan) May 2, 2019", "🌉🌉", "Bridge open!"),
+    ("Bridge open!\n— ★ Riverton ★ (@riverton_star) May 2, 2019", "★ Riverton ★", "Bridge open!"),
+], ids=["number-is-no-name", "emoji-lost-to-question-marks", "emoji-only", "symbols"])
+def test_names_are_kept_as_written_and_a_number_is_no_name(text, name, tweet):
+    [embed] = find_embeds(text)
+    assert (embed.author_name, embed.text) == (name, tweet)

@@ -1,102 +1,102 @@
-"""Photo credits in prose and captions: '(Photo Credit:Nicole Laskavi/MOD)', '(AP Photo/Jane Doe)', 'REUTERS/Name'...
+"""Photo credits in prose and captions: '(Photo Credit:Nicole Laskavi/MOD)', '(AP Photo/Jane Doe)', 'REUTERS/Name',
+'Featured image via Name/AFP/Getty Images', a caption ending in '(Getty)'... Splitting is `credit_names`' job.
 
-Precision first: a sentence that merely mentions a photo is no credit, so values must look like names.
+Precision first: a sentence that merely mentions a photo is no credit, so values must look like names; a
+page's own copyright notice, datelines ('LONDON (Reuters) -'), bylines and 'Reporting by' are not credits.
 """
 
 from __future__ import annotations
 
 import re
 
+from resolver.extract.credit_names import is_org, names_an_agency, split_credit
 from resolver.model import Credit
 
 SP = r"[ \t\u00a0]"
-PHOTO = r"(?:Photo(?:graph)?s?|Images?|Pictures?|Video|Illustrations?|Graphics?|Photo[ -]illustration|(?:Main|Top|Header|Lead|Hero)[ \t]image)"
-AGENCIES = r"(?:AP|AFP|Reuters|REUTERS|UPI|EPA(?:-EFE)?|PA|CP|Xinhua|XINHUA|Anadolu|ANADOLU|SIPA|TASS|ANSA|DPA|dpa|IANS|PTI|Bloomberg)"
-KNOWN_ORGS = re.compile(
-    r"^(?:AP|AFP|Reuters|UPI|EPA|PA|CP|Xinhua|Anadolu|SIPA|TASS|ANSA|DPA|Bloomberg|Getty Images|Shutterstock|Alamy|Unsplash|Pexels|Pixabay"
-    r"|Wikimedia Commons|Handout|Pool|NASA|ESA)$|\b(?:Images|News|Agency|Press|Ministry|Office|Department|Photos|Police|Army|Forces|Government"
-    r"|Museum|Archives?|University|Library|Inc|Ltd|LLC|Media|TV|Network|Commons|Service|Institute|Foundation|Council|Company|Corp)\b",
-    re.IGNORECASE,
+# Not "Graphic": "(Graphic: Emerging markets in 2019 - tmsnrt.rs/…)" names a chart, not who made it.
+PHOTO = (r"(?:Photo(?:graph)?s?|Images?|Pictures?|Pics?|Fotos?|Bild|Video|Illustrations?"
+         r"|Photo[ -]illustration|(?:Featured|Main|Top|Header|Lead|Hero)[ \t]image)")
+# The words that open a credit; a value follows.
+PREFIX = (
+    rf"(?:{PHOTO}{SP}+credit{SP}+should{SP}+read"
+    rf"|{PHOTO}{SP}*(?:credits?{SP}*)?[:：]"
+    rf"|{PHOTO}{SP}+(?:credits?|copyright)\b{SP}*[:：]?"
+    rf"|{PHOTO}{SP}+(?:by|via|courtesy(?:{SP}+of)?)\b"
+    rf"|(?:Mandatory{SP}+)?Credits?{SP}*(?:[:：]|\.\.\.|…)|Courtesy(?:{SP}+of)?\b|Copyright{SP}*[:：]"
+    rf"|Screen(?:shot|grab){SP}*(?:via|from)?{SP}*[:：]?)"
 )
+PREFIX_RE = re.compile(rf"^{SP}*{PREFIX}{SP}*", re.IGNORECASE)
+PREFIX_END_RE = re.compile(rf"{PREFIX}{SP}*$", re.IGNORECASE)   # "Image Credit: " before an inline <em>Getty</em>
+COPYRIGHT_PREFIX_RE = re.compile(r"^(?:(?:©|\(c\)|copyright)\s*)+(?:(?:19|20)\d{2}(?:\s*[–-]\s*(?:19|20)\d{2})?)?\s*",
+                                 re.IGNORECASE)
+AGENCIES = r"(?:AP|AFP|Reuters|REUTERS|UPI|EPA(?:-EFE)?|PA|CP|Xinhua|XINHUA|Anadolu|ANADOLU|SIPA|TASS|ANSA|DPA|dpa|IANS|PTI|Bloomberg)"
 ALLOWED_LOWER = frozenset(
     "of via for the and on by de da di du del der van von la le al bin courtesy photo staff file handout pool images & + x".split()
 )
-# Bylines and widgets that sit where credits do.
+# Bylines, widgets and datelines that sit where credits do.
 NOT_A_CREDIT_RE = re.compile(r"\b(?:reporting|editing|writing|written|edited) by\b|sponsored|promoted links|taboola|outbrain"
-                             r"|all rights reserved$", re.IGNORECASE)
+                             r"|all rights reserved|(?-i:^[A-Z][A-Z .'-]{2,}\s+[—–-]\s)|\(graphic|tmsnrt\.rs", re.IGNORECASE)
 VALUE_STOP = r"[^\n()\[\]|<>]"
-NAME_WORD = r"[A-Z](?:\.|[\w'’-]*)"   # a capitalised word or an initial; "Fireworks." ends a sentence, not a name
+# A capitalised word, an initial, an agency, a handle, a domain; not a word ending a sentence ("Earth.").
+NAME_WORD = r"(?:[A-Z]\.|[A-Z@][\w'’&@-]*(?:\.[\w'’&@-]+)*)"
+NAME_PART = rf"{NAME_WORD}(?:{SP}+(?:{NAME_WORD}|via|for|of|de|da|van|von|der|and|&)){{0,5}}"
+# Where a keyword credit may start: a line or sentence start, a glued sentence end (run-on text), after a caption.
+KEY_START = rf"(?:^|(?<=[\n.!?|•·—–)])|(?<=[.!?|•·—–)-]{SP})|(?<=[.!?]{SP}{SP}))"
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # (AP Photo/Jane Doe), (AP Photo/Jane Doe, File), AP Photo/Jane Doe
     ("agency-photo", re.compile(
-        rf"\(?\b(?P<org>{AGENCIES}){SP}+Photos?{SP}*/{SP}*(?P<value>{VALUE_STOP}{{2,80}}?)(?:,{SP}*(?:File|Pool|Handout))?(?:\)|(?=[\n.;]|$))",
+        rf"\(?\b(?P<org>{AGENCIES}){SP}+(?:Photos?|PHOTOS?){SP}*/{SP}*(?P<value>{VALUE_STOP}{{2,80}}?)(?:,{SP}*(?:File|Pool|Handout))?(?:\)|(?=[\n.;]|$))",
         re.MULTILINE)),
     # Photo by Jane Doe on Unsplash
     ("stock-site", re.compile(
         rf"\b{PHOTO}{SP}+by{SP}+(?P<value>[A-Z][^\n()]{{1,60}}?){SP}+on{SP}+(?P<org>Unsplash|Pexels|Pixabay|Flickr)\b")),
-    # (Photo Credit: X), (Photo: X), (Photo by X), (Image courtesy of X), (Credit: X), (Courtesy X), (Screenshot: X)
-    ("paren-credit", re.compile(
-        rf"\({SP}*(?:{PHOTO}{SP}*(?:credits?{SP}*)?(?:[:：]|{SP}by\b|{SP}courtesy(?:{SP}+of)?\b|{SP}via\b)|{PHOTO}{SP}+credits?\b"
-        rf"|Credits?{SP}*[:：]|Courtesy(?:{SP}+of)?\b|Screen(?:shot|grab){SP}*(?:via|from)?{SP}*[:：]?)"
-        rf"{SP}*(?P<value>[^()\n]{{2,120}}?){SP}*\)",
-        re.IGNORECASE)),
-    ("file-photo", re.compile(rf"\((?P<value>File{SP}+photo)\)", re.IGNORECASE)),
-    # REUTERS/Kevin Lamarque, AFP/Jane Doe: the wire's own caption form, agency first in capitals
-    ("agency-slash", re.compile(
-        rf"\b(?P<org>REUTERS|AFP|EPA(?:-EFE)?|XINHUA|ANADOLU|UPI|SIPA|AP){SP}*/{SP}*(?P<value>{NAME_WORD}(?:{SP}+{NAME_WORD}){{0,3}})")),
-    # Jane Doe/AFP via Getty Images, John Roe/Getty Images
-    ("getty", re.compile(
-        rf"\b(?P<value>{NAME_WORD}(?:{SP}+{NAME_WORD}){{0,3}}){SP}*/{SP}*(?P<org>(?:{AGENCIES}|NurPhoto|SOPA Images|LightRocket|Bloomberg){SP}+via{SP}+Getty{SP}+Images"
-        rf"|Getty{SP}+Images(?:{SP}+for{SP}+[A-Z][\w&.'’-]*(?:{SP}+[A-Z][\w&.'’-]*){{0,4}})?)")),
-    # Photo: X / Photograph: X / Photo by X / Image: X / Credit: X / Courtesy of X / Screenshot: X, as a caption line or sentence
+    # (Photo Credit: X), (Foto: X), (Photo by X), (Image courtesy of X), (Credit: X), (Courtesy X), (Photo credit should read X)
+    ("paren-credit", re.compile(rf"[(\[]{SP}*{PREFIX}{SP}*(?P<value>[^()\[\]\n]{{2,120}}?){SP}*[)\]]", re.IGNORECASE)),
+    # Photo: X / Photograph: X / Featured image via X / Image copyright X / Mandatory Credit: X, as a line or sentence
     ("keyword", re.compile(
-        rf"(?:(?<=^)|(?<=[\n.|•·—–-]{SP})|(?<=\n)|(?<=[.!?]{SP}{SP}))"
-        rf"(?P<key>{PHOTO}{SP}*(?:credits?{SP}*)?[:：]|{PHOTO}{SP}+(?:by|courtesy{SP}+of)\b|Credits?{SP}*[:：]|Courtesy{SP}+of\b"
-        rf"|Screen(?:shot|grab){SP}*(?:via|from)?{SP}*[:：])"
-        rf"{SP}*(?P<value>{VALUE_STOP}{{2,100}}?){SP}*(?=\n|$|\||[.;]{SP}+[A-Z]|\.$|\)|\])",
+        rf"{KEY_START}(?P<key>{PREFIX}){SP}*(?P<value>{VALUE_STOP}{{2,100}}?){SP}*"
+        rf"(?=\n|$|\||(?-i:(?<!\b[A-Z])[.;]{SP}+[A-Z]|\.(?=[A-Z@#]))|\.$|\)|\]|{SP}*/{SP}*(?:Copyright|©))",
         re.IGNORECASE | re.MULTILINE)),
-    # © 2021 Jane Doe, Copyright 2019 Acme News
+    # Sanjeev Verma/Hindustan Times/Getty Images, REUTERS/Jane Doe/Files: a slash chain naming a person and an agency
+    # It ends the sentence or line, or a name follows: "a Reuters/Ipsos poll" is no credit.
+    ("slash", re.compile(rf"(?<![\w/.@:-])(?P<value>{NAME_PART}(?:{SP}*/{SP}*{NAME_PART}){{1,4}})"
+                         rf"(?=[ \t\u00a0]*(?:$|[\n.;,)\]|]|[A-Z(]|(?:file|pool|handout)\b))", re.MULTILINE)),
+    # A caption ending in the supplier: "... in Surabaya (EPA)", "(AFP/Getty)", "[GETTY]", "(Jane Doe/Reuters)"
+    ("trailing", re.compile(rf"[(\[]{SP}*(?P<value>[^()\[\]\n]{{2,80}}?){SP}*[)\]]{SP}*$", re.MULTILINE)),
+    # © 2021 Jane Doe, Copyright 2019 Acme News: in captions only (in prose it is the page's own notice)
     ("copyright", re.compile(
-        rf"(?:©|\(c\)|Copyright{SP}*©?){SP}*(?:(?:19|20)\d{{2}}{SP}*)?(?P<value>[A-Z][^\n()|<>.;]{{1,60}}?){SP}*(?=\n|$|[.;|)]|{SP}{{2}}|{SP}All{SP}rights)",
+        rf"(?:©|\(c\)|Copyright{SP}*©?){SP}*(?:(?:19|20)\d{{2}}{SP}*)?(?P<value>[A-Z@][^\n()|<>.;]{{1,60}}?){SP}*"
+        rf"(?=\n|$|[.;|)]|{SP}{{2}}|{SP}All{SP}rights)",
         re.MULTILINE)),
 )
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_URL_START_RE = re.compile(r"^(?:https?://|www\.)")
+_WORD_RE = re.compile(r"[^\s/,|]+")
+STRICT_FORMS = frozenset({"keyword", "copyright", "slash", "trailing"})
 
 
-def split_credit(value: str, org: str | None = None) -> tuple[str | None, str | None]:
-    """Split 'Nicole Laskavi/MOD', 'Jane Doe for The Times', 'Jane Doe via Getty Images' into (creator, organization)."""
-    value = re.sub(r",\s*(?:File|Pool|Handout)\s*$", "", value.strip(" ,;:-–—")).strip()
-    if org:
-        return (value or None), org.strip()
-    if "/" in value:
-        left, _, right = (part.strip(" /") for part in value.partition("/"))
-        if KNOWN_ORGS.search(left) or re.fullmatch(r"[A-Z]{2,6}", left):
-            return None, value    # AFP/Getty Images: agencies all the way
-        return (left or None), (re.sub(r"^for\s+", "", right) or None)
-    for joiner in (" via ", " for ", " | "):
-        if joiner in value:
-            left, _, right = value.partition(joiner)
-            return (left.strip() or None), (right.strip() or None)
-    if KNOWN_ORGS.search(value) or re.fullmatch(r"[A-Z]{2,6}", value):
-        return None, value
-    return (value or None), None
+def strip_prefix(value: str) -> str:
+    """A credit value without its opening words: 'Image copyright Getty Images' -> 'Getty Images'."""
+    value = PREFIX_RE.sub("", value.strip())
+    return COPYRIGHT_PREFIX_RE.sub("", value).strip()
 
 
 def looks_like_credit_value(value: str, *, strict: bool) -> bool:
     """Does a value read as names and agencies? Strict for bare prose, lenient inside an explicit '(Photo Credit: ...)'."""
     value = value.strip()
-    if not value or len(value) > 120 or not re.search(r"[^\W\d_]", value):
+    if not value or len(value) > 120 or not _LETTER_RE.search(value):
         return False
     if NOT_A_CREDIT_RE.search(value):
         return False
-    if re.match(r"^(?:https?://|www\.)", value):
+    if _URL_START_RE.match(value):
         return False
     if not strict:
         return True
-    words = re.findall(r"[^\s/,]+", value)
+    words = _WORD_RE.findall(value)
     if not words or len(words) > 12:
         return False
-    if len(words) > 6 and "/" not in value and not KNOWN_ORGS.search(value):
+    if len(words) > 6 and "/" not in value and not is_org(value):
         return False   # "PHOTOS: Lady Gaga's Craziest Stunts and ..." is a headline, not a credit
     first = words[0].lstrip("©(\"'“")
     if first and first[0].islower() and first.lower() not in ("courtesy", "the", "de", "van", "von"):
@@ -105,38 +105,112 @@ def looks_like_credit_value(value: str, *, strict: bool) -> bool:
     return not lower
 
 
-def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str | None = None) -> list[Credit]:
-    """Photo credits in a text, each once, in order. `offset` shifts spans when the text is a slice of a page."""
+def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str | None = None,
+                 caption: bool = False) -> list[Credit]:
+    """Photo credits in a text, each once, in order. `offset` shifts spans when the text is a slice of a page;
+    `caption` when the text is a caption or alt text (a trailing '(Jane Doe/CBC)' or '© Name' is a credit there)."""
     credits: list[Credit] = []
     taken: list[tuple[int, int]] = []
     if not might_have_credit(text):
         return credits
+    wanted = _forms_worth_trying(text, caption=caption)
     for form, pattern in PATTERNS:
+        if form not in wanted:
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(s < end and start < e for s, e in taken):
                 continue
-            value = match.group("value")
-            strict = form in ("keyword", "copyright", "getty", "agency-slash")
-            if not looks_like_credit_value(value, strict=strict):
+            value = strip_prefix(match.group("value"))   # "© Foto: Jane Doe / Magazin"
+            if not looks_like_credit_value(value, strict=form in STRICT_FORMS):
                 continue
-            org = match.groupdict().get("org")
-            if form == "file-photo":
-                creator, organization = None, None
-            else:
-                creator, organization = split_credit(value, org)
-            if creator is None and organization is None and form != "file-photo":
+            creator, organization = split_credit(value, match.groupdict().get("org"))
+            if not _acceptable(form, value, creator, organization, caption=caption):
                 continue
+            if form == "copyright" and re.match(r"\W{0,3}all rights reserved", text[end:end + 30], re.IGNORECASE):
+                continue   # "© 2019 Acme. All rights reserved." is a notice, not a credit
             taken.append((start, end))
             credits.append(Credit(
                 raw=match.group(0).strip(), source=source, span=(offset + start, offset + end),
                 creator=creator, organization=organization, image=image, form=form,
             ))
-    return sorted(credits, key=lambda c: c.span)
+    return _fullest_per_creator(sorted(credits, key=lambda c: c.span))
 
 
-_HINT_RE = re.compile(r"photo|image|picture|credit|courtesy|©|\(c\)|copyright|screen|getty|reuters|afp|\bap\b|epa|illustration|graphic|video",
-                      re.IGNORECASE)
+# Cheap tests that decide which patterns can match a text at all (most captions need two or three of eight).
+_PREFIX_WORD_RE = re.compile(r"photo|image|picture|pic|foto|bild|video|illustr|credit|courtesy|copyright|screen",
+                             re.IGNORECASE)
+_STOCK_RE = re.compile(r"Unsplash|Pexels|Pixabay|Flickr")
+_CLOSING_RE = re.compile(r"[)\]][ \t\u00a0]*$", re.MULTILINE)
+
+
+def _forms_worth_trying(text: str, *, caption: bool) -> frozenset[str]:
+    forms = set()
+    if "/" in text:
+        forms.update(("agency-photo", "slash"))
+    if _PREFIX_WORD_RE.search(text):
+        forms.update(("paren-credit", "keyword"))
+        if _STOCK_RE.search(text):
+            forms.add("stock-site")
+    if _CLOSING_RE.search(text):
+        forms.add("trailing")
+    if caption and ("©" in text or "(c)" in text or "opyright" in text):
+        forms.add("copyright")
+    return frozenset(forms)
+
+
+def _fullest_per_creator(credits: list[Credit]) -> list[Credit]:
+    """One text crediting a person twice ('/ AFP / JIM WATSON (Photo credit should read JIM WATSON/AFP/Getty
+    Images)') keeps the statement that names the most."""
+    best: dict[str, Credit] = {}
+    for credit in credits:
+        if credit.creator:
+            key = credit.creator.casefold()
+            if key not in best or len(credit.organization or "") > len(best[key].organization or ""):
+                best[key] = credit
+    return [c for c in credits if not c.creator or best[c.creator.casefold()] is c]
+
+
+def _acceptable(form: str, value: str, creator: str | None, organization: str | None, *, caption: bool) -> bool:
+    """The checks a bare form needs that an explicit 'Photo:' does not."""
+    if creator is None and organization is None:
+        return False
+    if form == "slash":   # prose: a person and an agency, or it is "Trump/Russia" or "AP/NORC poll"
+        return bool(creator) and not is_org(creator) and names_an_agency(value)
+    if form == "trailing":
+        if names_an_agency(value):
+            return True
+        return caption and bool(creator and organization) and is_org(organization)   # "(Darek Zdzienicki/CBC)"
+    return True
+
+
+def bare_credit(value: str) -> tuple[str | None, str | None] | None:
+    """(creator, organization) of a whole caption line that is only a credit ('Andrew Harnik/Shutterstock',
+    'Adam Maida for BuzzFeed News', 'Getty Images'), or None when it reads as anything else."""
+    value = value.strip()
+    if not looks_like_credit_value(value, strict=True) or len(value.split()) > 8:
+        return None
+    creator, organization = split_credit(value)
+    if organization and (creator or names_an_agency(organization)) and is_org(organization):
+        return creator, organization
+    return None
+
+
+def read_whole(value: str) -> list[tuple[str | None, str | None, str]]:
+    """(creator, organization, form) of a value that is a credit as a whole (a credit element's text, a
+    data-credit attribute): the credit patterns first ('AP Photo/Jane Doe'), else the value split as it is."""
+    found = [(c.creator, c.organization, c.form or "") for c in find_credits(value, caption=True)]
+    if found:
+        return found
+    stripped = strip_prefix(value)
+    if not looks_like_credit_value(stripped, strict=False) or len(stripped.split()) > 14:
+        return []
+    creator, organization = split_credit(stripped)
+    return [(creator, organization, "whole")] if creator or organization else []
+
+
+_HINT_RE = re.compile(r"photo|image|picture|credit|courtesy|©|\(c\)|copyright|screen|getty|reuters|afp|\bap\b|epa|illustration"
+                      r"|graphic|video|foto|bild|/|\)\s*$|\]\s*$", re.IGNORECASE | re.MULTILINE)
 
 
 def might_have_credit(text: str) -> bool:

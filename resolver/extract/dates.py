@@ -6,36 +6,41 @@ import re
 from datetime import date
 
 _MONTHS: dict[str, int] = {}
+# Month names as embeds and scrapers print them, by language; genitive forms where a date uses them
+# ("12 сентября 2022"). A table, not babel/dateparser: these are the only dates the detectors read.
 for _names in (
-    # English, with the abbreviations widgets and scrapers use
     "january february march april may june july august september october november december",
     "jan feb mar apr may jun jul aug sep oct nov dec",
-    "sept",
-    # Spanish, French, German, Portuguese, Italian, Dutch: the languages embeds are most often localised to
-    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",   # Spanish
     "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
     "januar februar märz april mai juni juli august september oktober november dezember",
-    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",   # Portuguese
     "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
-    "januari februari maart april mei juni juli augustus september oktober november december",
+    "januari februari maart april mei juni juli augustus september oktober november december",   # Dutch
+    "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
+    "styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik listopad grudzień",
+    "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",   # Turkish
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",   # Russian
+    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
+    "янв февр мар апр мая июн июл авг сент окт нояб дек",
+    "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",   # Ukrainian
+    "січень лютий березень квітень травень червень липень серпень вересень жовтень листопад грудень",
+    "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",   # Arabic (Egypt, Gulf)
+    "كانون_الثاني شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين_الأول تشرين_الثاني كانون_الأول",   # Levant, Iraq
 ):
-    words = _names.split()
-    if words == ["sept"]:
-        _MONTHS["sept"] = 9
-        continue
-    for number, word in enumerate(words, start=1):
-        _MONTHS.setdefault(word, number)
-_MONTHS["setiembre"] = 9
-_MONTHS["fevrier"] = 2
-_MONTHS["aout"] = 8
-_MONTHS["decembre"] = 12
+    for number, word in enumerate(_names.split(), start=1):
+        _MONTHS.setdefault(word.replace("_", " "), number)
+for _word, _number in (("sept", 9), ("setiembre", 9), ("fevrier", 2), ("aout", 8), ("decembre", 12), ("ابريل", 4),
+                       ("اغسطس", 8), ("اكتوبر", 10), ("إبريل", 4)):
+    _MONTHS[_word] = _number
 
 MONTH = "(?:" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + ")"
-YEAR = r"(?:19|20)\d{2}"
+YEAR = r"(?:19|20|١٩|٢٠)\d{2}"   # \d takes Arabic-Indic digits too; int() reads them
 # One alternation, three shapes; (?!\d) lets the year run into the next word ("2017The mayor said").
 DATE_PATTERN = (
     rf"(?:(?P<m1>{MONTH})\.?[ \t\u00a0]+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t\u00a0]*(?P<y1>{YEAR})"
     rf"|(?P<d2>\d{{1,2}})\.?(?:er)?[ \t\u00a0]+(?:de[ \t\u00a0]+)?(?P<m2>{MONTH})\.?,?[ \t\u00a0]+(?:de[ \t\u00a0]+)?(?P<y2>{YEAR})"
+    rf"(?:[ \t\u00a0]*(?:г\.|р\.|r\.))?"
     rf"|(?P<y3>{YEAR})[ \t]*[年년][ \t]*(?P<m3>\d{{1,2}})[ \t]*[月월][ \t]*(?P<d3>\d{{1,2}})[ \t]*[日일]?)(?!\d)"
 )
 DATE_RE = re.compile(DATE_PATTERN, re.IGNORECASE)
@@ -58,7 +63,13 @@ def iso_from_match(match: re.Match[str]) -> str | None:
         return None
 
 
+# The API's created_at as some CMS tweet cards print it: "Fri Sep 30 15:13:45 UTC+0000 2016".
+CREATED_AT_RE = re.compile(r"\b(?P<m1>[A-Z][a-z]{2})\s+(?P<d1>\d{1,2})\s+\d{2}:\d{2}:\d{2}\s+(?:UTC)?[+-]\d{4}\s+(?P<y1>(?:19|20)\d{2})\b")
+
+
 def parse_date(text: str) -> str | None:
     """ISO date for a whole date string such as 'September 12, 2022', or None."""
-    match = DATE_RE.search(text or "")
-    return iso_from_match(match) if match else None
+    match = DATE_RE.search(text or "") or CREATED_AT_RE.search(text or "")
+    if match is None or (match.group("m1") and match.group("m1").lower() not in _MONTHS):
+        return None
+    return iso_from_match(match)

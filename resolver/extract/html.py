@@ -1,22 +1,23 @@
 """Embeds and credits in an HTML page: parsed once with lxml, walked once, spans mapped back to the page source.
 
 A page with none of the markers an embed or credit needs is not parsed at all (the hot path of a corpus run).
+Embeds are found here; credits by `html_credits`; spans by `spans`.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from bisect import bisect_right
-from html import unescape
 from collections.abc import Iterator
 from dataclasses import replace
+from html import unescape
 from typing import Any
 
 from resolver import platforms
-from resolver.extract import credits as credit_patterns
+from resolver.extract import html_credits, tweet_text
 from resolver.extract import text as text_detectors
 from resolver.extract.dates import parse_date
+from resolver.extract.dom import class_set, compiled_xpath, element_text, inside, parse, text_with_breaks
+from resolver.extract.spans import SourceMap, lower_keeping_offsets
 from resolver.model import Credit, Embed
 from resolver.platforms import x
 
@@ -34,191 +35,92 @@ def has_markers(page: str) -> bool:
 HREF_RE = re.compile(
     r"""href\s*=\s*["']?((?:https?:)?//(?:[a-z0-9-]+\.)*(?:"""
     rf"""{platforms.DOMAIN_PATTERN}|{platforms.mastodon.HOST_PATTERN})/[^"'\s>]*)""")
-# Elements whose class names a credit, in a fixed expression: page text never becomes XPath (#11: a class value
-# with a control character in it made lxml refuse the expression and stopped a whole batch).
-_LOWER_CLASS = "translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-CREDIT_CLASS_TEST = " or ".join(f"contains({_LOWER_CLASS}, '{word}')" for word in ("credit", "copyright", "photographer"))
-CLASS_VALUE_RE = re.compile(r"""class\s*=\s*["']([^"'<>]*?(?:credit|copyright|photographer)[^"'<>]*)["']""")
 STRUCTURE_TAGS = ("blockquote", "iframe", "amp-twitter", "amp-instagram", "amp-youtube", "amp-facebook", "amp-vimeo",
                   "lite-youtube", "lite-vimeo", "script", "figure")
-IMG_ATTR_RE = re.compile(r"data-(?:photo-|image-)?(?:credit|copyright|photographer)\s*=")
-# Words a credit line in prose carries (lower-case "photo" is too common in prose to be a hint). Case-sensitive,
-# so the engine can skip quickly; each hit is then read in its own text node only.
-PROSE_HINT_RE = re.compile(r"Photo|PHOTO|Credit|CREDIT|©|Getty|REUTERS|AFP|Courtesy|Image(?: credit|:| by| courtesy)"
-                           r"|Screen(?:shot|grab)|Illustration(?::| by)")
 _XPATHS = {
     "fb": "//div[contains(@class,'fb-post') or contains(@class,'fb-video')]",
     "signature": "//p[contains(.,'(@')] | //blockquote[not(@class)][contains(.,'(@')]",
 }
-_compiled: dict[str, Any] = {}
-
-
-def _select(root: Any, name: str, **variables: str) -> list[Any]:
-    """Elements for one pass, by a compiled XPath (compiled once, on first use)."""
-    if name not in _compiled:
-        from lxml import etree
-
-        _compiled[name] = etree.XPath(_XPATHS[name])
-    return _compiled[name](root, **variables)
-
-
-CREDIT_CLASS_RE = re.compile(
-    r"(?:^|[\s_-])(?:photo-?credits?|image-?credits?|img-?credits?|media-?credits?|picture-?credits?|caption-?credits?"
-    r"|credits?(?!-?card)|copyright|photographer|photo-?byline|credit-?line)(?:$|[\s_-])",
-    re.IGNORECASE,
-)
-CREDIT_ITEMPROPS = frozenset({"creditText", "copyrightHolder", "copyrightNotice"})
-IMG_CREDIT_ATTRS = ("data-credit", "data-photo-credit", "data-image-credit", "data-copyright", "data-photographer")
-CREDIT_PREFIX_RE = re.compile(
-    r"^\s*(?:(?:photo(?:graph)?|image|picture|video|illustration)s?\s*(?:credits?)?\s*(?:[:：]|by\b)|credits?\s*[:：]|source\s*[:：])\s*",
-    re.IGNORECASE,
-)
-COPYRIGHT_PREFIX_RE = re.compile(r"^(?:(?:©|\(c\)|copyright)\s*)+(?:(?:19|20)\d{2}(?:\s*[–-]\s*(?:19|20)\d{2})?)?\s*", re.IGNORECASE)
 TWEET_CLASSES = frozenset({"twitter-tweet", "twitter-video"})
-MAX_JSONLD_BYTES = 2_000_000
 
 
-class SourceMap:
-    """Finds an element's character range in the page source from lxml's sourceline and a distinguishing needle."""
-
-    def __init__(self, page: str, lower: str | None = None) -> None:
-        self.page = page
-        self.lower = lower if lower is not None else page.lower()
-        self._line_starts: list[int] | None = None
-        self._last = (0, 1)   # (position, its line), for counting lines onward
-
-    @property
-    def line_starts(self) -> list[int]:
-        if self._line_starts is None:   # built on first use: most pages need few spans
-            from itertools import accumulate
-
-            self._line_starts = [0, *accumulate(len(line) + 1 for line in self.page.split("\n"))]
-        return self._line_starts
-
-    def span(self, el: Any, needle: str | None = None) -> tuple[int, int]:
-        tag = (el.tag if isinstance(el.tag, str) else "script").lower()
-        opener = "<" + tag
-        # The DOM decodes entities the source keeps (&#038;, &amp;): only the part before the first & is sure.
-        needle = (needle or "").split("&")[0].lower() or None
-        start = self._by_needle(opener, needle, el.sourceline) if needle and len(needle) >= 4 else -1
-        if start < 0:
-            start = self._by_line(el, opener, needle)
-        if start < 0 and needle:
-            start = self._by_line(el, opener, None)   # the first such tag on the element's line
-        if start < 0:
-            return (0, 0)
-        return (start, self._end(tag, start))
-
-    def _by_needle(self, opener: str, needle: str, line: int | None) -> int:
-        """The start tag that holds the needle and begins on the element's own line, found without the line
-        table: search the needle, then count lines incrementally (elements come mostly in document order)."""
-        at = self.lower.find(needle)
-        while at >= 0:
-            tag_start = self.lower.rfind("<", 0, at)
-            tag_end = self.lower.find(">", tag_start)
-            # libxml2 may give a start tag written over several lines any of its lines
-            if self.lower.startswith(opener, tag_start) and tag_end > at \
-                    and (line is None or self._line_at(tag_start) <= line <= self._line_at(tag_end)):
-                return tag_start
-            at = self.lower.find(needle, at + len(needle))
-        return -1
-
-    def _line_at(self, pos: int) -> int:
-        last_pos, last_line = self._last if self._last[0] <= pos else (0, 1)
-        line = last_line + self.page.count("\n", last_pos, pos)
-        self._last = (pos, line)
-        return line
-
-    def _by_line(self, el: Any, opener: str, needle: str | None) -> int:
-        line = el.sourceline or 1
-        pos = self.line_starts[min(line, len(self.line_starts)) - 1]
-        for _ in range(200):
-            found = self.lower.find(opener, pos)
-            if found < 0:
-                return -1
-            tag_end = self.lower.find(">", found)
-            if needle is None or needle in self.lower[found: tag_end + 1]:
-                return found
-            pos = found + 1
-        return -1
-
-    def _end(self, tag: str, start: int) -> int:
-        open_end = self.lower.find(">", start)
-        if open_end < 0:
-            return len(self.page)
-        if tag in ("img", "br", "meta", "link", "input", "source"):
-            return open_end + 1
-        depth = 0
-        for match in re.finditer(rf"<(/?){re.escape(tag)}\b", self.lower[start: start + 400_000]):
-            depth += -1 if match.group(1) else 1
-            if depth == 0:
-                close = self.lower.find(">", start + match.start())
-                return close + 1 if close >= 0 else len(self.page)
-        return open_end + 1
+SIGNATURE_IN_QUOTE_RE = re.compile(r"(?:(?:—|–|-{1,2})\s*(?P<name>[^()]*?)\s*)?\(@(?P<handle>[A-Za-z0-9_]{1,15})\)")
 
 
-def _classes(el: Any) -> set[str]:
-    return set((el.get("class") or "").split())
-
-
-def _text(el: Any) -> str:
-    return re.sub(r"[ \t\r\n\u00a0]+", " ", el.text_content()).strip()
-
-
-def _parse(page: str) -> Any:
-    import lxml.html  # lazy: `--help` must not pay for lxml
-    from lxml import etree
-
-    # lxml refuses str input that carries an XML encoding declaration; blank it, keeping every offset.
-    if page.lstrip().startswith("<?xml"):
-        page = re.sub(r"<\?xml[^>]*\?>", lambda m: " " * len(m.group(0)), page, count=1)
-    try:
-        return lxml.html.document_fromstring(page)
-    except (etree.ParserError, ValueError):
-        return None
-
-
-def _inside(el: Any, claimed: set[Any]) -> bool:
-    return any(anc in claimed for anc in el.iterancestors())
+def _is_tweet_blockquote(classes: set[str]) -> bool:
+    """widgets.js markup (twitter-tweet), or a CMS's own tweet card (BuzzFeed's subbuzz-tweet__container)."""
+    return bool(classes & TWEET_CLASSES) or any("tweet__" in c or c.endswith("-tweet") for c in classes)
 
 
 def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-blockquote") -> Embed | None:
-    """A blockquote.twitter-tweet: text, lang, author, date, status URL and the links its text carries."""
+    """A tweet blockquote: text, lang, author, date, status URL and the links its text carries."""
     status = None
     date_text = None
     for a in el.iter("a"):
         ref = x.parse_url(a.get("href") or "")
         if ref is not None and ref.kind == "post":
-            status, date_text = ref, _text(a) or None
-    para = next(el.iter("p"), None)
-    text = _text(para) if para is not None else None
+            status, date_text = ref, element_text(a) or None
+    paras = _tweet_paragraphs(el)
+    text = "\n".join(t for t in (text_with_breaks(p) for p in paras) if t) or None
+    media, links = _tweet_links(paras)
+    # widgets.js form: "— Name (@handle) <a>date</a>"; a name counts only after the dash. The signature is the
+    # last such group: the tweet's own words may mention "(@someone)".
+    signature = None
+    for signature in SIGNATURE_IN_QUOTE_RE.finditer(element_text(el)):
+        pass
+    name, handle = _card_author(el) if signature is None else (
+        (signature.group("name") or "").strip() or None, signature.group("handle"))
+    if status is None and handle is None:
+        return None
+    handle = handle or (status.author_handle if status else None)
+    lang = (paras[0].get("lang") if paras else None) or el.get("data-lang")
+    needle = next(iter(class_set(el) & TWEET_CLASSES), None) or (el.get("class") or "").split(" ")[0] or None
+    return Embed(
+        platform="twitter", kind="post",
+        url=x.status_url(status.post_id, handle) if status else f"https://twitter.com/{handle}",
+        detector=detector, span=smap.span(el, needle),
+        post_id=status.post_id if status else None, author_handle=handle, author_name=name,
+        date_text=date_text, date=parse_date(date_text or ""), text=text, lang=lang or None,
+        text_confidence=tweet_text.HIGH if text else None,
+        media_links=tuple(dict.fromkeys(media)), links=tuple(dict.fromkeys(links)),
+    )
+
+
+def _tweet_paragraphs(el: Any) -> list[Any]:
+    """The paragraphs that hold the tweet's words: every <p> but the one carrying the signature or date link."""
+    paras = []
+    for p in el.iter("p"):
+        words = element_text(p)
+        if words[:1] in ("—", "–") or words.startswith("-") or any(
+                (ref := x.parse_url(a.get("href") or "")) is not None and ref.kind == "post" for a in p.iter("a")):
+            continue
+        paras.append(p)
+    return paras
+
+
+def _tweet_links(paras: list[Any]) -> tuple[list[str], list[str]]:
+    """(media links, other links) in a tweet's text."""
     media, links = [], []
-    for a in (para.iter("a") if para is not None else ()):
-        href, label = (a.get("href") or "").strip(), _text(a)
+    for a in (a for p in paras for a in p.iter("a")):
+        href, label = (a.get("href") or "").strip(), element_text(a)
         ref = x.parse_url(label) if label.lower().startswith(("pic.twitter.com", "pic.x.com")) else None
         if ref is not None and ref.kind == "media-link":
             media.append(ref.url)
         if href.startswith(("http://", "https://")) and "/hashtag/" not in href and not href.endswith("?ref_src=twsrc%5Etfw"):
             links.append(href)
-    whole = _text(el)
-    tail = whole[len(text):] if text and whole.startswith(text) else whole
+    return media, links
+
+
+def _card_author(el: Any) -> tuple[str | None, str | None]:
+    """(name, handle) from a tweet card's own author elements, when it has no widgets.js signature."""
     name = handle = None
-    # widgets.js form: "— Name (@handle) <a>date</a>"; a name counts only after the dash.
-    signature = re.search(r"(?:(?:—|–|-{1,2})\s*(?P<name>[^()]*?)\s*)?\(@(?P<handle>[A-Za-z0-9_]{1,15})\)", tail)
-    if signature:
-        name, handle = (signature.group("name") or "").strip() or None, signature.group("handle")
-    if status is None and handle is None:
-        return None
-    handle = handle or (status.author_handle if status else None)
-    lang = (para.get("lang") if para is not None else None) or el.get("data-lang")
-    return Embed(
-        platform="twitter", kind="post",
-        url=x.status_url(status.post_id, handle) if status and status.post_id else f"https://twitter.com/{handle}",
-        detector=detector, span=smap.span(el, next(iter(_classes(el) & TWEET_CLASSES), None)),
-        post_id=status.post_id if status else None, author_handle=handle, author_name=name,
-        date_text=date_text, date=parse_date(date_text or ""), text=text or None, lang=lang or None,
-        media_links=tuple(dict.fromkeys(media)), links=tuple(dict.fromkeys(links)),
-    )
+    for child in el.iter():
+        css = child.get("class") or "" if isinstance(child.tag, str) else ""
+        if name is None and ("display-name" in css or "fullname" in css):
+            name = element_text(child) or None
+        elif handle is None and ("username" in css or "screen-name" in css or "screenname" in css):
+            handle = element_text(child).lstrip("@") or None
+    return name, handle if handle and x.HANDLE_RE.match(handle) else None
 
 
 def _embed_from_url(url: str, el: Any, smap: SourceMap, detector: str, needle: str | None = None) -> Embed | None:
@@ -234,9 +136,9 @@ def _embed_from_url(url: str, el: Any, smap: SourceMap, detector: str, needle: s
 
 def _embed_at(el: Any, smap: SourceMap) -> Embed | None:
     """The embed an element is, by its tag and class, or None. Elements inside a claimed embed never get here."""
-    tag, classes = el.tag, _classes(el)
+    tag, classes = el.tag, class_set(el)
     if tag == "blockquote":
-        if classes & TWEET_CLASSES:
+        if _is_tweet_blockquote(classes):
             return _tweet_from_blockquote(el, smap)
         if "instagram-media" in classes:
             return _instagram(el, smap)
@@ -251,7 +153,12 @@ def _embed_at(el: Any, smap: SourceMap) -> Embed | None:
             return _embed_from_url(url, el, smap, "html-blockquote", "reddit-")
         return None
     if tag == "iframe":
+        tweet_id = el.get("data-tweet-id") or ""
+        if x.ID_RE.match(tweet_id):   # widgets.js already ran: the rendered iframe keeps only the id
+            return _embed_from_url(x.status_url(tweet_id), el, smap, "html-iframe", tweet_id)
         src = el.get("src") or el.get("data-src") or ""
+        if "/twitterembed/" in src.lower() or (el.get("id") or "").startswith("tweetframe"):
+            return _hosted_tweet(el, src, smap)
         return _embed_from_url(src, el, smap, "html-iframe", src[:60] or None) if src else None
     if tag == "amp-twitter":
         tweet_id = el.get("data-tweetid") or ""
@@ -271,7 +178,7 @@ def _embed_at(el: Any, smap: SourceMap) -> Embed | None:
     if tag == "div" and classes & {"fb-post", "fb-video"}:
         return _embed_from_url(el.get("data-href") or "", el, smap, "html-xfbml", el.get("data-href"))
     if tag == "figure" and "wp-block-embed" in classes:
-        url = _text(el).split(" ")[0] if _text(el) else ""
+        url = element_text(el).split(" ")[0] if element_text(el) else ""
         return _embed_from_url(url, el, smap, "html-wp-embed", "wp-block-embed")
     if tag == "a":
         if "twitter-timeline" in classes:
@@ -286,11 +193,28 @@ def _embed_at(el: Any, smap: SourceMap) -> Embed | None:
     return None
 
 
+HOSTED_TWEET_RE = re.compile(r"^\s*Twitter:\s*(?P<name>[^\n]{1,60}?)\s+[-–—]\s+(?P<text>.+)$", re.DOTALL)
+
+
+def _hosted_tweet(el: Any, src: str, smap: SourceMap) -> Embed | None:
+    """A tweet a publisher re-hosts in its own iframe (the Telegraph's TwitterEmbed pages). The page keeps no
+    status link, only a <noframe> fallback 'Twitter: Name - text'; the iframe id's digits are no exact post id
+    (they went through a JavaScript number), so none is claimed."""
+    fallback = re.sub(r"<[^>]*>", "", el.text or "")
+    found = HOSTED_TWEET_RE.match(unescape(fallback))
+    if found is None:
+        return None
+    text = re.sub(r"[ \t\r\n\u00a0]+", " ", found.group("text")).strip()
+    return Embed(platform="twitter", kind="post", url=("https:" + src) if src.startswith("//") else src,
+                 detector="html-iframe", span=smap.span(el, src[:60] or None), author_name=found.group("name").strip(),
+                 text=text or None, text_confidence=tweet_text.HIGH if text else None)
+
+
 def _instagram(el: Any, smap: SourceMap) -> Embed | None:
     """blockquote.instagram-media; older versions name the author in 'A post shared by Name (@handle)'."""
     url = el.get("data-instgrm-permalink") or next((a.get("href") for a in el.iter("a") if a.get("href")), "")
     embed = _embed_from_url(url or "", el, smap, "html-blockquote", "instagram-media")
-    shared = text_detectors.INSTAGRAM_RE.search(_text(el))
+    shared = text_detectors.INSTAGRAM_RE.search(element_text(el))
     if embed is None or shared is None:
         return embed
     date_text = shared.group("date")
@@ -320,151 +244,57 @@ def _blueskyish(el: Any, smap: SourceMap) -> Embed | None:
     if ref is None:
         return None
     para = next(el.iter("p"), None)
-    handle_link = next((a for a in el.iter("a") if _text(a).startswith("@")), None)
+    handle_link = next((a for a in el.iter("a") if element_text(a).startswith("@")), None)
     date_link = list(el.iter("a"))[-1] if len(list(el.iter("a"))) else None
-    whole = _text(el)
+    whole = element_text(el)
     name = re.search(r"(?:—|–)\s*(?P<name>[^(]*?)\s*\(", whole)
-    date_text = _text(date_link) if date_link is not None else None
+    date_text = element_text(date_link) if date_link is not None else None
     return Embed(
         platform="bluesky", kind="post", url=ref.url, detector="html-blockquote", span=smap.span(el, "bluesky-embed"),
-        post_id=ref.post_id, author_handle=_text(handle_link)[1:] if handle_link is not None else ref.author_handle,
-        author_name=name.group("name").strip() if name else None, text=_text(para) if para is not None else None,
+        post_id=ref.post_id, author_handle=element_text(handle_link)[1:] if handle_link is not None else ref.author_handle,
+        author_name=name.group("name").strip() if name else None, text=element_text(para) if para is not None else None,
         date_text=date_text, date=parse_date(date_text or ""), lang=(para.get("lang") if para is not None else None) or None,
     )
-
-
-def _image_for(el: Any) -> str | None:
-    """The image a caption or credit belongs to: the enclosing figure's first img, or the one img of a small parent."""
-    figure = next(el.iterancestors("figure"), None)
-    parent = el.getparent()
-    if figure is not None:
-        images = list(figure.iter("img"))
-    elif parent is not None and parent.tag not in ("body", "html", "main", "article", "section"):
-        images = list(parent.iter("img"))
-        images = images if len(images) == 1 else []
-    else:
-        images = []
-    for img in images:
-        src = img.get("src") or img.get("data-src") or img.get("data-lazy-src")
-        if src and not src.startswith("data:"):
-            return src
-    return None
-
-
-def _credit_from_element(el: Any, smap: SourceMap, source: str, needle: str | None) -> list[Credit]:
-    """A credit element (class="credit", itemprop="creditText") is a credit as a whole, prefix words aside."""
-    raw = _text(el)
-    if not raw or len(raw) > 200:
-        return []
-    span, image = smap.span(el, needle), _image_for(el)
-    found = credit_patterns.find_credits(raw, source=source, image=image)
-    if found:
-        return [replace(c, span=span) for c in found]
-    value = CREDIT_PREFIX_RE.sub("", raw).strip()
-    value = COPYRIGHT_PREFIX_RE.sub("", value).strip()
-    if not credit_patterns.looks_like_credit_value(value, strict=False) or len(value.split()) > 14:
-        return []
-    creator: str | None
-    organization: str | None
-    if el.get("itemprop") == "copyrightHolder":
-        creator, organization = None, value
-    else:
-        creator, organization = credit_patterns.split_credit(value)
-    return [Credit(raw=raw, source=source, span=span, creator=creator, organization=organization,
-                   image=image, form="css-class" if source == "caption" else "itemprop")]
-
-
-def _jsonld_objects(data: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(data, dict):
-        yield data
-        for value in data.values():
-            yield from _jsonld_objects(value)
-    elif isinstance(data, list):
-        for item in data:
-            yield from _jsonld_objects(item)
-
-
-def _name_of(value: Any) -> str | None:
-    if isinstance(value, str):
-        return value.strip() or None
-    if isinstance(value, dict):
-        return _name_of(value.get("name"))
-    if isinstance(value, list) and value:
-        names = [n for n in (_name_of(v) for v in value) if n]
-        return ", ".join(names) or None
-    return None
-
-
-def _credits_from_jsonld(el: Any, smap: SourceMap) -> list[Credit]:
-    """schema.org ImageObject credits: creditText, creator, copyrightHolder, copyrightNotice, tied to url/contentUrl."""
-    raw_json = el.text or ""
-    if not raw_json.strip() or len(raw_json) > MAX_JSONLD_BYTES:
-        return []
-    try:
-        data = json.loads(raw_json)
-    except ValueError:
-        return []
-    found = []
-    for obj in _jsonld_objects(data):
-        kind = obj.get("@type")
-        kinds = kind if isinstance(kind, list) else [kind]
-        if "ImageObject" not in kinds and "Photograph" not in kinds:
-            continue
-        credit_text = _name_of(obj.get("creditText"))
-        creator = _name_of(obj.get("creator")) or _name_of(obj.get("author"))
-        holder = _name_of(obj.get("copyrightHolder"))
-        notice = _name_of(obj.get("copyrightNotice"))
-        if not (credit_text or creator or holder or notice):
-            continue
-        image = obj.get("contentUrl") or obj.get("url")
-        raw = credit_text or notice or " / ".join(v for v in (creator, holder) if v)
-        if credit_text and not creator:
-            creator, split_org = credit_patterns.split_credit(credit_text)
-            holder = holder or split_org
-        found.append(Credit(raw=raw, source="json-ld", span=smap.span(el, "ld+json"), creator=creator,
-                            organization=holder, image=image if isinstance(image, str) else None, form="json-ld"))
-    return found
 
 
 def scan(page: str) -> tuple[list[Embed], list[Credit]]:
     """Every embed and credit in an HTML page, in order of appearance, each once."""
     if not has_markers(page):
         return [], []
-    root = _parse(page)
+    root = parse(page)
     if root is None:
         return [], []
-    lower = _lower(page)
+    lower = lower_keeping_offsets(page)
     smap = SourceMap(page, lower)
     embeds: list[Embed] = []
     claimed: set[Any] = set()
-    for el in _embed_candidates(root, page, lower):
-        if claimed and _inside(el, claimed):
+    furniture: list[Any] = []
+    for el in _embed_candidates(root, page, lower, furniture=furniture):
+        if claimed and inside(el, claimed):
             continue
         embed = _embed_at(el, smap)
         if embed is not None:
             embeds.append(embed)
             claimed.add(el)
-    credits: list[Credit] = []
-    credited: set[Any] = set()
-    for el in _credit_candidates(root, lower):
-        if not (claimed and _inside(el, claimed)):
-            credits.extend(_credits_at(el, smap, credited))
-    credits.extend(_prose_credits(page, lower, taken=[c.span for c in credits] + [e.span for e in embeds]))
-    embeds.extend(_source_urls(page, lower, taken=[e.span for e in embeds] + [a for e in embeds for a in e.also_at]))
+    credits = html_credits.find_credits(root, smap, claimed=claimed, embed_spans=[e.span for e in embeds])
+    taken = [e.span for e in embeds] + [a for e in embeds for a in e.also_at]
+    taken += [smap.span(el) for el in furniture]
+    embeds.extend(_source_urls(page, lower, taken=taken))
     if "(@" in page and text_detectors.SIGNATURE_RE.search(page):
-        for el in _select(root, "signature"):
-            if not (claimed and _inside(el, claimed)):
+        for el in compiled_xpath(_XPATHS["signature"])(root):
+            if not (claimed and inside(el, claimed)):
                 embeds.extend(_signatures_in(el, smap))
-    return _dedupe(embeds), sorted(credits, key=lambda c: c.span)
+    return _dedupe(embeds), credits
 
 
-def _embed_candidates(root: Any, page: str, lower: str) -> Iterator[Any]:
-    """Structural embeds first (so they claim the links inside them), then links to posts in the prose."""
+def _embed_candidates(root: Any, page: str, lower: str, *, furniture: list[Any]) -> Iterator[Any]:
+    """Structural embeds first (so they claim the links inside them), then links to posts in the prose; links
+    in the site's own furniture go to `furniture` instead."""
     for el in root.iter(*STRUCTURE_TAGS):
         if el.tag != "script" or el.get("data-telegram-post"):
             yield el
     if "fb-post" in lower or "fb-video" in lower:
-        yield from _select(root, "fb")
+        yield from compiled_xpath(_XPATHS["fb"])(root)
     timelines = "twitter-timeline" in lower
     # Hrefs found in the source, as the DOM will give them (entities decoded), that name a post.
     found = {unescape(page[m.start(1): m.end(1)]) for m in HREF_RE.finditer(lower)}
@@ -473,12 +303,46 @@ def _embed_candidates(root: Any, page: str, lower: str) -> Iterator[Any]:
         for el in root.iter("a"):
             href = (el.get("href") or "").strip()
             if href in wanted or (timelines and "twitter-timeline" in (el.get("class") or "")):
-                yield el
+                container = _site_furniture_around(el)
+                if container is None:
+                    yield el
+                elif container not in furniture:
+                    furniture.append(container)
+
+
+# Where a site keeps its own feeds and "follow us" blocks: a link to a post there is no embed of the article.
+# Layout classes mention sidebars and footers too ("l-sidebar-fixed l-article-body-segment", "no-sidebar",
+# "subbuzz__figure-footer"), so a class counts only as a social feed ("twitter-widget", "CN_WidgetsTwitterFeed",
+# "footer-instagram-widget") or as the site's own footer or sidebar ("site-footer", "sidebar").
+FURNITURE_TAGS = frozenset({"footer", "nav", "aside"})
+SOCIAL_PARTS = frozenset({"twitter", "instagram", "facebook", "social", "tweets", "insta"})
+FEED_PARTS = frozenset({"widget", "widgets", "feed", "feeds", "timeline", "follow", "followus"})
+SITE_FURNITURE = frozenset({"footer", "sidebar", "site-footer", "page-footer", "global-footer", "site-sidebar",
+                            "widget-area", "follow-us", "social-follow", "social-icons"})
+CLASS_PART_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+
+
+def _site_furniture_around(el: Any) -> Any | None:
+    """The site furniture a link sits in (a footer, nav or aside outside the article, a social feed), or None."""
+    in_article = False
+    for anc in el.iterancestors():
+        tag = anc.tag
+        if tag in ("article", "main"):
+            in_article = True
+        elif tag in FURNITURE_TAGS and not in_article and not any(a.tag in ("article", "main") for a in anc.iterancestors()):
+            return anc
+        for token in f"{anc.get('class') or ''} {anc.get('id') or ''}".split():
+            parts = {p.lower() for p in CLASS_PART_RE.findall(token)}
+            if token.lower() in SITE_FURNITURE or parts & SOCIAL_PARTS and parts & FEED_PARTS:
+                return anc
+    return None
 
 
 # Post URLs kept in script data or escaped markup: found by their host with str.find (C speed), read from there.
 SOURCE_HOSTS = platforms.SOURCE_SHAPES
-SOURCE_TAIL_RE = re.compile(r"""(?:\\?/)[^\s"'<>&]{4,200}""")
+SOURCE_TAIL_RE = re.compile(r"""(?:\\?/|\\u002[fF])[^\s"'<>&]{4,200}""")
+# JSON keeps "/" as "\/" or "\u002F" (Fox News' page state); read either as a plain slash.
+JSON_SLASH_RE = re.compile(r"\\/|\\u002[fF]")
 HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
 
 
@@ -493,131 +357,18 @@ def _source_urls(page: str, lower: str, *, taken: list[tuple[int, int]]) -> list
             begin = at
             while begin > 0 and lower[begin - 1] in HOST_CHARS:
                 begin -= 1
+            escaped = lower.rfind("\\u002f", max(0, begin - 1), at)
+            begin = escaped + 6 if escaped >= 0 else begin   # "\u002Fwww.instagram.com": the u002f is no host
             tail = SOURCE_TAIL_RE.match(page, at + len(host))
-            if tail and any(shape in tail.group(0).replace("\\/", "/") for shape in shapes) \
+            if tail and any(shape in JSON_SLASH_RE.sub("/", tail.group(0)) for shape in shapes) \
                     and not any(s <= begin < e for s, e in taken):
-                ref = platforms.parse_url("https://" + page[begin:tail.end()].replace("\\/", "/"))
+                ref = platforms.parse_url("https://" + JSON_SLASH_RE.sub("/", page[begin:tail.end()]))
                 if ref is not None and ref.kind in ("post", "video") and ref.post_id:
                     found.append(Embed(platform=ref.platform, kind=ref.kind, url=ref.url, detector="html-source",
                                        span=(begin, tail.end()), post_id=ref.post_id, author_handle=ref.author_handle))
             at = lower.find(host, at + len(host))
     return found
 
-
-def _lower(page: str) -> str:
-    """page.lower() when it keeps every offset (nearly always); else only ASCII letters are lowered."""
-    lowered = page.lower()
-    if len(lowered) == len(page):
-        return lowered
-    return page.translate({c: c + 32 for c in range(65, 91)})
-
-
-def _prose_credits(page: str, lower: str, *, taken: list[tuple[int, int]]) -> list[Credit]:
-    """Credits in running text ('(AP Photo/Jane Doe)' in a paragraph): each hint word's own text node is read,
-    outside tags, scripts, styles, footers and whatever an element-level detector already took."""
-    found: list[Credit] = []
-    done_until = -1
-    blocks = _blocks(lower)
-    starts = [b[0] for b in blocks]
-    for hit in PROSE_HINT_RE.finditer(page):
-        at = hit.start()
-        if at < done_until or any(s <= at < e for s, e in taken):
-            continue
-        node_start = page.rfind(">", 0, at) + 1
-        if page.rfind("<", node_start - 1, at) >= node_start or _in_ranges(blocks, starts, at):
-            continue   # inside a tag, or in a script, style, footer or nav
-        node_end = page.find("<", at)
-        node_end = len(page) if node_end < 0 else node_end
-        done_until = node_end
-        text = page[node_start:node_end]
-        if len(text) > 2000:
-            continue
-        for credit in credit_patterns.find_credits(text, source="text", offset=node_start):
-            if credit.form != "copyright":   # a page's own copyright notice is no photo credit
-                found.append(credit)
-    return found
-
-
-def _blocks(lower: str) -> list[tuple[int, int]]:
-    """Ranges of script, style, footer and nav elements in the source, sorted: text there is no article prose."""
-    ranges = []
-    for tag in ("script", "style", "footer", "nav"):
-        at = lower.find("<" + tag)
-        while at >= 0:
-            end = lower.find("</" + tag, at)
-            end = len(lower) if end < 0 else end
-            ranges.append((at, end))
-            at = lower.find("<" + tag, end)
-    return sorted(ranges)
-
-
-def _in_ranges(ranges: list[tuple[int, int]], starts: list[int], at: int) -> bool:
-    i = bisect_right(starts, at) - 1
-    return any(ranges[j][0] <= at < ranges[j][1] for j in range(max(0, i - 3), i + 1))
-
-
-def _credit_candidates(root: Any, lower: str) -> list[Any]:
-    """Credit candidates in one traversal: a predicate built from the cheap checks that fired on this page."""
-    tests = []
-    if "ld+json" in lower:
-        tests.append("(self::script and @type='application/ld+json')")
-    if IMG_ATTR_RE.search(lower):
-        tests.append("(self::img and (@data-credit or @data-photo-credit or @data-image-credit or @data-copyright"
-                     " or @data-photographer))")
-    if CLASS_VALUE_RE.search(lower):
-        tests.append(CREDIT_CLASS_TEST)
-    if "itemprop" in lower and ("credittext" in lower or "copyright" in lower):
-        tests.append("@itemprop='creditText' or @itemprop='copyrightHolder' or @itemprop='copyrightNotice'")
-    if "<figcaption" in lower:
-        tests.append("self::figcaption")
-    if not tests:
-        return []
-    expression = "//*[" + " or ".join(tests) + "]"
-    if expression not in _compiled:
-        from lxml import etree
-
-        if len(_compiled) > 512:
-            _compiled.clear()
-        _compiled[expression] = etree.XPath(expression)
-    return _compiled[expression](root)
-
-
-def _credits_at(el: Any, smap: SourceMap, credited: set[Any]) -> list[Credit]:
-    tag = el.tag
-    if credited and _inside(el, credited):
-        return []
-    if any(anc.tag in ("footer", "nav") for anc in el.iterancestors()):
-        return []   # a site's own copyright line is no photo credit
-    if tag == "script" and (el.get("type") or "").lower() == "application/ld+json":
-        return _credits_from_jsonld(el, smap)
-    if tag == "img":
-        for attr in IMG_CREDIT_ATTRS:
-            value = (el.get(attr) or "").strip()
-            if value and credit_patterns.looks_like_credit_value(value, strict=False):
-                creator, organization = credit_patterns.split_credit(CREDIT_PREFIX_RE.sub("", value))
-                src = el.get("src") or el.get("data-src")
-                return [Credit(raw=value, source="attribute", span=smap.span(el, attr), creator=creator,
-                               organization=organization, image=src, form=attr)]
-        return []
-    itemprop = el.get("itemprop") or ""
-    css = el.get("class") or ""
-    if itemprop in CREDIT_ITEMPROPS or CREDIT_CLASS_RE.search(css):
-        credited.add(el)
-        if "opyright" in css and not itemprop and _image_for(el) is None:
-            return []   # "copyright" with no image near it is the page's notice, not a photo's
-        return _credit_from_element(el, smap, "caption", itemprop or None)
-    if tag == "figcaption":
-        has_credit_child = any(
-            CREDIT_CLASS_RE.search(child.get("class") or "") or (child.get("itemprop") or "") in CREDIT_ITEMPROPS
-            for child in el.iterdescendants() if isinstance(child.tag, str)
-        )
-        if has_credit_child:
-            return []   # the child is read on its own, as the credit element it is
-        credited.add(el)
-        text = _text(el)
-        span, image = smap.span(el), _image_for(el)
-        return [replace(c, span=span) for c in credit_patterns.find_credits(text, source="caption", image=image)]
-    return []
 
 
 def _signatures_in(el: Any, smap: SourceMap) -> list[Embed]:

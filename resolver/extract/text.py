@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from resolver import platforms
+from resolver.extract import tweet_text
 from resolver.extract.dates import DATE_PATTERN, iso_from_match
 from resolver.model import Embed
 from resolver.platforms import x
@@ -73,8 +74,10 @@ def _is_name_token(token: str) -> bool:
         return False
     if core[-1] in ".!?:;" and not re.fullmatch(r"[A-Z]\.|(?:Jr|Sr|Dr|St|Mr|Mrs|Ms)\.", core):
         return False
+    if core.isdigit():
+        return False   # "... will always be 404 (@handle)": a number ends the text, it is no name
     first = core[0]
-    if first.isupper() or first.isdigit() and len(core) <= 3:
+    if first.isupper():
         return True
     if first.isalpha() and not first.isascii() and not first.islower():
         return True   # scripts without case: Hebrew, Arabic, CJK...
@@ -117,8 +120,8 @@ def _double_space(line: str) -> tuple[int, str] | None:
     words = line[found.end():].split()
     if not words or len(words) > 6:
         return None
-    for word in words:   # a sentence end inside means prose, but "J." and "Mrs." are names
-        if word[-1] in ".!?:;" and not re.fullmatch(r"[A-Z][a-z]{0,2}\.", word):
+    for word in words:   # a sentence end inside means prose, but "J.", "Mrs." and "?Chris?" (emoji lost) are names
+        if word[-1] in ".!?:;" and not re.fullmatch(r"[A-Z][a-z]{0,2}\.", word) and word[0].isalnum():
             return None
     return found.start(), found.group(0)
 
@@ -177,11 +180,18 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[
             text_end_in_line = len(cut) - len(name) if name and cut.endswith(name) else len(cut)
             inline_text = before[:text_end_in_line].strip()
         body: str | None
+        confidence = None
         if inline_text:
             body, body_start = inline_text, line_start + (len(before) - len(before.lstrip()))
+            prose_end, confidence = tweet_text.start_of_tweet(body)
+            rest = body[prose_end:]
+            body_start += prose_end + len(rest) - len(rest.lstrip())
+            body = rest.strip() or None
         else:
             above = _tweet_text_above(text, line_start, blocks)
             body, body_start = above if above else (None, line_start)
+            if body:
+                confidence = tweet_text.UNCERTAIN if tweet_text.too_long(body) else tweet_text.HIGH
         media, links = _link_lists(body or "")
         post_id = None
         url = f"https://twitter.com/{handle}" if platform == "twitter" else f"https://bsky.app/profile/{handle}"
@@ -194,7 +204,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[
             platform=platform, kind="post", url=url, detector="text-signature", span=(body_start, end),
             post_id=post_id, author_handle=handle, author_name=name or None,
             date_text=match.group("date").strip(), date=iso_from_match(match), text=body,
-            media_links=media, links=links,
+            text_confidence=confidence if body else None, media_links=media, links=links,
         ))
     return embeds
 

@@ -1,0 +1,141 @@
+"""A credit's words split into who made the image and who supplied it: 'Sanjeev Verma/Hindustan Times/Getty
+Images' -> ('Sanjeev Verma', 'Hindustan Times/Getty Images'). Names are kept as the page writes them.
+
+The rules, in order (README "Photo credits" has them with examples):
+- wire codes and role codes leave the name: "- RTR4JDW4", STF, STR, Stringer, File(s), Contributor; Pool and
+  Handout too, but they stay as the organisation when nothing else names one;
+- parts split on "/", "|" and a spaced dash; the first part is the creator and the rest, as written, the
+  organisation, unless the first part is a known agency (wire style "REUTERS/Jane Doe": the person is the
+  creator) or every part is an organisation ("AFP/Getty Images": no creator);
+- one part: "Name via Agency", "Name for Outlet", "Name, Outlet", "Name-USA TODAY Sports" split there; a known
+  agency or a name that reads as an organisation is the organisation; anything else is a person.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Agencies, wires, stock libraries, platforms and broadcasters that credit lines name, case-folded.
+KNOWN_ORGS = frozenset(
+    "ap|associated press|the associated press|ap images|afp|agence france-presse|reuters|epa|epa-efe|efe"
+    "|european pressphoto agency|getty|getty images|upi|pa|pa images|pa wire|pa media|press association|cp"
+    "|the canadian press|canadian press|xinhua|anadolu|anadolu agency|sipa|sipa usa|tass|itar-tass|ansa|dpa"
+    "|ians|pti|bloomberg|shutterstock|rex|rex features|rex/shutterstock|alamy|unsplash|pexels|pixabay|flickr"
+    "|wikimedia commons|wikimedia|wikipedia|nasa|esa|noaa|istock|istockphoto|corbis|wireimage|filmmagic|nurphoto"
+    "|sopa images|lightrocket|uig|universal images group|usa today sports|usa today network|usa today|imagn"
+    "|zuma|zuma press|zuma wire|splash news|backgrid|mega|kyodo|yonhap|kcna|bbc|itv|cnn|cbc|abc|nbc|cbs|fox"
+    "|sky|sky news|twitter|instagram|facebook|youtube|tiktok|handout|pool|kremlin|white house|picture alliance"
+    "|picture-alliance|imago|keystone|belga|anp|tt|ntb|lusa|ap photo|afp photo".split("|"))
+ORG_WORD_RE = re.compile(
+    r"\b(?:Images?|Photos|Pictures|News|Agency|Press|Times|Herald|Post|Tribune|Gazette|Journal|Telegraph"
+    r"|Guardian|Observer|Magazine|Daily|Media|TV|Television|Radio|Network|Ministry|Office|Department|Police"
+    r"|Army|Navy|Forces|Government|Council|Museum|Archives?|University|Library|Institute|Foundation|Commons"
+    r"|Service|Company|Corp|Inc|Ltd|LLC|Studios?|Productions|Records|Sports|Collection|Group|Club|Committee"
+    r"|Campaign|Embassy|Cent(?:er|re)|Hospital|College|Society|Association|Authority|Bureau|Commission"
+    r"|Administration|Wire|Features|Handout|Pool)\b|\w\.(?:com|org|net)\b",
+    re.IGNORECASE)
+ROLE_CODES = frozenset({"stf", "str", "stringer", "file", "files", "contributor", "ho", "handout", "pool"})
+KEPT_ROLES = frozenset({"pool", "handout"})   # an organisation when nothing else names one
+TRAILING_ROLE_RE = re.compile(r"^(?P<name>.*?\S)[\s,]+(?P<role>pool|handout|stf|str|file|files)$", re.IGNORECASE)
+WIRE_CODE_RE = re.compile(r"\s+[-–]\s+[A-Z]{2,5}[A-Z0-9]*\d[A-Z0-9]*$")   # "... - RTR4JDW4"
+SEPARATOR_RE = re.compile(r"\s*/\s*|\s*\|\s*|\s+[-–—]\s+")
+_VIA_RE = re.compile(r"via\b", re.IGNORECASE)
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_FOR_RE = re.compile(r"^for\s+")
+_DASHED_RE = re.compile(r"^(?P<name>[^-–]+?)\s*[-–]\s*(?P<org>[^-–]+)$")
+_AGENCY_PHOTO_RE = re.compile(r"(?P<org>.+?)\s+(?:Photos?|PHOTOS?)")
+_ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
+_VIA_FOR_RE = re.compile(r"\s+(?:via|for)\s+")
+_DOMAIN_RE = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,6}")
+ENDS = " \t\u00a0,;:.-–—()[]\"'“”"
+
+
+def split_credit(value: str, org: str | None = None) -> tuple[str | None, str | None]:
+    """(creator, organization) of a credit value with its prefix words already gone; `org` when a pattern
+    already knows the organisation ('AP' in '(AP Photo/Jane Doe)')."""
+    value = WIRE_CODE_RE.sub("", value.strip(ENDS)).strip(ENDS)
+    if org:
+        creator, _ = _without_role(value)
+        return creator or None, org.strip()
+    parts = [p.strip(ENDS) for p in SEPARATOR_RE.split(value) if p.strip(ENDS)]
+    if len(parts) > 2:   # "@name / Twitter / Via Twitter: @name": the trailing via repeats the rest
+        parts = [p for p in parts if not _VIA_RE.match(p)] or parts
+    kept, roles = [], []
+    for i, part in enumerate(parts):
+        if not _LETTER_RE.search(part):
+            continue   # "Photo by Jane Doe / 11.23.10": a date is nobody
+        name, role = _without_role(_FOR_RE.sub("", part) if i else part)
+        roles += [role] if role else []
+        kept += [name] if name else []
+    role_org = next((r for r in roles if r.lower() in KEPT_ROLES), None)
+    if not kept:
+        return None, role_org
+    if len(kept) == 1:
+        creator, organization = _split_one(kept[0])
+        return creator, organization or role_org
+    joiner = " / " if " / " in value else "/"
+    people = [p for p in kept[1:] if not is_org(p)]
+    # Agency first ("REUTERS/Jane Doe", "NASA Goddard Center/Jane Doe"): exactly a known agency, or a name that
+    # reads as an organisation with a person after it ("Reuters TV/Reuters" keeps Reuters TV as the creator).
+    if kept[0].casefold() in KNOWN_ORGS or _is_domain(kept[0]) or is_org(kept[0]) and people:
+        if not people:
+            return None, joiner.join(kept)
+        return people[0], joiner.join(p for p in kept if p is not people[0])
+    return kept[0], joiner.join(kept[1:])
+
+
+def _without_role(part: str) -> tuple[str, str | None]:
+    """("Zach Gibson", "Pool") from "Zach Gibson Pool"; ("", "STR") from "STR"."""
+    if part.casefold() in ROLE_CODES:
+        return "", part
+    trailing = TRAILING_ROLE_RE.match(part)
+    if trailing and not is_known_org(part):
+        return trailing.group("name").strip(ENDS), trailing.group("role")
+    return part, None
+
+
+def _split_one(value: str) -> tuple[str | None, str | None]:
+    for joiner in (" via ", " for ", ", "):
+        left, found, right = value.partition(joiner)
+        if found and left and right:
+            if is_org(left):
+                return None, value          # "Bloomberg via Getty Images", "Getty Images for Acme"
+            if joiner != ", " or is_org(right):
+                return left, right          # "Jane Doe via Getty Images", "Karl Tate, SPACE.com"
+    dashed = _DASHED_RE.match(value)
+    if dashed and is_known_org(dashed.group("org")):
+        return dashed.group("name"), dashed.group("org")   # "Jamie Rhodes-USA TODAY Sports"
+    agency_photo = _AGENCY_PHOTO_RE.fullmatch(value)
+    if agency_photo and agency_photo.group("org").casefold() in KNOWN_ORGS:
+        return None, agency_photo.group("org")   # "(AP Photo)"
+    if is_org(value):
+        return None, value
+    return value, None
+
+
+def is_known_org(value: str) -> bool:
+    """A known agency, wire, library or platform, or such a name with a word after it ("Getty Image",
+    "NASA Worldview")."""
+    folded = value.casefold().strip()
+    return folded in KNOWN_ORGS or folded.split(" ")[0] in KNOWN_ORGS and len(folded.split()) <= 3 \
+        and folded.split(" ")[0] not in ("ap", "pa", "cp", "abc", "fox", "sky", "mega", "rex", "pool", "handout")
+
+
+def is_org(value: str) -> bool:
+    """Does a name read as an organisation rather than a person?"""
+    value = value.strip()
+    if not value:
+        return False
+    if is_known_org(value) or ORG_WORD_RE.search(value) or _is_domain(value) or value.startswith("The "):
+        return True
+    return bool(_ACRONYM_RE.fullmatch(value))   # an acronym: MOD, CBC, NYPD
+
+
+def names_an_agency(value: str) -> bool:
+    """Does any part of a credit name a known agency ('Bloomberg via Getty Images', 'AFP/Getty')?"""
+    parts = [p for part in SEPARATOR_RE.split(value) for p in _VIA_FOR_RE.split(part)]
+    return any(is_known_org(p.strip(ENDS)) for p in parts)
+
+
+def _is_domain(value: str) -> bool:
+    return bool(_DOMAIN_RE.fullmatch(value.strip()))

@@ -1,0 +1,76 @@
+"""Where a flattened tweet's words start, when a scraper ran the article's prose into it.
+
+Run-on scraped text (paragraphs joined with no space or line break) glues the article's last sentence to the
+tweet: `…as you'd expect.What kind of president…`. The tweet starts after the glued boundary, not at the
+paragraph. Three signs are read, the strongest first:
+- an introduction glued to a quote (`…shared it below:I would like…`, `Watch: If…`): the tweet starts there,
+  and any glued boundary after it is a line break the tweet itself lost;
+- a sentence end glued to the next sentence (`expect.What`): the tweet starts at the last one;
+- a tweet the article quoted in its prose before embedding it (`…, he tweeted. 2018 will be… As our Country…`):
+  the tweet starts where its words begin the second time.
+A start chosen by these signs is a reading, not a fact: it is reported as uncertain so the fetched post can
+settle it (`Embed.text_confidence`).
+"""
+
+from __future__ import annotations
+
+import re
+
+HIGH = "high"
+UNCERTAIN = "uncertain"
+MAX_TWEET_CHARS = 280   # X's limit since November 2017 (140 before); links count as 23
+LINK_RE = re.compile(r"(?:https?://\S+|pic\.(?:twitter|x)\.com/\S+)")
+# A sentence end with the next sentence glued on: "expect.What", "2016.Happy", "there.BREAKING". The character
+# before the mark must be a word character or closing quote, so "U.S." and "..." do not count.
+GLUED_SENTENCE_RE = re.compile(r"(?<=[a-z0-9)\"'”’%])[.!?]+[\"'”’]?(?=[A-Z@#]|[\"“‘][A-Z])")
+# An introduction: a colon glued to what follows, or after a word that announces a quote.
+GLUED_COLON_RE = re.compile(r"(?<=[a-z0-9)])[:](?=[A-Z@#]|[\"“‘][A-Z])")
+INTRO_RE = re.compile(
+    r"\b(?:below|tweeted|tweets|tweet|wrote|writes|responded|replied|posted|added|Watch|watch|here|follows|refresher)"
+    r"[ \t]*:[ \t]+(?=[A-Z\"“‘@#])")
+WORD_START_RE = re.compile(r"(?<![\w'’])(?=[\w\"“‘@#])")
+REPEAT_WINDOW = 30
+REPEAT_REACH = 2000   # characters: more than a tweet and the paragraph that quotes it
+MIN_REPEAT = 9
+
+
+def start_of_tweet(text: str) -> tuple[int, str]:
+    """(offset where the tweet starts in `text`, confidence) for text that may carry the article's prose first."""
+    start, cut = _glued_start(text)
+    repeat = _repeated_start(text, start)
+    if repeat is not None:
+        start, cut = repeat, True
+    return start, UNCERTAIN if cut or too_long(text[start:]) else HIGH
+
+
+def too_long(text: str) -> bool:
+    """Longer than any tweet can be, links counted as t.co makes them: prose came along."""
+    return len(LINK_RE.sub("x" * 23, text.strip())) > MAX_TWEET_CHARS
+
+
+def _glued_start(text: str) -> tuple[int, bool]:
+    intros = [m.end() for m in GLUED_COLON_RE.finditer(text)] + [m.end() for m in INTRO_RE.finditer(text)]
+    if intros:
+        return max(intros), True
+    ends = [m.end() for m in GLUED_SENTENCE_RE.finditer(text)]
+    return (ends[-1], True) if ends else (0, False)
+
+
+def _repeated_start(text: str, start: int) -> int | None:
+    """Where the tweet's opening words appear a second time after `start`: the first copy was the article
+    quoting the tweet, the second is the tweet. The earliest word whose next words occurred before it wins."""
+    # A tweet and the article's quote of it sit near the signature: only the text's last stretch is searched,
+    # so a huge run-on paragraph costs no more than a short one.
+    for match in WORD_START_RE.finditer(text, max(start + 1, len(text) - REPEAT_REACH)):
+        at = match.start()
+        window = text[at: at + REPEAT_WINDOW]
+        link = LINK_RE.search(window)
+        window = (window[: link.start()] if link else window).rstrip()
+        if len(window) < MIN_REPEAT or " " not in window:
+            continue
+        if len(window) < REPEAT_WINDOW and at + len(window) < len(text.rstrip()) and not link:
+            continue   # a short window must reach the end of the text (the whole tweet) to count
+        earlier = text.find(window, max(start, at - REPEAT_REACH), at)
+        if earlier >= 0 and (earlier == start or not text[earlier - 1].isalnum()):
+            return at
+    return None

@@ -1,0 +1,77 @@
+"""The corpus scorer's rules, on fictional labels: what matches, what is normalised away, what does not count."""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from resolver.model import Credit, Embed
+
+_spec = importlib.util.spec_from_file_location(
+    "evaluate_corpus", Path(__file__).resolve().parents[1] / "scripts" / "evaluate_corpus.py")
+evaluate = importlib.util.module_from_spec(_spec)
+sys.modules["evaluate_corpus"] = evaluate   # dataclasses look their module up
+_spec.loader.exec_module(evaluate)
+
+
+def _label(**fields):
+    base = {"platform": "twitter", "post_id": None, "handle": None, "name": None, "date": None, "text": None,
+            "where": "text-remnant", "optional": False, "text_uncertain": False}
+    return {**base, **fields}
+
+
+def _embed(**fields):
+    base = {"platform": "twitter", "kind": "post", "url": "https://twitter.com/x", "detector": "text-signature",
+            "span": (0, 1)}
+    return Embed(**{**base, **fields})
+
+
+def _credit(creator, organization):
+    return Credit(raw=f"{creator}/{organization}", source="caption", span=(0, 1), creator=creator, organization=organization)
+
+
+@pytest.mark.parametrize("label,found,same", [
+    ("Rain “again” — really… https://t.co/Ab12Cd34Ef", 'Rain "again" - really', True),
+    ("Bridge &amp; road\nopen pic.twitter.com/Zz98Yy76Xx", "Bridge & road open", True),
+    ("Ｆｕｌｌ width", "Full width", True),
+    ("The mayor said.Bridge open", "Bridge open", False),
+], ids=["quotes-dashes-link-ellipsis", "entity-newline-media", "nfkc", "prose-kept"])
+def test_text_normalisation(label, found, same):
+    assert (evaluate.normalise_text(label) == evaluate.normalise_text(found)) is same
+
+
+def test_embeds_match_by_id_then_by_handle_and_date_and_optional_counts_neither_way():
+    labels = {"file": "t.txt", "credits": [], "embeds": [
+        _label(post_id="1600000000000000001", where="blockquote", text="Bridge open"),
+        _label(handle="RivertonRoads", date="2022-12-06", text="Road closed"),
+        _label(name="Ann Example", where="iframe", text="Hello"),
+        _label(handle="sidebar_feed", date="2022-12-01", optional=True),
+        _label(handle="missed_one", date="2022-12-02", text="Never found"),
+    ]}
+    found = [
+        _embed(post_id="1600000000000000001", text="Bridge open"),
+        _embed(author_handle="rivertonroads", date="2022-12-06", text="The council met.Road closed"),
+        _embed(author_name="Ann Example", text="Hello"),
+        _embed(author_handle="sidebar_feed", date="2022-12-01"),
+        _embed(post_id="999", platform="youtube", kind="video"),
+        _embed(kind="timeline", author_handle="RivertonNews"),
+    ]
+    score = evaluate.score_file(labels, found, [])
+    assert dict(score.embeds) == {"tp": 3, "optional": 1, "fn": 1, "fp": 1}
+    assert dict(score.texts) == {"total": 4, "exact": 2}
+    assert any("Road closed" in line for line in score.misses)
+
+
+def test_credit_pairs_are_unique_case_folded_and_trimmed():
+    labels = {"file": "p.html", "embeds": [], "credits": [
+        {"creator": "Jane Doe", "organization": "AP", "raw": "(AP Photo/Jane Doe)", "where": "caption"},
+        {"creator": None, "organization": "Getty Images", "raw": "Getty Images", "where": "caption"},
+        {"creator": None, "organization": "Pool", "raw": "Pool", "where": "caption", "optional": True},
+        {"creator": None, "organization": "Vesti/Example Times", "raw": "Vesti/Example Times", "where": "attribute",
+         "optional": True},
+    ]}
+    found = [_credit("JANE DOE ", "AP."), _credit("Jane Doe", "AP"), _credit(None, "Pool"), _credit("Getty", "Images"),
+             _credit("Vesti", "Example Times")]   # the optional label's words, split another way: neither way
+    score = evaluate.score_file(labels, [], found)
+    assert dict(score.credits) == {"tp": 1, "fp": 1, "fn": 1, "optional": 2}
