@@ -1,4 +1,4 @@
-"""Embeds and credits in an HTML page: parsed once with lxml, walked once, spans mapped back to the page source.
+"""Embeds and credits in an HTML page: parsed once with lexbor, selected with CSS, spans mapped back to the source.
 
 A page with none of the markers an embed or credit needs is not parsed at all (the hot path of a corpus run).
 Embeds are found here; credits by `html_credits`; spans by `spans`.
@@ -7,7 +7,7 @@ Embeds are found here; credits by `html_credits`; spans by `spans`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from html import unescape
 from typing import Any
@@ -16,8 +16,10 @@ from resolver import platforms
 from resolver.extract import html_credits, tweet_text
 from resolver.extract import text as text_detectors
 from resolver.extract.dates import parse_date
-from resolver.extract.dom import class_set, compiled_xpath, element_text, inside, parse, text_with_breaks
-from resolver.extract.spans import SourceMap, lower_keeping_offsets
+from resolver.extract.dom import (AncestorMemo, attr, class_set, descendants, element_text, is_element, parse, select,
+                                  text_with_breaks)
+from resolver.extract.intervals import Intervals
+from resolver.extract.spans import ElementEnds, SourceMap
 from resolver.model import Credit, Embed
 from resolver.platforms import x
 
@@ -30,17 +32,13 @@ def has_markers(page: str) -> bool:
     return any(marker in page for marker in MARKERS)
 
 
-# Cheap checks on the lower-cased raw source decide which passes a page needs; each pass selects in C.
-# Regexes here start with a literal so the engine skips ahead instead of trying every position.
-HREF_RE = re.compile(
-    r"""href\s*=\s*["']?((?:https?:)?//(?:[a-z0-9-]+\.)*(?:"""
-    rf"""{platforms.DOMAIN_PATTERN}|{platforms.mastodon.HOST_PATTERN})/[^"'\s>]*)""")
-STRUCTURE_TAGS = ("blockquote", "iframe", "amp-twitter", "amp-instagram", "amp-youtube", "amp-facebook", "amp-vimeo",
-                  "lite-youtube", "lite-vimeo", "script", "figure")
-_XPATHS = {
-    "fb": "//div[contains(@class,'fb-post') or contains(@class,'fb-video')]",
-    "signature": "//p[contains(.,'(@')] | //blockquote[not(@class)][contains(.,'(@')]",
-}
+# Links whose href is a URL on a platform's host (entities decoded), one href per line of the lower-cased hrefs.
+HREF_VALUE_RE = re.compile(
+    r"""^(?:https?:)?//(?:[a-z0-9-]+\.)*(?:"""
+    rf"""{platforms.DOMAIN_PATTERN}|{platforms.mastodon.HOST_PATTERN})/[^"'\s>]*$""", re.MULTILINE)
+# Elements that can be an embed by their tag.
+STRUCTURE_SELECTOR = ("blockquote, iframe, script[data-telegram-post], figure.wp-block-embed, amp-twitter, amp-instagram, "
+                      "amp-youtube, amp-facebook, amp-vimeo, lite-youtube, lite-vimeo")
 TWEET_CLASSES = frozenset({"twitter-tweet", "twitter-video"})
 
 
@@ -56,8 +54,8 @@ def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-block
     """A tweet blockquote: text, lang, author, date, status URL and the links its text carries."""
     status = None
     date_text = None
-    for a in el.iter("a"):
-        ref = x.parse_url(a.get("href") or "")
+    for a in descendants(el, "a"):
+        ref = x.parse_url(attr(a, "href") or "")
         if ref is not None and ref.kind == "post":
             status, date_text = ref, element_text(a) or None
     paras = _tweet_paragraphs(el)
@@ -73,11 +71,11 @@ def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-block
     if status is None and handle is None:
         return None
     handle = handle or (status.author_handle if status else None)
-    lang = (paras[0].get("lang") if paras else None) or el.get("data-lang")
-    needle = next(iter(class_set(el) & TWEET_CLASSES), None) or (el.get("class") or "").split(" ")[0] or None
+    lang = (attr(paras[0], "lang") if paras else None) or attr(el, "data-lang")
+    needle = next(iter(class_set(el) & TWEET_CLASSES), None) or (attr(el, "class") or "").split(" ")[0] or None
     return Embed(
         platform="twitter", kind="post",
-        url=x.status_url(status.post_id, handle) if status else f"https://twitter.com/{handle}",
+        url=x.status_url(status.post_id or "", handle) if status else f"https://twitter.com/{handle}",
         detector=detector, span=smap.span(el, needle),
         post_id=status.post_id if status else None, author_handle=handle, author_name=name,
         date_text=date_text, date=parse_date(date_text or ""), text=text, lang=lang or None,
@@ -89,10 +87,10 @@ def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-block
 def _tweet_paragraphs(el: Any) -> list[Any]:
     """The paragraphs that hold the tweet's words: every <p> but the one carrying the signature or date link."""
     paras = []
-    for p in el.iter("p"):
+    for p in descendants(el, "p"):
         words = element_text(p)
         if words[:1] in ("—", "–") or words.startswith("-") or any(
-                (ref := x.parse_url(a.get("href") or "")) is not None and ref.kind == "post" for a in p.iter("a")):
+                (ref := x.parse_url(attr(a, "href") or "")) is not None and ref.kind == "post" for a in descendants(p, "a")):
             continue
         paras.append(p)
     return paras
@@ -101,8 +99,8 @@ def _tweet_paragraphs(el: Any) -> list[Any]:
 def _tweet_links(paras: list[Any]) -> tuple[list[str], list[str]]:
     """(media links, other links) in a tweet's text."""
     media, links = [], []
-    for a in (a for p in paras for a in p.iter("a")):
-        href, label = (a.get("href") or "").strip(), element_text(a)
+    for a in (a for p in paras for a in descendants(p, "a")):
+        href, label = (attr(a, "href") or "").strip(), element_text(a)
         ref = x.parse_url(label) if label.lower().startswith(("pic.twitter.com", "pic.x.com")) else None
         if ref is not None and ref.kind == "media-link":
             media.append(ref.url)
@@ -114,8 +112,8 @@ def _tweet_links(paras: list[Any]) -> tuple[list[str], list[str]]:
 def _card_author(el: Any) -> tuple[str | None, str | None]:
     """(name, handle) from a tweet card's own author elements, when it has no widgets.js signature."""
     name = handle = None
-    for child in el.iter():
-        css = child.get("class") or "" if isinstance(child.tag, str) else ""
+    for child in el.traverse():
+        css = (attr(child, "class") or "") if is_element(child) else ""
         if name is None and ("display-name" in css or "fullname" in css):
             name = element_text(child) or None
         elif handle is None and ("username" in css or "screen-name" in css or "screenname" in css):
@@ -143,32 +141,32 @@ def _embed_at(el: Any, smap: SourceMap) -> Embed | None:
         if "instagram-media" in classes:
             return _instagram(el, smap)
         if "tiktok-embed" in classes:
-            return _embed_from_url(el.get("cite") or "", el, smap, "html-blockquote", "tiktok-embed")
+            return _embed_from_url(attr(el, "cite") or "", el, smap, "html-blockquote", "tiktok-embed")
         if "bluesky-embed" in classes:
             return _blueskyish(el, smap)
         if "text-post-media" in classes:
-            return _embed_from_url(el.get("data-text-post-permalink") or "", el, smap, "html-blockquote", "text-post-media")
+            return _embed_from_url(attr(el, "data-text-post-permalink") or "", el, smap, "html-blockquote", "text-post-media")
         if classes & {"reddit-embed-bq", "reddit-card"}:
-            url = next((a.get("href") for a in el.iter("a") if "/comments/" in (a.get("href") or "")), "")
+            url = next((attr(a, "href") or "" for a in descendants(el, "a") if "/comments/" in (attr(a, "href") or "")), "")
             return _embed_from_url(url, el, smap, "html-blockquote", "reddit-")
         return None
     if tag == "iframe":
-        tweet_id = el.get("data-tweet-id") or ""
+        tweet_id = attr(el, "data-tweet-id") or ""
         if x.ID_RE.match(tweet_id):   # widgets.js already ran: the rendered iframe keeps only the id
             return _embed_from_url(x.status_url(tweet_id), el, smap, "html-iframe", tweet_id)
-        src = el.get("src") or el.get("data-src") or ""
-        if "/twitterembed/" in src.lower() or (el.get("id") or "").startswith("tweetframe"):
+        src = attr(el, "src") or attr(el, "data-src") or ""
+        if "/twitterembed/" in src.lower() or (attr(el, "id") or "").startswith("tweetframe"):
             return _hosted_tweet(el, src, smap)
         return _embed_from_url(src, el, smap, "html-iframe", src[:60] or None) if src else None
     if tag == "amp-twitter":
-        tweet_id = el.get("data-tweetid") or ""
+        tweet_id = attr(el, "data-tweetid") or ""
         if x.ID_RE.match(tweet_id):
             return _embed_from_url(x.status_url(tweet_id), el, smap, "html-amp", tweet_id)
         return None
     if tag in ("amp-instagram", "amp-youtube", "amp-vimeo", "lite-youtube", "lite-vimeo", "amp-facebook"):
         return _custom_element(el, smap)
     if tag == "script":
-        post = el.get("data-telegram-post")
+        post = attr(el, "data-telegram-post")
         if post:
             ref = platforms.telegram.parse_post_attribute(post)
             if ref is not None:
@@ -176,18 +174,18 @@ def _embed_at(el: Any, smap: SourceMap) -> Embed | None:
                              span=smap.span(el, "data-telegram-post"), post_id=ref.post_id, author_handle=ref.author_handle)
         return None
     if tag == "div" and classes & {"fb-post", "fb-video"}:
-        return _embed_from_url(el.get("data-href") or "", el, smap, "html-xfbml", el.get("data-href"))
+        return _embed_from_url(attr(el, "data-href") or "", el, smap, "html-xfbml", attr(el, "data-href"))
     if tag == "figure" and "wp-block-embed" in classes:
         url = element_text(el).split(" ")[0] if element_text(el) else ""
         return _embed_from_url(url, el, smap, "html-wp-embed", "wp-block-embed")
     if tag == "a":
         if "twitter-timeline" in classes:
-            ref = x.parse_url(el.get("href") or "")
+            ref = x.parse_url(attr(el, "href") or "")
             if ref is not None:
                 return Embed(platform="twitter", kind="timeline", url=ref.url, detector="html-timeline",
                              span=smap.span(el, "twitter-timeline"), author_handle=ref.author_handle)
             return None
-        href = el.get("href") or ""
+        href = attr(el, "href") or ""
         embed = _embed_from_url(href, el, smap, "html-link", href[:80]) if href else None
         return embed if embed is not None and embed.kind != "timeline" else None   # a profile link is no embed
     return None
@@ -200,7 +198,7 @@ def _hosted_tweet(el: Any, src: str, smap: SourceMap) -> Embed | None:
     """A tweet a publisher re-hosts in its own iframe (the Telegraph's TwitterEmbed pages). The page keeps no
     status link, only a <noframe> fallback 'Twitter: Name - text'; the iframe id's digits are no exact post id
     (they went through a JavaScript number), so none is claimed."""
-    fallback = re.sub(r"<[^>]*>", "", el.text or "")
+    fallback = re.sub(r"<[^>]*>", "", el.text(deep=True) or "")
     found = HOSTED_TWEET_RE.match(unescape(fallback))
     if found is None:
         return None
@@ -212,7 +210,7 @@ def _hosted_tweet(el: Any, src: str, smap: SourceMap) -> Embed | None:
 
 def _instagram(el: Any, smap: SourceMap) -> Embed | None:
     """blockquote.instagram-media; older versions name the author in 'A post shared by Name (@handle)'."""
-    url = el.get("data-instgrm-permalink") or next((a.get("href") for a in el.iter("a") if a.get("href")), "")
+    url = attr(el, "data-instgrm-permalink") or next((attr(a, "href") for a in descendants(el, "a") if attr(a, "href")), "")
     embed = _embed_from_url(url or "", el, smap, "html-blockquote", "instagram-media")
     shared = text_detectors.INSTAGRAM_RE.search(element_text(el))
     if embed is None or shared is None:
@@ -226,26 +224,27 @@ def _instagram(el: Any, smap: SourceMap) -> Embed | None:
 def _custom_element(el: Any, smap: SourceMap) -> Embed | None:
     tag = el.tag
     if tag in ("lite-youtube", "amp-youtube"):
-        vid = el.get("videoid") or el.get("data-videoid") or ""
+        vid = attr(el, "videoid") or attr(el, "data-videoid") or ""
         return _embed_from_url(f"https://www.youtube.com/watch?v={vid}", el, smap, "html-custom-element", vid or None)
     if tag == "amp-instagram":
-        code = el.get("data-shortcode") or ""
+        code = attr(el, "data-shortcode") or ""
         return _embed_from_url(f"https://www.instagram.com/p/{code}/", el, smap, "html-amp", code or None)
     if tag in ("amp-vimeo", "lite-vimeo"):
-        vid = el.get("data-videoid") or el.get("videoid") or ""
+        vid = attr(el, "data-videoid") or attr(el, "videoid") or ""
         return _embed_from_url(f"https://vimeo.com/{vid}", el, smap, "html-custom-element", vid or None)
     if tag == "amp-facebook":
-        return _embed_from_url(el.get("data-href") or "", el, smap, "html-amp", None)
+        return _embed_from_url(attr(el, "data-href") or "", el, smap, "html-amp", None)
     return None
 
 
 def _blueskyish(el: Any, smap: SourceMap) -> Embed | None:
-    ref = platforms.bluesky.parse(el.get("data-bluesky-uri") or "")
+    ref = platforms.bluesky.parse(attr(el, "data-bluesky-uri") or "")
     if ref is None:
         return None
-    para = next(el.iter("p"), None)
-    handle_link = next((a for a in el.iter("a") if element_text(a).startswith("@")), None)
-    date_link = list(el.iter("a"))[-1] if len(list(el.iter("a"))) else None
+    para = next(iter(descendants(el, "p")), None)
+    handle_link = next((a for a in descendants(el, "a") if element_text(a).startswith("@")), None)
+    links = descendants(el, "a")
+    date_link = links[-1] if links else None
     whole = element_text(el)
     name = re.search(r"(?:—|–)\s*(?P<name>[^(]*?)\s*\(", whole)
     date_text = element_text(date_link) if date_link is not None else None
@@ -253,7 +252,7 @@ def _blueskyish(el: Any, smap: SourceMap) -> Embed | None:
         platform="bluesky", kind="post", url=ref.url, detector="html-blockquote", span=smap.span(el, "bluesky-embed"),
         post_id=ref.post_id, author_handle=element_text(handle_link)[1:] if handle_link is not None else ref.author_handle,
         author_name=name.group("name").strip() if name else None, text=element_text(para) if para is not None else None,
-        date_text=date_text, date=parse_date(date_text or ""), lang=(para.get("lang") if para is not None else None) or None,
+        date_text=date_text, date=parse_date(date_text or ""), lang=(attr(para, "lang") if para is not None else None) or None,
     )
 
 
@@ -261,53 +260,139 @@ def scan(page: str) -> tuple[list[Embed], list[Credit]]:
     """Every embed and credit in an HTML page, in order of appearance, each once."""
     if not has_markers(page):
         return [], []
-    root = parse(page)
-    if root is None:
-        return [], []
-    lower = lower_keeping_offsets(page)
-    smap = SourceMap(page, lower)
+    embeds: list[Embed] = []
+    credits: list[Credit] = []
+    ends = ElementEnds(page)
+    taken: list[tuple[int, int]] = []
+    for start, end in chunks(page):
+        tree = parse(page[start:end] if (start, end) != (0, len(page)) else page)
+        if tree is None:
+            continue
+        smap = SourceMap(page, tree, start, end, ends=ends)
+        found, furniture, claimed = _structural_embeds(tree, smap)
+        credits += html_credits.find_credits(tree, smap, claimed=claimed, embed_spans=[e.span for e in found])
+        taken += [e.span for e in found] + [a for e in found for a in e.also_at] + [smap.span(el) for el in furniture]
+        if "(@" in page[start:end] and text_detectors.SIGNATURE_RE.search(page, start, end):
+            found += _signatures(tree, smap, claimed)
+        embeds += found
+    embeds += _source_urls(page, taken=Intervals(taken))
+    return _dedupe(embeds), sorted(credits, key=lambda c: c.span)
+
+
+def _structural_embeds(tree: Any, smap: SourceMap) -> tuple[list[Embed], list[Any], set[Any]]:
+    """(embeds, furniture holding post links, claimed elements) of one parse."""
     embeds: list[Embed] = []
     claimed: set[Any] = set()
     furniture: list[Any] = []
-    for el in _embed_candidates(root, page, lower, furniture=furniture):
-        if claimed and inside(el, claimed):
-            continue
-        embed = _embed_at(el, smap)
-        if embed is not None:
-            embeds.append(embed)
-            claimed.add(el)
-    credits = html_credits.find_credits(root, smap, claimed=claimed, embed_spans=[e.span for e in embeds])
-    taken = [e.span for e in embeds] + [a for e in embeds for a in e.also_at]
-    taken += [smap.span(el) for el in furniture]
-    embeds.extend(_source_urls(page, lower, taken=taken))
-    if "(@" in page and text_detectors.SIGNATURE_RE.search(page):
-        for el in compiled_xpath(_XPATHS["signature"])(root):
-            if not (claimed and inside(el, claimed)):
-                embeds.extend(_signatures_in(el, smap))
-    return _dedupe(embeds), credits
+    for group in _embed_candidates(tree, smap.page[smap.start:smap.end], furniture=furniture):
+        # Candidates come in document order within a group: an element's claimed ancestors are claimed already.
+        in_claimed = AncestorMemo(lambda node, above: above or node in claimed, False)
+        for el in group:
+            if claimed and in_claimed(el.parent):
+                continue
+            embed = _embed_at(el, smap)
+            if embed is not None:
+                embeds.append(embed)
+                claimed.add(el)
+    return embeds, furniture, claimed
 
 
-def _embed_candidates(root: Any, page: str, lower: str, *, furniture: list[Any]) -> Iterator[Any]:
+def _signatures(tree: Any, smap: SourceMap, claimed: set[Any]) -> list[Embed]:
+    """Tweets flattened into the page's own paragraphs and class-less blockquotes."""
+    in_claimed = AncestorMemo(lambda node, above: above or node in claimed, False)
+    found = []
+    for el in select(tree.root, "p, blockquote:not([class])"):
+        if "(@" in el.text(deep=True) and not (claimed and in_claimed(el.parent)):
+            found += _signatures_in(el, smap)
+    return found
+
+
+# lexbor's tree builder checks scopes by walking its stack of open elements, so a page of 100,000 unclosed
+# <div>s costs it quadratic time. A page with more tags than any real article is parsed in slices of at most
+# CHUNK_TAGS tags, cut before a block-level start tag: time stays linear, and an embed is cut only when a slice
+# boundary falls inside it (#12).
+WHOLE_PAGE_TAGS = 12_000
+CHUNK_TAGS = 3_000
+CUT_RE = re.compile(r"<(?:div|p|section|article|h[1-6]|ul|ol|table|figure|blockquote|header|aside|main)[\s>]",
+                    re.IGNORECASE)
+
+
+def chunks(page: str) -> list[tuple[int, int]]:
+    """The stretches of the page parsed one at a time: the whole page, nearly always."""
+    if page.count("<") <= WHOLE_PAGE_TAGS:
+        return [(0, len(page))]
+    cuts = [0]
+    at = 0
+    while True:
+        at = _nth_lt(page, at, CHUNK_TAGS)
+        if at < 0:
+            break
+        cut = CUT_RE.search(page, at)
+        if cut is None:
+            break
+        cuts.append(cut.start())
+        at = cut.start() + 1
+    return list(zip(cuts, cuts[1:] + [len(page)]))
+
+
+def _nth_lt(page: str, at: int, n: int) -> int:
+    """Where the n-th '<' after `at` is, or -1."""
+    step = 64 * n
+    while n > 0:
+        end = min(len(page), at + step)
+        seen = page.count("<", at, end)
+        if seen >= n:
+            break
+        if end == len(page):
+            return -1
+        n -= seen
+        at = end
+    for _ in range(n):
+        at = page.find("<", at) + 1
+    return at - 1
+
+
+def _embed_candidates(tree: Any, page: str, *, furniture: list[Any]) -> Iterator[list[Any]]:
     """Structural embeds first (so they claim the links inside them), then links to posts in the prose; links
-    in the site's own furniture go to `furniture` instead."""
-    for el in root.iter(*STRUCTURE_TAGS):
-        if el.tag != "script" or el.get("data-telegram-post"):
-            yield el
-    if "fb-post" in lower or "fb-video" in lower:
-        yield from compiled_xpath(_XPATHS["fb"])(root)
-    timelines = "twitter-timeline" in lower
-    # Hrefs found in the source, as the DOM will give them (entities decoded), that name a post.
-    found = {unescape(page[m.start(1): m.end(1)]) for m in HREF_RE.finditer(lower)}
-    wanted = {h for h in found if (ref := platforms.parse_url(h)) is not None and ref.kind != "timeline"}
-    if wanted or timelines:
-        for el in root.iter("a"):
-            href = (el.get("href") or "").strip()
-            if href in wanted or (timelines and "twitter-timeline" in (el.get("class") or "")):
-                container = _site_furniture_around(el)
-                if container is None:
-                    yield el
-                elif container not in furniture:
-                    furniture.append(container)
+    in the site's own furniture go to `furniture` instead. Each group is in document order."""
+    root = tree.root
+    if root is None:
+        return
+    yield select(root, STRUCTURE_SELECTOR)
+    yield select(root, "div.fb-post, div.fb-video")
+    yield _post_links(root, page, furniture)
+
+
+def _post_links(root: Any, page: str, furniture: list[Any]) -> list[Any]:
+    """Links whose href names a post (as a post URL written in the markup, entities decoded), and twitter-timeline
+    links; a link inside the site's furniture goes to `furniture` instead."""
+    links = select(root, "a[href]")
+    hrefs = [(a.attrs.get("href") or "").strip() for a in links]
+    wanted = {found.group(0) for found in HREF_VALUE_RE.finditer("\n".join(hrefs).lower())}
+    timelines = "twitter-timeline" in page
+    if not wanted and not timelines:
+        return []
+    furniture_of = _furniture_memo()
+    names_post: dict[str, bool] = {}
+    chosen = []
+    for a, href in zip(links, hrefs):
+        post = href.lower() in wanted and _names_post(href, names_post)
+        if post or (timelines and "twitter-timeline" in (a.attrs.get("class") or "")):
+            container = furniture_of(a.parent)
+            if container is None:
+                chosen.append(a)
+            elif container not in furniture:
+                furniture.append(container)
+    return chosen
+
+
+def _names_post(href: str, known: dict[str, bool]) -> bool:
+    """Does a post-shaped href name a post (not a profile or a timeline)? Asked once per distinct href."""
+    if href not in known:
+        ref = platforms.parse_url(href)
+        known[href] = ref is not None and ref.kind != "timeline"
+    return known[href]
+
 
 
 # Where a site keeps its own feeds and "follow us" blocks: a link to a post there is no embed of the article.
@@ -322,20 +407,33 @@ SITE_FURNITURE = frozenset({"footer", "sidebar", "site-footer", "page-footer", "
 CLASS_PART_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
-def _site_furniture_around(el: Any) -> Any | None:
-    """The site furniture a link sits in (a footer, nav or aside outside the article, a social feed), or None."""
-    in_article = False
-    for anc in el.iterancestors():
-        tag = anc.tag
+def _furniture_memo() -> Callable[[Any], Any]:
+    """The site furniture a link's parent is or sits in (a footer, nav or aside outside the article, a social
+    feed), or None; remembered per element, so every link of a page costs one walk up in all."""
+    article_above = AncestorMemo(lambda node, above: above or node.tag in ("article", "main"), False)
+
+    def step(node: Any, above: tuple[Any, Any]) -> tuple[Any, Any]:
+        # (furniture for an element below this node outside any article, the same inside an article or main)
+        outside, inside_article = above
+        tag = node.tag
+        if _furniture_class(node):
+            return node, node
         if tag in ("article", "main"):
-            in_article = True
-        elif tag in FURNITURE_TAGS and not in_article and not any(a.tag in ("article", "main") for a in anc.iterancestors()):
-            return anc
-        for token in f"{anc.get('class') or ''} {anc.get('id') or ''}".split():
-            parts = {p.lower() for p in CLASS_PART_RE.findall(token)}
-            if token.lower() in SITE_FURNITURE or parts & SOCIAL_PARTS and parts & FEED_PARTS:
-                return anc
-    return None
+            return inside_article, inside_article
+        if tag in FURNITURE_TAGS and not article_above(node.parent):
+            return node, inside_article
+        return outside, inside_article
+
+    memo = AncestorMemo(step, (None, None))
+    return lambda node: memo(node)[0]
+
+
+def _furniture_class(node: Any) -> bool:
+    for token in f"{node.attrs.get('class') or ''} {node.attrs.get('id') or ''}".split():
+        parts = {p.lower() for p in CLASS_PART_RE.findall(token)}
+        if token.lower() in SITE_FURNITURE or parts & SOCIAL_PARTS and parts & FEED_PARTS:
+            return True
+    return False
 
 
 # Post URLs kept in script data or escaped markup: found by their host with str.find (C speed), read from there.
@@ -343,37 +441,37 @@ SOURCE_HOSTS = platforms.SOURCE_SHAPES
 SOURCE_TAIL_RE = re.compile(r"""(?:\\?/|\\u002[fF])[^\s"'<>&]{4,200}""")
 # JSON keeps "/" as "\/" or "\u002F" (Fox News' page state); read either as a plain slash.
 JSON_SLASH_RE = re.compile(r"\\/|\\u002[fF]")
-HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
+HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
+MAX_HOST = 253   # a host name is never longer: the walk back over one is bounded (#12)
 
 
-def _source_urls(page: str, lower: str, *, taken: list[tuple[int, int]]) -> list[Embed]:
+def _source_urls(page: str, *, taken: Intervals) -> list[Embed]:
     """Post URLs the markup keeps outside elements: in a script's JSON state, or in an escaped embed inside an
     attribute (frameworks render embeds from data). Only posts and videos count; anything inside a span an
-    element-level detector took is left to it."""
+    element-level detector took is left to it. Hosts are matched as written in lower case, as JSON keeps them."""
     found = []
     for host, shapes in SOURCE_HOSTS.items():
-        at = lower.find(host)
+        at = page.find(host)
         while at >= 0:
             begin = at
-            while begin > 0 and lower[begin - 1] in HOST_CHARS:
+            floor = max(0, at - MAX_HOST)
+            while begin > floor and page[begin - 1] in HOST_CHARS:
                 begin -= 1
-            escaped = lower.rfind("\\u002f", max(0, begin - 1), at)
+            escaped = max(page.rfind("\\u002f", max(0, begin - 1), at), page.rfind("\\u002F", max(0, begin - 1), at))
             begin = escaped + 6 if escaped >= 0 else begin   # "\u002Fwww.instagram.com": the u002f is no host
             tail = SOURCE_TAIL_RE.match(page, at + len(host))
-            if tail and any(shape in JSON_SLASH_RE.sub("/", tail.group(0)) for shape in shapes) \
-                    and not any(s <= begin < e for s, e in taken):
+            if tail and any(shape in JSON_SLASH_RE.sub("/", tail.group(0)) for shape in shapes) and begin not in taken:
                 ref = platforms.parse_url("https://" + JSON_SLASH_RE.sub("/", page[begin:tail.end()]))
                 if ref is not None and ref.kind in ("post", "video") and ref.post_id:
                     found.append(Embed(platform=ref.platform, kind=ref.kind, url=ref.url, detector="html-source",
                                        span=(begin, tail.end()), post_id=ref.post_id, author_handle=ref.author_handle))
-            at = lower.find(host, at + len(host))
+            at = page.find(host, at + len(host))
     return found
-
 
 
 def _signatures_in(el: Any, smap: SourceMap) -> list[Embed]:
     """A tweet flattened inside the page itself (a class-less blockquote, a paragraph): the text detector on its text."""
-    text = el.text_content()
+    text = el.text(deep=True)
     if "(@" not in text:
         return []
     span = smap.span(el)
@@ -386,18 +484,22 @@ DETECTOR_RANK = {"html-blockquote": 0, "html-amp": 1, "html-iframe": 2, "html-wp
 
 
 def _dedupe(embeds: list[Embed]) -> list[Embed]:
-    """One embed per post: the richest detection wins, the other places it appears go to `also_at`."""
-    best: dict[str, Embed] = {}
-    order: list[str] = []
+    """One embed per post: the richest detection wins (the first of the best rank), the other places it appears
+    go to `also_at`. Each post's places are gathered first and joined once (#12: a page repeating one link
+    100,000 times made this quadratic)."""
+    groups: dict[str, list[Embed]] = {}
     for embed in embeds:
         # One post, one embed, whatever handle each link spells (a widget may name another account).
         key = (f"{embed.platform}:{embed.kind}:{embed.post_id}" if embed.post_id
                else embed.url if embed.kind != "post" else f"{embed.url}#{embed.span[0]}")
-        if key not in best:
-            best[key] = embed
-            order.append(key)
+        groups.setdefault(key, []).append(embed)
+    kept = []
+    for group in groups.values():
+        if len(group) == 1:
+            kept.append(group[0])
             continue
-        kept = best[key]
-        winner, loser = (embed, kept) if DETECTOR_RANK.get(embed.detector, 9) < DETECTOR_RANK.get(kept.detector, 9) else (kept, embed)
-        best[key] = replace(winner, also_at=tuple(sorted(set(winner.also_at + loser.also_at + (loser.span,)))))
-    return sorted((best[k] for k in order), key=lambda e: e.span)
+        winner = min(group, key=lambda e: DETECTOR_RANK.get(e.detector, 9))   # min keeps the first of equals
+        places = {span for e in group for span in e.also_at}
+        places.update(e.span for e in group if e is not winner)
+        kept.append(replace(winner, also_at=tuple(sorted(places))))
+    return sorted(kept, key=lambda e: e.span)

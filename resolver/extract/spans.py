@@ -1,121 +1,343 @@
-"""Where an lxml element sits in the page source: lxml gives a line, the source gives the character range.
+"""Where a parsed element sits in the page source. lexbor keeps no source positions, so they are found again.
 
 Spans let a report quote the article's own rendering of an embed or credit, so they must point at the element's
-start tag even when entities, multi-line start tags or several elements on one line get in the way.
+own start tag, even when several elements look alike. An element is known by its tag and one attribute (its id,
+else its class, else its first attribute): the k-th element with that tag and that exact attribute value in the
+document is the k-th such start tag in the source, outside comments and raw text (scripts, styles, iframes'
+fallback...). The start tags are found by searching the attribute's value from a cursor that only moves forward,
+so each kind of element costs one pass over the source at most; a page asking about many kinds is indexed once
+instead (#12, #14).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from html.entities import html5 as _ENTITIES
+from collections.abc import Iterator, Mapping
 from typing import Any
 
+from resolver.extract.dom import css_string, select
 
-class SourceMap:
-    """Finds an element's character range in the page source from lxml's sourceline and a distinguishing needle."""
+VOID_TAGS = frozenset({"img", "br", "meta", "link", "input", "source", "area", "base", "col", "embed", "hr", "param",
+                       "track", "wbr"})
+_RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "template",
+                       "plaintext"})
+_PROSE_BLOCKS = frozenset({"script", "style", "footer", "nav"})
+# One pass finds what is not markup (comments, raw text) and what is not article prose (scripts, styles, footers,
+# navs); it jumps over raw text, so a script's contents are never read twice.
+_LAYOUT_RE = re.compile(r"<(?:(!--)|([!?])|(script|style|textarea|title|xmp|iframe|noembed|noframes|template|plaintext"
+                        r"|footer|nav)(?=[\s/>]))", re.IGNORECASE)
+_ATTR_RE = re.compile(r"""[\s/]*([^\s/>][^\s/>=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
+_TAG_NAME_RE = re.compile(r"<([a-zA-Z][^\s/>]*)")
+_REF_RE = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+MANY_KINDS = 32   # past this many kinds of element on one page, index every start tag once
 
-    def __init__(self, page: str, lower: str | None = None) -> None:
+
+def attribute_value(raw: str) -> str:
+    """An attribute value as the HTML parser decodes it: a named reference without ';' followed by a letter,
+    digit or '=' stays as written ('?a=1&region=2' keeps '&region')."""
+    if "&" not in raw:
+        return raw
+    return _REF_RE.sub(lambda m: _decode_ref(m, raw), raw)
+
+
+def _decode_ref(match: re.Match[str], raw: str) -> str:
+    from html import unescape
+
+    ref = match.group(1)
+    if ref[0] == "#" or ref.endswith(";"):
+        return unescape(match.group(0))
+    following = raw[match.end(): match.end() + 1]
+    if ref in _ENTITIES and not (following.isalnum() or following == "="):
+        return _ENTITIES[ref]
+    return match.group(0)
+
+
+def read_start_tag(page: str, name_end: int, limit: int) -> tuple[int, dict[str, str]]:
+    """(just after the start tag, its attributes) for a start tag whose name ends at `name_end`: names lower-cased,
+    the first of a repeated name kept, values decoded. The tag ends at the first '>' outside quoted values."""
+    attrs: dict[str, str] = {}
+    pos = name_end
+    while True:
+        found = _ATTR_RE.match(page, pos, limit)
+        if found is None or found.end() == pos or found.group(1) is None:
+            break
+        name = found.group(1).lower()
+        value = next((v for v in found.group(2, 3, 4) if v is not None), "")
+        if name not in attrs:
+            attrs[name] = attribute_value(value)
+        pos = found.end()
+    close = page.find(">", pos, limit)
+    return (close + 1 if close >= 0 else limit), attrs
+
+
+class Layout:
+    """Comments and raw-text elements (no start tag inside them is a tag) and prose blocks (scripts, styles,
+    footers, navs: no article text) of a stretch of the page source, found in one pass."""
+
+    def __init__(self, page: str, start: int = 0, end: int | None = None) -> None:
+        self.raw: list[tuple[int, int]] = []
+        self.blocks: list[tuple[int, int]] = []
+        end = len(page) if end is None else end
+        pos = start
+        while True:
+            found = _LAYOUT_RE.search(page, pos, end)
+            if found is None:
+                break
+            at = found.start()
+            if found.group(1):   # <!-- ... -->
+                close = page.find("-->", found.end() - 1 if page.startswith("->", found.end()) else found.end(), end)
+                pos = end if close < 0 else close + 3
+                self.raw.append((at, pos))
+                continue
+            if found.group(2):   # <!doctype>, <?xml ...>, <![CDATA[: up to the next '>'
+                close = page.find(">", found.end(), end)
+                pos = end if close < 0 else close + 1
+                self.raw.append((at, pos))
+                continue
+            name = found.group(3).lower()
+            close = page.find(">", found.end(), end)   # quotes aside: these start tags rarely hold a '>'
+            tag_end = end if close < 0 else close + 1
+            if name in ("footer", "nav"):
+                closer = _closer(name).search(page, tag_end, end)
+                self.blocks.append((at, closer.start() if closer else end))
+                pos = tag_end
+                continue
+            closer = None if name == "plaintext" else _closer(name).search(page, tag_end, end)
+            pos = closer.start() if closer else end
+            self.raw.append((tag_end, pos))
+            if name in _PROSE_BLOCKS:
+                self.blocks.append((at, pos))
+        self._raw_starts = [r[0] for r in self.raw]
+
+    def in_raw(self, at: int) -> bool:
+        i = bisect_right(self._raw_starts, at) - 1
+        return i >= 0 and at < self.raw[i][1]
+
+
+_CLOSERS: dict[str, re.Pattern[str]] = {}
+
+
+def _closer(name: str) -> re.Pattern[str]:
+    if name not in _CLOSERS:
+        _CLOSERS[name] = re.compile(rf"</{re.escape(name)}(?=[\s/>])", re.IGNORECASE)
+    return _CLOSERS[name]
+
+
+class ElementEnds:
+    """Where elements end in the source: after the end tag that matches their start tag, nesting counted (a
+    `</div>` in a script counts too, as a reader counting tags would). Each tag's matching is remembered, and a
+    search that meets an element already matched jumps over it, so every start tag is read once whatever the
+    order of the questions: a page of a million unclosed tags costs one pass, not a pass per tag (#12)."""
+
+    def __init__(self, page: str) -> None:
         self.page = page
-        self.lower = lower if lower is not None else page.lower()
-        self._line_starts: list[int] | None = None
-        self._last = (0, 1)   # (position, its line), for counting lines onward
-        # Each element gets one span and each start tag one element: two tweets on one line of a minified page
-        # are told apart by the start tags already given out. Keys keep lxml's proxies alive, so an element
-        # asked for again is the same key.
-        self._spans: dict[Any, tuple[int, int]] = {}
-        self._given: set[int] = set()
+        self._partner: dict[str, dict[int, int | None]] = {}
 
-    @property
-    def line_starts(self) -> list[int]:
-        if self._line_starts is None:   # built on first use: most pages need few spans
-            from itertools import accumulate
+    def end(self, tag: str, start: int) -> int:
+        """Just after the element's end tag; just after its start tag for void elements or when it has none."""
+        page = self.page
+        open_end = page.find(">", start)
+        if open_end < 0:
+            return len(page)
+        if tag in VOID_TAGS:
+            return open_end + 1
+        partner = self._match(tag, start)
+        if partner is None:
+            return open_end + 1
+        close = page.find(">", partner)
+        return close + 1 if close >= 0 else len(page)
 
-            self._line_starts = [0, *accumulate(map((1).__add__, map(len, self.page.split("\n"))))]
-        return self._line_starts
-
-    def span(self, el: Any, needle: str | None = None) -> tuple[int, int]:
-        """(start, end) of the element in the page: its start tag to its end tag; (0, 0) when not found."""
-        if el not in self._spans:
-            self._spans[el] = self._find(el, needle)
-            self._given.add(self._spans[el][0])
-        return self._spans[el]
-
-    def _find(self, el: Any, needle: str | None) -> tuple[int, int]:
-        tag = (el.tag if isinstance(el.tag, str) else "script").lower()
-        opener = "<" + tag
-        # The DOM decodes entities the source keeps (&#038;, &amp;): only the part before the first & is sure.
-        needle = (needle or "").split("&")[0].lower() or None
-        start = self._by_needle(opener, needle, el.sourceline) if needle and len(needle) >= 4 else -1
-        if start < 0:
-            start = self._by_line(el, opener, needle)
-        if start < 0 and needle:
-            start = self._by_line(el, opener, None)   # the first such tag on the element's line
-        if start < 0:
-            return (0, 0)
-        return (start, self._end(tag, start))
-
-    def _by_needle(self, opener: str, needle: str, line: int | None) -> int:
-        """The start tag that holds the needle and begins on the element's own line, found without the line
-        table: search the needle, then count lines incrementally (elements come mostly in document order)."""
-        at = self.lower.find(needle)
-        while at >= 0:
-            tag_start = self.lower.rfind("<", 0, at)
-            tag_end = self.lower.find(">", tag_start)
-            # libxml2 may give a start tag written over several lines any of its lines
-            if self.lower.startswith(opener, tag_start) and tag_end > at and tag_start not in self._given \
-                    and (line is None or self._line_at(tag_start) <= line <= self._line_at(tag_end)):
-                return tag_start
-            at = self.lower.find(needle, at + len(needle))
-        return -1
-
-    def _line_at(self, pos: int) -> int:
-        last_pos, last_line = self._last if self._last[0] <= pos else (0, 1)
-        line = last_line + self.page.count("\n", last_pos, pos)
-        self._last = (pos, line)
-        return line
-
-    def _by_line(self, el: Any, opener: str, needle: str | None) -> int:
-        line = el.sourceline or 1
-        pos = self.line_starts[min(line, len(self.line_starts)) - 1]
-        for _ in range(200):
-            found = self.lower.find(opener, pos)
-            if found < 0:
-                return -1
-            tag_end = self.lower.find(">", found)
-            if (needle is None or needle in self.lower[found: tag_end + 1]) and found not in self._given:
-                return found
-            pos = found + 1
-        return -1
-
-    def _end(self, tag: str, start: int) -> int:
-        return element_end(self.lower, tag, start)
-
-
-def element_end(lower: str, tag: str, start: int) -> int:
-    """Where the element whose start tag begins at `start` ends in the (lower-cased) source: after its matching
-    end tag, nesting counted; after its start tag for void elements or when no end is found."""
-    open_end = lower.find(">", start)
-    if open_end < 0:
-        return len(lower)
-    if tag in ("img", "br", "meta", "link", "input", "source"):
-        return open_end + 1
-    depth = 0
-    if tag not in _TAG_RES:
-        _TAG_RES[tag] = re.compile(rf"<(/?){re.escape(tag)}\b")
-    for match in _TAG_RES[tag].finditer(lower, start, start + 400_000):
-        depth += -1 if match.group(1) else 1
-        if depth == 0:
-            close = lower.find(">", match.start())
-            return close + 1 if close >= 0 else len(lower)
-    return open_end + 1
+    def _match(self, tag: str, start: int) -> int | None:
+        known = self._partner.setdefault(tag, {})
+        if start in known:
+            return known[start]
+        pattern = _tag_pattern(tag)
+        stack: list[int] = []
+        pos = start
+        while True:
+            found = pattern.search(self.page, pos)
+            if found is None:
+                break
+            at = found.start()
+            if found.group(1):
+                opened = stack.pop()
+                known[opened] = at
+                if not stack:
+                    return at
+                pos = found.end()
+            elif at != start and at in known:
+                partner = known[at]
+                if partner is None:
+                    break   # an element left open to the end: so is every element around it
+                pos = partner + 1
+            else:
+                stack.append(at)
+                pos = found.end()
+        for opened in stack:
+            known[opened] = None
+        return None
 
 
 _TAG_RES: dict[str, re.Pattern[str]] = {}
+_OPENERS: dict[str, re.Pattern[str]] = {}
 
 
-def lower_keeping_offsets(page: str) -> str:
-    """page.lower() when it keeps every offset (nearly always); else only ASCII letters are lowered."""
-    lowered = page.lower()
-    if len(lowered) == len(page):
-        return lowered
-    return page.translate({c: c + 32 for c in range(65, 91)})
+def _opener(tag: str) -> re.Pattern[str]:
+    if tag not in _OPENERS:
+        _OPENERS[tag] = re.compile(rf"<{re.escape(tag)}(?=[\s/>])", re.IGNORECASE)
+    return _OPENERS[tag]
 
+
+def _tag_pattern(tag: str) -> re.Pattern[str]:
+    if tag not in _TAG_RES:
+        _TAG_RES[tag] = re.compile(rf"<(/?){re.escape(tag)}\b", re.IGNORECASE)
+    return _TAG_RES[tag]
+
+
+class SourceMap:
+    """Finds a parsed element's character range in the page source (or in the stretch of it a parse covered)."""
+
+    def __init__(self, page: str, tree: Any, start: int = 0, end: int | None = None,
+                 ends: ElementEnds | None = None) -> None:
+        self.page, self.tree = page, tree
+        self.start, self.end = start, len(page) if end is None else end
+        self.ends = ends or ElementEnds(page)
+        self._layout: Layout | None = None
+        self._spans: dict[int, tuple[int, int]] = {}
+        self._ordinals: dict[tuple[str, str | None, str], dict[int, int]] = {}
+        self._found: dict[tuple[str, str | None, str], _Cursor] = {}
+        self._index: dict[str, dict[tuple[str, str | None, str], list[int]]] = {}
+        self._ranked: set[str] = set()
+
+    @property
+    def layout(self) -> Layout:
+        if self._layout is None:
+            self._layout = Layout(self.page, self.start, self.end)
+        return self._layout
+
+    def span(self, el: Any, needle: str | None = None) -> tuple[int, int]:
+        """(start, end) of the element in the page: its start tag to its end tag; (0, 0) when not found.
+        `needle` is unused: kept so callers can say which attribute tells the element apart."""
+        found = self._spans.get(el.mem_id)
+        if found is None:
+            start = self._locate(el)
+            found = (0, 0) if start < 0 else (start, self.ends.end(el.tag, start))
+            self._spans[el.mem_id] = found
+        return found
+
+    def _locate(self, el: Any) -> int:
+        key = element_key(el.tag or "", el.attributes)
+        ordinal = self._ordinal(key, el)
+        if ordinal is None:
+            return -1
+        if len(self._ordinals) > MANY_KINDS:
+            positions = self._indexed(key)
+            return positions[ordinal] if ordinal < len(positions) else -1
+        cursor = self._found.get(key)
+        if cursor is None:
+            cursor = self._found[key] = _Cursor(self, key)
+        return cursor.nth(ordinal)
+
+    def _ordinal(self, key: tuple[str, str | None, str], el: Any) -> int | None:
+        """The element's rank among the document's elements with the same key."""
+        ranks = self._ordinals.get(key)
+        if ranks is None:
+            if len(self._ordinals) >= MANY_KINDS:
+                ranks = {} if key[0] in self._ranked else self._rank_all(key[0]).get(key, {})
+            else:
+                tag, name, value = key
+                selector = tag if name is None else f"{tag}[{name}]" if value == "" else f"{tag}[{name}={css_string(value)}]"
+                ranks = {}
+                for node in select(self.tree, selector):
+                    if element_key(node.tag or "", node.attributes) == key:
+                        ranks[node.mem_id] = len(ranks)
+            self._ordinals[key] = ranks
+        return ranks.get(el.mem_id)
+
+    def _rank_all(self, tag: str) -> dict[tuple[str, str | None, str], dict[int, int]]:
+        """Ranks of every element with this tag, by key: one walk for a page that asks about many kinds."""
+        self._ranked.add(tag)
+        by_key: dict[tuple[str, str | None, str], dict[int, int]] = {}
+        for node in select(self.tree, tag):
+            ranks = by_key.setdefault(element_key(node.tag or "", node.attributes), {})
+            ranks[node.mem_id] = len(ranks)
+        for key, ranks in by_key.items():
+            self._ordinals.setdefault(key, ranks)
+        return by_key
+
+    def _indexed(self, key: tuple[str, str | None, str]) -> list[int]:
+        tag = key[0]
+        if tag not in self._index:
+            index: dict[tuple[str, str | None, str], list[int]] = {}
+            for at in self._start_tags(tag, None):
+                index.setdefault(self._key_at(at, tag)[1], []).append(at)
+            self._index[tag] = index
+        return self._index[tag].get(key, [])
+
+    def _start_tags(self, tag: str, needle: str | None) -> Iterator[int]:
+        """Start tags with this tag name (whose text holds `needle`, when given), in source order, outside raw text.
+        Every '<' is looked for only between the previous hit and this one: a page of a million needles costs one
+        pass."""
+        page, end, layout = self.page, self.end, self.layout
+        if needle is None:
+            for found in _opener(tag).finditer(page, self.start, end):
+                if not layout.in_raw(found.start()):
+                    yield found.start()
+            return
+        pos = seen = self.start
+        while True:
+            hit = page.find(needle, pos, end)
+            if hit < 0:
+                return
+            at = page.rfind("<", seen, hit)
+            seen = pos = hit + len(needle)
+            if at < 0:
+                continue
+            name = _TAG_NAME_RE.match(page, at)
+            if name is None or name.group(1).lower() != tag or layout.in_raw(at):
+                continue
+            tag_end, _ = read_start_tag(page, name.end(), end)
+            if hit < tag_end:
+                yield at
+                seen = pos = max(pos, tag_end)
+
+    def _key_at(self, at: int, tag: str) -> tuple[int, tuple[str, str | None, str]]:
+        name = _TAG_NAME_RE.match(self.page, at)
+        assert name is not None
+        tag_end, attrs = read_start_tag(self.page, name.end(), self.end)
+        return tag_end, element_key(tag, attrs)
+
+
+class _Cursor:
+    """The start tags of one kind of element, found as far as asked, from a position that only moves on."""
+
+    def __init__(self, smap: SourceMap, key: tuple[str, str | None, str]) -> None:
+        tag, name, value = key
+        needle = value
+        for stop in "&<>\"'":
+            needle = needle.split(stop)[0]
+        self.smap, self.key = smap, key
+        self.found: list[int] = []
+        self._tags = smap._start_tags(tag, needle if name is not None and len(needle) >= 3 else None)
+
+    def nth(self, ordinal: int) -> int:
+        while len(self.found) <= ordinal:
+            at = next(self._tags, None)
+            if at is None:
+                return -1
+            if self.smap._key_at(at, self.key[0])[1] == self.key:
+                self.found.append(at)
+        return self.found[ordinal]
+
+
+def element_key(tag: str, attrs: Mapping[str, str | None]) -> tuple[str, str | None, str]:
+    """What tells an element apart in the source: its tag and its id, else its class, else its first attribute."""
+    if not attrs:
+        return (tag, None, "")
+    for name in ("id", "class"):
+        if name in attrs:
+            return (tag, name, attrs[name] or "")
+    name = next(iter(attrs))
+    return (tag, name, attrs[name] or "")
