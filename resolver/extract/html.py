@@ -7,6 +7,7 @@ Embeds are found here; credits by `html_credits`; spans by `spans`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from html import unescape
@@ -23,6 +24,9 @@ from resolver.extract.spans import ElementEnds, SourceMap
 from resolver.model import Credit, Embed
 from resolver.platforms import x
 
+# Pages repeat the same share and profile links: each URL is read once per process (the answers are frozen values).
+_parse_url = lru_cache(maxsize=8192)(platforms.parse_url)
+
 # A page with none of these is not parsed. Plain substring tests, likeliest first: most pages answer at once.
 MARKERS = (*platforms.PAGE_MARKERS, "credit", "Credit", "CREDIT", "copyright", "Copyright", "©", "&copy;",
            "figcaption", "(@", "photographer", "Photographer", "ImageObject", "FIGCAPTION", "IFRAME")
@@ -37,8 +41,9 @@ HREF_VALUE_RE = re.compile(
     r"""^(?:https?:)?//(?:[a-z0-9-]+\.)*(?:"""
     rf"""{platforms.DOMAIN_PATTERN}|{platforms.mastodon.HOST_PATTERN})/[^"'\s>]*$""", re.MULTILINE)
 # Elements that can be an embed by their tag.
-STRUCTURE_SELECTOR = ("blockquote, iframe, script[data-telegram-post], figure.wp-block-embed, amp-twitter, amp-instagram, "
-                      "amp-youtube, amp-facebook, amp-vimeo, lite-youtube, lite-vimeo")
+STRUCTURE_SELECTOR = "blockquote, iframe, script[data-telegram-post], figure.wp-block-embed"
+# Custom elements: asked for by name first (lexbor answers at once for a name the page never uses).
+CUSTOM_TAGS = ("amp-twitter", "amp-instagram", "amp-youtube", "amp-facebook", "amp-vimeo", "lite-youtube", "lite-vimeo")
 TWEET_CLASSES = frozenset({"twitter-tweet", "twitter-video"})
 
 
@@ -122,7 +127,7 @@ def _card_author(el: Any) -> tuple[str | None, str | None]:
 
 
 def _embed_from_url(url: str, el: Any, smap: SourceMap, detector: str, needle: str | None = None) -> Embed | None:
-    ref = platforms.parse_url(url)
+    ref = _parse_url(url)
     if ref is None or not platforms.is_embed(ref):
         return None
     return Embed(
@@ -270,10 +275,11 @@ def scan(page: str) -> tuple[list[Embed], list[Credit]]:
             continue
         smap = SourceMap(page, tree, start, end, ends=ends)
         found, furniture, claimed = _structural_embeds(tree, smap)
-        credits += html_credits.find_credits(tree, smap, claimed=claimed, embed_spans=[e.span for e in found])
         taken += [e.span for e in found] + [a for e in found for a in e.also_at] + [smap.span(el) for el in furniture]
+        spans = [e.span for e in found]
         if "(@" in page[start:end] and text_detectors.SIGNATURE_RE.search(page, start, end):
             found += _signatures(tree, smap, claimed)
+        credits += html_credits.find_credits(tree, smap, claimed=claimed, embed_spans=spans)   # the tree's last use
         embeds += found
     embeds += _source_urls(page, taken=Intervals(taken))
     return _dedupe(embeds), sorted(credits, key=lambda c: c.span)
@@ -358,38 +364,46 @@ def _embed_candidates(tree: Any, page: str, *, furniture: list[Any]) -> Iterator
     root = tree.root
     if root is None:
         return
-    yield select(root, STRUCTURE_SELECTOR)
+    custom = any(tree.tags(tag) for tag in CUSTOM_TAGS)
+    yield select(root, STRUCTURE_SELECTOR + (", " + ", ".join(CUSTOM_TAGS) if custom else ""))
     yield select(root, "div.fb-post, div.fb-video")
     yield _post_links(root, page, furniture)
 
 
 def _post_links(root: Any, page: str, furniture: list[Any]) -> list[Any]:
     """Links whose href names a post (as a post URL written in the markup, entities decoded), and twitter-timeline
-    links; a link inside the site's furniture goes to `furniture` instead."""
+    links; a link inside the site's furniture goes to `furniture` instead. The hrefs are matched all at once, one
+    per line of a single string."""
     links = select(root, "a[href]")
     hrefs = [(a.attrs.get("href") or "").strip() for a in links]
-    wanted = {found.group(0) for found in HREF_VALUE_RE.finditer("\n".join(hrefs).lower())}
-    timelines = "twitter-timeline" in page
-    if not wanted and not timelines:
-        return []
-    furniture_of = _furniture_memo()
+    joined = "\n".join(hrefs).lower()
+    picked: list[int] = []
+    line, counted = 0, 0
+    for found in HREF_VALUE_RE.finditer(joined):
+        line += joined.count("\n", counted, found.start())
+        counted = found.start()
+        picked.append(line)
     names_post: dict[str, bool] = {}
+    picked = [i for i in picked if _names_post(hrefs[i], names_post)]
+    timelines = select(root, "a[href][class*=twitter-timeline]")
+    if timelines:
+        index = {a.mem_id: i for i, a in enumerate(links)}
+        picked = sorted(set(picked) | {index[a.mem_id] for a in timelines if a.mem_id in index})
+    furniture_of = _furniture_memo()
     chosen = []
-    for a, href in zip(links, hrefs):
-        post = href.lower() in wanted and _names_post(href, names_post)
-        if post or (timelines and "twitter-timeline" in (a.attrs.get("class") or "")):
-            container = furniture_of(a.parent)
-            if container is None:
-                chosen.append(a)
-            elif container not in furniture:
-                furniture.append(container)
+    for i in picked:
+        container = furniture_of(links[i].parent)
+        if container is None:
+            chosen.append(links[i])
+        elif container not in furniture:
+            furniture.append(container)
     return chosen
 
 
 def _names_post(href: str, known: dict[str, bool]) -> bool:
     """Does a post-shaped href name a post (not a profile or a timeline)? Asked once per distinct href."""
     if href not in known:
-        ref = platforms.parse_url(href)
+        ref = _parse_url(href)
         known[href] = ref is not None and ref.kind != "timeline"
     return known[href]
 
@@ -441,8 +455,14 @@ SOURCE_HOSTS = platforms.SOURCE_SHAPES
 SOURCE_TAIL_RE = re.compile(r"""(?:\\?/|\\u002[fF])[^\s"'<>&]{4,200}""")
 # JSON keeps "/" as "\/" or "\u002F" (Fox News' page state); read either as a plain slash.
 JSON_SLASH_RE = re.compile(r"\\/|\\u002[fF]")
-HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
-MAX_HOST = 253   # a host name is never longer: the walk back over one is bounded (#12)
+HOST_RUN_RE = re.compile(r"[A-Za-z0-9.-]*")
+MAX_HOST = 253   # a host name is never longer: the look back over one is bounded (#12)
+
+
+def _host_run_before(page: str, at: int) -> int:
+    """How many host-name characters ('www.', 'mobile.') come right before `at`."""
+    run = HOST_RUN_RE.match(page[max(0, at - MAX_HOST):at][::-1])
+    return len(run.group()) if run else 0
 
 
 def _source_urls(page: str, *, taken: Intervals) -> list[Embed]:
@@ -453,15 +473,12 @@ def _source_urls(page: str, *, taken: Intervals) -> list[Embed]:
     for host, shapes in SOURCE_HOSTS.items():
         at = page.find(host)
         while at >= 0:
-            begin = at
-            floor = max(0, at - MAX_HOST)
-            while begin > floor and page[begin - 1] in HOST_CHARS:
-                begin -= 1
-            escaped = max(page.rfind("\\u002f", max(0, begin - 1), at), page.rfind("\\u002F", max(0, begin - 1), at))
-            begin = escaped + 6 if escaped >= 0 else begin   # "\u002Fwww.instagram.com": the u002f is no host
             tail = SOURCE_TAIL_RE.match(page, at + len(host))
-            if tail and any(shape in JSON_SLASH_RE.sub("/", tail.group(0)) for shape in shapes) and begin not in taken:
-                ref = platforms.parse_url("https://" + JSON_SLASH_RE.sub("/", page[begin:tail.end()]))
+            if tail and any(shape in JSON_SLASH_RE.sub("/", tail.group(0)) for shape in shapes):
+                begin = at - _host_run_before(page, at)
+                escaped = max(page.rfind("\\u002f", max(0, begin - 1), at), page.rfind("\\u002F", max(0, begin - 1), at))
+                begin = escaped + 6 if escaped >= 0 else begin   # "\u002Fwww.instagram.com": the u002f is no host
+                ref = None if begin in taken else _parse_url("https://" + JSON_SLASH_RE.sub("/", page[begin:tail.end()]))
                 if ref is not None and ref.kind in ("post", "video") and ref.post_id:
                     found.append(Embed(platform=ref.platform, kind=ref.kind, url=ref.url, detector="html-source",
                                        span=(begin, tail.end()), post_id=ref.post_id, author_handle=ref.author_handle))

@@ -25,11 +25,10 @@ from resolver.model import Credit
 # selector (#11: a class value with a control character in it once stopped a whole batch).
 CREDIT_WORDS = ("credit", "copyright", "photographer", "attribution", "image-source", "photo-source", "caption")
 CREDIT_WORD_RE = re.compile("|".join(CREDIT_WORDS))
-CANDIDATE_SELECTOR = ", ".join([*(f"[class*={w} i]" for w in CREDIT_WORDS), "[class*=related i]", "figcaption",
-                                "figure cite"])
-ITEMPROP_SELECTOR = "[itemprop=creditText], [itemprop=copyrightHolder], [itemprop=copyrightNotice]"
 JSONLD_TYPE = "application/ld+json"
-JSONLD_SELECTOR = f"script[type='{JSONLD_TYPE}']"
+ITEMPROP_SELECTOR = "[itemprop=creditText], [itemprop=copyrightHolder], [itemprop=copyrightNotice]"
+CANDIDATE_SELECTOR = ", ".join([f"script[type='{JSONLD_TYPE}']", *(f"[class*={w} i]" for w in CREDIT_WORDS),
+                                "[class*=related i]", "figcaption", "figure cite", "[itemprop]"])
 # Descendants that may be credit elements themselves (a superset of `_is_credit_element`).
 CREDIT_ELEMENT_SELECTOR = ", ".join([ITEMPROP_SELECTOR, *(f"[class*={w} i]" for w in (
     "credit", "copyright", "photographer", "byline", "attribution", "image-source", "photo-source"))])
@@ -66,16 +65,16 @@ MAX_JSONLD_BYTES = 2_000_000
 
 def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any], embed_spans: list[tuple[int, int]]) -> list[Credit]:
     """Every photo credit in a parsed page (or the stretch of it `smap` covers), in order, outside the embeds
-    (`claimed` elements, `embed_spans`)."""
+    (`claimed` elements, `embed_spans`). The last use of `tree`: the prose pass strips scripts and the like from it."""
     page = smap.page
-    region = page[smap.start:smap.end] if (smap.start, smap.end) != (0, len(page)) else page
-    found, related = _element_credits_of(tree, smap, region, claimed)
-    blocks = sorted(smap.layout.blocks + related)
+    walks = _Walks(claimed, set())
+    found, related = _element_credits_of(tree, smap, claimed, walks)
     read_tags: set[int] = set()
     outside = Intervals([c.span for c in found] + embed_spans)
-    found += _attribute_credits(page, smap, blocks=blocks, taken=outside, read_tags=read_tags)
-    found += _prose_credits(page, smap, blocks=blocks, taken=Intervals([c.span for c in found] + embed_spans),
-                            read_tags=read_tags)
+    found += _attribute_credits(page, smap, related=related, taken=outside, read_tags=read_tags)
+    taken = Intervals([c.span for c in found] + embed_spans)
+    found += _hinted_attribute_credits(tree, smap, related, taken=taken, read_tags=read_tags)
+    found += _prose_credits(tree, smap, related, taken=taken)
     return sorted(found, key=lambda c: c.span)
 
 
@@ -83,6 +82,7 @@ class _Walks:
     """Answers about an element's ancestors, each node visited once per page (#12)."""
 
     def __init__(self, claimed: set[Any], credited: set[Any]) -> None:
+        self.credited = credited
         self.in_claimed = AncestorMemo(lambda node, above: above or node in claimed, False)
         # Candidates come in document order: a credited element is credited before its descendants are asked.
         self.in_credited = AncestorMemo(lambda node, above: above or node in credited, False)
@@ -96,19 +96,15 @@ class _Walks:
         return self.images[node.mem_id]
 
 
-def _element_credits_of(tree: Any, smap: SourceMap, region: str, claimed: set[Any]) -> tuple[list[Credit], list[tuple[int, int]]]:
-    """(credits read from credit elements, captions, cites and JSON-LD; spans of "related" boxes)."""
+def _element_credits_of(tree: Any, smap: SourceMap, claimed: set[Any],
+                        walks: _Walks) -> tuple[list[Credit], list[Any]]:
+    """(credits read from credit elements, captions, cites and JSON-LD; "related" boxes)."""
     root = tree.root
     if root is None:
         return [], []
     selector = CANDIDATE_SELECTOR
-    if "ld+json" in region:
-        selector = JSONLD_SELECTOR + ", " + selector
-    if "itemprop" in region:
-        selector += ", " + ITEMPROP_SELECTOR
     candidates, related = [], []
-    credited: set[Any] = set()
-    walks = _Walks(claimed, credited)
+    credited = walks.credited
     for el in select(root, selector):
         css = (el.attrs.get("class") or "").lower()
         if "related" in css and el.tag in RELATED_TAGS and RELATED_CLASS_RE.search(css):
@@ -129,7 +125,7 @@ def _element_credits_of(tree: Any, smap: SourceMap, region: str, claimed: set[An
     for el in candidates:
         if not (claimed and walks.in_claimed(el.parent)):
             credits.extend(_credits_at(el, smap, walks, credited, holders))
-    return credits, _box_ranges(smap, related)
+    return credits, related
 
 
 def _box_ranges(smap: SourceMap, boxes: list[Any]) -> list[tuple[int, int]]:
@@ -228,46 +224,106 @@ def _credits_from_jsonld(el: Any, smap: SourceMap) -> list[Credit]:
     return found
 
 
-def _prose_credits(page: str, smap: SourceMap, *, blocks: list[tuple[int, int]], taken: Intervals,
-                   read_tags: set[int]) -> list[Credit]:
-    """Credits in running text ('(AP Photo/Jane Doe)' in a paragraph): each hint word's own text node is read,
-    outside scripts, styles, footers and whatever an element-level detector already took. A node that ends in
-    a credit's opening words ('Image Credit: <em>Getty</em>') is read on to the end of its block. A hint inside
-    a start tag sends that tag's alt and caption attributes to be read ('alt="... (Photo by Jane Doe/AP)"')."""
+def _prose_credits(tree: Any, smap: SourceMap, related: list[Any], *, taken: Intervals) -> list[Credit]:
+    """Credits in running text ('(AP Photo/Jane Doe)' in a paragraph): the body's text, without scripts, styles,
+    footers, navs and "related" boxes, is searched for credit words; each hit's own text node is read, and found
+    again in the source for its span, unless an element-level detector took it. A node that ends in a credit's
+    opening words ('Image Credit: <em>Getty</em>') is read on to the end of its block in the source.
+    Searching the text, not the markup, reads a tenth of the bytes (#14). The tree is stripped: call it last."""
+    body = tree.body
+    if body is None:
+        return []
+    _strip(tree, related)
+    text = body.text(deep=True, separator=_NODE)
+    locate = _TextLocator(smap.page, smap.start, smap.end)
     found: list[Credit] = []
-    done_until = -1
-    in_blocks = Intervals(blocks)
-    for hit in _outside(PROSE_HINT_RE, page, blocks, smap.start, smap.end):
-        at = hit.start()
-        if at < done_until or at in taken:
+    node_done = raw_done = -1
+    for hit in PROSE_HINT_RE.finditer(text):
+        if hit.start() < node_done:
             continue
-        node_start = page.rfind(">", max(smap.start, done_until), at) + 1 or max(smap.start, done_until, 0)
-        tag_open = page.rfind("<", node_start - 1, at)
-        if tag_open >= node_start:   # inside a start tag
-            done_until = _start_tag_end(page, tag_open)
-            if tag_open not in read_tags:
-                read_tags.add(tag_open)
-                found.extend(_tag_credits(page, tag_open, done_until, in_blocks=in_blocks, taken=taken))
+        node_start = text.rfind(_NODE, 0, hit.start()) + 1
+        node_end = text.find(_NODE, hit.start())
+        node_end = len(text) if node_end < 0 else node_end
+        node_done = node_end
+        node = text[node_start:node_end]
+        if len(node) > 2000:
             continue
-        node_end = page.find("<", at, smap.end)
-        node_end = smap.end if node_end < 0 else node_end
-        done_until = node_end
-        text = page[node_start:node_end]
-        if len(text) > 2000:
+        credits = credit_patterns.find_credits(node, source="text")
+        opening = not credits and node.rstrip().endswith(OPENING_ENDS) and credit_patterns.PREFIX_END_RE.search(node[-60:])
+        where = locate(node) if credits or opening else None
+        if where is None or where[0] < raw_done or where[0] in taken:
             continue
-        if "&" in text:   # entities change lengths: the node's span stands for each credit in it
-            credits = [replace(c, span=(node_start, node_end))
-                       for c in credit_patterns.find_credits(unescape(text), source="text")]
-        else:
-            credits = credit_patterns.find_credits(text, source="text", offset=node_start)
-        if not credits and text.rstrip().endswith(OPENING_ENDS) and credit_patterns.PREFIX_END_RE.search(text[-60:]):
-            block_end = _block_end(page, node_end)
-            whole = unescape(re.sub(r"<[^>]*>", "", page[node_start:block_end]))
-            credits = [replace(c, span=(node_start, block_end))
-                       for c in credit_patterns.find_credits(whole, source="text")]
-            done_until = block_end
+        raw_start, raw_end = where
+        if opening:
+            block_end = _block_end(smap.page, raw_end)
+            whole = unescape(re.sub(r"<[^>]*>", "", smap.page[raw_start:block_end]))
+            credits = [replace(c, span=(raw_start, block_end)) for c in credit_patterns.find_credits(whole, source="text")]
+            raw_done = block_end
+        elif raw_end - raw_start == len(node) and "&" not in smap.page[raw_start:raw_end]:
+            credits = [replace(c, span=(raw_start + c.span[0], raw_start + c.span[1])) for c in credits]
+        else:   # entities change lengths: the node's span stands for each credit in it
+            credits = [replace(c, span=(raw_start, raw_end)) for c in credits]
         found.extend(credits)
     return found
+
+
+_NODE = "\x00"   # between text nodes in the body's text (lexbor turns a NUL in the page into U+FFFD)
+NOT_PROSE = ["script", "style", "footer", "nav"]
+
+
+def _strip(tree: Any, related: list[Any]) -> None:
+    """Remove what is no article prose: related boxes first (outermost only, each once), then every script,
+    style, footer and nav (lexbor finds them afresh, so nothing removed twice)."""
+    boxes = {box.mem_id for box in related}
+    outermost = [box for box in related if not any(anc.mem_id in boxes for anc in _ancestors_upto(box, 64))]
+    for box in outermost:
+        box.decompose()
+    tree.strip_tags(NOT_PROSE, recursive=True)
+
+
+def _ancestors_upto(el: Any, limit: int) -> Iterator[Any]:
+    node = el.parent
+    for _ in range(limit):
+        if node is None or node.tag in ("-document", "html", "body"):
+            return
+        yield node
+        node = node.parent
+
+
+SAFE_RUN_RE = re.compile(r"[A-Za-z0-9 ,.:;!?()/_|@#%+=*\[\]-]{4,}")
+
+
+class _TextLocator:
+    """Finds text nodes of the parsed page in the source, in document order: each search starts where the last
+    node found ended, so a page of any size is read once (#12)."""
+
+    def __init__(self, page: str, start: int, end: int) -> None:
+        self.page, self.cursor, self.end = page, start, end
+
+    def __call__(self, node: str) -> tuple[int, int] | None:
+        """(start, end) in the source of the text node whose decoded text is `node`, or None."""
+        runs = SAFE_RUN_RE.findall(node)
+        if not runs:
+            return None
+        needle = max(runs, key=len)[:80]
+        offset = node.find(needle)
+        page, pos = self.page, self.cursor
+        for _ in range(8):
+            hit = page.find(needle, pos, self.end)
+            if hit < 0:
+                return None
+            pos = hit + 1
+            gt = page.rfind(">", max(self.cursor, hit - 12 * offset - 12), hit)
+            lt = page.find("<", hit, min(self.end, hit + 12 * len(node) + 12))
+            start = gt + 1 if gt >= 0 else self.cursor
+            end = lt if lt >= 0 else self.end
+            if page.rfind("<", start, hit) >= 0:
+                continue   # in a start tag, not in text
+            raw = page[start:end]
+            if raw == node or unescape(raw.replace("\r\n", "\n").replace("\r", "\n")) == node:
+                self.cursor = end
+                return start, end
+        return None
 
 
 OPENING_ENDS = (":", "：", "by", "via", "of", "…", "...", "copyright", "Copyright", "courtesy", "Courtesy")
@@ -281,14 +337,19 @@ def _block_end(page: str, at: int) -> int:
     return at + min(ends) if ends else min(len(page), at + 300)
 
 
-def _attribute_credits(page: str, smap: SourceMap, *, blocks: list[tuple[int, int]], taken: Intervals,
+def _attribute_credits(page: str, smap: SourceMap, *, related: list[Any], taken: Intervals,
                        read_tags: set[int]) -> list[Credit]:
-    """Credits kept whole in data-credit and its kin, read from the source (fast, exact spans). Alt, caption and
-    copyright= attributes (the Telegraph's <image>) are read where the prose pass finds a credit word in them."""
+    """Credits kept whole in data-credit and its kin, read from the source (fast, exact spans), outside scripts,
+    styles, footers, navs and related boxes."""
+    first = CREDIT_ATTR_RE.search(page, smap.start, smap.end)   # data-credit, data-photo-credit, credit=...
+    if first is None:
+        return []
     found: list[Credit] = []
-    in_blocks = Intervals(blocks)
+    blocks = Intervals(smap.layout.blocks + _box_ranges(smap, related))
     seen = smap.start
-    for hit in _outside(CREDIT_ATTR_RE, page, blocks, smap.start, smap.end):   # data-credit, data-photo-credit...
+    for hit in CREDIT_ATTR_RE.finditer(page, first.start(), smap.end):
+        if hit.start() in blocks:
+            continue
         tag_start = page.rfind("<", seen, hit.start())
         if tag_start < 0:
             continue   # the same start tag as the previous hit, or none
@@ -296,7 +357,33 @@ def _attribute_credits(page: str, smap: SourceMap, *, blocks: list[tuple[int, in
         if tag_start not in read_tags:
             read_tags.add(tag_start)
             tag_end = _start_tag_end(page, tag_start)
-            found.extend(_tag_credits(page, tag_start, tag_end, in_blocks=in_blocks, taken=taken))
+            found.extend(_tag_credits(page, tag_start, tag_end, in_blocks=blocks, taken=taken))
+    return found
+
+
+# Elements whose attributes may hold a credit; read when a credit word appears in one of their attribute values
+# ('alt="... (Photo by Jane Doe/AP)"', the Telegraph's <image copyright=...>).
+HINTED_ATTR_SELECTOR = ("[alt], [caption], [alttext], [data-alt], [data-caption], [copyright], [photographer], "
+                        "[data-copyright], [data-photographer]")
+
+
+def _hinted_attribute_credits(tree: Any, smap: SourceMap, related: list[Any], *, taken: Intervals,
+                              read_tags: set[int]) -> list[Credit]:
+    root = tree.root
+    if root is None:
+        return []
+    boxes = set(related)
+    in_block = AncestorMemo(lambda node, above: above or node.tag in ("footer", "nav") or node in boxes, False)
+    found: list[Credit] = []
+    for el in select(root, HINTED_ATTR_SELECTOR):
+        values = " ".join(v for v in el.attributes.values() if v)
+        if el.tag in NOT_CREDIT_TAGS or not PROSE_HINT_RE.search(values) or in_block(el):
+            continue
+        tag_start = smap.start_of(el)
+        if tag_start < 0 or tag_start in read_tags:
+            continue
+        read_tags.add(tag_start)
+        found.extend(_tag_credits(smap.page, tag_start, _start_tag_end(smap.page, tag_start), in_blocks=None, taken=taken))
     return found
 
 
@@ -311,13 +398,14 @@ def _start_tag_end(page: str, start: int) -> int:
     return len(page)
 
 
-def _tag_credits(page: str, tag_start: int, tag_end: int, *, in_blocks: Intervals, taken: Intervals) -> list[Credit]:
+def _tag_credits(page: str, tag_start: int, tag_end: int, *, in_blocks: Intervals | None,
+                 taken: Intervals) -> list[Credit]:
     """Credits in one start tag's attributes: whole in data-credit and its kin, at the end of alt or caption."""
     lower = page[tag_start:tag_end].lower()
     if not CREDIT_ATTR_NAME_RE.search(lower):
         return []   # a credit word in a URL or class: no attribute that could hold a credit
     tag = TAG_NAME_RE.match(lower)
-    if tag is None or tag.group(1) in NOT_CREDIT_TAGS or tag_start in taken or tag_start in in_blocks:
+    if tag is None or tag.group(1) in NOT_CREDIT_TAGS or tag_start in taken or in_blocks and tag_start in in_blocks:
         return []
     found: list[Credit] = []
     span, image = (tag_start, tag_end), None
@@ -343,18 +431,6 @@ def _tag_credits(page: str, tag_start: int, tag_end: int, *, in_blocks: Interval
 def _whole_attribute_credit(value: str, attr: str, span: tuple[int, int], image: str | None) -> list[Credit]:
     return [Credit(raw=value, source="attribute", span=span, creator=creator, organization=organization,
                    image=image, form=attr) for creator, organization, _ in credit_patterns.read_whole(value)]
-
-
-def _outside(pattern: re.Pattern[str], text: str, blocks: list[tuple[int, int]], start: int,
-             end: int) -> Iterator[re.Match[str]]:
-    """A pattern's matches in [start, end) in the gaps between blocks (sorted ranges, possibly nested)."""
-    at = start
-    for block_start, block_end in blocks + [(end, end)]:
-        if block_start > at:
-            yield from pattern.finditer(text, at, min(block_start, end))
-        at = max(at, block_end)
-        if at >= end:
-            return
 
 
 def _is_credit_element(el: Any) -> bool:

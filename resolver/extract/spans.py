@@ -30,6 +30,8 @@ _LAYOUT_RE = re.compile(r"<(?:(!--)|([!?])|(script|style|textarea|title|xmp|ifra
                         r"|footer|nav)(?=[\s/>]))", re.IGNORECASE)
 _ATTR_RE = re.compile(r"""[\s/]*([^\s/>][^\s/>=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
 _TAG_NAME_RE = re.compile(r"<([a-zA-Z][^\s/>]*)")
+# Start tags the parser renames: <image> is an <img> (the Telegraph writes <image ... copyright="...">).
+_SOURCE_NAMES = {"image": "img"}
 _REF_RE = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 MANY_KINDS = 32   # past this many kinds of element on one page, index every start tag once
 
@@ -186,7 +188,8 @@ _OPENERS: dict[str, re.Pattern[str]] = {}
 
 def _opener(tag: str) -> re.Pattern[str]:
     if tag not in _OPENERS:
-        _OPENERS[tag] = re.compile(rf"<{re.escape(tag)}(?=[\s/>])", re.IGNORECASE)
+        names = "|".join([re.escape(tag), *(k for k, v in _SOURCE_NAMES.items() if v == tag)])
+        _OPENERS[tag] = re.compile(rf"<(?:{names})(?=[\s/>])", re.IGNORECASE)
     return _OPENERS[tag]
 
 
@@ -227,6 +230,11 @@ class SourceMap:
             self._spans[el.mem_id] = found
         return found
 
+    def start_of(self, el: Any) -> int:
+        """Where the element's start tag begins in the page, or -1."""
+        found = self._spans.get(el.mem_id)
+        return (found[0] if found != (0, 0) else -1) if found is not None else self._locate(el)
+
     def _locate(self, el: Any) -> int:
         key = element_key(el.tag or "", el.attributes)
         ordinal = self._ordinal(key, el)
@@ -237,7 +245,7 @@ class SourceMap:
             return positions[ordinal] if ordinal < len(positions) else -1
         cursor = self._found.get(key)
         if cursor is None:
-            cursor = self._found[key] = _Cursor(self, key)
+            cursor = self._found[key] = _Cursor(self, key, len(self._ordinals[key]))
         return cursor.nth(ordinal)
 
     def _ordinal(self, key: tuple[str, str | None, str], el: Any) -> int | None:
@@ -276,14 +284,15 @@ class SourceMap:
             self._index[tag] = index
         return self._index[tag].get(key, [])
 
-    def _start_tags(self, tag: str, needle: str | None) -> Iterator[int]:
-        """Start tags with this tag name (whose text holds `needle`, when given), in source order, outside raw text.
-        Every '<' is looked for only between the previous hit and this one: a page of a million needles costs one
-        pass."""
-        page, end, layout = self.page, self.end, self.layout
+    def _start_tags(self, tag: str, needle: str | None, *, outside_raw: bool = True) -> Iterator[int]:
+        """Start tags with this tag name (whose text holds `needle`, when given), in source order, outside raw text
+        (unless told it cannot be there). Every '<' is looked for only between the previous hit and this one: a page
+        of a million needles costs one pass."""
+        page, end = self.page, self.end
+        in_raw = self.layout.in_raw if outside_raw else _never
         if needle is None:
             for found in _opener(tag).finditer(page, self.start, end):
-                if not layout.in_raw(found.start()):
+                if not in_raw(found.start()):
                     yield found.start()
             return
         pos = seen = self.start
@@ -296,7 +305,7 @@ class SourceMap:
             if at < 0:
                 continue
             name = _TAG_NAME_RE.match(page, at)
-            if name is None or name.group(1).lower() != tag or layout.in_raw(at):
+            if name is None or _SOURCE_NAMES.get(name.group(1).lower(), name.group(1).lower()) != tag or in_raw(at):
                 continue
             tag_end, _ = read_start_tag(page, name.end(), end)
             if hit < tag_end:
@@ -311,25 +320,39 @@ class SourceMap:
 
 
 class _Cursor:
-    """The start tags of one kind of element, found as far as asked, from a position that only moves on."""
+    """The start tags of one kind of element, found as far as asked, from a position that only moves on.
 
-    def __init__(self, smap: SourceMap, key: tuple[str, str | None, str]) -> None:
+    When the source holds the needle exactly as many times as the document has such elements, each occurrence is
+    one of theirs: no comment or script needs ruling out, and the page's layout is never computed (the usual
+    case). Otherwise every hit is checked against the layout."""
+
+    def __init__(self, smap: SourceMap, key: tuple[str, str | None, str], expected: int) -> None:
         tag, name, value = key
         needle = value
         for stop in "&<>\"'":
             needle = needle.split(stop)[0]
         self.smap, self.key = smap, key
+        self.needle = needle if name is not None and len(needle) >= 3 else None
+        self.trusted = self.needle is not None and smap.page.count(self.needle, smap.start, smap.end) == expected
         self.found: list[int] = []
-        self._tags = smap._start_tags(tag, needle if name is not None and len(needle) >= 3 else None)
+        self._tags = smap._start_tags(tag, self.needle, outside_raw=not self.trusted)
 
     def nth(self, ordinal: int) -> int:
         while len(self.found) <= ordinal:
             at = next(self._tags, None)
             if at is None:
+                if self.trusted:   # the count misled (a needle outside the start tags): check everything
+                    self.trusted, self.found = False, []
+                    self._tags = self.smap._start_tags(self.key[0], self.needle)
+                    continue
                 return -1
             if self.smap._key_at(at, self.key[0])[1] == self.key:
                 self.found.append(at)
         return self.found[ordinal]
+
+
+def _never(at: int) -> bool:
+    return False
 
 
 def element_key(tag: str, attrs: Mapping[str, str | None]) -> tuple[str, str | None, str]:
