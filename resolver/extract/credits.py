@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from resolver.extract.credit_names import is_org, names_an_agency, split_credit
+from resolver.extract.intervals import Intervals
 from resolver.model import Credit
 
 SP = r"[ \t\u00a0]"
@@ -110,16 +111,17 @@ def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str
     """Photo credits in a text, each once, in order. `offset` shifts spans when the text is a slice of a page;
     `caption` when the text is a caption or alt text (a trailing '(Jane Doe/CBC)' or '© Name' is a credit there)."""
     credits: list[Credit] = []
-    taken: list[tuple[int, int]] = []
+    taken = Intervals()   # sorted: each match is checked in logarithmic time (#12)
     if not might_have_credit(text):
         return credits
     wanted = _forms_worth_trying(text, caption=caption)
     for form, pattern in PATTERNS:
         if form not in wanted:
             continue
+        accepted: list[tuple[int, int]] = []   # a pattern's own matches never overlap: checked against earlier forms
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(s < end and start < e for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
             value = strip_prefix(match.group("value"))   # "© Foto: Jane Doe / Magazin"
             if not looks_like_credit_value(value, strict=form in STRICT_FORMS):
@@ -129,11 +131,12 @@ def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str
                 continue
             if form == "copyright" and re.match(r"\W{0,3}all rights reserved", text[end:end + 30], re.IGNORECASE):
                 continue   # "© 2019 Acme. All rights reserved." is a notice, not a credit
-            taken.append((start, end))
+            accepted.append((start, end))
             credits.append(Credit(
                 raw=match.group(0).strip(), source=source, span=(offset + start, offset + end),
                 creator=creator, organization=organization, image=image, form=form,
             ))
+        taken.extend(accepted)
     return _fullest_per_creator(sorted(credits, key=lambda c: c.span))
 
 

@@ -66,8 +66,10 @@ def children(el: Any) -> list[Any]:
 
 
 def descendants(el: Any, tag: str) -> list[Any]:
-    """The element's descendants with a tag name, in document order (itself excluded)."""
-    return [d for d in el.css(tag) if d != el]
+    """The element's descendants with a tag name, in document order (itself excluded). Nodes are compared by
+    mem_id: selectolax's == compares serialised HTML, a walk of both subtrees."""
+    me = el.mem_id
+    return [d for d in el.css(tag) if d.mem_id != me]
 
 
 def class_set(el: Any) -> set[str]:
@@ -140,3 +142,15 @@ class AncestorMemo:
 
 
 _MISSING = object()
+MAX_NESTED = 8
+
+
+def shallow(elements: list[Any], limit: int = MAX_NESTED) -> list[Any]:
+    """The elements, less those nested inside `limit` or more of the others. Reading an element reads its whole
+    subtree, so without this a page nesting 100,000 credit elements costs quadratic time (#12); no real page
+    nests captions or embeds eight deep."""
+    ids = {el.mem_id for el in elements}
+    if len(ids) <= limit:
+        return elements
+    above = AncestorMemo(lambda node, count: count + (node.mem_id in ids), 0)
+    return [el for el in elements if above(el.parent) < limit]

@@ -18,7 +18,7 @@ from resolver.extract import html_credits, tweet_text
 from resolver.extract import text as text_detectors
 from resolver.extract.dates import parse_date
 from resolver.extract.dom import (AncestorMemo, attr, class_set, descendants, element_text, is_element, parse, select,
-                                  text_with_breaks)
+                                  shallow, text_with_breaks)
 from resolver.extract.intervals import Intervals
 from resolver.extract.spans import ElementEnds, SourceMap
 from resolver.model import Credit, Embed
@@ -293,7 +293,7 @@ def _structural_embeds(tree: Any, smap: SourceMap) -> tuple[list[Embed], list[An
     for group in _embed_candidates(tree, smap.page[smap.start:smap.end], furniture=furniture):
         # Candidates come in document order within a group: an element's claimed ancestors are claimed already.
         in_claimed = AncestorMemo(lambda node, above: above or node in claimed, False)
-        for el in group:
+        for el in shallow(group):
             if claimed and in_claimed(el.parent):
                 continue
             embed = _embed_at(el, smap)
@@ -307,25 +307,27 @@ def _signatures(tree: Any, smap: SourceMap, claimed: set[Any]) -> list[Embed]:
     """Tweets flattened into the page's own paragraphs and class-less blockquotes."""
     in_claimed = AncestorMemo(lambda node, above: above or node in claimed, False)
     found = []
-    for el in select(tree.root, "p, blockquote:not([class])"):
+    for el in shallow(select(tree.root, "p, blockquote:not([class])")):
         if "(@" in el.text(deep=True) and not (claimed and in_claimed(el.parent)):
             found += _signatures_in(el, smap)
     return found
 
 
-# lexbor's tree builder checks scopes by walking its stack of open elements, so a page of 100,000 unclosed
-# <div>s costs it quadratic time. A page with more tags than any real article is parsed in slices of at most
-# CHUNK_TAGS tags, cut before a block-level start tag: time stays linear, and an embed is cut only when a slice
-# boundary falls inside it (#12).
-WHOLE_PAGE_TAGS = 12_000
-CHUNK_TAGS = 3_000
+# lexbor's tree builder checks scopes by walking its stack of open elements, and compares each new formatting
+# element with those still open, so a page of 100,000 unclosed <div>s or <b class=...>s costs it quadratic
+# time. A page with more tags than any real article is parsed in slices of about CHUNK_TAGS tags, cut before a
+# block-level start tag where one is near: time stays linear, and an embed is cut only when a slice boundary falls
+# inside it (#12).
+WHOLE_PAGE_TAGS = 8_000
+CHUNK_TAGS = 2_500
 CUT_RE = re.compile(r"<(?:div|p|section|article|h[1-6]|ul|ol|table|figure|blockquote|header|aside|main)[\s>]",
                     re.IGNORECASE)
+CUT_REACH = 20_000   # characters looked through for a block-level tag to cut before; else cut at any tag
 
 
 def chunks(page: str) -> list[tuple[int, int]]:
     """The stretches of the page parsed one at a time: the whole page, nearly always."""
-    if page.count("<") <= WHOLE_PAGE_TAGS:
+    if len(page) <= WHOLE_PAGE_TAGS or page.count("<") <= WHOLE_PAGE_TAGS:
         return [(0, len(page))]
     cuts = [0]
     at = 0
@@ -333,11 +335,9 @@ def chunks(page: str) -> list[tuple[int, int]]:
         at = _nth_lt(page, at, CHUNK_TAGS)
         if at < 0:
             break
-        cut = CUT_RE.search(page, at)
-        if cut is None:
-            break
-        cuts.append(cut.start())
-        at = cut.start() + 1
+        cut = CUT_RE.search(page, at, at + CUT_REACH)
+        cuts.append(cut.start() if cut else at)
+        at = cuts[-1] + 1
     return list(zip(cuts, cuts[1:] + [len(page)]))
 
 
@@ -376,7 +376,7 @@ def _post_links(root: Any, page: str, furniture: list[Any]) -> list[Any]:
     per line of a single string."""
     links = select(root, "a[href]")
     hrefs = [(a.attrs.get("href") or "").strip() for a in links]
-    joined = "\n".join(hrefs).lower()
+    joined = "\n".join(h.replace("\n", " ") for h in hrefs).lower()   # one href per line, whatever it holds
     picked: list[int] = []
     line, counted = 0, 0
     for found in HREF_VALUE_RE.finditer(joined):
@@ -395,7 +395,7 @@ def _post_links(root: Any, page: str, furniture: list[Any]) -> list[Any]:
         container = furniture_of(links[i].parent)
         if container is None:
             chosen.append(links[i])
-        elif container not in furniture:
+        elif all(container.mem_id != f.mem_id for f in furniture):   # not `in`: == serialises both subtrees
             furniture.append(container)
     return chosen
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from resolver.extract import credits as credit_patterns
 from resolver.extract.credit_names import split_credit
-from resolver.extract.dom import AncestorMemo, children, descendants, element_text, select, spaced_text
+from resolver.extract.dom import AncestorMemo, children, element_text, select, shallow, spaced_text
 from resolver.extract.intervals import Intervals
 from resolver.extract.spans import SourceMap
 from resolver.model import Credit
@@ -105,7 +105,7 @@ def _element_credits_of(tree: Any, smap: SourceMap, claimed: set[Any],
     selector = CANDIDATE_SELECTOR
     candidates, related = [], []
     credited = walks.credited
-    for el in select(root, selector):
+    for el in shallow(select(root, selector)):
         css = (el.attrs.get("class") or "").lower()
         if "related" in css and el.tag in RELATED_TAGS and RELATED_CLASS_RE.search(css):
             related.append(el)
@@ -351,9 +351,9 @@ def _attribute_credits(page: str, smap: SourceMap, *, related: list[Any], taken:
         if hit.start() in blocks:
             continue
         tag_start = page.rfind("<", seen, hit.start())
+        seen = hit.end()
         if tag_start < 0:
             continue   # the same start tag as the previous hit, or none
-        seen = hit.end()
         if tag_start not in read_tags:
             read_tags.add(tag_start)
             tag_end = _start_tag_end(page, tag_start)
@@ -375,7 +375,7 @@ def _hinted_attribute_credits(tree: Any, smap: SourceMap, related: list[Any], *,
     boxes = set(related)
     in_block = AncestorMemo(lambda node, above: above or node.tag in ("footer", "nav") or node in boxes, False)
     found: list[Credit] = []
-    for el in select(root, HINTED_ATTR_SELECTOR):
+    for el in shallow(select(root, HINTED_ATTR_SELECTOR)):
         values = " ".join(v for v in el.attributes.values() if v)
         if el.tag in NOT_CREDIT_TAGS or not PROSE_HINT_RE.search(values) or in_block(el):
             continue
@@ -409,8 +409,12 @@ def _tag_credits(page: str, tag_start: int, tag_end: int, *, in_blocks: Interval
         return []
     found: list[Credit] = []
     span, image = (tag_start, tag_end), None
+    names: set[str] = set()
     for attr in ATTRIBUTE_RE.finditer(lower):
         name, group = attr.group(1), 2 if attr.group(2) is not None else 3
+        if name in names:
+            continue   # a repeated attribute is dropped by the parser: the first one counts
+        names.add(name)
         whole = name in WHOLE_ATTRS
         if not (whole or name in CAPTION_ATTRS and CAPTION_HINT_RE.search(attr.group(group))):
             continue
@@ -454,7 +458,7 @@ def _element_credits(el: Any, smap: SourceMap, walks: _Walks, credited: set[Any]
     css = el.attrs.get("class") or ""
     if itemprop in CREDIT_ITEMPROPS or CREDIT_CLASS_RE.search(css):
         if el in holders and any(_is_credit_element(child) and credit_patterns.strip_prefix(element_text(child))
-                                 for child in select(el, CREDIT_ELEMENT_SELECTOR) if child != el):
+                                 for child in select(el, CREDIT_ELEMENT_SELECTOR) if child.mem_id != el.mem_id):
             return []   # the innermost credit element is read: "Image copyright" + <span>Getty Images</span>
         credited.add(el)
         itemprop = itemprop if itemprop in CREDIT_ITEMPROPS else ""   # itemprop="caption" says nothing of credit

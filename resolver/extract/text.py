@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from resolver import platforms
 from resolver.extract import tweet_text
 from resolver.extract.dates import DATE_PATTERN, iso_from_match
+from resolver.extract.intervals import Intervals
 from resolver.model import Embed
 from resolver.platforms import x
 
@@ -157,8 +158,9 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[
     embeds = []
     blocks = _paragraphs_by_blank_lines(text)
     previous_end = 0
+    skipped = Intervals(skip)
     for match in SIGNATURE_RE.finditer(text):
-        if any(s <= match.start() < e for s, e in skip):
+        if match.start() in skipped:
             continue
         handle = match.group("handle")
         platform = "twitter" if x.HANDLE_RE.match(handle) else "bluesky" if "." in handle else None
@@ -226,8 +228,9 @@ def find_instagram_remnants(text: str) -> list[Embed]:
 def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
     """Bare post URLs and lone pic.twitter.com links, outside the spans already claimed by a signature."""
     embeds = []
+    claimed = Intervals(taken)
     for url, start, end in find_urls(text):
-        if any(s <= start < e for s, e in taken):
+        if start in claimed:
             continue
         ref = platforms.parse_url(url)
         if ref is None or not platforms.is_embed(ref):
