@@ -316,6 +316,37 @@ class Store:
     def count(self, table: str) -> int:
         return self.db[table].count if self.db[table].exists() else 0
 
+    # -- corpus runs: where articles came from, and what is finished (#13) -----------------------------------
+
+    def record_source_url(self, article_id: int, source: str, url: str) -> None:
+        """The URL a source of an article was fetched from (WARC-Target-URI, a JSON Lines field) and its host,
+        the outlet the research views group by (lower case, no leading www.)."""
+        from urllib.parse import urlsplit
+
+        try:
+            host = (urlsplit(url).hostname or "").removeprefix("www.") or None
+        except ValueError:
+            host = None
+        with self.write():
+            self.db.conn.execute("UPDATE article_sources SET url = ?, host = ? WHERE article_id = ? AND source = ?",
+                                 [url, host, article_id, source])
+
+    def mark_done(self, job: str, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Record input items as finished for a job (`key`, `source`, `article_id`, `outcome`), in one transaction;
+        an item already recorded keeps its first record."""
+        now = utc_now()
+        with self.write():
+            self.db.conn.executemany(
+                "INSERT OR IGNORE INTO progress (job, key, source, article_id, outcome, finished_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [(job, r["key"], r.get("source"), r.get("article_id"), r.get("outcome", "done"), now) for r in rows])
+
+    def is_done(self, job: str, key: str) -> bool:
+        return self.db.conn.execute("SELECT 1 FROM progress WHERE job = ? AND key = ?", [job, key]).fetchone() is not None
+
+    def done_count(self, job: str) -> int:
+        return int(self.db.conn.execute("SELECT COUNT(*) FROM progress WHERE job = ?", [job]).fetchone()[0])
+
 
 _JSON_FIELDS = ("media_links", "links", "also_at")
 
