@@ -24,14 +24,14 @@ def stats(store: Store) -> dict[str, Any]:
         "schema_version": store.schema_version,
         "tables": {name: store.count(name) for name in _user_tables(store)},
         "views": sorted(db.view_names()),
-        "full_text": {name: fts for name in _user_tables(store) if (fts := db[name].detect_fts())},
+        "full_text": {name: fts for name in _user_tables(store) if (fts := db.table(name).detect_fts())},
     }
 
 
 def _user_tables(store: Store) -> list[str]:
     """Tables a person reads: not SQLite's, not the migrations log, not the FTS index's own shadow tables."""
     names = store.db.table_names()
-    indexes = {fts for name in names if (fts := store.db[name].detect_fts())}
+    indexes = {fts for name in names if (fts := store.db.table(name).detect_fts())}
     return [t for t in names if not t.startswith(("sqlite_", "_sqlite_"))
             and not any(t == fts or t.startswith(fts + "_") for fts in indexes)]
 

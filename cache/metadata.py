@@ -126,10 +126,10 @@ VIEWS: dict[str, str] = {
 def metadata(store: Store) -> dict[str, Any]:
     """The metadata.json content for one cache database (datasette keys databases by file stem)."""
     tables: dict[str, Any] = {name: {"description": text, "columns": columns}
-                              for name, (text, columns) in TABLES.items() if store.db[name].exists()}
+                              for name, (text, columns) in TABLES.items() if store.db.table(name).exists()}
     for name in ("posts", "embeds"):
-        if name in tables and store.db[name].detect_fts():
-            tables[name]["fts_table"] = store.db[name].detect_fts()
+        if name in tables and store.db.table(name).detect_fts():
+            tables[name]["fts_table"] = store.db.table(name).detect_fts()
     for name, text in VIEWS.items():
         if name in store.db.view_names():
             tables[name] = {"description": text}

@@ -124,13 +124,13 @@ def m004_archives(db: Database) -> None:
 def m005_source_urls_and_progress(db: Database) -> None:
     """v5: the URL (and its host: the outlet) an article was read from, when the input said (JSON Lines, WARC);
     the work finished per input item, so an interrupted run resumes without reading what it already did."""
-    db["article_sources"].add_column("url", str)
-    db["article_sources"].add_column("host", str)
-    db["article_sources"].create_index(["host"])
-    db["progress"].create({
+    db.table("article_sources").add_column("url", str)
+    db.table("article_sources").add_column("host", str)
+    db.table("article_sources").create_index(["host"])
+    db.table("progress").create({
         "id": int, "job": str, "key": str, "source": str, "article_id": int, "outcome": str, "finished_at": str,
     }, pk="id", foreign_keys=[("article_id", "articles", "id")], not_null={"job", "key", "finished_at"})
-    db["progress"].create_index(["job", "key"], unique=True)
+    db.table("progress").create_index(["job", "key"], unique=True)
 
 
 # The statuses that mean a post is gone for good (not merely hidden: protected, withheld, age-restricted).
@@ -203,7 +203,7 @@ def m006_research_views_and_search(db: Database) -> None:
         db.create_view(name, sql.strip())
     with _scripts_in_this_transaction(db):
         for table, columns in FTS.items():
-            db[table].enable_fts(columns, create_triggers=True)
+            db.table(table).enable_fts(columns, create_triggers=True)
 
 
 @contextmanager
@@ -211,7 +211,7 @@ def _scripts_in_this_transaction(db: Database) -> Iterator[None]:
     """sqlite-utils' enable_fts runs its SQL with executescript, which COMMITs first and so would end the
     migration's transaction half-way: run such scripts statement by statement instead."""
 
-    def executescript(sql: str) -> None:
+    def executescript(sql: str) -> sqlite3.Cursor:
         statement = ""
         for line in sql.splitlines(keepends=True):
             statement += line
@@ -220,6 +220,7 @@ def _scripts_in_this_transaction(db: Database) -> Iterator[None]:
                 statement = ""
         if statement.strip():
             db.execute(statement)
+        return db.conn.cursor()
 
     db.executescript = executescript  # type: ignore[method-assign]
     try:

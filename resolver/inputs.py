@@ -30,7 +30,7 @@ from resolver.errors import InputError
 Skip = Callable[[str], bool]
 """Told an item's resume key, answers True when that item is already done (it is then not read)."""
 
-OPENERS: dict[str, Callable[..., IO[bytes]]] = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
+OPENERS: dict[str, Callable[..., Any]] = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
 # What a folder given to --jsonl or --warc-input is searched for, unless --glob says otherwise.
 JSONL_GLOBS = tuple(f"*{s}{c}" for s in (".jsonl", ".ndjson") for c in ("", ".gz", ".bz2", ".xz"))
 WARC_GLOBS = ("*.warc", "*.warc.gz", "*.arc", "*.arc.gz")
@@ -263,8 +263,11 @@ def _parse_line(item: Item) -> tuple[bytes, str | None, str | None, str | None]:
         raise InputError(f"cannot read {item.source}: not JSON ({exc})") from None
     if not isinstance(record, dict):
         raise InputError(f"cannot read {item.source}: a JSON {type(record).__name__}, not an object")
-    if fields.html or fields.text:
-        name, kind = (fields.html, "html") if fields.html else (fields.text, "text")
+    kind: str | None
+    if fields.html:
+        name, kind = fields.html, "html"
+    elif fields.text:
+        name, kind = fields.text, "text"
     else:
         name, kind = ("html", "html") if "html" in record else ("text", None)
     body = _field(record, name)
