@@ -15,109 +15,109 @@ migrations = Migrations("embed-resolver-cache")
 @migrations()
 def m001_articles_embeds_credits(db: Database) -> None:
     """v1: articles by sha256, the paths they were read from, their embeds and photo credits."""
-    db["articles"].create({
+    db.table("articles").create({
         "id": int, "sha256": str, "kind": str, "encoding": str, "encoding_detected": int, "bytes": int,
         "first_source": str, "first_scanned_at": str, "tool_version": str, "embed_count": int, "credit_count": int,
     }, pk="id", not_null={"sha256", "kind"})
-    db["articles"].create_index(["sha256"], unique=True)
-    db["article_sources"].create({"id": int, "article_id": int, "source": str, "first_seen_at": str},
+    db.table("articles").create_index(["sha256"], unique=True)
+    db.table("article_sources").create({"id": int, "article_id": int, "source": str, "first_seen_at": str},
                                  pk="id", foreign_keys=[("article_id", "articles", "id")])
-    db["article_sources"].create_index(["article_id", "source"], unique=True)
-    db["embeds"].create({
+    db.table("article_sources").create_index(["article_id", "source"], unique=True)
+    db.table("embeds").create({
         "id": int, "article_id": int, "ordinal": int, "platform": str, "kind": str, "url": str, "post_id": str,
         "author_handle": str, "author_name": str, "date_text": str, "date": str, "text": str, "lang": str,
         "media_links": str, "links": str, "detector": str, "span_start": int, "span_end": int, "also_at": str,
     }, pk="id", foreign_keys=[("article_id", "articles", "id")], not_null={"article_id", "platform", "url"})
-    db["embeds"].create_index(["article_id", "ordinal"], unique=True)
-    db["embeds"].create_index(["platform", "post_id"])
-    db["embeds"].create_index(["url"])
-    db["credits"].create({
+    db.table("embeds").create_index(["article_id", "ordinal"], unique=True)
+    db.table("embeds").create_index(["platform", "post_id"])
+    db.table("embeds").create_index(["url"])
+    db.table("credits").create({
         "id": int, "article_id": int, "ordinal": int, "raw": str, "creator": str, "organization": str,
         "source": str, "form": str, "image": str, "span_start": int, "span_end": int,
     }, pk="id", foreign_keys=[("article_id", "articles", "id")], not_null={"article_id", "raw"})
-    db["credits"].create_index(["article_id", "ordinal"], unique=True)
-    db["credits"].create_index(["creator"])
+    db.table("credits").create_index(["article_id", "ordinal"], unique=True)
+    db.table("credits").create_index(["creator"])
 
 
 @migrations()
 def m002_fetch_log_and_resolutions(db: Database) -> None:
     """v2: every request made (the fetch log) and every link resolution, tied to the requests behind it."""
-    db["fetches"].create({
+    db.table("fetches").create({
         "id": int, "url": str, "contacted_url": str, "method": str, "fetched_at": str, "status": int,
         "headers": str, "body_sha256": str, "body_bytes": int, "elapsed_ms": float, "error_kind": str, "error": str,
         "purpose": str, "tool_version": str,
     }, pk="id", not_null={"url", "method", "fetched_at"})
-    db["fetches"].create_index(["url", "fetched_at"])
-    db["resolutions"].create({
+    db.table("fetches").create_index(["url", "fetched_at"])
+    db.table("resolutions").create({
         "id": int, "url": str, "final_url": str, "canonical_url": str, "hops": str, "post": str, "error": str,
         "resolved_at": str, "fetch_ids": str, "tool_version": str,
     }, pk="id", not_null={"url", "resolved_at"})
-    db["resolutions"].create_index(["url", "resolved_at"])
-    db["embed_links"].create({"id": int, "embed_id": int, "url": str, "resolution_id": int}, pk="id",
+    db.table("resolutions").create_index(["url", "resolved_at"])
+    db.table("embed_links").create({"id": int, "embed_id": int, "url": str, "resolution_id": int}, pk="id",
                              foreign_keys=[("embed_id", "embeds", "id"), ("resolution_id", "resolutions", "id")])
-    db["embed_links"].create_index(["embed_id", "url"], unique=True)
+    db.table("embed_links").create_index(["embed_id", "url"], unique=True)
 
 
 @migrations()
 def m003_posts_media_and_raw_bodies(db: Database) -> None:
     """v3: fetched posts, their authors, every observation of a post over time, media facts, the links
     article embed -> post -> media, and the raw body of every API/syndication/oEmbed answer."""
-    db["bodies"].create({"sha256": str, "data": bytes, "bytes": int, "content_type": str, "stored_at": str},
+    db.table("bodies").create({"sha256": str, "data": bytes, "bytes": int, "content_type": str, "stored_at": str},
                         pk="sha256")
-    db["posts"].create({
+    db.table("posts").create({
         "id": int, "platform": str, "post_id": str, "url": str, "status": str, "method": str,
         "author_handle": str, "author_name": str, "author_id": str, "text": str, "lang": str, "created_at": str,
         "record": str, "first_observed_at": str, "last_observed_at": str, "last_available_at": str,
     }, pk="id", not_null={"platform", "post_id"})
-    db["posts"].create_index(["platform", "post_id"], unique=True)
-    db["posts"].create_index(["author_handle"])
-    db["authors"].create({"id": int, "platform": str, "handle": str, "name": str, "author_id": str,
+    db.table("posts").create_index(["platform", "post_id"], unique=True)
+    db.table("posts").create_index(["author_handle"])
+    db.table("authors").create({"id": int, "platform": str, "handle": str, "name": str, "author_id": str,
                           "first_seen_at": str, "last_seen_at": str}, pk="id")
-    db["authors"].create_index(["platform", "handle"], unique=True)
-    db["post_observations"].create({
+    db.table("authors").create_index(["platform", "handle"], unique=True)
+    db.table("post_observations").create({
         "id": int, "post_row": int, "observed_at": str, "method": str, "status": str, "reason": str,
         "fetch_id": int, "record": str, "reparsed_at": str,
     }, pk="id", foreign_keys=[("post_row", "posts", "id"), ("fetch_id", "fetches", "id")])
-    db["post_observations"].create_index(["post_row", "observed_at"])
-    db["media"].create({
+    db.table("post_observations").create_index(["post_row", "observed_at"])
+    db.table("media").create({
         "id": int, "url": str, "sha256": str, "mime": str, "declared_mime": str, "bytes": int, "width": int,
         "height": int, "phash": str, "credit": str, "c2pa": int, "error": str, "fetched_at": str, "fetch_id": int,
         "kept_path": str,
     }, pk="id", foreign_keys=[("fetch_id", "fetches", "id")])
-    db["media"].create_index(["url"], unique=True)
-    db["media"].create_index(["sha256"])
-    db["post_media"].create({"id": int, "post_row": int, "media_id": int, "ordinal": int}, pk="id",
+    db.table("media").create_index(["url"], unique=True)
+    db.table("media").create_index(["sha256"])
+    db.table("post_media").create({"id": int, "post_row": int, "media_id": int, "ordinal": int}, pk="id",
                             foreign_keys=[("post_row", "posts", "id"), ("media_id", "media", "id")])
-    db["post_media"].create_index(["post_row", "media_id"], unique=True)
-    db["embed_posts"].create({"id": int, "embed_id": int, "post_row": int}, pk="id",
+    db.table("post_media").create_index(["post_row", "media_id"], unique=True)
+    db.table("embed_posts").create({"id": int, "embed_id": int, "post_row": int}, pk="id",
                              foreign_keys=[("embed_id", "embeds", "id"), ("post_row", "posts", "id")])
-    db["embed_posts"].create_index(["embed_id", "post_row"], unique=True)
+    db.table("embed_posts").create_index(["embed_id", "post_row"], unique=True)
 
 
 @migrations()
 def m004_archives(db: Database) -> None:
     """v4: where each fetch came from (live or a replayed WARC) and which WARC record holds it; archived
     snapshots; the Save Page Now queue (it survives restarts); identifications of remnants with no link."""
-    db["fetches"].add_column("via", str)
-    db["fetches"].add_column("warc_file", str)
-    db["fetches"].add_column("warc_offset", int)
-    db["snapshots"].create({
+    db.table("fetches").add_column("via", str)
+    db.table("fetches").add_column("warc_file", str)
+    db.table("fetches").add_column("warc_offset", int)
+    db.table("snapshots").create({
         "id": int, "service": str, "original": str, "url": str, "timestamp": str, "status": str, "digest": str,
         "mimetype": str, "found_via": str, "observed_at": str, "fetch_id": int,
     }, pk="id", foreign_keys=[("fetch_id", "fetches", "id")])
-    db["snapshots"].create_index(["original", "timestamp"])
-    db["snapshots"].create_index(["service", "url"], unique=True)
-    db["saves"].create({
+    db.table("snapshots").create_index(["original", "timestamp"])
+    db.table("snapshots").create_index(["service", "url"], unique=True)
+    db.table("saves").create({
         "id": int, "url": str, "status": str, "job_id": str, "attempts": int, "status_ext": str, "message": str,
         "snapshot_url": str, "timestamp": str, "queued_at": str, "updated_at": str,
     }, pk="id", not_null={"url", "status"})
-    db["saves"].create_index(["status", "queued_at"])
-    db["saves"].create_index(["url"])
-    db["identifications"].create({
+    db.table("saves").create_index(["status", "queued_at"])
+    db.table("saves").create_index(["url"])
+    db.table("identifications").create({
         "id": int, "embed_id": int, "platform": str, "post_id": str, "confidence": float, "candidates": int,
         "similarity": float, "evidence": str, "identified_at": str,
     }, pk="id", foreign_keys=[("embed_id", "embeds", "id")])
-    db["identifications"].create_index(["embed_id"])
+    db.table("identifications").create_index(["embed_id"])
 
 
 @migrations()

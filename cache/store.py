@@ -86,8 +86,7 @@ class Store:
             try:
                 yield self.db
             except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
+                conn.rollback()   # a no-op when the failure already ended the transaction
                 raise
             else:
                 conn.execute("COMMIT")
@@ -95,10 +94,16 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
     # -- articles --------------------------------------------------------------------------------------------
 
     def article_by_sha256(self, sha256: str) -> dict[str, Any] | None:
-        rows = list(self.db["articles"].rows_where("sha256 = ?", [sha256], limit=1))
+        rows = list(self.db.table("articles").rows_where("sha256 = ?", [sha256], limit=1))
         return rows[0] if rows else None
 
     def record_article(self, article: Mapping[str, Any], embeds: Sequence[Mapping[str, Any]],
@@ -109,26 +114,28 @@ class Store:
             existing = self.article_by_sha256(article["sha256"])
             now = utc_now()
             if existing is not None:
-                self.db["article_sources"].insert(
+                self.db.table("article_sources").insert(
                     {"article_id": existing["id"], "source": source, "first_seen_at": now}, ignore=True)
                 return existing["id"], False
-            article_id = self.db["articles"].insert({
+            article_id = self.db.table("articles").insert({
                 **{k: article[k] for k in ("sha256", "kind", "encoding", "encoding_detected", "bytes")},
                 "first_source": source, "first_scanned_at": now, "tool_version": tool_version,
                 "embed_count": len(embeds), "credit_count": len(credits),
             }).last_pk
-            self.db["article_sources"].insert({"article_id": article_id, "source": source, "first_seen_at": now})
-            self.db["embeds"].insert_all(
+            self.db.table("article_sources").insert({"article_id": article_id, "source": source, "first_seen_at": now})
+            self.db.table("embeds").insert_all(
                 ({"article_id": article_id, "ordinal": i, **_flatten(e)} for i, e in enumerate(embeds)))
-            self.db["credits"].insert_all(
+            self.db.table("credits").insert_all(
                 ({"article_id": article_id, "ordinal": i, **_flatten(c)} for i, c in enumerate(credits)))
-            return int(article_id), True
+            return _inserted(article_id), True
 
     def embeds_for(self, article_id: int) -> list[dict[str, Any]]:
-        return [_unflatten(r) for r in self.db["embeds"].rows_where("article_id = ?", [article_id], order_by="ordinal")]
+        rows = self.db.table("embeds").rows_where("article_id = ?", [article_id], order_by="ordinal")
+        return [_unflatten(r) for r in rows]
 
     def credits_for(self, article_id: int) -> list[dict[str, Any]]:
-        return [_unflatten(r) for r in self.db["credits"].rows_where("article_id = ?", [article_id], order_by="ordinal")]
+        rows = self.db.table("credits").rows_where("article_id = ?", [article_id], order_by="ordinal")
+        return [_unflatten(r) for r in rows]
 
     # -- the fetch log and resolutions ----------------------------------------------------------------------
 
@@ -141,13 +148,13 @@ class Store:
         columns = list(row)
         sql = f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) VALUES ({', '.join('?' * len(columns))})"
         with self.write():
-            return int(self.db.conn.execute(sql, [row[c] for c in columns]).lastrowid)
+            return _inserted(self.db.conn.execute(sql, [row[c] for c in columns]).lastrowid)
 
     def fetch(self, fetch_id: int) -> dict[str, Any]:
-        return self.db["fetches"].get(fetch_id)
+        return self.db.table("fetches").get(fetch_id)
 
     def fetches_for(self, url: str) -> list[dict[str, Any]]:
-        return list(self.db["fetches"].rows_where("url = ?", [url], order_by="id"))
+        return list(self.db.table("fetches").rows_where("url = ?", [url], order_by="id"))
 
     def record_resolution(self, row: Mapping[str, Any]) -> int:
         """Append one resolution (hops and post as JSON); history is kept, the newest answers."""
@@ -156,9 +163,9 @@ class Store:
 
     def link_embeds(self, article_id: int, links: Sequence[tuple[int, str, int | None]]) -> None:
         """Tie (embed ordinal, link, resolution id) to an article's embeds; a link seen again points to its newest."""
-        ids = {row["ordinal"]: row["id"] for row in self.db["embeds"].rows_where("article_id = ?", [article_id])}
+        ids = {row["ordinal"]: row["id"] for row in self.db.table("embeds").rows_where("article_id = ?", [article_id])}
         with self.write():
-            self.db["embed_links"].insert_all(
+            self.db.table("embed_links").insert_all(
                 ({"embed_id": ids[ordinal], "url": url, "resolution_id": resolution_id}
                  for ordinal, url, resolution_id in links if ordinal in ids), replace=True)
 
@@ -167,7 +174,7 @@ class Store:
         where, args = "url = ?", [url]
         if since is not None:
             where, args = where + " and resolved_at >= ?", args + [since]
-        rows = list(self.db["resolutions"].rows_where(where, args, order_by="id desc", limit=1))
+        rows = list(self.db.table("resolutions").rows_where(where, args, order_by="id desc", limit=1))
         if not rows:
             return None
         row = dict(rows[0])
@@ -201,18 +208,18 @@ class Store:
             if post.get("status") == "available":
                 values["last_available_at"] = observed_at
             if row is None:
-                post_row = int(self.db["posts"].insert({
+                post_row = _inserted(self.db.table("posts").insert({
                     "platform": post["platform"], "post_id": post["post_id"], "first_observed_at": observed_at,
                     **values}).last_pk)
             else:
                 post_row = row["id"]
                 if post.get("status") in ("error", "unknown") and row["status"] not in ("error", "unknown", None):
                     values = {k: v for k, v in values.items() if k in ("last_observed_at",)}   # keep what was known
-                self.db["posts"].update(post_row, values)
+                self.db.table("posts").update(post_row, values)
             for obs in observations:
-                self.db["post_observations"].insert({"post_row": post_row, "observed_at": observed_at, **obs})
+                self.db.table("post_observations").insert({"post_row": post_row, "observed_at": observed_at, **obs})
             if post.get("author_handle"):
-                self.db["authors"].upsert({"platform": post["platform"], "handle": post["author_handle"],
+                self.db.table("authors").upsert({"platform": post["platform"], "handle": post["author_handle"],
                                            "name": post.get("author_name"), "author_id": post.get("author_id"),
                                            "last_seen_at": observed_at}, pk=("platform", "handle"))
                 self.db.conn.execute("UPDATE authors SET first_seen_at = COALESCE(first_seen_at, ?) "
@@ -221,30 +228,30 @@ class Store:
             return post_row
 
     def post_row(self, platform: str, post_id: str) -> dict[str, Any] | None:
-        rows = list(self.db["posts"].rows_where("platform = ? and post_id = ?", [platform, post_id], limit=1))
+        rows = list(self.db.table("posts").rows_where("platform = ? and post_id = ?", [platform, post_id], limit=1))
         return rows[0] if rows else None
 
     def observations(self, post_row: int) -> list[dict[str, Any]]:
-        return list(self.db["post_observations"].rows_where("post_row = ?", [post_row], order_by="id"))
+        return list(self.db.table("post_observations").rows_where("post_row = ?", [post_row], order_by="id"))
 
     def update_observation(self, observation_id: int, record: Mapping[str, Any], status: str, reason: str | None) -> None:
         with self.write():
-            self.db["post_observations"].update(observation_id, {
+            self.db.table("post_observations").update(observation_id, {
                 "record": json.dumps(record, ensure_ascii=False), "status": status, "reason": reason,
                 "reparsed_at": utc_now()})
 
     def all_post_rows(self) -> list[dict[str, Any]]:
-        return list(self.db["posts"].rows_where(order_by="id"))
+        return list(self.db.table("posts").rows_where(order_by="id"))
 
     def record_media(self, row: Mapping[str, Any]) -> int:
         """Facts about one media URL (the newest fetch wins); returns media.id."""
         record = {**row, "credit": json.dumps(row.get("credit") or {}, ensure_ascii=False)}
         with self.write():
-            self.db["media"].upsert(record, pk="url")
+            self.db.table("media").upsert(record, pk="url")
             return int(self.db.conn.execute("SELECT id FROM media WHERE url = ?", [row["url"]]).fetchone()[0])
 
     def media_by_url(self, url: str) -> dict[str, Any] | None:
-        rows = list(self.db["media"].rows_where("url = ?", [url], limit=1))
+        rows = list(self.db.table("media").rows_where("url = ?", [url], limit=1))
         if not rows:
             return None
         row = dict(rows[0])
@@ -264,7 +271,7 @@ class Store:
 
     def embed_ids(self, article_id: int) -> dict[int, int]:
         """ordinal -> embeds.id for one article."""
-        return {row["ordinal"]: row["id"] for row in self.db["embeds"].rows_where("article_id = ?", [article_id])}
+        return {row["ordinal"]: row["id"] for row in self.db.table("embeds").rows_where("article_id = ?", [article_id])}
 
     # -- archives ----------------------------------------------------------------------------------------
 
@@ -281,7 +288,7 @@ class Store:
                                       "found_via", "observed_at", "fetch_id")])
 
     def snapshots_for(self, original: str) -> list[dict[str, Any]]:
-        return list(self.db["snapshots"].rows_where("original = ?", [original], order_by="timestamp"))
+        return list(self.db.table("snapshots").rows_where("original = ?", [original], order_by="timestamp"))
 
     def queue_save(self, url: str) -> int:
         """Queue a capture unless one is already pending for this URL; returns the queue row id."""
@@ -291,30 +298,31 @@ class Store:
             if existing:
                 return int(existing[0])
             now = utc_now()
-            return int(self.db["saves"].insert({"url": url, "status": "pending", "attempts": 0, "queued_at": now,
+            return _inserted(self.db.table("saves").insert({"url": url, "status": "pending", "attempts": 0,
+                                                             "queued_at": now,
                                                 "updated_at": now}).last_pk)
 
     def pending_saves(self) -> list[dict[str, Any]]:
-        return list(self.db["saves"].rows_where("status = 'pending'", order_by="queued_at, id"))
+        return list(self.db.table("saves").rows_where("status = 'pending'", order_by="queued_at, id"))
 
     def update_save(self, save_id: int, values: Mapping[str, Any]) -> None:
         with self.write():
-            row = self.db["saves"].get(save_id)
-            self.db["saves"].update(save_id, {**{k: v for k, v in values.items() if k in (
+            row = self.db.table("saves").get(save_id)
+            self.db.table("saves").update(save_id, {**{k: v for k, v in values.items() if k in (
                 "status", "job_id", "status_ext", "message", "snapshot_url", "timestamp")},
                 "attempts": (row["attempts"] or 0) + 1, "updated_at": utc_now()})
 
     def latest_save(self, url: str) -> dict[str, Any] | None:
-        rows = list(self.db["saves"].rows_where("url = ?", [url], order_by="id desc", limit=1))
+        rows = list(self.db.table("saves").rows_where("url = ?", [url], order_by="id desc", limit=1))
         return rows[0] if rows else None
 
     def record_identification(self, row: Mapping[str, Any]) -> int:
         record = {**row, "evidence": json.dumps(row.get("evidence") or {}), "identified_at": utc_now()}
         with self.write():
-            return int(self.db["identifications"].insert(record).last_pk)
+            return _inserted(self.db.table("identifications").insert(record).last_pk)
 
     def count(self, table: str) -> int:
-        return self.db[table].count if self.db[table].exists() else 0
+        return self.db.table(table).count if self.db.table(table).exists() else 0
 
     # -- corpus runs: where articles came from, and what is finished (#13) -----------------------------------
 
@@ -346,6 +354,14 @@ class Store:
 
     def done_count(self, job: str) -> int:
         return int(self.db.conn.execute("SELECT COUNT(*) FROM progress WHERE job = ?", [job]).fetchone()[0])
+
+
+def _inserted(row_id: Any) -> int:
+    """The id of the row an INSERT made: typed Optional by sqlite3 and sqlite-utils, always set after one."""
+    if row_id is None:
+        raise CacheError("the database reported no id for a row it inserted")
+    return int(row_id)
+
 
 
 _JSON_FIELDS = ("media_links", "links", "also_at")

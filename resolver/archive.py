@@ -13,20 +13,25 @@ import asyncio
 import difflib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
-from resolver.http import fetch
+from resolver.http import FetchOutcome, fetch
 from resolver.platforms import x
 from resolver.settings import Settings
+
+if TYPE_CHECKING:
+    from cache import Store
+    from resolver.session import Session
 
 AVAILABILITY = "https://archive.org/wayback/available"
 CDX = "https://web.archive.org/cdx/search/cdx"
 SAVE = "https://web.archive.org/save"
 WEB = "https://web.archive.org/web"
 CDX_FIELDS = "urlkey,timestamp,original,mimetype,statuscode,digest,length"
+NO_KEYS = "no Internet Archive keys (IA_ACCESS_KEY, IA_SECRET_KEY): not saved"
 
 
 @dataclass(frozen=True)
@@ -47,9 +52,10 @@ class Snapshot:
 @dataclass(frozen=True)
 class Lookup:
     url: str
-    snapshots: list[Snapshot] = field(default_factory=list)
+    snapshots: tuple[Snapshot, ...] = ()
     closest: Snapshot | None = None
     error: str | None = None
+    unavailable: bool = False         # offline: nothing was asked
 
     @property
     def earliest(self) -> Snapshot | None:
@@ -94,9 +100,9 @@ def parse_cdx(body: bytes) -> list[Snapshot]:
     return found
 
 
-def _cdx_error(outcome: Any) -> str | None:
-    if outcome.error:
-        return f"{outcome.error_kind}: {outcome.error}"
+def _cdx_error(outcome: FetchOutcome) -> str | None:
+    if outcome.problem:
+        return outcome.problem
     if outcome.status == 403:
         reason = outcome.headers.get("x-archive-wayback-runtime-error") or outcome.body.decode("utf-8", "replace")
         return f"blocked: {reason.strip().rsplit(': ', 1)[-1]}"
@@ -105,10 +111,11 @@ def _cdx_error(outcome: Any) -> str | None:
     return None
 
 
-async def lookup(url: str, *, client: Any, settings: Settings, store: Any | None, near: str | None = None) -> Lookup:
+async def lookup(url: str, *, session: Session, near: str | None = None) -> Lookup:
     """Every capture CDX lists for a URL (earliest, latest, count), and the one closest to `near` (YYYYMMDD...)."""
+    store = session.store
     query = urlencode({"url": url, "output": "json", "fl": CDX_FIELDS, "limit": "10000"})
-    cdx = await fetch(client, f"{CDX}?{query}", settings=settings, store=store, purpose="wayback-cdx", keep_body=True)
+    cdx = await fetch(session, f"{CDX}?{query}", purpose="wayback-cdx", keep_body=True)
     error = _cdx_error(cdx)
     snapshots: list[Snapshot] = []
     if error is None:
@@ -117,8 +124,8 @@ async def lookup(url: str, *, client: Any, settings: Settings, store: Any | None
         except (ValueError, TypeError) as exc:
             error = f"cdx: malformed answer: {exc}"
     params = {"url": url, **({"timestamp": near} if near else {})}
-    available = await fetch(client, f"{AVAILABILITY}?{urlencode(params)}", settings=settings, store=store,
-                            purpose="wayback-available", keep_body=True)
+    available = await fetch(session, f"{AVAILABILITY}?{urlencode(params)}", purpose="wayback-available",
+                            keep_body=True)
     closest = None
     if available.status == 200:
         try:
@@ -131,10 +138,10 @@ async def lookup(url: str, *, client: Any, settings: Settings, store: Any | None
             _record_snapshots(store, [closest], "availability", available.fetch_id)
     if closest is None and near and snapshots:
         closest = min(snapshots, key=lambda s: abs(int(s.timestamp[:14].ljust(14, "0")) - int(near.ljust(14, "0"))))
-    return Lookup(url, snapshots, closest, error)
+    return Lookup(url, tuple(snapshots), closest, error, unavailable=cdx.unavailable)
 
 
-def _record_snapshots(store: Any, snapshots: list[Snapshot], found_via: str, fetch_id: int | None) -> None:
+def _record_snapshots(store: Store, snapshots: list[Snapshot], found_via: str, fetch_id: int | None) -> None:
     from cache import utc_now
 
     store.record_snapshots([{"service": s.service, "original": s.original, "url": s.url, "timestamp": s.timestamp,
@@ -162,6 +169,13 @@ class SaveResult:
     timestamp: str | None = None
     status_ext: str | None = None
     message: str | None = None
+    unavailable: bool = False         # offline: nothing was submitted
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> SaveResult:
+        """A row of the cache's saves queue."""
+        return cls(row["url"], row["status"], row["job_id"], row["snapshot_url"], row["timestamp"], row["status_ext"],
+                   row["message"])
 
     def to_json(self) -> dict[str, Any]:
         return {"job_id": self.job_id, "status": self.status, "snapshot_url": self.snapshot_url,
@@ -174,16 +188,17 @@ def _auth(settings: Settings) -> dict[str, str] | None:
     return {"Accept": "application/json", "Authorization": f"LOW {settings.ia_access_key}:{settings.ia_secret_key}"}
 
 
-async def save(url: str, *, client: Any, settings: Settings, store: Any | None, poll_every: float = 2.0) -> SaveResult:
+async def save(url: str, *, session: Session, poll_every: float = 2.0) -> SaveResult:
     """Submit one capture and poll its job until success, error or save_timeout. Never reports a give-up as done."""
-    headers = _auth(settings)
+    headers = _auth(session.settings)
     if headers is None:
-        return SaveResult(url, "no-keys", message="no Internet Archive keys (IA_ACCESS_KEY, IA_SECRET_KEY): not saved")
-    submitted = await fetch(client, SAVE, settings=settings, store=store, method="POST", purpose="wayback-save",
-                            headers=headers, data={"url": url, "skip_first_archive": "1"}, keep_body=True)
-    if submitted.error or submitted.status != 200:
-        reason = f"{submitted.error_kind}: {submitted.error}" if submitted.error else f"HTTP {submitted.status}"
-        return SaveResult(url, "pending" if submitted.status == 429 or submitted.error else "error", message=reason)
+        return SaveResult(url, "no-keys", message=NO_KEYS)
+    submitted = await fetch(session, SAVE, method="POST", purpose="wayback-save", headers=headers,
+                            data={"url": url, "skip_first_archive": "1"}, keep_body=True)
+    if submitted.problem or submitted.status != 200:
+        reason = submitted.problem or f"HTTP {submitted.status}"
+        return SaveResult(url, "pending" if submitted.status == 429 or submitted.error else "error", message=reason,
+                          unavailable=submitted.unavailable)
     try:
         answer = json.loads(submitted.body)
     except ValueError:
@@ -193,17 +208,17 @@ async def save(url: str, *, client: Any, settings: Settings, store: Any | None, 
     job_id = answer.get("job_id")
     if not job_id:
         return SaveResult(url, "recent", message=answer.get("message"))
-    return await _poll(url, job_id, client=client, settings=settings, store=store, headers=headers, every=poll_every)
+    return await _poll(url, job_id, session=session, headers=headers, every=poll_every)
 
 
-async def _poll(url: str, job_id: str, *, client: Any, settings: Settings, store: Any | None,
-                headers: dict[str, str], every: float) -> SaveResult:
+async def _poll(url: str, job_id: str, *, session: Session, headers: dict[str, str], every: float) -> SaveResult:
+    settings = session.settings
     loop = asyncio.get_running_loop()
     deadline = loop.time() + settings.save_timeout
     wait = every
     while True:
-        status = await fetch(client, f"{SAVE}/status/{job_id}", settings=settings, store=store, purpose="wayback-save",
-                             headers=headers, keep_body=True)
+        status = await fetch(session, f"{SAVE}/status/{job_id}", purpose="wayback-save", headers=headers,
+                             keep_body=True)
         if status.status == 200:
             try:
                 answer = json.loads(status.body)
@@ -220,14 +235,94 @@ async def _poll(url: str, job_id: str, *, client: Any, settings: Settings, store
         wait = min(wait * 2, 30.0)
 
 
-async def process_queue(*, client: Any, settings: Settings, store: Any, poll_every: float = 2.0) -> list[SaveResult]:
-    """Work through the pending saves in the cache (this run's and any an earlier run left), oldest first."""
+async def process_queue(*, session: Session, poll_every: float = 2.0) -> list[SaveResult]:
+    """Work through the pending saves in the cache (this run's and any an earlier run left), oldest first.
+    A save an offline run could not submit stays in the queue as it was."""
+    store = session.store
+    if store is None:
+        return []
     results = []
     for row in store.pending_saves():
-        result = await save(row["url"], client=client, settings=settings, store=store, poll_every=poll_every)
-        store.update_save(row["id"], result.to_json() | {"status": result.status})
+        result = await save(row["url"], session=session, poll_every=poll_every)
+        if not result.unavailable:
+            store.update_save(row["id"], result.to_json() | {"status": result.status})
         results.append(result)
     return results
+
+
+# -- archiving a list of URLs -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ArchiveOptions:
+    save: bool = False
+    max_age_days: float = 30.0
+    near: str | None = None           # YYYYMMDD: prefer the snapshot closest to this day
+    poll_every: float = 2.0
+    live_copy: bool = True            # also fetch each URL itself (into the WARC, when one is open)
+
+
+@dataclass(frozen=True)
+class ArchivedUrl:
+    """One URL archived: its snapshots, what a save did, and where its live copy is in the WARC."""
+
+    url: str
+    lookup: Lookup
+    saved: SaveResult | None = None
+    live_status: int | None = None
+    warc: tuple[str, int] | None = None   # (file, offset) of the live copy's response record
+
+    @property
+    def error(self) -> str | None:
+        return self.lookup.error
+
+    @property
+    def unavailable(self) -> bool:
+        return self.lookup.unavailable
+
+    def to_json(self) -> dict[str, Any]:
+        found = self.lookup
+
+        def snapshot(s: Snapshot | None) -> dict[str, Any] | None:
+            return s.to_json() if s else None
+        return {"url": self.url, "snapshots": [s.to_json() for s in found.snapshots], "count": len(found.snapshots),
+                "earliest": snapshot(found.earliest), "latest": snapshot(found.latest),
+                "closest": snapshot(found.closest), "error": found.error,
+                "saved": self.saved.to_json() if self.saved else None,
+                "warc": {"file": self.warc[0], "offset": self.warc[1]} if self.warc else None,
+                "live_status": self.live_status}
+
+
+async def archive_urls(urls: list[str], *, session: Session, options: ArchiveOptions = ArchiveOptions(),
+                       near: dict[str, str] | None = None) -> list[ArchivedUrl]:
+    """For each URL: a live copy (into the WARC when one is open), its snapshots, and a save when none is recent."""
+    found = [await _archive_one(url, session, options, (near or {}).get(url) or options.near)
+             for url in dict.fromkeys(urls)]
+    if not options.save:
+        return found
+    saved = await _saves([a.url for a in found], session, options.poll_every)
+    return [replace(a, saved=saved.get(a.url)) for a in found]
+
+
+async def _archive_one(url: str, session: Session, options: ArchiveOptions, near: str | None) -> ArchivedUrl:
+    live = await fetch(session, url, purpose="archive-live") if options.live_copy else None
+    found = await lookup(url, session=session, near=near)
+    # A lookup that could not be made (offline) says nothing of how recent the captures are: queue nothing.
+    if options.save and session.store is not None and not found.unavailable and not recent(found, options.max_age_days):
+        session.store.queue_save(url)
+    warc = (live.warc_file, live.warc_offset) if live and live.warc_file and live.warc_offset is not None else None
+    return ArchivedUrl(url, found, live_status=live.status if live else None, warc=warc)
+
+
+async def _saves(urls: list[str], session: Session, poll_every: float) -> dict[str, SaveResult]:
+    """Work through the save queue, then what became of each URL's latest save."""
+    if _auth(session.settings) is None:
+        return {url: SaveResult(url, "no-keys", message=NO_KEYS) for url in urls}
+    store = session.store
+    if store is None:
+        return {}
+    await process_queue(session=session, poll_every=poll_every)
+    rows = {url: store.latest_save(url) for url in urls}
+    return {url: SaveResult.from_row(row) for url, row in rows.items() if row is not None}
 
 
 # -- identifying a remnant with no link ------------------------------------------------------------------------
@@ -254,26 +349,31 @@ def similarity(a: str, b: str) -> float:
 
 @dataclass(frozen=True)
 class Identification:
+    """Which post a flattened tweet is, how sure, and why."""
+
     post_id: str | None
     confidence: float
     candidates: int
     similarity: float | None
     evidence: dict[str, Any]
+    unavailable: bool = False         # offline: the archive was not asked
+
+    def to_json(self) -> dict[str, Any]:
+        return {"platform": "twitter", "post_id": self.post_id, "confidence": self.confidence,
+                "candidates": self.candidates, "similarity": self.similarity, "evidence": self.evidence}
 
 
-async def identify(handle: str, day: str, text: str, *, client: Any, settings: Settings, store: Any | None,
-                   max_candidates: int = 25) -> Identification:
+async def identify(handle: str, day: str, text: str, *, session: Session, max_candidates: int = 25) -> Identification:
     """Find the id of a flattened tweet: captures under twitter.com/<handle>/status/, ids within the day, text match."""
     from resolver.fetch import FetchOptions, Target, fetch_posts
 
     low, high = id_range(day)
     query = urlencode({"url": f"twitter.com/{handle}/status/", "matchType": "prefix", "output": "json",
                        "fl": CDX_FIELDS, "collapse": "urlkey", "limit": "10000"})
-    outcome = await fetch(client, f"{CDX}?{query}", settings=settings, store=store, purpose="wayback-cdx",
-                          keep_body=True)
+    outcome = await fetch(session, f"{CDX}?{query}", purpose="wayback-cdx", keep_body=True)
     error = _cdx_error(outcome)
     if error:
-        return Identification(None, 0.0, 0, None, {"error": error})
+        return Identification(None, 0.0, 0, None, {"error": error}, unavailable=outcome.unavailable)
     ids = []
     for snap in parse_cdx(outcome.body):
         ref = x.parse_url(snap.original)
@@ -282,8 +382,8 @@ async def identify(handle: str, day: str, text: str, *, client: Any, settings: S
     ids = list(dict.fromkeys(ids))[:max_candidates]
     if not ids:
         return Identification(None, 0.0, 0, None, {"window": [str(low), str(high)], "reason": "no capture in the window"})
-    posts = await fetch_posts([Target("twitter", i, x.status_url(i, handle)) for i in ids], client=client,
-                              settings=settings, store=store, options=FetchOptions(media=False))
+    posts = await fetch_posts([Target("twitter", i, x.status_url(i, handle)) for i in ids], session=session,
+                              options=FetchOptions(media=False))
     scored = sorted(((similarity(text, p.record.text or ""), p.record.post_id) for p in posts), reverse=True)
     best, best_id = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else 0.0

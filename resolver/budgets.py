@@ -3,13 +3,19 @@
 Wayback allows roughly 15 Save Page Now requests and 30 CDX requests a minute per IP and blocks for minutes past
 that; these are the defaults, and `[limits]` in the config changes or adds any ("prefix" = requests a minute).
 The prefix is matched on the original URL (before any [origins] override), longest first.
+
+There is no module-level state: one `Budgets` object belongs to one run (resolver.session.Session), so every
+article of a run draws on the same buckets.
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
+
+Clock = Callable[[], float]
+Sleep = Callable[[float], Awaitable[None]]
 
 DEFAULT_LIMITS: dict[str, float] = {
     "https://web.archive.org/save": 15,
@@ -23,11 +29,13 @@ DEFAULT_LIMITS: dict[str, float] = {
 class TokenBucket:
     """`rate` tokens a minute, at most `capacity` saved up; acquire() waits for a token, never spins."""
 
-    def __init__(self, per_minute: float, *, capacity: float | None = None, clock=time.monotonic) -> None:
+    def __init__(self, per_minute: float, *, capacity: float | None = None, clock: Clock = time.monotonic,
+                 sleep: Sleep = asyncio.sleep) -> None:
         self.rate = per_minute / 60.0
         self.capacity = capacity if capacity is not None else max(1.0, per_minute / 4)
         self.tokens = self.capacity
         self.clock = clock
+        self.sleep = sleep
         self.updated = clock()
         self._lock = asyncio.Lock()
 
@@ -44,28 +52,32 @@ class TokenBucket:
     async def acquire(self) -> None:
         async with self._lock:
             while (wait := self.wait_time()) > 0:
-                await asyncio.sleep(wait)
+                await self.sleep(wait)
             self.tokens -= 1
 
 
-_buckets: dict[tuple[str, float, int], TokenBucket] = {}
+class Budgets:
+    """The token buckets of one run, one per limited URL prefix, made on first use.
 
+    `clock` and `sleep` are seams: a test passes a fake clock whose sleep advances it, and sees who waited."""
 
-def limits_for(settings_limits: Mapping[str, float]) -> dict[str, float]:
-    return {**DEFAULT_LIMITS, **settings_limits}
+    def __init__(self, limits: Mapping[str, float] | None = None, *, clock: Clock = time.monotonic,
+                 sleep: Sleep = asyncio.sleep) -> None:
+        self.limits = {**DEFAULT_LIMITS, **(limits or {})}
+        self.clock, self.sleep = clock, sleep
+        self._buckets: dict[str, TokenBucket] = {}
 
+    def bucket_for(self, url: str) -> TokenBucket | None:
+        """The bucket that governs a URL (the longest matching prefix), or None when no limit applies."""
+        prefix = max((p for p in self.limits if url.startswith(p)), key=len, default=None)
+        if prefix is None or self.limits[prefix] <= 0:
+            return None
+        if prefix not in self._buckets:
+            self._buckets[prefix] = TokenBucket(self.limits[prefix], clock=self.clock, sleep=self.sleep)
+        return self._buckets[prefix]
 
-def budget_for(url: str, settings: object) -> TokenBucket | None:
-    """The bucket that governs a URL, shared by every request of this process (and event loop) to that prefix."""
-    limits = limits_for(getattr(settings, "limits", {}) or {})
-    prefix = max((p for p in limits if url.startswith(p)), key=len, default=None)
-    if prefix is None or limits[prefix] <= 0:
-        return None
-    try:
-        loop_id = id(asyncio.get_running_loop())
-    except RuntimeError:
-        loop_id = 0
-    key = (prefix, float(limits[prefix]), loop_id)
-    if key not in _buckets:
-        _buckets[key] = TokenBucket(limits[prefix])
-    return _buckets[key]
+    async def acquire(self, url: str) -> None:
+        """Wait for a token of the URL's bucket, if it has one."""
+        bucket = self.bucket_for(url)
+        if bucket is not None:
+            await bucket.acquire()

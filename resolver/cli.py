@@ -8,14 +8,22 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from resolver import __version__
+
+if TYPE_CHECKING:
+    from cache import Store
+    from resolver.pipeline import Failure, Outcome
+    from resolver.resolve import Resolution
+    from resolver.session import Mode, Session
+    from resolver.settings import Settings
+    from resolver.warc import WarcWriter
 
 EXIT_UNAVAILABLE = 3
 
@@ -43,15 +51,17 @@ def _network_overrides(options: dict[str, Any]) -> dict[str, Any]:
 def user_errors() -> Iterator[None]:
     """Turn the library's errors into one-line click errors (exit 1); never show a user a traceback."""
     from cache import CacheError
-    from resolver.errors import EmbedResolverError
+    from resolver.errors import EmbedResolverError, UsageError
 
     try:
         yield
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
     except (EmbedResolverError, CacheError) as exc:
         raise click.ClickException(str(exc)) from None
 
 
-def _settings(ctx: click.Context, **overrides: Any) -> Any:
+def _settings(ctx: click.Context, **overrides: Any) -> Settings:
     from resolver.settings import load_settings
 
     obj = ctx.find_root().obj or {}
@@ -60,11 +70,36 @@ def _settings(ctx: click.Context, **overrides: Any) -> Any:
         return load_settings(path=obj.get("config"), overrides={"db_path": db, **overrides})
 
 
-def _open_store(settings: Any) -> Any:
+def _mode(*, offline: bool, refresh: bool) -> Mode:
+    """The run's mode, checked before anything is opened or read: --offline with --refresh is a usage error."""
+    from resolver.session import Mode
+
+    with user_errors():
+        return Mode(offline=offline, refresh=refresh)
+
+
+def _open_store(settings: Settings) -> Store:
+    """The cache of this command, closed when the command ends."""
     from cache import Store
 
     with user_errors():
-        return Store(settings.database())
+        store = Store(settings.database())
+    click.get_current_context().call_on_close(store.close)
+    return store
+
+
+def _session(settings: Settings, *, store: Store | None, mode: Mode | None = None,
+             warc: WarcWriter | None = None) -> Session:
+    """The one session of this command: its client, budgets, mode, WARC writer and the global --replay files."""
+    from resolver.session import Mode, Session
+
+    replay = (click.get_current_context().find_root().obj or {}).get("replay")
+    return Session(settings, store=store, mode=mode or Mode(), warc=warc, replay=replay)
+
+
+def _stdin_if_named(sources: tuple[str, ...]) -> bytes | None:
+    """The bytes of stdin when - is among the sources, read once."""
+    return sys.stdin.buffer.read() if "-" in sources else None
 
 
 def _stderr_console() -> Any:
@@ -115,15 +150,14 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
     Every result is recorded in a SQLite cache (see --db) that datasette and sqlite-utils can browse.
     With --replay FILE.warc.gz, requests are answered from a WARC written by `archive` instead of the network.
     """
-    ctx.obj = {"config": config, "db": db}
+    ctx.obj = {"config": config, "db": db, "replay": None}
     if replay:
-        from resolver.warc import ReplayIndex, current_replay
+        from resolver.warc import ReplayIndex
 
         try:
-            token = current_replay.set(ReplayIndex(replay))
+            ctx.obj["replay"] = ReplayIndex(replay)
         except Exception as exc:  # noqa: BLE001 - warcio raises several kinds for a file that is not a WARC
             raise click.ClickException(f"cannot replay {', '.join(map(str, replay))}: {exc}") from None
-        ctx.call_on_close(lambda: current_replay.reset(token))
 
 
 @cli.command()
@@ -148,8 +182,9 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
               help="With --archive: the WARC file to append every response to (default: archive.warc.gz by the database).")
 @click.option("--identify", is_flag=True,
               help="Find the post id of flattened tweets that kept no link, from archived captures and the text.")
-@click.option("--offline", is_flag=True, help="With --resolve/--fetch: answer from the cache only (exit 3 if missing).")
-@click.option("--refresh", is_flag=True, help="With --resolve/--fetch: ignore cached answers.")
+@click.option("--offline", is_flag=True,
+              help="Answer from the cache only, whatever its age; nothing leaves the machine (exit 3 if missing).")
+@click.option("--refresh", is_flag=True, help="Ignore cached answers and ask again (not with --offline).")
 @network_options
 @click.pass_context
 def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str | None, as_json: bool,
@@ -169,50 +204,34 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
       embed-resolver scan --fetch story.html      resolve, fetch the posts, analyse their media
       embed-resolver scan --archive --save story.html
       embed-resolver scan --identify scraped.txt  find ids of flattened tweets that kept no link
+      embed-resolver scan --fetch --offline story.html   only what the cache knows; nothing leaves the machine
     """
     from resolver import pipeline
+    from resolver.archive import ArchiveOptions
 
+    mode = _mode(offline=offline, refresh=refresh)
     settings = _settings(ctx, db_path=db_here, **_network_overrides(network))
     store = None if no_store else _open_store(settings)
-    failures = 0
-    unavailable = False
-    stdin_data = sys.stdin.buffer.read() if "-" in sources else None
-    items = list(pipeline.expand_sources(list(sources)))
-    explicit = set(sources)
-    if do_archive:
-        _open_warc(settings, warc_file)
-    steps = {step for step, wanted in (("resolve", do_resolve or do_fetch or do_archive),
-                                       ("fetch", do_fetch or do_archive), ("identify", identify)) if wanted}
-    progress = _progress(enabled=not as_json and len(items) > 1)
-    with progress as bar:
+    items = list(pipeline.expand_sources(sources, stdin=_stdin_if_named(sources),
+                                         kind=None if kind == "auto" else kind, encoding=encoding))
+    warc = _open_warc(settings, warc_file) if do_archive else None
+    steps = pipeline.Steps(resolve=do_resolve, fetch=do_fetch, identify=identify,
+                           archive=ArchiveOptions(save=save, max_age_days=max_age) if do_archive else None)
+    with _progress(enabled=not as_json and len(items) > 1) as bar:
         task = bar.add_task("scanning", total=len(items)) if bar else None
-        for name, path, problem in items:
+
+        def emit(outcome: Outcome) -> None:
             if bar is not None:
-                bar.update(task, advance=1, description=Path(name).name[:40])
-            if problem:
-                click.echo(f"warning: {problem}; skipped", err=True)
-                continue
-            try:
-                with user_errors():
-                    article = pipeline.load(path, data=stdin_data, kind=None if kind == "auto" else kind,
-                                            encoding=encoding)
-                    result = pipeline.process_article(
-                        article, settings=settings, store=store, steps=steps, offline=offline, refresh=refresh,
-                        archive=pipeline.ArchiveOptions(save=save, max_age_days=max_age) if do_archive else None)
-                    unavailable = unavailable or bool(result.extras.get("unavailable"))
-            except click.ClickException as exc:
-                if name in explicit:
-                    failures += 1
-                    click.echo(f"error: {exc.message}", err=True)
-                else:
-                    click.echo(f"warning: {exc.message}; skipped", err=True)
-                continue
-            _emit(result, as_json=as_json)
-    if store is not None:
-        store.close()
-    if failures:
+                source = outcome.source if isinstance(outcome, pipeline.Failure) else outcome.article.source
+                bar.update(task, advance=1, description=Path(source).name[:40])
+            _emit(outcome, as_json=as_json)
+
+        with user_errors():
+            summary = pipeline.run(items, session=_session(settings, store=store, mode=mode, warc=warc),
+                                   steps=steps, emit=emit)
+    if summary.failed:
         ctx.exit(1)
-    if unavailable:
+    if summary.unavailable:
         ctx.exit(EXIT_UNAVAILABLE)
 
 
@@ -220,7 +239,8 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
 @click.argument("urls", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per URL (JSON Lines).")
 @click.option("--offline", is_flag=True, help="Never touch the network: answer from the cache (exit 3 if not cached).")
-@click.option("--refresh", is_flag=True, help="Resolve again even when the cache has a fresh answer.")
+@click.option("--refresh", is_flag=True,
+              help="Resolve again even when the cache has a fresh answer (not with --offline).")
 @click.option("--follow-all", is_flag=True, help="Keep following redirects past a recognised post URL.")
 @network_options
 @click.pass_context
@@ -237,28 +257,22 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
       embed-resolver resolve --json pic.twitter.com/q3uNO4mJHi
       cat links.txt | embed-resolver resolve --offline -
     """
-    import asyncio
-
-    from resolver import http
     from resolver import resolve as resolving
 
+    mode = _mode(offline=offline, refresh=refresh)
     links = [u.strip() for u in urls if u != "-"]
     if "-" in urls:
         links += [line.strip() for line in sys.stdin if line.strip()]
     settings = _settings(ctx, **_network_overrides(network))
-    store = _open_store(settings)
-
-    async def run(on_done: Any) -> list[Any]:
-        async with http.make_client(settings) as client:
-            return await resolving.resolve_many(links, client=client, settings=settings, store=store,
-                                                follow_all=follow_all, refresh=refresh, offline=offline,
-                                                on_done=on_done)
-
+    session = _session(settings, store=_open_store(settings), mode=mode)
     with user_errors(), _progress(enabled=not as_json and len(links) > 1) as bar:
         task = bar.add_task("resolving", total=len(links)) if bar else None
-        results = asyncio.run(run(lambda _result: bar.advance(task) if bar else None))
-    store.close()
-    _print_each(results, as_json=as_json, to_json=lambda r: r.to_json(), view="resolution_text")
+
+        def done(_result: Resolution) -> None:
+            if bar is not None:
+                bar.advance(task)
+        results = session.run(lambda s: resolving.resolve_many(links, session=s, follow_all=follow_all, on_done=done))
+    _print_each(results, as_json=as_json, view="resolution_text")
     if any(r.unavailable for r in results):
         ctx.exit(EXIT_UNAVAILABLE)
     if any(r.error for r in results):
@@ -269,7 +283,8 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
 @click.argument("targets", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per post (JSON Lines).")
 @click.option("--offline", is_flag=True, help="Never touch the network: answer from the cache (exit 3 if missing).")
-@click.option("--refresh", is_flag=True, help="Fetch again even within the TTL; adds an observation of each post.")
+@click.option("--refresh", is_flag=True,
+              help="Fetch again even within the TTL; adds an observation of each post (not with --offline).")
 @click.option("--all-methods", is_flag=True,
               help="Ask every X method, not only until one answers, and show where they disagree.")
 @click.option("--no-media", is_flag=True, help="Do not download or analyse photos, posters and thumbnails.")
@@ -294,45 +309,43 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
       embed-resolver fetch --json story.html
       embed-resolver fetch --reparse
     """
-    import asyncio
-
     from resolver import fetch as fetching
-    from resolver import http, pipeline
+    from resolver import pipeline
 
+    mode = _mode(offline=offline, refresh=refresh)
     settings = _settings(ctx, **_network_overrides(network))
     store = _open_store(settings)
     if reparse:
         from resolver.fetch.reparse import reparse_all
 
         with user_errors():
-            observations, posts = reparse_all(store)
-        click.echo(f"re-derived {observations} observations of {posts} posts from kept raw answers; no request made")
+            observations, rederived = reparse_all(store)
+        click.echo(f"re-derived {observations} observations of {rederived} posts from kept raw answers; "
+                   "no request made")
         return
     if not targets:
         raise click.UsageError("give at least one TARGET (a post URL, a short link or an article), or --reparse")
-    options = fetching.FetchOptions(refresh=refresh, offline=offline, all_methods=all_methods, media=not no_media,
-                                    download_video=download_video,
+    options = fetching.FetchOptions(all_methods=all_methods, media=not no_media, download_video=download_video,
                                     keep_media_dir=settings.database().parent / "media" if keep_media else None)
+    stdin = _stdin_if_named(targets)
 
-    async def run() -> list[Any]:
-        async with http.make_client(settings) as client:
-            found = await pipeline.fetch_targets(list(targets), client=client, settings=settings, store=store,
-                                                 offline=offline, refresh=refresh)
-            return await fetching.fetch_posts(found, client=client, settings=settings, store=store, options=options)
+    async def job(session: Session) -> list[fetching.FetchedPost]:
+        found = await pipeline.fetch_targets(targets, session=session, stdin=stdin)
+        return await fetching.fetch_posts(found, session=session, options=options)
 
     with user_errors():
-        posts = asyncio.run(run())
-    store.close()
-    _print_each(posts, as_json=as_json, to_json=lambda p: p.to_json(), view="post_text")
+        posts = _session(settings, store=store, mode=mode).run(job)
+    _print_each(posts, as_json=as_json, view="post_text")
     if any(p.unavailable for p in posts):
         ctx.exit(EXIT_UNAVAILABLE)
 
 
-def _print_each(items: list[Any], *, as_json: bool, to_json: Any, view: str) -> None:
-    """JSON Lines for pipes and --json; otherwise each item through a view of resolver.report, for people."""
+def _print_each(items: Sequence[Any], *, as_json: bool, view: str) -> None:
+    """JSON Lines (each item's to_json()) for pipes and --json; otherwise each item through a view of
+    resolver.report, for people."""
     if as_json:
         for item in items:
-            click.echo(json.dumps(to_json(item), ensure_ascii=False))
+            click.echo(json.dumps(item.to_json(), ensure_ascii=False))
         return
     from rich.console import Console
 
@@ -343,22 +356,17 @@ def _print_each(items: list[Any], *, as_json: bool, to_json: Any, view: str) -> 
         console.print(getattr(report, view)(item))
 
 
-def _open_warc(settings: Any, path: Path | None) -> Any:
-    """Open the WARC this run appends to (every live response goes in) and make it current."""
+def _open_warc(settings: Settings, path: Path | None) -> WarcWriter:
+    """Open the WARC this command appends every live response to; it is closed when the command ends."""
     from resolver import __version__
-    from resolver.warc import WarcWriter, current_writer
+    from resolver.warc import WarcWriter
 
     target = path or settings.warc_path or settings.database().parent / "archive.warc.gz"
     try:
         writer = WarcWriter(target, software=f"embed-resolver/{__version__}")
     except OSError as exc:
         raise click.ClickException(f"cannot write WARC {target}: {exc.strerror or exc}") from None
-    token = current_writer.set(writer)
-
-    def finish() -> None:
-        current_writer.reset(token)
-        writer.close()
-    click.get_current_context().call_on_close(finish)
+    click.get_current_context().call_on_close(writer.close)
     return writer
 
 
@@ -371,10 +379,14 @@ def _open_warc(settings: Any, path: Path | None) -> Any:
 @click.option("--near", help="YYYYMMDD: also report the capture closest to this day.")
 @click.option("--warc", "warc_file", type=click.Path(dir_okay=False, path_type=Path),
               help="WARC file to append every response to (default: archive.warc.gz next to the database).")
+@click.option("--offline", is_flag=True,
+              help="Never touch the network: posts from the cache only; archive lookups cannot be made (exit 3).")
+@click.option("--refresh", is_flag=True,
+              help="Resolve links and fetch the articles' posts again even within the TTL (not with --offline).")
 @network_options
 @click.pass_context
 def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: bool, max_age: float, near: str | None,
-            warc_file: Path | None, **network: Any) -> None:
+            warc_file: Path | None, offline: bool, refresh: bool, **network: Any) -> None:
     """Look up archived copies of posts and media, save what has none recent, and keep a local WARC copy.
 
     TARGET is a post or media URL, or an article file or directory (then every post and media URL it
@@ -388,42 +400,21 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
       embed-resolver archive --save --json story.html
       embed-resolver --replay archive.warc.gz fetch --json story.html
     """
-    import asyncio
+    from resolver import pipeline
+    from resolver.archive import ArchiveOptions
 
-    from resolver import http, pipeline
-    from resolver.fetch import FetchOptions
-
+    mode = _mode(offline=offline, refresh=refresh)
     settings = _settings(ctx, **_network_overrides(network))
     store = _open_store(settings)
-    _open_warc(settings, warc_file)
-    options = pipeline.ArchiveOptions(save=save, max_age_days=max_age, near=near)
-    urls: list[str] = []
-    near_days: dict[str, str] = {}
+    session = _session(settings, store=store, mode=mode, warc=_open_warc(settings, warc_file))
+    options = ArchiveOptions(save=save, max_age_days=max_age, near=near)
+    stdin = _stdin_if_named(targets)
     with user_errors():
-        for target in targets:
-            if target == "-" or Path(target).exists():
-                for name, path, problem in pipeline.expand_sources([target]):
-                    if problem:
-                        continue
-                    result = pipeline.scan_article(pipeline.load(path, data=sys.stdin.buffer.read() if name == "-" else None),
-                                                   store=store)
-                    result = pipeline.resolve_links(result, settings=settings, store=store)
-                    result = pipeline.fetch_for_article(result, settings=settings, store=store, options=FetchOptions())
-                    found, days = pipeline.archive_targets_of(result)
-                    urls += found
-                    near_days.update(days)
-            else:
-                urls.append(target if "://" in target else "https://" + target)
-
-        async def run() -> list[dict[str, Any]]:
-            async with http.make_client(settings) as client:
-                return await pipeline.archive_urls(urls, client=client, settings=settings, store=store,
-                                                   options=options, near=near_days)
-
-        results = asyncio.run(run())
-    store.close()
-    _print_each(results, as_json=as_json, to_json=lambda r: r, view="archive_text")
-    if any(r["error"] for r in results):
+        results = session.run(lambda s: pipeline.archive_targets(targets, session=s, options=options, stdin=stdin))
+    _print_each(results, as_json=as_json, view="archive_text")
+    if any(r.unavailable for r in results):
+        ctx.exit(EXIT_UNAVAILABLE)
+    if any(r.error for r in results):
         ctx.exit(1)
 
 
@@ -435,7 +426,7 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
               help="Write here (a file for one article; a directory for several, with an index).")
 @click.option("--offline", "--no-network", "offline", is_flag=True,
               help="Use only the cache: say what is known without the network and name what could not be reached.")
-@click.option("--refresh", is_flag=True, help="Fetch everything again even within the cache TTL.")
+@click.option("--refresh", is_flag=True, help="Fetch everything again even within the cache TTL (not with --offline).")
 @network_options
 @click.pass_context
 def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path | None, offline: bool, refresh: bool,
@@ -453,27 +444,27 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
       embed-resolver report --format html -o story-report.html story.html
       embed-resolver report --offline --format json articles/ -o reports/
     """
-    from resolver import pipeline
+    from resolver import pipeline, provenance
     from resolver import report as rendering
-    from resolver.errors import InputError
 
+    mode = _mode(offline=offline, refresh=refresh)
     settings = _settings(ctx, **_network_overrides(network))
     store = _open_store(settings)
-    items = [(n, p) for n, p, problem in pipeline.expand_sources(list(articles)) if not problem]
+    items = list(pipeline.expand_sources(articles, stdin=_stdin_if_named(articles)))
     many = len(items) > 1 or any(Path(a).is_dir() for a in articles)
-    reports = []
+    reports: list[tuple[str, dict[str, Any]]] = []
+
+    def collect(outcome: Outcome) -> None:
+        if isinstance(outcome, pipeline.Failure):
+            if not many:
+                raise click.ClickException(outcome.message)
+            click.echo(f"warning: {outcome.message}; skipped", err=True)
+            return
+        reports.append((outcome.article.source, provenance.build(outcome, store=store)))
+
     with user_errors():
-        for name, path in items:
-            data = sys.stdin.buffer.read() if name == "-" else None
-            try:
-                article = pipeline.load(path, data=data)
-            except InputError as exc:
-                if not many:
-                    raise
-                click.echo(f"warning: {exc}; skipped", err=True)
-                continue
-            reports.append((name, pipeline.report_for(article, settings=settings, store=store, offline=offline,
-                                                      refresh=refresh)))
+        pipeline.run(items, session=_session(settings, store=store, mode=mode), steps=pipeline.REPORT_STEPS,
+                     emit=collect)
     if not reports:
         raise click.ClickException(f"no article to report on in {', '.join(articles)}")
     thumbnail = _thumbnails(store)
@@ -491,7 +482,6 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
         else:
             _write(output, text)
             click.echo(f"wrote {output}", err=True)
-        store.close()
         return
     folder = output or Path("embed-resolver-reports")
     entries = []
@@ -503,7 +493,6 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
     _write(folder / "index.md", index)
     _write(folder / "index.json", json.dumps([{"report": f, "article": d["article"], "summary": d["summary"]}
                                                for f, d in entries], ensure_ascii=False, indent=2) + "\n")
-    store.close()
     click.echo(f"wrote {len(entries)} reports and an index to {folder}", err=True)
 
 
@@ -522,7 +511,7 @@ def _write(path: Path, text: str) -> None:
         raise click.ClickException(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
-def _thumbnails(store: Any) -> Any:
+def _thumbnails(store: Store) -> Callable[[str], str | None]:
     """A function from media URL to a data: URI of its kept bytes (only when --keep-media kept them)."""
     import base64
 
@@ -551,14 +540,28 @@ def _progress(*, enabled: bool) -> Iterator[Any]:
         yield bar
 
 
-def _emit(result: Any, *, as_json: bool) -> None:
+def _emit(outcome: Outcome, *, as_json: bool) -> None:
+    """An article's result (JSON Lines or tables), or one line on stderr for an input that failed."""
+    from resolver.pipeline import Failure
+
+    if isinstance(outcome, Failure):
+        _say_failure(outcome)
+        return
     if as_json:
-        click.echo(json.dumps(result.to_json(), ensure_ascii=False))
+        click.echo(json.dumps(outcome.to_json(), ensure_ascii=False))
         return
     from rich.console import Console
 
     from resolver.report import scan_tables
 
     console = Console()
-    for renderable in scan_tables(result):
+    for renderable in scan_tables(outcome):
         console.print(renderable)
+
+
+def _say_failure(failure: Failure) -> None:
+    """An error for an input the user named; a warning for one a folder walk found (it is skipped)."""
+    if failure.named:
+        click.echo(f"error: {failure.message}", err=True)
+    else:
+        click.echo(f"warning: {failure.message}; skipped", err=True)

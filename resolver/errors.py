@@ -2,6 +2,7 @@
 
 EmbedResolverError
   InputError        the file, URL or option given cannot be used
+    UsageError      options that contradict each other (the CLI exits 2)
   ConfigError       the configuration file or an environment setting is invalid
   FetchError        .url;  a request did not give us what we asked for
     UnsafeTarget    the SSRF guard refused a host or an address
@@ -21,6 +22,10 @@ class EmbedResolverError(Exception):
 
 class InputError(EmbedResolverError):
     """The file, URL or option given cannot be used."""
+
+
+class UsageError(InputError):
+    """Options that cannot be used together, such as --offline with --refresh."""
 
 
 class ConfigError(EmbedResolverError):

@@ -13,6 +13,8 @@ import socket
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
+import httpcore
+
 from resolver.errors import UnsafeTarget
 
 BLOCKED_NETWORKS = tuple(ipaddress.ip_network(n) for n in (
@@ -77,10 +79,10 @@ async def system_resolver(host: str, port: int) -> list[str]:
         from httpcore import ConnectError
 
         raise ConnectError(f"cannot resolve {host}: {exc.strerror}") from None
-    return list(dict.fromkeys(info[4][0] for info in infos))
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
-class GuardedBackend:
+class GuardedBackend(httpcore.AsyncNetworkBackend):
     """An httpcore network backend that resolves, checks and then dials the checked address.
 
     `allowed` holds (host, port) pairs the user named as origin-override targets: those pass even when private.
@@ -88,8 +90,6 @@ class GuardedBackend:
 
     def __init__(self, *, allow_private: bool = False, allowed: Iterable[tuple[str, int]] = (),
                  resolver: Resolver | None = None, inner: Any | None = None) -> None:
-        import httpcore
-
         self.allow_private = allow_private
         self.allowed = {(h.strip("[]").lower(), p) for h, p in allowed}
         self.resolver = resolver or system_resolver

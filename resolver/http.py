@@ -3,6 +3,9 @@
 make_client(): httpx.AsyncClient, redirects never followed by the client, no proxy from the environment, the SSRF
 guard as its network backend, [origins] overrides as a transport. fetch(): one request, streamed under byte caps
 and a wall-clock deadline, retried on connect errors, 429 and 5xx, every attempt written to the fetch log.
+
+Offline is decided here and nowhere else: an offline run's client has a transport that never opens a connection
+and answers every request "not cached" (error kind `not-cached`), which is neither retried nor logged.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import httpcore
@@ -25,9 +28,17 @@ from resolver.errors import BodyTooLarge, UnsafeTarget
 from resolver.guard import GuardedBackend, Resolver
 from resolver.settings import Settings
 
+if TYPE_CHECKING:
+    from tenacity import RetryCallState
+
+    from cache import Store
+    from resolver.session import Session
+    from resolver.warc import ReplayIndex
+
 SECRET_HEADERS = frozenset({"authorization", "cookie", "set-cookie", "x-api-key", "api-key", "proxy-authorization",
                             "x-auth-token", "x-csrf-token"})
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+NOT_CACHED = "not-cached"     # the error kind of every answer an offline run gets
 
 
 def user_agent(settings: Settings) -> str:
@@ -81,10 +92,21 @@ class NotReplayable(httpx.TransportError):
     """Replay mode, and the WARC files never saw this request."""
 
 
+class NotCached(httpx.TransportError):
+    """Offline, and the answer is not in the cache: no connection was opened to find it."""
+
+
+class OfflineTransport(httpx.AsyncBaseTransport):
+    """The transport of an offline run: never opens a connection, answers every request "not cached"."""
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        raise NotCached("offline, and not in the cache", request=request)
+
+
 class ReplayTransport(httpx.AsyncBaseTransport):
     """Answers from WARC response records, by the original URL, in recorded order; never touches the network."""
 
-    def __init__(self, index: Any) -> None:
+    def __init__(self, index: ReplayIndex) -> None:
         self.index = index
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -106,24 +128,30 @@ def override_targets(origins: Mapping[str, str]) -> list[tuple[str, int]]:
     return targets
 
 
-def make_client(settings: Settings, *, resolver: Resolver | None = None,
+def make_client(settings: Settings, *, offline: bool = False, replay: ReplayIndex | None = None,
+                resolver: Resolver | None = None,
                 transport: httpx.AsyncBaseTransport | None = None) -> httpx.AsyncClient:
-    """The one client factory. `resolver` and `transport` are seams for tests; nothing else builds a client.
-    While a replay index is set (resolver.warc.current_replay), answers come from WARC records, not the network."""
-    from resolver.warc import current_replay
-
-    replay = current_replay.get()
-    if transport is None and replay is not None:
-        transport = ReplayTransport(replay)
+    """The one client factory; a run (resolver.session.Session) builds its one client here. Offline, the transport
+    answers "not cached" and never connects; with a replay index, answers come from WARC records; otherwise
+    requests go out through the SSRF guard. `resolver` and `transport` are seams for tests."""
     if transport is None:
-        backend = GuardedBackend(allow_private=settings.allow_private, allowed=override_targets(settings.origins),
-                                 resolver=resolver)
-        transport = GuardedTransport(backend, max_connections=max(settings.concurrency, 1))
+        transport = _transport(settings, offline=offline, replay=replay, resolver=resolver)
     timeout = httpx.Timeout(settings.timeout, connect=settings.connect_timeout)
     return httpx.AsyncClient(
         transport=OriginOverrideTransport(transport, settings.origins), timeout=timeout, follow_redirects=False,
         trust_env=False, headers={"User-Agent": user_agent(settings)},
         event_hooks={"response": [_set_aside_unparseable_location]})
+
+
+def _transport(settings: Settings, *, offline: bool, replay: ReplayIndex | None,
+               resolver: Resolver | None) -> httpx.AsyncBaseTransport:
+    if offline:
+        return OfflineTransport()
+    if replay is not None:
+        return ReplayTransport(replay)
+    backend = GuardedBackend(allow_private=settings.allow_private, allowed=override_targets(settings.origins),
+                             resolver=resolver)
+    return GuardedTransport(backend, max_connections=max(settings.concurrency, 1))
 
 
 async def _set_aside_unparseable_location(response: httpx.Response) -> None:
@@ -169,6 +197,16 @@ class FetchOutcome:
     def location(self) -> str | None:
         return self.headers.get("location")
 
+    @property
+    def unavailable(self) -> bool:
+        """Offline, and not in the cache: nothing was asked, so nothing is known."""
+        return self.error_kind == NOT_CACHED
+
+    @property
+    def problem(self) -> str | None:
+        """What went wrong, as "<kind>: <message>", or None when a response arrived."""
+        return f"{self.error_kind}: {self.error}" if self.error else None
+
 
 def redact(headers: Mapping[str, str]) -> dict[str, str]:
     """Response headers as recorded: secrets replaced, names lower-cased."""
@@ -206,29 +244,25 @@ async def _read_capped(response: httpx.Response, *, max_bytes: int, deadline: fl
     return b"".join(chunks)
 
 
-async def _attempt(client: httpx.AsyncClient, method: str, url: str, settings: Settings,
-                   headers: Mapping[str, str] | None, data: Mapping[str, str] | None = None) -> FetchOutcome:
+async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[str, str] | None,
+                   data: Mapping[str, str] | None, max_bytes: int) -> FetchOutcome:
     from cache import utc_now
     import anyio
 
-    from resolver.budgets import budget_for
-    from resolver.warc import current_replay, current_writer
-
+    settings, client = session.settings, session.client
     contacted = url
     started, fetched_at = time.monotonic(), utc_now()
     try:
         _check_url(url)
-        bucket = budget_for(url, settings)
-        if bucket is not None and current_replay.get() is None:
-            await bucket.acquire()   # the service's published rate limit (not needed when replaying)
+        if session.live:
+            await session.budgets.acquire(url)   # the service's published rate limit, shared by the whole run
         started, fetched_at = time.monotonic(), utc_now()
         with anyio.fail_after(settings.deadline):
             request = client.build_request(method, url, headers=headers, data=data)
             response = await client.send(request, stream=True)
             contacted = str(response.request.url)
             try:
-                body = await _read_capped(response, max_bytes=settings.max_body_bytes,
-                                          deadline=started + settings.deadline)
+                body = await _read_capped(response, max_bytes=max_bytes, deadline=started + settings.deadline)
             finally:
                 await response.aclose()
         recorded = redact(response.headers)
@@ -236,7 +270,7 @@ async def _attempt(client: httpx.AsyncClient, method: str, url: str, settings: S
             recorded["location"] = response.extensions["unparseable_location"]
         via = response.extensions.get("via", "live")
         warc_file, warc_offset = response.extensions.get("warc_file"), response.extensions.get("warc_offset")
-        writer = current_writer.get()
+        writer = session.warc
         if writer is not None and via == "live":
             warc_file, warc_offset = writer.write_exchange(
                 method=method, url=url, contacted_url=contacted, request_headers=dict(request.headers),
@@ -252,6 +286,8 @@ async def _attempt(client: httpx.AsyncClient, method: str, url: str, settings: S
         kind, message = "invalid-url", f"refused {url}: {exc}"
     except NotReplayable as exc:
         kind, message = "not-in-warc", str(exc)
+    except NotCached as exc:
+        kind, message = NOT_CACHED, str(exc)
     except httpx.TimeoutException as exc:
         kind, message = "timeout", f"timed out ({type(exc).__name__})"
     except httpx.ConnectError as exc:
@@ -272,41 +308,56 @@ def _check_url(url: str) -> None:
         raise UnsafeTarget(f"refused {url}: URLs with user:password@ are never fetched", url=url)
 
 
-async def fetch(client: httpx.AsyncClient, url: str, *, settings: Settings, store: Any | None = None,
-                method: str = "GET", purpose: str = "resolve", headers: Mapping[str, str] | None = None,
-                keep_body: bool = False, data: Mapping[str, str] | None = None) -> FetchOutcome:
-    """One request, retried (tenacity) on connect errors, resets, 429 and 5xx, bounded in count and in time.
+async def fetch(session: Session, url: str, *, method: str = "GET", purpose: str = "resolve",
+                headers: Mapping[str, str] | None = None, keep_body: bool = False,
+                data: Mapping[str, str] | None = None, max_bytes: int | None = None) -> FetchOutcome:
+    """One request through the run's client, retried (tenacity) on connect errors, resets, 429 and 5xx, bounded
+    in count and in time; the body is capped at `max_bytes` (default: settings.max_body_bytes).
 
     A 429 waits what Retry-After or x-rate-limit-reset says, capped by retry_max_wait; anything else backs off
-    exponentially with jitter. Every attempt is a row in the fetch log; the last outcome is returned, never raised.
+    exponentially with jitter. Every attempt is a row in the fetch log, except an offline "not cached" answer:
+    nothing was fetched. The last outcome is returned, never raised.
     """
     import anyio
     from tenacity import AsyncRetrying, retry_if_result, stop_after_attempt, stop_after_delay, wait_random_exponential
 
+    settings, store = session.settings, session.store
     backoff = wait_random_exponential(multiplier=0.5, max=settings.retry_max_wait)
 
-    def wait(state: Any) -> float:
-        told = _retry_after(state.outcome.result().headers, now=time.time(), cap=settings.retry_max_wait)
+    def wait(state: RetryCallState) -> float:
+        told = _retry_after(_outcome_of(state).headers, now=time.time(), cap=settings.retry_max_wait)
         return told if told is not None else backoff(state)
 
     async def attempt() -> FetchOutcome:
-        outcome = await _attempt(client, method, url, settings, headers, data)
-        if store is not None and keep_body and outcome.status is not None:
+        outcome = await _attempt(session, method, url, headers=headers, data=data,
+                                 max_bytes=settings.max_body_bytes if max_bytes is None else max_bytes)
+        if store is None or outcome.unavailable:
+            return outcome
+        if keep_body and outcome.sha256 is not None:
             store.keep_body(outcome.sha256, outcome.body, outcome.headers.get("content-type"))
-        return _log(store, outcome, purpose) if store is not None else outcome
+        return _log(store, outcome, purpose)
 
     retrying = AsyncRetrying(
         stop=stop_after_attempt(settings.retries + 1) | stop_after_delay(settings.retry_max_wait * (settings.retries + 1)),
         wait=wait, retry=retry_if_result(_retryable), sleep=anyio.sleep,
-        retry_error_callback=lambda state: state.outcome.result())
-    return await retrying(attempt)
+        retry_error_callback=_outcome_of)
+    outcome: FetchOutcome = await retrying(attempt)
+    return outcome
+
+
+def _outcome_of(state: RetryCallState) -> FetchOutcome:
+    """The outcome of tenacity's last attempt (attempts return outcomes, they never raise)."""
+    if state.outcome is None:
+        raise RuntimeError("tenacity asked for an outcome before the first attempt")
+    result: FetchOutcome = state.outcome.result()
+    return result
 
 
 def _retryable(outcome: FetchOutcome) -> bool:
     return outcome.error_kind in ("connect", "network") or outcome.status in RETRY_STATUSES
 
 
-def _log(store: Any, outcome: FetchOutcome, purpose: str) -> FetchOutcome:
+def _log(store: Store, outcome: FetchOutcome, purpose: str) -> FetchOutcome:
     from dataclasses import replace
 
     fetch_id = store.record_fetch({

@@ -1,75 +1,180 @@
-"""The whole job, top to bottom: read an article, find its embeds and credits, record them."""
+"""The whole job, top to bottom: read an article, find its embeds and credits and record them; then, as far as
+asked, resolve the links they carry, fetch the posts they name, archive them, and identify flattened tweets that
+kept no link.
+
+`run()` is the one synchronous entry: one session (one event loop, one HTTP client, one set of rate budgets) for
+the whole job over an iterable of inputs, each outcome handed on in input order. Stages hand each other typed,
+frozen results (`ArticleResult` has a field per step); JSON is made only at the edges, by `to_json()`.
+"""
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
-from resolver import __version__, extract
-from resolver.article import Article, from_path
-from resolver.errors import InputError
+from cache import CacheError
+from resolver import __version__, extract, platforms
+from resolver.archive import ArchivedUrl, ArchiveOptions, Identification, archive_urls, identify
+from resolver.article import Article, from_bytes, from_path
+from resolver.errors import EmbedResolverError, InputError
+from resolver.fetch import FetchedPost, FetchOptions, MediaFile, Target, fetch_posts, media_file, target_of
 from resolver.model import Credit, Embed
+from resolver.resolve import Resolution, links_of, resolve_many
+
+if TYPE_CHECKING:
+    from cache import Store
+    from resolver.session import Session
+
+
+class StepResult(Protocol):
+    """What every step's result offers: its JSON form, and whether it was unavailable offline."""
+
+    @property
+    def unavailable(self) -> bool: ...
+
+    def to_json(self) -> dict[str, Any]: ...
+
+
+V = TypeVar("V", bound=StepResult)
 
 
 @dataclass(frozen=True)
-class ScanResult:
-    """What scanning one article found, and where it was recorded."""
+class ForEmbed(Generic[V]):
+    """A step's result for one embed of an article; `embed` is its index in `ArticleResult.embeds`."""
 
-    article: Article
-    embeds: list[Embed]
-    credits: list[Credit]
-    article_id: int | None = None
-    newly_recorded: bool = False
-    extras: dict[str, Any] = field(default_factory=dict)
+    embed: int
+    value: V
+
+    @property
+    def unavailable(self) -> bool:
+        return self.value.unavailable
 
     def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "source": self.article.source, "sha256": self.article.sha256, "kind": self.article.kind,
-            "encoding": self.article.encoding, "encoding_detected": self.article.encoding_detected,
+        return {"embed": self.embed, **self.value.to_json()}
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """What processing one article found, and where it was recorded. Each step's field is None when the step did
+    not run, and empty when it ran and found nothing."""
+
+    article: Article
+    embeds: tuple[Embed, ...]
+    credits: tuple[Credit, ...]
+    article_id: int | None = None
+    newly_recorded: bool = False
+    resolutions: tuple[ForEmbed[Resolution], ...] | None = None          # per link an embed carries
+    posts: tuple[ForEmbed[FetchedPost], ...] | None = None               # per post an embed names
+    credited_images: tuple[MediaFile, ...] | None = None                 # the images the credits belong to
+    archives: tuple[ArchivedUrl, ...] | None = None                      # per post and media URL
+    identifications: tuple[ForEmbed[Identification], ...] | None = None  # per flattened tweet with no link
+
+    @property
+    def unavailable(self) -> bool:
+        """Offline, and something a step needed was not in the cache."""
+        steps: tuple[Iterable[StepResult] | None, ...] = (
+            self.resolutions, self.posts, self.credited_images, self.archives, self.identifications)
+        return any(found.unavailable for results in steps for found in results or ())
+
+    def to_json(self) -> dict[str, Any]:
+        """The same keys whatever ran: a step that did not run is null, one that found nothing is []."""
+        article = self.article
+        return {
+            "source": article.source, "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
+            "encoding_detected": article.encoding_detected,
             "embeds": [e.to_json() for e in self.embeds], "credits": [c.to_json() for c in self.credits],
+            "resolutions": _json_list(self.resolutions), "posts": _json_list(self.posts),
+            "credited_images": _json_list(self.credited_images), "archives": _json_list(self.archives),
+            "identifications": _json_list(self.identifications), "unavailable": self.unavailable,
         }
-        data.update(self.extras)
-        return data
 
 
-def scan_article(article: Article, *, store: Any | None = None) -> ScanResult:
-    """Find the embeds and credits of one article and, given a store, record them in one transaction."""
-    embeds, credits = extract.find_all(article.text, article.kind)
-    if store is None:
-        return ScanResult(article, embeds, credits)
-    article_id, created = store.record_article(
-        {"sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
-         "encoding_detected": int(article.encoding_detected), "bytes": len(article.data)},
-        [e.to_json() for e in embeds], [c.to_json() for c in credits],
-        source=article.source, tool_version=__version__,
-    )
-    return ScanResult(article, embeds, credits, article_id, created)
+def _json_list(results: Iterable[StepResult] | None) -> list[dict[str, Any]] | None:
+    return None if results is None else [r.to_json() for r in results]
 
 
-def expand_sources(sources: list[str]) -> Iterator[tuple[str, Path | None, str | None]]:
-    """(name, path, problem) for every file the sources name: files as given, directories walked in sorted order.
+@dataclass(frozen=True)
+class Failure:
+    """An input that could not be processed, and why. `named`: the user named it (an error), rather than a
+    folder walk found it (a warning)."""
 
-    A problem found while walking a directory (an unreadable sub-folder) is yielded, not raised, so the run goes on.
-    """
+    source: str
+    message: str
+    named: bool = True
+
+    def to_json(self) -> dict[str, Any]:
+        return {"source": self.source, "error": self.message}
+
+
+Outcome = ArticleResult | Failure
+
+
+@dataclass(frozen=True)
+class Steps:
+    """What to do after scanning. A step brings the ones it needs: fetch resolves links, archive fetches posts."""
+
+    resolve: bool = False
+    fetch: bool = False
+    archive: ArchiveOptions | None = None
+    identify: bool = False
+
+    @property
+    def fetches(self) -> bool:
+        return self.fetch or self.archive is not None
+
+    @property
+    def resolves(self) -> bool:
+        return self.resolve or self.fetches
+
+
+# What a provenance report needs: posts fetched (links resolved first) and archive lookups, no save, no live copy.
+REPORT_STEPS = Steps(fetch=True, archive=ArchiveOptions(live_copy=False))
+
+
+# -- inputs --------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Item:
+    """One input of a run: where an article comes from, read only when its turn comes."""
+
+    name: str
+    path: Path | None = None
+    data: bytes | None = None          # the bytes, when already read (stdin)
+    kind: str | None = None            # "html" | "text"; None: sniffed from the content
+    encoding: str | None = None        # None: declared or detected
+    named: bool = True                 # the user named it, rather than a folder walk found it
+    problem: str | None = None         # found unusable while listing (an unreadable folder): reported, not read
+
+    def read(self) -> Article:
+        """The article, decoded; an InputError names the input when it cannot be used."""
+        if self.path is not None:
+            return from_path(self.path, kind=self.kind, encoding=self.encoding)
+        if self.data is None:
+            raise InputError(f"cannot read {self.name}: no input given")
+        return from_bytes(self.data, self.name, kind=self.kind, encoding=self.encoding)
+
+
+def expand_sources(sources: Iterable[str], *, stdin: bytes | None = None, kind: str | None = None,
+                   encoding: str | None = None) -> Iterator[Item]:
+    """An Item for every file the sources name: files as given, directories walked in sorted order, - for the
+    bytes of stdin (read once by the caller). A problem found while walking is an Item with `problem` set."""
     for source in sources:
-        if source == "-":
-            yield "-", None, None
-            continue
         path = Path(source)
-        if path.is_dir():
-            yield from _walk(path)
+        if source == "-":
+            yield Item("-", data=stdin, kind=kind, encoding=encoding)
+        elif path.is_dir():
+            yield from (replace(item, kind=kind, encoding=encoding) for item in _walk(path))
         else:
-            yield source, path, None
+            yield Item(source, path, kind=kind, encoding=encoding)
 
 
-def _walk(directory: Path) -> Iterator[tuple[str, Path | None, str | None]]:
+def _walk(directory: Path) -> Iterator[Item]:
     try:
         entries = sorted(directory.iterdir())
     except OSError as exc:
-        yield str(directory), None, f"cannot list {directory}: {exc.strerror or exc}"
+        yield Item(str(directory), named=False, problem=f"cannot list {directory}: {exc.strerror or exc}")
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -77,184 +182,153 @@ def _walk(directory: Path) -> Iterator[tuple[str, Path | None, str | None]]:
         if entry.is_dir():
             yield from _walk(entry)
         elif entry.is_file():
-            yield str(entry), entry, None
+            yield Item(str(entry), entry, named=False)
 
 
-def load(path: Path | None, *, data: bytes | None = None, kind: str | None = None,
-         encoding: str | None = None) -> Article:
-    """An Article from a path, or from bytes already read (stdin)."""
-    from resolver.article import from_bytes
+# -- the run -------------------------------------------------------------------------------------------------
 
-    if path is None:
-        if data is None:
-            raise InputError("no input given")
-        return from_bytes(data, "-", kind=kind, encoding=encoding)
-    return from_path(path, kind=kind, encoding=encoding)
+@dataclass
+class Summary:
+    """What a run did, counted as outcomes come in: for the exit code and a final line."""
+
+    articles: int = 0
+    failed: int = 0           # inputs the user named that could not be processed
+    skipped: int = 0          # inputs a folder walk found that could not be processed
+    unavailable: int = 0      # articles with something not in the cache, offline
+
+    def count(self, outcome: Outcome) -> None:
+        if isinstance(outcome, Failure):
+            if outcome.named:
+                self.failed += 1
+            else:
+                self.skipped += 1
+            return
+        self.articles += 1
+        self.unavailable += outcome.unavailable
 
 
-def resolve_links(result: ScanResult, *, settings: Any, store: Any | None, offline: bool = False,
-                  refresh: bool = False, client: Any | None = None) -> ScanResult:
+def run(items: Iterable[Item], *, session: Session, steps: Steps = Steps(),
+        emit: Callable[[Outcome], None] | None = None) -> Summary:
+    """Process every input in one session (one event loop, one client, one set of budgets), handing each outcome
+    to `emit` in input order. Inputs are read as their turn comes, so an iterator of any length is fine."""
+    return session.run(lambda s: drive(items, session=s, steps=steps, emit=emit))
+
+
+async def drive(items: Iterable[Item], *, session: Session, steps: Steps,
+                emit: Callable[[Outcome], None] | None) -> Summary:
+    """The async driver: inputs in, outcomes out in input order. Articles go one after another for now; a worker
+    pool and a bounded queue slot in here without changing the callers (#13)."""
+    summary = Summary()
+    for item in items:
+        outcome = await process_item(item, session=session, steps=steps)
+        summary.count(outcome)
+        if emit is not None:
+            emit(outcome)
+    return summary
+
+
+async def process_item(item: Item, *, session: Session, steps: Steps) -> Outcome:
+    """One input, isolated: what goes wrong with it is its outcome, and the run goes on."""
+    if item.problem is not None:
+        return Failure(item.name, item.problem, named=False)
+    try:
+        return await process_article(item.read(), session=session, steps=steps)
+    except (EmbedResolverError, CacheError) as exc:
+        return Failure(item.name, str(exc), named=item.named)
+
+
+async def process_article(article: Article, *, session: Session, steps: Steps = Steps()) -> ArticleResult:
+    """The whole job for one article, as far as asked: scan, then resolve its links, fetch its posts, archive
+    them, and identify flattened tweets that kept no link."""
+    result = scan_article(article, store=session.store)
+    if steps.resolves:
+        result = await resolve_links(result, session=session)
+    if steps.fetches:
+        result = await fetch_for_article(result, session=session)
+    if steps.archive is not None:
+        result = await archive_article(result, session=session, options=steps.archive)
+    if steps.identify:
+        result = await identify_remnants(result, session=session)
+    return result
+
+
+# -- the steps -----------------------------------------------------------------------------------------------
+
+def scan(content: str | bytes, *, source: str = "-", kind: str | None = None) -> ArticleResult:
+    """Embeds and credits of an article given as text or bytes (text is taken as UTF-8). No store, no network."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return scan_article(from_bytes(data, source, kind=kind))
+
+
+def scan_file(path: str | Path, *, kind: str | None = None, encoding: str | None = None) -> ArticleResult:
+    """Embeds and credits of an article file (HTML or text, sniffed; the encoding detected). No store, no network."""
+    return scan_article(from_path(Path(path), kind=kind, encoding=encoding))
+
+
+def scan_article(article: Article, *, store: Store | None = None) -> ArticleResult:
+    """Find the embeds and credits of one article and, given a store, record them in one transaction."""
+    embeds, credits = extract.find_all(article.text, article.kind)
+    if store is None:
+        return ArticleResult(article, tuple(embeds), tuple(credits))
+    article_id, created = store.record_article(
+        {"sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
+         "encoding_detected": int(article.encoding_detected), "bytes": len(article.data)},
+        [e.to_json() for e in embeds], [c.to_json() for c in credits],
+        source=article.source, tool_version=__version__,
+    )
+    return ArticleResult(article, tuple(embeds), tuple(credits), article_id, created)
+
+
+async def resolve_links(result: ArticleResult, *, session: Session) -> ArticleResult:
     """Resolve every link the article's embeds carry, record each, and tie them to their embeds."""
-    import asyncio
-    from dataclasses import replace
-
-    from resolver import http
-    from resolver.resolve import links_of, resolve_many
-
     wanted = [(i, link) for i, embed in enumerate(result.embeds) for link in links_of(embed)]
-    if not wanted:
-        return replace(result, extras={**result.extras, "resolutions": []})
-
-    async def run() -> list[Any]:
-        if client is not None:
-            return await resolve_many([link for _, link in wanted], client=client, settings=settings, store=store,
-                                      offline=offline, refresh=refresh)
-        async with http.make_client(settings) as fresh:
-            return await resolve_many([link for _, link in wanted], client=fresh, settings=settings, store=store,
-                                      offline=offline, refresh=refresh)
-
-    resolutions = asyncio.run(run())
-    if store is not None and result.article_id is not None:
+    resolutions = await resolve_many([link for _, link in wanted], session=session)
+    store = session.store
+    if store is not None and result.article_id is not None and wanted:
         store.link_embeds(result.article_id,
                           [(i, link, r.resolution_id) for (i, link), r in zip(wanted, resolutions, strict=True)])
-    found = [{"embed": i, **r.to_json()} for (i, _), r in zip(wanted, resolutions, strict=True)]
-    unavailable = any(r.unavailable for r in resolutions)
-    return replace(result, extras={**result.extras, "resolutions": found, "unavailable": unavailable})
+    return replace(result, resolutions=tuple(ForEmbed(i, r) for (i, _), r in zip(wanted, resolutions, strict=True)))
 
 
-async def fetch_targets(targets: list[str], *, client: Any, settings: Any, store: Any | None, offline: bool = False,
-                        refresh: bool = False) -> list[Any]:
-    """Posts to fetch from what the user named: post URLs as they are, short links resolved, articles scanned."""
-    from resolver import platforms
-    from resolver.fetch import Target
-    from resolver.resolve import resolve_many
-
-    found: list[Target] = []
-    links: list[str] = []
-    for target in targets:
-        if target == "-" or Path(target).exists():
-            for name, path, problem in expand_sources([target]):
-                if problem:
-                    continue
-                article = load(path, data=sys.stdin.buffer.read() if name == "-" else None)
-                result = scan_article(article, store=store)
-                for embed in result.embeds:
-                    if embed.post_id and embed.kind in ("post", "video"):
-                        found.append(Target(embed.platform, embed.post_id, embed.url))
-                    elif embed.kind in ("media-link", "short-link"):
-                        links.append(embed.url)
-            continue
-        ref = platforms.parse_url(target)
-        if ref is not None and ref.post_id and ref.kind in ("post", "video"):
-            found.append(Target(ref.platform, ref.post_id, ref.url))
-        elif "." in target:
-            links.append(target)
-        else:
-            raise InputError(f"{target} is neither a file nor a URL")
-    for resolution in await resolve_many(links, client=client, settings=settings, store=store, offline=offline,
-                                         refresh=refresh):
-        post = resolution.post or {}
-        if post.get("post_id") and post.get("kind") in ("post", "video"):
-            found.append(Target(post["platform"], post["post_id"], post["url"]))
-    return found
-
-
-def fetch_for_article(result: ScanResult, *, settings: Any, store: Any | None, options: Any) -> ScanResult:
-    """Fetch every post the article's embeds name (directly, or through a resolved link) and tie each to its embed."""
-    import asyncio
-    from dataclasses import replace
-
-    from resolver import http
-    from resolver.fetch import Target, fetch_posts
-
-    wanted: list[tuple[int, Target]] = []
+def post_targets(result: ArticleResult) -> list[tuple[int, Target]]:
+    """(embed index, post) for every post the embeds name, directly or through a resolved link."""
+    wanted = []
     for i, embed in enumerate(result.embeds):
-        if embed.post_id and embed.kind in ("post", "video"):
-            wanted.append((i, Target(embed.platform, embed.post_id, embed.url)))
-    for found in result.extras.get("resolutions", []):
-        post = found.get("post") or {}
-        if post.get("post_id") and post.get("kind") in ("post", "video"):
-            wanted.append((found["embed"], Target(post["platform"], post["post_id"], post["url"])))
-    wanted = list(dict.fromkeys(wanted))
-    images = list(dict.fromkeys(c.image for c in result.credits
-                                if c.image and c.image.startswith(("http://", "https://")))) if options.media else []
+        target = target_of(embed.platform, embed.kind, embed.post_id, embed.url)
+        if target is not None:
+            wanted.append((i, target))
+    for found in result.resolutions or ():
+        target = _end_target(found.value)
+        if target is not None:
+            wanted.append((found.embed, target))
+    return list(dict.fromkeys(wanted))
 
-    async def run() -> tuple[list[Any], list[dict[str, Any]]]:
-        from resolver.fetch import analyse_url
 
-        capped = replace(settings, max_body_bytes=settings.max_media_bytes)
-        async with http.make_client(settings) as client:
-            posts = await fetch_posts([t for _, t in wanted], client=client, settings=settings, store=store,
-                                      options=options) if wanted else []
-            facts = []
-            for url in images:
-                known = store.media_by_url(url) if store is not None and not options.refresh else None
-                if known is None and options.offline:
-                    known = {"url": url, "error": "offline, and this image was never fetched"}
-                facts.append(known or await analyse_url(url, client=client, settings=capped, store=store,
-                                                        keep_dir=options.keep_media_dir))
-            return posts, facts
+def _end_target(resolution: Resolution) -> Target | None:
+    """The post a link ends at, if it ends at one."""
+    end = resolution.post
+    return target_of(end.platform, end.kind, end.post_id, end.url) if end else None
 
-    posts, image_facts = asyncio.run(run())
+
+async def fetch_for_article(result: ArticleResult, *, session: Session,
+                            options: FetchOptions = FetchOptions()) -> ArticleResult:
+    """Fetch every post the embeds name and tie each to its embed; analyse the images the credits belong to."""
+    wanted = post_targets(result)
+    posts = await fetch_posts([t for _, t in wanted], session=session, options=options) if wanted else []
+    store = session.store
     if store is not None and result.article_id is not None:
         ids = store.embed_ids(result.article_id)
         for (ordinal, _), post in zip(wanted, posts, strict=True):
             if post.post_row is not None and ordinal in ids:
                 store.link_embed_post(ids[ordinal], post.post_row)
-    found_posts = [{"embed": ordinal, **post.to_json()} for (ordinal, _), post in zip(wanted, posts, strict=True)]
-    unavailable = result.extras.get("unavailable") or any(p.unavailable for p in posts)
-    credited = [{k: v for k, v in f.items() if k not in ("id", "kept_path")} for f in image_facts]
-    return replace(result, extras={**result.extras, "posts": found_posts, "credited_images": credited,
-                                   "unavailable": unavailable})
+    images = [c.image for c in result.credits if c.image and c.image.startswith(("http://", "https://"))]
+    credited = [await media_file(url, session=session, keep_dir=options.keep_media_dir)
+                for url in dict.fromkeys(images)] if options.media else []
+    return replace(result, posts=tuple(ForEmbed(i, p) for (i, _), p in zip(wanted, posts, strict=True)),
+                   credited_images=tuple(credited))
 
 
-@dataclass(frozen=True)
-class ArchiveOptions:
-    save: bool = False
-    max_age_days: float = 30.0
-    near: str | None = None           # YYYYMMDD: prefer the snapshot closest to this day
-    poll_every: float = 2.0
-    live_copy: bool = True            # also fetch each URL itself (into the WARC, when one is open)
-
-
-async def archive_urls(urls: list[str], *, client: Any, settings: Any, store: Any | None,
-                       options: ArchiveOptions = ArchiveOptions(), near: dict[str, str] | None = None) -> list[dict[str, Any]]:
-    """For each URL: a live copy (into the WARC when one is open), its snapshots, and a save when none is recent."""
-    from resolver import archive
-    from resolver.http import fetch
-
-    results: dict[str, dict[str, Any]] = {}
-    for url in dict.fromkeys(urls):
-        live = await fetch(client, url, settings=settings, store=store, purpose="archive-live") \
-            if options.live_copy else None
-        found = await archive.lookup(url, client=client, settings=settings, store=store,
-                                     near=(near or {}).get(url) or options.near)
-        results[url] = {
-            "url": url, "snapshots": [s.to_json() for s in found.snapshots], "count": len(found.snapshots),
-            "earliest": found.earliest.to_json() if found.earliest else None,
-            "latest": found.latest.to_json() if found.latest else None,
-            "closest": found.closest.to_json() if found.closest else None, "error": found.error, "saved": None,
-            "warc": {"file": live.warc_file, "offset": live.warc_offset} if live and live.warc_file else None,
-            "live_status": live.status if live else None,
-        }
-        if options.save and store is not None and not archive.recent(found, options.max_age_days):
-            store.queue_save(url)
-    if options.save:
-        if not (settings.ia_access_key and settings.ia_secret_key):
-            for result in results.values():
-                result["saved"] = {"status": "no-keys", "job_id": None, "snapshot_url": None, "timestamp": None,
-                                   "message": "no Internet Archive keys (IA_ACCESS_KEY, IA_SECRET_KEY): not saved"}
-        elif store is not None:
-            await archive.process_queue(client=client, settings=settings, store=store, poll_every=options.poll_every)
-            for url, result in results.items():
-                row = store.latest_save(url)
-                if row is not None:
-                    result["saved"] = {k: row[k] for k in ("job_id", "status", "snapshot_url", "timestamp",
-                                                           "status_ext", "message")}
-    return list(results.values())
-
-
-def archive_targets_of(result: ScanResult) -> tuple[list[str], dict[str, str]]:
+def archive_targets_of(result: ArticleResult) -> tuple[list[str], dict[str, str]]:
     """The post and media URLs an article references (after resolution and fetching), and each post's day."""
     urls: list[str] = []
     near: dict[str, str] = {}
@@ -264,104 +338,96 @@ def archive_targets_of(result: ScanResult) -> tuple[list[str], dict[str, str]]:
             if embed.date:
                 near[embed.url] = embed.date.replace("-", "")
         urls.extend(embed.media_links)
-    for post in result.extras.get("posts", []):
-        if post.get("url"):
-            urls.append(post["url"])
-        urls.extend(m["url"] for m in post.get("media", []) if m.get("url"))
+    for post in result.posts or ():
+        record = post.value.record
+        urls.extend([record.url] if record.url else [])
+        urls.extend(m.url for m in record.media if m.url)
     urls.extend(c.image for c in result.credits if c.image and c.image.startswith(("http://", "https://")))
     return list(dict.fromkeys(urls)), near
 
 
-def archive_article(result: ScanResult, *, settings: Any, store: Any | None, options: ArchiveOptions) -> ScanResult:
-    import asyncio
-    from dataclasses import replace
-
-    from resolver import http
-
+async def archive_article(result: ArticleResult, *, session: Session, options: ArchiveOptions) -> ArticleResult:
+    """Look up (and save, when asked) archived copies of every post and media URL the article references."""
     urls, near = archive_targets_of(result)
-
-    async def run() -> list[dict[str, Any]]:
-        async with http.make_client(settings) as client:
-            return await archive_urls(urls, client=client, settings=settings, store=store, options=options, near=near)
-
-    return replace(result, extras={**result.extras, "archives": asyncio.run(run()) if urls else []})
+    archived = await archive_urls(urls, session=session, options=options, near=near) if urls else []
+    return replace(result, archives=tuple(archived))
 
 
-def identify_remnants(result: ScanResult, *, settings: Any, store: Any | None) -> ScanResult:
+def _remnant(embed: Embed) -> tuple[str, str, str] | None:
+    """(handle, day, text) of a flattened tweet that kept no link, the three things identification needs."""
+    if embed.platform == "twitter" and embed.kind == "post" and not embed.post_id and embed.author_handle \
+            and embed.date and embed.text:
+        return embed.author_handle, embed.date, embed.text
+    return None
+
+
+async def identify_remnants(result: ArticleResult, *, session: Session) -> ArticleResult:
     """For each flattened tweet with no link: find its id from the archive's captures and the text."""
-    import asyncio
-    from dataclasses import replace
-
-    from resolver import archive, http
-
-    wanted = [(i, e) for i, e in enumerate(result.embeds)
-              if e.platform == "twitter" and e.kind == "post" and not e.post_id and e.author_handle and e.date and e.text]
-
-    async def run() -> list[Any]:
-        async with http.make_client(settings) as client:
-            return [await archive.identify(e.author_handle, e.date, e.text, client=client, settings=settings,
-                                           store=store) for _, e in wanted]
-
-    found = asyncio.run(run()) if wanted else []
-    ids = store.embed_ids(result.article_id) if store is not None and result.article_id is not None else {}
-    out = []
-    for (ordinal, _embed), ident in zip(wanted, found, strict=True):
-        row = {"embed": ordinal, "platform": "twitter", "post_id": ident.post_id, "confidence": ident.confidence,
-               "candidates": ident.candidates, "similarity": ident.similarity, "evidence": ident.evidence}
-        if store is not None and ordinal in ids:
-            store.record_identification({k: v for k, v in row.items() if k != "embed"} | {"embed_id": ids[ordinal]})
-        out.append(row)
-    return replace(result, extras={**result.extras, "identifications": out})
-
-
-def process_article(article: Article, *, settings: Any, store: Any | None, steps: set[str] = frozenset(),
-                    offline: bool = False, refresh: bool = False,
-                    archive: "ArchiveOptions | None" = None) -> ScanResult:
-    """The whole job for one article, as far as asked: scan, then resolve its links, fetch its posts, archive
-    them (when `archive` options are given), and identify flattened tweets that kept no link."""
-    from resolver.fetch import FetchOptions
-
-    result = scan_article(article, store=store)
-    if "resolve" in steps or "fetch" in steps or archive is not None:
-        result = resolve_links(result, settings=settings, store=store, offline=offline, refresh=refresh)
-    if "fetch" in steps or archive is not None:
-        result = fetch_for_article(result, settings=settings, store=store,
-                                   options=FetchOptions(refresh=refresh, offline=offline))
-    if archive is not None:
-        result = archive_article(result, settings=settings, store=store, options=archive)
-    if "identify" in steps:
-        result = identify_remnants(result, settings=settings, store=store)
-    return result
-
-
-def report_for(article: Article, *, settings: Any, store: Any, offline: bool = False, refresh: bool = False) -> dict[str, Any]:
-    """Run what a report still needs (scan, resolve, fetch, archive lookup; only the cache when offline) and build it."""
-    from dataclasses import replace
-
-    from resolver import provenance
-
-    result = process_article(article, settings=settings, store=store, steps={"fetch"}, offline=offline,
-                             refresh=refresh, archive=None if offline else ArchiveOptions(live_copy=False))
-    if offline:
-        result = replace(result, extras={**result.extras, "archives": []})
-    return provenance.build(result, store=store, unreachable=unreachable(result, offline=offline))
-
-
-def unreachable(result: ScanResult, *, offline: bool) -> list[str]:
-    """What could not be reached, in words a reader understands."""
     found = []
-    for r in result.extras.get("resolutions", []):
-        if r.get("error"):
-            found.append(f"link {r['url']}: {r['error']}")
-    for p in result.extras.get("posts", []):
-        if p["status"] in ("error", "unknown"):   # "never fetched" (offline) is an unknown status too
-            found.append(f"{p['platform']} post {p['post_id']}: {p.get('reason') or p['status']}")
-    for a in result.extras.get("archives", []):
-        if a.get("error"):
-            found.append(f"archive lookup of {a['url']}: {a['error']}")
-    for i in result.extras.get("credited_images", []):
-        if i.get("error"):
-            found.append(f"image {i['url']}: {i['error']}")
-    if offline:
-        found.append("offline: no archive lookup was made; snapshots shown are the ones already in the cache")
+    for ordinal, embed in enumerate(result.embeds):
+        remnant = _remnant(embed)
+        if remnant is not None:
+            found.append(ForEmbed(ordinal, await identify(*remnant, session=session)))
+    store = session.store
+    if store is not None and result.article_id is not None:
+        ids = store.embed_ids(result.article_id)
+        for item in found:
+            if item.embed in ids and not item.unavailable:   # an offline non-answer is no finding
+                store.record_identification(item.value.to_json() | {"embed_id": ids[item.embed]})
+    return replace(result, identifications=tuple(found))
+
+
+# -- what the commands name: articles, or posts and links ------------------------------------------------------
+
+def _named(targets: Iterable[str], stdin: bytes | None) -> Iterator[Item | str]:
+    """Each target as an article (a file, every file of a folder, - for stdin) or, when it is none, as itself."""
+    for target in targets:
+        if target == "-" or Path(target).exists():
+            yield from (item for item in expand_sources([target], stdin=stdin) if item.problem is None)
+        else:
+            yield target
+
+
+async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: bytes | None = None) -> list[Target]:
+    """Posts to fetch from what the user named: post URLs as they are, short links resolved, articles scanned."""
+    found: list[Target] = []
+    links: list[str] = []
+    for named in _named(targets, stdin):
+        if isinstance(named, Item):
+            for embed in scan_article(named.read(), store=session.store).embeds:
+                target = target_of(embed.platform, embed.kind, embed.post_id, embed.url)
+                if target is not None:
+                    found.append(target)
+                elif embed.kind in ("media-link", "short-link"):
+                    links.append(embed.url)
+            continue
+        ref = platforms.parse_url(named)
+        target = target_of(ref.platform, ref.kind, ref.post_id, ref.url) if ref else None
+        if target is not None:
+            found.append(target)
+        elif "." in named:
+            links.append(named)
+        else:
+            raise InputError(f"{named} is neither a file nor a URL")
+    for resolution in await resolve_many(links, session=session):
+        target = _end_target(resolution)
+        if target is not None:
+            found.append(target)
     return found
+
+
+async def archive_targets(targets: Iterable[str], *, session: Session, options: ArchiveOptions,
+                          stdin: bytes | None = None) -> list[ArchivedUrl]:
+    """Archive what the user named: URLs as they are; for articles, every post and media URL they reference
+    (resolved and fetched first, so a WARC holds everything a replay needs)."""
+    urls: list[str] = []
+    near: dict[str, str] = {}
+    for named in _named(targets, stdin):
+        if isinstance(named, Item):
+            found, days = archive_targets_of(await process_article(named.read(), session=session,
+                                                                   steps=Steps(fetch=True)))
+            urls += found
+            near.update(days)
+        else:
+            urls.append(named if "://" in named else "https://" + named)
+    return await archive_urls(urls, session=session, options=options, near=near)

@@ -1,8 +1,9 @@
 """The provenance report's content: every embed with what the article says and what the sources say, each fact
 tied to the recorded fetch behind it (method, UTC time, fetch-log id, body sha256), and consistency checks.
 
-Pure over a scan result (with its resolutions, posts, archives and credited images) and the store's records.
-Renderers (Markdown, JSON, HTML) live in report.py; the JSON form is described by schema/report.schema.json.
+Pure over an article's result (pipeline.ArticleResult: its resolutions, posts, archives and credited images) and
+the store's records. Renderers (Markdown, JSON, HTML) live in report.py; the JSON form is described by
+schema/report.schema.json.
 """
 
 from __future__ import annotations
@@ -11,18 +12,25 @@ import difflib
 import html
 import re
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from resolver import __version__
 from resolver.archive import normalise_text, similarity
 from resolver.platforms import x
 
+if TYPE_CHECKING:
+    from cache import Store
+    from resolver.article import Article
+    from resolver.fetch.records import PostRecord
+    from resolver.pipeline import ArticleResult
+
 SCHEMA = "https://github.com/embed-resolver/embed-resolver/schema/report.schema.json"
 GONE = ("deleted", "suspended", "not_found", "protected", "withheld", "age_restricted")
 QUOTE_CHARS = 600
+NO_ARCHIVE_LOOKUP = "offline: no archive lookup was made; snapshots shown are the ones already in the cache"
 
 
-def quote(article: Any, span: list[int] | tuple[int, int]) -> str:
+def quote(article: Article, span: list[int] | tuple[int, int]) -> str:
     """The article's own rendering of an embed: its span as text (tags stripped from HTML), shortened."""
     start, end = span
     raw = article.text[start:end]
@@ -66,13 +74,14 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None) -> list[dict
     """The article's date against the post's created_at, and against the snowflake time (which outlives the post)."""
     said = embed.get("date")
     checks = []
-    created = _day(post.get("created_at")) if post and post["status"] == "available" else None
+    created_at = post.get("created_at") if post and post["status"] == "available" else None
+    created = _day(created_at)
     if not said:
         checks.append(check("date", "skip", "the article shows no date for this post"))
     elif created:
         apart = _days_apart(said, created)
         result = "pass" if apart == 0 else "warn" if apart == 1 else "fail"
-        checks.append(check("date", result, f"article {said}, post created {post['created_at']}"
+        checks.append(check("date", result, f"article {said}, post created {created_at}"
                             + (" (one day apart: a time zone?)" if apart == 1 else "")))
     else:
         checks.append(check("date", "skip", "no available post to compare with"))
@@ -169,11 +178,11 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
     return [check("image-metadata", "skip", f"nothing comparable (file: {inside})")]
 
 
-def sources_of(post: dict[str, Any], store: Any | None) -> list[dict[str, Any]]:
+def sources_of(post: PostRecord, store: Store | None) -> list[dict[str, Any]]:
     """Every observation behind a post: method, status, UTC time, fetch-log id and the body's sha256."""
     if store is None:
         return []
-    row = store.post_row(post["platform"], post["post_id"])
+    row = store.post_row(post.platform, post.post_id)
     if row is None:
         return []
     found = []
@@ -187,31 +196,47 @@ def sources_of(post: dict[str, Any], store: Any | None) -> list[dict[str, Any]]:
     return found
 
 
-def build(result: Any, *, store: Any | None, unreachable: list[str] | None = None,
-          generated_at: str | None = None) -> dict[str, Any]:
-    """The report for one scanned article (after resolve, fetch and archive lookups ran or were answered)."""
+def unreachable(result: ArticleResult) -> list[str]:
+    """What could not be reached, in words a reader understands."""
+    found = [f"link {r.value.url}: {r.value.error}" for r in result.resolutions or () if r.value.error]
+    for post in result.posts or ():
+        record = post.value.record
+        if record.status in ("error", "unknown"):   # "never fetched" (offline) is an unknown status too
+            found.append(f"{record.platform} post {record.post_id}: {record.reason or record.status}")
+    archives = result.archives or ()
+    found += [f"archive lookup of {a.url}: {a.error}" for a in archives if a.error and not a.unavailable]
+    found += [f"image {i.url}: {i.error}" for i in result.credited_images or () if i.error]
+    if any(a.unavailable for a in archives):
+        found.append(NO_ARCHIVE_LOOKUP)
+    return found
+
+
+def _resolution(resolution: dict[str, Any]) -> dict[str, Any]:
+    """A resolution as a report shows it: the chain by hop, where it ends, and the post it names."""
+    return ({k: resolution[k] for k in ("url", "final_url", "canonical_url", "error", "from_cache")}
+            | {"hops": [{k: h[k] for k in ("url", "status", "location", "fetch_id")} for h in resolution["hops"]],
+               "post_id": (resolution.get("post") or {}).get("post_id")})
+
+
+def build(result: ArticleResult, *, store: Store | None, generated_at: str | None = None) -> dict[str, Any]:
+    """The report for one article, after resolve, fetch and archive lookups ran (or were answered by the cache)."""
     from cache import utc_now
 
-    extras = result.extras
-    posts = {p["embed"]: p for p in extras.get("posts", [])}
-    archives = {a["url"]: a for a in extras.get("archives", [])}
-    images = {i["url"]: i for i in extras.get("credited_images", [])}
+    posts = {p.embed: p.value for p in result.posts or ()}
+    archives = {a.url: a for a in result.archives or () if not a.unavailable}   # offline: the cache's snapshots
+    images = {i.url: i.to_json() for i in result.credited_images or ()}
     embeds = []
     for index, embed in enumerate(result.embeds):
         data = embed.to_json()
         data["quote"] = quote(result.article, embed.span)
-        resolutions = [r for r in extras.get("resolutions", []) if r["embed"] == index]
-        data["resolutions"] = [{k: r[k] for k in ("url", "final_url", "canonical_url", "error", "from_cache")}
-                               | {"hops": [{k: h[k] for k in ("url", "status", "location", "fetch_id")} for h in r["hops"]],
-                                  "post_id": (r.get("post") or {}).get("post_id")} for r in resolutions]
+        data["resolutions"] = [_resolution(r.value.to_json()) for r in result.resolutions or () if r.embed == index]
         post = posts.get(index)
-        data["post"] = ({k: v for k, v in post.items() if k != "embed"} | {"sources": sources_of(post, store)}
-                        if post else None)
+        data["post"] = post.to_json() | {"sources": sources_of(post.record, store)} if post else None
         minted = x.snowflake_time(embed.post_id) if embed.platform == "twitter" and embed.post_id else None
         data["snowflake_time"] = minted.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z" if minted else None
-        url = (post or {}).get("url") or embed.url
+        url = (post.record.url if post else None) or embed.url
         archived = archives.get(url) or archives.get(embed.url)
-        snapshots = archived["snapshots"] if archived else (
+        snapshots = [s.to_json() for s in archived.lookup.snapshots] if archived else (
             [dict(s) for s in store.snapshots_for(url)] if store is not None else [])
         data["snapshots"] = [{k: s.get(k) for k in ("service", "url", "timestamp", "status")} for s in snapshots]
         data["checks"] = ([author_check(data, data["post"])] + date_checks(data, data["post"])
@@ -226,14 +251,15 @@ def build(result: Any, *, store: Any | None, unreachable: list[str] | None = Non
                                                              "c2pa", "error", "fetch_id")} if facts else None)
         data["checks"] = credit_checks(data, facts)
         credits.append(data)
+    missing = unreachable(result)
     return {
         "$schema": SCHEMA, "generated_by": f"embed-resolver {__version__}", "generated_at": generated_at or utc_now(),
-        "article": _article(result, store), "summary": summarise(embeds, credits, unreachable or []),
-        "embeds": embeds, "credits": credits, "unreachable": unreachable or [],
+        "article": _article(result, store), "summary": summarise(embeds, credits, missing),
+        "embeds": embeds, "credits": credits, "unreachable": missing,
     }
 
 
-def _article(result: Any, store: Any | None) -> dict[str, Any]:
+def _article(result: ArticleResult, store: Store | None) -> dict[str, Any]:
     article = result.article
     scanned = None
     if store is not None:

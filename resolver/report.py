@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
+
+Thumbnail = Callable[[str], str | None]   # media URL -> a data: URI of its kept bytes, or None
+
+if TYPE_CHECKING:
+    from resolver.archive import ArchivedUrl
+    from resolver.fetch import FetchedPost
+    from resolver.pipeline import ArticleResult
+    from resolver.resolve import Resolution
 
 
 def _short(value: str | None, width: int) -> str:
@@ -16,7 +25,7 @@ def _short(value: str | None, width: int) -> str:
     return value if len(value) <= width else value[: width - 1] + "…"
 
 
-def scan_tables(result: Any) -> Iterator[Any]:
+def scan_tables(result: ArticleResult) -> Iterator[RenderableType]:
     """A heading line, then a table of embeds and a table of credits (each only when there is something)."""
     article = result.article
     head = Text.assemble((article.source, "bold"), f"  {article.kind}  sha256 {article.sha256[:12]}…  ",
@@ -34,14 +43,16 @@ def scan_tables(result: Any) -> Iterator[Any]:
             post = Text.assemble((f"{embed.platform} {embed.kind}", "bold"), "\n", embed.url, "\n", (embed.detector, "dim"))
             table.add_row(str(i), post, author, embed.date or embed.date_text or "", _short(embed.text, 140) + media)
         yield table
-    for found in result.extras.get("resolutions", []):
-        where = found["canonical_url"] or found["final_url"] or ""
-        note = f"  error: {found['error']}" if found["error"] else ""
-        yield Text(f"  #{found['embed'] + 1} {found['url']} -> {where}{note}", style="red" if note else "cyan")
-    for post in result.extras.get("posts", []):
-        author = post["author"]["handle"] or "?"
-        yield Text(f"  #{post['embed'] + 1} {post['platform']} {post['post_id']}: {post['status']} (via {post['method']})"
-                   f" @{author} {post.get('created_at') or ''}", style="green" if post["status"] == "available" else "yellow")
+    for found in result.resolutions or ():
+        resolution = found.value
+        where = resolution.canonical_url or resolution.final_url or ""
+        note = f"  error: {resolution.error}" if resolution.error else ""
+        yield Text(f"  #{found.embed + 1} {resolution.url} -> {where}{note}", style="red" if note else "cyan")
+    for fetched in result.posts or ():
+        record = fetched.value.record
+        yield Text(f"  #{fetched.embed + 1} {record.platform} {record.post_id}: {record.status} (via {record.method})"
+                   f" @{record.author_handle or '?'} {record.created_at or ''}",
+                   style="green" if record.status == "available" else "yellow")
     if result.credits:
         table = Table()
         for column in ("credit", "creator", "organization", "source", "image"):
@@ -52,7 +63,7 @@ def scan_tables(result: Any) -> Iterator[Any]:
         yield table
 
 
-def resolution_text(result: Any) -> Text:
+def resolution_text(result: Resolution) -> Text:
     """A resolution as people read it: the chain, hop by hop, then what the end is."""
     text = Text()
     text.append(result.url, "bold")
@@ -73,18 +84,18 @@ def resolution_text(result: Any) -> Text:
         text.append(f"  final: {result.final_url}\n")
     post = result.post
     if post:
-        what = f"{post['platform']} {post['kind']}"
-        if post.get("post_id"):
-            what += f" {post['post_id']}"
-        if post.get("author_handle"):
-            what += f" by @{post['author_handle']}"
-        if post.get("created_at"):
-            what += f", created {post['created_at']}"
+        what = f"{post.platform} {post.kind}"
+        if post.post_id:
+            what += f" {post.post_id}"
+        if post.author_handle:
+            what += f" by @{post.author_handle}"
+        if post.created_at:
+            what += f", created {post.created_at}"
         text.append(f"  is: {what}\n", "green")
     return text
 
 
-def post_text(post: Any) -> Text:
+def post_text(post: FetchedPost) -> Text:
     """A fetched post as people read it: status first, then who, when, what, and the media facts."""
     record = post.record
     colour = {"available": "green", "error": "red", "unknown": "yellow"}.get(record.status, "magenta")
@@ -111,23 +122,25 @@ def post_text(post: Any) -> Text:
     return text
 
 
-def archive_text(result: dict[str, Any]) -> Text:
+def archive_text(result: ArchivedUrl) -> Text:
     """One archived URL as people read it: how many captures, first and last, what a save did, the WARC record."""
+    found = result.lookup
     text = Text()
-    text.append(result["url"] + "\n", "bold")
-    if result["error"]:
-        text.append(f"  error: {result['error']}\n", "red")
-    first, last = result.get("earliest"), result.get("latest")
-    text.append(f"  {result['count']} captures" + (f", first {first['timestamp']}, last {last['timestamp']}" if first else "")
-                + "\n", "green" if result["count"] else "yellow")
-    if result.get("closest"):
-        text.append(f"  closest: {result['closest']['url']}\n")
-    saved = result.get("saved")
+    text.append(result.url + "\n", "bold")
+    if found.error:
+        text.append(f"  error: {found.error}\n", "red")
+    first, last = found.earliest, found.latest
+    count = len(found.snapshots)
+    text.append(f"  {count} captures" + (f", first {first.timestamp}, last {last.timestamp}" if first and last else "")
+                + "\n", "green" if count else "yellow")
+    if found.closest:
+        text.append(f"  closest: {found.closest.url}\n")
+    saved = result.saved
     if saved:
-        text.append(f"  save: {saved['status']}" + (f" {saved['snapshot_url']}" if saved.get("snapshot_url") else "")
-                    + (f" ({saved.get('message')})" if saved.get("message") else "") + "\n", "cyan")
-    if result.get("warc"):
-        text.append(f"  local copy: {result['warc']['file']} @ {result['warc']['offset']}\n", "dim")
+        text.append(f"  save: {saved.status}" + (f" {saved.snapshot_url}" if saved.snapshot_url else "")
+                    + (f" ({saved.message})" if saved.message else "") + "\n", "cyan")
+    if result.warc:
+        text.append(f"  local copy: {result.warc[0]} @ {result.warc[1]}\n", "dim")
     return text
 
 
@@ -164,10 +177,10 @@ def _provenance_cell(source: dict[str, Any]) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def _facts(embed: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str]]:
     """(fact, the article says, the source says, provenance) rows for one embed."""
     post = embed["post"]
-    rows = []
+    rows: list[tuple[str, str | None, str | None, str]] = []
     author = f"@{embed['author_handle']}" + (f" ({embed['author_name']})" if embed.get("author_name") else "") \
         if embed.get("author_handle") else None
     if post is None:
@@ -277,7 +290,7 @@ code{font-size:.85em}@media print{body{margin:0;max-width:none}a{color:inherit}.
 """
 
 
-def html_page(report: dict[str, Any], *, thumbnail: Any = None) -> str:
+def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> str:
     """The report as one self-contained HTML file: inline CSS, no script, no request needed to view it."""
     from html import escape
 
@@ -316,7 +329,7 @@ def html_page(report: dict[str, Any], *, thumbnail: Any = None) -> str:
     return "\n".join(parts) + "\n"
 
 
-def _html_embed(number: int, embed: dict[str, Any], badge: Any, thumbnail: Any) -> str:
+def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str], thumbnail: Thumbnail | None) -> str:
     from html import escape
 
     status = (embed["post"] or {}).get("status", "not fetched")
@@ -349,7 +362,8 @@ def _html_embed(number: int, embed: dict[str, Any], badge: Any, thumbnail: Any) 
             f"<tbody>{rows}</tbody></table><ul>{links}</ul><h4>Checks</h4><ul>{checks}</ul></article>")
 
 
-def _html_credit(number: int, credit: dict[str, Any], badge: Any, thumbnail: Any) -> str:
+def _html_credit(number: int, credit: dict[str, Any], badge: Callable[[str], str],
+                 thumbnail: Thumbnail | None) -> str:
     from html import escape
 
     meta = credit.get("image_metadata") or {}

@@ -8,22 +8,26 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
-from datetime import datetime, timedelta, timezone
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
 from html import unescape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from resolver import platforms
-from resolver.http import FetchOutcome, fetch
+from resolver.http import NOT_CACHED, FetchOutcome, fetch
 from resolver.platforms import x
-from resolver.settings import Settings
+
+if TYPE_CHECKING:
+    from cache import Store
+    from resolver.model import Embed
+    from resolver.session import Session
 
 META_REFRESH_RE = re.compile(
     r"""<meta[^>]*?http-equiv\s*=\s*["']?refresh["']?[^>]*?content\s*=\s*["']?\s*\d*\s*;?\s*url\s*=\s*['"]?([^"'>\s]+)""",
     re.IGNORECASE)
 JS_REPLACE_RE = re.compile(r"""location\.replace\(\s*["']([^"']+)["']\s*\)""")
+NEVER_RESOLVED = f"{NOT_CACHED}: offline, and this URL was never resolved"
 
 
 @dataclass(frozen=True)
@@ -37,12 +41,25 @@ class Hop:
 
 
 @dataclass(frozen=True)
+class Destination:
+    """What a link ends at, as the URL parsers read it: platform, kind, id, handle, canonical URL, and a
+    snowflake's creation time (it outlives the post)."""
+
+    platform: str
+    kind: str
+    post_id: str | None
+    author_handle: str | None
+    url: str
+    created_at: str | None = None
+
+
+@dataclass(frozen=True)
 class Resolution:
     url: str
     final_url: str | None
     canonical_url: str | None
-    hops: list[Hop] = field(default_factory=list)
-    post: dict[str, Any] | None = None
+    hops: tuple[Hop, ...] = ()
+    post: Destination | None = None
     error: str | None = None           # "<kind>: <message>"
     from_cache: bool = False
     unavailable: bool = False          # offline and not cached
@@ -51,20 +68,18 @@ class Resolution:
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data.pop("unavailable")
+        data["hops"] = list(data["hops"])
         return data
 
 
-def describe(url: str) -> dict[str, Any] | None:
+def describe(url: str) -> Destination | None:
     """What a final URL is (platform, kind, id, handle, canonical URL), plus a snowflake's creation time."""
     ref = platforms.parse_url(url)
     if ref is None:
         return None
-    post = {"platform": ref.platform, "kind": ref.kind, "post_id": ref.post_id, "author_handle": ref.author_handle,
-            "url": ref.url, "created_at": None}
-    if ref.platform == "twitter" and ref.post_id:
-        created = x.snowflake_time(ref.post_id)
-        post["created_at"] = created.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z" if created else None
-    return post
+    created = x.snowflake_time(ref.post_id) if ref.platform == "twitter" and ref.post_id else None
+    return Destination(ref.platform, ref.kind, ref.post_id, ref.author_handle, ref.url,
+                       created.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z" if created else None)
 
 
 def next_hop(outcome: FetchOutcome, current: str) -> tuple[str, str] | None:
@@ -87,53 +102,61 @@ def _normalise(url: str) -> str:
     return url if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", url) else "https://" + url
 
 
-async def resolve(url: str, *, client: Any, settings: Settings, store: Any | None = None, follow_all: bool = False,
-                  refresh: bool = False, offline: bool = False) -> Resolution:
-    """Follow a link to its end, hop by hop. Cached answers within the TTL make no request."""
+async def resolve(url: str, *, session: Session, follow_all: bool = False) -> Resolution:
+    """Follow a link to its end, hop by hop. A cached answer within the TTL (offline: of any age) makes no request;
+    --refresh ignores the cache."""
     url = _normalise(url)
-    if store is not None and not refresh:
-        since = (datetime.now(timezone.utc) - timedelta(days=settings.cache_ttl_days)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-        cached = store.latest_resolution(url, since=None if offline else since)   # an indexed read: fast
-        if cached is not None:
-            return Resolution(url, cached["final_url"], cached["canonical_url"],
-                              [Hop(**h) for h in cached["hops"] or []], cached["post"], cached["error"],
-                              from_cache=True, resolution_id=cached["id"])
+    cached = _cached(url, session)
+    if cached is not None:
+        return cached
     ref = platforms.parse_url(url)
     if ref is not None and ref.kind in ("post", "video", "timeline") and not follow_all:
-        resolution = Resolution(url, url, ref.url, [], describe(url))   # a post URL needs no request
-    elif offline:
-        return Resolution(url, None, None, error="not-cached: offline, and this URL was never resolved",
-                          unavailable=True)
+        resolution = Resolution(url, url, ref.url, (), describe(url))   # a post URL needs no request
     else:
-        resolution = await _follow(url, client=client, settings=settings, store=store, follow_all=follow_all)
-    return _finish(resolution, store)
+        resolution = await _follow(url, session=session, follow_all=follow_all)
+    return _finish(resolution, session.store)
 
 
-async def _follow(url: str, *, client: Any, settings: Settings, store: Any | None, follow_all: bool) -> Resolution:
+def _cached(url: str, session: Session) -> Resolution | None:
+    if session.store is None or session.refresh:
+        return None
+    cached = session.store.latest_resolution(url, since=session.cached_since())   # an indexed read: fast
+    if cached is None:
+        return None
+    return Resolution(url, cached["final_url"], cached["canonical_url"], tuple(Hop(**h) for h in cached["hops"] or []),
+                      Destination(**cached["post"]) if cached["post"] else None, cached["error"], from_cache=True,
+                      resolution_id=cached["id"])
+
+
+async def _follow(url: str, *, session: Session, follow_all: bool) -> Resolution:
     hops: list[Hop] = []
     seen: set[str] = set()
     current = url
+    max_redirects = session.settings.max_redirects
     while True:
         if current in seen:
-            return Resolution(url, current, None, hops, None, f"redirect-loop: {current} was already visited")
-        if len(hops) >= settings.max_redirects + 1:
-            return Resolution(url, current, None, hops, None,
-                              f"too-many-hops: more than {settings.max_redirects} redirects")
+            return Resolution(url, current, None, tuple(hops), None, f"redirect-loop: {current} was already visited")
+        if len(hops) >= max_redirects + 1:
+            return Resolution(url, current, None, tuple(hops), None,
+                              f"too-many-hops: more than {max_redirects} redirects")
         seen.add(current)
-        outcome = await fetch(client, current, settings=settings, store=store, purpose="resolve")
+        outcome = await fetch(session, current, purpose="resolve")
+        if outcome.unavailable:   # offline: no hop was made
+            return Resolution(url, None, None, error=NEVER_RESOLVED, unavailable=True)
         onward = next_hop(outcome, current) if outcome.error is None else None
         hops.append(Hop(current, outcome.status, outcome.location, round(outcome.elapsed_ms, 1), outcome.fetch_id,
                         onward[1] if onward else None))
-        if outcome.error is not None:
-            return Resolution(url, current, None, hops, None, f"{outcome.error_kind}: {outcome.error}")
+        if outcome.problem is not None:
+            return Resolution(url, current, None, tuple(hops), None, outcome.problem)
         if onward is None:
-            return Resolution(url, current, _canonical(current), hops, describe(current))
+            return Resolution(url, current, _canonical(current), tuple(hops), describe(current))
         current = onward[0]
         if urlsplit(current).scheme not in ("http", "https"):
-            return Resolution(url, current, None, hops, None, f"unsafe: refused {current}: only http and https are fetched")
+            return Resolution(url, current, None, tuple(hops), None,
+                              f"unsafe: refused {current}: only http and https are fetched")
         ref = platforms.parse_url(current)
         if ref is not None and ref.kind in ("post", "video") and not follow_all:
-            return Resolution(url, current, ref.url, hops, describe(current))
+            return Resolution(url, current, ref.url, tuple(hops), describe(current))
 
 
 def _canonical(url: str) -> str:
@@ -141,7 +164,8 @@ def _canonical(url: str) -> str:
     return ref.url if ref is not None else url
 
 
-def _finish(resolution: Resolution, store: Any | None) -> Resolution:
+def _finish(resolution: Resolution, store: Store | None) -> Resolution:
+    """Record a resolution (an offline "not cached" answer is no fact, and is not recorded)."""
     if store is None or resolution.unavailable:
         return resolution
     from dataclasses import replace
@@ -151,14 +175,15 @@ def _finish(resolution: Resolution, store: Any | None) -> Resolution:
 
     row_id = store.record_resolution({
         "url": resolution.url, "final_url": resolution.final_url, "canonical_url": resolution.canonical_url,
-        "hops": [asdict(h) for h in resolution.hops], "post": resolution.post, "error": resolution.error,
+        "hops": [asdict(h) for h in resolution.hops], "post": asdict(resolution.post) if resolution.post else None,
+        "error": resolution.error,
         "resolved_at": utc_now(), "fetch_ids": [h.fetch_id for h in resolution.hops if h.fetch_id],
         "tool_version": __version__,
     })
     return replace(resolution, resolution_id=row_id)
 
 
-def links_of(embed: Any) -> list[str]:
+def links_of(embed: Embed) -> list[str]:
     """The links an embed carries that resolution can say more about: t.co, pic.twitter.com, short links."""
     links = list(embed.links) + list(embed.media_links)
     if embed.kind in ("media-link", "short-link"):
@@ -166,17 +191,17 @@ def links_of(embed: Any) -> list[str]:
     return list(dict.fromkeys(links))
 
 
-async def resolve_many(urls: Iterable[str], *, client: Any, settings: Settings, store: Any | None = None,
-                       on_done: Any = None, **options: Any) -> list[Resolution]:
+async def resolve_many(urls: Iterable[str], *, session: Session, follow_all: bool = False,
+                       on_done: Callable[[Resolution], None] | None = None) -> list[Resolution]:
     """Resolve many links at once: a global limit (concurrency) and a polite per-host limit (per_host)."""
-    overall = asyncio.Semaphore(settings.concurrency)
+    overall = asyncio.Semaphore(session.settings.concurrency)
     per_host: dict[str, asyncio.Semaphore] = {}
 
     async def one(link: str) -> Resolution:
         host = urlsplit(_normalise(link)).hostname or ""
-        gate = per_host.setdefault(host, asyncio.Semaphore(settings.per_host))
+        gate = per_host.setdefault(host, asyncio.Semaphore(session.settings.per_host))
         async with overall, gate:
-            result = await resolve(link, client=client, settings=settings, store=store, **options)
+            result = await resolve(link, session=session, follow_all=follow_all)
         if on_done is not None:
             on_done(result)
         return result

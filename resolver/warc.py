@@ -7,6 +7,8 @@ are. Secrets (Authorization, cookies, API keys) are never written.
 
 Replay: an index of the response records of one or more WARC files answers requests by method and URL, in the
 order they were recorded (a 429 then a 200 replays as a 429 then a 200).
+
+A run's writer and replay index live in its session (resolver.session.Session), never in module state.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ import io
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,9 +24,6 @@ SECRET_HEADERS = frozenset({"authorization", "cookie", "set-cookie", "x-api-key"
                             "x-auth-token", "x-csrf-token"})
 DROPPED_RESPONSE_HEADERS = frozenset({"content-encoding", "transfer-encoding", "content-length"})
 CONTACTED_HEADER = "WARC-Embed-Resolver-Contacted-URI"
-
-current_writer: ContextVar["WarcWriter | None"] = ContextVar("current_writer", default=None)
-current_replay: ContextVar["ReplayIndex | None"] = ContextVar("current_replay", default=None)
 
 
 class WarcWriter:

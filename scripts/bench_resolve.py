@@ -54,23 +54,24 @@ def serve(port_queue: multiprocessing.Queue, latency: float) -> None:
     asyncio.run(main())
 
 
-async def run(n: int, concurrency: int, port: int, db: Path, runs: int) -> list[float]:
+def run(n: int, concurrency: int, port: int, db: Path, runs: int) -> list[float]:
+    """The warm-up and the timed runs, all in one session (one loop, one client), as a command runs them."""
     from cache import Store
-    from resolver.http import make_client
     from resolver.resolve import resolve_many
+    from resolver.session import Session
     from resolver.settings import Settings
 
     origin = f"http://127.0.0.1:{port}"
     settings = Settings(origins={"https://t.co": origin, "https://bit.ly": origin}, concurrency=concurrency,
                         per_host=concurrency, retries=0, timeout=30)
-    store = Store(db)
-    timings = []
-    async with make_client(settings) as client:
+
+    async def timed(session: Session) -> list[float]:
+        timings = []
         for run_number in range(runs + 1):          # run 0 is the warm-up
             size = min(n, 4 * concurrency) if run_number == 0 else n
             links = [f"https://t.co/a/{run_number * 1_000_000 + i}" for i in range(size)]
             start = time.perf_counter()
-            results = await resolve_many(links, client=client, settings=settings, store=store)
+            results = await resolve_many(links, session=session)
             elapsed = time.perf_counter() - start
             errors = [r.error for r in results if r.error]
             if errors:
@@ -78,8 +79,10 @@ async def run(n: int, concurrency: int, port: int, db: Path, runs: int) -> list[
             assert all(len(r.hops) == HOPS and not r.from_cache for r in results)
             if run_number:
                 timings.append(elapsed)
-    store.close()
-    return timings
+        return timings
+
+    with Store(db) as store:
+        return Session(settings, store=store).run(timed)
 
 
 def main() -> int:
@@ -96,7 +99,7 @@ def main() -> int:
     try:
         port = ports.get(timeout=30)
         with tempfile.TemporaryDirectory() as tmp:
-            timings = asyncio.run(run(args.n, args.concurrency, port, Path(tmp) / "bench.db", args.runs))
+            timings = run(args.n, args.concurrency, port, Path(tmp) / "bench.db", args.runs)
     finally:
         server.terminate()
         server.join(5)

@@ -1,7 +1,6 @@
 """Archiving against loopback servers playing the Wayback availability API, CDX (JSON), Save Page Now 2, and a
 round trip: archive an article's embeds into a WARC, then replay it with no server and get the same records."""
 
-import asyncio
 import json
 
 import pytest
@@ -9,9 +8,9 @@ from click.testing import CliRunner
 from werkzeug.wrappers import Response
 
 from resolver import archive
+from resolver.archive import ArchiveOptions, archive_urls
 from resolver.budgets import TokenBucket
-from resolver.http import make_client
-from resolver.pipeline import ArchiveOptions, archive_urls
+from resolver.session import Session
 from resolver.warc import check
 from tests import xfixtures as fx
 from tests.fakenet import page, redirect
@@ -53,11 +52,10 @@ def settings_for(fakenet, **overrides):
 
 
 def run_archive(urls, settings, store, **options):
-    async def go():
-        async with make_client(settings) as client:
-            return await archive_urls(urls, client=client, settings=settings, store=store,
-                                      options=ArchiveOptions(poll_every=0.01, **options))
-    return asyncio.run(go())
+    """Archive URLs in a session of their own, each result as the JSON `archive --json` prints."""
+    found = Session(settings, store=store).run(
+        lambda s: archive_urls(urls, session=s, options=ArchiveOptions(poll_every=0.01, **options)))
+    return [a.to_json() for a in found]
 
 
 def test_lookup_lists_snapshots_and_stores_them(fakenet, store):
@@ -144,10 +142,7 @@ def test_pending_saves_survive_a_restart_and_no_keys_says_so(fakenet, store):
         {"status": "success", "job_id": "j1", "original_url": POST, "timestamp": "20261125000000"})]})
     settings = settings_for(fakenet, ia_access_key="k", ia_secret_key="s")
 
-    async def later_run():
-        async with make_client(settings) as client:
-            return await archive.process_queue(client=client, settings=settings, store=store, poll_every=0.01)
-    [done] = asyncio.run(later_run())
+    [done] = Session(settings, store=store).run(lambda s: archive.process_queue(session=s, poll_every=0.01))
     assert done.status == "success" and store.pending_saves() == []
 
 
@@ -174,12 +169,9 @@ def test_identify_a_remnant_by_date_window_and_text(fakenet, store):
         inside: [json_page(fx.SYNDICATION_TWEET)], other: [json_page(wrong)]}))
     settings = settings_for(fakenet)
 
-    async def go():
-        async with make_client(settings) as client:
-            return await archive.identify("RivertonRoads", "2022-12-06",
-                                          "Bridge reopened this morning after repairs. pic.twitter.com/Zz98Yy76Xx",
-                                          client=client, settings=settings, store=store)
-    found = asyncio.run(go())
+    found = Session(settings, store=store).run(lambda s: archive.identify(
+        "RivertonRoads", "2022-12-06", "Bridge reopened this morning after repairs. pic.twitter.com/Zz98Yy76Xx",
+        session=s))
     assert found.post_id == inside and found.candidates == 2 and found.confidence > 0.9
     assert set(found.evidence["scores"]) == {inside, other}
 
@@ -251,14 +243,25 @@ def test_replay_of_something_never_recorded_is_a_clear_error(tmp_path, fakenet):
     assert broken.exit_code == 1 and "cannot replay" in broken.output
 
 
-def test_replay_and_warc_do_not_outlive_the_command(tmp_path):
+def test_replay_and_warc_do_not_outlive_the_command(tmp_path, fakenet):
+    """A command's session holds its replay index and WARC writer: the next command starts with neither."""
     from resolver.cli import cli as command
-    from resolver.warc import WarcWriter, current_replay, current_writer
+    from resolver.warc import WarcWriter
 
+    fakenet.route("t.co", "/x", page("<html>the end</html>"))
+    config = tmp_path / "config.toml"
+    config.write_text(f'[network]\nretries = 0\n[origins]\n"https://t.co" = "{fakenet.origin}"\n')
     warc = tmp_path / "w.warc.gz"
     WarcWriter(warc, software="test").close()
-    CliRunner().invoke(command, ["--db", str(tmp_path / "r.db"), "--replay", str(warc), "resolve", "https://t.co/x"])
-    # archive under --replay: nothing leaves the process, and both the replay index and the writer must be reset
-    CliRunner().invoke(command, ["--db", str(tmp_path / "r.db"), "--replay", str(warc), "archive",
-                                 "--warc", str(tmp_path / "a.warc.gz"), "https://twitter.com/a/status/1"])
-    assert current_replay.get() is None and current_writer.get() is None
+
+    def invoke(*args):
+        return CliRunner().invoke(command, ["--config", str(config), "--db", str(tmp_path / "r.db"), *args])
+    replayed = invoke("--replay", str(warc), "resolve", "--json", "https://t.co/x")
+    assert json.loads(replayed.stdout)["error"].startswith("not-in-warc:")
+    # archive under --replay: nothing leaves the process
+    invoke("--replay", str(warc), "archive", "--warc", str(tmp_path / "a.warc.gz"), "https://twitter.com/a/status/1")
+    assert fakenet.hits == []
+    live = invoke("resolve", "--refresh", "--json", "https://t.co/x")     # no --replay now: the network again
+    assert live.exit_code == 0 and json.loads(live.stdout)["final_url"] == "https://t.co/x"
+    assert fakenet.hits == [("t.co", "/x")]
+    assert check(tmp_path / "a.warc.gz")[0]       # the archive command's WARC was closed whole

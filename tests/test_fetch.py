@@ -1,7 +1,6 @@
 """Fetching posts against loopback servers speaking the real formats: syndication, oEmbed, the X API (through
 tweepy), other platforms' oEmbed, and the media files, with the cache's history, raw bodies and reparse."""
 
-import asyncio
 import json
 import logging
 from dataclasses import replace
@@ -11,7 +10,7 @@ from werkzeug.wrappers import Response
 
 from resolver.fetch import FetchOptions, Target, fetch_posts
 from resolver.fetch.token import syndication_token
-from resolver.http import make_client
+from resolver.session import Mode, Session
 from tests import xfixtures as fx
 from tests.fakenet import page
 
@@ -41,12 +40,10 @@ def serve_media(fakenet):
                   page(fx.jpeg(xmp=fx.XMP_CREDITS), content_type="image/jpeg"))
 
 
-def run(targets, settings, store, **options):
-    async def go():
-        async with make_client(settings) as client:
-            return await fetch_posts(targets, client=client, settings=settings, store=store,
-                                     options=FetchOptions(**options))
-    return asyncio.run(go())
+def run(targets, settings, store, *, offline=False, refresh=False, **options):
+    """Fetch posts in a session of their own, as a command would."""
+    session = Session(settings, store=store, mode=Mode(offline=offline, refresh=refresh))
+    return session.run(lambda s: fetch_posts(targets, session=s, options=FetchOptions(**options)))
 
 
 def settings_for(fakenet, **overrides):
@@ -258,16 +255,13 @@ def test_media_files(fakenet, store, name, body, declared, expect):
 
     fakenet.route("pbs.twimg.com", f"/media/{name}", page(body, content_type=declared))
 
-    async def go():
-        async with make_client(settings_for(fakenet)) as client:
-            return await analyse_url(f"https://pbs.twimg.com/media/{name}", client=client,
-                                     settings=settings_for(fakenet), store=store)
-    row = asyncio.run(go())
+    found = Session(settings_for(fakenet), store=store).run(
+        lambda s: analyse_url(f"https://pbs.twimg.com/media/{name}", session=s))
     for key, value in expect.items():
-        assert row[key] == value, key
+        assert getattr(found, key) == value, key
     if name == "truncated":
-        assert row["error"].startswith("unreadable image")
-    assert store.media_by_url(f"https://pbs.twimg.com/media/{name}")["sha256"] == row["sha256"]
+        assert found.error.startswith("unreadable image")
+    assert store.media_by_url(f"https://pbs.twimg.com/media/{name}")["sha256"] == found.sha256
 
 
 def test_oversized_media_and_decompression_bomb(fakenet, store):
@@ -275,13 +269,12 @@ def test_oversized_media_and_decompression_bomb(fakenet, store):
     fakenet.route("pbs.twimg.com", "/media/big", page(fx.jpeg(size=(600, 600)), content_type="image/jpeg"))
     fakenet.route("pbs.twimg.com", "/media/bomb", page(fx.bomb_png(), content_type="image/png"))
 
-    async def go(path, settings):
-        async with make_client(settings) as client:
-            return await analyse_url(f"https://pbs.twimg.com/media/{path}", client=client, settings=settings, store=store)
-    big = asyncio.run(go("big", replace(settings_for(fakenet), max_body_bytes=1000)))
-    assert big["error"] == "too-large: body larger than 1,000 bytes"
-    bomb = asyncio.run(go("bomb", settings_for(fakenet)))
-    assert bomb["error"].startswith("decompression bomb refused")
+    def go(path, settings):
+        return Session(settings, store=store).run(lambda s: analyse_url(f"https://pbs.twimg.com/media/{path}", session=s))
+    big = go("big", replace(settings_for(fakenet), max_media_bytes=1000))
+    assert big.error == "too-large: body larger than 1,000 bytes"
+    bomb = go("bomb", settings_for(fakenet))
+    assert bomb.error.startswith("decompression bomb refused")
 
 
 def test_token_port_matches_javascript_when_node_is_here():

@@ -8,6 +8,7 @@ import pytest
 from resolver.errors import UnsafeTarget
 from resolver.guard import GuardedBackend, check_addresses, is_public
 from resolver.http import fetch, make_client
+from resolver.session import Session
 from resolver.settings import Settings
 
 NOT_PUBLIC = [
@@ -113,11 +114,7 @@ def test_loopback_in_every_spelling_is_refused_end_to_end(host, httpserver, loop
     httpserver.expect_request("/").respond_with_data("secret")
     url = f"http://{host}:{httpserver.port}/"
 
-    async def go():
-        async with make_client(Settings(retries=0), resolver=loopback_resolver) as client:
-            return await fetch(client, url, settings=Settings(retries=0), store=store)
-
-    outcome = asyncio.run(go())
+    outcome = Session(Settings(retries=0), store=store, resolver=loopback_resolver).run(lambda s: fetch(s, url))
     assert outcome.status is None
     assert outcome.error_kind in ("unsafe", "invalid-url")
     assert "refused" in outcome.error
@@ -130,20 +127,13 @@ def test_allow_private_lifts_the_guard(httpserver, loopback_resolver):
     httpserver.expect_request("/").respond_with_data("hello")
     settings = Settings(allow_private=True, retries=0)
 
-    async def go():
-        async with make_client(settings, resolver=loopback_resolver) as client:
-            return await fetch(client, f"http://localhost:{httpserver.port}/", settings=settings)
-
-    assert asyncio.run(go()).body == b"hello"
+    session = Session(settings, resolver=loopback_resolver)
+    assert session.run(lambda s: fetch(s, f"http://localhost:{httpserver.port}/")).body == b"hello"
 
 
 @pytest.mark.parametrize("url", ["ftp://127.0.0.1/x", "file:///etc/passwd", "http://user:pw@127.0.0.1/"])
 def test_only_http_and_no_userinfo(url):
-    async def go():
-        async with make_client(Settings(allow_private=True, retries=0)) as client:
-            return await fetch(client, url, settings=Settings(retries=0))
-
-    outcome = asyncio.run(go())
+    outcome = Session(Settings(allow_private=True, retries=0)).run(lambda s: fetch(s, url))
     assert outcome.error_kind == "unsafe" and outcome.status is None
 
 

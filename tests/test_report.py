@@ -179,3 +179,17 @@ def test_scan_archive_and_identify_from_the_command_line(world, fakenet, tmp_pat
                            ["k", "20221206060000", POST, "text/html", "200", "D", "1"]]), content_type="application/json"))
     found = json_module.loads(world("scan", "--identify", "--json", "remnant.txt"))["identifications"]
     assert found[0]["post_id"] == fx.POST_ID and found[0]["confidence"] > 0.9
+
+
+def test_offline_report_after_an_online_one_answers_everything_from_the_cache(world, fakenet):
+    from resolver.provenance import NO_ARCHIVE_LOOKUP
+
+    online = json.loads(world("report", "--format", "json", "article.html"))
+    hits = len(fakenet.hits)
+    offline = json.loads(world("report", "--offline", "--format", "json", "article.html"))
+    assert len(fakenet.hits) == hits
+    for key in ("post", "snapshots", "checks"):
+        assert [e[key]["status"] if key == "post" else e[key] for e in offline["embeds"]] == \
+               [e[key]["status"] if key == "post" else e[key] for e in online["embeds"]], key
+    assert [c["checks"] for c in offline["credits"]] == [c["checks"] for c in online["credits"]]
+    assert offline["unreachable"] == [NO_ARCHIVE_LOOKUP]

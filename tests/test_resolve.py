@@ -1,12 +1,11 @@
 """Link resolution against real HTTP on 127.0.0.1, in the formats t.co and shorteners really use."""
 
-import asyncio
 import json
 
 import pytest
 
-from resolver.http import make_client
-from resolver.resolve import resolve, resolve_many
+from resolver.resolve import Destination, resolve, resolve_many
+from resolver.session import Mode, Session
 from tests.fakenet import ResettingServer, drip, gzip_bomb, page, redirect
 
 # t.co's answer to a browser: 200, a meta refresh inside <noscript>, and location.replace (tco_redirect.txt form).
@@ -17,11 +16,10 @@ TCO_BROWSER_BODY = ('<head><meta name="referrer" content="always"><noscript><MET
 STATUS = "https://twitter.com/RivertonRoads/status/1600000000000000001/photo/1"
 
 
-def run(url, settings, store, **options):
-    async def go():
-        async with make_client(settings) as client:
-            return await resolve(url, client=client, settings=settings, store=store, **options)
-    return asyncio.run(go())
+def run(url, settings, store, *, offline=False, refresh=False, **options):
+    """One resolution in a session of its own, as a command would run it."""
+    session = Session(settings, store=store, mode=Mode(offline=offline, refresh=refresh))
+    return session.run(lambda s: resolve(url, session=s, **options))
 
 
 def test_tco_to_pic_to_status_stops_at_the_post(fakenet, store):
@@ -35,8 +33,8 @@ def test_tco_to_pic_to_status_stops_at_the_post(fakenet, store):
     ]
     assert result.final_url == STATUS
     assert result.canonical_url == "https://twitter.com/RivertonRoads/status/1600000000000000001"
-    assert result.post["post_id"] == "1600000000000000001" and result.post["author_handle"] == "RivertonRoads"
-    assert result.post["created_at"] == "2022-12-06T05:31:41.219Z"   # (id >> 22) + 1288834974657 ms
+    assert result.post.post_id == "1600000000000000001" and result.post.author_handle == "RivertonRoads"
+    assert result.post.created_at == "2022-12-06T05:31:41.219Z"   # (id >> 22) + 1288834974657 ms
     assert ("twitter.com", "/RivertonRoads/status/1600000000000000001/photo/1") not in fakenet.hits
     # the fetch log keeps the original URL, the one contacted, and a redacted header set
     [row] = store.fetches_for("https://t.co/Ab12Cd34Ef")
@@ -52,11 +50,11 @@ def test_browser_form_meta_refresh_and_javascript(fakenet, store):
     fakenet.route("t.co", "/js1", page('<script>location.replace("https:\\/\\/youtu.be\\/AbCdEfGhIjK?a")</script>'))
     fakenet.route("pic.twitter.com", "/Zz98Yy76Xx", redirect(STATUS))
     meta = run("https://t.co/meta1", fakenet.settings(), store)
-    assert [h.via for h in meta.hops] == ["meta-refresh", "header"] and meta.post["post_id"] == "1600000000000000001"
+    assert [h.via for h in meta.hops] == ["meta-refresh", "header"] and meta.post.post_id == "1600000000000000001"
     js = run("https://t.co/js1", fakenet.settings(), store)
-    assert js.hops[0].via == "javascript" and js.post == {
-        "platform": "youtube", "kind": "video", "post_id": "AbCdEfGhIjK", "author_handle": None,
-        "url": "https://www.youtube.com/watch?v=AbCdEfGhIjK", "created_at": None}
+    assert js.hops[0].via == "javascript" and js.post == Destination(
+        platform="youtube", kind="video", post_id="AbCdEfGhIjK", author_handle=None,
+        url="https://www.youtube.com/watch?v=AbCdEfGhIjK", created_at=None)
 
 
 def test_multi_hop_relative_location_and_x_dot_com(fakenet, store):
@@ -66,13 +64,13 @@ def test_multi_hop_relative_location_and_x_dot_com(fakenet, store):
     result = run("bit.ly/3xYz", fakenet.settings(), store)
     assert [h.status for h in result.hops] == [302, 307, 301]
     assert result.hops[1].url == "https://bit.ly/step2"
-    assert result.canonical_url == "https://twitter.com/someone/status/20" and result.post["created_at"] is None
+    assert result.canonical_url == "https://twitter.com/someone/status/20" and result.post.created_at is None
 
 
 def test_follow_all_goes_past_the_post_url(fakenet, store):
     fakenet.route("twitter.com", "/someone/status/20", redirect("https://x.com/someone/status/20"))
     fakenet.route("x.com", "/someone/status/20", page("<html>post</html>"))
-    assert run("https://twitter.com/someone/status/20", fakenet.settings(), store).hops == []
+    assert run("https://twitter.com/someone/status/20", fakenet.settings(), store).hops == ()
     result = run("https://twitter.com/someone/status/20", fakenet.settings(), store, follow_all=True, refresh=True)
     assert [h.status for h in result.hops] == [301, 200] and result.final_url == "https://x.com/someone/status/20"
 
@@ -160,7 +158,7 @@ def test_offline_answers_from_cache_or_says_unavailable(fakenet, store):
     run("https://t.co/o1", fakenet.settings(), store)
     hits = len(fakenet.hits)
     cached = run("https://t.co/o1", fakenet.settings(cache_ttl_days=0), store, offline=True)
-    assert cached.from_cache and cached.post["post_id"] == "99"
+    assert cached.from_cache and cached.post.post_id == "99"
     missing = run("https://t.co/never", fakenet.settings(), store, offline=True)
     assert missing.unavailable and missing.error.startswith("not-cached:")
     assert len(fakenet.hits) == hits
@@ -178,9 +176,6 @@ def test_many_links_resolve_concurrently_within_limits(fakenet, store):
         fakenet.route("t.co", f"/m{i}", redirect(f"https://twitter.com/u/status/{1000 + i}"))
     settings = fakenet.settings(concurrency=8, per_host=4)
 
-    async def go():
-        async with make_client(settings) as client:
-            return await resolve_many([f"https://t.co/m{i}" for i in range(40)], client=client, settings=settings,
-                                      store=store)
-    results = asyncio.run(go())
-    assert [r.post["post_id"] for r in results] == [str(1000 + i) for i in range(40)]
+    results = Session(settings, store=store).run(
+        lambda s: resolve_many([f"https://t.co/m{i}" for i in range(40)], session=s))
+    assert [r.post.post_id for r in results] == [str(1000 + i) for i in range(40)]

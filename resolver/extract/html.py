@@ -212,7 +212,7 @@ def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-block
     lang = (para.get("lang") if para is not None else None) or el.get("data-lang")
     return Embed(
         platform="twitter", kind="post",
-        url=x.status_url(status.post_id, handle) if status else f"https://twitter.com/{handle}",
+        url=x.status_url(status.post_id, handle) if status and status.post_id else f"https://twitter.com/{handle}",
         detector=detector, span=smap.span(el, next(iter(_classes(el) & TWEET_CLASSES), None)),
         post_id=status.post_id if status else None, author_handle=handle, author_name=name,
         date_text=date_text, date=parse_date(date_text or ""), text=text or None, lang=lang or None,
@@ -363,6 +363,8 @@ def _credit_from_element(el: Any, smap: SourceMap, source: str, needle: str | No
     value = COPYRIGHT_PREFIX_RE.sub("", value).strip()
     if not credit_patterns.looks_like_credit_value(value, strict=False) or len(value.split()) > 14:
         return []
+    creator: str | None
+    organization: str | None
     if el.get("itemprop") == "copyrightHolder":
         creator, organization = None, value
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from resolver import platforms
 from resolver.extract.dates import DATE_PATTERN, iso_from_match
@@ -150,7 +151,7 @@ def _tweet_text_above(text: str, line_start: int, blocks: bool) -> tuple[str, in
     return (snippet, start + (len(text[start:end]) - len(text[start:end].lstrip()))) if snippet else None
 
 
-def find_signatures(text: str, *, skip: list[tuple[int, int]] = ()) -> list[Embed]:
+def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[Embed]:
     """Flattened tweet (and Bluesky) embeds: text, then '— Name (@handle) Month D, YYYY', dash and newline optional."""
     embeds = []
     blocks = _paragraphs_by_blank_lines(text)
@@ -177,6 +178,7 @@ def find_signatures(text: str, *, skip: list[tuple[int, int]] = ()) -> list[Embe
             cut = before.rstrip()
             text_end_in_line = len(cut) - len(name) if name and cut.endswith(name) else len(cut)
             inline_text = before[:text_end_in_line].strip()
+        body: str | None
         if inline_text:
             body, body_start = inline_text, line_start + (len(before) - len(before.lstrip()))
         else:

@@ -52,7 +52,8 @@ def analyse(data: bytes, *, declared_mime: str | None = None) -> MediaFacts:
     """Facts about one media file. A broken or hostile file gives an `error`, never an exception."""
     from PIL import Image, UnidentifiedImageError
 
-    base = dict(sha256=hashlib.sha256(data).hexdigest(), bytes=len(data), mime=sniff(data), declared_mime=declared_mime)
+    base: dict[str, Any] = dict(sha256=hashlib.sha256(data).hexdigest(), bytes=len(data), mime=sniff(data),
+                                declared_mime=declared_mime)
     if base["mime"] is None or not base["mime"].startswith("image/"):
         return MediaFacts(**base, error=None if base["mime"] else "not an image format this tool reads")
     try:

@@ -4,13 +4,16 @@ parsers get fixed, and the raw answer is the evidence."""
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from resolver.fetch import oembed, syndication, xapi
 from resolver.fetch.records import PostRecord, merge
 
+if TYPE_CHECKING:
+    from cache import Store
 
-def reparse_observation(post: dict[str, Any], observation: dict[str, Any], store: Any) -> PostRecord | None:
+
+def reparse_observation(post: dict[str, Any], observation: dict[str, Any], store: Store) -> PostRecord | None:
     """The record one observation's raw body gives today, or None when no body was kept for it."""
     if not observation.get("fetch_id"):
         return None
@@ -21,6 +24,7 @@ def reparse_observation(post: dict[str, Any], observation: dict[str, Any], store
     content_type = json.loads(fetch["headers"] or "{}").get("content-type", "")
     platform, post_id, url = post["platform"], post["post_id"], post["url"]
     method = observation["method"]
+    record: PostRecord | None
     if method == "syndication":
         record = syndication.parse(post_id, fetch["status"], content_type, body)
     elif method == "oembed":
@@ -30,22 +34,21 @@ def reparse_observation(post: dict[str, Any], observation: dict[str, Any], store
             record = xapi.parse([post_id], json.loads(body)).get(post_id)
         except ValueError:
             return None
-        if record is None:
-            return None
     else:
         return None
     from dataclasses import replace
 
-    return replace(record, fetch_ids=(observation["fetch_id"],))
+    return replace(record, fetch_ids=(observation["fetch_id"],)) if record is not None else None
 
 
-def reparse_all(store: Any) -> tuple[int, int]:
+def reparse_all(store: Store) -> tuple[int, int]:
     """Re-derive every observation and each post's merged record. Returns (observations re-derived, posts)."""
     from cache import utc_now
 
     count = posts = 0
     for post in store.all_post_rows():
-        latest_time, latest = None, []
+        latest_time: str | None = None
+        latest: list[PostRecord] = []
         for observation in store.observations(post["id"]):
             record = reparse_observation(post, observation, store)
             if record is None:

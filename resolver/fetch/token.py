@@ -20,7 +20,7 @@ def double_to_radix(value: float, radix: int) -> str:
         return "0"
     negative = value < 0
     value = abs(value)
-    integer = math.floor(value)
+    integer: float = math.floor(value)
     fraction = value - integer
     # Fractional digits only up to the input's precision: half the gap to the next double.
     delta = max(0.5 * (math.nextafter(value, math.inf) - value), math.nextafter(0.0, 1.0))

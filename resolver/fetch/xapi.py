@@ -3,6 +3,9 @@
 tweepy talks through `requests`; a transport adapter mounted on its session applies the [origins] overrides,
 checks the target with the SSRF guard, and writes every request to the fetch log (raw body kept, headers
 redacted). The token travels only in the Authorization header, which is never recorded.
+
+Until this path moves onto the one HTTP layer (resolver.http), the adapter takes the run's settings, store, WARC
+writer, replay index and mode from its session; offline, lookup() answers "not cached" and builds no client.
 """
 
 from __future__ import annotations
@@ -12,12 +15,17 @@ import logging
 import socket
 import time
 from collections.abc import Iterable, Mapping
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from resolver.fetch.records import Media, PostRecord
 from resolver.fetch.syndication import iso_utc
+from resolver.http import NOT_CACHED
 from resolver.platforms.x import status_url
+
+if TYPE_CHECKING:
+    from resolver.session import Session
 
 METHOD = "x-api"
 BASE = "https://api.twitter.com"
@@ -36,41 +44,39 @@ def _adapter_class() -> Any:
     class RecordingAdapter(requests.adapters.HTTPAdapter):
         """Origin overrides, the guard, a default timeout, and the fetch log, for every request tweepy makes."""
 
-        def __init__(self, settings: Any, store: Any | None) -> None:
+        def __init__(self, session: Session) -> None:
             super().__init__(max_retries=0)
-            self.settings, self.store = settings, store
+            self.session, self.settings, self.store = session, session.settings, session.store
             self.fetch_ids: list[int] = []
 
-        def send(self, request: Any, **kwargs: Any) -> Any:
+        def send(self, request: Any, *args: Any, **kwargs: Any) -> Any:
             from cache import utc_now
             from resolver.http import _origin_of, redact
 
             original = request.url
+            replay = self.session.replay
             target = self.settings.origins.get(_origin_of(original))
             if target is not None:
                 split = urlsplit(original)
                 request.headers["Host"] = split.netloc
                 request.url = target + original[len(f"{split.scheme}://{split.netloc}"):]
-            elif current_replay_is_off():
+            elif replay is None:
                 self._guard(request.url)
             if not kwargs.get("timeout"):
                 kwargs["timeout"] = (self.settings.connect_timeout, self.settings.timeout)
-            from resolver.warc import current_replay, current_writer
-
             started, fetched_at = time.monotonic(), utc_now()
-            replay = current_replay.get()
             via, warc_file, warc_offset = "live", None, None
             if replay is not None:
                 response, warc_file, warc_offset = self._replayed(replay, request, original)
                 via = "warc"
             else:
                 try:
-                    response = super().send(request, **kwargs)
+                    response = super().send(request, *args, **kwargs)
                 except OSError as exc:   # requests' ConnectionError and Timeout are OSErrors
                     self._log_failure(original, request, fetched_at, started, exc)
                     raise
             body = response.content
-            writer = current_writer.get()
+            writer = self.session.warc
             if writer is not None and via == "live":
                 warc_file, warc_offset = writer.write_exchange(
                     method=request.method, url=original, contacted_url=request.url,
@@ -121,15 +127,9 @@ def _adapter_class() -> Any:
                 return
             split = urlsplit(url)
             infos = socket.getaddrinfo(split.hostname, split.port or 443, type=socket.SOCK_STREAM)
-            check_addresses(split.hostname or "", [i[4][0] for i in infos])
+            check_addresses(split.hostname or "", [str(i[4][0]) for i in infos])
 
     return RecordingAdapter
-
-
-def current_replay_is_off() -> bool:
-    from resolver.warc import current_replay
-
-    return current_replay.get() is None
 
 
 def _version() -> str:
@@ -138,27 +138,30 @@ def _version() -> str:
     return __version__
 
 
-def make_client(settings: Any, store: Any | None) -> tuple[Any, Any]:
+def make_client(session: Session) -> tuple[Any, Any]:
     """A tweepy Client whose session goes through the recording adapter, and that adapter."""
     import tweepy
 
     # tweepy logs request headers, the bearer token among them, at DEBUG: keep that logger above DEBUG.
     logging.getLogger("tweepy").setLevel(max(logging.getLogger("tweepy").getEffectiveLevel(), logging.INFO))
-    client = tweepy.Client(bearer_token=settings.x_bearer_token, return_type=dict, wait_on_rate_limit=False)
-    adapter = _adapter_class()(settings, store)
+    client = tweepy.Client(bearer_token=session.settings.x_bearer_token, return_type=dict, wait_on_rate_limit=False)
+    adapter = _adapter_class()(session)
     client.session.trust_env = False
     client.session.mount("https://", adapter)
     client.session.mount("http://", adapter)
     return client, adapter
 
 
-def lookup(ids: list[str], *, settings: Any, store: Any | None) -> dict[str, PostRecord]:
+def lookup(ids: list[str], *, session: Session) -> dict[str, PostRecord]:
     """Look up posts in batches of 100. A 429 waits for x-rate-limit-reset when that is within retry_max_wait,
     else every post of the batch is an error that says until when; it never spins."""
     import requests
     import tweepy
 
-    client, adapter = make_client(settings, store)
+    if session.offline:   # this path is not on the one HTTP layer yet: refuse here, before tweepy is even built
+        return {i: _record_of_error(i, f"{NOT_CACHED}: offline, and not in the cache") for i in ids}
+    settings = session.settings
+    client, adapter = make_client(session)
     found: dict[str, PostRecord] = {}
     for start in range(0, len(ids), BATCH):
         batch = ids[start: start + BATCH]
@@ -196,14 +199,17 @@ def lookup(ids: list[str], *, settings: Any, store: Any | None) -> dict[str, Pos
                 reason = f"X API request failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
                 records = {}
             for post_id in batch:
-                record = records.get(post_id) or PostRecord(
-                    platform="twitter", post_id=post_id, url=status_url(post_id), status="error" if reason else "unknown",
-                    method=METHOD, reason=reason or "the X API said nothing of this id")
-                from dataclasses import replace
-
+                record = records.get(post_id) or _record_of_error(post_id, reason)
                 found[post_id] = replace(record, fetch_ids=tuple(adapter.fetch_ids))
             break
     return found
+
+
+def _record_of_error(post_id: str, reason: str | None) -> PostRecord:
+    """The record of a post the X API gave no answer for: an error when there is a reason, else unknown."""
+    return PostRecord(platform="twitter", post_id=post_id, url=status_url(post_id),
+                      status="error" if reason else "unknown", method=METHOD,
+                      reason=reason or "the X API said nothing of this id")
 
 
 def _usage_capped(response: Any) -> bool:
@@ -242,7 +248,7 @@ def parse(ids: Iterable[str], payload: Mapping[str, Any]) -> dict[str, PostRecor
     return records
 
 
-def _tweet(tweet: Mapping[str, Any], users: Mapping[str, Any], media: Mapping[str, Any]) -> PostRecord:
+def _tweet(tweet: Mapping[str, Any], users: Mapping[Any, Any], media: Mapping[Any, Any]) -> PostRecord:
     user = users.get(tweet.get("author_id")) or {}
     items = []
     for key in (tweet.get("attachments") or {}).get("media_keys") or []:

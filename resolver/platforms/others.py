@@ -36,7 +36,7 @@ def youtube(url: str) -> PostRef | None:
         video = parts[0]
     elif host in ("youtube.com", "m.youtube.com", "music.youtube.com", "youtube-nocookie.com"):
         if parts[:1] == ["watch"]:
-            video = (query.get("v") or [None])[0]
+            video = next(iter(query.get("v") or []), None)
         elif len(parts) >= 2 and parts[0] in ("embed", "shorts", "live", "v", "e"):
             video = parts[1]
     if video is None or not YOUTUBE_ID.match(video):
@@ -79,7 +79,7 @@ def facebook(url: str) -> PostRef | None:
     if host not in ("facebook.com", "m.facebook.com", "web.facebook.com", "business.facebook.com"):
         return None
     if parts[:1] == ["plugins"]:
-        href = (query.get("href") or [None])[0]
+        href = next(iter(query.get("href") or []), None)
         return facebook(unquote(href)) if href else None
     if parts[:1] == ["watch"] and query.get("v"):
         vid = query["v"][0]

@@ -1,0 +1,116 @@
+"""One run of the tool: what every request of the run shares, and the one event loop it runs in.
+
+A `Session` owns the settings, the store, the mode (offline or refresh), ONE HTTP client (built by
+`http.make_client` on the first request, closed when the run ends), ONE `Budgets` (so every article of a run
+draws on the same Save Page Now, CDX... buckets), and the WARC writer or replay index of the run, if any. Every
+I/O function (http.fetch, resolve, fetch_posts, archive lookups and saves, media analysis) takes the session, so
+budgets and mode follow every request.
+
+`Session.run(job)` is the one place an event loop is started: a command, or `pipeline.run` over many articles,
+calls it once for the whole job.
+
+    session = Session(load_settings(), store=Store("cache.db"), mode=Mode(offline=True))
+    resolutions = session.run(lambda s: resolve_many(["https://t.co/abc"], session=s))
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from types import TracebackType
+from typing import TYPE_CHECKING, TypeVar
+
+from resolver.budgets import Budgets
+from resolver.errors import UsageError
+from resolver.settings import Settings
+
+if TYPE_CHECKING:
+    import httpx
+
+    from cache import Store
+    from resolver.guard import Resolver
+    from resolver.warc import ReplayIndex, WarcWriter
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Mode:
+    """How a run treats the cache. `offline`: answer from the cache only, whatever its age (the client then never
+    opens a connection); `refresh`: ignore cached answers. The two contradict each other."""
+
+    offline: bool = False
+    refresh: bool = False
+
+    def __post_init__(self) -> None:
+        if self.offline and self.refresh:
+            raise UsageError("--offline and --refresh cannot be used together: offline answers only from the "
+                             "cache, refresh ignores it")
+
+
+class Session:
+    """The shared state of one run. Not thread-safe except where noted; one session serves one job at a time."""
+
+    def __init__(self, settings: Settings, *, store: Store | None = None, mode: Mode = Mode(),
+                 budgets: Budgets | None = None, warc: WarcWriter | None = None, replay: ReplayIndex | None = None,
+                 resolver: Resolver | None = None) -> None:
+        self.settings = settings
+        self.store = store
+        self.mode = mode
+        self.budgets = budgets or Budgets(settings.limits)
+        self.warc = warc           # every live exchange is appended here when set
+        self.replay = replay       # answers come from these WARC records instead of the network when set
+        self._resolver = resolver  # a seam for tests: name resolution behind the SSRF guard
+        self._client: httpx.AsyncClient | None = None
+
+    @property
+    def offline(self) -> bool:
+        return self.mode.offline
+
+    @property
+    def refresh(self) -> bool:
+        return self.mode.refresh
+
+    def cached_since(self) -> str | None:
+        """The oldest cached answer this run accepts (UTC, ISO 8601), or None: offline accepts any age."""
+        if self.offline:
+            return None
+        oldest = datetime.now(timezone.utc) - timedelta(days=self.settings.cache_ttl_days)
+        return oldest.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+    @property
+    def live(self) -> bool:
+        """Whether answers come from the network: not offline, not replayed. Budgets pace live requests only."""
+        return not self.offline and self.replay is None
+
+    @property
+    def client(self) -> httpx.AsyncClient:
+        """The run's one client, built on first use by the one factory: a run that needs no request builds none."""
+        if self._client is None:
+            from resolver.http import make_client
+
+            self._client = make_client(self.settings, offline=self.offline, replay=self.replay,
+                                       resolver=self._resolver)
+        return self._client
+
+    async def aclose(self) -> None:
+        """Close the client, if one was built. The store and the WARC writer belong to whoever opened them."""
+        if self._client is not None:
+            client, self._client = self._client, None
+            await client.aclose()
+
+    async def __aenter__(self) -> Session:
+        return self
+
+    async def __aexit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                        traceback: TracebackType | None) -> None:
+        await self.aclose()
+
+    def run(self, job: Callable[[Session], Awaitable[T]]) -> T:
+        """Run `job(self)` to the end in one event loop, then close the client: the one `asyncio.run` of a run."""
+        async def main() -> T:
+            async with self:
+                return await job(self)
+        return asyncio.run(main())

@@ -1,0 +1,84 @@
+"""Offline means offline (#11): every command, with every network flag, run with --offline against a config whose
+[origins] send every service to ONE loopback server, over inputs that would otherwise make requests. Not one
+request may reach the server and not one row may land in the fetch log; --offline with --refresh is a usage error."""
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cache import Store
+from resolver.cli import cli
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SERVICES = ("t.co", "pic.twitter.com", "twitter.com", "x.com", "cdn.syndication.twimg.com", "publish.twitter.com",
+            "api.twitter.com", "pbs.twimg.com", "video.twimg.com", "web.archive.org", "archive.org", "bit.ly",
+            "www.youtube.com")
+# A flattened tweet that kept only a media link and its signature: resolve, fetch and identify all want the network.
+REMNANT = ("Bridge reopened this morning after repairs. pic.twitter.com/Zz98Yy76Xx\n"
+           "— Riverton Roads (@RivertonRoads) December 6, 2022\n"
+           "Details: https://bit.ly/riverton\n")
+POST = "https://twitter.com/RivertonRoads/status/1600000000000000001"
+
+COMMANDS = {
+    "scan-resolve": (["scan", "--resolve", "articles"], 3),
+    "scan-fetch": (["scan", "--fetch", "articles"], 3),
+    "scan-archive": (["scan", "--archive", "articles"], 3),
+    "scan-archive-save": (["scan", "--archive", "--save", "articles"], 3),
+    "scan-identify": (["scan", "--identify", "articles"], 3),
+    "resolve": (["resolve", "https://t.co/Zz98Yy76Xx", "https://bit.ly/riverton"], 3),
+    "fetch": (["fetch", POST, "articles"], 3),
+    "archive": (["archive", POST, "articles"], 3),
+    "archive-save": (["archive", "--save", POST, "articles"], 3),
+    "report": (["report", "-o", "reports", "articles"], 0),   # a report names what it could not reach: a success
+}
+
+
+@pytest.fixture
+def world(httpserver, tmp_path, monkeypatch):
+    """Inputs that want the network, a config pointing every service at one loopback server that answers
+    anything, and every key set (X API, Internet Archive), so no step is skipped for want of one."""
+    httpserver.expect_request(re.compile(".*")).respond_with_data("{}", content_type="application/json")
+    origin = f"http://127.0.0.1:{httpserver.port}"
+    config = tmp_path / "config.toml"
+    config.write_text("[network]\nretries = 0\n\n[x]\nbearer_token = \"AAAA-offline-test\"\n\n"
+                      "[internet_archive]\nia_access_key = \"k\"\nia_secret_key = \"s\"\n\n[origins]\n"
+                      + "".join(f'"{scheme}://{h}" = "{origin}"\n' for h in SERVICES for scheme in ("https", "http")))
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    shutil.copy(FIXTURES / "report_article.html", articles / "article.html")
+    (articles / "remnant.txt").write_text(REMNANT)
+    monkeypatch.chdir(tmp_path)
+
+    def invoke(*args):
+        return CliRunner().invoke(cli, ["--config", str(config), "--db", str(tmp_path / "c.db"), *args])
+    return invoke
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_offline_makes_no_request_and_logs_no_fetch(world, httpserver, tmp_path, name):
+    args, expected_exit = COMMANDS[name]
+    result = world(*args[:1], "--offline", *args[1:])
+    assert httpserver.log == [], f"{len(httpserver.log)} requests reached the server"
+    store = Store(tmp_path / "c.db")
+    assert store.count("fetches") == 0
+    # A "not cached" answer is no fact: no resolution, observation, media row, queued save or identification.
+    for table in ("resolutions", "post_observations", "media", "saves", "identifications", "snapshots"):
+        assert store.count(table) == 0, table
+    assert result.exit_code == expected_exit, result.output
+
+
+def test_no_network_is_the_same_as_offline_for_report(world, httpserver, tmp_path):
+    result = world("report", "--no-network", "-o", "reports", "articles")
+    assert result.exit_code == 0, result.output
+    assert httpserver.log == [] and Store(tmp_path / "c.db").count("fetches") == 0
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_offline_with_refresh_is_a_usage_error(world, httpserver, name):
+    args, _ = COMMANDS[name]
+    result = world(*args[:1], "--offline", "--refresh", *args[1:])
+    assert result.exit_code == 2 and "--offline and --refresh" in result.output
+    assert httpserver.log == []

@@ -1,0 +1,147 @@
+"""One run, one loop, typed results (#13): a run's articles share one client and one set of rate budgets, the
+event loop is started once, results keep the same JSON keys whatever ran, and the Python API of the README."""
+
+import asyncio
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from resolver import pipeline
+from resolver.archive import ArchiveOptions
+from resolver.budgets import Budgets
+from resolver.cli import cli
+from resolver.session import Mode, Session
+from tests.fakenet import redirect
+from tests.test_archive import serve_wayback, settings_for
+from tests.test_fetch import json_page
+
+SAVE = "https://web.archive.org/save"
+FIRST, SECOND = "1600000000000000011", "1600000000000000022"
+
+
+def article(post_id: str) -> str:
+    return (f"Bridge reopened this morning. https://twitter.com/RivertonRoads/status/{post_id}\n"
+            "— Riverton Roads (@RivertonRoads) December 6, 2022\n")
+
+
+def linked_article(link: str) -> str:
+    return f"Bridge reopened this morning. {link}\n— Riverton Roads (@RivertonRoads) December 6, 2022\n"
+
+
+class FakeClock:
+    """A monotonic clock that moves only when someone sleeps on it; each sleep is noted with what the server
+    had seen by then."""
+
+    def __init__(self, seen: list[str]) -> None:
+        self.now = 0.0
+        self.seen = seen
+        self.sleeps: list[tuple[float, list[str]]] = []
+
+    def time(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        self.sleeps.append((seconds, list(self.seen)))
+        self.now += seconds
+        await asyncio.sleep(0)
+
+
+def test_two_articles_of_one_run_share_one_save_page_now_budget(fakenet, store, tmp_path):
+    saved: list[str] = []
+
+    def submit(request):
+        saved.append(request.form["url"])
+        return json_page({"url": request.form["url"], "job_id": f"job-{len(saved)}"})(request)
+    serve_wayback(fakenet)                                           # no capture anywhere: both posts need a save
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", json_page({}, 404))
+    fakenet.route("web.archive.org", "/save", submit)
+    for job in ("job-1", "job-2"):
+        fakenet.route("web.archive.org", f"/save/status/{job}", json_page(
+            {"status": "success", "job_id": job, "original_url": "x", "timestamp": "20260101000000"}))
+    settings = settings_for(fakenet, ia_access_key="k", ia_secret_key="s", x_methods=("syndication",))
+    clock = FakeClock(saved)
+    budgets = Budgets({SAVE: 1}, clock=clock.time, sleep=clock.sleep)    # one Save Page Now request a minute
+    paths = []
+    for name, post_id in (("first.txt", FIRST), ("second.txt", SECOND)):
+        paths.append(tmp_path / name)
+        paths[-1].write_text(article(post_id))
+    steps = pipeline.Steps(archive=ArchiveOptions(save=True, live_copy=False, poll_every=0.01))
+    outcomes = []
+    summary = pipeline.run(pipeline.expand_sources([str(p) for p in paths]),
+                           session=Session(settings, store=store, budgets=budgets), steps=steps, emit=outcomes.append)
+    assert summary.articles == 2 and summary.failed == 0
+    assert saved == [f"https://twitter.com/RivertonRoads/status/{FIRST}", f"https://twitter.com/RivertonRoads/status/{SECOND}"]
+    # The second article's save waited a minute for the token the first one took, and only that save waited.
+    assert clock.sleeps == [(pytest.approx(60.0), saved[:1])]
+    assert budgets.bucket_for(SAVE).tokens == pytest.approx(0.0)
+    assert [o.archives[0].saved.status for o in outcomes] == ["success", "success"]
+
+
+def test_a_scan_of_many_articles_starts_one_loop_and_builds_one_client(fakenet, tmp_path, monkeypatch):
+    from resolver import http
+
+    fakenet.route("t.co", "/a1", redirect("https://twitter.com/a/status/11"))
+    fakenet.route("t.co", "/a2", redirect("https://twitter.com/a/status/22"))
+    config = tmp_path / "config.toml"
+    config.write_text(f'[network]\nretries = 0\n[origins]\n"https://t.co" = "{fakenet.origin}"\n')
+    for i in (1, 2):
+        (tmp_path / f"a{i}.txt").write_text(linked_article(f"https://t.co/a{i}"))
+    loops, clients = [], []
+    real_run, real_make_client = asyncio.run, http.make_client
+    monkeypatch.setattr(asyncio, "run", lambda main: loops.append(main) or real_run(main))
+    monkeypatch.setattr(http, "make_client", lambda *a, **k: clients.append(a) or real_make_client(*a, **k))
+    result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(tmp_path / "c.db"), "scan", "--resolve",
+                                      "--json", str(tmp_path / "a1.txt"), str(tmp_path / "a2.txt")])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["resolutions"][0]["post"]["post_id"] for line in result.stdout.splitlines()] == ["11", "22"]
+    assert len(loops) == 1 and len(clients) == 1
+
+
+def test_a_run_that_needs_no_request_builds_no_client(store, monkeypatch):
+    from resolver import http
+    from resolver.resolve import resolve_many
+    from resolver.settings import Settings
+
+    monkeypatch.setattr(http, "make_client", lambda *a, **k: pytest.fail("a client was built"))
+    [found] = Session(Settings(), store=store).run(
+        lambda s: resolve_many(["https://twitter.com/a/status/20"], session=s))    # a post URL needs no request
+    assert found.post.post_id == "20"
+
+
+def test_json_keys_are_the_same_whatever_ran(tmp_path, fakenet):
+    fakenet.route("t.co", "/a1", redirect("https://twitter.com/a/status/11"))
+    config = tmp_path / "config.toml"
+    config.write_text(f'[network]\nretries = 0\n[origins]\n"https://t.co" = "{fakenet.origin}"\n')
+    plain, linked = tmp_path / "plain.txt", tmp_path / "linked.txt"
+    plain.write_text("Nothing embedded here.\n")
+    linked.write_text(linked_article("https://t.co/a1"))
+
+    def scan(*args):
+        result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(tmp_path / "c.db"), "scan", "--json",
+                                          *args])
+        return [json.loads(line) for line in result.stdout.splitlines()]
+    steps = ("resolutions", "posts", "credited_images", "archives", "identifications")
+    only_scan, resolved = scan(str(plain)), scan("--resolve", str(plain), str(linked))
+    assert set(only_scan[0]) == set(resolved[0]) == set(resolved[1])
+    assert [only_scan[0][k] for k in steps] == [None] * 5                     # no step ran: null
+    assert [resolved[0][k] for k in steps] == [[], None, None, None, None]     # ran, found nothing: []
+    assert len(resolved[1]["resolutions"]) == 1 and resolved[1]["unavailable"] is False
+
+
+def test_python_api_scans_text_bytes_and_files(tmp_path):
+    html = ('<blockquote class="twitter-tweet"><p>Bridge reopened.</p>&mdash; Riverton Roads (@RivertonRoads) '
+            '<a href="https://twitter.com/RivertonRoads/status/20">December 6, 2022</a></blockquote>')
+    from_text = pipeline.scan(html)
+    assert [e.post_id for e in from_text.embeds] == ["20"] and from_text.resolutions is None
+    assert pipeline.scan(html.encode()).to_json()["embeds"] == from_text.to_json()["embeds"]
+    path = tmp_path / "story.html"
+    path.write_text(html)
+    assert pipeline.scan_file(path).embeds == from_text.embeds
+
+
+def test_offline_with_refresh_is_refused_before_anything_runs():
+    from resolver.errors import UsageError
+
+    with pytest.raises(UsageError, match="--offline and --refresh"):
+        Mode(offline=True, refresh=True)
