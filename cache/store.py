@@ -340,21 +340,29 @@ class Store:
                                  [url, host, article_id, source])
 
     def mark_done(self, job: str, rows: Sequence[Mapping[str, Any]]) -> None:
-        """Record input items as finished for a job (`key`, `source`, `article_id`, `outcome`), in one transaction;
-        an item already recorded keeps its first record."""
+        """Record input items as finished by a job (`key`, `source`, `article_id`, `outcome`: "done" or "failed"),
+        in one transaction; an item recorded again keeps the newest record."""
         now = utc_now()
         with self.write():
             self.db.conn.executemany(
-                "INSERT OR IGNORE INTO progress (job, key, source, article_id, outcome, finished_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO progress (job, key, source, article_id, outcome, finished_at) VALUES (?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT(job, key) DO UPDATE SET source = excluded.source, article_id = excluded.article_id,"
+                " outcome = excluded.outcome, finished_at = excluded.finished_at",
                 [(job, r["key"], r.get("source"), r.get("article_id"), r.get("outcome", "done"), now) for r in rows])
 
     def is_done(self, job: str, key: str) -> bool:
-        return self.db.conn.execute("SELECT 1 FROM progress WHERE job = ? AND key = ?", [job, key]).fetchone() is not None
+        """Whether an unfinished run of this job finished this item (an item that failed is tried again)."""
+        return self.db.conn.execute("SELECT 1 FROM progress WHERE job = ? AND key = ? AND outcome = 'done'",
+                                    [job, key]).fetchone() is not None
 
     def done_count(self, job: str) -> int:
-        return int(self.db.conn.execute("SELECT COUNT(*) FROM progress WHERE job = ?", [job]).fetchone()[0])
+        return int(self.db.conn.execute("SELECT COUNT(*) FROM progress WHERE job = ? AND outcome = 'done'",
+                                        [job]).fetchone()[0])
 
+    def forget_progress(self, job: str) -> None:
+        """A run of the job went to its end: the next run with the same arguments starts afresh."""
+        with self.write():
+            self.db.conn.execute("DELETE FROM progress WHERE job = ?", [job])
 
 def _inserted(row_id: Any) -> int:
     """The id of the row an INSERT made: typed Optional by sqlite3 and sqlite-utils, always set after one."""

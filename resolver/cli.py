@@ -19,7 +19,8 @@ from resolver import __version__
 
 if TYPE_CHECKING:
     from cache import Store
-    from resolver.pipeline import Failure, Outcome
+    from resolver.inputs import InputSpec
+    from resolver.pipeline import Failure, Outcome, RunOptions, Steps, Summary
     from resolver.resolve import Resolution
     from resolver.session import Mode, Session
     from resolver.settings import Settings
@@ -45,6 +46,54 @@ def network_options(command: Any) -> Any:
 def _network_overrides(options: dict[str, Any]) -> dict[str, Any]:
     keys = ("allow_private", "timeout", "concurrency", "per_host", "max_redirects")
     return {k: options.pop(k) for k in keys if k in options and options[k] is not None}
+
+
+def corpus_options(command: Any) -> Any:
+    """What a command reading many articles takes: the inputs besides SOURCES, the shard, workers, resume and
+    how much to say while it runs."""
+    for option in reversed([
+        click.option("--jsonl", multiple=True, metavar="PATH",
+                     help="A JSON Lines file (or .gz/.bz2/.xz, a folder of them, or - for stdin): one article a "
+                          "line. Repeatable."),
+        click.option("--text-field", metavar="NAME", help="With --jsonl: the field holding the article as plain text."),
+        click.option("--html-field", metavar="NAME", help="With --jsonl: the field holding the article as HTML."),
+        click.option("--url-field", metavar="NAME", help="With --jsonl: the field holding the page URL (default: url)."),
+        click.option("--id-field", metavar="NAME", help="With --jsonl: the field holding the record id (default: id)."),
+        click.option("--warc-input", multiple=True, metavar="PATH",
+                     help="A WARC or ARC file (gzipped or not) or a folder of them: every HTML response in it, as "
+                          "Common Crawl and CC-News keep pages. Repeatable."),
+        click.option("--glob", "globs", multiple=True, metavar="PATTERN",
+                     help="In folders, only files whose path ends like this (e.g. '*.html'). Repeatable."),
+        click.option("--shard", metavar="K/N",
+                     help="Take only the K-th of N slices of the input (1/4 to 4/4), the same slice on every machine."),
+        click.option("--workers", type=click.IntRange(min=1), default=None,
+                     help="Processes extracting embeds (default: the CPUs available)."),
+        click.option("--no-resume", is_flag=True,
+                     help="Process every input again, even those an earlier run of the same command finished."),
+        click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line; errors still show."),
+        click.option("-v", "--verbose", is_flag=True, help="One line per article on stderr."),
+    ]):
+        command = option(command)
+    return command
+
+
+def _input_spec(sources: Sequence[str], options: dict[str, Any]) -> InputSpec:
+    """The inputs of a command from its SOURCES and corpus options (popped from `options`)."""
+    from resolver.inputs import InputSpec, JsonlFields, Shard
+
+    fields = JsonlFields(text=options.pop("text_field"), html=options.pop("html_field"),
+                         url=options.pop("url_field"), id=options.pop("id_field"))
+    shard = options.pop("shard")
+    with user_errors():
+        spec = InputSpec(files=tuple(sources), jsonl=options.pop("jsonl"), warc=options.pop("warc_input"),
+                         globs=options.pop("globs"), fields=fields, shard=Shard.parse(shard) if shard else None)
+    if spec.empty:
+        raise click.UsageError("give at least one SOURCE, --jsonl or --warc-input")
+    if not spec.jsonl and fields != JsonlFields():
+        raise click.UsageError("--text-field, --html-field, --url-field and --id-field go with --jsonl")
+    if "-" in spec.files and "-" in spec.jsonl:
+        raise click.UsageError("stdin can be read once: give - as a SOURCE or as --jsonl, not both")
+    return spec
 
 
 @contextmanager
@@ -161,14 +210,14 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
 
 
 @cli.command()
-@click.argument("sources", nargs=-1, required=True)
+@click.argument("sources", nargs=-1)
 @click.option("--format", "kind", type=click.Choice(["auto", "html", "text"]), default="auto", show_default=True,
               help="Read the input as HTML or plain text. 'auto' sniffs the content, not the file name.")
 @click.option("--encoding", help="Decode the input with this encoding instead of detecting it (e.g. latin-1).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per article (JSON Lines for several).")
 @click.option("--db", "db_here", type=click.Path(dir_okay=False, path_type=Path),
               help="SQLite cache file (same as the global --db).")
-@click.option("--no-store", is_flag=True, help="Do not record anything in the cache.")
+@click.option("--no-store", is_flag=True, help="Do not record anything in the cache (and so no resume).")
 @click.option("--resolve", "do_resolve", is_flag=True,
               help="Also resolve every link the embeds carry (t.co, pic.twitter.com...) and record where each leads.")
 @click.option("--fetch", "do_fetch", is_flag=True,
@@ -185,21 +234,27 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
 @click.option("--offline", is_flag=True,
               help="Answer from the cache only, whatever its age; nothing leaves the machine (exit 3 if missing).")
 @click.option("--refresh", is_flag=True, help="Ignore cached answers and ask again (not with --offline).")
+@corpus_options
 @network_options
 @click.pass_context
 def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str | None, as_json: bool,
          db_here: Path | None, no_store: bool, do_resolve: bool, do_fetch: bool, do_archive: bool, save: bool,
-         max_age: float, warc_file: Path | None, identify: bool, offline: bool, refresh: bool, **network: Any) -> None:
+         max_age: float, warc_file: Path | None, identify: bool, offline: bool, refresh: bool, **options: Any) -> None:
     """Find the embedded posts and photo credits in SOURCES.
 
-    SOURCE is a file, a directory (every file in it, recursively) or - for stdin. Each article is recorded in the
-    cache by its sha256, so scanning the same bytes again adds nothing.
+    SOURCE is a file, a directory (every file in it, recursively) or - for stdin; --jsonl and --warc-input add
+    JSON Lines and WARC/ARC files. Each article is recorded in the cache by its sha256, so scanning the same bytes
+    again adds nothing. An interrupted run (Ctrl-C, a crash), run again with the same arguments, skips what it had
+    finished without reading it (with --json, append the new output: >>).
 
     \b
     Examples:
       embed-resolver scan examples/article.html
       embed-resolver scan --json --format text scraped.txt
-      embed-resolver scan --db run.db corpus/
+      embed-resolver scan --db run.db --glob '*.html' corpus/
+      embed-resolver scan --jsonl articles.jsonl.gz --html-field body --url-field link
+      embed-resolver scan --warc-input CC-NEWS-20240101.warc.gz --db news.db
+      embed-resolver scan --shard 3/8 --db shard-3.db corpus/      one machine's eighth of the corpus
       embed-resolver scan --resolve --json story.html
       embed-resolver scan --fetch story.html      resolve, fetch the posts, analyse their media
       embed-resolver scan --archive --save story.html
@@ -210,29 +265,98 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
     from resolver.archive import ArchiveOptions
 
     mode = _mode(offline=offline, refresh=refresh)
-    settings = _settings(ctx, db_path=db_here, **_network_overrides(network))
-    store = None if no_store else _open_store(settings)
-    items = list(pipeline.expand_sources(sources, stdin=_stdin_if_named(sources),
-                                         kind=None if kind == "auto" else kind, encoding=encoding))
-    warc = _open_warc(settings, warc_file) if do_archive else None
+    spec = _input_spec(sources, options)
     steps = pipeline.Steps(resolve=do_resolve, fetch=do_fetch, identify=identify,
                            archive=ArchiveOptions(save=save, max_age_days=max_age) if do_archive else None)
-    with _progress(enabled=not as_json and len(items) > 1) as bar:
-        task = bar.add_task("scanning", total=len(items)) if bar else None
-
-        def emit(outcome: Outcome) -> None:
-            if bar is not None:
-                source = outcome.source if isinstance(outcome, pipeline.Failure) else outcome.article.source
-                bar.update(task, advance=1, description=Path(source).name[:40])
-            _emit(outcome, as_json=as_json)
-
-        with user_errors():
-            summary = pipeline.run(items, session=_session(settings, store=store, mode=mode, warc=warc),
-                                   steps=steps, emit=emit)
+    settings = _settings(ctx, db_path=db_here, **_network_overrides(options))
+    store = None if no_store else _open_store(settings)
+    warc = _open_warc(settings, warc_file) if do_archive else None
+    session = _session(settings, store=store, mode=mode, warc=warc)
+    kind_given = None if kind == "auto" else kind
+    summary = _run_corpus(ctx, spec, session=session, steps=steps, command="scan", options=options,
+                          kind=kind_given, encoding=encoding,
+                          emit=lambda outcome: _emit(outcome, as_json=as_json))
     if summary.failed:
         ctx.exit(1)
     if summary.unavailable:
         ctx.exit(EXIT_UNAVAILABLE)
+
+
+def _job_name(command: str, steps: Steps, mode: Mode, spec: InputSpec, *, kind: str | None,
+              encoding: str | None) -> str:
+    """What finished items are recorded under: the same arguments give the same name (so a re-run resumes);
+    others (more steps, offline, another format, other inputs) do their own work."""
+    import hashlib
+
+    def absolute(names: tuple[str, ...]) -> list[str]:
+        return [n if n == "-" else str(Path(n).resolve()) for n in names]
+    inputs = json.dumps([absolute(spec.files), absolute(spec.jsonl), absolute(spec.warc), list(spec.globs),
+                         repr(spec.fields), str(spec.shard)])
+    parts = [command, steps.describe()]
+    parts += [f for f, on in (("offline", mode.offline), ("refresh", mode.refresh)) if on]
+    parts += [f"{name}={value}" for name, value in (("format", kind), ("encoding", encoding)) if value]
+    return ":".join(parts + ["inputs=" + hashlib.sha256(inputs.encode()).hexdigest()[:16]])
+
+
+def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps: Steps, command: str,
+                options: dict[str, Any], emit: Callable[[Outcome], None], kind: str | None = None,
+                encoding: str | None = None) -> Summary:
+    """Run the pipeline over a corpus: one progress bar (unless -q), a line per article with -v, a summary line
+    at the end, and Ctrl-C stopping cleanly (exit 130) with what was finished kept for the next run."""
+    import time
+
+    from resolver import pipeline
+    from resolver.workers import default_workers
+
+    quiet, verbose = options.pop("quiet"), options.pop("verbose")
+    run_options = pipeline.RunOptions(
+        workers=options.pop("workers") or default_workers(), kind=kind, encoding=encoding,
+        job=_job_name(command, steps, session.mode, spec, kind=kind, encoding=encoding),
+        resume=not options.pop("no_resume"))
+    summary = pipeline.Summary()
+    started = time.monotonic()
+    with _corpus_progress(enabled=not quiet, session=session, summary=summary) as bar:
+        def on_outcome(outcome: Outcome) -> None:
+            emit(outcome)
+            if verbose:
+                _say_article(outcome)
+            if bar is not None:
+                bar.advance(bar.task_ids[0])
+        items = pipeline.items_of(spec, session=session, options=run_options, summary=summary)
+        try:
+            with user_errors():
+                pipeline.run(items, session=session, steps=steps, emit=on_outcome, options=run_options,
+                             summary=summary)
+        except KeyboardInterrupt:
+            if bar is not None:
+                bar.stop()
+            click.echo(f"interrupted: {_summary_line(command, summary, time.monotonic() - started)}; "
+                       f"run the same command again to go on from there", err=True)
+            ctx.exit(130)
+    if session.store is not None and run_options.job is not None:
+        session.store.forget_progress(run_options.job)   # done: the same command, run again, starts afresh
+    if not quiet and summary.articles + summary.failed + summary.skipped + summary.resumed > 1:
+        click.echo(_summary_line(command, summary, time.monotonic() - started), err=True)
+    return summary
+
+
+def _summary_line(command: str, summary: Summary, seconds: float) -> str:
+    done = {"scan": "scanned", "report": "reported on", "archive": "archived"}.get(command, command)
+    line = (f"{done} {summary.articles:,} article{'s' * (summary.articles != 1)} in {seconds:.1f} s "
+            f"({summary.articles / seconds if seconds > 0 else 0:.1f}/s): {summary.embeds:,} embeds, "
+            f"{summary.credits:,} credits")
+    extras = [(summary.failed, "failed"), (summary.skipped, "skipped"), (summary.unavailable, "unavailable offline"),
+              (summary.resumed, "finished by an earlier run")]
+    return "; ".join([line] + [f"{n:,} {what}" for n, what in extras if n])
+
+
+def _say_article(outcome: Outcome) -> None:
+    from resolver.pipeline import Failure
+
+    if isinstance(outcome, Failure):
+        return   # already said, as an error or a warning
+    click.echo(f"{outcome.article.source}: {len(outcome.embeds)} embeds, {len(outcome.credits)} credits"
+               + (" (unavailable offline)" if outcome.unavailable else ""), err=True)
 
 
 @cli.command()
@@ -419,7 +543,7 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
 
 
 @cli.command()
-@click.argument("articles", nargs=-1, required=True)
+@click.argument("articles", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(["md", "json", "html"]), default="md", show_default=True,
               help="Markdown (terminal and GitHub), JSON (schema/report.schema.json) or one self-contained HTML page.")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
@@ -427,73 +551,96 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
 @click.option("--offline", "--no-network", "offline", is_flag=True,
               help="Use only the cache: say what is known without the network and name what could not be reached.")
 @click.option("--refresh", is_flag=True, help="Fetch everything again even within the cache TTL (not with --offline).")
+@corpus_options
 @network_options
 @click.pass_context
 def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path | None, offline: bool, refresh: bool,
-           **network: Any) -> None:
+           **options: Any) -> None:
     """Write a provenance report: each embed, what the sources say, and checks between the two.
 
     Runs whatever is still missing (scan, link resolution, post fetching, archive lookups) and reports every
     fact with the method, the UTC time and the fetch-log id behind it. Checks compare the article's handle,
     name, date, quoted text, media links and photo credits with the sources, and flag gone posts with or
-    without an archived copy. Several articles or a directory give one report each plus an index.
+    without an archived copy. Several articles, a directory, --jsonl or --warc-input give one report each
+    (written as each is done) plus an index.
 
     \b
     Examples:
       embed-resolver report story.html
       embed-resolver report --format html -o story-report.html story.html
       embed-resolver report --offline --format json articles/ -o reports/
+      embed-resolver report --jsonl feed.jsonl -o reports/
     """
     from resolver import pipeline, provenance
     from resolver import report as rendering
 
     mode = _mode(offline=offline, refresh=refresh)
-    settings = _settings(ctx, **_network_overrides(network))
+    spec = _input_spec(articles, options)
+    settings = _settings(ctx, **_network_overrides(options))
     store = _open_store(settings)
-    items = list(pipeline.expand_sources(articles, stdin=_stdin_if_named(articles)))
-    many = len(items) > 1 or any(Path(a).is_dir() for a in articles)
-    reports: list[tuple[str, dict[str, Any]]] = []
-
-    def collect(outcome: Outcome) -> None:
-        if isinstance(outcome, pipeline.Failure):
-            if not many:
-                raise click.ClickException(outcome.message)
-            click.echo(f"warning: {outcome.message}; skipped", err=True)
-            return
-        reports.append((outcome.article.source, provenance.build(outcome, store=store)))
-
-    with user_errors():
-        pipeline.run(items, session=_session(settings, store=store, mode=mode), steps=pipeline.REPORT_STEPS,
-                     emit=collect)
-    if not reports:
-        raise click.ClickException(f"no article to report on in {', '.join(articles)}")
+    many = len(articles) > 1 or bool(spec.jsonl or spec.warc) or any(Path(a).is_dir() for a in articles)
     thumbnail = _thumbnails(store)
     suffix = {"md": ".md", "json": ".json", "html": ".html"}[fmt]
+    folder = output or Path("embed-resolver-reports")
+    entries: list[tuple[str, dict[str, Any]]] = []   # (file name, the report's article and summary): the index
 
     def render(data: dict[str, Any]) -> str:
         if fmt == "json":
             return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         return rendering.markdown(data) if fmt == "md" else rendering.html_page(data, thumbnail=thumbnail)
 
+    def write(outcome: Outcome) -> None:
+        if isinstance(outcome, pipeline.Failure):
+            if not many:
+                raise click.ClickException(outcome.message)
+            _say_failure(outcome)
+            return
+        data = provenance.build(outcome, store=store)
+        if not many:
+            entries.append(("", data))
+            return
+        file_name = _safe_name(outcome.article.source, data["article"]["sha256"]) + suffix
+        _write(folder / file_name, render(data))
+        entries.append((file_name, {"article": data["article"], "summary": data["summary"]}))
+
+    _run_corpus(ctx, spec, session=_session(settings, store=store, mode=mode), steps=pipeline.REPORT_STEPS,
+                command="report", options={**options, "quiet": options["quiet"] or not many}, emit=write)
+    if not entries:
+        if many and _index_exists(folder):
+            return   # every article was reported on by an earlier run
+        raise click.ClickException(f"no article to report on in {', '.join(articles or spec.jsonl or spec.warc)}")
     if not many:
-        text = render(reports[0][1])
+        text = render(entries[0][1])
         if output is None:
             click.echo(text, nl=False)
         else:
             _write(output, text)
             click.echo(f"wrote {output}", err=True)
         return
-    folder = output or Path("embed-resolver-reports")
-    entries = []
-    for name, data in reports:
-        file_name = _safe_name(name, data["article"]["sha256"]) + suffix
-        _write(folder / file_name, render(data))
-        entries.append((file_name, data))
-    index = rendering.index_markdown(entries)
-    _write(folder / "index.md", index)
-    _write(folder / "index.json", json.dumps([{"report": f, "article": d["article"], "summary": d["summary"]}
-                                               for f, d in entries], ensure_ascii=False, indent=2) + "\n")
+    _write_index(folder, entries)
     click.echo(f"wrote {len(entries)} reports and an index to {folder}", err=True)
+
+
+def _index_exists(folder: Path) -> bool:
+    return (folder / "index.json").exists()
+
+
+def _write_index(folder: Path, entries: list[tuple[str, dict[str, Any]]]) -> None:
+    """index.md and index.json over the reports written now and those an earlier, interrupted run wrote."""
+    from resolver import report as rendering
+
+    known: dict[str, dict[str, Any]] = {}
+    if _index_exists(folder):
+        try:
+            known = {e["report"]: {"article": e["article"], "summary": e["summary"]}
+                     for e in json.loads((folder / "index.json").read_text(encoding="utf-8"))}
+        except (OSError, ValueError, KeyError, TypeError):
+            known = {}
+    known.update(dict(entries))
+    merged = list(known.items())
+    _write(folder / "index.md", rendering.index_markdown(merged))
+    _write(folder / "index.json", json.dumps([{"report": f, "article": d["article"], "summary": d["summary"]}
+                                               for f, d in merged], ensure_ascii=False, indent=2) + "\n")
 
 
 def _safe_name(source: str, sha256: str) -> str:
@@ -536,7 +683,30 @@ def _progress(*, enabled: bool) -> Iterator[Any]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=_stderr_console(), transient=True) as bar:
+                  console=_stderr_console(), transient=True, redirect_stdout=sys.stdout.isatty()) as bar:
+        yield bar
+
+
+@contextmanager
+def _corpus_progress(*, enabled: bool, session: Session, summary: Summary) -> Iterator[Any]:
+    """The one bar of a corpus run, on stderr when it is a terminal: articles, articles/s, embeds found, requests
+    in flight and errors, read live (the input's length is not known before it is read)."""
+    if not enabled or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, Progress, ProgressColumn, Task, TimeElapsedColumn
+    from rich.text import Text
+
+    class Stats(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            rate = task.completed / task.elapsed if task.elapsed else 0.0
+            errors = summary.failed + summary.skipped
+            return Text(f"{task.completed:,} articles  {rate:.1f}/s  {summary.embeds:,} embeds  "
+                        f"{session.requests_in_flight} requests in flight  {errors:,} errors")
+
+    with Progress(BarColumn(), Stats(), TimeElapsedColumn(), console=_stderr_console(), transient=True,
+                  redirect_stdout=sys.stdout.isatty()) as bar:
+        bar.add_task("articles", total=None)
         yield bar
 
 

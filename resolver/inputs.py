@@ -206,9 +206,9 @@ def _walk(directory: Path, relative: PurePath, globs: tuple[str, ...],
 def _file_item(path: Path, locator: str, explicit: bool) -> Item:
     try:
         info = path.stat()
-    except OSError as exc:
-        return Item(source=str(path), key=None, locator=locator, path=path, explicit=explicit,
-                    problem=f"cannot read {path}: {exc.strerror or exc}")
+    except OSError:
+        # No key (it cannot be resumed); reading it says what is wrong, in article.from_path's words.
+        return Item(source=str(path), key=None, locator=locator, path=path, explicit=explicit)
     return Item(source=str(path), key=f"{path.resolve()}|{info.st_size}|{info.st_mtime_ns}", locator=locator,
                 path=path, explicit=explicit)
 

@@ -9,19 +9,23 @@ frozen results (`ArticleResult` has a field per step); JSON is made only at the 
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import aclosing
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+from typing import IO, TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from cache import CacheError
 from resolver import __version__, extract, platforms
 from resolver.archive import ArchivedUrl, ArchiveOptions, Identification, archive_urls, identify
 from resolver.article import Article, from_bytes, from_path
 from resolver.errors import EmbedResolverError, InputError
+from resolver.inputs import InputSpec, Item, iter_items, load
 from resolver.fetch import FetchedPost, FetchOptions, MediaFile, Target, fetch_posts, media_file, target_of
 from resolver.model import Credit, Embed
 from resolver.resolve import Resolution, links_of, resolve_many
+from resolver.workers import Extractor, WorkerCrashed, ordered_map
 
 if TYPE_CHECKING:
     from cache import Store
@@ -70,6 +74,8 @@ class ArticleResult:
     credited_images: tuple[MediaFile, ...] | None = None                 # the images the credits belong to
     archives: tuple[ArchivedUrl, ...] | None = None                      # per post and media URL
     identifications: tuple[ForEmbed[Identification], ...] | None = None  # per flattened tweet with no link
+    url: str | None = None             # the page's URL, when the input gave it (WARC, JSON Lines)
+    record_id: str | None = None       # the input record's own id (WARC-Record-ID, --id-field)
 
     @property
     def unavailable(self) -> bool:
@@ -82,7 +88,8 @@ class ArticleResult:
         """The same keys whatever ran: a step that did not run is null, one that found nothing is []."""
         article = self.article
         return {
-            "source": article.source, "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
+            "source": article.source, "url": self.url, "record_id": self.record_id,
+            "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
             "encoding_detected": article.encoding_detected,
             "embeds": [e.to_json() for e in self.embeds], "credits": [c.to_json() for c in self.credits],
             "resolutions": _json_list(self.resolutions), "posts": _json_list(self.posts),
@@ -128,64 +135,41 @@ class Steps:
     def resolves(self) -> bool:
         return self.resolve or self.fetches
 
+    def describe(self) -> str:
+        """The steps as a stable name ("scan+resolve+fetch"): with the command, what resume records work under,
+        so a run asking for more than an earlier one does that work."""
+        names = ["scan"] + [n for n, on in (("resolve", self.resolves), ("fetch", self.fetches)) if on]
+        if self.archive is not None:
+            options = self.archive
+            names.append(f"archive(save={options.save},max_age={options.max_age_days:g},near={options.near},"
+                         f"live={options.live_copy})")
+        return "+".join(names + (["identify"] if self.identify else []))
+
 
 # What a provenance report needs: posts fetched (links resolved first) and archive lookups, no save, no live copy.
 REPORT_STEPS = Steps(fetch=True, archive=ArchiveOptions(live_copy=False))
 
 
-# -- inputs --------------------------------------------------------------------------------------------------
+# -- the run -------------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class Item:
-    """One input of a run: where an article comes from, read only when its turn comes."""
+class RunOptions:
+    """How a run reads and paces its inputs. `workers`: extraction processes (1: in this process); `window`:
+    articles in flight at once between extraction and network work (None: enough to keep both busy); `job`: the
+    name finished items are recorded under (resume), None to record nothing; `resume`: skip the items already
+    finished under that name."""
 
-    name: str
-    path: Path | None = None
-    data: bytes | None = None          # the bytes, when already read (stdin)
-    kind: str | None = None            # "html" | "text"; None: sniffed from the content
+    workers: int = 1
+    window: int | None = None
+    kind: str | None = None            # "html" | "text"; None: from the input, else sniffed
     encoding: str | None = None        # None: declared or detected
-    named: bool = True                 # the user named it, rather than a folder walk found it
-    problem: str | None = None         # found unusable while listing (an unreadable folder): reported, not read
+    job: str | None = None
+    resume: bool = True
 
-    def read(self) -> Article:
-        """The article, decoded; an InputError names the input when it cannot be used."""
-        if self.path is not None:
-            return from_path(self.path, kind=self.kind, encoding=self.encoding)
-        if self.data is None:
-            raise InputError(f"cannot read {self.name}: no input given")
-        return from_bytes(self.data, self.name, kind=self.kind, encoding=self.encoding)
+    def window_size(self, session: Session) -> int:
+        # Enough articles for every worker to have the next one ready, and for the network limit to be used.
+        return self.window or max(4 * self.workers, session.settings.concurrency)
 
-
-def expand_sources(sources: Iterable[str], *, stdin: bytes | None = None, kind: str | None = None,
-                   encoding: str | None = None) -> Iterator[Item]:
-    """An Item for every file the sources name: files as given, directories walked in sorted order, - for the
-    bytes of stdin (read once by the caller). A problem found while walking is an Item with `problem` set."""
-    for source in sources:
-        path = Path(source)
-        if source == "-":
-            yield Item("-", data=stdin, kind=kind, encoding=encoding)
-        elif path.is_dir():
-            yield from (replace(item, kind=kind, encoding=encoding) for item in _walk(path))
-        else:
-            yield Item(source, path, kind=kind, encoding=encoding)
-
-
-def _walk(directory: Path) -> Iterator[Item]:
-    try:
-        entries = sorted(directory.iterdir())
-    except OSError as exc:
-        yield Item(str(directory), named=False, problem=f"cannot list {directory}: {exc.strerror or exc}")
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir():
-            yield from _walk(entry)
-        elif entry.is_file():
-            yield Item(str(entry), entry, named=False)
-
-
-# -- the run -------------------------------------------------------------------------------------------------
 
 @dataclass
 class Summary:
@@ -195,6 +179,9 @@ class Summary:
     failed: int = 0           # inputs the user named that could not be processed
     skipped: int = 0          # inputs a folder walk found that could not be processed
     unavailable: int = 0      # articles with something not in the cache, offline
+    embeds: int = 0
+    credits: int = 0
+    resumed: int = 0          # inputs an earlier run had finished, not read again
 
     def count(self, outcome: Outcome) -> None:
         if isinstance(outcome, Failure):
@@ -205,42 +192,91 @@ class Summary:
             return
         self.articles += 1
         self.unavailable += outcome.unavailable
+        self.embeds += len(outcome.embeds)
+        self.credits += len(outcome.credits)
 
 
 def run(items: Iterable[Item], *, session: Session, steps: Steps = Steps(),
-        emit: Callable[[Outcome], None] | None = None) -> Summary:
+        emit: Callable[[Outcome], None] | None = None, options: RunOptions = RunOptions(),
+        summary: Summary | None = None) -> Summary:
     """Process every input in one session (one event loop, one client, one set of budgets), handing each outcome
-    to `emit` in input order. Inputs are read as their turn comes, so an iterator of any length is fine."""
-    return session.run(lambda s: drive(items, session=s, steps=steps, emit=emit))
+    to `emit` in input order. Inputs are read as their turn comes, so an iterator of any length is fine.
+    `summary`, when given, is counted into as the run goes (it holds what was done if the run is interrupted)."""
+    return session.run(lambda s: drive(items, session=s, steps=steps, emit=emit, options=options, summary=summary))
+
+
+def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary: Summary | None = None,
+             stdin: IO[bytes] | None = None) -> Iterator[Item]:
+    """The inputs a spec names, less those an earlier run of the same job finished (counted in `summary`), which
+    are not even read."""
+    store = session.store
+    if store is None or options.job is None or not options.resume:
+        return iter_items(spec, stdin=stdin)
+    job = options.job
+
+    def done(key: str) -> bool:
+        finished = store.is_done(job, key)
+        if finished and summary is not None:
+            summary.resumed += 1
+        return finished
+    return iter_items(spec, skip=done, stdin=stdin)
 
 
 async def drive(items: Iterable[Item], *, session: Session, steps: Steps,
-                emit: Callable[[Outcome], None] | None) -> Summary:
-    """The async driver: inputs in, outcomes out in input order. Articles go one after another for now; a worker
-    pool and a bounded queue slot in here without changing the callers (#13)."""
-    summary = Summary()
-    for item in items:
-        outcome = await process_item(item, session=session, steps=steps)
-        summary.count(outcome)
-        if emit is not None:
-            emit(outcome)
+                emit: Callable[[Outcome], None] | None, options: RunOptions = RunOptions(),
+                summary: Summary | None = None) -> Summary:
+    """The async driver: inputs in, outcomes out in input order. Extraction runs in `options.workers` processes;
+    each article's network work starts in this loop as soon as its extraction is done; at most a window of
+    articles is in flight, so memory stays flat however long the input. Each finished item is recorded under
+    `options.job` after it was emitted: an interrupted run, run again, starts where this one stopped."""
+    summary = summary or Summary()
+    with Extractor(options.workers, kind=options.kind, encoding=options.encoding) as extractor:
+        async def work(item: Item) -> tuple[Item, Outcome]:
+            return item, await process_item(item, session=session, steps=steps, extractor=extractor)
+
+        async with aclosing(ordered_map(items, work, window=options.window_size(session))) as outcomes:
+            async for item, outcome in outcomes:
+                summary.count(outcome)
+                if emit is not None:
+                    emit(outcome)
+                _mark_finished(session, options, item, outcome)
     return summary
 
 
-async def process_item(item: Item, *, session: Session, steps: Steps) -> Outcome:
-    """One input, isolated: what goes wrong with it is its outcome, and the run goes on."""
+def _mark_finished(session: Session, options: RunOptions, item: Item, outcome: Outcome) -> None:
+    if session.store is None or options.job is None or item.key is None:
+        return
+    failed = isinstance(outcome, Failure)
+    session.store.mark_done(options.job, [{
+        "key": item.key, "source": item.source, "outcome": "failed" if failed else "done",
+        "article_id": None if isinstance(outcome, Failure) else outcome.article_id}])
+
+
+async def process_item(item: Item, *, session: Session, steps: Steps,
+                       extractor: Extractor | None = None) -> Outcome:
+    """One input, isolated: what goes wrong with it is its outcome, and the run goes on (unless the worker pool
+    itself broke)."""
     if item.problem is not None:
-        return Failure(item.name, item.problem, named=False)
+        return Failure(item.source, item.problem, named=item.explicit)
     try:
-        return await process_article(item.read(), session=session, steps=steps)
+        found = await (extractor or Extractor(1))(item)
+        result = record_scan(found.loaded.article, found.embeds, found.credits, store=session.store,
+                             url=found.loaded.url, record_id=found.loaded.record_id)
+        return await process_steps(result, session=session, steps=steps)
+    except WorkerCrashed:
+        raise
     except (EmbedResolverError, CacheError) as exc:
-        return Failure(item.name, str(exc), named=item.named)
+        return Failure(item.source, str(exc), named=item.explicit)
 
 
 async def process_article(article: Article, *, session: Session, steps: Steps = Steps()) -> ArticleResult:
     """The whole job for one article, as far as asked: scan, then resolve its links, fetch its posts, archive
     them, and identify flattened tweets that kept no link."""
-    result = scan_article(article, store=session.store)
+    return await process_steps(scan_article(article, store=session.store), session=session, steps=steps)
+
+
+async def process_steps(result: ArticleResult, *, session: Session, steps: Steps) -> ArticleResult:
+    """The network steps, as far as asked, after an article was scanned and recorded."""
     if steps.resolves:
         result = await resolve_links(result, session=session)
     if steps.fetches:
@@ -268,15 +304,23 @@ def scan_file(path: str | Path, *, kind: str | None = None, encoding: str | None
 def scan_article(article: Article, *, store: Store | None = None) -> ArticleResult:
     """Find the embeds and credits of one article and, given a store, record them in one transaction."""
     embeds, credits = extract.find_all(article.text, article.kind)
+    return record_scan(article, tuple(embeds), tuple(credits), store=store)
+
+
+def record_scan(article: Article, embeds: tuple[Embed, ...], credits: tuple[Credit, ...], *,
+                store: Store | None, url: str | None = None, record_id: str | None = None) -> ArticleResult:
+    """Record what scanning found (in one transaction), with the URL the input gave for the page, if any."""
     if store is None:
-        return ArticleResult(article, tuple(embeds), tuple(credits))
+        return ArticleResult(article, embeds, credits, url=url, record_id=record_id)
     article_id, created = store.record_article(
         {"sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
          "encoding_detected": int(article.encoding_detected), "bytes": len(article.data)},
         [e.to_json() for e in embeds], [c.to_json() for c in credits],
         source=article.source, tool_version=__version__,
     )
-    return ArticleResult(article, tuple(embeds), tuple(credits), article_id, created)
+    if url:
+        store.record_source_url(article_id, article.source, url)
+    return ArticleResult(article, embeds, credits, article_id, created, url=url, record_id=record_id)
 
 
 async def resolve_links(result: ArticleResult, *, session: Session) -> ArticleResult:
@@ -383,7 +427,8 @@ def _named(targets: Iterable[str], stdin: bytes | None) -> Iterator[Item | str]:
     """Each target as an article (a file, every file of a folder, - for stdin) or, when it is none, as itself."""
     for target in targets:
         if target == "-" or Path(target).exists():
-            yield from (item for item in expand_sources([target], stdin=stdin) if item.problem is None)
+            spec = InputSpec(files=(target,))
+            yield from (item for item in iter_items(spec, stdin=io.BytesIO(stdin or b"")) if item.problem is None)
         else:
             yield target
 
@@ -394,7 +439,7 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: byte
     links: list[str] = []
     for named in _named(targets, stdin):
         if isinstance(named, Item):
-            for embed in scan_article(named.read(), store=session.store).embeds:
+            for embed in scan_article(load(named).article, store=session.store).embeds:
                 target = target_of(embed.platform, embed.kind, embed.post_id, embed.url)
                 if target is not None:
                     found.append(target)
@@ -424,7 +469,7 @@ async def archive_targets(targets: Iterable[str], *, session: Session, options: 
     near: dict[str, str] = {}
     for named in _named(targets, stdin):
         if isinstance(named, Item):
-            found, days = archive_targets_of(await process_article(named.read(), session=session,
+            found, days = archive_targets_of(await process_article(load(named).article, session=session,
                                                                    steps=Steps(fetch=True)))
             urls += found
             near.update(days)

@@ -64,6 +64,8 @@ class Session:
         self.replay = replay       # answers come from these WARC records instead of the network when set
         self._resolver = resolver  # a seam for tests: name resolution behind the SSRF guard
         self._client: httpx.AsyncClient | None = None
+        self.requests_in_flight = 0   # read by the progress bar (another thread): an int, set in this loop only
+        self.requests_made = 0
 
     @property
     def offline(self) -> bool:

@@ -15,7 +15,7 @@ import asyncio
 import os
 import signal
 from collections import deque
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -66,10 +66,9 @@ class Extractor:
         self.workers = max(1, workers)
         self.kind, self.encoding = kind, encoding
         self._pool: ProcessPoolExecutor | None = None
+        self._calls = 0
 
     def __enter__(self) -> Extractor:
-        if self.workers > 1:
-            self._pool = ProcessPoolExecutor(self.workers, initializer=_ignore_sigint)
         return self
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
@@ -79,6 +78,10 @@ class Extractor:
             self._pool = None
 
     async def __call__(self, item: Item) -> Extracted:
+        self._calls += 1
+        if self._pool is None and self.workers > 1 and self._calls > 1:
+            # Started on the second article: a one-article run does not pay for a pool.
+            self._pool = ProcessPoolExecutor(self.workers, initializer=_ignore_sigint)
         if self._pool is None:
             return extract_item(item, self.kind, self.encoding)
         loop = asyncio.get_running_loop()
@@ -93,7 +96,7 @@ class WorkerCrashed(EmbedResolverError):
     """A worker process died: the pool cannot go on (its other tasks are lost with it)."""
 
 
-async def ordered_map(items: Iterable[T], work: Callable[[T], Awaitable[R]], *, window: int) -> AsyncIterator[R]:
+async def ordered_map(items: Iterable[T], work: Callable[[T], Awaitable[R]], *, window: int) -> AsyncGenerator[R, None]:
     """`work(item)` for every item, at most `window` at once, results in input order. The input is read only
     as far as the window allows. If the consumer stops or a task raises, the tasks still running are cancelled
     (use it under `contextlib.aclosing`, so that happens at once and not when the generator is collected)."""

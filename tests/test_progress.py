@@ -9,11 +9,14 @@ def test_items_marked_done_are_done_for_that_job_only(tmp_path) -> None:
     store = Store(tmp_path / "c.db")
     store.mark_done("scan", [{"key": "/in/a.html|10|1", "source": "a.html"},
                              {"key": "/in/feed.jsonl@0", "source": "feed.jsonl:1", "outcome": "failed"}])
-    assert store.is_done("scan", "/in/a.html|10|1") and store.is_done("scan", "/in/feed.jsonl@0")
+    assert store.is_done("scan", "/in/a.html|10|1")
+    assert not store.is_done("scan", "/in/feed.jsonl@0")      # a failed item is tried again
     assert not store.is_done("scan+fetch", "/in/a.html|10|1") and not store.is_done("scan", "/in/b.html|10|1")
-    store.mark_done("scan", [{"key": "/in/a.html|10|1", "source": "again", "outcome": "failed"}])
-    assert store.done_count("scan") == 2
-    assert store.db["progress"].get(1)["outcome"] == "done"   # the first record stands
+    store.mark_done("scan", [{"key": "/in/feed.jsonl@0", "source": "feed.jsonl:1", "article_id": None}])
+    assert store.done_count("scan") == 2 and store.count("progress") == 2
+    store.mark_done("other", [{"key": "k"}])
+    store.forget_progress("scan")
+    assert store.done_count("scan") == 0 and store.done_count("other") == 1
 
 
 def test_source_url_sets_the_outlet_host(tmp_path) -> None:
