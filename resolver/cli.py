@@ -79,14 +79,18 @@ def corpus_options(command: Any) -> Any:
 
 def _input_spec(sources: Sequence[str], options: dict[str, Any]) -> InputSpec:
     """The inputs of a command from its SOURCES and corpus options (popped from `options`)."""
+    from resolver.errors import InputError
     from resolver.inputs import InputSpec, JsonlFields, Shard
 
     fields = JsonlFields(text=options.pop("text_field"), html=options.pop("html_field"),
                          url=options.pop("url_field"), id=options.pop("id_field"))
     shard = options.pop("shard")
-    with user_errors():
-        spec = InputSpec(files=tuple(sources), jsonl=options.pop("jsonl"), warc=options.pop("warc_input"),
-                         globs=options.pop("globs"), fields=fields, shard=Shard.parse(shard) if shard else None)
+    try:
+        slice_ = Shard.parse(shard) if shard else None
+    except InputError as exc:
+        raise click.UsageError(str(exc)) from None
+    spec = InputSpec(files=tuple(sources), jsonl=options.pop("jsonl"), warc=options.pop("warc_input"),
+                     globs=options.pop("globs"), fields=fields, shard=slice_)
     if spec.empty:
         raise click.UsageError("give at least one SOURCE, --jsonl or --warc-input")
     if not spec.jsonl and fields != JsonlFields():
@@ -641,6 +645,154 @@ def _write_index(folder: Path, entries: list[tuple[str, dict[str, Any]]]) -> Non
     _write(folder / "index.md", rendering.index_markdown(merged))
     _write(folder / "index.json", json.dumps([{"report": f, "article": d["article"], "summary": d["summary"]}
                                                for f, d in merged], ensure_ascii=False, indent=2) + "\n")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print each view's rows as JSON Lines ({view, row}).")
+@click.option("--limit", type=click.IntRange(min=1), default=15, show_default=True, help="Rows shown per view.")
+@click.pass_context
+def stats(ctx: click.Context, as_json: bool, limit: int) -> None:
+    """What the database says about the corpus: embeds now dead by outlet and year, the most-cited deleted or
+    suspended accounts, the embeds with no archived copy, and photo credits by organization.
+
+    These are SQL views of the cache; browse them in full with datasette (`embed-resolver cache metadata`, then
+    `datasette cache.db --metadata metadata.json`) or export them with `embed-resolver cache export VIEW`.
+    """
+    from cache.metadata import VIEWS
+
+    store = _open_store(_settings(ctx))
+    for view, description in VIEWS.items():
+        rows = [dict(r) for r in store.db.query(f"SELECT * FROM [{view}] LIMIT ?", [limit])]
+        total = store.db.execute(f"SELECT COUNT(*) FROM [{view}]").fetchone()[0]
+        if as_json:
+            for row in rows:
+                click.echo(json.dumps({"view": view, **row}, ensure_ascii=False))
+            continue
+        _print_view(view, description, rows, total)
+
+
+def _print_view(view: str, description: str, rows: list[dict[str, Any]], total: int) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    shown = f"{len(rows)} of {total:,}" if total > len(rows) else f"{total:,}"
+    table = Table(title=f"{view} ({shown} rows)", caption=description, caption_justify="left")
+    for column in rows[0] if rows else ["(no rows)"]:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row.values()))
+    Console().print(table)
+
+
+@cli.group()
+def cache() -> None:
+    """Look after cache databases: merge shards, counts, export, vacuum, datasette metadata."""
+
+
+@cache.command("merge")
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print rows read and rows in OUT per table as JSON.")
+def cache_merge(out: Path, inputs: tuple[Path, ...], as_json: bool) -> None:
+    """Merge the databases INPUTS (shards of one run) into OUT, with no duplicates.
+
+    Articles are matched by sha256, fetches by URL, method, time and purpose, posts by platform and id; every
+    observation of a post is kept, in time order, and a post's current view is the newest. OUT's own contents
+    are kept; OUT is replaced only when the merge succeeded.
+
+    \b
+    Examples:
+      embed-resolver cache merge corpus.db shard-*.db
+    """
+    from cache.merge import merge
+
+    with user_errors():
+        report = merge(out, list(inputs), on_input=lambda p: click.echo(f"merging {p}", err=True))
+    if as_json:
+        click.echo(json.dumps(report.to_json()))
+        return
+    for table, count in report.merged.items():
+        click.echo(f"{table}: {report.read.get(table, 0):,} read, {count:,} in {out}")
+
+
+@cache.command("stats")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.pass_context
+def cache_stats(ctx: click.Context, as_json: bool) -> None:
+    """Size, schema version, rows per table, views and full-text indexes of the cache."""
+    from cache.maintenance import stats as store_stats
+
+    found = store_stats(_open_store(_settings(ctx)))
+    if as_json:
+        click.echo(json.dumps(found))
+        return
+    click.echo(f"{found['path']}: {found['bytes'] / 2**20:,.1f} MB, schema version {found['schema_version']}")
+    for table, count in found["tables"].items():
+        click.echo(f"  {table:<20} {count:>12,}")
+    click.echo(f"views: {', '.join(found['views'])}")
+    click.echo("full-text search: " + ", ".join(f"{t} ({f})" for t, f in found["full_text"].items()))
+
+
+@cache.command("export")
+@click.argument("name")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
+@click.pass_context
+def cache_export(ctx: click.Context, name: str, fmt: str, output: Path | None) -> None:
+    """Export the table or view NAME as CSV (with a header) or JSON Lines, streamed.
+
+    \b
+    Examples:
+      embed-resolver cache export at_risk_embeds -o at-risk.csv
+      embed-resolver cache export posts --format jsonl | gzip > posts.jsonl.gz
+    """
+    from cache.maintenance import export
+
+    store = _open_store(_settings(ctx))
+    with user_errors():
+        if output is None:
+            count = export(store, name, sys.stdout, fmt=fmt)
+        else:
+            try:
+                with output.open("w", encoding="utf-8", newline="") as out:
+                    count = export(store, name, out, fmt=fmt)
+            except OSError as exc:
+                raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from None
+    if output is not None:
+        click.echo(f"wrote {count:,} rows of {name} to {output}", err=True)
+
+
+@cache.command("vacuum")
+@click.pass_context
+def cache_vacuum(ctx: click.Context) -> None:
+    """Compact the cache: fold in the write-ahead log, optimise the search indexes, drop free pages."""
+    from cache.maintenance import vacuum
+
+    store = _open_store(_settings(ctx))
+    with user_errors():
+        before, after = vacuum(store)
+    click.echo(f"{store.path}: {before / 2**20:,.1f} MB -> {after / 2**20:,.1f} MB")
+
+
+@cache.command("metadata")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write (default: metadata.json next to the database).")
+@click.pass_context
+def cache_metadata(ctx: click.Context, output: Path | None) -> None:
+    """Write a datasette metadata.json describing every table, view and column of the cache.
+
+    \b
+    Example:
+      embed-resolver --db corpus.db cache metadata && datasette corpus.db --metadata metadata.json
+    """
+    from cache.metadata import write_metadata
+
+    store = _open_store(_settings(ctx))
+    try:
+        path = write_metadata(store, output)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {output or 'metadata.json'}: {exc.strerror or exc}") from None
+    click.echo(f"wrote {path}", err=True)
 
 
 def _safe_name(source: str, sha256: str) -> str:

@@ -106,3 +106,29 @@ def test_datasette_serves_the_views_with_their_descriptions(store: Store) -> Non
     assert rows[0]["handle"] == "gone_account" and rows[0]["articles"] == 3
     assert VIEWS["at_risk_embeds"].split(":")[0] in page
     assert [r["author_handle"] for r in found] == ["alice"]
+
+
+def test_cache_commands_from_the_command_line(store: Store, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    store.close()
+
+    def run(*args: str):
+        result = CliRunner().invoke(cli, ["--db", str(tmp_path / "corpus.db"), *args])
+        assert result.exit_code == 0, result.output
+        return result
+
+    assert json.loads(run("cache", "stats", "--json").stdout)["tables"]["credits"] == 4
+    run("cache", "export", "at_risk_embeds", "-o", str(tmp_path / "risk.csv"))
+    assert len(list(csv.DictReader((tmp_path / "risk.csv").open()))) == 7
+    assert len(run("cache", "export", "posts", "--format", "jsonl").stdout.splitlines()) == 6
+    assert " MB -> " in run("cache", "vacuum").stdout
+    run("cache", "metadata")
+    assert json.loads((tmp_path / "metadata.json").read_text())["databases"]["corpus"]
+    views = [json.loads(line) for line in run("stats", "--json", "--limit", "1").stdout.splitlines()]
+    assert [v["view"] for v in views] == list(VIEWS) and views[1]["handle"] == "gone_account"
+    assert "gone_accounts_most_cited (1 of 2 rows)" in run("stats", "--limit", "1").stdout
+    bad = CliRunner().invoke(cli, ["--db", str(tmp_path / "corpus.db"), "cache", "export", "nope"])
+    assert bad.exit_code == 1 and bad.output.startswith("Error: no table or view named 'nope'")
