@@ -657,6 +657,11 @@ def stats(ctx: click.Context, as_json: bool, limit: int) -> None:
 
     These are SQL views of the cache; browse them in full with datasette (`embed-resolver cache metadata`, then
     `datasette cache.db --metadata metadata.json`) or export them with `embed-resolver cache export VIEW`.
+
+    \b
+    Examples:
+      embed-resolver --db corpus.db stats
+      embed-resolver --db corpus.db stats --json --limit 100 > views.jsonl
     """
     from cache.metadata import VIEWS
 
@@ -686,7 +691,14 @@ def _print_view(view: str, description: str, rows: list[dict[str, Any]], total: 
 
 @cli.group()
 def cache() -> None:
-    """Look after cache databases: merge shards, counts, export, vacuum, datasette metadata."""
+    """Look after cache databases: merge shards, counts, export, vacuum, datasette metadata.
+
+    \b
+    Examples:
+      embed-resolver cache merge corpus.db shard-*.db
+      embed-resolver --db corpus.db cache stats
+      embed-resolver --db corpus.db cache export credits_by_organization -o credits.csv
+    """
 
 
 @cache.command("merge")
@@ -719,7 +731,12 @@ def cache_merge(out: Path, inputs: tuple[Path, ...], as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @click.pass_context
 def cache_stats(ctx: click.Context, as_json: bool) -> None:
-    """Size, schema version, rows per table, views and full-text indexes of the cache."""
+    """Size, schema version, rows per table, views and full-text indexes of the cache.
+
+    \b
+    Example:
+      embed-resolver --db corpus.db cache stats --json
+    """
     from cache.maintenance import stats as store_stats
 
     found = store_stats(_open_store(_settings(ctx)))
@@ -765,7 +782,14 @@ def cache_export(ctx: click.Context, name: str, fmt: str, output: Path | None) -
 @cache.command("vacuum")
 @click.pass_context
 def cache_vacuum(ctx: click.Context) -> None:
-    """Compact the cache: fold in the write-ahead log, optimise the search indexes, drop free pages."""
+    """Compact the cache: fold in the write-ahead log, optimise the search indexes, drop free pages.
+
+    Run it when no other run is writing to the database.
+
+    \b
+    Example:
+      embed-resolver --db corpus.db cache vacuum
+    """
     from cache.maintenance import vacuum
 
     store = _open_store(_settings(ctx))
