@@ -499,7 +499,7 @@ def _open_warc(settings: Settings, path: Path | None) -> WarcWriter:
 
 
 @cli.command()
-@click.argument("targets", nargs=-1, required=True)
+@click.argument("targets", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per archived URL (JSON Lines).")
 @click.option("--save", is_flag=True, help="Save Page Now every URL with no capture newer than --max-age.")
 @click.option("--max-age", type=click.FloatRange(min=0), default=30, show_default=True,
@@ -511,14 +511,16 @@ def _open_warc(settings: Settings, path: Path | None) -> WarcWriter:
               help="Never touch the network: posts from the cache only; archive lookups cannot be made (exit 3).")
 @click.option("--refresh", is_flag=True,
               help="Resolve links and fetch the articles' posts again even within the TTL (not with --offline).")
+@corpus_options
 @network_options
 @click.pass_context
 def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: bool, max_age: float, near: str | None,
-            warc_file: Path | None, offline: bool, refresh: bool, **network: Any) -> None:
+            warc_file: Path | None, offline: bool, refresh: bool, **options: Any) -> None:
     """Look up archived copies of posts and media, save what has none recent, and keep a local WARC copy.
 
     TARGET is a post or media URL, or an article file or directory (then every post and media URL it
-    references: its embeds are resolved and fetched first, so the WARC holds everything a replay needs).
+    references: its embeds are resolved and fetched first, so the WARC holds everything a replay needs);
+    --jsonl and --warc-input add articles from JSON Lines and WARC files, streamed one after another.
     Snapshots come from the Wayback availability and CDX APIs; --save uses Save Page Now 2 with the keys in
     IA_ACCESS_KEY and IA_SECRET_KEY, within the published rate limits; pending saves survive a restart.
 
@@ -526,20 +528,38 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
     Examples:
       embed-resolver archive https://twitter.com/jack/status/20
       embed-resolver archive --save --json story.html
+      embed-resolver archive --warc-input crawl.warc.gz --db corpus.db
       embed-resolver --replay archive.warc.gz fetch --json story.html
     """
     from resolver import pipeline
-    from resolver.archive import ArchiveOptions
+    from resolver.archive import ArchiveOptions, ArchivedUrl, archive_urls
 
     mode = _mode(offline=offline, refresh=refresh)
-    settings = _settings(ctx, **_network_overrides(network))
+    articles = tuple(t for t in targets if t == "-" or Path(t).exists())
+    urls = [t if "://" in t else "https://" + t for t in targets if t not in articles]
+    settings = _settings(ctx, **_network_overrides(options))
     store = _open_store(settings)
     session = _session(settings, store=store, mode=mode, warc=_open_warc(settings, warc_file))
-    options = ArchiveOptions(save=save, max_age_days=max_age, near=near)
-    stdin = _stdin_if_named(targets)
-    with user_errors():
-        results = session.run(lambda s: pipeline.archive_targets(targets, session=s, options=options, stdin=stdin))
-    _print_each(results, as_json=as_json, view="archive_text")
+    archive_options = ArchiveOptions(save=save, max_age_days=max_age, near=near)
+    results: list[ArchivedUrl] = []
+    if articles or options["jsonl"] or options["warc_input"]:
+        def emit(outcome: Outcome) -> None:
+            if isinstance(outcome, pipeline.Failure):
+                _say_failure(outcome)
+                return
+            _print_each(outcome.archives or (), as_json=as_json, view="archive_text")
+            results.extend(outcome.archives or ())
+        summary = _run_corpus(ctx, _input_spec(articles, options), session=session, emit=emit, command="archive",
+                              steps=pipeline.Steps(archive=archive_options), options=options)
+        if summary.failed:
+            ctx.exit(1)
+    elif not urls:
+        raise click.UsageError("give at least one TARGET (a URL or an article), --jsonl or --warc-input")
+    if urls:
+        with user_errors():
+            found = session.run(lambda s: archive_urls(urls, session=s, options=archive_options))
+        _print_each(found, as_json=as_json, view="archive_text")
+        results += found
     if any(r.unavailable for r in results):
         ctx.exit(EXIT_UNAVAILABLE)
     if any(r.error for r in results):

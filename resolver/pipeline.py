@@ -459,20 +459,3 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: byte
         if target is not None:
             found.append(target)
     return found
-
-
-async def archive_targets(targets: Iterable[str], *, session: Session, options: ArchiveOptions,
-                          stdin: bytes | None = None) -> list[ArchivedUrl]:
-    """Archive what the user named: URLs as they are; for articles, every post and media URL they reference
-    (resolved and fetched first, so a WARC holds everything a replay needs)."""
-    urls: list[str] = []
-    near: dict[str, str] = {}
-    for named in _named(targets, stdin):
-        if isinstance(named, Item):
-            found, days = archive_targets_of(await process_article(load(named).article, session=session,
-                                                                   steps=Steps(fetch=True)))
-            urls += found
-            near.update(days)
-        else:
-            urls.append(named if "://" in named else "https://" + named)
-    return await archive_urls(urls, session=session, options=options, near=near)
