@@ -6,7 +6,8 @@ two, `ordered_map` keeps at most `window` articles in flight: the input is read 
 allows (memory stays flat), an article's network work starts as soon as its extraction is done, and outcomes
 come out in input order.
 
-Workers ignore SIGINT: Ctrl-C reaches the main process, which stops the run; the pool is shut down with it.
+Workers ignore SIGINT: Ctrl-C reaches the main process, which stops the run; the pool is shut down with it. A
+worker whose main process was killed outright exits within half a second.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -55,8 +58,16 @@ def extract_item(item: Item, kind: str | None = None, encoding: str | None = Non
     return Extracted(loaded, tuple(embeds), tuple(credits))
 
 
-def _ignore_sigint() -> None:
+def _start_worker(parent: int) -> None:
+    """In each worker: Ctrl-C is the main process's to handle; and when the main process is gone (kill -9), the
+    worker goes too instead of waiting for work forever."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+    threading.Thread(target=watch, daemon=True).start()
 
 
 class Extractor:
@@ -81,7 +92,7 @@ class Extractor:
         self._calls += 1
         if self._pool is None and self.workers > 1 and self._calls > 1:
             # Started on the second article: a one-article run does not pay for a pool.
-            self._pool = ProcessPoolExecutor(self.workers, initializer=_ignore_sigint)
+            self._pool = ProcessPoolExecutor(self.workers, initializer=_start_worker, initargs=(os.getpid(),))
         if self._pool is None:
             return extract_item(item, self.kind, self.encoding)
         loop = asyncio.get_running_loop()
