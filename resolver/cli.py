@@ -238,12 +238,20 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
 @click.option("--offline", is_flag=True,
               help="Answer from the cache only, whatever its age; nothing leaves the machine (exit 3 if missing).")
 @click.option("--refresh", is_flag=True, help="Ignore cached answers and ask again (not with --offline).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run here, or as shards over a dask.distributed cluster (needs embed-resolver[dask]).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="With --engine dask: the scheduler, e.g. tcp://10.0.0.5:8786. Inputs and --db must be on a "
+                   "file system every worker sees.")
+@click.option("--shards", type=click.IntRange(min=1),
+              help="With --engine dask: shards to cut the input into (default: the cluster's worker threads).")
 @corpus_options
 @network_options
 @click.pass_context
 def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str | None, as_json: bool,
          db_here: Path | None, no_store: bool, do_resolve: bool, do_fetch: bool, do_archive: bool, save: bool,
-         max_age: float, warc_file: Path | None, identify: bool, offline: bool, refresh: bool, **options: Any) -> None:
+         max_age: float, warc_file: Path | None, identify: bool, offline: bool, refresh: bool, engine: str,
+         scheduler: str | None, shards: int | None, **options: Any) -> None:
     """Find the embedded posts and photo credits in SOURCES.
 
     SOURCE is a file, a directory (every file in it, recursively) or - for stdin; --jsonl and --warc-input add
@@ -259,6 +267,7 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
       embed-resolver scan --jsonl articles.jsonl.gz --html-field body --url-field link
       embed-resolver scan --warc-input CC-NEWS-20240101.warc.gz --db news.db
       embed-resolver scan --shard 3/8 --db shard-3.db corpus/      one machine's eighth of the corpus
+      embed-resolver scan --engine dask --scheduler tcp://10.0.0.5:8786 --db /shared/corpus.db /shared/corpus/
       embed-resolver scan --resolve --json story.html
       embed-resolver scan --fetch story.html      resolve, fetch the posts, analyse their media
       embed-resolver scan --archive --save story.html
@@ -272,11 +281,20 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
     spec = _input_spec(sources, options)
     steps = pipeline.Steps(resolve=do_resolve, fetch=do_fetch, identify=identify,
                            archive=ArchiveOptions(save=save, max_age_days=max_age) if do_archive else None)
+    kind_given = None if kind == "auto" else kind
+    if engine == "dask":
+        if no_store or warc_file:
+            raise click.UsageError("--engine dask records into --db (no --no-store) and writes one WARC per shard "
+                                   "(no --warc)")
+        summary = _scan_on_dask(ctx, spec, steps, mode, scheduler=scheduler, shards=shards, db=db_here,
+                                options=options, kind=kind_given, encoding=encoding, as_json=as_json)
+        ctx.exit(1 if summary.failed else EXIT_UNAVAILABLE if summary.unavailable else 0)
+    if scheduler or shards:
+        raise click.UsageError("--scheduler and --shards go with --engine dask")
     settings = _settings(ctx, db_path=db_here, **_network_overrides(options))
     store = None if no_store else _open_store(settings)
     warc = _open_warc(settings, warc_file) if do_archive else None
     session = _session(settings, store=store, mode=mode, warc=warc)
-    kind_given = None if kind == "auto" else kind
     summary = _run_corpus(ctx, spec, session=session, steps=steps, command="scan", options=options,
                           kind=kind_given, encoding=encoding,
                           emit=lambda outcome: _emit(outcome, as_json=as_json))
@@ -284,6 +302,60 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
         ctx.exit(1)
     if summary.unavailable:
         ctx.exit(EXIT_UNAVAILABLE)
+
+
+def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode, *, scheduler: str | None,
+                  shards: int | None, db: Path | None, options: dict[str, Any], kind: str | None,
+                  encoding: str | None, as_json: bool) -> Summary:
+    """scan --engine dask: one task per shard on the cluster, each into its own database, then merged into --db.
+    Prints one line (or JSON object) per shard as it finishes, then the summary line."""
+    import time
+    from dataclasses import replace
+
+    from resolver import cluster, pipeline
+    from resolver.inputs import Shard
+
+    if scheduler is None:
+        raise click.UsageError("--engine dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)")
+    if spec.shard is not None or "-" in spec.files or "-" in spec.jsonl:
+        raise click.UsageError("with --engine dask the engine cuts the shards, and stdin cannot be shared: "
+                               "no --shard, no -")
+    overrides = _network_overrides(options)
+    settings = _settings(ctx, db_path=db, **overrides)
+    out = settings.database().resolve()
+
+    def absolute(names: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(str(Path(n).resolve()) for n in names)
+    spec = replace(spec, files=absolute(spec.files), jsonl=absolute(spec.jsonl), warc=absolute(spec.warc))
+    with user_errors():
+        client = cluster.connect(scheduler)
+    ctx.call_on_close(client.close)
+    count = shards or cluster.worker_threads(client)
+    job = _job_name("scan", steps, mode, spec, kind=kind, encoding=encoding)
+    config = (ctx.find_root().obj or {}).get("config") or settings.config_path
+    jobs = [cluster.ShardJob(spec, Shard(k, count), cluster.shard_db(out, Shard(k, count)), steps, mode,
+                             config=Path(config).resolve() if config else None, overrides=overrides, kind=kind,
+                             encoding=encoding, job=job,
+                             warc=cluster.shard_db(out, Shard(k, count)).with_suffix(".warc.gz")
+                             if steps.archive is not None else None)
+            for k in range(1, count + 1)]
+    if not options.pop("quiet"):
+        click.echo(f"{count} shards on {scheduler}; each with 1/{count} of the network limits", err=True)
+    for unused in ("workers", "no_resume", "verbose"):
+        options.pop(unused)
+    summary = pipeline.Summary()
+    started = time.monotonic()
+
+    def on_shard(found: dict[str, Any]) -> None:
+        for name in ("articles", "failed", "skipped", "unavailable", "embeds", "credits", "resumed"):
+            setattr(summary, name, getattr(summary, name) + found[name])
+        click.echo(json.dumps(found) if as_json else f"shard {found['shard']}: {found['articles']:,} articles, "
+                   f"{found['embeds']:,} embeds into {found['db']}", err=not as_json)
+    with user_errors():
+        for _ in cluster.run_on_cluster(client, jobs, out=out, on_shard=on_shard):
+            pass
+    click.echo(_summary_line("scan", summary, time.monotonic() - started) + f"; merged into {out}", err=True)
+    return summary
 
 
 def _job_name(command: str, steps: Steps, mode: Mode, spec: InputSpec, *, kind: str | None,
