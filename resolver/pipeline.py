@@ -21,11 +21,11 @@ from resolver import __version__, extract, platforms
 from resolver.archive import ArchivedUrl, ArchiveOptions, Identification, archive_urls, identify
 from resolver.article import Article, from_bytes, from_path
 from resolver.errors import EmbedResolverError, InputError
-from resolver.inputs import InputSpec, Item, iter_items, load
+from resolver.inputs import InputSpec, Item, Loaded, iter_items, load
 from resolver.fetch import FetchedPost, FetchOptions, MediaFile, Target, fetch_posts, media_file, target_of
 from resolver.model import Credit, Embed
 from resolver.resolve import Resolution, links_of, resolve_many
-from resolver.workers import Extractor, WorkerCrashed, ordered_map
+from resolver.workers import Extracted, Extractor, WorkerCrashed, ordered_map, record
 
 if TYPE_CHECKING:
     from cache import Store
@@ -230,7 +230,9 @@ async def drive(items: Iterable[Item], *, session: Session, steps: Steps,
     articles is in flight, so memory stays flat however long the input. Each finished item is recorded under
     `options.job` after it was emitted: an interrupted run, run again, starts where this one stopped."""
     summary = summary or Summary()
-    with Extractor(options.workers, kind=options.kind, encoding=options.encoding) as extractor:
+    store = session.store
+    shared_db = store.path if store is not None and str(store.path) != ":memory:" else None
+    with Extractor(options.workers, kind=options.kind, encoding=options.encoding, db=shared_db) as extractor:
         async def work(item: Item) -> tuple[Item, Outcome]:
             return item, await process_item(item, session=session, steps=steps, extractor=extractor)
 
@@ -260,8 +262,11 @@ async def process_item(item: Item, *, session: Session, steps: Steps,
         return Failure(item.source, item.problem, named=item.explicit)
     try:
         found = await (extractor or Extractor(1))(item)
-        result = record_scan(found.loaded.article, found.embeds, found.credits, store=session.store,
-                             url=found.loaded.url, record_id=found.loaded.record_id)
+        if found.article_id is None and session.store is not None:
+            article_id, created = record(session.store, found)
+            found = replace(found, article_id=article_id, created=created)
+        result = ArticleResult(found.loaded.article, found.embeds, found.credits, found.article_id, found.created,
+                               url=found.loaded.url, record_id=found.loaded.record_id)
         return await process_steps(result, session=session, steps=steps)
     except WorkerCrashed:
         raise
@@ -308,19 +313,12 @@ def scan_article(article: Article, *, store: Store | None = None) -> ArticleResu
 
 
 def record_scan(article: Article, embeds: tuple[Embed, ...], credits: tuple[Credit, ...], *,
-                store: Store | None, url: str | None = None, record_id: str | None = None) -> ArticleResult:
-    """Record what scanning found (in one transaction), with the URL the input gave for the page, if any."""
+                store: Store | None) -> ArticleResult:
+    """Record what scanning found, in one transaction."""
     if store is None:
-        return ArticleResult(article, embeds, credits, url=url, record_id=record_id)
-    article_id, created = store.record_article(
-        {"sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
-         "encoding_detected": int(article.encoding_detected), "bytes": len(article.data)},
-        [e.to_json() for e in embeds], [c.to_json() for c in credits],
-        source=article.source, tool_version=__version__,
-    )
-    if url:
-        store.record_source_url(article_id, article.source, url)
-    return ArticleResult(article, embeds, credits, article_id, created, url=url, record_id=record_id)
+        return ArticleResult(article, embeds, credits)
+    article_id, created = record(store, Extracted(Loaded(article, None, None), embeds, credits))
+    return ArticleResult(article, embeds, credits, article_id, created)
 
 
 async def resolve_links(result: ArticleResult, *, session: Session) -> ArticleResult:

@@ -21,14 +21,18 @@ from collections import deque
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from types import TracebackType
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from resolver import extract
+from resolver import __version__, extract
 from resolver.errors import EmbedResolverError
 from resolver.inputs import Item, Loaded, load
 from resolver.model import Credit, Embed
+
+if TYPE_CHECKING:
+    from cache import Store
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -44,24 +48,58 @@ def default_workers() -> int:
 
 @dataclass(frozen=True)
 class Extracted:
-    """An item read, decoded and scanned: what the detectors found, ready to record."""
+    """An item read, decoded and scanned: what the detectors found; `article_id` when already recorded."""
 
     loaded: Loaded
     embeds: tuple[Embed, ...]
     credits: tuple[Credit, ...]
+    article_id: int | None = None
+    created: bool = False
 
 
 def extract_item(item: Item, kind: str | None = None, encoding: str | None = None) -> Extracted:
     """Load one item and run the detectors on it (in whichever process calls this)."""
     loaded = load(item, kind=kind, encoding=encoding)
     embeds, credits = extract.find_all(loaded.article.text, loaded.article.kind)
+    _ = loaded.article.sha256   # hashed here, in the worker, not in the main process
     return Extracted(loaded, tuple(embeds), tuple(credits))
 
 
-def _start_worker(parent: int) -> None:
+def record(store: Store, found: Extracted) -> tuple[int, bool]:
+    """Record an article's scan in one transaction, with the page URL the input gave; (article id, created)."""
+    article = found.loaded.article
+    article_id, created = store.record_article(
+        {"sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
+         "encoding_detected": int(article.encoding_detected), "bytes": len(article.data)},
+        [e.to_json() for e in found.embeds], [c.to_json() for c in found.credits],
+        source=article.source, tool_version=__version__)
+    if found.loaded.url:
+        store.record_source_url(article_id, article.source, found.loaded.url)
+    return article_id, created
+
+
+# A worker's own connection to the run's database: workers record what they found, so the main process, which
+# also drives the network, does not spend its time writing articles.
+_worker_store: Store | None = None
+
+
+def _extract_and_record(item: Item, kind: str | None, encoding: str | None) -> Extracted:
+    found = extract_item(item, kind, encoding)
+    if _worker_store is None:
+        return found
+    article_id, created = record(_worker_store, found)
+    return replace(found, article_id=article_id, created=created)
+
+
+def _start_worker(parent: int, db: Path | None) -> None:
     """In each worker: Ctrl-C is the main process's to handle; and when the main process is gone (kill -9), the
     worker goes too instead of waiting for work forever."""
+    global _worker_store
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if db is not None:
+        from cache import Store
+
+        _worker_store = Store(db)
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -73,9 +111,11 @@ def _start_worker(parent: int) -> None:
 class Extractor:
     """`await extractor(item)`: extraction in this process (workers <= 1) or in a pool of worker processes."""
 
-    def __init__(self, workers: int, *, kind: str | None = None, encoding: str | None = None) -> None:
+    def __init__(self, workers: int, *, kind: str | None = None, encoding: str | None = None,
+                 db: Path | None = None) -> None:
         self.workers = max(1, workers)
         self.kind, self.encoding = kind, encoding
+        self.db = db   # workers record into this database themselves (None: the caller records)
         self._pool: ProcessPoolExecutor | None = None
         self._calls = 0
 
@@ -92,12 +132,13 @@ class Extractor:
         self._calls += 1
         if self._pool is None and self.workers > 1 and self._calls > 1:
             # Started on the second article: a one-article run does not pay for a pool.
-            self._pool = ProcessPoolExecutor(self.workers, initializer=_start_worker, initargs=(os.getpid(),))
+            self._pool = ProcessPoolExecutor(self.workers, initializer=_start_worker,
+                                             initargs=(os.getpid(), self.db))
         if self._pool is None:
             return extract_item(item, self.kind, self.encoding)
         loop = asyncio.get_running_loop()
         try:
-            return await loop.run_in_executor(self._pool, extract_item, item, self.kind, self.encoding)
+            return await loop.run_in_executor(self._pool, _extract_and_record, item, self.kind, self.encoding)
         except BrokenProcessPool:
             raise WorkerCrashed(f"cannot scan {item.source}: a worker process died (out of memory?); "
                                 f"try fewer --workers") from None
