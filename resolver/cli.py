@@ -20,7 +20,7 @@ from resolver import __version__
 if TYPE_CHECKING:
     from cache import Store
     from resolver.inputs import InputSpec
-    from resolver.pipeline import Failure, Outcome, RunOptions, Steps, Summary
+    from resolver.pipeline import Failure, Outcome, Steps, Summary
     from resolver.resolve import Resolution
     from resolver.session import Mode, Session
     from resolver.settings import Settings

@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from cache import CacheError
-from resolver import __version__, extract, platforms
+from resolver import extract, platforms
 from resolver.archive import ArchivedUrl, ArchiveOptions, Identification, archive_urls, identify
 from resolver.article import Article, from_bytes, from_path
 from resolver.errors import EmbedResolverError, InputError
-from resolver.inputs import InputSpec, Item, Loaded, iter_items, load
 from resolver.fetch import FetchedPost, FetchOptions, MediaFile, Target, fetch_posts, media_file, target_of
+from resolver.inputs import InputSpec, Item, Loaded, iter_items, load
 from resolver.model import Credit, Embed
 from resolver.resolve import Resolution, links_of, resolve_many
 from resolver.workers import Extracted, Extractor, WorkerCrashed, ordered_map, record

@@ -213,7 +213,7 @@ def write_warc(path: Path, records: list[tuple], *, compress: bool = True) -> Pa
         writer.write_record(writer.create_warcinfo_record(path.name, {"software": "test"}))
         for rec_type, url, status, content_type, body, extra in records:
             if rec_type == "request":
-                http = StatusAndHeaders(f"GET / HTTP/1.1", [("Host", "news.example")], is_http_request=True)
+                http = StatusAndHeaders("GET / HTTP/1.1", [("Host", "news.example")], is_http_request=True)
             else:
                 http = StatusAndHeaders(status, [("Content-Type", content_type), *extra], protocol="HTTP/1.1")
             writer.write_record(writer.create_warc_record(url, rec_type, payload=io.BytesIO(body), http_headers=http,
