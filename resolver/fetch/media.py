@@ -9,8 +9,10 @@ from __future__ import annotations
 import hashlib
 import io
 import warnings
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
+
+from resolver.model import plain
 
 FORMATS = ["JPEG", "PNG", "WEBP", "GIF"]
 MAGIC = ((b"\xff\xd8\xff", "image/jpeg"), (b"\x89PNG\r\n\x1a\n", "image/png"), (b"GIF87a", "image/gif"),
@@ -33,7 +35,7 @@ class MediaFacts:
     error: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return plain(self)
 
 
 def sniff(data: bytes) -> str | None:
