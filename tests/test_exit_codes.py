@@ -162,5 +162,8 @@ def test_many_targets_show_a_progress_bar_on_a_terminal(world, tmp_path, command
     for i in range(3):
         (many / f"{i}.txt").write_text(LINKED.replace("1600000000000000001", f"160000000000000000{i + 2}"))
     assert world("scan", str(many)).exit_code == 0
+    # The child runs in the source tree: its reports go under tmp_path, never into the repository.
+    command = [str(tmp_path / "out") if arg == "out" else arg for arg in command]
     drawn = with_terminal_stderr(world, *command, str(many))
     assert counted in drawn, drawn
+    assert not (Path(__file__).parent.parent / "out").exists()
