@@ -2,7 +2,8 @@
 
 Exit codes (the README's table): 0 ok; 1 an input could not be used or a step failed (a link, a post, an archive
 lookup, an identification); 2 a usage error, or a cache made by a newer version; 3 something was not in the cache
-offline; 130 interrupted; 141 stdout was closed early (`| head`). Every error is one line, `error: ...`.
+offline; 4 report --fail-on found a check at that level; 130 interrupted (a corpus run says how far it got);
+141 stdout was closed early (`| head`). Every error is one line, `error: ...`.
 """
 
 from __future__ import annotations
