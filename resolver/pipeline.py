@@ -336,7 +336,11 @@ async def process_item(item: Item, *, session: Session, steps: Steps,
 def _failed(failure: Failure, session: Session, article_id: int | None = None, *,
             detail: str | None = None) -> Failure:
     """Record a failure in the cache's errors table (when there is a writable cache; with the article's row when
-    it was recorded before a later step failed), and hand it on."""
+    it was recorded before a later step failed), and hand it on; what is kept and shown has its secrets redacted
+    (an article URL named with its key, #11)."""
+    redact = session.redactor.text
+    failure = replace(failure, source=redact(failure.source), message=redact(failure.message))
+    detail = redact(detail) if detail is not None else None
     store = session.store
     if store is not None and not store.read_only:
         store.record_error({"source": failure.source, "article_id": article_id,
@@ -377,9 +381,13 @@ class NotFetched(InputError):
 
 
 async def fetch_item(item: Item, *, session: Session) -> Item:
-    """An article named by its URL (`scan URL`), fetched: the item with its bytes, to scan as any other."""
+    """An article named by its URL (`scan URL`), fetched: the item with its bytes, to scan as any other. The URL is
+    fetched as given; what is kept and shown of it (source, URL, resume key) has its secrets redacted (#11)."""
     assert item.url is not None
-    return replace(item, data=await fetch_article(item.url, session=session), remote=False)
+    data = await fetch_article(item.url, session=session)
+    redact = session.redactor.url
+    return replace(item, data=data, remote=False, source=redact(item.source), url=redact(item.url),
+                   key=redact(item.key) if item.key is not None else None)
 
 
 async def fetch_article(url: str, *, session: Session) -> bytes:
@@ -397,14 +405,14 @@ async def fetch_article(url: str, *, session: Session) -> bytes:
         if outcome.unavailable:
             return _kept_article(url, session)
         if outcome.problem is not None:
-            raise InputError(f"cannot read {url}: {outcome.problem}")
+            raise InputError(f"cannot read {session.redactor.url(url)}: {outcome.problem}")
         if outcome.status is not None and 300 <= outcome.status < 400 and outcome.location:
             current = urljoin(current, outcome.location.strip())
             continue
         if outcome.status != 200 or outcome.body is None:
-            raise InputError(f"cannot read {url}: HTTP {outcome.status}")
+            raise InputError(f"cannot read {session.redactor.url(url)}: HTTP {outcome.status}")
         return outcome.body
-    raise InputError(f"cannot read {url}: more than {session.settings.max_redirects} redirects")
+    raise InputError(f"cannot read {session.redactor.url(url)}: more than {session.settings.max_redirects} redirects")
 
 
 def _kept_article(url: str, session: Session) -> bytes:
@@ -427,7 +435,7 @@ def _kept_article(url: str, session: Session) -> bytes:
         from urllib.parse import urljoin
 
         current = urljoin(current, location)
-    raise NotFetched(f"cannot read {url}: offline, and this article was never fetched")
+    raise NotFetched(f"cannot read {session.redactor.url(url)}: offline, and this article was never fetched")
 
 
 # -- the steps -----------------------------------------------------------------------------------------------
