@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -138,6 +142,115 @@ def m007_identification_verdicts(db: Database) -> None:
     """v7: an identification's verdict (identified, tie, too-close, no-match, no-candidates), so a refusal is
     told apart from a miss; `similarity` now holds the best candidate's word score."""
     db.table("identifications").add_column("verdict", str)
+
+
+@migrations()
+def m008_source_urls_and_progress(db: Database) -> None:
+    """v8: the URL (and its host: the outlet) an article was read from, when the input said (JSON Lines, WARC);
+    the work finished per input item, so an interrupted run resumes without reading what it already did."""
+    db.table("article_sources").add_column("url", str)
+    db.table("article_sources").add_column("host", str)
+    db.table("article_sources").create_index(["host"])
+    db.table("progress").create({
+        "id": int, "job": str, "key": str, "source": str, "article_id": int, "outcome": str, "finished_at": str,
+    }, pk="id", foreign_keys=[("article_id", "articles", "id")], not_null={"job", "key", "finished_at"})
+    db.table("progress").create_index(["job", "key"], unique=True)
+
+
+# The statuses that mean a post is gone for good (not merely hidden: protected, withheld, age-restricted).
+_DEAD = "('deleted', 'suspended', 'not_found')"
+# Year of an embedded post: its own date, else the date the article printed, else the time in an X id
+# (ids above 10^15 are "snowflakes": milliseconds since 2010-11-04T01:42:54.657Z, shifted left 22 bits).
+_POST_YEAR = """COALESCE(substr(p.created_at, 1, 4), substr(e.date, 1, 4),
+    CASE WHEN e.platform = 'twitter' AND length(e.post_id) >= 16 AND CAST(e.post_id AS INTEGER) > 1000000000000000
+         THEN strftime('%Y', ((CAST(e.post_id AS INTEGER) >> 22) + 1288834974657) / 1000, 'unixepoch') END)"""
+_OUTLET = """(SELECT s.host FROM article_sources s WHERE s.article_id = e.article_id AND s.host IS NOT NULL
+     ORDER BY s.id LIMIT 1)"""
+# The id after /status/ in a captured URL: its leading run of digits.
+_STATUS_ID = """substr(rest, 1, length(rest) - length(ltrim(rest, '0123456789')))"""
+
+VIEWS = {
+    "dead_embeds_by_outlet_year": f"""
+SELECT COALESCE(outlet, '(unknown)') AS outlet, year,
+       COUNT(*) AS embeds_checked,
+       SUM(status IN {_DEAD}) AS dead,
+       ROUND(100.0 * SUM(status IN {_DEAD}) / COUNT(*), 1) AS dead_percent,
+       SUM(status = 'deleted') AS deleted, SUM(status = 'suspended') AS suspended,
+       SUM(status = 'not_found') AS not_found, COUNT(DISTINCT article_id) AS articles
+FROM (SELECT e.article_id, p.status, {_OUTLET} AS outlet, {_POST_YEAR} AS year
+      FROM embeds e JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
+      WHERE e.post_id IS NOT NULL AND p.status IS NOT NULL AND p.status NOT IN ('error', 'unknown'))
+GROUP BY COALESCE(outlet, '(unknown)'), year
+ORDER BY outlet, year""",
+    "gone_accounts_most_cited": """
+SELECT p.platform, lower(COALESCE(p.author_handle, e.author_handle)) AS handle,
+       MAX(COALESCE(p.author_name, e.author_name)) AS name,
+       COUNT(DISTINCT e.article_id) AS articles, COUNT(*) AS embeds, COUNT(DISTINCT p.id) AS posts,
+       SUM(p.status = 'suspended') AS suspended_embeds, SUM(p.status = 'deleted') AS deleted_embeds,
+       MAX(p.last_available_at) AS last_seen_available
+FROM embeds e JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
+WHERE p.status IN ('deleted', 'suspended')
+GROUP BY p.platform, lower(COALESCE(p.author_handle, e.author_handle))
+ORDER BY articles DESC, embeds DESC, handle""",
+    "at_risk_embeds": f"""
+WITH archived AS (
+    SELECT DISTINCT original AS url, NULL AS post_id FROM snapshots WHERE status = '200'
+    UNION
+    SELECT DISTINCT NULL, {_STATUS_ID} FROM (
+        SELECT substr(original, instr(original, '/status/') + 8) AS rest FROM snapshots
+        WHERE status = '200' AND instr(original, '/status/') > 0)
+)
+SELECT e.id AS embed_id, e.article_id,
+       (SELECT s.source FROM article_sources s WHERE s.article_id = e.article_id ORDER BY s.id LIMIT 1) AS article,
+       e.platform, e.kind, e.url, e.post_id, COALESCE(p.author_handle, e.author_handle) AS handle,
+       p.status AS post_status, p.last_available_at,
+       (SELECT v.status FROM saves v WHERE v.url = e.url OR v.url = p.url ORDER BY v.id DESC LIMIT 1) AS save_status
+FROM embeds e LEFT JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
+WHERE NOT EXISTS (SELECT 1 FROM archived a WHERE a.url = e.url OR a.url = p.url
+                  OR (e.platform = 'twitter' AND a.post_id = e.post_id))
+ORDER BY e.article_id, e.ordinal""",
+    "credits_by_organization": """
+SELECT COALESCE(MIN(trim(organization)), '(none named)') AS organization,
+       COUNT(*) AS credits, COUNT(DISTINCT article_id) AS articles, COUNT(DISTINCT lower(creator)) AS creators
+FROM credits
+GROUP BY lower(trim(organization))
+ORDER BY credits DESC, organization""",
+}
+# Full-text search: post text as fetched, and what the article itself shows of each embed.
+FTS = {"posts": ["text", "author_handle", "author_name"], "embeds": ["text", "author_handle", "author_name", "url"]}
+
+
+@migrations()
+def m009_research_views_and_search(db: Database) -> None:
+    """v9: SQL views for research (datasette shows them as tables) and full-text search on posts and embeds."""
+    for name, sql in VIEWS.items():
+        db.create_view(name, sql.strip())
+    with _scripts_in_this_transaction(db):
+        for table, columns in FTS.items():
+            db.table(table).enable_fts(columns, create_triggers=True)
+
+
+@contextmanager
+def _scripts_in_this_transaction(db: Database) -> Iterator[None]:
+    """sqlite-utils' enable_fts runs its SQL with executescript, which COMMITs first and so would end the
+    migration's transaction half-way: run such scripts statement by statement instead."""
+
+    def executescript(sql: str) -> sqlite3.Cursor:
+        statement = ""
+        for line in sql.splitlines(keepends=True):
+            statement += line
+            if sqlite3.complete_statement(statement):
+                db.execute(statement)
+                statement = ""
+        if statement.strip():
+            db.execute(statement)
+        return db.conn.cursor()
+
+    db.executescript = executescript  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        del db.executescript
 
 
 @migrations()

@@ -428,12 +428,52 @@ class Store:
     def count(self, table: str) -> int:
         return self.db.table(table).count if self.db.table(table).exists() else 0
 
+    # -- corpus runs: where articles came from, and what is finished (#13) -----------------------------------
+
+    def record_source_url(self, article_id: int, source: str, url: str) -> None:
+        """The URL a source of an article was fetched from (WARC-Target-URI, a JSON Lines field) and its host,
+        the outlet the research views group by (lower case, no leading www.)."""
+        from urllib.parse import urlsplit
+
+        try:
+            host = (urlsplit(url).hostname or "").removeprefix("www.") or None
+        except ValueError:
+            host = None
+        with self.write():
+            self.db.conn.execute("UPDATE article_sources SET url = ?, host = ? WHERE article_id = ? AND source = ?",
+                                 [url, host, article_id, source])
+
+    def mark_done(self, job: str, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Record input items as finished by a job (`key`, `source`, `article_id`, `outcome`: "done" or "failed"),
+        in one transaction; an item recorded again keeps the newest record."""
+        now = utc_now()
+        with self.write():
+            self.db.conn.executemany(
+                "INSERT INTO progress (job, key, source, article_id, outcome, finished_at) VALUES (?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT(job, key) DO UPDATE SET source = excluded.source, article_id = excluded.article_id,"
+                " outcome = excluded.outcome, finished_at = excluded.finished_at",
+                [(job, r["key"], r.get("source"), r.get("article_id"), r.get("outcome", "done"), now) for r in rows])
+
+    def is_done(self, job: str, key: str) -> bool:
+        """Whether an unfinished run of this job finished this item (an item that failed is tried again)."""
+        return self.db.conn.execute("SELECT 1 FROM progress WHERE job = ? AND key = ? AND outcome = 'done'",
+                                    [job, key]).fetchone() is not None
+
+    def done_count(self, job: str) -> int:
+        return int(self.db.conn.execute("SELECT COUNT(*) FROM progress WHERE job = ? AND outcome = 'done'",
+                                        [job]).fetchone()[0])
+
+    def forget_progress(self, job: str) -> None:
+        """A run of the job went to its end: the next run with the same arguments starts afresh."""
+        with self.write():
+            self.db.conn.execute("DELETE FROM progress WHERE job = ?", [job])
 
 def _inserted(row_id: Any) -> int:
     """The id of the row an INSERT made: typed Optional by sqlite3 and sqlite-utils, always set after one."""
     if row_id is None:
         raise CacheError("the database reported no id for a row it inserted")
     return int(row_id)
+
 
 
 _JSON_FIELDS = ("media_links", "links", "also_at")

@@ -6,6 +6,7 @@ import codecs
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from resolver.errors import InputError
@@ -35,8 +36,9 @@ class Article:
     encoding: str
     encoding_detected: bool        # True when the encoding was guessed, not declared or UTF-8
 
-    @property
+    @cached_property
     def sha256(self) -> str:
+        # Computed once (in the worker process that read the article; the value travels with it).
         return hashlib.sha256(self.data).hexdigest()
 
 

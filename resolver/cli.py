@@ -2,7 +2,8 @@
 
 Exit codes (the README's table): 0 ok; 1 an input could not be used or a step failed (a link, a post, an archive
 lookup, an identification); 2 a usage error, or a cache made by a newer version; 3 something was not in the cache
-offline; 130 interrupted; 141 stdout was closed early (`| head`). Every error is one line, `error: ...`.
+offline; 4 report --fail-on found a check at that level; 130 interrupted (a corpus run says how far it got);
+141 stdout was closed early (`| head`). Every error is one line, `error: ...`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
@@ -21,7 +22,8 @@ from resolver import __version__
 
 if TYPE_CHECKING:
     from cache import Store
-    from resolver.pipeline import Failure, Outcome
+    from resolver.inputs import InputSpec
+    from resolver.pipeline import Failure, Outcome, Steps, Summary
     from resolver.session import Mode, Session
     from resolver.settings import Settings
     from resolver.warc import WarcWriter
@@ -60,6 +62,57 @@ def db_option(command: Any) -> Any:
 def _network_overrides(options: dict[str, Any]) -> dict[str, Any]:
     keys = ("allow_private", "timeout", "concurrency", "per_host", "max_redirects")
     return {k: options.pop(k) for k in keys if k in options and options[k] is not None}
+
+
+def corpus_options(command: Any) -> Any:
+    """What a command reading many articles takes: the inputs besides SOURCES, the shard, workers, resume and
+    how much to say while it runs."""
+    for option in reversed([
+        click.option("--jsonl", multiple=True, metavar="PATH",
+                     help="A JSON Lines file (or .gz/.bz2/.xz, a folder of them, or - for stdin): one article a "
+                          "line. Repeatable."),
+        click.option("--text-field", metavar="NAME", help="With --jsonl: the field holding the article as plain text."),
+        click.option("--html-field", metavar="NAME", help="With --jsonl: the field holding the article as HTML."),
+        click.option("--url-field", metavar="NAME", help="With --jsonl: the field holding the page URL (default: url)."),
+        click.option("--id-field", metavar="NAME", help="With --jsonl: the field holding the record id (default: id)."),
+        click.option("--warc-input", multiple=True, metavar="PATH",
+                     help="A WARC or ARC file (gzipped or not) or a folder of them: every HTML response in it, as "
+                          "Common Crawl and CC-News keep pages. Repeatable."),
+        click.option("--glob", "globs", multiple=True, metavar="PATTERN",
+                     help="In folders, only files whose path ends like this (e.g. '*.html'). Repeatable."),
+        click.option("--shard", metavar="K/N",
+                     help="Take only the K-th of N slices of the input (1/4 to 4/4), the same slice on every machine."),
+        click.option("--workers", type=click.IntRange(min=1), default=None,
+                     help="Processes extracting embeds (default: the CPUs available)."),
+        click.option("--no-resume", is_flag=True,
+                     help="Process every input again, even those an interrupted run of the same command finished."),
+        click.option("-q", "--quiet", is_flag=True,
+                     help="No progress bar, status lines or summary line; errors and warnings still show."),
+        click.option("-v", "--verbose", is_flag=True, help="One line per article on stderr."),
+    ]):
+        command = option(command)
+    return command
+
+
+def _input_spec(sources: Sequence[str], options: dict[str, Any]) -> InputSpec:
+    """The inputs of a command from its SOURCES and corpus options (popped from `options`)."""
+    from resolver.errors import InputError
+    from resolver.inputs import InputSpec, JsonlFields, Shard
+
+    fields = JsonlFields(text=options.pop("text_field"), html=options.pop("html_field"),
+                         url=options.pop("url_field"), id=options.pop("id_field"))
+    shard = options.pop("shard")
+    try:
+        slice_ = Shard.parse(shard) if shard else None
+    except InputError as exc:
+        raise click.UsageError(str(exc)) from None
+    spec = InputSpec(files=tuple(sources), jsonl=options.pop("jsonl"), warc=options.pop("warc_input"),
+                     globs=options.pop("globs"), fields=fields, shard=slice_)
+    if spec.empty:
+        raise click.UsageError("give at least one SOURCE, --jsonl or --warc-input")
+    if not spec.jsonl and fields != JsonlFields():
+        raise click.UsageError("--text-field, --html-field, --url-field and --id-field go with --jsonl")
+    return spec
 
 
 class RefusedCache(click.ClickException):
@@ -112,50 +165,56 @@ def _open_store(settings: Settings) -> Store:
 
 
 def _session(settings: Settings, *, store: Store | None, mode: Mode | None = None,
-             warc: WarcWriter | None = None) -> Session:
+             warc: WarcWriter | None = None, quiet: bool = False) -> Session:
     """The one session of this command: its client, budgets, mode, WARC writer, the global --replay files, and
-    the reporter that draws status lines and progress on stderr."""
+    the reporter that draws status lines and progress on stderr (nothing with -q)."""
     from resolver.session import Mode, Session
 
     ctx = click.get_current_context()
     replay = (ctx.find_root().obj or {}).get("replay")
-    reporter = TerminalReporter()
+    reporter = TerminalReporter(quiet=quiet)
     ctx.call_on_close(reporter.close)
     return Session(settings, store=store, mode=mode or Mode(), warc=warc, replay=replay, reporter=reporter)
 
 
-def _stdin(names: Sequence[str]) -> bytes | None:
-    """The bytes of stdin when - is among the names: the one place stdin is read, once (#11)."""
-    if names.count("-") > 1:
-        raise click.UsageError("stdin (-) can be read only once; name it once")
-    return sys.stdin.buffer.read() if "-" in names else None
+def _stdin(*names: Sequence[str]) -> IO[bytes] | None:
+    """stdin, when - is among the names a command was given (SOURCES, --jsonl...): the one place stdin is chosen
+    (#11), and it can be read only once. Readers stream it (JSON Lines) or read it whole (one article)."""
+    count = sum(list(group).count("-") for group in names)
+    if count > 1:
+        raise click.UsageError("stdin (-) can be read once: name it once, as a SOURCE or as --jsonl")
+    return sys.stdin.buffer if count else None
 
 
 class TerminalReporter:
     """Status lines (a retry or a wait over a second) and progress bars on stderr. On a terminal rich draws them,
-    the status line above the bars; in a pipe or a log a status line is a plain line and there are no bars."""
+    the status line above the bars; in a pipe or a log a status line is a plain line and there are no bars.
+    Quiet (-q): nothing at all. A bar over a stream of unknown length (a corpus) shows what its `stats` say."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, quiet: bool = False) -> None:
         self.terminal = sys.stderr.isatty()
+        self.quiet = quiet
         self._bars: Any = None
+        self._stats: dict[Any, Callable[[], str] | None] = {}
 
     def status(self, message: str) -> None:
+        if self.quiet:
+            return
         if self._bars is not None:
             self._bars.console.print(message, markup=False, highlight=False)
         else:
             click.echo(message, err=True)
 
-    def progress(self, label: str, total: int) -> Callable[[], None]:
-        if not self.terminal or total < 2:
+    def progress(self, label: str, total: int | None, *,
+                 stats: Callable[[], str] | None = None) -> Callable[[], None]:
+        if self.quiet or not self.terminal or (total is not None and total < 2):
             return lambda: None
         if self._bars is None:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-            self._bars = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                  TimeRemainingColumn(), console=_stderr_console(), transient=True)
+            self._bars = _progress_bars(self._stats)
             self._bars.start()
         bars = self._bars
         task = bars.add_task(label, total=total)
+        self._stats[task] = stats
 
         def advance() -> None:
             bars.advance(task)
@@ -167,6 +226,30 @@ class TerminalReporter:
         if self._bars is not None:
             self._bars.stop()
             self._bars = None
+            self._stats.clear()
+
+
+def _progress_bars(stats: dict[Any, Callable[[], str] | None]) -> Any:
+    """rich bars on stderr: what, a bar, done/total (or, for a stream, what its stats say), time left or taken.
+    Printed tables go above the bars when stdout is the same terminal; --json output on a pipe is left alone."""
+    from rich.progress import BarColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
+    from rich.progress import TimeRemainingColumn
+    from rich.text import Text
+
+    class Counts(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            said = stats.get(task.id)
+            counted = "" if task.total is None else f"{task.completed:,.0f}/{task.total:,.0f}"
+            return Text("  ".join(part for part in (counted, said() if said else "") if part))
+
+    class Time(ProgressColumn):
+        remaining, elapsed = TimeRemainingColumn(), TimeElapsedColumn()
+
+        def render(self, task: Task) -> Text:
+            return (self.elapsed if task.total is None else self.remaining).render(task)
+
+    return Progress(TextColumn("{task.description}"), BarColumn(bar_width=24), Counts(), Time(),
+                    console=_stderr_console(), transient=True, redirect_stdout=sys.stdout.isatty())
 
 
 def _stderr_console() -> Any:
@@ -257,13 +340,13 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
 
 
 @cli.command()
-@click.argument("sources", nargs=-1, required=True)
+@click.argument("sources", nargs=-1)
 @click.option("--format", "kind", type=click.Choice(["auto", "html", "text"]), default="auto", show_default=True,
               help="Read the input as HTML or plain text. 'auto' sniffs the content, not the file name.")
 @click.option("--encoding", help="Decode the input with this encoding instead of detecting it (e.g. latin-1).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per article (JSON Lines for several).")
 @db_option
-@click.option("--no-store", is_flag=True, help="Do not record anything in the cache.")
+@click.option("--no-store", is_flag=True, help="Do not record anything in the cache (and so no resume).")
 @click.option("--resolve", "do_resolve", is_flag=True,
               help="Also resolve every link the embeds carry (t.co, pic.twitter.com...) and record where each leads.")
 @click.option("--fetch", "do_fetch", is_flag=True,
@@ -281,24 +364,40 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
 @click.option("--offline", is_flag=True,
               help="Answer from the cache only, whatever its age; nothing leaves the machine (exit 3 if missing).")
 @click.option("--refresh", is_flag=True, help="Ignore cached answers and ask again (not with --offline).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run here, or as shards over a dask.distributed cluster (needs embed-resolver[dask]).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="With --engine dask: the scheduler, e.g. tcp://10.0.0.5:8786. Inputs and --db must be on a "
+                   "file system every worker sees.")
+@click.option("--shards", type=click.IntRange(min=1),
+              help="With --engine dask: shards to cut the input into (default: the cluster's worker threads).")
+@corpus_options
 @network_options
 @click.pass_context
 def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str | None, as_json: bool,
-         no_store: bool, do_resolve: bool, do_fetch: bool, do_archive: bool, save: bool,
-         max_age: float, warc_file: Path | None, identify: bool, offline: bool, refresh: bool, **network: Any) -> None:
+         no_store: bool, do_resolve: bool, do_fetch: bool, do_archive: bool, save: bool, max_age: float,
+         warc_file: Path | None, identify: bool, offline: bool, refresh: bool, engine: str, scheduler: str | None,
+         shards: int | None, **options: Any) -> None:
     """Find the embedded posts and photo credits in SOURCES.
 
     SOURCE is a file, a directory (every file in it, recursively; a folder reached twice through links is read
-    once), an article URL (http:// or https://, fetched through the guarded client and logged), or - for stdin.
-    Each article is recorded in the cache by its sha256, so scanning the same bytes again adds nothing. One
-    article that fails does not stop the others: it gets one error line and a row in the cache's errors table,
-    and the exit code is 1.
+    once), an article URL (http:// or https://, fetched through the guarded client and logged), or - for stdin;
+    --jsonl and --warc-input add JSON Lines and WARC/ARC files, all streamed. Each article is recorded in the
+    cache by its sha256, so scanning the same bytes again adds nothing. One article that fails does not stop the
+    others: it gets one error line and a row in the cache's errors table, and the exit code is 1. An interrupted
+    run (Ctrl-C, a crash), run again with the same arguments, skips what it had finished without reading it
+    (with --json, append the new output: >>).
 
     \b
     Examples:
       embed-resolver scan examples/article.html
+      embed-resolver scan https://news.example/2024/story.html
       embed-resolver scan --json --format text scraped.txt
-      embed-resolver scan --db run.db corpus/
+      embed-resolver scan --db run.db --glob '*.html' corpus/
+      embed-resolver scan --jsonl articles.jsonl.gz --html-field body --url-field link
+      embed-resolver scan --warc-input CC-NEWS-20240101.warc.gz --db news.db
+      embed-resolver scan --shard 3/8 --db shard-3.db corpus/      one machine's eighth of the corpus
+      embed-resolver scan --engine dask --scheduler tcp://10.0.0.5:8786 --db /shared/corpus.db /shared/corpus/
       embed-resolver scan --resolve --json story.html
       embed-resolver scan --fetch story.html      resolve, fetch the posts, analyse their media
       embed-resolver scan --archive --save story.html
@@ -309,24 +408,174 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
     from resolver.archive import ArchiveOptions
 
     mode = _mode(offline=offline, refresh=refresh)
-    settings = _settings(ctx, **_network_overrides(network))
-    stdin = _stdin(sources)
-    store = None if no_store else _open_store(settings)
-    items = list(pipeline.expand_sources(sources, stdin=stdin, kind=None if kind == "auto" else kind,
-                                         encoding=encoding))
-    warc = _open_warc(settings, warc_file) if do_archive else None
+    spec = _input_spec(sources, options)
+    stdin = _stdin(spec.files, spec.jsonl)
     steps = pipeline.Steps(resolve=do_resolve, fetch=do_fetch, identify=identify,
                            archive=ArchiveOptions(save=save, max_age_days=max_age) if do_archive else None)
-    session = _session(settings, store=store, mode=mode, warc=warc)
-    advance = session.reporter.progress("scanning", len(items))
-
-    def emit(outcome: Outcome) -> None:
-        advance()
-        _emit(outcome, as_json=as_json)
-
-    with user_errors():
-        summary = pipeline.run(items, session=session, steps=steps, emit=emit)
+    kind_given = None if kind == "auto" else kind
+    if engine == "dask":
+        if no_store or warc_file:
+            raise click.UsageError("--engine dask records into --db (no --no-store) and writes one WARC per shard "
+                                   "(no --warc)")
+        summary = _scan_on_dask(ctx, spec, steps, mode, scheduler=scheduler, shards=shards, options=options,
+                                kind=kind_given, encoding=encoding, as_json=as_json)
+    else:
+        if scheduler or shards:
+            raise click.UsageError("--scheduler and --shards go with --engine dask")
+        settings = _settings(ctx, **_network_overrides(options))
+        store = None if no_store else _open_store(settings)
+        warc = _open_warc(settings, warc_file) if do_archive else None
+        session = _session(settings, store=store, mode=mode, warc=warc, quiet=options["quiet"])
+        summary = _run_corpus(ctx, spec, session=session, steps=steps, command="scan", options=options,
+                              kind=kind_given, encoding=encoding, stdin=stdin,
+                              emit=lambda outcome: _emit(outcome, as_json=as_json))
     _exit_for(ctx, failed=summary.failed + summary.steps_failed, unavailable=summary.unavailable)
+
+
+def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode, *, scheduler: str | None,
+                  shards: int | None, options: dict[str, Any], kind: str | None, encoding: str | None,
+                  as_json: bool) -> Summary:
+    """scan --engine dask: one task per shard on the cluster, each into its own database, then merged into --db.
+    Prints one line (or JSON object) per shard as it finishes, then the summary line."""
+    import time
+    from dataclasses import fields, replace
+
+    from resolver import cluster, pipeline
+    from resolver.inputs import Shard
+
+    if scheduler is None:
+        raise click.UsageError("--engine dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)")
+    if spec.shard is not None or "-" in spec.files or "-" in spec.jsonl:
+        raise click.UsageError("with --engine dask the engine cuts the shards, and stdin cannot be shared: "
+                               "no --shard, no -")
+    overrides = _network_overrides(options)
+    settings = _settings(ctx, **overrides)
+    out = settings.database().resolve()
+
+    def absolute(names: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(n if "://" in n else str(Path(n).resolve()) for n in names)
+    spec = replace(spec, files=absolute(spec.files), jsonl=absolute(spec.jsonl), warc=absolute(spec.warc))
+    with user_errors():
+        client = cluster.connect(scheduler)
+    ctx.call_on_close(client.close)
+    count = shards or cluster.worker_threads(client)
+    job = _job_name("scan", steps, mode, spec, kind=kind, encoding=encoding)
+    config = (ctx.find_root().obj or {}).get("config") or settings.config_path
+    jobs = [cluster.ShardJob(spec, Shard(k, count), cluster.shard_db(out, Shard(k, count)), steps, mode,
+                             config=Path(config).resolve() if config else None, overrides=overrides, kind=kind,
+                             encoding=encoding, job=job,
+                             warc=cluster.shard_db(out, Shard(k, count)).with_suffix(".warc.gz")
+                             if steps.archive is not None else None)
+            for k in range(1, count + 1)]
+    quiet = options.pop("quiet")
+    if not quiet:
+        click.echo(f"{count} shards on {scheduler}; each with 1/{count} of the network limits", err=True)
+    for unused in ("workers", "no_resume", "verbose"):
+        options.pop(unused)
+    summary = pipeline.Summary()
+    started = time.monotonic()
+
+    def on_shard(found: dict[str, Any]) -> None:
+        for name in (f.name for f in fields(summary)):
+            setattr(summary, name, getattr(summary, name) + found[name])
+        click.echo(json.dumps(found) if as_json else f"shard {found['shard']}: {found['articles']:,} articles, "
+                   f"{found['embeds']:,} embeds into {found['db']}", err=not as_json)
+    with user_errors():
+        for _ in cluster.run_on_cluster(client, jobs, out=out, on_shard=on_shard):
+            pass
+    if not quiet:
+        click.echo(_summary_line("scan", summary, time.monotonic() - started) + f"; merged into {out}", err=True)
+    return summary
+
+
+def _job_name(command: str, steps: Steps, mode: Mode, spec: InputSpec, *, kind: str | None,
+              encoding: str | None) -> str:
+    """What finished items are recorded under: the same arguments give the same name (so a re-run resumes);
+    others (more steps, offline, another format, other inputs) do their own work."""
+    import hashlib
+
+    def absolute(names: tuple[str, ...]) -> list[str]:
+        return [n if n == "-" or "://" in n else str(Path(n).resolve()) for n in names]
+    inputs = json.dumps([absolute(spec.files), absolute(spec.jsonl), absolute(spec.warc), list(spec.globs),
+                         repr(spec.fields), str(spec.shard)])
+    parts = [command, steps.describe()]
+    parts += [f for f, on in (("offline", mode.offline), ("refresh", mode.refresh)) if on]
+    parts += [f"{name}={value}" for name, value in (("format", kind), ("encoding", encoding)) if value]
+    return ":".join(parts + ["inputs=" + hashlib.sha256(inputs.encode()).hexdigest()[:16]])
+
+
+def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps: Steps, command: str,
+                options: dict[str, Any], emit: Callable[[Outcome], None], kind: str | None = None,
+                encoding: str | None = None, stdin: IO[bytes] | None = None, progress: bool = True) -> Summary:
+    """Run the pipeline over a corpus: one progress bar (unless -q, or `progress` is off), a line per article with
+    -v, a summary line at the end, and Ctrl-C stopping cleanly (exit 130) with what was finished kept for the next
+    run."""
+    import time
+
+    from resolver import pipeline
+    from resolver.workers import default_workers
+
+    quiet, verbose = options.pop("quiet") or not progress, options.pop("verbose")
+    store = session.store
+    resumable = store is not None and not store.read_only   # resume writes what it finished
+    run_options = pipeline.RunOptions(
+        workers=options.pop("workers") or default_workers(), kind=kind, encoding=encoding,
+        job=_job_name(command, steps, session.mode, spec, kind=kind, encoding=encoding) if resumable else None,
+        resume=not options.pop("no_resume"))
+    summary = pipeline.Summary()
+    started = time.monotonic()
+    done = [0]
+
+    def stats() -> str:
+        seconds = time.monotonic() - started
+        return (f"{done[0]:,} articles  {done[0] / seconds if seconds > 0 else 0:.1f}/s  {summary.embeds:,} embeds  "
+                f"{session.requests_in_flight} requests in flight  {summary.failed + summary.skipped:,} errors")
+    advance = (lambda: None) if quiet else session.reporter.progress(_DOING.get(command, command), None, stats=stats)
+
+    def on_outcome(outcome: Outcome) -> None:
+        done[0] += 1
+        advance()
+        emit(outcome)
+        if verbose:
+            _say_article(outcome)
+    items = pipeline.items_of(spec, session=session, options=run_options, summary=summary, stdin=stdin)
+    try:
+        with user_errors():
+            pipeline.run(items, session=session, steps=steps, emit=on_outcome, options=run_options, summary=summary)
+    except KeyboardInterrupt:
+        session.reporter.close()
+        click.echo(f"interrupted: {_summary_line(command, summary, time.monotonic() - started)}; "
+                   f"run the same command again to go on from there", err=True)
+        ctx.exit(EXIT_INTERRUPTED)
+    session.reporter.close()
+    if store is not None and run_options.job is not None:
+        store.forget_progress(run_options.job)   # done: the same command, run again, starts afresh
+    if not quiet and summary.articles + summary.failed + summary.skipped + summary.unavailable + summary.resumed > 1:
+        click.echo(_summary_line(command, summary, time.monotonic() - started), err=True)
+    return summary
+
+
+_DOING = {"scan": "scanning", "report": "reporting", "archive": "archiving"}
+_DONE = {"scan": "scanned", "report": "reported on", "archive": "archived"}
+
+
+def _summary_line(command: str, summary: Summary, seconds: float) -> str:
+    line = (f"{_DONE.get(command, command)} {summary.articles:,} article{'s' * (summary.articles != 1)} in "
+            f"{seconds:.1f} s ({summary.articles / seconds if seconds > 0 else 0:.1f}/s): {summary.embeds:,} embeds, "
+            f"{summary.credits:,} credits")
+    extras = [(summary.failed, "failed"), (summary.steps_failed, "with a step that failed"),
+              (summary.skipped, "skipped"), (summary.unavailable, "unavailable offline"),
+              (summary.resumed, "finished by an earlier run")]
+    return "; ".join([line] + [f"{n:,} {what}" for n, what in extras if n])
+
+
+def _say_article(outcome: Outcome) -> None:
+    from resolver.pipeline import Failure
+
+    if isinstance(outcome, Failure):
+        return   # already said, as an error or a warning
+    click.echo(f"{outcome.article.source}: {len(outcome.embeds)} embeds, {len(outcome.credits)} credits"
+               + (" (unavailable offline)" if outcome.unavailable else ""), err=True)
 
 
 def _exit_for(ctx: click.Context, *, failed: int, unavailable: int) -> None:
@@ -367,9 +616,8 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
     from resolver.targets import url_targets
 
     mode = _mode(offline=offline, refresh=refresh)
-    stdin = _stdin(urls)
     with user_errors():
-        links = url_targets(urls, stdin=stdin)
+        links = url_targets(urls, stdin=_stdin(urls))
     settings = _settings(ctx, **_network_overrides(network))
     session = _session(settings, store=_open_store(settings), mode=mode)
     advance = session.reporter.progress("resolving", len(links))
@@ -472,7 +720,7 @@ def _open_warc(settings: Settings, path: Path | None) -> WarcWriter:
 
 
 @cli.command()
-@click.argument("targets", nargs=-1, required=True)
+@click.argument("targets", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per archived URL (JSON Lines).")
 @click.option("--save", is_flag=True, help="Save Page Now every URL with no capture newer than --max-age.")
 @click.option("--max-age", type=click.FloatRange(min=0), default=30, show_default=True,
@@ -485,14 +733,16 @@ def _open_warc(settings: Settings, path: Path | None) -> WarcWriter:
 @click.option("--refresh", is_flag=True,
               help="Resolve links and fetch the articles' posts again even within the TTL (not with --offline).")
 @db_option
+@corpus_options
 @network_options
 @click.pass_context
 def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: bool, max_age: float, near: str | None,
-            warc_file: Path | None, offline: bool, refresh: bool, **network: Any) -> None:
+            warc_file: Path | None, offline: bool, refresh: bool, **options: Any) -> None:
     """Look up archived copies of posts and media, save what has none recent, and keep a local WARC copy.
 
     TARGET is a post or media URL, or an article file or directory (then every post and media URL it
-    references: its embeds are resolved and fetched first, so the WARC holds everything a replay needs).
+    references: its embeds are resolved and its posts fetched afresh first, so the WARC holds everything a replay
+    needs); --jsonl and --warc-input add articles from JSON Lines and WARC files, streamed one after another.
     Snapshots come from the Wayback availability and CDX APIs; --save uses Save Page Now 2 with the keys in
     IA_ACCESS_KEY and IA_SECRET_KEY, within the published rate limits; pending saves survive a restart.
 
@@ -500,25 +750,49 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
     Examples:
       embed-resolver archive https://twitter.com/jack/status/20
       embed-resolver archive --save --json story.html
+      embed-resolver archive --warc-input crawl.warc.gz --db corpus.db
       embed-resolver --replay archive.warc.gz fetch --json story.html
     """
     from resolver import pipeline
-    from resolver.archive import ArchiveOptions
+    from resolver.archive import ArchiveOptions, ArchivedUrl
+    from resolver.targets import classify
 
     mode = _mode(offline=offline, refresh=refresh)
-    settings = _settings(ctx, **_network_overrides(network))
-    store = _open_store(settings)
-    session = _session(settings, store=store, mode=mode, warc=_open_warc(settings, warc_file))
-    options = ArchiveOptions(save=save, max_age_days=max_age, near=near)
-    stdin = _stdin(targets)
     with user_errors():
-        results = session.run(lambda s: pipeline.archive_targets(targets, session=s, options=options, stdin=stdin))
-    _print_each(results, as_json=as_json, view="archive_text")
-    _exit_for(ctx, failed=sum(r.failed for r in results), unavailable=sum(r.unavailable for r in results))
+        named = [classify(target) for target in targets]   # every name checked before any request (#11)
+    urls = [n.url for n in named if n.url is not None]
+    articles = tuple(n.name for n in named if n.url is None)
+    if not (named or options["jsonl"] or options["warc_input"]):
+        raise click.UsageError("give at least one TARGET (a URL or an article), --jsonl or --warc-input")
+    stdin = _stdin(targets, options["jsonl"])
+    settings = _settings(ctx, **_network_overrides(options))
+    store = _open_store(settings)
+    session = _session(settings, store=store, mode=mode, warc=_open_warc(settings, warc_file),
+                       quiet=options["quiet"])
+    archive_options = ArchiveOptions(save=save, max_age_days=max_age, near=near)
+    results: list[ArchivedUrl] = []
+    failed = unavailable = 0
+    if articles or options["jsonl"] or options["warc_input"]:
+        def emit(outcome: Outcome) -> None:
+            if isinstance(outcome, pipeline.Failure):
+                _say_failure(outcome)
+                return
+            _print_each(outcome.archives or (), as_json=as_json, view="archive_text")
+            results.extend(outcome.archives or ())
+        summary = _run_corpus(ctx, _input_spec(articles, options), session=session, emit=emit, command="archive",
+                              steps=pipeline.archive_steps(archive_options), options=options, stdin=stdin)
+        failed, unavailable = summary.failed, summary.unavailable
+    if urls:
+        with user_errors():
+            found = session.run(lambda s: pipeline.archive_links(urls, session=s, options=archive_options))
+        _print_each(found, as_json=as_json, view="archive_text")
+        results += found
+    _exit_for(ctx, failed=failed + sum(r.failed for r in results),
+              unavailable=unavailable + sum(r.unavailable for r in results))
 
 
 @cli.command()
-@click.argument("articles", nargs=-1, required=True)
+@click.argument("articles", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(["md", "json", "html"]), default="md", show_default=True,
               help="Markdown (terminal and GitHub), JSON (schema/report.schema.json) or one self-contained HTML page.")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
@@ -529,22 +803,25 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
 @db_option
 @click.option("--fail-on", type=click.Choice(["fail", "warn", "never"]), default="never", show_default=True,
               help="Exit 4 when a check failed (fail), or failed or warned (warn): for scripts that gate on it.")
+@corpus_options
 @network_options
 @click.pass_context
 def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path | None, offline: bool, refresh: bool,
-           fail_on: str, **network: Any) -> None:
+           fail_on: str, **options: Any) -> None:
     """Write a provenance report: each embed, what the sources say, and checks between the two.
 
     Runs whatever is still missing (scan, link resolution, post fetching, archive lookups) and reports every
     fact with the method, the UTC time and the fetch-log id behind it. Checks compare the article's handle,
     name, date, quoted text, media links and photo credits with the sources, and flag gone posts with or
-    without an archived copy. Several articles or a directory give one report each plus an index.
+    without an archived copy. ARTICLE is a file, a directory, an article URL or -; several articles, a
+    directory, --jsonl or --warc-input give one report each (written as each is done) plus an index.
 
     \b
     Examples:
       embed-resolver report story.html
       embed-resolver report --format html -o story-report.html story.html
       embed-resolver report --offline --format json articles/ -o reports/
+      embed-resolver report --jsonl feed.jsonl -o reports/
       embed-resolver report --fail-on fail story.html > /dev/null || echo "a check failed"
 
     Exit codes: 0 written; 4 with --fail-on, a check at that level; 1 and 2 as for every command.
@@ -553,47 +830,52 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
     from resolver import report as rendering
 
     mode = _mode(offline=offline, refresh=refresh)
-    settings = _settings(ctx, **_network_overrides(network))
-    stdin = _stdin(articles)
+    spec = _input_spec(articles, options)
+    stdin = _stdin(spec.files, spec.jsonl)
+    settings = _settings(ctx, **_network_overrides(options))
     store = _open_store(settings)
-    items = list(pipeline.expand_sources(articles, stdin=stdin))
-    many = len(items) > 1 or any(Path(a).is_dir() for a in articles)
-    reports: list[tuple[str, dict[str, Any]]] = []
-    session = _session(settings, store=store, mode=mode)
-    advance = session.reporter.progress("reporting", len(items))
-
-    def collect(outcome: Outcome) -> None:
-        advance()
-        if isinstance(outcome, pipeline.Failure):
-            if not many:
-                raise click.ClickException(outcome.message)
-            _say_failure(outcome)
-            return
-        reports.append((outcome.article.source, provenance.build(outcome, store=store)))
-
-    with user_errors():
-        summary = pipeline.run(items, session=session, steps=pipeline.REPORT_STEPS, emit=collect)
-    if not reports:
-        raise click.ClickException(f"no article to report on in {', '.join(articles)}")
+    many = len(articles) > 1 or bool(spec.jsonl or spec.warc) or any(Path(a).is_dir() for a in articles)
     thumbnail = _thumbnails(store)
     suffix = {"md": ".md", "json": ".json", "html": ".html"}[fmt]
+    folder = output or Path("embed-resolver-reports")
+    entries: list[tuple[str, dict[str, Any]]] = []   # (file name, the report's article and summary): the index
 
     def render(data: dict[str, Any]) -> str:
         if fmt == "json":
             return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         return rendering.markdown(data) if fmt == "md" else rendering.html_page(data, thumbnail=thumbnail)
 
+    def write(outcome: Outcome) -> None:
+        if isinstance(outcome, pipeline.Failure):
+            if not many:
+                raise click.ClickException(outcome.message)
+            _say_failure(outcome)
+            return
+        data = provenance.build(outcome, store=store)
+        if not many:
+            entries.append(("", data))
+            return
+        file_name = _safe_name(outcome.article.source, data["article"]["sha256"]) + suffix
+        _write(folder / file_name, render(data))
+        entries.append((file_name, {"article": data["article"], "summary": data["summary"]}))
+
+    session = _session(settings, store=store, mode=mode, quiet=options["quiet"])
+    summary = _run_corpus(ctx, spec, session=session, steps=pipeline.REPORT_STEPS, command="report",
+                          options=options, emit=write, stdin=stdin, progress=many)
+    if not entries and not (many and _index_exists(folder)):
+        raise click.ClickException(f"no article to report on in {', '.join(articles or spec.jsonl or spec.warc)}")
     if not many:
-        text = render(reports[0][1])
+        text = render(entries[0][1])
         if output is None:
             click.echo(text, nl=False)
         else:
             _write(output, text)
             click.echo(f"wrote {output}", err=True)
     else:
-        _write_many(reports, output, suffix, render)
+        entries = _write_index(folder, entries)   # every article may have been reported on by an earlier run
+        click.echo(f"wrote {len(entries)} reports and an index to {folder}", err=True)
     _exit_for(ctx, failed=summary.failed, unavailable=0)   # a report names what it could not reach: not a failure
-    if _gate(reports, fail_on):
+    if _gate(entries, fail_on):
         ctx.exit(EXIT_CHECKS)
 
 
@@ -603,21 +885,205 @@ def _gate(reports: list[tuple[str, dict[str, Any]]], fail_on: str) -> bool:
     return any(data["summary"]["checks"][level] for _, data in reports for level in levels)
 
 
-def _write_many(reports: list[tuple[str, dict[str, Any]]], output: Path | None, suffix: str,
-                render: Callable[[dict[str, Any]], str]) -> None:
+def _index_exists(folder: Path) -> bool:
+    return (folder / "index.json").exists()
+
+
+def _write_index(folder: Path, entries: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
+    """index.md and index.json over the reports written now and those an earlier, interrupted run wrote; returns
+    the entries of the index."""
     from resolver import report as rendering
 
-    folder = output or Path("embed-resolver-reports")
-    entries = []
-    for name, data in reports:
-        file_name = _safe_name(name, data["article"]["sha256"]) + suffix
-        _write(folder / file_name, render(data))
-        entries.append((file_name, data))
-    index = rendering.index_markdown(entries)
-    _write(folder / "index.md", index)
+    known: dict[str, dict[str, Any]] = {}
+    if _index_exists(folder):
+        try:
+            known = {e["report"]: {"article": e["article"], "summary": e["summary"]}
+                     for e in json.loads((folder / "index.json").read_text(encoding="utf-8"))}
+        except (OSError, ValueError, KeyError, TypeError):
+            known = {}
+    known.update(dict(entries))
+    merged = list(known.items())
+    _write(folder / "index.md", rendering.index_markdown(merged))
     _write(folder / "index.json", json.dumps([{"report": f, "article": d["article"], "summary": d["summary"]}
-                                               for f, d in entries], ensure_ascii=False, indent=2) + "\n")
-    click.echo(f"wrote {len(entries)} reports and an index to {folder}", err=True)
+                                               for f, d in merged], ensure_ascii=False, indent=2) + "\n")
+    return merged
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print each view's rows as JSON Lines ({view, row}).")
+@click.option("--limit", type=click.IntRange(min=1), default=15, show_default=True, help="Rows shown per view.")
+@db_option
+@click.pass_context
+def stats(ctx: click.Context, as_json: bool, limit: int) -> None:
+    """What the database says about the corpus: embeds now dead by outlet and year, the most-cited deleted or
+    suspended accounts, the embeds with no archived copy, and photo credits by organization.
+
+    These are SQL views of the cache; browse them in full with datasette (`embed-resolver cache metadata`, then
+    `datasette cache.db --metadata metadata.json`) or export them with `embed-resolver cache export VIEW`.
+
+    \b
+    Examples:
+      embed-resolver --db corpus.db stats
+      embed-resolver --db corpus.db stats --json --limit 100 > views.jsonl
+    """
+    from cache.metadata import VIEWS
+
+    store = _open_store(_settings(ctx))
+    for view, description in VIEWS.items():
+        rows = [dict(r) for r in store.db.query(f"SELECT * FROM [{view}] LIMIT ?", [limit])]
+        total = store.db.execute(f"SELECT COUNT(*) FROM [{view}]").fetchone()[0]
+        if as_json:
+            for row in rows:
+                click.echo(json.dumps({"view": view, **row}, ensure_ascii=False))
+            continue
+        _print_view(view, description, rows, total)
+
+
+def _print_view(view: str, description: str, rows: list[dict[str, Any]], total: int) -> None:
+    from rich.table import Table
+
+    shown = f"{len(rows)} of {total:,}" if total > len(rows) else f"{total:,}"
+    table = Table(title=f"{view} ({shown} rows)", caption=description, caption_justify="left")
+    for column in rows[0] if rows else ["(no rows)"]:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row.values()))
+    console = _stdout_console()
+    console.print(_plain_if_piped(table, console))
+
+
+@cli.group()
+def cache() -> None:
+    """Look after cache databases: merge shards, counts, export, vacuum, datasette metadata.
+
+    \b
+    Examples:
+      embed-resolver cache merge corpus.db shard-*.db
+      embed-resolver --db corpus.db cache stats
+      embed-resolver --db corpus.db cache export credits_by_organization -o credits.csv
+    """
+
+
+@cache.command("merge")
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print rows read and rows in OUT per table as JSON.")
+def cache_merge(out: Path, inputs: tuple[Path, ...], as_json: bool) -> None:
+    """Merge the databases INPUTS (shards of one run) into OUT, with no duplicates.
+
+    Articles are matched by sha256, fetches by URL, method, time and purpose, posts by platform and id; every
+    observation of a post is kept, in time order, and a post's current view is the newest. OUT's own contents
+    are kept; OUT is replaced only when the merge succeeded.
+
+    \b
+    Examples:
+      embed-resolver cache merge corpus.db shard-*.db
+    """
+    from cache.merge import merge
+
+    with user_errors():
+        report = merge(out, list(inputs), on_input=lambda p: click.echo(f"merging {p}", err=True))
+    if as_json:
+        click.echo(json.dumps(report.to_json()))
+        return
+    for table, count in report.merged.items():
+        click.echo(f"{table}: {report.read.get(table, 0):,} read, {count:,} in {out}")
+
+
+@cache.command("stats")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@db_option
+@click.pass_context
+def cache_stats(ctx: click.Context, as_json: bool) -> None:
+    """Size, schema version, rows per table, views and full-text indexes of the cache.
+
+    \b
+    Example:
+      embed-resolver --db corpus.db cache stats --json
+    """
+    from cache.maintenance import stats as store_stats
+
+    found = store_stats(_open_store(_settings(ctx)))
+    if as_json:
+        click.echo(json.dumps(found))
+        return
+    click.echo(f"{found['path']}: {found['bytes'] / 2**20:,.1f} MB, schema version {found['schema_version']}")
+    for table, count in found["tables"].items():
+        click.echo(f"  {table:<20} {count:>12,}")
+    click.echo(f"views: {', '.join(found['views'])}")
+    click.echo("full-text search: " + ", ".join(f"{t} ({f})" for t, f in found["full_text"].items()))
+
+
+@cache.command("export")
+@click.argument("name")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
+@db_option
+@click.pass_context
+def cache_export(ctx: click.Context, name: str, fmt: str, output: Path | None) -> None:
+    """Export the table or view NAME as CSV (with a header) or JSON Lines, streamed.
+
+    \b
+    Examples:
+      embed-resolver cache export at_risk_embeds -o at-risk.csv
+      embed-resolver cache export posts --format jsonl | gzip > posts.jsonl.gz
+    """
+    from cache.maintenance import export
+
+    store = _open_store(_settings(ctx))
+    with user_errors():
+        if output is None:
+            count = export(store, name, sys.stdout, fmt=fmt)
+        else:
+            try:
+                with output.open("w", encoding="utf-8", newline="") as out:
+                    count = export(store, name, out, fmt=fmt)
+            except OSError as exc:
+                raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from None
+    if output is not None:
+        click.echo(f"wrote {count:,} rows of {name} to {output}", err=True)
+
+
+@cache.command("vacuum")
+@db_option
+@click.pass_context
+def cache_vacuum(ctx: click.Context) -> None:
+    """Compact the cache: fold in the write-ahead log, optimise the search indexes, drop free pages.
+
+    Run it when no other run is writing to the database.
+
+    \b
+    Example:
+      embed-resolver --db corpus.db cache vacuum
+    """
+    from cache.maintenance import vacuum
+
+    store = _open_store(_settings(ctx))
+    with user_errors():
+        before, after = vacuum(store)
+    click.echo(f"{store.path}: {before / 2**20:,.1f} MB -> {after / 2**20:,.1f} MB")
+
+
+@cache.command("metadata")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write (default: metadata.json next to the database).")
+@db_option
+@click.pass_context
+def cache_metadata(ctx: click.Context, output: Path | None) -> None:
+    """Write a datasette metadata.json describing every table, view and column of the cache.
+
+    \b
+    Example:
+      embed-resolver --db corpus.db cache metadata && datasette corpus.db --metadata metadata.json
+    """
+    from cache.metadata import write_metadata
+
+    store = _open_store(_settings(ctx))
+    try:
+        path = write_metadata(store, output)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {output or 'metadata.json'}: {exc.strerror or exc}") from None
+    click.echo(f"wrote {path}", err=True)
 
 
 def _safe_name(source: str, sha256: str) -> str:

@@ -528,8 +528,13 @@ async def fetch(session: Session, url: str, *, method: str = "GET", purpose: str
         return seconds
 
     async def attempt() -> FetchOutcome:
-        outcome = await _attempt(session, method, url, headers=headers, data=data,
-                                 max_bytes=settings.max_body_bytes if max_bytes is None else max_bytes)
+        session.requests_in_flight += 1
+        try:
+            outcome = await _attempt(session, method, url, headers=headers, data=data,
+                                     max_bytes=settings.max_body_bytes if max_bytes is None else max_bytes)
+        finally:
+            session.requests_in_flight -= 1
+        session.requests_made += 0 if outcome.unavailable else 1
         if store is None or outcome.unavailable:
             return outcome
         if keep_body and outcome.sha256 is not None:

@@ -3,16 +3,20 @@ asked, resolve the links they carry, fetch the posts they name, archive them, an
 kept no link.
 
 `run()` is the one synchronous entry: one session (one event loop, one HTTP client, one set of rate budgets) for
-the whole job over an iterable of inputs, each outcome handed on in input order. Stages hand each other typed,
-frozen results (`ArticleResult` has a field per step); JSON is made only at the edges, by `to_json()`.
+the whole job over an iterable of inputs (resolver.inputs reads them, streamed), each outcome handed on in input
+order. Extraction runs in worker processes (resolver.workers), network work in the session's loop, overlapping
+through a bounded window. Stages hand each other typed, frozen results (`ArticleResult` has a field per step);
+JSON is made only at the edges, by `to_json()`. One input that fails is its own outcome (a `Failure`, and a row
+in the cache's errors table); the run goes on.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from contextlib import aclosing
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+from typing import IO, TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from cache import CacheError
 from resolver import __version__, extract, platforms
@@ -21,9 +25,11 @@ from resolver.article import Article, from_bytes, from_path
 from resolver.errors import EmbedResolverError, InputError
 from resolver.fetch import FetchedPost, FetchOptions, MediaFile, Target, fetch_posts, media_file, target_of
 from resolver.identify import Identification, identify
+from resolver.inputs import InputSpec, Item, Loaded, iter_items, load
 from resolver.model import Credit, Embed
 from resolver.resolve import Resolution, links_of, resolve_many
-from resolver.targets import classify, walk
+from resolver.targets import classify
+from resolver.workers import Extracted, Extractor, WorkerCrashed, ordered_map, record
 
 if TYPE_CHECKING:
     from cache import Store
@@ -79,6 +85,8 @@ class ArticleResult:
     credited_images: tuple[MediaFile, ...] | None = None                 # the images the credits belong to
     archives: tuple[ArchivedUrl, ...] | None = None                      # per post and media URL
     identifications: tuple[ForEmbed[Identification], ...] | None = None  # per flattened tweet with no link
+    url: str | None = None             # the page's URL, when the input gave it (a URL, WARC, JSON Lines)
+    record_id: str | None = None       # the input record's own id (WARC-Record-ID, --id-field)
 
     @property
     def _step_results(self) -> Iterator[StepResult]:
@@ -101,7 +109,8 @@ class ArticleResult:
         """The same keys whatever ran: a step that did not run is null, one that found nothing is []."""
         article = self.article
         return {
-            "source": article.source, "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
+            "source": article.source, "url": self.url, "record_id": self.record_id,
+            "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
             "encoding_detected": article.encoding_detected,
             "embeds": [e.to_json() for e in self.embeds], "credits": [c.to_json() for c in self.credits],
             "resolutions": _json_list(self.resolutions), "posts": _json_list(self.posts),
@@ -149,6 +158,7 @@ class Steps:
     fetch: bool = False
     archive: ArchiveOptions | None = None
     identify: bool = False
+    fetch_options: FetchOptions = field(default=FetchOptions(), compare=False)   # how posts are fetched
 
     @property
     def fetches(self) -> bool:
@@ -162,69 +172,55 @@ class Steps:
     def resolves(self) -> bool:
         return self.resolve or self.fetches
 
+    def describe(self) -> str:
+        """The steps as a stable name ("scan+resolve+fetch+identify"): with the command, what resume records work
+        under, so a run asking for more than an earlier one does that work."""
+        names = ["scan"] + [n for n, on in (("resolve", self.resolves), ("fetch", self.fetches),
+                                             ("identify", self.identifies)) if on]
+        if self.archive is not None:
+            options = self.archive
+            names.append(f"archive(save={options.save},max_age={options.max_age_days:g},near={options.near},"
+                         f"live={options.live_copy})")
+        return "+".join(names)
+
 
 # What a provenance report needs: posts fetched (links resolved first) and archive lookups, no save, no live copy.
 REPORT_STEPS = Steps(fetch=True, archive=ArchiveOptions(live_copy=False))
 
 
-# -- inputs --------------------------------------------------------------------------------------------------
+# -- the run -------------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class Item:
-    """One input of a run: where an article comes from, read only when its turn comes."""
+class RunOptions:
+    """How a run reads and paces its inputs. `workers`: extraction processes (1: in this process); `window`:
+    articles in flight at once between extraction and network work (None: enough to keep both busy); `job`: the
+    name finished items are recorded under (resume), None to record nothing; `resume`: skip the items already
+    finished under that name."""
 
-    name: str
-    path: Path | None = None
-    data: bytes | None = None          # the bytes, when already read (stdin)
-    url: str | None = None             # an article to fetch through the run's client
-    kind: str | None = None            # "html" | "text"; None: sniffed from the content
+    workers: int = 1
+    window: int | None = None
+    kind: str | None = None            # "html" | "text"; None: from the input, else sniffed
     encoding: str | None = None        # None: declared or detected
-    named: bool = True                 # the user named it, rather than a folder walk found it
-    problem: str | None = None         # found unusable while listing (a broken link): reported, not read
+    job: str | None = None
+    resume: bool = True
 
-    def read(self) -> Article:
-        """The article, decoded, from a path or bytes; an InputError names the input when it cannot be used."""
-        if self.path is not None:
-            return from_path(self.path, kind=self.kind, encoding=self.encoding)
-        if self.data is None:
-            raise InputError(f"cannot read {self.name}: no input given")
-        return from_bytes(self.data, self.name, kind=self.kind, encoding=self.encoding)
+    def window_size(self, session: Session) -> int:
+        # Enough articles for every worker to have the next one ready, and for the network limit to be used.
+        return self.window or max(4 * self.workers, session.settings.concurrency)
 
-
-def expand_sources(sources: Iterable[str], *, stdin: bytes | None = None, kind: str | None = None,
-                   encoding: str | None = None) -> Iterator[Item]:
-    """An Item for every article the sources name (targets.classify decides what each is): files as given, folders
-    walked (each folder once, however many links lead to it), - for the bytes of stdin (read once by the caller),
-    URLs to fetch. A name that is none of these, or a problem found while walking, is an Item with `problem` set."""
-    for source in sources:
-        try:
-            named = classify(source)
-        except InputError as exc:
-            yield Item(source, problem=str(exc))
-            continue
-        if named.kind == "stdin":
-            yield Item(source, data=stdin, kind=kind, encoding=encoding)
-        elif named.kind == "url":
-            yield Item(source, url=named.url, kind=kind, encoding=encoding)
-        elif named.kind == "folder" and named.path is not None:
-            for entry in walk(named.path):
-                yield Item(str(entry.path), None if entry.problem else entry.path, kind=kind, encoding=encoding,
-                           named=False, problem=entry.problem)
-        else:
-            yield Item(source, named.path, kind=kind, encoding=encoding)
-
-
-# -- the run -------------------------------------------------------------------------------------------------
 
 @dataclass
 class Summary:
-    """What a run did, counted as outcomes come in: for the exit code and a final line."""
+    """What a run did, counted as outcomes come in: for the exit code, the progress bar and a final line."""
 
     articles: int = 0
     failed: int = 0           # inputs that could not be processed (errors; the exit code says so)
     skipped: int = 0          # files a folder walk found that are no article (warnings)
     steps_failed: int = 0     # articles a step failed for (a link, a post, an archive lookup...)
     unavailable: int = 0      # inputs with something not in the cache, offline
+    embeds: int = 0
+    credits: int = 0
+    resumed: int = 0          # inputs an earlier, interrupted run had finished: not read again
 
     def count(self, outcome: Outcome) -> None:
         if isinstance(outcome, Failure):
@@ -238,78 +234,139 @@ class Summary:
         self.articles += 1
         self.unavailable += outcome.unavailable
         self.steps_failed += outcome.failed
+        self.embeds += len(outcome.embeds)
+        self.credits += len(outcome.credits)
 
 
 def run(items: Iterable[Item], *, session: Session, steps: Steps = Steps(),
-        emit: Callable[[Outcome], None] | None = None) -> Summary:
+        emit: Callable[[Outcome], None] | None = None, options: RunOptions = RunOptions(),
+        summary: Summary | None = None) -> Summary:
     """Process every input in one session (one event loop, one client, one set of budgets), handing each outcome
-    to `emit` in input order. Inputs are read as their turn comes, so an iterator of any length is fine."""
-    return session.run(lambda s: drive(items, session=s, steps=steps, emit=emit))
+    to `emit` in input order. Inputs are read as their turn comes, so an iterator of any length is fine.
+    `summary`, when given, is counted into as the run goes (it holds what was done if the run is interrupted)."""
+    return session.run(lambda s: drive(items, session=s, steps=steps, emit=emit, options=options, summary=summary))
+
+
+def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary: Summary | None = None,
+             stdin: IO[bytes] | None = None) -> Iterator[Item]:
+    """The inputs a spec names, less those an earlier run of the same job finished (counted in `summary`), which
+    are not even read."""
+    store = session.store
+    if store is None or options.job is None or not options.resume:
+        return iter_items(spec, stdin=stdin)
+    job = options.job
+
+    def done(key: str) -> bool:
+        finished = store.is_done(job, key)
+        if finished and summary is not None:
+            summary.resumed += 1
+        return finished
+    return iter_items(spec, skip=done, stdin=stdin)
 
 
 async def drive(items: Iterable[Item], *, session: Session, steps: Steps,
-                emit: Callable[[Outcome], None] | None) -> Summary:
-    """The async driver: inputs in, outcomes out in input order. Articles go one after another for now; a worker
-    pool and a bounded queue slot in here without changing the callers (#13)."""
-    summary = Summary()
-    for item in items:
-        outcome = await process_item(item, session=session, steps=steps)
-        summary.count(outcome)
-        if emit is not None:
-            emit(outcome)
+                emit: Callable[[Outcome], None] | None, options: RunOptions = RunOptions(),
+                summary: Summary | None = None) -> Summary:
+    """The async driver: inputs in, outcomes out in input order. Extraction runs in `options.workers` processes;
+    each article's network work starts in this loop as soon as its extraction is done; at most a window of
+    articles is in flight, so memory stays flat however long the input. Each finished item is recorded under
+    `options.job` after it was emitted: an interrupted run, run again, starts where this one stopped."""
+    summary = summary if summary is not None else Summary()
+    store = session.store
+    # Workers record what they scanned into the run's database themselves (not into a read-only or memory one).
+    shared_db = store.path if store is not None and not store.read_only and str(store.path) != ":memory:" else None
+    with Extractor(options.workers, kind=options.kind, encoding=options.encoding, db=shared_db) as extractor:
+        async def work(item: Item) -> tuple[Item, Outcome]:
+            return item, await process_item(item, session=session, steps=steps, extractor=extractor)
+
+        async with aclosing(ordered_map(items, work, window=options.window_size(session))) as outcomes:
+            async for item, outcome in outcomes:
+                summary.count(outcome)
+                if emit is not None:
+                    emit(outcome)
+                _mark_finished(session, options, item, outcome)
     return summary
 
 
-async def process_item(item: Item, *, session: Session, steps: Steps) -> Outcome:
+def _mark_finished(session: Session, options: RunOptions, item: Item, outcome: Outcome) -> None:
+    if session.store is None or session.store.read_only or options.job is None or item.key is None:
+        return
+    failed = isinstance(outcome, Failure)
+    session.store.mark_done(options.job, [{
+        "key": item.key, "source": item.source, "outcome": "failed" if failed else "done",
+        "article_id": None if isinstance(outcome, Failure) else outcome.article_id}])
+
+
+async def process_item(item: Item, *, session: Session, steps: Steps,
+                       extractor: Extractor | None = None) -> Outcome:
     """One input, isolated: whatever goes wrong with it is its outcome (and a row in the cache's errors table), and
-    the run goes on. A cache that cannot be written is the run's problem, not the article's: it ends the run."""
+    the run goes on. A cache that cannot be written is the run's problem, not the article's: it ends the run, as
+    does a worker process that died (the pool cannot go on)."""
     if item.problem is not None:
-        return _failed(Failure(item.name, item.problem, named=item.named), session)
-    stage, article = ["read"], None
+        return _failed(Failure(item.source, item.problem, named=item.explicit), session)
+    stage, article_id = ["read"], None
     try:
-        article = await read_article(item, session=session)
-        return await process_article(article, session=session, steps=steps, stage=stage)
-    except CacheError:
+        if item.remote:
+            item = await fetch_item(item, session=session)
+        stage.append("scan")
+        try:
+            found = await (extractor or Extractor(1))(item)
+        except InputError:
+            stage[-1] = "read"   # the item could not be read or decoded: no detector ran
+            raise
+        if found.article_id is None and session.store is not None:
+            article_id, created = record(session.store, found)
+            found = replace(found, article_id=article_id, created=created)
+        article_id = found.article_id
+        result = ArticleResult(found.loaded.article, found.embeds, found.credits, found.article_id, found.created,
+                               url=found.loaded.url, record_id=found.loaded.record_id)
+        return await process_steps(result, session=session, steps=steps, stage=stage)
+    except (CacheError, WorkerCrashed):
         raise
     except NotFetched as exc:
-        return _failed(Failure(item.name, str(exc), item.named, "unavailable"), session)
+        return _failed(Failure(item.source, str(exc), item.explicit, "unavailable"), session)
     except EmbedResolverError as exc:
-        return _failed(Failure(item.name, str(exc), item.named, "input", stage[-1]), session, article)
+        return _failed(Failure(item.source, str(exc), item.explicit, "input", stage[-1]), session, article_id)
     except Exception as exc:  # noqa: BLE001 - one article's bug must not end a batch of thousands (#11)
         kind = type(exc).__name__
-        return _failed(Failure(item.name, f"{item.name}: internal error: {kind}: {exc}", item.named, kind,
-                               stage[-1]), session, article, detail=str(exc))
+        return _failed(Failure(item.source, f"{item.source}: internal error: {kind}: {exc}", item.explicit, kind,
+                               stage[-1]), session, article_id, detail=str(exc))
 
 
-def _failed(failure: Failure, session: Session, article: Article | None = None, *,
+def _failed(failure: Failure, session: Session, article_id: int | None = None, *,
             detail: str | None = None) -> Failure:
     """Record a failure in the cache's errors table (when there is a writable cache; with the article's row when
-    it was recorded before a later step failed), and hand it on."""
+    it was recorded before a later step failed), and hand it on; what is kept and shown has its secrets redacted
+    (an article URL named with its key, #11)."""
+    redact = session.redactor.text
+    failure = replace(failure, source=redact(failure.source), message=redact(failure.message))
+    detail = redact(detail) if detail is not None else None
     store = session.store
     if store is not None and not store.read_only:
-        known = store.article_by_sha256(article.sha256) if article is not None else None
-        store.record_error({"source": failure.source, "article_id": known["id"] if known else None,
+        store.record_error({"source": failure.source, "article_id": article_id,
                             "stage": failure.stage, "kind": failure.kind,
                             "message": detail if detail is not None else failure.message,
                             "tool_version": __version__})
     return failure
 
 
-async def process_article(article: Article, *, session: Session, steps: Steps = Steps(),
-                          stage: list[str] | None = None,
-                          fetch_options: FetchOptions = FetchOptions()) -> ArticleResult:
+async def process_article(article: Article, *, session: Session, steps: Steps = Steps()) -> ArticleResult:
     """The whole job for one article, as far as asked: scan, then resolve its links, fetch its posts, identify
-    flattened tweets that kept no link, and archive them. `stage`, when given, is appended the name of each step
-    as it starts (so a failure can say where it happened)."""
+    flattened tweets that kept no link, and archive them."""
+    return await process_steps(scan_article(article, store=session.store), session=session, steps=steps)
+
+
+async def process_steps(result: ArticleResult, *, session: Session, steps: Steps,
+                        stage: list[str] | None = None) -> ArticleResult:
+    """The network steps, as far as asked, after an article was scanned and recorded. `stage`, when given, is
+    appended the name of each step as it starts (so a failure can say where it happened)."""
     stage = stage if stage is not None else []
-    stage.append("scan")
-    result = scan_article(article, store=session.store)
     if steps.resolves:
         stage.append("resolve")
         result = await resolve_links(result, session=session)
     if steps.fetches:
         stage.append("fetch")
-        result = await fetch_for_article(result, session=session, options=fetch_options)
+        result = await fetch_for_article(result, session=session, options=steps.fetch_options)
     if steps.identifies:
         stage.append("identify")
         result = await identify_remnants(result, session=session)
@@ -323,18 +380,20 @@ class NotFetched(InputError):
     """Offline, and the article at this URL was never fetched."""
 
 
-async def read_article(item: Item, *, session: Session) -> Article:
-    """The article of an input: read from its path or bytes, or fetched from its URL."""
-    if item.url is None:
-        return item.read()
-    return await fetch_article(item.url, session=session, kind=item.kind, encoding=item.encoding)
+async def fetch_item(item: Item, *, session: Session) -> Item:
+    """An article named by its URL (`scan URL`), fetched: the item with its bytes, to scan as any other. The URL is
+    fetched as given; what is kept and shown of it (source, URL, resume key) has its secrets redacted (#11)."""
+    assert item.url is not None
+    data = await fetch_article(item.url, session=session)
+    redact = session.redactor.url
+    return replace(item, data=data, remote=False, source=redact(item.source), url=redact(item.url),
+                   key=redact(item.key) if item.key is not None else None)
 
 
-async def fetch_article(url: str, *, session: Session, kind: str | None = None,
-                        encoding: str | None = None) -> Article:
-    """An article from its URL, through the run's one client: the SSRF guard, the caps, the fetch log and the WARC
-    apply. Redirects are followed hop by hop, each checked and logged; the body is kept in the cache, so an offline
-    run reads the article again from there. The article's source is the URL as given."""
+async def fetch_article(url: str, *, session: Session) -> bytes:
+    """The bytes of an article at a URL, through the run's one client: the SSRF guard, the caps, the fetch log and
+    the WARC apply. Redirects are followed hop by hop, each checked and logged; the body is kept in the cache, so
+    an offline run reads the article again from there."""
     from urllib.parse import urljoin
 
     from resolver.article import MAX_ARTICLE_BYTES
@@ -344,16 +403,16 @@ async def fetch_article(url: str, *, session: Session, kind: str | None = None,
     for _ in range(session.settings.max_redirects + 1):
         outcome = await fetch(session, current, purpose="article", keep_body=True, max_bytes=MAX_ARTICLE_BYTES)
         if outcome.unavailable:
-            return from_bytes(_kept_article(url, session), url, kind=kind, encoding=encoding)
+            return _kept_article(url, session)
         if outcome.problem is not None:
-            raise InputError(f"cannot read {url}: {outcome.problem}")
+            raise InputError(f"cannot read {session.redactor.url(url)}: {outcome.problem}")
         if outcome.status is not None and 300 <= outcome.status < 400 and outcome.location:
             current = urljoin(current, outcome.location.strip())
             continue
-        if outcome.status != 200:
-            raise InputError(f"cannot read {url}: HTTP {outcome.status}")
-        return from_bytes(outcome.body, url, kind=kind, encoding=encoding)
-    raise InputError(f"cannot read {url}: more than {session.settings.max_redirects} redirects")
+        if outcome.status != 200 or outcome.body is None:
+            raise InputError(f"cannot read {session.redactor.url(url)}: HTTP {outcome.status}")
+        return outcome.body
+    raise InputError(f"cannot read {session.redactor.url(url)}: more than {session.settings.max_redirects} redirects")
 
 
 def _kept_article(url: str, session: Session) -> bytes:
@@ -376,7 +435,7 @@ def _kept_article(url: str, session: Session) -> bytes:
         from urllib.parse import urljoin
 
         current = urljoin(current, location)
-    raise NotFetched(f"cannot read {url}: offline, and this article was never fetched")
+    raise NotFetched(f"cannot read {session.redactor.url(url)}: offline, and this article was never fetched")
 
 
 # -- the steps -----------------------------------------------------------------------------------------------
@@ -397,12 +456,7 @@ def scan_article(article: Article, *, store: Store | None = None) -> ArticleResu
     embeds, credits = extract.find_all(article.text, article.kind)
     if store is None:
         return ArticleResult(article, tuple(embeds), tuple(credits))
-    article_id, created = store.record_article(
-        {"sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
-         "encoding_detected": int(article.encoding_detected), "bytes": len(article.data)},
-        [e.to_json() for e in embeds], [c.to_json() for c in credits],
-        source=article.source, tool_version=__version__,
-    )
+    article_id, created = record(store, Extracted(Loaded(article, None, None), tuple(embeds), tuple(credits)))
     return ArticleResult(article, tuple(embeds), tuple(credits), article_id, created)
 
 
@@ -514,24 +568,25 @@ async def identify_remnants(result: ArticleResult, *, session: Session) -> Artic
 
 # -- what the commands name: articles, or posts and links ------------------------------------------------------
 
-def named_inputs(targets: Iterable[str], stdin: bytes | None) -> Iterator[Item | str]:
+def named_inputs(targets: Iterable[str], stdin: IO[bytes] | None) -> Iterator[Item | str]:
     """Each target (targets.classify decides) as articles (a file, every file of a folder, - for stdin) or, for a
-    URL, as the URL. A name that is neither raises InputError before anything is fetched."""
+    URL, as the URL. A name that is neither raises InputError before anything is read or fetched."""
     checked = [classify(target) for target in targets]
     for named in checked:
         if named.kind == "url" and named.url is not None:
             yield named.url
         else:
-            yield from (item for item in expand_sources([named.name], stdin=stdin) if item.problem is None)
+            spec = InputSpec(files=(named.name,))
+            yield from (item for item in iter_items(spec, stdin=stdin) if item.problem is None)
 
 
-async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: bytes | None = None) -> list[Target]:
+async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[bytes] | None = None) -> list[Target]:
     """Posts to fetch from what the user named: post URLs as they are, other links resolved, articles scanned."""
     found: list[Target] = []
     links: list[str] = []
     for named in list(named_inputs(targets, stdin)):
         if isinstance(named, Item):
-            for embed in scan_article(named.read(), store=session.store).embeds:
+            for embed in scan_article(load(named).article, store=session.store).embeds:
                 target = target_of(embed.platform, embed.kind, embed.post_id, embed.url)
                 if target is not None:
                     found.append(target)
@@ -551,26 +606,26 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: byte
     return found
 
 
-async def archive_targets(targets: Iterable[str], *, session: Session, options: ArchiveOptions,
-                          stdin: bytes | None = None) -> list[ArchivedUrl]:
-    """Archive what the user named: URLs as they are; for articles, every post and media URL they reference
-    (resolved and fetched first, so a WARC holds everything a replay needs)."""
-    urls: list[str] = []
-    near: dict[str, str] = {}
-    fresh = FetchOptions(cached=False)   # ask the sources: the WARC must hold what a replayed fetch reads (#9 §6)
-    for named in list(named_inputs(targets, stdin)):
-        if isinstance(named, Item):
-            found, days = archive_targets_of(await process_article(named.read(), session=session,
-                                                                   steps=Steps(fetch=True), fetch_options=fresh))
-            urls += found
-            near.update(days)
-            continue
-        url = named if "://" in named else "https://" + named
-        urls.append(url)
+# What `archive` does to the posts of what it is given: ask the sources afresh, so the WARC holds what a replayed
+# fetch reads (#9 §6).
+ARCHIVE_FETCH = FetchOptions(cached=False)
+
+
+def archive_steps(options: ArchiveOptions) -> Steps:
+    """The steps `archive` runs on each article it is given: its links resolved and its posts fetched afresh, then
+    every post and media URL it references archived."""
+    return Steps(archive=options, fetch_options=ARCHIVE_FETCH)
+
+
+async def archive_links(urls: Iterable[str], *, session: Session, options: ArchiveOptions) -> list[ArchivedUrl]:
+    """Archive the URLs the user named; for a post, its media too (fetched afresh, so the WARC holds them)."""
+    wanted: list[str] = []
+    for url in urls:
+        wanted.append(url)
         ref = platforms.parse_url(url)
         target = target_of(ref.platform, ref.kind, ref.post_id, ref.url) if ref else None
         if target is not None:
-            [post] = await fetch_posts([target], session=session, options=fresh)
-            urls += [m.url for m in post.record.media if m.url]
-    advance = session.reporter.progress("archiving", len(set(urls)))
-    return await archive_urls(urls, session=session, options=options, near=near, on_done=advance)
+            [post] = await fetch_posts([target], session=session, options=ARCHIVE_FETCH)
+            wanted += [m.url for m in post.record.media if m.url]
+    advance = session.reporter.progress("archiving", len(set(wanted)))
+    return await archive_urls(wanted, session=session, options=options, on_done=advance)

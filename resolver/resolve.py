@@ -9,13 +9,14 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from html import unescape
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from resolver import platforms
 from resolver.http import NOT_CACHED, FetchOutcome, Ledger, fetch
+from resolver.model import plain
 from resolver.platforms import x
 from resolver.platforms.canonical import canonical_url
 
@@ -72,7 +73,7 @@ class Resolution:
         return self.error is not None and not self.unavailable
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = plain(self)
         data.pop("unavailable")
         data["hops"] = list(data["hops"])
         return data
@@ -184,7 +185,7 @@ def _finish(resolution: Resolution, session: Session, ledger: Ledger) -> Resolut
         resolution = replace(resolution, hops=tuple(replace(h, fetch_id=real(h.fetch_id)) for h in resolution.hops))
         row_id = store.record_resolution({
             "url": resolution.url, "final_url": resolution.final_url, "canonical_url": resolution.canonical_url,
-            "hops": [asdict(h) for h in resolution.hops], "post": asdict(resolution.post) if resolution.post else None,
+            "hops": [plain(h) for h in resolution.hops], "post": plain(resolution.post) if resolution.post else None,
             "error": resolution.error,
             "resolved_at": utc_now(), "fetch_ids": [h.fetch_id for h in resolution.hops if h.fetch_id],
             "tool_version": __version__,

@@ -57,8 +57,14 @@ class Reporter(Protocol):
 
     def status(self, message: str) -> None: ...
 
-    def progress(self, label: str, total: int) -> Callable[[], None]:
-        """Start counting `total` things; the function returned is called once per thing done."""
+    def progress(self, label: str, total: int | None, *,
+                 stats: Callable[[], str] | None = None) -> Callable[[], None]:
+        """Start counting `total` things (None: a stream of unknown length); the function returned is called once
+        per thing done. `stats`, when given, says more as it goes (rates, counts)."""
+        ...
+
+    def close(self) -> None:
+        """Stop drawing (before a final line is printed)."""
         ...
 
 
@@ -68,8 +74,12 @@ class QuietReporter:
     def status(self, message: str) -> None:
         return None
 
-    def progress(self, label: str, total: int) -> Callable[[], None]:
+    def progress(self, label: str, total: int | None, *,
+                 stats: Callable[[], str] | None = None) -> Callable[[], None]:
         return lambda: None
+
+    def close(self) -> None:
+        return None
 
 
 class Session:
@@ -89,6 +99,8 @@ class Session:
         self.replay = replay       # answers come from these WARC records instead of the network when set
         self._resolver = resolver  # a seam for tests: name resolution behind the SSRF guard
         self._client: httpx.AsyncClient | None = None
+        self.requests_in_flight = 0   # read by the progress bar (another thread): an int, set in this loop only
+        self.requests_made = 0
 
     @property
     def offline(self) -> bool:

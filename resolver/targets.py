@@ -19,8 +19,9 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+from typing import IO
 
 from resolver import platforms
 from resolver.errors import InputError
@@ -59,12 +60,12 @@ def classify(name: str) -> Named:
     raise InputError(f"cannot read {name}: no such file (a URL needs http:// or https://)")
 
 
-def url_targets(names: Sequence[str], *, stdin: bytes | None) -> list[str]:
+def url_targets(names: Sequence[str], *, stdin: IO[bytes] | None) -> list[str]:
     """The URLs given to a command that takes only URLs (resolve): each name, and each line of stdin for -."""
     found = []
     for name in names:
         if name == STDIN:
-            lines = (stdin or b"").decode("utf-8", "replace").splitlines()
+            lines = (stdin.read() if stdin is not None else b"").decode("utf-8", "replace").splitlines()
             found += [_url(line.strip()) for line in lines if line.strip()]
         else:
             found.append(_url(name))
@@ -80,41 +81,52 @@ def _url(name: str) -> str:
 
 @dataclass(frozen=True)
 class Entry:
-    """A file found while walking, or (with `problem` set) something that could not be read, to warn about."""
+    """A file found while walking, or (with `problem` set) something that could not be read, to warn about.
+    `relative`: its path under the folder walked (what a shard choice hashes, and what --glob matches)."""
 
     path: Path
     problem: str | None = None
+    relative: PurePath = field(default=PurePath(), compare=False)
 
 
 def walk(directory: Path) -> Iterator[Entry]:
     """Every regular file under `directory`, hidden names skipped, each directory visited once: the real tree
     first, in sorted order, then what only links reach (so a file is named by its real path when it has one)."""
     seen: set[tuple[int, int]] = set()
-    links: list[Path] = []
-    yield from _walk(directory, seen=seen, links=links)
+    links: list[tuple[Path, PurePath]] = []
+    yield from _walk(directory, PurePath(), seen=seen, links=links)
     while links:
-        yield from _walk(links.pop(0), seen=seen, links=links)
+        link, relative = links.pop(0)
+        yield from _walk(link, relative, seen=seen, links=links)
 
 
-def _walk(directory: Path, *, seen: set[tuple[int, int]], links: list[Path]) -> Iterator[Entry]:
+def _walk(directory: Path, relative: PurePath, *, seen: set[tuple[int, int]],
+          links: list[tuple[Path, PurePath]]) -> Iterator[Entry]:
     try:
         stat = directory.stat()
         if (stat.st_dev, stat.st_ino) in seen:
             return   # reached again through a link: already walked
-        entries = sorted(directory.iterdir())
+        with os.scandir(directory) as listing:
+            entries = sorted((e for e in listing if not e.name.startswith(".")), key=lambda e: e.name)
     except OSError as exc:
-        yield Entry(directory, f"cannot list {directory}: {exc.strerror or exc}")
+        yield Entry(directory, f"cannot list {directory}: {exc.strerror or exc}", relative)
         return
     seen.add((stat.st_dev, stat.st_ino))
     for entry in entries:
-        if entry.name.startswith("."):
+        path, rel = Path(entry.path), relative / entry.name
+        link = entry.is_symlink()
+        if link and not os.path.exists(path):   # a dangling link, or one in a loop of links
+            yield Entry(path, f"broken link {path} -> {os.readlink(path)}", rel)
             continue
-        if entry.is_symlink() and not entry.exists():
-            yield Entry(entry, f"broken link {entry} -> {os.readlink(entry)}")
-        elif entry.is_dir():
-            if entry.is_symlink():
-                links.append(entry)
+        try:
+            is_dir, is_file = entry.is_dir(), entry.is_file()
+        except OSError as exc:
+            yield Entry(path, f"cannot read {path}: {exc.strerror or exc}", rel)
+            continue
+        if is_dir:
+            if link:
+                links.append((path, rel))
             else:
-                yield from _walk(entry, seen=seen, links=links)
-        elif entry.is_file():
-            yield Entry(entry)
+                yield from _walk(path, rel, seen=seen, links=links)
+        elif is_file:
+            yield Entry(path, relative=rel)

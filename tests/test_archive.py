@@ -182,17 +182,22 @@ ARTICLE = ("Bridge reopened this morning after repairs. https://t.co/Zz98Yy76Xx\
            "More later.\n")
 
 
-def test_round_trip_archive_then_replay_gives_the_same_records(fakenet, tmp_path):
+def serve_the_article_world(fakenet, tmp_path):
+    """The services ARTICLE's link and post lead to, and a config file pointing at them; returns its path."""
     fakenet.route("t.co", "/Zz98Yy76Xx", redirect("https://pic.twitter.com/Zz98Yy76Xx"))
     fakenet.route("pic.twitter.com", "/Zz98Yy76Xx", redirect(POST + "/photo/1"))
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
     fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>the post page</html>"))
     serve_media(fakenet)
     serve_wayback(fakenet, [("20221206060000", POST)])
-    settings = settings_for(fakenet)
     config = tmp_path / "config.toml"
     config.write_text("[network]\nretries = 0\n[origins]\n" + "".join(
-        f'"{k}" = "{v}"\n' for k, v in settings.origins.items()))
+        f'"{k}" = "{v}"\n' for k, v in settings_for(fakenet).origins.items()))
+    return config
+
+
+def test_round_trip_archive_then_replay_gives_the_same_records(fakenet, tmp_path):
+    config = serve_the_article_world(fakenet, tmp_path)
     article = tmp_path / "article.txt"
     article.write_text(ARTICLE)
     warc = tmp_path / "run.warc.gz"
@@ -227,6 +232,31 @@ def test_round_trip_archive_then_replay_gives_the_same_records(fakenet, tmp_path
     assert replayed["posts"][0]["media"][0]["sha256"] == live["posts"][0]["media"][0]["sha256"]
     from cache import Store
     assert {r["via"] for r in Store(tmp_path / "replay.db").db["fetches"].rows} == {"warc"}
+
+
+def test_archive_of_articles_asks_the_sources_again_even_with_a_warm_cache(fakenet, tmp_path):
+    """#9 §6 through the streamed corpus run: an article's posts are fetched afresh, so the WARC holds them."""
+    config = serve_the_article_world(fakenet, tmp_path)
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (articles / name).write_text(ARTICLE + f"\n{name}\n")
+
+    def cli(*args):
+        from resolver.cli import cli as command
+        result = CliRunner().invoke(command, ["--config", str(config), "--db", str(tmp_path / "c.db"), *args])
+        assert result.exit_code == 0, result.output
+        return result
+
+    def syndication_hits():
+        return sum(1 for host, _ in fakenet.hits if host == "cdn.syndication.twimg.com")
+
+    cli("scan", "--fetch", str(articles))
+    warm = syndication_hits()
+    cli("scan", "--fetch", str(articles))
+    assert syndication_hits() == warm   # answered from the cache
+    cli("archive", "--json", "--warc", str(tmp_path / "run.warc.gz"), "--workers", "2", str(articles))
+    assert syndication_hits() == warm + 2   # once per article: each one's posts asked again
 
 
 def test_replay_of_something_never_recorded_is_a_clear_error(tmp_path, fakenet):

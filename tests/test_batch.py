@@ -57,8 +57,9 @@ def test_a_failure_in_one_article_is_recorded_and_the_batch_goes_on(tmp_path, mo
     assert result.exit_code == 1
     assert [json.loads(line)["source"] for line in lines(result.stdout)] == [
         str(articles / "a.html"), str(articles / "c.html")]
-    [line] = lines(result.stderr)
+    line, summary = lines(result.stderr)   # one line for the article that failed, then the run's summary line
     assert line == f"error: {articles / 'b.html'}: internal error: RuntimeError: the detector tripped"
+    assert summary.startswith("scanned 2 articles in ") and summary.endswith("; 1 failed")
     store = Store(tmp_path / "c.db")
     assert store.count("articles") == 2
     [error] = store.errors()
@@ -80,7 +81,9 @@ def test_a_broken_link_is_warned_about_and_the_batch_goes_on(tmp_path):
     result = scan(tmp_path, "--json", str(articles))
     assert result.exit_code == 0
     assert len(lines(result.stdout)) == 1
-    assert lines(result.stderr) == [f"warning: broken link {articles / 'b.html'} -> {tmp_path / 'gone.html'}; skipped"]
+    warning, summary = lines(result.stderr)
+    assert warning == f"warning: broken link {articles / 'b.html'} -> {tmp_path / 'gone.html'}; skipped"
+    assert summary.startswith("scanned 1 article in ") and summary.endswith("; 1 skipped")
 
 
 # Names and values as a hostile or broken page may have them: anything but NUL-free-ness is fair game, and the

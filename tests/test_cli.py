@@ -26,10 +26,11 @@ def test_every_command_has_help():
     runner = CliRunner()
     result = runner.invoke(cli, ["--help"])
     assert result.exit_code == 0 and "Examples" in result.output
-    for name in cli.commands:
-        sub = runner.invoke(cli, [name, "--help"])
-        assert sub.exit_code == 0, name
-        assert "Example" in sub.output, name
+    for name, command in cli.commands.items():
+        for path in [[name]] + [[name, sub] for sub in getattr(command, "commands", {})]:
+            sub = runner.invoke(cli, [*path, "--help"])
+            assert sub.exit_code == 0, path
+            assert "Example" in sub.output, path
 
 
 def test_scan_json_on_stdin(run):

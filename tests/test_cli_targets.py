@@ -75,6 +75,24 @@ def test_scan_a_url_fetches_the_article_through_the_http_layer(world, fakenet):
     assert Store(world.db).db["article_sources"].count_where("source = ?", [STORY]) == 1
 
 
+def test_a_secret_in_an_article_url_is_never_written(world, fakenet):
+    """A paywalled page named with its key (`?token=...`) is fetched with it, but the source the cache keeps and
+    the output shows has the value redacted, as every other stored URL (#11)."""
+    fakenet.route("news.example", "/2022/12/bridge.html", page(STORY_HTML))
+    result = world("scan", "--json", f"{STORY}?token=MRKpaywall9X&page=2")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["source"] == f"{STORY}?token=REDACTED&page=2"
+    assert b"MRKpaywall9X" not in result.stdout_bytes + result.stderr_bytes
+    store = Store(world.db)
+    rows = json.dumps([list(store.db[t].rows) for t in store.db.table_names() if t != "bodies"], default=str)
+    assert "MRKpaywall9X" not in rows and "token=REDACTED" in rows
+    fakenet.route("news.example", "/gone.html", page("gone", 404))   # a failure names it redacted too
+    failed = world("scan", "--json", "https://news.example/gone.html?token=MRKpaywall9X")
+    assert failed.exit_code == 1 and "token=REDACTED" in failed.stderr
+    errors = json.dumps(list(Store(world.db).db["errors"].rows))
+    assert b"MRKpaywall9X" not in failed.stdout_bytes + failed.stderr_bytes and "MRKpaywall9X" not in errors
+
+
 def test_an_article_url_goes_into_the_warc_of_an_archive_run(world, fakenet):
     fakenet.route("news.example", "/2022/12/bridge.html", page(STORY_HTML))
     warc = world.tmp / "run.warc.gz"

@@ -118,6 +118,17 @@ def test_a_retry_after_a_wait_shows_a_status_line(world, fakenet):
     assert "cdn.syndication.twimg.com: retry 1/1 in 2 s" in result.stderr
 
 
+def test_quiet_silences_status_lines_but_not_errors(world, fakenet, tmp_path):
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [
+        page("slow down", 429, **{"Retry-After": "1"}), json_page(fx.SYNDICATION_TWEET)]}))
+    world.config.write_text(world.config.read_text().replace("retries = 0", "retries = 1"))
+    source = article(tmp_path, f"— Riverton Roads (@RivertonRoads) December 6, 2022 {POST}\n")
+    result = world("scan", "--fetch", "-q", source, "nosuch.html")
+    assert result.exit_code == 1
+    assert lines(result.stderr) == ["error: cannot read nosuch.html: no such file (a URL needs http:// or https://)"]
+    assert len([p for _, p in fakenet.hits if p.startswith("/tweet-result")]) == 2   # it retried, silently
+
+
 def with_terminal_stderr(world, *args):
     """Run the CLI with stderr on a pseudo-terminal (as a person at a terminal has it); returns what it drew."""
     leader, follower = pty.openpty()
@@ -140,13 +151,19 @@ def with_terminal_stderr(world, *args):
     return drawn.decode("utf-8", "replace")
 
 
-@pytest.mark.parametrize("command", [["report", "--offline", "-o", "out"], ["fetch", "--offline"],
-                                     ["archive", "--offline"]])
-def test_many_targets_show_a_progress_bar_on_a_terminal(world, tmp_path, command):
+# fetch counts the posts it found (3/3); report and archive stream their articles, so their one bar counts
+# articles as they come, with no total (a folder is not listed ahead).
+@pytest.mark.parametrize("command, counted", [(["report", "--offline", "-o", "out"], "3 articles"),
+                                              (["fetch", "--offline"], "3/3"),
+                                              (["archive", "--offline"], "3 articles")])
+def test_many_targets_show_a_progress_bar_on_a_terminal(world, tmp_path, command, counted):
     many = tmp_path / "many"
     many.mkdir()
     for i in range(3):
         (many / f"{i}.txt").write_text(LINKED.replace("1600000000000000001", f"160000000000000000{i + 2}"))
     assert world("scan", str(many)).exit_code == 0
+    # The child runs in the source tree: its reports go under tmp_path, never into the repository.
+    command = [str(tmp_path / "out") if arg == "out" else arg for arg in command]
     drawn = with_terminal_stderr(world, *command, str(many))
-    assert "/3" in drawn, drawn
+    assert counted in drawn, drawn
+    assert not (Path(__file__).parent.parent / "out").exists()

@@ -11,6 +11,7 @@ from resolver import pipeline
 from resolver.archive import ArchiveOptions
 from resolver.budgets import Budgets
 from resolver.cli import cli
+from resolver.inputs import InputSpec, iter_items
 from resolver.session import Mode, Session
 from tests.fakenet import redirect
 from tests.test_archive import serve_wayback, settings_for
@@ -70,8 +71,9 @@ def test_two_articles_of_one_run_share_one_save_page_now_budget(fakenet, store, 
         paths[-1].write_text(article(post_id))
     steps = pipeline.Steps(archive=ArchiveOptions(save=True, live_copy=False, poll_every=0.01))
     outcomes = []
-    summary = pipeline.run(pipeline.expand_sources([str(p) for p in paths]),
-                           session=Session(settings, store=store, budgets=budgets), steps=steps, emit=outcomes.append)
+    summary = pipeline.run(iter_items(InputSpec(files=tuple(str(p) for p in paths))),
+                           session=Session(settings, store=store, budgets=budgets), steps=steps, emit=outcomes.append,
+                           options=pipeline.RunOptions(window=1))   # one article after the other: a fixed order
     assert summary.articles == 2 and summary.failed == 0
     assert saved == [f"https://twitter.com/RivertonRoads/status/{FIRST}", f"https://twitter.com/RivertonRoads/status/{SECOND}"]
     # The second article's save waited a minute for the token the first one took, and only that save waited.

@@ -71,8 +71,8 @@ def split_credit(value: str, org: str | None = None) -> tuple[str | None, str | 
     if not kept:
         return None, role_org
     if len(kept) == 1:
-        person, organization = _split_one(kept[0])
-        return person, organization or role_org
+        named, organization = _split_one(kept[0])
+        return named, organization or role_org
     joiner = " / " if " / " in value else "/"
     people = [p for p in kept[1:] if not is_org(p)]
     # Agency first ("REUTERS/Jane Doe", "NASA Goddard Center/Jane Doe"): exactly a known agency, or a name that

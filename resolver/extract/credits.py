@@ -179,11 +179,11 @@ def _acceptable(form: str, value: str, creator: str | None, organization: str | 
     if creator is None and organization is None:
         return False
     if form == "slash":   # prose: a person and an agency, or it is "Trump/Russia" or "AP/NORC poll"
-        return bool(creator and not is_org(creator)) and names_an_agency(value)
+        return bool(creator and not is_org(creator) and names_an_agency(value))
     if form == "trailing":
         if names_an_agency(value):
             return True
-        return caption and bool(creator and organization and is_org(organization))   # "(Darek Zdzienicki/CBC)"
+        return bool(caption and creator and organization and is_org(organization))   # "(Darek Zdzienicki/CBC)"
     return True
 
 

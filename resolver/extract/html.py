@@ -80,7 +80,7 @@ def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-block
     needle = next(iter(class_set(el) & TWEET_CLASSES), None) or (attr(el, "class") or "").split(" ")[0] or None
     return Embed(
         platform="twitter", kind="post",
-        url=x.status_url(status.post_id or "", handle) if status else f"https://twitter.com/{handle}",
+        url=x.status_url(status.post_id, handle) if status and status.post_id else f"https://twitter.com/{handle}",
         detector=detector, span=smap.span(el, needle),
         post_id=status.post_id if status else None, author_handle=handle, author_name=name,
         date_text=date_text, date=parse_date(date_text or ""), text=text, lang=lang or None,

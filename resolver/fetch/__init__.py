@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +18,7 @@ from resolver.fetch import oembed, syndication, wayback, xapi
 from resolver.fetch.records import Media, PostRecord, merge, record_from_json
 from resolver.http import NOT_CACHED, FetchOutcome, Ledger
 from resolver.http import fetch as http_fetch
+from resolver.model import plain
 
 if TYPE_CHECKING:
     from cache import Store
@@ -88,7 +89,7 @@ class MediaFile:
 
     def to_json(self) -> dict[str, Any]:
         """The facts; c2pa as the cache keeps it (0/1/null), so a fresh answer and a cached one read the same."""
-        data = {k: v for k, v in asdict(self).items() if k not in ("media_id", "kept_path", "unavailable")}
+        data = {k: v for k, v in plain(self).items() if k not in ("media_id", "kept_path", "unavailable")}
         data["c2pa"] = None if self.c2pa is None else int(self.c2pa)
         data["warnings"] = list(self.warnings)
         return data
@@ -387,7 +388,7 @@ def _media_rows(record: PostRecord, store: Store) -> tuple[dict[str, Any], ...]:
 
 
 def _media_json(item: Media, facts: MediaFile | None) -> dict[str, Any]:
-    data = asdict(item)
+    data = plain(item)
     data["variants"] = list(item.variants)
     data.update({k: getattr(facts, k) if facts else None for k in ("mime", "bytes", "sha256", "phash", "error")})
     data["width"] = data["width"] or (facts.width if facts else None)

@@ -13,8 +13,10 @@ from __future__ import annotations
 import hashlib
 import io
 import warnings
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
+
+from resolver.model import plain
 
 FORMATS = ["JPEG", "PNG", "WEBP", "GIF"]
 DEFAULT_MAX_PIXELS = 40_000_000     # Settings.max_image_pixels
@@ -40,7 +42,7 @@ class MediaFacts:
     warnings: list[str] = field(default_factory=list)   # what was read only in part, e.g. a refused XMP packet
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return plain(self)
 
 
 def sniff(data: bytes) -> str | None:

@@ -5,8 +5,10 @@ Pure: parsers turn a raw response into a PostRecord, so a parser fix re-derives 
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
+
+from resolver.model import plain
 
 # Which method to believe first when several answered (the X API outranks syndication outranks oEmbed).
 METHOD_RANK = {"x-api": 0, "syndication": 1, "oembed": 2}
@@ -49,7 +51,7 @@ class PostRecord:
     disagreements: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = plain(self)
         data["author"] = {"handle": data.pop("author_handle"), "name": data.pop("author_name"),
                           "id": data.pop("author_id")}
         data["fetch_ids"] = list(self.fetch_ids)
@@ -99,5 +101,5 @@ def _comparable(value: Any) -> Any:
 
 def _plain(value: Any) -> Any:
     if isinstance(value, tuple):
-        return [asdict(v) if hasattr(v, "__dataclass_fields__") else v for v in value]
+        return [plain(v) if hasattr(v, "__dataclass_fields__") else v for v in value]
     return value

@@ -1,0 +1,89 @@
+"""Looking after a cache database: what is in it, export of any table or view, vacuum."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import json
+import sqlite3
+from collections.abc import Iterator
+from typing import IO, Any
+
+from cache.store import CacheError, Store
+
+EXPORT_FORMATS = ("csv", "jsonl")
+
+
+def stats(store: Store) -> dict[str, Any]:
+    """Size on disk, schema version, rows per table, the views and the full-text indexes."""
+    db = store.db
+    files = [store.path, store.path.with_name(store.path.name + "-wal")]
+    return {
+        "path": str(store.path),
+        "bytes": sum(p.stat().st_size for p in files if p.exists()),
+        "schema_version": store.schema_version,
+        "tables": {name: store.count(name) for name in _user_tables(store)},
+        "views": sorted(db.view_names()),
+        "full_text": {name: fts for name in _user_tables(store) if (fts := db.table(name).detect_fts())},
+    }
+
+
+def _user_tables(store: Store) -> list[str]:
+    """Tables a person reads: not SQLite's, not the migrations log, not the FTS index's own shadow tables."""
+    names = store.db.table_names()
+    indexes = {fts for name in names if (fts := store.db.table(name).detect_fts())}
+    return [t for t in names if not t.startswith(("sqlite_", "_sqlite_"))
+            and not any(t == fts or t.startswith(fts + "_") for fts in indexes)]
+
+
+def export_names(store: Store) -> list[str]:
+    return sorted(_user_tables(store) + store.db.view_names())
+
+
+def rows(store: Store, name: str) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+    """Column names and a cursor over one table or view, in rowid order for tables; refuses other names."""
+    names = export_names(store)
+    if name not in names:
+        raise CacheError(f"no table or view named {name!r} in {store.path}; choose one of: {', '.join(names)}")
+    order = " ORDER BY rowid" if name in store.db.table_names() else ""
+    cursor = store.db.conn.execute(f"SELECT * FROM [{name}]{order}")
+    return [d[0] for d in cursor.description], cursor
+
+
+def export(store: Store, name: str, out: IO[str], *, fmt: str = "csv") -> int:
+    """Write every row of a table or view to `out` as CSV (with a header) or JSON Lines; streamed, so a table
+    of any size takes little memory. Blobs become base64 (in JSON as datasette writes them). Returns rows written."""
+    if fmt not in EXPORT_FORMATS:
+        raise CacheError(f"unknown export format {fmt!r}; use csv or jsonl")
+    columns, cursor = rows(store, name)
+    written = 0
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(columns)
+        for row in cursor:
+            writer.writerow([base64.b64encode(v).decode() if isinstance(v, bytes) else v for v in row])
+            written += 1
+    else:
+        for row in cursor:
+            record = {c: ({"$base64": True, "encoded": base64.b64encode(v).decode()} if isinstance(v, bytes) else v)
+                      for c, v in zip(columns, row, strict=True)}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            written += 1
+    return written
+
+
+def vacuum(store: Store) -> tuple[int, int]:
+    """Fold the write-ahead log in, merge the full-text indexes' segments, rebuild the file without free pages
+    and refresh the planner's statistics. Returns the size on disk (bytes) before and after."""
+    before = stats(store)["bytes"]
+    conn = store.db.conn
+    try:
+        with store.write():
+            for fts in stats(store)["full_text"].values():
+                conn.execute(f"INSERT INTO [{fts}] ([{fts}]) VALUES ('optimize')")
+        conn.execute("VACUUM")
+        conn.execute("PRAGMA optimize")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.OperationalError as exc:
+        raise CacheError(f"cannot vacuum {store.path}: {exc}; is another run writing to it?") from None
+    return before, stats(store)["bytes"]

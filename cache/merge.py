@@ -1,0 +1,319 @@
+"""Merge cache databases (the shards of one corpus run) into one, with no duplicates.
+
+Each table has a rule: what makes two rows the same fact (articles by sha256, fetches by URL, method, time,
+contacted URL and purpose, posts by platform and id...), which columns point at other tables (their ids are
+remapped), and what to do when a fact is already there (keep the older first sighting, the newer last one).
+The merge is built in a new file next to OUT from OUT (when it exists) and each input in turn, then renamed over
+OUT: a crash leaves OUT as it was. History tables (fetches, resolutions, observations, saves, identifications, errors)
+are renumbered at the end so that their ids follow time, as they do in a database written by one run.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cache.migrations import migrations
+from cache.store import CacheError, Store
+
+
+class MergeError(CacheError):
+    """An input cannot be merged: not a cache, from a newer version, or OUT is in use."""
+
+
+KNOWN = "NOT IN ('error', 'unknown') AND {0}status IS NOT NULL"
+
+
+def _known(prefix: str) -> str:
+    return f"({prefix}status {KNOWN.format(prefix)})"
+
+
+# A post's current view is taken from the newer sighting, unless that says less ("error"/"unknown") than the
+# other: the same rule record_observation applies within one database.
+_TAKE_NEW_POST = (f"(({_known('excluded.')} AND NOT {_known('')}) OR ({_known('excluded.')} = {_known('')}"
+                  " AND excluded.last_observed_at > last_observed_at))")
+_POST_VIEW = ("url", "status", "method", "author_handle", "author_name", "author_id", "text", "lang", "created_at",
+              "record")
+
+
+def _earliest(column: str) -> str:
+    return f"{column} = min(COALESCE({column}, excluded.{column}), COALESCE(excluded.{column}, {column}))"
+
+
+def _latest(column: str) -> str:
+    return f"{column} = max(COALESCE({column}, excluded.{column}), COALESCE(excluded.{column}, {column}))"
+
+
+@dataclass(frozen=True)
+class Rule:
+    table: str
+    identity: tuple[str, ...]                    # the same fact when these are equal (after remapping)
+    refs: dict[str, str] = field(default_factory=dict)       # column -> table whose ids it holds
+    required: tuple[str, ...] = ()               # rows whose ref here has no counterpart are dropped
+    conflict: str | None = None                  # "ON CONFLICT(...) DO ..." for tables with a unique identity
+    where: str = "1"                             # which input rows to take at all
+    order: str | None = None                     # time column: rows go in (and are renumbered) in its order
+    json_refs: dict[str, str] = field(default_factory=dict)  # column holding a JSON list of ids -> their table
+
+
+RULES = (
+    Rule("articles", ("sha256",), conflict="ON CONFLICT(sha256) DO NOTHING"),
+    Rule("article_sources", ("article_id", "source"), {"article_id": "articles"}, ("article_id",),
+         "ON CONFLICT(article_id, source) DO UPDATE SET " + ", ".join(
+             [_earliest("first_seen_at"), "url = COALESCE(url, excluded.url)",
+              "host = COALESCE(host, excluded.host)"])),
+    # An article already merged keeps the embeds and credits it was recorded with.
+    Rule("embeds", ("article_id", "ordinal", "url"), {"article_id": "articles"}, ("article_id",),
+         "ON CONFLICT(article_id, ordinal) DO NOTHING", where="s.article_id IN (SELECT id FROM temp.new_articles)"),
+    Rule("credits", ("article_id", "ordinal"), {"article_id": "articles"}, ("article_id",),
+         "ON CONFLICT(article_id, ordinal) DO NOTHING", where="s.article_id IN (SELECT id FROM temp.new_articles)"),
+    Rule("bodies", ("sha256",), conflict="ON CONFLICT(sha256) DO NOTHING"),
+    Rule("fetches", ("url", "method", "fetched_at", "contacted_url", "purpose"), order="fetched_at"),
+    Rule("resolutions", ("url", "resolved_at"), order="resolved_at", json_refs={"fetch_ids": "fetches"}),
+    Rule("embed_links", ("embed_id", "url"), {"embed_id": "embeds", "resolution_id": "resolutions"}, ("embed_id",),
+         "ON CONFLICT(embed_id, url) DO UPDATE SET resolution_id = excluded.resolution_id"
+         " WHERE excluded.resolution_id IS NOT NULL AND (embed_links.resolution_id IS NULL"
+         " OR (SELECT resolved_at FROM main.resolutions WHERE id = excluded.resolution_id)"
+         " > (SELECT resolved_at FROM main.resolutions WHERE id = embed_links.resolution_id))"),
+    Rule("posts", ("platform", "post_id"),
+         conflict="ON CONFLICT(platform, post_id) DO UPDATE SET " + ", ".join(
+             [f"{c} = CASE WHEN {_TAKE_NEW_POST} THEN excluded.{c} ELSE {c} END" for c in _POST_VIEW]
+             + [_earliest("first_observed_at"), _latest("last_observed_at"), _latest("last_available_at")])),
+    Rule("authors", ("platform", "handle"),
+         conflict="ON CONFLICT(platform, handle) DO UPDATE SET " + ", ".join(
+             [f"{c} = CASE WHEN excluded.last_seen_at > last_seen_at THEN COALESCE(excluded.{c}, {c})"
+              f" ELSE COALESCE({c}, excluded.{c}) END" for c in ("name", "author_id")]
+             + [_earliest("first_seen_at"), _latest("last_seen_at")])),
+    Rule("post_observations", ("post_row", "observed_at", "method"), {"post_row": "posts", "fetch_id": "fetches"},
+         ("post_row",), order="observed_at"),
+    Rule("media", ("url",), {"fetch_id": "fetches"},
+         conflict="ON CONFLICT(url) DO UPDATE SET {all_columns} WHERE excluded.fetched_at > media.fetched_at"),
+    Rule("post_media", ("post_row", "media_id"), {"post_row": "posts", "media_id": "media"}, ("post_row", "media_id"),
+         "ON CONFLICT(post_row, media_id) DO NOTHING"),
+    Rule("embed_posts", ("embed_id", "post_row"), {"embed_id": "embeds", "post_row": "posts"}, ("embed_id", "post_row"),
+         "ON CONFLICT(embed_id, post_row) DO NOTHING"),
+    Rule("snapshots", ("service", "url"), {"fetch_id": "fetches"},
+         conflict="ON CONFLICT(service, url) DO UPDATE SET fetch_id = CASE WHEN excluded.observed_at > observed_at"
+                  " THEN excluded.fetch_id ELSE fetch_id END, " + _latest("observed_at")),
+    # A capture queued in two shards is made once; none is queued again once one has succeeded since.
+    Rule("saves", ("url", "queued_at"), order="queued_at",
+         where="NOT (s.status IN ('pending', 'submitted') AND EXISTS (SELECT 1 FROM main.saves m WHERE m.url = s.url"
+               " AND (m.status IN ('pending', 'submitted') OR (m.status = 'success' AND m.updated_at >= s.queued_at))))"),
+    Rule("identifications", ("embed_id", "post_id", "identified_at"), {"embed_id": "embeds"}, ("embed_id",),
+         order="identified_at"),
+    Rule("errors", ("source", "occurred_at", "stage", "kind", "message"), {"article_id": "articles"},
+         order="occurred_at"),
+    Rule("progress", ("job", "key"), {"article_id": "articles"}, conflict="ON CONFLICT(job, key) DO NOTHING"),
+)
+MAPPED = {target for rule in RULES for target in [*rule.refs.values(), *rule.json_refs.values()]}
+
+
+@dataclass
+class MergeReport:
+    """Rows read from the inputs and rows in OUT afterwards, per table."""
+
+    inputs: list[str] = field(default_factory=list)
+    read: dict[str, int] = field(default_factory=dict)
+    merged: dict[str, int] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, object]:
+        return {"inputs": self.inputs, "tables": {t: {"read": self.read.get(t, 0), "in_output": n}
+                                                  for t, n in self.merged.items()}}
+
+
+def merge(out: Path, inputs: Sequence[Path], *, on_input: Callable[[Path], None] | None = None) -> MergeReport:
+    """Merge `inputs` (and OUT's own contents, when it exists) into OUT. Nothing is changed if it fails."""
+    out = Path(out)
+    sources = _check_inputs(out, [Path(p) for p in inputs])
+    building = out.with_name(out.name + ".merging")
+    for stale in _with_wal(building):
+        stale.unlink(missing_ok=True)
+    report = MergeReport(inputs=[str(p) for p in sources])
+    store = Store(building)
+    try:
+        conn = store.db.conn
+        conn.execute("PRAGMA foreign_keys = OFF")   # ids are remapped by hand; checked once at the end
+        for source in sources:
+            if on_input is not None:
+                on_input(source)
+            _merge_one(store, source, report)
+        _renumber_history(store)
+        _check_integrity(store, out)
+        _count(store, report)
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except BaseException:
+        store.close()
+        for path in _with_wal(building):
+            path.unlink(missing_ok=True)
+        raise
+    store.close()
+    for stale in _with_wal(out)[1:]:
+        stale.unlink(missing_ok=True)
+    os.replace(building, out)
+    return report
+
+
+def _with_wal(path: Path) -> list[Path]:
+    return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+
+
+def _check_inputs(out: Path, inputs: list[Path]) -> list[Path]:
+    if not inputs:
+        raise MergeError("nothing to merge: name at least one input database")
+    resolved = {p.resolve() for p in inputs}
+    if out.resolve() in resolved:
+        raise MergeError(f"{out} is both the output and an input; name a new output file")
+    sources = []
+    if out.exists():
+        _settle(out)
+        sources.append(out)
+    for path in inputs:
+        if not path.is_file():
+            raise MergeError(f"cannot merge {path}: no such file")
+        _schema_of(path)
+        sources.append(path)
+    return sources
+
+
+def _settle(out: Path) -> None:
+    """Fold OUT's write-ahead log into it; if the log stays, another process has OUT open and we must not
+    rename a new file over it."""
+    conn = sqlite3.connect(out)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.DatabaseError as exc:
+        raise MergeError(f"cannot merge into {out}: {exc}") from None
+    finally:
+        conn.close()
+    if _with_wal(out)[1].exists():
+        raise MergeError(f"cannot merge into {out}: another process has it open; stop it first")
+
+
+def _schema_of(path: Path) -> set[str]:
+    """The migrations applied to an input; refuses a file that is not a cache or is from a newer version."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            names = {row[0] for row in conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [migrations.name])}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        raise MergeError(f"cannot merge {path}: not an embed-resolver cache") from None
+    newer = names - {m.name for m in migrations._migrations}
+    if newer:
+        raise MergeError(f"cannot merge {path}: written by a newer embed-resolver ({sorted(newer)[-1]}); upgrade")
+    return names
+
+
+def _merge_one(store: Store, source: Path, report: MergeReport) -> None:
+    conn = store.db.conn
+    conn.execute("ATTACH DATABASE ? AS src", [str(source)])
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM src.sqlite_master WHERE type = 'table'")}
+        unknown = sorted(t for t in tables - {r.table for r in RULES}
+                         if not (t.startswith(("sqlite_", "_sqlite_")) or "_fts" in t))
+        if unknown:
+            raise MergeError(f"cannot merge {source}: it has tables this version does not know ({', '.join(unknown)})")
+        with store.write():
+            conn.execute("DROP TABLE IF EXISTS temp.new_articles")
+            for table in MAPPED:
+                conn.execute(f"DROP TABLE IF EXISTS temp.map_{table}")
+                conn.execute(f"CREATE TEMP TABLE map_{table} (old INTEGER PRIMARY KEY, new INTEGER)")
+            conn.execute("CREATE TEMP TABLE new_articles AS SELECT id FROM src.articles s"
+                         " WHERE NOT EXISTS (SELECT 1 FROM main.articles m WHERE m.sha256 = s.sha256)")
+            for rule in RULES:
+                if rule.table in tables:
+                    report.read[rule.table] = report.read.get(rule.table, 0) + _copy(conn, rule, source)
+    finally:
+        conn.execute("DETACH DATABASE src")
+
+
+def _columns(conn: sqlite3.Connection, schema: str, table: str) -> list[str]:
+    return [row[1] for row in conn.execute(f"PRAGMA {schema}.table_info([{table}])")]
+
+
+def _copy(conn: sqlite3.Connection, rule: Rule, source: Path) -> int:
+    """Copy one table's new facts from src into main and map src ids to main ids; returns rows read."""
+    out_columns = _columns(conn, "main", rule.table)
+    src_columns = set(_columns(conn, "src", rule.table))
+    extra = src_columns - set(out_columns)
+    if extra:
+        raise MergeError(f"cannot merge {source}: {rule.table} has columns this version does not know "
+                         f"({', '.join(sorted(extra))})")
+    columns = [c for c in out_columns if c in src_columns and c != "id"]
+    joins = " ".join(f"{'JOIN' if c in rule.required else 'LEFT JOIN'} temp.map_{t} AS r_{c} ON r_{c}.old = s.{c}"
+                     for c, t in rule.refs.items() if c in src_columns)
+    values = [_value(rule, c) for c in columns]
+    order = f"s.{rule.order}, s.rowid" if rule.order else "s.rowid"
+    same = " AND ".join(f"m.{c} IS {_value(rule, c)}" for c in rule.identity)
+    insert = (f"INSERT INTO main.{rule.table} ({', '.join(columns)}) SELECT {', '.join(values)} FROM src.{rule.table} s"
+              f" {joins} WHERE {rule.where}")
+    if rule.conflict:
+        assignments = ", ".join(f"{c} = excluded.{c}" for c in columns)
+        insert += f" ORDER BY {order} {rule.conflict.format(all_columns=assignments)}"
+    else:
+        insert += f" AND NOT EXISTS (SELECT 1 FROM main.{rule.table} m WHERE {same}) ORDER BY {order}"
+    conn.execute(insert)
+    if rule.table in MAPPED:
+        conn.execute(f"INSERT INTO temp.map_{rule.table} (old, new) SELECT s.id, MIN(m.id) FROM src.{rule.table} s"
+                     f" {joins} JOIN main.{rule.table} m ON {same} GROUP BY s.id")
+    return int(conn.execute(f"SELECT COUNT(*) FROM src.{rule.table}").fetchone()[0])
+
+
+def _value(rule: Rule, column: str) -> str:
+    if column in rule.refs:
+        return f"r_{column}.new"
+    if column in rule.json_refs:
+        return _remap_json(f"s.{column}", f"temp.map_{rule.json_refs[column]}")
+    return f"s.{column}"
+
+
+def _remap_json(expression: str, mapping: str) -> str:
+    """A JSON list of ids, each replaced by its mapped id, in the same order."""
+    return (f"CASE WHEN {expression} IS NULL THEN NULL ELSE (SELECT json_group_array(new) FROM (SELECT r.new FROM"
+            f" json_each({expression}) j JOIN {mapping} r ON r.old = j.value ORDER BY j.key)) END")
+
+
+def _renumber_history(store: Store) -> None:
+    """Give history tables ids in time order (a shard's rows were appended after OUT's, whatever their times)."""
+    conn = store.db.conn
+    with store.write():
+        for rule in RULES:
+            if rule.order is None:
+                continue
+            conn.execute("DROP TABLE IF EXISTS temp.renumber")
+            conn.execute("CREATE TEMP TABLE renumber (old INTEGER PRIMARY KEY, new INTEGER NOT NULL)")
+            conn.execute(f"INSERT INTO temp.renumber SELECT id, ROW_NUMBER() OVER (ORDER BY {rule.order}, id)"
+                         f" FROM main.{rule.table}")
+            if conn.execute("SELECT COUNT(*) FROM temp.renumber WHERE old != new").fetchone()[0] == 0:
+                continue
+            # Through negative ids, so that no two rows ever hold the same id half-way.
+            conn.execute(f"UPDATE main.{rule.table} SET id = -(SELECT new FROM temp.renumber"
+                         f" WHERE old = {rule.table}.id)")
+            conn.execute(f"UPDATE main.{rule.table} SET id = -id")
+            for other in RULES:
+                for column, target in other.refs.items():
+                    if target == rule.table:
+                        conn.execute(f"UPDATE main.{other.table} SET {column} = (SELECT new FROM temp.renumber"
+                                     f" WHERE old = {other.table}.{column}) WHERE {column} IS NOT NULL")
+                for column, target in other.json_refs.items():
+                    if target == rule.table:
+                        conn.execute(f"UPDATE main.{other.table} SET {column} = "
+                                     f"{_remap_json(column, 'temp.renumber')}")
+
+
+def _check_integrity(store: Store, out: Path) -> None:
+    broken = store.db.conn.execute("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        table, rowid, parent, _ = broken[0]
+        raise MergeError(f"merging into {out} would leave {table} row {rowid} pointing at a missing {parent} row; "
+                         f"nothing was changed (please report this)")
+
+
+def _count(store: Store, report: MergeReport) -> None:
+    for rule in RULES:
+        report.merged[rule.table] = store.count(rule.table)

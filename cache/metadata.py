@@ -1,0 +1,162 @@
+"""A datasette metadata.json for a cache: what each table, view and column holds, so that an editor browsing the
+database (`datasette corpus.db --metadata metadata.json`) reads the meaning next to the data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from cache.store import Store
+
+TIME = "UTC time, ISO 8601"
+JSON = "(JSON)"
+
+TABLES: dict[str, tuple[str, dict[str, str]]] = {
+    "articles": ("Each distinct article scanned, identified by the sha256 of its bytes.", {
+        "id": "Row id", "sha256": "sha256 of the article's bytes: the same bytes are one article wherever found",
+        "kind": "html or text (scraped text)", "encoding": "The encoding the bytes were decoded with",
+        "encoding_detected": "1 when the encoding was guessed, not declared", "bytes": "Size of the article in bytes",
+        "first_source": "Where it was first read", "first_scanned_at": f"When it was first scanned ({TIME})",
+        "tool_version": "embed-resolver version that scanned it", "embed_count": "Embedded posts found",
+        "credit_count": "Photo credits found"}),
+    "article_sources": ("Every place an article was read from (a file, a JSON Lines line, a WARC record).", {
+        "id": "Row id", "article_id": "The article", "source": "Path, file:line or file#offset it was read from",
+        "first_seen_at": f"When it was first read there ({TIME})",
+        "url": "The page's URL, when the input gave it (WARC-Target-URI, --url-field)",
+        "host": "The URL's host without www.: the outlet"}),
+    "embeds": ("Posts, timelines and media links embedded in articles, as the article shows them.", {
+        "id": "Row id", "article_id": "The article", "ordinal": "Position among the article's embeds",
+        "platform": "twitter, instagram, youtube, ...", "kind": "post, timeline, video, media-link, ...",
+        "url": "Canonical URL of what is embedded", "post_id": "The platform's id of the post, when known",
+        "author_handle": "Handle the article shows", "author_name": "Name the article shows",
+        "date_text": "Date as the article prints it", "date": "That date parsed (ISO 8601), when it could be",
+        "text": "Text the article shows for the post",
+        "text_confidence": "high when the markup bounds the text; uncertain when where it starts or ends is a "
+                           "reading of run-on prose",
+        "lang": "Language the embed code declares",
+        "media_links": f"Media links in the embed {JSON}", "links": f"Other links in the embed {JSON}",
+        "detector": "Which detector found it (html-blockquote, text-signature, ...)",
+        "span_start": "Start of the embed in the decoded article (characters)", "span_end": "End of the embed",
+        "also_at": f"Further places the same embed appears {JSON}"}),
+    "credits": ("Photo credits found in articles.", {
+        "id": "Row id", "article_id": "The article", "ordinal": "Position among the article's credits",
+        "raw": "The credit's words as printed", "creator": "Photographer or creator, when the form names one",
+        "organization": "Agency or organization, when the form names one",
+        "source": "Where it was found: text, caption, json-ld, attribute", "form": "Which pattern matched",
+        "image": "The image the credit belongs to, when known", "span_start": "Start in the decoded article",
+        "span_end": "End in the decoded article"}),
+    "fetches": ("The fetch log: every request made (or replayed from a WARC), with its outcome.", {
+        "id": "Row id", "url": "URL asked for", "contacted_url": "URL actually contacted (after an origin override)",
+        "method": "HTTP method", "fetched_at": f"When ({TIME})", "status": "HTTP status; empty when no answer came",
+        "headers": f"Response headers, secrets removed {JSON}", "body_sha256": "sha256 of the response body",
+        "body_bytes": "Size of the body", "elapsed_ms": "Time taken, milliseconds",
+        "error_kind": "timeout, connect, unsafe, too-large, ... when it failed", "error": "What went wrong, one line",
+        "purpose": "Why it was made: resolve, syndication, x-api, oembed, wayback-cdx, ...",
+        "tool_version": "embed-resolver version", "via": "live, or warc when replayed from a WARC file",
+        "warc_file": "WARC file holding the exchange", "warc_offset": "Byte offset of its record in that file"}),
+    "resolutions": ("Links followed hop by hop to where they lead.", {
+        "id": "Row id", "url": "Link followed", "final_url": "Where it ended",
+        "canonical_url": "The post URL it leads to, in canonical form", "hops": f"Each hop: URL, status, location {JSON}",
+        "post": f"The post the final URL names {JSON}", "error": "Why it could not be followed to the end",
+        "resolved_at": f"When ({TIME})", "fetch_ids": f"The fetch log rows behind it {JSON}",
+        "tool_version": "embed-resolver version"}),
+    "embed_links": ("Links in an embed and their newest resolution.", {
+        "id": "Row id", "embed_id": "The embed", "url": "The link", "resolution_id": "Its newest resolution"}),
+    "bodies": ("Raw response bodies of API, syndication and oEmbed answers (zlib-compressed): the evidence.", {
+        "sha256": "sha256 of the uncompressed body", "data": "The body, zlib-compressed", "bytes": "Uncompressed size",
+        "content_type": "Content-Type it came with", "stored_at": f"When kept ({TIME})"}),
+    "posts": ("Each post fetched, with its current view merged from every observation.", {
+        "id": "Row id", "platform": "Platform", "post_id": "The platform's id", "url": "Canonical URL",
+        "status": "available, deleted, suspended, protected, withheld, not_found, age_restricted, error, unknown",
+        "method": "Method of the answer the view is from", "author_handle": "Author's handle",
+        "author_name": "Author's name", "author_id": "Author's id on the platform", "text": "Post text",
+        "lang": "Language", "created_at": f"When the post was made ({TIME})", "record": f"The merged record {JSON}",
+        "first_observed_at": f"First observation ({TIME})", "last_observed_at": f"Latest observation ({TIME})",
+        "last_available_at": f"Latest observation that found it available ({TIME})"}),
+    "authors": ("Accounts seen as authors of fetched posts.", {
+        "id": "Row id", "platform": "Platform", "handle": "Handle", "name": "Latest name seen",
+        "author_id": "Id on the platform", "first_seen_at": f"First seen ({TIME})",
+        "last_seen_at": f"Last seen ({TIME})"}),
+    "post_observations": ("What each method said of a post, each time it was asked: status over time.", {
+        "id": "Row id (in time order)", "post_row": "The post", "observed_at": f"When ({TIME})",
+        "method": "x-api, syndication, oembed", "status": "What it said of the post", "reason": "Why, in its words",
+        "fetch_id": "The fetch log row of the answer", "record": f"The record parsed from the answer {JSON}",
+        "reparsed_at": f"When the record was parsed again from the kept body ({TIME})"}),
+    "media": ("Photos, posters and thumbnails of posts, analysed.", {
+        "id": "Row id", "url": "Media URL", "sha256": "sha256 of the file", "mime": "Type found in the bytes",
+        "declared_mime": "Type the server declared", "bytes": "Size", "width": "Pixels", "height": "Pixels",
+        "phash": "Perceptual hash", "credit": f"Credit found in the file's metadata {JSON}",
+        "c2pa": "1 when the file carries a C2PA manifest", "error": "Why it could not be analysed",
+        "fetched_at": f"When ({TIME})", "fetch_id": "The fetch log row", "kept_path": "Where the file was kept",
+        "warnings": f"What was read only in part (an XMP packet refused by defusedxml...) {JSON}"}),
+    "post_media": ("Which media belong to which post.", {
+        "id": "Row id", "post_row": "The post", "media_id": "The media", "ordinal": "Position in the post"}),
+    "embed_posts": ("Which fetched post an embed shows.", {"id": "Row id", "embed_id": "The embed",
+                                                           "post_row": "The post"}),
+    "snapshots": ("Archived captures (Wayback Machine) of embedded posts and links.", {
+        "id": "Row id", "service": "Archive (wayback)", "original": "URL as the archive recorded it",
+        "url": "The capture's URL", "timestamp": "Capture time as the archive writes it (YYYYMMDDhhmmss)",
+        "status": "HTTP status the archive captured", "digest": "The archive's content digest",
+        "mimetype": "Type captured", "found_via": "cdx or availability", "observed_at": f"Last listed ({TIME})",
+        "fetch_id": "The fetch log row that listed it"}),
+    "saves": ("The Save Page Now queue: captures asked for, and what came of them.", {
+        "id": "Row id (in time order)", "url": "URL to capture",
+        "status": "pending, submitted, success, error, recent, gave_up, no-keys", "job_id": "Save Page Now job",
+        "attempts": "Attempts made", "status_ext": "Save Page Now's error code", "message": "Its message",
+        "snapshot_url": "The capture made", "timestamp": "Its timestamp", "queued_at": f"When queued ({TIME})",
+        "updated_at": f"Last change ({TIME})"}),
+    "identifications": ("Ids found for link-less tweet remnants, with the evidence.", {
+        "id": "Row id (in time order)", "embed_id": "The remnant's embed", "platform": "Platform",
+        "post_id": "The id found, or empty", "confidence": "0 to 1", "candidates": "Candidates compared",
+        "similarity": "The best candidate's word score, 0 to 1", "evidence": f"Window and scores {JSON}",
+        "identified_at": f"When ({TIME})",
+        "verdict": "identified, tie, too-close, no-match or no-candidates: a refusal told apart from a miss"}),
+    "errors": ("What went wrong with an input of a batch; the batch went on without it.", {
+        "id": "Row id (in time order)", "source": "The input (path, file:line, file#offset, URL)",
+        "article_id": "The article, when it was recorded before a later step failed",
+        "stage": "Where it failed: read, scan, resolve, fetch, identify, archive",
+        "kind": "input, unavailable, or the name of the internal error", "message": "What went wrong",
+        "occurred_at": f"When ({TIME})", "tool_version": "embed-resolver version"}),
+    "progress": ("Input items a run has finished, so an interrupted run resumes where it stopped.", {
+        "id": "Row id", "job": "What was asked (scan, scan+resolve+fetch, ...)",
+        "key": "The item: path|size|mtime for a file, path@offset or path#offset for a record",
+        "source": "The item as shown to people", "article_id": "The article it gave, if any",
+        "outcome": "done, or failed (the input could not be read)", "finished_at": f"When ({TIME})"}),
+}
+
+VIEWS: dict[str, str] = {
+    "dead_embeds_by_outlet_year": "Embedded posts now deleted, suspended or not found, by outlet (the host of the "
+                                  "article's URL) and the post's year. Only posts fetched at least once are counted.",
+    "gone_accounts_most_cited": "Accounts whose embedded posts are now deleted or suspended, most-cited first.",
+    "at_risk_embeds": "Embeds with no good (HTTP 200) archived capture: what to save first.",
+    "credits_by_organization": "Photo credits grouped by the organization they name (case and spaces folded).",
+}
+
+
+def metadata(store: Store) -> dict[str, Any]:
+    """The metadata.json content for one cache database (datasette keys databases by file stem)."""
+    tables: dict[str, Any] = {name: {"description": text, "columns": columns}
+                              for name, (text, columns) in TABLES.items() if store.db.table(name).exists()}
+    for name in ("posts", "embeds"):
+        if name in tables and store.db.table(name).detect_fts():
+            tables[name]["fts_table"] = store.db.table(name).detect_fts()
+    for name, text in VIEWS.items():
+        if name in store.db.view_names():
+            tables[name] = {"description": text}
+    for name in ("bodies",):   # compressed blobs: not for browsing
+        if name in tables:
+            tables[name]["hidden"] = True
+    return {
+        "title": "embed-resolver provenance",
+        "description": "Embedded social posts and photo credits found in news articles, with the provenance of "
+                       "every fact: the requests made, when, and what each source said.",
+        "databases": {store.path.stem: {"tables": tables}},
+    }
+
+
+def write_metadata(store: Store, path: Path | None = None) -> Path:
+    """Write metadata.json next to the database (or to `path`); returns where it was written."""
+    path = path or store.path.with_name("metadata.json")
+    path.write_text(json.dumps(metadata(store), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path

@@ -1,0 +1,379 @@
+"""Where articles come from, streamed: files and directories, JSON Lines, WARC/ARC files; and which shard takes each.
+
+Readers yield `Item`s: a name for people, a resume key, and what is needed to load the article, but not the
+article itself when that can wait (a file is read, a JSON line parsed, by whoever loads the item: a worker
+process). Nothing holds more than one record in memory, so a 1 GB JSON Lines file or WARC costs what its
+largest record costs. A reader never raises for one bad entry: it yields an item with a `problem`, and goes on.
+
+Resume keys say what an item is without reading it: a file by its absolute path, size and mtime (an edited file
+is scanned again); a record by its container's absolute path and byte offset (appending to a JSON Lines file
+keeps the keys of the lines already there).
+"""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import json
+import lzma
+import sys
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import IO, Any
+
+from resolver.article import MAX_ARTICLE_BYTES, Article, from_bytes, from_path
+from resolver.errors import InputError
+from resolver.targets import classify, walk
+
+Skip = Callable[[str], bool]
+"""Told an item's resume key, answers True when that item is already done (it is then not read)."""
+
+OPENERS: dict[str, Callable[..., Any]] = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
+# What a folder given to --jsonl or --warc-input is searched for, unless --glob says otherwise.
+JSONL_GLOBS = tuple(f"*{s}{c}" for s in (".jsonl", ".ndjson") for c in ("", ".gz", ".bz2", ".xz"))
+WARC_GLOBS = ("*.warc", "*.warc.gz", "*.arc", "*.arc.gz")
+
+
+@dataclass(frozen=True)
+class Shard:
+    """The K-th of N slices of the input (K counts from 1). Which slice an item falls in depends only on the
+    item's place in its input (path under the folder named, or line/record offset), never on the order of
+    reading or on where the input is mounted, so N machines given the same input split it with no overlap."""
+
+    index: int
+    count: int
+
+    @classmethod
+    def parse(cls, text: str) -> Shard:
+        """'3/8' -> Shard(3, 8). Slurm array ids work as they are: `--array=1-8` with `--shard $ID/8`."""
+        try:
+            k, n = (int(part) for part in text.split("/"))
+        except ValueError:
+            raise InputError(f"--shard {text!r}: expected K/N, e.g. 1/4") from None
+        if n < 1 or not 1 <= k <= n:
+            raise InputError(f"--shard {text!r}: K must be between 1 and N (shards count from 1: 1/{max(n, 1)}"
+                             f" to {max(n, 1)}/{max(n, 1)})")
+        return cls(k, n)
+
+    def takes(self, locator: str) -> bool:
+        # crc32, not hash(): the same in every process and on every machine.
+        return zlib.crc32(locator.encode("utf-8", "surrogateescape")) % self.count == self.index - 1
+
+    def __str__(self) -> str:
+        return f"{self.index}/{self.count}"
+
+
+@dataclass(frozen=True)
+class JsonlFields:
+    """Which fields of a JSON Lines record hold what. A dotted name reaches into objects (`meta.url`).
+    With neither text nor html named, a record's `html` is used, else its `text`."""
+
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    id: str | None = None
+
+
+@dataclass(frozen=True)
+class Item:
+    """One article to read, not read yet (except what a container forced us to read: a WARC record, stdin)."""
+
+    source: str                       # for people and the store: "a/b.html", "feed.jsonl:12", "crawl.warc.gz#4096"
+    key: str | None                   # resume key; None when the input cannot be found again (stdin)
+    locator: str = ""                 # what the shard choice hashes
+    path: Path | None = None          # a file, read when loaded
+    data: bytes | None = field(default=None, repr=False)   # bytes already read
+    line: bytes | None = field(default=None, repr=False)   # a JSON Lines record, parsed when loaded
+    fields: JsonlFields | None = None
+    kind: str | None = None           # "html" | "text" when the input says which
+    url: str | None = None            # the page's URL, when the input says (WARC-Target-URI, --url-field)
+    remote: bool = False              # `url` is an article still to fetch, through the run's client (scan URL)
+    record_id: str | None = None      # the record's own id (WARC-Record-ID, --id-field)
+    explicit: bool = False            # named on the command line (a failure is an error, not a warning)
+    problem: str | None = None        # could not be listed or read: report it and go on
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """An item read and decoded: the article, and what the input said about it."""
+
+    article: Article
+    url: str | None
+    record_id: str | None
+
+
+@dataclass(frozen=True)
+class InputSpec:
+    """Everything a command was told to read. `files` may hold directories and `-` (stdin, one article)."""
+
+    files: tuple[str, ...] = ()
+    jsonl: tuple[str, ...] = ()       # JSON Lines files or folders of them; `-` is stdin
+    warc: tuple[str, ...] = ()        # WARC/ARC files (gzipped or not) or folders of them
+    globs: tuple[str, ...] = ()       # in folders, only files whose path matches one of these
+    fields: JsonlFields = JsonlFields()
+    shard: Shard | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not (self.files or self.jsonl or self.warc)
+
+
+def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | None = None) -> Iterator[Item]:
+    """Every item the spec names, in a stable order, less those of other shards and those `skip` says are done
+    (both decided before the item is read). Items with a problem are always yielded: the user must hear of them."""
+    stdin = stdin if stdin is not None else sys.stdin.buffer
+    taken = _Taker(spec.shard, skip)
+    for name in spec.files:
+        try:
+            named = classify(name)   # the one rule for what a name is (#11): stdin, a URL, a file or a folder
+        except InputError as exc:
+            yield Item(source=name, key=None, locator=name, explicit=True, problem=str(exc))
+            continue
+        if named.kind == "stdin":
+            if taken.wants("-", None):
+                yield Item(source="-", key=None, locator="-", data=stdin.read(), explicit=True)
+        elif named.kind == "url":
+            # The URL as given names the article (its source); the resume key is the URL fetched.
+            yield from taken(Item(source=name, key=named.url, locator=name, url=named.url, remote=True,
+                                  explicit=True))
+        else:
+            for path, locator, explicit, problem in _files(name, spec.globs):
+                if problem:
+                    yield Item(source=str(path), key=None, locator=locator, explicit=explicit, problem=problem)
+                else:
+                    yield from taken(_file_item(path, locator, explicit))
+    for name in spec.jsonl:
+        if name == "-":
+            yield from _jsonl_records(stdin, "-", "-", spec.fields, taken, resumable=False)
+            continue
+        for path, locator, explicit, problem in _files(name, spec.globs or JSONL_GLOBS):
+            if problem:
+                yield Item(source=str(path), key=None, locator=locator, explicit=explicit, problem=problem)
+            else:
+                yield from _jsonl_file(path, locator, spec.fields, taken)
+    for name in spec.warc:
+        for path, locator, explicit, problem in _files(name, spec.globs or WARC_GLOBS):
+            if problem:
+                yield Item(source=str(path), key=None, locator=locator, explicit=explicit, problem=problem)
+            else:
+                yield from _warc_file(path, locator, taken)
+
+
+class _Taker:
+    """Decides, before anything is read, whether an item is wanted: in this shard, and not done already."""
+
+    def __init__(self, shard: Shard | None, skip: Skip | None) -> None:
+        self.shard, self.skip = shard, skip
+
+    def wants(self, locator: str, key: str | None) -> bool:
+        if self.shard is not None and not self.shard.takes(locator):
+            return False
+        return not (key is not None and self.skip is not None and self.skip(key))
+
+    def __call__(self, item: Item) -> Iterator[Item]:
+        if item.problem is not None or self.wants(item.locator, item.key):
+            yield item
+
+
+# -- files and folders ---------------------------------------------------------------------------------------
+
+def _files(name: str, globs: Iterable[str]) -> Iterator[tuple[Path, str, bool, str | None]]:
+    """(path, locator, named on the command line, problem) for a file, or for every file under a folder in sorted
+    order (targets.walk: hidden entries left out, a folder reached twice through symbolic links walked once,
+    broken links reported). --glob patterns apply to what a folder holds, not to a file named."""
+    path = Path(name)
+    if not path.is_dir():
+        yield path, path.name, True, None
+        return
+    patterns = tuple(globs)
+    for entry in walk(path):
+        if entry.problem is not None:
+            yield entry.path, entry.relative.as_posix(), False, entry.problem
+        elif not patterns or any(entry.relative.match(g) for g in patterns):
+            yield entry.path, entry.relative.as_posix(), False, None
+
+
+def _file_item(path: Path, locator: str, explicit: bool) -> Item:
+    try:
+        info = path.stat()
+    except OSError:
+        # No key (it cannot be resumed); reading it says what is wrong, in article.from_path's words.
+        return Item(source=str(path), key=None, locator=locator, path=path, explicit=explicit)
+    return Item(source=str(path), key=f"{path.resolve()}|{info.st_size}|{info.st_mtime_ns}", locator=locator,
+                path=path, explicit=explicit)
+
+
+# -- JSON Lines -----------------------------------------------------------------------------------------------
+
+def _jsonl_file(path: Path, locator: str, fields: JsonlFields, taken: _Taker) -> Iterator[Item]:
+    opener = OPENERS.get(path.suffix.lower(), open)
+    try:
+        handle = opener(path, "rb")
+    except OSError as exc:
+        yield Item(source=str(path), key=None, locator=locator, explicit=True,
+                   problem=f"cannot read {path}: {exc.strerror or exc}")
+        return
+    with handle:
+        yield from _jsonl_records(handle, str(path), locator, fields, taken, resumable=True,
+                                  key_base=str(path.resolve()))
+
+
+def _jsonl_records(handle: IO[bytes], name: str, locator: str, fields: JsonlFields, taken: _Taker, *,
+                   resumable: bool, key_base: str = "") -> Iterator[Item]:
+    """One item per non-blank line. Offsets are of the uncompressed stream (a gzipped file's are too)."""
+    offset = 0
+    try:
+        for number, line in enumerate(handle, start=1):
+            start, offset = offset, offset + len(line)
+            if not line.strip():
+                continue
+            key = f"{key_base}@{start}" if resumable else None
+            if taken.wants(f"{locator}@{start}", key):
+                yield Item(source=f"{name}:{number}", key=key, locator=f"{locator}@{start}", line=line,
+                           fields=fields, explicit=True)
+    except (OSError, EOFError, zlib.error, lzma.LZMAError) as exc:
+        yield Item(source=name, key=None, locator=locator, explicit=True,
+                   problem=f"cannot read {name} past byte {offset:,}: {exc}")
+
+
+def _field(record: Any, name: str) -> Any:
+    for part in name.split("."):
+        if not isinstance(record, dict) or part not in record:
+            return None
+        record = record[part]
+    return record
+
+
+def _parse_line(item: Item) -> tuple[bytes, str | None, str | None, str | None]:
+    """(article bytes, kind, url, id) from one JSON Lines record; an InputError names the line and the field."""
+    fields = item.fields or JsonlFields()
+    try:
+        record = json.loads(item.line or b"")
+    except ValueError as exc:
+        raise InputError(f"cannot read {item.source}: not JSON ({exc})") from None
+    if not isinstance(record, dict):
+        raise InputError(f"cannot read {item.source}: a JSON {type(record).__name__}, not an object")
+    kind: str | None
+    if fields.html:
+        name, kind = fields.html, "html"
+    elif fields.text:
+        name, kind = fields.text, "text"
+    else:
+        name, kind = ("html", "html") if "html" in record else ("text", None)
+    body = _field(record, name)
+    if not isinstance(body, str):
+        what = "no" if body is None else f"a {type(body).__name__} in"
+        raise InputError(f"cannot read {item.source}: {what} field {name!r}; name the field with "
+                         f"--html-field or --text-field")
+    url, record_id = (_field(record, f) if f else None for f in (fields.url or "url", fields.id or "id"))
+    # A lone surrogate (an escape JSON allows) becomes "?": spans index the text these bytes decode to.
+    return (body.encode("utf-8", "replace"), kind,
+            url if isinstance(url, str) and url else None,
+            str(record_id) if isinstance(record_id, (str, int)) and record_id != "" else None)
+
+
+# -- WARC and ARC -------------------------------------------------------------------------------------------
+
+def _warc_file(path: Path, locator: str, taken: _Taker) -> Iterator[Item]:
+    """Each HTML response (2xx) of a WARC or ARC file, as a crawl keeps it (Common Crawl, CC-News, wget)."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    key_base = str(path.resolve())
+    offset = 0
+    try:
+        with path.open("rb") as handle:
+            if not _looks_like_warc(handle):
+                yield Item(source=str(path), key=None, locator=locator, explicit=True,
+                           problem=f"cannot read {path}: not a WARC or ARC file (it does not start with WARC/ "
+                                   f"or filedesc://)")
+                return
+            # check_digests: a damaged record (a digest that does not match) is reported, not scanned.
+            records = ArchiveIterator(handle, arc2warc=True, check_digests=True)
+            for record in records:
+                # The iterator's offset is that of the record just parsed (get_record_offset() would read it first).
+                offset = records.offset
+                url = _html_response_url(record)
+                if url is None:
+                    continue
+                item_locator, key = f"{locator}#{offset}", f"{key_base}#{offset}"
+                if taken.wants(item_locator, key):
+                    yield _warc_item(record, path, offset, url, key, item_locator)
+    except (OSError, EOFError, zlib.error, ArchiveLoadFailed, ValueError) as exc:
+        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        yield Item(source=str(path), key=None, locator=locator, explicit=True,
+                   problem=f"cannot read {path} past byte {offset:,}: {detail}")
+
+
+def _looks_like_warc(handle: IO[bytes]) -> bool:
+    """warcio reads almost any text as an ARC record; a crawl file starts with a WARC or ARC header."""
+    head = handle.read(4096)
+    handle.seek(0)
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            head = zlib.decompressobj(wbits=31).decompress(head, 64)
+        except zlib.error:
+            return False
+    return head.lstrip().startswith((b"WARC/", b"filedesc://"))
+
+
+def _html_response_url(record: Any) -> str | None:
+    """The target URL when the record is a successful HTML response (or an HTML resource), else None."""
+    if record.rec_type not in ("response", "resource"):
+        return None
+    if record.rec_type == "response":
+        if record.http_headers is None:
+            return None
+        status = record.http_headers.get_statuscode() or ""
+        if not status.startswith("2"):
+            return None
+        content_type = record.http_headers.get_header("Content-Type") or ""
+    else:
+        content_type = record.rec_headers.get_header("Content-Type") or ""
+    if "html" not in content_type.lower():
+        return None
+    return record.rec_headers.get_header("WARC-Target-URI") or ""
+
+
+def _warc_item(record: Any, path: Path, offset: int, url: str, key: str, locator: str) -> Item:
+    source = f"{path}#{offset}"
+    problem = None
+    try:
+        # content_stream() undoes chunked and gzip transfer encodings, as a browser would.
+        data = record.content_stream().read(MAX_ARTICLE_BYTES + 1)
+        if len(data) <= MAX_ARTICLE_BYTES:
+            while record.raw_stream.read(65536):   # to the record's end, so its length and digest are checked
+                pass
+            if getattr(record.raw_stream, "limit", 0) > 0:
+                problem = f"cannot read {source}: the record is truncated"
+            elif record.digest_checker is not None and record.digest_checker.passed is False:
+                problem = f"cannot read {source}: the record is damaged (its digest does not match)"
+    except (OSError, EOFError, zlib.error, ValueError) as exc:
+        problem = f"cannot read {source}: {exc}"
+    if problem:
+        return Item(source=source, key=None, locator=locator, explicit=True, url=url or None, problem=problem)
+    return Item(source=source, key=key, locator=locator, data=data, kind="html", url=url or None,
+                record_id=record.rec_headers.get_header("WARC-Record-ID"), explicit=True)
+
+
+# -- loading -------------------------------------------------------------------------------------------------
+
+def load(item: Item, *, kind: str | None = None, encoding: str | None = None) -> Loaded:
+    """Read and decode one item (in whichever process runs it). `kind` given by the user wins over the input's."""
+    if item.problem is not None:
+        raise InputError(item.problem)
+    if item.remote:
+        raise InputError(f"cannot read {item.source}: a URL is fetched through the run's client, not loaded")
+    url, record_id = item.url, item.record_id
+    if item.line is not None:
+        data, line_kind, url, record_id = _parse_line(item)
+        article = from_bytes(data, item.source, kind=kind or line_kind, encoding=encoding or "utf-8")
+        # The text came out of JSON: it is Unicode whatever bytes the line was in, not "declared" by a page.
+        article = replace(article, encoding="utf-8", encoding_detected=False)
+    elif item.path is not None:
+        article = from_path(item.path, kind=kind or item.kind, encoding=encoding)
+    else:
+        article = from_bytes(item.data or b"", item.source, kind=kind or item.kind, encoding=encoding)
+    return Loaded(article=article, url=url, record_id=record_id)

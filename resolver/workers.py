@@ -1,0 +1,184 @@
+"""Extraction in worker processes, and the bounded, ordered window that lets it overlap with network work.
+
+Reading and decoding an article and running the detectors is CPU work: with `--workers N` (N > 1) it runs in a
+pool of N processes. Network work (resolving, fetching, archiving) stays in the run's one event loop. Between the
+two, `ordered_map` keeps at most `window` articles in flight: the input is read only as far as the window
+allows (memory stays flat), an article's network work starts as soon as its extraction is done, and outcomes
+come out in input order.
+
+Workers ignore SIGINT: Ctrl-C reaches the main process, which stops the run; the pool is shut down with it. A
+worker whose main process was killed outright exits within half a second.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, TypeVar
+
+from resolver import __version__, extract
+from resolver.errors import EmbedResolverError
+from resolver.inputs import Item, Loaded, load
+from resolver.model import Credit, Embed
+
+if TYPE_CHECKING:
+    from cache import Store
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def default_workers() -> int:
+    """The CPUs this process may use (a container's or a Slurm job's limit, not the machine's)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:   # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """An item read, decoded and scanned: what the detectors found; `article_id` when already recorded."""
+
+    loaded: Loaded
+    embeds: tuple[Embed, ...]
+    credits: tuple[Credit, ...]
+    article_id: int | None = None
+    created: bool = False
+
+
+def extract_item(item: Item, kind: str | None = None, encoding: str | None = None) -> Extracted:
+    """Load one item and run the detectors on it (in whichever process calls this)."""
+    loaded = load(item, kind=kind, encoding=encoding)
+    embeds, credits = extract.find_all(loaded.article.text, loaded.article.kind)
+    _ = loaded.article.sha256   # hashed here, in the worker, not in the main process
+    return Extracted(loaded, tuple(embeds), tuple(credits))
+
+
+def record(store: Store, found: Extracted) -> tuple[int, bool]:
+    """Record an article's scan in one transaction, with the page URL the input gave; (article id, created)."""
+    article = found.loaded.article
+    article_id, created = store.record_article(
+        {"sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
+         "encoding_detected": int(article.encoding_detected), "bytes": len(article.data)},
+        [e.to_json() for e in found.embeds], [c.to_json() for c in found.credits],
+        source=article.source, tool_version=__version__)
+    if found.loaded.url:
+        store.record_source_url(article_id, article.source, found.loaded.url)
+    return article_id, created
+
+
+# A worker's own connection to the run's database: workers record what they found, so the main process, which
+# also drives the network, does not spend its time writing articles.
+_worker_store: Store | None = None
+
+
+def _extract_and_record(item: Item, kind: str | None, encoding: str | None) -> Extracted:
+    found = extract_item(item, kind, encoding)
+    if _worker_store is None:
+        return found
+    article_id, created = record(_worker_store, found)
+    return replace(found, article_id=article_id, created=created)
+
+
+def _start_worker(parent: int, db: Path | None) -> None:
+    """In each worker: Ctrl-C is the main process's to handle; and when the main process is gone (kill -9), the
+    worker goes too instead of waiting for work forever."""
+    global _worker_store
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if db is not None:
+        from cache import Store
+
+        _worker_store = Store(db)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+    threading.Thread(target=watch, daemon=True).start()
+
+
+class Extractor:
+    """`await extractor(item)`: extraction in this process (workers <= 1) or in a pool of worker processes."""
+
+    def __init__(self, workers: int, *, kind: str | None = None, encoding: str | None = None,
+                 db: Path | None = None) -> None:
+        self.workers = max(1, workers)
+        self.kind, self.encoding = kind, encoding
+        self.db = db   # workers record into this database themselves (None: the caller records)
+        self._pool: ProcessPoolExecutor | None = None
+        self._calls = 0
+
+    def __enter__(self) -> Extractor:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        if self._pool is not None:
+            # On an error or Ctrl-C, queued work is dropped rather than waited for.
+            self._pool.shutdown(wait=exc is None, cancel_futures=exc is not None)
+            self._pool = None
+
+    async def __call__(self, item: Item) -> Extracted:
+        self._calls += 1
+        if self._pool is None and self.workers > 1 and self._calls > 1:
+            # Started on the second article: a one-article run does not pay for a pool.
+            self._pool = ProcessPoolExecutor(self.workers, initializer=_start_worker,
+                                             initargs=(os.getpid(), self.db))
+        if self._pool is None:
+            return extract_item(item, self.kind, self.encoding)
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(self._pool, _extract_and_record, item, self.kind, self.encoding)
+        except BrokenProcessPool:
+            raise WorkerCrashed(f"cannot scan {item.source}: a worker process died (out of memory?); "
+                                f"try fewer --workers") from None
+
+
+class WorkerCrashed(EmbedResolverError):
+    """A worker process died: the pool cannot go on (its other tasks are lost with it)."""
+
+
+async def ordered_map(items: Iterable[T], work: Callable[[T], Awaitable[R]], *, window: int) -> AsyncGenerator[R, None]:
+    """`work(item)` for every item, at most `window` at once, results in input order. The input is read only
+    as far as the window allows. If the consumer stops or a task raises, the tasks still running are cancelled
+    (use it under `contextlib.aclosing`, so that happens at once and not when the generator is collected)."""
+    if window < 1:
+        raise ValueError("window must be at least 1")
+    pending: deque[asyncio.Task[R]] = deque()
+    iterator = iter(items)
+    exhausted = False
+    try:
+        while True:
+            while not exhausted and len(pending) < window:
+                try:
+                    item = next(iterator)
+                except StopIteration:
+                    exhausted = True
+                    break
+                pending.append(asyncio.ensure_future(work(item)))
+            if not pending:
+                return
+            while not pending[0].done():
+                # Wake on any task, not only the first: a failure further on stops the run at once.
+                done, _ = await asyncio.wait([t for t in pending if not t.done()],
+                                             return_when=asyncio.FIRST_COMPLETED)
+                for task in done:
+                    if not task.cancelled() and task.exception() is not None:
+                        raise task.exception()  # type: ignore[misc]
+            yield pending.popleft().result()
+    finally:
+        for task in pending:
+            task.cancel()
+        if pending:
+            await asyncio.gather(*pending, return_exceptions=True)
+

@@ -1,0 +1,107 @@
+"""Shared by the corpus-scale benchmarks (scripts/bench_*.py): synthetic fictional pages, running the CLI as a
+subprocess, and the peak memory of a process tree. Linux only (it reads /proc)."""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WORDS = ("harbour council flood river minister report storm bridge village police market school hospital "
+         "election vote budget road train station farmers weather warning residents mayor festival").split()
+
+
+def snowflake(rng: random.Random) -> str:
+    return str(rng.randrange(1_300_000_000_000_000_000, 1_700_000_000_000_000_000))
+
+
+def page(n: int, *, size: int = 40_000, rng: random.Random | None = None, server: str | None = None) -> str:
+    """A fictional news page of about `size` characters: paragraphs, two embedded tweets, a YouTube iframe,
+    a photo credit. With `server`, the tweets' t.co-style links point at that loopback server."""
+    rng = rng or random.Random(n)
+    paragraphs = []
+    tweets = []
+    for k in range(2):
+        handle, post_id = f"reporter{rng.randrange(500)}", snowflake(rng)
+        link = f"{server}/t/{post_id}" if server else f"https://t.co/{post_id[-10:]}"
+        tweets.append(
+            f'<blockquote class="twitter-tweet"><p lang="en" dir="ltr">{" ".join(rng.choices(WORDS, k=20))} '
+            f'<a href="{link}">{link}</a></p>&mdash; Reporter {k} (@{handle}) '
+            f'<a href="https://twitter.com/{handle}/status/{post_id}?ref_src=twsrc%5Etfw">March 3, 2023</a>'
+            f'</blockquote>')
+    while sum(map(len, paragraphs)) < size:
+        paragraphs.append(f"<p>{' '.join(rng.choices(WORDS, k=60))}.</p>")
+    middle = len(paragraphs) // 2
+    body = "\n".join(paragraphs[:middle] + tweets + paragraphs[middle:])
+    return (f"<!doctype html><html><head><title>Story {n}</title></head><body><article><h1>Story {n}</h1>\n"
+            f'<figure><img src="https://img.news.example/{n}.jpg"><figcaption>Flood waters rise. '
+            f"(Photo: Ann Lee/Agency Press)</figcaption></figure>\n{body}\n"
+            f'<iframe src="https://www.youtube.com/embed/{n:011d}"></iframe></article></body></html>')
+
+
+def embed_resolver(*args: str) -> list[str]:
+    return [sys.executable, "-m", "resolver", *args]
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_rss_mb: float
+    returncode: int
+    stderr: str
+
+
+def run_measured(command: list[str], *, env: dict[str, str] | None = None, stdout: Path | None = None,
+                 interval: float = 0.05) -> Run:
+    """Run a command; sample the summed RSS of it and all its descendants (shared pages counted in each: an upper
+    bound) every `interval` seconds."""
+    out = stdout.open("wb") if stdout else subprocess.DEVNULL
+    started = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, tree_rss(proc.pid))
+            stop.wait(interval)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    elapsed = time.perf_counter() - started
+    stop.set()
+    sampler.join()
+    if stdout:
+        out.close()  # type: ignore[union-attr]
+    return Run(elapsed, peak / 1024, proc.returncode, err.decode("utf-8", "replace"))
+
+
+def tree_rss(pid: int) -> int:
+    """Resident KB of a process and its descendants, from /proc."""
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            for line in Path(f"/proc/{current}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo.extend(int(c) for c in (task / "children").read_text().split())
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return total
+
+
+def bench_env(tmp: Path) -> dict[str, str]:
+    """The environment of a benchmarked run: no user config or cache, nothing from the shell's EMBED_RESOLVER_*."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("EMBED_RESOLVER_", "X_BEARER", "IA_"))}
+    env.update(XDG_CONFIG_HOME=str(tmp / "config"), XDG_CACHE_HOME=str(tmp / "cache"), PYTHONPATH=str(ROOT))
+    return env

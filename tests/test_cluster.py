@@ -1,0 +1,67 @@
+"""scan --engine dask: shards on a LocalCluster of 2 worker processes on loopback, merged into one database."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cache import Store
+from resolver.cli import cli
+from resolver.cluster import share_of, shard_db
+from resolver.inputs import Shard
+from resolver.settings import Settings
+from tests.test_corpus_cli import tweet_page
+
+distributed = pytest.importorskip("distributed")
+
+
+@pytest.fixture(scope="module")
+def scheduler():
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=None, silence_logs=50) as local:
+        yield local.scheduler_address
+
+
+def test_each_shard_gets_its_share_of_the_network_limits() -> None:
+    settings = Settings(concurrency=16, per_host=4, limits={"https://example.org/api": 60})
+    share = share_of(settings, 4)
+    assert (share.concurrency, share.per_host) == (4, 1)
+    assert share.limits["https://web.archive.org/save"] == pytest.approx(15 / 4)
+    assert share.limits["https://example.org/api"] == 15
+    assert share_of(settings, 8).per_host == 1          # never below one request at a time
+    assert shard_db(Path("/d/corpus.db"), Shard(3, 12)) == Path("/d/corpus.shard-03-of-12.db")
+
+
+def test_scan_on_a_local_cluster_merges_every_shard(tmp_path: Path, scheduler: str) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(10):
+        (corpus / f"p{n}.html").write_text(tweet_page(n))
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"html": tweet_page(n), "url": f"https://outlet.example/{n}"}) + "\n"
+                            for n in range(10, 16)))
+    out = tmp_path / "corpus.db"
+    result = CliRunner().invoke(cli, ["--db", str(out), "scan", "--engine", "dask", "--scheduler", scheduler,
+                                      "--shards", "4", "--json", "--per-host", "4", str(corpus), "--jsonl", str(feed)])
+    assert result.exit_code == 0, result.output
+    shards = [json.loads(line) for line in result.stdout.splitlines()]
+    assert sorted(s["shard"] for s in shards) == ["1/4", "2/4", "3/4", "4/4"]
+    assert sum(s["articles"] for s in shards) == 16
+    assert len({s["pid"] for s in shards}) == 2                # both worker processes took shards
+    assert {s["per_host"] for s in shards} == {1}              # 4 per host for the fleet: 1 per shard
+    store = Store(out)
+    assert store.count("articles") == 16 and store.count("embeds") == 16
+    assert store.db.execute("SELECT COUNT(*) FROM article_sources WHERE host = 'outlet.example'").fetchone()[0] == 6
+    assert not list(tmp_path.glob("corpus.shard-*"))           # merged, then removed
+    assert "scanned 16 articles" in result.stderr and f"merged into {out}" in result.stderr
+
+
+def test_dask_usage_errors(tmp_path: Path) -> None:
+    def run(*args: str):
+        return CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", *args, str(tmp_path)])
+    assert "--engine dask needs --scheduler" in run("--engine", "dask").output
+    assert "no --shard" in run("--engine", "dask", "--scheduler", "tcp://127.0.0.1:1", "--shard", "1/2").output
+    assert "--scheduler and --shards go with --engine dask" in run("--shards", "2").output

@@ -1,0 +1,176 @@
+"""Corpus runs from the command line: JSON Lines, WARC, globs, shards, workers, resume, -q/-v and the summary."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cache import Store
+from resolver import pipeline
+from resolver.cli import cli
+from resolver.inputs import InputSpec
+from resolver.session import Session
+from resolver.settings import Settings
+from tests.test_inputs import write_warc
+
+STATUS = "https://twitter.com/{handle}/status/{id}"
+
+
+def tweet_page(n: int) -> str:
+    post_id = 1600000000000000000 + n
+    return (f'<html><body><p>Story {n}.</p><blockquote class="twitter-tweet"><p>Words {n}</p>&mdash; Reporter '
+            f'(@reporter{n}) <a href="{STATUS.format(handle=f"reporter{n}", id=post_id)}">December 6, 2022</a>'
+            f'</blockquote><p>(Photo: Ann Lee/Agency Press)</p></body></html>')
+
+
+def invoke(tmp_path: Path, *args: str, input: str | None = None):
+    return CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), *args], input=input)
+
+
+def lines(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+@pytest.fixture
+def feed(tmp_path: Path) -> Path:
+    path = tmp_path / "feed.jsonl"
+    path.write_text("".join(json.dumps({"body": tweet_page(n), "link": f"https://www.outlet{n % 2}.example/{n}",
+                                        "guid": f"g{n}"}) + "\n" for n in range(6)))
+    return path
+
+
+def test_scan_jsonl_names_fields_and_records_the_outlet(tmp_path: Path, feed: Path) -> None:
+    result = invoke(tmp_path, "scan", "--json", "--jsonl", str(feed), "--html-field", "body", "--url-field", "link",
+                    "--id-field", "guid")
+    assert result.exit_code == 0, result.output
+    found = lines(result.stdout)
+    assert [(r["source"], r["url"], r["record_id"]) for r in found][:2] == [
+        (f"{feed}:1", "https://www.outlet0.example/0", "g0"), (f"{feed}:2", "https://www.outlet1.example/1", "g1")]
+    assert all(len(r["embeds"]) == 1 and r["embeds"][0]["author_handle"].startswith("reporter") for r in found)
+    store = Store(tmp_path / "c.db")
+    assert sorted({r["host"] for r in store.db.table("article_sources").rows}) == ["outlet0.example", "outlet1.example"]
+    assert result.stderr.strip() == "scanned 6 articles in " + result.stderr.split(" in ", 1)[1].strip()
+    assert ": 6 embeds, 6 credits" in result.stderr
+
+
+def test_scan_warc_input_reads_each_html_response(tmp_path: Path) -> None:
+    records = [("response", f"https://news.example/{n}", "200 OK", "text/html", tweet_page(n).encode(), [])
+               for n in range(3)] + [("response", "https://news.example/x.png", "200 OK", "image/png", b"png", [])]
+    (tmp_path / "crawl").mkdir()
+    write_warc(tmp_path / "crawl" / "a.warc.gz", records)
+    result = invoke(tmp_path, "scan", "--json", "-q", "--warc-input", str(tmp_path / "crawl"))
+    assert result.exit_code == 0, result.output
+    assert [r["url"] for r in lines(result.stdout)] == [f"https://news.example/{n}" for n in range(3)]
+    assert result.stderr == ""   # -q: no summary line
+
+
+def test_glob_and_verbose(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "a.html").write_text(tweet_page(1))
+    (corpus / "sub" / "b.html").write_text(tweet_page(2))
+    (corpus / "notes.txt").write_text("nothing here")
+    result = invoke(tmp_path, "scan", "--json", "-v", "--glob", "*.html", str(corpus))
+    assert result.exit_code == 0, result.output
+    assert [Path(r["source"]).name for r in lines(result.stdout)] == ["a.html", "b.html"]
+    assert f"{corpus / 'a.html'}: 1 embeds, 1 credits\n" in result.stderr
+
+
+def test_workers_give_the_same_output_as_one_process(tmp_path: Path, feed: Path) -> None:
+    one = invoke(tmp_path, "scan", "--json", "-q", "--no-store", "--workers", "1", "--jsonl", str(feed),
+                 "--html-field", "body")
+    two = invoke(tmp_path, "scan", "--json", "-q", "--no-store", "--workers", "2", "--jsonl", str(feed),
+                 "--html-field", "body")
+    assert one.exit_code == two.exit_code == 0 and one.stdout == two.stdout and len(lines(one.stdout)) == 6
+
+
+def test_shards_cover_the_input_once_and_merge_back(tmp_path: Path, feed: Path) -> None:
+    outputs = []
+    for k in (1, 2, 3):
+        result = CliRunner().invoke(cli, ["--db", str(tmp_path / f"s{k}.db"), "scan", "--json", "-q",
+                                          "--shard", f"{k}/3", "--jsonl", str(feed), "--html-field", "body"])
+        assert result.exit_code == 0, result.output
+        outputs += [r["source"] for r in lines(result.stdout)]
+    assert sorted(outputs) == sorted(f"{feed}:{n}" for n in range(1, 7))
+    merged = CliRunner().invoke(cli, ["cache", "merge", str(tmp_path / "all.db"),
+                                      *(str(tmp_path / f"s{k}.db") for k in (1, 2, 3))])
+    assert merged.exit_code == 0, merged.output
+    assert Store(tmp_path / "all.db").count("articles") == 6
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--text-field", "body", "x.html"], "--text-field, --html-field, --url-field and --id-field go with --jsonl"),
+    ([], "give at least one SOURCE, --jsonl or --warc-input"),
+    (["--shard", "0/2", "x.html"], "--shard '0/2': K must be between 1 and N"),
+    (["--jsonl", "-", "-"], "stdin (-) can be read once"),
+], ids=["field-without-jsonl", "nothing", "bad-shard", "stdin-twice"])
+def test_usage_errors(tmp_path: Path, args: list[str], message: str) -> None:
+    result = invoke(tmp_path, "scan", *args)
+    assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
+
+
+def test_an_interrupted_run_resumes_without_reading_what_it_finished(tmp_path: Path, feed: Path) -> None:
+    store = Store(tmp_path / "c.db")
+    spec = InputSpec(jsonl=(str(feed),), fields=pipeline_fields())
+    options = pipeline.RunOptions(job="scan:test", window=1)
+    seen: list[str] = []
+
+    def stop_after_three(outcome: pipeline.Outcome) -> None:
+        seen.append(outcome.article.source)
+        if len(seen) == 3:
+            raise KeyboardInterrupt
+
+    session = Session(Settings(), store=store)
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.run(pipeline.items_of(spec, session=session, options=options), session=session,
+                     emit=stop_after_three, options=options)
+    # The third was emitted but not yet recorded as finished when the run stopped: it is done again, not lost.
+    assert store.done_count("scan:test") == 2
+    summary = pipeline.Summary()
+    rest: list[str] = []
+    session = Session(Settings(), store=store)
+    pipeline.run(pipeline.items_of(spec, session=session, options=options, summary=summary), session=session,
+                 emit=lambda o: rest.append(o.article.source), options=options, summary=summary)
+    assert rest == [f"{feed}:{n}" for n in range(3, 7)] and summary.resumed == 2
+    assert store.count("articles") == 6 and store.count("article_sources") == 6
+
+
+def pipeline_fields():
+    from resolver.inputs import JsonlFields
+
+    return JsonlFields(html="body")
+
+
+def test_the_cli_resumes_only_an_unfinished_run(tmp_path: Path, feed: Path) -> None:
+    args = ["scan", "--json", "--jsonl", str(feed), "--html-field", "body"]
+    first = invoke(tmp_path, *args)
+    assert first.exit_code == 0 and len(lines(first.stdout)) == 6
+    again = invoke(tmp_path, *args)   # the first run went to its end: this one does the work again
+    assert len(lines(again.stdout)) == 6 and "earlier run" not in again.stderr
+    store = Store(tmp_path / "c.db")
+    assert store.count("progress") == 0 and store.count("articles") == 6
+
+
+def test_report_accepts_jsonl_and_writes_one_report_per_record(tmp_path: Path, feed: Path) -> None:
+    result = invoke(tmp_path, "report", "--offline", "--format", "json", "-o", str(tmp_path / "reports"),
+                    "--jsonl", str(feed), "--html-field", "body")
+    assert result.exit_code == 0, result.output
+    index = json.loads((tmp_path / "reports" / "index.json").read_text())
+    assert len(index) == 6 and all((tmp_path / "reports" / e["report"]).exists() for e in index)
+    assert "reported on 6 articles" in result.stderr
+
+
+def test_a_bad_record_in_a_corpus_is_an_error_row_and_the_run_goes_on(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"html": tweet_page(1)}) + "\n{not json\n" + json.dumps({"html": tweet_page(2)}) + "\n")
+    result = invoke(tmp_path, "scan", "--json", "--jsonl", str(feed))
+    assert result.exit_code == 1
+    assert [r["source"] for r in lines(result.stdout)] == [f"{feed}:1", f"{feed}:3"]
+    error, summary = result.stderr.splitlines()
+    assert error.startswith(f"error: cannot read {feed}:2: not JSON")
+    assert summary.startswith("scanned 2 articles") and summary.endswith("; 1 failed")
+    [row] = Store(tmp_path / "c.db").errors()
+    assert (row["source"], row["kind"], row["stage"]) == (f"{feed}:2", "input", "read")

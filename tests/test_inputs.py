@@ -1,0 +1,351 @@
+"""Streamed input readers: files and folders, JSON Lines, WARC/ARC; resume keys; shards."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from resolver.errors import InputError
+from resolver.inputs import InputSpec, Item, JsonlFields, Shard, iter_items, load
+
+PAGE = b'<html><body><p>A story <a href="https://x.com/a/status/1">x</a></p></body></html>'
+
+
+def items(spec: InputSpec, **kwargs) -> list[Item]:
+    return list(iter_items(spec, **kwargs))
+
+
+# -- files and folders -------------------------------------------------------------------------------------
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    root = tmp_path / "corpus"
+    (root / "b" / "deep").mkdir(parents=True)
+    (root / "a.html").write_bytes(PAGE)
+    (root / "b" / "c.txt").write_text("plain words")
+    (root / "b" / "deep" / "d.html").write_bytes(PAGE)
+    (root / ".hidden.html").write_bytes(PAGE)
+    (root / ".git").mkdir()
+    (root / ".git" / "e.html").write_bytes(PAGE)
+    return root
+
+
+def test_folders_are_walked_recursively_in_sorted_order_without_hidden_entries(tree: Path) -> None:
+    found = items(InputSpec(files=(str(tree),)))
+    assert [i.locator for i in found] == ["a.html", "b/c.txt", "b/deep/d.html"]
+    assert all(not i.explicit and i.problem is None for i in found)
+    assert found[0].path == tree / "a.html" and found[0].data is None   # not read yet
+
+
+def test_glob_keeps_matching_files_in_folders_but_not_files_named(tree: Path) -> None:
+    found = items(InputSpec(files=(str(tree), str(tree / "b" / "c.txt")), globs=("*.html",)))
+    assert [i.locator for i in found] == ["a.html", "b/deep/d.html", "c.txt"]
+    assert found[-1].explicit
+
+
+def test_a_folder_reached_twice_through_a_link_is_walked_once(tree: Path) -> None:
+    (tree / "b" / "loop").symlink_to(tree, target_is_directory=True)
+    assert [i.locator for i in items(InputSpec(files=(str(tree),)))] == ["a.html", "b/c.txt", "b/deep/d.html"]
+
+
+def test_file_key_changes_when_the_file_changes_and_not_otherwise(tree: Path) -> None:
+    first = items(InputSpec(files=(str(tree),)))[0].key
+    assert items(InputSpec(files=(str(tree),)))[0].key == first
+    assert first.startswith(str((tree / "a.html").resolve()) + "|")
+    (tree / "a.html").write_bytes(PAGE + b"<p>edited</p>")
+    assert items(InputSpec(files=(str(tree),)))[0].key != first
+
+
+def test_skip_is_asked_by_key_before_reading(tree: Path) -> None:
+    asked: list[str] = []
+    done = items(InputSpec(files=(str(tree),)))[1].key
+
+    def skip(key: str) -> bool:
+        asked.append(key)
+        return key == done
+
+    found = items(InputSpec(files=(str(tree),)), skip=skip)
+    assert [i.locator for i in found] == ["a.html", "b/deep/d.html"] and len(asked) == 3
+
+
+def test_unlistable_folder_is_an_item_with_a_problem_and_the_walk_goes_on(tree: Path, monkeypatch) -> None:
+    real_scandir = os.scandir
+
+    def scandir(path):   # chmod 0 does not stop root, who runs CI: fail as the kernel would
+        if Path(path) == tree / "b":
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    found = items(InputSpec(files=(str(tree),)))
+    assert [i.problem is not None for i in found] == [False, True]
+    assert found[1].problem == f"cannot list {tree / 'b'}: Permission denied" and found[1].key is None
+
+
+def test_missing_file_named_is_reported_by_the_targets_rule(tmp_path: Path) -> None:
+    (item,) = items(InputSpec(files=(str(tmp_path / "gone.html"),)))
+    message = f"cannot read {tmp_path / 'gone.html'}: no such file (a URL needs http:// or https://)"
+    assert item.explicit and item.key is None and item.problem == message
+    with pytest.raises(InputError) as error:
+        load(item)
+    assert str(error.value) == message
+
+
+def test_a_url_named_is_an_article_to_fetch_not_a_file(tmp_path: Path) -> None:
+    url, post_form = "https://news.example/2024/story.html", "pic.twitter.com/q3uNO4mJHi"
+    first, second = items(InputSpec(files=(url, post_form)))
+    assert (first.remote, first.url, first.source, first.key) == (True, url, url, url)
+    assert (second.remote, second.url, second.source) == (True, "https://" + post_form, post_form)
+    with pytest.raises(InputError):
+        load(first)   # fetched through the run's client, never read as a path
+
+
+def test_stdin_is_one_article_with_no_resume_key() -> None:
+    (item,) = items(InputSpec(files=("-",)), stdin=io.BytesIO(PAGE))
+    assert item.key is None and load(item).article.kind == "html"
+
+
+def test_loading_a_file_reads_it(tree: Path) -> None:
+    loaded = load(items(InputSpec(files=(str(tree),)))[1])
+    assert loaded.article.text == "plain words" and loaded.article.kind == "text" and loaded.url is None
+
+
+# -- JSON Lines ----------------------------------------------------------------------------------------------
+
+def jsonl(path: Path, records: list, *, opener=open) -> Path:
+    with opener(path, "wb") as handle:
+        for record in records:
+            handle.write(record if isinstance(record, bytes) else json.dumps(record).encode() + b"\n")
+    return path
+
+
+def test_jsonl_records_become_items_named_by_line_and_keyed_by_offset(tmp_path: Path) -> None:
+    path = jsonl(tmp_path / "feed.jsonl", [{"html": "<p>one</p>", "url": "https://news.example/1", "id": 7},
+                                           b"\n", {"html": "<p>two</p>", "url": "https://news.example/2"}])
+    found = items(InputSpec(jsonl=(str(path),)))
+    assert [i.source for i in found] == [f"{path}:1", f"{path}:3"]
+    second_offset = len(path.read_bytes().split(b"\n")[0]) + 2
+    assert [i.key for i in found] == [f"{path.resolve()}@0", f"{path.resolve()}@{second_offset}"]
+    first = load(found[0])
+    assert (first.article.text, first.article.kind, first.url, first.record_id) == (
+        "<p>one</p>", "html", "https://news.example/1", "7")
+
+
+def test_jsonl_keys_survive_appending_lines(tmp_path: Path) -> None:
+    path = jsonl(tmp_path / "feed.jsonl", [{"text": "one"}, {"text": "two"}])
+    before = [i.key for i in items(InputSpec(jsonl=(str(path),)))]
+    with path.open("ab") as handle:
+        handle.write(b'{"text": "three"}\n')
+    assert [i.key for i in items(InputSpec(jsonl=(str(path),)))][:2] == before
+
+
+@pytest.mark.parametrize("fields, record, expected", [
+    (JsonlFields(), {"text": "words", "html": "<p>markup</p>"}, ("<p>markup</p>", "html", None, None)),
+    (JsonlFields(), {"text": "words"}, ("words", "text", None, None)),
+    (JsonlFields(text="body", url="link", id="meta.guid"),
+     {"body": "<p>kept as text</p>", "link": "https://n.example/a", "meta": {"guid": "g-1"}},
+     ("<p>kept as text</p>", "text", "https://n.example/a", "g-1")),
+    (JsonlFields(html="page.content", url="page.url"), {"page": {"content": "<b>x</b>", "url": ""}},
+     ("<b>x</b>", "html", None, None)),
+], ids=["html-preferred", "text-default", "named-fields-dotted-id", "nested-html-empty-url"])
+def test_jsonl_fields(tmp_path: Path, fields: JsonlFields, record: dict, expected: tuple) -> None:
+    (item,) = items(InputSpec(jsonl=(str(jsonl(tmp_path / "f.jsonl", [record])),), fields=fields))
+    loaded = load(item)
+    assert (loaded.article.text, loaded.article.kind, loaded.url, loaded.record_id) == expected
+
+
+@pytest.mark.parametrize("line, fields, message", [
+    (b"{not json\n", JsonlFields(), "f.jsonl:1: not JSON (Expecting property name"),
+    (b"[1, 2]\n", JsonlFields(), "f.jsonl:1: a JSON list, not an object"),
+    (b'{"body": "x"}\n', JsonlFields(), "f.jsonl:1: no field 'text'; name the field with --html-field or --text-field"),
+    (b'{"body": 3}\n', JsonlFields(html="body"), "f.jsonl:1: a int in field 'body'"),
+], ids=["bad-json", "not-object", "no-field", "wrong-type"])
+def test_jsonl_bad_records_fail_alone_with_a_message_naming_the_line(tmp_path: Path, line: bytes,
+                                                                       fields: JsonlFields, message: str) -> None:
+    path = jsonl(tmp_path / "f.jsonl", [line, {"html": "<p>fine</p>"}])
+    bad, good = items(InputSpec(jsonl=(str(path),), fields=fields))
+    with pytest.raises(InputError) as error:
+        load(bad)
+    assert str(error.value).startswith(f"cannot read {tmp_path}/{message}")
+    if fields == JsonlFields():
+        assert load(good).article.text == "<p>fine</p>"
+
+
+def test_jsonl_lone_surrogate_becomes_a_replacement_not_a_crash(tmp_path: Path) -> None:
+    (item,) = items(InputSpec(jsonl=(str(jsonl(tmp_path / "f.jsonl", [b'{"text": "a\\ud800b"}\n'])),)))
+    assert load(item).article.text == "a?b"
+
+
+def test_skipped_jsonl_lines_are_not_parsed(tmp_path: Path) -> None:
+    path = jsonl(tmp_path / "f.jsonl", [b"{broken\n", {"text": "ok"}])
+    found = items(InputSpec(jsonl=(str(path),)), skip=lambda key: key.endswith("@0"))
+    assert [i.source for i in found] == [f"{path}:2"]
+
+
+def test_gzipped_jsonl_and_folders_of_jsonl(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    jsonl(tmp_path / "in" / "a.jsonl.gz", [{"text": "one"}, {"text": "two"}], opener=gzip.open)
+    jsonl(tmp_path / "in" / "b.ndjson", [{"text": "three"}])
+    (tmp_path / "in" / "notes.txt").write_text("not a record")
+    found = items(InputSpec(jsonl=(str(tmp_path / "in"),)))
+    assert [load(i).article.text for i in found] == ["one", "two", "three"]
+    assert found[1].key == f"{(tmp_path / 'in' / 'a.jsonl.gz').resolve()}@16"
+
+
+def test_truncated_gzip_jsonl_yields_what_it_could_then_a_problem(tmp_path: Path) -> None:
+    path = jsonl(tmp_path / "f.jsonl.gz", [{"text": f"record {n} " + "x" * 200} for n in range(50)], opener=gzip.open)
+    path.write_bytes(path.read_bytes()[:-40])
+    found = items(InputSpec(jsonl=(str(path),)))
+    assert found[-1].problem.startswith(f"cannot read {path} past byte ") and "Compressed file ended" in found[-1].problem
+    assert all(i.problem is None for i in found[:-1]) and len(found) > 1
+
+
+def test_jsonl_from_stdin_is_not_resumable(tmp_path: Path) -> None:
+    stdin = io.BytesIO(b'{"text": "a"}\n{"text": "b"}\n')
+    found = items(InputSpec(jsonl=("-",)), stdin=stdin)
+    assert [(i.source, i.key) for i in found] == [("-:1", None), ("-:2", None)]
+
+
+# -- WARC and ARC --------------------------------------------------------------------------------------------
+
+def write_warc(path: Path, records: list[tuple], *, compress: bool = True) -> Path:
+    """records: (rec_type, url, status, content_type, body bytes, extra http headers)."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=compress)
+        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "test"}))
+        for rec_type, url, status, content_type, body, extra in records:
+            if rec_type == "request":
+                http = StatusAndHeaders("GET / HTTP/1.1", [("Host", "news.example")], is_http_request=True)
+            else:
+                http = StatusAndHeaders(status, [("Content-Type", content_type), *extra], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, rec_type, payload=io.BytesIO(body), http_headers=http,
+                                                          length=len(body)))
+    return path
+
+
+def chunked(data: bytes) -> bytes:
+    return b"".join(b"%x\r\n%s\r\n" % (len(data[i:i + 10]), data[i:i + 10]) for i in range(0, len(data), 10)) + b"0\r\n\r\n"
+
+
+WARC_RECORDS = [
+    ("request", "https://news.example/a", None, None, b"", []),
+    ("response", "https://news.example/a", "200 OK", "text/html; charset=utf-8", PAGE, []),
+    ("response", "https://news.example/missing", "404 Not Found", "text/html", b"<p>gone</p>", []),
+    ("response", "https://news.example/logo.png", "200 OK", "image/png", b"\x89PNG....", []),
+    ("response", "https://news.example/moved", "301 Moved", "text/html", b"", [("Location", "/a")]),
+    ("response", "https://news.example/b", "200 OK", "text/html",
+     chunked(gzip.compress(b"<html><p>second story</p></html>")),
+     [("Transfer-Encoding", "chunked"), ("Content-Encoding", "gzip")]),
+]
+
+
+@pytest.mark.parametrize("compress", [True, False], ids=["warc.gz", "warc"])
+def test_warc_yields_the_successful_html_responses_decoded(tmp_path: Path, compress: bool) -> None:
+    path = write_warc(tmp_path / ("c.warc.gz" if compress else "c.warc"), WARC_RECORDS, compress=compress)
+    found = items(InputSpec(warc=(str(path),)))
+    assert [i.url for i in found] == ["https://news.example/a", "https://news.example/b"]
+    assert [load(i).article.text for i in found] == [PAGE.decode(), "<html><p>second story</p></html>"]
+    assert all(i.record_id.startswith("<urn:uuid:") and i.kind == "html" for i in found)
+
+
+def test_warc_offsets_are_where_each_record_starts(tmp_path: Path) -> None:
+    from warcio.archiveiterator import ArchiveIterator
+
+    path = write_warc(tmp_path / "c.warc.gz", WARC_RECORDS)
+    found = items(InputSpec(warc=(str(path),)))
+    for item in found:
+        offset = int(item.key.rsplit("#", 1)[1])
+        assert item.source == f"{path}#{offset}" and item.locator == f"c.warc.gz#{offset}"
+        with path.open("rb") as handle:
+            handle.seek(offset)
+            record = next(iter(ArchiveIterator(handle)))
+            assert record.rec_headers.get_header("WARC-Target-URI") == item.url
+
+
+def test_warc_records_skipped_by_key_are_not_returned(tmp_path: Path) -> None:
+    path = write_warc(tmp_path / "c.warc", WARC_RECORDS, compress=False)
+    first = items(InputSpec(warc=(str(path),)))[0].key
+    assert [i.url for i in items(InputSpec(warc=(str(path),)), skip=lambda k: k == first)] == ["https://news.example/b"]
+
+
+@pytest.mark.parametrize("compress", [True, False], ids=["warc.gz", "warc"])
+def test_truncated_warc_record_is_a_problem_not_an_article(tmp_path: Path, compress: bool) -> None:
+    path = write_warc(tmp_path / "c.warc", WARC_RECORDS, compress=compress)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) - 30])
+    found = items(InputSpec(warc=(str(path),)))
+    assert found[0].url == "https://news.example/a" and found[0].problem is None
+    assert found[-1].problem.startswith(f"cannot read {path}")
+    assert all(i.key is None for i in found[1:])
+
+
+def test_damaged_warc_record_is_found_by_its_digest(tmp_path: Path) -> None:
+    path = write_warc(tmp_path / "c.warc", WARC_RECORDS, compress=False)
+    path.write_bytes(path.read_bytes().replace(b"A story", b"A stERy"))
+    first = items(InputSpec(warc=(str(path),)))[0]
+    assert first.problem == f"cannot read {first.source}: the record is damaged (its digest does not match)"
+
+
+@pytest.mark.parametrize("content", [b"hello, I am not a WARC\n", gzip.compress(b"<html>gzipped page</html>")],
+                         ids=["text", "gzip"])
+def test_not_a_warc_is_a_problem(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "notes.warc"
+    path.write_bytes(content)
+    (item,) = items(InputSpec(warc=(str(path),)))
+    assert item.problem == f"cannot read {path}: not a WARC or ARC file (it does not start with WARC/ or filedesc://)"
+
+
+def test_arc_files_are_read_too(tmp_path: Path) -> None:
+    body = b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n<p>from an ARC</p>"
+    version = b"1 0 Test\nURL IP-address Archive-date Content-type Archive-length\n"
+    header = b"filedesc://t.arc 0.0.0.0 20240101000000 text/plain %d\n%s\n" % (len(version), version)
+    record = b"https://old.example/p 127.0.0.1 20240101000000 text/html %d\n%s\n" % (len(body), body)
+    path = tmp_path / "t.arc"
+    path.write_bytes(header + record)
+    (item,) = items(InputSpec(warc=(str(tmp_path),)))
+    assert item.url == "https://old.example/p" and load(item).article.text == "<p>from an ARC</p>"
+
+
+# -- shards ----------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, message", [
+    ("3", "--shard '3': expected K/N, e.g. 1/4"),
+    ("a/b", "--shard 'a/b': expected K/N, e.g. 1/4"),
+    ("0/4", "--shard '0/4': K must be between 1 and N (shards count from 1: 1/4 to 4/4)"),
+    ("5/4", "--shard '5/4': K must be between 1 and N (shards count from 1: 1/4 to 4/4)"),
+    ("1/0", "--shard '1/0': K must be between 1 and N (shards count from 1: 1/1 to 1/1)"),
+], ids=["no-slash", "not-numbers", "zero", "past-n", "no-shards"])
+def test_shard_parse_errors(text: str, message: str) -> None:
+    with pytest.raises(InputError) as error:
+        Shard.parse(text)
+    assert str(error.value) == message
+
+
+def test_shards_split_the_input_with_no_overlap_and_nothing_left_out(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(40):
+        (corpus / f"p{n:02}.html").write_bytes(PAGE)
+    feed = jsonl(tmp_path / "feed.jsonl", [{"text": f"record {n}"} for n in range(60)])
+    spec = InputSpec(files=(str(corpus),), jsonl=(str(feed),))
+    everything = [i.source for i in items(spec)]
+    slices = [[i.source for i in items(InputSpec(**{**spec.__dict__, "shard": Shard(k, 3)}))] for k in (1, 2, 3)]
+    assert sorted(sum(slices, [])) == sorted(everything) and all(len(s) > 15 for s in slices)
+
+
+def test_shard_choice_does_not_depend_on_where_the_input_is_mounted(tmp_path: Path) -> None:
+    for root in ("here", "there"):
+        (tmp_path / root / "sub").mkdir(parents=True)
+        for n in range(20):
+            (tmp_path / root / "sub" / f"p{n}.html").write_bytes(PAGE)
+    picks = [[Path(i.source).name for i in items(InputSpec(files=(str(tmp_path / root),), shard=Shard(2, 4)))]
+             for root in ("here", "there")]
+    assert picks[0] == picks[1] and picks[0]

@@ -1,0 +1,134 @@
+"""cache stats, export and vacuum; the datasette metadata, checked in a real datasette."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from cache import CacheError, Store
+from cache.maintenance import export, export_names, stats, vacuum
+from cache.metadata import TABLES, VIEWS, metadata, write_metadata
+from tests.corpusdb import populate
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    store = Store(tmp_path / "corpus.db")
+    populate(store)
+    return store
+
+
+def test_stats_count_the_tables_people_read(store: Store) -> None:
+    found = stats(store)
+    assert found["tables"]["articles"] == 3 and found["tables"]["embeds"] == 8
+    assert not any("_fts" in name for name in found["tables"]) and "_sqlite_migrations" not in found["tables"]
+    assert found["full_text"] == {"posts": "posts_fts", "embeds": "embeds_fts"}
+    assert "at_risk_embeds" in found["views"] and found["bytes"] > 0
+
+
+def test_export_a_table_as_csv_and_a_view_as_json_lines(store: Store) -> None:
+    out = io.StringIO()
+    assert export(store, "credits", out, fmt="csv") == 4
+    table = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert [r["raw"] for r in table] == ["Photo: Reuters", "(Reuters)", "REUTERS photo", "Photo by Cy"]
+    out = io.StringIO()
+    export(store, "credits_by_organization", out, fmt="jsonl")
+    assert [json.loads(line) for line in out.getvalue().splitlines()][0] == {
+        "organization": "Reuters", "credits": 3, "articles": 2, "creators": 2}
+
+
+def test_export_writes_blobs_as_base64(store: Store) -> None:
+    out = io.StringIO()
+    export(store, "bodies", out, fmt="jsonl")
+    (body,) = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert body["data"]["$base64"] is True
+    import zlib
+
+    assert zlib.decompress(base64.b64decode(body["data"]["encoded"])) == b'{"id_str": "1"}'
+
+
+def test_export_refuses_names_that_are_not_tables_or_views(store: Store) -> None:
+    with pytest.raises(CacheError) as error:
+        export(store, "posts; DROP TABLE posts", io.StringIO())
+    assert str(error.value).startswith(f"no table or view named 'posts; DROP TABLE posts' in {store.path}; choose one of: ")
+    assert "posts_fts" not in export_names(store) and "at_risk_embeds" in export_names(store)
+    with pytest.raises(CacheError, match="unknown export format 'xml'; use csv or jsonl"):
+        export(store, "posts", io.StringIO(), fmt="xml")
+
+
+def test_vacuum_keeps_every_row_and_the_search_index(store: Store) -> None:
+    before = stats(store)["tables"]
+    store.db["embeds"].delete_where("article_id = 3")
+    size_before, size_after = vacuum(store)
+    assert size_after <= size_before
+    assert stats(store)["tables"]["articles"] == before["articles"]
+    assert [r["author_handle"] for r in store.db["posts"].search("harbour")] == ["alice"]
+
+
+def test_every_table_and_column_is_described(store: Store) -> None:
+    """A new column needs its sentence here: an editor reading the data in datasette sees it."""
+    for name in stats(store)["tables"]:
+        assert name in TABLES, name
+        assert {c.name for c in store.db[name].columns} == set(TABLES[name][1]), name
+    assert set(VIEWS) == set(store.db.view_names())
+
+
+def test_metadata_is_written_next_to_the_database(store: Store) -> None:
+    path = write_metadata(store)
+    assert path == store.path.parent / "metadata.json"
+    data = json.loads(path.read_text())
+    assert data["databases"]["corpus"]["tables"]["posts"]["fts_table"] == "posts_fts"
+    assert data == metadata(store)
+
+
+def test_datasette_serves_the_views_with_their_descriptions(store: Store) -> None:
+    import asyncio
+
+    from datasette.app import Datasette
+
+    described = metadata(store)
+    store.close()
+
+    async def browse() -> tuple[list, str, list]:
+        ds = Datasette([str(store.path)], metadata=described)
+        view = await ds.client.get("/corpus/gone_accounts_most_cited.json?_shape=array")
+        page = await ds.client.get("/corpus/at_risk_embeds")
+        search = await ds.client.get("/corpus/posts.json?_search=harbour&_shape=array")
+        assert view.status_code == page.status_code == search.status_code == 200
+        return view.json(), page.text, search.json()
+
+    rows, page, found = asyncio.run(browse())
+    assert rows[0]["handle"] == "gone_account" and rows[0]["articles"] == 3
+    assert VIEWS["at_risk_embeds"].split(":")[0] in page
+    assert [r["author_handle"] for r in found] == ["alice"]
+
+
+def test_cache_commands_from_the_command_line(store: Store, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    store.close()
+
+    def run(*args: str):
+        result = CliRunner().invoke(cli, ["--db", str(tmp_path / "corpus.db"), *args])
+        assert result.exit_code == 0, result.output
+        return result
+
+    assert json.loads(run("cache", "stats", "--json").stdout)["tables"]["credits"] == 4
+    run("cache", "export", "at_risk_embeds", "-o", str(tmp_path / "risk.csv"))
+    assert len(list(csv.DictReader((tmp_path / "risk.csv").open()))) == 7
+    assert len(run("cache", "export", "posts", "--format", "jsonl").stdout.splitlines()) == 6
+    assert " MB -> " in run("cache", "vacuum").stdout
+    run("cache", "metadata")
+    assert json.loads((tmp_path / "metadata.json").read_text())["databases"]["corpus"]
+    views = [json.loads(line) for line in run("stats", "--json", "--limit", "1").stdout.splitlines()]
+    assert [v["view"] for v in views] == list(VIEWS) and views[1]["handle"] == "gone_account"
+    assert "gone_accounts_most_cited (1 of 2 rows)" in run("stats", "--limit", "1").stdout
+    bad = CliRunner().invoke(cli, ["--db", str(tmp_path / "corpus.db"), "cache", "export", "nope"])
+    assert bad.exit_code == 1 and bad.output.startswith("error: no table or view named 'nope'")

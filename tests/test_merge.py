@@ -1,0 +1,199 @@
+"""cache merge: shard databases into one, facts deduplicated, ids remapped, history in time order."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from cache import Store
+from cache.merge import MergeError, merge
+from tests.corpusdb import ALIVE, DELETED, ERRORED, MISSING, SUSPENDED, observe, populate, tweet
+
+TABLES = ("articles", "article_sources", "embeds", "credits", "fetches", "resolutions", "embed_links", "bodies",
+          "posts", "authors", "post_observations", "media", "post_media", "embed_posts", "snapshots", "saves",
+          "identifications", "errors", "progress")
+
+
+def counts(path: Path) -> dict[str, int]:
+    store = Store(path)
+    try:
+        return {t: store.count(t) for t in TABLES}
+    finally:
+        store.close()
+
+
+@pytest.fixture
+def shards(tmp_path: Path) -> tuple[Path, Path]:
+    a, b = tmp_path / "shard-1.db", tmp_path / "shard-2.db"
+    store = Store(a)
+    populate(store)
+    store.mark_done("scan", [{"key": "/in/feed.jsonl@0", "source": "feed.jsonl:1", "article_id": 1}])
+    store.close()
+    store = Store(b)
+    # The same bytes as shard 1's first article, read from elsewhere; and one article of its own.
+    store.record_article({"sha256": hashlib.sha256(b"feed.jsonl:1").hexdigest(), "kind": "html", "encoding": "utf-8",
+                          "encoding_detected": 0, "bytes": 100}, [tweet(ALIVE, 0)], [], source="mirror/copy.html",
+                         tool_version="test")
+    own, _ = store.record_article({"sha256": "e" * 64, "kind": "html", "encoding": "utf-8", "encoding_detected": 0,
+                                   "bytes": 5}, [tweet(DELETED, 0), tweet(SUSPENDED, 1)], [],
+                                  source="d.html", tool_version="test")
+    observe(store, DELETED, "2023-12-01T00:00:00.000000Z", "available")      # older than shard 1's sightings
+    observe(store, SUSPENDED, "2025-01-01T00:00:00.000000Z", "available")    # reinstated since
+    observe(store, ERRORED, "2023-01-01T00:00:00.000000Z", "available")      # older, but says more than "error"
+    resolution = store.record_resolution({"url": "https://t.co/zzz", "final_url": tweet(DELETED, 0)["url"],
+                                          "hops": [], "resolved_at": "2023-12-01T00:00:00.000000Z",
+                                          "fetch_ids": [1, 2], "tool_version": "test"})
+    store.link_embeds(own, [(0, "https://t.co/zzz", resolution)])
+    store.queue_save(f"https://twitter.com/quiet/status/{MISSING}")   # shard 1 queued it too: made once
+    store.queue_save("https://news.example/only-here")
+    store.mark_done("scan", [{"key": "/in/feed.jsonl@0", "source": "feed.jsonl:1"},
+                             {"key": "/in/d.html|5|1", "source": "d.html", "article_id": own}])
+    store.close()
+    return a, b
+
+
+def test_shards_merge_into_one_database_without_duplicates(tmp_path: Path, shards: tuple[Path, Path]) -> None:
+    out = tmp_path / "all.db"
+    report = merge(out, list(shards))
+    merged = counts(out)
+    assert merged["articles"] == 4 and merged["article_sources"] == 5
+    assert merged["embeds"] == 8 + 2 and merged["posts"] == 6 and merged["authors"] == 5
+    assert merged["post_observations"] == 11 + 3 and merged["fetches"] == 12 + 3
+    assert merged["saves"] == 2 and merged["progress"] == 2
+    assert report.to_json()["tables"]["articles"] == {"read": 5, "in_output": 4}
+    store = Store(out)
+    assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
+    sources = store.db.execute("SELECT source FROM article_sources WHERE article_id = 1 ORDER BY id").fetchall()
+    assert [s[0] for s in sources] == ["feed.jsonl:1", "mirror/copy.html"]
+
+
+def test_observations_and_fetches_are_in_time_order_and_still_tied(tmp_path: Path, shards) -> None:
+    out = tmp_path / "all.db"
+    merge(out, list(shards))
+    store = Store(out)
+    for table, column in (("fetches", "fetched_at"), ("post_observations", "observed_at"),
+                          ("resolutions", "resolved_at")):
+        times = [r[0] for r in store.db.execute(f"SELECT {column} FROM {table} ORDER BY id")]
+        assert times == sorted(times), table
+    observations = store.observations(store.post_row("twitter", DELETED)["id"])
+    assert [o["observed_at"][:10] for o in observations] == ["2023-12-01", "2024-01-01", "2024-06-01"]
+    for obs in observations:   # each still points at the request it was made from
+        fetch = store.fetch(obs["fetch_id"])
+        assert fetch["fetched_at"] == obs["observed_at"] and DELETED in fetch["url"]
+    # resolutions' JSON lists of fetch ids follow the renumbering
+    shard_two = store.latest_resolution("https://t.co/zzz")
+    assert [store.fetch(i)["fetched_at"][:10] for i in shard_two["fetch_ids"]] == ["2023-12-01", "2025-01-01"]
+    assert store.fetch(store.latest_resolution("https://t.co/abc")["fetch_ids"][0])["purpose"] == "wayback-cdx"
+
+
+def test_a_post_seen_in_two_shards_keeps_the_newer_and_better_view(tmp_path: Path, shards) -> None:
+    out = tmp_path / "all.db"
+    merge(out, list(shards))
+    store = Store(out)
+    reinstated = store.post_row("twitter", SUSPENDED)
+    assert (reinstated["status"], reinstated["first_observed_at"][:10], reinstated["last_observed_at"][:10],
+            reinstated["last_available_at"][:10]) == ("available", "2024-01-01", "2025-01-01", "2025-01-01")
+    deleted = store.post_row("twitter", DELETED)
+    assert (deleted["status"], deleted["first_observed_at"][:10]) == ("deleted", "2023-12-01")
+    assert store.post_row("twitter", ERRORED)["status"] == "available"   # a known status beats a newer "error"
+
+
+def test_merging_again_adds_nothing(tmp_path: Path, shards) -> None:
+    out = tmp_path / "all.db"
+    merge(out, list(shards))
+    once = counts(out)
+    merge(out, [shards[1], shards[0], shards[1]])
+    assert counts(out) == once
+
+
+def test_embed_links_keep_the_newest_resolution(tmp_path: Path) -> None:
+    paths = []
+    for n, resolved_at in enumerate(("2024-05-01T00:00:00.000000Z", "2024-01-01T00:00:00.000000Z")):
+        store = Store(tmp_path / f"s{n}.db")
+        article_id, _ = store.record_article({"sha256": "f" * 64, "kind": "html", "encoding": "utf-8",
+                                              "encoding_detected": 0, "bytes": 1}, [tweet(ALIVE, 0)], [],
+                                             source="same.html", tool_version="test")
+        resolution = store.record_resolution({"url": "https://t.co/x", "final_url": f"https://end/{n}", "hops": [],
+                                              "resolved_at": resolved_at, "tool_version": "test"})
+        store.link_embeds(article_id, [(0, "https://t.co/x", resolution)])
+        store.close()
+        paths.append(tmp_path / f"s{n}.db")
+    merge(tmp_path / "out.db", paths)
+    store = Store(tmp_path / "out.db")
+    (link,) = store.db["embed_links"].rows
+    assert store.db["resolutions"].get(link["resolution_id"])["final_url"] == "https://end/0"
+
+
+def test_merged_database_answers_the_views_and_search(tmp_path: Path, shards) -> None:
+    out = tmp_path / "all.db"
+    merge(out, list(shards))
+    store = Store(out)
+    assert [r["author_handle"] for r in store.db["posts"].search("harbour")]
+    gone = {r["handle"]: r["articles"] for r in store.db["gone_accounts_most_cited"].rows}
+    assert gone == {"gone_account": 4}    # shard 2's own article cites the deleted post too
+    assert store.db.execute("SELECT COUNT(*) FROM embeds_fts").fetchone()[0] == 10
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda p: p.write_bytes(b"not sqlite" * 50), "cannot merge {p}: not an embed-resolver cache"),
+    (lambda p: sqlite3.connect(p).execute("CREATE TABLE t (x)"), "cannot merge {p}: not an embed-resolver cache"),
+    (lambda p: Store(p).db.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+                                   " VALUES ('embed-resolver-cache', 'm999_future', 'now')").connection.commit(),
+     "cannot merge {p}: written by a newer embed-resolver (m999_future); upgrade"),
+    (lambda p: Store(p).db.execute("CREATE TABLE later_things (id INTEGER)").connection.commit(),
+     "cannot merge {p}: it has tables this version does not know (later_things)"),
+], ids=["not-sqlite", "not-a-cache", "newer", "unknown-table"])
+def test_inputs_that_cannot_be_merged_leave_out_untouched(tmp_path: Path, shards, make, message: str) -> None:
+    out = tmp_path / "all.db"
+    merge(out, [shards[0]])
+    before = out.read_bytes()
+    bad = tmp_path / "bad.db"
+    make(bad)
+    with pytest.raises(MergeError) as error:
+        merge(out, [shards[1], bad])
+    assert str(error.value) == message.format(p=bad)
+    assert out.read_bytes() == before and not (tmp_path / "all.db.merging").exists()
+
+
+def test_out_cannot_be_an_input_nor_in_use(tmp_path: Path, shards) -> None:
+    with pytest.raises(MergeError, match="is both the output and an input"):
+        merge(shards[0], [shards[1], shards[0]])
+    with pytest.raises(MergeError, match="nothing to merge"):
+        merge(tmp_path / "x.db", [])
+    with pytest.raises(MergeError, match="no such file"):
+        merge(tmp_path / "x.db", [tmp_path / "missing.db"])
+    busy = Store(tmp_path / "busy.db")
+    busy.mark_done("scan", [{"key": "k"}])
+    with pytest.raises(MergeError, match="another process has it open"):
+        merge(tmp_path / "busy.db", [shards[0]])
+    busy.close()
+
+
+def test_errors_of_each_shard_are_kept_once_tied_to_their_merged_article(tmp_path: Path) -> None:
+    paths = [tmp_path / "shard-1.db", tmp_path / "shard-2.db"]
+    for n, path in enumerate(paths):
+        with Store(path) as store:
+            if n:   # shard 2 holds another article first, so its ids differ from the merged database's
+                store.record_article({"sha256": "f" * 64, "kind": "html", "encoding": "utf-8",
+                                      "encoding_detected": 0, "bytes": 1}, [], [], source="other.html",
+                                     tool_version="test")
+            article_id, _ = store.record_article({"sha256": "a" * 64, "kind": "html", "encoding": "utf-8",
+                                                  "encoding_detected": 0, "bytes": 1}, [], [], source="a.html",
+                                                 tool_version="test")
+            store.record_error({"source": "a.html", "article_id": article_id, "stage": "fetch", "kind": "KeyError",
+                                "message": f"shard {n + 1}", "tool_version": "test"})
+            store.record_error({"source": "feed.jsonl:2", "article_id": None, "stage": "read", "kind": "input",
+                                "message": "cannot read feed.jsonl:2: not JSON", "tool_version": "test"})
+    out = tmp_path / "all.db"
+    merge(out, paths)
+    merge(out, paths)   # again: nothing new
+    store = Store(out)
+    a = store.article_by_sha256("a" * 64)
+    assert a is not None
+    rows = sorted((e["source"], e["article_id"], e["message"]) for e in store.errors())
+    # the same "not JSON" line in both shards was recorded at two times: two facts, each kept once
+    assert rows[:2] == [("a.html", a["id"], "shard 1"), ("a.html", a["id"], "shard 2")]
+    assert [r[0] for r in rows[2:]] == ["feed.jsonl:2", "feed.jsonl:2"] and all(r[1] is None for r in rows[2:])

@@ -1,0 +1,29 @@
+"""What a run has finished, per input item: the store side of resume."""
+
+from __future__ import annotations
+
+from cache import Store
+
+
+def test_items_marked_done_are_done_for_that_job_only(tmp_path) -> None:
+    store = Store(tmp_path / "c.db")
+    store.mark_done("scan", [{"key": "/in/a.html|10|1", "source": "a.html"},
+                             {"key": "/in/feed.jsonl@0", "source": "feed.jsonl:1", "outcome": "failed"}])
+    assert store.is_done("scan", "/in/a.html|10|1")
+    assert not store.is_done("scan", "/in/feed.jsonl@0")      # a failed item is tried again
+    assert not store.is_done("scan+fetch", "/in/a.html|10|1") and not store.is_done("scan", "/in/b.html|10|1")
+    store.mark_done("scan", [{"key": "/in/feed.jsonl@0", "source": "feed.jsonl:1", "article_id": None}])
+    assert store.done_count("scan") == 2 and store.count("progress") == 2
+    store.mark_done("other", [{"key": "k"}])
+    store.forget_progress("scan")
+    assert store.done_count("scan") == 0 and store.done_count("other") == 1
+
+
+def test_source_url_sets_the_outlet_host(tmp_path) -> None:
+    store = Store(tmp_path / "c.db")
+    article_id, _ = store.record_article({"sha256": "a" * 64, "kind": "html", "encoding": "utf-8",
+                                          "encoding_detected": 0, "bytes": 1}, [], [], source="x#1", tool_version="t")
+    store.record_source_url(article_id, "x#1", "https://WWW.News.Example:8443/a?b=c")
+    store.record_source_url(article_id, "not-a-source", "https://elsewhere.example/")
+    assert [(r["url"], r["host"]) for r in store.db["article_sources"].rows] == [
+        ("https://WWW.News.Example:8443/a?b=c", "news.example")]

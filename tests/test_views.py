@@ -1,0 +1,79 @@
+"""The research views and full-text search the v6 migration adds, over a small fictional corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from cache import Store
+from cache.migrations import VIEWS
+from tests.corpusdb import DELETED, MISSING, populate
+
+
+@pytest.fixture
+def store(tmp_path) -> Store:
+    store = Store(tmp_path / "corpus.db")
+    populate(store)
+    return store
+
+
+def rows(store: Store, view: str) -> list[dict]:
+    return [dict(r) for r in store.db[view].rows]
+
+
+def test_views_exist_for_datasette(store: Store) -> None:
+    assert set(VIEWS) <= set(store.db.view_names())
+
+
+def test_dead_embeds_by_outlet_and_year(store: Store) -> None:
+    got = [(r["outlet"], r["year"], r["embeds_checked"], r["dead"], r["dead_percent"], r["deleted"], r["suspended"],
+            r["not_found"]) for r in rows(store, "dead_embeds_by_outlet_year")]
+    assert got == [
+        ("(unknown)", "2019", 1, 1, 100.0, 1, 0, 0),      # folder/c.html: no URL known; year from the X id
+        ("news.example", "2021", 2, 1, 50.0, 1, 0, 0),    # www. dropped; the live post's own date, the id's time
+        ("news.example", "2022", 1, 1, 100.0, 0, 1, 0),
+        ("other.example", "2021", 1, 1, 100.0, 1, 0, 0),  # the date the article printed
+        ("other.example", "2022", 1, 1, 100.0, 0, 0, 1),  # the errored post is not counted as checked
+    ]
+
+
+def test_gone_accounts_are_counted_by_articles_citing_them(store: Store) -> None:
+    got = [(r["handle"], r["articles"], r["embeds"], r["posts"], r["suspended_embeds"], r["deleted_embeds"])
+           for r in rows(store, "gone_accounts_most_cited")]
+    assert got == [("gone_account", 3, 3, 2, 0, 3), ("banned_one", 1, 1, 1, 1, 0)]
+    assert rows(store, "gone_accounts_most_cited")[0]["last_seen_available"] == "2024-01-01T00:00:00.000000Z"
+
+
+def test_at_risk_embeds_are_those_with_no_good_capture(store: Store) -> None:
+    got = [(r["article"], r["post_id"] or r["url"], r["post_status"], r["save_status"])
+           for r in rows(store, "at_risk_embeds")]
+    from tests.corpusdb import DELETED_2, ERRORED, SUSPENDED
+
+    assert got == [
+        ("feed.jsonl:1", DELETED, "deleted", None),
+        ("feed.jsonl:1", SUSPENDED, "suspended", None),     # its only capture is a 302: not a copy of the post
+        ("feed.jsonl:1", "https://www.youtube.com/watch?v=abcdefghijk", None, None),
+        ("crawl.warc.gz#512", DELETED, "deleted", None),
+        ("crawl.warc.gz#512", MISSING, "not_found", "pending"),
+        ("crawl.warc.gz#512", ERRORED, "error", None),
+        ("folder/c.html", DELETED_2, "deleted", None),
+    ]   # the live post is captured (as http://twitter.com:80/...?lang=en): not at risk
+
+
+def test_credits_by_organization_fold_case_and_spaces(store: Store) -> None:
+    got = [(r["organization"], r["credits"], r["articles"], r["creators"]) for r in rows(store, "credits_by_organization")]
+    assert got == [("Reuters", 3, 2, 2), ("(none named)", 1, 1, 1)]
+
+
+def test_full_text_search_on_posts_and_embeds_follows_updates(store: Store) -> None:
+    assert [r["author_handle"] for r in store.db["posts"].search("harbour")] == ["alice"]
+    assert {r["author_handle"] for r in store.db["embeds"].search("gone_account")} == {"gone_account", "Gone_Account"}
+    store.db["posts"].update(store.post_row("twitter", DELETED)["id"], {"text": "a harbour view"})
+    assert sorted(r["author_handle"] for r in store.db["posts"].search("harbour")) == ["alice", "gone_account"]
+
+
+def test_the_migration_keeps_its_transaction_whole(tmp_path) -> None:
+    """enable_fts's executescript would COMMIT half-way; the store's IMMEDIATE transaction must survive it."""
+    store = Store(tmp_path / "c.db")
+    assert store.db["posts_fts"].exists() and store.db["embeds_fts"].exists()
+    assert not store.db.conn.in_transaction
+    assert {t.name for t in store.db["posts"].triggers} == {"posts_ai", "posts_ad", "posts_au"}

@@ -1,0 +1,100 @@
+"""Extraction in worker processes, and the bounded ordered window between it and network work."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from contextlib import aclosing
+from pathlib import Path
+
+import pytest
+
+from resolver.inputs import InputSpec, iter_items
+from resolver.workers import Extractor, extract_item, ordered_map
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def collect(items, work, window):
+    async def main():
+        async with aclosing(ordered_map(items, work, window=window)) as results:
+            return [r async for r in results]
+    return asyncio.run(main())
+
+
+def test_results_come_in_input_order_whatever_order_they_finish_in() -> None:
+    async def work(n: int) -> int:
+        await asyncio.sleep(0.001 * (10 - n))
+        return n * n
+    assert collect(range(10), work, window=4) == [n * n for n in range(10)]
+
+
+def test_the_window_bounds_work_in_flight_and_input_read_ahead() -> None:
+    running, most, read = 0, 0, []
+
+    def source():
+        for n in range(20):
+            read.append(n)
+            yield n
+
+    async def work(n: int) -> int:
+        nonlocal running, most
+        running += 1
+        most = max(most, running)
+        assert len(read) <= n + 3 + 1   # never more than the window ahead of the one being finished
+        await asyncio.sleep(0.001)
+        running -= 1
+        return n
+
+    assert collect(source(), work, window=3) == list(range(20))
+    assert most == 3
+
+
+def test_a_failure_cancels_the_work_still_running() -> None:
+    cancelled = []
+
+    async def work(n: int) -> int:
+        if n == 1:
+            raise ValueError("boom")
+        try:
+            await asyncio.sleep(5)
+        except asyncio.CancelledError:
+            cancelled.append(n)
+            raise
+        return n
+
+    with pytest.raises(ValueError, match="boom"):
+        collect(range(10), work, window=4)
+    assert sorted(cancelled) == [0, 2, 3]
+
+
+def test_workers_find_what_this_process_finds(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    pages = sorted(FIXTURES.glob("*.html"))
+    feed.write_text("".join(json.dumps({"html": p.read_text(), "url": f"https://n.example/{p.stem}"}) + "\n"
+                            for p in pages))
+    items = list(iter_items(InputSpec(files=(str(FIXTURES),), jsonl=(str(feed),), globs=("*.html",))))
+    here = [extract_item(i) for i in items]
+
+    async def main():
+        with Extractor(2) as extractor:
+            async with aclosing(ordered_map(items, extractor, window=4)) as results:
+                return [r async for r in results]
+
+    there = asyncio.run(main())
+    assert there == here and sum(len(r.embeds) for r in there) > 10
+    assert there[-1].loaded.url == f"https://n.example/{pages[-1].stem}"
+
+
+def test_a_bad_input_fails_alone_in_a_worker(tmp_path: Path) -> None:
+    (tmp_path / "bin.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    (item,) = iter_items(InputSpec(files=(str(tmp_path / "bin.html"),)))
+
+    async def main():
+        with Extractor(2) as extractor:
+            return await extractor(item)
+
+    from resolver.errors import InputError
+
+    with pytest.raises(InputError, match="it looks like a PNG image"):
+        asyncio.run(main())
