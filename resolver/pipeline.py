@@ -29,7 +29,7 @@ from resolver.inputs import InputSpec, Item, Loaded, iter_items, load
 from resolver.model import Credit, Embed
 from resolver.resolve import Resolution, links_of, resolve_many
 from resolver.targets import classify
-from resolver.workers import Extracted, Extractor, WorkerCrashed, ordered_map, record
+from resolver.workers import Extracted, Extractor, ScanTimedOut, WorkerCrashed, ordered_map, record
 
 if TYPE_CHECKING:
     from cache import Store
@@ -128,7 +128,7 @@ class Failure:
     """An input that could not be processed, and why. `named`: the user named it, rather than a folder walk found
     it. `kind`: "input" when the input itself cannot be used (missing, binary, not an article), "unavailable" when
     offline and it was never fetched, else the name of what went wrong inside (a bug, recorded as one).
-    `stage`: the step it failed in."""
+    `stage`: the step it failed in. Kind "timeout": the article's extraction ran past its time budget."""
 
     source: str
     message: str
@@ -275,7 +275,8 @@ async def drive(items: Iterable[Item], *, session: Session, steps: Steps,
     store = session.store
     # Workers record what they scanned into the run's database themselves (not into a read-only or memory one).
     shared_db = store.path if store is not None and not store.read_only and str(store.path) != ":memory:" else None
-    with Extractor(options.workers, kind=options.kind, encoding=options.encoding, db=shared_db) as extractor:
+    with Extractor(options.workers, kind=options.kind, encoding=options.encoding, db=shared_db,
+                   budget=session.settings.article_budget) as extractor:
         async def work(item: Item) -> tuple[Item, Outcome]:
             return item, await process_item(item, session=session, steps=steps, extractor=extractor)
 
@@ -310,7 +311,7 @@ async def process_item(item: Item, *, session: Session, steps: Steps,
             item = await fetch_item(item, session=session)
         stage.append("scan")
         try:
-            found = await (extractor or Extractor(1))(item)
+            found = await (extractor or Extractor(1, budget=session.settings.article_budget))(item)
         except InputError:
             stage[-1] = "read"   # the item could not be read or decoded: no detector ran
             raise
@@ -325,6 +326,8 @@ async def process_item(item: Item, *, session: Session, steps: Steps,
         raise
     except NotFetched as exc:
         return _failed(Failure(item.source, str(exc), item.explicit, "unavailable"), session)
+    except ScanTimedOut as exc:
+        return _failed(Failure(item.source, str(exc), item.explicit, "timeout", "scan"), session, article_id)
     except EmbedResolverError as exc:
         return _failed(Failure(item.source, str(exc), item.explicit, "input", stage[-1]), session, article_id)
     except Exception as exc:  # noqa: BLE001 - one article's bug must not end a batch of thousands (#11)

@@ -56,6 +56,8 @@ class Settings:
     origins: Mapping[str, str] = field(default_factory=dict)
     # [limits]: "https://web.archive.org/save" = 15 (requests a minute; 0 turns a budget off)
     limits: Mapping[str, float] = field(default_factory=dict)
+    # [scan]
+    article_budget: float = 20.0      # seconds one article's extraction may take before it is an error (0: none; #12)
     # [archive]
     save_timeout: float = 300.0       # how long to poll one Save Page Now job before giving up on it
     warc_path: Path | None = None
@@ -73,7 +75,7 @@ class Settings:
 _NETWORK_KEYS = {f.name for f in fields(Settings)} - {"db_path", "origins", "x_bearer_token", "ia_access_key",
                                                       "ia_secret_key", "config_path", "meta_access_token",
                                                       "x_methods", "max_media_bytes", "max_image_pixels", "limits",
-                                                      "save_timeout", "warc_path"}
+                                                      "save_timeout", "warc_path", "article_budget"}
 X_METHODS = ("x-api", "syndication", "oembed")
 
 
@@ -127,6 +129,10 @@ def _from_toml(path: Path) -> dict[str, Any]:
                                                for v in limits.values()):
         raise ConfigError(f"config file {path}: [limits] maps URL prefixes to requests a minute (numbers >= 0)")
     values["limits"] = {k: float(v) for k, v in limits.items()}
+    scan = section("scan")
+    if set(scan) - {"article_budget"}:
+        raise ConfigError(f"config file {path}: unknown [scan] keys: {', '.join(sorted(set(scan) - {'article_budget'}))}")
+    values.update(scan)
     archive = section("archive")
     if "save_timeout" in archive:
         values["save_timeout"] = archive["save_timeout"]
@@ -152,7 +158,8 @@ def _from_toml(path: Path) -> dict[str, Any]:
 
 def _check(values: dict[str, Any]) -> dict[str, Any]:
     """Types and ranges, so a typo in the config is a one-line error and not a crash mid-run."""
-    numeric = {"timeout", "connect_timeout", "deadline", "retry_max_wait", "cache_ttl_days", "save_timeout"}
+    numeric = {"timeout", "connect_timeout", "deadline", "retry_max_wait", "cache_ttl_days", "save_timeout",
+               "article_budget"}
     integral = {"max_redirects", "max_body_bytes", "concurrency", "per_host", "retries", "max_media_bytes",
                 "max_image_pixels"}
     for key, value in values.items():

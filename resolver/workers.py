@@ -6,6 +6,10 @@ two, `ordered_map` keeps at most `window` articles in flight: the input is read 
 allows (memory stays flat), an article's network work starts as soon as its extraction is done, and outcomes
 come out in input order.
 
+Each article's extraction has a time budget (`[scan] article_budget`, 20 s): a timer in the process doing the
+work interrupts it (CPython checks for signals between bytecodes and inside long regex matches; lexbor parses at
+most a slice of a page between checks), so the article becomes an error and the worker goes on to the next one.
+
 Workers ignore SIGINT: Ctrl-C reaches the main process, which stops the run; the pool is shut down with it. A
 worker whose main process was killed outright exits within half a second.
 """
@@ -18,7 +22,8 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable
+from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
@@ -57,10 +62,36 @@ class Extracted:
     created: bool = False
 
 
-def extract_item(item: Item, kind: str | None = None, encoding: str | None = None) -> Extracted:
-    """Load one item and run the detectors on it (in whichever process calls this)."""
+class ScanTimedOut(EmbedResolverError):
+    """An article's extraction ran past its time budget."""
+
+
+@contextmanager
+def time_budget(seconds: float, source: str) -> Iterator[None]:
+    """Raise ScanTimedOut in this thread after `seconds` (0: never). Only the main thread of a process can take a
+    signal: elsewhere (a dask worker's thread) the budget is not enforced."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise ScanTimedOut(f"{source}: scanning took longer than {seconds:g} s, the article's time budget "
+                           f"([scan] article_budget in the config)")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def extract_item(item: Item, kind: str | None = None, encoding: str | None = None, budget: float = 0.0) -> Extracted:
+    """Load one item and run the detectors on it (in whichever process calls this), within `budget` seconds."""
     loaded = load(item, kind=kind, encoding=encoding)
-    embeds, credits = extract.find_all(loaded.article.text, loaded.article.kind)
+    with time_budget(budget, item.source):
+        embeds, credits = extract.find_all(loaded.article.text, loaded.article.kind)
     _ = loaded.article.sha256   # hashed here, in the worker, not in the main process
     return Extracted(loaded, tuple(embeds), tuple(credits))
 
@@ -83,8 +114,8 @@ def record(store: Store, found: Extracted) -> tuple[int, bool]:
 _worker_store: Store | None = None
 
 
-def _extract_and_record(item: Item, kind: str | None, encoding: str | None) -> Extracted:
-    found = extract_item(item, kind, encoding)
+def _extract_and_record(item: Item, kind: str | None, encoding: str | None, budget: float) -> Extracted:
+    found = extract_item(item, kind, encoding, budget)
     if _worker_store is None:
         return found
     article_id, created = record(_worker_store, found)
@@ -112,8 +143,9 @@ class Extractor:
     """`await extractor(item)`: extraction in this process (workers <= 1) or in a pool of worker processes."""
 
     def __init__(self, workers: int, *, kind: str | None = None, encoding: str | None = None,
-                 db: Path | None = None) -> None:
+                 db: Path | None = None, budget: float = 0.0) -> None:
         self.workers = max(1, workers)
+        self.budget = budget   # seconds per article's extraction (0: none)
         self.kind, self.encoding = kind, encoding
         self.db = db   # workers record into this database themselves (None: the caller records)
         self._pool: ProcessPoolExecutor | None = None
@@ -135,10 +167,11 @@ class Extractor:
             self._pool = ProcessPoolExecutor(self.workers, initializer=_start_worker,
                                              initargs=(os.getpid(), self.db))
         if self._pool is None:
-            return extract_item(item, self.kind, self.encoding)
+            return extract_item(item, self.kind, self.encoding, self.budget)
         loop = asyncio.get_running_loop()
         try:
-            return await loop.run_in_executor(self._pool, _extract_and_record, item, self.kind, self.encoding)
+            return await loop.run_in_executor(self._pool, _extract_and_record, item, self.kind, self.encoding,
+                                              self.budget)
         except BrokenProcessPool:
             raise WorkerCrashed(f"cannot scan {item.source}: a worker process died (out of memory?); "
                                 f"try fewer --workers") from None

@@ -1,0 +1,63 @@
+"""Each article's extraction has a time budget (#12, `[scan] article_budget`, 20 s by default): past it, the
+article is an error (an `errors` row, one stderr line) and the batch goes on, in this process and in worker
+processes alike. The slow article is made slow by a test hook (a detector that never returns), not timed."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from cache import Store
+from resolver import extract
+from resolver.cli import cli
+from resolver.settings import ConfigError, load_settings
+from tests.cliworld import lines
+
+PAGE = ('<html><body><p>Bridge reopened. (Photo: Bea Example/Riverton Post)</p>'
+        '<p><a href="https://twitter.com/RivertonRoads/status/1600000000000000001">post</a></p></body></html>')
+
+
+@pytest.fixture
+def stuck_on_slow(monkeypatch):
+    """A detector that never returns on a page saying SLOW: only the budget's timer can stop it."""
+    real = extract.find_all
+
+    def find_all(text, kind):
+        while "SLOW" in text:
+            pass
+        return real(text, kind)
+    monkeypatch.setattr(extract, "find_all", find_all)
+
+
+@pytest.mark.parametrize("workers", ["1", "2"], ids=["in-process", "worker-processes"])
+def test_an_article_past_its_budget_is_an_error_and_the_batch_goes_on(tmp_path, stuck_on_slow, workers):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for name, text in {"a.html": PAGE, "b.html": PAGE + "SLOW", "c.html": PAGE + "<p>more</p>"}.items():
+        (articles / name).write_text(text, encoding="utf-8")
+    config = tmp_path / "config.toml"
+    config.write_text("[scan]\narticle_budget = 0.5\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(tmp_path / "c.db"), "scan", "--json",
+                                      "--workers", workers, str(articles)])
+    assert result.exit_code == 1, result.output
+    assert [json.loads(line)["source"] for line in lines(result.stdout)] == [
+        str(articles / "a.html"), str(articles / "c.html")]
+    line, summary = lines(result.stderr)
+    assert line == (f"error: {articles / 'b.html'}: scanning took longer than 0.5 s, the article's time budget "
+                    "([scan] article_budget in the config)")
+    assert summary.endswith("; 1 failed")
+    [error] = Store(tmp_path / "c.db").errors()
+    assert (error["source"], error["kind"], error["stage"]) == (str(articles / "b.html"), "timeout", "scan")
+
+
+def test_the_budget_is_read_from_the_config(tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text("[scan]\narticle_budget = 5\n", encoding="utf-8")
+    assert load_settings(env={}, path=config).article_budget == 5.0
+    assert load_settings(env={}).article_budget == 20.0
+    config.write_text("[scan]\narticle_budgte = 5\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"unknown \[scan\] keys: article_budgte"):
+        load_settings(env={}, path=config)
+    config.write_text("[scan]\narticle_budget = -1\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="article_budget must be a non-negative number"):
+        load_settings(env={}, path=config)
