@@ -143,14 +143,15 @@ class AncestorMemo:
 
 _MISSING = object()
 MAX_NESTED = 8
+FEW = 64
 
 
 def shallow(elements: list[Any], limit: int = MAX_NESTED) -> list[Any]:
     """The elements, less those nested inside `limit` or more of the others. Reading an element reads its whole
     subtree, so without this a page nesting 100,000 credit elements costs quadratic time (#12); no real page
     nests captions or embeds eight deep."""
+    if len(elements) <= FEW:
+        return elements   # reading each of a few elements whole is bounded anyway: no walk on a usual page
     ids = {el.mem_id for el in elements}
-    if len(ids) <= limit:
-        return elements
     above = AncestorMemo(lambda node, count: count + (node.mem_id in ids), 0)
     return [el for el in elements if above(el.parent) < limit]

@@ -320,35 +320,31 @@ class SourceMap:
 
 
 class _Cursor:
-    """The start tags of one kind of element, found as far as asked, from a position that only moves on.
+    """The start tags of one kind of element, in source order.
 
-    When the source holds the needle exactly as many times as the document has such elements, each occurrence is
-    one of theirs: no comment or script needs ruling out, and the page's layout is never computed (the usual
-    case). Otherwise every hit is checked against the layout."""
+    Each occurrence of the needle in a start tag of the right name with exactly the element's key is counted.
+    When there are exactly as many as the document has such elements, each is one of theirs (markup written in a
+    script's JSON escapes its quotes and never matches): no comment or script needs ruling out, and the page's
+    layout is never computed (the usual case). Otherwise the start tags inside comments and raw text are left
+    out, which the layout tells."""
 
     def __init__(self, smap: SourceMap, key: tuple[str, str | None, str], expected: int) -> None:
         tag, name, value = key
-        needle = value
+        prefix = value
         for stop in "&<>\"'":
-            needle = needle.split(stop)[0]
-        self.smap, self.key = smap, key
-        self.needle = needle if name is not None and len(needle) >= 3 else None
-        self.trusted = self.needle is not None and smap.page.count(self.needle, smap.start, smap.end) == expected
-        self.found: list[int] = []
-        self._tags = smap._start_tags(tag, self.needle, outside_raw=not self.trusted)
+            prefix = prefix.split(stop)[0]
+        needle = prefix if name is not None and len(prefix) >= 3 else None
+        self.found = self._matching(smap, key, needle, outside_raw=False)
+        if len(self.found) != expected:
+            self.found = self._matching(smap, key, needle, outside_raw=True)
+
+    @staticmethod
+    def _matching(smap: SourceMap, key: tuple[str, str | None, str], needle: str | None, *,
+                  outside_raw: bool) -> list[int]:
+        return [at for at in smap._start_tags(key[0], needle, outside_raw=outside_raw) if smap._key_at(at, key[0])[1] == key]
 
     def nth(self, ordinal: int) -> int:
-        while len(self.found) <= ordinal:
-            at = next(self._tags, None)
-            if at is None:
-                if self.trusted:   # the count misled (a needle outside the start tags): check everything
-                    self.trusted, self.found = False, []
-                    self._tags = self.smap._start_tags(self.key[0], self.needle)
-                    continue
-                return -1
-            if self.smap._key_at(at, self.key[0])[1] == self.key:
-                self.found.append(at)
-        return self.found[ordinal]
+        return self.found[ordinal] if ordinal < len(self.found) else -1
 
 
 def _never(at: int) -> bool:
