@@ -27,8 +27,9 @@ CREDIT_WORDS = ("credit", "copyright", "photographer", "attribution", "image-sou
 CREDIT_WORD_RE = re.compile("|".join(CREDIT_WORDS))
 JSONLD_TYPE = "application/ld+json"
 ITEMPROP_SELECTOR = "[itemprop=creditText], [itemprop=copyrightHolder], [itemprop=copyrightNotice]"
-CANDIDATE_SELECTOR = ", ".join([f"script[type='{JSONLD_TYPE}']", *(f"[class*={w} i]" for w in CREDIT_WORDS),
-                                "[class*=related i]", "figcaption", "figure cite", "[itemprop]"])
+JSONLD_SELECTOR = f"script[type='{JSONLD_TYPE}']"
+CANDIDATE_SELECTOR = ", ".join([*(f"[class*={w} i]" for w in CREDIT_WORDS), "[class*=related i]", "figcaption",
+                                "figure cite", "[itemprop]"])
 # Descendants that may be credit elements themselves (a superset of `_is_credit_element`).
 CREDIT_ELEMENT_SELECTOR = ", ".join([ITEMPROP_SELECTOR, *(f"[class*={w} i]" for w in (
     "credit", "copyright", "photographer", "byline", "attribution", "image-source", "photo-source"))])
@@ -102,10 +103,11 @@ def _element_credits_of(tree: Any, smap: SourceMap, claimed: set[Any],
     root = tree.root
     if root is None:
         return [], []
-    selector = CANDIDATE_SELECTOR
+    # JSON-LD is often in the head; everything else is looked for in the body only (fewer elements to test).
+    selected = select(root, JSONLD_SELECTOR) + select(tree.body or root, CANDIDATE_SELECTOR)
     candidates, related = [], []
     credited = walks.credited
-    for el in shallow(select(root, selector)):
+    for el in shallow(selected):
         css = (el.attrs.get("class") or "").lower()
         if "related" in css and el.tag in RELATED_TAGS and RELATED_CLASS_RE.search(css):
             related.append(el)
@@ -369,7 +371,7 @@ HINTED_ATTR_SELECTOR = ("[alt], [caption], [alttext], [data-alt], [data-caption]
 
 def _hinted_attribute_credits(tree: Any, smap: SourceMap, related: list[Any], *, taken: Intervals,
                               read_tags: set[int]) -> list[Credit]:
-    root = tree.root
+    root = tree.body or tree.root
     if root is None:
         return []
     boxes = set(related)
