@@ -19,7 +19,7 @@ import zlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
 import httpcore
@@ -270,8 +270,16 @@ def fetch_row(redactor: Redactor, **row: object) -> dict[str, object]:
             "error": redactor.text(str(error)) if error else None, "tool_version": __version__}
 
 
-def _retry_after(headers: Mapping[str, str], *, now: float, cap: float) -> float | None:
-    """Seconds to wait, from Retry-After (seconds or HTTP date) or x-rate-limit-reset (epoch seconds), capped."""
+def _retry_after(headers: Mapping[str, str], *, now: float, cap: float, status: int | None = 429) -> float | None:
+    """Seconds to wait, from Retry-After (seconds or HTTP date) or, on a 429, x-rate-limit-reset (epoch seconds),
+    capped."""
+    told = _told_wait(headers, now=now, status=status)
+    return None if told is None else min(told, cap)
+
+
+def _told_wait(headers: Mapping[str, str], *, now: float, status: int | None) -> float | None:
+    """What the server asked us to wait, uncapped. x-rate-limit-reset counts on a 429 only: X sends it on every
+    answer, where it is the end of the rate window, not advice to come back."""
     value = headers.get("retry-after")
     wait = None
     if value:
@@ -283,9 +291,9 @@ def _retry_after(headers: Mapping[str, str], *, now: float, cap: float) -> float
             except (TypeError, ValueError):
                 wait = None
     reset = headers.get("x-rate-limit-reset")
-    if wait is None and reset and reset.isdigit():
+    if wait is None and status == 429 and reset and reset.isdigit():
         wait = int(reset) - now
-    return None if wait is None else min(max(wait, 0.0), cap)
+    return None if wait is None else max(wait, 0.0)
 
 
 DECODE_STEP = 64 * 1024   # decoded bytes one decompressor call may produce: a bomb never expands more at once
@@ -427,7 +435,7 @@ async def _read_capped(response: httpx.Response, *, max_bytes: int, deadline: fl
 
 
 async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[str, str] | None,
-                   data: Mapping[str, str] | None, max_bytes: int) -> FetchOutcome:
+                   data: Mapping[str, str] | None, content: bytes | None, max_bytes: int) -> FetchOutcome:
     from cache import utc_now
     import anyio
 
@@ -443,7 +451,7 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
             await session.budgets.acquire(url)   # the service's published rate limit, shared by the whole run
         started, fetched_at = time.monotonic(), utc_now()
         with anyio.fail_after(settings.deadline):
-            request = client.build_request(method, url, headers=headers, data=data)
+            request = client.build_request(method, url, headers=headers, data=data, content=content)
             response = await client.send(request, stream=True)
             contacted = str(response.request.url)
             try:
@@ -505,13 +513,13 @@ def _check_url(url: str) -> None:
 
 async def fetch(session: Session, url: str, *, method: str = "GET", purpose: str = "resolve",
                 headers: Mapping[str, str] | None = None, keep_body: bool = False,
-                data: Mapping[str, str] | None = None, max_bytes: int | None = None,
+                data: Mapping[str, str] | None = None, content: bytes | None = None, max_bytes: int | None = None,
                 ledger: Ledger | None = None) -> FetchOutcome:
     """One request through the run's client, retried (tenacity) on connect errors, resets, 429 and 5xx, bounded
     in count and in time; the body is capped at `max_bytes` (default: settings.max_body_bytes).
 
-    A 429 waits what Retry-After or x-rate-limit-reset says, capped by retry_max_wait; anything else backs off
-    exponentially with jitter. Every attempt is a row in the fetch log, except an offline "not cached" answer:
+    A 429 waits what Retry-After or x-rate-limit-reset says, and is not retried when that is longer than
+    retry_max_wait; anything else backs off exponentially with jitter. Every attempt is a row in the fetch log, except an offline "not cached" answer:
     nothing was fetched. With a `ledger`, the rows are held there, to be written with the fact they produce (the
     outcome's fetch_id is then a placeholder). The last outcome is returned, never raised.
     """
@@ -522,13 +530,14 @@ async def fetch(session: Session, url: str, *, method: str = "GET", purpose: str
     backoff = wait_random_exponential(multiplier=0.5, max=settings.retry_max_wait)
 
     def wait(state: RetryCallState) -> float:
-        told = _retry_after(_outcome_of(state).headers, now=time.time(), cap=settings.retry_max_wait)
+        last = _outcome_of(state)
+        told = _retry_after(last.headers, now=time.time(), cap=settings.retry_max_wait, status=last.status)
         seconds = told if told is not None else backoff(state)
         say_retry(session, url, state.attempt_number, seconds)
         return seconds
 
     async def attempt() -> FetchOutcome:
-        outcome = await _attempt(session, method, url, headers=headers, data=data,
+        outcome = await _attempt(session, method, url, headers=headers, data=data, content=content,
                                  max_bytes=settings.max_body_bytes if max_bytes is None else max_bytes)
         if store is None or outcome.unavailable:
             return outcome
@@ -536,9 +545,15 @@ async def fetch(session: Session, url: str, *, method: str = "GET", purpose: str
             store.keep_body(outcome.sha256, outcome.body, outcome.headers.get("content-type"))
         return _log(session, outcome, purpose, ledger)
 
+    def retryable(outcome: FetchOutcome) -> bool:
+        """Connect errors, resets, 429 and 5xx; not when the server asks for a longer wait than retry_max_wait
+        (retrying sooner only spends requests: the answer says until when)."""
+        told = _told_wait(outcome.headers, now=time.time(), status=outcome.status)
+        return _retryable(outcome) and (told is None or told <= settings.retry_max_wait)
+
     retrying = AsyncRetrying(
         stop=stop_after_attempt(settings.retries + 1) | stop_after_delay(settings.retry_max_wait * (settings.retries + 1)),
-        wait=wait, retry=retry_if_result(_retryable), sleep=anyio.sleep,
+        wait=wait, retry=retry_if_result(retryable), sleep=anyio.sleep,
         retry_error_callback=_outcome_of)
     outcome: FetchOutcome = await retrying(attempt)
     return outcome
@@ -569,3 +584,86 @@ def _log(session: Session, outcome: FetchOutcome, purpose: str, ledger: Ledger |
         return replace(outcome, fetch_id=ledger.hold(row))
     store = session.store
     return replace(outcome, fetch_id=store.record_fetch(row) if store is not None else None)
+
+
+# -- libraries that talk through requests (tweepy, #12) ------------------------------------------------------------
+
+HOP_BY_HOP = frozenset({"connection", "keep-alive", "content-length", "transfer-encoding", "accept-encoding",
+                        "user-agent"})
+DECODED_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
+
+
+class LayerError(OSError):
+    """A request made through `requests_adapter` that got no response: `.outcome` says what happened (refused by the
+    guard, timed out, not cached offline...). An OSError, as requests' own connection errors are."""
+
+    def __init__(self, outcome: FetchOutcome) -> None:
+        super().__init__(outcome.problem or "no response")
+        self.outcome = outcome
+
+
+def requests_adapter(session: Session, *, purpose: str) -> RequestsAdapter:
+    """A requests transport adapter that sends every request through `fetch` with the run's session: one DNS answer
+    checked by the guard and dialled, the [origins] overrides, the caps, the deadline, retries, budgets, redaction,
+    the WARC (or replay) and the fetch-log row, exactly as for any other request (#12: tweepy's own requests stack
+    resolved the host a second time after the guard's check). requests never opens a socket.
+
+    The library must be called from a worker thread of the run's event loop (`anyio.to_thread.run_sync`): each
+    request is handed to that loop and waited for. A request that gets no response raises `LayerError`."""
+    from requests.adapters import BaseAdapter
+
+    class Adapter(BaseAdapter):
+        def __init__(self) -> None:
+            super().__init__()
+            self.fetch_ids: list[int] = []
+
+        def send(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+            from functools import partial
+
+            import anyio
+
+            headers = {k: v for k, v in request.headers.items() if k.lower() not in HOP_BY_HOP}
+            body = request.body.encode() if isinstance(request.body, str) else request.body
+            outcome = anyio.from_thread.run(partial(fetch, session, request.url, method=request.method,
+                                                    purpose=purpose, headers=headers, content=body, keep_body=True))
+            if outcome.fetch_id is not None:
+                self.fetch_ids.append(outcome.fetch_id)
+            if outcome.status is None:
+                raise LayerError(outcome)
+            return _requests_response(outcome, request)
+
+        def close(self) -> None:
+            return None
+
+    return Adapter()
+
+
+class RequestsAdapter(Protocol):
+    """What `requests_adapter` returns: a requests adapter that also lists the fetch-log rows of its requests."""
+
+    fetch_ids: list[int]
+
+    def send(self, request: Any, *args: Any, **kwargs: Any) -> Any: ...
+
+    def close(self) -> None: ...
+
+
+def _requests_response(outcome: FetchOutcome, request: Any) -> Any:
+    """A requests Response holding an outcome's answer (its body already decoded, so no Content-Encoding)."""
+    from http import HTTPStatus
+
+    import requests
+    from requests.structures import CaseInsensitiveDict
+    from requests.utils import get_encoding_from_headers
+
+    response = requests.Response()
+    response.status_code = outcome.status or 0
+    try:
+        response.reason = HTTPStatus(response.status_code).phrase
+    except ValueError:
+        response.reason = ""
+    response.headers = CaseInsensitiveDict({k: v for k, v in outcome.headers.items() if k not in DECODED_HEADERS})
+    response._content, response._content_consumed = outcome.body, True
+    response.encoding = get_encoding_from_headers(response.headers)
+    response.url, response.request = request.url, request
+    return response
