@@ -10,13 +10,15 @@ and answers every request "not cached" (error kind `not-cached`), which is neith
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import importlib.util
 import json
 import ssl
 import time
 import zlib
-from collections.abc import Callable, Iterator, Mapping
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any, Protocol
@@ -50,14 +52,145 @@ def user_agent(settings: Settings) -> str:
 class GuardedTransport(httpx.AsyncHTTPTransport):
     """httpx's transport with its connection pool built on the guarded network backend."""
 
-    def __init__(self, backend: GuardedBackend, *, max_connections: int) -> None:
-        super().__init__(trust_env=False)
-        import certifi
-
+    def __init__(self, backend: GuardedBackend, *, max_connections: int, ssl_context: ssl.SSLContext | None) -> None:
+        # httpx's __init__ is not called: all it does is build a pool (with a TLS context of its own, loading the
+        # CA bundle: 14 ms each time, #14) that this one replaces. Without TLS context, http pools never make one.
         self.backend = backend
         self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=ssl.create_default_context(cafile=certifi.where()), max_connections=max_connections,
-            max_keepalive_connections=max_connections, network_backend=backend)
+            ssl_context=ssl_context, max_connections=max_connections, max_keepalive_connections=max_connections,
+            network_backend=backend)
+
+    @property
+    def connections(self) -> list[httpcore.AsyncConnectionInterface]:
+        return self._pool.connections
+
+
+POOL_SIZE = 8         # connections one httpcore pool holds at most: its bookkeeping stays small (#14)
+IDLE_CONNECTIONS = 256   # keep-alive connections kept open in pools with no request in flight, at most
+
+
+@dataclass(eq=False)
+class _Pool:
+    transport: GuardedTransport
+    origin: tuple[str, str, int]
+    in_flight: int = 0
+
+
+class SmallPools(httpx.AsyncBaseTransport):
+    """Connections behind the SSRF guard, in small pools: one or more per origin, each holding at most POOL_SIZE
+    connections, and at most `max_connections` requests in flight in all (the `concurrency` setting).
+
+    Why (#14): httpcore's AsyncConnectionPool walks all its connections for every queued request on every request
+    it starts or finishes (`_assign_requests_to_connections`, quadratic in connections; and each idle connection's
+    socket is polled to see if the server closed it). One pool of 128 connections over 200 hosts made a resolve run
+    68x slower than the latency allows. Small pools keep that walk short without touching httpcore's internals.
+    Pools with nothing in flight are closed, least recently used first, while they hold more than IDLE_CONNECTIONS
+    keep-alive connections, so a run over thousands of hosts does not keep thousands of sockets open. All pools share one guard (`backend`) and one TLS context,
+    built on the first https connection.
+    """
+
+    def __init__(self, backend: GuardedBackend, *, max_connections: int,
+                 ssl_context: Callable[[], ssl.SSLContext]) -> None:
+        self.backend = backend
+        self.max_connections = max(max_connections, 1)
+        self._ssl_context = ssl_context
+        self._slots: asyncio.Semaphore | None = None
+        self._pools: dict[tuple[str, str, int], list[_Pool]] = {}
+        self._recent: OrderedDict[_Pool, None] = OrderedDict()
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self._slots is None:
+            self._slots = asyncio.Semaphore(self.max_connections)
+        slots = self._slots
+        await slots.acquire()
+        pools = len(self._recent)
+        pool = self._pick((request.url.scheme, request.url.host, request.url.port or 0))
+        pool.in_flight += 1
+        released = False
+
+        def release() -> None:
+            nonlocal released
+            if not released:
+                released = True
+                pool.in_flight -= 1
+                slots.release()
+        try:
+            response = await pool.transport.handle_async_request(request)
+        except BaseException:
+            release()
+            raise
+        if not isinstance(response.stream, httpx.AsyncByteStream):
+            release()
+            raise TypeError("an async transport answered with a sync stream")
+        response.stream = _ReleasingStream(response.stream, release)
+        if len(self._recent) > pools:   # a new pool: the time to see whether idle ones hold too many connections
+            await self._close_idle()
+        return response
+
+    def _pick(self, origin: tuple[str, str, int]) -> _Pool:
+        """The least busy pool of the origin; a new one when all are full and the origin may have more."""
+        pools = self._pools.setdefault(origin, [])
+        pool = min(pools, key=lambda p: p.in_flight, default=None)
+        if pool is None or pool.in_flight >= POOL_SIZE and len(pools) * POOL_SIZE < self.max_connections:
+            context = self._ssl_context() if origin[0] == "https" else None
+            pool = _Pool(GuardedTransport(self.backend, max_connections=min(POOL_SIZE, self.max_connections),
+                                          ssl_context=context), origin)
+            pools.append(pool)
+        self._recent[pool] = None
+        self._recent.move_to_end(pool)
+        return pool
+
+    async def _close_idle(self) -> None:
+        idle = [(p, len(p.transport.connections)) for p in self._recent if p.in_flight == 0]
+        excess = sum(n for _, n in idle) - IDLE_CONNECTIONS
+        closing = []
+        for pool, connections in idle:      # least recently used first; a pool with no connection costs nothing
+            if excess > 0 or connections == 0:   # to make again, and is dropped
+                closing.append(pool)
+                excess -= connections
+        for pool in closing:    # out of reach first: no other request can pick a pool being closed
+            del self._recent[pool]
+            self._pools[pool.origin].remove(pool)
+            if not self._pools[pool.origin]:
+                del self._pools[pool.origin]
+        for pool in closing:
+            await pool.transport.aclose()
+
+    async def aclose(self) -> None:
+        pools, self._pools, self._recent = self._recent, {}, OrderedDict()
+        for pool in pools:
+            await pool.transport.aclose()
+
+
+class _ReleasingStream(httpx.AsyncByteStream):
+    """A response body that gives its request's slot back when closed."""
+
+    def __init__(self, inner: httpx.AsyncByteStream, release: Callable[[], None]) -> None:
+        self._inner, self._release = inner, release
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._inner:
+            yield chunk
+
+    async def aclose(self) -> None:
+        try:
+            await self._inner.aclose()
+        finally:
+            self._release()
+
+
+def tls_context() -> Callable[[], ssl.SSLContext]:
+    """A TLS context made on first use and then shared: loading the CA bundle costs tens of milliseconds, which a
+    run that makes no https request (a warm run, an offline one) should not pay (#14)."""
+    made: list[ssl.SSLContext] = []
+
+    def get() -> ssl.SSLContext:
+        if not made:
+            import certifi
+
+            made.append(ssl.create_default_context(cafile=certifi.where()))
+        return made[0]
+    return get
 
 
 def _origin_of(url: str) -> str:
@@ -154,13 +287,17 @@ def make_client(settings: Settings, *, offline: bool = False, replay: ReplayInde
                 transport: httpx.AsyncBaseTransport | None = None) -> httpx.AsyncClient:
     """The one client factory; a run (resolver.session.Session) builds its one client here. Offline, the transport
     answers "not cached" and never connects; with a replay index, answers come from WARC records; otherwise
-    requests go out through the SSRF guard, and a request an [origins] override rewrote goes through a pool of
-    its own whose guard allows exactly that target (#12). `resolver` and `transport` are seams for tests."""
+    requests go out through the SSRF guard (SmallPools), and a request an [origins] override rewrote goes through
+    pools of its own whose guard allows exactly that target (#12). `resolver` and `transport` are seams for tests.
+    Nothing is connected, and no TLS context is made, until a request needs it."""
     target_transport = None
     if transport is None:
-        transport = _transport(settings, offline=offline, replay=replay, resolver=resolver, redactor=redactor)
-        if isinstance(transport, GuardedTransport):
-            target_transport = lambda target: _guarded(settings, resolver, _target_address(target))  # noqa: E731
+        context = tls_context()
+        transport = _transport(settings, offline=offline, replay=replay, resolver=resolver, redactor=redactor,
+                               context=context)
+        if isinstance(transport, SmallPools):
+            target_transport = lambda target: _guarded(  # noqa: E731
+                settings, resolver, _target_address(target), context=context)
     timeout = httpx.Timeout(settings.timeout, connect=settings.connect_timeout)
     return httpx.AsyncClient(
         transport=OriginOverrideTransport(transport, settings.origins, target_transport=target_transport),
@@ -168,19 +305,20 @@ def make_client(settings: Settings, *, offline: bool = False, replay: ReplayInde
         event_hooks={"response": [_set_aside_unparseable_location]})
 
 
-def _transport(settings: Settings, *, offline: bool, replay: ReplayIndex | None,
-               resolver: Resolver | None, redactor: Redactor) -> httpx.AsyncBaseTransport:
+def _transport(settings: Settings, *, offline: bool, replay: ReplayIndex | None, resolver: Resolver | None,
+               redactor: Redactor, context: Callable[[], ssl.SSLContext]) -> httpx.AsyncBaseTransport:
     if offline:
         return OfflineTransport()
     if replay is not None:
         return ReplayTransport(replay, redactor)
-    return _guarded(settings, resolver)
+    return _guarded(settings, resolver, context=context)
 
 
-def _guarded(settings: Settings, resolver: Resolver | None, *allowed: tuple[str, int]) -> GuardedTransport:
-    """A pool behind the SSRF guard; `allowed` are the only private (host, port) pairs it may reach."""
+def _guarded(settings: Settings, resolver: Resolver | None, *allowed: tuple[str, int],
+             context: Callable[[], ssl.SSLContext]) -> SmallPools:
+    """Pools behind the SSRF guard; `allowed` are the only private (host, port) pairs they may reach."""
     backend = GuardedBackend(allow_private=settings.allow_private, allowed=allowed, resolver=resolver)
-    return GuardedTransport(backend, max_connections=max(settings.concurrency, 1))
+    return SmallPools(backend, max_connections=max(settings.concurrency, 1), ssl_context=context)
 
 
 async def _set_aside_unparseable_location(response: httpx.Response) -> None:
