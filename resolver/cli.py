@@ -306,7 +306,7 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
       embed-resolver scan --fetch --offline story.html   only what the cache knows; nothing leaves the machine
     """
     from resolver import pipeline
-    from resolver.archive import ArchiveOptions
+    from resolver.options import ArchiveOptions
 
     mode = _mode(offline=offline, refresh=refresh)
     settings = _settings(ctx, **_network_overrides(network))
@@ -503,7 +503,7 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
       embed-resolver --replay archive.warc.gz fetch --json story.html
     """
     from resolver import pipeline
-    from resolver.archive import ArchiveOptions
+    from resolver.options import ArchiveOptions
 
     mode = _mode(offline=offline, refresh=refresh)
     settings = _settings(ctx, **_network_overrides(network))

@@ -12,8 +12,9 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug.wrappers import Response
 
-from resolver import http
-from resolver.http import SmallPools, fetch
+from resolver import transport
+from resolver.http import fetch
+from resolver.transport import SmallPools
 from resolver.session import Session
 from resolver.settings import Settings
 
@@ -115,8 +116,8 @@ def test_each_origin_gets_its_own_small_pools_and_no_pool_outgrows_its_size(serv
     assert len(pools) == 13
     assert all(n == 1 for origin, n in pools.items() if origin[1] != "busy.pool.test")
     assert pools[("http", "busy.pool.test", server.port)] == 3        # 20 at once: 8 + 8 + 4
-    assert 0 < seen["largest"] <= http.POOL_SIZE
-    assert overlap.most > http.POOL_SIZE    # the requests did overlap, beyond one pool's size
+    assert 0 < seen["largest"] <= transport.POOL_SIZE
+    assert overlap.most > transport.POOL_SIZE    # the requests did overlap, beyond one pool's size
 
 
 def test_concurrency_bounds_the_requests_in_flight_over_all_pools(server):
@@ -130,7 +131,7 @@ def test_concurrency_bounds_the_requests_in_flight_over_all_pools(server):
 
 @pytest.mark.parametrize("bound", [4, 100])
 def test_idle_pools_are_closed_beyond_the_bound(keepalive_port, monkeypatch, bound):
-    monkeypatch.setattr(http, "IDLE_CONNECTIONS", bound)
+    monkeypatch.setattr(transport, "IDLE_CONNECTIONS", bound)
     urls = [f"http://h{i}.pool.test:{keepalive_port}/x" for i in range(12)]
 
 

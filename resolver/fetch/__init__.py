@@ -18,6 +18,7 @@ from resolver.fetch import oembed, syndication, wayback, xapi
 from resolver.fetch.records import Media, PostRecord, merge, record_from_json
 from resolver.http import NOT_CACHED, FetchOutcome, Ledger
 from resolver.http import fetch as http_fetch
+from resolver.options import FetchOptions
 
 if TYPE_CHECKING:
     from cache import Store
@@ -39,17 +40,6 @@ class Target:
 def target_of(platform: str, kind: str, post_id: str | None, url: str) -> Target | None:
     """The post to fetch when what a parser read is one (a post or a video, with its id), else None."""
     return Target(platform, post_id, url) if post_id and kind in ("post", "video") else None
-
-
-@dataclass(frozen=True)
-class FetchOptions:
-    all_methods: bool = False        # ask every method, not only until one answers
-    media: bool = True               # download and analyse photos, posters and thumbnails
-    download_video: bool = False
-    keep_media_dir: Path | None = None
-    archived: bool = True            # read the archived copies of posts the live sources cannot show (#9)
-    cached: bool = True              # answer from the cache within the TTL; `archive` asks the sources, so its
-    #                                  WARC holds every answer a replay of `fetch` needs (#9 §6)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""Benchmark: warm runs cost nothing (#14).
+
+Over N fictional articles (default 60), each with an X embed whose t.co link redirects to the post and whose post
+has a photo, against a loopback 'internet' (tests/fakenet.py: a pytest-httpserver on 127.0.0.1, every service
+host pointed at it through [origins]):
+
+  1. `scan --resolve --fetch` cold, then again warm: the warm run must make no request (counted at the server)
+     and take at most 1.2x a plain `scan` of the same folder on the same database (same run, medians).
+  2. `report` cold, then again warm: the warm run must make no request.
+
+Every command runs as a real process (`python -m resolver`), as a user runs it. Needs the test extras
+(pytest-httpserver). Nothing leaves 127.0.0.1.
+
+Usage: scripts/bench_warm.py [--articles 60] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+FIRST_ID = 1600000000000000100
+
+
+def article(i: int) -> str:
+    post = FIRST_ID + i
+    return (f'<html><body><h1>Story {i}</h1><p>The bridge reopened on day {i}.</p>'
+            f'<blockquote class="twitter-tweet"><p lang="en">Bridge reopened, day {i}. '
+            f'<a href="https://t.co/w{i:05d}">pic.twitter.com/w{i:05d}</a></p>&mdash; Riverton Roads (@RivertonRoads) '
+            f'<a href="https://twitter.com/RivertonRoads/status/{post}">December 6, 2022</a></blockquote>'
+            f'<p>Photo: Bea Example / Riverton Post</p></body></html>')
+
+
+def serve(fakenet, n: int) -> None:
+    """The routes every article needs: its t.co link, its post (syndication), the post's photo."""
+    import json
+
+    from werkzeug.wrappers import Response
+
+    from tests import xfixtures as fx
+    from tests.fakenet import page, redirect
+
+    jpeg = fx.jpeg()
+
+    def syndication(request):
+        post_id = request.args.get("id", "")
+        tweet = json.loads(fx.as_json(fx.SYNDICATION_TWEET))
+        tweet["id_str"] = post_id
+        tweet["mediaDetails"] = tweet["mediaDetails"][:1]
+        tweet["mediaDetails"][0]["media_url_https"] = f"https://pbs.twimg.com/media/w{post_id}.jpg"
+        return Response(json.dumps(tweet), content_type="application/json")
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", syndication)
+    from tests import waybacknet
+
+    waybacknet.serve(fakenet, [])          # CDX and availability, in their real formats: no captures
+    for i in range(n):
+        post = FIRST_ID + i
+        fakenet.route("t.co", f"/w{i:05d}", redirect(f"https://twitter.com/RivertonRoads/status/{post}/photo/1"))
+        fakenet.route("pbs.twimg.com", f"/media/w{post}.jpg", page(jpeg, content_type="image/jpeg"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=60)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    try:
+        from pytest_httpserver import HTTPServer
+    except ImportError:
+        print("pytest-httpserver is not installed (pip install -e '.[test]'); skipped")
+        return 0
+    from tests.cliworld import write_config
+    from tests.fakenet import FakeNet
+
+    import logging
+
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    server = HTTPServer()
+    server.start()
+    try:
+        fakenet = FakeNet(server)
+        serve(fakenet, args.articles)
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp) / "articles"
+            folder.mkdir()
+            for i in range(args.articles):
+                (folder / f"{i:03d}.html").write_text(article(i), encoding="utf-8")
+            from resolver.budgets import DEFAULT_LIMITS
+
+            # Wayback's rate budgets (CDX: 30 a minute) pace a real run; against loopback they only measure waiting.
+            limits = "[limits]\n" + "".join(f'"{prefix}" = 0\n' for prefix in DEFAULT_LIMITS)
+            config = write_config(Path(tmp) / "config.toml", fakenet.origin, extra=limits)
+
+            def run(db: str, *command: str) -> tuple[float, int]:
+                """Wall time of one command as a process, and the requests the server saw meanwhile."""
+                before = len(fakenet.hits)
+                start = time.perf_counter()
+                done = subprocess.run([sys.executable, "-m", "resolver", "--config", str(config), "--db",
+                                       str(Path(tmp) / db), *command, str(folder)], capture_output=True, cwd=ROOT)
+                elapsed = time.perf_counter() - start
+                if done.returncode not in (0, 3):
+                    raise SystemExit(f"{' '.join(command)} exited {done.returncode}: {done.stderr.decode()[-500:]}")
+                return elapsed, len(fakenet.hits) - before
+
+            cold_time, cold_requests = run("run.db", "scan", "--resolve", "--fetch")
+            warm, scan_only, warm_requests = [], [], []
+            for _ in range(args.runs):      # alternating, so load on the machine hits both alike
+                elapsed, asked = run("run.db", "scan", "--resolve", "--fetch")
+                warm.append(elapsed)
+                warm_requests.append(asked)
+                scan_only.append(run("run.db", "scan")[0])
+            report_cold = run("report.db", "report", "-o", str(Path(tmp) / "out"))
+            report_warm = run("report.db", "report", "-o", str(Path(tmp) / "out"))
+    finally:
+        server.clear()
+        server.stop()
+    ratio = statistics.median(warm) / statistics.median(scan_only)
+    print(f"{args.articles} articles, medians of {args.runs} runs")
+    print(f"scan --resolve --fetch, cold: {cold_time:6.2f} s, {cold_requests} requests")
+    print(f"scan --resolve --fetch, warm: {statistics.median(warm):6.2f} s, requests per run {warm_requests}")
+    print(f"scan alone (same database):   {statistics.median(scan_only):6.2f} s")
+    print(f"warm / scan alone: {ratio:.2f}x  (aim <= 1.2x, and 0 requests)")
+    print(f"report, cold: {report_cold[0]:6.2f} s, {report_cold[1]} requests; warm: {report_warm[0]:6.2f} s, "
+          f"{report_warm[1]} requests  (aim 0)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
