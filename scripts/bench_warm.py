@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Benchmark: warm runs cost nothing (#14).
 
-Over N fictional articles (default 60), each with an X embed whose t.co link redirects to the post and whose post
-has a photo, against a loopback 'internet' (tests/fakenet.py: a pytest-httpserver on 127.0.0.1, every service
+Over N fictional articles (default 60, tests/corpusnet.py), each with an X embed whose t.co link redirects to the
+post and whose post has a photo, against a loopback 'internet' (tests/fakenet.py: a pytest-httpserver on 127.0.0.1, every service
 host pointed at it through [origins]):
 
   1. `scan --resolve --fetch` cold, then again warm: the warm run must make no request (counted at the server)
@@ -28,45 +28,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-FIRST_ID = 1600000000000000100
-
-
-def article(i: int) -> str:
-    post = FIRST_ID + i
-    return (f'<html><body><h1>Story {i}</h1><p>The bridge reopened on day {i}.</p>'
-            f'<blockquote class="twitter-tweet"><p lang="en">Bridge reopened, day {i}. '
-            f'<a href="https://t.co/w{i:05d}">pic.twitter.com/w{i:05d}</a></p>&mdash; Riverton Roads (@RivertonRoads) '
-            f'<a href="https://twitter.com/RivertonRoads/status/{post}">December 6, 2022</a></blockquote>'
-            f'<p>Photo: Bea Example / Riverton Post</p></body></html>')
-
-
-def serve(fakenet, n: int) -> None:
-    """The routes every article needs: its t.co link, its post (syndication), the post's photo."""
-    import json
-
-    from werkzeug.wrappers import Response
-
-    from tests import xfixtures as fx
-    from tests.fakenet import page, redirect
-
-    jpeg = fx.jpeg()
-
-    def syndication(request):
-        post_id = request.args.get("id", "")
-        tweet = json.loads(fx.as_json(fx.SYNDICATION_TWEET))
-        tweet["id_str"] = post_id
-        tweet["mediaDetails"] = tweet["mediaDetails"][:1]
-        tweet["mediaDetails"][0]["media_url_https"] = f"https://pbs.twimg.com/media/w{post_id}.jpg"
-        return Response(json.dumps(tweet), content_type="application/json")
-    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", syndication)
-    from tests import waybacknet
-
-    waybacknet.serve(fakenet, [])          # CDX and availability, in their real formats: no captures
-    for i in range(n):
-        post = FIRST_ID + i
-        fakenet.route("t.co", f"/w{i:05d}", redirect(f"https://twitter.com/RivertonRoads/status/{post}/photo/1"))
-        fakenet.route("pbs.twimg.com", f"/media/w{post}.jpg", page(jpeg, content_type="image/jpeg"))
-
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -79,6 +40,7 @@ def main() -> int:
         print("pytest-httpserver is not installed (pip install -e '.[test]'); skipped")
         return 0
     from tests.cliworld import write_config
+    from tests.corpusnet import no_limits, serve, write_folder
     from tests.fakenet import FakeNet
 
     import logging
@@ -90,15 +52,9 @@ def main() -> int:
         fakenet = FakeNet(server)
         serve(fakenet, args.articles)
         with tempfile.TemporaryDirectory() as tmp:
-            folder = Path(tmp) / "articles"
-            folder.mkdir()
-            for i in range(args.articles):
-                (folder / f"{i:03d}.html").write_text(article(i), encoding="utf-8")
-            from resolver.budgets import DEFAULT_LIMITS
-
+            folder = write_folder(Path(tmp) / "articles", args.articles)
             # Wayback's rate budgets (CDX: 30 a minute) pace a real run; against loopback they only measure waiting.
-            limits = "[limits]\n" + "".join(f'"{prefix}" = 0\n' for prefix in DEFAULT_LIMITS)
-            config = write_config(Path(tmp) / "config.toml", fakenet.origin, extra=limits)
+            config = write_config(Path(tmp) / "config.toml", fakenet.origin, extra=no_limits())
 
             def run(db: str, *command: str) -> tuple[float, int]:
                 """Wall time of one command as a process, and the requests the server saw meanwhile."""

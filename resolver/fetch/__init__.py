@@ -126,6 +126,9 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
     done = on_done or (lambda: None)
     for target in unique:
         cached = _from_cache(target, session) if options.cached else None
+        if cached is not None and options.media and _media_missing(cached.record, session, options):
+            # a run killed between recording the post and analysing its media left them unfetched (#12)
+            cached = replace(cached, media=await _analyse_media(cached.record, session, options, cached.post_row))
         if cached is not None:
             results[target] = cached
             done()
@@ -148,6 +151,13 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
         results[target] = await _settle(target, answers[target], session, options, ledgers[target])
         done()
     return [results[t] for t in targets]
+
+
+def _media_missing(record: PostRecord, session: Session, options: FetchOptions) -> bool:
+    """Whether a media file of the record was never analysed (no row in the media table)."""
+    store = session.store
+    return store is not None and any(store.media_by_url(url) is None
+                                     for url in media_urls(record, download_video=options.download_video))
 
 
 def _settled(records: list[PostRecord]) -> bool:
