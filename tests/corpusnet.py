@@ -61,8 +61,8 @@ def no_limits() -> str:
 
 
 def problems(db: Path, n: int) -> list[str]:
-    """What is wrong with a database after runs over the n articles: integrity, each article once, no fetch,
-    resolution or observation twice."""
+    """What is wrong with a database after runs over the n articles: integrity, each article, post and photo once
+    (none missing), no fetch, resolution or observation twice."""
     import sqlite3
 
     found = []
@@ -70,9 +70,10 @@ def problems(db: Path, n: int) -> list[str]:
     try:
         if (check := con.execute("PRAGMA integrity_check").fetchone()[0]) != "ok":
             found.append(f"integrity_check: {check}")
-        articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
-        if articles != n:
-            found.append(f"{articles} articles, not {n}")
+        for table in ("articles", "posts", "media"):     # each article names one post, which has one photo
+            count = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            if count != n:
+                found.append(f"{count} {table}, not {n}")
         for what, sql in [
             ("source", "SELECT source, count(*) FROM article_sources GROUP BY source HAVING count(*) > 1"),
             ("fetch", "SELECT method || ' ' || url, count(*) FROM fetches GROUP BY method, url HAVING count(*) > 1"),
