@@ -9,7 +9,7 @@ requests, PIL, warcio...): aim none. Uses hyperfine when it is on the PATH (its 
 over subprocesses (median of --runs). The scan runs on a small fictional page with a throwaway database (created
 first, so the timed runs measure a normal start, not the first migration). Nothing touches the network.
 
-Usage: scripts/bench_startup.py [--runs 15]
+Usage: scripts/bench_startup.py [--runs 15] [--module]
 """
 
 from __future__ import annotations
@@ -66,22 +66,28 @@ def imported_by_scan(cli: list[str]) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--module", action="store_true",
+                        help="run `python -m resolver` from this checkout instead of the installed command (to "
+                             "compare checkouts that share one virtualenv)")
     args = parser.parse_args()
     python = sys.executable
+    script = Path(python).parent / "embed-resolver"    # the installed command, as a user runs it
+    tool = [str(script)] if script.exists() and not args.module else [python, "-m", "resolver"]
     with tempfile.TemporaryDirectory() as tmp:
         page, db = Path(tmp) / "small.html", Path(tmp) / "bench.db"
         page.write_text(PAGE, encoding="utf-8")
         scan = ["--db", str(db), "scan", str(page)]
-        subprocess.run([python, "-m", "resolver", *scan], check=True, capture_output=True, cwd=ROOT)
+        subprocess.run([*tool, *scan], check=True, capture_output=True, cwd=ROOT)
         bare = timed([python, "-c", "pass"], args.runs)
         lxml = timed([python, "-c", "import lxml.html"], args.runs)
-        helps = timed([python, "-m", "resolver", "--help"], args.runs)
-        scans = timed([python, "-m", "resolver", *scan], args.runs)
+        helps = timed([*tool, "--help"], args.runs)
+        scans = timed([*tool, *scan], args.runs)
         unused = imported_by_scan(scan)
-    tool = "hyperfine" if shutil.which("hyperfine") else f"median of {args.runs} subprocess runs"
-    print(f"start-up ({tool})")
+    how = "hyperfine" if shutil.which("hyperfine") else f"median of {args.runs} subprocess runs"
+    print(f"start-up ({how})")
     print(f"python -c pass              {bare * 1000:7.1f} ms")
     print(f"python -c 'import lxml.html' {lxml * 1000:6.1f} ms")
+    print(f"command: {' '.join(tool)}")
     print(f"embed-resolver --help       {helps * 1000:7.1f} ms  {helps / bare:5.2f}x python -c pass   (aim <= 5x)")
     print(f"embed-resolver scan (1 file) {scans * 1000:6.1f} ms  {scans / lxml:5.2f}x import lxml.html (aim <= 4x)")
     print("modules a plain scan loads and does not use: " + (", ".join(unused) or "none"))
