@@ -17,7 +17,6 @@ import json
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
@@ -141,6 +140,8 @@ def _told_wait(headers: Mapping[str, str], *, now: float, status: int | None) ->
         try:
             wait = float(value)
         except ValueError:
+            from email.utils import parsedate_to_datetime
+
             try:
                 wait = parsedate_to_datetime(value).timestamp() - now
             except (TypeError, ValueError):
