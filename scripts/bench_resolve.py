@@ -14,11 +14,12 @@ process. The fetch log and resolutions go to a throwaway cache, as in a real run
 
 Per level: a warm-up batch (imports, pool), then --runs timed runs on fresh links (none answered from the cache);
 the median is reported. First, unless --no-ceiling, the highest level runs against a server that answers at
-once: the requests/s this machine's CPU allows, which bounds the best ratio a level can reach here. With --urlexpander, urlexpander's `expand` (if installed) resolves the same kind of links
-at the same concurrency, for comparison (it resolves names itself: the bench points it at 127.0.0.1 URLs).
+once: the requests/s this machine's CPU allows, which bounds the best ratio a level can reach here. With
+--urlexpander [PYTHON], urlexpander's `expand` (run by an interpreter that has it) resolves the same number of
+two-hop links at the same concurrency, for comparison (it resolves names itself: its links name 127.0.0.1).
 
 Usage: scripts/bench_resolve.py [--n 10000] [--hosts 200] [--concurrency 16,32,64,128] [--latency 0.05]
-                                [--runs 1] [--urlexpander] [--no-ceiling]
+                                [--runs 1] [--urlexpander [PYTHON]] [--no-ceiling]
 """
 
 from __future__ import annotations
@@ -52,9 +53,15 @@ def serve(port_queue: multiprocessing.Queue, latency: float, mode: str) -> None:
                              if line.lower().startswith(b"host:")), "")
                 await asyncio.sleep(latency)
                 number = path.rsplit("/", 1)[-1]
+                if path.startswith("/end/"):     # loopback mode's end of the chain: a page, not a redirect
+                    writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
+                    await writer.drain()
+                    continue
                 if path.startswith("/a/"):
                     second = host.replace("s", "r", 1) if mode == "names" else f"127.0.0.1:{port}"
                     location = f"http://{second}/b/{number}"
+                elif mode == "loopback":    # a client that follows every redirect must stay on 127.0.0.1
+                    location = f"http://127.0.0.1:{port}/end/{number}"
                 else:
                     location = f"https://twitter.com/u/status/{1600000000000000000 + int(number)}"
                 writer.write(f"HTTP/1.1 301 Moved Permanently\r\nLocation: {location}\r\nContent-Length: 0\r\n\r\n"
@@ -113,18 +120,43 @@ def run_level(n: int, hosts: int, concurrency: int, port: int, db: Path, runs: i
         return Session(settings, store=store, resolver=bench_resolver).run(timed)
 
 
-def run_urlexpander(n: int, concurrency: int, port: int) -> float | None:
-    """urlexpander's expand over the same number of two-hop links at the same concurrency, or None when it is not
-    installed. It resolves names itself, so its links name 127.0.0.1 (one origin)."""
-    try:
-        import urlexpander
-    except ImportError:
+URLEXPANDER = """
+import socket, sys, time
+real_getaddrinfo = socket.getaddrinfo
+def only_loopback(host, *args, **kwargs):   # a bug of the bench must not send a packet anywhere else
+    if host not in ("127.0.0.1", "localhost"):
+        raise OSError(f"the bench resolves no real names ({host})")
+    return real_getaddrinfo(host, *args, **kwargs)
+socket.getaddrinfo = only_loopback
+import tldextract
+# The bundled public suffix list only: tldextract would otherwise download one on first use.
+offline = tldextract.TLDExtract(suffix_list_urls=())
+tldextract.extract = offline
+import urlexpander
+port, n, workers = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+urls = [f"http://127.0.0.1:{port}/a/{9_000_000_000 + i}" for i in range(n)]
+start = time.perf_counter()
+expanded = urlexpander.expand(urls, n_workers=workers, chunksize=max(n // workers, 1), filter_function=lambda u: True)
+elapsed = time.perf_counter() - start
+assert all("/end/" in u for u in expanded), [u for u in expanded if "/end/" not in u][:3]
+print(elapsed)
+"""
+
+
+def run_urlexpander(python: str, n: int, concurrency: int, port: int) -> float | None:
+    """urlexpander's expand (requests.head with redirects followed, in `concurrency` threads) over the same number
+    of two-hop links, run by `python` (an interpreter that has urlexpander; its dependencies, pandas among them,
+    stay out of this project's environment), or None when it has not. It resolves names itself, so its links
+    name 127.0.0.1 (one origin), and its chains end at a loopback page."""
+    import subprocess
+
+    if subprocess.run([python, "-c", "import urlexpander"], capture_output=True).returncode != 0:
         return None
-    urls = [f"http://127.0.0.1:{port}/a/{9_000_000_000 + i}" for i in range(n)]
-    start = time.perf_counter()
-    urlexpander.expand(urls, n_workers=concurrency, chunksize=max(n // concurrency, 1), timeout=60,
-                       filter_function=lambda url: True, verbose=0)
-    return time.perf_counter() - start
+    done = subprocess.run([python, "-c", URLEXPANDER, str(port), str(n), str(concurrency)], capture_output=True,
+                          text=True, env={"PATH": "/usr/bin:/bin"})   # no proxy variables
+    if done.returncode != 0:
+        raise SystemExit(f"urlexpander failed: {done.stderr[-500:]}")
+    return float(done.stdout.strip().splitlines()[-1])
 
 
 def start_server(latency: float, mode: str) -> tuple[multiprocessing.process.BaseProcess, int]:
@@ -142,7 +174,9 @@ def main() -> int:
     parser.add_argument("--concurrency", default="16,32,64,128", help="comma-separated levels")
     parser.add_argument("--latency", type=float, default=0.05)
     parser.add_argument("--runs", type=int, default=1)
-    parser.add_argument("--urlexpander", action="store_true", help="also time urlexpander's expand, if installed")
+    parser.add_argument("--urlexpander", metavar="PYTHON", nargs="?", const=sys.executable,
+                        help="also time urlexpander's expand, run by this interpreter (default: this one), if it "
+                             "has urlexpander")
     parser.add_argument("--no-ceiling", action="store_true", help="skip the no-latency run that measures the CPU ceiling")
     args = parser.parse_args()
     levels = [int(c) for c in args.concurrency.split(",")]
@@ -178,7 +212,7 @@ def main() -> int:
         server, port = start_server(args.latency, "loopback")
         try:
             for concurrency in levels:
-                elapsed_or_none = run_urlexpander(args.n, concurrency, port)
+                elapsed_or_none = run_urlexpander(args.urlexpander, args.n, concurrency, port)
                 if elapsed_or_none is None:
                     print("urlexpander: not installed; skipped")
                     break
