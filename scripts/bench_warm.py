@@ -34,23 +34,12 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=60)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    try:
-        from pytest_httpserver import HTTPServer
-    except ImportError:
-        print("pytest-httpserver is not installed (pip install -e '.[test]'); skipped")
-        return 0
     from tests.cliworld import write_config
-    from tests.corpusnet import no_limits, serve, write_folder
-    from tests.fakenet import FakeNet
+    from tests.corpusnet import LoopbackNet, have_test_extras, no_limits, write_folder
 
-    import logging
-
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)
-    server = HTTPServer()
-    server.start()
-    try:
-        fakenet = FakeNet(server)
-        serve(fakenet, args.articles)
+    if not have_test_extras():
+        return 0
+    with LoopbackNet(args.articles) as fakenet:
         with tempfile.TemporaryDirectory() as tmp:
             folder = write_folder(Path(tmp) / "articles", args.articles)
             # Wayback's rate budgets (CDX: 30 a minute) pace a real run; against loopback they only measure waiting.
@@ -76,9 +65,6 @@ def main() -> int:
                 scan_only.append(run("run.db", "scan")[0])
             report_cold = run("report.db", "report", "-o", str(Path(tmp) / "out"))
             report_warm = run("report.db", "report", "-o", str(Path(tmp) / "out"))
-    finally:
-        server.clear()
-        server.stop()
     ratio = statistics.median(warm) / statistics.median(scan_only)
     print(f"{args.articles} articles, medians of {args.runs} runs")
     print(f"scan --resolve --fetch, cold: {cold_time:6.2f} s, {cold_requests} requests")

@@ -30,25 +30,14 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=60)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    try:
-        from pytest_httpserver import HTTPServer
-    except ImportError:
-        print("pytest-httpserver is not installed (pip install -e '.[test]'); skipped")
-        return 0
-    import logging
-
     from tests.cliworld import World
-    from tests.corpusnet import crash_trial, no_limits, problems, serve, write_folder
-    from tests.fakenet import FakeNet
+    from tests.corpusnet import LoopbackNet, crash_trial, have_test_extras, no_limits, problems, write_folder
 
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    if not have_test_extras():
+        return 0
     rng = random.Random(args.seed)
-    server = HTTPServer()
-    server.start()
     failed = 0
-    try:
-        fakenet = FakeNet(server)
-        serve(fakenet, args.articles)
+    with LoopbackNet(args.articles) as fakenet:
         with tempfile.TemporaryDirectory() as tmp:
             folder = write_folder(Path(tmp) / "articles", args.articles)
             # One complete run first: its duration is the span the kills are drawn from.
@@ -70,9 +59,6 @@ def main() -> int:
                 failed += bool(found)
                 print(f"trial {trial + 1:2d}: kill at {at:5.2f} s {'(landed)' if killed else '(run had ended)'}: "
                       + ("ok" if not found else "; ".join(found[:5])), flush=True)
-    finally:
-        server.clear()
-        server.stop()
     print(f"{args.kills} trials, {landed} kills landed mid-run, {failed} with problems")
     return 1 if failed else 0
 

@@ -109,3 +109,39 @@ def crash_trial(world, folder: Path, n: int, kill_when: Callable[[], bool]) -> t
     _, stderr = rerun.communicate(timeout=300)
     found = [] if rerun.returncode == 0 else [f"the re-run exited {rerun.returncode}: {stderr.decode()[-300:]}"]
     return killed, found + problems(world.db, n)
+
+
+class LoopbackNet:
+    """For scripts: a pytest-httpserver on 127.0.0.1 with a FakeNet serving n articles' routes, quiet, stopped on
+    exit. `with LoopbackNet(60) as fakenet: ...`"""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def __enter__(self):
+        import logging
+
+        from pytest_httpserver import HTTPServer
+
+        from tests.fakenet import FakeNet
+
+        logging.getLogger("werkzeug").setLevel(logging.WARNING)
+        self.server = HTTPServer()
+        self.server.start()
+        fakenet = FakeNet(self.server)
+        serve(fakenet, self.n)
+        return fakenet
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.clear()
+        self.server.stop()
+
+
+def have_test_extras() -> bool:
+    """Whether pytest-httpserver is there (the scripts that use LoopbackNet say so and skip when it is not)."""
+    import importlib.util
+
+    if importlib.util.find_spec("pytest_httpserver") is None:
+        print("pytest-httpserver is not installed (pip install -e '.[test]'); skipped")
+        return False
+    return True

@@ -15,7 +15,6 @@ import socket
 import ssl
 import struct
 import subprocess
-import threading
 import time
 from email.utils import formatdate
 from http import HTTPStatus
@@ -26,48 +25,13 @@ from werkzeug.wrappers import Response
 from cache import Store
 from tests import xfixtures as fx
 from tests.cliworld import World, lines
-from tests.fakenet import drip, page, redirect
+from tests.fakenet import RawServer, drip, page, redirect
 from tests.test_fetch import by_id, json_page
 
 GOOD = "https://t.co/good"
 POST = "https://twitter.com/RivertonRoads/status/1600000000000000001"
 NETWORK = "timeout = 0.5\nconnect_timeout = 0.5\ndeadline = 1.5\nmax_body_bytes = 1000000\nmax_redirects = 10\n"
 LIMIT_S = 6.0   # no case may take longer than this, timeouts and all
-
-
-class RawServer:
-    """A TCP server on 127.0.0.1 handing each connection to `handle(conn)` in a thread of its own."""
-
-    def __init__(self, handle, *, wrap: ssl.SSLContext | None = None) -> None:
-        self.handle, self.wrap = handle, wrap
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
-        self.port = self.sock.getsockname()[1]
-        self.accepted = 0
-        threading.Thread(target=self._run, daemon=True).start()
-
-    def _run(self) -> None:
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            self.accepted += 1
-            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
-
-    def _serve(self, conn: socket.socket) -> None:
-        try:
-            if self.wrap is not None:
-                conn = self.wrap.wrap_socket(conn, server_side=True)
-            self.handle(conn)
-        except OSError:
-            pass
-        finally:
-            conn.close()
-
-    def close(self) -> None:
-        self.sock.close()
 
 
 def reset_mid_body(conn: socket.socket) -> None:
