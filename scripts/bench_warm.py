@@ -12,7 +12,7 @@ host pointed at it through [origins]):
 Every command runs as a real process (`python -m resolver`), as a user runs it. Needs the test extras
 (pytest-httpserver). Nothing leaves 127.0.0.1.
 
-Usage: scripts/bench_warm.py [--articles 60] [--runs 5]
+Usage: scripts/bench_warm.py [--articles 60] [--runs 5] [--json]
 """
 
 from __future__ import annotations
@@ -33,6 +33,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=60)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--json", action="store_true",
+                        help="both scans print JSON Lines instead of the table (the warm run prints more rows: "
+                             "its resolutions and posts, which the table renders with rich)")
     args = parser.parse_args()
     from tests.cliworld import write_config
     from tests.corpusnet import LoopbackNet, have_test_extras, no_limits, write_folder
@@ -45,6 +48,8 @@ def main() -> int:
             # Wayback's rate budgets (CDX: 30 a minute) pace a real run; against loopback they only measure waiting.
             config = write_config(Path(tmp) / "config.toml", fakenet.origin, extra=no_limits())
 
+            output = ["--json"] if args.json else []
+
             def run(db: str, *command: str) -> tuple[float, int]:
                 """Wall time of one command as a process, and the requests the server saw meanwhile."""
                 before = len(fakenet.hits)
@@ -56,17 +61,17 @@ def main() -> int:
                     raise SystemExit(f"{' '.join(command)} exited {done.returncode}: {done.stderr.decode()[-500:]}")
                 return elapsed, len(fakenet.hits) - before
 
-            cold_time, cold_requests = run("run.db", "scan", "--resolve", "--fetch")
+            cold_time, cold_requests = run("run.db", "scan", "--resolve", "--fetch", *output)
             warm, scan_only, warm_requests = [], [], []
             for _ in range(args.runs):      # alternating, so load on the machine hits both alike
-                elapsed, asked = run("run.db", "scan", "--resolve", "--fetch")
+                elapsed, asked = run("run.db", "scan", "--resolve", "--fetch", *output)
                 warm.append(elapsed)
                 warm_requests.append(asked)
-                scan_only.append(run("run.db", "scan")[0])
+                scan_only.append(run("run.db", "scan", *output)[0])
             report_cold = run("report.db", "report", "-o", str(Path(tmp) / "out"))
             report_warm = run("report.db", "report", "-o", str(Path(tmp) / "out"))
     ratio = statistics.median(warm) / statistics.median(scan_only)
-    print(f"{args.articles} articles, medians of {args.runs} runs")
+    print(f"{args.articles} articles, medians of {args.runs} runs, output as {'JSON' if args.json else 'a table'}")
     print(f"scan --resolve --fetch, cold: {cold_time:6.2f} s, {cold_requests} requests")
     print(f"scan --resolve --fetch, warm: {statistics.median(warm):6.2f} s, requests per run {warm_requests}")
     print(f"scan alone (same database):   {statistics.median(scan_only):6.2f} s")
