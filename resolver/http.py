@@ -205,9 +205,10 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
     except httpx.TimeoutException as exc:
         kind, message = "timeout", f"timed out ({type(exc).__name__})"
     except httpx.ConnectError as exc:
-        kind, message = "connect", f"{type(exc).__name__}: {exc}"
+        # an empty message is a peer that hung up while connecting (for https: during the TLS handshake)
+        kind, message = "connect", f"{type(exc).__name__}: {str(exc) or 'closed by the server while connecting'}"
     except httpx.TransportError as exc:   # reset, closed without a response, broken write
-        kind, message = "network", f"{type(exc).__name__}: {exc or 'connection broken'}"
+        kind, message = "network", f"{type(exc).__name__}: {str(exc) or 'connection broken'}"
     except httpx.HTTPError as exc:
         kind, message = "http", f"{type(exc).__name__}: {exc}"
     return FetchOutcome(url, contacted, method, fetched_at, None, {}, b"", (time.monotonic() - started) * 1000,
