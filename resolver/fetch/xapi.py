@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from resolver.session import Session
 
 METHOD = "x-api"
-BASE = "https://api.twitter.com"
 BATCH = 100
 EXPANSIONS = ["author_id", "attachments.media_keys", "referenced_tweets.id"]
 TWEET_FIELDS = ["attachments", "author_id", "created_at", "entities", "lang", "referenced_tweets", "withheld",
