@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from resolver.http import FetchOutcome, fetch
+from resolver.options import ArchiveOptions
 from resolver.settings import Settings
 
 if TYPE_CHECKING:
@@ -142,13 +143,14 @@ def looked_up(store: Store, url: str) -> bool:
 
 
 async def lookup(url: str, *, session: Session, near: str | None = None) -> Lookup:
-    """Every capture CDX lists for a URL (earliest, latest, count), and the one closest to `near` (YYYYMMDD...)."""
+    """Every capture CDX lists for a URL (earliest, latest, count), and the one closest to `near` (YYYYMMDD...).
+    Kept answers to the same two queries within the cache TTL (any age offline) are read again rather than asked
+    twice, as resolutions are: a warm `report` asks nothing (#14)."""
     store = session.store
-    cdx = await fetch(session, lookup_url(url), purpose="wayback-cdx", keep_body=True)
+    cdx = await _asked_or_kept(session, lookup_url(url), purpose="wayback-cdx")
     snapshots, error = _listed(cdx)
     params = {"url": url, **({"timestamp": near} if near else {})}
-    available = await fetch(session, f"{AVAILABILITY}?{urlencode(params)}", purpose="wayback-available",
-                            keep_body=True)
+    available = await _asked_or_kept(session, f"{AVAILABILITY}?{urlencode(params)}", purpose="wayback-available")
     closest = None
     if available.status == 200:
         try:
@@ -156,12 +158,27 @@ async def lookup(url: str, *, session: Session, near: str | None = None) -> Look
         except (ValueError, AttributeError):
             closest = None
     if store is not None:
-        _record_snapshots(store, snapshots, "cdx", cdx.fetch_id)
-        if closest is not None:
+        if cdx.via != KEPT:
+            _record_snapshots(store, snapshots, "cdx", cdx.fetch_id)
+        if closest is not None and available.via != KEPT:
             _record_snapshots(store, [closest], "availability", available.fetch_id)
     if closest is None and near and snapshots:
         closest = min(snapshots, key=lambda s: abs(int(s.timestamp[:14].ljust(14, "0")) - int(near.ljust(14, "0"))))
     return Lookup(url, tuple(snapshots), closest, error, unavailable=cdx.unavailable)
+
+
+KEPT = "cache"    # the `via` of an outcome read again from the fetch log and kept bodies: no request was made
+
+
+async def _asked_or_kept(session: Session, url: str, *, purpose: str) -> FetchOutcome:
+    """The latest kept 200 answer to `url` the run's cache policy accepts (via KEPT, its fetch row's id), else a
+    request."""
+    kept = _kept(session, url)
+    if kept is None:
+        return await fetch(session, url, purpose=purpose, keep_body=True)
+    row, body = kept
+    return FetchOutcome(url, row["contacted_url"] or url, row["method"] or "GET", row["fetched_at"], 200,
+                        json.loads(row["headers"] or "{}"), body, fetch_id=row["id"], via=KEPT)
 
 
 @dataclass(frozen=True)
@@ -192,6 +209,12 @@ async def list_captures(url: str, *, session: Session, prefix: bool = False) -> 
 
 def _kept_answer(session: Session, url: str) -> bytes | None:
     """The body of the latest 200 answer to `url` the run's cache policy accepts, when it was kept."""
+    kept = _kept(session, url)
+    return kept[1] if kept is not None else None
+
+
+def _kept(session: Session, url: str) -> tuple[dict[str, Any], bytes] | None:
+    """The fetch row and kept body of the latest 200 answer to `url` the run's cache policy accepts."""
     store = session.store
     if store is None or session.refresh:
         return None
@@ -200,7 +223,7 @@ def _kept_answer(session: Session, url: str) -> bytes | None:
         if row["status"] == 200 and row["body_sha256"] and (since is None or row["fetched_at"] >= since):
             body = store.body(row["body_sha256"])
             if body is not None:
-                return body
+                return row, body
     return None
 
 
@@ -314,15 +337,6 @@ async def process_queue(*, session: Session, poll_every: float = 2.0) -> list[Sa
 
 
 # -- archiving a list of URLs -------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class ArchiveOptions:
-    save: bool = False
-    max_age_days: float = 30.0
-    near: str | None = None           # YYYYMMDD: prefer the snapshot closest to this day
-    poll_every: float = 2.0
-    live_copy: bool = True            # also fetch each URL itself (into the WARC, when one is open)
-
 
 @dataclass(frozen=True)
 class ArchivedUrl:

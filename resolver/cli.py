@@ -405,7 +405,7 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
       embed-resolver scan --fetch --offline story.html   only what the cache knows; nothing leaves the machine
     """
     from resolver import pipeline
-    from resolver.archive import ArchiveOptions
+    from resolver.options import ArchiveOptions
 
     mode = _mode(offline=offline, refresh=refresh)
     spec = _input_spec(sources, options)
@@ -754,7 +754,8 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
       embed-resolver --replay archive.warc.gz fetch --json story.html
     """
     from resolver import pipeline
-    from resolver.archive import ArchiveOptions, ArchivedUrl
+    from resolver.archive import ArchivedUrl
+    from resolver.options import ArchiveOptions
     from resolver.targets import classify
 
     mode = _mode(offline=offline, refresh=refresh)

@@ -20,19 +20,20 @@ from typing import IO, TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from cache import CacheError
 from resolver import __version__, extract, platforms
-from resolver.archive import ArchivedUrl, ArchiveOptions, archive_urls
 from resolver.article import Article, from_bytes, from_path
 from resolver.errors import EmbedResolverError, InputError
-from resolver.fetch import FetchedPost, FetchOptions, MediaFile, Target, fetch_posts, media_file, target_of
-from resolver.identify import Identification, identify
 from resolver.inputs import InputSpec, Item, Loaded, iter_items, load
 from resolver.model import Credit, Embed
-from resolver.resolve import Resolution, links_of, resolve_many
+from resolver.options import ArchiveOptions, FetchOptions
 from resolver.targets import classify
 from resolver.workers import Extracted, Extractor, ScanTimedOut, WorkerCrashed, ordered_map, record
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:   # the network steps are imported where they run: a plain scan loads no HTTP stack (#14)
     from cache import Store
+    from resolver.archive import ArchivedUrl
+    from resolver.fetch import FetchedPost, MediaFile, Target
+    from resolver.identify import Identification
+    from resolver.resolve import Resolution
     from resolver.session import Session
 
 
@@ -465,6 +466,8 @@ def scan_article(article: Article, *, store: Store | None = None) -> ArticleResu
 
 async def resolve_links(result: ArticleResult, *, session: Session) -> ArticleResult:
     """Resolve every link the article's embeds carry, record each, and tie them to their embeds."""
+    from resolver.resolve import links_of, resolve_many
+
     wanted = [(i, link) for i, embed in enumerate(result.embeds) for link in links_of(embed)]
     resolutions = await resolve_many([link for _, link in wanted], session=session)
     store = session.store
@@ -476,6 +479,8 @@ async def resolve_links(result: ArticleResult, *, session: Session) -> ArticleRe
 
 def post_targets(result: ArticleResult) -> list[tuple[int, Target]]:
     """(embed index, post) for every post the embeds name, directly or through a resolved link."""
+    from resolver.fetch import target_of
+
     wanted = []
     for i, embed in enumerate(result.embeds):
         target = target_of(embed.platform, embed.kind, embed.post_id, embed.url)
@@ -490,6 +495,8 @@ def post_targets(result: ArticleResult) -> list[tuple[int, Target]]:
 
 def _end_target(resolution: Resolution) -> Target | None:
     """The post a link ends at, if it ends at one."""
+    from resolver.fetch import target_of
+
     end = resolution.post
     return target_of(end.platform, end.kind, end.post_id, end.url) if end else None
 
@@ -497,6 +504,8 @@ def _end_target(resolution: Resolution) -> Target | None:
 async def fetch_for_article(result: ArticleResult, *, session: Session,
                             options: FetchOptions = FetchOptions()) -> ArticleResult:
     """Fetch every post the embeds name and tie each to its embed; analyse the images the credits belong to."""
+    from resolver.fetch import fetch_posts, media_file
+
     wanted = post_targets(result)
     posts = await fetch_posts([t for _, t in wanted], session=session, options=options) if wanted else []
     store = session.store
@@ -532,6 +541,8 @@ def archive_targets_of(result: ArticleResult) -> tuple[list[str], dict[str, str]
 
 async def archive_article(result: ArticleResult, *, session: Session, options: ArchiveOptions) -> ArticleResult:
     """Look up (and save, when asked) archived copies of every post and media URL the article references."""
+    from resolver.archive import archive_urls
+
     urls, near = archive_targets_of(result)
     archived = await archive_urls(urls, session=session, options=options, near=near) if urls else []
     return replace(result, archives=tuple(archived))
@@ -549,6 +560,8 @@ async def identify_remnants(result: ArticleResult, *, session: Session) -> Artic
     """For each flattened tweet with no link to its post (none, or none that resolved to it): find its id from the
     archive's captures and the text. An identified post joins the article's posts, tied to its embed, as if the
     article had linked it."""
+    from resolver.identify import identify
+
     found = []
     linked = {item.embed for item in result.posts or ()}   # its pic.twitter.com or t.co link led to the post
     for ordinal, embed in enumerate(result.embeds):
@@ -585,6 +598,9 @@ def named_inputs(targets: Iterable[str], stdin: IO[bytes] | None) -> Iterator[It
 
 async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[bytes] | None = None) -> list[Target]:
     """Posts to fetch from what the user named: post URLs as they are, other links resolved, articles scanned."""
+    from resolver.fetch import target_of
+    from resolver.resolve import resolve_many
+
     found: list[Target] = []
     links: list[str] = []
     for named in list(named_inputs(targets, stdin)):
@@ -622,6 +638,9 @@ def archive_steps(options: ArchiveOptions) -> Steps:
 
 async def archive_links(urls: Iterable[str], *, session: Session, options: ArchiveOptions) -> list[ArchivedUrl]:
     """Archive the URLs the user named; for a post, its media too (fetched afresh, so the WARC holds them)."""
+    from resolver.archive import archive_urls
+    from resolver.fetch import fetch_posts, target_of
+
     wanted: list[str] = []
     for url in urls:
         wanted.append(url)

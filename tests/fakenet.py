@@ -84,30 +84,52 @@ def gzip_bomb(decoded_bytes: int) -> Handler:
     return lambda request: Response(payload, content_type="text/plain", headers={"Content-Encoding": "gzip"})
 
 
-class ResettingServer:
-    """A TCP server on 127.0.0.1 that accepts and resets every connection (SO_LINGER 0)."""
+class RawServer:
+    """A TCP server on 127.0.0.1 handing each connection to `handle(conn)` in a thread of its own (TLS-wrapped
+    first with `wrap`); `accepted` counts connections."""
 
-    def __init__(self) -> None:
+    def __init__(self, handle: Callable[[socket.socket], None], *, wrap=None) -> None:
+        self.handle, self.wrap = handle, wrap
         self.sock = socket.socket()
         self.sock.bind(("127.0.0.1", 0))
         self.sock.listen(16)
         self.port = self.sock.getsockname()[1]
         self.accepted = 0
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
+        threading.Thread(target=self._run, daemon=True).start()
 
     def _run(self) -> None:
-        import struct
-
         while True:
             try:
                 conn, _ = self.sock.accept()
             except OSError:
                 return
             self.accepted += 1
-            conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-            conn.recv(1024)
+            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+
+    def _serve(self, conn: socket.socket) -> None:
+        try:
+            if self.wrap is not None:
+                conn = self.wrap.wrap_socket(conn, server_side=True)
+            self.handle(conn)
+        except OSError:
+            pass
+        finally:
             conn.close()
 
     def close(self) -> None:
         self.sock.close()
+
+
+def reset(conn: socket.socket) -> None:
+    """Read the request, then close with a TCP reset (SO_LINGER 0)."""
+    import struct
+
+    conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    conn.recv(1024)
+
+
+class ResettingServer(RawServer):
+    """A TCP server on 127.0.0.1 that accepts and resets every connection."""
+
+    def __init__(self) -> None:
+        super().__init__(reset)

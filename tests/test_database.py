@@ -225,3 +225,22 @@ def test_a_kill_between_a_post_s_fetches_and_its_observation_leaves_no_half(tmp_
     asked = [r["id"] for r in store.db["fetches"].rows_where("purpose in ('syndication', 'oembed')")]
     assert (len(asked), store.count("post_observations"), store.count("posts")) == (2, 2, 1)
     assert sorted(r["fetch_id"] for r in store.db["post_observations"].rows) == asked
+
+
+@pytest.mark.parametrize("after_requests", [3, 25, 55])
+def test_a_scan_killed_mid_run_and_run_again_leaves_everything_once(tmp_path, fakenet, after_requests):
+    """The short version of scripts/crash_test.py: `scan --resolve --fetch` over 20 articles is SIGKILLed once the
+    loopback server has seen N requests (of about 80), then run again: integrity_check ok, each article once, no
+    fetch, resolution or observation recorded twice."""
+    from tests.cliworld import World
+    from tests.corpusnet import crash_trial, no_limits, serve, write_folder
+
+    serve(fakenet, 20)
+    folder = write_folder(tmp_path / "articles", 20)
+    world = World(fakenet, tmp_path, extra=no_limits())
+    killed, found = crash_trial(world, folder, 20, lambda: len(fakenet.hits) >= after_requests)
+    assert killed, "the run ended before the kill"
+    assert found == []
+    store = Store(world.db)
+    assert (store.count("posts"), store.count("media")) == (20, 20)
+    store.close()

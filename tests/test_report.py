@@ -196,4 +196,19 @@ def test_offline_report_after_an_online_one_answers_everything_from_the_cache(wo
         assert [e[key]["status"] if key == "post" else e[key] for e in offline["embeds"]] == \
                [e[key]["status"] if key == "post" else e[key] for e in online["embeds"]], key
     assert [c["checks"] for c in offline["credits"]] == [c["checks"] for c in online["credits"]]
-    assert offline["unreachable"] == [NO_ARCHIVE_LOOKUP]
+    # the archive lookups the online run made are read again from the cache too (#14): nothing is missing
+    assert offline["unreachable"] == [] and NO_ARCHIVE_LOOKUP not in json.dumps(offline)
+
+
+def test_a_warm_report_makes_no_request(world, fakenet):
+    """Within the cache TTL a second report asks nothing: resolutions, posts, media, and the archive lookups (CDX
+    and availability, #14; before, 12 requests) are all read again from the cache, and the report is the same."""
+    first = json.loads(world("report", "--format", "json", "article.html"))
+    hits = len(fakenet.hits)
+    assert hits > 0
+    second = json.loads(world("report", "--format", "json", "article.html"))
+    assert fakenet.hits[hits:] == []
+    for key in ("post", "snapshots", "checks"):
+        assert [e[key]["status"] if key == "post" else e[key] for e in second["embeds"]] == \
+               [e[key]["status"] if key == "post" else e[key] for e in first["embeds"]], key
+    assert second["unreachable"] == first["unreachable"]

@@ -19,6 +19,7 @@ from resolver.fetch.records import Media, PostRecord, merge, record_from_json
 from resolver.http import NOT_CACHED, FetchOutcome, Ledger
 from resolver.http import fetch as http_fetch
 from resolver.model import plain
+from resolver.options import FetchOptions
 
 if TYPE_CHECKING:
     from cache import Store
@@ -40,17 +41,6 @@ class Target:
 def target_of(platform: str, kind: str, post_id: str | None, url: str) -> Target | None:
     """The post to fetch when what a parser read is one (a post or a video, with its id), else None."""
     return Target(platform, post_id, url) if post_id and kind in ("post", "video") else None
-
-
-@dataclass(frozen=True)
-class FetchOptions:
-    all_methods: bool = False        # ask every method, not only until one answers
-    media: bool = True               # download and analyse photos, posters and thumbnails
-    download_video: bool = False
-    keep_media_dir: Path | None = None
-    archived: bool = True            # read the archived copies of posts the live sources cannot show (#9)
-    cached: bool = True              # answer from the cache within the TTL; `archive` asks the sources, so its
-    #                                  WARC holds every answer a replay of `fetch` needs (#9 §6)
 
 
 @dataclass(frozen=True)
@@ -137,6 +127,9 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
     done = on_done or (lambda: None)
     for target in unique:
         cached = _from_cache(target, session) if options.cached else None
+        if cached is not None and options.media and _media_missing(cached.record, session, options):
+            # a run killed between recording the post and analysing its media left them unfetched (#12)
+            cached = replace(cached, media=await _analyse_media(cached.record, session, options, cached.post_row))
         if cached is not None:
             results[target] = cached
             done()
@@ -159,6 +152,13 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
         results[target] = await _settle(target, answers[target], session, options, ledgers[target])
         done()
     return [results[t] for t in targets]
+
+
+def _media_missing(record: PostRecord, session: Session, options: FetchOptions) -> bool:
+    """Whether a media file of the record was never analysed (no row in the media table)."""
+    store = session.store
+    return store is not None and any(store.media_by_url(url) is None
+                                     for url in media_urls(record, download_video=options.download_video))
 
 
 def _settled(records: list[PostRecord]) -> bool:

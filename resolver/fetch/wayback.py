@@ -28,14 +28,15 @@ import re
 import warnings
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
-from typing import Any
-
-from bs4 import BeautifulSoup, Tag, XMLParsedAsHTMLWarning
+from typing import TYPE_CHECKING, Any
 
 from resolver.fetch import oembed, syndication, xapi
 from resolver.fetch.records import PostRecord
 from resolver.placeholders import real
 from resolver.platforms import x
+
+if TYPE_CHECKING:   # bs4 is loaded when a capture is read: a run that reads none does not pay for it (#14)
+    from bs4 import BeautifulSoup, Tag
 
 METHOD = "wayback"
 WEB = "https://web.archive.org/web"
@@ -73,6 +74,8 @@ def read(post_id: str, status: int | None, content_type: str, body: bytes) -> Ca
 
 
 def _soup(body: bytes) -> BeautifulSoup:
+    from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
+
     with warnings.catch_warnings():
         # The legacy mobile site declared XHTML-MP with an <?xml?> prolog; it is HTML all the same.
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)

@@ -1,33 +1,29 @@
 """X posts from the X API v2 through tweepy, when a bearer token is configured.
 
-tweepy talks through `requests`; a transport adapter mounted on its session applies the [origins] overrides,
-checks the target with the SSRF guard, and writes every request to the fetch log (raw body kept, headers
-redacted). The token travels only in the Authorization header, which is never recorded.
-
-Until this path moves onto the one HTTP layer (resolver.http), the adapter takes the run's settings, store, WARC
-writer, replay index and mode from its session; offline, lookup() answers "not cached" and builds no client.
+tweepy talks through `requests`; its session gets the one HTTP layer's adapter (resolver.http.requests_adapter),
+so every request goes through resolver.http.fetch with the run's session: the guard dials the one address it
+checked, and the [origins] overrides, caps, deadline, retries (a 429 waits for x-rate-limit-reset when that is
+within retry_max_wait), budgets, redaction, WARC or replay, offline and the fetch log are those of every other
+request (#12). The token travels only in the Authorization header, which is never recorded.
 """
 
 from __future__ import annotations
 
 import logging
-import socket
-import time
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from resolver.fetch.records import Media, PostRecord
 from resolver.fetch.syndication import iso_utc
-from resolver.http import NOT_CACHED, say_retry
 from resolver.platforms.x import status_url
 
 if TYPE_CHECKING:
+    from resolver.http import RequestsAdapter
     from resolver.session import Session
 
 METHOD = "x-api"
-BASE = "https://api.twitter.com"
 BATCH = 100
 EXPANSIONS = ["author_id", "attachments.media_keys", "referenced_tweets.id"]
 TWEET_FIELDS = ["attachments", "author_id", "created_at", "entities", "lang", "referenced_tweets", "withheld",
@@ -37,111 +33,16 @@ MEDIA_FIELDS = ["media_key", "type", "url", "preview_image_url", "width", "heigh
                 "duration_ms"]
 
 
-def _adapter_class() -> Any:
-    import requests
-
-    class RecordingAdapter(requests.adapters.HTTPAdapter):
-        """Origin overrides, the guard, a default timeout, and the fetch log, for every request tweepy makes."""
-
-        def __init__(self, session: Session) -> None:
-            super().__init__(max_retries=0)
-            self.session, self.settings, self.store = session, session.settings, session.store
-            self.fetch_ids: list[int] = []
-
-        def send(self, request: Any, *args: Any, **kwargs: Any) -> Any:
-            from cache import utc_now
-            from resolver.http import _origin_of, fetch_row
-
-            original = request.url
-            replay = self.session.replay
-            target = self.settings.origins.get(_origin_of(original))
-            if target is not None:
-                split = urlsplit(original)
-                request.headers["Host"] = split.netloc
-                request.url = target + original[len(f"{split.scheme}://{split.netloc}"):]
-            elif replay is None:
-                self._guard(request.url)
-            if not kwargs.get("timeout"):
-                kwargs["timeout"] = (self.settings.connect_timeout, self.settings.timeout)
-            started, fetched_at = time.monotonic(), utc_now()
-            via, warc_file, warc_offset = "live", None, None
-            if replay is not None:
-                response, warc_file, warc_offset = self._replayed(replay, request,
-                                                                  self.session.redactor.url(original))
-                via = "warc"
-            else:
-                try:
-                    response = super().send(request, *args, **kwargs)
-                except OSError as exc:   # requests' ConnectionError and Timeout are OSErrors
-                    self._log_failure(original, request, fetched_at, started, exc)
-                    raise
-            body = response.content
-            writer = self.session.warc
-            if writer is not None and via == "live":
-                warc_file, warc_offset = writer.write_exchange(
-                    method=request.method, url=original, contacted_url=request.url,
-                    request_headers=dict(request.headers), status=response.status_code, reason=response.reason or "",
-                    response_headers=list(response.headers.items()), body=body, fetched_at=fetched_at,
-                    redactor=self.session.redactor)
-            if self.store is not None:
-                import hashlib
-
-                sha = hashlib.sha256(body).hexdigest()
-                self.store.keep_body(sha, body, response.headers.get("content-type"))
-                self.fetch_ids.append(self.store.record_fetch(fetch_row(
-                    self.session.redactor, url=original, contacted_url=request.url, method=request.method,
-                    fetched_at=fetched_at, status=response.status_code,
-                    headers={k.lower(): v for k, v in response.headers.items()}, body_sha256=sha, body_bytes=len(body),
-                    elapsed_ms=round((time.monotonic() - started) * 1000, 1), error_kind=None, error=None,
-                    purpose=METHOD, via=via, warc_file=warc_file, warc_offset=warc_offset)))
-            return response
-
-        def _replayed(self, replay: Any, request: Any, original: str) -> tuple[Any, str, int]:
-            """A requests Response built from the WARC record of this request (replay mode)."""
-            import requests
-            from requests.structures import CaseInsensitiveDict
-
-            found = replay.take(request.method, original)
-            if found is None:
-                raise requests.ConnectionError(f"not in the replayed WARC files: {request.method} {original}")
-            response = requests.Response()
-            response.status_code, response.reason = found.status, found.reason
-            response.headers = CaseInsensitiveDict(found.headers)
-            response._content = found.body
-            response.url, response.request, response.encoding = original, request, "utf-8"
-            return response, found.file, found.offset
-
-        def _log_failure(self, original: str, request: Any, fetched_at: str, started: float, exc: Exception) -> None:
-            if self.store is None:
-                return
-            from resolver.http import fetch_row
-
-            self.fetch_ids.append(self.store.record_fetch(fetch_row(
-                self.session.redactor, url=original, contacted_url=request.url, method=request.method,
-                fetched_at=fetched_at, status=None, headers={}, body_sha256=None, body_bytes=None,
-                elapsed_ms=round((time.monotonic() - started) * 1000, 1), error_kind="connect",
-                error=f"{type(exc).__name__}: {exc}", purpose=METHOD)))
-
-        def _guard(self, url: str) -> None:
-            from resolver.guard import check_addresses
-
-            if self.settings.allow_private:
-                return
-            split = urlsplit(url)
-            infos = socket.getaddrinfo(split.hostname, split.port or 443, type=socket.SOCK_STREAM)
-            check_addresses(split.hostname or "", [str(i[4][0]) for i in infos])
-
-    return RecordingAdapter
-
-
-def make_client(session: Session) -> tuple[Any, Any]:
-    """A tweepy Client whose session goes through the recording adapter, and that adapter."""
+def make_client(session: Session) -> tuple[Any, RequestsAdapter]:
+    """A tweepy Client whose requests session sends everything through the one HTTP layer, and that adapter."""
     import tweepy
+
+    from resolver.http import requests_adapter
 
     # tweepy logs request headers, the bearer token among them, at DEBUG: keep that logger above DEBUG.
     logging.getLogger("tweepy").setLevel(max(logging.getLogger("tweepy").getEffectiveLevel(), logging.INFO))
     client = tweepy.Client(bearer_token=session.settings.x_bearer_token, return_type=dict, wait_on_rate_limit=False)
-    adapter = _adapter_class()(session)
+    adapter = requests_adapter(session, purpose=METHOD)
     client.session.trust_env = False
     client.session.mount("https://", adapter)
     client.session.mount("http://", adapter)
@@ -149,59 +50,48 @@ def make_client(session: Session) -> tuple[Any, Any]:
 
 
 def lookup(ids: list[str], *, session: Session) -> dict[str, PostRecord]:
-    """Look up posts in batches of 100. A 429 waits for x-rate-limit-reset when that is within retry_max_wait,
-    else every post of the batch is an error that says until when; it never spins."""
+    """Look up posts in batches of 100. Call it from a worker thread of the run's loop (tweepy is synchronous; its
+    requests are handed back to the loop). Retries and 429 waits happen in the HTTP layer; what is left after them
+    makes every post of the batch an error that says why (a 429: until when). Offline, every post is "not cached"."""
     import requests
     import tweepy
 
-    if session.offline:   # this path is not on the one HTTP layer yet: refuse here, before tweepy is even built
-        return {i: _record_of_error(i, f"{NOT_CACHED}: offline, and not in the cache") for i in ids}
-    settings = session.settings
+    from resolver.http import LayerError
+
     client, adapter = make_client(session)
     found: dict[str, PostRecord] = {}
     for start in range(0, len(ids), BATCH):
         batch = ids[start: start + BATCH]
-        for attempt in range(settings.retries + 1):
-            adapter.fetch_ids.clear()
-            try:
-                payload = client.get_tweets(batch, expansions=EXPANSIONS, tweet_fields=TWEET_FIELDS,
-                                            user_fields=USER_FIELDS, media_fields=MEDIA_FIELDS)
-                records = parse(batch, payload)
-                reason = None
-            except tweepy.TooManyRequests as exc:
-                reset = getattr(exc, "reset_time", None)
-                wait = max(0.0, reset - time.time()) if reset else None
-                if _usage_capped(exc.response):
-                    reason = "usage cap exceeded (X API problem usage-capped); not retried"
-                elif wait is not None and wait <= settings.retry_max_wait and attempt < settings.retries:
-                    say_retry(session, BASE, attempt + 1, wait)
-                    time.sleep(wait)
-                    continue
-                else:
-                    reason = f"rate-limited (429) until x-rate-limit-reset {getattr(exc, 'reset_time', None)}"
-                records = {}
-            except tweepy.Unauthorized:
-                reason = "the bearer token was refused (401)"
-                records = {}
-            except tweepy.Forbidden as exc:
-                reason = ("usage cap exceeded" if _usage_capped(exc.response) else "forbidden (403)")
-                records = {}
-            except tweepy.TwitterServerError as exc:
-                if attempt < settings.retries:
-                    pause = min(settings.retry_max_wait, 0.5 * 2 ** attempt)
-                    say_retry(session, BASE, attempt + 1, pause)
-                    time.sleep(pause)
-                    continue
-                reason = f"X API server error {exc.response.status_code}"
-                records = {}
-            except (tweepy.HTTPException, requests.RequestException, ValueError, OSError) as exc:
-                reason = f"X API request failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
-                records = {}
-            for post_id in batch:
-                record = records.get(post_id) or _record_of_error(post_id, reason)
-                found[post_id] = replace(record, fetch_ids=tuple(adapter.fetch_ids))
-            break
+        adapter.fetch_ids.clear()
+        records: dict[str, PostRecord] = {}
+        reason = None
+        try:
+            records = parse(batch, client.get_tweets(batch, expansions=EXPANSIONS, tweet_fields=TWEET_FIELDS,
+                                                     user_fields=USER_FIELDS, media_fields=MEDIA_FIELDS))
+        except LayerError as exc:   # no answer: refused, timed out, not cached offline...
+            reason = exc.outcome.problem
+        except tweepy.TooManyRequests as exc:
+            reason = ("usage cap exceeded (X API problem usage-capped); not retried" if _usage_capped(exc.response)
+                      else f"rate-limited (429) until {_until(getattr(exc, 'reset_time', None))}")
+        except tweepy.Unauthorized:
+            reason = "the bearer token was refused (401)"
+        except tweepy.Forbidden as exc:
+            reason = "usage cap exceeded" if _usage_capped(exc.response) else "forbidden (403)"
+        except tweepy.TwitterServerError as exc:
+            reason = f"X API server error {exc.response.status_code}"
+        except (tweepy.HTTPException, requests.RequestException, ValueError) as exc:
+            reason = f"X API request failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+        for post_id in batch:
+            record = records.get(post_id) or _record_of_error(post_id, reason)
+            found[post_id] = replace(record, fetch_ids=tuple(adapter.fetch_ids))
     return found
+
+
+def _until(reset: int | None) -> str:
+    """x-rate-limit-reset (epoch seconds) as a UTC time a person reads."""
+    if reset is None:
+        return "an unknown time (no x-rate-limit-reset)"
+    return datetime.fromtimestamp(reset, timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
 def _record_of_error(post_id: str, reason: str | None) -> PostRecord:

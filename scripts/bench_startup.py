@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Benchmark: start-up cost of the command line, as ratios measured in the same run (#14).
+
+    embed-resolver --help            against  python -c pass              (aim <= 5x)
+    embed-resolver scan small.html   against  python -c "import lxml.html" (aim <= 4x)
+
+Also lists the modules a plain `scan` imports that it does not use (httpx, httpcore, numpy, bs4, tweepy,
+requests, PIL, warcio...): aim none. Uses hyperfine when it is on the PATH (its JSON medians), else a Python loop
+over subprocesses (median of --runs). The scan runs on a small fictional page with a throwaway database (created
+first, so the timed runs measure a normal start, not the first migration). Nothing touches the network.
+
+Usage: scripts/bench_startup.py [--runs 15] [--module]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGE = ('<html><body><p>The bridge reopened.</p><blockquote class="twitter-tweet"><p>Bridge reopened this morning'
+        '</p>&mdash; Riverton Roads (@RivertonRoads) <a href="https://twitter.com/RivertonRoads/status/'
+        '1600000000000000001">December 6, 2022</a></blockquote><p>Photo: Bea Example / Riverton Post</p></body></html>')
+UNUSED = ("httpx", "httpcore", "anyio", "numpy", "pandas", "bs4", "tweepy", "requests", "PIL", "warcio", "imagehash",
+          "brotli", "zstandard", "certifi", "ssl", "tenacity")
+
+
+def timed(argv: list[str], runs: int) -> float:
+    """Median wall time of `runs` runs (after one warm-up), in seconds."""
+    if shutil.which("hyperfine"):
+        with tempfile.NamedTemporaryFile(suffix=".json") as out:
+            subprocess.run(["hyperfine", "--warmup", "1", "--runs", str(runs), "--export-json", out.name, "-N",
+                            " ".join(_quote(a) for a in argv)], check=True, capture_output=True)
+            return float(json.loads(Path(out.name).read_text())["results"][0]["median"])
+    subprocess.run(argv, capture_output=True)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(argv, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _quote(arg: str) -> str:
+    import shlex
+
+    return shlex.quote(arg)
+
+
+def imported_by_scan(cli: list[str]) -> list[str]:
+    """The modules of UNUSED that a plain scan has loaded when it ends."""
+    code = ("import sys, runpy; sys.argv = ['embed-resolver', *sys.argv[1:]]\n"
+            "try:\n    runpy.run_module('resolver', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            f"print(','.join(m for m in {UNUSED!r} if m in sys.modules), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code, *cli], capture_output=True, text=True, cwd=ROOT)
+    return [m for m in done.stderr.strip().splitlines()[-1].split(",") if m] if done.stderr.strip() else []
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--module", action="store_true",
+                        help="run `python -m resolver` from this checkout instead of the installed command (to "
+                             "compare checkouts that share one virtualenv)")
+    args = parser.parse_args()
+    python = sys.executable
+    script = Path(python).parent / "embed-resolver"    # the installed command, as a user runs it
+    tool = [str(script)] if script.exists() and not args.module else [python, "-m", "resolver"]
+    with tempfile.TemporaryDirectory() as tmp:
+        page, db = Path(tmp) / "small.html", Path(tmp) / "bench.db"
+        page.write_text(PAGE, encoding="utf-8")
+        scan = ["--db", str(db), "scan", str(page)]
+        subprocess.run([*tool, *scan], check=True, capture_output=True, cwd=ROOT)
+        bare = timed([python, "-c", "pass"], args.runs)
+        lxml = timed([python, "-c", "import lxml.html"], args.runs)
+        helps = timed([*tool, "--help"], args.runs)
+        scans = timed([*tool, *scan], args.runs)
+        unused = imported_by_scan(scan)
+    how = "hyperfine" if shutil.which("hyperfine") else f"median of {args.runs} subprocess runs"
+    print(f"start-up ({how})")
+    print(f"python -c pass              {bare * 1000:7.1f} ms")
+    print(f"python -c 'import lxml.html' {lxml * 1000:6.1f} ms")
+    print(f"command: {' '.join(tool)}")
+    print(f"embed-resolver --help       {helps * 1000:7.1f} ms  {helps / bare:5.2f}x python -c pass   (aim <= 5x)")
+    print(f"embed-resolver scan (1 file) {scans * 1000:6.1f} ms  {scans / lxml:5.2f}x import lxml.html (aim <= 4x)")
+    print("modules a plain scan loads and does not use: " + (", ".join(unused) or "none"))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,147 @@
+"""A folder of fictional articles and the loopback routes they need, for runs at some scale (the crash tests,
+scripts/bench_warm.py, scripts/crash_test.py): article i embeds post FIRST_ID + i with a t.co link that redirects
+to it, and the post (syndication) has one photo on pbs.twimg.com. Wayback answers "no captures" in its real
+formats. Nothing here reaches anything but 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+FIRST_ID = 1600000000000000100
+
+
+def article(i: int) -> str:
+    post = FIRST_ID + i
+    return (f'<html><body><h1>Story {i}</h1><p>The bridge reopened on day {i}.</p>'
+            f'<blockquote class="twitter-tweet"><p lang="en">Bridge reopened, day {i}. '
+            f'<a href="https://t.co/w{i:05d}">pic.twitter.com/w{i:05d}</a></p>&mdash; Riverton Roads (@RivertonRoads) '
+            f'<a href="https://twitter.com/RivertonRoads/status/{post}">December 6, 2022</a></blockquote>'
+            f'<p>Photo: Bea Example / Riverton Post</p></body></html>')
+
+
+def write_folder(folder: Path, n: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (folder / f"{i:04d}.html").write_text(article(i), encoding="utf-8")
+    return folder
+
+
+def serve(fakenet, n: int) -> None:
+    """The routes every article needs: its t.co link, its post (syndication), the post's photo, Wayback."""
+    from werkzeug.wrappers import Response
+
+    from tests import waybacknet
+    from tests import xfixtures as fx
+    from tests.fakenet import page, redirect
+
+    jpeg = fx.jpeg()
+
+    def syndication(request):
+        post_id = request.args.get("id", "")
+        tweet = json.loads(fx.as_json(fx.SYNDICATION_TWEET))
+        tweet["id_str"] = post_id
+        tweet["mediaDetails"] = tweet["mediaDetails"][:1]
+        tweet["mediaDetails"][0]["media_url_https"] = f"https://pbs.twimg.com/media/w{post_id}.jpg"
+        return Response(json.dumps(tweet), content_type="application/json")
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", syndication)
+    waybacknet.serve(fakenet, [])
+    for i in range(n):
+        post = FIRST_ID + i
+        fakenet.route("t.co", f"/w{i:05d}", redirect(f"https://twitter.com/RivertonRoads/status/{post}/photo/1"))
+        fakenet.route("pbs.twimg.com", f"/media/w{post}.jpg", page(jpeg, content_type="image/jpeg"))
+
+
+def no_limits() -> str:
+    """[limits] turning the services' rate budgets off: against loopback they only measure waiting."""
+    from resolver.budgets import DEFAULT_LIMITS
+
+    return "[limits]\n" + "".join(f'"{prefix}" = 0\n' for prefix in DEFAULT_LIMITS)
+
+
+def problems(db: Path, n: int) -> list[str]:
+    """What is wrong with a database after runs over the n articles: integrity, each article, post and photo once
+    (none missing), no fetch, resolution or observation twice."""
+    import sqlite3
+
+    found = []
+    con = sqlite3.connect(db)
+    try:
+        if (check := con.execute("PRAGMA integrity_check").fetchone()[0]) != "ok":
+            found.append(f"integrity_check: {check}")
+        for table in ("articles", "posts", "media"):     # each article names one post, which has one photo
+            count = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            if count != n:
+                found.append(f"{count} {table}, not {n}")
+        for what, sql in [
+            ("source", "SELECT source, count(*) FROM article_sources GROUP BY source HAVING count(*) > 1"),
+            ("fetch", "SELECT method || ' ' || url, count(*) FROM fetches GROUP BY method, url HAVING count(*) > 1"),
+            ("resolution", "SELECT url, count(*) FROM resolutions GROUP BY url HAVING count(*) > 1"),
+            ("observation", "SELECT post_row || ' ' || method, count(*) FROM post_observations "
+                            "GROUP BY post_row, method HAVING count(*) > 1"),
+            ("embed", "SELECT article_id || ' ' || url, count(*) FROM embeds GROUP BY article_id, url, span_start "
+                      "HAVING count(*) > 1"),
+        ]:
+            found += [f"{what} recorded {count} times: {key}" for key, count in con.execute(sql)]
+    finally:
+        con.close()
+    return found
+
+
+def crash_trial(world, folder: Path, n: int, kill_when: Callable[[], bool]) -> tuple[bool, list[str]]:
+    """`scan --resolve --fetch` over the folder as a real process, SIGKILLed as soon as `kill_when()` is true (if
+    it is still running), then run again to the end on the same database: whether the kill landed mid-run, and
+    the problems the database shows."""
+    import signal
+    import subprocess
+    import time
+
+    args = ("scan", "--resolve", "--fetch", str(folder))
+    child = world.process(*args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while child.poll() is None and not kill_when():
+        time.sleep(0.002)
+    killed = child.poll() is None
+    if killed:
+        child.send_signal(signal.SIGKILL)
+    child.wait(30)
+    rerun = world.process(*args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, stderr = rerun.communicate(timeout=300)
+    found = [] if rerun.returncode == 0 else [f"the re-run exited {rerun.returncode}: {stderr.decode()[-300:]}"]
+    return killed, found + problems(world.db, n)
+
+
+class LoopbackNet:
+    """For scripts: a pytest-httpserver on 127.0.0.1 with a FakeNet serving n articles' routes, quiet, stopped on
+    exit. `with LoopbackNet(60) as fakenet: ...`"""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def __enter__(self):
+        import logging
+
+        from pytest_httpserver import HTTPServer
+
+        from tests.fakenet import FakeNet
+
+        logging.getLogger("werkzeug").setLevel(logging.WARNING)
+        self.server = HTTPServer()
+        self.server.start()
+        fakenet = FakeNet(self.server)
+        serve(fakenet, self.n)
+        return fakenet
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.clear()
+        self.server.stop()
+
+
+def have_test_extras() -> bool:
+    """Whether pytest-httpserver is there (the scripts that use LoopbackNet say so and skip when it is not)."""
+    import importlib.util
+
+    if importlib.util.find_spec("pytest_httpserver") is None:
+        print("pytest-httpserver is not installed (pip install -e '.[test]'); skipped")
+        return False
+    return True

@@ -1,0 +1,309 @@
+"""The fault suite (#12): servers on 127.0.0.1 that misbehave in every way the network does, driven through the
+command line. Each case asserts what the user sees (the JSON line, the error line, the exit code) and the
+fetch-log row, and runs in a batch with a good link after it: no crash, no hang past the configured timeouts
+(small ones here), the batch goes on, the exit code says a step failed.
+
+Other refusals of the guard and bombs at the fetch layer are in test_guard.py and test_bombs.py; the X API's 429s
+in test_xapi.py; per-status answers of the post fetchers in test_fetch.py.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import socket
+import ssl
+import struct
+import subprocess
+import time
+from email.utils import formatdate
+from http import HTTPStatus
+
+import pytest
+from werkzeug.wrappers import Response
+
+from cache import Store
+from tests import xfixtures as fx
+from tests.cliworld import World, lines
+from tests.fakenet import RawServer, drip, page, redirect
+from tests.test_fetch import by_id, json_page
+
+GOOD = "https://t.co/good"
+POST = "https://twitter.com/RivertonRoads/status/1600000000000000001"
+NETWORK = "timeout = 0.5\nconnect_timeout = 0.5\ndeadline = 1.5\nmax_body_bytes = 1000000\nmax_redirects = 10\n"
+LIMIT_S = 6.0   # no case may take longer than this, timeouts and all
+
+
+def reset_mid_body(conn: socket.socket) -> None:
+    conn.recv(65536)
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n" + b"<p>" * 100)
+    time.sleep(0.05)
+    conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))   # close with RST
+
+
+def silent(conn: socket.socket) -> None:
+    conn.recv(65536)
+    time.sleep(LIMIT_S)
+
+
+def hang_up_in_handshake(conn: socket.socket) -> None:
+    conn.recv(65536)     # the ClientHello, then nothing
+
+
+def answer_ok(conn: socket.socket) -> None:
+    conn.recv(65536)
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 2\r\n\r\nok")
+
+
+@pytest.fixture(scope="module")
+def self_signed(tmp_path_factory):
+    """A server context with a self-signed certificate for 127.0.0.1, made by openssl (skipped without it)."""
+    import shutil
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed: no self-signed certificate to test with")
+    folder = tmp_path_factory.mktemp("tls")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+                    "-keyout", str(folder / "key.pem"), "-out", str(folder / "cert.pem")],
+                   check=True, capture_output=True)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(folder / "cert.pem", folder / "key.pem")
+    return context
+
+
+def refused_port() -> int:
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()            # nothing listens there now
+    return port
+
+
+# case id -> (how the fault is served, the error the link ends with, the fetch rows (error kind or status))
+# `serve` gets fakenet and returns the URL to resolve (an origin of its own for raw servers).
+def _raw(handle, scheme="http", wrap=None):
+    def serve(fakenet, servers, tls):
+        server = RawServer(handle, wrap=tls if wrap == "tls" else None)
+        servers.append(server)
+        return f"{scheme}://fault.example/story", f"{scheme}://127.0.0.1:{server.port}"   # TLS cases talk TLS
+    return serve
+
+
+def _routed(*handlers, path="/story"):
+    def serve(fakenet, servers, tls):
+        fakenet.route("news.example", path, *handlers)
+        return f"https://news.example{path}", None
+    return serve
+
+
+def _refused(fakenet, servers, tls):
+    return "http://fault.example/story", f"http://127.0.0.1:{refused_port()}"
+
+
+GZIP_BOMB = gzip.compress(b"\0" * 50_000_000)
+BROTLI_BOMB = None
+
+
+def _brotli_bomb():
+    import brotli
+
+    return brotli.compress(b"\0" * 50_000_000, quality=5)
+
+
+CASES = {
+    "connection-refused": (_refused, "connect: ", ["connect"]),
+    "reset-mid-body": (_raw(reset_mid_body), "network: ", ["network"]),
+    "read-timeout": (_raw(silent), "timeout: ", ["timeout"]),
+    "slow-drip": (_routed(drip(100, 0.05)), "timeout: no complete answer within the 1.5s deadline", ["timeout"]),
+    "tls-hang-up-in-handshake": (_raw(hang_up_in_handshake, "https"),
+                                 "connect: ConnectError: closed by the server while connecting", ["connect"]),
+    "tls-self-signed": (_raw(answer_ok, "https", wrap="tls"), "connect: ConnectError: [SSL: CERTIFICATE_VERIFY_FAILED]",
+                        ["connect"]),
+    "redirect-loop": (_routed(redirect("https://news.example/b"), path="/story"), "redirect-loop: ", [301, 301]),
+    "thirty-hop-chain": (None, "too-many-hops: more than 10 redirects", [302] * 11),
+    # Other private ranges are refused at the guard with name resolution faked (test_guard.py): no test may even
+    # look one up. Loopback is private too, and a server there can tell whether it was reached.
+    "location-private": (None, "unsafe: refused 127.0.0.1", [302, "unsafe"]),
+    "location-javascript": (_routed(redirect("javascript:alert(1)", 302)), "unsafe: refused javascript:alert(1)",
+                            [302]),
+    "location-ftp": (_routed(redirect("ftp://files.example/x", 302)), "unsafe: refused ftp://files.example/x",
+                     [302]),
+    "gzip-bomb": (_routed(lambda r: Response(GZIP_BOMB, content_type="text/html",
+                                             headers={"Content-Encoding": "gzip"})),
+                  "too-large: body larger than 1,000,000 bytes", ["too-large"]),
+    "brotli-bomb": (_routed(lambda r: Response(_brotli_bomb(), content_type="text/html",
+                                               headers={"Content-Encoding": "br"})),
+                    "too-large: body larger than 1,000,000 bytes", ["too-large"]),
+    "body-past-the-cap": (_routed(page("<p>" + "x" * 1_200_000)), "too-large: body larger than 1,000,000 bytes",
+                          ["too-large"]),
+}
+
+
+@pytest.fixture
+def world(fakenet, tmp_path):
+    fakenet.route("t.co", "/good", redirect(POST))
+    return World(fakenet, tmp_path, extra=NETWORK)
+
+
+def _resolve(world, *urls, origins=()):
+    with world.config.open("a") as config:
+        config.write("".join(f'"{a}" = "{b}"\n' for a, b in origins))
+    started = time.monotonic()
+    result = world("resolve", "--json", "--concurrency", "1", *urls)   # the test server answers one at a time
+    return result, time.monotonic() - started
+
+
+def _kinds(store: Store, url_start: str) -> list:
+    return [row["error_kind"] or row["status"] for row in store.db["fetches"].rows
+            if not row["url"].startswith(GOOD)]
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_a_fault_ends_its_link_with_one_error_and_the_batch_goes_on(case, world, fakenet, self_signed):
+    serve, error, rows = CASES[case]
+    servers: list[RawServer] = []
+    if case == "thirty-hop-chain":
+        for hop in range(30):
+            fakenet.route("news.example", f"/hop{hop}", redirect(f"https://news.example/hop{hop + 1}", 302))
+        url, target = "https://news.example/hop0", None
+    elif case == "location-private":
+        admin = RawServer(answer_ok)
+        servers.append(admin)
+        fakenet.route("news.example", "/story", redirect(f"http://127.0.0.1:{admin.port}/admin", 302))
+        url, target = "https://news.example/story", None
+    else:
+        url, target = serve(fakenet, servers, self_signed)
+    if case == "redirect-loop":
+        fakenet.route("news.example", "/b", redirect(url))
+    origins = [(f"{scheme}://fault.example", target) for scheme in ("http", "https")] if target else []
+    try:
+        result, took = _resolve(world, url, GOOD, origins=origins)
+    finally:
+        for server in servers:
+            server.close()
+    if case == "location-private":
+        assert servers[0].accepted == 0
+    assert took < LIMIT_S, f"{case} took {took:.1f} s"
+    assert result.exit_code == 1, result.output
+    assert result.stderr == "" or "Traceback" not in result.stderr
+    assert len(lines(result.stdout)) == 2, (result.stdout, result.stderr, result.exception)
+    first, second = [json.loads(line) for line in lines(result.stdout)]
+    assert first["url"] == url and first["error"].startswith(error), first["error"]
+    assert second["error"] is None and second["post"]["post_id"] == "1600000000000000001"   # the batch went on
+    store = Store(world.db)
+    kinds = [row["error_kind"] or row["status"] for row in store.db["fetches"].rows if row["url"] != GOOD]
+    store.close()
+    assert len(kinds) == len(rows)
+    for got, want in zip(kinds, rows, strict=True):
+        assert str(got) in str(want).split("|"), (case, kinds)
+
+
+ERROR_STATUSES = [s for s in HTTPStatus if 400 <= s < 600]
+
+
+def test_every_4xx_and_5xx_article_answer_is_one_error_line_and_the_batch_goes_on(world, fakenet):
+    """`scan URL...` over one article URL per 4xx and 5xx status, then a good one: one error line each, naming the
+    status, the good article scanned, exit 1, and a fetch row per answer with its status."""
+    for status in ERROR_STATUSES:
+        fakenet.route("news.example", f"/{status.value}", page(f"<p>{status.phrase}</p>", status.value))
+    fakenet.route("news.example", "/fine", page('<p>Photo: Bea Example / Riverton Post</p>'))
+    urls = [f"https://news.example/{s.value}" for s in ERROR_STATUSES]
+    result = world("scan", "--json", *urls, "https://news.example/fine")
+    assert result.exit_code == 1
+    *errors, summary = lines(result.stderr)
+    assert errors == [f"error: cannot read {u}: HTTP {s.value}" for u, s in zip(urls, ERROR_STATUSES, strict=True)]
+    assert summary.startswith("scanned 1 article") and summary.endswith(f"; {len(ERROR_STATUSES)} failed")
+    [scanned] = [json.loads(line) for line in lines(result.stdout)]
+    assert scanned["source"] == "https://news.example/fine"
+    store = Store(world.db)
+    statuses = sorted((row["url"], row["status"]) for row in store.db["fetches"].rows)   # fetched concurrently
+    store.close()
+    assert statuses == sorted([*zip(urls, [s.value for s in ERROR_STATUSES]),   # retries = 0: one row each
+                               ("https://news.example/fine", 200)])
+
+
+@pytest.mark.parametrize("retry_after", ["seconds", "http-date"])
+def test_a_429_waits_what_retry_after_says_then_succeeds(fakenet, tmp_path, retry_after):
+    fakenet.route("t.co", "/good", redirect(POST))
+    world = World(fakenet, tmp_path, extra=NETWORK + "retry_max_wait = 5\n", retries=1)
+    told = {"seconds": lambda: "1", "http-date": lambda: formatdate(time.time() + 2, usegmt=True)}[retry_after]
+    fakenet.route("news.example", "/busy", lambda r: Response("slow down", 429, headers={"Retry-After": told()}),
+                  redirect(GOOD))
+    started = time.monotonic()
+    result = world("resolve", "--json", "https://news.example/busy")
+    took = time.monotonic() - started
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["post"]["post_id"] == "1600000000000000001"
+    assert 0.9 <= took < LIMIT_S
+    store = Store(world.db)
+    assert [r["status"] for r in store.db["fetches"].rows] == [429, 301, 301]
+    store.close()
+
+
+def test_a_429_asking_for_longer_than_retry_max_wait_is_not_retried(fakenet, tmp_path):
+    world = World(fakenet, tmp_path, extra=NETWORK + "retry_max_wait = 1\n", retries=3)
+    later = formatdate(time.time() + 3600, usegmt=True)
+    fakenet.route("news.example", "/busy", lambda r: Response("slow down", 429, headers={"Retry-After": later}))
+    started = time.monotonic()
+    result = world("resolve", "--json", "https://news.example/busy")
+    assert time.monotonic() - started < 1.0
+    assert json.loads(result.stdout)["hops"][0]["status"] == 429
+    assert len([h for h in fakenet.hits if h[1] == "/busy"]) == 1
+
+
+LYING = '<p>Caf\xe9 reopened.</p><blockquote class="twitter-tweet"><a href="' + POST + '">December 6, 2022</a></blockquote>'
+
+
+@pytest.mark.parametrize("content_type, body", [
+    ("text/html; charset=utf-8", LYING.encode("latin-1")),              # says UTF-8, is Latin-1
+    ("text/html; charset=klingon", LYING.encode("utf-8")),              # a charset that does not exist
+    ("image/png", LYING.encode("utf-8")),                              # says an image, is HTML
+    ("text/plain; charset=utf-16", LYING.encode("utf-8")),             # says UTF-16 plain text, is UTF-8 HTML
+], ids=["utf8-is-latin1", "unknown-charset", "png-is-html", "utf16-text-is-utf8-html"])
+def test_a_lying_content_type_or_charset_still_gives_the_embed(world, fakenet, content_type, body):
+    fakenet.route("news.example", "/story", lambda r: Response(body, content_type=content_type))
+    result = world("scan", "--json", "https://news.example/story")
+    assert result.exit_code == 0, result.output
+    [scanned] = [json.loads(line) for line in lines(result.stdout)]
+    assert [e["post_id"] for e in scanned["embeds"]] == ["1600000000000000001"]
+
+
+def test_truncated_json_from_a_post_source_is_a_failed_post_not_a_crash(world, fakenet):
+    truncated = fx.as_json(fx.SYNDICATION_TWEET)[:200]
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result",
+                  by_id({fx.POST_ID: [lambda r: Response(truncated, content_type="application/json")]}))
+    fakenet.route("publish.twitter.com", "/oembed", json_page({"error": "x"}, 500))
+    result = world("fetch", "--json", "--no-media", POST)
+    assert result.exit_code == 1, result.output
+    post = json.loads(result.stdout)
+    assert post["status"] == "error"
+    store = Store(world.db)
+    assert [(r["purpose"], r["status"]) for r in store.db["fetches"].rows][:2] == [("syndication", 200),
+                                                                                    ("oembed", 500)]
+    store.close()
+
+
+def test_an_image_bomb_is_a_media_error_and_the_post_is_still_fetched(world, fakenet):
+    """A PNG whose header claims 60,000 x 60,000 pixels (3.6 gigapixels, a few KB on the wire): a recorded error on
+    its media row and in the output, the post's record intact. Exit 0: the post was fetched; the image's facts are
+    refused, which the media entry says."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("1", (60_000, 60_000)).save(buffer, "PNG")
+    tweet = dict(fx.SYNDICATION_TWEET, mediaDetails=fx.SYNDICATION_TWEET["mediaDetails"][:1])
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(tweet)]}))
+    fakenet.route("pbs.twimg.com", "/media/FjRivertonBridge.jpg", page(buffer.getvalue(), content_type="image/png"))
+    started = time.monotonic()
+    result = world("fetch", "--json", POST)
+    assert time.monotonic() - started < LIMIT_S
+    post = json.loads(result.stdout)
+    assert post["status"] == "available" and post["text"] == fx.SYNDICATION_TWEET["text"]
+    store = Store(world.db)
+    [media] = list(store.db["media"].rows)
+    store.close()
+    assert media["error"].startswith("image too large: over the limit of 40,000,000 pixels")
+    assert post["media"][0]["error"] == media["error"]
+    assert result.exit_code == 0

@@ -1,0 +1,184 @@
+"""The X API path (tweepy) on the one HTTP layer (#12): tweepy's requests session sends every request through
+resolver.http.fetch, so the guard dials the one address it checked (no second lookup by urllib3), and overrides,
+replay, the WARC, retries and the fetch log are those of every other request. Against a loopback X API speaking
+the v2 formats of tests/xfixtures.py."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import time
+
+import pytest
+from werkzeug.wrappers import Response
+
+from resolver.fetch import FetchOptions, Target, fetch_posts
+from resolver.session import Session
+from tests import xfixtures as fx
+from tests.test_fetch import TOKEN, TWEET, settings_for
+from tests.test_guard import ConnectMustNotHappen, fake_resolver
+
+X_ONLY = {"x_methods": ("x-api",), "x_bearer_token": TOKEN}
+
+
+def lookup_page(request):
+    return Response(fx.as_json(fx.X_API_LOOKUP), content_type="application/json; charset=utf-8",
+                    headers={**fx.X_RATE_HEADERS, "x-rate-limit-remaining": "298", "x-rate-limit-reset": "1665183228"})
+
+
+def fetch_one(session: Session):
+    [post] = session.run(lambda s: fetch_posts([TWEET], session=s, options=FetchOptions(media=False)))
+    return post
+
+
+@pytest.fixture
+def no_urllib3(monkeypatch):
+    """requests' own HTTP adapter (urllib3, which resolves names itself) must never be used."""
+    import requests
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("tweepy went through requests' own adapter")
+    monkeypatch.setattr(requests.adapters.HTTPAdapter, "send", refuse)
+
+
+def test_a_private_answer_for_the_api_host_is_refused_before_any_connect(store, no_urllib3):
+    """A resolver answering a private address for api.twitter.com: refused by the guard, the connect step never
+    called, and the refusal is the post's reason and a fetch-log row."""
+    from resolver.settings import Settings
+
+    resolver = fake_resolver({"api.twitter.com": ["10.0.0.5"]})
+    session = Session(Settings(retries=0, **X_ONLY), store=store, resolver=resolver)
+    session.client._transport.inner.backend.inner = ConnectMustNotHappen()
+    post = fetch_one(session)
+    assert post.record.status == "error"
+    assert post.record.reason.startswith("unsafe: refused api.twitter.com: resolves to non-public address 10.0.0.5")
+    [row] = store.db["fetches"].rows
+    assert (row["purpose"], row["error_kind"], row["status"]) == ("x-api", "unsafe", None)
+    assert row["url"].startswith("https://api.twitter.com/2/tweets?") and row["url"].endswith("ids=" + fx.POST_ID)
+    assert resolver.calls == ["api.twitter.com"]   # one lookup: the one the guard checked
+
+
+def test_requests_go_through_the_layer_with_overrides_caps_and_the_fetch_log(fakenet, store, no_urllib3):
+    fakenet.route("api.twitter.com", "/2/tweets", lookup_page)
+    post = fetch_one(Session(settings_for(fakenet, **X_ONLY), store=store))
+    assert (post.record.status, post.record.method, post.record.author_handle) == ("available", "x-api",
+                                                                                   "RivertonRoads")
+    [row] = store.db["fetches"].rows
+    assert row["contacted_url"].startswith(fakenet.origin) and row["url"].startswith("https://api.twitter.com/2/")
+    assert (row["status"], row["purpose"], row["via"]) == (200, "x-api", "live")
+    assert store.body(row["body_sha256"]) == fx.as_json(fx.X_API_LOOKUP)
+    [observation] = store.observations(post.post_row)
+    assert observation["fetch_id"] == row["id"]
+    capped = fetch_one(Session(settings_for(fakenet, max_body_bytes=100, retries=0, **X_ONLY), store=store,
+                               mode=_refresh()))
+    assert capped.record.reason == "too-large: body larger than 100 bytes"
+
+
+def _refresh():
+    from resolver.session import Mode
+
+    return Mode(refresh=True)
+
+
+def test_a_run_recorded_in_a_warc_replays_without_the_network_and_without_the_token(fakenet, tmp_path, no_urllib3):
+    from cache import Store
+    from resolver.warc import ReplayIndex, WarcWriter
+
+    fakenet.route("api.twitter.com", "/2/tweets", lookup_page)
+    warc = tmp_path / "x.warc.gz"
+    writer = WarcWriter(warc, software="test")
+    with Store(tmp_path / "live.db") as live:
+        recorded = fetch_one(Session(settings_for(fakenet, **X_ONLY), store=live, warc=writer))
+    writer.close()
+    assert TOKEN not in gzip.decompress(warc.read_bytes()).decode("utf-8", "replace")
+    fakenet.routes.clear()
+    hits = len(fakenet.hits)
+    with Store(tmp_path / "replay.db") as replayed_store:
+        replayed = fetch_one(Session(settings_for(fakenet, **X_ONLY), store=replayed_store,
+                                     replay=ReplayIndex([warc])))
+        assert [r["via"] for r in replayed_store.db["fetches"].rows] == ["warc"]
+    assert len(fakenet.hits) == hits
+    assert replayed.record.to_json() | {"fetched_at": None} == recorded.record.to_json() | {"fetched_at": None}
+
+
+def test_a_429_waits_for_x_rate_limit_reset_through_the_layer_then_succeeds(fakenet, store):
+    waits = []
+
+    class Reporter:
+        def status(self, message):
+            waits.append(message)
+
+        def progress(self, label, total):
+            return lambda: None
+
+    reset = int(time.time()) + 1
+    fakenet.route("api.twitter.com", "/2/tweets",
+                  lambda r: Response(fx.as_json(fx.X_API_429), status=429, content_type="application/json",
+                                     headers={**fx.X_RATE_HEADERS, "x-rate-limit-reset": str(reset)}),
+                  lookup_page)
+    started = time.monotonic()
+    post = fetch_one(Session(settings_for(fakenet, retry_max_wait=3, **X_ONLY), store=store, reporter=Reporter()))
+    assert post.record.status == "available"
+    assert time.monotonic() - started >= reset - time.time() - 1   # it waited for the reset, not a fixed backoff
+    assert [r["status"] for r in store.db["fetches"].rows] == [429, 200]
+    assert all(r["purpose"] == "x-api" for r in store.db["fetches"].rows)
+
+
+def test_a_429_with_a_reset_beyond_the_cap_is_not_retried_and_says_until_when(fakenet, store):
+    reset = int(time.time()) + 900
+    fakenet.route("api.twitter.com", "/2/tweets",
+                  lambda r: Response(fx.as_json(fx.X_API_429), status=429, content_type="application/json",
+                                     headers={**fx.X_RATE_HEADERS, "x-rate-limit-reset": str(reset)}))
+    post = fetch_one(Session(settings_for(fakenet, retry_max_wait=1, **X_ONLY), store=store))
+    until = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(reset))
+    assert post.record.reason == f"rate-limited (429) until {until}"
+    assert [r["status"] for r in store.db["fetches"].rows] == [429]
+
+
+def test_offline_asks_nothing_and_says_not_cached(fakenet, store):
+    from resolver.session import Mode
+
+    fakenet.route("api.twitter.com", "/2/tweets", lookup_page)
+    post = fetch_one(Session(settings_for(fakenet, **X_ONLY), store=store, mode=Mode(offline=True)))
+    assert post.unavailable and fakenet.hits == [] and store.count("fetches") == 0
+
+
+def test_the_token_is_sent_and_never_written(fakenet, store, tmp_path, caplog):
+    import logging
+
+    from resolver.warc import WarcWriter
+
+    caplog.set_level(logging.DEBUG)
+    seen = []
+
+    def answer(request):
+        seen.append(request.headers.get("Authorization"))
+        return lookup_page(request)
+    fakenet.route("api.twitter.com", "/2/tweets", answer)
+    writer = WarcWriter(tmp_path / "t.warc.gz", software="test")
+    post = fetch_one(Session(settings_for(fakenet, **X_ONLY), store=store, warc=writer))
+    writer.close()
+    assert seen == [f"Bearer {TOKEN}"]
+    dump = "\n".join(json.dumps(row, default=str) for table in store.db.table_names() for row in store.db[table].rows)
+    warc_text = gzip.decompress((tmp_path / "t.warc.gz").read_bytes()).decode("utf-8", "replace")
+    for place in (dump, warc_text, caplog.text, json.dumps(post.to_json())):
+        assert TOKEN not in place
+
+
+def test_no_answer_is_the_reason_of_every_post_of_the_batch(fakenet, store):
+    from tests.fakenet import ResettingServer
+
+    server = ResettingServer()
+    try:
+        settings = settings_for(fakenet, retries=1, retry_max_wait=0.05, **X_ONLY)
+        from dataclasses import replace
+
+        origins = {**settings.origins, "https://api.twitter.com": f"http://127.0.0.1:{server.port}"}
+        session = Session(replace(settings, origins=origins), store=store)
+        targets = [TWEET, Target("twitter", fx.GONE_ID, f"https://twitter.com/i/status/{fx.GONE_ID}")]
+        posts = session.run(lambda s: fetch_posts(targets, session=s, options=FetchOptions(media=False)))
+    finally:
+        server.close()
+    assert {p.record.reason.split(":")[0] for p in posts} == {"network"}
+    assert server.accepted == 2   # retried once by the layer, as any request
+    assert [r["error_kind"] for r in store.db["fetches"].rows] == ["network", "network"]
