@@ -60,9 +60,10 @@ def no_limits() -> str:
     return "[limits]\n" + "".join(f'"{prefix}" = 0\n' for prefix in DEFAULT_LIMITS)
 
 
-def problems(db: Path, n: int) -> list[str]:
-    """What is wrong with a database after runs over the n articles: integrity, each article, post and photo once
-    (none missing), no fetch, resolution or observation twice."""
+def problems(db: Path, n: int, *, photos: int | None = None) -> list[str]:
+    """What is wrong with a database after runs over the n articles: integrity, each article and post once and
+    `photos` photos (default n; none missing), no fetch, resolution or observation twice, no fetch row with
+    nothing to show for it (`fetch_problems`)."""
     import sqlite3
 
     found = []
@@ -70,13 +71,12 @@ def problems(db: Path, n: int) -> list[str]:
     try:
         if (check := con.execute("PRAGMA integrity_check").fetchone()[0]) != "ok":
             found.append(f"integrity_check: {check}")
-        for table in ("articles", "posts", "media"):     # each article names one post, which has one photo
+        for table, wanted in (("articles", n), ("posts", n), ("media", n if photos is None else photos)):
             count = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            if count != n:
-                found.append(f"{count} {table}, not {n}")
+            if count != wanted:
+                found.append(f"{count} {table}, not {wanted}")
         for what, sql in [
             ("source", "SELECT source, count(*) FROM article_sources GROUP BY source HAVING count(*) > 1"),
-            ("fetch", "SELECT method || ' ' || url, count(*) FROM fetches GROUP BY method, url HAVING count(*) > 1"),
             ("resolution", "SELECT url, count(*) FROM resolutions GROUP BY url HAVING count(*) > 1"),
             ("observation", "SELECT post_row || ' ' || method, count(*) FROM post_observations "
                             "GROUP BY post_row, method HAVING count(*) > 1"),
@@ -84,8 +84,36 @@ def problems(db: Path, n: int) -> list[str]:
                       "HAVING count(*) > 1"),
         ]:
             found += [f"{what} recorded {count} times: {key}" for key, count in con.execute(sql)]
+        found += fetch_problems(con)
     finally:
         con.close()
+    return found
+
+
+# The fetch-log rows that stand for a fact elsewhere (#11, the ledger): each must be pointed at by what it produced.
+USED = {
+    "resolve": "SELECT 1 FROM resolutions r, json_each(r.fetch_ids) j WHERE j.value = f.id",
+    "syndication": "SELECT 1 FROM post_observations o WHERE o.fetch_id = f.id",
+    "oembed": "SELECT 1 FROM post_observations o WHERE o.fetch_id = f.id",
+    "x-api": "SELECT 1 FROM post_observations o WHERE o.fetch_id = f.id",
+    "wayback-capture": "SELECT 1 FROM post_observations o WHERE o.fetch_id = f.id",
+    "media": "SELECT 1 FROM media m WHERE m.fetch_id = f.id",
+}
+
+
+def fetch_problems(con) -> list[str]:
+    """A request recorded twice (same method and URL: a re-run asked again what a killed run had asked), and a
+    fetch row with nothing to show for it: a resolution, post observation or media row that names it, or for a CDX
+    answer listing captures, its snapshots (a kill between the two left half a record)."""
+    found = [f"fetch recorded {count} times: {key}" for key, count in con.execute(
+        "SELECT method || ' ' || url, count(*) FROM fetches GROUP BY method, url HAVING count(*) > 1")]
+    for purpose, used in USED.items():
+        found += [f"{purpose} fetch {row_id} with nothing to show for it: {url}" for row_id, url in con.execute(
+            f"SELECT id, url FROM fetches f WHERE purpose = ? AND status IS NOT NULL AND NOT EXISTS ({used})",
+            [purpose])]
+    found += [f"CDX answer {row_id} with none of its snapshots: {url}" for row_id, url in con.execute(
+        "SELECT id, url FROM fetches f WHERE purpose = 'wayback-cdx' AND status = 200 AND body_bytes > 2 "
+        "AND NOT EXISTS (SELECT 1 FROM snapshots s WHERE s.fetch_id = f.id)")]
     return found
 
 

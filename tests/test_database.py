@@ -155,35 +155,11 @@ def test_every_command_accepts_db(tmp_path, args):
 
 # -- a fetch and what it produced, in one transaction -----------------------------------------------------------
 
-class Hang:
-    """A handler that answers only once released; `killed_while_waiting` SIGKILLs a child while it waits."""
-
-    def __init__(self, then) -> None:
-        import threading
-
-        self.then, self.waiting, self.release = then, threading.Event(), threading.Event()
-
-    def __call__(self, request):
-        self.waiting.set()
-        self.release.wait(30)
-        return self.then(request)
-
-    def killed_while_waiting(self, child: subprocess.Popen) -> None:
-        import signal
-
-        try:
-            assert self.waiting.wait(60), "the hanging request was never made"
-            child.send_signal(signal.SIGKILL)
-            child.wait(30)
-        finally:
-            self.release.set()
-
-
 def test_a_kill_between_a_fetch_and_its_resolution_leaves_no_half(tmp_path, fakenet):
     """The first hop is answered, the second hangs; the process is killed with SIGKILL while it waits. Nothing of
     the unfinished resolution may be on record (a fetch row with no resolution made the next run fetch again and
     left a duplicate), and the next run records one complete resolution."""
-    from tests.cliworld import World
+    from tests.cliworld import Hang, World
     from tests.fakenet import redirect
 
     hang = Hang(redirect(POST + "/photo/1"))
@@ -206,7 +182,7 @@ def test_a_kill_between_a_post_s_fetches_and_its_observation_leaves_no_half(tmp_
     """Syndication answers, oEmbed (asked too, --all-methods) hangs; SIGKILL. No fetch row and no observation may
     be on record; the next run records the post once, with both fetch rows behind its observations."""
     from tests import xfixtures as fx
-    from tests.cliworld import World
+    from tests.cliworld import Hang, World
     from tests.test_fetch import by_id, json_page
 
     hang = Hang(json_page(fx.OEMBED_TWEET))
