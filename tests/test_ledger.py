@@ -218,6 +218,25 @@ def test_a_kill_as_a_save_s_outcome_is_written_leaves_no_poll_behind(tmp_path, f
     assert rows(world.db, "SELECT status FROM saves") == [("success",)]
 
 
+# -- articles fetched by URL -----------------------------------------------------------------------------------
+
+def test_a_kill_while_an_article_is_fetched_leaves_no_fetch_without_the_article(tmp_path, fakenet):
+    """`scan URL`: the URL redirects, the next hop hangs; SIGKILL. The first hop's row was written before the
+    article was, and the next run fetched it again. Now the article's rows are written with the article."""
+    story = "<html><body><p>Story</p></body></html>"
+    hang = Hang(page(story))
+    fakenet.route("news.example", "/story", redirect("https://news.example/story/"))
+    fakenet.route("news.example", "/story/", hang)
+    world = World(fakenet, tmp_path)
+    hang.killed_while_waiting(world.process("scan", "https://news.example/story", **QUIET))
+    assert purposes(world.db) == {}
+    fakenet.route("news.example", "/story/", page(story))
+    assert world.process("scan", "https://news.example/story", **QUIET).wait(60) == 0
+    assert purposes(world.db) == {"article": 2}
+    assert rows(world.db, "SELECT count(*) FROM articles") == [(1,)]
+    assert clean(world.db) == []
+
+
 # -- identification ------------------------------------------------------------------------------------------
 
 REMNANT = ("Bridge reopened this morning after repairs. pic.twitter.com/Zz98Yy76Xx\n"
