@@ -447,7 +447,9 @@ async def _archive_one(url: str, session: Session, options: ArchiveOptions, near
 
 async def live_copy(url: str, session: Session) -> FetchOutcome:
     """The page itself, its redirects followed hop by hop (each hop through the guard, logged and in the WARC):
-    twitter.com answers a post URL with a 301 to x.com, and a local copy of that 301 alone holds no post (#9 §6)."""
+    twitter.com answers a post URL with a 301 to x.com, and a local copy of that 301 alone holds no post (#9 §6).
+    Its fetch rows are written as they come, alone: a live copy is no fact stored elsewhere, its rows (pointing at
+    its WARC records) are all the record of it, and every run takes it afresh."""
     from urllib.parse import urljoin
 
     outcome = await fetch(session, url, purpose="archive-live")

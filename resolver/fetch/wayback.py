@@ -542,8 +542,9 @@ async def read_captures(post_id: str, handle: str | None, *, session: Any, ledge
                         limit: int = MAX_CAPTURES) -> tuple[ArchivedCopy, ...]:
     """Read a post's archived copies through the one HTTP layer (fetch log, body kept, WARC, budgets): the CDX
     list of each place captures live, then the raw captures, until one says what the post said. The captures'
-    fetch rows are held in `ledger`, to be written with the post's observations (#11); each CDX answer is written
-    with its snapshots as it comes."""
+    fetch rows are held in `ledger`, to be written with the post's observations (#11), those of reads that gave no
+    copy too (they are part of how the post was looked for); each CDX answer is written with its snapshots as it
+    comes."""
     from resolver import archive
 
     copies: list[ArchivedCopy] = []
