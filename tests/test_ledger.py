@@ -268,5 +268,7 @@ def test_a_kill_while_identification_reads_captures_leaves_each_capture_read_onc
         assert world.process("scan", "--identify", str(tmp_path / "remnant.txt"), **QUIET).wait(60) == 0
     assert purposes(world.db)["wayback-capture"] == 2
     assert clean(world.db) == []
+    assert rows(world.db, "SELECT count(*), count(DISTINCT post_row) FROM post_observations WHERE method = 'wayback'"
+                ) == [(2, 2)]      # one copy per candidate, recorded once
     [(post_id,)] = rows(world.db, "SELECT post_id FROM identifications ORDER BY id DESC LIMIT 1")
     assert post_id == FIRST
