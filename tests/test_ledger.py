@@ -272,3 +272,26 @@ def test_a_kill_while_identification_reads_captures_leaves_each_capture_read_onc
                 ) == [(2, 2)]      # one copy per candidate, recorded once
     [(post_id,)] = rows(world.db, "SELECT post_id FROM identifications ORDER BY id DESC LIMIT 1")
     assert post_id == FIRST
+
+
+def test_a_submitted_save_is_polled_not_submitted_and_offline_is_left_as_it_was(fakenet, store):
+    """A saves row an earlier run left "submitted": offline nothing is asked and the row stays as it was; online
+    its job is polled (no submission) and the outcome written with the poll's row, the same attempt."""
+    from resolver import archive
+    from resolver.session import Mode, Session
+
+    success = json_page({"status": "success", "job_id": "spn2-j1", "original_url": STORY, "timestamp": "20261125230000"})
+    submitted = serve_save_page_now(fakenet, success)
+    save_id = store.queue_save(STORY)
+    store.update_save(save_id, {"status": "submitted", "job_id": "spn2-j1"})
+    settings = fakenet.settings(hosts=["web.archive.org"], ia_access_key="k", ia_secret_key="s")
+    [offline] = Session(settings, store=store, mode=Mode(offline=True)).run(
+        lambda s: archive.process_queue(session=s, poll_every=0.01))
+    assert (offline.status, offline.unavailable, fakenet.hits) == ("submitted", True, [])
+    assert store.db["saves"].get(save_id)["status"] == "submitted"
+    [done] = Session(settings, store=store).run(lambda s: archive.process_queue(session=s, poll_every=0.01))
+    assert (done.status, submitted["count"]) == ("success", 0)
+    row = store.db["saves"].get(save_id)
+    assert (row["status"], row["attempts"]) == ("success", 1)
+    [poll] = store.db["fetches"].rows
+    assert poll["url"] == "https://web.archive.org/save/status/spn2-j1"
