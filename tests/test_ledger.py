@@ -102,25 +102,23 @@ def test_one_x_api_batch_row_stands_behind_every_post_it_answered(fakenet, store
 
 # -- a post's archived copies --------------------------------------------------------------------------------
 
-def serve_gone_post(fakenet, hang_after_first_query: Hang | None = None) -> None:
+def serve_gone_post(fakenet):
     """A deleted post (syndication's tombstone) whose page has one capture, a page shell that says nothing, so
-    the copies of the other places captures live are looked up next; with `hang_after_first_query`, that next CDX
-    query hangs."""
+    the captures of the other places they live are looked up next. Returns a Hang and a CDX handler that answers
+    the first query (the post's page) and holds the next ones in that Hang; the CDX route is left answering all."""
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(DELETED)]}))
     waybacknet.serve(fakenet, [Capture("20221206060000", POST, SHELL)])
     listing = cdx_routed(fakenet)
-    if hang_after_first_query is not None:
-        hang_after_first_query.then = listing
-        fakenet.route("web.archive.org", "/cdx/search/cdx",
-                      lambda r: listing(r) if "/status/" in r.args.get("url", "") else hang_after_first_query(r))
+    hang = Hang(listing)
+    return hang, lambda request: listing(request) if "/status/" in request.args.get("url", "") else hang(request)
 
 
 def test_a_kill_while_a_post_s_archived_copies_are_read_leaves_no_capture_fetch_behind(tmp_path, fakenet):
     """The capture of the post's page is read; the next CDX query hangs; SIGKILL. The capture's row was written at
     once, with nothing to show for it, and the next run read the capture again. Now the capture rows wait for the
     post's observation; a CDX answer is written with its snapshots."""
-    hang = Hang(None)
-    serve_gone_post(fakenet, hang)
+    hang, holding = serve_gone_post(fakenet)
+    fakenet.route("web.archive.org", "/cdx/search/cdx", holding)
     world = World(fakenet, tmp_path)
     hang.killed_while_waiting(world.process("fetch", "--no-media", POST, **QUIET))
     done = purposes(world.db)
@@ -295,3 +293,26 @@ def test_a_submitted_save_is_polled_not_submitted_and_offline_is_left_as_it_was(
     assert (row["status"], row["attempts"]) == ("success", 1)
     [poll] = store.db["fetches"].rows
     assert poll["url"] == "https://web.archive.org/save/status/spn2-j1"
+
+
+def test_a_failed_transaction_holds_its_rows_again_for_the_next_fact_that_shares_them(store):
+    """Two facts rest on one shared row (an X API batch): the first one's transaction fails after writing it, so
+    it is rolled back and held again, and the second fact writes it and names it."""
+    import pytest
+
+    from resolver.http import Ledger
+
+    row = {"url": "https://api.twitter.com/2/tweets?ids=1,2", "method": "GET", "purpose": "x-api",
+           "fetched_at": "2026-01-01T00:00:00.000000Z"}
+    batch, first, second = Ledger(), Ledger(), Ledger()
+    placeholder = batch.hold(row)
+    first.share(batch)
+    second.share(batch)
+    with pytest.raises(RuntimeError), first.transaction(store):
+        raise RuntimeError("the observation could not be written")
+    assert (store.count("fetches"), batch.held) == (0, [row])
+    with second.transaction(store) as real:
+        row_id = real(placeholder)
+    with first.transaction(store) as real:
+        assert real(placeholder) == row_id          # written once, named by both
+    assert [r["id"] for r in store.db["fetches"].rows] == [row_id]
