@@ -409,14 +409,17 @@ class Store:
                                                 "updated_at": now}).last_pk)
 
     def pending_saves(self) -> list[dict[str, Any]]:
-        return list(self.db.table("saves").rows_where("status = 'pending'", order_by="queued_at, id"))
+        """The saves still to do, oldest first: queued ones, and submitted ones whose job was never seen to end."""
+        return list(self.db.table("saves").rows_where("status IN ('pending', 'submitted')", order_by="queued_at, id"))
 
     def update_save(self, save_id: int, values: Mapping[str, Any]) -> None:
+        """What a save did; the outcome of a submitted job is the same attempt as its submission."""
         with self.write():
             row = self.db.table("saves").get(save_id)
+            attempts = (row["attempts"] or 0) + (0 if row["status"] == "submitted" else 1)
             self.db.table("saves").update(save_id, {**{k: v for k, v in values.items() if k in (
                 "status", "job_id", "status_ext", "message", "snapshot_url", "timestamp")},
-                "attempts": (row["attempts"] or 0) + 1, "updated_at": utc_now()})
+                "attempts": attempts, "updated_at": utc_now()})
 
     def latest_save(self, url: str) -> dict[str, Any] | None:
         rows = list(self.db.table("saves").rows_where("url = ?", [url], order_by="id desc", limit=1))

@@ -18,7 +18,7 @@ from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
-from resolver.http import FetchOutcome, fetch
+from resolver.http import FetchOutcome, Ledger, fetch
 from resolver.options import ArchiveOptions
 from resolver.settings import Settings
 
@@ -137,6 +137,17 @@ def _listed(outcome: FetchOutcome) -> tuple[list[Snapshot], str | None]:
         return [], f"cdx: malformed answer: {exc}"
 
 
+def _available(outcome: FetchOutcome) -> tuple[list[Snapshot], str | None]:
+    """The closest snapshot of an availability answer, if it names one (its errors are not the lookup's: CDX's are)."""
+    if outcome.status != 200:
+        return [], None
+    try:
+        closest = parse_availability(outcome.body)
+    except (ValueError, AttributeError):
+        closest = None
+    return ([closest] if closest is not None else []), None
+
+
 def looked_up(store: Store, url: str) -> bool:
     """Whether an archive lookup of `url` ever got an answer (a snapshot list, even an empty one)."""
     return any(row["status"] == 200 for row in store.fetches_for(lookup_url(url)))
@@ -146,39 +157,44 @@ async def lookup(url: str, *, session: Session, near: str | None = None) -> Look
     """Every capture CDX lists for a URL (earliest, latest, count), and the one closest to `near` (YYYYMMDD...).
     Kept answers to the same two queries within the cache TTL (any age offline) are read again rather than asked
     twice, as resolutions are: a warm `report` asks nothing (#14)."""
-    store = session.store
-    cdx = await _asked_or_kept(session, lookup_url(url), purpose="wayback-cdx")
-    snapshots, error = _listed(cdx)
+    cdx, (snapshots, error) = await _asked_or_kept(session, lookup_url(url), purpose="wayback-cdx", found_via="cdx",
+                                                   read=_listed)
     params = {"url": url, **({"timestamp": near} if near else {})}
-    available = await _asked_or_kept(session, f"{AVAILABILITY}?{urlencode(params)}", purpose="wayback-available")
-    closest = None
-    if available.status == 200:
-        try:
-            closest = parse_availability(available.body)
-        except (ValueError, AttributeError):
-            closest = None
-    if store is not None:
-        if cdx.via != KEPT:
-            _record_snapshots(store, snapshots, "cdx", cdx.fetch_id)
-        if closest is not None and available.via != KEPT:
-            _record_snapshots(store, [closest], "availability", available.fetch_id)
+    _, (found, _) = await _asked_or_kept(session, f"{AVAILABILITY}?{urlencode(params)}", purpose="wayback-available",
+                                         found_via="availability", read=_available)
+    closest = found[0] if found else None
     if closest is None and near and snapshots:
         closest = min(snapshots, key=lambda s: abs(int(s.timestamp[:14].ljust(14, "0")) - int(near.ljust(14, "0"))))
     return Lookup(url, tuple(snapshots), closest, error, unavailable=cdx.unavailable)
 
 
 KEPT = "cache"    # the `via` of an outcome read again from the fetch log and kept bodies: no request was made
+Read = Callable[[FetchOutcome], tuple[list[Snapshot], str | None]]   # what an answer lists, or why nothing
 
 
-async def _asked_or_kept(session: Session, url: str, *, purpose: str) -> FetchOutcome:
+async def _asked_or_kept(session: Session, url: str, *, purpose: str, found_via: str,
+                         read: Read) -> tuple[FetchOutcome, tuple[list[Snapshot], str | None]]:
     """The latest kept 200 answer to `url` the run's cache policy accepts (via KEPT, its fetch row's id), else a
-    request."""
+    request; with what `read` finds in it. A new answer's snapshots are recorded in one transaction with its fetch
+    row (#11: when the row was written first, a kill before the snapshots left an answer the next run read again
+    from the cache, its snapshots never recorded)."""
     kept = _kept(session, url)
-    if kept is None:
-        return await fetch(session, url, purpose=purpose, keep_body=True)
-    row, body = kept
-    return FetchOutcome(url, row["contacted_url"] or url, row["method"] or "GET", row["fetched_at"], 200,
-                        json.loads(row["headers"] or "{}"), body, fetch_id=row["id"], via=KEPT)
+    if kept is not None:
+        row, body = kept
+        outcome = FetchOutcome(url, row["contacted_url"] or url, row["method"] or "GET", row["fetched_at"], 200,
+                               json.loads(row["headers"] or "{}"), body, fetch_id=row["id"], via=KEPT)
+        return outcome, read(outcome)
+    ledger = Ledger()
+    outcome = await fetch(session, url, purpose=purpose, keep_body=True, ledger=ledger)
+    found = read(outcome)
+    store = session.store
+    if store is not None and ledger.rows:
+        # An answer that lists no snapshot (no captures, an error) is written alone: its row is the record of the
+        # lookup, read again within the TTL and asked of by `looked_up`.
+        with ledger.transaction(store) as real:
+            outcome = replace(outcome, fetch_id=real(outcome.fetch_id))
+            _record_snapshots(store, found[0], found_via, outcome.fetch_id)
+    return outcome, found
 
 
 @dataclass(frozen=True)
@@ -193,24 +209,12 @@ class Listing:
 
 
 async def list_captures(url: str, *, session: Session, prefix: bool = False) -> Listing:
-    """The captures CDX lists for a URL, every one recorded as a snapshot. A kept answer to the same query within
-    the cache TTL (any age offline) is read again rather than asked twice: identification lists a whole account
-    (#9 §3) and CDX allows 30 requests a minute."""
-    query = lookup_url(url, prefix=prefix)
-    kept = _kept_answer(session, query)
-    if kept is not None:
-        return Listing(url, tuple(parse_cdx(kept)), from_cache=True)
-    outcome = await fetch(session, query, purpose="wayback-cdx", keep_body=True)
-    snapshots, error = _listed(outcome)
-    if session.store is not None and snapshots:
-        _record_snapshots(session.store, snapshots, "cdx", outcome.fetch_id)
-    return Listing(url, tuple(snapshots), error, unavailable=outcome.unavailable)
-
-
-def _kept_answer(session: Session, url: str) -> bytes | None:
-    """The body of the latest 200 answer to `url` the run's cache policy accepts, when it was kept."""
-    kept = _kept(session, url)
-    return kept[1] if kept is not None else None
+    """The captures CDX lists for a URL, every one recorded as a snapshot with the answer's fetch row. A kept answer
+    to the same query within the cache TTL (any age offline) is read again rather than asked twice: identification
+    lists a whole account (#9 §3) and CDX allows 30 requests a minute."""
+    outcome, (snapshots, error) = await _asked_or_kept(session, lookup_url(url, prefix=prefix), purpose="wayback-cdx",
+                                                       found_via="cdx", read=_listed)
+    return Listing(url, tuple(snapshots), error, unavailable=outcome.unavailable, from_cache=outcome.via == KEPT)
 
 
 def _kept(session: Session, url: str) -> tuple[dict[str, Any], bytes] | None:
@@ -250,6 +254,7 @@ def recent(lookup_result: Lookup, max_age_days: float) -> bool:
 class SaveResult:
     url: str
     status: str                       # "success" | "pending" | "error" | "recent" | "gave_up" | "no-keys"
+    #                                   | "submitted" (a job whose outcome is not known yet)
     job_id: str | None = None
     snapshot_url: str | None = None
     timestamp: str | None = None
@@ -274,13 +279,37 @@ def _auth(settings: Settings) -> dict[str, str] | None:
     return {"Accept": "application/json", "Authorization": f"LOW {settings.ia_access_key}:{settings.ia_secret_key}"}
 
 
-async def save(url: str, *, session: Session, poll_every: float = 2.0) -> SaveResult:
-    """Submit one capture and poll its job until success, error or save_timeout. Never reports a give-up as done."""
+SUBMITTED = "submitted"   # a saves row between its submission and the job's outcome
+
+
+async def save(url: str, *, session: Session, poll_every: float = 2.0,
+               queued: dict[str, Any] | None = None) -> SaveResult:
+    """Submit one capture and poll its job until success, error or save_timeout. Never reports a give-up as done.
+
+    With `queued` (its row in the cache's saves queue), what the save does is recorded in that row with the fetch
+    rows behind it, in one transaction each (#11): the job id with the submission ("submitted"), the outcome with
+    the polls. A row an earlier run left "submitted" (killed while polling) has its job polled, not submitted
+    again: a second submission is a second capture."""
     headers = _auth(session.settings)
     if headers is None:
         return SaveResult(url, "no-keys", message=NO_KEYS)
+    ledger = Ledger()
+    job_id = queued["job_id"] if queued is not None and queued["status"] == SUBMITTED else None
+    if not job_id:
+        submitted = await _submit(url, session, headers, ledger)
+        _record_save(submitted, session, queued, ledger)
+        if submitted.status != SUBMITTED or submitted.job_id is None:
+            return submitted
+        job_id = submitted.job_id
+    result = await _poll(url, job_id, session=session, headers=headers, every=poll_every, ledger=ledger)
+    _record_save(result, session, queued, ledger)
+    return result
+
+
+async def _submit(url: str, session: Session, headers: dict[str, str], ledger: Ledger) -> SaveResult:
+    """POST /save: a job id ("submitted"), or what stopped it."""
     submitted = await fetch(session, SAVE, method="POST", purpose="wayback-save", headers=headers,
-                            data={"url": url, "skip_first_archive": "1"}, keep_body=True)
+                            data={"url": url, "skip_first_archive": "1"}, keep_body=True, ledger=ledger)
     if submitted.problem or submitted.status != 200:
         reason = submitted.problem or f"HTTP {submitted.status}"
         return SaveResult(url, "pending" if submitted.status == 429 or submitted.error else "error", message=reason,
@@ -294,17 +323,34 @@ async def save(url: str, *, session: Session, poll_every: float = 2.0) -> SaveRe
     job_id = answer.get("job_id")
     if not job_id:
         return SaveResult(url, "recent", message=answer.get("message"))
-    return await _poll(url, job_id, session=session, headers=headers, every=poll_every)
+    return SaveResult(url, SUBMITTED, str(job_id))
 
 
-async def _poll(url: str, job_id: str, *, session: Session, headers: dict[str, str], every: float) -> SaveResult:
+def _record_save(result: SaveResult, session: Session, queued: dict[str, Any] | None, ledger: Ledger) -> None:
+    """The save's fetch rows and what they say of it, in one transaction. An offline non-answer records nothing
+    (nothing was asked; the row stays as it was). Without a queue row (a save asked for directly), the rows are
+    written alone: there is no row of ours for them to change."""
+    store = session.store
+    if store is None or result.unavailable or (queued is None and not ledger.rows):
+        return
+    with ledger.transaction(store):
+        if queued is not None:
+            store.update_save(queued["id"], result.to_json() | {"status": result.status})
+
+
+async def _poll(url: str, job_id: str, *, session: Session, headers: dict[str, str], every: float,
+                ledger: Ledger) -> SaveResult:
+    """Ask about a job until it ends or save_timeout passes; every poll's row is held in `ledger`, for the outcome."""
     settings = session.settings
     loop = asyncio.get_running_loop()
     deadline = loop.time() + settings.save_timeout
     wait = every
     while True:
         status = await fetch(session, f"{SAVE}/status/{job_id}", purpose="wayback-save", headers=headers,
-                             keep_body=True)
+                             keep_body=True, ledger=ledger)
+        if status.unavailable:
+            return SaveResult(url, SUBMITTED, job_id, message="offline: the job was not asked about",
+                              unavailable=True)
         if status.status == 200:
             try:
                 answer = json.loads(status.body)
@@ -322,18 +368,14 @@ async def _poll(url: str, job_id: str, *, session: Session, headers: dict[str, s
 
 
 async def process_queue(*, session: Session, poll_every: float = 2.0) -> list[SaveResult]:
-    """Work through the pending saves in the cache (this run's and any an earlier run left), oldest first.
-    A save an offline run could not submit stays in the queue as it was."""
+    """Work through the unfinished saves in the cache (this run's and any an earlier run left, a job submitted
+    but never seen to end included), oldest first. A save an offline run could not submit stays in the queue as
+    it was."""
     store = session.store
     if store is None:
         return []
-    results = []
-    for row in store.pending_saves():
-        result = await save(row["url"], session=session, poll_every=poll_every)
-        if not result.unavailable:
-            store.update_save(row["id"], result.to_json() | {"status": result.status})
-        results.append(result)
-    return results
+    return [await save(row["url"], session=session, poll_every=poll_every, queued=row)
+            for row in store.pending_saves()]
 
 
 # -- archiving a list of URLs -------------------------------------------------------------------------------
@@ -405,7 +447,9 @@ async def _archive_one(url: str, session: Session, options: ArchiveOptions, near
 
 async def live_copy(url: str, session: Session) -> FetchOutcome:
     """The page itself, its redirects followed hop by hop (each hop through the guard, logged and in the WARC):
-    twitter.com answers a post URL with a 301 to x.com, and a local copy of that 301 alone holds no post (#9 §6)."""
+    twitter.com answers a post URL with a 301 to x.com, and a local copy of that 301 alone holds no post (#9 §6).
+    Its fetch rows are written as they come, alone: a live copy is no fact stored elsewhere, its rows (pointing at
+    its WARC records) are all the record of it, and every run takes it afresh."""
     from urllib.parse import urljoin
 
     outcome = await fetch(session, url, purpose="archive-live")

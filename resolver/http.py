@@ -13,9 +13,11 @@ and answers every request "not cached" (error kind `not-cached`), which is neith
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
@@ -91,28 +93,69 @@ class FetchOutcome:
         return f"{self.error_kind}: {self.error}" if self.error else None
 
 
+_placeholders = itertools.count(1)
+
+
 @dataclass
 class Ledger:
     """Fetch-log rows held back, to be written in one transaction with the fact they produced (#11: a kill
     between a fetch row and its resolution left a fetch with nothing to show for it, and the next run fetched
-    again: a duplicate). Until written, a row is known by a placeholder id, negative, so it is never taken for a
-    row of the table."""
+    again: a duplicate). Until written, a row is known by a placeholder id, negative and unique in the process, so
+    it is never taken for a row of the table.
 
-    rows: list[dict[str, object]] = field(default_factory=list)
+    A request that serves several facts (an X API batch answers up to 100 posts) holds its rows in a ledger of its
+    own that each fact's ledger `share`s: the first fact written writes them, the others name the same rows."""
+
+    rows: dict[int, dict[str, object]] = field(default_factory=dict)
+    written: dict[int, int] = field(default_factory=dict)      # placeholder -> row id, once written
+    shared: list[Ledger] = field(default_factory=list)
 
     def hold(self, row: dict[str, object]) -> int:
-        self.rows.append(row)
-        return -len(self.rows)
+        placeholder = -next(_placeholders)
+        self.rows[placeholder] = row
+        return placeholder
 
-    def write(self, store: Store) -> Callable[[int | None], int | None]:
-        """Write the rows held (call it inside the transaction that records their fact); returns the map from a
-        placeholder to its row id (real ids pass through)."""
-        ids = [store.record_fetch(row) for row in self.rows]
-        self.rows = []
+    def share(self, other: Ledger) -> None:
+        """Let this ledger's fact rest on `other`'s rows too: they are written with it unless already written."""
+        if other is not self and other not in self.shared:
+            self.shared.append(other)
 
-        def real(fetch_id: int | None) -> int | None:
-            return ids[-fetch_id - 1] if fetch_id is not None and fetch_id < 0 else fetch_id
-        return real
+    @property
+    def held(self) -> list[dict[str, object]]:
+        """The rows not written yet, this ledger's and those of the ledgers it shares."""
+        return [row for ledger in (*self.shared, self) for row in ledger.rows.values()]
+
+    def write_alone(self, store: Store) -> None:
+        """Write the rows held with no fact: for requests that produced none (say why where this is called)."""
+        if self.held:
+            with self.transaction(store):
+                pass
+
+    @contextmanager
+    def transaction(self, store: Store) -> Iterator[Callable[[int | None], int | None]]:
+        """One write transaction: the rows held here and in the ledgers shared (unless already written), then
+        whatever the caller records in it, their fact. Gives the map from a placeholder to its row id (real ids
+        pass through). When the transaction fails, its rows are held again, so a fact written later that shares
+        them still writes them."""
+        taken: list[tuple[Ledger, int, dict[str, object]]] = []
+        try:
+            with store.write():
+                ids: dict[int, int] = {}
+                for ledger in (*self.shared, self):
+                    for placeholder, row in ledger.rows.items():
+                        ledger.written[placeholder] = store.record_fetch(row)
+                        taken.append((ledger, placeholder, row))
+                    ledger.rows = {}
+                    ids.update(ledger.written)
+
+                def real(fetch_id: int | None) -> int | None:
+                    return ids[fetch_id] if fetch_id is not None and fetch_id < 0 else fetch_id
+                yield real
+        except BaseException:
+            for ledger, placeholder, row in taken:
+                del ledger.written[placeholder]
+                ledger.rows[placeholder] = row
+            raise
 
 
 def fetch_row(redactor: Redactor, **row: object) -> dict[str, object]:
@@ -338,13 +381,15 @@ def requests_adapter(session: Session, *, purpose: str) -> RequestsAdapter:
     resolved the host a second time after the guard's check). requests never opens a socket.
 
     The library must be called from a worker thread of the run's event loop (`anyio.to_thread.run_sync`): each
-    request is handed to that loop and waited for. A request that gets no response raises `LayerError`."""
+    request is handed to that loop and waited for. A request that gets no response raises `LayerError`. While the
+    adapter's `ledger` is set, the fetch-log rows are held there (then `fetch_ids` are placeholders)."""
     from requests.adapters import BaseAdapter
 
     class Adapter(BaseAdapter):
         def __init__(self) -> None:
             super().__init__()
             self.fetch_ids: list[int] = []
+            self.ledger: Ledger | None = None
 
         def send(self, request: Any, *args: Any, **kwargs: Any) -> Any:
             from functools import partial
@@ -354,7 +399,8 @@ def requests_adapter(session: Session, *, purpose: str) -> RequestsAdapter:
             headers = {k: v for k, v in request.headers.items() if k.lower() not in HOP_BY_HOP}
             body = request.body.encode() if isinstance(request.body, str) else request.body
             outcome = anyio.from_thread.run(partial(fetch, session, request.url, method=request.method,
-                                                    purpose=purpose, headers=headers, content=body, keep_body=True))
+                                                    purpose=purpose, headers=headers, content=body, keep_body=True,
+                                                    ledger=self.ledger))
             if outcome.fetch_id is not None:
                 self.fetch_ids.append(outcome.fetch_id)
             if outcome.status is None:
@@ -368,9 +414,11 @@ def requests_adapter(session: Session, *, purpose: str) -> RequestsAdapter:
 
 
 class RequestsAdapter(Protocol):
-    """What `requests_adapter` returns: a requests adapter that also lists the fetch-log rows of its requests."""
+    """What `requests_adapter` returns: a requests adapter that also lists the fetch-log rows of its requests, and
+    holds them in `ledger` while one is set."""
 
     fetch_ids: list[int]
+    ledger: Ledger | None
 
     def send(self, request: Any, *args: Any, **kwargs: Any) -> Any: ...
 

@@ -202,7 +202,7 @@ async def identify(handle: str, day: str, text: str, *, session: Session,
             candidates.append(Candidate(post_id, record.text, record.method, record.status))
             continue
         # copies an earlier run read (from the cache, offline too), else the captures the listing names
-        copies[post_id] = post.archived or await _copies(post_id, in_window[post_id], session)
+        copies[post_id] = post.archived or await _copies(post, in_window[post_id], session)
         said = next((c for c in copies[post_id] if c.says_something), None)
         candidates.append(Candidate(post_id, said.record.text if said else None, "wayback" if said else "none",
                                     record.status, said.url if said else None, said.captured_at if said else None))
@@ -210,7 +210,8 @@ async def identify(handle: str, day: str, text: str, *, session: Session,
     chosen = None
     if decision.post_id is not None:
         post = posts[ids.index(decision.post_id)]
-        chosen = await _with_copies(post, copies.get(decision.post_id, ()), session)
+        read = copies.get(decision.post_id, ())
+        chosen = replace(post, archived=read) if read else post
     return _identification(decision, context, len(ids), chosen)
 
 
@@ -221,23 +222,17 @@ def _identification(decision: Decision, context: dict[str, Any], count: int,
                           verdict=decision.verdict, post=post)
 
 
-async def _copies(post_id: str, snapshots: list[Any], session: Session) -> tuple[ArchivedCopy, ...]:
-    """A gone candidate's archived copies, from the captures the account's listing already named."""
-    from resolver.fetch import wayback
+async def _copies(post: FetchedPost, snapshots: list[Any], session: Session) -> tuple[ArchivedCopy, ...]:
+    """A gone candidate's archived copies, from the captures the account's listing already named, recorded as the
+    candidate's wayback observations with the captures' fetch rows (#11): a later run reads them from the cache
+    instead of asking again, chosen or not."""
+    from resolver.fetch import record_copies, wayback
+    from resolver.http import Ledger
 
+    ledger = Ledger()
     found = []
-    for snap in wayback.choose_captures(snapshots, post_id, CAPTURES_PER_CANDIDATE):
-        copy = await wayback.read_one(post_id, snap.timestamp, snap.original, session)
+    for snap in wayback.choose_captures(snapshots, post.record.post_id, CAPTURES_PER_CANDIDATE):
+        copy = await wayback.read_one(post.record.post_id, snap.timestamp, snap.original, session, ledger)
         if copy is not None:
             found.append(copy)
-    return tuple(found)
-
-
-async def _with_copies(post: FetchedPost, copies: tuple[ArchivedCopy, ...], session: Session) -> FetchedPost:
-    """The identified post with the archived copies read for it, recorded as its wayback observations."""
-    if not copies:
-        return post
-    from resolver.fetch import record_copies
-
-    record_copies(post, copies, session)
-    return replace(post, archived=copies)
+    return record_copies(post, tuple(found), session, ledger)

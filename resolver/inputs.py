@@ -93,6 +93,8 @@ class Item:
     record_id: str | None = None      # the record's own id (WARC-Record-ID, --id-field)
     explicit: bool = False            # named on the command line (a failure is an error, not a warning)
     problem: str | None = None        # could not be listed or read: report it and go on
+    fetched: tuple[dict[str, object], ...] = field(default=(), repr=False)   # fetch rows of a fetched article,
+    #                                   written with it (#11)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ in the cache's errors table); the run goes on.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import aclosing
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -32,6 +32,7 @@ if TYPE_CHECKING:   # the network steps are imported where they run: a plain sca
     from cache import Store
     from resolver.archive import ArchivedUrl
     from resolver.fetch import FetchedPost, MediaFile, Target
+    from resolver.http import Ledger
     from resolver.identify import Identification
     from resolver.resolve import Resolution
     from resolver.session import Session
@@ -317,7 +318,7 @@ async def process_item(item: Item, *, session: Session, steps: Steps,
             stage[-1] = "read"   # the item could not be read or decoded: no detector ran
             raise
         if found.article_id is None and session.store is not None:
-            article_id, created = record(session.store, found)
+            article_id, created = record(session.store, found, item.fetched)
             found = replace(found, article_id=article_id, created=created)
         article_id = found.article_id
         result = ArticleResult(found.loaded.article, found.embeds, found.credits, found.article_id, found.created,
@@ -328,29 +329,37 @@ async def process_item(item: Item, *, session: Session, steps: Steps,
     except NotFetched as exc:
         return _failed(Failure(item.source, str(exc), item.explicit, "unavailable"), session)
     except ScanTimedOut as exc:
-        return _failed(Failure(item.source, str(exc), item.explicit, "timeout", "scan"), session, article_id)
+        return _failed(Failure(item.source, str(exc), item.explicit, "timeout", "scan"), session, article_id,
+                       fetched=item.fetched if article_id is None else ())
     except EmbedResolverError as exc:
-        return _failed(Failure(item.source, str(exc), item.explicit, "input", stage[-1]), session, article_id)
+        return _failed(Failure(item.source, str(exc), item.explicit, "input", stage[-1]), session, article_id,
+                       fetched=item.fetched if article_id is None else ())
     except Exception as exc:  # noqa: BLE001 - one article's bug must not end a batch of thousands (#11)
         kind = type(exc).__name__
         return _failed(Failure(item.source, f"{item.source}: internal error: {kind}: {exc}", item.explicit, kind,
-                               stage[-1]), session, article_id, detail=str(exc))
+                               stage[-1]), session, article_id, detail=str(exc),
+                       fetched=item.fetched if article_id is None else ())
 
 
 def _failed(failure: Failure, session: Session, article_id: int | None = None, *,
-            detail: str | None = None) -> Failure:
+            detail: str | None = None, fetched: Sequence[Mapping[str, object]] = ()) -> Failure:
     """Record a failure in the cache's errors table (when there is a writable cache; with the article's row when
     it was recorded before a later step failed), and hand it on; what is kept and shown has its secrets redacted
-    (an article URL named with its key, #11)."""
+    (an article URL named with its key, #11). An article fetched but never recorded (it could not be read or
+    scanned) has its fetch rows written with the error: no article came of them, and they are the record of what
+    was fetched."""
     redact = session.redactor.text
     failure = replace(failure, source=redact(failure.source), message=redact(failure.message))
     detail = redact(detail) if detail is not None else None
     store = session.store
     if store is not None and not store.read_only:
-        store.record_error({"source": failure.source, "article_id": article_id,
-                            "stage": failure.stage, "kind": failure.kind,
-                            "message": detail if detail is not None else failure.message,
-                            "tool_version": __version__})
+        with store.write():
+            for row in fetched:
+                store.record_fetch(row)
+            store.record_error({"source": failure.source, "article_id": article_id,
+                                "stage": failure.stage, "kind": failure.kind,
+                                "message": detail if detail is not None else failure.message,
+                                "tool_version": __version__})
     return failure
 
 
@@ -385,19 +394,33 @@ class NotFetched(InputError):
 
 
 async def fetch_item(item: Item, *, session: Session) -> Item:
-    """An article named by its URL (`scan URL`), fetched: the item with its bytes, to scan as any other. The URL is
-    fetched as given; what is kept and shown of it (source, URL, resume key) has its secrets redacted (#11)."""
+    """An article named by its URL (`scan URL`), fetched: the item with its bytes, to scan as any other, and the
+    fetch rows of its hops, written with the article (#11). The URL is fetched as given; what is kept and shown of
+    it (source, URL, resume key) has its secrets redacted (#11)."""
+    from resolver.http import Ledger
+
     assert item.url is not None
-    data = await fetch_article(item.url, session=session)
+    ledger = Ledger()
+    data = await fetch_article(item.url, session=session, ledger=ledger)
     redact = session.redactor.url
     return replace(item, data=data, remote=False, source=redact(item.source), url=redact(item.url),
-                   key=redact(item.key) if item.key is not None else None)
+                   key=redact(item.key) if item.key is not None else None, fetched=tuple(ledger.held))
 
 
-async def fetch_article(url: str, *, session: Session) -> bytes:
+async def fetch_article(url: str, *, session: Session, ledger: Ledger | None = None) -> bytes:
     """The bytes of an article at a URL, through the run's one client: the SSRF guard, the caps, the fetch log and
     the WARC apply. Redirects are followed hop by hop, each checked and logged; the body is kept in the cache, so
-    an offline run reads the article again from there."""
+    an offline run reads the article again from there. With a `ledger`, the fetch rows of an article that came are
+    held there, to be written with the article."""
+    try:
+        return await _fetch_article(url, session=session, ledger=ledger)
+    except InputError:
+        if ledger is not None and session.store is not None:
+            ledger.write_alone(session.store)   # no article came of these requests: their rows are all the record
+        raise
+
+
+async def _fetch_article(url: str, *, session: Session, ledger: Ledger | None) -> bytes:
     from urllib.parse import urljoin
 
     from resolver.article import MAX_ARTICLE_BYTES
@@ -405,7 +428,8 @@ async def fetch_article(url: str, *, session: Session) -> bytes:
 
     current = url
     for _ in range(session.settings.max_redirects + 1):
-        outcome = await fetch(session, current, purpose="article", keep_body=True, max_bytes=MAX_ARTICLE_BYTES)
+        outcome = await fetch(session, current, purpose="article", keep_body=True, max_bytes=MAX_ARTICLE_BYTES,
+                              ledger=ledger)
         if outcome.unavailable:
             return _kept_article(url, session)
         if outcome.problem is not None:

@@ -180,8 +180,7 @@ def _finish(resolution: Resolution, session: Session, ledger: Ledger) -> Resolut
     from cache import utc_now
     from resolver import __version__
 
-    with store.write():
-        real = ledger.write(store)
+    with ledger.transaction(store) as real:
         resolution = replace(resolution, hops=tuple(replace(h, fetch_id=real(h.fetch_id)) for h in resolution.hops))
         row_id = store.record_resolution({
             "url": resolution.url, "final_url": resolution.final_url, "canonical_url": resolution.canonical_url,

@@ -22,7 +22,7 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Iterator
+from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -96,8 +96,15 @@ def extract_item(item: Item, kind: str | None = None, encoding: str | None = Non
     return Extracted(loaded, tuple(embeds), tuple(credits))
 
 
-def record(store: Store, found: Extracted) -> tuple[int, bool]:
-    """Record an article's scan in one transaction, with the page URL the input gave; (article id, created)."""
+def record(store: Store, found: Extracted, fetched: Sequence[Mapping[str, object]] = ()) -> tuple[int, bool]:
+    """Record an article's scan in one transaction, with the page URL the input gave; (article id, created). An
+    article fetched by URL comes with the fetch rows of its hops (`Item.fetched`), written in the same transaction
+    (#11: written first, a kill before the article left fetches the next run made again)."""
+    if fetched:
+        with store.write():
+            for row in fetched:
+                store.record_fetch(row)
+            return record(store, found)
     article = found.loaded.article
     article_id, created = store.record_article(
         {"sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
@@ -118,7 +125,7 @@ def _extract_and_record(item: Item, kind: str | None, encoding: str | None, budg
     found = extract_item(item, kind, encoding, budget)
     if _worker_store is None:
         return found
-    article_id, created = record(_worker_store, found)
+    article_id, created = record(_worker_store, found, item.fetched)
     return replace(found, article_id=article_id, created=created)
 
 

@@ -44,7 +44,47 @@ class World:
     def process(self, *args: str, **popen: object) -> subprocess.Popen:
         env = {k: v for k, v in os.environ.items() if not k.startswith("EMBED_RESOLVER")}
         env.update(popen.pop("env", {}) or {})   # type: ignore[arg-type]
-        return subprocess.Popen(self.argv(*args), cwd=popen.pop("cwd", ROOT), env=env, **popen)  # type: ignore[arg-type]
+        argv = popen.pop("argv", None) or self.argv(*args)
+        return subprocess.Popen(argv, cwd=popen.pop("cwd", ROOT), env=env, **popen)  # type: ignore[arg-type]
+
+    def killed_at(self, method: str, *args: str, call: int = 1, **popen: object) -> int:
+        """Run the command as a child that SIGKILLs itself the moment it calls `method` ("Store.record_snapshots",
+        a method of cache.store) for the `call`-th time: a kill at the exact point a fact is written, where no
+        request is in between to hang. Returns the child's exit status (-9 when the kill happened)."""
+        owner, name = method.split(".")
+        code = (f"import os, signal, sys\nimport cache.store\ncalls = [0]\n"
+                f"original = cache.store.{owner}.{name}\n"
+                f"def dying(*a, **k):\n    calls[0] += 1\n"
+                f"    if calls[0] == {call}:\n        os.kill(os.getpid(), signal.SIGKILL)\n"
+                f"    return original(*a, **k)\n"
+                f"cache.store.{owner}.{name} = dying\n"
+                f"from resolver.cli import cli\ncli(args=sys.argv[1:], prog_name='embed-resolver')\n")
+        argv = [sys.executable, "-c", code, *self.argv(*args)[3:]]
+        return self.process(argv=argv, **popen).wait(60)
+
+
+class Hang:
+    """A handler that answers only once released; `killed_while_waiting` SIGKILLs a child while it waits."""
+
+    def __init__(self, then) -> None:
+        import threading
+
+        self.then, self.waiting, self.release = then, threading.Event(), threading.Event()
+
+    def __call__(self, request):
+        self.waiting.set()
+        self.release.wait(30)
+        return self.then(request)
+
+    def killed_while_waiting(self, child: subprocess.Popen) -> None:
+        import signal
+
+        try:
+            assert self.waiting.wait(60), "the hanging request was never made"
+            child.send_signal(signal.SIGKILL)
+            child.wait(30)
+        finally:
+            self.release.set()
 
 
 def lines(text: str) -> list[str]:

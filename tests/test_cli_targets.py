@@ -118,6 +118,9 @@ def test_an_article_url_that_gives_no_article_is_one_error_line(world, fakenet, 
     assert result.exit_code == 1
     [line] = lines(result.stderr)
     assert line.startswith(message)
+    store = Store(world.db)   # no article came of it: its fetch row is written with the error all the same (#11)
+    assert [(r["url"], r["purpose"]) for r in store.db["fetches"].rows] == [(STORY, "article")]
+    assert (store.count("articles"), store.count("errors")) == (0, 1)
 
 
 def test_an_article_url_to_a_private_address_is_refused_by_the_guard(world, fakenet):

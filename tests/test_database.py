@@ -155,35 +155,11 @@ def test_every_command_accepts_db(tmp_path, args):
 
 # -- a fetch and what it produced, in one transaction -----------------------------------------------------------
 
-class Hang:
-    """A handler that answers only once released; `killed_while_waiting` SIGKILLs a child while it waits."""
-
-    def __init__(self, then) -> None:
-        import threading
-
-        self.then, self.waiting, self.release = then, threading.Event(), threading.Event()
-
-    def __call__(self, request):
-        self.waiting.set()
-        self.release.wait(30)
-        return self.then(request)
-
-    def killed_while_waiting(self, child: subprocess.Popen) -> None:
-        import signal
-
-        try:
-            assert self.waiting.wait(60), "the hanging request was never made"
-            child.send_signal(signal.SIGKILL)
-            child.wait(30)
-        finally:
-            self.release.set()
-
-
 def test_a_kill_between_a_fetch_and_its_resolution_leaves_no_half(tmp_path, fakenet):
     """The first hop is answered, the second hangs; the process is killed with SIGKILL while it waits. Nothing of
     the unfinished resolution may be on record (a fetch row with no resolution made the next run fetch again and
     left a duplicate), and the next run records one complete resolution."""
-    from tests.cliworld import World
+    from tests.cliworld import Hang, World
     from tests.fakenet import redirect
 
     hang = Hang(redirect(POST + "/photo/1"))
@@ -206,7 +182,7 @@ def test_a_kill_between_a_post_s_fetches_and_its_observation_leaves_no_half(tmp_
     """Syndication answers, oEmbed (asked too, --all-methods) hangs; SIGKILL. No fetch row and no observation may
     be on record; the next run records the post once, with both fetch rows behind its observations."""
     from tests import xfixtures as fx
-    from tests.cliworld import World
+    from tests.cliworld import Hang, World
     from tests.test_fetch import by_id, json_page
 
     hang = Hang(json_page(fx.OEMBED_TWEET))
@@ -228,19 +204,26 @@ def test_a_kill_between_a_post_s_fetches_and_its_observation_leaves_no_half(tmp_
 
 
 @pytest.mark.parametrize("after_requests", [3, 25, 55])
-def test_a_scan_killed_mid_run_and_run_again_leaves_everything_once(tmp_path, fakenet, after_requests):
+@pytest.mark.parametrize("posts", ["plain", "x-api-gone"])
+def test_a_scan_killed_mid_run_and_run_again_leaves_everything_once(tmp_path, fakenet, after_requests, posts):
     """The short version of scripts/crash_test.py: `scan --resolve --fetch` over 20 articles is SIGKILLed once the
-    loopback server has seen N requests (of about 80), then run again: integrity_check ok, each article once, no
-    fetch, resolution or observation recorded twice."""
+    loopback server has seen N requests (of about 70-80), then run again: integrity_check ok, each article once, no
+    fetch, resolution or observation recorded twice, no fetch with nothing to show for it. Posts from syndication;
+    or from the X API (a token) with every third post gone, so its capture is looked up and read (#11, #12)."""
     from tests.cliworld import World
-    from tests.corpusnet import crash_trial, no_limits, serve, write_folder
+    from tests.corpusnet import WORLDS, crash_trial, no_limits, serve, write_folder
 
-    serve(fakenet, 20)
+    world_posts = WORLDS[posts]
+    serve(fakenet, 20, world_posts)
     folder = write_folder(tmp_path / "articles", 20)
     world = World(fakenet, tmp_path, extra=no_limits())
-    killed, found = crash_trial(world, folder, 20, lambda: len(fakenet.hits) >= after_requests)
+    killed, found = crash_trial(world, folder, 20, lambda: len(fakenet.hits) >= after_requests, world_posts)
     assert killed, "the run ended before the kill"
     assert found == []
     store = Store(world.db)
-    assert (store.count("posts"), store.count("media")) == (20, 20)
+    assert (store.count("posts"), store.count("media")) == (20, world_posts.photos(20))
+    if world_posts.x_token:
+        purposes = {r["purpose"] for r in store.db["fetches"].rows}
+        assert {"x-api", "wayback-cdx", "wayback-capture"} <= purposes and "syndication" not in purposes
+        assert store.db["post_observations"].count_where("method = 'wayback'") == len(world_posts.gone(20))
     store.close()

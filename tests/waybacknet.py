@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import format_datetime
@@ -37,7 +38,8 @@ class Capture:
 
 
 def _bare(url: str) -> str:
-    url = url.split("://", 1)[-1]
+    """Without its scheme and www. (only a leading scheme: a query may hold a URL of its own)."""
+    url = re.sub(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", "", url)
     return url.removeprefix("www.")
 
 

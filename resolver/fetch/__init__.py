@@ -201,7 +201,10 @@ async def _ask(method: str, targets: list[Target], session: Session,
             return {}
         import anyio
 
-        found = await anyio.to_thread.run_sync(lambda: xapi.lookup([t.post_id for t in targets], session=session))
+        held: dict[str, list[Ledger]] = {}
+        for target in targets:
+            held.setdefault(target.post_id, []).append(ledgers[target])
+        found = await anyio.to_thread.run_sync(lambda: xapi.lookup(list(held), session=session, ledgers=held))
         return {t: found[t.post_id] for t in targets if t.post_id in found}
     ask = _syndication if method == "syndication" else _oembed
     records = await asyncio.gather(*(ask(t, session, ledgers[t]) for t in targets))
@@ -260,16 +263,16 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
     copies: tuple[wayback.ArchivedCopy, ...] = ()
     if target.platform == "twitter" and options.archived and (options.all_methods or merged.status in wayback.READ_WHEN):
         handle = merged.author_handle or _handle_in(target.url)
-        copies = await wayback.read_captures(target.post_id, handle, session=session)
+        copies = await wayback.read_captures(target.post_id, handle, session=session, ledger=ledger)
     post_row = None
     store = session.store
     if store is not None:
         from cache import utc_now
 
-        with store.write():
-            real = ledger.write(store)
+        with ledger.transaction(store) as real:
             records = [replace(r, fetch_ids=tuple(i for i in map(real, r.fetch_ids) if i is not None))
                        for r in records]
+            copies = tuple(wayback.with_real_ids(c, real) for c in copies)
             merged = _merged(target, records)
             post_row = store.record_observation(
                 {"platform": target.platform, "post_id": target.post_id, **_columns(merged),
@@ -288,18 +291,28 @@ def _merged(target: Target, records: list[PostRecord]) -> PostRecord:
     return merged
 
 
-def record_copies(post: FetchedPost, copies: tuple[wayback.ArchivedCopy, ...], session: Session) -> None:
-    """Record archived copies read outside a fetch (identification) as the post's wayback observations."""
+def record_copies(post: FetchedPost, copies: tuple[wayback.ArchivedCopy, ...], session: Session,
+                  ledger: Ledger) -> tuple[wayback.ArchivedCopy, ...]:
+    """Record archived copies read outside a fetch (identification) as the post's wayback observations, in one
+    transaction with the captures' fetch rows held in `ledger`; the copies are returned with those rows' ids. A
+    capture read that gave no copy (Wayback has no such capture, or no answer came) produced no fact to wait for:
+    its row is written all the same, alone when nothing else is, the record that it was asked."""
     store = session.store
-    if store is None or post.post_row is None or not copies:
-        return
+    if store is None or not (ledger.rows or copies):
+        return copies
     from cache import utc_now
 
-    record = post.record
-    store.record_observation(
-        {"platform": record.platform, "post_id": record.post_id, **_columns(record), "record": record.to_json()},
-        [{"method": c.record.method, "status": c.record.status, "reason": c.record.reason, "fetch_id": c.fetch_id,
-          "record": json.dumps(c.record.to_json())} for c in copies], observed_at=utc_now())
+    with ledger.transaction(store) as real:
+        copies = tuple(wayback.with_real_ids(c, real) for c in copies)
+        if post.post_row is not None and copies:
+            record = post.record
+            store.record_observation(
+                {"platform": record.platform, "post_id": record.post_id, **_columns(record),
+                 "record": record.to_json()},
+                [{"method": c.record.method, "status": c.record.status, "reason": c.record.reason,
+                  "fetch_id": c.fetch_id, "record": json.dumps(c.record.to_json())} for c in copies],
+                observed_at=utc_now())
+    return copies
 
 
 def _handle_in(url: str) -> str | None:
@@ -366,8 +379,8 @@ async def analyse_url(url: str, *, session: Session, keep_dir: Path | None = Non
             "warnings": tuple(facts.warnings)}), kept_path=kept)
     store = session.store
     if store is not None:
-        with store.write():   # the fetch row and the facts it gave, together
-            found = replace(found, fetch_id=ledger.write(store)(found.fetch_id))
+        with ledger.transaction(store) as real:   # the fetch row and the facts it gave, together
+            found = replace(found, fetch_id=real(found.fetch_id))
             found = replace(found, media_id=store.record_media(found.row()))
     return found
 

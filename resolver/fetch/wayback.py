@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import re
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
@@ -37,6 +38,8 @@ from resolver.platforms import x
 
 if TYPE_CHECKING:   # bs4 is loaded when a capture is read: a run that reads none does not pay for it (#14)
     from bs4 import BeautifulSoup, Tag
+
+    from resolver.http import Ledger
 
 METHOD = "wayback"
 WEB = "https://web.archive.org/web"
@@ -535,17 +538,20 @@ def _names_post(original: str, post_id: str) -> bool:
         re.search(rf"status%2F{post_id}(?:\D|$)", original) is not None
 
 
-async def read_captures(post_id: str, handle: str | None, *, session: Any,
+async def read_captures(post_id: str, handle: str | None, *, session: Any, ledger: Ledger,
                         limit: int = MAX_CAPTURES) -> tuple[ArchivedCopy, ...]:
     """Read a post's archived copies through the one HTTP layer (fetch log, body kept, WARC, budgets): the CDX
-    list of each place captures live, then the raw captures, until one says what the post said."""
+    list of each place captures live, then the raw captures, until one says what the post said. The captures'
+    fetch rows are held in `ledger`, to be written with the post's observations (#11), those of reads that gave no
+    copy too (they are part of how the post was looked for); each CDX answer is written with its snapshots as it
+    comes."""
     from resolver import archive
 
     copies: list[ArchivedCopy] = []
     for query in capture_queries(post_id, handle):
         listing = await archive.list_captures(query, session=session, prefix=True)
         for snap in choose_captures(listing.snapshots, post_id, limit - len(copies)):
-            copy = await read_one(post_id, snap.timestamp, snap.original, session)
+            copy = await read_one(post_id, snap.timestamp, snap.original, session, ledger)
             if copy is not None:
                 copies.append(copy)
         if any(c.says_something for c in copies) or len(copies) >= limit:
@@ -553,11 +559,13 @@ async def read_captures(post_id: str, handle: str | None, *, session: Any,
     return tuple(copies)
 
 
-async def read_one(post_id: str, timestamp: str, original: str, session: Any) -> ArchivedCopy | None:
-    """One raw capture, fetched and read; None when Wayback has no such capture (or it could not be fetched)."""
+async def read_one(post_id: str, timestamp: str, original: str, session: Any, ledger: Ledger) -> ArchivedCopy | None:
+    """One raw capture, fetched and read; None when Wayback has no such capture (or it could not be fetched). The
+    fetch row is held in `ledger` (the copy's fetch_id is its placeholder) until the copy is recorded."""
     from resolver.http import fetch
 
-    outcome = await fetch(session, raw_url(timestamp, original), purpose="wayback-capture", keep_body=True)
+    outcome = await fetch(session, raw_url(timestamp, original), purpose="wayback-capture", keep_body=True,
+                          ledger=ledger)
     if outcome.problem is not None:
         return None
     if "memento-datetime" not in outcome.headers:
@@ -566,6 +574,12 @@ async def read_one(post_id: str, timestamp: str, original: str, session: Any) ->
     reading = read(post_id, outcome.status, outcome.headers.get("content-type", ""), outcome.body)
     record = replace(reading.record, fetch_ids=tuple(i for i in (outcome.fetch_id,) if i))
     return ArchivedCopy(timestamp, original, reading.form, record, reading.notes, outcome.fetch_id)
+
+
+def with_real_ids(copy: ArchivedCopy, real_id: Callable[[int | None], int | None]) -> ArchivedCopy:
+    """The copy with its fetch row's placeholder (a ledger's) replaced by the row's id, once written."""
+    return replace(copy, fetch_id=real_id(copy.fetch_id), record=replace(copy.record, fetch_ids=tuple(
+        i for i in map(real_id, copy.record.fetch_ids) if i is not None)))
 
 
 def copy_from_fetch(post_id: str, fetch_row: dict[str, Any], body: bytes | None,
@@ -587,4 +601,4 @@ def copy_from_fetch(post_id: str, fetch_row: dict[str, Any], body: bytes | None,
 
 
 __all__ = ["ArchivedCopy", "CaptureReading", "Difference", "capture_queries", "choose_captures", "copy_from_fetch",
-           "read_captures", "Head", "captured_at", "differences", "raw_url", "read", "read_head"]
+           "read_captures", "Head", "captured_at", "differences", "raw_url", "read", "read_head", "with_real_ids"]

@@ -20,7 +20,7 @@ from resolver.fetch.syndication import iso_utc
 from resolver.platforms.x import status_url
 
 if TYPE_CHECKING:
-    from resolver.http import RequestsAdapter
+    from resolver.http import Ledger, RequestsAdapter
     from resolver.session import Session
 
 METHOD = "x-api"
@@ -49,20 +49,30 @@ def make_client(session: Session) -> tuple[Any, RequestsAdapter]:
     return client, adapter
 
 
-def lookup(ids: list[str], *, session: Session) -> dict[str, PostRecord]:
+def lookup(ids: list[str], *, session: Session,
+           ledgers: Mapping[str, Iterable[Ledger]] | None = None) -> dict[str, PostRecord]:
     """Look up posts in batches of 100. Call it from a worker thread of the run's loop (tweepy is synchronous; its
     requests are handed back to the loop). Retries and 429 waits happen in the HTTP layer; what is left after them
-    makes every post of the batch an error that says why (a 429: until when). Offline, every post is "not cached"."""
+    makes every post of the batch an error that says why (a 429: until when). Offline, every post is "not cached".
+
+    With `ledgers` (each post id's ledgers), a batch's fetch rows are not written at once: they are held in a
+    ledger of the batch that each of its posts' ledgers shares, and written with the first observation recorded
+    (#11; the records' fetch_ids are then placeholders)."""
     import requests
     import tweepy
 
-    from resolver.http import LayerError
+    from resolver.http import Ledger, LayerError
 
     client, adapter = make_client(session)
     found: dict[str, PostRecord] = {}
     for start in range(0, len(ids), BATCH):
         batch = ids[start: start + BATCH]
         adapter.fetch_ids.clear()
+        if ledgers is not None:
+            adapter.ledger = Ledger()
+            for post_id in batch:
+                for ledger in ledgers.get(post_id, ()):
+                    ledger.share(adapter.ledger)
         records: dict[str, PostRecord] = {}
         reason = None
         try:
