@@ -6,10 +6,10 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from cache._sqlite_utils import Database, Migrations
+from cache.store import MIGRATION_SET
 
-migrations = Migrations("embed-resolver-cache")
+migrations = Migrations(MIGRATION_SET)
 
 
 @migrations()

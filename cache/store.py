@@ -2,6 +2,10 @@
 
 Writes go through `Store.write()`, which opens `BEGIN IMMEDIATE`: in WAL mode a deferred transaction that turns
 into a write fails at once with SQLITE_BUSY_SNAPSHOT, which busy_timeout cannot help with.
+
+The store's verbs are plain SQL on `Store.conn`. sqlite-utils (`Store.db`) is loaded only for what needs it:
+migrating a database, the research views, merging, exports, and callers' own queries. Opening a database that
+is up to date and recording into it does not import it (#14: a third of a one-file scan's start-up).
 """
 
 from __future__ import annotations
@@ -13,16 +17,24 @@ import threading
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import date, datetime, time, timedelta, timezone
+from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
+from uuid import UUID
 
-from sqlite_utils import Database
-
-from cache.migrations import migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BUSY_TIMEOUT_S = 30.0
+# The migrations (cache/migrations.py) this version knows, in order: what an up-to-date database has applied.
+# tests/test_store.py keeps this list in step with the migrations themselves.
+MIGRATION_SET = "embed-resolver-cache"
+MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", "m003_posts_media_and_raw_bodies",
+              "m004_archives", "m005_media_warnings", "m006_errors", "m007_identification_verdicts",
+              "m008_source_urls_and_progress", "m009_research_views_and_search", "m010_embed_text_confidence")
 
 
 class CacheError(Exception):
@@ -56,24 +68,26 @@ class Store:
         self.path = Path(path)
         self.read_only = False
         self._lock = threading.RLock()   # async callers write from worker threads, one at a time
+        self._insert_sql: dict[tuple[str, tuple[str, ...]], str] = {}
         memory = str(path) == ":memory:"
         if not memory:
             self._check_folder(create_folder)
         try:
             self.read_only = not memory and _read_only(self.path)
-            # execute_plugins=False: no installed sqlite-utils plugin runs on the provenance database, and start-up
-            # does not scan every installed package for one (12 ms, #14)
-            self.db = Database(self._connect(busy_timeout, memory), execute_plugins=False)
-            self.db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
-            self.db.execute("PRAGMA foreign_keys = ON")
-            self._check_version()
+            self.conn = self._connect(busy_timeout, memory)
+            self.conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            # As sqlite-utils sets it: a REPLACE's implicit delete fires the full-text indexes' delete triggers.
+            self.conn.execute("PRAGMA recursive_triggers = ON")
+            applied = self._check_version()
             if self.read_only:
                 return
-            if not memory:
-                self.db.enable_wal()
+            if not memory and self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                self._autocommit("PRAGMA journal_mode = wal")
             # In WAL, NORMAL cannot corrupt the database; a power cut may lose the last commits, a crash does not.
-            self.db.execute("PRAGMA synchronous = NORMAL")
-            self._migrate()
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            if applied != list(MIGRATIONS) or self._user_version() != len(MIGRATIONS):
+                self._migrate()
         except sqlite3.DatabaseError as exc:
             raise CacheError(f"cannot open cache {path}: {exc}; use --db to choose another file") from None
         except OSError as exc:
@@ -104,24 +118,56 @@ class Store:
         except sqlite3.OperationalError:
             return sqlite3.connect(uri + "?immutable=1", uri=True, timeout=busy_timeout, check_same_thread=False)
 
-    def _check_version(self) -> None:
+    @cached_property
+    def db(self) -> Database:
+        """sqlite-utils over the store's connection, for what the verbs do not cover (loaded on first use)."""
+        from cache._sqlite_utils import Database
+
+        # execute_plugins=False: no installed sqlite-utils plugin runs on the provenance database, and start-up
+        # does not scan every installed package for one (12 ms, #14)
+        return Database(self.conn, execute_plugins=False)
+
+    def _autocommit(self, sql: str) -> None:
+        """A statement that cannot run inside a transaction (the journal mode)."""
+        level = self.conn.isolation_level
+        self.conn.isolation_level = None
+        try:
+            self.conn.execute(sql)
+        finally:
+            self.conn.isolation_level = level
+
+    def _user_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def _applied(self) -> list[str]:
+        """The names of the migrations applied to this database, in the order they were (sqlite-utils' table)."""
+        if self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+                             ).fetchone() is None:
+            return []
+        return [row[0] for row in self.conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid", [MIGRATION_SET])]
+
+    def _check_version(self) -> list[str]:
         """Refuse a database whose schema this version does not know (#11): writing to it could corrupt what the
-        newer version keeps. A read-only database must already be at this version: it cannot be migrated."""
-        known = [m.name for m in migrations._migrations]
-        applied = [m.name for m in migrations.applied(self.db)]
-        unknown = [name for name in applied if name not in known]
-        user_version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        if unknown or user_version > len(known):
+        newer version keeps. A read-only database must already be at this version: it cannot be migrated.
+        Returns the migrations applied."""
+        applied = self._applied()
+        unknown = [name for name in applied if name not in MIGRATIONS]
+        user_version = self._user_version()
+        if unknown or user_version > len(MIGRATIONS):
             found = f"migration {unknown[0]}" if unknown else f"schema version {user_version}"
             raise NewerCacheError(f"cannot use cache {self.path}: made by a newer embed-resolver; upgrade ({found}, "
-                                  f"this version knows {len(known)}), or choose another --db")
-        if self.read_only and len(applied) < len(known):
+                                  f"this version knows {len(MIGRATIONS)}), or choose another --db")
+        if self.read_only and len(applied) < len(MIGRATIONS):
             raise CacheError(f"cannot use cache {self.path}: it is read-only and needs upgrading from schema version "
-                             f"{len(applied)} to {len(known)}; make it writable once, or choose another --db")
+                             f"{len(applied)} to {len(MIGRATIONS)}; make it writable once, or choose another --db")
+        return applied
 
     def _migrate(self) -> None:
         """Apply pending migrations one at a time, each in its own IMMEDIATE transaction, so two processes
         opening a new database at once do not both run the same migration."""
+        from cache.migrations import migrations
+
         while True:
             with self.write():
                 pending = migrations.pending(self.db)
@@ -130,42 +176,58 @@ class Store:
                     migrations.apply(self.db, stop_before=stop)
                 # user_version mirrors the migration count, so a newer schema is refused even when the migration
                 # names look familiar (#11).
-                version = len(migrations.applied(self.db))
-                if self.db.execute("PRAGMA user_version").fetchone()[0] != version:
-                    self.db.execute(f"PRAGMA user_version = {version}")
+                version = len(self._applied())
+                if self._user_version() != version:
+                    self.conn.execute(f"PRAGMA user_version = {version}")
                 if not pending:
                     return
 
     @property
     def schema_version(self) -> int:
-        return len(migrations.applied(self.db))
+        return len(self._applied())
 
     @contextmanager
-    def write(self) -> Iterator[Database]:
+    def write(self) -> Iterator[Store]:
         """One write transaction, `BEGIN IMMEDIATE`; nested calls become savepoints."""
         if self.read_only:
             raise CacheError(f"cannot write cache {self.path}: the file is read-only; make it writable, or choose "
                              "another --db")
-        conn = self.db.conn
+        conn = self.conn
         with self._lock:
             if conn.in_transaction:
-                with self.db.atomic():
-                    yield self.db
+                with self._savepoint():
+                    yield self
                 return
             try:
                 conn.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as exc:
                 raise CacheError(f"cannot write cache {self.path}: {exc}") from None
             try:
-                yield self.db
+                yield self
             except BaseException:
                 conn.rollback()   # a no-op when the failure already ended the transaction
                 raise
             else:
                 conn.execute("COMMIT")
 
+    @contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        """A nested write: a savepoint, rolled back alone if the block fails (as sqlite-utils' atomic() does)."""
+        self._savepoints = getattr(self, "_savepoints", 0) + 1
+        name = f"store_{self._savepoints}"
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:   # an error may have ended the whole transaction already
+                self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                self.conn.execute(f"RELEASE SAVEPOINT {name}")
+            raise
+        else:
+            self.conn.execute(f"RELEASE SAVEPOINT {name}")
+
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     def __enter__(self) -> Store:
         return self
@@ -176,38 +238,82 @@ class Store:
     # -- articles --------------------------------------------------------------------------------------------
 
     def article_by_sha256(self, sha256: str) -> dict[str, Any] | None:
-        rows = list(self.db.table("articles").rows_where("sha256 = ?", [sha256], limit=1))
+        rows = self._where("articles", "sha256 = ?", [sha256], limit=1)
         return rows[0] if rows else None
 
     def record_article(self, article: Mapping[str, Any], embeds: Sequence[Mapping[str, Any]],
                        credits: Sequence[Mapping[str, Any]], *, source: str, tool_version: str) -> tuple[int, bool]:
         """Store one article's facts in one transaction. Returns (article id, created); a known sha256 adds nothing
         but the path it was read from, if that path is new."""
-        known = self.article_by_sha256(article["sha256"])
-        if known is not None and self._has_source(known["id"], source):
-            return known["id"], False   # nothing to write: works on a read-only cache too
+        [found] = self.record_articles([{**article, "source": source, "embeds": embeds, "credits": credits}],
+                                       tool_version=tool_version)
+        return found
+
+    def record_articles(self, articles: Sequence[Mapping[str, Any]], *, tool_version: str) -> list[tuple[int, bool]]:
+        """Store several articles' facts in one transaction (a corpus run's chunk, with its progress rows when the
+        caller opens the transaction around both). Each article: sha256, kind, encoding, encoding_detected, bytes,
+        source, embeds, credits, and `url` when the input said where it was fetched from. Returns (article id,
+        created) per article; a known sha256 adds nothing but the source it was read from, if that is new. Plain
+        INSERTs: sqlite-utils' insert inspects the table on every call, most of a small article's cost (#14)."""
+        if self.read_only or len(articles) == 1:
+            # Nothing new, no write transaction: a read-only cache serves a scan of what it holds.
+            known = [self._known(a) for a in articles]
+            if all(article_id is not None for article_id in known):
+                return [(int(article_id), False) for article_id in known if article_id is not None]
+        now = utc_now()
         with self.write():
-            existing = self.article_by_sha256(article["sha256"])
-            now = utc_now()
-            if existing is not None:
-                self.db.table("article_sources").insert(
-                    {"article_id": existing["id"], "source": source, "first_seen_at": now}, ignore=True)
-                return existing["id"], False
-            article_id = self.db.table("articles").insert({
-                **{k: article[k] for k in ("sha256", "kind", "encoding", "encoding_detected", "bytes")},
-                "first_source": source, "first_scanned_at": now, "tool_version": tool_version,
-                "embed_count": len(embeds), "credit_count": len(credits),
-            }).last_pk
-            self.db.table("article_sources").insert({"article_id": article_id, "source": source, "first_seen_at": now})
-            self.db.table("embeds").insert_all(
-                ({"article_id": article_id, "ordinal": i, **_flatten(e)} for i, e in enumerate(embeds)))
-            self.db.table("credits").insert_all(
-                ({"article_id": article_id, "ordinal": i, **_flatten(c)} for i, c in enumerate(credits)))
-            return _inserted(article_id), True
+            return [self._record_one(article, now, tool_version) for article in articles]
+
+    def _known(self, article: Mapping[str, Any]) -> int | None:
+        """The id of an article already recorded with this source and nothing new to say, else None."""
+        if article.get("url"):
+            return None
+        row = self.conn.execute(
+            "SELECT a.id FROM articles a JOIN article_sources s ON s.article_id = a.id WHERE a.sha256 = ? "
+            "AND s.source = ?", [article["sha256"], article["source"]]).fetchone()
+        return int(row[0]) if row else None
+
+    def _record_one(self, article: Mapping[str, Any], now: str, tool_version: str) -> tuple[int, bool]:
+        conn = self.conn
+        row = conn.execute("SELECT id FROM articles WHERE sha256 = ?", [article["sha256"]]).fetchone()
+        source = article["source"]
+        if row is None:
+            embeds, credits = article["embeds"], article["credits"]
+            article_id = _inserted(conn.execute(
+                "INSERT INTO articles (sha256, kind, encoding, encoding_detected, bytes, first_source, "
+                "first_scanned_at, tool_version, embed_count, credit_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [article["sha256"], article["kind"], article["encoding"], article["encoding_detected"],
+                 article["bytes"], source, now, tool_version, len(embeds), len(credits)]).lastrowid)
+            self._insert_rows("embeds", article_id, embeds)
+            self._insert_rows("credits", article_id, credits)
+        else:
+            article_id = int(row[0])
+        conn.execute("INSERT OR IGNORE INTO article_sources (article_id, source, first_seen_at) VALUES (?, ?, ?)",
+                     [article_id, source, now])
+        if article.get("url"):
+            self._set_source_url(article_id, source, article["url"])
+        return article_id, row is None
+
+    def _insert_rows(self, table: str, article_id: int, records: Sequence[Mapping[str, Any]]) -> None:
+        """An article's embeds or credits, numbered in order: one executemany per run of rows with the same keys."""
+        rows = [{"article_id": article_id, "ordinal": i, **_flatten(r)} for i, r in enumerate(records)]
+        at = 0
+        while at < len(rows):
+            columns = tuple(rows[at])
+            end = at + 1
+            while end < len(rows) and tuple(rows[end]) == columns:
+                end += 1
+            sql = self._insert_sql.get((table, columns))
+            if sql is None:
+                sql = self._insert_sql[(table, columns)] = (
+                    f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+                    f"VALUES ({', '.join('?' * len(columns))})")
+            self.conn.executemany(sql, [[row[c] for c in columns] for row in rows[at:end]])
+            at = end
 
     def _has_source(self, article_id: int, source: str) -> bool:
-        return self.db.execute("SELECT 1 FROM article_sources WHERE article_id = ? AND source = ?",
-                               [article_id, source]).fetchone() is not None
+        return self.conn.execute("SELECT 1 FROM article_sources WHERE article_id = ? AND source = ?",
+                                 [article_id, source]).fetchone() is not None
 
     def record_error(self, row: Mapping[str, Any]) -> int:
         """Append what went wrong with one input (source, stage, kind, message), so a batch can go on and the
@@ -215,14 +321,14 @@ class Store:
         return self._append("errors", {"occurred_at": utc_now(), **row})
 
     def errors(self) -> list[dict[str, Any]]:
-        return list(self.db.table("errors").rows_where(order_by="id"))
+        return self._where("errors", order_by="id")
 
     def embeds_for(self, article_id: int) -> list[dict[str, Any]]:
-        rows = self.db.table("embeds").rows_where("article_id = ?", [article_id], order_by="ordinal")
+        rows = self._where("embeds", "article_id = ?", [article_id], order_by="ordinal")
         return [_unflatten(r) for r in rows]
 
     def credits_for(self, article_id: int) -> list[dict[str, Any]]:
-        rows = self.db.table("credits").rows_where("article_id = ?", [article_id], order_by="ordinal")
+        rows = self._where("credits", "article_id = ?", [article_id], order_by="ordinal")
         return [_unflatten(r) for r in rows]
 
     # -- the fetch log and resolutions ----------------------------------------------------------------------
@@ -232,17 +338,59 @@ class Store:
         return self._append("fetches", row)
 
     def _append(self, table: str, row: Mapping[str, Any]) -> int:
-        """A plain INSERT for the hot, append-only tables (sqlite-utils' insert inspects the table on every call)."""
-        columns = list(row)
-        sql = f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) VALUES ({', '.join('?' * len(columns))})"
+        """One row appended in its own transaction; its id."""
         with self.write():
-            return _inserted(self.db.conn.execute(sql, [row[c] for c in columns]).lastrowid)
+            return self._insert(table, row)
+
+    # Plain SQL for what sqlite-utils' table methods did (they inspect the table on every call, #14). Values are
+    # made SQL-ready as its insert makes them: lists, tuples and dicts as JSON, dates as ISO 8601.
+
+    def _insert(self, table: str, row: Mapping[str, Any], *, verb: str = "INSERT") -> int:
+        columns = list(row)
+        sql = (f"{verb} INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+               f"VALUES ({', '.join('?' * len(columns))})")
+        return _inserted(self.conn.execute(sql, [_sql_value(row[c]) for c in columns]).lastrowid)
+
+    def _update(self, table: str, row_id: int, values: Mapping[str, Any]) -> None:
+        if not values:
+            return
+        sets = ", ".join(f"[{c}] = ?" for c in values)
+        done = self.conn.execute(f"UPDATE [{table}] SET {sets} WHERE id = ?",
+                                 [*(_sql_value(v) for v in values.values()), row_id])
+        if done.rowcount != 1:
+            raise CacheError(f"cannot update {table} row {row_id} in {self.path}: no such row")
+
+    def _upsert(self, table: str, row: Mapping[str, Any], keys: Sequence[str]) -> None:
+        """Insert the row, or update the given columns of the one with the same keys (a unique index)."""
+        columns = list(row)
+        updates = ", ".join(f"[{c}] = excluded.[{c}]" for c in columns if c not in keys)
+        self.conn.execute(
+            f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) VALUES ({', '.join('?' * len(columns))}) "
+            f"ON CONFLICT({', '.join(f'[{k}]' for k in keys)}) DO " + (f"UPDATE SET {updates}" if updates else "NOTHING"),
+            [_sql_value(row[c]) for c in columns])
+
+    def _rows(self, sql: str, args: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.conn.execute(sql, args)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor]
+
+    def _where(self, table: str, where: str | None = None, args: Sequence[Any] = (), *, order_by: str | None = None,
+               limit: int | None = None) -> list[dict[str, Any]]:
+        sql = f"SELECT * FROM [{table}]" + (f" WHERE {where}" if where else "") \
+            + (f" ORDER BY {order_by}" if order_by else "") + (f" LIMIT {int(limit)}" if limit else "")
+        return self._rows(sql, args)
+
+    def _get(self, table: str, row_id: int) -> dict[str, Any]:
+        rows = self._where(table, "id = ?", [row_id])
+        if not rows:
+            raise CacheError(f"cannot read {table} row {row_id} in {self.path}: no such row")
+        return rows[0]
 
     def fetch(self, fetch_id: int) -> dict[str, Any]:
-        return self.db.table("fetches").get(fetch_id)
+        return self._get("fetches", fetch_id)
 
     def fetches_for(self, url: str) -> list[dict[str, Any]]:
-        return list(self.db.table("fetches").rows_where("url = ?", [url], order_by="id"))
+        return self._where("fetches", "url = ?", [url], order_by="id")
 
     def record_resolution(self, row: Mapping[str, Any]) -> int:
         """Append one resolution (hops and post as JSON); history is kept, the newest answers."""
@@ -253,23 +401,24 @@ class Store:
         """Tie (embed ordinal, link, resolution id) to an article's embeds; a link seen again points to its newest.
         A link with no resolution (offline, not cached) adds no row: the embed's own `links` already name it."""
         ids = self.embed_ids(article_id)
-        present = {(r["embed_id"], r["url"], r["resolution_id"]) for r in self.db.query(
+        present = set(self.conn.execute(
             "SELECT embed_id, url, resolution_id FROM embed_links WHERE embed_id IN "
-            "(SELECT id FROM embeds WHERE article_id = ?)", [article_id])}
+            "(SELECT id FROM embeds WHERE article_id = ?)", [article_id]))
         rows = [{"embed_id": ids[ordinal], "url": url, "resolution_id": resolution_id}
                 for ordinal, url, resolution_id in links
                 if ordinal in ids and resolution_id is not None and (ids[ordinal], url, resolution_id) not in present]
         if not rows:
             return   # nothing new: no write transaction (a read-only cache serves this)
         with self.write():
-            self.db.table("embed_links").insert_all(rows, replace=True)
+            for row in rows:
+                self._insert("embed_links", row, verb="INSERT OR REPLACE")
 
     def latest_resolution(self, url: str, *, since: str | None = None) -> dict[str, Any] | None:
         """The newest resolution of a URL (resolved at or after `since`, an ISO time), or None."""
         where, args = "url = ?", [url]
         if since is not None:
             where, args = where + " and resolved_at >= ?", args + [since]
-        rows = list(self.db.table("resolutions").rows_where(where, args, order_by="id desc", limit=1))
+        rows = self._where("resolutions", where, args, order_by="id desc", limit=1)
         if not rows:
             return None
         row = dict(rows[0])
@@ -282,12 +431,12 @@ class Store:
     def keep_body(self, sha256: str, data: bytes, content_type: str | None = None) -> None:
         """Keep a raw response once, compressed, addressed by its sha256 (the evidence a parser reads)."""
         with self.write():
-            self.db.conn.execute(
+            self.conn.execute(
                 "INSERT OR IGNORE INTO bodies (sha256, data, bytes, content_type, stored_at) VALUES (?, ?, ?, ?, ?)",
                 [sha256, zlib.compress(data, 6), len(data), content_type, utc_now()])
 
     def body(self, sha256: str) -> bytes | None:
-        row = self.db.conn.execute("SELECT data FROM bodies WHERE sha256 = ?", [sha256]).fetchone()
+        row = self.conn.execute("SELECT data FROM bodies WHERE sha256 = ?", [sha256]).fetchone()
         return zlib.decompress(row[0]) if row else None
 
     def record_observation(self, post: Mapping[str, Any], observations: Sequence[Mapping[str, Any]],
@@ -303,51 +452,51 @@ class Store:
             if post.get("status") == "available":
                 values["last_available_at"] = observed_at
             if row is None:
-                post_row = _inserted(self.db.table("posts").insert({
+                post_row = self._insert("posts", {
                     "platform": post["platform"], "post_id": post["post_id"], "first_observed_at": observed_at,
-                    **values}).last_pk)
+                    **values})
             else:
                 post_row = row["id"]
                 if post.get("status") in ("error", "unknown") and row["status"] not in ("error", "unknown", None):
                     values = {k: v for k, v in values.items() if k in ("last_observed_at",)}   # keep what was known
-                self.db.table("posts").update(post_row, values)
+                self._update("posts", post_row, values)
             for obs in observations:
-                self.db.table("post_observations").insert({"post_row": post_row, "observed_at": observed_at, **obs})
+                self._insert("post_observations", {"post_row": post_row, "observed_at": observed_at, **obs})
             if post.get("author_handle"):
-                self.db.table("authors").upsert({"platform": post["platform"], "handle": post["author_handle"],
-                                           "name": post.get("author_name"), "author_id": post.get("author_id"),
-                                           "last_seen_at": observed_at}, pk=("platform", "handle"))
-                self.db.conn.execute("UPDATE authors SET first_seen_at = COALESCE(first_seen_at, ?) "
+                self._upsert("authors", {"platform": post["platform"], "handle": post["author_handle"],
+                                         "name": post.get("author_name"), "author_id": post.get("author_id"),
+                                         "last_seen_at": observed_at}, ("platform", "handle"))
+                self.conn.execute("UPDATE authors SET first_seen_at = COALESCE(first_seen_at, ?) "
                                      "WHERE platform = ? AND handle = ?",
                                      [observed_at, post["platform"], post["author_handle"]])
             return post_row
 
     def post_row(self, platform: str, post_id: str) -> dict[str, Any] | None:
-        rows = list(self.db.table("posts").rows_where("platform = ? and post_id = ?", [platform, post_id], limit=1))
+        rows = self._where("posts", "platform = ? and post_id = ?", [platform, post_id], limit=1)
         return rows[0] if rows else None
 
     def observations(self, post_row: int) -> list[dict[str, Any]]:
-        return list(self.db.table("post_observations").rows_where("post_row = ?", [post_row], order_by="id"))
+        return self._where("post_observations", "post_row = ?", [post_row], order_by="id")
 
     def update_observation(self, observation_id: int, record: Mapping[str, Any], status: str, reason: str | None) -> None:
         with self.write():
-            self.db.table("post_observations").update(observation_id, {
+            self._update("post_observations", observation_id, {
                 "record": json.dumps(record, ensure_ascii=False), "status": status, "reason": reason,
                 "reparsed_at": utc_now()})
 
     def all_post_rows(self) -> list[dict[str, Any]]:
-        return list(self.db.table("posts").rows_where(order_by="id"))
+        return self._where("posts", order_by="id")
 
     def record_media(self, row: Mapping[str, Any]) -> int:
         """Facts about one media URL (the newest fetch wins); returns media.id."""
         record = {**row, "credit": json.dumps(row.get("credit") or {}, ensure_ascii=False),
                   "warnings": json.dumps(row.get("warnings") or [], ensure_ascii=False)}
         with self.write():
-            self.db.table("media").upsert(record, pk="url")
-            return int(self.db.conn.execute("SELECT id FROM media WHERE url = ?", [row["url"]]).fetchone()[0])
+            self._upsert("media", record, ("url",))
+            return int(self.conn.execute("SELECT id FROM media WHERE url = ?", [row["url"]]).fetchone()[0])
 
     def media_by_url(self, url: str) -> dict[str, Any] | None:
-        rows = list(self.db.table("media").rows_where("url = ?", [url], limit=1))
+        rows = self._where("media", "url = ?", [url], limit=1)
         if not rows:
             return None
         row = dict(rows[0])
@@ -356,26 +505,26 @@ class Store:
         return row
 
     def link_post_media(self, post_row: int, media_ids: Sequence[int]) -> None:
-        known = {row[0] for row in self.db.execute("SELECT media_id FROM post_media WHERE post_row = ?", [post_row])}
+        known = {row[0] for row in self.conn.execute("SELECT media_id FROM post_media WHERE post_row = ?", [post_row])}
         new = [(ordinal, media_id) for ordinal, media_id in enumerate(media_ids) if media_id not in known]
         if not new:
             return   # nothing to write: a read-only cache serves this
         with self.write():
             for ordinal, media_id in new:
-                self.db.conn.execute("INSERT OR IGNORE INTO post_media (post_row, media_id, ordinal) VALUES (?, ?, ?)",
+                self.conn.execute("INSERT OR IGNORE INTO post_media (post_row, media_id, ordinal) VALUES (?, ?, ?)",
                                      [post_row, media_id, ordinal])
 
     def link_embed_post(self, embed_id: int, post_row: int) -> None:
-        if self.db.execute("SELECT 1 FROM embed_posts WHERE embed_id = ? AND post_row = ?",
-                           [embed_id, post_row]).fetchone():
+        if self.conn.execute("SELECT 1 FROM embed_posts WHERE embed_id = ? AND post_row = ?",
+                             [embed_id, post_row]).fetchone():
             return   # nothing to write: a read-only cache serves this
         with self.write():
-            self.db.conn.execute("INSERT OR IGNORE INTO embed_posts (embed_id, post_row) VALUES (?, ?)",
+            self.conn.execute("INSERT OR IGNORE INTO embed_posts (embed_id, post_row) VALUES (?, ?)",
                                  [embed_id, post_row])
 
     def embed_ids(self, article_id: int) -> dict[int, int]:
         """ordinal -> embeds.id for one article."""
-        return {row["ordinal"]: row["id"] for row in self.db.table("embeds").rows_where("article_id = ?", [article_id])}
+        return dict(self.conn.execute("SELECT ordinal, id FROM embeds WHERE article_id = ?", [article_id]).fetchall())
 
     # -- archives ----------------------------------------------------------------------------------------
 
@@ -385,7 +534,7 @@ class Store:
             return
         with self.write():
             for row in rows:
-                self.db.conn.execute(
+                self.conn.execute(
                     "INSERT INTO snapshots (service, original, url, timestamp, status, digest, mimetype, found_via,"
                     " observed_at, fetch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     " ON CONFLICT(service, url) DO UPDATE SET observed_at = excluded.observed_at,"
@@ -394,66 +543,71 @@ class Store:
                                       "found_via", "observed_at", "fetch_id")])
 
     def snapshots_for(self, original: str) -> list[dict[str, Any]]:
-        return list(self.db.table("snapshots").rows_where("original = ?", [original], order_by="timestamp"))
+        return self._where("snapshots", "original = ?", [original], order_by="timestamp")
 
     def queue_save(self, url: str) -> int:
         """Queue a capture unless one is already pending for this URL; returns the queue row id."""
         with self.write():
-            existing = self.db.conn.execute(
+            existing = self.conn.execute(
                 "SELECT id FROM saves WHERE url = ? AND status IN ('pending', 'submitted')", [url]).fetchone()
             if existing:
                 return int(existing[0])
             now = utc_now()
-            return _inserted(self.db.table("saves").insert({"url": url, "status": "pending", "attempts": 0,
-                                                             "queued_at": now,
-                                                "updated_at": now}).last_pk)
+            return self._insert("saves", {"url": url, "status": "pending", "attempts": 0, "queued_at": now,
+                                          "updated_at": now})
 
     def pending_saves(self) -> list[dict[str, Any]]:
         """The saves still to do, oldest first: queued ones, and submitted ones whose job was never seen to end."""
-        return list(self.db.table("saves").rows_where("status IN ('pending', 'submitted')", order_by="queued_at, id"))
+        return self._where("saves", "status IN ('pending', 'submitted')", order_by="queued_at, id")
 
     def update_save(self, save_id: int, values: Mapping[str, Any]) -> None:
         """What a save did; the outcome of a submitted job is the same attempt as its submission."""
         with self.write():
-            row = self.db.table("saves").get(save_id)
+            row = self._get("saves", save_id)
             attempts = (row["attempts"] or 0) + (0 if row["status"] == "submitted" else 1)
-            self.db.table("saves").update(save_id, {**{k: v for k, v in values.items() if k in (
+            self._update("saves", save_id, {**{k: v for k, v in values.items() if k in (
                 "status", "job_id", "status_ext", "message", "snapshot_url", "timestamp")},
                 "attempts": attempts, "updated_at": utc_now()})
 
     def latest_save(self, url: str) -> dict[str, Any] | None:
-        rows = list(self.db.table("saves").rows_where("url = ?", [url], order_by="id desc", limit=1))
+        rows = self._where("saves", "url = ?", [url], order_by="id desc", limit=1)
         return rows[0] if rows else None
 
     def record_identification(self, row: Mapping[str, Any]) -> int:
         record = {**row, "evidence": json.dumps(row.get("evidence") or {}), "identified_at": utc_now()}
         with self.write():
-            return _inserted(self.db.table("identifications").insert(record).last_pk)
+            return self._insert("identifications", record)
 
     def count(self, table: str) -> int:
-        return self.db.table(table).count if self.db.table(table).exists() else 0
+        if self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                             [table]).fetchone() is None:
+            return 0
+        return int(self.conn.execute(f"SELECT COUNT(*) FROM [{table}]").fetchone()[0])
 
     # -- corpus runs: where articles came from, and what is finished (#13) -----------------------------------
 
     def record_source_url(self, article_id: int, source: str, url: str) -> None:
         """The URL a source of an article was fetched from (WARC-Target-URI, a JSON Lines field) and its host,
         the outlet the research views group by (lower case, no leading www.)."""
+        with self.write():
+            self._set_source_url(article_id, source, url)
+
+    def _set_source_url(self, article_id: int, source: str, url: str) -> None:
         from urllib.parse import urlsplit
 
         try:
             host = (urlsplit(url).hostname or "").removeprefix("www.") or None
         except ValueError:
             host = None
-        with self.write():
-            self.db.conn.execute("UPDATE article_sources SET url = ?, host = ? WHERE article_id = ? AND source = ?",
-                                 [url, host, article_id, source])
+        self.conn.execute("UPDATE article_sources SET url = ?, host = ? WHERE article_id = ? AND source = ?",
+                             [url, host, article_id, source])
 
     def mark_done(self, job: str, rows: Sequence[Mapping[str, Any]]) -> None:
         """Record input items as finished by a job (`key`, `source`, `article_id`, `outcome`: "done" or "failed"),
         in one transaction; an item recorded again keeps the newest record."""
         now = utc_now()
         with self.write():
-            self.db.conn.executemany(
+            self.conn.executemany(
                 "INSERT INTO progress (job, key, source, article_id, outcome, finished_at) VALUES (?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT(job, key) DO UPDATE SET source = excluded.source, article_id = excluded.article_id,"
                 " outcome = excluded.outcome, finished_at = excluded.finished_at",
@@ -461,17 +615,30 @@ class Store:
 
     def is_done(self, job: str, key: str) -> bool:
         """Whether an unfinished run of this job finished this item (an item that failed is tried again)."""
-        return self.db.conn.execute("SELECT 1 FROM progress WHERE job = ? AND key = ? AND outcome = 'done'",
+        return self.conn.execute("SELECT 1 FROM progress WHERE job = ? AND key = ? AND outcome = 'done'",
                                     [job, key]).fetchone() is not None
 
     def done_count(self, job: str) -> int:
-        return int(self.db.conn.execute("SELECT COUNT(*) FROM progress WHERE job = ? AND outcome = 'done'",
+        return int(self.conn.execute("SELECT COUNT(*) FROM progress WHERE job = ? AND outcome = 'done'",
                                         [job]).fetchone()[0])
 
     def forget_progress(self, job: str) -> None:
         """A run of the job went to its end: the next run with the same arguments starts afresh."""
         with self.write():
-            self.db.conn.execute("DELETE FROM progress WHERE job = ?", [job])
+            self.conn.execute("DELETE FROM progress WHERE job = ?", [job])
+
+def _sql_value(value: Any) -> Any:
+    """A value as sqlite-utils' insert stores it (its jsonify_if_needed)."""
+    if isinstance(value, (dict, list, tuple)):
+        return json.dumps(value, default=repr, ensure_ascii=False)
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    if isinstance(value, (timedelta, UUID)):
+        return str(value)
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
 
 def _inserted(row_id: Any) -> int:
     """The id of the row an INSERT made: typed Optional by sqlite3 and sqlite-utils, always set after one."""
@@ -491,7 +658,7 @@ def _flatten(record: Mapping[str, Any]) -> dict[str, Any]:
         row["span_start"], row["span_end"] = record["span"]
     for key in _JSON_FIELDS:
         if key in row:
-            row[key] = json.dumps(list(row[key]), ensure_ascii=False)
+            row[key] = json.dumps(list(row[key]), ensure_ascii=False) if row[key] else "[]"
     return row
 
 

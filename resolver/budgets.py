@@ -10,12 +10,22 @@ article of a run draws on the same buckets.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Awaitable, Callable, Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import asyncio
 
 Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
+
+
+async def _sleep(seconds: float) -> None:
+    """asyncio.sleep, asyncio imported when a bucket first waits (a plain scan loads no event loop, #14)."""
+    import asyncio
+
+    await asyncio.sleep(seconds)
 
 DEFAULT_LIMITS: dict[str, float] = {
     "https://web.archive.org/save": 15,
@@ -30,14 +40,14 @@ class TokenBucket:
     """`rate` tokens a minute, at most `capacity` saved up; acquire() waits for a token, never spins."""
 
     def __init__(self, per_minute: float, *, capacity: float | None = None, clock: Clock = time.monotonic,
-                 sleep: Sleep = asyncio.sleep) -> None:
+                 sleep: Sleep = _sleep) -> None:
         self.rate = per_minute / 60.0
         self.capacity = capacity if capacity is not None else max(1.0, per_minute / 4)
         self.tokens = self.capacity
         self.clock = clock
         self.sleep = sleep
         self.updated = clock()
-        self._lock = asyncio.Lock()
+        self._lock: asyncio.Lock | None = None   # made in the event loop that first waits
 
     def _refill(self) -> None:
         now = self.clock()
@@ -50,6 +60,10 @@ class TokenBucket:
         return 0.0 if self.tokens >= 1 else (1 - self.tokens) / self.rate
 
     async def acquire(self) -> None:
+        if self._lock is None:
+            import asyncio
+
+            self._lock = asyncio.Lock()
         async with self._lock:
             while (wait := self.wait_time()) > 0:
                 await self.sleep(wait)
@@ -62,7 +76,7 @@ class Budgets:
     `clock` and `sleep` are seams: a test passes a fake clock whose sleep advances it, and sees who waited."""
 
     def __init__(self, limits: Mapping[str, float] | None = None, *, clock: Clock = time.monotonic,
-                 sleep: Sleep = asyncio.sleep) -> None:
+                 sleep: Sleep = _sleep) -> None:
         self.limits = {**DEFAULT_LIMITS, **(limits or {})}
         self.clock, self.sleep = clock, sleep
         self._buckets: dict[str, TokenBucket] = {}

@@ -8,7 +8,6 @@ offline; 4 report --fail-on found a check at that level; 130 interrupted (a corp
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -437,6 +436,7 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
                   as_json: bool) -> Summary:
     """scan --engine dask: one task per shard on the cluster, each into its own database, then merged into --db.
     Prints one line (or JSON object) per shard as it finishes, then the summary line."""
+    import json
     import time
     from dataclasses import fields, replace
 
@@ -493,6 +493,7 @@ def _job_name(command: str, steps: Steps, mode: Mode, spec: InputSpec, *, kind: 
     """What finished items are recorded under: the same arguments give the same name (so a re-run resumes);
     others (more steps, offline, another format, other inputs) do their own work."""
     import hashlib
+    import json
 
     def absolute(names: tuple[str, ...]) -> list[str]:
         return [n if n == "-" or "://" in n else str(Path(n).resolve()) for n in names]
@@ -694,6 +695,8 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
 def _print_each(items: Sequence[Any], *, as_json: bool, view: str) -> None:
     """JSON Lines (each item's to_json()) for pipes and --json; otherwise each item through a view of
     resolver.report, for people."""
+    import json
+
     if as_json:
         for item in items:
             click.echo(json.dumps(item.to_json(), ensure_ascii=False))
@@ -827,6 +830,8 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
 
     Exit codes: 0 written; 4 with --fail-on, a check at that level; 1 and 2 as for every command.
     """
+    import json
+
     from resolver import pipeline, provenance
     from resolver import report as rendering
 
@@ -893,6 +898,8 @@ def _index_exists(folder: Path) -> bool:
 def _write_index(folder: Path, entries: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
     """index.md and index.json over the reports written now and those an earlier, interrupted run wrote; returns
     the entries of the index."""
+    import json
+
     from resolver import report as rendering
 
     known: dict[str, dict[str, Any]] = {}
@@ -927,6 +934,8 @@ def stats(ctx: click.Context, as_json: bool, limit: int) -> None:
       embed-resolver --db corpus.db stats
       embed-resolver --db corpus.db stats --json --limit 100 > views.jsonl
     """
+    import json
+
     from cache.metadata import VIEWS
 
     store = _open_store(_settings(ctx))
@@ -980,6 +989,8 @@ def cache_merge(out: Path, inputs: tuple[Path, ...], as_json: bool) -> None:
     Examples:
       embed-resolver cache merge corpus.db shard-*.db
     """
+    import json
+
     from cache.merge import merge
 
     with user_errors():
@@ -1002,6 +1013,8 @@ def cache_stats(ctx: click.Context, as_json: bool) -> None:
     Example:
       embed-resolver --db corpus.db cache stats --json
     """
+    import json
+
     from cache.maintenance import stats as store_stats
 
     found = store_stats(_open_store(_settings(ctx)))
@@ -1120,6 +1133,8 @@ def _thumbnails(store: Store) -> Callable[[str], str | None]:
 
 def _emit(outcome: Outcome, *, as_json: bool) -> None:
     """An article's result (JSON Lines or tables), or one line on stderr for an input that failed."""
+    import json
+
     from resolver.pipeline import Failure
 
     if isinstance(outcome, Failure):
@@ -1128,11 +1143,32 @@ def _emit(outcome: Outcome, *, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(outcome.to_json(), ensure_ascii=False))
         return
+    if not _stdout_is_terminal():
+        # Plain columns (no borders, never wrapped: #11), laid out without loading rich (#14).
+        from resolver.report import scan_plain
+
+        click.echo("\n".join(scan_plain(outcome)))
+        return
+    from rich.console import Console
+
     from resolver.report import scan_tables
 
-    console = _stdout_console()
+    console = Console()
     for renderable in scan_tables(outcome):
-        console.print(_plain_if_piped(renderable, console))
+        console.print(renderable)
+
+
+def _stdout_is_terminal() -> bool:
+    """What rich decides for stdout: TTY_COMPATIBLE and FORCE_COLOR first, then whether it is a terminal."""
+    compatible = os.environ.get("TTY_COMPATIBLE", "")
+    if compatible in ("0", "1"):
+        return compatible == "1"
+    if "FORCE_COLOR" in os.environ:
+        return os.environ["FORCE_COLOR"] != ""
+    try:
+        return sys.stdout.isatty()
+    except ValueError:
+        return False
 
 
 def _stdout_console() -> Any:

@@ -16,10 +16,13 @@ import bz2
 import gzip
 import json
 import lzma
+import os
+import stat
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -199,12 +202,29 @@ def _files(name: str, globs: Iterable[str]) -> Iterator[tuple[Path, str, bool, s
 
 def _file_item(path: Path, locator: str, explicit: bool) -> Item:
     try:
-        info = path.stat()
+        info = os.lstat(path)
+        real = _real_path(path, info)
+        if stat.S_ISLNK(info.st_mode):
+            info = os.stat(path)
     except OSError:
         # No key (it cannot be resumed); reading it says what is wrong, in article.from_path's words.
         return Item(source=str(path), key=None, locator=locator, path=path, explicit=explicit)
-    return Item(source=str(path), key=f"{path.resolve()}|{info.st_size}|{info.st_mtime_ns}", locator=locator,
-                path=path, explicit=explicit)
+    return Item(source=str(path), key=f"{real}|{info.st_size}|{info.st_mtime_ns}", locator=locator, path=path,
+                explicit=explicit)
+
+
+def _real_path(path: Path, info: os.stat_result) -> str:
+    """The file's path with every link resolved (what Path.resolve() gives): its folder's is resolved once per
+    folder, not once per file (a walk of 1,000 files, #14)."""
+    if stat.S_ISLNK(info.st_mode):
+        return str(path.resolve())
+    # Not normalised before resolving: "link/../x" is resolved as the file system reads it.
+    return os.path.join(_real_folder(os.path.join(os.getcwd(), os.path.dirname(path))), path.name)
+
+
+@lru_cache(maxsize=64)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
 
 
 # -- JSON Lines -----------------------------------------------------------------------------------------------

@@ -9,14 +9,29 @@ from typing import Any
 def plain(value: Any) -> Any:
     """dataclasses.asdict for our frozen values, without its deep copy of every leaf: the leaves here (str, int,
     float, bool, None) cannot change, and asdict's copying was a quarter of a warm-cache run's time (#13).
-    Containers keep their type, as with asdict."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
+    Containers keep their type, as with asdict. Each dataclass's field names are looked up once (#14: a warm run
+    makes the JSON of every step result of every article)."""
+    kind = type(value)
+    if kind in _LEAVES:
+        return value
+    names = _FIELDS.get(kind)
+    if names is None and kind not in _NOT_DATACLASSES:
+        if is_dataclass(kind):
+            names = _FIELDS[kind] = tuple(f.name for f in fields(kind))
+        else:
+            _NOT_DATACLASSES.add(kind)
+    if names is not None:
+        return {name: plain(getattr(value, name)) for name in names}
     if isinstance(value, (list, tuple)):
-        return type(value)(plain(v) for v in value)
+        return kind(plain(v) for v in value)
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
     return value
+
+
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_NOT_DATACLASSES: set[type] = set()
 
 
 @dataclass(frozen=True)
@@ -54,12 +69,14 @@ class Embed:
     also_at: tuple[tuple[int, int], ...] = field(default=())   # further spans of the same embed
 
     def to_json(self) -> dict[str, Any]:
-        data = plain(self)
-        data["span"] = list(self.span)
-        data["media_links"] = list(self.media_links)
-        data["links"] = list(self.links)
-        data["also_at"] = [list(s) for s in self.also_at]
-        return data
+        # Written out rather than `plain(self)`: a corpus run makes it for every embed, and the generic walk over
+        # fields() was most of an article's cost outside extraction (#14). tests/test_model.py keeps the keys in
+        # step with the fields.
+        return {"platform": self.platform, "kind": self.kind, "url": self.url, "detector": self.detector,
+                "span": list(self.span), "post_id": self.post_id, "author_handle": self.author_handle,
+                "author_name": self.author_name, "date_text": self.date_text, "date": self.date, "text": self.text,
+                "text_confidence": self.text_confidence, "lang": self.lang, "media_links": list(self.media_links),
+                "links": list(self.links), "also_at": [list(s) for s in self.also_at]}
 
 
 @dataclass(frozen=True)
@@ -75,6 +92,5 @@ class Credit:
     form: str | None = None       # which pattern matched, e.g. "photo-credit", "agency-photo", "css-class"
 
     def to_json(self) -> dict[str, Any]:
-        data = plain(self)
-        data["span"] = list(self.span)
-        return data
+        return {"raw": self.raw, "source": self.source, "span": list(self.span), "creator": self.creator,
+                "organization": self.organization, "image": self.image, "form": self.form}

@@ -12,9 +12,14 @@ in the cache's errors table); the run goes on.
 
 from __future__ import annotations
 
+import itertools
+import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import aclosing
 from dataclasses import dataclass, field, replace
+from functools import cached_property
+from types import TracebackType
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
@@ -22,11 +27,11 @@ from cache import CacheError
 from resolver import __version__, extract, platforms
 from resolver.article import Article, from_bytes, from_path
 from resolver.errors import EmbedResolverError, InputError
-from resolver.inputs import InputSpec, Item, Loaded, iter_items, load
+from resolver.inputs import InputSpec, Item, iter_items, load
 from resolver.model import Credit, Embed
 from resolver.options import ArchiveOptions, FetchOptions
 from resolver.targets import classify
-from resolver.workers import Extracted, Extractor, ScanTimedOut, WorkerCrashed, ordered_map, record
+from resolver.workers import Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, finished, ordered_map
 
 if TYPE_CHECKING:   # the network steps are imported where they run: a plain scan loads no HTTP stack (#14)
     from cache import Store
@@ -89,6 +94,9 @@ class ArticleResult:
     identifications: tuple[ForEmbed[Identification], ...] | None = None  # per flattened tweet with no link
     url: str | None = None             # the page's URL, when the input gave it (a URL, WARC, JSON Lines)
     record_id: str | None = None       # the input record's own id (WARC-Record-ID, --id-field)
+    # The fetch rows of an article fetched by its URL, still to be written in the transaction that records it
+    # (#11); empty once recorded. Not part of what the article says, so not in its JSON.
+    unrecorded_fetches: tuple[dict[str, object], ...] = field(default=(), repr=False, compare=False)
 
     @property
     def _step_results(self) -> Iterator[StepResult]:
@@ -107,6 +115,16 @@ class ArticleResult:
         identification (#11: the exit code says so)."""
         return any(found.failed for found in self._step_results)
 
+    # The embeds' and credits' JSON, made once per result: the store records it and the output prints it (#14).
+    # Shared by every to_json() of this result: read it, do not change it.
+    @cached_property
+    def embeds_json(self) -> list[dict[str, Any]]:
+        return [e.to_json() for e in self.embeds]
+
+    @cached_property
+    def credits_json(self) -> list[dict[str, Any]]:
+        return [c.to_json() for c in self.credits]
+
     def to_json(self) -> dict[str, Any]:
         """The same keys whatever ran: a step that did not run is null, one that found nothing is []."""
         article = self.article
@@ -114,7 +132,7 @@ class ArticleResult:
             "source": article.source, "url": self.url, "record_id": self.record_id,
             "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
             "encoding_detected": article.encoding_detected,
-            "embeds": [e.to_json() for e in self.embeds], "credits": [c.to_json() for c in self.credits],
+            "embeds": self.embeds_json, "credits": self.credits_json,
             "resolutions": _json_list(self.resolutions), "posts": _json_list(self.posts),
             "credited_images": _json_list(self.credited_images), "archives": _json_list(self.archives),
             "identifications": _json_list(self.identifications), "unavailable": self.unavailable,
@@ -173,6 +191,11 @@ class Steps:
     @property
     def resolves(self) -> bool:
         return self.resolve or self.fetches
+
+    @property
+    def network(self) -> bool:
+        """Whether any step after the scan runs (each may ask the network or the cache's answers)."""
+        return self.resolves or self.identifies or self.archive is not None
 
     def describe(self) -> str:
         """The steps as a stable name ("scan+resolve+fetch+identify"): with the command, what resume records work
@@ -245,8 +268,17 @@ def run(items: Iterable[Item], *, session: Session, steps: Steps = Steps(),
         summary: Summary | None = None) -> Summary:
     """Process every input in one session (one event loop, one client, one set of budgets), handing each outcome
     to `emit` in input order. Inputs are read as their turn comes, so an iterator of any length is fine.
-    `summary`, when given, is counted into as the run goes (it holds what was done if the run is interrupted)."""
-    return session.run(lambda s: drive(items, session=s, steps=steps, emit=emit, options=options, summary=summary))
+    `summary`, when given, is counted into as the run goes (it holds what was done if the run is interrupted).
+    A run with no network step needs no event loop: it runs in this thread (`scan_here`), until an article named
+    by its URL, fetched through the session's client, hands the rest of the run to the loop."""
+    summary = summary if summary is not None else Summary()
+    rest: Iterable[Item] | None = items
+    if not steps.network:
+        rest = scan_here(items, session=session, emit=emit, options=options, summary=summary)
+    if rest is not None:
+        left = rest
+        session.run(lambda s: drive(left, session=s, steps=steps, emit=emit, options=options, summary=summary))
+    return summary
 
 
 def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary: Summary | None = None,
@@ -272,73 +304,257 @@ async def drive(items: Iterable[Item], *, session: Session, steps: Steps,
     """The async driver: inputs in, outcomes out in input order. Extraction runs in `options.workers` processes;
     each article's network work starts in this loop as soon as its extraction is done; at most a window of
     articles is in flight, so memory stays flat however long the input. Each finished item is recorded under
-    `options.job` after it was emitted: an interrupted run, run again, starts where this one stopped."""
+    `options.job`: an interrupted run, run again, starts where this one stopped (see `Finish`)."""
     summary = summary if summary is not None else Summary()
-    store = session.store
-    # Workers record what they scanned into the run's database themselves (not into a read-only or memory one).
-    shared_db = store.path if store is not None and not store.read_only and str(store.path) != ":memory:" else None
-    with Extractor(options.workers, kind=options.kind, encoding=options.encoding, db=shared_db,
+    finish = Finish(session, options, summary, emit, steps=steps)
+    with Extractor(options.workers, kind=options.kind, encoding=options.encoding,
                    budget=session.settings.article_budget) as extractor:
         async def work(item: Item) -> tuple[Item, Outcome]:
-            return item, await process_item(item, session=session, steps=steps, extractor=extractor)
+            return item, await process_item(item, session=session, steps=steps, extractor=extractor,
+                                            record=finish.chunk is None)
 
         async with aclosing(ordered_map(items, work, window=options.window_size(session))) as outcomes:
-            async for item, outcome in outcomes:
-                summary.count(outcome)
-                if emit is not None:
-                    emit(outcome)
-                _mark_finished(session, options, item, outcome)
+            with finish:
+                async for item, outcome in outcomes:
+                    finish(item, outcome)
     return summary
+
+
+def scan_here(items: Iterable[Item], *, session: Session, emit: Callable[[Outcome], None] | None,
+              options: RunOptions = RunOptions(), summary: Summary | None = None) -> Iterator[Item] | None:
+    """A run with no network step, in this thread: no event loop (a one-file scan does not load asyncio, #14).
+    Extraction runs here or in `options.workers` processes, a window of articles ahead; outcomes are handed on
+    in input order. Returns None when every input was done, or, at the first article named by its URL, the
+    inputs from that one on: fetching it needs the session's client, so the caller goes on in the event loop."""
+    summary = summary if summary is not None else Summary()
+    finish = Finish(session, options, summary, emit)
+    iterator = iter(items)
+    window = options.window or 4 * options.workers
+    with Extractor(options.workers, kind=options.kind, encoding=options.encoding,
+                   budget=session.settings.article_budget) as extractor:
+        waiting: deque[tuple[Item, Pending[Extracted] | None]] = deque()
+
+        def settle() -> None:
+            item, pending = waiting.popleft()
+            finish(item, _scanned(item, pending, extractor, session=session, record=finish.chunk is None))
+        with finish:
+            for item in iterator:
+                if item.remote:
+                    while waiting:
+                        settle()
+                    return itertools.chain([item], iterator)
+                waiting.append((item, extractor.submit(item) if item.problem is None else None))
+                while waiting and (len(waiting) > window or (waiting[0][1] or _NOTHING).done()):
+                    settle()
+            while waiting:
+                settle()
+    return None
+
+
+class _Nothing:
+    def done(self) -> bool:
+        return True
+
+
+_NOTHING = _Nothing()
+
+
+class Finish:
+    """Where a run's outcomes go, in input order: counted, handed on (`emit`), and marked finished under the run's
+    job (resume). With no network step and a writable store, through a `Chunk`: articles are recorded in the
+    chunk's transaction, with their progress rows. Otherwise each article was recorded as soon as it was scanned
+    (its steps need its row), and is marked finished after it was handed on. Use it as a context manager around
+    the loop: at the end, or when the run stops (Ctrl-C, a worker that died), what was finished is committed."""
+
+    def __init__(self, session: Session, options: RunOptions, summary: Summary,
+                 emit: Callable[[Outcome], None] | None, *, steps: Steps = Steps()) -> None:
+        self.session, self.options, self.summary, self.emit = session, options, summary, emit
+        store = session.store
+        self.chunk = Chunk(store, options.job, summary, emit) \
+            if store is not None and not store.read_only and not steps.network else None
+
+    def __call__(self, item: Item, outcome: Outcome) -> None:
+        if self.chunk is not None:
+            self.chunk.add(item, outcome)
+            return
+        self.summary.count(outcome)
+        if self.emit is not None:
+            self.emit(outcome)
+        _mark_finished(self.session, self.options, item, outcome)
+
+    def __enter__(self) -> Finish:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        if self.chunk is not None and not isinstance(exc, CacheError):   # a cache that failed cannot take more
+            self.chunk.commit()
 
 
 def _mark_finished(session: Session, options: RunOptions, item: Item, outcome: Outcome) -> None:
     if session.store is None or session.store.read_only or options.job is None or item.key is None:
         return
+    session.store.mark_done(options.job, [_progress_row(item, outcome)])
+
+
+def _progress_row(item: Item, outcome: Outcome) -> dict[str, Any]:
     failed = isinstance(outcome, Failure)
-    session.store.mark_done(options.job, [{
-        "key": item.key, "source": item.source, "outcome": "failed" if failed else "done",
-        "article_id": None if isinstance(outcome, Failure) else outcome.article_id}])
+    return {"key": item.key, "source": item.source, "outcome": "failed" if failed else "done",
+            "article_id": None if isinstance(outcome, Failure) else outcome.article_id}
+
+
+class Chunk:
+    """Outcomes of a corpus run with no network step, recorded together: one transaction holds a chunk's articles
+    and the progress rows that mark its items finished; its outcomes are handed on (printed) inside it, before it
+    commits. A kill loses at most the open chunk (whose lines may have been printed), and the same command run
+    again redoes exactly that: nothing handed on is ever missing from the store or from the output. A chunk is
+    committed after ARTICLES articles, BYTES of input or SECONDS, whichever comes first (#14: one write
+    transaction per article was most of a small article's cost). Other writers of the database wait for the
+    chunk's hand-on: a consumer that stops reading holds them up."""
+
+    ARTICLES = 128
+    BYTES = 16_000_000      # the chunk holds its articles' bytes and text until it is committed
+    SECONDS = 1.0
+
+    def __init__(self, store: Store, job: str | None, summary: Summary,
+                 emit: Callable[[Outcome], None] | None) -> None:
+        self.store, self.job, self.summary, self.emit = store, job, summary, emit
+        self.pending: list[tuple[Item, Outcome]] = []
+        self.opened = 0.0
+        self.bytes = 0
+
+    def add(self, item: Item, outcome: Outcome) -> None:
+        if not self.pending:
+            self.opened = time.monotonic()
+        self.pending.append((item, outcome))
+        if isinstance(outcome, ArticleResult):
+            self.bytes += len(outcome.article.data)
+        if len(self.pending) >= self.ARTICLES or self.bytes >= self.BYTES \
+                or time.monotonic() - self.opened >= self.SECONDS:
+            self.commit()
+
+    def commit(self) -> None:
+        """Record the pending articles, count and hand them on, and mark them finished: one transaction. An
+        outcome whose hand-on fails (the consumer stopped the run) is not marked finished, nor any after it."""
+        if not self.pending:
+            return
+        pending, self.pending, self.bytes = self.pending, [], 0
+        stopped: BaseException | None = None
+        with self.store.write():
+            articles = [o for _, o in pending if isinstance(o, ArticleResult)]
+            recorded = iter(record_results(self.store, articles))
+            finished = []
+            for item, outcome in pending:
+                outcome = next(recorded) if isinstance(outcome, ArticleResult) else outcome
+                self.summary.count(outcome)
+                try:
+                    if self.emit is not None:
+                        self.emit(outcome)
+                except BaseException as exc:  # noqa: BLE001 - re-raised once what was handed on is committed
+                    stopped = exc
+                    break
+                finished.append(_progress_row(item, outcome))
+            if self.job is not None:
+                self.store.mark_done(self.job, [row for row in finished if row["key"] is not None])
+        if stopped is not None:
+            raise stopped
+
+
+def record_results(store: Store, results: Sequence[ArticleResult]) -> list[ArticleResult]:
+    """Record articles' scans (and the URL each was fetched from, when known) in one transaction: each result
+    with its article id, and whether this recorded it first. An article fetched by its URL comes with the fetch
+    rows of its hops (`unrecorded_fetches`), written in the same transaction (#11: written first, a kill before
+    the article left fetches the next run made again)."""
+    fetched = [row for result in results for row in result.unrecorded_fetches]
+    if not fetched:   # a read-only cache serves articles it knows: open no write for nothing (#11)
+        return _record_articles(store, results)
+    with store.write():
+        for row in fetched:
+            store.record_fetch(row)
+        return _record_articles(store, results)
+
+
+def _record_articles(store: Store, results: Sequence[ArticleResult]) -> list[ArticleResult]:
+    found = store.record_articles([
+        {"sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
+         "encoding_detected": int(article.encoding_detected), "bytes": len(article.data), "source": article.source,
+         "url": result.url, "embeds": result.embeds_json, "credits": result.credits_json}
+        for result in results for article in (result.article,)], tool_version=__version__)
+    recorded = []
+    for result, (article_id, created) in zip(results, found, strict=True):
+        new = replace(result, article_id=article_id, newly_recorded=created, unrecorded_fetches=())
+        # The same embeds and credits: their JSON, made for the store, is not made again for the output.
+        new.__dict__.update({k: v for k, v in result.__dict__.items() if k in ("embeds_json", "credits_json")})
+        recorded.append(new)
+    return recorded
 
 
 async def process_item(item: Item, *, session: Session, steps: Steps,
-                       extractor: Extractor | None = None) -> Outcome:
+                       extractor: Extractor | None = None, record: bool = True) -> Outcome:
     """One input, isolated: whatever goes wrong with it is its outcome (and a row in the cache's errors table), and
     the run goes on. A cache that cannot be written is the run's problem, not the article's: it ends the run, as
-    does a worker process that died (the pool cannot go on)."""
-    if item.problem is not None:
-        return _failed(Failure(item.source, item.problem, named=item.explicit), session)
-    stage, article_id = ["read"], None
-    try:
-        if item.remote:
-            item = await fetch_item(item, session=session)
-        stage.append("scan")
+    does a worker process that died (the pool cannot go on). `record`: the article is recorded in the store
+    before its steps run (else the caller records it)."""
+    if item.remote and item.problem is None:
         try:
-            found = await (extractor or Extractor(1, budget=session.settings.article_budget))(item)
-        except InputError:
-            stage[-1] = "read"   # the item could not be read or decoded: no detector ran
+            item = await fetch_item(item, session=session)
+        except (CacheError, WorkerCrashed):
             raise
-        if found.article_id is None and session.store is not None:
-            article_id, created = record(session.store, found, item.fetched)
-            found = replace(found, article_id=article_id, created=created)
-        article_id = found.article_id
-        result = ArticleResult(found.loaded.article, found.embeds, found.credits, found.article_id, found.created,
-                               url=found.loaded.url, record_id=found.loaded.record_id)
-        return await process_steps(result, session=session, steps=steps, stage=stage)
+        except Exception as exc:  # noqa: BLE001 - one article's bug must not end a batch of thousands (#11)
+            return _failure_of(exc, item, session, "read")
+    extractor = extractor or Extractor(1, budget=session.settings.article_budget)
+    pending = extractor.submit(item) if item.problem is None else None
+    if pending is not None:
+        await finished(pending)
+    scanned = _scanned(item, pending, extractor, session=session, record=record)
+    if isinstance(scanned, Failure):
+        return scanned
+    stage = ["scan"]
+    try:
+        return await process_steps(scanned, session=session, steps=steps, stage=stage)
     except (CacheError, WorkerCrashed):
         raise
-    except NotFetched as exc:
-        return _failed(Failure(item.source, str(exc), item.explicit, "unavailable"), session)
-    except ScanTimedOut as exc:
-        return _failed(Failure(item.source, str(exc), item.explicit, "timeout", "scan"), session, article_id,
-                       fetched=item.fetched if article_id is None else ())
-    except EmbedResolverError as exc:
-        return _failed(Failure(item.source, str(exc), item.explicit, "input", stage[-1]), session, article_id,
-                       fetched=item.fetched if article_id is None else ())
     except Exception as exc:  # noqa: BLE001 - one article's bug must not end a batch of thousands (#11)
-        kind = type(exc).__name__
-        return _failed(Failure(item.source, f"{item.source}: internal error: {kind}: {exc}", item.explicit, kind,
-                               stage[-1]), session, article_id, detail=str(exc),
-                       fetched=item.fetched if article_id is None else ())
+        return _failure_of(exc, item, session, stage[-1], scanned.article_id)
+
+
+def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extractor, *, session: Session,
+             record: bool) -> Outcome:
+    """An item's scan as its outcome: the article found (recorded in the store when `record`), or its failure."""
+    if item.problem is not None or pending is None:
+        return _failed(Failure(item.source, item.problem or "", named=item.explicit), session)
+    stage = "scan"
+    try:
+        try:
+            found = extractor.result(item, pending)
+        except InputError:
+            stage = "read"   # the item could not be read or decoded: no detector ran
+            raise
+        result = ArticleResult(found.loaded.article, found.embeds, found.credits, url=found.loaded.url,
+                               record_id=found.loaded.record_id, unrecorded_fetches=item.fetched)
+        if record and session.store is not None:
+            [result] = record_results(session.store, [result])
+        return result
+    except (CacheError, WorkerCrashed):
+        raise
+    except Exception as exc:  # noqa: BLE001 - one article's bug must not end a batch of thousands (#11)
+        return _failure_of(exc, item, session, stage)
+
+
+def _failure_of(exc: Exception, item: Item, session: Session, stage: str, article_id: int | None = None) -> Failure:
+    """What went wrong with one input, as its outcome (recorded in the errors table, with the fetch rows of an
+    article fetched by URL that was never recorded)."""
+    fetched = item.fetched if article_id is None else ()
+    if isinstance(exc, NotFetched):
+        return _failed(Failure(item.source, str(exc), item.explicit, "unavailable"), session)
+    if isinstance(exc, ScanTimedOut):
+        return _failed(Failure(item.source, str(exc), item.explicit, "timeout", "scan"), session, article_id,
+                       fetched=fetched)
+    if isinstance(exc, EmbedResolverError):
+        return _failed(Failure(item.source, str(exc), item.explicit, "input", stage), session, article_id,
+                       fetched=fetched)
+    kind = type(exc).__name__
+    return _failed(Failure(item.source, f"{item.source}: internal error: {kind}: {exc}", item.explicit, kind,
+                           stage), session, article_id, detail=str(exc), fetched=fetched)
 
 
 def _failed(failure: Failure, session: Session, article_id: int | None = None, *,
@@ -482,10 +698,8 @@ def scan_file(path: str | Path, *, kind: str | None = None, encoding: str | None
 def scan_article(article: Article, *, store: Store | None = None) -> ArticleResult:
     """Find the embeds and credits of one article and, given a store, record them in one transaction."""
     embeds, credits = extract.find_all(article.text, article.kind)
-    if store is None:
-        return ArticleResult(article, tuple(embeds), tuple(credits))
-    article_id, created = record(store, Extracted(Loaded(article, None, None), tuple(embeds), tuple(credits)))
-    return ArticleResult(article, tuple(embeds), tuple(credits), article_id, created)
+    result = ArticleResult(article, tuple(embeds), tuple(credits))
+    return result if store is None else record_results(store, [result])[0]
 
 
 async def resolve_links(result: ArticleResult, *, session: Session) -> ArticleResult:
@@ -584,13 +798,13 @@ async def identify_remnants(result: ArticleResult, *, session: Session) -> Artic
     """For each flattened tweet with no link to its post (none, or none that resolved to it): find its id from the
     archive's captures and the text. An identified post joins the article's posts, tied to its embed, as if the
     article had linked it."""
-    from resolver.identify import identify
-
     found = []
     linked = {item.embed for item in result.posts or ()}   # its pic.twitter.com or t.co link led to the post
     for ordinal, embed in enumerate(result.embeds):
         remnant = _remnant(embed)
         if remnant is not None and ordinal not in linked:
+            from resolver.identify import identify   # here: most articles have no remnant to identify
+
             found.append(ForEmbed(ordinal, await identify(*remnant, session=session)))
     identified = [ForEmbed(item.embed, item.value.post) for item in found if item.value.post is not None]
     store = session.store

@@ -40,8 +40,7 @@ def is_placeholder(value: str | None) -> bool:
     if not text:
         return True
     bare = _EDGE_RE.sub("", text)
-    return not bare or bare in EXACT or text in EXACT or any(text.startswith(p) or bare.startswith(p)
-                                                              for p in PREFIXES)
+    return not bare or bare in EXACT or text in EXACT or text.startswith(PREFIXES) or bare.startswith(PREFIXES)
 
 
 def real(value: str | None) -> str | None:

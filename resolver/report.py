@@ -1,17 +1,19 @@
-"""What people read: terminal tables for scan results (rich). Provenance reports will live here too."""
+"""What people read: scan results as tables (rich on a terminal, plain columns in a pipe), the other commands'
+views (rich), and provenance reports (Markdown, JSON, HTML). rich is imported by what draws with it: a scan piped
+to a file does not load it (#14)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-
-from rich.console import RenderableType
-from rich.table import Table
-from rich.text import Text
 
 Thumbnail = Callable[[str], str | None]   # media URL -> a data: URI of its kept bytes, or None
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.text import Text
+
     from resolver.archive import ArchivedUrl
     from resolver.identify import Identification
     from resolver.fetch import FetchedPost
@@ -26,73 +28,140 @@ def _short(value: str | None, width: int) -> str:
     return value if len(value) <= width else value[: width - 1] + "…"
 
 
-def scan_tables(result: ArticleResult) -> Iterator[RenderableType]:
-    """A heading line, then a table of embeds and a table of credits (each only when there is something)."""
+# A scan result's view, drawn by rich on a terminal and as plain text in a pipe: a line is a list of styled parts
+# (text, rich style or ""); a grid is a table of such cells.
+Part = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table: its columns (header, rich width ratio) and rows of cells; a "\n" in a cell starts a new line."""
+
+    columns: tuple[tuple[str, int | None], ...]
+    rows: list[list[list[Part]]]
+
+
+def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
+    """A heading line, then a table of embeds, a line per step result, and a table of credits (each table only
+    when there is something)."""
     article = result.article
-    head = Text.assemble((article.source, "bold"), f"  {article.kind}  sha256 {article.sha256[:12]}…  ",
-                         (f"{len(result.embeds)} embeds, {len(result.credits)} credits", "cyan"))
+    head = [(article.source, "bold"), (f"  {article.kind}  sha256 {article.sha256[:12]}…  ", ""),
+            (f"{len(result.embeds)} embeds, {len(result.credits)} credits", "cyan")]
     if article.encoding_detected:
-        head.append(f"  (encoding guessed: {article.encoding})", "yellow")
+        head.append((f"  (encoding guessed: {article.encoding})", "yellow"))
     yield head
     if result.embeds:
-        table = Table(title=None, expand=False)
-        for column, ratio in (("#", None), ("post", 3), ("author", 2), ("date", 1), ("text", 3)):
-            table.add_column(column, overflow="fold", ratio=ratio)
+        rows = []
         for i, embed in enumerate(result.embeds, start=1):
             author = "\n".join(v for v in (embed.author_name, f"@{embed.author_handle}" if embed.author_handle else None) if v)
             media = f" [{len(embed.media_links)} media]" if embed.media_links else ""
-            post = Text.assemble((f"{embed.platform} {embed.kind}", "bold"), "\n", embed.url, "\n", (embed.detector, "dim"))
-            table.add_row(str(i), post, author, embed.date or embed.date_text or "", _short(embed.text, 140) + media)
-        yield table
+            post = [(f"{embed.platform} {embed.kind}", "bold"), ("\n", ""), (embed.url, ""), ("\n", ""),
+                    (embed.detector, "dim")]
+            rows.append([[(str(i), "")], post, [(author, "")], [(embed.date or embed.date_text or "", "")],
+                         [(_short(embed.text, 140) + media, "")]])
+        yield Grid((("#", None), ("post", 3), ("author", 2), ("date", 1), ("text", 3)), rows)
     for found in result.resolutions or ():
         resolution = found.value
         where = resolution.canonical_url or resolution.final_url or ""
         note = f"  error: {resolution.error}" if resolution.error else ""
-        yield Text(f"  #{found.embed + 1} {resolution.url} -> {where}{note}", style="red" if note else "cyan")
+        yield [(f"  #{found.embed + 1} {resolution.url} -> {where}{note}", "red" if note else "cyan")]
     for fetched in result.posts or ():
         record = fetched.value.record
-        yield Text(f"  #{fetched.embed + 1} {record.platform} {record.post_id}: {record.status} (via {record.method})"
-                   f" @{record.author_handle or '?'} {record.created_at or ''}",
-                   style="green" if record.status == "available" else "yellow")
+        yield [(f"  #{fetched.embed + 1} {record.platform} {record.post_id}: {record.status} (via {record.method})"
+                f" @{record.author_handle or '?'} {record.created_at or ''}",
+                "green" if record.status == "available" else "yellow")]
     for archived in result.archives or ():
-        yield _archive_line(archived)
+        yield [_archive_line(archived)]
     for found_id in result.identifications or ():
-        yield _identification_line(found_id.embed, found_id.value)
+        yield [_identification_line(found_id.embed, found_id.value)]
     if result.credits:
-        table = Table()
-        for column in ("credit", "creator", "organization", "source", "image"):
-            table.add_column(column, overflow="fold")
-        for credit in result.credits:
-            table.add_row(_short(credit.raw, 50), credit.creator or "", credit.organization or "", credit.source,
-                          _short(credit.image, 40))
+        yield Grid(tuple((name, None) for name in ("credit", "creator", "organization", "source", "image")),
+                   [[[(_short(credit.raw, 50), "")], [(credit.creator or "", "")], [(credit.organization or "", "")],
+                     [(credit.source, "")], [(_short(credit.image, 40), "")]] for credit in result.credits])
+
+
+def scan_tables(result: ArticleResult, *, plain: bool = False) -> Iterator[RenderableType]:
+    """The scan view as rich renderables: bordered tables on a terminal, borderless columns when `plain`. Cells
+    are Text, never console markup: a page's "[/]" is shown as written (it used to stop the output)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    for item in scan_view(result):
+        if not isinstance(item, Grid):
+            yield Text.assemble(*item)
+            continue
+        table = Table(box=None, show_edge=False, pad_edge=False) if plain else Table()
+        for header, ratio in item.columns:
+            table.add_column(header, overflow="fold", ratio=ratio)
+        for row in item.rows:
+            table.add_row(*(Text.assemble(*cell) for cell in row))
         yield table
 
 
-def _archive_line(archived: ArchivedUrl) -> Text:
+def scan_plain(result: ArticleResult) -> Iterator[str]:
+    """The scan view as plain lines, laid out as rich lays out `scan_tables(result, plain=True)` on a console too
+    wide to wrap (columns two spaces apart, each as wide as its widest line), without loading rich: what a scan
+    prints into a pipe or a file (#11: easy to grep and cut; #14: no rich at start-up)."""
+    for item in scan_view(result):
+        if not isinstance(item, Grid):
+            yield _plain("".join(text for text, _ in item))
+            continue
+        cells = [[[h] for h, _ in item.columns]] + [[_plain("".join(t for t, _ in cell)).split("\n") for cell in row]
+                                                    for row in item.rows]
+        widths = [max(_cell_len(line) for row in cells for line in row[c]) for c in range(len(item.columns))]
+        for row in cells:
+            for n in range(max(len(cell) for cell in row)):
+                yield "  ".join(_pad(cell[n] if n < len(cell) else "", width) for cell, width in zip(row, widths))
+
+
+_CONTROL = {code: None for code in (7, 8, 11, 12, 13)}   # what rich's Text strips
+
+
+def _plain(text: str) -> str:
+    return text.translate(_CONTROL)
+
+
+def _cell_len(text: str) -> int:
+    """Columns a terminal gives the text, as rich counts them (wide characters two; emoji sequences, modifiers and
+    joiners as one wide character): rich's own count is loaded only for text that is not ASCII."""
+    if text.isascii():
+        return len(text)
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _cell_len(text))
+
+
+def _archive_line(archived: ArchivedUrl) -> Part:
     if archived.unavailable:
-        return Text(f"  archive {archived.url}: not looked up (offline)", style="yellow")
+        return f"  archive {archived.url}: not looked up (offline)", "yellow"
     if archived.error:
-        return Text(f"  archive lookup failed for {archived.url}: {archived.error}", style="red")
+        return f"  archive lookup failed for {archived.url}: {archived.error}", "red"
     saved = f"; save: {archived.saved.status}" if archived.saved else ""
-    return Text(f"  archive {archived.url}: {len(archived.lookup.snapshots)} snapshots{saved}",
-                style="red" if archived.failed else "cyan")
+    return (f"  archive {archived.url}: {len(archived.lookup.snapshots)} snapshots{saved}",
+            "red" if archived.failed else "cyan")
 
 
-def _identification_line(embed: int, found: Identification) -> Text:
+def _identification_line(embed: int, found: Identification) -> Part:
     """A failed identification says so, as plainly as a found one (#11)."""
     if found.unavailable:
-        return Text(f"  #{embed + 1} not identified: offline, the archive was not asked", style="yellow")
+        return f"  #{embed + 1} not identified: offline, the archive was not asked", "yellow"
     if found.error:
-        return Text(f"  #{embed + 1} identification failed: {found.error}", style="red")
+        return f"  #{embed + 1} identification failed: {found.error}", "red"
     if found.post_id:
-        return Text(f"  #{embed + 1} identified as {found.post_id} (confidence {found.confidence:.2f}, "
-                    f"{found.candidates} candidates)", style="green")
+        return (f"  #{embed + 1} identified as {found.post_id} (confidence {found.confidence:.2f}, "
+                f"{found.candidates} candidates)", "green")
     reason = found.evidence.get("reason") or "no candidate matched the text"
-    return Text(f"  #{embed + 1} not identified: {reason}", style="yellow")
+    return f"  #{embed + 1} not identified: {reason}", "yellow"
 
 
 def resolution_text(result: Resolution) -> Text:
     """A resolution as people read it: the chain, hop by hop, then what the end is."""
+    from rich.text import Text
+
     text = Text()
     text.append(result.url, "bold")
     if result.from_cache:
@@ -125,6 +194,8 @@ def resolution_text(result: Resolution) -> Text:
 
 def post_text(post: FetchedPost) -> Text:
     """A fetched post as people read it: status first, then who, when, what, and the media facts."""
+    from rich.text import Text
+
     record = post.record
     colour = {"available": "green", "error": "red", "unknown": "yellow"}.get(record.status, "magenta")
     text = Text()
@@ -152,6 +223,8 @@ def post_text(post: FetchedPost) -> Text:
 
 def archive_text(result: ArchivedUrl) -> Text:
     """One archived URL as people read it: how many captures, first and last, what a save did, the WARC record."""
+    from rich.text import Text
+
     found = result.lookup
     text = Text()
     text.append(result.url + "\n", "bold")

@@ -15,7 +15,6 @@ calls it once for the whole job.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -147,6 +146,8 @@ class Session:
 
     def run(self, job: Callable[[Session], Awaitable[T]]) -> T:
         """Run `job(self)` to the end in one event loop, then close the client: the one `asyncio.run` of a run."""
+        import asyncio   # here, not at import: a run with no network step starts no loop (#14)
+
         async def main() -> T:
             async with self:
                 return await job(self)

@@ -12,11 +12,12 @@ most a slice of a page between checks), so the article becomes an error and the 
 
 Workers ignore SIGINT: Ctrl-C reaches the main process, which stops the run; the pool is shut down with it. A
 worker whose main process was killed outright exits within half a second.
+
+asyncio and the process pool are imported when used: a one-file scan with no network step loads neither (#14).
 """
 
 from __future__ import annotations
 
-import asyncio
 import os
 import signal
 import threading
@@ -24,23 +25,22 @@ import time
 from collections import deque
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import dataclass
 from types import TracebackType
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
-from resolver import __version__, extract
+from resolver import extract
 from resolver.errors import EmbedResolverError
 from resolver.inputs import Item, Loaded, load
 from resolver.model import Credit, Embed
 
 if TYPE_CHECKING:
-    from cache import Store
+    import asyncio
+    from concurrent.futures import ProcessPoolExecutor
 
 T = TypeVar("T")
 R = TypeVar("R")
+V = TypeVar("V", covariant=True)
 
 
 def default_workers() -> int:
@@ -53,13 +53,11 @@ def default_workers() -> int:
 
 @dataclass(frozen=True)
 class Extracted:
-    """An item read, decoded and scanned: what the detectors found; `article_id` when already recorded."""
+    """An item read, decoded and scanned: what the detectors found."""
 
     loaded: Loaded
     embeds: tuple[Embed, ...]
     credits: tuple[Credit, ...]
-    article_id: int | None = None
-    created: bool = False
 
 
 class ScanTimedOut(EmbedResolverError):
@@ -96,48 +94,10 @@ def extract_item(item: Item, kind: str | None = None, encoding: str | None = Non
     return Extracted(loaded, tuple(embeds), tuple(credits))
 
 
-def record(store: Store, found: Extracted, fetched: Sequence[Mapping[str, object]] = ()) -> tuple[int, bool]:
-    """Record an article's scan in one transaction, with the page URL the input gave; (article id, created). An
-    article fetched by URL comes with the fetch rows of its hops (`Item.fetched`), written in the same transaction
-    (#11: written first, a kill before the article left fetches the next run made again)."""
-    if fetched:
-        with store.write():
-            for row in fetched:
-                store.record_fetch(row)
-            return record(store, found)
-    article = found.loaded.article
-    article_id, created = store.record_article(
-        {"sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
-         "encoding_detected": int(article.encoding_detected), "bytes": len(article.data)},
-        [e.to_json() for e in found.embeds], [c.to_json() for c in found.credits],
-        source=article.source, tool_version=__version__)
-    if found.loaded.url:
-        store.record_source_url(article_id, article.source, found.loaded.url)
-    return article_id, created
-
-
-# A worker's own connection to the run's database: workers record what they found, so the main process, which
-# also drives the network, does not spend its time writing articles.
-_worker_store: Store | None = None
-
-
-def _extract_and_record(item: Item, kind: str | None, encoding: str | None, budget: float) -> Extracted:
-    found = extract_item(item, kind, encoding, budget)
-    if _worker_store is None:
-        return found
-    article_id, created = record(_worker_store, found, item.fetched)
-    return replace(found, article_id=article_id, created=created)
-
-
-def _start_worker(parent: int, db: Path | None) -> None:
+def _start_worker(parent: int) -> None:
     """In each worker: Ctrl-C is the main process's to handle; and when the main process is gone (kill -9), the
     worker goes too instead of waiting for work forever."""
-    global _worker_store
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if db is not None:
-        from cache import Store
-
-        _worker_store = Store(db)
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -146,15 +106,42 @@ def _start_worker(parent: int, db: Path | None) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
+class Pending(Protocol[V]):
+    """An extraction submitted: done at once in this process, or a worker's future."""
+
+    def done(self) -> bool: ...
+
+    def result(self) -> V: ...
+
+
+class Done(Generic[R]):
+    """Work done in this process, kept as a future keeps it: its value, or the exception it raised."""
+
+    def __init__(self, work: Callable[[], R]) -> None:
+        self._error: Exception | None = None
+        try:
+            self._value: R | None = work()
+        except Exception as exc:  # noqa: BLE001 - raised again by result(), as a future does
+            self._value, self._error = None, exc
+
+    def done(self) -> bool:
+        return True
+
+    def result(self) -> R:
+        if self._error is not None:
+            raise self._error
+        return self._value  # type: ignore[return-value]
+
+
 class Extractor:
-    """`await extractor(item)`: extraction in this process (workers <= 1) or in a pool of worker processes."""
+    """Extraction in this process (workers <= 1) or in a pool of worker processes: `submit(item)` starts it,
+    `result(item, pending)` waits for it; `await extractor(item)` does both in an event loop."""
 
     def __init__(self, workers: int, *, kind: str | None = None, encoding: str | None = None,
-                 db: Path | None = None, budget: float = 0.0) -> None:
+                 budget: float = 0.0) -> None:
         self.workers = max(1, workers)
         self.budget = budget   # seconds per article's extraction (0: none)
         self.kind, self.encoding = kind, encoding
-        self.db = db   # workers record into this database themselves (None: the caller records)
         self._pool: ProcessPoolExecutor | None = None
         self._calls = 0
 
@@ -167,21 +154,42 @@ class Extractor:
             self._pool.shutdown(wait=exc is None, cancel_futures=exc is not None)
             self._pool = None
 
-    async def __call__(self, item: Item) -> Extracted:
+    def submit(self, item: Item) -> Pending[Extracted]:
+        """Start extracting an item: here, at once (the first article, or one worker), or in the pool."""
         self._calls += 1
         if self._pool is None and self.workers > 1 and self._calls > 1:
             # Started on the second article: a one-article run does not pay for a pool.
-            self._pool = ProcessPoolExecutor(self.workers, initializer=_start_worker,
-                                             initargs=(os.getpid(), self.db))
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._pool = ProcessPoolExecutor(self.workers, initializer=_start_worker, initargs=(os.getpid(),))
         if self._pool is None:
-            return extract_item(item, self.kind, self.encoding, self.budget)
-        loop = asyncio.get_running_loop()
+            return Done(lambda: extract_item(item, self.kind, self.encoding, self.budget))
+        return self._pool.submit(extract_item, item, self.kind, self.encoding, self.budget)
+
+    def result(self, item: Item, pending: Pending[Extracted]) -> Extracted:
+        """What the extraction gave (waiting for a worker if need be), or the exception it raised."""
+        if self._pool is None:
+            return pending.result()
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
-            return await loop.run_in_executor(self._pool, _extract_and_record, item, self.kind, self.encoding,
-                                              self.budget)
+            return pending.result()
         except BrokenProcessPool:
             raise WorkerCrashed(f"cannot scan {item.source}: a worker process died (out of memory?); "
                                 f"try fewer --workers") from None
+
+    async def __call__(self, item: Item) -> Extracted:
+        pending = self.submit(item)
+        await finished(pending)
+        return self.result(item, pending)
+
+
+async def finished(pending: Pending[Any]) -> None:
+    """Wait, in the event loop, until a submitted extraction is done (however it ended)."""
+    if not pending.done():
+        import asyncio
+
+        await asyncio.wait([asyncio.wrap_future(pending)])  # type: ignore[arg-type]
 
 
 class WorkerCrashed(EmbedResolverError):
@@ -192,6 +200,8 @@ async def ordered_map(items: Iterable[T], work: Callable[[T], Awaitable[R]], *, 
     """`work(item)` for every item, at most `window` at once, results in input order. The input is read only
     as far as the window allows. If the consumer stops or a task raises, the tasks still running are cancelled
     (use it under `contextlib.aclosing`, so that happens at once and not when the generator is collected)."""
+    import asyncio
+
     if window < 1:
         raise ValueError("window must be at least 1")
     pending: deque[asyncio.Task[R]] = deque()

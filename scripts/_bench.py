@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import subprocess
+import tempfile
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,3 +109,33 @@ def bench_env(tmp: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("EMBED_RESOLVER_", "X_BEARER", "IA_"))}
     env.update(XDG_CONFIG_HOME=str(tmp / "config"), XDG_CACHE_HOME=str(tmp / "cache"), PYTHONPATH=str(ROOT))
     return env
+
+
+def copy_corpus(corpus: Path, out: Path, pages: int) -> int:
+    """`pages` files in `out`, the corpus's HTML and text files over and over, each copy made distinct."""
+    sources = sorted(p for p in corpus.rglob("*") if p.is_file() and p.suffix in (".html", ".htm", ".txt"))
+    for n in range(pages):
+        source = sources[n % len(sources)]
+        copy = n // len(sources)
+        data = source.read_bytes()
+        # A distinct trailer per copy: a new sha256, so the store records each copy as an article of its own.
+        trailer = f"\n<!-- copy {copy} -->\n" if source.suffix != ".txt" else f"\n\ncopy {copy}\n"
+        (out / f"{copy:02d}-{source.name}").write_bytes(data + trailer.encode())
+    return pages
+
+
+@contextmanager
+def copied_corpus(corpus: Path, pages: int) -> Iterator[tuple[Path, Path, int] | None]:
+    """(a throwaway work folder, the folder of pages in it, their count): the corpus copied to `pages` distinct
+    pages, removed afterwards. None, said on stdout, when the corpus is absent (the scripts then exit 0)."""
+    if not corpus.is_dir():
+        print(f"corpus not found at {corpus}; nothing to benchmark")
+        yield None
+        return
+    work = Path(tempfile.mkdtemp(prefix="embed-resolver-bench-"))
+    try:
+        folder = work / "pages"
+        folder.mkdir()
+        yield work, folder, copy_corpus(corpus, folder, pages)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

@@ -9,13 +9,19 @@ requests, PIL, warcio...): aim none. Uses hyperfine when it is on the PATH (its 
 over subprocesses (median of --runs). The scan runs on a small fictional page with a throwaway database (created
 first, so the timed runs measure a normal start, not the first migration). Nothing touches the network.
 
-Usage: scripts/bench_startup.py [--runs 15] [--module]
+Every process runs with its compiled bytecode cached (in a throwaway PYTHONPYCACHEPREFIX, written by a first run),
+as an installed package has it: pip compiles a package's modules when it installs it, but an editable checkout
+run with PYTHONDONTWRITEBYTECODE (as on the development machine) recompiles every module of ours at every start
+while the dependencies' stay compiled, about 40 ms of a scan. --no-bytecode-cache measures that way instead.
+
+Usage: scripts/bench_startup.py [--runs 15] [--module] [--no-bytecode-cache]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -29,21 +35,22 @@ PAGE = ('<html><body><p>The bridge reopened.</p><blockquote class="twitter-tweet
         '</p>&mdash; Riverton Roads (@RivertonRoads) <a href="https://twitter.com/RivertonRoads/status/'
         '1600000000000000001">December 6, 2022</a></blockquote><p>Photo: Bea Example / Riverton Post</p></body></html>')
 UNUSED = ("httpx", "httpcore", "anyio", "numpy", "pandas", "bs4", "tweepy", "requests", "PIL", "warcio", "imagehash",
-          "brotli", "zstandard", "certifi", "ssl", "tenacity")
+          "brotli", "zstandard", "certifi", "ssl", "tenacity", "asyncio", "rich", "sqlite_utils",
+          "concurrent.futures.process")
 
 
-def timed(argv: list[str], runs: int) -> float:
+def timed(argv: list[str], runs: int, env: dict[str, str]) -> float:
     """Median wall time of `runs` runs (after one warm-up), in seconds."""
     if shutil.which("hyperfine"):
         with tempfile.NamedTemporaryFile(suffix=".json") as out:
             subprocess.run(["hyperfine", "--warmup", "1", "--runs", str(runs), "--export-json", out.name, "-N",
-                            " ".join(_quote(a) for a in argv)], check=True, capture_output=True)
+                            " ".join(_quote(a) for a in argv)], check=True, capture_output=True, env=env)
             return float(json.loads(Path(out.name).read_text())["results"][0]["median"])
-    subprocess.run(argv, capture_output=True)
+    subprocess.run(argv, capture_output=True, env=env)
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(argv, capture_output=True)
+        subprocess.run(argv, capture_output=True, env=env)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -54,12 +61,12 @@ def _quote(arg: str) -> str:
     return shlex.quote(arg)
 
 
-def imported_by_scan(cli: list[str]) -> list[str]:
+def imported_by_scan(cli: list[str], env: dict[str, str]) -> list[str]:
     """The modules of UNUSED that a plain scan has loaded when it ends."""
     code = ("import sys, runpy; sys.argv = ['embed-resolver', *sys.argv[1:]]\n"
             "try:\n    runpy.run_module('resolver', run_name='__main__')\nexcept SystemExit:\n    pass\n"
             f"print(','.join(m for m in {UNUSED!r} if m in sys.modules), file=sys.stderr)")
-    done = subprocess.run([sys.executable, "-c", code, *cli], capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run([sys.executable, "-c", code, *cli], capture_output=True, text=True, cwd=ROOT, env=env)
     return [m for m in done.stderr.strip().splitlines()[-1].split(",") if m] if done.stderr.strip() else []
 
 
@@ -69,22 +76,31 @@ def main() -> int:
     parser.add_argument("--module", action="store_true",
                         help="run `python -m resolver` from this checkout instead of the installed command (to "
                              "compare checkouts that share one virtualenv)")
+    parser.add_argument("--no-bytecode-cache", action="store_true",
+                        help="run with PYTHONDONTWRITEBYTECODE=1 and no cache prefix (our modules compiled at every start)")
     args = parser.parse_args()
     python = sys.executable
     script = Path(python).parent / "embed-resolver"    # the installed command, as a user runs it
     tool = [str(script)] if script.exists() and not args.module else [python, "-m", "resolver"]
     with tempfile.TemporaryDirectory() as tmp:
+        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
+        if args.no_bytecode_cache:
+            env["PYTHONDONTWRITEBYTECODE"] = "1"
+        else:
+            env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
         page, db = Path(tmp) / "small.html", Path(tmp) / "bench.db"
         page.write_text(PAGE, encoding="utf-8")
         scan = ["--db", str(db), "scan", str(page)]
-        subprocess.run([*tool, *scan], check=True, capture_output=True, cwd=ROOT)
-        bare = timed([python, "-c", "pass"], args.runs)
-        lxml = timed([python, "-c", "import lxml.html"], args.runs)
-        helps = timed([*tool, "--help"], args.runs)
-        scans = timed([*tool, *scan], args.runs)
-        unused = imported_by_scan(scan)
+        for argv in ([*tool, *scan], [*tool, "--help"]):   # the database created, the bytecode cached
+            subprocess.run(argv, check=True, capture_output=True, cwd=ROOT, env=env)
+        bare = timed([python, "-c", "pass"], args.runs, env)
+        lxml = timed([python, "-c", "import lxml.html"], args.runs, env)
+        helps = timed([*tool, "--help"], args.runs, env)
+        scans = timed([*tool, *scan], args.runs, env)
+        unused = imported_by_scan(scan, env)
     how = "hyperfine" if shutil.which("hyperfine") else f"median of {args.runs} subprocess runs"
-    print(f"start-up ({how})")
+    cache = "not cached (PYTHONDONTWRITEBYTECODE=1)" if args.no_bytecode_cache else "cached"
+    print(f"start-up ({how}; bytecode {cache})")
     print(f"python -c pass              {bare * 1000:7.1f} ms")
     print(f"python -c 'import lxml.html' {lxml * 1000:6.1f} ms")
     print(f"command: {' '.join(tool)}")

@@ -1,83 +1,139 @@
 #!/usr/bin/env python3
 """Benchmark: warm runs cost nothing (#14).
 
-Over N fictional articles (default 60, tests/corpusnet.py), each with an X embed whose t.co link redirects to the
-post and whose post has a photo, against a loopback 'internet' (tests/fakenet.py: a pytest-httpserver on 127.0.0.1, every service
-host pointed at it through [origins]):
+Fictional articles (tests/corpusnet.py), each with an X embed whose t.co link redirects to the post and whose post
+has a photo, against a loopback 'internet' (a pytest-httpserver on 127.0.0.1, every service host pointed at it
+through [origins]; the services' rate budgets off). Two figures, in one run:
 
-  1. `scan --resolve --fetch` cold, then again warm: the warm run must make no request (counted at the server)
-     and take at most 1.2x a plain `scan` of the same folder on the same database (same run, medians).
-  2. `report` cold, then again warm: the warm run must make no request.
+  1. small: --articles (60) articles. `scan --resolve --fetch` cold, then warm runs alternating with a plain
+     `scan` of the same folder on the same database, --runs times each, as a table and as --json (medians): the
+     warm run makes no request (counted at the server) and takes at most 1.2x the plain scan. Then `report` cold
+     and warm: the warm report makes no request.
+  2. corpus: --corpus (1,000) articles, `scan --fetch --json -q --workers 2` cold, then warm alternating with a
+     plain `scan --json -q --workers 2`, --corpus-runs times each (medians): 0 requests, at most 1.2x.
 
-Every command runs as a real process (`python -m resolver`), as a user runs it. Needs the test extras
-(pytest-httpserver). Nothing leaves 127.0.0.1.
+Every command runs as a real process (`python -m resolver`), with its bytecode cached in a throwaway
+PYTHONPYCACHEPREFIX as an installed package has it (--no-bytecode-cache: compiled at every start, as an editable
+checkout under PYTHONDONTWRITEBYTECODE; the warm run loads more of our modules, so it pays more for that).
+Needs the test extras (pytest-httpserver). Nothing leaves 127.0.0.1.
 
-Usage: scripts/bench_warm.py [--articles 60] [--runs 5] [--json]
+Usage: scripts/bench_warm.py [--articles 60] [--runs 5] [--corpus 1000] [--corpus-runs 3] [--no-bytecode-cache]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+AIM = 1.2
+
+
+class Runner:
+    """Runs embed-resolver commands against one loopback net: wall time and requests the server saw meanwhile."""
+
+    def __init__(self, fakenet: object, config: Path, folder: Path, env: dict[str, str]) -> None:
+        self.fakenet, self.config, self.folder, self.env = fakenet, config, folder, env
+
+    def __call__(self, db: Path, *command: str) -> tuple[float, int]:
+        before = len(self.fakenet.hits)  # type: ignore[attr-defined]
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "resolver", "--config", str(self.config), "--db", str(db),
+                               *command, str(self.folder)], capture_output=True, cwd=ROOT, env=self.env)
+        elapsed = time.perf_counter() - start
+        if done.returncode not in (0, 3):
+            raise SystemExit(f"{' '.join(command)} exited {done.returncode}: {done.stderr.decode()[-500:]}")
+        return elapsed, len(self.fakenet.hits) - before  # type: ignore[attr-defined]
+
+
+def warm_against_scan(run: Runner, db: Path, warm: list[str], scan: list[str], runs: int) -> tuple[float, float, list[int]]:
+    """Medians of the warm run and of the plain scan (alternating, so the machine's other load hits both alike),
+    and the requests each warm run made."""
+    warm_times, scan_times, requests = [], [], []
+    for _ in range(runs):
+        elapsed, asked = run(db, *warm)
+        warm_times.append(elapsed)
+        requests.append(asked)
+        scan_times.append(run(db, *scan)[0])
+    return statistics.median(warm_times), statistics.median(scan_times), requests
+
+
+@contextmanager
+def world(articles: int, tmp: Path, env: dict[str, str]) -> Iterator[Runner]:
+    """A loopback net serving `articles` articles' routes, their folder, and a config pointing every service at it."""
+    from tests.cliworld import write_config
+    from tests.corpusnet import LoopbackNet, no_limits, write_folder
+
+    with LoopbackNet(articles) as fakenet:
+        folder = write_folder(tmp / f"articles-{articles}", articles)
+        config = write_config(tmp / f"config-{articles}.toml", fakenet.origin, extra=no_limits())
+        yield Runner(fakenet, config, folder, env)
+
+
+def small(args: argparse.Namespace, env: dict[str, str], tmp: Path) -> None:
+    with world(args.articles, tmp, env) as run:
+        db = tmp / "small.db"
+        cold = run(db, "scan", "--resolve", "--fetch")
+        print(f"small: {args.articles} articles, medians of {args.runs} alternating runs")
+        print(f"  scan --resolve --fetch, cold: {cold[0]:6.2f} s, {cold[1]} requests")
+        for name, output in (("table", []), ("--json", ["--json"])):
+            warm, scan, requests = warm_against_scan(run, db, ["scan", "--resolve", "--fetch", *output],
+                                                     ["scan", *output], args.runs)
+            print(f"  output {name:7} warm {warm:6.3f} s, scan alone {scan:6.3f} s: {warm / scan:.2f}x "
+                  f"(aim <= {AIM}x); requests per warm run {requests} (aim 0)")
+        report_db, out = tmp / "report.db", str(tmp / "reports")
+        report_cold = run(report_db, "report", "-o", out)
+        report_warm = run(report_db, "report", "-o", out)
+        print(f"  report, cold: {report_cold[0]:6.2f} s, {report_cold[1]} requests; warm: {report_warm[0]:6.2f} s, "
+              f"{report_warm[1]} requests (aim 0)")
+
+
+def corpus(args: argparse.Namespace, env: dict[str, str], tmp: Path) -> None:
+    with world(args.corpus, tmp, env) as run:
+        db = tmp / "corpus.db"
+        common = ["--json", "-q", "--workers", "2"]
+        cold = run(db, "scan", "--fetch", *common)
+        warm, scan, requests = warm_against_scan(run, db, ["scan", "--fetch", *common], ["scan", *common],
+                                                 args.corpus_runs)
+        print(f"corpus: {args.corpus} articles, --json -q --workers 2, medians of {args.corpus_runs} alternating runs")
+        print(f"  scan --fetch, cold: {cold[0]:6.2f} s, {cold[1]} requests")
+        print(f"  warm {warm:6.2f} s, scan alone {scan:6.2f} s: {warm / scan:.2f}x (aim <= {AIM}x); requests per warm "
+              f"run {requests} (aim 0)")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=60)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--json", action="store_true",
-                        help="both scans print JSON Lines instead of the table (the warm run prints more rows: "
-                             "its resolutions and posts, which the table renders with rich)")
+    parser.add_argument("--corpus", type=int, default=1000, help="articles of the second figure (0: skip it)")
+    parser.add_argument("--corpus-runs", type=int, default=3)
+    parser.add_argument("--no-bytecode-cache", action="store_true")
     args = parser.parse_args()
-    from tests.cliworld import write_config
-    from tests.corpusnet import LoopbackNet, have_test_extras, no_limits, write_folder
+    from tests.corpusnet import have_test_extras
 
     if not have_test_extras():
         return 0
-    with LoopbackNet(args.articles) as fakenet:
-        with tempfile.TemporaryDirectory() as tmp:
-            folder = write_folder(Path(tmp) / "articles", args.articles)
-            # Wayback's rate budgets (CDX: 30 a minute) pace a real run; against loopback they only measure waiting.
-            config = write_config(Path(tmp) / "config.toml", fakenet.origin, extra=no_limits())
-
-            output = ["--json"] if args.json else []
-
-            def run(db: str, *command: str) -> tuple[float, int]:
-                """Wall time of one command as a process, and the requests the server saw meanwhile."""
-                before = len(fakenet.hits)
-                start = time.perf_counter()
-                done = subprocess.run([sys.executable, "-m", "resolver", "--config", str(config), "--db",
-                                       str(Path(tmp) / db), *command, str(folder)], capture_output=True, cwd=ROOT)
-                elapsed = time.perf_counter() - start
-                if done.returncode not in (0, 3):
-                    raise SystemExit(f"{' '.join(command)} exited {done.returncode}: {done.stderr.decode()[-500:]}")
-                return elapsed, len(fakenet.hits) - before
-
-            cold_time, cold_requests = run("run.db", "scan", "--resolve", "--fetch", *output)
-            warm, scan_only, warm_requests = [], [], []
-            for _ in range(args.runs):      # alternating, so load on the machine hits both alike
-                elapsed, asked = run("run.db", "scan", "--resolve", "--fetch", *output)
-                warm.append(elapsed)
-                warm_requests.append(asked)
-                scan_only.append(run("run.db", "scan", *output)[0])
-            report_cold = run("report.db", "report", "-o", str(Path(tmp) / "out"))
-            report_warm = run("report.db", "report", "-o", str(Path(tmp) / "out"))
-    ratio = statistics.median(warm) / statistics.median(scan_only)
-    print(f"{args.articles} articles, medians of {args.runs} runs, output as {'JSON' if args.json else 'a table'}")
-    print(f"scan --resolve --fetch, cold: {cold_time:6.2f} s, {cold_requests} requests")
-    print(f"scan --resolve --fetch, warm: {statistics.median(warm):6.2f} s, requests per run {warm_requests}")
-    print(f"scan alone (same database):   {statistics.median(scan_only):6.2f} s")
-    print(f"warm / scan alone: {ratio:.2f}x  (aim <= 1.2x, and 0 requests)")
-    print(f"report, cold: {report_cold[0]:6.2f} s, {report_cold[1]} requests; warm: {report_warm[0]:6.2f} s, "
-          f"{report_warm[1]} requests  (aim 0)")
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {k: v for k, v in os.environ.items()
+               if not k.startswith(("EMBED_RESOLVER_", "X_BEARER", "IA_")) and k not in ("PYTHONDONTWRITEBYTECODE",
+                                                                                         "PYTHONPYCACHEPREFIX")}
+        if args.no_bytecode_cache:
+            env["PYTHONDONTWRITEBYTECODE"] = "1"
+        else:
+            env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
+        print(f"bytecode {'not cached (PYTHONDONTWRITEBYTECODE=1)' if args.no_bytecode_cache else 'cached'}")
+        small(args, env, Path(tmp))
+        if args.corpus:
+            corpus(args, env, Path(tmp))
     return 0
 
 

@@ -9,26 +9,12 @@ CORPUS_DIR defaults to ../shared/corpus; when absent the script says so and exit
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _bench import ROOT, bench_env, embed_resolver, run_measured  # noqa: E402
-
-
-def copy_corpus(corpus: Path, out: Path, pages: int) -> int:
-    sources = sorted(p for p in corpus.rglob("*") if p.is_file() and p.suffix in (".html", ".htm", ".txt"))
-    for n in range(pages):
-        source = sources[n % len(sources)]
-        copy = n // len(sources)
-        data = source.read_bytes()
-        # A distinct trailer per copy: a new sha256, so the store records each copy as an article of its own.
-        trailer = f"\n<!-- copy {copy} -->\n" if source.suffix != ".txt" else f"\n\ncopy {copy}\n"
-        (out / f"{copy:02d}-{source.name}").write_bytes(data + trailer.encode())
-    return pages
+from _bench import ROOT, bench_env, copied_corpus, embed_resolver, run_measured  # noqa: E402
 
 
 def main() -> int:
@@ -37,15 +23,10 @@ def main() -> int:
     parser.add_argument("--pages", type=int, default=1168)
     parser.add_argument("--repeat", type=int, default=2)
     args = parser.parse_args()
-    corpus = Path(args.corpus)
-    if not corpus.is_dir():
-        print(f"corpus not found at {corpus}; nothing to benchmark")
-        return 0
-    work = Path(tempfile.mkdtemp(prefix="embed-resolver-bench-"))
-    try:
-        pages = work / "pages"
-        pages.mkdir()
-        count = copy_corpus(corpus, pages, args.pages)
+    with copied_corpus(Path(args.corpus), args.pages) as copied:
+        if copied is None:
+            return 0
+        work, pages, count = copied
         best: dict[int, float] = {}
         for attempt in range(args.repeat):
             for workers in (1, 2):
@@ -59,8 +40,6 @@ def main() -> int:
         for workers, seconds in best.items():
             print(f"scan --workers {workers}: {count} pages in {seconds:.1f} s ({count / seconds:.1f} pages/s)")
         print(f"speed-up with 2 workers: {best[1] / best[2]:.2f}x (best of {args.repeat})")
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
     return 0
 
 

@@ -75,6 +75,21 @@ def test_scan_a_url_fetches_the_article_through_the_http_layer(world, fakenet):
     assert Store(world.db).db["article_sources"].count_where("source = ?", [STORY]) == 1
 
 
+def test_a_scan_of_files_and_a_url_hands_over_to_the_event_loop_at_the_url_and_keeps_the_order(world, fakenet, tmp_path):
+    """A scan with no network step runs without an event loop (#14) until an article named by its URL: from there
+    the run goes on in the loop, through the one client; outputs stay in input order, every article recorded."""
+    fakenet.route("news.example", "/2022/12/bridge.html", page(STORY_HTML))
+    (tmp_path / "a.html").write_text(STORY_HTML.replace("Bridge reopened", "Bridge closed"))
+    (tmp_path / "b.html").write_text("<p>nothing here</p>")
+    result = world("scan", "--json", "--workers", "2", str(tmp_path / "a.html"), STORY, str(tmp_path / "b.html"))
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["source"] for line in lines(result.stdout)] == [str(tmp_path / "a.html"), STORY,
+                                                                             str(tmp_path / "b.html")]
+    store = Store(world.db)
+    assert store.count("articles") == 3 and store.count("progress") == 0
+    assert len(store.fetches_for(STORY)) == 1
+
+
 def test_a_secret_in_an_article_url_is_never_written(world, fakenet):
     """A paywalled page named with its key (`?token=...`) is fetched with it, but the source the cache keeps and
     the output shows has the value redacted, as every other stored URL (#11)."""

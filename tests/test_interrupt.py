@@ -104,3 +104,114 @@ def test_kill_9_loses_nothing(tmp_path: Path, corpus) -> None:
     assert again.returncode == 0, err
     # Killed between printing an article and recording it as finished, at most one line comes out twice.
     check_finished(tmp_path, out, duplicates_allowed=1)
+
+
+# A plain scan (no network step) records its articles in chunks (pipeline.Chunk): a chunk's articles and the
+# progress rows marking them finished commit together, and its lines are printed just before. The run below is
+# killed at a chosen moment by a wrapper: while reading its inputs (between chunks), or while printing a chunk.
+PLAIN = 300
+KILLED_AT = """
+import os, signal, sys
+from resolver import cli, pipeline
+
+at, where = int(os.environ["KILL_AT"]), os.environ["KILL_WHERE"]
+if where in ("reading", "ctrl-c"):
+    real_items = pipeline.iter_items
+
+    def iter_items(*args, **kwargs):
+        for n, item in enumerate(real_items(*args, **kwargs)):
+            if n == at:
+                os.kill(os.getpid(), signal.SIGINT if where == "ctrl-c" else signal.SIGKILL)
+            yield item
+    pipeline.iter_items = iter_items
+else:
+    real_emit, printed = cli._emit, [0]
+
+    def _emit(outcome, **kwargs):
+        printed[0] += 1
+        if printed[0] == at:
+            os.kill(os.getpid(), signal.SIGKILL)
+        real_emit(outcome, **kwargs)
+    cli._emit = _emit
+cli.cli(sys.argv[1:], prog_name="embed-resolver")
+"""
+
+
+def plain_scan(tmp_path: Path, folder: Path, out: Path, *, kill: tuple[str, int] | None = None) -> subprocess.Popen:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EMBED_RESOLVER_")}
+    env["PYTHONPATH"] = str(ROOT)
+    args = ["--db", str(tmp_path / "plain.db"), "scan", "--json", "--workers", "1", str(folder)]
+    if kill is None:
+        command = [sys.executable, "-m", "resolver", *args]
+    else:
+        command = [sys.executable, "-c", KILLED_AT, *args]
+        env.update(KILL_WHERE=kill[0], KILL_AT=str(kill[1]))
+    return subprocess.Popen(command, stdout=out.open("ab"), stderr=subprocess.PIPE, env=env, cwd=tmp_path)
+
+
+@pytest.mark.parametrize("where, at", [("reading", 200), ("printing", 140)], ids=["between-chunks", "mid-chunk"])
+def test_a_plain_scan_killed_loses_at_most_its_open_chunk_and_the_rerun_redoes_exactly_that(
+        tmp_path: Path, where: str, at: int) -> None:
+    from resolver.pipeline import Chunk
+
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    for n in range(PLAIN):
+        (folder / f"p{n:03d}.html").write_text(
+            f'<p>Story {n}.</p><blockquote class="twitter-tweet"><p>Words {n}</p>&mdash; Desk (@desk{n}) '
+            f'<a href="https://twitter.com/desk{n}/status/{1600000000000000000 + n}">May 1, 2023</a></blockquote>')
+    out = tmp_path / "out.jsonl"
+    killed = plain_scan(tmp_path, folder, out, kill=(where, at))
+    killed.communicate(timeout=60)
+    assert killed.returncode == -signal.SIGKILL
+    printed = [json.loads(line)["source"] for line in out.read_text().splitlines()]
+    store = Store(tmp_path / "plain.db")
+    recorded = {r[0] for r in store.db.execute("SELECT source FROM article_sources")}
+    finished = {r[0] for r in store.db.execute("SELECT source FROM progress WHERE outcome = 'done'")}
+    store.close()
+    # The articles and the progress rows of a chunk commit together; every committed article was printed; what
+    # was lost is the open chunk only (a chunk is at most Chunk.ARTICLES articles).
+    assert recorded == finished and recorded <= set(printed) and 0 < len(recorded) < PLAIN
+    assert len(printed) - len(recorded) < Chunk.ARTICLES
+    if where == "reading":
+        assert len(printed) == len(recorded)     # killed between chunks: nothing printed that is not recorded
+    else:
+        assert len(printed) == at - 1            # killed printing: the open chunk's lines so far were printed
+    again = plain_scan(tmp_path, folder, out)
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    assert f"{len(recorded)} finished by an earlier run".encode() in err
+    sources = [json.loads(line)["source"] for line in out.read_text().splitlines()]
+    assert sorted(set(sources)) == sorted(str(folder / f"p{n:03d}.html") for n in range(PLAIN))
+    # Redone: exactly what was not committed. Only the lines printed by the killed chunk come out twice.
+    assert len(sources) == PLAIN + len(printed) - len(recorded)
+    store = Store(tmp_path / "plain.db")
+    assert store.count("articles") == store.count("article_sources") == store.count("embeds") == PLAIN
+    assert store.count("progress") == 0
+
+
+def test_a_plain_scan_stopped_by_ctrl_c_commits_what_it_finished_and_the_rerun_does_the_rest(tmp_path: Path) -> None:
+    """With no network step there is no event loop: Ctrl-C interrupts wherever the scan is, and what it had
+    finished (its open chunk too) is recorded and printed before it stops, exit 130."""
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    for n in range(PLAIN):
+        (folder / f"p{n:03d}.html").write_text(f'<p>Story {n}.</p><p>(Photo: Ann Lee/Agency {n})</p>')
+    out = tmp_path / "out.jsonl"
+    stopped = plain_scan(tmp_path, folder, out, kill=("ctrl-c", 200))
+    _, err = stopped.communicate(timeout=60)
+    assert stopped.returncode == 130, err
+    printed = [json.loads(line)["source"] for line in out.read_text().splitlines()]
+    assert f"interrupted: scanned {len(printed)} articles".encode() in err and b"Traceback" not in err
+    store = Store(tmp_path / "plain.db")
+    finished = {r[0] for r in store.db.execute("SELECT source FROM progress WHERE outcome = 'done'")}
+    assert finished == set(printed) and len(printed) == len(set(printed)) and 0 < len(printed) < PLAIN
+    assert store.count("articles") == len(printed)
+    store.close()
+    again = plain_scan(tmp_path, folder, out)
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    assert f"{len(printed)} finished by an earlier run".encode() in err
+    sources = [json.loads(line)["source"] for line in out.read_text().splitlines()]
+    assert sorted(sources) == sorted(str(folder / f"p{n:03d}.html") for n in range(PLAIN))   # each once
+

@@ -110,3 +110,23 @@ def test_embed_text_confidence_is_kept_and_an_older_cache_gains_the_column(tmp_p
                          source="a.txt", tool_version="t")
     [embed] = store.embeds_for(1)
     assert embed["text_confidence"] == "uncertain"
+
+
+def test_the_store_knows_the_migrations_by_name_in_order():
+    from cache.store import MIGRATIONS
+
+    assert list(MIGRATIONS) == [m.name for m in migrations._migrations]
+
+
+def test_opening_and_recording_into_an_up_to_date_database_does_not_load_sqlite_utils(tmp_path):
+    import subprocess
+    import sys
+
+    Cache(tmp_path / "c.db").close()   # created and migrated: that needs sqlite-utils
+    code = ("import sys; from cache import Store; s = Store(sys.argv[1]); "
+            "s.record_article({'sha256': 'b' * 64, 'kind': 'html', 'encoding': 'utf-8', 'encoding_detected': 0, "
+            "'bytes': 3}, [], [], source='x', tool_version='t'); s.mark_done('job', [{'key': 'k'}]); "
+            "print(s.count('articles'), 'sqlite_utils' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "c.db")], capture_output=True, text=True,
+                          cwd=__import__("pathlib").Path(__file__).resolve().parents[1])
+    assert done.stdout.split() == ["1", "False"], done.stderr

@@ -279,21 +279,23 @@ class SourceMap:
         tag = key[0]
         if tag not in self._index:
             index: dict[tuple[str, str | None, str], list[int]] = {}
-            for at in self._start_tags(tag, None):
+            for at, _ in self._start_tags(tag, None):
                 index.setdefault(self._key_at(at, tag)[1], []).append(at)
             self._index[tag] = index
         return self._index[tag].get(key, [])
 
-    def _start_tags(self, tag: str, needle: str | None, *, outside_raw: bool = True) -> Iterator[int]:
+    def _start_tags(self, tag: str, needle: str | None, *,
+                    outside_raw: bool = True) -> Iterator[tuple[int, tuple[str, str | None, str] | None]]:
         """Start tags with this tag name (whose text holds `needle`, when given), in source order, outside raw text
-        (unless told it cannot be there). Every '<' is looked for only between the previous hit and this one: a page
-        of a million needles costs one pass."""
+        (unless told it cannot be there), each with its key when finding it read the tag already (with a needle):
+        a start tag is read once. Every '<' is looked for only between the previous hit and this one: a page of a
+        million needles costs one pass."""
         page, end = self.page, self.end
         in_raw = self.layout.in_raw if outside_raw else _never
         if needle is None:
             for found in _opener(tag).finditer(page, self.start, end):
                 if not in_raw(found.start()):
-                    yield found.start()
+                    yield found.start(), None
             return
         pos = seen = self.start
         while True:
@@ -307,9 +309,9 @@ class SourceMap:
             name = _TAG_NAME_RE.match(page, at)
             if name is None or _SOURCE_NAMES.get(name.group(1).lower(), name.group(1).lower()) != tag or in_raw(at):
                 continue
-            tag_end, _ = read_start_tag(page, name.end(), end)
+            tag_end, attrs = read_start_tag(page, name.end(), end)
             if hit < tag_end:
-                yield at
+                yield at, element_key(tag, attrs)
                 seen = pos = max(pos, tag_end)
 
     def _key_at(self, at: int, tag: str) -> tuple[int, tuple[str, str | None, str]]:
@@ -341,7 +343,8 @@ class _Cursor:
     @staticmethod
     def _matching(smap: SourceMap, key: tuple[str, str | None, str], needle: str | None, *,
                   outside_raw: bool) -> list[int]:
-        return [at for at in smap._start_tags(key[0], needle, outside_raw=outside_raw) if smap._key_at(at, key[0])[1] == key]
+        return [at for at, known in smap._start_tags(key[0], needle, outside_raw=outside_raw)
+                if (known if known is not None else smap._key_at(at, key[0])[1]) == key]
 
     def nth(self, ordinal: int) -> int:
         return self.found[ordinal] if ordinal < len(self.found) else -1

@@ -1,0 +1,189 @@
+#!/usr/bin/env python3
+"""Benchmark: a whole `scan` process over the corpus, with the database, against a process that only parses the
+same pages; and the per-article cost outside extraction (#14).
+
+Over ../shared/corpus/html copied to 1,168 pages (each copy made distinct, so every one is a new article):
+
+  1. process: `embed-resolver --db NEW.db scan --json -q --workers 1 PAGES > file` against
+     `python -c "for each page: lxml.html.fromstring(bytes)"`, interleaved, --repeat times each (aim <= 2x).
+     Also a bare lexbor parse process and `scan` with the default workers, for scale.
+  2. in process: `pipeline.run` over the same pages into a new database (resume on, JSON Lines made as the CLI
+     makes them), with extraction timed around `extract.find_all`: (run time - extraction time) / pages is the
+     per-article overhead (aim < 0.15 ms): reading, decoding, hashing, recording, resume, output.
+     Then the same run with extraction's results answered from memory: nothing but the overhead, and of it
+     what reading, decoding and hashing the pages costs; --profile prints where it goes (cProfile).
+
+Usage: scripts/bench_process.py [HTML_DIR] [--pages 1168] [--repeat 3] [--profile] [--skip-process]
+HTML_DIR defaults to ../shared/corpus/html; when absent the script says so and exits 0. Nothing touches the network.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _bench import ROOT, bench_env, copied_corpus, embed_resolver, run_measured  # noqa: E402
+
+sys.path.insert(0, str(ROOT))
+
+PARSE_ONLY = {
+    "lxml": "import sys, lxml.html\nfrom pathlib import Path\n"
+            "for p in sorted(Path(sys.argv[1]).iterdir()):\n    lxml.html.fromstring(p.read_bytes())\n",
+    "lexbor": "import sys\nfrom pathlib import Path\nfrom selectolax.lexbor import LexborHTMLParser\n"
+              "for p in sorted(Path(sys.argv[1]).iterdir()):\n    LexborHTMLParser(p.read_bytes())\n",
+}
+
+
+def processes(pages: Path, work: Path, repeat: int) -> dict[str, list[float]]:
+    """Wall seconds of each process, `repeat` times, interleaved so the machine's other load hits all alike."""
+    runs: dict[str, list[float]] = {}
+    env = bench_env(work)   # bytecode cached in a throwaway prefix, as an installed package has it
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    run_measured(embed_resolver("--help"), env=env)
+    for attempt in range(repeat):
+        commands = {f"parse only ({name})": [sys.executable, "-c", code, str(pages)]
+                    for name, code in PARSE_ONLY.items()}
+        for workers in ("1", "default"):
+            db = work / f"scan-{workers}-{attempt}.db"
+            chosen = ["--workers", "1"] if workers == "1" else []
+            commands[f"scan --workers {workers}"] = embed_resolver("--db", str(db), "scan", "--json", "-q", *chosen,
+                                                                   str(pages))
+        for name, command in commands.items():
+            run = run_measured(command, env=env, stdout=work / "out.jsonl")
+            if run.returncode != 0:
+                raise SystemExit(f"{name} failed ({run.returncode}): {run.stderr.strip()[-500:]}")
+            runs.setdefault(name, []).append(run.seconds)
+    return runs
+
+
+def in_process(pages: Path, work: Path, *, answered: dict[tuple[int, str], object] | None = None,
+               profile: bool = False) -> tuple[float, float, int]:
+    """(run seconds, extraction seconds, articles) of `pipeline.run` over the pages, as `scan --json -q --workers 1`
+    does it (a new database, resume recorded, each outcome made JSON). Extraction is timed around
+    `extract.find_all`; with `answered` (filled on a first run), its results are taken from there instead, so the
+    run is nothing but the overhead (and a profile shows only it)."""
+    from cache import Store
+    from resolver import extract, pipeline
+    from resolver.inputs import InputSpec
+    from resolver.session import Session
+    from resolver.settings import load_settings
+
+    spent = [0.0]
+    find_all = extract.find_all
+
+    def timed_find_all(text, kind):   # type: ignore[no-untyped-def]
+        key = (len(text), text[-64:])   # the copies differ in their trailer
+        if answered is not None and key in answered:
+            return answered[key]
+        start = time.perf_counter()
+        try:
+            found = find_all(text, kind)
+        finally:
+            spent[0] += time.perf_counter() - start
+        if answered is not None:
+            answered[key] = found
+        return found
+
+    extract.find_all = timed_find_all
+    sink = open(os.devnull, "w", encoding="utf-8")
+
+    def emit(outcome: pipeline.Outcome) -> None:
+        if isinstance(outcome, pipeline.ArticleResult):
+            sink.write(json.dumps(outcome.to_json(), ensure_ascii=False) + "\n")
+
+    db = work / f"in-process-{time.monotonic_ns()}.db"
+    store = Store(db)
+    session = Session(load_settings(env={}), store=store)
+    options = pipeline.RunOptions(workers=1, job="bench")
+    items = pipeline.items_of(InputSpec(files=(str(pages),)), session=session, options=options)
+    profiler = None
+    if profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+    start = time.perf_counter()
+    summary = pipeline.run(items, session=session, emit=emit, options=options)
+    store.forget_progress("bench")
+    elapsed = time.perf_counter() - start
+    if profiler is not None:
+        profiler.disable()
+        _print_profile(profiler)
+    store.close()
+    extract.find_all = find_all
+    return elapsed, spent[0], summary.articles
+
+
+def input_cost(pages: Path) -> float:
+    """Seconds per page to read, decode and sha256 the pages (best of 3)."""
+    from resolver.inputs import InputSpec, iter_items, load
+
+    items = list(iter_items(InputSpec(files=(str(pages),))))
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        for item in items:
+            _ = load(item).article.sha256
+        best = min(best, time.perf_counter() - start)
+    return best / len(items)
+
+
+def _print_profile(profiler: object) -> None:
+    """The functions outside extraction that cost the most, by own time."""
+    import pstats
+
+    stats = pstats.Stats(profiler)  # type: ignore[arg-type]
+    rows = [(tt, calls, f"{Path(file).name}:{line} {name}")
+            for (file, line, name), (_, calls, tt, _, _) in stats.stats.items()]  # type: ignore[attr-defined]
+    print("extraction answered from memory, by own time (cProfile):")
+    for tt, calls, where in sorted(rows, reverse=True)[:25]:
+        print(f"  {tt * 1000:8.1f} ms  {calls:8d}  {where}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "corpus" / "html"))
+    parser.add_argument("--pages", type=int, default=1168)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--profile", action="store_true", help="print where the in-process overhead goes")
+    parser.add_argument("--skip-process", action="store_true", help="only the in-process overhead")
+    args = parser.parse_args()
+    with copied_corpus(Path(args.corpus), args.pages) as copied:
+        if copied is None:
+            return 0
+        work, pages, count = copied
+        print(f"{count} pages from {args.corpus}")
+        if not args.skip_process:
+            print_processes(processes(pages, work, args.repeat))
+        answered: dict[tuple[int, str], object] = {}
+        elapsed, extraction, articles = in_process(pages, work, answered=answered)
+        print(f"in process: {articles} articles in {elapsed:.2f} s, extraction {extraction:.2f} s: outside "
+              f"extraction {(elapsed - extraction) / articles * 1000:.3f} ms per article (aim < 0.15 ms)")
+        elapsed, _, articles = in_process(pages, work, answered=answered, profile=args.profile)
+        print(f"in process, extraction answered from memory: {elapsed / articles * 1000:.3f} ms per article")
+        reading = input_cost(pages)
+        print(f"  of which reading, decoding and hashing each page (what any tool keeping pages by sha256 pays): "
+              f"{reading * 1000:.3f} ms; the rest (recording, resume, output, the driver): "
+              f"{elapsed / articles * 1000 - reading * 1000:.3f} ms")
+    return 0
+
+
+def print_processes(runs: dict[str, list[float]]) -> None:
+    floor = runs["parse only (lxml)"]
+    print(f"{'process':28} {'median s':>9} {'range s':>14} {'x parse only (lxml), per run':>30}")
+    for name, times in runs.items():
+        ratios = [t / f for t, f in zip(times, floor)]
+        print(f"{name:28} {statistics.median(times):9.2f} {min(times):6.2f}-{max(times):<7.2f} "
+              f"{statistics.median(ratios):12.2f}  ({min(ratios):.2f}-{max(ratios):.2f})")
+    print("aim: scan --workers 1 <= 2x parse only (lxml)")
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,62 @@
+"""A scan's table output in a pipe is laid out without rich (#14), exactly as rich lays it out (#11: borderless
+columns, never wrapped); on a terminal rich draws it, and page text is never read as console markup."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from rich.console import Console
+
+from resolver.article import from_bytes
+from resolver.model import Credit, Embed
+from resolver.pipeline import ArticleResult
+from resolver.report import scan_plain, scan_tables
+
+TWEET = Embed(platform="twitter", kind="post", url="https://twitter.com/riverton/status/1600000000000000001",
+              detector="html-blockquote", span=(10, 200), post_id="1600000000000000001", author_handle="riverton",
+              author_name="Riverton Roads", date="2022-12-06", text="The bridge reopened this morning",
+              media_links=("https://pic.twitter.com/abc",))
+VIDEO = Embed(platform="youtube", kind="video", url="https://www.youtube.com/watch?v=abcdefghijk",
+              detector="html-iframe", span=(300, 380))
+CREDIT = Credit(raw="(Photo: Ann Lee/Agency Press)", source="caption", span=(5, 33), creator="Ann Lee",
+                organization="Agency Press", image="https://img.news.example/very/long/path/to/the/photo.jpg")
+
+
+def result(embeds: tuple[Embed, ...], credits: tuple[Credit, ...], source: str = "story.html") -> ArticleResult:
+    return ArticleResult(from_bytes(b"<p>a page</p>", source), embeds, credits)
+
+
+def with_rich(found: ArticleResult) -> list[str]:
+    out = io.StringIO()
+    console = Console(file=out, width=100_000, soft_wrap=True, highlight=False, force_terminal=False)
+    for renderable in scan_tables(found, plain=True):
+        console.print(renderable)
+    return out.getvalue().splitlines()
+
+
+CASES = {
+    "embeds-and-credits": result((TWEET, VIDEO), (CREDIT, Credit("© Agency", "attribute", (40, 48)))),
+    "nothing": result((), ()),
+    "credits-only": result((), (CREDIT,)),
+    "wide-and-accented": result((Embed("twitter", "post", "https://twitter.com/a/status/2", "text-signature", (0, 9),
+                                       author_name="Zoë 中文名 👍🏽 👨\u200d👩\u200d👧", author_handle="a",
+                                       text="Ça va? 東京 [2 media] e\u0301 ❤\ufe0f 🇫🇷",
+                                       date_text="May 1"),), (), source="dossier/été.html"),
+    "markup-in-page-text": result((Embed("twitter", "post", "https://twitter.com/b/status/3", "html-blockquote",
+                                         (0, 9), text="[bold]not bold[/] and [/] [link=x]y[/link]",
+                                         author_name="[red]Name"),), (Credit("[/] (Photo: X)", "text", (1, 5)),)),
+}
+
+
+@pytest.mark.parametrize("found", CASES.values(), ids=CASES.keys())
+def test_plain_output_is_what_rich_prints_into_a_pipe(found: ArticleResult) -> None:
+    assert list(scan_plain(found)) == with_rich(found)
+
+
+def test_page_text_that_looks_like_markup_is_printed_as_written_on_a_terminal() -> None:
+    out = io.StringIO()
+    console = Console(file=out, width=200, force_terminal=True, color_system=None)
+    for renderable in scan_tables(CASES["markup-in-page-text"]):
+        console.print(renderable)
+    assert "[bold]not bold[/] and [/]" in out.getvalue() and "[red]Name" in out.getvalue()

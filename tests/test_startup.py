@@ -1,0 +1,37 @@
+"""Start-up (#14): a plain one-file scan into a database that is up to date, printing into a pipe, loads none of
+what it does not use: no event loop, no process pool, no rich, no sqlite-utils, no HTTP stack. (The time it takes
+is measured by scripts/bench_startup.py, not here.)"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+UNUSED = ("asyncio", "concurrent.futures.process", "rich", "sqlite_utils", "httpx", "numpy", "bs4")
+PAGE = ('<p>The bridge reopened.</p><blockquote class="twitter-tweet"><p>Bridge reopened</p>&mdash; Riverton Roads '
+        '(@RivertonRoads) <a href="https://twitter.com/RivertonRoads/status/1600000000000000001">December 6, 2022</a>'
+        '</blockquote><p>(Photo: Bea Example/Riverton Post)</p>')
+CODE = """import runpy, sys
+sys.argv = ["embed-resolver", *sys.argv[1:]]
+try:
+    runpy.run_module("resolver", run_name="__main__")
+except SystemExit:
+    pass
+print(",".join(m for m in {unused!r} if m in sys.modules), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("output", [[], ["--json"]], ids=["table", "json"])
+def test_a_plain_one_file_scan_loads_nothing_it_does_not_use(tmp_path: Path, output: list[str]) -> None:
+    page = tmp_path / "story.html"
+    page.write_text(PAGE)
+    args = ["--db", str(tmp_path / "c.db"), "scan", *output, str(page)]
+    subprocess.run([sys.executable, "-m", "resolver", *args], check=True, capture_output=True, cwd=ROOT)  # migrated
+    done = subprocess.run([sys.executable, "-c", CODE.format(unused=UNUSED), *args], capture_output=True, text=True,
+                          cwd=ROOT)
+    assert "RivertonRoads" in done.stdout
+    assert done.stderr.strip().splitlines()[-1:] == [""] or done.stderr.strip() == "", done.stderr
