@@ -93,8 +93,9 @@ def corpus_options(command: Any) -> Any:
     return command
 
 
-def _input_spec(sources: Sequence[str], options: dict[str, Any]) -> InputSpec:
-    """The inputs of a command from its SOURCES and corpus options (popped from `options`)."""
+def _input_spec(sources: Sequence[str], options: dict[str, Any], *, name: str = "SOURCE") -> InputSpec:
+    """The inputs of a command from its SOURCES and corpus options (popped from `options`); `name` is the
+    argument's name in the command's help, for the usage error when nothing is given."""
     from resolver.errors import InputError
     from resolver.inputs import InputSpec, JsonlFields, Shard
 
@@ -108,7 +109,7 @@ def _input_spec(sources: Sequence[str], options: dict[str, Any]) -> InputSpec:
     spec = InputSpec(files=tuple(sources), jsonl=options.pop("jsonl"), warc=options.pop("warc_input"),
                      globs=options.pop("globs"), fields=fields, shard=slice_)
     if spec.empty:
-        raise click.UsageError("give at least one SOURCE, --jsonl or --warc-input")
+        raise click.UsageError(f"give at least one {name}, --jsonl or --warc-input")
     if not spec.jsonl and fields != JsonlFields():
         raise click.UsageError("--text-field, --html-field, --url-field and --id-field go with --jsonl")
     return spec
@@ -665,6 +666,8 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
     from resolver import pipeline
 
     mode = _mode(offline=offline, refresh=refresh)
+    if not (targets or reparse):
+        raise click.UsageError("give at least one TARGET (a post URL, a short link or an article), or --reparse")
     settings = _settings(ctx, **_network_overrides(network))
     store = _open_store(settings)
     if reparse:
@@ -675,8 +678,6 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
         click.echo(f"re-derived {observations} observations of {rederived} posts from kept raw answers; "
                    "no request made")
         return
-    if not targets:
-        raise click.UsageError("give at least one TARGET (a post URL, a short link or an article), or --reparse")
     options = fetching.FetchOptions(all_methods=all_methods, media=not no_media, download_video=download_video,
                                     keep_media_dir=settings.database().parent / "media" if keep_media else None)
     stdin = _stdin(targets)
@@ -836,7 +837,7 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
     from resolver import report as rendering
 
     mode = _mode(offline=offline, refresh=refresh)
-    spec = _input_spec(articles, options)
+    spec = _input_spec(articles, options, name="ARTICLE")
     stdin = _stdin(spec.files, spec.jsonl)
     settings = _settings(ctx, **_network_overrides(options))
     store = _open_store(settings)

@@ -282,7 +282,8 @@ def sources_of(post: PostRecord, store: Store | None) -> list[dict[str, Any]]:
 
 def unreachable(result: ArticleResult) -> list[str]:
     """What could not be reached, in words a reader understands."""
-    found = [f"link {r.value.url}: {r.value.error}" for r in result.resolutions or () if r.value.error]
+    found = [f"link {r.value.url}: {_without_kind(r.value.error) if r.value.unavailable else r.value.error}"
+             for r in result.resolutions or () if r.value.error]
     for post in result.posts or ():
         record = post.value.record
         if record.status in ("error", "unknown"):   # "never fetched" (offline) is an unknown status too
@@ -293,6 +294,11 @@ def unreachable(result: ArticleResult) -> list[str]:
     if any(a.unavailable for a in archives):
         found.append(NO_ARCHIVE_LOOKUP)
     return found
+
+
+def _without_kind(error: str) -> str:
+    """"not-cached: offline, and …" as a reader reads it: "offline, and …", as a post never fetched says it."""
+    return error.partition(": ")[2] or error
 
 
 def _resolution(resolution: dict[str, Any]) -> dict[str, Any]:

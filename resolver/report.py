@@ -386,6 +386,20 @@ def _counts(counter: dict[str, int]) -> str:
     return ", ".join(f"{k} {v}" for k, v in counter.items())
 
 
+def _chain(resolution: dict[str, Any]) -> str:
+    """A link's hops with their statuses; a hop that got no response says so."""
+    return " → ".join(f"{h['url']} ({h['status'] if h['status'] is not None else 'no response'})"
+                      for h in resolution["hops"]) or resolution["url"]
+
+
+def _not_cached(resolution: dict[str, Any]) -> str | None:
+    """An offline link never resolved: not known, which is no error (as a post's status, #9)."""
+    from resolver.http import NOT_CACHED
+
+    error = resolution["error"] or ""
+    return "not in the cache (offline)" if error.startswith(f"{NOT_CACHED}:") else None
+
+
 def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
     status = embed["status"]["words"]
     who = f" by @{embed['author_handle']}" if embed.get("author_handle") else ""
@@ -397,9 +411,12 @@ def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
     lines.append("")
     lines += [f"- {line}" for line in _notes(embed)]
     for resolution in embed["resolutions"]:
-        chain = " → ".join(f"{h['url']} ({h['status']})" for h in resolution["hops"]) or resolution["url"]
+        missing = _not_cached(resolution)
+        if missing:
+            lines.append(f"- Link {resolution['url']}: {missing}")
+            continue
         end = resolution["canonical_url"] or resolution["final_url"] or "—"
-        lines.append(f"- Link {resolution['url']}: {chain} ⇒ {end}"
+        lines.append(f"- Link {resolution['url']}: {_chain(resolution)} ⇒ {end}"
                      + (f" — error: {resolution['error']}" if resolution["error"] else ""))
     if embed["snapshots"]:
         latest = max(embed["snapshots"], key=lambda s: s["timestamp"])
@@ -509,12 +526,7 @@ def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str],
     who = f" by @{embed['author_handle']}" if embed.get("author_handle") else ""
     rows = "".join(f"<tr><th scope=\"row\">{escape(a)}</th><td>{escape(b or '—')}</td><td>{escape(c or '—')}</td>"
                    f"<td class=\"meta\">{escape(d or '')}</td></tr>" for a, b, c, d in _facts(embed))
-    links = "".join(
-        f"<li>Link <code>{escape(r['url'])}</code>: "
-        + escape(" → ".join(f"{h['url']} ({h['status']})" for h in r["hops"]) or r["url"])
-        + f" ⇒ {escape(r['canonical_url'] or r['final_url'] or '—')}"
-        + (f" <strong class=\"fail\">error: {escape(r['error'])}</strong>" if r["error"] else "") + "</li>"
-        for r in embed["resolutions"])
+    links = "".join(_html_link(r) for r in embed["resolutions"])
     if embed["snapshots"]:
         latest = max(embed["snapshots"], key=lambda s: s["timestamp"])
         links += (f"<li>Archived: {len(embed['snapshots'])} snapshot(s); latest "
@@ -535,6 +547,17 @@ def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str],
             "<table><thead><tr><th scope=\"col\">Fact</th><th scope=\"col\">The article says</th>"
             "<th scope=\"col\">The source says</th><th scope=\"col\">Recorded from</th></tr></thead>"
             f"<tbody>{rows}</tbody></table><ul>{links}</ul><h4>Checks</h4><ul>{checks}</ul></article>")
+
+
+def _html_link(resolution: dict[str, Any]) -> str:
+    from html import escape
+
+    missing = _not_cached(resolution)
+    if missing:
+        return f"<li>Link <code>{escape(resolution['url'])}</code>: {escape(missing)}</li>"
+    end = resolution["canonical_url"] or resolution["final_url"] or "—"
+    error = f" <strong class=\"fail\">error: {escape(resolution['error'])}</strong>" if resolution["error"] else ""
+    return f"<li>Link <code>{escape(resolution['url'])}</code>: {escape(_chain(resolution))} ⇒ {escape(end)}{error}</li>"
 
 
 def _html_credit(number: int, credit: dict[str, Any], badge: Callable[[str], str],

@@ -90,6 +90,25 @@ def normalise_origin(value: str, *, where: str) -> str:
     return f"{split.scheme}://{host}{port}"
 
 
+# Every section and key a config file may hold ([origins] and [limits] map URLs, so any key): a typo is an error,
+# not a setting silently never applied.
+_SECTIONS: dict[str, frozenset[str] | None] = {
+    "network": frozenset(_NETWORK_KEYS | {"cache_ttl"}), "fetch": frozenset({"max_media_bytes", "max_image_pixels"}),
+    "scan": frozenset({"article_budget"}), "archive": frozenset({"save_timeout", "warc"}), "cache": frozenset({"db"}),
+    "origins": None, "limits": None, "x": frozenset({"bearer_token", "methods"}), "meta": frozenset({"access_token"}),
+    "internet_archive": frozenset({"ia_access_key", "ia_secret_key"})}
+
+
+def _known_only(data: dict[str, Any], path: Path) -> None:
+    for name, found in data.items():
+        if name not in _SECTIONS:
+            raise ConfigError(f"config file {path}: unknown section [{name}]; the sections are "
+                              + ", ".join(f"[{known}]" for known in _SECTIONS))
+        keys = _SECTIONS[name]
+        if keys is not None and isinstance(found, dict) and set(found) - keys:
+            raise ConfigError(f"config file {path}: unknown [{name}] keys: {', '.join(sorted(set(found) - keys))}")
+
+
 def _from_toml(path: Path) -> dict[str, Any]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -113,10 +132,8 @@ def _from_toml(path: Path) -> dict[str, Any]:
             raise ConfigError(f"config file {path}: [{name}] {key} must be a string, not {value!r}")
         return value
 
+    _known_only(data, path)
     network = section("network")
-    unknown = set(network) - _NETWORK_KEYS - {"cache_ttl"}
-    if unknown:
-        raise ConfigError(f"config file {path}: unknown [network] keys: {', '.join(sorted(unknown))}")
     for key, value in network.items():
         values["cache_ttl_days" if key == "cache_ttl" else key] = value
     origins = section("origins")
@@ -129,10 +146,7 @@ def _from_toml(path: Path) -> dict[str, Any]:
                                                for v in limits.values()):
         raise ConfigError(f"config file {path}: [limits] maps URL prefixes to requests a minute (numbers >= 0)")
     values["limits"] = {k: float(v) for k, v in limits.items()}
-    scan = section("scan")
-    if set(scan) - {"article_budget"}:
-        raise ConfigError(f"config file {path}: unknown [scan] keys: {', '.join(sorted(set(scan) - {'article_budget'}))}")
-    values.update(scan)
+    values.update(section("scan"))
     archive = section("archive")
     if "save_timeout" in archive:
         values["save_timeout"] = archive["save_timeout"]

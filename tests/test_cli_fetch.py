@@ -95,3 +95,9 @@ def test_scan_fetch_analyses_images_the_article_credits(fakenet, tmp_path):
     result = invoke("scan", "--fetch", "--json", str(article))
     [image] = json.loads(result.stdout)["credited_images"]
     assert image["url"] == "https://pbs.twimg.com/media/credited.jpg" and image["credit"] == {"byline": "Other Person"}
+
+
+def test_a_missing_target_is_a_usage_error_before_the_cache_is_opened(tmp_path):
+    """Before, `fetch` with nothing to fetch opened the cache first, so a cache it could not open hid the usage error."""
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "no-such-folder" / "c.db"), "fetch"])
+    assert result.exit_code == 2 and "give at least one TARGET" in result.output

@@ -112,6 +112,12 @@ def test_usage_errors(tmp_path: Path, args: list[str], message: str) -> None:
     assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
 
 
+def test_a_usage_error_names_the_argument_as_the_help_does(tmp_path: Path) -> None:
+    """`report` takes ARTICLES: its usage error said SOURCE, the name of scan's argument."""
+    result = invoke(tmp_path, "report")
+    assert result.exit_code == 2 and "give at least one ARTICLE, --jsonl or --warc-input" in result.output
+
+
 def test_an_interrupted_run_resumes_without_reading_what_it_finished(tmp_path: Path, feed: Path) -> None:
     store = Store(tmp_path / "c.db")
     spec = InputSpec(jsonl=(str(feed),), fields=pipeline_fields())

@@ -212,3 +212,21 @@ def test_a_warm_report_makes_no_request(world, fakenet):
         assert [e[key]["status"] if key == "post" else e[key] for e in second["embeds"]] == \
                [e[key]["status"] if key == "post" else e[key] for e in first["embeds"]], key
     assert second["unreachable"] == first["unreachable"]
+
+
+def test_links_not_in_the_cache_or_never_answered_read_as_such(world):
+    """Offline, a link never resolved is "not in the cache (offline)", never an error (as a post's status is),
+    and a hop that got no response says so: before, `error: not-cached: …` in red and `(None)`."""
+    from resolver import report
+
+    offline = json.loads(world("report", "--offline", "--format", "json", "article.html"))
+    assert any(r["error"] for e in offline["embeds"] for r in e["resolutions"])
+    for text in (report.markdown(offline), report.html_page(offline)):
+        assert "not-cached" not in text and "error: offline" not in text
+        assert "https://t.co/Zz98Yy76Xx: not in the cache (offline)" in re.sub(r"<[^>]+>", "", text)
+    assert "link https://t.co/Zz98Yy76Xx: offline, and this URL was never resolved" in offline["unreachable"]
+    online = json.loads(world("report", "--format", "json", "article.html"))
+    link = online["embeds"][0]["resolutions"][0]
+    link["hops"][-1]["status"], link["error"] = None, "connect: cannot resolve pic.twitter.com"
+    for text in (report.markdown(online), report.html_page(online)):
+        assert "(None)" not in text and "(no response)" in text

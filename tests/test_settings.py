@@ -35,7 +35,13 @@ def test_file_then_environment_then_flags(tmp_path):
     ("[network]\ntimeuot = 3\n", "unknown [network] keys: timeuot"),
     ('[origins]\n"https://t.co/path" = "http://127.0.0.1:1"\n', "is not an origin"),
     ("not toml at all = = \n", "is not valid TOML"),
-], ids=["type", "range", "pixels", "bool", "typo", "origin", "syntax"])
+    # a typo in a section's name, or in a key of any section, was silently ignored: the setting never applied
+    ("[nettwork]\ntimeout = 3\n", "unknown section [nettwork]; the sections are [network], [fetch], [scan]"),
+    ("[fetch]\nmax_media_byte = 3\n", "unknown [fetch] keys: max_media_byte"),
+    ("[archive]\nsave_timout = 3\n", "unknown [archive] keys: save_timout"),
+    ("[x]\nbearer = 'a'\n", "unknown [x] keys: bearer"),
+], ids=["type", "range", "pixels", "bool", "typo", "origin", "syntax", "section-typo", "fetch-typo", "archive-typo",
+        "x-typo"])
 def test_bad_config_is_a_clear_error(tmp_path, body, message):
     path = tmp_path / "c.toml"
     path.write_text(body)
