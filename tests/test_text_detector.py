@@ -175,6 +175,41 @@ def test_multi_line_tweet_above_a_signature_keeps_its_lines_and_is_sure():
     assert embed.text_confidence == "high"
 
 
+# The block above a signature ends at the previous blank line, heading or signature (#10).
+BLOCK_ENDS = [
+    ("previous-signature",
+     "Intro.\n\nMore intro.\n\nFirst post here\n— Ann Example (@ann_ex) May 2, 2019\nSecond post, line one\n"
+     "line two\n— Bo Sample (@bo_sample) May 2, 2019\n\nMore prose.\n", "Second post, line one\nline two"),
+    ("previous-inline-signature",
+     "Intro.\n\nMore intro.\n\nFirst post here — Ann Example (@ann_ex) May 2, 2019\nSecond post, line one\n"
+     "line two\n— Bo Sample (@bo_sample) May 2, 2019\n\nMore prose.\n", "Second post, line one\nline two"),
+    ("heading",
+     "Intro.\n\nMore intro.\n\n## Reactions\nSecond post, line one\nline two\n— Bo Sample (@bo_sample) May 2, 2019\n",
+     "Second post, line one\nline two"),
+    ("signature-on-the-last-line",
+     "Intro.\n\nMore intro.\n\nSecond post, line one\nline two — Bo Sample (@bo_sample) May 2, 2019\n\nMore.\n",
+     "Second post, line one\nline two"),
+]
+
+
+@pytest.mark.parametrize("text,tweet", [b[1:] for b in BLOCK_ENDS], ids=[b[0] for b in BLOCK_ENDS])
+def test_a_multi_line_block_ends_at_a_blank_line_heading_or_signature(text, tweet):
+    embed = find_embeds(text)[-1]
+    assert (embed.author_handle, embed.text, embed.text_confidence) == ("bo_sample", tweet, "high")
+    assert text[embed.span[0]:].startswith(tweet)
+
+
+def test_single_newline_document_with_a_line_above_the_post_is_uncertain():
+    """One paragraph a line: the line above may be prose or the post's own first line, so the start is unsure."""
+    text = ("The council met on Tuesday.\nOpen at last\n— Riverton Roads (@RivertonRoads) December 6, 2022\n"
+            "Next post here — Ann Example (@ann_ex) December 6, 2022\nTraffic returned to normal by noon.\n")
+    first, second = find_embeds(text)
+    assert (first.text, first.text_confidence) == ("Open at last", "uncertain")
+    assert (second.text, second.text_confidence) == ("Next post here", "high")   # a signature right above it
+    [alone] = find_embeds("Open at last\n— Riverton Roads (@RivertonRoads) December 6, 2022\nMore.\n")
+    assert alone.text_confidence == "high"   # nothing above it
+
+
 @pytest.mark.parametrize("text,name,tweet", [
     ("If you look a few lines up  the code  will always be  404          (@code_ex) December 28, 2017",
      None, "If you look a few lines up  the code  will always be  404"),
