@@ -158,6 +158,17 @@ def test_a_mention_in_the_tweet_is_not_its_signature():
     assert (embed.author_name, embed.author_handle) == ("Ann Example", "ann_ex")
 
 
+@pytest.mark.parametrize("body,name", [
+    ("<p>Closed every winter - not just in March.</p>", "Ann Example"),
+    ("<p>Closed every winter -- not just in March.</p>", "Ann Example"),
+    ("<p>Closed – again. <a href=\"https://t.co/Ab12Cd34Ef\">pic.twitter.com/Ab12Cd34Ef</a></p>", "Ann Example"),
+], ids=["hyphen", "double-hyphen", "en-dash"])
+def test_a_dash_in_the_tweet_is_not_where_the_name_starts(body, name):
+    """widgets.js puts the em dash right after </p>: the name starts at the last dash, not at one in the words."""
+    [embed] = html.scan(f"<html><body>{_tweet(body)}</body></html>")[0]
+    assert (embed.author_name, embed.author_handle) == (name, "ann_ex")
+
+
 def test_two_tweets_on_a_one_line_page_get_their_own_spans():
     page = ("<html><body>" + _tweet("<p>First post</p>") + "<p>Between.</p>"
             + _tweet("<p>Second post</p>", handle="bo_ex", status="1600000000000000002") + "</body></html>")

@@ -47,7 +47,9 @@ CUSTOM_TAGS = ("amp-twitter", "amp-instagram", "amp-youtube", "amp-facebook", "a
 TWEET_CLASSES = frozenset({"twitter-tweet", "twitter-video"})
 
 
-SIGNATURE_IN_QUOTE_RE = re.compile(r"(?:(?:—|–|-{1,2})\s*(?P<name>[^()]*?)\s*)?\(@(?P<handle>[A-Za-z0-9_]{1,15})\)")
+# The name runs from the last dash: one in the tweet's words ("every November - not just on Diwali") is no start.
+SIGNATURE_IN_QUOTE_RE = re.compile(
+    r"(?:(?:—|–|-{1,2})\s*(?P<name>(?:(?!\s-{1,2}\s)[^()—–])*?)\s*)?\(@(?P<handle>[A-Za-z0-9_]{1,15})\)")
 
 
 def _is_tweet_blockquote(classes: set[str]) -> bool:
