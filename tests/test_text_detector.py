@@ -167,6 +167,15 @@ def test_text_longer_than_a_tweet_is_uncertain():
     assert embed.text_confidence == "uncertain"
 
 
+def test_attached_media_link_does_not_count_toward_a_tweets_length():
+    """X counts a link as 23 characters but an attached photo's pic.twitter.com link as none."""
+    words = ("The bridge is open again after nine months of repairs and the whole town came out to see it. " * 3)[:270]
+    [embed] = find_embeds(f"Intro.\n\nMore.\n\n{words} pic.twitter.com/Zz98Yy76Xx\n— Ann Example (@ann_ex) May 2, 2019\n")
+    assert embed.text_confidence == "high"
+    [embed] = find_embeds(f"Intro.\n\nMore.\n\n{words} https://t.co/Ab12Cd34Ef\n— Ann Example (@ann_ex) May 2, 2019\n")
+    assert embed.text_confidence == "uncertain"   # 270 + 1 + 23 > 280
+
+
 def test_multi_line_tweet_above_a_signature_keeps_its_lines_and_is_sure():
     text = ("The council met.\n\nLine one of the post\nline two\nline three pic.twitter.com/Zz98Yy76Xx\n"
             "— Ann Example (@ann_ex) May 2, 2019\n\nMore prose.\n")

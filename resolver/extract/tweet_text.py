@@ -20,6 +20,7 @@ HIGH = "high"
 UNCERTAIN = "uncertain"
 MAX_TWEET_CHARS = 280   # X's limit since November 2017 (140 before); links count as 23
 LINK_RE = re.compile(r"(?:https?://\S+|pic\.(?:twitter|x)\.com/\S+)")
+MEDIA_LINK_RE = re.compile(r"(?:https?://)?pic\.(?:twitter|x)\.com/\S+")
 # A sentence end with the next sentence glued on: "expect.What", "2016.Happy", "there.BREAKING". The character
 # before the mark must be a word character or closing quote, so "U.S." and "..." do not count.
 GLUED_SENTENCE_RE = re.compile(r"(?<=[a-z0-9)\"'”’%])[.!?]+[\"'”’]?(?=[A-Z@#]|[\"“‘][A-Z])")
@@ -44,8 +45,10 @@ def start_of_tweet(text: str) -> tuple[int, str]:
 
 
 def too_long(text: str) -> bool:
-    """Longer than any tweet can be, links counted as t.co makes them: prose came along."""
-    return len(LINK_RE.sub("x" * 23, text.strip())) > MAX_TWEET_CHARS
+    """Longer than any tweet can be, links counted as t.co makes them (an attached photo's pic.twitter.com link
+    counts for nothing): prose came along."""
+    text = MEDIA_LINK_RE.sub("", text.strip()).strip()
+    return len(LINK_RE.sub("x" * 23, text)) > MAX_TWEET_CHARS
 
 
 def _glued_start(text: str) -> tuple[int, bool]:
