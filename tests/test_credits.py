@@ -75,11 +75,13 @@ def test_sentences_that_mention_photos_are_not_credits(text):
     ("AP Photo", (None, "AP")),
     ("Getty Image", (None, "Getty Image")),
     ("Ivy Example", ("Ivy Example", None)),
+    ("REUTERS/Ann Example/File Photo", ("Ann Example", "REUTERS")),
+    ("Ann Example/Reuters/File Photo", ("Ann Example", "Reuters")),
 ], ids=["slash", "via", "agency-only", "file-suffix", "person-outlet-agency", "caps-person-agency-getty",
         "agencies-only", "agency-first-files", "agency-first-caps", "site-first", "mandatory-credit-dash", "stf-comma",
         "pool-word", "stf-alone", "pool-kept", "handout-lowercase", "stringer-code", "for-outlet", "agency-via",
         "broadcaster-via", "pipe", "comma-domain", "trailing-via-repeat", "org-first-person", "tv-unit-creator",
-        "agency-photo-alone", "known-prefix", "bare-person"])
+        "agency-photo-alone", "known-prefix", "bare-person", "agency-first-file-photo", "file-photo"])
 def test_split_credit(value, expected):
     assert split_credit(value) == expected
 
@@ -95,6 +97,8 @@ MORE_FORMS = [
     ("Credit... Ann Example/The Riverton Times", "Ann Example", "The Riverton Times"),
     ("He left.Photo by Ann Example/Getty Images.@someone replied", "Ann Example", "Getty Images"),
     ("Featured image via Fay M. Example/Getty Images", "Fay M. Example", "Getty Images"),
+    ("Foto: Pixabay.com / someuser", "someuser", "Pixabay.com"),   # a user name as the site writes it
+    ("Foto: Ann Example/dpa", "Ann Example", "dpa"),
 ]
 
 

@@ -34,7 +34,7 @@ ORG_WORD_RE = re.compile(
     r"|Campaign|Embassy|Cent(?:er|re)|Hospital|College|Society|Association|Authority|Bureau|Commission"
     r"|Administration|Wire|Features|Handout|Pool)\b|\w\.(?:com|org|net)\b",
     re.IGNORECASE)
-ROLE_CODES = frozenset({"stf", "str", "stringer", "file", "files", "contributor", "ho", "handout", "pool"})
+ROLE_CODES = frozenset({"stf", "str", "stringer", "file", "files", "file photo", "contributor", "ho", "handout", "pool"})
 KEPT_ROLES = frozenset({"pool", "handout"})   # an organisation when nothing else names one
 TRAILING_ROLE_RE = re.compile(r"^(?P<name>.*?\S)[\s,]+(?P<role>pool|handout|stf|str|file|files)$", re.IGNORECASE)
 WIRE_CODE_RE = re.compile(r"\s+[-–]\s+[A-Z]{2,5}[A-Z0-9]*\d[A-Z0-9]*$")   # "... - RTR4JDW4"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from resolver.extract.credit_names import is_org, names_an_agency, split_credit
+from resolver.extract.credit_names import SEPARATOR_RE, is_org, names_an_agency, split_credit
 from resolver.extract.intervals import Intervals
 from resolver.model import Credit
 
@@ -103,7 +103,14 @@ def looks_like_credit_value(value: str, *, strict: bool) -> bool:
     if first and first[0].islower() and first.lower() not in ("courtesy", "the", "de", "van", "von"):
         return False
     lower = [w for w in words if w[0].islower() and w.lower().strip(".") not in ALLOWED_LOWER]
-    return not lower
+    return not lower or _lower_parts_are_handles(value, lower)
+
+
+def _lower_parts_are_handles(value: str, lower: list[str]) -> bool:
+    """'Pixabay.com / someuser', 'Ann Example/dpa': each lower-case word is a part of its own (a user name, an
+    agency written small) beside a part that names an organisation."""
+    parts = [p.strip(" ,") for p in SEPARATOR_RE.split(value) if p.strip(" ,")]
+    return len(parts) > 1 and all(w in parts for w in lower) and any(is_org(p) for p in parts)
 
 
 def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str | None = None,
