@@ -75,3 +75,20 @@ def test_credit_pairs_are_unique_case_folded_and_trimmed():
              _credit("Vesti", "Example Times")]   # the optional label's words, split another way: neither way
     score = evaluate.score_file(labels, [], found)
     assert dict(score.credits) == {"tp": 1, "fp": 1, "fn": 1, "optional": 2}
+
+
+def test_a_matched_embeds_handle_name_and_date_are_checked_against_the_label():
+    labels = {"file": "p.html", "credits": [], "embeds": [
+        _label(post_id="1600000000000000001", handle="ann_ex", name="Ann Example", date="2022-12-06", where="blockquote"),
+        _label(post_id="1600000000000000002", handle="bo_ex", name="Bo Example", date="2022-12-06", where="blockquote"),
+        _label(post_id="1600000000000000003", handle="cy_ex", name=None, date=None, where="link"),
+    ]}
+    found = [
+        _embed(post_id="1600000000000000001", author_handle="Ann_Ex", author_name="Ann Example", date="2022-12-06"),
+        _embed(post_id="1600000000000000002", author_handle="bo_ex", author_name="words - Bo Example", date="2022-12-06"),
+        _embed(post_id="1600000000000000003", author_handle="cy_ex"),
+    ]
+    score = evaluate.score_file(labels, found, [])
+    assert dict(score.authors) == {"total": 3, "right": 2}
+    assert any("author wrong" in line and "words - Bo Example" in line for line in score.misses)
+    assert evaluate.summarise([score])["authors"] == {"right": 2, "n": 3, "exact": "0.667"}
