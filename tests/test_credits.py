@@ -90,6 +90,7 @@ MORE_FORMS = [
     ("Mandatory Credit: Ann Example-USA TODAY Sports - RTR1ABC2", "Ann Example", "USA TODAY Sports"),
     ("Image via Getty Images", None, "Getty Images"),
     ("Image copyright Getty Images", None, "Getty Images"),
+    ("Image copyright Getty Images Image caption Crowds wait at the gate", None, "Getty Images"),   # BBC, scraped
     ("Featured image via JOHN EXAMPLE/AFP/Getty Images", "JOHN EXAMPLE", "AFP/Getty Images"),
     ("(Foto: Pixabay.com / someuser)", "someuser", "Pixabay.com"),
     ("(Photo credit should read JOHN EXAMPLE/AFP/Getty Images)", "JOHN EXAMPLE", "AFP/Getty Images"),

@@ -57,7 +57,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Photo: X / Photograph: X / Featured image via X / Image copyright X / Mandatory Credit: X, as a line or sentence
     ("keyword", re.compile(
         rf"{KEY_START}(?P<key>{PREFIX}){SP}*(?P<value>{VALUE_STOP}{{2,100}}?){SP}*"
-        rf"(?=\n|$|\||(?-i:(?<!\b[A-Z])[.;]{SP}+[A-Z]|\.(?=[A-Z@#]))|\.$|\)|\]|{SP}*/{SP}*(?:Copyright|©))",
+        rf"(?=\n|$|\||(?-i:(?<!\b[A-Z])[.;]{SP}+[A-Z]|\.(?=[A-Z@#]))|\.$|\)|\]|{SP}*/{SP}*(?:Copyright|©)"
+        rf"|{SP}+Image{SP}+caption\b)",   # BBC pages scraped flat: "Image copyright Getty Images Image caption ..."
         re.IGNORECASE | re.MULTILINE)),
     # Sanjeev Verma/Hindustan Times/Getty Images, REUTERS/Jane Doe/Files: a slash chain naming a person and an agency
     # It ends the sentence or line, or a name follows: "a Reuters/Ipsos poll" is no credit.
