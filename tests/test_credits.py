@@ -3,7 +3,7 @@
 import pytest
 
 from resolver.extract.credit_names import split_credit
-from resolver.extract.credits import find_credits
+from resolver.extract.credits import find_credits, read_whole
 
 POSITIVE = [
     ("(Photo Credit:Nicole Laskavi/MOD)", "Nicole Laskavi", "MOD", "paren-credit"),
@@ -75,13 +75,15 @@ def test_sentences_that_mention_photos_are_not_credits(text):
     ("AP Photo", (None, "AP")),
     ("Getty Image", (None, "Getty Image")),
     ("Ivy Example", ("Ivy Example", None)),
+    ("Al Example-Pool/Getty Images", ("Al Example", "Getty Images")),
+    ("Ben Example/\u200bAFP/\u200bGetty Images", ("Ben Example", "AFP/Getty Images")),
     ("REUTERS/Ann Example/File Photo", ("Ann Example", "REUTERS")),
     ("Ann Example/Reuters/File Photo", ("Ann Example", "Reuters")),
 ], ids=["slash", "via", "agency-only", "file-suffix", "person-outlet-agency", "caps-person-agency-getty",
         "agencies-only", "agency-first-files", "agency-first-caps", "site-first", "mandatory-credit-dash", "stf-comma",
         "pool-word", "stf-alone", "pool-kept", "handout-lowercase", "stringer-code", "for-outlet", "agency-via",
         "broadcaster-via", "pipe", "comma-domain", "trailing-via-repeat", "org-first-person", "tv-unit-creator",
-        "agency-photo-alone", "known-prefix", "bare-person", "agency-first-file-photo", "file-photo"])
+        "agency-photo-alone", "known-prefix", "bare-person", "hyphen-pool", "zero-width-spaces", "agency-first-file-photo", "file-photo"])
 def test_split_credit(value, expected):
     assert split_credit(value) == expected
 
@@ -156,3 +158,14 @@ def test_one_person_credited_twice_keeps_the_fuller_statement():
     text = "Supporters cheer.  / AFP / JOHN EXAMPLE (Photo credit should read JOHN EXAMPLE/AFP/Getty Images)"
     [credit] = find_credits(text, caption=True)
     assert (credit.creator, credit.organization) == ("JOHN EXAMPLE", "AFP/Getty Images")
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("Credit Ann Example/Agence France-Presse — Getty Images", ("Ann Example", "Agence France-Presse/Getty Images")),
+    ("Via Facebook", (None, "Facebook")),
+    ("Featured image via Al Example-Pool/Getty Images", ("Al Example", "Getty Images")),
+], ids=["bare-credit-label", "via-platform", "keyword-hyphen-pool"])
+def test_a_credit_elements_words_read_whole(value, expected):
+    """What a class="credit" element holds: its label words ('Credit', visually hidden on the page) are no name."""
+    [(creator, organization, _)] = read_whole(value)
+    assert (creator, organization) == expected

@@ -250,3 +250,11 @@ def test_cms_credit_classes(css):
             'Ann Example/Riverton Post</span></div></figure><p>Follow us on Twitter</p></body></html>')
     [credit] = html.scan(page)[1]
     assert (credit.creator, credit.organization, credit.image) == ("Ann Example", "Riverton Post", "https://img.example.org/a.jpg")
+
+
+def test_a_copyright_holder_naming_a_person_and_an_outlet_is_split():
+    page = ('<html><body><figure><img src="https://img.example.org/a.jpg"><span class="a-credit" itemprop="copyrightHolder">'
+            'Kay Example/for Riverton Daily News</span></figure><figure><img src="https://img.example.org/b.jpg">'
+            '<span itemprop="copyrightHolder">Riverton Daily News</span></figure></body></html>')
+    got = [(c.creator, c.organization) for c in html.scan(page)[1]]
+    assert got == [("Kay Example", "Riverton Daily News"), (None, "Riverton Daily News")]

@@ -36,7 +36,8 @@ ORG_WORD_RE = re.compile(
     re.IGNORECASE)
 ROLE_CODES = frozenset({"stf", "str", "stringer", "file", "files", "file photo", "contributor", "ho", "handout", "pool"})
 KEPT_ROLES = frozenset({"pool", "handout"})   # an organisation when nothing else names one
-TRAILING_ROLE_RE = re.compile(r"^(?P<name>.*?\S)[\s,]+(?P<role>pool|handout|stf|str|file|files)$", re.IGNORECASE)
+TRAILING_ROLE_RE = re.compile(r"^(?P<name>.*?\S)(?:[\s,]+(?P<role>pool|handout|stf|str|file|files)|-(?P<joined>pool|handout))$",
+                              re.IGNORECASE)   # "Al Drago-Pool": Getty joins the role with a hyphen
 WIRE_CODE_RE = re.compile(r"\s+[-–]\s+[A-Z]{2,5}[A-Z0-9]*\d[A-Z0-9]*$")   # "... - RTR4JDW4"
 SEPARATOR_RE = re.compile(r"\s*/\s*|\s*\|\s*|\s+[-–—]\s+")
 _VIA_RE = re.compile(r"via\b", re.IGNORECASE)
@@ -53,7 +54,7 @@ ENDS = " \t\u00a0,;:.-–—()[]\"'“”"
 def split_credit(value: str, org: str | None = None) -> tuple[str | None, str | None]:
     """(creator, organization) of a credit value with its prefix words already gone; `org` when a pattern
     already knows the organisation ('AP' in '(AP Photo/Jane Doe)')."""
-    value = WIRE_CODE_RE.sub("", value.strip(ENDS)).strip(ENDS)
+    value = WIRE_CODE_RE.sub("", value.replace("\u200b", "").strip(ENDS)).strip(ENDS)   # zero-width spaces: nothing
     if org:
         creator, _ = _without_role(value)
         return creator or None, org.strip()
@@ -90,7 +91,7 @@ def _without_role(part: str) -> tuple[str, str | None]:
         return "", part
     trailing = TRAILING_ROLE_RE.match(part)
     if trailing and not is_known_org(part):
-        return trailing.group("name").strip(ENDS), trailing.group("role")
+        return trailing.group("name").strip(ENDS), trailing.group("role") or trailing.group("joined")
     return part, None
 
 

@@ -84,6 +84,10 @@ def strip_prefix(value: str) -> str:
     return COPYRIGHT_PREFIX_RE.sub("", value).strip()
 
 
+# A credit element's label words with no colon: NYT's visually hidden "Credit", a credit slot reading "Via Facebook".
+LABEL_WORD_RE = re.compile(r"^(?:Credits?|Via)\s+(?=[A-Z@])")
+
+
 def looks_like_credit_value(value: str, *, strict: bool) -> bool:
     """Does a value read as names and agencies? Strict for bare prose, lenient inside an explicit '(Photo Credit: ...)'."""
     value = value.strip()
@@ -213,7 +217,7 @@ def read_whole(value: str) -> list[tuple[str | None, str | None, str]]:
     found = [(c.creator, c.organization, c.form or "") for c in find_credits(value, caption=True)]
     if found:
         return found
-    stripped = strip_prefix(value)
+    stripped = LABEL_WORD_RE.sub("", strip_prefix(value))
     if not looks_like_credit_value(stripped, strict=False) or len(stripped.split()) > 14:
         return []
     creator, organization = split_credit(stripped)

@@ -14,7 +14,7 @@ from html import unescape
 from typing import Any
 
 from resolver.extract import credits as credit_patterns
-from resolver.extract.credit_names import split_credit
+from resolver.extract.credit_names import SEPARATOR_RE, split_credit
 from resolver.extract.dom import AncestorMemo, children, element_text, select, shallow, spaced_text
 from resolver.extract.intervals import Intervals
 from resolver.extract.spans import SourceMap
@@ -163,8 +163,10 @@ def _credit_from_element(el: Any, smap: SourceMap, walks: _Walks, source: str) -
         return []
     span, image = smap.span(el), _image_for(el, walks)
     form = "css-class" if source == "caption" else "itemprop"
-    if el.attrs.get("itemprop") == "copyrightHolder" and not credit_patterns.find_credits(raw, caption=True):
-        value = credit_patterns.strip_prefix(raw)
+    value = credit_patterns.strip_prefix(raw)
+    # A holder is an organisation, unless it names a person beside one: "Kay Example/for Riverton Daily News" (#10)
+    if el.attrs.get("itemprop") == "copyrightHolder" and not credit_patterns.find_credits(raw, caption=True) \
+            and not SEPARATOR_RE.search(value):
         return [Credit(raw=raw, source=source, span=span, organization=value, image=image, form=form)] \
             if credit_patterns.looks_like_credit_value(value, strict=False) else []
     return [Credit(raw=raw, source=source, span=span, creator=creator, organization=organization, image=image,
