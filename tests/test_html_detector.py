@@ -258,3 +258,12 @@ def test_a_copyright_holder_naming_a_person_and_an_outlet_is_split():
             '<span itemprop="copyrightHolder">Riverton Daily News</span></figure></body></html>')
     got = [(c.creator, c.organization) for c in html.scan(page)[1]]
     assert got == [("Kay Example", "Riverton Daily News"), (None, "Riverton Daily News")]
+
+
+def test_a_credit_class_with_no_image_near_must_read_as_names():
+    """An ad player's 'credits' corner ("inRead invented by Teads") and a truncated licence line are no photo's."""
+    page = ('<html><body><article><p>Story.</p><div class="ad-player-credits"><a href="https://ads.example.org">'
+            '<span class="ad-player-credits-colored">inRead</span> invented by Adco</a></div>'
+            '<p class="image-credit">1996-98 Acme Inc., All right</p>'
+            '<p class="photo-credit">Ann Example/Riverton Post</p></article></body></html>')
+    assert [(c.creator, c.organization) for c in html.scan(page)[1]] == [("Ann Example", "Riverton Post")]
