@@ -93,6 +93,7 @@ MORE_FORMS = [
     ("Image via Getty Images", None, "Getty Images"),
     ("Image copyright Getty Images", None, "Getty Images"),
     ("Image copyright Getty Images Image caption Crowds wait at the gate", None, "Getty Images"),   # BBC, scraped
+    ("Screenshot aus dem Archiv Riverton", None, "Archiv Riverton"),
     ("Featured image via JOHN EXAMPLE/AFP/Getty Images", "JOHN EXAMPLE", "AFP/Getty Images"),
     ("(Foto: Pixabay.com / someuser)", "someuser", "Pixabay.com"),
     ("(Photo credit should read JOHN EXAMPLE/AFP/Getty Images)", "JOHN EXAMPLE", "AFP/Getty Images"),
@@ -136,6 +137,8 @@ def test_copyright_is_a_credit_in_a_caption_only():
     [credit] = find_credits("© 2021 Jane Doe", caption=True)
     assert (credit.creator, credit.organization) == ("Jane Doe", None)
     assert find_credits("© 2021 Jane Doe") == []
+    [credit] = find_credits("© Provided by Riverton Insider Inc", caption=True)   # MSN's syndication line
+    assert (credit.creator, credit.organization) == (None, "Riverton Insider Inc")
 
 
 NOT_CREDITS = [

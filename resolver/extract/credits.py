@@ -24,7 +24,7 @@ PREFIX = (
     rf"|{PHOTO}{SP}+(?:credits?|copyright)\b{SP}*[:：]?"
     rf"|{PHOTO}{SP}+(?:by|via|courtesy(?:{SP}+of)?)\b"
     rf"|(?:Mandatory{SP}+)?Credits?{SP}*(?:[:：]|\.\.\.|…)|Courtesy(?:{SP}+of)?\b|Copyright{SP}*[:：]"
-    rf"|Screen(?:shot|grab){SP}*(?:via|from)?{SP}*[:：]?)"
+    rf"|Screen(?:shot|grab){SP}*(?:via|from|aus(?:{SP}+de[mr])?|von)?{SP}*[:：]?|Provided{SP}+by\b)"
 )
 PREFIX_RE = re.compile(rf"^{SP}*{PREFIX}{SP}*", re.IGNORECASE)
 PREFIX_END_RE = re.compile(rf"{PREFIX}{SP}*$", re.IGNORECASE)   # "Image Credit: " before an inline <em>Getty</em>
