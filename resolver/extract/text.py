@@ -227,7 +227,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[
                 confidence = tweet_text.UNCERTAIN if tweet_text.too_long(body) or not sure else tweet_text.HIGH
         media, links = _link_lists(body or "")
         post_id = None
-        url = f"https://twitter.com/{handle}" if platform == "twitter" else f"https://bsky.app/profile/{handle}"
+        url = x.profile_url(handle) if platform == "twitter" else platforms.bluesky.profile_url(handle)
         if match.group("url"):
             ref = x.parse_url(clean_url(match.group("url")))
             if ref is not None and ref.post_id:
@@ -248,7 +248,7 @@ def find_instagram_remnants(text: str) -> list[Embed]:
     for match in INSTAGRAM_RE.finditer(text):
         handle = match.group("handle").rstrip(".")
         embeds.append(Embed(
-            platform="instagram", kind="post", url=f"https://www.instagram.com/{handle}/",
+            platform="instagram", kind="post", url=platforms.instagram.profile_url(handle),
             detector="text-signature", span=match.span(), author_handle=handle,
             author_name=(match.group("name") or "").strip() or None,
             date_text=match.group("date"), date=iso_from_match(match) if match.group("date") else None,
