@@ -169,6 +169,18 @@ def test_a_dash_in_the_tweet_is_not_where_the_name_starts(body, name):
     assert (embed.author_name, embed.author_handle) == (name, "ann_ex")
 
 
+@pytest.mark.parametrize("signature,name", [
+    ("&mdash; Riverton FC - Official (@ann_ex)", "Riverton FC - Official"),
+    ("&mdash; Jean-Luc Example (@ann_ex)", "Jean-Luc Example"),
+    ("- Ann Example (@ann_ex)", "Ann Example"),
+], ids=["spaced-hyphen-in-name", "hyphenated-name", "hyphen-signature"])
+def test_names_with_hyphens_are_kept_whole(signature, name):
+    page = (f'<html><body><blockquote class="twitter-tweet"><p>Open - at last</p>{signature} '
+            '<a href="https://twitter.com/ann_ex/status/1600000000000000001">December 6, 2022</a></blockquote></body></html>')
+    [embed] = html.scan(page)[0]
+    assert embed.author_name == name
+
+
 def test_two_tweets_on_a_one_line_page_get_their_own_spans():
     page = ("<html><body>" + _tweet("<p>First post</p>") + "<p>Between.</p>"
             + _tweet("<p>Second post</p>", handle="bo_ex", status="1600000000000000002") + "</body></html>")

@@ -47,9 +47,12 @@ CUSTOM_TAGS = ("amp-twitter", "amp-instagram", "amp-youtube", "amp-facebook", "a
 TWEET_CLASSES = frozenset({"twitter-tweet", "twitter-video"})
 
 
-# The name runs from the last dash: one in the tweet's words ("every November - not just on Diwali") is no start.
+# The name runs from the last em or en dash (widgets.js writes &mdash;), so a hyphen in the tweet's words ("every
+# November - not just on Diwali") is no start but one in a name ("Riverton FC - Official") is kept; after a plain
+# hyphen, the name holds no hyphen beside a space.
 SIGNATURE_IN_QUOTE_RE = re.compile(
-    r"(?:(?:—|–|-{1,2})\s*(?P<name>(?:(?!\s-{1,2}\s)[^()—–])*?)\s*)?\(@(?P<handle>[A-Za-z0-9_]{1,15})\)")
+    r"(?:(?:[—–]\s*(?P<name>[^()—–]*?)|-{1,2}\s*(?P<hname>(?:(?!\s-|-\s)[^()—–])*?))\s*)?"
+    r"\(@(?P<handle>[A-Za-z0-9_]{1,15})\)")
 
 
 def _is_tweet_blockquote(classes: set[str]) -> bool:
@@ -74,7 +77,7 @@ def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-block
     for signature in SIGNATURE_IN_QUOTE_RE.finditer(element_text(el)):
         pass
     name, handle = _card_author(el) if signature is None else (
-        (signature.group("name") or "").strip() or None, signature.group("handle"))
+        (signature.group("name") or signature.group("hname") or "").strip() or None, signature.group("handle"))
     if status is None and handle is None:
         return None
     handle = handle or (status.author_handle if status else None)
