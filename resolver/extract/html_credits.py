@@ -467,10 +467,11 @@ def _element_credits(el: Any, smap: SourceMap, walks: _Walks, credited: set[Any]
         credited.add(el)
         itemprop = itemprop if itemprop in CREDIT_ITEMPROPS else ""   # itemprop="caption" says nothing of credit
         weak = not itemprop and not WEAK_CLASS_RE.search(css)
-        if "author" in css.lower() or not itemprop and _image_for(el, walks) is None and ("opyright" in css or weak):
+        no_image = not itemprop and _image_for(el, walks) is None
+        if "author" in css.lower() or no_image and ("opyright" in css or weak):
             return []   # an author's byline; "copyright" or "attribution" with no image near it is no photo's
         found = _credit_from_element(el, smap, walks, "caption")
-        if not itemprop and _image_for(el, walks) is None:   # no image to tie it to: it must read as names (#10)
+        if no_image:   # nothing to tie it to: it must read as names (#10)
             found = [c for c in found if credit_patterns.looks_like_credit_value(
                 " / ".join(n for n in (c.creator, c.organization) if n), strict=True)]   # not an ad's "inRead" credits
         # "attribution" alone also marks a story's source ("Tech Insider"): there a supplier must be named
