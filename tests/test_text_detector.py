@@ -140,6 +140,14 @@ RUN_ON = [
      "The mayor did not hold back. Nobody builds bridges better than this town, she tweeted.  We will open it "
      "soon! Nobody builds bridges better than this town. We will open it soon!  Di Example (@di_ex) May 2, 2019",
      "Nobody builds bridges better than this town. We will open it soon!"),
+    ("quoted-window-ending-at-a-space",
+     "The columnist tweeted: I happen to have seen various council members today. They are worried. I happen to "
+     "have seen various council members today. They're worried. https://t.co/Ab12Cd34Ef  Ed Example (@ed_ex) May 2, 2019",
+     "I happen to have seen various council members today. They're worried. https://t.co/Ab12Cd34Ef"),
+    ("capitalised-introduction",
+     "Ask the host, who said the mayor called her this morning for advice.WATCH: The host says the mayor called her "
+     "this morning to ask about the bridge. pic.twitter.com/Zz98Yy76Xx  Fi Example (@fi_ex) June 2, 2017",
+     "The host says the mayor called her this morning to ask about the bridge. pic.twitter.com/Zz98Yy76Xx"),
     ("quoted-short-tweet-before-link",
      "The senator replied to say,  You do not. You do not https://t.co/Ab12Cd34Ef  Ed Example (@ed_ex) May 2, 2019",
      "You do not https://t.co/Ab12Cd34Ef"),

@@ -27,7 +27,7 @@ GLUED_SENTENCE_RE = re.compile(r"(?<=[a-z0-9)\"'”’%])[.!?]+[\"'”’]?(?=[A
 # An introduction: a colon glued to what follows, or after a word that announces a quote.
 GLUED_COLON_RE = re.compile(r"(?<=[a-z0-9)])[:](?=[A-Z@#]|[\"“‘][A-Z])")
 INTRO_RE = re.compile(
-    r"\b(?:below|tweeted|tweets|tweet|wrote|writes|responded|replied|posted|added|Watch|watch|here|follows|refresher)"
+    r"\b(?i:below|tweeted|tweets|tweet|wrote|writes|responded|replied|posted|added|watch|here|follows|refresher)"
     r"[ \t]*:[ \t]+(?=[A-Z\"“‘@#])")
 WORD_START_RE = re.compile(r"(?<![\w'’])(?=[\w\"“‘@#])")
 REPEAT_WINDOW = 30
@@ -68,10 +68,11 @@ def _repeated_start(text: str, start: int) -> int | None:
         at = match.start()
         window = text[at: at + REPEAT_WINDOW]
         link = LINK_RE.search(window)
-        window = (window[: link.start()] if link else window).rstrip()
+        cut = window[: link.start()] if link else window
+        window = cut.rstrip()   # a full window that ends at a space is still full (#10: "I happen to have seen ")
         if len(window) < MIN_REPEAT or " " not in window:
             continue
-        if len(window) < REPEAT_WINDOW and at + len(window) < len(text.rstrip()) and not link:
+        if len(cut) < REPEAT_WINDOW and at + len(window) < len(text.rstrip()) and not link:
             continue   # a short window must reach the end of the text (the whole tweet) to count
         earlier = text.find(window, max(start, at - REPEAT_REACH), at)
         if earlier >= 0 and (earlier == start or not text[earlier - 1].isalnum()):
