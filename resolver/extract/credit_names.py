@@ -45,7 +45,7 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 _FOR_RE = re.compile(r"^for\s+")
 _DASHED_RE = re.compile(r"^(?P<name>[^-–]+?)\s*[-–]\s*(?P<org>[^-–]+)$")
 _AGENCY_PHOTO_RE = re.compile(r"(?P<org>.+?)\s+(?:Photos?|PHOTOS?)")
-_ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
+_ACRONYM_RE = re.compile(r"[A-Z]{2,6}(?:-[A-Z][\w]*)*")   # MOD, CBC, NYPD; JPL-Caltech
 _VIA_FOR_RE = re.compile(r"\s+(?:via|for)\s+")
 _DOMAIN_RE = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,6}")
 ENDS = " \t\u00a0,;:.-–—()[]\"'“”"
@@ -129,7 +129,7 @@ def is_org(value: str) -> bool:
         return False
     if is_known_org(value) or ORG_WORD_RE.search(value) or _is_domain(value) or value.startswith("The "):
         return True
-    return bool(_ACRONYM_RE.fullmatch(value))   # an acronym: MOD, CBC, NYPD
+    return bool(_ACRONYM_RE.fullmatch(value))   # an acronym, alone or joined to a name: MOD, NYPD, JPL-Caltech
 
 
 def names_an_agency(value: str) -> bool:
