@@ -77,6 +77,7 @@ def test_sentences_that_mention_photos_are_not_credits(text):
     ("Ivy Example", ("Ivy Example", None)),
     ("Al Example-Pool/Getty Images", ("Al Example", "Getty Images")),
     ("Ben Example/\u200bAFP/\u200bGetty Images", ("Ben Example", "AFP/Getty Images")),
+    ("Ann Example/Agence France-Presse — Getty Images", ("Ann Example", "Agence France-Presse — Getty Images")),
     ("NASA/JPL-Caltech", (None, "NASA/JPL-Caltech")),
     ("NASA/JPL-Caltech/MSSS", (None, "NASA/JPL-Caltech/MSSS")),
     ("REUTERS/Ann Example/File Photo", ("Ann Example", "REUTERS")),
@@ -85,7 +86,7 @@ def test_sentences_that_mention_photos_are_not_credits(text):
         "agencies-only", "agency-first-files", "agency-first-caps", "site-first", "mandatory-credit-dash", "stf-comma",
         "pool-word", "stf-alone", "pool-kept", "handout-lowercase", "stringer-code", "for-outlet", "agency-via",
         "broadcaster-via", "pipe", "comma-domain", "trailing-via-repeat", "org-first-person", "tv-unit-creator",
-        "agency-photo-alone", "known-prefix", "bare-person", "hyphen-pool", "zero-width-spaces", "acronym-hyphen-org", "acronyms-only", "agency-first-file-photo", "file-photo"])
+        "agency-photo-alone", "known-prefix", "bare-person", "hyphen-pool", "zero-width-spaces", "organisation-as-written", "acronym-hyphen-org", "acronyms-only", "agency-first-file-photo", "file-photo"])
 def test_split_credit(value, expected):
     assert split_credit(value) == expected
 
@@ -166,7 +167,7 @@ def test_one_person_credited_twice_keeps_the_fuller_statement():
 
 
 @pytest.mark.parametrize("value,expected", [
-    ("Credit Ann Example/Agence France-Presse — Getty Images", ("Ann Example", "Agence France-Presse/Getty Images")),
+    ("Credit Ann Example/Agence France-Presse — Getty Images", ("Ann Example", "Agence France-Presse — Getty Images")),
     ("Via Facebook", (None, "Facebook")),
     ("Featured image via Al Example-Pool/Getty Images", ("Al Example", "Getty Images")),
 ], ids=["bare-credit-label", "via-platform", "keyword-hyphen-pool"])

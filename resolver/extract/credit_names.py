@@ -74,15 +74,25 @@ def split_credit(value: str, org: str | None = None) -> tuple[str | None, str | 
     if len(kept) == 1:
         named, organization = _split_one(kept[0])
         return named, organization or role_org
-    joiner = " / " if " / " in value else "/"
     people = [p for p in kept[1:] if not is_org(p)]
     # Agency first ("REUTERS/Jane Doe", "NASA Goddard Center/Jane Doe"): exactly a known agency, or a name that
     # reads as an organisation with a person after it ("Reuters TV/Reuters" keeps Reuters TV as the creator).
     if kept[0].casefold() in KNOWN_ORGS or _is_domain(kept[0]) or is_org(kept[0]) and people:
         if not people:
-            return None, joiner.join(kept)
-        return people[0], joiner.join(p for p in kept if p is not people[0])
-    return kept[0], joiner.join(kept[1:])
+            return None, _as_written(value, kept)
+        return people[0], _as_written(value, [p for p in kept if p is not people[0]])
+    return kept[0], _as_written(value, kept[1:])
+
+
+def _as_written(value: str, parts: list[str]) -> str:
+    """The organisation parts as the credit writes them ("Agence France-Presse — Getty Images") when they stand
+    together in it, nothing dropped between them; else joined with a slash."""
+    start, end = value.find(parts[0]), value.rfind(parts[-1])
+    if 0 <= start <= end:
+        written = value[start: end + len(parts[-1])]
+        if [p.strip(ENDS) for p in SEPARATOR_RE.split(written) if p.strip(ENDS)] == parts:
+            return written
+    return (" / " if " / " in value else "/").join(parts)
 
 
 def _without_role(part: str) -> tuple[str, str | None]:
