@@ -9,6 +9,7 @@ Scoring (eval/README.md says how the labels were made):
   handle + date (the display name when the label has no handle). Timelines and lone media links are not scored.
 - credits: the unique (creator, organization) pairs of a file, both right after case-folding and trimming
   whitespace and punctuation; a found credit read from the same words as an optional label counts neither way.
+- authors: a found post's handle, display name and date against the label's, where the label has them.
 - tweet text: the label's text against the found text after normalisation (NFKC, entities decoded, curly quotes
   and dashes straightened, t.co / pic.twitter.com links and a trailing ellipsis set aside, whitespace collapsed).
 Labels marked "optional" count neither way; texts marked "text_uncertain" are reported on their own.
@@ -75,6 +76,7 @@ class FileScore:
     embeds: Counter[str] = field(default_factory=Counter)      # tp, fp, fn
     credits: Counter[str] = field(default_factory=Counter)     # tp, fp, fn
     texts: Counter[str] = field(default_factory=Counter)       # exact, total, uncertain_exact, uncertain_total
+    authors: Counter[str] = field(default_factory=Counter)     # right, total: handle, name and date of a found post
     misses: list[str] = field(default_factory=list)
 
 
@@ -127,6 +129,7 @@ def score_file(label_file: dict[str, Any], embeds: list[Any], credits: list[Any]
         score.misses.append(f"embed extra:  {e.platform} {e.post_id or '@' + str(e.author_handle)} {e.date or ''} "
                             f"({e.detector}) {e.url}")
     found = dict((li, embeds[ei]) for li, ei in pairs)
+    _score_authors(score, labels, found)
     for li, label in enumerate(labels):
         if label["platform"] != "twitter" or label.get("optional") or not label.get("text"):
             continue
@@ -140,6 +143,23 @@ def score_file(label_file: dict[str, Any], embeds: list[Any], credits: list[Any]
                                 f"        want {normalise_text(label['text'])!r}\n        got  {normalise_text(got)!r}")
     _score_credits(score, label_file["credits"], credits)
     return score
+
+
+def _score_authors(score: FileScore, labels: list[dict[str, Any]], found: dict[int, Any]) -> None:
+    """A found post's handle, display name and date against what the label read (where it read them)."""
+    for li, embed in found.items():
+        label = labels[li]
+        if label.get("optional"):
+            continue
+        wrong = [f"{key} {want!r}, got {got!r}" for key, want, got, same in (
+            ("handle", label.get("handle"), embed.author_handle, lambda a, b: (a or "").casefold() == (b or "").casefold()),
+            ("name", label.get("name"), embed.author_name, lambda a, b: normalise_name(a) == normalise_name(b)),
+            ("date", label.get("date"), embed.date, lambda a, b: a == b),
+        ) if want and not same(want, got)]
+        score.authors["total"] += 1
+        score.authors["right"] += not wrong
+        if wrong:
+            score.misses.append(f"author wrong: {_label_key(label)}: " + "; ".join(wrong))
 
 
 def _score_credits(score: FileScore, labels: list[dict[str, Any]], credits: list[Any]) -> None:
@@ -182,11 +202,12 @@ def _ratio(part: int, whole: int) -> str:
 
 def summarise(scores: list[FileScore]) -> dict[str, Any]:
     """Totals and ratios over every scored file."""
-    embeds, credits, texts = Counter(), Counter(), Counter()
+    embeds, credits, texts, authors = Counter(), Counter(), Counter(), Counter()
     for s in scores:
         embeds.update(s.embeds)
         credits.update(s.credits)
         texts.update(s.texts)
+        authors.update(s.authors)
     return {
         "files": len(scores),
         "embeds": {"precision": _ratio(embeds["tp"], embeds["tp"] + embeds["fp"]),
@@ -194,6 +215,7 @@ def summarise(scores: list[FileScore]) -> dict[str, Any]:
         "credits": {"precision": _ratio(credits["tp"], credits["tp"] + credits["fp"]),
                     "recall": _ratio(credits["tp"], credits["tp"] + credits["fn"]), **credits},
         "tweet_text": {"exact": _ratio(texts["exact"], texts["total"]), "n": texts["total"], "right": texts["exact"]},
+        "authors": {"exact": _ratio(authors["right"], authors["total"]), "n": authors["total"], "right": authors["right"]},
         "tweet_text_uncertain": {"exact": _ratio(texts["uncertain_exact"], texts["uncertain_total"]),
                                  "n": texts["uncertain_total"], "right": texts["uncertain_exact"]},
     }
@@ -201,6 +223,7 @@ def summarise(scores: list[FileScore]) -> dict[str, Any]:
 
 def print_summary(summary: dict[str, Any]) -> None:
     e, c, t, u = summary["embeds"], summary["credits"], summary["tweet_text"], summary["tweet_text_uncertain"]
+    a = summary["authors"]
     print(f"\nlabelled files: {summary['files']}")
     print(f"embeds:     precision {e['precision']}  recall {e['recall']}   (tp {e.get('tp', 0)}, fp {e.get('fp', 0)}, "
           f"fn {e.get('fn', 0)}; {e.get('optional', 0)} optional found)")
@@ -208,6 +231,7 @@ def print_summary(summary: dict[str, Any]) -> None:
           f"fn {c.get('fn', 0)}; {c.get('optional', 0)} optional found)")
     print(f"tweet text: exact {t['exact']}   ({t['right']} of {t['n']}; "
           f"text_uncertain labels: {u['right']} of {u['n']})")
+    print(f"authors:    exact {a['exact']}   ({a['right']} of {a['n']} found posts with handle, name and date as labelled)")
 
 
 def inventory(files: list[Path], corpus: Path, show: int) -> None:

@@ -3,7 +3,7 @@
 import pytest
 
 from resolver.extract.credit_names import split_credit
-from resolver.extract.credits import find_credits
+from resolver.extract.credits import find_credits, read_whole
 
 POSITIVE = [
     ("(Photo Credit:Nicole Laskavi/MOD)", "Nicole Laskavi", "MOD", "paren-credit"),
@@ -75,11 +75,18 @@ def test_sentences_that_mention_photos_are_not_credits(text):
     ("AP Photo", (None, "AP")),
     ("Getty Image", (None, "Getty Image")),
     ("Ivy Example", ("Ivy Example", None)),
+    ("Al Example-Pool/Getty Images", ("Al Example", "Getty Images")),
+    ("Ben Example/\u200bAFP/\u200bGetty Images", ("Ben Example", "AFP/Getty Images")),
+    ("Ann Example/Agence France-Presse — Getty Images", ("Ann Example", "Agence France-Presse — Getty Images")),
+    ("NASA/JPL-Caltech", (None, "NASA/JPL-Caltech")),
+    ("NASA/JPL-Caltech/MSSS", (None, "NASA/JPL-Caltech/MSSS")),
+    ("REUTERS/Ann Example/File Photo", ("Ann Example", "REUTERS")),
+    ("Ann Example/Reuters/File Photo", ("Ann Example", "Reuters")),
 ], ids=["slash", "via", "agency-only", "file-suffix", "person-outlet-agency", "caps-person-agency-getty",
         "agencies-only", "agency-first-files", "agency-first-caps", "site-first", "mandatory-credit-dash", "stf-comma",
         "pool-word", "stf-alone", "pool-kept", "handout-lowercase", "stringer-code", "for-outlet", "agency-via",
         "broadcaster-via", "pipe", "comma-domain", "trailing-via-repeat", "org-first-person", "tv-unit-creator",
-        "agency-photo-alone", "known-prefix", "bare-person"])
+        "agency-photo-alone", "known-prefix", "bare-person", "hyphen-pool", "zero-width-spaces", "organisation-as-written", "acronym-hyphen-org", "acronyms-only", "agency-first-file-photo", "file-photo"])
 def test_split_credit(value, expected):
     assert split_credit(value) == expected
 
@@ -88,6 +95,8 @@ MORE_FORMS = [
     ("Mandatory Credit: Ann Example-USA TODAY Sports - RTR1ABC2", "Ann Example", "USA TODAY Sports"),
     ("Image via Getty Images", None, "Getty Images"),
     ("Image copyright Getty Images", None, "Getty Images"),
+    ("Image copyright Getty Images Image caption Crowds wait at the gate", None, "Getty Images"),   # BBC, scraped
+    ("Screenshot aus dem Archiv Riverton", None, "Archiv Riverton"),
     ("Featured image via JOHN EXAMPLE/AFP/Getty Images", "JOHN EXAMPLE", "AFP/Getty Images"),
     ("(Foto: Pixabay.com / someuser)", "someuser", "Pixabay.com"),
     ("(Photo credit should read JOHN EXAMPLE/AFP/Getty Images)", "JOHN EXAMPLE", "AFP/Getty Images"),
@@ -95,6 +104,8 @@ MORE_FORMS = [
     ("Credit... Ann Example/The Riverton Times", "Ann Example", "The Riverton Times"),
     ("He left.Photo by Ann Example/Getty Images.@someone replied", "Ann Example", "Getty Images"),
     ("Featured image via Fay M. Example/Getty Images", "Fay M. Example", "Getty Images"),
+    ("Foto: Pixabay.com / someuser", "someuser", "Pixabay.com"),   # a user name as the site writes it
+    ("Foto: Ann Example/dpa", "Ann Example", "dpa"),
 ]
 
 
@@ -129,6 +140,8 @@ def test_copyright_is_a_credit_in_a_caption_only():
     [credit] = find_credits("© 2021 Jane Doe", caption=True)
     assert (credit.creator, credit.organization) == ("Jane Doe", None)
     assert find_credits("© 2021 Jane Doe") == []
+    [credit] = find_credits("© Provided by Riverton Insider Inc", caption=True)   # MSN's syndication line
+    assert (credit.creator, credit.organization) == (None, "Riverton Insider Inc")
 
 
 NOT_CREDITS = [
@@ -151,3 +164,14 @@ def test_one_person_credited_twice_keeps_the_fuller_statement():
     text = "Supporters cheer.  / AFP / JOHN EXAMPLE (Photo credit should read JOHN EXAMPLE/AFP/Getty Images)"
     [credit] = find_credits(text, caption=True)
     assert (credit.creator, credit.organization) == ("JOHN EXAMPLE", "AFP/Getty Images")
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("Credit Ann Example/Agence France-Presse — Getty Images", ("Ann Example", "Agence France-Presse — Getty Images")),
+    ("Via Facebook", (None, "Facebook")),
+    ("Featured image via Al Example-Pool/Getty Images", ("Al Example", "Getty Images")),
+], ids=["bare-credit-label", "via-platform", "keyword-hyphen-pool"])
+def test_a_credit_elements_words_read_whole(value, expected):
+    """What a class="credit" element holds: its label words ('Credit', visually hidden on the page) are no name."""
+    [(creator, organization, _)] = read_whole(value)
+    assert (creator, organization) == expected

@@ -1,6 +1,7 @@
 """The corpus scorer's rules, on fictional labels: what matches, what is normalised away, what does not count."""
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
@@ -75,3 +76,54 @@ def test_credit_pairs_are_unique_case_folded_and_trimmed():
              _credit("Vesti", "Example Times")]   # the optional label's words, split another way: neither way
     score = evaluate.score_file(labels, [], found)
     assert dict(score.credits) == {"tp": 1, "fp": 1, "fn": 1, "optional": 2}
+
+
+def test_a_matched_embeds_handle_name_and_date_are_checked_against_the_label():
+    labels = {"file": "p.html", "credits": [], "embeds": [
+        _label(post_id="1600000000000000001", handle="ann_ex", name="Ann Example", date="2022-12-06", where="blockquote"),
+        _label(post_id="1600000000000000002", handle="bo_ex", name="Bo Example", date="2022-12-06", where="blockquote"),
+        _label(post_id="1600000000000000003", handle="cy_ex", name=None, date=None, where="link"),
+    ]}
+    found = [
+        _embed(post_id="1600000000000000001", author_handle="Ann_Ex", author_name="Ann Example", date="2022-12-06"),
+        _embed(post_id="1600000000000000002", author_handle="bo_ex", author_name="words - Bo Example", date="2022-12-06"),
+        _embed(post_id="1600000000000000003", author_handle="cy_ex"),
+    ]
+    score = evaluate.score_file(labels, found, [])
+    assert dict(score.authors) == {"total": 3, "right": 2}
+    assert any("author wrong" in line and "words - Bo Example" in line for line in score.misses)
+    assert evaluate.summarise([score])["authors"] == {"right": 2, "n": 3, "exact": "0.667"}
+
+
+def _run(monkeypatch, capsys, *args):
+    monkeypatch.setattr(sys, "argv", ["evaluate_corpus.py", *map(str, args)])
+    code = evaluate.main()
+    return code, capsys.readouterr().out
+
+
+def test_no_corpus_is_said_and_exits_0(tmp_path, monkeypatch, capsys):
+    code, out = _run(monkeypatch, capsys, tmp_path / "absent")
+    assert (code, out) == (0, f"corpus not found at {tmp_path / 'absent'}; nothing to evaluate\n")
+
+
+def test_a_small_corpus_is_scanned_and_scored_end_to_end(tmp_path, monkeypatch, capsys):
+    corpus, labels = tmp_path / "corpus", tmp_path / "labels"
+    (corpus / "html").mkdir(parents=True)
+    labels.mkdir()
+    (corpus / "html" / "story.html").write_text(
+        '<html><body><blockquote class="twitter-tweet"><p>Open at last</p>&mdash; Ann Example (@ann_ex) '
+        '<a href="https://twitter.com/ann_ex/status/1600000000000000001">December 6, 2022</a></blockquote>'
+        '<figure><img src="https://img.example.org/a.jpg"><figcaption>The bridge. (Ben Example/Reuters)</figcaption>'
+        '</figure></body></html>', encoding="utf-8")
+    (labels / "html__story.html.json").write_text(json.dumps({"file": "html/story.html", "note": "fictional", "embeds": [
+        _label(post_id="1600000000000000001", handle="ann_ex", name="Ann Example", date="2022-12-06",
+               text="Open at last", where="blockquote")],
+        "credits": [{"creator": "Ben Example", "organization": "AP", "raw": "(Ben Example/Reuters)", "where": "caption"}]}))
+    code, out = _run(monkeypatch, capsys, corpus, "--labels", labels, "--json")
+    summary = json.loads(out)
+    assert code == 0 and summary["files"] == 1
+    assert summary["embeds"]["precision"] == summary["embeds"]["recall"] == summary["tweet_text"]["exact"] == "1.000"
+    assert summary["credits"]["precision"] == summary["credits"]["recall"] == "0.000"   # the label says AP: no match
+    code, out = _run(monkeypatch, capsys, corpus, "--labels", labels)
+    assert "spans that do not point at their element: 0" in out
+    assert "credit missed: ('ben example', 'ap')" in out and "credit extra:  ('ben example', 'reuters')" in out

@@ -158,6 +158,29 @@ def test_a_mention_in_the_tweet_is_not_its_signature():
     assert (embed.author_name, embed.author_handle) == ("Ann Example", "ann_ex")
 
 
+@pytest.mark.parametrize("body,name", [
+    ("<p>Closed every winter - not just in March.</p>", "Ann Example"),
+    ("<p>Closed every winter -- not just in March.</p>", "Ann Example"),
+    ("<p>Closed – again. <a href=\"https://t.co/Ab12Cd34Ef\">pic.twitter.com/Ab12Cd34Ef</a></p>", "Ann Example"),
+], ids=["hyphen", "double-hyphen", "en-dash"])
+def test_a_dash_in_the_tweet_is_not_where_the_name_starts(body, name):
+    """widgets.js puts the em dash right after </p>: the name starts at the last dash, not at one in the words."""
+    [embed] = html.scan(f"<html><body>{_tweet(body)}</body></html>")[0]
+    assert (embed.author_name, embed.author_handle) == (name, "ann_ex")
+
+
+@pytest.mark.parametrize("signature,name", [
+    ("&mdash; Riverton FC - Official (@ann_ex)", "Riverton FC - Official"),
+    ("&mdash; Jean-Luc Example (@ann_ex)", "Jean-Luc Example"),
+    ("- Ann Example (@ann_ex)", "Ann Example"),
+], ids=["spaced-hyphen-in-name", "hyphenated-name", "hyphen-signature"])
+def test_names_with_hyphens_are_kept_whole(signature, name):
+    page = (f'<html><body><blockquote class="twitter-tweet"><p>Open - at last</p>{signature} '
+            '<a href="https://twitter.com/ann_ex/status/1600000000000000001">December 6, 2022</a></blockquote></body></html>')
+    [embed] = html.scan(page)[0]
+    assert embed.author_name == name
+
+
 def test_two_tweets_on_a_one_line_page_get_their_own_spans():
     page = ("<html><body>" + _tweet("<p>First post</p>") + "<p>Between.</p>"
             + _tweet("<p>Second post</p>", handle="bo_ex", status="1600000000000000002") + "</body></html>")
@@ -239,3 +262,20 @@ def test_cms_credit_classes(css):
             'Ann Example/Riverton Post</span></div></figure><p>Follow us on Twitter</p></body></html>')
     [credit] = html.scan(page)[1]
     assert (credit.creator, credit.organization, credit.image) == ("Ann Example", "Riverton Post", "https://img.example.org/a.jpg")
+
+
+def test_a_copyright_holder_naming_a_person_and_an_outlet_is_split():
+    page = ('<html><body><figure><img src="https://img.example.org/a.jpg"><span class="a-credit" itemprop="copyrightHolder">'
+            'Kay Example/for Riverton Daily News</span></figure><figure><img src="https://img.example.org/b.jpg">'
+            '<span itemprop="copyrightHolder">Riverton Daily News</span></figure></body></html>')
+    got = [(c.creator, c.organization) for c in html.scan(page)[1]]
+    assert got == [("Kay Example", "Riverton Daily News"), (None, "Riverton Daily News")]
+
+
+def test_a_credit_class_with_no_image_near_must_read_as_names():
+    """An ad player's 'credits' corner ("inRead invented by Teads") and a truncated licence line are no photo's."""
+    page = ('<html><body><article><p>Story.</p><div class="ad-player-credits"><a href="https://ads.example.org">'
+            '<span class="ad-player-credits-colored">inRead</span> invented by Adco</a></div>'
+            '<p class="image-credit">1996-98 Acme Inc., All right</p>'
+            '<p class="photo-credit">Ann Example/Riverton Post</p></article></body></html>')
+    assert [(c.creator, c.organization) for c in html.scan(page)[1]] == [("Ann Example", "Riverton Post")]

@@ -140,6 +140,14 @@ RUN_ON = [
      "The mayor did not hold back. Nobody builds bridges better than this town, she tweeted.  We will open it "
      "soon! Nobody builds bridges better than this town. We will open it soon!  Di Example (@di_ex) May 2, 2019",
      "Nobody builds bridges better than this town. We will open it soon!"),
+    ("quoted-window-ending-at-a-space",
+     "The columnist tweeted: I happen to have seen various council members today. They are worried. I happen to "
+     "have seen various council members today. They're worried. https://t.co/Ab12Cd34Ef  Ed Example (@ed_ex) May 2, 2019",
+     "I happen to have seen various council members today. They're worried. https://t.co/Ab12Cd34Ef"),
+    ("capitalised-introduction",
+     "Ask the host, who said the mayor called her this morning for advice.WATCH: The host says the mayor called her "
+     "this morning to ask about the bridge. pic.twitter.com/Zz98Yy76Xx  Fi Example (@fi_ex) June 2, 2017",
+     "The host says the mayor called her this morning to ask about the bridge. pic.twitter.com/Zz98Yy76Xx"),
     ("quoted-short-tweet-before-link",
      "The senator replied to say,  You do not. You do not https://t.co/Ab12Cd34Ef  Ed Example (@ed_ex) May 2, 2019",
      "You do not https://t.co/Ab12Cd34Ef"),
@@ -167,12 +175,56 @@ def test_text_longer_than_a_tweet_is_uncertain():
     assert embed.text_confidence == "uncertain"
 
 
+def test_attached_media_link_does_not_count_toward_a_tweets_length():
+    """X counts a link as 23 characters but an attached photo's pic.twitter.com link as none."""
+    words = ("The bridge is open again after nine months of repairs and the whole town came out to see it. " * 3)[:270]
+    [embed] = find_embeds(f"Intro.\n\nMore.\n\n{words} pic.twitter.com/Zz98Yy76Xx\n— Ann Example (@ann_ex) May 2, 2019\n")
+    assert embed.text_confidence == "high"
+    [embed] = find_embeds(f"Intro.\n\nMore.\n\n{words} https://t.co/Ab12Cd34Ef\n— Ann Example (@ann_ex) May 2, 2019\n")
+    assert embed.text_confidence == "uncertain"   # 270 + 1 + 23 > 280
+
+
 def test_multi_line_tweet_above_a_signature_keeps_its_lines_and_is_sure():
     text = ("The council met.\n\nLine one of the post\nline two\nline three pic.twitter.com/Zz98Yy76Xx\n"
             "— Ann Example (@ann_ex) May 2, 2019\n\nMore prose.\n")
     [embed] = find_embeds(text)
     assert embed.text == "Line one of the post\nline two\nline three pic.twitter.com/Zz98Yy76Xx"
     assert embed.text_confidence == "high"
+
+
+# The block above a signature ends at the previous blank line, heading or signature (#10).
+BLOCK_ENDS = [
+    ("previous-signature",
+     "Intro.\n\nMore intro.\n\nFirst post here\n— Ann Example (@ann_ex) May 2, 2019\nSecond post, line one\n"
+     "line two\n— Bo Sample (@bo_sample) May 2, 2019\n\nMore prose.\n", "Second post, line one\nline two"),
+    ("previous-inline-signature",
+     "Intro.\n\nMore intro.\n\nFirst post here — Ann Example (@ann_ex) May 2, 2019\nSecond post, line one\n"
+     "line two\n— Bo Sample (@bo_sample) May 2, 2019\n\nMore prose.\n", "Second post, line one\nline two"),
+    ("heading",
+     "Intro.\n\nMore intro.\n\n## Reactions\nSecond post, line one\nline two\n— Bo Sample (@bo_sample) May 2, 2019\n",
+     "Second post, line one\nline two"),
+    ("signature-on-the-last-line",
+     "Intro.\n\nMore intro.\n\nSecond post, line one\nline two — Bo Sample (@bo_sample) May 2, 2019\n\nMore.\n",
+     "Second post, line one\nline two"),
+]
+
+
+@pytest.mark.parametrize("text,tweet", [b[1:] for b in BLOCK_ENDS], ids=[b[0] for b in BLOCK_ENDS])
+def test_a_multi_line_block_ends_at_a_blank_line_heading_or_signature(text, tweet):
+    embed = find_embeds(text)[-1]
+    assert (embed.author_handle, embed.text, embed.text_confidence) == ("bo_sample", tweet, "high")
+    assert text[embed.span[0]:].startswith(tweet)
+
+
+def test_single_newline_document_with_a_line_above_the_post_is_uncertain():
+    """One paragraph a line: the line above may be prose or the post's own first line, so the start is unsure."""
+    text = ("The council met on Tuesday.\nOpen at last\n— Riverton Roads (@RivertonRoads) December 6, 2022\n"
+            "Next post here — Ann Example (@ann_ex) December 6, 2022\nTraffic returned to normal by noon.\n")
+    first, second = find_embeds(text)
+    assert (first.text, first.text_confidence) == ("Open at last", "uncertain")
+    assert (second.text, second.text_confidence) == ("Next post here", "high")   # a signature right above it
+    [alone] = find_embeds("Open at last\n— Riverton Roads (@RivertonRoads) December 6, 2022\nMore.\n")
+    assert alone.text_confidence == "high"   # nothing above it
 
 
 @pytest.mark.parametrize("text,name,tweet", [

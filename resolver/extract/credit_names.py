@@ -29,14 +29,15 @@ KNOWN_ORGS = frozenset(
 ORG_WORD_RE = re.compile(
     r"\b(?:Images?|Photos|Pictures|News|Agency|Press|Times|Herald|Post|Tribune|Gazette|Journal|Telegraph"
     r"|Guardian|Observer|Magazine|Daily|Media|TV|Television|Radio|Network|Ministry|Office|Department|Police"
-    r"|Army|Navy|Forces|Government|Council|Museum|Archives?|University|Library|Institute|Foundation|Commons"
+    r"|Army|Navy|Forces|Government|Council|Museum|Archiv(?:e|es)?|University|Library|Institute|Foundation|Commons"
     r"|Service|Company|Corp|Inc|Ltd|LLC|Studios?|Productions|Records|Sports|Collection|Group|Club|Committee"
     r"|Campaign|Embassy|Cent(?:er|re)|Hospital|College|Society|Association|Authority|Bureau|Commission"
     r"|Administration|Wire|Features|Handout|Pool)\b|\w\.(?:com|org|net)\b",
     re.IGNORECASE)
-ROLE_CODES = frozenset({"stf", "str", "stringer", "file", "files", "contributor", "ho", "handout", "pool"})
+ROLE_CODES = frozenset({"stf", "str", "stringer", "file", "files", "file photo", "contributor", "ho", "handout", "pool"})
 KEPT_ROLES = frozenset({"pool", "handout"})   # an organisation when nothing else names one
-TRAILING_ROLE_RE = re.compile(r"^(?P<name>.*?\S)[\s,]+(?P<role>pool|handout|stf|str|file|files)$", re.IGNORECASE)
+TRAILING_ROLE_RE = re.compile(r"^(?P<name>.*?\S)(?:[\s,]+(?P<role>pool|handout|stf|str|file|files)|-(?P<joined>pool|handout))$",
+                              re.IGNORECASE)   # "Al Drago-Pool": Getty joins the role with a hyphen
 WIRE_CODE_RE = re.compile(r"\s+[-–]\s+[A-Z]{2,5}[A-Z0-9]*\d[A-Z0-9]*$")   # "... - RTR4JDW4"
 SEPARATOR_RE = re.compile(r"\s*/\s*|\s*\|\s*|\s+[-–—]\s+")
 _VIA_RE = re.compile(r"via\b", re.IGNORECASE)
@@ -44,7 +45,7 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 _FOR_RE = re.compile(r"^for\s+")
 _DASHED_RE = re.compile(r"^(?P<name>[^-–]+?)\s*[-–]\s*(?P<org>[^-–]+)$")
 _AGENCY_PHOTO_RE = re.compile(r"(?P<org>.+?)\s+(?:Photos?|PHOTOS?)")
-_ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
+_ACRONYM_RE = re.compile(r"[A-Z]{2,6}(?:-[A-Z][\w]*)*")   # MOD, CBC, NYPD; JPL-Caltech
 _VIA_FOR_RE = re.compile(r"\s+(?:via|for)\s+")
 _DOMAIN_RE = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,6}")
 ENDS = " \t\u00a0,;:.-–—()[]\"'“”"
@@ -53,7 +54,7 @@ ENDS = " \t\u00a0,;:.-–—()[]\"'“”"
 def split_credit(value: str, org: str | None = None) -> tuple[str | None, str | None]:
     """(creator, organization) of a credit value with its prefix words already gone; `org` when a pattern
     already knows the organisation ('AP' in '(AP Photo/Jane Doe)')."""
-    value = WIRE_CODE_RE.sub("", value.strip(ENDS)).strip(ENDS)
+    value = WIRE_CODE_RE.sub("", value.replace("\u200b", "").strip(ENDS)).strip(ENDS)   # zero-width spaces: nothing
     if org:
         creator, _ = _without_role(value)
         return creator or None, org.strip()
@@ -73,15 +74,25 @@ def split_credit(value: str, org: str | None = None) -> tuple[str | None, str | 
     if len(kept) == 1:
         named, organization = _split_one(kept[0])
         return named, organization or role_org
-    joiner = " / " if " / " in value else "/"
     people = [p for p in kept[1:] if not is_org(p)]
     # Agency first ("REUTERS/Jane Doe", "NASA Goddard Center/Jane Doe"): exactly a known agency, or a name that
     # reads as an organisation with a person after it ("Reuters TV/Reuters" keeps Reuters TV as the creator).
     if kept[0].casefold() in KNOWN_ORGS or _is_domain(kept[0]) or is_org(kept[0]) and people:
         if not people:
-            return None, joiner.join(kept)
-        return people[0], joiner.join(p for p in kept if p is not people[0])
-    return kept[0], joiner.join(kept[1:])
+            return None, _as_written(value, kept)
+        return people[0], _as_written(value, [p for p in kept if p is not people[0]])
+    return kept[0], _as_written(value, kept[1:])
+
+
+def _as_written(value: str, parts: list[str]) -> str:
+    """The organisation parts as the credit writes them ("Agence France-Presse — Getty Images") when they stand
+    together in it, nothing dropped between them; else joined with a slash."""
+    start, end = value.find(parts[0]), value.rfind(parts[-1])
+    if 0 <= start <= end:
+        written = value[start: end + len(parts[-1])]
+        if [p.strip(ENDS) for p in SEPARATOR_RE.split(written) if p.strip(ENDS)] == parts:
+            return written
+    return (" / " if " / " in value else "/").join(parts)
 
 
 def _without_role(part: str) -> tuple[str, str | None]:
@@ -90,7 +101,7 @@ def _without_role(part: str) -> tuple[str, str | None]:
         return "", part
     trailing = TRAILING_ROLE_RE.match(part)
     if trailing and not is_known_org(part):
-        return trailing.group("name").strip(ENDS), trailing.group("role")
+        return trailing.group("name").strip(ENDS), trailing.group("role") or trailing.group("joined")
     return part, None
 
 
@@ -128,7 +139,7 @@ def is_org(value: str) -> bool:
         return False
     if is_known_org(value) or ORG_WORD_RE.search(value) or _is_domain(value) or value.startswith("The "):
         return True
-    return bool(_ACRONYM_RE.fullmatch(value))   # an acronym: MOD, CBC, NYPD
+    return bool(_ACRONYM_RE.fullmatch(value))   # an acronym, alone or joined to a name: MOD, NYPD, JPL-Caltech
 
 
 def names_an_agency(value: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from resolver.extract.credit_names import is_org, names_an_agency, split_credit
+from resolver.extract.credit_names import SEPARATOR_RE, is_org, names_an_agency, split_credit
 from resolver.extract.intervals import Intervals
 from resolver.model import Credit
 
@@ -24,7 +24,7 @@ PREFIX = (
     rf"|{PHOTO}{SP}+(?:credits?|copyright)\b{SP}*[:：]?"
     rf"|{PHOTO}{SP}+(?:by|via|courtesy(?:{SP}+of)?)\b"
     rf"|(?:Mandatory{SP}+)?Credits?{SP}*(?:[:：]|\.\.\.|…)|Courtesy(?:{SP}+of)?\b|Copyright{SP}*[:：]"
-    rf"|Screen(?:shot|grab){SP}*(?:via|from)?{SP}*[:：]?)"
+    rf"|Screen(?:shot|grab){SP}*(?:via|from|aus(?:{SP}+de[mr])?|von)?{SP}*[:：]?|Provided{SP}+by\b)"
 )
 PREFIX_RE = re.compile(rf"^{SP}*{PREFIX}{SP}*", re.IGNORECASE)
 PREFIX_END_RE = re.compile(rf"{PREFIX}{SP}*$", re.IGNORECASE)   # "Image Credit: " before an inline <em>Getty</em>
@@ -57,7 +57,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Photo: X / Photograph: X / Featured image via X / Image copyright X / Mandatory Credit: X, as a line or sentence
     ("keyword", re.compile(
         rf"{KEY_START}(?P<key>{PREFIX}){SP}*(?P<value>{VALUE_STOP}{{2,100}}?){SP}*"
-        rf"(?=\n|$|\||(?-i:(?<!\b[A-Z])[.;]{SP}+[A-Z]|\.(?=[A-Z@#]))|\.$|\)|\]|{SP}*/{SP}*(?:Copyright|©))",
+        rf"(?=\n|$|\||(?-i:(?<!\b[A-Z])[.;]{SP}+[A-Z]|\.(?=[A-Z@#]))|\.$|\)|\]|{SP}*/{SP}*(?:Copyright|©)"
+        rf"|{SP}+Image{SP}+caption\b)",   # BBC pages scraped flat: "Image copyright Getty Images Image caption ..."
         re.IGNORECASE | re.MULTILINE)),
     # Sanjeev Verma/Hindustan Times/Getty Images, REUTERS/Jane Doe/Files: a slash chain naming a person and an agency
     # It ends the sentence or line, or a name follows: "a Reuters/Ipsos poll" is no credit.
@@ -83,6 +84,10 @@ def strip_prefix(value: str) -> str:
     return COPYRIGHT_PREFIX_RE.sub("", value).strip()
 
 
+# A credit element's label words with no colon: NYT's visually hidden "Credit", a credit slot reading "Via Facebook".
+LABEL_WORD_RE = re.compile(r"^(?:Credits?|Via)\s+(?=[A-Z@])")
+
+
 def looks_like_credit_value(value: str, *, strict: bool) -> bool:
     """Does a value read as names and agencies? Strict for bare prose, lenient inside an explicit '(Photo Credit: ...)'."""
     value = value.strip()
@@ -103,7 +108,14 @@ def looks_like_credit_value(value: str, *, strict: bool) -> bool:
     if first and first[0].islower() and first.lower() not in ("courtesy", "the", "de", "van", "von"):
         return False
     lower = [w for w in words if w[0].islower() and w.lower().strip(".") not in ALLOWED_LOWER]
-    return not lower
+    return not lower or _lower_parts_are_handles(value, lower)
+
+
+def _lower_parts_are_handles(value: str, lower: list[str]) -> bool:
+    """'Pixabay.com / someuser', 'Ann Example/dpa': each lower-case word is a part of its own (a user name, an
+    agency written small) beside a part that names an organisation."""
+    parts = [p.strip(" ,") for p in SEPARATOR_RE.split(value) if p.strip(" ,")]
+    return len(parts) > 1 and all(w in parts for w in lower) and any(is_org(p) for p in parts)
 
 
 def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str | None = None,
@@ -205,7 +217,7 @@ def read_whole(value: str) -> list[tuple[str | None, str | None, str]]:
     found = [(c.creator, c.organization, c.form or "") for c in find_credits(value, caption=True)]
     if found:
         return found
-    stripped = strip_prefix(value)
+    stripped = LABEL_WORD_RE.sub("", strip_prefix(value))
     if not looks_like_credit_value(stripped, strict=False) or len(stripped.split()) > 14:
         return []
     creator, organization = split_credit(stripped)

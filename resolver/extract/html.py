@@ -47,7 +47,12 @@ CUSTOM_TAGS = ("amp-twitter", "amp-instagram", "amp-youtube", "amp-facebook", "a
 TWEET_CLASSES = frozenset({"twitter-tweet", "twitter-video"})
 
 
-SIGNATURE_IN_QUOTE_RE = re.compile(r"(?:(?:—|–|-{1,2})\s*(?P<name>[^()]*?)\s*)?\(@(?P<handle>[A-Za-z0-9_]{1,15})\)")
+# The name runs from the last em or en dash (widgets.js writes &mdash;), so a hyphen in the tweet's words ("every
+# November - not just on Diwali") is no start but one in a name ("Riverton FC - Official") is kept; after a plain
+# hyphen, the name holds no hyphen beside a space.
+SIGNATURE_IN_QUOTE_RE = re.compile(
+    r"(?:(?:[—–]\s*(?P<name>[^()—–]*?)|-{1,2}\s*(?P<hname>(?:(?!\s-|-\s)[^()—–])*?))\s*)?"
+    r"\(@(?P<handle>[A-Za-z0-9_]{1,15})\)")
 
 
 def _is_tweet_blockquote(classes: set[str]) -> bool:
@@ -72,7 +77,7 @@ def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-block
     for signature in SIGNATURE_IN_QUOTE_RE.finditer(element_text(el)):
         pass
     name, handle = _card_author(el) if signature is None else (
-        (signature.group("name") or "").strip() or None, signature.group("handle"))
+        (signature.group("name") or signature.group("hname") or "").strip() or None, signature.group("handle"))
     if status is None and handle is None:
         return None
     handle = handle or (status.author_handle if status else None)
@@ -80,7 +85,7 @@ def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-block
     needle = next(iter(class_set(el) & TWEET_CLASSES), None) or (attr(el, "class") or "").split(" ")[0] or None
     return Embed(
         platform="twitter", kind="post",
-        url=x.status_url(status.post_id, handle) if status and status.post_id else f"https://twitter.com/{handle}",
+        url=x.status_url(status.post_id, handle) if status and status.post_id else x.profile_url(handle or ""),
         detector=detector, span=smap.span(el, needle),
         post_id=status.post_id if status else None, author_handle=handle, author_name=name,
         date_text=date_text, date=parse_date(date_text or ""), text=text, lang=lang or None,
@@ -230,13 +235,13 @@ def _custom_element(el: Any, smap: SourceMap) -> Embed | None:
     tag = el.tag
     if tag in ("lite-youtube", "amp-youtube"):
         vid = attr(el, "videoid") or attr(el, "data-videoid") or ""
-        return _embed_from_url(f"https://www.youtube.com/watch?v={vid}", el, smap, "html-custom-element", vid or None)
+        return _embed_from_url(platforms.youtube.video_url(vid), el, smap, "html-custom-element", vid or None)
     if tag == "amp-instagram":
         code = attr(el, "data-shortcode") or ""
-        return _embed_from_url(f"https://www.instagram.com/p/{code}/", el, smap, "html-amp", code or None)
+        return _embed_from_url(platforms.instagram.post_url(code), el, smap, "html-amp", code or None)
     if tag in ("amp-vimeo", "lite-vimeo"):
         vid = attr(el, "data-videoid") or attr(el, "videoid") or ""
-        return _embed_from_url(f"https://vimeo.com/{vid}", el, smap, "html-custom-element", vid or None)
+        return _embed_from_url(platforms.vimeo.video_url(vid), el, smap, "html-custom-element", vid or None)
     if tag == "amp-facebook":
         return _embed_from_url(attr(el, "data-href") or "", el, smap, "html-amp", None)
     return None

@@ -14,7 +14,7 @@ from html import unescape
 from typing import Any
 
 from resolver.extract import credits as credit_patterns
-from resolver.extract.credit_names import split_credit
+from resolver.extract.credit_names import SEPARATOR_RE, split_credit
 from resolver.extract.dom import AncestorMemo, children, element_text, select, shallow, spaced_text
 from resolver.extract.intervals import Intervals
 from resolver.extract.spans import SourceMap
@@ -163,8 +163,10 @@ def _credit_from_element(el: Any, smap: SourceMap, walks: _Walks, source: str) -
         return []
     span, image = smap.span(el), _image_for(el, walks)
     form = "css-class" if source == "caption" else "itemprop"
-    if el.attrs.get("itemprop") == "copyrightHolder" and not credit_patterns.find_credits(raw, caption=True):
-        value = credit_patterns.strip_prefix(raw)
+    value = credit_patterns.strip_prefix(raw)
+    # A holder is an organisation, unless it names a person beside one: "Kay Example/for Riverton Daily News" (#10)
+    if el.attrs.get("itemprop") == "copyrightHolder" and not credit_patterns.find_credits(raw, caption=True) \
+            and not SEPARATOR_RE.search(value):
         return [Credit(raw=raw, source=source, span=span, organization=value, image=image, form=form)] \
             if credit_patterns.looks_like_credit_value(value, strict=False) else []
     return [Credit(raw=raw, source=source, span=span, creator=creator, organization=organization, image=image,
@@ -465,9 +467,13 @@ def _element_credits(el: Any, smap: SourceMap, walks: _Walks, credited: set[Any]
         credited.add(el)
         itemprop = itemprop if itemprop in CREDIT_ITEMPROPS else ""   # itemprop="caption" says nothing of credit
         weak = not itemprop and not WEAK_CLASS_RE.search(css)
-        if "author" in css.lower() or not itemprop and _image_for(el, walks) is None and ("opyright" in css or weak):
+        no_image = not itemprop and _image_for(el, walks) is None
+        if "author" in css.lower() or no_image and ("opyright" in css or weak):
             return []   # an author's byline; "copyright" or "attribution" with no image near it is no photo's
         found = _credit_from_element(el, smap, walks, "caption")
+        if no_image:   # nothing to tie it to: it must read as names (#10)
+            found = [c for c in found if credit_patterns.looks_like_credit_value(
+                " / ".join(n for n in (c.creator, c.organization) if n), strict=True)]   # not an ad's "inRead" credits
         # "attribution" alone also marks a story's source ("Tech Insider"): there a supplier must be named
         return [c for c in found if c.organization] if weak else found
     if tag == "cite":   # a figure's <cite> is its credit (Vox Media's Chorus)

@@ -132,8 +132,37 @@ def _paragraphs_by_blank_lines(text: str) -> bool:
     return len(re.findall(r"\n[ \t]*\n", text)) >= 2
 
 
-def _tweet_text_above(text: str, line_start: int, blocks: bool) -> tuple[str, int] | None:
-    """The tweet text in the lines just above a signature line: one line, or the whole block in blank-line documents."""
+HEADING_RE = re.compile(r"#{1,6}[ \t]")   # a Markdown heading line ends the block under it
+
+
+def _line_above(text: str, start: int) -> tuple[int, str] | None:
+    """(start, words) of the line ending just before offset `start` (a line start), or None at the top."""
+    if start <= 0:
+        return None
+    above_start = text.rfind("\n", 0, start - 1) + 1
+    return above_start, text[above_start: start - 1]
+
+
+def _ends_a_block(above: tuple[int, str] | None, floor: int) -> bool:
+    """Is this line above a post a sure boundary: none, blank, a heading, or the previous signature's line?"""
+    return above is None or not above[1].strip() or above[0] < floor or bool(HEADING_RE.match(above[1].lstrip()))
+
+
+def _block_start(text: str, start: int, end: int, floor: int) -> int:
+    """Where the block holding the line at `start` begins: lines are climbed up to a blank line, a heading or the
+    previous signature (`floor`, where it ends), as a blank-line document shows a multi-line post (#10)."""
+    while end - start < MAX_TWEET_CHARS:
+        above = _line_above(text, start)
+        if above is None or _ends_a_block(above, floor):
+            return start
+        start = above[0]
+    return start
+
+
+def _tweet_text_above(text: str, line_start: int, blocks: bool, floor: int) -> tuple[str, int, bool] | None:
+    """(text, start, sure) of the post in the lines just above a signature line: the whole block in blank-line
+    documents; one line in single-newline ones, where a line of words above it may be prose or the post's own
+    first line, so its start is not sure."""
     end = line_start
     while end > 0 and text[end - 1] in "\r\n \t":
         if text[end - 1] == "\n" and text[end - 2: end - 1] == "\n" and not blocks:
@@ -142,15 +171,13 @@ def _tweet_text_above(text: str, line_start: int, blocks: bool) -> tuple[str, in
     if end == 0:
         return None
     start = text.rfind("\n", 0, end) + 1
+    if start < floor:
+        return None   # the line above is the previous signature's own
     if blocks:
-        while start > 1 and end - start < MAX_TWEET_CHARS:
-            prev_end = start - 1
-            prev_start = text.rfind("\n", 0, prev_end) + 1
-            if not text[prev_start:prev_end].strip():
-                break
-            start = prev_start
+        start = _block_start(text, start, end, floor)
+    sure = blocks or _ends_a_block(_line_above(text, start), floor)
     snippet = text[start:end].strip()
-    return (snippet, start + (len(text[start:end]) - len(text[start:end].lstrip()))) if snippet else None
+    return (snippet, start + (len(text[start:end]) - len(text[start:end].lstrip())), sure) if snippet else None
 
 
 def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[Embed]:
@@ -168,7 +195,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[
             continue
         # Inline signatures follow each other ("... 2017Next tweet text  Name (@h) ..."): start after the last one.
         line_start = max(text.rfind("\n", 0, match.start()) + 1, previous_end)
-        previous_end = match.end()
+        floor, previous_end = previous_end, match.end()   # a post's lines never reach above the previous signature
         before = text[line_start: match.start()]
         dash = _last_dash(before[-120:]) or _double_space(before[-120:])
         if dash is not None:
@@ -185,18 +212,22 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[
         confidence = None
         if inline_text:
             body, body_start = inline_text, line_start + (len(before) - len(before.lstrip()))
+            if blocks and line_start > floor:   # the post's earlier lines, in the block above (#10)
+                block_start = _block_start(text, line_start, line_start + text_end_in_line, floor)
+                body = text[block_start: line_start + text_end_in_line].strip()
+                body_start = block_start + (len(text[block_start:]) - len(text[block_start:].lstrip()))
             prose_end, confidence = tweet_text.start_of_tweet(body)
             rest = body[prose_end:]
             body_start += prose_end + len(rest) - len(rest.lstrip())
             body = rest.strip() or None
         else:
-            above = _tweet_text_above(text, line_start, blocks)
-            body, body_start = above if above else (None, line_start)
+            above = _tweet_text_above(text, line_start, blocks, floor)
+            body, body_start, sure = above if above else (None, line_start, True)
             if body:
-                confidence = tweet_text.UNCERTAIN if tweet_text.too_long(body) else tweet_text.HIGH
+                confidence = tweet_text.UNCERTAIN if tweet_text.too_long(body) or not sure else tweet_text.HIGH
         media, links = _link_lists(body or "")
         post_id = None
-        url = f"https://twitter.com/{handle}" if platform == "twitter" else f"https://bsky.app/profile/{handle}"
+        url = x.profile_url(handle) if platform == "twitter" else platforms.bluesky.profile_url(handle)
         if match.group("url"):
             ref = x.parse_url(clean_url(match.group("url")))
             if ref is not None and ref.post_id:
@@ -217,7 +248,7 @@ def find_instagram_remnants(text: str) -> list[Embed]:
     for match in INSTAGRAM_RE.finditer(text):
         handle = match.group("handle").rstrip(".")
         embeds.append(Embed(
-            platform="instagram", kind="post", url=f"https://www.instagram.com/{handle}/",
+            platform="instagram", kind="post", url=platforms.instagram.profile_url(handle),
             detector="text-signature", span=match.span(), author_handle=handle,
             author_name=(match.group("name") or "").strip() or None,
             date_text=match.group("date"), date=iso_from_match(match) if match.group("date") else None,

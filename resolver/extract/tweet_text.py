@@ -20,13 +20,14 @@ HIGH = "high"
 UNCERTAIN = "uncertain"
 MAX_TWEET_CHARS = 280   # X's limit since November 2017 (140 before); links count as 23
 LINK_RE = re.compile(r"(?:https?://\S+|pic\.(?:twitter|x)\.com/\S+)")
+MEDIA_LINK_RE = re.compile(r"(?:https?://)?pic\.(?:twitter|x)\.com/\S+")
 # A sentence end with the next sentence glued on: "expect.What", "2016.Happy", "there.BREAKING". The character
 # before the mark must be a word character or closing quote, so "U.S." and "..." do not count.
 GLUED_SENTENCE_RE = re.compile(r"(?<=[a-z0-9)\"'”’%])[.!?]+[\"'”’]?(?=[A-Z@#]|[\"“‘][A-Z])")
 # An introduction: a colon glued to what follows, or after a word that announces a quote.
 GLUED_COLON_RE = re.compile(r"(?<=[a-z0-9)])[:](?=[A-Z@#]|[\"“‘][A-Z])")
 INTRO_RE = re.compile(
-    r"\b(?:below|tweeted|tweets|tweet|wrote|writes|responded|replied|posted|added|Watch|watch|here|follows|refresher)"
+    r"\b(?i:below|tweeted|tweets|tweet|wrote|writes|responded|replied|posted|added|watch|here|follows|refresher)"
     r"[ \t]*:[ \t]+(?=[A-Z\"“‘@#])")
 WORD_START_RE = re.compile(r"(?<![\w'’])(?=[\w\"“‘@#])")
 REPEAT_WINDOW = 30
@@ -44,8 +45,10 @@ def start_of_tweet(text: str) -> tuple[int, str]:
 
 
 def too_long(text: str) -> bool:
-    """Longer than any tweet can be, links counted as t.co makes them: prose came along."""
-    return len(LINK_RE.sub("x" * 23, text.strip())) > MAX_TWEET_CHARS
+    """Longer than any tweet can be, links counted as t.co makes them (an attached photo's pic.twitter.com link
+    counts for nothing): prose came along."""
+    text = MEDIA_LINK_RE.sub("", text.strip()).strip()
+    return len(LINK_RE.sub("x" * 23, text)) > MAX_TWEET_CHARS
 
 
 def _glued_start(text: str) -> tuple[int, bool]:
@@ -65,10 +68,11 @@ def _repeated_start(text: str, start: int) -> int | None:
         at = match.start()
         window = text[at: at + REPEAT_WINDOW]
         link = LINK_RE.search(window)
-        window = (window[: link.start()] if link else window).rstrip()
+        cut = window[: link.start()] if link else window
+        window = cut.rstrip()   # a full window that ends at a space is still full (#10: "I happen to have seen ")
         if len(window) < MIN_REPEAT or " " not in window:
             continue
-        if len(window) < REPEAT_WINDOW and at + len(window) < len(text.rstrip()) and not link:
+        if len(cut) < REPEAT_WINDOW and at + len(window) < len(text.rstrip()) and not link:
             continue   # a short window must reach the end of the text (the whole tweet) to count
         earlier = text.find(window, max(start, at - REPEAT_REACH), at)
         if earlier >= 0 and (earlier == start or not text[earlier - 1].isalnum()):

@@ -21,6 +21,11 @@ ACTOR = re.compile(r"^(?:did:[a-z]+:[A-Za-z0-9._:%-]{1,2048}|[A-Za-z0-9-]+(?:\.[
 RECORD_KEY = re.compile(r"^[A-Za-z0-9._:~-]{1,512}$")
 
 
+def profile_url(actor: str) -> str:
+    """An account's page on the main AppView."""
+    return f"https://bsky.app/profile/{actor}"
+
+
 def post_url(actor: str, rkey: str) -> str:
     """Canonical post URL on the main AppView."""
     return f"https://bsky.app/profile/{actor}/post/{rkey}"

@@ -18,6 +18,11 @@ POST_WORDS = frozenset({"p", "reel", "reels", "tv"})
 NOT_CODES = frozenset({"audio", "videos"})
 
 
+def profile_url(handle: str) -> str:
+    """An account's page: what a caption remnant with no post link points at."""
+    return f"https://www.instagram.com/{handle}/"
+
+
 def post_url(code: str) -> str:
     """Canonical post URL: /p/<code>/ serves posts, reels and IGTV alike."""
     return f"https://www.instagram.com/p/{code}/"

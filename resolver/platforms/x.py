@@ -49,6 +49,11 @@ def status_url(post_id: str, handle: str | None = None) -> str:
     return f"https://twitter.com/{handle or UNKNOWN_HANDLE}/status/{post_id}"
 
 
+def profile_url(handle: str) -> str:
+    """An account's page: what a flattened tweet that kept no link points at."""
+    return f"https://twitter.com/{handle}"
+
+
 def snowflake_time(post_id: str | int) -> datetime | None:
     """When a snowflake id was minted (UTC), or None for the pre-2010 sequential ids and anything that is not an
     id (fuzzing found '' and 23-digit ids raising, #12)."""
