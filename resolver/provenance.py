@@ -145,7 +145,24 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None) -> dict[str, 
     evidence = compared.evidence
     if compared.result == "warn" and (compared.extra_before or compared.extra_after):
         evidence += f"; the post says: “{' '.join(found['text'].split())}”"
-    return check("text", compared.result, _per(source, evidence), [str(c) for c in compared.changes])
+    changes = [str(c) for c in compared.changes]
+    if compared.result == "fail" and not source:
+        earlier = _as_captured(said or "", post)
+        if earlier is not None:
+            # The article quotes what the post said when captured; the live post was edited since: an edit to
+            # show with its date, not a misquote (#9 §2).
+            return check("text", "warn", f"the live post differs: {evidence}; {earlier} (edited since?)", changes)
+    return check("text", compared.result, _per(source, evidence), changes)
+
+
+def _as_captured(said: str, post: dict[str, Any] | None) -> str | None:
+    """Evidence that an archived copy holds the article's words (a pass against it), or None."""
+    for copy in (post or {}).get("archived") or []:
+        if copy["status"] == "available" and copy.get("text"):
+            compared = quotes.compare(said, copy["text"])
+            if compared.result == "pass":
+                return f"the capture of {_utc(copy['captured_at'])} holds the article's words: {compared.evidence}"
+    return None
 
 
 def archived_copy_check(post: dict[str, Any] | None) -> dict[str, Any] | None:

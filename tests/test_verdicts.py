@@ -227,3 +227,23 @@ def test_fail_on_sets_the_exit_code(fakenet, reporter, fail_on, said, code):
     exit_code, out = reporter("report", "--fail-on", fail_on, "--format", "json", "article.html", article=article)
     assert exit_code == code, out
     assert json.loads(out)["embeds"]   # the report is written whatever the exit code
+
+
+def test_a_post_edited_since_the_article_quoted_it_warns_and_names_the_capture(fakenet, reporter):
+    """The article quotes the post as its capture holds it; the live post says otherwise now. That is an edit to
+    show, not a misquote to fail (#9 §2: live and archived kept, the difference shown with dates)."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(
+        tweet(POST, "The council rejected the new budget on Wednesday."))]}))
+    serve(fakenet, [Capture("20210503120000", f"https://twitter.com/river_desk/status/{POST}", classic_page(
+        POST, "river_desk", "River Desk", "The council rejected the new budget on Tuesday.", epoch=1620033160))])
+    article = f"<html><body>{blockquote(POST, 'The council rejected the new budget on Tuesday.')}</body></html>"
+    code, _ = reporter("fetch", "--all-methods", "--json", f"https://twitter.com/river_desk/status/{POST}",
+                       article=article)
+    assert code == 0
+    out = {fmt: reporter("report", "--format", fmt, "article.html")[1] for fmt in ("json", "md", "html")}
+    check = text_check(out["json"])
+    evidence = ("the live post differs: 1 change in the quoted words: Wednesday → Tuesday; the capture of "
+                "2021-05-03 12:00:00 UTC holds the article's words: the post's 8 words, word for word (edited since?)")
+    assert (check["result"], check["evidence"], check["changes"]) == ("warn", evidence, ["Wednesday → Tuesday"])
+    assert f"⚠️ warn **text**: {evidence}" in out["md"]
+    assert evidence.replace("'", "&#x27;") in out["html"]
