@@ -59,6 +59,16 @@ def test_deleted_post_recovered_from_a_title_and_og_only_capture(fakenet, store)
     assert copy.record.created_at is None   # the head carries no date: none is made up
 
 
+def test_deleted_post_recovered_from_a_mobile_twitter_com_capture(fakenet, store):
+    """CDX lists mobile.twitter.com pages under their own host (com,twitter,mobile)/...): a prefix query for
+    twitter.com/... never names them, so they are asked for on their own."""
+    mobile = f"https://mobile.twitter.com/river_desk/status/{ID}"
+    settings = world(fakenet, [capture("mobile_legacy_status.html", "20210503100000", mobile)])
+    [post] = run([TARGET], settings, store)
+    [copy] = post.archived
+    assert (copy.form, copy.record.text, copy.original) == ("mobile-legacy", TEXT, mobile)
+
+
 def test_deleted_post_recovered_from_a_captured_syndication_json(fakenet, store):
     answer = {"__typename": "Tweet", "lang": "en", "created_at": "2021-05-03T09:12:40.000Z", "id_str": ID,
               "text": TEXT, "user": {"id_str": "4400000099", "name": "River Desk", "screen_name": "river_desk"}}
