@@ -187,6 +187,18 @@ def test_scan_fetch_identifies_too(fakenet, reporter):
     assert [p["post_id"] for p in found["posts"]] == [RIGHT]
 
 
+def test_archive_identifies_too_and_archives_the_identified_post(fakenet, reporter, tmp_path):
+    import sqlite3
+
+    remnant_world(fakenet)
+    code, out = reporter("archive", "--json", "remnant.txt", article=REMNANT, name="remnant.txt")
+    assert code == 0, out
+    assert [json.loads(line)["url"] for line in out.splitlines()] == \
+        [f"https://twitter.com/river_desk/status/{RIGHT}"]
+    with sqlite3.connect(tmp_path / "c.db") as db:
+        assert db.execute("SELECT post_id, verdict FROM identifications").fetchall() == [(RIGHT, "identified")]
+
+
 # -- the summary says only what it knows ------------------------------------------------------------------------
 
 def test_the_summary_of_a_run_with_no_archive_lookup(fakenet, reporter):
