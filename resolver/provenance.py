@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 SCHEMA = "https://github.com/embed-resolver/embed-resolver/schema/report.schema.json"
 GONE = ("deleted", "suspended", "not_found", "protected", "withheld", "age_restricted")
 QUOTE_CHARS = 600
+NOT_CHECKED = "not-checked"   # an identification an offline run could not make: nothing kept to look at
 NO_ARCHIVE_LOOKUP = "offline: no archive lookup was made; snapshots shown are the ones already in the cache"
 
 
@@ -207,6 +208,8 @@ def identification_check(identified: dict[str, Any] | None) -> dict[str, Any] | 
         return check("identification", "pass" if identified["confidence"] >= 0.8 else "warn",
                      f"identified as {identified['post_id']} by its words (confidence {identified['confidence']:.2f}): "
                      f"{identified['reason']}")
+    if identified["verdict"] == NOT_CHECKED:
+        return check("identification", "skip", identified["reason"])
     return check("identification", "skip", f"not identified: {identified['reason']}")
 
 
@@ -411,6 +414,10 @@ def _identified(identification: Identification | None) -> dict[str, Any] | None:
     if identification is None:
         return None
     evidence = identification.evidence
+    if identification.unavailable:
+        # Offline with nothing kept: nobody looked, which is not "no post matched" (#9 §5).
+        return {"post_id": None, "confidence": 0.0, "verdict": NOT_CHECKED, "candidates": [],
+                "reason": "not checked: the account's captures are not in the cache (offline)"}
     return {"post_id": identification.post_id, "confidence": identification.confidence,
             "verdict": identification.verdict,
             "reason": evidence.get("reason") or evidence.get("error") or identification.verdict,
@@ -451,6 +458,8 @@ def summarise(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], unrea
         "without_archive": without if checked else None,
         "identification": {"remnants": len(remnants),
                            "identified": sum(1 for e in remnants if e["identified"]["post_id"]),
-                           "not_identified": sum(1 for e in remnants if not e["identified"]["post_id"])},
+                           "not_identified": sum(1 for e in remnants if not e["identified"]["post_id"]
+                                                 and e["identified"]["verdict"] != NOT_CHECKED),
+                           "not_checked": sum(1 for e in remnants if e["identified"]["verdict"] == NOT_CHECKED)},
         "unreachable": len(unreachable),
     }

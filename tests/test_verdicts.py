@@ -159,7 +159,8 @@ def test_a_deleted_remnant_is_identified_among_decoys_from_its_capture(fakenet, 
     assert checks["text"]["evidence"] == "per the capture of 2021-05-03 12:00:00 UTC: the post's 9 words, word for word"
     assert checks["snowflake-date"]["result"] == "pass"
     assert embed["status"] == {"code": "deleted", "words": "deleted", "tone": "gone"}
-    assert report["summary"]["identification"] == {"remnants": 1, "identified": 1, "not_identified": 0}
+    assert report["summary"]["identification"] == {"remnants": 1, "identified": 1, "not_identified": 0,
+                                                   "not_checked": 0}
     code, md = reporter("report", "remnant.txt")
     assert f"- Identified: post {RIGHT} (confidence " in md
     hits = len(fakenet.hits)
@@ -222,6 +223,27 @@ def test_the_summary_of_a_run_with_no_archive_lookup(fakenet, reporter):
     code, page = reporter("report", "--offline", "--format", "html", "article.html")
     assert '<span class="badge unknown">not known: not in the cache (offline)</span>' in page
     assert 'class="badge fail">not known' not in page
+
+
+def test_a_remnant_an_offline_run_could_not_look_up_is_not_checked_not_unidentified(fakenet, reporter):
+    remnant_world(fakenet)
+    code, out = reporter("report", "--offline", "--format", "json", "remnant.txt", article=REMNANT, name="remnant.txt")
+    assert code == 0 and fakenet.hits == []
+    report = json.loads(out)
+    assert report["summary"]["identification"] == {"remnants": 1, "identified": 0, "not_identified": 0,
+                                                   "not_checked": 1}
+    [embed] = report["embeds"]
+    import jsonschema
+
+    from tests.test_report import SCHEMA
+    jsonschema.validate(report, json.loads(SCHEMA.read_text()))
+    reason = "not checked: the account's captures are not in the cache (offline)"
+    assert (embed["identified"]["verdict"], embed["identified"]["reason"]) == ("not-checked", reason)
+    assert next(c for c in embed["checks"] if c["name"] == "identification") == \
+        {"name": "identification", "result": "skip", "evidence": reason}
+    code, md = reporter("report", "--offline", "remnant.txt")
+    assert "| Flattened posts | 1 without a link: 0 identified, 0 not, 1 not checked |" in md
+    assert "not-cached" not in md
 
 
 @pytest.mark.parametrize("fail_on,said,code", [
