@@ -188,6 +188,17 @@ def test_scan_fetch_identifies_too(fakenet, reporter):
     assert [p["post_id"] for p in found["posts"]] == [RIGHT]
 
 
+def test_scan_identify_alone_reads_a_gone_candidates_capture(fakenet, reporter):
+    remnant_world(fakenet)
+    code, out = reporter("scan", "--identify", "--json", "remnant.txt", article=REMNANT, name="remnant.txt")
+    assert code == 0, out
+    [found] = json.loads(out)["identifications"]
+    assert (found["post_id"], found["verdict"], found["confidence"]) == (RIGHT, "identified", 0.75)
+    best = found["evidence"]["candidates"][0]
+    assert (best["post_id"], best["text_from"], best["status"], best["score"]) == (RIGHT, "wayback", "deleted", 1.0)
+    assert best["capture"] == f"https://web.archive.org/web/20210503120000id_/https://twitter.com/river_desk/status/{RIGHT}"
+
+
 def test_archive_identifies_too_and_archives_the_identified_post(fakenet, reporter, tmp_path):
     import sqlite3
 
