@@ -69,6 +69,16 @@ def test_deleted_post_recovered_from_a_mobile_twitter_com_capture(fakenet, store
     assert (copy.form, copy.record.text, copy.original) == ("mobile-legacy", TEXT, mobile)
 
 
+def test_deleted_post_recovered_from_an_x_com_capture(fakenet, store):
+    """Since 2023 twitter.com answers with a 301 to x.com, so a post captured since has its words under x.com."""
+    moved = f"https://x.com/river_desk/status/{ID}"
+    settings = world(fakenet, [Capture("20240106000000", PAGE, b"", status=301),
+                               capture("x_crawler_shell.html", "20240106000001", moved)])
+    [post] = run([TARGET], settings, store)
+    [copy] = post.archived
+    assert (copy.form, copy.record.text, copy.original) == ("x-shell", TEXT, moved)
+
+
 def test_deleted_post_recovered_from_a_captured_syndication_json(fakenet, store):
     answer = {"__typename": "Tweet", "lang": "en", "created_at": "2021-05-03T09:12:40.000Z", "id_str": ID,
               "text": TEXT, "user": {"id_str": "4400000099", "name": "River Desk", "screen_name": "river_desk"}}
