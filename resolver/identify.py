@@ -61,7 +61,7 @@ class Scored:
 class Decision:
     post_id: str | None
     confidence: float
-    verdict: str                    # "identified" | "tie" | "too-close" | "no-match" | "no-candidates"
+    verdict: str                    # "identified" | "tie" | "too-close" | "unreadable" | "no-match" | "no-candidates"
     reason: str
     scored: tuple[Scored, ...] = ()
     margin: float | None = None
@@ -125,11 +125,22 @@ def choose(remnant: str, candidates: list[Candidate], *, window: tuple[str, str]
         return Decision(None, 0.0, "too-close", f"the best ({best.candidate.post_id}, {top:.2f}) leads the "
                                                 f"runner-up by only {margin:.2f}; none is accepted", scored, margin,
                         window)
+    unread = [s.candidate.post_id for s in scored if s.score is None]
+    unread_note = (f"the text of {len(unread)} candidate{'s' * (len(unread) > 1)} could not be read "
+                   f"({', '.join(unread)})")
+    if unread and best.comparison is not None and best.comparison.result == "fail":
+        # The post may be the unread one (gone, no capture readable): a near miss is then a wrong answer (#9).
+        changes = "; ".join(str(c) for c in best.comparison.changes)
+        return Decision(None, 0.0, "unreadable", f"the best ({best.candidate.post_id}, {top:.2f}) differs from the "
+                                                 f"remnant ({changes}) and {unread_note}: "
+                                                 f"{'one of them' if len(unread) > 1 else 'it'} may be the post; "
+                                                 "none is accepted", scored, margin, window)
     confidence = round(top * min(1.0, margin / FULL_CONFIDENCE_AT), 3)
     where = f"its capture of {best.candidate.captured_at}" if best.candidate.capture else best.candidate.text_from
     return Decision(best.candidate.post_id, confidence, "identified",
                     f"{best.candidate.post_id} scores {top:.2f} (text from {where}), "
-                    f"{margin:.2f} ahead of the runner-up", scored, margin, window)
+                    f"{margin:.2f} ahead of the runner-up" + (f"; {unread_note}" if unread else ""), scored, margin,
+                    window)
 
 
 # -- the lookup (I/O) -------------------------------------------------------------------------------------------
