@@ -182,21 +182,24 @@ class Identification:
 
 async def identify(handle: str, day: str, text: str, *, session: Session,
                    max_candidates: int = MAX_CANDIDATES) -> Identification:
-    """Find the post a flattened tweet is: the account's captured posts (one CDX prefix query per handle, kept
-    for the cache TTL) inside the snowflake window of its day, each one's text from the live sources or, when
+    """Find the post a flattened tweet is: the account's captured posts (a CDX prefix query per handle and host,
+    kept for the cache TTL) inside the snowflake window of its day, each one's text from the live sources or, when
     gone, from its captures, scored by words; see `choose`."""
     from resolver import archive
     from resolver.fetch import FetchOptions, Target, fetch_posts
 
     low, high = id_window(day)
     window = (str(low), str(high))
-    listing = await archive.list_captures(f"twitter.com/{handle}/status/", session=session, prefix=True)
-    context = {"handle": handle, "day": day, "listing_from_cache": listing.from_cache}
-    if listing.error or listing.unavailable:
+    # CDX files each host apart, and twitter.com has answered with a 301 to x.com since 2023: both are listed.
+    listings = [await archive.list_captures(f"{host}/{handle}/status/", session=session, prefix=True)
+                for host in ("twitter.com", "x.com")]
+    context = {"handle": handle, "day": day, "listing_from_cache": all(found.from_cache for found in listings)}
+    listing = next((found for found in listings if found.error or found.unavailable), None)
+    if listing is not None:
         return Identification(None, 0.0, 0, None, {"error": listing.error or "offline: the archive was not asked",
                                                    **context}, unavailable=listing.unavailable, verdict="no-candidates")
     in_window: dict[str, list[Any]] = {}
-    for snap in listing.snapshots:
+    for snap in (snap for found in listings for snap in found.snapshots):
         ref = x.parse_url(snap.original)
         if ref is not None and ref.post_id and low <= int(ref.post_id) <= high:
             in_window.setdefault(ref.post_id, []).append(snap)

@@ -120,10 +120,15 @@ DAY_AFTER = snowflake("2021-05-04T08:00:00Z")
 FAR = snowflake("2021-06-20T08:00:00Z")
 
 
-def remnant_world(fakenet, *, twin: bool = False):
+def remnant_world(fakenet, *, twin: bool = False, moved: bool = False):
     def page(post_id: str, text: str) -> Capture:
         return Capture("20210503120000", f"https://twitter.com/river_desk/status/{post_id}",
                        classic_page(post_id, "river_desk", "River Desk", text, epoch=1620033160))
+    right = page(RIGHT, "Water over the road on Mill Lane this morning. https://t.co/Rd4Mill01")
+    moved_from = []
+    if moved:   # captured since 2023: twitter.com answered with a 301, the words are under x.com
+        moved_from = [Capture("20240106000000", f"https://twitter.com/river_desk/status/{RIGHT}", b"", status=301)]
+        right = Capture("20240106000001", f"https://x.com/river_desk/status/{RIGHT}", right.body)
     live = {
         RIGHT: [json_page(DELETED)],
         SAME_DAY: [json_page(tweet(SAME_DAY, "Council meeting on flood defences moved to Thursday."))],
@@ -131,8 +136,7 @@ def remnant_world(fakenet, *, twin: bool = False):
         DAY_AFTER: [json_page(tweet(DAY_AFTER, "Water over the road on Mill Lane again this morning."))],
         FAR: [json_page(tweet(FAR, "Water over the road on Mill Lane this morning."))],   # outside the window
     }
-    captures = [page(RIGHT, "Water over the road on Mill Lane this morning. https://t.co/Rd4Mill01"),
-                page(SAME_DAY, "x"), page(DAY_BEFORE, "x"), page(DAY_AFTER, "x"), page(FAR, "x")]
+    captures = [right, *moved_from, page(SAME_DAY, "x"), page(DAY_BEFORE, "x"), page(DAY_AFTER, "x"), page(FAR, "x")]
     if twin:
         live[SAME_DAY] = [json_page(tweet(SAME_DAY, "Water over the road on Mill Lane this morning."))]
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id(live))
@@ -168,6 +172,15 @@ def test_a_deleted_remnant_is_identified_among_decoys_from_its_capture(fakenet, 
     assert len(fakenet.hits) == hits
     [again] = json.loads(offline)["embeds"]
     assert again["identified"]["post_id"] == RIGHT and again["checks"] == embed["checks"]
+
+
+def test_a_deleted_remnant_captured_only_under_x_com_is_identified(fakenet, reporter):
+    remnant_world(fakenet, moved=True)
+    code, out = reporter("report", "--format", "json", "remnant.txt", article=REMNANT, name="remnant.txt")
+    [embed] = json.loads(out)["embeds"]
+    assert (embed["identified"]["post_id"], embed["identified"]["verdict"]) == (RIGHT, "identified")
+    assert embed["identified"]["candidates"][0]["capture"] == \
+        f"https://web.archive.org/web/20240106000001id_/https://x.com/river_desk/status/{RIGHT}"
 
 
 def test_two_equally_close_candidates_are_a_tie_and_neither_is_accepted(fakenet, reporter):
