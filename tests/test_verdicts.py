@@ -85,18 +85,25 @@ def test_a_changed_word_fails_and_shows_in_all_three_formats(fakenet, reporter):
 
 
 def test_a_partial_quote_passes(fakenet, reporter):
-    check = text_check(quoted(fakenet, reporter, "rejected the new budget…",
-                              "The council rejected the new budget on Tuesday.")["json"])
+    out = quoted(fakenet, reporter, "rejected the new budget…", "The council rejected the new budget on Tuesday.",
+                 "json", "md", "html")
+    check = text_check(out["json"])
     assert (check["result"], check["evidence"]) == ("pass", "partial quote: 4 of 8 words")
+    assert "✅ pass **text**: partial quote: 4 of 8 words" in out["md"]
+    assert '<span class="badge pass">PASS</span> <strong>text</strong>: partial quote: 4 of 8 words' in out["html"]
 
 
 def test_glued_prose_warns_and_the_report_quotes_the_posts_own_text(fakenet, reporter):
-    check = text_check(quoted(fakenet, reporter, "The council rejected the new budget on Tuesday. Read our live page",
-                              "The council rejected the new budget on Tuesday.")["json"])
-    assert check["result"] == "warn"
-    assert check["evidence"] == ("the post's 8 words, word for word, with words that are not the post's: "
-                                 "\"Read our live page\" after (glued on by the page or a scraper?); the post says: "
-                                 "“The council rejected the new budget on Tuesday.”")
+    out = quoted(fakenet, reporter, "The council rejected the new budget on Tuesday. Read our live page",
+                 "The council rejected the new budget on Tuesday.", "json", "md", "html")
+    check = text_check(out["json"])
+    evidence = ("the post's 8 words, word for word, with words that are not the post's: \"Read our live page\" after "
+                "(glued on by the page or a scraper?); the post says: “The council rejected the new budget on "
+                "Tuesday.”")
+    assert (check["result"], check["evidence"]) == ("warn", evidence)
+    assert f"⚠️ warn **text**: {evidence}" in out["md"]
+    shown = evidence.replace("'", "&#x27;").replace('"', "&quot;")
+    assert f'<span class="badge warn">WARN</span> <strong>text</strong>: {shown}' in out["html"]
 
 
 def test_a_changed_display_name_warns_by_words(fakenet, reporter):
