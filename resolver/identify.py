@@ -12,6 +12,7 @@ guess. Everything weighed is kept as evidence.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
@@ -191,7 +192,10 @@ async def identify(handle: str, day: str, text: str, *, session: Session,
     low, high = id_window(day)
     window = (str(low), str(high))
     # CDX files each host apart, and twitter.com has answered with a 301 to x.com since 2023: both are listed.
-    listings = [await archive.list_captures(f"{host}/{handle}/status/", session=session, prefix=True)
+    # CDX lists a prefix in urlkey order, `limit` rows at most: the ids the window shares narrow it, so a
+    # prolific account is listed around the day, not from its first ids.
+    shared = os.path.commonprefix([window[0], window[1]]) if len(window[0]) == len(window[1]) else ""
+    listings = [await archive.list_captures(f"{host}/{handle}/status/{shared}", session=session, prefix=True)
                 for host in ("twitter.com", "x.com")]
     context = {"handle": handle, "day": day, "listing_from_cache": all(found.from_cache for found in listings)}
     listing = next((found for found in listings if found.error or found.unavailable), None)

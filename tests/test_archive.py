@@ -163,10 +163,10 @@ def test_identify_a_remnant_by_date_window_and_text(fakenet, store):
 
     def cdx(request):
         asked = request.args.get("url")
-        assert request.args.get("matchType") == "prefix" and asked in (
-            "twitter.com/RivertonRoads/status/", "x.com/RivertonRoads/status/")
-        return Response(json.dumps(cdx_rows(*captures) if asked.startswith("twitter.com") else []),
-                        content_type="application/json")
+        assert request.args.get("matchType") == "prefix" and asked.startswith(
+            ("twitter.com/RivertonRoads/status/", "x.com/RivertonRoads/status/"))
+        listed = [c for c in captures if c[1].removeprefix("https://").startswith(asked)]
+        return Response(json.dumps(cdx_rows(*listed) if listed else []), content_type="application/json")
     fakenet.route("web.archive.org", "/cdx/search/cdx", cdx)
     wrong = dict(fx.SYNDICATION_TWEET, id_str=other, text="Traffic update for the ring road tonight.")
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({

@@ -127,7 +127,7 @@ DAY_AFTER = snowflake("2021-05-04T08:00:00Z")
 FAR = snowflake("2021-06-20T08:00:00Z")
 
 
-def remnant_world(fakenet, *, twin: bool = False, moved: bool = False):
+def remnant_world(fakenet, *, twin: bool = False, moved: bool = False, more: list[Capture] = ()):
     def page(post_id: str, text: str) -> Capture:
         return Capture("20210503120000", f"https://twitter.com/river_desk/status/{post_id}",
                        classic_page(post_id, "river_desk", "River Desk", text, epoch=1620033160))
@@ -147,7 +147,7 @@ def remnant_world(fakenet, *, twin: bool = False, moved: bool = False):
     if twin:
         live[SAME_DAY] = [json_page(tweet(SAME_DAY, "Water over the road on Mill Lane this morning."))]
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id(live))
-    serve(fakenet, captures)
+    serve(fakenet, [*captures, *more])
 
 
 def test_a_deleted_remnant_is_identified_among_decoys_from_its_capture(fakenet, reporter):
@@ -188,6 +188,17 @@ def test_a_deleted_remnant_captured_only_under_x_com_is_identified(fakenet, repo
     assert (embed["identified"]["post_id"], embed["identified"]["verdict"]) == (RIGHT, "identified")
     assert embed["identified"]["candidates"][0]["capture"] == \
         f"https://web.archive.org/web/20240106000001id_/https://x.com/river_desk/status/{RIGHT}"
+
+
+def test_a_prolific_account_is_listed_around_the_window_not_from_its_first_ids(fakenet, reporter):
+    """CDX lists a prefix in urlkey order and answers `limit` rows at most: an account with more captured posts
+    than that, listed from its first id, would leave the window out (and a decoy in it could win)."""
+    older = [Capture("20200101000000", f"https://twitter.com/river_desk/status/{1200000000000000000 + i}", b"")
+             for i in range(10001)]
+    remnant_world(fakenet, more=older)
+    code, out = reporter("report", "--format", "json", "remnant.txt", article=REMNANT, name="remnant.txt")
+    [embed] = json.loads(out)["embeds"]
+    assert (embed["identified"]["post_id"], embed["identified"]["verdict"]) == (RIGHT, "identified")
 
 
 def test_two_equally_close_candidates_are_a_tie_and_neither_is_accepted(fakenet, reporter):
