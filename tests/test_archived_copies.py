@@ -50,6 +50,20 @@ def test_deleted_post_recovered_from_a_classic_markup_capture(fakenet, store):
     assert post.to_json()["archived"][0]["captured_at"] == "2021-05-03T09:15:00Z"
 
 
+@pytest.mark.parametrize("live,status", [
+    ({}, "not_found"),
+    ({"__typename": "Tweet", "id_str": ID, "text": "x", "created_at": "2021-05-03T09:12:40.000Z"}, "suspended"),
+    ({"__typename": "TweetTombstone", "tombstone": {"text": {"text": "Age-restricted adult content."}}},
+     "age_restricted"),
+], ids=["not-found", "suspended-no-user", "age-restricted"])
+def test_every_gone_status_reads_the_captures(fakenet, store, live, status):
+    settings = world(fakenet, [capture("classic_permalink_reply_with_ancestor.html")], live=live)
+    [post] = run([TARGET], settings, store)
+    assert post.record.status == status
+    assert [c.record.text for c in post.archived] == [
+        "🌊 Water over the road on #Mill Lane this morning. https://t.co/Rd4Mill01"]
+
+
 def test_deleted_post_recovered_from_a_title_and_og_only_capture(fakenet, store):
     settings = world(fakenet, [capture("react_shell_nojs.html", "20210504000000")])
     [post] = run([TARGET], settings, store)
