@@ -111,7 +111,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "post_id": "The id found, or empty", "confidence": "0 to 1", "candidates": "Candidates compared",
         "similarity": "The best candidate's word score, 0 to 1", "evidence": f"Window and scores {JSON}",
         "identified_at": f"When ({TIME})",
-        "verdict": "identified, tie, too-close, no-match or no-candidates: a refusal told apart from a miss"}),
+        "verdict": "identified, tie, too-close, unreadable, no-match or no-candidates: a refusal told apart from a "
+                   "miss"}),
     "errors": ("What went wrong with an input of a batch; the batch went on without it.", {
         "id": "Row id (in time order)", "source": "The input (path, file:line, file#offset, URL)",
         "article_id": "The article, when it was recorded before a later step failed",

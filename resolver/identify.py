@@ -12,6 +12,7 @@ guess. Everything weighed is kept as evidence.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
@@ -61,7 +62,7 @@ class Scored:
 class Decision:
     post_id: str | None
     confidence: float
-    verdict: str                    # "identified" | "tie" | "too-close" | "no-match" | "no-candidates"
+    verdict: str                    # "identified" | "tie" | "too-close" | "unreadable" | "no-match" | "no-candidates"
     reason: str
     scored: tuple[Scored, ...] = ()
     margin: float | None = None
@@ -125,11 +126,22 @@ def choose(remnant: str, candidates: list[Candidate], *, window: tuple[str, str]
         return Decision(None, 0.0, "too-close", f"the best ({best.candidate.post_id}, {top:.2f}) leads the "
                                                 f"runner-up by only {margin:.2f}; none is accepted", scored, margin,
                         window)
+    unread = [s.candidate.post_id for s in scored if s.score is None]
+    unread_note = (f"the text of {len(unread)} candidate{'s' * (len(unread) > 1)} could not be read "
+                   f"({', '.join(unread)})")
+    if unread and best.comparison is not None and best.comparison.result == "fail":
+        # The post may be the unread one (gone, no capture readable): a near miss is then a wrong answer (#9).
+        changes = "; ".join(str(c) for c in best.comparison.changes)
+        return Decision(None, 0.0, "unreadable", f"the best ({best.candidate.post_id}, {top:.2f}) differs from the "
+                                                 f"remnant ({changes}) and {unread_note}: "
+                                                 f"{'one of them' if len(unread) > 1 else 'it'} may be the post; "
+                                                 "none is accepted", scored, margin, window)
     confidence = round(top * min(1.0, margin / FULL_CONFIDENCE_AT), 3)
     where = f"its capture of {best.candidate.captured_at}" if best.candidate.capture else best.candidate.text_from
     return Decision(best.candidate.post_id, confidence, "identified",
                     f"{best.candidate.post_id} scores {top:.2f} (text from {where}), "
-                    f"{margin:.2f} ahead of the runner-up", scored, margin, window)
+                    f"{margin:.2f} ahead of the runner-up" + (f"; {unread_note}" if unread else ""), scored, margin,
+                    window)
 
 
 # -- the lookup (I/O) -------------------------------------------------------------------------------------------
@@ -171,21 +183,27 @@ class Identification:
 
 async def identify(handle: str, day: str, text: str, *, session: Session,
                    max_candidates: int = MAX_CANDIDATES) -> Identification:
-    """Find the post a flattened tweet is: the account's captured posts (one CDX prefix query per handle, kept
-    for the cache TTL) inside the snowflake window of its day, each one's text from the live sources or, when
+    """Find the post a flattened tweet is: the account's captured posts (a CDX prefix query per handle and host,
+    kept for the cache TTL) inside the snowflake window of its day, each one's text from the live sources or, when
     gone, from its captures, scored by words; see `choose`."""
     from resolver import archive
     from resolver.fetch import FetchOptions, Target, fetch_posts
 
     low, high = id_window(day)
     window = (str(low), str(high))
-    listing = await archive.list_captures(f"twitter.com/{handle}/status/", session=session, prefix=True)
-    context = {"handle": handle, "day": day, "listing_from_cache": listing.from_cache}
-    if listing.error or listing.unavailable:
+    # CDX files each host apart, and twitter.com has answered with a 301 to x.com since 2023: both are listed.
+    # CDX lists a prefix in urlkey order, `limit` rows at most: the ids the window shares narrow it, so a
+    # prolific account is listed around the day, not from its first ids.
+    shared = os.path.commonprefix([window[0], window[1]]) if len(window[0]) == len(window[1]) else ""
+    listings = [await archive.list_captures(f"{host}/{handle}/status/{shared}", session=session, prefix=True)
+                for host in ("twitter.com", "x.com")]
+    context = {"handle": handle, "day": day, "listing_from_cache": all(found.from_cache for found in listings)}
+    listing = next((found for found in listings if found.error or found.unavailable), None)
+    if listing is not None:
         return Identification(None, 0.0, 0, None, {"error": listing.error or "offline: the archive was not asked",
                                                    **context}, unavailable=listing.unavailable, verdict="no-candidates")
     in_window: dict[str, list[Any]] = {}
-    for snap in listing.snapshots:
+    for snap in (snap for found in listings for snap in found.snapshots):
         ref = x.parse_url(snap.original)
         if ref is not None and ref.post_id and low <= int(ref.post_id) <= high:
             in_window.setdefault(ref.post_id, []).append(snap)

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 SCHEMA = "https://github.com/embed-resolver/embed-resolver/schema/report.schema.json"
 GONE = ("deleted", "suspended", "not_found", "protected", "withheld", "age_restricted")
 QUOTE_CHARS = 600
+NOT_CHECKED = "not-checked"   # an identification an offline run could not make: nothing kept to look at
 NO_ARCHIVE_LOOKUP = "offline: no archive lookup was made; snapshots shown are the ones already in the cache"
 
 
@@ -145,7 +146,24 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None) -> dict[str, 
     evidence = compared.evidence
     if compared.result == "warn" and (compared.extra_before or compared.extra_after):
         evidence += f"; the post says: “{' '.join(found['text'].split())}”"
-    return check("text", compared.result, _per(source, evidence), [str(c) for c in compared.changes])
+    changes = [str(c) for c in compared.changes]
+    if compared.result == "fail" and not source:
+        earlier = _as_captured(said or "", post)
+        if earlier is not None:
+            # The article quotes what the post said when captured; the live post was edited since: an edit to
+            # show with its date, not a misquote (#9 §2).
+            return check("text", "warn", f"the live post differs: {evidence}; {earlier} (edited since?)", changes)
+    return check("text", compared.result, _per(source, evidence), changes)
+
+
+def _as_captured(said: str, post: dict[str, Any] | None) -> str | None:
+    """Evidence that an archived copy holds the article's words (a pass against it), or None."""
+    for copy in (post or {}).get("archived") or []:
+        if copy["status"] == "available" and copy.get("text"):
+            compared = quotes.compare(said, copy["text"])
+            if compared.result == "pass":
+                return f"the capture of {_utc(copy['captured_at'])} holds the article's words: {compared.evidence}"
+    return None
 
 
 def archived_copy_check(post: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -190,6 +208,8 @@ def identification_check(identified: dict[str, Any] | None) -> dict[str, Any] | 
         return check("identification", "pass" if identified["confidence"] >= 0.8 else "warn",
                      f"identified as {identified['post_id']} by its words (confidence {identified['confidence']:.2f}): "
                      f"{identified['reason']}")
+    if identified["verdict"] == NOT_CHECKED:
+        return check("identification", "skip", identified["reason"])
     return check("identification", "skip", f"not identified: {identified['reason']}")
 
 
@@ -394,6 +414,10 @@ def _identified(identification: Identification | None) -> dict[str, Any] | None:
     if identification is None:
         return None
     evidence = identification.evidence
+    if identification.unavailable:
+        # Offline with nothing kept: nobody looked, which is not "no post matched" (#9 §5).
+        return {"post_id": None, "confidence": 0.0, "verdict": NOT_CHECKED, "candidates": [],
+                "reason": "not checked: the account's captures are not in the cache (offline)"}
     return {"post_id": identification.post_id, "confidence": identification.confidence,
             "verdict": identification.verdict,
             "reason": evidence.get("reason") or evidence.get("error") or identification.verdict,
@@ -434,6 +458,8 @@ def summarise(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], unrea
         "without_archive": without if checked else None,
         "identification": {"remnants": len(remnants),
                            "identified": sum(1 for e in remnants if e["identified"]["post_id"]),
-                           "not_identified": sum(1 for e in remnants if not e["identified"]["post_id"])},
+                           "not_identified": sum(1 for e in remnants if not e["identified"]["post_id"]
+                                                 and e["identified"]["verdict"] != NOT_CHECKED),
+                           "not_checked": sum(1 for e in remnants if e["identified"]["verdict"] == NOT_CHECKED)},
         "unreachable": len(unreachable),
     }

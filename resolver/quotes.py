@@ -76,6 +76,7 @@ class Comparison:
     extra_after: str = ""
     partial: bool = False                 # the article shows only a run of the post's words
     truncated: bool = False               # the article's text ends with "…"
+    beyond_cut: str = ""                  # article words after the point where the source's own text is cut
 
     @property
     def contained(self) -> float:
@@ -86,7 +87,7 @@ class Comparison:
         return {"result": self.result, "said_words": self.said_words, "post_words": self.post_words,
                 "matched": self.matched, "changes": [str(c) for c in self.changes],
                 "extra_before": self.extra_before or None, "extra_after": self.extra_after or None,
-                "partial": self.partial, "truncated": self.truncated}
+                "partial": self.partial, "truncated": self.truncated, "beyond_cut": self.beyond_cut or None}
 
 
 def normalise(text: str) -> str:
@@ -127,7 +128,7 @@ def _split_markers(found: list[str]) -> tuple[list[str], set[int], bool, bool]:
 def compare(said: str, found: str) -> Comparison:
     """The article's quote (`said`) against the post's text (`found`), word by word."""
     said_words, gaps, _, truncated = _split_markers(tokens(said))
-    post_words = [t for t in tokens(found) if t != ELLIPSIS]
+    post_words, _, _, source_cut = _split_markers(tokens(found))
     a, p = [_key(w) for w in said_words], [_key(w) for w in post_words]
     if not a or not p:
         return Comparison("fail" if a or p else "pass", "nothing to compare: " + (
@@ -151,17 +152,22 @@ def compare(said: str, found: str) -> Comparison:
         if op[0] == "replace":
             changes.insert(0, _change(op, said_words, post_words, set()))
             extra_before = ""
+    beyond_cut = ""
     for op in after:
         extra_after, cut = _edge(op, said_words, post_words)
         partial = partial or cut
-        if op[0] == "replace":
+        if op[0] == "delete" and source_cut:
+            beyond_cut, extra_after = extra_after, ""   # the source stops there: unknown, not glued on
+        elif op[0] == "replace":
             if truncated and _cut_word(op, said_words, post_words):
                 extra_after, partial = "", True   # "on Tues…": the article cut the post mid-word
+            elif source_cut and op[4] - op[3] == 1 and _key(said_words[op[1]]).startswith(_key(post_words[op[3]])):
+                extra_after, beyond_cut = "", " ".join(said_words[op[1] + 1:op[2]])   # the source cut "Mi…"
             else:
                 changes.append(_change(op, said_words, post_words, set()))
                 extra_after = ""
     return _verdict(Comparison("pass", "", len(a), len(p), matched, tuple(changes), extra_before, extra_after,
-                               partial, truncated))
+                               partial, truncated, beyond_cut))
 
 
 def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
@@ -220,6 +226,8 @@ def _verdict(c: Comparison) -> Comparison:
 
     run = f"partial quote: {c.matched} of {c.post_words} words" if c.matched < c.post_words else \
         f"the post's {c.post_words} words, word for word"
+    if c.beyond_cut:
+        run = f"the source's {c.post_words} words before its cut (…), word for word"
     real = [ch for ch in c.changes if not ch.elided]
     if real:
         shown = "; ".join(str(ch) for ch in c.changes)
@@ -231,8 +239,14 @@ def _verdict(c: Comparison) -> Comparison:
     if c.extra_before or c.extra_after:
         extra = " and ".join(f'"{_short(w, 80)}" {where}' for w, where in
                              ((c.extra_before, "before"), (c.extra_after, "after")) if w)
-        return replace(c, result="warn", evidence=f"{run}, with words that are not the post's: {extra} "
-                                                  "(glued on by the page or a scraper?)")
+        run = f"{run}, with words that are not the post's: {extra} (glued on by the page or a scraper?)"
+        notes = [run]
+    if c.beyond_cut:
+        # A source cut short (a 2012 title "Twitter / handle: text...") says nothing of what came next (#9).
+        notes.append(f'the article\'s "{_short(c.beyond_cut, 80)}" after them cannot be checked: the source\'s '
+                     "text is cut there")
+    if c.extra_before or c.extra_after or c.beyond_cut:
+        return replace(c, result="warn", evidence="; ".join(notes))
     return replace(c, result="warn" if c.changes else "pass", evidence="; ".join(notes))
 
 

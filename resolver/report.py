@@ -347,7 +347,8 @@ def identification_summary(summary: dict[str, Any]) -> str | None:
     found = summary["identification"]
     if not found["remnants"]:
         return None
-    return f"{found['remnants']} without a link: {found['identified']} identified, {found['not_identified']} not"
+    text = f"{found['remnants']} without a link: {found['identified']} identified, {found['not_identified']} not"
+    return text + (f", {found['not_checked']} not checked" if found.get("not_checked") else "")
 
 
 def markdown(report: dict[str, Any]) -> str:

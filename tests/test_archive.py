@@ -162,8 +162,11 @@ def test_identify_a_remnant_by_date_window_and_text(fakenet, store):
     captures = [("20221206060000", f"https://twitter.com/RivertonRoads/status/{i}") for i in (inside, other, outside)]
 
     def cdx(request):
-        assert request.args.get("matchType") == "prefix" and request.args.get("url") == "twitter.com/RivertonRoads/status/"
-        return Response(json.dumps(cdx_rows(*captures)), content_type="application/json")
+        asked = request.args.get("url")
+        assert request.args.get("matchType") == "prefix" and asked.startswith(
+            ("twitter.com/RivertonRoads/status/", "x.com/RivertonRoads/status/"))
+        listed = [c for c in captures if c[1].removeprefix("https://").startswith(asked)]
+        return Response(json.dumps(cdx_rows(*listed) if listed else []), content_type="application/json")
     fakenet.route("web.archive.org", "/cdx/search/cdx", cdx)
     wrong = dict(fx.SYNDICATION_TWEET, id_str=other, text="Traffic update for the ring road tonight.")
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({

@@ -50,6 +50,20 @@ def test_deleted_post_recovered_from_a_classic_markup_capture(fakenet, store):
     assert post.to_json()["archived"][0]["captured_at"] == "2021-05-03T09:15:00Z"
 
 
+@pytest.mark.parametrize("live,status", [
+    ({}, "not_found"),
+    ({"__typename": "Tweet", "id_str": ID, "text": "x", "created_at": "2021-05-03T09:12:40.000Z"}, "suspended"),
+    ({"__typename": "TweetTombstone", "tombstone": {"text": {"text": "Age-restricted adult content."}}},
+     "age_restricted"),
+], ids=["not-found", "suspended-no-user", "age-restricted"])
+def test_every_gone_status_reads_the_captures(fakenet, store, live, status):
+    settings = world(fakenet, [capture("classic_permalink_reply_with_ancestor.html")], live=live)
+    [post] = run([TARGET], settings, store)
+    assert post.record.status == status
+    assert [c.record.text for c in post.archived] == [
+        "🌊 Water over the road on #Mill Lane this morning. https://t.co/Rd4Mill01"]
+
+
 def test_deleted_post_recovered_from_a_title_and_og_only_capture(fakenet, store):
     settings = world(fakenet, [capture("react_shell_nojs.html", "20210504000000")])
     [post] = run([TARGET], settings, store)
@@ -57,6 +71,26 @@ def test_deleted_post_recovered_from_a_title_and_og_only_capture(fakenet, store)
     assert (copy.form, copy.record.text, copy.record.author_name) == (
         "page-head", "Water over the road on Mill Lane this morning.", "River Desk")
     assert copy.record.created_at is None   # the head carries no date: none is made up
+
+
+def test_deleted_post_recovered_from_a_mobile_twitter_com_capture(fakenet, store):
+    """CDX lists mobile.twitter.com pages under their own host (com,twitter,mobile)/...): a prefix query for
+    twitter.com/... never names them, so they are asked for on their own."""
+    mobile = f"https://mobile.twitter.com/river_desk/status/{ID}"
+    settings = world(fakenet, [capture("mobile_legacy_status.html", "20210503100000", mobile)])
+    [post] = run([TARGET], settings, store)
+    [copy] = post.archived
+    assert (copy.form, copy.record.text, copy.original) == ("mobile-legacy", TEXT, mobile)
+
+
+def test_deleted_post_recovered_from_an_x_com_capture(fakenet, store):
+    """Since 2023 twitter.com answers with a 301 to x.com, so a post captured since has its words under x.com."""
+    moved = f"https://x.com/river_desk/status/{ID}"
+    settings = world(fakenet, [Capture("20240106000000", PAGE, b"", status=301),
+                               capture("x_crawler_shell.html", "20240106000001", moved)])
+    [post] = run([TARGET], settings, store)
+    [copy] = post.archived
+    assert (copy.form, copy.record.text, copy.original) == ("x-shell", TEXT, moved)
 
 
 def test_deleted_post_recovered_from_a_captured_syndication_json(fakenet, store):

@@ -25,6 +25,8 @@ HTML_CASES = [
     ("classic_permalink_reply_with_ancestor.html", "classic-permalink",
      "🌊 Water over the road on #Mill Lane this morning. https://t.co/Rd4Mill01", "river_desk", "River Desk",
      "2021-05-03T09:12:40Z"),
+    ("classic_permalink_2012.html", "classic-permalink", "Water over the road on Mill Lane this morning.",
+     "river_desk", "River Desk", "2021-05-03T09:12:40Z"),   # the whole text, not the title's cut one
     ("classic_permalink_2019_cleaned.html", "classic-permalink", "Water over the road on Mill Lane this morning.",
      "river_desk", "River Desk", None),
     ("mobile_legacy_status.html", "mobile-legacy", TEXT, "river_desk", "River Desk", "2021-05-03T09:12:00Z"),

@@ -73,3 +73,20 @@ def test_window_covers_the_day_with_a_day_of_slack():
     assert low <= int(RIGHT) <= high
     assert x.snowflake_time(low).isoformat() == "2021-05-02T00:00:00+00:00"
     assert x.snowflake_time(high).strftime("%Y-%m-%dT%H:%M:%S") == "2021-05-04T23:59:59"
+
+
+def test_a_best_that_differs_is_refused_while_a_candidate_could_not_be_read():
+    """The post itself may be the candidate whose text is unknown (gone, its capture unreadable): a runner-up
+    that differs by a word must not be taken for it (a wrong identification, then a wrong "misquote")."""
+    unread = cand(RIGHT, None, "none", status="deleted")
+    decision = choose(REMNANT, DECOYS + [unread])
+    assert (decision.post_id, decision.verdict, decision.confidence) == (None, "unreadable", 0.0)
+    assert decision.reason == ("the best (1389500000000000000, 0.85) differs from the remnant (dropped \"again\") "
+                               f"and the text of 1 candidate could not be read ({RIGHT}): it may be the post; "
+                               "none is accepted")
+
+
+def test_a_best_that_matches_word_for_word_is_accepted_even_with_an_unread_candidate():
+    decision = choose(REMNANT, DECOYS[:2] + [cand(RIGHT, REMNANT), cand("1389146000000000000", None, "none")])
+    assert (decision.post_id, decision.verdict) == (RIGHT, "identified")
+    assert decision.reason.endswith("; the text of 1 candidate could not be read (1389146000000000000)")

@@ -42,13 +42,25 @@ CASES = [
     ("By our reporter: rejected the new budget", POST, "fail",
      "1 change in the quoted words: The council → By our reporter"),
     ("Something else entirely", POST, "fail", "no word of the post's 8 is in the quote"),
+    # The source's own text is cut (a 2012 title "Twitter / handle: text..."): what follows the cut is unknown,
+    # never "words that are not the post's".
+    ("Water over the road on Mill Lane this morning.", "Water over the road on Mill ...", "warn",
+     "the source's 6 words before its cut (…), word for word; the article's \"Lane this morning\" after them "
+     "cannot be checked: the source's text is cut there"),
+    ("Water over the road on Mill Lane this morning.", "Water over the road on Mi…", "warn",
+     "the source's 6 words before its cut (…), word for word; the article's \"Lane this morning\" after them "
+     "cannot be checked: the source's text is cut there"),
+    ("Water over the road on Mill Lane this morning.", "Water over the street on Mill ...", "fail",
+     "1 change in the quoted words: street → road"),
+    ("Water over the road on Mill", "Water over the road on Mill ...", "pass", "the post's 6 words, word for word"),
 ]
 
 
 @pytest.mark.parametrize("said,found,result,evidence", CASES, ids=[
     "identical", "case-ignored", "substituted", "removed", "inserted", "last-word-changed", "first-word-changed",
     "three-changes", "partial-run", "cut-with-ellipsis", "cut-mid-word", "elided-inside", "glued-after",
-    "glued-before", "glued-and-partial", "other-words-at-the-start", "nothing-in-common"])
+    "glued-before", "glued-and-partial", "other-words-at-the-start", "nothing-in-common", "source-cut",
+    "source-cut-mid-word", "source-cut-changed-word", "source-cut-same-length"])
 def test_quote_verdicts(said, found, result, evidence):
     compared = compare(said, found)
     assert (compared.result, compared.evidence) == (result, evidence)

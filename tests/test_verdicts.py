@@ -85,18 +85,25 @@ def test_a_changed_word_fails_and_shows_in_all_three_formats(fakenet, reporter):
 
 
 def test_a_partial_quote_passes(fakenet, reporter):
-    check = text_check(quoted(fakenet, reporter, "rejected the new budget…",
-                              "The council rejected the new budget on Tuesday.")["json"])
+    out = quoted(fakenet, reporter, "rejected the new budget…", "The council rejected the new budget on Tuesday.",
+                 "json", "md", "html")
+    check = text_check(out["json"])
     assert (check["result"], check["evidence"]) == ("pass", "partial quote: 4 of 8 words")
+    assert "✅ pass **text**: partial quote: 4 of 8 words" in out["md"]
+    assert '<span class="badge pass">PASS</span> <strong>text</strong>: partial quote: 4 of 8 words' in out["html"]
 
 
 def test_glued_prose_warns_and_the_report_quotes_the_posts_own_text(fakenet, reporter):
-    check = text_check(quoted(fakenet, reporter, "The council rejected the new budget on Tuesday. Read our live page",
-                              "The council rejected the new budget on Tuesday.")["json"])
-    assert check["result"] == "warn"
-    assert check["evidence"] == ("the post's 8 words, word for word, with words that are not the post's: "
-                                 "\"Read our live page\" after (glued on by the page or a scraper?); the post says: "
-                                 "“The council rejected the new budget on Tuesday.”")
+    out = quoted(fakenet, reporter, "The council rejected the new budget on Tuesday. Read our live page",
+                 "The council rejected the new budget on Tuesday.", "json", "md", "html")
+    check = text_check(out["json"])
+    evidence = ("the post's 8 words, word for word, with words that are not the post's: \"Read our live page\" after "
+                "(glued on by the page or a scraper?); the post says: “The council rejected the new budget on "
+                "Tuesday.”")
+    assert (check["result"], check["evidence"]) == ("warn", evidence)
+    assert f"⚠️ warn **text**: {evidence}" in out["md"]
+    shown = evidence.replace("'", "&#x27;").replace('"', "&quot;")
+    assert f'<span class="badge warn">WARN</span> <strong>text</strong>: {shown}' in out["html"]
 
 
 def test_a_changed_display_name_warns_by_words(fakenet, reporter):
@@ -120,10 +127,15 @@ DAY_AFTER = snowflake("2021-05-04T08:00:00Z")
 FAR = snowflake("2021-06-20T08:00:00Z")
 
 
-def remnant_world(fakenet, *, twin: bool = False):
+def remnant_world(fakenet, *, twin: bool = False, moved: bool = False, more: list[Capture] = ()):
     def page(post_id: str, text: str) -> Capture:
         return Capture("20210503120000", f"https://twitter.com/river_desk/status/{post_id}",
                        classic_page(post_id, "river_desk", "River Desk", text, epoch=1620033160))
+    right = page(RIGHT, "Water over the road on Mill Lane this morning. https://t.co/Rd4Mill01")
+    moved_from = []
+    if moved:   # captured since 2023: twitter.com answered with a 301, the words are under x.com
+        moved_from = [Capture("20240106000000", f"https://twitter.com/river_desk/status/{RIGHT}", b"", status=301)]
+        right = Capture("20240106000001", f"https://x.com/river_desk/status/{RIGHT}", right.body)
     live = {
         RIGHT: [json_page(DELETED)],
         SAME_DAY: [json_page(tweet(SAME_DAY, "Council meeting on flood defences moved to Thursday."))],
@@ -131,12 +143,11 @@ def remnant_world(fakenet, *, twin: bool = False):
         DAY_AFTER: [json_page(tweet(DAY_AFTER, "Water over the road on Mill Lane again this morning."))],
         FAR: [json_page(tweet(FAR, "Water over the road on Mill Lane this morning."))],   # outside the window
     }
-    captures = [page(RIGHT, "Water over the road on Mill Lane this morning. https://t.co/Rd4Mill01"),
-                page(SAME_DAY, "x"), page(DAY_BEFORE, "x"), page(DAY_AFTER, "x"), page(FAR, "x")]
+    captures = [right, *moved_from, page(SAME_DAY, "x"), page(DAY_BEFORE, "x"), page(DAY_AFTER, "x"), page(FAR, "x")]
     if twin:
         live[SAME_DAY] = [json_page(tweet(SAME_DAY, "Water over the road on Mill Lane this morning."))]
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id(live))
-    serve(fakenet, captures)
+    serve(fakenet, [*captures, *more])
 
 
 def test_a_deleted_remnant_is_identified_among_decoys_from_its_capture(fakenet, reporter):
@@ -159,7 +170,8 @@ def test_a_deleted_remnant_is_identified_among_decoys_from_its_capture(fakenet, 
     assert checks["text"]["evidence"] == "per the capture of 2021-05-03 12:00:00 UTC: the post's 9 words, word for word"
     assert checks["snowflake-date"]["result"] == "pass"
     assert embed["status"] == {"code": "deleted", "words": "deleted", "tone": "gone"}
-    assert report["summary"]["identification"] == {"remnants": 1, "identified": 1, "not_identified": 0}
+    assert report["summary"]["identification"] == {"remnants": 1, "identified": 1, "not_identified": 0,
+                                                   "not_checked": 0}
     code, md = reporter("report", "remnant.txt")
     assert f"- Identified: post {RIGHT} (confidence " in md
     hits = len(fakenet.hits)
@@ -167,6 +179,26 @@ def test_a_deleted_remnant_is_identified_among_decoys_from_its_capture(fakenet, 
     assert len(fakenet.hits) == hits
     [again] = json.loads(offline)["embeds"]
     assert again["identified"]["post_id"] == RIGHT and again["checks"] == embed["checks"]
+
+
+def test_a_deleted_remnant_captured_only_under_x_com_is_identified(fakenet, reporter):
+    remnant_world(fakenet, moved=True)
+    code, out = reporter("report", "--format", "json", "remnant.txt", article=REMNANT, name="remnant.txt")
+    [embed] = json.loads(out)["embeds"]
+    assert (embed["identified"]["post_id"], embed["identified"]["verdict"]) == (RIGHT, "identified")
+    assert embed["identified"]["candidates"][0]["capture"] == \
+        f"https://web.archive.org/web/20240106000001id_/https://x.com/river_desk/status/{RIGHT}"
+
+
+def test_a_prolific_account_is_listed_around_the_window_not_from_its_first_ids(fakenet, reporter):
+    """CDX lists a prefix in urlkey order and answers `limit` rows at most: an account with more captured posts
+    than that, listed from its first id, would leave the window out (and a decoy in it could win)."""
+    older = [Capture("20200101000000", f"https://twitter.com/river_desk/status/{1200000000000000000 + i}", b"")
+             for i in range(10001)]
+    remnant_world(fakenet, more=older)
+    code, out = reporter("report", "--format", "json", "remnant.txt", article=REMNANT, name="remnant.txt")
+    [embed] = json.loads(out)["embeds"]
+    assert (embed["identified"]["post_id"], embed["identified"]["verdict"]) == (RIGHT, "identified")
 
 
 def test_two_equally_close_candidates_are_a_tie_and_neither_is_accepted(fakenet, reporter):
@@ -185,6 +217,29 @@ def test_scan_fetch_identifies_too(fakenet, reporter):
     found = json.loads(out)
     assert found["identifications"][0]["post_id"] == RIGHT
     assert [p["post_id"] for p in found["posts"]] == [RIGHT]
+
+
+def test_scan_identify_alone_reads_a_gone_candidates_capture(fakenet, reporter):
+    remnant_world(fakenet)
+    code, out = reporter("scan", "--identify", "--json", "remnant.txt", article=REMNANT, name="remnant.txt")
+    assert code == 0, out
+    [found] = json.loads(out)["identifications"]
+    assert (found["post_id"], found["verdict"], found["confidence"]) == (RIGHT, "identified", 0.75)
+    best = found["evidence"]["candidates"][0]
+    assert (best["post_id"], best["text_from"], best["status"], best["score"]) == (RIGHT, "wayback", "deleted", 1.0)
+    assert best["capture"] == f"https://web.archive.org/web/20210503120000id_/https://twitter.com/river_desk/status/{RIGHT}"
+
+
+def test_archive_identifies_too_and_archives_the_identified_post(fakenet, reporter, tmp_path):
+    import sqlite3
+
+    remnant_world(fakenet)
+    code, out = reporter("archive", "--json", "remnant.txt", article=REMNANT, name="remnant.txt")
+    assert code == 0, out
+    assert [json.loads(line)["url"] for line in out.splitlines()] == \
+        [f"https://twitter.com/river_desk/status/{RIGHT}"]
+    with sqlite3.connect(tmp_path / "c.db") as db:
+        assert db.execute("SELECT post_id, verdict FROM identifications").fetchall() == [(RIGHT, "identified")]
 
 
 # -- the summary says only what it knows ------------------------------------------------------------------------
@@ -212,6 +267,27 @@ def test_the_summary_of_a_run_with_no_archive_lookup(fakenet, reporter):
     assert 'class="badge fail">not known' not in page
 
 
+def test_a_remnant_an_offline_run_could_not_look_up_is_not_checked_not_unidentified(fakenet, reporter):
+    remnant_world(fakenet)
+    code, out = reporter("report", "--offline", "--format", "json", "remnant.txt", article=REMNANT, name="remnant.txt")
+    assert code == 0 and fakenet.hits == []
+    report = json.loads(out)
+    assert report["summary"]["identification"] == {"remnants": 1, "identified": 0, "not_identified": 0,
+                                                   "not_checked": 1}
+    [embed] = report["embeds"]
+    import jsonschema
+
+    from tests.test_report import SCHEMA
+    jsonschema.validate(report, json.loads(SCHEMA.read_text()))
+    reason = "not checked: the account's captures are not in the cache (offline)"
+    assert (embed["identified"]["verdict"], embed["identified"]["reason"]) == ("not-checked", reason)
+    assert next(c for c in embed["checks"] if c["name"] == "identification") == \
+        {"name": "identification", "result": "skip", "evidence": reason}
+    code, md = reporter("report", "--offline", "remnant.txt")
+    assert "| Flattened posts | 1 without a link: 0 identified, 0 not, 1 not checked |" in md
+    assert "not-cached" not in md
+
+
 @pytest.mark.parametrize("fail_on,said,code", [
     ("never", "The council approved the budget.", 0),
     ("fail", "The council approved the budget.", 4),
@@ -227,3 +303,23 @@ def test_fail_on_sets_the_exit_code(fakenet, reporter, fail_on, said, code):
     exit_code, out = reporter("report", "--fail-on", fail_on, "--format", "json", "article.html", article=article)
     assert exit_code == code, out
     assert json.loads(out)["embeds"]   # the report is written whatever the exit code
+
+
+def test_a_post_edited_since_the_article_quoted_it_warns_and_names_the_capture(fakenet, reporter):
+    """The article quotes the post as its capture holds it; the live post says otherwise now. That is an edit to
+    show, not a misquote to fail (#9 §2: live and archived kept, the difference shown with dates)."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(
+        tweet(POST, "The council rejected the new budget on Wednesday."))]}))
+    serve(fakenet, [Capture("20210503120000", f"https://twitter.com/river_desk/status/{POST}", classic_page(
+        POST, "river_desk", "River Desk", "The council rejected the new budget on Tuesday.", epoch=1620033160))])
+    article = f"<html><body>{blockquote(POST, 'The council rejected the new budget on Tuesday.')}</body></html>"
+    code, _ = reporter("fetch", "--all-methods", "--json", f"https://twitter.com/river_desk/status/{POST}",
+                       article=article)
+    assert code == 0
+    out = {fmt: reporter("report", "--format", fmt, "article.html")[1] for fmt in ("json", "md", "html")}
+    check = text_check(out["json"])
+    evidence = ("the live post differs: 1 change in the quoted words: Wednesday → Tuesday; the capture of "
+                "2021-05-03 12:00:00 UTC holds the article's words: the post's 8 words, word for word (edited since?)")
+    assert (check["result"], check["evidence"], check["changes"]) == ("warn", evidence, ["Wednesday → Tuesday"])
+    assert f"⚠️ warn **text**: {evidence}" in out["md"]
+    assert evidence.replace("'", "&#x27;") in out["html"]

@@ -49,8 +49,10 @@ def serve(fakenet, captures: list[Capture]) -> None:
     def cdx(request: Request) -> Response:
         wanted = _bare(request.args.get("url", ""))
         prefix = request.args.get("matchType") == "prefix"
-        rows = [c.row() for c in sorted(captures, key=lambda c: c.timestamp)
-                if (_bare(c.original).startswith(wanted) if prefix else _bare(c.original) == wanted)]
+        # In urlkey order, as CDX lists them, and no more than `limit` rows, as CDX answers.
+        rows = sorted(c.row() for c in captures
+                      if (_bare(c.original).startswith(wanted) if prefix else _bare(c.original) == wanted))
+        rows = rows[: int(request.args.get("limit") or len(rows))]
         return Response(json.dumps([HEADER, *rows] if rows else []), content_type="application/json")
 
     def available(request: Request) -> Response:

@@ -505,9 +505,12 @@ class ArchivedCopy:
 
 
 def capture_queries(post_id: str, handle: str | None) -> list[str]:
-    """Where captures of a post live, most telling first: its page, then the JSON endpoints embeds read."""
+    """Where captures of a post live, most telling first: its page on each host CDX files apart (twitter.com;
+    x.com, where twitter.com has answered with a 301 since 2023; mobile.twitter.com), then the JSON endpoints
+    embeds read."""
     page = f"twitter.com/{handle or x.UNKNOWN_HANDLE}/status/{post_id}"
-    return [page, f"cdn.syndication.twimg.com/tweet-result?id={post_id}",
+    return [page, f"x.com/{page.removeprefix('twitter.com/')}", f"mobile.{page}",
+            f"cdn.syndication.twimg.com/tweet-result?id={post_id}",
             f"publish.twitter.com/oembed?url=https://twitter.com/{handle or x.UNKNOWN_HANDLE}/status/{post_id}"]
 
 
