@@ -17,10 +17,11 @@ import gzip
 import json
 import lzma
 import os
+import re
 import stat
 import sys
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -299,10 +300,8 @@ def _parse_line(item: Item) -> tuple[bytes, str | None, str | None, str | None]:
 # -- WARC and ARC -------------------------------------------------------------------------------------------
 
 def _warc_file(path: Path, locator: str, taken: _Taker) -> Iterator[Item]:
-    """Each HTML response (2xx) of a WARC or ARC file, as a crawl keeps it (Common Crawl, CC-News, wget)."""
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
-
+    """Each HTML response (2xx) of a WARC or ARC file, as a crawl keeps it (Common Crawl, CC-News, wget). A record
+    that cannot be read is one problem item, and the walk goes on at the next record header after it (#13)."""
     key_base = str(path.resolve())
     offset = 0
     try:
@@ -312,21 +311,102 @@ def _warc_file(path: Path, locator: str, taken: _Taker) -> Iterator[Item]:
                            problem=f"cannot read {path}: not a WARC or ARC file (it does not start with WARC/ "
                                    f"or filedesc://)")
                 return
-            # check_digests: a damaged record (a digest that does not match) is reported, not scanned.
-            records = ArchiveIterator(handle, arc2warc=True, check_digests=True)
-            for record in records:
-                # The iterator's offset is that of the record just parsed (get_record_offset() would read it first).
-                offset = records.offset
-                url = _html_response_url(record)
-                if url is None:
-                    continue
-                item_locator, key = f"{locator}#{offset}", f"{key_base}#{offset}"
-                if taken.wants(item_locator, key):
-                    yield _warc_item(record, path, offset, url, key, item_locator)
-    except (OSError, EOFError, zlib.error, ArchiveLoadFailed, ValueError) as exc:
-        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            gzipped = handle.read(2) == b"\x1f\x8b"
+            start: int | None = 0
+            while start is not None:
+                start = yield from _warc_records(handle, start, path, locator, key_base, taken)
+                if start is not None:
+                    offset = start
+                    start = _next_record_start(handle, start + 1, gzipped=gzipped)
+    except (OSError, EOFError, zlib.error, ValueError) as exc:
         yield Item(source=str(path), key=None, locator=locator, explicit=True,
-                   problem=f"cannot read {path} past byte {offset:,}: {detail}")
+                   problem=f"cannot read {path} past byte {offset:,}: {_detail(exc)}")
+
+
+@lru_cache(maxsize=1)
+def _quiet_archive_iterator() -> type:
+    """warcio's ArchiveIterator without the warning it writes to stderr on a record of the wrong length: the
+    damage is reported as an item instead."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    return type("QuietArchiveIterator", (ArchiveIterator,), {"INC_RECORD": ""})
+
+
+def _warc_records(handle: IO[bytes], start: int, path: Path, locator: str, key_base: str,
+                  taken: _Taker) -> Generator[Item, None, int | None]:
+    """The items from byte `start` on; returns None at the end of the file, or where a damaged record begins."""
+    from warcio.exceptions import ArchiveLoadFailed
+
+    handle.seek(start)
+    # check_digests: a damaged record (a digest that does not match) is reported, not scanned.
+    records = _quiet_archive_iterator()(handle, arc2warc=True, check_digests=True)
+    try:
+        for record in records:
+            # The iterator's offset is that of the record just parsed (get_record_offset() would read it first).
+            offset = records.offset
+            url = _html_response_url(record)
+            if url is None:
+                continue
+            item_locator, key = f"{locator}#{offset}", f"{key_base}#{offset}"
+            if taken.wants(item_locator, key):
+                item = _warc_item(record, path, offset, url, key, item_locator)
+                yield item
+                if item.problem is not None:
+                    # Its length may be wrong (it then swallowed the records after it): look again from its start.
+                    return int(offset)
+    except (EOFError, zlib.error, ArchiveLoadFailed, ValueError) as exc:
+        bad = int(records.offset)
+        yield Item(source=f"{path}#{bad}", key=None, locator=f"{locator}#{bad}", explicit=True,
+                   problem=f"cannot read {path}#{bad}: {_detail(exc)}; skipped to the next record")
+        return bad
+    return None
+
+
+def _detail(exc: BaseException) -> str:
+    """One printable line about what went wrong (warcio quotes the raw bytes it could not read)."""
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if text.startswith("Unknown archive format"):
+        return "not a WARC or ARC record"
+    text = "".join(c if c.isprintable() else "?" for c in text)
+    return text if len(text) <= 100 else text[:99] + "…"
+
+
+# A record starts a line: a WARC header, or an ARC record line (URL, IP address, 14-digit date).
+_RECORD_HEAD = re.compile(rb"(?m)^(?:WARC/1\.[01]\r?\n|[a-z][a-z0-9+.-]*:\S+ [0-9a-fA-F.:]+ \d{14} )")
+
+
+def _next_record_start(handle: IO[bytes], after: int, *, gzipped: bool) -> int | None:
+    """Where the first record header at or after byte `after` begins (for a gzipped file: the first gzip member
+    that opens with one), read in blocks so memory stays flat; None when there is none."""
+    block, overlap = 1 << 20, 64
+    position = after
+    while True:
+        handle.seek(position)
+        data = handle.read(block + overlap)
+        if not data:
+            return None
+        if gzipped:
+            at = data.find(b"\x1f\x8b\x08")
+            while 0 <= at < block:
+                if _member_opens_a_record(handle, position + at):
+                    return position + at
+                at = data.find(b"\x1f\x8b\x08", at + 1)
+        else:
+            match = _RECORD_HEAD.search(data)
+            if match is not None and match.start() < block:
+                return position + match.start()
+        if len(data) <= block:
+            return None
+        position += block
+
+
+def _member_opens_a_record(handle: IO[bytes], at: int) -> bool:
+    handle.seek(at)
+    try:
+        head = zlib.decompressobj(wbits=31).decompress(handle.read(4096), 512)
+    except zlib.error:
+        return False
+    return _RECORD_HEAD.match(head) is not None
 
 
 def _looks_like_warc(handle: IO[bytes]) -> bool:
