@@ -218,3 +218,25 @@ def test_a_scan_draws_one_bar_with_its_counts_on_a_terminal_and_leaves_json_clea
     assert f"error: cannot read {feed}:4: not JSON" in text
     assert "scanned 3 articles in " in text and "; 1 failed" in text
     assert [r["record_id"] for r in lines(out)] == [None] * 3 and out.count("\n") == 3
+
+
+@pytest.mark.parametrize("command", [["scan", "--resolve", "--offline"], ["report", "--offline", "-o", "reports"],
+                                     ["archive", "--offline"]], ids=["scan-resolve", "report", "archive"])
+def test_bad_records_read_by_workers_in_a_network_run_are_one_line_each(tmp_path: Path, command: list[str]) -> None:
+    """A bad line read by a worker process, in a run with an event loop: asyncio used to print a traceback for each
+    ("Future exception was never retrieved") after the error line."""
+    import os
+    import subprocess
+    import sys
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"html": tweet_page(n)}) + "\n" + "{not json\n" for n in range(3)))
+    command = [str(tmp_path / "reports") if arg == "reports" else arg for arg in command]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EMBED_RESOLVER")}
+    done = subprocess.run([sys.executable, "-m", "resolver", "--db", str(tmp_path / "c.db"), *command, "--workers",
+                           "2", "-q", "--jsonl", str(feed)], capture_output=True, text=True, env=env, timeout=120,
+                          cwd=Path(__file__).parent.parent)
+    assert done.returncode == 1
+    said = [line for line in done.stderr.splitlines() if not line.startswith("wrote 3 reports and an index")]
+    assert said == [f"error: cannot read {feed}:{n}: not JSON (Expecting property name enclosed "
+                                        f"in double quotes: line 1 column 2 (char 1))" for n in (2, 4, 6)]
