@@ -230,13 +230,13 @@ def _custom_element(el: Any, smap: SourceMap) -> Embed | None:
     tag = el.tag
     if tag in ("lite-youtube", "amp-youtube"):
         vid = attr(el, "videoid") or attr(el, "data-videoid") or ""
-        return _embed_from_url(f"https://www.youtube.com/watch?v={vid}", el, smap, "html-custom-element", vid or None)
+        return _embed_from_url(platforms.youtube.video_url(vid), el, smap, "html-custom-element", vid or None)
     if tag == "amp-instagram":
         code = attr(el, "data-shortcode") or ""
-        return _embed_from_url(f"https://www.instagram.com/p/{code}/", el, smap, "html-amp", code or None)
+        return _embed_from_url(platforms.instagram.post_url(code), el, smap, "html-amp", code or None)
     if tag in ("amp-vimeo", "lite-vimeo"):
         vid = attr(el, "data-videoid") or attr(el, "videoid") or ""
-        return _embed_from_url(f"https://vimeo.com/{vid}", el, smap, "html-custom-element", vid or None)
+        return _embed_from_url(platforms.vimeo.video_url(vid), el, smap, "html-custom-element", vid or None)
     if tag == "amp-facebook":
         return _embed_from_url(attr(el, "data-href") or "", el, smap, "html-amp", None)
     return None
