@@ -952,6 +952,8 @@ def stats(ctx: click.Context, as_json: bool, limit: int) -> None:
     for view, description in VIEWS.items():
         rows = [dict(r) for r in store.db.query(f"SELECT * FROM [{view}] LIMIT ?", [limit])]
         total = store.db.execute(f"SELECT COUNT(*) FROM [{view}]").fetchone()[0]
+        if view == "at_risk_embeds":
+            rows, description = _with_lookups(store, rows, description)
         if as_json:
             for row in rows:
                 click.echo(json.dumps({"view": view, **row}, ensure_ascii=False))
@@ -960,6 +962,19 @@ def stats(ctx: click.Context, as_json: bool, limit: int) -> None:
                            err=True)
             continue
         _print_view(view, description, rows, total)
+
+
+def _with_lookups(store: Store, rows: list[dict[str, Any]], description: str) -> tuple[list[dict[str, Any]], str]:
+    """At-risk rows with `looked_up`: whether the archive was ever asked about the embed. One never asked is not
+    known to be lost, and the view alone cannot tell the two apart (#13)."""
+    from resolver.archive import looked_up
+
+    rows = [{**row, "looked_up": looked_up(store, row["url"])} for row in rows]
+    never = sum(not row["looked_up"] for row in rows)
+    if never:
+        description += (f" {never} of the {len(rows)} rows shown were never looked up in the archive (unknown, not "
+                        f"lost): `embed-resolver scan --archive` asks.")
+    return rows, description
 
 
 def _print_view(view: str, description: str, rows: list[dict[str, Any]], total: int) -> None:
