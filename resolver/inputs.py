@@ -261,12 +261,18 @@ def _jsonl_records(handle: IO[bytes], name: str, locator: str, fields: JsonlFiel
                    problem=f"cannot read {name} past byte {offset:,}: {exc}")
 
 
-def _field(record: Any, name: str) -> Any:
+def _field(record: Any, name: str, *, missing: Any = None) -> Any:
     for part in name.split("."):
         if not isinstance(record, dict) or part not in record:
-            return None
+            return missing
         record = record[part]
     return record
+
+
+_MISSING = object()
+# What a JSON reader calls the types json.loads gives.
+_JSON_TYPES = {str: "string", int: "number", float: "number", bool: "boolean", list: "list", dict: "object"}
+_ARTICLES = {"number": "a", "boolean": "a", "list": "a", "object": "an", "string": "a"}
 
 
 def _parse_line(item: Item) -> tuple[bytes, str | None, str | None, str | None]:
@@ -277,7 +283,7 @@ def _parse_line(item: Item) -> tuple[bytes, str | None, str | None, str | None]:
     except ValueError as exc:
         raise InputError(f"cannot read {item.source}: not JSON ({exc})") from None
     if not isinstance(record, dict):
-        raise InputError(f"cannot read {item.source}: a JSON {type(record).__name__}, not an object")
+        raise InputError(f"cannot read {item.source}: a JSON {_JSON_TYPES.get(type(record), 'value')}, not an object")
     kind: str | None
     if fields.html:
         name, kind = fields.html, "html"
@@ -285,10 +291,13 @@ def _parse_line(item: Item) -> tuple[bytes, str | None, str | None, str | None]:
         name, kind = fields.text, "text"
     else:
         name, kind = ("html", "html") if "html" in record else ("text", None)
-    body = _field(record, name)
+    body = _field(record, name, missing=_MISSING)
+    if body is _MISSING:
+        raise InputError(f"cannot read {item.source}: no field {name!r}; name the field with "
+                         f"--html-field or --text-field")
     if not isinstance(body, str):
-        what = "no" if body is None else f"a {type(body).__name__} in"
-        raise InputError(f"cannot read {item.source}: {what} field {name!r}; name the field with "
+        what = "null" if body is None else f"{_ARTICLES[_JSON_TYPES[type(body)]]} {_JSON_TYPES[type(body)]}"
+        raise InputError(f"cannot read {item.source}: {what} in field {name!r}, not text; name the field with "
                          f"--html-field or --text-field")
     url, record_id = (_field(record, f) if f else None for f in (fields.url or "url", fields.id or "id"))
     # A lone surrogate (an escape JSON allows) becomes "?": spans index the text these bytes decode to.

@@ -163,8 +163,11 @@ def test_jsonl_fields(tmp_path: Path, fields: JsonlFields, record: dict, expecte
     (b"{not json\n", JsonlFields(), "f.jsonl:1: not JSON (Expecting property name"),
     (b"[1, 2]\n", JsonlFields(), "f.jsonl:1: a JSON list, not an object"),
     (b'{"body": "x"}\n', JsonlFields(), "f.jsonl:1: no field 'text'; name the field with --html-field or --text-field"),
-    (b'{"body": 3}\n', JsonlFields(html="body"), "f.jsonl:1: a int in field 'body'"),
-], ids=["bad-json", "not-object", "no-field", "wrong-type"])
+    (b'{"body": 3}\n', JsonlFields(html="body"), "f.jsonl:1: a number in field 'body', not text"),
+    (b'{"body": {"p": 1}}\n', JsonlFields(html="body"), "f.jsonl:1: an object in field 'body', not text"),
+    (b'{"html": null}\n', JsonlFields(), "f.jsonl:1: null in field 'html', not text"),
+    (b'"<p>x</p>"\n', JsonlFields(), "f.jsonl:1: a JSON string, not an object"),
+], ids=["bad-json", "not-object", "no-field", "wrong-type", "object-in-field", "null-field", "string-line"])
 def test_jsonl_bad_records_fail_alone_with_a_message_naming_the_line(tmp_path: Path, line: bytes,
                                                                        fields: JsonlFields, message: str) -> None:
     path = jsonl(tmp_path / "f.jsonl", [line, {"html": "<p>fine</p>"}])
