@@ -387,7 +387,7 @@ _RECORD_HEAD = re.compile(rb"(?m)^(?:WARC/1\.[01]\r?\n|[a-z][a-z0-9+.-]*:\S+ [0-
 def _next_record_start(handle: IO[bytes], after: int, *, gzipped: bool) -> int | None:
     """Where the first record header at or after byte `after` begins (for a gzipped file: the first gzip member
     that opens with one), read in blocks so memory stays flat; None when there is none."""
-    block, overlap = 1 << 20, 64
+    block, overlap = 1 << 16, 64   # small: a run of damaged records starts a search at each
     position = after
     while True:
         handle.seek(position)
