@@ -182,42 +182,24 @@ def test_a_bad_record_in_a_corpus_is_an_error_row_and_the_run_goes_on(tmp_path: 
     assert (row["source"], row["kind"], row["stage"]) == (f"{feed}:2", "input", "read")
 
 
-def test_a_scan_draws_one_bar_with_its_counts_on_a_terminal_and_leaves_json_clean(tmp_path: Path) -> None:
+def test_a_scan_draws_one_bar_with_its_counts_on_a_terminal_and_leaves_json_clean(fakenet, tmp_path: Path) -> None:
     """stderr a terminal, stdout a pipe: the bar shows articles, their rate, embeds, requests in flight and errors;
     stdout holds JSON Lines and nothing else."""
-    import os
-    import pty
-    import select
-    import subprocess
-    import sys
+    from tests.cliworld import World
+    from tests.test_exit_codes import with_terminal_stderr
 
     feed = tmp_path / "feed.jsonl"
     feed.write_text("".join(json.dumps({"html": tweet_page(n)}) + "\n" for n in range(3)) + "{not json\n")
-    leader, follower = pty.openpty()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("EMBED_RESOLVER")} | {"COLUMNS": "160",
-                                                                                          "TERM": "xterm"}
-    child = subprocess.Popen([sys.executable, "-m", "resolver", "--db", str(tmp_path / "c.db"), "scan", "--json",
-                              "--workers", "1", "--jsonl", str(feed)], stdout=subprocess.PIPE, stderr=follower,
-                             env=env, cwd=Path(__file__).parent.parent)
-    os.close(follower)
-    drawn = b""
-    while select.select([leader], [], [], 60)[0]:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        drawn += chunk
-    out = child.communicate(timeout=60)[0].decode()
-    os.close(leader)
-    text = drawn.decode("utf-8", "replace")
-    assert child.returncode == 1   # the bad line
+    out = tmp_path / "out.jsonl"
+    with out.open("wb") as stdout:
+        text = with_terminal_stderr(World(fakenet, tmp_path), "scan", "--json", "--workers", "1", "--jsonl", str(feed),
+                                    stdout=stdout, columns=160)
     for part in ("scanning", "3 embeds", "/s", "requests in flight", "1 errors"):
         assert part in text, text
     assert f"error: cannot read {feed}:4: not JSON" in text
     assert "scanned 3 articles in " in text and "; 1 failed" in text
-    assert [r["record_id"] for r in lines(out)] == [None] * 3 and out.count("\n") == 3
+    found = out.read_text()
+    assert [r["record_id"] for r in lines(found)] == [None] * 3 and found.count("\n") == 3
 
 
 @pytest.mark.parametrize("command", [["scan", "--resolve", "--offline"], ["report", "--offline", "-o", "reports"],
