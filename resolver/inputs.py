@@ -365,8 +365,9 @@ def _warc_records(handle: IO[bytes], start: int, path: Path, locator: str, key_b
                     return int(offset)
     except (EOFError, zlib.error, ArchiveLoadFailed, ValueError) as exc:
         bad = int(records.offset)
-        yield Item(source=f"{path}#{bad}", key=None, locator=f"{locator}#{bad}", explicit=True,
-                   problem=f"cannot read {path}#{bad}: {_detail(exc)}; skipped to the next record")
+        if taken.wants(f"{locator}#{bad}", None):   # one shard reports it, as it would have read the record
+            yield Item(source=f"{path}#{bad}", key=None, locator=f"{locator}#{bad}", explicit=True,
+                       problem=f"cannot read {path}#{bad}: {_detail(exc)}; skipped to the next record")
         return bad
     return None
 

@@ -402,3 +402,11 @@ def test_a_bad_record_in_the_middle_of_a_warc_fails_alone_and_the_records_after_
     done = {i.key for i in found if i.key}
     again = items(InputSpec(warc=(str(path),)), skip=done.__contains__)
     assert [i.problem for i in again] == problems
+
+
+def test_a_damaged_warc_record_is_reported_by_one_shard_only(tmp_path: Path) -> None:
+    path = write_warc(tmp_path / "c.warc", _story_records(6), compress=True)
+    path.write_bytes(_damage_third_gzip_member(path.read_bytes()))
+    problems = [i.problem for k in (1, 2, 3) for i in items(InputSpec(warc=(str(path),), shard=Shard(k, 3)))
+                if i.problem is not None]
+    assert len(problems) == 1
