@@ -535,16 +535,14 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
         resume=not options.pop("no_resume"))
     summary = pipeline.Summary()
     started = time.monotonic()
-    done = [0]
-
     def stats() -> str:
-        seconds = time.monotonic() - started
-        return (f"{done[0]:,} articles  {done[0] / seconds if seconds > 0 else 0:.1f}/s  {summary.embeds:,} embeds  "
+        # Articles as the summary line counts them: an input that failed is an error, not an article.
+        seconds, done = time.monotonic() - started, summary.articles
+        return (f"{done:,} articles  {done / seconds if seconds > 0 else 0:.1f}/s  {summary.embeds:,} embeds  "
                 f"{session.requests_in_flight} requests in flight  {summary.failed + summary.skipped:,} errors")
     advance = (lambda: None) if quiet else session.reporter.progress(_DOING.get(command, command), None, stats=stats)
 
     def on_outcome(outcome: Outcome) -> None:
-        done[0] += 1
         advance()
         emit(outcome)
         if verbose:

@@ -194,8 +194,9 @@ def test_a_scan_draws_one_bar_with_its_counts_on_a_terminal_and_leaves_json_clea
     with out.open("wb") as stdout:
         text = with_terminal_stderr(World(fakenet, tmp_path), "scan", "--json", "--workers", "1", "--jsonl", str(feed),
                                     stdout=stdout, columns=160)
-    for part in ("scanning", "3 embeds", "/s", "requests in flight", "1 errors"):
+    for part in ("scanning", "3 articles", "3 embeds", "/s", "requests in flight", "1 errors"):
         assert part in text, text
+    assert "4 articles" not in text   # the line that failed is an error, not an article (as the summary says)
     assert f"error: cannot read {feed}:4: not JSON" in text
     assert "scanned 3 articles in " in text and "; 1 failed" in text
     found = out.read_text()
