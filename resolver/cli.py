@@ -535,6 +535,7 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
         resume=not options.pop("no_resume"))
     summary = pipeline.Summary()
     started = time.monotonic()
+
     def stats() -> str:
         # Articles as the summary line counts them: an input that failed is an error, not an article.
         seconds, done = time.monotonic() - started, summary.articles
