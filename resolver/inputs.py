@@ -323,10 +323,15 @@ def _warc_file(path: Path, locator: str, taken: _Taker) -> Iterator[Item]:
             gzipped = handle.read(2) == b"\x1f\x8b"
             start: int | None = 0
             while start is not None:
-                start = yield from _warc_records(handle, start, path, locator, key_base, taken)
-                if start is not None:
-                    offset = start
-                    start = _next_record_start(handle, start + 1, gzipped=gzipped)
+                damage = yield from _warc_records(handle, start, path, locator, key_base, taken)
+                if damage is None:
+                    break
+                # Each search begins past every record already read, so nothing is read twice and the walk ends.
+                after, bad = damage
+                offset = bad if bad is not None else after
+                start = _next_record_start(handle, after, gzipped=gzipped)
+                if start is not None and start == bad:   # the header that failed: look past it
+                    start = _next_record_start(handle, bad + 1, gzipped=gzipped)
     except (OSError, EOFError, zlib.error, ValueError) as exc:
         yield Item(source=str(path), key=None, locator=locator, explicit=True,
                    problem=f"cannot read {path} past byte {offset:,}: {_detail(exc)}")
@@ -342,17 +347,20 @@ def _quiet_archive_iterator() -> type:
 
 
 def _warc_records(handle: IO[bytes], start: int, path: Path, locator: str, key_base: str,
-                  taken: _Taker) -> Generator[Item, None, int | None]:
-    """The items from byte `start` on; returns None at the end of the file, or where a damaged record begins."""
+                  taken: _Taker) -> Generator[Item, None, tuple[int, int | None] | None]:
+    """The items from byte `start` on. Returns None at the end of the file; at damage, where to look for the next
+    record header (just past the last record read: a record longer than it says swallows the start of the next
+    one) and where the reading failed (None: a damaged record was reported)."""
     from warcio.exceptions import ArchiveLoadFailed
 
     handle.seek(start)
     # check_digests: a damaged record (a digest that does not match) is reported, not scanned.
     records = _quiet_archive_iterator()(handle, arc2warc=True, check_digests=True)
+    last: int | None = None
     try:
         for record in records:
             # The iterator's offset is that of the record just parsed (get_record_offset() would read it first).
-            offset = records.offset
+            offset = last = int(records.offset)
             url = _html_response_url(record)
             if url is None:
                 continue
@@ -362,13 +370,13 @@ def _warc_records(handle: IO[bytes], start: int, path: Path, locator: str, key_b
                 yield item
                 if item.problem is not None:
                     # Its length may be wrong (it then swallowed the records after it): look again from its start.
-                    return int(offset)
+                    return offset + 1, None
     except (EOFError, zlib.error, ArchiveLoadFailed, ValueError) as exc:
         bad = int(records.offset)
         if taken.wants(f"{locator}#{bad}", None):   # one shard reports it, as it would have read the record
             yield Item(source=f"{path}#{bad}", key=None, locator=f"{locator}#{bad}", explicit=True,
                        problem=f"cannot read {path}#{bad}: {_detail(exc)}; skipped to the next record")
-        return bad
+        return (bad if last is None else last) + 1, bad
     return None
 
 
