@@ -164,6 +164,15 @@ def _open_store(settings: Settings) -> Store:
     return store
 
 
+def _existing_store(settings: Settings) -> Store:
+    """The cache a diagnostics command reads: it must exist (a mistyped --db made an empty one and reported a
+    corpus of zeros)."""
+    path = settings.database()
+    if not path.exists():
+        raise click.ClickException(f"no cache at {path}: nothing was ever recorded there (check --db)")
+    return _open_store(settings)
+
+
 def _session(settings: Settings, *, store: Store | None, mode: Mode | None = None,
              warc: WarcWriter | None = None, quiet: bool = False) -> Session:
     """The one session of this command: its client, budgets, mode, WARC writer, the global --replay files, and
@@ -526,16 +535,15 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
         resume=not options.pop("no_resume"))
     summary = pipeline.Summary()
     started = time.monotonic()
-    done = [0]
 
     def stats() -> str:
-        seconds = time.monotonic() - started
-        return (f"{done[0]:,} articles  {done[0] / seconds if seconds > 0 else 0:.1f}/s  {summary.embeds:,} embeds  "
+        # Articles as the summary line counts them: an input that failed is an error, not an article.
+        seconds, done = time.monotonic() - started, summary.articles
+        return (f"{done:,} articles  {done / seconds if seconds > 0 else 0:.1f}/s  {summary.embeds:,} embeds  "
                 f"{session.requests_in_flight} requests in flight  {summary.failed + summary.skipped:,} errors")
     advance = (lambda: None) if quiet else session.reporter.progress(_DOING.get(command, command), None, stats=stats)
 
     def on_outcome(outcome: Outcome) -> None:
-        done[0] += 1
         advance()
         emit(outcome)
         if verbose:
@@ -939,15 +947,33 @@ def stats(ctx: click.Context, as_json: bool, limit: int) -> None:
 
     from cache.metadata import VIEWS
 
-    store = _open_store(_settings(ctx))
+    store = _existing_store(_settings(ctx))
     for view, description in VIEWS.items():
         rows = [dict(r) for r in store.db.query(f"SELECT * FROM [{view}] LIMIT ?", [limit])]
         total = store.db.execute(f"SELECT COUNT(*) FROM [{view}]").fetchone()[0]
+        if view == "at_risk_embeds":
+            rows, description = _with_lookups(store, rows, description)
         if as_json:
             for row in rows:
                 click.echo(json.dumps({"view": view, **row}, ensure_ascii=False))
+            if total > len(rows):
+                click.echo(f"{view}: {len(rows):,} of {total:,} rows (--limit, or `cache export {view}` for all)",
+                           err=True)
             continue
         _print_view(view, description, rows, total)
+
+
+def _with_lookups(store: Store, rows: list[dict[str, Any]], description: str) -> tuple[list[dict[str, Any]], str]:
+    """At-risk rows with `looked_up`: whether the archive was ever asked about the embed. One never asked is not
+    known to be lost, and the view alone cannot tell the two apart (#13)."""
+    from resolver.archive import looked_up
+
+    rows = [{**row, "looked_up": looked_up(store, row["url"])} for row in rows]
+    never = sum(not row["looked_up"] for row in rows)
+    if never:
+        description += (f" {never} of the {len(rows)} rows shown were never looked up in the archive (unknown, not "
+                        f"lost): `embed-resolver scan --archive` asks.")
+    return rows, description
 
 
 def _print_view(view: str, description: str, rows: list[dict[str, Any]], total: int) -> None:
@@ -1018,7 +1044,7 @@ def cache_stats(ctx: click.Context, as_json: bool) -> None:
 
     from cache.maintenance import stats as store_stats
 
-    found = store_stats(_open_store(_settings(ctx)))
+    found = store_stats(_existing_store(_settings(ctx)))
     if as_json:
         click.echo(json.dumps(found))
         return
@@ -1045,7 +1071,7 @@ def cache_export(ctx: click.Context, name: str, fmt: str, output: Path | None) -
     """
     from cache.maintenance import export
 
-    store = _open_store(_settings(ctx))
+    store = _existing_store(_settings(ctx))
     with user_errors():
         if output is None:
             count = export(store, name, sys.stdout, fmt=fmt)
@@ -1073,7 +1099,7 @@ def cache_vacuum(ctx: click.Context) -> None:
     """
     from cache.maintenance import vacuum
 
-    store = _open_store(_settings(ctx))
+    store = _existing_store(_settings(ctx))
     with user_errors():
         before, after = vacuum(store)
     click.echo(f"{store.path}: {before / 2**20:,.1f} MB -> {after / 2**20:,.1f} MB")
@@ -1093,7 +1119,7 @@ def cache_metadata(ctx: click.Context, output: Path | None) -> None:
     """
     from cache.metadata import write_metadata
 
-    store = _open_store(_settings(ctx))
+    store = _existing_store(_settings(ctx))
     try:
         path = write_metadata(store, output)
     except OSError as exc:

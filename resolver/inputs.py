@@ -17,10 +17,11 @@ import gzip
 import json
 import lzma
 import os
+import re
 import stat
 import sys
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -260,12 +261,18 @@ def _jsonl_records(handle: IO[bytes], name: str, locator: str, fields: JsonlFiel
                    problem=f"cannot read {name} past byte {offset:,}: {exc}")
 
 
-def _field(record: Any, name: str) -> Any:
+def _field(record: Any, name: str, *, missing: Any = None) -> Any:
     for part in name.split("."):
         if not isinstance(record, dict) or part not in record:
-            return None
+            return missing
         record = record[part]
     return record
+
+
+_MISSING = object()
+# What a JSON reader calls the types json.loads gives.
+_JSON_TYPES = {str: "string", int: "number", float: "number", bool: "boolean", list: "list", dict: "object"}
+_ARTICLES = {"number": "a", "boolean": "a", "list": "a", "object": "an", "string": "a"}
 
 
 def _parse_line(item: Item) -> tuple[bytes, str | None, str | None, str | None]:
@@ -276,7 +283,7 @@ def _parse_line(item: Item) -> tuple[bytes, str | None, str | None, str | None]:
     except ValueError as exc:
         raise InputError(f"cannot read {item.source}: not JSON ({exc})") from None
     if not isinstance(record, dict):
-        raise InputError(f"cannot read {item.source}: a JSON {type(record).__name__}, not an object")
+        raise InputError(f"cannot read {item.source}: a JSON {_JSON_TYPES.get(type(record), 'value')}, not an object")
     kind: str | None
     if fields.html:
         name, kind = fields.html, "html"
@@ -284,10 +291,13 @@ def _parse_line(item: Item) -> tuple[bytes, str | None, str | None, str | None]:
         name, kind = fields.text, "text"
     else:
         name, kind = ("html", "html") if "html" in record else ("text", None)
-    body = _field(record, name)
+    body = _field(record, name, missing=_MISSING)
+    if body is _MISSING:
+        raise InputError(f"cannot read {item.source}: no field {name!r}; name the field with "
+                         f"--html-field or --text-field")
     if not isinstance(body, str):
-        what = "no" if body is None else f"a {type(body).__name__} in"
-        raise InputError(f"cannot read {item.source}: {what} field {name!r}; name the field with "
+        what = "null" if body is None else f"{_ARTICLES[_JSON_TYPES[type(body)]]} {_JSON_TYPES[type(body)]}"
+        raise InputError(f"cannot read {item.source}: {what} in field {name!r}, not text; name the field with "
                          f"--html-field or --text-field")
     url, record_id = (_field(record, f) if f else None for f in (fields.url or "url", fields.id or "id"))
     # A lone surrogate (an escape JSON allows) becomes "?": spans index the text these bytes decode to.
@@ -299,10 +309,8 @@ def _parse_line(item: Item) -> tuple[bytes, str | None, str | None, str | None]:
 # -- WARC and ARC -------------------------------------------------------------------------------------------
 
 def _warc_file(path: Path, locator: str, taken: _Taker) -> Iterator[Item]:
-    """Each HTML response (2xx) of a WARC or ARC file, as a crawl keeps it (Common Crawl, CC-News, wget)."""
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
-
+    """Each HTML response (2xx) of a WARC or ARC file, as a crawl keeps it (Common Crawl, CC-News, wget). A record
+    that cannot be read is one problem item, and the walk goes on at the next record header after it (#13)."""
     key_base = str(path.resolve())
     offset = 0
     try:
@@ -312,21 +320,111 @@ def _warc_file(path: Path, locator: str, taken: _Taker) -> Iterator[Item]:
                            problem=f"cannot read {path}: not a WARC or ARC file (it does not start with WARC/ "
                                    f"or filedesc://)")
                 return
-            # check_digests: a damaged record (a digest that does not match) is reported, not scanned.
-            records = ArchiveIterator(handle, arc2warc=True, check_digests=True)
-            for record in records:
-                # The iterator's offset is that of the record just parsed (get_record_offset() would read it first).
-                offset = records.offset
-                url = _html_response_url(record)
-                if url is None:
-                    continue
-                item_locator, key = f"{locator}#{offset}", f"{key_base}#{offset}"
-                if taken.wants(item_locator, key):
-                    yield _warc_item(record, path, offset, url, key, item_locator)
-    except (OSError, EOFError, zlib.error, ArchiveLoadFailed, ValueError) as exc:
-        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            gzipped = handle.read(2) == b"\x1f\x8b"
+            start: int | None = 0
+            while start is not None:
+                damage = yield from _warc_records(handle, start, path, locator, key_base, taken)
+                if damage is None:
+                    break
+                # Each search begins past every record already read, so nothing is read twice and the walk ends.
+                after, bad = damage
+                offset = bad if bad is not None else after
+                start = _next_record_start(handle, after, gzipped=gzipped)
+                if start is not None and start == bad:   # the header that failed: look past it
+                    start = _next_record_start(handle, bad + 1, gzipped=gzipped)
+    except (OSError, EOFError, zlib.error, ValueError) as exc:
         yield Item(source=str(path), key=None, locator=locator, explicit=True,
-                   problem=f"cannot read {path} past byte {offset:,}: {detail}")
+                   problem=f"cannot read {path} past byte {offset:,}: {_detail(exc)}")
+
+
+@lru_cache(maxsize=1)
+def _quiet_archive_iterator() -> type:
+    """warcio's ArchiveIterator without the warning it writes to stderr on a record of the wrong length: the
+    damage is reported as an item instead."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    return type("QuietArchiveIterator", (ArchiveIterator,), {"INC_RECORD": ""})
+
+
+def _warc_records(handle: IO[bytes], start: int, path: Path, locator: str, key_base: str,
+                  taken: _Taker) -> Generator[Item, None, tuple[int, int | None] | None]:
+    """The items from byte `start` on. Returns None at the end of the file; at damage, where to look for the next
+    record header (just past the last record read: a record longer than it says swallows the start of the next
+    one) and where the reading failed (None: a damaged record was reported)."""
+    from warcio.exceptions import ArchiveLoadFailed
+
+    handle.seek(start)
+    # check_digests: a damaged record (a digest that does not match) is reported, not scanned.
+    records = _quiet_archive_iterator()(handle, arc2warc=True, check_digests=True)
+    last: int | None = None
+    try:
+        for record in records:
+            # The iterator's offset is that of the record just parsed (get_record_offset() would read it first).
+            offset = last = int(records.offset)
+            url = _html_response_url(record)
+            if url is None:
+                continue
+            item_locator, key = f"{locator}#{offset}", f"{key_base}#{offset}"
+            if taken.wants(item_locator, key):
+                item = _warc_item(record, path, offset, url, key, item_locator)
+                yield item
+                if item.problem is not None:
+                    # Its length may be wrong (it then swallowed the records after it): look again from its start.
+                    return offset + 1, None
+    except (EOFError, zlib.error, ArchiveLoadFailed, ValueError) as exc:
+        bad = int(records.offset)
+        if taken.wants(f"{locator}#{bad}", None):   # one shard reports it, as it would have read the record
+            yield Item(source=f"{path}#{bad}", key=None, locator=f"{locator}#{bad}", explicit=True,
+                       problem=f"cannot read {path}#{bad}: {_detail(exc)}; skipped to the next record")
+        return (bad if last is None else last) + 1, bad
+    return None
+
+
+def _detail(exc: BaseException) -> str:
+    """One printable line about what went wrong (warcio quotes the raw bytes it could not read)."""
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if text.startswith("Unknown archive format"):
+        return "not a WARC or ARC record"
+    text = "".join(c if c.isprintable() else "?" for c in text)
+    return text if len(text) <= 100 else text[:99] + "…"
+
+
+# A record starts a line: a WARC header, or an ARC record line (URL, IP address, 14-digit date).
+_RECORD_HEAD = re.compile(rb"(?m)^(?:WARC/1\.[01]\r?\n|[a-z][a-z0-9+.-]*:\S+ [0-9a-fA-F.:]+ \d{14} )")
+
+
+def _next_record_start(handle: IO[bytes], after: int, *, gzipped: bool) -> int | None:
+    """Where the first record header at or after byte `after` begins (for a gzipped file: the first gzip member
+    that opens with one), read in blocks so memory stays flat; None when there is none."""
+    block, overlap = 1 << 16, 64   # small: a run of damaged records starts a search at each
+    position = after
+    while True:
+        handle.seek(position)
+        data = handle.read(block + overlap)
+        if not data:
+            return None
+        if gzipped:
+            at = data.find(b"\x1f\x8b\x08")
+            while 0 <= at < block:
+                if _member_opens_a_record(handle, position + at):
+                    return position + at
+                at = data.find(b"\x1f\x8b\x08", at + 1)
+        else:
+            match = _RECORD_HEAD.search(data)
+            if match is not None and match.start() < block:
+                return position + match.start()
+        if len(data) <= block:
+            return None
+        position += block
+
+
+def _member_opens_a_record(handle: IO[bytes], at: int) -> bool:
+    handle.seek(at)
+    try:
+        head = zlib.decompressobj(wbits=31).decompress(handle.read(4096), 512)
+    except zlib.error:
+        return False
+    return _RECORD_HEAD.match(head) is not None
 
 
 def _looks_like_warc(handle: IO[bytes]) -> bool:

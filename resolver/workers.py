@@ -189,7 +189,12 @@ async def finished(pending: Pending[Any]) -> None:
     if not pending.done():
         import asyncio
 
-        await asyncio.wait([asyncio.wrap_future(pending)])  # type: ignore[arg-type]
+        waited: asyncio.Future[Any] = asyncio.wrap_future(pending)  # type: ignore[arg-type]
+        await asyncio.wait([waited])
+        if not waited.cancelled():
+            # The outcome is read from `pending`; retrieving it here too keeps asyncio from printing a traceback for a
+            # copy of the exception nobody asked for ("Future exception was never retrieved").
+            waited.exception()
 
 
 class WorkerCrashed(EmbedResolverError):

@@ -180,3 +180,46 @@ def test_a_bad_record_in_a_corpus_is_an_error_row_and_the_run_goes_on(tmp_path: 
     assert summary.startswith("scanned 2 articles") and summary.endswith("; 1 failed")
     [row] = Store(tmp_path / "c.db").errors()
     assert (row["source"], row["kind"], row["stage"]) == (f"{feed}:2", "input", "read")
+
+
+def test_a_scan_draws_one_bar_with_its_counts_on_a_terminal_and_leaves_json_clean(fakenet, tmp_path: Path) -> None:
+    """stderr a terminal, stdout a pipe: the bar shows articles, their rate, embeds, requests in flight and errors;
+    stdout holds JSON Lines and nothing else."""
+    from tests.cliworld import World
+    from tests.test_exit_codes import with_terminal_stderr
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"html": tweet_page(n)}) + "\n" for n in range(3)) + "{not json\n")
+    out = tmp_path / "out.jsonl"
+    with out.open("wb") as stdout:
+        text = with_terminal_stderr(World(fakenet, tmp_path), "scan", "--json", "--workers", "1", "--jsonl", str(feed),
+                                    stdout=stdout, columns=160)
+    for part in ("scanning", "3 articles", "3 embeds", "/s", "requests in flight", "1 errors"):
+        assert part in text, text
+    assert "4 articles" not in text   # the line that failed is an error, not an article (as the summary says)
+    assert f"error: cannot read {feed}:4: not JSON" in text
+    assert "scanned 3 articles in " in text and "; 1 failed" in text
+    found = out.read_text()
+    assert [r["record_id"] for r in lines(found)] == [None] * 3 and found.count("\n") == 3
+
+
+@pytest.mark.parametrize("command", [["scan", "--resolve", "--offline"], ["report", "--offline", "-o", "reports"],
+                                     ["archive", "--offline"]], ids=["scan-resolve", "report", "archive"])
+def test_bad_records_read_by_workers_in_a_network_run_are_one_line_each(tmp_path: Path, command: list[str]) -> None:
+    """A bad line read by a worker process, in a run with an event loop: asyncio used to print a traceback for each
+    ("Future exception was never retrieved") after the error line."""
+    import os
+    import subprocess
+    import sys
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"html": tweet_page(n)}) + "\n" + "{not json\n" for n in range(3)))
+    command = [str(tmp_path / "reports") if arg == "reports" else arg for arg in command]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EMBED_RESOLVER")}
+    done = subprocess.run([sys.executable, "-m", "resolver", "--db", str(tmp_path / "c.db"), *command, "--workers",
+                           "2", "-q", "--jsonl", str(feed)], capture_output=True, text=True, env=env, timeout=120,
+                          cwd=Path(__file__).parent.parent)
+    assert done.returncode == 1
+    said = [line for line in done.stderr.splitlines() if not line.startswith("wrote 3 reports and an index")]
+    assert said == [f"error: cannot read {feed}:{n}: not JSON (Expecting property name enclosed "
+                                        f"in double quotes: line 1 column 2 (char 1))" for n in (2, 4, 6)]

@@ -24,3 +24,22 @@ def test_documented_embed_markup(fixture_text):
         ("facebook", "short-link", None, "https://fb.watch/abC1dEf2Gi/"),
     ]
     assert {e.detector for e in embeds[:-2]} <= {"html-iframe", "html-blockquote"}
+
+
+def test_amp_and_lite_custom_elements_name_their_posts_through_the_parsers():
+    """AMP pages and lite embeds carry only an id in an attribute; the URL is the platform parser's canonical one."""
+    page = ('<amp-youtube data-videoid="AbCdEfGhIjK" layout="responsive" width="480" height="270"></amp-youtube>'
+            '<lite-youtube videoid="ZyXwVuTsRq1"></lite-youtube>'
+            '<amp-instagram data-shortcode="CxAbC123dEf" data-captioned width="400" height="400"></amp-instagram>'
+            '<amp-vimeo data-videoid="796000001" width="500" height="281"></amp-vimeo>'
+            '<amp-facebook data-href="https://www.facebook.com/RivertonCouncil/posts/10150000000000001/"'
+            ' width="552" height="310"></amp-facebook>'
+            '<amp-youtube data-videoid="not an id"></amp-youtube>')
+    embeds, _ = html.scan(page)
+    assert [(e.platform, e.kind, e.post_id, e.url) for e in embeds] == [
+        ("youtube", "video", "AbCdEfGhIjK", "https://www.youtube.com/watch?v=AbCdEfGhIjK"),
+        ("youtube", "video", "ZyXwVuTsRq1", "https://www.youtube.com/watch?v=ZyXwVuTsRq1"),
+        ("instagram", "post", "CxAbC123dEf", "https://www.instagram.com/p/CxAbC123dEf/"),
+        ("vimeo", "video", "796000001", "https://vimeo.com/796000001"),
+        ("facebook", "post", "10150000000000001", "https://www.facebook.com/RivertonCouncil/posts/10150000000000001/"),
+    ]

@@ -129,10 +129,10 @@ def test_quiet_silences_status_lines_but_not_errors(world, fakenet, tmp_path):
     assert len([p for _, p in fakenet.hits if p.startswith("/tweet-result")]) == 2   # it retried, silently
 
 
-def with_terminal_stderr(world, *args):
+def with_terminal_stderr(world, *args, stdout=subprocess.DEVNULL, columns=100):
     """Run the CLI with stderr on a pseudo-terminal (as a person at a terminal has it); returns what it drew."""
     leader, follower = pty.openpty()
-    child = world.process(*args, stdout=subprocess.DEVNULL, stderr=follower, env={"COLUMNS": "100", "TERM": "xterm"})
+    child = world.process(*args, stdout=stdout, stderr=follower, env={"COLUMNS": str(columns), "TERM": "xterm"})
     os.close(follower)
     drawn = b""
     while True:

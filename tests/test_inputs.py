@@ -163,8 +163,11 @@ def test_jsonl_fields(tmp_path: Path, fields: JsonlFields, record: dict, expecte
     (b"{not json\n", JsonlFields(), "f.jsonl:1: not JSON (Expecting property name"),
     (b"[1, 2]\n", JsonlFields(), "f.jsonl:1: a JSON list, not an object"),
     (b'{"body": "x"}\n', JsonlFields(), "f.jsonl:1: no field 'text'; name the field with --html-field or --text-field"),
-    (b'{"body": 3}\n', JsonlFields(html="body"), "f.jsonl:1: a int in field 'body'"),
-], ids=["bad-json", "not-object", "no-field", "wrong-type"])
+    (b'{"body": 3}\n', JsonlFields(html="body"), "f.jsonl:1: a number in field 'body', not text"),
+    (b'{"body": {"p": 1}}\n', JsonlFields(html="body"), "f.jsonl:1: an object in field 'body', not text"),
+    (b'{"html": null}\n', JsonlFields(), "f.jsonl:1: null in field 'html', not text"),
+    (b'"<p>x</p>"\n', JsonlFields(), "f.jsonl:1: a JSON string, not an object"),
+], ids=["bad-json", "not-object", "no-field", "wrong-type", "object-in-field", "null-field", "string-line"])
 def test_jsonl_bad_records_fail_alone_with_a_message_naming_the_line(tmp_path: Path, line: bytes,
                                                                        fields: JsonlFields, message: str) -> None:
     path = jsonl(tmp_path / "f.jsonl", [line, {"html": "<p>fine</p>"}])
@@ -349,3 +352,70 @@ def test_shard_choice_does_not_depend_on_where_the_input_is_mounted(tmp_path: Pa
     picks = [[Path(i.source).name for i in items(InputSpec(files=(str(tmp_path / root),), shard=Shard(2, 4)))]
              for root in ("here", "there")]
     assert picks[0] == picks[1] and picks[0]
+
+
+def _story_records(count: int) -> list[tuple]:
+    return [("response", f"https://news.example/{n}", "200 OK", "text/html", b"<p>story %d</p>" % n, [])
+            for n in range(1, count + 1)]
+
+
+def _damage_third_gzip_member(data: bytes) -> bytes:
+    """Flip bytes inside the deflate stream of the fourth gzip member (the warcinfo record is the first)."""
+    import zlib
+
+    starts, pos = [], 0
+    while pos < len(data):
+        starts.append(pos)
+        inflater = zlib.decompressobj(31)
+        inflater.decompress(data[pos:])
+        pos = len(data) - len(inflater.unused_data)
+    damaged = bytearray(data)
+    for i in range(starts[3] + 12, starts[3] + 40):
+        damaged[i] ^= 0x55
+    return bytes(damaged)
+
+
+def _third_record_too_short(data: bytes) -> bytes:
+    """The third record (not HTML, so not read, its digest not checked) is 10 bytes shorter than it says: reading it
+    swallows the start of the fourth record's header."""
+    return data.replace(b"story 3 as an image", b"story 3 a", 1)
+
+
+def _garbage_before_third_record(data: bytes) -> bytes:
+    at = data.rfind(b"WARC/1.", 0, data.index(b"story 3"))
+    return data[:at] + b"GARBAGE LINE\r\n" + data[at:]
+
+
+def _third_record_too_long(data: bytes) -> bytes:
+    at = data.rfind(b"WARC/1.", 0, data.index(b"story 3"))
+    return data[:at] + data[at:].replace(b"Content-Length: ", b"Content-Length: 9", 1)
+
+
+@pytest.mark.parametrize("compress, damage", [(True, _damage_third_gzip_member), (False, _garbage_before_third_record),
+                                              (False, _third_record_too_long), (False, _third_record_too_short)],
+                         ids=["bad-gzip-member", "garbage-line", "wrong-length", "too-short"])
+def test_a_bad_record_in_the_middle_of_a_warc_fails_alone_and_the_records_after_it_are_read(
+        tmp_path: Path, compress: bool, damage) -> None:
+    records = _story_records(6)
+    if damage is _third_record_too_short:
+        records[2] = ("response", "https://news.example/3.png", "200 OK", "image/png", b"story 3 as an image", [])
+    path = write_warc(tmp_path / "c.warc", records, compress=compress)
+    path.write_bytes(damage(path.read_bytes()))
+    found = items(InputSpec(warc=(str(path),)))
+    good = [load(i).article.text for i in found if i.problem is None]
+    problems = [i.problem for i in found if i.problem is not None]
+    assert [t for t in good if "story 3" not in t] == [f"<p>story {n}</p>" for n in (1, 2, 4, 5, 6)]
+    assert len(problems) == 1 and problems[0].startswith(f"cannot read {path}#"), problems
+    assert "\\x" not in problems[0] and len(problems[0]) < 200
+    # The records after the damage have stable keys: a resumed run skips them and hears of the damage again.
+    done = {i.key for i in found if i.key}
+    again = items(InputSpec(warc=(str(path),)), skip=done.__contains__)
+    assert [i.problem for i in again] == problems
+
+
+def test_a_damaged_warc_record_is_reported_by_one_shard_only(tmp_path: Path) -> None:
+    path = write_warc(tmp_path / "c.warc", _story_records(6), compress=True)
+    path.write_bytes(_damage_third_gzip_member(path.read_bytes()))
+    problems = [i.problem for k in (1, 2, 3) for i in items(InputSpec(warc=(str(path),), shard=Shard(k, 3)))
+                if i.problem is not None]
+    assert len(problems) == 1

@@ -43,12 +43,19 @@ def corpus(tmp_path: Path, fakenet) -> tuple[Path, Path]:
     return folder, config
 
 
+def ctrl_c_as_at_a_terminal() -> None:
+    """In the child: SIGINT handled as Python does by default. A suite started in the background (`scripts/test &`,
+    nohup, some CI runners) ignores SIGINT, and a child inherits that: the run then never stopped."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start(tmp_path: Path, folder: Path, config: Path, out: Path) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if not k.startswith("EMBED_RESOLVER_")}
     env["PYTHONPATH"] = str(ROOT)
     command = [sys.executable, "-m", "resolver", "--config", str(config), "--db", str(tmp_path / "run.db"), "scan",
                "--resolve", "--json", "--workers", "2", str(folder)]
-    return subprocess.Popen(command, stdout=out.open("ab"), stderr=subprocess.PIPE, env=env, cwd=tmp_path)
+    return subprocess.Popen(command, stdout=out.open("ab"), stderr=subprocess.PIPE, env=env, cwd=tmp_path,
+                            preexec_fn=ctrl_c_as_at_a_terminal)
 
 
 def wait_for_lines(path: Path, count: int, proc: subprocess.Popen, timeout: float = 30) -> None:
@@ -146,7 +153,8 @@ def plain_scan(tmp_path: Path, folder: Path, out: Path, *, kill: tuple[str, int]
     else:
         command = [sys.executable, "-c", KILLED_AT, *args]
         env.update(KILL_WHERE=kill[0], KILL_AT=str(kill[1]))
-    return subprocess.Popen(command, stdout=out.open("ab"), stderr=subprocess.PIPE, env=env, cwd=tmp_path)
+    return subprocess.Popen(command, stdout=out.open("ab"), stderr=subprocess.PIPE, env=env, cwd=tmp_path,
+                            preexec_fn=ctrl_c_as_at_a_terminal)
 
 
 @pytest.mark.parametrize("where, at", [("reading", 200), ("printing", 140)], ids=["between-chunks", "mid-chunk"])

@@ -132,3 +132,53 @@ def test_cache_commands_from_the_command_line(store: Store, tmp_path: Path) -> N
     assert "gone_accounts_most_cited (1 of 2 rows)" in run("stats", "--limit", "1").stdout
     bad = CliRunner().invoke(cli, ["--db", str(tmp_path / "corpus.db"), "cache", "export", "nope"])
     assert bad.exit_code == 1 and bad.output.startswith("error: no table or view named 'nope'")
+
+
+@pytest.mark.parametrize("args", [["stats"], ["stats", "--json"], ["cache", "stats"], ["cache", "stats", "--json"],
+                                  ["cache", "export", "articles"], ["cache", "vacuum"], ["cache", "metadata"]],
+                         ids=["stats", "stats-json", "cache-stats", "cache-stats-json", "export", "vacuum", "metadata"])
+def test_a_database_that_does_not_exist_is_an_error_not_an_empty_corpus(tmp_path: Path, args: list[str]) -> None:
+    """A mistyped --db used to create an empty cache there and report a corpus of zeros, exit 0."""
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    missing = tmp_path / "corpsu.db"
+    result = CliRunner().invoke(cli, ["--db", str(missing), *args])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == f"error: no cache at {missing}: nothing was ever recorded there (check --db)\n"
+    assert not missing.exists() and not (tmp_path / "metadata.json").exists()
+
+
+def test_stats_as_json_says_on_stderr_which_views_were_cut_at_the_limit(store: Store, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    store.close()
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "corpus.db"), "stats", "--json", "--limit", "1"])
+    assert result.exit_code == 0
+    assert all(json.loads(line)["view"] for line in result.stdout.splitlines())
+    assert "gone_accounts_most_cited: 1 of 2 rows (--limit, or `cache export gone_accounts_most_cited` for all)" \
+        in result.stderr
+
+
+def test_stats_says_which_at_risk_embeds_were_never_looked_up(store: Store, tmp_path: Path) -> None:
+    """An embed the archive was never asked about is not known to be lost: the at-risk rows say which were asked."""
+    from click.testing import CliRunner
+
+    from resolver.archive import lookup_url
+    from resolver.cli import cli
+    from tests.corpusdb import DELETED
+
+    asked = f"https://twitter.com/gone_account/status/{DELETED}"
+    store.record_fetch({"url": lookup_url(asked), "method": "GET", "purpose": "wayback-cdx",
+                        "fetched_at": "2024-06-03T00:00:00.000000Z", "status": 200, "tool_version": "test"})
+    store.close()
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "corpus.db"), "stats", "--json", "--limit", "100"])
+    at_risk = [json.loads(line) for line in result.stdout.splitlines() if '"at_risk_embeds"' in line]
+    assert [(r["url"], r["looked_up"]) for r in at_risk if r["looked_up"]] == [(asked, True), (asked, True)]
+    assert sum(not r["looked_up"] for r in at_risk) == 5
+    shown = CliRunner().invoke(cli, ["--db", str(tmp_path / "corpus.db"), "stats"]).stdout
+    assert "5 of the 7 rows shown were never looked up in the archive (unknown, not lost): " \
+           "`embed-resolver scan --archive` asks" in " ".join(shown.split())
