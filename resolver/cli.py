@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from cache import Store
     from resolver.inputs import InputSpec
     from resolver.pipeline import Failure, Outcome, Steps, Summary
+    from resolver.resolve import Resolution
     from resolver.session import Mode, Session
     from resolver.settings import Settings
     from resolver.warc import WarcWriter
@@ -682,15 +683,21 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
                                     keep_media_dir=settings.database().parent / "media" if keep_media else None)
     stdin = _stdin(targets)
 
+    unresolved: list[Resolution] = []
+
     async def job(session: Session) -> list[fetching.FetchedPost]:
-        found = await pipeline.fetch_targets(targets, session=session, stdin=stdin)
+        found = await pipeline.fetch_targets(targets, session=session, stdin=stdin, unresolved=unresolved)
         advance = session.reporter.progress("fetching", len(set(found)))
         return await fetching.fetch_posts(found, session=session, options=options, on_done=advance)
 
     with user_errors():
         posts = _session(settings, store=store, mode=mode).run(job)
     _print_each(posts, as_json=as_json, view="post_text")
-    _exit_for(ctx, failed=sum(p.failed for p in posts), unavailable=sum(p.unavailable for p in posts))
+    for link in unresolved:
+        click.echo(f"{link.url}: not in the cache (offline)" if link.unavailable
+                   else f"error: cannot fetch {link.url}: the link could not be resolved ({link.error})", err=True)
+    _exit_for(ctx, failed=sum(p.failed for p in posts) + sum(r.failed for r in unresolved),
+              unavailable=sum(p.unavailable for p in posts) + sum(r.unavailable for r in unresolved))
 
 
 def _print_each(items: Sequence[Any], *, as_json: bool, view: str) -> None:

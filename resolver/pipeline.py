@@ -834,8 +834,11 @@ def named_inputs(targets: Iterable[str], stdin: IO[bytes] | None) -> Iterator[It
             yield from (item for item in iter_items(spec, stdin=stdin) if item.problem is None)
 
 
-async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[bytes] | None = None) -> list[Target]:
-    """Posts to fetch from what the user named: post URLs as they are, other links resolved, articles scanned."""
+async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[bytes] | None = None,
+                        unresolved: list[Resolution] | None = None) -> list[Target]:
+    """Posts to fetch from what the user named: post URLs as they are, other links resolved, articles scanned.
+    A link that ended in an error, or offline was never resolved, is added to `unresolved` (when given), so the
+    caller can say so and exit accordingly: before, such a link vanished and `fetch` exited 0 (#11)."""
     from resolver.fetch import target_of
     from resolver.resolve import resolve_many
 
@@ -860,6 +863,8 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
         target = _end_target(resolution)
         if target is not None:
             found.append(target)
+        elif unresolved is not None and resolution.error is not None:
+            unresolved.append(resolution)
     return found
 
 

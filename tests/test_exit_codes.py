@@ -52,6 +52,28 @@ def test_fetch_exits_1_when_a_post_ended_in_error(world, fakenet):
     assert result.exit_code == 1
 
 
+@pytest.mark.parametrize("target", ["https://t.co/Loop0000", "article"])
+def test_fetch_exits_1_and_says_so_when_a_link_could_not_be_resolved(world, fakenet, tmp_path, target):
+    """Before, a short link that ended in an error (here a redirect loop) vanished: nothing printed, exit 0."""
+    broken_services(fakenet)
+    link = "https://t.co/Loop0000"
+    if target == "article":   # an article whose only embed is a tweet's photo link
+        link = "https://pic.twitter.com/Loop0000"
+        fakenet.route("pic.twitter.com", "/Loop0000", redirect(link))
+        target = article(tmp_path, "Bridge reopened this morning. pic.twitter.com/Loop0000\n")
+    result = world("fetch", "--json", target)
+    assert result.exit_code == 1, result.output
+    assert [line for line in lines(result.stderr) if line.startswith("error: ")] == [
+        f"error: cannot fetch {link}: the link could not be resolved (redirect-loop: {link} was already visited)"]
+
+
+def test_fetch_offline_exits_3_when_a_link_was_never_resolved(world, fakenet):
+    result = world("fetch", "--offline", "https://t.co/Loop0000")
+    assert result.exit_code == 3, result.output
+    assert "https://t.co/Loop0000: not in the cache (offline)" in result.stderr
+    assert fakenet.server.log == []
+
+
 @pytest.mark.parametrize("flag", ["--resolve", "--fetch", "--archive", "--identify"])
 def test_scan_exits_1_when_a_step_failed(world, fakenet, tmp_path, flag):
     broken_services(fakenet)
