@@ -77,6 +77,8 @@ _NETWORK_KEYS = {f.name for f in fields(Settings)} - {"db_path", "origins", "x_b
                                                       "x_methods", "max_media_bytes", "max_image_pixels", "limits",
                                                       "save_timeout", "warc_path", "article_budget"}
 X_METHODS = ("x-api", "syndication", "oembed")
+# Config keys holding a secret: a message about them never shows their value (#11).
+_SECRET_KEYS = frozenset({"bearer_token", "ia_access_key", "ia_secret_key", "access_token"})
 
 
 def normalise_origin(value: str, *, where: str) -> str:
@@ -129,7 +131,8 @@ def _from_toml(path: Path) -> dict[str, Any]:
     def text(name: str, key: str) -> str:
         value = section(name)[key]
         if not isinstance(value, str):
-            raise ConfigError(f"config file {path}: [{name}] {key} must be a string, not {value!r}")
+            shown = " (its value is not shown)" if key in _SECRET_KEYS else f", not {value!r}"
+            raise ConfigError(f"config file {path}: [{name}] {key} must be a string{shown}")
         return value
 
     _known_only(data, path)
