@@ -209,4 +209,21 @@ def load_settings(*, env: Mapping[str, str] | None = None, path: Path | None = N
         if env.get(name):
             values[key] = env[name]
     values.update({k: v for k, v in (overrides or {}).items() if v is not None})
+    _check_secrets(values)
     return replace(Settings(), **_check(values))
+
+
+_SECRETS = {"x_bearer_token": "X_BEARER_TOKEN ([x] bearer_token)",
+            "ia_access_key": "IA_ACCESS_KEY ([internet_archive] ia_access_key)",
+            "ia_secret_key": "IA_SECRET_KEY ([internet_archive] ia_secret_key)",
+            "meta_access_token": "META_ACCESS_TOKEN ([meta] access_token)"}
+
+
+def _check_secrets(values: Mapping[str, Any]) -> None:
+    """A secret travels in a header or a query string: printable ASCII only. Before, a stray non-ASCII character
+    was "internal error: UnicodeEncodeError" at the first request (#11). The message never shows the value."""
+    for key, name in _SECRETS.items():
+        value = values.get(key)
+        if isinstance(value, str) and not (value.isascii() and value.isprintable() and " " not in value):
+            raise ConfigError(f"{name} has a character an HTTP request cannot carry (a space, a line break, a "
+                              "non-ASCII letter): check it was pasted whole; its value is not shown")
