@@ -59,6 +59,13 @@ def db_option(command: Any) -> Any:
                         callback=remember, help="SQLite cache file (the same as the global --db).")(command)
 
 
+def local_only(command: Any) -> Any:
+    """--offline on a command that never uses the network: accepted and changing nothing, so that a script can pass
+    --offline to every command, as the README promises (#11)."""
+    return click.option("--offline", is_flag=True, expose_value=False,
+                        help="Accepted for scripts; this command never uses the network.")(command)
+
+
 def _network_overrides(options: dict[str, Any]) -> dict[str, Any]:
     keys = ("allow_private", "timeout", "concurrency", "per_host", "max_redirects")
     return {k: options.pop(k) for k in keys if k in options and options[k] is not None}
@@ -926,6 +933,7 @@ def _write_index(folder: Path, entries: list[tuple[str, dict[str, Any]]]) -> lis
 
 
 @cli.command()
+@local_only
 @click.option("--json", "as_json", is_flag=True, help="Print each view's rows as JSON Lines ({view, row}).")
 @click.option("--limit", type=click.IntRange(min=1), default=15, show_default=True, help="Rows shown per view.")
 @db_option
@@ -983,6 +991,7 @@ def cache() -> None:
 
 
 @cache.command("merge")
+@local_only
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print rows read and rows in OUT per table as JSON.")
@@ -1011,6 +1020,7 @@ def cache_merge(out: Path, inputs: tuple[Path, ...], as_json: bool) -> None:
 
 
 @cache.command("stats")
+@local_only
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @db_option
 @click.pass_context
@@ -1037,6 +1047,7 @@ def cache_stats(ctx: click.Context, as_json: bool) -> None:
 
 
 @cache.command("export")
+@local_only
 @click.argument("name")
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
@@ -1067,6 +1078,7 @@ def cache_export(ctx: click.Context, name: str, fmt: str, output: Path | None) -
 
 
 @cache.command("vacuum")
+@local_only
 @db_option
 @click.pass_context
 def cache_vacuum(ctx: click.Context) -> None:
@@ -1087,6 +1099,7 @@ def cache_vacuum(ctx: click.Context) -> None:
 
 
 @cache.command("metadata")
+@local_only
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write (default: metadata.json next to the database).")
 @db_option

@@ -82,3 +82,29 @@ def test_offline_with_refresh_is_a_usage_error(world, httpserver, name):
     result = world(*args[:1], "--offline", "--refresh", *args[1:])
     assert result.exit_code == 2 and "--offline and --refresh" in result.output
     assert httpserver.log == []
+
+
+def _leaf_commands(group, path=()):
+    for name, command in group.commands.items():
+        if hasattr(command, "commands"):
+            yield from _leaf_commands(command, path + (name,))
+        else:
+            yield path + (name,), command
+
+
+@pytest.mark.parametrize("path", [" ".join(p) for p, _ in _leaf_commands(cli)])
+def test_every_command_accepts_offline(path):
+    """The README: "--offline (every command accepts it)". Before, `stats` and the `cache` commands refused it
+    ("No such option"), so a script passing --offline everywhere broke on them."""
+    command = dict((" ".join(p), c) for p, c in _leaf_commands(cli))[path]
+    assert "--offline" in {opt for param in command.params for opt in getattr(param, "opts", ())}
+
+
+@pytest.mark.parametrize("args", [["stats"], ["cache", "stats"], ["cache", "metadata", "-o", "m.json"],
+                                  ["cache", "export", "posts", "-o", "posts.csv"], ["cache", "vacuum"]],
+                         ids=lambda a: " ".join(a[:2]))
+def test_the_local_commands_run_offline(world, httpserver, tmp_path, args):
+    assert world("scan", "articles").exit_code == 0
+    result = world(*args, "--offline")
+    assert result.exit_code == 0, result.output
+    assert httpserver.log == []
