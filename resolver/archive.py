@@ -435,6 +435,12 @@ async def archive_urls(urls: list[str], *, session: Session, options: ArchiveOpt
 
 
 async def _archive_one(url: str, session: Session, options: ArchiveOptions, near: str | None) -> ArchivedUrl:
+    import httpx
+
+    try:
+        httpx.URL(url)
+    except httpx.InvalidURL as exc:   # "http://[::1": asked of no archive, never queued for a save (#11)
+        return ArchivedUrl(url, Lookup(url, error=f"invalid-url: refused {session.redactor.url(url)}: {exc}"))
     live = await live_copy(url, session) if options.live_copy else None
     found = await lookup(url, session=session, near=near)
     # A lookup that could not be made (offline) says nothing of how recent the captures are: queue nothing.

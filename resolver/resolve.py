@@ -220,7 +220,10 @@ async def resolve_many(urls: Iterable[str], *, session: Session, follow_all: boo
     per_host: dict[str, asyncio.Semaphore] = {}
 
     async def one(link: str) -> Resolution:
-        host = urlsplit(_normalise(link)).hostname or ""
+        try:
+            host = urlsplit(_normalise(link)).hostname or ""
+        except ValueError:   # "http://[::1": resolve() says why it is refused (#11: an internal error before)
+            host = ""
         gate = per_host.setdefault(host, asyncio.Semaphore(session.settings.per_host))
         async with overall, gate:
             result = await resolve(link, session=session, follow_all=follow_all)
