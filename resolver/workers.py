@@ -189,7 +189,12 @@ async def finished(pending: Pending[Any]) -> None:
     if not pending.done():
         import asyncio
 
-        await asyncio.wait([asyncio.wrap_future(pending)])  # type: ignore[arg-type]
+        wrapped: asyncio.Future[Any] = asyncio.wrap_future(pending)  # type: ignore[arg-type]
+        await asyncio.wait([wrapped])
+        if not wrapped.cancelled():
+            # The caller reads the outcome from `pending`; marking the wrapper's exception as seen keeps asyncio
+            # from printing "Future exception was never retrieved" and a traceback at exit (#11).
+            wrapped.exception()
 
 
 class WorkerCrashed(EmbedResolverError):

@@ -112,3 +112,24 @@ def pages(draw):
 def test_extraction_never_raises_on_arbitrary_tags_attributes_and_values(html):
     embeds, credits = extract.find_all(html, "html")
     assert isinstance(embeds, list) and isinstance(credits, list)
+
+
+BINARY = b"\x7fELF\x02\x01\x01" + bytes(range(256)) * 8
+
+
+@pytest.mark.parametrize("command", [["report", "--offline", "-o", "out"], ["archive", "--offline"],
+                                     ["scan", "--offline"]], ids=lambda c: c[0])
+def test_a_skipped_file_leaves_no_traceback_on_stderr(tmp_path, command):
+    """Before, `report` and `archive` over a folder holding a binary file printed "Future exception was never
+    retrieved" and a traceback when the run ended (the worker pool's exception was never collected)."""
+    import subprocess
+    import sys
+
+    articles = folder(tmp_path, {f"{n}.html": GOOD for n in "abc"})
+    (articles / "b.bin.html").write_bytes(BINARY)
+    done = subprocess.run([sys.executable, "-m", "resolver", "--db", str(tmp_path / "c.db"), *command[:1],
+                           "--workers", "2", *command[1:], str(articles)],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert done.returncode in (0, 3), done.stderr
+    assert [line for line in lines(done.stderr) if not line.startswith(("warning: ", "reported ", "archived ",
+                                                                        "scanned ", "wrote "))] == []
