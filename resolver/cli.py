@@ -691,9 +691,15 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
     stdin = _stdin(targets)
 
     unresolved: list[Resolution] = []
+    unread: list[Failure] = []
+
+    def skip(failure: Failure) -> None:
+        _say_failure(failure)
+        unread.append(failure)
 
     async def job(session: Session) -> list[fetching.FetchedPost]:
-        found = await pipeline.fetch_targets(targets, session=session, stdin=stdin, unresolved=unresolved)
+        found = await pipeline.fetch_targets(targets, session=session, stdin=stdin, unresolved=unresolved,
+                                             on_failure=skip)
         advance = session.reporter.progress("fetching", len(set(found)))
         return await fetching.fetch_posts(found, session=session, options=options, on_done=advance)
 
@@ -703,7 +709,8 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
     for link in unresolved:
         click.echo(f"{link.url}: not in the cache (offline)" if link.unavailable
                    else f"error: cannot fetch {link.url}: the link could not be resolved ({link.error})", err=True)
-    _exit_for(ctx, failed=sum(p.failed for p in posts) + sum(r.failed for r in unresolved),
+    _exit_for(ctx, failed=sum(p.failed for p in posts) + sum(r.failed for r in unresolved)
+              + sum(not f.warning for f in unread),
               unavailable=sum(p.unavailable for p in posts) + sum(r.unavailable for r in unresolved))
 
 

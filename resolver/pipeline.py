@@ -830,15 +830,17 @@ def named_inputs(targets: Iterable[str], stdin: IO[bytes] | None) -> Iterator[It
         if named.kind == "url" and named.url is not None:
             yield named.url
         else:
-            spec = InputSpec(files=(named.name,))
-            yield from (item for item in iter_items(spec, stdin=stdin) if item.problem is None)
+            yield from iter_items(InputSpec(files=(named.name,)), stdin=stdin)
 
 
 async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[bytes] | None = None,
-                        unresolved: list[Resolution] | None = None) -> list[Target]:
+                        unresolved: list[Resolution] | None = None,
+                        on_failure: Callable[[Failure], None] | None = None) -> list[Target]:
     """Posts to fetch from what the user named: post URLs as they are, other links resolved, articles scanned.
     A link that ended in an error, or offline was never resolved, is added to `unresolved` (when given), so the
-    caller can say so and exit accordingly: before, such a link vanished and `fetch` exited 0 (#11)."""
+    caller can say so and exit accordingly: before, such a link vanished and `fetch` exited 0 (#11). A file that
+    cannot be read as an article is handed to `on_failure` and the rest goes on (before, a binary file in a folder
+    ended the whole fetch, and a broken link vanished without a word)."""
     from resolver.fetch import target_of
     from resolver.resolve import resolve_many
 
@@ -846,7 +848,13 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
     links: list[str] = []
     for named in list(named_inputs(targets, stdin)):
         if isinstance(named, Item):
-            for embed in scan_article(load(named).article, store=session.store).embeds:
+            try:
+                article = load(named).article
+            except InputError as exc:
+                if on_failure is not None:
+                    on_failure(Failure(named.source, str(exc), named=named.explicit))
+                continue
+            for embed in scan_article(article, store=session.store).embeds:
                 target = target_of(embed.platform, embed.kind, embed.post_id, embed.url)
                 if target is not None:
                     found.append(target)
