@@ -108,3 +108,28 @@ def test_the_local_commands_run_offline(world, httpserver, tmp_path, args):
     result = world(*args, "--offline")
     assert result.exit_code == 0, result.output
     assert httpserver.log == []
+
+
+def test_offline_after_an_online_run_makes_no_request(fakenet, tmp_path, monkeypatch):
+    """With a warm cache (posts, media, resolutions, snapshots recorded by an online run), every command offline
+    still sends nothing: what the cache holds is answered, the rest is "not cached"."""
+    from tests.cliworld import World
+    from tests.test_secrets import ARTICLE, MARKERS, serve_everything
+
+    monkeypatch.chdir(tmp_path)
+    serve_everything(fakenet)
+    world = World(fakenet, tmp_path, extra="[archive]\nsave_timeout = 2\n")
+    source = tmp_path / "article.txt"
+    source.write_text(ARTICLE + "More at https://t.co/NeverSeen1\n")
+    online = world("scan", "--fetch", "--archive", "--identify", "--json", str(source), env=MARKERS)
+    assert online.exit_code in (0, 1), online.output
+    hits, fetches = len(fakenet.hits), Store(world.db).count("fetches")
+    assert hits > 10
+    for args in (["scan", "--resolve", "--fetch", "--archive", "--save", "--identify", str(source)],
+                 ["fetch", "--all-methods", str(source)], ["archive", "--save", str(source)],
+                 ["resolve", "https://t.co/Zz98Yy76Xx", "https://t.co/NeverSeen1"],
+                 ["report", "--format", "json", "-o", "r.json", str(source)], ["scan", "https://news.example/a"]):
+        result = world(args[0], "--offline", *args[1:], env=MARKERS)
+        assert result.exit_code in (0, 1, 3), result.output
+        assert len(fakenet.hits) == hits, args
+    assert Store(world.db).count("fetches") == fetches
