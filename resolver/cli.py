@@ -416,6 +416,8 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
     from resolver.options import ArchiveOptions
 
     mode = _mode(offline=offline, refresh=refresh)
+    if (save or warc_file) and not do_archive:   # before, `scan --save` exited 0 having saved nothing (#11)
+        raise click.UsageError("--save and --warc go with --archive")
     spec = _input_spec(sources, options)
     stdin = _stdin(spec.files, spec.jsonl)
     steps = pipeline.Steps(resolve=do_resolve, fetch=do_fetch, identify=identify,

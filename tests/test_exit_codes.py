@@ -74,6 +74,15 @@ def test_fetch_offline_exits_3_when_a_link_was_never_resolved(world, fakenet):
     assert fakenet.server.log == []
 
 
+@pytest.mark.parametrize("flag", [["--save"], ["--warc", "run.warc.gz"]], ids=["save", "warc"])
+def test_scan_save_or_warc_without_archive_is_a_usage_error(world, fakenet, tmp_path, flag):
+    """Before, `scan --save story.html` exited 0 having saved nothing (--save only acts with --archive)."""
+    result = world("scan", *flag, article(tmp_path, LINKED))
+    assert result.exit_code == 2, result.output
+    assert lines(result.stderr)[-1] == "error: --save and --warc go with --archive"
+    assert fakenet.hits == [] and not (tmp_path / "run.warc.gz").exists()
+
+
 @pytest.mark.parametrize("flag", ["--resolve", "--fetch", "--archive", "--identify"])
 def test_scan_exits_1_when_a_step_failed(world, fakenet, tmp_path, flag):
     broken_services(fakenet)
