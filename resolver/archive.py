@@ -70,6 +70,21 @@ def snapshot_url(timestamp: str, original: str) -> str:
     return f"{WEB}/{timestamp}/{original}"
 
 
+_TIMESTAMP = re.compile(r"\d{4,14}")
+
+
+def wayback_timestamp(value: object) -> str | None:
+    """A Wayback timestamp (YYYYMMDDhhmmss, possibly shorter) that names a real moment, else None. An answer's row
+    without one is no capture a report can date, nor one `recent` can judge (#12: fuzzing found them raising)."""
+    if not isinstance(value, str) or not _TIMESTAMP.fullmatch(value):
+        return None
+    try:
+        datetime.strptime(value.ljust(14, "0"), "%Y%m%d%H%M%S")
+    except ValueError:
+        return None
+    return value
+
+
 def parse_availability(body: bytes) -> Snapshot | None:
     """The closest snapshot of an availability answer, or None ({"archived_snapshots": {}}). ValueError when the
     body is not such an answer."""
@@ -80,8 +95,11 @@ def parse_availability(body: bytes) -> Snapshot | None:
         return None
     original = re.sub(r"^https?://web\.archive\.org/web/\d+/", "", closest["url"])
     status = str(closest.get("status")) if closest.get("status") else None
+    timestamp = wayback_timestamp(closest.get("timestamp"))
+    if timestamp is None:
+        return None
     return Snapshot("wayback", closest["url"].replace("http://web.archive.org", "https://web.archive.org"),
-                    str(closest.get("timestamp")), original, status)
+                    timestamp, original, status)
 
 
 def parse_cdx(body: bytes) -> list[Snapshot]:
@@ -99,7 +117,7 @@ def parse_cdx(body: bytes) -> list[Snapshot]:
     found = []
     for row in rows[1:]:
         item = dict(zip(header, row, strict=False))
-        if not isinstance(item.get("timestamp"), str) or not isinstance(item.get("original"), str):
+        if wayback_timestamp(item.get("timestamp")) is None or not isinstance(item.get("original"), str):
             continue
         found.append(Snapshot("wayback", snapshot_url(item["timestamp"], item["original"]), item["timestamp"],
                               item["original"], item.get("statuscode"), item.get("digest"), item.get("mimetype")))
