@@ -332,16 +332,30 @@ async def _submit(url: str, session: Session, headers: dict[str, str], ledger: L
         reason = submitted.problem or f"HTTP {submitted.status}"
         return SaveResult(url, "pending" if submitted.status == 429 or submitted.error else "error", message=reason,
                           unavailable=submitted.unavailable)
-    try:
-        answer = json.loads(submitted.body)
-    except ValueError:
-        return SaveResult(url, "error", message="Save Page Now answered something that is not JSON")
+    answer = _spn_answer(submitted.body)
+    if answer is None:
+        return SaveResult(url, "error", message="Save Page Now answered something that is not a JSON object")
     if answer.get("status") == "error":
-        return SaveResult(url, "error", status_ext=answer.get("status_ext"), message=answer.get("message"))
+        return SaveResult(url, "error", status_ext=_text(answer.get("status_ext")), message=_text(answer.get("message")))
     job_id = answer.get("job_id")
     if not job_id:
-        return SaveResult(url, "recent", message=answer.get("message"))
-    return SaveResult(url, SUBMITTED, str(job_id))
+        return SaveResult(url, "recent", message=_text(answer.get("message")))
+    if not isinstance(job_id, str):
+        return SaveResult(url, "error", message="Save Page Now answered with a job id that is not a string")
+    return SaveResult(url, SUBMITTED, job_id)
+
+
+def _spn_answer(body: bytes) -> dict[str, Any] | None:
+    """A Save Page Now answer as the JSON object it should be, else None (#12: a list or a string raised)."""
+    try:
+        answer = json.loads(body)
+    except ValueError:
+        return None
+    return answer if isinstance(answer, dict) else None
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
 
 
 def _record_save(result: SaveResult, session: Session, queued: dict[str, Any] | None, ledger: Ledger) -> None:
@@ -370,15 +384,16 @@ async def _poll(url: str, job_id: str, *, session: Session, headers: dict[str, s
             return SaveResult(url, SUBMITTED, job_id, message="offline: the job was not asked about",
                               unavailable=True)
         if status.status == 200:
-            try:
-                answer = json.loads(status.body)
-            except ValueError:
-                answer = {}
+            answer = _spn_answer(status.body) or {}
             if answer.get("status") == "success":
-                timestamp, original = answer.get("timestamp"), answer.get("original_url") or url
-                return SaveResult(url, "success", job_id, snapshot_url(timestamp, original), timestamp)
+                timestamp, original = wayback_timestamp(answer.get("timestamp")), answer.get("original_url") or url
+                if timestamp is None:   # before: a snapshot at web/None/... called a success (#12)
+                    return SaveResult(url, "error", job_id,
+                                      message="Save Page Now reported success without the capture's timestamp")
+                return SaveResult(url, "success", job_id, snapshot_url(timestamp, str(original)), timestamp)
             if answer.get("status") == "error":
-                return SaveResult(url, "error", job_id, status_ext=answer.get("status_ext"), message=answer.get("message"))
+                return SaveResult(url, "error", job_id, status_ext=_text(answer.get("status_ext")),
+                                  message=_text(answer.get("message")))
         if loop.time() + wait > deadline:
             return SaveResult(url, "gave_up", job_id, message=f"job still pending after {settings.save_timeout:g}s")
         await asyncio.sleep(wait)
