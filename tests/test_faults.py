@@ -50,6 +50,11 @@ def hang_up_in_handshake(conn: socket.socket) -> None:
     conn.recv(65536)     # the ClientHello, then nothing
 
 
+def redirect_malformed(conn: socket.socket) -> None:
+    conn.recv(65536)   # a server sending what werkzeug would not: a Location no URL parser accepts
+    conn.sendall(b"HTTP/1.1 302 Found\r\nLocation: http://[::1/admin\r\nContent-Length: 0\r\n\r\n")
+
+
 def answer_ok(conn: socket.socket) -> None:
     conn.recv(65536)
     conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 2\r\n\r\nok")
@@ -128,6 +133,11 @@ CASES = {
                             [302]),
     "location-ftp": (_routed(redirect("ftp://files.example/x", 302)), "unsafe: refused ftp://files.example/x",
                      [302]),
+    # A Location no URL parser accepts: before, urljoin's ValueError ("Invalid IPv6 URL") ended the whole command
+    # with an internal error, the other links unresolved.
+    "location-malformed": (_raw(redirect_malformed), "invalid-url: ", [302]),
+    "meta-refresh-malformed": (_routed(page('<meta http-equiv="refresh" content="0; url=http://[::1/admin">')),
+                               "invalid-url: ", [200]),
     "gzip-bomb": (_routed(lambda r: Response(GZIP_BOMB, content_type="text/html",
                                              headers={"Content-Encoding": "gzip"})),
                   "too-large: body larger than 1,000,000 bytes", ["too-large"]),
