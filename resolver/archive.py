@@ -494,7 +494,10 @@ async def live_copy(url: str, session: Session) -> FetchOutcome:
     outcome = await fetch(session, url, purpose="archive-live")
     seen = {url}
     while outcome.status in (301, 302, 303, 307, 308) and outcome.location and len(seen) <= session.settings.max_redirects:
-        onward = urljoin(outcome.url, outcome.location.strip())
+        try:
+            onward = urljoin(outcome.url, outcome.location.strip())
+        except ValueError:   # a Location no parser accepts ends the live copy there (#12: it ended the run)
+            break
         if onward in seen or not onward.startswith(("http://", "https://")):
             break
         seen.add(onward)

@@ -651,7 +651,11 @@ async def _fetch_article(url: str, *, session: Session, ledger: Ledger | None) -
         if outcome.problem is not None:
             raise InputError(f"cannot read {session.redactor.url(url)}: {outcome.problem}")
         if outcome.status is not None and 300 <= outcome.status < 400 and outcome.location:
-            current = urljoin(current, outcome.location.strip())
+            try:
+                current = urljoin(current, outcome.location.strip())
+            except ValueError as exc:   # "http://[::1": before, an internal error (#12)
+                raise InputError(f"cannot read {session.redactor.url(url)}: invalid-url: refused "
+                                 f"{session.redactor.url(outcome.location.strip())}: {exc}") from None
             continue
         if outcome.status != 200 or outcome.body is None:
             raise InputError(f"cannot read {session.redactor.url(url)}: HTTP {outcome.status}")
@@ -678,7 +682,10 @@ def _kept_article(url: str, session: Session) -> bytes:
             break
         from urllib.parse import urljoin
 
-        current = urljoin(current, location)
+        try:
+            current = urljoin(current, location)
+        except ValueError:   # a Location no parser accepts: the chain the cache holds ends there
+            break
     raise NotFetched(f"cannot read {session.redactor.url(url)}: offline, and this article was never fetched")
 
 

@@ -317,3 +317,22 @@ def test_an_image_bomb_is_a_media_error_and_the_post_is_still_fetched(world, fak
     assert media["error"].startswith("image too large: over the limit of 40,000,000 pixels")
     assert post["media"][0]["error"] == media["error"]
     assert result.exit_code == 0
+
+
+@pytest.mark.parametrize("args", [["scan"], ["report", "-o", "r.md"], ["archive"]], ids=lambda a: a[0])
+def test_an_article_or_live_copy_redirected_to_a_malformed_url_is_its_own_error(world, fakenet, args):
+    """`scan URL`, `report URL` (the article's redirects) and `archive URL` (the live copy's): before, a Location
+    no parser accepts raised ValueError out of urljoin: "internal error", or the whole archive run ended."""
+    server = RawServer(redirect_malformed)
+    try:
+        with world.config.open("a") as config:
+            config.write("".join(f'"{s}://fault.example" = "http://127.0.0.1:{server.port}"\n' for s in ("http", "https")))
+        fakenet.route("web.archive.org", "/cdx/search/cdx", json_page([]))
+        fakenet.route("archive.org", "/wayback/available", json_page({"archived_snapshots": {}}))
+        result = world(*args, "https://fault.example/story")
+    finally:
+        server.close()
+    assert "internal error" not in result.output and "Traceback" not in result.output
+    assert result.exit_code in ((0,) if args[0] == "archive" else (1,)), result.output
+    if args[0] != "archive":
+        assert lines(result.stderr)[0].startswith("error: cannot read https://fault.example/story: invalid-url")
