@@ -875,11 +875,14 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
             return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         return rendering.markdown(data) if fmt == "md" else rendering.html_page(data, thumbnail=thumbnail)
 
+    unread: list[Failure] = []
+
     def write(outcome: Outcome) -> None:
         if isinstance(outcome, pipeline.Failure):
             if not many:
                 raise click.ClickException(outcome.message)
             _say_failure(outcome)
+            unread.append(outcome)
             return
         data = provenance.build(outcome, store=store)
         if not many:
@@ -904,7 +907,9 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
     else:
         entries = _write_index(folder, entries)   # every article may have been reported on by an earlier run
         click.echo(f"wrote {len(entries)} reports and an index to {folder}", err=True)
-    _exit_for(ctx, failed=summary.failed, unavailable=0)   # a report names what it could not reach: not a failure
+    # A report names what it could not reach: not a failure. An article it could not read at all, even one an
+    # offline run never fetched, is an input that failed, as it is when it is the only one (#11: exit 0 before).
+    _exit_for(ctx, failed=summary.failed + sum(f.kind == "unavailable" for f in unread), unavailable=0)
     if _gate(entries, fail_on):
         ctx.exit(EXIT_CHECKS)
 

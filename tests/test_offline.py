@@ -15,7 +15,7 @@ from resolver.cli import cli
 FIXTURES = Path(__file__).parent / "fixtures"
 SERVICES = ("t.co", "pic.twitter.com", "twitter.com", "x.com", "cdn.syndication.twimg.com", "publish.twitter.com",
             "api.twitter.com", "pbs.twimg.com", "video.twimg.com", "web.archive.org", "archive.org", "bit.ly",
-            "www.youtube.com")
+            "www.youtube.com", "news.example")
 # A flattened tweet that kept only a media link and its signature: resolve, fetch and identify all want the network.
 REMNANT = ("Bridge reopened this morning after repairs. pic.twitter.com/Zz98Yy76Xx\n"
            "— Riverton Roads (@RivertonRoads) December 6, 2022\n"
@@ -33,6 +33,13 @@ COMMANDS = {
     "archive": (["archive", POST, "articles"], 3),
     "archive-save": (["archive", "--save", POST, "articles"], 3),
     "report": (["report", "-o", "reports", "articles"], 0),   # a report names what it could not reach: a success
+    # every network flag of a command at once, and the flags that widen what is asked
+    "scan-every-step": (["scan", "--resolve", "--fetch", "--archive", "--save", "--identify", "--json", "articles"], 3),
+    "scan-article-url": (["scan", "--fetch", "https://news.example/story.html"], 3),
+    "resolve-follow-all": (["resolve", "--follow-all", "https://t.co/Zz98Yy76Xx"], 3),
+    "fetch-every-method": (["fetch", "--all-methods", "--download-video", "--keep-media", POST, "articles"], 3),
+    "archive-near": (["archive", "--save", "--near", "20221206", POST, "articles"], 3),
+    "report-json-url": (["report", "--format", "json", "-o", "r.json", "articles", "https://news.example/story.html"], 1),
 }
 
 
