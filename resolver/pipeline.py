@@ -31,7 +31,8 @@ from resolver.inputs import InputSpec, Item, iter_items, load
 from resolver.model import Credit, Embed
 from resolver.options import ArchiveOptions, FetchOptions
 from resolver.targets import classify
-from resolver.workers import Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, finished, ordered_map
+from resolver.workers import (Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, finished, ordered_map,
+                              time_budget)
 
 if TYPE_CHECKING:   # the network steps are imported where they run: a plain scan loads no HTTP stack (#14)
     from cache import Store
@@ -702,9 +703,11 @@ def scan_file(path: str | Path, *, kind: str | None = None, encoding: str | None
     return scan_article(from_path(Path(path), kind=kind, encoding=encoding))
 
 
-def scan_article(article: Article, *, store: Store | None = None) -> ArticleResult:
-    """Find the embeds and credits of one article and, given a store, record them in one transaction."""
-    embeds, credits = extract.find_all(article.text, article.kind)
+def scan_article(article: Article, *, store: Store | None = None, budget: float = 0.0) -> ArticleResult:
+    """Find the embeds and credits of one article (within `budget` seconds, else ScanTimedOut) and, given a store,
+    record them in one transaction."""
+    with time_budget(budget, article.source):
+        embeds, credits = extract.find_all(article.text, article.kind)
     result = ArticleResult(article, tuple(embeds), tuple(credits))
     return result if store is None else record_results(store, [result])[0]
 
@@ -856,12 +859,17 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
     for named in list(named_inputs(targets, stdin)):
         if isinstance(named, Item):
             try:
-                article = load(named).article
+                scanned = scan_article(load(named).article, store=session.store,
+                                       budget=session.settings.article_budget)
             except InputError as exc:
                 if on_failure is not None:
                     on_failure(Failure(named.source, str(exc), named=named.explicit))
                 continue
-            for embed in scan_article(article, store=session.store).embeds:
+            except ScanTimedOut as exc:   # #12: before, fetch had no budget and a slow page hung it
+                if on_failure is not None:
+                    on_failure(Failure(named.source, str(exc), named.explicit, "timeout", "scan"))
+                continue
+            for embed in scanned.embeds:
                 target = target_of(embed.platform, embed.kind, embed.post_id, embed.url)
                 if target is not None:
                     found.append(target)
