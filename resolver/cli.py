@@ -1188,7 +1188,7 @@ def _emit(outcome: Outcome, *, as_json: bool) -> None:
 
     from resolver.report import scan_tables
 
-    console = Console()
+    console = _stdout_console()
     for renderable in scan_tables(outcome):
         console.print(renderable)
 
@@ -1210,10 +1210,16 @@ def _stdout_console() -> Any:
     """rich on a terminal; in a pipe, lines are never wrapped (#11: piped tables broke URLs across lines)."""
     from rich.console import Console
 
-    console = Console()
+    class StdoutConsole(Console):
+        def on_broken_pipe(self) -> None:
+            """rich's own handler exits 1; the Group's answers a closed stdout with the README's 141 (#11)."""
+            self.quiet = True
+            raise BrokenPipeError
+
+    console = StdoutConsole()
     if console.is_terminal:
         return console
-    return Console(width=100_000, soft_wrap=True, highlight=False)
+    return StdoutConsole(width=100_000, soft_wrap=True, highlight=False)
 
 
 def _plain_if_piped(renderable: Any, console: Any) -> Any:

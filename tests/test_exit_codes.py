@@ -127,6 +127,25 @@ def test_scan_into_head_exits_quietly(world, tmp_path):
     assert child.returncode in (0, 141, -13)     # done, or ended by SIGPIPE: never an error message
 
 
+@pytest.mark.parametrize("command", ["resolve", "fetch"])
+def test_a_table_view_into_head_exits_141_quietly(world, command):
+    """Before, `resolve … | head` and `fetch … | head` (the rich table views) exited 1: rich's own broken-pipe
+    handler exits 1, not the README's 141."""
+    targets = [f"https://t.co/Many{i:05d}" if command == "resolve" else f"https://twitter.com/a/status/{i + 1}"
+               for i in range(3000)]
+    child = world.process(command, "--offline", "-", stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE)
+    child.stdin.write("\n".join(targets).encode())
+    child.stdin.close()
+    child.stdin = None
+    first = child.stdout.readline()
+    child.stdout.close()                         # what `| head -n 1` does
+    _, err = child.communicate(timeout=120)
+    assert first.strip()
+    assert err == b""
+    assert child.returncode in (141, -13)
+
+
 def test_piped_tables_do_not_wrap_urls(world, tmp_path):
     source = article(tmp_path, "Bridge reopened. https://www.youtube.com/watch?v=AbCdEfGhIjK&list=PLriverton0123\n"
                                "— Riverton Roads (@RivertonRoadsDepartment) December 6, 2022 " + POST + "\n")
