@@ -336,7 +336,8 @@ async def _submit(url: str, session: Session, headers: dict[str, str], ledger: L
     if answer is None:
         return SaveResult(url, "error", message="Save Page Now answered something that is not a JSON object")
     if answer.get("status") == "error":
-        return SaveResult(url, "error", status_ext=_text(answer.get("status_ext")), message=_text(answer.get("message")))
+        return SaveResult(url, "error", status_ext=_text(answer.get("status_ext")),
+                          message=_text(answer.get("message")))
     job_id = answer.get("job_id")
     if not job_id:
         return SaveResult(url, "recent", message=_text(answer.get("message")))

@@ -326,7 +326,8 @@ def test_an_article_or_live_copy_redirected_to_a_malformed_url_is_its_own_error(
     server = RawServer(redirect_malformed)
     try:
         with world.config.open("a") as config:
-            config.write("".join(f'"{s}://fault.example" = "http://127.0.0.1:{server.port}"\n' for s in ("http", "https")))
+            config.write("".join(f'"{scheme}://fault.example" = "http://127.0.0.1:{server.port}"\n'
+                                 for scheme in ("http", "https")))
         fakenet.route("web.archive.org", "/cdx/search/cdx", json_page([]))
         fakenet.route("archive.org", "/wayback/available", json_page({"archived_snapshots": {}}))
         result = world(*args, "https://fault.example/story")

@@ -221,7 +221,8 @@ def test_x_api_parser_raises_only_value_error(payload):
 POST_ID = "1600000000000000001"
 CAPTURE_MARKUP = st.sampled_from([
     f'<div class="tweet permalink-tweet" data-tweet-id="{POST_ID}" data-screen-name="jroe" data-name="J">', "</div>",
-    '<p class="tweet-text js-tweet-text" lang="en">', "</p>", '<span class="_timestamp" data-time-ms="', '" data-time="',
+    '<p class="tweet-text js-tweet-text" lang="en">', "</p>", '<span class="_timestamp" data-time-ms="',
+    '" data-time="',
     '">', f'<div class="tweet-text" data-id="{POST_ID}">', '<div class="dir-ltr">', "<table>", "</table>",
     '<div class="user-info"><span class="fullname"><strong>', '<span class="username">@', '<div class="metadata"><a>',
     '<article data-testid="tweet">', "</article>", f'<a href="/jroe/status/{POST_ID}">', "</a>", "<time datetime=\"",

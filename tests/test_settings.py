@@ -69,8 +69,8 @@ def test_a_secret_an_http_header_cannot_carry_is_a_one_line_error(name, where):
     UnicodeEncodeError" at the first request."""
     with pytest.raises(ConfigError) as caught:
         load_settings(env={name: "MRKtok\u20ac9 "}, path=None)
-    assert str(caught.value) == (f"{name} ({where}) has a character an HTTP request cannot carry (a space, a line break, a "
-                                 "non-ASCII letter): check it was pasted whole; its value is not shown")
+    assert str(caught.value) == (f"{name} ({where}) has a character an HTTP request cannot carry (a space, a line "
+                                 "break, a non-ASCII letter): check it was pasted whole; its value is not shown")
 
 
 def test_missing_config_file():
