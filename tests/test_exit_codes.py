@@ -52,6 +52,28 @@ def test_fetch_exits_1_when_a_post_ended_in_error(world, fakenet):
     assert result.exit_code == 1
 
 
+@pytest.mark.parametrize("command", ["fetch", "scan"])
+def test_a_post_whose_photo_could_not_be_downloaded_exits_1(world, fakenet, tmp_path, command):
+    """The README's table: "an image could not be downloaded" is exit 1. Before, a post's photo answering 404 left
+    `fetch` and `scan --fetch` at exit 0 (only the images credits belong to counted)."""
+    tweet = dict(fx.SYNDICATION_TWEET, mediaDetails=fx.SYNDICATION_TWEET["mediaDetails"][:1])
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(tweet)]}))
+    fakenet.route("pbs.twimg.com", "/media/FjRivertonBridge.jpg", page("gone", 404))
+    args = ["fetch", "--json", POST] if command == "fetch" else ["scan", "--fetch", "--json", article(tmp_path, POST)]
+    result = world(*args)
+    assert result.exit_code == 1, result.output
+    post = json.loads(result.stdout)
+    post = post if command == "fetch" else post["posts"][0]
+    assert post["status"] == "available" and post["media"][0]["error"] == "HTTP 404"
+
+
+def test_a_post_whose_photo_was_never_fetched_offline_is_not_a_failure(world, fakenet):
+    tweet = dict(fx.SYNDICATION_TWEET, mediaDetails=fx.SYNDICATION_TWEET["mediaDetails"][:1])
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(tweet)]}))
+    assert world("fetch", "--no-media", POST).exit_code == 0
+    assert world("fetch", "--offline", POST).exit_code == 0   # the post is cached, its photo never was: no error
+
+
 @pytest.mark.parametrize("target", ["https://t.co/Loop0000", "article"])
 def test_fetch_exits_1_and_says_so_when_a_link_could_not_be_resolved(world, fakenet, tmp_path, target):
     """Before, a short link that ended in an error (here a redirect loop) vanished: nothing printed, exit 0."""
