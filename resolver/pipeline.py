@@ -852,7 +852,7 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
     cannot be read as an article is handed to `on_failure` and the rest goes on (before, a binary file in a folder
     ended the whole fetch, and a broken link vanished without a word)."""
     from resolver.fetch import target_of
-    from resolver.resolve import resolve_many
+    from resolver.resolve import links_of, resolve_many
 
     found: list[Target] = []
     links: list[str] = []
@@ -873,8 +873,8 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
                 target = target_of(embed.platform, embed.kind, embed.post_id, embed.url)
                 if target is not None:
                     found.append(target)
-                elif embed.kind in ("media-link", "short-link"):
-                    links.append(embed.url)
+                else:   # its links, as `scan --fetch` resolves them: a flattened tweet's photo link leads to it
+                    links += links_of(embed)
             continue
         ref = platforms.parse_url(named)
         target = target_of(ref.platform, ref.kind, ref.post_id, ref.url) if ref else None
@@ -882,7 +882,7 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
             found.append(target)
         else:
             links.append(named)
-    for resolution in await resolve_many(links, session=session):
+    for resolution in await resolve_many(list(dict.fromkeys(links)), session=session):
         target = _end_target(resolution)
         if target is not None:
             found.append(target)
