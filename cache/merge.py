@@ -17,11 +17,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cache.migrations import migrations
-from cache.store import CacheError, Store
+from cache.store import CacheError, NewerCacheError, Store
 
 
 class MergeError(CacheError):
     """An input cannot be merged: not a cache, from a newer version, or OUT is in use."""
+
+
+class NewerInputError(MergeError, NewerCacheError):
+    """An input was written by a newer version: refused as any newer cache is (the CLI's exit 2, #11)."""
 
 
 KNOWN = "NOT IN ('error', 'unknown') AND {0}status IS NOT NULL"
@@ -205,7 +209,7 @@ def _schema_of(path: Path) -> set[str]:
         raise MergeError(f"cannot merge {path}: not an embed-resolver cache") from None
     newer = names - {m.name for m in migrations._migrations}
     if newer:
-        raise MergeError(f"cannot merge {path}: written by a newer embed-resolver ({sorted(newer)[-1]}); upgrade")
+        raise NewerInputError(f"cannot merge {path}: written by a newer embed-resolver ({sorted(newer)[-1]}); upgrade")
     return names
 
 

@@ -70,6 +70,21 @@ def snapshot_url(timestamp: str, original: str) -> str:
     return f"{WEB}/{timestamp}/{original}"
 
 
+_TIMESTAMP = re.compile(r"\d{4,14}")
+
+
+def wayback_timestamp(value: object) -> str | None:
+    """A Wayback timestamp (YYYYMMDDhhmmss, possibly shorter) that names a real moment, else None. An answer's row
+    without one is no capture a report can date, nor one `recent` can judge (#12: fuzzing found them raising)."""
+    if not isinstance(value, str) or not _TIMESTAMP.fullmatch(value):
+        return None
+    try:
+        datetime.strptime(value.ljust(14, "0"), "%Y%m%d%H%M%S")
+    except ValueError:
+        return None
+    return value
+
+
 def parse_availability(body: bytes) -> Snapshot | None:
     """The closest snapshot of an availability answer, or None ({"archived_snapshots": {}}). ValueError when the
     body is not such an answer."""
@@ -80,8 +95,11 @@ def parse_availability(body: bytes) -> Snapshot | None:
         return None
     original = re.sub(r"^https?://web\.archive\.org/web/\d+/", "", closest["url"])
     status = str(closest.get("status")) if closest.get("status") else None
+    timestamp = wayback_timestamp(closest.get("timestamp"))
+    if timestamp is None:
+        return None
     return Snapshot("wayback", closest["url"].replace("http://web.archive.org", "https://web.archive.org"),
-                    str(closest.get("timestamp")), original, status)
+                    timestamp, original, status)
 
 
 def parse_cdx(body: bytes) -> list[Snapshot]:
@@ -99,7 +117,7 @@ def parse_cdx(body: bytes) -> list[Snapshot]:
     found = []
     for row in rows[1:]:
         item = dict(zip(header, row, strict=False))
-        if not isinstance(item.get("timestamp"), str) or not isinstance(item.get("original"), str):
+        if wayback_timestamp(item.get("timestamp")) is None or not isinstance(item.get("original"), str):
             continue
         found.append(Snapshot("wayback", snapshot_url(item["timestamp"], item["original"]), item["timestamp"],
                               item["original"], item.get("statuscode"), item.get("digest"), item.get("mimetype")))
@@ -314,16 +332,31 @@ async def _submit(url: str, session: Session, headers: dict[str, str], ledger: L
         reason = submitted.problem or f"HTTP {submitted.status}"
         return SaveResult(url, "pending" if submitted.status == 429 or submitted.error else "error", message=reason,
                           unavailable=submitted.unavailable)
-    try:
-        answer = json.loads(submitted.body)
-    except ValueError:
-        return SaveResult(url, "error", message="Save Page Now answered something that is not JSON")
+    answer = _spn_answer(submitted.body)
+    if answer is None:
+        return SaveResult(url, "error", message="Save Page Now answered something that is not a JSON object")
     if answer.get("status") == "error":
-        return SaveResult(url, "error", status_ext=answer.get("status_ext"), message=answer.get("message"))
+        return SaveResult(url, "error", status_ext=_text(answer.get("status_ext")),
+                          message=_text(answer.get("message")))
     job_id = answer.get("job_id")
     if not job_id:
-        return SaveResult(url, "recent", message=answer.get("message"))
-    return SaveResult(url, SUBMITTED, str(job_id))
+        return SaveResult(url, "recent", message=_text(answer.get("message")))
+    if not isinstance(job_id, str):
+        return SaveResult(url, "error", message="Save Page Now answered with a job id that is not a string")
+    return SaveResult(url, SUBMITTED, job_id)
+
+
+def _spn_answer(body: bytes) -> dict[str, Any] | None:
+    """A Save Page Now answer as the JSON object it should be, else None (#12: a list or a string raised)."""
+    try:
+        answer = json.loads(body)
+    except ValueError:
+        return None
+    return answer if isinstance(answer, dict) else None
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
 
 
 def _record_save(result: SaveResult, session: Session, queued: dict[str, Any] | None, ledger: Ledger) -> None:
@@ -352,15 +385,16 @@ async def _poll(url: str, job_id: str, *, session: Session, headers: dict[str, s
             return SaveResult(url, SUBMITTED, job_id, message="offline: the job was not asked about",
                               unavailable=True)
         if status.status == 200:
-            try:
-                answer = json.loads(status.body)
-            except ValueError:
-                answer = {}
+            answer = _spn_answer(status.body) or {}
             if answer.get("status") == "success":
-                timestamp, original = answer.get("timestamp"), answer.get("original_url") or url
-                return SaveResult(url, "success", job_id, snapshot_url(timestamp, original), timestamp)
+                timestamp, original = wayback_timestamp(answer.get("timestamp")), answer.get("original_url") or url
+                if timestamp is None:   # before: a snapshot at web/None/... called a success (#12)
+                    return SaveResult(url, "error", job_id,
+                                      message="Save Page Now reported success without the capture's timestamp")
+                return SaveResult(url, "success", job_id, snapshot_url(timestamp, str(original)), timestamp)
             if answer.get("status") == "error":
-                return SaveResult(url, "error", job_id, status_ext=answer.get("status_ext"), message=answer.get("message"))
+                return SaveResult(url, "error", job_id, status_ext=_text(answer.get("status_ext")),
+                                  message=_text(answer.get("message")))
         if loop.time() + wait > deadline:
             return SaveResult(url, "gave_up", job_id, message=f"job still pending after {settings.save_timeout:g}s")
         await asyncio.sleep(wait)
@@ -435,6 +469,12 @@ async def archive_urls(urls: list[str], *, session: Session, options: ArchiveOpt
 
 
 async def _archive_one(url: str, session: Session, options: ArchiveOptions, near: str | None) -> ArchivedUrl:
+    import httpx
+
+    try:
+        httpx.URL(url)
+    except httpx.InvalidURL as exc:   # "http://[::1": asked of no archive, never queued for a save (#11)
+        return ArchivedUrl(url, Lookup(url, error=f"invalid-url: refused {session.redactor.url(url)}: {exc}"))
     live = await live_copy(url, session) if options.live_copy else None
     found = await lookup(url, session=session, near=near)
     # A lookup that could not be made (offline) says nothing of how recent the captures are: queue nothing.
@@ -455,7 +495,10 @@ async def live_copy(url: str, session: Session) -> FetchOutcome:
     outcome = await fetch(session, url, purpose="archive-live")
     seen = {url}
     while outcome.status in (301, 302, 303, 307, 308) and outcome.location and len(seen) <= session.settings.max_redirects:
-        onward = urljoin(outcome.url, outcome.location.strip())
+        try:
+            onward = urljoin(outcome.url, outcome.location.strip())
+        except ValueError:   # a Location no parser accepts ends the live copy there (#12: it ended the run)
+            break
         if onward in seen or not onward.startswith(("http://", "https://")):
             break
         seen.add(onward)

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from cache import Store
     from resolver.inputs import InputSpec
     from resolver.pipeline import Failure, Outcome, Steps, Summary
+    from resolver.resolve import Resolution
     from resolver.session import Mode, Session
     from resolver.settings import Settings
     from resolver.warc import WarcWriter
@@ -56,6 +57,13 @@ def db_option(command: Any) -> Any:
             root.obj = {**(root.obj or {}), "db": value}
     return click.option("--db", type=click.Path(dir_okay=False, path_type=Path), expose_value=False,
                         callback=remember, help="SQLite cache file (the same as the global --db).")(command)
+
+
+def local_only(command: Any) -> Any:
+    """--offline on a command that never uses the network: accepted and changing nothing, so that a script can pass
+    --offline to every command, as the README promises (#11)."""
+    return click.option("--offline", is_flag=True, expose_value=False,
+                        help="Accepted for scripts; this command never uses the network.")(command)
 
 
 def _network_overrides(options: dict[str, Any]) -> dict[str, Any]:
@@ -417,6 +425,8 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
     from resolver.options import ArchiveOptions
 
     mode = _mode(offline=offline, refresh=refresh)
+    if (save or warc_file) and not do_archive:   # before, `scan --save` exited 0 having saved nothing (#11)
+        raise click.UsageError("--save and --warc go with --archive")
     spec = _input_spec(sources, options)
     stdin = _stdin(spec.files, spec.jsonl)
     steps = pipeline.Steps(resolve=do_resolve, fetch=do_fetch, identify=identify,
@@ -690,15 +700,28 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
                                     keep_media_dir=settings.database().parent / "media" if keep_media else None)
     stdin = _stdin(targets)
 
+    unresolved: list[Resolution] = []
+    unread: list[Failure] = []
+
+    def skip(failure: Failure) -> None:
+        _say_failure(failure)
+        unread.append(failure)
+
     async def job(session: Session) -> list[fetching.FetchedPost]:
-        found = await pipeline.fetch_targets(targets, session=session, stdin=stdin)
+        found = await pipeline.fetch_targets(targets, session=session, stdin=stdin, unresolved=unresolved,
+                                             on_failure=skip)
         advance = session.reporter.progress("fetching", len(set(found)))
         return await fetching.fetch_posts(found, session=session, options=options, on_done=advance)
 
     with user_errors():
         posts = _session(settings, store=store, mode=mode).run(job)
     _print_each(posts, as_json=as_json, view="post_text")
-    _exit_for(ctx, failed=sum(p.failed for p in posts), unavailable=sum(p.unavailable for p in posts))
+    for link in unresolved:
+        click.echo(f"{link.url}: not in the cache (offline)" if link.unavailable
+                   else f"error: cannot fetch {link.url}: the link could not be resolved ({link.error})", err=True)
+    _exit_for(ctx, failed=sum(p.failed for p in posts) + sum(r.failed for r in unresolved)
+              + sum(not f.warning for f in unread),
+              unavailable=sum(p.unavailable for p in posts) + sum(r.unavailable for r in unresolved))
 
 
 def _print_each(items: Sequence[Any], *, as_json: bool, view: str) -> None:
@@ -860,11 +883,14 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
             return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         return rendering.markdown(data) if fmt == "md" else rendering.html_page(data, thumbnail=thumbnail)
 
+    unread: list[Failure] = []
+
     def write(outcome: Outcome) -> None:
         if isinstance(outcome, pipeline.Failure):
             if not many:
                 raise click.ClickException(outcome.message)
             _say_failure(outcome)
+            unread.append(outcome)
             return
         data = provenance.build(outcome, store=store)
         if not many:
@@ -889,7 +915,9 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
     else:
         entries = _write_index(folder, entries)   # every article may have been reported on by an earlier run
         click.echo(f"wrote {len(entries)} reports and an index to {folder}", err=True)
-    _exit_for(ctx, failed=summary.failed, unavailable=0)   # a report names what it could not reach: not a failure
+    # A report names what it could not reach: not a failure. An article it could not read at all, even one an
+    # offline run never fetched, is an input that failed, as it is when it is the only one (#11: exit 0 before).
+    _exit_for(ctx, failed=summary.failed + sum(f.kind == "unavailable" for f in unread), unavailable=0)
     if _gate(entries, fail_on):
         ctx.exit(EXIT_CHECKS)
 
@@ -927,6 +955,7 @@ def _write_index(folder: Path, entries: list[tuple[str, dict[str, Any]]]) -> lis
 
 
 @cli.command()
+@local_only
 @click.option("--json", "as_json", is_flag=True, help="Print each view's rows as JSON Lines ({view, row}).")
 @click.option("--limit", type=click.IntRange(min=1), default=15, show_default=True, help="Rows shown per view.")
 @db_option
@@ -1002,6 +1031,7 @@ def cache() -> None:
 
 
 @cache.command("merge")
+@local_only
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print rows read and rows in OUT per table as JSON.")
@@ -1030,6 +1060,7 @@ def cache_merge(out: Path, inputs: tuple[Path, ...], as_json: bool) -> None:
 
 
 @cache.command("stats")
+@local_only
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @db_option
 @click.pass_context
@@ -1056,6 +1087,7 @@ def cache_stats(ctx: click.Context, as_json: bool) -> None:
 
 
 @cache.command("export")
+@local_only
 @click.argument("name")
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
@@ -1086,6 +1118,7 @@ def cache_export(ctx: click.Context, name: str, fmt: str, output: Path | None) -
 
 
 @cache.command("vacuum")
+@local_only
 @db_option
 @click.pass_context
 def cache_vacuum(ctx: click.Context) -> None:
@@ -1106,6 +1139,7 @@ def cache_vacuum(ctx: click.Context) -> None:
 
 
 @cache.command("metadata")
+@local_only
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write (default: metadata.json next to the database).")
 @db_option
@@ -1180,7 +1214,7 @@ def _emit(outcome: Outcome, *, as_json: bool) -> None:
 
     from resolver.report import scan_tables
 
-    console = Console()
+    console = _stdout_console()
     for renderable in scan_tables(outcome):
         console.print(renderable)
 
@@ -1202,10 +1236,16 @@ def _stdout_console() -> Any:
     """rich on a terminal; in a pipe, lines are never wrapped (#11: piped tables broke URLs across lines)."""
     from rich.console import Console
 
-    console = Console()
+    class StdoutConsole(Console):
+        def on_broken_pipe(self) -> None:
+            """rich's own handler exits 1; the Group's answers a closed stdout with the README's 141 (#11)."""
+            self.quiet = True
+            raise BrokenPipeError
+
+    console = StdoutConsole()
     if console.is_terminal:
         return console
-    return Console(width=100_000, soft_wrap=True, highlight=False)
+    return StdoutConsole(width=100_000, soft_wrap=True, highlight=False)
 
 
 def _plain_if_piped(renderable: Any, console: Any) -> Any:

@@ -31,7 +31,8 @@ from resolver.inputs import InputSpec, Item, iter_items, load
 from resolver.model import Credit, Embed
 from resolver.options import ArchiveOptions, FetchOptions
 from resolver.targets import classify
-from resolver.workers import Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, finished, ordered_map
+from resolver.workers import (Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, finished, ordered_map,
+                              time_budget)
 
 if TYPE_CHECKING:   # the network steps are imported where they run: a plain scan loads no HTTP stack (#14)
     from cache import Store
@@ -651,7 +652,11 @@ async def _fetch_article(url: str, *, session: Session, ledger: Ledger | None) -
         if outcome.problem is not None:
             raise InputError(f"cannot read {session.redactor.url(url)}: {outcome.problem}")
         if outcome.status is not None and 300 <= outcome.status < 400 and outcome.location:
-            current = urljoin(current, outcome.location.strip())
+            try:
+                current = urljoin(current, outcome.location.strip())
+            except ValueError as exc:   # "http://[::1": before, an internal error (#12)
+                raise InputError(f"cannot read {session.redactor.url(url)}: invalid-url: refused "
+                                 f"{session.redactor.url(outcome.location.strip())}: {exc}") from None
             continue
         if outcome.status != 200 or outcome.body is None:
             raise InputError(f"cannot read {session.redactor.url(url)}: HTTP {outcome.status}")
@@ -678,7 +683,10 @@ def _kept_article(url: str, session: Session) -> bytes:
             break
         from urllib.parse import urljoin
 
-        current = urljoin(current, location)
+        try:
+            current = urljoin(current, location)
+        except ValueError:   # a Location no parser accepts: the chain the cache holds ends there
+            break
     raise NotFetched(f"cannot read {session.redactor.url(url)}: offline, and this article was never fetched")
 
 
@@ -695,9 +703,11 @@ def scan_file(path: str | Path, *, kind: str | None = None, encoding: str | None
     return scan_article(from_path(Path(path), kind=kind, encoding=encoding))
 
 
-def scan_article(article: Article, *, store: Store | None = None) -> ArticleResult:
-    """Find the embeds and credits of one article and, given a store, record them in one transaction."""
-    embeds, credits = extract.find_all(article.text, article.kind)
+def scan_article(article: Article, *, store: Store | None = None, budget: float = 0.0) -> ArticleResult:
+    """Find the embeds and credits of one article (within `budget` seconds, else ScanTimedOut) and, given a store,
+    record them in one transaction."""
+    with time_budget(budget, article.source):
+        embeds, credits = extract.find_all(article.text, article.kind)
     result = ArticleResult(article, tuple(embeds), tuple(credits))
     return result if store is None else record_results(store, [result])[0]
 
@@ -830,25 +840,41 @@ def named_inputs(targets: Iterable[str], stdin: IO[bytes] | None) -> Iterator[It
         if named.kind == "url" and named.url is not None:
             yield named.url
         else:
-            spec = InputSpec(files=(named.name,))
-            yield from (item for item in iter_items(spec, stdin=stdin) if item.problem is None)
+            yield from iter_items(InputSpec(files=(named.name,)), stdin=stdin)
 
 
-async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[bytes] | None = None) -> list[Target]:
-    """Posts to fetch from what the user named: post URLs as they are, other links resolved, articles scanned."""
+async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[bytes] | None = None,
+                        unresolved: list[Resolution] | None = None,
+                        on_failure: Callable[[Failure], None] | None = None) -> list[Target]:
+    """Posts to fetch from what the user named: post URLs as they are, other links resolved, articles scanned.
+    A link that ended in an error, or offline was never resolved, is added to `unresolved` (when given), so the
+    caller can say so and exit accordingly: before, such a link vanished and `fetch` exited 0 (#11). A file that
+    cannot be read as an article is handed to `on_failure` and the rest goes on (before, a binary file in a folder
+    ended the whole fetch, and a broken link vanished without a word)."""
     from resolver.fetch import target_of
-    from resolver.resolve import resolve_many
+    from resolver.resolve import links_of, resolve_many
 
     found: list[Target] = []
     links: list[str] = []
     for named in list(named_inputs(targets, stdin)):
         if isinstance(named, Item):
-            for embed in scan_article(load(named).article, store=session.store).embeds:
+            try:
+                scanned = scan_article(load(named).article, store=session.store,
+                                       budget=session.settings.article_budget)
+            except InputError as exc:
+                if on_failure is not None:
+                    on_failure(Failure(named.source, str(exc), named=named.explicit))
+                continue
+            except ScanTimedOut as exc:   # #12: before, fetch had no budget and a slow page hung it
+                if on_failure is not None:
+                    on_failure(Failure(named.source, str(exc), named.explicit, "timeout", "scan"))
+                continue
+            for embed in scanned.embeds:
                 target = target_of(embed.platform, embed.kind, embed.post_id, embed.url)
                 if target is not None:
                     found.append(target)
-                elif embed.kind in ("media-link", "short-link"):
-                    links.append(embed.url)
+                else:   # its links, as `scan --fetch` resolves them: a flattened tweet's photo link leads to it
+                    links += links_of(embed)
             continue
         ref = platforms.parse_url(named)
         target = target_of(ref.platform, ref.kind, ref.post_id, ref.url) if ref else None
@@ -856,10 +882,12 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
             found.append(target)
         else:
             links.append(named)
-    for resolution in await resolve_many(links, session=session):
+    for resolution in await resolve_many(list(dict.fromkeys(links)), session=session):
         target = _end_target(resolution)
         if target is not None:
             found.append(target)
+        elif unresolved is not None and resolution.error is not None:
+            unresolved.append(resolution)
     return found
 
 

@@ -92,16 +92,25 @@ def describe(url: str) -> Destination | None:
 def next_hop(outcome: FetchOutcome, current: str) -> tuple[str, str] | None:
     """Where a response points on, and how, or None when it is the end of the chain."""
     if outcome.status is not None and 300 <= outcome.status < 400 and outcome.location:
-        return urljoin(current, outcome.location.strip()), "header"
+        return _join(current, outcome.location.strip()), "header"
     if outcome.status == 200 and "html" in outcome.headers.get("content-type", "html"):
         head = outcome.body[:65536].decode("utf-8", "replace")
         meta = META_REFRESH_RE.search(head)
         if meta:
-            return urljoin(current, unescape(meta.group(1))), "meta-refresh"
+            return _join(current, unescape(meta.group(1))), "meta-refresh"
         script = JS_REPLACE_RE.search(head)
         if script:
-            return urljoin(current, unescape(script.group(1).replace("\\/", "/"))), "javascript"
+            return _join(current, unescape(script.group(1).replace("\\/", "/"))), "javascript"
     return None
+
+
+def _join(current: str, target: str) -> str:
+    """The next hop's URL. One no parser accepts ("http://[::1") is kept as it is, and `_follow` ends the chain
+    there as an invalid URL (#12: urljoin's ValueError ended the whole command with an internal error)."""
+    try:
+        return urljoin(current, target)
+    except ValueError:
+        return target
 
 
 def _normalise(url: str) -> str:
@@ -160,7 +169,11 @@ async def _follow(url: str, *, session: Session, follow_all: bool, ledger: Ledge
         if onward is None:
             return Resolution(url, current, canonical_url(current), tuple(hops), describe(current))
         current = onward[0]
-        if urlsplit(current).scheme not in ("http", "https"):
+        try:
+            scheme = urlsplit(current).scheme
+        except ValueError as exc:   # a Location no parser accepts: this link's error, not the command's (#12)
+            return Resolution(url, current, None, tuple(hops), None, f"invalid-url: refused {current}: {exc}")
+        if scheme not in ("http", "https"):
             return Resolution(url, current, None, tuple(hops), None,
                               f"unsafe: refused {current}: only http and https are fetched")
         ref = platforms.parse_url(current)
@@ -220,7 +233,10 @@ async def resolve_many(urls: Iterable[str], *, session: Session, follow_all: boo
     per_host: dict[str, asyncio.Semaphore] = {}
 
     async def one(link: str) -> Resolution:
-        host = urlsplit(_normalise(link)).hostname or ""
+        try:
+            host = urlsplit(_normalise(link)).hostname or ""
+        except ValueError:   # "http://[::1": resolve() says why it is refused (#11: an internal error before)
+            host = ""
         gate = per_host.setdefault(host, asyncio.Semaphore(session.settings.per_host))
         async with overall, gate:
             result = await resolve(link, session=session, follow_all=follow_all)

@@ -77,6 +77,8 @@ _NETWORK_KEYS = {f.name for f in fields(Settings)} - {"db_path", "origins", "x_b
                                                       "x_methods", "max_media_bytes", "max_image_pixels", "limits",
                                                       "save_timeout", "warc_path", "article_budget"}
 X_METHODS = ("x-api", "syndication", "oembed")
+# Config keys holding a secret: a message about them never shows their value (#11).
+_SECRET_KEYS = frozenset({"bearer_token", "ia_access_key", "ia_secret_key", "access_token"})
 
 
 def normalise_origin(value: str, *, where: str) -> str:
@@ -129,7 +131,8 @@ def _from_toml(path: Path) -> dict[str, Any]:
     def text(name: str, key: str) -> str:
         value = section(name)[key]
         if not isinstance(value, str):
-            raise ConfigError(f"config file {path}: [{name}] {key} must be a string, not {value!r}")
+            shown = " (its value is not shown)" if key in _SECRET_KEYS else f", not {value!r}"
+            raise ConfigError(f"config file {path}: [{name}] {key} must be a string{shown}")
         return value
 
     _known_only(data, path)
@@ -206,4 +209,21 @@ def load_settings(*, env: Mapping[str, str] | None = None, path: Path | None = N
         if env.get(name):
             values[key] = env[name]
     values.update({k: v for k, v in (overrides or {}).items() if v is not None})
+    _check_secrets(values)
     return replace(Settings(), **_check(values))
+
+
+_SECRETS = {"x_bearer_token": "X_BEARER_TOKEN ([x] bearer_token)",
+            "ia_access_key": "IA_ACCESS_KEY ([internet_archive] ia_access_key)",
+            "ia_secret_key": "IA_SECRET_KEY ([internet_archive] ia_secret_key)",
+            "meta_access_token": "META_ACCESS_TOKEN ([meta] access_token)"}
+
+
+def _check_secrets(values: Mapping[str, Any]) -> None:
+    """A secret travels in a header or a query string: printable ASCII only. Before, a stray non-ASCII character
+    was "internal error: UnicodeEncodeError" at the first request (#11). The message never shows the value."""
+    for key, name in _SECRETS.items():
+        value = values.get(key)
+        if isinstance(value, str) and not (value.isascii() and value.isprintable() and " " not in value):
+            raise ConfigError(f"{name} has a character an HTTP request cannot carry (a space, a line break, a "
+                              "non-ASCII letter): check it was pasted whole; its value is not shown")

@@ -307,8 +307,8 @@ async def _set_aside_unparseable_location(response: httpx.Response) -> None:
     location = response.headers.get("location")
     if location is None or not response.is_redirect:
         return
-    scheme = urlsplit(location.strip()).scheme.lower()
-    try:
+    try:   # urlsplit too raises on some ("http://[::1"): an internal error before (#12)
+        scheme = urlsplit(location.strip()).scheme.lower()
         unfollowable = bool(scheme) and scheme not in ("http", "https") or httpx.URL(location) is None
     except (httpx.InvalidURL, ValueError):
         unfollowable = True

@@ -121,7 +121,15 @@ def test_save_job_accepted_pending_then_success(fakenet, store):
     ([json_page({"url": POST, "job_id": "j-slow"})], {"j-slow": [json_page({"status": "pending", "job_id": "j-slow"})]},
      ("gave_up", None)),
     ([page("Too Many Requests", 429)], {}, ("pending", None)),
-], ids=["immediate-error", "recent-capture", "job-error", "gave-up", "429"])
+    # Answers of other shapes: before, a JSON list or string raised AttributeError, and a success without a
+    # timestamp became a snapshot at "web/None/..." (#12).
+    ([json_page(["not", "an", "object"])], {}, ("error", None)),
+    ([json_page({"url": POST, "job_id": "j-odd"})], {"j-odd": [json_page("done")]}, ("gave_up", None)),
+    ([json_page({"url": POST, "job_id": "j-notime"})], {"j-notime": [json_page({"status": "success"})]},
+     ("error", None)),
+    ([json_page({"url": POST, "job_id": ["j"]})], {}, ("error", None)),
+], ids=["immediate-error", "recent-capture", "job-error", "gave-up", "429", "list-answer", "string-status",
+        "success-without-time", "odd-job-id"])
 def test_save_outcomes(fakenet, store, submit, statuses, expected):
     serve_wayback(fakenet)
     fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))

@@ -112,3 +112,50 @@ def pages(draw):
 def test_extraction_never_raises_on_arbitrary_tags_attributes_and_values(html):
     embeds, credits = extract.find_all(html, "html")
     assert isinstance(embeds, list) and isinstance(credits, list)
+
+
+BINARY = b"\x7fELF\x02\x01\x01" + bytes(range(256)) * 8
+
+
+@pytest.mark.parametrize("command", [["report", "--offline", "-o", "out"], ["archive", "--offline"],
+                                     ["scan", "--offline"]], ids=lambda c: c[0])
+def test_a_skipped_file_leaves_no_traceback_on_stderr(tmp_path, command):
+    """Before, `report` and `archive` over a folder holding a binary file printed "Future exception was never
+    retrieved" and a traceback when the run ended (the worker pool's exception was never collected)."""
+    import subprocess
+    import sys
+
+    articles = folder(tmp_path, {f"{n}.html": GOOD for n in "abc"})
+    (articles / "b.bin.html").write_bytes(BINARY)
+    done = subprocess.run([sys.executable, "-m", "resolver", "--db", str(tmp_path / "c.db"), *command[:1],
+                           "--workers", "2", *command[1:], str(articles)],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert done.returncode in (0, 3), done.stderr
+    assert [line for line in lines(done.stderr) if not line.startswith(("warning: ", "reported ", "archived ",
+                                                                        "scanned ", "wrote "))] == []
+
+
+def test_fetch_over_a_folder_skips_what_is_no_article_and_goes_on(tmp_path):
+    """Before, `fetch articles/` with one binary file among them ended at it ("error: cannot scan …"), fetching
+    nothing of the others, and a broken link was dropped without a word."""
+    articles = folder(tmp_path, {"a.html": GOOD})
+    (articles / "b.html").write_bytes(BINARY)
+    os.symlink(tmp_path / "gone.html", articles / "c.html")
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "fetch", "--offline", "--json", str(articles)])
+    assert result.exit_code == 3, result.output       # the one post was never fetched: not in the cache
+    assert [json.loads(line)["post_id"] for line in lines(result.stdout)] == ["1600000000000000001"]
+    assert lines(result.stderr) == [
+        f"warning: cannot scan {articles / 'b.html'}: it looks like an executable, not an article (HTML or text); "
+        "skipped",
+        f"warning: broken link {articles / 'c.html'} -> {tmp_path / 'gone.html'}; skipped"]
+
+
+def test_fetch_of_a_named_file_that_is_no_article_is_an_error_and_the_rest_goes_on(tmp_path):
+    articles = folder(tmp_path, {"a.html": GOOD})
+    (tmp_path / "b.html").write_bytes(BINARY)
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "fetch", "--offline", "--json",
+                                      str(tmp_path / "b.html"), str(articles)])
+    assert result.exit_code == 1, result.output
+    assert [json.loads(line)["post_id"] for line in lines(result.stdout)] == ["1600000000000000001"]
+    assert lines(result.stderr) == [f"error: cannot scan {tmp_path / 'b.html'}: it looks like an executable, not an "
+                                    "article (HTML or text)"]

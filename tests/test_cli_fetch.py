@@ -59,6 +59,20 @@ def test_fetch_from_a_short_link_and_an_article(fakenet, tmp_path):
     assert Store(tmp_path / "c.db").count("embed_posts") == 1
 
 
+def test_fetch_an_article_whose_flattened_tweet_kept_only_its_photo_link(fakenet, tmp_path):
+    """`fetch` of an article fetches what `scan --fetch` does: a flattened tweet whose only link is its photo's is
+    resolved to its post. Before, `fetch` looked only at embeds that are links themselves: nothing was asked,
+    nothing printed, exit 0."""
+    invoke = setup(fakenet, tmp_path)
+    fakenet.route("pic.twitter.com", "/Zz98Yy76Xx", redirect(f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}/photo/1"))
+    article = tmp_path / "a.txt"
+    article.write_text("Bridge reopened this morning. pic.twitter.com/Zz98Yy76Xx\n"
+                       "— Riverton Roads (@RivertonRoads) December 6, 2022\n")
+    result = invoke("fetch", "--json", "--no-media", str(article))
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["post_id"] for line in result.stdout.splitlines()] == [fx.POST_ID]
+
+
 def test_fetch_offline_and_reparse(fakenet, tmp_path):
     invoke = setup(fakenet, tmp_path)
     missing = invoke("fetch", "--offline", "https://twitter.com/a/status/77")

@@ -36,6 +36,17 @@ def world(fakenet, tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("command", ["scan", "fetch", "archive", "report", "resolve"])
+def test_a_malformed_url_is_an_error_line_not_an_internal_error(world, fakenet, command):
+    """Before, `resolve http://[::1` and `fetch http://[::1` ended in "internal error: ValueError: Invalid IPv6
+    URL" (the per-host limit split the URL before the guard could refuse it)."""
+    result = world(command, *(["-o", "r.md"] if command == "report" else []), "http://[::1")
+    assert result.exit_code == 1, result.output
+    assert "internal error" not in result.stderr
+    assert "invalid-url" in result.output
+    assert fakenet.hits == []
+
+
+@pytest.mark.parametrize("command", ["scan", "fetch", "archive", "report", "resolve"])
 def test_a_name_that_is_neither_a_file_nor_a_url_is_no_such_file(world, fakenet, command):
     result = world(command, "nosuch.html")
     assert result.exit_code == 1, result.output

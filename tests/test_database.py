@@ -227,3 +227,18 @@ def test_a_scan_killed_mid_run_and_run_again_leaves_everything_once(tmp_path, fa
         assert {"x-api", "wayback-cdx", "wayback-capture"} <= purposes and "syndication" not in purposes
         assert store.db["post_observations"].count_where("method = 'wayback'") == len(world_posts.gone(20))
     store.close()
+
+
+def test_merging_an_input_from_a_newer_version_is_exit_2_as_any_newer_cache(tmp_path):
+    """Before, `cache merge` refused a newer shard with exit 1; the README's table says a newer cache is exit 2."""
+    import sqlite3
+
+    shard = tmp_path / "shard.db"
+    Store(shard).close()
+    with sqlite3.connect(shard) as conn:
+        conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES "
+                     "('embed-resolver-cache', 'm999_future', '2030-01-01')")
+    result = CliRunner().invoke(cli, ["cache", "merge", str(tmp_path / "out.db"), str(shard)])
+    assert result.exit_code == 2, result.output
+    assert "written by a newer embed-resolver (m999_future); upgrade" in result.output
+    assert not (tmp_path / "out.db").exists()

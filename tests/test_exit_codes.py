@@ -52,6 +52,59 @@ def test_fetch_exits_1_when_a_post_ended_in_error(world, fakenet):
     assert result.exit_code == 1
 
 
+@pytest.mark.parametrize("command", ["fetch", "scan"])
+def test_a_post_whose_photo_could_not_be_downloaded_exits_1(world, fakenet, tmp_path, command):
+    """The README's table: "an image could not be downloaded" is exit 1. Before, a post's photo answering 404 left
+    `fetch` and `scan --fetch` at exit 0 (only the images credits belong to counted)."""
+    tweet = dict(fx.SYNDICATION_TWEET, mediaDetails=fx.SYNDICATION_TWEET["mediaDetails"][:1])
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(tweet)]}))
+    fakenet.route("pbs.twimg.com", "/media/FjRivertonBridge.jpg", page("gone", 404))
+    args = ["fetch", "--json", POST] if command == "fetch" else ["scan", "--fetch", "--json", article(tmp_path, POST)]
+    result = world(*args)
+    assert result.exit_code == 1, result.output
+    post = json.loads(result.stdout)
+    post = post if command == "fetch" else post["posts"][0]
+    assert post["status"] == "available" and post["media"][0]["error"] == "HTTP 404"
+
+
+def test_a_post_whose_photo_was_never_fetched_offline_is_not_a_failure(world, fakenet):
+    tweet = dict(fx.SYNDICATION_TWEET, mediaDetails=fx.SYNDICATION_TWEET["mediaDetails"][:1])
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(tweet)]}))
+    assert world("fetch", "--no-media", POST).exit_code == 0
+    assert world("fetch", "--offline", POST).exit_code == 0   # the post is cached, its photo never was: no error
+
+
+@pytest.mark.parametrize("target", ["https://t.co/Loop0000", "article"])
+def test_fetch_exits_1_and_says_so_when_a_link_could_not_be_resolved(world, fakenet, tmp_path, target):
+    """Before, a short link that ended in an error (here a redirect loop) vanished: nothing printed, exit 0."""
+    broken_services(fakenet)
+    link = "https://t.co/Loop0000"
+    if target == "article":   # an article whose only embed is a tweet's photo link
+        link = "https://pic.twitter.com/Loop0000"
+        fakenet.route("pic.twitter.com", "/Loop0000", redirect(link))
+        target = article(tmp_path, "Bridge reopened this morning. pic.twitter.com/Loop0000\n")
+    result = world("fetch", "--json", target)
+    assert result.exit_code == 1, result.output
+    assert [line for line in lines(result.stderr) if line.startswith("error: ")] == [
+        f"error: cannot fetch {link}: the link could not be resolved (redirect-loop: {link} was already visited)"]
+
+
+def test_fetch_offline_exits_3_when_a_link_was_never_resolved(world, fakenet):
+    result = world("fetch", "--offline", "https://t.co/Loop0000")
+    assert result.exit_code == 3, result.output
+    assert "https://t.co/Loop0000: not in the cache (offline)" in result.stderr
+    assert fakenet.server.log == []
+
+
+@pytest.mark.parametrize("flag", [["--save"], ["--warc", "run.warc.gz"]], ids=["save", "warc"])
+def test_scan_save_or_warc_without_archive_is_a_usage_error(world, fakenet, tmp_path, flag):
+    """Before, `scan --save story.html` exited 0 having saved nothing (--save only acts with --archive)."""
+    result = world("scan", *flag, article(tmp_path, LINKED))
+    assert result.exit_code == 2, result.output
+    assert lines(result.stderr)[-1] == "error: --save and --warc go with --archive"
+    assert fakenet.hits == [] and not (tmp_path / "run.warc.gz").exists()
+
+
 @pytest.mark.parametrize("flag", ["--resolve", "--fetch", "--archive", "--identify"])
 def test_scan_exits_1_when_a_step_failed(world, fakenet, tmp_path, flag):
     broken_services(fakenet)
@@ -94,6 +147,25 @@ def test_scan_into_head_exits_quietly(world, tmp_path):
     assert json.loads(first)["embeds"]
     assert err == b""
     assert child.returncode in (0, 141, -13)     # done, or ended by SIGPIPE: never an error message
+
+
+@pytest.mark.parametrize("command", ["resolve", "fetch"])
+def test_a_table_view_into_head_exits_141_quietly(world, command):
+    """Before, `resolve … | head` and `fetch … | head` (the rich table views) exited 1: rich's own broken-pipe
+    handler exits 1, not the README's 141."""
+    targets = [f"https://t.co/Many{i:05d}" if command == "resolve" else f"https://twitter.com/a/status/{i + 1}"
+               for i in range(3000)]
+    child = world.process(command, "--offline", "-", stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE)
+    child.stdin.write("\n".join(targets).encode())
+    child.stdin.close()
+    child.stdin = None
+    first = child.stdout.readline()
+    child.stdout.close()                         # what `| head -n 1` does
+    _, err = child.communicate(timeout=120)
+    assert first.strip()
+    assert err == b""
+    assert child.returncode in (141, -13)
 
 
 def test_piped_tables_do_not_wrap_urls(world, tmp_path):

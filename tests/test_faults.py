@@ -50,6 +50,11 @@ def hang_up_in_handshake(conn: socket.socket) -> None:
     conn.recv(65536)     # the ClientHello, then nothing
 
 
+def redirect_malformed(conn: socket.socket) -> None:
+    conn.recv(65536)   # a server sending what werkzeug would not: a Location no URL parser accepts
+    conn.sendall(b"HTTP/1.1 302 Found\r\nLocation: http://[::1/admin\r\nContent-Length: 0\r\n\r\n")
+
+
 def answer_ok(conn: socket.socket) -> None:
     conn.recv(65536)
     conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 2\r\n\r\nok")
@@ -128,6 +133,11 @@ CASES = {
                             [302]),
     "location-ftp": (_routed(redirect("ftp://files.example/x", 302)), "unsafe: refused ftp://files.example/x",
                      [302]),
+    # A Location no URL parser accepts: before, urljoin's ValueError ("Invalid IPv6 URL") ended the whole command
+    # with an internal error, the other links unresolved.
+    "location-malformed": (_raw(redirect_malformed), "invalid-url: ", [302]),
+    "meta-refresh-malformed": (_routed(page('<meta http-equiv="refresh" content="0; url=http://[::1/admin">')),
+                               "invalid-url: ", [200]),
     "gzip-bomb": (_routed(lambda r: Response(GZIP_BOMB, content_type="text/html",
                                              headers={"Content-Encoding": "gzip"})),
                   "too-large: body larger than 1,000,000 bytes", ["too-large"]),
@@ -307,3 +317,23 @@ def test_an_image_bomb_is_a_media_error_and_the_post_is_still_fetched(world, fak
     assert media["error"].startswith("image too large: over the limit of 40,000,000 pixels")
     assert post["media"][0]["error"] == media["error"]
     assert result.exit_code == 0
+
+
+@pytest.mark.parametrize("args", [["scan"], ["report", "-o", "r.md"], ["archive"]], ids=lambda a: a[0])
+def test_an_article_or_live_copy_redirected_to_a_malformed_url_is_its_own_error(world, fakenet, args):
+    """`scan URL`, `report URL` (the article's redirects) and `archive URL` (the live copy's): before, a Location
+    no parser accepts raised ValueError out of urljoin: "internal error", or the whole archive run ended."""
+    server = RawServer(redirect_malformed)
+    try:
+        with world.config.open("a") as config:
+            config.write("".join(f'"{scheme}://fault.example" = "http://127.0.0.1:{server.port}"\n'
+                                 for scheme in ("http", "https")))
+        fakenet.route("web.archive.org", "/cdx/search/cdx", json_page([]))
+        fakenet.route("archive.org", "/wayback/available", json_page({"archived_snapshots": {}}))
+        result = world(*args, "https://fault.example/story")
+    finally:
+        server.close()
+    assert "internal error" not in result.output and "Traceback" not in result.output
+    assert result.exit_code in ((0,) if args[0] == "archive" else (1,)), result.output
+    if args[0] != "archive":
+        assert lines(result.stderr)[0].startswith("error: cannot read https://fault.example/story: invalid-url")

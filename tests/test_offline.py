@@ -15,7 +15,7 @@ from resolver.cli import cli
 FIXTURES = Path(__file__).parent / "fixtures"
 SERVICES = ("t.co", "pic.twitter.com", "twitter.com", "x.com", "cdn.syndication.twimg.com", "publish.twitter.com",
             "api.twitter.com", "pbs.twimg.com", "video.twimg.com", "web.archive.org", "archive.org", "bit.ly",
-            "www.youtube.com")
+            "www.youtube.com", "news.example")
 # A flattened tweet that kept only a media link and its signature: resolve, fetch and identify all want the network.
 REMNANT = ("Bridge reopened this morning after repairs. pic.twitter.com/Zz98Yy76Xx\n"
            "— Riverton Roads (@RivertonRoads) December 6, 2022\n"
@@ -33,6 +33,14 @@ COMMANDS = {
     "archive": (["archive", POST, "articles"], 3),
     "archive-save": (["archive", "--save", POST, "articles"], 3),
     "report": (["report", "-o", "reports", "articles"], 0),   # a report names what it could not reach: a success
+    # every network flag of a command at once, and the flags that widen what is asked
+    "scan-every-step": (["scan", "--resolve", "--fetch", "--archive", "--save", "--identify", "--json", "articles"], 3),
+    "scan-article-url": (["scan", "--fetch", "https://news.example/story.html"], 3),
+    "resolve-follow-all": (["resolve", "--follow-all", "https://t.co/Zz98Yy76Xx"], 3),
+    "fetch-every-method": (["fetch", "--all-methods", "--download-video", "--keep-media", POST, "articles"], 3),
+    "archive-near": (["archive", "--save", "--near", "20221206", POST, "articles"], 3),
+    "report-json-url": (["report", "--format", "json", "-o", "r.json", "articles",
+                         "https://news.example/story.html"], 1),   # the URL, never fetched, is an input that failed
 }
 
 
@@ -82,3 +90,54 @@ def test_offline_with_refresh_is_a_usage_error(world, httpserver, name):
     result = world(*args[:1], "--offline", "--refresh", *args[1:])
     assert result.exit_code == 2 and "--offline and --refresh" in result.output
     assert httpserver.log == []
+
+
+def _leaf_commands(group, path=()):
+    for name, command in group.commands.items():
+        if hasattr(command, "commands"):
+            yield from _leaf_commands(command, path + (name,))
+        else:
+            yield path + (name,), command
+
+
+@pytest.mark.parametrize("path", [" ".join(p) for p, _ in _leaf_commands(cli)])
+def test_every_command_accepts_offline(path):
+    """The README: "--offline (every command accepts it)". Before, `stats` and the `cache` commands refused it
+    ("No such option"), so a script passing --offline everywhere broke on them."""
+    command = dict((" ".join(p), c) for p, c in _leaf_commands(cli))[path]
+    assert "--offline" in {opt for param in command.params for opt in getattr(param, "opts", ())}
+
+
+@pytest.mark.parametrize("args", [["stats"], ["cache", "stats"], ["cache", "metadata", "-o", "m.json"],
+                                  ["cache", "export", "posts", "-o", "posts.csv"], ["cache", "vacuum"]],
+                         ids=lambda a: " ".join(a[:2]))
+def test_the_local_commands_run_offline(world, httpserver, tmp_path, args):
+    assert world("scan", "articles").exit_code == 0
+    result = world(*args, "--offline")
+    assert result.exit_code == 0, result.output
+    assert httpserver.log == []
+
+
+def test_offline_after_an_online_run_makes_no_request(fakenet, tmp_path, monkeypatch):
+    """With a warm cache (posts, media, resolutions, snapshots recorded by an online run), every command offline
+    still sends nothing: what the cache holds is answered, the rest is "not cached"."""
+    from tests.cliworld import World
+    from tests.test_secrets import ARTICLE, MARKERS, serve_everything
+
+    monkeypatch.chdir(tmp_path)
+    serve_everything(fakenet)
+    world = World(fakenet, tmp_path, extra="[archive]\nsave_timeout = 2\n")
+    source = tmp_path / "article.txt"
+    source.write_text(ARTICLE + "More at https://t.co/NeverSeen1\n")
+    online = world("scan", "--fetch", "--archive", "--identify", "--json", str(source), env=MARKERS)
+    assert online.exit_code in (0, 1), online.output
+    hits, fetches = len(fakenet.hits), Store(world.db).count("fetches")
+    assert hits > 10
+    for args in (["scan", "--resolve", "--fetch", "--archive", "--save", "--identify", str(source)],
+                 ["fetch", "--all-methods", str(source)], ["archive", "--save", str(source)],
+                 ["resolve", "https://t.co/Zz98Yy76Xx", "https://t.co/NeverSeen1"],
+                 ["report", "--format", "json", "-o", "r.json", str(source)], ["scan", "https://news.example/a"]):
+        result = world(args[0], "--offline", *args[1:], env=MARKERS)
+        assert result.exit_code in (0, 1, 3), result.output
+        assert len(fakenet.hits) == hits, args
+    assert Store(world.db).count("fetches") == fetches

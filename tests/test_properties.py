@@ -47,7 +47,7 @@ from resolver import archive, platforms  # noqa: E402
 from resolver.errors import ConfigError  # noqa: E402
 from resolver.extract import credits as credit_parser  # noqa: E402
 from resolver.extract import dates, html, text  # noqa: E402
-from resolver.fetch import oembed, syndication, xapi  # noqa: E402
+from resolver.fetch import oembed, syndication, wayback, xapi  # noqa: E402
 from resolver.platforms import mastodon, telegram, x  # noqa: E402
 
 FAST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -171,10 +171,17 @@ def test_config_loading_raises_only_config_error(tmp_path_factory, body):
 @FAST
 @given(st.dictionaries(st.sampled_from(["X_BEARER_TOKEN", "IA_ACCESS_KEY", "EMBED_RESOLVER_DB", "META_ACCESS_TOKEN"]),
                        st.text(max_size=20)))
-def test_environment_values_never_raise(env):
+def test_environment_values_raise_only_a_one_line_config_error(env):
+    """A secret an HTTP request cannot carry is a ConfigError (#11), one line (test_settings checks it never shows the
+    value)."""
+    from resolver.errors import ConfigError
     from resolver.settings import load_settings
 
-    load_settings(env=env)
+    try:
+        load_settings(env=env)
+    except ConfigError as exc:
+        message = str(exc)
+        assert "\n" not in message and "has a character an HTTP request cannot carry" in message
 
 
 BODIES = st.one_of(st.binary(max_size=200), JSON.map(lambda v: json.dumps(v).encode()))
@@ -207,3 +214,59 @@ def test_x_api_parser_raises_only_value_error(payload):
     except ValueError:
         return
     assert all(isinstance(k, str) for k in records)
+
+
+# -- the capture readers of the verdicts issue (#9): archived copies of a post, whatever the archive holds -------
+
+POST_ID = "1600000000000000001"
+CAPTURE_MARKUP = st.sampled_from([
+    f'<div class="tweet permalink-tweet" data-tweet-id="{POST_ID}" data-screen-name="jroe" data-name="J">', "</div>",
+    '<p class="tweet-text js-tweet-text" lang="en">', "</p>", '<span class="_timestamp" data-time-ms="',
+    '" data-time="',
+    '">', f'<div class="tweet-text" data-id="{POST_ID}">', '<div class="dir-ltr">', "<table>", "</table>",
+    '<div class="user-info"><span class="fullname"><strong>', '<span class="username">@', '<div class="metadata"><a>',
+    '<article data-testid="tweet">', "</article>", f'<a href="/jroe/status/{POST_ID}">', "</a>", "<time datetime=\"",
+    '<div data-testid="tweetText" lang="', '<div data-testid="User-Name"><span>', "</span>",
+    '<meta property="og:description" content="', '<meta property="og:title" content="', '<title>', "</title>",
+    '<link rel="canonical" href="https://twitter.com/jroe/status/', "1600000000000000001", "12:30 PM - 6 Dec 2022",
+    "1670000000000", "2022-12-06T12:30:00.000Z", "“", "”", " on Twitter: ", " / X", "\x00", "&amp;", "<!--"])
+CAPTURES = st.lists(st.one_of(CAPTURE_MARKUP, st.text(max_size=15)), max_size=50).map("".join)
+CAPTURE_TYPES = st.sampled_from(["text/html", "application/json", "application/json; charset=utf-8", "", "text/plain"])
+
+
+@FAST
+@given(st.one_of(st.none(), st.integers(100, 599)), CAPTURE_TYPES,
+       st.one_of(CAPTURES.map(str.encode), BODIES, JSON.map(lambda v: json.dumps({"data": v}).encode())))
+def test_the_capture_reader_always_gives_a_reading(status, content_type, body):
+    reading = wayback.read(POST_ID, status, content_type, body)
+    assert reading.record.post_id == POST_ID and reading.form
+
+
+TIMESTAMPS = st.one_of(st.text(alphabet="0123456789", max_size=16), st.text(max_size=16),
+                       st.sampled_from(["20221206123000", "2022", "99999999999999", "20221332250000", "-"]))
+
+
+@FAST
+@given(st.lists(st.tuples(TIMESTAMPS, st.sampled_from([f"https://twitter.com/jroe/status/{POST_ID}",
+                                                       "https://twitter.com/jroe", "", "x"]),
+                          st.sampled_from(["200", "404", "301", "-", None]),
+                          st.one_of(st.none(), st.text(max_size=4))), max_size=8))
+def test_captures_chosen_from_any_cdx_answer_have_a_readable_time(rows):
+    """A capture is only ever chosen with a timestamp a report can show: a CDX row with a broken one is skipped."""
+    body = json.dumps([["urlkey", "timestamp", "original", "statuscode", "digest"]]
+                      + [["k", t, o, s, d] for t, o, s, d in rows]).encode()
+    for snap in wayback.choose_captures(archive.parse_cdx(body), POST_ID):
+        assert wayback.captured_at(snap.timestamp).endswith("Z")
+
+
+@FAST
+@given(st.one_of(st.none(), TIMESTAMPS, st.integers()), st.sampled_from(["https://web.archive.org/web/20221206123000/"
+                                                                         "https://twitter.com/jroe", "x", 7]))
+def test_an_availability_answer_gives_a_snapshot_with_a_readable_time_or_none(timestamp, url):
+    """Before, an answer without a usable timestamp made `archive --save` raise inside `recent()`."""
+    body = json.dumps({"archived_snapshots": {"closest": {"available": True, "url": url, "timestamp": timestamp,
+                                                          "status": "200"}}}).encode()
+    found = archive.parse_availability(body)
+    if found is not None:
+        assert wayback.captured_at(found.timestamp).endswith("Z")
+        archive.recent(archive.Lookup(found.url, closest=found), 30)

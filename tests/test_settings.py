@@ -49,6 +49,30 @@ def test_bad_config_is_a_clear_error(tmp_path, body, message):
         load_settings(env={}, path=path)
 
 
+@pytest.mark.parametrize("section,key", [("x", "bearer_token"), ("internet_archive", "ia_access_key"),
+                                         ("internet_archive", "ia_secret_key"), ("meta", "access_token")])
+def test_a_secret_of_the_wrong_type_is_not_echoed_in_the_error(tmp_path, section, key):
+    """Before, `bearer_token = ["..."]` printed the token in the error message, so into a terminal or a CI log."""
+    path = tmp_path / "c.toml"
+    path.write_text(f'[{section}]\n{key} = ["MRKsecret7Q2", 12345678]\n')
+    with pytest.raises(ConfigError) as caught:
+        load_settings(env={}, path=path)
+    assert str(caught.value) == f"config file {path}: [{section}] {key} must be a string (its value is not shown)"
+
+
+@pytest.mark.parametrize("name,where", [("X_BEARER_TOKEN", "[x] bearer_token"),
+                                        ("IA_ACCESS_KEY", "[internet_archive] ia_access_key"),
+                                        ("IA_SECRET_KEY", "[internet_archive] ia_secret_key"),
+                                        ("META_ACCESS_TOKEN", "[meta] access_token")])
+def test_a_secret_an_http_header_cannot_carry_is_a_one_line_error(name, where):
+    """Before, a token with a non-ASCII character (a stray paste) ended the run with "internal error:
+    UnicodeEncodeError" at the first request."""
+    with pytest.raises(ConfigError) as caught:
+        load_settings(env={name: "MRKtok\u20ac9 "}, path=None)
+    assert str(caught.value) == (f"{name} ({where}) has a character an HTTP request cannot carry (a space, a line "
+                                 "break, a non-ASCII letter): check it was pasted whole; its value is not shown")
+
+
 def test_missing_config_file():
     with pytest.raises(ConfigError, match="does not exist"):
         load_settings(env={"EMBED_RESOLVER_CONFIG": "/nonexistent/config.toml"})

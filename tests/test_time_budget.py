@@ -61,3 +61,19 @@ def test_the_budget_is_read_from_the_config(tmp_path):
     config.write_text("[scan]\narticle_budget = -1\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="article_budget must be a non-negative number"):
         load_settings(env={}, path=config)
+
+
+def test_fetch_over_articles_keeps_the_budget_too(tmp_path, stuck_on_slow):
+    """`fetch articles/` scans each article as `scan` does: before, it had no budget, and one slow page hung it."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for name, text in {"a.html": PAGE, "b.html": PAGE + "SLOW"}.items():
+        (articles / name).write_text(text, encoding="utf-8")
+    config = tmp_path / "config.toml"
+    config.write_text("[scan]\narticle_budget = 0.5\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(tmp_path / "c.db"), "fetch", "--offline",
+                                      "--json", str(articles)])
+    assert result.exit_code == 1, result.output
+    assert [json.loads(line)["post_id"] for line in lines(result.stdout)] == ["1600000000000000001"]
+    assert lines(result.stderr) == [f"error: {articles / 'b.html'}: scanning took longer than 0.5 s, the article's "
+                                    "time budget ([scan] article_budget in the config)"]

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 DEFINITIVE = ("available", "deleted", "suspended", "protected", "withheld", "not_found", "age_restricted")
 NEVER_FETCHED = "offline, and this post was never fetched"
+MEDIA_NEVER_FETCHED = "offline, and this image was never fetched"
 
 
 @dataclass(frozen=True)
@@ -107,8 +108,13 @@ class FetchedPost:
 
     @property
     def failed(self) -> bool:
-        """Every method that was asked ended in an error."""
-        return self.record.status == "error" and not self.unavailable
+        """Every method that was asked ended in an error, or a photo, poster or thumbnail of the post could not be
+        downloaded (the README's exit 1; before, only the images credits belong to counted, #11). An image offline
+        never fetched is not a failure, nor one downloaded whose analysis was refused (an image bomb)."""
+        if self.unavailable:
+            return False
+        return self.record.status == "error" or any(
+            m.get("error") and m.get("sha256") is None and m["error"] != MEDIA_NEVER_FETCHED for m in self.media)
 
     def to_json(self) -> dict[str, Any]:
         data = self.record.to_json()
@@ -368,7 +374,7 @@ async def analyse_url(url: str, *, session: Session, keep_dir: Path | None = Non
     outcome = await http_fetch(session, url, purpose="media", max_bytes=session.settings.max_media_bytes,
                                ledger=ledger)
     if outcome.unavailable:
-        return MediaFile(url, error="offline, and this image was never fetched", unavailable=True)
+        return MediaFile(url, error=MEDIA_NEVER_FETCHED, unavailable=True)
     if outcome.problem or outcome.status != 200:
         found = MediaFile(url, outcome.fetched_at, outcome.fetch_id, error=outcome.problem or f"HTTP {outcome.status}")
     else:
