@@ -716,6 +716,10 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
     with user_errors():
         posts = _session(settings, store=store, mode=mode).run(job)
     _print_each(posts, as_json=as_json, view="post_text")
+    for post in posts:
+        for item in post.media if not post.unavailable else ():
+            if item.get("error") and item["error"] != fetching.MEDIA_NEVER_FETCHED:
+                click.echo(f"error: {post.record.url}: media {item.get('url')}: {item['error']}", err=True)
     for link in unresolved:
         click.echo(f"{link.url}: not in the cache (offline)" if link.unavailable
                    else f"error: cannot fetch {link.url}: the link could not be resolved ({link.error})", err=True)

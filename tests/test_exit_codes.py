@@ -65,6 +65,8 @@ def test_a_post_whose_photo_could_not_be_downloaded_exits_1(world, fakenet, tmp_
     post = json.loads(result.stdout)
     post = post if command == "fetch" else post["posts"][0]
     assert post["status"] == "available" and post["media"][0]["error"] == "HTTP 404"
+    if command == "fetch":
+        assert "media https://pbs.twimg.com/media/FjRivertonBridge.jpg: HTTP 404" in result.stderr
 
 
 def test_a_post_whose_photo_was_never_fetched_offline_is_not_a_failure(world, fakenet):

@@ -295,8 +295,8 @@ def test_truncated_json_from_a_post_source_is_a_failed_post_not_a_crash(world, f
 
 def test_an_image_bomb_is_a_media_error_and_the_post_is_still_fetched(world, fakenet):
     """A PNG whose header claims 60,000 x 60,000 pixels (3.6 gigapixels, a few KB on the wire): a recorded error on
-    its media row and in the output, the post's record intact. Exit 0: the post was fetched; the image's facts are
-    refused, which the media entry says."""
+    its media row and in the output, the post's record intact, and exit 1 as for a photo that could not be
+    downloaded: the issue's faults each say so in the exit code (before: exit 0)."""
     import io
 
     from PIL import Image
@@ -316,7 +316,7 @@ def test_an_image_bomb_is_a_media_error_and_the_post_is_still_fetched(world, fak
     store.close()
     assert media["error"].startswith("image too large: over the limit of 40,000,000 pixels")
     assert post["media"][0]["error"] == media["error"]
-    assert result.exit_code == 0
+    assert result.exit_code == 1 and "image too large" in result.stderr
 
 
 @pytest.mark.parametrize("args", [["scan"], ["report", "-o", "r.md"], ["archive"]], ids=lambda a: a[0])

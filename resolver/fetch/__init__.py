@@ -109,12 +109,12 @@ class FetchedPost:
     @property
     def failed(self) -> bool:
         """Every method that was asked ended in an error, or a photo, poster or thumbnail of the post could not be
-        downloaded (the README's exit 1; before, only the images credits belong to counted, #11). An image offline
-        never fetched is not a failure, nor one downloaded whose analysis was refused (an image bomb)."""
+        downloaded or its analysis was refused (an image bomb): the README's exit 1 (#11, #12). An image offline
+        never fetched is not a failure."""
         if self.unavailable:
             return False
         return self.record.status == "error" or any(
-            m.get("error") and m.get("sha256") is None and m["error"] != MEDIA_NEVER_FETCHED for m in self.media)
+            m.get("error") and m["error"] != MEDIA_NEVER_FETCHED for m in self.media)
 
     def to_json(self) -> dict[str, Any]:
         data = self.record.to_json()
