@@ -166,6 +166,10 @@ async def _follow(url: str, *, session: Session, follow_all: bool, ledger: Ledge
                         onward[1] if onward else None))
         if outcome.problem is not None:
             return Resolution(url, current, None, tuple(hops), None, outcome.problem)
+        if onward is None and outcome.status is not None and outcome.status >= 500:
+            # the server failed (retries spent): where the link goes is not known; a 4xx is a destination (#12)
+            return Resolution(url, current, None, tuple(hops), None,
+                              f"http-{outcome.status}: {current} answered {outcome.status}")
         if onward is None:
             return Resolution(url, current, canonical_url(current), tuple(hops), describe(current))
         current = onward[0]

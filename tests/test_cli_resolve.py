@@ -48,6 +48,9 @@ def test_resolve_exit_codes(fakenet, tmp_path):
     assert refused.exit_code == 1 and json.loads(refused.stdout)["error"].startswith("unsafe: refused")
     offline = invoke(tmp_path, config, "resolve", "--offline", "https://t.co/never")
     assert offline.exit_code == 3 and "not-cached" in offline.stdout
+    fakenet.route("t.co", "/down", page("unavailable", 503))
+    down = invoke(tmp_path, config, "resolve", "--json", "https://t.co/down")
+    assert down.exit_code == 1 and json.loads(down.stdout)["error"] == "http-503: https://t.co/down answered 503"
 
 
 def test_scan_resolve_records_links_for_embeds(fakenet, tmp_path):

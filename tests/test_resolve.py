@@ -126,6 +126,26 @@ def test_429_then_success_and_503_then_success_are_retried(fakenet, store):
     assert flaky.error is None and [r["status"] for r in store.fetches_for("https://flaky.example/")] == [503, 200]
 
 
+def test_a_server_error_at_the_end_of_a_link_is_its_error_not_its_destination(fakenet, store):
+    """A short link whose shortener answers 503 (retries spent), or a chain ending at a 502, was resolved "to" the
+    URL that failed, with no error and exit 0: where the link goes is not known. A 404 at the end is a destination
+    (the page is gone) and stays one."""
+    fakenet.route("t.co", "/down", page("unavailable", 503))
+    fakenet.route("t.co", "/via", redirect("https://news.example/story"))
+    fakenet.route("news.example", "/story", page("bad gateway", 502))
+    fakenet.route("t.co", "/gone", redirect("https://news.example/removed"))
+    fakenet.route("news.example", "/removed", page("not found", 404))
+    settings = fakenet.settings(retries=1)
+    down = run("https://t.co/down", settings, store)
+    assert down.error == "http-503: https://t.co/down answered 503" and down.canonical_url is None
+    assert [h.status for h in down.hops] == [503]
+    via = run("https://t.co/via", settings, store)
+    assert via.error == "http-502: https://news.example/story answered 502"
+    assert via.final_url == "https://news.example/story" and via.canonical_url is None
+    gone = run("https://t.co/gone", settings, store)
+    assert gone.error is None and gone.canonical_url == "https://news.example/removed"
+
+
 def test_connection_reset_is_retried_then_reported(store):
     from resolver.settings import Settings
 
