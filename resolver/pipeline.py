@@ -126,6 +126,13 @@ class ArticleResult:
     def credits_json(self) -> list[dict[str, Any]]:
         return [c.to_json() for c in self.credits]
 
+    def replaced(self, **changes: Any) -> ArticleResult:
+        """`dataclasses.replace`, keeping the embeds' and credits' JSON already made (#14: each step replaces the
+        result, and the output would make it again)."""
+        new = replace(self, **changes)
+        new.__dict__.update({k: v for k, v in self.__dict__.items() if k in ("embeds_json", "credits_json")})
+        return new
+
     def to_json(self) -> dict[str, Any]:
         """The same keys whatever ran: a step that did not run is null, one that found nothing is []."""
         article = self.article
@@ -546,10 +553,8 @@ def _record_articles(store: Store, results: Sequence[ArticleResult]) -> list[Art
         for result in results for article in (result.article,)], tool_version=__version__)
     recorded = []
     for result, (article_id, created) in zip(results, found, strict=True):
-        new = replace(result, article_id=article_id, newly_recorded=created, unrecorded_fetches=())
         # The same embeds and credits: their JSON, made for the store, is not made again for the output.
-        new.__dict__.update({k: v for k, v in result.__dict__.items() if k in ("embeds_json", "credits_json")})
-        recorded.append(new)
+        recorded.append(result.replaced(article_id=article_id, newly_recorded=created, unrecorded_fetches=()))
     return recorded
 
 
@@ -777,7 +782,7 @@ async def resolve_links(result: ArticleResult, *, session: Session) -> ArticleRe
     if store is not None and result.article_id is not None and wanted:
         store.link_embeds(result.article_id,
                           [(i, link, r.resolution_id) for (i, link), r in zip(wanted, resolutions, strict=True)])
-    return replace(result, resolutions=tuple(ForEmbed(i, r) for (i, _), r in zip(wanted, resolutions, strict=True)))
+    return result.replaced(resolutions=tuple(ForEmbed(i, r) for (i, _), r in zip(wanted, resolutions, strict=True)))
 
 
 def post_targets(result: ArticleResult) -> list[tuple[int, Target]]:
@@ -820,7 +825,7 @@ async def fetch_for_article(result: ArticleResult, *, session: Session,
     images = [c.image for c in result.credits if c.image and c.image.startswith(("http://", "https://"))]
     credited = [await media_file(url, session=session, keep_dir=options.keep_media_dir, cached=options.cached)
                 for url in dict.fromkeys(images)] if options.media else []
-    return replace(result, posts=tuple(ForEmbed(i, p) for (i, _), p in zip(wanted, posts, strict=True)),
+    return result.replaced(posts=tuple(ForEmbed(i, p) for (i, _), p in zip(wanted, posts, strict=True)),
                    credited_images=tuple(credited))
 
 
@@ -850,7 +855,7 @@ async def archive_article(result: ArticleResult, *, session: Session, options: A
         raise NotCached(result.article.source)
     urls, near = archive_targets_of(result)
     archived = await archive_urls(urls, session=session, options=options, near=near) if urls else []
-    return replace(result, archives=tuple(archived))
+    return result.replaced(archives=tuple(archived))
 
 
 def _remnant(embed: Embed) -> tuple[str, str, str] | None:
@@ -886,7 +891,7 @@ async def identify_remnants(result: ArticleResult, *, session: Session) -> Artic
             if post.embed in ids and post.value.post_row is not None:
                 store.link_embed_post(ids[post.embed], post.value.post_row)
     posts = None if result.posts is None and not identified else (*(result.posts or ()), *identified)
-    return replace(result, identifications=tuple(found), posts=posts)
+    return result.replaced(identifications=tuple(found), posts=posts)
 
 
 # -- what the commands name: articles, or posts and links ------------------------------------------------------
