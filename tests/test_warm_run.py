@@ -15,16 +15,10 @@ import pytest
 from resolver.pipeline import _ctrl_c_held
 from tests.cliworld import World
 from tests.corpusnet import article, no_limits, serve, write_folder
+from tests.test_startup import CODE
 
 STEPS = ("scan", "--resolve", "--fetch", "--json")
-LOADED = """import runpy, sys
-sys.argv = ["embed-resolver", *sys.argv[1:]]
-try:
-    runpy.run_module("resolver", run_name="__main__")
-except SystemExit:
-    pass
-print(",".join(m for m in ("asyncio", "httpx", "resolver.fetch.wayback") if m in sys.modules), file=sys.stderr)
-"""
+LOADED = CODE.format(unused=("asyncio", "httpx", "resolver.fetch.wayback"))   # prints those a run loaded
 
 
 def lines(output: str) -> dict[str, dict]:
