@@ -130,7 +130,8 @@ class ArticleResult:
         """`dataclasses.replace`, keeping the embeds' and credits' JSON already made (#14: each step replaces the
         result, and the output would make it again)."""
         new = replace(self, **changes)
-        new.__dict__.update({k: v for k, v in self.__dict__.items() if k in ("embeds_json", "credits_json")})
+        kept = {"embeds_json", "credits_json"} - {f"{name}_json" for name in changes}
+        new.__dict__.update({k: v for k, v in self.__dict__.items() if k in kept})
         return new
 
     def to_json(self) -> dict[str, Any]:
