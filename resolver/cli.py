@@ -12,7 +12,6 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 import click
@@ -20,6 +19,8 @@ import click
 from resolver import __version__
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from cache import Store
     from resolver.inputs import InputSpec
     from resolver.pipeline import Failure, Outcome, Steps, Summary
@@ -27,6 +28,17 @@ if TYPE_CHECKING:
     from resolver.session import Mode, Session
     from resolver.settings import Settings
     from resolver.warc import WarcWriter
+
+
+class PathType(click.Path):
+    """click.Path giving a pathlib.Path, with pathlib imported when a path is given, not when the module loads:
+    it and what it imports (urllib.parse, fnmatch) were a tenth of `--help`'s start-up (#14)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from pathlib import Path
+
+        return Path(os.fsdecode(super().convert(value, param, ctx)))
+
 
 EXIT_FAILED = 1
 EXIT_UNAVAILABLE = 3
@@ -55,7 +67,7 @@ def db_option(command: Any) -> Any:
         if value is not None:
             root = ctx.find_root()
             root.obj = {**(root.obj or {}), "db": value}
-    return click.option("--db", type=click.Path(dir_okay=False, path_type=Path), expose_value=False,
+    return click.option("--db", type=PathType(dir_okay=False), expose_value=False,
                         callback=remember, help="SQLite cache file (the same as the global --db).")(command)
 
 
@@ -327,11 +339,11 @@ def _silence_stdout() -> None:
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="embed-resolver")
-@click.option("--config", type=click.Path(dir_okay=False, path_type=Path), envvar="EMBED_RESOLVER_CONFIG",
+@click.option("--config", type=PathType(dir_okay=False), envvar="EMBED_RESOLVER_CONFIG",
               help="TOML configuration file. Default: $EMBED_RESOLVER_CONFIG, else the user config directory.")
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), envvar="EMBED_RESOLVER_DB",
+@click.option("--db", type=PathType(dir_okay=False), envvar="EMBED_RESOLVER_DB",
               help="SQLite cache file. Default: $EMBED_RESOLVER_DB, else the user cache directory.")
-@click.option("--replay", "replay", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+@click.option("--replay", "replay", multiple=True, type=PathType(exists=True, dir_okay=False),
               help="Answer every request from these WARC files instead of the network (repeatable).")
 @click.pass_context
 def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[Path, ...]) -> None:
@@ -373,7 +385,7 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
 @click.option("--save", is_flag=True, help="With --archive: Save Page Now what has no capture newer than --max-age.")
 @click.option("--max-age", type=click.FloatRange(min=0), default=30, show_default=True,
               help="With --save: days within which an existing capture counts as recent.")
-@click.option("--warc", "warc_file", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--warc", "warc_file", type=PathType(dir_okay=False),
               help="With --archive: the WARC file to append every response to (default: archive.warc.gz by the database).")
 @click.option("--identify", is_flag=True,
               help="Find the post id of flattened tweets that kept no link, from archived captures and the text "
@@ -460,6 +472,8 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
     import time
     from dataclasses import fields, replace
 
+    from pathlib import Path
+
     from resolver import cluster, pipeline
     from resolver.inputs import Shard
 
@@ -514,6 +528,7 @@ def _job_name(command: str, steps: Steps, mode: Mode, spec: InputSpec, *, kind: 
     others (more steps, offline, another format, other inputs) do their own work."""
     import hashlib
     import json
+    from pathlib import Path
 
     def absolute(names: tuple[str, ...]) -> list[str]:
         return [n if n == "-" or "://" in n else str(Path(n).resolve()) for n in names]
@@ -765,7 +780,7 @@ def _open_warc(settings: Settings, path: Path | None) -> WarcWriter:
 @click.option("--max-age", type=click.FloatRange(min=0), default=30, show_default=True,
               help="Days within which an existing capture counts as recent.")
 @click.option("--near", help="YYYYMMDD: also report the capture closest to this day.")
-@click.option("--warc", "warc_file", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--warc", "warc_file", type=PathType(dir_okay=False),
               help="WARC file to append every response to (default: archive.warc.gz next to the database).")
 @click.option("--offline", is_flag=True,
               help="Never touch the network: posts from the cache only; archive lookups cannot be made (exit 3).")
@@ -835,7 +850,7 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
 @click.argument("articles", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(["md", "json", "html"]), default="md", show_default=True,
               help="Markdown (terminal and GitHub), JSON (schema/report.schema.json) or one self-contained HTML page.")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
+@click.option("-o", "--output", type=PathType(),
               help="Write here (a file for one article; a directory for several, with an index).")
 @click.option("--offline", "--no-network", "offline", is_flag=True,
               help="Use only the cache: say what is known without the network and name what could not be reached.")
@@ -867,6 +882,7 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
     Exit codes: 0 written; 4 with --fail-on, a check at that level; 1 and 2 as for every command.
     """
     import json
+    from pathlib import Path
 
     from resolver import pipeline, provenance
     from resolver import report as rendering
@@ -1036,8 +1052,8 @@ def cache() -> None:
 
 @cache.command("merge")
 @local_only
-@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("out", type=PathType(dir_okay=False))
+@click.argument("inputs", nargs=-1, required=True, type=PathType(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print rows read and rows in OUT per table as JSON.")
 def cache_merge(out: Path, inputs: tuple[Path, ...], as_json: bool) -> None:
     """Merge the databases INPUTS (shards of one run) into OUT, with no duplicates.
@@ -1094,7 +1110,7 @@ def cache_stats(ctx: click.Context, as_json: bool) -> None:
 @local_only
 @click.argument("name")
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
+@click.option("-o", "--output", type=PathType(dir_okay=False), help="Write here instead of stdout.")
 @db_option
 @click.pass_context
 def cache_export(ctx: click.Context, name: str, fmt: str, output: Path | None) -> None:
@@ -1144,7 +1160,7 @@ def cache_vacuum(ctx: click.Context) -> None:
 
 @cache.command("metadata")
 @local_only
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--output", type=PathType(dir_okay=False),
               help="Where to write (default: metadata.json next to the database).")
 @db_option
 @click.pass_context
@@ -1167,6 +1183,7 @@ def cache_metadata(ctx: click.Context, output: Path | None) -> None:
 
 def _safe_name(source: str, sha256: str) -> str:
     import re
+    from pathlib import Path
 
     stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(source).stem)[:60].strip("-") or "article"
     return f"{stem}-{sha256[:8]}"
@@ -1183,6 +1200,7 @@ def _write(path: Path, text: str) -> None:
 def _thumbnails(store: Store) -> Callable[[str], str | None]:
     """A function from media URL to a data: URI of its kept bytes (only when --keep-media kept them)."""
     import base64
+    from pathlib import Path
 
     def thumbnail(url: str) -> str | None:
         row = store.media_by_url(url)

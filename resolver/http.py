@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 from resolver import __version__
 from resolver.errors import BodyTooLarge, UnsafeTarget
 from resolver.redact import NO_SECRETS, Redactor
+from resolver.session import NotCached
 
 if TYPE_CHECKING:
     import httpx
@@ -290,6 +291,8 @@ async def fetch(session: Session, url: str, *, method: str = "GET", purpose: str
     nothing was fetched. With a `ledger`, the rows are held there, to be written with the fact they produce (the
     outcome's fetch_id is then a placeholder). The last outcome is returned, never raised.
     """
+    if session.cache_only:   # a step run from the cache alone asks for something it does not hold
+        raise NotCached(url)
     import anyio
     from tenacity import AsyncRetrying, retry_if_result, stop_after_attempt, stop_after_delay, wait_random_exponential
 

@@ -16,7 +16,7 @@ import itertools
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import aclosing
+from contextlib import aclosing, contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from types import TracebackType
@@ -30,6 +30,7 @@ from resolver.errors import EmbedResolverError, InputError
 from resolver.inputs import InputSpec, Item, iter_items, load
 from resolver.model import Credit, Embed
 from resolver.options import ArchiveOptions, FetchOptions
+from resolver.session import NotCached
 from resolver.targets import classify
 from resolver.workers import (Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, finished, ordered_map,
                               time_budget)
@@ -125,6 +126,14 @@ class ArticleResult:
     @cached_property
     def credits_json(self) -> list[dict[str, Any]]:
         return [c.to_json() for c in self.credits]
+
+    def replaced(self, **changes: Any) -> ArticleResult:
+        """`dataclasses.replace`, keeping the embeds' and credits' JSON already made (#14: each step replaces the
+        result, and the output would make it again)."""
+        new = replace(self, **changes)
+        kept = {"embeds_json", "credits_json"} - {f"{name}_json" for name in changes}
+        new.__dict__.update({k: v for k, v in self.__dict__.items() if k in kept})
+        return new
 
     def to_json(self) -> dict[str, Any]:
         """The same keys whatever ran: a step that did not run is null, one that found nothing is []."""
@@ -270,12 +279,13 @@ def run(items: Iterable[Item], *, session: Session, steps: Steps = Steps(),
     """Process every input in one session (one event loop, one client, one set of budgets), handing each outcome
     to `emit` in input order. Inputs are read as their turn comes, so an iterator of any length is fine.
     `summary`, when given, is counted into as the run goes (it holds what was done if the run is interrupted).
-    A run with no network step needs no event loop: it runs in this thread (`scan_here`), until an article named
-    by its URL, fetched through the session's client, hands the rest of the run to the loop."""
+    A run needs no event loop as long as the cache answers its steps (a warm run, #14) or it has none: it runs in
+    this thread (`scan_here`), until an article named by its URL or one whose steps need the network hands the
+    rest of the run to the loop."""
     summary = summary if summary is not None else Summary()
     rest: Iterable[Item] | None = items
-    if not steps.network:
-        rest = scan_here(items, session=session, emit=emit, options=options, summary=summary)
+    if not steps.network or (steps.archive is None and session.store is not None and not session.refresh):
+        rest = scan_here(items, session=session, emit=emit, options=options, summary=summary, steps=steps)
     if rest is not None:
         left = rest
         session.run(lambda s: drive(left, session=s, steps=steps, emit=emit, options=options, summary=summary))
@@ -322,34 +332,97 @@ async def drive(items: Iterable[Item], *, session: Session, steps: Steps,
 
 
 def scan_here(items: Iterable[Item], *, session: Session, emit: Callable[[Outcome], None] | None,
-              options: RunOptions = RunOptions(), summary: Summary | None = None) -> Iterator[Item] | None:
-    """A run with no network step, in this thread: no event loop (a one-file scan does not load asyncio, #14).
-    Extraction runs here or in `options.workers` processes, a window of articles ahead; outcomes are handed on
-    in input order. Returns None when every input was done, or, at the first article named by its URL, the
-    inputs from that one on: fetching it needs the session's client, so the caller goes on in the event loop."""
+              options: RunOptions = RunOptions(), summary: Summary | None = None,
+              steps: Steps = Steps()) -> Iterator[Item] | None:
+    """A run in this thread, with no event loop (a one-file scan does not load asyncio, nor a warm run, #14): no
+    network step, or steps the cache answers (`steps_here`). Extraction runs here or in `options.workers`
+    processes, a window of articles ahead; outcomes are handed on in input order. Returns None when every input
+    was done, or the inputs from the first that needs the event loop on (an article named by its URL, fetched
+    through the session's client, or one whose steps need the network), for the caller to go on in the loop."""
     summary = summary if summary is not None else Summary()
-    finish = Finish(session, options, summary, emit)
+    finish = Finish(session, options, summary, emit, steps=steps)
     iterator = iter(items)
     window = options.window or 4 * options.workers
     with Extractor(options.workers, kind=options.kind, encoding=options.encoding,
                    budget=session.settings.article_budget) as extractor:
         waiting: deque[tuple[Item, Pending[Extracted] | None]] = deque()
 
-        def settle() -> None:
-            item, pending = waiting.popleft()
-            finish(item, _scanned(item, pending, extractor, session=session, record=finish.chunk is None))
+        def settled() -> bool:
+            """Hand on the oldest waiting article; False, leaving it waiting, when it needs the event loop."""
+            item, pending = waiting[0]
+            outcome = _scanned(item, pending, extractor, session=session, record=finish.chunk is None)
+            if steps.network and isinstance(outcome, ArticleResult):
+                answered = steps_here(item, outcome, session=session, steps=steps)
+                if answered is None:
+                    return False
+                outcome = answered
+            waiting.popleft()
+            with _ctrl_c_held(steps.network):
+                finish(item, outcome)
+            return True
+
+        def rest(*more: Iterable[Item]) -> Iterator[Item]:
+            return itertools.chain([item for item, _ in waiting], *more)
         with finish:
             for item in iterator:
                 if item.remote:
                     while waiting:
-                        settle()
-                    return itertools.chain([item], iterator)
+                        if not settled():
+                            break
+                    return rest([item], iterator)
                 waiting.append((item, extractor.submit(item) if item.problem is None else None))
                 while waiting and (len(waiting) > window or (waiting[0][1] or _NOTHING).done()):
-                    settle()
+                    if not settled():
+                        return rest(iterator)
             while waiting:
-                settle()
+                if not settled():
+                    return rest()
     return None
+
+
+def steps_here(item: Item, scanned: ArticleResult, *, session: Session, steps: Steps) -> Outcome | None:
+    """An article's steps run in this thread from the cache alone (`Session.cache_only`): its outcome, as
+    `process_item` would give it, or None where something is not cached (`NotCached`). The article is then run
+    again in the event loop; what was written meanwhile (its scan, its links) is written there again the same way,
+    which changes nothing."""
+    stage = ["scan"]
+    coroutine = process_steps(scanned, session=session, steps=steps, stage=stage)
+    session.cache_only = True
+    try:
+        coroutine.send(None)
+    except StopIteration as done:
+        return done.value
+    except NotCached:
+        return None
+    except (CacheError, WorkerCrashed):
+        raise
+    except Exception as exc:  # noqa: BLE001 - one article's bug must not end a batch of thousands (#11)
+        return _failure_of(exc, item, session, stage[-1], scanned.article_id)
+    finally:
+        session.cache_only = False
+    coroutine.close()   # it waited for something after all: the event loop does the article
+    return None
+
+
+@contextmanager
+def _ctrl_c_held(hold: bool) -> Iterator[None]:
+    """Ctrl-C held back while an outcome is handed on and marked finished: in the event loop it can only land
+    at an await, never between the two, and a run with network steps keeps that outside the loop too (a re-run
+    prints nothing twice)."""
+    import signal
+    import threading
+
+    if not hold or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[tuple[int, Any]] = []
+    previous = signal.signal(signal.SIGINT, lambda number, frame: held.append((number, frame)))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if held and callable(previous):
+            previous(*held[0])
 
 
 class _Nothing:
@@ -482,10 +555,8 @@ def _record_articles(store: Store, results: Sequence[ArticleResult]) -> list[Art
         for result in results for article in (result.article,)], tool_version=__version__)
     recorded = []
     for result, (article_id, created) in zip(results, found, strict=True):
-        new = replace(result, article_id=article_id, newly_recorded=created, unrecorded_fetches=())
         # The same embeds and credits: their JSON, made for the store, is not made again for the output.
-        new.__dict__.update({k: v for k, v in result.__dict__.items() if k in ("embeds_json", "credits_json")})
-        recorded.append(new)
+        recorded.append(result.replaced(article_id=article_id, newly_recorded=created, unrecorded_fetches=()))
     return recorded
 
 
@@ -722,7 +793,7 @@ async def resolve_links(result: ArticleResult, *, session: Session) -> ArticleRe
     if store is not None and result.article_id is not None and wanted:
         store.link_embeds(result.article_id,
                           [(i, link, r.resolution_id) for (i, link), r in zip(wanted, resolutions, strict=True)])
-    return replace(result, resolutions=tuple(ForEmbed(i, r) for (i, _), r in zip(wanted, resolutions, strict=True)))
+    return result.replaced(resolutions=tuple(ForEmbed(i, r) for (i, _), r in zip(wanted, resolutions, strict=True)))
 
 
 def post_targets(result: ArticleResult) -> list[tuple[int, Target]]:
@@ -757,7 +828,7 @@ async def fetch_for_article(result: ArticleResult, *, session: Session,
     wanted = post_targets(result)
     posts = await fetch_posts([t for _, t in wanted], session=session, options=options) if wanted else []
     store = session.store
-    if store is not None and result.article_id is not None:
+    if store is not None and result.article_id is not None and any(post.post_row is not None for post in posts):
         ids = store.embed_ids(result.article_id)
         for (ordinal, _), post in zip(wanted, posts, strict=True):
             if post.post_row is not None and ordinal in ids:
@@ -765,7 +836,7 @@ async def fetch_for_article(result: ArticleResult, *, session: Session,
     images = [c.image for c in result.credits if c.image and c.image.startswith(("http://", "https://"))]
     credited = [await media_file(url, session=session, keep_dir=options.keep_media_dir, cached=options.cached)
                 for url in dict.fromkeys(images)] if options.media else []
-    return replace(result, posts=tuple(ForEmbed(i, p) for (i, _), p in zip(wanted, posts, strict=True)),
+    return result.replaced(posts=tuple(ForEmbed(i, p) for (i, _), p in zip(wanted, posts, strict=True)),
                    credited_images=tuple(credited))
 
 
@@ -791,9 +862,11 @@ async def archive_article(result: ArticleResult, *, session: Session, options: A
     """Look up (and save, when asked) archived copies of every post and media URL the article references."""
     from resolver.archive import archive_urls
 
+    if session.cache_only:   # archive lookups and saves are left to the event loop
+        raise NotCached(result.article.source)
     urls, near = archive_targets_of(result)
     archived = await archive_urls(urls, session=session, options=options, near=near) if urls else []
-    return replace(result, archives=tuple(archived))
+    return result.replaced(archives=tuple(archived))
 
 
 def _remnant(embed: Embed) -> tuple[str, str, str] | None:
@@ -813,12 +886,14 @@ async def identify_remnants(result: ArticleResult, *, session: Session) -> Artic
     for ordinal, embed in enumerate(result.embeds):
         remnant = _remnant(embed)
         if remnant is not None and ordinal not in linked:
+            if session.cache_only:   # identification reads captures and posts: left to the event loop
+                raise NotCached(embed.url)
             from resolver.identify import identify   # here: most articles have no remnant to identify
 
             found.append(ForEmbed(ordinal, await identify(*remnant, session=session)))
     identified = [ForEmbed(item.embed, item.value.post) for item in found if item.value.post is not None]
     store = session.store
-    if store is not None and result.article_id is not None:
+    if store is not None and result.article_id is not None and found:
         ids = store.embed_ids(result.article_id)
         for item in found:
             if item.embed in ids and not item.unavailable:   # an offline non-answer is no finding
@@ -827,7 +902,7 @@ async def identify_remnants(result: ArticleResult, *, session: Session) -> Artic
             if post.embed in ids and post.value.post_row is not None:
                 store.link_embed_post(ids[post.embed], post.value.post_row)
     posts = None if result.posts is None and not identified else (*(result.posts or ()), *identified)
-    return replace(result, identifications=tuple(found), posts=posts)
+    return result.replaced(identifications=tuple(found), posts=posts)
 
 
 # -- what the commands name: articles, or posts and links ------------------------------------------------------

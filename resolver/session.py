@@ -81,6 +81,12 @@ class QuietReporter:
         return None
 
 
+class NotCached(BaseException):
+    """Raised where a step run from the cache alone (`Session.cache_only`) would need the network or the event loop:
+    the article is run again in the loop. A BaseException, so that no `except Exception` of a step mistakes it for
+    a failure of the article."""
+
+
 class Session:
     """The shared state of one run. Not thread-safe except where noted; one session serves one job at a time."""
 
@@ -98,6 +104,7 @@ class Session:
         self.replay = replay       # answers come from these WARC records instead of the network when set
         self._resolver = resolver  # a seam for tests: name resolution behind the SSRF guard
         self._client: httpx.AsyncClient | None = None
+        self.cache_only = False   # set while a step runs outside the event loop (pipeline.steps_here): see NotCached
         self.requests_in_flight = 0   # read by the progress bar (another thread): an int, set in this loop only
         self.requests_made = 0
 

@@ -35,3 +35,25 @@ def test_a_plain_one_file_scan_loads_nothing_it_does_not_use(tmp_path: Path, out
                           cwd=ROOT)
     assert "RivertonRoads" in done.stdout
     assert done.stderr.strip().splitlines()[-1:] == [""] or done.stderr.strip() == "", done.stderr
+
+
+def test_help_loads_neither_pathlib_nor_what_a_scan_does_not_use() -> None:
+    """`--help` is mostly click's own import (#14): pathlib and what it imports are left for a command given paths."""
+    done = subprocess.run([sys.executable, "-c", CODE.format(unused=(*UNUSED, "pathlib", "urllib.parse")), "--help"],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert "Usage: embed-resolver" in done.stdout
+    assert done.stderr.strip() == "", done.stderr
+
+
+def test_path_options_still_give_pathlib_paths(tmp_path: Path) -> None:
+    import click
+    from click.testing import CliRunner
+
+    from resolver.cli import PathType
+
+    @click.command()
+    @click.option("--out", type=PathType(dir_okay=False))
+    def show(out: Path) -> None:
+        click.echo(f"{type(out).__name__} {out.name}")
+
+    assert CliRunner().invoke(show, ["--out", str(tmp_path / "a.db")]).output == "PosixPath a.db\n"

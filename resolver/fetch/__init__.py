@@ -6,23 +6,22 @@ A post seen in ten articles is fetched once: the cache answers within the TTL; `
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from resolver.fetch import media as media_facts
-from resolver.fetch import oembed, syndication, wayback, xapi
-from resolver.fetch.records import Media, PostRecord, merge, record_from_json
+from resolver.fetch.records import WAYBACK, Media, PostRecord, merge, record_from_json
 from resolver.http import NOT_CACHED, FetchOutcome, Ledger
 from resolver.http import fetch as http_fetch
 from resolver.model import plain
 from resolver.options import FetchOptions
+from resolver.session import NotCached
 
 if TYPE_CHECKING:
     from cache import Store
+    from resolver.fetch import wayback
     from resolver.session import Session
 
 DEFINITIVE = ("available", "deleted", "suspended", "protected", "withheld", "not_found", "age_restricted")
@@ -141,6 +140,12 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
             done()
         else:
             pending.append(target)
+    if not pending:
+        return [results[t] for t in targets]
+    if session.cache_only:
+        raise NotCached(pending[0].url)
+    import asyncio   # here: a run the cache answers starts no event loop (#14)
+
     answers: dict[Target, list[PostRecord]] = {t: [] for t in pending}
     ledgers = {t: Ledger() for t in pending}   # each post's fetch rows, written with its observation
     twitter = [t for t in pending if t.platform == "twitter"]
@@ -189,8 +194,10 @@ def archived_in_store(post_row: dict[str, Any], store: Store) -> tuple[wayback.A
     bodies with today's parsers; one per capture, the latest reading of each."""
     copies: dict[str, wayback.ArchivedCopy] = {}
     for observation in store.observations(post_row["id"]):
-        if observation["method"] != wayback.METHOD or not observation["fetch_id"]:
+        if observation["method"] != WAYBACK or not observation["fetch_id"]:
             continue
+        from resolver.fetch import wayback   # here: a warm run's posts mostly have no archived copy (#14)
+
         row = store.fetch(observation["fetch_id"])
         body = store.body(row["body_sha256"]) if row.get("body_sha256") else None
         stored = record_from_json(json.loads(observation["record"])) if observation["record"] else None
@@ -207,17 +214,23 @@ async def _ask(method: str, targets: list[Target], session: Session,
             return {}
         import anyio
 
+        from resolver.fetch import xapi
+
         held: dict[str, list[Ledger]] = {}
         for target in targets:
             held.setdefault(target.post_id, []).append(ledgers[target])
         found = await anyio.to_thread.run_sync(lambda: xapi.lookup(list(held), session=session, ledgers=held))
         return {t: found[t.post_id] for t in targets if t.post_id in found}
+    import asyncio
+
     ask = _syndication if method == "syndication" else _oembed
     records = await asyncio.gather(*(ask(t, session, ledgers[t]) for t in targets))
     return dict(zip(targets, records, strict=True))
 
 
 async def _syndication(target: Target, session: Session, ledger: Ledger | None = None) -> PostRecord:
+    from resolver.fetch import syndication
+
     outcome = await http_fetch(session, syndication.request_url(target.post_id), purpose="syndication",
                                keep_body=True, ledger=ledger)
     if outcome.error:
@@ -227,6 +240,8 @@ async def _syndication(target: Target, session: Session, ledger: Ledger | None =
 
 
 async def _oembed(target: Target, session: Session, ledger: Ledger | None = None) -> PostRecord:
+    from resolver.fetch import oembed
+
     provider = oembed.PROVIDERS.get(target.platform)
     if provider is None:
         return PostRecord(target.platform, target.post_id, target.url, "unknown", "oembed",
@@ -259,6 +274,8 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
                   ledger: Ledger) -> FetchedPost:
     """Merge the answers, record the observation with the fetch rows behind it in one transaction, analyse the
     media. Offline non-answers are not observations."""
+    from resolver.fetch import wayback
+
     if records and all(_unavailable(r) for r in records):
         return FetchedPost(PostRecord(target.platform, target.post_id, target.url, "unknown", "cache",
                                       reason=NEVER_FETCHED), unavailable=True)
@@ -303,6 +320,8 @@ def record_copies(post: FetchedPost, copies: tuple[wayback.ArchivedCopy, ...], s
     transaction with the captures' fetch rows held in `ledger`; the copies are returned with those rows' ids. A
     capture read that gave no copy (Wayback has no such capture, or no answer came) produced no fact to wait for:
     its row is written all the same, alone when nothing else is, the record that it was asked."""
+    from resolver.fetch import wayback
+
     store = session.store
     if store is None or not (ledger.rows or copies):
         return copies
@@ -370,6 +389,10 @@ async def media_file(url: str, *, session: Session, keep_dir: Path | None = None
 
 async def analyse_url(url: str, *, session: Session, keep_dir: Path | None = None) -> MediaFile:
     """Download one media URL under the media byte cap and record what the file is and what credits it carries."""
+    from resolver.fetch import media as media_facts
+
+    if session.cache_only:
+        raise NotCached(url)
     ledger = Ledger()
     outcome = await http_fetch(session, url, purpose="media", max_bytes=session.settings.max_media_bytes,
                                ledger=ledger)

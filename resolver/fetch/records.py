@@ -12,6 +12,7 @@ from resolver.model import plain
 
 # Which method to believe first when several answered (the X API outranks syndication outranks oEmbed).
 METHOD_RANK = {"x-api": 0, "syndication": 1, "oembed": 2}
+WAYBACK = "wayback"   # the method of an observation read from an archived copy (fetch.wayback)
 MERGED_FIELDS = ("author_handle", "author_name", "author_id", "text", "lang", "created_at", "media", "references")
 
 

@@ -32,7 +32,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from resolver.fetch import oembed, syndication, xapi
-from resolver.fetch.records import PostRecord
+from resolver.fetch.records import WAYBACK, PostRecord
 from resolver.placeholders import real
 from resolver.platforms import x
 
@@ -41,7 +41,7 @@ if TYPE_CHECKING:   # bs4 is loaded when a capture is read: a run that reads non
 
     from resolver.http import Ledger
 
-METHOD = "wayback"
+METHOD = WAYBACK
 WEB = "https://web.archive.org/web"
 
 
