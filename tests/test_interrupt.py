@@ -49,11 +49,11 @@ def ctrl_c_as_at_a_terminal() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-def start(tmp_path: Path, folder: Path, config: Path, out: Path) -> subprocess.Popen:
+def start(tmp_path: Path, folder: Path, config: Path, out: Path, *extra: str) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if not k.startswith("EMBED_RESOLVER_")}
     env["PYTHONPATH"] = str(ROOT)
     command = [sys.executable, "-m", "resolver", "--config", str(config), "--db", str(tmp_path / "run.db"), "scan",
-               "--resolve", "--json", "--workers", "2", str(folder)]
+               "--resolve", "--json", "--workers", "2", *extra, str(folder)]
     return subprocess.Popen(command, stdout=out.open("ab"), stderr=subprocess.PIPE, env=env, cwd=tmp_path,
                             preexec_fn=ctrl_c_as_at_a_terminal)
 
@@ -115,14 +115,25 @@ def test_kill_9_loses_nothing(tmp_path: Path, corpus) -> None:
 
 # A plain scan (no network step) records its articles in chunks (pipeline.Chunk): a chunk's articles and the
 # progress rows marking them finished commit together, and its lines are printed just before. The run below is
-# killed at a chosen moment by a wrapper: while reading its inputs (between chunks), or while printing a chunk.
+# killed at a chosen moment by a wrapper: while reading its inputs (between chunks), while printing a chunk, or
+# (scan --output) once the `at`-th chunk's lines are written to the file, before its transaction commits.
 PLAIN = 300
 KILLED_AT = """
 import os, signal, sys
+import cache.store
 from resolver import cli, pipeline
 
 at, where = int(os.environ["KILL_AT"]), os.environ["KILL_WHERE"]
-if where in ("reading", "ctrl-c"):
+if where == "written":
+    real_record, calls = cache.store.Store.record_output, [0]
+
+    def record_output(self, job, path, length):
+        calls[0] += length > 0
+        if length and calls[0] == at:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real_record(self, job, path, length)
+    cache.store.Store.record_output = record_output
+elif where in ("reading", "ctrl-c"):
     real_items = pipeline.iter_items
 
     def iter_items(*args, **kwargs):
@@ -144,10 +155,12 @@ cli.cli(sys.argv[1:], prog_name="embed-resolver")
 """
 
 
-def plain_scan(tmp_path: Path, folder: Path, out: Path, *, kill: tuple[str, int] | None = None) -> subprocess.Popen:
+def plain_scan(tmp_path: Path, folder: Path, out: Path, *extra: str, kill: tuple[str, int] | None = None,
+               form: str = "json") -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if not k.startswith("EMBED_RESOLVER_")}
     env["PYTHONPATH"] = str(ROOT)
-    args = ["--db", str(tmp_path / "plain.db"), "scan", "--json", "--workers", "1", str(folder)]
+    args = ["--db", str(tmp_path / "plain.db"), "scan", *(["--json"] if form == "json" else []), "--workers", "1",
+            *extra, str(folder)]
     if kill is None:
         command = [sys.executable, "-m", "resolver", *args]
     else:
@@ -162,12 +175,7 @@ def test_a_plain_scan_killed_loses_at_most_its_open_chunk_and_the_rerun_redoes_e
         tmp_path: Path, where: str, at: int) -> None:
     from resolver.pipeline import Chunk
 
-    folder = tmp_path / "plain"
-    folder.mkdir()
-    for n in range(PLAIN):
-        (folder / f"p{n:03d}.html").write_text(
-            f'<p>Story {n}.</p><blockquote class="twitter-tweet"><p>Words {n}</p>&mdash; Desk (@desk{n}) '
-            f'<a href="https://twitter.com/desk{n}/status/{1600000000000000000 + n}">May 1, 2023</a></blockquote>')
+    folder = plain_folder(tmp_path)
     out = tmp_path / "out.jsonl"
     killed = plain_scan(tmp_path, folder, out, kill=(where, at))
     killed.communicate(timeout=60)
@@ -198,6 +206,16 @@ def test_a_plain_scan_killed_loses_at_most_its_open_chunk_and_the_rerun_redoes_e
     assert store.count("progress") == 0
 
 
+def plain_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    for n in range(PLAIN):
+        (folder / f"p{n:03d}.html").write_text(
+            f'<p>Story {n}.</p><blockquote class="twitter-tweet"><p>Words {n}</p>&mdash; Desk (@desk{n}) '
+            f'<a href="https://twitter.com/desk{n}/status/{1600000000000000000 + n}">May 1, 2023</a></blockquote>')
+    return folder
+
+
 def test_a_plain_scan_stopped_by_ctrl_c_commits_what_it_finished_and_the_rerun_does_the_rest(tmp_path: Path) -> None:
     """With no network step there is no event loop: Ctrl-C interrupts wherever the scan is, and what it had
     finished (its open chunk too) is recorded and printed before it stops, exit 130."""
@@ -223,3 +241,57 @@ def test_a_plain_scan_stopped_by_ctrl_c_commits_what_it_finished_and_the_rerun_d
     sources = [json.loads(line)["source"] for line in out.read_text().splitlines()]
     assert sorted(sources) == sorted(str(folder / f"p{n:03d}.html") for n in range(PLAIN))   # each once
 
+
+
+# scan --output FILE (#13): the run owns its output file. Each chunk's (or network article's) lines are written
+# to it, fsync'ed, and its length recorded in the transaction that marks those articles finished; the same command
+# run again cuts the file back to that length. After any kill the file holds each finished article once, in order.
+
+def articles_in(path: Path, *, form: str = "json", folder: Path | None = None) -> list[str]:
+    """The sources of the articles in an output file, in order; every line whole (JSON, or a table's lines)."""
+    data = path.read_bytes()
+    assert data == b"" or data.endswith(b"\n"), "a partial last line"
+    if form == "json":
+        return [json.loads(line)["source"] for line in data.decode().splitlines()]
+    return [line.split()[0] for line in data.decode().splitlines() if line.startswith(str(folder))]
+
+
+def recorded(db: Path) -> tuple[list[str], int | None]:
+    """The sources the database marks finished (in input order) and the output length it recorded."""
+    store = Store(db)
+    try:
+        done = sorted(r[0] for r in store.db.execute("SELECT source FROM progress WHERE outcome = 'done'"))
+        row = store.db.execute("SELECT length FROM run_outputs").fetchone()
+        return done, None if row is None else row[0]
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("where, at, form", [
+    ("reading", 200, "json"), ("printing", 140, "json"), ("written", 2, "json"), ("printing", 140, "table"),
+], ids=["between-chunks", "mid-chunk", "written-not-committed", "mid-chunk-table"])
+def test_a_plain_scan_with_output_killed_anywhere_holds_each_article_once_in_order(
+        tmp_path: Path, where: str, at: int, form: str) -> None:
+    folder = plain_folder(tmp_path)
+    out, stdout = tmp_path / "found.out", tmp_path / "stdout"
+    killed = plain_scan(tmp_path, folder, stdout, "-o", str(out), kill=(where, at), form=form)
+    killed.communicate(timeout=60)
+    assert killed.returncode == -signal.SIGKILL
+    done, length = recorded(tmp_path / "plain.db")
+    assert 0 < len(done) < PLAIN and length is not None
+    # The database agrees with the file up to the length it recorded; past it, only the chunk being written when
+    # the kill came, which the re-run cuts off.
+    cut = tmp_path / "cut"
+    cut.write_bytes(out.read_bytes()[:length])
+    assert articles_in(cut, form=form, folder=folder) == done
+    assert (out.stat().st_size > length) == (where == "written")
+    again = plain_scan(tmp_path, folder, stdout, "-o", str(out), form=form)
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    assert f"{len(done)} finished by an earlier run".encode() in err
+    assert articles_in(out, form=form, folder=folder) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
+    assert stdout.read_bytes() == b""       # the results went to the file
+    store = Store(tmp_path / "plain.db")
+    assert store.count("articles") == store.count("embeds") == PLAIN
+    assert store.count("progress") == store.count("run_outputs") == 0
+    store.close()
