@@ -295,3 +295,137 @@ def test_a_plain_scan_with_output_killed_anywhere_holds_each_article_once_in_ord
     assert store.count("articles") == store.count("embeds") == PLAIN
     assert store.count("progress") == store.count("run_outputs") == 0
     store.close()
+
+
+def test_a_plain_scan_with_output_stopped_by_ctrl_c_goes_on_where_it_stopped(tmp_path: Path) -> None:
+    folder = plain_folder(tmp_path)
+    out, stdout = tmp_path / "found.jsonl", tmp_path / "stdout"
+    stopped = plain_scan(tmp_path, folder, stdout, "-o", str(out), kill=("ctrl-c", 200))
+    _, err = stopped.communicate(timeout=60)
+    assert stopped.returncode == 130, err
+    done, length = recorded(tmp_path / "plain.db")
+    assert articles_in(out) == done and out.stat().st_size == length and 0 < len(done) < PLAIN
+    again = plain_scan(tmp_path, folder, stdout, "-o", str(out))
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    assert articles_in(out) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
+
+
+def test_a_fresh_run_starts_its_output_file_empty(tmp_path: Path) -> None:
+    """A file left by something else, or by a run that went to its end, is started afresh, not appended to."""
+    folder = plain_folder(tmp_path)
+    out, stdout = tmp_path / "found.jsonl", tmp_path / "stdout"
+    out.write_text('{"source": "left over"}\nhalf a li')
+    wanted = [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
+    for _ in range(2):
+        run = plain_scan(tmp_path, folder, stdout, "-o", str(out))
+        _, err = run.communicate(timeout=60)
+        assert run.returncode == 0, err
+        assert articles_in(out) == wanted
+
+
+@pytest.mark.parametrize("change", ["shortened", "line-moved", "deleted"])
+def test_an_output_file_changed_since_the_interrupted_run_is_refused(tmp_path: Path, change: str) -> None:
+    """Going on could lose or repeat lines: one line, exit 2, the file left as it is; --no-resume starts over."""
+    folder = plain_folder(tmp_path)
+    out, stdout = tmp_path / "found.jsonl", tmp_path / "stdout"
+    plain_scan(tmp_path, folder, stdout, "-o", str(out), kill=("reading", 200)).communicate(timeout=60)
+    data = out.read_bytes()
+    if change == "shortened":
+        out.write_bytes(data[:-10])
+    elif change == "line-moved":
+        out.write_bytes(b"\n" + data[:-1])
+    else:
+        out.unlink()
+    changed = out.read_bytes() if out.exists() else None
+    refused = plain_scan(tmp_path, folder, stdout, "-o", str(out))
+    _, err = refused.communicate(timeout=60)
+    assert refused.returncode == 2
+    lines = err.decode().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: cannot go on writing {out}: "), err
+    assert "--no-resume" in lines[0]
+    assert (out.read_bytes() if out.exists() else None) == changed
+    again = plain_scan(tmp_path, folder, stdout, "-o", str(out), "--no-resume")
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    assert articles_in(out) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
+
+
+@pytest.mark.parametrize("name, why", [("no-such-folder/found.jsonl", "No such file or directory"),
+                                       ("story.html/found.jsonl", "Not a directory")])
+def test_an_output_file_that_cannot_be_written_is_a_one_line_error(tmp_path: Path, name: str, why: str) -> None:
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    (tmp_path / "story.html").write_text("<p>Story.</p>")
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", "-o", str(tmp_path / name),
+                                      str(tmp_path / "story.html")])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [f"error: cannot write {tmp_path / name}: {why}"]
+
+
+def test_output_with_shards_and_without_a_store(tmp_path: Path) -> None:
+    """Each shard is its own job with its own file; with --no-store there is no resume, and the file is written."""
+    folder = plain_folder(tmp_path)
+    stdout = tmp_path / "stdout"
+    first, second = tmp_path / "1.jsonl", tmp_path / "2.jsonl"
+    killed = plain_scan(tmp_path, folder, stdout, "--shard", "1/2", "-o", str(first), kill=("written", 1))
+    killed.communicate(timeout=60)
+    assert killed.returncode == -signal.SIGKILL
+    for shard, out in (("2/2", second), ("1/2", first)):
+        run = plain_scan(tmp_path, folder, stdout, "--shard", shard, "-o", str(out))
+        _, err = run.communicate(timeout=60)
+        assert run.returncode == 0, err
+    one, two = articles_in(first), articles_in(second)
+    assert sorted(one + two) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
+    assert one == sorted(one) and two == sorted(two) and 0 < len(one) < PLAIN
+    alone = tmp_path / "alone.jsonl"
+    run = plain_scan(tmp_path, folder, stdout, "--no-store", "--workers", "2", "-o", str(alone))
+    _, err = run.communicate(timeout=60)
+    assert run.returncode == 0, err
+    assert articles_in(alone) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
+
+
+def test_a_network_run_with_output_stopped_by_ctrl_c_goes_on_where_it_stopped(tmp_path: Path, corpus) -> None:
+    folder, config = corpus
+    out, stdout = tmp_path / "found.jsonl", tmp_path / "stdout"
+    proc = start(tmp_path, folder, config, stdout, "-o", str(out))
+    wait_for_lines(out, 4, proc)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=10)
+    assert proc.returncode == 130, err
+    done, length = recorded(tmp_path / "run.db")
+    assert articles_in(out) == done and out.stat().st_size == length
+    again = start(tmp_path, folder, config, stdout, "-o", str(out))
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    assert articles_in(out) == [str(folder / f"a{n:02d}.txt") for n in range(ARTICLES)]
+    assert stdout.read_bytes() == b""
+
+
+@pytest.mark.parametrize("method, call", [("Store.mark_done", 7), ("Store.record_output", 8)],
+                         ids=["before-the-write", "written-not-committed"])
+def test_a_network_run_with_output_killed_holds_each_article_once_in_order(
+        tmp_path: Path, fakenet, method: str, call: int) -> None:
+    """`scan --resolve --fetch --json -o FILE` over the loopback corpus world, SIGKILLed as it marks its 7th article
+    finished (its line not yet written), or once the 7th line is written and fsync'ed but not committed (the
+    first record_output is the open's); run again: the file has each article once, in order, and the database
+    is whole."""
+    from tests.cliworld import World
+    from tests.corpusnet import no_limits, problems, serve, write_folder
+
+    serve(fakenet, 20)
+    folder = write_folder(tmp_path / "articles", 20)
+    world = World(fakenet, tmp_path, extra=no_limits())
+    out = tmp_path / "found.jsonl"
+    args = ("scan", "--resolve", "--fetch", "--json", "--workers", "2", "-o", str(out), str(folder))
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    assert world.killed_at(method, *args, call=call, **quiet) == -signal.SIGKILL
+    done, length = recorded(world.db)
+    assert len(done) == 6 and length is not None
+    assert out.stat().st_size > length if method == "Store.record_output" else out.stat().st_size == length
+    assert articles_in(out)[:6] == done
+    assert world.process(*args, **quiet).wait(60) == 0
+    assert articles_in(out) == [str(folder / f"{n:04d}.html") for n in range(20)]
+    assert problems(world.db, 20) == []
