@@ -396,9 +396,9 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
 @network_options
 @click.pass_context
 def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str | None, as_json: bool,
-         output: Path | None, no_store: bool, do_resolve: bool, do_fetch: bool, do_archive: bool, save: bool, max_age: float,
-         warc_file: Path | None, identify: bool, offline: bool, refresh: bool, engine: str, scheduler: str | None,
-         shards: int | None, **options: Any) -> None:
+         output: Path | None, no_store: bool, do_resolve: bool, do_fetch: bool, do_archive: bool, save: bool,
+         max_age: float, warc_file: Path | None, identify: bool, offline: bool, refresh: bool, engine: str,
+         scheduler: str | None, shards: int | None, **options: Any) -> None:
     """Find the embedded posts and photo credits in SOURCES.
 
     SOURCE is a file, a directory (every file in it, recursively; a folder reached twice through links is read
