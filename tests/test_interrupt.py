@@ -267,14 +267,15 @@ def recorded(db: Path) -> tuple[list[str], int | None]:
         store.close()
 
 
-@pytest.mark.parametrize("where, at, form", [
-    ("reading", 200, "json"), ("printing", 140, "json"), ("written", 2, "json"), ("printing", 140, "table"),
-], ids=["between-chunks", "mid-chunk", "written-not-committed", "mid-chunk-table"])
+@pytest.mark.parametrize("where, at, form, workers", [
+    ("reading", 200, "json", "1"), ("printing", 140, "json", "1"), ("written", 2, "json", "1"),
+    ("printing", 140, "table", "1"), ("written", 2, "json", "2"),
+], ids=["between-chunks", "mid-chunk", "written-not-committed", "mid-chunk-table", "written-2-workers"])
 def test_a_plain_scan_with_output_killed_anywhere_holds_each_article_once_in_order(
-        tmp_path: Path, where: str, at: int, form: str) -> None:
+        tmp_path: Path, where: str, at: int, form: str, workers: str) -> None:
     folder = plain_folder(tmp_path)
     out, stdout = tmp_path / "found.out", tmp_path / "stdout"
-    killed = plain_scan(tmp_path, folder, stdout, "-o", str(out), kill=(where, at), form=form)
+    killed = plain_scan(tmp_path, folder, stdout, "-o", str(out), "--workers", workers, kill=(where, at), form=form)
     killed.communicate(timeout=60)
     assert killed.returncode == -signal.SIGKILL
     done, length = recorded(tmp_path / "plain.db")
@@ -285,7 +286,7 @@ def test_a_plain_scan_with_output_killed_anywhere_holds_each_article_once_in_ord
     cut.write_bytes(out.read_bytes()[:length])
     assert articles_in(cut, form=form, folder=folder) == done
     assert (out.stat().st_size > length) == (where == "written")
-    again = plain_scan(tmp_path, folder, stdout, "-o", str(out), form=form)
+    again = plain_scan(tmp_path, folder, stdout, "-o", str(out), "--workers", workers, form=form)
     _, err = again.communicate(timeout=60)
     assert again.returncode == 0, err
     assert f"{len(done)} finished by an earlier run".encode() in err
