@@ -111,6 +111,8 @@ RULES = (
     Rule("errors", ("source", "occurred_at", "stage", "kind", "message"), {"article_id": "articles"},
          order="occurred_at"),
     Rule("progress", ("job", "key"), {"article_id": "articles"}, conflict="ON CONFLICT(job, key) DO NOTHING"),
+    # A shard run's output file belongs to that run and its database, not to the merge.
+    Rule("run_outputs", ("job",), where="0"),
 )
 MAPPED = {target for rule in RULES for target in [*rule.refs.values(), *rule.json_refs.values()]}
 

@@ -258,3 +258,12 @@ def m010_embed_text_confidence(db: Database) -> None:
     """v10: how sure extraction is of where an embed's text starts and ends ("high" / "uncertain"), so the quote
     checks can settle an uncertain boundary against the fetched post."""
     db.table("embeds").add_column("text_confidence", str)
+
+
+@migrations()
+def m011_run_outputs(db: Database) -> None:
+    """v11: the output file a corpus run owns (`scan --output`) and its length when the run last marked items
+    finished, written in the same transaction as their progress rows: a re-run cuts the file back to it (#13)."""
+    db.table("run_outputs").create({"id": int, "job": str, "path": str, "length": int, "updated_at": str},
+                                   pk="id", not_null={"job", "path", "length", "updated_at"})
+    db.table("run_outputs").create_index(["job"], unique=True)

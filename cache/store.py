@@ -34,7 +34,8 @@ BUSY_TIMEOUT_S = 30.0
 MIGRATION_SET = "embed-resolver-cache"
 MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", "m003_posts_media_and_raw_bodies",
               "m004_archives", "m005_media_warnings", "m006_errors", "m007_identification_verdicts",
-              "m008_source_urls_and_progress", "m009_research_views_and_search", "m010_embed_text_confidence")
+              "m008_source_urls_and_progress", "m009_research_views_and_search", "m010_embed_text_confidence",
+              "m011_run_outputs")
 
 
 class CacheError(Exception):
@@ -623,9 +624,25 @@ class Store:
                                         [job]).fetchone()[0])
 
     def forget_progress(self, job: str) -> None:
-        """A run of the job went to its end: the next run with the same arguments starts afresh."""
+        """A run of the job went to its end: the next run with the same arguments starts afresh (its output file
+        too)."""
         with self.write():
             self.conn.execute("DELETE FROM progress WHERE job = ?", [job])
+            self.conn.execute("DELETE FROM run_outputs WHERE job = ?", [job])
+
+    def output_length(self, job: str) -> int | None:
+        """How long the job's output file was when it last marked items finished (None: no run of it wrote one)."""
+        row = self.conn.execute("SELECT length FROM run_outputs WHERE job = ?", [job]).fetchone()
+        return None if row is None else int(row[0])
+
+    def record_output(self, job: str, path: str, length: int) -> None:
+        """The job's output file and its length now: called in the transaction that marks the items whose lines
+        it holds finished, so the two always agree (#13)."""
+        with self.write():
+            self.conn.execute(
+                "INSERT INTO run_outputs (job, path, length, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(job) DO"
+                " UPDATE SET path = excluded.path, length = excluded.length, updated_at = excluded.updated_at",
+                [job, path, length, utc_now()])
 
 def _sql_value(value: Any) -> Any:
     """A value as sqlite-utils' insert stores it (its jsonify_if_needed)."""

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from cache import Store
     from resolver.inputs import InputSpec
+    from resolver.output import OutputFile
     from resolver.pipeline import Failure, Outcome, Steps, Summary
     from resolver.resolve import Resolution
     from resolver.session import Mode, Session
@@ -135,10 +136,14 @@ def _input_spec(sources: Sequence[str], options: dict[str, Any], *, name: str = 
     return spec
 
 
-class RefusedCache(click.ClickException):
-    """A cache this version must not touch (made by a newer one): exit 2, as for a usage error (#11)."""
+class Refused(click.ClickException):
+    """A file this run must not touch as it is: exit 2, as for a usage error, in one line."""
 
     exit_code = 2
+
+
+class RefusedCache(Refused):
+    """A cache this version must not touch (made by a newer one, #11)."""
 
 
 @contextmanager
@@ -146,11 +151,14 @@ def user_errors() -> Iterator[None]:
     """Turn the library's errors into one-line click errors (exit 1); never show a user a traceback."""
     from cache import CacheError, NewerCacheError
     from resolver.errors import EmbedResolverError, UsageError
+    from resolver.output import OutputChanged
 
     try:
         yield
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
+    except OutputChanged as exc:
+        raise Refused(str(exc)) from None
     except NewerCacheError as exc:
         raise RefusedCache(str(exc)) from None
     except (EmbedResolverError, CacheError) as exc:
@@ -374,6 +382,10 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
               help="Read the input as HTML or plain text. 'auto' sniffs the content, not the file name.")
 @click.option("--encoding", help="Decode the input with this encoding instead of detecting it (e.g. latin-1).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per article (JSON Lines for several).")
+@click.option("-o", "--output", type=PathType(dir_okay=False),
+              help="Write the results (tables or --json) to this file instead of stdout. The run owns it: the "
+                   "same command run again after Ctrl-C or a kill cuts it back to what was finished and goes on, "
+                   "so it holds each article once, in input order (stdout may repeat the lines of a kill's chunk).")
 @db_option
 @click.option("--no-store", is_flag=True, help="Do not record anything in the cache (and so no resume).")
 @click.option("--resolve", "do_resolve", is_flag=True,
@@ -404,9 +416,9 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
 @network_options
 @click.pass_context
 def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str | None, as_json: bool,
-         no_store: bool, do_resolve: bool, do_fetch: bool, do_archive: bool, save: bool, max_age: float,
-         warc_file: Path | None, identify: bool, offline: bool, refresh: bool, engine: str, scheduler: str | None,
-         shards: int | None, **options: Any) -> None:
+         output: Path | None, no_store: bool, do_resolve: bool, do_fetch: bool, do_archive: bool, save: bool,
+         max_age: float, warc_file: Path | None, identify: bool, offline: bool, refresh: bool, engine: str,
+         scheduler: str | None, shards: int | None, **options: Any) -> None:
     """Find the embedded posts and photo credits in SOURCES.
 
     SOURCE is a file, a directory (every file in it, recursively; a folder reached twice through links is read
@@ -415,7 +427,8 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
     cache by its sha256, so scanning the same bytes again adds nothing. One article that fails does not stop the
     others: it gets one error line and a row in the cache's errors table, and the exit code is 1. An interrupted
     run (Ctrl-C, a crash), run again with the same arguments, skips what it had finished without reading it
-    (with --json, append the new output: >>).
+    (with --json, append the new output: >>; or give -o FILE, which the re-run cuts back to what was finished and
+    goes on: after a kill -9 stdout may repeat up to a chunk of lines, FILE never does).
 
     \b
     Examples:
@@ -425,6 +438,7 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
       embed-resolver scan --db run.db --glob '*.html' corpus/
       embed-resolver scan --jsonl articles.jsonl.gz --html-field body --url-field link
       embed-resolver scan --warc-input CC-NEWS-20240101.warc.gz --db news.db
+      embed-resolver scan --json -o found.jsonl --db run.db corpus/   the same again after a kill goes on
       embed-resolver scan --shard 3/8 --db shard-3.db corpus/      one machine's eighth of the corpus
       embed-resolver scan --engine dask --scheduler tcp://10.0.0.5:8786 --db /shared/corpus.db /shared/corpus/
       embed-resolver scan --resolve --json story.html
@@ -435,6 +449,7 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
     """
     from resolver import pipeline
     from resolver.options import ArchiveOptions
+    from resolver.output import OutputFile
 
     mode = _mode(offline=offline, refresh=refresh)
     if (save or warc_file) and not do_archive:   # before, `scan --save` exited 0 having saved nothing (#11)
@@ -445,9 +460,9 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
                            archive=ArchiveOptions(save=save, max_age_days=max_age) if do_archive else None)
     kind_given = None if kind == "auto" else kind
     if engine == "dask":
-        if no_store or warc_file:
+        if no_store or warc_file or output:
             raise click.UsageError("--engine dask records into --db (no --no-store) and writes one WARC per shard "
-                                   "(no --warc)")
+                                   "(no --warc) and one line per shard (no --output: export the articles from --db)")
         summary = _scan_on_dask(ctx, spec, steps, mode, scheduler=scheduler, shards=shards, options=options,
                                 kind=kind_given, encoding=encoding, as_json=as_json)
     else:
@@ -457,9 +472,10 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
         store = None if no_store else _open_store(settings)
         warc = _open_warc(settings, warc_file) if do_archive else None
         session = _session(settings, store=store, mode=mode, warc=warc, quiet=options["quiet"])
+        out = OutputFile(output, form="json" if as_json else "table") if output is not None else None
         summary = _run_corpus(ctx, spec, session=session, steps=steps, command="scan", options=options,
-                              kind=kind_given, encoding=encoding, stdin=stdin,
-                              emit=lambda outcome: _emit(outcome, as_json=as_json))
+                              kind=kind_given, encoding=encoding, stdin=stdin, output=out,
+                              emit=lambda outcome: _emit(outcome, as_json=as_json, output=out))
     _exit_for(ctx, failed=summary.failed + summary.steps_failed, unavailable=summary.unavailable)
 
 
@@ -523,9 +539,9 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
 
 
 def _job_name(command: str, steps: Steps, mode: Mode, spec: InputSpec, *, kind: str | None,
-              encoding: str | None) -> str:
+              encoding: str | None, output: OutputFile | None = None) -> str:
     """What finished items are recorded under: the same arguments give the same name (so a re-run resumes);
-    others (more steps, offline, another format, other inputs) do their own work."""
+    others (more steps, offline, another format, other inputs, another output file) do their own work."""
     import hashlib
     import json
     from pathlib import Path
@@ -537,15 +553,17 @@ def _job_name(command: str, steps: Steps, mode: Mode, spec: InputSpec, *, kind: 
     parts = [command, steps.describe()]
     parts += [f for f, on in (("offline", mode.offline), ("refresh", mode.refresh)) if on]
     parts += [f"{name}={value}" for name, value in (("format", kind), ("encoding", encoding)) if value]
+    parts += [output.describe()] if output is not None else []
     return ":".join(parts + ["inputs=" + hashlib.sha256(inputs.encode()).hexdigest()[:16]])
 
 
 def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps: Steps, command: str,
                 options: dict[str, Any], emit: Callable[[Outcome], None], kind: str | None = None,
-                encoding: str | None = None, stdin: IO[bytes] | None = None, progress: bool = True) -> Summary:
+                encoding: str | None = None, stdin: IO[bytes] | None = None, progress: bool = True,
+                output: OutputFile | None = None) -> Summary:
     """Run the pipeline over a corpus: one progress bar (unless -q, or `progress` is off), a line per article with
     -v, a summary line at the end, and Ctrl-C stopping cleanly (exit 130) with what was finished kept for the next
-    run."""
+    run. `output`: the file the run owns, which `emit` writes to (opened here, where the run left it)."""
     import time
 
     from resolver import pipeline
@@ -554,10 +572,15 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
     quiet, verbose = options.pop("quiet") or not progress, options.pop("verbose")
     store = session.store
     resumable = store is not None and not store.read_only   # resume writes what it finished
-    run_options = pipeline.RunOptions(
-        workers=options.pop("workers") or default_workers(), kind=kind, encoding=encoding,
-        job=_job_name(command, steps, session.mode, spec, kind=kind, encoding=encoding) if resumable else None,
-        resume=not options.pop("no_resume"))
+    job = _job_name(command, steps, session.mode, spec, kind=kind, encoding=encoding, output=output)
+    # stdin is read again from its start: a file holding what an earlier run read from it would repeat it
+    resume = not options.pop("no_resume") and not (output is not None and stdin is not None)
+    run_options = pipeline.RunOptions(workers=options.pop("workers") or default_workers(), kind=kind,
+                                      encoding=encoding, job=job if resumable else None, resume=resume, output=output)
+    if output is not None:
+        with user_errors():
+            output.open(store=store, job=run_options.job, resume=resume)
+        ctx.call_on_close(output.close)
     summary = pipeline.Summary()
     started = time.monotonic()
 
@@ -1214,8 +1237,9 @@ def _thumbnails(store: Store) -> Callable[[str], str | None]:
     return thumbnail
 
 
-def _emit(outcome: Outcome, *, as_json: bool) -> None:
-    """An article's result (JSON Lines or tables), or one line on stderr for an input that failed."""
+def _emit(outcome: Outcome, *, as_json: bool, output: OutputFile | None = None) -> None:
+    """An article's result (JSON Lines or tables), or one line on stderr for an input that failed. With `output`,
+    the result goes to the run's file (tables as plain columns), not stdout."""
     import json
 
     from resolver.pipeline import Failure
@@ -1224,7 +1248,16 @@ def _emit(outcome: Outcome, *, as_json: bool) -> None:
         _say_failure(outcome)
         return
     if as_json:
-        click.echo(json.dumps(outcome.to_json(), ensure_ascii=False))
+        line = json.dumps(outcome.to_json(), ensure_ascii=False)
+        if output is None:
+            click.echo(line)
+        else:
+            output.add(line + "\n")
+        return
+    if output is not None:
+        from resolver.report import scan_plain
+
+        output.add("".join(f"{line}\n" for line in scan_plain(outcome)))
         return
     if not _stdout_is_terminal():
         # Plain columns (no borders, never wrapped: #11), laid out without loading rich (#14).

@@ -41,6 +41,7 @@ if TYPE_CHECKING:   # the network steps are imported where they run: a plain sca
     from resolver.fetch import FetchedPost, MediaFile, Target
     from resolver.http import Ledger
     from resolver.identify import Identification
+    from resolver.output import OutputFile
     from resolver.resolve import Resolution
     from resolver.session import Session
 
@@ -230,7 +231,8 @@ class RunOptions:
     """How a run reads and paces its inputs. `workers`: extraction processes (1: in this process); `window`:
     articles in flight at once between extraction and network work (None: enough to keep both busy); `job`: the
     name finished items are recorded under (resume), None to record nothing; `resume`: skip the items already
-    finished under that name."""
+    finished under that name; `output`: the file the run owns (scan --output), its lines written in the
+    transactions that mark their items finished."""
 
     workers: int = 1
     window: int | None = None
@@ -238,6 +240,7 @@ class RunOptions:
     encoding: str | None = None        # None: declared or detected
     job: str | None = None
     resume: bool = True
+    output: OutputFile | None = None
 
     def window_size(self, session: Session) -> int:
         # Enough articles for every worker to have the next one ready, and for the network limit to be used.
@@ -444,7 +447,7 @@ class Finish:
                  emit: Callable[[Outcome], None] | None, *, steps: Steps = Steps()) -> None:
         self.session, self.options, self.summary, self.emit = session, options, summary, emit
         store = session.store
-        self.chunk = Chunk(store, options.job, summary, emit) \
+        self.chunk = Chunk(store, options.job, summary, emit, output=options.output) \
             if store is not None and not store.read_only and not steps.network else None
 
     def __call__(self, item: Item, outcome: Outcome) -> None:
@@ -465,9 +468,19 @@ class Finish:
 
 
 def _mark_finished(session: Session, options: RunOptions, item: Item, outcome: Outcome) -> None:
-    if session.store is None or session.store.read_only or options.job is None or item.key is None:
+    """Mark an item finished once handed on; with an output file, its lines are written in the same transaction."""
+    store, output = session.store, options.output
+    if store is None or store.read_only or options.job is None:
+        if output is not None:
+            output.commit()
         return
-    session.store.mark_done(options.job, [_progress_row(item, outcome)])
+    if item.key is None and output is None:
+        return
+    with store.write():
+        if item.key is not None:
+            store.mark_done(options.job, [_progress_row(item, outcome)])
+        if output is not None:
+            output.commit()
 
 
 def _progress_row(item: Item, outcome: Outcome) -> dict[str, Any]:
@@ -483,15 +496,16 @@ class Chunk:
     again redoes exactly that: nothing handed on is ever missing from the store or from the output. A chunk is
     committed after ARTICLES articles, BYTES of input or SECONDS, whichever comes first (#14: one write
     transaction per article was most of a small article's cost). Other writers of the database wait for the
-    chunk's hand-on: a consumer that stops reading holds them up."""
+    chunk's hand-on: a consumer that stops reading holds them up. With an output file (scan --output) the chunk's
+    lines are written to it in the same transaction, so a re-run cuts off what was not committed (#13)."""
 
     ARTICLES = 128
     BYTES = 16_000_000      # the chunk holds its articles' bytes and text until it is committed
     SECONDS = 1.0
 
     def __init__(self, store: Store, job: str | None, summary: Summary,
-                 emit: Callable[[Outcome], None] | None) -> None:
-        self.store, self.job, self.summary, self.emit = store, job, summary, emit
+                 emit: Callable[[Outcome], None] | None, *, output: OutputFile | None = None) -> None:
+        self.store, self.job, self.summary, self.emit, self.output = store, job, summary, emit, output
         self.pending: list[tuple[Item, Outcome]] = []
         self.opened = 0.0
         self.bytes = 0
@@ -520,15 +534,20 @@ class Chunk:
             for item, outcome in pending:
                 outcome = next(recorded) if isinstance(outcome, ArticleResult) else outcome
                 self.summary.count(outcome)
+                held = self.output.mark() if self.output is not None else 0
                 try:
                     if self.emit is not None:
                         self.emit(outcome)
                 except BaseException as exc:  # noqa: BLE001 - re-raised once what was handed on is committed
                     stopped = exc
+                    if self.output is not None:
+                        self.output.drop(held)   # not finished: its lines are not written
                     break
                 finished.append(_progress_row(item, outcome))
             if self.job is not None:
                 self.store.mark_done(self.job, [row for row in finished if row["key"] is not None])
+            if self.output is not None:
+                self.output.commit()
         if stopped is not None:
             raise stopped
 

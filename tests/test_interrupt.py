@@ -49,11 +49,11 @@ def ctrl_c_as_at_a_terminal() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-def start(tmp_path: Path, folder: Path, config: Path, out: Path) -> subprocess.Popen:
+def start(tmp_path: Path, folder: Path, config: Path, out: Path, *extra: str) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if not k.startswith("EMBED_RESOLVER_")}
     env["PYTHONPATH"] = str(ROOT)
     command = [sys.executable, "-m", "resolver", "--config", str(config), "--db", str(tmp_path / "run.db"), "scan",
-               "--resolve", "--json", "--workers", "2", str(folder)]
+               "--resolve", "--json", "--workers", "2", *extra, str(folder)]
     return subprocess.Popen(command, stdout=out.open("ab"), stderr=subprocess.PIPE, env=env, cwd=tmp_path,
                             preexec_fn=ctrl_c_as_at_a_terminal)
 
@@ -115,14 +115,25 @@ def test_kill_9_loses_nothing(tmp_path: Path, corpus) -> None:
 
 # A plain scan (no network step) records its articles in chunks (pipeline.Chunk): a chunk's articles and the
 # progress rows marking them finished commit together, and its lines are printed just before. The run below is
-# killed at a chosen moment by a wrapper: while reading its inputs (between chunks), or while printing a chunk.
+# killed at a chosen moment by a wrapper: while reading its inputs (between chunks), while printing a chunk, or
+# (scan --output) once the `at`-th chunk's lines are written to the file, before its transaction commits.
 PLAIN = 300
 KILLED_AT = """
 import os, signal, sys
+import cache.store
 from resolver import cli, pipeline
 
 at, where = int(os.environ["KILL_AT"]), os.environ["KILL_WHERE"]
-if where in ("reading", "ctrl-c"):
+if where == "written":
+    real_record, calls = cache.store.Store.record_output, [0]
+
+    def record_output(self, job, path, length):
+        calls[0] += length > 0
+        if length and calls[0] == at:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real_record(self, job, path, length)
+    cache.store.Store.record_output = record_output
+elif where in ("reading", "ctrl-c"):
     real_items = pipeline.iter_items
 
     def iter_items(*args, **kwargs):
@@ -144,10 +155,12 @@ cli.cli(sys.argv[1:], prog_name="embed-resolver")
 """
 
 
-def plain_scan(tmp_path: Path, folder: Path, out: Path, *, kill: tuple[str, int] | None = None) -> subprocess.Popen:
+def plain_scan(tmp_path: Path, folder: Path, out: Path, *extra: str, kill: tuple[str, int] | None = None,
+               form: str = "json") -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if not k.startswith("EMBED_RESOLVER_")}
     env["PYTHONPATH"] = str(ROOT)
-    args = ["--db", str(tmp_path / "plain.db"), "scan", "--json", "--workers", "1", str(folder)]
+    args = ["--db", str(tmp_path / "plain.db"), "scan", *(["--json"] if form == "json" else []), "--workers", "1",
+            *extra, str(folder)]
     if kill is None:
         command = [sys.executable, "-m", "resolver", *args]
     else:
@@ -162,12 +175,7 @@ def test_a_plain_scan_killed_loses_at_most_its_open_chunk_and_the_rerun_redoes_e
         tmp_path: Path, where: str, at: int) -> None:
     from resolver.pipeline import Chunk
 
-    folder = tmp_path / "plain"
-    folder.mkdir()
-    for n in range(PLAIN):
-        (folder / f"p{n:03d}.html").write_text(
-            f'<p>Story {n}.</p><blockquote class="twitter-tweet"><p>Words {n}</p>&mdash; Desk (@desk{n}) '
-            f'<a href="https://twitter.com/desk{n}/status/{1600000000000000000 + n}">May 1, 2023</a></blockquote>')
+    folder = plain_folder(tmp_path)
     out = tmp_path / "out.jsonl"
     killed = plain_scan(tmp_path, folder, out, kill=(where, at))
     killed.communicate(timeout=60)
@@ -198,6 +206,16 @@ def test_a_plain_scan_killed_loses_at_most_its_open_chunk_and_the_rerun_redoes_e
     assert store.count("progress") == 0
 
 
+def plain_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    for n in range(PLAIN):
+        (folder / f"p{n:03d}.html").write_text(
+            f'<p>Story {n}.</p><blockquote class="twitter-tweet"><p>Words {n}</p>&mdash; Desk (@desk{n}) '
+            f'<a href="https://twitter.com/desk{n}/status/{1600000000000000000 + n}">May 1, 2023</a></blockquote>')
+    return folder
+
+
 def test_a_plain_scan_stopped_by_ctrl_c_commits_what_it_finished_and_the_rerun_does_the_rest(tmp_path: Path) -> None:
     """With no network step there is no event loop: Ctrl-C interrupts wherever the scan is, and what it had
     finished (its open chunk too) is recorded and printed before it stops, exit 130."""
@@ -223,3 +241,192 @@ def test_a_plain_scan_stopped_by_ctrl_c_commits_what_it_finished_and_the_rerun_d
     sources = [json.loads(line)["source"] for line in out.read_text().splitlines()]
     assert sorted(sources) == sorted(str(folder / f"p{n:03d}.html") for n in range(PLAIN))   # each once
 
+
+
+# scan --output FILE (#13): the run owns its output file. Each chunk's (or network article's) lines are written
+# to it, fsync'ed, and its length recorded in the transaction that marks those articles finished; the same command
+# run again cuts the file back to that length. After any kill the file holds each finished article once, in order.
+
+def articles_in(path: Path, *, form: str = "json", folder: Path | None = None) -> list[str]:
+    """The sources of the articles in an output file, in order; every line whole (JSON, or a table's lines)."""
+    data = path.read_bytes()
+    assert data == b"" or data.endswith(b"\n"), "a partial last line"
+    if form == "json":
+        return [json.loads(line)["source"] for line in data.decode().splitlines()]
+    return [line.split()[0] for line in data.decode().splitlines() if line.startswith(str(folder))]
+
+
+def recorded(db: Path) -> tuple[list[str], int | None]:
+    """The sources the database marks finished (in input order) and the output length it recorded."""
+    store = Store(db)
+    try:
+        done = sorted(r[0] for r in store.db.execute("SELECT source FROM progress WHERE outcome = 'done'"))
+        row = store.db.execute("SELECT length FROM run_outputs").fetchone()
+        return done, None if row is None else row[0]
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("where, at, form, workers", [
+    ("reading", 200, "json", "1"), ("printing", 140, "json", "1"), ("written", 2, "json", "1"),
+    ("printing", 140, "table", "1"), ("written", 2, "json", "2"),
+], ids=["between-chunks", "mid-chunk", "written-not-committed", "mid-chunk-table", "written-2-workers"])
+def test_a_plain_scan_with_output_killed_anywhere_holds_each_article_once_in_order(
+        tmp_path: Path, where: str, at: int, form: str, workers: str) -> None:
+    folder = plain_folder(tmp_path)
+    out, stdout = tmp_path / "found.out", tmp_path / "stdout"
+    killed = plain_scan(tmp_path, folder, stdout, "-o", str(out), "--workers", workers, kill=(where, at), form=form)
+    killed.communicate(timeout=60)
+    assert killed.returncode == -signal.SIGKILL
+    done, length = recorded(tmp_path / "plain.db")
+    assert 0 < len(done) < PLAIN and length is not None
+    # The database agrees with the file up to the length it recorded; past it, only the chunk being written when
+    # the kill came, which the re-run cuts off.
+    cut = tmp_path / "cut"
+    cut.write_bytes(out.read_bytes()[:length])
+    assert articles_in(cut, form=form, folder=folder) == done
+    assert (out.stat().st_size > length) == (where == "written")
+    again = plain_scan(tmp_path, folder, stdout, "-o", str(out), "--workers", workers, form=form)
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    assert f"{len(done)} finished by an earlier run".encode() in err
+    assert articles_in(out, form=form, folder=folder) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
+    assert stdout.read_bytes() == b""       # the results went to the file
+    store = Store(tmp_path / "plain.db")
+    assert store.count("articles") == store.count("embeds") == PLAIN
+    assert store.count("progress") == store.count("run_outputs") == 0
+    store.close()
+
+
+def test_a_plain_scan_with_output_stopped_by_ctrl_c_goes_on_where_it_stopped(tmp_path: Path) -> None:
+    folder = plain_folder(tmp_path)
+    out, stdout = tmp_path / "found.jsonl", tmp_path / "stdout"
+    stopped = plain_scan(tmp_path, folder, stdout, "-o", str(out), kill=("ctrl-c", 200))
+    _, err = stopped.communicate(timeout=60)
+    assert stopped.returncode == 130, err
+    done, length = recorded(tmp_path / "plain.db")
+    assert articles_in(out) == done and out.stat().st_size == length and 0 < len(done) < PLAIN
+    again = plain_scan(tmp_path, folder, stdout, "-o", str(out))
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    assert articles_in(out) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
+
+
+def test_a_fresh_run_starts_its_output_file_empty(tmp_path: Path) -> None:
+    """A file left by something else, or by a run that went to its end, is started afresh, not appended to."""
+    folder = plain_folder(tmp_path)
+    out, stdout = tmp_path / "found.jsonl", tmp_path / "stdout"
+    out.write_text('{"source": "left over"}\nhalf a li')
+    wanted = [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
+    for _ in range(2):
+        run = plain_scan(tmp_path, folder, stdout, "-o", str(out))
+        _, err = run.communicate(timeout=60)
+        assert run.returncode == 0, err
+        assert articles_in(out) == wanted
+
+
+@pytest.mark.parametrize("change", ["shortened", "line-moved", "deleted"])
+def test_an_output_file_changed_since_the_interrupted_run_is_refused(tmp_path: Path, change: str) -> None:
+    """Going on could lose or repeat lines: one line, exit 2, the file left as it is; --no-resume starts over."""
+    folder = plain_folder(tmp_path)
+    out, stdout = tmp_path / "found.jsonl", tmp_path / "stdout"
+    plain_scan(tmp_path, folder, stdout, "-o", str(out), kill=("reading", 200)).communicate(timeout=60)
+    data = out.read_bytes()
+    if change == "shortened":
+        out.write_bytes(data[:-10])
+    elif change == "line-moved":
+        out.write_bytes(b"\n" + data[:-1])
+    else:
+        out.unlink()
+    changed = out.read_bytes() if out.exists() else None
+    refused = plain_scan(tmp_path, folder, stdout, "-o", str(out))
+    _, err = refused.communicate(timeout=60)
+    assert refused.returncode == 2
+    lines = err.decode().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: cannot go on writing {out}: "), err
+    assert "--no-resume" in lines[0]
+    assert (out.read_bytes() if out.exists() else None) == changed
+    again = plain_scan(tmp_path, folder, stdout, "-o", str(out), "--no-resume")
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    assert articles_in(out) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
+
+
+@pytest.mark.parametrize("name, why", [("no-such-folder/found.jsonl", "No such file or directory"),
+                                       ("story.html/found.jsonl", "Not a directory")])
+def test_an_output_file_that_cannot_be_written_is_a_one_line_error(tmp_path: Path, name: str, why: str) -> None:
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    (tmp_path / "story.html").write_text("<p>Story.</p>")
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", "-o", str(tmp_path / name),
+                                      str(tmp_path / "story.html")])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [f"error: cannot write {tmp_path / name}: {why}"]
+
+
+def test_output_with_shards_and_without_a_store(tmp_path: Path) -> None:
+    """Each shard is its own job with its own file; with --no-store there is no resume, and the file is written."""
+    folder = plain_folder(tmp_path)
+    stdout = tmp_path / "stdout"
+    first, second = tmp_path / "1.jsonl", tmp_path / "2.jsonl"
+    killed = plain_scan(tmp_path, folder, stdout, "--shard", "1/2", "-o", str(first), kill=("written", 1))
+    killed.communicate(timeout=60)
+    assert killed.returncode == -signal.SIGKILL
+    for shard, out in (("2/2", second), ("1/2", first)):
+        run = plain_scan(tmp_path, folder, stdout, "--shard", shard, "-o", str(out))
+        _, err = run.communicate(timeout=60)
+        assert run.returncode == 0, err
+    one, two = articles_in(first), articles_in(second)
+    assert sorted(one + two) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
+    assert one == sorted(one) and two == sorted(two) and 0 < len(one) < PLAIN
+    alone = tmp_path / "alone.jsonl"
+    run = plain_scan(tmp_path, folder, stdout, "--no-store", "--workers", "2", "-o", str(alone))
+    _, err = run.communicate(timeout=60)
+    assert run.returncode == 0, err
+    assert articles_in(alone) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
+
+
+def test_a_network_run_with_output_stopped_by_ctrl_c_goes_on_where_it_stopped(tmp_path: Path, corpus) -> None:
+    folder, config = corpus
+    out, stdout = tmp_path / "found.jsonl", tmp_path / "stdout"
+    proc = start(tmp_path, folder, config, stdout, "-o", str(out))
+    wait_for_lines(out, 4, proc)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=10)
+    assert proc.returncode == 130, err
+    done, length = recorded(tmp_path / "run.db")
+    assert articles_in(out) == done and out.stat().st_size == length
+    again = start(tmp_path, folder, config, stdout, "-o", str(out))
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    assert articles_in(out) == [str(folder / f"a{n:02d}.txt") for n in range(ARTICLES)]
+    assert stdout.read_bytes() == b""
+
+
+@pytest.mark.parametrize("method, call", [("Store.mark_done", 7), ("Store.record_output", 8)],
+                         ids=["before-the-write", "written-not-committed"])
+def test_a_network_run_with_output_killed_holds_each_article_once_in_order(
+        tmp_path: Path, fakenet, method: str, call: int) -> None:
+    """`scan --resolve --fetch --json -o FILE` over the loopback corpus world, SIGKILLed as it marks its 7th article
+    finished (its line not yet written), or once the 7th line is written and fsync'ed but not committed (the
+    first record_output is the open's); run again: the file has each article once, in order, and the database
+    is whole."""
+    from tests.cliworld import World
+    from tests.corpusnet import no_limits, problems, serve, write_folder
+
+    serve(fakenet, 20)
+    folder = write_folder(tmp_path / "articles", 20)
+    world = World(fakenet, tmp_path, extra=no_limits())
+    out = tmp_path / "found.jsonl"
+    args = ("scan", "--resolve", "--fetch", "--json", "--workers", "2", "-o", str(out), str(folder))
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    assert world.killed_at(method, *args, call=call, **quiet) == -signal.SIGKILL
+    done, length = recorded(world.db)
+    assert len(done) == 6 and length is not None
+    assert out.stat().st_size > length if method == "Store.record_output" else out.stat().st_size == length
+    assert articles_in(out)[:6] == done
+    assert world.process(*args, **quiet).wait(60) == 0
+    assert articles_in(out) == [str(folder / f"{n:04d}.html") for n in range(20)]
+    assert problems(world.db, 20) == []
