@@ -284,12 +284,17 @@ def scan(page: str) -> tuple[list[Embed], list[Credit]]:
         found, furniture, claimed = _structural_embeds(tree, smap)
         taken += [e.span for e in found] + [a for e in found for a in e.also_at] + [smap.span(el) for el in furniture]
         spans = [e.span for e in found]
-        if page.find("(@", start, end) >= 0 and text_detectors.SIGNATURE_RE.search(page, start, end):
+        signed = HANDLE_OPEN_RE.search(page, start, end)   # every signature starts with "(@": searched from there
+        if signed and text_detectors.SIGNATURE_RE.search(page, signed.start(), end):
             found += _signatures(tree, smap, claimed)
         credits += html_credits.find_credits(tree, smap, claimed=claimed, embed_spans=spans)   # the tree's last use
         embeds += found
     embeds += _source_urls(page, taken=Intervals(taken))
     return _dedupe(embeds), sorted(credits, key=lambda c: c.span)
+
+
+# The regex engine's literal scan finds a two-character needle in about a third of str.find's time (#14).
+HANDLE_OPEN_RE = re.compile(r"\(@")
 
 
 def _structural_embeds(tree: Any, smap: SourceMap) -> tuple[list[Embed], list[Any], set[Any]]:
