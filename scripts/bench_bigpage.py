@@ -127,6 +127,33 @@ def _range(values: list[float], fmt: str) -> str:
     return f"{statistics.median(values):{fmt}} ({min(values):{fmt}}-{max(values):{fmt}})"
 
 
+_FLOORS = ("lxml (str)", "lxml (bytes)", "lxml huge_tree (bytes)", "lxml, no </body></html>")
+
+
+def report(path: str, *, rounds: int, against: str | None) -> int:
+    runs: dict[str, tuple[str | None, str]] = {"scan": (None, "scan")}   # name -> (checkout, what is timed)
+    if against:
+        runs[f"scan ({against})"] = (against, "scan")
+    runs.update((name, (None, name)) for name in _FLOORS)
+    results: dict[str, list[dict[str, Any]]] = {name: [] for name in runs}
+    for _ in range(rounds):
+        for name, (code, what) in runs.items():
+            results[name].append(_child(what, path, code))
+    print(f"{'':26} {'wall s, median (range)':>23} {'CPU s, median (range)':>23} {'peak MB, median (range)':>24}"
+          "   found")
+    for name, got in results.items():
+        print(f"{name:26} {_range([r['seconds'] for r in got], '.3f'):>23} {_range([r['cpu'] for r in got], '.3f'):>23}"
+              f" {_range([r['mb'] for r in got], '.0f'):>24}   {got[0]['found']}")
+    scan = next(iter(results.values()))
+    for floor in _FLOORS:
+        ratios = {key: [s[key] / f[key] for s, f in zip(scan, results[floor])] for key in ("seconds", "cpu")}
+        mems = [s["mb"] / max(f["mb"], 1.0) for s, f in zip(scan, results[floor])]
+        print(f"scan / {floor + ':':24} wall {_range(ratios['seconds'], '.2f')}x  CPU {_range(ratios['cpu'], '.2f')}x"
+              f"  memory {_range(mems, '.2f')}x")
+    print("aim (#14): scan within 3x lxml's time and 3x its memory")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
@@ -153,33 +180,6 @@ def main() -> int:
             profile_one(path, args.profile)
             return 0
         return report(path, rounds=args.rounds, against=args.against)
-
-
-_FLOORS = ("lxml (str)", "lxml (bytes)", "lxml huge_tree (bytes)", "lxml, no </body></html>")
-
-
-def report(path: str, *, rounds: int, against: str | None) -> int:
-    runs: dict[str, tuple[str | None, str]] = {"scan": (None, "scan")}   # name -> (checkout, what is timed)
-    if against:
-        runs[f"scan ({against})"] = (against, "scan")
-    runs.update((name, (None, name)) for name in _FLOORS)
-    results: dict[str, list[dict[str, Any]]] = {name: [] for name in runs}
-    for _ in range(rounds):
-        for name, (code, what) in runs.items():
-            results[name].append(_child(what, path, code))
-    print(f"{'':26} {'wall s, median (range)':>23} {'CPU s, median (range)':>23} {'peak MB, median (range)':>24}"
-          "   found")
-    for name, got in results.items():
-        print(f"{name:26} {_range([r['seconds'] for r in got], '.3f'):>23} {_range([r['cpu'] for r in got], '.3f'):>23}"
-              f" {_range([r['mb'] for r in got], '.0f'):>24}   {got[0]['found']}")
-    scan = next(iter(results.values()))
-    for floor in _FLOORS:
-        ratios = {key: [s[key] / f[key] for s, f in zip(scan, results[floor])] for key in ("seconds", "cpu")}
-        mems = [s["mb"] / max(f["mb"], 1.0) for s, f in zip(scan, results[floor])]
-        print(f"scan / {floor + ':':24} wall {_range(ratios['seconds'], '.2f')}x  CPU {_range(ratios['cpu'], '.2f')}x"
-              f"  memory {_range(mems, '.2f')}x")
-    print("aim (#14): scan within 3x lxml's time and 3x its memory")
-    return 0
 
 
 if __name__ == "__main__":
