@@ -13,7 +13,7 @@ before it through /proc/self/clear_refs), so lexbor's and libxml2's own allocati
 figures are medians with their range, ratios are taken per round. CPU time is printed beside wall time: on a
 shared machine a child that waits for a core counts that wait in its wall time only.
 
-libxml2 (2.14) silently drops everything after the first `</body>` or `</html>`: on the joined pages it keeps the
+libxml2 (2.14) silently drops everything after the first `</html>`: on the joined pages it keeps the
 first page's elements only (the element count printed for each lxml run shows it), while still reading all the
 bytes. `huge_tree=True` does not change that (the limit it lifts is not the one hit); without those two end tags
 it builds every element, which makes that run the floor a DOM extractor of the whole page really pays.
@@ -78,7 +78,7 @@ def _calls(code: str | None) -> dict[str, tuple[Callable[[str], Any], Callable[[
                                         lambda data: lxml.html.fromstring(data))}
 
 
-# libxml2 (2.14) drops everything after the first </body> or </html> of a page without a word: without them it
+# libxml2 (2.14) drops everything after the first </html> of a page without a word: without it (and </body>) it
 # builds the whole page, which is the floor a DOM extractor of that page really pays.
 END_TAGS_RE = re.compile(rb"</(?:body|html)\s*>", re.IGNORECASE)
 
