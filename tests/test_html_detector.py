@@ -279,3 +279,19 @@ def test_a_credit_class_with_no_image_near_must_read_as_names():
             '<p class="image-credit">1996-98 Acme Inc., All right</p>'
             '<p class="photo-credit">Ann Example/Riverton Post</p></article></body></html>')
     assert [(c.creator, c.organization) for c in html.scan(page)[1]] == [("Ann Example", "Riverton Post")]
+
+
+@pytest.mark.parametrize("tag, expected", [
+    ('<div id="a&amp;b" class="c">', ("div", "id", "a&b")),
+    ('<div class="x&region=2" data-a=1>', ("div", "class", "x&region=2")),
+    ("<img data-src='p.jpg' alt=\"&copy; Jo\">", ("img", "data-src", "p.jpg")),
+    ('<p data-a=1 data-a=2 class=>', ("p", "class", "")),
+    ('<a HREF=https://x.example/?a=1&amp;b=2>', ("a", "href", "https://x.example/?a=1&b=2")),
+    ('<br>', ("br", None, "")),
+    ('<span title="a > b" id=k>', ("span", "id", "k")),
+], ids=["id-first-decoded", "ampersand-kept", "first-attribute", "class-empty", "unquoted", "none", "gt-in-quotes"])
+def test_a_start_tag_is_known_by_its_key_as_the_parser_decodes_it(tag, expected):
+    from resolver.extract.spans import read_start_tag_key
+
+    name_end = 1 + len(expected[0])
+    assert read_start_tag_key(tag, name_end, len(tag), expected[0]) == (len(tag), expected)

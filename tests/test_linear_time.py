@@ -115,3 +115,37 @@ def test_dense_credits_in_one_line_are_each_found_once():
 
 def test_dense_credits_cost_linear_work():
     assert grows_linearly(lambda k: "".join(f"Photo: {name}/AP. " for name in NAMES) * k, credits.find_credits)
+
+
+def naive_chunks(page):
+    """html.chunks written the obvious way, from the list of every '<': the reference the fast count must equal."""
+    lts = [i for i, c in enumerate(page) if c == "<"]
+    if len(page) <= html.WHOLE_PAGE_TAGS or len(lts) <= html.WHOLE_PAGE_TAGS:
+        return [(0, len(page))]
+    cuts, at = [0], 0
+    while True:
+        later = [i for i in lts if i >= at]
+        if len(later) < html.CHUNK_TAGS:
+            break
+        at = later[html.CHUNK_TAGS - 1]
+        cut = html.CUT_RE.search(page, at, at + html.CUT_REACH)
+        cuts.append(cut.start() if cut else at)
+        at = cuts[-1] + 1
+    return list(zip(cuts, cuts[1:] + [len(page)]))
+
+
+BLOCK = html.LT_BLOCK
+PAGES = {
+    "all-lt": "<" * 30_000,
+    "divs": ("<div>" + "a" * 30) * 10_000,
+    "sparse-then-dense": "x" * (3 * BLOCK - 7) + "<b>" * 12_000 + "<p>" + "y" * (BLOCK + 1) + "<i>" * 9_000,
+    "cuts-far-from-blocks": ("<b>" + "z" * 40) * 9_000 + ("<section>" + "w" * 300) * 2_000,
+    "one-lt": "<" + "a" * 100_000,
+    "block-edges": "".join("<" if i % BLOCK in (0, BLOCK - 1) else "a" for i in range(BLOCK * 3)) * 2 + "<u>" * 8_001,
+}
+
+
+@pytest.mark.parametrize("name", list(PAGES), ids=list(PAGES))
+def test_big_pages_are_cut_where_counting_every_tag_cuts_them(name):
+    page = PAGES[name]
+    assert html.chunks(page) == naive_chunks(page)

@@ -7,7 +7,9 @@ Embeds are found here; credits by `html_credits`; spans by `spans`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import accumulate
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from html import unescape
@@ -282,7 +284,8 @@ def scan(page: str) -> tuple[list[Embed], list[Credit]]:
         found, furniture, claimed = _structural_embeds(tree, smap)
         taken += [e.span for e in found] + [a for e in found for a in e.also_at] + [smap.span(el) for el in furniture]
         spans = [e.span for e in found]
-        if "(@" in page[start:end] and text_detectors.SIGNATURE_RE.search(page, start, end):
+        signed = HANDLE_OPEN_RE.search(page, start, end)   # every signature starts with "(@": searched from there
+        if signed and text_detectors.SIGNATURE_RE.search(page, signed.start(), end):
             found += _signatures(tree, smap, claimed)
         credits += html_credits.find_credits(tree, smap, claimed=claimed, embed_spans=spans)   # the tree's last use
         embeds += found
@@ -290,12 +293,16 @@ def scan(page: str) -> tuple[list[Embed], list[Credit]]:
     return _dedupe(embeds), sorted(credits, key=lambda c: c.span)
 
 
+# The regex engine's literal scan finds a two-character needle in about a third of str.find's time (#14).
+HANDLE_OPEN_RE = re.compile(r"\(@")
+
+
 def _structural_embeds(tree: Any, smap: SourceMap) -> tuple[list[Embed], list[Any], set[Any]]:
     """(embeds, furniture holding post links, claimed elements) of one parse."""
     embeds: list[Embed] = []
     claimed: set[Any] = set()
     furniture: list[Any] = []
-    for group in _embed_candidates(tree, smap.page[smap.start:smap.end], furniture=furniture):
+    for group in _embed_candidates(tree, furniture=furniture):
         # Candidates come in document order within a group: an element's claimed ancestors are claimed already.
         in_claimed = AncestorMemo(lambda node, above: above or node in claimed, False)
         for el in shallow(group):
@@ -332,12 +339,15 @@ CUT_REACH = 20_000   # characters looked through for a block-level tag to cut be
 
 def chunks(page: str) -> list[tuple[int, int]]:
     """The stretches of the page parsed one at a time: the whole page, nearly always."""
-    if len(page) <= WHOLE_PAGE_TAGS or page.count("<") <= WHOLE_PAGE_TAGS:
+    if len(page) <= WHOLE_PAGE_TAGS:
+        return [(0, len(page))]
+    lts = LtIndex(page)
+    if lts.total <= WHOLE_PAGE_TAGS:
         return [(0, len(page))]
     cuts = [0]
     at = 0
     while True:
-        at = _nth_lt(page, at, CHUNK_TAGS)
+        at = lts.nth(at, CHUNK_TAGS)
         if at < 0:
             break
         cut = CUT_RE.search(page, at, at + CUT_REACH)
@@ -346,24 +356,48 @@ def chunks(page: str) -> list[tuple[int, int]]:
     return list(zip(cuts, cuts[1:] + [len(page)]))
 
 
-def _nth_lt(page: str, at: int, n: int) -> int:
-    """Where the n-th '<' after `at` is, or -1."""
-    step = 64 * n
-    while n > 0:
-        end = min(len(page), at + step)
-        seen = page.count("<", at, end)
-        if seen >= n:
-            break
-        if end == len(page):
+class LtIndex:
+    """How many '<' the page holds before each block of LT_BLOCK characters: counted in C in one pass, so finding
+    each slice's cut reads a block, not the slice again (#14: counting and finding the '<' of a 45 MB page took
+    four passes over it)."""
+
+    def __init__(self, page: str) -> None:
+        self.page = page
+        counts = (page.count("<", at, at + LT_BLOCK) for at in range(0, len(page), LT_BLOCK))
+        self.before = list(accumulate(counts, initial=0))   # before[j]: the '<' in page[:j * LT_BLOCK]
+        self.total = self.before[-1]
+
+    def nth(self, at: int, n: int) -> int:
+        """Where the n-th '<' from `at` on is (n >= 1), or -1."""
+        block = at // LT_BLOCK
+        rank = self.before[block] + self.page.count("<", block * LT_BLOCK, at) + n   # in the page, from 1
+        if rank > self.total:
             return -1
-        n -= seen
-        at = end
+        block = bisect_left(self.before, rank) - 1   # before[block] < rank <= before[block + 1]
+        start = block * LT_BLOCK
+        return _nth_lt(self.page, start, min(len(self.page), start + LT_BLOCK), rank - self.before[block])
+
+
+LT_BLOCK = 16_384
+
+
+def _nth_lt(page: str, at: int, end: int, n: int) -> int:
+    """Where the n-th '<' of page[at:end] is; there are at least n. Halves of the stretch are counted (in C) until
+    a short one is left, so a stretch that is all '<' costs two passes, not a call per '<'."""
+    while end - at > 64:
+        middle = (at + end) // 2
+        seen = page.count("<", at, middle)
+        if seen >= n:
+            end = middle
+        else:
+            n -= seen
+            at = middle
     for _ in range(n):
         at = page.find("<", at) + 1
     return at - 1
 
 
-def _embed_candidates(tree: Any, page: str, *, furniture: list[Any]) -> Iterator[list[Any]]:
+def _embed_candidates(tree: Any, *, furniture: list[Any]) -> Iterator[list[Any]]:
     """Structural embeds first (so they claim the links inside them), then links to posts in the prose; links
     in the site's own furniture go to `furniture` instead. Each group is in document order."""
     root = tree.body or tree.root   # the head holds no embeds: a tenth fewer elements to test per selector
@@ -372,10 +406,10 @@ def _embed_candidates(tree: Any, page: str, *, furniture: list[Any]) -> Iterator
     custom = any(tree.tags(tag) for tag in CUSTOM_TAGS)
     yield select(root, STRUCTURE_SELECTOR + (", " + ", ".join(CUSTOM_TAGS) if custom else ""))
     yield select(root, "div.fb-post, div.fb-video")
-    yield _post_links(root, page, furniture)
+    yield _post_links(root, furniture)
 
 
-def _post_links(root: Any, page: str, furniture: list[Any]) -> list[Any]:
+def _post_links(root: Any, furniture: list[Any]) -> list[Any]:
     """Links whose href names a post (as a post URL written in the markup, entities decoded), and twitter-timeline
     links; a link inside the site's furniture goes to `furniture` instead. The hrefs are matched all at once, one
     per line of a single string."""

@@ -56,22 +56,27 @@ def _decode_ref(match: re.Match[str], raw: str) -> str:
     return match.group(0)
 
 
-def read_start_tag(page: str, name_end: int, limit: int) -> tuple[int, dict[str, str]]:
-    """(just after the start tag, its attributes) for a start tag whose name ends at `name_end`: names lower-cased,
-    the first of a repeated name kept, values decoded. The tag ends at the first '>' outside quoted values."""
-    attrs: dict[str, str] = {}
+def read_start_tag_key(page: str, name_end: int, limit: int, tag: str) -> tuple[int, tuple[str, str | None, str]]:
+    """(just after the start tag, its `element_key`) for a start tag whose name ends at `name_end`: names
+    lower-cased, the first of a repeated name kept, the key's value decoded (only it: a start tag's other values
+    are never needed). The tag ends at the first '>' outside quoted values."""
+    values: dict[str, str] = {}
     pos = name_end
     while True:
         found = _ATTR_RE.match(page, pos, limit)
         if found is None or found.end() == pos or found.group(1) is None:
             break
         name = found.group(1).lower()
-        value = next((v for v in found.group(2, 3, 4) if v is not None), "")
-        if name not in attrs:
-            attrs[name] = attribute_value(value)
+        if name not in values:
+            value = found.group(2)
+            values[name] = value if value is not None else found.group(3) or found.group(4) or ""
         pos = found.end()
     close = page.find(">", pos, limit)
-    return (close + 1 if close >= 0 else limit), attrs
+    tag_end = close + 1 if close >= 0 else limit
+    if not values:
+        return tag_end, (tag, None, "")
+    name = "id" if "id" in values else "class" if "class" in values else next(iter(values))
+    return tag_end, (tag, name, attribute_value(values[name]))
 
 
 class Layout:
@@ -309,16 +314,15 @@ class SourceMap:
             name = _TAG_NAME_RE.match(page, at)
             if name is None or _SOURCE_NAMES.get(name.group(1).lower(), name.group(1).lower()) != tag or in_raw(at):
                 continue
-            tag_end, attrs = read_start_tag(page, name.end(), end)
+            tag_end, key = read_start_tag_key(page, name.end(), end, tag)
             if hit < tag_end:
-                yield at, element_key(tag, attrs)
+                yield at, key
                 seen = pos = max(pos, tag_end)
 
     def _key_at(self, at: int, tag: str) -> tuple[int, tuple[str, str | None, str]]:
         name = _TAG_NAME_RE.match(self.page, at)
         assert name is not None
-        tag_end, attrs = read_start_tag(self.page, name.end(), self.end)
-        return tag_end, element_key(tag, attrs)
+        return read_start_tag_key(self.page, name.end(), self.end, tag)
 
 
 class _Cursor:
