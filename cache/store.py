@@ -427,6 +427,23 @@ class Store:
             row[key] = json.loads(row[key]) if row[key] else None
         return row
 
+    def latest_resolutions(self, urls: Sequence[str], *, since: str | None = None) -> dict[str, dict[str, Any]]:
+        """`latest_resolution` of many URLs in one query (#13: every link of an article at once): URL -> row, for
+        the URLs that have one."""
+        found: dict[str, dict[str, Any]] = {}
+        unique = list(dict.fromkeys(urls))
+        for start in range(0, len(unique), 500):
+            chunk = unique[start:start + 500]
+            where, args = f"url IN ({', '.join('?' * len(chunk))})", list(chunk)
+            if since is not None:
+                where, args = where + " and resolved_at >= ?", args + [since]
+            for row in self._rows(f"SELECT * FROM resolutions WHERE id IN "
+                                  f"(SELECT max(id) FROM resolutions WHERE {where} GROUP BY url)", args):
+                for key in ("hops", "post", "fetch_ids"):
+                    row[key] = json.loads(row[key]) if row[key] else None
+                found[row["url"]] = row
+        return found
+
     # -- raw bodies, posts, media -------------------------------------------------------------------------
 
     def keep_body(self, sha256: str, data: bytes, content_type: str | None = None) -> None:

@@ -20,12 +20,13 @@ def plain(value: Any) -> Any:
             names = _FIELDS[kind] = tuple(f.name for f in fields(kind))
         else:
             _NOT_DATACLASSES.add(kind)
+    # Leaves are kept as they are without a call each (#13: most fields are leaves).
     if names is not None:
-        return {name: plain(getattr(value, name)) for name in names}
+        return {name: v if type(v) in _LEAVES else plain(v) for name in names for v in (getattr(value, name),)}
     if isinstance(value, (list, tuple)):
-        return kind(plain(v) for v in value)
+        return kind(v if type(v) in _LEAVES else plain(v) for v in value)
     if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
+        return {k: v if type(v) in _LEAVES else plain(v) for k, v in value.items()}
     return value
 
 

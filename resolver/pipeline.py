@@ -17,7 +17,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import aclosing, contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from types import TracebackType
 from pathlib import Path
@@ -131,9 +131,17 @@ class ArticleResult:
     def replaced(self, **changes: Any) -> ArticleResult:
         """`dataclasses.replace`, keeping the embeds' and credits' JSON already made (#14: each step replaces the
         result, and the output would make it again)."""
-        new = replace(self, **changes)
-        kept = {"embeds_json", "credits_json"} - {f"{name}_json" for name in changes}
-        new.__dict__.update({k: v for k, v in self.__dict__.items() if k in kept})
+        unknown = changes.keys() - _RESULT_FIELDS
+        if unknown:
+            raise TypeError(f"ArticleResult has no field {sorted(unknown)[0]!r}")
+        # A copy of the instance's dict, not `replace`: no __init__ to run on 14 fields, four times an article
+        # (#13: a warm run does this in the main process for every article).
+        new = object.__new__(ArticleResult)
+        state = dict(self.__dict__)
+        for name in changes:
+            state.pop(f"{name}_json", None)   # its made-once JSON is of the value replaced
+        state.update(changes)
+        new.__dict__.update(state)
         return new
 
     def to_json(self) -> dict[str, Any]:
@@ -148,6 +156,9 @@ class ArticleResult:
             "credited_images": _json_list(self.credited_images), "archives": _json_list(self.archives),
             "identifications": _json_list(self.identifications), "unavailable": self.unavailable,
         }
+
+
+_RESULT_FIELDS = frozenset(f.name for f in fields(ArticleResult))
 
 
 def _json_list(results: Iterable[StepResult] | None) -> list[dict[str, Any]] | None:

@@ -135,12 +135,21 @@ async def resolve(url: str, *, session: Session, follow_all: bool = False) -> Re
 
 
 def _cached(url: str, session: Session) -> Resolution | None:
-    if session.store is None or session.refresh:
-        return None
+    return _cached_many([url], session)[0]
+
+
+def _cached_many(urls: list[str], session: Session) -> list[Resolution | None]:
+    """Each URL's cached resolution the run accepts, or None; read in one query (#13: a warm run asks for every
+    link of every article)."""
+    if session.store is None or session.refresh or not urls:
+        return [None] * len(urls)
     # The cache keeps URLs redacted (#11): look up the same form. An indexed read: fast.
-    cached = session.store.latest_resolution(session.redactor.url(url), since=session.cached_since())
-    if cached is None:
-        return None
+    keys = [session.redactor.url(url) for url in urls]
+    rows = session.store.latest_resolutions(keys, since=session.cached_since())
+    return [_from_row(url, rows[key]) if key in rows else None for url, key in zip(urls, keys, strict=True)]
+
+
+def _from_row(url: str, cached: dict[str, Any]) -> Resolution:
     return Resolution(url, cached["final_url"], cached["canonical_url"], tuple(Hop(**h) for h in cached["hops"] or []),
                       Destination(**cached["post"]) if cached["post"] else None, cached["error"], from_cache=True,
                       resolution_id=cached["id"])
@@ -235,7 +244,7 @@ async def resolve_many(urls: Iterable[str], *, session: Session, follow_all: boo
     """Resolve many links at once: a global limit (concurrency) and a polite per-host limit (per_host). Links the
     cache answers are answered here, in order, with no task each (#14: a warm run is nearly all of those)."""
     links = list(urls)
-    answered = [_cached(_normalise(link), session) for link in links]
+    answered = _cached_many([_normalise(link) for link in links], session)
     if on_done is not None:
         for cached in answered:
             if cached is not None:

@@ -149,3 +149,18 @@ def test_offline_with_refresh_is_refused_before_anything_runs():
 
     with pytest.raises(UsageError, match="--offline and --refresh"):
         Mode(offline=True, refresh=True)
+
+
+def test_replaced_result_keeps_the_made_once_json_only_of_what_it_does_not_replace():
+    """`ArticleResult.replaced` copies the instance (#13) as `dataclasses.replace` would: the changed fields,
+    the embeds' and credits' JSON kept unless the embeds or credits are what changed, and an unknown name refused."""
+    first = pipeline.scan('<p>Photo: Bea Example / Riverton Post</p> pic.twitter.com/q3uNO4mJHi', source="a.txt")
+    embeds_json, credits_json = first.embeds_json, first.credits_json
+    second = first.replaced(article_id=7, resolutions=())
+    assert second == pipeline.ArticleResult(first.article, first.embeds, first.credits, article_id=7, resolutions=())
+    assert second.embeds_json is embeds_json and second.credits_json is credits_json
+    assert first.article_id is None and first.resolutions is None
+    third = second.replaced(credits=())
+    assert third.embeds_json is embeds_json and third.credits_json == [] and third.resolutions == ()
+    with pytest.raises(TypeError, match="no field 'nothing'"):
+        first.replaced(nothing=1)

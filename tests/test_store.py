@@ -130,3 +130,23 @@ def test_opening_and_recording_into_an_up_to_date_database_does_not_load_sqlite_
     done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "c.db")], capture_output=True, text=True,
                           cwd=__import__("pathlib").Path(__file__).resolve().parents[1])
     assert done.stdout.split() == ["1", "False"], done.stderr
+
+
+def test_latest_resolutions_answer_as_latest_resolution_does_for_each_url(store):
+    """One query for an article's links (#13) gives, per URL, what `latest_resolution` gives: the newest row
+    resolved at or after `since`, none for a URL with no such row, a URL asked twice answered once."""
+    def resolved(url: str, final: str, at: str) -> int:
+        return store.record_resolution({"url": url, "final_url": final, "hops": [{"url": url, "status": 301}],
+                                        "post": None, "resolved_at": at, "tool_version": "test"})
+    resolved("https://t.co/a", "https://end/a-old", "2024-01-01T00:00:00.000000Z")
+    newest = resolved("https://t.co/a", "https://end/a-new", "2024-03-01T00:00:00.000000Z")
+    resolved("https://t.co/b", "https://end/b-old", "2024-01-01T00:00:00.000000Z")
+    resolved("https://t.co/b", "https://end/b-older-id-newer-time", "2023-01-01T00:00:00.000000Z")
+    urls = ["https://t.co/a", "https://t.co/b", "https://t.co/none", "https://t.co/a"]
+    for since in (None, "2024-02-01T00:00:00.000000Z", "2025-01-01T00:00:00.000000Z"):
+        found = store.latest_resolutions(urls, since=since)
+        assert found == {url: row for url in urls if (row := store.latest_resolution(url, since=since)) is not None}
+    assert store.latest_resolutions(urls)["https://t.co/a"]["id"] == newest
+    assert store.latest_resolutions(urls)["https://t.co/a"]["hops"] == [{"url": "https://t.co/a", "status": 301}]
+    assert list(store.latest_resolutions(urls, since="2024-02-01T00:00:00.000000Z")) == ["https://t.co/a"]
+    assert store.latest_resolutions([]) == {}

@@ -131,8 +131,9 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
     pending = []
     done = on_done or (lambda: None)
     for target in unique:
-        cached = _from_cache(target, session) if options.cached else None
-        if cached is not None and options.media and _media_missing(cached.record, session, options):
+        media_row = _media_lookup(session.store)
+        cached = _from_cache(target, session, media_row) if options.cached else None
+        if cached is not None and options.media and _media_missing(cached.record, media_row, options):
             # a run killed between recording the post and analysing its media left them unfetched (#12)
             cached = replace(cached, media=await _analyse_media(cached.record, session, options, cached.post_row))
         if cached is not None:
@@ -165,18 +166,33 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
     return [results[t] for t in targets]
 
 
-def _media_missing(record: PostRecord, session: Session, options: FetchOptions) -> bool:
+def _media_missing(record: PostRecord, media_row: Callable[[str], dict[str, Any] | None] | None,
+                   options: FetchOptions) -> bool:
     """Whether a media file of the record was never analysed (no row in the media table)."""
-    store = session.store
-    return store is not None and any(store.media_by_url(url) is None
-                                     for url in media_urls(record, download_video=options.download_video))
+    return media_row is not None and any(media_row(url) is None
+                                         for url in media_urls(record, download_video=options.download_video))
+
+
+def _media_lookup(store: Store | None) -> Callable[[str], dict[str, Any] | None] | None:
+    """The media table's row of a URL, each read once (#13: a cached post's media rows are read for its JSON and
+    again to check that none is missing)."""
+    if store is None:
+        return None
+    rows: dict[str, dict[str, Any] | None] = {}
+
+    def media_row(url: str) -> dict[str, Any] | None:
+        if url not in rows:
+            rows[url] = store.media_by_url(url)
+        return rows[url]
+    return media_row
 
 
 def _settled(records: list[PostRecord]) -> bool:
     return any(r.status in DEFINITIVE for r in records)
 
 
-def _from_cache(target: Target, session: Session) -> FetchedPost | None:
+def _from_cache(target: Target, session: Session,
+                media_row: Callable[[str], dict[str, Any] | None] | None = None) -> FetchedPost | None:
     """The cached post, when there is one the run accepts (within the TTL; offline, of any age)."""
     store = session.store
     if store is None or session.refresh:
@@ -185,8 +201,9 @@ def _from_cache(target: Target, session: Session) -> FetchedPost | None:
     since = session.cached_since()
     if row is None or since is not None and (row["last_observed_at"] or "") < since:
         return None
-    record = replace(record_from_json(json.loads(row["record"])), from_cache=True)
-    return FetchedPost(record, _media_rows(record, store), row["id"], archived=archived_in_store(row, store))
+    record = record_from_json(json.loads(row["record"]) | {"from_cache": True})
+    return FetchedPost(record, _media_rows(record, media_row or store.media_by_url), row["id"],
+                       archived=archived_in_store(row, store))
 
 
 def archived_in_store(post_row: dict[str, Any], store: Store) -> tuple[wayback.ArchivedCopy, ...]:
@@ -422,9 +439,9 @@ def _keep(body: bytes, sha256: str, keep_dir: Path) -> str:
     return str(path)
 
 
-def _media_rows(record: PostRecord, store: Store) -> tuple[dict[str, Any], ...]:
+def _media_rows(record: PostRecord, media_row: Callable[[str], dict[str, Any] | None]) -> tuple[dict[str, Any], ...]:
     def known(url: str | None) -> MediaFile | None:
-        row = store.media_by_url(url) if url else None
+        row = media_row(url) if url else None
         return MediaFile.from_row(row) if row is not None else None
     return tuple(_media_json(item, known(item.url) or known(item.preview_url)) for item in record.media)
 
