@@ -14,8 +14,9 @@ process. The fetch log and resolutions go to a throwaway cache, as in a real run
 
 Per level: a warm-up batch (imports, pool), then --runs timed runs on fresh links (none answered from the cache);
 the median is reported, with the client's CPU time per request (this process's, the server's apart): on a machine
-shared with other work, the figure that moves least with the load. First, unless --no-ceiling, the highest level runs against a server that answers at
-once: the requests/s this machine's CPU allows, which bounds the best ratio a level can reach here. With
+shared with other work, the figure that moves least with the load. First, unless --no-ceiling, the highest level
+runs against a server that answers at once: the requests/s this machine's CPU allows, which bounds the best ratio
+a level can reach here. With
 --urlexpander [PYTHON], urlexpander's `expand` (run by an interpreter that has it) resolves the same number of
 two-hop links at the same concurrency, for comparison (it resolves names itself: its links name 127.0.0.1).
 
@@ -209,8 +210,8 @@ def main() -> int:
                     f"; best possible here {max(1.0, HOPS * args.n / ideal / ceiling):.2f}x"
                 print(f"concurrency {concurrency:4d}: runs " + ", ".join(f"{t:.2f} s" for t in timings)
                       + f"; median {elapsed:.2f} s ({HOPS * args.n / elapsed:.0f} requests/s), ideal {ideal:.2f} s,"
-                      f" ratio {elapsed / ideal:.2f}x  (target <= 1.15x{bound}); client CPU {cpu * 1e6:.0f} us a request",
-                      flush=True)
+                      f" ratio {elapsed / ideal:.2f}x  (target <= 1.15x{bound}); client CPU {cpu * 1e6:.0f} us a"
+                      " request", flush=True)
         finally:
             server.terminate()
             server.join(5)
