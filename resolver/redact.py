@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, quote_plus, unquote_plus, urlsplit, urlunsplit
 
@@ -46,6 +46,9 @@ SECRET_SETTINGS = ("x_bearer_token", "ia_access_key", "ia_secret_key", "meta_acc
 # A configured secret shorter than this is not searched for in free text: replacing every "ab" in a message
 # would garble it and protect nothing (no real token is that short). Exact parameter values are still matched.
 MIN_TEXT_SECRET = 6
+# URLs a Redactor remembers the redacted form of (then it forgets them all and starts again): a resolved link's URLs
+# are redacted about sixteen times on their way to the fetch log, the cache and the output (#14).
+REMEMBERED_URLS = 4096
 
 
 def secrets_of(settings: object) -> tuple[str, ...]:
@@ -58,6 +61,7 @@ class Redactor:
     """Redacts URLs, headers and text for one run. `secrets`: the run's configured secret values."""
 
     secrets: tuple[str, ...] = ()
+    _urls: dict[str, str] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @classmethod
     def for_settings(cls, settings: object) -> Redactor:
@@ -66,6 +70,14 @@ class Redactor:
     def url(self, url: str) -> str:
         """The URL with secret parameter values (query and fragment), a password in its user part, and any
         configured secret replaced by REDACTED. Not a URL (no scheme or host): redacted as text."""
+        redacted = self._urls.get(url)
+        if redacted is None:
+            if len(self._urls) >= REMEMBERED_URLS:
+                self._urls.clear()
+            redacted = self._urls[url] = self._url(url)
+        return redacted
+
+    def _url(self, url: str) -> str:
         try:
             split = urlsplit(url)
         except ValueError:

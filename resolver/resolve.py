@@ -21,7 +21,7 @@ from resolver.platforms.canonical import canonical_url
 from resolver.session import NotCached
 
 if TYPE_CHECKING:
-    from resolver.model import Embed
+    from resolver.model import Embed, PostRef
     from resolver.redact import Redactor
     from resolver.session import Session
 
@@ -81,7 +81,11 @@ class Resolution:
 
 def describe(url: str) -> Destination | None:
     """What a final URL is (platform, kind, id, handle, canonical URL), plus a snowflake's creation time."""
-    ref = platforms.parse_url(url)
+    return _described(platforms.parse_url(url))
+
+
+def _described(ref: PostRef | None) -> Destination | None:
+    """describe() of a URL already parsed (#14: each hop's URL was parsed up to three times)."""
     if ref is None:
         return None
     created = x.snowflake_time(ref.post_id) if ref.platform == "twitter" and ref.post_id else None
@@ -128,9 +132,9 @@ async def resolve(url: str, *, session: Session, follow_all: bool = False) -> Re
     ref = platforms.parse_url(url)
     ledger = Ledger()
     if ref is not None and ref.kind in ("post", "video", "timeline") and not follow_all:
-        resolution = Resolution(url, url, ref.url, (), describe(url))   # a post URL needs no request
+        resolution = Resolution(url, url, ref.url, (), _described(ref))   # a post URL needs no request
     else:
-        resolution = await _follow(url, session=session, follow_all=follow_all, ledger=ledger)
+        resolution = await _follow(url, ref, session=session, follow_all=follow_all, ledger=ledger)
     return _finish(resolution, session, ledger)
 
 
@@ -155,7 +159,8 @@ def _from_row(url: str, cached: dict[str, Any]) -> Resolution:
                       resolution_id=cached["id"])
 
 
-async def _follow(url: str, *, session: Session, follow_all: bool, ledger: Ledger) -> Resolution:
+async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all: bool, ledger: Ledger) -> Resolution:
+    """The chain from `url` (`ref`: what the URL parsers make of it)."""
     hops: list[Hop] = []
     seen: set[str] = set()
     current = url
@@ -179,8 +184,9 @@ async def _follow(url: str, *, session: Session, follow_all: bool, ledger: Ledge
             # the server failed (retries spent): where the link goes is not known; a 4xx is a destination (#12)
             return Resolution(url, current, None, tuple(hops), None,
                               f"http-{outcome.status}: {current} answered {outcome.status}")
-        if onward is None:
-            return Resolution(url, current, canonical_url(current), tuple(hops), describe(current))
+        if onward is None:   # `ref` is what the parsers make of `current`: canonical_url(current) is its URL
+            return Resolution(url, current, ref.url if ref is not None else canonical_url(current), tuple(hops),
+                              _described(ref))
         current = onward[0]
         try:
             scheme = urlsplit(current).scheme
@@ -191,7 +197,7 @@ async def _follow(url: str, *, session: Session, follow_all: bool, ledger: Ledge
                               f"unsafe: refused {current}: only http and https are fetched")
         ref = platforms.parse_url(current)
         if ref is not None and ref.kind in ("post", "video") and not follow_all:
-            return Resolution(url, current, ref.url, tuple(hops), describe(current))
+            return Resolution(url, current, ref.url, tuple(hops), _described(ref))
 
 
 def _finish(resolution: Resolution, session: Session, ledger: Ledger) -> Resolution:

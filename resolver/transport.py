@@ -152,9 +152,9 @@ class _ReleasingStream(httpx.AsyncByteStream):
     def __init__(self, inner: httpx.AsyncByteStream, release: Callable[[], None]) -> None:
         self._inner, self._release = inner, release
 
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        async for chunk in self._inner:
-            yield chunk
+    def __aiter__(self) -> AsyncIterator[bytes]:
+        # the inner stream's own iterator, not a generator around it: one layer less for every chunk (#14)
+        return self._inner.__aiter__()
 
     async def aclose(self) -> None:
         try:
@@ -431,25 +431,29 @@ async def _read_capped(response: httpx.Response, *, max_bytes: int, deadline: fl
     """The body, decoded in bounded steps (gzip, deflate, br, zstd) and counted both decoded and on the wire,
     within a wall-clock deadline. httpx's own decoders turn a whole network chunk into memory at once: 3 KB of
     brotli became 4 GiB before a cap could look (#12), so the raw stream is read and decoded here."""
-    url = str(response.request.url)
-    too_large = BodyTooLarge(f"body larger than {max_bytes:,} bytes", url=url)
     if response.is_stream_consumed:     # built from bytes already in memory (a replayed WARC record)
         if len(response.content) > max_bytes:
-            raise too_large
+            raise _too_large(response, max_bytes)
         return response.content
-    decoders = _decoders(response.headers.get("content-encoding", ""), limit=max_bytes, url=url)
+    encoding = response.headers.get("content-encoding", "")
+    decoders = _decoders(encoding, limit=max_bytes, url=str(response.request.url)) if encoding else []
     chunks, size, wire = [], 0, 0
     async for raw in response.aiter_raw():
         wire += len(raw)
         if wire > max_bytes:
-            raise too_large
+            raise _too_large(response, max_bytes)
         for piece in _decode(decoders, raw):
             size += len(piece)
             if size > max_bytes:
-                raise too_large
+                raise _too_large(response, max_bytes)
             if time.monotonic() > deadline:
-                raise BodyTooLarge("body still arriving at the per-fetch deadline", url=url)
+                raise BodyTooLarge("body still arriving at the per-fetch deadline", url=str(response.request.url))
             chunks.append(piece)
         if time.monotonic() > deadline:
-            raise BodyTooLarge("body still arriving at the per-fetch deadline", url=url)
+            raise BodyTooLarge("body still arriving at the per-fetch deadline", url=str(response.request.url))
     return b"".join(chunks)
+
+
+def _too_large(response: httpx.Response, max_bytes: int) -> BodyTooLarge:
+    """Made when a body is refused, not for every body (#14)."""
+    return BodyTooLarge(f"body larger than {max_bytes:,} bytes", url=str(response.request.url))

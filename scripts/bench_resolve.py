@@ -13,8 +13,10 @@ allow_private lets the guard dial that loopback answer. Nothing leaves 127.0.0.1
 process. The fetch log and resolutions go to a throwaway cache, as in a real run.
 
 Per level: a warm-up batch (imports, pool), then --runs timed runs on fresh links (none answered from the cache);
-the median is reported. First, unless --no-ceiling, the highest level runs against a server that answers at
-once: the requests/s this machine's CPU allows, which bounds the best ratio a level can reach here. With
+the median is reported, with the client's CPU time per request (this process's, the server's apart): on a machine
+shared with other work, the figure that moves least with the load. First, unless --no-ceiling, the highest level
+runs against a server that answers at once: the requests/s this machine's CPU allows, which bounds the best ratio
+a level can reach here. With
 --urlexpander [PYTHON], urlexpander's `expand` (run by an interpreter that has it) resolves the same number of
 two-hop links at the same concurrency, for comparison (it resolves names itself: its links name 127.0.0.1).
 
@@ -90,8 +92,9 @@ def links(n: int, hosts: int, port: int, offset: int) -> list[str]:
     return [f"http://s{i % max(hosts // 2, 1)}.{DOMAIN}:{port}/a/{offset + i}" for i in range(n)]
 
 
-def run_level(n: int, hosts: int, concurrency: int, port: int, db: Path, runs: int) -> list[float]:
-    """The warm-up and the timed runs of one level, all in one session (one loop, one client), as a command runs."""
+def run_level(n: int, hosts: int, concurrency: int, port: int, db: Path, runs: int) -> list[tuple[float, float]]:
+    """The warm-up and the timed runs of one level, all in one session (one loop, one client), as a command runs:
+    (wall time, this process's CPU time) of each timed run."""
     from cache import Store
     from resolver.resolve import resolve_many
     from resolver.session import Session
@@ -100,20 +103,20 @@ def run_level(n: int, hosts: int, concurrency: int, port: int, db: Path, runs: i
     settings = Settings(allow_private=True, concurrency=concurrency, per_host=concurrency, retries=0, timeout=60,
                         deadline=120)
 
-    async def timed(session: Session) -> list[float]:
+    async def timed(session: Session) -> list[tuple[float, float]]:
         timings = []
         for run_number in range(runs + 1):          # run 0 is the warm-up
             size = min(n, 4 * concurrency) if run_number == 0 else n
             batch = links(size, hosts, port, (concurrency * 100 + run_number) * 1_000_000)
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             results = await resolve_many(batch, session=session)
-            elapsed = time.perf_counter() - start
+            elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
             errors = [r.error for r in results if r.error]
             if errors:
                 raise SystemExit(f"{len(errors)} links failed, e.g. {errors[0]}")
             assert all(len(r.hops) == HOPS and not r.from_cache for r in results)
             if run_number:
-                timings.append(elapsed)
+                timings.append((elapsed, cpu))
         return timings
 
     with Store(db) as store:
@@ -188,23 +191,27 @@ def main() -> int:
             # beside it). A level whose ideal rate is above it cannot reach its ideal time here.
             server, port = start_server(0.0, "names")
             try:
-                elapsed = statistics.median(run_level(args.n, args.hosts, max(levels), port, Path(tmp) / "c.db", 1))
+                [(elapsed, cpu)] = run_level(args.n, args.hosts, max(levels), port, Path(tmp) / "c.db", 1)
             finally:
                 server.terminate()
                 server.join(5)
             ceiling = HOPS * args.n / elapsed
-            print(f"CPU ceiling (no latency, concurrency {max(levels)}): {ceiling:.0f} requests/s", flush=True)
+            print(f"CPU ceiling (no latency, concurrency {max(levels)}): {ceiling:.0f} requests/s; client CPU "
+                  f"{cpu / (HOPS * args.n) * 1e6:.0f} us a request", flush=True)
         server, port = start_server(args.latency, "names")
         try:
             for concurrency in levels:
-                timings = run_level(args.n, args.hosts, concurrency, port, Path(tmp) / "bench.db", args.runs)
+                runs = run_level(args.n, args.hosts, concurrency, port, Path(tmp) / "bench.db", args.runs)
+                timings = [wall for wall, _ in runs]
                 elapsed = statistics.median(timings)
+                cpu = statistics.median(cpu for _, cpu in runs) / (HOPS * args.n)
                 ideal = HOPS * args.latency * args.n / concurrency
                 bound = "" if ceiling is None else \
                     f"; best possible here {max(1.0, HOPS * args.n / ideal / ceiling):.2f}x"
                 print(f"concurrency {concurrency:4d}: runs " + ", ".join(f"{t:.2f} s" for t in timings)
                       + f"; median {elapsed:.2f} s ({HOPS * args.n / elapsed:.0f} requests/s), ideal {ideal:.2f} s,"
-                      f" ratio {elapsed / ideal:.2f}x  (target <= 1.15x{bound})", flush=True)
+                      f" ratio {elapsed / ideal:.2f}x  (target <= 1.15x{bound}); client CPU {cpu * 1e6:.0f} us a"
+                      " request", flush=True)
         finally:
             server.terminate()
             server.join(5)

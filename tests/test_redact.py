@@ -120,3 +120,18 @@ def test_log_records_are_redacted_whoever_logs_them():
     finally:
         logger.removeHandler(handler)
     assert seen == ["HTTP Request: GET https://x.test/?access_token=REDACTED&q=1", "sent header Bearer REDACTED"]
+
+
+def test_remembered_urls_are_bounded_and_answer_as_the_first_time():
+    """A Redactor remembers the URLs it redacted (#14), at most REMEMBERED_URLS of them, and a remembered answer is
+    the one it gave first."""
+    from resolver.redact import REMEMBERED_URLS
+
+    r = Redactor(secrets=(TOKEN,))
+    url = f"https://api.example/x?access_token=abc&q={TOKEN}"
+    first = r.url(url)
+    assert first == "https://api.example/x?access_token=REDACTED&q=REDACTED" and r.url(url) == first
+    for n in range(REMEMBERED_URLS + 10):
+        assert r.url(f"https://t.example/{n}?key=v") == f"https://t.example/{n}?key=REDACTED"
+    assert len(r._urls) <= REMEMBERED_URLS and r.url(url) == first
+    assert r == Redactor(secrets=(TOKEN,)) and "_urls" not in repr(r)

@@ -126,6 +126,23 @@ def test_429_then_success_and_503_then_success_are_retried(fakenet, store):
     assert flaky.error is None and [r["status"] for r in store.fetches_for("https://flaky.example/")] == [503, 200]
 
 
+def test_retries_end_at_their_time_limit_counted_from_the_first_attempt(fakenet, store):
+    """A request's retries stop once retry_max_wait x (retries + 1) has passed since its FIRST attempt began. The
+    first attempt is made before any retry machinery is built (#14); its time still counts."""
+    import time
+
+    busy = page("busy", 503, **{"Retry-After": "0"})
+
+    def slow_busy(request):
+        time.sleep(0.4)
+        return busy(request)
+    fakenet.route("slow.example", "/", slow_busy)
+    result = run("https://slow.example/", fakenet.settings(retries=3, retry_max_wait=0.25), store)
+    assert result.error == "http-503: https://slow.example/ answered 503"
+    # attempts end at about 0.4, 0.8 and 1.2 s and the limit is 1.0 s: three attempts of the four allowed
+    assert [r["status"] for r in store.fetches_for("https://slow.example/")] == [503, 503, 503]
+
+
 def test_a_server_error_at_the_end_of_a_link_is_its_error_not_its_destination(fakenet, store):
     """A short link whose shortener answers 503 (retries spent), or a chain ending at a 502, was resolved "to" the
     URL that failed, with no error and exit 0: where the link goes is not known. A 404 at the end is a destination

@@ -150,3 +150,25 @@ def test_latest_resolutions_answer_as_latest_resolution_does_for_each_url(store)
     assert store.latest_resolutions(urls)["https://t.co/a"]["hops"] == [{"url": "https://t.co/a", "status": 301}]
     assert list(store.latest_resolutions(urls, since="2024-02-01T00:00:00.000000Z")) == ["https://t.co/a"]
     assert store.latest_resolutions([]) == {}
+
+
+def test_rows_appended_inside_a_write_are_plain_inserts_and_roll_back_with_it(tmp_path):
+    """A resolution and its fetch rows are one transaction: BEGIN, one INSERT a row, COMMIT; no savepoint per row
+    (#14: three statements a row). A failure in the transaction still takes every row with it."""
+    store = Cache(tmp_path / "cache.db")
+    row = {"url": "https://t.co/a", "contacted_url": "https://t.co/a", "method": "GET", "fetched_at": "2026-01-01",
+           "status": 301, "purpose": "resolve"}
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    with store.write():
+        store.record_fetch(row)
+        store.record_resolution({"url": "https://t.co/a", "final_url": None, "hops": [], "resolved_at": "2026-01-01"})
+    store.conn.set_trace_callback(None)
+    assert [s.split()[0] for s in statements] == ["BEGIN", "INSERT", "INSERT", "COMMIT"]
+    with pytest.raises(RuntimeError), store.write():
+        store.record_fetch(row)
+        raise RuntimeError("killed")
+    assert store.conn.execute("SELECT count(*) FROM fetches").fetchone()[0] == 1
+    store.record_fetch(row)   # outside a transaction: one of its own, as before
+    assert not store.conn.in_transaction and store.conn.execute("SELECT count(*) FROM fetches").fetchone()[0] == 2
+    store.close()
