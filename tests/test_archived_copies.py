@@ -55,7 +55,13 @@ def test_deleted_post_recovered_from_a_classic_markup_capture(fakenet, store):
     ({"__typename": "Tweet", "id_str": ID, "text": "x", "created_at": "2021-05-03T09:12:40.000Z"}, "suspended"),
     ({"__typename": "TweetTombstone", "tombstone": {"text": {"text": "Age-restricted adult content."}}},
      "age_restricted"),
-], ids=["not-found", "suspended-no-user", "age-restricted"])
+    ({"__typename": "TweetTombstone",
+      "tombstone": {"text": {"text": "You're unable to view this Post because this account owner limits who can "
+                                     "view their Posts. Only approved followers can see it."}}}, "protected"),
+    ({"__typename": "TweetTombstone", "tombstone": {"text": {"text": "This Post is unavailable."}}}, "unknown"),
+    ({"__typename": "TweetTombstone", "tombstone": {"text": {"text": "This Post is withheld in your country."}}},
+     "withheld"),
+], ids=["not-found", "suspended-no-user", "age-restricted", "protected", "unknown", "withheld"])
 def test_every_gone_status_reads_the_captures(fakenet, store, live, status):
     settings = world(fakenet, [capture("classic_permalink_reply_with_ancestor.html")], live=live)
     [post] = run([TARGET], settings, store)
