@@ -339,11 +339,30 @@ def _warc_file(path: Path, locator: str, taken: _Taker) -> Iterator[Item]:
 
 @lru_cache(maxsize=1)
 def _quiet_archive_iterator() -> type:
-    """warcio's ArchiveIterator without the warning it writes to stderr on a record of the wrong length: the
-    damage is reported as an item instead."""
+    """warcio's ArchiveIterator without what it writes to stderr itself (the damage is reported as an item
+    instead): its warning on a record of the wrong length, and the zlib error of a gzip member that fails after
+    its first block, which its reader prints before reading the member as ended."""
     from warcio.archiveiterator import ArchiveIterator
+    from warcio.bufferedreaders import DecompressingBufferedReader
 
-    return type("QuietArchiveIterator", (ArchiveIterator,), {"INC_RECORD": ""})
+    class QuietReader(DecompressingBufferedReader):
+        def _decompress(self, data: bytes) -> bytes:
+            if not (self.decompressor and data and self.num_block_read):
+                return bytes(super()._decompress(data))   # the first block: warcio tells gzip from plain bytes
+            try:
+                return bytes(self.decompressor.decompress(data))
+            except zlib.error:
+                return b""   # warcio's own answer (the member ends here), without its line on stderr
+
+    class QuietArchiveIterator(ArchiveIterator):
+        INC_RECORD = ""
+        reader: Any
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.reader = QuietReader(self.fh, block_size=self.reader.block_size)
+
+    return QuietArchiveIterator
 
 
 def _warc_records(handle: IO[bytes], start: int, path: Path, locator: str, key_base: str,

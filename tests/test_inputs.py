@@ -431,6 +431,26 @@ def test_a_bad_record_in_the_middle_of_a_warc_fails_alone_and_the_records_after_
     assert [i.problem for i in again] == problems
 
 
+def test_a_gzip_member_damaged_past_its_first_block_is_one_problem_and_nothing_on_stderr(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # warcio reads a member in 16 KB blocks; a deflate error after the first one it wrote to stderr itself
+    # ("Error -3 while decompressing data: ..."), beside the run's one-line error.
+    records = _story_records(6)
+    records[2] = ("response", "https://news.example/3", "200 OK", "text/html",
+                  b"<p>story 3</p>" + bytes(range(256)) * 160 + os.urandom(24_000), [])
+    path = write_warc(tmp_path / "c.warc", records)
+    data = bytearray(path.read_bytes())
+    third = _gzip_members(bytes(data))[3]
+    for i in range(third + 20_000, third + 20_040):
+        data[i] ^= 0x55
+    path.write_bytes(bytes(data))
+    found = items(InputSpec(warc=(str(path),)))
+    good = [load(i).article.text[:14] for i in found if i.problem is None]
+    assert good == [f"<p>story {n}</p>" for n in (1, 2, 4, 5, 6)]
+    assert len([i for i in found if i.problem is not None]) == 1
+    assert capsys.readouterr().err == ""
+
+
 def test_a_damaged_warc_record_is_reported_by_one_shard_only(tmp_path: Path) -> None:
     path = write_warc(tmp_path / "c.warc", _story_records(6), compress=True)
     path.write_bytes(_damage_third_gzip_member(path.read_bytes()))
