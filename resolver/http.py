@@ -349,7 +349,8 @@ async def _retried(session: Session, url: str, first: FetchOutcome, attempt: Cal
         last = _outcome_of(state)
         told = _retry_after(last.headers, now=time.time(), cap=settings.retry_max_wait, status=last.status)
         seconds = told if told is not None else backoff(state)
-        say_retry(session, url, state.attempt_number, seconds)
+        if not stop(state):   # tenacity asks for the wait before whether to stop: the last attempt retries nothing
+            say_retry(session, url, state.attempt_number, seconds)
         return seconds
 
     retrying = AsyncRetrying(stop=stop, wait=wait, retry=retry_if_result(retryable), sleep=anyio.sleep,

@@ -323,7 +323,7 @@ def _warc_file(path: Path, locator: str, taken: _Taker) -> Iterator[Item]:
             gzipped = handle.read(2) == b"\x1f\x8b"
             start: int | None = 0
             while start is not None:
-                damage = yield from _warc_records(handle, start, path, locator, key_base, taken)
+                damage = yield from _warc_records(handle, start, path, locator, key_base, taken, gzipped=gzipped)
                 if damage is None:
                     break
                 # Each search begins past every record already read, so nothing is read twice and the walk ends.
@@ -339,15 +339,34 @@ def _warc_file(path: Path, locator: str, taken: _Taker) -> Iterator[Item]:
 
 @lru_cache(maxsize=1)
 def _quiet_archive_iterator() -> type:
-    """warcio's ArchiveIterator without the warning it writes to stderr on a record of the wrong length: the
-    damage is reported as an item instead."""
+    """warcio's ArchiveIterator without what it writes to stderr itself (the damage is reported as an item
+    instead): its warning on a record of the wrong length, and the zlib error of a gzip member that fails after
+    its first block, which its reader prints before reading the member as ended."""
     from warcio.archiveiterator import ArchiveIterator
+    from warcio.bufferedreaders import DecompressingBufferedReader
 
-    return type("QuietArchiveIterator", (ArchiveIterator,), {"INC_RECORD": ""})
+    class QuietReader(DecompressingBufferedReader):
+        def _decompress(self, data: bytes) -> bytes:
+            if not (self.decompressor and data and self.num_block_read):
+                return bytes(super()._decompress(data))   # the first block: warcio tells gzip from plain bytes
+            try:
+                return bytes(self.decompressor.decompress(data))
+            except zlib.error:
+                return b""   # warcio's own answer (the member ends here), without its line on stderr
+
+    class QuietArchiveIterator(ArchiveIterator):
+        INC_RECORD = ""
+        reader: Any
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.reader = QuietReader(self.fh, block_size=self.reader.block_size)
+
+    return QuietArchiveIterator
 
 
 def _warc_records(handle: IO[bytes], start: int, path: Path, locator: str, key_base: str,
-                  taken: _Taker) -> Generator[Item, None, tuple[int, int | None] | None]:
+                  taken: _Taker, *, gzipped: bool) -> Generator[Item, None, tuple[int, int | None] | None]:
     """The items from byte `start` on. Returns None at the end of the file; at damage, where to look for the next
     record header (just past the last record read: a record longer than it says swallows the start of the next
     one) and where the reading failed (None: a damaged record was reported)."""
@@ -360,7 +379,12 @@ def _warc_records(handle: IO[bytes], start: int, path: Path, locator: str, key_b
     try:
         for record in records:
             # The iterator's offset is that of the record just parsed (get_record_offset() would read it first).
-            offset = last = int(records.offset)
+            offset = int(records.offset)
+            if gzipped and records.reader.decompressor is None:
+                # A gzip member that does not inflate: warcio reads it and the rest of the file as plain bytes,
+                # finds a record of garbage in them (or none) and ends quietly; the records after it were lost.
+                raise ArchiveLoadFailed("a gzip member that does not decompress")
+            last = offset
             url = _html_response_url(record)
             if url is None:
                 continue

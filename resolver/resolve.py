@@ -180,8 +180,9 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
                         onward[1] if onward else None))
         if outcome.problem is not None:
             return Resolution(url, current, None, tuple(hops), None, outcome.problem)
-        if onward is None and outcome.status is not None and outcome.status >= 500:
-            # the server failed (retries spent): where the link goes is not known; a 4xx is a destination (#12)
+        if onward is None and outcome.status is not None and (outcome.status >= 500 or outcome.status == 429):
+            # the server failed or still refused us (retries spent): where the link goes is not known; another 4xx
+            # is a destination, a page that is gone (#12)
             return Resolution(url, current, None, tuple(hops), None,
                               f"http-{outcome.status}: {current} answered {outcome.status}")
         if onward is None:   # `ref` is what the parsers make of `current`: canonical_url(current) is its URL

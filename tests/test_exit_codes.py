@@ -192,6 +192,17 @@ def test_a_retry_after_a_wait_shows_a_status_line(world, fakenet):
     assert "cdn.syndication.twimg.com: retry 1/1 in 2 s" in result.stderr
 
 
+def test_the_last_attempt_announces_no_retry(world, fakenet):
+    # tenacity asks for the wait before it checks whether to stop: the last 429 said "retry 2/1 in 2 s", a retry
+    # that never came.
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [
+        page("slow down", 429, **{"Retry-After": "2"}), page("slow down", 429, **{"Retry-After": "2"})]}))
+    world.config.write_text(world.config.read_text().replace("retries = 0", "retries = 1"))
+    result = world("fetch", "--no-media", POST)
+    assert len([p for _, p in fakenet.hits if p.startswith("/tweet-result")]) == 2
+    assert "retry 1/1 in 2 s" in result.stderr and "retry 2/1" not in result.stderr
+
+
 def test_quiet_silences_status_lines_but_not_errors(world, fakenet, tmp_path):
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [
         page("slow down", 429, **{"Retry-After": "1"}), json_page(fx.SYNDICATION_TWEET)]}))

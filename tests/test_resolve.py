@@ -216,3 +216,17 @@ def test_many_links_resolve_concurrently_within_limits(fakenet, store):
     results = Session(settings, store=store).run(
         lambda s: resolve_many([f"https://t.co/m{i}" for i in range(40)], session=s))
     assert [r.post.post_id for r in results] == [str(1000 + i) for i in range(40)]
+
+
+def test_a_rate_limited_link_is_its_error_not_its_destination(fakenet, store):
+    """A shortener still answering 429 when retries are spent, or asking for a longer wait than retry_max_wait,
+    has not said where the link goes: the link was resolved "to" the short URL itself, with no error, and that
+    answer was kept for the cache TTL. A 429 is no page that is gone."""
+    fakenet.route("t.co", "/busy", page("slow down", 429, **{"Retry-After": "0"}))
+    fakenet.route("t.co", "/later", page("slow down", 429, **{"Retry-After": "3600"}))
+    settings = fakenet.settings(retries=1)
+    busy = run("https://t.co/busy", settings, store)
+    assert busy.error == "http-429: https://t.co/busy answered 429" and busy.canonical_url is None
+    assert [r["status"] for r in store.fetches_for("https://t.co/busy")] == [429, 429]
+    later = run("https://t.co/later", settings, store)
+    assert later.error == "http-429: https://t.co/later answered 429" and later.post is None
