@@ -150,7 +150,17 @@ def _cached_many(urls: list[str], session: Session) -> list[Resolution | None]:
     # The cache keeps URLs redacted (#11): look up the same form. An indexed read: fast.
     keys = [session.redactor.url(url) for url in urls]
     rows = session.store.latest_resolutions(keys, since=session.cached_since())
-    return [_from_row(url, rows[key]) if key in rows else None for url, key in zip(urls, keys, strict=True)]
+    return [_from_row(url, rows[key]) if key in rows and (session.offline or not _passing(rows[key]["error"]))
+            else None for url, key in zip(urls, keys, strict=True)]
+
+
+# Failures that may not happen again: an online run asks again rather than repeat them from the cache for the
+# whole TTL (offline shows them: they are what was last known). A refused or looping chain is a lasting answer.
+PASSING = ("timeout:", "connect:", "network:", "http-429:", "http-5")
+
+
+def _passing(error: str | None) -> bool:
+    return error is not None and error.startswith(PASSING)
 
 
 def _from_row(url: str, cached: dict[str, Any]) -> Resolution:

@@ -163,6 +163,26 @@ def test_a_server_error_at_the_end_of_a_link_is_its_error_not_its_destination(fa
     assert gone.error is None and gone.canonical_url == "https://news.example/removed"
 
 
+def test_a_passing_failure_is_asked_again_online_and_kept_offline(fakenet, store):
+    """A link that failed for a passing reason (a 503, a 429, a timeout, a refused connection) was cached as its
+    answer for the whole TTL: every later online run said the shortener was down without asking it again. Now an
+    online run asks again; an offline run still shows what was last known. A lasting answer (a refused redirect)
+    stays cached."""
+    fakenet.route("t.co", "/later", page("unavailable", 503), redirect("https://news.example/story"))
+    fakenet.route("news.example", "/story", page("<html>story</html>"))
+    fakenet.route("t.co", "/unsafe", redirect("ftp://files.example/x"))
+    settings = fakenet.settings(retries=0)
+    assert run("https://t.co/later", settings, store).error == "http-503: https://t.co/later answered 503"
+    offline = run("https://t.co/later", settings, store, offline=True)
+    assert offline.from_cache and offline.error.startswith("http-503")
+    again = run("https://t.co/later", settings, store)
+    assert (again.from_cache, again.error, again.final_url) == (False, None, "https://news.example/story")
+    assert run("https://t.co/later", settings, store).from_cache
+    assert run("https://t.co/unsafe", settings, store).error.startswith("unsafe:")
+    assert run("https://t.co/unsafe", settings, store).from_cache
+    assert fakenet.hits.count(("t.co", "/later")) == 2 and fakenet.hits.count(("t.co", "/unsafe")) == 1
+
+
 def test_connection_reset_is_retried_then_reported(store):
     from resolver.settings import Settings
 
