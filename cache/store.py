@@ -14,6 +14,7 @@ import json
 import os
 import sqlite3
 import threading
+import time as clock
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -83,8 +84,8 @@ class Store:
             applied = self._check_version()
             if self.read_only:
                 return
-            if not memory and self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                self._autocommit("PRAGMA journal_mode = wal")
+            if not memory:
+                self._to_wal(busy_timeout)
             # In WAL, NORMAL cannot corrupt the database; a power cut may lose the last commits, a crash does not.
             self.conn.execute("PRAGMA synchronous = NORMAL")
             if applied != list(MIGRATIONS) or self._user_version() != len(MIGRATIONS):
@@ -93,6 +94,21 @@ class Store:
             raise CacheError(f"cannot open cache {path}: {exc}; use --db to choose another file") from None
         except OSError as exc:
             raise CacheError(f"cannot open cache {path}: {exc.strerror or exc}") from None
+
+    def _to_wal(self, busy_timeout: float) -> None:
+        """Switch the database to WAL unless it is already. From a read lock while another connection holds a
+        write lock (another process creating the same cache) that is a deadlock, which SQLite answers at once with
+        "database is locked" rather than wait out the busy timeout: wait here instead, then look again."""
+        deadline = clock.monotonic() + busy_timeout
+        pause = 0.005
+        while self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            try:
+                self._autocommit("PRAGMA journal_mode = wal")
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or clock.monotonic() + pause > deadline:
+                    raise
+                clock.sleep(pause)
+                pause = min(pause * 2, 0.25)
 
     def _check_folder(self, create: bool) -> None:
         folder = self.path.parent

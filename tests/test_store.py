@@ -49,6 +49,24 @@ def test_not_a_database_is_a_clear_error(tmp_path):
         Cache(path)
 
 
+def test_opening_waits_for_a_writer_it_would_deadlock_with(tmp_path):
+    """Switching a database to WAL from a read lock while another connection holds a write lock is a deadlock
+    SQLite answers at once with "database is locked", skipping the busy timeout: several processes opening one new
+    cache at the same moment failed so, now and then (seen in CI). Opening now waits, as for any lock."""
+    import threading
+
+    path = tmp_path / "c.db"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("CREATE TABLE t (x)")
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO t VALUES (1)")
+    threading.Timer(0.3, lambda: other.execute("COMMIT")).start()
+    store = Cache(path, busy_timeout=10)
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal" and store.count("articles") == 0
+    store.close()
+    other.close()
+
+
 def _writer(path: str, worker: int, count: int) -> None:
     store = Cache(path)
     for i in range(count):
