@@ -608,7 +608,9 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
     session.reporter.close()
     if store is not None and run_options.job is not None:
         store.forget_progress(run_options.job)   # done: the same command, run again, starts afresh
-    if not quiet and summary.articles + summary.failed + summary.skipped + summary.unavailable + summary.resumed > 1:
+    handled = (summary.articles + summary.failed + summary.skipped + summary.unavailable + summary.resumed
+               + summary.repeated)
+    if not quiet and handled > 1:
         click.echo(_summary_line(command, summary, time.monotonic() - started), err=True)
     return summary
 
@@ -623,7 +625,7 @@ def _summary_line(command: str, summary: Summary, seconds: float) -> str:
             f"{summary.credits:,} credits")
     extras = [(summary.failed, "failed"), (summary.steps_failed, "with a step that failed"),
               (summary.skipped, "skipped"), (summary.unavailable, "unavailable offline"),
-              (summary.resumed, "finished by an earlier run")]
+              (summary.resumed, "finished by an earlier run"), (summary.repeated, "already read by another path")]
     return "; ".join([line] + [f"{n:,} {what}" for n, what in extras if n])
 
 

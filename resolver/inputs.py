@@ -126,11 +126,13 @@ class InputSpec:
         return not (self.files or self.jsonl or self.warc)
 
 
-def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | None = None) -> Iterator[Item]:
-    """Every item the spec names, in a stable order, less those of other shards and those `skip` says are done
-    (both decided before the item is read). Items with a problem are always yielded: the user must hear of them."""
+def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | None = None,
+               repeated: Callable[[], None] | None = None) -> Iterator[Item]:
+    """Every item the spec names, in a stable order, less those of other shards, those `skip` says are done and
+    files already taken by another path (a link, a file named twice: `repeated` is called for each), all decided
+    before the item is read. Items with a problem are always yielded: the user must hear of them."""
     stdin = stdin if stdin is not None else sys.stdin.buffer
-    taken = _Taker(spec.shard, skip)
+    taken = _Taker(spec.shard, skip, repeated)
     for name in spec.files:
         try:
             named = classify(name)   # the one rule for what a name is (#11): stdin, a URL, a file or a folder
@@ -168,10 +170,12 @@ def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | 
 
 
 class _Taker:
-    """Decides, before anything is read, whether an item is wanted: in this shard, and not done already."""
+    """Decides, before anything is read, whether an item is wanted: in this shard, not done already, and not a file
+    this run has taken by another path (its key is the real path, size and time)."""
 
-    def __init__(self, shard: Shard | None, skip: Skip | None) -> None:
-        self.shard, self.skip = shard, skip
+    def __init__(self, shard: Shard | None, skip: Skip | None, repeated: Callable[[], None] | None = None) -> None:
+        self.shard, self.skip, self.repeated = shard, skip, repeated
+        self.files: set[str] = set()   # keys of the files taken (not of JSON Lines or WARC records: no need)
 
     def wants(self, locator: str, key: str | None) -> bool:
         if self.shard is not None and not self.shard.takes(locator):
@@ -179,6 +183,13 @@ class _Taker:
         return not (key is not None and self.skip is not None and self.skip(key))
 
     def __call__(self, item: Item) -> Iterator[Item]:
+        if item.problem is None and item.path is not None and item.key is not None:
+            if item.key in self.files:
+                if self.repeated is not None:
+                    self.repeated()
+                return
+            if self.shard is None or self.shard.takes(item.locator):
+                self.files.add(item.key)
         if item.problem is not None or self.wants(item.locator, item.key):
             yield item
 

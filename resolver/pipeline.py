@@ -270,6 +270,7 @@ class Summary:
     embeds: int = 0
     credits: int = 0
     resumed: int = 0          # inputs an earlier, interrupted run had finished: not read again
+    repeated: int = 0         # files this run had taken already by another path (a link, a file named twice)
 
     def count(self, outcome: Outcome) -> None:
         if isinstance(outcome, Failure):
@@ -311,8 +312,12 @@ def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary:
     """The inputs a spec names, less those an earlier run of the same job finished (counted in `summary`), which
     are not even read."""
     store = session.store
+
+    def repeated() -> None:
+        if summary is not None:
+            summary.repeated += 1
     if store is None or options.job is None or not options.resume:
-        return iter_items(spec, stdin=stdin)
+        return iter_items(spec, stdin=stdin, repeated=repeated)
     job = options.job
 
     def done(key: str) -> bool:
@@ -320,7 +325,7 @@ def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary:
         if finished and summary is not None:
             summary.resumed += 1
         return finished
-    return iter_items(spec, skip=done, stdin=stdin)
+    return iter_items(spec, skip=done, stdin=stdin, repeated=repeated)
 
 
 async def drive(items: Iterable[Item], *, session: Session, steps: Steps,

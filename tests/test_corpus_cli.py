@@ -223,3 +223,20 @@ def test_bad_records_read_by_workers_in_a_network_run_are_one_line_each(tmp_path
     said = [line for line in done.stderr.splitlines() if not line.startswith("wrote 3 reports and an index")]
     assert said == [f"error: cannot read {feed}:{n}: not JSON (Expecting property name enclosed "
                                         f"in double quotes: line 1 column 2 (char 1))" for n in (2, 4, 6)]
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_file_reached_twice_is_read_once_in_the_same_run(tmp_path: Path, workers: str) -> None:
+    """A folder holding a file and links to it (/etc/ssl/certs is full of them), or a file named twice: read once.
+    Before, a link was read again when its file's chunk was not yet committed and otherwise counted as "finished by
+    an earlier run" on a fresh cache, so the counts changed from run to run."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.html").write_text(tweet_page(1))
+    (folder / "b.html").write_text(tweet_page(2))
+    (folder / "link-to-a.html").symlink_to(folder / "a.html")
+    result = invoke(tmp_path, "scan", "--json", "--workers", workers, str(folder), str(folder / "b.html"))
+    assert result.exit_code == 0, result.output
+    assert [Path(r["source"]).name for r in lines(result.stdout)] == ["a.html", "b.html"]
+    assert "scanned 2 articles" in result.stderr and "2 already read by another path" in result.stderr
+    assert "earlier run" not in result.stderr
