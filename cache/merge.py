@@ -60,7 +60,8 @@ class Rule:
     conflict: str | None = None                  # "ON CONFLICT(...) DO ..." for tables with a unique identity
     where: str = "1"                             # which input rows to take at all
     order: str | None = None                     # time column: rows go in (and are renumbered) in its order
-    json_refs: dict[str, str] = field(default_factory=dict)  # column holding a JSON list of ids -> their table
+    # column holding ids in JSON -> (where in it: see _remap_json, their table)
+    json_refs: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 RULES = (
@@ -76,13 +77,15 @@ RULES = (
          "ON CONFLICT(article_id, ordinal) DO NOTHING", where="s.article_id IN (SELECT id FROM temp.new_articles)"),
     Rule("bodies", ("sha256",), conflict="ON CONFLICT(sha256) DO NOTHING"),
     Rule("fetches", ("url", "method", "fetched_at", "contacted_url", "purpose"), order="fetched_at"),
-    Rule("resolutions", ("url", "resolved_at"), order="resolved_at", json_refs={"fetch_ids": "fetches"}),
+    # A report names each hop's request from `hops`, and a cached post record its requests from its `fetch_ids`.
+    Rule("resolutions", ("url", "resolved_at"), order="resolved_at",
+         json_refs={"fetch_ids": ("$", "fetches"), "hops": ("$[*].fetch_id", "fetches")}),
     Rule("embed_links", ("embed_id", "url"), {"embed_id": "embeds", "resolution_id": "resolutions"}, ("embed_id",),
          "ON CONFLICT(embed_id, url) DO UPDATE SET resolution_id = excluded.resolution_id"
          " WHERE excluded.resolution_id IS NOT NULL AND (embed_links.resolution_id IS NULL"
          " OR (SELECT resolved_at FROM main.resolutions WHERE id = excluded.resolution_id)"
          " > (SELECT resolved_at FROM main.resolutions WHERE id = embed_links.resolution_id))"),
-    Rule("posts", ("platform", "post_id"),
+    Rule("posts", ("platform", "post_id"), json_refs={"record": ("$.fetch_ids", "fetches")},
          conflict="ON CONFLICT(platform, post_id) DO UPDATE SET " + ", ".join(
              [f"{c} = CASE WHEN {_TAKE_NEW_POST} THEN excluded.{c} ELSE {c} END" for c in _POST_VIEW]
              + [_earliest("first_observed_at"), _latest("last_observed_at"), _latest("last_available_at")])),
@@ -92,7 +95,7 @@ RULES = (
               f" ELSE COALESCE({c}, excluded.{c}) END" for c in ("name", "author_id")]
              + [_earliest("first_seen_at"), _latest("last_seen_at")])),
     Rule("post_observations", ("post_row", "observed_at", "method"), {"post_row": "posts", "fetch_id": "fetches"},
-         ("post_row",), order="observed_at"),
+         ("post_row",), order="observed_at", json_refs={"record": ("$.fetch_ids", "fetches")}),
     Rule("media", ("url",), {"fetch_id": "fetches"},
          conflict="ON CONFLICT(url) DO UPDATE SET {all_columns} WHERE excluded.fetched_at > media.fetched_at"),
     Rule("post_media", ("post_row", "media_id"), {"post_row": "posts", "media_id": "media"}, ("post_row", "media_id"),
@@ -114,7 +117,7 @@ RULES = (
     # A shard run's output file belongs to that run and its database, not to the merge.
     Rule("run_outputs", ("job",), where="0"),
 )
-MAPPED = {target for rule in RULES for target in [*rule.refs.values(), *rule.json_refs.values()]}
+MAPPED = {target for rule in RULES for target in [*rule.refs.values(), *(t for _, t in rule.json_refs.values())]}
 
 
 @dataclass
@@ -274,14 +277,26 @@ def _value(rule: Rule, column: str) -> str:
     if column in rule.refs:
         return f"r_{column}.new"
     if column in rule.json_refs:
-        return _remap_json(f"s.{column}", f"temp.map_{rule.json_refs[column]}")
+        path, table = rule.json_refs[column]
+        return _remap_json(f"s.{column}", path, f"temp.map_{table}")
     return f"s.{column}"
 
 
-def _remap_json(expression: str, mapping: str) -> str:
-    """A JSON list of ids, each replaced by its mapped id, in the same order."""
-    return (f"CASE WHEN {expression} IS NULL THEN NULL ELSE (SELECT json_group_array(new) FROM (SELECT r.new FROM"
-            f" json_each({expression}) j JOIN {mapping} r ON r.old = j.value ORDER BY j.key)) END")
+def _remap_json(expression: str, path: str, mapping: str) -> str:
+    """JSON with the ids at `path` replaced by their mapped ids: "$" a list of ids, in the same order; "$.key" an
+    object whose `key` is such a list; "$[*].key" a list of objects, each one's `key` an id (or null)."""
+    if path == "$":
+        return (f"CASE WHEN {expression} IS NULL THEN NULL ELSE (SELECT json_group_array(new) FROM (SELECT r.new FROM"
+                f" json_each({expression}) j JOIN {mapping} r ON r.old = j.value ORDER BY j.key)) END")
+    if path.startswith("$[*]."):
+        key = "$." + path[len("$[*]."):]
+        one = (f"CASE WHEN json_type(j.value, '{key}') = 'integer' THEN json_set(j.value, '{key}', (SELECT r.new FROM"
+               f" {mapping} r WHERE r.old = json_extract(j.value, '{key}'))) ELSE j.value END")
+        return (f"CASE WHEN json_type({expression}) IS NOT 'array' THEN {expression} ELSE (SELECT"
+                f" json_group_array(json({one})) FROM (SELECT value FROM json_each({expression}) ORDER BY key) j) END")
+    inner = _remap_json(f"json_extract({expression}, '{path}')", "$", mapping)
+    return (f"CASE WHEN json_type({expression}, '{path}') IS NOT 'array' THEN {expression}"
+            f" ELSE json_set({expression}, '{path}', json({inner})) END")
 
 
 def _renumber_history(store: Store) -> None:
@@ -306,10 +321,10 @@ def _renumber_history(store: Store) -> None:
                     if target == rule.table:
                         conn.execute(f"UPDATE main.{other.table} SET {column} = (SELECT new FROM temp.renumber"
                                      f" WHERE old = {other.table}.{column}) WHERE {column} IS NOT NULL")
-                for column, target in other.json_refs.items():
+                for column, (path, target) in other.json_refs.items():
                     if target == rule.table:
                         conn.execute(f"UPDATE main.{other.table} SET {column} = "
-                                     f"{_remap_json(column, 'temp.renumber')}")
+                                     f"{_remap_json(column, path, 'temp.renumber')}")
 
 
 def _check_integrity(store: Store, out: Path) -> None:

@@ -328,10 +328,6 @@ class Store:
             self.conn.executemany(sql, [[row[c] for c in columns] for row in rows[at:end]])
             at = end
 
-    def _has_source(self, article_id: int, source: str) -> bool:
-        return self.conn.execute("SELECT 1 FROM article_sources WHERE article_id = ? AND source = ?",
-                                 [article_id, source]).fetchone() is not None
-
     def record_error(self, row: Mapping[str, Any]) -> int:
         """Append what went wrong with one input (source, stage, kind, message), so a batch can go on and the
         failure is still on record (#11)."""

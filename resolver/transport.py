@@ -177,12 +177,8 @@ def tls_context() -> Callable[[], ssl.SSLContext]:
     return get
 
 
-def _origin_of(url: str) -> str:
-    """scheme://host[:port] of a URL string, as [origins] keys are written."""
-    return _origin(httpx.URL(url))
-
-
 def _origin(url: httpx.URL) -> str:
+    """scheme://host[:port] of a URL, as [origins] keys are written."""
     default = {"http": 80, "https": 443}.get(url.scheme)
     host = f"[{url.host}]" if ":" in url.host else url.host
     return f"{url.scheme}://{host}" + (f":{url.port}" if url.port and url.port != default else "")

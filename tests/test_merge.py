@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from pathlib import Path
 
@@ -197,3 +198,42 @@ def test_errors_of_each_shard_are_kept_once_tied_to_their_merged_article(tmp_pat
     # the same "not JSON" line in both shards was recorded at two times: two facts, each kept once
     assert rows[:2] == [("a.html", a["id"], "shard 1"), ("a.html", a["id"], "shard 2")]
     assert [r[0] for r in rows[2:]] == ["feed.jsonl:2", "feed.jsonl:2"] and all(r[1] is None for r in rows[2:])
+
+
+def _shard_with_a_resolution(path: Path, url: str, at: str, post_id: str) -> None:
+    """A cache where one link was resolved in two hops and one post fetched, each request in the fetch log."""
+    store = Store(path)
+    hops = []
+    for n, hop in enumerate([url, "http://127.0.0.1:1/end"]):
+        fetch_id = store.record_fetch({"url": hop, "method": "GET", "fetched_at": f"{at}.00000{n}Z", "status": 200,
+                                       "purpose": "resolve", "tool_version": "test"})
+        hops.append({"url": hop, "status": 301 if n == 0 else 200, "location": None, "fetch_id": fetch_id})
+    store.record_resolution({"url": url, "final_url": "http://127.0.0.1:1/end", "hops": hops, "resolved_at": at,
+                             "fetch_ids": [h["fetch_id"] for h in hops], "tool_version": "test"})
+    fetch_id = store.record_fetch({"url": f"http://127.0.0.1:1/tweet-result?id={post_id}", "method": "GET",
+                                   "fetched_at": f"{at}.000009Z", "status": 200, "purpose": "syndication",
+                                   "tool_version": "test"})
+    record = {"status": "available", "fetch_ids": [fetch_id]}
+    store.record_observation({"platform": "twitter", "post_id": post_id, "status": "available", "record": record},
+                             [{"method": "syndication", "status": "available", "fetch_id": fetch_id,
+                               "record": json.dumps(record)}], observed_at=f"{at}.000009Z")
+    store.close()
+
+
+def test_fetch_ids_inside_hops_and_post_records_follow_the_merge(tmp_path: Path) -> None:
+    """A report names each hop's request (fetch #N) from the resolution's hops, and a cached post record names its
+    requests: after a merge they must still be the requests they were, not rows of another shard."""
+    # the later shard first: its fetch rows are renumbered after the earlier shard's
+    _shard_with_a_resolution(tmp_path / "late.db", "http://127.0.0.1:1/late", "2025-01-01T00:00:00", "1" * 19)
+    _shard_with_a_resolution(tmp_path / "early.db", "http://127.0.0.1:1/early", "2024-01-01T00:00:00", "2" * 19)
+    out = tmp_path / "all.db"
+    merge(out, [tmp_path / "late.db", tmp_path / "early.db"])
+    store = Store(out)
+    for url in ("http://127.0.0.1:1/late", "http://127.0.0.1:1/early"):
+        resolution = store.latest_resolution(url)
+        assert [h["fetch_id"] for h in resolution["hops"]] == resolution["fetch_ids"]
+        assert [store.fetch(h["fetch_id"])["url"] for h in resolution["hops"]] == [url, "http://127.0.0.1:1/end"]
+    for post in store.all_post_rows():
+        [observation] = store.observations(post["id"])
+        assert json.loads(observation["record"])["fetch_ids"] == [observation["fetch_id"]]
+        assert json.loads(post["record"])["fetch_ids"] == [observation["fetch_id"]]
