@@ -56,7 +56,11 @@ def looks_binary(data: bytes) -> str | None:
         if data.startswith(magic):
             return what
     head = data[:8192]
-    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # UTF-16 text: half its bytes are NUL; judge its characters, not its bytes
+        head = head[2:].decode("utf-16-le" if head.startswith(codecs.BOM_UTF16_LE) else "utf-16-be",
+                               errors="replace").encode("utf-8")
+    elif b"\x00" in head:
         return "binary data (NUL bytes)"
     if head:
         controls = len(head) - len(head.translate(None, CONTROL_BYTES))   # counted in C, not byte by byte (#14)

@@ -82,6 +82,19 @@ def test_binary_file_is_refused(run, tmp_path):
     assert result.exit_code == 1 and "not an article" in result.stderr
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_a_utf16_text_with_its_byte_order_mark_is_an_article(run, tmp_path, encoding):
+    """Windows tools save text as UTF-16 with a byte-order mark. It was refused as "binary data (control bytes)":
+    the NUL check let it through, but every other byte of ASCII text in UTF-16 counted as a control byte."""
+    path = tmp_path / "a.txt"
+    data = TEXT.encode(encoding)
+    path.write_bytes(data if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "\ufeff".encode(encoding) + data)
+    result = run("scan", "--json", str(path))
+    assert result.exit_code == 0, result.output
+    [embed] = json.loads(result.stdout)["embeds"]
+    assert embed["author_handle"] == "RivertonRoads"
+
+
 def test_unreadable_file_in_directory_is_skipped(run, tmp_path, monkeypatch):
     folder = tmp_path / "d"
     folder.mkdir()
