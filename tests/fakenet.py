@@ -133,3 +133,28 @@ class ResettingServer(RawServer):
 
     def __init__(self) -> None:
         super().__init__(reset)
+
+
+def answer_then_close(conn):
+    """One request answered on a keep-alive connection, which the server then closes while it is idle."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = conn.recv(4096)
+        if not chunk:
+            return
+        data += chunk
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\nok")
+    time.sleep(0.05)
+
+
+def answer_all(conn):
+    """Every request on the connection answered, the connection kept open until the client closes it."""
+    data = b""
+    while True:
+        while b"\r\n\r\n" not in data:
+            chunk = conn.recv(4096)
+            if not chunk:
+                return
+            data += chunk
+        data = data.split(b"\r\n\r\n", 1)[1]
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\nok")

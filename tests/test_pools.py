@@ -157,3 +157,45 @@ def test_no_tls_context_is_made_until_an_https_connection_needs_one(server, monk
     outcomes, _ = run_many([f"https://h{i}.pool.test:{server.port}/x" for i in range(3)], concurrency=4)
     assert all(o.error_kind == "connect" for o in outcomes)   # a plain-HTTP server: the handshake fails
     assert made == [1]    # one context, shared by the pools of all three origins
+
+
+@pytest.mark.parametrize("wait", [0.3])
+def test_an_idle_connection_the_server_closed_is_not_reused(wait):
+    """asyncio reads the socket all along (resolver.netstream), so a server's close of an idle keep-alive
+    connection is seen by what it read, not only by the socket: the next request opens a new connection instead
+    of failing on the dead one (no retry to hide it)."""
+    import asyncio
+
+    from tests.fakenet import RawServer, answer_then_close
+
+    server = RawServer(answer_then_close)
+    url = f"http://127.0.0.1:{server.port}/x"
+
+    async def twice(session):
+        first = await fetch(session, url)
+        await asyncio.sleep(wait)
+        return first, await fetch(session, url)
+    try:
+        first, second = Session(Settings(allow_private=True, retries=0)).run(twice)
+    finally:
+        server.close()
+    assert (first.status, first.body, first.error) == (200, b"ok", None)
+    assert (second.status, second.body, second.error) == (200, b"ok", None)
+    assert server.accepted == 2
+
+
+def test_connections_stay_open_between_requests_to_one_origin():
+    """The other side of the check above: a connection the server keeps open is reused."""
+    from tests.fakenet import RawServer, answer_all
+
+    server = RawServer(answer_all)
+    url = f"http://127.0.0.1:{server.port}/x"
+
+    async def three(session):
+        return [await fetch(session, url) for _ in range(3)]
+    try:
+        outcomes = Session(Settings(allow_private=True, retries=0)).run(three)
+    finally:
+        server.close()
+    assert [(o.status, o.body) for o in outcomes] == [(200, b"ok")] * 3
+    assert server.accepted == 1
