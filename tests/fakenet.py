@@ -158,3 +158,23 @@ def answer_all(conn):
             data += chunk
         data = data.split(b"\r\n\r\n", 1)[1]
         conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\nok")
+
+
+def certificate(folder, *extensions: str):
+    """(server TLS context, certificate file) of a certificate for 127.0.0.1 made by openssl in `folder`
+    (`extensions`: openssl -addext values); pytest skips the test when openssl is not installed."""
+    import shutil
+    import ssl
+    import subprocess
+
+    import pytest
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed: no certificate to test with")
+    extra = [arg for extension in extensions for arg in ("-addext", extension)]
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+                    *extra, "-keyout", str(folder / "key.pem"), "-out", str(folder / "cert.pem")],
+                   check=True, capture_output=True)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(folder / "cert.pem", folder / "key.pem")
+    return context, str(folder / "cert.pem")

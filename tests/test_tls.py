@@ -1,78 +1,73 @@
-"""https end to end on loopback: a certificate for 127.0.0.1 made here (openssl), trusted by putting it in place of
-certifi's bundle, so the client's real TLS context (resolver.transport.tls_context) verifies it as it would a
-public site's. The refusals (self-signed, a hang-up in the handshake) are in test_faults.py."""
+"""Connections end to end on loopback, plain and https. For https, a certificate for 127.0.0.1 made here
+(openssl) is trusted by putting it in place of certifi's bundle, so the client's real TLS context
+(resolver.transport.tls_context) verifies it as it would a public site's. The refusals (self-signed, a hang-up
+in the handshake) are in test_faults.py."""
 
 from __future__ import annotations
 
-import shutil
-import ssl
-import subprocess
+import asyncio
 
 import pytest
 
 from resolver.http import fetch
 from resolver.session import Session
 from resolver.settings import Settings
-from tests.fakenet import RawServer, answer_all, answer_then_close
+from tests.fakenet import RawServer, answer_all, answer_then_close, certificate
 
 
 @pytest.fixture(scope="module")
-def certificate(tmp_path_factory):
-    """(server context, certificate file) for 127.0.0.1 and localhost (skipped without openssl)."""
-    if shutil.which("openssl") is None:
-        pytest.skip("openssl is not installed: no certificate to test with")
-    folder = tmp_path_factory.mktemp("tls")
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
-                    "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost", "-addext", "basicConstraints=critical,CA:TRUE",
-                    "-keyout", str(folder / "key.pem"), "-out", str(folder / "cert.pem")],
-                   check=True, capture_output=True)
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(folder / "cert.pem", folder / "key.pem")
-    return context, str(folder / "cert.pem")
+def made(tmp_path_factory):
+    return certificate(tmp_path_factory.mktemp("tls"), "subjectAltName=IP:127.0.0.1,DNS:localhost",
+                       "basicConstraints=critical,CA:TRUE")
 
 
 @pytest.fixture
-def trusted(certificate, monkeypatch):
+def trusted(made, monkeypatch):
     """The server context; the client trusts its certificate as it trusts certifi's authorities."""
     import certifi
 
-    context, cert_file = certificate
+    context, cert_file = made
     monkeypatch.setattr(certifi, "where", lambda: cert_file)
     return context
 
 
-def test_https_requests_share_one_verified_connection(trusted):
-    server = RawServer(answer_all, wrap=trusted)
-    url = f"https://127.0.0.1:{server.port}/x"
+@pytest.fixture(params=["http", "https"])
+def scheme(request):
+    """(scheme, the server's TLS context or None)."""
+    return request.param, request.getfixturevalue("trusted") if request.param == "https" else None
 
-    async def three(session):
-        return [await fetch(session, url) for _ in range(3)]
+
+def _run(handle, scheme, job):
+    """job(session, url) run against a raw server answering with `handle`: its result, and how many connections
+    the server accepted."""
+    name, wrap = scheme
+    server = RawServer(handle, wrap=wrap)
+    url = f"{name}://127.0.0.1:{server.port}/x"
     try:
-        outcomes = Session(Settings(allow_private=True, retries=0)).run(three)
+        return Session(Settings(allow_private=True, retries=0)).run(lambda s: job(s, url)), server.accepted
     finally:
         server.close()
+
+
+def test_requests_to_one_origin_share_one_connection(scheme):
+    async def three(session, url):
+        return [await fetch(session, url) for _ in range(3)]
+    outcomes, accepted = _run(answer_all, scheme, three)
     assert [(o.status, o.body, o.error) for o in outcomes] == [(200, b"ok", None)] * 3
-    assert server.accepted == 1
+    assert accepted == 1
 
 
-def test_an_idle_tls_connection_the_server_closed_is_not_reused(trusted):
-    """Over TLS asyncio reads the closed connection's end itself (resolver.netstream): the next request still
-    opens a new connection instead of failing on the dead one."""
-    import asyncio
-
-    server = RawServer(answer_then_close, wrap=trusted)
-    url = f"https://127.0.0.1:{server.port}/x"
-
-    async def twice(session):
+def test_an_idle_connection_the_server_closed_is_not_reused(scheme):
+    """asyncio reads the socket all along (resolver.netstream), so a server's close of an idle keep-alive
+    connection is seen in what it read, not only on the socket: the next request opens a new connection instead
+    of failing on the dead one (no retry to hide it)."""
+    async def twice(session, url):
         first = await fetch(session, url)
         await asyncio.sleep(0.3)
         return first, await fetch(session, url)
-    try:
-        first, second = Session(Settings(allow_private=True, retries=0)).run(twice)
-    finally:
-        server.close()
-    assert [(o.status, o.body, o.error) for o in (first, second)] == [(200, b"ok", None)] * 2
-    assert server.accepted == 2
+    outcomes, accepted = _run(answer_then_close, scheme, twice)
+    assert [(o.status, o.body, o.error) for o in outcomes] == [(200, b"ok", None)] * 2
+    assert accepted == 2
 
 
 def test_a_certificate_for_another_name_is_refused(trusted):
