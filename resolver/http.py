@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 from resolver import __version__
 from resolver.errors import BodyTooLarge, UnsafeTarget
+from resolver.model import evolve
 from resolver.redact import NO_SECRETS, Redactor
 from resolver.session import NotCached
 
@@ -372,8 +373,6 @@ def _retryable(outcome: FetchOutcome) -> bool:
 
 
 def _log(session: Session, outcome: FetchOutcome, purpose: str, ledger: Ledger | None) -> FetchOutcome:
-    from dataclasses import replace
-
     row = fetch_row(
         session.redactor, url=outcome.url, contacted_url=outcome.contacted_url, method=outcome.method,
         fetched_at=outcome.fetched_at, status=outcome.status, headers=outcome.headers, body_sha256=outcome.sha256,
@@ -381,9 +380,9 @@ def _log(session: Session, outcome: FetchOutcome, purpose: str, ledger: Ledger |
         error_kind=outcome.error_kind, error=outcome.error, purpose=purpose, via=outcome.via,
         warc_file=outcome.warc_file, warc_offset=outcome.warc_offset)
     if ledger is not None:
-        return replace(outcome, fetch_id=ledger.hold(row))
+        return evolve(outcome, fetch_id=ledger.hold(row))
     store = session.store
-    return replace(outcome, fetch_id=store.record_fetch(row) if store is not None else None)
+    return evolve(outcome, fetch_id=store.record_fetch(row) if store is not None else None)
 
 
 # -- libraries that talk through requests (tweepy, #12) ------------------------------------------------------------
