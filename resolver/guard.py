@@ -17,6 +17,7 @@ from typing import Any
 import httpcore
 
 from resolver.errors import UnsafeTarget
+from resolver.netstream import AsyncioBackend, AsyncioStream
 
 # Every row of the IANA IPv4 Special-Purpose Address Registry
 # (https://www.iana.org/assignments/iana-ipv4-special-registry/) whose "Globally Reachable" is False, plus
@@ -119,7 +120,9 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         self.allow_private = allow_private
         self.allowed = {(h.strip("[]").lower(), p) for h, p in allowed}
         self.resolver = resolver or system_resolver
-        self.inner = inner or httpcore.AnyIOBackend()
+        if inner is None:
+            inner = AsyncioBackend()
+        self.inner = inner
 
     async def connect_tcp(self, host: str, port: int, timeout: float | None = None,
                           local_address: str | None = None, socket_options: Any = None) -> Any:
@@ -130,7 +133,7 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
             target = check_addresses(host, addresses)
         stream = await self.inner.connect_tcp(target, port, timeout=timeout, local_address=local_address,
                                               socket_options=socket_options)
-        return SocketCachingStream(stream)
+        return stream if isinstance(stream, AsyncioStream) else SocketCachingStream(stream)
 
     async def connect_unix_socket(self, path: str, timeout: float | None = None, socket_options: Any = None) -> Any:
         raise UnsafeTarget("refused: unix sockets are never contacted", url=path)

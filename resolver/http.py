@@ -1,7 +1,7 @@
 """The only place an HTTP client is built, and the one fetch function every request goes through.
 
-make_client(): httpx.AsyncClient, redirects never followed by the client, no proxy from the environment, the SSRF
-guard as its network backend, [origins] overrides as a transport (the transports are in resolver.transport,
+make_client(): the run's client (resolver.transport.Client: requests straight to the transports, no redirect
+followed, no cookie jar, no proxy from the environment), the SSRF guard as its network backend, [origins] overrides as a transport (the transports are in resolver.transport,
 imported with the first request: a run that asks nothing never loads httpx, #14). fetch(): one request, streamed
 under byte caps and a wall-clock deadline, retried on connect errors, 429 and 5xx, every attempt written to the
 fetch log.
@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 from resolver import __version__
 from resolver.errors import BodyTooLarge, UnsafeTarget
+from resolver.model import evolve
 from resolver.redact import NO_SECRETS, Redactor
 from resolver.session import NotCached
 
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from resolver.guard import Resolver
     from resolver.session import Session
     from resolver.settings import Settings
+    from resolver.transport import Client
     from resolver.warc import ReplayIndex
 
 LONG_WAIT_S = 1.0            # a retry or a rate-limit wait this long gets a status line
@@ -44,7 +46,7 @@ NOT_CACHED = "not-cached"     # the error kind of every answer an offline run ge
 
 def make_client(settings: Settings, *, offline: bool = False, replay: ReplayIndex | None = None,
                 resolver: Resolver | None = None, redactor: Redactor = NO_SECRETS,
-                transport: httpx.AsyncBaseTransport | None = None) -> httpx.AsyncClient:
+                transport: httpx.AsyncBaseTransport | None = None) -> Client:
     """The one client factory; a run (resolver.session.Session) builds its one client here. Offline, the transport
     answers "not cached" and never connects; with a replay index, answers come from WARC records; otherwise
     requests go out through the SSRF guard (small pools per origin), and a request an [origins] override rewrote
@@ -198,7 +200,8 @@ def _told_wait(headers: Mapping[str, str], *, now: float, status: int | None) ->
 
 async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[str, str] | None,
                    data: Mapping[str, str] | None, content: bytes | None, max_bytes: int) -> FetchOutcome:
-    import anyio
+    import asyncio
+
     import httpx
 
     from cache import utc_now
@@ -215,17 +218,15 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
                 session.reporter.status(f"{_host(url)}: waiting {waiting:.0f} s for the rate limit")
             await session.budgets.acquire(url)   # the service's published rate limit, shared by the whole run
         started, fetched_at = time.monotonic(), utc_now()
-        with anyio.fail_after(settings.deadline):
+        async with asyncio.timeout(settings.deadline):   # asyncio's own: anyio's scope cost ~2% of a resolve run (#14)
             request = client.build_request(method, parsed, headers=headers, data=data, content=content)
-            response = await client.send(request, stream=True)
+            response = await client.send(request)
             contacted = str(response.request.url)
             try:
                 body = await _read_capped(response, max_bytes=max_bytes, deadline=started + settings.deadline)
             finally:
                 await response.aclose()
         recorded = {name.lower(): value for name, value in response.headers.items()}
-        if "unparseable_location" in response.extensions:
-            recorded["location"] = response.extensions["unparseable_location"]
         via = response.extensions.get("via", "live")
         warc_file, warc_offset = response.extensions.get("warc_file"), response.extensions.get("warc_offset")
         writer = session.warc
@@ -372,8 +373,6 @@ def _retryable(outcome: FetchOutcome) -> bool:
 
 
 def _log(session: Session, outcome: FetchOutcome, purpose: str, ledger: Ledger | None) -> FetchOutcome:
-    from dataclasses import replace
-
     row = fetch_row(
         session.redactor, url=outcome.url, contacted_url=outcome.contacted_url, method=outcome.method,
         fetched_at=outcome.fetched_at, status=outcome.status, headers=outcome.headers, body_sha256=outcome.sha256,
@@ -381,9 +380,9 @@ def _log(session: Session, outcome: FetchOutcome, purpose: str, ledger: Ledger |
         error_kind=outcome.error_kind, error=outcome.error, purpose=purpose, via=outcome.via,
         warc_file=outcome.warc_file, warc_offset=outcome.warc_offset)
     if ledger is not None:
-        return replace(outcome, fetch_id=ledger.hold(row))
+        return evolve(outcome, fetch_id=ledger.hold(row))
     store = session.store
-    return replace(outcome, fetch_id=store.record_fetch(row) if store is not None else None)
+    return evolve(outcome, fetch_id=store.record_fetch(row) if store is not None else None)
 
 
 # -- libraries that talk through requests (tweepy, #12) ------------------------------------------------------------

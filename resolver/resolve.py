@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 from resolver import platforms
 from resolver.http import NOT_CACHED, FetchOutcome, Ledger, fetch
-from resolver.model import plain
+from resolver.model import evolve, plain
 from resolver.platforms import x
 from resolver.platforms.canonical import canonical_url
 from resolver.session import NotCached
@@ -214,8 +214,6 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
 def _finish(resolution: Resolution, session: Session, ledger: Ledger) -> Resolution:
     """Record a resolution together with the fetch-log rows of its hops, in one transaction (an offline "not
     cached" answer is no fact, and is not recorded). What is recorded and returned has its URLs redacted."""
-    from dataclasses import replace
-
     resolution = _redacted(resolution, session.redactor)
     store = session.store
     if store is None or resolution.unavailable:
@@ -224,7 +222,7 @@ def _finish(resolution: Resolution, session: Session, ledger: Ledger) -> Resolut
     from resolver import __version__
 
     with ledger.transaction(store) as real:
-        resolution = replace(resolution, hops=tuple(replace(h, fetch_id=real(h.fetch_id)) for h in resolution.hops))
+        resolution = evolve(resolution, hops=tuple(evolve(h, fetch_id=real(h.fetch_id)) for h in resolution.hops))
         row_id = store.record_resolution({
             "url": resolution.url, "final_url": resolution.final_url, "canonical_url": resolution.canonical_url,
             "hops": [plain(h) for h in resolution.hops], "post": plain(resolution.post) if resolution.post else None,
@@ -232,20 +230,28 @@ def _finish(resolution: Resolution, session: Session, ledger: Ledger) -> Resolut
             "resolved_at": utc_now(), "fetch_ids": [h.fetch_id for h in resolution.hops if h.fetch_id],
             "tool_version": __version__,
         })
-    return replace(resolution, resolution_id=row_id)
+    return evolve(resolution, resolution_id=row_id)
 
 
 def _redacted(resolution: Resolution, redactor: Redactor) -> Resolution:
-    """The resolution as it is kept and shown: secrets out of its URLs and its error (#11)."""
-    from dataclasses import replace
-
+    """The resolution as it is kept and shown: secrets out of its URLs and its error (#11). Nearly every URL has
+    nothing to redact: then the same objects are kept, with no copy (#14)."""
     def url(value: str | None) -> str | None:
         return redactor.url(value) if value is not None else None
-    return replace(
-        resolution, url=redactor.url(resolution.url), final_url=url(resolution.final_url),
-        canonical_url=url(resolution.canonical_url), error=redactor.text(resolution.error) if resolution.error else None,
-        hops=tuple(replace(h, url=redactor.url(h.url), location=url(h.location)) for h in resolution.hops),
-        post=replace(resolution.post, url=redactor.url(resolution.post.url)) if resolution.post else None)
+
+    def hop(h: Hop) -> Hop:
+        new_url, location = redactor.url(h.url), url(h.location)
+        return h if new_url == h.url and location == h.location else evolve(h, url=new_url, location=location)
+    post = resolution.post
+    if post is not None and redactor.url(post.url) != post.url:
+        post = evolve(post, url=redactor.url(post.url))
+    changed = {"url": redactor.url(resolution.url), "final_url": url(resolution.final_url),
+               "canonical_url": url(resolution.canonical_url),
+               "error": redactor.text(resolution.error) if resolution.error else None,
+               "hops": tuple(hop(h) for h in resolution.hops), "post": post}
+    if all(value == getattr(resolution, name) for name, value in changed.items()):
+        return resolution
+    return evolve(resolution, **changed)
 
 
 def links_of(embed: Embed) -> list[str]:

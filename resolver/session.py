@@ -27,10 +27,9 @@ from resolver.redact import Redactor, redact_logs
 from resolver.settings import Settings
 
 if TYPE_CHECKING:
-    import httpx
-
     from cache import Store
     from resolver.guard import Resolver
+    from resolver.transport import Client
     from resolver.warc import ReplayIndex, WarcWriter
 
 T = TypeVar("T")
@@ -103,7 +102,7 @@ class Session:
         self.warc = warc           # every live exchange is appended here when set
         self.replay = replay       # answers come from these WARC records instead of the network when set
         self._resolver = resolver  # a seam for tests: name resolution behind the SSRF guard
-        self._client: httpx.AsyncClient | None = None
+        self._client: Client | None = None
         self.cache_only = False   # set while a step runs outside the event loop (pipeline.steps_here): see NotCached
         self.requests_in_flight = 0   # read by the progress bar (another thread): an int, set in this loop only
         self.requests_made = 0
@@ -129,7 +128,7 @@ class Session:
         return not self.offline and self.replay is None
 
     @property
-    def client(self) -> httpx.AsyncClient:
+    def client(self) -> Client:
         """The run's one client, built on first use by the one factory: a run that needs no request builds none."""
         if self._client is None:
             from resolver.http import make_client

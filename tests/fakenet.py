@@ -133,3 +133,48 @@ class ResettingServer(RawServer):
 
     def __init__(self) -> None:
         super().__init__(reset)
+
+
+def answer_then_close(conn):
+    """One request answered on a keep-alive connection, which the server then closes while it is idle."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = conn.recv(4096)
+        if not chunk:
+            return
+        data += chunk
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\nok")
+    time.sleep(0.05)
+
+
+def answer_all(conn):
+    """Every request on the connection answered, the connection kept open until the client closes it."""
+    data = b""
+    while True:
+        while b"\r\n\r\n" not in data:
+            chunk = conn.recv(4096)
+            if not chunk:
+                return
+            data += chunk
+        data = data.split(b"\r\n\r\n", 1)[1]
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\nok")
+
+
+def certificate(folder, *extensions: str):
+    """(server TLS context, certificate file) of a certificate for 127.0.0.1 made by openssl in `folder`
+    (`extensions`: openssl -addext values); pytest skips the test when openssl is not installed."""
+    import shutil
+    import ssl
+    import subprocess
+
+    import pytest
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed: no certificate to test with")
+    extra = [arg for extension in extensions for arg in ("-addext", extension)]
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+                    *extra, "-keyout", str(folder / "key.pem"), "-out", str(folder / "cert.pem")],
+                   check=True, capture_output=True)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(folder / "cert.pem", folder / "key.pem")
+    return context, str(folder / "cert.pem")

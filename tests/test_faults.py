@@ -12,9 +12,7 @@ from __future__ import annotations
 import gzip
 import json
 import socket
-import ssl
 import struct
-import subprocess
 import time
 from email.utils import formatdate
 from http import HTTPStatus
@@ -63,17 +61,9 @@ def answer_ok(conn: socket.socket) -> None:
 @pytest.fixture(scope="module")
 def self_signed(tmp_path_factory):
     """A server context with a self-signed certificate for 127.0.0.1, made by openssl (skipped without it)."""
-    import shutil
+    from tests.fakenet import certificate
 
-    if shutil.which("openssl") is None:
-        pytest.skip("openssl is not installed: no self-signed certificate to test with")
-    folder = tmp_path_factory.mktemp("tls")
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
-                    "-keyout", str(folder / "key.pem"), "-out", str(folder / "cert.pem")],
-                   check=True, capture_output=True)
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(folder / "cert.pem", folder / "key.pem")
-    return context
+    return certificate(tmp_path_factory.mktemp("tls"))[0]
 
 
 def refused_port() -> int:

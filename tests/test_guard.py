@@ -8,7 +8,7 @@ import pytest
 
 from resolver.errors import UnsafeTarget
 from resolver.guard import GuardedBackend, check_addresses, is_public
-from resolver.http import fetch, make_client
+from resolver.http import fetch
 from resolver.session import Session
 from resolver.settings import Settings
 
@@ -236,7 +236,7 @@ def _guarded_session(settings, resolver, store):
     """A session whose client has the connect step of the shared (unprivileged) pool replaced by one that fails
     the test; the [origins] targets' pools keep a real one, so the loopback 'public' site still answers."""
     session = Session(settings, store=store, resolver=resolver)
-    session.client._transport.inner.backend.inner = ConnectMustNotHappen()
+    session.client.transport.inner.backend.inner = ConnectMustNotHappen()
     return session
 
 
@@ -293,11 +293,52 @@ def test_only_http_and_no_userinfo(url):
     assert outcome.error_kind == "unsafe" and outcome.status is None
 
 
-def test_no_proxy_from_the_environment(monkeypatch):
-    monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:9")
-    client = make_client(Settings())
-    assert client._mounts == {} and client._trust_env is False
-    asyncio.run(client.aclose())
+def test_no_proxy_from_the_environment(monkeypatch, httpserver, admin_server):
+    """A proxy named in the environment is never used: the request reaches its target, the 'proxy' (another
+    loopback server) sees nothing."""
+    proxy = f"http://127.0.0.1:{admin_server.port}"
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.setenv(name, proxy)
+    httpserver.expect_request("/page").respond_with_data("direct")
+    outcome = Session(Settings(allow_private=True, retries=0)).run(
+        lambda s: fetch(s, f"http://127.0.0.1:{httpserver.port}/page"))
+    assert outcome.status == 200 and outcome.body == b"direct"
+    assert admin_server.log == []
+
+
+def test_no_cookie_travels_from_one_answer_to_the_next_request(httpserver):
+    """The client keeps no cookie jar (#14): a cookie one answer sets is not sent with any later request, to the
+    same host or another, so each fetch in the record stands on its own."""
+    from werkzeug import Response
+
+    httpserver.expect_request("/set").respond_with_response(
+        Response("set", headers={"Set-Cookie": "session=abc123; Path=/"}))
+    httpserver.expect_request("/next").respond_with_data("next")
+
+    async def both(session):
+        first = await fetch(session, f"http://127.0.0.1:{httpserver.port}/set")
+        second = await fetch(session, f"http://127.0.0.1:{httpserver.port}/next")
+        return first, second
+    first, second = Session(Settings(allow_private=True, retries=0)).run(both)
+    assert first.headers["set-cookie"].startswith("session=abc123") and second.status == 200
+    [(_, _), (request, _)] = httpserver.log
+    assert "Cookie" not in request.headers
+
+
+def test_requests_carry_the_default_headers_and_the_callers(httpserver):
+    """What httpx's client added is still there: Accept, the encodings _read_capped decodes, keep-alive and the
+    User-Agent; a caller's header is added to them, and replaces one of the same name."""
+    from resolver.transport import accept_encoding
+
+    httpserver.expect_request("/h").respond_with_data("ok")
+    settings = Settings(allow_private=True, retries=0, user_agent="test-agent/1")
+    Session(settings).run(lambda s: fetch(s, f"http://127.0.0.1:{httpserver.port}/h",
+                                          headers={"X-Extra": "1", "Accept": "application/json"}))
+    [(request, _)] = httpserver.log
+    assert request.headers["Accept"] == "application/json" and request.headers["X-Extra"] == "1"
+    assert request.headers["User-Agent"] == "test-agent/1" and request.headers["Connection"] == "keep-alive"
+    assert request.headers["Accept-Encoding"] == accept_encoding() and "gzip" in accept_encoding()
+    assert request.headers["Host"] == f"127.0.0.1:{httpserver.port}"
 
 
 def test_the_test_suite_itself_cannot_reach_a_real_host():

@@ -33,3 +33,27 @@ def test_to_json_is_a_new_value_each_time() -> None:
     first["links"].append("changed")
     first["span"][0] = 99
     assert EMBED.to_json()["links"] == ["https://t.co/y"] and EMBED.to_json()["span"] == [3, 9]
+
+
+def test_evolve_is_dataclasses_replace_for_our_values():
+    """resolver.model.evolve, the cheap replace (#14): the same value as dataclasses.replace, the original
+    untouched, and an unknown name refused."""
+    from dataclasses import replace
+
+    from resolver.http import FetchOutcome
+    from resolver.model import evolve
+    from resolver.resolve import Hop, Resolution
+
+    hop = Hop("https://t.co/a", 301, "https://x.com/u/status/1", 12.5, None, "header")
+    resolution = Resolution("https://t.co/a", "https://x.com/u/status/1", "https://x.com/u/status/1", (hop,))
+    outcome = FetchOutcome("https://t.co/a", "https://t.co/a", "GET", "2026-01-01T00:00:00Z", 301,
+                           {"location": "https://x.com/u/status/1"}, b"", 12.5)
+    for value, changes in ((hop, {"fetch_id": 7}), (resolution, {"resolution_id": 3, "hops": ()}),
+                           (outcome, {"fetch_id": 9})):
+        evolved = evolve(value, **changes)
+        assert evolved == replace(value, **changes) and evolved is not value and type(evolved) is type(value)
+        assert value == replace(value)   # untouched
+        with pytest.raises(TypeError):
+            evolve(value, no_such_field=1)
+    with pytest.raises(Exception):   # still frozen
+        evolve(hop, fetch_id=1).fetch_id = 2

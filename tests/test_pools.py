@@ -99,7 +99,7 @@ def run_many(urls: list[str], *, concurrency: int):
 
 
 def pools_of(session: Session) -> SmallPools:
-    transport = session.client._transport.inner
+    transport = session.client.transport.inner
     assert isinstance(transport, SmallPools)
     return transport
 

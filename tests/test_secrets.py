@@ -113,7 +113,7 @@ def run(fakenet, tmp_path, monkeypatch, logs):
     for fmt in ("md", "json", "html"):
         invoke("report", "--refresh", "--format", fmt, "-o", f"report.{fmt}", str(source))
     invoke("report", "--refresh", "-o", "reports", str(source), str(source))
-    assert any("HTTP Request" in line for line in logs.lines)   # the logs were heard
+    assert any("connect_tcp.started host=" in line for line in logs.lines)   # the logs were heard
     return world, seen, "\n".join(printed + logs.lines)
 
 

@@ -48,7 +48,7 @@ def test_a_private_answer_for_the_api_host_is_refused_before_any_connect(store, 
 
     resolver = fake_resolver({"api.twitter.com": ["10.0.0.5"]})
     session = Session(Settings(retries=0, **X_ONLY), store=store, resolver=resolver)
-    session.client._transport.inner.backend.inner = ConnectMustNotHappen()
+    session.client.transport.inner.backend.inner = ConnectMustNotHappen()
     post = fetch_one(session)
     assert post.record.status == "error"
     assert post.record.reason.startswith("unsafe: refused api.twitter.com: resolves to non-public address 10.0.0.5")
