@@ -42,6 +42,30 @@ def test_a_failed_write_leaves_nothing_behind(tmp_path):
     assert store.count("articles") == 0 and store.count("embeds") == 0
 
 
+def test_a_chunk_of_articles_is_recorded_in_order_across_statements(tmp_path):
+    """A chunk's embeds and credits go in as multi-row INSERTs (#14), split where the keys change and where
+    SQLite's variable limit would be passed: every row lands, numbered per article, and full-text search
+    finds each embed."""
+    store = Cache(tmp_path / "c.db")
+    store.conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 40)   # a few rows per statement
+    store._max_variables = 40
+    texted = {**EMBED, "text": "Bridge open"}
+    articles = [{**ARTICLE, "sha256": f"{i:064d}", "source": f"a{i}.txt",
+                 "embeds": [EMBED, texted, {**texted, "url": f"https://twitter.com/x/status/{i}"}][: i % 4],
+                 "credits": [{**CREDIT, "creator": f"C{i}-{k}"} for k in range(i % 3)]} for i in range(12)]
+    articles.append({**articles[5], "source": "copy-of-a5.txt"})   # known within the same chunk: nothing new
+    found = store.record_articles(articles, tool_version="t")
+    assert found == [(i + 1, True) for i in range(12)] + [(6, False)]
+    for i, article in enumerate(articles[:12], start=1):
+        embeds = store.embeds_for(i)
+        assert [(e["ordinal"], e["url"], e["text"]) for e in embeds] == [
+            (k, e["url"], e.get("text")) for k, e in enumerate(article["embeds"])]
+        assert [c["creator"] for c in store.credits_for(i)] == [c["creator"] for c in article["credits"]]
+    texts = store.conn.execute("SELECT count(*) FROM embeds_fts WHERE embeds_fts MATCH 'bridge'").fetchone()[0]
+    assert texts == sum(len(a["embeds"][1:]) for a in articles[:12])
+    assert store.count("article_sources") == 13
+
+
 def test_not_a_database_is_a_clear_error(tmp_path):
     path = tmp_path / "not.db"
     path.write_bytes(b"this is not sqlite" * 100)
