@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 BUSY_TIMEOUT_S = 30.0
+ROWS_PER_INSERT = 128   # rows of one multi-row INSERT: a chunk's embeds in a few statements, each a bounded size
 # The migrations (cache/migrations.py) this version knows, in order: what an up-to-date database has applied.
 # tests/test_store.py keeps this list in step with the migrations themselves.
 MIGRATION_SET = "embed-resolver-cache"
@@ -70,6 +71,7 @@ class Store:
         self.path = Path(path)
         self.read_only = False
         self._lock = threading.RLock()   # async callers write from worker threads, one at a time
+        self._insert_sqls: dict[tuple[str, tuple[str, ...], int], str] = {}
         memory = str(path) == ":memory:"
         if not memory:
             self._check_folder(create_folder)
@@ -318,21 +320,32 @@ class Store:
         return article_id, row is None
 
     def _insert_rows(self, table: str, rows: Sequence[Mapping[str, Any]]) -> None:
-        """Rows into a table, in order: one multi-row INSERT per run of rows with the same keys (as many rows as
-        SQLite takes variables for). Not executemany: each statement run on `embeds` makes its full-text trigger
-        flush the index (FTS5 syncs at every statement's savepoint), which was half of recording a chunk (#14)."""
+        """Rows into a table, in order, in multi-row INSERTs: per run of rows with the same keys, as many as
+        ROWS_PER_INSERT and SQLite's variable limit allow, a power of two at a time (so SQLite's statement cache
+        holds a few forms of the statement, not one per count). Not executemany: each statement run on `embeds`
+        makes its full-text trigger flush the index (FTS5 syncs at every statement's savepoint); one flush per
+        embed was half of recording a chunk (#14)."""
         at = 0
         while at < len(rows):
             columns = tuple(rows[at])
             end = at + 1
-            limit = at + max(1, self._max_variables // len(columns))
-            while end < len(rows) and end < limit and tuple(rows[end]) == columns:
+            while end < len(rows) and tuple(rows[end]) == columns:
                 end += 1
-            names = ", ".join(f"[{c}]" for c in columns)
-            values = ", ".join([f"({', '.join('?' * len(columns))})"] * (end - at))
-            self.conn.execute(f"INSERT INTO [{table}] ({names}) VALUES {values}",
-                              [row[c] for row in rows[at:end] for c in columns])
-            at = end
+            most = max(1, min(ROWS_PER_INSERT, self._max_variables // len(columns)))
+            while at < end:
+                count = 1 << (min(end - at, most).bit_length() - 1)
+                self.conn.execute(self._insert_sql(table, columns, count),
+                                  [row[c] for row in rows[at:at + count] for c in columns])
+                at += count
+
+    def _insert_sql(self, table: str, columns: tuple[str, ...], count: int) -> str:
+        key = (table, columns, count)
+        sql = self._insert_sqls.get(key)
+        if sql is None:
+            values = ", ".join([f"({', '.join('?' * len(columns))})"] * count)
+            sql = self._insert_sqls[key] = \
+                f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) VALUES {values}"
+        return sql
 
     def record_error(self, row: Mapping[str, Any]) -> int:
         """Append what went wrong with one input (source, stage, kind, message), so a batch can go on and the

@@ -66,6 +66,19 @@ def test_a_chunk_of_articles_is_recorded_in_order_across_statements(tmp_path):
     assert store.count("article_sources") == 13
 
 
+def test_many_rows_go_in_a_few_statements_of_bounded_forms(tmp_path):
+    """300 embeds: 128 + 128 + 32 + 8 + 4 rows, a power of two each, so SQLite's statement cache keeps a few
+    forms of the statement (one per count would be hundreds of KB each, a statement per chunk)."""
+    store = Cache(tmp_path / "c.db")
+    statements: list[str] = []
+    store.conn.set_trace_callback(lambda sql: statements.append(sql) if sql.startswith("INSERT INTO [embeds]") else None)
+    embeds = [{**EMBED, "url": f"https://twitter.com/x/status/{i}"} for i in range(300)]
+    store.record_article(ARTICLE, embeds, [], source="a.txt", tool_version="t")
+    # (the trace repeats a statement for each trigger run it makes: its distinct forms are what counts)
+    assert sorted({sql.count("), (") + 1 for sql in statements}) == [4, 8, 32, 128]
+    assert [e["url"] for e in store.embeds_for(1)] == [e["url"] for e in embeds]
+
+
 def test_not_a_database_is_a_clear_error(tmp_path):
     path = tmp_path / "not.db"
     path.write_bytes(b"this is not sqlite" * 100)
