@@ -13,6 +13,9 @@ Over ../shared/corpus/html copied to 1,168 pages (each copy made distinct, so ev
      Then the same run with extraction's results answered from memory: nothing but the overhead, and of it
      what reading, decoding and hashing the pages costs; --profile prints where it goes (cProfile).
 
+Each figure is given in wall time and in CPU time (user + system, the process's and its workers'): on a machine
+shared with other work, CPU time moves far less from round to round.
+
 Usage: scripts/bench_process.py [HTML_DIR] [--pages 1168] [--repeat 3] [--profile] [--skip-process]
 HTML_DIR defaults to ../shared/corpus/html; when absent the script says so and exits 0. Nothing touches the network.
 """
