@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 BUSY_TIMEOUT_S = 30.0
+ROWS_PER_INSERT = 128   # rows of one multi-row INSERT: a chunk's embeds in a few statements, each a bounded size
 # The migrations (cache/migrations.py) this version knows, in order: what an up-to-date database has applied.
 # tests/test_store.py keeps this list in step with the migrations themselves.
 MIGRATION_SET = "embed-resolver-cache"
@@ -70,13 +71,14 @@ class Store:
         self.path = Path(path)
         self.read_only = False
         self._lock = threading.RLock()   # async callers write from worker threads, one at a time
-        self._insert_sql: dict[tuple[str, tuple[str, ...]], str] = {}
+        self._insert_sqls: dict[tuple[str, tuple[str, ...], int], str] = {}
         memory = str(path) == ":memory:"
         if not memory:
             self._check_folder(create_folder)
         try:
             self.read_only = not memory and _read_only(self.path)
             self.conn = self._connect(busy_timeout, memory)
+            self._max_variables = self.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)   # per statement
             self.conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
             self.conn.execute("PRAGMA foreign_keys = ON")
             # As sqlite-utils sets it: a REPLACE's implicit delete fires the full-text indexes' delete triggers.
@@ -278,8 +280,12 @@ class Store:
             if all(article_id is not None for article_id in known):
                 return [(int(article_id), False) for article_id in known if article_id is not None]
         now = utc_now()
+        rows: dict[str, list[dict[str, Any]]] = {"embeds": [], "credits": []}
         with self.write():
-            return [self._record_one(article, now, tool_version) for article in articles]
+            found = [self._record_one(article, now, tool_version, rows) for article in articles]
+            for table, table_rows in rows.items():
+                self._insert_rows(table, table_rows)
+            return found
 
     def _known(self, article: Mapping[str, Any]) -> int | None:
         """The id of an article already recorded with this source and nothing new to say, else None."""
@@ -290,7 +296,9 @@ class Store:
             "AND s.source = ?", [article["sha256"], article["source"]]).fetchone()
         return int(row[0]) if row else None
 
-    def _record_one(self, article: Mapping[str, Any], now: str, tool_version: str) -> tuple[int, bool]:
+    def _record_one(self, article: Mapping[str, Any], now: str, tool_version: str,
+                    rows: dict[str, list[dict[str, Any]]]) -> tuple[int, bool]:
+        """One article's row and source; its embeds and credits are added to `rows`, for `_insert_rows`."""
         conn = self.conn
         row = conn.execute("SELECT id FROM articles WHERE sha256 = ?", [article["sha256"]]).fetchone()
         source = article["source"]
@@ -301,8 +309,8 @@ class Store:
                 "first_scanned_at, tool_version, embed_count, credit_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [article["sha256"], article["kind"], article["encoding"], article["encoding_detected"],
                  article["bytes"], source, now, tool_version, len(embeds), len(credits)]).lastrowid)
-            self._insert_rows("embeds", article_id, embeds)
-            self._insert_rows("credits", article_id, credits)
+            rows["embeds"] += [{"article_id": article_id, "ordinal": i, **_flatten(r)} for i, r in enumerate(embeds)]
+            rows["credits"] += [{"article_id": article_id, "ordinal": i, **_flatten(r)} for i, r in enumerate(credits)]
         else:
             article_id = int(row[0])
         conn.execute("INSERT OR IGNORE INTO article_sources (article_id, source, first_seen_at) VALUES (?, ?, ?)",
@@ -311,22 +319,33 @@ class Store:
             self._set_source_url(article_id, source, article["url"])
         return article_id, row is None
 
-    def _insert_rows(self, table: str, article_id: int, records: Sequence[Mapping[str, Any]]) -> None:
-        """An article's embeds or credits, numbered in order: one executemany per run of rows with the same keys."""
-        rows = [{"article_id": article_id, "ordinal": i, **_flatten(r)} for i, r in enumerate(records)]
+    def _insert_rows(self, table: str, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Rows into a table, in order, in multi-row INSERTs: per run of rows with the same keys, as many as
+        ROWS_PER_INSERT and SQLite's variable limit allow, a power of two at a time (so SQLite's statement cache
+        holds a few forms of the statement, not one per count). Not executemany: each statement run on `embeds`
+        makes its full-text trigger flush the index (FTS5 syncs at every statement's savepoint); one flush per
+        embed was half of recording a chunk (#14)."""
         at = 0
         while at < len(rows):
             columns = tuple(rows[at])
             end = at + 1
             while end < len(rows) and tuple(rows[end]) == columns:
                 end += 1
-            sql = self._insert_sql.get((table, columns))
-            if sql is None:
-                sql = self._insert_sql[(table, columns)] = (
-                    f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
-                    f"VALUES ({', '.join('?' * len(columns))})")
-            self.conn.executemany(sql, [[row[c] for c in columns] for row in rows[at:end]])
-            at = end
+            most = max(1, min(ROWS_PER_INSERT, self._max_variables // len(columns)))
+            while at < end:
+                count = 1 << (min(end - at, most).bit_length() - 1)
+                self.conn.execute(self._insert_sql(table, columns, count),
+                                  [row[c] for row in rows[at:at + count] for c in columns])
+                at += count
+
+    def _insert_sql(self, table: str, columns: tuple[str, ...], count: int) -> str:
+        key = (table, columns, count)
+        sql = self._insert_sqls.get(key)
+        if sql is None:
+            values = ", ".join([f"({', '.join('?' * len(columns))})"] * count)
+            sql = self._insert_sqls[key] = \
+                f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) VALUES {values}"
+        return sql
 
     def record_error(self, row: Mapping[str, Any]) -> int:
         """Append what went wrong with one input (source, stage, kind, message), so a batch can go on and the
@@ -653,6 +672,11 @@ class Store:
         return self.conn.execute("SELECT 1 FROM progress WHERE job = ? AND key = ? AND outcome = 'done'",
                                     [job, key]).fetchone() is not None
 
+    def finished_any(self, job: str) -> bool:
+        """Whether an unfinished run of this job finished any item (else a run has nothing to skip)."""
+        return self.conn.execute("SELECT 1 FROM progress WHERE job = ? AND outcome = 'done' LIMIT 1",
+                                 [job]).fetchone() is not None
+
     def done_count(self, job: str) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM progress WHERE job = ? AND outcome = 'done'",
                                         [job]).fetchone()[0])
@@ -704,12 +728,13 @@ _JSON_FIELDS = ("media_links", "links", "also_at")
 
 def _flatten(record: Mapping[str, Any]) -> dict[str, Any]:
     """Spans become two indexed columns, lists become JSON text, so datasette shows them plainly."""
-    row = {k: v for k, v in record.items() if k != "span"}
-    if "span" in record:
-        row["span_start"], row["span_end"] = record["span"]
+    row = dict(record)
+    if "span" in row:
+        row["span_start"], row["span_end"] = row.pop("span")
     for key in _JSON_FIELDS:
         if key in row:
-            row[key] = json.dumps(list(row[key]), ensure_ascii=False) if row[key] else "[]"
+            value = row[key]
+            row[key] = json.dumps(list(value), ensure_ascii=False) if value else "[]"
     return row
 
 

@@ -316,7 +316,8 @@ def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary:
     def repeated() -> None:
         if summary is not None:
             summary.repeated += 1
-    if store is None or options.job is None or not options.resume:
+    if store is None or options.job is None or not options.resume or not store.finished_any(options.job):
+        # Nothing an earlier run finished: no lookup per item (#14: one query an article on a fresh run).
         return iter_items(spec, stdin=stdin, repeated=repeated)
     job = options.job
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import random
+import resource
 import shutil
 import subprocess
 import tempfile
@@ -59,6 +60,7 @@ class Run:
     peak_rss_mb: float
     returncode: int
     stderr: str
+    cpu_seconds: float = 0.0   # user + system time of the process and every descendant it waited for
 
 
 def run_measured(command: list[str], *, env: dict[str, str] | None = None, stdout: Path | None = None,
@@ -66,6 +68,7 @@ def run_measured(command: list[str], *, env: dict[str, str] | None = None, stdou
     """Run a command; sample the summed RSS of it and all its descendants (shared pages counted in each: an upper
     bound) every `interval` seconds."""
     out = stdout.open("wb") if stdout else subprocess.DEVNULL
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE, env=env, cwd=ROOT)
     peak = 0
@@ -81,11 +84,13 @@ def run_measured(command: list[str], *, env: dict[str, str] | None = None, stdou
     sampler.start()
     _, err = proc.communicate()
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     stop.set()
     sampler.join()
     if stdout:
         out.close()  # type: ignore[union-attr]
-    return Run(elapsed, peak / 1024, proc.returncode, err.decode("utf-8", "replace"))
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return Run(elapsed, peak / 1024, proc.returncode, err.decode("utf-8", "replace"), cpu)
 
 
 def tree_rss(pid: int) -> int:

@@ -13,6 +13,9 @@ Over ../shared/corpus/html copied to 1,168 pages (each copy made distinct, so ev
      Then the same run with extraction's results answered from memory: nothing but the overhead, and of it
      what reading, decoding and hashing the pages costs; --profile prints where it goes (cProfile).
 
+Each figure is given in wall time and in CPU time (user + system, the process's and its workers'): on a machine
+shared with other work, CPU time moves far less from round to round.
+
 Usage: scripts/bench_process.py [HTML_DIR] [--pages 1168] [--repeat 3] [--profile] [--skip-process]
 HTML_DIR defaults to ../shared/corpus/html; when absent the script says so and exits 0. Nothing touches the network.
 """
@@ -25,6 +28,7 @@ import os
 import statistics
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -41,9 +45,10 @@ PARSE_ONLY = {
 }
 
 
-def processes(pages: Path, work: Path, repeat: int) -> dict[str, list[float]]:
-    """Wall seconds of each process, `repeat` times, interleaved so the machine's other load hits all alike."""
-    runs: dict[str, list[float]] = {}
+def processes(pages: Path, work: Path, repeat: int) -> dict[str, list[tuple[float, float]]]:
+    """(wall, CPU) seconds of each process, `repeat` times, interleaved so the machine's other load hits all
+    alike. CPU is user + system time of the process and its workers: steadier than wall time on a shared machine."""
+    runs: dict[str, list[tuple[float, float]]] = {}
     env = bench_env(work)   # bytecode cached in a throwaway prefix, as an installed package has it
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
@@ -60,34 +65,49 @@ def processes(pages: Path, work: Path, repeat: int) -> dict[str, list[float]]:
             run = run_measured(command, env=env, stdout=work / "out.jsonl")
             if run.returncode != 0:
                 raise SystemExit(f"{name} failed ({run.returncode}): {run.stderr.strip()[-500:]}")
-            runs.setdefault(name, []).append(run.seconds)
+            runs.setdefault(name, []).append((run.seconds, run.cpu_seconds))
     return runs
 
 
+@dataclass
+class InProcess:
+    seconds: float              # the run, wall
+    extraction: float           # of which in extract.find_all, wall
+    cpu: float                  # the run, CPU time of this process (it has no other thread)
+    extraction_cpu: float
+    articles: int
+
+    def outside(self) -> tuple[float, float]:
+        """ms per article outside extraction: (wall, CPU)."""
+        return ((self.seconds - self.extraction) / self.articles * 1000,
+                (self.cpu - self.extraction_cpu) / self.articles * 1000)
+
+
 def in_process(pages: Path, work: Path, *, answered: dict[tuple[int, str], object] | None = None,
-               profile: bool = False) -> tuple[float, float, int]:
-    """(run seconds, extraction seconds, articles) of `pipeline.run` over the pages, as `scan --json -q --workers 1`
-    does it (a new database, resume recorded, each outcome made JSON). Extraction is timed around
-    `extract.find_all`; with `answered` (filled on a first run), its results are taken from there instead, so the
-    run is nothing but the overhead (and a profile shows only it)."""
+               profile: bool = False) -> InProcess:
+    """`pipeline.run` over the pages, as `scan --json -q --workers 1` does it (a new database, resume recorded,
+    each outcome made JSON). Extraction is timed around `extract.find_all`; with `answered` (filled on a first
+    run), its results are taken from there instead, so the run is nothing but the overhead (and a profile shows
+    only it)."""
     from cache import Store
     from resolver import extract, pipeline
     from resolver.inputs import InputSpec
     from resolver.session import Session
     from resolver.settings import load_settings
 
-    spent = [0.0]
+    spent = [0.0, 0.0]
     find_all = extract.find_all
 
     def timed_find_all(text, kind):   # type: ignore[no-untyped-def]
         key = (len(text), text[-64:])   # the copies differ in their trailer
         if answered is not None and key in answered:
             return answered[key]
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         try:
             found = find_all(text, kind)
         finally:
             spent[0] += time.perf_counter() - start
+            spent[1] += time.process_time() - start_cpu
         if answered is not None:
             answered[key] = found
         return found
@@ -110,30 +130,30 @@ def in_process(pages: Path, work: Path, *, answered: dict[tuple[int, str], objec
 
         profiler = cProfile.Profile()
         profiler.enable()
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     summary = pipeline.run(items, session=session, emit=emit, options=options)
     store.forget_progress("bench")
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - start_cpu
     if profiler is not None:
         profiler.disable()
         _print_profile(profiler)
     store.close()
     extract.find_all = find_all
-    return elapsed, spent[0], summary.articles
+    return InProcess(elapsed, spent[0], cpu, spent[1], summary.articles)
 
 
-def input_cost(pages: Path) -> float:
-    """Seconds per page to read, decode and sha256 the pages (best of 3)."""
+def input_cost(pages: Path) -> tuple[float, float]:
+    """Seconds per page to read, decode and sha256 the pages (best of 3): (wall, CPU)."""
     from resolver.inputs import InputSpec, iter_items, load
 
     items = list(iter_items(InputSpec(files=(str(pages),))))
-    best = float("inf")
+    best, best_cpu = float("inf"), float("inf")
     for _ in range(3):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         for item in items:
             _ = load(item).article.sha256
-        best = min(best, time.perf_counter() - start)
-    return best / len(items)
+        best, best_cpu = min(best, time.perf_counter() - start), min(best_cpu, time.process_time() - start_cpu)
+    return best / len(items), best_cpu / len(items)
 
 
 def _print_profile(profiler: object) -> None:
@@ -164,25 +184,32 @@ def main() -> int:
         if not args.skip_process:
             print_processes(processes(pages, work, args.repeat))
         answered: dict[tuple[int, str], object] = {}
-        elapsed, extraction, articles = in_process(pages, work, answered=answered)
-        print(f"in process: {articles} articles in {elapsed:.2f} s, extraction {extraction:.2f} s: outside "
-              f"extraction {(elapsed - extraction) / articles * 1000:.3f} ms per article (aim < 0.15 ms)")
-        elapsed, _, articles = in_process(pages, work, answered=answered, profile=args.profile)
-        print(f"in process, extraction answered from memory: {elapsed / articles * 1000:.3f} ms per article")
-        reading = input_cost(pages)
+        run = in_process(pages, work, answered=answered)
+        wall, cpu = run.outside()
+        print(f"in process: {run.articles} articles in {run.seconds:.2f} s, extraction {run.extraction:.2f} s: "
+              f"outside extraction {wall:.3f} ms per article, CPU {cpu:.3f} ms (aim < 0.15 ms)")
+        run = in_process(pages, work, answered=answered, profile=args.profile)
+        wall, cpu = run.seconds / run.articles * 1000, run.cpu / run.articles * 1000
+        print(f"in process, extraction answered from memory: {wall:.3f} ms per article, CPU {cpu:.3f} ms")
+        reading, reading_cpu = (seconds * 1000 for seconds in input_cost(pages))
         print(f"  of which reading, decoding and hashing each page (what any tool keeping pages by sha256 pays): "
-              f"{reading * 1000:.3f} ms; the rest (recording, resume, output, the driver): "
-              f"{elapsed / articles * 1000 - reading * 1000:.3f} ms")
+              f"{reading:.3f} ms, CPU {reading_cpu:.3f} ms; the rest (recording, resume, output, the driver): "
+              f"{wall - reading:.3f} ms, CPU {cpu - reading_cpu:.3f} ms")
     return 0
 
 
-def print_processes(runs: dict[str, list[float]]) -> None:
+def print_processes(runs: dict[str, list[tuple[float, float]]]) -> None:
     floor = runs["parse only (lxml)"]
-    print(f"{'process':28} {'median s':>9} {'range s':>14} {'x parse only (lxml), per run':>30}")
-    for name, times in runs.items():
-        ratios = [t / f for t, f in zip(times, floor)]
+    print(f"{'process':28} {'median s':>9} {'range s':>14} {'x parse only (lxml), per run':>30}   "
+          f"{'CPU s':>6} {'x parse only, CPU':>20}")
+    for name, measured in runs.items():
+        times, cpu = [m[0] for m in measured], [m[1] for m in measured]
+        ratios = [t / f[0] for t, f in zip(times, floor)]
+        cpu_ratios = [c / f[1] for c, f in zip(cpu, floor)]
         print(f"{name:28} {statistics.median(times):9.2f} {min(times):6.2f}-{max(times):<7.2f} "
-              f"{statistics.median(ratios):12.2f}  ({min(ratios):.2f}-{max(ratios):.2f})")
+              f"{statistics.median(ratios):12.2f}  ({min(ratios):.2f}-{max(ratios):.2f})   "
+              f"{statistics.median(cpu):6.2f} {statistics.median(cpu_ratios):9.2f} "
+              f"({min(cpu_ratios):.2f}-{max(cpu_ratios):.2f})")
     print("aim: scan --workers 1 <= 2x parse only (lxml)")
 
 if __name__ == "__main__":

@@ -102,13 +102,14 @@ def test_unreadable_file_in_directory_is_skipped(run, tmp_path, monkeypatch):
     locked = folder / "locked.txt"
     locked.write_text(TEXT)
     locked.chmod(0)
-    real_read = Path.read_bytes
+    from resolver import article
+    real_read = article._read_file
 
-    def read_bytes(self):   # root reads mode-0 files, so make the refusal certain
-        if self.name == "locked.txt":
+    def read_file(path):   # root reads mode-0 files, so make the refusal certain
+        if path.name == "locked.txt":
             raise PermissionError(13, "Permission denied")
-        return real_read(self)
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+        return real_read(path)
+    monkeypatch.setattr(article, "_read_file", read_file)
     result = run("scan", "--json", str(folder))
     assert result.exit_code == 0
     assert "locked.txt: permission denied; skipped" in result.stderr

@@ -144,6 +144,27 @@ def test_an_interrupted_run_resumes_without_reading_what_it_finished(tmp_path: P
     assert store.count("articles") == 6 and store.count("article_sources") == 6
 
 
+def test_a_first_run_of_a_job_looks_up_no_item_and_a_resumed_one_each(tmp_path: Path, feed: Path) -> None:
+    """Resume asks the store about each item only when an earlier run of the job finished something (#14: a
+    fresh run paid one query an article for nothing)."""
+    store = Store(tmp_path / "c.db")
+    spec = InputSpec(jsonl=(str(feed),), fields=pipeline_fields())
+    lookups: list[str] = []
+    store.conn.set_trace_callback(lambda sql: lookups.append(sql) if "AND key = " in sql else None)
+    session = Session(Settings(), store=store)
+    options = pipeline.RunOptions(job="scan:test")
+    summary = pipeline.run(pipeline.items_of(spec, session=session, options=options), session=session, options=options)
+    assert summary.articles == 6 and lookups == []
+    first = store.conn.execute("SELECT key, source FROM progress WHERE job = 'scan:test' ORDER BY id").fetchone()
+    store.forget_progress("scan:test")
+    store.mark_done("scan:test", [{"key": first[0], "source": first[1]}])   # as if a run had stopped after one
+    summary = pipeline.Summary()
+    seen: list[str] = []
+    pipeline.run(pipeline.items_of(spec, session=session, options=options, summary=summary), session=session,
+                 emit=lambda o: seen.append(o.article.source), options=options, summary=summary)
+    assert len(lookups) == 6 and summary.resumed == 1 and seen == [f"{feed}:{n}" for n in range(2, 7)]
+
+
 def pipeline_fields():
     from resolver.inputs import JsonlFields
 

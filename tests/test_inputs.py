@@ -115,6 +115,33 @@ def test_loading_a_file_reads_it(tree: Path) -> None:
     assert loaded.article.text == "plain words" and loaded.article.kind == "text" and loaded.url is None
 
 
+
+def test_a_file_is_read_to_its_end_whatever_its_size_says(tmp_path: Path) -> None:
+    """Files are read with one read of the size fstat gives (#14); what that size does not cover is read on:
+    a named pipe (size 0, written in pieces) and a file in /proc (size 0) come out whole."""
+    import threading
+
+    from resolver.article import from_path
+
+    (tmp_path / "empty.txt").write_bytes(b"")
+    assert from_path(tmp_path / "empty.txt").text == ""
+    pipe = tmp_path / "pipe.html"
+    os.mkfifo(pipe)
+    pieces = [b"<p class=\"t\">" + bytes([65 + i]) * 70_000 + b"</p>" for i in range(4)]
+
+    def write() -> None:
+        with open(pipe, "wb") as handle:
+            for piece in pieces:
+                handle.write(piece)
+                handle.flush()
+    writer = threading.Thread(target=write)
+    writer.start()
+    article = from_path(pipe)
+    writer.join()
+    assert article.data == b"".join(pieces) and article.kind == "html"
+    status = from_path(Path("/proc/self/status"))
+    assert status.text.startswith("Name:") and status.text.endswith("\n")
+
 # -- JSON Lines ----------------------------------------------------------------------------------------------
 
 def jsonl(path: Path, records: list, *, opener=open) -> Path:

@@ -12,11 +12,14 @@ def test_items_marked_done_are_done_for_that_job_only(tmp_path) -> None:
     assert store.is_done("scan", "/in/a.html|10|1")
     assert not store.is_done("scan", "/in/feed.jsonl@0")      # a failed item is tried again
     assert not store.is_done("scan+fetch", "/in/a.html|10|1") and not store.is_done("scan", "/in/b.html|10|1")
+    assert store.finished_any("scan") and not store.finished_any("scan+fetch")
     store.mark_done("scan", [{"key": "/in/feed.jsonl@0", "source": "feed.jsonl:1", "article_id": None}])
     assert store.done_count("scan") == 2 and store.count("progress") == 2
     store.mark_done("other", [{"key": "k"}])
     store.forget_progress("scan")
     assert store.done_count("scan") == 0 and store.done_count("other") == 1
+    store.mark_done("failing", [{"key": "k", "outcome": "failed"}])
+    assert not store.finished_any("scan") and not store.finished_any("failing")   # a failed item is no reason to look
 
 
 def test_source_url_sets_the_outlet_host(tmp_path) -> None:

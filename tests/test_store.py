@@ -42,6 +42,43 @@ def test_a_failed_write_leaves_nothing_behind(tmp_path):
     assert store.count("articles") == 0 and store.count("embeds") == 0
 
 
+def test_a_chunk_of_articles_is_recorded_in_order_across_statements(tmp_path):
+    """A chunk's embeds and credits go in as multi-row INSERTs (#14), split where the keys change and where
+    SQLite's variable limit would be passed: every row lands, numbered per article, and full-text search
+    finds each embed."""
+    store = Cache(tmp_path / "c.db")
+    store.conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 40)   # a few rows per statement
+    store._max_variables = 40
+    texted = {**EMBED, "text": "Bridge open"}
+    articles = [{**ARTICLE, "sha256": f"{i:064d}", "source": f"a{i}.txt",
+                 "embeds": [EMBED, texted, {**texted, "url": f"https://twitter.com/x/status/{i}"}][: i % 4],
+                 "credits": [{**CREDIT, "creator": f"C{i}-{k}"} for k in range(i % 3)]} for i in range(12)]
+    articles.append({**articles[5], "source": "copy-of-a5.txt"})   # known within the same chunk: nothing new
+    found = store.record_articles(articles, tool_version="t")
+    assert found == [(i + 1, True) for i in range(12)] + [(6, False)]
+    for i, article in enumerate(articles[:12], start=1):
+        embeds = store.embeds_for(i)
+        assert [(e["ordinal"], e["url"], e["text"]) for e in embeds] == [
+            (k, e["url"], e.get("text")) for k, e in enumerate(article["embeds"])]
+        assert [c["creator"] for c in store.credits_for(i)] == [c["creator"] for c in article["credits"]]
+    texts = store.conn.execute("SELECT count(*) FROM embeds_fts WHERE embeds_fts MATCH 'bridge'").fetchone()[0]
+    assert texts == sum(len(a["embeds"][1:]) for a in articles[:12])
+    assert store.count("article_sources") == 13
+
+
+def test_many_rows_go_in_a_few_statements_of_bounded_forms(tmp_path):
+    """300 embeds: 128 + 128 + 32 + 8 + 4 rows, a power of two each, so SQLite's statement cache keeps a few
+    forms of the statement (one per count would be hundreds of KB each, a statement per chunk)."""
+    store = Cache(tmp_path / "c.db")
+    statements: list[str] = []
+    store.conn.set_trace_callback(lambda sql: statements.append(sql) if sql.startswith("INSERT INTO [embeds]") else None)
+    embeds = [{**EMBED, "url": f"https://twitter.com/x/status/{i}"} for i in range(300)]
+    store.record_article(ARTICLE, embeds, [], source="a.txt", tool_version="t")
+    # (the trace repeats a statement for each trigger run it makes: its distinct forms are what counts)
+    assert sorted({sql.count("), (") + 1 for sql in statements}) == [4, 8, 32, 128]
+    assert [e["url"] for e in store.embeds_for(1)] == [e["url"] for e in embeds]
+
+
 def test_not_a_database_is_a_clear_error(tmp_path):
     path = tmp_path / "not.db"
     path.write_bytes(b"this is not sqlite" * 100)
