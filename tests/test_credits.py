@@ -175,3 +175,19 @@ def test_a_credit_elements_words_read_whole(value, expected):
     """What a class="credit" element holds: its label words ('Credit', visually hidden on the page) are no name."""
     [(creator, organization, _)] = read_whole(value)
     assert (creator, organization) == expected
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+@pytest.mark.parametrize("line", [
+    "Photo: Jane Doe/Reuters", "Photo: Jane Doe/Reuters   ", "  Credit: Jane Doe/AFP", "(AP Photo/Jane Doe)",
+    "Soldiers at the base. (Photo Credit: Nicole Laskavi/MOD) ", "Mandatory Credit: Jane Doe/Getty Images\t",
+])
+def test_a_credit_span_is_exactly_its_raw_text(line, newline):
+    """text[span] == raw: no blank around it, and on a CRLF text no trailing "\\r" (it was included)."""
+    from resolver.extract.credits import find_credits
+
+    text = newline.join(["The harbour at dawn.", line, "The story goes on here."]) + newline
+    credits = find_credits(text)
+    assert credits, line
+    for credit in credits:
+        assert text[credit.span[0]:credit.span[1]] == credit.raw

@@ -126,6 +126,8 @@ def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str
     taken = Intervals()   # sorted: each match is checked in logarithmic time (#12)
     if not might_have_credit(text):
         return credits
+    if "\r" in text:   # a CRLF line ends as a LF one; the same length, so spans still point into the text given
+        text = text.replace("\r\n", " \n")
     wanted = _forms_worth_trying(text, caption=caption)
     for form, pattern in PATTERNS:
         if form not in wanted:
@@ -144,8 +146,12 @@ def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str
             if form == "copyright" and re.match(r"\W{0,3}all rights reserved", text[end:end + 30], re.IGNORECASE):
                 continue   # "© 2019 Acme. All rights reserved." is a notice, not a credit
             accepted.append((start, end))
+            whole = match.group(0)
+            raw = whole.strip()
+            # the span is exactly the raw text: without the blanks around it (a CRLF line's "\r" among them)
+            first = start + len(whole) - len(whole.lstrip())
             credits.append(Credit(
-                raw=match.group(0).strip(), source=source, span=(offset + start, offset + end),
+                raw=raw, source=source, span=(offset + first, offset + first + len(raw)),
                 creator=creator, organization=organization, image=image, form=form,
             ))
         taken.extend(accepted)
