@@ -49,7 +49,12 @@ class AsyncioStream(httpcore.AsyncNetworkStream):
             raise httpcore.WriteError(str(exc)) from exc
 
     async def aclose(self) -> None:
-        self._writer.close()   # not waited for: a TLS peer's close_notify is not worth a wait (as httpcore's anyio)
+        if self._writer.get_extra_info("ssl_object") is not None:
+            # No TLS close_notify exchange, as httpcore's anyio backend (standard_compatible=False): asyncio's
+            # close() would wait up to 30 s for the peer's answer, keeping the socket open all that time.
+            self._writer.transport.abort()
+        else:
+            self._writer.close()
 
     async def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None,
                         timeout: float | None = None) -> httpcore.AsyncNetworkStream:

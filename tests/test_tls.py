@@ -85,3 +85,21 @@ def test_a_certificate_for_another_name_is_refused(trusted):
         server.close()
     assert outcome.status is None and outcome.error_kind == "connect"
     assert "CERTIFICATE_VERIFY_FAILED" in outcome.error and "other.test" in outcome.error
+
+
+def test_a_run_leaves_no_connection_open(scheme):
+    """Every connection the run opened is closed when it ends, https ones too (asyncio's TLS close waited for
+    the peer's close_notify, up to 30 s, and a run that ended first left the socket to the garbage collector)."""
+    import gc
+    import warnings
+
+    async def twice(session, url):
+        first = await fetch(session, url)
+        await asyncio.sleep(0.3)
+        return first, await fetch(session, url)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)
+        outcomes, _ = _run(answer_then_close, scheme, twice)
+        gc.collect()
+    assert [o.status for o in outcomes] == [200, 200]
+    assert [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)] == []
