@@ -350,7 +350,7 @@ def _attribute_credits(page: str, smap: SourceMap, *, related: list[Any], taken:
     """Credits kept whole in data-credit and its kin, read from the source (fast, exact spans), outside scripts,
     styles, footers, navs and related boxes."""
     hit = page.find(CREDIT_ATTR, smap.start, smap.end)   # data-credit, data-photo-credit, credit=...
-    if hit < 0:
+    if hit < 0 or not _may_credit_anywhere(page, hit, smap.start, smap.end, taken):
         return []
     found: list[Credit] = []
     blocks = Intervals(smap.layout.blocks + _box_ranges(smap, related))
@@ -366,6 +366,22 @@ def _attribute_credits(page: str, smap: SourceMap, *, related: list[Any], taken:
                 found.extend(_tag_credits(page, tag_start, tag_end, in_blocks=blocks, taken=taken))
         hit = page.find(CREDIT_ATTR, after, smap.end)
     return found
+
+
+def _may_credit_anywhere(page: str, hit: int, start: int, end: int, taken: Intervals) -> bool:
+    """Would any start tag holding a "credit=" give a credit, scripts, styles, footers and related boxes aside?
+    `_attribute_credits` reads only the start tag around a hit (the last '<' before it), and leaving out tags
+    in those blocks only drops credits, so when none of these tags credits, neither does it, and the page's layout
+    (a pass over every '<') is not computed (#14: most pages with "credit=" have it in a script or a URL)."""
+    seen = start
+    while hit >= 0:
+        tag_start = page.rfind("<", seen, hit)   # none: the same start tag as the previous hit's
+        seen = hit + len(CREDIT_ATTR)
+        if tag_start >= 0 and _tag_credits(page, tag_start, _start_tag_end(page, tag_start), in_blocks=None,
+                                           taken=taken):
+            return True
+        hit = page.find(CREDIT_ATTR, seen, end)
+    return False
 
 
 # Elements whose attributes may hold a credit; read when a credit word appears in one of their attribute values
