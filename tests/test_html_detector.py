@@ -305,6 +305,10 @@ CREDIT_ATTR_PAGES = [
     ('<html><body><img src="/img/boats.jpg" data-credit="Jane Example/Riverton Daily">'
      '<footer><img src="/img/logo.png" data-credit="Site Team/Riverton Daily"></footer></body></html>',
      [("Jane Example", "Riverton Daily")], True),
+    # the footer's first, a script's credit= before it: the article's is read all the same
+    ('<html><body><script>var q = "?credit=1";</script><nav><img src="/a.png" data-credit="Site Team/Riverton Daily">'
+     '</nav><p>Boats</p><img src="/img/boats.jpg" data-credit="Jane Example/Riverton Daily"></body></html>',
+     [("Jane Example", "Riverton Daily")], True),
     # only the footer's: nothing, after looking at the layout
     ('<html><body><p>Boats</p><footer><img src="/img/logo.png" data-credit="Site Team/Riverton Daily"></footer>'
      '</body></html>', [], True),
@@ -312,7 +316,7 @@ CREDIT_ATTR_PAGES = [
 
 
 @pytest.mark.parametrize("page, expected, laid_out", CREDIT_ATTR_PAGES, ids=["script-and-url", "article-and-footer",
-                                                                            "footer-only"])
+                                                                            "nav-then-article", "footer-only"])
 def test_credit_attributes_are_read_outside_blocks_and_the_layout_only_when_a_tag_could_credit(page, expected,
                                                                                               laid_out, monkeypatch):
     from resolver.extract import spans

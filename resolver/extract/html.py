@@ -538,17 +538,17 @@ def _source_urls(page: str, *, taken: Intervals) -> list[Embed]:
             if host is None:
                 at = page.find(needle, at + len(needle))
                 continue
-            embed = _source_url_at(page, at, host, taken)
+            tail = SOURCE_TAIL_RE.match(page, at + len(host))
+            embed = _source_url_at(page, at, host, tail, taken) if tail else None
             if embed is not None:
                 found[host].append(embed)
             at = page.find(needle, at + len(host))
     return [embed for embeds in found.values() for embed in embeds]
 
 
-def _source_url_at(page: str, at: int, host: str, taken: Intervals) -> Embed | None:
-    """The post or video whose URL has `host` at `at`, or None."""
-    tail = SOURCE_TAIL_RE.match(page, at + len(host))
-    if tail is None or not any(core in tail.group(0) for core in SHAPE_CORES[host]) \
+def _source_url_at(page: str, at: int, host: str, tail: re.Match[str], taken: Intervals) -> Embed | None:
+    """The post or video whose URL has `host` at `at` and `tail` after it, or None."""
+    if not any(core in tail.group(0) for core in SHAPE_CORES[host]) \
             or not any(shape in JSON_SLASH_RE.sub("/", tail.group(0)) for shape in SOURCE_HOSTS[host]):
         return None
     begin = at - _host_run_before(page, at)

@@ -349,12 +349,12 @@ def _attribute_credits(page: str, smap: SourceMap, *, related: list[Any], taken:
                        read_tags: set[int]) -> list[Credit]:
     """Credits kept whole in data-credit and its kin, read from the source (fast, exact spans), outside scripts,
     styles, footers, navs and related boxes."""
-    hit = page.find(CREDIT_ATTR, smap.start, smap.end)   # data-credit, data-photo-credit, credit=...
-    if hit < 0 or not _may_credit_anywhere(page, hit, smap.start, smap.end, taken):
+    first = _first_credit_tag(page, smap.start, smap.end, taken)   # data-credit, data-photo-credit, credit=...
+    if first is None:
         return []
+    hit, seen, first_tag, first_credits = first
     found: list[Credit] = []
     blocks = Intervals(smap.layout.blocks + _box_ranges(smap, related))
-    seen = smap.start
     while hit >= 0:
         after = hit + len(CREDIT_ATTR)
         if hit not in blocks:
@@ -362,26 +362,33 @@ def _attribute_credits(page: str, smap: SourceMap, *, related: list[Any], taken:
             seen = after
             if tag_start >= 0 and tag_start not in read_tags:   # else the previous hit's start tag, or none
                 read_tags.add(tag_start)
-                tag_end = _start_tag_end(page, tag_start)
-                found.extend(_tag_credits(page, tag_start, tag_end, in_blocks=blocks, taken=taken))
+                if tag_start == first_tag:   # read already: only the blocks were left to rule out
+                    found.extend([] if tag_start in blocks else first_credits)
+                else:
+                    found.extend(_tag_credits(page, tag_start, _start_tag_end(page, tag_start), in_blocks=blocks,
+                                              taken=taken))
         hit = page.find(CREDIT_ATTR, after, smap.end)
     return found
 
 
-def _may_credit_anywhere(page: str, hit: int, start: int, end: int, taken: Intervals) -> bool:
-    """Would any start tag holding a "credit=" give a credit, scripts, styles, footers and related boxes aside?
-    `_attribute_credits` reads only the start tag around a hit (the last '<' before it), and leaving out tags
-    in those blocks only drops credits, so when none of these tags credits, neither does it, and the page's layout
-    (a pass over every '<') is not computed (#14: most pages with "credit=" have it in a script or a URL)."""
+def _first_credit_tag(page: str, start: int, end: int,
+                      taken: Intervals) -> tuple[int, int, int, list[Credit]] | None:
+    """(hit, where its '<' is looked for from, its start tag, the tag's credits) for the first "credit=" whose
+    start tag (the last '<' before it) credits when scripts, styles, footers and related boxes are not ruled out;
+    None when no such tag does. Leaving out the tags in those blocks only drops credits, so the page's layout (a
+    pass over every '<') is worked out only past such a hit (#14: most pages have "credit=" only in a script or a
+    URL). The hits before it give nothing either way: `_attribute_credits` starts from it."""
     seen = start
+    hit = page.find(CREDIT_ATTR, start, end)
     while hit >= 0:
         tag_start = page.rfind("<", seen, hit)   # none: the same start tag as the previous hit's
+        if tag_start >= 0:
+            credits = _tag_credits(page, tag_start, _start_tag_end(page, tag_start), in_blocks=None, taken=taken)
+            if credits:
+                return hit, seen, tag_start, credits
         seen = hit + len(CREDIT_ATTR)
-        if tag_start >= 0 and _tag_credits(page, tag_start, _start_tag_end(page, tag_start), in_blocks=None,
-                                           taken=taken):
-            return True
         hit = page.find(CREDIT_ATTR, seen, end)
-    return False
+    return None
 
 
 # Elements whose attributes may hold a credit; read when a credit word appears in one of their attribute values
