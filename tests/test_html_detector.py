@@ -332,3 +332,15 @@ def test_credit_attributes_are_read_outside_blocks_and_the_layout_only_when_a_ta
     _, credits = html.scan(page)
     assert [(c.creator, c.organization) for c in credits] == expected
     assert bool(built) == laid_out
+
+
+def test_both_youtube_hosts_in_script_data_are_found_by_one_search_in_the_hosts_order():
+    page = ('<html><body><p>Boats</p><script>var cfg = {"youtubeId": "x", "player": "youtube-player", '
+            '"a": "https://www.youtube-nocookie.com/embed/AbCdEfGhIjK", "b": "https://www.youtube.com/embed/AbCdEfGhIjK",'
+            ' "c": "https://www.youtube-nocookie.com/embed/ZyXwVuTsRqP"};</script></body></html>')
+    embeds, _ = html.scan(page)
+    assert [(e.detector, e.post_id) for e in embeds] == [("html-source", "AbCdEfGhIjK"), ("html-source", "ZyXwVuTsRqP")]
+    first = embeds[0]   # the same video under both hosts: youtube.com is listed first, so its place wins
+    assert page[first.span[0]:first.span[1]] == "www.youtube.com/embed/AbCdEfGhIjK"
+    [(start, end)] = first.also_at
+    assert page[start:end] == "www.youtube-nocookie.com/embed/AbCdEfGhIjK"
