@@ -416,7 +416,7 @@ def _post_links(root: Any, furniture: list[Any]) -> list[Any]:
     links; a link inside the site's furniture goes to `furniture` instead. The hrefs are matched all at once, one
     per line of a single string."""
     links = select(root, "a[href]")
-    hrefs = [(a.attrs.get("href") or "").strip() for a in links]
+    hrefs = [(a.attrs["href"] or "").strip() for a in links]   # each has one: selected by it
     joined = ("\n" + "\n".join(hrefs)).lower()
     if joined.count("\n") != len(hrefs):   # an href holding a line break: one href per line all the same
         joined = "".join("\n" + h.replace("\n", " ") for h in hrefs).lower()

@@ -51,6 +51,7 @@ CREDIT_ITEMPROPS = frozenset({"creditText", "copyrightHolder", "copyrightNotice"
 WHOLE_ATTRS = frozenset({"data-credit", "data-photo-credit", "data-image-credit", "data-copyright", "data-photographer",
                          "copyright", "photographer", "credit"})
 CAPTION_ATTRS = frozenset({"alt", "alttext", "data-alt", "caption", "data-caption"})
+CREDIT_BEARING_ATTRS = WHOLE_ATTRS | CAPTION_ATTRS
 ATTRIBUTE_RE = re.compile(r"""\s([a-z][a-z0-9:_-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 # A caption attribute is read only when it holds one of these (most alt texts describe, and are skipped at once).
 CAPTION_HINT_RE = re.compile(r"[(\[/©]|credit|photo|getty|courtesy|image:|foto|copyright")
@@ -422,8 +423,8 @@ def _may_hold_credit(attributes: dict[str, str | None]) -> bool:
     """Could `_tag_credits` read a credit in this element's start tag? Asked of the parsed attributes before the
     tag is looked for in the source (#14: most alt texts with a hint word hold no credit). A caption attribute's
     hint in the source stays in its parsed value (decoding only turns references into characters)."""
-    return any(name in WHOLE_ATTRS or name in CAPTION_ATTRS and CAPTION_HINT_RE.search((value or "").lower())
-               for name, value in attributes.items())
+    names = attributes.keys() & CREDIT_BEARING_ATTRS   # most elements here have alt and no other of these
+    return any(name in WHOLE_ATTRS or CAPTION_HINT_RE.search((attributes[name] or "").lower()) for name in names)
 
 
 def _start_tag_end(page: str, start: int) -> int:
