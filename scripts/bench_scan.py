@@ -55,7 +55,8 @@ def interleaved(repeat: int, first: Callable[[], Any], second: Callable[[], Any]
 
 
 def other_checkout(root: str) -> Callable[[str, str], Any]:
-    """`extract.find_all` of the checkout at `root`, loaded beside this one's (its modules are renamed away)."""
+    """`extract.find_all` of the checkout at `root`, imported while this one's modules are set aside, then kept
+    beside them (a function that imports a resolver module when called would get this checkout's)."""
     ours = {name: module for name, module in sys.modules.items() if name.split(".")[0] == "resolver"}
     for name in ours:
         del sys.modules[name]

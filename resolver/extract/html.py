@@ -40,7 +40,7 @@ def has_markers(page: str) -> bool:
 
 # Links whose href is a URL on a platform's host (entities decoded), one href per line of the lower-cased hrefs,
 # each line preceded by its "\n": a literal first character lets the engine jump from line to line (a `^` anchor
-# made it try every character: a third of the post-link pass, #14).
+# made it try at every character: 55 against 32 us on a median page, #14).
 HREF_VALUE_RE = re.compile(
     r"""\n(?:https?:)?//(?:[a-z0-9-]+\.)*(?:"""
     rf"""{platforms.DOMAIN_PATTERN}|{platforms.mastodon.HOST_PATTERN})/[^"'\s>]*$""", re.MULTILINE)

@@ -407,7 +407,7 @@ def _hinted_attribute_credits(tree: Any, smap: SourceMap, related: list[Any], *,
     in_block = AncestorMemo(lambda node, above: above or node.tag in ("footer", "nav") or node in boxes, False)
     found: list[Credit] = []
     for el in shallow(select(root, HINTED_ATTR_SELECTOR)):
-        attributes = el.attributes   # the hint test reads every value (srcset too): asked last of the three
+        attributes = el.attributes   # the hint test joins every value (srcset too): asked after the cheap one
         if el.tag in NOT_CREDIT_TAGS or not _may_hold_credit(attributes) \
                 or not PROSE_HINT_RE.search(" ".join(v for v in attributes.values() if v)) or in_block(el):
             continue
