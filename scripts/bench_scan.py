@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Benchmark: scan time per page against a bare lxml.html.fromstring of the same bytes, median ratio over a corpus.
 
-Usage: scripts/bench_scan.py [HTML_DIR] [--repeat N] [--peers]
+Usage: scripts/bench_scan.py [HTML_DIR] [--repeat N] [--peers] [--against DIR]
 HTML_DIR defaults to ../shared/corpus/html; when absent the script says so and exits 0. Aim (#14): ratio <= 1.5.
+--against DIR also times another checkout's scan (e.g. `git archive main` unpacked there) in the same process,
+page by page, the two scans taking turns to go first, and prints the median of their per-page ratio: on a shared
+machine, runs minutes apart differ by more than a change does.
 --peers also times, on the same pages in the same run, the tools a reader may compare it with, each skipped when
 not installed (none is a dependency): trafilatura's extract_metadata, extruct's extract (all syntaxes),
 micawber's URL extraction (its extract_html steps up to, not including, the oEmbed requests: no network), and
@@ -12,6 +15,7 @@ selectolax's bare parse (the parser scan is built on).
 from __future__ import annotations
 
 import argparse
+import importlib
 import statistics
 import sys
 import time
@@ -36,6 +40,37 @@ def best_of(repeat: int, fn: Callable[[], Any]) -> float:
         fn()
         times.append(time.perf_counter() - start)
     return min(times)
+
+
+def interleaved(repeat: int, first: Callable[[], Any], second: Callable[[], Any]) -> tuple[float, float]:
+    """Best times of two calls, run in turns, each going first every other round."""
+    times: tuple[list[float], list[float]] = ([], [])
+    for round_ in range(repeat):
+        order = ((0, first), (1, second)) if round_ % 2 == 0 else ((1, second), (0, first))
+        for which, fn in order:
+            start = time.perf_counter()
+            fn()
+            times[which].append(time.perf_counter() - start)
+    return min(times[0]), min(times[1])
+
+
+def other_checkout(root: str) -> Callable[[str, str], Any]:
+    """`extract.find_all` of the checkout at `root`, imported while this one's modules are set aside, then kept
+    beside them (a function that imports a resolver module when called would get this checkout's)."""
+    ours = {name: module for name, module in sys.modules.items() if name.split(".")[0] == "resolver"}
+    for name in ours:
+        del sys.modules[name]
+    sys.path.insert(0, root)
+    try:
+        other = importlib.import_module("resolver.extract")
+    finally:
+        sys.path.remove(root)
+        for name in [name for name in sys.modules if name.split(".")[0] == "resolver"]:
+            del sys.modules[name]
+        sys.modules.update(ours)
+    if Path(other.__file__ or "").resolve() == Path(extract.__file__ or "").resolve():
+        raise SystemExit(f"{root} holds no checkout of its own: the same resolver was loaded twice")
+    return other.find_all
 
 
 def peers() -> dict[str, Callable[[bytes, str], Any]]:
@@ -83,6 +118,7 @@ def main() -> int:
     parser.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "corpus" / "html"))
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--peers", action="store_true", help="also time the peers that are installed")
+    parser.add_argument("--against", metavar="DIR", help="also time the scan of the checkout in DIR, interleaved")
     args = parser.parse_args()
     folder = Path(args.corpus)
     if not folder.is_dir():
@@ -94,12 +130,21 @@ def main() -> int:
         missing = {"trafilatura extract_metadata", "extruct extract", "micawber URL extraction"} - set(others)
         for name in sorted(missing):
             print(f"skipped (not installed): {name}")
+    against = other_checkout(args.against) if args.against else None
     timings: dict[str, list[float]] = {"lxml.html.fromstring": [], "scan (find_all)": [], **{name: [] for name in others}}
+    if against is not None:
+        timings[f"scan of {args.against}"] = []
     for path in pages:
         data = path.read_bytes()
         article = from_bytes(data, str(path))
         timings["lxml.html.fromstring"].append(best_of(args.repeat, lambda: lxml.html.fromstring(data)))
-        timings["scan (find_all)"].append(best_of(args.repeat, lambda: extract.find_all(article.text, article.kind)))
+        if against is None:
+            timings["scan (find_all)"].append(best_of(args.repeat, lambda: extract.find_all(article.text, article.kind)))
+        else:
+            ours, theirs = interleaved(args.repeat, lambda: extract.find_all(article.text, article.kind),
+                                       lambda: against(article.text, article.kind))
+            timings["scan (find_all)"].append(ours)
+            timings[f"scan of {args.against}"].append(theirs)
         for name, peer in others.items():   # slower peers: fewer repeats
             timings[name].append(best_of(max(1, args.repeat // 2), lambda: peer(data, article.text)))
     floor = timings["lxml.html.fromstring"]
@@ -109,6 +154,9 @@ def main() -> int:
         ratios = [t / f for t, f in zip(times, floor)]
         print(f"{name:32} {statistics.median(times) * 1000:10.2f} {statistics.median(ratios):26.2f} "
               f"{statistics.quantiles(ratios, n=10)[-1]:7.2f}")
+    if against is not None:
+        ratios = [t / f for t, f in zip(timings["scan (find_all)"], timings[f"scan of {args.against}"])]
+        print(f"scan / scan of {args.against}, median of per-page ratios: {statistics.median(ratios):.3f}")
     print("aim: scan <= 1.5x lxml")
     return 0
 

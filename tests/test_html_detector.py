@@ -295,3 +295,52 @@ def test_a_start_tag_is_known_by_its_key_as_the_parser_decodes_it(tag, expected)
 
     name_end = 1 + len(expected[0])
     assert read_start_tag_key(tag, name_end, len(tag), expected[0]) == (len(tag), expected)
+
+
+CREDIT_ATTR_PAGES = [
+    # "credit=" only in a script and in a URL: no credit, and the page's layout is never worked out (#14)
+    ('<html><body><script>var q = "?credit=1";</script><p>Boats</p>'
+     '<img src="/img/boats.jpg?credit=riverton" alt="Boats at dawn"></body></html>', [], False),
+    # a data-credit in the article is read; one in the site's footer is not
+    ('<html><body><img src="/img/boats.jpg" data-credit="Jane Example/Riverton Daily">'
+     '<footer><img src="/img/logo.png" data-credit="Site Team/Riverton Daily"></footer></body></html>',
+     [("Jane Example", "Riverton Daily")], True),
+    # the footer's first, a script's credit= before it: the article's is read all the same
+    ('<html><body><script>var q = "?credit=1";</script><nav><img src="/a.png" data-credit="Site Team/Riverton Daily">'
+     '</nav><p>Boats</p><img src="/img/boats.jpg" data-credit="Jane Example/Riverton Daily"></body></html>',
+     [("Jane Example", "Riverton Daily")], True),
+    # only the footer's: nothing, after looking at the layout
+    ('<html><body><p>Boats</p><footer><img src="/img/logo.png" data-credit="Site Team/Riverton Daily"></footer>'
+     '</body></html>', [], True),
+]
+
+
+@pytest.mark.parametrize("page, expected, laid_out", CREDIT_ATTR_PAGES, ids=["script-and-url", "article-and-footer",
+                                                                            "nav-then-article", "footer-only"])
+def test_credit_attributes_are_read_outside_blocks_and_the_layout_only_when_a_tag_could_credit(page, expected,
+                                                                                              laid_out, monkeypatch):
+    from resolver.extract import spans
+
+    built = []
+    real = spans.Layout.__init__
+
+    def counting(self, *args, **kwargs):
+        built.append(1)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(spans.Layout, "__init__", counting)
+    _, credits = html.scan(page)
+    assert [(c.creator, c.organization) for c in credits] == expected
+    assert bool(built) == laid_out
+
+
+def test_both_youtube_hosts_in_script_data_are_found_by_one_search_in_the_hosts_order():
+    page = ('<html><body><p>Boats</p><script>var cfg = {"youtubeId": "x", "player": "youtube-player", '
+            '"a": "https://www.youtube-nocookie.com/embed/AbCdEfGhIjK", "b": "https://www.youtube.com/embed/AbCdEfGhIjK",'
+            ' "c": "https://www.youtube-nocookie.com/embed/ZyXwVuTsRqP"};</script></body></html>')
+    embeds, _ = html.scan(page)
+    assert [(e.detector, e.post_id) for e in embeds] == [("html-source", "AbCdEfGhIjK"), ("html-source", "ZyXwVuTsRqP")]
+    first = embeds[0]   # the same video under both hosts: youtube.com is listed first, so its place wins
+    assert page[first.span[0]:first.span[1]] == "www.youtube.com/embed/AbCdEfGhIjK"
+    [(start, end)] = first.also_at
+    assert page[start:end] == "www.youtube-nocookie.com/embed/AbCdEfGhIjK"

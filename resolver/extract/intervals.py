@@ -17,8 +17,11 @@ class Intervals:
 
     def extend(self, ranges: Iterable[tuple[int, int]]) -> None:
         """Add ranges (a batch at a time: each batch costs one sort, however many come)."""
+        added = [r for r in ranges if r[1] > r[0]]
+        if not added:
+            return   # credit patterns add a batch per form, most of them empty (#14)
         merged: list[list[int]] = []
-        for start, end in sorted([*zip(self._starts, self._ends), *(r for r in ranges if r[1] > r[0])]):
+        for start, end in sorted([*zip(self._starts, self._ends), *added]):
             if merged and start <= merged[-1][1]:
                 merged[-1][1] = max(merged[-1][1], end)
             else:
