@@ -37,6 +37,12 @@ class Article:
     encoding: str
     encoding_detected: bool        # True when the encoding was guessed, not declared or UTF-8
 
+    @property
+    def utf8(self) -> bytes | None:
+        """The bytes when they are exactly `text` encoded as UTF-8 (they were decoded as strict UTF-8), else None:
+        the HTML parser takes them as they are instead of encoding the text again (#14)."""
+        return self.data if self.encoding == "utf-8" else None
+
     @cached_property
     def sha256(self) -> str:
         # Computed once (in the worker process that read the article; the value travels with it).

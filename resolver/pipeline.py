@@ -814,7 +814,7 @@ def scan_article(article: Article, *, store: Store | None = None, budget: float 
     """Find the embeds and credits of one article (within `budget` seconds, else ScanTimedOut) and, given a store,
     record them in one transaction."""
     with time_budget(budget, article.source):
-        embeds, credits = extract.find_all(article.text, article.kind)
+        embeds, credits = extract.find_all(article.text, article.kind, utf8=article.utf8)
     result = ArticleResult(article, tuple(embeds), tuple(credits))
     return result if store is None else record_results(store, [result])[0]
 

@@ -89,7 +89,8 @@ def extract_item(item: Item, kind: str | None = None, encoding: str | None = Non
     """Load one item and run the detectors on it (in whichever process calls this), within `budget` seconds."""
     loaded = load(item, kind=kind, encoding=encoding)
     with time_budget(budget, item.source):
-        embeds, credits = extract.find_all(loaded.article.text, loaded.article.kind)
+        embeds, credits = extract.find_all(loaded.article.text, loaded.article.kind,
+                                           utf8=loaded.article.utf8)
     _ = loaded.article.sha256   # hashed here, in the worker, not in the main process
     return Extracted(loaded, tuple(embeds), tuple(credits))
 

@@ -47,10 +47,10 @@ def test_a_control_character_in_a_class_value_is_just_text(tmp_path):
 def test_a_failure_in_one_article_is_recorded_and_the_batch_goes_on(tmp_path, monkeypatch):
     real = extract.find_all
 
-    def find_all(text, kind):
+    def find_all(text, kind, **options):
         if "BOOM" in text:
             raise RuntimeError("the detector tripped")
-        return real(text, kind)
+        return real(text, kind, **options)
     monkeypatch.setattr(extract, "find_all", find_all)
     articles = folder(tmp_path, {"a.html": GOOD, "b.html": GOOD + "BOOM", "c.html": GOOD + "<p>more</p>"})
     result = scan(tmp_path, "--json", str(articles))

@@ -344,3 +344,29 @@ def test_both_youtube_hosts_in_script_data_are_found_by_one_search_in_the_hosts_
     assert page[first.span[0]:first.span[1]] == "www.youtube.com/embed/AbCdEfGhIjK"
     [(start, end)] = first.also_at
     assert page[start:end] == "www.youtube-nocookie.com/embed/AbCdEfGhIjK"
+
+
+@pytest.mark.parametrize("name", ["credits_in_html.html", "credits_real_page_forms.html", "documented_embed_markup.html",
+                                  "other_platforms.html", "report_article.html", "tweet_variants.html"])
+def test_a_page_parsed_from_its_own_bytes_gives_what_its_text_gives(name):
+    """A UTF-8 page's bytes go to the parser as they are (#14): the same embeds and credits, spans included."""
+    from pathlib import Path
+
+    from resolver import extract
+    from resolver.article import from_bytes
+
+    article = from_bytes((Path(__file__).parent / "fixtures" / name).read_bytes(), name)
+    assert article.utf8 is not None and article.utf8 == article.text.encode("utf-8")
+    assert extract.find_all(article.text, "html", utf8=article.utf8) == extract.find_all(article.text, "html")
+
+
+@pytest.mark.parametrize("data", [
+    b"\xef\xbb\xbf<p>caf\xc3\xa9</p>",                       # a UTF-8 BOM: the text has none
+    "<p>café (Photo: Jane Doe/AFP)</p>".encode("cp1252"),   # not UTF-8
+    "<p>café</p>".encode("utf-16"),
+])
+def test_bytes_that_are_not_the_texts_utf8_are_never_parsed_in_its_place(data):
+    from resolver.article import from_bytes
+
+    article = from_bytes(data, "page.html", kind="html")
+    assert article.utf8 is None

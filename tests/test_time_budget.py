@@ -22,10 +22,10 @@ def stuck_on_slow(monkeypatch):
     """A detector that never returns on a page saying SLOW: only the budget's timer can stop it."""
     real = extract.find_all
 
-    def find_all(text, kind):
+    def find_all(text, kind, **options):
         while "SLOW" in text:
             pass
-        return real(text, kind)
+        return real(text, kind, **options)
     monkeypatch.setattr(extract, "find_all", find_all)
 
 

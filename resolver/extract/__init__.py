@@ -9,10 +9,11 @@ from resolver.model import Credit, Embed
 from resolver.placeholders import is_placeholder
 
 
-def find_all(content: str, kind: str) -> tuple[list[Embed], list[Credit]]:
-    """Embeds and credits of a decoded document; `kind` is "html" or "text". Never raises on odd input."""
+def find_all(content: str, kind: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Credit]]:
+    """Embeds and credits of a decoded document; `kind` is "html" or "text". Never raises on odd input. `utf8`: the
+    document's bytes, only when they are exactly `content` encoded as UTF-8 (resolver.article.Article.utf8)."""
     if kind == "html":
-        embeds, found = html.scan(content)
+        embeds, found = html.scan(content, utf8=utf8)
     else:
         embeds, found = text.find_embeds(content), credits.find_credits(content)
     return [_without_placeholders(e) for e in embeds], found

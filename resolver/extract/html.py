@@ -270,8 +270,9 @@ def _blueskyish(el: Any, smap: SourceMap) -> Embed | None:
     )
 
 
-def scan(page: str) -> tuple[list[Embed], list[Credit]]:
-    """Every embed and credit in an HTML page, in order of appearance, each once."""
+def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Credit]]:
+    """Every embed and credit in an HTML page, in order of appearance, each once. `utf8`: the page's bytes when they
+    are exactly its UTF-8 encoding (the input was valid UTF-8): parsed as they are, not encoded again (#14)."""
     if not has_markers(page):
         return [], []
     embeds: list[Embed] = []
@@ -279,7 +280,8 @@ def scan(page: str) -> tuple[list[Embed], list[Credit]]:
     ends = ElementEnds(page)
     taken: list[tuple[int, int]] = []
     for start, end in chunks(page):
-        tree = parse(page[start:end] if (start, end) != (0, len(page)) else page)
+        whole = (start, end) == (0, len(page))
+        tree = parse(page if whole else page[start:end], utf8=utf8 if whole else None)
         if tree is None:
             continue
         smap = SourceMap(page, tree, start, end, ends=ends)
