@@ -702,8 +702,13 @@ class Store:
                 " UPDATE SET path = excluded.path, length = excluded.length, updated_at = excluded.updated_at",
                 [job, path, length, utc_now()])
 
+_SQL_READY = frozenset({str, int, float, bytes, bool, type(None)})
+
+
 def _sql_value(value: Any) -> Any:
     """A value as sqlite-utils' insert stores it (its jsonify_if_needed)."""
+    if type(value) in _SQL_READY:   # nearly every value: no isinstance chain for it (#14)
+        return value
     if isinstance(value, (dict, list, tuple)):
         return json.dumps(value, default=repr, ensure_ascii=False)
     if isinstance(value, (date, time)):

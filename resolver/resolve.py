@@ -7,6 +7,7 @@ Parse order for where a hop leads: the Location header of a 3xx, then an HTML me
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html import unescape
@@ -129,6 +130,11 @@ async def resolve(url: str, *, session: Session, follow_all: bool = False) -> Re
     cached = _cached(url, session)
     if cached is not None:
         return cached
+    return await _resolve_afresh(url, session=session, follow_all=follow_all)
+
+
+async def _resolve_afresh(url: str, *, session: Session, follow_all: bool) -> Resolution:
+    """`resolve` of a normalised URL the cache was asked about already (resolve_many asks for all at once)."""
     ref = platforms.parse_url(url)
     ledger = Ledger()
     if ref is not None and ref.kind in ("post", "video", "timeline") and not follow_all:
@@ -281,18 +287,24 @@ async def resolve_many(urls: Iterable[str], *, session: Session, follow_all: boo
 
     overall = asyncio.Semaphore(session.settings.concurrency)
     per_host: dict[str, asyncio.Semaphore] = {}
+    # Each distinct link is followed once, however often it is asked for (the cache was asked about all of them
+    # above, so a second ask could only find what the first one records meanwhile).
+    asked = Counter(_normalise(link) for link in missing)
 
-    async def one(link: str) -> Resolution:
+    async def one(url: str) -> Resolution:
         try:
-            host = urlsplit(_normalise(link)).hostname or ""
+            host = urlsplit(url).hostname or ""
         except ValueError:   # "http://[::1": resolve() says why it is refused (#11: an internal error before)
             host = ""
         gate = per_host.setdefault(host, asyncio.Semaphore(session.settings.per_host))
         async with overall, gate:
-            result = await resolve(link, session=session, follow_all=follow_all)
+            result = await _resolve_afresh(url, session=session, follow_all=follow_all)
         if on_done is not None:
-            on_done(result)
+            for _ in range(asked[url]):
+                on_done(result)
         return result
 
-    fresh = iter(await asyncio.gather(*(one(link) for link in missing)))
-    return [cached if cached is not None else next(fresh) for cached in answered]
+    distinct = list(asked)
+    fresh = dict(zip(distinct, await asyncio.gather(*(one(url) for url in distinct)), strict=True))
+    return [cached if cached is not None else fresh[_normalise(link)]
+            for link, cached in zip(links, answered, strict=True)]

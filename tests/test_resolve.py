@@ -238,6 +238,20 @@ def test_many_links_resolve_concurrently_within_limits(fakenet, store):
     assert [r.post.post_id for r in results] == [str(1000 + i) for i in range(40)]
 
 
+def test_a_link_asked_for_twice_in_one_batch_is_followed_once(fakenet, store):
+    """The same short link in several places of one batch (two embeds, two articles) is one chain of requests,
+    and every place gets its answer, in order, each counted as done."""
+    fakenet.route("t.co", "/twice", redirect("https://twitter.com/u/status/77"))
+    fakenet.route("t.co", "/once", redirect("https://twitter.com/u/status/78"))
+    done = []
+    links = ["https://t.co/twice", "https://t.co/once", "t.co/twice", "https://t.co/twice"]
+    results = Session(fakenet.settings(concurrency=8, per_host=4), store=store).run(
+        lambda s: resolve_many(links, session=s, on_done=done.append))
+    assert [r.post.post_id for r in results] == ["77", "78", "77", "77"]
+    assert len(done) == 4
+    assert len(store.fetches_for("https://t.co/twice")) == 1
+
+
 def test_a_rate_limited_link_is_its_error_not_its_destination(fakenet, store):
     """A shortener still answering 429 when retries are spent, or asking for a longer wait than retry_max_wait,
     has not said where the link goes: the link was resolved "to" the short URL itself, with no error, and that
