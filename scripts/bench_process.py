@@ -98,13 +98,13 @@ def in_process(pages: Path, work: Path, *, answered: dict[tuple[int, str], objec
     spent = [0.0, 0.0]
     find_all = extract.find_all
 
-    def timed_find_all(text, kind):   # type: ignore[no-untyped-def]
+    def timed_find_all(text, kind, **options):   # type: ignore[no-untyped-def]
         key = (len(text), text[-64:])   # the copies differ in their trailer
         if answered is not None and key in answered:
             return answered[key]
         start, start_cpu = time.perf_counter(), time.process_time()
         try:
-            found = find_all(text, kind)
+            found = find_all(text, kind, **options)
         finally:
             spent[0] += time.perf_counter() - start
             spent[1] += time.process_time() - start_cpu
