@@ -9,7 +9,6 @@ IPv4 wrapped in IPv6, so the ranges are an explicit table, checked row by row ag
 from __future__ import annotations
 
 import ipaddress
-import select
 import socket
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
@@ -17,7 +16,7 @@ from typing import Any
 import httpcore
 
 from resolver.errors import UnsafeTarget
-from resolver.netstream import AsyncioBackend, AsyncioStream
+from resolver.netstream import AsyncioBackend, AsyncioStream, socket_readable
 
 # Every row of the IANA IPv4 Special-Purpose Address Registry
 # (https://www.iana.org/assignments/iana-ipv4-special-registry/) whose "Globally Reachable" is False, plus
@@ -120,9 +119,7 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         self.allow_private = allow_private
         self.allowed = {(h.strip("[]").lower(), p) for h, p in allowed}
         self.resolver = resolver or system_resolver
-        if inner is None:
-            inner = AsyncioBackend()
-        self.inner = inner
+        self.inner = inner or AsyncioBackend()
 
     async def connect_tcp(self, host: str, port: int, timeout: float | None = None,
                           local_address: str | None = None, socket_options: Any = None) -> Any:
@@ -142,14 +139,6 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         await self.inner.sleep(seconds)
 
 
-def _readable(sock: socket.socket | None) -> bool:
-    if sock is None or sock.fileno() < 0:
-        return True
-    poller = select.poll()
-    poller.register(sock, select.POLLIN)
-    return bool(poller.poll(0))
-
-
 class SocketCachingStream:
     """A network stream that looks its socket up once. httpcore asks every pooled connection for its socket on
     every pool update (to see if it expired), and anyio builds a dict of attributes for each such question:
@@ -163,7 +152,7 @@ class SocketCachingStream:
         if info == "socket":
             return self._socket
         if info == "is_readable":   # what httpcore asks: an idle connection that is readable was closed by the server
-            return _readable(self._socket)
+            return socket_readable(self._socket)
         return self._inner.get_extra_info(info)
 
     async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:

@@ -76,7 +76,7 @@ class AsyncioStream(httpcore.AsyncNetworkStream):
         if info == "is_readable":
             # httpcore asks this of an idle keep-alive connection: readable means the server closed it (or sent
             # something it should not have). asyncio reads the socket all along, so what it read counts too.
-            return self._reader.at_eof() or self._reader.exception() is not None or _readable(self._socket)
+            return self._reader.at_eof() or self._reader.exception() is not None or socket_readable(self._socket)
         if info == "ssl_object":
             return self._writer.get_extra_info("ssl_object")
         if info == "client_addr":
@@ -86,7 +86,9 @@ class AsyncioStream(httpcore.AsyncNetworkStream):
         return None
 
 
-def _readable(sock: Any) -> bool:
+def socket_readable(sock: Any) -> bool:
+    """Whether the socket has something to read (for an idle connection: the server closed it); a closed socket
+    counts as readable."""
     if sock is None or sock.fileno() < 0:
         return True
     poller = select.poll()
