@@ -33,7 +33,7 @@ from resolver.options import ArchiveOptions, FetchOptions
 from resolver.session import NotCached
 from resolver.targets import classify
 from resolver.workers import (Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, finished, ordered_map,
-                              time_budget)
+                              time_budget, wait_for)
 
 if TYPE_CHECKING:   # the network steps are imported where they run: a plain scan loads no HTTP stack (#14)
     from cache import Store
@@ -362,7 +362,7 @@ def scan_here(items: Iterable[Item], *, session: Session, emit: Callable[[Outcom
     summary = summary if summary is not None else Summary()
     finish = Finish(session, options, summary, emit, steps=steps, here=True)
     iterator = iter(items)
-    window = options.window or 4 * options.workers
+    window = options.window or 4 * options.workers * Extractor.GROUP // 2
     with Extractor(options.workers, kind=options.kind, encoding=options.encoding,
                    budget=session.settings.article_budget) as extractor:
         waiting: deque[tuple[Item, Pending[Extracted] | None]] = deque()
@@ -393,12 +393,15 @@ def scan_here(items: Iterable[Item], *, session: Session, emit: Callable[[Outcom
                         if not settled():
                             break
                     return rest([item], iterator)
-                waiting.append((item, extractor.submit(item) if item.problem is None else None))
+                # Items of standard input (no key) are not held back to fill a group: more may be slow to come.
+                grouped = item.key is not None
+                waiting.append((item, extractor.submit(item, grouped=grouped) if item.problem is None else None))
                 while waiting and (len(waiting) > window or (waiting[0][1] or _NOTHING).done()):
                     if not settled():
                         return rest(iterator)
-                if item.key is None:
+                if not grouped:
                     finish.flush()   # standard input is read next: it may be slow to come
+            extractor.send()
             while waiting:
                 if not settled():
                     return rest()
@@ -637,12 +640,7 @@ class Batch:
     def wait(self, pending: Pending[Extracted]) -> None:
         if self._open is None:
             return
-        from concurrent.futures import Future, wait
-
-        left = Chunk.SECONDS - (time.monotonic() - self.opened)
-        if left > 0 and isinstance(pending, Future):
-            wait([pending], timeout=left)
-        if not pending.done():
+        if not wait_for(pending, max(Chunk.SECONDS - (time.monotonic() - self.opened), 0)):
             self.commit()
 
     def add(self, item: Item, outcome: Outcome) -> None:

@@ -140,6 +140,9 @@ def test_a_warm_run_killed_or_stopped_loses_only_its_open_batch(tmp_path: Path, 
 
 
 def test_a_warm_run_holds_no_transaction_while_it_waits_for_standard_input(tmp_path: Path, fakenet) -> None:
+    """Standard input streamed one article at a time: each is answered before the next comes, and while the run
+    waits for more, another writer gets the database."""
+    import select
     import sqlite3
 
     world, _ = warm_world(tmp_path, fakenet, 3)
@@ -147,23 +150,58 @@ def test_a_warm_run_holds_no_transaction_while_it_waits_for_standard_input(tmp_p
     run = world.process(*STEPS, "--workers", "1", "--jsonl", "-", "--html-field", "html", stdin=subprocess.PIPE,
                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert run.stdin is not None and run.stdout is not None
-    for n in range(2):
-        run.stdin.write(json.dumps({"html": article(n)}).encode() + b"\n")
-    run.stdin.flush()
-    got = [json.loads(run.stdout.readline()) for _ in range(2)]    # two answered; the run now waits for more
-    other = sqlite3.connect(world.db, timeout=5)
+
+    def answer() -> dict:
+        ready, _, _ = select.select([run.stdout], [], [], 30)
+        assert ready, "no answer while the run waits for more input"
+        return json.loads(run.stdout.readline())
     try:
-        other.execute("BEGIN IMMEDIATE")   # another writer gets the database (locked: waits 5 s, then fails)
-        other.rollback()
+        got = []
+        for n in range(2):
+            run.stdin.write(json.dumps({"html": article(n)}).encode() + b"\n")
+            run.stdin.flush()
+            got.append(answer())
+        other = sqlite3.connect(world.db, timeout=5)
+        try:
+            other.execute("BEGIN IMMEDIATE")   # another writer gets the database (locked: waits 5 s, then fails)
+            other.rollback()
+        finally:
+            other.close()
+        run.stdin.write(json.dumps({"html": article(2)}).encode() + b"\n")
+        run.stdin.close()
+        rest = run.stdout.read()
+        assert run.wait(60) == 0, run.stderr.read() if run.stderr else b""
     finally:
-        other.close()
-    run.stdin.write(json.dumps({"html": article(2)}).encode() + b"\n")
-    run.stdin.close()
-    rest = run.stdout.read()
-    assert run.wait(60) == 0, run.stderr.read() if run.stderr else b""
+        run.kill()
     assert len(fakenet.hits) == asked
     assert len(got) + len(rest.splitlines()) == 3
     assert all(json.dumps(row).count('"from_cache": true') == 3 for row in got)
+
+
+def test_a_run_in_one_thread_sends_its_articles_to_the_workers_in_groups(tmp_path: Path, fakenet,
+                                                                          monkeypatch) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from resolver.workers import Extractor
+
+    world, folder = warm_world(tmp_path, fakenet, 13)
+    tasks, submit = [], ProcessPoolExecutor.submit
+
+    def counted(self, fn, *args, **kwargs):
+        tasks.append(len(args[0]) if fn.__name__ == "extract_items" else fn.__name__)
+        return submit(self, fn, *args, **kwargs)
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", counted)
+    for args in (STEPS, ("scan", "--json")):    # warm, and a plain scan
+        tasks.clear()
+        done = world(*args, "--workers", "2", str(folder))
+        assert done.exit_code == 0 and len(lines(done.stdout)) == 13
+        assert tasks == [Extractor.GROUP] * 3   # the first article is scanned here
+    # Standard input is not held back to fill a group (more of it may be slow to come): one task an article.
+    tasks.clear()
+    feed = "".join(json.dumps({"html": article(n)}) + "\n" for n in range(4))
+    done = world(*STEPS, "--workers", "2", "--jsonl", "-", "--html-field", "html", input=feed)
+    assert done.exit_code == 0 and len(done.stdout.splitlines()) == 4
+    assert tasks == ["extract_item"] * 3
 
 
 def test_a_batch_waiting_for_a_worker_commits_once_its_time_is_up(tmp_path: Path, monkeypatch) -> None:
