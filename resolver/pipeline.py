@@ -362,7 +362,7 @@ def scan_here(items: Iterable[Item], *, session: Session, emit: Callable[[Outcom
     summary = summary if summary is not None else Summary()
     finish = Finish(session, options, summary, emit, steps=steps, here=True)
     iterator = iter(items)
-    window = options.window or 4 * options.workers * Extractor.GROUP // 2
+    window = options.window or 2 * options.workers * Extractor.GROUP   # two groups a worker in flight
     with Extractor(options.workers, kind=options.kind, encoding=options.encoding,
                    budget=session.settings.article_budget) as extractor:
         waiting: deque[tuple[Item, Pending[Extracted] | None]] = deque()

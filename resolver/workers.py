@@ -205,7 +205,7 @@ class Extractor:
     items go to the workers GROUP at a time: a group is sent when full, when one of its items' results is asked
     for, or on `send()` (call it before waiting for anything else, e.g. more input)."""
 
-    GROUP = 4
+    GROUP = 8
 
     def __init__(self, workers: int, *, kind: str | None = None, encoding: str | None = None,
                  budget: float = 0.0) -> None:

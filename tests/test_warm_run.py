@@ -191,11 +191,12 @@ def test_a_run_in_one_thread_sends_its_articles_to_the_workers_in_groups(tmp_pat
         tasks.append(len(args[0]) if fn.__name__ == "extract_items" else fn.__name__)
         return submit(self, fn, *args, **kwargs)
     monkeypatch.setattr(ProcessPoolExecutor, "submit", counted)
+    monkeypatch.setattr(Extractor, "GROUP", 4)
     for args in (STEPS, ("scan", "--json")):    # warm, and a plain scan
         tasks.clear()
         done = world(*args, "--workers", "2", str(folder))
         assert done.exit_code == 0 and len(lines(done.stdout)) == 13
-        assert tasks == [Extractor.GROUP] * 3   # the first article is scanned here
+        assert tasks == [4, 4, 4]   # the first article is scanned here
     # Standard input is not held back to fill a group (more of it may be slow to come): one task an article.
     tasks.clear()
     feed = "".join(json.dumps({"html": article(n)}) + "\n" for n in range(4))

@@ -119,6 +119,7 @@ def test_grouped_items_find_what_this_process_finds_each_failing_alone(tmp_path:
         tasks.append(fn.__name__)
         return submit(self, fn, *args, **kwargs)
     monkeypatch.setattr(ProcessPoolExecutor, "submit", counted)
+    monkeypatch.setattr(Extractor, "GROUP", 4)
     with Extractor(2) as extractor:
         pending = [extractor.submit(item, grouped=True) for item in items]
         assert [p.done() for p in pending][-2:] == [False, False]   # the last two wait for their group to fill
