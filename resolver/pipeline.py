@@ -360,7 +360,8 @@ def scan_here(items: Iterable[Item], *, session: Session, emit: Callable[[Outcom
     was done, or the inputs from the first that needs the event loop on (an article named by its URL, fetched
     through the session's client, or one whose steps need the network), for the caller to go on in the loop."""
     summary = summary if summary is not None else Summary()
-    finish = Finish(session, options, summary, emit, steps=steps, here=True)
+    ctrl_c = CtrlC()
+    finish = Finish(session, options, summary, emit, steps=steps, here=True, ctrl_c=ctrl_c)
     iterator = iter(items)
     window = options.window or 2 * options.workers * Extractor.GROUP   # two groups a worker in flight
     with Extractor(options.workers, kind=options.kind, encoding=options.encoding,
@@ -380,13 +381,13 @@ def scan_here(items: Iterable[Item], *, session: Session, emit: Callable[[Outcom
                         return False
                     outcome = answered
                 waiting.popleft()
-                with _ctrl_c_held(steps.network):
+                with ctrl_c.held():
                     finish(item, outcome)
             return True
 
         def rest(*more: Iterable[Item]) -> Iterator[Item]:
             return itertools.chain([item for item, _ in waiting], *more)
-        with finish:
+        with ctrl_c.installed(steps.network), finish:
             for item in iterator:
                 if item.remote:
                     while waiting:
@@ -432,25 +433,53 @@ def steps_here(item: Item, scanned: ArticleResult, *, session: Session, steps: S
     return None
 
 
-@contextmanager
-def _ctrl_c_held(hold: bool) -> Iterator[None]:
-    """Ctrl-C held back while an outcome is handed on and marked finished: in the event loop it can only land
-    at an await, never between the two, and a run with network steps keeps that outside the loop too (a re-run
-    prints nothing twice)."""
-    import signal
-    import threading
+class CtrlC:
+    """Ctrl-C held back while an outcome is handed on and marked finished (`with ctrl_c.held():`): in the event
+    loop it can only land at an await, never between the two, and a run with network steps keeps that outside the
+    loop too (a re-run prints nothing twice). One handler for the run, set by `installed()` (in the main thread:
+    only it takes signals); a Ctrl-C that comes while held is taken when the hold ends. (One handler, not one
+    set and reset per article: that was 2% of a warm run, #13.)"""
 
-    if not hold or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    held: list[tuple[int, Any]] = []
-    previous = signal.signal(signal.SIGINT, lambda number, frame: held.append((number, frame)))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-        if held and callable(previous):
-            previous(*held[0])
+    def __init__(self) -> None:
+        self.holding = False
+        self.pending: tuple[int, Any] | None = None
+        self.previous: Any = None
+
+    @contextmanager
+    def installed(self, install: bool = True) -> Iterator[CtrlC]:
+        import signal
+        import threading
+
+        if not install or threading.current_thread() is not threading.main_thread():
+            yield self
+            return
+        self.previous = signal.signal(signal.SIGINT, self._signalled)
+        try:
+            yield self
+        finally:
+            signal.signal(signal.SIGINT, self.previous)
+            self.previous = None
+
+    def _signalled(self, number: int, frame: Any) -> None:
+        if self.holding:
+            self.pending = (number, frame)
+        elif callable(self.previous):
+            self.previous(number, frame)
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        if self.holding or self.previous is None:   # nested, or not installed
+            yield
+            return
+        self.holding = True
+        try:
+            yield
+        finally:
+            self.holding = False
+            if self.pending is not None:
+                (number, frame), self.pending = self.pending, None
+                if callable(self.previous):
+                    self.previous(number, frame)
 
 
 class _Nothing:
@@ -471,13 +500,14 @@ class Finish:
     thread each article's work goes in `with finish.article():`, and `finish.flush()` before the run waits."""
 
     def __init__(self, session: Session, options: RunOptions, summary: Summary,
-                 emit: Callable[[Outcome], None] | None, *, steps: Steps = Steps(), here: bool = False) -> None:
+                 emit: Callable[[Outcome], None] | None, *, steps: Steps = Steps(), here: bool = False,
+                 ctrl_c: CtrlC | None = None) -> None:
         self.session, self.options, self.summary, self.emit = session, options, summary, emit
         store = session.store
         writable = store is not None and not store.read_only
         self.chunk = Chunk(store, options.job, summary, emit, output=options.output) \
             if store is not None and writable and not steps.network else None
-        self.batch = Batch(store, options.job, summary, emit, output=options.output) \
+        self.batch = Batch(store, options.job, summary, emit, output=options.output, ctrl_c=ctrl_c or CtrlC()) \
             if store is not None and writable and steps.network and here else None
 
     def article(self) -> AbstractContextManager[object]:
@@ -619,8 +649,10 @@ class Batch:
     again redoes exactly those."""
 
     def __init__(self, store: Store, job: str | None, summary: Summary,
-                 emit: Callable[[Outcome], None] | None, *, output: OutputFile | None = None) -> None:
+                 emit: Callable[[Outcome], None] | None, *, output: OutputFile | None = None,
+                 ctrl_c: CtrlC | None = None) -> None:
         self.store, self.job, self.summary, self.emit, self.output = store, job, summary, emit, output
+        self.ctrl_c = ctrl_c or CtrlC()
         self.finished: list[dict[str, Any]] = []
         self.count = 0
         self.opened = 0.0
@@ -663,7 +695,7 @@ class Batch:
             return
         transaction, self._open = self._open, None
         finished, self.finished = self.finished, []
-        with _ctrl_c_held(True), transaction:   # what was handed on is marked finished whatever comes
+        with self.ctrl_c.held(), transaction:   # what was handed on is marked finished whatever comes
             if self.job is not None and finished:
                 self.store.mark_done(self.job, finished)
             if self.output is not None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from resolver.pipeline import _ctrl_c_held
+from resolver.pipeline import CtrlC
 from tests.cliworld import World
 from tests.corpusnet import article, no_limits, problems, serve, write_folder
 from tests.test_startup import CODE
@@ -69,11 +69,16 @@ def test_ctrl_c_is_held_while_an_outcome_is_handed_on_and_marked_finished() -> N
     previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     done = []
     try:
-        with pytest.raises(KeyboardInterrupt):
-            with _ctrl_c_held(True):
+        with CtrlC().installed() as ctrl_c:
+            with pytest.raises(KeyboardInterrupt):
+                with ctrl_c.held():
+                    os.kill(os.getpid(), signal.SIGINT)
+                    done.append("handed on and marked")
+            assert done == ["handed on and marked"]
+            with pytest.raises(KeyboardInterrupt):   # not held: at once
                 os.kill(os.getpid(), signal.SIGINT)
-                done.append("handed on and marked")
-        assert done == ["handed on and marked"]
+                done.append("not reached")
+            assert done == ["handed on and marked"]
         assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
     finally:
         signal.signal(signal.SIGINT, previous)
