@@ -16,7 +16,7 @@ import itertools
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import aclosing, contextmanager
+from contextlib import AbstractContextManager, ExitStack, aclosing, contextmanager, nullcontext
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from types import TracebackType
@@ -33,7 +33,7 @@ from resolver.options import ArchiveOptions, FetchOptions
 from resolver.session import NotCached
 from resolver.targets import classify
 from resolver.workers import (Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, finished, ordered_map,
-                              time_budget)
+                              time_budget, wait_for)
 
 if TYPE_CHECKING:   # the network steps are imported where they run: a plain scan loads no HTTP stack (#14)
     from cache import Store
@@ -360,9 +360,10 @@ def scan_here(items: Iterable[Item], *, session: Session, emit: Callable[[Outcom
     was done, or the inputs from the first that needs the event loop on (an article named by its URL, fetched
     through the session's client, or one whose steps need the network), for the caller to go on in the loop."""
     summary = summary if summary is not None else Summary()
-    finish = Finish(session, options, summary, emit, steps=steps)
+    ctrl_c = CtrlC()
+    finish = Finish(session, options, summary, emit, steps=steps, here=True, ctrl_c=ctrl_c)
     iterator = iter(items)
-    window = options.window or 4 * options.workers
+    window = options.window or 2 * options.workers * Extractor.GROUP   # two groups a worker in flight
     with Extractor(options.workers, kind=options.kind, encoding=options.encoding,
                    budget=session.settings.article_budget) as extractor:
         waiting: deque[tuple[Item, Pending[Extracted] | None]] = deque()
@@ -370,30 +371,38 @@ def scan_here(items: Iterable[Item], *, session: Session, emit: Callable[[Outcom
         def settled() -> bool:
             """Hand on the oldest waiting article; False, leaving it waiting, when it needs the event loop."""
             item, pending = waiting[0]
-            outcome = _scanned(item, pending, extractor, session=session, record=finish.chunk is None)
-            if steps.network and isinstance(outcome, ArticleResult):
-                answered = steps_here(item, outcome, session=session, steps=steps)
-                if answered is None:
-                    return False
-                outcome = answered
-            waiting.popleft()
-            with _ctrl_c_held(steps.network):
-                finish(item, outcome)
+            if pending is not None and not pending.done():
+                finish.wait(pending)
+            with finish.article():
+                outcome = _scanned(item, pending, extractor, session=session, record=finish.chunk is None)
+                if steps.network and isinstance(outcome, ArticleResult):
+                    answered = steps_here(item, outcome, session=session, steps=steps)
+                    if answered is None:
+                        return False
+                    outcome = answered
+                waiting.popleft()
+                with ctrl_c.held():
+                    finish(item, outcome)
             return True
 
         def rest(*more: Iterable[Item]) -> Iterator[Item]:
             return itertools.chain([item for item, _ in waiting], *more)
-        with finish:
+        with ctrl_c.installed(steps.network), finish:
             for item in iterator:
                 if item.remote:
                     while waiting:
                         if not settled():
                             break
                     return rest([item], iterator)
-                waiting.append((item, extractor.submit(item) if item.problem is None else None))
+                # Items of standard input (no key) are not held back to fill a group: more may be slow to come.
+                grouped = item.key is not None
+                waiting.append((item, extractor.submit(item, grouped=grouped) if item.problem is None else None))
                 while waiting and (len(waiting) > window or (waiting[0][1] or _NOTHING).done()):
                     if not settled():
                         return rest(iterator)
+                if not grouped:
+                    finish.flush()   # standard input is read next: it may be slow to come
+            extractor.send()
             while waiting:
                 if not settled():
                     return rest()
@@ -424,25 +433,53 @@ def steps_here(item: Item, scanned: ArticleResult, *, session: Session, steps: S
     return None
 
 
-@contextmanager
-def _ctrl_c_held(hold: bool) -> Iterator[None]:
-    """Ctrl-C held back while an outcome is handed on and marked finished: in the event loop it can only land
-    at an await, never between the two, and a run with network steps keeps that outside the loop too (a re-run
-    prints nothing twice)."""
-    import signal
-    import threading
+class CtrlC:
+    """Ctrl-C held back while an outcome is handed on and marked finished (`with ctrl_c.held():`): in the event
+    loop it can only land at an await, never between the two, and a run with network steps keeps that outside the
+    loop too (a re-run prints nothing twice). One handler for the run, set by `installed()` (in the main thread:
+    only it takes signals); a Ctrl-C that comes while held is taken when the hold ends. (One handler, not one
+    set and reset per article: that was 2% of a warm run, #13.)"""
 
-    if not hold or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    held: list[tuple[int, Any]] = []
-    previous = signal.signal(signal.SIGINT, lambda number, frame: held.append((number, frame)))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-        if held and callable(previous):
-            previous(*held[0])
+    def __init__(self) -> None:
+        self.holding = False
+        self.pending: tuple[int, Any] | None = None
+        self.previous: Any = None
+
+    @contextmanager
+    def installed(self, install: bool = True) -> Iterator[CtrlC]:
+        import signal
+        import threading
+
+        if not install or threading.current_thread() is not threading.main_thread():
+            yield self
+            return
+        self.previous = signal.signal(signal.SIGINT, self._signalled)
+        try:
+            yield self
+        finally:
+            signal.signal(signal.SIGINT, self.previous)
+            self.previous = None
+
+    def _signalled(self, number: int, frame: Any) -> None:
+        if self.holding:
+            self.pending = (number, frame)
+        elif callable(self.previous):
+            self.previous(number, frame)
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        if self.holding or self.previous is None:   # nested, or not installed
+            yield
+            return
+        self.holding = True
+        try:
+            yield
+        finally:
+            self.holding = False
+            if self.pending is not None:
+                (number, frame), self.pending = self.pending, None
+                if callable(self.previous):
+                    self.previous(number, frame)
 
 
 class _Nothing:
@@ -457,19 +494,43 @@ class Finish:
     """Where a run's outcomes go, in input order: counted, handed on (`emit`), and marked finished under the run's
     job (resume). With no network step and a writable store, through a `Chunk`: articles are recorded in the
     chunk's transaction, with their progress rows. Otherwise each article was recorded as soon as it was scanned
-    (its steps need its row), and is marked finished after it was handed on. Use it as a context manager around
-    the loop: at the end, or when the run stops (Ctrl-C, a worker that died), what was finished is committed."""
+    (its steps need its row): in the event loop it is marked finished after it was handed on; in this thread
+    (`here`, the articles whose steps the cache answers), through a `Batch`. Use it as a context manager around the
+    loop: at the end, or when the run stops (Ctrl-C, a worker that died), what was finished is committed. In this
+    thread each article's work goes in `with finish.article():`, and `finish.flush()` before the run waits."""
 
     def __init__(self, session: Session, options: RunOptions, summary: Summary,
-                 emit: Callable[[Outcome], None] | None, *, steps: Steps = Steps()) -> None:
+                 emit: Callable[[Outcome], None] | None, *, steps: Steps = Steps(), here: bool = False,
+                 ctrl_c: CtrlC | None = None) -> None:
         self.session, self.options, self.summary, self.emit = session, options, summary, emit
         store = session.store
+        writable = store is not None and not store.read_only
         self.chunk = Chunk(store, options.job, summary, emit, output=options.output) \
-            if store is not None and not store.read_only and not steps.network else None
+            if store is not None and writable and not steps.network else None
+        self.batch = Batch(store, options.job, summary, emit, output=options.output, ctrl_c=ctrl_c or CtrlC()) \
+            if store is not None and writable and steps.network and here else None
+
+    def article(self) -> AbstractContextManager[object]:
+        """Around one article's work in this thread: in the batch's transaction, if there is one."""
+        return self.batch.article() if self.batch is not None else nullcontext()
+
+    def flush(self) -> None:
+        """Commit the open batch, if any: the run is about to wait for its input."""
+        if self.batch is not None:
+            self.batch.commit()
+
+    def wait(self, pending: Pending[Extracted]) -> None:
+        """Before waiting for a worker's extraction: the open batch, if any, is committed if it does not come
+        within what is left of the batch's time."""
+        if self.batch is not None:
+            self.batch.wait(pending)
 
     def __call__(self, item: Item, outcome: Outcome) -> None:
         if self.chunk is not None:
             self.chunk.add(item, outcome)
+            return
+        if self.batch is not None:
+            self.batch.add(item, outcome)
             return
         self.summary.count(outcome)
         if self.emit is not None:
@@ -480,8 +541,14 @@ class Finish:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
-        if self.chunk is not None and not isinstance(exc, CacheError):   # a cache that failed cannot take more
+        if isinstance(exc, CacheError):   # a cache that failed cannot take more
+            if self.batch is not None:
+                self.batch.abandon(exc)
+            return
+        if self.chunk is not None:
             self.chunk.commit()
+        if self.batch is not None:
+            self.batch.commit()
 
 
 def _mark_finished(session: Session, options: RunOptions, item: Item, outcome: Outcome) -> None:
@@ -567,6 +634,78 @@ class Chunk:
                 self.output.commit()
         if stopped is not None:
             raise stopped
+
+
+class Batch:
+    """Articles of a network run whose steps the cache answered, handed on in this thread (`scan_here`), in one
+    write transaction rather than one each (#13: an article's own commit, a transaction for each of its reads and
+    its progress row were most of what a warm run added to a plain scan). The transaction opens with the first
+    article's work; each article's work is a savepoint in it, undone alone if the article fails or the run is
+    interrupted in the middle of it. It commits, with the progress rows of the articles handed on (and, with an
+    output file, their lines), after Chunk.ARTICLES articles or Chunk.SECONDS, before the run reads standard
+    input (which may be slow to come) or waits for a worker's extraction beyond the batch's time, and when the run
+    ends or stops (Ctrl-C): another writer of the database waits at most about Chunk.SECONDS for it. A kill loses
+    only the open batch, as a plain scan's open chunk: its lines may have been printed, and the same command run
+    again redoes exactly those."""
+
+    def __init__(self, store: Store, job: str | None, summary: Summary,
+                 emit: Callable[[Outcome], None] | None, *, output: OutputFile | None = None,
+                 ctrl_c: CtrlC | None = None) -> None:
+        self.store, self.job, self.summary, self.emit, self.output = store, job, summary, emit, output
+        self.ctrl_c = ctrl_c or CtrlC()
+        self.finished: list[dict[str, Any]] = []
+        self.count = 0
+        self.opened = 0.0
+        self._open: ExitStack | None = None
+
+    @contextmanager
+    def article(self) -> Iterator[None]:
+        if self._open is None:
+            self._open = ExitStack()
+            self._open.enter_context(self.store.write())
+            self.opened, self.count = time.monotonic(), 0
+        with self.store.write():    # a savepoint
+            yield
+        if self.count >= Chunk.ARTICLES or time.monotonic() - self.opened >= Chunk.SECONDS:
+            self.commit()
+
+    def wait(self, pending: Pending[Extracted]) -> None:
+        if self._open is None:
+            return
+        if not wait_for(pending, max(Chunk.SECONDS - (time.monotonic() - self.opened), 0)):
+            self.commit()
+
+    def add(self, item: Item, outcome: Outcome) -> None:
+        """Count and hand on an outcome, to be marked finished when the batch commits."""
+        self.summary.count(outcome)
+        held = self.output.mark() if self.output is not None else 0
+        try:
+            if self.emit is not None:
+                self.emit(outcome)
+        except BaseException:
+            if self.output is not None:
+                self.output.drop(held)   # not finished: its lines are not written
+            raise
+        if item.key is not None:
+            self.finished.append(_progress_row(item, outcome))
+        self.count += 1
+
+    def commit(self) -> None:
+        if self._open is None:
+            return
+        transaction, self._open = self._open, None
+        finished, self.finished = self.finished, []
+        with self.ctrl_c.held(), transaction:   # what was handed on is marked finished whatever comes
+            if self.job is not None and finished:
+                self.store.mark_done(self.job, finished)
+            if self.output is not None:
+                self.output.commit()
+
+    def abandon(self, exc: BaseException) -> None:
+        """The cache failed: roll the open batch back (it cannot be committed)."""
+        if self._open is not None:
+            transaction, self._open, self.finished = self._open, None, []
+            transaction.__exit__(type(exc), exc, exc.__traceback__)
 
 
 def record_results(store: Store, results: Sequence[ArticleResult]) -> list[ArticleResult]:

@@ -10,6 +10,10 @@ Each article's extraction has a time budget (`[scan] article_budget`, 20 s): a t
 work interrupts it (CPython checks for signals between bytecodes and inside long regex matches; lexbor parses at
 most a slice of a page between checks), so the article becomes an error and the worker goes on to the next one.
 
+A run in one thread (`pipeline.scan_here`) sends its articles to the workers in groups of `Extractor.GROUP`: each
+task sent and each result received costs the main process a wake-up of the pool's threads, and each wake-up
+holds up the main thread while they take the interpreter's lock (#13: a fifth of a warm run's time went there).
+
 Workers ignore SIGINT: Ctrl-C reaches the main process, which stops the run; the pool is shut down with it. A
 worker whose main process was killed outright exits within half a second.
 
@@ -36,7 +40,7 @@ from resolver.model import Credit, Embed
 
 if TYPE_CHECKING:
     import asyncio
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -95,6 +99,67 @@ def extract_item(item: Item, kind: str | None = None, encoding: str | None = Non
     return Extracted(loaded, tuple(embeds), tuple(credits))
 
 
+def extract_items(items: Sequence[Item], kind: str | None = None, encoding: str | None = None,
+                  budget: float = 0.0) -> list[Extracted | Exception]:
+    """`extract_item` over a group of items, in one worker: each item's outcome, or the exception it raised (each
+    within its own budget)."""
+    outcomes: list[Extracted | Exception] = []
+    for item in items:
+        try:
+            outcomes.append(extract_item(item, kind, encoding, budget))
+        except Exception as exc:  # noqa: BLE001 - the item's outcome, raised again by its Member's result()
+            outcomes.append(exc)
+    return outcomes
+
+
+class _Group:
+    """Items sent to a worker as one task; `future` is None until sent."""
+
+    def __init__(self) -> None:
+        self.items: list[Item] = []
+        self.future: Future[list[Extracted | Exception]] | None = None
+
+
+class Member:
+    """One item's extraction in a group (`Extractor.submit(item, grouped=True)`): done when its group is; asking
+    for its result sends its group if it was still being filled."""
+
+    def __init__(self, extractor: Extractor, group: _Group, index: int) -> None:
+        self.extractor, self.group, self.index = extractor, group, index
+
+    def done(self) -> bool:
+        return self.group.future is not None and self.group.future.done()
+
+    def wait(self, timeout: float | None) -> bool:
+        """Wait at most `timeout` seconds (None: for as long as it takes); whether it is done."""
+        if self.group.future is None:
+            self.extractor.send()
+        from concurrent.futures import wait
+
+        assert self.group.future is not None
+        wait([self.group.future], timeout=timeout)
+        return self.done()
+
+    def result(self) -> Extracted:
+        self.wait(None)
+        assert self.group.future is not None
+        outcome = self.group.future.result()[self.index]
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+
+def wait_for(pending: Pending[Any], timeout: float) -> bool:
+    """Wait at most `timeout` seconds for a submitted extraction to be done; whether it is."""
+    if isinstance(pending, Member):
+        return pending.wait(timeout)
+    from concurrent.futures import Future, wait
+
+    if isinstance(pending, Future):
+        wait([pending], timeout=timeout)
+    return pending.done()
+
+
 def _start_worker(parent: int) -> None:
     """In each worker: Ctrl-C is the main process's to handle; and when the main process is gone (kill -9), the
     worker goes too instead of waiting for work forever."""
@@ -136,7 +201,11 @@ class Done(Generic[R]):
 
 class Extractor:
     """Extraction in this process (workers <= 1) or in a pool of worker processes: `submit(item)` starts it,
-    `result(item, pending)` waits for it; `await extractor(item)` does both in an event loop."""
+    `result(item, pending)` waits for it; `await extractor(item)` does both in an event loop. With `grouped`,
+    items go to the workers GROUP at a time: a group is sent when full, when one of its items' results is asked
+    for, or on `send()` (call it before waiting for anything else, e.g. more input)."""
+
+    GROUP = 8
 
     def __init__(self, workers: int, *, kind: str | None = None, encoding: str | None = None,
                  budget: float = 0.0) -> None:
@@ -145,6 +214,7 @@ class Extractor:
         self.kind, self.encoding = kind, encoding
         self._pool: ProcessPoolExecutor | None = None
         self._calls = 0
+        self._group: _Group | None = None
 
     def __enter__(self) -> Extractor:
         return self
@@ -155,8 +225,9 @@ class Extractor:
             self._pool.shutdown(wait=exc is None, cancel_futures=exc is not None)
             self._pool = None
 
-    def submit(self, item: Item) -> Pending[Extracted]:
-        """Start extracting an item: here, at once (the first article, or one worker), or in the pool."""
+    def submit(self, item: Item, *, grouped: bool = False) -> Pending[Extracted]:
+        """Start extracting an item: here, at once (the first article, or one worker), or in the pool (in a group
+        of items, with `grouped`)."""
         self._calls += 1
         if self._pool is None and self.workers > 1 and self._calls > 1:
             # Started on the second article: a one-article run does not pay for a pool.
@@ -165,7 +236,20 @@ class Extractor:
             self._pool = ProcessPoolExecutor(self.workers, initializer=_start_worker, initargs=(os.getpid(),))
         if self._pool is None:
             return Done(lambda: extract_item(item, self.kind, self.encoding, self.budget))
-        return self._pool.submit(extract_item, item, self.kind, self.encoding, self.budget)
+        if not grouped:
+            return self._pool.submit(extract_item, item, self.kind, self.encoding, self.budget)
+        group = self._group = self._group or _Group()
+        group.items.append(item)
+        member = Member(self, group, len(group.items) - 1)
+        if len(group.items) >= self.GROUP:
+            self.send()
+        return member
+
+    def send(self) -> None:
+        """Send the group being filled, if any, to the workers."""
+        group, self._group = self._group, None
+        if group is not None and self._pool is not None:
+            group.future = self._pool.submit(extract_items, group.items, self.kind, self.encoding, self.budget)
 
     def result(self, item: Item, pending: Pending[Extracted]) -> Extracted:
         """What the extraction gave (waiting for a worker if need be), or the exception it raised."""

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from resolver.pipeline import _ctrl_c_held
+from resolver.pipeline import CtrlC
 from tests.cliworld import World
-from tests.corpusnet import article, no_limits, serve, write_folder
+from tests.corpusnet import article, no_limits, problems, serve, write_folder
 from tests.test_startup import CODE
 
 STEPS = ("scan", "--resolve", "--fetch", "--json")
@@ -69,11 +69,165 @@ def test_ctrl_c_is_held_while_an_outcome_is_handed_on_and_marked_finished() -> N
     previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     done = []
     try:
-        with pytest.raises(KeyboardInterrupt):
-            with _ctrl_c_held(True):
+        with CtrlC().installed() as ctrl_c:
+            with pytest.raises(KeyboardInterrupt):
+                with ctrl_c.held():
+                    os.kill(os.getpid(), signal.SIGINT)
+                    done.append("handed on and marked")
+            assert done == ["handed on and marked"]
+            with pytest.raises(KeyboardInterrupt):   # not held: at once
                 os.kill(os.getpid(), signal.SIGINT)
-                done.append("handed on and marked")
-        assert done == ["handed on and marked"]
+                done.append("not reached")
+            assert done == ["handed on and marked"]
         assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+# Batches (#13): the articles a warm run answers from the cache are recorded, stepped and marked finished in one
+# write transaction (pipeline.Batch), not one each; it commits before the run reads standard input or waits long
+# for a worker, so no other writer waits on the run's input.
+
+def warm_world(tmp_path: Path, fakenet, n: int) -> tuple[World, Path]:
+    serve(fakenet, n)
+    folder = write_folder(tmp_path / "articles", n)
+    world = World(fakenet, tmp_path, extra=no_limits())
+    assert world(*STEPS, str(folder)).exit_code == 0
+    return world, folder
+
+
+def test_a_warm_run_marks_its_articles_finished_in_one_transaction_not_one_each(tmp_path: Path, fakenet,
+                                                                                 monkeypatch) -> None:
+    from cache import Store
+
+    world, folder = warm_world(tmp_path, fakenet, 6)
+    asked, marked, real = len(fakenet.hits), [], Store.mark_done
+
+    def mark_done(self, job, rows):
+        marked.append((len(rows), self.conn.in_transaction))
+        return real(self, job, rows)
+    monkeypatch.setattr(Store, "mark_done", mark_done)
+    warm = world(*STEPS, "--workers", "1", str(folder))
+    assert warm.exit_code == 0 and len(fakenet.hits) == asked
+    assert marked == [(6, True)]   # one batch: six articles, in the transaction that recorded their steps
+    assert len(lines(warm.stdout)) == 6
+
+
+def test_a_warm_run_killed_or_stopped_loses_only_its_open_batch(tmp_path: Path, fakenet) -> None:
+    world, folder = warm_world(tmp_path, fakenet, 8)
+    out = tmp_path / "found.jsonl"
+    args = (*STEPS, "--workers", "1", "-o", str(out), str(folder))
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    # Killed as it marks its batch finished: the batch's lines are not in the file, and nothing is half-recorded.
+    assert world.killed_at("Store.mark_done", *args, call=1, **quiet) == -signal.SIGKILL
+    assert out.read_bytes() == b""
+    # Stopped by Ctrl-C in the middle of the fifth article's steps: the four before it are committed, the fifth's
+    # work is undone; run again, it does the other four, each article once, in order.
+    code = ("import os, signal, sys\nfrom resolver import pipeline\nfrom resolver.cli import cli\n"
+            "real, calls = pipeline.process_steps, [0]\n"
+            "def process_steps(*a, **k):\n    calls[0] += 1\n"
+            "    if calls[0] == 5:\n        os.kill(os.getpid(), signal.SIGINT)\n    return real(*a, **k)\n"
+            "pipeline.process_steps = process_steps\ncli(args=sys.argv[1:], prog_name='embed-resolver')\n")
+    python, _, _, *rest = world.argv(*args)
+    stopped = world.process(argv=[python, "-c", code, *rest], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    _, err = stopped.communicate(timeout=60)
+    assert stopped.returncode == 130, err
+    assert [Path(row["source"]).name for row in map(json.loads, out.read_text().splitlines())] == \
+        [f"{n:04d}.html" for n in range(4)]
+    again = world.process(*args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    assert b"4 finished by an earlier run" in err
+    assert [Path(row["source"]).name for row in map(json.loads, out.read_text().splitlines())] == \
+        [f"{n:04d}.html" for n in range(8)]
+    assert problems(world.db, 8) == []
+
+
+def test_a_warm_run_holds_no_transaction_while_it_waits_for_standard_input(tmp_path: Path, fakenet) -> None:
+    """Standard input streamed one article at a time: each is answered before the next comes, and while the run
+    waits for more, another writer gets the database."""
+    import select
+    import sqlite3
+
+    world, _ = warm_world(tmp_path, fakenet, 3)
+    asked = len(fakenet.hits)
+    run = world.process(*STEPS, "--workers", "1", "--jsonl", "-", "--html-field", "html", stdin=subprocess.PIPE,
+                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert run.stdin is not None and run.stdout is not None
+
+    def answer() -> dict:
+        ready, _, _ = select.select([run.stdout], [], [], 30)
+        assert ready, "no answer while the run waits for more input"
+        return json.loads(run.stdout.readline())
+    try:
+        got = []
+        for n in range(2):
+            run.stdin.write(json.dumps({"html": article(n)}).encode() + b"\n")
+            run.stdin.flush()
+            got.append(answer())
+        other = sqlite3.connect(world.db, timeout=5)
+        try:
+            other.execute("BEGIN IMMEDIATE")   # another writer gets the database (locked: waits 5 s, then fails)
+            other.rollback()
+        finally:
+            other.close()
+        run.stdin.write(json.dumps({"html": article(2)}).encode() + b"\n")
+        run.stdin.close()
+        rest = run.stdout.read()
+        assert run.wait(60) == 0, run.stderr.read() if run.stderr else b""
+    finally:
+        run.kill()
+    assert len(fakenet.hits) == asked
+    assert len(got) + len(rest.splitlines()) == 3
+    assert all(json.dumps(row).count('"from_cache": true') == 3 for row in got)
+
+
+def test_a_run_in_one_thread_sends_its_articles_to_the_workers_in_groups(tmp_path: Path, fakenet,
+                                                                          monkeypatch) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from resolver.workers import Extractor
+
+    world, folder = warm_world(tmp_path, fakenet, 13)
+    tasks, submit = [], ProcessPoolExecutor.submit
+
+    def counted(self, fn, *args, **kwargs):
+        tasks.append(len(args[0]) if fn.__name__ == "extract_items" else fn.__name__)
+        return submit(self, fn, *args, **kwargs)
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", counted)
+    monkeypatch.setattr(Extractor, "GROUP", 4)
+    for args in (STEPS, ("scan", "--json")):    # warm, and a plain scan
+        tasks.clear()
+        done = world(*args, "--workers", "2", str(folder))
+        assert done.exit_code == 0 and len(lines(done.stdout)) == 13
+        assert tasks == [4, 4, 4]   # the first article is scanned here
+    # Standard input is not held back to fill a group (more of it may be slow to come): one task an article.
+    tasks.clear()
+    feed = "".join(json.dumps({"html": article(n)}) + "\n" for n in range(4))
+    done = world(*STEPS, "--workers", "2", "--jsonl", "-", "--html-field", "html", input=feed)
+    assert done.exit_code == 0 and len(done.stdout.splitlines()) == 4
+    assert tasks == ["extract_item"] * 3
+
+
+def test_a_batch_waiting_for_a_worker_commits_once_its_time_is_up(tmp_path: Path, monkeypatch) -> None:
+    from concurrent.futures import Future
+
+    from cache import Store
+    from resolver.inputs import Item
+    from resolver.pipeline import Batch, Chunk, Failure, Summary
+
+    monkeypatch.setattr(Chunk, "SECONDS", 0.2)
+    store = Store(tmp_path / "c.db")
+    batch = Batch(store, "job", Summary(), None)
+    with batch.article():
+        batch.add(Item("a.html", "a.html"), Failure("a.html", "unreadable"))
+    assert store.conn.in_transaction
+    done: Future = Future()
+    done.set_result(None)
+    batch.wait(done)                   # it has come: the batch goes on
+    assert store.conn.in_transaction
+    batch.wait(Future())               # a worker that does not answer in the batch's time: committed meanwhile
+    assert not store.conn.in_transaction
+    assert store.is_done("job", "a.html") is False and store.count("progress") == 1
+    store.close()

@@ -98,3 +98,39 @@ def test_a_bad_input_fails_alone_in_a_worker(tmp_path: Path) -> None:
 
     with pytest.raises(InputError, match="it looks like a PNG image"):
         asyncio.run(main())
+
+
+def test_grouped_items_find_what_this_process_finds_each_failing_alone(tmp_path: Path, monkeypatch) -> None:
+    """Items sent GROUP at a time: the same results in the same order, fewer tasks than items, and an item that
+    cannot be read fails alone in its group. A group not yet full is sent when one of its results is asked."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from resolver.errors import InputError
+
+    pages = sorted(FIXTURES.glob("*.html"))[:6]
+    for n, page in enumerate(pages):
+        (tmp_path / f"{n}.html").write_bytes(page.read_bytes())
+    (tmp_path / "2b.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    items = list(iter_items(InputSpec(files=(str(tmp_path),))))
+    assert len(items) == 7 and items[3].source.endswith("2b.html")
+    tasks, submit = [], ProcessPoolExecutor.submit
+
+    def counted(self, fn, *args, **kwargs):
+        tasks.append(fn.__name__)
+        return submit(self, fn, *args, **kwargs)
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", counted)
+    monkeypatch.setattr(Extractor, "GROUP", 4)
+    with Extractor(2) as extractor:
+        pending = [extractor.submit(item, grouped=True) for item in items]
+        assert [p.done() for p in pending][-2:] == [False, False]   # the last two wait for their group to fill
+        outcomes = []
+        for item, p in zip(items, pending):
+            try:
+                outcomes.append(extractor.result(item, p))
+            except InputError as exc:
+                outcomes.append(exc)
+    # The first item is done here (a one-article run pays for no pool); then a group of 4 and one of 2.
+    assert tasks == ["extract_items", "extract_items"]
+    assert isinstance(outcomes[3], InputError) and "PNG image" in str(outcomes[3])
+    here = [extract_item(item) for n, item in enumerate(items) if n != 3]
+    assert [o for n, o in enumerate(outcomes) if n != 3] == here and sum(len(r.embeds) for r in here) > 3
