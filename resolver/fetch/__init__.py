@@ -447,7 +447,7 @@ def _media_rows(record: PostRecord, media_row: Callable[[str], dict[str, Any] | 
 
 
 def _media_json(item: Media, facts: MediaFile | None) -> dict[str, Any]:
-    data = plain(item)
+    data = item.to_json()
     data["variants"] = list(item.variants)
     data.update({k: getattr(facts, k) if facts else None for k in ("mime", "bytes", "sha256", "phash", "error")})
     data["width"] = data["width"] or (facts.width if facts else None)
