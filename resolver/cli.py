@@ -1252,7 +1252,9 @@ def _emit(outcome: Outcome, *, as_json: bool, output: OutputFile | None = None) 
     if as_json:
         line = json.dumps(outcome.to_json(), ensure_ascii=False)
         if output is None:
-            click.echo(line)
+            # color=True: nothing to strip, as JSON escapes every control character (ESC too); click would look
+            # for ANSI codes in each line (#13: a warm run's lines are most of its output).
+            click.echo(line, color=True)
         else:
             output.add(line + "\n")
         return
