@@ -606,10 +606,12 @@ class Store:
         *columns) tuples, in one query (#13: two before)."""
         ids: dict[int, int] = {}
         present: set[tuple[Any, ...]] = set()
-        selected = ", ".join(f"t.[{c}]" for c in columns)
-        for ordinal, embed_id, tied, *values in self.conn.execute(
-                f"SELECT e.ordinal, e.id, t.id, {selected} FROM embeds e LEFT JOIN [{table}] t ON t.embed_id = e.id "
-                f"WHERE e.article_id = ?", [article_id]):
+        sql = _EMBEDS_WITH.get((table, columns))
+        if sql is None:
+            sql = _EMBEDS_WITH[table, columns] = (
+                f"SELECT e.ordinal, e.id, t.id, {', '.join(f't.[{c}]' for c in columns)} FROM embeds e "
+                f"LEFT JOIN [{table}] t ON t.embed_id = e.id WHERE e.article_id = ?")
+        for ordinal, embed_id, tied, *values in self.conn.execute(sql, [article_id]):
             ids[ordinal] = embed_id
             if tied is not None:
                 present.add((embed_id, *values))
@@ -742,6 +744,7 @@ class Store:
                 [job, path, length, utc_now()])
 
 _SQL_READY = frozenset({str, int, float, bytes, bool, type(None)})
+_EMBEDS_WITH: dict[tuple[str, tuple[str, ...]], str] = {}   # Store._embeds_with's query per table, made once
 
 
 def _sql_value(value: Any) -> Any:
