@@ -30,6 +30,7 @@ META_REFRESH_RE = re.compile(
     r"""<meta[^>]*?http-equiv\s*=\s*["']?refresh["']?[^>]*?content\s*=\s*["']?\s*\d*\s*;?\s*url\s*=\s*['"]?([^"'>\s]+)""",
     re.IGNORECASE)
 JS_REPLACE_RE = re.compile(r"""location\.replace\(\s*["']([^"']+)["']\s*\)""")
+_HAS_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
 NEVER_RESOLVED = f"{NOT_CACHED}: offline, and this URL was never resolved"
 
 
@@ -133,7 +134,7 @@ def _join(current: str, target: str) -> str:
 
 def _normalise(url: str) -> str:
     url = url.strip()
-    return url if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", url) else "https://" + url
+    return url if _HAS_SCHEME.match(url) else "https://" + url
 
 
 async def resolve(url: str, *, session: Session, follow_all: bool = False) -> Resolution:
