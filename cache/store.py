@@ -561,10 +561,10 @@ class Store:
             return int(self.conn.execute("SELECT id FROM media WHERE url = ?", [row["url"]]).fetchone()[0])
 
     def media_by_url(self, url: str) -> dict[str, Any] | None:
-        rows = self._where("media", "url = ?", [url], limit=1)
+        rows = self._rows("SELECT * FROM media WHERE url = ? LIMIT 1", [url])
         if not rows:
             return None
-        row = dict(rows[0])
+        row = rows[0]
         row["credit"] = json.loads(row["credit"] or "{}")
         row["warnings"] = json.loads(row["warnings"] or "[]")
         return row
