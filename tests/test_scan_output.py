@@ -71,7 +71,8 @@ def test_a_json_line_is_json_dumps_of_the_result_with_control_characters_escaped
 
     from resolver.cli import _emit
 
-    found = result((replace(TWEET, text="red \x1b[31mALERT\x1b[0m — café ✓", author_name="Ann\tLee"), VIDEO), (CREDIT,))
+    tweet = replace(TWEET, text="red \x1b[31mALERT\x1b[0m — café ✓", author_name="Ann\tLee")
+    found = result((tweet, VIDEO), (CREDIT,))
     _emit(found, as_json=True)
     line = capsys.readouterr().out
     assert line == json.dumps(found.to_json(), ensure_ascii=False) + "\n"

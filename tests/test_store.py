@@ -242,8 +242,8 @@ def test_links_already_tied_to_embeds_are_read_in_one_query_and_not_written_agai
     r = _resolutions(store, 4)
     store.link_embeds(article_id, [(0, "https://t.co/a", r[0]), (1, "https://t.co/b", r[1]),
                                    (1, "https://t.co/c", None), (5, "https://t.co/d", r[2])])
-    assert _reads_and_writes(store, lambda: store.link_embeds(article_id, [(0, "https://t.co/a", r[0]),
-                                                                             (1, "https://t.co/b", r[1])])) == ["SELECT"]
+    again = [(0, "https://t.co/a", r[0]), (1, "https://t.co/b", r[1])]
+    assert _reads_and_writes(store, lambda: store.link_embeds(article_id, again)) == ["SELECT"]
     store.link_embeds(article_id, [(1, "https://t.co/b", r[3])])
     rows = store.conn.execute("SELECT embed_id, url, resolution_id FROM embed_links ORDER BY embed_id").fetchall()
     assert rows == [(ids[0], "https://t.co/a", r[0]), (ids[1], "https://t.co/b", r[3])]
