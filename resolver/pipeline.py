@@ -1003,11 +1003,10 @@ async def fetch_for_article(result: ArticleResult, *, session: Session,
     wanted = post_targets(result)
     posts = await fetch_posts([t for _, t in wanted], session=session, options=options) if wanted else []
     store = session.store
-    if store is not None and result.article_id is not None and any(post.post_row is not None for post in posts):
-        ids = store.embed_ids(result.article_id)
-        for (ordinal, _), post in zip(wanted, posts, strict=True):
-            if post.post_row is not None and ordinal in ids:
-                store.link_embed_post(ids[ordinal], post.post_row)
+    tied = [(ordinal, post.post_row) for (ordinal, _), post in zip(wanted, posts, strict=True)
+            if post.post_row is not None]
+    if store is not None and result.article_id is not None and tied:
+        store.link_embed_posts(result.article_id, tied)
     images = [c.image for c in result.credits if c.image and c.image.startswith(("http://", "https://"))]
     credited = [await media_file(url, session=session, keep_dir=options.keep_media_dir, cached=options.cached)
                 for url in dict.fromkeys(images)] if options.media else []

@@ -51,6 +51,15 @@ MIN_TEXT_SECRET = 6
 REMEMBERED_URLS = 4096
 
 
+_ASCII_PRINTABLE = "".join(map(chr, range(0x21, 0x7f)))
+# A URL with a lowercase scheme, a host part, no user part, query or fragment, and printable ASCII only: nothing
+# for `_split_url` to redact or for urlsplit to normalise (it lowercases a scheme, strips spaces and controls,
+# checks brackets and non-ASCII hosts, and drops the "//" of an empty host).
+_PLAIN_URL = re.compile(r"[a-z][a-z0-9+.-]*://"
+                        rf"[{re.escape(''.join(c for c in _ASCII_PRINTABLE if c not in '#?@[]/'))}]"
+                        rf"[{re.escape(''.join(c for c in _ASCII_PRINTABLE if c not in '#?@[]'))}]*")
+
+
 def secrets_of(settings: object) -> tuple[str, ...]:
     """The configured secrets of a Settings object (those that are set)."""
     return tuple(value for name in SECRET_SETTINGS if isinstance(value := getattr(settings, name, None), str) and value)
@@ -78,6 +87,13 @@ class Redactor:
         return redacted
 
     def _url(self, url: str) -> str:
+        if _PLAIN_URL.fullmatch(url):
+            # urlsplit and urlunsplit would give it back as it is: only configured secrets can be in it (#13: a
+            # warm run redacts every link of every article once, to look it up; most are such URLs)
+            return self._values(url)
+        return self._split_url(url)
+
+    def _split_url(self, url: str) -> str:
         try:
             split = urlsplit(url)
         except ValueError:

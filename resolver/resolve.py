@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 from resolver import platforms
 from resolver.http import NOT_CACHED, FetchOutcome, Ledger, fetch
-from resolver.model import evolve, plain
+from resolver.model import evolve
 from resolver.platforms import x
 from resolver.platforms.canonical import canonical_url
 from resolver.session import NotCached
@@ -30,6 +30,7 @@ META_REFRESH_RE = re.compile(
     r"""<meta[^>]*?http-equiv\s*=\s*["']?refresh["']?[^>]*?content\s*=\s*["']?\s*\d*\s*;?\s*url\s*=\s*['"]?([^"'>\s]+)""",
     re.IGNORECASE)
 JS_REPLACE_RE = re.compile(r"""location\.replace\(\s*["']([^"']+)["']\s*\)""")
+_HAS_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
 NEVER_RESOLVED = f"{NOT_CACHED}: offline, and this URL was never resolved"
 
 
@@ -41,6 +42,11 @@ class Hop:
     elapsed_ms: float
     fetch_id: int | None = None
     via: str | None = None             # how it pointed on: "header" | "meta-refresh" | "javascript"
+
+    def to_json(self) -> dict[str, Any]:
+        # Written out rather than `plain(self)`, as Resolution.to_json (#13); tests/test_model.py keeps it in step.
+        return {"url": self.url, "status": self.status, "location": self.location, "elapsed_ms": self.elapsed_ms,
+                "fetch_id": self.fetch_id, "via": self.via}
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,11 @@ class Destination:
     author_handle: str | None
     url: str
     created_at: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        # Written out rather than `plain(self)`, as Resolution.to_json (#13); tests/test_model.py keeps it in step.
+        return {"platform": self.platform, "kind": self.kind, "post_id": self.post_id,
+                "author_handle": self.author_handle, "url": self.url, "created_at": self.created_at}
 
 
 @dataclass(frozen=True)
@@ -74,10 +85,13 @@ class Resolution:
         return self.error is not None and not self.unavailable
 
     def to_json(self) -> dict[str, Any]:
-        data = plain(self)
-        data.pop("unavailable")
-        data["hops"] = list(data["hops"])
-        return data
+        """Every field but `unavailable` (the article's JSON says that once for all its steps)."""
+        # Written out rather than `plain(self)`: a warm run makes it for every link of every article, and the
+        # generic walk was most of that (#13). tests/test_model.py keeps it in step with the fields.
+        post = self.post
+        return {"url": self.url, "final_url": self.final_url, "canonical_url": self.canonical_url,
+                "hops": [hop.to_json() for hop in self.hops], "post": post.to_json() if post is not None else None,
+                "error": self.error, "from_cache": self.from_cache, "resolution_id": self.resolution_id}
 
 
 def describe(url: str) -> Destination | None:
@@ -120,7 +134,7 @@ def _join(current: str, target: str) -> str:
 
 def _normalise(url: str) -> str:
     url = url.strip()
-    return url if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", url) else "https://" + url
+    return url if _HAS_SCHEME.match(url) else "https://" + url
 
 
 async def resolve(url: str, *, session: Session, follow_all: bool = False) -> Resolution:
@@ -231,8 +245,8 @@ def _finish(resolution: Resolution, session: Session, ledger: Ledger) -> Resolut
         resolution = evolve(resolution, hops=tuple(evolve(h, fetch_id=real(h.fetch_id)) for h in resolution.hops))
         row_id = store.record_resolution({
             "url": resolution.url, "final_url": resolution.final_url, "canonical_url": resolution.canonical_url,
-            "hops": [plain(h) for h in resolution.hops], "post": plain(resolution.post) if resolution.post else None,
-            "error": resolution.error,
+            "hops": [h.to_json() for h in resolution.hops],
+            "post": resolution.post.to_json() if resolution.post else None, "error": resolution.error,
             "resolved_at": utc_now(), "fetch_ids": [h.fetch_id for h in resolution.hops if h.fetch_id],
             "tool_version": __version__,
         })

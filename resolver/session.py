@@ -120,7 +120,8 @@ class Session:
         if self.offline:
             return None
         oldest = datetime.now(timezone.utc) - timedelta(days=self.settings.cache_ttl_days)
-        return oldest.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        # strftime("%Y-%m-%dT%H:%M:%S.%fZ") at three fifths of its cost (#13: asked for every link and post of a run)
+        return oldest.isoformat(timespec="microseconds")[:26] + "Z"
 
     @property
     def live(self) -> bool:

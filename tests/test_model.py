@@ -57,3 +57,59 @@ def test_evolve_is_dataclasses_replace_for_our_values():
             evolve(value, no_such_field=1)
     with pytest.raises(Exception):   # still frozen
         evolve(hop, fetch_id=1).fetch_id = 2
+
+
+def _step_values():
+    from resolver.fetch.records import Media, PostRecord
+    from resolver.resolve import Destination, Hop, Resolution
+
+    hop = Hop("https://t.co/a", 301, "https://x.com/u/status/1", 12.5, 4, "header")
+    destination = Destination("twitter", "post", "1", "u", "https://twitter.com/u/status/1", "2022-01-01T00:00:00.000Z")
+    video = Media("https://v.example/1.mp4", "video", 64, 48, "alt", "https://v.example/1.jpg",
+                  ({"bitrate": 1, "content_type": "video/mp4", "url": "https://v.example/1.mp4"},), "7_1")
+    record = PostRecord("twitter", "1", "https://twitter.com/u/status/1", "available", "syndication", "why", "u", "U",
+                        "9", "words", "en", "2022-01-01T00:00:00Z", (video, Media("https://p.example/1.jpg", "photo")),
+                        ({"type": "quoted", "id": "2"},), (3, 4), True, {"text": "x-api"},
+                        {"text": {"x-api": "a", "oembed": ["b", {"c": 1}]}})
+    return {"hop": hop, "destination": destination, "resolution": Resolution(
+                "https://t.co/a", "https://x.com/u/status/1", "https://twitter.com/u/status/1", (hop, hop),
+                destination, "e", True, False, 8),
+            "bare-resolution": Resolution("https://t.co/a", None, None), "media": video,
+            "bare-media": Media("u", "photo"), "record": record,
+            "bare-record": PostRecord("twitter", "1", "u", "unknown", "none")}
+
+
+def _generic(value):
+    """The JSON these values had before it was written out (#13): `plain`, with the changes each made to it."""
+    from resolver.fetch.records import PostRecord
+    from resolver.resolve import Resolution
+
+    data = plain(value)
+    if isinstance(value, Resolution):
+        data.pop("unavailable")
+        data["hops"] = list(data["hops"])
+    if isinstance(value, PostRecord):
+        data["author"] = {"handle": data.pop("author_handle"), "name": data.pop("author_name"),
+                          "id": data.pop("author_id")}
+        data["fetch_ids"] = list(value.fetch_ids)
+    return data
+
+
+@pytest.mark.parametrize("name", list(_step_values()))
+def test_step_values_json_is_the_generic_form_with_every_field(name) -> None:
+    """Hop, Destination, Resolution, Media and PostRecord write their JSON out (#13: a warm run makes it for every
+    link and post of every article): the same keys in the same order, the same values and container types, each
+    time a new value."""
+    import json
+
+    value = _step_values()[name]
+    data, expected = value.to_json(), _generic(value)
+    assert data == expected and list(data) == list(expected)
+    assert json.dumps(data) == json.dumps(expected)
+    assert {k: type(v) for k, v in data.items()} == {k: type(v) for k, v in expected.items()}
+    names = [f.name for f in fields(value) if f.name not in ("unavailable", "author_handle", "author_name",
+                                                              "author_id")]
+    assert set(names) <= set(data)
+    for key, item in data.items():
+        if isinstance(item, (dict, list)):
+            assert item is not value.to_json()[key]

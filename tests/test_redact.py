@@ -135,3 +135,17 @@ def test_remembered_urls_are_bounded_and_answer_as_the_first_time():
         assert r.url(f"https://t.example/{n}?key=v") == f"https://t.example/{n}?key=REDACTED"
     assert len(r._urls) <= REMEMBERED_URLS and r.url(url) == first
     assert r == Redactor(secrets=(TOKEN,)) and "_urls" not in repr(r)
+
+
+URL_CHARACTERS = "".join(map(chr, range(0x20, 0x7f))) + "\t\n\x00\x1béж"
+
+
+@given(st.sampled_from(["https", "http", "HTTP", "Https", "hTtp", "ftp", "a+b.c-d", "1x", "", "https:", "https:/"]),
+       st.sampled_from(["://", "//", ":", ":///", "://user:pw@", "://u@"]),
+       st.text(alphabet=URL_CHARACTERS, max_size=40))
+def test_urls_with_nothing_to_split_out_are_redacted_as_the_splitting_does(scheme, separator, rest):
+    """A URL with no user part, query or fragment skips urlsplit (#13): the same answer as the splitting gives,
+    whatever the URL."""
+    for redactor in (R, Redactor()):
+        for url in (scheme + separator + rest, rest, f"https://x.test/{TOKEN}{rest}"):
+            assert redactor._url(url) == redactor._split_url(url)

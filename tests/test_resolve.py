@@ -264,3 +264,19 @@ def test_a_rate_limited_link_is_its_error_not_its_destination(fakenet, store):
     assert [r["status"] for r in store.fetches_for("https://t.co/busy")] == [429, 429]
     later = run("https://t.co/later", settings, store)
     assert later.error == "http-429: https://t.co/later answered 429" and later.post is None
+
+
+def test_the_oldest_cached_answer_accepted_is_the_ttl_ago_in_the_stored_form(store):
+    """`cached_since` is compared as text with the cache's times: the same form as they are written
+    (`%Y-%m-%dT%H:%M:%S.%fZ`, microseconds, UTC), `cache_ttl_days` before now; offline accepts any age."""
+    from datetime import datetime, timedelta, timezone
+
+    from resolver.settings import Settings
+
+    before = datetime.now(timezone.utc)
+    since = Session(Settings(cache_ttl_days=2.5), store=store).cached_since()
+    after = datetime.now(timezone.utc)
+    read = datetime.strptime(since, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc)
+    assert since == read.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    assert before - timedelta(days=2.5) <= read <= after - timedelta(days=2.5)
+    assert Session(Settings(), store=store, mode=Mode(offline=True)).cached_since() is None

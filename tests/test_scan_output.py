@@ -60,3 +60,20 @@ def test_page_text_that_looks_like_markup_is_printed_as_written_on_a_terminal() 
     for renderable in scan_tables(CASES["markup-in-page-text"]):
         console.print(renderable)
     assert "[bold]not bold[/] and [/]" in out.getvalue() and "[red]Name" in out.getvalue()
+
+
+def test_a_json_line_is_json_dumps_of_the_result_with_control_characters_escaped(capsys) -> None:
+    """`scan --json` prints each result with one encoder made once, not looking for cycles, and without click's
+    search for ANSI codes (#13): the line is `json.dumps(..., ensure_ascii=False)`, and an ESC in page text comes
+    out escaped, never as a raw control character (so there is nothing to strip)."""
+    import json
+    from dataclasses import replace
+
+    from resolver.cli import _emit
+
+    tweet = replace(TWEET, text="red \x1b[31mALERT\x1b[0m — café ✓", author_name="Ann\tLee")
+    found = result((tweet, VIDEO), (CREDIT,))
+    _emit(found, as_json=True)
+    line = capsys.readouterr().out
+    assert line == json.dumps(found.to_json(), ensure_ascii=False) + "\n"
+    assert "\x1b" not in line and "\\u001b[31mALERT" in line and "café ✓" in line

@@ -207,6 +207,87 @@ def test_latest_resolutions_answer_as_latest_resolution_does_for_each_url(store)
     assert store.latest_resolutions([]) == {}
 
 
+def _article_with_embeds(store, count: int) -> int:
+    embeds = [{**EMBED, "url": f"https://twitter.com/x/status/{i}"} for i in range(count)]
+    article_id, _ = store.record_article(ARTICLE, embeds, [], source="a.txt", tool_version="t")
+    return article_id
+
+
+def _resolutions(store, count: int) -> list[int]:
+    return [store.record_resolution({"url": f"https://t.co/{i}", "final_url": None, "hops": [],
+                                     "resolved_at": "2026-01-01"}) for i in range(count)]
+
+
+def _posts(store, count: int) -> list[int]:
+    return [store.record_observation({"platform": "twitter", "post_id": str(i), "status": "available", "record": {}},
+                                     [], observed_at="2026-01-01") for i in range(count)]
+
+
+def _reads_and_writes(store, call) -> list[str]:
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    try:
+        call()
+    finally:
+        store.conn.set_trace_callback(None)
+    return [s.split()[0] for s in statements]
+
+
+def test_links_already_tied_to_embeds_are_read_in_one_query_and_not_written_again(store):
+    """`link_embeds` reads an article's embeds and the links tied to them in one query (#13: two before, for every
+    article of a warm run), writes only what is new (a link seen again points to its newest resolution), and
+    writes nothing when nothing is new."""
+    article_id = _article_with_embeds(store, 2)
+    ids = store.embed_ids(article_id)
+    r = _resolutions(store, 4)
+    store.link_embeds(article_id, [(0, "https://t.co/a", r[0]), (1, "https://t.co/b", r[1]),
+                                   (1, "https://t.co/c", None), (5, "https://t.co/d", r[2])])
+    again = [(0, "https://t.co/a", r[0]), (1, "https://t.co/b", r[1])]
+    assert _reads_and_writes(store, lambda: store.link_embeds(article_id, again)) == ["SELECT"]
+    store.link_embeds(article_id, [(1, "https://t.co/b", r[3])])
+    rows = store.conn.execute("SELECT embed_id, url, resolution_id FROM embed_links ORDER BY embed_id").fetchall()
+    assert rows == [(ids[0], "https://t.co/a", r[0]), (ids[1], "https://t.co/b", r[3])]
+    assert _reads_and_writes(store, lambda: store.link_embeds(article_id + 99, [(0, "https://t.co/a", r[0])])) == [
+        "SELECT"]
+
+
+def test_posts_tied_to_embeds_are_read_in_one_query_and_written_once(store):
+    """`link_embed_posts` ties (embed ordinal, post) pairs as `link_embed_post` does one by one: an ordinal with no
+    embed skipped, a pair asked twice written once, nothing written when all are tied; one read (#13)."""
+    article_id = _article_with_embeds(store, 2)
+    ids = store.embed_ids(article_id)
+    p = _posts(store, 3)
+    store.link_embed_posts(article_id, [(0, p[0]), (0, p[0]), (1, p[1]), (4, p[2])])
+    assert store.conn.execute("SELECT embed_id, post_row FROM embed_posts ORDER BY id").fetchall() == [
+        (ids[0], p[0]), (ids[1], p[1])]
+    assert _reads_and_writes(store, lambda: store.link_embed_posts(article_id, [(0, p[0]), (1, p[1])])) == ["SELECT"]
+    assert _reads_and_writes(store, lambda: store.link_embed_posts(article_id, [(1, p[0]), (0, p[0])]))[:2] == [
+        "SELECT", "BEGIN"]
+    assert store.conn.execute("SELECT embed_id, post_row FROM embed_posts ORDER BY id").fetchall() == [
+        (ids[0], p[0]), (ids[1], p[1]), (ids[1], p[0])]
+
+
+def test_a_post_row_comes_with_how_many_of_its_observations_a_method_made_of_a_fetch(store):
+    """`post_row_counting` is `post_row` plus a count, in one read (#13: a warm run read every post's observations
+    to find archived copies, which most posts have none of): only that method's, and only those made of a fetch."""
+    assert store.post_row_counting("twitter", "1", method="wayback") == (None, 0)
+    fetch_id = store.record_fetch({"url": "https://web.archive.org/x", "contacted_url": "https://web.archive.org/x",
+                                   "method": "GET", "fetched_at": "2026-01-01", "status": 200, "purpose": "wayback"})
+    post = {"platform": "twitter", "post_id": "1", "url": "https://twitter.com/a/status/1", "status": "available",
+            "record": {"text": "hi"}}
+    store.record_observation(post, [{"method": "syndication", "status": "available", "fetch_id": fetch_id}],
+                             observed_at="2026-01-01T00:00:00Z")
+    assert store.post_row_counting("twitter", "1", method="wayback") == (store.post_row("twitter", "1"), 0)
+    store.record_observation(post, [{"method": "wayback", "status": "deleted", "fetch_id": fetch_id},
+                                    {"method": "wayback", "status": "deleted", "fetch_id": None},
+                                    {"method": "wayback", "status": "deleted", "fetch_id": fetch_id}],
+                             observed_at="2026-01-02T00:00:00Z")
+    row, count = store.post_row_counting("twitter", "1", method="wayback")
+    assert (row, count) == (store.post_row("twitter", "1"), 2) and row["last_observed_at"] == "2026-01-02T00:00:00Z"
+    assert store.post_row_counting("twitter", "1", method="syndication")[1] == 1
+    assert store.post_row_counting("twitter", "2", method="wayback") == (None, 0)
+
+
 def test_rows_appended_inside_a_write_are_plain_inserts_and_roll_back_with_it(tmp_path):
     """A resolution and its fetch rows are one transaction: BEGIN, one INSERT a row, COMMIT; no savepoint per row
     (#14: three statements a row). A failure in the transaction still takes every row with it."""

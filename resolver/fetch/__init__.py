@@ -197,13 +197,13 @@ def _from_cache(target: Target, session: Session,
     store = session.store
     if store is None or session.refresh:
         return None
-    row = store.post_row(target.platform, target.post_id)
+    row, archived = store.post_row_counting(target.platform, target.post_id, method=WAYBACK)
     since = session.cached_since()
     if row is None or since is not None and (row["last_observed_at"] or "") < since:
         return None
     record = record_from_json(json.loads(row["record"]) | {"from_cache": True})
     return FetchedPost(record, _media_rows(record, media_row or store.media_by_url), row["id"],
-                       archived=archived_in_store(row, store))
+                       archived=archived_in_store(row, store) if archived else ())
 
 
 def archived_in_store(post_row: dict[str, Any], store: Store) -> tuple[wayback.ArchivedCopy, ...]:
@@ -447,7 +447,7 @@ def _media_rows(record: PostRecord, media_row: Callable[[str], dict[str, Any] | 
 
 
 def _media_json(item: Media, facts: MediaFile | None) -> dict[str, Any]:
-    data = plain(item)
+    data = item.to_json()
     data["variants"] = list(item.variants)
     data.update({k: getattr(facts, k) if facts else None for k in ("mime", "bytes", "sha256", "phash", "error")})
     data["width"] = data["width"] or (facts.width if facts else None)
