@@ -209,7 +209,7 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
 
     settings, client = session.settings, session.client
     contacted = url
-    started, fetched_at = time.monotonic(), utc_now()
+    started, fetched_at = time.monotonic(), ""   # stamped when the request starts, or when it is refused
     try:
         parsed = _check_url(url)
         if session.live:
@@ -256,8 +256,8 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
         kind, message = "network", f"{type(exc).__name__}: {str(exc) or 'connection broken'}"
     except httpx.HTTPError as exc:
         kind, message = "http", f"{type(exc).__name__}: {exc}"
-    return FetchOutcome(url, contacted, method, fetched_at, None, {}, b"", (time.monotonic() - started) * 1000,
-                        kind, session.redactor.text(message or kind))
+    return FetchOutcome(url, contacted, method, fetched_at or utc_now(), None, {}, b"",
+                        (time.monotonic() - started) * 1000, kind, session.redactor.text(message or kind))
 
 
 def say_retry(session: Session, url: str, attempt: int, seconds: float) -> None:
