@@ -199,3 +199,31 @@ def test_no_tls_context_is_made_until_an_https_connection_needs_one(server, monk
     outcomes, _ = run_many([f"https://h{i}.pool.test:{server.port}/x" for i in range(3)], concurrency=4)
     assert all(o.error_kind == "connect" for o in outcomes)   # a plain-HTTP server: the handshake fails
     assert made == [1]    # one context, shared by the connections of all three origins
+
+
+@pytest.mark.parametrize("hosts, concurrency, per_host, most", [
+    ([0] * 8 + [1] * 8, 16, 2, {"all": 4, "h0": 2, "h1": 2}),        # the per-host limit binds
+    ([0, 1, 2, 3] * 6, 3, 10, {"all": 3, "h0": 1, "h1": 1, "h2": 1, "h3": 1}),   # the global one
+], ids=["per-host", "global"])
+def test_resolve_many_keeps_its_global_and_per_host_limits(server, hosts, concurrency, per_host, most):
+    """resolve_many: at most `concurrency` links in flight in all and `per_host` a host, and each limit reached."""
+    from resolver.resolve import resolve_many
+
+    lock, now, seen = threading.Lock(), {}, {"all": 0}
+
+    def handler(request):
+        host = request.headers["Host"].split(".")[0]
+        with lock:
+            now[host] = now.get(host, 0) + 1
+            seen[host] = max(seen.get(host, 0), now[host])
+            seen["all"] = max(seen["all"], sum(now.values()))
+        time.sleep(0.1)
+        with lock:
+            now[host] -= 1
+        return Response("", 301, {"Location": "https://twitter.com/u/status/1000"})
+    server.expect_request("/l").respond_with_handler(handler)
+    links = [f"http://h{h}.pool.test:{server.port}/l?{i}" for i, h in enumerate(hosts)]
+    settings = Settings(allow_private=True, concurrency=concurrency, per_host=per_host, retries=0)
+    results = Session(settings, resolver=names).run(lambda s: resolve_many(links, session=s))
+    assert [r.post.post_id for r in results] == ["1000"] * len(links)
+    assert seen == most
