@@ -49,6 +49,10 @@ MIN_TEXT_SECRET = 6
 # URLs a Redactor remembers the redacted form of (then it forgets them all and starts again): a resolved link's URLs
 # are redacted about sixteen times on their way to the fetch log, the cache and the output (#14).
 REMEMBERED_URLS = 4096
+# A URL with nothing `Redactor._url` would look into or rewrite: a lower-case scheme, a host, no user part, query or
+# fragment, nothing urlsplit strips. Splitting it and joining it again gives it back as it was, so only the
+# configured secrets are looked for in it (#14: most URLs a run meets, each redacted once before it is remembered).
+PLAIN_URL = re.compile(r"[a-z][a-z0-9+.-]*://[^/@?#\s\x00-\x1f\x7f][^@?#\s\x00-\x1f\x7f]*\Z")
 
 
 def secrets_of(settings: object) -> tuple[str, ...]:
@@ -74,7 +78,7 @@ class Redactor:
         if redacted is None:
             if len(self._urls) >= REMEMBERED_URLS:
                 self._urls.clear()
-            redacted = self._urls[url] = self._url(url)
+            redacted = self._urls[url] = self._values(url) if PLAIN_URL.match(url) else self._url(url)
         return redacted
 
     def _url(self, url: str) -> str:

@@ -135,3 +135,26 @@ def test_remembered_urls_are_bounded_and_answer_as_the_first_time():
         assert r.url(f"https://t.example/{n}?key=v") == f"https://t.example/{n}?key=REDACTED"
     assert len(r._urls) <= REMEMBERED_URLS and r.url(url) == first
     assert r == Redactor(secrets=(TOKEN,)) and "_urls" not in repr(r)
+
+
+URL_PIECES = st.sampled_from(["/", "//", "?", "#", "@", ":", "[", "]", "::1", "x.test", "ü", "%2F", " ", "\t", "\n",
+                              "\x00", "\x7f", ";", "=", "token=1", "&", TOKEN, "ia-key-marker", "a", "0"])
+URLS = st.tuples(st.sampled_from(["http", "https", "HTTP", "Https", "foo", "a+b", "1x", ""]),
+                 st.sampled_from(["://", ":", ":/", ":///", "://"]),
+                 st.lists(URL_PIECES, max_size=8)).map(lambda t: t[0] + t[1] + "".join(t[2]))
+
+
+@given(URLS)
+def test_the_quick_path_for_plain_urls_answers_as_the_full_one(url):
+    """PLAIN_URL's shortcut (#14) gives exactly what splitting and joining the URL gives, whatever the URL."""
+    for redactor in (Redactor(), Redactor(secrets=(TOKEN, "ia-key-marker"))):
+        assert redactor.url(url) == redactor._url(url)
+
+
+@pytest.mark.parametrize("url", ["https://x.test/a/b;c=d", "http://[::1]:8080/p", "https://xn--bcher-kva.test/%2F",
+                                 f"https://x.test/{TOKEN}"])
+def test_plain_urls_take_the_quick_path(url):
+    from resolver.redact import PLAIN_URL
+
+    assert PLAIN_URL.match(url)
+    assert R.url(url) == R._url(url)
