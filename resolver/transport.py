@@ -12,10 +12,11 @@ import ssl
 import time
 import zlib
 from collections import OrderedDict
-from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+import h11
 import httpcore
 import httpx
 
@@ -65,8 +66,10 @@ class GuardedConnections(httpx.AsyncBaseTransport):
     Why not httpcore's connection pool (#14): its bookkeeping walks all its connections for every queued request on
     every request it starts or finishes (quadratic in connections, and a poll of every idle socket), and takes
     several locks and cancel scopes a request; with small pools per origin that was still about a sixth of a
-    resolve run's CPU. Here a request takes an idle connection of its origin, or opens one, and gives it back when
-    its body is closed: httpcore's own HTTP/1.1 connection (`httpcore.AsyncHTTP11Connection`) does the rest.
+    resolve run's CPU. And why not httpcore's HTTP/1.1 connection either: its anyio lock yields to the loop on
+    every acquire, twice a request, with cancel scopes and trace objects around each step (about 5% more). Here a
+    request takes an idle connection of its origin, or opens one, and gives it back when its body is closed;
+    `_Connection` speaks HTTP/1.1 through h11, as httpcore's connection does, with its messages and errors.
     """
 
     def __init__(self, backend: GuardedBackend, *, max_connections: int,
@@ -75,12 +78,12 @@ class GuardedConnections(httpx.AsyncBaseTransport):
         self.max_connections = max(max_connections, 1)
         self._ssl_context = ssl_context
         self._slots: asyncio.Semaphore | None = None
-        self._idle: dict[Origin, list[httpcore.AsyncHTTP11Connection]] = {}
-        self._idle_order: OrderedDict[httpcore.AsyncHTTP11Connection, Origin] = OrderedDict()
-        self._open: set[httpcore.AsyncHTTP11Connection] = set()
+        self._idle: dict[Origin, list[_Connection]] = {}
+        self._idle_order: OrderedDict[_Connection, Origin] = OrderedDict()
+        self._open: set[_Connection] = set()
 
     @property
-    def connections(self) -> list[httpcore.AsyncHTTP11Connection]:
+    def connections(self) -> list[_Connection]:
         """The connections open now, idle or busy."""
         return list(self._open)
 
@@ -99,45 +102,35 @@ class GuardedConnections(httpx.AsyncBaseTransport):
             if scheme not in DEFAULT_PORTS:
                 raise httpx.UnsupportedProtocol(f"Request URL has an unsupported protocol '{url.scheme}://'.")
             origin = (scheme, url.raw_host, url.port or DEFAULT_PORTS[scheme])
-            core = httpcore.Request(request.method, httpcore.URL(scheme=scheme, host=url.raw_host, port=url.port,
-                                                                 target=url.raw_path),
-                                    headers=request.headers.raw, content=request.stream, extensions=request.extensions)
-            connection, response = await self._send(origin, core)
+            connection = await self._idle_connection(origin) or await self._connect(origin, request)
+            try:
+                answer = await connection.send(request)
+            except BaseException:
+                self._open.discard(connection)   # closed by send
+                raise
         except BaseException as exc:
             slots.release()
             error = httpx_error(exc)
             if error is None:
                 raise
             raise error from exc
-        body = _ConnectionBody(cast(AsyncIterable[bytes], response.stream),   # an async connection's: async
-                               lambda: self._done(connection, origin, slots))
-        return httpx.Response(response.status, headers=response.headers, stream=body, extensions=response.extensions)
+        body = _ConnectionBody(connection, request, lambda: self._done(connection, origin, slots))
+        return httpx.Response(answer.status_code, headers=answer.headers.raw_items(), stream=body,
+                              extensions={"http_version": b"HTTP/" + answer.http_version,
+                                          "reason_phrase": answer.reason, "network_stream": connection.stream})
 
-    async def _send(self, origin: Origin, request: httpcore.Request
-                    ) -> tuple[httpcore.AsyncHTTP11Connection, httpcore.Response]:
-        while True:
-            connection = await self._idle_connection(origin) or await self._connect(origin, request)
-            try:
-                return connection, await connection.handle_async_request(request)
-            except httpcore.ConnectionNotAvailable:   # closed under us (as httpcore's pool does: another one)
-                continue
-            except BaseException:
-                if connection.is_closed():
-                    self._open.discard(connection)
-                raise
-
-    async def _idle_connection(self, origin: Origin) -> httpcore.AsyncHTTP11Connection | None:
+    async def _idle_connection(self, origin: Origin) -> _Connection | None:
         """The idle connection of the origin used last, if it is still open (the server may have closed it)."""
         idle = self._idle.get(origin)
         while idle:
             connection = idle.pop()
             del self._idle_order[connection]
-            if connection.is_available() and not connection.has_expired():
+            if not connection.has_expired():
                 return connection
             await self._close(connection)
         return None
 
-    async def _connect(self, origin: Origin, request: httpcore.Request) -> httpcore.AsyncHTTP11Connection:
+    async def _connect(self, origin: Origin, request: httpx.Request) -> _Connection:
         """A new connection, dialled by the guard (TLS for https), as httpcore's own connection makes one, with the
         same debug log lines."""
         timeout = request.extensions.get("timeout", {}).get("connect")
@@ -152,15 +145,14 @@ class GuardedConnections(httpx.AsyncBaseTransport):
             except BaseException:
                 await stream.aclose()
                 raise
-        connection = httpcore.AsyncHTTP11Connection(origin=httpcore.Origin(scheme, raw_host, port), stream=stream)
+        connection = _Connection(stream)
         self._open.add(connection)
         return connection
 
-    async def _done(self, connection: httpcore.AsyncHTTP11Connection, origin: Origin,
-                    slots: asyncio.Semaphore) -> None:
+    async def _done(self, connection: _Connection, origin: Origin, slots: asyncio.Semaphore) -> None:
         """A response body was closed: its connection is idle again (kept), or closed (forgotten)."""
         slots.release()
-        if not connection.is_idle():
+        if not await connection.finish():
             self._open.discard(connection)
             return
         self._idle.setdefault(origin, []).append(connection)
@@ -170,7 +162,7 @@ class GuardedConnections(httpx.AsyncBaseTransport):
             self._idle[its_origin].remove(oldest)
             await self._close(oldest)
 
-    async def _close(self, connection: httpcore.AsyncHTTP11Connection) -> None:
+    async def _close(self, connection: _Connection) -> None:
         self._open.discard(connection)
         await _logged("close", connection.aclose)
 
@@ -198,15 +190,101 @@ async def _logged(step: str, call: Callable[..., Awaitable[T]], **arguments: Any
     return value
 
 
+class _Connection:
+    """One HTTP/1.1 connection: h11 speaks the protocol over a network stream, as in httpcore's own HTTP/1.1
+    connection, whose messages and errors these are. One request at a time: the transport lends it to one request
+    and takes it back when the response body is closed (`finish`)."""
+
+    READ_BYTES = 64 * 1024
+
+    def __init__(self, stream: httpcore.AsyncNetworkStream) -> None:
+        self.stream = stream
+        self._h11 = h11.Connection(our_role=h11.CLIENT, max_incomplete_event_size=100 * 1024)
+        self.closed = False
+
+    async def send(self, request: httpx.Request) -> h11.Response:
+        """Send the request and read the answer's head; the body is read by `body()`. On any failure the connection
+        is closed."""
+        timeouts = request.extensions.get("timeout", {})
+        try:
+            try:
+                await self._send(h11.Request(method=request.method, target=request.url.raw_path,
+                                             headers=request.headers.raw), timeouts.get("write"))
+                async for chunk in request.stream:   # type: ignore[union-attr]   # an async transport's: async
+                    await self._send(h11.Data(data=chunk), timeouts.get("write"))
+                await self._send(h11.EndOfMessage(), timeouts.get("write"))
+            except httpcore.WriteError:
+                pass   # the server may have answered early and closed: its answer is read below, as httpcore does
+            while True:
+                event = await self._receive(timeouts.get("read"))
+                if isinstance(event, h11.Response):
+                    return event
+        except BaseException:
+            await self.aclose()
+            raise
+
+    async def body(self, timeout: float | None) -> AsyncIterator[bytes]:
+        try:
+            while True:
+                event = await self._receive(timeout)
+                if isinstance(event, h11.Data):
+                    yield bytes(event.data)
+                elif isinstance(event, h11.EndOfMessage) or event is h11.PAUSED:
+                    return
+        except BaseException:
+            await self.aclose()
+            raise
+
+    async def _send(self, event: h11.Event, timeout: float | None) -> None:
+        try:
+            data = self._h11.send(event)
+        except h11.LocalProtocolError as exc:
+            raise httpcore.LocalProtocolError(str(exc)) from exc
+        if data:
+            await self.stream.write(data, timeout=timeout)
+
+    async def _receive(self, timeout: float | None) -> Any:
+        while True:
+            try:
+                event = self._h11.next_event()
+            except h11.RemoteProtocolError as exc:
+                raise httpcore.RemoteProtocolError(str(exc)) from exc
+            if event is not h11.NEED_DATA:
+                return event
+            data = await self.stream.read(self.READ_BYTES, timeout=timeout)
+            if data == b"" and self._h11.their_state == h11.SEND_RESPONSE:
+                raise httpcore.RemoteProtocolError("Server disconnected without sending a response.")
+            self._h11.receive_data(data)
+
+    async def finish(self) -> bool:
+        """After a response: ready for the next request (True), or closed (a body not read to its end, a server
+        that said Connection: close...)."""
+        if not self.closed and self._h11.our_state is h11.DONE and self._h11.their_state is h11.DONE:
+            self._h11.start_next_cycle()
+            return True
+        await self.aclose()
+        return False
+
+    def has_expired(self) -> bool:
+        """Idle, and the server closed it (or sent something unasked for): not to be used again."""
+        return self.closed or bool(self.stream.get_extra_info("is_readable"))
+
+    async def aclose(self) -> None:
+        if not self.closed:
+            self.closed = True
+            await self.stream.aclose()
+
+
 class _ConnectionBody(httpx.AsyncByteStream):
     """A response body read straight from its connection; closing it hands the connection back (`done`)."""
 
-    def __init__(self, inner: AsyncIterable[bytes], done: Callable[[], Awaitable[None]]) -> None:
-        self._inner, self._done, self._closed = inner, done, False
+    def __init__(self, connection: _Connection, request: httpx.Request, done: Callable[[], Awaitable[None]]) -> None:
+        self._connection, self._done, self._closed = connection, done, False
+        self._timeout = request.extensions.get("timeout", {}).get("read")
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         try:
-            async for chunk in self._inner:
+            async for chunk in self._connection.body(self._timeout):
                 yield chunk
         except Exception as exc:
             error = httpx_error(exc)
@@ -215,18 +293,8 @@ class _ConnectionBody(httpx.AsyncByteStream):
             raise error from exc
 
     async def aclose(self) -> None:
-        if self._closed:
-            return
-        self._closed = True
-        try:
-            if hasattr(self._inner, "aclose"):
-                await self._inner.aclose()
-        except Exception as exc:
-            error = httpx_error(exc)
-            if error is None:
-                raise
-            raise error from exc
-        finally:
+        if not self._closed:
+            self._closed = True
             await self._done()
 
 

@@ -227,3 +227,43 @@ def test_resolve_many_keeps_its_global_and_per_host_limits(server, hosts, concur
     results = Session(settings, resolver=names).run(lambda s: resolve_many(links, session=s))
     assert [r.post.post_id for r in results] == ["1000"] * len(links)
     assert seen == most
+
+
+def serve_requests(answer):
+    """A raw HTTP/1.1 server: each request on a connection is answered by `answer(path)` (bytes), the connection
+    kept until the client closes it."""
+    def handle(conn: socket.socket) -> None:
+        buffered = b""
+        while True:
+            while b"\r\n\r\n" not in buffered:
+                data = conn.recv(65536)
+                if not data:
+                    return
+                buffered += data
+            head, _, buffered = buffered.partition(b"\r\n\r\n")
+            conn.sendall(answer(head.split(b" ")[1].decode()))
+    return RawServer(handle)
+
+
+def test_a_connection_the_server_says_it_closes_is_not_reused():
+    """`Connection: close` on an answer: the next request takes a new connection, even while the server has not
+    hung up yet (reusing it would send a request the server no longer reads)."""
+    raw = serve_requests(lambda path: b"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok")
+    urls = [f"http://h.pool.test:{raw.port}/{i}" for i in range(3)]
+    statuses, open_, idle = fetch_one_by_one(urls)
+    assert (statuses, open_, idle, raw.accepted) == ([200] * 3, 0, 0, 3)
+
+
+def test_a_connection_whose_body_was_not_read_to_its_end_is_not_reused():
+    """A body refused past the cap leaves the rest unread on the connection: it is closed, and the next request to
+    the origin gets its own answer on a new one."""
+    big = b"x" * 5000
+    raw = serve_requests(lambda path: b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(big) + big
+                         if path == "/big" else b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nsmall")
+
+    async def job(session: Session):
+        first = await fetch(session, f"http://h.pool.test:{raw.port}/big", max_bytes=1000)
+        second = await fetch(session, f"http://h.pool.test:{raw.port}/small", keep_body=False)
+        return first.error_kind, second.status, second.body
+    assert Session(Settings(allow_private=True, retries=0), resolver=names).run(job) == ("too-large", 200, b"small")
+    assert raw.accepted == 2
