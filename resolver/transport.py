@@ -224,6 +224,7 @@ class _Connection:
             raise
 
     async def body(self, timeout: float | None) -> AsyncIterator[bytes]:
+        """The body's pieces as they arrive; on a failure the connection is closed and the error is httpx's."""
         try:
             while True:
                 event = await self._receive(timeout)
@@ -231,9 +232,12 @@ class _Connection:
                     yield bytes(event.data)
                 elif isinstance(event, h11.EndOfMessage) or event is h11.PAUSED:
                     return
-        except BaseException:
+        except BaseException as exc:
             await self.aclose()
-            raise
+            error = httpx_error(exc)
+            if error is None:
+                raise
+            raise error from exc
 
     async def _send(self, event: h11.Event, timeout: float | None) -> None:
         try:
@@ -282,15 +286,8 @@ class _ConnectionBody(httpx.AsyncByteStream):
         self._connection, self._done, self._closed = connection, done, False
         self._timeout = request.extensions.get("timeout", {}).get("read")
 
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        try:
-            async for chunk in self._connection.body(self._timeout):
-                yield chunk
-        except Exception as exc:
-            error = httpx_error(exc)
-            if error is None:
-                raise
-            raise error from exc
+    def __aiter__(self) -> AsyncIterator[bytes]:
+        return self._connection.body(self._timeout)
 
     async def aclose(self) -> None:
         if not self._closed:
@@ -595,7 +592,9 @@ async def _read_capped(response: httpx.Response, *, max_bytes: int, deadline: fl
     encoding = response.headers.get("content-encoding", "")
     decoders = _decoders(encoding, limit=max_bytes, url=str(response.request.url)) if encoding else []
     chunks, size, wire = [], 0, 0
-    async for raw in response.aiter_raw():
+    # The stream itself, not aiter_raw(): its checks, counters and chunker were a layer around every piece for
+    # nothing here (#14); the caller closes the response.
+    async for raw in response.stream:  # type: ignore[union-attr]   # an async transport's answer: async
         wire += len(raw)
         if wire > max_bytes:
             raise _too_large(response, max_bytes)
