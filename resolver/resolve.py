@@ -19,6 +19,7 @@ from resolver.http import NOT_CACHED, FetchOutcome, Ledger, fetch
 from resolver.model import evolve, plain
 from resolver.platforms import x
 from resolver.platforms.canonical import canonical_url
+from resolver.redact import PLAIN_URL
 from resolver.session import NotCached
 
 if TYPE_CHECKING:
@@ -111,7 +112,11 @@ def next_hop(outcome: FetchOutcome, current: str) -> tuple[str, str] | None:
 
 def _join(current: str, target: str) -> str:
     """The next hop's URL. One no parser accepts ("http://[::1") is kept as it is, and `_follow` ends the chain
-    there as an invalid URL (#12: urljoin's ValueError ended the whole command with an internal error)."""
+    there as an invalid URL (#12: urljoin's ValueError ended the whole command with an internal error). An absolute
+    URL that splitting and joining gives back unchanged (nearly every Location) is what urljoin would answer, with
+    no parsing of either URL (#14); not with a ";", whose empty parameters urljoin drops."""
+    if ";" not in target and PLAIN_URL.match(target):
+        return target
     try:
         return urljoin(current, target)
     except ValueError:
