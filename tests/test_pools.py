@@ -5,7 +5,6 @@ whose handlers wait, so requests really overlap."""
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 
@@ -18,7 +17,7 @@ from resolver.http import fetch
 from resolver.transport import GuardedConnections
 from resolver.session import Session
 from resolver.settings import Settings
-from tests.fakenet import RawServer
+from tests.fakenet import RawServer, answer_then_close, answering
 
 
 class Overlap:
@@ -169,11 +168,7 @@ def test_idle_connections_are_closed_beyond_the_bound(keepalive_port, monkeypatc
 def test_a_connection_the_server_closed_while_idle_is_not_reused():
     """The server answers with keep-alive, then hangs up: the next request to the origin takes a new connection
     and gets its answer (reusing the dead one would end in a network error)."""
-    def answer_then_hang_up(conn: socket.socket) -> None:
-        conn.recv(65536)
-        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
-        time.sleep(0.05)
-    raw = RawServer(answer_then_hang_up)
+    raw = RawServer(answer_then_close)
 
     async def job(session: Session):
         import asyncio
@@ -229,26 +224,10 @@ def test_resolve_many_keeps_its_global_and_per_host_limits(server, hosts, concur
     assert seen == most
 
 
-def serve_requests(answer):
-    """A raw HTTP/1.1 server: each request on a connection is answered by `answer(path)` (bytes), the connection
-    kept until the client closes it."""
-    def handle(conn: socket.socket) -> None:
-        buffered = b""
-        while True:
-            while b"\r\n\r\n" not in buffered:
-                data = conn.recv(65536)
-                if not data:
-                    return
-                buffered += data
-            head, _, buffered = buffered.partition(b"\r\n\r\n")
-            conn.sendall(answer(head.split(b" ")[1].decode()))
-    return RawServer(handle)
-
-
 def test_a_connection_the_server_says_it_closes_is_not_reused():
     """`Connection: close` on an answer: the next request takes a new connection, even while the server has not
     hung up yet (reusing it would send a request the server no longer reads)."""
-    raw = serve_requests(lambda path: b"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok")
+    raw = RawServer(answering(lambda path: b"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok"))
     urls = [f"http://h.pool.test:{raw.port}/{i}" for i in range(3)]
     statuses, open_, idle = fetch_one_by_one(urls)
     assert (statuses, open_, idle, raw.accepted) == ([200] * 3, 0, 0, 3)
@@ -258,8 +237,8 @@ def test_a_connection_whose_body_was_not_read_to_its_end_is_not_reused():
     """A body refused past the cap leaves the rest unread on the connection: it is closed, and the next request to
     the origin gets its own answer on a new one."""
     big = b"x" * 5000
-    raw = serve_requests(lambda path: b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(big) + big
-                         if path == "/big" else b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nsmall")
+    raw = RawServer(answering(lambda path: b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(big) + big
+                                   if path == "/big" else b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nsmall"))
 
     async def job(session: Session):
         first = await fetch(session, f"http://h.pool.test:{raw.port}/big", max_bytes=1000)
