@@ -50,8 +50,8 @@ def make_client(settings: Settings, *, offline: bool = False, replay: ReplayInde
     """The one client factory; a run (resolver.session.Session) builds its one client here. Offline, the transport
     answers "not cached" and never connects; with a replay index, answers come from WARC records; otherwise
     requests go out through the SSRF guard (connections kept per origin), and a request an [origins] override
-    rewrote goes through connections of their own whose guard allows exactly that target (#12). `resolver` and `transport` are
-    seams for tests. Nothing is connected, and no TLS context is made, until a request needs it."""
+    rewrote goes through connections of their own whose guard allows exactly that target (#12). `resolver` and
+    `transport` are seams for tests. Nothing is connected, and no TLS context is made, until a request needs it."""
     from resolver.transport import build_client
 
     return build_client(settings, offline=offline, replay=replay, resolver=resolver, redactor=redactor,

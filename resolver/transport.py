@@ -13,7 +13,6 @@ import time
 import zlib
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import h11
@@ -124,6 +123,8 @@ class GuardedConnections(httpx.AsyncBaseTransport):
         idle = self._idle.get(origin)
         while idle:
             connection = idle.pop()
+            if not idle:
+                del self._idle[origin]   # no empty list kept for each of the thousands of hosts a run may meet
             del self._idle_order[connection]
             if not connection.has_expired():
                 return connection
@@ -160,6 +161,8 @@ class GuardedConnections(httpx.AsyncBaseTransport):
         while len(self._idle_order) > IDLE_CONNECTIONS:
             oldest, its_origin = self._idle_order.popitem(last=False)
             self._idle[its_origin].remove(oldest)
+            if not self._idle[its_origin]:
+                del self._idle[its_origin]
             await self._close(oldest)
 
     async def _close(self, connection: _Connection) -> None:
