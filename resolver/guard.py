@@ -110,8 +110,8 @@ async def system_resolver(host: str, port: int) -> list[str]:
 class GuardedBackend(httpcore.AsyncNetworkBackend):
     """An httpcore network backend that resolves, checks and then dials the checked address.
 
-    `allowed` holds the (host, port) of the one origin-override target a pool serves (resolver.http.make_client):
-    it passes even when private. The shared pool allows nothing.
+    `allowed` holds the (host, port) of the one origin-override target its connections serve
+    (resolver.http.make_client): it passes even when private. The shared connections allow nothing.
     """
 
     def __init__(self, *, allow_private: bool = False, allowed: Iterable[tuple[str, int]] = (),

@@ -49,9 +49,9 @@ def make_client(settings: Settings, *, offline: bool = False, replay: ReplayInde
                 transport: httpx.AsyncBaseTransport | None = None) -> Client:
     """The one client factory; a run (resolver.session.Session) builds its one client here. Offline, the transport
     answers "not cached" and never connects; with a replay index, answers come from WARC records; otherwise
-    requests go out through the SSRF guard (small pools per origin), and a request an [origins] override rewrote
-    goes through pools of their own whose guard allows exactly that target (#12). `resolver` and `transport` are
-    seams for tests. Nothing is connected, and no TLS context is made, until a request needs it."""
+    requests go out through the SSRF guard (connections kept per origin), and a request an [origins] override
+    rewrote goes through connections of their own whose guard allows exactly that target (#12). `resolver` and
+    `transport` are seams for tests. Nothing is connected, and no TLS context is made, until a request needs it."""
     from resolver.transport import build_client
 
     return build_client(settings, offline=offline, replay=replay, resolver=resolver, redactor=redactor,
@@ -209,7 +209,7 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
 
     settings, client = session.settings, session.client
     contacted = url
-    started, fetched_at = time.monotonic(), utc_now()
+    started, fetched_at = time.monotonic(), ""   # stamped when the request starts, or when it is refused
     try:
         parsed = _check_url(url)
         if session.live:
@@ -256,8 +256,8 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
         kind, message = "network", f"{type(exc).__name__}: {str(exc) or 'connection broken'}"
     except httpx.HTTPError as exc:
         kind, message = "http", f"{type(exc).__name__}: {exc}"
-    return FetchOutcome(url, contacted, method, fetched_at, None, {}, b"", (time.monotonic() - started) * 1000,
-                        kind, session.redactor.text(message or kind))
+    return FetchOutcome(url, contacted, method, fetched_at or utc_now(), None, {}, b"",
+                        (time.monotonic() - started) * 1000, kind, session.redactor.text(message or kind))
 
 
 def say_retry(session: Session, url: str, attempt: int, seconds: float) -> None:

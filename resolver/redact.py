@@ -49,15 +49,10 @@ MIN_TEXT_SECRET = 6
 # URLs a Redactor remembers the redacted form of (then it forgets them all and starts again): a resolved link's URLs
 # are redacted about sixteen times on their way to the fetch log, the cache and the output (#14).
 REMEMBERED_URLS = 4096
-
-
-_ASCII_PRINTABLE = "".join(map(chr, range(0x21, 0x7f)))
-# A URL with a lowercase scheme, a host part, no user part, query or fragment, and printable ASCII only: nothing
-# for `_split_url` to redact or for urlsplit to normalise (it lowercases a scheme, strips spaces and controls,
-# checks brackets and non-ASCII hosts, and drops the "//" of an empty host).
-_PLAIN_URL = re.compile(r"[a-z][a-z0-9+.-]*://"
-                        rf"[{re.escape(''.join(c for c in _ASCII_PRINTABLE if c not in '#?@[]/'))}]"
-                        rf"[{re.escape(''.join(c for c in _ASCII_PRINTABLE if c not in '#?@[]'))}]*")
+# A URL with nothing `Redactor._url` would look into or rewrite: a lower-case scheme, a host, no user part, query or
+# fragment, nothing urlsplit strips. Splitting it and joining it again gives it back as it was, so only the
+# configured secrets are looked for in it (#14: most URLs a run meets, each redacted once before it is remembered).
+PLAIN_URL = re.compile(r"[a-z][a-z0-9+.-]*://[^/@?#\s\x00-\x1f\x7f][^@?#\s\x00-\x1f\x7f]*\Z")
 
 
 def secrets_of(settings: object) -> tuple[str, ...]:
@@ -83,17 +78,10 @@ class Redactor:
         if redacted is None:
             if len(self._urls) >= REMEMBERED_URLS:
                 self._urls.clear()
-            redacted = self._urls[url] = self._url(url)
+            redacted = self._urls[url] = self._values(url) if PLAIN_URL.match(url) else self._url(url)
         return redacted
 
     def _url(self, url: str) -> str:
-        if _PLAIN_URL.fullmatch(url):
-            # urlsplit and urlunsplit would give it back as it is: only configured secrets can be in it (#13: a
-            # warm run redacts every link of every article once, to look it up; most are such URLs)
-            return self._values(url)
-        return self._split_url(url)
-
-    def _split_url(self, url: str) -> str:
         try:
             split = urlsplit(url)
         except ValueError:

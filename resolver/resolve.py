@@ -19,6 +19,7 @@ from resolver.http import NOT_CACHED, FetchOutcome, Ledger, fetch
 from resolver.model import evolve
 from resolver.platforms import x
 from resolver.platforms.canonical import canonical_url
+from resolver.redact import PLAIN_URL
 from resolver.session import NotCached
 
 if TYPE_CHECKING:
@@ -125,7 +126,11 @@ def next_hop(outcome: FetchOutcome, current: str) -> tuple[str, str] | None:
 
 def _join(current: str, target: str) -> str:
     """The next hop's URL. One no parser accepts ("http://[::1") is kept as it is, and `_follow` ends the chain
-    there as an invalid URL (#12: urljoin's ValueError ended the whole command with an internal error)."""
+    there as an invalid URL (#12: urljoin's ValueError ended the whole command with an internal error). An absolute
+    URL that splitting and joining gives back unchanged (nearly every Location) is what urljoin would answer, with
+    no parsing of either URL (#14); not with a ";", whose empty parameters urljoin drops."""
+    if ";" not in target and PLAIN_URL.match(target):
+        return target
     try:
         return urljoin(current, target)
     except ValueError:
@@ -299,26 +304,32 @@ async def resolve_many(urls: Iterable[str], *, session: Session, follow_all: boo
         raise NotCached(missing[0])
     import asyncio   # here: a run the cache answers starts no event loop (#14)
 
-    overall = asyncio.Semaphore(session.settings.concurrency)
     per_host: dict[str, asyncio.Semaphore] = {}
     # Each distinct link is followed once, however often it is asked for (the cache was asked about all of them
     # above, so a second ask could only find what the first one records meanwhile).
     asked = Counter(_normalise(link) for link in missing)
+    fresh: dict[str, Resolution] = {}
 
-    async def one(url: str) -> Resolution:
+    async def one(url: str) -> None:
         try:
             host = urlsplit(url).hostname or ""
         except ValueError:   # "http://[::1": resolve() says why it is refused (#11: an internal error before)
             host = ""
         gate = per_host.setdefault(host, asyncio.Semaphore(session.settings.per_host))
-        async with overall, gate:
-            result = await _resolve_afresh(url, session=session, follow_all=follow_all)
+        async with gate:
+            result = fresh[url] = await _resolve_afresh(url, session=session, follow_all=follow_all)
         if on_done is not None:
             for _ in range(asked[url]):
                 on_done(result)
-        return result
 
-    distinct = list(asked)
-    fresh = dict(zip(distinct, await asyncio.gather(*(one(url) for url in distinct)), strict=True))
+    # `concurrency` workers take the links in order, one at a time: the global limit. Not a task a link waiting its
+    # turn (#14: 10,000 waiting tasks were ten times the objects the garbage collector walks, and their scheduling).
+    waiting = iter(asked)
+
+    async def worker() -> None:
+        for url in waiting:
+            await one(url)
+
+    await asyncio.gather(*(worker() for _ in range(min(max(session.settings.concurrency, 1), len(asked)))))
     return [cached if cached is not None else fresh[_normalise(link)]
             for link, cached in zip(links, answered, strict=True)]

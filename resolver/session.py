@@ -15,7 +15,10 @@ calls it once for the whole job.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import gc
+import threading
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from types import TracebackType
@@ -158,4 +161,37 @@ class Session:
         async def main() -> T:
             async with self:
                 return await job(self)
-        return asyncio.run(main())
+        with fewer_collections():
+            return asyncio.run(main())
+
+
+YOUNG_OBJECTS = 10_000   # allocations between two collections of the youngest generation while a run's loop runs
+
+
+class _Collector:
+    """Counts the runs under way (runs may overlap, in threads) and the thresholds to put back after the last."""
+
+    lock = threading.Lock()
+    runs = 0
+    saved: tuple[int, int, int] = (700, 10, 10)
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """The garbage collector's youngest generation collected every YOUNG_OBJECTS allocations, not Python's default
+    700, while a run's event loop runs; the thresholds are put back after. A resolve run allocates a few dozen
+    objects a request that die young, and collecting every 700 was about a tenth of its CPU (#14); objects are
+    freed as before (reference counting), only cycles wait a little longer. Process-wide, as the collector is."""
+    with _Collector.lock:
+        if _Collector.runs == 0:
+            _Collector.saved = gc.get_threshold()
+            if _Collector.saved[0]:   # 0: automatic collection was turned off, and stays off
+                gc.set_threshold(max(YOUNG_OBJECTS, _Collector.saved[0]), *_Collector.saved[1:])
+        _Collector.runs += 1
+    try:
+        yield
+    finally:
+        with _Collector.lock:
+            _Collector.runs -= 1
+            if _Collector.runs == 0:
+                gc.set_threshold(*_Collector.saved)

@@ -1,5 +1,5 @@
 """The transports under the one HTTP client (resolver.http.make_client builds it from these) and the bounded
-body reader: the SSRF-guarded small pools, [origins] overrides, offline and WARC replay, and decoding in bounded
+body reader: the SSRF-guarded connections, [origins] overrides, offline and WARC replay, and decoding in bounded
 steps. Kept apart from resolver.http so a run that asks nothing (a plain scan, a warm run answered from the
 cache) never imports httpx (#14)."""
 
@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import asyncio
 import importlib.util
+import logging
 import ssl
 import time
 import zlib
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+import h11
 import httpcore
 import httpx
 
@@ -27,49 +28,47 @@ from resolver.settings import Settings
 if TYPE_CHECKING:
     from resolver.warc import ReplayIndex
 
+T = TypeVar("T")
+
 
 def user_agent(settings: Settings) -> str:
     return settings.user_agent or f"embed-resolver/{__version__} (+https://pypi.org/project/embed-resolver/)"
 
 
-class GuardedTransport(httpx.AsyncHTTPTransport):
-    """httpx's transport with its connection pool built on the guarded network backend."""
-
-    def __init__(self, backend: GuardedBackend, *, max_connections: int, ssl_context: ssl.SSLContext | None) -> None:
-        # httpx's __init__ is not called: all it does is build a pool (with a TLS context of its own, loading the
-        # CA bundle: 14 ms each time, #14) that this one replaces. Without TLS context, http pools never make one.
-        self.backend = backend
-        self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=ssl_context, max_connections=max_connections, max_keepalive_connections=max_connections,
-            network_backend=backend)
-
-    @property
-    def connections(self) -> list[httpcore.AsyncConnectionInterface]:
-        return self._pool.connections
+Origin = tuple[bytes, bytes, int]   # scheme, host, port
+IDLE_CONNECTIONS = 256   # keep-alive connections kept open with no request on them, at most, over all origins
+DEFAULT_PORTS = {b"http": 80, b"https": 443}
+# httpcore's errors as the httpx ones the rest of the client catches (the table httpx's own transport maps by)
+HTTPX_ERRORS: dict[type[Exception], type[httpx.TransportError]] = {
+    getattr(httpcore, name): getattr(httpx, name) for name in (
+        "TimeoutException", "ConnectTimeout", "ReadTimeout", "WriteTimeout", "PoolTimeout", "NetworkError",
+        "ConnectError", "ReadError", "WriteError", "ProxyError", "UnsupportedProtocol", "ProtocolError",
+        "LocalProtocolError", "RemoteProtocolError")}
 
 
-POOL_SIZE = 8         # connections one httpcore pool holds at most: its bookkeeping stays small (#14)
-IDLE_CONNECTIONS = 256   # keep-alive connections kept open in pools with no request in flight, at most
+def httpx_error(exc: BaseException) -> httpx.TransportError | None:
+    """The httpx error for an httpcore one (the most specific, as httpx's own transport maps them), or None."""
+    for kind in type(exc).__mro__:
+        mapped = HTTPX_ERRORS.get(kind)
+        if mapped is not None:
+            return mapped(str(exc))
+    return None
 
 
-@dataclass(eq=False)
-class _Pool:
-    transport: GuardedTransport
-    origin: tuple[str, str, int]
-    in_flight: int = 0
+class GuardedConnections(httpx.AsyncBaseTransport):
+    """HTTP/1.1 connections behind the SSRF guard: every connection is opened by the guard (`backend`), kept per
+    origin while idle for the next request to the same origin, and at most `max_connections` requests are in
+    flight in all (the `concurrency` setting). Idle connections beyond IDLE_CONNECTIONS are closed, least recently
+    used first, so a run over thousands of hosts does not keep thousands of sockets open. All connections share one
+    TLS context, made on the first https connection.
 
-
-class SmallPools(httpx.AsyncBaseTransport):
-    """Connections behind the SSRF guard, in small pools: one or more per origin, each holding at most POOL_SIZE
-    connections, and at most `max_connections` requests in flight in all (the `concurrency` setting).
-
-    Why (#14): httpcore's AsyncConnectionPool walks all its connections for every queued request on every request
-    it starts or finishes (`_assign_requests_to_connections`, quadratic in connections; and each idle connection's
-    socket is polled to see if the server closed it). One pool of 128 connections over 200 hosts made a resolve run
-    68x slower than the latency allows. Small pools keep that walk short without touching httpcore's internals.
-    Pools with nothing in flight are closed, least recently used first, while they hold more than IDLE_CONNECTIONS
-    keep-alive connections, so a run over thousands of hosts does not keep thousands of sockets open. All pools share one guard (`backend`) and one TLS context,
-    built on the first https connection.
+    Why not httpcore's connection pool (#14): its bookkeeping walks all its connections for every queued request on
+    every request it starts or finishes (quadratic in connections, and a poll of every idle socket), and takes
+    several locks and cancel scopes a request; with small pools per origin that was still about a sixth of a
+    resolve run's CPU. And why not httpcore's HTTP/1.1 connection either: its anyio lock yields to the loop on
+    every acquire, twice a request, with cancel scopes and trace objects around each step (about 5% more). Here a
+    request takes an idle connection of its origin, or opens one, and gives it back when its body is closed;
+    `_Connection` speaks HTTP/1.1 through h11, as httpcore's connection does, with its messages and errors.
     """
 
     def __init__(self, backend: GuardedBackend, *, max_connections: int,
@@ -78,88 +77,225 @@ class SmallPools(httpx.AsyncBaseTransport):
         self.max_connections = max(max_connections, 1)
         self._ssl_context = ssl_context
         self._slots: asyncio.Semaphore | None = None
-        self._pools: dict[tuple[str, str, int], list[_Pool]] = {}
-        self._recent: OrderedDict[_Pool, None] = OrderedDict()
+        self._idle: dict[Origin, list[_Connection]] = {}
+        self._idle_order: OrderedDict[_Connection, Origin] = OrderedDict()
+        self._open: set[_Connection] = set()
+
+    @property
+    def connections(self) -> list[_Connection]:
+        """The connections open now, idle or busy."""
+        return list(self._open)
+
+    @property
+    def idle_connections(self) -> int:
+        return len(self._idle_order)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         if self._slots is None:
             self._slots = asyncio.Semaphore(self.max_connections)
         slots = self._slots
         await slots.acquire()
-        pools = len(self._recent)
-        pool = self._pick((request.url.scheme, request.url.host, request.url.port or 0))
-        pool.in_flight += 1
-        released = False
-
-        def release() -> None:
-            nonlocal released
-            if not released:
-                released = True
-                pool.in_flight -= 1
-                slots.release()
         try:
-            response = await pool.transport.handle_async_request(request)
-        except BaseException:
-            release()
-            raise
-        if not isinstance(response.stream, httpx.AsyncByteStream):
-            release()
-            raise TypeError("an async transport answered with a sync stream")
-        response.stream = _ReleasingStream(response.stream, release)
-        if len(self._recent) > pools:   # a new pool: the time to see whether idle ones hold too many connections
-            await self._close_idle()
-        return response
+            url = request.url
+            scheme = url.raw_scheme
+            if scheme not in DEFAULT_PORTS:
+                raise httpx.UnsupportedProtocol(f"Request URL has an unsupported protocol '{url.scheme}://'.")
+            origin = (scheme, url.raw_host, url.port or DEFAULT_PORTS[scheme])
+            connection = await self._idle_connection(origin) or await self._connect(origin, request)
+            try:
+                answer = await connection.send(request)
+            except BaseException:
+                self._open.discard(connection)   # closed by send
+                raise
+        except BaseException as exc:
+            slots.release()
+            error = httpx_error(exc)
+            if error is None:
+                raise
+            raise error from exc
+        body = _ConnectionBody(connection, request, lambda: self._done(connection, origin, slots))
+        return httpx.Response(answer.status_code, headers=answer.headers.raw_items(), stream=body,
+                              extensions={"http_version": b"HTTP/" + answer.http_version,
+                                          "reason_phrase": answer.reason, "network_stream": connection.stream})
 
-    def _pick(self, origin: tuple[str, str, int]) -> _Pool:
-        """The least busy pool of the origin; a new one when all are full and the origin may have more."""
-        pools = self._pools.setdefault(origin, [])
-        pool = min(pools, key=lambda p: p.in_flight, default=None)
-        if pool is None or pool.in_flight >= POOL_SIZE and len(pools) * POOL_SIZE < self.max_connections:
-            context = self._ssl_context() if origin[0] == "https" else None
-            pool = _Pool(GuardedTransport(self.backend, max_connections=min(POOL_SIZE, self.max_connections),
-                                          ssl_context=context), origin)
-            pools.append(pool)
-        self._recent[pool] = None
-        self._recent.move_to_end(pool)
-        return pool
+    async def _idle_connection(self, origin: Origin) -> _Connection | None:
+        """The idle connection of the origin used last, if it is still open (the server may have closed it)."""
+        idle = self._idle.get(origin)
+        while idle:
+            connection = idle.pop()
+            if not idle:
+                del self._idle[origin]   # no empty list kept for each of the thousands of hosts a run may meet
+            del self._idle_order[connection]
+            if not connection.has_expired():
+                return connection
+            await self._close(connection)
+        return None
 
-    async def _close_idle(self) -> None:
-        idle = [(p, len(p.transport.connections)) for p in self._recent if p.in_flight == 0]
-        excess = sum(n for _, n in idle) - IDLE_CONNECTIONS
-        closing = []
-        for pool, connections in idle:      # least recently used first; a pool with no connection costs nothing
-            if excess > 0 or connections == 0:   # to make again, and is dropped
-                closing.append(pool)
-                excess -= connections
-        for pool in closing:    # out of reach first: no other request can pick a pool being closed
-            del self._recent[pool]
-            self._pools[pool.origin].remove(pool)
-            if not self._pools[pool.origin]:
-                del self._pools[pool.origin]
-        for pool in closing:
-            await pool.transport.aclose()
+    async def _connect(self, origin: Origin, request: httpx.Request) -> _Connection:
+        """A new connection, dialled by the guard (TLS for https), as httpcore's own connection makes one, with the
+        same debug log lines."""
+        timeout = request.extensions.get("timeout", {}).get("connect")
+        scheme, raw_host, port = origin
+        host = raw_host.decode("ascii")
+        stream = await _logged("connect_tcp", self.backend.connect_tcp, host=host, port=port, local_address=None,
+                               timeout=timeout, socket_options=None)
+        if scheme == b"https":
+            try:
+                stream = await _logged("start_tls", stream.start_tls, ssl_context=self._ssl_context(),
+                                       server_hostname=request.extensions.get("sni_hostname") or host, timeout=timeout)
+            except BaseException:
+                await stream.aclose()
+                raise
+        connection = _Connection(stream)
+        self._open.add(connection)
+        return connection
+
+    async def _done(self, connection: _Connection, origin: Origin, slots: asyncio.Semaphore) -> None:
+        """A response body was closed: its connection is idle again (kept), or closed (forgotten)."""
+        slots.release()
+        if not await connection.finish():
+            self._open.discard(connection)
+            return
+        self._idle.setdefault(origin, []).append(connection)
+        self._idle_order[connection] = origin
+        while len(self._idle_order) > IDLE_CONNECTIONS:
+            oldest, its_origin = self._idle_order.popitem(last=False)
+            self._idle[its_origin].remove(oldest)
+            if not self._idle[its_origin]:
+                del self._idle[its_origin]
+            await self._close(oldest)
+
+    async def _close(self, connection: _Connection) -> None:
+        self._open.discard(connection)
+        await _logged("close", connection.aclose)
 
     async def aclose(self) -> None:
-        pools, self._pools, self._recent = self._recent, {}, OrderedDict()
-        for pool in pools:
-            await pool.transport.aclose()
+        connections, self._open, self._idle, self._idle_order = self._open, set(), {}, OrderedDict()
+        for connection in connections:
+            await _logged("close", connection.aclose)
 
 
-class _ReleasingStream(httpx.AsyncByteStream):
-    """A response body that gives its request's slot back when closed."""
+CONNECTION_LOG = logging.getLogger("httpcore.connection")
 
-    def __init__(self, inner: httpx.AsyncByteStream, release: Callable[[], None]) -> None:
-        self._inner, self._release = inner, release
+
+async def _logged(step: str, call: Callable[..., Awaitable[T]], **arguments: Any) -> T:
+    """`call(**arguments)`, with the debug lines httpcore's own connections log around it (`connect_tcp.started
+    host='…' port=…`, then `.complete` or `.failed`): a debug log reads as it did with httpcore's pool."""
+    if not CONNECTION_LOG.isEnabledFor(logging.DEBUG):
+        return await call(**arguments)
+    CONNECTION_LOG.debug(" ".join([f"{step}.started", *(f"{k}={v!r}" for k, v in arguments.items())]))
+    try:
+        value = await call(**arguments)
+    except BaseException as exc:
+        CONNECTION_LOG.debug(f"{step}.failed exception={exc!r}")
+        raise
+    CONNECTION_LOG.debug(f"{step}.complete" if value is None else f"{step}.complete return_value={value!r}")
+    return value
+
+
+class _Connection:
+    """One HTTP/1.1 connection: h11 speaks the protocol over a network stream, as in httpcore's own HTTP/1.1
+    connection, whose messages and errors these are. One request at a time: the transport lends it to one request
+    and takes it back when the response body is closed (`finish`)."""
+
+    READ_BYTES = 64 * 1024
+
+    def __init__(self, stream: httpcore.AsyncNetworkStream) -> None:
+        self.stream = stream
+        self._h11 = h11.Connection(our_role=h11.CLIENT, max_incomplete_event_size=100 * 1024)
+        self.closed = False
+
+    async def send(self, request: httpx.Request) -> h11.Response:
+        """Send the request and read the answer's head; the body is read by `body()`. On any failure the connection
+        is closed."""
+        timeouts = request.extensions.get("timeout", {})
+        try:
+            try:
+                await self._send(h11.Request(method=request.method, target=request.url.raw_path,
+                                             headers=request.headers.raw), timeouts.get("write"))
+                async for chunk in request.stream:   # type: ignore[union-attr]   # an async transport's: async
+                    await self._send(h11.Data(data=chunk), timeouts.get("write"))
+                await self._send(h11.EndOfMessage(), timeouts.get("write"))
+            except httpcore.WriteError:
+                pass   # the server may have answered early and closed: its answer is read below, as httpcore does
+            while True:
+                event = await self._receive(timeouts.get("read"))
+                if isinstance(event, h11.Response):
+                    return event
+        except BaseException:
+            await self.aclose()
+            raise
+
+    async def body(self, timeout: float | None) -> AsyncIterator[bytes]:
+        """The body's pieces as they arrive; on a failure the connection is closed and the error is httpx's."""
+        try:
+            while True:
+                event = await self._receive(timeout)
+                if isinstance(event, h11.Data):
+                    yield bytes(event.data)
+                elif isinstance(event, h11.EndOfMessage) or event is h11.PAUSED:
+                    return
+        except BaseException as exc:
+            await self.aclose()
+            error = httpx_error(exc)
+            if error is None:
+                raise
+            raise error from exc
+
+    async def _send(self, event: h11.Event, timeout: float | None) -> None:
+        try:
+            data = self._h11.send(event)
+        except h11.LocalProtocolError as exc:
+            raise httpcore.LocalProtocolError(str(exc)) from exc
+        if data:
+            await self.stream.write(data, timeout=timeout)
+
+    async def _receive(self, timeout: float | None) -> Any:
+        while True:
+            try:
+                event = self._h11.next_event()
+            except h11.RemoteProtocolError as exc:
+                raise httpcore.RemoteProtocolError(str(exc)) from exc
+            if event is not h11.NEED_DATA:
+                return event
+            data = await self.stream.read(self.READ_BYTES, timeout=timeout)
+            if data == b"" and self._h11.their_state == h11.SEND_RESPONSE:
+                raise httpcore.RemoteProtocolError("Server disconnected without sending a response.")
+            self._h11.receive_data(data)
+
+    async def finish(self) -> bool:
+        """After a response: ready for the next request (True), or closed (a body not read to its end, a server
+        that said Connection: close...)."""
+        if not self.closed and self._h11.our_state is h11.DONE and self._h11.their_state is h11.DONE:
+            self._h11.start_next_cycle()
+            return True
+        await self.aclose()
+        return False
+
+    def has_expired(self) -> bool:
+        """Idle, and the server closed it (or sent something unasked for): not to be used again."""
+        return self.closed or bool(self.stream.get_extra_info("is_readable"))
+
+    async def aclose(self) -> None:
+        if not self.closed:
+            self.closed = True
+            await self.stream.aclose()
+
+
+class _ConnectionBody(httpx.AsyncByteStream):
+    """A response body read straight from its connection; closing it hands the connection back (`done`)."""
+
+    def __init__(self, connection: _Connection, request: httpx.Request, done: Callable[[], Awaitable[None]]) -> None:
+        self._connection, self._done, self._closed = connection, done, False
+        self._timeout = request.extensions.get("timeout", {}).get("read")
 
     def __aiter__(self) -> AsyncIterator[bytes]:
-        # the inner stream's own iterator, not a generator around it: one layer less for every chunk (#14)
-        return self._inner.__aiter__()
+        return self._connection.body(self._timeout)
 
     async def aclose(self) -> None:
-        try:
-            await self._inner.aclose()
-        finally:
-            self._release()
+        if not self._closed:
+            self._closed = True
+            await self._done()
 
 
 def tls_context() -> Callable[[], ssl.SSLContext]:
@@ -171,7 +307,9 @@ def tls_context() -> Callable[[], ssl.SSLContext]:
         if not made:
             import certifi
 
-            made.append(ssl.create_default_context(cafile=certifi.where()))
+            context = ssl.create_default_context(cafile=certifi.where())
+            context.set_alpn_protocols(["http/1.1"])   # what httpcore's connections asked for: HTTP/1.1 only
+            made.append(context)
         return made[0]
     return get
 
@@ -270,7 +408,7 @@ def build_client(settings: Settings, *, offline: bool = False, replay: ReplayInd
         context = tls_context()
         transport = _transport(settings, offline=offline, replay=replay, resolver=resolver, redactor=redactor,
                                context=context)
-        if isinstance(transport, SmallPools):
+        if isinstance(transport, GuardedConnections):
             target_transport = lambda target: _guarded(  # noqa: E731
                 settings, resolver, _target_address(target), context=context)
     return Client(OriginOverrideTransport(transport, settings.origins, target_transport=target_transport),
@@ -285,7 +423,7 @@ def accept_encoding() -> str:
 
 
 class Client:
-    """The run's one client: requests go straight to the transport stack (SSRF-guarded small pools under the
+    """The run's one client: requests go straight to the transport stack (SSRF-guarded connections under the
     [origins] overrides, or offline, or WARC replay).
 
     httpx's AsyncClient is not used on purpose (#14). It follows no redirect for us (every hop is a request of its
@@ -330,10 +468,10 @@ def _transport(settings: Settings, *, offline: bool, replay: ReplayIndex | None,
 
 
 def _guarded(settings: Settings, resolver: Resolver | None, *allowed: tuple[str, int],
-             context: Callable[[], ssl.SSLContext]) -> SmallPools:
-    """Pools behind the SSRF guard; `allowed` are the only private (host, port) pairs they may reach."""
+             context: Callable[[], ssl.SSLContext]) -> GuardedConnections:
+    """Connections behind the SSRF guard; `allowed` are the only private (host, port) pairs they may reach."""
     backend = GuardedBackend(allow_private=settings.allow_private, allowed=allowed, resolver=resolver)
-    return SmallPools(backend, max_connections=max(settings.concurrency, 1), ssl_context=context)
+    return GuardedConnections(backend, max_connections=max(settings.concurrency, 1), ssl_context=context)
 
 
 DECODE_STEP = 64 * 1024   # decoded bytes one decompressor call may produce: a bomb never expands more at once
@@ -457,7 +595,9 @@ async def _read_capped(response: httpx.Response, *, max_bytes: int, deadline: fl
     encoding = response.headers.get("content-encoding", "")
     decoders = _decoders(encoding, limit=max_bytes, url=str(response.request.url)) if encoding else []
     chunks, size, wire = [], 0, 0
-    async for raw in response.aiter_raw():
+    # The stream itself, not aiter_raw(): its checks, counters and chunker were a layer around every piece for
+    # nothing here (#14); the caller closes the response.
+    async for raw in response.stream:  # type: ignore[union-attr]   # an async transport's answer: async
         wire += len(raw)
         if wire > max_bytes:
             raise _too_large(response, max_bytes)

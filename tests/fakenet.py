@@ -147,17 +147,24 @@ def answer_then_close(conn):
     time.sleep(0.05)
 
 
-def answer_all(conn):
-    """Every request on the connection answered, the connection kept open until the client closes it."""
-    data = b""
-    while True:
-        while b"\r\n\r\n" not in data:
-            chunk = conn.recv(4096)
-            if not chunk:
-                return
-            data += chunk
-        data = data.split(b"\r\n\r\n", 1)[1]
-        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\nok")
+def answering(answer):
+    """A RawServer handler: every request on the connection answered with `answer(path)` (bytes), the connection
+    kept open until the client closes it."""
+    def handle(conn):
+        data = b""
+        while True:
+            while b"\r\n\r\n" not in data:
+                chunk = conn.recv(4096)
+                if not chunk:
+                    return
+                data += chunk
+            head, _, data = data.partition(b"\r\n\r\n")
+            conn.sendall(answer(head.split(b" ")[1].decode()))
+    return handle
+
+
+# Every request on the connection answered 200 "ok", the connection kept open until the client closes it.
+answer_all = answering(lambda path: b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\nok")
 
 
 def certificate(folder, *extensions: str):

@@ -144,8 +144,31 @@ URL_CHARACTERS = "".join(map(chr, range(0x20, 0x7f))) + "\t\n\x00\x1béж"
        st.sampled_from(["://", "//", ":", ":///", "://user:pw@", "://u@"]),
        st.text(alphabet=URL_CHARACTERS, max_size=40))
 def test_urls_with_nothing_to_split_out_are_redacted_as_the_splitting_does(scheme, separator, rest):
-    """A URL with no user part, query or fragment skips urlsplit (#13): the same answer as the splitting gives,
-    whatever the URL."""
-    for redactor in (R, Redactor()):
-        for url in (scheme + separator + rest, rest, f"https://x.test/{TOKEN}{rest}"):
-            assert redactor._url(url) == redactor._split_url(url)
+    """A URL with no user part, query or fragment skips urlsplit (#13, #14): the same answer as the splitting
+    gives, whatever the URL (non-ASCII and control characters too)."""
+    for url in (scheme + separator + rest, rest, f"https://x.test/{TOKEN}{rest}"):
+        for redactor in (Redactor(secrets=(TOKEN,)), Redactor()):
+            assert redactor.url(url) == redactor._url(url)
+
+
+URL_PIECES = st.sampled_from(["/", "//", "?", "#", "@", ":", "[", "]", "::1", "x.test", "ü", "%2F", " ", "\t", "\n",
+                              "\x00", "\x7f", ";", "=", "token=1", "&", TOKEN, "ia-key-marker", "a", "0"])
+URLS = st.tuples(st.sampled_from(["http", "https", "HTTP", "Https", "foo", "a+b", "1x", ""]),
+                 st.sampled_from(["://", ":", ":/", ":///", "://"]),
+                 st.lists(URL_PIECES, max_size=8)).map(lambda t: t[0] + t[1] + "".join(t[2]))
+
+
+@given(URLS)
+def test_the_quick_path_for_plain_urls_answers_as_the_full_one(url):
+    """PLAIN_URL's shortcut (#14) gives exactly what splitting and joining the URL gives, whatever the URL."""
+    for redactor in (Redactor(), Redactor(secrets=(TOKEN, "ia-key-marker"))):
+        assert redactor.url(url) == redactor._url(url)
+
+
+@pytest.mark.parametrize("url", ["https://x.test/a/b;c=d", "http://[::1]:8080/p", "https://xn--bcher-kva.test/%2F",
+                                 f"https://x.test/{TOKEN}"])
+def test_plain_urls_take_the_quick_path(url):
+    from resolver.redact import PLAIN_URL
+
+    assert PLAIN_URL.match(url)
+    assert R.url(url) == R._url(url)

@@ -280,3 +280,30 @@ def test_the_oldest_cached_answer_accepted_is_the_ttl_ago_in_the_stored_form(sto
     assert since == read.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     assert before - timedelta(days=2.5) <= read <= after - timedelta(days=2.5)
     assert Session(Settings(), store=store, mode=Mode(offline=True)).cached_since() is None
+
+
+JOIN_PIECES = ["/", "//", "?", "#", "@", ":", "[", "]", "::1", "x.test", "ü", "%2F", " ", "\t", "\x00", ";", "=", "..",
+               ".", "a", "0", "q=1"]
+
+
+def test_the_next_hop_is_what_urljoin_says():
+    """_join's shortcut for plain absolute URLs (#14) answers as urljoin does, for any base and target."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    from urllib.parse import urljoin
+
+    from resolver.resolve import _join
+
+    urls = st.tuples(st.sampled_from(["http", "https", "HTTP", "ftp", "foo", "javascript", ""]),
+                     st.sampled_from(["://", ":", ":/", ":///", ""]),
+                     st.lists(st.sampled_from(JOIN_PIECES), max_size=8)).map(lambda t: t[0] + t[1] + "".join(t[2]))
+
+    @settings(max_examples=500, deadline=None)
+    @given(urls, urls)
+    def check(base, target):
+        try:
+            expected = urljoin(base, target)
+        except ValueError:
+            expected = target
+        assert _join(base, target) == expected
+    check()

@@ -308,3 +308,30 @@ def test_rows_appended_inside_a_write_are_plain_inserts_and_roll_back_with_it(tm
     store.record_fetch(row)   # outside a transaction: one of its own, as before
     assert not store.conn.in_transaction and store.conn.execute("SELECT count(*) FROM fetches").fetchone()[0] == 2
     store.close()
+
+
+@pytest.mark.parametrize("ns, expected", [
+    (1_764_331_261_087_849_123, "2025-11-28T12:01:01.087849Z"),
+    (1_764_331_261_999_999_999, "2025-11-28T12:01:01.999999Z"),   # truncated, never rounded into the next second
+    (1_764_331_262_000_000_500, "2025-11-28T12:01:02.000000Z"),   # the next second: formatted afresh
+    (1_764_331_261_000_000_000, "2025-11-28T12:01:01.000000Z"),   # and back (a clock set back)
+    (951_782_400_000_001_000, "2000-02-29T00:00:00.000001Z"),
+], ids=["micros", "end-of-second", "next-second", "clock-set-back", "leap-day"])
+def test_utc_now_is_iso_8601_utc_to_the_microsecond(monkeypatch, ns, expected):
+    import time
+
+    from cache import store
+
+    monkeypatch.setattr(time, "time_ns", lambda: ns)
+    assert store.utc_now() == expected
+
+
+def test_utc_now_is_now():
+    from datetime import datetime, timedelta, timezone
+
+    from cache import utc_now
+
+    slack = timedelta(milliseconds=1)   # datetime rounds to the microsecond, utc_now truncates
+    before = datetime.now(timezone.utc)
+    stamped = datetime.strptime(utc_now(), "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc)
+    assert before - slack <= stamped <= datetime.now(timezone.utc) + slack
