@@ -520,8 +520,8 @@ class Finish:
             self.batch.commit()
 
     def wait(self, pending: Pending[Extracted]) -> None:
-        """Before waiting for a worker's extraction: the open batch, if any, is committed if it does not come
-        within what is left of the batch's time."""
+        """Wait for a worker's extraction: the open batch, if any, is committed if it does not come within what
+        is left of the batch's time, and no batch is open while the run waits on."""
         if self.batch is not None:
             self.batch.wait(pending)
 
@@ -670,10 +670,14 @@ class Batch:
             self.commit()
 
     def wait(self, pending: Pending[Extracted]) -> None:
-        if self._open is None:
-            return
-        if not wait_for(pending, max(Chunk.SECONDS - (time.monotonic() - self.opened), 0)):
+        """Wait for a worker's extraction: within the open batch for what is left of its time, then with the batch
+        committed; the next article's work opens a new one only once the extraction has come (an article's may take
+        its whole budget: no other writer waits on it)."""
+        if self._open is not None:
+            if wait_for(pending, max(Chunk.SECONDS - (time.monotonic() - self.opened), 0)):
+                return
             self.commit()
+        wait_for(pending, None)
 
     def add(self, item: Item, outcome: Outcome) -> None:
         """Count and hand on an outcome, to be marked finished when the batch commits."""

@@ -149,8 +149,9 @@ class Member:
         return outcome
 
 
-def wait_for(pending: Pending[Any], timeout: float) -> bool:
-    """Wait at most `timeout` seconds for a submitted extraction to be done; whether it is."""
+def wait_for(pending: Pending[Any], timeout: float | None) -> bool:
+    """Wait at most `timeout` seconds (None: for as long as it takes) for a submitted extraction to be done;
+    whether it is."""
     if isinstance(pending, Member):
         return pending.wait(timeout)
     from concurrent.futures import Future, wait

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from resolver.pipeline import CtrlC
+from resolver.workers import extract_items as REAL_EXTRACT_ITEMS
 from tests.cliworld import World
 from tests.corpusnet import article, no_limits, problems, serve, write_folder
 from tests.test_startup import CODE
@@ -227,7 +228,54 @@ def test_a_batch_waiting_for_a_worker_commits_once_its_time_is_up(tmp_path: Path
     done.set_result(None)
     batch.wait(done)                   # it has come: the batch goes on
     assert store.conn.in_transaction
-    batch.wait(Future())               # a worker that does not answer in the batch's time: committed meanwhile
+    import threading
+
+    late: Future = Future()            # a worker that does not answer in the batch's time: committed meanwhile
+    committed = []
+    threading.Timer(0.5, lambda: (committed.append(batch._open is None), late.set_result(None))).start()
+    batch.wait(late)
+    assert late.done() and committed == [True]
     assert not store.conn.in_transaction
     assert store.is_done("job", "a.html") is False and store.count("progress") == 1
     store.close()
+
+
+def slow_extract_items(items, *args):
+    """A worker's group that takes a while (forked workers take this module's patch of resolver.workers)."""
+    import time
+
+    from tests.test_warm_run import REAL_EXTRACT_ITEMS
+
+    time.sleep(0.4)
+    return REAL_EXTRACT_ITEMS(items, *args)
+
+
+def test_a_warm_run_holds_no_transaction_while_it_waits_for_a_worker(tmp_path: Path, fakenet, monkeypatch) -> None:
+    """The batch is committed when a worker keeps the run waiting past its time, and no new one is opened until
+    the worker has answered: another writer never waits on an extraction (which can take 20 s an article)."""
+    import sqlite3
+
+    from resolver import workers
+    from resolver.pipeline import Chunk
+
+    world, folder = warm_world(tmp_path, fakenet, 3)
+    monkeypatch.setattr(Chunk, "SECONDS", 0.05)
+    monkeypatch.setattr(workers, "extract_items", slow_extract_items)
+    locked, wait = [], workers.Member.wait
+
+    def waited(self, timeout):
+        if timeout is None and not self.done() and self.group.future is not None:   # as long as it takes
+            other = sqlite3.connect(world.db, timeout=0)
+            try:
+                other.execute("BEGIN IMMEDIATE")
+                other.rollback()
+                locked.append(False)
+            except sqlite3.OperationalError:
+                locked.append(True)
+            finally:
+                other.close()
+        return wait(self, timeout)
+    monkeypatch.setattr(workers.Member, "wait", waited)
+    warm = world(*STEPS, "--workers", "2", str(folder))
+    assert warm.exit_code == 0 and len(lines(warm.stdout)) == 3
+    assert locked and not any(locked)
