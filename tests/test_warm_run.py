@@ -279,3 +279,41 @@ def test_a_warm_run_holds_no_transaction_while_it_waits_for_a_worker(tmp_path: P
     warm = world(*STEPS, "--workers", "2", str(folder))
     assert warm.exit_code == 0 and len(lines(warm.stdout)) == 3
     assert locked and not any(locked)
+
+
+def test_a_warm_run_stopped_as_an_article_is_handed_on_keeps_that_article_whole(tmp_path: Path, fakenet) -> None:
+    """Ctrl-C while an article is handed on (held until it is marked) lands in its savepoint: the article it
+    marks finished is committed with its rows, and its line is in the output file once; a re-run does the rest."""
+    import sqlite3
+
+    world, _ = warm_world(tmp_path, fakenet, 4)
+    folder = tmp_path / "updated"   # new articles (their rows are new), whose links and posts are cached
+    folder.mkdir()
+    for n in range(4):
+        (folder / f"{n:04d}.html").write_text(article(n).replace("</body>", "<p>Updated.</p></body>"), "utf-8")
+    out = tmp_path / "found.jsonl"
+    args = (*STEPS, "--workers", "1", "-o", str(out), str(folder))
+    code = ("import os, signal, sys\nfrom resolver import pipeline\nfrom resolver.cli import cli\n"
+            "real, calls = pipeline.Batch.add, [0]\n"
+            "def add(*a, **k):\n    calls[0] += 1\n"
+            "    if calls[0] == 3:\n        os.kill(os.getpid(), signal.SIGINT)\n    return real(*a, **k)\n"
+            "pipeline.Batch.add = add\ncli(args=sys.argv[1:], prog_name='embed-resolver')\n")
+    python, _, _, *rest = world.argv(*args)
+    stopped = world.process(argv=[python, "-c", code, *rest], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    _, err = stopped.communicate(timeout=60)
+    assert stopped.returncode == 130, err
+    con = sqlite3.connect(world.db)
+    try:
+        marked = con.execute("SELECT p.source, a.first_source FROM progress p LEFT JOIN articles a "
+                             "ON a.id = p.article_id WHERE p.source LIKE ? ORDER BY p.source",
+                             [f"{folder}%"]).fetchall()
+    finally:
+        con.close()
+    assert [Path(source).name for source, _ in marked] == ["0000.html", "0001.html", "0002.html"]
+    assert all(first == source for source, first in marked), marked   # each finished article's own row
+    again = world.process(*args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    assert [Path(row["source"]).name for row in map(json.loads, out.read_text().splitlines())] == \
+        [f"{n:04d}.html" for n in range(4)]
