@@ -373,7 +373,7 @@ def scan_here(items: Iterable[Item], *, session: Session, emit: Callable[[Outcom
             item, pending = waiting[0]
             if pending is not None and not pending.done():
                 finish.wait(pending)
-            with finish.article():
+            with ExitStack() as hold, finish.article():
                 outcome = _scanned(item, pending, extractor, session=session, record=finish.chunk is None)
                 if steps.network and isinstance(outcome, ArticleResult):
                     answered = steps_here(item, outcome, session=session, steps=steps)
@@ -381,8 +381,10 @@ def scan_here(items: Iterable[Item], *, session: Session, emit: Callable[[Outcom
                         return False
                     outcome = answered
                 waiting.popleft()
-                with ctrl_c.held():
-                    finish(item, outcome)
+                # Held until the article's savepoint is released too: a Ctrl-C that undid the article's rows
+                # after it was handed on would have it marked finished without them.
+                hold.enter_context(ctrl_c.held())
+                finish(item, outcome)
             return True
 
         def rest(*more: Iterable[Item]) -> Iterator[Item]:
