@@ -134,3 +134,55 @@ def test_grouped_items_find_what_this_process_finds_each_failing_alone(tmp_path:
     assert isinstance(outcomes[3], InputError) and "PNG image" in str(outcomes[3])
     here = [extract_item(item) for n, item in enumerate(items) if n != 3]
     assert [o for n, o in enumerate(outcomes) if n != 3] == here and sum(len(r.embeds) for r in here) > 3
+
+
+class TwoPartError(Exception):
+    """Pickled as its message alone: its copy cannot be made again (its __init__ takes two arguments)."""
+
+    def __init__(self, what: str, why: str) -> None:
+        super().__init__(f"{what}: {why}")
+
+
+class HeldError(Exception):
+    """Cannot be pickled at all: it holds a lock (as an exception holding a parser's node or a handle would)."""
+
+    def __init__(self, message: str) -> None:
+        import threading
+
+        super().__init__(message)
+        self.lock = threading.Lock()
+
+
+def odd_failures(item, *args):
+    """extract_item, but two items raise exceptions a worker cannot hand back as they are (forked workers take the
+    patch of resolver.workers)."""
+    name = Path(item.source).name
+    if name == "1.html":
+        raise TwoPartError(name, "a bug")
+    if name == "2.html":
+        raise HeldError(f"{name}: another bug")
+    return extract_item(item, *args)
+
+
+def test_an_exception_a_worker_cannot_hand_back_fails_its_item_alone(tmp_path: Path, monkeypatch) -> None:
+    """In a group, an item's exception that cannot be pickled, or whose copy cannot be made again, is its own
+    failure (with its type and message), not its group's, nor the run's ("a worker process died")."""
+    from resolver import workers
+
+    pages = sorted(FIXTURES.glob("*.html"))[:5]
+    for n, page in enumerate(pages):
+        (tmp_path / f"{n}.html").write_bytes(page.read_bytes())
+    items = list(iter_items(InputSpec(files=(str(tmp_path),))))
+    monkeypatch.setattr(workers, "extract_item", odd_failures)
+    with Extractor(2) as extractor:
+        pending = [extractor.submit(item, grouped=True) for item in items]
+        outcomes = []
+        for item, p in zip(items, pending):
+            try:
+                outcomes.append(extractor.result(item, p))
+            except Exception as exc:  # noqa: BLE001 - the outcome looked at
+                outcomes.append(exc)
+    assert [type(o).__name__ for o in outcomes] == ["Extracted", "WorkerError", "WorkerError", "Extracted",
+                                                    "Extracted"]
+    assert [str(o) for o in outcomes[1:3]] == ["TwoPartError: 1.html: a bug", "HeldError: 2.html: another bug"]
+    assert [o for n, o in enumerate(outcomes) if n in (0, 3, 4)] == [extract_item(items[n]) for n in (0, 3, 4)]
