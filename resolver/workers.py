@@ -108,8 +108,26 @@ def extract_items(items: Sequence[Item], kind: str | None = None, encoding: str 
         try:
             outcomes.append(extract_item(item, kind, encoding, budget))
         except Exception as exc:  # noqa: BLE001 - the item's outcome, raised again by its Member's result()
-            outcomes.append(exc)
+            outcomes.append(_portable(exc))
     return outcomes
+
+
+class WorkerError(Exception):
+    """An exception a worker could not hand back as it was (it cannot be pickled, or its copy cannot be made
+    again): its type and message."""
+
+
+def _portable(exc: Exception) -> Exception:
+    """The exception, if the main process can have a copy of it; else a WorkerError saying what it was. The
+    group's outcomes are pickled as one: one that could not be would fail the group, and one whose copy cannot be
+    made again would break the pool (the run would end, "a worker process died")."""
+    import pickle
+
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:  # noqa: BLE001 - whatever the copy raised, the item's failure is said the same way
+        return WorkerError(f"{type(exc).__name__}: {exc}")
+    return exc
 
 
 class _Group:
