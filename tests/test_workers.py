@@ -186,3 +186,23 @@ def test_an_exception_a_worker_cannot_hand_back_fails_its_item_alone(tmp_path: P
                                                     "Extracted"]
     assert [str(o) for o in outcomes[1:3]] == ["TwoPartError: 1.html: a bug", "HeldError: 2.html: another bug"]
     assert [o for n, o in enumerate(outcomes) if n in (0, 3, 4)] == [extract_item(items[n]) for n in (0, 3, 4)]
+
+
+def test_an_item_sent_alone_sends_the_group_being_filled_first(tmp_path: Path) -> None:
+    """Files (grouped) then standard input (each item alone, more may be slow to come): the files' last group is
+    sent when the first item of standard input is, not held back until that input ends."""
+    import time
+
+    pages = sorted(FIXTURES.glob("*.html"))[:4]
+    for n, page in enumerate(pages):
+        (tmp_path / f"{n}.html").write_bytes(page.read_bytes())
+    items = list(iter_items(InputSpec(files=(str(tmp_path),))))
+    with Extractor(2) as extractor:
+        extractor.submit(items[0])                                    # here: the pool starts on the second
+        grouped = [extractor.submit(item, grouped=True) for item in items[1:3]]
+        alone = extractor.submit(items[3])
+        extractor.result(items[3], alone)
+        deadline = time.monotonic() + 10
+        while not all(p.done() for p in grouped) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert all(p.done() for p in grouped)
