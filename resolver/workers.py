@@ -222,7 +222,8 @@ class Extractor:
     """Extraction in this process (workers <= 1) or in a pool of worker processes: `submit(item)` starts it,
     `result(item, pending)` waits for it; `await extractor(item)` does both in an event loop. With `grouped`,
     items go to the workers GROUP at a time: a group is sent when full, when one of its items' results is asked
-    for, or on `send()` (call it before waiting for anything else, e.g. more input)."""
+    for, before an item submitted alone, or on `send()` (call it before waiting for anything else, e.g. more
+    input)."""
 
     GROUP = 8
 
@@ -256,6 +257,7 @@ class Extractor:
         if self._pool is None:
             return Done(lambda: extract_item(item, self.kind, self.encoding, self.budget))
         if not grouped:
+            self.send()   # the group being filled goes first: the run may wait for this item's successor (stdin)
             return self._pool.submit(extract_item, item, self.kind, self.encoding, self.budget)
         group = self._group = self._group or _Group()
         group.items.append(item)
