@@ -206,3 +206,23 @@ def test_an_item_sent_alone_sends_the_group_being_filled_first(tmp_path: Path) -
         while not all(p.done() for p in grouped) and time.monotonic() < deadline:
             time.sleep(0.01)
         assert all(p.done() for p in grouped)
+
+
+def test_an_exception_a_worker_cannot_hand_back_fails_an_item_sent_alone_alone(tmp_path: Path, monkeypatch) -> None:
+    """The same for items sent one at a time (standard input, the event loop): the pool is not broken by one."""
+    from resolver import workers
+
+    pages = sorted(FIXTURES.glob("*.html"))[:4]
+    for n, page in enumerate(pages):
+        (tmp_path / f"{n}.html").write_bytes(page.read_bytes())
+    items = list(iter_items(InputSpec(files=(str(tmp_path),))))
+    monkeypatch.setattr(workers, "extract_item", odd_failures)
+    outcomes = []
+    with Extractor(2) as extractor:
+        for item in items:
+            try:
+                outcomes.append(asyncio.run(extractor(item)))
+            except Exception as exc:  # noqa: BLE001 - the outcome looked at
+                outcomes.append(exc)
+    assert [type(o).__name__ for o in outcomes] == ["Extracted", "WorkerError", "WorkerError", "Extracted"]
+    assert [str(o) for o in outcomes[1:3]] == ["TwoPartError: 1.html: a bug", "HeldError: 2.html: another bug"]
