@@ -99,6 +99,15 @@ def extract_item(item: Item, kind: str | None = None, encoding: str | None = Non
     return Extracted(loaded, tuple(embeds), tuple(credits))
 
 
+def extract_alone(item: Item, kind: str | None = None, encoding: str | None = None,
+                  budget: float = 0.0) -> Extracted:
+    """`extract_item` in a worker, for one item sent alone: what it raises, as the main process can have it."""
+    try:
+        return extract_item(item, kind, encoding, budget)
+    except Exception as exc:  # noqa: BLE001 - raised again, as a copy the main process can make
+        raise _portable(exc) from None
+
+
 def extract_items(items: Sequence[Item], kind: str | None = None, encoding: str | None = None,
                   budget: float = 0.0) -> list[Extracted | Exception]:
     """`extract_item` over a group of items, in one worker: each item's outcome, or the exception it raised (each
@@ -118,9 +127,9 @@ class WorkerError(Exception):
 
 
 def _portable(exc: Exception) -> Exception:
-    """The exception, if the main process can have a copy of it; else a WorkerError saying what it was. The
-    group's outcomes are pickled as one: one that could not be would fail the group, and one whose copy cannot be
-    made again would break the pool (the run would end, "a worker process died")."""
+    """The exception, if the main process can have a copy of it; else a WorkerError saying what it was. A group's
+    outcomes are pickled as one: one that could not be would fail the group; and one whose copy cannot be made
+    again breaks the pool (the run would end, "a worker process died")."""
     import pickle
 
     try:
@@ -258,7 +267,7 @@ class Extractor:
             return Done(lambda: extract_item(item, self.kind, self.encoding, self.budget))
         if not grouped:
             self.send()   # the group being filled goes first: the run may wait for this item's successor (stdin)
-            return self._pool.submit(extract_item, item, self.kind, self.encoding, self.budget)
+            return self._pool.submit(extract_alone, item, self.kind, self.encoding, self.budget)
         group = self._group = self._group or _Group()
         group.items.append(item)
         member = Member(self, group, len(group.items) - 1)

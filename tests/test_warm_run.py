@@ -208,7 +208,7 @@ def test_a_run_in_one_thread_sends_its_articles_to_the_workers_in_groups(tmp_pat
     feed = "".join(json.dumps({"html": article(n)}) + "\n" for n in range(4))
     done = world(*STEPS, "--workers", "2", "--jsonl", "-", "--html-field", "html", input=feed)
     assert done.exit_code == 0 and len(done.stdout.splitlines()) == 4
-    assert tasks == ["extract_item"] * 3
+    assert tasks == ["extract_alone"] * 3
 
 
 def test_a_batch_waiting_for_a_worker_commits_once_its_time_is_up(tmp_path: Path, monkeypatch) -> None:
