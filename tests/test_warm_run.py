@@ -114,6 +114,24 @@ def test_a_warm_run_marks_its_articles_finished_in_one_transaction_not_one_each(
     assert len(lines(warm.stdout)) == 6
 
 
+def ctrl_c_at(world: World, name: str, call: int, *args: str) -> int:
+    """Run the command as a child that sends itself Ctrl-C as it calls `name` (of resolver.pipeline: "process_steps",
+    "Batch.add") for the `call`-th time; its exit status (130: stopped by Ctrl-C)."""
+    owner, _, attribute = name.rpartition(".")
+    where = f"pipeline.{owner}" if owner else "pipeline"
+    code = ("import os, signal, sys\nfrom resolver import pipeline\nfrom resolver.cli import cli\n"
+            f"real, calls = {where}.{attribute}, [0]\n"
+            "def stopping(*a, **k):\n    calls[0] += 1\n"
+            f"    if calls[0] == {call}:\n        os.kill(os.getpid(), signal.SIGINT)\n    return real(*a, **k)\n"
+            f"{where}.{attribute} = stopping\ncli(args=sys.argv[1:], prog_name='embed-resolver')\n")
+    python, _, _, *rest = world.argv(*args)
+    stopped = world.process(argv=[python, "-c", code, *rest], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    _, err = stopped.communicate(timeout=60)
+    assert stopped.returncode == 130, err
+    return stopped.returncode
+
+
 def test_a_warm_run_killed_or_stopped_loses_only_its_open_batch(tmp_path: Path, fakenet) -> None:
     world, folder = warm_world(tmp_path, fakenet, 8)
     out = tmp_path / "found.jsonl"
@@ -124,16 +142,7 @@ def test_a_warm_run_killed_or_stopped_loses_only_its_open_batch(tmp_path: Path, 
     assert out.read_bytes() == b""
     # Stopped by Ctrl-C in the middle of the fifth article's steps: the four before it are committed, the fifth's
     # work is undone; run again, it does the other four, each article once, in order.
-    code = ("import os, signal, sys\nfrom resolver import pipeline\nfrom resolver.cli import cli\n"
-            "real, calls = pipeline.process_steps, [0]\n"
-            "def process_steps(*a, **k):\n    calls[0] += 1\n"
-            "    if calls[0] == 5:\n        os.kill(os.getpid(), signal.SIGINT)\n    return real(*a, **k)\n"
-            "pipeline.process_steps = process_steps\ncli(args=sys.argv[1:], prog_name='embed-resolver')\n")
-    python, _, _, *rest = world.argv(*args)
-    stopped = world.process(argv=[python, "-c", code, *rest], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    _, err = stopped.communicate(timeout=60)
-    assert stopped.returncode == 130, err
+    assert ctrl_c_at(world, "process_steps", 5, *args) == 130
     assert [Path(row["source"]).name for row in map(json.loads, out.read_text().splitlines())] == \
         [f"{n:04d}.html" for n in range(4)]
     again = world.process(*args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -293,16 +302,7 @@ def test_a_warm_run_stopped_as_an_article_is_handed_on_keeps_that_article_whole(
         (folder / f"{n:04d}.html").write_text(article(n).replace("</body>", "<p>Updated.</p></body>"), "utf-8")
     out = tmp_path / "found.jsonl"
     args = (*STEPS, "--workers", "1", "-o", str(out), str(folder))
-    code = ("import os, signal, sys\nfrom resolver import pipeline\nfrom resolver.cli import cli\n"
-            "real, calls = pipeline.Batch.add, [0]\n"
-            "def add(*a, **k):\n    calls[0] += 1\n"
-            "    if calls[0] == 3:\n        os.kill(os.getpid(), signal.SIGINT)\n    return real(*a, **k)\n"
-            "pipeline.Batch.add = add\ncli(args=sys.argv[1:], prog_name='embed-resolver')\n")
-    python, _, _, *rest = world.argv(*args)
-    stopped = world.process(argv=[python, "-c", code, *rest], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    _, err = stopped.communicate(timeout=60)
-    assert stopped.returncode == 130, err
+    assert ctrl_c_at(world, "Batch.add", 3, *args) == 130
     con = sqlite3.connect(world.db)
     try:
         marked = con.execute("SELECT p.source, a.first_source FROM progress p LEFT JOIN articles a "
