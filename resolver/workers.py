@@ -105,7 +105,8 @@ def extract_alone(item: Item, kind: str | None = None, encoding: str | None = No
     try:
         return extract_item(item, kind, encoding, budget)
     except Exception as exc:  # noqa: BLE001 - raised again, as a copy the main process can make
-        raise _portable(exc) from None
+        failed = _portable(exc)
+    raise failed   # out of the except block: its context is not the exception replaced (a pickler may keep it)
 
 
 def extract_items(items: Sequence[Item], kind: str | None = None, encoding: str | None = None,
