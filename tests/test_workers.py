@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 from contextlib import aclosing
 from pathlib import Path
 
@@ -226,3 +227,35 @@ def test_an_exception_a_worker_cannot_hand_back_fails_an_item_sent_alone_alone(t
                 outcomes.append(exc)
     assert [type(o).__name__ for o in outcomes] == ["Extracted", "WorkerError", "WorkerError", "Extracted"]
     assert [str(o) for o in outcomes[1:3]] == ["TwoPartError: 1.html: a bug", "HeldError: 2.html: another bug"]
+
+
+MAIN_PID = os.getpid()
+
+
+def dying(item, *args):
+    """extract_item, but a worker process dies on it (as the kernel's OOM killer would end it)."""
+    if os.getpid() != MAIN_PID:
+        os._exit(1)
+    return extract_item(item, *args)
+
+
+def test_a_worker_that_died_is_said_so_by_what_is_submitted_after_it(tmp_path: Path, monkeypatch) -> None:
+    """Once a worker died the pool takes nothing more: an item submitted then (alone, or its group sent) fails with
+    the one-line WorkerCrashed, not the pool's own BrokenProcessPool (an "internal error" for the user)."""
+    from resolver import workers
+    from resolver.workers import WorkerCrashed
+
+    pages = sorted(FIXTURES.glob("*.html"))[:4]
+    for n, page in enumerate(pages):
+        (tmp_path / f"{n}.html").write_bytes(page.read_bytes())
+    items = list(iter_items(InputSpec(files=(str(tmp_path),))))
+    monkeypatch.setattr(workers, "extract_item", dying)
+    with Extractor(2) as extractor:
+        extractor.submit(items[0])                                   # here
+        with pytest.raises(WorkerCrashed, match="a worker process died"):
+            extractor.result(items[1], extractor.submit(items[1]))
+        with pytest.raises(WorkerCrashed, match=f"cannot scan {items[2].source}: a worker process died"):
+            extractor.submit(items[2])
+        extractor.submit(items[3], grouped=True)
+        with pytest.raises(WorkerCrashed, match="a worker process died"):
+            extractor.send()
