@@ -268,7 +268,7 @@ class Extractor:
             return Done(lambda: extract_item(item, self.kind, self.encoding, self.budget))
         if not grouped:
             self.send()   # the group being filled goes first: the run may wait for this item's successor (stdin)
-            return self._pool.submit(extract_alone, item, self.kind, self.encoding, self.budget)
+            return self._to_pool(item, extract_alone, item, self.kind, self.encoding, self.budget)
         group = self._group = self._group or _Group()
         group.items.append(item)
         member = Member(self, group, len(group.items) - 1)
@@ -280,7 +280,18 @@ class Extractor:
         """Send the group being filled, if any, to the workers."""
         group, self._group = self._group, None
         if group is not None and self._pool is not None:
-            group.future = self._pool.submit(extract_items, group.items, self.kind, self.encoding, self.budget)
+            group.future = self._to_pool(group.items[0], extract_items, group.items, self.kind, self.encoding,
+                                         self.budget)
+
+    def _to_pool(self, item: Item, work: Callable[..., R], *args: Any) -> Future[R]:
+        """Submit work to the pool; a pool a worker died in takes nothing more (WorkerCrashed, as from result())."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        assert self._pool is not None
+        try:
+            return self._pool.submit(work, *args)
+        except BrokenProcessPool:
+            raise WorkerCrashed(_died(item)) from None
 
     def result(self, item: Item, pending: Pending[Extracted]) -> Extracted:
         """What the extraction gave (waiting for a worker if need be), or the exception it raised."""
@@ -291,8 +302,7 @@ class Extractor:
         try:
             return pending.result()
         except BrokenProcessPool:
-            raise WorkerCrashed(f"cannot scan {item.source}: a worker process died (out of memory?); "
-                                f"try fewer --workers") from None
+            raise WorkerCrashed(_died(item)) from None
 
     async def __call__(self, item: Item) -> Extracted:
         pending = self.submit(item)
@@ -311,6 +321,10 @@ async def finished(pending: Pending[Any]) -> None:
             # The outcome is read from `pending`; retrieving it here too keeps asyncio from printing a traceback for a
             # copy of the exception nobody asked for ("Future exception was never retrieved").
             waited.exception()
+
+
+def _died(item: Item) -> str:
+    return f"cannot scan {item.source}: a worker process died (out of memory?); try fewer --workers"
 
 
 class WorkerCrashed(EmbedResolverError):
