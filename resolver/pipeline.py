@@ -373,7 +373,7 @@ def scan_here(items: Iterable[Item], *, session: Session, emit: Callable[[Outcom
             item, pending = waiting[0]
             if pending is not None and not pending.done():
                 finish.wait(pending)
-            with finish.article():
+            with ExitStack() as hold, finish.article():
                 outcome = _scanned(item, pending, extractor, session=session, record=finish.chunk is None)
                 if steps.network and isinstance(outcome, ArticleResult):
                     answered = steps_here(item, outcome, session=session, steps=steps)
@@ -381,8 +381,10 @@ def scan_here(items: Iterable[Item], *, session: Session, emit: Callable[[Outcom
                         return False
                     outcome = answered
                 waiting.popleft()
-                with ctrl_c.held():
-                    finish(item, outcome)
+                # Held until the article's savepoint is released too: a Ctrl-C that undid the article's rows
+                # after it was handed on would have it marked finished without them.
+                hold.enter_context(ctrl_c.held())
+                finish(item, outcome)
             return True
 
         def rest(*more: Iterable[Item]) -> Iterator[Item]:
@@ -520,8 +522,8 @@ class Finish:
             self.batch.commit()
 
     def wait(self, pending: Pending[Extracted]) -> None:
-        """Before waiting for a worker's extraction: the open batch, if any, is committed if it does not come
-        within what is left of the batch's time."""
+        """Wait for a worker's extraction: the open batch, if any, is committed if it does not come within what
+        is left of the batch's time, and no batch is open while the run waits on."""
         if self.batch is not None:
             self.batch.wait(pending)
 
@@ -670,10 +672,14 @@ class Batch:
             self.commit()
 
     def wait(self, pending: Pending[Extracted]) -> None:
-        if self._open is None:
-            return
-        if not wait_for(pending, max(Chunk.SECONDS - (time.monotonic() - self.opened), 0)):
+        """Wait for a worker's extraction: within the open batch for what is left of its time, then with the batch
+        committed; the next article's work opens a new one only once the extraction has come (an article's may take
+        its whole budget: no other writer waits on it)."""
+        if self._open is not None:
+            if wait_for(pending, max(Chunk.SECONDS - (time.monotonic() - self.opened), 0)):
+                return
             self.commit()
+        wait_for(pending, None)
 
     def add(self, item: Item, outcome: Outcome) -> None:
         """Count and hand on an outcome, to be marked finished when the batch commits."""

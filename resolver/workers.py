@@ -99,6 +99,16 @@ def extract_item(item: Item, kind: str | None = None, encoding: str | None = Non
     return Extracted(loaded, tuple(embeds), tuple(credits))
 
 
+def extract_alone(item: Item, kind: str | None = None, encoding: str | None = None,
+                  budget: float = 0.0) -> Extracted:
+    """`extract_item` in a worker, for one item sent alone: what it raises, as the main process can have it."""
+    try:
+        return extract_item(item, kind, encoding, budget)
+    except Exception as exc:  # noqa: BLE001 - raised again, as a copy the main process can make
+        failed = _portable(exc)
+    raise failed   # out of the except block: its context is not the exception replaced (a pickler may keep it)
+
+
 def extract_items(items: Sequence[Item], kind: str | None = None, encoding: str | None = None,
                   budget: float = 0.0) -> list[Extracted | Exception]:
     """`extract_item` over a group of items, in one worker: each item's outcome, or the exception it raised (each
@@ -108,8 +118,26 @@ def extract_items(items: Sequence[Item], kind: str | None = None, encoding: str 
         try:
             outcomes.append(extract_item(item, kind, encoding, budget))
         except Exception as exc:  # noqa: BLE001 - the item's outcome, raised again by its Member's result()
-            outcomes.append(exc)
+            outcomes.append(_portable(exc))
     return outcomes
+
+
+class WorkerError(Exception):
+    """An exception a worker could not hand back as it was (it cannot be pickled, or its copy cannot be made
+    again): its type and message."""
+
+
+def _portable(exc: Exception) -> Exception:
+    """The exception, if the main process can have a copy of it; else a WorkerError saying what it was. A group's
+    outcomes are pickled as one: one that could not be would fail the group; and one whose copy cannot be made
+    again breaks the pool (the run would end, "a worker process died")."""
+    import pickle
+
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:  # noqa: BLE001 - whatever the copy raised, the item's failure is said the same way
+        return WorkerError(f"{type(exc).__name__}: {exc}")
+    return exc
 
 
 class _Group:
@@ -149,8 +177,9 @@ class Member:
         return outcome
 
 
-def wait_for(pending: Pending[Any], timeout: float) -> bool:
-    """Wait at most `timeout` seconds for a submitted extraction to be done; whether it is."""
+def wait_for(pending: Pending[Any], timeout: float | None) -> bool:
+    """Wait at most `timeout` seconds (None: for as long as it takes) for a submitted extraction to be done;
+    whether it is."""
     if isinstance(pending, Member):
         return pending.wait(timeout)
     from concurrent.futures import Future, wait
@@ -203,7 +232,8 @@ class Extractor:
     """Extraction in this process (workers <= 1) or in a pool of worker processes: `submit(item)` starts it,
     `result(item, pending)` waits for it; `await extractor(item)` does both in an event loop. With `grouped`,
     items go to the workers GROUP at a time: a group is sent when full, when one of its items' results is asked
-    for, or on `send()` (call it before waiting for anything else, e.g. more input)."""
+    for, before an item submitted alone, or on `send()` (call it before waiting for anything else, e.g. more
+    input)."""
 
     GROUP = 8
 
@@ -237,7 +267,8 @@ class Extractor:
         if self._pool is None:
             return Done(lambda: extract_item(item, self.kind, self.encoding, self.budget))
         if not grouped:
-            return self._pool.submit(extract_item, item, self.kind, self.encoding, self.budget)
+            self.send()   # the group being filled goes first: the run may wait for this item's successor (stdin)
+            return self._to_pool(item, extract_alone, item, self.kind, self.encoding, self.budget)
         group = self._group = self._group or _Group()
         group.items.append(item)
         member = Member(self, group, len(group.items) - 1)
@@ -249,7 +280,18 @@ class Extractor:
         """Send the group being filled, if any, to the workers."""
         group, self._group = self._group, None
         if group is not None and self._pool is not None:
-            group.future = self._pool.submit(extract_items, group.items, self.kind, self.encoding, self.budget)
+            group.future = self._to_pool(group.items[0], extract_items, group.items, self.kind, self.encoding,
+                                         self.budget)
+
+    def _to_pool(self, item: Item, work: Callable[..., R], *args: Any) -> Future[R]:
+        """Submit work to the pool; a pool a worker died in takes nothing more (WorkerCrashed, as from result())."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        assert self._pool is not None
+        try:
+            return self._pool.submit(work, *args)
+        except BrokenProcessPool:
+            raise WorkerCrashed(_died(item)) from None
 
     def result(self, item: Item, pending: Pending[Extracted]) -> Extracted:
         """What the extraction gave (waiting for a worker if need be), or the exception it raised."""
@@ -260,8 +302,7 @@ class Extractor:
         try:
             return pending.result()
         except BrokenProcessPool:
-            raise WorkerCrashed(f"cannot scan {item.source}: a worker process died (out of memory?); "
-                                f"try fewer --workers") from None
+            raise WorkerCrashed(_died(item)) from None
 
     async def __call__(self, item: Item) -> Extracted:
         pending = self.submit(item)
@@ -280,6 +321,10 @@ async def finished(pending: Pending[Any]) -> None:
             # The outcome is read from `pending`; retrieving it here too keeps asyncio from printing a traceback for a
             # copy of the exception nobody asked for ("Future exception was never retrieved").
             waited.exception()
+
+
+def _died(item: Item) -> str:
+    return f"cannot scan {item.source}: a worker process died (out of memory?); try fewer --workers"
 
 
 class WorkerCrashed(EmbedResolverError):

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from resolver.pipeline import CtrlC
+from resolver.workers import extract_items as REAL_EXTRACT_ITEMS
 from tests.cliworld import World
 from tests.corpusnet import article, no_limits, problems, serve, write_folder
 from tests.test_startup import CODE
@@ -113,6 +114,24 @@ def test_a_warm_run_marks_its_articles_finished_in_one_transaction_not_one_each(
     assert len(lines(warm.stdout)) == 6
 
 
+def ctrl_c_at(world: World, name: str, call: int, *args: str) -> int:
+    """Run the command as a child that sends itself Ctrl-C as it calls `name` (of resolver.pipeline: "process_steps",
+    "Batch.add") for the `call`-th time; its exit status (130: stopped by Ctrl-C)."""
+    owner, _, attribute = name.rpartition(".")
+    where = f"pipeline.{owner}" if owner else "pipeline"
+    code = ("import os, signal, sys\nfrom resolver import pipeline\nfrom resolver.cli import cli\n"
+            f"real, calls = {where}.{attribute}, [0]\n"
+            "def stopping(*a, **k):\n    calls[0] += 1\n"
+            f"    if calls[0] == {call}:\n        os.kill(os.getpid(), signal.SIGINT)\n    return real(*a, **k)\n"
+            f"{where}.{attribute} = stopping\ncli(args=sys.argv[1:], prog_name='embed-resolver')\n")
+    python, _, _, *rest = world.argv(*args)
+    stopped = world.process(argv=[python, "-c", code, *rest], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    _, err = stopped.communicate(timeout=60)
+    assert stopped.returncode == 130, err
+    return stopped.returncode
+
+
 def test_a_warm_run_killed_or_stopped_loses_only_its_open_batch(tmp_path: Path, fakenet) -> None:
     world, folder = warm_world(tmp_path, fakenet, 8)
     out = tmp_path / "found.jsonl"
@@ -123,16 +142,7 @@ def test_a_warm_run_killed_or_stopped_loses_only_its_open_batch(tmp_path: Path, 
     assert out.read_bytes() == b""
     # Stopped by Ctrl-C in the middle of the fifth article's steps: the four before it are committed, the fifth's
     # work is undone; run again, it does the other four, each article once, in order.
-    code = ("import os, signal, sys\nfrom resolver import pipeline\nfrom resolver.cli import cli\n"
-            "real, calls = pipeline.process_steps, [0]\n"
-            "def process_steps(*a, **k):\n    calls[0] += 1\n"
-            "    if calls[0] == 5:\n        os.kill(os.getpid(), signal.SIGINT)\n    return real(*a, **k)\n"
-            "pipeline.process_steps = process_steps\ncli(args=sys.argv[1:], prog_name='embed-resolver')\n")
-    python, _, _, *rest = world.argv(*args)
-    stopped = world.process(argv=[python, "-c", code, *rest], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    _, err = stopped.communicate(timeout=60)
-    assert stopped.returncode == 130, err
+    assert ctrl_c_at(world, "process_steps", 5, *args) == 130
     assert [Path(row["source"]).name for row in map(json.loads, out.read_text().splitlines())] == \
         [f"{n:04d}.html" for n in range(4)]
     again = world.process(*args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -207,7 +217,7 @@ def test_a_run_in_one_thread_sends_its_articles_to_the_workers_in_groups(tmp_pat
     feed = "".join(json.dumps({"html": article(n)}) + "\n" for n in range(4))
     done = world(*STEPS, "--workers", "2", "--jsonl", "-", "--html-field", "html", input=feed)
     assert done.exit_code == 0 and len(done.stdout.splitlines()) == 4
-    assert tasks == ["extract_item"] * 3
+    assert tasks == ["extract_alone"] * 3
 
 
 def test_a_batch_waiting_for_a_worker_commits_once_its_time_is_up(tmp_path: Path, monkeypatch) -> None:
@@ -227,7 +237,83 @@ def test_a_batch_waiting_for_a_worker_commits_once_its_time_is_up(tmp_path: Path
     done.set_result(None)
     batch.wait(done)                   # it has come: the batch goes on
     assert store.conn.in_transaction
-    batch.wait(Future())               # a worker that does not answer in the batch's time: committed meanwhile
+    import threading
+
+    late: Future = Future()            # a worker that does not answer in the batch's time: committed meanwhile
+    committed = []
+    threading.Timer(0.5, lambda: (committed.append(batch._open is None), late.set_result(None))).start()
+    batch.wait(late)
+    assert late.done() and committed == [True]
     assert not store.conn.in_transaction
     assert store.is_done("job", "a.html") is False and store.count("progress") == 1
     store.close()
+
+
+def slow_extract_items(items, *args):
+    """A worker's group that takes a while (forked workers take this module's patch of resolver.workers)."""
+    import time
+
+    from tests.test_warm_run import REAL_EXTRACT_ITEMS
+
+    time.sleep(0.4)
+    return REAL_EXTRACT_ITEMS(items, *args)
+
+
+def test_a_warm_run_holds_no_transaction_while_it_waits_for_a_worker(tmp_path: Path, fakenet, monkeypatch) -> None:
+    """The batch is committed when a worker keeps the run waiting past its time, and no new one is opened until
+    the worker has answered: another writer never waits on an extraction (which can take 20 s an article)."""
+    import sqlite3
+
+    from resolver import workers
+    from resolver.pipeline import Chunk
+
+    world, folder = warm_world(tmp_path, fakenet, 3)
+    monkeypatch.setattr(Chunk, "SECONDS", 0.05)
+    monkeypatch.setattr(workers, "extract_items", slow_extract_items)
+    locked, wait = [], workers.Member.wait
+
+    def waited(self, timeout):
+        if timeout is None and not self.done() and self.group.future is not None:   # as long as it takes
+            other = sqlite3.connect(world.db, timeout=0)
+            try:
+                other.execute("BEGIN IMMEDIATE")
+                other.rollback()
+                locked.append(False)
+            except sqlite3.OperationalError:
+                locked.append(True)
+            finally:
+                other.close()
+        return wait(self, timeout)
+    monkeypatch.setattr(workers.Member, "wait", waited)
+    warm = world(*STEPS, "--workers", "2", str(folder))
+    assert warm.exit_code == 0 and len(lines(warm.stdout)) == 3
+    assert locked and not any(locked)
+
+
+def test_a_warm_run_stopped_as_an_article_is_handed_on_keeps_that_article_whole(tmp_path: Path, fakenet) -> None:
+    """Ctrl-C while an article is handed on (held until it is marked) lands in its savepoint: the article it
+    marks finished is committed with its rows, and its line is in the output file once; a re-run does the rest."""
+    import sqlite3
+
+    world, _ = warm_world(tmp_path, fakenet, 4)
+    folder = tmp_path / "updated"   # new articles (their rows are new), whose links and posts are cached
+    folder.mkdir()
+    for n in range(4):
+        (folder / f"{n:04d}.html").write_text(article(n).replace("</body>", "<p>Updated.</p></body>"), "utf-8")
+    out = tmp_path / "found.jsonl"
+    args = (*STEPS, "--workers", "1", "-o", str(out), str(folder))
+    assert ctrl_c_at(world, "Batch.add", 3, *args) == 130
+    con = sqlite3.connect(world.db)
+    try:
+        marked = con.execute("SELECT p.source, a.first_source FROM progress p LEFT JOIN articles a "
+                             "ON a.id = p.article_id WHERE p.source LIKE ? ORDER BY p.source",
+                             [f"{folder}%"]).fetchall()
+    finally:
+        con.close()
+    assert [Path(source).name for source, _ in marked] == ["0000.html", "0001.html", "0002.html"]
+    assert all(first == source for source, first in marked), marked   # each finished article's own row
+    again = world.process(*args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    assert [Path(row["source"]).name for row in map(json.loads, out.read_text().splitlines())] == \
+        [f"{n:04d}.html" for n in range(4)]

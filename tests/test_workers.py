@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 from contextlib import aclosing
 from pathlib import Path
 
@@ -134,3 +135,127 @@ def test_grouped_items_find_what_this_process_finds_each_failing_alone(tmp_path:
     assert isinstance(outcomes[3], InputError) and "PNG image" in str(outcomes[3])
     here = [extract_item(item) for n, item in enumerate(items) if n != 3]
     assert [o for n, o in enumerate(outcomes) if n != 3] == here and sum(len(r.embeds) for r in here) > 3
+
+
+class TwoPartError(Exception):
+    """Pickled as its message alone: its copy cannot be made again (its __init__ takes two arguments)."""
+
+    def __init__(self, what: str, why: str) -> None:
+        super().__init__(f"{what}: {why}")
+
+
+class HeldError(Exception):
+    """Cannot be pickled at all: it holds a lock (as an exception holding a parser's node or a handle would)."""
+
+    def __init__(self, message: str) -> None:
+        import threading
+
+        super().__init__(message)
+        self.lock = threading.Lock()
+
+
+def odd_failures(item, *args):
+    """extract_item, but two items raise exceptions a worker cannot hand back as they are (forked workers take the
+    patch of resolver.workers)."""
+    name = Path(item.source).name
+    if name == "1.html":
+        raise TwoPartError(name, "a bug")
+    if name == "2.html":
+        raise HeldError(f"{name}: another bug")
+    return extract_item(item, *args)
+
+
+def test_an_exception_a_worker_cannot_hand_back_fails_its_item_alone(tmp_path: Path, monkeypatch) -> None:
+    """In a group, an item's exception that cannot be pickled, or whose copy cannot be made again, is its own
+    failure (with its type and message), not its group's, nor the run's ("a worker process died")."""
+    from resolver import workers
+
+    pages = sorted(FIXTURES.glob("*.html"))[:5]
+    for n, page in enumerate(pages):
+        (tmp_path / f"{n}.html").write_bytes(page.read_bytes())
+    items = list(iter_items(InputSpec(files=(str(tmp_path),))))
+    monkeypatch.setattr(workers, "extract_item", odd_failures)
+    with Extractor(2) as extractor:
+        pending = [extractor.submit(item, grouped=True) for item in items]
+        outcomes = []
+        for item, p in zip(items, pending):
+            try:
+                outcomes.append(extractor.result(item, p))
+            except Exception as exc:  # noqa: BLE001 - the outcome looked at
+                outcomes.append(exc)
+    assert [type(o).__name__ for o in outcomes] == ["Extracted", "WorkerError", "WorkerError", "Extracted",
+                                                    "Extracted"]
+    assert [str(o) for o in outcomes[1:3]] == ["TwoPartError: 1.html: a bug", "HeldError: 2.html: another bug"]
+    assert [o for n, o in enumerate(outcomes) if n in (0, 3, 4)] == [extract_item(items[n]) for n in (0, 3, 4)]
+
+
+def test_an_item_sent_alone_sends_the_group_being_filled_first(tmp_path: Path) -> None:
+    """Files (grouped) then standard input (each item alone, more may be slow to come): the files' last group is
+    sent when the first item of standard input is, not held back until that input ends."""
+    import time
+
+    pages = sorted(FIXTURES.glob("*.html"))[:4]
+    for n, page in enumerate(pages):
+        (tmp_path / f"{n}.html").write_bytes(page.read_bytes())
+    items = list(iter_items(InputSpec(files=(str(tmp_path),))))
+    with Extractor(2) as extractor:
+        extractor.submit(items[0])                                    # here: the pool starts on the second
+        grouped = [extractor.submit(item, grouped=True) for item in items[1:3]]
+        alone = extractor.submit(items[3])
+        extractor.result(items[3], alone)
+        deadline = time.monotonic() + 10
+        while not all(p.done() for p in grouped) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert all(p.done() for p in grouped)
+
+
+def test_an_exception_a_worker_cannot_hand_back_fails_an_item_sent_alone_alone(tmp_path: Path, monkeypatch) -> None:
+    """The same for items sent one at a time (standard input, the event loop): the pool is not broken by one."""
+    from resolver import workers
+
+    pages = sorted(FIXTURES.glob("*.html"))[:4]
+    for n, page in enumerate(pages):
+        (tmp_path / f"{n}.html").write_bytes(page.read_bytes())
+    items = list(iter_items(InputSpec(files=(str(tmp_path),))))
+    monkeypatch.setattr(workers, "extract_item", odd_failures)
+    outcomes = []
+    with Extractor(2) as extractor:
+        for item in items:
+            try:
+                outcomes.append(asyncio.run(extractor(item)))
+            except Exception as exc:  # noqa: BLE001 - the outcome looked at
+                outcomes.append(exc)
+    assert [type(o).__name__ for o in outcomes] == ["Extracted", "WorkerError", "WorkerError", "Extracted"]
+    assert [str(o) for o in outcomes[1:3]] == ["TwoPartError: 1.html: a bug", "HeldError: 2.html: another bug"]
+
+
+MAIN_PID = os.getpid()
+
+
+def dying(item, *args):
+    """extract_item, but a worker process dies on it (as the kernel's OOM killer would end it)."""
+    if os.getpid() != MAIN_PID:
+        os._exit(1)
+    return extract_item(item, *args)
+
+
+def test_a_worker_that_died_is_said_so_by_what_is_submitted_after_it(tmp_path: Path, monkeypatch) -> None:
+    """Once a worker died the pool takes nothing more: an item submitted then (alone, or its group sent) fails with
+    the one-line WorkerCrashed, not the pool's own BrokenProcessPool (an "internal error" for the user)."""
+    from resolver import workers
+    from resolver.workers import WorkerCrashed
+
+    pages = sorted(FIXTURES.glob("*.html"))[:4]
+    for n, page in enumerate(pages):
+        (tmp_path / f"{n}.html").write_bytes(page.read_bytes())
+    items = list(iter_items(InputSpec(files=(str(tmp_path),))))
+    monkeypatch.setattr(workers, "extract_item", dying)
+    with Extractor(2) as extractor:
+        extractor.submit(items[0])                                   # here
+        with pytest.raises(WorkerCrashed, match="a worker process died"):
+            extractor.result(items[1], extractor.submit(items[1]))
+        with pytest.raises(WorkerCrashed, match=f"cannot scan {items[2].source}: a worker process died"):
+            extractor.submit(items[2])
+        extractor.submit(items[3], grouped=True)
+        with pytest.raises(WorkerCrashed, match="a worker process died"):
+            extractor.send()
