@@ -402,8 +402,9 @@ def scan_here(items: Iterable[Item], *, session: Session, emit: Callable[[Outcom
                 while waiting and (len(waiting) > window or (waiting[0][1] or _NOTHING).done()):
                     if not settled():
                         return rest(iterator)
-                if not grouped:
-                    finish.flush()   # standard input is read next: it may be slow to come
+                # The next input is read (it may be slow to come: standard input) and, with one worker, scanned
+                # here (an article may take its whole budget): no batch is held open meanwhile.
+                finish.flush()
             extractor.send()
             while waiting:
                 if not settled():
@@ -644,11 +645,13 @@ class Batch:
     its progress row were most of what a warm run added to a plain scan). The transaction opens with the first
     article's work; each article's work is a savepoint in it, undone alone if the article fails or the run is
     interrupted in the middle of it. It commits, with the progress rows of the articles handed on (and, with an
-    output file, their lines), after Chunk.ARTICLES articles or Chunk.SECONDS, before the run reads standard
-    input (which may be slow to come) or waits for a worker's extraction beyond the batch's time, and when the run
-    ends or stops (Ctrl-C): another writer of the database waits at most about Chunk.SECONDS for it. A kill loses
-    only the open batch, as a plain scan's open chunk: its lines may have been printed, and the same command run
-    again redoes exactly those."""
+    output file, their lines), after Chunk.ARTICLES articles or Chunk.SECONDS, before the run reads its next input
+    (which may be slow to come, as standard input) or scans one here (with one worker), or waits for a worker's
+    extraction beyond the batch's time, and when the run ends or stops (Ctrl-C): another writer of the database
+    waits at most about Chunk.SECONDS for it. So a batch holds the articles settled in one go, those whose
+    extraction had come (with workers, a group's or more; with one worker, one). A kill loses only the open batch,
+    as a plain scan's open chunk: its lines may have been printed, and the same command run again redoes exactly
+    those."""
 
     def __init__(self, store: Store, job: str | None, summary: Summary,
                  emit: Callable[[Outcome], None] | None, *, output: OutputFile | None = None,

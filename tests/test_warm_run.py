@@ -97,21 +97,27 @@ def warm_world(tmp_path: Path, fakenet, n: int) -> tuple[World, Path]:
     return world, folder
 
 
-def test_a_warm_run_marks_its_articles_finished_in_one_transaction_not_one_each(tmp_path: Path, fakenet,
-                                                                                 monkeypatch) -> None:
+def test_a_warm_run_marks_its_articles_finished_in_batches_not_one_each(tmp_path: Path, fakenet,
+                                                                        monkeypatch) -> None:
+    """With workers, the articles settled in one go (those whose extraction had come) share one transaction. With
+    one worker each article is scanned here, and no batch is held open while it is: one transaction each."""
     from cache import Store
 
-    world, folder = warm_world(tmp_path, fakenet, 6)
+    world, folder = warm_world(tmp_path, fakenet, 10)
     asked, marked, real = len(fakenet.hits), [], Store.mark_done
 
     def mark_done(self, job, rows):
         marked.append((len(rows), self.conn.in_transaction))
         return real(self, job, rows)
     monkeypatch.setattr(Store, "mark_done", mark_done)
+    warm = world(*STEPS, "--workers", "2", str(folder))
+    assert warm.exit_code == 0 and len(fakenet.hits) == asked and len(lines(warm.stdout)) == 10
+    # The first article is scanned here (a run of one article starts no pool); the other nine come in groups.
+    assert sum(n for n, _ in marked) == 10 and all(held for _, held in marked) and len(marked) <= 3, marked
+    marked.clear()
     warm = world(*STEPS, "--workers", "1", str(folder))
-    assert warm.exit_code == 0 and len(fakenet.hits) == asked
-    assert marked == [(6, True)]   # one batch: six articles, in the transaction that recorded their steps
-    assert len(lines(warm.stdout)) == 6
+    assert warm.exit_code == 0 and len(fakenet.hits) == asked and len(lines(warm.stdout)) == 10
+    assert marked == [(1, True)] * 10
 
 
 def ctrl_c_at(world: World, name: str, call: int, *args: str) -> int:
