@@ -466,8 +466,20 @@ class CtrlC:
     def _signalled(self, number: int, frame: Any) -> None:
         if self.holding:
             self.pending = (number, frame)
-        elif callable(self.previous):
+        else:
+            self._deliver(number, frame)
+
+    def _deliver(self, number: int, frame: Any) -> None:
+        """What the handler in place before the run would have done: call it; the default action (SIG_DFL: the
+        process ends) by that action itself; nothing if the signal was ignored."""
+        import os
+        import signal
+
+        if callable(self.previous):
             self.previous(number, frame)
+        elif self.previous == signal.SIG_DFL:
+            signal.signal(number, signal.SIG_DFL)
+            os.kill(os.getpid(), number)
 
     @contextmanager
     def held(self) -> Iterator[None]:
@@ -481,8 +493,7 @@ class CtrlC:
             self.holding = False
             if self.pending is not None:
                 (number, frame), self.pending = self.pending, None
-                if callable(self.previous):
-                    self.previous(number, frame)
+                self._deliver(number, frame)
 
 
 class _Nothing:

@@ -323,3 +323,23 @@ def test_a_warm_run_stopped_as_an_article_is_handed_on_keeps_that_article_whole(
     assert again.returncode == 0, err
     assert [Path(row["source"]).name for row in map(json.loads, out.read_text().splitlines())] == \
         [f"{n:04d}.html" for n in range(4)]
+
+
+@pytest.mark.parametrize("held", [False, True], ids=["at-once", "held"])
+def test_ctrl_c_under_the_default_action_still_ends_the_process(held: bool) -> None:
+    """A library caller whose SIGINT has the default action (SIG_DFL: the process ends, no KeyboardInterrupt):
+    a run's handler hands Ctrl-C to that action, at once or when the hold ends; it is not lost."""
+    import subprocess
+    import sys
+
+    code = ("import os, signal\nfrom resolver.pipeline import CtrlC\n"
+            "signal.signal(signal.SIGINT, signal.SIG_DFL)\n"
+            "with CtrlC().installed() as ctrl_c:\n"
+            f"    with (ctrl_c.held() if {held} else open(os.devnull)):\n"
+            "        os.kill(os.getpid(), signal.SIGINT)\n"
+            "        print('held', flush=True)\n"
+            "    print('not reached', flush=True)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=30,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == -signal.SIGINT, done.stderr
+    assert done.stdout.decode().splitlines() == (["held"] if held else [])
