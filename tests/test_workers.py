@@ -23,6 +23,13 @@ def collect(items, work, window):
     return asyncio.run(main())
 
 
+def fixture_items(folder: Path, count: int) -> list:
+    """The first `count` fixture pages copied into `folder` as 0.html, 1.html...; the items a scan of it reads."""
+    for n, page in enumerate(sorted(FIXTURES.glob("*.html"))[:count]):
+        (folder / f"{n}.html").write_bytes(page.read_bytes())
+    return list(iter_items(InputSpec(files=(str(folder),))))
+
+
 def test_results_come_in_input_order_whatever_order_they_finish_in() -> None:
     async def work(n: int) -> int:
         await asyncio.sleep(0.001 * (10 - n))
@@ -108,9 +115,7 @@ def test_grouped_items_find_what_this_process_finds_each_failing_alone(tmp_path:
 
     from resolver.errors import InputError
 
-    pages = sorted(FIXTURES.glob("*.html"))[:6]
-    for n, page in enumerate(pages):
-        (tmp_path / f"{n}.html").write_bytes(page.read_bytes())
+    fixture_items(tmp_path, 6)
     (tmp_path / "2b.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
     items = list(iter_items(InputSpec(files=(str(tmp_path),))))
     assert len(items) == 7 and items[3].source.endswith("2b.html")
@@ -170,10 +175,7 @@ def test_an_exception_a_worker_cannot_hand_back_fails_its_item_alone(tmp_path: P
     failure (with its type and message), not its group's, nor the run's ("a worker process died")."""
     from resolver import workers
 
-    pages = sorted(FIXTURES.glob("*.html"))[:5]
-    for n, page in enumerate(pages):
-        (tmp_path / f"{n}.html").write_bytes(page.read_bytes())
-    items = list(iter_items(InputSpec(files=(str(tmp_path),))))
+    items = fixture_items(tmp_path, 5)
     monkeypatch.setattr(workers, "extract_item", odd_failures)
     with Extractor(2) as extractor:
         pending = [extractor.submit(item, grouped=True) for item in items]
@@ -194,10 +196,7 @@ def test_an_item_sent_alone_sends_the_group_being_filled_first(tmp_path: Path) -
     sent when the first item of standard input is, not held back until that input ends."""
     import time
 
-    pages = sorted(FIXTURES.glob("*.html"))[:4]
-    for n, page in enumerate(pages):
-        (tmp_path / f"{n}.html").write_bytes(page.read_bytes())
-    items = list(iter_items(InputSpec(files=(str(tmp_path),))))
+    items = fixture_items(tmp_path, 4)
     with Extractor(2) as extractor:
         extractor.submit(items[0])                                    # here: the pool starts on the second
         grouped = [extractor.submit(item, grouped=True) for item in items[1:3]]
@@ -213,10 +212,7 @@ def test_an_exception_a_worker_cannot_hand_back_fails_an_item_sent_alone_alone(t
     """The same for items sent one at a time (standard input, the event loop): the pool is not broken by one."""
     from resolver import workers
 
-    pages = sorted(FIXTURES.glob("*.html"))[:4]
-    for n, page in enumerate(pages):
-        (tmp_path / f"{n}.html").write_bytes(page.read_bytes())
-    items = list(iter_items(InputSpec(files=(str(tmp_path),))))
+    items = fixture_items(tmp_path, 4)
     monkeypatch.setattr(workers, "extract_item", odd_failures)
     outcomes = []
     with Extractor(2) as extractor:
@@ -245,10 +241,7 @@ def test_a_worker_that_died_is_said_so_by_what_is_submitted_after_it(tmp_path: P
     from resolver import workers
     from resolver.workers import WorkerCrashed
 
-    pages = sorted(FIXTURES.glob("*.html"))[:4]
-    for n, page in enumerate(pages):
-        (tmp_path / f"{n}.html").write_bytes(page.read_bytes())
-    items = list(iter_items(InputSpec(files=(str(tmp_path),))))
+    items = fixture_items(tmp_path, 4)
     monkeypatch.setattr(workers, "extract_item", dying)
     with Extractor(2) as extractor:
         extractor.submit(items[0])                                   # here
