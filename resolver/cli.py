@@ -578,7 +578,8 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
     # stdin is read again from its start: a file holding what an earlier run read from it would repeat it
     resume = not options.pop("no_resume") and not (output is not None and stdin is not None)
     run_options = pipeline.RunOptions(workers=options.pop("workers") or default_workers(), kind=kind,
-                                      encoding=encoding, job=job if resumable else None, resume=resume, output=output)
+                                      encoding=encoding, job=job if resumable else None, resume=resume, output=output,
+                                      stdin=stdin)
     if output is not None:
         with user_errors():
             output.open(store=store, job=run_options.job, resume=resume)

@@ -243,7 +243,8 @@ class RunOptions:
     articles in flight at once between extraction and network work (None: enough to keep both busy); `job`: the
     name finished items are recorded under (resume), None to record nothing; `resume`: skip the items already
     finished under that name; `output`: the file the run owns (scan --output), its lines written in the
-    transactions that mark their items finished."""
+    transactions that mark their items finished; `stdin`: the standard input the run reads, if it does (when it
+    has nothing more yet, what was read is handed on before the run waits for more)."""
 
     workers: int = 1
     window: int | None = None
@@ -252,6 +253,7 @@ class RunOptions:
     job: str | None = None
     resume: bool = True
     output: OutputFile | None = None
+    stdin: IO[bytes] | None = None
 
     def window_size(self, session: Session) -> int:
         # Enough articles for every worker to have the next one ready, and for the network limit to be used.
@@ -402,6 +404,13 @@ def scan_here(items: Iterable[Item], *, session: Session, emit: Callable[[Outcom
                 while waiting and (len(waiting) > window or (waiting[0][1] or _NOTHING).done()):
                     if not settled():
                         return rest(iterator)
+                if not grouped and not _more_ready(options.stdin):
+                    # Standard input has nothing more yet: what was read is handed on before waiting for more (a
+                    # stream fed an article at a time gets each answer before it sends the next).
+                    while waiting:
+                        if not settled():
+                            return rest(iterator)
+                    finish.flush(chunk=True)
                 # The next input is read (it may be slow to come: standard input) and, with one worker, scanned
                 # here (an article may take its whole budget): no batch is held open meanwhile.
                 finish.flush()
@@ -410,6 +419,25 @@ def scan_here(items: Iterable[Item], *, session: Session, emit: Callable[[Outcom
                 if not settled():
                     return rest()
     return None
+
+
+STDIN_PATIENCE = 0.02   # seconds standard input may take to have more before the run hands on what it read
+
+
+def _more_ready(stdin: IO[bytes] | None) -> bool:
+    """Whether more of standard input can be read now or within STDIN_PATIENCE (its pipe holds data, or it is a
+    file), as far as can be told without reading it; True when it cannot be told (no file descriptor: nothing to
+    wait for). The short wait keeps a fast producer's articles flowing to the workers: its pipe runs empty for
+    moments as the run reads it."""
+    if stdin is None:
+        return True
+    import select
+
+    try:
+        ready, _, _ = select.select([stdin.fileno()], [], [], STDIN_PATIENCE)
+    except (AttributeError, OSError, ValueError):   # io.UnsupportedOperation is an OSError and a ValueError
+        return True
+    return bool(ready)
 
 
 def steps_here(item: Item, scanned: ArticleResult, *, session: Session, steps: Steps) -> Outcome | None:
@@ -528,10 +556,13 @@ class Finish:
         """Around one article's work in this thread: in the batch's transaction, if there is one."""
         return self.batch.article() if self.batch is not None else nullcontext()
 
-    def flush(self) -> None:
-        """Commit the open batch, if any: the run is about to wait for its input."""
+    def flush(self, *, chunk: bool = False) -> None:
+        """Commit the open batch, if any: the run is about to wait for its input. With `chunk`, the open chunk
+        too (its results are printed then): the input has nothing more yet."""
         if self.batch is not None:
             self.batch.commit()
+        if chunk and self.chunk is not None:
+            self.chunk.commit()
 
     def wait(self, pending: Pending[Extracted]) -> None:
         """Wait for a worker's extraction: the open batch, if any, is committed if it does not come within what

@@ -343,3 +343,29 @@ def test_ctrl_c_under_the_default_action_still_ends_the_process(held: bool) -> N
                           cwd=Path(__file__).resolve().parents[1])
     assert done.returncode == -signal.SIGINT, done.stderr
     assert done.stdout.decode().splitlines() == (["held"] if held else [])
+
+
+@pytest.mark.parametrize("steps", [(), ("--resolve", "--fetch")], ids=["plain", "warm"])
+def test_standard_input_fed_an_article_at_a_time_gets_each_answer_before_the_next(tmp_path: Path, fakenet,
+                                                                                steps: tuple[str, ...]) -> None:
+    """With workers, a stream on standard input that sends one article and waits for its answer gets it: the run
+    hands on what it read before waiting for more (it printed each answer one article late)."""
+    import select
+
+    world, _ = warm_world(tmp_path, fakenet, 4)
+    asked = len(fakenet.hits)
+    run = world.process("scan", *steps, "--json", "--workers", "2", "--jsonl", "-", "--html-field", "html",
+                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert run.stdin is not None and run.stdout is not None
+    try:
+        for n in range(4):
+            run.stdin.write(json.dumps({"html": article(n)}).encode() + b"\n")
+            run.stdin.flush()
+            ready, _, _ = select.select([run.stdout], [], [], 20)
+            assert ready, f"no answer to article {n} before the next was sent"
+            assert json.loads(run.stdout.readline())["source"] == f"-:{n + 1}"
+        run.stdin.close()
+        assert run.stdout.read() == b"" and run.wait(60) == 0
+    finally:
+        run.kill()
+    assert len(fakenet.hits) == asked
