@@ -346,7 +346,9 @@ async def drive(items: Iterable[Item], *, session: Session, steps: Steps,
             return item, await process_item(item, session=session, steps=steps, extractor=extractor,
                                             record=finish.chunk is None)
 
-        async with aclosing(ordered_map(items, work, window=options.window_size(session))) as outcomes:
+        ready = (lambda: _more_ready(options.stdin, 0)) if options.stdin is not None else None
+        async with aclosing(ordered_map(items, work, window=options.window_size(session), more_ready=ready)) \
+                as outcomes:
             with finish:
                 async for item, outcome in outcomes:
                     finish(item, outcome)
@@ -424,17 +426,17 @@ def scan_here(items: Iterable[Item], *, session: Session, emit: Callable[[Outcom
 STDIN_PATIENCE = 0.02   # seconds standard input may take to have more before the run hands on what it read
 
 
-def _more_ready(stdin: IO[bytes] | None) -> bool:
-    """Whether more of standard input can be read now or within STDIN_PATIENCE (its pipe holds data, or it is a
+def _more_ready(stdin: IO[bytes] | None, patience: float = STDIN_PATIENCE) -> bool:
+    """Whether more of standard input can be read now or within `patience` seconds (its pipe holds data, or it is a
     file), as far as can be told without reading it; True when it cannot be told (no file descriptor: nothing to
     wait for). The short wait keeps a fast producer's articles flowing to the workers: its pipe runs empty for
-    moments as the run reads it."""
+    moments as the run reads it. (The event loop does not wait: it checks, and goes on with what is in flight.)"""
     if stdin is None:
         return True
     import select
 
     try:
-        ready, _, _ = select.select([stdin.fileno()], [], [], STDIN_PATIENCE)
+        ready, _, _ = select.select([stdin.fileno()], [], [], patience)
     except (AttributeError, OSError, ValueError):   # io.UnsupportedOperation is an OSError and a ValueError
         return True
     return bool(ready)

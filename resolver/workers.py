@@ -331,10 +331,13 @@ class WorkerCrashed(EmbedResolverError):
     """A worker process died: the pool cannot go on (its other tasks are lost with it)."""
 
 
-async def ordered_map(items: Iterable[T], work: Callable[[T], Awaitable[R]], *, window: int) -> AsyncGenerator[R, None]:
+async def ordered_map(items: Iterable[T], work: Callable[[T], Awaitable[R]], *, window: int,
+                      more_ready: Callable[[], bool] | None = None) -> AsyncGenerator[R, None]:
     """`work(item)` for every item, at most `window` at once, results in input order. The input is read only
-    as far as the window allows. If the consumer stops or a task raises, the tasks still running are cancelled
-    (use it under `contextlib.aclosing`, so that happens at once and not when the generator is collected)."""
+    as far as the window allows; with `more_ready`, and work in flight, only while it says more input can be read
+    without waiting (reading standard input blocks the loop: what is in flight goes on first). If the consumer
+    stops or a task raises, the tasks still running are cancelled (use it under `contextlib.aclosing`, so that
+    happens at once and not when the generator is collected)."""
     import asyncio
 
     if window < 1:
@@ -345,6 +348,8 @@ async def ordered_map(items: Iterable[T], work: Callable[[T], Awaitable[R]], *, 
     try:
         while True:
             while not exhausted and len(pending) < window:
+                if pending and more_ready is not None and not more_ready():
+                    break
                 try:
                     item = next(iterator)
                 except StopIteration:

@@ -369,3 +369,28 @@ def test_standard_input_fed_an_article_at_a_time_gets_each_answer_before_the_nex
     finally:
         run.kill()
     assert len(fakenet.hits) == asked
+
+
+def test_a_network_run_on_standard_input_fed_an_article_at_a_time_answers_each_before_the_next(
+        tmp_path: Path, fakenet) -> None:
+    """In the event loop too: reading standard input blocks the loop, so while work is in flight the run reads
+    more only when some is there; a stream waiting for each answer gets it (it came when the input ended)."""
+    import select
+
+    serve(fakenet, 3)
+    world = World(fakenet, tmp_path, extra=no_limits())
+    run = world.process(*STEPS, "--workers", "2", "--jsonl", "-", "--html-field", "html",
+                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert run.stdin is not None and run.stdout is not None
+    try:
+        for n in range(3):
+            run.stdin.write(json.dumps({"html": article(n)}).encode() + b"\n")
+            run.stdin.flush()
+            ready, _, _ = select.select([run.stdout], [], [], 20)
+            assert ready, f"no answer to article {n} before the next was sent"
+            row = json.loads(run.stdout.readline())
+            assert row["source"] == f"-:{n + 1}" and json.dumps(row).count('"from_cache": false') == 3
+        run.stdin.close()
+        assert run.stdout.read() == b"" and run.wait(60) == 0
+    finally:
+        run.kill()
