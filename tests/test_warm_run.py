@@ -345,29 +345,38 @@ def test_ctrl_c_under_the_default_action_still_ends_the_process(held: bool) -> N
     assert done.stdout.decode().splitlines() == (["held"] if held else [])
 
 
+def streamed(world: World, args: tuple[str, ...], count: int) -> list[dict]:
+    """Run `args` reading JSON Lines on standard input, fed one article at a time: each answer must come before the
+    next article is sent (20 s each at most). The answers, in order."""
+    import select
+
+    run = world.process(*args, "--workers", "2", "--jsonl", "-", "--html-field", "html",
+                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert run.stdin is not None and run.stdout is not None
+    rows = []
+    try:
+        for n in range(count):
+            run.stdin.write(json.dumps({"html": article(n)}).encode() + b"\n")
+            run.stdin.flush()
+            ready, _, _ = select.select([run.stdout], [], [], 20)
+            assert ready, f"no answer to article {n} before the next was sent"
+            rows.append(json.loads(run.stdout.readline()))
+            assert rows[-1]["source"] == f"-:{n + 1}"
+        run.stdin.close()
+        assert run.stdout.read() == b"" and run.wait(60) == 0
+    finally:
+        run.kill()
+    return rows
+
+
 @pytest.mark.parametrize("steps", [(), ("--resolve", "--fetch")], ids=["plain", "warm"])
 def test_standard_input_fed_an_article_at_a_time_gets_each_answer_before_the_next(tmp_path: Path, fakenet,
                                                                                 steps: tuple[str, ...]) -> None:
     """With workers, a stream on standard input that sends one article and waits for its answer gets it: the run
     hands on what it read before waiting for more (it printed each answer one article late)."""
-    import select
-
     world, _ = warm_world(tmp_path, fakenet, 4)
     asked = len(fakenet.hits)
-    run = world.process("scan", *steps, "--json", "--workers", "2", "--jsonl", "-", "--html-field", "html",
-                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert run.stdin is not None and run.stdout is not None
-    try:
-        for n in range(4):
-            run.stdin.write(json.dumps({"html": article(n)}).encode() + b"\n")
-            run.stdin.flush()
-            ready, _, _ = select.select([run.stdout], [], [], 20)
-            assert ready, f"no answer to article {n} before the next was sent"
-            assert json.loads(run.stdout.readline())["source"] == f"-:{n + 1}"
-        run.stdin.close()
-        assert run.stdout.read() == b"" and run.wait(60) == 0
-    finally:
-        run.kill()
+    streamed(world, ("scan", *steps, "--json"), 4)
     assert len(fakenet.hits) == asked
 
 
@@ -375,22 +384,7 @@ def test_a_network_run_on_standard_input_fed_an_article_at_a_time_answers_each_b
         tmp_path: Path, fakenet) -> None:
     """In the event loop too: reading standard input blocks the loop, so while work is in flight the run reads
     more only when some is there; a stream waiting for each answer gets it (it came when the input ended)."""
-    import select
-
     serve(fakenet, 3)
     world = World(fakenet, tmp_path, extra=no_limits())
-    run = world.process(*STEPS, "--workers", "2", "--jsonl", "-", "--html-field", "html",
-                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert run.stdin is not None and run.stdout is not None
-    try:
-        for n in range(3):
-            run.stdin.write(json.dumps({"html": article(n)}).encode() + b"\n")
-            run.stdin.flush()
-            ready, _, _ = select.select([run.stdout], [], [], 20)
-            assert ready, f"no answer to article {n} before the next was sent"
-            row = json.loads(run.stdout.readline())
-            assert row["source"] == f"-:{n + 1}" and json.dumps(row).count('"from_cache": false') == 3
-        run.stdin.close()
-        assert run.stdout.read() == b"" and run.wait(60) == 0
-    finally:
-        run.kill()
+    rows = streamed(world, STEPS, 3)
+    assert all(json.dumps(row).count('"from_cache": false') == 3 for row in rows)
