@@ -382,7 +382,8 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
 @click.argument("sources", nargs=-1)
 @click.option("--format", "kind", type=click.Choice(["auto", "html", "text"]), default="auto", show_default=True,
               help="Read the input as HTML or plain text. 'auto' sniffs the content, not the file name.")
-@click.option("--encoding", help="Decode the input with this encoding instead of detecting it (e.g. latin-1).")
+@click.option("--encoding", help="Decode the input files, standard input and WARC records with this encoding instead of "
+              "detecting it (e.g. latin-1). JSON Lines fields are text already: it does not apply to them.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per article (JSON Lines for several).")
 @click.option("-o", "--output", type=PathType(dir_okay=False),
               help="Write the results (tables or --json) to this file instead of stdout. The run owns it: the "

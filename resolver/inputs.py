@@ -22,7 +22,7 @@ import stat
 import sys
 import zlib
 from collections.abc import Callable, Generator, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
@@ -524,9 +524,9 @@ def load(item: Item, *, kind: str | None = None, encoding: str | None = None) ->
     url, record_id = item.url, item.record_id
     if item.line is not None:
         data, line_kind, url, record_id = _parse_line(item)
-        article = from_bytes(data, item.source, kind=kind or line_kind, encoding=encoding or "utf-8")
-        # The text came out of JSON: it is Unicode whatever bytes the line was in, not "declared" by a page.
-        article = replace(article, encoding="utf-8", encoding_detected=False)
+        # The text came out of JSON: it is Unicode whatever `encoding` the files were given, and these bytes are
+        # its UTF-8 (before, `--encoding latin-1` decoded them again: "José" was scanned as "JosÃ©").
+        article = from_bytes(data, item.source, kind=kind or line_kind, encoding="utf-8")
     elif item.path is not None:
         article = from_path(item.path, kind=kind or item.kind, encoding=encoding)
     else:

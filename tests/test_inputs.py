@@ -211,6 +211,16 @@ def test_jsonl_lone_surrogate_becomes_a_replacement_not_a_crash(tmp_path: Path) 
     assert load(item).article.text == "a?b"
 
 
+@pytest.mark.parametrize("encoding", [None, "latin-1", "cp1252", "utf-16"])
+def test_jsonl_text_is_unicode_whatever_encoding_the_files_are_given(tmp_path: Path, encoding: str | None) -> None:
+    """--encoding is for files and WARC records: a JSON Lines field is text already. Before, `--encoding latin-1`
+    decoded the field's UTF-8 again, so "José" became "JosÃ©" in the credit found."""
+    (item,) = items(InputSpec(jsonl=(str(jsonl(tmp_path / "f.jsonl", [{"text": "(Photo: José Núñez/Reuters)"}])),)))
+    loaded = load(item, encoding=encoding)
+    assert (loaded.article.text, loaded.article.encoding, loaded.article.encoding_detected) == (
+        "(Photo: José Núñez/Reuters)", "utf-8", False)
+
+
 def test_skipped_jsonl_lines_are_not_parsed(tmp_path: Path) -> None:
     path = jsonl(tmp_path / "f.jsonl", [b"{broken\n", {"text": "ok"}])
     found = items(InputSpec(jsonl=(str(path),)), skip=lambda key: key.endswith("@0"))
