@@ -28,14 +28,25 @@ META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-
 
 @dataclass(frozen=True)
 class Article:
-    """One input document, decoded. `text` is what spans index into."""
+    """One input document, decoded. `text` is what spans index into.
+
+    The text is the bytes decoded with `encoding` (replacing what does not decode: what `decode` did). It is kept
+    from the decoding that chose the encoding, and not pickled: an article a worker sends back to the main process
+    carries its bytes only, and its text is decoded again there if something asks for it (a report's quotes; a
+    scan never does). Unpickling the text was most of what receiving an article cost the main process (#14)."""
 
     source: str
     data: bytes = field(repr=False)
-    text: str = field(repr=False)
     kind: str                      # "html" | "text"
     encoding: str
     encoding_detected: bool        # True when the encoding was guessed, not declared or UTF-8
+
+    @cached_property
+    def text(self) -> str:
+        return self.data.decode(self.encoding, errors="replace")
+
+    def __getstate__(self) -> dict[str, object]:
+        return {name: value for name, value in self.__dict__.items() if name != "text"}
 
     @property
     def utf8(self) -> bytes | None:
@@ -129,7 +140,9 @@ def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: s
         text, used, detected = decode(data, encoding=encoding, kind=kind)
     except InputError as exc:
         raise InputError(f"cannot read {source}: {exc}") from None
-    return Article(source=source, data=data, text=text, kind=kind, encoding=used, encoding_detected=detected)
+    article = Article(source=source, data=data, kind=kind, encoding=used, encoding_detected=detected)
+    article.__dict__["text"] = text   # the cached_property's value: decoded once, here
+    return article
 
 
 def from_path(path: Path, *, kind: str | None = None, encoding: str | None = None) -> Article:

@@ -631,7 +631,7 @@ class Chunk:
     lines are written to it in the same transaction, so a re-run cuts off what was not committed (#13)."""
 
     ARTICLES = 128
-    BYTES = 16_000_000      # the chunk holds its articles' bytes and text until it is committed
+    BYTES = 16_000_000      # the chunk holds its articles' bytes until it is committed (their text too, with one worker)
     SECONDS = 1.0
 
     def __init__(self, store: Store, job: str | None, summary: Summary,

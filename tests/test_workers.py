@@ -252,3 +252,31 @@ def test_a_worker_that_died_is_said_so_by_what_is_submitted_after_it(tmp_path: P
         extractor.submit(items[3], grouped=True)
         with pytest.raises(WorkerCrashed, match="a worker process died"):
             extractor.send()
+
+
+@pytest.mark.parametrize("data, encoding", [
+    (("<p>Café “quoted” — 東京</p>" * 60).encode(), None),                               # UTF-8
+    (b"\xef\xbb\xbf" + "<p>Café with a BOM</p>".encode() * 60, None),                     # utf-8-sig
+    (("<p>Café in UTF-16</p>" * 60).encode("utf-16"), None),                            # a UTF-16 BOM
+    (b'<meta charset="windows-1252">' + b"<p>Caf\xe9 \x93declared\x94</p>" * 60, None),  # a declared charset
+    (b"<p>Caf\xe9 and \x81 undecodable, \xff\xfe bytes \x9d</p>" * 40, None),           # detected, replaced
+    (b"<p>Caf\xe9 given</p>" * 80, "latin-1"),                                         # --encoding
+], ids=["utf-8", "utf-8-bom", "utf-16-bom", "declared", "detected", "given"])
+def test_an_article_sent_back_by_a_worker_carries_its_bytes_and_decodes_them_to_the_same_text(
+        tmp_path: Path, data: bytes, encoding: str | None) -> None:
+    """A worker's article comes back without its text (#14: unpickling it was most of what receiving an article
+    cost the main process); the text, decoded again when something asks for it, is exactly what was scanned, and
+    the hash is not computed again."""
+    import pickle
+
+    (tmp_path / "page.html").write_bytes(data)
+    (item,) = iter_items(InputSpec(files=(str(tmp_path),)))
+    found = extract_item(item, encoding=encoding)
+    assert len(found.loaded.article.text) > 1000
+    sent = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
+    assert len(sent) < len(data) + 1000   # the bytes, not the text beside them
+    received = pickle.loads(sent).loaded.article
+    assert "text" not in received.__dict__ and received.__dict__["sha256"] == found.loaded.article.sha256
+    assert (received.text, received.encoding, received.data) == (
+        found.loaded.article.text, found.loaded.article.encoding, data)
+    assert received == found.loaded.article
