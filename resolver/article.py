@@ -45,8 +45,21 @@ class Article:
     def text(self) -> str:
         return self.data.decode(self.encoding, errors="replace")
 
+    @property
+    def size(self) -> int:
+        """The article's length in bytes."""
+        return len(self.data)
+
     def __getstate__(self) -> dict[str, object]:
         return {name: value for name, value in self.__dict__.items() if name != "text"}
+
+    def without_page(self) -> Article:
+        """What a run records and prints of this article (source, kind, encoding, hash, size), without its bytes and
+        text: what a worker sends back to a run that never reads the page (a scan), #14."""
+        summary = object.__new__(ArticleSummary)
+        summary.__dict__.update({name: value for name, value in self.__dict__.items() if name != "text"},
+                                data=b"", sha256=self.sha256, size=len(self.data))
+        return summary
 
     @property
     def utf8(self) -> bytes | None:
@@ -58,6 +71,24 @@ class Article:
     def sha256(self) -> str:
         # Computed once (in the worker process that read the article; the value travels with it).
         return hashlib.sha256(self.data).hexdigest()
+
+
+class PageNotKept(RuntimeError):
+    """A run asked for the bytes or text of an article whose page it chose not to keep."""
+
+
+class ArticleSummary(Article):
+    """An article scanned in a worker process whose page stayed there (`Article.without_page`). Its bytes and text
+    are not here: asking for them is an error, never an empty page."""
+
+    def _not_kept(self) -> None:
+        raise PageNotKept(f"{self.source}: the page was not kept by this run (RunOptions(texts=False)), only what is "
+                          f"recorded of it")
+
+    data = property(lambda self: self._not_kept())
+    text = property(lambda self: self._not_kept())
+    utf8 = property(lambda self: self._not_kept())
+    size = property(lambda self: self.__dict__["size"])
 
 
 def sniff_kind(data: bytes) -> str:

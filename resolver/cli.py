@@ -580,7 +580,7 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
     resume = not options.pop("no_resume") and not (output is not None and stdin is not None)
     run_options = pipeline.RunOptions(workers=options.pop("workers") or default_workers(), kind=kind,
                                       encoding=encoding, job=job if resumable else None, resume=resume, output=output,
-                                      stdin=stdin)
+                                      stdin=stdin, texts=command == "report")   # a report quotes the pages
     if output is not None:
         with user_errors():
             output.open(store=store, job=run_options.job, resume=resume)

@@ -244,7 +244,10 @@ class RunOptions:
     name finished items are recorded under (resume), None to record nothing; `resume`: skip the items already
     finished under that name; `output`: the file the run owns (scan --output), its lines written in the
     transactions that mark their items finished; `stdin`: the standard input the run reads, if it does (when it
-    has nothing more yet, what was read is handed on before the run waits for more)."""
+    has nothing more yet, what was read is handed on before the run waits for more); `texts`: False for a run
+    that never reads its articles' pages (a scan records and prints what was found): their bytes and text stay
+    where they were read and scanned, and asking an outcome's article for them is an error (#14: receiving each
+    page from a worker was most of what an article cost the main process)."""
 
     workers: int = 1
     window: int | None = None
@@ -254,6 +257,7 @@ class RunOptions:
     resume: bool = True
     output: OutputFile | None = None
     stdin: IO[bytes] | None = None
+    texts: bool = True
 
     def window_size(self, session: Session) -> int:
         # Enough articles for every worker to have the next one ready, and for the network limit to be used.
@@ -341,7 +345,7 @@ async def drive(items: Iterable[Item], *, session: Session, steps: Steps,
     summary = summary if summary is not None else Summary()
     finish = Finish(session, options, summary, emit, steps=steps)
     with Extractor(options.workers, kind=options.kind, encoding=options.encoding,
-                   budget=session.settings.article_budget) as extractor:
+                   budget=session.settings.article_budget, texts=options.texts) as extractor:
         async def work(item: Item) -> tuple[Item, Outcome]:
             return item, await process_item(item, session=session, steps=steps, extractor=extractor,
                                             record=finish.chunk is None)
@@ -369,7 +373,7 @@ def scan_here(items: Iterable[Item], *, session: Session, emit: Callable[[Outcom
     iterator = iter(items)
     window = options.window or 2 * options.workers * Extractor.GROUP   # two groups a worker in flight
     with Extractor(options.workers, kind=options.kind, encoding=options.encoding,
-                   budget=session.settings.article_budget) as extractor:
+                   budget=session.settings.article_budget, texts=options.texts) as extractor:
         waiting: deque[tuple[Item, Pending[Extracted] | None]] = deque()
 
         def settled() -> bool:
@@ -646,7 +650,7 @@ class Chunk:
             self.opened = time.monotonic()
         self.pending.append((item, outcome))
         if isinstance(outcome, ArticleResult):
-            self.bytes += len(outcome.article.data)
+            self.bytes += outcome.article.size
         if len(self.pending) >= self.ARTICLES or self.bytes >= self.BYTES \
                 or time.monotonic() - self.opened >= self.SECONDS:
             self.commit()
@@ -778,7 +782,7 @@ def record_results(store: Store, results: Sequence[ArticleResult]) -> list[Artic
 def _record_articles(store: Store, results: Sequence[ArticleResult]) -> list[ArticleResult]:
     found = store.record_articles([
         {"sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
-         "encoding_detected": int(article.encoding_detected), "bytes": len(article.data), "source": article.source,
+         "encoding_detected": int(article.encoding_detected), "bytes": article.size, "source": article.source,
          "url": result.url, "embeds": result.embeds_json, "credits": result.credits_json}
         for result in results for article in (result.article,)], tool_version=__version__)
     recorded = []

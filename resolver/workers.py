@@ -29,7 +29,7 @@ import time
 from collections import deque
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
@@ -89,34 +89,38 @@ def time_budget(seconds: float, source: str) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def extract_item(item: Item, kind: str | None = None, encoding: str | None = None, budget: float = 0.0) -> Extracted:
-    """Load one item and run the detectors on it (in whichever process calls this), within `budget` seconds."""
+def extract_item(item: Item, kind: str | None = None, encoding: str | None = None, budget: float = 0.0,
+                 texts: bool = True) -> Extracted:
+    """Load one item and run the detectors on it (in whichever process calls this), within `budget` seconds. With
+    `texts` False, the article found keeps what a run records of it, not its page (`Article.without_page`)."""
     loaded = load(item, kind=kind, encoding=encoding)
     with time_budget(budget, item.source):
         embeds, credits = extract.find_all(loaded.article.text, loaded.article.kind,
                                            utf8=loaded.article.utf8)
     _ = loaded.article.sha256   # hashed here, in the worker, not in the main process
+    if not texts:
+        loaded = replace(loaded, article=loaded.article.without_page())
     return Extracted(loaded, tuple(embeds), tuple(credits))
 
 
 def extract_alone(item: Item, kind: str | None = None, encoding: str | None = None,
-                  budget: float = 0.0) -> Extracted:
+                  budget: float = 0.0, texts: bool = True) -> Extracted:
     """`extract_item` in a worker, for one item sent alone: what it raises, as the main process can have it."""
     try:
-        return extract_item(item, kind, encoding, budget)
+        return extract_item(item, kind, encoding, budget, texts)
     except Exception as exc:  # noqa: BLE001 - raised again, as a copy the main process can make
         failed = _portable(exc)
     raise failed   # out of the except block: its context is not the exception replaced (a pickler may keep it)
 
 
 def extract_items(items: Sequence[Item], kind: str | None = None, encoding: str | None = None,
-                  budget: float = 0.0) -> list[Extracted | Exception]:
+                  budget: float = 0.0, texts: bool = True) -> list[Extracted | Exception]:
     """`extract_item` over a group of items, in one worker: each item's outcome, or the exception it raised (each
     within its own budget)."""
     outcomes: list[Extracted | Exception] = []
     for item in items:
         try:
-            outcomes.append(extract_item(item, kind, encoding, budget))
+            outcomes.append(extract_item(item, kind, encoding, budget, texts))
         except Exception as exc:  # noqa: BLE001 - the item's outcome, raised again by its Member's result()
             outcomes.append(_portable(exc))
     return outcomes
@@ -238,10 +242,11 @@ class Extractor:
     GROUP = 8
 
     def __init__(self, workers: int, *, kind: str | None = None, encoding: str | None = None,
-                 budget: float = 0.0) -> None:
+                 budget: float = 0.0, texts: bool = True) -> None:
         self.workers = max(1, workers)
         self.budget = budget   # seconds per article's extraction (0: none)
         self.kind, self.encoding = kind, encoding
+        self.texts = texts     # False: articles come back without their page (a run that never reads it)
         self._pool: ProcessPoolExecutor | None = None
         self._calls = 0
         self._group: _Group | None = None
@@ -265,10 +270,10 @@ class Extractor:
 
             self._pool = ProcessPoolExecutor(self.workers, initializer=_start_worker, initargs=(os.getpid(),))
         if self._pool is None:
-            return Done(lambda: extract_item(item, self.kind, self.encoding, self.budget))
+            return Done(lambda: extract_item(item, self.kind, self.encoding, self.budget, self.texts))
         if not grouped:
             self.send()   # the group being filled goes first: the run may wait for this item's successor (stdin)
-            return self._to_pool(item, extract_alone, item, self.kind, self.encoding, self.budget)
+            return self._to_pool(item, extract_alone, item, self.kind, self.encoding, self.budget, self.texts)
         group = self._group = self._group or _Group()
         group.items.append(item)
         member = Member(self, group, len(group.items) - 1)
@@ -281,7 +286,7 @@ class Extractor:
         group, self._group = self._group, None
         if group is not None and self._pool is not None:
             group.future = self._to_pool(group.items[0], extract_items, group.items, self.kind, self.encoding,
-                                         self.budget)
+                                         self.budget, self.texts)
 
     def _to_pool(self, item: Item, work: Callable[..., R], *args: Any) -> Future[R]:
         """Submit work to the pool; a pool a worker died in takes nothing more (WorkerCrashed, as from result())."""

@@ -87,6 +87,32 @@ def test_workers_give_the_same_output_as_one_process(tmp_path: Path, feed: Path)
     assert one.exit_code == two.exit_code == 0 and one.stdout == two.stdout and len(lines(one.stdout)) == 6
 
 
+def test_workers_record_and_report_what_one_process_does(tmp_path: Path, feed: Path) -> None:
+    """A scan's workers keep the pages and send back what is recorded (#14): the articles' rows are the same; a
+    report, which quotes the pages, gets them back whole."""
+    def quotes(value: object) -> list[str]:
+        if isinstance(value, dict):
+            return ([value["quote"]] if "quote" in value else []) + [q for v in value.values() for q in quotes(v)]
+        return [q for v in value for q in quotes(v)] if isinstance(value, list) else []
+
+    recorded, reported = [], []
+    for workers in ("1", "2"):
+        folder = tmp_path / workers
+        folder.mkdir()
+        scanned = invoke(folder, "scan", "--json", "-q", "--workers", workers, "--jsonl", str(feed), "--html-field",
+                         "body")
+        assert scanned.exit_code == 0, scanned.output
+        with Store(folder / "c.db") as store:
+            recorded.append(list(store.db.query("select sha256, bytes, kind, encoding from articles order by id")))
+        result = invoke(folder, "report", "--offline", "--format", "json", "-q", "--workers", workers, "-o",
+                        str(folder / "reports"), "--jsonl", str(feed), "--html-field", "body")
+        assert result.exit_code == 0, result.output
+        index = json.loads((folder / "reports" / "index.json").read_text())
+        reported.append([quotes(json.loads((folder / "reports" / e["report"]).read_text())) for e in index])
+    assert recorded[0] == recorded[1] and len(recorded[0]) == 6 and all(row["bytes"] > 100 for row in recorded[0])
+    assert reported[0] == reported[1] and all(any("Words" in q for q in qs) for qs in reported[0])
+
+
 def test_shards_cover_the_input_once_and_merge_back(tmp_path: Path, feed: Path) -> None:
     outputs = []
     for k in (1, 2, 3):

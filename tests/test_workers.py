@@ -280,3 +280,36 @@ def test_an_article_sent_back_by_a_worker_carries_its_bytes_and_decodes_them_to_
     assert (received.text, received.encoding, received.data) == (
         found.loaded.article.text, found.loaded.article.encoding, data)
     assert received == found.loaded.article
+
+
+def test_a_run_that_does_not_read_the_pages_gets_back_their_hash_and_size_and_not_their_bytes(tmp_path: Path) -> None:
+    """`Extractor(texts=False)` (a scan: it records and prints what was found, never the page): a worker keeps the
+    page and sends back what a run records of it. Receiving a page's bytes was most of what an article cost the
+    main process (#14). Asking such an article for its bytes or text is an error, never an empty page."""
+    import pickle
+
+    from resolver.article import PageNotKept
+
+    pages = sorted(FIXTURES.glob("*.html"))
+    items = list(iter_items(InputSpec(files=tuple(str(p) for p in pages))))
+    here = [extract_item(i) for i in items]
+
+    async def main(texts: bool) -> list:
+        with Extractor(2, texts=texts) as extractor:
+            async with aclosing(ordered_map(items, extractor, window=4)) as results:
+                return [r async for r in results]
+
+    kept, thin = asyncio.run(main(True)), asyncio.run(main(False))
+    assert kept == here
+    assert [(t.embeds, t.credits, t.loaded.url, t.loaded.record_id) for t in thin] == [
+        (h.embeds, h.credits, h.loaded.url, h.loaded.record_id) for h in here]
+    for t, h in zip(thin, here, strict=True):
+        article, original = t.loaded.article, h.loaded.article
+        assert (article.source, article.kind, article.encoding, article.encoding_detected, article.sha256,
+                article.size) == (original.source, original.kind, original.encoding, original.encoding_detected,
+                                  original.sha256, len(original.data))
+        assert len(pickle.dumps(t)) < len(pickle.dumps(h)) - len(original.data) // 2
+        for name in ("data", "text", "utf8"):
+            with pytest.raises(PageNotKept, match="was not kept"):
+                getattr(article, name)
+    assert sum(len(t.embeds) for t in thin) > 10
