@@ -570,8 +570,10 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
     import time
 
     from resolver import pipeline
+    from resolver.inputs import StdinLines
     from resolver.workers import default_workers
 
+    lines = StdinLines(stdin) if stdin is not None else None   # read by a thread: a run never waits on half a line
     quiet, verbose = options.pop("quiet") or not progress, options.pop("verbose")
     store = session.store
     resumable = store is not None and not store.read_only   # resume writes what it finished
@@ -580,7 +582,7 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
     resume = not options.pop("no_resume") and not (output is not None and stdin is not None)
     run_options = pipeline.RunOptions(workers=options.pop("workers") or default_workers(), kind=kind,
                                       encoding=encoding, job=job if resumable else None, resume=resume, output=output,
-                                      stdin=stdin, texts=command == "report")   # a report quotes the pages
+                                      stdin=lines, texts=command == "report")   # a report quotes the pages
     if output is not None:
         with user_errors():
             output.open(store=store, job=run_options.job, resume=resume)
@@ -600,7 +602,7 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
         emit(outcome)
         if verbose:
             _say_article(outcome)
-    items = pipeline.items_of(spec, session=session, options=run_options, summary=summary, stdin=stdin)
+    items = pipeline.items_of(spec, session=session, options=run_options, summary=summary, stdin=lines)
     try:
         with user_errors():
             pipeline.run(items, session=session, steps=steps, emit=on_outcome, options=run_options, summary=summary)

@@ -21,6 +21,7 @@ import re
 import stat
 import sys
 import zlib
+from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -126,7 +127,7 @@ class InputSpec:
         return not (self.files or self.jsonl or self.warc)
 
 
-def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | None = None,
+def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | StdinLines | None = None,
                repeated: Callable[[], None] | None = None) -> Iterator[Item]:
     """Every item the spec names, in a stable order, less those of other shards, those `skip` says are done and
     files already taken by another path (a link, a file named twice: `repeated` is called for each), all decided
@@ -254,7 +255,7 @@ def _jsonl_file(path: Path, locator: str, fields: JsonlFields, taken: _Taker) ->
                                   key_base=str(path.resolve()))
 
 
-def _jsonl_records(handle: IO[bytes], name: str, locator: str, fields: JsonlFields, taken: _Taker, *,
+def _jsonl_records(handle: IO[bytes] | StdinLines, name: str, locator: str, fields: JsonlFields, taken: _Taker, *,
                    resumable: bool, key_base: str = "") -> Iterator[Item]:
     """One item per non-blank line. Offsets are of the uncompressed stream (a gzipped file's are too)."""
     offset = 0
@@ -511,6 +512,102 @@ def _warc_item(record: Any, path: Path, offset: int, url: str, key: str, locator
         return Item(source=source, key=None, locator=locator, explicit=True, url=url or None, problem=problem)
     return Item(source=source, key=key, locator=locator, data=data, kind="html", url=url or None,
                 record_id=record.rec_headers.get_header("WARC-Record-ID"), explicit=True)
+
+
+# -- standard input ------------------------------------------------------------------------------------------
+
+class StdinLines:
+    """Standard input read a line at a time by a thread of its own, a few lines ahead: a run with work in flight
+    asks whether a whole line is there (`ready`) and never blocks on one still being written. (A run that read its
+    stdin itself blocked, in the event loop, every request in flight until a line written in pieces was whole; and
+    lines already in the reader's buffer were not seen by a `select` on its file.) Iterate it for the lines, or
+    `read()` it whole."""
+
+    QUEUED, QUEUED_BYTES = 64, 1 << 20   # read ahead of the run: a line, or more while they are this few and small
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        import threading
+
+        self.stream = stream
+        self._lines: deque[bytes] = deque()
+        self._bytes = 0
+        self._ended = False
+        self._error: BaseException | None = None
+        self._changed = threading.Condition()
+        self._thread: threading.Thread | None = None
+
+    def _start(self) -> None:
+        if self._thread is None and not self._ended:
+            import threading
+
+            self._thread = threading.Thread(target=self._pump, name="stdin", daemon=True)
+            self._thread.start()
+
+    def _pump(self) -> None:
+        try:
+            for line in self._read_lines():
+                with self._changed:
+                    while self._lines and (len(self._lines) >= self.QUEUED or self._bytes >= self.QUEUED_BYTES):
+                        self._changed.wait()
+                    self._lines.append(line)
+                    self._bytes += len(line)
+                    self._changed.notify_all()
+        except Exception as exc:  # noqa: BLE001 - raised in the run's thread, after the lines read before it
+            self._error = exc
+        finally:
+            with self._changed:
+                self._ended = True
+                self._changed.notify_all()
+
+    def _read_lines(self) -> Iterator[bytes]:
+        """The lines, read from the file descriptor itself when there is one: not through `sys.stdin.buffer`, whose
+        lock this thread would hold while it waits, and which a worker process forked meanwhile closes as it
+        starts (multiprocessing does): the worker would wait for that lock for ever."""
+        try:
+            fd = self.stream.fileno()
+        except (AttributeError, OSError, ValueError):   # no descriptor (a test's BytesIO): the stream's own lines
+            yield from self.stream
+            return
+        pieces: list[bytes] = []   # the line being read, in the pieces it came in (a line may be 50 MB)
+        while chunk := os.read(fd, 1 << 16):
+            start, end = 0, chunk.find(b"\n")
+            while end >= 0:
+                pieces.append(chunk[start:end + 1])
+                yield b"".join(pieces)
+                pieces = []
+                start, end = end + 1, chunk.find(b"\n", end + 1)
+            if start < len(chunk):
+                pieces.append(chunk[start:])
+        if pieces:
+            yield b"".join(pieces)
+
+    def ready(self, patience: float = 0.0) -> bool:
+        """Whether a whole line (or the end) is there to read, waiting at most `patience` seconds for one."""
+        self._start()
+        with self._changed:
+            return self._changed.wait_for(lambda: bool(self._lines) or self._ended, timeout=patience)
+
+    def __iter__(self) -> Iterator[bytes]:
+        self._start()
+        while True:
+            with self._changed:
+                while not self._lines and not self._ended:
+                    self._changed.wait(0.5)   # a timeout: Ctrl-C lands between waits
+                if not self._lines:
+                    if self._error is not None:
+                        raise self._error
+                    return
+                line = self._lines.popleft()
+                self._bytes -= len(line)
+                self._changed.notify_all()
+            yield line
+
+    def read(self) -> bytes:
+        """All of it (one article on stdin)."""
+        if self._thread is None:
+            self._ended = True   # read here, at once: nothing is left for a thread
+            return self.stream.read()
+        return b"".join(self)
 
 
 # -- loading -------------------------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from cache import CacheError
 from resolver import __version__, extract, platforms
 from resolver.article import Article, from_bytes, from_path
 from resolver.errors import EmbedResolverError, InputError
-from resolver.inputs import InputSpec, Item, iter_items, load
+from resolver.inputs import InputSpec, Item, StdinLines, iter_items, load
 from resolver.model import Credit, Embed
 from resolver.options import ArchiveOptions, FetchOptions
 from resolver.session import NotCached
@@ -256,7 +256,7 @@ class RunOptions:
     job: str | None = None
     resume: bool = True
     output: OutputFile | None = None
-    stdin: IO[bytes] | None = None
+    stdin: IO[bytes] | StdinLines | None = None
     texts: bool = True
 
     def window_size(self, session: Session) -> int:
@@ -314,7 +314,7 @@ def run(items: Iterable[Item], *, session: Session, steps: Steps = Steps(),
 
 
 def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary: Summary | None = None,
-             stdin: IO[bytes] | None = None) -> Iterator[Item]:
+             stdin: IO[bytes] | StdinLines | None = None) -> Iterator[Item]:
     """The inputs a spec names, less those an earlier run of the same job finished (counted in `summary`), which
     are not even read."""
     store = session.store
@@ -430,13 +430,15 @@ def scan_here(items: Iterable[Item], *, session: Session, emit: Callable[[Outcom
 STDIN_PATIENCE = 0.02   # seconds standard input may take to have more before the run hands on what it read
 
 
-def _more_ready(stdin: IO[bytes] | None, patience: float = STDIN_PATIENCE) -> bool:
+def _more_ready(stdin: IO[bytes] | StdinLines | None, patience: float = STDIN_PATIENCE) -> bool:
     """Whether more of standard input can be read now or within `patience` seconds (its pipe holds data, or it is a
     file), as far as can be told without reading it; True when it cannot be told (no file descriptor: nothing to
     wait for). The short wait keeps a fast producer's articles flowing to the workers: its pipe runs empty for
     moments as the run reads it. (The event loop does not wait: it checks, and goes on with what is in flight.)"""
     if stdin is None:
         return True
+    if isinstance(stdin, StdinLines):   # a whole line is there, not only some bytes of one
+        return stdin.ready(patience)
     import select
 
     try:

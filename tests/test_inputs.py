@@ -494,3 +494,49 @@ def test_a_damaged_warc_record_is_reported_by_one_shard_only(tmp_path: Path) -> 
     problems = [i.problem for k in (1, 2, 3) for i in items(InputSpec(warc=(str(path),), shard=Shard(k, 3)))
                 if i.problem is not None]
     assert len(problems) == 1
+
+
+def test_stdin_lines_are_whole_lines_read_by_a_thread_and_ready_only_when_whole() -> None:
+    """StdinLines (what a run reads standard input through): a line written in pieces is not `ready` until it is
+    whole, lines cut across reads and a last line with no newline come out as written, and the whole of it reads
+    back byte for byte."""
+    import threading
+    import time
+
+    from resolver.inputs import StdinLines
+
+    read_end, write_end = os.pipe()
+    with os.fdopen(read_end, "rb") as stream:
+        lines = StdinLines(stream)
+        assert not lines.ready(0.05)
+        os.write(write_end, b'{"text": "one"}\n{"text": "tw')
+        assert lines.ready(5)
+        got = iter(lines)
+        assert next(got) == b'{"text": "one"}\n'
+        assert not lines.ready(0.2)   # half a line: not ready, and the run is not held
+        big = b"x" * 200_000 + b"\n"
+        os.write(write_end, b'o"}\n')
+        writer = threading.Thread(target=lambda: (os.write(write_end, big + b"last"), os.close(write_end)))
+        writer.start()
+        assert lines.ready(5) and next(got) == b'{"text": "two"}\n'
+        assert list(got) == [big, b"last"]
+        writer.join()
+        assert lines.ready(0) and list(lines) == []   # the end is ready: nothing more
+    started = time.monotonic()
+    assert StdinLines(io.BytesIO(b"a\nb\n\nc")).read() == b"a\nb\n\nc" and time.monotonic() - started < 5
+    whole = StdinLines(io.BytesIO(b"a\nb"))
+    assert whole.ready(1) and whole.read() == b"a\nb"
+
+
+def test_stdin_lines_raise_what_the_stream_raised_after_the_lines_before_it() -> None:
+    from resolver.inputs import StdinLines
+
+    class Broken(io.BytesIO):
+        def __iter__(self):
+            yield b"fine\n"
+            raise OSError("the pipe broke")
+
+    lines = iter(StdinLines(Broken()))
+    assert next(lines) == b"fine\n"
+    with pytest.raises(OSError, match="the pipe broke"):
+        next(lines)

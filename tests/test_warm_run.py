@@ -8,6 +8,7 @@ import json
 import os
 import signal
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ import pytest
 from resolver.pipeline import CtrlC
 from resolver.workers import extract_items as REAL_EXTRACT_ITEMS
 from tests.cliworld import World
-from tests.corpusnet import article, no_limits, problems, serve, write_folder
+from tests.corpusnet import FIRST_ID, article, no_limits, problems, serve, write_folder
 from tests.test_startup import CODE
 
 STEPS = ("scan", "--resolve", "--fetch", "--json")
@@ -388,3 +389,45 @@ def test_a_network_run_on_standard_input_fed_an_article_at_a_time_answers_each_b
     world = World(fakenet, tmp_path, extra=no_limits())
     rows = streamed(world, STEPS, 3)
     assert all(json.dumps(row).count('"from_cache": false') == 3 for row in rows)
+
+
+def test_a_network_run_answers_what_it_read_while_the_next_article_is_half_written(tmp_path: Path, fakenet) -> None:
+    """A producer that writes a line in pieces (a long article, a slow pipe) while work is in flight: the run does
+    not wait for the rest of the line. The event loop read standard input whenever some bytes were there, and
+    stopped every request in flight until the line was whole (a request could time out with its answer there)."""
+    import select
+
+    from werkzeug.wrappers import Response
+
+    serve(fakenet, 3)
+
+    def slow(n: int):   # the articles' links answer after the third article began
+        def answer(request):
+            time.sleep(1.0)
+            return Response("", status=301, headers={"Location": f"https://twitter.com/RivertonRoads/status/"
+                                                                 f"{FIRST_ID + n}"})
+        return answer
+    for n in (0, 1):
+        fakenet.route("t.co", f"/w{n:05d}", slow(n))
+    world = World(fakenet, tmp_path, extra=no_limits())
+    run = world.process(*STEPS, "--workers", "2", "--jsonl", "-", "--html-field", "html",
+                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert run.stdin is not None and run.stdout is not None
+    lines = [json.dumps({"html": article(n)}).encode() + b"\n" for n in range(3)]
+    try:
+        # The first two together (the run reads both at once, and starts the second when the first is done), then
+        # half of the third while the first is in flight.
+        for piece in (lines[0] + lines[1], lines[2][:len(lines[2]) // 2]):
+            run.stdin.write(piece)
+            run.stdin.flush()
+            time.sleep(0.5)
+        for n in (1, 2):
+            ready, _, _ = select.select([run.stdout], [], [], 20)
+            assert ready, f"no answer to article {n} while article 3 was half written"
+            assert json.loads(run.stdout.readline())["source"] == f"-:{n}"
+        run.stdin.write(lines[2][len(lines[2]) // 2:])
+        run.stdin.close()
+        assert json.loads(run.stdout.readline())["source"] == "-:3"
+        assert run.stdout.read() == b"" and run.wait(60) == 0
+    finally:
+        run.kill()
