@@ -334,6 +334,20 @@ def test_damaged_warc_record_is_found_by_its_digest(tmp_path: Path) -> None:
     assert first.problem == f"cannot read {first.source}: the record is damaged (its digest does not match)"
 
 
+@pytest.mark.parametrize("compress", [True, False], ids=["warc.gz", "warc"])
+def test_a_brotli_body_in_a_warc_is_decoded_like_gzip(tmp_path: Path, compress: bool) -> None:
+    """warcio gives br bodies to brotli.Decompressor with an attribute set on it, which brotli >= 1.2 refuses:
+    the AttributeError ended the whole run as an internal error, losing the records after it."""
+    brotli = pytest.importorskip("brotli")
+    records = [("response", "https://news.example/br", "200 OK", "text/html", brotli.compress(PAGE),
+                [("Content-Encoding", "br")]), WARC_RECORDS[1]]
+    path = write_warc(tmp_path / "c.warc", records, compress=compress)
+    found = items(InputSpec(warc=(str(path),)))
+    assert [(i.url, i.problem) for i in found] == [("https://news.example/br", None), ("https://news.example/a", None)]
+    assert [load(i).article.text for i in found] == [PAGE.decode()] * 2
+
+
+
 @pytest.mark.parametrize("content", [b"hello, I am not a WARC\n", gzip.compress(b"<html>gzipped page</html>")],
                          ids=["text", "gzip"])
 def test_not_a_warc_is_a_problem(tmp_path: Path, content: bytes) -> None:
