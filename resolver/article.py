@@ -50,9 +50,9 @@ class Article:
 
     @property
     def utf8(self) -> bytes | None:
-        """The bytes when they are exactly `text` encoded as UTF-8 (they were decoded as strict UTF-8), else None:
-        the HTML parser takes them as they are instead of encoding the text again (#14)."""
-        return self.data if self.encoding == "utf-8" else None
+        """The bytes when they are exactly `text` encoded as UTF-8 (they were decoded as strict UTF-8, not with bad
+        bytes replaced), else None: the HTML parser takes them as they are instead of encoding the text again (#14)."""
+        return self.data if self.encoding == "utf-8" and not self.encoding_detected else None
 
     @cached_property
     def sha256(self) -> str:
@@ -88,7 +88,8 @@ def looks_binary(data: bytes) -> str | None:
 
 
 def decode(data: bytes, *, encoding: str | None = None, kind: str = "text") -> tuple[str, str, bool]:
-    """Decode bytes: the encoding given, else a BOM, else UTF-8, else a declared HTML charset, else detection."""
+    """Decode bytes: the encoding given, else a BOM, else UTF-8, else a declared HTML charset, else UTF-8 with a few
+    bad bytes replaced, else detection."""
     if encoding:
         try:
             return data.decode(encoding), encoding, False
@@ -111,11 +112,25 @@ def decode(data: bytes, *, encoding: str | None = None, kind: str = "text") -> t
                 return data.decode(name), name, False
             except (LookupError, UnicodeDecodeError):
                 pass
+    if _mostly_utf8(data):
+        return data.decode("utf-8", errors="replace"), "utf-8", True
     from charset_normalizer import from_bytes  # lazy: only undecodable input pays for it
 
     matches = list(from_bytes(data[:200_000]))
     name = _prefer_western(matches) if matches else "cp1252"
     return data.decode(name, errors="replace"), name, True
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few bad bytes (a stray byte from a template, a page cut in the middle of a character): it
+    decodes at least as many characters of two or more bytes as it has bad sequences. In text of a one-byte
+    encoding (cp1252, latin-1) the bytes above 127 almost never form a valid UTF-8 sequence, so it has none.
+    Before, one bad byte sent the whole page to detection, which read it as cp1252: "José" became "JosÃ©"."""
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count("\ufffd")
+    bad = replaced - data.count("\ufffd".encode())
+    wide = len(text) - len(text.encode("ascii", "ignore")) - replaced
+    return 0 < bad <= wide
 
 
 # When detection ties (short texts often do), the encodings most news pages actually use win.

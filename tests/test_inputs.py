@@ -142,6 +142,30 @@ def test_a_file_is_read_to_its_end_whatever_its_size_says(tmp_path: Path) -> Non
     status = from_path(Path("/proc/self/status"))
     assert status.text.startswith("Name:") and status.text.endswith("\n")
 
+# -- decoding ------------------------------------------------------------------------------------------------
+
+NAMES = "<p>Photo: José Núñez/Agência Exemplo. Zoë Åström — “quoted”</p>\n"
+UTF8_PAGE = ('<html><head><meta charset="utf-8"></head><body>' + NAMES * 20).encode()
+
+
+@pytest.mark.parametrize("data, encoding", [
+    (UTF8_PAGE.replace(b"<body>", b"<body>\xff", 1), "utf-8"),             # a stray byte from a template
+    (UTF8_PAGE.replace(b'<meta charset="utf-8">', b""), "utf-8"),           # the same page, valid, undeclared
+    (UTF8_PAGE[:UTF8_PAGE.rindex("ú".encode()) + 1], "utf-8"),            # cut in the middle of a character
+    (UTF8_PAGE.replace(b'<meta charset="utf-8">', b"").replace(b"<body>", b"<body>\x81", 1), "utf-8"),
+    (UTF8_PAGE.decode().encode("cp1252"), "cp1252"),                          # says UTF-8, is not: detected
+], ids=["stray-byte", "valid", "cut-mid-character", "stray-byte-undeclared", "cp1252-declared-utf-8"])
+def test_utf8_with_a_few_bad_bytes_is_utf8_and_not_mojibake(data: bytes, encoding: str) -> None:
+    """One undecodable byte in a UTF-8 page made the whole page go to detection, which read it as cp1252 or
+    hp_roman8: "José Núñez" became "JosÃ© NÃºÃ±ez" or "Josûˋ Nû¤ûÝez" in every credit. UTF-8 with fewer bad
+    bytes than characters it decodes is UTF-8, the bad bytes replaced (as a browser shows it)."""
+    from resolver.article import from_bytes
+
+    article = from_bytes(data, "page.html")
+    assert article.encoding == encoding and "José Núñez" in article.text
+    assert article.text == data.decode(encoding, errors="replace")   # what a worker's article decodes to again
+    assert article.utf8 is None or article.utf8 == article.text.encode("utf-8")
+
 # -- JSON Lines ----------------------------------------------------------------------------------------------
 
 def jsonl(path: Path, records: list, *, opener=open) -> Path:
