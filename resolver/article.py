@@ -139,7 +139,10 @@ PREFERRED_ON_TIE = ("cp1252", "latin_1", "iso8859_15", "cp1251", "shift_jis", "g
 
 def _prefer_western(matches: list) -> str:
     best = matches[0]
-    ties = {m.encoding for m in matches if m.chaos == best.chaos and m.coherence == best.coherence}
+    # A tie as charset_normalizer counts one (CharsetMatch.__lt__): chaos within 0.5%, coherence within 2%.
+    # Exact equality missed cp1252 rated more coherent than the cp1250 put first: "Núñez" became "Núńez".
+    ties = {m.encoding for m in matches
+            if abs(m.chaos - best.chaos) < 0.005 and abs(m.coherence - best.coherence) <= 0.02}
     return next((name for name in PREFERRED_ON_TIE if name in ties), best.encoding)
 
 

@@ -166,6 +166,22 @@ def test_utf8_with_a_few_bad_bytes_is_utf8_and_not_mojibake(data: bytes, encodin
     assert article.text == data.decode(encoding, errors="replace")   # what a worker's article decodes to again
     assert article.utf8 is None or article.utf8 == article.text.encode("utf-8")
 
+
+def test_cp1252_is_preferred_when_detection_has_no_clear_winner() -> None:
+    """charset_normalizer put cp1250 first for this cp1252 page although it rates cp1252's coherence higher (a
+    difference it calls too small to decide by): "Núñez" became "Núńez" and "Åström" "Ĺström". A near tie is a
+    tie, as charset_normalizer itself counts it, and cp1252 wins ties."""
+    from resolver.article import from_bytes
+
+    page = ('<!DOCTYPE html>\n<html><head><title>Test</title></head><body>\n<p>Intro text with “smart quotes” and '
+            'café.</p>\n<blockquote class="twitter-tweet"><p lang="es" dir="ltr">Hola señor José Núñez, ¿qué tal? '
+            '<a href="https://t.co/AbCdEf1234">pic.twitter.com/AbCdEf1234</a></p>&mdash; José Núñez '
+            '(@jnunez_ficticio) <a href="https://twitter.com/jnunez_ficticio/status/1234567890123456789?ref_src='
+            'twsrc%5Etfw">September 12, 2022</a></blockquote>\n<figure><img src="a.jpg"><figcaption>A street. '
+            '(Photo: Zoë Åström/Exämple Wire)</figcaption></figure>\n</body></html>\n')
+    article = from_bytes(page.encode("cp1252"), "page.html")
+    assert (article.encoding, article.encoding_detected, article.text) == ("cp1252", True, page)
+
 # -- JSON Lines ----------------------------------------------------------------------------------------------
 
 def jsonl(path: Path, records: list, *, opener=open) -> Path:
