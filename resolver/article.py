@@ -60,9 +60,22 @@ class Article:
         return hashlib.sha256(self.data).hexdigest()
 
 
-def sniff_kind(data: bytes) -> str:
-    """'html' when the first 64 KB hold HTML markup, else 'text'. The content decides, not the file name."""
+def sniff_kind(data: bytes, *, encoding: str | None = None) -> str:
+    """'html' when the first 64 KB hold HTML markup, else 'text'. The content decides, not the file name. UTF-16
+    (a BOM, or the `encoding` given) is judged by its characters: its bytes put a NUL in every tag, and a UTF-16
+    page was read as plain text."""
+    if encoding is None and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    if encoding is not None and not _ascii_compatible(encoding):
+        data = data[:131072].decode(encoding, errors="replace").encode("utf-8")
     return "html" if HTML_SNIFF_RE.search(data, 0, 65536) else "text"   # searched in place, not copied (#14)
+
+
+def _ascii_compatible(encoding: str) -> bool:
+    try:
+        return "<".encode(encoding) == b"<"
+    except LookupError:
+        return True   # decoding says it is unknown, in its words
 
 
 CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32)])   # C0 controls other than tab, newline, VT, FF, CR
@@ -153,7 +166,7 @@ def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: s
     binary = None if encoding else looks_binary(data)
     if binary:
         raise InputError(f"cannot scan {source}: it looks like {binary}, not an article (HTML or text)")
-    kind = kind or sniff_kind(data)
+    kind = kind or sniff_kind(data, encoding=encoding)
     try:
         text, used, detected = decode(data, encoding=encoding, kind=kind)
     except InputError as exc:

@@ -182,6 +182,24 @@ def test_cp1252_is_preferred_when_detection_has_no_clear_winner() -> None:
     article = from_bytes(page.encode("cp1252"), "page.html")
     assert (article.encoding, article.encoding_detected, article.text) == ("cp1252", True, page)
 
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("given", [False, True], ids=["bom", "encoding-given"])
+def test_utf16_html_is_html(encoding: str, given: bool) -> None:
+    """The HTML sniff searched the bytes, where UTF-16 puts a NUL in every tag: a UTF-16 page was read as plain
+    text, its blockquote embed found only as a bare URL with no author (the same page from a WARC record, HTML
+    by its Content-Type, was found whole)."""
+    from resolver.article import from_bytes
+    from resolver.pipeline import scan_article
+
+    page = ('<html><body><blockquote class="twitter-tweet"><p lang="es">Hola</p>&mdash; José Núñez '
+            '(@jnunez_ficticio) <a href="https://twitter.com/jnunez_ficticio/status/1234567890123456789">'
+            'September 12, 2022</a></blockquote></body></html>')
+    data = page.encode(encoding) if given else ("\ufeff" + page).encode(encoding)
+    result = scan_article(from_bytes(data, "page.html", encoding=encoding if given else None))
+    assert result.article.kind == "html"
+    assert [(e.detector, e.author_name) for e in result.embeds] == [("html-blockquote", "José Núñez")]
+
 # -- JSON Lines ----------------------------------------------------------------------------------------------
 
 def jsonl(path: Path, records: list, *, opener=open) -> Path:
