@@ -100,9 +100,10 @@ def looks_binary(data: bytes) -> str | None:
     return None
 
 
-def decode(data: bytes, *, encoding: str | None = None, kind: str = "text") -> tuple[str, str, bool]:
-    """Decode bytes: the encoding given, else a BOM, else UTF-8, else a declared HTML charset, else UTF-8 with a few
-    bad bytes replaced, else detection."""
+def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
+           declared: str | None = None) -> tuple[str, str, bool]:
+    """Decode bytes: the encoding given, else a BOM, else UTF-8, else the charset the HTTP header `declared`, else
+    a declared HTML charset, else UTF-8 with a few bad bytes replaced, else detection."""
     if encoding:
         try:
             return data.decode(encoding), encoding, False
@@ -117,10 +118,15 @@ def decode(data: bytes, *, encoding: str | None = None, kind: str = "text") -> t
         return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError:
         pass
+    if declared:
+        try:
+            return data.decode(declared), declared, False
+        except (LookupError, UnicodeDecodeError):
+            pass
     if kind == "html":
-        declared = META_CHARSET_RE.search(data[:4096])
-        if declared:
-            name = declared.group(1).decode("ascii", "replace")
+        meta = META_CHARSET_RE.search(data[:4096])
+        if meta:
+            name = meta.group(1).decode("ascii", "replace")
             try:
                 return data.decode(name), name, False
             except (LookupError, UnicodeDecodeError):
@@ -159,8 +165,10 @@ def _prefer_western(matches: list) -> str:
     return next((name for name in PREFERRED_ON_TIE if name in ties), best.encoding)
 
 
-def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: str | None = None) -> Article:
-    """Build an Article, refusing binary data with a message that says what the bytes look like."""
+def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: str | None = None,
+               declared: str | None = None) -> Article:
+    """Build an Article, refusing binary data with a message that says what the bytes look like. `declared`: the
+    charset the HTTP Content-Type of a fetched page or a WARC record named (see `decode`)."""
     if len(data) > MAX_ARTICLE_BYTES:
         raise InputError(f"cannot scan {source}: {len(data):,} bytes is more than the {MAX_ARTICLE_BYTES:,} byte limit")
     binary = None if encoding else looks_binary(data)
@@ -168,12 +176,24 @@ def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: s
         raise InputError(f"cannot scan {source}: it looks like {binary}, not an article (HTML or text)")
     kind = kind or sniff_kind(data, encoding=encoding)
     try:
-        text, used, detected = decode(data, encoding=encoding, kind=kind)
+        text, used, detected = decode(data, encoding=encoding, kind=kind, declared=declared)
     except InputError as exc:
         raise InputError(f"cannot read {source}: {exc}") from None
     article = Article(source=source, data=data, kind=kind, encoding=used, encoding_detected=detected)
     article.__dict__["text"] = text   # the cached_property's value: decoded once, here
     return article
+
+
+def charset_of(content_type: str | None) -> str | None:
+    """The charset an HTTP Content-Type names ('text/html; charset="koi8-r"' -> 'koi8-r'), or None."""
+    if not content_type:
+        return None
+    from email.message import Message
+
+    header = Message()
+    header["content-type"] = content_type
+    charset = header.get_content_charset()
+    return charset if isinstance(charset, str) and charset else None
 
 
 def from_path(path: Path, *, kind: str | None = None, encoding: str | None = None) -> Article:

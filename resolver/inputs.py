@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
-from resolver.article import MAX_ARTICLE_BYTES, Article, from_bytes, from_path
+from resolver.article import MAX_ARTICLE_BYTES, Article, charset_of, from_bytes, from_path
 from resolver.errors import InputError
 from resolver.targets import classify, walk
 
@@ -93,6 +93,7 @@ class Item:
     fields: JsonlFields | None = None
     kind: str | None = None           # "html" | "text" when the input says which
     url: str | None = None            # the page's URL, when the input says (WARC-Target-URI, --url-field)
+    charset: str | None = None        # the charset its HTTP Content-Type named (a WARC record, a fetched page)
     remote: bool = False              # `url` is an article still to fetch, through the run's client (scan URL)
     record_id: str | None = None      # the record's own id (WARC-Record-ID, --id-field)
     explicit: bool = False            # named on the command line (a failure is an error, not a warning)
@@ -488,12 +489,15 @@ def _html_response_url(record: Any) -> str | None:
         status = record.http_headers.get_statuscode() or ""
         if not status.startswith("2"):
             return None
-        content_type = record.http_headers.get_header("Content-Type") or ""
-    else:
-        content_type = record.rec_headers.get_header("Content-Type") or ""
-    if "html" not in content_type.lower():
+    if "html" not in _content_type(record).lower():
         return None
     return record.rec_headers.get_header("WARC-Target-URI") or ""
+
+
+def _content_type(record: Any) -> str:
+    """The type of the page a record holds: its HTTP header's for a response, its own for a resource."""
+    headers = record.http_headers if record.rec_type == "response" else record.rec_headers
+    return str(headers.get_header("Content-Type") or "")
 
 
 def _warc_item(record: Any, path: Path, offset: int, url: str, key: str, locator: str) -> Item:
@@ -514,7 +518,8 @@ def _warc_item(record: Any, path: Path, offset: int, url: str, key: str, locator
     if problem:
         return Item(source=source, key=None, locator=locator, explicit=True, url=url or None, problem=problem)
     return Item(source=source, key=key, locator=locator, data=data, kind="html", url=url or None,
-                record_id=record.rec_headers.get_header("WARC-Record-ID"), explicit=True)
+                charset=charset_of(_content_type(record)), record_id=record.rec_headers.get_header("WARC-Record-ID"),
+                explicit=True)
 
 
 # -- loading -------------------------------------------------------------------------------------------------
@@ -534,5 +539,6 @@ def load(item: Item, *, kind: str | None = None, encoding: str | None = None) ->
     elif item.path is not None:
         article = from_path(item.path, kind=kind or item.kind, encoding=encoding)
     else:
-        article = from_bytes(item.data or b"", item.source, kind=kind or item.kind, encoding=encoding)
+        article = from_bytes(item.data or b"", item.source, kind=kind or item.kind, encoding=encoding,
+                             declared=item.charset)
     return Loaded(article=article, url=url, record_id=record_id)

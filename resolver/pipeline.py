@@ -915,16 +915,20 @@ async def fetch_item(item: Item, *, session: Session) -> Item:
     it (source, URL, resume key) has its secrets redacted (#11)."""
     from resolver.http import Ledger
 
+    from resolver.article import charset_of
+
     assert item.url is not None
     ledger = Ledger()
-    data = await fetch_article(item.url, session=session, ledger=ledger)
+    data, content_type = await fetch_article(item.url, session=session, ledger=ledger)
     redact = session.redactor.url
+    # The charset its Content-Type names decodes it, as a browser would, where the bytes are not UTF-8.
     return replace(item, data=data, remote=False, source=redact(item.source), url=redact(item.url),
-                   key=redact(item.key) if item.key is not None else None, fetched=tuple(ledger.held))
+                   key=redact(item.key) if item.key is not None else None, fetched=tuple(ledger.held),
+                   charset=charset_of(content_type))
 
 
-async def fetch_article(url: str, *, session: Session, ledger: Ledger | None = None) -> bytes:
-    """The bytes of an article at a URL, through the run's one client: the SSRF guard, the caps, the fetch log and
+async def fetch_article(url: str, *, session: Session, ledger: Ledger | None = None) -> tuple[bytes, str | None]:
+    """The bytes of an article at a URL and its Content-Type, through the run's one client: the SSRF guard, the caps, the fetch log and
     the WARC apply. Redirects are followed hop by hop, each checked and logged; the body is kept in the cache, so
     an offline run reads the article again from there. With a `ledger`, the fetch rows of an article that came are
     held there, to be written with the article."""
@@ -936,7 +940,7 @@ async def fetch_article(url: str, *, session: Session, ledger: Ledger | None = N
         raise
 
 
-async def _fetch_article(url: str, *, session: Session, ledger: Ledger | None) -> bytes:
+async def _fetch_article(url: str, *, session: Session, ledger: Ledger | None) -> tuple[bytes, str | None]:
     from urllib.parse import urljoin
 
     from resolver.article import MAX_ARTICLE_BYTES
@@ -959,12 +963,13 @@ async def _fetch_article(url: str, *, session: Session, ledger: Ledger | None) -
             continue
         if outcome.status != 200 or outcome.body is None:
             raise InputError(f"cannot read {session.redactor.url(url)}: HTTP {outcome.status}")
-        return outcome.body
+        return outcome.body, outcome.headers.get("content-type")
     raise InputError(f"cannot read {session.redactor.url(url)}: more than {session.settings.max_redirects} redirects")
 
 
-def _kept_article(url: str, session: Session) -> bytes:
-    """Offline: the body an earlier run kept for this URL, following the redirects its fetch log recorded."""
+def _kept_article(url: str, session: Session) -> tuple[bytes, str | None]:
+    """Offline: the body an earlier run kept for this URL and its Content-Type, following the redirects its fetch
+    log recorded."""
     import json
 
     store, current = session.store, url
@@ -973,11 +978,12 @@ def _kept_article(url: str, session: Session) -> bytes:
         if not rows:
             break
         row = rows[-1]
-        location = json.loads(row["headers"] or "{}").get("location")
+        headers = json.loads(row["headers"] or "{}")
+        location = headers.get("location")
         if row["status"] == 200 and row["body_sha256"] and store is not None:
             body = store.body(row["body_sha256"])
             if body is not None:
-                return body
+                return body, headers.get("content-type")
         if not location:
             break
         from urllib.parse import urljoin

@@ -354,6 +354,31 @@ def test_warc_yields_the_successful_html_responses_decoded(tmp_path: Path, compr
     assert all(i.record_id.startswith("<urn:uuid:") and i.kind == "html" for i in found)
 
 
+CYRILLIC = "<html><body><p>Москва. (Photo: Иван Петров/ТАСС)</p></body></html>"
+
+
+@pytest.mark.parametrize("rec_type", ["response", "resource"])
+def test_a_warc_records_http_charset_decodes_a_page_that_names_none(tmp_path: Path, rec_type: str) -> None:
+    """The charset of a record's Content-Type was ignored: a KOI8-R page with no <meta charset> went to detection,
+    which read this one as Hebrew (cp1255)."""
+    from warcio.warcwriter import WARCWriter
+
+    body = CYRILLIC.encode("koi8-r")
+    if rec_type == "response":
+        path = write_warc(tmp_path / "c.warc.gz", [("response", "https://news.example/ru", "200 OK",
+                                                    'text/html; charset="KOI8-R"', body, [])])
+    else:
+        path = tmp_path / "c.warc.gz"
+        with path.open("wb") as handle:
+            writer = WARCWriter(handle, gzip=True)
+            writer.write_record(writer.create_warc_record("https://news.example/ru", "resource",
+                                                          payload=io.BytesIO(body), length=len(body),
+                                                          warc_content_type="text/html; charset=koi8-r"))
+    (item,) = items(InputSpec(warc=(str(path),)))
+    article = load(item).article
+    assert (article.text, article.encoding, article.encoding_detected) == (CYRILLIC, "koi8-r", False)
+
+
 def test_warc_offsets_are_where_each_record_starts(tmp_path: Path) -> None:
     from warcio.archiveiterator import ArchiveIterator
 
