@@ -103,7 +103,8 @@ def looks_binary(data: bytes) -> str | None:
 def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
            declared: str | None = None) -> tuple[str, str, bool]:
     """Decode bytes: the encoding given, else a BOM, else UTF-8, else the charset the HTTP header `declared`, else
-    a declared HTML charset, else UTF-8 with a few bad bytes replaced, else detection."""
+    a declared HTML charset (a latin-1 or ASCII label read as cp1252, as browsers read it), else UTF-8 with a few
+    bad bytes replaced, else detection."""
     if encoding:
         try:
             return data.decode(encoding), encoding, False
@@ -118,19 +119,14 @@ def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
         return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError:
         pass
-    if declared:
+    meta = META_CHARSET_RE.search(data[:4096]) if kind == "html" else None
+    names = [declared] if declared else []
+    names += [meta.group(1).decode("ascii", "replace")] if meta else []
+    for codec in (codec for name in names for codec in _as_browsers_read(name)):
         try:
-            return data.decode(declared), declared, False
+            return data.decode(codec), codec, False
         except (LookupError, UnicodeDecodeError):
             pass
-    if kind == "html":
-        meta = META_CHARSET_RE.search(data[:4096])
-        if meta:
-            name = meta.group(1).decode("ascii", "replace")
-            try:
-                return data.decode(name), name, False
-            except (LookupError, UnicodeDecodeError):
-                pass
     if _mostly_utf8(data):
         return data.decode("utf-8", errors="replace"), "utf-8", True
     from charset_normalizer import from_bytes  # lazy: only undecodable input pays for it
@@ -138,6 +134,21 @@ def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
     matches = list(from_bytes(data[:200_000]))
     name = _prefer_western(matches) if matches else "cp1252"
     return data.decode(name, errors="replace"), name, True
+
+
+# Declared charsets browsers decode as another (the WHATWG Encoding standard's labels): pages that say ISO-8859-1
+# or ASCII use cp1252's quotes and dashes. Read as latin-1, the dash before a flattened tweet's author was a control.
+_AS_BROWSERS_READ = {"iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254"}
+
+
+def _as_browsers_read(name: str) -> list[str]:
+    """The encodings to try for a declared charset: the one browsers use for it first (strict cp1252 refuses five
+    bytes latin-1 takes), then the name itself."""
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return [name]   # decoding says it is unknown
+    return [_AS_BROWSERS_READ[codec], name] if codec in _AS_BROWSERS_READ else [name]
 
 
 def _mostly_utf8(data: bytes) -> bool:

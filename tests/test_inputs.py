@@ -183,6 +183,24 @@ def test_cp1252_is_preferred_when_detection_has_no_clear_winner() -> None:
     assert (article.encoding, article.encoding_detected, article.text) == ("cp1252", True, page)
 
 
+@pytest.mark.parametrize("declared, meta", [(None, "iso-8859-1"), (None, "us-ascii"), ("ISO-8859-1", None),
+                                            ("latin1", None)], ids=["meta-latin-1", "meta-ascii", "http", "http-alias"])
+def test_a_latin1_label_is_read_as_cp1252_as_browsers_read_it(declared: str | None, meta: str | None) -> None:
+    """Pages that say ISO-8859-1 (or ASCII) use cp1252's quotes and dashes, and browsers decode them as cp1252
+    (the WHATWG Encoding standard). Read as latin-1, the dash of a flattened tweet's signature was a control
+    character: the author came out as "\\x97 José Núñez" and the text as "\\x93Bridge reopened...\\x94"."""
+    from resolver.article import from_bytes
+    from resolver.pipeline import scan_article
+
+    head = f'<meta charset="{meta}">' if meta else ""
+    page = (f"<html><head>{head}</head><body><p>“Bridge reopened this morning.” pic.twitter.com/Zz98Yy76Xx "
+            "— José Núñez (@jnunez_ficticio) December 6, 2022</p></body></html>")
+    article = from_bytes(page.encode("cp1252"), "page.html", declared=declared)
+    assert (article.text, article.encoding, article.encoding_detected) == (page, "cp1252", False)
+    [embed] = scan_article(article).embeds
+    assert (embed.author_name, embed.text) == ("José Núñez", "“Bridge reopened this morning.” pic.twitter.com/Zz98Yy76Xx")
+
+
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
 @pytest.mark.parametrize("given", [False, True], ids=["bom", "encoding-given"])
 def test_utf16_html_is_html(encoding: str, given: bool) -> None:
