@@ -829,7 +829,9 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
         except InputError:
             stage = "read"   # the item could not be read or decoded: no detector ran
             raise
-        result = ArticleResult(found.loaded.article, found.embeds, found.credits, url=found.loaded.url,
+        # The URL a JSON Lines or WARC record gives is redacted as that of an article fetched by URL (#11).
+        url = session.redactor.url(found.loaded.url) if found.loaded.url else None
+        result = ArticleResult(found.loaded.article, found.embeds, found.credits, url=url,
                                record_id=found.loaded.record_id, unrecorded_fetches=item.fetched)
         if record and session.store is not None:
             [result] = record_results(session.store, [result])

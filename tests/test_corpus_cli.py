@@ -370,3 +370,22 @@ def test_the_same_article_gives_the_same_scan_whichever_way_it_comes_in(tmp_path
         [expected, declared, *[expected] * 4] * 2)
     if encoding == "utf-8":
         assert scan("--jsonl", str(tmp_path / "feed.jsonl")) == [expected]
+
+
+def test_a_secret_in_an_article_url_from_jsonl_or_warc_is_never_written(tmp_path: Path) -> None:
+    """The URL a JSON Lines record or a WARC record gives its article was stored and printed as it was, a token in
+    its query and all, where the same URL scanned by name (`scan URL`) is redacted, as README promises of every
+    URL stored."""
+    page = tweet_page(1)
+    (tmp_path / "feed.jsonl").write_text(json.dumps({"html": page, "url": "https://n.example/a?access_token=TOPSECRET1"})
+                                         + "\n")
+    write_warc(tmp_path / "c.warc.gz", [("response", "https://n.example/b?x=1&api_key=TOPSECRET2", "200 OK",
+                                         "text/html", page.encode(), [])])
+    result = invoke(tmp_path, "scan", "--json", "-q", "--jsonl", str(tmp_path / "feed.jsonl"), "--warc-input",
+                    str(tmp_path / "c.warc.gz"))
+    assert result.exit_code == 0, result.output
+    assert [r["url"] for r in lines(result.stdout)] == ["https://n.example/a?access_token=REDACTED",
+                                                        "https://n.example/b?x=1&api_key=REDACTED"]
+    store = Store(tmp_path / "c.db")
+    rows = json.dumps([list(store.db[t].rows) for t in store.db.table_names() if t != "bodies"], default=str)
+    assert "TOPSECRET" not in rows and "access_token=REDACTED" in rows
