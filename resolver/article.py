@@ -91,12 +91,11 @@ def looks_binary(data: bytes) -> str | None:
         # UTF-16 text: half its bytes are NUL; judge its characters, not its bytes
         head = head[2:].decode("utf-16-le" if head.startswith(codecs.BOM_UTF16_LE) else "utf-16-be",
                                errors="replace").encode("utf-8")
-    elif b"\x00" in head:
-        return "binary data (NUL bytes)"
     if head:
+        # NUL counts as the other controls: one stray NUL byte (a scraper's) made a whole article "binary".
         controls = len(head) - len(head.translate(None, CONTROL_BYTES))   # counted in C, not byte by byte (#14)
         if controls / len(head) > 0.05:
-            return "binary data (control bytes)"
+            return "binary data (NUL bytes)" if b"\x00" in head else "binary data (control bytes)"
     return None
 
 

@@ -82,6 +82,29 @@ def test_binary_file_is_refused(run, tmp_path):
     assert result.exit_code == 1 and "not an article" in result.stderr
 
 
+@pytest.mark.parametrize("data, what", [
+    (b"\x00\x01\x02PK" * 300, "binary data (NUL bytes)"),
+    (bytes(range(1, 256)) * 4, "binary data (control bytes)"),
+], ids=["nul-bytes", "control-bytes"])
+def test_binary_data_is_refused_saying_why(run, tmp_path, data, what):
+    path = tmp_path / "x.bin"
+    path.write_bytes(data)
+    result = run("scan", str(path))
+    assert result.exit_code == 1 and result.stderr.strip() == (
+        f"error: cannot scan {path}: it looks like {what}, not an article (HTML or text)")
+
+
+def test_an_article_with_a_stray_nul_byte_is_an_article(run, tmp_path):
+    """One NUL byte (a scraper's or a converter's) made a whole article "binary data (NUL bytes)" and unscanned;
+    NUL counts as the other control bytes do, and binary data has far more of them."""
+    path = tmp_path / "a.html"
+    path.write_bytes(b"<p>Intro\x00 text.</p>\n<p>" + TEXT.encode() + b"</p>\n" + b"<p>More words here.</p>\n" * 20)
+    result = run("scan", "--json", str(path))
+    assert result.exit_code == 0, result.output
+    [embed] = json.loads(result.stdout)["embeds"]
+    assert embed["author_handle"] == "RivertonRoads"
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
 def test_a_utf16_text_with_its_byte_order_mark_is_an_article(run, tmp_path, encoding):
     """Windows tools save text as UTF-16 with a byte-order mark. It was refused as "binary data (control bytes)":
