@@ -357,9 +357,9 @@ def _quiet_archive_iterator() -> type:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.bufferedreaders import DecompressingBufferedReader
 
-    from resolver.warc import read_br_bodies_in_steps
+    from resolver.warc import teach_warcio_decoders
 
-    read_br_bodies_in_steps(MAX_ARTICLE_BYTES + 1)   # one byte more than an article may hold: it is then refused
+    teach_warcio_decoders(MAX_ARTICLE_BYTES + 1)   # one byte more than an article may hold: it is then refused
 
     class QuietReader(DecompressingBufferedReader):
         def _decompress(self, data: bytes) -> bytes:

@@ -52,14 +52,16 @@ class _BoundedBrotli:
         return b"".join(parts)
 
 
-def read_br_bodies_in_steps(limit: int) -> None:
-    """Make warcio decode `br` record bodies with _BoundedBrotli (when brotli is installed)."""
+def teach_warcio_decoders(limit: int) -> None:
+    """Make warcio decode `br` record bodies with _BoundedBrotli (when brotli is installed), and `x-gzip` ones as
+    gzip, which HTTP/1.1 says it is (RFC 9110, 8.4.1.3): warcio left them encoded."""
     import importlib.util
 
     from warcio.bufferedreaders import BufferedReader
 
     if importlib.util.find_spec("brotli") is not None:
         BufferedReader.DECOMPRESSORS["br"] = lambda: _BoundedBrotli(limit)
+    BufferedReader.DECOMPRESSORS["x-gzip"] = BufferedReader.DECOMPRESSORS["gzip"]
 
 
 class WarcWriter:
@@ -137,7 +139,7 @@ class ReplayIndex:
 
         from resolver.article import MAX_ARTICLE_BYTES
 
-        read_br_bodies_in_steps(MAX_ARTICLE_BYTES + 1)
+        teach_warcio_decoders(MAX_ARTICLE_BYTES + 1)
         self._queues: dict[tuple[str, str], list[ReplayedResponse]] = defaultdict(list)
         self._used: dict[tuple[str, str], int] = defaultdict(int)
         self._lock = threading.Lock()

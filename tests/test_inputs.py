@@ -435,6 +435,15 @@ def test_damaged_warc_record_is_found_by_its_digest(tmp_path: Path) -> None:
     assert first.problem == f"cannot read {first.source}: the record is damaged (its digest does not match)"
 
 
+def test_an_x_gzip_body_in_a_warc_is_decoded_as_gzip(tmp_path: Path) -> None:
+    """HTTP/1.1 says x-gzip is gzip (RFC 9110, 8.4.1.3); warcio left it encoded, and the article was refused as
+    "gzip data"."""
+    path = write_warc(tmp_path / "c.warc.gz", [("response", "https://news.example/x", "200 OK", "text/html",
+                                                gzip.compress(PAGE), [("Content-Encoding", "x-gzip")])])
+    (item,) = items(InputSpec(warc=(str(path),)))
+    assert load(item).article.text == PAGE.decode()
+
+
 @pytest.mark.parametrize("compress", [True, False], ids=["warc.gz", "warc"])
 def test_a_brotli_body_in_a_warc_is_decoded_like_gzip(tmp_path: Path, compress: bool) -> None:
     """warcio gives br bodies to brotli.Decompressor with an attribute set on it, which brotli >= 1.2 refuses:
