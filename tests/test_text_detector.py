@@ -233,7 +233,12 @@ def test_single_newline_document_with_a_line_above_the_post_is_uncertain():
     ("I reported it too  ?Chris? (@chris_ex) October 9, 2017", "?Chris?", "I reported it too"),
     ("Bridge open!\n— 🌉🌉 (@bridge_fan) May 2, 2019", "🌉🌉", "Bridge open!"),
     ("Bridge open!\n— ★ Riverton ★ (@riverton_star) May 2, 2019", "★ Riverton ★", "Bridge open!"),
-], ids=["number-is-no-name", "emoji-lost-to-question-marks", "emoji-only", "symbols"])
+    # A dash a scraper or an encoding without it (KOI8-R, ASCII) turned into a hyphen: it was kept as part of the name.
+    ("Bridge open. pic.twitter.com/Zz98Yy76Xx - John Smith (@js_fict) December 6, 2022", "John Smith",
+     "Bridge open. pic.twitter.com/Zz98Yy76Xx"),
+    ("Мост снова открыт. - Иван Петров (@ivan_fict) December 6, 2022", "Иван Петров", "Мост снова открыт."),
+], ids=["number-is-no-name", "emoji-lost-to-question-marks", "emoji-only", "symbols", "hyphen-dash",
+        "hyphen-dash-cyrillic"])
 def test_names_are_kept_as_written_and_a_number_is_no_name(text, name, tweet):
     [embed] = find_embeds(text)
     assert (embed.author_name, embed.text) == (name, tweet)
