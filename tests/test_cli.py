@@ -173,3 +173,22 @@ def test_python_dash_m_resolver_works():
     import sys
     done = subprocess.run([sys.executable, "-m", "resolver", "--version"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and "embed-resolver" in done.stdout
+
+
+@pytest.mark.parametrize("command", [("report", "--offline", "--format", "json"), ("archive", "--offline", "--json")])
+def test_report_and_archive_take_the_encoding_scan_was_given(run, tmp_path, command):
+    """`scan --encoding koi8-r` read a KOI8-R article right, but `report`, which scans it again for its quotes, had
+    no --encoding: detection read it as Thai (cp874), and the report quoted and named garbage."""
+    path = tmp_path / "ru.txt"
+    path.write_bytes("Мост снова открыт. pic.twitter.com/Zz98Yy76Xx - Иван Петров (@ivan_fict) December 6, 2022\n"
+                     .encode("koi8-r"))
+    scanned = run("scan", "--json", "--encoding", "koi8-r", str(path))
+    assert [e["author_name"] for e in json.loads(scanned.stdout)["embeds"]] == ["Иван Петров"]
+    result = run(*command, "--encoding", "koi8-r", str(path))
+    assert result.exit_code == (0 if command[0] == "report" else 3), result.output   # 3: offline, not cached
+    if command[0] == "report":
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.stdout)
+        assert data["article"]["encoding"] == "koi8-r"
+        assert [(e["author_name"], e["quote"]) for e in data["embeds"]] == [
+            ("Иван Петров", "Мост снова открыт. pic.twitter.com/Zz98Yy76Xx - Иван Петров (@ivan_fict) December 6, 2022")]
