@@ -71,7 +71,8 @@ class Shard:
 
 @dataclass(frozen=True)
 class JsonlFields:
-    """Which fields of a JSON Lines record hold what. A dotted name reaches into objects (`meta.url`).
+    """Which fields of a JSON Lines record hold what. A dotted name reaches into objects (`meta.url`),
+    unless the record has a field of that very name.
     With neither text nor html named, a record's `html` is used, else its `text`."""
 
     text: str | None = None
@@ -274,6 +275,8 @@ def _jsonl_records(handle: IO[bytes], name: str, locator: str, fields: JsonlFiel
 
 
 def _field(record: Any, name: str, *, missing: Any = None) -> Any:
+    if isinstance(record, dict) and name in record:
+        return record[name]   # a field named with dots, as flattened exports name them ("article.body")
     for part in name.split("."):
         if not isinstance(record, dict) or part not in record:
             return missing
@@ -315,7 +318,8 @@ def _parse_line(item: Item) -> tuple[bytes, str | None, str | None, str | None]:
     # A lone surrogate (an escape JSON allows) becomes "?": spans index the text these bytes decode to.
     return (body.encode("utf-8", "replace"), kind,
             url if isinstance(url, str) and url else None,
-            str(record_id) if isinstance(record_id, (str, int)) and record_id != "" else None)
+            str(record_id) if isinstance(record_id, (str, int)) and not isinstance(record_id, bool) and record_id != ""
+            else None)
 
 
 # -- WARC and ARC -------------------------------------------------------------------------------------------

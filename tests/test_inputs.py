@@ -255,7 +255,10 @@ def test_jsonl_keys_survive_appending_lines(tmp_path: Path) -> None:
      ("<p>kept as text</p>", "text", "https://n.example/a", "g-1")),
     (JsonlFields(html="page.content", url="page.url"), {"page": {"content": "<b>x</b>", "url": ""}},
      ("<b>x</b>", "html", None, None)),
-], ids=["html-preferred", "text-default", "named-fields-dotted-id", "nested-html-empty-url"])
+    # Flattened exports name fields with dots: the field named so is read, before an object's member.
+    (JsonlFields(html="article.body", url="article.url"), {"article.body": "<b>y</b>", "article.url": "https://n.example/b",
+                                                           "id": True}, ("<b>y</b>", "html", "https://n.example/b", None)),
+], ids=["html-preferred", "text-default", "named-fields-dotted-id", "nested-html-empty-url", "dotted-names-bool-id"])
 def test_jsonl_fields(tmp_path: Path, fields: JsonlFields, record: dict, expected: tuple) -> None:
     (item,) = items(InputSpec(jsonl=(str(jsonl(tmp_path / "f.jsonl", [record])),), fields=fields))
     loaded = load(item)
