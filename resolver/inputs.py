@@ -6,8 +6,9 @@ process). Nothing holds more than one record in memory, so a 1 GB JSON Lines fil
 largest record costs. A reader never raises for one bad entry: it yields an item with a `problem`, and goes on.
 
 Resume keys say what an item is without reading it: a file by its absolute path, size and mtime (an edited file
-is scanned again); a record by its container's absolute path and byte offset (appending to a JSON Lines file
-keeps the keys of the lines already there).
+is scanned again); a record by its container's absolute path and byte offset, and a JSON Lines record also by a
+checksum of its line (appending to a JSON Lines file keeps the keys of the lines already there; an edited line is
+read again).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ OPENERS: dict[str, Callable[..., Any]] = {".gz": gzip.open, ".bz2": bz2.open, ".
 # What a folder given to --jsonl or --warc-input is searched for, unless --glob says otherwise.
 JSONL_GLOBS = tuple(f"*{s}{c}" for s in (".jsonl", ".ndjson") for c in ("", ".gz", ".bz2", ".xz"))
 WARC_GLOBS = ("*.warc", "*.warc.gz", "*.arc", "*.arc.gz")
+CRLF = b"\r\n"
 
 
 @dataclass(frozen=True)
@@ -265,7 +267,8 @@ def _jsonl_records(handle: IO[bytes], name: str, locator: str, fields: JsonlFiel
             start, offset = offset, offset + len(line)
             if not line.strip():
                 continue
-            key = f"{key_base}@{start}" if resumable else None
+            # The offset and a checksum of the record: an edited record is read again, as an edited file is.
+            key = f"{key_base}@{start}:{zlib.crc32(line.rstrip(CRLF)):08x}" if resumable else None
             if taken.wants(f"{locator}@{start}", key):
                 yield Item(source=f"{name}:{number}", key=key, locator=f"{locator}@{start}", line=line,
                            fields=fields, explicit=True)
