@@ -101,9 +101,9 @@ def looks_binary(data: bytes) -> str | None:
 
 def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
            declared: str | None = None) -> tuple[str, str, bool]:
-    """Decode bytes: the encoding given, else a BOM, else UTF-8, else the charset the HTTP header `declared`, else
-    a declared HTML charset (a latin-1 or ASCII label read as cp1252, as browsers read it), else UTF-8 with a few
-    bad bytes replaced, else detection."""
+    """Decode bytes: the encoding given, else a BOM, else UTF-8, else UTF-8 with a few bad bytes replaced, else the
+    charset the HTTP header `declared`, else a declared HTML charset (a latin-1 or ASCII label read as cp1252, as
+    browsers read it), else detection."""
     if encoding:
         try:
             return data.decode(encoding), encoding, False
@@ -118,6 +118,10 @@ def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
         return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError:
         pass
+    # Before what the page declares, as valid UTF-8 is: a label is often wrong (Apache says ISO-8859-1 of every
+    # page), and a crawl cuts a record in the middle of a character.
+    if _mostly_utf8(data):
+        return data.decode("utf-8", errors="replace"), "utf-8", True
     meta = META_CHARSET_RE.search(data[:4096]) if kind == "html" else None
     names = [declared] if declared else []
     names += [meta.group(1).decode("ascii", "replace")] if meta else []
@@ -126,8 +130,6 @@ def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
             return data.decode(codec), codec, False
         except (LookupError, UnicodeDecodeError):
             pass
-    if _mostly_utf8(data):
-        return data.decode("utf-8", errors="replace"), "utf-8", True
     from charset_normalizer import from_bytes  # lazy: only undecodable input pays for it
 
     matches = list(from_bytes(data[:200_000]))

@@ -154,7 +154,9 @@ UTF8_PAGE = ('<html><head><meta charset="utf-8"></head><body>' + NAMES * 20).enc
     (UTF8_PAGE[:UTF8_PAGE.rindex("ú".encode()) + 1], "utf-8"),            # cut in the middle of a character
     (UTF8_PAGE.replace(b'<meta charset="utf-8">', b"").replace(b"<body>", b"<body>\x81", 1), "utf-8"),
     (UTF8_PAGE.decode().encode("cp1252"), "cp1252"),                          # says UTF-8, is not: detected
-], ids=["stray-byte", "valid", "cut-mid-character", "stray-byte-undeclared", "cp1252-declared-utf-8"])
+    (UTF8_PAGE.replace(b"utf-8", b"iso-8859-1")[:-7], "utf-8"),               # a wrong label, cut mid-character
+], ids=["stray-byte", "valid", "cut-mid-character", "stray-byte-undeclared", "cp1252-declared-utf-8",
+        "declared-latin-1-cut"])
 def test_utf8_with_a_few_bad_bytes_is_utf8_and_not_mojibake(data: bytes, encoding: str) -> None:
     """One undecodable byte in a UTF-8 page made the whole page go to detection, which read it as cp1252 or
     hp_roman8: "José Núñez" became "JosÃ© NÃºÃ±ez" or "Josûˋ Nû¤ûÝez" in every credit. UTF-8 with fewer bad
@@ -163,6 +165,8 @@ def test_utf8_with_a_few_bad_bytes_is_utf8_and_not_mojibake(data: bytes, encodin
 
     article = from_bytes(data, "page.html")
     assert article.encoding == encoding and "José Núñez" in article.text
+    # The same with the label in an HTTP Content-Type (Apache's default: a crawl record cut at its size limit).
+    assert from_bytes(data, "page.html", declared="iso-8859-1").text == article.text
     assert article.text == data.decode(encoding, errors="replace")   # what a worker's article decodes to again
     assert article.utf8 is None or article.utf8 == article.text.encode("utf-8")
 
