@@ -126,6 +126,8 @@ def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
     names = [declared] if declared else []
     names += [meta.group(1).decode("ascii", "replace")] if meta else []
     for codec in (codec for name in names for codec in _as_browsers_read(name)):
+        if not _ascii_compatible(codec) and b"\x00" not in data[:4096]:
+            continue   # a label saying UTF-16 on markup that reads as ASCII: it is not UTF-16 (WHATWG reads UTF-8)
         try:
             return data.decode(codec), codec, False
         except (LookupError, UnicodeDecodeError):

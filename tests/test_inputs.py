@@ -205,6 +205,21 @@ def test_a_latin1_label_is_read_as_cp1252_as_browsers_read_it(declared: str | No
     assert (embed.author_name, embed.text) == ("José Núñez", "“Bridge reopened this morning.” pic.twitter.com/Zz98Yy76Xx")
 
 
+@pytest.mark.parametrize("declared, meta", [("utf-16", None), (None, "utf-16"), ("UTF-16LE", None)],
+                         ids=["http", "meta", "http-le"])
+def test_a_utf16_label_on_bytes_that_are_not_utf16_is_not_believed(declared: str | None, meta: str | None) -> None:
+    """A page whose markup reads as ASCII is not UTF-16, whatever its label says (the WHATWG standard reads a
+    <meta> saying UTF-16 as UTF-8): decoded as UTF-16, a cp1252 page became a line of CJK characters."""
+    from resolver.article import from_bytes
+
+    head = f'<meta charset="{meta}">' if meta else ""
+    page = f"<html><head>{head}</head><body><p>Café (Photo: Zoë Åström/Wire)</p></body></html>"
+    data = page.encode("cp1252")
+    data += b" " * (len(data) % 2)   # an even length, which UTF-16 decodes without an error
+    article = from_bytes(data, "page.html", declared=declared)
+    assert article.text.rstrip() == page and article.encoding == "cp1252"
+
+
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
 @pytest.mark.parametrize("given", [False, True], ids=["bom", "encoding-given"])
 def test_utf16_html_is_html(encoding: str, given: bool) -> None:
