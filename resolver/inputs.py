@@ -160,13 +160,13 @@ def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | 
         if name == "-":
             yield from _jsonl_records(stdin, "-", "-", spec.fields, taken, resumable=False)
             continue
-        for path, locator, explicit, problem in _files(name, spec.globs or JSONL_GLOBS):
+        for path, locator, explicit, problem in _files(name, spec.globs or JSONL_GLOBS, given=bool(spec.globs)):
             if problem:
                 yield Item(source=str(path), key=None, locator=locator, explicit=explicit, problem=problem)
             else:
                 yield from _jsonl_file(path, locator, spec.fields, taken)
     for name in spec.warc:
-        for path, locator, explicit, problem in _files(name, spec.globs or WARC_GLOBS):
+        for path, locator, explicit, problem in _files(name, spec.globs or WARC_GLOBS, given=bool(spec.globs)):
             if problem:
                 yield Item(source=str(path), key=None, locator=locator, explicit=explicit, problem=problem)
             else:
@@ -200,20 +200,31 @@ class _Taker:
 
 # -- files and folders ---------------------------------------------------------------------------------------
 
-def _files(name: str, globs: Iterable[str]) -> Iterator[tuple[Path, str, bool, str | None]]:
+def _files(name: str, globs: Iterable[str], *, given: bool = True) -> Iterator[tuple[Path, str, bool, str | None]]:
     """(path, locator, named on the command line, problem) for a file, or for every file under a folder in sorted
     order (targets.walk: hidden entries left out, a folder reached twice through symbolic links walked once,
-    broken links reported). --glob patterns apply to what a folder holds, not to a file named."""
+    broken links reported). --glob patterns apply to what a folder holds, not to a file named; a folder whose files
+    all fail them is a problem (`given`: the patterns are the user's --glob, not a reader's default)."""
     path = Path(name)
     if not path.is_dir():
         yield path, path.name, True, None
         return
     patterns = tuple(globs)
+    matched = left_out = 0
     for entry in walk(path):
         if entry.problem is not None:
             yield entry.path, entry.relative.as_posix(), False, entry.problem
         elif not patterns or any(entry.relative.match(g) for g in patterns):
+            matched += 1
             yield entry.path, entry.relative.as_posix(), False, None
+        else:
+            left_out += 1
+    if left_out and not matched:
+        # `scan --glob '*.html' articles/ --warc-input crawls/` read nothing of crawls/ and said nothing.
+        names = [repr(g) if given else g for g in patterns]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+        yield path, ".", False, (f"nothing in {path} matches {'--glob ' if given else ''}{listed} ({left_out:,} "
+                                 f"file{'s' * (left_out != 1)} left out){'' if given else '; give --glob'}")
 
 
 def _file_item(path: Path, locator: str, explicit: bool) -> Item:

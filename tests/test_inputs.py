@@ -48,6 +48,24 @@ def test_glob_keeps_matching_files_in_folders_but_not_files_named(tree: Path) ->
     assert found[-1].explicit
 
 
+def test_a_folder_with_files_none_of_which_match_is_said_so(tree: Path, tmp_path: Path) -> None:
+    """`scan --glob '*.html' articles/ --warc-input crawls/` read nothing from crawls/ (its .warc.gz files do not
+    match the glob) and said nothing, as a folder of .json files given to --jsonl did: a silent loss."""
+    crawls, feeds = tmp_path / "crawls", tmp_path / "feeds"
+    crawls.mkdir()
+    write_warc(crawls / "c.warc.gz", WARC_RECORDS)
+    feeds.mkdir()
+    (feeds / "a.json").write_text('{"text": "one"}\n')
+    found = items(InputSpec(files=(str(tree),), warc=(str(crawls),), globs=("*.html",)))
+    assert [(i.locator, i.problem) for i in found] == [
+        ("a.html", None), ("b/deep/d.html", None),
+        (".", f"nothing in {crawls} matches --glob '*.html' (1 file left out)")]
+    assert not found[-1].explicit   # a warning: the run goes on
+    [problem] = items(InputSpec(jsonl=(str(feeds),)))
+    assert problem.problem == f"nothing in {feeds} matches *.jsonl, *.jsonl.gz, *.jsonl.bz2, *.jsonl.xz, " \
+                              f"*.ndjson, *.ndjson.gz, *.ndjson.bz2 or *.ndjson.xz (1 file left out); give --glob"
+
+
 def test_a_folder_reached_twice_through_a_link_is_walked_once(tree: Path) -> None:
     (tree / "b" / "loop").symlink_to(tree, target_is_directory=True)
     assert [i.locator for i in items(InputSpec(files=(str(tree),)))] == ["a.html", "b/c.txt", "b/deep/d.html"]
