@@ -1000,8 +1000,9 @@ def _kept_article(url: str, session: Session) -> tuple[bytes, str | None]:
 # -- the steps -----------------------------------------------------------------------------------------------
 
 def scan(content: str | bytes, *, source: str = "-", kind: str | None = None) -> ArticleResult:
-    """Embeds and credits of an article given as text or bytes (text is taken as UTF-8). No store, no network."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    """Embeds and credits of an article given as text or bytes (text is taken as UTF-8; a lone surrogate, which
+    JSON allows, becomes "?" as in a JSON Lines record). No store, no network."""
+    data = content.encode("utf-8", "replace") if isinstance(content, str) else content
     return scan_article(from_bytes(data, source, kind=kind))
 
 
