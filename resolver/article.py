@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import json
 import os
 import re
+import zlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -210,6 +212,28 @@ def charset_of(content_type: str | None) -> str | None:
     return charset if isinstance(charset, str) and charset else None
 
 
+def refuse_container(data: bytes, source: str) -> None:
+    """A crawl or a feed given as one article (a SOURCE, or stdin) is refused naming the option that reads it: it
+    was scanned as one article, every page of a WARC file or every record of a JSON Lines file under one hash."""
+    head, packed = data[:4096], ""
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            head, packed = zlib.decompressobj(wbits=31).decompress(head, 64), "gzipped "
+        except zlib.error:
+            return
+    what = None
+    if head.lstrip().startswith((b"WARC/", b"filedesc://")):
+        what = f"a {packed}WARC or ARC file (give it to --warc-input)"
+    elif not packed and head.startswith(b"{"):
+        try:
+            first = json.loads(data.split(b"\n", 1)[0])
+        except ValueError:
+            return
+        what = "JSON Lines (give it to --jsonl)" if isinstance(first, dict) else None
+    if what is not None:
+        raise InputError(f"cannot scan {source}: it looks like {what}, not an article (HTML or text)")
+
+
 def from_path(path: Path, *, kind: str | None = None, encoding: str | None = None) -> Article:
     """Read a file into an Article; an unreadable file is an InputError naming it."""
     try:
@@ -222,6 +246,8 @@ def from_path(path: Path, *, kind: str | None = None, encoding: str | None = Non
         raise InputError(f"cannot read {path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if encoding is None:
+        refuse_container(data, str(path))
     return from_bytes(data, str(path), kind=kind, encoding=encoding)
 
 

@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
-from resolver.article import MAX_ARTICLE_BYTES, Article, charset_of, from_bytes, from_path
+from resolver.article import MAX_ARTICLE_BYTES, Article, charset_of, from_bytes, from_path, refuse_container
 from resolver.errors import InputError
 from resolver.targets import classify, walk
 
@@ -557,6 +557,8 @@ def load(item: Item, *, kind: str | None = None, encoding: str | None = None) ->
     elif item.path is not None:
         article = from_path(item.path, kind=kind or item.kind, encoding=encoding)
     else:
+        if item.source == "-" and encoding is None:
+            refuse_container(item.data or b"", item.source)   # stdin is read as one article: a feed is not one
         article = from_bytes(item.data or b"", item.source, kind=kind or item.kind, encoding=encoding,
                              declared=item.charset)
     return Loaded(article=article, url=url, record_id=record_id)

@@ -94,6 +94,22 @@ def test_binary_data_is_refused_saying_why(run, tmp_path, data, what):
         f"error: cannot scan {path}: it looks like {what}, not an article (HTML or text)")
 
 
+@pytest.mark.parametrize("name, data, option", [
+    ("crawl.warc", b"WARC/1.0\r\nWARC-Type: warcinfo\r\n\r\n", "--warc-input"),
+    ("crawl.warc.gz", __import__("gzip").compress(b"WARC/1.1\r\nWARC-Type: warcinfo\r\n\r\n"), "--warc-input"),
+    ("old.arc", b"filedesc://old.arc 0.0.0.0 20050614070159 text/plain 76\n1 0 Example\n", "--warc-input"),
+    ("feed.jsonl", b'{"html": "<p>one</p>"}\n{"html": "<p>two</p>"}\n', "--jsonl"),
+], ids=["warc", "warc.gz", "arc", "jsonl"])
+def test_a_warc_or_jsonl_file_given_as_an_article_is_refused_naming_the_option(run, tmp_path, name, data, option):
+    """A WARC or JSON Lines file named as a SOURCE was scanned as one article: every page of a crawl, or every
+    record of a feed, run together under one source and one hash (a gzipped WARC was "gzip data")."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = run("scan", "--json", str(path))
+    assert result.exit_code == 1 and result.stdout == ""
+    assert f"give it to {option}" in result.stderr
+
+
 def test_an_article_with_a_stray_nul_byte_is_an_article(run, tmp_path):
     """One NUL byte (a scraper's or a converter's) made a whole article "binary data (NUL bytes)" and unscanned;
     NUL counts as the other control bytes do, and binary data has far more of them."""
