@@ -181,6 +181,20 @@ def test_names_with_hyphens_are_kept_whole(signature, name):
     assert embed.author_name == name
 
 
+@pytest.mark.parametrize("inner", [
+    "Bridge open. pic.twitter.com/Zz98Yy76Xx<br>Sam Doe (@samdoe_ex) September 12, 2022",
+    "Bridge open. pic.twitter.com/Zz98Yy76Xx<br>- Sam Doe (@samdoe_ex) September 12, 2022",
+    "Bridge open. pic.twitter.com/Zz98Yy76Xx<br/>\n— Sam Doe (@samdoe_ex) September 12, 2022",
+], ids=["no-dash", "hyphen", "dash"])
+def test_a_line_break_before_a_flattened_signature_is_a_line_break(inner):
+    """The signature detector read the paragraph's text with its <br> dropped: "...Zz98Yy76XxSam Doe (@..." gave
+    the name "Doe" and the text "... pic.twitter.com/Zz98Yy76XxSam", where the same lines as plain text gave
+    "Sam Doe" and the text alone."""
+    [embed] = html.scan(f"<html><body><p>{inner}</p></body></html>")[0]
+    assert (embed.detector, embed.author_name, embed.text) == (
+        "html-text-signature", "Sam Doe", "Bridge open. pic.twitter.com/Zz98Yy76Xx")
+
+
 def test_two_tweets_on_a_one_line_page_get_their_own_spans():
     page = ("<html><body>" + _tweet("<p>First post</p>") + "<p>Between.</p>"
             + _tweet("<p>Second post</p>", handle="bo_ex", status="1600000000000000002") + "</body></html>")

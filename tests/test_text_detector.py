@@ -237,8 +237,10 @@ def test_single_newline_document_with_a_line_above_the_post_is_uncertain():
     ("Bridge open. pic.twitter.com/Zz98Yy76Xx - John Smith (@js_fict) December 6, 2022", "John Smith",
      "Bridge open. pic.twitter.com/Zz98Yy76Xx"),
     ("Мост снова открыт. - Иван Петров (@ivan_fict) December 6, 2022", "Иван Петров", "Мост снова открыт."),
+    ("Bridge open. pic.twitter.com/Zz98Yy76Xx\n- John Smith (@js_fict) December 6, 2022", "John Smith",
+     "Bridge open. pic.twitter.com/Zz98Yy76Xx"),
 ], ids=["number-is-no-name", "emoji-lost-to-question-marks", "emoji-only", "symbols", "hyphen-dash",
-        "hyphen-dash-cyrillic"])
+        "hyphen-dash-cyrillic", "hyphen-dash-own-line"])
 def test_names_are_kept_as_written_and_a_number_is_no_name(text, name, tweet):
     [embed] = find_embeds(text)
     assert (embed.author_name, embed.text) == (name, tweet)

@@ -20,7 +20,7 @@ from resolver.extract import html_credits, tweet_text
 from resolver.extract import text as text_detectors
 from resolver.extract.dates import parse_date
 from resolver.extract.dom import (AncestorMemo, attr, class_set, descendants, element_text, is_element, parse, select,
-                                  shallow, text_with_breaks)
+                                  shallow, text_with_breaks, text_with_lines)
 from resolver.extract.intervals import Intervals
 from resolver.extract.spans import ElementEnds, SourceMap
 from resolver.model import Credit, Embed
@@ -565,7 +565,7 @@ def _source_url_at(page: str, at: int, host: str, tail: re.Match[str], taken: In
 
 def _signatures_in(el: Any, smap: SourceMap) -> list[Embed]:
     """A tweet flattened inside the page itself (a class-less blockquote, a paragraph): the text detector on its text."""
-    text = el.text(deep=True)
+    text = text_with_lines(el)
     if "(@" not in text:
         return []
     span = smap.span(el)

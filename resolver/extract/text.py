@@ -211,7 +211,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[
             cut = before.rstrip()
             text_end_in_line = len(cut) - len(name) if name and cut.endswith(name) else len(cut)
             head = before[:text_end_in_line].rstrip()
-            if len(head) >= 2 and head[-1] in HYPHENS and head[-2].isspace():
+            if head[-1:] in HYPHENS and (len(head) == 1 or head[-2].isspace()):
                 text_end_in_line = len(head) - 1   # the hyphen a dash was turned into is not the post's
             inline_text = before[:text_end_in_line].strip()
         body: str | None
