@@ -88,6 +88,17 @@ def test_page_without_markers_is_not_parsed(fixture_text, monkeypatch):
     assert html.scan(fixture_text("no_markers.html")) == ([], [])
 
 
+@pytest.mark.parametrize("line, creator", [
+    ("(AP Photo/Jane Doe)", "Jane Doe"), ("Photo: José Núñez / Agencia Ejemplo", "José Núñez"),
+    ("(Photo by Lee Sample on Unsplash)", "Lee Sample"),
+], ids=["ap-photo", "photo-colon", "photo-by"])
+def test_a_credit_in_the_prose_of_a_page_with_no_other_marker_is_found(line, creator):
+    """A page is parsed only when it holds a marker; the prose credit words were none, so a page whose only credit
+    is a line of its text was skipped unparsed, where the same text as a plain-text file gave the credit."""
+    page = f"<html><body><p>The bridge reopened on Tuesday.</p><p>{line}</p><p>More of the story.</p></body></html>"
+    assert [c.creator for c in html.scan(page)[1]] == [creator]
+
+
 def test_flattened_tweet_inside_a_page_paragraph():
     page = "<html><body><p>Water is back. — Town Hall (@townhall_ex) June 2, 2021</p></body></html>"
     [embed] = html.scan(page)[0]
