@@ -99,6 +99,16 @@ def test_a_credit_in_the_prose_of_a_page_with_no_other_marker_is_found(line, cre
     assert [c.creator for c in html.scan(page)[1]] == [creator]
 
 
+@pytest.mark.parametrize("after", [" now", ".", ",", ").", "!", ";", ":", "?"],
+                         ids=["space", "period", "comma", "paren-period", "bang", "semicolon", "colon", "question"])
+def test_a_post_url_in_a_pages_text_is_found_whatever_punctuation_follows(after):
+    """A post URL written in a paragraph (not a link) was found only when a space or a quote followed it: "...
+    /status/20." read as the URL "/status/20." and was dropped, where the same text as plain text gave the post."""
+    page = f"<html><body><p>The first post (https://twitter.com/jack/status/20{after}</p></body></html>"
+    [embed] = html.scan(page)[0]
+    assert (embed.post_id, page[embed.span[0]:embed.span[1]]) == ("20", "twitter.com/jack/status/20")
+
+
 def test_flattened_tweet_inside_a_page_paragraph():
     page = "<html><body><p>Water is back. — Town Hall (@townhall_ex) June 2, 2021</p></body></html>"
     [embed] = html.scan(page)[0]

@@ -558,11 +558,13 @@ def _source_url_at(page: str, at: int, host: str, tail: re.Match[str], taken: In
     begin = at - _host_run_before(page, at)
     escaped = max(page.rfind("\\u002f", max(0, begin - 1), at), page.rfind("\\u002F", max(0, begin - 1), at))
     begin = escaped + 6 if escaped >= 0 else begin   # "\u002Fwww.instagram.com": the u002f is no host
-    ref = None if begin in taken else _parse_url("https://" + JSON_SLASH_RE.sub("/", page[begin:tail.end()]))
+    # Without the punctuation prose puts after a URL: a post URL in a paragraph's text, then ".", was dropped.
+    raw = text_detectors.clean_url(page[begin:tail.end()])
+    ref = None if begin in taken else _parse_url("https://" + JSON_SLASH_RE.sub("/", raw))
     if ref is None or ref.kind not in ("post", "video") or not ref.post_id:
         return None
     return Embed(platform=ref.platform, kind=ref.kind, url=ref.url, detector="html-source",
-                 span=(begin, tail.end()), post_id=ref.post_id, author_handle=ref.author_handle)
+                 span=(begin, begin + len(raw)), post_id=ref.post_id, author_handle=ref.author_handle)
 
 
 def _signatures_in(el: Any, smap: SourceMap) -> list[Embed]:
