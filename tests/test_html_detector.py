@@ -109,6 +109,17 @@ def test_a_post_url_in_a_pages_text_is_found_whatever_punctuation_follows(after)
     assert (embed.post_id, page[embed.span[0]:embed.span[1]]) == ("20", "twitter.com/jack/status/20")
 
 
+def test_an_instagram_caption_line_in_a_paragraph_is_instagrams():
+    """What a failed Instagram embed leaves ("A post shared by Name (@handle) on date"), in a page's paragraph, was
+    read as a flattened tweet and, the handle holding a dot, called a Bluesky post (bsky.app/profile/ann.example),
+    where the same line as plain text is Instagram's."""
+    page = ("<html><body><p>Story.</p><p>A post shared by Ann Example (@ann.example) on Dec 6, 2022 at 10:15am PST"
+            "</p></body></html>")
+    [embed] = html.scan(page)[0]
+    assert (embed.platform, embed.url, embed.author_name, embed.date) == (
+        "instagram", "https://www.instagram.com/ann.example/", "Ann Example", "2022-12-06")
+
+
 def test_flattened_tweet_inside_a_page_paragraph():
     page = "<html><body><p>Water is back. — Town Hall (@townhall_ex) June 2, 2021</p></body></html>"
     [embed] = html.scan(page)[0]

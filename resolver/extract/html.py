@@ -573,7 +573,10 @@ def _signatures_in(el: Any, smap: SourceMap) -> list[Embed]:
     if "(@" not in text:
         return []
     span = smap.span(el)
-    return [replace(e, span=span, detector="html-text-signature") for e in text_detectors.find_signatures(text)]
+    # Instagram's caption line first, as in plain text: its "(@ann.example) on Dec 6" read as a Bluesky signature.
+    instagram = text_detectors.find_instagram_remnants(text)
+    found = text_detectors.find_signatures(text, skip=[e.span for e in instagram]) + instagram
+    return [replace(e, span=span, detector="html-text-signature") for e in found]
 
 
 DETECTOR_RANK = {"html-blockquote": 0, "html-amp": 1, "html-iframe": 2, "html-wp-embed": 3, "html-xfbml": 3,
