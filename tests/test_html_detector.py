@@ -120,6 +120,16 @@ def test_an_instagram_caption_line_in_a_paragraph_is_instagrams():
         "instagram", "https://www.instagram.com/ann.example/", "Ann Example", "2022-12-06")
 
 
+@pytest.mark.parametrize("host", ["twitter.com", "x.com", "mobile.x.com"])
+def test_a_post_url_in_page_state_is_found_on_either_host(host):
+    """Page state keeping an embed's URL (a framework renders it from data) was read for twitter.com only: the same
+    post under x.com, the host X has written in its own links since 2023, was missed."""
+    page = ('<html><head><script>window.__STATE__={"embed":"https:\\/\\/' + host + '\\/jack\\/status\\/20"}</script>'
+            '</head><body><p>Story.</p><a href="https://twitter.com/share">share</a></body></html>')
+    [embed] = html.scan(page)[0]
+    assert (embed.detector, embed.url, embed.post_id) == ("html-source", "https://twitter.com/jack/status/20", "20")
+
+
 def test_flattened_tweet_inside_a_page_paragraph():
     page = "<html><body><p>Water is back. — Town Hall (@townhall_ex) June 2, 2021</p></body></html>"
     [embed] = html.scan(page)[0]
