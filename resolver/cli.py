@@ -86,9 +86,23 @@ def _network_overrides(options: dict[str, Any]) -> dict[str, Any]:
     return {k: options.pop(k) for k in keys if k in options and options[k] is not None}
 
 
+def _known_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An unknown encoding is a usage error before anything is read: found article by article, a folder gave a
+    warning a file and exit 0."""
+    import codecs
+
+    if value is not None:
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise click.BadParameter(f"unknown encoding {value!r}; try utf-8, latin-1 or cp1252") from None
+    return value
+
+
 encoding_option = click.option(
-    "--encoding", help="Decode the input files, standard input and WARC records with this encoding instead of detecting "
-                       "it (e.g. latin-1). JSON Lines fields are text already: it does not apply to them.")
+    "--encoding", callback=_known_encoding,
+    help="Decode the input files, standard input and WARC records with this encoding instead of detecting it (e.g. "
+         "latin-1). JSON Lines fields are text already: it does not apply to them.")
 
 
 def corpus_options(command: Any) -> Any:

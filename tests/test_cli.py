@@ -165,11 +165,17 @@ def test_undecodable_bytes_are_decoded_by_detection_and_recorded(run, tmp_path):
     assert data["credits"][0]["creator"] == "José Núñez"
 
 
-def test_bad_encoding_option_is_a_clear_error(run, tmp_path):
-    path = tmp_path / "a.txt"
+@pytest.mark.parametrize("command", ["scan", "report", "archive"])
+@pytest.mark.parametrize("named", ["file", "folder"])
+def test_bad_encoding_option_is_a_usage_error_before_anything_is_read(run, tmp_path, command, named):
+    """An unknown --encoding was found article by article: a folder gave a warning a file, "0 articles; 11
+    skipped" and exit 0, as if the run had done what it was asked."""
+    (tmp_path / "in").mkdir()
+    path = tmp_path / "in" / "a.txt"
     path.write_text(TEXT)
-    result = run("scan", "--encoding", "klingon", str(path))
-    assert result.exit_code == 1 and "unknown encoding 'klingon'" in result.stderr
+    result = run(command, "--encoding", "klingon", str(path if named == "file" else path.parent))
+    assert result.exit_code == 2, result.output
+    assert "Invalid value for '--encoding': unknown encoding 'klingon'; try utf-8, latin-1 or cp1252" in result.stderr
 
 
 def test_format_override(run):
