@@ -75,7 +75,7 @@ class Shard:
 class JsonlFields:
     """Which fields of a JSON Lines record hold what. A dotted name reaches into objects (`meta.url`),
     unless the record has a field of that very name.
-    With neither text nor html named, a record's `html` is used, else its `text`."""
+    With neither text nor html named, a record's `html` is used, else (none, null or blank) its `text`."""
 
     text: str | None = None
     html: str | None = None
@@ -319,7 +319,10 @@ def _parse_line(item: Item) -> tuple[bytes, str | None, str | None, str | None]:
     elif fields.text:
         name, kind = fields.text, "text"
     else:
-        name, kind = ("html", "html") if "html" in record else ("text", None)
+        # A null or blank html with a text beside it is read from the text (it was an error, or an empty article).
+        html = record.get("html")
+        blank = html is None or (isinstance(html, str) and not html.strip())
+        name, kind = ("html", "html") if "html" in record and not (blank and "text" in record) else ("text", None)
     body = _field(record, name, missing=_MISSING)
     if body is _MISSING:
         raise InputError(f"cannot read {item.source}: no field {name!r}; name the field with "

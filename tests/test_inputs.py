@@ -306,7 +306,13 @@ def test_jsonl_key_changes_when_a_record_is_edited_and_not_otherwise(tmp_path: P
     # Flattened exports name fields with dots: the field named so is read, before an object's member.
     (JsonlFields(html="article.body", url="article.url"), {"article.body": "<b>y</b>", "article.url": "https://n.example/b",
                                                            "id": True}, ("<b>y</b>", "html", "https://n.example/b", None)),
-], ids=["html-preferred", "text-default", "named-fields-dotted-id", "nested-html-empty-url", "dotted-names-bool-id"])
+    # With no field named, a record whose html is null or empty is read from its text: it was an error, or an
+    # empty article with the text's posts unread.
+    (JsonlFields(), {"html": None, "text": "words"}, ("words", "text", None, None)),
+    (JsonlFields(), {"html": "  ", "text": "words"}, ("words", "text", None, None)),
+    (JsonlFields(), {"html": ""}, ("", "html", None, None)),
+], ids=["html-preferred", "text-default", "named-fields-dotted-id", "nested-html-empty-url", "dotted-names-bool-id",
+        "null-html-then-text", "blank-html-then-text", "empty-html-alone"])
 def test_jsonl_fields(tmp_path: Path, fields: JsonlFields, record: dict, expected: tuple) -> None:
     (item,) = items(InputSpec(jsonl=(str(jsonl(tmp_path / "f.jsonl", [record])),), fields=fields))
     loaded = load(item)
