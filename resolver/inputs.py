@@ -163,13 +163,13 @@ def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | 
         for path, locator, explicit, problem in _files(name, spec.globs or JSONL_GLOBS, given=bool(spec.globs)):
             if problem:
                 yield Item(source=str(path), key=None, locator=locator, explicit=explicit, problem=problem)
-            else:
+            elif taken.first_reading(path):
                 yield from _jsonl_file(path, locator, spec.fields, taken)
     for name in spec.warc:
         for path, locator, explicit, problem in _files(name, spec.globs or WARC_GLOBS, given=bool(spec.globs)):
             if problem:
                 yield Item(source=str(path), key=None, locator=locator, explicit=explicit, problem=problem)
-            else:
+            elif taken.first_reading(path):
                 yield from _warc_file(path, locator, taken)
 
 
@@ -180,6 +180,22 @@ class _Taker:
     def __init__(self, shard: Shard | None, skip: Skip | None, repeated: Callable[[], None] | None = None) -> None:
         self.shard, self.skip, self.repeated = shard, skip, repeated
         self.files: set[str] = set()   # keys of the files taken (not of JSON Lines or WARC records: no need)
+        self.containers: set[str] = set()   # real paths of the JSON Lines and WARC files read
+
+    def first_reading(self, path: Path) -> bool:
+        """Whether this run reads a JSON Lines or WARC file for the first time (every shard reads it whole, for
+        its records): one named twice, or reached through a folder and by name, was read, and each record scanned,
+        twice."""
+        try:
+            real = _real_path(path, os.lstat(path))
+        except OSError:
+            return True   # reading it says what is wrong
+        if real in self.containers:
+            if self.repeated is not None:
+                self.repeated()
+            return False
+        self.containers.add(real)
+        return True
 
     def wants(self, locator: str, key: str | None) -> bool:
         if self.shard is not None and not self.shard.takes(locator):

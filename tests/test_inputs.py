@@ -276,6 +276,21 @@ def test_jsonl_records_become_items_named_by_line_and_keyed_by_offset(tmp_path: 
         "<p>one</p>", "html", "https://news.example/1", "7")
 
 
+def test_a_jsonl_or_warc_file_reached_twice_is_read_once(tmp_path: Path) -> None:
+    """A file named twice, or reached through a folder and by name, is read once (README); a JSON Lines or WARC
+    file was read each time: every record scanned, printed and written to -o FILE twice."""
+    (tmp_path / "feeds").mkdir()
+    feed = jsonl(tmp_path / "feeds" / "a.jsonl", [{"text": "one"}, {"text": "two"}])
+    crawl = write_warc(tmp_path / "c.warc.gz", WARC_RECORDS)
+    (tmp_path / "link.jsonl").symlink_to(feed)
+    repeats: list[None] = []
+    found = items(InputSpec(jsonl=(str(feed), str(tmp_path / "feeds"), str(tmp_path / "link.jsonl")),
+                            warc=(str(crawl), str(crawl))), repeated=lambda: repeats.append(None))
+    assert [i.source for i in found] == [f"{feed}:1", f"{feed}:2", f"{crawl}#{found[2].source.split('#')[1]}",
+                                         found[3].source]
+    assert len(found) == 4 and len(repeats) == 3
+
+
 def test_jsonl_keys_survive_appending_lines(tmp_path: Path) -> None:
     path = jsonl(tmp_path / "feed.jsonl", [{"text": "one"}, {"text": "two"}])
     before = [i.key for i in items(InputSpec(jsonl=(str(path),)))]
