@@ -237,6 +237,18 @@ def test_a_line_break_before_a_flattened_signature_is_a_line_break(inner):
         "html-text-signature", "Sam Doe", "Bridge open. pic.twitter.com/Zz98Yy76Xx")
 
 
+@pytest.mark.parametrize("element", [
+    "<p>Line one<br>Line two — Ann Lee (@annlee_fict) December 6, 2022</p>",
+    "<blockquote>Line one<br>\nLine two<br>\n— Ann Lee (@annlee_fict) December 6, 2022</blockquote>",
+    "<blockquote><p>Line one</p><p>Line two</p>— Ann Lee (@annlee_fict) December 6, 2022</blockquote>",
+], ids=["br-inline", "br-own-line", "paragraphs"])
+def test_a_flattened_tweet_of_several_lines_in_an_element_keeps_them_all(element):
+    """An element is one block: the tweet's text is every line above its signature, as in plain text. The lines
+    were glued ("Line oneLine two") or all but the last lost ("Line two", marked uncertain)."""
+    [embed] = html.scan(f"<html><body><p>Story.</p>{element}<p>More.</p></body></html>")[0]
+    assert (embed.author_name, embed.text, embed.text_confidence) == ("Ann Lee", "Line one\nLine two", "high")
+
+
 def test_two_tweets_on_a_one_line_page_get_their_own_spans():
     page = ("<html><body>" + _tweet("<p>First post</p>") + "<p>Between.</p>"
             + _tweet("<p>Second post</p>", handle="bo_ex", status="1600000000000000002") + "</body></html>")

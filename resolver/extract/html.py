@@ -569,7 +569,9 @@ def _source_url_at(page: str, at: int, host: str, tail: re.Match[str], taken: In
 
 def _signatures_in(el: Any, smap: SourceMap) -> list[Embed]:
     """A tweet flattened inside the page itself (a class-less blockquote, a paragraph): the text detector on its text."""
-    text = text_with_lines(el)
+    # The element is one block of text: blank lines around it let the text detector take all its lines above a
+    # signature ("Line one<br>Line two<br>— Name (@h) date"), not only the last.
+    text = "\n\n" + text_with_lines(el) + "\n\n"
     if "(@" not in text:
         return []
     span = smap.span(el)
