@@ -249,6 +249,23 @@ def test_a_flattened_tweet_of_several_lines_in_an_element_keeps_them_all(element
     assert (embed.author_name, embed.text, embed.text_confidence) == ("Ann Lee", "Line one\nLine two", "high")
 
 
+@pytest.mark.parametrize("body, texts", [
+    ("<blockquote><p>Line one</p><p>Line two — Ann Lee (@annlee_fict) December 6, 2022</p></blockquote>",
+     ["Line one\nLine two"]),
+    ("<blockquote><p>Line one<br>Line two</p><p>— Ann Lee (@annlee_fict) December 6, 2022</p></blockquote>",
+     ["Line one\nLine two"]),
+    ("<p>First one — Ann Lee (@annlee_fict) December 6, 2022 Second one — Ann Lee (@annlee_fict) December 6, 2022</p>",
+     ["First one", "Second one"]),
+    ("<blockquote><p>First one — Ann Lee (@annlee_fict) December 6, 2022</p><p>Second one — Ann Lee (@annlee_fict) "
+     "December 6, 2022</p></blockquote>", ["First one", "Second one"]),
+], ids=["nested-once", "nested-signature-paragraph", "two-in-one-paragraph", "two-in-a-blockquote"])
+def test_each_flattened_tweet_is_counted_once(body, texts):
+    """A class-less blockquote and each paragraph in it read the same signature: one tweet gave two embeds. And two
+    tweets by one author on one day in one element gave one: a post with no id was known by its element's span."""
+    found = html.scan(f"<html><body><p>Story.</p>{body}<p>More.</p></body></html>")[0]
+    assert [e.text for e in found] == texts and {e.author_name for e in found} == {"Ann Lee"}
+
+
 def test_two_tweets_on_a_one_line_page_get_their_own_spans():
     page = ("<html><body>" + _tweet("<p>First post</p>") + "<p>Between.</p>"
             + _tweet("<p>Second post</p>", handle="bo_ex", status="1600000000000000002") + "</body></html>")

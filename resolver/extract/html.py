@@ -324,9 +324,13 @@ def _structural_embeds(tree: Any, smap: SourceMap) -> tuple[list[Embed], list[An
 def _signatures(tree: Any, smap: SourceMap, claimed: set[Any]) -> list[Embed]:
     """Tweets flattened into the page's own paragraphs and class-less blockquotes."""
     in_claimed = AncestorMemo(lambda node, above: above or node in claimed, False)
+    # A paragraph in a class-less blockquote is read with it, not again alone: one tweet gave two embeds.
+    in_quote = AncestorMemo(lambda node, above: above or (node.tag == "blockquote" and "class" not in node.attrs),
+                            False)
     found = []
     for el in shallow(select(tree.body or tree.root, "p, blockquote:not([class])")):
-        if "(@" in el.text(deep=True) and not (claimed and in_claimed(el.parent)):
+        if "(@" in el.text(deep=True) and not (claimed and in_claimed(el.parent)) \
+                and not (el.tag == "p" and in_quote(el.parent)):
             found += _signatures_in(el, smap)
     return found
 
@@ -593,8 +597,9 @@ def _dedupe(embeds: list[Embed]) -> list[Embed]:
     groups: dict[str, list[Embed]] = {}
     for embed in embeds:
         # One post, one embed, whatever handle each link spells (a widget may name another account).
+        # A post with no id by its place, date and words: two signatures in one element share the element's span.
         key = (f"{embed.platform}:{embed.kind}:{embed.post_id}" if embed.post_id
-               else embed.url if embed.kind != "post" else f"{embed.url}#{embed.span[0]}")
+               else embed.url if embed.kind != "post" else f"{embed.url}#{embed.span[0]}#{embed.date_text}#{embed.text}")
         groups.setdefault(key, []).append(embed)
     kept = []
     for group in groups.values():
