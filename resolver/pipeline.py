@@ -324,11 +324,31 @@ def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary:
     job = options.job
 
     def done(key: str) -> bool:
-        finished = store.is_done(job, key)
+        finished = store.is_done(job, key) or _same_bytes_done(store, job, key)
         if finished and summary is not None:
             summary.resumed += 1
         return finished
     return iter_items(spec, skip=done, stdin=stdin, repeated=repeated)
+
+
+def _same_bytes_done(store: Store, job: str, key: str) -> bool:
+    """A file the interrupted run finished whose time changed since, not its bytes (a copy that resets times:
+    rsync without -t, a checkout): done. It was scanned again, and --output FILE held it twice. A file's key is
+    `path|size|mtime`; only a file the job finished under its path is read here, to hash it."""
+    import hashlib
+
+    parts = key.rsplit("|", 2)   # a path may hold "|" itself
+    if len(parts) != 3 or not (parts[1].isdigit() and parts[2].isdigit()):
+        return False   # not a file's key
+    path = parts[0]
+    known = store.done_articles_under(job, path + "|")
+    if not known:
+        return False
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest() in known
+    except OSError:
+        return False
 
 
 async def drive(items: Iterable[Item], *, session: Session, steps: Steps,
