@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import json
 import os
 import re
+import zlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -63,9 +65,9 @@ class Article:
 
     @property
     def utf8(self) -> bytes | None:
-        """The bytes when they are exactly `text` encoded as UTF-8 (they were decoded as strict UTF-8), else None:
-        the HTML parser takes them as they are instead of encoding the text again (#14)."""
-        return self.data if self.encoding == "utf-8" else None
+        """The bytes when they are exactly `text` encoded as UTF-8 (they were decoded as strict UTF-8, not with bad
+        bytes replaced), else None: the HTML parser takes them as they are instead of encoding the text again (#14)."""
+        return self.data if self.encoding == "utf-8" and not self.encoding_detected else None
 
     @cached_property
     def sha256(self) -> str:
@@ -91,9 +93,22 @@ class ArticleSummary(Article):
     size = property(lambda self: self.__dict__["size"])
 
 
-def sniff_kind(data: bytes) -> str:
-    """'html' when the first 64 KB hold HTML markup, else 'text'. The content decides, not the file name."""
+def sniff_kind(data: bytes, *, encoding: str | None = None) -> str:
+    """'html' when the first 64 KB hold HTML markup, else 'text'. The content decides, not the file name. UTF-16
+    (a BOM, or the `encoding` given) is judged by its characters: its bytes put a NUL in every tag, and a UTF-16
+    page was read as plain text."""
+    if encoding is None and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    if encoding is not None and not _ascii_compatible(encoding):
+        data = data[:131072].decode(encoding, errors="replace").encode("utf-8")
     return "html" if HTML_SNIFF_RE.search(data, 0, 65536) else "text"   # searched in place, not copied (#14)
+
+
+def _ascii_compatible(encoding: str) -> bool:
+    try:
+        return "<".encode(encoding) == b"<"
+    except LookupError:
+        return True   # decoding says it is unknown, in its words
 
 
 CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32)])   # C0 controls other than tab, newline, VT, FF, CR
@@ -109,17 +124,19 @@ def looks_binary(data: bytes) -> str | None:
         # UTF-16 text: half its bytes are NUL; judge its characters, not its bytes
         head = head[2:].decode("utf-16-le" if head.startswith(codecs.BOM_UTF16_LE) else "utf-16-be",
                                errors="replace").encode("utf-8")
-    elif b"\x00" in head:
-        return "binary data (NUL bytes)"
     if head:
+        # NUL counts as the other controls: one stray NUL byte (a scraper's) made a whole article "binary".
         controls = len(head) - len(head.translate(None, CONTROL_BYTES))   # counted in C, not byte by byte (#14)
         if controls / len(head) > 0.05:
-            return "binary data (control bytes)"
+            return "binary data (NUL bytes)" if b"\x00" in head else "binary data (control bytes)"
     return None
 
 
-def decode(data: bytes, *, encoding: str | None = None, kind: str = "text") -> tuple[str, str, bool]:
-    """Decode bytes: the encoding given, else a BOM, else UTF-8, else a declared HTML charset, else detection."""
+def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
+           declared: str | None = None) -> tuple[str, str, bool]:
+    """Decode bytes: the encoding given, else a BOM, else UTF-8, else UTF-8 with a few bad bytes replaced, else the
+    charset the HTTP header `declared`, else a declared HTML charset (a latin-1 or ASCII label read as cp1252, as
+    browsers read it), else detection."""
     if encoding:
         try:
             return data.decode(encoding), encoding, False
@@ -134,19 +151,52 @@ def decode(data: bytes, *, encoding: str | None = None, kind: str = "text") -> t
         return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError:
         pass
-    if kind == "html":
-        declared = META_CHARSET_RE.search(data[:4096])
-        if declared:
-            name = declared.group(1).decode("ascii", "replace")
-            try:
-                return data.decode(name), name, False
-            except (LookupError, UnicodeDecodeError):
-                pass
+    # Before what the page declares, as valid UTF-8 is: a label is often wrong (Apache says ISO-8859-1 of every
+    # page), and a crawl cuts a record in the middle of a character.
+    if _mostly_utf8(data):
+        return data.decode("utf-8", errors="replace"), "utf-8", True
+    meta = META_CHARSET_RE.search(data[:4096]) if kind == "html" else None
+    names = [declared] if declared else []
+    names += [meta.group(1).decode("ascii", "replace")] if meta else []
+    for codec in (codec for name in names for codec in _as_browsers_read(name)):
+        if not _ascii_compatible(codec) and b"\x00" not in data[:4096]:
+            continue   # a label saying UTF-16 on markup that reads as ASCII: it is not UTF-16 (WHATWG reads UTF-8)
+        try:
+            return data.decode(codec), codec, False
+        except (LookupError, UnicodeDecodeError):
+            pass
     from charset_normalizer import from_bytes  # lazy: only undecodable input pays for it
 
     matches = list(from_bytes(data[:200_000]))
     name = _prefer_western(matches) if matches else "cp1252"
     return data.decode(name, errors="replace"), name, True
+
+
+# Declared charsets browsers decode as another (the WHATWG Encoding standard's labels): pages that say ISO-8859-1
+# or ASCII use cp1252's quotes and dashes. Read as latin-1, the dash before a flattened tweet's author was a control.
+_AS_BROWSERS_READ = {"iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254"}
+
+
+def _as_browsers_read(name: str) -> list[str]:
+    """The encodings to try for a declared charset: the one browsers use for it first (strict cp1252 refuses five
+    bytes latin-1 takes), then the name itself."""
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return [name]   # decoding says it is unknown
+    return [_AS_BROWSERS_READ[codec], name] if codec in _AS_BROWSERS_READ else [name]
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few bad bytes (a stray byte from a template, a page cut in the middle of a character): it
+    decodes at least as many characters of two or more bytes as it has bad sequences. In text of a one-byte
+    encoding (cp1252, latin-1) the bytes above 127 almost never form a valid UTF-8 sequence, so it has none.
+    Before, one bad byte sent the whole page to detection, which read it as cp1252: "José" became "JosÃ©"."""
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count("\ufffd")
+    bad = replaced - data.count("\ufffd".encode())
+    wide = len(text) - len(text.encode("ascii", "ignore")) - replaced
+    return 0 < bad <= wide
 
 
 # When detection ties (short texts often do), the encodings most news pages actually use win.
@@ -155,25 +205,64 @@ PREFERRED_ON_TIE = ("cp1252", "latin_1", "iso8859_15", "cp1251", "shift_jis", "g
 
 def _prefer_western(matches: list) -> str:
     best = matches[0]
-    ties = {m.encoding for m in matches if m.chaos == best.chaos and m.coherence == best.coherence}
+    # A tie as charset_normalizer counts one (CharsetMatch.__lt__): chaos within 0.5%, coherence within 2%.
+    # Exact equality missed cp1252 rated more coherent than the cp1250 put first: "Núñez" became "Núńez".
+    ties = {m.encoding for m in matches
+            if abs(m.chaos - best.chaos) < 0.005 and abs(m.coherence - best.coherence) <= 0.02}
     return next((name for name in PREFERRED_ON_TIE if name in ties), best.encoding)
 
 
-def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: str | None = None) -> Article:
-    """Build an Article, refusing binary data with a message that says what the bytes look like."""
+def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: str | None = None,
+               declared: str | None = None) -> Article:
+    """Build an Article, refusing binary data with a message that says what the bytes look like. `declared`: the
+    charset the HTTP Content-Type of a fetched page or a WARC record named (see `decode`)."""
     if len(data) > MAX_ARTICLE_BYTES:
         raise InputError(f"cannot scan {source}: {len(data):,} bytes is more than the {MAX_ARTICLE_BYTES:,} byte limit")
     binary = None if encoding else looks_binary(data)
     if binary:
         raise InputError(f"cannot scan {source}: it looks like {binary}, not an article (HTML or text)")
-    kind = kind or sniff_kind(data)
+    kind = kind or sniff_kind(data, encoding=encoding)
     try:
-        text, used, detected = decode(data, encoding=encoding, kind=kind)
+        text, used, detected = decode(data, encoding=encoding, kind=kind, declared=declared)
     except InputError as exc:
         raise InputError(f"cannot read {source}: {exc}") from None
     article = Article(source=source, data=data, kind=kind, encoding=used, encoding_detected=detected)
     article.__dict__["text"] = text   # the cached_property's value: decoded once, here
     return article
+
+
+def charset_of(content_type: str | None) -> str | None:
+    """The charset an HTTP Content-Type names ('text/html; charset="koi8-r"' -> 'koi8-r'), or None."""
+    if not content_type:
+        return None
+    from email.message import Message
+
+    header = Message()
+    header["content-type"] = content_type
+    charset = header.get_content_charset()
+    return charset if isinstance(charset, str) and charset else None
+
+
+def refuse_container(data: bytes, source: str) -> None:
+    """A crawl or a feed given as one article (a SOURCE, or stdin) is refused naming the option that reads it: it
+    was scanned as one article, every page of a WARC file or every record of a JSON Lines file under one hash."""
+    head, packed = data[:4096], ""
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            head, packed = zlib.decompressobj(wbits=31).decompress(head, 64), "gzipped "
+        except zlib.error:
+            return
+    what = None
+    if head.lstrip().startswith((b"WARC/", b"filedesc://")):
+        what = f"a {packed}WARC or ARC file (give it to --warc-input)"
+    elif not packed and head.startswith(b"{"):
+        try:
+            first = json.loads(data.split(b"\n", 1)[0])
+        except ValueError:
+            return
+        what = "JSON Lines (give it to --jsonl)" if isinstance(first, dict) else None
+    if what is not None:
+        raise InputError(f"cannot scan {source}: it looks like {what}, not an article (HTML or text)")
 
 
 def from_path(path: Path, *, kind: str | None = None, encoding: str | None = None) -> Article:
@@ -188,6 +277,8 @@ def from_path(path: Path, *, kind: str | None = None, encoding: str | None = Non
         raise InputError(f"cannot read {path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if encoding is None:
+        refuse_container(data, str(path))
     return from_bytes(data, str(path), kind=kind, encoding=encoding)
 
 

@@ -86,6 +86,25 @@ def _network_overrides(options: dict[str, Any]) -> dict[str, Any]:
     return {k: options.pop(k) for k in keys if k in options and options[k] is not None}
 
 
+def _known_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An unknown encoding is a usage error before anything is read: found article by article, a folder gave a
+    warning a file and exit 0."""
+    import codecs
+
+    if value is not None:
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise click.BadParameter(f"unknown encoding {value!r}; try utf-8, latin-1 or cp1252") from None
+    return value
+
+
+encoding_option = click.option(
+    "--encoding", callback=_known_encoding,
+    help="Decode the input files, standard input and WARC records with this encoding instead of detecting it (e.g. "
+         "latin-1). JSON Lines fields are text already: it does not apply to them.")
+
+
 def corpus_options(command: Any) -> Any:
     """What a command reading many articles takes: the inputs besides SOURCES, the shard, workers, resume and
     how much to say while it runs."""
@@ -382,8 +401,7 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
 @click.argument("sources", nargs=-1)
 @click.option("--format", "kind", type=click.Choice(["auto", "html", "text"]), default="auto", show_default=True,
               help="Read the input as HTML or plain text. 'auto' sniffs the content, not the file name.")
-@click.option("--encoding", help="Decode the input files, standard input and WARC records with this encoding instead of "
-              "detecting it (e.g. latin-1). JSON Lines fields are text already: it does not apply to them.")
+@encoding_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per article (JSON Lines for several).")
 @click.option("-o", "--output", type=PathType(dir_okay=False),
               help="Write the results (tables or --json) to this file instead of stdout. The run owns it: the "
@@ -818,11 +836,12 @@ def _open_warc(settings: Settings, path: Path | None) -> WarcWriter:
 @click.option("--refresh", is_flag=True,
               help="Resolve links and fetch the articles' posts again even within the TTL (not with --offline).")
 @db_option
+@encoding_option
 @corpus_options
 @network_options
 @click.pass_context
 def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: bool, max_age: float, near: str | None,
-            warc_file: Path | None, offline: bool, refresh: bool, **options: Any) -> None:
+            warc_file: Path | None, offline: bool, refresh: bool, encoding: str | None, **options: Any) -> None:
     """Look up archived copies of posts and media, save what has none recent, and keep a local WARC copy.
 
     TARGET is a post or media URL, or an article file or directory (then every post and media URL it
@@ -866,7 +885,8 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
             _print_each(outcome.archives or (), as_json=as_json, view="archive_text")
             results.extend(outcome.archives or ())
         summary = _run_corpus(ctx, _input_spec(articles, options), session=session, emit=emit, command="archive",
-                              steps=pipeline.archive_steps(archive_options), options=options, stdin=stdin)
+                              steps=pipeline.archive_steps(archive_options), options=options, encoding=encoding,
+                              stdin=stdin)
         failed, unavailable = summary.failed, summary.unavailable
     if urls:
         with user_errors():
@@ -889,11 +909,12 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
 @db_option
 @click.option("--fail-on", type=click.Choice(["fail", "warn", "never"]), default="never", show_default=True,
               help="Exit 4 when a check failed (fail), or failed or warned (warn): for scripts that gate on it.")
+@encoding_option
 @corpus_options
 @network_options
 @click.pass_context
 def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path | None, offline: bool, refresh: bool,
-           fail_on: str, **options: Any) -> None:
+           fail_on: str, encoding: str | None, **options: Any) -> None:
     """Write a provenance report: each embed, what the sources say, and checks between the two.
 
     Runs whatever is still missing (scan, link resolution, post fetching, archive lookups) and reports every
@@ -953,7 +974,7 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
 
     session = _session(settings, store=store, mode=mode, quiet=options["quiet"])
     summary = _run_corpus(ctx, spec, session=session, steps=pipeline.REPORT_STEPS, command="report",
-                          options=options, emit=write, stdin=stdin, progress=many)
+                          options=options, emit=write, encoding=encoding, stdin=stdin, progress=many)
     if not entries and not (many and _index_exists(folder)):
         raise click.ClickException(f"no article to report on in {', '.join(articles or spec.jsonl or spec.warc)}")
     if not many:

@@ -6,8 +6,9 @@ process). Nothing holds more than one record in memory, so a 1 GB JSON Lines fil
 largest record costs. A reader never raises for one bad entry: it yields an item with a `problem`, and goes on.
 
 Resume keys say what an item is without reading it: a file by its absolute path, size and mtime (an edited file
-is scanned again); a record by its container's absolute path and byte offset (appending to a JSON Lines file
-keeps the keys of the lines already there).
+is scanned again); a record by its container's absolute path and byte offset, and a JSON Lines record also by a
+checksum of its line (appending to a JSON Lines file keeps the keys of the lines already there; an edited line is
+read again).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
-from resolver.article import MAX_ARTICLE_BYTES, Article, from_bytes, from_path
+from resolver.article import MAX_ARTICLE_BYTES, Article, charset_of, from_bytes, from_path, refuse_container
 from resolver.errors import InputError
 from resolver.targets import classify, walk
 
@@ -39,6 +40,7 @@ OPENERS: dict[str, Callable[..., Any]] = {".gz": gzip.open, ".bz2": bz2.open, ".
 # What a folder given to --jsonl or --warc-input is searched for, unless --glob says otherwise.
 JSONL_GLOBS = tuple(f"*{s}{c}" for s in (".jsonl", ".ndjson") for c in ("", ".gz", ".bz2", ".xz"))
 WARC_GLOBS = ("*.warc", "*.warc.gz", "*.arc", "*.arc.gz")
+CRLF = b"\r\n"
 
 
 @dataclass(frozen=True)
@@ -72,8 +74,9 @@ class Shard:
 
 @dataclass(frozen=True)
 class JsonlFields:
-    """Which fields of a JSON Lines record hold what. A dotted name reaches into objects (`meta.url`).
-    With neither text nor html named, a record's `html` is used, else its `text`."""
+    """Which fields of a JSON Lines record hold what. A dotted name reaches into objects (`meta.url`),
+    unless the record has a field of that very name.
+    With neither text nor html named, a record's `html` is used, else (none, null or blank) its `text`."""
 
     text: str | None = None
     html: str | None = None
@@ -94,6 +97,7 @@ class Item:
     fields: JsonlFields | None = None
     kind: str | None = None           # "html" | "text" when the input says which
     url: str | None = None            # the page's URL, when the input says (WARC-Target-URI, --url-field)
+    charset: str | None = None        # the charset its HTTP Content-Type named (a WARC record, a fetched page)
     remote: bool = False              # `url` is an article still to fetch, through the run's client (scan URL)
     record_id: str | None = None      # the record's own id (WARC-Record-ID, --id-field)
     explicit: bool = False            # named on the command line (a failure is an error, not a warning)
@@ -157,16 +161,16 @@ def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | 
         if name == "-":
             yield from _jsonl_records(stdin, "-", "-", spec.fields, taken, resumable=False)
             continue
-        for path, locator, explicit, problem in _files(name, spec.globs or JSONL_GLOBS):
+        for path, locator, explicit, problem in _files(name, spec.globs or JSONL_GLOBS, given=bool(spec.globs)):
             if problem:
                 yield Item(source=str(path), key=None, locator=locator, explicit=explicit, problem=problem)
-            else:
+            elif taken.first_reading(path):
                 yield from _jsonl_file(path, locator, spec.fields, taken)
     for name in spec.warc:
-        for path, locator, explicit, problem in _files(name, spec.globs or WARC_GLOBS):
+        for path, locator, explicit, problem in _files(name, spec.globs or WARC_GLOBS, given=bool(spec.globs)):
             if problem:
                 yield Item(source=str(path), key=None, locator=locator, explicit=explicit, problem=problem)
-            else:
+            elif taken.first_reading(path):
                 yield from _warc_file(path, locator, taken)
 
 
@@ -177,6 +181,22 @@ class _Taker:
     def __init__(self, shard: Shard | None, skip: Skip | None, repeated: Callable[[], None] | None = None) -> None:
         self.shard, self.skip, self.repeated = shard, skip, repeated
         self.files: set[str] = set()   # keys of the files taken (not of JSON Lines or WARC records: no need)
+        self.containers: set[str] = set()   # real paths of the JSON Lines and WARC files read
+
+    def first_reading(self, path: Path) -> bool:
+        """Whether this run reads a JSON Lines or WARC file for the first time (every shard reads it whole, for
+        its records): one named twice, or reached through a folder and by name, was read, and each record scanned,
+        twice."""
+        try:
+            real = _real_path(path, os.lstat(path))
+        except OSError:
+            return True   # reading it says what is wrong
+        if real in self.containers:
+            if self.repeated is not None:
+                self.repeated()
+            return False
+        self.containers.add(real)
+        return True
 
     def wants(self, locator: str, key: str | None) -> bool:
         if self.shard is not None and not self.shard.takes(locator):
@@ -197,20 +217,31 @@ class _Taker:
 
 # -- files and folders ---------------------------------------------------------------------------------------
 
-def _files(name: str, globs: Iterable[str]) -> Iterator[tuple[Path, str, bool, str | None]]:
+def _files(name: str, globs: Iterable[str], *, given: bool = True) -> Iterator[tuple[Path, str, bool, str | None]]:
     """(path, locator, named on the command line, problem) for a file, or for every file under a folder in sorted
     order (targets.walk: hidden entries left out, a folder reached twice through symbolic links walked once,
-    broken links reported). --glob patterns apply to what a folder holds, not to a file named."""
+    broken links reported). --glob patterns apply to what a folder holds, not to a file named; a folder whose files
+    all fail them is a problem (`given`: the patterns are the user's --glob, not a reader's default)."""
     path = Path(name)
     if not path.is_dir():
         yield path, path.name, True, None
         return
     patterns = tuple(globs)
+    matched = left_out = 0
     for entry in walk(path):
         if entry.problem is not None:
             yield entry.path, entry.relative.as_posix(), False, entry.problem
         elif not patterns or any(entry.relative.match(g) for g in patterns):
+            matched += 1
             yield entry.path, entry.relative.as_posix(), False, None
+        else:
+            left_out += 1
+    if left_out and not matched:
+        # `scan --glob '*.html' articles/ --warc-input crawls/` read nothing of crawls/ and said nothing.
+        names = [repr(g) if given else g for g in patterns]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+        yield path, ".", False, (f"nothing in {path} matches {'--glob ' if given else ''}{listed} ({left_out:,} "
+                                 f"file{'s' * (left_out != 1)} left out){'' if given else '; give --glob'}")
 
 
 def _file_item(path: Path, locator: str, explicit: bool) -> Item:
@@ -264,7 +295,8 @@ def _jsonl_records(handle: IO[bytes] | StdinLines, name: str, locator: str, fiel
             start, offset = offset, offset + len(line)
             if not line.strip():
                 continue
-            key = f"{key_base}@{start}" if resumable else None
+            # The offset and a checksum of the record: an edited record is read again, as an edited file is.
+            key = f"{key_base}@{start}:{zlib.crc32(line.rstrip(CRLF)):08x}" if resumable else None
             if taken.wants(f"{locator}@{start}", key):
                 yield Item(source=f"{name}:{number}", key=key, locator=f"{locator}@{start}", line=line,
                            fields=fields, explicit=True)
@@ -274,6 +306,8 @@ def _jsonl_records(handle: IO[bytes] | StdinLines, name: str, locator: str, fiel
 
 
 def _field(record: Any, name: str, *, missing: Any = None) -> Any:
+    if isinstance(record, dict) and name in record:
+        return record[name]   # a field named with dots, as flattened exports name them ("article.body")
     for part in name.split("."):
         if not isinstance(record, dict) or part not in record:
             return missing
@@ -302,7 +336,10 @@ def _parse_line(item: Item) -> tuple[bytes, str | None, str | None, str | None]:
     elif fields.text:
         name, kind = fields.text, "text"
     else:
-        name, kind = ("html", "html") if "html" in record else ("text", None)
+        # A null or blank html with a text beside it is read from the text (it was an error, or an empty article).
+        html = record.get("html")
+        blank = html is None or (isinstance(html, str) and not html.strip())
+        name, kind = ("html", "html") if "html" in record and not (blank and "text" in record) else ("text", None)
     body = _field(record, name, missing=_MISSING)
     if body is _MISSING:
         raise InputError(f"cannot read {item.source}: no field {name!r}; name the field with "
@@ -315,7 +352,8 @@ def _parse_line(item: Item) -> tuple[bytes, str | None, str | None, str | None]:
     # A lone surrogate (an escape JSON allows) becomes "?": spans index the text these bytes decode to.
     return (body.encode("utf-8", "replace"), kind,
             url if isinstance(url, str) and url else None,
-            str(record_id) if isinstance(record_id, (str, int)) and record_id != "" else None)
+            str(record_id) if isinstance(record_id, (str, int)) and not isinstance(record_id, bool) and record_id != ""
+            else None)
 
 
 # -- WARC and ARC -------------------------------------------------------------------------------------------
@@ -356,6 +394,10 @@ def _quiet_archive_iterator() -> type:
     its first block, which its reader prints before reading the member as ended."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.bufferedreaders import DecompressingBufferedReader
+
+    from resolver.warc import teach_warcio_decoders
+
+    teach_warcio_decoders(MAX_ARTICLE_BYTES + 1)   # one byte more than an article may hold: it is then refused
 
     class QuietReader(DecompressingBufferedReader):
         def _decompress(self, data: bytes) -> bytes:
@@ -485,12 +527,15 @@ def _html_response_url(record: Any) -> str | None:
         status = record.http_headers.get_statuscode() or ""
         if not status.startswith("2"):
             return None
-        content_type = record.http_headers.get_header("Content-Type") or ""
-    else:
-        content_type = record.rec_headers.get_header("Content-Type") or ""
-    if "html" not in content_type.lower():
+    if "html" not in _content_type(record).lower():
         return None
     return record.rec_headers.get_header("WARC-Target-URI") or ""
+
+
+def _content_type(record: Any) -> str:
+    """The type of the page a record holds: its HTTP header's for a response, its own for a resource."""
+    headers = record.http_headers if record.rec_type == "response" else record.rec_headers
+    return str(headers.get_header("Content-Type") or "")
 
 
 def _warc_item(record: Any, path: Path, offset: int, url: str, key: str, locator: str) -> Item:
@@ -511,7 +556,8 @@ def _warc_item(record: Any, path: Path, offset: int, url: str, key: str, locator
     if problem:
         return Item(source=source, key=None, locator=locator, explicit=True, url=url or None, problem=problem)
     return Item(source=source, key=key, locator=locator, data=data, kind="html", url=url or None,
-                record_id=record.rec_headers.get_header("WARC-Record-ID"), explicit=True)
+                charset=charset_of(_content_type(record)), record_id=record.rec_headers.get_header("WARC-Record-ID"),
+                explicit=True)
 
 
 # -- standard input ------------------------------------------------------------------------------------------
@@ -627,5 +673,8 @@ def load(item: Item, *, kind: str | None = None, encoding: str | None = None) ->
     elif item.path is not None:
         article = from_path(item.path, kind=kind or item.kind, encoding=encoding)
     else:
-        article = from_bytes(item.data or b"", item.source, kind=kind or item.kind, encoding=encoding)
+        if item.source == "-" and encoding is None:
+            refuse_container(item.data or b"", item.source)   # stdin is read as one article: a feed is not one
+        article = from_bytes(item.data or b"", item.source, kind=kind or item.kind, encoding=encoding,
+                             declared=item.charset)
     return Loaded(article=article, url=url, record_id=record_id)

@@ -328,11 +328,31 @@ def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary:
     job = options.job
 
     def done(key: str) -> bool:
-        finished = store.is_done(job, key)
+        finished = store.is_done(job, key) or _same_bytes_done(store, job, key)
         if finished and summary is not None:
             summary.resumed += 1
         return finished
     return iter_items(spec, skip=done, stdin=stdin, repeated=repeated)
+
+
+def _same_bytes_done(store: Store, job: str, key: str) -> bool:
+    """A file the interrupted run finished whose time changed since, not its bytes (a copy that resets times:
+    rsync without -t, a checkout): done. It was scanned again, and --output FILE held it twice. A file's key is
+    `path|size|mtime`; only a file the job finished under its path is read here, to hash it."""
+    import hashlib
+
+    parts = key.rsplit("|", 2)   # a path may hold "|" itself
+    if len(parts) != 3 or not (parts[1].isdigit() and parts[2].isdigit()):
+        return False   # not a file's key
+    path = parts[0]
+    known = store.done_articles_under(job, path + "|")
+    if not known:
+        return False
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest() in known
+    except OSError:
+        return False
 
 
 async def drive(items: Iterable[Item], *, session: Session, steps: Steps,
@@ -835,7 +855,9 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
         except InputError:
             stage = "read"   # the item could not be read or decoded: no detector ran
             raise
-        result = ArticleResult(found.loaded.article, found.embeds, found.credits, url=found.loaded.url,
+        # The URL a JSON Lines or WARC record gives is redacted as that of an article fetched by URL (#11).
+        url = session.redactor.url(found.loaded.url) if found.loaded.url else None
+        result = ArticleResult(found.loaded.article, found.embeds, found.credits, url=url,
                                record_id=found.loaded.record_id, unrecorded_fetches=item.fetched)
         if record and session.store is not None:
             [result] = record_results(session.store, [result])
@@ -921,16 +943,20 @@ async def fetch_item(item: Item, *, session: Session) -> Item:
     it (source, URL, resume key) has its secrets redacted (#11)."""
     from resolver.http import Ledger
 
+    from resolver.article import charset_of
+
     assert item.url is not None
     ledger = Ledger()
-    data = await fetch_article(item.url, session=session, ledger=ledger)
+    data, content_type = await fetch_article(item.url, session=session, ledger=ledger)
     redact = session.redactor.url
+    # The charset its Content-Type names decodes it, as a browser would, where the bytes are not UTF-8.
     return replace(item, data=data, remote=False, source=redact(item.source), url=redact(item.url),
-                   key=redact(item.key) if item.key is not None else None, fetched=tuple(ledger.held))
+                   key=redact(item.key) if item.key is not None else None, fetched=tuple(ledger.held),
+                   charset=charset_of(content_type))
 
 
-async def fetch_article(url: str, *, session: Session, ledger: Ledger | None = None) -> bytes:
-    """The bytes of an article at a URL, through the run's one client: the SSRF guard, the caps, the fetch log and
+async def fetch_article(url: str, *, session: Session, ledger: Ledger | None = None) -> tuple[bytes, str | None]:
+    """The bytes of an article at a URL and its Content-Type, through the run's one client: the SSRF guard, the caps, the fetch log and
     the WARC apply. Redirects are followed hop by hop, each checked and logged; the body is kept in the cache, so
     an offline run reads the article again from there. With a `ledger`, the fetch rows of an article that came are
     held there, to be written with the article."""
@@ -942,7 +968,7 @@ async def fetch_article(url: str, *, session: Session, ledger: Ledger | None = N
         raise
 
 
-async def _fetch_article(url: str, *, session: Session, ledger: Ledger | None) -> bytes:
+async def _fetch_article(url: str, *, session: Session, ledger: Ledger | None) -> tuple[bytes, str | None]:
     from urllib.parse import urljoin
 
     from resolver.article import MAX_ARTICLE_BYTES
@@ -965,12 +991,13 @@ async def _fetch_article(url: str, *, session: Session, ledger: Ledger | None) -
             continue
         if outcome.status != 200 or outcome.body is None:
             raise InputError(f"cannot read {session.redactor.url(url)}: HTTP {outcome.status}")
-        return outcome.body
+        return outcome.body, outcome.headers.get("content-type")
     raise InputError(f"cannot read {session.redactor.url(url)}: more than {session.settings.max_redirects} redirects")
 
 
-def _kept_article(url: str, session: Session) -> bytes:
-    """Offline: the body an earlier run kept for this URL, following the redirects its fetch log recorded."""
+def _kept_article(url: str, session: Session) -> tuple[bytes, str | None]:
+    """Offline: the body an earlier run kept for this URL and its Content-Type, following the redirects its fetch
+    log recorded."""
     import json
 
     store, current = session.store, url
@@ -979,11 +1006,12 @@ def _kept_article(url: str, session: Session) -> bytes:
         if not rows:
             break
         row = rows[-1]
-        location = json.loads(row["headers"] or "{}").get("location")
+        headers = json.loads(row["headers"] or "{}")
+        location = headers.get("location")
         if row["status"] == 200 and row["body_sha256"] and store is not None:
             body = store.body(row["body_sha256"])
             if body is not None:
-                return body
+                return body, headers.get("content-type")
         if not location:
             break
         from urllib.parse import urljoin
@@ -998,8 +1026,9 @@ def _kept_article(url: str, session: Session) -> bytes:
 # -- the steps -----------------------------------------------------------------------------------------------
 
 def scan(content: str | bytes, *, source: str = "-", kind: str | None = None) -> ArticleResult:
-    """Embeds and credits of an article given as text or bytes (text is taken as UTF-8). No store, no network."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    """Embeds and credits of an article given as text or bytes (text is taken as UTF-8; a lone surrogate, which
+    JSON allows, becomes "?" as in a JSON Lines record). No store, no network."""
+    data = content.encode("utf-8", "replace") if isinstance(content, str) else content
     return scan_article(from_bytes(data, source, kind=kind))
 
 

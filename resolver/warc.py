@@ -25,6 +25,44 @@ from resolver.redact import NO_SECRETS, SECRET_HEADERS, Redactor
 DROPPED_RESPONSE_HEADERS = frozenset({"content-encoding", "transfer-encoding", "content-length"})
 CONTACTED_HEADER = "WARC-Embed-Resolver-Contacted-URI"
 
+STEP = 64 * 1024   # decoded bytes one brotli call may produce when reading a WARC record
+
+
+class _BoundedBrotli:
+    """warcio's decompressor for `br` record bodies. warcio's own sets `unused_data` on a brotli.Decompressor, which
+    takes no attributes since brotli 1.2: the AttributeError ended a --warc-input run. It also decoded each block
+    whole, so a few KB became a GiB at once (#12). Here a block is decoded in bounded steps, and no more than
+    `limit` bytes in all: the reader then holds more than an article may, and the article is refused as too large."""
+
+    unused_data = None   # what warcio reads to know a member ended (never, for br)
+
+    def __init__(self, limit: int) -> None:
+        import brotli
+
+        self._d, self._left = brotli.Decompressor(), limit
+
+    def decompress(self, data: bytes) -> bytes:
+        parts = []
+        out = self._d.process(data, output_buffer_limit=STEP) if self._left > 0 else b""
+        while out and self._left > 0:
+            parts.append(out[:self._left])
+            self._left -= len(out)
+            if self._left > 0:   # output held back past the step comes out on calls with empty input
+                out = self._d.process(b"", output_buffer_limit=STEP)
+        return b"".join(parts)
+
+
+def teach_warcio_decoders(limit: int) -> None:
+    """Make warcio decode `br` record bodies with _BoundedBrotli (when brotli is installed), and `x-gzip` ones as
+    gzip, which HTTP/1.1 says it is (RFC 9110, 8.4.1.3): warcio left them encoded."""
+    import importlib.util
+
+    from warcio.bufferedreaders import BufferedReader
+
+    if importlib.util.find_spec("brotli") is not None:
+        BufferedReader.DECOMPRESSORS["br"] = lambda: _BoundedBrotli(limit)
+    BufferedReader.DECOMPRESSORS["x-gzip"] = BufferedReader.DECOMPRESSORS["gzip"]
+
 
 class WarcWriter:
     """Appends exchanges to one WARC file; safe to share between tasks and threads."""
@@ -99,6 +137,9 @@ class ReplayIndex:
     def __init__(self, paths: Iterable[Path]) -> None:
         from warcio.archiveiterator import ArchiveIterator
 
+        from resolver.article import MAX_ARTICLE_BYTES
+
+        teach_warcio_decoders(MAX_ARTICLE_BYTES + 1)
         self._queues: dict[tuple[str, str], list[ReplayedResponse]] = defaultdict(list)
         self._used: dict[tuple[str, str], int] = defaultdict(int)
         self._lock = threading.Lock()

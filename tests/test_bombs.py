@@ -112,3 +112,36 @@ def test_a_corrupt_encoded_body_is_a_one_line_error(httpserver):
     outcome = _get(httpserver.url_for("/"))
     assert outcome.status is None and outcome.error_kind == "http"
     assert outcome.error.startswith("DecodingError: ") and "\n" not in outcome.error
+
+
+WARC_CHILD = """
+import io, sys
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+from resolver.errors import InputError
+from resolver.inputs import InputSpec, iter_items, load
+
+with open(sys.argv[1], "wb") as handle:
+    writer = WARCWriter(handle, gzip=True)
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), ("Content-Encoding", "br")], protocol="HTTP/1.1")
+    bomb = open(sys.argv[2], "rb").read()
+    writer.write_record(writer.create_warc_record("https://news.example/bomb", "response", payload=io.BytesIO(bomb),
+                                                  http_headers=http, length=len(bomb)))
+del bomb
+(item,) = iter_items(InputSpec(warc=(sys.argv[1],)))
+try:
+    load(item)
+    result = "loaded"
+except InputError as exc:
+    result = str(exc)
+"""
+
+
+def test_a_brotli_bomb_in_a_warc_input_is_refused_in_bounded_memory(tmp_path):
+    """warcio decodes a br record body a block at a time, each block whole: a few KB of br became a GiB at once.
+    A record's body stops at one byte past the article limit, so it is refused as too large."""
+    (tmp_path / "bomb.br").write_bytes(BOMBS["br"]())
+    outcome, peak_kb = run_measured(WARC_CHILD, str(tmp_path / "bomb.warc.gz"), str(tmp_path / "bomb.br"))
+    assert outcome == (f"cannot scan {tmp_path / 'bomb.warc.gz'}#0: 50,000,001 bytes is more than the 50,000,000 "
+                       f"byte limit")
+    assert peak_kb < RSS_LIMIT_KB, f"peak RSS {peak_kb // 1024} MB"

@@ -82,6 +82,45 @@ def test_binary_file_is_refused(run, tmp_path):
     assert result.exit_code == 1 and "not an article" in result.stderr
 
 
+@pytest.mark.parametrize("data, what", [
+    (b"\x00\x01\x02PK" * 300, "binary data (NUL bytes)"),
+    (bytes(range(1, 256)) * 4, "binary data (control bytes)"),
+], ids=["nul-bytes", "control-bytes"])
+def test_binary_data_is_refused_saying_why(run, tmp_path, data, what):
+    path = tmp_path / "x.bin"
+    path.write_bytes(data)
+    result = run("scan", str(path))
+    assert result.exit_code == 1 and result.stderr.strip() == (
+        f"error: cannot scan {path}: it looks like {what}, not an article (HTML or text)")
+
+
+@pytest.mark.parametrize("name, data, option", [
+    ("crawl.warc", b"WARC/1.0\r\nWARC-Type: warcinfo\r\n\r\n", "--warc-input"),
+    ("crawl.warc.gz", __import__("gzip").compress(b"WARC/1.1\r\nWARC-Type: warcinfo\r\n\r\n"), "--warc-input"),
+    ("old.arc", b"filedesc://old.arc 0.0.0.0 20050614070159 text/plain 76\n1 0 Example\n", "--warc-input"),
+    ("feed.jsonl", b'{"html": "<p>one</p>"}\n{"html": "<p>two</p>"}\n', "--jsonl"),
+], ids=["warc", "warc.gz", "arc", "jsonl"])
+def test_a_warc_or_jsonl_file_given_as_an_article_is_refused_naming_the_option(run, tmp_path, name, data, option):
+    """A WARC or JSON Lines file named as a SOURCE was scanned as one article: every page of a crawl, or every
+    record of a feed, run together under one source and one hash (a gzipped WARC was "gzip data")."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = run("scan", "--json", str(path))
+    assert result.exit_code == 1 and result.stdout == ""
+    assert f"give it to {option}" in result.stderr
+
+
+def test_an_article_with_a_stray_nul_byte_is_an_article(run, tmp_path):
+    """One NUL byte (a scraper's or a converter's) made a whole article "binary data (NUL bytes)" and unscanned;
+    NUL counts as the other control bytes do, and binary data has far more of them."""
+    path = tmp_path / "a.html"
+    path.write_bytes(b"<p>Intro\x00 text.</p>\n<p>" + TEXT.encode() + b"</p>\n" + b"<p>More words here.</p>\n" * 20)
+    result = run("scan", "--json", str(path))
+    assert result.exit_code == 0, result.output
+    [embed] = json.loads(result.stdout)["embeds"]
+    assert embed["author_handle"] == "RivertonRoads"
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
 def test_a_utf16_text_with_its_byte_order_mark_is_an_article(run, tmp_path, encoding):
     """Windows tools save text as UTF-16 with a byte-order mark. It was refused as "binary data (control bytes)":
@@ -126,11 +165,17 @@ def test_undecodable_bytes_are_decoded_by_detection_and_recorded(run, tmp_path):
     assert data["credits"][0]["creator"] == "José Núñez"
 
 
-def test_bad_encoding_option_is_a_clear_error(run, tmp_path):
-    path = tmp_path / "a.txt"
+@pytest.mark.parametrize("command", ["scan", "report", "archive"])
+@pytest.mark.parametrize("named", ["file", "folder"])
+def test_bad_encoding_option_is_a_usage_error_before_anything_is_read(run, tmp_path, command, named):
+    """An unknown --encoding was found article by article: a folder gave a warning a file, "0 articles; 11
+    skipped" and exit 0, as if the run had done what it was asked."""
+    (tmp_path / "in").mkdir()
+    path = tmp_path / "in" / "a.txt"
     path.write_text(TEXT)
-    result = run("scan", "--encoding", "klingon", str(path))
-    assert result.exit_code == 1 and "unknown encoding 'klingon'" in result.stderr
+    result = run(command, "--encoding", "klingon", str(path if named == "file" else path.parent))
+    assert result.exit_code == 2, result.output
+    assert "Invalid value for '--encoding': unknown encoding 'klingon'; try utf-8, latin-1 or cp1252" in result.stderr
 
 
 def test_format_override(run):
@@ -150,3 +195,22 @@ def test_python_dash_m_resolver_works():
     import sys
     done = subprocess.run([sys.executable, "-m", "resolver", "--version"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and "embed-resolver" in done.stdout
+
+
+@pytest.mark.parametrize("command", [("report", "--offline", "--format", "json"), ("archive", "--offline", "--json")])
+def test_report_and_archive_take_the_encoding_scan_was_given(run, tmp_path, command):
+    """`scan --encoding koi8-r` read a KOI8-R article right, but `report`, which scans it again for its quotes, had
+    no --encoding: detection read it as Thai (cp874), and the report quoted and named garbage."""
+    path = tmp_path / "ru.txt"
+    path.write_bytes("Мост снова открыт. pic.twitter.com/Zz98Yy76Xx - Иван Петров (@ivan_fict) December 6, 2022\n"
+                     .encode("koi8-r"))
+    scanned = run("scan", "--json", "--encoding", "koi8-r", str(path))
+    assert [e["author_name"] for e in json.loads(scanned.stdout)["embeds"]] == ["Иван Петров"]
+    result = run(*command, "--encoding", "koi8-r", str(path))
+    assert result.exit_code == (0 if command[0] == "report" else 3), result.output   # 3: offline, not cached
+    if command[0] == "report":
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.stdout)
+        assert data["article"]["encoding"] == "koi8-r"
+        assert [(e["author_name"], e["quote"]) for e in data["embeds"]] == [
+            ("Иван Петров", "Мост снова открыт. pic.twitter.com/Zz98Yy76Xx - Иван Петров (@ivan_fict) December 6, 2022")]

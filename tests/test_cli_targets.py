@@ -182,3 +182,18 @@ def test_an_article_url_is_read_again_from_the_cache_offline(world, fakenet):
     assert never.exit_code == 3
     assert lines(never.stderr) == ["error: cannot read https://news.example/never.html: offline, and this article "
                                    "was never fetched"]
+
+
+def test_an_article_urls_http_charset_decodes_it_online_and_offline(world, fakenet):
+    """The charset of the Content-Type was ignored: a KOI8-R page with no <meta charset> went to detection, which
+    read it as Hebrew (cp1255), in the scan and in the report read again from the cache."""
+    html = ("<html><body><p>Москва. (Photo: Иван Петров/ТАСС)</p>"
+            f'<p><a href="{POST}">пост</a></p></body></html>')
+    fakenet.route("news.example", "/ru.html", page(html.encode("koi8-r"), content_type="text/html; charset=koi8-r"))
+    result = world("scan", "--json", "https://news.example/ru.html")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert (data["encoding"], data["credits"][0]["creator"]) == ("koi8-r", "Иван Петров")
+    report = world("report", "--offline", "--format", "json", "https://news.example/ru.html")
+    assert report.exit_code == 0, report.output
+    assert json.loads(report.stdout)["article"]["encoding"] == "koi8-r"

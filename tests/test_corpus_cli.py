@@ -287,3 +287,131 @@ def test_a_file_reached_twice_is_read_once_in_the_same_run(tmp_path: Path, worke
     assert [Path(r["source"]).name for r in lines(result.stdout)] == ["a.html", "b.html"]
     assert "scanned 2 articles" in result.stderr and "2 already read by another path" in result.stderr
     assert "earlier run" not in result.stderr
+
+
+SIGNED = ("<p>Hola señor José Núñez, ¿qué tal? 😀 pic.twitter.com/AbCdEf1234 — José Núñez (@jnunez_ficticio) "
+          "September 12, 2022</p>")
+BLOCKQUOTE = ('<blockquote class="twitter-tweet"><p lang="ar" dir="rtl">مرحبا بالعالم</p>&mdash; سارة (@sara_fict) '
+              '<a href="https://twitter.com/sara_fict/status/1234567890123456790">October 1, 2022</a></blockquote>')
+CAPTION = '<figure><img src="a.jpg"><figcaption>A street. (Photo: Zoë Åström/Exämple Wire)</figcaption></figure>'
+
+
+def varied_corpus(root: Path) -> Path:
+    """Small articles in the encodings and forms inputs come in, each with accents, emoji or right-to-left text: a
+    folder of files, and a WARC file beside it."""
+    import codecs
+    import gzip
+
+    page = f"<html><head>{{meta}}</head><body>\n{SIGNED}\n{BLOCKQUOTE}\n{CAPTION}\n</body></html>\n"
+    western = page.replace(" 😀", "").replace(BLOCKQUOTE, "")
+    files = {
+        "utf-8.html": page.format(meta='<meta charset="utf-8">').encode(),
+        "bom.html": codecs.BOM_UTF8 + page.format(meta="").encode(),
+        "crlf.html": page.format(meta="").replace("\n", "\r\n").encode(),
+        "utf-16-le.html": codecs.BOM_UTF16_LE + page.format(meta="").encode("utf-16-le"),
+        "utf-16-be.txt": codecs.BOM_UTF16_BE + SIGNED.encode("utf-16-be"),
+        "cp1252.html": western.format(meta="").encode("cp1252"),
+        "latin-1-declared.html": western.format(meta='<meta charset="iso-8859-1">').encode("cp1252"),
+        "stray-byte.html": page.format(meta='<meta charset="utf-8">').encode().replace(b"<body>", b"<body>\xff"),
+        "remnant.txt": ("Text “quoted”.\r\n" + SIGNED[3:-4] + "\n(Photo: Zoë Åström/Exämple Wire)\n").encode(),
+        "nul.txt": b"a\x00b" * 10,
+    }
+    folder = root / "corpus"
+    folder.mkdir()
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    body = page.format(meta="").encode()
+    write_warc(root / "crawl.warc.gz", [
+        ("response", "https://n.example/gz", "200 OK", "text/html", gzip.compress(body), [("Content-Encoding", "gzip")]),
+        ("response", "https://n.example/ru", "200 OK", "text/html; charset=koi8-r",
+         f"<p>Москва. {CAPTION}</p>".replace("Zoë Åström/Exämple", "Иван Петров/ТАСС").encode("koi8-r"), []),
+        ("response", "https://n.example/1252", "200 OK", "text/html; charset=windows-1252",
+         western.format(meta="").encode("cp1252"), []),
+    ])
+    return folder
+
+
+def test_workers_give_the_same_output_and_reports_as_one_process_whatever_the_encoding(tmp_path: Path) -> None:
+    """A worker sends an article back with its bytes, not its text (#14), and the main process decodes them again
+    when a report quotes the article: 1, 2 or 3 workers give the same scan, byte for byte, and the same reports."""
+    folder = varied_corpus(tmp_path)
+    outputs, reports = [], []
+    for workers in ("1", "2", "3"):
+        db = str(tmp_path / f"w{workers}.db")
+        scanned = CliRunner().invoke(cli, ["--db", db, "scan", "--json", "-q", "--workers", workers, str(folder),
+                                           "--warc-input", str(tmp_path / "crawl.warc.gz")])
+        assert scanned.exit_code == 0 and "nul.txt: it looks like binary data" in scanned.stderr
+        outputs.append([{k: v for k, v in r.items() if k != "scanned_at"} for r in lines(scanned.stdout)])
+        reported = CliRunner().invoke(cli, ["--db", db, "report", "--offline", "--format", "json", "-q",
+                                            "--workers", workers, "-o", str(tmp_path / f"r{workers}"), str(folder)])
+        assert reported.exit_code == 0, reported.output
+        reports.append({p.name: [(e.get("quote"), e.get("span")) for e in json.loads(p.read_text())["embeds"]]
+                        for p in sorted((tmp_path / f"r{workers}").glob("*.json")) if p.name != "index.json"})
+    assert outputs[0] == outputs[1] == outputs[2] and len(outputs[0]) == 12
+    assert reports[0] == reports[1] == reports[2] and len(reports[0]) == 9
+    found = {Path(r["source"]).name if "#" not in r["source"] else r["url"]: r for r in outputs[0]}
+    for name in ("utf-8.html", "bom.html", "crlf.html", "utf-16-le.html", "stray-byte.html", "cp1252.html",
+                 "latin-1-declared.html", "remnant.txt", "https://n.example/gz", "https://n.example/1252"):
+        assert {e["author_name"] for e in found[name]["embeds"] if e["author_handle"] == "jnunez_ficticio"} == {
+            "José Núñez"}, name
+        assert [c["creator"] for c in found[name]["credits"]] == ["Zoë Åström"], name
+    assert found["utf-16-le.html"]["embeds"][1]["author_name"] == "سارة"
+    assert [c["creator"] for c in found["https://n.example/ru"]["credits"]] == ["Иван Петров"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252", "utf-16"])
+def test_the_same_article_gives_the_same_scan_whichever_way_it_comes_in(tmp_path: Path, encoding: str) -> None:
+    """A file, stdin, WARC records (plain or gzipped, chunked, gzip, deflate or br bodies, a charset in the header
+    or not) and, for UTF-8, a JSON Lines record: the same bytes give the same embeds, credits and spans."""
+    import gzip
+    import zlib
+
+    from tests.test_inputs import chunked
+
+    page = f"<html><head></head><body>\n{SIGNED}\n{BLOCKQUOTE}\n{CAPTION}\n</body></html>\n"
+    if encoding == "cp1252":
+        page = page.replace(" 😀", "").replace(BLOCKQUOTE, "")
+    data = page.encode(encoding)
+    (tmp_path / "page.html").write_bytes(data)
+    bodies = [("text/html", data, []), (f"text/html; charset={encoding}", data, []),
+              ("text/html", chunked(data), [("Transfer-Encoding", "chunked")]),
+              ("text/html", gzip.compress(data), [("Content-Encoding", "gzip")]),
+              ("text/html", zlib.compress(data), [("Content-Encoding", "deflate")]),
+              ("text/html", pytest.importorskip("brotli").compress(data), [("Content-Encoding", "br")])]
+    records = [("response", f"https://n.example/{n}", "200 OK", *body) for n, body in enumerate(bodies)]
+    write_warc(tmp_path / "c.warc.gz", records)
+    write_warc(tmp_path / "c.warc", records, compress=False)
+    (tmp_path / "feed.jsonl").write_text(json.dumps({"html": page}) + "\n")
+
+    def scan(*args: str, input: bytes | None = None) -> list[dict]:
+        result = CliRunner().invoke(cli, ["scan", "--no-store", "--json", "-q", *args], input=input)
+        assert result.exit_code == 0, result.output
+        return [{k: v for k, v in r.items() if k not in ("source", "url", "record_id")} for r in lines(result.stdout)]
+
+    [expected] = scan(str(tmp_path / "page.html"))
+    assert [c["creator"] for c in expected["credits"]] == ["Zoë Åström"] and expected["kind"] == "html"
+    assert scan("-", input=data) == [expected]
+    declared = dict(expected, encoding_detected=False)   # the header said what detection guessed
+    assert scan("--warc-input", str(tmp_path / "c.warc.gz"), "--warc-input", str(tmp_path / "c.warc")) == (
+        [expected, declared, *[expected] * 4] * 2)
+    if encoding == "utf-8":
+        assert scan("--jsonl", str(tmp_path / "feed.jsonl")) == [expected]
+
+
+def test_a_secret_in_an_article_url_from_jsonl_or_warc_is_never_written(tmp_path: Path) -> None:
+    """The URL a JSON Lines record or a WARC record gives its article was stored and printed as it was, a token in
+    its query and all, where the same URL scanned by name (`scan URL`) is redacted, as README promises of every
+    URL stored."""
+    page = tweet_page(1)
+    (tmp_path / "feed.jsonl").write_text(json.dumps({"html": page, "url": "https://n.example/a?access_token=TOPSECRET1"})
+                                         + "\n")
+    write_warc(tmp_path / "c.warc.gz", [("response", "https://n.example/b?x=1&api_key=TOPSECRET2", "200 OK",
+                                         "text/html", page.encode(), [])])
+    result = invoke(tmp_path, "scan", "--json", "-q", "--jsonl", str(tmp_path / "feed.jsonl"), "--warc-input",
+                    str(tmp_path / "c.warc.gz"))
+    assert result.exit_code == 0, result.output
+    assert [r["url"] for r in lines(result.stdout)] == ["https://n.example/a?access_token=REDACTED",
+                                                        "https://n.example/b?x=1&api_key=REDACTED"]
+    store = Store(tmp_path / "c.db")
+    rows = json.dumps([list(store.db[t].rows) for t in store.db.table_names() if t != "bodies"], default=str)
+    assert "TOPSECRET" not in rows and "access_token=REDACTED" in rows

@@ -88,6 +88,48 @@ def test_page_without_markers_is_not_parsed(fixture_text, monkeypatch):
     assert html.scan(fixture_text("no_markers.html")) == ([], [])
 
 
+@pytest.mark.parametrize("line, creator", [
+    ("(AP Photo/Jane Doe)", "Jane Doe"), ("Photo: José Núñez / Agencia Ejemplo", "José Núñez"),
+    ("(Photo by Lee Sample on Unsplash)", "Lee Sample"),
+], ids=["ap-photo", "photo-colon", "photo-by"])
+def test_a_credit_in_the_prose_of_a_page_with_no_other_marker_is_found(line, creator):
+    """A page is parsed only when it holds a marker; the prose credit words were none, so a page whose only credit
+    is a line of its text was skipped unparsed, where the same text as a plain-text file gave the credit."""
+    page = f"<html><body><p>The bridge reopened on Tuesday.</p><p>{line}</p><p>More of the story.</p></body></html>"
+    assert [c.creator for c in html.scan(page)[1]] == [creator]
+
+
+@pytest.mark.parametrize("after", [" now", ".", ",", ").", "!", ";", ":", "?"],
+                         ids=["space", "period", "comma", "paren-period", "bang", "semicolon", "colon", "question"])
+def test_a_post_url_in_a_pages_text_is_found_whatever_punctuation_follows(after):
+    """A post URL written in a paragraph (not a link) was found only when a space or a quote followed it: "...
+    /status/20." read as the URL "/status/20." and was dropped, where the same text as plain text gave the post."""
+    page = f"<html><body><p>The first post (https://twitter.com/jack/status/20{after}</p></body></html>"
+    [embed] = html.scan(page)[0]
+    assert (embed.post_id, page[embed.span[0]:embed.span[1]]) == ("20", "twitter.com/jack/status/20")
+
+
+def test_an_instagram_caption_line_in_a_paragraph_is_instagrams():
+    """What a failed Instagram embed leaves ("A post shared by Name (@handle) on date"), in a page's paragraph, was
+    read as a flattened tweet and, the handle holding a dot, called a Bluesky post (bsky.app/profile/ann.example),
+    where the same line as plain text is Instagram's."""
+    page = ("<html><body><p>Story.</p><p>A post shared by Ann Example (@ann.example) on Dec 6, 2022 at 10:15am PST"
+            "</p></body></html>")
+    [embed] = html.scan(page)[0]
+    assert (embed.platform, embed.url, embed.author_name, embed.date) == (
+        "instagram", "https://www.instagram.com/ann.example/", "Ann Example", "2022-12-06")
+
+
+@pytest.mark.parametrize("host", ["twitter.com", "x.com", "mobile.x.com"])
+def test_a_post_url_in_page_state_is_found_on_either_host(host):
+    """Page state keeping an embed's URL (a framework renders it from data) was read for twitter.com only: the same
+    post under x.com, the host X has written in its own links since 2023, was missed."""
+    page = ('<html><head><script>window.__STATE__={"embed":"https:\\/\\/' + host + '\\/jack\\/status\\/20"}</script>'
+            '</head><body><p>Story.</p><a href="https://twitter.com/share">share</a></body></html>')
+    [embed] = html.scan(page)[0]
+    assert (embed.detector, embed.url, embed.post_id) == ("html-source", "https://twitter.com/jack/status/20", "20")
+
+
 def test_flattened_tweet_inside_a_page_paragraph():
     page = "<html><body><p>Water is back. — Town Hall (@townhall_ex) June 2, 2021</p></body></html>"
     [embed] = html.scan(page)[0]
@@ -179,6 +221,49 @@ def test_names_with_hyphens_are_kept_whole(signature, name):
             '<a href="https://twitter.com/ann_ex/status/1600000000000000001">December 6, 2022</a></blockquote></body></html>')
     [embed] = html.scan(page)[0]
     assert embed.author_name == name
+
+
+@pytest.mark.parametrize("inner", [
+    "Bridge open. pic.twitter.com/Zz98Yy76Xx<br>Sam Doe (@samdoe_ex) September 12, 2022",
+    "Bridge open. pic.twitter.com/Zz98Yy76Xx<br>- Sam Doe (@samdoe_ex) September 12, 2022",
+    "Bridge open. pic.twitter.com/Zz98Yy76Xx<br/>\n— Sam Doe (@samdoe_ex) September 12, 2022",
+], ids=["no-dash", "hyphen", "dash"])
+def test_a_line_break_before_a_flattened_signature_is_a_line_break(inner):
+    """The signature detector read the paragraph's text with its <br> dropped: "...Zz98Yy76XxSam Doe (@..." gave
+    the name "Doe" and the text "... pic.twitter.com/Zz98Yy76XxSam", where the same lines as plain text gave
+    "Sam Doe" and the text alone."""
+    [embed] = html.scan(f"<html><body><p>{inner}</p></body></html>")[0]
+    assert (embed.detector, embed.author_name, embed.text) == (
+        "html-text-signature", "Sam Doe", "Bridge open. pic.twitter.com/Zz98Yy76Xx")
+
+
+@pytest.mark.parametrize("element", [
+    "<p>Line one<br>Line two — Ann Lee (@annlee_fict) December 6, 2022</p>",
+    "<blockquote>Line one<br>\nLine two<br>\n— Ann Lee (@annlee_fict) December 6, 2022</blockquote>",
+    "<blockquote><p>Line one</p><p>Line two</p>— Ann Lee (@annlee_fict) December 6, 2022</blockquote>",
+], ids=["br-inline", "br-own-line", "paragraphs"])
+def test_a_flattened_tweet_of_several_lines_in_an_element_keeps_them_all(element):
+    """An element is one block: the tweet's text is every line above its signature, as in plain text. The lines
+    were glued ("Line oneLine two") or all but the last lost ("Line two", marked uncertain)."""
+    [embed] = html.scan(f"<html><body><p>Story.</p>{element}<p>More.</p></body></html>")[0]
+    assert (embed.author_name, embed.text, embed.text_confidence) == ("Ann Lee", "Line one\nLine two", "high")
+
+
+@pytest.mark.parametrize("body, texts", [
+    ("<blockquote><p>Line one</p><p>Line two — Ann Lee (@annlee_fict) December 6, 2022</p></blockquote>",
+     ["Line one\nLine two"]),
+    ("<blockquote><p>Line one<br>Line two</p><p>— Ann Lee (@annlee_fict) December 6, 2022</p></blockquote>",
+     ["Line one\nLine two"]),
+    ("<p>First one — Ann Lee (@annlee_fict) December 6, 2022 Second one — Ann Lee (@annlee_fict) December 6, 2022</p>",
+     ["First one", "Second one"]),
+    ("<blockquote><p>First one — Ann Lee (@annlee_fict) December 6, 2022</p><p>Second one — Ann Lee (@annlee_fict) "
+     "December 6, 2022</p></blockquote>", ["First one", "Second one"]),
+], ids=["nested-once", "nested-signature-paragraph", "two-in-one-paragraph", "two-in-a-blockquote"])
+def test_each_flattened_tweet_is_counted_once(body, texts):
+    """A class-less blockquote and each paragraph in it read the same signature: one tweet gave two embeds. And two
+    tweets by one author on one day in one element gave one: a post with no id was known by its element's span."""
+    found = html.scan(f"<html><body><p>Story.</p>{body}<p>More.</p></body></html>")[0]
+    assert [e.text for e in found] == texts and {e.author_name for e in found} == {"Ann Lee"}
 
 
 def test_two_tweets_on_a_one_line_page_get_their_own_spans():

@@ -144,6 +144,13 @@ def test_python_api_scans_text_bytes_and_files(tmp_path):
     assert pipeline.scan_file(path).embeds == from_text.embeds
 
 
+def test_python_api_scans_text_with_a_lone_surrogate():
+    """Text from JSON may hold a lone surrogate ("\\ud800"): `scan(text)` raised UnicodeEncodeError; it is "?", as
+    in a JSON Lines record."""
+    result = pipeline.scan("Bridge \ud800 open. pic.twitter.com/Zz98Yy76Xx — Ann Lee (@annlee_fict) December 6, 2022")
+    assert result.article.text.startswith("Bridge ? open.") and result.embeds[0].author_name == "Ann Lee"
+
+
 def test_offline_with_refresh_is_refused_before_anything_runs():
     from resolver.errors import UsageError
 

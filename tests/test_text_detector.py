@@ -233,7 +233,32 @@ def test_single_newline_document_with_a_line_above_the_post_is_uncertain():
     ("I reported it too  ?Chris? (@chris_ex) October 9, 2017", "?Chris?", "I reported it too"),
     ("Bridge open!\n— 🌉🌉 (@bridge_fan) May 2, 2019", "🌉🌉", "Bridge open!"),
     ("Bridge open!\n— ★ Riverton ★ (@riverton_star) May 2, 2019", "★ Riverton ★", "Bridge open!"),
-], ids=["number-is-no-name", "emoji-lost-to-question-marks", "emoji-only", "symbols"])
+    # A dash a scraper or an encoding without it (KOI8-R, ASCII) turned into a hyphen: it was kept as part of the name.
+    ("Bridge open. pic.twitter.com/Zz98Yy76Xx - John Smith (@js_fict) December 6, 2022", "John Smith",
+     "Bridge open. pic.twitter.com/Zz98Yy76Xx"),
+    ("Мост снова открыт. - Иван Петров (@ivan_fict) December 6, 2022", "Иван Петров", "Мост снова открыт."),
+    ("Bridge open. pic.twitter.com/Zz98Yy76Xx\n- John Smith (@js_fict) December 6, 2022", "John Smith",
+     "Bridge open. pic.twitter.com/Zz98Yy76Xx"),
+], ids=["number-is-no-name", "emoji-lost-to-question-marks", "emoji-only", "symbols", "hyphen-dash",
+        "hyphen-dash-cyrillic", "hyphen-dash-own-line"])
 def test_names_are_kept_as_written_and_a_number_is_no_name(text, name, tweet):
     [embed] = find_embeds(text)
     assert (embed.author_name, embed.text) == (name, tweet)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
+def test_line_ends_of_any_kind_give_the_same_posts_and_credits(newline):
+    """Text with CR line ends (classic Mac, some exports) was one long line to the detectors: the tweet's text took
+    in the paragraph above it, marked "high" confidence. A lone CR is a line end, as in HTML; spans still index the
+    text as written."""
+    from resolver.extract import find_all
+
+    doc = ("First paragraph of the story, long enough to matter here.\n\nBridge open. pic.twitter.com/Zz98Yy76Xx\n"
+           "— Ann Lee (@annlee_fict) December 6, 2022\n\nA street. (Photo: Zoë Åström/Exämple Wire)\n")
+    text = doc.replace("\n", newline)
+    embeds, credits = find_all(text, "text")
+    assert [(e.author_name, e.text, e.text_confidence) for e in embeds] == [
+        ("Ann Lee", "Bridge open. pic.twitter.com/Zz98Yy76Xx", "high")]
+    assert text[embeds[0].span[0]:embeds[0].span[1]].startswith("Bridge open.")
+    assert [(c.creator, text[c.span[0]:c.span[1]]) for c in credits] == [
+        ("Zoë Åström", "(Photo: Zoë Åström/Exämple Wire)")]

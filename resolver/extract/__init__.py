@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from resolver.extract import credits, html, text
@@ -15,8 +16,14 @@ def find_all(content: str, kind: str, *, utf8: bytes | None = None) -> tuple[lis
     if kind == "html":
         embeds, found = html.scan(content, utf8=utf8)
     else:
-        embeds, found = text.find_embeds(content), credits.find_credits(content)
+        # A lone CR ends a line, as in HTML: text with CR line ends was one long line to the detectors (a tweet took
+        # in the paragraph above). Replaced one for one, so every span still indexes `content`.
+        lines = LONE_CR_RE.sub("\n", content) if "\r" in content else content
+        embeds, found = text.find_embeds(lines), credits.find_credits(lines)
     return [_without_placeholders(e) for e in embeds], found
+
+
+LONE_CR_RE = re.compile(r"\r(?!\n)")
 
 
 def _without_placeholders(embed: Embed) -> Embed:

@@ -104,6 +104,35 @@ def text_with_breaks(el: Any) -> str:
     return "\n".join(_SPACES_RE.sub(" ", line).strip() for line in lines).strip()
 
 
+BLOCKS = frozenset("p div blockquote li ul ol dl dt dd h1 h2 h3 h4 h5 h6 section article header footer aside figure "
+                   "figcaption table tr td th pre address".split())
+
+
+def text_with_lines(el: Any) -> str:
+    """The element's text with a line break for each <br> and before each block inside it, its whitespace as
+    written: what the plain-text detectors read lines of. lexbor's own text drops <br>, which glued the line
+    above to a flattened tweet's signature ("...Zz98Yy76XxSam Doe (@h)"). A walk, not a recursion: any depth."""
+    parts: list[str] = []
+    first, line_start = True, False
+    for node in el.traverse(include_text=True):
+        if first:   # the element itself
+            first = False
+            continue
+        tag = node.tag
+        if tag == "-text":
+            text = node.text_content or ""
+            if line_start:   # the source's own line break after a <br> is no second one (nor its indent)
+                text = text.lstrip()
+                line_start = not text
+            parts.append(text)
+        elif tag == "br" or tag in BLOCKS:
+            if parts and not line_start:
+                parts[-1] = parts[-1].rstrip(" \t\r\n")
+            parts.append("\n")
+            line_start = True
+    return "".join(parts)
+
+
 def _collect(node: Any, parts: list[str]) -> None:
     for child in node.iter(include_text=True):
         tag = child.tag

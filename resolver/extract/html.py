@@ -20,7 +20,7 @@ from resolver.extract import html_credits, tweet_text
 from resolver.extract import text as text_detectors
 from resolver.extract.dates import parse_date
 from resolver.extract.dom import (AncestorMemo, attr, class_set, descendants, element_text, is_element, parse, select,
-                                  shallow, text_with_breaks)
+                                  shallow, text_with_breaks, text_with_lines)
 from resolver.extract.intervals import Intervals
 from resolver.extract.spans import ElementEnds, SourceMap
 from resolver.model import Credit, Embed
@@ -35,7 +35,9 @@ MARKERS = (*platforms.PAGE_MARKERS, "credit", "Credit", "CREDIT", "copyright", "
 
 
 def has_markers(page: str) -> bool:
-    return any(marker in page for marker in MARKERS)
+    # The prose credit words last, and only on a page with no other marker: a page whose only credit was a line
+    # of its text ("(AP Photo/Jane Doe)") was skipped unparsed, where the same text as plain text gave the credit.
+    return any(marker in page for marker in MARKERS) or html_credits.PROSE_HINT_RE.search(page) is not None
 
 
 # Links whose href is a URL on a platform's host (entities decoded), one href per line of the lower-cased hrefs,
@@ -322,9 +324,13 @@ def _structural_embeds(tree: Any, smap: SourceMap) -> tuple[list[Embed], list[An
 def _signatures(tree: Any, smap: SourceMap, claimed: set[Any]) -> list[Embed]:
     """Tweets flattened into the page's own paragraphs and class-less blockquotes."""
     in_claimed = AncestorMemo(lambda node, above: above or node in claimed, False)
+    # A paragraph in a class-less blockquote is read with it, not again alone: one tweet gave two embeds.
+    in_quote = AncestorMemo(lambda node, above: above or (node.tag == "blockquote" and "class" not in node.attrs),
+                            False)
     found = []
     for el in shallow(select(tree.body or tree.root, "p, blockquote:not([class])")):
-        if "(@" in el.text(deep=True) and not (claimed and in_claimed(el.parent)):
+        if "(@" in el.text(deep=True) and not (claimed and in_claimed(el.parent)) \
+                and not (el.tag == "p" and in_quote(el.parent)):
             found += _signatures_in(el, smap)
     return found
 
@@ -556,20 +562,27 @@ def _source_url_at(page: str, at: int, host: str, tail: re.Match[str], taken: In
     begin = at - _host_run_before(page, at)
     escaped = max(page.rfind("\\u002f", max(0, begin - 1), at), page.rfind("\\u002F", max(0, begin - 1), at))
     begin = escaped + 6 if escaped >= 0 else begin   # "\u002Fwww.instagram.com": the u002f is no host
-    ref = None if begin in taken else _parse_url("https://" + JSON_SLASH_RE.sub("/", page[begin:tail.end()]))
+    # Without the punctuation prose puts after a URL: a post URL in a paragraph's text, then ".", was dropped.
+    raw = text_detectors.clean_url(page[begin:tail.end()])
+    ref = None if begin in taken else _parse_url("https://" + JSON_SLASH_RE.sub("/", raw))
     if ref is None or ref.kind not in ("post", "video") or not ref.post_id:
         return None
     return Embed(platform=ref.platform, kind=ref.kind, url=ref.url, detector="html-source",
-                 span=(begin, tail.end()), post_id=ref.post_id, author_handle=ref.author_handle)
+                 span=(begin, begin + len(raw)), post_id=ref.post_id, author_handle=ref.author_handle)
 
 
 def _signatures_in(el: Any, smap: SourceMap) -> list[Embed]:
     """A tweet flattened inside the page itself (a class-less blockquote, a paragraph): the text detector on its text."""
-    text = el.text(deep=True)
+    # The element is one block of text: blank lines around it let the text detector take all its lines above a
+    # signature ("Line one<br>Line two<br>— Name (@h) date"), not only the last.
+    text = "\n\n" + text_with_lines(el) + "\n\n"
     if "(@" not in text:
         return []
     span = smap.span(el)
-    return [replace(e, span=span, detector="html-text-signature") for e in text_detectors.find_signatures(text)]
+    # Instagram's caption line first, as in plain text: its "(@ann.example) on Dec 6" read as a Bluesky signature.
+    instagram = text_detectors.find_instagram_remnants(text)
+    found = text_detectors.find_signatures(text, skip=[e.span for e in instagram]) + instagram
+    return [replace(e, span=span, detector="html-text-signature") for e in found]
 
 
 DETECTOR_RANK = {"html-blockquote": 0, "html-amp": 1, "html-iframe": 2, "html-wp-embed": 3, "html-xfbml": 3,
@@ -584,8 +597,9 @@ def _dedupe(embeds: list[Embed]) -> list[Embed]:
     groups: dict[str, list[Embed]] = {}
     for embed in embeds:
         # One post, one embed, whatever handle each link spells (a widget may name another account).
+        # A post with no id by its place, date and words: two signatures in one element share the element's span.
         key = (f"{embed.platform}:{embed.kind}:{embed.post_id}" if embed.post_id
-               else embed.url if embed.kind != "post" else f"{embed.url}#{embed.span[0]}")
+               else embed.url if embed.kind != "post" else f"{embed.url}#{embed.span[0]}#{embed.date_text}#{embed.text}")
         groups.setdefault(key, []).append(embed)
     kept = []
     for group in groups.values():

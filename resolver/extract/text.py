@@ -32,6 +32,7 @@ URL_RE = re.compile(
     re.IGNORECASE,
 )
 TRAILING_PUNCT = ".,;:!?'\"”’»…)]}"
+HYPHENS = frozenset("-‐‑‒−")
 NAME_PARTICLES = frozenset("de da di du del della der den van von ter la le al el bin ibn y e of the".split())
 MAX_TWEET_CHARS = 1200
 
@@ -77,6 +78,8 @@ def _is_name_token(token: str) -> bool:
         return False
     if core.isdigit():
         return False   # "... will always be 404 (@handle)": a number ends the text, it is no name
+    if core in HYPHENS:
+        return False   # a dash turned into a hyphen ("text - Name (@handle)") marks where the name starts
     first = core[0]
     if first.isupper():
         return True
@@ -207,6 +210,9 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[
             name = _name_without_dash(before[-120:])
             cut = before.rstrip()
             text_end_in_line = len(cut) - len(name) if name and cut.endswith(name) else len(cut)
+            head = before[:text_end_in_line].rstrip()
+            if head[-1:] in HYPHENS and (len(head) == 1 or head[-2].isspace()):
+                text_end_in_line = len(head) - 1   # the hyphen a dash was turned into is not the post's
             inline_text = before[:text_end_in_line].strip()
         body: str | None
         confidence = None

@@ -23,7 +23,7 @@ SHORT_HOSTS = frozenset({"t.co"})
 DOMAINS = frozenset({"twitter.com", "x.com", "t.co", "fxtwitter.com", "vxtwitter.com", "fixupx.com", "fixvx.com",
                      "nitter.net", ONION})
 MARKERS = ("twitter", "x.com/", "Twitter")
-SOURCE_SHAPES = {"twitter.com": ("/status",)}
+SOURCE_SHAPES = {"twitter.com": ("/status",), "x.com": ("/status",)}   # x.com: what X writes since 2023
 # The start of a status URL as prose spells it, e.g. at the end of a flattened embed's signature line.
 URL_START = r"https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/"
 # /i/<path>/<id> forms that name a status: video and card players of the old web client (#15).
