@@ -259,10 +259,13 @@ def _md(value: Any) -> str:
 def _source_of(post: dict[str, Any], field: str) -> dict[str, Any]:
     """The observation that gave a field: its method, time, fetch-log id and body hash."""
     method = (post.get("field_sources") or {}).get(field) or post.get("method")
-    for source in reversed(post.get("sources") or []):
-        if source["method"] == method:
+    by_method = [s for s in post.get("sources") or [] if s["method"] == method]
+    # The latest answer that said what the post's view says: a later failed fetch (a 500) keeps the view of an
+    # earlier answer (cache.Store.record_observation), and is not where its facts come from.
+    for source in reversed(by_method):
+        if source.get("status") == post.get("status"):
             return source
-    return {"method": method}
+    return by_method[-1] if by_method else {"method": method}
 
 
 def _provenance_cell(source: dict[str, Any]) -> str:

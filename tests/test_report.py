@@ -230,3 +230,22 @@ def test_links_not_in_the_cache_or_never_answered_read_as_such(world):
     link["hops"][-1]["status"], link["error"] = None, "connect: cannot resolve pic.twitter.com"
     for text in (report.markdown(online), report.html_page(online)):
         assert "(None)" not in text and "(no response)" in text
+
+
+def test_a_fact_kept_from_an_earlier_answer_cites_that_answer_not_a_later_failed_fetch(world, fakenet, tmp_path):
+    """A post seen available, then asked again while the source failed (HTTP 500), keeps what was known; its facts
+    cited the failed fetch (the 500's fetch id and body hash) as their source."""
+    from cache import Store
+
+    world("report", "article.html")
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", page("upstream error", status=500))
+    fakenet.route("publish.twitter.com", "/oembed", page("upstream error", status=503))
+    world("report", "--refresh", "article.html")
+    text = world("report", "article.html")   # the post's view from the cache: what was known, from its answer
+    row = next(line for line in text.splitlines() if line.startswith("| Text | Bridge closed indefinitely"))
+    cited = int(re.search(r"fetch #(\d+), body (\w+)…", row).group(1))
+    with Store(tmp_path / "c.db") as store:
+        fetch = store.fetch(cited)
+        failed = [f for f in store.fetches_for(fetch["url"]) if f["status"] == 500]
+    assert failed, "the refresh asked the source again"
+    assert fetch["status"] == 200 and fetch["body_sha256"].startswith(re.search(r"body (\w+)…", row).group(1))
