@@ -444,7 +444,7 @@ def summarise(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], unrea
     posts = [e for e in embeds if e["post"] is not None or e.get("post_id")]
     known = [e for e in posts if e["status"]["tone"] != "unknown"]
     checked = [e for e in posts if e["post"] and e["archive_looked_up"]]
-    without = sum(1 for e in checked if not e["snapshots"] and e["status"]["tone"] != "unknown")
+    without = sum(1 for e in checked if not e["snapshots"])   # the archive answered, whatever the post's status
     remnants = [e for e in embeds if e.get("identified") is not None]
     return {
         "embeds": len(embeds), "credits": len(credits),

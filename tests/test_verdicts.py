@@ -267,6 +267,26 @@ def test_the_summary_of_a_run_with_no_archive_lookup(fakenet, reporter):
     assert 'class="badge fail">not known' not in page
 
 
+def test_a_post_whose_status_is_not_known_still_counts_among_those_looked_up_with_no_copy(fakenet, reporter):
+    """The archive answered "no capture" for both posts; one post's source failed (HTTP 500). The summary said
+    "1 of 2 looked up" have no archived copy (0 of N when every source failed): looked up and without a copy
+    did not add up."""
+    other = snowflake("2021-05-03T10:00:00Z")
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({
+        POST: [json_page(tweet(POST, "Road closed."))], other: [json_page({"error": "upstream"}, 500)]}))
+    fakenet.route("publish.twitter.com", "/oembed", json_page({"error": "upstream"}, 503))
+    serve(fakenet, [])
+    article = f"<html><body>{blockquote(POST, 'Road closed.')}{blockquote(other, 'Bridge open.')}</body></html>"
+    code, out = reporter("report", "--format", "json", "article.html", article=article)
+    assert code == 0, out
+    summary = json.loads(out)["summary"]
+    assert [e["status"]["tone"] for e in json.loads(out)["embeds"]] == ["ok", "unknown"]
+    assert summary["archive"] == {"looked_up": 2, "with_copy": 0, "without_copy": 2, "not_checked": 0}
+    assert summary["without_archive"] == 2
+    code, md = reporter("report", "article.html")
+    assert "| Embedded posts with no archived copy | 2 of 2 looked up |" in md
+
+
 def test_a_remnant_an_offline_run_could_not_look_up_is_not_checked_not_unidentified(fakenet, reporter):
     remnant_world(fakenet)
     code, out = reporter("report", "--offline", "--format", "json", "remnant.txt", article=REMNANT, name="remnant.txt")
