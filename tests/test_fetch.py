@@ -213,6 +213,20 @@ def test_cache_ttl_refresh_history_and_offline(fakenet, store):
     assert len(fakenet.hits) == hits + 1
 
 
+def test_a_post_that_ended_in_error_is_asked_again_by_the_next_online_run(fakenet, store):
+    """A source that failed for a passing reason (HTTP 500) is asked again, as a failed link is: the error was
+    read back from the cache for the whole TTL, so the post stayed "not known" until --refresh."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [
+        json_page({"error": "upstream"}, 500), json_page(fx.SYNDICATION_TWEET)]}))
+    fakenet.route("publish.twitter.com", "/oembed", json_page({"error": "upstream"}, 503))
+    settings = settings_for(fakenet, retries=0)
+    assert run([TWEET], settings, store, media=False)[0].record.status == "error"
+    offline = run([TWEET], settings, store, media=False, offline=True)[0]
+    assert offline.record.status == "error" and not offline.unavailable   # offline: the last known answer
+    again = run([TWEET], settings, store, media=False)[0]
+    assert (again.record.status, again.record.from_cache) == ("available", False)
+
+
 def test_reparse_rederives_from_kept_bodies_without_requests(fakenet, store):
     from resolver.fetch.reparse import reparse_all
 

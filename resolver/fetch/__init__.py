@@ -201,6 +201,8 @@ def _from_cache(target: Target, session: Session,
     since = session.cached_since()
     if row is None or since is not None and (row["last_observed_at"] or "") < since:
         return None
+    if since is not None and row["status"] == "error":
+        return None   # a source that failed (a 5xx, a timeout) is asked again online, as a failed link is
     record = record_from_json(json.loads(row["record"]) | {"from_cache": True})
     return FetchedPost(record, _media_rows(record, media_row or store.media_by_url), row["id"],
                        archived=archived_in_store(row, store) if archived else ())
