@@ -4,6 +4,7 @@ deleted post is identified among decoys from its captures, and a tie is refused;
 was looked up; --fail-on sets the exit code."""
 
 import json
+import re
 from datetime import datetime, timezone
 
 import pytest
@@ -82,6 +83,24 @@ def test_a_changed_word_fails_and_shows_in_all_three_formats(fakenet, reporter):
     assert "❌ fail **text**: 1 change in the quoted words: rejected → approved" in out["md"]
     assert '<span class="badge fail">FAIL</span> <strong>text</strong>: 1 change in the quoted words: ' \
            "rejected → approved" in out["html"]
+
+
+def test_markdown_shows_a_post_text_as_written_whatever_markup_it_holds(fakenet, reporter):
+    """A post's text is shown, rendered, character for character: before, `<script>…</script>` in it went into the
+    Markdown raw (a renderer ran or hid it), and `*…*`, `[…](…)`, `&amp;` and backticks became markup."""
+    from html import escape, unescape
+
+    from markdown_it import MarkdownIt
+
+    says = "# Fees | rates <script>alert(1)</script> `code` *not* [link](http://x.example) &amp; _under_ \\ שלום עולם!"
+    out = quoted(fakenet, reporter, escape(says, quote=False), says, "md")
+    rendered = MarkdownIt("commonmark").enable("table").render(out["md"])
+    assert "<script" not in rendered
+    [row] = [r for r in re.findall(r"<tr>(.*?)</tr>", rendered, re.S) if "<th>Text</th>" in r or ">Text<" in r]
+    cells = [unescape(re.sub(r"<[^>]+>", "", c)) for c in re.findall(r"<td>(.*?)</td>", row, re.S)]
+    assert cells[1:3] == [says, says]
+    [quote] = re.findall(r"<blockquote>\s*<p>(.*?)</p>", rendered, re.S)
+    assert unescape(quote).startswith(says + " — River Desk")
 
 
 def test_a_partial_quote_passes(fakenet, reporter):
