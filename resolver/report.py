@@ -253,8 +253,9 @@ MARK = {"pass": "✅ pass", "warn": "⚠️ warn", "fail": "❌ fail", "skip": "
 
 # What Markdown would read as markup in a post's text, an evidence line or a name: backslashes, code spans,
 # emphasis (an underscore only at a word's edge: river_desk is no emphasis), raw HTML and autolinks (<script> was
-# passed to the renderer), links, table pipes, and an entity (&amp; showed as "&").
-_MD_SPECIAL_RE = re.compile(r"[\\`*<>\[\]|]|(?<!\w)_|_(?!\w)|&(?=#?\w+;)")
+# passed to the renderer), a link's "](" or a reference's "]:" (a bracket alone is text), table pipes, and an
+# entity (&amp; showed as "&").
+_MD_SPECIAL_RE = re.compile(r"[\\`*<>|]|\](?=[(\[:])|(?<!\w)_|_(?!\w)|&(?=#?\w+;)")
 # What opens a block at the start of a line (a heading, a list item) in the quote's "> " line.
 _MD_BLOCK_START_RE = re.compile(r"^(?:#+|[+-]|\d+[.)])(?=\s|$)")
 

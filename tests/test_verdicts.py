@@ -92,7 +92,8 @@ def test_markdown_shows_a_post_text_as_written_whatever_markup_it_holds(fakenet,
 
     from markdown_it import MarkdownIt
 
-    says = "# Fees | rates <script>alert(1)</script> `code` *not* [link](http://x.example) &amp; _under_ \\ שלום עולם!"
+    says = ("# Fees | rates <script>alert(1)</script> `code` *not* [link](http://x.example) &amp; _under_ \\ "
+            "[ref]: x שלום עולם!")
     out = quoted(fakenet, reporter, escape(says, quote=False), says, "md")
     rendered = MarkdownIt("commonmark").enable("table").render(out["md"])
     assert "<script" not in rendered
