@@ -431,9 +431,21 @@ def _not_cached(resolution: dict[str, Any]) -> str | None:
     return "not in the cache (offline)" if error.startswith(f"{NOT_CACHED}:") else None
 
 
+def _byline(embed: dict[str, Any]) -> str:
+    """" by @handle": the post's author as its source gives it (an archived copy's for a gone post), and the handle
+    the article gave when that differs; the article's alone when no source named one."""
+    said = embed.get("author_handle")
+    post = embed["post"] or {}
+    copies = [c["author"].get("handle") for c in post.get("archived") or [] if c["status"] == "available"]
+    found = (post.get("author") or {}).get("handle") or next((h for h in copies if h), None)
+    if found and said and found.casefold() != said.casefold():
+        return f" by @{found} (the article says @{said})"
+    return f" by @{found or said}" if found or said else ""
+
+
 def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
     status = embed["status"]["words"]
-    who = f" by @{embed['author_handle']}" if embed.get("author_handle") else ""
+    who = _byline(embed)
     lines = [f"### {number}. {embed['platform']} {embed['kind']}{who}: {status}", "",
              f"<{embed['url']}> (found by {embed['detector']}, characters {embed['span'][0]}–{embed['span'][1]})", "",
              "> " + _md_line(embed["quote"]), "",
@@ -554,7 +566,7 @@ def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str],
     from html import escape
 
     status = embed["status"]
-    who = f" by @{embed['author_handle']}" if embed.get("author_handle") else ""
+    who = _byline(embed)
     rows = "".join(f"<tr><th scope=\"row\">{escape(a)}</th><td>{escape(b or '—')}</td><td>{escape(c or '—')}</td>"
                    f"<td class=\"meta\">{escape(d or '')}</td></tr>" for a, b, c, d in _facts(embed))
     links = "".join(_html_link(r) for r in embed["resolutions"])

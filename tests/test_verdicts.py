@@ -104,6 +104,17 @@ def test_markdown_shows_a_post_text_as_written_whatever_markup_it_holds(fakenet,
     assert unescape(quote).startswith(says + " — River Desk")
 
 
+def test_a_heading_names_the_posts_author_not_the_handle_the_article_gave(fakenet, reporter):
+    """The article credits @river_dsk with a post by @river_desk: the author check fails, and the heading said
+    "twitter post by @river_dsk: available", as if the source said so."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(tweet(POST, "Road closed."))]}))
+    serve(fakenet, [])
+    article = "<html><body>" + blockquote(POST, "Road closed.").replace("@river_desk", "@river_dsk") + "</body></html>"
+    out = {fmt: reporter("report", "--format", fmt, "article.html", article=article)[1] for fmt in ("md", "html")}
+    assert "### 1. twitter post by @river_desk (the article says @river_dsk): available" in out["md"]
+    assert "twitter post by @river_desk (the article says @river_dsk): <span" in out["html"]
+
+
 def test_a_partial_quote_passes(fakenet, reporter):
     out = quoted(fakenet, reporter, "rejected the new budget…", "The council rejected the new budget on Tuesday.",
                  "json", "md", "html")
