@@ -348,7 +348,11 @@ def build(result: ArticleResult, *, store: Store | None, generated_at: str | Non
     """The report for one article, after resolve, fetch and archive lookups ran (or were answered by the cache)."""
     from cache import utc_now
 
-    posts = {p.embed: p.value for p in result.posts or ()}
+    posts: dict[int, FetchedPost] = {}
+    for found in result.posts or ():
+        # The first post tied to an embed is the one it names (pipeline.post_targets); later ones are where its
+        # links lead: a quoted post, another post's photo. They never stand in for it.
+        posts.setdefault(found.embed, found.value)
     identified = {i.embed: i.value for i in result.identifications or ()}
     archives = {a.url: a for a in result.archives or () if not a.unavailable}   # offline: the cache's snapshots
     images = {i.url: i.to_json() for i in result.credited_images or ()}

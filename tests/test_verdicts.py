@@ -17,7 +17,7 @@ from tests.test_fetch import by_id, json_page
 from tests.waybacknet import Capture, classic_page, serve
 
 HOSTS = ["cdn.syndication.twimg.com", "publish.twitter.com", "web.archive.org", "archive.org", "pbs.twimg.com",
-         "twitter.com"]
+         "twitter.com", "pic.twitter.com", "t.co"]
 
 
 def snowflake(iso: str, low: int = 7) -> str:
@@ -113,6 +113,27 @@ def test_a_heading_names_the_posts_author_not_the_handle_the_article_gave(fakene
     out = {fmt: reporter("report", "--format", fmt, "article.html", article=article)[1] for fmt in ("md", "html")}
     assert "### 1. twitter post by @river_desk (the article says @river_dsk): available" in out["md"]
     assert "twitter post by @river_desk (the article says @river_dsk): <span" in out["html"]
+
+
+def test_a_quote_tweets_link_to_another_post_does_not_replace_the_embedded_post(fakenet, reporter):
+    """A post that quotes another carries a t.co link to it. The report checked the article's quote against the
+    post that link led to (another account's, here gone), not the post the blockquote embeds."""
+    from tests.fakenet import redirect
+
+    quoted_post = snowflake("2020-01-02T03:04:05Z")
+    says = "Exactly what we said last year. https://t.co/Qt0Qt0Qt0Q"
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({
+        POST: [json_page(tweet(POST, says))], quoted_post: [json_page(DELETED)]}))
+    fakenet.route("t.co", "/Qt0Qt0Qt0Q", redirect(f"https://twitter.com/someone_else/status/{quoted_post}"))
+    serve(fakenet, [])
+    shown = 'Exactly what we said last year. <a href="https://t.co/Qt0Qt0Qt0Q">https://t.co/Qt0Qt0Qt0Q</a>'
+    code, out = reporter("report", "--format", "json", "article.html",
+                         article=f"<html><body>{blockquote(POST, shown)}</body></html>")
+    assert code == 0, out
+    [embed] = json.loads(out)["embeds"]
+    assert (embed["post"]["post_id"], embed["status"]["code"]) == (POST, "available")
+    checks = {c["name"]: c["result"] for c in embed["checks"]}
+    assert (checks["text"], checks["author"]) == ("pass", "pass")
 
 
 def test_a_partial_quote_passes(fakenet, reporter):
