@@ -215,8 +215,8 @@ def identification_check(identified: dict[str, Any] | None) -> dict[str, Any] | 
 
 def media_check(embed: dict[str, Any], post: dict[str, Any] | None, resolutions: list[dict[str, Any]]) -> dict[str, str]:
     links = embed.get("media_links") or []
-    wrong = [r["url"] for r in resolutions if r["url"] in links and (r.get("post") or {}).get("post_id")
-             and embed.get("post_id") and r["post"]["post_id"] != embed["post_id"]]
+    wrong = [r["url"] for r in resolutions if r["url"] in links and r.get("post_id")
+             and embed.get("post_id") and r["post_id"] != embed["post_id"]]
     if wrong:
         return check("media", "fail", f"{', '.join(wrong)} belongs to another post than the one embedded")
     if not post or post["status"] != "available":

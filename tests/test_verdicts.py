@@ -136,6 +136,30 @@ def test_a_quote_tweets_link_to_another_post_does_not_replace_the_embedded_post(
     assert (checks["text"], checks["author"]) == ("pass", "pass")
 
 
+def test_a_photo_link_that_leads_to_another_post_fails_the_media_check(fakenet, reporter):
+    """The article's pic.twitter.com link resolves to another account's post: the media check compared counts
+    only ("article links 1 media; the post has 1": pass), as it read the resolution's post id where it is not."""
+    from tests.fakenet import redirect
+
+    other = snowflake("2020-01-02T03:04:05Z")
+    with_photo = tweet(POST, "Road closed. https://t.co/Rc1Rc1Rc1R") | {"mediaDetails": [{
+        "type": "photo", "media_url_https": "https://pbs.twimg.com/media/RoadClosed.jpg", "url": "https://t.co/Rc1Rc1Rc1R",
+        "display_url": "pic.twitter.com/Rc1Rc1Rc1R", "expanded_url": f"https://twitter.com/river_desk/status/{POST}/photo/1",
+        "original_info": {"width": 64, "height": 48}}]}
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(with_photo)]}))
+    fakenet.route("t.co", "/0tHeR1234x", redirect("https://pic.twitter.com/0tHeR1234x"))
+    fakenet.route("pic.twitter.com", "/0tHeR1234x", redirect(f"https://twitter.com/someone_else/status/{other}/photo/1"))
+    serve(fakenet, [])
+    shown = 'Road closed. <a href="https://t.co/0tHeR1234x">pic.twitter.com/0tHeR1234x</a>'
+    article = f"<html><body>{blockquote(POST, shown)}</body></html>"
+    code, out = reporter("report", "--format", "json", "article.html", article=article)
+    assert code == 0, out
+    [embed] = json.loads(out)["embeds"]
+    media = next(c for c in embed["checks"] if c["name"] == "media")
+    assert (media["result"], media["evidence"]) == (
+        "fail", "https://pic.twitter.com/0tHeR1234x belongs to another post than the one embedded")
+
+
 def test_a_partial_quote_passes(fakenet, reporter):
     out = quoted(fakenet, reporter, "rejected the new budget…", "The council rejected the new budget on Tuesday.",
                  "json", "md", "html")
