@@ -1109,10 +1109,10 @@ async def identify_remnants(result: ArticleResult, *, session: Session) -> Artic
     archive's captures and the text. An identified post joins the article's posts, tied to its embed, as if the
     article had linked it."""
     found = []
-    linked = {item.embed for item in result.posts or ()}   # its pic.twitter.com or t.co link led to the post
+    linked = {item.embed: item.value for item in result.posts or ()}   # its pic.twitter.com or t.co link led to a post
     for ordinal, embed in enumerate(result.embeds):
         remnant = _remnant(embed)
-        if remnant is not None and ordinal not in linked:
+        if remnant is not None and not (ordinal in linked and linked[ordinal].may_be_by(remnant[0])):
             if session.cache_only:   # identification reads captures and posts: left to the event loop
                 raise NotCached(embed.url)
             from resolver.identify import identify   # here: most articles have no remnant to identify

@@ -318,6 +318,27 @@ def test_archive_identifies_too_and_archives_the_identified_post(fakenet, report
         assert db.execute("SELECT post_id, verdict FROM identifications").fetchall() == [(RIGHT, "identified")]
 
 
+def test_a_remnants_link_to_another_accounts_post_does_not_stand_in_for_it(fakenet, reporter):
+    """A flattened post that quoted another keeps a t.co link to the quoted one. That link was taken for the
+    remnant's own: identification was skipped and the words, word for word, failed against the other account's."""
+    from tests.fakenet import redirect
+
+    remnant_world(fakenet)
+    other = snowflake("2020-01-02T03:04:05Z")
+    answers = fakenet.routes[("cdn.syndication.twimg.com", "/tweet-result")][0]
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", lambda request: json_page(
+        tweet(other, "Our flood plan is ready.", handle="someone_else", name="Someone Else"))(request)
+        if request.args.get("id") == other else answers(request))
+    fakenet.route("t.co", "/Qt0Qt0Qt0Q", redirect(f"https://twitter.com/someone_else/status/{other}"))
+    article = REMNANT.replace("this morning.", "this morning. https://t.co/Qt0Qt0Qt0Q")
+    code, out = reporter("report", "--format", "json", "remnant.txt", article=article, name="remnant.txt")
+    assert code == 0, out
+    [embed] = json.loads(out)["embeds"]
+    assert (embed["identified"]["post_id"], embed["post"]["post_id"]) == (RIGHT, RIGHT)
+    checks = {c["name"]: c["result"] for c in embed["checks"]}
+    assert (checks["author"], checks["text"]) == ("pass", "pass")
+
+
 # -- the summary says only what it knows ------------------------------------------------------------------------
 
 def test_the_summary_of_a_run_with_no_archive_lookup(fakenet, reporter):
@@ -419,3 +440,4 @@ def test_a_post_edited_since_the_article_quoted_it_warns_and_names_the_capture(f
     assert (check["result"], check["evidence"], check["changes"]) == ("warn", evidence, ["Wednesday → Tuesday"])
     assert f"⚠️ warn **text**: {evidence}" in out["md"]
     assert evidence.replace("'", "&#x27;") in out["html"]
+
