@@ -232,23 +232,40 @@ def media_check(embed: dict[str, Any], post: dict[str, Any] | None, resolutions:
 
 
 def archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]], looked_up: bool) -> dict[str, Any]:
-    """Is the post preserved? "No archived copy" only when an archive lookup answered; else "not checked"."""
+    """Is the post preserved? "No archived copy" only when an archive lookup answered; else "not checked". A copy
+    is an HTTP 200 capture (as `stats`' at_risk_embeds counts), or a capture read that holds the post's words: the
+    service's 404 or a redirect captured in its place is none."""
     if not post:
         return check("archive", "skip", "the post was not fetched")
     if not looked_up and not snapshots:
         return check("archive", "skip", "not checked: no archive lookup of this post has been made "
                                         "(embed-resolver archive looks it up)")
-    if post["status"] in ("unknown", "error") and not snapshots:
-        return check("archive", "skip", f"the post's status is not known ({post['status']}); no archived copy is known")
+    copies = archived_copies(post, snapshots)
+    others = "" if copies or not snapshots else (
+        f" ({len(snapshots)} capture{'s' * (len(snapshots) > 1)}, none an HTTP 200 page: "
+        f"{', '.join(str(s.get('status') or 'status not known') for s in snapshots)})")
+    if post["status"] in ("unknown", "error") and not copies:
+        return check("archive", "skip", f"the post's status is not known ({post['status']}); no archived copy is "
+                                        f"known{others}")
     if post["status"] in GONE:
-        if snapshots:
-            last = max(snapshots, key=lambda s: s["timestamp"])
+        if copies:
+            last = max(copies, key=lambda s: s["timestamp"])
             return check("archive", "warn", f"the post is {post['status']}; an archived copy exists: {last['url']}")
-        return check("archive", "fail", f"the post is {post['status']} and no archived copy was found")
-    if snapshots:
-        return check("archive", "pass", f"{len(snapshots)} archived copies, latest "
-                                        f"{max(snapshots, key=lambda s: s['timestamp'])['url']}")
-    return check("archive", "warn", "no archived copy was found (archive it: embed-resolver archive --save)")
+        return check("archive", "fail", f"the post is {post['status']} and no archived copy was found{others}")
+    if copies:
+        return check("archive", "pass", f"{len(copies)} archived copies, latest "
+                                        f"{max(copies, key=lambda s: s['timestamp'])['url']}")
+    return check("archive", "warn", f"no archived copy was found{others} (archive it: embed-resolver archive --save)")
+
+
+def archived_copies(post: dict[str, Any] | None, snapshots: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The copies of the post ({url, timestamp: YYYYMMDDhhmmss}): its HTTP 200 snapshots, and every capture read
+    that holds its words (under x.com, say, where the snapshots of its twitter.com URL are redirects)."""
+    found = {s["url"]: s["timestamp"] for s in snapshots if s.get("status") == "200"}
+    for copy in (post or {}).get("archived") or []:
+        if copy["status"] == "available" and copy.get("text"):
+            found.setdefault(copy["capture"].replace("id_/", "/", 1), re.sub(r"\D", "", copy["captured_at"])[:14])
+    return [{"url": url, "timestamp": stamp} for url, stamp in found.items()]
 
 
 def _plain(text: str) -> str:
@@ -451,7 +468,7 @@ def summarise(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], unrea
     posts = [e for e in embeds if e["post"] is not None or e.get("post_id")]
     known = [e for e in posts if e["status"]["tone"] != "unknown"]
     checked = [e for e in posts if e["post"] and e["archive_looked_up"]]
-    without = sum(1 for e in checked if not e["snapshots"])   # the archive answered, whatever the post's status
+    with_copy = sum(1 for e in checked if archived_copies(e["post"], e["snapshots"]))
     remnants = [e for e in embeds if e.get("identified") is not None]
     return {
         "embeds": len(embeds), "credits": len(credits),
@@ -460,9 +477,9 @@ def summarise(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], unrea
         "posts": {"named": len(posts), "status_known": len(known), "status_not_known": len(posts) - len(known)},
         "checks": {k: results.get(k, 0) for k in ("pass", "warn", "fail", "skip")},
         "failed": failed,
-        "archive": {"looked_up": len(checked), "with_copy": sum(1 for e in checked if e["snapshots"]),
-                    "without_copy": without, "not_checked": len(posts) - len(checked)},
-        "without_archive": without if checked else None,
+        "archive": {"looked_up": len(checked), "with_copy": with_copy, "without_copy": len(checked) - with_copy,
+                    "not_checked": len(posts) - len(checked)},
+        "without_archive": len(checked) - with_copy if checked else None,
         "identification": {"remnants": len(remnants),
                            "identified": sum(1 for e in remnants if e["identified"]["post_id"]),
                            "not_identified": sum(1 for e in remnants if not e["identified"]["post_id"]

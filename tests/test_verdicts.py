@@ -339,6 +339,40 @@ def test_a_remnants_link_to_another_accounts_post_does_not_stand_in_for_it(faken
     assert (checks["author"], checks["text"]) == ("pass", "pass")
 
 
+def test_a_gone_post_whose_captures_are_only_errors_and_redirects_has_no_archived_copy(fakenet, reporter):
+    """The archive holds two captures of the deleted post's page: Twitter's 404 answer and a 302. Neither is the
+    post; the report said "an archived copy exists" (warn, and counted it among posts with a copy), where
+    `stats`' at_risk_embeds, counting HTTP 200 captures only, listed it as at risk."""
+    url = f"https://twitter.com/river_desk/status/{POST}"
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(DELETED)]}))
+    serve(fakenet, [Capture("20230503120000", url, b"<html><body>Sorry, that page does not exist</body></html>",
+                            status=404), Capture("20230603120000", url, b"", status=302)])
+    code, out = reporter("report", "--format", "json", "article.html",
+                         article=f"<html><body>{blockquote(POST, 'Road closed.')}</body></html>")
+    assert code == 0, out
+    report = json.loads(out)
+    [embed] = report["embeds"]
+    archive = next(c for c in embed["checks"] if c["name"] == "archive")
+    assert (archive["result"], archive["evidence"]) == (
+        "fail", "the post is deleted and no archived copy was found (2 captures, none an HTTP 200 page: 404, 302)")
+    assert report["summary"]["archive"] == {"looked_up": 1, "with_copy": 0, "without_copy": 1, "not_checked": 0}
+
+
+def test_a_gone_posts_copy_under_x_com_is_an_archived_copy_though_its_twitter_com_capture_is_a_redirect(
+        fakenet, reporter):
+    remnant_world(fakenet, moved=True)   # twitter.com: a 301 since 2023; the words are captured under x.com
+    article = f"<html><body>{blockquote(RIGHT, 'Water over the road on Mill Lane this morning.')}</body></html>"
+    code, out = reporter("report", "--format", "json", "article.html", article=article)
+    assert code == 0, out
+    report = json.loads(out)
+    [embed] = report["embeds"]
+    archive = next(c for c in embed["checks"] if c["name"] == "archive")
+    assert (archive["result"], archive["evidence"]) == (
+        "warn", f"the post is deleted; an archived copy exists: https://web.archive.org/web/20240106000001/"
+                f"https://x.com/river_desk/status/{RIGHT}")
+    assert report["summary"]["archive"]["with_copy"] == 1
+
+
 # -- the summary says only what it knows ------------------------------------------------------------------------
 
 def test_the_summary_of_a_run_with_no_archive_lookup(fakenet, reporter):
