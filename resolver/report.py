@@ -567,7 +567,9 @@ def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str],
 
     status = embed["status"]
     who = _byline(embed)
-    rows = "".join(f"<tr><th scope=\"row\">{escape(a)}</th><td>{escape(b or '—')}</td><td>{escape(c or '—')}</td>"
+    # dir="auto": a right-to-left post reads right to left (its own text sets the direction of what shows it)
+    rows = "".join(f"<tr><th scope=\"row\">{escape(a)}</th><td dir=\"auto\">{escape(b or '—')}</td>"
+                   f"<td dir=\"auto\">{escape(c or '—')}</td>"
                    f"<td class=\"meta\">{escape(d or '')}</td></tr>" for a, b, c, d in _facts(embed))
     links = "".join(_html_link(r) for r in embed["resolutions"])
     if embed["snapshots"]:
@@ -586,7 +588,7 @@ def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str],
             f'<span class="badge {escape(status["tone"])}">{escape(status["words"])}</span></h3>'
             f'<p class="meta"><a href="{escape(embed["url"])}">{escape(embed["url"])}</a>, found by '
             f"{escape(embed['detector'])}, characters {embed['span'][0]}–{embed['span'][1]}</p>"
-            f"<blockquote>{escape(embed['quote'])}</blockquote>{thumbs}"
+            f"<blockquote dir=\"auto\">{escape(embed['quote'])}</blockquote>{thumbs}"
             "<table><thead><tr><th scope=\"col\">Fact</th><th scope=\"col\">The article says</th>"
             "<th scope=\"col\">The source says</th><th scope=\"col\">Recorded from</th></tr></thead>"
             f"<tbody>{rows}</tbody></table><ul>{links}</ul><h4>Checks</h4><ul>{checks}</ul></article>")

@@ -160,6 +160,14 @@ def test_a_photo_link_that_leads_to_another_post_fails_the_media_check(fakenet, 
         "fail", "https://pic.twitter.com/0tHeR1234x belongs to another post than the one embedded")
 
 
+def test_html_lets_a_right_to_left_post_read_right_to_left(fakenet, reporter):
+    """A Hebrew post in a left-to-right page put its final "!" on the right, where a Hebrew reader reads the start;
+    the quote and the two text cells take their direction from their own text."""
+    out = quoted(fakenet, reporter, "שלום עולם!", "שלום עולם!", "html")
+    assert '<blockquote dir="auto">שלום עולם!' in out["html"]
+    assert '<td dir="auto">שלום עולם!</td><td dir="auto">שלום עולם!</td>' in out["html"]
+
+
 def test_a_partial_quote_passes(fakenet, reporter):
     out = quoted(fakenet, reporter, "rejected the new budget…", "The council rejected the new budget on Tuesday.",
                  "json", "md", "html")
