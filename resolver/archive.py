@@ -298,6 +298,8 @@ def _auth(settings: Settings) -> dict[str, str] | None:
 
 
 SUBMITTED = "submitted"   # a saves row between its submission and the job's outcome
+ENDED = ("success", "error", "recent", "gave_up")   # a save's outcomes: what an offline run can show as they are
+OFFLINE_SAVE = "offline: not submitted (queued for the next online run)"
 
 
 async def save(url: str, *, session: Session, poll_every: float = 2.0,
@@ -431,7 +433,8 @@ class ArchivedUrl:
 
     @property
     def unavailable(self) -> bool:
-        return self.lookup.unavailable
+        """Offline, the lookup could not be made, or a save asked for could not be submitted."""
+        return self.lookup.unavailable or (self.saved is not None and self.saved.unavailable)
 
     @property
     def failed(self) -> bool:
@@ -513,6 +516,12 @@ async def _saves(urls: list[str], session: Session, poll_every: float) -> dict[s
     store = session.store
     if store is None:
         return {}
+    if session.offline:
+        # Nothing can be submitted or asked about: a save not ended says so (not a bare "pending"), unavailable.
+        rows = {url: store.latest_save(url) for url in urls}
+        return {url: SaveResult.from_row(row) if row["status"] in ENDED else replace(
+                    SaveResult.from_row(row), message=OFFLINE_SAVE, unavailable=True)
+                for url, row in rows.items() if row is not None}
     await process_queue(session=session, poll_every=poll_every)
     rows = {url: store.latest_save(url) for url in urls}
     return {url: SaveResult.from_row(row) for url, row in rows.items() if row is not None}

@@ -137,11 +137,14 @@ def _pad(text: str, width: int) -> str:
 
 
 def _archive_line(archived: ArchivedUrl) -> Part:
-    if archived.unavailable:
+    if archived.lookup.unavailable:
         return f"  archive {archived.url}: not looked up (offline)", "yellow"
     if archived.error:
         return f"  archive lookup failed for {archived.url}: {archived.error}", "red"
     saved = f"; save: {archived.saved.status}" if archived.saved else ""
+    if archived.saved and archived.saved.unavailable:
+        return f"  archive {archived.url}: {len(archived.lookup.snapshots)} snapshots; save: not submitted (offline)", \
+            "yellow"
     return (f"  archive {archived.url}: {len(archived.lookup.snapshots)} snapshots{saved}",
             "red" if archived.failed else "cyan")
 
