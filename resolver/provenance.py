@@ -365,14 +365,9 @@ def build(result: ArticleResult, *, store: Store | None, generated_at: str | Non
     """The report for one article, after resolve, fetch and archive lookups ran (or were answered by the cache)."""
     from cache import utc_now
 
-    posts: dict[int, FetchedPost] = {}
-    for found in result.posts or ():
-        # The first post tied to an embed is the one it names (pipeline.post_targets); later ones are where its
-        # links lead: a quoted post, another post's photo. They never stand in for it, nor does a post of another
-        # account for a flattened post that names its author.
-        handle = result.embeds[found.embed].author_handle
-        if result.embeds[found.embed].post_id or not handle or found.value.may_be_by(handle):
-            posts.setdefault(found.embed, found.value)
+    from resolver.pipeline import post_of_embed
+
+    posts = {index: post_of_embed(result, index) for index in range(len(result.embeds))}
     identified = {i.embed: i.value for i in result.identifications or ()}
     archives = {a.url: a for a in result.archives or () if not a.unavailable}   # offline: the cache's snapshots
     images = {i.url: i.to_json() for i in result.credited_images or ()}

@@ -381,6 +381,27 @@ def test_a_gone_posts_copy_under_x_com_is_an_archived_copy_though_its_twitter_co
     assert report["summary"]["archive"]["with_copy"] == 1
 
 
+def test_a_remnants_photo_link_names_its_post_even_when_the_article_credits_another_account(fakenet, reporter):
+    """The remnant's pic.twitter.com link leads to a photo of @someone_else's post: that is the post the article
+    shows, credited to the wrong account. The author check fails on it (not a search among @river_desk's posts)."""
+    from tests.fakenet import redirect
+
+    remnant_world(fakenet)
+    other = snowflake("2021-05-03T09:30:00Z")
+    answers = fakenet.routes[("cdn.syndication.twimg.com", "/tweet-result")][0]
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", lambda request: json_page(
+        tweet(other, "Water over the road on Mill Lane this morning.", handle="someone_else", name="Someone Else"))(
+        request) if request.args.get("id") == other else answers(request))
+    fakenet.route("pic.twitter.com", "/Ph0Ph0Ph0P", redirect(f"https://twitter.com/someone_else/status/{other}/photo/1"))
+    article = REMNANT.replace("this morning.", "this morning. pic.twitter.com/Ph0Ph0Ph0P")
+    code, out = reporter("report", "--format", "json", "remnant.txt", article=article, name="remnant.txt")
+    assert code == 0, out
+    [embed] = json.loads(out)["embeds"]
+    assert embed["post"]["post_id"] == other and embed["identified"] is None
+    checks = {c["name"]: c["result"] for c in embed["checks"]}
+    assert (checks["author"], checks["text"]) == ("fail", "pass")
+
+
 # -- the summary says only what it knows ------------------------------------------------------------------------
 
 def test_the_summary_of_a_run_with_no_archive_lookup(fakenet, reporter):
