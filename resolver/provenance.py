@@ -273,6 +273,13 @@ def _plain(text: str) -> str:
     return " ".join(t for t in quotes.tokens(text) if t != quotes.ELLIPSIS).casefold()
 
 
+def _within(part: str, whole: str) -> bool:
+    """Whether the words of `part` (some) are a run of the words of `whole`: "Fiction" is in "Dee Fiction", "Ann
+    Lee" is not in "Joann Leeds" (letters are not words), and nothing is in a byline of no words ("-")."""
+    small, big = part.split(), whole.split()
+    return bool(small) and any(big[i:i + len(small)] == small for i in range(len(big) - len(small) + 1))
+
+
 def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[dict[str, str]]:
     """The article's photo credit against the credit fields inside the image file."""
     if not credit.get("image"):
@@ -283,17 +290,17 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
     embedded = facts.get("credit") or {}
     if not embedded:
         return [check("image-metadata", "warn", "the image file carries no credit metadata")]
-    people = [embedded[k] for k in ("byline", "artist", "creator") if embedded.get(k)]
-    orgs = [embedded[k] for k in ("credit_line", "source", "copyright") if embedded.get(k)]
+    people = [embedded[k] for k in ("byline", "artist", "creator") if _plain(embedded.get(k) or "")]
+    orgs = [embedded[k] for k in ("credit_line", "source", "copyright") if _plain(embedded.get(k) or "")]
     said_people = _plain(credit.get("creator") or "")
     said_org = _plain(credit.get("organization") or "")
     inside = "; ".join(f"{k}: {v}" for k, v in embedded.items())
     if said_people and people:
-        if any(said_people in _plain(p) or _plain(p) in said_people for p in people):
+        if any(_within(said_people, _plain(p)) or _within(_plain(p), said_people) for p in people):
             return [check("image-metadata", "pass", f"creator matches the file ({inside})")]
         return [check("image-metadata", "fail", f"article credits '{credit['creator']}', the file says {inside}")]
     if said_org and orgs:
-        if any(said_org in _plain(o) for o in orgs):
+        if any(_within(said_org, _plain(o)) for o in orgs):
             return [check("image-metadata", "pass", f"organisation matches the file ({inside})")]
         return [check("image-metadata", "warn", f"article credits '{credit['organization']}', the file says {inside}")]
     return [check("image-metadata", "skip", f"nothing comparable (file: {inside})")]

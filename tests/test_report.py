@@ -249,3 +249,25 @@ def test_a_fact_kept_from_an_earlier_answer_cites_that_answer_not_a_later_failed
         failed = [f for f in store.fetches_for(fetch["url"]) if f["status"] == 500]
     assert failed, "the refresh asked the source again"
     assert fetch["status"] == 200 and fetch["body_sha256"].startswith(re.search(r"body (\w+)…", row).group(1))
+
+
+@pytest.mark.parametrize("creator,organization,inside,result", [
+    ("Dee Fiction", None, {"byline": "Dee Fiction"}, "pass"),
+    ("Dee Fiction", None, {"byline": "Photo: Dee Fiction/Riverton Post"}, "pass"),
+    ("Fiction", None, {"byline": "Dee Fiction"}, "pass"),
+    ("Ann Lee", None, {"byline": "Joann Leeds"}, "fail"),
+    ("Jo Smith", None, {"byline": "Jo Smithers"}, "fail"),
+    ("Dee Fiction", None, {"byline": "-"}, "skip"),
+    (None, "AP", {"credit_line": "Apex Images"}, "warn"),
+    (None, "AP", {"credit_line": "AP"}, "pass"),
+    (None, "Riverton Post", {"credit_line": "The Riverton Post"}, "pass"),
+], ids=["same", "inside-more-words", "surname", "name-inside-another-name", "prefix-of-a-surname", "no-words",
+        "org-inside-a-word", "same-org", "org-words"])
+def test_image_credit_is_compared_word_by_word(creator, organization, inside, result):
+    """A credit matched the file's when its letters occurred anywhere in it: "Ann Lee" passed against the byline
+    "Joann Leeds", "AP" against "Apex Images", and a byline with no words ("-") against any credit."""
+    from resolver.provenance import credit_checks
+
+    [found] = credit_checks({"image": "https://pbs.twimg.com/media/x.jpg", "creator": creator,
+                             "organization": organization}, {"credit": inside})
+    assert found["result"] == result, found
