@@ -231,13 +231,16 @@ def media_check(embed: dict[str, Any], post: dict[str, Any] | None, resolutions:
                  f"article links {len(links)} media ({', '.join(links)}); the post has {found}")
 
 
-def archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]], looked_up: bool) -> dict[str, Any]:
+def archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]], looked_up: bool,
+                  error: str | None = None) -> dict[str, Any]:
     """Is the post preserved? "No archived copy" only when an archive lookup answered; else "not checked". A copy
     is an HTTP 200 capture (as `stats`' at_risk_embeds counts), or a capture read that holds the post's words: the
     service's 404 or a redirect captured in its place is none."""
     if not post:
         return check("archive", "skip", "the post was not fetched")
     if not looked_up and not snapshots:
+        if error:
+            return check("archive", "skip", f"not known: the archive lookup failed ({error})")
         return check("archive", "skip", "not checked: no archive lookup of this post has been made "
                                         "(embed-resolver archive looks it up)")
     copies = archived_copies(post, snapshots)
@@ -410,15 +413,19 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     data["status"] = status_badge(_status_code(embed, post))
     url = (post.record.url if post else None) or embed.url
     archived = archives.get(url) or archives.get(embed.url)
-    snapshots = [s.to_json() for s in archived.lookup.snapshots] if archived else (
+    # A lookup that failed (a 503) answered nothing: "not known", never "no archived copy"; what the cache holds
+    # from an earlier lookup stands.
+    failed = archived.error if archived is not None else None
+    snapshots = [s.to_json() for s in archived.lookup.snapshots] if archived and not failed else (
         [dict(s) for s in store.snapshots_for(url)] if store is not None else [])
     data["snapshots"] = [{k: s.get(k) for k in ("service", "url", "timestamp", "status")} for s in snapshots]
-    looked = archived is not None or (store is not None and any(looked_up(store, u) for u in {url, embed.url}))
+    looked = archived is not None and failed is None or (
+        store is not None and any(looked_up(store, u) for u in {url, embed.url}))
     data["archive_looked_up"] = looked
     checks = [identification_check(data["identified"]), author_check(data, data["post"]),
               *date_checks(data, data["post"], post_id), text_check(data, data["post"]),
               media_check(data, data["post"], data["resolutions"]),
-              archive_check(data["post"], data["snapshots"], looked), archived_copy_check(data["post"])]
+              archive_check(data["post"], data["snapshots"], looked, failed), archived_copy_check(data["post"])]
     data["checks"] = [c for c in checks if c is not None]
     return data
 

@@ -402,6 +402,44 @@ def test_a_remnants_photo_link_names_its_post_even_when_the_article_credits_anot
     assert (checks["author"], checks["text"]) == ("fail", "pass")
 
 
+def test_a_failed_archive_lookup_is_no_finding_that_the_post_has_no_copy(fakenet, reporter):
+    """The Wayback Machine answered 503 to the lookup: nothing is known of the deleted post's copies. The report said
+    "the post is deleted and no archived copy was found" (fail) and counted it among the posts looked up."""
+    from tests.fakenet import page
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(DELETED)]}))
+    fakenet.route("web.archive.org", "/cdx/search/cdx", page("busy", status=503))
+    fakenet.route("archive.org", "/wayback/available", page("busy", status=503))
+    code, out = reporter("report", "--format", "json", "article.html",
+                         article=f"<html><body>{blockquote(POST, 'Road closed.')}</body></html>")
+    assert code == 0, out
+    report = json.loads(out)
+    [embed] = report["embeds"]
+    archive = next(c for c in embed["checks"] if c["name"] == "archive")
+    assert (archive["result"], archive["evidence"]) == ("skip", "not known: the archive lookup failed (cdx: HTTP 503)")
+    assert embed["archive_looked_up"] is False
+    assert report["summary"]["archive"] == {"looked_up": 0, "with_copy": 0, "without_copy": 0, "not_checked": 1}
+    assert report["summary"]["without_archive"] is None
+
+
+def test_a_failed_archive_lookup_leaves_what_an_earlier_one_found(fakenet, reporter):
+    from tests.fakenet import page
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(DELETED)]}))
+    url = f"https://twitter.com/river_desk/status/{POST}"
+    serve(fakenet, [Capture("20210503120000", url, classic_page(POST, "river_desk", "River Desk", "Road closed.",
+                                                                epoch=1620033160))])
+    article = f"<html><body>{blockquote(POST, 'Road closed.')}</body></html>"
+    assert reporter("report", "article.html", article=article)[0] == 0
+    fakenet.route("web.archive.org", "/cdx/search/cdx", page("busy", status=503))
+    fakenet.route("archive.org", "/wayback/available", page("busy", status=503))
+    code, out = reporter("report", "--refresh", "--format", "json", "article.html")
+    [embed] = json.loads(out)["embeds"]
+    archive = next(c for c in embed["checks"] if c["name"] == "archive")
+    assert archive == {"name": "archive", "result": "warn", "evidence": "the post is deleted; an archived copy exists: "
+                       f"https://web.archive.org/web/20210503120000/{url}"}
+
+
 # -- the summary says only what it knows ------------------------------------------------------------------------
 
 def test_the_summary_of_a_run_with_no_archive_lookup(fakenet, reporter):
