@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from resolver import __version__, quotes
 from resolver.archive import looked_up
 from resolver.fetch.wayback import READ_WHEN, differences
+from resolver.identify import NOT_CHECKED   # an identification that looked at nothing (offline, a failed listing)
 from resolver.placeholders import is_placeholder, real
 from resolver.platforms import x
 
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
 SCHEMA = "https://github.com/embed-resolver/embed-resolver/schema/report.schema.json"
 GONE = ("deleted", "suspended", "not_found", "protected", "withheld", "age_restricted")
 QUOTE_CHARS = 600
-NOT_CHECKED = "not-checked"   # an identification an offline run could not make: nothing kept to look at
 NO_ARCHIVE_LOOKUP = "offline: no archive lookup was made; snapshots shown are the ones already in the cache"
 
 
@@ -451,6 +451,10 @@ def _identified(identification: Identification | None) -> dict[str, Any] | None:
         # Offline with nothing kept: nobody looked, which is not "no post matched" (#9 §5).
         return {"post_id": None, "confidence": 0.0, "verdict": NOT_CHECKED, "candidates": [],
                 "reason": "not checked: the account's captures are not in the cache (offline)"}
+    if identification.verdict == NOT_CHECKED:   # the listing failed (a 503): nobody looked either
+        return {"post_id": None, "confidence": 0.0, "verdict": NOT_CHECKED, "candidates": [],
+                "reason": f"not checked: the archive's list of the account's posts could not be read "
+                          f"({identification.error})"}
     return {"post_id": identification.post_id, "confidence": identification.confidence,
             "verdict": identification.verdict,
             "reason": evidence.get("reason") or evidence.get("error") or identification.verdict,

@@ -322,6 +322,8 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
             reason = "not fetched"
         elif embed.get("kind") in ("short-link", "media-link"):   # the link hides the post until followed (#15)
             reason = "no post id yet: the link hides it (embed-resolver scan --resolve follows it to the post)"
+        elif (embed.get("identified") or {}).get("verdict") == "not-checked":   # nobody looked (#9 §5)
+            reason = f"no post id: the article kept no link; {embed['identified']['reason']}"
         else:
             reason = "no post id: the article kept no link, and no post was identified by its words"
         rows.append(("Status", "", reason, ""))

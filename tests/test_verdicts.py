@@ -440,6 +440,30 @@ def test_a_failed_archive_lookup_leaves_what_an_earlier_one_found(fakenet, repor
                        f"https://web.archive.org/web/20210503120000/{url}"}
 
 
+def test_a_remnant_whose_account_listing_failed_is_not_checked_not_unidentified(fakenet, reporter, tmp_path):
+    """CDX answered 503 to the listing of the account's posts: nothing was looked at. The identification was
+    recorded and reported as "no-candidates" ("1 without a link: 0 identified, 1 not"), and the status row said no
+    post was identified by its words."""
+    from tests.fakenet import page
+
+    remnant_world(fakenet)
+    fakenet.route("web.archive.org", "/cdx/search/cdx", page("busy", status=503))
+    code, out = reporter("report", "--format", "json", "remnant.txt", article=REMNANT, name="remnant.txt")
+    assert code == 0, out
+    report = json.loads(out)
+    [embed] = report["embeds"]
+    reason = "not checked: the archive's list of the account's posts could not be read (cdx: HTTP 503)"
+    assert (embed["identified"]["verdict"], embed["identified"]["reason"]) == ("not-checked", reason)
+    assert report["summary"]["identification"] == {"remnants": 1, "identified": 0, "not_identified": 0,
+                                                   "not_checked": 1}
+    code, md = reporter("report", "remnant.txt")
+    assert f"| Status | — | no post id: the article kept no link; {reason} | — |" in md
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "c.db") as db:
+        assert {v for (v,) in db.execute("SELECT verdict FROM identifications")} == {"not-checked"}
+
+
 # -- the summary says only what it knows ------------------------------------------------------------------------
 
 def test_the_summary_of_a_run_with_no_archive_lookup(fakenet, reporter):
