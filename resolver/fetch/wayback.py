@@ -443,7 +443,9 @@ def differences(live: PostRecord | None, live_at: str | None,
             continue
         if live.text and record.text:
             compared = quotes.compare(live.text, record.text)
-            if compared.changes or compared.matched != compared.post_words or compared.said_words != compared.matched:
+            # A capture cut short ("Twitter / handle: words...") says nothing of the words after its cut.
+            beyond = compared.said_words != compared.matched and not compared.beyond_cut
+            if compared.changes or compared.matched != compared.post_words or beyond:
                 found.append(Difference("text", live.text, live_at, record.text, captured_at, capture,
                                         tuple(str(c) for c in compared.changes)))
         if live.author_name and record.author_name:
