@@ -74,6 +74,20 @@ def text_check(report_json: str) -> dict:
     return next(c for c in embed["checks"] if c["name"] == "text")
 
 
+def one_embed_report(reporter, said: str = "Road closed.") -> tuple[dict, dict]:
+    """`report --format json` of an article embedding POST, quoted as `said`: the report and its one embed."""
+    code, out = reporter("report", "--format", "json", "article.html",
+                         article=f"<html><body>{blockquote(POST, said)}</body></html>")
+    assert code == 0, out
+    report = json.loads(out)
+    [embed] = report["embeds"]
+    return report, embed
+
+
+def check_named(embed: dict, name: str) -> dict:
+    return next(c for c in embed["checks"] if c["name"] == name)
+
+
 def test_a_changed_word_fails_and_shows_in_all_three_formats(fakenet, reporter):
     out = quoted(fakenet, reporter, "The council approved the new budget on Tuesday.",
                  "The council rejected the new budget on Tuesday.", "json", "md", "html")
@@ -355,12 +369,8 @@ def test_a_gone_post_whose_captures_are_only_errors_and_redirects_has_no_archive
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(DELETED)]}))
     serve(fakenet, [Capture("20230503120000", url, b"<html><body>Sorry, that page does not exist</body></html>",
                             status=404), Capture("20230603120000", url, b"", status=302)])
-    code, out = reporter("report", "--format", "json", "article.html",
-                         article=f"<html><body>{blockquote(POST, 'Road closed.')}</body></html>")
-    assert code == 0, out
-    report = json.loads(out)
-    [embed] = report["embeds"]
-    archive = next(c for c in embed["checks"] if c["name"] == "archive")
+    report, embed = one_embed_report(reporter)
+    archive = check_named(embed, "archive")
     assert (archive["result"], archive["evidence"]) == (
         "fail", "the post is deleted and no archived copy was found (2 captures, none an HTTP 200 page: 404, 302)")
     assert report["summary"]["archive"] == {"looked_up": 1, "with_copy": 0, "without_copy": 1, "not_checked": 0}
@@ -410,12 +420,8 @@ def test_a_failed_archive_lookup_is_no_finding_that_the_post_has_no_copy(fakenet
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(DELETED)]}))
     fakenet.route("web.archive.org", "/cdx/search/cdx", page("busy", status=503))
     fakenet.route("archive.org", "/wayback/available", page("busy", status=503))
-    code, out = reporter("report", "--format", "json", "article.html",
-                         article=f"<html><body>{blockquote(POST, 'Road closed.')}</body></html>")
-    assert code == 0, out
-    report = json.loads(out)
-    [embed] = report["embeds"]
-    archive = next(c for c in embed["checks"] if c["name"] == "archive")
+    report, embed = one_embed_report(reporter)
+    archive = check_named(embed, "archive")
     assert (archive["result"], archive["evidence"]) == ("skip", "not known: the archive lookup failed (cdx: HTTP 503)")
     assert embed["archive_looked_up"] is False
     assert report["summary"]["archive"] == {"looked_up": 0, "with_copy": 0, "without_copy": 0, "not_checked": 1}
