@@ -244,9 +244,11 @@ def archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]], 
         return check("archive", "skip", "not checked: no archive lookup of this post has been made "
                                         "(embed-resolver archive looks it up)")
     copies = archived_copies(post, snapshots)
+    statuses = [str(s.get("status") or "status not known") for s in snapshots]
+    redirects = any(status.startswith("3") for status in statuses)
     others = "" if copies or not snapshots else (
-        f" ({len(snapshots)} capture{'s' * (len(snapshots) > 1)}, none an HTTP 200 page: "
-        f"{', '.join(str(s.get('status') or 'status not known') for s in snapshots)})")
+        f" ({len(snapshots)} capture{'s' * (len(snapshots) > 1)}, none an HTTP 200 page: {', '.join(statuses)}"
+        + ("; where a redirect leads is not looked up here" if redirects and post["status"] not in GONE else "") + ")")
     if post["status"] in ("unknown", "error") and not copies:
         return check("archive", "skip", f"the post's status is not known ({post['status']}); no archived copy is "
                                         f"known{others}")

@@ -376,6 +376,17 @@ def test_a_gone_post_whose_captures_are_only_errors_and_redirects_has_no_archive
     assert report["summary"]["archive"] == {"looked_up": 1, "with_copy": 0, "without_copy": 1, "not_checked": 0}
 
 
+def test_a_live_posts_redirect_capture_is_named_as_such_not_counted_as_a_copy(fakenet, reporter):
+    url = f"https://twitter.com/river_desk/status/{POST}"
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(tweet(POST, "Road closed."))]}))
+    serve(fakenet, [Capture("20240603120000", url, b"", status=302)])
+    report, embed = one_embed_report(reporter)
+    assert check_named(embed, "archive") == {"name": "archive", "result": "warn", "evidence": (
+        "no archived copy was found (1 capture, none an HTTP 200 page: 302; where a redirect leads is not looked up "
+        "here) (archive it: embed-resolver archive --save)")}
+    assert report["summary"]["archive"]["with_copy"] == 0
+
+
 def test_a_gone_posts_copy_under_x_com_is_an_archived_copy_though_its_twitter_com_capture_is_a_redirect(
         fakenet, reporter):
     remnant_world(fakenet, moved=True)   # twitter.com: a 301 since 2023; the words are captured under x.com
