@@ -66,11 +66,13 @@ def _days_apart(a: str, b: str) -> int:
 
 
 def said_by_post(post: dict[str, Any] | None) -> tuple[dict[str, Any] | None, str]:
-    """What the post said, to hold the article against: the live record when the post is available, else the
-    earliest archived copy that holds its text (#9 §2); and how evidence names a capture ("" for live)."""
+    """What the post said, to hold the article against: the live record when the post is available (or withheld
+    in some countries, with its text), else the earliest archived copy that holds its text (#9 §2); and how
+    evidence names a capture ("" for live)."""
     if post is None:
         return None, ""
-    if post["status"] == "available":
+    # A post withheld in some countries is whole elsewhere: the X API gives its text with the country codes.
+    if post["status"] == "available" or post["status"] == "withheld" and post.get("text"):
         return post, ""
     copy = next((c for c in post.get("archived") or [] if c["status"] == "available" and c.get("text")), None)
     if copy is None:
