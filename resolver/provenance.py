@@ -411,7 +411,7 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     data["resolutions"] = [_resolution(r.value.to_json()) for r in result.resolutions or () if r.embed == index]
     data["identified"] = _identified(identification)
     data["post"] = _post(post, store) if post else None
-    post_id = embed.post_id or (post.record.post_id if post and identification else None)
+    post_id = embed.post_id or (post.record.post_id if post else None)   # identified, or where its link led
     minted = x.snowflake_time(post_id) if embed.platform == "twitter" and post_id else None
     data["snowflake_time"] = minted.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z" if minted else None
     data["status"] = status_badge(_status_code(embed, post))

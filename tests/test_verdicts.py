@@ -434,6 +434,8 @@ def test_a_remnants_photo_link_names_its_post_even_when_the_article_credits_anot
     assert embed["post"]["post_id"] == other and embed["identified"] is None
     checks = {c["name"]: c["result"] for c in embed["checks"]}
     assert (checks["author"], checks["text"]) == ("fail", "pass")
+    # the id the link led to was minted on the day the article gives: checked, as an embedded id is
+    assert (checks["snowflake-date"], embed["snowflake_time"]) == ("pass", "2021-05-03T09:30:00.000Z")
 
 
 def test_a_failed_archive_lookup_is_no_finding_that_the_post_has_no_copy(fakenet, reporter):
