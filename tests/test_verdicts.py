@@ -157,12 +157,14 @@ def test_a_photo_link_that_leads_to_another_post_fails_the_media_check(fakenet, 
 
     other = snowflake("2020-01-02T03:04:05Z")
     with_photo = tweet(POST, "Road closed. https://t.co/Rc1Rc1Rc1R") | {"mediaDetails": [{
-        "type": "photo", "media_url_https": "https://pbs.twimg.com/media/RoadClosed.jpg", "url": "https://t.co/Rc1Rc1Rc1R",
-        "display_url": "pic.twitter.com/Rc1Rc1Rc1R", "expanded_url": f"https://twitter.com/river_desk/status/{POST}/photo/1",
+        "type": "photo", "media_url_https": "https://pbs.twimg.com/media/RoadClosed.jpg",
+        "url": "https://t.co/Rc1Rc1Rc1R", "display_url": "pic.twitter.com/Rc1Rc1Rc1R",
+        "expanded_url": f"https://twitter.com/river_desk/status/{POST}/photo/1",
         "original_info": {"width": 64, "height": 48}}]}
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(with_photo)]}))
     fakenet.route("t.co", "/0tHeR1234x", redirect("https://pic.twitter.com/0tHeR1234x"))
-    fakenet.route("pic.twitter.com", "/0tHeR1234x", redirect(f"https://twitter.com/someone_else/status/{other}/photo/1"))
+    fakenet.route("pic.twitter.com", "/0tHeR1234x",
+                  redirect(f"https://twitter.com/someone_else/status/{other}/photo/1"))
     serve(fakenet, [])
     shown = 'Road closed. <a href="https://t.co/0tHeR1234x">pic.twitter.com/0tHeR1234x</a>'
     article = f"<html><body>{blockquote(POST, shown)}</body></html>"
@@ -426,7 +428,8 @@ def test_a_remnants_photo_link_names_its_post_even_when_the_article_credits_anot
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", lambda request: json_page(
         tweet(other, "Water over the road on Mill Lane this morning.", handle="someone_else", name="Someone Else"))(
         request) if request.args.get("id") == other else answers(request))
-    fakenet.route("pic.twitter.com", "/Ph0Ph0Ph0P", redirect(f"https://twitter.com/someone_else/status/{other}/photo/1"))
+    fakenet.route("pic.twitter.com", "/Ph0Ph0Ph0P",
+                  redirect(f"https://twitter.com/someone_else/status/{other}/photo/1"))
     article = REMNANT.replace("this morning.", "this morning. pic.twitter.com/Ph0Ph0Ph0P")
     code, out = reporter("report", "--format", "json", "remnant.txt", article=article, name="remnant.txt")
     assert code == 0, out
