@@ -468,11 +468,17 @@ def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
                          + (f" — error: {resolution['error']}" if resolution["error"] else "")))
     if embed["snapshots"]:
         latest = max(embed["snapshots"], key=lambda s: s["timestamp"])
-        lines.append(f"- Archived: {len(embed['snapshots'])} snapshot(s); latest <{latest['url']}>")
+        lines.append(f"- Archived: {_snapshot_count(embed['snapshots'])}; latest <{latest['url']}>")
     elif embed["post"]:
         lines.append("- Archived: " + ("no snapshot found" if embed["archive_looked_up"] else "not checked"))
     lines += ["", "Checks:", ""] + [f"- {MARK[c['result']]} **{c['name']}**: {_md(c['evidence'])}" for c in embed["checks"]]
     return lines + [""]
+
+
+def _snapshot_count(snapshots: list[dict[str, Any]]) -> str:
+    """"2 snapshot(s)", and how many are HTTP 200 pages when not all are: a captured 404 or redirect is no copy."""
+    good = sum(1 for s in snapshots if s.get("status") == "200")
+    return f"{len(snapshots)} snapshot(s)" + (f", {good} of them an HTTP 200 page" if good != len(snapshots) else "")
 
 
 def _notes(embed: dict[str, Any]) -> list[str]:
@@ -579,7 +585,7 @@ def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str],
     links = "".join(_html_link(r) for r in embed["resolutions"])
     if embed["snapshots"]:
         latest = max(embed["snapshots"], key=lambda s: s["timestamp"])
-        links += (f"<li>Archived: {len(embed['snapshots'])} snapshot(s); latest "
+        links += (f"<li>Archived: {escape(_snapshot_count(embed['snapshots']))}; latest "
                   f"<a href=\"{escape(latest['url'])}\">{escape(latest['url'])}</a></li>")
     elif embed["post"]:
         links += "<li>Archived: " + ("no snapshot found" if embed["archive_looked_up"] else "not checked") + "</li>"

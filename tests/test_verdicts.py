@@ -388,6 +388,9 @@ def test_a_gone_post_whose_captures_are_only_errors_and_redirects_has_no_archive
     archive = check_named(embed, "archive")
     assert (archive["result"], archive["evidence"]) == (
         "fail", "the post is deleted and no archived copy was found (2 captures, none an HTTP 200 page: 404, 302)")
+    md = reporter("report", "article.html")[1]
+    assert f"- Archived: 2 snapshot(s), 0 of them an HTTP 200 page; latest <https://web.archive.org/web/" \
+           f"20230603120000/{url}>" in md
     assert report["summary"]["archive"] == {"looked_up": 1, "with_copy": 0, "without_copy": 1, "not_checked": 0}
 
 
