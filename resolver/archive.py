@@ -171,6 +171,16 @@ def looked_up(store: Store, url: str) -> bool:
     return any(row["status"] == 200 for row in store.fetches_for(lookup_url(url)))
 
 
+def lookup_error(store: Store, url: str) -> str | None:
+    """Why the last archive lookup of `url` failed, when no lookup of it ever answered: what an offline run says of
+    it, as the run that made it did ("cdx: HTTP 503"). None when one answered or none was made."""
+    rows = store.fetches_for(lookup_url(url))
+    if not rows or any(row["status"] == 200 for row in rows):
+        return None
+    last = rows[-1]
+    return f"{last['error_kind']}: {last['error']}" if last.get("error_kind") else f"cdx: HTTP {last['status']}"
+
+
 async def lookup(url: str, *, session: Session, near: str | None = None) -> Lookup:
     """Every capture CDX lists for a URL (earliest, latest, count), and the one closest to `near` (YYYYMMDD...).
     Kept answers to the same two queries within the cache TTL (any age offline) are read again rather than asked

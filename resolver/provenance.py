@@ -14,7 +14,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from resolver import __version__, quotes
-from resolver.archive import looked_up
+from resolver.archive import lookup_error, looked_up
 from resolver.fetch.wayback import READ_WHEN, differences
 from resolver.identify import NOT_CHECKED   # an identification that looked at nothing (offline, a failed listing)
 from resolver.placeholders import is_placeholder, real
@@ -419,7 +419,8 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     archived = archives.get(url) or archives.get(embed.url)
     # A lookup that failed (a 503) answered nothing: "not known", never "no archived copy"; what the cache holds
     # from an earlier lookup stands.
-    failed = archived.error if archived is not None else None
+    failed = archived.error if archived is not None else (
+        next(filter(None, (lookup_error(store, u) for u in (url, embed.url))), None) if store is not None else None)
     snapshots = [s.to_json() for s in archived.lookup.snapshots] if archived and not failed else (
         [dict(s) for s in store.snapshots_for(url)] if store is not None else [])
     data["snapshots"] = [{k: s.get(k) for k in ("service", "url", "timestamp", "status")} for s in snapshots]

@@ -456,6 +456,8 @@ def test_a_failed_archive_lookup_is_no_finding_that_the_post_has_no_copy(fakenet
     archive = check_named(embed, "archive")
     assert (archive["result"], archive["evidence"]) == ("skip", "not known: the archive lookup failed (cdx: HTTP 503)")
     assert embed["archive_looked_up"] is False
+    code, out = reporter("report", "--offline", "--format", "json", "article.html")   # the same, from the fetch log
+    assert check_named(json.loads(out)["embeds"][0], "archive") == archive
     assert report["summary"]["archive"] == {"looked_up": 0, "with_copy": 0, "without_copy": 0, "not_checked": 1}
     assert report["summary"]["without_archive"] is None
 
