@@ -91,7 +91,8 @@ def parse_availability(body: bytes) -> Snapshot | None:
     data = json.loads(body)
     snapshots = data.get("archived_snapshots") if isinstance(data, dict) else None
     closest = (snapshots.get("closest") if isinstance(snapshots, dict) else None) or {}
-    if not isinstance(closest, dict) or not closest.get("available") or not isinstance(closest.get("url"), str):
+    if not isinstance(closest, dict) or not closest.get("available") or not isinstance(closest.get("url"), str) \
+            or not closest["url"].startswith(("http://", "https://")):   # it becomes a report's href
         return None
     original = re.sub(r"^https?://web\.archive\.org/web/\d+/", "", closest["url"])
     status = str(closest.get("status")) if closest.get("status") else None
