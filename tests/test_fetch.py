@@ -317,3 +317,18 @@ def test_keep_media_stores_bytes_by_sha256(fakenet, store, tmp_path):
     kept = tmp_path / "media" / sha[:2] / sha
     import hashlib
     assert hashlib.sha256(kept.read_bytes()).hexdigest() == sha
+
+
+def test_json_post_text_is_the_posts_characters_not_twitters_escapes():
+    """Twitter's JSON escapes &, < and > in a post's text (&amp; &lt; &gt;): the record kept them escaped, so a report
+    showed the post as saying "Fish &amp; chips" and the cache's text search missed "Fish & chips"."""
+    from resolver.fetch import syndication, wayback, xapi
+
+    escaped, said = "Fish &amp; chips &lt;3 &gt; &amp;lt;b&amp;gt; stays", "Fish & chips <3 > &lt;b&gt; stays"
+    tweet = dict(fx.SYNDICATION_TWEET, text=escaped)
+    assert syndication.parse(fx.POST_ID, 200, "application/json", fx.as_json(tweet)).text == said
+    lookup = {"data": [dict(fx.X_API_LOOKUP["data"][0], text=escaped)], "includes": fx.X_API_LOOKUP["includes"]}
+    assert xapi.parse([fx.POST_ID], lookup)[fx.POST_ID].text == said
+    v1 = {"id_str": fx.POST_ID, "text": escaped, "created_at": "Tue Dec 06 05:31:41 +0000 2022",
+          "user": {"screen_name": "RivertonRoads", "name": "Riverton Roads", "id_str": "4400000001"}}
+    assert wayback.read(fx.POST_ID, 200, "application/json", fx.as_json(v1)).record.text == said
