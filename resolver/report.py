@@ -261,8 +261,6 @@ MARK = {"pass": "✅ pass", "warn": "⚠️ warn", "fail": "❌ fail", "skip": "
 _MD_SPECIAL_RE = re.compile(r"[\\`*<>|]|\](?=[(\[:])|(?<!\w)_|_(?!\w)|&(?=#?\w+;)")
 # What opens a block at the start of a line (a heading, a list item) in the quote's "> " line.
 _MD_BLOCK_START_RE = re.compile(r"^(?:#+|[+-]|\d+[.)])(?=\s|$)")
-
-
 _URL_RE = re.compile(r"https?://[^\s<>|]+")   # left as written, so that it stays a link
 
 
@@ -437,8 +435,8 @@ def _not_cached(resolution: dict[str, Any]) -> str | None:
 
 
 def _byline(embed: dict[str, Any]) -> str:
-    """" by @handle": the post's author as its source gives it (an archived copy's for a gone post), and the handle
-    the article gave when that differs; the article's alone when no source named one."""
+    """A heading's ` by @handle`: the post's author as its source gives it (an archived copy's for a gone post),
+    and the handle the article gave when that differs; the article's alone when no source named one."""
     said = embed.get("author_handle")
     post = embed["post"] or {}
     copies = [c["author"].get("handle") for c in post.get("archived") or [] if c["status"] == "available"]
@@ -476,7 +474,7 @@ def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
 
 
 def _snapshot_count(snapshots: list[dict[str, Any]]) -> str:
-    """"2 snapshot(s)", and how many are HTTP 200 pages when not all are: a captured 404 or redirect is no copy."""
+    """How many snapshots, and how many are HTTP 200 pages when not all are: a captured 404 or redirect is no copy."""
     good = sum(1 for s in snapshots if s.get("status") == "200")
     return f"{len(snapshots)} snapshot(s)" + (f", {good} of them an HTTP 200 page" if good != len(snapshots) else "")
 
