@@ -91,7 +91,8 @@ def parse_availability(body: bytes) -> Snapshot | None:
     data = json.loads(body)
     snapshots = data.get("archived_snapshots") if isinstance(data, dict) else None
     closest = (snapshots.get("closest") if isinstance(snapshots, dict) else None) or {}
-    if not isinstance(closest, dict) or not closest.get("available") or not isinstance(closest.get("url"), str):
+    if not isinstance(closest, dict) or not closest.get("available") or not isinstance(closest.get("url"), str) \
+            or not closest["url"].startswith(("http://", "https://")):   # it becomes a report's href
         return None
     original = re.sub(r"^https?://web\.archive\.org/web/\d+/", "", closest["url"])
     status = str(closest.get("status")) if closest.get("status") else None
@@ -169,6 +170,16 @@ def _available(outcome: FetchOutcome) -> tuple[list[Snapshot], str | None]:
 def looked_up(store: Store, url: str) -> bool:
     """Whether an archive lookup of `url` ever got an answer (a snapshot list, even an empty one)."""
     return any(row["status"] == 200 for row in store.fetches_for(lookup_url(url)))
+
+
+def lookup_error(store: Store, url: str) -> str | None:
+    """Why the last archive lookup of `url` failed, when no lookup of it ever answered: what an offline run says of
+    it, as the run that made it did ("cdx: HTTP 503"). None when one answered or none was made."""
+    rows = store.fetches_for(lookup_url(url))
+    if not rows or any(row["status"] == 200 for row in rows):
+        return None
+    last = rows[-1]
+    return f"{last['error_kind']}: {last['error']}" if last.get("error_kind") else f"cdx: HTTP {last['status']}"
 
 
 async def lookup(url: str, *, session: Session, near: str | None = None) -> Lookup:
@@ -298,6 +309,8 @@ def _auth(settings: Settings) -> dict[str, str] | None:
 
 
 SUBMITTED = "submitted"   # a saves row between its submission and the job's outcome
+ENDED = ("success", "error", "recent", "gave_up")   # a save's outcomes: what an offline run can show as they are
+OFFLINE_SAVE = "offline: not submitted (queued for the next online run)"
 
 
 async def save(url: str, *, session: Session, poll_every: float = 2.0,
@@ -431,7 +444,8 @@ class ArchivedUrl:
 
     @property
     def unavailable(self) -> bool:
-        return self.lookup.unavailable
+        """Offline, the lookup could not be made, or a save asked for could not be submitted."""
+        return self.lookup.unavailable or (self.saved is not None and self.saved.unavailable)
 
     @property
     def failed(self) -> bool:
@@ -513,6 +527,12 @@ async def _saves(urls: list[str], session: Session, poll_every: float) -> dict[s
     store = session.store
     if store is None:
         return {}
+    if session.offline:
+        # Nothing can be submitted or asked about: a save not ended says so (not a bare "pending"), unavailable.
+        rows = {url: store.latest_save(url) for url in urls}
+        return {url: SaveResult.from_row(row) if row["status"] in ENDED else replace(
+                    SaveResult.from_row(row), message=OFFLINE_SAVE, unavailable=True)
+                for url, row in rows.items() if row is not None}
     await process_queue(session=session, poll_every=poll_every)
     rows = {url: store.latest_save(url) for url in urls}
     return {url: SaveResult.from_row(row) for url, row in rows.items() if row is not None}

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from resolver.session import Session
 
 MIN_SCORE = 0.5          # below this no candidate explains the remnant
+NOT_CHECKED = "not-checked"   # the verdict when the account's captures could not be listed (offline, an error)
 MARGIN = 0.1             # the best must lead the runner-up by this much
 FULL_CONFIDENCE_AT = 0.2  # a lead this large (or more) leaves the best score as the confidence
 
@@ -200,8 +201,9 @@ async def identify(handle: str, day: str, text: str, *, session: Session,
     context = {"handle": handle, "day": day, "listing_from_cache": all(found.from_cache for found in listings)}
     listing = next((found for found in listings if found.error or found.unavailable), None)
     if listing is not None:
+        # Nothing was looked at: not checked, which is no finding that the account has no candidate.
         return Identification(None, 0.0, 0, None, {"error": listing.error or "offline: the archive was not asked",
-                                                   **context}, unavailable=listing.unavailable, verdict="no-candidates")
+                                                   **context}, unavailable=listing.unavailable, verdict=NOT_CHECKED)
     in_window: dict[str, list[Any]] = {}
     for snap in (snap for found in listings for snap in found.snapshots):
         ref = x.parse_url(snap.original)

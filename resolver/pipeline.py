@@ -1131,6 +1131,30 @@ async def archive_article(result: ArticleResult, *, session: Session, options: A
     return result.replaced(archives=tuple(archived))
 
 
+def post_of_embed(result: ArticleResult, index: int) -> FetchedPost | None:
+    """The post an embed shows. The one it names, first of the posts tied to it (post_targets); the others are
+    where its links lead (a quoted post), which never stand in for it. An embed that names none (a short link, a
+    flattened post) shows the post a link leads to; for a flattened post, only one that may be its own: a post the
+    link shows a photo or video of (pic.twitter.com, /photo/1), which holds even when the article credits another
+    account, or a post that may be by the handle it names, not another account's post it quoted."""
+    embed = result.embeds[index]
+    tied = [found.value for found in result.posts or () if found.embed == index]
+    if not tied or embed.post_id or not embed.author_handle:
+        return tied[0] if tied else None
+    shown = {r.value.post.post_id for r in result.resolutions or () if r.embed == index and r.value.post
+             and _media_link(r.value)}
+    return next((p for p in tied if p.record.post_id in shown or p.may_be_by(embed.author_handle)), None)
+
+
+def _media_link(resolution: Resolution) -> bool:
+    """A link to a post's photo or video: pic.twitter.com, or an end at /photo/N or /video/N."""
+    from urllib.parse import urlsplit
+
+    path = urlsplit(resolution.final_url or "").path
+    return urlsplit(resolution.url).hostname in ("pic.twitter.com", "pic.x.com") or "/photo/" in path \
+        or "/video/" in path
+
+
 def _remnant(embed: Embed) -> tuple[str, str, str] | None:
     """(handle, day, text) of a flattened tweet that kept no link, the three things identification needs."""
     if embed.platform == "twitter" and embed.kind == "post" and not embed.post_id and embed.author_handle \
@@ -1144,10 +1168,9 @@ async def identify_remnants(result: ArticleResult, *, session: Session) -> Artic
     archive's captures and the text. An identified post joins the article's posts, tied to its embed, as if the
     article had linked it."""
     found = []
-    linked = {item.embed for item in result.posts or ()}   # its pic.twitter.com or t.co link led to the post
     for ordinal, embed in enumerate(result.embeds):
         remnant = _remnant(embed)
-        if remnant is not None and ordinal not in linked:
+        if remnant is not None and post_of_embed(result, ordinal) is None:   # no link of it led to its post
             if session.cache_only:   # identification reads captures and posts: left to the event loop
                 raise NotCached(embed.url)
             from resolver.identify import identify   # here: most articles have no remnant to identify

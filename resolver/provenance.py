@@ -14,8 +14,9 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from resolver import __version__, quotes
-from resolver.archive import looked_up
+from resolver.archive import lookup_error, looked_up
 from resolver.fetch.wayback import READ_WHEN, differences
+from resolver.identify import NOT_CHECKED   # an identification that looked at nothing (offline, a failed listing)
 from resolver.placeholders import is_placeholder, real
 from resolver.platforms import x
 
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
 SCHEMA = "https://github.com/embed-resolver/embed-resolver/schema/report.schema.json"
 GONE = ("deleted", "suspended", "not_found", "protected", "withheld", "age_restricted")
 QUOTE_CHARS = 600
-NOT_CHECKED = "not-checked"   # an identification an offline run could not make: nothing kept to look at
 NO_ARCHIVE_LOOKUP = "offline: no archive lookup was made; snapshots shown are the ones already in the cache"
 
 
@@ -66,11 +66,13 @@ def _days_apart(a: str, b: str) -> int:
 
 
 def said_by_post(post: dict[str, Any] | None) -> tuple[dict[str, Any] | None, str]:
-    """What the post said, to hold the article against: the live record when the post is available, else the
-    earliest archived copy that holds its text (#9 §2); and how evidence names a capture ("" for live)."""
+    """What the post said, to hold the article against: the live record when the post is available (or withheld
+    in some countries, with its text), else the earliest archived copy that holds its text (#9 §2); and how
+    evidence names a capture ("" for live)."""
     if post is None:
         return None, ""
-    if post["status"] == "available":
+    # A post withheld in some countries is whole elsewhere: the X API gives its text with the country codes.
+    if post["status"] == "available" or post["status"] == "withheld" and post.get("text"):
         return post, ""
     copy = next((c for c in post.get("archived") or [] if c["status"] == "available" and c.get("text")), None)
     if copy is None:
@@ -215,8 +217,8 @@ def identification_check(identified: dict[str, Any] | None) -> dict[str, Any] | 
 
 def media_check(embed: dict[str, Any], post: dict[str, Any] | None, resolutions: list[dict[str, Any]]) -> dict[str, str]:
     links = embed.get("media_links") or []
-    wrong = [r["url"] for r in resolutions if r["url"] in links and (r.get("post") or {}).get("post_id")
-             and embed.get("post_id") and r["post"]["post_id"] != embed["post_id"]]
+    wrong = [r["url"] for r in resolutions if r["url"] in links and r.get("post_id")
+             and embed.get("post_id") and r["post_id"] != embed["post_id"]]
     if wrong:
         return check("media", "fail", f"{', '.join(wrong)} belongs to another post than the one embedded")
     if not post or post["status"] != "available":
@@ -231,29 +233,58 @@ def media_check(embed: dict[str, Any], post: dict[str, Any] | None, resolutions:
                  f"article links {len(links)} media ({', '.join(links)}); the post has {found}")
 
 
-def archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]], looked_up: bool) -> dict[str, Any]:
-    """Is the post preserved? "No archived copy" only when an archive lookup answered; else "not checked"."""
+def archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]], looked_up: bool,
+                  error: str | None = None) -> dict[str, Any]:
+    """Is the post preserved? "No archived copy" only when an archive lookup answered; else "not checked". A copy
+    is an HTTP 200 capture (as `stats`' at_risk_embeds counts), or a capture read that holds the post's words: the
+    service's 404 or a redirect captured in its place is none."""
     if not post:
         return check("archive", "skip", "the post was not fetched")
     if not looked_up and not snapshots:
+        if error:
+            return check("archive", "skip", f"not known: the archive lookup failed ({error})")
         return check("archive", "skip", "not checked: no archive lookup of this post has been made "
                                         "(embed-resolver archive looks it up)")
-    if post["status"] in ("unknown", "error") and not snapshots:
-        return check("archive", "skip", f"the post's status is not known ({post['status']}); no archived copy is known")
+    copies = archived_copies(post, snapshots)
+    statuses = [str(s.get("status") or "status not known") for s in snapshots]
+    redirects = any(status.startswith("3") for status in statuses)
+    others = "" if copies or not snapshots else (
+        f" ({len(snapshots)} capture{'s' * (len(snapshots) > 1)}, none an HTTP 200 page: {', '.join(statuses)}"
+        + ("; where a redirect leads is not looked up here" if redirects and post["status"] not in GONE else "") + ")")
+    if post["status"] in ("unknown", "error") and not copies:
+        return check("archive", "skip", f"the post's status is not known ({post['status']}); no archived copy is "
+                                        f"known{others}")
     if post["status"] in GONE:
-        if snapshots:
-            last = max(snapshots, key=lambda s: s["timestamp"])
+        if copies:
+            last = max(copies, key=lambda s: s["timestamp"])
             return check("archive", "warn", f"the post is {post['status']}; an archived copy exists: {last['url']}")
-        return check("archive", "fail", f"the post is {post['status']} and no archived copy was found")
-    if snapshots:
-        return check("archive", "pass", f"{len(snapshots)} archived copies, latest "
-                                        f"{max(snapshots, key=lambda s: s['timestamp'])['url']}")
-    return check("archive", "warn", "no archived copy was found (archive it: embed-resolver archive --save)")
+        return check("archive", "fail", f"the post is {post['status']} and no archived copy was found{others}")
+    if copies:
+        return check("archive", "pass", f"{len(copies)} archived copies, latest "
+                                        f"{max(copies, key=lambda s: s['timestamp'])['url']}")
+    return check("archive", "warn", f"no archived copy was found{others} (archive it: embed-resolver archive --save)")
+
+
+def archived_copies(post: dict[str, Any] | None, snapshots: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The copies of the post ({url, timestamp: YYYYMMDDhhmmss}): its HTTP 200 snapshots, and every capture read
+    that holds its words (under x.com, say, where the snapshots of its twitter.com URL are redirects)."""
+    found = {s["url"]: s["timestamp"] for s in snapshots if s.get("status") == "200"}
+    for copy in (post or {}).get("archived") or []:
+        if copy["status"] == "available" and copy.get("text"):
+            found.setdefault(copy["capture"].replace("id_/", "/", 1), re.sub(r"\D", "", copy["captured_at"])[:14])
+    return [{"url": url, "timestamp": stamp} for url, stamp in found.items()]
 
 
 def _plain(text: str) -> str:
     """Words only, case folded: how names in credits are compared."""
     return " ".join(t for t in quotes.tokens(text) if t != quotes.ELLIPSIS).casefold()
+
+
+def _within(part: str, whole: str) -> bool:
+    """Whether the words of `part` (some) are a run of the words of `whole`: "Fiction" is in "Dee Fiction", "Ann
+    Lee" is not in "Joann Leeds" (letters are not words), and nothing is in a byline of no words ("-")."""
+    small, big = part.split(), whole.split()
+    return bool(small) and any(big[i:i + len(small)] == small for i in range(len(big) - len(small) + 1))
 
 
 def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[dict[str, str]]:
@@ -266,17 +297,17 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
     embedded = facts.get("credit") or {}
     if not embedded:
         return [check("image-metadata", "warn", "the image file carries no credit metadata")]
-    people = [embedded[k] for k in ("byline", "artist", "creator") if embedded.get(k)]
-    orgs = [embedded[k] for k in ("credit_line", "source", "copyright") if embedded.get(k)]
+    people = [embedded[k] for k in ("byline", "artist", "creator") if _plain(embedded.get(k) or "")]
+    orgs = [embedded[k] for k in ("credit_line", "source", "copyright") if _plain(embedded.get(k) or "")]
     said_people = _plain(credit.get("creator") or "")
     said_org = _plain(credit.get("organization") or "")
     inside = "; ".join(f"{k}: {v}" for k, v in embedded.items())
     if said_people and people:
-        if any(said_people in _plain(p) or _plain(p) in said_people for p in people):
+        if any(_within(said_people, _plain(p)) or _within(_plain(p), said_people) for p in people):
             return [check("image-metadata", "pass", f"creator matches the file ({inside})")]
         return [check("image-metadata", "fail", f"article credits '{credit['creator']}', the file says {inside}")]
     if said_org and orgs:
-        if any(said_org in _plain(o) for o in orgs):
+        if any(_within(said_org, _plain(o)) for o in orgs):
             return [check("image-metadata", "pass", f"organisation matches the file ({inside})")]
         return [check("image-metadata", "warn", f"article credits '{credit['organization']}', the file says {inside}")]
     return [check("image-metadata", "skip", f"nothing comparable (file: {inside})")]
@@ -348,7 +379,9 @@ def build(result: ArticleResult, *, store: Store | None, generated_at: str | Non
     """The report for one article, after resolve, fetch and archive lookups ran (or were answered by the cache)."""
     from cache import utc_now
 
-    posts = {p.embed: p.value for p in result.posts or ()}
+    from resolver.pipeline import post_of_embed
+
+    posts = {index: post_of_embed(result, index) for index in range(len(result.embeds))}
     identified = {i.embed: i.value for i in result.identifications or ()}
     archives = {a.url: a for a in result.archives or () if not a.unavailable}   # offline: the cache's snapshots
     images = {i.url: i.to_json() for i in result.credited_images or ()}
@@ -378,21 +411,26 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     data["resolutions"] = [_resolution(r.value.to_json()) for r in result.resolutions or () if r.embed == index]
     data["identified"] = _identified(identification)
     data["post"] = _post(post, store) if post else None
-    post_id = embed.post_id or (post.record.post_id if post and identification else None)
+    post_id = embed.post_id or (post.record.post_id if post else None)   # identified, or where its link led
     minted = x.snowflake_time(post_id) if embed.platform == "twitter" and post_id else None
     data["snowflake_time"] = minted.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z" if minted else None
     data["status"] = status_badge(_status_code(embed, post))
     url = (post.record.url if post else None) or embed.url
     archived = archives.get(url) or archives.get(embed.url)
-    snapshots = [s.to_json() for s in archived.lookup.snapshots] if archived else (
+    # A lookup that failed (a 503) answered nothing: "not known", never "no archived copy"; what the cache holds
+    # from an earlier lookup stands.
+    failed = archived.error if archived is not None else (
+        next(filter(None, (lookup_error(store, u) for u in (url, embed.url))), None) if store is not None else None)
+    snapshots = [s.to_json() for s in archived.lookup.snapshots] if archived and not failed else (
         [dict(s) for s in store.snapshots_for(url)] if store is not None else [])
     data["snapshots"] = [{k: s.get(k) for k in ("service", "url", "timestamp", "status")} for s in snapshots]
-    looked = archived is not None or (store is not None and any(looked_up(store, u) for u in {url, embed.url}))
+    looked = archived is not None and failed is None or (
+        store is not None and any(looked_up(store, u) for u in {url, embed.url}))
     data["archive_looked_up"] = looked
     checks = [identification_check(data["identified"]), author_check(data, data["post"]),
               *date_checks(data, data["post"], post_id), text_check(data, data["post"]),
               media_check(data, data["post"], data["resolutions"]),
-              archive_check(data["post"], data["snapshots"], looked), archived_copy_check(data["post"])]
+              archive_check(data["post"], data["snapshots"], looked, failed), archived_copy_check(data["post"])]
     data["checks"] = [c for c in checks if c is not None]
     return data
 
@@ -418,6 +456,10 @@ def _identified(identification: Identification | None) -> dict[str, Any] | None:
         # Offline with nothing kept: nobody looked, which is not "no post matched" (#9 §5).
         return {"post_id": None, "confidence": 0.0, "verdict": NOT_CHECKED, "candidates": [],
                 "reason": "not checked: the account's captures are not in the cache (offline)"}
+    if identification.verdict == NOT_CHECKED:   # the listing failed (a 503): nobody looked either
+        return {"post_id": None, "confidence": 0.0, "verdict": NOT_CHECKED, "candidates": [],
+                "reason": f"not checked: the archive's list of the account's posts could not be read "
+                          f"({identification.error})"}
     return {"post_id": identification.post_id, "confidence": identification.confidence,
             "verdict": identification.verdict,
             "reason": evidence.get("reason") or evidence.get("error") or identification.verdict,
@@ -444,7 +486,7 @@ def summarise(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], unrea
     posts = [e for e in embeds if e["post"] is not None or e.get("post_id")]
     known = [e for e in posts if e["status"]["tone"] != "unknown"]
     checked = [e for e in posts if e["post"] and e["archive_looked_up"]]
-    without = sum(1 for e in checked if not e["snapshots"] and e["status"]["tone"] != "unknown")
+    with_copy = sum(1 for e in checked if archived_copies(e["post"], e["snapshots"]))
     remnants = [e for e in embeds if e.get("identified") is not None]
     return {
         "embeds": len(embeds), "credits": len(credits),
@@ -453,9 +495,9 @@ def summarise(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], unrea
         "posts": {"named": len(posts), "status_known": len(known), "status_not_known": len(posts) - len(known)},
         "checks": {k: results.get(k, 0) for k in ("pass", "warn", "fail", "skip")},
         "failed": failed,
-        "archive": {"looked_up": len(checked), "with_copy": sum(1 for e in checked if e["snapshots"]),
-                    "without_copy": without, "not_checked": len(posts) - len(checked)},
-        "without_archive": without if checked else None,
+        "archive": {"looked_up": len(checked), "with_copy": with_copy, "without_copy": len(checked) - with_copy,
+                    "not_checked": len(posts) - len(checked)},
+        "without_archive": len(checked) - with_copy if checked else None,
         "identification": {"remnants": len(remnants),
                            "identified": sum(1 for e in remnants if e["identified"]["post_id"]),
                            "not_identified": sum(1 for e in remnants if not e["identified"]["post_id"]

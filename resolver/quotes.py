@@ -40,8 +40,11 @@ _LINK_RE = re.compile(r"(?:https?://|www\.)\S+|\b(?:pic\.(?:twitter|x)\.com|t\.c
                       r"|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*", re.I)
 _DOTS_RE = re.compile(r"\.{3,}|" + ELLIPSIS)
 # A word: letters/digits, an apostrophe inside (don't), digits joined by . , : (3.5, 1,200, 9:30), an optional
-# leading @ # $ £ €; "…" is a marker token. Hyphens split words, so "well-known" and "well known" are the same.
-_TOKEN_RE = re.compile(r"[@#$£€]?\w+(?:'\w+|(?<=\d)[.,:]\d\w*)*|" + ELLIPSIS)
+# leading @ # $ £ €; "…" is a marker token. Hyphens split words, so "well-known" and "well known" are the same;
+# but a minus sign before a figure (not after a word: "2-1" is two figures) and a percent sign after one belong
+# to it, so "-5" is not "5" and "5%" is not "5".
+_TOKEN_RE = re.compile(r"(?:(?<![\w.,:'])-(?=\d))?[@#$£€]?\w+(?:'\w+|(?<=\d)[.,:]\d\w*)*(?:(?<=\d)%)?|" + ELLIPSIS)
+_SPACED_PERCENT_RE = re.compile(r"(?<=\d) %")   # "5 %" (French spacing, a narrow space after NFKC) is "5%"
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,7 @@ def normalise(text: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """The words of a text, links and emoji set aside, "…" kept as a marker."""
-    return _TOKEN_RE.findall(_LINK_RE.sub(" ", normalise(text)))
+    return _TOKEN_RE.findall(_SPACED_PERCENT_RE.sub("%", _LINK_RE.sub(" ", normalise(text))))
 
 
 def _key(word: str) -> str:

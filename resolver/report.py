@@ -4,6 +4,7 @@ to a file does not load it (#14)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -136,11 +137,14 @@ def _pad(text: str, width: int) -> str:
 
 
 def _archive_line(archived: ArchivedUrl) -> Part:
-    if archived.unavailable:
+    if archived.lookup.unavailable:
         return f"  archive {archived.url}: not looked up (offline)", "yellow"
     if archived.error:
         return f"  archive lookup failed for {archived.url}: {archived.error}", "red"
     saved = f"; save: {archived.saved.status}" if archived.saved else ""
+    if archived.saved and archived.saved.unavailable:
+        return f"  archive {archived.url}: {len(archived.lookup.snapshots)} snapshots; save: not submitted (offline)", \
+            "yellow"
     return (f"  archive {archived.url}: {len(archived.lookup.snapshots)} snapshots{saved}",
             "red" if archived.failed else "cyan")
 
@@ -250,19 +254,46 @@ def archive_text(result: ArchivedUrl) -> Text:
 MARK = {"pass": "✅ pass", "warn": "⚠️ warn", "fail": "❌ fail", "skip": "➖ skip"}
 
 
+# What Markdown would read as markup in a post's text, an evidence line or a name: backslashes, code spans,
+# emphasis (an underscore only at a word's edge: river_desk is no emphasis), raw HTML and autolinks (<script> was
+# passed to the renderer), a link's "](" or a reference's "]:" (a bracket alone is text), table pipes, and an
+# entity (&amp; showed as "&").
+_MD_SPECIAL_RE = re.compile(r"[\\`*<>|]|\](?=[(\[:])|(?<!\w)_|_(?!\w)|&(?=#?\w+;)")
+# What opens a block at the start of a line (a heading, a list item) in the quote's "> " line.
+_MD_BLOCK_START_RE = re.compile(r"^(?:#+|[+-]|\d+[.)])(?=\s|$)")
+_URL_RE = re.compile(r"https?://[^\s<>|]+")   # left as written, so that it stays a link
+
+
 def _md(value: Any) -> str:
-    """A value for a Markdown table cell: one line, pipes escaped."""
+    """A value for a line of Markdown: one line, every character shown as written (markup escaped)."""
     text = "" if value is None else " ".join(str(value).split())
-    return text.replace("|", "\\|") or "—"
+    shown, start = [], 0
+    for url in _URL_RE.finditer(text):
+        shown += [_MD_SPECIAL_RE.sub(_escaped, text[start:url.start()]), url.group()]
+        start = url.end()
+    return "".join(shown) + _MD_SPECIAL_RE.sub(_escaped, text[start:]) or "—"
+
+
+def _escaped(found: re.Match[str]) -> str:
+    return "\\" + found.group()
+
+
+def _md_line(value: Any) -> str:
+    """`_md` for text that starts a line: "# Fees" is no heading, "1. " no list."""
+    text = _md(value)
+    return _MD_BLOCK_START_RE.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], text, count=1)
 
 
 def _source_of(post: dict[str, Any], field: str) -> dict[str, Any]:
     """The observation that gave a field: its method, time, fetch-log id and body hash."""
     method = (post.get("field_sources") or {}).get(field) or post.get("method")
-    for source in reversed(post.get("sources") or []):
-        if source["method"] == method:
+    by_method = [s for s in post.get("sources") or [] if s["method"] == method]
+    # The latest answer that said what the post's view says: a later failed fetch (a 500) keeps the view of an
+    # earlier answer (cache.Store.record_observation), and is not where its facts come from.
+    for source in reversed(by_method):
+        if source.get("status") == post.get("status"):
             return source
-    return {"method": method}
+    return by_method[-1] if by_method else {"method": method}
 
 
 def _provenance_cell(source: dict[str, Any]) -> str:
@@ -289,6 +320,8 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
             reason = "not fetched"
         elif embed.get("kind") in ("short-link", "media-link"):   # the link hides the post until followed (#15)
             reason = "no post id yet: the link hides it (embed-resolver scan --resolve follows it to the post)"
+        elif (embed.get("identified") or {}).get("verdict") == "not-checked":   # nobody looked (#9 §5)
+            reason = f"no post id: the article kept no link; {embed['identified']['reason']}"
         else:
             reason = "no post id: the article kept no link, and no post was identified by its words"
         rows.append(("Status", "", reason, ""))
@@ -354,7 +387,7 @@ def identification_summary(summary: dict[str, Any]) -> str | None:
 def markdown(report: dict[str, Any]) -> str:
     """The report as Markdown: readable in a terminal, rendered on GitHub."""
     article, summary = report["article"], report["summary"]
-    lines = [f"# Provenance report: {article['source']}", "",
+    lines = [f"# Provenance report: {_md(article['source'])}", "",
              f"- Article: `{article['source']}` ({article['kind']}), sha256 `{article['sha256']}`",
              f"- Scanned: {article['scanned_at'] or 'not recorded'} (UTC)",
              f"- Generated by {report['generated_by']} at {report['generated_at']} (UTC)", "",
@@ -401,31 +434,49 @@ def _not_cached(resolution: dict[str, Any]) -> str | None:
     return "not in the cache (offline)" if error.startswith(f"{NOT_CACHED}:") else None
 
 
+def _byline(embed: dict[str, Any]) -> str:
+    """A heading's ` by @handle`: the post's author as its source gives it (an archived copy's for a gone post),
+    and the handle the article gave when that differs; the article's alone when no source named one."""
+    said = embed.get("author_handle")
+    post = embed["post"] or {}
+    copies = [c["author"].get("handle") for c in post.get("archived") or [] if c["status"] == "available"]
+    found = (post.get("author") or {}).get("handle") or next((h for h in copies if h), None)
+    if found and said and found.casefold() != said.casefold():
+        return f" by @{found} (the article says @{said})"
+    return f" by @{found or said}" if found or said else ""
+
+
 def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
     status = embed["status"]["words"]
-    who = f" by @{embed['author_handle']}" if embed.get("author_handle") else ""
+    who = _byline(embed)
     lines = [f"### {number}. {embed['platform']} {embed['kind']}{who}: {status}", "",
              f"<{embed['url']}> (found by {embed['detector']}, characters {embed['span'][0]}–{embed['span'][1]})", "",
-             "> " + _md(embed["quote"]), "",
+             "> " + _md_line(embed["quote"]), "",
              "| Fact | The article says | The source says | Recorded from |", "|---|---|---|---|"]
     lines += [f"| {a} | {_md(b)} | {_md(c)} | {_md(d)} |" for a, b, c, d in _facts(embed)]
     lines.append("")
-    lines += [f"- {line}" for line in _notes(embed)]
+    lines += [f"- {_md(line)}" for line in _notes(embed)]
     for resolution in embed["resolutions"]:
         missing = _not_cached(resolution)
         if missing:
-            lines.append(f"- Link {resolution['url']}: {missing}")
+            lines.append(f"- Link {_md(resolution['url'])}: {missing}")
             continue
         end = resolution["canonical_url"] or resolution["final_url"] or "—"
-        lines.append(f"- Link {resolution['url']}: {_chain(resolution)} ⇒ {end}"
-                     + (f" — error: {resolution['error']}" if resolution["error"] else ""))
+        lines.append(_md(f"- Link {resolution['url']}: {_chain(resolution)} ⇒ {end}"
+                         + (f" — error: {resolution['error']}" if resolution["error"] else "")))
     if embed["snapshots"]:
         latest = max(embed["snapshots"], key=lambda s: s["timestamp"])
-        lines.append(f"- Archived: {len(embed['snapshots'])} snapshot(s); latest <{latest['url']}>")
+        lines.append(f"- Archived: {_snapshot_count(embed['snapshots'])}; latest <{latest['url']}>")
     elif embed["post"]:
         lines.append("- Archived: " + ("no snapshot found" if embed["archive_looked_up"] else "not checked"))
     lines += ["", "Checks:", ""] + [f"- {MARK[c['result']]} **{c['name']}**: {_md(c['evidence'])}" for c in embed["checks"]]
     return lines + [""]
+
+
+def _snapshot_count(snapshots: list[dict[str, Any]]) -> str:
+    """How many snapshots, and how many are HTTP 200 pages when not all are: a captured 404 or redirect is no copy."""
+    good = sum(1 for s in snapshots if s.get("status") == "200")
+    return f"{len(snapshots)} snapshot(s)" + (f", {good} of them an HTTP 200 page" if good != len(snapshots) else "")
 
 
 def _notes(embed: dict[str, Any]) -> list[str]:
@@ -453,10 +504,10 @@ def _notes(embed: dict[str, Any]) -> list[str]:
 def _markdown_credit(number: int, credit: dict[str, Any]) -> list[str]:
     lines = [f"### Credit {number}: {_md(credit['raw'])}", "",
              f"- Creator: {_md(credit['creator'])}; organisation: {_md(credit['organization'])}; found in: {credit['source']}",
-             f"- Image: {credit['image'] or '—'}"]
+             f"- Image: {_md(credit['image'])}"]
     meta = credit.get("image_metadata")
     if meta and meta.get("credit"):
-        lines.append("- Inside the image file: " + "; ".join(f"{k}: {v}" for k, v in meta["credit"].items())
+        lines.append("- Inside the image file: " + _md("; ".join(f"{k}: {v}" for k, v in meta["credit"].items()))
                      + (f" (fetch #{meta['fetch_id']}, sha256 {meta['sha256'][:12]}…)" if meta.get("sha256") else ""))
     lines += [f"- {MARK[c['result']]} **{c['name']}**: {_md(c['evidence'])}" for c in credit["checks"]]
     return lines + [""]
@@ -524,13 +575,15 @@ def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str],
     from html import escape
 
     status = embed["status"]
-    who = f" by @{embed['author_handle']}" if embed.get("author_handle") else ""
-    rows = "".join(f"<tr><th scope=\"row\">{escape(a)}</th><td>{escape(b or '—')}</td><td>{escape(c or '—')}</td>"
+    who = _byline(embed)
+    # dir="auto": a right-to-left post reads right to left (its own text sets the direction of what shows it)
+    rows = "".join(f"<tr><th scope=\"row\">{escape(a)}</th><td dir=\"auto\">{escape(b or '—')}</td>"
+                   f"<td dir=\"auto\">{escape(c or '—')}</td>"
                    f"<td class=\"meta\">{escape(d or '')}</td></tr>" for a, b, c, d in _facts(embed))
     links = "".join(_html_link(r) for r in embed["resolutions"])
     if embed["snapshots"]:
         latest = max(embed["snapshots"], key=lambda s: s["timestamp"])
-        links += (f"<li>Archived: {len(embed['snapshots'])} snapshot(s); latest "
+        links += (f"<li>Archived: {escape(_snapshot_count(embed['snapshots']))}; latest "
                   f"<a href=\"{escape(latest['url'])}\">{escape(latest['url'])}</a></li>")
     elif embed["post"]:
         links += "<li>Archived: " + ("no snapshot found" if embed["archive_looked_up"] else "not checked") + "</li>"
@@ -544,7 +597,7 @@ def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str],
             f'<span class="badge {escape(status["tone"])}">{escape(status["words"])}</span></h3>'
             f'<p class="meta"><a href="{escape(embed["url"])}">{escape(embed["url"])}</a>, found by '
             f"{escape(embed['detector'])}, characters {embed['span'][0]}–{embed['span'][1]}</p>"
-            f"<blockquote>{escape(embed['quote'])}</blockquote>{thumbs}"
+            f"<blockquote dir=\"auto\">{escape(embed['quote'])}</blockquote>{thumbs}"
             "<table><thead><tr><th scope=\"col\">Fact</th><th scope=\"col\">The article says</th>"
             "<th scope=\"col\">The source says</th><th scope=\"col\">Recorded from</th></tr></thead>"
             f"<tbody>{rows}</tbody></table><ul>{links}</ul><h4>Checks</h4><ul>{checks}</ul></article>")

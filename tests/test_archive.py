@@ -307,3 +307,13 @@ def test_replay_and_warc_do_not_outlive_the_command(tmp_path, fakenet):
     assert live.exit_code == 0 and json.loads(live.stdout)["final_url"] == "https://t.co/x"
     assert fakenet.hits == [("t.co", "/x")]
     assert check(tmp_path / "a.warc.gz")[0]       # the archive command's WARC was closed whole
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,hi", "//evil.example/x"],
+                         ids=["javascript", "data", "no-scheme"])
+def test_an_availability_answer_whose_snapshot_is_no_web_address_names_no_snapshot(url):
+    """The snapshot's address goes into the HTML report's href as given: a `javascript:` one ran on a click in a
+    page promised to hold no script."""
+    body = json.dumps({"archived_snapshots": {"closest": {"available": True, "url": url, "timestamp": "20221206123000",
+                                                          "status": "200"}}}).encode()
+    assert archive.parse_availability(body) is None

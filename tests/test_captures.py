@@ -210,6 +210,23 @@ def test_an_edited_post_live_and_archived_differ_with_dates():
     assert differences(archived, None, [(when, capture, archived)]) == []
 
 
+def test_a_capture_cut_short_is_no_difference_from_the_live_text():
+    """A 2012 title holds the post's words up to a cut ("..."): the live post going on past it is no edit. It was
+    reported as "live and archived differ"."""
+    from dataclasses import replace
+
+    from resolver.fetch.wayback import captured_at, differences
+
+    archived = read(ID, 200, JSON, json.dumps(SYNDICATION).encode()).record
+    live = replace(archived, method="syndication", text="Water over the road on Mill Lane this morning.")
+    cut = replace(archived, text="Water over the road on Mill ...")
+    when = captured_at("20120503091500")
+    capture = raw_url("20120503091500", f"https://twitter.com/river_desk/status/{ID}")
+    assert differences(live, None, [(when, capture, cut)]) == []
+    changed = replace(archived, text="Water over the street on Mill ...")
+    assert [d.changes for d in differences(live, None, [(when, capture, changed)])] == [("street → road",)]
+
+
 def test_an_embed_that_never_rendered_has_no_text_name_or_date():
     from resolver.extract import find_all
 

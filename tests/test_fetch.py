@@ -213,6 +213,20 @@ def test_cache_ttl_refresh_history_and_offline(fakenet, store):
     assert len(fakenet.hits) == hits + 1
 
 
+def test_a_post_that_ended_in_error_is_asked_again_by_the_next_online_run(fakenet, store):
+    """A source that failed for a passing reason (HTTP 500) is asked again, as a failed link is: the error was
+    read back from the cache for the whole TTL, so the post stayed "not known" until --refresh."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [
+        json_page({"error": "upstream"}, 500), json_page(fx.SYNDICATION_TWEET)]}))
+    fakenet.route("publish.twitter.com", "/oembed", json_page({"error": "upstream"}, 503))
+    settings = settings_for(fakenet, retries=0)
+    assert run([TWEET], settings, store, media=False)[0].record.status == "error"
+    offline = run([TWEET], settings, store, media=False, offline=True)[0]
+    assert offline.record.status == "error" and not offline.unavailable   # offline: the last known answer
+    again = run([TWEET], settings, store, media=False)[0]
+    assert (again.record.status, again.record.from_cache) == ("available", False)
+
+
 def test_reparse_rederives_from_kept_bodies_without_requests(fakenet, store):
     from resolver.fetch.reparse import reparse_all
 
@@ -303,3 +317,18 @@ def test_keep_media_stores_bytes_by_sha256(fakenet, store, tmp_path):
     kept = tmp_path / "media" / sha[:2] / sha
     import hashlib
     assert hashlib.sha256(kept.read_bytes()).hexdigest() == sha
+
+
+def test_json_post_text_is_the_posts_characters_not_twitters_escapes():
+    """Twitter's JSON escapes &, < and > in a post's text (&amp; &lt; &gt;): the record kept them escaped, so a report
+    showed the post as saying "Fish &amp; chips" and the cache's text search missed "Fish & chips"."""
+    from resolver.fetch import syndication, wayback, xapi
+
+    escaped, said = "Fish &amp; chips &lt;3 &gt; &amp;lt;b&amp;gt; stays", "Fish & chips <3 > &lt;b&gt; stays"
+    tweet = dict(fx.SYNDICATION_TWEET, text=escaped)
+    assert syndication.parse(fx.POST_ID, 200, "application/json", fx.as_json(tweet)).text == said
+    lookup = {"data": [dict(fx.X_API_LOOKUP["data"][0], text=escaped)], "includes": fx.X_API_LOOKUP["includes"]}
+    assert xapi.parse([fx.POST_ID], lookup)[fx.POST_ID].text == said
+    v1 = {"id_str": fx.POST_ID, "text": escaped, "created_at": "Tue Dec 06 05:31:41 +0000 2022",
+          "user": {"screen_name": "RivertonRoads", "name": "Riverton Roads", "id_str": "4400000001"}}
+    assert wayback.read(fx.POST_ID, 200, "application/json", fx.as_json(v1)).record.text == said

@@ -141,3 +141,26 @@ def test_offline_after_an_online_run_makes_no_request(fakenet, tmp_path, monkeyp
         assert result.exit_code in (0, 1, 3), result.output
         assert len(fakenet.hits) == hits, args
     assert Store(world.db).count("fetches") == fetches
+
+
+def test_a_save_asked_offline_says_it_was_not_made(fakenet, tmp_path, monkeypatch):
+    """`scan --archive --save --offline` queued each save and reported it "pending", with no word that nothing was
+    submitted, `unavailable` false and exit 0 (`archive --save --offline` said 3). Offline, a save is not made."""
+    import json
+
+    from tests.cliworld import World
+    from tests.test_secrets import ARTICLE, MARKERS, serve_everything
+
+    monkeypatch.chdir(tmp_path)
+    serve_everything(fakenet)
+    world = World(fakenet, tmp_path, extra="[archive]\nsave_timeout = 2\n")
+    source = tmp_path / "article.txt"
+    source.write_text(ARTICLE)
+    assert world("scan", "--archive", "--json", str(source), env=MARKERS).exit_code in (0, 1)
+    hits = len(fakenet.hits)
+    result = world("scan", "--archive", "--save", "--offline", "--json", str(source), env=MARKERS)
+    assert len(fakenet.hits) == hits
+    [data] = [json.loads(line) for line in result.stdout.splitlines()]
+    saves = [a["saved"] for a in data["archives"] if a["saved"]]
+    assert saves and all(s["message"] == "offline: not submitted (queued for the next online run)" for s in saves)
+    assert (result.exit_code, data["unavailable"]) == (3, True)

@@ -53,6 +53,12 @@ CASES = [
     ("Water over the road on Mill Lane this morning.", "Water over the street on Mill ...", "fail",
      "1 change in the quoted words: street → road"),
     ("Water over the road on Mill", "Water over the road on Mill ...", "pass", "the post's 6 words, word for word"),
+    # A number's sign and its percent sign are part of the figure: -5 is not 5, 5% is not 5.
+    ("Temperatures fell to 5 degrees overnight", "Temperatures fell to −5 degrees overnight", "fail",
+     "1 change in the quoted words: -5 → 5"),
+    ("Prices rose 5 in May", "Prices rose 5% in May", "fail", "1 change in the quoted words: 5% → 5"),
+    ("Prices rose 5% in May", "Prices rose 5\u202f% in May", "pass", "the post's 5 words, word for word"),
+    ("The score was 2-1 at half time", "The score was 2-1 at half time", "pass", "the post's 8 words, word for word"),
 ]
 
 
@@ -60,7 +66,8 @@ CASES = [
     "identical", "case-ignored", "substituted", "removed", "inserted", "last-word-changed", "first-word-changed",
     "three-changes", "partial-run", "cut-with-ellipsis", "cut-mid-word", "elided-inside", "glued-after",
     "glued-before", "glued-and-partial", "other-words-at-the-start", "nothing-in-common", "source-cut",
-    "source-cut-mid-word", "source-cut-changed-word", "source-cut-same-length"])
+    "source-cut-mid-word", "source-cut-changed-word", "source-cut-same-length", "minus-sign-dropped",
+    "percent-dropped", "percent-spaced", "hyphen-between-figures"])
 def test_quote_verdicts(said, found, result, evidence):
     compared = compare(said, found)
     assert (compared.result, compared.evidence) == (result, evidence)

@@ -230,3 +230,44 @@ def test_links_not_in_the_cache_or_never_answered_read_as_such(world):
     link["hops"][-1]["status"], link["error"] = None, "connect: cannot resolve pic.twitter.com"
     for text in (report.markdown(online), report.html_page(online)):
         assert "(None)" not in text and "(no response)" in text
+
+
+def test_a_fact_kept_from_an_earlier_answer_cites_that_answer_not_a_later_failed_fetch(world, fakenet, tmp_path):
+    """A post seen available, then asked again while the source failed (HTTP 500), keeps what was known; its facts
+    cited the failed fetch (the 500's fetch id and body hash) as their source."""
+    from cache import Store
+
+    world("report", "article.html")
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", page("upstream error", status=500))
+    fakenet.route("publish.twitter.com", "/oembed", page("upstream error", status=503))
+    world("report", "--refresh", "article.html")
+    text = world("report", "article.html")   # the post's view from the cache: what was known, from its answer
+    row = next(line for line in text.splitlines() if line.startswith("| Text | Bridge closed indefinitely"))
+    cited = int(re.search(r"fetch #(\d+), body (\w+)…", row).group(1))
+    with Store(tmp_path / "c.db") as store:
+        fetch = store.fetch(cited)
+        failed = [f for f in store.fetches_for(fetch["url"]) if f["status"] == 500]
+    assert failed, "the refresh asked the source again"
+    assert fetch["status"] == 200 and fetch["body_sha256"].startswith(re.search(r"body (\w+)…", row).group(1))
+
+
+@pytest.mark.parametrize("creator,organization,inside,result", [
+    ("Dee Fiction", None, {"byline": "Dee Fiction"}, "pass"),
+    ("Dee Fiction", None, {"byline": "Photo: Dee Fiction/Riverton Post"}, "pass"),
+    ("Fiction", None, {"byline": "Dee Fiction"}, "pass"),
+    ("Ann Lee", None, {"byline": "Joann Leeds"}, "fail"),
+    ("Jo Smith", None, {"byline": "Jo Smithers"}, "fail"),
+    ("Dee Fiction", None, {"byline": "-"}, "skip"),
+    (None, "AP", {"credit_line": "Apex Images"}, "warn"),
+    (None, "AP", {"credit_line": "AP"}, "pass"),
+    (None, "Riverton Post", {"credit_line": "The Riverton Post"}, "pass"),
+], ids=["same", "inside-more-words", "surname", "name-inside-another-name", "prefix-of-a-surname", "no-words",
+        "org-inside-a-word", "same-org", "org-words"])
+def test_image_credit_is_compared_word_by_word(creator, organization, inside, result):
+    """A credit matched the file's when its letters occurred anywhere in it: "Ann Lee" passed against the byline
+    "Joann Leeds", "AP" against "Apex Images", and a byline with no words ("-") against any credit."""
+    from resolver.provenance import credit_checks
+
+    [found] = credit_checks({"image": "https://pbs.twimg.com/media/x.jpg", "creator": creator,
+                             "organization": organization}, {"credit": inside})
+    assert found["result"] == result, found

@@ -182,3 +182,20 @@ def test_no_answer_is_the_reason_of_every_post_of_the_batch(fakenet, store):
     assert {p.record.reason.split(":")[0] for p in posts} == {"network"}
     assert server.accepted == 2   # retried once by the layer, as any request
     assert [r["error_kind"] for r in store.db["fetches"].rows] == ["network", "network"]
+
+
+def test_a_long_post_is_read_whole_from_note_tweet(fakenet, store):
+    """A post over 280 characters (a "note tweet"): the v2 `text` is cut; the whole text is `note_tweet.text`, given
+    only when asked for. The cut text made the article's later words look glued on, and hid a changed one."""
+    whole = ("Bridge reopened this morning after repairs. " * 8 + "Crews will return on Monday.").strip()
+    long_post = {"data": [dict(fx.X_API_LOOKUP["data"][0], text=whole[:270] + "… https://t.co/Zz98Yy76Xx",
+                               note_tweet={"text": whole})], "includes": fx.X_API_LOOKUP["includes"]}
+    asked = []
+
+    def answer(request):
+        asked.append(request.args.get("tweet.fields", ""))
+        return Response(fx.as_json(long_post), content_type="application/json; charset=utf-8")
+    fakenet.route("api.twitter.com", "/2/tweets", answer)
+    post = fetch_one(Session(settings_for(fakenet, **X_ONLY), store=store))
+    assert "note_tweet" in asked[0].split(",")
+    assert post.record.text == whole

@@ -115,6 +115,17 @@ class FetchedPost:
         return self.record.status == "error" or any(
             m.get("error") and m["error"] != MEDIA_NEVER_FETCHED for m in self.media)
 
+    def may_be_by(self, handle: str) -> bool:
+        """Whether the post may be `handle`'s: its author (as its source, else its URL, names it) is that handle,
+        or no one is named. A flattened post's link to a post of another account (one it quoted) is not its own."""
+        author = self.record.author_handle
+        if author is None and self.record.platform == "twitter":
+            from resolver.platforms import x
+
+            ref = x.parse_url(self.record.url)
+            author = ref.author_handle if ref else None
+        return author is None or author.casefold() == handle.casefold()
+
     def to_json(self) -> dict[str, Any]:
         data = self.record.to_json()
         data["media"] = list(self.media) or data["media"]
@@ -201,6 +212,8 @@ def _from_cache(target: Target, session: Session,
     since = session.cached_since()
     if row is None or since is not None and (row["last_observed_at"] or "") < since:
         return None
+    if since is not None and row["status"] == "error":
+        return None   # a source that failed (a 5xx, a timeout) is asked again online, as a failed link is
     record = record_from_json(json.loads(row["record"]) | {"from_cache": True})
     return FetchedPost(record, _media_rows(record, media_row or store.media_by_url), row["id"],
                        archived=archived_in_store(row, store) if archived else ())

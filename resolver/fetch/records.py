@@ -70,6 +70,14 @@ class PostRecord:
                 "author": {"handle": self.author_handle, "name": self.author_name, "id": self.author_id}}
 
 
+def json_text(value: Any) -> str | None:
+    """A post's text as Twitter's JSON gives it (syndication, API v1.1 and v2) holds &, < and > escaped as &amp;
+    &lt; &gt;: the characters the post says. &amp; last, so a post that says "&lt;" keeps it."""
+    if not isinstance(value, str):
+        return None
+    return value.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
 def record_from_json(data: dict[str, Any]) -> PostRecord:
     """The inverse of to_json, for records read back from the cache."""
     data = dict(data)

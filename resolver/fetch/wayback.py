@@ -32,7 +32,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from resolver.fetch import oembed, syndication, xapi
-from resolver.fetch.records import WAYBACK, PostRecord
+from resolver.fetch.records import WAYBACK, PostRecord, json_text
 from resolver.placeholders import real
 from resolver.platforms import x
 
@@ -176,7 +176,7 @@ def _v1(post_id: str, tweet: dict[str, Any], users: dict[str, Any], form: str) -
             references.append({"type": kind, "id": tweet[key]["id_str"]})
     if tweet.get("in_reply_to_status_id_str"):
         references.append({"type": "replied_to", "id": tweet["in_reply_to_status_id_str"]})
-    return _reading(post_id, "available", form, text=tweet.get("full_text") or tweet.get("text"),
+    return _reading(post_id, "available", form, text=json_text(tweet.get("full_text") or tweet.get("text")),
                     author_handle=user.get("screen_name"), author_name=user.get("name"),
                     author_id=user.get("id_str") or tweet.get("user_id_str"), lang=tweet.get("lang"),
                     created_at=_v1_time(tweet.get("created_at")), references=tuple(references))
@@ -443,7 +443,9 @@ def differences(live: PostRecord | None, live_at: str | None,
             continue
         if live.text and record.text:
             compared = quotes.compare(live.text, record.text)
-            if compared.changes or compared.matched != compared.post_words or compared.said_words != compared.matched:
+            # A capture cut short ("Twitter / handle: words...") says nothing of the words after its cut.
+            beyond = compared.said_words != compared.matched and not compared.beyond_cut
+            if compared.changes or compared.matched != compared.post_words or beyond:
                 found.append(Difference("text", live.text, live_at, record.text, captured_at, capture,
                                         tuple(str(c) for c in compared.changes)))
         if live.author_name and record.author_name:

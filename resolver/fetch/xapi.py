@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
-from resolver.fetch.records import Media, PostRecord
+from resolver.fetch.records import Media, PostRecord, json_text
 from resolver.fetch.syndication import iso_utc
 from resolver.platforms.x import status_url
 
@@ -27,7 +27,7 @@ METHOD = "x-api"
 BATCH = 100
 EXPANSIONS = ["author_id", "attachments.media_keys", "referenced_tweets.id"]
 TWEET_FIELDS = ["attachments", "author_id", "created_at", "entities", "lang", "referenced_tweets", "withheld",
-                "conversation_id", "edit_history_tweet_ids", "possibly_sensitive"]
+                "conversation_id", "edit_history_tweet_ids", "possibly_sensitive", "note_tweet"]
 USER_FIELDS = ["id", "name", "username", "protected", "verified", "withheld", "created_at"]
 MEDIA_FIELDS = ["media_key", "type", "url", "preview_image_url", "width", "height", "alt_text", "variants",
                 "duration_ms"]
@@ -173,7 +173,9 @@ def _tweet(tweet: Mapping[str, Any], users: Mapping[Any, Any], media: Mapping[An
         status="withheld" if withheld else "available", method=METHOD,
         reason=f"withheld in {', '.join(withheld.get('country_codes') or [])}" if withheld else None,
         author_handle=user.get("username"), author_name=user.get("name"), author_id=tweet.get("author_id"),
-        text=tweet.get("text"), lang=tweet.get("lang"), created_at=iso_utc(tweet.get("created_at")),
+        # A post over 280 characters (a "note tweet") has its `text` cut; the whole of it is note_tweet's.
+        text=json_text((tweet.get("note_tweet") or {}).get("text") or tweet.get("text")), lang=tweet.get("lang"),
+        created_at=iso_utc(tweet.get("created_at")),
         media=tuple(items),
         references=tuple({"type": r.get("type"), "id": r.get("id")} for r in tweet.get("referenced_tweets") or []),
     )
