@@ -213,6 +213,25 @@ def test_cache_ttl_refresh_history_and_offline(fakenet, store):
     assert len(fakenet.hits) == hits + 1
 
 
+def test_a_post_every_method_failed_for_is_asked_again_by_the_next_online_run(fakenet, store):
+    """An error (a 503, a 429, a timeout) says nothing of the post: the next online run asks again rather than
+    repeat it from the cache for the whole TTL; offline it is shown as last known, and --refresh is not needed."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [
+        page("busy", 503), json_page(fx.SYNDICATION_TWEET)]}))
+    fakenet.route("publish.twitter.com", "/oembed", page("busy", 503))
+    settings = settings_for(fakenet, retries=0)
+    [first] = run([TWEET], settings, store, media=False)
+    assert first.record.status == "error" and first.failed
+    [offline] = run([TWEET], settings, store, media=False, offline=True)
+    assert (offline.record.status, offline.record.from_cache) == ("error", True)
+    hits = len(fakenet.hits)
+    [again] = run([TWEET], settings, store, media=False)
+    assert (again.record.status, again.record.from_cache) == ("available", False)
+    assert len(fakenet.hits) == hits + 1
+    [cached] = run([TWEET], settings, store, media=False)
+    assert cached.record.from_cache and len(fakenet.hits) == hits + 1
+
+
 def test_reparse_rederives_from_kept_bodies_without_requests(fakenet, store):
     from resolver.fetch.reparse import reparse_all
 

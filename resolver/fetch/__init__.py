@@ -193,13 +193,17 @@ def _settled(records: list[PostRecord]) -> bool:
 
 def _from_cache(target: Target, session: Session,
                 media_row: Callable[[str], dict[str, Any] | None] | None = None) -> FetchedPost | None:
-    """The cached post, when there is one the run accepts (within the TTL; offline, of any age)."""
+    """The cached post, when there is one the run accepts (within the TTL; offline, of any age). A post every method
+    failed for (an error: a 503, a 429, a timeout) is asked again online, as a link that failed for a passing
+    reason is; offline it is what was last known."""
     store = session.store
     if store is None or session.refresh:
         return None
     row, archived = store.post_row_counting(target.platform, target.post_id, method=WAYBACK)
     since = session.cached_since()
     if row is None or since is not None and (row["last_observed_at"] or "") < since:
+        return None
+    if row["status"] == "error" and not session.offline:
         return None
     record = record_from_json(json.loads(row["record"]) | {"from_cache": True})
     return FetchedPost(record, _media_rows(record, media_row or store.media_by_url), row["id"],
