@@ -232,6 +232,31 @@ def test_a_post_every_method_failed_for_is_asked_again_by_the_next_online_run(fa
     assert cached.record.from_cache and len(fakenet.hits) == hits + 1
 
 
+def test_a_photo_that_failed_for_a_passing_reason_is_downloaded_again_by_the_next_online_run(fakenet, store):
+    """A 503 (or a timeout) downloading a photo says nothing of the file: the post's next online fetch, from the
+    cache or not, downloads it again; a lasting answer (a 404, a bomb) is kept; offline shows what was last known."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    serve_media(fakenet)
+    [photo] = fakenet.routes["pbs.twimg.com", "/media/FjRivertonBridge.jpg"]
+    fakenet.route("pbs.twimg.com", "/media/FjRivertonBridge.jpg", page("busy", 503))
+    settings = settings_for(fakenet, retries=0)
+    [first] = run([TWEET], settings, store)
+    assert first.failed and [m["error"] for m in first.media][0] == "HTTP 503"
+    hits = len(fakenet.hits)
+    [offline] = run([TWEET], settings, store, offline=True)
+    assert [m["error"] for m in offline.media][0] == "HTTP 503" and len(fakenet.hits) == hits
+    fakenet.route("pbs.twimg.com", "/media/FjRivertonBridge.jpg", photo)
+    [again] = run([TWEET], settings, store)
+    assert again.record.from_cache and not again.failed and again.media[0]["sha256"]
+    assert len(fakenet.hits) == hits + 1   # the photo alone: the post and its poster came from the cache
+    fakenet.route("pbs.twimg.com", "/media/FjRivertonBridge.jpg", page("gone", 404))
+    [lasting] = run([TWEET], settings, store, refresh=True)
+    assert [m["error"] for m in lasting.media][0] == "HTTP 404"
+    hits = len(fakenet.hits)
+    run([TWEET], settings, store)
+    assert len(fakenet.hits) == hits
+
+
 def test_reparse_rederives_from_kept_bodies_without_requests(fakenet, store):
     from resolver.fetch.reparse import reparse_all
 

@@ -7,6 +7,7 @@ A post seen in ten articles is fetched once: the cache answers within the TTL; `
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -133,7 +134,7 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
     for target in unique:
         media_row = _media_lookup(session.store)
         cached = _from_cache(target, session, media_row) if options.cached else None
-        if cached is not None and options.media and _media_missing(cached.record, media_row, options):
+        if cached is not None and options.media and _media_missing(cached.record, media_row, options, session):
             # a run killed between recording the post and analysing its media left them unfetched (#12)
             cached = replace(cached, media=await _analyse_media(cached.record, session, options, cached.post_row))
         if cached is not None:
@@ -167,10 +168,20 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
 
 
 def _media_missing(record: PostRecord, media_row: Callable[[str], dict[str, Any] | None] | None,
-                   options: FetchOptions) -> bool:
-    """Whether a media file of the record was never analysed (no row in the media table)."""
-    return media_row is not None and any(media_row(url) is None
-                                         for url in media_urls(record, download_video=options.download_video))
+                   options: FetchOptions, session: Session) -> bool:
+    """Whether a media file of the record was never analysed (no row in the media table), or its download failed
+    for a passing reason and the run is online."""
+    return media_row is not None and any(
+        (row := media_row(url)) is None or _download_again(row, session)
+        for url in media_urls(record, download_video=options.download_video))
+
+
+def _download_again(row: dict[str, Any], session: Session) -> bool:
+    """A media row whose download failed for a passing reason (a timeout, a broken connection, a 429 or 5xx): an
+    online run downloads it again rather than repeat the failure for good; offline it is what was last known."""
+    error = row.get("error") or ""
+    return not session.offline and row.get("sha256") is None and (
+        error.startswith(("timeout:", "connect:", "network:")) or re.fullmatch(r"HTTP (?:429|5\d\d)", error) is not None)
 
 
 def _media_lookup(store: Store | None) -> Callable[[str], dict[str, Any] | None] | None:
@@ -403,7 +414,7 @@ async def media_file(url: str, *, session: Session, keep_dir: Path | None = None
     """What the cache knows of a media URL (unless --refresh, or `cached` is off), else what downloading it
     now gives."""
     known = session.store.media_by_url(url) if session.store is not None and cached and not session.refresh else None
-    if known is not None:
+    if known is not None and not _download_again(known, session):
         return MediaFile.from_row(known)
     return await analyse_url(url, session=session, keep_dir=keep_dir)
 
