@@ -80,7 +80,7 @@ def test_syndication_available_with_media_and_credits(fakenet, store):
     (page("<html>Not found</html>", 404), "not_found"),
     (page(b"{not json", content_type="application/json"), "error"),
     (page("<html>oops</html>", 200), "error"),
-    (json_page({k: v for k, v in fx.SYNDICATION_TWEET.items() if k != "user"}), "suspended"),
+    (json_page({k: v for k, v in fx.SYNDICATION_TWEET.items() if k != "user"} | {"id_str": fx.GONE_ID}), "suspended"),
 ], ids=["tombstone-deleted", "tombstone-empty", "empty-object", "404-html", "malformed-json", "wrong-content-type",
         "no-user"])
 def test_syndication_statuses(fakenet, store, answer, status):
@@ -89,6 +89,36 @@ def test_syndication_statuses(fakenet, store, answer, status):
     settings = settings_for(fakenet, x_methods=("syndication",))
     [post] = run([Target("twitter", fx.GONE_ID, f"https://twitter.com/i/status/{fx.GONE_ID}")], settings, store)
     assert post.record.status == status and post.record.reason
+
+
+def test_an_answer_about_another_post_is_not_taken_for_the_post_asked_about(fakenet, store):
+    """Syndication or oEmbed answering with another post (another id, another account) says nothing of the post
+    asked about: its text, author and date are never recorded as that post's. An edit of the same post (its id
+    among edit_tweet_ids) is the post."""
+    other = "1600000000000000077"
+    another = fx.SYNDICATION_TWEET | {"id_str": other, "text": "Somebody else's words",
+                                      "user": fx.SYNDICATION_TWEET["user"] | {"screen_name": "OtherDesk"},
+                                      "edit_control": {"edit_tweet_ids": [other]}}
+    edited = fx.SYNDICATION_TWEET | {"id_str": other, "text": "Bridge reopened this morning after the repairs.",
+                                     "edit_control": {"edit_tweet_ids": [fx.GONE_ID, other]}}
+    oembed_other = fx.OEMBED_TWEET | {"url": f"https://twitter.com/OtherDesk/status/{other}",
+                                      "html": fx.OEMBED_TWEET["html"].replace(f"RivertonRoads/status/{fx.POST_ID}",
+                                                                              f"OtherDesk/status/{other}")}
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.GONE_ID: [json_page(another),
+                                                                                  json_page(edited)]}))
+    fakenet.route("publish.twitter.com", "/oembed", json_page(oembed_other))
+    target = Target("twitter", fx.GONE_ID, f"https://twitter.com/RivertonRoads/status/{fx.GONE_ID}")
+    [post] = run([target], settings_for(fakenet), store, media=False, archived=False)
+    record = post.record
+    assert (record.post_id, record.status, record.text, record.author_handle) == (fx.GONE_ID, "unknown", None, None)
+    assert [(o["method"], o["status"], o["reason"]) for o in store.observations(post.post_row)] == [
+        ("syndication", "unknown", f"syndication answered with post {other}, not {fx.GONE_ID}"),
+        ("oembed", "unknown", f"oEmbed answered with post {other}, not {fx.GONE_ID}")]
+    assert store.post_row("twitter", other) is None
+    [again] = run([target], settings_for(fakenet), store, media=False, archived=False, refresh=True)
+    assert (again.record.post_id, again.record.status, again.record.text) == (
+        fx.GONE_ID, "available", "Bridge reopened this morning after the repairs.")
+    assert again.record.url == f"https://twitter.com/RivertonRoads/status/{fx.GONE_ID}"
 
 
 def test_syndication_429_then_success(fakenet, store):

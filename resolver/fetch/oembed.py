@@ -111,6 +111,10 @@ def _twitter(post_id: str, url: str, data: dict[str, Any]) -> PostRecord:
 
     embeds, _ = scan(data.get("html") or "")
     embed = next((e for e in embeds if e.platform == "twitter"), None)
+    answered = embed.post_id if embed is not None and embed.post_id else post_id
+    if answered != post_id:   # another post: what it says is not what this post says
+        return PostRecord(platform="twitter", post_id=post_id, url=url, status="unknown", method=METHOD,
+                          reason=f"oEmbed answered with post {answered}, not {post_id}")
     author = parse_url(data.get("author_url") or "")
     handle = (author.author_handle if author else None) or (embed.author_handle if embed else None)
     return PostRecord(
