@@ -258,8 +258,11 @@ def _record_snapshots(store: Store, snapshots: list[Snapshot], found_via: str, f
 
 
 def recent(lookup_result: Lookup, max_age_days: float) -> bool:
-    """Is the latest capture within max_age_days of now?"""
-    latest = lookup_result.latest or lookup_result.closest
+    """Is the latest good capture (a 2xx answer) within max_age_days of now? A redirect or an error page captured
+    is no copy: twitter.com has answered post URLs with a redirect since 2023, so their recent captures are 302s."""
+    good = [s for s in (*lookup_result.snapshots, lookup_result.closest)
+            if s is not None and (s.status or "").startswith("2")]
+    latest = max(good, key=lambda s: s.timestamp, default=None)
     if latest is None:
         return False
     taken = datetime.strptime(latest.timestamp[:14].ljust(14, "0"), "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc)

@@ -141,6 +141,27 @@ def test_save_outcomes(fakenet, store, submit, statuses, expected):
     assert row["status"] == expected[0]   # a give-up is recorded as such, never as done
 
 
+@pytest.mark.parametrize("recent_status,submitted", [("302", True), ("404", True), ("429", True), ("200", False)])
+def test_only_a_recent_good_capture_spares_a_save(fakenet, store, recent_status, submitted):
+    """Since 2023 twitter.com answers a post URL with a redirect, so Wayback's recent captures of it are 302s that
+    hold no post: a recent capture that is a redirect or an error page is no copy, and the URL is saved."""
+    from datetime import datetime, timedelta, timezone
+
+    yesterday = (datetime.now(timezone.utc) - timedelta(days=1)).strftime("%Y%m%d%H%M%S")
+    rows = cdx_rows(("20221206060000", POST), (yesterday, POST))
+    rows[2][4] = recent_status
+    fakenet.route("web.archive.org", "/cdx/search/cdx", json_page(rows))
+    fakenet.route("archive.org", "/wayback/available", json_page({"archived_snapshots": {}}))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
+    seen = spn(fakenet, submit=[json_page({"url": POST, "job_id": "j1"})], statuses={"j1": [json_page(
+        {"status": "success", "job_id": "j1", "original_url": POST, "timestamp": "20261125000000"})]})
+    settings = settings_for(fakenet, ia_access_key="k", ia_secret_key="s")
+    [result] = run_archive([POST], settings, store, save=True)
+    assert result["latest"]["timestamp"] == yesterday
+    assert ("form" in seen) is submitted
+    assert (result["saved"] or {}).get("status") == ("success" if submitted else None)
+
+
 def test_pending_saves_survive_a_restart_and_no_keys_says_so(fakenet, store):
     serve_wayback(fakenet)
     fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
