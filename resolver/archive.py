@@ -447,7 +447,9 @@ class ArchivedUrl:
 
         def snapshot(s: Snapshot | None) -> dict[str, Any] | None:
             return s.to_json() if s else None
-        return {"url": self.url, "snapshots": [s.to_json() for s in found.snapshots], "count": len(found.snapshots),
+        # A lookup that failed with nothing listed says nothing of how many captures there are: null, not 0.
+        count = None if found.error and not found.snapshots else len(found.snapshots)
+        return {"url": self.url, "snapshots": [s.to_json() for s in found.snapshots], "count": count,
                 "earliest": snapshot(found.earliest), "latest": snapshot(found.latest),
                 "closest": snapshot(found.closest), "error": found.error,
                 "saved": self.saved.to_json() if self.saved else None,

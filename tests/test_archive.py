@@ -77,7 +77,23 @@ def test_blocked_site_is_an_error_with_the_reason(fakenet, store):
                                                "AdministrativeAccessControlException: Blocked Site Error"}))
     fakenet.route("archive.org", "/wayback/available", json_page({"archived_snapshots": {}}))
     [result] = run_archive(["https://blocked.example/"], settings_for(fakenet), store)
-    assert result["error"] == "blocked: Blocked Site Error" and result["count"] == 0
+    assert result["error"] == "blocked: Blocked Site Error" and result["count"] is None   # not known, not none
+
+
+def test_a_lookup_that_failed_says_the_captures_are_not_known(fakenet, store, tmp_path):
+    """A CDX answer that never came (a 503, offline and never asked) says nothing of how many captures there are:
+    not "0 captures", which reads as "never archived"."""
+    from resolver.report import archive_text
+
+    fakenet.route("web.archive.org", "/cdx/search/cdx", page("busy", 503))
+    fakenet.route("archive.org", "/wayback/available", json_page({"archived_snapshots": {}}))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
+    found = Session(settings_for(fakenet, retries=0), store=store).run(
+        lambda s: archive_urls([POST], session=s, options=ArchiveOptions(poll_every=0.01)))
+    [result] = [a.to_json() for a in found]
+    assert (result["error"], result["count"], result["earliest"]) == ("cdx: HTTP 503", None, None)
+    shown = archive_text(found[0]).plain
+    assert "captures not known" in shown and "0 captures" not in shown
 
 
 def spn(fakenet, *, submit, statuses):
