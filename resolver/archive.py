@@ -269,6 +269,16 @@ def recent(lookup_result: Lookup, max_age_days: float) -> bool:
     return datetime.now(timezone.utc) - taken <= timedelta(days=max_age_days)
 
 
+def saved_recently(store: Store, url: str, max_age_days: float) -> bool:
+    """Did a save of `url` end within max_age_days in a capture (made, or a recent one Save Page Now named)? The CDX
+    answer kept for the cache TTL predates it and does not list it: without this, each run submitted it again."""
+    row = store.latest_save(url)
+    if row is None or row["status"] not in ("success", "recent") or not row["updated_at"]:
+        return False
+    ended = datetime.fromisoformat(row["updated_at"].replace("Z", "+00:00"))
+    return datetime.now(timezone.utc) - ended <= timedelta(days=max_age_days)
+
+
 # -- Save Page Now 2 ------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -483,7 +493,8 @@ async def _archive_one(url: str, session: Session, options: ArchiveOptions, near
     live = await live_copy(url, session) if options.live_copy else None
     found = await lookup(url, session=session, near=near)
     # A lookup that could not be made (offline) says nothing of how recent the captures are: queue nothing.
-    if options.save and session.store is not None and not found.unavailable and not recent(found, options.max_age_days):
+    if options.save and session.store is not None and not found.unavailable and not recent(found, options.max_age_days) \
+            and not saved_recently(session.store, url, options.max_age_days):
         session.store.queue_save(url)
     warc = (live.warc_file, live.warc_offset) if live and live.warc_file and live.warc_offset is not None else None
     return ArchivedUrl(url, found, live_status=live.status if live else None, warc=warc,

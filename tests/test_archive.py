@@ -178,6 +178,26 @@ def test_only_a_recent_good_capture_spares_a_save(fakenet, store, recent_status,
     assert (result["saved"] or {}).get("status") == ("success" if submitted else None)
 
 
+@pytest.mark.parametrize("first", ["success", "recent"])
+def test_a_url_saved_within_max_age_is_not_submitted_again(fakenet, store, first):
+    """The CDX answer read before a save is kept for the cache TTL and does not list the capture the save made: the
+    next run's save must not take it for "no recent capture" and submit the URL again."""
+    serve_wayback(fakenet)
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
+    submitted = [json_page({"url": POST, "job_id": "j1"})] if first == "success" else [
+        json_page({"url": POST, "job_id": None, "message": "The same snapshot had been made 3 minutes ago."})]
+    seen = spn(fakenet, submit=submitted, statuses={"j1": [json_page(
+        {"status": "success", "job_id": "j1", "original_url": POST, "timestamp": "20261125000000"})]})
+    settings = settings_for(fakenet, ia_access_key="k", ia_secret_key="s")
+    [one] = run_archive([POST], settings, store, save=True)
+    assert one["saved"]["status"] == first
+    hits = len(fakenet.hits)
+    seen.clear()
+    [two] = run_archive([POST], settings, store, save=True)
+    assert "form" not in seen and two["saved"]["status"] == first
+    assert [h for h in fakenet.hits[hits:] if h[1].startswith("/save")] == []
+
+
 def test_pending_saves_survive_a_restart_and_no_keys_says_so(fakenet, store):
     serve_wayback(fakenet)
     fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
