@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from resolver import platforms
-from resolver.http import NOT_CACHED, FetchOutcome, Ledger, fetch
+from resolver.http import NOT_CACHED, FetchOutcome, Ledger, asked_to_wait, fetch
 from resolver.model import evolve
 from resolver.platforms import x
 from resolver.platforms.canonical import canonical_url
@@ -218,8 +218,9 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
         if onward is None and outcome.status is not None and (outcome.status >= 500 or outcome.status == 429):
             # the server failed or still refused us (retries spent): where the link goes is not known; another 4xx
             # is a destination, a page that is gone (#12)
+            wait = asked_to_wait(outcome)
             return Resolution(url, current, None, tuple(hops), None,
-                              f"http-{outcome.status}: {current} answered {outcome.status}")
+                              f"http-{outcome.status}: {current} answered {outcome.status}" + (f"; {wait}" if wait else ""))
         if onward is None:   # `ref` is what the parsers make of `current`: canonical_url(current) is its URL
             return Resolution(url, current, ref.url if ref is not None else canonical_url(current), tuple(hops),
                               _described(ref))

@@ -3,6 +3,7 @@ tweepy), other platforms' oEmbed, and the media files, with the cache's history,
 
 import json
 import logging
+import re
 from dataclasses import replace
 
 import pytest
@@ -128,6 +129,19 @@ def test_syndication_429_then_success(fakenet, store):
     [post] = run([TWEET], settings_for(fakenet), store, media=False)
     assert post.record.status == "available"
     assert [r["status"] for r in store.db["fetches"].rows if r["purpose"] == "syndication"] == [429, 200]
+
+
+def test_a_rate_limit_longer_than_retry_max_wait_says_until_when(fakenet, store):
+    """A 429 asking for a longer wait than retry_max_wait is not retried, and the post's error says until when."""
+    later = {"Retry-After": "3600"}
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page({}, 429, **later)]}))
+    fakenet.route("publish.twitter.com", "/oembed", json_page({}, 429, **later))
+    [post] = run([TWEET], settings_for(fakenet), store, media=False, archived=False)
+    assert post.record.status == "error"
+    reasons = [o["reason"] for o in store.observations(post.post_row)]
+    assert len(reasons) == 2 and all(re.search(r"\(429\); asked to wait until \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$", r)
+                                     for r in reasons), reasons
+    assert len(fakenet.hits) == 2   # not retried
 
 
 def test_oembed_fallback_reads_text_and_date_from_html(fakenet, store):

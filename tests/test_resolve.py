@@ -1,6 +1,7 @@
 """Link resolution against real HTTP on 127.0.0.1, in the formats t.co and shorteners really use."""
 
 import json
+import re
 
 import pytest
 
@@ -263,7 +264,13 @@ def test_a_rate_limited_link_is_its_error_not_its_destination(fakenet, store):
     assert busy.error == "http-429: https://t.co/busy answered 429" and busy.canonical_url is None
     assert [r["status"] for r in store.fetches_for("https://t.co/busy")] == [429, 429]
     later = run("https://t.co/later", settings, store)
-    assert later.error == "http-429: https://t.co/later answered 429" and later.post is None
+    assert later.post is None
+    # a wait longer than retry_max_wait is not retried, and the error says until when (the README's promise)
+    from datetime import datetime, timedelta, timezone
+    until = re.fullmatch(r"http-429: https://t\.co/later answered 429; asked to wait until (.+) UTC", later.error)
+    assert until, later.error
+    told = datetime.strptime(until.group(1), "%Y-%m-%d %H:%M:%S").replace(tzinfo=timezone.utc)
+    assert abs(told - (datetime.now(timezone.utc) + timedelta(seconds=3600))) < timedelta(seconds=60)
 
 
 def test_the_oldest_cached_answer_accepted_is_the_ttl_ago_in_the_stored_form(store):

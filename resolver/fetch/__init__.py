@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from resolver.fetch.records import WAYBACK, Media, PostRecord, merge, record_from_json
-from resolver.http import NOT_CACHED, FetchOutcome, Ledger
+from resolver.http import NOT_CACHED, FetchOutcome, Ledger, asked_to_wait
 from resolver.http import fetch as http_fetch
 from resolver.model import plain
 from resolver.options import FetchOptions
@@ -268,7 +268,7 @@ async def _syndication(target: Target, session: Session, ledger: Ledger | None =
     if outcome.error:
         return _failed(target, "syndication", outcome)
     record = syndication.parse(target.post_id, outcome.status, outcome.headers.get("content-type", ""), outcome.body)
-    return replace(record, fetch_ids=tuple(i for i in (outcome.fetch_id,) if i))
+    return _waited(replace(record, fetch_ids=tuple(i for i in (outcome.fetch_id,) if i)), outcome)
 
 
 async def _oembed(target: Target, session: Session, ledger: Ledger | None = None) -> PostRecord:
@@ -289,7 +289,13 @@ async def _oembed(target: Target, session: Session, ledger: Ledger | None = None
         return _failed(target, "oembed", outcome)
     record = oembed.parse(target.platform, target.post_id, target.url, outcome.status,
                           outcome.headers.get("content-type", ""), outcome.body)
-    return replace(record, fetch_ids=tuple(i for i in (outcome.fetch_id,) if i))
+    return _waited(replace(record, fetch_ids=tuple(i for i in (outcome.fetch_id,) if i)), outcome)
+
+
+def _waited(record: PostRecord, outcome: FetchOutcome) -> PostRecord:
+    """An error answer that asked for a wait (a 429 longer than retry_max_wait is not retried) says until when."""
+    wait = asked_to_wait(outcome) if record.status == "error" else None
+    return replace(record, reason=f"{record.reason}; {wait}") if wait else record
 
 
 def _failed(target: Target, method: str, outcome: FetchOutcome) -> PostRecord:

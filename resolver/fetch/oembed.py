@@ -84,6 +84,8 @@ def parse(platform: str, post_id: str, url: str, status: int | None, content_typ
     if status in (401, 403):
         return _record(platform, post_id, url, "protected", f"oEmbed answered {status} (private, protected or "
                                                             "not embeddable)")
+    if status == 429:
+        return _record(platform, post_id, url, "error", "rate-limited by the oEmbed endpoint (429)")
     if status is None or not 200 <= status < 300:
         return _record(platform, post_id, url, "error", f"oEmbed answered HTTP {status}")
     if "json" not in content_type.lower():
