@@ -221,6 +221,12 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
             wait = asked_to_wait(outcome)
             return Resolution(url, current, None, tuple(hops), None,
                               f"http-{outcome.status}: {current} answered {outcome.status}" + (f"; {wait}" if wait else ""))
+        if onward is None and ref is not None and ref.kind in ("short-link", "media-link") \
+                and outcome.status is not None and 200 <= outcome.status < 300:
+            # a short link's page that names no next hop (a script form not read here, an error page served as 200)
+            # has not said where it goes: the link is not its own destination
+            return Resolution(url, current, None, tuple(hops), None, f"no-redirect: {current} answered "
+                              f"{outcome.status} and named no next hop: where it leads is not known")
         if onward is None:   # `ref` is what the parsers make of `current`: canonical_url(current) is its URL
             return Resolution(url, current, ref.url if ref is not None else canonical_url(current), tuple(hops),
                               _described(ref))

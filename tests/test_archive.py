@@ -347,7 +347,7 @@ def test_replay_and_warc_do_not_outlive_the_command(tmp_path, fakenet):
     from resolver.cli import cli as command
     from resolver.warc import WarcWriter
 
-    fakenet.route("t.co", "/x", page("<html>the end</html>"))
+    fakenet.route("t.co", "/x", redirect("https://twitter.com/a/status/1"))
     config = tmp_path / "config.toml"
     config.write_text(f'[network]\nretries = 0\n[origins]\n"https://t.co" = "{fakenet.origin}"\n')
     warc = tmp_path / "w.warc.gz"
@@ -361,6 +361,6 @@ def test_replay_and_warc_do_not_outlive_the_command(tmp_path, fakenet):
     invoke("--replay", str(warc), "archive", "--warc", str(tmp_path / "a.warc.gz"), "https://twitter.com/a/status/1")
     assert fakenet.hits == []
     live = invoke("resolve", "--refresh", "--json", "https://t.co/x")     # no --replay now: the network again
-    assert live.exit_code == 0 and json.loads(live.stdout)["final_url"] == "https://t.co/x"
+    assert live.exit_code == 0 and json.loads(live.stdout)["final_url"] == "https://twitter.com/a/status/1"
     assert fakenet.hits == [("t.co", "/x")]
     assert check(tmp_path / "a.warc.gz")[0]       # the archive command's WARC was closed whole

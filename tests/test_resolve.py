@@ -117,11 +117,11 @@ def test_slow_drip_hits_the_deadline_and_big_bodies_the_cap(fakenet, store):
 
 
 def test_429_then_success_and_503_then_success_are_retried(fakenet, store):
-    fakenet.route("busy.example", "/", page("slow down", 429, **{"Retry-After": "0"}), redirect("https://t.co/next"))
+    fakenet.route("busy.example", "/", page("slow down", 429, **{"Retry-After": "0"}), redirect("https://news.example/next"))
     fakenet.route("flaky.example", "/", page("oops", 503), page("<html>fine</html>"))
-    fakenet.route("t.co", "/next", page("<html>end</html>"))
+    fakenet.route("news.example", "/next", page("<html>end</html>"))
     busy = run("https://busy.example/", fakenet.settings(), store)
-    assert busy.error is None and busy.final_url == "https://t.co/next"
+    assert busy.error is None and busy.final_url == "https://news.example/next"
     assert [r["status"] for r in store.fetches_for("https://busy.example/")] == [429, 301]
     flaky = run("https://flaky.example/", fakenet.settings(), store)
     assert flaky.error is None and [r["status"] for r in store.fetches_for("https://flaky.example/")] == [503, 200]
@@ -251,6 +251,29 @@ def test_a_link_asked_for_twice_in_one_batch_is_followed_once(fakenet, store):
     assert [r.post.post_id for r in results] == ["77", "78", "77", "77"]
     assert len(done) == 4
     assert len(store.fetches_for("https://t.co/twice")) == 1
+
+
+@pytest.mark.parametrize("link,kind", [("https://t.co/Xy12Zz", "short-link"),
+                                       ("https://pic.twitter.com/Pq12Rs34Tu", "media-link"),
+                                       ("https://vm.tiktok.com/ZMabc123/", "short-link")])
+def test_a_short_link_that_answers_a_page_naming_no_next_hop_has_no_known_destination(fakenet, store, link, kind):
+    """A short link's whole job is to point on: one that answers 200 with a page naming no next hop (a redirect in a
+    script form the resolver does not read, an error page served as 200) has not said where it goes. It was
+    "resolved" to itself, with no error and exit 0, and kept for the cache TTL."""
+    from urllib.parse import urlsplit
+
+    split = urlsplit(link)
+    fakenet.route(split.hostname, split.path, page(
+        '<script>window.location.href = "https://twitter.com/RivertonRoads/status/1600000000000000001";</script>'))
+    result = run(link, fakenet.settings(), store)
+    assert result.error == f"no-redirect: {link} answered 200 and named no next hop: where it leads is not known"
+    assert result.hops[0].url == link and kind
+    assert result.failed and result.canonical_url is None and result.post is None
+    assert [h.status for h in result.hops] == [200]
+    gone = link.rstrip("/") + "-gone"
+    fakenet.route(split.hostname, urlsplit(gone).path, page("not found", 404))
+    dead = run(gone, fakenet.settings(), store)   # a short link that is gone is an answer: the link is dead
+    assert dead.error is None and dead.hops[-1].status == 404
 
 
 def test_a_rate_limited_link_is_its_error_not_its_destination(fakenet, store):
