@@ -745,6 +745,7 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
     stdin = _stdin(targets)
 
     unresolved: list[Resolution] = []
+    no_post: list[Resolution] = []
     unread: list[Failure] = []
 
     def skip(failure: Failure) -> None:
@@ -753,7 +754,7 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
 
     async def job(session: Session) -> list[fetching.FetchedPost]:
         found = await pipeline.fetch_targets(targets, session=session, stdin=stdin, unresolved=unresolved,
-                                             on_failure=skip)
+                                             on_failure=skip, no_post=no_post)
         advance = session.reporter.progress("fetching", len(set(found)))
         return await fetching.fetch_posts(found, session=session, options=options, on_done=advance)
 
@@ -767,7 +768,11 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
     for link in unresolved:
         click.echo(f"{link.url}: not in the cache (offline)" if link.unavailable
                    else f"error: cannot fetch {link.url}: the link could not be resolved ({link.error})", err=True)
-    _exit_for(ctx, failed=sum(p.failed for p in posts) + sum(r.failed for r in unresolved)
+    for link in no_post:
+        click.echo(f"error: cannot fetch {link.url}: " + ("it is no post" if link.final_url in (None, link.url)
+                                                          else f"it leads to {link.final_url}, which is no post"),
+                   err=True)
+    _exit_for(ctx, failed=sum(p.failed for p in posts) + sum(r.failed for r in unresolved) + len(no_post)
               + sum(not f.warning for f in unread),
               unavailable=sum(p.unavailable for p in posts) + sum(r.unavailable for r in unresolved))
 
