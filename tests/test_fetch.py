@@ -82,8 +82,13 @@ def test_syndication_available_with_media_and_credits(fakenet, store):
     (page(b"{not json", content_type="application/json"), "error"),
     (page("<html>oops</html>", 200), "error"),
     (json_page({k: v for k, v in fx.SYNDICATION_TWEET.items() if k != "user"} | {"id_str": fx.GONE_ID}), "suspended"),
+    # Objects that are no tweet: before, any of them was read as a tweet without its author, "suspended", a
+    # definitive status that stopped the other methods being asked.
+    (json_page({"errors": [{"message": "Sorry, that page does not exist", "code": 34}]}), "unknown"),
+    (json_page({"__typename": "TweetUnavailable", "reason": "Protected"}), "unknown"),
+    (json_page({"data": {"tweetResult": None}}), "unknown"),
 ], ids=["tombstone-deleted", "tombstone-empty", "empty-object", "404-html", "malformed-json", "wrong-content-type",
-        "no-user"])
+        "no-user", "errors-object", "other-typename", "other-shape"])
 def test_syndication_statuses(fakenet, store, answer, status):
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.GONE_ID: [answer]}))
     fakenet.route("publish.twitter.com", "/oembed", page("nope", 404))

@@ -83,6 +83,11 @@ def parse(post_id: str, status: int | None, content_type: str, body: bytes) -> P
         if not text:
             return _record(post_id, "age_restricted", "tombstone without text (age-restricted or sensitive media)")
         return _record(post_id, _tombstone_status(text), f"tombstone: {text}")
+    typename = data.get("__typename")
+    if typename not in (None, "Tweet") or (typename is None and not ("id_str" in data or "text" in data)):
+        # no tweet and no tombstone (an error object, a shape this reader does not know): it says nothing of the post
+        shape = f"a {typename}" if isinstance(typename, str) else f"an object with keys {', '.join(sorted(data)[:5])}"
+        return _record(post_id, "unknown", f"syndication answered {shape}, not a post")
     answered = str(data.get("id_str") or post_id)
     if answered != post_id and post_id not in _edits(data):
         # another post (not an edit of this one): what it says is not what this post says
