@@ -168,7 +168,10 @@ def test_oembed_fallback_reads_text_and_date_from_html(fakenet, store):
     (page("{}", 403, content_type="application/json"), "protected"),
     (page(b"{broken", content_type="application/json"), "error"),
     (page("<html>hello</html>"), "error"),
-], ids=["404", "403", "malformed-json", "wrong-content-type"])
+    # oEmbed answers always carry `type` (the spec's required field); an object without it is an error object, not
+    # the post's embed: before, it made the post "available".
+    (page('{"error": "Sorry, that page does not exist"}', content_type="application/json"), "unknown"),
+], ids=["404", "403", "malformed-json", "wrong-content-type", "error-object"])
 def test_oembed_statuses(fakenet, store, answer, status):
     fakenet.route("publish.twitter.com", "/oembed", answer)
     [post] = run([TWEET], settings_for(fakenet, x_methods=("oembed",)), store)

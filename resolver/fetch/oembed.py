@@ -96,6 +96,9 @@ def parse(platform: str, post_id: str, url: str, status: int | None, content_typ
         return _record(platform, post_id, url, "error", f"oEmbed sent malformed JSON: {exc}")
     if not isinstance(data, dict):
         return _record(platform, post_id, url, "error", "oEmbed answer is not a JSON object")
+    if "type" not in data:   # the spec's required field: without it, an error object, not the post's embed
+        return _record(platform, post_id, url, "unknown",
+                       f"oEmbed answered an object with keys {', '.join(sorted(data)[:5])}, not an embed")
     if platform == "twitter":
         return _twitter(post_id, url, data)
     author_url = data.get("author_url") or ""
