@@ -817,7 +817,8 @@ def _open_warc(settings: Settings, path: Path | None) -> WarcWriter:
 @click.option("--warc", "warc_file", type=PathType(dir_okay=False),
               help="WARC file to append every response to (default: archive.warc.gz next to the database).")
 @click.option("--offline", is_flag=True,
-              help="Never touch the network: posts from the cache only; archive lookups cannot be made (exit 3).")
+              help="Never touch the network: posts and archive lookups from the cache only (exit 3 if missing); "
+                   "nothing is saved.")
 @click.option("--refresh", is_flag=True,
               help="Resolve links and fetch the articles' posts again even within the TTL (not with --offline).")
 @db_option
