@@ -28,8 +28,11 @@ if TYPE_CHECKING:
     from resolver.session import Session
 
 META_REFRESH_RE = re.compile(
-    r"""<meta[^>]*?http-equiv\s*=\s*["']?refresh["']?[^>]*?content\s*=\s*["']?\s*\d*\s*;?\s*url\s*=\s*['"]?([^"'>\s]+)""",
-    re.IGNORECASE)
+    r"""<meta[^>]*?http-equiv\s*=\s*["']?refresh["']?[^>]*?content\s*=\s*["']?\s*(\d*)(?:\.\d*)?\s*;?\s*url\s*=\s*"""
+    r"""['"]?([^"'>\s]+)""", re.IGNORECASE)
+# A meta refresh after longer than this is a page reloading itself now and then (a live blog), not a redirect
+# (Scrapy's METAREFRESH_MAXDELAY); so is one to the page itself, whatever its delay.
+MAX_REFRESH_DELAY_S = 100
 JS_REPLACE_RE = re.compile(r"""location\.replace\(\s*["']([^"']+)["']\s*\)""")
 _HAS_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
 NEVER_RESOLVED = f"{NOT_CACHED}: offline, and this URL was never resolved"
@@ -117,7 +120,9 @@ def next_hop(outcome: FetchOutcome, current: str) -> tuple[str, str] | None:
         head = outcome.body[:65536].decode("utf-8", "replace")
         meta = META_REFRESH_RE.search(head)
         if meta:
-            return _join(current, unescape(meta.group(1))), "meta-refresh"
+            target = _join(current, unescape(meta.group(2)))
+            if int(meta.group(1) or 0) <= MAX_REFRESH_DELAY_S and target.partition("#")[0] != current.partition("#")[0]:
+                return target, "meta-refresh"
         script = JS_REPLACE_RE.search(head)
         if script:
             return _join(current, unescape(script.group(1).replace("\\/", "/"))), "javascript"

@@ -276,6 +276,32 @@ def test_a_short_link_that_answers_a_page_naming_no_next_hop_has_no_known_destin
     assert dead.error is None and dead.hops[-1].status == 404
 
 
+@pytest.mark.parametrize("refresh", [
+    '<meta http-equiv="refresh" content="300; url=https://news.example/live">',   # a live page reloading itself
+    '<meta http-equiv="refresh" content="0;URL=/live">',                        # itself, relative, at once
+    '<meta http-equiv="refresh" content="600;URL=/live?refresh=1">',             # a reload after ten minutes
+], ids=["itself-later", "itself-now", "long-delay"])
+def test_a_page_that_refreshes_itself_is_the_destination_not_a_loop(fakenet, store, refresh):
+    """News pages reload themselves with a meta refresh (live blogs, front pages): that is no redirect. The link was
+    an error ("redirect-loop"), with no canonical URL, kept for the cache TTL. A refresh to the page itself, or
+    after more than 100 s (Scrapy's METAREFRESH_MAXDELAY), ends the chain at the page."""
+    fakenet.route("t.co", "/live", redirect("https://news.example/live"))
+    fakenet.route("news.example", "/live", page(f"<html><head>{refresh}<title>Live</title></head><body>x</body></html>"))
+    result = run("https://t.co/live", fakenet.settings(), store)
+    assert (result.error, result.final_url, result.canonical_url) == (
+        None, "https://news.example/live", "https://news.example/live")
+    assert [(h.status, h.via) for h in result.hops] == [(301, "header"), (200, None)]
+    assert ("news.example", "/live?refresh=1") not in fakenet.hits
+
+
+def test_a_short_delay_meta_refresh_is_still_followed(fakenet, store):
+    fakenet.route("news.example", "/moved", page('<meta http-equiv="refresh" content="5; url=/new-home">'))
+    fakenet.route("news.example", "/new-home", page("<p>here</p>"))
+    result = run("https://news.example/moved", fakenet.settings(), store)
+    assert result.error is None and result.final_url == "https://news.example/new-home"
+    assert [h.via for h in result.hops] == ["meta-refresh", None]
+
+
 def test_a_rate_limited_link_is_its_error_not_its_destination(fakenet, store):
     """A shortener still answering 429 when retries are spent, or asking for a longer wait than retry_max_wait,
     has not said where the link goes: the link was resolved "to" the short URL itself, with no error, and that
