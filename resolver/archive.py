@@ -493,8 +493,8 @@ async def _archive_one(url: str, session: Session, options: ArchiveOptions, near
     live = await live_copy(url, session) if options.live_copy else None
     found = await lookup(url, session=session, near=near)
     # A lookup that could not be made (offline) says nothing of how recent the captures are: queue nothing.
-    if options.save and session.store is not None and not found.unavailable and not recent(found, options.max_age_days) \
-            and not saved_recently(session.store, url, options.max_age_days):
+    if options.save and session.store is not None and not found.unavailable \
+            and not recent(found, options.max_age_days) and not saved_recently(session.store, url, options.max_age_days):
         session.store.queue_save(url)
     warc = (live.warc_file, live.warc_offset) if live and live.warc_file and live.warc_offset is not None else None
     return ArchivedUrl(url, found, live_status=live.status if live else None, warc=warc,

@@ -121,7 +121,8 @@ def next_hop(outcome: FetchOutcome, current: str) -> tuple[str, str] | None:
         meta = META_REFRESH_RE.search(head)
         if meta:
             target = _join(current, unescape(meta.group(2)))
-            if int(meta.group(1) or 0) <= MAX_REFRESH_DELAY_S and target.partition("#")[0] != current.partition("#")[0]:
+            reload = target.partition("#")[0] == current.partition("#")[0]
+            if int(meta.group(1) or 0) <= MAX_REFRESH_DELAY_S and not reload:
                 return target, "meta-refresh"
         script = JS_REPLACE_RE.search(head)
         if script:
@@ -225,7 +226,8 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
             # is a destination, a page that is gone (#12)
             wait = asked_to_wait(outcome)
             return Resolution(url, current, None, tuple(hops), None,
-                              f"http-{outcome.status}: {current} answered {outcome.status}" + (f"; {wait}" if wait else ""))
+                              f"http-{outcome.status}: {current} answered {outcome.status}"
+                              + (f"; {wait}" if wait else ""))
         if onward is None and ref is not None and ref.kind in ("short-link", "media-link") \
                 and outcome.status is not None and 200 <= outcome.status < 300:
             # a short link's page that names no next hop (a script form not read here, an error page served as 200)

@@ -181,7 +181,8 @@ def _download_again(row: dict[str, Any], session: Session) -> bool:
     online run downloads it again rather than repeat the failure for good; offline it is what was last known."""
     error = row.get("error") or ""
     return not session.offline and row.get("sha256") is None and (
-        error.startswith(("timeout:", "connect:", "network:")) or re.fullmatch(r"HTTP (?:429|5\d\d)", error) is not None)
+        error.startswith(("timeout:", "connect:", "network:"))
+        or re.fullmatch(r"HTTP (?:429|5\d\d)", error) is not None)
 
 
 def _media_lookup(store: Store | None) -> Callable[[str], dict[str, Any] | None] | None:
