@@ -244,6 +244,20 @@ def test_all_methods_merge_with_per_field_sources_and_disagreements(fakenet, sto
     assert len(record.fetch_ids) == 3
 
 
+def test_all_methods_show_where_they_disagree_on_the_status(fakenet, store):
+    """--all-methods promises to show where the methods disagree: on the status too (the X API says not found, the
+    syndication endpoint shows the post), which was kept only in the observations."""
+    gone = Target("twitter", fx.GONE_ID, f"https://twitter.com/RivertonRoads/status/{fx.GONE_ID}")
+    fakenet.route("api.twitter.com", "/2/tweets", lambda r: Response(fx.as_json(fx.X_API_LOOKUP), content_type="application/json"))
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.GONE_ID: [
+        json_page(fx.SYNDICATION_TWEET | {"id_str": fx.GONE_ID, "edit_control": {}})]}))
+    fakenet.route("publish.twitter.com", "/oembed", page("busy", 503))
+    [post] = run([gone], settings_for(fakenet, x_bearer_token=TOKEN, retries=0), store, all_methods=True,
+                 media=False, archived=False)
+    assert post.record.status == "not_found"
+    assert post.record.disagreements["status"] == {"x-api": "not_found", "syndication": "available"}
+
+
 def test_cache_ttl_refresh_history_and_offline(fakenet, store):
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [
         json_page(fx.SYNDICATION_TWEET), json_page(fx.TOMBSTONE_DELETED)]}))
