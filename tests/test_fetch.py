@@ -350,6 +350,24 @@ def test_other_platforms_by_oembed_and_token_needed(fakenet, store):
     assert tg.record.status == "unknown" and "no oEmbed" in tg.record.reason
 
 
+def test_a_post_no_request_was_made_for_is_asked_once_a_token_is_set(fakenet, store):
+    """"Needs an access token" asked nothing of anyone: it was kept for the whole TTL, so setting META_ACCESS_TOKEN
+    changed nothing until --refresh. Once a token is set, such a post is asked by the next online run."""
+    instagram = Target("instagram", "CxAbC123dEf", "https://www.instagram.com/p/CxAbC123dEf/")
+    fakenet.route("graph.facebook.com", "/v16.0/instagram_oembed", json_page({
+        "version": "1.0", "type": "rich", "author_name": "riverton.council", "provider_name": "Instagram",
+        "html": '<blockquote class="instagram-media">The bridge</blockquote>'}))
+    settings = fakenet.settings(hosts=["graph.facebook.com"])
+    [before] = run([instagram], settings, store, media=False)
+    assert before.record.status == "unknown" and "access token" in before.record.reason and fakenet.hits == []
+    [after] = run([instagram], replace(settings, meta_access_token="meta-SECRET"), store, media=False)
+    assert (after.record.status, after.record.author_name, after.record.from_cache) == (
+        "available", "riverton.council", False)
+    assert len(fakenet.hits) == 1
+    [cached] = run([instagram], replace(settings, meta_access_token="meta-SECRET"), store, media=False)
+    assert cached.record.from_cache and len(fakenet.hits) == 1
+
+
 @pytest.mark.parametrize("name,body,declared,expect", [
     ("png", fx.image("PNG"), "image/png", {"mime": "image/png", "width": 40}),
     ("webp", fx.image("WEBP"), "image/webp", {"mime": "image/webp", "width": 40}),

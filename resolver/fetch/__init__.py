@@ -207,7 +207,8 @@ def _from_cache(target: Target, session: Session,
                 media_row: Callable[[str], dict[str, Any] | None] | None = None) -> FetchedPost | None:
     """The cached post, when there is one the run accepts (within the TTL; offline, of any age). A post every method
     failed for (an error: a 503, a 429, a timeout) is asked again online, as a link that failed for a passing
-    reason is; offline it is what was last known."""
+    reason is, and so is one kept as "needs an access token" once a token is set; offline it is what was last
+    known."""
     store = session.store
     if store is None or session.refresh:
         return None
@@ -215,11 +216,20 @@ def _from_cache(target: Target, session: Session,
     since = session.cached_since()
     if row is None or since is not None and (row["last_observed_at"] or "") < since:
         return None
-    if row["status"] == "error" and not session.offline:
-        return None
     record = record_from_json(json.loads(row["record"]) | {"from_cache": True})
+    if not session.offline and (row["status"] == "error" or row["status"] == "unknown" and not record.fetch_ids
+                                and _token_now_set(target, session)):
+        return None   # an error, or "needs an access token" when one is set now: ask again
     return FetchedPost(record, _media_rows(record, media_row or store.media_by_url), row["id"],
                        archived=archived_in_store(row, store) if archived else ())
+
+
+def _token_now_set(target: Target, session: Session) -> bool:
+    """Whether the platform's oEmbed needs a token and the run has one (a post kept as "needs an access token")."""
+    from resolver.fetch import oembed
+
+    provider = oembed.PROVIDERS.get(target.platform)
+    return provider is not None and provider.token is not None and bool(getattr(session.settings, provider.token))
 
 
 def archived_in_store(post_row: dict[str, Any], store: Store) -> tuple[wayback.ArchivedCopy, ...]:
