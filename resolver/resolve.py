@@ -178,11 +178,13 @@ def _cached_many(urls: list[str], session: Session) -> list[Resolution | None]:
     link of every article)."""
     if session.store is None or session.refresh or not urls:
         return [None] * len(urls)
-    # The cache keeps URLs redacted (#11): look up the same form. An indexed read: fast.
+    # The cache keeps URLs redacted (#11): look up the same form. An indexed read: fast. A URL with a secret in it
+    # shares that form with every URL that differs from it only in the secret (`?key=AAA`, `?key=BBB`): its row may
+    # be another link's, so it is never answered from the cache.
     keys = [session.redactor.url(url) for url in urls]
     rows = session.store.latest_resolutions(keys, since=session.cached_since())
-    return [_from_row(url, rows[key]) if key in rows and (session.offline or not _passing(rows[key]["error"]))
-            else None for url, key in zip(urls, keys, strict=True)]
+    return [_from_row(url, rows[key]) if key in rows and key == url and (session.offline or not _passing(
+        rows[key]["error"])) else None for url, key in zip(urls, keys, strict=True)]
 
 
 # Failures that may not happen again: an online run asks again rather than repeat them from the cache for the

@@ -302,6 +302,24 @@ def test_a_short_delay_meta_refresh_is_still_followed(fakenet, store):
     assert [h.via for h in result.hops] == ["meta-refresh", None]
 
 
+def test_links_that_differ_only_in_a_secret_are_never_answered_with_each_other(fakenet, store):
+    """The cache keeps URLs with their secrets redacted (#11), so `?key=AAA` and `?key=BBB` were kept under one
+    form, and the second link was answered with the first one's destination. A link with a secret in it is not
+    answered from the cache: online it is resolved, offline it is not cached."""
+    fakenet.route("go.example", "/r?key=AAA", redirect("https://twitter.com/RivertonRoads/status/1600000000000000001"))
+    fakenet.route("go.example", "/r?key=BBB", redirect("https://twitter.com/OtherDesk/status/1600000000000000077"))
+    settings = fakenet.settings()
+    a = run("https://go.example/r?key=AAA", settings, store)
+    b = run("https://go.example/r?key=BBB", settings, store)
+    assert (a.post.post_id, b.post.post_id) == ("1600000000000000001", "1600000000000000077")
+    again = run("https://go.example/r?key=AAA", settings, store)
+    assert (again.post.post_id, again.from_cache) == ("1600000000000000001", False)
+    offline = run("https://go.example/r?key=BBB", settings, store, offline=True)
+    assert offline.unavailable and offline.post is None
+    plain = run("https://t.co/Ab12Cd34Ef", settings, store, offline=True)   # nothing secret: the cache as before
+    assert plain.unavailable   # never resolved
+
+
 def test_a_rate_limited_link_is_its_error_not_its_destination(fakenet, store):
     """A shortener still answering 429 when retries are spent, or asking for a longer wait than retry_max_wait,
     has not said where the link goes: the link was resolved "to" the short URL itself, with no error, and that
