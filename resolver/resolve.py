@@ -230,6 +230,10 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
             return Resolution(url, current, None, tuple(hops), None,
                               f"http-{outcome.status}: {current} answered {outcome.status}"
                               + (f"; {wait}" if wait else ""))
+        if onward is None and outcome.status is not None and 300 <= outcome.status < 400:
+            # a redirect that names no Location has not said where the link goes
+            return Resolution(url, current, None, tuple(hops), None, f"no-redirect: {current} answered "
+                              f"{outcome.status} without a Location: where it leads is not known")
         if onward is None and ref is not None and ref.kind in ("short-link", "media-link") \
                 and outcome.status is not None and 200 <= outcome.status < 300:
             # a short link's page that names no next hop (a script form not read here, an error page served as 200)

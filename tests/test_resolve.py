@@ -320,6 +320,20 @@ def test_links_that_differ_only_in_a_secret_are_never_answered_with_each_other(f
     assert plain.unavailable   # never resolved
 
 
+@pytest.mark.parametrize("location", [None, "", "   "], ids=["none", "empty", "blank"])
+def test_a_redirect_without_a_location_has_no_known_destination(fakenet, store, location):
+    """A 302 that names no Location (none, or an empty one) has not said where the link goes: it was the link's
+    destination, with no error and exit 0."""
+    from werkzeug.wrappers import Response
+
+    headers = {} if location is None else {"Location": location}
+    fakenet.route("go.example", "/r", lambda r: Response("", status=302, headers=headers))
+    result = run("https://go.example/r", fakenet.settings(), store)
+    assert result.error == ("no-redirect: https://go.example/r answered 302 without a Location: where it leads is "
+                            "not known")
+    assert result.canonical_url is None and [h.status for h in result.hops] == [302]
+
+
 def test_a_rate_limited_link_is_its_error_not_its_destination(fakenet, store):
     """A shortener still answering 429 when retries are spent, or asking for a longer wait than retry_max_wait,
     has not said where the link goes: the link was resolved "to" the short URL itself, with no error, and that
