@@ -1157,9 +1157,9 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
     A link that ended in an error, or offline was never resolved, is added to `unresolved` (when given), so the
     caller can say so and exit accordingly: before, such a link vanished and `fetch` exited 0 (#11). A URL the user
     named that is no post and leads to none (a profile, a short link to a news page) is added to `no_post`: it
-    vanished too, with nothing printed and exit 0. A file that
-    cannot be read as an article is handed to `on_failure` and the rest goes on (before, a binary file in a folder
-    ended the whole fetch, and a broken link vanished without a word)."""
+    vanished too, with nothing printed and exit 0. A file that cannot be read as an article is handed to
+    `on_failure` and the rest goes on (before, a binary file in a folder ended the whole fetch, and a broken link
+    vanished without a word)."""
     from resolver.fetch import target_of
     from resolver.resolve import links_of, resolve_many
 
