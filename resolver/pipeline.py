@@ -1217,15 +1217,17 @@ def archive_steps(options: ArchiveOptions) -> Steps:
 
 
 async def archive_links(urls: Iterable[str], *, session: Session, options: ArchiveOptions) -> list[ArchivedUrl]:
-    """Archive the URLs the user named; for a post, its media too (fetched afresh, so the WARC holds them)."""
+    """Archive the URLs the user named; for a post, its media too (fetched afresh, so the WARC holds them). A post
+    is archived under its canonical URL, as an article's posts are: CDX matches URLs exactly, and the form a share
+    button copies (`x.com/<handle>/status/<id>?s=20`) has no captures of its own."""
     from resolver.archive import archive_urls
     from resolver.fetch import fetch_posts, target_of
 
     wanted: list[str] = []
     for url in urls:
-        wanted.append(url)
         ref = platforms.parse_url(url)
         target = target_of(ref.platform, ref.kind, ref.post_id, ref.url) if ref else None
+        wanted.append(target.url if target is not None else url)
         if target is not None:
             [post] = await fetch_posts([target], session=session, options=ARCHIVE_FETCH)
             wanted += [m.url for m in post.record.media if m.url]

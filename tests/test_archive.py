@@ -69,6 +69,22 @@ def test_lookup_lists_snapshots_and_stores_them(fakenet, store):
     assert {s["timestamp"] for s in store.snapshots_for(POST)} == {"20221206060000", "20230101000000"}
 
 
+def test_a_post_named_in_another_form_is_looked_up_by_its_canonical_url(fakenet, tmp_path):
+    """CDX matches a URL exactly: `archive https://x.com/<handle>/status/<id>?s=20` (what a share button copies)
+    looked up that form, "0 captures", for a post whose captures are filed under its canonical twitter.com URL."""
+    from tests.cliworld import World
+
+    serve_wayback(fakenet, [("20221206060000", POST), ("20230101000000", POST)])
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    serve_media(fakenet)
+    result = World(fakenet, tmp_path)("archive", "--json", "--warc", str(tmp_path / "a.warc.gz"),
+                                      f"https://x.com/RivertonRoads/status/{fx.POST_ID}?s=20&t=AbCdEf")
+    assert result.exit_code == 0, result.output
+    post = json.loads(result.stdout.splitlines()[0])
+    assert (post["url"], post["count"]) == (POST, 2)
+
+
 def test_blocked_site_is_an_error_with_the_reason(fakenet, store):
     fakenet.route("web.archive.org", "/cdx/search/cdx", page(
         "org.archive.util.io.RuntimeIOException: org.archive.wayback.exception.AdministrativeAccessControlException: "
