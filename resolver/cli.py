@@ -777,6 +777,16 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
               unavailable=sum(p.unavailable for p in posts) + sum(r.unavailable for r in unresolved))
 
 
+def _wayback_day(value: str | None) -> str | None:
+    """--near as Wayback writes a moment (YYYYMMDD, up to YYYYMMDDhhmmss), or a usage error: it was passed on as it
+    was, and "May 3" ended the command with an internal error."""
+    from resolver.archive import wayback_timestamp
+
+    if value is not None and wayback_timestamp(value) is None:
+        raise click.BadParameter(f"{value!r} is not a day as YYYYMMDD (up to YYYYMMDDhhmmss)", param_hint="--near")
+    return value
+
+
 def _print_each(items: Sequence[Any], *, as_json: bool, view: str) -> None:
     """JSON Lines (each item's to_json()) for pipes and --json; otherwise each item through a view of
     resolver.report, for people."""
@@ -813,7 +823,8 @@ def _open_warc(settings: Settings, path: Path | None) -> WarcWriter:
 @click.option("--save", is_flag=True, help="Save Page Now every URL with no capture newer than --max-age.")
 @click.option("--max-age", type=click.FloatRange(min=0), default=30, show_default=True,
               help="Days within which an existing capture counts as recent.")
-@click.option("--near", help="YYYYMMDD: also report the capture closest to this day.")
+@click.option("--near", callback=lambda ctx, param, value: _wayback_day(value),
+              help="YYYYMMDD: also report the capture closest to this day.")
 @click.option("--warc", "warc_file", type=PathType(dir_okay=False),
               help="WARC file to append every response to (default: archive.warc.gz next to the database).")
 @click.option("--offline", is_flag=True,

@@ -380,3 +380,15 @@ def test_replay_and_warc_do_not_outlive_the_command(tmp_path, fakenet):
     assert live.exit_code == 0 and json.loads(live.stdout)["final_url"] == "https://twitter.com/a/status/1"
     assert fakenet.hits == [("t.co", "/x")]
     assert check(tmp_path / "a.warc.gz")[0]       # the archive command's WARC was closed whole
+
+
+@pytest.mark.parametrize("near", ["May 3", "2021-05-03", "20219999"])
+def test_near_that_is_no_wayback_date_is_a_usage_error(fakenet, tmp_path, near):
+    """`--near` was passed on as it was: "May 3" reached the availability API, and where CDX listed captures the
+    closest one was picked with int("May 3…"): an internal error."""
+    from tests.cliworld import World
+
+    result = World(fakenet, tmp_path)("archive", "--near", near, POST)
+    assert result.exit_code == 2, result.output
+    assert f"--near: {near!r} is not a day as YYYYMMDD" in result.output
+    assert fakenet.hits == []
