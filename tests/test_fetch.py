@@ -336,6 +336,30 @@ def test_reparse_rederives_from_kept_bodies_without_requests(fakenet, store):
     assert store.post_row("twitter", fx.POST_ID)["text"] == fx.SYNDICATION_TWEET["text"]
 
 
+def test_reparse_corrects_a_view_an_old_parser_got_wrong_but_keeps_one_a_later_error_says_nothing_of(fakenet, store):
+    """--reparse exists for fixed parsers, but it set each post's view through the rule that keeps what was known
+    when the new answer says less: a post an old parser called "suspended" (an error object read as a tweet without
+    its author) stayed suspended after the reparse that reads it as unknown. The view is now re-derived from the
+    observations as the runs made it: the latest known status, or the latest answer when none is known."""
+    from resolver.fetch.reparse import reparse_all
+
+    gone = Target("twitter", fx.GONE_ID, f"https://twitter.com/i/status/{fx.GONE_ID}")
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({
+        fx.GONE_ID: [json_page({"errors": [{"message": "Sorry, that page does not exist", "code": 34}]})],
+        fx.POST_ID: [json_page(fx.SYNDICATION_TWEET), page("busy", 503)]}))
+    settings = settings_for(fakenet, x_methods=("syndication",), retries=0)
+    [post] = run([gone], settings, store, media=False, archived=False)
+    # what the parser before this fix recorded
+    store.db["posts"].update(post.post_row, {"status": "suspended"})
+    run([TWEET], settings, store, media=False, archived=False)
+    [later] = run([TWEET], settings, store, media=False, archived=False, refresh=True)
+    assert later.record.status == "error" and store.post_row("twitter", fx.POST_ID)["status"] == "available"
+    reparse_all(store)
+    assert store.post_row("twitter", fx.GONE_ID)["status"] == "unknown"
+    kept = store.post_row("twitter", fx.POST_ID)
+    assert (kept["status"], kept["text"]) == ("available", fx.SYNDICATION_TWEET["text"])
+
+
 def test_other_platforms_by_oembed_and_token_needed(fakenet, store):
     fakenet.route("www.youtube.com", "/oembed", json_page(fx.YOUTUBE_OEMBED))
     fakenet.route("i.ytimg.com", "/vi/AbCdEfGhIjK/hqdefault.jpg", page(fx.image("JPEG"), content_type="image/jpeg"))
