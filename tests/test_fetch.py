@@ -374,6 +374,18 @@ def test_other_platforms_by_oembed_and_token_needed(fakenet, store):
     assert tg.record.status == "unknown" and "no oEmbed" in tg.record.reason
 
 
+@pytest.mark.parametrize("status", [401, 403])
+def test_a_video_whose_oembed_is_refused_is_not_known_to_be_private(fakenet, store, status):
+    """YouTube's oEmbed answers 401 for a public video whose owner turned embedding off, as for a private one: it
+    was "protected", a gone status (the report then said the video was gone). Which of the two is not known."""
+    fakenet.route("www.youtube.com", "/oembed", page("Unauthorized", status, content_type="text/html"))
+    youtube = Target("youtube", "AbCdEfGhIjK", "https://www.youtube.com/watch?v=AbCdEfGhIjK")
+    [video] = run([youtube], settings_for(fakenet), store, media=False)
+    assert video.record.status == "unknown"
+    assert video.record.reason == (f"oEmbed answered {status}: private, or its owner turned embedding off "
+                                   "(not known which)")
+
+
 def test_a_post_no_request_was_made_for_is_asked_once_a_token_is_set(fakenet, store):
     """"Needs an access token" asked nothing of anyone: it was kept for the whole TTL, so setting META_ACCESS_TOKEN
     changed nothing until --refresh. Once a token is set, such a post is asked by the next online run."""

@@ -81,9 +81,13 @@ def parse(platform: str, post_id: str, url: str, status: int | None, content_typ
     """A PostRecord from one oEmbed answer. 404 is not found; 401/403 mean private or not embeddable."""
     if status == 404:
         return _record(platform, post_id, url, "not_found", "oEmbed answered 404")
-    if status in (401, 403):
+    if status in (401, 403) and platform == "twitter":
         return _record(platform, post_id, url, "protected", f"oEmbed answered {status} (private, protected or "
                                                             "not embeddable)")
+    if status in (401, 403):
+        # YouTube answers 401 for a public video whose owner turned embedding off as for a private one
+        return _record(platform, post_id, url, "unknown", f"oEmbed answered {status}: private, or its owner turned "
+                                                          "embedding off (not known which)")
     if status == 429:
         return _record(platform, post_id, url, "error", "rate-limited by the oEmbed endpoint (429)")
     if status is None or not 200 <= status < 300:
