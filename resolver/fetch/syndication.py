@@ -7,6 +7,7 @@ not found, other non-2xx are errors; check the Content-Type is JSON before parsi
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode
 
@@ -92,7 +93,10 @@ def parse(post_id: str, status: int | None, content_type: str, body: bytes) -> P
     if answered != post_id and post_id not in _edits(data):
         # another post (not an edit of this one): what it says is not what this post says
         return _record(post_id, "unknown", f"syndication answered with post {answered}, not {post_id}")
-    return _tweet(post_id, data)
+    record = _tweet(post_id, data)
+    if answered != post_id and record.reason is None:   # the text and the time are those of that version
+        return replace(record, reason=f"syndication answered with {answered}, an edit of this post")
+    return record
 
 
 def _edits(data: dict[str, Any]) -> list[str]:
