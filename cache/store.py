@@ -534,6 +534,14 @@ class Store:
                                      [observed_at, post["platform"], post["author_handle"]])
             return post_row
 
+    def set_post_view(self, post_row: int, post: Mapping[str, Any]) -> None:
+        """Set a post's current view as given (record_observation keeps what was known when an answer says less;
+        a view re-derived from every observation has applied that rule already)."""
+        with self.write():
+            values = {k: post.get(k) for k in ("url", "status", "method", "author_handle", "author_name", "author_id",
+                                               "text", "lang", "created_at")}
+            self._update("posts", post_row, values | {"record": json.dumps(post["record"], ensure_ascii=False)})
+
     def post_row(self, platform: str, post_id: str) -> dict[str, Any] | None:
         rows = self._where("posts", "platform = ? and post_id = ?", [platform, post_id], limit=1)
         return rows[0] if rows else None

@@ -269,12 +269,25 @@ def _record_snapshots(store: Store, snapshots: list[Snapshot], found_via: str, f
 
 
 def recent(lookup_result: Lookup, max_age_days: float) -> bool:
-    """Is the latest capture within max_age_days of now?"""
-    latest = lookup_result.latest or lookup_result.closest
+    """Is the latest good capture (a 2xx answer) within max_age_days of now? A redirect or an error page captured
+    is no copy: twitter.com has answered post URLs with a redirect since 2023, so their recent captures are 302s."""
+    good = [s for s in (*lookup_result.snapshots, lookup_result.closest)
+            if s is not None and (s.status or "").startswith("2")]
+    latest = max(good, key=lambda s: s.timestamp, default=None)
     if latest is None:
         return False
     taken = datetime.strptime(latest.timestamp[:14].ljust(14, "0"), "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc)
     return datetime.now(timezone.utc) - taken <= timedelta(days=max_age_days)
+
+
+def saved_recently(store: Store, url: str, max_age_days: float) -> bool:
+    """Did a save of `url` end within max_age_days in a capture (made, or a recent one Save Page Now named)? The CDX
+    answer kept for the cache TTL predates it and does not list it: without this, each run submitted it again."""
+    row = store.latest_save(url)
+    if row is None or row["status"] not in ("success", "recent") or not row["updated_at"]:
+        return False
+    ended = datetime.fromisoformat(row["updated_at"].replace("Z", "+00:00"))
+    return datetime.now(timezone.utc) - ended <= timedelta(days=max_age_days)
 
 
 # -- Save Page Now 2 ------------------------------------------------------------------------------------------
@@ -458,7 +471,9 @@ class ArchivedUrl:
 
         def snapshot(s: Snapshot | None) -> dict[str, Any] | None:
             return s.to_json() if s else None
-        return {"url": self.url, "snapshots": [s.to_json() for s in found.snapshots], "count": len(found.snapshots),
+        # A lookup that failed with nothing listed says nothing of how many captures there are: null, not 0.
+        count = None if found.error and not found.snapshots else len(found.snapshots)
+        return {"url": self.url, "snapshots": [s.to_json() for s in found.snapshots], "count": count,
                 "earliest": snapshot(found.earliest), "latest": snapshot(found.latest),
                 "closest": snapshot(found.closest), "error": found.error,
                 "saved": self.saved.to_json() if self.saved else None,
@@ -492,7 +507,8 @@ async def _archive_one(url: str, session: Session, options: ArchiveOptions, near
     live = await live_copy(url, session) if options.live_copy else None
     found = await lookup(url, session=session, near=near)
     # A lookup that could not be made (offline) says nothing of how recent the captures are: queue nothing.
-    if options.save and session.store is not None and not found.unavailable and not recent(found, options.max_age_days):
+    if options.save and session.store is not None and not found.unavailable \
+            and not recent(found, options.max_age_days) and not saved_recently(session.store, url, options.max_age_days):
         session.store.queue_save(url)
     warc = (live.warc_file, live.warc_offset) if live and live.warc_file and live.warc_offset is not None else None
     return ArchivedUrl(url, found, live_status=live.status if live else None, warc=warc,

@@ -765,6 +765,7 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
     stdin = _stdin(targets)
 
     unresolved: list[Resolution] = []
+    no_post: list[Resolution] = []
     unread: list[Failure] = []
 
     def skip(failure: Failure) -> None:
@@ -773,7 +774,7 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
 
     async def job(session: Session) -> list[fetching.FetchedPost]:
         found = await pipeline.fetch_targets(targets, session=session, stdin=stdin, unresolved=unresolved,
-                                             on_failure=skip)
+                                             on_failure=skip, no_post=no_post)
         advance = session.reporter.progress("fetching", len(set(found)))
         return await fetching.fetch_posts(found, session=session, options=options, on_done=advance)
 
@@ -787,9 +788,23 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
     for link in unresolved:
         click.echo(f"{link.url}: not in the cache (offline)" if link.unavailable
                    else f"error: cannot fetch {link.url}: the link could not be resolved ({link.error})", err=True)
-    _exit_for(ctx, failed=sum(p.failed for p in posts) + sum(r.failed for r in unresolved)
+    for link in no_post:
+        click.echo(f"error: cannot fetch {link.url}: " + ("it is no post" if link.final_url in (None, link.url)
+                                                          else f"it leads to {link.final_url}, which is no post"),
+                   err=True)
+    _exit_for(ctx, failed=sum(p.failed for p in posts) + sum(r.failed for r in unresolved) + len(no_post)
               + sum(not f.warning for f in unread),
               unavailable=sum(p.unavailable for p in posts) + sum(r.unavailable for r in unresolved))
+
+
+def _wayback_day(value: str | None) -> str | None:
+    """--near as Wayback writes a moment (YYYYMMDD, up to YYYYMMDDhhmmss), or a usage error: it was passed on as it
+    was, and "May 3" ended the command with an internal error."""
+    from resolver.archive import wayback_timestamp
+
+    if value is not None and wayback_timestamp(value) is None:
+        raise click.BadParameter(f"{value!r} is not a day as YYYYMMDD (up to YYYYMMDDhhmmss)", param_hint="--near")
+    return value
 
 
 def _print_each(items: Sequence[Any], *, as_json: bool, view: str) -> None:
@@ -828,11 +843,13 @@ def _open_warc(settings: Settings, path: Path | None) -> WarcWriter:
 @click.option("--save", is_flag=True, help="Save Page Now every URL with no capture newer than --max-age.")
 @click.option("--max-age", type=click.FloatRange(min=0), default=30, show_default=True,
               help="Days within which an existing capture counts as recent.")
-@click.option("--near", help="YYYYMMDD: also report the capture closest to this day.")
+@click.option("--near", callback=lambda ctx, param, value: _wayback_day(value),
+              help="YYYYMMDD: also report the capture closest to this day.")
 @click.option("--warc", "warc_file", type=PathType(dir_okay=False),
               help="WARC file to append every response to (default: archive.warc.gz next to the database).")
 @click.option("--offline", is_flag=True,
-              help="Never touch the network: posts from the cache only; archive lookups cannot be made (exit 3).")
+              help="Never touch the network: posts and archive lookups from the cache only (exit 3 if missing); "
+                   "nothing is saved.")
 @click.option("--refresh", is_flag=True,
               help="Resolve links and fetch the articles' posts again even within the TTL (not with --offline).")
 @db_option

@@ -177,6 +177,19 @@ def _retry_after(headers: Mapping[str, str], *, now: float, cap: float, status: 
     return None if told is None else min(told, cap)
 
 
+def asked_to_wait(outcome: FetchOutcome) -> str | None:
+    """"asked to wait until <UTC time>" when the answer asked for a wait of a second or more (Retry-After, or on a
+    429 x-rate-limit-reset), else None: a rate-limited error says until when (a longer wait than retry_max_wait
+    is not retried)."""
+    now = time.time()
+    told = _told_wait(outcome.headers, now=now, status=outcome.status)
+    if told is None or told < 1:
+        return None
+    from datetime import datetime, timezone
+
+    return f"asked to wait until {datetime.fromtimestamp(now + told, timezone.utc):%Y-%m-%d %H:%M:%S} UTC"
+
+
 def _told_wait(headers: Mapping[str, str], *, now: float, status: int | None) -> float | None:
     """What the server asked us to wait, uncapped. x-rate-limit-reset counts on a 429 only: X sends it on every
     answer, where it is the end of the rate window, not advice to come back."""

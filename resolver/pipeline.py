@@ -1205,17 +1205,21 @@ def named_inputs(targets: Iterable[str], stdin: IO[bytes] | None) -> Iterator[It
 
 async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[bytes] | None = None,
                         unresolved: list[Resolution] | None = None,
-                        on_failure: Callable[[Failure], None] | None = None) -> list[Target]:
+                        on_failure: Callable[[Failure], None] | None = None,
+                        no_post: list[Resolution] | None = None) -> list[Target]:
     """Posts to fetch from what the user named: post URLs as they are, other links resolved, articles scanned.
     A link that ended in an error, or offline was never resolved, is added to `unresolved` (when given), so the
-    caller can say so and exit accordingly: before, such a link vanished and `fetch` exited 0 (#11). A file that
-    cannot be read as an article is handed to `on_failure` and the rest goes on (before, a binary file in a folder
-    ended the whole fetch, and a broken link vanished without a word)."""
+    caller can say so and exit accordingly: before, such a link vanished and `fetch` exited 0 (#11). A URL the user
+    named that is no post and leads to none (a profile, a short link to a news page) is added to `no_post`: it
+    vanished too, with nothing printed and exit 0. A file that cannot be read as an article is handed to
+    `on_failure` and the rest goes on (before, a binary file in a folder ended the whole fetch, and a broken link
+    vanished without a word)."""
     from resolver.fetch import target_of
     from resolver.resolve import links_of, resolve_many
 
     found: list[Target] = []
     links: list[str] = []
+    named_links: set[str] = set()
     for named in list(named_inputs(targets, stdin)):
         if isinstance(named, Item):
             try:
@@ -1242,12 +1246,16 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
             found.append(target)
         else:
             links.append(named)
-    for resolution in await resolve_many(list(dict.fromkeys(links)), session=session):
+            named_links.add(named)
+    unique = list(dict.fromkeys(links))
+    for link, resolution in zip(unique, await resolve_many(unique, session=session), strict=True):
         target = _end_target(resolution)
         if target is not None:
             found.append(target)
         elif unresolved is not None and resolution.error is not None:
             unresolved.append(resolution)
+        elif no_post is not None and link in named_links and resolution.error is None:
+            no_post.append(resolution)
     return found
 
 
@@ -1263,15 +1271,17 @@ def archive_steps(options: ArchiveOptions) -> Steps:
 
 
 async def archive_links(urls: Iterable[str], *, session: Session, options: ArchiveOptions) -> list[ArchivedUrl]:
-    """Archive the URLs the user named; for a post, its media too (fetched afresh, so the WARC holds them)."""
+    """Archive the URLs the user named; for a post, its media too (fetched afresh, so the WARC holds them). A post
+    is archived under its canonical URL, as an article's posts are: CDX matches URLs exactly, and the form a share
+    button copies (`x.com/<handle>/status/<id>?s=20`) has no captures of its own."""
     from resolver.archive import archive_urls
     from resolver.fetch import fetch_posts, target_of
 
     wanted: list[str] = []
     for url in urls:
-        wanted.append(url)
         ref = platforms.parse_url(url)
         target = target_of(ref.platform, ref.kind, ref.post_id, ref.url) if ref else None
+        wanted.append(target.url if target is not None else url)
         if target is not None:
             [post] = await fetch_posts([target], session=session, options=ARCHIVE_FETCH)
             wanted += [m.url for m in post.record.media if m.url]

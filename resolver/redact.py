@@ -104,6 +104,12 @@ class Redactor:
             if eq and value and (unquote_plus(name).strip().lower() in SECRET_PARAMS
                                  or unquote_plus(value) in self.secrets):
                 part = f"{name}={REDACTED}"
+            elif eq and ("://" in value or "%3a%2f%2f" in value.lower()):
+                # a URL carried in a parameter (a CDX or availability query's url=): its own secrets redacted too
+                inner = unquote_plus(value)
+                redacted = self.url(inner)
+                if redacted != inner:
+                    part = f"{name}={quote_plus(redacted, safe='')}"
             parts.append(part)
         return "&".join(parts)
 

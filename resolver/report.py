@@ -236,8 +236,11 @@ def archive_text(result: ArchivedUrl) -> Text:
         text.append(f"  error: {found.error}\n", "red")
     first, last = found.earliest, found.latest
     count = len(found.snapshots)
-    text.append(f"  {count} captures" + (f", first {first.timestamp}, last {last.timestamp}" if first and last else "")
-                + "\n", "green" if count else "yellow")
+    if found.error and not count:   # the lookup failed: how many captures there are is not known, not 0
+        text.append("  captures not known\n", "yellow")
+    else:
+        text.append(f"  {count} captures" + (f", first {first.timestamp}, last {last.timestamp}" if first and last
+                                             else "") + "\n", "green" if count else "yellow")
     if found.closest:
         text.append(f"  closest: {found.closest.url}\n")
     saved = result.saved

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from resolver import platforms
-from resolver.http import NOT_CACHED, FetchOutcome, Ledger, fetch
+from resolver.http import NOT_CACHED, FetchOutcome, Ledger, asked_to_wait, fetch
 from resolver.model import evolve
 from resolver.platforms import x
 from resolver.platforms.canonical import canonical_url
@@ -28,8 +28,11 @@ if TYPE_CHECKING:
     from resolver.session import Session
 
 META_REFRESH_RE = re.compile(
-    r"""<meta[^>]*?http-equiv\s*=\s*["']?refresh["']?[^>]*?content\s*=\s*["']?\s*\d*\s*;?\s*url\s*=\s*['"]?([^"'>\s]+)""",
-    re.IGNORECASE)
+    r"""<meta[^>]*?http-equiv\s*=\s*["']?refresh["']?[^>]*?content\s*=\s*["']?\s*(\d*)(?:\.\d*)?\s*;?\s*url\s*=\s*"""
+    r"""['"]?([^"'>\s]+)""", re.IGNORECASE)
+# A meta refresh after longer than this is a page reloading itself now and then (a live blog), not a redirect
+# (Scrapy's METAREFRESH_MAXDELAY); so is one to the page itself, whatever its delay.
+MAX_REFRESH_DELAY_S = 100
 JS_REPLACE_RE = re.compile(r"""location\.replace\(\s*["']([^"']+)["']\s*\)""")
 _HAS_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
 NEVER_RESOLVED = f"{NOT_CACHED}: offline, and this URL was never resolved"
@@ -117,7 +120,10 @@ def next_hop(outcome: FetchOutcome, current: str) -> tuple[str, str] | None:
         head = outcome.body[:65536].decode("utf-8", "replace")
         meta = META_REFRESH_RE.search(head)
         if meta:
-            return _join(current, unescape(meta.group(1))), "meta-refresh"
+            target = _join(current, unescape(meta.group(2)))
+            reload = target.partition("#")[0] == current.partition("#")[0]
+            if int(meta.group(1) or 0) <= MAX_REFRESH_DELAY_S and not reload:
+                return target, "meta-refresh"
         script = JS_REPLACE_RE.search(head)
         if script:
             return _join(current, unescape(script.group(1).replace("\\/", "/"))), "javascript"
@@ -172,11 +178,13 @@ def _cached_many(urls: list[str], session: Session) -> list[Resolution | None]:
     link of every article)."""
     if session.store is None or session.refresh or not urls:
         return [None] * len(urls)
-    # The cache keeps URLs redacted (#11): look up the same form. An indexed read: fast.
+    # The cache keeps URLs redacted (#11): look up the same form. An indexed read: fast. A URL with a secret in it
+    # shares that form with every URL that differs from it only in the secret (`?key=AAA`, `?key=BBB`): its row may
+    # be another link's, so it is never answered from the cache.
     keys = [session.redactor.url(url) for url in urls]
     rows = session.store.latest_resolutions(keys, since=session.cached_since())
-    return [_from_row(url, rows[key]) if key in rows and (session.offline or not _passing(rows[key]["error"]))
-            else None for url, key in zip(urls, keys, strict=True)]
+    return [_from_row(url, rows[key]) if key in rows and key == url and (session.offline or not _passing(
+        rows[key]["error"])) else None for url, key in zip(urls, keys, strict=True)]
 
 
 # Failures that may not happen again: an online run asks again rather than repeat them from the cache for the
@@ -218,8 +226,20 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
         if onward is None and outcome.status is not None and (outcome.status >= 500 or outcome.status == 429):
             # the server failed or still refused us (retries spent): where the link goes is not known; another 4xx
             # is a destination, a page that is gone (#12)
+            wait = asked_to_wait(outcome)
             return Resolution(url, current, None, tuple(hops), None,
-                              f"http-{outcome.status}: {current} answered {outcome.status}")
+                              f"http-{outcome.status}: {current} answered {outcome.status}"
+                              + (f"; {wait}" if wait else ""))
+        if onward is None and outcome.status is not None and 300 <= outcome.status < 400:
+            # a redirect that names no Location has not said where the link goes
+            return Resolution(url, current, None, tuple(hops), None, f"no-redirect: {current} answered "
+                              f"{outcome.status} without a Location: where it leads is not known")
+        if onward is None and ref is not None and ref.kind in ("short-link", "media-link") \
+                and outcome.status is not None and 200 <= outcome.status < 300:
+            # a short link's page that names no next hop (a script form not read here, an error page served as 200)
+            # has not said where it goes: the link is not its own destination
+            return Resolution(url, current, None, tuple(hops), None, f"no-redirect: {current} answered "
+                              f"{outcome.status} and named no next hop: where it leads is not known")
         if onward is None:   # `ref` is what the parsers make of `current`: canonical_url(current) is its URL
             return Resolution(url, current, ref.url if ref is not None else canonical_url(current), tuple(hops),
                               _described(ref))

@@ -148,6 +148,10 @@ def _from_toml(path: Path) -> dict[str, Any]:
     if not isinstance(limits, dict) or not all(isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0
                                                for v in limits.values()):
         raise ConfigError(f"config file {path}: [limits] maps URL prefixes to requests a minute (numbers >= 0)")
+    for key in limits:   # a prefix is matched on request URLs: one that is no URL never matches, a limit never applied
+        if not key.startswith(("http://", "https://")):
+            raise ConfigError(f"config file {path}: [limits] key {key!r} is no URL prefix "
+                              f"(like \"https://web.archive.org/save\")")
     values["limits"] = {k: float(v) for k, v in limits.items()}
     values.update(section("scan"))
     archive = section("archive")
@@ -183,6 +187,8 @@ def _check(values: dict[str, Any]) -> dict[str, Any]:
         if key in numeric | integral:
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
                 raise ConfigError(f"{key} must be a non-negative number, not {value!r}")
+            if key in integral and value != int(value):   # 1.5 redirects was silently 1
+                raise ConfigError(f"{key} must be a whole number, not {value!r}")
             values[key] = int(value) if key in integral else float(value)
         if key in ("concurrency", "per_host", "max_image_pixels") and values[key] < 1:
             raise ConfigError(f"{key} must be at least 1")

@@ -69,6 +69,22 @@ def test_lookup_lists_snapshots_and_stores_them(fakenet, store):
     assert {s["timestamp"] for s in store.snapshots_for(POST)} == {"20221206060000", "20230101000000"}
 
 
+def test_a_post_named_in_another_form_is_looked_up_by_its_canonical_url(fakenet, tmp_path):
+    """CDX matches a URL exactly: `archive https://x.com/<handle>/status/<id>?s=20` (what a share button copies)
+    looked up that form, "0 captures", for a post whose captures are filed under its canonical twitter.com URL."""
+    from tests.cliworld import World
+
+    serve_wayback(fakenet, [("20221206060000", POST), ("20230101000000", POST)])
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    serve_media(fakenet)
+    result = World(fakenet, tmp_path)("archive", "--json", "--warc", str(tmp_path / "a.warc.gz"),
+                                      f"https://x.com/RivertonRoads/status/{fx.POST_ID}?s=20&t=AbCdEf")
+    assert result.exit_code == 0, result.output
+    post = json.loads(result.stdout.splitlines()[0])
+    assert (post["url"], post["count"]) == (POST, 2)
+
+
 def test_blocked_site_is_an_error_with_the_reason(fakenet, store):
     fakenet.route("web.archive.org", "/cdx/search/cdx", page(
         "org.archive.util.io.RuntimeIOException: org.archive.wayback.exception.AdministrativeAccessControlException: "
@@ -77,7 +93,23 @@ def test_blocked_site_is_an_error_with_the_reason(fakenet, store):
                                                "AdministrativeAccessControlException: Blocked Site Error"}))
     fakenet.route("archive.org", "/wayback/available", json_page({"archived_snapshots": {}}))
     [result] = run_archive(["https://blocked.example/"], settings_for(fakenet), store)
-    assert result["error"] == "blocked: Blocked Site Error" and result["count"] == 0
+    assert result["error"] == "blocked: Blocked Site Error" and result["count"] is None   # not known, not none
+
+
+def test_a_lookup_that_failed_says_the_captures_are_not_known(fakenet, store, tmp_path):
+    """A CDX answer that never came (a 503, offline and never asked) says nothing of how many captures there are:
+    not "0 captures", which reads as "never archived"."""
+    from resolver.report import archive_text
+
+    fakenet.route("web.archive.org", "/cdx/search/cdx", page("busy", 503))
+    fakenet.route("archive.org", "/wayback/available", json_page({"archived_snapshots": {}}))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
+    found = Session(settings_for(fakenet, retries=0), store=store).run(
+        lambda s: archive_urls([POST], session=s, options=ArchiveOptions(poll_every=0.01)))
+    [result] = [a.to_json() for a in found]
+    assert (result["error"], result["count"], result["earliest"]) == ("cdx: HTTP 503", None, None)
+    shown = archive_text(found[0]).plain
+    assert "captures not known" in shown and "0 captures" not in shown
 
 
 def spn(fakenet, *, submit, statuses):
@@ -139,6 +171,47 @@ def test_save_outcomes(fakenet, store, submit, statuses, expected):
     assert (result["saved"]["status"], result["saved"]["status_ext"]) == expected
     row = store.latest_save(POST)
     assert row["status"] == expected[0]   # a give-up is recorded as such, never as done
+
+
+@pytest.mark.parametrize("recent_status,submitted", [("302", True), ("404", True), ("429", True), ("200", False)])
+def test_only_a_recent_good_capture_spares_a_save(fakenet, store, recent_status, submitted):
+    """Since 2023 twitter.com answers a post URL with a redirect, so Wayback's recent captures of it are 302s that
+    hold no post: a recent capture that is a redirect or an error page is no copy, and the URL is saved."""
+    from datetime import datetime, timedelta, timezone
+
+    yesterday = (datetime.now(timezone.utc) - timedelta(days=1)).strftime("%Y%m%d%H%M%S")
+    rows = cdx_rows(("20221206060000", POST), (yesterday, POST))
+    rows[2][4] = recent_status
+    fakenet.route("web.archive.org", "/cdx/search/cdx", json_page(rows))
+    fakenet.route("archive.org", "/wayback/available", json_page({"archived_snapshots": {}}))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
+    seen = spn(fakenet, submit=[json_page({"url": POST, "job_id": "j1"})], statuses={"j1": [json_page(
+        {"status": "success", "job_id": "j1", "original_url": POST, "timestamp": "20261125000000"})]})
+    settings = settings_for(fakenet, ia_access_key="k", ia_secret_key="s")
+    [result] = run_archive([POST], settings, store, save=True)
+    assert result["latest"]["timestamp"] == yesterday
+    assert ("form" in seen) is submitted
+    assert (result["saved"] or {}).get("status") == ("success" if submitted else None)
+
+
+@pytest.mark.parametrize("first", ["success", "recent"])
+def test_a_url_saved_within_max_age_is_not_submitted_again(fakenet, store, first):
+    """The CDX answer read before a save is kept for the cache TTL and does not list the capture the save made: the
+    next run's save must not take it for "no recent capture" and submit the URL again."""
+    serve_wayback(fakenet)
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
+    submitted = [json_page({"url": POST, "job_id": "j1"})] if first == "success" else [
+        json_page({"url": POST, "job_id": None, "message": "The same snapshot had been made 3 minutes ago."})]
+    seen = spn(fakenet, submit=submitted, statuses={"j1": [json_page(
+        {"status": "success", "job_id": "j1", "original_url": POST, "timestamp": "20261125000000"})]})
+    settings = settings_for(fakenet, ia_access_key="k", ia_secret_key="s")
+    [one] = run_archive([POST], settings, store, save=True)
+    assert one["saved"]["status"] == first
+    hits = len(fakenet.hits)
+    seen.clear()
+    [two] = run_archive([POST], settings, store, save=True)
+    assert "form" not in seen and two["saved"]["status"] == first
+    assert [h for h in fakenet.hits[hits:] if h[1].startswith("/save")] == []
 
 
 def test_pending_saves_survive_a_restart_and_no_keys_says_so(fakenet, store):
@@ -290,7 +363,7 @@ def test_replay_and_warc_do_not_outlive_the_command(tmp_path, fakenet):
     from resolver.cli import cli as command
     from resolver.warc import WarcWriter
 
-    fakenet.route("t.co", "/x", page("<html>the end</html>"))
+    fakenet.route("t.co", "/x", redirect("https://twitter.com/a/status/1"))
     config = tmp_path / "config.toml"
     config.write_text(f'[network]\nretries = 0\n[origins]\n"https://t.co" = "{fakenet.origin}"\n')
     warc = tmp_path / "w.warc.gz"
@@ -304,7 +377,7 @@ def test_replay_and_warc_do_not_outlive_the_command(tmp_path, fakenet):
     invoke("--replay", str(warc), "archive", "--warc", str(tmp_path / "a.warc.gz"), "https://twitter.com/a/status/1")
     assert fakenet.hits == []
     live = invoke("resolve", "--refresh", "--json", "https://t.co/x")     # no --replay now: the network again
-    assert live.exit_code == 0 and json.loads(live.stdout)["final_url"] == "https://t.co/x"
+    assert live.exit_code == 0 and json.loads(live.stdout)["final_url"] == "https://twitter.com/a/status/1"
     assert fakenet.hits == [("t.co", "/x")]
     assert check(tmp_path / "a.warc.gz")[0]       # the archive command's WARC was closed whole
 
@@ -317,3 +390,15 @@ def test_an_availability_answer_whose_snapshot_is_no_web_address_names_no_snapsh
     body = json.dumps({"archived_snapshots": {"closest": {"available": True, "url": url, "timestamp": "20221206123000",
                                                           "status": "200"}}}).encode()
     assert archive.parse_availability(body) is None
+
+
+@pytest.mark.parametrize("near", ["May 3", "2021-05-03", "20219999"])
+def test_near_that_is_no_wayback_date_is_a_usage_error(fakenet, tmp_path, near):
+    """`--near` was passed on as it was: "May 3" reached the availability API, and where CDX listed captures the
+    closest one was picked with int("May 3…"): an internal error."""
+    from tests.cliworld import World
+
+    result = World(fakenet, tmp_path)("archive", "--near", near, POST)
+    assert result.exit_code == 2, result.output
+    assert f"--near: {near!r} is not a day as YYYYMMDD" in result.output
+    assert fakenet.hits == []

@@ -115,3 +115,20 @@ def test_a_missing_target_is_a_usage_error_before_the_cache_is_opened(tmp_path):
     """Before, `fetch` with nothing to fetch opened the cache first, so a cache it could not open hid the usage error."""
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "no-such-folder" / "c.db"), "fetch"])
     assert result.exit_code == 2 and "give at least one TARGET" in result.output
+
+
+def test_a_named_url_that_leads_to_no_post_says_so(fakenet, tmp_path):
+    """`fetch` of a URL that is no post and leads to none (a profile, a short link to a news page) printed nothing
+    and exited 0: the user named it and was told nothing. Each says what it ends at, exit 1; the posts named beside
+    it are fetched."""
+    invoke = setup(fakenet, tmp_path)
+    fakenet.route("t.co", "/News12", redirect("https://pbs.twimg.com/profile_images/1/rr_normal.jpg"))
+    fakenet.route("pbs.twimg.com", "/profile_images/1/rr_normal.jpg", page(fx.jpeg(), content_type="image/jpeg"))
+    result = invoke("fetch", "--json", "--no-media", "https://t.co/News12", "https://twitter.com/RivertonRoads",
+                    f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}")
+    assert result.exit_code == 1, result.output
+    assert json.loads(result.stdout)["post_id"] == fx.POST_ID
+    assert result.stderr.splitlines() == [
+        "error: cannot fetch https://t.co/News12: it leads to https://pbs.twimg.com/profile_images/1/rr_normal.jpg, "
+        "which is no post",
+        "error: cannot fetch https://twitter.com/RivertonRoads: it is no post"]

@@ -3,6 +3,7 @@ tweepy), other platforms' oEmbed, and the media files, with the cache's history,
 
 import json
 import logging
+import re
 from dataclasses import replace
 
 import pytest
@@ -80,15 +81,51 @@ def test_syndication_available_with_media_and_credits(fakenet, store):
     (page("<html>Not found</html>", 404), "not_found"),
     (page(b"{not json", content_type="application/json"), "error"),
     (page("<html>oops</html>", 200), "error"),
-    (json_page({k: v for k, v in fx.SYNDICATION_TWEET.items() if k != "user"}), "suspended"),
+    (json_page({k: v for k, v in fx.SYNDICATION_TWEET.items() if k != "user"} | {"id_str": fx.GONE_ID}), "suspended"),
+    # Objects that are no tweet: before, any of them was read as a tweet without its author, "suspended", a
+    # definitive status that stopped the other methods being asked.
+    (json_page({"errors": [{"message": "Sorry, that page does not exist", "code": 34}]}), "unknown"),
+    (json_page({"__typename": "TweetUnavailable", "reason": "Protected"}), "unknown"),
+    (json_page({"data": {"tweetResult": None}}), "unknown"),
 ], ids=["tombstone-deleted", "tombstone-empty", "empty-object", "404-html", "malformed-json", "wrong-content-type",
-        "no-user"])
+        "no-user", "errors-object", "other-typename", "other-shape"])
 def test_syndication_statuses(fakenet, store, answer, status):
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.GONE_ID: [answer]}))
     fakenet.route("publish.twitter.com", "/oembed", page("nope", 404))
     settings = settings_for(fakenet, x_methods=("syndication",))
     [post] = run([Target("twitter", fx.GONE_ID, f"https://twitter.com/i/status/{fx.GONE_ID}")], settings, store)
     assert post.record.status == status and post.record.reason
+
+
+def test_an_answer_about_another_post_is_not_taken_for_the_post_asked_about(fakenet, store):
+    """Syndication or oEmbed answering with another post (another id, another account) says nothing of the post
+    asked about: its text, author and date are never recorded as that post's. An edit of the same post (its id
+    among edit_tweet_ids) is the post."""
+    other = "1600000000000000077"
+    another = fx.SYNDICATION_TWEET | {"id_str": other, "text": "Somebody else's words",
+                                      "user": fx.SYNDICATION_TWEET["user"] | {"screen_name": "OtherDesk"},
+                                      "edit_control": {"edit_tweet_ids": [other]}}
+    edited = fx.SYNDICATION_TWEET | {"id_str": other, "text": "Bridge reopened this morning after the repairs.",
+                                     "edit_control": {"edit_tweet_ids": [fx.GONE_ID, other]}}
+    oembed_other = fx.OEMBED_TWEET | {"url": f"https://twitter.com/OtherDesk/status/{other}",
+                                      "html": fx.OEMBED_TWEET["html"].replace(f"RivertonRoads/status/{fx.POST_ID}",
+                                                                              f"OtherDesk/status/{other}")}
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.GONE_ID: [json_page(another),
+                                                                                  json_page(edited)]}))
+    fakenet.route("publish.twitter.com", "/oembed", json_page(oembed_other))
+    target = Target("twitter", fx.GONE_ID, f"https://twitter.com/RivertonRoads/status/{fx.GONE_ID}")
+    [post] = run([target], settings_for(fakenet), store, media=False, archived=False)
+    record = post.record
+    assert (record.post_id, record.status, record.text, record.author_handle) == (fx.GONE_ID, "unknown", None, None)
+    assert [(o["method"], o["status"], o["reason"]) for o in store.observations(post.post_row)] == [
+        ("syndication", "unknown", f"syndication answered with post {other}, not {fx.GONE_ID}"),
+        ("oembed", "unknown", f"oEmbed answered with post {other}, not {fx.GONE_ID}")]
+    assert store.post_row("twitter", other) is None
+    [again] = run([target], settings_for(fakenet), store, media=False, archived=False, refresh=True)
+    assert (again.record.post_id, again.record.status, again.record.text) == (
+        fx.GONE_ID, "available", "Bridge reopened this morning after the repairs.")
+    assert again.record.url == f"https://twitter.com/RivertonRoads/status/{fx.GONE_ID}"
+    assert again.record.reason == f"syndication answered with {other}, an edit of this post"
 
 
 def test_syndication_429_then_success(fakenet, store):
@@ -98,6 +135,19 @@ def test_syndication_429_then_success(fakenet, store):
     [post] = run([TWEET], settings_for(fakenet), store, media=False)
     assert post.record.status == "available"
     assert [r["status"] for r in store.db["fetches"].rows if r["purpose"] == "syndication"] == [429, 200]
+
+
+def test_a_rate_limit_longer_than_retry_max_wait_says_until_when(fakenet, store):
+    """A 429 asking for a longer wait than retry_max_wait is not retried, and the post's error says until when."""
+    later = {"Retry-After": "3600"}
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page({}, 429, **later)]}))
+    fakenet.route("publish.twitter.com", "/oembed", json_page({}, 429, **later))
+    [post] = run([TWEET], settings_for(fakenet), store, media=False, archived=False)
+    assert post.record.status == "error"
+    reasons = [o["reason"] for o in store.observations(post.post_row)]
+    assert len(reasons) == 2 and all(re.search(r"\(429\); asked to wait until \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$", r)
+                                     for r in reasons), reasons
+    assert len(fakenet.hits) == 2   # not retried
 
 
 def test_oembed_fallback_reads_text_and_date_from_html(fakenet, store):
@@ -119,7 +169,10 @@ def test_oembed_fallback_reads_text_and_date_from_html(fakenet, store):
     (page("{}", 403, content_type="application/json"), "protected"),
     (page(b"{broken", content_type="application/json"), "error"),
     (page("<html>hello</html>"), "error"),
-], ids=["404", "403", "malformed-json", "wrong-content-type"])
+    # oEmbed answers always carry `type` (the spec's required field); an object without it is an error object, not
+    # the post's embed: before, it made the post "available".
+    (page('{"error": "Sorry, that page does not exist"}', content_type="application/json"), "unknown"),
+], ids=["404", "403", "malformed-json", "wrong-content-type", "error-object"])
 def test_oembed_statuses(fakenet, store, answer, status):
     fakenet.route("publish.twitter.com", "/oembed", answer)
     [post] = run([TWEET], settings_for(fakenet, x_methods=("oembed",)), store)
@@ -192,6 +245,20 @@ def test_all_methods_merge_with_per_field_sources_and_disagreements(fakenet, sto
     assert len(record.fetch_ids) == 3
 
 
+def test_all_methods_show_where_they_disagree_on_the_status(fakenet, store):
+    """--all-methods promises to show where the methods disagree: on the status too (the X API says not found, the
+    syndication endpoint shows the post), which was kept only in the observations."""
+    gone = Target("twitter", fx.GONE_ID, f"https://twitter.com/RivertonRoads/status/{fx.GONE_ID}")
+    fakenet.route("api.twitter.com", "/2/tweets", lambda r: Response(fx.as_json(fx.X_API_LOOKUP), content_type="application/json"))
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.GONE_ID: [
+        json_page(fx.SYNDICATION_TWEET | {"id_str": fx.GONE_ID, "edit_control": {}})]}))
+    fakenet.route("publish.twitter.com", "/oembed", page("busy", 503))
+    [post] = run([gone], settings_for(fakenet, x_bearer_token=TOKEN, retries=0), store, all_methods=True,
+                 media=False, archived=False)
+    assert post.record.status == "not_found"
+    assert post.record.disagreements["status"] == {"x-api": "not_found", "syndication": "available"}
+
+
 def test_cache_ttl_refresh_history_and_offline(fakenet, store):
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [
         json_page(fx.SYNDICATION_TWEET), json_page(fx.TOMBSTONE_DELETED)]}))
@@ -227,6 +294,50 @@ def test_a_post_that_ended_in_error_is_asked_again_by_the_next_online_run(fakene
     assert (again.record.status, again.record.from_cache) == ("available", False)
 
 
+def test_a_post_every_method_failed_for_is_asked_again_by_the_next_online_run(fakenet, store):
+    """An error (a 503, a 429, a timeout) says nothing of the post: the next online run asks again rather than
+    repeat it from the cache for the whole TTL; offline it is shown as last known, and --refresh is not needed."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [
+        page("busy", 503), json_page(fx.SYNDICATION_TWEET)]}))
+    fakenet.route("publish.twitter.com", "/oembed", page("busy", 503))
+    settings = settings_for(fakenet, retries=0)
+    [first] = run([TWEET], settings, store, media=False)
+    assert first.record.status == "error" and first.failed
+    [offline] = run([TWEET], settings, store, media=False, offline=True)
+    assert (offline.record.status, offline.record.from_cache) == ("error", True)
+    hits = len(fakenet.hits)
+    [again] = run([TWEET], settings, store, media=False)
+    assert (again.record.status, again.record.from_cache) == ("available", False)
+    assert len(fakenet.hits) == hits + 1
+    [cached] = run([TWEET], settings, store, media=False)
+    assert cached.record.from_cache and len(fakenet.hits) == hits + 1
+
+
+def test_a_photo_that_failed_for_a_passing_reason_is_downloaded_again_by_the_next_online_run(fakenet, store):
+    """A 503 (or a timeout) downloading a photo says nothing of the file: the post's next online fetch, from the
+    cache or not, downloads it again; a lasting answer (a 404, a bomb) is kept; offline shows what was last known."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    serve_media(fakenet)
+    [photo] = fakenet.routes["pbs.twimg.com", "/media/FjRivertonBridge.jpg"]
+    fakenet.route("pbs.twimg.com", "/media/FjRivertonBridge.jpg", page("busy", 503))
+    settings = settings_for(fakenet, retries=0)
+    [first] = run([TWEET], settings, store)
+    assert first.failed and [m["error"] for m in first.media][0] == "HTTP 503"
+    hits = len(fakenet.hits)
+    [offline] = run([TWEET], settings, store, offline=True)
+    assert [m["error"] for m in offline.media][0] == "HTTP 503" and len(fakenet.hits) == hits
+    fakenet.route("pbs.twimg.com", "/media/FjRivertonBridge.jpg", photo)
+    [again] = run([TWEET], settings, store)
+    assert again.record.from_cache and not again.failed and again.media[0]["sha256"]
+    assert len(fakenet.hits) == hits + 1   # the photo alone: the post and its poster came from the cache
+    fakenet.route("pbs.twimg.com", "/media/FjRivertonBridge.jpg", page("gone", 404))
+    [lasting] = run([TWEET], settings, store, refresh=True)
+    assert [m["error"] for m in lasting.media][0] == "HTTP 404"
+    hits = len(fakenet.hits)
+    run([TWEET], settings, store)
+    assert len(fakenet.hits) == hits
+
+
 def test_reparse_rederives_from_kept_bodies_without_requests(fakenet, store):
     from resolver.fetch.reparse import reparse_all
 
@@ -238,6 +349,30 @@ def test_reparse_rederives_from_kept_bodies_without_requests(fakenet, store):
     assert reparse_all(store) == (1, 1)
     assert len(fakenet.hits) == hits
     assert store.post_row("twitter", fx.POST_ID)["text"] == fx.SYNDICATION_TWEET["text"]
+
+
+def test_reparse_corrects_a_view_an_old_parser_got_wrong_but_keeps_one_a_later_error_says_nothing_of(fakenet, store):
+    """--reparse exists for fixed parsers, but it set each post's view through the rule that keeps what was known
+    when the new answer says less: a post an old parser called "suspended" (an error object read as a tweet without
+    its author) stayed suspended after the reparse that reads it as unknown. The view is now re-derived from the
+    observations as the runs made it: the latest known status, or the latest answer when none is known."""
+    from resolver.fetch.reparse import reparse_all
+
+    gone = Target("twitter", fx.GONE_ID, f"https://twitter.com/i/status/{fx.GONE_ID}")
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({
+        fx.GONE_ID: [json_page({"errors": [{"message": "Sorry, that page does not exist", "code": 34}]})],
+        fx.POST_ID: [json_page(fx.SYNDICATION_TWEET), page("busy", 503)]}))
+    settings = settings_for(fakenet, x_methods=("syndication",), retries=0)
+    [post] = run([gone], settings, store, media=False, archived=False)
+    # what the parser before this fix recorded
+    store.db["posts"].update(post.post_row, {"status": "suspended"})
+    run([TWEET], settings, store, media=False, archived=False)
+    [later] = run([TWEET], settings, store, media=False, archived=False, refresh=True)
+    assert later.record.status == "error" and store.post_row("twitter", fx.POST_ID)["status"] == "available"
+    reparse_all(store)
+    assert store.post_row("twitter", fx.GONE_ID)["status"] == "unknown"
+    kept = store.post_row("twitter", fx.POST_ID)
+    assert (kept["status"], kept["text"]) == ("available", fx.SYNDICATION_TWEET["text"])
 
 
 def test_other_platforms_by_oembed_and_token_needed(fakenet, store):
@@ -252,6 +387,36 @@ def test_other_platforms_by_oembed_and_token_needed(fakenet, store):
     assert yt.media[0]["type"] == "thumbnail" and yt.media[0]["width"] == 480 and yt.media[0]["mime"] == "image/jpeg"
     assert ig.record.status == "unknown" and "access token" in ig.record.reason
     assert tg.record.status == "unknown" and "no oEmbed" in tg.record.reason
+
+
+@pytest.mark.parametrize("status", [401, 403])
+def test_a_video_whose_oembed_is_refused_is_not_known_to_be_private(fakenet, store, status):
+    """YouTube's oEmbed answers 401 for a public video whose owner turned embedding off, as for a private one: it
+    was "protected", a gone status (the report then said the video was gone). Which of the two is not known."""
+    fakenet.route("www.youtube.com", "/oembed", page("Unauthorized", status, content_type="text/html"))
+    youtube = Target("youtube", "AbCdEfGhIjK", "https://www.youtube.com/watch?v=AbCdEfGhIjK")
+    [video] = run([youtube], settings_for(fakenet), store, media=False)
+    assert video.record.status == "unknown"
+    assert video.record.reason == (f"oEmbed answered {status}: private, or its owner turned embedding off "
+                                   "(not known which)")
+
+
+def test_a_post_no_request_was_made_for_is_asked_once_a_token_is_set(fakenet, store):
+    """"Needs an access token" asked nothing of anyone: it was kept for the whole TTL, so setting META_ACCESS_TOKEN
+    changed nothing until --refresh. Once a token is set, such a post is asked by the next online run."""
+    instagram = Target("instagram", "CxAbC123dEf", "https://www.instagram.com/p/CxAbC123dEf/")
+    fakenet.route("graph.facebook.com", "/v16.0/instagram_oembed", json_page({
+        "version": "1.0", "type": "rich", "author_name": "riverton.council", "provider_name": "Instagram",
+        "html": '<blockquote class="instagram-media">The bridge</blockquote>'}))
+    settings = fakenet.settings(hosts=["graph.facebook.com"])
+    [before] = run([instagram], settings, store, media=False)
+    assert before.record.status == "unknown" and "access token" in before.record.reason and fakenet.hits == []
+    [after] = run([instagram], replace(settings, meta_access_token="meta-SECRET"), store, media=False)
+    assert (after.record.status, after.record.author_name, after.record.from_cache) == (
+        "available", "riverton.council", False)
+    assert len(fakenet.hits) == 1
+    [cached] = run([instagram], replace(settings, meta_access_token="meta-SECRET"), store, media=False)
+    assert cached.record.from_cache and len(fakenet.hits) == 1
 
 
 @pytest.mark.parametrize("name,body,declared,expect", [

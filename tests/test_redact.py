@@ -27,8 +27,16 @@ R = Redactor(secrets=(TOKEN, "ia-key-marker", "ia secret/with+signs"))
     ("https://x.test/p?q=ia+secret%2Fwith%2Bsigns", "https://x.test/p?q=REDACTED"),
     ("https://user:hunter2@x.test/p", "https://user:REDACTED@x.test/p"),
     ("https://x.test/p?token=", "https://x.test/p?token="),
+    # A URL carried in a parameter (the CDX and availability queries of `archive URL`, oEmbed's url=): its own
+    # secret parameters were written to the fetch log and the WARC as they were.
+    ("https://web.archive.org/cdx/search/cdx?url=https%3A%2F%2Fdocs.test%2Fr.pdf%3FX-Amz-Signature%3Dff%26v%3D2"
+     "&output=json",
+     "https://web.archive.org/cdx/search/cdx?url=https%3A%2F%2Fdocs.test%2Fr.pdf%3FX-Amz-Signature%3DREDACTED%26v%3D2"
+     "&output=json"),
+    ("https://archive.org/wayback/available?url=https://docs.test/r?access_token=abc",
+     "https://archive.org/wayback/available?url=https%3A%2F%2Fdocs.test%2Fr%3Faccess_token%3DREDACTED"),
 ], ids=["graph-access-token", "names-any-case", "signed-s3", "fragment", "secret-as-value", "secret-in-path",
-        "form-encoded-secret", "password", "empty-value"])
+        "form-encoded-secret", "password", "empty-value", "nested-url-encoded", "nested-url-raw"])
 def test_secret_parameters_are_redacted_keeping_their_names(url, expected):
     assert R.url(url) == expected
 

@@ -1,6 +1,7 @@
 """Link resolution against real HTTP on 127.0.0.1, in the formats t.co and shorteners really use."""
 
 import json
+import re
 
 import pytest
 
@@ -116,11 +117,11 @@ def test_slow_drip_hits_the_deadline_and_big_bodies_the_cap(fakenet, store):
 
 
 def test_429_then_success_and_503_then_success_are_retried(fakenet, store):
-    fakenet.route("busy.example", "/", page("slow down", 429, **{"Retry-After": "0"}), redirect("https://t.co/next"))
+    fakenet.route("busy.example", "/", page("slow down", 429, **{"Retry-After": "0"}), redirect("https://news.example/next"))
     fakenet.route("flaky.example", "/", page("oops", 503), page("<html>fine</html>"))
-    fakenet.route("t.co", "/next", page("<html>end</html>"))
+    fakenet.route("news.example", "/next", page("<html>end</html>"))
     busy = run("https://busy.example/", fakenet.settings(), store)
-    assert busy.error is None and busy.final_url == "https://t.co/next"
+    assert busy.error is None and busy.final_url == "https://news.example/next"
     assert [r["status"] for r in store.fetches_for("https://busy.example/")] == [429, 301]
     flaky = run("https://flaky.example/", fakenet.settings(), store)
     assert flaky.error is None and [r["status"] for r in store.fetches_for("https://flaky.example/")] == [503, 200]
@@ -252,6 +253,87 @@ def test_a_link_asked_for_twice_in_one_batch_is_followed_once(fakenet, store):
     assert len(store.fetches_for("https://t.co/twice")) == 1
 
 
+@pytest.mark.parametrize("link,kind", [("https://t.co/Xy12Zz", "short-link"),
+                                       ("https://pic.twitter.com/Pq12Rs34Tu", "media-link"),
+                                       ("https://vm.tiktok.com/ZMabc123/", "short-link")])
+def test_a_short_link_that_answers_a_page_naming_no_next_hop_has_no_known_destination(fakenet, store, link, kind):
+    """A short link's whole job is to point on: one that answers 200 with a page naming no next hop (a redirect in a
+    script form the resolver does not read, an error page served as 200) has not said where it goes. It was
+    "resolved" to itself, with no error and exit 0, and kept for the cache TTL."""
+    from urllib.parse import urlsplit
+
+    split = urlsplit(link)
+    fakenet.route(split.hostname, split.path, page(
+        '<script>window.location.href = "https://twitter.com/RivertonRoads/status/1600000000000000001";</script>'))
+    result = run(link, fakenet.settings(), store)
+    assert result.error == f"no-redirect: {link} answered 200 and named no next hop: where it leads is not known"
+    assert result.hops[0].url == link and kind
+    assert result.failed and result.canonical_url is None and result.post is None
+    assert [h.status for h in result.hops] == [200]
+    gone = link.rstrip("/") + "-gone"
+    fakenet.route(split.hostname, urlsplit(gone).path, page("not found", 404))
+    dead = run(gone, fakenet.settings(), store)   # a short link that is gone is an answer: the link is dead
+    assert dead.error is None and dead.hops[-1].status == 404
+
+
+@pytest.mark.parametrize("refresh", [
+    '<meta http-equiv="refresh" content="300; url=https://news.example/live">',   # a live page reloading itself
+    '<meta http-equiv="refresh" content="0;URL=/live">',                        # itself, relative, at once
+    '<meta http-equiv="refresh" content="600;URL=/live?refresh=1">',             # a reload after ten minutes
+], ids=["itself-later", "itself-now", "long-delay"])
+def test_a_page_that_refreshes_itself_is_the_destination_not_a_loop(fakenet, store, refresh):
+    """News pages reload themselves with a meta refresh (live blogs, front pages): that is no redirect. The link was
+    an error ("redirect-loop"), with no canonical URL, kept for the cache TTL. A refresh to the page itself, or
+    after more than 100 s (Scrapy's METAREFRESH_MAXDELAY), ends the chain at the page."""
+    fakenet.route("t.co", "/live", redirect("https://news.example/live"))
+    fakenet.route("news.example", "/live", page(f"<html><head>{refresh}<title>Live</title></head><body>x</body></html>"))
+    result = run("https://t.co/live", fakenet.settings(), store)
+    assert (result.error, result.final_url, result.canonical_url) == (
+        None, "https://news.example/live", "https://news.example/live")
+    assert [(h.status, h.via) for h in result.hops] == [(301, "header"), (200, None)]
+    assert ("news.example", "/live?refresh=1") not in fakenet.hits
+
+
+def test_a_short_delay_meta_refresh_is_still_followed(fakenet, store):
+    fakenet.route("news.example", "/moved", page('<meta http-equiv="refresh" content="5; url=/new-home">'))
+    fakenet.route("news.example", "/new-home", page("<p>here</p>"))
+    result = run("https://news.example/moved", fakenet.settings(), store)
+    assert result.error is None and result.final_url == "https://news.example/new-home"
+    assert [h.via for h in result.hops] == ["meta-refresh", None]
+
+
+def test_links_that_differ_only_in_a_secret_are_never_answered_with_each_other(fakenet, store):
+    """The cache keeps URLs with their secrets redacted (#11), so `?key=AAA` and `?key=BBB` were kept under one
+    form, and the second link was answered with the first one's destination. A link with a secret in it is not
+    answered from the cache: online it is resolved, offline it is not cached."""
+    fakenet.route("go.example", "/r?key=AAA", redirect("https://twitter.com/RivertonRoads/status/1600000000000000001"))
+    fakenet.route("go.example", "/r?key=BBB", redirect("https://twitter.com/OtherDesk/status/1600000000000000077"))
+    settings = fakenet.settings()
+    a = run("https://go.example/r?key=AAA", settings, store)
+    b = run("https://go.example/r?key=BBB", settings, store)
+    assert (a.post.post_id, b.post.post_id) == ("1600000000000000001", "1600000000000000077")
+    again = run("https://go.example/r?key=AAA", settings, store)
+    assert (again.post.post_id, again.from_cache) == ("1600000000000000001", False)
+    offline = run("https://go.example/r?key=BBB", settings, store, offline=True)
+    assert offline.unavailable and offline.post is None
+    plain = run("https://t.co/Ab12Cd34Ef", settings, store, offline=True)   # nothing secret: the cache as before
+    assert plain.unavailable   # never resolved
+
+
+@pytest.mark.parametrize("location", [None, "", "   "], ids=["none", "empty", "blank"])
+def test_a_redirect_without_a_location_has_no_known_destination(fakenet, store, location):
+    """A 302 that names no Location (none, or an empty one) has not said where the link goes: it was the link's
+    destination, with no error and exit 0."""
+    from werkzeug.wrappers import Response
+
+    headers = {} if location is None else {"Location": location}
+    fakenet.route("go.example", "/r", lambda r: Response("", status=302, headers=headers))
+    result = run("https://go.example/r", fakenet.settings(), store)
+    assert result.error == ("no-redirect: https://go.example/r answered 302 without a Location: where it leads is "
+                            "not known")
+    assert result.canonical_url is None and [h.status for h in result.hops] == [302]
+
+
 def test_a_rate_limited_link_is_its_error_not_its_destination(fakenet, store):
     """A shortener still answering 429 when retries are spent, or asking for a longer wait than retry_max_wait,
     has not said where the link goes: the link was resolved "to" the short URL itself, with no error, and that
@@ -263,7 +345,13 @@ def test_a_rate_limited_link_is_its_error_not_its_destination(fakenet, store):
     assert busy.error == "http-429: https://t.co/busy answered 429" and busy.canonical_url is None
     assert [r["status"] for r in store.fetches_for("https://t.co/busy")] == [429, 429]
     later = run("https://t.co/later", settings, store)
-    assert later.error == "http-429: https://t.co/later answered 429" and later.post is None
+    assert later.post is None
+    # a wait longer than retry_max_wait is not retried, and the error says until when (the README's promise)
+    from datetime import datetime, timedelta, timezone
+    until = re.fullmatch(r"http-429: https://t\.co/later answered 429; asked to wait until (.+) UTC", later.error)
+    assert until, later.error
+    told = datetime.strptime(until.group(1), "%Y-%m-%d %H:%M:%S").replace(tzinfo=timezone.utc)
+    assert abs(told - (datetime.now(timezone.utc) + timedelta(seconds=3600))) < timedelta(seconds=60)
 
 
 def test_the_oldest_cached_answer_accepted_is_the_ttl_ago_in_the_stored_form(store):

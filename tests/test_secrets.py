@@ -143,3 +143,22 @@ def test_no_secret_is_written_anywhere(run, tmp_path):
     # A redacted URL keeps the parameter's name, so a reader sees that a token was sent.
     urls = [r["url"] for r in store.db["fetches"].rows if "graph.threads.net" in r["url"]]
     assert urls and all("access_token=REDACTED" in u for u in urls)
+
+
+def test_a_secret_in_an_archived_urls_query_is_not_written(fakenet, tmp_path):
+    """`archive URL` puts the URL in the CDX and availability queries' url= parameter: a signed link's signature
+    went into the fetch log and the WARC as it was, though the link's own fetch row had it redacted."""
+    signature = "SIGmarker0123456789abcdef"
+    url = f"https://news.example/files/report.pdf?X-Amz-Signature={signature}&v=2"
+    fakenet.route("news.example", "/files/report.pdf", page(b"%PDF-1.4 report", content_type="application/pdf"))
+    fakenet.route("web.archive.org", "/cdx/search/cdx", json_page([]))
+    fakenet.route("archive.org", "/wayback/available", json_page({"archived_snapshots": {}}))
+    world = World(fakenet, tmp_path)
+    result = world("archive", "--json", "--warc", str(tmp_path / "run.warc.gz"), url)
+    assert result.exit_code == 0, result.output
+    assert any(h[1].startswith("/cdx/search/cdx") for h in fakenet.hits)   # the lookups were made
+    store = Store(world.db)
+    rows = json.dumps([list(store.db[t].rows) for t in store.db.table_names() if t != "bodies"], default=str)
+    warc = gzip.decompress((tmp_path / "run.warc.gz").read_bytes())
+    assert signature not in rows and signature.encode() not in warc
+    assert "X-Amz-Signature%3DREDACTED" in rows

@@ -40,8 +40,11 @@ def test_file_then_environment_then_flags(tmp_path):
     ("[fetch]\nmax_media_byte = 3\n", "unknown [fetch] keys: max_media_byte"),
     ("[archive]\nsave_timout = 3\n", "unknown [archive] keys: save_timout"),
     ("[x]\nbearer = 'a'\n", "unknown [x] keys: bearer"),
+    # a [limits] key that is no URL prefix matches no request: the limit silently never applied
+    ('[limits]\n"web.archive.org/save" = 10\n', "[limits] key 'web.archive.org/save' is no URL prefix"),
+    ("[network]\nmax_redirects = 1.5\n", "max_redirects must be a whole number"),
 ], ids=["type", "range", "pixels", "bool", "typo", "origin", "syntax", "section-typo", "fetch-typo", "archive-typo",
-        "x-typo"])
+        "x-typo", "limits-not-a-url", "whole-number"])
 def test_bad_config_is_a_clear_error(tmp_path, body, message):
     path = tmp_path / "c.toml"
     path.write_text(body)

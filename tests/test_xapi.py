@@ -199,3 +199,16 @@ def test_a_long_post_is_read_whole_from_note_tweet(fakenet, store):
     post = fetch_one(Session(settings_for(fakenet, **X_ONLY), store=store))
     assert "note_tweet" in asked[0].split(",")
     assert post.record.text == whole
+
+
+def test_a_post_withheld_in_some_countries_that_the_api_shows_is_available_and_says_where(fakenet, store):
+    """The X API gives a post withheld in some countries with its text and `withheld.country_codes`: the post was
+    seen, so it is available (its text checked against the article), the countries kept in the reason. It was
+    "withheld", a gone status: every check skipped the text the API gave, and the report called it gone."""
+    lookup = json.loads(fx.as_json(fx.X_API_LOOKUP))
+    lookup["data"][0]["withheld"] = {"copyright": False, "country_codes": ["DE", "FR"]}
+    fakenet.route("api.twitter.com", "/2/tweets", lambda r: Response(json.dumps(lookup), content_type="application/json"))
+    post = fetch_one(Session(settings_for(fakenet, **X_ONLY), store=store))
+    record = post.record
+    assert (record.status, record.reason, record.author_handle) == ("available", "withheld in DE, FR", "RivertonRoads")
+    assert record.text == fx.X_API_LOOKUP["data"][0]["text"]

@@ -7,13 +7,14 @@ A post seen in ten articles is fetched once: the cache answers within the TTL; `
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from resolver.fetch.records import WAYBACK, Media, PostRecord, merge, record_from_json
-from resolver.http import NOT_CACHED, FetchOutcome, Ledger
+from resolver.http import NOT_CACHED, FetchOutcome, Ledger, asked_to_wait
 from resolver.http import fetch as http_fetch
 from resolver.model import plain
 from resolver.options import FetchOptions
@@ -144,7 +145,7 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
     for target in unique:
         media_row = _media_lookup(session.store)
         cached = _from_cache(target, session, media_row) if options.cached else None
-        if cached is not None and options.media and _media_missing(cached.record, media_row, options):
+        if cached is not None and options.media and _media_missing(cached.record, media_row, options, session):
             # a run killed between recording the post and analysing its media left them unfetched (#12)
             cached = replace(cached, media=await _analyse_media(cached.record, session, options, cached.post_row))
         if cached is not None:
@@ -178,10 +179,21 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
 
 
 def _media_missing(record: PostRecord, media_row: Callable[[str], dict[str, Any] | None] | None,
-                   options: FetchOptions) -> bool:
-    """Whether a media file of the record was never analysed (no row in the media table)."""
-    return media_row is not None and any(media_row(url) is None
-                                         for url in media_urls(record, download_video=options.download_video))
+                   options: FetchOptions, session: Session) -> bool:
+    """Whether a media file of the record was never analysed (no row in the media table), or its download failed
+    for a passing reason and the run is online."""
+    return media_row is not None and any(
+        (row := media_row(url)) is None or _download_again(row, session)
+        for url in media_urls(record, download_video=options.download_video))
+
+
+def _download_again(row: dict[str, Any], session: Session) -> bool:
+    """A media row whose download failed for a passing reason (a timeout, a broken connection, a 429 or 5xx): an
+    online run downloads it again rather than repeat the failure for good; offline it is what was last known."""
+    error = row.get("error") or ""
+    return not session.offline and row.get("sha256") is None and (
+        error.startswith(("timeout:", "connect:", "network:"))
+        or re.fullmatch(r"HTTP (?:429|5\d\d)", error) is not None)
 
 
 def _media_lookup(store: Store | None) -> Callable[[str], dict[str, Any] | None] | None:
@@ -204,7 +216,10 @@ def _settled(records: list[PostRecord]) -> bool:
 
 def _from_cache(target: Target, session: Session,
                 media_row: Callable[[str], dict[str, Any] | None] | None = None) -> FetchedPost | None:
-    """The cached post, when there is one the run accepts (within the TTL; offline, of any age)."""
+    """The cached post, when there is one the run accepts (within the TTL; offline, of any age). A post every method
+    failed for (an error: a 503, a 429, a timeout) is asked again online, as a link that failed for a passing
+    reason is, and so is one kept as "needs an access token" once a token is set; offline it is what was last
+    known."""
     store = session.store
     if store is None or session.refresh:
         return None
@@ -212,11 +227,20 @@ def _from_cache(target: Target, session: Session,
     since = session.cached_since()
     if row is None or since is not None and (row["last_observed_at"] or "") < since:
         return None
-    if since is not None and row["status"] == "error":
-        return None   # a source that failed (a 5xx, a timeout) is asked again online, as a failed link is
     record = record_from_json(json.loads(row["record"]) | {"from_cache": True})
+    if not session.offline and (row["status"] == "error" or row["status"] == "unknown" and not record.fetch_ids
+                                and _token_now_set(target, session)):
+        return None   # an error, or "needs an access token" when one is set now: ask again
     return FetchedPost(record, _media_rows(record, media_row or store.media_by_url), row["id"],
                        archived=archived_in_store(row, store) if archived else ())
+
+
+def _token_now_set(target: Target, session: Session) -> bool:
+    """Whether the platform's oEmbed needs a token and the run has one (a post kept as "needs an access token")."""
+    from resolver.fetch import oembed
+
+    provider = oembed.PROVIDERS.get(target.platform)
+    return provider is not None and provider.token is not None and bool(getattr(session.settings, provider.token))
 
 
 def archived_in_store(post_row: dict[str, Any], store: Store) -> tuple[wayback.ArchivedCopy, ...]:
@@ -266,7 +290,7 @@ async def _syndication(target: Target, session: Session, ledger: Ledger | None =
     if outcome.error:
         return _failed(target, "syndication", outcome)
     record = syndication.parse(target.post_id, outcome.status, outcome.headers.get("content-type", ""), outcome.body)
-    return replace(record, fetch_ids=tuple(i for i in (outcome.fetch_id,) if i))
+    return _waited(replace(record, fetch_ids=tuple(i for i in (outcome.fetch_id,) if i)), outcome)
 
 
 async def _oembed(target: Target, session: Session, ledger: Ledger | None = None) -> PostRecord:
@@ -287,7 +311,13 @@ async def _oembed(target: Target, session: Session, ledger: Ledger | None = None
         return _failed(target, "oembed", outcome)
     record = oembed.parse(target.platform, target.post_id, target.url, outcome.status,
                           outcome.headers.get("content-type", ""), outcome.body)
-    return replace(record, fetch_ids=tuple(i for i in (outcome.fetch_id,) if i))
+    return _waited(replace(record, fetch_ids=tuple(i for i in (outcome.fetch_id,) if i)), outcome)
+
+
+def _waited(record: PostRecord, outcome: FetchOutcome) -> PostRecord:
+    """An error answer that asked for a wait (a 429 longer than retry_max_wait is not retried) says until when."""
+    wait = asked_to_wait(outcome) if record.status == "error" else None
+    return replace(record, reason=f"{record.reason}; {wait}") if wait else record
 
 
 def _failed(target: Target, method: str, outcome: FetchOutcome) -> PostRecord:
@@ -412,7 +442,7 @@ async def media_file(url: str, *, session: Session, keep_dir: Path | None = None
     """What the cache knows of a media URL (unless --refresh, or `cached` is off), else what downloading it
     now gives."""
     known = session.store.media_by_url(url) if session.store is not None and cached and not session.refresh else None
-    if known is not None:
+    if known is not None and not _download_again(known, session):
         return MediaFile.from_row(known)
     return await analyse_url(url, session=session, keep_dir=keep_dir)
 

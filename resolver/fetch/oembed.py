@@ -81,9 +81,15 @@ def parse(platform: str, post_id: str, url: str, status: int | None, content_typ
     """A PostRecord from one oEmbed answer. 404 is not found; 401/403 mean private or not embeddable."""
     if status == 404:
         return _record(platform, post_id, url, "not_found", "oEmbed answered 404")
-    if status in (401, 403):
+    if status in (401, 403) and platform == "twitter":
         return _record(platform, post_id, url, "protected", f"oEmbed answered {status} (private, protected or "
                                                             "not embeddable)")
+    if status in (401, 403):
+        # YouTube answers 401 for a public video whose owner turned embedding off as for a private one
+        return _record(platform, post_id, url, "unknown", f"oEmbed answered {status}: private, or its owner turned "
+                                                          "embedding off (not known which)")
+    if status == 429:
+        return _record(platform, post_id, url, "error", "rate-limited by the oEmbed endpoint (429)")
     if status is None or not 200 <= status < 300:
         return _record(platform, post_id, url, "error", f"oEmbed answered HTTP {status}")
     if "json" not in content_type.lower():
@@ -94,6 +100,9 @@ def parse(platform: str, post_id: str, url: str, status: int | None, content_typ
         return _record(platform, post_id, url, "error", f"oEmbed sent malformed JSON: {exc}")
     if not isinstance(data, dict):
         return _record(platform, post_id, url, "error", "oEmbed answer is not a JSON object")
+    if "type" not in data:   # the spec's required field: without it, an error object, not the post's embed
+        return _record(platform, post_id, url, "unknown",
+                       f"oEmbed answered an object with keys {', '.join(sorted(data)[:5])}, not an embed")
     if platform == "twitter":
         return _twitter(post_id, url, data)
     author_url = data.get("author_url") or ""
@@ -111,6 +120,10 @@ def _twitter(post_id: str, url: str, data: dict[str, Any]) -> PostRecord:
 
     embeds, _ = scan(data.get("html") or "")
     embed = next((e for e in embeds if e.platform == "twitter"), None)
+    answered = embed.post_id if embed is not None and embed.post_id else post_id
+    if answered != post_id:   # another post: what it says is not what this post says
+        return PostRecord(platform="twitter", post_id=post_id, url=url, status="unknown", method=METHOD,
+                          reason=f"oEmbed answered with post {answered}, not {post_id}")
     author = parse_url(data.get("author_url") or "")
     handle = (author.author_handle if author else None) or (embed.author_handle if embed else None)
     return PostRecord(

@@ -106,6 +106,9 @@ def merge(records: list[PostRecord]) -> PostRecord:
         if len({_comparable(v) for v in seen.values()}) > 1:
             disagreements[name] = {m: _plain(v) for m, v in seen.items()}
     sources["status"] = best.method
+    said = {r.method: r.status for r in ranked if r.status not in ("error", "unknown")}
+    if len(set(said.values())) > 1:   # the methods do not agree on what the post is: shown, not only stored
+        disagreements["status"] = said
     fetch_ids = tuple(i for r in ranked for i in r.fetch_ids)
     return replace(best, **values, fetch_ids=fetch_ids, field_sources=sources, disagreements=disagreements,
                    method=best.method)

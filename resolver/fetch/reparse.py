@@ -45,12 +45,9 @@ def reparse_observation(post: dict[str, Any], observation: dict[str, Any], store
 
 def reparse_all(store: Store) -> tuple[int, int]:
     """Re-derive every observation and each post's merged record. Returns (observations re-derived, posts)."""
-    from cache import utc_now
-
     count = posts = 0
     for post in store.all_post_rows():
-        latest_time: str | None = None
-        latest: list[PostRecord] = []
+        runs: dict[str, list[PostRecord]] = {}   # each run's answers (its observations share their time), in order
         for observation in store.observations(post["id"]):
             record = reparse_observation(post, observation, store)
             if record is None:
@@ -59,15 +56,19 @@ def reparse_all(store: Store) -> tuple[int, int]:
             count += 1
             if record.method == wayback.METHOD:
                 continue   # what an archived copy says never becomes the post's current view (#9)
-            if observation["observed_at"] != latest_time:
-                latest_time, latest = observation["observed_at"], []
-            latest.append(record)
-        if latest:
-            merged = merge(latest)
-            store.record_observation(
-                {"platform": post["platform"], "post_id": post["post_id"],
-                 **{k: getattr(merged, k) for k in ("url", "status", "method", "author_handle", "author_name",
-                                                    "author_id", "text", "lang", "created_at")},
-                 "record": merged.to_json()}, [], observed_at=post["last_observed_at"] or utc_now())
+            runs.setdefault(observation["observed_at"], []).append(record)
+        if runs:
+            merged = _view([merge(records) for records in runs.values()])
+            store.set_post_view(post["id"], {**{k: getattr(merged, k) for k in (
+                "url", "status", "method", "author_handle", "author_name", "author_id", "text", "lang",
+                "created_at")}, "record": merged.to_json()})
             posts += 1
     return count, posts
+
+
+def _view(runs: list[PostRecord]) -> PostRecord:
+    """A post's current view from each run's merged answer, oldest first, as the runs made it: the latest that says
+    what the post is, else the latest (an error or an unknown keeps what an earlier run knew). Before, the latest
+    was handed to record_observation, which kept the view the old parser had made whenever the new reading said
+    less: a post misread as "suspended" stayed so."""
+    return next((r for r in reversed(runs) if r.status not in ("error", "unknown")), runs[-1])

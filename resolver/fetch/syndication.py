@@ -7,6 +7,7 @@ not found, other non-2xx are errors; check the Content-Type is JSON before parsi
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode
 
@@ -83,7 +84,26 @@ def parse(post_id: str, status: int | None, content_type: str, body: bytes) -> P
         if not text:
             return _record(post_id, "age_restricted", "tombstone without text (age-restricted or sensitive media)")
         return _record(post_id, _tombstone_status(text), f"tombstone: {text}")
-    return _tweet(post_id, data)
+    typename = data.get("__typename")
+    if typename not in (None, "Tweet") or (typename is None and not ("id_str" in data or "text" in data)):
+        # no tweet and no tombstone (an error object, a shape this reader does not know): it says nothing of the post
+        shape = f"a {typename}" if isinstance(typename, str) else f"an object with keys {', '.join(sorted(data)[:5])}"
+        return _record(post_id, "unknown", f"syndication answered {shape}, not a post")
+    answered = str(data.get("id_str") or post_id)
+    if answered != post_id and post_id not in _edits(data):
+        # another post (not an edit of this one): what it says is not what this post says
+        return _record(post_id, "unknown", f"syndication answered with post {answered}, not {post_id}")
+    record = _tweet(post_id, data)
+    if answered != post_id and record.reason is None:   # the text and the time are those of that version
+        return replace(record, reason=f"syndication answered with {answered}, an edit of this post")
+    return record
+
+
+def _edits(data: dict[str, Any]) -> list[str]:
+    """The ids of every version of an edited post (edit_control.edit_tweet_ids), as strings."""
+    control = data.get("edit_control")
+    ids = control.get("edit_tweet_ids") if isinstance(control, dict) else None
+    return [str(i) for i in ids] if isinstance(ids, list) else []
 
 
 def _tweet(post_id: str, data: dict[str, Any]) -> PostRecord:
@@ -101,8 +121,8 @@ def _tweet(post_id: str, data: dict[str, Any]) -> PostRecord:
     )
     if user is None:
         # Seen for suspended authors: a Tweet-shaped answer with no `user` (react-tweet issue #144).
-        return _record(str(data.get("id_str") or post_id), "suspended", "tweet returned without its author", **fields)
-    return _record(str(data.get("id_str") or post_id), "available", None, **fields)
+        return _record(post_id, "suspended", "tweet returned without its author", **fields)
+    return _record(post_id, "available", None, **fields)
 
 
 def _media(item: dict[str, Any]) -> Media:

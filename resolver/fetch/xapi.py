@@ -167,11 +167,11 @@ def _tweet(tweet: Mapping[str, Any], users: Mapping[Any, Any], media: Mapping[An
         items.append(Media(url=m.get("url") or m.get("preview_image_url") or "", type=m.get("type") or "photo",
                            width=m.get("width"), height=m.get("height"), alt=m.get("alt_text"),
                            preview_url=m.get("preview_image_url"), variants=variants, media_key=key))
-    withheld = tweet.get("withheld")
     return PostRecord(
+        # A post withheld in some countries comes with its text: it was seen, so it is available, and where it is
+        # withheld is the reason (it was "withheld", a gone status, and its text went unchecked).
         platform="twitter", post_id=tweet["id"], url=status_url(tweet["id"], user.get("username")),
-        status="withheld" if withheld else "available", method=METHOD,
-        reason=f"withheld in {', '.join(withheld.get('country_codes') or [])}" if withheld else None,
+        status="available", method=METHOD, reason=_withheld(tweet.get("withheld")),
         author_handle=user.get("username"), author_name=user.get("name"), author_id=tweet.get("author_id"),
         # A post over 280 characters (a "note tweet") has its `text` cut; the whole of it is note_tweet's.
         text=json_text((tweet.get("note_tweet") or {}).get("text") or tweet.get("text")), lang=tweet.get("lang"),
@@ -179,3 +179,12 @@ def _tweet(tweet: Mapping[str, Any], users: Mapping[Any, Any], media: Mapping[An
         media=tuple(items),
         references=tuple({"type": r.get("type"), "id": r.get("id")} for r in tweet.get("referenced_tweets") or []),
     )
+
+
+def _withheld(withheld: Any) -> str | None:
+    """Where a post the API gave is withheld ("withheld in DE, FR"; "withheld (copyright)"), or None."""
+    if not isinstance(withheld, dict) or not withheld:
+        return None
+    countries = [str(c) for c in withheld.get("country_codes") or []]
+    return "withheld" + (f" in {', '.join(countries)}" if countries else "") + (
+        " (copyright)" if withheld.get("copyright") else "")
