@@ -956,7 +956,8 @@ async def fetch_item(item: Item, *, session: Session) -> Item:
 
 
 async def fetch_article(url: str, *, session: Session, ledger: Ledger | None = None) -> tuple[bytes, str | None]:
-    """The bytes of an article at a URL and its Content-Type, through the run's one client: the SSRF guard, the caps, the fetch log and
+    """The bytes of an article at a URL and its Content-Type, through the run's one client: the SSRF guard, the
+    caps, the fetch log and
     the WARC apply. Redirects are followed hop by hop, each checked and logged; the body is kept in the cache, so
     an offline run reads the article again from there. With a `ledger`, the fetch rows of an article that came are
     held there, to be written with the article."""

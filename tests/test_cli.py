@@ -212,5 +212,5 @@ def test_report_and_archive_take_the_encoding_scan_was_given(run, tmp_path, comm
         assert result.exit_code == 0, result.output
         data = json.loads(result.stdout)
         assert data["article"]["encoding"] == "koi8-r"
-        assert [(e["author_name"], e["quote"]) for e in data["embeds"]] == [
-            ("Иван Петров", "Мост снова открыт. pic.twitter.com/Zz98Yy76Xx - Иван Петров (@ivan_fict) December 6, 2022")]
+        assert [(e["author_name"], e["quote"]) for e in data["embeds"]] == [(
+            "Иван Петров", "Мост снова открыт. pic.twitter.com/Zz98Yy76Xx - Иван Петров (@ivan_fict) December 6, 2022")]

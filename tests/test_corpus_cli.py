@@ -322,7 +322,8 @@ def varied_corpus(root: Path) -> Path:
         (folder / name).write_bytes(data)
     body = page.format(meta="").encode()
     write_warc(root / "crawl.warc.gz", [
-        ("response", "https://n.example/gz", "200 OK", "text/html", gzip.compress(body), [("Content-Encoding", "gzip")]),
+        ("response", "https://n.example/gz", "200 OK", "text/html", gzip.compress(body),
+         [("Content-Encoding", "gzip")]),
         ("response", "https://n.example/ru", "200 OK", "text/html; charset=koi8-r",
          f"<p>Москва. {CAPTION}</p>".replace("Zoë Åström/Exämple", "Иван Петров/ТАСС").encode("koi8-r"), []),
         ("response", "https://n.example/1252", "200 OK", "text/html; charset=windows-1252",
@@ -403,8 +404,8 @@ def test_a_secret_in_an_article_url_from_jsonl_or_warc_is_never_written(tmp_path
     its query and all, where the same URL scanned by name (`scan URL`) is redacted, as README promises of every
     URL stored."""
     page = tweet_page(1)
-    (tmp_path / "feed.jsonl").write_text(json.dumps({"html": page, "url": "https://n.example/a?access_token=TOPSECRET1"})
-                                         + "\n")
+    record = {"html": page, "url": "https://n.example/a?access_token=TOPSECRET1"}
+    (tmp_path / "feed.jsonl").write_text(json.dumps(record) + "\n")
     write_warc(tmp_path / "c.warc.gz", [("response", "https://n.example/b?x=1&api_key=TOPSECRET2", "200 OK",
                                          "text/html", page.encode(), [])])
     result = invoke(tmp_path, "scan", "--json", "-q", "--jsonl", str(tmp_path / "feed.jsonl"), "--warc-input",

@@ -220,7 +220,8 @@ def test_a_latin1_label_is_read_as_cp1252_as_browsers_read_it(declared: str | No
     article = from_bytes(page.encode("cp1252"), "page.html", declared=declared)
     assert (article.text, article.encoding, article.encoding_detected) == (page, "cp1252", False)
     [embed] = scan_article(article).embeds
-    assert (embed.author_name, embed.text) == ("José Núñez", "“Bridge reopened this morning.” pic.twitter.com/Zz98Yy76Xx")
+    assert (embed.author_name, embed.text) == (
+        "José Núñez", "“Bridge reopened this morning.” pic.twitter.com/Zz98Yy76Xx")
 
 
 @pytest.mark.parametrize("declared, meta", [("utf-16", None), (None, "utf-16"), ("UTF-16LE", None)],
@@ -319,8 +320,9 @@ def test_jsonl_key_changes_when_a_record_is_edited_and_not_otherwise(tmp_path: P
     (JsonlFields(html="page.content", url="page.url"), {"page": {"content": "<b>x</b>", "url": ""}},
      ("<b>x</b>", "html", None, None)),
     # Flattened exports name fields with dots: the field named so is read, before an object's member.
-    (JsonlFields(html="article.body", url="article.url"), {"article.body": "<b>y</b>", "article.url": "https://n.example/b",
-                                                           "id": True}, ("<b>y</b>", "html", "https://n.example/b", None)),
+    (JsonlFields(html="article.body", url="article.url"),
+     {"article.body": "<b>y</b>", "article.url": "https://n.example/b", "id": True},
+     ("<b>y</b>", "html", "https://n.example/b", None)),
     # With no field named, a record whose html is null or empty is read from its text: it was an error, or an
     # empty article with the text's posts unread.
     (JsonlFields(), {"html": None, "text": "words"}, ("words", "text", None, None)),

@@ -598,8 +598,8 @@ def _dedupe(embeds: list[Embed]) -> list[Embed]:
     for embed in embeds:
         # One post, one embed, whatever handle each link spells (a widget may name another account).
         # A post with no id by its place, date and words: two signatures in one element share the element's span.
-        key = (f"{embed.platform}:{embed.kind}:{embed.post_id}" if embed.post_id
-               else embed.url if embed.kind != "post" else f"{embed.url}#{embed.span[0]}#{embed.date_text}#{embed.text}")
+        key = (f"{embed.platform}:{embed.kind}:{embed.post_id}" if embed.post_id else embed.url if embed.kind != "post"
+               else f"{embed.url}#{embed.span[0]}#{embed.date_text}#{embed.text}")
         groups.setdefault(key, []).append(embed)
     kept = []
     for group in groups.values():
