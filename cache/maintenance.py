@@ -67,9 +67,24 @@ def export(store: Store, name: str, out: IO[str], *, fmt: str = "csv") -> int:
         for row in cursor:
             record = {c: ({"$base64": True, "encoded": base64.b64encode(v).decode()} if isinstance(v, bytes) else v)
                       for c, v in zip(columns, row, strict=True)}
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.write(one_line(json.dumps(record, ensure_ascii=False)) + "\n")
             written += 1
     return written
+
+
+# Line breaks JSON allows raw in a string, which `str.splitlines()` (and JavaScript before ES2019) cut a line at.
+_BREAKS = (("\u2028", "\\u2028"), ("\u2029", "\\u2029"), ("\x85", "\\u0085"))
+
+
+def one_line(line: str) -> str:
+    """A JSON text as one line for every reader of JSON Lines: U+2028, U+2029 and U+0085 escaped (the JSON means the
+    same). An ASCII line is as it is (checked in constant time)."""
+    if line.isascii():
+        return line
+    for raw, escaped in _BREAKS:
+        if raw in line:
+            line = line.replace(raw, escaped)
+    return line
 
 
 def vacuum(store: Store) -> tuple[int, int]:

@@ -182,3 +182,13 @@ def test_stats_says_which_at_risk_embeds_were_never_looked_up(store: Store, tmp_
     shown = CliRunner().invoke(cli, ["--db", str(tmp_path / "corpus.db"), "stats"]).stdout
     assert "5 of the 7 rows shown were never looked up in the archive (unknown, not lost): " \
            "`embed-resolver scan --archive` asks" in " ".join(shown.split())
+
+
+def test_exported_json_lines_are_one_line_each_whatever_a_value_holds(store: Store) -> None:
+    """A value holding U+2028, U+2029 or U+0085 (valid raw in JSON) would be cut by `str.splitlines()` readers."""
+    store.db.execute("UPDATE credits SET raw = ? WHERE raw = ?", ["Photo:\u2028Reuters\x85", "Photo: Reuters"])
+    store.db.conn.commit()
+    out = io.StringIO()
+    assert export(store, "credits", out, fmt="jsonl") == 4
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert len(rows) == 4 and rows[0]["raw"] == "Photo:\u2028Reuters\x85"

@@ -77,3 +77,19 @@ def test_a_json_line_is_json_dumps_of_the_result_with_control_characters_escaped
     line = capsys.readouterr().out
     assert line == json.dumps(found.to_json(), ensure_ascii=False) + "\n"
     assert "\x1b" not in line and "\\u001b[31mALERT" in line and "café ✓" in line
+
+
+def test_a_json_line_is_one_line_for_every_reader_whatever_the_page_holds(capsys) -> None:
+    """U+2028, U+2029 and U+0085 are valid raw in JSON, but `str.splitlines()` (and JavaScript before ES2019) cut a
+    line at them: a post's text holding one split its article's JSON line in two. They come out escaped."""
+    import json
+    from dataclasses import replace
+
+    from resolver.cli import _emit
+
+    tweet = replace(TWEET, text="one\u2028two\u2029three\x85four — café")
+    found = result((tweet,), ())
+    _emit(found, as_json=True)
+    out = capsys.readouterr().out
+    assert len(out.splitlines()) == 1 and "\\u2028" in out and "\\u0085" in out and "café" in out
+    assert json.loads(out) == json.loads(json.dumps(found.to_json(), ensure_ascii=False))
