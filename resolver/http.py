@@ -292,6 +292,8 @@ def _check_url(url: str) -> httpx.URL:
         raise UnsafeTarget(f"refused {url}: only http and https are fetched", url=url)
     if parsed.userinfo:
         raise UnsafeTarget(f"refused {url}: URLs with user:password@ are never fetched", url=url)
+    if not parsed.host:   # "http://": nothing to look up (the empty name was asked of the resolver)
+        raise httpx.InvalidURL("no host")
     return parsed
 
 

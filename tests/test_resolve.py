@@ -334,6 +334,13 @@ def test_a_redirect_without_a_location_has_no_known_destination(fakenet, store, 
     assert result.canonical_url is None and [h.status for h in result.hops] == [302]
 
 
+@pytest.mark.parametrize("url", ["http://", "https:///path", "http://:80/"])
+def test_a_url_without_a_host_is_refused_before_any_lookup(fakenet, store, url):
+    """`resolve http://` looked the empty host up ("connect: … cannot resolve :"): it is no URL to fetch."""
+    result = run(url, fakenet.settings(), store)
+    assert result.error == f"invalid-url: refused {url}: no host" and fakenet.hits == []
+
+
 def test_a_rate_limited_link_is_its_error_not_its_destination(fakenet, store):
     """A shortener still answering 429 when retries are spent, or asking for a longer wait than retry_max_wait,
     has not said where the link goes: the link was resolved "to" the short URL itself, with no error, and that
