@@ -371,7 +371,7 @@ def archive_summary(summary: dict[str, Any]) -> str:
     """'no archived copy' only for what was looked up; the rest is 'not checked' (#9 §5)."""
     archive = summary["archive"]
     if not archive["looked_up"]:
-        return "not checked: no archive lookup was made"
+        return "not checked: no archive lookup answered"   # none made, or every one failed (a 503)
     text = f"{archive['without_copy']} of {archive['looked_up']} looked up"
     return text + (f"; {archive['not_checked']} not checked" if archive["not_checked"] else "")
 
