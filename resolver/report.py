@@ -303,7 +303,7 @@ def _failed_since(post: dict[str, Any]) -> str:
         return ""
     said = _source_of(post, "status").get("observed_at") or ""
     later = [s for s in post.get("sources") or [] if s["status"] in ("error", "unknown")
-             and (s.get("observed_at") or "") > said]
+             and s["method"] != "wayback" and (s.get("observed_at") or "") > said]   # a capture is no fetch of it
     if not later:
         return ""
     last = later[-1]
