@@ -299,6 +299,21 @@ def _source_of(post: dict[str, Any], field: str) -> dict[str, Any]:
     return by_method[-1] if by_method else {"method": method}
 
 
+def _failed_since(post: dict[str, Any]) -> str:
+    """The Status cell's note when the post's view was kept from an earlier answer while a later fetch failed
+    (cache.Store.record_observation), "; a later fetch (#N, time) ended in error": said, not hidden."""
+    if post.get("status") in ("error", "unknown"):
+        return ""
+    said = _source_of(post, "status").get("observed_at") or ""
+    later = [s for s in post.get("sources") or [] if s["status"] in ("error", "unknown")
+             and s["method"] != "wayback" and (s.get("observed_at") or "") > said]   # a capture is no fetch of it
+    if not later:
+        return ""
+    last = later[-1]
+    when = last["fetched_at"] or last["observed_at"]
+    return f"; a later fetch (#{last['fetch_id']}, {when}) ended in {last['status']}"
+
+
 def _provenance_cell(source: dict[str, Any]) -> str:
     if source.get("method") in ("cache", "none", None) and not source.get("fetch_id"):
         return "nothing recorded"
@@ -330,7 +345,7 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         rows.append(("Status", "", reason, ""))
     else:
         why = post.get("reason") if embed["status"]["code"] != "not_cached" else None   # the words say it
-        status = embed["status"]["words"] + (f" ({why})" if why else "")
+        status = embed["status"]["words"] + (f" ({why})" if why else "") + _failed_since(post)
         rows.append(("Status", "", status, _provenance_cell(_source_of(post, "status"))))
         found_author = f"@{post['author']['handle']}" + (f" ({post['author']['name']})" if post["author"]["name"] else "") \
             if post["author"]["handle"] else None
@@ -374,7 +389,7 @@ def archive_summary(summary: dict[str, Any]) -> str:
     """'no archived copy' only for what was looked up; the rest is 'not checked' (#9 §5)."""
     archive = summary["archive"]
     if not archive["looked_up"]:
-        return "not checked: no archive lookup was made"
+        return "not checked: no archive lookup answered"   # none made, or every one failed (a 503)
     text = f"{archive['without_copy']} of {archive['looked_up']} looked up"
     return text + (f"; {archive['not_checked']} not checked" if archive["not_checked"] else "")
 

@@ -249,6 +249,9 @@ def test_a_fact_kept_from_an_earlier_answer_cites_that_answer_not_a_later_failed
         failed = [f for f in store.fetches_for(fetch["url"]) if f["status"] == 500]
     assert failed, "the refresh asked the source again"
     assert fetch["status"] == 200 and fetch["body_sha256"].startswith(re.search(r"body (\w+)…", row).group(1))
+    # and the failed fetch after it is said, not hidden behind the kept view
+    status = next(line for line in text.splitlines() if line.startswith("| Status | — | available"))
+    assert re.search(r"available; a later fetch \(#\d+, \S+Z\) ended in error \|", status), status
 
 
 @pytest.mark.parametrize("creator,organization,inside,result", [

@@ -461,6 +461,8 @@ def test_a_failed_archive_lookup_is_no_finding_that_the_post_has_no_copy(fakenet
     assert check_named(json.loads(out)["embeds"][0], "archive") == archive
     assert report["summary"]["archive"] == {"looked_up": 0, "with_copy": 0, "without_copy": 0, "not_checked": 1}
     assert report["summary"]["without_archive"] is None
+    md = reporter("report", "article.html")[1]   # lookups were made: "no lookup was made" would be untrue
+    assert "| Embedded posts with no archived copy | not checked: no archive lookup answered |" in md
 
 
 def test_a_failed_archive_lookup_leaves_what_an_earlier_one_found(fakenet, reporter):
@@ -524,7 +526,7 @@ def test_the_summary_of_a_run_with_no_archive_lookup(fakenet, reporter):
     assert next(c for c in first["checks"] if c["name"] == "archive")["evidence"].startswith("not checked")
     assert second["status"]["tone"] == "unknown"
     code, md = reporter("report", "--offline", "article.html")
-    assert "| Embedded posts with no archived copy | not checked: no archive lookup was made |" in md
+    assert "| Embedded posts with no archived copy | not checked: no archive lookup answered |" in md
     code, page = reporter("report", "--offline", "--format", "html", "article.html")
     assert '<span class="badge unknown">not known: not in the cache (offline)</span>' in page
     assert 'class="badge fail">not known' not in page
