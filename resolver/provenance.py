@@ -135,6 +135,9 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
     return checks
 
 
+WHOLE_COPIES = ("html-blockquote",)   # detectors whose text is an embed code's copy of the whole post
+
+
 def text_check(embed: dict[str, Any], post: dict[str, Any] | None) -> dict[str, Any]:
     """The article's quote of the post, word by word (#9 §1): a changed word fails and shows."""
     said = embed.get("text")
@@ -148,6 +151,14 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None) -> dict[str, 
     evidence = compared.evidence
     if compared.result == "warn" and (compared.extra_before or compared.extra_after):
         evidence += f"; the post says: “{' '.join(found['text'].split())}”"
+    result = compared.result
+    if result == "pass" and embed.get("detector") in WHOLE_COPIES and compared.matched < compared.post_words \
+            and not compared.truncated and not compared.beyond_cut:
+        # An embed code's blockquote shows the post whole: shorter, it was trimmed (or the post edited since), and
+        # a trimmed "Not." changes what the post says. A cut the article marks with "…" stays a partial quote.
+        result = "warn"
+        evidence += (f"; an embed code shows the post whole, this one only part of it (trimmed, or the post "
+                     f"edited since?); the post says: “{' '.join(found['text'].split())}”")
     changes = [str(c) for c in compared.changes]
     if compared.result == "fail" and not source:
         earlier = _as_captured(said or "", post)
@@ -155,7 +166,7 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None) -> dict[str, 
             # The article quotes what the post said when captured; the live post was edited since: an edit to
             # show with its date, not a misquote (#9 §2).
             return check("text", "warn", f"the live post differs: {evidence}; {earlier} (edited since?)", changes)
-    return check("text", compared.result, _per(source, evidence), changes)
+    return check("text", result, _per(source, evidence), changes)
 
 
 def _as_captured(said: str, post: dict[str, Any] | None) -> str | None:

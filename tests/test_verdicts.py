@@ -609,3 +609,26 @@ def test_a_post_edited_since_the_article_quoted_it_warns_and_names_the_capture(f
     assert f"⚠️ warn **text**: {evidence}" in out["md"]
     assert evidence.replace("'", "&#x27;") in out["html"]
 
+
+
+@pytest.mark.parametrize("detector, said, result", [
+    ("html-blockquote", "I will vote for it.", "warn"),
+    ("html-blockquote", "vote for it. Not.", "warn"),
+    ("html-blockquote", "I will vote for…", "pass"),
+    ("html-blockquote", "I will vote for it. Not.", "pass"),
+    ("text-signature", "I will vote for it.", "pass"),
+], ids=["blockquote-trimmed-end", "blockquote-trimmed-start", "blockquote-cut-marked", "blockquote-whole",
+        "scraped-remnant-trimmed"])
+def test_an_embed_code_copy_shorter_than_the_post_warns(detector: str, said: str, result: str) -> None:
+    """An embed code's blockquote copies the post whole: one that shows only some of its words was trimmed (or the
+    post was edited since), and "I will vote for it." passed as a partial quote of "I will vote for it. Not.".
+    A cut the article marks (…), and a scraper's remnant, stay a partial quote."""
+    from resolver.provenance import text_check
+
+    post = {"status": "available", "text": "I will vote for it. Not.", "archived": []}
+    embed = {"text": said, "detector": detector, "platform": "twitter"}
+    check = text_check(embed, post)
+    assert check["result"] == result, check
+    if result == "warn":
+        assert check["evidence"].startswith("partial quote: ") and "shows the post whole, this one only part" in check["evidence"]
+        assert "the post says: “I will vote for it. Not.”" in check["evidence"]
