@@ -391,7 +391,9 @@ def scan_here(items: Iterable[Item], *, session: Session, emit: Callable[[Outcom
     ctrl_c = CtrlC()
     finish = Finish(session, options, summary, emit, steps=steps, here=True, ctrl_c=ctrl_c)
     iterator = iter(items)
-    window = options.window or 2 * options.workers * Extractor.GROUP   # two groups a worker in flight
+    # Two groups a worker in flight; and for a run that keeps no page, a batch's worth more: while the batch or
+    # chunk commits (its articles every Chunk.ARTICLES), the workers go on rather than wait with a full window.
+    window = options.window or 2 * options.workers * Extractor.GROUP + (0 if options.texts else Chunk.ARTICLES)
     with Extractor(options.workers, kind=options.kind, encoding=options.encoding,
                    budget=session.settings.article_budget, texts=options.texts) as extractor:
         waiting: deque[tuple[Item, Pending[Extracted] | None]] = deque()

@@ -332,3 +332,43 @@ def test_a_pool_stopped_by_an_error_is_wound_down_before_the_run_goes_on(tmp_pat
             raise BrokenPipeError
     managers = [t for t in threading.enumerate() if type(t).__name__ == "_ExecutorManagerThread"]
     assert managers == []
+
+
+@pytest.mark.parametrize("texts", [True, False])
+def test_a_run_that_keeps_no_page_lets_its_workers_run_a_batch_further_ahead(tmp_path: Path, monkeypatch,
+                                                                            texts: bool) -> None:
+    """With slow workers the run fills its window: two groups a worker in flight, and, for a run that keeps no page
+    (a scan), a batch's worth more, so that the workers go on while the batch commits (#13: they waited with a full
+    window). A run that keeps its pages (a report) holds no more of them than before."""
+    import time
+
+    from resolver import pipeline, workers
+    from resolver.session import Session
+    from resolver.settings import Settings
+
+    original = workers.extract_items
+
+    def slow(*args, **kwargs):   # runs in the forked workers
+        time.sleep(0.02)
+        return original(*args, **kwargs)
+    monkeypatch.setattr(workers, "extract_items", slow)
+    page = (FIXTURES / "documented_embed_markup.html").read_bytes()
+    for n in range(240):
+        (tmp_path / f"{n:03}.html").write_bytes(page)
+    submitted, emitted, most = [0], [0], [0]
+    submit = Extractor.submit
+
+    def counted(self, item, **kwargs):
+        submitted[0] += 1
+        most[0] = max(most[0], submitted[0] - emitted[0])
+        return submit(self, item, **kwargs)
+    monkeypatch.setattr(Extractor, "submit", counted)
+
+    def emit(outcome) -> None:
+        emitted[0] += 1
+    session = Session(Settings())
+    pipeline.run(iter_items(InputSpec(files=(str(tmp_path),))), session=session, emit=emit,
+                 options=pipeline.RunOptions(workers=2, texts=texts))
+    assert emitted[0] == 240
+    in_flight = 2 * 2 * Extractor.GROUP + (0 if texts else pipeline.Chunk.ARTICLES)
+    assert most[0] == in_flight + 1   # the window full, and the next article submitted before the oldest is settled
