@@ -51,7 +51,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "method": "HTTP method", "fetched_at": f"When ({TIME})", "status": "HTTP status; empty when no answer came",
         "headers": f"Response headers, secrets removed {JSON}", "body_sha256": "sha256 of the response body",
         "body_bytes": "Size of the body", "elapsed_ms": "Time taken, milliseconds",
-        "error_kind": "timeout, connect, unsafe, too-large, ... when it failed", "error": "What went wrong, one line",
+        "error_kind": "timeout, connect, unsafe, too-large, ... when it failed; body-cut when the answer came "
+                      "and its body, past the cap, was read only in part (no sha256)", "error": "What went wrong, one line",
         "purpose": "Why it was made: resolve, syndication, x-api, oembed, wayback-cdx, ...",
         "tool_version": "embed-resolver version", "via": "live, or warc when replayed from a WARC file",
         "warc_file": "WARC file holding the exchange", "warc_offset": "Byte offset of its record in that file"}),

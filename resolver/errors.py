@@ -49,6 +49,12 @@ class UnsafeTarget(FetchError):
 
 
 class BodyTooLarge(FetchError):
-    """A response body passed the byte cap or the per-fetch deadline."""
+    """A response body passed the byte cap or the per-fetch deadline. `head`: for the cap, the body's first bytes
+    (at most HEAD_BYTES, decoded), read before it was refused; None for the deadline."""
 
     kind = "too-large"
+    head: bytes | None = None
+
+
+class BodyTooSlow(BodyTooLarge):
+    """A response body still arriving at the per-fetch deadline (said as too-large, as before)."""

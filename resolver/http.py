@@ -76,10 +76,13 @@ class FetchOutcome:
     via: str = "live"                 # "live" | "warc" (replayed)
     warc_file: str | None = None
     warc_offset: int | None = None
+    # The body went on past the byte cap and `body` is only its first bytes (a fetch with `cut_bodies`): the answer
+    # is known (status, headers, where a page points on), its content is not, so no hash is claimed for it.
+    cut: bool = False
 
     @property
     def sha256(self) -> str | None:
-        return hashlib.sha256(self.body).hexdigest() if self.status is not None else None
+        return hashlib.sha256(self.body).hexdigest() if self.status is not None and not self.cut else None
 
     @property
     def location(self) -> str | None:
@@ -95,6 +98,8 @@ class FetchOutcome:
         """What went wrong, as "<kind>: <message>", or None when a response arrived."""
         return f"{self.error_kind}: {self.error}" if self.error else None
 
+
+BODY_CUT = "body-cut"   # a fetch-log row's error_kind: the answer arrived, its body went past the cap (FetchOutcome.cut)
 
 _placeholders = itertools.count(1)
 
@@ -212,7 +217,8 @@ def _told_wait(headers: Mapping[str, str], *, now: float, status: int | None) ->
 
 
 async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[str, str] | None,
-                   data: Mapping[str, str] | None, content: bytes | None, max_bytes: int) -> FetchOutcome:
+                   data: Mapping[str, str] | None, content: bytes | None, max_bytes: int,
+                   cut_bodies: bool = False) -> FetchOutcome:
     import asyncio
 
     import httpx
@@ -235,21 +241,32 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
             request = client.build_request(method, parsed, headers=headers, data=data, content=content)
             response = await client.send(request)
             contacted = str(response.request.url)
+            cut = False
             try:
                 body = await _read_capped(response, max_bytes=max_bytes, deadline=started + settings.deadline)
+            except BodyTooLarge as refused:
+                if not cut_bodies or refused.head is None:
+                    raise
+                body, cut = refused.head, True
             finally:
                 await response.aclose()
         recorded = {name.lower(): value for name, value in response.headers.items()}
         via = response.extensions.get("via", "live")
+        if response.extensions.get("truncated"):   # a replayed record that kept only the start of its answer
+            if not cut_bodies:
+                raise BodyTooLarge(f"the WARC record of {url} kept only the start of its body "
+                                   f"(WARC-Truncated: {response.extensions['truncated']})", url=url)
+            cut = True
         warc_file, warc_offset = response.extensions.get("warc_file"), response.extensions.get("warc_offset")
         writer = session.warc
         if writer is not None and via == "live":
             warc_file, warc_offset = writer.write_exchange(
                 method=method, url=url, contacted_url=contacted, request_headers=dict(request.headers),
                 status=response.status_code, reason=response.reason_phrase, response_headers=response.headers.items(),
-                body=body, fetched_at=fetched_at, redactor=session.redactor)
+                body=body, fetched_at=fetched_at, redactor=session.redactor, truncated="length" if cut else None)
         return FetchOutcome(url, contacted, method, fetched_at, response.status_code, recorded, body,
-                            (time.monotonic() - started) * 1000, via=via, warc_file=warc_file, warc_offset=warc_offset)
+                            (time.monotonic() - started) * 1000, via=via, warc_file=warc_file, warc_offset=warc_offset,
+                            cut=cut)
     except TimeoutError:
         kind, message = "timeout", f"no complete answer within the {settings.deadline:g}s deadline"
     except (UnsafeTarget, BodyTooLarge) as exc:
@@ -300,9 +317,11 @@ def _check_url(url: str) -> httpx.URL:
 async def fetch(session: Session, url: str, *, method: str = "GET", purpose: str = "resolve",
                 headers: Mapping[str, str] | None = None, keep_body: bool = False,
                 data: Mapping[str, str] | None = None, content: bytes | None = None, max_bytes: int | None = None,
-                ledger: Ledger | None = None) -> FetchOutcome:
+                ledger: Ledger | None = None, cut_bodies: bool = False) -> FetchOutcome:
     """One request through the run's client, retried (tenacity) on connect errors, resets, 429 and 5xx, bounded
-    in count and in time; the body is capped at `max_bytes` (default: settings.max_body_bytes).
+    in count and in time; the body is capped at `max_bytes` (default: settings.max_body_bytes). A body past the
+    cap is an error (too-large), or with `cut_bodies` an answer whose body is cut (`FetchOutcome.cut`): for a
+    caller that needs only where an answer points (resolution), not its content.
 
     A 429 waits what Retry-After or x-rate-limit-reset says, and is not retried when that is longer than
     retry_max_wait; anything else backs off exponentially with jitter. Every attempt is a row in the fetch log, except an offline "not cached" answer:
@@ -317,7 +336,8 @@ async def fetch(session: Session, url: str, *, method: str = "GET", purpose: str
         session.requests_in_flight += 1
         try:
             outcome = await _attempt(session, method, url, headers=headers, data=data, content=content,
-                                     max_bytes=settings.max_body_bytes if max_bytes is None else max_bytes)
+                                     max_bytes=settings.max_body_bytes if max_bytes is None else max_bytes,
+                                     cut_bodies=cut_bodies)
         finally:
             session.requests_in_flight -= 1
         session.requests_made += 0 if outcome.unavailable else 1
@@ -388,11 +408,17 @@ def _retryable(outcome: FetchOutcome) -> bool:
 
 
 def _log(session: Session, outcome: FetchOutcome, purpose: str, ledger: Ledger | None) -> FetchOutcome:
+    error_kind, error = outcome.error_kind, outcome.error
+    if outcome.cut:   # the answer arrived; what the log says of its body is that it was not all read
+        error_kind, error = BODY_CUT, (
+            f"the replayed WARC record kept only the first {len(outcome.body):,} bytes of its body: not hashed"
+            if outcome.via == "warc" else f"body larger than the {session.settings.max_body_bytes:,}-byte cap: only "
+            f"its first {len(outcome.body):,} bytes were read, not hashed nor kept")
     row = fetch_row(
         session.redactor, url=outcome.url, contacted_url=outcome.contacted_url, method=outcome.method,
         fetched_at=outcome.fetched_at, status=outcome.status, headers=outcome.headers, body_sha256=outcome.sha256,
-        body_bytes=len(outcome.body) if outcome.status is not None else None, elapsed_ms=round(outcome.elapsed_ms, 1),
-        error_kind=outcome.error_kind, error=outcome.error, purpose=purpose, via=outcome.via,
+        body_bytes=len(outcome.body) if outcome.status is not None and not outcome.cut else None,
+        elapsed_ms=round(outcome.elapsed_ms, 1), error_kind=error_kind, error=error, purpose=purpose, via=outcome.via,
         warc_file=outcome.warc_file, warc_offset=outcome.warc_offset)
     if ledger is not None:
         return evolve(outcome, fetch_id=ledger.hold(row))

@@ -215,7 +215,9 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
             return Resolution(url, current, None, tuple(hops), None,
                               f"too-many-hops: more than {max_redirects} redirects")
         seen.add(current)
-        outcome = await fetch(session, current, purpose="resolve", ledger=ledger)
+        # A body past the cap is cut, not an error: where the answer points is known (its status, its Location, a
+        # refresh in its first bytes); a link to a 25 MB PDF ends at the PDF.
+        outcome = await fetch(session, current, purpose="resolve", ledger=ledger, cut_bodies=True)
         if outcome.unavailable:   # offline: no hop was made
             return Resolution(url, None, None, error=NEVER_RESOLVED, unavailable=True)
         onward = next_hop(outcome, current) if outcome.error is None else None

@@ -20,7 +20,7 @@ import httpcore
 import httpx
 
 from resolver import __version__
-from resolver.errors import BodyTooLarge
+from resolver.errors import BodyTooLarge, BodyTooSlow
 from resolver.guard import GuardedBackend, Resolver
 from resolver.redact import NO_SECRETS, Redactor
 from resolver.settings import Settings
@@ -390,7 +390,7 @@ class ReplayTransport(httpx.AsyncBaseTransport):
             raise NotReplayable(f"not in the replayed WARC files: {request.method} {url}", request=request)
         return httpx.Response(found.status, headers=found.headers, content=found.body, request=request,
                               extensions={"via": "warc", "warc_file": found.file, "warc_offset": found.offset,
-                                          "reason_phrase": found.reason.encode()})
+                                          "reason_phrase": found.reason.encode(), "truncated": found.truncated})
 
 
 def _target_address(target: str) -> tuple[str, int]:
@@ -590,27 +590,50 @@ async def _read_capped(response: httpx.Response, *, max_bytes: int, deadline: fl
     brotli became 4 GiB before a cap could look (#12), so the raw stream is read and decoded here."""
     if response.is_stream_consumed:     # built from bytes already in memory (a replayed WARC record)
         if len(response.content) > max_bytes:
-            raise _too_large(response, max_bytes)
+            refused = _too_large(response, max_bytes)
+            refused.head = response.content[:HEAD_BYTES]
+            raise refused
         return response.content
     encoding = response.headers.get("content-encoding", "")
     decoders = _decoders(encoding, limit=max_bytes, url=str(response.request.url)) if encoding else []
-    chunks, size, wire = [], 0, 0
+    chunks: list[bytes] = []
+    size, wire = 0, 0
     # The stream itself, not aiter_raw(): its checks, counters and chunker were a layer around every piece for
     # nothing here (#14); the caller closes the response.
-    async for raw in response.stream:  # type: ignore[union-attr]   # an async transport's answer: async
-        wire += len(raw)
-        if wire > max_bytes:
-            raise _too_large(response, max_bytes)
-        for piece in _decode(decoders, raw):
-            size += len(piece)
-            if size > max_bytes:
+    try:
+        async for raw in response.stream:  # type: ignore[union-attr]   # an async transport's answer: async
+            wire += len(raw)
+            if wire > max_bytes:
                 raise _too_large(response, max_bytes)
+            for piece in _decode(decoders, raw):
+                size += len(piece)
+                if size > max_bytes:
+                    chunks.append(piece)   # its start is part of the head
+                    raise _too_large(response, max_bytes)
+                if time.monotonic() > deadline:
+                    raise BodyTooSlow("body still arriving at the per-fetch deadline", url=str(response.request.url))
+                chunks.append(piece)
             if time.monotonic() > deadline:
-                raise BodyTooLarge("body still arriving at the per-fetch deadline", url=str(response.request.url))
-            chunks.append(piece)
-        if time.monotonic() > deadline:
-            raise BodyTooLarge("body still arriving at the per-fetch deadline", url=str(response.request.url))
+                raise BodyTooSlow("body still arriving at the per-fetch deadline", url=str(response.request.url))
+    except BodyTooLarge as exc:
+        if not isinstance(exc, BodyTooSlow):   # the cap (or a decoder's): the head was read
+            exc.head = _head(chunks)
+        raise
     return b"".join(chunks)
+
+
+HEAD_BYTES = 65_536   # what is kept of a body refused at the cap: all a next hop is looked for in (resolve.next_hop)
+
+
+def _head(chunks: list[bytes]) -> bytes:
+    """The first HEAD_BYTES of a body read in chunks, joining only the chunks they are in."""
+    taken, size = [], 0
+    for chunk in chunks:
+        if size >= HEAD_BYTES:
+            break
+        taken.append(chunk)
+        size += len(chunk)
+    return b"".join(taken)[:HEAD_BYTES]
 
 
 def _too_large(response: httpx.Response, max_bytes: int) -> BodyTooLarge:

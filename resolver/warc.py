@@ -83,9 +83,10 @@ class WarcWriter:
 
     def write_exchange(self, *, method: str, url: str, contacted_url: str, request_headers: Mapping[str, str],
                        status: int, reason: str, response_headers: Iterable[tuple[str, str]], body: bytes,
-                       fetched_at: str, redactor: Redactor = NO_SECRETS) -> tuple[str, int]:
+                       fetched_at: str, redactor: Redactor = NO_SECRETS, truncated: str | None = None) -> tuple[str, int]:
         """Write a request and its response; returns (file, offset of the response record). Credential headers are
-        left out; URLs (target, request line, Location) and other headers are redacted (#11)."""
+        left out; URLs (target, request line, Location) and other headers are redacted (#11). `truncated`: why the
+        body written is only the start of the one received ("length": the byte cap), as WARC-Truncated says it."""
         from warcio.statusandheaders import StatusAndHeaders
 
         from urllib.parse import urlsplit
@@ -110,6 +111,8 @@ class WarcWriter:
                 url, "request", payload=io.BytesIO(b""), warc_headers_dict=dict(warc_headers),
                 http_headers=StatusAndHeaders(f"{method} {target} HTTP/1.1", request_lines, is_http_request=True))
             request.rec_headers.add_header("WARC-Concurrent-To", response.rec_headers.get_header("WARC-Record-ID"))
+            if truncated:
+                response.rec_headers.add_header("WARC-Truncated", truncated)
             offset = self._file.tell()
             self._writer.write_record(response)
             self._writer.write_record(request)
@@ -129,6 +132,7 @@ class ReplayedResponse:
     body: bytes
     file: str
     offset: int
+    truncated: str | None = None   # the record's WARC-Truncated: its payload is only the start of the answer
 
 
 class ReplayIndex:
@@ -161,7 +165,8 @@ class ReplayIndex:
                         body = record.content_stream().read()
                         replayed = ReplayedResponse(
                             record.rec_headers.get_header("WARC-Target-URI"), int(status_line), reason,
-                            list(headers.headers), body, str(path), iterator.get_record_offset())
+                            list(headers.headers), body, str(path), iterator.get_record_offset(),
+                            record.rec_headers.get_header("WARC-Truncated"))
                         pending.append((record.rec_headers.get_header("WARC-Record-ID"), replayed))
                 for record_id, replayed in pending:
                     self._queues[(methods.get(record_id, "GET").upper(), replayed.url)].append(replayed)

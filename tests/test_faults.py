@@ -128,14 +128,16 @@ CASES = {
     "location-malformed": (_raw(redirect_malformed), "invalid-url: ", [302]),
     "meta-refresh-malformed": (_routed(page('<meta http-equiv="refresh" content="0; url=http://[::1/admin">')),
                                "invalid-url: ", [200]),
-    "gzip-bomb": (_routed(lambda r: Response(GZIP_BOMB, content_type="text/html",
-                                             headers={"Content-Encoding": "gzip"})),
-                  "too-large: body larger than 1,000,000 bytes", ["too-large"]),
-    "brotli-bomb": (_routed(lambda r: Response(_brotli_bomb(), content_type="text/html",
-                                               headers={"Content-Encoding": "br"})),
-                    "too-large: body larger than 1,000,000 bytes", ["too-large"]),
-    "body-past-the-cap": (_routed(page("<p>" + "x" * 1_200_000)), "too-large: body larger than 1,000,000 bytes",
-                          ["too-large"]),
+}
+
+# Bodies past the cap (1,000,000 bytes here): read no further than the cap, and the link ends at the page that
+# answered (what a link leads to is its status, its Location, a refresh in its first bytes; not its whole body).
+BIG_BODIES = {
+    "gzip-bomb": _routed(lambda r: Response(GZIP_BOMB, content_type="text/html", headers={"Content-Encoding": "gzip"})),
+    "brotli-bomb": _routed(lambda r: Response(_brotli_bomb(), content_type="text/html",
+                                              headers={"Content-Encoding": "br"})),
+    "body-past-the-cap": _routed(page("<p>" + "x" * 1_200_000)),
+    "a-big-pdf": _routed(page(b"%PDF-1.7\n" + b"x" * 1_200_000, content_type="application/pdf")),
 }
 
 
@@ -196,6 +198,73 @@ def test_a_fault_ends_its_link_with_one_error_and_the_batch_goes_on(case, world,
     assert len(kinds) == len(rows)
     for got, want in zip(kinds, rows, strict=True):
         assert str(got) in str(want).split("|"), (case, kinds)
+
+
+@pytest.mark.parametrize("case", list(BIG_BODIES))
+def test_a_link_to_a_body_past_the_cap_ends_at_it_and_no_hash_is_claimed(case, world, fakenet, self_signed):
+    """A link to a 25 MB report or a decompression bomb was a lasting error ("too-large"), with no destination
+    although the server had answered 200. The body is still read no further than the cap; the link ends at the
+    page, its hop has its status, and its fetch row says the body was cut (no hash, no size: the tool did not see
+    all of it)."""
+    url, target = BIG_BODIES[case](fakenet, [], self_signed)
+    origins = [(f"{scheme}://fault.example", target) for scheme in ("http", "https")] if target else []
+    result, took = _resolve(world, url, GOOD, origins=origins)
+    assert took < LIMIT_S, f"{case} took {took:.1f} s"
+    assert result.exit_code == 0, result.output
+    first, second = [json.loads(line) for line in lines(result.stdout)]
+    assert first["error"] is None and first["final_url"] == url and first["canonical_url"] == url
+    assert [hop["status"] for hop in first["hops"]] == [200]
+    assert second["error"] is None   # the batch went on
+    store = Store(world.db)
+    [row] = [row for row in store.db["fetches"].rows if row["url"] == url]
+    store.close()
+    assert (row["status"], row["error_kind"], row["body_sha256"], row["body_bytes"]) == (200, "body-cut", None, None)
+    assert row["error"].startswith("body larger than the 1,000,000-byte cap: only its first ")
+
+
+def test_a_body_cut_at_the_cap_is_written_to_the_warc_as_truncated(fakenet, store, tmp_path, self_signed):
+    """What a WARC keeps of a cut body is its first bytes, marked `WARC-Truncated: length` (the WARC 1.1 way of
+    saying the payload is not the whole one received), never passed off as the whole answer."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    from resolver.resolve import resolve
+    from resolver.session import Session
+    from resolver.warc import WarcWriter
+
+    url, _ = BIG_BODIES["a-big-pdf"](fakenet, [], self_signed)
+    warc = tmp_path / "run.warc.gz"
+    writer = WarcWriter(warc, software="test")
+    session = Session(fakenet.settings(max_body_bytes=1_000_000, retries=0), store=store, warc=writer)
+    found = session.run(lambda s: resolve(url, session=s))
+    writer.close()
+    assert (found.error, found.final_url) == (None, url)
+    with warc.open("rb") as stream:
+        [(truncated, body)] = [(r.rec_headers.get_header("WARC-Truncated"), r.content_stream().read())
+                               for r in ArchiveIterator(stream) if r.rec_type == "response"]
+    assert truncated == "length"
+    assert body.startswith(b"%PDF-1.7") and 0 < len(body) < 1_000_000
+    # Replayed, the record is the same cut answer: the link ends at the PDF, and no hash is claimed for its body.
+    from resolver.session import Mode
+    from resolver.warc import ReplayIndex
+
+    replay = Session(fakenet.settings(retries=0), store=store, replay=ReplayIndex([warc]), mode=Mode(refresh=True))
+    again = replay.run(lambda s: resolve(url, session=s))
+    assert (again.error, again.final_url) == (None, url)
+    [*_, row] = store.fetches_for(url)
+    assert (row["via"], row["error_kind"], row["body_sha256"]) == ("warc", "body-cut", None)
+    assert row["error"].startswith("the replayed WARC record kept only the first ")
+
+
+def test_a_refresh_in_the_first_bytes_of_a_body_past_the_cap_is_followed(world, fakenet):
+    """A big page that says where it goes in its head (a meta refresh) is followed from the bytes read."""
+    fakenet.route("news.example", "/big", page('<meta http-equiv="refresh" content="0; url=https://news.example/end">'
+                                               + "<p>" + "x" * 1_200_000))
+    fakenet.route("news.example", "/end", page("<p>the end</p>"))
+    result, _ = _resolve(world, "https://news.example/big")
+    assert result.exit_code == 0, result.output
+    [found] = [json.loads(line) for line in lines(result.stdout)]
+    assert found["final_url"] == "https://news.example/end"
+    assert [(hop["status"], hop["via"]) for hop in found["hops"]] == [(200, "meta-refresh"), (200, None)]
 
 
 ERROR_STATUSES = [s for s in HTTPStatus if 400 <= s < 600]

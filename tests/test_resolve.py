@@ -110,10 +110,14 @@ def test_slow_drip_hits_the_deadline_and_big_bodies_the_cap(fakenet, store):
     fakenet.route("bomb.example", "/", gzip_bomb(10_000_000))
     slow = run("https://slow.example/", fakenet.settings(deadline=1.0, retries=0), store)
     assert slow.error.startswith(("timeout:", "too-large:")) and slow.hops[0].status is None
+    # Past the cap, a body is cut: the link ends at the page that answered, with no hash claimed for its body.
     big = run("https://big.example/", fakenet.settings(max_body_bytes=1000, retries=0), store)
-    assert big.error == "too-large: body larger than 1,000 bytes"
+    assert (big.error, big.final_url, [h.status for h in big.hops]) == (None, "https://big.example/", [200])
     bomb = run("https://bomb.example/", fakenet.settings(max_body_bytes=100_000, retries=0), store)
-    assert bomb.error == "too-large: body larger than 100,000 bytes"
+    assert (bomb.error, bomb.final_url, [h.status for h in bomb.hops]) == (None, "https://bomb.example/", [200])
+    for url in ("https://big.example/", "https://bomb.example/"):
+        [row] = store.fetches_for(url)
+        assert (row["error_kind"], row["body_sha256"], row["body_bytes"]) == ("body-cut", None, None)
 
 
 def test_429_then_success_and_503_then_success_are_retried(fakenet, store):
