@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from resolver.inputs import InputSpec, iter_items
-from resolver.workers import Extractor, extract_item, ordered_map
+from resolver.workers import Extractor, extract_item, extract_items, ordered_map
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -334,41 +334,60 @@ def test_a_pool_stopped_by_an_error_is_wound_down_before_the_run_goes_on(tmp_pat
     assert managers == []
 
 
+def _held_extraction(*args, **kwargs):
+    """extract_items in a worker once the file named by $HELD_UNTIL exists: nothing comes back before then."""
+    import time
+
+    while not os.path.exists(os.environ["HELD_UNTIL"]):
+        time.sleep(0.005)
+    return extract_items(*args, **kwargs)
+
+
 @pytest.mark.parametrize("texts", [True, False])
 def test_a_run_that_keeps_no_page_lets_its_workers_run_a_batch_further_ahead(tmp_path: Path, monkeypatch,
                                                                             texts: bool) -> None:
-    """With slow workers the run fills its window: two groups a worker in flight, and, for a run that keeps no page
-    (a scan), a batch's worth more, so that the workers go on while the batch commits (#13: they waited with a full
-    window). A run that keeps its pages (a report) holds no more of them than before."""
-    import time
+    """While its workers are busy a run fills its window: two groups a worker in flight, and, for a run that keeps
+    no page (a scan), a batch's worth more, so that the workers go on while the batch commits (#13: they waited with
+    a full window). A run that keeps its pages (a report) holds no more of them than before."""
+    import threading
 
     from resolver import pipeline, workers
     from resolver.session import Session
     from resolver.settings import Settings
 
-    original = workers.extract_items
+    released = tmp_path / "released"
+    monkeypatch.setenv("HELD_UNTIL", str(released))   # the workers are forked with it
+    send = Extractor.send
 
-    def slow(*args, **kwargs):   # runs in the forked workers
-        time.sleep(0.02)
-        return original(*args, **kwargs)
-    monkeypatch.setattr(workers, "extract_items", slow)
+    def held_send(self) -> None:   # the pool runs the workers' extraction held until the main process filled its
+        original = workers.extract_items   # window (it has half a second: it needs a few milliseconds)
+        workers.extract_items = _held_extraction
+        try:
+            send(self)
+        finally:
+            workers.extract_items = original
+    monkeypatch.setattr(Extractor, "send", held_send)
     page = (FIXTURES / "documented_embed_markup.html").read_bytes()
+    articles = tmp_path / "articles"
+    articles.mkdir()
     for n in range(240):
-        (tmp_path / f"{n:03}.html").write_bytes(page)
-    submitted, emitted, most = [0], [0], [0]
+        (articles / f"{n:03}.html").write_bytes(page)
+    submitted, emitted, most = [0], [], [0]
     submit = Extractor.submit
 
     def counted(self, item, **kwargs):
         submitted[0] += 1
-        most[0] = max(most[0], submitted[0] - emitted[0])
+        most[0] = max(most[0], submitted[0] - len(emitted))
         return submit(self, item, **kwargs)
     monkeypatch.setattr(Extractor, "submit", counted)
-
-    def emit(outcome) -> None:
-        emitted[0] += 1
-    session = Session(Settings())
-    pipeline.run(iter_items(InputSpec(files=(str(tmp_path),))), session=session, emit=emit,
-                 options=pipeline.RunOptions(workers=2, texts=texts))
-    assert emitted[0] == 240
+    timer = threading.Timer(0.5, released.touch)
+    timer.start()
+    try:
+        pipeline.run(iter_items(InputSpec(files=(str(articles),))), session=Session(Settings()), emit=emitted.append,
+                     options=pipeline.RunOptions(workers=2, texts=texts))
+    finally:
+        timer.cancel()
+        released.touch()
+    assert len(emitted) == 240 and all(isinstance(o, pipeline.ArticleResult) and o.embeds for o in emitted)
     in_flight = 2 * 2 * Extractor.GROUP + (0 if texts else pipeline.Chunk.ARTICLES)
     assert most[0] == in_flight + 1   # the window full, and the next article submitted before the oldest is settled
