@@ -581,6 +581,25 @@ class StdinLines:
         self._error: BaseException | None = None
         self._changed = threading.Condition()
         self._thread: threading.Thread | None = None
+        self._on_change: Callable[[], None] | None = None
+
+    def on_change(self, call: Callable[[], None] | None) -> None:
+        """Call `call` (from the reading thread) each time a line, or the end, is there to read; None: no more. An
+        event loop waiting on work in flight hears of a new line at once (`loop.call_soon_threadsafe`), instead of
+        when a piece of that work ends."""
+        with self._changed:
+            self._on_change = call
+            waiting = bool(self._lines) or self._ended
+        if call is not None and waiting:
+            call()
+
+    def _changed_now(self) -> None:
+        call = self._on_change
+        if call is not None:
+            try:
+                call()
+            except RuntimeError:   # the loop listening has closed
+                pass
 
     def _start(self) -> None:
         if self._thread is None and not self._ended:
@@ -598,12 +617,14 @@ class StdinLines:
                     self._lines.append(line)
                     self._bytes += len(line)
                     self._changed.notify_all()
+                self._changed_now()
         except Exception as exc:  # noqa: BLE001 - raised in the run's thread, after the lines read before it
             self._error = exc
         finally:
             with self._changed:
                 self._ended = True
                 self._changed.notify_all()
+            self._changed_now()
 
     def _read_lines(self) -> Iterator[bytes]:
         """The lines, read from the file descriptor itself when there is one: not through `sys.stdin.buffer`, whose

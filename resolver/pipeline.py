@@ -371,11 +371,26 @@ async def drive(items: Iterable[Item], *, session: Session, steps: Steps,
                                             record=finish.chunk is None)
 
         ready = (lambda: _more_ready(options.stdin, 0)) if options.stdin is not None else None
-        async with aclosing(ordered_map(items, work, window=options.window_size(session), more_ready=ready)) \
-                as outcomes:
-            with finish:
-                async for item, outcome in outcomes:
-                    finish(item, outcome)
+        arrived = None
+        stdin = options.stdin
+        if isinstance(stdin, StdinLines):   # its reading thread says when a line is there
+            import asyncio
+
+            arrived = asyncio.Event()
+            loop, event = asyncio.get_running_loop(), arrived
+
+            def wake() -> None:
+                loop.call_soon_threadsafe(event.set)
+            stdin.on_change(wake)
+        try:
+            async with aclosing(ordered_map(items, work, window=options.window_size(session), more_ready=ready,
+                                            arrived=arrived)) as outcomes:
+                with finish:
+                    async for item, outcome in outcomes:
+                        finish(item, outcome)
+        finally:
+            if isinstance(stdin, StdinLines):
+                stdin.on_change(None)
     return summary
 
 

@@ -347,12 +347,15 @@ class WorkerCrashed(EmbedResolverError):
 
 
 async def ordered_map(items: Iterable[T], work: Callable[[T], Awaitable[R]], *, window: int,
-                      more_ready: Callable[[], bool] | None = None) -> AsyncGenerator[R, None]:
+                      more_ready: Callable[[], bool] | None = None,
+                      arrived: asyncio.Event | None = None) -> AsyncGenerator[R, None]:
     """`work(item)` for every item, at most `window` at once, results in input order. The input is read only
     as far as the window allows; with `more_ready`, and work in flight, only while it says more input can be read
-    without waiting (reading standard input blocks the loop: what is in flight goes on first). If the consumer
-    stops or a task raises, the tasks still running are cancelled (use it under `contextlib.aclosing`, so that
-    happens at once and not when the generator is collected)."""
+    without waiting (reading standard input blocks the loop: what is in flight goes on first). `arrived`, set when
+    more input may have become ready (by standard input's reading thread), wakes the wait on work in flight to read
+    it at once rather than when some of that work ends. If the consumer stops or a task raises, the tasks still
+    running are cancelled (use it under `contextlib.aclosing`, so that happens at once and not when the generator
+    is collected)."""
     import asyncio
 
     if window < 1:
@@ -362,6 +365,8 @@ async def ordered_map(items: Iterable[T], work: Callable[[T], Awaitable[R]], *, 
     exhausted = False
     try:
         while True:
+            if arrived is not None:
+                arrived.clear()   # what has arrived is read now, as far as the window allows
             while not exhausted and len(pending) < window:
                 if pending and more_ready is not None and not more_ready():
                     break
@@ -373,13 +378,23 @@ async def ordered_map(items: Iterable[T], work: Callable[[T], Awaitable[R]], *, 
                 pending.append(asyncio.ensure_future(work(item)))
             if not pending:
                 return
-            while not pending[0].done():
-                # Wake on any task, not only the first: a failure further on stops the run at once.
-                done, _ = await asyncio.wait([t for t in pending if not t.done()],
-                                             return_when=asyncio.FIRST_COMPLETED)
+            if not pending[0].done():
+                # Wake on any task, not only the first: a failure further on stops the run at once. And on new input,
+                # while the window has room for it.
+                waits: list[asyncio.Future[Any]] = [t for t in pending if not t.done()]
+                listening = arrived is not None and not exhausted and len(pending) < window
+                if listening:
+                    assert arrived is not None
+                    waits.append(asyncio.ensure_future(arrived.wait()))
+                try:
+                    done, _ = await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+                finally:
+                    if listening and not waits[-1].done():
+                        waits[-1].cancel()
                 for task in done:
-                    if not task.cancelled() and task.exception() is not None:
+                    if task in pending and not task.cancelled() and task.exception() is not None:
                         raise task.exception()  # type: ignore[misc]
+                continue
             yield pending.popleft().result()
     finally:
         for task in pending:

@@ -431,3 +431,62 @@ def test_a_network_run_answers_what_it_read_while_the_next_article_is_half_writt
         assert run.stdout.read() == b"" and run.wait(60) == 0
     finally:
         run.kill()
+
+
+@pytest.fixture
+def threaded_net():
+    """A loopback 'internet' whose server answers requests at once, each in a thread of its own."""
+    from pytest_httpserver import HTTPServer
+
+    from tests.fakenet import FakeNet
+
+    server = HTTPServer(threaded=True)
+    server.start()
+    try:
+        yield FakeNet(server)
+    finally:
+        server.clear()
+        server.stop()
+
+
+def test_a_network_run_starts_an_article_that_arrives_while_the_one_before_is_in_flight(tmp_path: Path,
+                                                                                       threaded_net) -> None:
+    """The second article arrives on standard input while the first one's link is being resolved: its work starts
+    at once. Before, the run read standard input only when some work in flight ended: the second article waited
+    for the first one's requests (here its link answers only once the second article's link was asked for)."""
+    import threading
+
+    from werkzeug.wrappers import Response
+
+    fakenet = threaded_net
+    serve(fakenet, 2)
+    asked = threading.Event()
+    waited: list[float] = []
+
+    def first(request):
+        started = time.monotonic()
+        asked.wait(10)
+        waited.append(time.monotonic() - started)
+        return Response("", status=301, headers={"Location": f"https://twitter.com/RivertonRoads/status/{FIRST_ID}"})
+
+    def second(request):
+        asked.set()
+        return Response("", status=301, headers={"Location": f"https://twitter.com/RivertonRoads/status/{FIRST_ID + 1}"})
+    fakenet.route("t.co", "/w00000", first)
+    fakenet.route("t.co", "/w00001", second)
+    world = World(fakenet, tmp_path, extra=no_limits())
+    run = world.process(*STEPS, "--workers", "2", "--jsonl", "-", "--html-field", "html",
+                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert run.stdin is not None
+    lines = [json.dumps({"html": article(n)}).encode() + b"\n" for n in range(2)]
+    try:
+        run.stdin.write(lines[0])
+        run.stdin.flush()
+        time.sleep(0.5)   # the first article's link is being resolved
+        out, err = run.communicate(lines[1], timeout=60)
+    finally:
+        if run.poll() is None:
+            run.kill()
+    assert run.returncode == 0, err.decode()
+    assert [json.loads(line)["source"] for line in out.splitlines()] == ["-:1", "-:2"]
+    assert waited and waited[0] < 5, f"the second article started only after the first one's link answered: {waited}"

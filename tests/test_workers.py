@@ -391,3 +391,37 @@ def test_a_run_that_keeps_no_page_lets_its_workers_run_a_batch_further_ahead(tmp
     assert len(emitted) == 240 and all(isinstance(o, pipeline.ArticleResult) and o.embeds for o in emitted)
     in_flight = 2 * 2 * Extractor.GROUP + (0 if texts else pipeline.Chunk.ARTICLES)
     assert most[0] == in_flight + 1   # the window full, and the next article submitted before the oldest is settled
+
+
+def test_a_line_arriving_on_stdin_while_work_is_in_flight_is_taken_at_once() -> None:
+    """Standard input's reading thread wakes the loop when a line is there: the line's work starts while the work
+    before it is still in flight. Before, a line was read only when some work in flight ended: a stream's next
+    article waited for the previous one's requests."""
+    import threading
+
+    from resolver.inputs import StdinLines
+
+    read, write = os.pipe()
+    lines = StdinLines(os.fdopen(read, "rb", buffering=0))
+
+    async def main() -> list:
+        loop = asyncio.get_running_loop()
+        arrived, second = asyncio.Event(), asyncio.Event()
+        lines.on_change(lambda: loop.call_soon_threadsafe(arrived.set))
+
+        async def work(line: bytes) -> bytes:
+            if line == b"one\n":
+                await asyncio.wait_for(second.wait(), 5)   # ends only once the next line's work has started
+            else:
+                second.set()
+            return line
+        os.write(write, b"one\n")
+
+        def later() -> None:
+            os.write(write, b"two\n")
+            os.close(write)
+        threading.Timer(0.2, later).start()
+        async with aclosing(ordered_map(lines, work, window=4, more_ready=lambda: lines.ready(0),
+                                        arrived=arrived)) as results:
+            return [r async for r in results]
+    assert asyncio.run(main()) == [b"one\n", b"two\n"]
