@@ -97,6 +97,7 @@ class ArticleResult:
     identifications: tuple[ForEmbed[Identification], ...] | None = None  # per flattened tweet with no link
     url: str | None = None             # the page's URL, when the input gave it (a URL, WARC, JSON Lines)
     record_id: str | None = None       # the input record's own id (WARC-Record-ID, --id-field)
+    truncated: str | None = None       # why the crawler cut the page short (WARC-Truncated): embeds may be missing
     # The fetch rows of an article fetched by its URL, still to be written in the transaction that records it
     # (#11); empty once recorded. Not part of what the article says, so not in its JSON.
     unrecorded_fetches: tuple[dict[str, object], ...] = field(default=(), repr=False, compare=False)
@@ -148,7 +149,7 @@ class ArticleResult:
         """The same keys whatever ran: a step that did not run is null, one that found nothing is []."""
         article = self.article
         return {
-            "source": article.source, "url": self.url, "record_id": self.record_id,
+            "source": article.source, "url": self.url, "record_id": self.record_id, "truncated": self.truncated,
             "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
             "encoding_detected": article.encoding_detected,
             "embeds": self.embeds_json, "credits": self.credits_json,
@@ -277,6 +278,7 @@ class Summary:
     credits: int = 0
     resumed: int = 0          # inputs an earlier, interrupted run had finished: not read again
     repeated: int = 0         # files this run had taken already by another path (a link, a file named twice)
+    truncated: int = 0        # articles whose WARC record the crawler cut short (scanned: embeds may be missing)
 
     def count(self, outcome: Outcome) -> None:
         if isinstance(outcome, Failure):
@@ -288,6 +290,7 @@ class Summary:
                 self.failed += 1
             return
         self.articles += 1
+        self.truncated += outcome.truncated is not None
         self.unavailable += outcome.unavailable
         self.steps_failed += outcome.failed
         self.embeds += len(outcome.embeds)
@@ -860,7 +863,8 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
         # The URL a JSON Lines or WARC record gives is redacted as that of an article fetched by URL (#11).
         url = session.redactor.url(found.loaded.url) if found.loaded.url else None
         result = ArticleResult(found.loaded.article, found.embeds, found.credits, url=url,
-                               record_id=found.loaded.record_id, unrecorded_fetches=item.fetched)
+                               record_id=found.loaded.record_id, truncated=found.loaded.truncated,
+                               unrecorded_fetches=item.fetched)
         if record and session.store is not None:
             [result] = record_results(session.store, [result])
         return result
