@@ -26,7 +26,7 @@ from typing import IO, TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 from cache import CacheError
 from resolver import __version__, extract, platforms
 from resolver.article import Article, from_bytes, from_path
-from resolver.errors import EmbedResolverError, InputError
+from resolver.errors import EmbedResolverError, InputError, NotDecodable
 from resolver.inputs import InputSpec, Item, StdinLines, iter_items, load
 from resolver.model import Credit, Embed
 from resolver.options import ArchiveOptions, FetchOptions
@@ -169,8 +169,9 @@ def _json_list(results: Iterable[StepResult] | None) -> list[dict[str, Any]] | N
 @dataclass(frozen=True)
 class Failure:
     """An input that could not be processed, and why. `named`: the user named it, rather than a folder walk found
-    it. `kind`: "input" when the input itself cannot be used (missing, binary, not an article), "unavailable" when
-    offline and it was never fetched, else the name of what went wrong inside (a bug, recorded as one).
+    it. `kind`: "input" when the input itself cannot be used (missing, binary, not an article), "encoding" for an
+    article the --encoding given cannot decode, "unavailable" when offline and it was never fetched, else the name
+    of what went wrong inside (a bug, recorded as one).
     `stage`: the step it failed in. Kind "timeout": the article's extraction ran past its time budget."""
 
     source: str
@@ -182,7 +183,8 @@ class Failure:
     @property
     def warning(self) -> bool:
         """A file a folder walk found that is no article (binary, unreadable, a broken link) is skipped with a
-        warning; anything else that goes wrong is an error, and the run's exit code says so."""
+        warning; anything else that goes wrong is an error (an article the --encoding given cannot decode too), and
+        the run's exit code says so."""
         return not self.named and self.kind == "input"
 
     def to_json(self) -> dict[str, Any]:
@@ -883,6 +885,9 @@ def _failure_of(exc: Exception, item: Item, session: Session, stage: str, articl
     if isinstance(exc, ScanTimedOut):
         return _failed(Failure(item.source, str(exc), item.explicit, "timeout", "scan"), session, article_id,
                        fetched=fetched)
+    if isinstance(exc, NotDecodable):   # an article not read as asked: an error even when a folder walk found it
+        return _failed(Failure(item.source, str(exc), item.explicit, "encoding", stage), session, article_id,
+                       fetched=fetched)
     if isinstance(exc, EmbedResolverError):
         return _failed(Failure(item.source, str(exc), item.explicit, "input", stage), session, article_id,
                        fetched=fetched)
@@ -1234,7 +1239,8 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
                                        budget=session.settings.article_budget)
             except InputError as exc:
                 if on_failure is not None:
-                    on_failure(Failure(named.source, str(exc), named=named.explicit))
+                    kind = "encoding" if isinstance(exc, NotDecodable) else "input"
+                    on_failure(Failure(named.source, str(exc), named.explicit, kind))
                 continue
             except ScanTimedOut as exc:   # #12: before, fetch had no budget and a slow page hung it
                 if on_failure is not None:
