@@ -534,3 +534,14 @@ def test_one_post_url_twice_in_a_text_node_with_entities_keeps_each_place():
     [embed] = html.scan(page)[0]
     first, second = page.index(url), page.rindex(url)
     assert (embed.span, embed.also_at) == ((first, first + len(url)), ((second, second + len(url)),))
+
+
+def test_a_photo_link_in_the_paragraph_above_a_flattened_posts_signature_is_that_posts():
+    """Found in a page's text, the pic.twitter.com link of a tweet flattened into two paragraphs was a second embed
+    beside the signature's; in plain text it is the post's photo. A lone one, or one further up, is its own."""
+    signed = ("<html><body><p>Bridge reopened. pic.twitter.com/Zz98Yy76Xx</p>\n<p> </p><p>— Riverton Roads "
+              "(@RivertonRoads) December 6, 2022</p></body></html>")
+    assert [e.detector for e in html.scan(signed)[0]] == ["html-text-signature"]
+    apart = signed.replace("<p> </p>", "<p>The mayor spoke at noon.</p>")
+    assert [(e.detector, e.kind) for e in html.scan(apart)[0]] == [("html-text-url", "media-link"),
+                                                                   ("html-text-signature", "post")]

@@ -598,6 +598,8 @@ def _text_urls(prose: str, smap: SourceMap, *, taken: list[tuple[int, int]]) -> 
         if URL_HINT_RE.search(node) is None:   # "AP Photo/Jane Doe", "24/7": the text detector costs 7 us a node
             continue
         embeds = [e for e in text_detectors.find_url_embeds(node, []) if e.kind != "timeline"]
+        if any(e.kind == "media-link" for e in embeds) and _signed_next(prose, end):
+            embeds = [e for e in embeds if e.kind != "media-link"]
         if not embeds:
             continue
         locate = locate or html_credits.TextLocator(smap.page, smap.start, smap.end)
@@ -607,6 +609,19 @@ def _text_urls(prose: str, smap: SourceMap, *, taken: list[tuple[int, int]]) -> 
             spans = _url_spans(smap.page, where, node, [e.span for e in embeds])
             found += [replace(e, detector="html-text-url", span=span) for e, span in zip(embeds, spans)]
     return found
+
+
+def _signed_next(prose: str, end: int) -> bool:
+    """Is the text node after the one ending at `end` (blank ones aside) a flattened post's signature? Then a
+    pic.twitter.com link just above it is that post's photo, as the text detector reads it in plain text, not an
+    embed of its own: "<p>Words pic.twitter.com/…</p><p>— Name (@handle) Date</p>" is one post."""
+    for node in prose[end:end + SIGNED_REACH].split(html_credits.NODE):
+        if node.strip():
+            return text_detectors.SIGNATURE_RE.search(node) is not None
+    return False
+
+
+SIGNED_REACH = 400   # characters after a node looked through for the next one: a signature line is shorter
 
 
 def _url_spans(page: str, node_at: tuple[int, int], node: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
