@@ -167,7 +167,8 @@ def test_an_article_in_a_folder_the_encoding_given_cannot_decode_is_an_error(run
     result = run("scan", "--json", "--encoding", "utf-8", str(folder))
     assert result.exit_code == 1, result.output
     assert len(result.stdout.splitlines()) == 1
-    assert f"error: cannot read {folder / 'b.txt'}: not valid utf-8 at byte 3; try another --encoding\n" in result.stderr
+    assert (f"error: cannot read {folder / 'b.txt'}: not valid utf-8 at byte 3; try another --encoding\n"
+            in result.stderr)
     assert f"warning: cannot scan {folder / 'c.png'}: it looks like a PNG image, not an article" in result.stderr
     assert "1 failed; 1 skipped" in result.stderr
     assert run("scan", "--json", "--encoding", "cp1252", str(folder / "b.txt")).exit_code == 0

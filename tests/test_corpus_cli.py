@@ -79,7 +79,8 @@ def test_a_warc_record_its_crawler_cut_short_says_so_in_its_result_the_table_and
     result = invoke(tmp_path, "scan", "--json", "--warc-input", str(warc))
     assert result.exit_code == 0, result.output
     assert [(r["url"], r["truncated"], len(r["embeds"])) for r in lines(result.stdout)] == [
-        ("https://news.example/0", None, 1), ("https://news.example/1", "length", 0), ("https://news.example/2", "time", 1)]
+        ("https://news.example/0", None, 1), ("https://news.example/1", "length", 0),
+        ("https://news.example/2", "time", 1)]
     assert "; 2 truncated by the crawler (embeds past the cut may be missing)" in result.stderr
     table = invoke(tmp_path, "scan", "-q", "--warc-input", str(warc)).stdout
     heads = [line for line in table.splitlines() if line.startswith(str(warc))]

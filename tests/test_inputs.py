@@ -448,8 +448,8 @@ def test_warc_yields_the_successful_html_responses_decoded(tmp_path: Path, compr
 
 
 @pytest.mark.parametrize(("header", "expected"), [
-    (None, None), ("length", "length"), ("time", "time"), ("disconnect", "disconnect"), (" unspecified ", "unspecified"),
-    ("", "unspecified"), ("cut\x1b[31m here", "unspecified"),
+    (None, None), ("length", "length"), ("time", "time"), ("disconnect", "disconnect"),
+    (" unspecified ", "unspecified"), ("", "unspecified"), ("cut\x1b[31m here", "unspecified"),
 ], ids=["whole", "length", "time", "disconnect", "spaced", "empty", "not-a-word"])
 def test_a_warc_records_truncation_is_carried_to_what_it_loads(tmp_path: Path, header: str | None,
                                                                expected: str | None) -> None:
