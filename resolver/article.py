@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from resolver.errors import InputError
+from resolver.errors import InputError, NotDecodable
 
 MAX_ARTICLE_BYTES = 50_000_000
 # Signatures of common binary files, so a stray image in a folder says what it is.
@@ -143,7 +143,7 @@ def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
         except LookupError:
             raise InputError(f"unknown encoding {encoding!r}; try utf-8, latin-1 or cp1252") from None
         except UnicodeDecodeError as exc:
-            raise InputError(f"not valid {encoding} at byte {exc.start}; try another --encoding") from None
+            raise NotDecodable(f"not valid {encoding} at byte {exc.start}; try another --encoding") from None
     for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(name, errors="replace"), name, False
@@ -224,6 +224,11 @@ def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: s
     kind = kind or sniff_kind(data, encoding=encoding)
     try:
         text, used, detected = decode(data, encoding=encoding, kind=kind, declared=declared)
+    except NotDecodable as exc:
+        binary = looks_binary(data)   # sniffed only now: text in the encoding given (UTF-16) may look binary
+        if binary:   # an image in a folder read with --encoding is no article, as without it
+            raise InputError(f"cannot scan {source}: it looks like {binary}, not an article (HTML or text)") from None
+        raise NotDecodable(f"cannot read {source}: {exc}") from None
     except InputError as exc:
         raise InputError(f"cannot read {source}: {exc}") from None
     article = Article(source=source, data=data, kind=kind, encoding=used, encoding_detected=detected)

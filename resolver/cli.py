@@ -649,7 +649,8 @@ def _summary_line(command: str, summary: Summary, seconds: float) -> str:
             f"{summary.credits:,} credits")
     extras = [(summary.failed, "failed"), (summary.steps_failed, "with a step that failed"),
               (summary.skipped, "skipped"), (summary.unavailable, "unavailable offline"),
-              (summary.resumed, "finished by an earlier run"), (summary.repeated, "already read by another path")]
+              (summary.resumed, "finished by an earlier run"), (summary.repeated, "already read by another path"),
+              (summary.truncated, "truncated by the crawler (embeds past the cut may be missing)")]
     return "; ".join([line] + [f"{n:,} {what}" for n, what in extras if n])
 
 
@@ -659,7 +660,8 @@ def _say_article(outcome: Outcome) -> None:
     if isinstance(outcome, Failure):
         return   # already said, as an error or a warning
     click.echo(f"{outcome.article.source}: {len(outcome.embeds)} embeds, {len(outcome.credits)} credits"
-               + (" (unavailable offline)" if outcome.unavailable else ""), err=True)
+               + (" (unavailable offline)" if outcome.unavailable else "")
+               + (f" (truncated by the crawler: {outcome.truncated})" if outcome.truncated else ""), err=True)
 
 
 def _exit_for(ctx: click.Context, *, failed: int, unavailable: int) -> None:

@@ -3,6 +3,7 @@
 EmbedResolverError
   InputError        the file, URL or option given cannot be used
     UsageError      options that contradict each other (the CLI exits 2)
+    NotDecodable    an article's bytes are not valid in the encoding given (an error even in a folder walk)
   ConfigError       the configuration file or an environment setting is invalid
   FetchError        .url;  a request did not give us what we asked for
     UnsafeTarget    the SSRF guard refused a host or an address
@@ -26,6 +27,11 @@ class InputError(EmbedResolverError):
 
 class UsageError(InputError):
     """Options that cannot be used together, such as --offline with --refresh."""
+
+
+class NotDecodable(InputError):
+    """An article (text, not binary data) whose bytes the encoding the user gave cannot decode: it could not be
+    read as asked. Unlike a file that is no article, it is an error when a folder walk found it too."""
 
 
 class ConfigError(EmbedResolverError):

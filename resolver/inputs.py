@@ -100,6 +100,7 @@ class Item:
     charset: str | None = None        # the charset its HTTP Content-Type named (a WARC record, a fetched page)
     remote: bool = False              # `url` is an article still to fetch, through the run's client (scan URL)
     record_id: str | None = None      # the record's own id (WARC-Record-ID, --id-field)
+    truncated: str | None = None      # why the crawler cut the record's payload short (WARC-Truncated)
     explicit: bool = False            # named on the command line (a failure is an error, not a warning)
     problem: str | None = None        # could not be listed or read: report it and go on
     fetched: tuple[dict[str, object], ...] = field(default=(), repr=False)   # fetch rows of a fetched article,
@@ -113,6 +114,7 @@ class Loaded:
     article: Article
     url: str | None
     record_id: str | None
+    truncated: str | None = None      # why the crawler cut the page short (a WARC record's WARC-Truncated)
 
 
 @dataclass(frozen=True)
@@ -557,7 +559,21 @@ def _warc_item(record: Any, path: Path, offset: int, url: str, key: str, locator
         return Item(source=source, key=None, locator=locator, explicit=True, url=url or None, problem=problem)
     return Item(source=source, key=key, locator=locator, data=data, kind="html", url=url or None,
                 charset=charset_of(_content_type(record)), record_id=record.rec_headers.get_header("WARC-Record-ID"),
-                explicit=True)
+                truncated=_truncated(record), explicit=True)
+
+
+TRUNCATED_REASON_RE = re.compile(r"[A-Za-z0-9_-]{1,40}")
+
+
+def _truncated(record: Any) -> str | None:
+    """Why the crawler cut the record's payload short (WARC 1.1: "length", "time", "disconnect", "unspecified"),
+    or None for a whole one. A reason that is no plain word (empty, control characters) is "unspecified": the
+    reason is printed in the article's result and table line."""
+    reason = record.rec_headers.get_header("WARC-Truncated")
+    if reason is None:
+        return None
+    reason = reason.strip()
+    return reason if TRUNCATED_REASON_RE.fullmatch(reason) else "unspecified"
 
 
 # -- standard input ------------------------------------------------------------------------------------------
@@ -698,4 +714,4 @@ def load(item: Item, *, kind: str | None = None, encoding: str | None = None) ->
             refuse_container(item.data or b"", item.source)   # stdin is read as one article: a feed is not one
         article = from_bytes(item.data or b"", item.source, kind=kind or item.kind, encoding=encoding,
                              declared=item.charset)
-    return Loaded(article=article, url=url, record_id=record_id)
+    return Loaded(article=article, url=url, record_id=record_id, truncated=item.truncated)

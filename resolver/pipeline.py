@@ -26,7 +26,7 @@ from typing import IO, TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 from cache import CacheError
 from resolver import __version__, extract, platforms
 from resolver.article import Article, from_bytes, from_path
-from resolver.errors import EmbedResolverError, InputError
+from resolver.errors import EmbedResolverError, InputError, NotDecodable
 from resolver.inputs import InputSpec, Item, StdinLines, iter_items, load
 from resolver.model import Credit, Embed
 from resolver.options import ArchiveOptions, FetchOptions
@@ -97,6 +97,7 @@ class ArticleResult:
     identifications: tuple[ForEmbed[Identification], ...] | None = None  # per flattened tweet with no link
     url: str | None = None             # the page's URL, when the input gave it (a URL, WARC, JSON Lines)
     record_id: str | None = None       # the input record's own id (WARC-Record-ID, --id-field)
+    truncated: str | None = None       # why the crawler cut the page short (WARC-Truncated): embeds may be missing
     # The fetch rows of an article fetched by its URL, still to be written in the transaction that records it
     # (#11); empty once recorded. Not part of what the article says, so not in its JSON.
     unrecorded_fetches: tuple[dict[str, object], ...] = field(default=(), repr=False, compare=False)
@@ -148,7 +149,7 @@ class ArticleResult:
         """The same keys whatever ran: a step that did not run is null, one that found nothing is []."""
         article = self.article
         return {
-            "source": article.source, "url": self.url, "record_id": self.record_id,
+            "source": article.source, "url": self.url, "record_id": self.record_id, "truncated": self.truncated,
             "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
             "encoding_detected": article.encoding_detected,
             "embeds": self.embeds_json, "credits": self.credits_json,
@@ -168,8 +169,9 @@ def _json_list(results: Iterable[StepResult] | None) -> list[dict[str, Any]] | N
 @dataclass(frozen=True)
 class Failure:
     """An input that could not be processed, and why. `named`: the user named it, rather than a folder walk found
-    it. `kind`: "input" when the input itself cannot be used (missing, binary, not an article), "unavailable" when
-    offline and it was never fetched, else the name of what went wrong inside (a bug, recorded as one).
+    it. `kind`: "input" when the input itself cannot be used (missing, binary, not an article), "encoding" for an
+    article the --encoding given cannot decode, "unavailable" when offline and it was never fetched, else the name
+    of what went wrong inside (a bug, recorded as one).
     `stage`: the step it failed in. Kind "timeout": the article's extraction ran past its time budget."""
 
     source: str
@@ -181,7 +183,8 @@ class Failure:
     @property
     def warning(self) -> bool:
         """A file a folder walk found that is no article (binary, unreadable, a broken link) is skipped with a
-        warning; anything else that goes wrong is an error, and the run's exit code says so."""
+        warning; anything else that goes wrong is an error (an article the --encoding given cannot decode too), and
+        the run's exit code says so."""
         return not self.named and self.kind == "input"
 
     def to_json(self) -> dict[str, Any]:
@@ -277,6 +280,7 @@ class Summary:
     credits: int = 0
     resumed: int = 0          # inputs an earlier, interrupted run had finished: not read again
     repeated: int = 0         # files this run had taken already by another path (a link, a file named twice)
+    truncated: int = 0        # articles whose WARC record the crawler cut short (scanned: embeds may be missing)
 
     def count(self, outcome: Outcome) -> None:
         if isinstance(outcome, Failure):
@@ -288,6 +292,7 @@ class Summary:
                 self.failed += 1
             return
         self.articles += 1
+        self.truncated += outcome.truncated is not None
         self.unavailable += outcome.unavailable
         self.steps_failed += outcome.failed
         self.embeds += len(outcome.embeds)
@@ -875,7 +880,8 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
         # The URL a JSON Lines or WARC record gives is redacted as that of an article fetched by URL (#11).
         url = session.redactor.url(found.loaded.url) if found.loaded.url else None
         result = ArticleResult(found.loaded.article, found.embeds, found.credits, url=url,
-                               record_id=found.loaded.record_id, unrecorded_fetches=item.fetched)
+                               record_id=found.loaded.record_id, truncated=found.loaded.truncated,
+                               unrecorded_fetches=item.fetched)
         if record and session.store is not None:
             [result] = record_results(session.store, [result])
         return result
@@ -893,6 +899,9 @@ def _failure_of(exc: Exception, item: Item, session: Session, stage: str, articl
         return _failed(Failure(item.source, str(exc), item.explicit, "unavailable"), session)
     if isinstance(exc, ScanTimedOut):
         return _failed(Failure(item.source, str(exc), item.explicit, "timeout", "scan"), session, article_id,
+                       fetched=fetched)
+    if isinstance(exc, NotDecodable):   # an article not read as asked: an error even when a folder walk found it
+        return _failed(Failure(item.source, str(exc), item.explicit, "encoding", stage), session, article_id,
                        fetched=fetched)
     if isinstance(exc, EmbedResolverError):
         return _failed(Failure(item.source, str(exc), item.explicit, "input", stage), session, article_id,
@@ -1245,7 +1254,8 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
                                        budget=session.settings.article_budget)
             except InputError as exc:
                 if on_failure is not None:
-                    on_failure(Failure(named.source, str(exc), named=named.explicit))
+                    kind = "encoding" if isinstance(exc, NotDecodable) else "input"
+                    on_failure(Failure(named.source, str(exc), named.explicit, kind))
                 continue
             except ScanTimedOut as exc:   # #12: before, fetch had no budget and a slow page hung it
                 if on_failure is not None:

@@ -50,6 +50,9 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
             (f"{len(result.embeds)} embeds, {len(result.credits)} credits", "cyan")]
     if article.encoding_detected:
         head.append((f"  (encoding guessed: {article.encoding})", "yellow"))
+    if result.truncated:
+        head.append((f"  (payload cut short by the crawler ({result.truncated}): embeds past the cut may be missing)",
+                     "yellow"))
     yield head
     if result.embeds:
         rows = []

@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 from resolver import extract  # noqa: E402
 from resolver.article import from_path  # noqa: E402
 from resolver.errors import InputError  # noqa: E402
+from resolver.platforms import parse_url  # noqa: E402
 
 SCORED_KINDS = frozenset({"post", "video", "photo", "playlist"})   # not timelines, profiles or lone media links
 STRAIGHT = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "„": '"', "‟": '"',
@@ -234,6 +235,12 @@ def print_summary(summary: dict[str, Any]) -> None:
     print(f"authors:    exact {a['exact']}   ({a['right']} of {a['n']} found posts with handle, name and date as labelled)")
 
 
+def _names(written: str, embed: Any) -> bool:
+    """Is a URL found in a page's text spanned exactly: does the span read as the embed's own URL?"""
+    ref = parse_url(html.unescape(written))
+    return ref is not None and ref.url == embed.url
+
+
 def inventory(files: list[Path], corpus: Path, show: int) -> None:
     """What the scan finds over the whole corpus, labelled or not: counts, and spans that miss their element."""
     platforms: Counter[str] = Counter()
@@ -250,7 +257,9 @@ def inventory(files: list[Path], corpus: Path, show: int) -> None:
             detectors[embed.detector] += 1
             start, end = embed.span
             if end <= start or (article.kind == "html" and embed.detector.startswith("html-")
-                                and embed.detector != "html-source" and article.text[start] != "<"):
+                                and embed.detector not in ("html-source", "html-text-url")
+                                and article.text[start] != "<") or (embed.detector == "html-text-url"
+                                                                    and not _names(article.text[start:end], embed)):
                 bad_spans.append(f"{path.name}: {embed.detector} {embed.url} {embed.span}")
         for credit in credits:
             credit_sources[credit.source] += 1

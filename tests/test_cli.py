@@ -155,6 +155,25 @@ def test_unreadable_file_in_directory_is_skipped(run, tmp_path, monkeypatch):
     assert len(result.stdout.splitlines()) == 1
 
 
+def test_an_article_in_a_folder_the_encoding_given_cannot_decode_is_an_error(run, tmp_path):
+    """`scan --encoding utf-8 folder/` with one cp1252 article said "warning: ... skipped" and exited 0, as for an
+    image: an article that could not be read as asked is an error, as when it is named. A binary file in the
+    folder is still no article: a warning."""
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXT)
+    (folder / "b.txt").write_bytes("Café con leche. Photo: José Núñez/Agencia Ejemplo\n".encode("cp1252"))
+    (folder / "c.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    result = run("scan", "--json", "--encoding", "utf-8", str(folder))
+    assert result.exit_code == 1, result.output
+    assert len(result.stdout.splitlines()) == 1
+    assert (f"error: cannot read {folder / 'b.txt'}: not valid utf-8 at byte 3; try another --encoding\n"
+            in result.stderr)
+    assert f"warning: cannot scan {folder / 'c.png'}: it looks like a PNG image, not an article" in result.stderr
+    assert "1 failed; 1 skipped" in result.stderr
+    assert run("scan", "--json", "--encoding", "cp1252", str(folder / "b.txt")).exit_code == 0
+
+
 def test_undecodable_bytes_are_decoded_by_detection_and_recorded(run, tmp_path):
     path = tmp_path / "latin.txt"
     path.write_bytes("Café con leche, señor. Photo: José Núñez/Agencia Ejemplo\n".encode("latin-1") * 5)

@@ -67,6 +67,31 @@ def test_scan_warc_input_reads_each_html_response(tmp_path: Path) -> None:
     assert result.stderr == ""   # -q: no summary line
 
 
+def test_a_warc_record_its_crawler_cut_short_says_so_in_its_result_the_table_and_the_summary(tmp_path: Path) -> None:
+    """A record marked WARC-Truncated (the crawler stopped at a length or time limit, or the server hung up) was
+    scanned as if whole: nothing said that embeds past the cut may be missing."""
+    cut = tweet_page(1).encode()[:40]   # the story, not the tweet below it
+    records = [("response", "https://news.example/0", "200 OK", "text/html", tweet_page(0).encode(), []),
+               ("response", "https://news.example/1", "200 OK", "text/html", cut, [], {"WARC-Truncated": "length"}),
+               ("response", "https://news.example/2", "200 OK", "text/html", tweet_page(2).encode(), [],
+                {"WARC-Truncated": "time"})]
+    warc = write_warc(tmp_path / "a.warc.gz", records)
+    result = invoke(tmp_path, "scan", "--json", "--warc-input", str(warc))
+    assert result.exit_code == 0, result.output
+    assert [(r["url"], r["truncated"], len(r["embeds"])) for r in lines(result.stdout)] == [
+        ("https://news.example/0", None, 1), ("https://news.example/1", "length", 0),
+        ("https://news.example/2", "time", 1)]
+    assert "; 2 truncated by the crawler (embeds past the cut may be missing)" in result.stderr
+    table = invoke(tmp_path, "scan", "-q", "--warc-input", str(warc)).stdout
+    heads = [line for line in table.splitlines() if line.startswith(str(warc))]
+    assert ["payload cut short by the crawler (length): embeds past the cut may be missing" in h for h in heads] == [
+        False, True, False]
+    assert "payload cut short by the crawler (time)" in heads[2]
+    (tmp_path / "page.html").write_text(tweet_page(3))
+    whole = invoke(tmp_path, "scan", "--json", str(tmp_path / "page.html"))
+    assert [r["truncated"] for r in lines(whole.stdout)] == [None] and "truncated" not in whole.stderr
+
+
 def test_glob_and_verbose(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     (corpus / "sub").mkdir(parents=True)

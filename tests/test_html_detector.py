@@ -106,7 +106,7 @@ def test_a_post_url_in_a_pages_text_is_found_whatever_punctuation_follows(after)
     /status/20." read as the URL "/status/20." and was dropped, where the same text as plain text gave the post."""
     page = f"<html><body><p>The first post (https://twitter.com/jack/status/20{after}</p></body></html>"
     [embed] = html.scan(page)[0]
-    assert (embed.post_id, page[embed.span[0]:embed.span[1]]) == ("20", "twitter.com/jack/status/20")
+    assert (embed.post_id, page[embed.span[0]:embed.span[1]]) == ("20", "https://twitter.com/jack/status/20")
 
 
 def test_an_instagram_caption_line_in_a_paragraph_is_instagrams():
@@ -455,3 +455,93 @@ def test_bytes_that_are_not_the_texts_utf8_are_never_parsed_in_its_place(data):
 
     article = from_bytes(data, "page.html", kind="html")
     assert article.utf8 is None
+
+
+TEXT_URLS = [
+    ("https://bsky.app/profile/ann.example.com/post/3kabc123xyz", "bluesky", "post", "3kabc123xyz"),
+    ("https://www.threads.net/@ann.example/post/C1abcDEFgh2", "threads", "post", "C1abcDEFgh2"),
+    ("https://www.threads.com/@ann.example/post/C1abcDEFgh2", "threads", "post", "C1abcDEFgh2"),
+    ("https://youtu.be/AbCdEfGhIjK", "youtube", "video", "AbCdEfGhIjK"),
+    ("https://www.facebook.com/annexample/posts/pfbid02abcdefghijklmnop", "facebook", "post",
+     "pfbid02abcdefghijklmnop"),
+    ("https://www.facebook.com/watch/?v=1234567890", "facebook", "video", "1234567890"),
+    ("https://fb.watch/abcDEF123/", "facebook", "short-link", None),
+    ("https://t.me/annchannel/1234", "telegram", "post", "1234"),
+    ("https://www.reddit.com/r/news/comments/abc123/some_title/def456/", "reddit", "post", "abc123"),
+    ("https://redd.it/abc123", "reddit", "post", "abc123"),
+    ("https://mastodon.example/@ann/109876543210987654", "mastodon", "post", "109876543210987654"),
+    ("https://vimeo.com/123456789", "vimeo", "video", "123456789"),
+    ("pic.twitter.com/Zz98Yy76Xx", "twitter", "media-link", None),
+    ("bsky.app/profile/ann.example.com/post/3kabc123xyz", "bluesky", "post", "3kabc123xyz"),
+]
+
+
+@pytest.mark.parametrize(("url", "platform", "kind", "post_id"), TEXT_URLS, ids=[row[0] for row in TEXT_URLS])
+def test_a_bare_post_url_in_the_pages_text_is_found_for_every_platform_as_in_plain_text(url, platform, kind, post_id):
+    """Only twitter.com/x.com, YouTube, Instagram and TikTok URLs were found in a page's text (by the page-state
+    search): the same line gave a Bluesky, Threads, Facebook, Telegram, Reddit, Mastodon or Vimeo post, a youtu.be
+    link or a lone pic.twitter.com link in a .txt, and nothing in an HTML page."""
+    from resolver.extract import text
+
+    line = f"Read: {url}."
+    page = f"<html><body><h1>Story</h1><p>{line}</p><p>More words.</p></body></html>"
+    [embed] = html.scan(page)[0]
+    [plain] = text.find_embeds(line)
+    assert (embed.platform, embed.kind, embed.post_id, embed.detector) == (platform, kind, post_id, "html-text-url")
+    assert (embed.url, embed.author_handle) == (plain.url, plain.author_handle)
+    assert page[embed.span[0]:embed.span[1]] == url
+
+
+def test_a_post_url_in_text_beside_a_link_or_an_embed_of_it_is_one_embed():
+    post = "https://bsky.app/profile/ann.example.com/post/3kabc123xyz"
+    page = (f'<html><body><p>Ann wrote <a href="{post}">this</a>: {post}</p>'
+            '<blockquote class="twitter-tweet"><p>Tide out 🌊 https://t.me/annchannel/77</p>&mdash; Ann (@ann_ex) '
+            '<a href="https://twitter.com/ann_ex/status/1600000000000000001">December 6, 2022</a></blockquote>'
+            '<p>As she said: https://twitter.com/ann_ex/status/1600000000000000001 and '
+            f'<a href="{post}">{post}</a></p></body></html>')
+    embeds = html.scan(page)[0]
+    assert [(e.detector, e.platform, e.post_id) for e in embeds] == [
+        ("html-link", "bluesky", "3kabc123xyz"), ("html-blockquote", "twitter", "1600000000000000001")]
+    bluesky, tweet = embeds
+    assert [page[s:e] for s, e in bluesky.also_at] == [post, f'<a href="{post}">{post}</a>']
+    assert [page[s:e] for s, e in tweet.also_at] == ["https://twitter.com/ann_ex/status/1600000000000000001"]
+
+
+def test_share_buttons_profiles_and_footers_in_a_pages_text_are_not_embeds():
+    """As for twitter.com links: a profile, a share intent or the site's own footer and nav name no embedded post."""
+    page = ('<html><body><article><p>Follow us: https://www.facebook.com/riverton.news, https://t.me/rivertonnews, '
+            'https://bsky.app/profile/riverton.example, twitter.com/rivertonnews, https://www.threads.net/@riverton '
+            'and https://mastodon.example/@riverton</p>'
+            '<p>Share: https://www.facebook.com/sharer/sharer.php?u=https://riverton.example/story and '
+            'https://twitter.com/intent/tweet?url=https://riverton.example/story</p></article>'
+            '<nav>Latest: https://t.me/rivertonnews/12</nav>'
+            '<footer><p>Our pick: https://bsky.app/profile/riverton.example/post/3kfooter0001</p></footer>'
+            '<script>var more = "https://www.threads.net/@riverton/post/C1scriptPst";</script></body></html>')
+    assert html.scan(page)[0] == []
+
+
+def test_a_post_url_with_an_entity_in_the_pages_text_points_at_it_as_written():
+    page = ('<html><body><p>Watch: https://www.facebook.com/watch/?v=1234567890&amp;ref=share &mdash; '
+            'from the mayor&#39;s page</p></body></html>')
+    [embed] = html.scan(page)[0]
+    assert (embed.platform, embed.post_id) == ("facebook", "1234567890")
+    assert page[embed.span[0]:embed.span[1]] == "https://www.facebook.com/watch/?v=1234567890&amp;ref=share"
+
+
+def test_one_post_url_twice_in_a_text_node_with_entities_keeps_each_place():
+    url = "https://t.me/annchannel/1234"
+    page = f"<html><body><p>Ann&#39;s post {url} &mdash; again: {url}</p></body></html>"
+    [embed] = html.scan(page)[0]
+    first, second = page.index(url), page.rindex(url)
+    assert (embed.span, embed.also_at) == ((first, first + len(url)), ((second, second + len(url)),))
+
+
+def test_a_photo_link_in_the_paragraph_above_a_flattened_posts_signature_is_that_posts():
+    """Found in a page's text, the pic.twitter.com link of a tweet flattened into two paragraphs was a second embed
+    beside the signature's; in plain text it is the post's photo. A lone one, or one further up, is its own."""
+    signed = ("<html><body><p>Bridge reopened. pic.twitter.com/Zz98Yy76Xx</p>\n<p> </p><p>— Riverton Roads "
+              "(@RivertonRoads) December 6, 2022</p></body></html>")
+    assert [e.detector for e in html.scan(signed)[0]] == ["html-text-signature"]
+    apart = signed.replace("<p> </p>", "<p>The mayor spoke at noon.</p>")
+    assert [(e.detector, e.kind) for e in html.scan(apart)[0]] == [("html-text-url", "media-link"),
+                                                                   ("html-text-signature", "post")]

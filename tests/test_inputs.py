@@ -404,20 +404,21 @@ def test_jsonl_from_stdin_is_not_resumable(tmp_path: Path) -> None:
 # -- WARC and ARC --------------------------------------------------------------------------------------------
 
 def write_warc(path: Path, records: list[tuple], *, compress: bool = True) -> Path:
-    """records: (rec_type, url, status, content_type, body bytes, extra http headers)."""
+    """records: (rec_type, url, status, content_type, body bytes, extra http headers[, WARC headers])."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
     with path.open("wb") as handle:
         writer = WARCWriter(handle, gzip=compress)
         writer.write_record(writer.create_warcinfo_record(path.name, {"software": "test"}))
-        for rec_type, url, status, content_type, body, extra in records:
+        for rec_type, url, status, content_type, body, extra, *warc_headers in records:
             if rec_type == "request":
                 http = StatusAndHeaders("GET / HTTP/1.1", [("Host", "news.example")], is_http_request=True)
             else:
                 http = StatusAndHeaders(status, [("Content-Type", content_type), *extra], protocol="HTTP/1.1")
             writer.write_record(writer.create_warc_record(url, rec_type, payload=io.BytesIO(body), http_headers=http,
-                                                          length=len(body)))
+                                                          length=len(body),
+                                                          warc_headers_dict=warc_headers[0] if warc_headers else None))
     return path
 
 
@@ -444,6 +445,19 @@ def test_warc_yields_the_successful_html_responses_decoded(tmp_path: Path, compr
     assert [i.url for i in found] == ["https://news.example/a", "https://news.example/b"]
     assert [load(i).article.text for i in found] == [PAGE.decode(), "<html><p>second story</p></html>"]
     assert all(i.record_id.startswith("<urn:uuid:") and i.kind == "html" for i in found)
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    (None, None), ("length", "length"), ("time", "time"), ("disconnect", "disconnect"),
+    (" unspecified ", "unspecified"), ("", "unspecified"), ("cut\x1b[31m here", "unspecified"),
+], ids=["whole", "length", "time", "disconnect", "spaced", "empty", "not-a-word"])
+def test_a_warc_records_truncation_is_carried_to_what_it_loads(tmp_path: Path, header: str | None,
+                                                               expected: str | None) -> None:
+    warc_headers = {} if header is None else {"WARC-Truncated": header}
+    path = write_warc(tmp_path / "c.warc.gz", [("response", "https://news.example/a", "200 OK", "text/html", PAGE, [],
+                                                 warc_headers)])
+    [item] = items(InputSpec(warc=(str(path),)))
+    assert (item.truncated, load(item).truncated, load(item).article.text) == (expected, expected, PAGE.decode())
 
 
 CYRILLIC = "<html><body><p>Москва. (Photo: Иван Петров/ТАСС)</p></body></html>"

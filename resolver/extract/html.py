@@ -293,8 +293,11 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
         signed = HANDLE_OPEN_RE.search(page, start, end)   # every signature starts with "(@": searched from there
         if signed and text_detectors.SIGNATURE_RE.search(page, signed.start(), end):
             found += _signatures(tree, smap, claimed)
-        credits += html_credits.find_credits(tree, smap, claimed=claimed, embed_spans=spans)   # the tree's last use
-        embeds += found
+        found_credits, prose = html_credits.find_credits(tree, smap, claimed=claimed, embed_spans=spans)   # last use
+        credits += found_credits
+        in_text = _text_urls(prose, smap, taken=[*taken, *(e.span for e in found)])
+        taken += [e.span for e in in_text]   # the page-state search leaves them
+        embeds += found + in_text
     embeds += _source_urls(page, taken=Intervals(taken))
     return _dedupe(embeds), sorted(credits, key=lambda c: c.span)
 
@@ -571,6 +574,76 @@ def _source_url_at(page: str, at: int, host: str, tail: re.Match[str], taken: In
                  span=(begin, begin + len(raw)), post_id=ref.post_id, author_handle=ref.author_handle)
 
 
+# What every URL the text detector reads holds: a scheme, or a host's last label and the path's first slash.
+URL_HINT_RE = re.compile(r"://|\.[A-Za-z][A-Za-z0-9-]{1,62}/")
+
+
+def _text_urls(prose: str, smap: SourceMap, *, taken: list[tuple[int, int]]) -> list[Embed]:
+    """Bare post URLs in the article's visible text ("Read: https://bsky.app/profile/.../post/..."), each platform's,
+    as the text detector finds them in plain text: the page-state search knows only the hosts script data keeps.
+    Each text node of the prose (`html_credits.prose_text`: no scripts, footers, navs or related boxes) holding a
+    '/' is read by the text detector, then found in the source; one inside a span taken by an embed, a link or the
+    site's furniture is left to it. A profile names no post, as for links. Prose seldom holds a '/': a page costs a
+    search of its text, not of its markup (#14)."""
+    found: list[Embed] = []
+    locate: html_credits.TextLocator | None = None
+    claimed: Intervals | None = None
+    slash = prose.find("/")
+    while slash >= 0:
+        start = prose.rfind(html_credits.NODE, 0, slash) + 1
+        end = prose.find(html_credits.NODE, slash)
+        end = len(prose) if end < 0 else end
+        slash = prose.find("/", end)
+        node = prose[start:end]
+        if URL_HINT_RE.search(node) is None:   # "AP Photo/Jane Doe", "24/7": the text detector costs 7 us a node
+            continue
+        embeds = [e for e in text_detectors.find_url_embeds(node, []) if e.kind != "timeline"]
+        if any(e.kind == "media-link" for e in embeds) and _signed_next(prose, end):
+            embeds = [e for e in embeds if e.kind != "media-link"]
+        if not embeds:
+            continue
+        locate = locate or html_credits.TextLocator(smap.page, smap.start, smap.end)
+        claimed = claimed if claimed is not None else Intervals(taken)
+        where = locate(node)
+        if where is not None and where[0] not in claimed:
+            spans = _url_spans(smap.page, where, node, [e.span for e in embeds])
+            found += [replace(e, detector="html-text-url", span=span) for e, span in zip(embeds, spans)]
+    return found
+
+
+def _signed_next(prose: str, end: int) -> bool:
+    """Is the text node after the one ending at `end` (blank ones aside) a flattened post's signature? Then a
+    pic.twitter.com link just above it is that post's photo, as the text detector reads it in plain text, not an
+    embed of its own: "<p>Words pic.twitter.com/…</p><p>— Name (@handle) Date</p>" is one post."""
+    for node in prose[end:end + SIGNED_REACH].split(html_credits.NODE):
+        if node.strip():
+            return text_detectors.SIGNATURE_RE.search(node) is not None
+    return False
+
+
+SIGNED_REACH = 400   # characters after a node looked through for the next one: a signature line is shorter
+
+
+def _url_spans(page: str, node_at: tuple[int, int], node: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where the URLs the text detector found in a text node (`spans` in it, in order) are in the source: found
+    again as written when entities elsewhere in the node moved them; the node's span for a URL whose own entities
+    cannot be matched ("&amp;" is the only one URLs carry)."""
+    start, end = node_at
+    if page[start:end] == node:
+        return [(start + a, start + b) for a, b in spans]
+    placed, cursor = [], start
+    for a, b in spans:
+        span = node_at
+        for written in (node[a:b], node[a:b].replace("&", "&amp;")):
+            at = page.find(written, cursor, end)
+            if at >= 0:
+                span = (at, at + len(written))
+                cursor = span[1]
+                break
+        placed.append(span)
+    return placed
+
+
 def _signatures_in(el: Any, smap: SourceMap) -> list[Embed]:
     """A tweet flattened inside the page itself (a class-less blockquote, a paragraph): the text detector on its text."""
     # The element is one block of text: blank lines around it let the text detector take all its lines above a
@@ -587,7 +660,7 @@ def _signatures_in(el: Any, smap: SourceMap) -> list[Embed]:
 
 DETECTOR_RANK = {"html-blockquote": 0, "html-amp": 1, "html-iframe": 2, "html-wp-embed": 3, "html-xfbml": 3,
                  "html-script": 3, "html-custom-element": 3, "html-text-signature": 4, "html-timeline": 5, "html-link": 6,
-                 "html-source": 7}
+                 "html-text-url": 7, "html-source": 8}
 
 
 def _dedupe(embeds: list[Embed]) -> list[Embed]:

@@ -65,9 +65,12 @@ NOT_CREDIT_TAGS = frozenset({"meta", "link", "script", "style"})
 MAX_JSONLD_BYTES = 2_000_000
 
 
-def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any], embed_spans: list[tuple[int, int]]) -> list[Credit]:
+def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any],
+                 embed_spans: list[tuple[int, int]]) -> tuple[list[Credit], str]:
     """Every photo credit in a parsed page (or the stretch of it `smap` covers), in order, outside the embeds
-    (`claimed` elements, `embed_spans`). The last use of `tree`: the prose pass strips scripts and the like from it."""
+    (`claimed` elements, `embed_spans`), and the article prose it searched (text nodes joined by NODE; "" when the
+    page has no body), which the embed detector reads for bare post URLs. The last use of `tree`: the prose pass
+    strips scripts and the like from it."""
     page = smap.page
     walks = _Walks(claimed, set())
     found, related = _element_credits_of(tree, smap, claimed, walks)
@@ -76,8 +79,9 @@ def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any], embed_spans: 
     found += _attribute_credits(page, smap, related=related, taken=outside, read_tags=read_tags)
     taken = Intervals([c.span for c in found] + embed_spans)
     found += _hinted_attribute_credits(tree, smap, related, taken=taken, read_tags=read_tags)
-    found += _prose_credits(tree, smap, related, taken=taken)
-    return sorted(found, key=lambda c: c.span)
+    prose = prose_text(tree, related)
+    found += _prose_credits(prose, smap, taken=taken)
+    return sorted(found, key=lambda c: c.span), prose
 
 
 class _Walks:
@@ -233,25 +237,30 @@ def _credits_from_jsonld(el: Any, smap: SourceMap) -> list[Credit]:
     return found
 
 
-def _prose_credits(tree: Any, smap: SourceMap, related: list[Any], *, taken: Intervals) -> list[Credit]:
-    """Credits in running text ('(AP Photo/Jane Doe)' in a paragraph): the body's text, without scripts, styles,
-    footers, navs and "related" boxes, is searched for credit words; each hit's own text node is read, and found
-    again in the source for its span, unless an element-level detector took it. A node that ends in a credit's
-    opening words ('Image Credit: <em>Getty</em>') is read on to the end of its block in the source.
-    Searching the text, not the markup, reads a tenth of the bytes (#14). The tree is stripped: call it last."""
+def prose_text(tree: Any, related: list[Any]) -> str:
+    """The body's text without scripts, styles, footers, navs and "related" boxes, its text nodes joined by NODE;
+    "" without a body. The tree is stripped: call it last."""
     body = tree.body
     if body is None:
-        return []
+        return ""
     _strip(tree, related)
-    text = body.text(deep=True, separator=_NODE)
-    locate = _TextLocator(smap.page, smap.start, smap.end)
+    return body.text(deep=True, separator=NODE)
+
+
+def _prose_credits(text: str, smap: SourceMap, *, taken: Intervals) -> list[Credit]:
+    """Credits in running text ('(AP Photo/Jane Doe)' in a paragraph): the article prose (`prose_text`) is
+    searched for credit words; each hit's own text node is read, and found again in the source for its span, unless
+    an element-level detector took it. A node that ends in a credit's opening words ('Image Credit: <em>Getty</em>')
+    is read on to the end of its block in the source. Searching the text, not the markup, reads a tenth of the
+    bytes (#14)."""
+    locate = TextLocator(smap.page, smap.start, smap.end)
     found: list[Credit] = []
     node_done = raw_done = -1
     for hit in PROSE_HINT_RE.finditer(text):
         if hit.start() < node_done:
             continue
-        node_start = text.rfind(_NODE, 0, hit.start()) + 1
-        node_end = text.find(_NODE, hit.start())
+        node_start = text.rfind(NODE, 0, hit.start()) + 1
+        node_end = text.find(NODE, hit.start())
         node_end = len(text) if node_end < 0 else node_end
         node_done = node_end
         node = text[node_start:node_end]
@@ -276,7 +285,7 @@ def _prose_credits(tree: Any, smap: SourceMap, related: list[Any], *, taken: Int
     return found
 
 
-_NODE = "\x00"   # between text nodes in the body's text (lexbor turns a NUL in the page into U+FFFD)
+NODE = "\x00"   # between text nodes in the body's text (lexbor turns a NUL in the page into U+FFFD)
 NOT_PROSE = ["script", "style", "footer", "nav"]
 
 
@@ -302,7 +311,7 @@ def _ancestors_upto(el: Any, limit: int) -> Iterator[Any]:
 SAFE_RUN_RE = re.compile(r"[A-Za-z0-9 ,.:;!?()/_|@#%+=*\[\]-]{4,}")
 
 
-class _TextLocator:
+class TextLocator:
     """Finds text nodes of the parsed page in the source, in document order: each search starts where the last
     node found ended, so a page of any size is read once (#12)."""
 
