@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlencode
+from urllib.parse import unquote_plus, urlencode
 
 from resolver.http import FetchOutcome, Ledger, fetch
 from resolver.options import ArchiveOptions
@@ -24,6 +24,7 @@ from resolver.settings import Settings
 
 if TYPE_CHECKING:
     from cache import Store
+    from resolver.redact import Redactor
     from resolver.session import Session
 
 AVAILABILITY = "https://archive.org/wayback/available"
@@ -32,6 +33,7 @@ SAVE = "https://web.archive.org/save"
 WEB = "https://web.archive.org/web"
 CDX_FIELDS = "urlkey,timestamp,original,mimetype,statuscode,digest,length"
 NO_KEYS = "no Internet Archive keys (IA_ACCESS_KEY, IA_SECRET_KEY): not saved"
+SECRET_KEPT = "not saved: the URL carries a secret ({what}); saving it would publish it in the public archive"
 
 
 @dataclass(frozen=True)
@@ -185,12 +187,15 @@ def lookup_error(store: Store, url: str) -> str | None:
 async def lookup(url: str, *, session: Session, near: str | None = None) -> Lookup:
     """Every capture CDX lists for a URL (earliest, latest, count), and the one closest to `near` (YYYYMMDD...).
     Kept answers to the same two queries within the cache TTL (any age offline) are read again rather than asked
-    twice, as resolutions are: a warm `report` asks nothing (#14)."""
+    twice, as resolutions are: a warm `report` asks nothing (#14). A URL carrying a secret is not sent to the
+    availability API, whose answer echoes it (into the WARC and the kept bodies): CDX alone lists its captures."""
     cdx, (snapshots, error) = await _asked_or_kept(session, lookup_url(url), purpose="wayback-cdx", found_via="cdx",
                                                    read=_listed)
-    params = {"url": url, **({"timestamp": near} if near else {})}
-    _, (found, _) = await _asked_or_kept(session, f"{AVAILABILITY}?{urlencode(params)}", purpose="wayback-available",
-                                         found_via="availability", read=_available)
+    found: list[Snapshot] = []
+    if carried_secret(url, session.redactor) is None:
+        params = {"url": url, **({"timestamp": near} if near else {})}
+        _, (found, _) = await _asked_or_kept(session, f"{AVAILABILITY}?{urlencode(params)}",
+                                             purpose="wayback-available", found_via="availability", read=_available)
     closest = found[0] if found else None
     if closest is None and near and snapshots:
         closest = min(snapshots, key=lambda s: abs(int(s.timestamp[:14].ljust(14, "0")) - int(near.ljust(14, "0"))))
@@ -297,6 +302,7 @@ class SaveResult:
     url: str
     status: str                       # "success" | "pending" | "error" | "recent" | "gave_up" | "no-keys"
     #                                   | "submitted" (a job whose outcome is not known yet)
+    #                                   | "refused" (the URL carries a secret: never submitted)
     job_id: str | None = None
     snapshot_url: str | None = None
     timestamp: str | None = None
@@ -322,7 +328,7 @@ def _auth(settings: Settings) -> dict[str, str] | None:
 
 
 SUBMITTED = "submitted"   # a saves row between its submission and the job's outcome
-ENDED = ("success", "error", "recent", "gave_up")   # a save's outcomes: what an offline run can show as they are
+ENDED = ("success", "error", "recent", "gave_up", REFUSED := "refused")   # a save's outcomes: what an offline run can show as they are
 OFFLINE_SAVE = "offline: not submitted (queued for the next online run)"
 
 
@@ -334,6 +340,11 @@ async def save(url: str, *, session: Session, poll_every: float = 2.0,
     rows behind it, in one transaction each (#11): the job id with the submission ("submitted"), the outcome with
     the polls. A row an earlier run left "submitted" (killed while polling) has its job polled, not submitted
     again: a second submission is a second capture."""
+    refused = _refused(url, session.redactor)
+    if refused is not None:   # a row an earlier version queued: never submitted, and its URL redacted in the queue
+        if queued is not None and session.store is not None:
+            session.store.update_save(queued["id"], refused.to_json() | {"status": REFUSED, "url": refused.url})
+        return refused
     headers = _auth(session.settings)
     if headers is None:
         return SaveResult(url, "no-keys", message=NO_KEYS)
@@ -370,6 +381,25 @@ async def _submit(url: str, session: Session, headers: dict[str, str], ledger: L
     if not isinstance(job_id, str):
         return SaveResult(url, "error", message="Save Page Now answered with a job id that is not a string")
     return SaveResult(url, SUBMITTED, job_id)
+
+
+def carried_secret(url: str, redactor: Redactor) -> str | None:
+    """The secret a URL carries, as a reader may be told of it without it ("token=…", "a password"), or None when
+    the redactor finds none in it."""
+    redacted = redactor.url(url)
+    if redacted == url:
+        return None
+    names = re.findall(r"([^?&#=/]+)=REDACTED", unquote_plus(redacted))
+    if names:
+        return ", ".join(f"{name}=…" for name in dict.fromkeys(names))
+    return "a password" if ":REDACTED@" in redacted else "a configured key"
+
+
+def _refused(url: str, redactor: Redactor) -> SaveResult | None:
+    """The save of a URL that carries a secret, refused (its URL redacted): Save Page Now publishes what it is given
+    in the public Wayback Machine, secret and all. None when the URL carries none."""
+    what = carried_secret(url, redactor)
+    return None if what is None else SaveResult(redactor.url(url), REFUSED, message=SECRET_KEPT.format(what=what))
 
 
 def _spn_answer(body: bytes) -> dict[str, Any] | None:
@@ -491,10 +521,26 @@ async def archive_urls(urls: list[str], *, session: Session, options: ArchiveOpt
         found.append(await _archive_one(url, session, options, (near or {}).get(url) or options.near))
         if on_done is not None:
             on_done()
-    if not options.save:
-        return found
-    saved = await _saves([a.url for a in found], session, options.poll_every)
-    return [replace(a, saved=saved.get(a.url)) for a in found]
+    if options.save:
+        saved = await _saves([a.url for a in found if a.saved is None], session, options.poll_every)
+        found = [a if a.saved is not None else replace(a, saved=saved.get(a.url)) for a in found]
+    return [_redacted(a, session.redactor) for a in found]
+
+
+def _redacted(found: ArchivedUrl, redactor: Redactor) -> ArchivedUrl:
+    """The archived URL as it is shown and passed on: a URL carrying a secret (and its captures, its error) with the
+    secret redacted, as a resolution is; where the live copy ended, redacted too (a redirect may carry a token)."""
+    live_url = redactor.url(found.live_url) if found.live_url else None
+    if carried_secret(found.url, redactor) is None:
+        return replace(found, live_url=live_url)
+
+    def snapshot(s: Snapshot) -> Snapshot:
+        return replace(s, url=redactor.url(s.url), original=redactor.url(s.original))
+    lookup = found.lookup
+    lookup = replace(lookup, url=redactor.url(lookup.url), snapshots=tuple(map(snapshot, lookup.snapshots)),
+                     closest=snapshot(lookup.closest) if lookup.closest else None,
+                     error=redactor.text(lookup.error) if lookup.error else None)
+    return replace(found, url=redactor.url(found.url), lookup=lookup, live_url=live_url)
 
 
 async def _archive_one(url: str, session: Session, options: ArchiveOptions, near: str | None) -> ArchivedUrl:
@@ -506,12 +552,14 @@ async def _archive_one(url: str, session: Session, options: ArchiveOptions, near
         return ArchivedUrl(url, Lookup(url, error=f"invalid-url: refused {session.redactor.url(url)}: {exc}"))
     live = await live_copy(url, session) if options.live_copy else None
     found = await lookup(url, session=session, near=near)
+    # A URL carrying a secret is never queued: Save Page Now would publish the secret (its lookups are private).
+    refused = _refused(url, session.redactor) if options.save else None
     # A lookup that could not be made (offline) says nothing of how recent the captures are: queue nothing.
-    if options.save and session.store is not None and not found.unavailable \
+    if options.save and refused is None and session.store is not None and not found.unavailable \
             and not recent(found, options.max_age_days) and not saved_recently(session.store, url, options.max_age_days):
         session.store.queue_save(url)
     warc = (live.warc_file, live.warc_offset) if live and live.warc_file and live.warc_offset is not None else None
-    return ArchivedUrl(url, found, live_status=live.status if live else None, warc=warc,
+    return ArchivedUrl(url, found, refused, live_status=live.status if live else None, warc=warc,
                        live_url=live.url if live else None)
 
 

@@ -142,6 +142,8 @@ def _archive_line(archived: ArchivedUrl) -> Part:
     if archived.error:
         return f"  archive lookup failed for {archived.url}: {archived.error}", "red"
     saved = f"; save: {archived.saved.status}" if archived.saved else ""
+    if archived.saved and archived.saved.status == "refused":   # never submitted: why, in words
+        saved = f"; {archived.saved.message}"
     if archived.saved and archived.saved.unavailable:
         return f"  archive {archived.url}: {len(archived.lookup.snapshots)} snapshots; save: not submitted (offline)", \
             "yellow"

@@ -402,3 +402,32 @@ def test_near_that_is_no_wayback_date_is_a_usage_error(fakenet, tmp_path, near):
     assert result.exit_code == 2, result.output
     assert f"--near: {near!r} is not a day as YYYYMMDD" in result.output
     assert fakenet.hits == []
+
+
+@pytest.mark.parametrize("url,what", [
+    ("https://news.example/a?token=abc&v=1", "token=…"),
+    ("https://news.example/f.pdf?X-Amz-Credential=c&X-Amz-Signature=s", "X-Amz-Credential=…, X-Amz-Signature=…"),
+    ("https://news.example/a?next=https%3A%2F%2Fx.example%2F%3Faccess_token%3Dabc", "access_token=…"),
+    ("https://user:pw@news.example/a", "a password"),
+    ("https://news.example/k/configured-secret-123/a", "a configured key"),
+    ("https://twitter.com/RivertonRoads/status/1?s=20", None),
+], ids=["param", "signed", "nested", "password", "configured", "none"])
+def test_what_secret_a_url_carries_is_named_without_it(url, what):
+    from resolver.redact import Redactor
+
+    assert archive.carried_secret(url, Redactor(secrets=("configured-secret-123",))) == what
+
+
+def test_a_queued_save_of_a_url_carrying_a_secret_is_never_submitted(fakenet, store):
+    """A save an earlier version queued for a URL with a token in it is not submitted (Save Page Now would publish
+    the token): its queue row ends "refused", its URL redacted."""
+    from tests import waybacknet
+
+    submitted = waybacknet.serve_save_page_now(fakenet)
+    store.queue_save("https://news.example/p?access_token=TOKqueued99&id=4")
+    settings = settings_for(fakenet, ia_access_key="k", ia_secret_key="s")
+    [done] = Session(settings, store=store).run(lambda s: archive.process_queue(session=s, poll_every=0.01))
+    assert submitted == [] and done.status == "refused" and "access_token=…" in done.message
+    [row] = store.db["saves"].rows
+    assert (row["status"], row["url"]) == ("refused", "https://news.example/p?access_token=REDACTED&id=4")
+    assert store.pending_saves() == []

@@ -101,3 +101,22 @@ def classic_page(post_id: str, handle: str, name: str, text: str, *, epoch: int 
             f' data-tweet-id="{post_id}" data-screen-name="{handle}" data-name="{escape(name)}">{stamp}'
             f'<div class="js-tweet-text-container"><p class="TweetTextSize TweetTextSize--jumbo js-tweet-text tweet-text"'
             f' lang="en">{escape(text)}</p></div></div></div></body></html>').encode()
+
+
+def serve_save_page_now(fakenet, *, timestamp: str = "20261125230000") -> list[str]:
+    """Save Page Now 2 on the fake internet (shared/reference/wayback: POST /save answers a job id, and
+    /save/status/<job> the job's outcome, here a success at `timestamp`). Returns the URLs submitted, in order: a
+    test asserts what was (and what never was) sent to be published."""
+    submitted: list[str] = []
+
+    def save(request: Request) -> Response:
+        url = request.form.get("url", "")
+        submitted.append(url)
+        job = f"spn2-{hashlib.sha1(url.encode()).hexdigest()}"
+        fakenet.route("web.archive.org", f"/save/status/{job}", lambda _: Response(json.dumps({
+            "status": "success", "job_id": job, "original_url": url, "timestamp": timestamp, "duration_sec": 3.1,
+            "resources": [url]}), content_type="application/json"))
+        return Response(json.dumps({"url": url, "job_id": job}), content_type="application/json")
+
+    fakenet.route("web.archive.org", "/save", save)
+    return submitted
