@@ -32,6 +32,11 @@ CDX = "https://web.archive.org/cdx/search/cdx"
 SAVE = "https://web.archive.org/save"
 WEB = "https://web.archive.org/web"
 CDX_FIELDS = "urlkey,timestamp,original,mimetype,statuscode,digest,length"
+# CDX lists the first `limit` captures, oldest first; `limit=-N` lists the last N (wayback-cdx-server README, "Query
+# Result Limits"). A URL with more than CDX_LIMIT captures has its last LATEST_ROWS asked for too: its latest
+# capture (and the latest good one `recent` looks for) is among them, never the CDX_LIMIT-th.
+CDX_LIMIT = 10_000
+LATEST_ROWS = 100
 NO_KEYS = "no Internet Archive keys (IA_ACCESS_KEY, IA_SECRET_KEY): not saved"
 SECRET_KEPT = "not saved: the URL carries a secret ({what}); saving it would publish it in the public archive"
 
@@ -58,6 +63,7 @@ class Lookup:
     closest: Snapshot | None = None
     error: str | None = None
     unavailable: bool = False         # offline: nothing was asked
+    capped: bool = False              # CDX listed no more than its limit: there are at least this many captures
 
     @property
     def earliest(self) -> Snapshot | None:
@@ -138,10 +144,10 @@ def _cdx_error(outcome: FetchOutcome) -> str | None:
     return None
 
 
-def lookup_url(url: str, *, prefix: bool = False) -> str:
-    """The CDX query for a URL (with `prefix`, every URL under it): the fetch log holding the exact one says the
-    URL was looked up."""
-    params = {"url": url, "output": "json", "fl": CDX_FIELDS, "limit": "10000"}
+def lookup_url(url: str, *, prefix: bool = False, last: int | None = None) -> str:
+    """The CDX query for a URL (with `prefix`, every URL under it; with `last`, its last `last` captures): the fetch
+    log holding the exact one says the URL was looked up."""
+    params = {"url": url, "output": "json", "fl": CDX_FIELDS, "limit": str(-last if last else CDX_LIMIT)}
     if prefix:
         params.update({"matchType": "prefix", "collapse": "digest"})
     return f"{CDX}?{urlencode(params)}"
@@ -191,6 +197,11 @@ async def lookup(url: str, *, session: Session, near: str | None = None) -> Look
     availability API, whose answer echoes it (into the WARC and the kept bodies): CDX alone lists its captures."""
     cdx, (snapshots, error) = await _asked_or_kept(session, lookup_url(url), purpose="wayback-cdx", found_via="cdx",
                                                    read=_listed)
+    capped = error is None and _rows(cdx) >= CDX_LIMIT
+    if capped:
+        _, (last, _) = await _asked_or_kept(session, lookup_url(url, last=LATEST_ROWS), purpose="wayback-cdx",
+                                            found_via="cdx", read=_listed)
+        snapshots = list({(s.timestamp, s.original, s.digest): s for s in snapshots + last}.values())
     found: list[Snapshot] = []
     if carried_secret(url, session.redactor) is None:
         params = {"url": url, **({"timestamp": near} if near else {})}
@@ -199,7 +210,17 @@ async def lookup(url: str, *, session: Session, near: str | None = None) -> Look
     closest = found[0] if found else None
     if closest is None and near and snapshots:
         closest = min(snapshots, key=lambda s: abs(int(s.timestamp[:14].ljust(14, "0")) - int(near.ljust(14, "0"))))
-    return Lookup(url, tuple(snapshots), closest, error, unavailable=cdx.unavailable)
+    return Lookup(url, tuple(snapshots), closest, error, unavailable=cdx.unavailable, capped=capped)
+
+
+def _rows(outcome: FetchOutcome) -> int:
+    """How many capture rows a CDX JSON answer holds (rows parse_cdx skips included): as many as the limit, and
+    there may be more."""
+    try:
+        rows = json.loads(outcome.body) if outcome.status == 200 and outcome.body.strip() else []
+    except ValueError:
+        return 0
+    return max(len(rows) - 1, 0) if isinstance(rows, list) else 0
 
 
 KEPT = "cache"    # the `via` of an outcome read again from the fetch log and kept bodies: no request was made
@@ -504,6 +525,7 @@ class ArchivedUrl:
         # A lookup that failed with nothing listed says nothing of how many captures there are: null, not 0.
         count = None if found.error and not found.snapshots else len(found.snapshots)
         return {"url": self.url, "snapshots": [s.to_json() for s in found.snapshots], "count": count,
+                "count_capped": found.capped,
                 "earliest": snapshot(found.earliest), "latest": snapshot(found.latest),
                 "closest": snapshot(found.closest), "error": found.error,
                 "saved": self.saved.to_json() if self.saved else None,

@@ -431,3 +431,30 @@ def test_a_queued_save_of_a_url_carrying_a_secret_is_never_submitted(fakenet, st
     [row] = store.db["saves"].rows
     assert (row["status"], row["url"]) == ("refused", "https://news.example/p?access_token=REDACTED&id=4")
     assert store.pending_saves() == []
+
+
+def test_a_url_with_more_captures_than_one_answer_lists_gets_its_real_latest(fakenet, store):
+    """CDX lists the first `limit` captures, oldest first: for a URL with more, the 10,000th was taken for the
+    latest (years old), so a save was submitted for a URL captured yesterday, and the count said 10000."""
+    from datetime import datetime, timedelta, timezone
+
+    from tests import waybacknet
+
+    start = datetime(2015, 1, 1, tzinfo=timezone.utc)
+    yesterday = datetime.now(timezone.utc) - timedelta(days=1)
+    stamps = [(start + timedelta(hours=3 * i)).strftime("%Y%m%d%H%M%S") for i in range(10_050)]
+    stamps.append(yesterday.strftime("%Y%m%d%H%M%S"))
+    waybacknet.serve(fakenet, [waybacknet.Capture(ts, POST, b"<html>post</html>") for ts in stamps])
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
+    submitted = waybacknet.serve_save_page_now(fakenet)
+    settings = settings_for(fakenet, ia_access_key="k", ia_secret_key="s")
+    found = Session(settings, store=store).run(
+        lambda s: archive_urls([POST], session=s, options=ArchiveOptions(poll_every=0.01, save=True)))
+    [result] = [a.to_json() for a in found]
+    assert result["latest"]["timestamp"] == stamps[-1] and result["earliest"]["timestamp"] == stamps[0]
+    assert submitted == []   # the capture of yesterday spares the save
+    assert any("limit=-100" in path for host, path in fakenet.hits if path.startswith("/cdx/"))
+    assert result["count_capped"] is True and result["count"] >= 10_000
+    from resolver.report import archive_text
+
+    assert f"at least {result['count']:,} captures" in archive_text(found[0]).plain

@@ -49,10 +49,12 @@ def serve(fakenet, captures: list[Capture]) -> None:
     def cdx(request: Request) -> Response:
         wanted = _bare(request.args.get("url", ""))
         prefix = request.args.get("matchType") == "prefix"
-        # In urlkey order, as CDX lists them, and no more than `limit` rows, as CDX answers.
+        # In urlkey order (then time), as CDX lists them; `limit=N` the first N rows, `limit=-N` the last N (with
+        # or without fastLatest=true, which may only make it faster), as the CDX server's README says.
         rows = sorted(c.row() for c in captures
                       if (_bare(c.original).startswith(wanted) if prefix else _bare(c.original) == wanted))
-        rows = rows[: int(request.args.get("limit") or len(rows))]
+        limit = int(request.args.get("limit") or len(rows))
+        rows = rows[limit:] if limit < 0 else rows[:limit]
         return Response(json.dumps([HEADER, *rows] if rows else []), content_type="application/json")
 
     def available(request: Request) -> Response:
