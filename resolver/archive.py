@@ -175,6 +175,15 @@ def _available(outcome: FetchOutcome) -> tuple[list[Snapshot], str | None]:
     return ([closest] if closest is not None else []), None
 
 
+def malformed_cdx(body: bytes) -> str | None:
+    """Why a 200 answer is no CDX list (an HTML page answered with 200), as a lookup says it; None when it is one."""
+    try:
+        parse_cdx(body)
+    except (ValueError, TypeError) as exc:
+        return f"cdx: malformed answer: {exc}"
+    return None
+
+
 def looked_up(store: Store, url: str) -> bool:
     """Whether an archive lookup of `url` ever got an answer (a snapshot list, even an empty one)."""
     return any(row["status"] == 200 for row in store.fetches_for(lookup_url(url)))

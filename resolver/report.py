@@ -224,6 +224,25 @@ def post_text(post: FetchedPost) -> Text:
                     + "\n", "cyan")
     for name, values in record.disagreements.items():
         text.append(f"  methods disagree on {name}: {values}\n", "yellow")
+    return text + _copies_text(post)
+
+
+def _copies_text(post: FetchedPost) -> Text:
+    """What the archive lookup of a post found: copies read, none (only when every capture list answered), or a
+    lookup that failed, which says nothing of whether a copy exists."""
+    from rich.text import Text
+
+    looked, copies = post.archive_lookup, post.archived
+    text = Text()
+    if copies:
+        latest = max(c.captured_at for c in copies)
+        text.append(f"  {len(copies)} archived {'copy' if len(copies) == 1 else 'copies'} read, latest {latest}\n",
+                    "cyan")
+    if looked is not None and looked.startswith("error: "):
+        text.append(f"  archive lookup failed ({looked.removeprefix('error: ')})"
+                    + ("" if copies else ": whether an archived copy exists is not known") + "\n", "red")
+    elif looked is not None and not copies:
+        text.append("  no archived copy found (the archive answered)\n", "yellow")
     return text
 
 
