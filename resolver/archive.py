@@ -303,16 +303,22 @@ def _record_snapshots(store: Store, snapshots: list[Snapshot], found_via: str, f
                              "observed_at": utc_now(), "fetch_id": fetch_id} for s in snapshots])
 
 
-def recent(lookup_result: Lookup, max_age_days: float) -> bool:
-    """Is the latest good capture (a 2xx answer) within max_age_days of now? A redirect or an error page captured
-    is no copy: twitter.com has answered post URLs with a redirect since 2023, so their recent captures are 302s."""
+def latest_good(lookup_result: Lookup) -> Snapshot | None:
+    """The latest good capture (a 2xx answer). A redirect or an error page captured is no copy: twitter.com has
+    answered post URLs with a redirect since 2023, so their recent captures are 302s."""
     good = [s for s in (*lookup_result.snapshots, lookup_result.closest)
             if s is not None and (s.status or "").startswith("2")]
-    latest = max(good, key=lambda s: s.timestamp, default=None)
-    if latest is None:
-        return False
-    taken = datetime.strptime(latest.timestamp[:14].ljust(14, "0"), "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc)
-    return datetime.now(timezone.utc) - taken <= timedelta(days=max_age_days)
+    return max(good, key=lambda s: s.timestamp, default=None)
+
+
+def _taken(snapshot: Snapshot) -> datetime:
+    return datetime.strptime(snapshot.timestamp[:14].ljust(14, "0"), "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc)
+
+
+def recent(lookup_result: Lookup, max_age_days: float) -> bool:
+    """Is the latest good capture within max_age_days of now?"""
+    latest = latest_good(lookup_result)
+    return latest is not None and datetime.now(timezone.utc) - _taken(latest) <= timedelta(days=max_age_days)
 
 
 def saved_recently(store: Store, url: str, max_age_days: float) -> bool:
@@ -583,15 +589,25 @@ async def _archive_one(url: str, session: Session, options: ArchiveOptions, near
         return ArchivedUrl(url, Lookup(url, error=f"invalid-url: refused {session.redactor.url(url)}: {exc}"))
     live = await live_copy(url, session) if options.live_copy else None
     found = await lookup(url, session=session, near=near)
-    # A URL carrying a secret is never queued: Save Page Now would publish the secret (its lookups are private).
-    refused = _refused(url, session.redactor) if options.save else None
+    # A URL carrying a secret is never queued: Save Page Now would publish the secret.
+    saved = _refused(url, session.redactor) if options.save else None
     # A lookup that could not be made (offline) says nothing of how recent the captures are: queue nothing.
-    if options.save and refused is None and session.store is not None and not found.unavailable \
-            and not recent(found, options.max_age_days) and not saved_recently(session.store, url, options.max_age_days):
-        session.store.queue_save(url)
+    if options.save and saved is None and session.store is not None and not found.unavailable:
+        if recent(found, options.max_age_days):
+            saved = _spared(url, latest_good(found), options.max_age_days)
+        elif not saved_recently(session.store, url, options.max_age_days):
+            session.store.queue_save(url)
     warc = (live.warc_file, live.warc_offset) if live and live.warc_file and live.warc_offset is not None else None
-    return ArchivedUrl(url, found, refused, live_status=live.status if live else None, warc=warc,
+    return ArchivedUrl(url, found, saved, live_status=live.status if live else None, warc=warc,
                        live_url=live.url if live else None)
+
+
+def _spared(url: str, good: Snapshot | None, max_age_days: float) -> SaveResult:
+    """A save not submitted because a good capture is recent enough: "recent", with that capture (before, `saved`
+    was null, as if no save had been asked for)."""
+    when = f"a good capture from {_taken(good):%Y-%m-%d %H:%M:%S} UTC" if good else "a good capture"
+    return SaveResult(url, "recent", snapshot_url=good.url if good else None, timestamp=good.timestamp if good else None,
+                      message=f"not submitted: {when} is newer than --max-age ({max_age_days:g} days)")
 
 
 async def live_copy(url: str, session: Session) -> FetchOutcome:

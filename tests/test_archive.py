@@ -191,7 +191,13 @@ def test_only_a_recent_good_capture_spares_a_save(fakenet, store, recent_status,
     [result] = run_archive([POST], settings, store, save=True)
     assert result["latest"]["timestamp"] == yesterday
     assert ("form" in seen) is submitted
-    assert (result["saved"] or {}).get("status") == ("success" if submitted else None)
+    assert result["saved"]["status"] == ("success" if submitted else "recent")
+    if not submitted:   # a save spared says why (before: `saved: null`, as if none had been asked for)
+        taken = datetime.strptime(yesterday, "%Y%m%d%H%M%S").strftime("%Y-%m-%d %H:%M:%S UTC")
+        assert result["saved"]["message"] == f"not submitted: a good capture from {taken} is newer than --max-age " \
+                                             "(30 days)"
+        assert result["saved"]["snapshot_url"] == f"https://web.archive.org/web/{yesterday}/{POST}"
+        assert store.latest_save(POST) is None   # nothing queued
 
 
 @pytest.mark.parametrize("first", ["success", "recent"])
