@@ -961,7 +961,7 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
     stdin = _stdin(spec.files, spec.jsonl)
     settings = _settings(ctx, **_network_overrides(options))
     store = _open_store(settings)
-    many = len(articles) > 1 or bool(spec.jsonl or spec.warc) or any(Path(a).is_dir() for a in articles)
+    many = len(articles) > 1 or bool(spec.jsonl or spec.warc) or any(a.strip() and Path(a).is_dir() for a in articles)
     thumbnail = _thumbnails(store)
     suffix = {"md": ".md", "json": ".json", "html": ".html"}[fmt]
     folder = output or Path("embed-resolver-reports")
