@@ -364,7 +364,9 @@ def _auth(settings: Settings) -> dict[str, str] | None:
 
 
 SUBMITTED = "submitted"   # a saves row between its submission and the job's outcome
-ENDED = ("success", "error", "recent", "gave_up", REFUSED := "refused")   # a save's outcomes: what an offline run can show as they are
+REFUSED = "refused"      # a URL carrying a secret: never submitted
+# A save's outcomes: what an offline run can show as they are.
+ENDED = ("success", "error", "recent", "gave_up", REFUSED)
 OFFLINE_SAVE = "offline: not submitted (queued for the next online run)"
 
 
@@ -606,7 +608,8 @@ def _spared(url: str, good: Snapshot | None, max_age_days: float) -> SaveResult:
     """A save not submitted because a good capture is recent enough: "recent", with that capture (before, `saved`
     was null, as if no save had been asked for)."""
     when = f"a good capture from {_taken(good):%Y-%m-%d %H:%M:%S} UTC" if good else "a good capture"
-    return SaveResult(url, "recent", snapshot_url=good.url if good else None, timestamp=good.timestamp if good else None,
+    return SaveResult(url, "recent", snapshot_url=good.url if good else None,
+                      timestamp=good.timestamp if good else None,
                       message=f"not submitted: {when} is newer than --max-age ({max_age_days:g} days)")
 
 
