@@ -137,11 +137,16 @@ def _cdx_error(outcome: FetchOutcome) -> str | None:
     if outcome.problem:
         return outcome.problem
     if outcome.status == 403:
-        reason = outcome.headers.get("x-archive-wayback-runtime-error") or outcome.body.decode("utf-8", "replace")
-        return f"blocked: {reason.strip().rsplit(': ', 1)[-1]}"
+        return _blocked(outcome.headers.get("x-archive-wayback-runtime-error"), outcome.body)
     if outcome.status != 200:
         return f"cdx: HTTP {outcome.status}"
     return None
+
+
+def _blocked(runtime_error: str | None, body: bytes) -> str:
+    """A blocked site's 403: the reason, from X-Archive-Wayback-Runtime-Error or the body ("Blocked Site Error")."""
+    reason = runtime_error or body.decode("utf-8", "replace")
+    return f"blocked: {reason.strip().rsplit(': ', 1)[-1]}"
 
 
 def lookup_url(url: str, *, prefix: bool = False, last: int | None = None) -> str:
@@ -175,10 +180,18 @@ def _available(outcome: FetchOutcome) -> tuple[list[Snapshot], str | None]:
     return ([closest] if closest is not None else []), None
 
 
-def malformed_cdx(body: bytes) -> str | None:
-    """Why a 200 answer is no CDX list (an HTML page answered with 200), as a lookup says it; None when it is one."""
+def kept_cdx_error(row: dict[str, Any], body: bytes | None) -> str | None:
+    """Why a CDX answer kept in the fetch log (its row, its kept body) lists nothing to read, as the lookup that
+    made it said (_cdx_error, _listed); None when it is a CDX list."""
+    if row.get("error_kind"):
+        return f"{row['error_kind']}: {row['error']}"
+    if row["status"] == 403:
+        headers = {k.lower(): v for k, v in json.loads(row.get("headers") or "{}").items()}
+        return _blocked(headers.get("x-archive-wayback-runtime-error"), body or b"")
+    if row["status"] != 200:
+        return f"cdx: HTTP {row['status']}"
     try:
-        parse_cdx(body)
+        parse_cdx(body or b"")
     except (ValueError, TypeError) as exc:
         return f"cdx: malformed answer: {exc}"
     return None

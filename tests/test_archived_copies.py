@@ -220,7 +220,9 @@ def test_archive_then_replay_of_the_warc_alone_reproduces_fetch(fakenet, tmp_pat
     (("Too Many Requests", 429), "error: cdx: HTTP 429"),
     (("<html><body>Wayback Machine is down for maintenance</body></html>", 200), "error: cdx: malformed answer"),
     (("[]", 200), "answered"),
-], ids=["503", "429", "html", "none-listed"])
+    (("org.archive.wayback.exception.AdministrativeAccessControlException: Blocked Site Error", 403),
+     "error: blocked: Blocked Site Error"),
+], ids=["503", "429", "html", "none-listed", "blocked"])
 def test_a_gone_posts_archive_lookup_that_failed_is_not_no_copy(fakenet, tmp_path, cdx, said):
     """`"archived": []` read as "no archived copy exists" when every CDX list of the post failed (a 503, a 429,
     an HTML page): the lookup's outcome is said, and only a lookup that answered leaves an empty list for "none"."""
@@ -228,14 +230,16 @@ def test_a_gone_posts_archive_lookup_that_failed_is_not_no_copy(fakenet, tmp_pat
     from tests.fakenet import page
 
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({ID: [json_page(DELETED)]}))
+    blocked = {"X-Archive-Wayback-Runtime-Error": cdx[0]} if cdx[1] == 403 else {}
     fakenet.route("web.archive.org", "/cdx/search/cdx", page(cdx[0], cdx[1], content_type="application/json"
-                                                             if cdx[0] == "[]" else "text/html"))
+                                                             if cdx[0] == "[]" else "text/html", **blocked))
     cli = World(fakenet, tmp_path)
-    for run_ in ("fresh", "again"):
+    for run_ in ("fresh", "again"):   # again: from the cache, but for a lookup that failed for a passing reason
         result = cli("fetch", "--json", PAGE)
         [post] = [json.loads(line) for line in result.stdout.splitlines()]
         assert (post["status"], post["archived"]) == ("deleted", []), run_
         assert (post["archive_lookup"] or "").startswith(said), (run_, post["archive_lookup"])
+        assert post["from_cache"] is (run_ == "again" and (said == "answered" or "blocked" in said)), run_
     shown = cli("fetch", PAGE).stdout
     assert ("archive lookup failed" in shown) is said.startswith("error")
     assert ("no archived copy" in shown) is (said == "answered")

@@ -595,12 +595,8 @@ def lookup_outcome_in_store(post_id: str, handle: str | None, store: Any) -> str
         if rows:
             asked += 1
             last = rows[-1]
-            if last["status"] != 200:
-                errors.append(f"{last['error_kind']}: {last['error']}" if last.get("error_kind")
-                              else f"cdx: HTTP {last['status']}")
-            elif malformed := archive.malformed_cdx((store.body(last["body_sha256"]) if last["body_sha256"] else None)
-                                                    or b""):
-                errors.append(malformed)
+            error = archive.kept_cdx_error(last, store.body(last["body_sha256"]) if last["body_sha256"] else None)
+            errors += [error] if error else []
     return lookup_outcome(errors, asked)
 
 
