@@ -221,9 +221,11 @@ async def lookup(url: str, *, session: Session, near: str | None = None) -> Look
                                                    read=_listed)
     capped = error is None and _rows(cdx) >= CDX_LIMIT
     if capped:
-        _, (last, _) = await _asked_or_kept(session, lookup_url(url, last=LATEST_ROWS), purpose="wayback-cdx",
-                                            found_via="cdx", read=_listed)
+        _, (last, tail_error) = await _asked_or_kept(session, lookup_url(url, last=LATEST_ROWS), purpose="wayback-cdx",
+                                                     found_via="cdx", read=_listed)
         snapshots = list({(s.timestamp, s.original, s.digest): s for s in snapshots + last}.values())
+        if tail_error:   # the latest listed is then the CDX_LIMIT-th, not the latest: said, not hidden
+            error = f"{tail_error} (listing the latest captures; the first {CDX_LIMIT:,} were listed)"
     found: list[Snapshot] = []
     if carried_secret(url, session.redactor) is None:
         params = {"url": url, **({"timestamp": near} if near else {})}

@@ -464,3 +464,19 @@ def test_a_url_with_more_captures_than_one_answer_lists_gets_its_real_latest(fak
     from resolver.report import archive_text
 
     assert f"at least {result['count']:,} captures" in archive_text(found[0]).plain
+
+
+def test_a_url_whose_latest_captures_could_not_be_listed_says_so(fakenet, store):
+    """When the second query (the last rows) fails, the latest known is the 10,000th capture: an error, not a
+    latest taken for the real one."""
+    from tests import waybacknet
+
+    stamps = [f"{2001 + i // 1000}0101{i % 1000 // 60:02d}{i % 60:02d}00" for i in range(10_050)]
+    waybacknet.serve(fakenet, [waybacknet.Capture(ts, POST, b"<html>post</html>") for ts in stamps])
+    listing = fakenet.routes[("web.archive.org", "/cdx/search/cdx")][0]
+    fakenet.route("web.archive.org", "/cdx/search/cdx",
+                  lambda request: page("busy", 503)(request) if request.args.get("limit") == "-100" else listing(request))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
+    [result] = run_archive([POST], settings_for(fakenet, retries=0), store)
+    assert result["error"] == "cdx: HTTP 503 (listing the latest captures; the first 10,000 were listed)"
+    assert result["count_capped"] is True and result["count"] == 10_000
