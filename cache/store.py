@@ -679,7 +679,7 @@ class Store:
             row = self._get("saves", save_id)
             attempts = (row["attempts"] or 0) + (0 if row["status"] == "submitted" else 1)
             self._update("saves", save_id, {**{k: v for k, v in values.items() if k in (
-                "status", "job_id", "status_ext", "message", "snapshot_url", "timestamp")},
+                "status", "job_id", "status_ext", "message", "snapshot_url", "timestamp", "url")},
                 "attempts": attempts, "updated_at": utc_now()})
 
     def latest_save(self, url: str) -> dict[str, Any] | None:

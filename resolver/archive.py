@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlencode
+from urllib.parse import unquote_plus, urlencode
 
 from resolver.http import FetchOutcome, Ledger, fetch
 from resolver.options import ArchiveOptions
@@ -24,6 +24,7 @@ from resolver.settings import Settings
 
 if TYPE_CHECKING:
     from cache import Store
+    from resolver.redact import Redactor
     from resolver.session import Session
 
 AVAILABILITY = "https://archive.org/wayback/available"
@@ -31,7 +32,13 @@ CDX = "https://web.archive.org/cdx/search/cdx"
 SAVE = "https://web.archive.org/save"
 WEB = "https://web.archive.org/web"
 CDX_FIELDS = "urlkey,timestamp,original,mimetype,statuscode,digest,length"
+# CDX lists the first `limit` captures, oldest first; `limit=-N` lists the last N (wayback-cdx-server README, "Query
+# Result Limits"). A URL with more than CDX_LIMIT captures has its last LATEST_ROWS asked for too: its latest
+# capture (and the latest good one `recent` looks for) is among them, never the CDX_LIMIT-th.
+CDX_LIMIT = 10_000
+LATEST_ROWS = 100
 NO_KEYS = "no Internet Archive keys (IA_ACCESS_KEY, IA_SECRET_KEY): not saved"
+SECRET_KEPT = "not saved: the URL carries a secret ({what}); saving it would publish it in the public archive"
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,7 @@ class Lookup:
     closest: Snapshot | None = None
     error: str | None = None
     unavailable: bool = False         # offline: nothing was asked
+    capped: bool = False              # CDX listed no more than its limit: there are at least this many captures
 
     @property
     def earliest(self) -> Snapshot | None:
@@ -129,17 +137,22 @@ def _cdx_error(outcome: FetchOutcome) -> str | None:
     if outcome.problem:
         return outcome.problem
     if outcome.status == 403:
-        reason = outcome.headers.get("x-archive-wayback-runtime-error") or outcome.body.decode("utf-8", "replace")
-        return f"blocked: {reason.strip().rsplit(': ', 1)[-1]}"
+        return _blocked(outcome.headers.get("x-archive-wayback-runtime-error"), outcome.body)
     if outcome.status != 200:
         return f"cdx: HTTP {outcome.status}"
     return None
 
 
-def lookup_url(url: str, *, prefix: bool = False) -> str:
-    """The CDX query for a URL (with `prefix`, every URL under it): the fetch log holding the exact one says the
-    URL was looked up."""
-    params = {"url": url, "output": "json", "fl": CDX_FIELDS, "limit": "10000"}
+def _blocked(runtime_error: str | None, body: bytes) -> str:
+    """A blocked site's 403: the reason, from X-Archive-Wayback-Runtime-Error or the body ("Blocked Site Error")."""
+    reason = runtime_error or body.decode("utf-8", "replace")
+    return f"blocked: {reason.strip().rsplit(': ', 1)[-1]}"
+
+
+def lookup_url(url: str, *, prefix: bool = False, last: int | None = None) -> str:
+    """The CDX query for a URL (with `prefix`, every URL under it; with `last`, its last `last` captures): the fetch
+    log holding the exact one says the URL was looked up."""
+    params = {"url": url, "output": "json", "fl": CDX_FIELDS, "limit": str(-last if last else CDX_LIMIT)}
     if prefix:
         params.update({"matchType": "prefix", "collapse": "digest"})
     return f"{CDX}?{urlencode(params)}"
@@ -167,6 +180,23 @@ def _available(outcome: FetchOutcome) -> tuple[list[Snapshot], str | None]:
     return ([closest] if closest is not None else []), None
 
 
+def kept_cdx_error(row: dict[str, Any], body: bytes | None) -> str | None:
+    """Why a CDX answer kept in the fetch log (its row, its kept body) lists nothing to read, as the lookup that
+    made it said (_cdx_error, _listed); None when it is a CDX list."""
+    if row.get("error_kind"):
+        return f"{row['error_kind']}: {row['error']}"
+    if row["status"] == 403:
+        headers = {k.lower(): v for k, v in json.loads(row.get("headers") or "{}").items()}
+        return _blocked(headers.get("x-archive-wayback-runtime-error"), body or b"")
+    if row["status"] != 200:
+        return f"cdx: HTTP {row['status']}"
+    try:
+        parse_cdx(body or b"")
+    except (ValueError, TypeError) as exc:
+        return f"cdx: malformed answer: {exc}"
+    return None
+
+
 def looked_up(store: Store, url: str) -> bool:
     """Whether an archive lookup of `url` ever got an answer (a snapshot list, even an empty one)."""
     return any(row["status"] == 200 for row in store.fetches_for(lookup_url(url)))
@@ -185,16 +215,36 @@ def lookup_error(store: Store, url: str) -> str | None:
 async def lookup(url: str, *, session: Session, near: str | None = None) -> Lookup:
     """Every capture CDX lists for a URL (earliest, latest, count), and the one closest to `near` (YYYYMMDD...).
     Kept answers to the same two queries within the cache TTL (any age offline) are read again rather than asked
-    twice, as resolutions are: a warm `report` asks nothing (#14)."""
+    twice, as resolutions are: a warm `report` asks nothing (#14). A URL carrying a secret is not sent to the
+    availability API, whose answer echoes it (into the WARC and the kept bodies): CDX alone lists its captures."""
     cdx, (snapshots, error) = await _asked_or_kept(session, lookup_url(url), purpose="wayback-cdx", found_via="cdx",
                                                    read=_listed)
-    params = {"url": url, **({"timestamp": near} if near else {})}
-    _, (found, _) = await _asked_or_kept(session, f"{AVAILABILITY}?{urlencode(params)}", purpose="wayback-available",
-                                         found_via="availability", read=_available)
+    capped = error is None and _rows(cdx) >= CDX_LIMIT
+    if capped:
+        _, (last, tail_error) = await _asked_or_kept(session, lookup_url(url, last=LATEST_ROWS), purpose="wayback-cdx",
+                                                     found_via="cdx", read=_listed)
+        snapshots = list({(s.timestamp, s.original, s.digest): s for s in snapshots + last}.values())
+        if tail_error:   # the latest listed is then the CDX_LIMIT-th, not the latest: said, not hidden
+            error = f"{tail_error} (listing the latest captures; the first {CDX_LIMIT:,} were listed)"
+    found: list[Snapshot] = []
+    if carried_secret(url, session.redactor) is None:
+        params = {"url": url, **({"timestamp": near} if near else {})}
+        _, (found, _) = await _asked_or_kept(session, f"{AVAILABILITY}?{urlencode(params)}",
+                                             purpose="wayback-available", found_via="availability", read=_available)
     closest = found[0] if found else None
     if closest is None and near and snapshots:
         closest = min(snapshots, key=lambda s: abs(int(s.timestamp[:14].ljust(14, "0")) - int(near.ljust(14, "0"))))
-    return Lookup(url, tuple(snapshots), closest, error, unavailable=cdx.unavailable)
+    return Lookup(url, tuple(snapshots), closest, error, unavailable=cdx.unavailable, capped=capped)
+
+
+def _rows(outcome: FetchOutcome) -> int:
+    """How many capture rows a CDX JSON answer holds (rows parse_cdx skips included): as many as the limit, and
+    there may be more."""
+    try:
+        rows = json.loads(outcome.body) if outcome.status == 200 and outcome.body.strip() else []
+    except ValueError:
+        return 0
+    return max(len(rows) - 1, 0) if isinstance(rows, list) else 0
 
 
 KEPT = "cache"    # the `via` of an outcome read again from the fetch log and kept bodies: no request was made
@@ -268,16 +318,22 @@ def _record_snapshots(store: Store, snapshots: list[Snapshot], found_via: str, f
                              "observed_at": utc_now(), "fetch_id": fetch_id} for s in snapshots])
 
 
-def recent(lookup_result: Lookup, max_age_days: float) -> bool:
-    """Is the latest good capture (a 2xx answer) within max_age_days of now? A redirect or an error page captured
-    is no copy: twitter.com has answered post URLs with a redirect since 2023, so their recent captures are 302s."""
+def latest_good(lookup_result: Lookup) -> Snapshot | None:
+    """The latest good capture (a 2xx answer). A redirect or an error page captured is no copy: twitter.com has
+    answered post URLs with a redirect since 2023, so their recent captures are 302s."""
     good = [s for s in (*lookup_result.snapshots, lookup_result.closest)
             if s is not None and (s.status or "").startswith("2")]
-    latest = max(good, key=lambda s: s.timestamp, default=None)
-    if latest is None:
-        return False
-    taken = datetime.strptime(latest.timestamp[:14].ljust(14, "0"), "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc)
-    return datetime.now(timezone.utc) - taken <= timedelta(days=max_age_days)
+    return max(good, key=lambda s: s.timestamp, default=None)
+
+
+def _taken(snapshot: Snapshot) -> datetime:
+    return datetime.strptime(snapshot.timestamp[:14].ljust(14, "0"), "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc)
+
+
+def recent(lookup_result: Lookup, max_age_days: float) -> bool:
+    """Is the latest good capture within max_age_days of now?"""
+    latest = latest_good(lookup_result)
+    return latest is not None and datetime.now(timezone.utc) - _taken(latest) <= timedelta(days=max_age_days)
 
 
 def saved_recently(store: Store, url: str, max_age_days: float) -> bool:
@@ -297,6 +353,7 @@ class SaveResult:
     url: str
     status: str                       # "success" | "pending" | "error" | "recent" | "gave_up" | "no-keys"
     #                                   | "submitted" (a job whose outcome is not known yet)
+    #                                   | "refused" (the URL carries a secret: never submitted)
     job_id: str | None = None
     snapshot_url: str | None = None
     timestamp: str | None = None
@@ -322,7 +379,9 @@ def _auth(settings: Settings) -> dict[str, str] | None:
 
 
 SUBMITTED = "submitted"   # a saves row between its submission and the job's outcome
-ENDED = ("success", "error", "recent", "gave_up")   # a save's outcomes: what an offline run can show as they are
+REFUSED = "refused"      # a URL carrying a secret: never submitted
+# A save's outcomes: what an offline run can show as they are.
+ENDED = ("success", "error", "recent", "gave_up", REFUSED)
 OFFLINE_SAVE = "offline: not submitted (queued for the next online run)"
 
 
@@ -334,6 +393,11 @@ async def save(url: str, *, session: Session, poll_every: float = 2.0,
     rows behind it, in one transaction each (#11): the job id with the submission ("submitted"), the outcome with
     the polls. A row an earlier run left "submitted" (killed while polling) has its job polled, not submitted
     again: a second submission is a second capture."""
+    refused = _refused(url, session.redactor)
+    if refused is not None:   # a row an earlier version queued: never submitted, and its URL redacted in the queue
+        if queued is not None and session.store is not None:
+            session.store.update_save(queued["id"], refused.to_json() | {"status": REFUSED, "url": refused.url})
+        return refused
     headers = _auth(session.settings)
     if headers is None:
         return SaveResult(url, "no-keys", message=NO_KEYS)
@@ -370,6 +434,25 @@ async def _submit(url: str, session: Session, headers: dict[str, str], ledger: L
     if not isinstance(job_id, str):
         return SaveResult(url, "error", message="Save Page Now answered with a job id that is not a string")
     return SaveResult(url, SUBMITTED, job_id)
+
+
+def carried_secret(url: str, redactor: Redactor) -> str | None:
+    """The secret a URL carries, as a reader may be told of it without it ("token=…", "a password"), or None when
+    the redactor finds none in it."""
+    redacted = redactor.url(url)
+    if redacted == url:
+        return None
+    names = re.findall(r"([^?&#=/]+)=REDACTED", unquote_plus(redacted))
+    if names:
+        return ", ".join(f"{name}=…" for name in dict.fromkeys(names))
+    return "a password" if ":REDACTED@" in redacted else "a configured key"
+
+
+def _refused(url: str, redactor: Redactor) -> SaveResult | None:
+    """The save of a URL that carries a secret, refused (its URL redacted): Save Page Now publishes what it is given
+    in the public Wayback Machine, secret and all. None when the URL carries none."""
+    what = carried_secret(url, redactor)
+    return None if what is None else SaveResult(redactor.url(url), REFUSED, message=SECRET_KEPT.format(what=what))
 
 
 def _spn_answer(body: bytes) -> dict[str, Any] | None:
@@ -474,6 +557,7 @@ class ArchivedUrl:
         # A lookup that failed with nothing listed says nothing of how many captures there are: null, not 0.
         count = None if found.error and not found.snapshots else len(found.snapshots)
         return {"url": self.url, "snapshots": [s.to_json() for s in found.snapshots], "count": count,
+                "count_capped": found.capped,
                 "earliest": snapshot(found.earliest), "latest": snapshot(found.latest),
                 "closest": snapshot(found.closest), "error": found.error,
                 "saved": self.saved.to_json() if self.saved else None,
@@ -491,10 +575,26 @@ async def archive_urls(urls: list[str], *, session: Session, options: ArchiveOpt
         found.append(await _archive_one(url, session, options, (near or {}).get(url) or options.near))
         if on_done is not None:
             on_done()
-    if not options.save:
-        return found
-    saved = await _saves([a.url for a in found], session, options.poll_every)
-    return [replace(a, saved=saved.get(a.url)) for a in found]
+    if options.save:
+        saved = await _saves([a.url for a in found if a.saved is None], session, options.poll_every)
+        found = [a if a.saved is not None else replace(a, saved=saved.get(a.url)) for a in found]
+    return [_redacted(a, session.redactor) for a in found]
+
+
+def _redacted(found: ArchivedUrl, redactor: Redactor) -> ArchivedUrl:
+    """The archived URL as it is shown and passed on: a URL carrying a secret (and its captures, its error) with the
+    secret redacted, as a resolution is; where the live copy ended, redacted too (a redirect may carry a token)."""
+    live_url = redactor.url(found.live_url) if found.live_url else None
+    if carried_secret(found.url, redactor) is None:
+        return replace(found, live_url=live_url)
+
+    def snapshot(s: Snapshot) -> Snapshot:
+        return replace(s, url=redactor.url(s.url), original=redactor.url(s.original))
+    lookup = found.lookup
+    lookup = replace(lookup, url=redactor.url(lookup.url), snapshots=tuple(map(snapshot, lookup.snapshots)),
+                     closest=snapshot(lookup.closest) if lookup.closest else None,
+                     error=redactor.text(lookup.error) if lookup.error else None)
+    return replace(found, url=redactor.url(found.url), lookup=lookup, live_url=live_url)
 
 
 async def _archive_one(url: str, session: Session, options: ArchiveOptions, near: str | None) -> ArchivedUrl:
@@ -506,13 +606,26 @@ async def _archive_one(url: str, session: Session, options: ArchiveOptions, near
         return ArchivedUrl(url, Lookup(url, error=f"invalid-url: refused {session.redactor.url(url)}: {exc}"))
     live = await live_copy(url, session) if options.live_copy else None
     found = await lookup(url, session=session, near=near)
+    # A URL carrying a secret is never queued: Save Page Now would publish the secret.
+    saved = _refused(url, session.redactor) if options.save else None
     # A lookup that could not be made (offline) says nothing of how recent the captures are: queue nothing.
-    if options.save and session.store is not None and not found.unavailable \
-            and not recent(found, options.max_age_days) and not saved_recently(session.store, url, options.max_age_days):
-        session.store.queue_save(url)
+    if options.save and saved is None and session.store is not None and not found.unavailable:
+        if recent(found, options.max_age_days):
+            saved = _spared(url, latest_good(found), options.max_age_days)
+        elif not saved_recently(session.store, url, options.max_age_days):
+            session.store.queue_save(url)
     warc = (live.warc_file, live.warc_offset) if live and live.warc_file and live.warc_offset is not None else None
-    return ArchivedUrl(url, found, live_status=live.status if live else None, warc=warc,
+    return ArchivedUrl(url, found, saved, live_status=live.status if live else None, warc=warc,
                        live_url=live.url if live else None)
+
+
+def _spared(url: str, good: Snapshot | None, max_age_days: float) -> SaveResult:
+    """A save not submitted because a good capture is recent enough: "recent", with that capture (before, `saved`
+    was null, as if no save had been asked for)."""
+    when = f"a good capture from {_taken(good):%Y-%m-%d %H:%M:%S} UTC" if good else "a good capture"
+    return SaveResult(url, "recent", snapshot_url=good.url if good else None,
+                      timestamp=good.timestamp if good else None,
+                      message=f"not submitted: {when} is newer than --max-age ({max_age_days:g} days)")
 
 
 async def live_copy(url: str, session: Session) -> FetchOutcome:

@@ -415,7 +415,8 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
               help="Also fetch every post the embeds name (implies --resolve for their links) and analyse its media.")
 @click.option("--archive", "do_archive", is_flag=True,
               help="Also look up (and with --save, make) archived copies of every post and media URL; implies --fetch.")
-@click.option("--save", is_flag=True, help="With --archive: Save Page Now what has no capture newer than --max-age.")
+@click.option("--save", is_flag=True, help="With --archive: Save Page Now what has no good capture newer than "
+                                           "--max-age (never a URL carrying a secret).")
 @click.option("--max-age", type=click.FloatRange(min=0), default=30, show_default=True,
               help="With --save: days within which an existing capture counts as recent.")
 @click.option("--warc", "warc_file", type=PathType(dir_okay=False),
@@ -842,7 +843,8 @@ def _open_warc(settings: Settings, path: Path | None) -> WarcWriter:
 @cli.command()
 @click.argument("targets", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per archived URL (JSON Lines).")
-@click.option("--save", is_flag=True, help="Save Page Now every URL with no capture newer than --max-age.")
+@click.option("--save", is_flag=True, help="Save Page Now every URL with no good capture newer than --max-age (never "
+                                           "one carrying a secret, a token or a signature: it would be published).")
 @click.option("--max-age", type=click.FloatRange(min=0), default=30, show_default=True,
               help="Days within which an existing capture counts as recent.")
 @click.option("--near", callback=lambda ctx, param, value: _wayback_day(value),
@@ -963,7 +965,7 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
     stdin = _stdin(spec.files, spec.jsonl)
     settings = _settings(ctx, **_network_overrides(options))
     store = _open_store(settings)
-    many = len(articles) > 1 or bool(spec.jsonl or spec.warc) or any(Path(a).is_dir() for a in articles)
+    many = len(articles) > 1 or bool(spec.jsonl or spec.warc) or any(a.strip() and Path(a).is_dir() for a in articles)
     thumbnail = _thumbnails(store)
     suffix = {"md": ".md", "json": ".json", "html": ".html"}[fmt]
     folder = output or Path("embed-resolver-reports")

@@ -145,6 +145,8 @@ def _archive_line(archived: ArchivedUrl) -> Part:
     if archived.error:
         return f"  archive lookup failed for {archived.url}: {archived.error}", "red"
     saved = f"; save: {archived.saved.status}" if archived.saved else ""
+    if archived.saved and archived.saved.status == "refused":   # never submitted: why, in words
+        saved = f"; {archived.saved.message}"
     if archived.saved and archived.saved.unavailable:
         return f"  archive {archived.url}: {len(archived.lookup.snapshots)} snapshots; save: not submitted (offline)", \
             "yellow"
@@ -225,6 +227,25 @@ def post_text(post: FetchedPost) -> Text:
                     + "\n", "cyan")
     for name, values in record.disagreements.items():
         text.append(f"  methods disagree on {name}: {values}\n", "yellow")
+    return text + _copies_text(post)
+
+
+def _copies_text(post: FetchedPost) -> Text:
+    """What the archive lookup of a post found: copies read, none (only when every capture list answered), or a
+    lookup that failed, which says nothing of whether a copy exists."""
+    from rich.text import Text
+
+    looked, copies = post.archive_lookup, post.archived
+    text = Text()
+    if copies:
+        latest = max(c.captured_at for c in copies)
+        text.append(f"  {len(copies)} archived {'copy' if len(copies) == 1 else 'copies'} read, latest {latest}\n",
+                    "cyan")
+    if looked is not None and looked.startswith("error: "):
+        text.append(f"  archive lookup failed ({looked.removeprefix('error: ')})"
+                    + ("" if copies else ": whether an archived copy exists is not known") + "\n", "red")
+    elif looked is not None and not copies:
+        text.append("  no archived copy found (the archive answered)\n", "yellow")
     return text
 
 
@@ -242,8 +263,9 @@ def archive_text(result: ArchivedUrl) -> Text:
     if found.error and not count:   # the lookup failed: how many captures there are is not known, not 0
         text.append("  captures not known\n", "yellow")
     else:
-        text.append(f"  {count} captures" + (f", first {first.timestamp}, last {last.timestamp}" if first and last
-                                             else "") + "\n", "green" if count else "yellow")
+        text.append(("  at least " if found.capped else "  ") + f"{count:,} captures"
+                    + (f", first {first.timestamp}, last {last.timestamp}" if first and last else "") + "\n",
+                    "green" if count else "yellow")
     if found.closest:
         text.append(f"  closest: {found.closest.url}\n")
     saved = result.saved

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -174,11 +174,21 @@ def _from_toml(path: Path) -> dict[str, Any]:
         values["meta_access_token"] = text("meta", "access_token")
     values.update({k: text("internet_archive", k) for k in ("ia_access_key", "ia_secret_key")
                    if k in section("internet_archive")})
-    return values
+    return _check(values, where=lambda key: f"config file {path}: [{_section_of(key)}] {_config_key(key)}")
 
 
-def _check(values: dict[str, Any]) -> dict[str, Any]:
-    """Types and ranges, so a typo in the config is a one-line error and not a crash mid-run."""
+def _config_key(key: str) -> str:
+    """A setting's name in the config file."""
+    return "cache_ttl" if key == "cache_ttl_days" else key
+
+
+def _section_of(key: str) -> str:
+    return next((name for name, keys in _SECTIONS.items() if keys and _config_key(key) in keys), "network")
+
+
+def _check(values: dict[str, Any], *, where: Callable[[str], str] = str) -> dict[str, Any]:
+    """Types and ranges, so a typo in the config is a one-line error and not a crash mid-run. `where` names a key
+    in a message (a config file's values: the file, the section and the key as written there)."""
     numeric = {"timeout", "connect_timeout", "deadline", "retry_max_wait", "cache_ttl_days", "save_timeout",
                "article_budget"}
     integral = {"max_redirects", "max_body_bytes", "concurrency", "per_host", "retries", "max_media_bytes",
@@ -186,14 +196,14 @@ def _check(values: dict[str, Any]) -> dict[str, Any]:
     for key, value in values.items():
         if key in numeric | integral:
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-                raise ConfigError(f"{key} must be a non-negative number, not {value!r}")
+                raise ConfigError(f"{where(key)} must be a non-negative number, not {value!r}")
             if key in integral and value != int(value):   # 1.5 redirects was silently 1
-                raise ConfigError(f"{key} must be a whole number, not {value!r}")
+                raise ConfigError(f"{where(key)} must be a whole number, not {value!r}")
             values[key] = int(value) if key in integral else float(value)
         if key in ("concurrency", "per_host", "max_image_pixels") and values[key] < 1:
-            raise ConfigError(f"{key} must be at least 1")
+            raise ConfigError(f"{where(key)} must be at least 1")
         if key == "allow_private" and not isinstance(value, bool):
-            raise ConfigError(f"allow_private must be true or false, not {value!r}")
+            raise ConfigError(f"{where(key)} must be true or false, not {value!r}")
     return values
 
 

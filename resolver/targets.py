@@ -46,6 +46,8 @@ def classify(name: str) -> Named:
     URL; no request is made to find out."""
     if name == STDIN:
         return Named(name, "stdin")
+    if not name.strip():   # Path("") is "." (the current folder): an unset shell variable read it, or scanned it
+        raise InputError(f"cannot read '{name}': an empty name is no file, folder or URL")
     if _SCHEME.match(name):
         if name.split("://", 1)[0].lower() not in ("http", "https"):
             raise InputError(f"cannot read {name}: only http:// and https:// URLs are fetched")

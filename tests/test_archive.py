@@ -191,7 +191,13 @@ def test_only_a_recent_good_capture_spares_a_save(fakenet, store, recent_status,
     [result] = run_archive([POST], settings, store, save=True)
     assert result["latest"]["timestamp"] == yesterday
     assert ("form" in seen) is submitted
-    assert (result["saved"] or {}).get("status") == ("success" if submitted else None)
+    assert result["saved"]["status"] == ("success" if submitted else "recent")
+    if not submitted:   # a save spared says why (before: `saved: null`, as if none had been asked for)
+        taken = datetime.strptime(yesterday, "%Y%m%d%H%M%S").strftime("%Y-%m-%d %H:%M:%S UTC")
+        assert result["saved"]["message"] == f"not submitted: a good capture from {taken} is newer than --max-age " \
+                                             "(30 days)"
+        assert result["saved"]["snapshot_url"] == f"https://web.archive.org/web/{yesterday}/{POST}"
+        assert store.latest_save(POST) is None   # nothing queued
 
 
 @pytest.mark.parametrize("first", ["success", "recent"])
@@ -402,3 +408,75 @@ def test_near_that_is_no_wayback_date_is_a_usage_error(fakenet, tmp_path, near):
     assert result.exit_code == 2, result.output
     assert f"--near: {near!r} is not a day as YYYYMMDD" in result.output
     assert fakenet.hits == []
+
+
+@pytest.mark.parametrize("url,what", [
+    ("https://news.example/a?token=abc&v=1", "token=…"),
+    ("https://news.example/f.pdf?X-Amz-Credential=c&X-Amz-Signature=s", "X-Amz-Credential=…, X-Amz-Signature=…"),
+    ("https://news.example/a?next=https%3A%2F%2Fx.example%2F%3Faccess_token%3Dabc", "access_token=…"),
+    ("https://user:pw@news.example/a", "a password"),
+    ("https://news.example/k/configured-secret-123/a", "a configured key"),
+    ("https://twitter.com/RivertonRoads/status/1?s=20", None),
+], ids=["param", "signed", "nested", "password", "configured", "none"])
+def test_what_secret_a_url_carries_is_named_without_it(url, what):
+    from resolver.redact import Redactor
+
+    assert archive.carried_secret(url, Redactor(secrets=("configured-secret-123",))) == what
+
+
+def test_a_queued_save_of_a_url_carrying_a_secret_is_never_submitted(fakenet, store):
+    """A save an earlier version queued for a URL with a token in it is not submitted (Save Page Now would publish
+    the token): its queue row ends "refused", its URL redacted."""
+    from tests import waybacknet
+
+    submitted = waybacknet.serve_save_page_now(fakenet)
+    store.queue_save("https://news.example/p?access_token=TOKqueued99&id=4")
+    settings = settings_for(fakenet, ia_access_key="k", ia_secret_key="s")
+    [done] = Session(settings, store=store).run(lambda s: archive.process_queue(session=s, poll_every=0.01))
+    assert submitted == [] and done.status == "refused" and "access_token=…" in done.message
+    [row] = store.db["saves"].rows
+    assert (row["status"], row["url"]) == ("refused", "https://news.example/p?access_token=REDACTED&id=4")
+    assert store.pending_saves() == []
+
+
+def test_a_url_with_more_captures_than_one_answer_lists_gets_its_real_latest(fakenet, store):
+    """CDX lists the first `limit` captures, oldest first: for a URL with more, the 10,000th was taken for the
+    latest (years old), so a save was submitted for a URL captured yesterday, and the count said 10000."""
+    from datetime import datetime, timedelta, timezone
+
+    from tests import waybacknet
+
+    start = datetime(2015, 1, 1, tzinfo=timezone.utc)
+    yesterday = datetime.now(timezone.utc) - timedelta(days=1)
+    stamps = [(start + timedelta(hours=3 * i)).strftime("%Y%m%d%H%M%S") for i in range(10_050)]
+    stamps.append(yesterday.strftime("%Y%m%d%H%M%S"))
+    waybacknet.serve(fakenet, [waybacknet.Capture(ts, POST, b"<html>post</html>") for ts in stamps])
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
+    submitted = waybacknet.serve_save_page_now(fakenet)
+    settings = settings_for(fakenet, ia_access_key="k", ia_secret_key="s")
+    found = Session(settings, store=store).run(
+        lambda s: archive_urls([POST], session=s, options=ArchiveOptions(poll_every=0.01, save=True)))
+    [result] = [a.to_json() for a in found]
+    assert result["latest"]["timestamp"] == stamps[-1] and result["earliest"]["timestamp"] == stamps[0]
+    assert submitted == []   # the capture of yesterday spares the save
+    assert any("limit=-100" in path for host, path in fakenet.hits if path.startswith("/cdx/"))
+    assert result["count_capped"] is True and result["count"] >= 10_000
+    from resolver.report import archive_text
+
+    assert f"at least {result['count']:,} captures" in archive_text(found[0]).plain
+
+
+def test_a_url_whose_latest_captures_could_not_be_listed_says_so(fakenet, store):
+    """When the second query (the last rows) fails, the latest known is the 10,000th capture: an error, not a
+    latest taken for the real one."""
+    from tests import waybacknet
+
+    stamps = [f"{2001 + i // 1000}0101{i % 1000 // 60:02d}{i % 60:02d}00" for i in range(10_050)]
+    waybacknet.serve(fakenet, [waybacknet.Capture(ts, POST, b"<html>post</html>") for ts in stamps])
+    listing = fakenet.routes[("web.archive.org", "/cdx/search/cdx")][0]
+    fakenet.route("web.archive.org", "/cdx/search/cdx",
+                  lambda request: page("busy", 503)(request) if request.args.get("limit") == "-100" else listing(request))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
+    [result] = run_archive([POST], settings_for(fakenet, retries=0), store)
+    assert result["error"] == "cdx: HTTP 503 (listing the latest captures; the first 10,000 were listed)"
+    assert result["count_capped"] is True and result["count"] == 10_000

@@ -127,8 +127,10 @@ def test_an_available_post_reads_no_capture_unless_all_methods(fakenet, store):
     settings = world(fakenet, [capture("classic_permalink_reply_with_ancestor.html")], live=live)
     [post] = run([TARGET], settings, store, media=False)
     assert post.archived == () and not any(path.startswith("/web/") for _, path in fakenet.hits)
+    assert post.to_json()["archive_lookup"] is None   # no lookup made: not "answered", not an error
     [post] = run([TARGET], settings, store, media=False, refresh=True, all_methods=True)
     assert post.record.status == "available" and post.record.text.endswith("afternoon.")
+    assert post.to_json()["archive_lookup"] == "answered"
     assert post.archived[0].record.text.startswith("🌊 Water over the road")
 
 
@@ -211,3 +213,50 @@ def test_archive_then_replay_of_the_warc_alone_reproduces_fetch(fakenet, tmp_pat
         assert replayed["archived"][0]["text"] == "Bridge reopened this morning after repairs."
     else:
         assert replayed["media"][0]["sha256"] and replayed["text"].startswith("Bridge reopened")
+
+
+@pytest.mark.parametrize("cdx,said", [
+    (("busy", 503), "error: cdx: HTTP 503"),
+    (("Too Many Requests", 429), "error: cdx: HTTP 429"),
+    (("<html><body>Wayback Machine is down for maintenance</body></html>", 200), "error: cdx: malformed answer"),
+    (("[]", 200), "answered"),
+    (("org.archive.wayback.exception.AdministrativeAccessControlException: Blocked Site Error", 403),
+     "error: blocked: Blocked Site Error"),
+], ids=["503", "429", "html", "none-listed", "blocked"])
+def test_a_gone_posts_archive_lookup_that_failed_is_not_no_copy(fakenet, tmp_path, cdx, said):
+    """`"archived": []` read as "no archived copy exists" when every CDX list of the post failed (a 503, a 429,
+    an HTML page): the lookup's outcome is said, and only a lookup that answered leaves an empty list for "none"."""
+    from tests.cliworld import World
+    from tests.fakenet import page
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({ID: [json_page(DELETED)]}))
+    blocked = {"X-Archive-Wayback-Runtime-Error": cdx[0]} if cdx[1] == 403 else {}
+    fakenet.route("web.archive.org", "/cdx/search/cdx", page(cdx[0], cdx[1], content_type="application/json"
+                                                             if cdx[0] == "[]" else "text/html", **blocked))
+    cli = World(fakenet, tmp_path)
+    for run_ in ("fresh", "again"):   # again: from the cache, but for a lookup that failed for a passing reason
+        result = cli("fetch", "--json", PAGE)
+        [post] = [json.loads(line) for line in result.stdout.splitlines()]
+        assert (post["status"], post["archived"]) == ("deleted", []), run_
+        assert (post["archive_lookup"] or "").startswith(said), (run_, post["archive_lookup"])
+        assert post["from_cache"] is (run_ == "again" and (said == "answered" or "blocked" in said)), run_
+    shown = cli("fetch", PAGE).stdout
+    assert ("archive lookup failed" in shown) is said.startswith("error")
+    assert ("no archived copy" in shown) is (said == "answered")
+
+
+
+def test_a_gone_post_whose_archive_lookup_failed_is_asked_again_by_the_next_online_run(fakenet, store):
+    """A deleted post is kept for the cache TTL: with it, a lookup that failed for a passing reason (a 503) said
+    "not known" for 30 days. The next online run asks again and finds the copy; offline, the failure is shown."""
+    from tests.fakenet import page
+
+    settings = world(fakenet, [capture("classic_permalink_reply_with_ancestor.html")], retries=0)
+    listing = fakenet.routes[("web.archive.org", "/cdx/search/cdx")][0]
+    fakenet.route("web.archive.org", "/cdx/search/cdx", *[page("busy", 503)] * 5, listing)
+    [post] = run([TARGET], settings, store)
+    assert (post.archived, post.archive_lookup) == ((), "error: cdx: HTTP 503")
+    [offline] = run([TARGET], settings, store, offline=True)
+    assert (offline.archived, offline.archive_lookup) == ((), "error: cdx: HTTP 503")
+    [post] = run([TARGET], settings, store)
+    assert post.archive_lookup == "answered" and post.archived[0].record.text.startswith("🌊 Water over the road")

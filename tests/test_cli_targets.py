@@ -55,6 +55,17 @@ def test_a_name_that_is_neither_a_file_nor_a_url_is_no_such_file(world, fakenet,
     assert Store(world.db).count("fetches") == 0
 
 
+@pytest.mark.parametrize("command", ["scan", "fetch", "archive", "report", "resolve"])
+@pytest.mark.parametrize("name", ["", "  "])
+def test_an_empty_name_is_no_folder(world, fakenet, command, name):
+    """`resolve ''` said "error:  is a folder, not a URL", and `scan ''` scanned the current folder: Path("") is
+    ".". An empty name (a shell variable that was not set) is an error naming it, before any request."""
+    result = world(command, *(["-o", "r.md"] if command == "report" else []), name)
+    assert result.exit_code == 1, result.output
+    assert lines(result.stderr) == [f"error: cannot read '{name}': an empty name is no file, folder or URL"]
+    assert fakenet.hits == []
+
+
 @pytest.mark.parametrize("target", [f"twitter.com/RivertonRoads/status/{fx.POST_ID}",
                                     f"x.com/RivertonRoads/status/{fx.POST_ID}"])
 def test_a_recognised_post_form_without_a_scheme_is_a_url(world, target):

@@ -76,9 +76,12 @@ class Everything(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.DEBUG)
         self.lines: list[str] = []
+        self.tool_lines: list[str] = []   # without the loopback test server's own request log (werkzeug)
 
     def emit(self, record: logging.LogRecord) -> None:
         self.lines.append(self.format(record))
+        if not record.name.startswith("werkzeug"):
+            self.tool_lines.append(self.lines[-1])
 
 
 @pytest.fixture
@@ -162,3 +165,58 @@ def test_a_secret_in_an_archived_urls_query_is_not_written(fakenet, tmp_path):
     warc = gzip.decompress((tmp_path / "run.warc.gz").read_bytes())
     assert signature not in rows and signature.encode() not in warc
     assert "X-Amz-Signature%3DREDACTED" in rows
+
+
+def test_a_url_carrying_a_secret_is_never_submitted_to_save_page_now(fakenet, tmp_path, logs):
+    """Save Page Now publishes what it is given in the public Wayback Machine: a URL with a secret in it (a
+    token, a signature) must never be submitted, by `archive --save` or `scan --archive --save`. Its save says why;
+    nothing of the secret reaches the saves table, the database, the WARC, a log or the output of `archive`."""
+    from tests import waybacknet
+
+    token = "TOKmarker4242abcdef"
+    secret = f"https://news.example/photo.jpg?token={token}&w=800"
+    plain = "https://news.example/plain.jpg"
+    for path in ("/photo.jpg", "/plain.jpg"):
+        fakenet.route("news.example", path, page(fx.jpeg(), content_type="image/jpeg"))
+    waybacknet.serve(fakenet, [])
+    submitted = waybacknet.serve_save_page_now(fakenet)
+    keys = {"IA_ACCESS_KEY": "k-ia", "IA_SECRET_KEY": "s-ia"}
+    refusal = "not saved: the URL carries a secret (token=…); saving it would publish it in the public archive"
+
+    # scan --archive --save of an article whose credited photo is a signed URL (the article's own words, the
+    # credit's image, are kept as written: what is checked here is the save and the archive output)
+    article = tmp_path / "a.html"
+    article.write_text("<html><body>" + "".join(
+        f'<figure><img src="{src}"><figcaption>The bridge. (Photo: Bea Example/Riverton Post)</figcaption></figure>'
+        for src in (secret, plain)) + "</body></html>")
+    (tmp_path / "scan").mkdir()
+    world = World(fakenet, tmp_path / "scan", extra="[archive]\nsave_timeout = 2\n")
+    scanned = world("scan", "--archive", "--save", "--warc", str(tmp_path / "scan.warc.gz"), "--json", str(article),
+                    env=keys)
+    assert scanned.exit_code == 0, scanned.output
+    assert submitted == [plain]   # the server works: the URL without a secret was saved, the other never sent
+    [by_scan] = [a for a in json.loads(scanned.stdout)["archives"] if "photo.jpg" in a["url"]]
+    assert by_scan["url"] == "https://news.example/photo.jpg?token=REDACTED&w=800"
+    assert by_scan["saved"]["status"] == "refused" and by_scan["saved"]["message"] == refusal
+    assert [r["url"] for r in Store(world.db).db["saves"].rows] == [plain]
+
+    # archive --save of the URL itself, JSON and the view for people
+    (tmp_path / "archive").mkdir()
+    world = World(fakenet, tmp_path / "archive", extra="[archive]\nsave_timeout = 2\n")
+    warc = str(tmp_path / "run.warc.gz")
+    archived = world("archive", "--save", "--json", "--warc", warc, secret, env=keys)
+    shown = world("archive", "--save", "--warc", warc, secret, env=keys)
+    assert (archived.exit_code, shown.exit_code) == (0, 0), archived.output + shown.output
+    assert submitted == [plain]
+    [result] = [json.loads(line) for line in archived.stdout.splitlines()]
+    assert result["url"] == "https://news.example/photo.jpg?token=REDACTED&w=800"
+    assert (result["saved"]["status"], result["saved"]["message"]) == ("refused", refusal)
+    assert refusal in " ".join(shown.stdout.split())
+    store = Store(world.db)
+    assert list(store.db["saves"].rows) == []
+    places = {"output": (archived.output + shown.output + "\n".join(logs.tool_lines)).encode(),
+              "warc": gzip.decompress((tmp_path / "run.warc.gz").read_bytes()),
+              "database": json.dumps([list(store.db[t].rows) for t in store.db.table_names() if t != "bodies"],
+                                     default=str).encode()}
+    places |= {f"bodies/{row['sha256']}": zlib.decompress(row["data"]) for row in store.db["bodies"].rows}
+    assert {where for where, data in places.items() if token.encode() in data} == set()

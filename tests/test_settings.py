@@ -52,6 +52,25 @@ def test_bad_config_is_a_clear_error(tmp_path, body, message):
         load_settings(env={}, path=path)
 
 
+@pytest.mark.parametrize("body,message", [
+    ("[network]\ntimeout = 'x'\n", "[network] timeout must be a non-negative number, not 'x'"),
+    ("[network]\ncache_ttl = -1\n", "[network] cache_ttl must be a non-negative number, not -1"),
+    ("[fetch]\nmax_image_pixels = 0\n", "[fetch] max_image_pixels must be at least 1"),
+    ("[archive]\nsave_timeout = 'long'\n", "[archive] save_timeout must be a non-negative number, not 'long'"),
+    ("[scan]\narticle_budget = 5\n", None),
+], ids=["network", "renamed-key", "fetch", "archive", "fine"])
+def test_a_bad_config_value_names_the_file_and_section(tmp_path, body, message):
+    """`timeout must be a non-negative number, not 'x'` named neither the file nor the section it was in."""
+    path = tmp_path / "c.toml"
+    path.write_text(body)
+    if message is None:
+        load_settings(env={}, path=path)
+        return
+    with pytest.raises(ConfigError) as caught:
+        load_settings(env={}, path=path)
+    assert str(caught.value) == f"config file {path}: {message}"
+
+
 @pytest.mark.parametrize("section,key", [("x", "bearer_token"), ("internet_archive", "ia_access_key"),
                                          ("internet_archive", "ia_secret_key"), ("meta", "access_token")])
 def test_a_secret_of_the_wrong_type_is_not_echoed_in_the_error(tmp_path, section, key):

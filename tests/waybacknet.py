@@ -49,10 +49,12 @@ def serve(fakenet, captures: list[Capture]) -> None:
     def cdx(request: Request) -> Response:
         wanted = _bare(request.args.get("url", ""))
         prefix = request.args.get("matchType") == "prefix"
-        # In urlkey order, as CDX lists them, and no more than `limit` rows, as CDX answers.
+        # In urlkey order (then time), as CDX lists them; `limit=N` the first N rows, `limit=-N` the last N (with
+        # or without fastLatest=true, which may only make it faster), as the CDX server's README says.
         rows = sorted(c.row() for c in captures
                       if (_bare(c.original).startswith(wanted) if prefix else _bare(c.original) == wanted))
-        rows = rows[: int(request.args.get("limit") or len(rows))]
+        limit = int(request.args.get("limit") or len(rows))
+        rows = rows[limit:] if limit < 0 else rows[:limit]
         return Response(json.dumps([HEADER, *rows] if rows else []), content_type="application/json")
 
     def available(request: Request) -> Response:
@@ -101,3 +103,22 @@ def classic_page(post_id: str, handle: str, name: str, text: str, *, epoch: int 
             f' data-tweet-id="{post_id}" data-screen-name="{handle}" data-name="{escape(name)}">{stamp}'
             f'<div class="js-tweet-text-container"><p class="TweetTextSize TweetTextSize--jumbo js-tweet-text tweet-text"'
             f' lang="en">{escape(text)}</p></div></div></div></body></html>').encode()
+
+
+def serve_save_page_now(fakenet, *, timestamp: str = "20261125230000") -> list[str]:
+    """Save Page Now 2 on the fake internet (shared/reference/wayback: POST /save answers a job id, and
+    /save/status/<job> the job's outcome, here a success at `timestamp`). Returns the URLs submitted, in order: a
+    test asserts what was (and what never was) sent to be published."""
+    submitted: list[str] = []
+
+    def save(request: Request) -> Response:
+        url = request.form.get("url", "")
+        submitted.append(url)
+        job = f"spn2-{hashlib.sha1(url.encode()).hexdigest()}"
+        fakenet.route("web.archive.org", f"/save/status/{job}", lambda _: Response(json.dumps({
+            "status": "success", "job_id": job, "original_url": url, "timestamp": timestamp, "duration_sec": 3.1,
+            "resources": [url]}), content_type="application/json"))
+        return Response(json.dumps({"url": url, "job_id": job}), content_type="application/json")
+
+    fakenet.route("web.archive.org", "/save", save)
+    return submitted

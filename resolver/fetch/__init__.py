@@ -105,6 +105,9 @@ class FetchedPost:
     post_row: int | None = None
     unavailable: bool = False        # offline and never fetched
     archived: tuple[wayback.ArchivedCopy, ...] = ()
+    # What the archive lookup behind `archived` came to: None (none made), "answered" (every capture list answered:
+    # an empty `archived` is "no copy"), "error: <why>" (a list could not be read: an empty one is "not known").
+    archive_lookup: str | None = None
 
     @property
     def failed(self) -> bool:
@@ -131,6 +134,7 @@ class FetchedPost:
         data = self.record.to_json()
         data["media"] = list(self.media) or data["media"]
         data["archived"] = [c.to_json() for c in self.archived]
+        data["archive_lookup"] = self.archive_lookup
         return data
 
 
@@ -218,8 +222,8 @@ def _from_cache(target: Target, session: Session,
                 media_row: Callable[[str], dict[str, Any] | None] | None = None) -> FetchedPost | None:
     """The cached post, when there is one the run accepts (within the TTL; offline, of any age). A post every method
     failed for (an error: a 503, a 429, a timeout) is asked again online, as a link that failed for a passing
-    reason is, and so is one kept as "needs an access token" once a token is set; offline it is what was last
-    known."""
+    reason is, and so is one kept as "needs an access token" once a token is set, and a gone post whose archive
+    lookup failed (a site blocked from the archive aside); offline it is what was last known."""
     store = session.store
     if store is None or session.refresh:
         return None
@@ -231,8 +235,24 @@ def _from_cache(target: Target, session: Session,
     if not session.offline and (row["status"] == "error" or row["status"] == "unknown" and not record.fetch_ids
                                 and _token_now_set(target, session)):
         return None   # an error, or "needs an access token" when one is set now: ask again
+    looked = _lookup_in_store(target, record, store, archived)
+    if not session.offline and looked is not None and looked.startswith("error: ") \
+            and not looked.startswith("error: blocked"):
+        return None   # a gone post whose archive lookup failed for a passing reason (a 503, a 429): ask again
     return FetchedPost(record, _media_rows(record, media_row or store.media_by_url), row["id"],
-                       archived=archived_in_store(row, store) if archived else ())
+                       archived=archived_in_store(row, store) if archived else (), archive_lookup=looked)
+
+
+def _lookup_in_store(target: Target, record: PostRecord, store: Store, archived: int) -> str | None:
+    """What a cached post's last archive lookup came to, from the fetch log: asked only of posts a fetch reads the
+    captures of (an X post that is gone, or has copies), so a warm run of available posts asks nothing more (#14)."""
+    if target.platform != "twitter" or not archived and record.status == "available":
+        return None   # before the import: a warm run of available posts loads no capture reader (#14)
+    from resolver.fetch import wayback
+
+    if not archived and record.status not in wayback.READ_WHEN:
+        return None
+    return wayback.lookup_outcome_in_store(target.post_id, record.author_handle or _handle_in(target.url), store)
 
 
 def _token_now_set(target: Target, session: Session) -> bool:
@@ -344,9 +364,10 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
                               reason="no method is configured for this platform")]
     merged = _merged(target, records)
     copies: tuple[wayback.ArchivedCopy, ...] = ()
+    looked: str | None = None
     if target.platform == "twitter" and options.archived and (options.all_methods or merged.status in wayback.READ_WHEN):
         handle = merged.author_handle or _handle_in(target.url)
-        copies = await wayback.read_captures(target.post_id, handle, session=session, ledger=ledger)
+        copies, looked = await wayback.read_captures(target.post_id, handle, session=session, ledger=ledger)
     post_row = None
     store = session.store
     if store is not None:
@@ -364,7 +385,7 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
                   "fetch_id": r.fetch_ids[-1] if r.fetch_ids else None, "record": json.dumps(r.to_json())}
                  for r in records + [c.record for c in copies]], observed_at=utc_now())
     items = await _analyse_media(merged, session, options, post_row) if options.media else ()
-    return FetchedPost(merged, items, post_row, archived=copies)
+    return FetchedPost(merged, items, post_row, archived=copies, archive_lookup=looked)
 
 
 def _merged(target: Target, records: list[PostRecord]) -> PostRecord:

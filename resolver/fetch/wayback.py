@@ -543,25 +543,61 @@ def _names_post(original: str, post_id: str) -> bool:
         re.search(rf"status%2F{post_id}(?:\D|$)", original) is not None
 
 
+ANSWERED = "answered"   # a post's archive_lookup when every CDX list asked answered (an empty one included)
+
+
+def lookup_outcome(errors: list[str], asked: int) -> str | None:
+    """What a post's archive lookup came to, as `archive_lookup` says it: None when no list was asked, "answered"
+    when every one answered, else "error: <why>" (how many failed, when not all did)."""
+    if not asked:
+        return None
+    if not errors:
+        return ANSWERED
+    return f"error: {errors[0]}" + (f" ({len(errors)} of {asked} capture lists)" if len(errors) < asked else "")
+
+
 async def read_captures(post_id: str, handle: str | None, *, session: Any, ledger: Ledger,
-                        limit: int = MAX_CAPTURES) -> tuple[ArchivedCopy, ...]:
+                        limit: int = MAX_CAPTURES) -> tuple[tuple[ArchivedCopy, ...], str | None]:
     """Read a post's archived copies through the one HTTP layer (fetch log, body kept, WARC, budgets): the CDX
     list of each place captures live, then the raw captures, until one says what the post said. The captures'
     fetch rows are held in `ledger`, to be written with the post's observations (#11), those of reads that gave no
     copy too (they are part of how the post was looked for); each CDX answer is written with its snapshots as it
-    comes."""
+    comes. With the copies, what the lookup came to (lookup_outcome): a list that could not be read (a 503, a 429,
+    an HTML page) is no "no copy"."""
     from resolver import archive
 
     copies: list[ArchivedCopy] = []
+    errors: list[str] = []
+    asked = 0
     for query in capture_queries(post_id, handle):
         listing = await archive.list_captures(query, session=session, prefix=True)
+        if not listing.unavailable:   # offline and never listed: not asked
+            asked += 1
+            errors += [listing.error] if listing.error else []
         for snap in choose_captures(listing.snapshots, post_id, limit - len(copies)):
             copy = await read_one(post_id, snap.timestamp, snap.original, session, ledger)
             if copy is not None:
                 copies.append(copy)
         if any(c.says_something for c in copies) or len(copies) >= limit:
             break
-    return tuple(copies)
+    return tuple(copies), lookup_outcome(errors, asked)
+
+
+def lookup_outcome_in_store(post_id: str, handle: str | None, store: Any) -> str | None:
+    """What the last archive lookup of a post came to, from the fetch log (a post answered from the cache): each
+    capture list's latest answer, as read_captures asked them."""
+    from resolver import archive
+
+    errors: list[str] = []
+    asked = 0
+    for query in capture_queries(post_id, handle):
+        rows = store.fetches_for(archive.lookup_url(query, prefix=True))
+        if rows:
+            asked += 1
+            last = rows[-1]
+            error = archive.kept_cdx_error(last, store.body(last["body_sha256"]) if last["body_sha256"] else None)
+            errors += [error] if error else []
+    return lookup_outcome(errors, asked)
 
 
 async def read_one(post_id: str, timestamp: str, original: str, session: Any, ledger: Ledger) -> ArchivedCopy | None:
@@ -605,5 +641,6 @@ def copy_from_fetch(post_id: str, fetch_row: dict[str, Any], body: bytes | None,
     return ArchivedCopy(timestamp, original, "unknown", stored, ("the capture's body was not kept",), fetch_row["id"])
 
 
-__all__ = ["ArchivedCopy", "CaptureReading", "Difference", "capture_queries", "choose_captures", "copy_from_fetch",
-           "read_captures", "Head", "captured_at", "differences", "raw_url", "read", "read_head", "with_real_ids"]
+__all__ = ["ANSWERED", "ArchivedCopy", "CaptureReading", "Difference", "capture_queries", "choose_captures",
+           "copy_from_fetch", "lookup_outcome", "lookup_outcome_in_store", "read_captures", "Head", "captured_at",
+           "differences", "raw_url", "read", "read_head", "with_real_ids"]
