@@ -313,7 +313,7 @@ def archived_copies(post: dict[str, Any] | None, snapshots: list[dict[str, Any]]
 
 def _plain(text: str) -> str:
     """Words only, case folded: how names in credits are compared."""
-    return " ".join(t for t in quotes.tokens(text) if t != quotes.ELLIPSIS).casefold()
+    return " ".join(t for t in quotes.tokens(text, by_character=False) if t != quotes.ELLIPSIS).casefold()
 
 
 def _within(part: str, whole: str) -> bool:
