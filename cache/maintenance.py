@@ -12,6 +12,9 @@ from typing import IO, Any
 from cache.store import CacheError, Store
 
 EXPORT_FORMATS = ("csv", "jsonl")
+# A cell starting with one of these is run as a formula by Excel, LibreOffice and Google Sheets (OWASP "CSV
+# injection"): `=HYPERLINK(...)` in a post's text would be a live link, or worse, in an editor's spreadsheet.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def stats(store: Store) -> dict[str, Any]:
@@ -50,18 +53,25 @@ def rows(store: Store, name: str) -> tuple[list[str], Iterator[tuple[Any, ...]]]
     return [d[0] for d in cursor.description], cursor
 
 
-def export(store: Store, name: str, out: IO[str], *, fmt: str = "csv") -> int:
+def export(store: Store, name: str, out: IO[str], *, fmt: str = "csv", raw: bool = False) -> int:
     """Write every row of a table or view to `out` as CSV (with a header) or JSON Lines; streamed, so a table
-    of any size takes little memory. Blobs become base64 (in JSON as datasette writes them). Returns rows written."""
+    of any size takes little memory. Blobs become base64 (in JSON as datasette writes them). In CSV a text cell
+    a spreadsheet would run as a formula gets a leading apostrophe (OWASP), unless `raw` (for programs reading
+    the CSV); JSON Lines is always as stored. Returns rows written."""
     if fmt not in EXPORT_FORMATS:
         raise CacheError(f"unknown export format {fmt!r}; use csv or jsonl")
     columns, cursor = rows(store, name)
     written = 0
     if fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
+        # With "\n" lines the csv module leaves a lone "\r" unquoted, and readers (and spreadsheets) start a new
+        # row there; a row holding one is written with every cell quoted.
+        quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
         writer.writerow(columns)
         for row in cursor:
-            writer.writerow([base64.b64encode(v).decode() if isinstance(v, bytes) else v for v in row])
+            cells = [base64.b64encode(v).decode() if isinstance(v, bytes) else v for v in row]
+            cells = cells if raw else [spreadsheet_safe(v) for v in cells]
+            (quoted if any(isinstance(v, str) and "\r" in v for v in cells) else writer).writerow(cells)
             written += 1
     else:
         for row in cursor:
@@ -70,6 +80,14 @@ def export(store: Store, name: str, out: IO[str], *, fmt: str = "csv") -> int:
             out.write(one_line(json.dumps(record, ensure_ascii=False)) + "\n")
             written += 1
     return written
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula, written as text: `'` before it, the OWASP way
+    (spreadsheets read a leading apostrophe as "text"). Numbers, None and other text are as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 # Line breaks JSON allows raw in a string, which `str.splitlines()` (and JavaScript before ES2019) cut a line at.

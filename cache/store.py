@@ -558,6 +558,24 @@ class Store:
             return None, 0
         return dict(zip([d[0] for d in cursor.description[:-1]], found)), found[-1]
 
+    def author_sightings(self, platform: str, handle: str, *, post_id: str, author_id: str | None,
+                         limit: int = 5) -> list[dict[str, Any]]:
+        """Recorded answers, each with its fetch, that named `handle` (any case) as a post's author: answers about
+        the post `post_id` (with no author id, or `author_id`), then answers about other posts with the author id
+        `author_id`, oldest first. The evidence that an account was renamed (#9); other posts are searched only
+        when `authors` ever saw the handle (it reads every observation)."""
+        same_id = ("(? IS NULL OR json_extract(o.record, '$.author.id') IS NULL "
+                   "OR json_extract(o.record, '$.author.id') = ?)")
+        where, args = f"p.post_id = ? AND {same_id}", [post_id, author_id, author_id]
+        if author_id is not None and self._where("authors", "platform = ? AND lower(handle) = lower(?)",
+                                                 [platform, handle], limit=1):
+            where, args = f"({where} OR json_extract(o.record, '$.author.id') = ?)", [*args, author_id]
+        return self._rows(
+            "SELECT o.id, o.method, o.fetch_id, o.record, p.post_id, f.fetched_at FROM post_observations o "
+            "JOIN posts p ON p.id = o.post_row JOIN fetches f ON f.id = o.fetch_id "
+            f"WHERE p.platform = ? AND lower(json_extract(o.record, '$.author.handle')) = lower(?) AND {where} "
+            f"ORDER BY p.post_id = ? DESC, o.id LIMIT {int(limit)}", [platform, handle, *args, post_id])
+
     def observations(self, post_row: int) -> list[dict[str, Any]]:
         return self._where("post_observations", "post_row = ?", [post_row], order_by="id")
 

@@ -1184,14 +1184,22 @@ def cache_stats(ctx: click.Context, as_json: bool) -> None:
 @click.argument("name")
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
 @click.option("-o", "--output", type=PathType(dir_okay=False), help="Write here instead of stdout.")
+@click.option("--raw", is_flag=True,
+              help="CSV: write text starting with = + - @, a tab or a carriage return as stored, without the "
+                   "leading ' (for programs reading the CSV, not spreadsheets). JSON Lines is always as stored.")
 @db_option
 @click.pass_context
-def cache_export(ctx: click.Context, name: str, fmt: str, output: Path | None) -> None:
+def cache_export(ctx: click.Context, name: str, fmt: str, output: Path | None, raw: bool) -> None:
     """Export the table or view NAME as CSV (with a header) or JSON Lines, streamed.
+
+    Post text is written by anyone, and a spreadsheet runs a cell starting with = + - @, a tab or a carriage
+    return as a formula: in CSV such a text cell gets a leading apostrophe (') so that Excel, LibreOffice and
+    Google Sheets show it as text. Only those cells change; --raw writes them as stored.
 
     \b
     Examples:
       embed-resolver cache export at_risk_embeds -o at-risk.csv
+      embed-resolver cache export posts --raw | python my_script.py
       embed-resolver cache export posts --format jsonl | gzip > posts.jsonl.gz
     """
     from cache.maintenance import export
@@ -1199,11 +1207,11 @@ def cache_export(ctx: click.Context, name: str, fmt: str, output: Path | None) -
     store = _existing_store(_settings(ctx))
     with user_errors():
         if output is None:
-            count = export(store, name, sys.stdout, fmt=fmt)
+            count = export(store, name, sys.stdout, fmt=fmt, raw=raw)
         else:
             try:
                 with output.open("w", encoding="utf-8", newline="") as out:
-                    count = export(store, name, out, fmt=fmt)
+                    count = export(store, name, out, fmt=fmt, raw=raw)
             except OSError as exc:
                 raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from None
     if output is not None:

@@ -9,6 +9,7 @@ schema/report.schema.json.
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any
@@ -89,7 +90,7 @@ def _per(source: str, evidence: str) -> str:
     return f"{source}: {evidence}" if source else evidence
 
 
-def author_check(embed: dict[str, Any], post: dict[str, Any] | None) -> dict[str, Any]:
+def author_check(embed: dict[str, Any], post: dict[str, Any] | None, *, store: Store | None = None) -> dict[str, Any]:
     said, source = said_by_post(post)
     if said is None or not said["author"]["handle"]:
         return check("author", "skip", "no available post or archived copy to compare with")
@@ -97,8 +98,7 @@ def author_check(embed: dict[str, Any], post: dict[str, Any] | None) -> dict[str
     if not embed.get("author_handle"):
         return check("author", "skip", _per(source, f"the article names no handle; the post's author is @{found}"))
     if embed["author_handle"].casefold() != found.casefold():
-        return check("author", "fail", _per(source, f"article says @{embed['author_handle']}, the post's author "
-                                                    f"is @{found}"))
+        return _handle_check(embed["author_handle"], said, source, post, store)
     name, found_name = real(embed.get("author_name")), said["author"]["name"]
     if name and found_name:
         compared = quotes.compare_names(name, found_name)
@@ -106,6 +106,31 @@ def author_check(embed: dict[str, Any], post: dict[str, Any] | None) -> dict[str
             return check("author", "warn", _per(source, f"handle @{found} matches; {compared.evidence} (names "
                                                         "change)"), [str(c) for c in compared.changes])
     return check("author", "pass", _per(source, f"@{found}" + (f" ({found_name})" if found_name else "")))
+
+
+def _handle_check(old: str, said: dict[str, Any], source: str, post: dict[str, Any] | None,
+                  store: Store | None) -> dict[str, Any]:
+    """The article's handle is not the post's author's. A renamed account (the same account id, or this very post,
+    under the article's handle in a recorded fetch) warns, citing that fetch; with no such record it fails: the
+    post may be misattributed."""
+    found, found_id = said["author"]["handle"], said["author"].get("id")
+    post_id = post["post_id"] if post is not None else None
+    sightings = store.author_sightings(post["platform"], old, post_id=post_id, author_id=found_id) \
+        if store is not None and post is not None and post_id else []
+    for sighting in sightings:
+        seen_id = (json.loads(sighting["record"]).get("author") or {}).get("id")
+        fetch = f"fetch #{sighting['fetch_id']} ({sighting['method']}, {sighting['fetched_at']})"
+        if found_id and seen_id == found_id:
+            return check("author", "warn", _per(source, f"handle changed: @{old} is now @{found}, the same account "
+                                                        f"(id {found_id}) per {fetch}, which showed post "
+                                                        f"{sighting['post_id']} by @{old}"))
+        if sighting["post_id"] == post_id:
+            return check("author", "warn", _per(source, f"handle changed: @{old} is now @{found}: {fetch} showed "
+                                                        f"this post by @{old}, and a post keeps its author"))
+    return check("author", "fail", _per(source, f"article says @{old}, the post's author is @{found}; no recorded "
+                                                f"fetch shows @{old} as this account"
+                                                + (f" (id {found_id})" if found_id else "")
+                                                + ": the post may be misattributed, or the account renamed"))
 
 
 def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str | None = None) -> list[dict[str, Any]]:
@@ -288,7 +313,7 @@ def archived_copies(post: dict[str, Any] | None, snapshots: list[dict[str, Any]]
 
 def _plain(text: str) -> str:
     """Words only, case folded: how names in credits are compared."""
-    return " ".join(t for t in quotes.tokens(text) if t != quotes.ELLIPSIS).casefold()
+    return " ".join(t for t in quotes.tokens(text, by_character=False) if t != quotes.ELLIPSIS).casefold()
 
 
 def _within(part: str, whole: str) -> bool:
@@ -438,7 +463,7 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     looked = archived is not None and failed is None or (
         store is not None and any(looked_up(store, u) for u in {url, embed.url}))
     data["archive_looked_up"] = looked
-    checks = [identification_check(data["identified"]), author_check(data, data["post"]),
+    checks = [identification_check(data["identified"]), author_check(data, data["post"], store=store),
               *date_checks(data, data["post"], post_id), text_check(data, data["post"]),
               media_check(data, data["post"], data["resolutions"]),
               archive_check(data["post"], data["snapshots"], looked, failed), archived_copy_check(data["post"])]

@@ -14,6 +14,8 @@ word sequences (difflib-style opcodes over a longest common subsequence of the w
 Normalisation: HTML entities decoded, Unicode NFKC, zero-width characters out, curly quotes and dashes
 straightened, whitespace collapsed; links (t.co, pic.twitter.com, anything with a scheme or a path) and emoji are
 set aside, a trailing "…" marks a cut; case and a leading @ or # are kept for display and ignored for equality.
+A letter's combining marks belong to it. Scripts written without spaces (Han, kana, Thai...) are compared by
+characters, since a run of them is no word; figures and runs of Han numerals stay whole.
 
 Pure: no network, no clock, no store.
 """
@@ -23,8 +25,22 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+
+def _class_of(member: Callable[[str], bool], start: int, stop: int) -> str:
+    """The code points in [start, stop) that are `member`, as the inside of a regex character class (ranges)."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(start, stop):
+        if member(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges)
+
 
 ELLIPSIS = "…"
 CHANGE_PENALTY = 0.1   # per word changed inside the quoted run, in score()
@@ -34,7 +50,8 @@ _STRAIGHTEN = str.maketrans({
     "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
     "\u00a0": " ", "\u202f": " ", "\u2009": " ",
 })
-_INVISIBLE_RE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff\ufe0e\ufe0f]")
+# Variation selectors pick a glyph, not a character (an emoji's style, a Han character's regional form).
+_INVISIBLE_RE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 # Links are set aside: the post holds t.co links where the article shows pic.twitter.com or the expanded address.
 _LINK_RE = re.compile(r"(?:https?://|www\.)\S+|\b(?:pic\.(?:twitter|x)\.com|t\.co)/\S+"
                       r"|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*", re.I)
@@ -43,7 +60,28 @@ _DOTS_RE = re.compile(r"\.{3,}|" + ELLIPSIS)
 # leading @ # $ £ €; "…" is a marker token. Hyphens split words, so "well-known" and "well known" are the same;
 # but a minus sign before a figure (not after a word: "2-1" is two figures) and a percent sign after one belong
 # to it, so "-5" is not "5" and "5%" is not "5".
-_TOKEN_RE = re.compile(r"(?:(?<![\w.,:'])-(?=\d))?[@#$£€]?\w+(?:'\w+|(?<=\d)[.,:]\d\w*)*(?:(?<=\d)%)?|" + ELLIPSIS)
+# A combining mark (a Thai tone mark, a Devanagari vowel sign) belongs to its letter; `\w` does not match it, so
+# "ไม่" (not) and "ไม้" (wood) were the same word.
+_MARK = _class_of(lambda c: unicodedata.category(c) in ("Mn", "Mc"), 0x300, 0x1E950)
+_W = rf"[\w{_MARK}]"
+_TOKEN_RE = re.compile(rf"(?:(?<![\w{_MARK}.,:'])-(?=\d))?[@#$£€]?{_W}+(?:'{_W}+|(?<=\d)[.,:]\d{_W}*)*(?:(?<=\d)%)?|"
+                       + ELLIPSIS)
+# Scripts written without spaces between words: a run is no word, so they are compared by characters (each with
+# its marks). Letters only: a figure stays one word ("300" is not "30"), and so does a run of Han numerals
+# ("三十" is not "十"), which are letters.
+_UNSPACED_BLOCKS = ((0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x2E80, 0x2FDF), (0x3005, 0x303C),
+                    (0x3040, 0x31FF))   # Thai, Lao, Myanmar, Khmer, Han radicals and marks, kana
+_UNSPACED = "".join(_class_of(lambda c: unicodedata.category(c)[0] == "L" or unicodedata.category(c) == "Nl", a, b + 1)
+                    for a, b in _UNSPACED_BLOCKS) \
+    + "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"   # Han ideographs: letters all
+_HAN_NUMERALS = "〇一二三四五六七八九十百千万萬亿億兆零两兩壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
+_UNSPACED_RE = re.compile(f"[{_UNSPACED}]")
+_UNIT_RE = re.compile(rf"[@#$£€]?(?:[{_HAN_NUMERALS}]+|[{_UNSPACED}][{_MARK}]*)|[^{_UNSPACED}]+")
+# Negations written before the word they deny, which a quote of the characters after them leaves out.
+_NEGATIONS = ("不", "没", "沒", "無", "无", "非", "未", "别", "別", "莫", "勿", "ไม่", "ບໍ່", "មិន")
+# NFKC splits Thai and Lao sara am (ำ, ຳ) into a mark and a letter; one letter again, so that a quote cannot start
+# half-way through it.
+_SARA_AM = (("\u0e4d\u0e32", "\u0e33"), ("\u0ecd\u0eb2", "\u0eb3"))
 _SPACED_PERCENT_RE = re.compile(r"(?<=\d) %")   # "5 %" (French spacing, a narrow space after NFKC) is "5%"
 
 
@@ -80,6 +118,8 @@ class Comparison:
     partial: bool = False                 # the article shows only a run of the post's words
     truncated: bool = False               # the article's text ends with "…"
     beyond_cut: str = ""                  # article words after the point where the source's own text is cut
+    unit: str = "words"                   # "characters" for a post in a script written without spaces
+    left_out: str = ""                    # a negation just before the quoted characters, which the quote leaves out
 
     @property
     def contained(self) -> float:
@@ -103,12 +143,27 @@ def normalise(text: str) -> str:
         text = decoded
     text = _INVISIBLE_RE.sub("", unicodedata.normalize("NFKC", text)).translate(_STRAIGHTEN)
     text = _DOTS_RE.sub(ELLIPSIS, text)   # NFKC turns "…" into "..."; one form for both
+    for split, whole in _SARA_AM:
+        text = text.replace(split, whole)
     return " ".join(text.split())
 
 
-def tokens(text: str) -> list[str]:
-    """The words of a text, links and emoji set aside, "…" kept as a marker."""
-    return _TOKEN_RE.findall(_SPACED_PERCENT_RE.sub("%", _LINK_RE.sub(" ", normalise(text))))
+def tokens(text: str, *, by_character: bool = True) -> list[str]:
+    """The words of a text, links and emoji set aside, "…" kept as a marker; in a script written without spaces
+    each character is a word (unless not `by_character`: a name is matched whole, 李明 is not in 李明华)."""
+    found = _TOKEN_RE.findall(_SPACED_PERCENT_RE.sub("%", _LINK_RE.sub(" ", normalise(text))))
+    if not by_character:
+        return found
+    return [unit for word in found for unit in (_UNIT_RE.findall(word) if _UNSPACED_RE.search(word) else (word,))]
+
+
+def _unspaced(word: str) -> bool:
+    return bool(_UNSPACED_RE.match(word.lstrip("@#$£€")))
+
+
+def _join(words: list[str]) -> str:
+    """Words as a text: no space between two characters of a script written without spaces."""
+    return "".join(w if not i or _unspaced(w) and _unspaced(words[i - 1]) else " " + w for i, w in enumerate(words))
 
 
 def _key(word: str) -> str:
@@ -141,7 +196,7 @@ def compare(said: str, found: str) -> Comparison:
     matched = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
     if matched == 0:
         return Comparison("fail", f"no word of the post's {len(p)} is in the quote", len(a), len(p), 0,
-                          (Change(" ".join(post_words), " ".join(said_words)),))
+                          (Change(_join(post_words), _join(said_words)),))
     # Trim the edges: what lies outside the first and last equal block is not "inside the quoted run".
     first = next(i for i, op in enumerate(ops) if op[0] == "equal")
     last = max(i for i, op in enumerate(ops) if op[0] == "equal")
@@ -165,12 +220,22 @@ def compare(said: str, found: str) -> Comparison:
             if truncated and _cut_word(op, said_words, post_words):
                 extra_after, partial = "", True   # "on Tues…": the article cut the post mid-word
             elif source_cut and op[4] - op[3] == 1 and _key(said_words[op[1]]).startswith(_key(post_words[op[3]])):
-                extra_after, beyond_cut = "", " ".join(said_words[op[1] + 1:op[2]])   # the source cut "Mi…"
+                extra_after, beyond_cut = "", _join(said_words[op[1] + 1:op[2]])   # the source cut "Mi…"
             else:
                 changes.append(_change(op, said_words, post_words, set()))
                 extra_after = ""
+    unit = "characters" if all(map(_unspaced, post_words)) else "words"
     return _verdict(Comparison("pass", "", len(a), len(p), matched, tuple(changes), extra_before, extra_after,
-                               partial, truncated, beyond_cut))
+                               partial, truncated, beyond_cut, unit, _negation_before(post_words, ops[first][3])))
+
+
+def _negation_before(post: list[str], start: int) -> str:
+    """A negation written just before the post's quoted characters ("不" of 不可能 for a quote of 可能), which in
+    a script without spaces a contiguous excerpt can leave out mid-word; "" if none."""
+    if not start or not _unspaced(post[start - 1]) or not _unspaced(post[start]):
+        return ""
+    before = "".join(post[max(0, start - 3):start])
+    return next((n for n in _NEGATIONS if before.endswith(n)), "")
 
 
 def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
@@ -178,6 +243,10 @@ def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
     SequenceMatcher matches the longest block first, so with repeated words ("alpha zebra alpha alpha" against four alphas) it matches two
     and calls the rest glue; the true LCS matches three and shows the change."""
     n, m = len(a), len(b)
+    at = next((k for k in range(m - n + 1) if b[k:k + n] == a), None) if n else None
+    if at is not None:   # a run of b: matched as one block, not by the first equal words (characters repeat often)
+        return [op for op in (("insert", 0, 0, 0, at), ("equal", 0, n, at, at + n), ("insert", n, n, at + n, m))
+                if op[2] > op[1] or op[4] > op[3]]
     table = [[0] * (m + 1) for _ in range(n + 1)]   # table[i][j]: LCS of a[i:] and b[j:]
     for i in range(n - 1, -1, -1):
         row, below, word = table[i], table[i + 1], a[i]
@@ -210,13 +279,13 @@ def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
 def _change(op: tuple[str, int, int, int, int], said: list[str], post: list[str], gaps: set[int]) -> Change:
     tag, i1, i2, j1, j2 = op
     elided = tag == "insert" and i1 in gaps
-    return Change(" ".join(post[j1:j2]), " ".join(said[i1:i2]), elided)
+    return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided)
 
 
 def _edge(op: tuple[str, int, int, int, int], said: list[str], post: list[str]) -> tuple[str, bool]:
     """An edge opcode: article words outside the post's (glued prose), and whether the post goes on (a cut)."""
     tag, i1, i2, j1, j2 = op
-    return (" ".join(said[i1:i2]) if tag == "delete" else ""), tag == "insert"
+    return (_join(said[i1:i2]) if tag == "delete" else ""), tag == "insert"
 
 
 def _cut_word(op: tuple[str, int, int, int, int], said: list[str], post: list[str]) -> bool:
@@ -227,10 +296,11 @@ def _cut_word(op: tuple[str, int, int, int, int], said: list[str], post: list[st
 def _verdict(c: Comparison) -> Comparison:
     from dataclasses import replace
 
-    run = f"partial quote: {c.matched} of {c.post_words} words" if c.matched < c.post_words else \
-        f"the post's {c.post_words} words, word for word"
+    each = "character for character" if c.unit == "characters" else "word for word"
+    run = f"partial quote: {c.matched} of {c.post_words} {c.unit}" if c.matched < c.post_words else \
+        f"the post's {c.post_words} {c.unit}, {each}"
     if c.beyond_cut:
-        run = f"the source's {c.post_words} words before its cut (…), word for word"
+        run = f"the source's {c.post_words} {c.unit} before its cut (…), {each}"
     real = [ch for ch in c.changes if not ch.elided]
     if real:
         shown = "; ".join(str(ch) for ch in c.changes)
@@ -248,7 +318,9 @@ def _verdict(c: Comparison) -> Comparison:
         # A source cut short (a 2012 title "Twitter / handle: text...") says nothing of what came next (#9).
         notes.append(f'the article\'s "{_short(c.beyond_cut, 80)}" after them cannot be checked: the source\'s '
                      "text is cut there")
-    if c.extra_before or c.extra_after or c.beyond_cut:
+    if c.left_out:
+        notes.append(f'the post has "{c.left_out}" right before them (a negation the quote leaves out?)')
+    if c.extra_before or c.extra_after or c.beyond_cut or c.left_out:
         return replace(c, result="warn", evidence="; ".join(notes))
     return replace(c, result="warn" if c.changes else "pass", evidence="; ".join(notes))
 

