@@ -159,6 +159,16 @@ class HeldError(Exception):
         self.lock = threading.Lock()
 
 
+def _as_python_pickles(monkeypatch) -> None:
+    """Pickling as Python does it for the two exceptions above. Once dask has been imported in the process (the
+    datasette test loads it), tblib's reducers for every exception class are installed process-wide and make
+    both of them copyable: they would not test what a worker does with an exception it cannot hand back."""
+    import copyreg
+
+    for kind in (TwoPartError, HeldError):
+        monkeypatch.delitem(copyreg.dispatch_table, kind, raising=False)
+
+
 def odd_failures(item, *args):
     """extract_item, but two items raise exceptions a worker cannot hand back as they are (forked workers take the
     patch of resolver.workers)."""
@@ -177,6 +187,7 @@ def test_an_exception_a_worker_cannot_hand_back_fails_its_item_alone(tmp_path: P
 
     items = fixture_items(tmp_path, 5)
     monkeypatch.setattr(workers, "extract_item", odd_failures)
+    _as_python_pickles(monkeypatch)
     with Extractor(2) as extractor:
         pending = [extractor.submit(item, grouped=True) for item in items]
         outcomes = []
@@ -214,6 +225,7 @@ def test_an_exception_a_worker_cannot_hand_back_fails_an_item_sent_alone_alone(t
 
     items = fixture_items(tmp_path, 4)
     monkeypatch.setattr(workers, "extract_item", odd_failures)
+    _as_python_pickles(monkeypatch)
     outcomes = []
     with Extractor(2) as extractor:
         for item in items:
