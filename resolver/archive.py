@@ -39,6 +39,9 @@ CDX_LIMIT = 10_000
 LATEST_ROWS = 100
 NO_KEYS = "no Internet Archive keys (IA_ACCESS_KEY, IA_SECRET_KEY): not saved"
 SECRET_KEPT = "not saved: the URL carries a secret ({what}); saving it would publish it in the public archive"
+WITHHELD = "withheld: "   # the kind of a lookup's error when it was not made, on purpose
+SECRET_NOT_SENT = (WITHHELD + "not looked up: the URL carries a secret ({what}), which asking the archive would send "
+                   "it; whether an archived copy exists is not known")
 
 
 @dataclass(frozen=True)
@@ -215,8 +218,12 @@ def lookup_error(store: Store, url: str) -> str | None:
 async def lookup(url: str, *, session: Session, near: str | None = None) -> Lookup:
     """Every capture CDX lists for a URL (earliest, latest, count), and the one closest to `near` (YYYYMMDD...).
     Kept answers to the same two queries within the cache TTL (any age offline) are read again rather than asked
-    twice, as resolutions are: a warm `report` asks nothing (#14). A URL carrying a secret is not sent to the
-    availability API, whose answer echoes it (into the WARC and the kept bodies): CDX alone lists its captures."""
+    twice, as resolutions are: a warm `report` asks nothing (#14). A URL carrying a secret is not looked up: the
+    archive would be sent the secret, and its answers echo it (into the WARC, the kept bodies and the captures
+    recorded); the lookup's error says why, and whether a copy exists is then not known."""
+    what = carried_secret(url, session.redactor)
+    if what is not None:
+        return Lookup(url, error=SECRET_NOT_SENT.format(what=what))
     cdx, (snapshots, error) = await _asked_or_kept(session, lookup_url(url), purpose="wayback-cdx", found_via="cdx",
                                                    read=_listed)
     capped = error is None and _rows(cdx) >= CDX_LIMIT
@@ -226,11 +233,9 @@ async def lookup(url: str, *, session: Session, near: str | None = None) -> Look
         snapshots = list({(s.timestamp, s.original, s.digest): s for s in snapshots + last}.values())
         if tail_error:   # the latest listed is then the CDX_LIMIT-th, not the latest: said, not hidden
             error = f"{tail_error} (listing the latest captures; the first {CDX_LIMIT:,} were listed)"
-    found: list[Snapshot] = []
-    if carried_secret(url, session.redactor) is None:
-        params = {"url": url, **({"timestamp": near} if near else {})}
-        _, (found, _) = await _asked_or_kept(session, f"{AVAILABILITY}?{urlencode(params)}",
-                                             purpose="wayback-available", found_via="availability", read=_available)
+    params = {"url": url, **({"timestamp": near} if near else {})}
+    _, (found, _) = await _asked_or_kept(session, f"{AVAILABILITY}?{urlencode(params)}",
+                                         purpose="wayback-available", found_via="availability", read=_available)
     closest = found[0] if found else None
     if closest is None and near and snapshots:
         closest = min(snapshots, key=lambda s: abs(int(s.timestamp[:14].ljust(14, "0")) - int(near.ljust(14, "0"))))

@@ -140,8 +140,12 @@ def _pad(text: str, width: int) -> str:
 
 
 def _archive_line(archived: ArchivedUrl) -> Part:
+    from resolver.archive import WITHHELD
+
     if archived.lookup.unavailable:
         return f"  archive {archived.url}: not looked up (offline)", "yellow"
+    if archived.error and archived.error.startswith(WITHHELD):   # a lookup not made, and why (no failure of it)
+        return f"  archive {archived.url}: {archived.error.removeprefix(WITHHELD)}", "yellow"
     if archived.error:
         return f"  archive lookup failed for {archived.url}: {archived.error}", "red"
     saved = f"; save: {archived.saved.status}" if archived.saved else ""

@@ -148,23 +148,31 @@ def test_no_secret_is_written_anywhere(run, tmp_path):
     assert urls and all("access_token=REDACTED" in u for u in urls)
 
 
-def test_a_secret_in_an_archived_urls_query_is_not_written(fakenet, tmp_path):
-    """`archive URL` puts the URL in the CDX and availability queries' url= parameter: a signed link's signature
-    went into the fetch log and the WARC as it was, though the link's own fetch row had it redacted."""
+def test_a_url_carrying_a_secret_is_never_sent_to_the_archive(fakenet, tmp_path):
+    """`archive URL` put the URL in the CDX and availability queries' url= parameter: a signed link's signature
+    went to the archive, and its answers (which list the URL of every capture) into the kept bodies, the captures
+    recorded and the WARC. It is not looked up: the answer says why, and that whether a copy exists is not known
+    (an error: never "no archived copy"); the live copy is still fetched, and nothing keeps the signature."""
+    from tests import waybacknet
+
     signature = "SIGmarker0123456789abcdef"
     url = f"https://news.example/files/report.pdf?X-Amz-Signature={signature}&v=2"
     fakenet.route("news.example", "/files/report.pdf", page(b"%PDF-1.4 report", content_type="application/pdf"))
-    fakenet.route("web.archive.org", "/cdx/search/cdx", json_page([]))
-    fakenet.route("archive.org", "/wayback/available", json_page({"archived_snapshots": {}}))
+    # An archive that knows the URL, as the real one may: its answers would carry the signature back.
+    waybacknet.serve(fakenet, [waybacknet.Capture("20240102030405", url, b"%PDF-1.4 report", "application/pdf")])
     world = World(fakenet, tmp_path)
     result = world("archive", "--json", "--warc", str(tmp_path / "run.warc.gz"), url)
-    assert result.exit_code == 0, result.output
-    assert any(h[1].startswith("/cdx/search/cdx") for h in fakenet.hits)   # the lookups were made
+    assert result.exit_code == 1, result.output   # a lookup not made: what the archive holds is not known
+    assert not any(h[0] in ("web.archive.org", "archive.org") for h in fakenet.hits), fakenet.hits
+    assert any(h[0] == "news.example" for h in fakenet.hits)   # the live copy
+    [found] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert found["error"] == ("withheld: not looked up: the URL carries a secret (X-Amz-Signature=…), which asking "
+                              "the archive would send it; whether an archived copy exists is not known")
+    assert (found["count"], found["snapshots"], found["saved"]) == (None, [], None)
     store = Store(world.db)
-    rows = json.dumps([list(store.db[t].rows) for t in store.db.table_names() if t != "bodies"], default=str)
+    rows = json.dumps([list(store.db[t].rows) for t in store.db.table_names()], default=str)
     warc = gzip.decompress((tmp_path / "run.warc.gz").read_bytes())
-    assert signature not in rows and signature.encode() not in warc
-    assert "X-Amz-Signature%3DREDACTED" in rows
+    assert signature not in rows and signature.encode() not in warc and signature not in result.stdout
 
 
 def test_a_url_carrying_a_secret_is_never_submitted_to_save_page_now(fakenet, tmp_path, logs):
@@ -193,11 +201,13 @@ def test_a_url_carrying_a_secret_is_never_submitted_to_save_page_now(fakenet, tm
     world = World(fakenet, tmp_path / "scan", extra="[archive]\nsave_timeout = 2\n")
     scanned = world("scan", "--archive", "--save", "--warc", str(tmp_path / "scan.warc.gz"), "--json", str(article),
                     env=keys)
-    assert scanned.exit_code == 0, scanned.output
+    # exit 1: the URL with a secret is not looked up either, so what the archive holds of it is not known
+    assert scanned.exit_code == 1, scanned.output
     assert submitted == [plain]   # the server works: the URL without a secret was saved, the other never sent
     [by_scan] = [a for a in json.loads(scanned.stdout)["archives"] if "photo.jpg" in a["url"]]
     assert by_scan["url"] == "https://news.example/photo.jpg?token=REDACTED&w=800"
     assert by_scan["saved"]["status"] == "refused" and by_scan["saved"]["message"] == refusal
+    assert by_scan["error"].startswith("withheld: not looked up: the URL carries a secret (token=…)")
     assert [r["url"] for r in Store(world.db).db["saves"].rows] == [plain]
 
     # archive --save of the URL itself, JSON and the view for people
@@ -206,12 +216,13 @@ def test_a_url_carrying_a_secret_is_never_submitted_to_save_page_now(fakenet, tm
     warc = str(tmp_path / "run.warc.gz")
     archived = world("archive", "--save", "--json", "--warc", warc, secret, env=keys)
     shown = world("archive", "--save", "--warc", warc, secret, env=keys)
-    assert (archived.exit_code, shown.exit_code) == (0, 0), archived.output + shown.output
+    assert (archived.exit_code, shown.exit_code) == (1, 1), archived.output + shown.output
     assert submitted == [plain]
     [result] = [json.loads(line) for line in archived.stdout.splitlines()]
     assert result["url"] == "https://news.example/photo.jpg?token=REDACTED&w=800"
     assert (result["saved"]["status"], result["saved"]["message"]) == ("refused", refusal)
     assert refusal in " ".join(shown.stdout.split())
+    assert "not looked up: the URL carries a secret (token=…)" in " ".join(shown.stdout.split())
     store = Store(world.db)
     assert list(store.db["saves"].rows) == []
     places = {"output": (archived.output + shown.output + "\n".join(logs.tool_lines)).encode(),
