@@ -412,8 +412,8 @@ def _log(session: Session, outcome: FetchOutcome, purpose: str, ledger: Ledger |
     if outcome.cut:   # the answer arrived; what the log says of its body is that it was not all read
         error_kind, error = BODY_CUT, (
             f"the replayed WARC record kept only the first {len(outcome.body):,} bytes of its body: not hashed"
-            if outcome.via == "warc" else f"body larger than the {session.settings.max_body_bytes:,}-byte cap: only "
-            f"its first {len(outcome.body):,} bytes were read, not hashed nor kept")
+            if outcome.via == "warc" else f"body larger than the {session.settings.max_body_bytes:,}-byte cap: read "
+            f"no further, not hashed nor kept (its first {len(outcome.body):,} bytes were looked at for a next hop)")
     row = fetch_row(
         session.redactor, url=outcome.url, contacted_url=outcome.contacted_url, method=outcome.method,
         fetched_at=outcome.fetched_at, status=outcome.status, headers=outcome.headers, body_sha256=outcome.sha256,

@@ -219,7 +219,7 @@ def test_a_link_to_a_body_past_the_cap_ends_at_it_and_no_hash_is_claimed(case, w
     [row] = [row for row in store.db["fetches"].rows if row["url"] == url]
     store.close()
     assert (row["status"], row["error_kind"], row["body_sha256"], row["body_bytes"]) == (200, "body-cut", None, None)
-    assert row["error"].startswith("body larger than the 1,000,000-byte cap: only its first ")
+    assert row["error"].startswith("body larger than the 1,000,000-byte cap: read no further, not hashed nor kept")
 
 
 def test_a_body_cut_at_the_cap_is_written_to_the_warc_as_truncated(fakenet, store, tmp_path, self_signed):
