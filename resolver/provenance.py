@@ -508,8 +508,10 @@ def _article(result: ArticleResult, store: Store | None) -> dict[str, Any]:
     if store is not None:
         row = store.article_by_sha256(article.sha256)
         scanned = row["first_scanned_at"] if row else None
+    # `truncated`: this input's own record (the same bytes read whole elsewhere are still this record's, cut).
     return {"source": article.source, "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
-            "scanned_at": scanned}
+            "scanned_at": scanned, "truncated": result.truncated}
+
 
 
 def summarise(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], unreachable: list[str]) -> dict[str, Any]:
