@@ -20,7 +20,6 @@ from resolver.fetch.wayback import READ_WHEN, differences
 from resolver.identify import NOT_CHECKED   # an identification that looked at nothing (offline, a failed listing)
 from resolver.placeholders import is_placeholder, real
 from resolver.platforms import x
-
 from resolver.redact import NO_SECRETS, Redactor
 
 if TYPE_CHECKING:
@@ -473,7 +472,7 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
 def _archive_answer(urls: list[str], archives: dict[str, ArchivedUrl], store: Store | None,
                     redactor: Redactor) -> tuple[str | None, list[dict[str, Any]], bool]:
     """(why the archive gave no answer, the snapshots, whether a lookup answered) for a post known by `urls` (its
-    URL, the embed's), the first with a lookup this run first. A lookup that failed (a 503) answered nothing: "not
+    URL, then the embed's: the first this run looked up is used). A lookup that failed (a 503) answered nothing: "not
     known", never "no archived copy"; what the cache holds from an earlier lookup stands. A URL carrying a secret
     is never looked up (#11): its answer says so, whatever another form of the post's URL answered (it lists no
     capture under this one), and the cache's snapshots of it are not shown (an earlier version may have listed
@@ -529,10 +528,10 @@ def _article(result: ArticleResult, store: Store | None) -> dict[str, Any]:
     if store is not None:
         row = store.article_by_sha256(article.sha256)
         scanned = row["first_scanned_at"] if row else None
-    # `truncated`: this input's own record (the same bytes read whole elsewhere are still this record's, cut).
+    # `truncated`: what this input's own record says. The cache's article row may hold a mark another record of
+    # the same bytes gave; this report is on this record.
     return {"source": article.source, "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
             "scanned_at": scanned, "truncated": result.truncated}
-
 
 
 def summarise(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], unreachable: list[str]) -> dict[str, Any]:
