@@ -304,6 +304,19 @@ def test_cache_merge_keeps_a_record_cut_short_whichever_shard_saw_it(tmp_path):
         expected = [("https://news.example/0", None), ("https://news.example/0", "time"),
                     ("https://news.example/other", None), ("https://news.example/other", None)]
         assert sorted(sources, key=str) == sorted(expected, key=str)
+    # A shard written before the column (v11) holds the same page: its rows say nothing of a cut, and take none away.
+    from sqlite_utils import Database
+
+    old = Database(tmp_path / "old.db")
+    migrations.apply(old, stop_before="m012_truncated_articles")
+    old["articles"].insert({"sha256": hashlib.sha256(PAGE_CUT).hexdigest(), "kind": "html", "bytes": len(PAGE_CUT)})
+    old["article_sources"].insert({"article_id": 1, "source": "old.html"})
+    old.conn.close()
+    for n, first in enumerate(((shards[1], str(tmp_path / "old.db")), (str(tmp_path / "old.db"), shards[1]))):
+        out = tmp_path / f"with-old-{n}.db"
+        result = CliRunner().invoke(cli, ["cache", "merge", str(out), *first])
+        assert result.exit_code == 0, result.output
+        assert _truncation_rows(out)[0] == [(21, None), (len(PAGE_CUT), "time")]
 
 
 def test_the_datasette_metadata_describes_truncated():
