@@ -65,11 +65,13 @@ class Rule:
 
 
 RULES = (
-    Rule("articles", ("sha256",), conflict="ON CONFLICT(sha256) DO NOTHING"),
+    # An article read from a record cut short in any input stays marked (Store._mark_truncated).
+    Rule("articles", ("sha256",),
+         conflict="ON CONFLICT(sha256) DO UPDATE SET truncated = COALESCE(truncated, excluded.truncated)"),
     Rule("article_sources", ("article_id", "source"), {"article_id": "articles"}, ("article_id",),
          "ON CONFLICT(article_id, source) DO UPDATE SET " + ", ".join(
              [_earliest("first_seen_at"), "url = COALESCE(url, excluded.url)",
-              "host = COALESCE(host, excluded.host)"])),
+              "host = COALESCE(host, excluded.host)", "truncated = COALESCE(truncated, excluded.truncated)"])),
     # An article already merged keeps the embeds and credits it was recorded with.
     Rule("embeds", ("article_id", "ordinal", "url"), {"article_id": "articles"}, ("article_id",),
          "ON CONFLICT(article_id, ordinal) DO NOTHING", where="s.article_id IN (SELECT id FROM temp.new_articles)"),

@@ -19,12 +19,16 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "encoding_detected": "1 when the encoding was guessed, not declared", "bytes": "Size of the article in bytes",
         "first_source": "Where it was first read", "first_scanned_at": f"When it was first scanned ({TIME})",
         "tool_version": "embed-resolver version that scanned it", "embed_count": "Embedded posts found",
-        "credit_count": "Photo credits found"}),
+        "credit_count": "Photo credits found",
+        "truncated": "Why a crawler cut this page short, when it was read from a WARC record marked WARC-Truncated "
+                     "(length, time, disconnect, unspecified): embeds past the cut may be missing. Kept once the same "
+                     "bytes are read whole elsewhere; article_sources says which record was cut"}),
     "article_sources": ("Every place an article was read from (a file, a JSON Lines line, a WARC record).", {
         "id": "Row id", "article_id": "The article", "source": "Path, file:line or file#offset it was read from",
         "first_seen_at": f"When it was first read there ({TIME})",
         "url": "The page's URL, when the input gave it (WARC-Target-URI, --url-field)",
-        "host": "The URL's host without www.: the outlet"}),
+        "host": "The URL's host without www.: the outlet",
+        "truncated": "Why the crawler cut this WARC record's page short (its WARC-Truncated); empty when not marked"}),
     "embeds": ("Posts, timelines and media links embedded in articles, as the article shows them.", {
         "id": "Row id", "article_id": "The article", "ordinal": "Position among the article's embeds",
         "platform": "twitter, instagram, youtube, ...", "kind": "post, timeline, video, media-link, ...",

@@ -267,3 +267,11 @@ def m011_run_outputs(db: Database) -> None:
     db.table("run_outputs").create({"id": int, "job": str, "path": str, "length": int, "updated_at": str},
                                    pk="id", not_null={"job", "path", "length", "updated_at"})
     db.table("run_outputs").create_index(["job"], unique=True)
+
+
+@migrations()
+def m012_truncated_articles(db: Database) -> None:
+    """v12: why a crawler cut a page short (its WARC record's WARC-Truncated: length, time...), per source read and
+    on the article: embeds past the cut may be missing. NULL: not marked cut (or read before v12)."""
+    db.table("articles").add_column("truncated", str)
+    db.table("article_sources").add_column("truncated", str)

@@ -37,7 +37,7 @@ MIGRATION_SET = "embed-resolver-cache"
 MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", "m003_posts_media_and_raw_bodies",
               "m004_archives", "m005_media_warnings", "m006_errors", "m007_identification_verdicts",
               "m008_source_urls_and_progress", "m009_research_views_and_search", "m010_embed_text_confidence",
-              "m011_run_outputs")
+              "m011_run_outputs", "m012_truncated_articles")
 
 
 class CacheError(Exception):
@@ -281,9 +281,11 @@ class Store:
     def record_articles(self, articles: Sequence[Mapping[str, Any]], *, tool_version: str) -> list[tuple[int, bool]]:
         """Store several articles' facts in one transaction (a corpus run's chunk, with its progress rows when the
         caller opens the transaction around both). Each article: sha256, kind, encoding, encoding_detected, bytes,
-        source, embeds, credits, and `url` when the input said where it was fetched from. Returns (article id,
-        created) per article; a known sha256 adds nothing but the source it was read from, if that is new. Plain
-        INSERTs: sqlite-utils' insert inspects the table on every call, most of a small article's cost (#14)."""
+        source, embeds, credits, `url` when the input said where it was fetched from, and `truncated` when its WARC
+        record was cut short by the crawler (WARC-Truncated). Returns (article id, created) per article; a known
+        sha256 adds nothing but the source it was read from, if that is new, and the mark of a source cut short (the
+        article keeps it: see `_mark_truncated`). Plain INSERTs: sqlite-utils' insert inspects the table on every
+        call, most of a small article's cost (#14)."""
         if self.read_only or len(articles) == 1:
             # Nothing new, no write transaction: a read-only cache serves a scan of what it holds.
             known = [self._known(a) for a in articles]
@@ -301,9 +303,11 @@ class Store:
         """The id of an article already recorded with this source and nothing new to say, else None."""
         if article.get("url"):
             return None
+        # A source cut short is known once its mark is recorded (a row written before v12 has none).
         row = self.conn.execute(
             "SELECT a.id FROM articles a JOIN article_sources s ON s.article_id = a.id WHERE a.sha256 = ? "
-            "AND s.source = ?", [article["sha256"], article["source"]]).fetchone()
+            "AND s.source = ? AND (? IS NULL OR (a.truncated IS NOT NULL AND s.truncated IS NOT NULL))",
+            [article["sha256"], article["source"], article.get("truncated")]).fetchone()
         return int(row[0]) if row else None
 
     def _record_one(self, article: Mapping[str, Any], now: str, tool_version: str,
@@ -327,7 +331,19 @@ class Store:
                      [article_id, source, now])
         if article.get("url"):
             self._set_source_url(article_id, source, article["url"])
+        if article.get("truncated"):
+            self._mark_truncated(article_id, source, article["truncated"])
         return article_id, row is None
+
+    def _mark_truncated(self, article_id: int, source: str, reason: str) -> None:
+        """A source of the article was a WARC record its crawler cut short. The article keeps the first reason
+        recorded, even once the same bytes are read whole elsewhere: its row is a history of where those bytes came
+        from, and each source says whether it was the one cut (article_sources.truncated). A report says what its
+        own input's record was."""
+        conn = self.conn
+        conn.execute("UPDATE articles SET truncated = ? WHERE id = ? AND truncated IS NULL", [reason, article_id])
+        conn.execute("UPDATE article_sources SET truncated = ? WHERE article_id = ? AND source = ?"
+                     " AND truncated IS NULL", [reason, article_id, source])
 
     def _insert_rows(self, table: str, rows: Sequence[Mapping[str, Any]]) -> None:
         """Rows into a table, in order, in multi-row INSERTs: per run of rows with the same keys, as many as

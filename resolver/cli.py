@@ -985,7 +985,7 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
             _say_failure(outcome)
             unread.append(outcome)
             return
-        data = provenance.build(outcome, store=store)
+        data = provenance.build(outcome, store=store, redactor=session.redactor)
         if not many:
             entries.append(("", data))
             return

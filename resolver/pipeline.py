@@ -827,7 +827,8 @@ def _record_articles(store: Store, results: Sequence[ArticleResult]) -> list[Art
     found = store.record_articles([
         {"sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
          "encoding_detected": int(article.encoding_detected), "bytes": article.size, "source": article.source,
-         "url": result.url, "embeds": result.embeds_json, "credits": result.credits_json}
+         "url": result.url, "truncated": result.truncated, "embeds": result.embeds_json,
+         "credits": result.credits_json}
         for result in results for article in (result.article,)], tool_version=__version__)
     recorded = []
     for result, (article_id, created) in zip(results, found, strict=True):

@@ -15,11 +15,12 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from resolver import __version__, quotes
-from resolver.archive import lookup_error, looked_up
+from resolver.archive import SECRET_NOT_SENT, WITHHELD, carried_secret, lookup_error, looked_up
 from resolver.fetch.wayback import READ_WHEN, differences
 from resolver.identify import NOT_CHECKED   # an identification that looked at nothing (offline, a failed listing)
 from resolver.placeholders import is_placeholder, real
 from resolver.platforms import x
+from resolver.redact import NO_SECRETS, Redactor
 
 if TYPE_CHECKING:
     from cache import Store
@@ -277,6 +278,8 @@ def archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]], 
     if not post:
         return check("archive", "skip", "the post was not fetched")
     if not looked_up and not snapshots:
+        if error and error.startswith(WITHHELD):   # not made, on purpose: says why, and that a copy is not known
+            return check("archive", "skip", f"not known: {error.removeprefix(WITHHELD)}")
         if error:
             return check("archive", "skip", f"not known: the archive lookup failed ({error})")
         return check("archive", "skip", "not checked: no archive lookup of this post has been made "
@@ -376,7 +379,8 @@ def unreachable(result: ArticleResult) -> list[str]:
         if record.status in ("error", "unknown"):   # "never fetched" (offline) is an unknown status too
             found.append(f"{record.platform} post {record.post_id}: {record.reason or record.status}")
     archives = result.archives or ()
-    found += [f"archive lookup of {a.url}: {a.error}" for a in archives if a.error and not a.unavailable]
+    found += [f"archive lookup of {a.url}: {a.error.removeprefix(WITHHELD)}" for a in archives
+              if a.error and not a.unavailable]
     found += [f"image {i.url}: {i.error}" for i in result.credited_images or () if i.error]
     if any(a.unavailable for a in archives):
         found.append(NO_ARCHIVE_LOOKUP)
@@ -411,8 +415,10 @@ def status_badge(code: str) -> dict[str, str]:
     return {"code": code, "words": words, "tone": tone}
 
 
-def build(result: ArticleResult, *, store: Store | None, generated_at: str | None = None) -> dict[str, Any]:
-    """The report for one article, after resolve, fetch and archive lookups ran (or were answered by the cache)."""
+def build(result: ArticleResult, *, store: Store | None, generated_at: str | None = None,
+          redactor: Redactor = NO_SECRETS) -> dict[str, Any]:
+    """The report for one article, after resolve, fetch and archive lookups ran (or were answered by the cache).
+    `redactor`: the run's (its configured secrets), to tell which URLs carry one."""
     from cache import utc_now
 
     from resolver.pipeline import post_of_embed
@@ -421,7 +427,7 @@ def build(result: ArticleResult, *, store: Store | None, generated_at: str | Non
     identified = {i.embed: i.value for i in result.identifications or ()}
     archives = {a.url: a for a in result.archives or () if not a.unavailable}   # offline: the cache's snapshots
     images = {i.url: i.to_json() for i in result.credited_images or ()}
-    embeds = [_embed(result, index, embed, posts.get(index), identified.get(index), archives, store)
+    embeds = [_embed(result, index, embed, posts.get(index), identified.get(index), archives, store, redactor)
               for index, embed in enumerate(result.embeds)]
     credits = []
     for credit in result.credits:
@@ -441,7 +447,7 @@ def build(result: ArticleResult, *, store: Store | None, generated_at: str | Non
 
 def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | None,
            identification: Identification | None, archives: dict[str, ArchivedUrl],
-           store: Store | None) -> dict[str, Any]:
+           store: Store | None, redactor: Redactor) -> dict[str, Any]:
     data = embed.to_json()
     data["quote"] = quote(result.article, embed.span)
     data["resolutions"] = [_resolution(r.value.to_json()) for r in result.resolutions or () if r.embed == index]
@@ -452,16 +458,8 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     data["snowflake_time"] = minted.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z" if minted else None
     data["status"] = status_badge(_status_code(embed, post))
     url = (post.record.url if post else None) or embed.url
-    archived = archives.get(url) or archives.get(embed.url)
-    # A lookup that failed (a 503) answered nothing: "not known", never "no archived copy"; what the cache holds
-    # from an earlier lookup stands.
-    failed = archived.error if archived is not None else (
-        next(filter(None, (lookup_error(store, u) for u in (url, embed.url))), None) if store is not None else None)
-    snapshots = [s.to_json() for s in archived.lookup.snapshots] if archived and not failed else (
-        [dict(s) for s in store.snapshots_for(url)] if store is not None else [])
+    failed, snapshots, looked = _archive_answer([url, embed.url], archives, store, redactor)
     data["snapshots"] = [{k: s.get(k) for k in ("service", "url", "timestamp", "status")} for s in snapshots]
-    looked = archived is not None and failed is None or (
-        store is not None and any(looked_up(store, u) for u in {url, embed.url}))
     data["archive_looked_up"] = looked
     checks = [identification_check(data["identified"]), author_check(data, data["post"], store=store),
               *date_checks(data, data["post"], post_id), text_check(data, data["post"]),
@@ -469,6 +467,28 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
               archive_check(data["post"], data["snapshots"], looked, failed), archived_copy_check(data["post"])]
     data["checks"] = [c for c in checks if c is not None]
     return data
+
+
+def _archive_answer(urls: list[str], archives: dict[str, ArchivedUrl], store: Store | None,
+                    redactor: Redactor) -> tuple[str | None, list[dict[str, Any]], bool]:
+    """(why the archive gave no answer, the snapshots, whether a lookup answered) for a post known by `urls` (its
+    URL, then the embed's: the first this run looked up is used). A lookup that failed (a 503) answered nothing: "not
+    known", never "no archived copy"; what the cache holds from an earlier lookup stands. A URL carrying a secret
+    is never looked up (#11): its answer says so, whatever another form of the post's URL answered (it lists no
+    capture under this one), and the cache's snapshots of it are not shown (an earlier version may have listed
+    them, secret and all). Results are keyed by their redacted URL, as `archive_urls` returns them."""
+    urls = list(dict.fromkeys(urls))
+    what = next(filter(None, (carried_secret(u, redactor) for u in urls)), None)
+    if what is not None:
+        return SECRET_NOT_SENT.format(what=what), [], False
+    archived = next(filter(None, (archives.get(redactor.url(u)) for u in urls)), None)
+    failed = archived.error if archived is not None else (
+        next(filter(None, (lookup_error(store, u) for u in urls)), None) if store is not None else None)
+    snapshots = [s.to_json() for s in archived.lookup.snapshots] if archived and not failed else (
+        [dict(s) for s in store.snapshots_for(urls[0])] if store is not None else [])
+    looked = archived is not None and failed is None or (
+        store is not None and any(looked_up(store, u) for u in urls))
+    return failed, snapshots, looked
 
 
 def _post(post: FetchedPost, store: Store | None) -> dict[str, Any]:
@@ -508,8 +528,10 @@ def _article(result: ArticleResult, store: Store | None) -> dict[str, Any]:
     if store is not None:
         row = store.article_by_sha256(article.sha256)
         scanned = row["first_scanned_at"] if row else None
+    # `truncated`: what this input's own record says. The cache's article row may hold a mark another record of
+    # the same bytes gave; this report is on this record.
     return {"source": article.source, "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
-            "scanned_at": scanned}
+            "scanned_at": scanned, "truncated": result.truncated}
 
 
 def summarise(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], unreachable: list[str]) -> dict[str, Any]:

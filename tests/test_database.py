@@ -242,3 +242,85 @@ def test_merging_an_input_from_a_newer_version_is_exit_2_as_any_newer_cache(tmp_
     assert result.exit_code == 2, result.output
     assert "written by a newer embed-resolver (m999_future); upgrade" in result.output
     assert not (tmp_path / "out.db").exists()
+
+
+def _truncation_warc(path: Path, page: bytes, order: tuple[str | None, ...]) -> Path:
+    """The same page bytes once per reason in `order` (None: a whole record), and a second page, whole."""
+    from tests.test_inputs import write_warc
+
+    records = [("response", f"https://news.example/{n}", "200 OK", "text/html", page, [],
+                {"WARC-Truncated": reason} if reason else {}) for n, reason in enumerate(order)]
+    records.append(("response", "https://news.example/other", "200 OK", "text/html", b"<p>Another story.</p>", []))
+    return write_warc(path, records)
+
+
+def _truncation_rows(db: Path) -> tuple[list[tuple], list[tuple]]:
+    with sqlite3.connect(db) as conn:
+        return (conn.execute("SELECT bytes, truncated FROM articles ORDER BY bytes").fetchall(),
+                conn.execute("SELECT s.url, s.truncated FROM article_sources s ORDER BY s.url").fetchall())
+
+
+PAGE_CUT = b"<html><body><p>The council met on Tuesday.</p><blockquote class=\"twitter-tw"
+
+
+@pytest.mark.parametrize("order", [("length", None), (None, "length")], ids=["cut-then-whole", "whole-then-cut"])
+def test_a_record_its_crawler_cut_short_is_recorded_on_its_article_and_its_source(tmp_path, order):
+    """Before, only the scan's JSON said a WARC record was cut short: the database (the cache a report, `cache
+    export`, datasette and `cache merge` read) did not. The same bytes read whole too stay marked: a crawler cut
+    them short once, and each source says whether it was the one cut."""
+    warc = _truncation_warc(tmp_path / "a.warc.gz", PAGE_CUT, order)
+    db = tmp_path / "c.db"
+    result = CliRunner().invoke(cli, ["--db", str(db), "scan", "-q", "--json", "--warc-input", str(warc)])
+    assert result.exit_code == 0, result.output
+    articles, sources = _truncation_rows(db)
+    assert articles == [(21, None), (len(PAGE_CUT), "length")]
+    assert sources == [("https://news.example/0", order[0]), ("https://news.example/1", order[1]),
+                       ("https://news.example/other", None)]
+    # A run again of the same input changes nothing; nor does a database written before the column, whose
+    # rows the next read of the record fills in.
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE articles SET truncated = NULL")
+        conn.execute("UPDATE article_sources SET truncated = NULL")
+    assert CliRunner().invoke(cli, ["--db", str(db), "scan", "-q", "--json", "--warc-input", str(warc)]).exit_code == 0
+    assert _truncation_rows(db) == (articles, sources)
+    exported = CliRunner().invoke(cli, ["--db", str(db), "cache", "export", "articles", "--format", "jsonl"])
+    assert sorted(json.loads(line)["truncated"] or "" for line in exported.stdout.splitlines()) == ["", "length"]
+
+
+def test_cache_merge_keeps_a_record_cut_short_whichever_shard_saw_it(tmp_path):
+    """Shard a read the page whole, shard b cut short: the merged article is marked, and its sources say which."""
+    shards = []
+    for name, order in (("a", (None,)), ("b", ("time",))):
+        warc = _truncation_warc(tmp_path / f"{name}.warc.gz", PAGE_CUT, order)
+        db = tmp_path / f"{name}.db"
+        assert CliRunner().invoke(cli, ["--db", str(db), "scan", "-q", "--warc-input", str(warc)]).exit_code == 0
+        shards.append(str(db))
+    for first in (shards, shards[::-1]):
+        out = tmp_path / f"out-{first[0][-4]}.db"
+        result = CliRunner().invoke(cli, ["cache", "merge", str(out), *first])
+        assert result.exit_code == 0, result.output
+        articles, sources = _truncation_rows(out)
+        assert articles == [(21, None), (len(PAGE_CUT), "time")]
+        expected = [("https://news.example/0", None), ("https://news.example/0", "time"),
+                    ("https://news.example/other", None), ("https://news.example/other", None)]
+        assert sorted(sources, key=str) == sorted(expected, key=str)
+    # A shard written before the column (v11) holds the same page: its rows say nothing of a cut, and take none away.
+    from sqlite_utils import Database
+
+    old = Database(tmp_path / "old.db")
+    migrations.apply(old, stop_before="m012_truncated_articles")
+    old["articles"].insert({"sha256": hashlib.sha256(PAGE_CUT).hexdigest(), "kind": "html", "bytes": len(PAGE_CUT)})
+    old["article_sources"].insert({"article_id": 1, "source": "old.html"})
+    old.conn.close()
+    for n, first in enumerate(((shards[1], str(tmp_path / "old.db")), (str(tmp_path / "old.db"), shards[1]))):
+        out = tmp_path / f"with-old-{n}.db"
+        result = CliRunner().invoke(cli, ["cache", "merge", str(out), *first])
+        assert result.exit_code == 0, result.output
+        assert _truncation_rows(out)[0] == [(21, None), (len(PAGE_CUT), "time")]
+
+
+def test_the_datasette_metadata_describes_truncated():
+    from cache.metadata import TABLES
+
+    assert "WARC-Truncated" in TABLES["articles"][1]["truncated"]
+    assert "WARC-Truncated" in TABLES["article_sources"][1]["truncated"]

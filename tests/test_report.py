@@ -274,3 +274,42 @@ def test_image_credit_is_compared_word_by_word(creator, organization, inside, re
     [found] = credit_checks({"image": "https://pbs.twimg.com/media/x.jpg", "creator": creator,
                              "organization": organization}, {"credit": inside})
     assert found["result"] == result, found
+
+
+def test_a_report_on_a_record_its_crawler_cut_short_says_so_in_every_format(tmp_path):
+    """Before, only scan's output said a WARC record was cut short: a report put in front of an editor did not."""
+    import jsonschema
+
+    from tests.test_inputs import write_warc
+
+    page = b"<html><body><p>The council met on Tuesday.</p></body></html>"
+    warc = write_warc(tmp_path / "a.warc.gz", [
+        ("response", "https://news.example/cut", "200 OK", "text/html", page[:30], [], {"WARC-Truncated": "length"}),
+        ("response", "https://news.example/whole", "200 OK", "text/html", page, [])])
+    said = "this page was truncated by the crawler (WARC-Truncated: length): embeds past the cut may be missing"
+    for fmt in ("json", "md", "html"):
+        out = tmp_path / fmt
+        result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", "-q", "--format", fmt,
+                                          "-o", str(out), "--warc-input", str(warc)])
+        assert result.exit_code == 0, result.output
+        cut, whole = [next(p for p in out.iterdir() if p.name.endswith(f"-{_sha(data)}.{fmt}"))
+                      for data in (page[:30], page)]
+        if fmt == "json":
+            cut_data, whole_data = json.loads(cut.read_text()), json.loads(whole.read_text())
+            assert (cut_data["article"]["truncated"], whole_data["article"]["truncated"]) == ("length", None)
+            jsonschema.validate(cut_data, json.loads(SCHEMA.read_text()))
+            index = json.loads((out / "index.json").read_text())
+            assert sorted(str(e["article"]["truncated"]) for e in index) == ["None", "length"]
+            continue
+        if fmt == "md":
+            index_lines = (out / "index.md").read_text().splitlines()
+            assert sum("(truncated by the crawler)" in line for line in index_lines) == 1
+        text = cut.read_text()
+        assert said in (text if fmt != "html" else re.sub(r"<[^>]+>", "", text)), text[:600]
+        assert "truncated by the crawler" not in whole.read_text()
+
+
+def _sha(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()[:8]

@@ -231,3 +231,46 @@ def test_a_url_carrying_a_secret_is_never_submitted_to_save_page_now(fakenet, tm
                                      default=str).encode()}
     places |= {f"bodies/{row['sha256']}": zlib.decompress(row["data"]) for row in store.db["bodies"].rows}
     assert {where for where, data in places.items() if token.encode() in data} == set()
+
+
+def test_a_report_on_a_post_whose_url_carries_a_secret_says_its_archive_lookup_was_withheld(fakenet, tmp_path):
+    """An embed's URL carrying a secret (here a configured key) is not looked up in the archive, and its archive
+    result's URL is redacted. The report matched archive results by the URL as written, which no redacted result
+    matches, and fell back to the snapshots the cache kept under that URL: "an archived copy exists", from a
+    listing this run never made, the secret in its URL. It says the lookup was withheld: whether a copy exists
+    is not known (never "no archived copy")."""
+    from tests import waybacknet
+
+    key, secret_id, plain_id = "Tok3nHolder9", "1600000000000000101", "1600000000000000102"
+    secret_url = f"https://twitter.com/{key}/status/{secret_id}"
+    plain_url = f"https://twitter.com/PlainDesk/status/{plain_id}"
+    quote = ('<blockquote class="twitter-tweet"><p>Words {n}</p>&mdash; Desk {n} (@{handle}) '
+             '<a href="{url}">December 6, 2022</a></blockquote>')
+    (tmp_path / "a.html").write_text("<html><body><p>Story.</p>" + quote.format(n=1, handle=key, url=secret_url)
+                                     + quote.format(n=2, handle="PlainDesk", url=plain_url) + "</body></html>")
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({
+        secret_id: [json_page(fx.TOMBSTONE_DELETED)], plain_id: [json_page(fx.TOMBSTONE_DELETED)]}))
+    # The archive holds the plain post; a gone post's captures are read by prefix listings (no lookup of it).
+    waybacknet.serve(fakenet, [waybacknet.Capture("20221206120000", plain_url, b"<html><title>Desk</title></html>")])
+    world = World(fakenet, tmp_path)
+    # What an earlier version recorded of the secret URL: the report must not show it as this post's copies.
+    Store(world.db).record_snapshots([{"service": "wayback", "original": secret_url, "timestamp": "20200101000000",
+                                       "url": f"https://web.archive.org/web/20200101000000/{secret_url}",
+                                       "status": "200", "digest": "X", "mimetype": "text/html", "found_via": "cdx",
+                                       "observed_at": "2020-01-01T00:00:00Z", "fetch_id": None}])
+    env = {"META_ACCESS_TOKEN": key}
+    result = world("report", "--format", "json", str(tmp_path / "a.html"), env=env)
+    assert result.exit_code == 0, result.output
+    lookups = [h[1] for h in fakenet.hits if h[0] in ("web.archive.org", "archive.org") and "matchType" not in h[1]]
+    assert any(plain_id in h for h in lookups) and not any(key in h for h in lookups), lookups
+    first, second = json.loads(result.stdout)["embeds"]
+    withheld = ("not known: not looked up: the URL carries a secret (a configured key), which asking the archive "
+                "would send it; whether an archived copy exists is not known")
+    assert ({c["name"]: (c["result"], c["evidence"]) for c in first["checks"]}["archive"], first["snapshots"],
+            first["archive_looked_up"]) == (("skip", withheld), [], False)
+    assert {c["name"]: c["result"] for c in second["checks"]}["archive"] == "warn"   # deleted, a copy exists
+    markdown = world("report", str(tmp_path / "a.html"), env=env)
+    assert markdown.exit_code == 0, markdown.output
+    assert withheld in " ".join(markdown.stdout.split()) and "20200101000000" not in markdown.stdout
+    first_section = markdown.stdout.split("\n### ")[1]
+    assert first_section.startswith("1.") and "no archived copy" not in first_section, first_section
