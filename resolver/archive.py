@@ -227,9 +227,11 @@ async def lookup(url: str, *, session: Session, near: str | None = None) -> Look
     cdx, (snapshots, error) = await _asked_or_kept(session, lookup_url(url), purpose="wayback-cdx", found_via="cdx",
                                                    read=_listed)
     capped = error is None and _rows(cdx) >= CDX_LIMIT
+    unavailable = cdx.unavailable
     if capped:
-        _, (last, tail_error) = await _asked_or_kept(session, lookup_url(url, last=LATEST_ROWS), purpose="wayback-cdx",
-                                                     found_via="cdx", read=_listed)
+        tail, (last, tail_error) = await _asked_or_kept(session, lookup_url(url, last=LATEST_ROWS),
+                                                        purpose="wayback-cdx", found_via="cdx", read=_listed)
+        unavailable = tail.unavailable   # offline, the latest never listed: not in the cache, no failed lookup
         snapshots = list({(s.timestamp, s.original, s.digest): s for s in snapshots + last}.values())
         if tail_error:   # the latest listed is then the CDX_LIMIT-th, not the latest: said, not hidden
             error = f"{tail_error} (listing the latest captures; the first {CDX_LIMIT:,} were listed)"
@@ -239,7 +241,7 @@ async def lookup(url: str, *, session: Session, near: str | None = None) -> Look
     closest = found[0] if found else None
     if closest is None and near and snapshots:
         closest = min(snapshots, key=lambda s: abs(int(s.timestamp[:14].ljust(14, "0")) - int(near.ljust(14, "0"))))
-    return Lookup(url, tuple(snapshots), closest, error, unavailable=cdx.unavailable, capped=capped)
+    return Lookup(url, tuple(snapshots), closest, error, unavailable=unavailable, capped=capped)
 
 
 def _rows(outcome: FetchOutcome) -> int:
