@@ -246,6 +246,26 @@ def test_a_gone_posts_archive_lookup_that_failed_is_not_no_copy(fakenet, tmp_pat
 
 
 
+def test_a_gone_posts_capture_listed_but_not_read_is_no_answered_lookup(fakenet, store):
+    """CDX listed a capture of the gone post, but reading it failed (a 503): archive_lookup said "answered", and
+    the table "no archived copy found (the archive answered)", although a copy is listed and its content not known.
+    The lookup's outcome says the capture could not be read, and the next online run asks again."""
+    from tests.fakenet import page
+
+    found = capture("classic_permalink_reply_with_ancestor.html")
+    settings = world(fakenet, [found], retries=0)
+    memento = f"/web/{found.timestamp}id_/{found.original}"
+    served = fakenet.routes[("web.archive.org", memento)][0]
+    fakenet.route("web.archive.org", memento, page("busy", 503), served)
+    [post] = run([TARGET], settings, store)
+    assert post.archived == ()
+    assert post.archive_lookup == f"error: the capture of {found.timestamp} could not be read (HTTP 503)"
+    [offline] = run([TARGET], settings, store, offline=True)
+    assert (offline.archived, offline.archive_lookup) == ((), post.archive_lookup)
+    [post] = run([TARGET], settings, store)
+    assert post.archive_lookup == "answered" and post.archived[0].record.text.startswith("🌊 Water over the road")
+
+
 def test_a_gone_post_whose_archive_lookup_failed_is_asked_again_by_the_next_online_run(fakenet, store):
     """A deleted post is kept for the cache TTL: with it, a lookup that failed for a passing reason (a 503) said
     "not known" for 30 days. The next online run asks again and finds the copy; offline, the failure is shown."""

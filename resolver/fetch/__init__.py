@@ -252,7 +252,8 @@ def _lookup_in_store(target: Target, record: PostRecord, store: Store, archived:
 
     if not archived and record.status not in wayback.READ_WHEN:
         return None
-    return wayback.lookup_outcome_in_store(target.post_id, record.author_handle or _handle_in(target.url), store)
+    return wayback.lookup_outcome_in_store(target.post_id, record.author_handle or _handle_in(target.url), store,
+                                           copies=archived)
 
 
 def _token_now_set(target: Target, session: Session) -> bool:

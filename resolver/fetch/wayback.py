@@ -568,6 +568,7 @@ async def read_captures(post_id: str, handle: str | None, *, session: Any, ledge
 
     copies: list[ArchivedCopy] = []
     errors: list[str] = []
+    unread: list[str] = []
     asked = 0
     for query in capture_queries(post_id, handle):
         listing = await archive.list_captures(query, session=session, prefix=True)
@@ -575,38 +576,76 @@ async def read_captures(post_id: str, handle: str | None, *, session: Any, ledge
             asked += 1
             errors += [listing.error] if listing.error else []
         for snap in choose_captures(listing.snapshots, post_id, limit - len(copies)):
-            copy = await read_one(post_id, snap.timestamp, snap.original, session, ledger)
+            copy = await read_one(post_id, snap.timestamp, snap.original, session, ledger, unread=unread)
             if copy is not None:
                 copies.append(copy)
         if any(c.says_something for c in copies) or len(copies) >= limit:
             break
-    return tuple(copies), lookup_outcome(errors, asked)
+    return tuple(copies), _with_unread(lookup_outcome(errors, asked), unread if not copies else [])
 
 
-def lookup_outcome_in_store(post_id: str, handle: str | None, store: Any) -> str | None:
+def _unread(timestamp: str, status: int | None, problem: str | None) -> str | None:
+    """Why a listed capture could not be read (no answer, a 429, a 5xx), or None: then Wayback answered for it."""
+    why = problem or (f"HTTP {status}" if status is not None and (status == 429 or status >= 500) else None)
+    return f"the capture of {timestamp} could not be read ({why})" if why else None
+
+
+def _with_unread(outcome: str | None, unread: list[str]) -> str | None:
+    """A lookup whose lists answered but whose listed captures could not be read, none of them: no "answered",
+    which an empty `archived` would be read as "no copy" by; what is in them is not known."""
+    if outcome != ANSWERED or not unread:
+        return outcome
+    return f"error: {unread[0]}" + (f" (and {len(unread) - 1} more)" if len(unread) > 1 else "")
+
+
+def lookup_outcome_in_store(post_id: str, handle: str | None, store: Any, *, copies: int = 0) -> str | None:
     """What the last archive lookup of a post came to, from the fetch log (a post answered from the cache): each
-    capture list's latest answer, as read_captures asked them."""
+    capture list's latest answer, as read_captures asked them; with no copy (`copies`), the captures they list
+    whose last read failed."""
     from resolver import archive
 
     errors: list[str] = []
+    unread: list[str] = []
     asked = 0
     for query in capture_queries(post_id, handle):
         rows = store.fetches_for(archive.lookup_url(query, prefix=True))
         if rows:
             asked += 1
             last = rows[-1]
-            error = archive.kept_cdx_error(last, store.body(last["body_sha256"]) if last["body_sha256"] else None)
+            body = store.body(last["body_sha256"]) if last["body_sha256"] else None
+            error = archive.kept_cdx_error(last, body)
             errors += [error] if error else []
-    return lookup_outcome(errors, asked)
+            unread += [] if error or copies else _unread_in_store(post_id, body or b"", store)
+    return _with_unread(lookup_outcome(errors, asked), unread)
 
 
-async def read_one(post_id: str, timestamp: str, original: str, session: Any, ledger: Ledger) -> ArchivedCopy | None:
-    """One raw capture, fetched and read; None when Wayback has no such capture (or it could not be fetched). The
-    fetch row is held in `ledger` (the copy's fetch_id is its placeholder) until the copy is recorded."""
+def _unread_in_store(post_id: str, cdx: bytes, store: Any) -> list[str]:
+    """The captures a kept CDX answer lists that read_captures would read, whose last read failed."""
+    from resolver import archive
+
+    unread = []
+    for snap in choose_captures(archive.parse_cdx(cdx), post_id):
+        rows = store.fetches_for(raw_url(snap.timestamp, snap.original))
+        if rows:
+            last = rows[-1]
+            problem = f"{last['error_kind']}: {last['error']}" if last["error_kind"] else None
+            why = _unread(snap.timestamp, last["status"], problem)
+            unread += [why] if why else []
+    return unread
+
+
+async def read_one(post_id: str, timestamp: str, original: str, session: Any, ledger: Ledger, *,
+                   unread: list[str] | None = None) -> ArchivedCopy | None:
+    """One raw capture, fetched and read; None when Wayback has no such capture (or it could not be fetched: why,
+    added to `unread`). The fetch row is held in `ledger` (the copy's fetch_id is its placeholder) until the copy
+    is recorded."""
     from resolver.http import fetch
 
     outcome = await fetch(session, raw_url(timestamp, original), purpose="wayback-capture", keep_body=True,
                           ledger=ledger)
+    why = _unread(timestamp, outcome.status, outcome.problem)
+    if why is not None and unread is not None and not outcome.unavailable:
+        unread.append(why)
     if outcome.problem is not None:
         return None
     if "memento-datetime" not in outcome.headers:
