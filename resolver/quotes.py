@@ -77,8 +77,14 @@ _UNSPACED = "".join(_class_of(lambda c: unicodedata.category(c)[0] == "L" or uni
 _HAN_NUMERALS = "〇一二三四五六七八九十百千万萬亿億兆零两兩壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
 _UNSPACED_RE = re.compile(f"[{_UNSPACED}]")
 _UNIT_RE = re.compile(rf"[@#$£€]?(?:[{_HAN_NUMERALS}]+|[{_UNSPACED}][{_MARK}]*)|[^{_UNSPACED}]+")
-# Negations written before the word they deny, which a quote of the characters after them leaves out.
-_NEGATIONS = ("不", "没", "沒", "無", "无", "非", "未", "别", "別", "莫", "勿", "ไม่", "ບໍ່", "មិន")
+# Negations written before the word they deny, which a quote of the characters after them leaves out; first a
+# negation with the degree word, modal or verb it goes with (不太可能 is "unlikely", 没有来 "did not come"), so that
+# a quote starting after that word is caught too, and the whole is named.
+_NEGATIONS = ("不怎么", "不怎麼", "不那么", "不那麼", "没那么", "沒那麼",
+              "不太", "不大", "不很", "不甚", "不够", "不夠", "不算", "不是", "不会", "不會", "不能", "不要", "不用",
+              "不想", "不可", "不应", "不應", "不该", "不該", "不必", "不需", "没有", "沒有", "没能", "沒能", "没法",
+              "沒法", "无法", "無法", "未能", "并非", "並非",
+              "不", "没", "沒", "無", "无", "非", "未", "别", "別", "莫", "勿", "ไม่", "ບໍ່", "មិន")
 # NFKC splits Thai and Lao sara am (ำ, ຳ) into a mark and a letter; one letter again, so that a quote cannot start
 # half-way through it.
 _SARA_AM = (("\u0e4d\u0e32", "\u0e33"), ("\u0ecd\u0eb2", "\u0eb3"))

@@ -184,6 +184,12 @@ UNSPACED = [
      'partial quote: 3 of 6 characters; the post has "不" right before them (a negation the quote leaves out?)'),
     ("อนุมัติงบประมาณ", "สภาไม่อนุมัติงบประมาณ", "warn",
      'partial quote: 12 of 17 characters; the post has "ไม่" right before them (a negation the quote leaves out?)'),
+    # A negation with a degree word after it: 不太可能 is "unlikely", and the quote 可能发生 says "likely to happen".
+    ("可能发生", "这不太可能发生", "warn",
+     'partial quote: 4 of 7 characters; the post has "不太" right before them (a negation the quote leaves out?)'),
+    ("来", "他没有来", "warn",
+     'partial quote: 1 of 4 characters; the post has "没有" right before them (a negation the quote leaves out?)'),
+    ("东西", "不过东西", "pass", "partial quote: 2 of 4 characters"),   # 不过 is "but": no negation of what follows
     ("東京2020大会", "東京2021大会", "fail", "1 change in the quoted words: 2021 → 2020"),
     # A tone mark or a vowel sign is part of its letter: "ไม้" (wood) is not "ไม่" (not), "हो" is not "है".
     ("ไม้ใช่", "ไม่ใช่", "fail", "1 change in the quoted words: ม่ → ม้"),
@@ -196,7 +202,8 @@ UNSPACED = [
 
 @pytest.mark.parametrize("said,found,result,evidence", UNSPACED, ids=[
     "zh-partial", "zh-whole", "ja-partial", "th-partial", "zh-changed", "zh-dropped", "zh-dropped-negation",
-    "zh-number", "zh-numeral-cut", "zh-negation-left-out", "th-negation-left-out", "ja-latin-digits",
+    "zh-number", "zh-numeral-cut", "zh-negation-left-out", "th-negation-left-out", "zh-negation-of-degree",
+    "zh-negation-with-verb", "zh-not-a-negation", "ja-latin-digits",
     "th-tone-mark", "hi-vowel-sign", "ko-spaced", "repeated-word-run"])
 def test_unspaced_scripts_by_characters(said, found, result, evidence):
     compared = compare(said, found)
