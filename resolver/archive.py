@@ -552,9 +552,12 @@ class ArchivedUrl:
 
     @property
     def failed(self) -> bool:
-        """The lookup ended in an error, or a save did (or gave up waiting)."""
+        """The lookup ended in an error, or a save did (or gave up waiting). A lookup withheld on purpose (a URL
+        carrying a secret) did not fail: it says why, as a refused save does, and the exit code is not raised for it
+        (signed image URLs are common: a scan --archive of such pages would exit 1 for a policy, not a failure)."""
         save_failed = self.saved is not None and self.saved.status in ("error", "gave_up")
-        return not self.unavailable and (self.error is not None or save_failed)
+        lookup_failed = self.error is not None and not self.error.startswith(WITHHELD)
+        return not self.unavailable and (lookup_failed or save_failed)
 
     def to_json(self) -> dict[str, Any]:
         found = self.lookup

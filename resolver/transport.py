@@ -591,7 +591,7 @@ async def _read_capped(response: httpx.Response, *, max_bytes: int, deadline: fl
     if response.is_stream_consumed:     # built from bytes already in memory (a replayed WARC record)
         if len(response.content) > max_bytes:
             refused = _too_large(response, max_bytes)
-            refused.head = response.content[:HEAD_BYTES]
+            refused.head = response.content[:min(HEAD_BYTES, max_bytes)]
             raise refused
         return response.content
     encoding = response.headers.get("content-encoding", "")
@@ -604,6 +604,8 @@ async def _read_capped(response: httpx.Response, *, max_bytes: int, deadline: fl
         async for raw in response.stream:  # type: ignore[union-attr]   # an async transport's answer: async
             wire += len(raw)
             if wire > max_bytes:
+                if not decoders:
+                    chunks.append(raw)   # its start is part of the head
                 raise _too_large(response, max_bytes)
             for piece in _decode(decoders, raw):
                 size += len(piece)
@@ -617,7 +619,7 @@ async def _read_capped(response: httpx.Response, *, max_bytes: int, deadline: fl
                 raise BodyTooSlow("body still arriving at the per-fetch deadline", url=str(response.request.url))
     except BodyTooLarge as exc:
         if not isinstance(exc, BodyTooSlow):   # the cap (or a decoder's): the head was read
-            exc.head = _head(chunks)
+            exc.head = _head(chunks)[:max_bytes]
         raise
     return b"".join(chunks)
 

@@ -118,6 +118,12 @@ def test_slow_drip_hits_the_deadline_and_big_bodies_the_cap(fakenet, store):
     for url in ("https://big.example/", "https://bomb.example/"):
         [row] = store.fetches_for(url)
         assert (row["error_kind"], row["body_sha256"], row["body_bytes"]) == ("body-cut", None, None)
+    # What is kept of a cut body to look for a next hop is never more than the cap, however small it is set.
+    from resolver.http import fetch
+
+    tiny = Session(fakenet.settings(max_body_bytes=1000, retries=0), store=store)
+    cut = tiny.run(lambda s: fetch(s, "https://big.example/", cut_bodies=True))
+    assert cut.cut and len(cut.body) == 1000
 
 
 def test_429_then_success_and_503_then_success_are_retried(fakenet, store):
