@@ -545,3 +545,23 @@ def test_a_photo_link_in_the_paragraph_above_a_flattened_posts_signature_is_that
     apart = signed.replace("<p> </p>", "<p>The mayor spoke at noon.</p>")
     assert [(e.detector, e.kind) for e in html.scan(apart)[0]] == [("html-text-url", "media-link"),
                                                                    ("html-text-signature", "post")]
+
+
+@pytest.mark.parametrize("written, found", [
+    ("https://example.com/x.com/jane/status/1234567890123", False),          # a folder of another site's path
+    ("https:\\/\\/example.com\\/twitter.com\\/jane\\/status\\/1234567890123", False),
+    ("https:\\u002F\\u002Fexample.com\\u002Fx.com\\u002Fjane\\u002Fstatus\\u002F1234567890123", False),
+    ("https://x.com/jane/status/1234567890123", True),
+    ("//x.com/jane/status/1234567890123", True),
+    ("https:\\/\\/x.com\\/jane\\/status\\/1234567890123", True),
+    ("https:\\u002F\\u002Fwww.x.com\\u002Fjane\\u002Fstatus\\u002F1234567890123", True),
+    ("x.com/jane/status/1234567890123", True),
+])
+def test_a_post_host_in_page_state_starts_a_url_only_after_two_slashes_or_none(written, found):
+    """`example.com/x.com/jane/status/1`: x.com there is a folder in another site's path, not a post (the
+    page-state search read it as @jane's post); after "//" (or JSON's escaped slashes), or with nothing before
+    it, it starts the post's URL."""
+    page = (f'<html><head><script>window.__STATE__={{"u":"{written}"}}</script></head><body><p>Hi</p>'
+            '<a href="https://twitter.com/share">share</a></body></html>')
+    embeds, _ = html.scan(page)
+    assert [(e.detector, e.post_id) for e in embeds] == ([("html-source", "1234567890123")] if found else [])

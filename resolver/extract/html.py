@@ -510,6 +510,9 @@ SOURCE_TAIL_RE = re.compile(r"""(?:\\?/|\\u002[fF])[^\s"'<>&]{4,200}""")
 # JSON keeps "/" as "\/" or "\u002F" (Fox News' page state); read either as a plain slash.
 JSON_SLASH_RE = re.compile(r"\\/|\\u002[fF]")
 HOST_RUN_RE = re.compile(r"[A-Za-z0-9.-]*")
+# A host starts a URL after "//" ("https://", JSON's "\/\/" or "\u002F\u002F"), never after a single slash.
+ONE_SLASH_BEFORE_RE = re.compile(r"(?:/|\\/|\\u002[fF])$")
+TWO_SLASHES_BEFORE_RE = re.compile(r"(?:/|\\/|\\u002[fF]){2}$")
 MAX_HOST = 253   # a host name is never longer: the look back over one is bounded (#12)
 
 
@@ -565,6 +568,9 @@ def _source_url_at(page: str, at: int, host: str, tail: re.Match[str], taken: In
     begin = at - _host_run_before(page, at)
     escaped = max(page.rfind("\\u002f", max(0, begin - 1), at), page.rfind("\\u002F", max(0, begin - 1), at))
     begin = escaped + 6 if escaped >= 0 else begin   # "\u002Fwww.instagram.com": the u002f is no host
+    before = page[max(0, begin - 12):begin]
+    if ONE_SLASH_BEFORE_RE.search(before) and not TWO_SLASHES_BEFORE_RE.search(before):
+        return None   # "example.com/x.com/jane/status/1": the host is a folder of another site's path, no post's
     # Without the punctuation prose puts after a URL: a post URL in a paragraph's text, then ".", was dropped.
     raw = text_detectors.clean_url(page[begin:tail.end()])
     ref = None if begin in taken else _parse_url("https://" + JSON_SLASH_RE.sub("/", raw))
