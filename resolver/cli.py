@@ -120,7 +120,8 @@ def corpus_options(command: Any) -> Any:
                      help="A WARC or ARC file (gzipped or not) or a folder of them: every HTML response in it, as "
                           "Common Crawl and CC-News keep pages. Repeatable."),
         click.option("--glob", "globs", multiple=True, metavar="PATTERN",
-                     help="In folders, only files whose path ends like this (e.g. '*.html'). Repeatable."),
+                     help="In folders, only files whose path ends like this (e.g. '*.html'; '**' is any number of "
+                          "folders). Repeatable."),
         click.option("--shard", metavar="K/N",
                      help="Take only the K-th of N slices of the input (1/4 to 4/4), the same slice on every machine."),
         click.option("--workers", type=click.IntRange(min=1), default=None,

@@ -14,6 +14,7 @@ read again).
 from __future__ import annotations
 
 import bz2
+import fnmatch
 import gzip
 import json
 import lzma
@@ -26,7 +27,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import IO, Any
 
 from resolver.article import MAX_ARTICLE_BYTES, Article, charset_of, from_bytes, from_path, refuse_container
@@ -233,7 +234,7 @@ def _files(name: str, globs: Iterable[str], *, given: bool = True) -> Iterator[t
     for entry in walk(path):
         if entry.problem is not None:
             yield entry.path, entry.relative.as_posix(), False, entry.problem
-        elif not patterns or any(entry.relative.match(g) for g in patterns):
+        elif not patterns or any(_matches(entry.relative, g) for g in patterns):
             matched += 1
             yield entry.path, entry.relative.as_posix(), False, None
         else:
@@ -244,6 +245,24 @@ def _files(name: str, globs: Iterable[str], *, given: bool = True) -> Iterator[t
         listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
         yield path, ".", False, (f"nothing in {path} matches {'--glob ' if given else ''}{listed} ({left_out:,} "
                                  f"file{'s' * (left_out != 1)} left out){'' if given else '; give --glob'}")
+
+
+def _matches(relative: PurePath, pattern: str) -> bool:
+    """Whether a file's path under its folder ends like `pattern`, where a `**` part stands for any number of
+    folders, none included, as in the shell and pathlib's glob: PurePath.match reads it as `*`, one folder, so
+    `**/*.html` left out the files at the top of the folder."""
+    if "**" not in pattern:
+        return relative.match(pattern)
+    parts = PurePath(pattern).parts
+    return _match_parts(parts if PurePath(pattern).is_absolute() else ("**", *parts), relative.parts)
+
+
+def _match_parts(pattern: tuple[str, ...], parts: tuple[str, ...]) -> bool:
+    if not pattern:
+        return not parts
+    if pattern[0] == "**":
+        return any(_match_parts(pattern[1:], parts[start:]) for start in range(len(parts) + 1))
+    return bool(parts) and fnmatch.fnmatch(parts[0], pattern[0]) and _match_parts(pattern[1:], parts[1:])
 
 
 def _file_item(path: Path, locator: str, explicit: bool) -> Item:

@@ -48,6 +48,19 @@ def test_glob_keeps_matching_files_in_folders_but_not_files_named(tree: Path) ->
     assert found[-1].explicit
 
 
+@pytest.mark.parametrize("pattern, wanted", [
+    ("**/*.html", ["a.html", "b/deep/d.html"]),
+    ("b/**", ["b/c.txt", "b/deep/d.html"]),
+    ("b/**/*.html", ["b/deep/d.html"]),
+    ("deep/**/d.html", ["b/deep/d.html"]),
+    ("b/*", ["b/c.txt"]),
+], ids=["any-depth-with-the-top", "all-under-a-folder", "under-a-folder", "zero-folders", "one-level"])
+def test_a_double_star_in_a_glob_matches_any_number_of_folders(tree: Path, pattern: str, wanted: list[str]) -> None:
+    """`--glob '**/*.html'`, the shell's and pathlib's "at any depth", left out the files at the top of the folder
+    without a word (PurePath.match reads ** as *: exactly one folder), and `b/**` the files deeper than b/x."""
+    assert [i.locator for i in items(InputSpec(files=(str(tree),), globs=(pattern,)))] == wanted
+
+
 def test_a_folder_with_files_none_of_which_match_is_said_so(tree: Path, tmp_path: Path) -> None:
     """`scan --glob '*.html' articles/ --warc-input crawls/` read nothing from crawls/ (its .warc.gz files do not
     match the glob) and said nothing, as a folder of .json files given to --jsonl did: a silent loss."""
