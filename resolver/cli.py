@@ -993,6 +993,7 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
         file_name = _safe_name(outcome.article.source, data["article"]["sha256"]) + suffix
         _write(folder / file_name, render(data))
         entries.append((file_name, {"article": data["article"], "summary": data["summary"]}))
+        _note_in_index(folder, file_name, entries[-1][1])
 
     session = _session(settings, store=store, mode=mode, quiet=options["quiet"])
     summary = _run_corpus(ctx, spec, session=session, steps=pipeline.REPORT_STEPS, command="report",
@@ -1023,7 +1024,40 @@ def _gate(reports: list[tuple[str, dict[str, Any]]], fail_on: str) -> bool:
 
 
 def _index_exists(folder: Path) -> bool:
-    return (folder / "index.json").exists()
+    return (folder / "index.json").exists() or (folder / INDEX_NOTES).exists()
+
+
+# Each report's index entry, appended as the report is written: a run interrupted before it wrote the index (Ctrl-C,
+# kill -9) leaves them, and the run that goes on from it indexes those reports too.
+INDEX_NOTES = ".index-entries.jsonl"
+
+
+def _note_in_index(folder: Path, file_name: str, entry: dict[str, Any]) -> None:
+    import json
+
+    try:
+        with (folder / INDEX_NOTES).open("a", encoding="utf-8") as notes:
+            notes.write(json.dumps({"report": file_name, **entry}, ensure_ascii=False) + "\n")
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {folder / INDEX_NOTES}: {exc.strerror or exc}") from None
+
+
+def _noted_in_index(folder: Path) -> dict[str, dict[str, Any]]:
+    """The entries noted by the runs since the index was last written (a line cut by a kill is left out)."""
+    import json
+
+    noted: dict[str, dict[str, Any]] = {}
+    try:
+        lines = (folder / INDEX_NOTES).read_text(encoding="utf-8").splitlines()
+    except (OSError, ValueError):
+        return noted
+    for line in lines:
+        try:
+            entry = json.loads(line)
+            noted[entry["report"]] = {"article": entry["article"], "summary": entry["summary"]}
+        except (ValueError, KeyError, TypeError):
+            continue
+    return noted
 
 
 def _write_index(folder: Path, entries: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
@@ -1040,11 +1074,13 @@ def _write_index(folder: Path, entries: list[tuple[str, dict[str, Any]]]) -> lis
                      for e in json.loads((folder / "index.json").read_text(encoding="utf-8"))}
         except (OSError, ValueError, KeyError, TypeError):
             known = {}
+    known.update(_noted_in_index(folder))
     known.update(dict(entries))
     merged = list(known.items())
     _write(folder / "index.md", rendering.index_markdown(merged))
     _write(folder / "index.json", json.dumps([{"report": f, "article": d["article"], "summary": d["summary"]}
                                                for f, d in merged], ensure_ascii=False, indent=2) + "\n")
+    (folder / INDEX_NOTES).unlink(missing_ok=True)
     return merged
 
 

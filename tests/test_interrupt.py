@@ -454,3 +454,29 @@ def test_a_network_run_with_output_killed_holds_each_article_once_in_order(
     assert world.process(*args, **quiet).wait(60) == 0
     assert articles_in(out) == [str(folder / f"{n:04d}.html") for n in range(20)]
     assert problems(world.db, 20) == []
+
+
+@pytest.mark.parametrize("where", ["reading", "ctrl-c"], ids=["kill-9", "ctrl-c"])
+def test_a_resumed_report_run_indexes_the_reports_the_interrupted_run_wrote(tmp_path: Path, where: str) -> None:
+    """`report -o DIR` over a folder, interrupted, then run again: the index names every report in DIR. It named
+    only those the second run wrote (the first never got to write its index), so `--fail-on` did not see the
+    checks of the reports written before the interruption either."""
+    folder, reports = tmp_path / "plain", tmp_path / "reports"
+    folder.mkdir()
+    for n in range(30):
+        (folder / f"p{n:02d}.txt").write_text(f"Story {n}.\nPhoto: Ann Lee/Agency {n}\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EMBED_RESOLVER_")}
+    env["PYTHONPATH"] = str(ROOT)
+    args = ["--db", str(tmp_path / "r.db"), "report", "--offline", "--format", "json", "--workers", "1", "-q",
+            "-o", str(reports), str(folder)]
+    stopped = subprocess.run([sys.executable, "-c", KILLED_AT, *args], env={**env, "KILL_WHERE": where,
+                             "KILL_AT": "20"}, cwd=tmp_path, capture_output=True, timeout=60,
+                             preexec_fn=ctrl_c_as_at_a_terminal)
+    assert stopped.returncode in (130, -signal.SIGKILL), stopped.stderr
+    assert 0 < len(list(reports.glob("p*.json"))) < 30
+    again = subprocess.run([sys.executable, "-m", "resolver", *args], env=env, cwd=tmp_path, capture_output=True,
+                           timeout=60)
+    assert again.returncode == 0, again.stderr
+    index = json.loads((reports / "index.json").read_text())
+    assert sorted(e["report"] for e in index) == sorted(p.name for p in reports.glob("p*.json"))
+    assert len(index) == 30 and b"wrote 30 reports and an index" in again.stderr
