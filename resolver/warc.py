@@ -113,9 +113,17 @@ class WarcWriter:
             request.rec_headers.add_header("WARC-Concurrent-To", response.rec_headers.get_header("WARC-Record-ID"))
             if truncated:
                 response.rec_headers.add_header("WARC-Truncated", truncated)
+            # The exchange goes to the file in one write: a kill lands between two writes, and one that cut a
+            # record left every record appended after it unreadable in order.
+            exchange = io.BytesIO()
+            self._writer.out = exchange
+            try:
+                self._writer.write_record(response)
+                self._writer.write_record(request)
+            finally:
+                self._writer.out = self._file
             offset = self._file.tell()
-            self._writer.write_record(response)
-            self._writer.write_record(request)
+            self._file.write(exchange.getvalue())
             self._file.flush()
         return str(self.path), offset
 

@@ -480,3 +480,55 @@ def test_a_url_whose_latest_captures_could_not_be_listed_says_so(fakenet, store)
     [result] = run_archive([POST], settings_for(fakenet, retries=0), store)
     assert result["error"] == "cdx: HTTP 503 (listing the latest captures; the first 10,000 were listed)"
     assert result["count_capped"] is True and result["count"] == 10_000
+
+
+def test_a_run_killed_while_writing_its_warc_leaves_whole_records(tmp_path):
+    """The file gets each exchange in one write: a kill -9 (which lands between two writes to a file) could cut a
+    record whose compressed size passed the 8 KB buffer in two, and every record a later run appended after the cut
+    was then unreadable in order (warcio: "Invalid WARC record")."""
+    import io
+    import os
+
+    from warcio.archiveiterator import ArchiveIterator
+
+    from resolver.warc import WarcWriter
+
+    class Killed(BaseException):
+        pass
+
+    class DiesAtItsSecondWrite(io.RawIOBase):
+        def __init__(self, raw):
+            self.raw, self.calls = raw, 0
+
+        def writable(self):
+            return True
+
+        def write(self, data):
+            self.calls += 1
+            if self.calls == 2:
+                raise Killed
+            return self.raw.write(data)
+
+        def tell(self):
+            return self.raw.tell()
+
+    def exchange(writer, n):
+        writer.write_exchange(method="GET", url=f"https://pbs.twimg.com/media/p{n}.jpg", contacted_url="",
+                              request_headers={}, status=200, reason="OK", response_headers=[],
+                              body=os.urandom(100_000), fetched_at="2024-01-01T00:00:00Z")
+
+    warc = tmp_path / "run.warc.gz"
+    writer = WarcWriter(warc, software="test")
+    dying = io.BufferedWriter(DiesAtItsSecondWrite(writer._file.detach()))
+    writer._file = writer._writer.out = dying
+    with pytest.raises(Killed):
+        for n in range(3):
+            exchange(writer, n)
+    dying.raw.raw.close()
+    again = WarcWriter(warc, software="test")   # the run again, appending
+    exchange(again, 9)
+    again.close()
+    with warc.open("rb") as stream:
+        urls = [r.rec_headers.get_header("WARC-Target-URI") for r in ArchiveIterator(stream)
+                if r.rec_type == "response"]
+    assert urls[-1] == "https://pbs.twimg.com/media/p9.jpg" and len(urls) <= 2
