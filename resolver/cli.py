@@ -551,8 +551,9 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
     def on_shard(found: dict[str, Any]) -> None:
         for name in (f.name for f in fields(summary)):
             setattr(summary, name, getattr(summary, name) + found[name])
-        click.echo(json.dumps(found) if as_json else f"shard {found['shard']}: {found['articles']:,} articles, "
-                   f"{found['embeds']:,} embeds into {found['db']}", err=not as_json)
+        if as_json or not quiet:
+            click.echo(json.dumps(found) if as_json else f"shard {found['shard']}: {found['articles']:,} articles, "
+                       f"{found['embeds']:,} embeds into {found['db']}", err=not as_json)
     with user_errors():
         for _ in cluster.run_on_cluster(client, jobs, out=out, on_shard=on_shard):
             pass

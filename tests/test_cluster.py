@@ -65,3 +65,16 @@ def test_dask_usage_errors(tmp_path: Path) -> None:
     assert "--engine dask needs --scheduler" in run("--engine", "dask").output
     assert "no --shard" in run("--engine", "dask", "--scheduler", "tcp://127.0.0.1:1", "--shard", "1/2").output
     assert "--scheduler and --shards go with --engine dask" in run("--shards", "2").output
+
+
+def test_quiet_on_a_cluster_says_nothing(tmp_path: Path, scheduler: str) -> None:
+    """-q silences status lines and the summary, on a cluster as here: the line of each shard as it finished was
+    still printed."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(4):
+        (corpus / f"p{n}.html").write_text(tweet_page(n))
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", "-q", "--engine", "dask",
+                                      "--scheduler", scheduler, "--shards", "2", str(corpus)])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    assert Store(tmp_path / "c.db").count("articles") == 4
