@@ -532,3 +532,25 @@ def test_a_run_killed_while_writing_its_warc_leaves_whole_records(tmp_path):
         urls = [r.rec_headers.get_header("WARC-Target-URI") for r in ArchiveIterator(stream)
                 if r.rec_type == "response"]
     assert urls[-1] == "https://pbs.twimg.com/media/p9.jpg" and len(urls) <= 2
+
+
+def test_a_corpus_archive_run_submits_each_save_once(fakenet, tmp_path):
+    """`archive --save` over a folder: each article's step worked through the whole save queue, so with articles
+    in flight together every one submitted the saves the others had queued and not yet ended: 60 articles, 160
+    URLs, some 1,900 submissions (each a capture of its own, each taken from Save Page Now's 15 a minute)."""
+    from collections import Counter
+
+    from tests import corpusnet, waybacknet
+    from tests.cliworld import World
+
+    n = 12
+    corpusnet.serve(fakenet, n)
+    submitted = waybacknet.serve_save_page_now(fakenet)
+    world = World(fakenet, tmp_path, extra=corpusnet.no_limits())
+    folder = corpusnet.write_folder(tmp_path / "in", n)
+    result = world("archive", "--save", "--json", str(folder),
+                   env={"IA_ACCESS_KEY": "k", "IA_SECRET_KEY": "s"})
+    assert result.exit_code == 0, result.output
+    assert submitted and max(Counter(submitted).values()) == 1
+    saved = [json.loads(line)["saved"] for line in result.stdout.splitlines()]
+    assert {s["status"] for s in saved} == {"success"} and len(saved) == len(set(submitted))
