@@ -136,6 +136,25 @@ def corpus_options(command: Any) -> Any:
     return command
 
 
+def _without_output(spec: InputSpec, output: Path) -> InputSpec:
+    """The inputs less the run's own output (scan's file, which a fresh run starts empty; a report's file or
+    folder): named as an input, it is refused before anything is written (the input would be lost); found in a
+    folder, it is left out (it is no article of the corpus)."""
+    from dataclasses import replace
+
+    real = os.path.realpath(output)
+    holds_an_input = False   # `report -o . corpus/`: what the folder holds cannot be left out
+    for name in (*spec.files, *spec.jsonl, *spec.warc):
+        if name == "-" or "://" in name:
+            continue
+        if os.path.isdir(name):
+            holds_an_input |= (os.path.realpath(name) + os.sep).startswith(real.rstrip(os.sep) + os.sep)
+        elif os.path.realpath(name) == real or (os.path.exists(name) and os.path.exists(output)
+                                                  and os.path.samefile(name, output)):
+            raise click.UsageError(f"{name} is both an input and the --output file; name another output file")
+    return spec if holds_an_input else replace(spec, leave_out=(real,))
+
+
 def _input_spec(sources: Sequence[str], options: dict[str, Any], *, name: str = "SOURCE") -> InputSpec:
     """The inputs of a command from its SOURCES and corpus options (popped from `options`); `name` is the
     argument's name in the command's help, for the usage error when nothing is given."""
@@ -478,6 +497,8 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
     if (save or warc_file) and not do_archive:   # before, `scan --save` exited 0 having saved nothing (#11)
         raise click.UsageError("--save and --warc go with --archive")
     spec = _input_spec(sources, options)
+    if output is not None:
+        spec = _without_output(spec, output)
     stdin = _stdin(spec.files, spec.jsonl)
     steps = pipeline.Steps(resolve=do_resolve, fetch=do_fetch, identify=identify,
                            archive=ArchiveOptions(save=save, max_age_days=max_age) if do_archive else None)
@@ -964,6 +985,7 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
 
     mode = _mode(offline=offline, refresh=refresh)
     spec = _input_spec(articles, options, name="ARTICLE")
+    spec = _without_output(spec, output or Path("embed-resolver-reports"))
     stdin = _stdin(spec.files, spec.jsonl)
     settings = _settings(ctx, **_network_overrides(options))
     store = _open_store(settings)

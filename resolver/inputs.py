@@ -128,6 +128,7 @@ class InputSpec:
     globs: tuple[str, ...] = ()       # in folders, only files whose path matches one of these
     fields: JsonlFields = JsonlFields()
     shard: Shard | None = None
+    leave_out: tuple[str, ...] = ()   # real paths of what the run writes (its --output file or folder): not read
 
     @property
     def empty(self) -> bool:
@@ -140,7 +141,7 @@ def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | 
     files already taken by another path (a link, a file named twice: `repeated` is called for each), all decided
     before the item is read. Items with a problem are always yielded: the user must hear of them."""
     stdin = stdin if stdin is not None else sys.stdin.buffer
-    taken = _Taker(spec.shard, skip, repeated)
+    taken = _Taker(spec.shard, skip, repeated, leave_out=frozenset(spec.leave_out))
     for name in spec.files:
         try:
             named = classify(name)   # the one rule for what a name is (#11): stdin, a URL, a file or a folder
@@ -167,13 +168,13 @@ def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | 
         for path, locator, explicit, problem in _files(name, spec.globs or JSONL_GLOBS, given=bool(spec.globs)):
             if problem:
                 yield Item(source=str(path), key=None, locator=locator, explicit=explicit, problem=problem)
-            elif taken.first_reading(path):
+            elif taken.first_reading(path, explicit=explicit):
                 yield from _jsonl_file(path, locator, spec.fields, taken)
     for name in spec.warc:
         for path, locator, explicit, problem in _files(name, spec.globs or WARC_GLOBS, given=bool(spec.globs)):
             if problem:
                 yield Item(source=str(path), key=None, locator=locator, explicit=explicit, problem=problem)
-            elif taken.first_reading(path):
+            elif taken.first_reading(path, explicit=explicit):
                 yield from _warc_file(path, locator, taken)
 
 
@@ -181,12 +182,13 @@ class _Taker:
     """Decides, before anything is read, whether an item is wanted: in this shard, not done already, and not a file
     this run has taken by another path (its key is the real path, size and time)."""
 
-    def __init__(self, shard: Shard | None, skip: Skip | None, repeated: Callable[[], None] | None = None) -> None:
-        self.shard, self.skip, self.repeated = shard, skip, repeated
+    def __init__(self, shard: Shard | None, skip: Skip | None, repeated: Callable[[], None] | None = None, *,
+                 leave_out: frozenset[str] = frozenset()) -> None:
+        self.shard, self.skip, self.repeated, self.leave_out = shard, skip, repeated, leave_out
         self.files: set[str] = set()   # keys of the files taken (not of JSON Lines or WARC records: no need)
         self.containers: set[str] = set()   # real paths of the JSON Lines and WARC files read
 
-    def first_reading(self, path: Path) -> bool:
+    def first_reading(self, path: Path, *, explicit: bool = True) -> bool:
         """Whether this run reads a JSON Lines or WARC file for the first time (every shard reads it whole, for
         its records): one named twice, or reached through a folder and by name, was read, and each record scanned,
         twice."""
@@ -194,12 +196,18 @@ class _Taker:
             real = _real_path(path, os.lstat(path))
         except OSError:
             return True   # reading it says what is wrong
+        if not explicit and self.left_out(real):   # one named is read wherever it is
+            return False
         if real in self.containers:
             if self.repeated is not None:
                 self.repeated()
             return False
         self.containers.add(real)
         return True
+
+    def left_out(self, real: str) -> bool:
+        """Whether a file is, or is in, something the run writes: its output file, or a report's folder."""
+        return any(real == path or real.startswith(path.rstrip(os.sep) + os.sep) for path in self.leave_out)
 
     def wants(self, locator: str, key: str | None) -> bool:
         if self.shard is not None and not self.shard.takes(locator):
@@ -208,6 +216,9 @@ class _Taker:
 
     def __call__(self, item: Item) -> Iterator[Item]:
         if item.problem is None and item.path is not None and item.key is not None:
+            # A file's key: real path|size|time. One named is read whatever folder it is in.
+            if self.leave_out and not item.explicit and self.left_out(item.key.rsplit("|", 2)[0]):
+                return
             if item.key in self.files:
                 if self.repeated is not None:
                     self.repeated()
