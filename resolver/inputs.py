@@ -318,13 +318,40 @@ def _jsonl_file(path: Path, locator: str, fields: JsonlFields, taken: _Taker) ->
                                   key_base=str(path.resolve()))
 
 
+# The longest JSON Lines record read: twice an article's limit, as JSON escapes may double an article's bytes.
+JSONL_LINE_LIMIT = 2 * MAX_ARTICLE_BYTES
+_SKIP_STEP = 1 << 20   # bytes read at a time of a line too long to keep
+
+
+def _capped_lines(handle: IO[bytes] | StdinLines) -> Iterator[tuple[bytes, int]]:
+    """(line, its length) for each line; a line longer than JSONL_LINE_LIMIT is measured, not kept (its first bytes
+    stand for it): read whole, parsed and encoded, a 400 MB record took 1.3 GB, and a file with no line ends (or
+    CR ones) is one line. Standard input's lines are read by their own thread, whole."""
+    if isinstance(handle, StdinLines):
+        yield from ((line, len(line)) for line in handle)
+        return
+    limit = JSONL_LINE_LIMIT
+    while line := handle.readline(limit + 1):
+        length, rest = len(line), line
+        while length > limit and not rest.endswith(b"\n") and (rest := handle.readline(_SKIP_STEP)):
+            length += len(rest)
+        yield line, length
+
+
 def _jsonl_records(handle: IO[bytes] | StdinLines, name: str, locator: str, fields: JsonlFields, taken: _Taker, *,
                    resumable: bool, key_base: str = "") -> Iterator[Item]:
     """One item per non-blank line. Offsets are of the uncompressed stream (a gzipped file's are too)."""
     offset = 0
     try:
-        for number, line in enumerate(handle, start=1):
-            start, offset = offset, offset + len(line)
+        for number, (line, length) in enumerate(_capped_lines(handle), start=1):
+            start, offset = offset, offset + length
+            if length > JSONL_LINE_LIMIT and not (length == JSONL_LINE_LIMIT + 1 and line.endswith(b"\n")):
+                if taken.wants(f"{locator}@{start}", None):
+                    hint = " (are its lines ended by CR alone?)" if b"\r" in line.rstrip(CRLF) else ""
+                    yield Item(source=f"{name}:{number}", key=None, locator=f"{locator}@{start}", explicit=True,
+                               problem=f"cannot read {name}:{number}: a record of {length:,} bytes, more than the "
+                                       f"{JSONL_LINE_LIMIT:,}-byte limit of a line{hint}")
+                continue
             if not line.strip():
                 continue
             # The offset and a checksum of the record: an edited record is read again, as an edited file is.

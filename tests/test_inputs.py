@@ -305,6 +305,30 @@ def test_a_jsonl_or_warc_file_reached_twice_is_read_once(tmp_path: Path) -> None
     assert len(found) == 4 and len(repeats) == 3
 
 
+@pytest.mark.parametrize("ends", [b"\n", b"\r"], ids=["LF", "CR-only"])
+def test_a_jsonl_record_too_long_for_any_article_is_refused_unread(tmp_path: Path, monkeypatch, ends: bytes) -> None:
+    """A line was read whole whatever its length, then parsed and encoded: a 400 MB record took 1.3 GB, and a file
+    with no line ends (or CR ones, as old Mac exports have) is one line, its whole size three times over. A line
+    longer than JSONL_LINE_LIMIT is measured, not kept, and refused; the records around it are read as before."""
+    import resolver.inputs
+
+    monkeypatch.setattr(resolver.inputs, "JSONL_LINE_LIMIT", 200)
+    records = [{"text": "one"}, {"text": "x" * 500}, {"text": "three"}]
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(b"".join(json.dumps(r).encode() + ends for r in records))
+    found = items(InputSpec(jsonl=(str(path),)))
+    if ends == b"\r":   # one line, too long: refused, nothing read of it
+        assert [(i.source, i.problem) for i in found] == [(f"{path}:1", f"cannot read {path}:1: a record of "
+                                                           f"{path.stat().st_size:,} bytes, more than the 200-byte limit "
+                                                           f"of a line (are its lines ended by CR alone?)")]
+        return
+    assert [i.problem for i in found] == [None, f"cannot read {path}:2: a record of {len(json.dumps(records[1])) + 1} bytes, more than the "
+                                                f"200-byte limit of a line", None]
+    assert found[1].line is None and load(found[2]).article.text == "three"
+    third = len(path.read_bytes().rsplit(b"\n", 2)[0]) + 1
+    assert found[2].key.rsplit(":", 1)[0] == f"{path.resolve()}@{third}"
+
+
 def test_jsonl_keys_survive_appending_lines(tmp_path: Path) -> None:
     path = jsonl(tmp_path / "feed.jsonl", [{"text": "one"}, {"text": "two"}])
     before = [i.key for i in items(InputSpec(jsonl=(str(path),)))]
