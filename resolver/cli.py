@@ -575,9 +575,16 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
         if as_json or not quiet:
             click.echo(json.dumps(found) if as_json else f"shard {found['shard']}: {found['articles']:,} articles, "
                        f"{found['embeds']:,} embeds into {found['db']}", err=not as_json)
-    with user_errors():
-        for _ in cluster.run_on_cluster(client, jobs, out=out, on_shard=on_shard):
-            pass
+    try:
+        with user_errors():
+            for _ in cluster.run_on_cluster(client, jobs, out=out, on_shard=on_shard):
+                pass
+    except KeyboardInterrupt:
+        # dask cannot stop a task it runs: the user must not think the cluster's work stopped with the client.
+        click.echo(f"interrupted: {_summary_line('scan', summary, time.monotonic() - started)}; the shards already "
+                   f"running on the cluster go on to their end, into their databases next to {out}; run the same "
+                   f"command again to go on from there and merge them", err=True)
+        ctx.exit(EXIT_INTERRUPTED)
     if not quiet:
         click.echo(_summary_line("scan", summary, time.monotonic() - started) + f"; merged into {out}", err=True)
     return summary
