@@ -136,7 +136,7 @@ def corpus_options(command: Any) -> Any:
     return command
 
 
-def _without_output(spec: InputSpec, output: Path) -> InputSpec:
+def _without_output(spec: InputSpec, output: Path, *, what: str = "the --output file") -> InputSpec:
     """The inputs less the run's own output (scan's file, which a fresh run starts empty; a report's file or
     folder): named as an input, it is refused before anything is written (the input would be lost); found in a
     folder, it is left out (it is no article of the corpus)."""
@@ -151,8 +151,8 @@ def _without_output(spec: InputSpec, output: Path) -> InputSpec:
             holds_an_input |= (os.path.realpath(name) + os.sep).startswith(real.rstrip(os.sep) + os.sep)
         elif os.path.realpath(name) == real or (os.path.exists(name) and os.path.exists(output)
                                                   and os.path.samefile(name, output)):
-            raise click.UsageError(f"{name} is both an input and the --output file; name another output file")
-    return spec if holds_an_input else replace(spec, leave_out=(real,))
+            raise click.UsageError(f"{name} is both an input and {what}; name another output file")
+    return spec if holds_an_input else replace(spec, leave_out=(*spec.leave_out, real))
 
 
 def _input_spec(sources: Sequence[str], options: dict[str, Any], *, name: str = "SOURCE") -> InputSpec:
@@ -515,6 +515,8 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
         settings = _settings(ctx, **_network_overrides(options))
         store = None if no_store else _open_store(settings)
         warc = _open_warc(settings, warc_file) if do_archive else None
+        if warc is not None:   # appended to as it is read, its own records would come back as articles
+            spec = _without_output(spec, warc.path, what="the WARC this run writes (--warc)")
         session = _session(settings, store=store, mode=mode, warc=warc, quiet=options["quiet"])
         out = OutputFile(output, form="json" if as_json else "table") if output is not None else None
         summary = _run_corpus(ctx, spec, session=session, steps=steps, command="scan", options=options,
@@ -923,8 +925,8 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
     stdin = _stdin(targets, options["jsonl"])
     settings = _settings(ctx, **_network_overrides(options))
     store = _open_store(settings)
-    session = _session(settings, store=store, mode=mode, warc=_open_warc(settings, warc_file),
-                       quiet=options["quiet"])
+    warc = _open_warc(settings, warc_file)
+    session = _session(settings, store=store, mode=mode, warc=warc, quiet=options["quiet"])
     archive_options = ArchiveOptions(save=save, max_age_days=max_age, near=near)
     results: list[ArchivedUrl] = []
     failed = unavailable = 0
@@ -935,7 +937,8 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
                 return
             _print_each(outcome.archives or (), as_json=as_json, view="archive_text")
             results.extend(outcome.archives or ())
-        summary = _run_corpus(ctx, _input_spec(articles, options), session=session, emit=emit, command="archive",
+        spec = _without_output(_input_spec(articles, options), warc.path, what="the WARC this run writes (--warc)")
+        summary = _run_corpus(ctx, spec, session=session, emit=emit, command="archive",
                               steps=pipeline.archive_steps(archive_options), options=options, encoding=encoding,
                               stdin=stdin)
         failed, unavailable = summary.failed, summary.unavailable

@@ -557,3 +557,29 @@ def test_reports_written_into_the_folder_reported_on_are_not_read_as_articles(tm
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "r.db"), "report", "--offline", "-o", str(tmp_path),
                                       str(folder)])
     assert "reported on 5 articles" in result.stderr, result.output
+
+
+@pytest.mark.parametrize("command", ["scan", "archive"])
+def test_the_warc_a_run_writes_is_not_read_as_its_input(tmp_path: Path, command: str) -> None:
+    """The WARC an --archive run appends to (by default next to --db) read as one of its --warc-input files: its own
+    records, as they were written, came back as articles. Named, it is refused; in a folder, left out."""
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+    from tests.test_inputs import WARC_RECORDS, write_warc
+
+    crawls = tmp_path / "crawls"
+    crawls.mkdir()
+    write_warc(crawls / "c.warc.gz", WARC_RECORDS)
+    own = write_warc(crawls / "archive.warc.gz", WARC_RECORDS)   # what an earlier run of the same kind left there
+    args = ["--db", str(crawls / "run.db"), command, *(["--archive"] if command == "scan" else []), "--offline",
+            "--json"]
+    named = CliRunner().invoke(cli, [*args, "--warc-input", str(own)])
+    assert named.exit_code == 2 and named.output.splitlines()[-1] == (
+        f"error: {own} is both an input and the WARC this run writes (--warc); name another output file")
+    walked = CliRunner().invoke(cli, [*args, "--warc-input", str(crawls)])
+    assert walked.exit_code in (0, 3), walked.output
+    store = Store(crawls / "run.db")
+    sources = [row[0] for row in store.db.execute("SELECT source FROM article_sources")]
+    store.close()
+    assert sources and all(source.startswith(f"{crawls / 'c.warc.gz'}#") for source in sources), sources
