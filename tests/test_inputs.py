@@ -317,13 +317,13 @@ def test_a_jsonl_record_too_long_for_any_article_is_refused_unread(tmp_path: Pat
     path = tmp_path / "feed.jsonl"
     path.write_bytes(b"".join(json.dumps(r).encode() + ends for r in records))
     found = items(InputSpec(jsonl=(str(path),)))
+    limit = "more than the 200-byte limit of a line"
     if ends == b"\r":   # one line, too long: refused, nothing read of it
-        assert [(i.source, i.problem) for i in found] == [(f"{path}:1", f"cannot read {path}:1: a record of "
-                                                           f"{path.stat().st_size:,} bytes, more than the 200-byte limit "
-                                                           f"of a line (are its lines ended by CR alone?)")]
+        whole = f"a record of {path.stat().st_size:,} bytes, {limit} (are its lines ended by CR alone?)"
+        assert [(i.source, i.problem) for i in found] == [(f"{path}:1", f"cannot read {path}:1: {whole}")]
         return
-    assert [i.problem for i in found] == [None, f"cannot read {path}:2: a record of {len(json.dumps(records[1])) + 1} bytes, more than the "
-                                                f"200-byte limit of a line", None]
+    second = f"a record of {len(json.dumps(records[1])) + 1} bytes, {limit}"
+    assert [i.problem for i in found] == [None, f"cannot read {path}:2: {second}", None]
     assert found[1].line is None and load(found[2]).article.text == "three"
     third = len(path.read_bytes().rsplit(b"\n", 2)[0]) + 1
     assert found[2].key.rsplit(":", 1)[0] == f"{path.resolve()}@{third}"
