@@ -648,11 +648,15 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
                 f"{session.requests_in_flight} requests in flight  {summary.failed + summary.skipped:,} errors")
     advance = (lambda: None) if quiet else session.reporter.progress(_DOING.get(command, command), None, stats=stats)
 
+    found = {"url": 0, "id": 0}   # articles whose record gave the field named with --url-field / --id-field
+
     def on_outcome(outcome: Outcome) -> None:
         advance()
         emit(outcome)
         if verbose:
             _say_article(outcome)
+        found["url"] += getattr(outcome, "url", None) is not None
+        found["id"] += getattr(outcome, "record_id", None) is not None
     items = pipeline.items_of(spec, session=session, options=run_options, summary=summary, stdin=lines)
     try:
         with user_errors():
@@ -663,6 +667,7 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
                    f"run the same command again to go on from there", err=True)
         ctx.exit(EXIT_INTERRUPTED)
     session.reporter.close()
+    _say_fields_never_found(spec, found, read=summary.articles)
     if store is not None and run_options.job is not None:
         store.forget_progress(run_options.job)   # done: the same command, run again, starts afresh
     handled = (summary.articles + summary.failed + summary.skipped + summary.unavailable + summary.resumed
@@ -674,6 +679,18 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
 
 _DOING = {"scan": "scanning", "report": "reporting", "archive": "archiving"}
 _DONE = {"scan": "scanned", "report": "reported on", "archive": "archived"}
+
+
+def _say_fields_never_found(spec: InputSpec, found: dict[str, int], *, read: int) -> None:
+    """A field named with --url-field or --id-field that no record read had (a typo, another export's name): every
+    URL null and every outlet "(unknown)" in `stats` said nothing before. Only JSON Lines records have fields."""
+    if not spec.jsonl or not read:
+        return
+    for key, option, what in (("url", "--url-field", "URL"), ("id", "--id-field", "record id")):
+        name = getattr(spec.fields, key)
+        if name and not found[key]:
+            click.echo(f"warning: no record read gave a value in the field {name!r} ({option}): no article's "
+                       f"{what} is known", err=True)
 
 
 def _summary_line(command: str, summary: Summary, seconds: float) -> str:
