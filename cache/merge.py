@@ -35,10 +35,19 @@ def _known(prefix: str) -> str:
     return f"({prefix}status {KNOWN.format(prefix)})"
 
 
+# When a post's view was taken: its latest sighting that said what the post is. A later "error" leaves the view
+# as it was but moves last_observed_at, so that column cannot say whose view is newer; archived copies ("wayback"
+# observations) are not part of the view.
+_SAID = "o.method != 'wayback' AND o.status NOT IN ('error', 'unknown') AND o.status IS NOT NULL"
+_VIEW_AT = (f"COALESCE((SELECT max(o.observed_at) FROM main.post_observations o WHERE o.post_row = posts.id"
+            f" AND {_SAID}), last_observed_at)")
+_NEW_VIEW_AT = (f"COALESCE((SELECT max(o.observed_at) FROM src.post_observations o JOIN src.posts sp"
+                f" ON sp.id = o.post_row WHERE sp.platform = excluded.platform AND sp.post_id = excluded.post_id"
+                f" AND {_SAID}), excluded.last_observed_at)")
 # A post's current view is taken from the newer sighting, unless that says less ("error"/"unknown") than the
 # other: the same rule record_observation applies within one database.
 _TAKE_NEW_POST = (f"(({_known('excluded.')} AND NOT {_known('')}) OR ({_known('excluded.')} = {_known('')}"
-                  " AND excluded.last_observed_at > last_observed_at))")
+                  f" AND {_NEW_VIEW_AT} > {_VIEW_AT}))")
 _POST_VIEW = ("url", "status", "method", "author_handle", "author_name", "author_id", "text", "lang", "created_at",
               "record")
 

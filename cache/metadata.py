@@ -144,6 +144,39 @@ VIEWS: dict[str, str] = {
 }
 
 
+# What each column of the views counts (cache/migrations.py VIEWS holds their SQL).
+_SEEN = "seen available (UTC time, ISO 8601)"
+VIEW_COLUMNS: dict[str, dict[str, str]] = {
+    "dead_embeds_by_outlet_year": {
+        "outlet": "Host of the article's URL (the first place it was read from that gave one); (unknown) when none",
+        "year": "Year of the post: its date, else the date the article printed, else the time in its X id",
+        "embeds_checked": "Embeds whose post was fetched with a known status (not error or unknown)",
+        "dead": "Of those, embeds whose post is now deleted, suspended or not found",
+        "dead_percent": "dead as a percentage of embeds_checked (one decimal)",
+        "deleted": "Embeds whose post is now deleted", "suspended": "Embeds whose post's account is suspended",
+        "not_found": "Embeds whose post is not found", "articles": "Articles holding those embeds"},
+    "gone_accounts_most_cited": {
+        "platform": "The platform", "handle": "The account's handle, in lower case (the post's, else the article's)",
+        "name": "A display name seen for it", "articles": "Articles embedding its deleted or suspended posts",
+        "embeds": "Embeds of those posts", "posts": "Those posts", "suspended_embeds": "Embeds of its posts now "
+        "suspended", "deleted_embeds": "Embeds of its posts now deleted",
+        "last_seen_available": f"When one of those posts was last {_SEEN}; empty if never"},
+    "at_risk_embeds": {
+        "embed_id": "The embed (embeds.id)", "article_id": "Its article (articles.id)",
+        "article": "The first place the article was read from", "platform": "The platform",
+        "kind": "post, video...", "url": "The embed's URL as the article gives it", "post_id": "The post's id",
+        "handle": "The post's author (as fetched, else as the article shows it)",
+        "post_status": "The post's status when last fetched; empty if never fetched",
+        "last_available_at": f"When the post was last {_SEEN}",
+        "save_status": "The latest Save Page Now save of its URL (pending, submitted, success, error...); empty if "
+                       "none"},
+    "credits_by_organization": {
+        "organization": "The organization as a credit names it (case and spaces folded); (none named)",
+        "credits": "Credits naming it", "articles": "Articles with such a credit",
+        "creators": "Distinct creators credited with it (case folded)"},
+}
+
+
 def metadata(store: Store) -> dict[str, Any]:
     """The metadata.json content for one cache database (datasette keys databases by file stem)."""
     tables: dict[str, Any] = {name: {"description": text, "columns": columns}
@@ -153,7 +186,7 @@ def metadata(store: Store) -> dict[str, Any]:
             tables[name]["fts_table"] = store.db.table(name).detect_fts()
     for name, text in VIEWS.items():
         if name in store.db.view_names():
-            tables[name] = {"description": text}
+            tables[name] = {"description": text, "columns": VIEW_COLUMNS[name]}
     for name in ("bodies",):   # compressed blobs: not for browsing
         if name in tables:
             tables[name]["hidden"] = True

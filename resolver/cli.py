@@ -120,7 +120,8 @@ def corpus_options(command: Any) -> Any:
                      help="A WARC or ARC file (gzipped or not) or a folder of them: every HTML response in it, as "
                           "Common Crawl and CC-News keep pages. Repeatable."),
         click.option("--glob", "globs", multiple=True, metavar="PATTERN",
-                     help="In folders, only files whose path ends like this (e.g. '*.html'). Repeatable."),
+                     help="In folders, only files whose path ends like this (e.g. '*.html'; '**' is any number of "
+                          "folders). Repeatable."),
         click.option("--shard", metavar="K/N",
                      help="Take only the K-th of N slices of the input (1/4 to 4/4), the same slice on every machine."),
         click.option("--workers", type=click.IntRange(min=1), default=None,
@@ -133,6 +134,25 @@ def corpus_options(command: Any) -> Any:
     ]):
         command = option(command)
     return command
+
+
+def _without_output(spec: InputSpec, output: Path, *, what: str = "the --output file") -> InputSpec:
+    """The inputs less the run's own output (scan's file, which a fresh run starts empty; a report's file or
+    folder): named as an input, it is refused before anything is written (the input would be lost); found in a
+    folder, it is left out (it is no article of the corpus)."""
+    from dataclasses import replace
+
+    real = os.path.realpath(output)
+    holds_an_input = False   # `report -o . corpus/`: what the folder holds cannot be left out
+    for name in (*spec.files, *spec.jsonl, *spec.warc):
+        if name == "-" or "://" in name:
+            continue
+        if os.path.isdir(name):
+            holds_an_input |= (os.path.realpath(name) + os.sep).startswith(real.rstrip(os.sep) + os.sep)
+        elif os.path.realpath(name) == real or (os.path.exists(name) and os.path.exists(output)
+                                                  and os.path.samefile(name, output)):
+            raise click.UsageError(f"{name} is both an input and {what}; name another output file")
+    return spec if holds_an_input else replace(spec, leave_out=(*spec.leave_out, real))
 
 
 def _input_spec(sources: Sequence[str], options: dict[str, Any], *, name: str = "SOURCE") -> InputSpec:
@@ -477,6 +497,8 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
     if (save or warc_file) and not do_archive:   # before, `scan --save` exited 0 having saved nothing (#11)
         raise click.UsageError("--save and --warc go with --archive")
     spec = _input_spec(sources, options)
+    if output is not None:
+        spec = _without_output(spec, output)
     stdin = _stdin(spec.files, spec.jsonl)
     steps = pipeline.Steps(resolve=do_resolve, fetch=do_fetch, identify=identify,
                            archive=ArchiveOptions(save=save, max_age_days=max_age) if do_archive else None)
@@ -493,6 +515,8 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
         settings = _settings(ctx, **_network_overrides(options))
         store = None if no_store else _open_store(settings)
         warc = _open_warc(settings, warc_file) if do_archive else None
+        if warc is not None:   # appended to as it is read, its own records would come back as articles
+            spec = _without_output(spec, warc.path, what="the WARC this run writes (--warc)")
         session = _session(settings, store=store, mode=mode, warc=warc, quiet=options["quiet"])
         out = OutputFile(output, form="json" if as_json else "table") if output is not None else None
         summary = _run_corpus(ctx, spec, session=session, steps=steps, command="scan", options=options,
@@ -550,11 +574,19 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
     def on_shard(found: dict[str, Any]) -> None:
         for name in (f.name for f in fields(summary)):
             setattr(summary, name, getattr(summary, name) + found[name])
-        click.echo(json.dumps(found) if as_json else f"shard {found['shard']}: {found['articles']:,} articles, "
-                   f"{found['embeds']:,} embeds into {found['db']}", err=not as_json)
-    with user_errors():
-        for _ in cluster.run_on_cluster(client, jobs, out=out, on_shard=on_shard):
-            pass
+        if as_json or not quiet:
+            click.echo(json.dumps(found) if as_json else f"shard {found['shard']}: {found['articles']:,} articles, "
+                       f"{found['embeds']:,} embeds into {found['db']}", err=not as_json)
+    try:
+        with user_errors():
+            for _ in cluster.run_on_cluster(client, jobs, out=out, on_shard=on_shard):
+                pass
+    except KeyboardInterrupt:
+        # dask cannot stop a task it runs: the user must not think the cluster's work stopped with the client.
+        click.echo(f"interrupted: {_summary_line('scan', summary, time.monotonic() - started)}; the shards already "
+                   f"running on the cluster go on to their end, into their databases next to {out}; run the same "
+                   f"command again to go on from there and merge them", err=True)
+        ctx.exit(EXIT_INTERRUPTED)
     if not quiet:
         click.echo(_summary_line("scan", summary, time.monotonic() - started) + f"; merged into {out}", err=True)
     return summary
@@ -616,11 +648,15 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
                 f"{session.requests_in_flight} requests in flight  {summary.failed + summary.skipped:,} errors")
     advance = (lambda: None) if quiet else session.reporter.progress(_DOING.get(command, command), None, stats=stats)
 
+    found = {"url": 0, "id": 0}   # articles whose record gave the field named with --url-field / --id-field
+
     def on_outcome(outcome: Outcome) -> None:
         advance()
         emit(outcome)
         if verbose:
             _say_article(outcome)
+        found["url"] += getattr(outcome, "url", None) is not None
+        found["id"] += getattr(outcome, "record_id", None) is not None
     items = pipeline.items_of(spec, session=session, options=run_options, summary=summary, stdin=lines)
     try:
         with user_errors():
@@ -631,6 +667,7 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
                    f"run the same command again to go on from there", err=True)
         ctx.exit(EXIT_INTERRUPTED)
     session.reporter.close()
+    _say_fields_never_found(spec, found, read=summary.articles)
     if store is not None and run_options.job is not None:
         store.forget_progress(run_options.job)   # done: the same command, run again, starts afresh
     handled = (summary.articles + summary.failed + summary.skipped + summary.unavailable + summary.resumed
@@ -642,6 +679,18 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
 
 _DOING = {"scan": "scanning", "report": "reporting", "archive": "archiving"}
 _DONE = {"scan": "scanned", "report": "reported on", "archive": "archived"}
+
+
+def _say_fields_never_found(spec: InputSpec, found: dict[str, int], *, read: int) -> None:
+    """A field named with --url-field or --id-field that no record read had (a typo, another export's name): every
+    URL null and every outlet "(unknown)" in `stats` said nothing before. Only JSON Lines records have fields."""
+    if not spec.jsonl or not read:
+        return
+    for key, option, what in (("url", "--url-field", "URL"), ("id", "--id-field", "record id")):
+        name = getattr(spec.fields, key)
+        if name and not found[key]:
+            click.echo(f"warning: no record read gave a value in the field {name!r} ({option}): no article's "
+                       f"{what} is known", err=True)
 
 
 def _summary_line(command: str, summary: Summary, seconds: float) -> str:
@@ -893,8 +942,8 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
     stdin = _stdin(targets, options["jsonl"])
     settings = _settings(ctx, **_network_overrides(options))
     store = _open_store(settings)
-    session = _session(settings, store=store, mode=mode, warc=_open_warc(settings, warc_file),
-                       quiet=options["quiet"])
+    warc = _open_warc(settings, warc_file)
+    session = _session(settings, store=store, mode=mode, warc=warc, quiet=options["quiet"])
     archive_options = ArchiveOptions(save=save, max_age_days=max_age, near=near)
     results: list[ArchivedUrl] = []
     failed = unavailable = 0
@@ -905,7 +954,8 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
                 return
             _print_each(outcome.archives or (), as_json=as_json, view="archive_text")
             results.extend(outcome.archives or ())
-        summary = _run_corpus(ctx, _input_spec(articles, options), session=session, emit=emit, command="archive",
+        spec = _without_output(_input_spec(articles, options), warc.path, what="the WARC this run writes (--warc)")
+        summary = _run_corpus(ctx, spec, session=session, emit=emit, command="archive",
                               steps=pipeline.archive_steps(archive_options), options=options, encoding=encoding,
                               stdin=stdin)
         failed, unavailable = summary.failed, summary.unavailable
@@ -962,6 +1012,7 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
 
     mode = _mode(offline=offline, refresh=refresh)
     spec = _input_spec(articles, options, name="ARTICLE")
+    spec = _without_output(spec, output or Path("embed-resolver-reports"))
     stdin = _stdin(spec.files, spec.jsonl)
     settings = _settings(ctx, **_network_overrides(options))
     store = _open_store(settings)
@@ -992,6 +1043,7 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
         file_name = _safe_name(outcome.article.source, data["article"]["sha256"]) + suffix
         _write(folder / file_name, render(data))
         entries.append((file_name, {"article": data["article"], "summary": data["summary"]}))
+        _note_in_index(folder, file_name, entries[-1][1])
 
     session = _session(settings, store=store, mode=mode, quiet=options["quiet"])
     summary = _run_corpus(ctx, spec, session=session, steps=pipeline.REPORT_STEPS, command="report",
@@ -1022,7 +1074,40 @@ def _gate(reports: list[tuple[str, dict[str, Any]]], fail_on: str) -> bool:
 
 
 def _index_exists(folder: Path) -> bool:
-    return (folder / "index.json").exists()
+    return (folder / "index.json").exists() or (folder / INDEX_NOTES).exists()
+
+
+# Each report's index entry, appended as the report is written: a run interrupted before it wrote the index (Ctrl-C,
+# kill -9) leaves them, and the run that goes on from it indexes those reports too.
+INDEX_NOTES = ".index-entries.jsonl"
+
+
+def _note_in_index(folder: Path, file_name: str, entry: dict[str, Any]) -> None:
+    import json
+
+    try:
+        with (folder / INDEX_NOTES).open("a", encoding="utf-8") as notes:
+            notes.write(json.dumps({"report": file_name, **entry}, ensure_ascii=False) + "\n")
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {folder / INDEX_NOTES}: {exc.strerror or exc}") from None
+
+
+def _noted_in_index(folder: Path) -> dict[str, dict[str, Any]]:
+    """The entries noted by the runs since the index was last written (a line cut by a kill is left out)."""
+    import json
+
+    noted: dict[str, dict[str, Any]] = {}
+    try:
+        lines = (folder / INDEX_NOTES).read_text(encoding="utf-8").splitlines()
+    except (OSError, ValueError):
+        return noted
+    for line in lines:
+        try:
+            entry = json.loads(line)
+            noted[entry["report"]] = {"article": entry["article"], "summary": entry["summary"]}
+        except (ValueError, KeyError, TypeError):
+            continue
+    return noted
 
 
 def _write_index(folder: Path, entries: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
@@ -1039,11 +1124,13 @@ def _write_index(folder: Path, entries: list[tuple[str, dict[str, Any]]]) -> lis
                      for e in json.loads((folder / "index.json").read_text(encoding="utf-8"))}
         except (OSError, ValueError, KeyError, TypeError):
             known = {}
+    known.update(_noted_in_index(folder))
     known.update(dict(entries))
     merged = list(known.items())
     _write(folder / "index.md", rendering.index_markdown(merged))
     _write(folder / "index.json", json.dumps([{"report": f, "article": d["article"], "summary": d["summary"]}
                                                for f, d in merged], ensure_ascii=False, indent=2) + "\n")
+    (folder / INDEX_NOTES).unlink(missing_ok=True)
     return merged
 
 

@@ -14,6 +14,7 @@ read again).
 from __future__ import annotations
 
 import bz2
+import fnmatch
 import gzip
 import json
 import lzma
@@ -26,7 +27,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import IO, Any
 
 from resolver.article import MAX_ARTICLE_BYTES, Article, charset_of, from_bytes, from_path, refuse_container
@@ -127,6 +128,7 @@ class InputSpec:
     globs: tuple[str, ...] = ()       # in folders, only files whose path matches one of these
     fields: JsonlFields = JsonlFields()
     shard: Shard | None = None
+    leave_out: tuple[str, ...] = ()   # real paths of what the run writes (its --output file or folder): not read
 
     @property
     def empty(self) -> bool:
@@ -139,7 +141,7 @@ def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | 
     files already taken by another path (a link, a file named twice: `repeated` is called for each), all decided
     before the item is read. Items with a problem are always yielded: the user must hear of them."""
     stdin = stdin if stdin is not None else sys.stdin.buffer
-    taken = _Taker(spec.shard, skip, repeated)
+    taken = _Taker(spec.shard, skip, repeated, leave_out=frozenset(spec.leave_out))
     for name in spec.files:
         try:
             named = classify(name)   # the one rule for what a name is (#11): stdin, a URL, a file or a folder
@@ -166,13 +168,13 @@ def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | 
         for path, locator, explicit, problem in _files(name, spec.globs or JSONL_GLOBS, given=bool(spec.globs)):
             if problem:
                 yield Item(source=str(path), key=None, locator=locator, explicit=explicit, problem=problem)
-            elif taken.first_reading(path):
+            elif taken.first_reading(path, explicit=explicit):
                 yield from _jsonl_file(path, locator, spec.fields, taken)
     for name in spec.warc:
         for path, locator, explicit, problem in _files(name, spec.globs or WARC_GLOBS, given=bool(spec.globs)):
             if problem:
                 yield Item(source=str(path), key=None, locator=locator, explicit=explicit, problem=problem)
-            elif taken.first_reading(path):
+            elif taken.first_reading(path, explicit=explicit):
                 yield from _warc_file(path, locator, taken)
 
 
@@ -180,12 +182,13 @@ class _Taker:
     """Decides, before anything is read, whether an item is wanted: in this shard, not done already, and not a file
     this run has taken by another path (its key is the real path, size and time)."""
 
-    def __init__(self, shard: Shard | None, skip: Skip | None, repeated: Callable[[], None] | None = None) -> None:
-        self.shard, self.skip, self.repeated = shard, skip, repeated
+    def __init__(self, shard: Shard | None, skip: Skip | None, repeated: Callable[[], None] | None = None, *,
+                 leave_out: frozenset[str] = frozenset()) -> None:
+        self.shard, self.skip, self.repeated, self.leave_out = shard, skip, repeated, leave_out
         self.files: set[str] = set()   # keys of the files taken (not of JSON Lines or WARC records: no need)
         self.containers: set[str] = set()   # real paths of the JSON Lines and WARC files read
 
-    def first_reading(self, path: Path) -> bool:
+    def first_reading(self, path: Path, *, explicit: bool = True) -> bool:
         """Whether this run reads a JSON Lines or WARC file for the first time (every shard reads it whole, for
         its records): one named twice, or reached through a folder and by name, was read, and each record scanned,
         twice."""
@@ -193,12 +196,18 @@ class _Taker:
             real = _real_path(path, os.lstat(path))
         except OSError:
             return True   # reading it says what is wrong
+        if not explicit and self.left_out(real):   # one named is read wherever it is
+            return False
         if real in self.containers:
             if self.repeated is not None:
                 self.repeated()
             return False
         self.containers.add(real)
         return True
+
+    def left_out(self, real: str) -> bool:
+        """Whether a file is, or is in, something the run writes: its output file, or a report's folder."""
+        return any(real == path or real.startswith(path.rstrip(os.sep) + os.sep) for path in self.leave_out)
 
     def wants(self, locator: str, key: str | None) -> bool:
         if self.shard is not None and not self.shard.takes(locator):
@@ -207,6 +216,9 @@ class _Taker:
 
     def __call__(self, item: Item) -> Iterator[Item]:
         if item.problem is None and item.path is not None and item.key is not None:
+            # A file's key: real path|size|time. One named is read whatever folder it is in.
+            if self.leave_out and not item.explicit and self.left_out(item.key.rsplit("|", 2)[0]):
+                return
             if item.key in self.files:
                 if self.repeated is not None:
                     self.repeated()
@@ -233,7 +245,7 @@ def _files(name: str, globs: Iterable[str], *, given: bool = True) -> Iterator[t
     for entry in walk(path):
         if entry.problem is not None:
             yield entry.path, entry.relative.as_posix(), False, entry.problem
-        elif not patterns or any(entry.relative.match(g) for g in patterns):
+        elif not patterns or any(_matches(entry.relative, g) for g in patterns):
             matched += 1
             yield entry.path, entry.relative.as_posix(), False, None
         else:
@@ -244,6 +256,24 @@ def _files(name: str, globs: Iterable[str], *, given: bool = True) -> Iterator[t
         listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
         yield path, ".", False, (f"nothing in {path} matches {'--glob ' if given else ''}{listed} ({left_out:,} "
                                  f"file{'s' * (left_out != 1)} left out){'' if given else '; give --glob'}")
+
+
+def _matches(relative: PurePath, pattern: str) -> bool:
+    """Whether a file's path under its folder ends like `pattern`, where a `**` part stands for any number of
+    folders, none included, as in the shell and pathlib's glob: PurePath.match reads it as `*`, one folder, so
+    `**/*.html` left out the files at the top of the folder."""
+    if "**" not in pattern:
+        return relative.match(pattern)
+    parts = PurePath(pattern).parts
+    return _match_parts(parts if PurePath(pattern).is_absolute() else ("**", *parts), relative.parts)
+
+
+def _match_parts(pattern: tuple[str, ...], parts: tuple[str, ...]) -> bool:
+    if not pattern:
+        return not parts
+    if pattern[0] == "**":
+        return any(_match_parts(pattern[1:], parts[start:]) for start in range(len(parts) + 1))
+    return bool(parts) and fnmatch.fnmatch(parts[0], pattern[0]) and _match_parts(pattern[1:], parts[1:])
 
 
 def _file_item(path: Path, locator: str, explicit: bool) -> Item:
@@ -288,13 +318,40 @@ def _jsonl_file(path: Path, locator: str, fields: JsonlFields, taken: _Taker) ->
                                   key_base=str(path.resolve()))
 
 
+# The longest JSON Lines record read: twice an article's limit, as JSON escapes may double an article's bytes.
+JSONL_LINE_LIMIT = 2 * MAX_ARTICLE_BYTES
+_SKIP_STEP = 1 << 20   # bytes read at a time of a line too long to keep
+
+
+def _capped_lines(handle: IO[bytes] | StdinLines) -> Iterator[tuple[bytes, int]]:
+    """(line, its length) for each line; a line longer than JSONL_LINE_LIMIT is measured, not kept (its first bytes
+    stand for it): read whole, parsed and encoded, a 400 MB record took 1.3 GB, and a file with no line ends (or
+    CR ones) is one line. Standard input's lines are read by their own thread, whole."""
+    if isinstance(handle, StdinLines):
+        yield from ((line, len(line)) for line in handle)
+        return
+    limit = JSONL_LINE_LIMIT
+    while line := handle.readline(limit + 1):
+        length, rest = len(line), line
+        while length > limit and not rest.endswith(b"\n") and (rest := handle.readline(_SKIP_STEP)):
+            length += len(rest)
+        yield line, length
+
+
 def _jsonl_records(handle: IO[bytes] | StdinLines, name: str, locator: str, fields: JsonlFields, taken: _Taker, *,
                    resumable: bool, key_base: str = "") -> Iterator[Item]:
     """One item per non-blank line. Offsets are of the uncompressed stream (a gzipped file's are too)."""
     offset = 0
     try:
-        for number, line in enumerate(handle, start=1):
-            start, offset = offset, offset + len(line)
+        for number, (line, length) in enumerate(_capped_lines(handle), start=1):
+            start, offset = offset, offset + length
+            if length > JSONL_LINE_LIMIT and not (length == JSONL_LINE_LIMIT + 1 and line.endswith(b"\n")):
+                if taken.wants(f"{locator}@{start}", None):
+                    hint = " (are its lines ended by CR alone?)" if b"\r" in line.rstrip(CRLF) else ""
+                    yield Item(source=f"{name}:{number}", key=None, locator=f"{locator}@{start}", explicit=True,
+                               problem=f"cannot read {name}:{number}: a record of {length:,} bytes, more than the "
+                                       f"{JSONL_LINE_LIMIT:,}-byte limit of a line{hint}")
+                continue
             if not line.strip():
                 continue
             # The offset and a checksum of the record: an edited record is read again, as an edited file is.

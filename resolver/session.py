@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from types import TracebackType
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from resolver.budgets import Budgets
 from resolver.errors import UsageError
@@ -109,6 +109,9 @@ class Session:
         self.cache_only = False   # set while a step runs outside the event loop (pipeline.steps_here): see NotCached
         self.requests_in_flight = 0   # read by the progress bar (another thread): an int, set in this loop only
         self.requests_made = 0
+        # The saves of the queue being made now, by queue row id (archive.process_queue): an article's step waits
+        # for a save another article's step is making instead of submitting it again.
+        self.saves_in_flight: dict[int, Awaitable[Any]] = {}
 
     @property
     def offline(self) -> bool:

@@ -14,11 +14,14 @@ A run's writer and replay index live in its session (resolver.session.Session), 
 from __future__ import annotations
 
 import io
+import os
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from resolver.redact import NO_SECRETS, SECRET_HEADERS, Redactor
 
@@ -62,6 +65,23 @@ def teach_warcio_decoders(limit: int) -> None:
     if importlib.util.find_spec("brotli") is not None:
         BufferedReader.DECOMPRESSORS["br"] = lambda: _BoundedBrotli(limit)
     BufferedReader.DECOMPRESSORS["x-gzip"] = BufferedReader.DECOMPRESSORS["gzip"]
+
+
+@contextmanager
+def _appending(file: IO[bytes]) -> Iterator[None]:
+    """The file locked against other processes appending (shards whose databases share a folder share its WARC):
+    the end of the file is then where the next record goes. Each process's own position said so, and after another
+    had appended it named the other's record."""
+    try:
+        import fcntl
+    except ImportError:   # not on POSIX: a record's offset is read at the end of the file, unlocked
+        yield
+        return
+    fcntl.flock(file.fileno(), fcntl.LOCK_EX)
+    try:
+        yield
+    finally:
+        fcntl.flock(file.fileno(), fcntl.LOCK_UN)
 
 
 class WarcWriter:
@@ -113,10 +133,19 @@ class WarcWriter:
             request.rec_headers.add_header("WARC-Concurrent-To", response.rec_headers.get_header("WARC-Record-ID"))
             if truncated:
                 response.rec_headers.add_header("WARC-Truncated", truncated)
-            offset = self._file.tell()
-            self._writer.write_record(response)
-            self._writer.write_record(request)
-            self._file.flush()
+            # The exchange goes to the file in one write: a kill lands between two writes, and one that cut a
+            # record left every record appended after it unreadable in order.
+            exchange = io.BytesIO()
+            self._writer.out = exchange
+            try:
+                self._writer.write_record(response)
+                self._writer.write_record(request)
+            finally:
+                self._writer.out = self._file
+            with _appending(self._file):
+                offset = self._file.seek(0, os.SEEK_END)
+                self._file.write(exchange.getvalue())
+                self._file.flush()
         return str(self.path), offset
 
     def close(self) -> None:

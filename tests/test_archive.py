@@ -492,3 +492,111 @@ def test_a_url_whose_latest_captures_could_not_be_listed_says_so(fakenet, store)
     result = found.to_json()
     assert result["count_capped"] is True and result["count"] == 10_000
     assert result["error"].startswith("not-cached: ") and "the first 10,000 were listed" in result["error"]
+
+
+def test_a_run_killed_while_writing_its_warc_leaves_whole_records(tmp_path):
+    """The file gets each exchange in one write: a kill -9 (which lands between two writes to a file) could cut a
+    record whose compressed size passed the 8 KB buffer in two, and every record a later run appended after the cut
+    was then unreadable in order (warcio: "Invalid WARC record")."""
+    import io
+    import os
+
+    from warcio.archiveiterator import ArchiveIterator
+
+    from resolver.warc import WarcWriter
+
+    class Killed(BaseException):
+        pass
+
+    class DiesAtItsSecondWrite(io.RawIOBase):
+        def __init__(self, raw):
+            self.raw, self.calls = raw, 0
+
+        def writable(self):
+            return True
+
+        def write(self, data):
+            self.calls += 1
+            if self.calls == 2:
+                raise Killed
+            return self.raw.write(data)
+
+        def tell(self):
+            return self.raw.tell()
+
+        def seekable(self):
+            return True
+
+        def seek(self, offset, whence=0):
+            return self.raw.seek(offset, whence)
+
+        def fileno(self):
+            return self.raw.fileno()
+
+    def exchange(writer, n):
+        writer.write_exchange(method="GET", url=f"https://pbs.twimg.com/media/p{n}.jpg", contacted_url="",
+                              request_headers={}, status=200, reason="OK", response_headers=[],
+                              body=os.urandom(100_000), fetched_at="2024-01-01T00:00:00Z")
+
+    warc = tmp_path / "run.warc.gz"
+    writer = WarcWriter(warc, software="test")
+    dying = io.BufferedWriter(DiesAtItsSecondWrite(writer._file.detach()))
+    writer._file = writer._writer.out = dying
+    with pytest.raises(Killed):
+        for n in range(3):
+            exchange(writer, n)
+    dying.raw.raw.close()
+    again = WarcWriter(warc, software="test")   # the run again, appending
+    exchange(again, 9)
+    again.close()
+    with warc.open("rb") as stream:
+        urls = [r.rec_headers.get_header("WARC-Target-URI") for r in ArchiveIterator(stream)
+                if r.rec_type == "response"]
+    assert urls[-1] == "https://pbs.twimg.com/media/p9.jpg" and len(urls) <= 2
+
+
+def test_a_corpus_archive_run_submits_each_save_once(fakenet, tmp_path):
+    """`archive --save` over a folder: each article's step worked through the whole save queue, so with articles
+    in flight together every one submitted the saves the others had queued and not yet ended: 60 articles, 160
+    URLs, some 1,900 submissions (each a capture of its own, each taken from Save Page Now's 15 a minute)."""
+    from collections import Counter
+
+    from tests import corpusnet, waybacknet
+    from tests.cliworld import World
+
+    n = 12
+    corpusnet.serve(fakenet, n)
+    submitted = waybacknet.serve_save_page_now(fakenet)
+    world = World(fakenet, tmp_path, extra=corpusnet.no_limits())
+    folder = corpusnet.write_folder(tmp_path / "in", n)
+    result = world("archive", "--save", "--json", str(folder),
+                   env={"IA_ACCESS_KEY": "k", "IA_SECRET_KEY": "s"})
+    assert result.exit_code == 0, result.output
+    assert submitted and max(Counter(submitted).values()) == 1
+    saved = [json.loads(line)["saved"] for line in result.stdout.splitlines()]
+    assert {s["status"] for s in saved} == {"success"} and len(saved) == len(set(submitted))
+
+
+def test_two_runs_appending_to_one_warc_each_record_where_their_records_are(tmp_path):
+    """Shards given databases in one folder share its archive.warc.gz (the default WARC is next to --db). Each
+    process's file position said where its record went: after another process had appended, that was the other's
+    record, so 815 of 3,700 fetch rows of two shards pointed at another request's record, or at none."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    from resolver.warc import WarcWriter
+
+    warc = tmp_path / "archive.warc.gz"
+    one, two = WarcWriter(warc, software="test"), WarcWriter(warc, software="test")   # as two processes
+
+    def exchange(writer, n):
+        return writer.write_exchange(method="GET", url=f"https://news.example/{n}", contacted_url="",
+                                     request_headers={}, status=200, reason="OK", response_headers=[],
+                                     body=f"<p>{n}</p>".encode(), fetched_at="2024-01-01T00:00:00Z")[1]
+    offsets = {n: exchange(writer, n) for n, writer in enumerate([one, two, one, two, two, one])}
+    one.close()
+    two.close()
+    for n, offset in offsets.items():
+        with warc.open("rb") as stream:
+            stream.seek(offset)
+            record = next(iter(ArchiveIterator(stream)))
+            assert record.rec_headers.get_header("WARC-Target-URI") == f"https://news.example/{n}"

@@ -65,3 +65,54 @@ def test_dask_usage_errors(tmp_path: Path) -> None:
     assert "--engine dask needs --scheduler" in run("--engine", "dask").output
     assert "no --shard" in run("--engine", "dask", "--scheduler", "tcp://127.0.0.1:1", "--shard", "1/2").output
     assert "--scheduler and --shards go with --engine dask" in run("--shards", "2").output
+
+
+def test_quiet_on_a_cluster_says_nothing(tmp_path: Path, scheduler: str) -> None:
+    """-q silences status lines and the summary, on a cluster as here: the line of each shard as it finished was
+    still printed."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(4):
+        (corpus / f"p{n}.html").write_text(tweet_page(n))
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", "-q", "--engine", "dask",
+                                      "--scheduler", scheduler, "--shards", "2", str(corpus)])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    assert Store(tmp_path / "c.db").count("articles") == 4
+
+
+def test_ctrl_c_on_the_client_says_the_running_shards_go_on(tmp_path: Path, scheduler: str, fakenet) -> None:
+    """dask cannot stop a task it runs: Ctrl-C on the client ends the command at once, but the shards already
+    running go on to their end, into their databases. It said only "interrupted", as if the work had stopped."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.cliworld import Hang, World
+    from tests.fakenet import page
+
+    hang = Hang(page("<p>end</p>"))
+    fakenet.route("t.co", "/slow", hang)
+    world = World(fakenet, tmp_path)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(2):
+        (corpus / f"p{n}.txt").write_text(f"Story {n}. https://t.co/slow pic.twitter.com/x{n:02d}\n"
+                                          f"— Riverton Roads (@RivertonRoads) December 6, 2022\n")
+    child = world.process("scan", "--resolve", "--engine", "dask", "--scheduler", scheduler, "--shards", "2",
+                          str(corpus), stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        assert hang.waiting.wait(60), "no shard asked for the link"
+        started = time.monotonic()
+        child.send_signal(signal.SIGINT)
+        _, err = child.communicate(timeout=30)
+        assert time.monotonic() - started < 2 and child.returncode == 130
+    finally:
+        hang.release.set()
+        if child.poll() is None:
+            os.kill(child.pid, signal.SIGKILL)
+    last = err.decode().splitlines()[-1]
+    assert last.startswith("interrupted: ") and "shards already running on the cluster go on to their end" in last
+    assert "Traceback" not in err.decode()

@@ -56,6 +56,20 @@ def test_scan_jsonl_names_fields_and_records_the_outlet(tmp_path: Path, feed: Pa
     assert ": 6 embeds, 6 credits" in result.stderr
 
 
+def test_a_field_named_that_no_record_has_is_said_so(tmp_path: Path, feed: Path) -> None:
+    """`--url-field link` (a typo, or another export's name) that no record has: every URL was null and every outlet
+    "(unknown)" in `stats`, without a word. A field the user named and the run never found is a warning."""
+    result = invoke(tmp_path, "scan", "--json", "--jsonl", str(feed), "--html-field", "body", "--url-field", "lnk",
+                    "--id-field", "gid")
+    assert result.exit_code == 0, result.output
+    assert all(r["url"] is None and r["record_id"] is None for r in lines(result.stdout))
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    unknown = "warning: no record read gave a value in the field '{}' ({}): no article's {} is known"
+    assert warnings == [unknown.format("lnk", "--url-field", "URL"), unknown.format("gid", "--id-field", "record id")]
+    named = invoke(tmp_path, "scan", "--json", "--jsonl", str(feed), "--html-field", "body", "--url-field", "link")
+    assert "warning" not in named.stderr
+
+
 def test_scan_warc_input_reads_each_html_response(tmp_path: Path) -> None:
     records = [("response", f"https://news.example/{n}", "200 OK", "text/html", tweet_page(n).encode(), [])
                for n in range(3)] + [("response", "https://news.example/x.png", "200 OK", "image/png", b"png", [])]

@@ -48,6 +48,19 @@ def test_glob_keeps_matching_files_in_folders_but_not_files_named(tree: Path) ->
     assert found[-1].explicit
 
 
+@pytest.mark.parametrize("pattern, wanted", [
+    ("**/*.html", ["a.html", "b/deep/d.html"]),
+    ("b/**", ["b/c.txt", "b/deep/d.html"]),
+    ("b/**/*.html", ["b/deep/d.html"]),
+    ("deep/**/d.html", ["b/deep/d.html"]),
+    ("b/*", ["b/c.txt"]),
+], ids=["any-depth-with-the-top", "all-under-a-folder", "under-a-folder", "zero-folders", "one-level"])
+def test_a_double_star_in_a_glob_matches_any_number_of_folders(tree: Path, pattern: str, wanted: list[str]) -> None:
+    """`--glob '**/*.html'`, the shell's and pathlib's "at any depth", left out the files at the top of the folder
+    without a word (PurePath.match reads ** as *: exactly one folder), and `b/**` the files deeper than b/x."""
+    assert [i.locator for i in items(InputSpec(files=(str(tree),), globs=(pattern,)))] == wanted
+
+
 def test_a_folder_with_files_none_of_which_match_is_said_so(tree: Path, tmp_path: Path) -> None:
     """`scan --glob '*.html' articles/ --warc-input crawls/` read nothing from crawls/ (its .warc.gz files do not
     match the glob) and said nothing, as a folder of .json files given to --jsonl did: a silent loss."""
@@ -290,6 +303,30 @@ def test_a_jsonl_or_warc_file_reached_twice_is_read_once(tmp_path: Path) -> None
     assert [i.source for i in found] == [f"{feed}:1", f"{feed}:2", f"{crawl}#{found[2].source.split('#')[1]}",
                                          found[3].source]
     assert len(found) == 4 and len(repeats) == 3
+
+
+@pytest.mark.parametrize("ends", [b"\n", b"\r"], ids=["LF", "CR-only"])
+def test_a_jsonl_record_too_long_for_any_article_is_refused_unread(tmp_path: Path, monkeypatch, ends: bytes) -> None:
+    """A line was read whole whatever its length, then parsed and encoded: a 400 MB record took 1.3 GB, and a file
+    with no line ends (or CR ones, as old Mac exports have) is one line, its whole size three times over. A line
+    longer than JSONL_LINE_LIMIT is measured, not kept, and refused; the records around it are read as before."""
+    import resolver.inputs
+
+    monkeypatch.setattr(resolver.inputs, "JSONL_LINE_LIMIT", 200)
+    records = [{"text": "one"}, {"text": "x" * 500}, {"text": "three"}]
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(b"".join(json.dumps(r).encode() + ends for r in records))
+    found = items(InputSpec(jsonl=(str(path),)))
+    limit = "more than the 200-byte limit of a line"
+    if ends == b"\r":   # one line, too long: refused, nothing read of it
+        whole = f"a record of {path.stat().st_size:,} bytes, {limit} (are its lines ended by CR alone?)"
+        assert [(i.source, i.problem) for i in found] == [(f"{path}:1", f"cannot read {path}:1: {whole}")]
+        return
+    second = f"a record of {len(json.dumps(records[1])) + 1} bytes, {limit}"
+    assert [i.problem for i in found] == [None, f"cannot read {path}:2: {second}", None]
+    assert found[1].line is None and load(found[2]).article.text == "three"
+    third = len(path.read_bytes().rsplit(b"\n", 2)[0]) + 1
+    assert found[2].key.rsplit(":", 1)[0] == f"{path.resolve()}@{third}"
 
 
 def test_jsonl_keys_survive_appending_lines(tmp_path: Path) -> None:

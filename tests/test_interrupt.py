@@ -390,6 +390,46 @@ def test_an_output_file_that_cannot_be_written_is_a_one_line_error(tmp_path: Pat
     assert result.output.splitlines() == [f"error: cannot write {tmp_path / name}: {why}"]
 
 
+@pytest.mark.parametrize("how", ["file", "jsonl", "link"])
+def test_an_output_file_that_is_an_input_is_refused_before_it_is_emptied(tmp_path: Path, how: str) -> None:
+    """`scan -o feed.jsonl --jsonl feed.jsonl` started the output file empty, as a fresh run does, before reading
+    it: the feed was lost, and the run said "scanned 0 articles", exit 0."""
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"html": '<p>Story.</p><p>(Photo: Ann Lee/Agency)</p>'}) + "\n")
+    story = tmp_path / "story.html"
+    story.write_text("<p>Story.</p><p>(Photo: Ann Lee/Agency)</p>")
+    (tmp_path / "also-story.html").symlink_to(story)
+    target = {"file": story, "jsonl": feed, "link": story}[how]
+    inputs = {"file": [str(story)], "jsonl": ["--jsonl", str(feed)], "link": [str(tmp_path / "also-story.html")]}[how]
+    before = target.read_bytes()
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", "--json", "-o", str(target), *inputs])
+    assert result.exit_code == 2, result.output
+    assert result.output.splitlines()[-1] == (f"error: {inputs[-1]} is both an input and the --output file; "
+                                              f"name another output file")
+    assert target.read_bytes() == before
+
+
+def test_an_output_file_in_a_folder_scanned_is_not_read_as_an_article(tmp_path: Path) -> None:
+    """`scan -o corpus/found.txt corpus/` scanned its own output, half written, as an article of the corpus: 300
+    articles came out as 301, with some 256 embeds more, from the printed table's URLs."""
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    folder = plain_folder(tmp_path)
+    for name in ("found.txt", "zz-found.txt"):   # read before the run writes it, and after
+        out = folder / name
+        result = CliRunner().invoke(cli, ["--db", str(tmp_path / f"{name}.db"), "scan", "-o", str(out), str(folder)])
+        assert result.exit_code == 0, result.output
+        assert f"scanned {PLAIN} articles" in result.stderr
+        assert str(out) not in out.read_text()
+        out.unlink()
+
+
 def test_output_with_shards_and_without_a_store(tmp_path: Path) -> None:
     """Each shard is its own job with its own file; with --no-store there is no resume, and the file is written."""
     folder = plain_folder(tmp_path)
@@ -454,3 +494,92 @@ def test_a_network_run_with_output_killed_holds_each_article_once_in_order(
     assert world.process(*args, **quiet).wait(60) == 0
     assert articles_in(out) == [str(folder / f"{n:04d}.html") for n in range(20)]
     assert problems(world.db, 20) == []
+
+
+@pytest.mark.parametrize("where", ["reading", "ctrl-c"], ids=["kill-9", "ctrl-c"])
+def test_a_resumed_report_run_indexes_the_reports_the_interrupted_run_wrote(tmp_path: Path, where: str) -> None:
+    """`report -o DIR` over a folder, interrupted, then run again: the index names every report in DIR. It named
+    only those the second run wrote (the first never got to write its index), so `--fail-on` did not see the
+    checks of the reports written before the interruption either."""
+    folder, reports = tmp_path / "plain", tmp_path / "reports"
+    folder.mkdir()
+    for n in range(30):
+        (folder / f"p{n:02d}.txt").write_text(f"Story {n}.\nPhoto: Ann Lee/Agency {n}\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EMBED_RESOLVER_")}
+    env["PYTHONPATH"] = str(ROOT)
+    args = ["--db", str(tmp_path / "r.db"), "report", "--offline", "--format", "json", "--workers", "1", "-q",
+            "-o", str(reports), str(folder)]
+    stopped = subprocess.run([sys.executable, "-c", KILLED_AT, *args], env={**env, "KILL_WHERE": where,
+                             "KILL_AT": "20"}, cwd=tmp_path, capture_output=True, timeout=60,
+                             preexec_fn=ctrl_c_as_at_a_terminal)
+    assert stopped.returncode in (130, -signal.SIGKILL), stopped.stderr
+    assert 0 < len(list(reports.glob("p*.json"))) < 30
+    again = subprocess.run([sys.executable, "-m", "resolver", *args], env=env, cwd=tmp_path, capture_output=True,
+                           timeout=60)
+    assert again.returncode == 0, again.stderr
+    index = json.loads((reports / "index.json").read_text())
+    assert sorted(e["report"] for e in index) == sorted(p.name for p in reports.glob("p*.json"))
+    assert len(index) == 30 and b"wrote 30 reports and an index" in again.stderr
+
+
+def test_reports_written_into_the_folder_reported_on_are_not_read_as_articles(tmp_path: Path) -> None:
+    """`report -o corpus/reports corpus/` run again read the first run's reports (and index.md) as articles of the
+    corpus: 30 articles became 62, with embeds found in the reports' text."""
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for n in range(5):
+        (folder / f"p{n}.txt").write_text(f"Story {n}.\nPhoto: Ann Lee/Agency {n}\n")
+    for _ in range(2):
+        result = CliRunner().invoke(cli, ["--db", str(tmp_path / "r.db"), "report", "--offline", "-o",
+                                          str(folder / "reports"), str(folder)])
+        assert result.exit_code == 0, result.output
+        assert "reported on 5 articles" in result.stderr and "wrote 5 reports" in result.stderr
+    import shutil
+
+    shutil.rmtree(folder / "reports")
+    for around in (tmp_path, folder):   # a folder holding the one reported on (or that one) leaves nothing out
+        result = CliRunner().invoke(cli, ["--db", str(tmp_path / "r.db"), "report", "--offline", "--no-resume",
+                                          "-o", str(around), str(folder / "p0.txt"), str(folder / "p1.txt")])
+        assert result.exit_code == 0 and "wrote 2 reports" in result.stderr, result.output
+    feed = tmp_path / "reports" / "feed.jsonl"   # named, a file in the output folder is read
+    feed.parent.mkdir()
+    feed.write_text(json.dumps({"text": "Story.\nPhoto: Ann Lee/Agency"}) + "\n")
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "r.db"), "report", "--offline", "-o", str(feed.parent),
+                                      "--jsonl", str(feed)])
+    assert result.exit_code == 0 and "wrote 1 reports" in result.stderr, result.output
+    for name in os.listdir(folder):
+        if not name.endswith(".txt"):
+            os.remove(folder / name)   # the reports written into it just now: no longer this run's
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "r.db"), "report", "--offline", "-o", str(tmp_path),
+                                      str(folder)])
+    assert "reported on 5 articles" in result.stderr, result.output
+
+
+@pytest.mark.parametrize("command", ["scan", "archive"])
+def test_the_warc_a_run_writes_is_not_read_as_its_input(tmp_path: Path, command: str) -> None:
+    """The WARC an --archive run appends to (by default next to --db) read as one of its --warc-input files: its own
+    records, as they were written, came back as articles. Named, it is refused; in a folder, left out."""
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+    from tests.test_inputs import WARC_RECORDS, write_warc
+
+    crawls = tmp_path / "crawls"
+    crawls.mkdir()
+    write_warc(crawls / "c.warc.gz", WARC_RECORDS)
+    own = write_warc(crawls / "archive.warc.gz", WARC_RECORDS)   # what an earlier run of the same kind left there
+    args = ["--db", str(crawls / "run.db"), command, *(["--archive"] if command == "scan" else []), "--offline",
+            "--json"]
+    named = CliRunner().invoke(cli, [*args, "--warc-input", str(own)])
+    assert named.exit_code == 2 and named.output.splitlines()[-1] == (
+        f"error: {own} is both an input and the WARC this run writes (--warc); name another output file")
+    walked = CliRunner().invoke(cli, [*args, "--warc-input", str(crawls)])
+    assert walked.exit_code in (0, 3), walked.output
+    store = Store(crawls / "run.db")
+    sources = [row[0] for row in store.db.execute("SELECT source FROM article_sources")]
+    store.close()
+    assert sources and all(source.startswith(f"{crawls / 'c.warc.gz'}#") for source in sources), sources

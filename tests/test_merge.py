@@ -237,3 +237,23 @@ def test_fetch_ids_inside_hops_and_post_records_follow_the_merge(tmp_path: Path)
         [observation] = store.observations(post["id"])
         assert json.loads(observation["record"])["fetch_ids"] == [observation["fetch_id"]]
         assert json.loads(post["record"])["fetch_ids"] == [observation["fetch_id"]]
+
+
+def test_a_later_error_does_not_make_an_older_view_win_the_merge(tmp_path: Path) -> None:
+    """One shard saw the post available, then got an error (its view stays "available", but its last sighting is the
+    error's); the other saw it deleted in between. The newest known status is "deleted", as one database recording
+    the three sightings in time order would say, whichever order the shards are merged in."""
+    early, middle = tmp_path / "early.db", tmp_path / "middle.db"
+    store = Store(early)
+    observe(store, DELETED, "2024-01-01T00:00:00.000000Z", "available")
+    observe(store, DELETED, "2024-03-01T00:00:00.000000Z", "error")
+    store.close()
+    store = Store(middle)
+    observe(store, DELETED, "2024-02-01T00:00:00.000000Z", "deleted")
+    store.close()
+    for order in ([early, middle], [middle, early]):
+        out = tmp_path / f"all-{order[0].stem}.db"
+        merge(out, order)
+        post = Store(out).post_row("twitter", DELETED)
+        assert (post["status"], post["last_observed_at"][:10], post["last_available_at"][:10]) == (
+            "deleted", "2024-03-01", "2024-01-01"), order
