@@ -412,8 +412,15 @@ def scan_here(items: Iterable[Item], *, session: Session, emit: Callable[[Outcom
     finish = Finish(session, options, summary, emit, steps=steps, here=True, ctrl_c=ctrl_c)
     iterator = iter(items)
     # Two groups a worker in flight; and for a run that keeps no page, a batch's worth more: while the batch or
-    # chunk commits (its articles every Chunk.ARTICLES), the workers go on rather than wait with a full window.
-    window = options.window or 2 * options.workers * Extractor.GROUP + (0 if options.texts else Chunk.ARTICLES)
+    # chunk commits (its articles every Chunk.ARTICLES), the workers go on rather than wait with a full window. Not
+    # while the waiting items hold more than Chunk.BYTES of pages read already (WARC records, JSON Lines lines):
+    # memory stays flat however large the records.
+    window = options.window or 2 * options.workers * Extractor.GROUP
+    ahead = 0 if options.window or options.texts else Chunk.ARTICLES
+    held = [0]   # bytes of the pages the waiting items hold
+
+    def full(waiting: deque[tuple[Item, Pending[Extracted] | None]]) -> bool:
+        return len(waiting) > window + (ahead if held[0] <= Chunk.BYTES else 0)
     with Extractor(options.workers, kind=options.kind, encoding=options.encoding,
                    budget=session.settings.article_budget, texts=options.texts) as extractor:
         waiting: deque[tuple[Item, Pending[Extracted] | None]] = deque()
@@ -430,7 +437,7 @@ def scan_here(items: Iterable[Item], *, session: Session, emit: Callable[[Outcom
                     if answered is None:
                         return False
                     outcome = answered
-                waiting.popleft()
+                held[0] -= _held(waiting.popleft()[0])
                 # Held until the article's savepoint is released too: a Ctrl-C that undid the article's rows
                 # after it was handed on would have it marked finished without them.
                 hold.enter_context(ctrl_c.held())
@@ -449,7 +456,8 @@ def scan_here(items: Iterable[Item], *, session: Session, emit: Callable[[Outcom
                 # Items of standard input (no key) are not held back to fill a group: more may be slow to come.
                 grouped = item.key is not None
                 waiting.append((item, extractor.submit(item, grouped=grouped) if item.problem is None else None))
-                while waiting and (len(waiting) > window or (waiting[0][1] or _NOTHING).done()):
+                held[0] += _held(item)
+                while waiting and (full(waiting) or (waiting[0][1] or _NOTHING).done()):
                     if not settled():
                         return rest(iterator)
                 if not grouped and not _more_ready(options.stdin):
@@ -467,6 +475,11 @@ def scan_here(items: Iterable[Item], *, session: Session, emit: Callable[[Outcom
                 if not settled():
                     return rest()
     return None
+
+
+def _held(item: Item) -> int:
+    """The bytes of an item's page it holds in memory until it is handed on (a WARC record, a JSON Lines line)."""
+    return len(item.data or b"") + len(item.line or b"")
 
 
 STDIN_PATIENCE = 0.02   # seconds standard input may take to have more before the run hands on what it read

@@ -437,3 +437,51 @@ def test_a_line_arriving_on_stdin_while_work_is_in_flight_is_taken_at_once() -> 
                                         arrived=arrived)) as results:
             return [r async for r in results]
     assert asyncio.run(main()) == [b"one\n", b"two\n"]
+
+
+def test_a_run_holding_many_pages_read_already_does_not_run_further_ahead(tmp_path: Path, monkeypatch) -> None:
+    """The batch's worth of articles more in flight is for pages still on disk: JSON Lines records (read, and held
+    until handed on) that hold more than Chunk.BYTES between them keep the window at two groups a worker, so
+    memory stays flat however large the records."""
+    import threading
+
+    from resolver import pipeline, workers
+    from resolver.inputs import JsonlFields
+    from resolver.session import Session
+    from resolver.settings import Settings
+
+    released = tmp_path / "released"
+    monkeypatch.setenv("HELD_UNTIL", str(released))
+    send = Extractor.send
+
+    def held_send(self) -> None:
+        original = workers.extract_items
+        workers.extract_items = _held_extraction
+        try:
+            send(self)
+        finally:
+            workers.extract_items = original
+    monkeypatch.setattr(Extractor, "send", held_send)
+    monkeypatch.setattr(pipeline.Chunk, "BYTES", 100_000)   # a small budget, for a small test
+    page = (FIXTURES / "documented_embed_markup.html").read_text()
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"html": page + " " * 2000}) + "\n" for _ in range(240)))
+    submitted, emitted, most = [0], [], [0]
+    submit = Extractor.submit
+
+    def counted(self, item, **kwargs):
+        submitted[0] += 1
+        most[0] = max(most[0], submitted[0] - len(emitted))
+        return submit(self, item, **kwargs)
+    monkeypatch.setattr(Extractor, "submit", counted)
+    timer = threading.Timer(0.5, released.touch)
+    timer.start()
+    try:
+        pipeline.run(iter_items(InputSpec(jsonl=(str(feed),), fields=JsonlFields())), session=Session(Settings()),
+                     emit=emitted.append, options=pipeline.RunOptions(workers=2, texts=False))
+    finally:
+        timer.cancel()
+        released.touch()
+    assert len(emitted) == 240 and all(isinstance(o, pipeline.ArticleResult) for o in emitted)
+    records = len(feed.read_bytes()) // 240
+    assert 2 * 2 * Extractor.GROUP < most[0] <= 2 * 2 * Extractor.GROUP + 100_000 // records + 2
