@@ -155,6 +155,26 @@ def _without_output(spec: InputSpec, output: Path, *, what: str = "the --output 
     return spec if holds_an_input else replace(spec, leave_out=(*spec.leave_out, real))
 
 
+def _check_output_in_folder(output: OutputFile, spec: InputSpec, *, recorded: int | None) -> None:
+    """An output file inside a folder the run reads is left out of its inputs (`_without_output`); if it already
+    holds something that no unfinished run of this job wrote (`recorded`: the length one did), it may be an
+    article of that folder, which a fresh run would empty: refused, before anything is written. (`scan -o
+    corpus/story.html corpus/` emptied the story.)"""
+    real = os.path.realpath(output.path)
+    folders = [os.path.realpath(name) for name in (*spec.files, *spec.jsonl, *spec.warc)
+               if name != "-" and "://" not in name and os.path.isdir(name)]
+    if recorded is not None or not any(real.startswith(folder.rstrip(os.sep) + os.sep) for folder in folders):
+        return
+    try:
+        size = output.path.stat().st_size if output.path.is_file() else 0
+    except OSError:
+        return   # opening it says what is wrong
+    if size:
+        raise click.UsageError(f"{output.path} is in a folder this run reads and already holds {size:,} bytes, which "
+                               "a fresh run would empty (an article of the folder would be lost): name an output file "
+                               "outside the folder, or remove it first")
+
+
 def _input_spec(sources: Sequence[str], options: dict[str, Any], *, name: str = "SOURCE") -> InputSpec:
     """The inputs of a command from its SOURCES and corpus options (popped from `options`); `name` is the
     argument's name in the command's help, for the usage error when nothing is given."""
@@ -635,6 +655,8 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
                                       encoding=encoding, job=job if resumable else None, resume=resume, output=output,
                                       stdin=lines, texts=command == "report")   # a report quotes the pages
     if output is not None:
+        _check_output_in_folder(output, spec, recorded=store.output_length(job) if resumable and store is not None
+                                else None)
         with user_errors():
             output.open(store=store, job=run_options.job, resume=resume)
         ctx.call_on_close(output.close)

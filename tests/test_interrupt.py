@@ -430,6 +430,26 @@ def test_an_output_file_in_a_folder_scanned_is_not_read_as_an_article(tmp_path: 
         out.unlink()
 
 
+def test_an_output_file_in_a_folder_scanned_that_already_holds_something_is_refused(tmp_path: Path) -> None:
+    """`scan -o corpus/p000.html corpus/`: the file, an article of the folder, was left out of the inputs as the
+    run's own output and then emptied: the article was lost. Refused before anything is written, unless an
+    interrupted run of the same job wrote it (resumed, as before)."""
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    folder = plain_folder(tmp_path)
+    article = folder / "p000.html"
+    before = article.read_bytes()
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", "-o", str(article), str(folder)])
+    assert result.exit_code == 2, result.output
+    assert result.output.splitlines()[-1] == (
+        f"error: {article} is in a folder this run reads and already holds {len(before):,} bytes, which a fresh run "
+        "would empty (an article of the folder would be lost): name an output file outside the folder, or remove it "
+        "first")
+    assert article.read_bytes() == before
+
+
 def test_output_with_shards_and_without_a_store(tmp_path: Path) -> None:
     """Each shard is its own job with its own file; with --no-store there is no resume, and the file is written."""
     folder = plain_folder(tmp_path)
