@@ -327,8 +327,8 @@ def _capped_lines(handle: IO[bytes] | StdinLines) -> Iterator[tuple[bytes, int]]
     """(line, its length) for each line; a line longer than JSONL_LINE_LIMIT is measured, not kept (its first bytes
     stand for it): read whole, parsed and encoded, a 400 MB record took 1.3 GB, and a file with no line ends (or
     CR ones) is one line. Standard input's lines are read by their own thread, whole."""
-    if isinstance(handle, StdinLines):
-        yield from ((line, len(line)) for line in handle)
+    if isinstance(handle, StdinLines):   # its thread keeps no more of a line than the limit, and measures the rest
+        yield from ((line, getattr(line, "length", len(line))) for line in handle.capped(JSONL_LINE_LIMIT))
         return
     limit = JSONL_LINE_LIMIT
     while line := handle.readline(limit + 1):
@@ -635,6 +635,50 @@ def _truncated(record: Any) -> str | None:
 
 # -- standard input ------------------------------------------------------------------------------------------
 
+class CutLine(bytes):
+    """The first bytes of a line too long to keep; `length`: the whole line's."""
+
+    length: int
+
+
+class _LineBuilder:
+    """A line read in pieces, keeping at most `limit` + 1 bytes of it (None: all), and its whole length."""
+
+    def __init__(self, limit: int | None) -> None:
+        self.limit, self.kept, self.length, self.cut = limit, 0, 0, False
+        self.pieces: list[bytes] = []
+
+    HEAD = 1 << 16   # what is kept of a line once it is known to be too long: what its refusal looks at
+
+    def add(self, piece: bytes) -> None:
+        self.length += len(piece)
+        if self.cut:
+            return
+        room = len(piece) if self.limit is None else max(0, self.limit + 1 - self.kept)
+        if room:
+            self.pieces.append(piece[:room])
+            self.kept += min(room, len(piece))
+        ended = self.length == self.kept and self.pieces and self.pieces[-1].endswith(b"\n")
+        if self.limit is not None and self.kept > self.limit and not (self.kept == self.limit + 1 and ended):
+            self.cut = True   # (a line of the limit and its line end is whole: kept as it is)
+            head, size = [], 0   # too long: its first bytes stand for it (the pieces, not a copy of them all)
+            for kept in self.pieces:
+                head.append(kept[:self.HEAD - size])
+                size += len(head[-1])
+                if size >= self.HEAD:
+                    break
+            self.pieces, self.kept = head, size
+
+    def take(self) -> bytes:
+        kept = b"".join(self.pieces)
+        line: bytes = kept
+        if self.length > len(kept) or self.limit is not None and self.length > self.limit:
+            line = CutLine(kept)
+            line.length = self.length
+        self.pieces, self.kept, self.length, self.cut = [], 0, 0, False
+        return line
+
+
 class StdinLines:
     """Standard input read a line at a time by a thread of its own, a few lines ahead: a run with work in flight
     asks whether a whole line is there (`ready`) and never blocks on one still being written. (A run that read its
@@ -655,6 +699,7 @@ class StdinLines:
         self._changed = threading.Condition()
         self._thread: threading.Thread | None = None
         self._on_change: Callable[[], None] | None = None
+        self._limit: int | None = None   # the most of a line kept (`capped`), None: all of it
 
     def on_change(self, call: Callable[[], None] | None) -> None:
         """Call `call` (from the reading thread) each time a line, or the end, is there to read; None: no more. An
@@ -706,20 +751,28 @@ class StdinLines:
         try:
             fd = self.stream.fileno()
         except (AttributeError, OSError, ValueError):   # no descriptor (a test's BytesIO): the stream's own lines
-            yield from self.stream
+            for whole in self.stream:
+                line = _LineBuilder(self._limit)
+                line.add(whole)
+                yield line.take()
             return
-        pieces: list[bytes] = []   # the line being read, in the pieces it came in (a line may be 50 MB)
+        line = _LineBuilder(self._limit)   # the line being read, in the pieces it came in (a line may be 50 MB)
         while chunk := os.read(fd, 1 << 16):
             start, end = 0, chunk.find(b"\n")
             while end >= 0:
-                pieces.append(chunk[start:end + 1])
-                yield b"".join(pieces)
-                pieces = []
+                line.add(chunk[start:end + 1])
+                yield line.take()
                 start, end = end + 1, chunk.find(b"\n", end + 1)
             if start < len(chunk):
-                pieces.append(chunk[start:])
-        if pieces:
-            yield b"".join(pieces)
+                line.add(chunk[start:])
+        if line.length:
+            yield line.take()
+
+    def capped(self, limit: int) -> StdinLines:
+        """Itself, keeping no more than `limit` + 1 bytes of a line (a JSON Lines record): a longer one comes as its
+        first bytes (64 KiB), a `CutLine` whose `length` is the whole line's. Set before it is first read."""
+        self._limit = limit
+        return self
 
     def ready(self, patience: float = 0.0) -> bool:
         """Whether a whole line (or the end) is there to read, waiting at most `patience` seconds for one."""

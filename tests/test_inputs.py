@@ -789,3 +789,49 @@ def test_stdin_lines_raise_what_the_stream_raised_after_the_lines_before_it() ->
     assert next(lines) == b"fine\n"
     with pytest.raises(OSError, match="the pipe broke"):
         next(lines)
+
+
+@pytest.mark.parametrize("through", ["pipe", "stream"])
+def test_a_jsonl_record_too_long_on_standard_input_is_refused_unkept(monkeypatch, through: str) -> None:
+    """Standard input's reading thread kept every line whole, however long: a 400 MB record on `--jsonl -` took its
+    whole size (and more) before it was refused. It keeps no more than the limit of a line and measures the rest;
+    the record is refused as a file's is, and the records around it are read."""
+    import os
+    import threading
+
+    import resolver.inputs
+    from resolver.inputs import StdinLines, _LineBuilder
+
+    monkeypatch.setattr(resolver.inputs, "JSONL_LINE_LIMIT", 200)
+    records = [{"text": "one"}, {"text": "x" * 5000}, {"text": "three"}]
+    data = b"".join(json.dumps(r).encode() + b"\n" for r in records)
+    if through == "pipe":
+        read, write = os.pipe()
+
+        def feed() -> None:
+            for at in range(0, len(data), 1000):   # in pieces, as a pipe delivers them
+                os.write(write, data[at:at + 1000])
+            os.close(write)
+        threading.Thread(target=feed).start()
+        stdin = StdinLines(os.fdopen(read, "rb", buffering=0))
+    else:
+        stdin = StdinLines(io.BytesIO(data))
+    found = list(iter_items(InputSpec(jsonl=("-",)), stdin=stdin))
+    second = f"a record of {len(json.dumps(records[1])) + 1:,} bytes, more than the 200-byte limit of a line"
+    assert [i.problem for i in found] == [None, f"cannot read -:2: {second}", None]
+    assert load(found[2]).article.text == "three"
+    # What the reading thread holds of each line: at most the limit and one byte, the whole length measured.
+    held = list(StdinLines(io.BytesIO(data)).capped(200))
+    assert [len(line) for line in held] == [len(json.dumps(r)) + 1 if len(json.dumps(r)) < 200 else 201
+                                            for r in records]
+    assert held[1].length == len(json.dumps(records[1])) + 1   # type: ignore[attr-defined]
+    line = _LineBuilder(200_000)
+    for _ in range(1000):   # a line read from a pipe comes in pieces; once too long, only its head is kept
+        line.add(b"y" * 1000)
+        assert line.kept <= 200_001
+    kept = line.take()
+    assert len(kept) == _LineBuilder.HEAD and kept.length == 1_000_000   # type: ignore[attr-defined]
+    for whole in (b"z" * 200_000 + b"\n", b"z" * 199_999 + b"\n"):   # the limit and its line end: kept whole
+        line.add(whole[:100_000])
+        line.add(whole[100_000:])
+        assert line.take() == whole
