@@ -355,12 +355,10 @@ def _held_extraction(*args, **kwargs):
     return extract_items(*args, **kwargs)
 
 
-@pytest.mark.parametrize("texts", [True, False])
-def test_a_run_that_keeps_no_page_lets_its_workers_run_a_batch_further_ahead(tmp_path: Path, monkeypatch,
-                                                                            texts: bool) -> None:
-    """While its workers are busy a run fills its window: two groups a worker in flight, and, for a run that keeps
-    no page (a scan), a batch's worth more, so that the workers go on while the batch commits (#13: they waited with
-    a full window). A run that keeps its pages (a report) holds no more of them than before."""
+def most_in_flight(spec: InputSpec, tmp_path: Path, monkeypatch, *, texts: bool) -> int:
+    """A run of `spec` with two workers whose extraction is held for half a second (the main process fills its
+    window in a few milliseconds): the most articles it had submitted and not yet handed on. Every article is
+    handed on, found."""
     import threading
 
     from resolver import pipeline, workers
@@ -369,40 +367,51 @@ def test_a_run_that_keeps_no_page_lets_its_workers_run_a_batch_further_ahead(tmp
 
     released = tmp_path / "released"
     monkeypatch.setenv("HELD_UNTIL", str(released))   # the workers are forked with it
-    send = Extractor.send
+    send, submit = Extractor.send, Extractor.submit
 
-    def held_send(self) -> None:   # the pool runs the workers' extraction held until the main process filled its
-        original = workers.extract_items   # window (it has half a second: it needs a few milliseconds)
+    def held_send(self) -> None:   # the pool (started in a send) runs the held extraction
+        original = workers.extract_items
         workers.extract_items = _held_extraction
         try:
             send(self)
         finally:
             workers.extract_items = original
-    monkeypatch.setattr(Extractor, "send", held_send)
-    page = (FIXTURES / "documented_embed_markup.html").read_bytes()
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    for n in range(240):
-        (articles / f"{n:03}.html").write_bytes(page)
     submitted, emitted, most = [0], [], [0]
-    submit = Extractor.submit
 
     def counted(self, item, **kwargs):
         submitted[0] += 1
         most[0] = max(most[0], submitted[0] - len(emitted))
         return submit(self, item, **kwargs)
+    monkeypatch.setattr(Extractor, "send", held_send)
     monkeypatch.setattr(Extractor, "submit", counted)
     timer = threading.Timer(0.5, released.touch)
     timer.start()
     try:
-        pipeline.run(iter_items(InputSpec(files=(str(articles),))), session=Session(Settings()), emit=emitted.append,
+        pipeline.run(iter_items(spec), session=Session(Settings()), emit=emitted.append,
                      options=pipeline.RunOptions(workers=2, texts=texts))
     finally:
         timer.cancel()
         released.touch()
     assert len(emitted) == 240 and all(isinstance(o, pipeline.ArticleResult) and o.embeds for o in emitted)
+    return most[0]
+
+
+@pytest.mark.parametrize("texts", [True, False])
+def test_a_run_that_keeps_no_page_lets_its_workers_run_a_batch_further_ahead(tmp_path: Path, monkeypatch,
+                                                                            texts: bool) -> None:
+    """While its workers are busy a run fills its window: two groups a worker in flight, and, for a run that keeps
+    no page (a scan), a batch's worth more, so that the workers go on while the batch commits (#13: they waited with
+    a full window). A run that keeps its pages (a report) holds no more of them than before."""
+    from resolver import pipeline
+
+    page = (FIXTURES / "documented_embed_markup.html").read_bytes()
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for n in range(240):
+        (articles / f"{n:03}.html").write_bytes(page)
+    most = most_in_flight(InputSpec(files=(str(articles),)), tmp_path, monkeypatch, texts=texts)
     in_flight = 2 * 2 * Extractor.GROUP + (0 if texts else pipeline.Chunk.ARTICLES)
-    assert most[0] == in_flight + 1   # the window full, and the next article submitted before the oldest is settled
+    assert most == in_flight + 1   # the window full, and the next article submitted before the oldest is settled
 
 
 def test_a_line_arriving_on_stdin_while_work_is_in_flight_is_taken_at_once() -> None:
@@ -443,45 +452,13 @@ def test_a_run_holding_many_pages_read_already_does_not_run_further_ahead(tmp_pa
     """The batch's worth of articles more in flight is for pages still on disk: JSON Lines records (read, and held
     until handed on) that hold more than Chunk.BYTES between them keep the window at two groups a worker, so
     memory stays flat however large the records."""
-    import threading
-
-    from resolver import pipeline, workers
+    from resolver import pipeline
     from resolver.inputs import JsonlFields
-    from resolver.session import Session
-    from resolver.settings import Settings
 
-    released = tmp_path / "released"
-    monkeypatch.setenv("HELD_UNTIL", str(released))
-    send = Extractor.send
-
-    def held_send(self) -> None:
-        original = workers.extract_items
-        workers.extract_items = _held_extraction
-        try:
-            send(self)
-        finally:
-            workers.extract_items = original
-    monkeypatch.setattr(Extractor, "send", held_send)
     monkeypatch.setattr(pipeline.Chunk, "BYTES", 100_000)   # a small budget, for a small test
     page = (FIXTURES / "documented_embed_markup.html").read_text()
     feed = tmp_path / "feed.jsonl"
     feed.write_text("".join(json.dumps({"html": page + " " * 2000}) + "\n" for _ in range(240)))
-    submitted, emitted, most = [0], [], [0]
-    submit = Extractor.submit
-
-    def counted(self, item, **kwargs):
-        submitted[0] += 1
-        most[0] = max(most[0], submitted[0] - len(emitted))
-        return submit(self, item, **kwargs)
-    monkeypatch.setattr(Extractor, "submit", counted)
-    timer = threading.Timer(0.5, released.touch)
-    timer.start()
-    try:
-        pipeline.run(iter_items(InputSpec(jsonl=(str(feed),), fields=JsonlFields())), session=Session(Settings()),
-                     emit=emitted.append, options=pipeline.RunOptions(workers=2, texts=False))
-    finally:
-        timer.cancel()
-        released.touch()
-    assert len(emitted) == 240 and all(isinstance(o, pipeline.ArticleResult) for o in emitted)
+    most = most_in_flight(InputSpec(jsonl=(str(feed),), fields=JsonlFields()), tmp_path, monkeypatch, texts=False)
     records = len(feed.read_bytes()) // 240
-    assert 2 * 2 * Extractor.GROUP < most[0] <= 2 * 2 * Extractor.GROUP + 100_000 // records + 2
+    assert 2 * 2 * Extractor.GROUP < most <= 2 * 2 * Extractor.GROUP + 100_000 // records + 2
