@@ -293,16 +293,25 @@ def test_rendered_tweet_iframe_keeps_only_its_id():
     assert (embed.post_id, embed.detector) == ("800000000000000001", "html-iframe")
 
 
-def test_cms_tweet_card():
+# BuzzFeed's cards end with Reply, Retweet and Favorite links to intents naming the post: the date is the status
+# link's text, not the last button's ("Favorite", no date, as a real page gave).
+BUTTONS = ('<div><a href="https://twitter.com/intent/tweet?in_reply_to=781000000000000001">Reply</a>'
+           '<a href="https://twitter.com/intent/retweet?tweet_id=781000000000000001">Retweet</a>'
+           '<a href="https://twitter.com/intent/favorite?tweet_id=781000000000000001">Favorite</a></div>')
+
+
+@pytest.mark.parametrize("buttons", ["", BUTTONS], ids=["bare", "with-buttons"])
+def test_cms_tweet_card(buttons):
     page = ('<html><body><blockquote class="subbuzz-tweet__container js-tweet__placeholder"><div>'
             '<a class="subbuzz-tweet__display-name" href="https://twitter.com/card_ex">Card Example &#x1F47C;</a>'
             '<a class="subbuzz-tweet__username" href="https://twitter.com/card_ex">@card_ex</a></div>'
             '<p class="subbuzz-tweet__text">Open at last @riverton</p><time><a class="subbuzz-tweet__created-at" '
             'href="https://twitter.com/card_ex/status/781000000000000001">Fri Sep 30\n 15:13:45 UTC+0000 2016</a></time>'
-            '</blockquote></body></html>')
-    [embed] = html.scan(page)[0]
-    assert (embed.text, embed.author_name, embed.author_handle, embed.date) == (
-        "Open at last @riverton", "Card Example 👼", "card_ex", "2016-09-30")
+            '{buttons}</blockquote></body></html>')
+    [embed] = html.scan(page.format(buttons=buttons))[0]
+    assert (embed.text, embed.author_name, embed.author_handle, embed.date, embed.date_text) == (
+        "Open at last @riverton", "Card Example 👼", "card_ex", "2016-09-30", "Fri Sep 30 15:13:45 UTC+0000 2016")
+    assert embed.url == "https://twitter.com/card_ex/status/781000000000000001"
 
 
 def test_feed_widgets_and_follow_us_blocks_are_not_embeds(fixture_text):

@@ -71,9 +71,14 @@ def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-block
     status = None
     date_text = None
     for a in descendants(el, "a"):
-        ref = x.parse_url(attr(a, "href") or "")
-        if ref is not None and ref.kind == "post":
-            status, date_text = ref, element_text(a) or None
+        href = attr(a, "href") or ""
+        ref = x.parse_url(href)
+        if ref is None or ref.kind != "post":
+            continue
+        if "/intent/" in href:   # a card's Reply, Retweet and Favorite buttons name the post, not its date
+            status = status or ref
+            continue
+        status, date_text = ref, element_text(a) or None
     paras = _tweet_paragraphs(el)
     text = "\n".join(t for t in (text_with_breaks(p) for p in paras) if t) or None
     media, links = _tweet_links(paras)
