@@ -215,8 +215,12 @@ def test_a_dash_in_the_tweet_is_not_where_the_name_starts(body, name):
     ("&mdash; Riverton FC - Official (@ann_ex)", "Riverton FC - Official"),
     ("&mdash; Jean-Luc Example (@ann_ex)", "Jean-Luc Example"),
     ("- Ann Example (@ann_ex)", "Ann Example"),
-], ids=["spaced-hyphen-in-name", "hyphenated-name", "hyphen-signature"])
-def test_names_with_hyphens_are_kept_whole(signature, name):
+    # Display names with a part in brackets (a title, pronouns): the name was lost whole (a real Japanese page).
+    ("&mdash; 透析テツ(脱被曝) (@ann_ex)", "透析テツ(脱被曝)"),
+    ("&mdash; Ann Example (she/her) (@ann_ex)", "Ann Example (she/her)"),
+    ("- Ann Example (Riverton FC) (@ann_ex)", "Ann Example (Riverton FC)"),
+], ids=["spaced-hyphen-in-name", "hyphenated-name", "hyphen-signature", "bracket-glued", "pronouns", "hyphen-bracket"])
+def test_names_with_hyphens_or_brackets_are_kept_whole(signature, name):
     page = (f'<html><body><blockquote class="twitter-tweet"><p>Open - at last</p>{signature} '
             '<a href="https://twitter.com/ann_ex/status/1600000000000000001">December 6, 2022</a></blockquote></body></html>')
     [embed] = html.scan(page)[0]

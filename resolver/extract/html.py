@@ -55,9 +55,12 @@ TWEET_CLASSES = frozenset({"twitter-tweet", "twitter-video"})
 
 # The name runs from the last em or en dash (widgets.js writes &mdash;), so a hyphen in the tweet's words ("every
 # November - not just on Diwali") is no start but one in a name ("Riverton FC - Official") is kept; after a plain
-# hyphen, the name holds no hyphen beside a space.
+# hyphen, the name holds no hyphen beside a space. A name may hold a part in brackets ("透析テツ(脱被曝)", "Ann
+# Example (she/her)"), never one starting with "@".
+NAME_BRACKETS = r"\((?!@)[^()—–]*\)"
 SIGNATURE_IN_QUOTE_RE = re.compile(
-    r"(?:(?:[—–]\s*(?P<name>[^()—–]*?)|-{1,2}\s*(?P<hname>(?:(?!\s-|-\s)[^()—–])*?))\s*)?"
+    rf"(?:(?:[—–]\s*(?P<name>(?:[^()—–]|{NAME_BRACKETS})*?)"
+    rf"|-{{1,2}}\s*(?P<hname>(?:(?!\s-|-\s)[^()—–]|{NAME_BRACKETS})*?))\s*)?"
     r"\(@(?P<handle>[A-Za-z0-9_]{1,15})\)")
 
 
