@@ -262,3 +262,17 @@ def test_line_ends_of_any_kind_give_the_same_posts_and_credits(newline):
     assert text[embeds[0].span[0]:embeds[0].span[1]].startswith("Bridge open.")
     assert [(c.creator, text[c.span[0]:c.span[1]]) for c in credits] == [
         ("Zoë Åström", "(Photo: Zoë Åström/Exämple Wire)")]
+
+
+def test_an_earlier_post_quoted_again_before_the_next_one_is_not_part_of_it():
+    """A run-on article embeds a post, then introduces the next with the first one's words again: "X tweeted:
+    <first post's text><second post's text> — Name (@h) date". The second post's text began with the first's
+    (a real page of the corpus); a post that opens with another post's whole text is the article quoting it."""
+    text = ("The mayor took to Twitter.Why is the bridge still closed when the tunnel is open?  Ann Example "
+            "(@ann_ex) June 15, 2017She tweeted:  Why is the bridge still closed when the tunnel is open?Ask the "
+            "council, who met for five minutes and went home.  Ann Example (@ann_ex) June 15, 2017Then she stopped.")
+    first, second = find_embeds(text)
+    assert first.text == "Why is the bridge still closed when the tunnel is open?"
+    assert second.text == "Ask the council, who met for five minutes and went home."
+    assert second.text_confidence == "uncertain"
+    assert text[second.span[0]:].startswith(second.text)

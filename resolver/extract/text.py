@@ -189,6 +189,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[
     blocks = _paragraphs_by_blank_lines(text)
     previous_end = 0
     skipped = Intervals(skip)
+    earlier: list[str] = []   # the texts of the posts above
     for match in SIGNATURE_RE.finditer(text):
         if match.start() in skipped:
             continue
@@ -223,6 +224,9 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[
                 body = text[block_start: line_start + text_end_in_line].strip()
                 body_start = block_start + (len(text[block_start:]) - len(text[block_start:].lstrip()))
             prose_end, confidence = tweet_text.start_of_tweet(body)
+            quoted = _earlier_post_opening(body[prose_end:], earlier[-RECENT_POSTS:])
+            if quoted:
+                prose_end, confidence = prose_end + quoted, tweet_text.UNCERTAIN
             rest = body[prose_end:]
             body_start += prose_end + len(rest) - len(rest.lstrip())
             body = rest.strip() or None
@@ -239,6 +243,8 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[
             if ref is not None and ref.post_id:
                 post_id, url = ref.post_id, x.status_url(ref.post_id, handle)
         end = match.start("url") + len(clean_url(match.group("url"))) if match.group("url") else match.end("date")
+        if body:
+            earlier.append(body)
         embeds.append(Embed(
             platform=platform, kind="post", url=url, detector="text-signature", span=(body_start, end),
             post_id=post_id, author_handle=handle, author_name=name or None,
@@ -246,6 +252,22 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[
             text_confidence=confidence if body else None, media_links=media, links=links,
         ))
     return embeds
+
+
+MIN_QUOTED = 20   # characters: an earlier post's text this long at a post's start is the article quoting it
+RECENT_POSTS = 8   # the posts above looked at: an article quotes one it has just shown (time stays linear)
+
+
+def _earlier_post_opening(body: str, earlier: list[str]) -> int:
+    """How many characters at the start of `body` are an earlier post's whole text, quoted again by a run-on
+    article to introduce the next post ("She tweeted: <the first post><the second post> — Name (@h) ..."); 0 when
+    none is. Only a text followed by more words counts: a post repeated whole is that post."""
+    stripped = body.lstrip()
+    lead = len(body) - len(stripped)
+    for words in sorted(earlier, key=len, reverse=True):
+        if len(words) >= MIN_QUOTED and stripped.startswith(words) and stripped[len(words):].strip():
+            return lead + len(words)
+    return 0
 
 
 def find_instagram_remnants(text: str) -> list[Embed]:
