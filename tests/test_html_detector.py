@@ -362,6 +362,27 @@ def test_cms_credit_classes(css):
     assert (credit.creator, credit.organization, credit.image) == ("Ann Example", "Riverton Post", "https://img.example.org/a.jpg")
 
 
+def test_a_captions_source_slot_is_its_credit():
+    """NBC News' figcaption: the caption's words end with the wire's credit glued twice, then a source slot holds
+    the credit as the page shows it. The whole caption was read as one "AP Photo/" credit whose creator ran on
+    into the slot's words ("ANN EXAMPLEANN EXAMPLE/AFP/Getty Images ANN EXAMPLE / AFP - Getty Images")."""
+    page = ('<html><body><figure><img src="https://img.example.org/a.jpg"><figcaption class="caption article__caption">'
+            '<span class="caption__container">The rocket on its pad before the launch.     AFP PHOTO/ ANN EXAMPLE'
+            'ANN EXAMPLE/AFP/Getty Images</span><span class="caption__source">ANN EXAMPLE / AFP - Getty Images</span>'
+            '</figcaption></figure></body></html>')
+    [credit] = html.scan(page)[1]
+    assert (credit.creator, credit.organization, credit.image) == ("ANN EXAMPLE", "AFP - Getty Images",
+                                                                   "https://img.example.org/a.jpg")
+    assert page[credit.span[0]:credit.span[1]].startswith('<span class="caption__source">')
+
+
+@pytest.mark.parametrize("alt", ["Image: US-SPACE-AEROSPACE-NASA", "Photo: FBL-EUR-C1-RIVERTON"])
+def test_a_wire_slug_after_image_in_an_alt_text_is_no_credit(alt):
+    """NBC News writes alt="Image: <the wire's slug>": the slug names the story's topics, no one who made it."""
+    page = f'<html><body><figure><img src="https://img.example.org/a.jpg" alt="{alt}"></figure></body></html>'
+    assert html.scan(page)[1] == []
+
+
 def test_a_copyright_holder_naming_a_person_and_an_outlet_is_split():
     page = ('<html><body><figure><img src="https://img.example.org/a.jpg"><span class="a-credit" itemprop="copyrightHolder">'
             'Kay Example/for Riverton Daily News</span></figure><figure><img src="https://img.example.org/b.jpg">'

@@ -32,7 +32,8 @@ CANDIDATE_SELECTOR = ", ".join([*(f"[class*={w} i]" for w in CREDIT_WORDS), "[cl
                                 "figure cite", "[itemprop]"])
 # Descendants that may be credit elements themselves (a superset of `_is_credit_element`).
 CREDIT_ELEMENT_SELECTOR = ", ".join([ITEMPROP_SELECTOR, *(f"[class*={w} i]" for w in (
-    "credit", "copyright", "photographer", "byline", "attribution", "image-source", "photo-source"))])
+    "credit", "copyright", "photographer", "byline", "attribution", "image-source", "photo-source", "caption__source",
+    "caption-source", "caption_source"))])
 RELATED_TAGS = frozenset({"div", "section", "aside", "ul"})
 RELATED_CLASS_RE = re.compile(r"\brelated")
 # Words a credit line in prose carries (lower-case "photo" is too common in prose to be a hint). Case-sensitive,
@@ -41,7 +42,8 @@ PROSE_HINT_RE = re.compile(r"Photo|PHOTO|\(photo|Credit|CREDIT|©|Getty|GETTY|RE
                            r"|Image(?: credit|:| by| via| courtesy| copyright)|Screen(?:shot|grab)|Illustration(?::| by)")
 CREDIT_CLASS_RE = re.compile(
     r"(?:^|[\s_-])(?:photo-?credits?|image-?credits?|img-?credits?|media-?credits?|picture-?credits?|caption-?credits?"
-    r"|credits?(?!-?card)|copyright|photographer|photo-?byline|credit-?line|attribution|image-source|photo-source)(?:$|[\s_-])",
+    r"|credits?(?!-?card)|copyright|photographer|photo-?byline|credit-?line|attribution|image-source|photo-source"
+    r"|caption(?:__|[-_])?source)(?:$|[\s_-])",   # a caption's source slot (NBC News' caption__source)
     re.IGNORECASE,
 )
 # Classes that name a source without saying it is a photo's: they count only next to an image.
@@ -75,9 +77,10 @@ def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any],
     walks = _Walks(claimed, set())
     found, related = _element_credits_of(tree, smap, claimed, walks)
     read_tags: set[int] = set()
-    outside = Intervals([c.span for c in found] + embed_spans)
+    quiet = [smap.span(el) for el in walks.quiet]
+    outside = Intervals([c.span for c in found] + embed_spans + quiet)
     found += _attribute_credits(page, smap, related=related, taken=outside, read_tags=read_tags)
-    taken = Intervals([c.span for c in found] + embed_spans)
+    taken = Intervals([c.span for c in found] + embed_spans + quiet)
     found += _hinted_attribute_credits(tree, smap, related, taken=taken, read_tags=read_tags)
     prose = prose_text(tree, related)
     found += _prose_credits(prose, smap, taken=taken)
@@ -95,6 +98,7 @@ class _Walks:
         self.figure = AncestorMemo(lambda node, above: node if node.tag == "figure" else above, None)
         self.in_footer = AncestorMemo(lambda node, above: above or _footer_node(node), False)
         self.images: dict[int, list[Any]] = {}
+        self.quiet: list[Any] = []   # elements whose words hold no credit of their own (read by none of the passes)
 
     def images_in(self, node: Any) -> list[Any]:
         if node.mem_id not in self.images:
@@ -527,6 +531,11 @@ def _element_credits(el: Any, smap: SourceMap, walks: _Walks, credited: set[Any]
     if tag == "figcaption" or "caption" in css:
         if el in holders:
             return []   # the child is read on its own, as the credit element it is
+        parent = el.parent
+        if parent is not None and parent in holders and (parent.tag == "figcaption" or "caption" in (
+                parent.attrs.get("class") or "")):
+            walks.quiet.append(el)   # nor are its words read as prose
+            return []   # a part of a caption that has a credit element: that element credits the image
         credited.add(el)
         return _figcaption_credits(el, smap, walks)
     return []
