@@ -376,6 +376,25 @@ def test_a_captions_source_slot_is_its_credit():
     assert page[credit.span[0]:credit.span[1]].startswith('<span class="caption__source">')
 
 
+def test_caption_parts_beside_a_credit_element_keep_their_own_credits():
+    """A gallery caption (the Houston Chronicle's) with its words in caption-full and a span.credit beside them:
+    only a source slot speaks for the caption's words; a credit element does not silence them."""
+    page = ('<html><body><figure><img src="https://img.example.org/a.jpg"><div class="caption"><div class="caption-full">'
+            '<p>Trucks at a dealership in Riverton. (AP Photo/Ann Example)</p></div><span class="credit">Photo: Ann '
+            'Example, STF / Associated Press</span></div></figure></body></html>')
+    got = [(c.creator, c.organization, c.form) for c in html.scan(page)[1]]
+    assert got == [("Ann Example", "AP", "agency-photo"), ("Ann Example", "Associated Press", "keyword")]
+
+
+def test_a_picture_source_slot_holding_a_bare_name_is_its_credit():
+    """Rolling Stone: <p class="c-picture__source">Dale Example</p> under the caption's title, a name alone."""
+    page = ('<html><body><figure><img src="https://img.example.org/a.jpg"><div class="c-picture__caption">'
+            '<p class="c-picture__title">Inside: how a film got made.</p><p class="c-picture__source t-semibold">'
+            'Dale Example </p></div></figure></body></html>')
+    [credit] = html.scan(page)[1]
+    assert (credit.creator, credit.organization, credit.image) == ("Dale Example", None, "https://img.example.org/a.jpg")
+
+
 @pytest.mark.parametrize("alt", ["Image: US-SPACE-AEROSPACE-NASA", "Photo: FBL-EUR-C1-RIVERTON"])
 def test_a_wire_slug_after_image_in_an_alt_text_is_no_credit(alt):
     """NBC News writes alt="Image: <the wire's slug>": the slug names the story's topics, no one who made it."""

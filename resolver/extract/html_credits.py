@@ -23,7 +23,8 @@ from resolver.model import Credit
 # Elements whose class holds a credit word, a "related" box (whose contents are not the article's), credit
 # itemprops, captions and figures' cites: one CSS selection, in document order. Page text never becomes a
 # selector (#11: a class value with a control character in it once stopped a whole batch).
-CREDIT_WORDS = ("credit", "copyright", "photographer", "attribution", "image-source", "photo-source", "caption")
+CREDIT_WORDS = ("credit", "copyright", "photographer", "attribution", "image-source", "photo-source", "caption", "__source",
+                "picture-source")
 CREDIT_WORD_RE = re.compile("|".join(CREDIT_WORDS))
 JSONLD_TYPE = "application/ld+json"
 ITEMPROP_SELECTOR = "[itemprop=creditText], [itemprop=copyrightHolder], [itemprop=copyrightNotice]"
@@ -32,8 +33,8 @@ CANDIDATE_SELECTOR = ", ".join([*(f"[class*={w} i]" for w in CREDIT_WORDS), "[cl
                                 "figure cite", "[itemprop]"])
 # Descendants that may be credit elements themselves (a superset of `_is_credit_element`).
 CREDIT_ELEMENT_SELECTOR = ", ".join([ITEMPROP_SELECTOR, *(f"[class*={w} i]" for w in (
-    "credit", "copyright", "photographer", "byline", "attribution", "image-source", "photo-source", "caption__source",
-    "caption-source", "caption_source"))])
+    "credit", "copyright", "photographer", "byline", "attribution", "image-source", "photo-source", "__source",
+    "caption-source", "caption_source", "picture-source"))])
 RELATED_TAGS = frozenset({"div", "section", "aside", "ul"})
 RELATED_CLASS_RE = re.compile(r"\brelated")
 # Words a credit line in prose carries (lower-case "photo" is too common in prose to be a hint). Case-sensitive,
@@ -43,11 +44,14 @@ PROSE_HINT_RE = re.compile(r"Photo|PHOTO|\(photo|Credit|CREDIT|©|Getty|GETTY|RE
 CREDIT_CLASS_RE = re.compile(
     r"(?:^|[\s_-])(?:photo-?credits?|image-?credits?|img-?credits?|media-?credits?|picture-?credits?|caption-?credits?"
     r"|credits?(?!-?card)|copyright|photographer|photo-?byline|credit-?line|attribution|image-source|photo-source"
-    r"|caption(?:__|[-_])?source)(?:$|[\s_-])",   # a caption's source slot (NBC News' caption__source)
+    r"|(?:caption|picture|image|photo|media|figure|img)(?:__|[-_])?source)(?:$|[\s_-])",   # a caption's source
+    # slot: NBC News' caption__source, Rolling Stone's c-picture__source
     re.IGNORECASE,
 )
 # Classes that name a source without saying it is a photo's: they count only next to an image.
 WEAK_CLASS_RE = re.compile(r"credit|copyright|photographer|byline", re.IGNORECASE)
+# A picture's own source slot: next to its image, a name alone is its photographer ("Dale Example").
+SOURCE_SLOT_RE = re.compile(r"(?:caption|picture|image|photo|figure|img)(?:__|[-_])?source", re.IGNORECASE)
 CREDIT_ITEMPROPS = frozenset({"creditText", "copyrightHolder", "copyrightNotice"})
 # Attributes that hold a credit as their whole value, and attributes that hold a caption a credit may end.
 WHOLE_ATTRS = frozenset({"data-credit", "data-photo-credit", "data-image-credit", "data-copyright", "data-photographer",
@@ -99,6 +103,7 @@ class _Walks:
         self.in_footer = AncestorMemo(lambda node, above: above or _footer_node(node), False)
         self.images: dict[int, list[Any]] = {}
         self.quiet: list[Any] = []   # elements whose words hold no credit of their own (read by none of the passes)
+        self.slot_parents: set[Any] = set()   # captions holding a source slot (`SOURCE_SLOT_RE`)
 
     def images_in(self, node: Any) -> list[Any]:
         if node.mem_id not in self.images:
@@ -128,6 +133,9 @@ def _element_credits_of(tree: Any, smap: SourceMap, claimed: set[Any],
     holders: set[Any] = set()
     for el in candidates:
         if _is_credit_element(el):
+            if el.parent is not None and (el.parent.tag == "figcaption" or "caption" in (
+                    el.parent.attrs.get("class") or "")) and SOURCE_SLOT_RE.search(el.attrs.get("class") or ""):
+                walks.slot_parents.add(el.parent)
             node = el.parent
             while node is not None and node not in holders and node.tag != "-document":
                 holders.add(node)
@@ -515,9 +523,10 @@ def _element_credits(el: Any, smap: SourceMap, walks: _Walks, credited: set[Any]
             return []   # the innermost credit element is read: "Image copyright" + <span>Getty Images</span>
         credited.add(el)
         itemprop = itemprop if itemprop in CREDIT_ITEMPROPS else ""   # itemprop="caption" says nothing of credit
-        weak = not itemprop and not WEAK_CLASS_RE.search(css)
+        slot = not itemprop and SOURCE_SLOT_RE.search(css) is not None and not WEAK_CLASS_RE.search(css)
+        weak = not itemprop and not WEAK_CLASS_RE.search(css) and not slot
         no_image = not itemprop and _image_for(el, walks) is None
-        if "author" in css.lower() or no_image and ("opyright" in css or weak):
+        if "author" in css.lower() or no_image and ("opyright" in css or weak or slot):
             return []   # an author's byline; "copyright" or "attribution" with no image near it is no photo's
         found = _credit_from_element(el, smap, walks, "caption")
         if no_image:   # nothing to tie it to: it must read as names (#10)
@@ -531,11 +540,9 @@ def _element_credits(el: Any, smap: SourceMap, walks: _Walks, credited: set[Any]
     if tag == "figcaption" or "caption" in css:
         if el in holders:
             return []   # the child is read on its own, as the credit element it is
-        parent = el.parent
-        if parent is not None and parent in holders and (parent.tag == "figcaption" or "caption" in (
-                parent.attrs.get("class") or "")):
+        if el.parent is not None and el.parent in walks.slot_parents:
             walks.quiet.append(el)   # nor are its words read as prose
-            return []   # a part of a caption that has a credit element: that element credits the image
+            return []   # a part of a caption that has a source slot: the slot credits the image
         credited.add(el)
         return _figcaption_credits(el, smap, walks)
     return []
