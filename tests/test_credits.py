@@ -177,6 +177,30 @@ def test_a_credit_elements_words_read_whole(value, expected):
     assert (creator, organization) == expected
 
 
+@pytest.mark.parametrize("value,expected", [
+    ("Left Image:\u00a0Riverton Weather Service, Right Image:\u00a0Ann Example",
+     [(None, "Riverton Weather Service"), ("Ann Example", None)]),
+    ("Top: Ann Example/AP; Bottom: Ben Sample/Reuters", [("Ann Example", "AP"), ("Ben Sample", "Reuters")]),
+], ids=["left-right-images", "top-bottom"])
+def test_a_credit_element_crediting_two_pictures_by_position_gives_two_credits(value, expected):
+    """Vice's credit line for two pictures side by side: it was one organization named "Left Image: ..., Right
+    Image: ...", a wrong answer for both."""
+    assert [(creator, organization) for creator, organization, _ in read_whole(value)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Albums on show. (Photos by Ann Example, left, and Ben Von Sample/Invision/AP)",
+     [("Ann Example", "Invision/AP"), ("Ben Von Sample", "Invision/AP")]),
+    ("The two leaders. (Photos by Ann Example and Ben Sample/Riverton Post)",
+     [("Ann Example", "Riverton Post"), ("Ben Sample", "Riverton Post")]),
+    ("The band. (Photo by Ann Example/Smith and Sons Studio)", [("Ann Example", "Smith and Sons Studio")]),
+], ids=["left-and", "and", "and-in-organization"])
+def test_photos_by_two_people_credit_each(text, expected):
+    """A caption crediting two photographers ("Photos by A, left, and B/Invision/AP", a real Fox News caption) gave
+    one creator "A, left, and B"."""
+    assert [(c.creator, c.organization) for c in find_credits(text, caption=True)] == expected
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 @pytest.mark.parametrize("line", [
     "Photo: Jane Doe/Reuters", "Photo: Jane Doe/Reuters   ", "  Credit: Jane Doe/AFP", "(AP Photo/Jane Doe)",

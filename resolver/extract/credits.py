@@ -153,10 +153,10 @@ def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str
             raw = whole.strip()
             # the span is exactly the raw text: without the blanks around it (a CRLF line's "\r" among them)
             first = start + len(whole) - len(whole.lstrip())
-            credits.append(Credit(
+            credits.extend(Credit(
                 raw=raw, source=source, span=(offset + first, offset + first + len(raw)),
-                creator=creator, organization=organization, image=image, form=form,
-            ))
+                creator=person, organization=organization, image=image, form=form,
+            ) for person in _people(creator))
         taken.extend(accepted)
     return _fullest_per_creator(sorted(credits, key=lambda c: c.span))
 
@@ -181,6 +181,23 @@ def _forms_worth_trying(text: str, *, caption: bool) -> frozenset[str]:
     if caption and ("©" in text or "(c)" in text or "opyright" in text):
         forms.add("copyright")
     return frozenset(forms)
+
+
+# "Ann Example, left, and Ben Sample", "Ann Example and Ben Sample": two photographers of pictures shown together.
+PEOPLE_SEPARATOR_RE = re.compile(
+    rf"{SP}*,{SP}*(?:left|right|top|bottom|above|below|center|centre){SP}*,?{SP}*(?:and{SP}+)?|{SP}+and{SP}+|{SP}*&{SP}*")
+PERSON_RE = re.compile(rf"{NAME_WORD}(?:{SP}+(?:{NAME_WORD}|de|da|van|von|der|del|di|du|la|le|bin)){{1,4}}")
+
+
+def _people(creator: str | None) -> list[str | None]:
+    """The creators a credit names: several when it joins people's names ("A, left, and B", "A and B"), each
+    looking like a person's name and none an organisation's; else the creator as it is."""
+    if not creator or not PEOPLE_SEPARATOR_RE.search(creator):
+        return [creator]
+    names = [n.strip() for n in PEOPLE_SEPARATOR_RE.split(creator)]
+    if len(names) > 1 and all(PERSON_RE.fullmatch(n) and not is_org(n) for n in names):
+        return list(dict.fromkeys(names))
+    return [creator]
 
 
 def _fullest_per_creator(credits: list[Credit]) -> list[Credit]:
@@ -220,9 +237,19 @@ def bare_credit(value: str) -> tuple[str | None, str | None] | None:
     return None
 
 
+# "Left Image:", "Right:", "Top photo:": one line crediting pictures shown together, each by its place.
+POSITION_RE = re.compile(rf"(?:^|(?<=[,;|]){SP}*|{SP}+)(?:Left|Right|Top|Bottom|Above|Below|Inset)"
+                         rf"(?:{SP}+(?:image|photo|picture|pic))?{SP}*[:：]{SP}*", re.IGNORECASE)
+
+
 def read_whole(value: str) -> list[tuple[str | None, str | None, str]]:
     """(creator, organization, form) of a value that is a credit as a whole (a credit element's text, a
-    data-credit attribute): the credit patterns first ('AP Photo/Jane Doe'), else the value split as it is."""
+    data-credit attribute): the credit patterns first ('AP Photo/Jane Doe'), else the value split as it is. A
+    value crediting pictures by their place ("Left Image: X, Right Image: Y") is read place by place."""
+    places = list(POSITION_RE.finditer(value))
+    if len(places) > 1 and places[0].start() == 0:
+        ends = [m.start() for m in places[1:]] + [len(value)]
+        return [found for m, end in zip(places, ends) for found in read_whole(value[m.end():end].strip(" ,;|"))]
     found = [(c.creator, c.organization, c.form or "") for c in find_credits(value, caption=True)]
     if found:
         return found
