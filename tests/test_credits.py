@@ -82,11 +82,15 @@ def test_sentences_that_mention_photos_are_not_credits(text):
     ("NASA/JPL-Caltech/MSSS", (None, "NASA/JPL-Caltech/MSSS")),
     ("REUTERS/Ann Example/File Photo", ("Ann Example", "REUTERS")),
     ("Ann Example/Reuters/File Photo", ("Ann Example", "Reuters")),
+    # A one-word supplier before "via" is a company or a platform, not a photographer (Al Jazeera's "[SpaceX via Nasa]")
+    ("RocketCo via Nasa", (None, "RocketCo via Nasa")),
+    ("@riverfan via Reuters", ("@riverfan", "Reuters")),
 ], ids=["slash", "via", "agency-only", "file-suffix", "person-outlet-agency", "caps-person-agency-getty",
         "agencies-only", "agency-first-files", "agency-first-caps", "site-first", "mandatory-credit-dash", "stf-comma",
         "pool-word", "stf-alone", "pool-kept", "handout-lowercase", "stringer-code", "for-outlet", "agency-via",
         "broadcaster-via", "pipe", "comma-domain", "trailing-via-repeat", "org-first-person", "tv-unit-creator",
-        "agency-photo-alone", "known-prefix", "bare-person", "hyphen-pool", "zero-width-spaces", "organisation-as-written", "acronym-hyphen-org", "acronyms-only", "agency-first-file-photo", "file-photo"])
+        "agency-photo-alone", "known-prefix", "bare-person", "hyphen-pool", "zero-width-spaces", "organisation-as-written", "acronym-hyphen-org", "acronyms-only", "agency-first-file-photo", "file-photo",
+        "one-word-via", "handle-via"])
 def test_split_credit(value, expected):
     assert split_credit(value) == expected
 

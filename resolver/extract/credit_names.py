@@ -109,8 +109,8 @@ def _split_one(value: str) -> tuple[str | None, str | None]:
     for joiner in (" via ", " for ", ", "):
         left, found, right = value.partition(joiner)
         if found and left and right:
-            if is_org(left):
-                return None, value          # "Bloomberg via Getty Images", "Getty Images for Acme"
+            if is_org(left) or joiner == " via " and " " not in left.strip() and not left.startswith("@"):
+                return None, value          # "Bloomberg via Getty Images", "Getty Images for Acme", "SpaceX via Nasa"
             if joiner != ", " or is_org(right):
                 return left, right          # "Jane Doe via Getty Images", "Karl Tate, SPACE.com"
     dashed = _DASHED_RE.match(value)
