@@ -1043,6 +1043,7 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
     suffix = {"md": ".md", "json": ".json", "html": ".html"}[fmt]
     folder = output or Path("embed-resolver-reports")
     entries: list[tuple[str, dict[str, Any]]] = []   # (file name, the report's article and summary): the index
+    named = {name: _where(entry["article"]["source"]) for name, entry in _indexed(folder).items()} if many else {}
 
     def render(data: dict[str, Any]) -> str:
         if fmt == "json":
@@ -1062,7 +1063,7 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
         if not many:
             entries.append(("", data))
             return
-        file_name = _safe_name(outcome.article.source, data["article"]["sha256"]) + suffix
+        file_name = _report_name(named, outcome.article.source, data["article"]["sha256"], suffix)
         _write(folder / file_name, render(data))
         entries.append((file_name, {"article": data["article"], "summary": data["summary"]}))
         _note_in_index(folder, file_name, entries[-1][1])
@@ -1132,12 +1133,9 @@ def _noted_in_index(folder: Path) -> dict[str, dict[str, Any]]:
     return noted
 
 
-def _write_index(folder: Path, entries: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
-    """index.md and index.json over the reports written now and those an earlier, interrupted run wrote; returns
-    the entries of the index."""
+def _indexed(folder: Path) -> dict[str, dict[str, Any]]:
+    """The reports the folder's index names, and those noted since it was last written: file name -> entry."""
     import json
-
-    from resolver import report as rendering
 
     known: dict[str, dict[str, Any]] = {}
     if _index_exists(folder):
@@ -1147,6 +1145,17 @@ def _write_index(folder: Path, entries: list[tuple[str, dict[str, Any]]]) -> lis
         except (OSError, ValueError, KeyError, TypeError):
             known = {}
     known.update(_noted_in_index(folder))
+    return known
+
+
+def _write_index(folder: Path, entries: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
+    """index.md and index.json over the reports written now and those an earlier, interrupted run wrote; returns
+    the entries of the index."""
+    import json
+
+    from resolver import report as rendering
+
+    known = _indexed(folder)
     known.update(dict(entries))
     merged = list(known.items())
     _write(folder / "index.md", rendering.index_markdown(merged))
@@ -1369,6 +1378,29 @@ def cache_metadata(ctx: click.Context, output: Path | None) -> None:
     except OSError as exc:
         raise click.ClickException(f"cannot write {output or 'metadata.json'}: {exc.strerror or exc}") from None
     click.echo(f"wrote {path}", err=True)
+
+
+def _report_name(named: dict[str, str], source: str, sha256: str, suffix: str) -> str:
+    """The file name of an article's report in a folder of reports: `{stem}-{sha8}`. Two articles with the same
+    stem and bytes (two records of one WARC, two lines of a feed, story.html in two folders) would share it, and
+    the later overwrote the earlier (#13): the one whose name the folder already gives another article gets its
+    source's hash as well. `named`: file name -> source, from the folder's index and this run (updated), so a
+    re-run and a resumed run give each article the name it had."""
+    import hashlib
+
+    where, stem = _where(source), _safe_name(source, sha256)
+    name = stem + suffix
+    if named.setdefault(name, where) != where:
+        name = f"{stem}-{hashlib.sha256(where.encode('utf-8', 'surrogateescape')).hexdigest()[:8]}{suffix}"
+        named[name] = where
+    return name
+
+
+def _where(source: str) -> str:
+    """A source as it compares across runs: a path made absolute (a re-run may name the folder another way)."""
+    import os
+
+    return source if "://" in source or source == "-" else os.path.abspath(source)
 
 
 def _safe_name(source: str, sha256: str) -> str:
