@@ -60,9 +60,10 @@ class Shard:
             k, n = (int(part) for part in text.split("/"))
         except ValueError:
             raise InputError(f"--shard {text!r}: expected K/N, e.g. 1/4") from None
-        if n < 1 or not 1 <= k <= n:
-            raise InputError(f"--shard {text!r}: K must be between 1 and N (shards count from 1: 1/{max(n, 1)}"
-                             f" to {max(n, 1)}/{max(n, 1)})")
+        if n < 1:
+            raise InputError(f"--shard {text!r}: N, the number of shards, must be at least 1 (e.g. 1/4)")
+        if not 1 <= k <= n:
+            raise InputError(f"--shard {text!r}: K must be between 1 and N (shards count from 1: 1/{n} to {n}/{n})")
         return cls(k, n)
 
     def takes(self, locator: str) -> bool:
