@@ -1211,8 +1211,10 @@ def _with_lookups(store: Store, rows: list[dict[str, Any]], description: str) ->
     rows = [{**row, "looked_up": looked_up(store, row["url"])} for row in rows]
     never = sum(not row["looked_up"] for row in rows)
     if never:
-        description += (f" {never} of the {len(rows)} rows shown were never looked up in the archive (unknown, not "
-                        f"lost): `embed-resolver scan --archive` asks.")
+        shown = ("The 1 row shown was" if len(rows) == 1
+                 else f"{never} of the {len(rows)} rows shown {'was' if never == 1 else 'were'}")
+        description += (f" {shown} never looked up in the archive (unknown, not lost): `embed-resolver scan --archive` "
+                        f"asks.")
     return rows, description
 
 
@@ -1220,7 +1222,7 @@ def _print_view(view: str, description: str, rows: list[dict[str, Any]], total: 
     from rich.table import Table
 
     shown = f"{len(rows)} of {total:,}" if total > len(rows) else f"{total:,}"
-    table = Table(title=f"{view} ({shown} rows)", caption=description, caption_justify="left")
+    table = Table(title=f"{view} ({shown} row{'s' * (total != 1)})", caption=description, caption_justify="left")
     for column in rows[0] if rows else ["(no rows)"]:
         table.add_column(column, overflow="fold")
     for row in rows:
