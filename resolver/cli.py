@@ -552,7 +552,7 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
     Prints one line (or JSON object) per shard as it finishes, then the summary line."""
     import json
     import time
-    from dataclasses import fields, replace
+    from dataclasses import replace
 
     from pathlib import Path
 
@@ -592,8 +592,7 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
     started = time.monotonic()
 
     def on_shard(found: dict[str, Any]) -> None:
-        for name in (f.name for f in fields(summary)):
-            setattr(summary, name, getattr(summary, name) + found[name])
+        summary.add(found)
         if as_json or not quiet:
             click.echo(json.dumps(found) if as_json else f"shard {found['shard']}: {found['articles']:,} articles, "
                        f"{found['embeds']:,} embeds into {found['db']}", err=not as_json)
@@ -679,7 +678,12 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
             _say_article(outcome)
         found["url"] += getattr(outcome, "url", None) is not None
         found["id"] += getattr(outcome, "record_id", None) is not None
-    items = pipeline.items_of(spec, session=session, options=run_options, summary=summary, stdin=lines)
+
+    def passed_over(source: str, url: str, kind: str, why: str) -> None:
+        if verbose:
+            click.echo(f"left out {source} ({url or 'no WARC-Target-URI'}): {why}", err=True)
+    items = pipeline.items_of(spec, session=session, options=run_options, summary=summary, stdin=lines,
+                              passed_over=passed_over)
     try:
         with user_errors():
             pipeline.run(items, session=session, steps=steps, emit=on_outcome, options=run_options, summary=summary)
@@ -693,7 +697,7 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
     if store is not None and run_options.job is not None:
         store.forget_progress(run_options.job)   # done: the same command, run again, starts afresh
     handled = (summary.articles + summary.failed + summary.skipped + summary.unavailable + summary.resumed
-               + summary.repeated)
+               + summary.repeated + sum(summary.left_out.values()))
     if not quiet and handled > 1:
         click.echo(_summary_line(command, summary, time.monotonic() - started), err=True)
     return summary
@@ -723,6 +727,10 @@ def _summary_line(command: str, summary: Summary, seconds: float) -> str:
               (summary.skipped, "skipped"), (summary.unavailable, "unavailable offline"),
               (summary.resumed, "finished by an earlier run"), (summary.repeated, "already read by another path"),
               (summary.truncated, "truncated by the crawler (embeds past the cut may be missing)")]
+    left_out = sum(summary.left_out.values())
+    if left_out:   # the WARC records that are no page: a crawl's 404s and images are not articles, but say so
+        kinds = ", ".join(f"{n:,} {kind}" for kind, n in sorted(summary.left_out.items(), key=lambda k: (-k[1], k[0])))
+        extras.append((left_out, f"WARC record{'s' * (left_out != 1)} left out ({kinds})"))
     return "; ".join([line] + [f"{n:,} {what}" for n, what in extras if n])
 
 

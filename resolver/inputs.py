@@ -137,12 +137,13 @@ class InputSpec:
 
 
 def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | StdinLines | None = None,
-               repeated: Callable[[], None] | None = None) -> Iterator[Item]:
+               repeated: Callable[[], None] | None = None, passed_over: PassedOver | None = None) -> Iterator[Item]:
     """Every item the spec names, in a stable order, less those of other shards, those `skip` says are done and
     files already taken by another path (a link, a file named twice: `repeated` is called for each), all decided
-    before the item is read. Items with a problem are always yielded: the user must hear of them."""
+    before the item is read. Items with a problem are always yielded: the user must hear of them. A WARC response
+    that is no page (not 2xx, not HTML, a revisit) is no item: `passed_over` is called for each of this shard's."""
     stdin = stdin if stdin is not None else sys.stdin.buffer
-    taken = _Taker(spec.shard, skip, repeated, leave_out=frozenset(spec.leave_out))
+    taken = _Taker(spec.shard, skip, repeated, leave_out=frozenset(spec.leave_out), passed_over=passed_over)
     for name in spec.files:
         try:
             named = classify(name)   # the one rule for what a name is (#11): stdin, a URL, a file or a folder
@@ -179,13 +180,19 @@ def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | 
                 yield from _warc_file(path, locator, taken)
 
 
+# A WARC record left out, not a page: (source "crawl.warc.gz#4096", its target URL, kind "HTTP 404", in full
+# "HTTP 404 Not Found").
+PassedOver = Callable[[str, str, str, str], None]
+
+
 class _Taker:
     """Decides, before anything is read, whether an item is wanted: in this shard, not done already, and not a file
     this run has taken by another path (its key is the real path, size and time)."""
 
     def __init__(self, shard: Shard | None, skip: Skip | None, repeated: Callable[[], None] | None = None, *,
-                 leave_out: frozenset[str] = frozenset()) -> None:
+                 leave_out: frozenset[str] = frozenset(), passed_over: PassedOver | None = None) -> None:
         self.shard, self.skip, self.repeated, self.leave_out = shard, skip, repeated, leave_out
+        self.passed_over = passed_over
         self.files: set[str] = set()   # keys of the files taken (not of JSON Lines or WARC records: no need)
         self.containers: set[str] = set()   # real paths of the JSON Lines and WARC files read
 
@@ -499,10 +506,13 @@ def _warc_records(handle: IO[bytes], start: int, path: Path, locator: str, key_b
                 # finds a record of garbage in them (or none) and ends quietly; the records after it were lost.
                 raise ArchiveLoadFailed("a gzip member that does not decompress")
             last = offset
-            url = _html_response_url(record)
-            if url is None:
-                continue
+            left_out = _left_out(record)
+            url = record.rec_headers.get_header("WARC-Target-URI") or ""
             item_locator, key = f"{locator}#{offset}", f"{key_base}#{offset}"
+            if left_out is not None:
+                if left_out[0] and taken.passed_over is not None and taken.wants(item_locator, None):
+                    taken.passed_over(f"{path}#{offset}", url, *left_out)   # one shard says so, as for a damaged one
+                continue
             if taken.wants(item_locator, key):
                 item = _warc_item(record, path, offset, url, key, item_locator)
                 yield item
@@ -577,19 +587,24 @@ def _looks_like_warc(handle: IO[bytes]) -> bool:
     return head.lstrip().startswith((b"WARC/", b"filedesc://"))
 
 
-def _html_response_url(record: Any) -> str | None:
-    """The target URL when the record is a successful HTML response (or an HTML resource), else None."""
+def _left_out(record: Any) -> tuple[str, str] | None:
+    """Why a record is not read as an article, (kind, in full): ("HTTP 404", "HTTP 404 Not Found"), ("not HTML",
+    "not HTML (image/png)"), ("revisit", ...); ("", "") for a record that holds no response (request, warcinfo,
+    metadata); None when it is a page: a successful HTML response, or an HTML resource."""
+    if record.rec_type == "revisit":
+        return "revisit", "revisit (the page is an earlier record's, not in this one)"
     if record.rec_type not in ("response", "resource"):
-        return None
+        return "", ""
     if record.rec_type == "response":
         if record.http_headers is None:
-            return None
+            return "no HTTP headers", "no HTTP headers"
         status = record.http_headers.get_statuscode() or ""
         if not status.startswith("2"):
-            return None
-    if "html" not in _content_type(record).lower():
-        return None
-    return record.rec_headers.get_header("WARC-Target-URI") or ""
+            return f"HTTP {status}", f"HTTP {record.http_headers.statusline}"
+    content_type = _content_type(record)
+    if "html" not in content_type.lower():
+        return "not HTML", f"not HTML ({content_type.split(';')[0].strip() or 'no Content-Type'})"
+    return None
 
 
 def _content_type(record: Any) -> str:

@@ -455,3 +455,28 @@ def test_a_secret_in_an_article_url_from_jsonl_or_warc_is_never_written(tmp_path
     store = Store(tmp_path / "c.db")
     rows = json.dumps([list(store.db[t].rows) for t in store.db.table_names() if t != "bodies"], default=str)
     assert "TOPSECRET" not in rows and "access_token=REDACTED" in rows
+
+
+def test_scan_says_which_warc_records_it_left_out_and_why(tmp_path: Path) -> None:
+    """`scan --warc-input` read the 2xx HTML responses and said nothing of the rest (20 of 200 records in a crawl):
+    the summary counts the records left out by reason, `-v` names each, and each shard counts its own."""
+    import re
+
+    from tests.test_inputs import WARC_RECORDS
+
+    warc = write_warc(tmp_path / "c.warc.gz", WARC_RECORDS)
+    result = invoke(tmp_path, "scan", "--json", "--warc-input", str(warc))
+    assert result.exit_code == 0, result.output
+    assert len(lines(result.stdout)) == 2
+    assert "; 3 WARC records left out (1 HTTP 301, 1 HTTP 404, 1 not HTML)" in result.stderr, result.stderr
+    verbose = invoke(tmp_path, "scan", "--json", "-v", "--no-resume", "--warc-input", str(warc)).stderr
+    named = re.findall(r"^left out (\S+) \((\S+)\): (.+)$", verbose, re.M)
+    assert [(url, why) for _, url, why in named] == [
+        ("https://news.example/missing", "HTTP 404 Not Found"),
+        ("https://news.example/logo.png", "not HTML (image/png)"), ("https://news.example/moved", "HTTP 301 Moved")]
+    assert all(source.startswith(f"{warc}#") for source, _, _ in named)
+    counted = []
+    for shard in ("1/2", "2/2"):
+        said = invoke(tmp_path, "scan", "--json", "-v", "--shard", shard, "--warc-input", str(warc)).stderr
+        counted += re.findall(r"^left out (\S+) ", said, re.M)
+    assert sorted(counted) == sorted(source for source, _, _ in named)
