@@ -670,6 +670,7 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
     advance = (lambda: None) if quiet else session.reporter.progress(_DOING.get(command, command), None, stats=stats)
 
     found = {"url": 0, "id": 0}   # articles whose record gave the field named with --url-field / --id-field
+    unread: dict[str, tuple[int, str]] = {}   # records whose URL or id field was not read: count, the first's
 
     def on_outcome(outcome: Outcome) -> None:
         advance()
@@ -678,6 +679,10 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
             _say_article(outcome)
         found["url"] += getattr(outcome, "url", None) is not None
         found["id"] += getattr(outcome, "record_id", None) is not None
+        if isinstance(outcome, pipeline.ArticleResult):
+            for key, what in outcome.unread:
+                count, first = unread.get(key, (0, f"{outcome.article.source}, {what}"))
+                unread[key] = (count + 1, first)
 
     def passed_over(source: str, url: str, kind: str, why: str) -> None:
         if verbose:
@@ -694,6 +699,7 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
         ctx.exit(EXIT_INTERRUPTED)
     session.reporter.close()
     _say_fields_never_found(spec, found, read=summary.articles)
+    _say_fields_not_read(spec, unread)
     if store is not None and run_options.job is not None:
         store.forget_progress(run_options.job)   # done: the same command, run again, starts afresh
     handled = (summary.articles + summary.failed + summary.skipped + summary.unavailable + summary.resumed
@@ -717,6 +723,20 @@ def _say_fields_never_found(spec: InputSpec, found: dict[str, int], *, read: int
         if name and not found[key]:
             click.echo(f"warning: no record read gave a value in the field {name!r} ({option}): no article's "
                        f"{what} is known", err=True)
+
+
+def _say_fields_not_read(spec: InputSpec, unread: dict[str, tuple[int, str]]) -> None:
+    """Records whose URL field held something other than text, or id field something other than text or a whole
+    number (`"url": 5`: before, dropped without a word while `"id": 7` became "7"). Not an error: the article
+    was read, only what the field says is not known."""
+    for key, option, what, expected in (("url", "--url-field", "URL", "text"),
+                                        ("id", "--id-field", "record id", "text or a whole number")):
+        if key in unread:
+            count, first = unread[key]
+            name = getattr(spec.fields, key) or key
+            click.echo(f"warning: {count:,} record{'s' * (count != 1)} gave a value other than {expected} in the "
+                       f"field {name!r} ({option}): {'their' if count != 1 else 'its'} {what} is not known (the "
+                       f"first: {first})", err=True)
 
 
 def _summary_line(command: str, summary: Summary, seconds: float) -> str:

@@ -117,6 +117,7 @@ class Loaded:
     url: str | None
     record_id: str | None
     truncated: str | None = None      # why the crawler cut the page short (a WARC record's WARC-Truncated)
+    unread: tuple[tuple[str, str], ...] = ()   # a JSON Lines record's fields not read: ("url", "a number")
 
 
 @dataclass(frozen=True)
@@ -388,8 +389,10 @@ _JSON_TYPES = {str: "string", int: "number", float: "number", bool: "boolean", l
 _ARTICLES = {"number": "a", "boolean": "a", "list": "a", "object": "an", "string": "a"}
 
 
-def _parse_line(item: Item) -> tuple[bytes, str | None, str | None, str | None]:
-    """(article bytes, kind, url, id) from one JSON Lines record; an InputError names the line and the field."""
+def _parse_line(item: Item) -> tuple[bytes, str | None, str | None, str | None, tuple[tuple[str, str], ...]]:
+    """(article bytes, kind, url, id, unread) from one JSON Lines record; an InputError names the line and the
+    field. A URL is text, an id text or a whole number (database ids are; 7 is "7"); any other value of theirs
+    is not read, and `unread` says so: ("url", "a number")."""
     fields = item.fields or JsonlFields()
     try:
         record = json.loads(item.line or b"")
@@ -416,11 +419,14 @@ def _parse_line(item: Item) -> tuple[bytes, str | None, str | None, str | None]:
         raise InputError(f"cannot read {item.source}: {what} in field {name!r}, not text; name the field with "
                          f"--html-field or --text-field")
     url, record_id = (_field(record, f) if f else None for f in (fields.url or "url", fields.id or "id"))
+    id_read = isinstance(record_id, (str, int)) and not isinstance(record_id, bool)
+    unread = tuple((key, f"{_ARTICLES[_JSON_TYPES[type(value)]]} {_JSON_TYPES[type(value)]}")
+                   for key, value, read in (("url", url, isinstance(url, str)), ("id", record_id, id_read))
+                   if value is not None and not read)
     # A lone surrogate (an escape JSON allows) becomes "?": spans index the text these bytes decode to.
     return (body.encode("utf-8", "replace"), kind,
             url if isinstance(url, str) and url else None,
-            str(record_id) if isinstance(record_id, (str, int)) and not isinstance(record_id, bool) and record_id != ""
-            else None)
+            str(record_id) if id_read and record_id != "" else None, unread)
 
 
 # -- WARC and ARC -------------------------------------------------------------------------------------------
@@ -828,8 +834,9 @@ def load(item: Item, *, kind: str | None = None, encoding: str | None = None) ->
     if item.remote:
         raise InputError(f"cannot read {item.source}: a URL is fetched through the run's client, not loaded")
     url, record_id = item.url, item.record_id
+    unread: tuple[tuple[str, str], ...] = ()
     if item.line is not None:
-        data, line_kind, url, record_id = _parse_line(item)
+        data, line_kind, url, record_id, unread = _parse_line(item)
         # The text came out of JSON: it is Unicode whatever `encoding` the files were given, and these bytes are
         # its UTF-8 (before, `--encoding latin-1` decoded them again: "José" was scanned as "JosÃ©").
         article = from_bytes(data, item.source, kind=kind or line_kind, encoding="utf-8")
@@ -840,4 +847,4 @@ def load(item: Item, *, kind: str | None = None, encoding: str | None = None) ->
             refuse_container(item.data or b"", item.source)   # stdin is read as one article: a feed is not one
         article = from_bytes(item.data or b"", item.source, kind=kind or item.kind, encoding=encoding,
                              declared=item.charset)
-    return Loaded(article=article, url=url, record_id=record_id, truncated=item.truncated)
+    return Loaded(article=article, url=url, record_id=record_id, truncated=item.truncated, unread=unread)

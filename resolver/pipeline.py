@@ -101,6 +101,9 @@ class ArticleResult:
     # The fetch rows of an article fetched by its URL, still to be written in the transaction that records it
     # (#11); empty once recorded. Not part of what the article says, so not in its JSON.
     unrecorded_fetches: tuple[dict[str, object], ...] = field(default=(), repr=False, compare=False)
+    # The JSON Lines record's URL or id fields whose value was not read (not text): ("url", "a number"). Said once
+    # for the run, at its end; not part of what the article says.
+    unread: tuple[tuple[str, str], ...] = field(default=(), repr=False, compare=False)
 
     @property
     def _step_results(self) -> Iterator[StepResult]:
@@ -912,7 +915,7 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
         url = session.redactor.url(found.loaded.url) if found.loaded.url else None
         result = ArticleResult(found.loaded.article, found.embeds, found.credits, url=url,
                                record_id=found.loaded.record_id, truncated=found.loaded.truncated,
-                               unrecorded_fetches=item.fetched)
+                               unrecorded_fetches=item.fetched, unread=found.loaded.unread)
         if record and session.store is not None:
             [result] = record_results(session.store, [result])
         return result

@@ -70,6 +70,27 @@ def test_a_field_named_that_no_record_has_is_said_so(tmp_path: Path, feed: Path)
     assert "warning" not in named.stderr
 
 
+def test_a_url_or_id_field_that_is_not_text_is_said_so(tmp_path: Path) -> None:
+    """`"url": 5` was dropped without a word while `"id": 7` became "7". A URL is text: another value is not read,
+    and a warning at the end counts the records and names the first. An id may be text or a whole number (database
+    ids are): 7 is "7"; 7.5, true or a list are not read, and said so likewise."""
+    records = [{"html": "<p>a</p>", "url": 5, "id": 7}, {"html": "<p>b</p>", "url": "https://n.example/b", "id": 7.5},
+               {"html": "<p>c</p>", "url": ["https://n.example/c"], "id": True},
+               {"html": "<p>d</p>", "url": None, "id": "d-4"}]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records))
+    result = invoke(tmp_path, "scan", "--json", "--jsonl", str(feed))
+    assert result.exit_code == 0, result.output
+    assert [(r["url"], r["record_id"]) for r in lines(result.stdout)] == [
+        (None, "7"), ("https://n.example/b", None), (None, None), (None, "d-4")]
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert warnings == [
+        f"warning: 2 records gave a value other than text in the field 'url' (--url-field): their URL is not "
+        f"known (the first: {feed}:1, a number)",
+        f"warning: 2 records gave a value other than text or a whole number in the field 'id' (--id-field): their "
+        f"record id is not known (the first: {feed}:2, a number)"]
+
+
 def test_scan_warc_input_reads_each_html_response(tmp_path: Path) -> None:
     records = [("response", f"https://news.example/{n}", "200 OK", "text/html", tweet_page(n).encode(), [])
                for n in range(3)] + [("response", "https://news.example/x.png", "200 OK", "image/png", b"png", [])]
