@@ -686,7 +686,8 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
 
     def passed_over(source: str, url: str, kind: str, why: str) -> None:
         if verbose:
-            click.echo(f"left out {source} ({url or 'no WARC-Target-URI'}): {why}", err=True)
+            click.echo(f"left out {source} ({session.redactor.url(url) if url else 'no WARC-Target-URI'}): {why}",
+                       err=True)
     items = pipeline.items_of(spec, session=session, options=run_options, summary=summary, stdin=lines,
                               passed_over=passed_over)
     try:

@@ -606,7 +606,8 @@ def _left_out(record: Any) -> tuple[str, str] | None:
             return "no HTTP headers", "no HTTP headers"
         status = record.http_headers.get_statuscode() or ""
         if not status.startswith("2"):
-            return f"HTTP {status}", f"HTTP {record.http_headers.statusline}"
+            line = "".join(c if c.isprintable() else "?" for c in str(record.http_headers.statusline)[:100])
+            return (f"HTTP {status[:10]}", f"HTTP {line}") if status else ("no HTTP status", "no HTTP status")
     content_type = _content_type(record)
     if "html" not in content_type.lower():
         return "not HTML", f"not HTML ({content_type.split(';')[0].strip() or 'no Content-Type'})"

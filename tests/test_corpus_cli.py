@@ -485,16 +485,19 @@ def test_scan_says_which_warc_records_it_left_out_and_why(tmp_path: Path) -> Non
 
     from tests.test_inputs import WARC_RECORDS
 
-    warc = write_warc(tmp_path / "c.warc.gz", WARC_RECORDS)
+    secret = ("response", "https://news.example/p?access_token=hunter2hunter2", "403 Forbidden", "text/html", b"", [])
+    warc = write_warc(tmp_path / "c.warc.gz", [*WARC_RECORDS, secret])
     result = invoke(tmp_path, "scan", "--json", "--warc-input", str(warc))
     assert result.exit_code == 0, result.output
     assert len(lines(result.stdout)) == 2
-    assert "; 3 WARC records left out (1 HTTP 301, 1 HTTP 404, 1 not HTML)" in result.stderr, result.stderr
+    assert "; 4 WARC records left out (1 HTTP 301, 1 HTTP 403, 1 HTTP 404, 1 not HTML)" in result.stderr, result.stderr
     verbose = invoke(tmp_path, "scan", "--json", "-v", "--no-resume", "--warc-input", str(warc)).stderr
     named = re.findall(r"^left out (\S+) \((\S+)\): (.+)$", verbose, re.M)
     assert [(url, why) for _, url, why in named] == [
         ("https://news.example/missing", "HTTP 404 Not Found"),
-        ("https://news.example/logo.png", "not HTML (image/png)"), ("https://news.example/moved", "HTTP 301 Moved")]
+        ("https://news.example/logo.png", "not HTML (image/png)"), ("https://news.example/moved", "HTTP 301 Moved"),
+        ("https://news.example/p?access_token=REDACTED", "HTTP 403 Forbidden")]
+    assert "hunter2" not in verbose
     assert all(source.startswith(f"{warc}#") for source, _, _ in named)
     counted = []
     for shard in ("1/2", "2/2"):
