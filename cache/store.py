@@ -37,7 +37,7 @@ MIGRATION_SET = "embed-resolver-cache"
 MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", "m003_posts_media_and_raw_bodies",
               "m004_archives", "m005_media_warnings", "m006_errors", "m007_identification_verdicts",
               "m008_source_urls_and_progress", "m009_research_views_and_search", "m010_embed_text_confidence",
-              "m011_run_outputs", "m012_truncated_articles")
+              "m011_run_outputs", "m012_truncated_articles", "m013_rename_evidence_indexes")
 
 
 class CacheError(Exception):
@@ -580,8 +580,9 @@ class Store:
         the post `post_id` (with no author id, or `author_id`), then answers about other posts with the author id
         `author_id` when the post's own say nothing, oldest first: the evidence that an account was renamed (#9).
         The post's own answers are read through its index; other posts' only when `authors` saw the handle with
-        that id (or with none kept), in the order they were recorded, stopping at `limit` (a scan of every
-        observation for each embed whose handle changed was 160 ms at 200,000 observations)."""
+        that id (or with none kept), in the order they were recorded, stopping at `limit`. Those two reads go
+        through m013's indexes on these very expressions (keep them alike): they were scans, 110-160 ms an embed
+        at 200,000 observations (scripts/bench_sightings.py)."""
         select = ("SELECT o.id, o.method, o.fetch_id, o.record, p.post_id, f.fetched_at FROM post_observations o "
                   "JOIN posts p ON p.id = o.post_row JOIN fetches f ON f.id = o.fetch_id ")
         named = "lower(json_extract(o.record, '$.author.handle')) = lower(?)"

@@ -552,7 +552,7 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
     Prints one line (or JSON object) per shard as it finishes, then the summary line."""
     import json
     import time
-    from dataclasses import fields, replace
+    from dataclasses import replace
 
     from pathlib import Path
 
@@ -592,8 +592,7 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
     started = time.monotonic()
 
     def on_shard(found: dict[str, Any]) -> None:
-        for name in (f.name for f in fields(summary)):
-            setattr(summary, name, getattr(summary, name) + found[name])
+        summary.add(found)
         if as_json or not quiet:
             click.echo(json.dumps(found) if as_json else f"shard {found['shard']}: {found['articles']:,} articles, "
                        f"{found['embeds']:,} embeds into {found['db']}", err=not as_json)
@@ -671,6 +670,7 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
     advance = (lambda: None) if quiet else session.reporter.progress(_DOING.get(command, command), None, stats=stats)
 
     found = {"url": 0, "id": 0}   # articles whose record gave the field named with --url-field / --id-field
+    unread: dict[str, tuple[int, str]] = {}   # records whose URL or id field was not read: count, the first's
 
     def on_outcome(outcome: Outcome) -> None:
         advance()
@@ -679,7 +679,17 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
             _say_article(outcome)
         found["url"] += getattr(outcome, "url", None) is not None
         found["id"] += getattr(outcome, "record_id", None) is not None
-    items = pipeline.items_of(spec, session=session, options=run_options, summary=summary, stdin=lines)
+        if isinstance(outcome, pipeline.ArticleResult):
+            for key, what in outcome.unread:
+                count, first = unread.get(key, (0, f"{outcome.article.source}, {what}"))
+                unread[key] = (count + 1, first)
+
+    def passed_over(source: str, url: str, kind: str, why: str) -> None:
+        if verbose:
+            click.echo(f"left out {source} ({session.redactor.url(url) if url else 'no WARC-Target-URI'}): {why}",
+                       err=True)
+    items = pipeline.items_of(spec, session=session, options=run_options, summary=summary, stdin=lines,
+                              passed_over=passed_over)
     try:
         with user_errors():
             pipeline.run(items, session=session, steps=steps, emit=on_outcome, options=run_options, summary=summary)
@@ -690,10 +700,11 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
         ctx.exit(EXIT_INTERRUPTED)
     session.reporter.close()
     _say_fields_never_found(spec, found, read=summary.articles)
+    _say_fields_not_read(spec, unread)
     if store is not None and run_options.job is not None:
         store.forget_progress(run_options.job)   # done: the same command, run again, starts afresh
     handled = (summary.articles + summary.failed + summary.skipped + summary.unavailable + summary.resumed
-               + summary.repeated)
+               + summary.repeated + sum(summary.left_out.values()))
     if not quiet and handled > 1:
         click.echo(_summary_line(command, summary, time.monotonic() - started), err=True)
     return summary
@@ -715,6 +726,20 @@ def _say_fields_never_found(spec: InputSpec, found: dict[str, int], *, read: int
                        f"{what} is known", err=True)
 
 
+def _say_fields_not_read(spec: InputSpec, unread: dict[str, tuple[int, str]]) -> None:
+    """Records whose URL field held something other than text, or id field something other than text or a whole
+    number (`"url": 5`: before, dropped without a word while `"id": 7` became "7"). Not an error: the article
+    was read, only what the field says is not known."""
+    for key, option, what, expected in (("url", "--url-field", "URL", "text"),
+                                        ("id", "--id-field", "record id", "text or a whole number")):
+        if key in unread:
+            count, first = unread[key]
+            name = getattr(spec.fields, key) or key
+            click.echo(f"warning: {count:,} record{'s' * (count != 1)} gave a value other than {expected} in the "
+                       f"field {name!r} ({option}): {'their' if count != 1 else 'its'} {what} is not known (the "
+                       f"first: {first})", err=True)
+
+
 def _summary_line(command: str, summary: Summary, seconds: float) -> str:
     line = (f"{_DONE.get(command, command)} {summary.articles:,} article{'s' * (summary.articles != 1)} in "
             f"{seconds:.1f} s ({summary.articles / seconds if seconds > 0 else 0:.1f}/s): {summary.embeds:,} embeds, "
@@ -723,6 +748,10 @@ def _summary_line(command: str, summary: Summary, seconds: float) -> str:
               (summary.skipped, "skipped"), (summary.unavailable, "unavailable offline"),
               (summary.resumed, "finished by an earlier run"), (summary.repeated, "already read by another path"),
               (summary.truncated, "truncated by the crawler (embeds past the cut may be missing)")]
+    left_out = sum(summary.left_out.values())
+    if left_out:   # the WARC records that are no page: a crawl's 404s and images are not articles, but say so
+        kinds = ", ".join(f"{n:,} {kind}" for kind, n in sorted(summary.left_out.items(), key=lambda k: (-k[1], k[0])))
+        extras.append((left_out, f"WARC record{'s' * (left_out != 1)} left out ({kinds})"))
     return "; ".join([line] + [f"{n:,} {what}" for n, what in extras if n])
 
 
@@ -1043,6 +1072,7 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
     suffix = {"md": ".md", "json": ".json", "html": ".html"}[fmt]
     folder = output or Path("embed-resolver-reports")
     entries: list[tuple[str, dict[str, Any]]] = []   # (file name, the report's article and summary): the index
+    named = {name: _where(entry["article"]["source"]) for name, entry in _indexed(folder).items()} if many else {}
 
     def render(data: dict[str, Any]) -> str:
         if fmt == "json":
@@ -1062,7 +1092,7 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
         if not many:
             entries.append(("", data))
             return
-        file_name = _safe_name(outcome.article.source, data["article"]["sha256"]) + suffix
+        file_name = _report_name(named, outcome.article.source, data["article"]["sha256"], suffix)
         _write(folder / file_name, render(data))
         entries.append((file_name, {"article": data["article"], "summary": data["summary"]}))
         _note_in_index(folder, file_name, entries[-1][1])
@@ -1132,12 +1162,9 @@ def _noted_in_index(folder: Path) -> dict[str, dict[str, Any]]:
     return noted
 
 
-def _write_index(folder: Path, entries: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
-    """index.md and index.json over the reports written now and those an earlier, interrupted run wrote; returns
-    the entries of the index."""
+def _indexed(folder: Path) -> dict[str, dict[str, Any]]:
+    """The reports the folder's index names, and those noted since it was last written: file name -> entry."""
     import json
-
-    from resolver import report as rendering
 
     known: dict[str, dict[str, Any]] = {}
     if _index_exists(folder):
@@ -1147,6 +1174,17 @@ def _write_index(folder: Path, entries: list[tuple[str, dict[str, Any]]]) -> lis
         except (OSError, ValueError, KeyError, TypeError):
             known = {}
     known.update(_noted_in_index(folder))
+    return known
+
+
+def _write_index(folder: Path, entries: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
+    """index.md and index.json over the reports written now and those an earlier, interrupted run wrote; returns
+    the entries of the index."""
+    import json
+
+    from resolver import report as rendering
+
+    known = _indexed(folder)
     known.update(dict(entries))
     merged = list(known.items())
     _write(folder / "index.md", rendering.index_markdown(merged))
@@ -1202,8 +1240,10 @@ def _with_lookups(store: Store, rows: list[dict[str, Any]], description: str) ->
     rows = [{**row, "looked_up": looked_up(store, row["url"])} for row in rows]
     never = sum(not row["looked_up"] for row in rows)
     if never:
-        description += (f" {never} of the {len(rows)} rows shown were never looked up in the archive (unknown, not "
-                        f"lost): `embed-resolver scan --archive` asks.")
+        shown = ("The 1 row shown was" if len(rows) == 1
+                 else f"{never} of the {len(rows)} rows shown {'was' if never == 1 else 'were'}")
+        description += (f" {shown} never looked up in the archive (unknown, not lost): `embed-resolver scan --archive` "
+                        f"asks.")
     return rows, description
 
 
@@ -1211,7 +1251,7 @@ def _print_view(view: str, description: str, rows: list[dict[str, Any]], total: 
     from rich.table import Table
 
     shown = f"{len(rows)} of {total:,}" if total > len(rows) else f"{total:,}"
-    table = Table(title=f"{view} ({shown} rows)", caption=description, caption_justify="left")
+    table = Table(title=f"{view} ({shown} row{'s' * (total != 1)})", caption=description, caption_justify="left")
     for column in rows[0] if rows else ["(no rows)"]:
         table.add_column(column, overflow="fold")
     for row in rows:
@@ -1369,6 +1409,29 @@ def cache_metadata(ctx: click.Context, output: Path | None) -> None:
     except OSError as exc:
         raise click.ClickException(f"cannot write {output or 'metadata.json'}: {exc.strerror or exc}") from None
     click.echo(f"wrote {path}", err=True)
+
+
+def _report_name(named: dict[str, str], source: str, sha256: str, suffix: str) -> str:
+    """The file name of an article's report in a folder of reports: `{stem}-{sha8}`. Two articles with the same
+    stem and bytes (two records of one WARC, two lines of a feed, story.html in two folders) would share it, and
+    the later overwrote the earlier (#13): the one whose name the folder already gives another article gets its
+    source's hash as well. `named`: file name -> source, from the folder's index and this run (updated), so a
+    re-run and a resumed run give each article the name it had."""
+    import hashlib
+
+    where, stem = _where(source), _safe_name(source, sha256)
+    name = stem + suffix
+    if named.setdefault(name, where) != where:
+        name = f"{stem}-{hashlib.sha256(where.encode('utf-8', 'surrogateescape')).hexdigest()[:8]}{suffix}"
+        named[name] = where
+    return name
+
+
+def _where(source: str) -> str:
+    """A source as it compares across runs: a path made absolute (a re-run may name the folder another way)."""
+    import os
+
+    return source if "://" in source or source == "-" else os.path.abspath(source)
 
 
 def _safe_name(source: str, sha256: str) -> str:

@@ -60,9 +60,10 @@ class Shard:
             k, n = (int(part) for part in text.split("/"))
         except ValueError:
             raise InputError(f"--shard {text!r}: expected K/N, e.g. 1/4") from None
-        if n < 1 or not 1 <= k <= n:
-            raise InputError(f"--shard {text!r}: K must be between 1 and N (shards count from 1: 1/{max(n, 1)}"
-                             f" to {max(n, 1)}/{max(n, 1)})")
+        if n < 1:
+            raise InputError(f"--shard {text!r}: N, the number of shards, must be at least 1 (e.g. 1/4)")
+        if not 1 <= k <= n:
+            raise InputError(f"--shard {text!r}: K must be between 1 and N (shards count from 1: 1/{n} to {n}/{n})")
         return cls(k, n)
 
     def takes(self, locator: str) -> bool:
@@ -116,6 +117,7 @@ class Loaded:
     url: str | None
     record_id: str | None
     truncated: str | None = None      # why the crawler cut the page short (a WARC record's WARC-Truncated)
+    unread: tuple[tuple[str, str], ...] = ()   # a JSON Lines record's fields not read: ("url", "a number")
 
 
 @dataclass(frozen=True)
@@ -136,12 +138,13 @@ class InputSpec:
 
 
 def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | StdinLines | None = None,
-               repeated: Callable[[], None] | None = None) -> Iterator[Item]:
+               repeated: Callable[[], None] | None = None, passed_over: PassedOver | None = None) -> Iterator[Item]:
     """Every item the spec names, in a stable order, less those of other shards, those `skip` says are done and
     files already taken by another path (a link, a file named twice: `repeated` is called for each), all decided
-    before the item is read. Items with a problem are always yielded: the user must hear of them."""
+    before the item is read. Items with a problem are always yielded: the user must hear of them. A WARC response
+    that is no page (not 2xx, not HTML, a revisit) is no item: `passed_over` is called for each of this shard's."""
     stdin = stdin if stdin is not None else sys.stdin.buffer
-    taken = _Taker(spec.shard, skip, repeated, leave_out=frozenset(spec.leave_out))
+    taken = _Taker(spec.shard, skip, repeated, leave_out=frozenset(spec.leave_out), passed_over=passed_over)
     for name in spec.files:
         try:
             named = classify(name)   # the one rule for what a name is (#11): stdin, a URL, a file or a folder
@@ -178,13 +181,19 @@ def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | 
                 yield from _warc_file(path, locator, taken)
 
 
+# A WARC record left out, not a page: (source "crawl.warc.gz#4096", its target URL, kind "HTTP 404", in full
+# "HTTP 404 Not Found").
+PassedOver = Callable[[str, str, str, str], None]
+
+
 class _Taker:
     """Decides, before anything is read, whether an item is wanted: in this shard, not done already, and not a file
     this run has taken by another path (its key is the real path, size and time)."""
 
     def __init__(self, shard: Shard | None, skip: Skip | None, repeated: Callable[[], None] | None = None, *,
-                 leave_out: frozenset[str] = frozenset()) -> None:
+                 leave_out: frozenset[str] = frozenset(), passed_over: PassedOver | None = None) -> None:
         self.shard, self.skip, self.repeated, self.leave_out = shard, skip, repeated, leave_out
+        self.passed_over = passed_over
         self.files: set[str] = set()   # keys of the files taken (not of JSON Lines or WARC records: no need)
         self.containers: set[str] = set()   # real paths of the JSON Lines and WARC files read
 
@@ -380,8 +389,10 @@ _JSON_TYPES = {str: "string", int: "number", float: "number", bool: "boolean", l
 _ARTICLES = {"number": "a", "boolean": "a", "list": "a", "object": "an", "string": "a"}
 
 
-def _parse_line(item: Item) -> tuple[bytes, str | None, str | None, str | None]:
-    """(article bytes, kind, url, id) from one JSON Lines record; an InputError names the line and the field."""
+def _parse_line(item: Item) -> tuple[bytes, str | None, str | None, str | None, tuple[tuple[str, str], ...]]:
+    """(article bytes, kind, url, id, unread) from one JSON Lines record; an InputError names the line and the
+    field. A URL is text, an id text or a whole number (database ids are; 7 is "7"); any other value of theirs
+    is not read, and `unread` says so: ("url", "a number")."""
     fields = item.fields or JsonlFields()
     try:
         record = json.loads(item.line or b"")
@@ -408,11 +419,14 @@ def _parse_line(item: Item) -> tuple[bytes, str | None, str | None, str | None]:
         raise InputError(f"cannot read {item.source}: {what} in field {name!r}, not text; name the field with "
                          f"--html-field or --text-field")
     url, record_id = (_field(record, f) if f else None for f in (fields.url or "url", fields.id or "id"))
+    id_read = isinstance(record_id, (str, int)) and not isinstance(record_id, bool)
+    unread = tuple((key, f"{_ARTICLES[_JSON_TYPES[type(value)]]} {_JSON_TYPES[type(value)]}")
+                   for key, value, read in (("url", url, isinstance(url, str)), ("id", record_id, id_read))
+                   if value is not None and not read)
     # A lone surrogate (an escape JSON allows) becomes "?": spans index the text these bytes decode to.
     return (body.encode("utf-8", "replace"), kind,
             url if isinstance(url, str) and url else None,
-            str(record_id) if isinstance(record_id, (str, int)) and not isinstance(record_id, bool) and record_id != ""
-            else None)
+            str(record_id) if id_read and record_id != "" else None, unread)
 
 
 # -- WARC and ARC -------------------------------------------------------------------------------------------
@@ -498,10 +512,13 @@ def _warc_records(handle: IO[bytes], start: int, path: Path, locator: str, key_b
                 # finds a record of garbage in them (or none) and ends quietly; the records after it were lost.
                 raise ArchiveLoadFailed("a gzip member that does not decompress")
             last = offset
-            url = _html_response_url(record)
-            if url is None:
-                continue
+            left_out = _left_out(record)
+            url = record.rec_headers.get_header("WARC-Target-URI") or ""
             item_locator, key = f"{locator}#{offset}", f"{key_base}#{offset}"
+            if left_out is not None:
+                if left_out[0] and taken.passed_over is not None and taken.wants(item_locator, None):
+                    taken.passed_over(f"{path}#{offset}", url, *left_out)   # one shard says so, as for a damaged one
+                continue
             if taken.wants(item_locator, key):
                 item = _warc_item(record, path, offset, url, key, item_locator)
                 yield item
@@ -576,19 +593,25 @@ def _looks_like_warc(handle: IO[bytes]) -> bool:
     return head.lstrip().startswith((b"WARC/", b"filedesc://"))
 
 
-def _html_response_url(record: Any) -> str | None:
-    """The target URL when the record is a successful HTML response (or an HTML resource), else None."""
+def _left_out(record: Any) -> tuple[str, str] | None:
+    """Why a record is not read as an article, (kind, in full): ("HTTP 404", "HTTP 404 Not Found"), ("not HTML",
+    "not HTML (image/png)"), ("revisit", ...); ("", "") for a record that holds no response (request, warcinfo,
+    metadata); None when it is a page: a successful HTML response, or an HTML resource."""
+    if record.rec_type == "revisit":
+        return "revisit", "revisit (the page is an earlier record's, not in this one)"
     if record.rec_type not in ("response", "resource"):
-        return None
+        return "", ""
     if record.rec_type == "response":
         if record.http_headers is None:
-            return None
+            return "no HTTP headers", "no HTTP headers"
         status = record.http_headers.get_statuscode() or ""
         if not status.startswith("2"):
-            return None
-    if "html" not in _content_type(record).lower():
-        return None
-    return record.rec_headers.get_header("WARC-Target-URI") or ""
+            line = "".join(c if c.isprintable() else "?" for c in str(record.http_headers.statusline)[:100])
+            return (f"HTTP {status[:10]}", f"HTTP {line}") if status else ("no HTTP status", "no HTTP status")
+    content_type = _content_type(record)
+    if "html" not in content_type.lower():
+        return "not HTML", f"not HTML ({content_type.split(';')[0].strip() or 'no Content-Type'})"
+    return None
 
 
 def _content_type(record: Any) -> str:
@@ -812,8 +835,9 @@ def load(item: Item, *, kind: str | None = None, encoding: str | None = None) ->
     if item.remote:
         raise InputError(f"cannot read {item.source}: a URL is fetched through the run's client, not loaded")
     url, record_id = item.url, item.record_id
+    unread: tuple[tuple[str, str], ...] = ()
     if item.line is not None:
-        data, line_kind, url, record_id = _parse_line(item)
+        data, line_kind, url, record_id, unread = _parse_line(item)
         # The text came out of JSON: it is Unicode whatever `encoding` the files were given, and these bytes are
         # its UTF-8 (before, `--encoding latin-1` decoded them again: "José" was scanned as "JosÃ©").
         article = from_bytes(data, item.source, kind=kind or line_kind, encoding="utf-8")
@@ -824,4 +848,4 @@ def load(item: Item, *, kind: str | None = None, encoding: str | None = None) ->
             refuse_container(item.data or b"", item.source)   # stdin is read as one article: a feed is not one
         article = from_bytes(item.data or b"", item.source, kind=kind or item.kind, encoding=encoding,
                              declared=item.charset)
-    return Loaded(article=article, url=url, record_id=record_id, truncated=item.truncated)
+    return Loaded(article=article, url=url, record_id=record_id, truncated=item.truncated, unread=unread)

@@ -27,7 +27,7 @@ from cache import CacheError
 from resolver import __version__, extract, platforms
 from resolver.article import Article, from_bytes, from_path
 from resolver.errors import EmbedResolverError, InputError, NotDecodable
-from resolver.inputs import InputSpec, Item, StdinLines, iter_items, load
+from resolver.inputs import InputSpec, Item, PassedOver, StdinLines, iter_items, load
 from resolver.model import Credit, Embed
 from resolver.options import ArchiveOptions, FetchOptions
 from resolver.session import NotCached
@@ -101,6 +101,9 @@ class ArticleResult:
     # The fetch rows of an article fetched by its URL, still to be written in the transaction that records it
     # (#11); empty once recorded. Not part of what the article says, so not in its JSON.
     unrecorded_fetches: tuple[dict[str, object], ...] = field(default=(), repr=False, compare=False)
+    # The JSON Lines record's URL or id fields whose value was not read (not text): ("url", "a number"). Said once
+    # for the run, at its end; not part of what the article says.
+    unread: tuple[tuple[str, str], ...] = field(default=(), repr=False, compare=False)
 
     @property
     def _step_results(self) -> Iterator[StepResult]:
@@ -281,6 +284,17 @@ class Summary:
     resumed: int = 0          # inputs an earlier, interrupted run had finished: not read again
     repeated: int = 0         # files this run had taken already by another path (a link, a file named twice)
     truncated: int = 0        # articles whose WARC record the crawler cut short (scanned: embeds may be missing)
+    left_out: dict[str, int] = field(default_factory=dict)   # WARC records that are no page, by kind ("HTTP 404")
+
+    def add(self, other: Mapping[str, Any]) -> None:
+        """Add another run's counts (a shard's, as `asdict` gives them) to these."""
+        for name in (f.name for f in fields(self)):
+            mine = getattr(self, name)
+            if isinstance(mine, dict):
+                for kind, count in other[name].items():
+                    mine[kind] = mine.get(kind, 0) + count
+            else:
+                setattr(self, name, mine + other[name])
 
     def count(self, outcome: Outcome) -> None:
         if isinstance(outcome, Failure):
@@ -319,17 +333,23 @@ def run(items: Iterable[Item], *, session: Session, steps: Steps = Steps(),
 
 
 def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary: Summary | None = None,
-             stdin: IO[bytes] | StdinLines | None = None) -> Iterator[Item]:
+             stdin: IO[bytes] | StdinLines | None = None, passed_over: PassedOver | None = None) -> Iterator[Item]:
     """The inputs a spec names, less those an earlier run of the same job finished (counted in `summary`), which
-    are not even read."""
+    are not even read. WARC records that are no page are counted in `summary` by kind, and given to `passed_over`."""
     store = session.store
 
     def repeated() -> None:
         if summary is not None:
             summary.repeated += 1
+
+    def left_out(source: str, url: str, kind: str, why: str) -> None:
+        if summary is not None:
+            summary.left_out[kind] = summary.left_out.get(kind, 0) + 1
+        if passed_over is not None:
+            passed_over(source, url, kind, why)
     if store is None or options.job is None or not options.resume or not store.finished_any(options.job):
         # Nothing an earlier run finished: no lookup per item (#14: one query an article on a fresh run).
-        return iter_items(spec, stdin=stdin, repeated=repeated)
+        return iter_items(spec, stdin=stdin, repeated=repeated, passed_over=left_out)
     job = options.job
 
     def done(key: str) -> bool:
@@ -337,7 +357,7 @@ def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary:
         if finished and summary is not None:
             summary.resumed += 1
         return finished
-    return iter_items(spec, skip=done, stdin=stdin, repeated=repeated)
+    return iter_items(spec, skip=done, stdin=stdin, repeated=repeated, passed_over=left_out)
 
 
 def _same_bytes_done(store: Store, job: str, key: str) -> bool:
@@ -895,7 +915,7 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
         url = session.redactor.url(found.loaded.url) if found.loaded.url else None
         result = ArticleResult(found.loaded.article, found.embeds, found.credits, url=url,
                                record_id=found.loaded.record_id, truncated=found.loaded.truncated,
-                               unrecorded_fetches=item.fetched)
+                               unrecorded_fetches=item.fetched, unread=found.loaded.unread)
         if record and session.store is not None:
             [result] = record_results(session.store, [result])
         return result

@@ -70,6 +70,27 @@ def test_a_field_named_that_no_record_has_is_said_so(tmp_path: Path, feed: Path)
     assert "warning" not in named.stderr
 
 
+def test_a_url_or_id_field_that_is_not_text_is_said_so(tmp_path: Path) -> None:
+    """`"url": 5` was dropped without a word while `"id": 7` became "7". A URL is text: another value is not read,
+    and a warning at the end counts the records and names the first. An id may be text or a whole number (database
+    ids are): 7 is "7"; 7.5, true or a list are not read, and said so likewise."""
+    records = [{"html": "<p>a</p>", "url": 5, "id": 7}, {"html": "<p>b</p>", "url": "https://n.example/b", "id": 7.5},
+               {"html": "<p>c</p>", "url": ["https://n.example/c"], "id": True},
+               {"html": "<p>d</p>", "url": None, "id": "d-4"}]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records))
+    result = invoke(tmp_path, "scan", "--json", "--jsonl", str(feed))
+    assert result.exit_code == 0, result.output
+    assert [(r["url"], r["record_id"]) for r in lines(result.stdout)] == [
+        (None, "7"), ("https://n.example/b", None), (None, None), (None, "d-4")]
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert warnings == [
+        f"warning: 2 records gave a value other than text in the field 'url' (--url-field): their URL is not "
+        f"known (the first: {feed}:1, a number)",
+        f"warning: 2 records gave a value other than text or a whole number in the field 'id' (--id-field): their "
+        f"record id is not known (the first: {feed}:2, a number)"]
+
+
 def test_scan_warc_input_reads_each_html_response(tmp_path: Path) -> None:
     records = [("response", f"https://news.example/{n}", "200 OK", "text/html", tweet_page(n).encode(), [])
                for n in range(3)] + [("response", "https://news.example/x.png", "200 OK", "image/png", b"png", [])]
@@ -455,3 +476,31 @@ def test_a_secret_in_an_article_url_from_jsonl_or_warc_is_never_written(tmp_path
     store = Store(tmp_path / "c.db")
     rows = json.dumps([list(store.db[t].rows) for t in store.db.table_names() if t != "bodies"], default=str)
     assert "TOPSECRET" not in rows and "access_token=REDACTED" in rows
+
+
+def test_scan_says_which_warc_records_it_left_out_and_why(tmp_path: Path) -> None:
+    """`scan --warc-input` read the 2xx HTML responses and said nothing of the rest (20 of 200 records in a crawl):
+    the summary counts the records left out by reason, `-v` names each, and each shard counts its own."""
+    import re
+
+    from tests.test_inputs import WARC_RECORDS
+
+    secret = ("response", "https://news.example/p?access_token=hunter2hunter2", "403 Forbidden", "text/html", b"", [])
+    warc = write_warc(tmp_path / "c.warc.gz", [*WARC_RECORDS, secret])
+    result = invoke(tmp_path, "scan", "--json", "--warc-input", str(warc))
+    assert result.exit_code == 0, result.output
+    assert len(lines(result.stdout)) == 2
+    assert "; 4 WARC records left out (1 HTTP 301, 1 HTTP 403, 1 HTTP 404, 1 not HTML)" in result.stderr, result.stderr
+    verbose = invoke(tmp_path, "scan", "--json", "-v", "--no-resume", "--warc-input", str(warc)).stderr
+    named = re.findall(r"^left out (\S+) \((\S+)\): (.+)$", verbose, re.M)
+    assert [(url, why) for _, url, why in named] == [
+        ("https://news.example/missing", "HTTP 404 Not Found"),
+        ("https://news.example/logo.png", "not HTML (image/png)"), ("https://news.example/moved", "HTTP 301 Moved"),
+        ("https://news.example/p?access_token=REDACTED", "HTTP 403 Forbidden")]
+    assert "hunter2" not in verbose
+    assert all(source.startswith(f"{warc}#") for source, _, _ in named)
+    counted = []
+    for shard in ("1/2", "2/2"):
+        said = invoke(tmp_path, "scan", "--json", "-v", "--shard", shard, "--warc-input", str(warc)).stderr
+        counted += re.findall(r"^left out (\S+) ", said, re.M)
+    assert sorted(counted) == sorted(source for source, _, _ in named)

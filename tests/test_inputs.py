@@ -610,8 +610,9 @@ def test_arc_files_are_read_too(tmp_path: Path) -> None:
     ("a/b", "--shard 'a/b': expected K/N, e.g. 1/4"),
     ("0/4", "--shard '0/4': K must be between 1 and N (shards count from 1: 1/4 to 4/4)"),
     ("5/4", "--shard '5/4': K must be between 1 and N (shards count from 1: 1/4 to 4/4)"),
-    ("1/0", "--shard '1/0': K must be between 1 and N (shards count from 1: 1/1 to 1/1)"),
-], ids=["no-slash", "not-numbers", "zero", "past-n", "no-shards"])
+    ("1/0", "--shard '1/0': N, the number of shards, must be at least 1 (e.g. 1/4)"),
+    ("0/-2", "--shard '0/-2': N, the number of shards, must be at least 1 (e.g. 1/4)"),
+], ids=["no-slash", "not-numbers", "zero", "past-n", "no-shards", "negative-shards"])
 def test_shard_parse_errors(text: str, message: str) -> None:
     with pytest.raises(InputError) as error:
         Shard.parse(text)

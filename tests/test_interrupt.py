@@ -516,15 +516,20 @@ def test_a_network_run_with_output_killed_holds_each_article_once_in_order(
     assert problems(world.db, 20) == []
 
 
-@pytest.mark.parametrize("where", ["reading", "ctrl-c"], ids=["kill-9", "ctrl-c"])
-def test_a_resumed_report_run_indexes_the_reports_the_interrupted_run_wrote(tmp_path: Path, where: str) -> None:
+@pytest.mark.parametrize("where, twins", [("reading", False), ("ctrl-c", False), ("reading", True)],
+                         ids=["kill-9", "ctrl-c", "kill-9-twins"])
+def test_a_resumed_report_run_indexes_the_reports_the_interrupted_run_wrote(tmp_path: Path, where: str,
+                                                                            twins: bool) -> None:
     """`report -o DIR` over a folder, interrupted, then run again: the index names every report in DIR. It named
     only those the second run wrote (the first never got to write its index), so `--fail-on` did not see the
-    checks of the reports written before the interruption either."""
+    checks of the reports written before the interruption either. Twins: the same file (name and bytes) in two
+    folders, each with its own report whether it was written before the interruption or after."""
     folder, reports = tmp_path / "plain", tmp_path / "reports"
     folder.mkdir()
     for n in range(30):
-        (folder / f"p{n:02d}.txt").write_text(f"Story {n}.\nPhoto: Ann Lee/Agency {n}\n")
+        story, path = (n // 2, folder / "ab"[n % 2] / f"p{n // 2:02d}.txt") if twins else (n, folder / f"p{n:02d}.txt")
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(f"Story {story}.\nPhoto: Ann Lee/Agency {story}\n")
     env = {k: v for k, v in os.environ.items() if not k.startswith("EMBED_RESOLVER_")}
     env["PYTHONPATH"] = str(ROOT)
     args = ["--db", str(tmp_path / "r.db"), "report", "--offline", "--format", "json", "--workers", "1", "-q",

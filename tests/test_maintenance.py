@@ -252,3 +252,20 @@ def test_cache_export_raw_from_the_command_line(store: Store, tmp_path: Path) ->
     assert "'=1+1" in [r["text"] for r in csv.DictReader(io.StringIO(safe.stdout))]
     assert "=1+1" in [r["text"] for r in csv.DictReader(io.StringIO(raw.stdout))]
     assert "--raw" in CliRunner().invoke(cli, ["cache", "export", "--help"]).output
+
+
+def test_stats_counts_one_row_in_the_singular(store: Store, tmp_path: Path) -> None:
+    """`stats` printed "(1 rows)" over a view of one row, and "1 of the 1 rows shown were never looked up"."""
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    store.conn.execute("DELETE FROM credits WHERE organization IS NULL OR organization != 'Reuters'")
+    store.conn.commit()
+    assert store.conn.execute("SELECT count(*) FROM credits_by_organization").fetchone()[0] == 1
+    store.close()
+    shown = " ".join(CliRunner().invoke(cli, ["--db", str(tmp_path / "corpus.db"), "stats", "--limit", "1"]).stdout
+                     .split())
+    assert "credits_by_organization (1 row)" in shown and "at_risk_embeds (1 of 7 rows)" in shown
+    assert "The 1 row shown was never looked up in the archive (unknown, not lost)" in shown
+    assert "rows)" not in shown.replace("of 7 rows)", "").replace("of 5 rows)", "").replace("of 2 rows)", "")

@@ -313,3 +313,38 @@ def _sha(data: bytes) -> str:
     import hashlib
 
     return hashlib.sha256(data).hexdigest()[:8]
+
+
+@pytest.mark.parametrize("input_kind", ["warc", "jsonl", "files"])
+def test_articles_with_the_same_name_and_bytes_each_get_their_own_report(tmp_path, input_kind):
+    """Two WARC records (or feed lines, or story.html in two folders) with identical bytes got one report name: the
+    later overwrote the earlier and the index held one of the two articles. Each gets its report, and a second
+    run writes the same names again (no third file)."""
+    from tests.test_inputs import write_warc
+
+    page = b"<html><body><p>The council met on Tuesday.</p></body></html>"
+    if input_kind == "warc":
+        write_warc(tmp_path / "a.warc.gz", [("response", f"https://news.example/{n}", "200 OK", "text/html", page, [])
+                                            for n in ("first", "second")])
+        inputs = ["--warc-input", str(tmp_path / "a.warc.gz")]
+    elif input_kind == "jsonl":
+        line = json.dumps({"html": page.decode()})
+        (tmp_path / "feed.jsonl").write_text(f"{line}\n{line}\n")
+        inputs = ["--jsonl", str(tmp_path / "feed.jsonl")]
+    else:
+        for folder in ("monday", "tuesday"):
+            (tmp_path / "in" / folder).mkdir(parents=True)
+            (tmp_path / "in" / folder / "story.html").write_bytes(page)
+        inputs = [str(tmp_path / "in")]
+    out = tmp_path / "reports"
+    for _ in range(2):
+        result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", "-q", "--format",
+                                          "json", "-o", str(out), *inputs])
+        assert result.exit_code == 0, result.output
+        reports = sorted(p.name for p in out.glob("*.json") if p.name != "index.json")
+        assert len(reports) == 2, reports
+        sources = {json.loads((out / name).read_text())["article"]["source"] for name in reports}
+        assert len(sources) == 2, sources
+        index = json.loads((out / "index.json").read_text())
+        assert sorted(e["report"] for e in index) == reports
+        assert {e["article"]["source"] for e in index} == sources

@@ -1,5 +1,6 @@
 """The SQLite store: migrations, idempotent article records, concurrent writers."""
 
+import json
 import multiprocessing
 import sqlite3
 
@@ -335,3 +336,47 @@ def test_utc_now_is_now():
     before = datetime.now(timezone.utc)
     stamped = datetime.strptime(utc_now(), "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc)
     assert before - slack <= stamped <= datetime.now(timezone.utc) + slack
+
+
+def _sighting_world(store) -> None:
+    """Posts by @jane (id 7), renamed @jane_new; one answer with the id as a JSON number; one with no id; another
+    account's @jane; an answer with no record."""
+    fetch_id = store.record_fetch({"url": "https://api.example/x", "contacted_url": "https://api.example/x",
+                                   "method": "GET", "fetched_at": "2026-01-01", "status": 200, "purpose": "x"})
+    answers = [("1", "Jane", "7"), ("2", "jane", 7), ("3", "JANE", None), ("4", "jane", "8"), ("5", "jane_new", "7"),
+               ("6", "jane", "7"), ("7", None, None)]
+    for post_id, handle, author_id in answers:
+        record = {"author": {"handle": handle, "id": author_id}} if handle else None
+        post = {"platform": "twitter", "post_id": post_id, "status": "available", "record": record or {},
+                "author_handle": handle, "author_id": None if author_id is None else str(author_id)}
+        observation = {"method": "syndication", "status": "available", "fetch_id": fetch_id,
+                       "record": json.dumps(record) if record else None}
+        store.record_observation(post, [observation], observed_at=f"2026-01-0{post_id}T00:00:00Z")
+
+
+@pytest.mark.parametrize("handle, post_id, author_id, expected", [
+    ("jane", "5", "7", ["1", "6"]), ("JANE", "5", "7", ["1", "6"]), ("jane", "1", "7", ["1"]),
+    ("jane", "3", "7", ["3"]), ("jane", "9", "8", ["4"]), ("jane", "9", None, []), ("ghost", "9", "7", []),
+    ("jane_new", "6", "7", ["5"])],
+    ids=["other-posts", "any-case", "own-post", "own-post-no-id", "other-account", "no-author-id", "unknown",
+         "new-handle"])
+def test_rename_evidence_from_other_posts_is_read_through_an_index_with_the_same_answers(store, handle, post_id,
+                                                                                           author_id, expected):
+    """`author_sightings` scanned every observation with json_extract when the evidence was another post's (160 ms
+    an embed at 200,000 observations, #9): m013 indexes the answer's author id and handle (and authors by handle in
+    any case), and the answers are the ones the scan gave."""
+    _sighting_world(store)
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    found = store.author_sightings("twitter", handle, post_id=post_id, author_id=author_id)
+    store.conn.set_trace_callback(None)
+    for sql in statements:
+        plan = " ".join(row[3] for row in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}"))
+        if "p.post_id != " in sql:   # the search of other posts' answers
+            assert "SEARCH o USING INDEX post_observations_author" in plan, (sql, plan)
+        elif "FROM [authors]" in sql:
+            assert "USING INDEX authors_any_case" in plan, (sql, plan)
+    store.conn.execute("DROP INDEX post_observations_author")
+    store.conn.execute("DROP INDEX authors_any_case")
+    assert store.author_sightings("twitter", handle, post_id=post_id, author_id=author_id) == found
+    assert [row["post_id"] for row in found] == expected
