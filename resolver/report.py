@@ -239,13 +239,17 @@ def _copies_text(post: FetchedPost) -> Text:
     lookup that failed, which says nothing of whether a copy exists."""
     from rich.text import Text
 
+    from resolver.archive import WITHHELD
+
     looked, copies = post.archive_lookup, post.archived
     text = Text()
     if copies:
         latest = max(c.captured_at for c in copies)
         text.append(f"  {len(copies)} archived {'copy' if len(copies) == 1 else 'copies'} read, latest {latest}\n",
                     "cyan")
-    if looked is not None and looked.startswith("error: "):
+    if looked is not None and looked.startswith(WITHHELD):   # forms not listed, on purpose: neither failed nor none
+        text.append(f"  archive lookup withheld: {looked.removeprefix(WITHHELD)}\n", "yellow")
+    elif looked is not None and looked.startswith("error: "):
         text.append(f"  archive lookup failed ({looked.removeprefix('error: ')})"
                     + ("" if copies else ": whether an archived copy exists is not known") + "\n", "red")
     elif looked is not None and not copies:
