@@ -162,6 +162,10 @@ def _identification_line(embed: int, found: Identification) -> Part:
     """A failed identification says so, as plainly as a found one (#11)."""
     if found.unavailable:
         return f"  #{embed + 1} not identified: offline, the archive was not asked", "yellow"
+    from resolver.archive import WITHHELD
+
+    if found.error and found.error.startswith(WITHHELD):   # not asked, on purpose (a handle that is a secret)
+        return f"  #{embed + 1} not identified: {found.error.removeprefix(WITHHELD)}", "yellow"
     if found.error:
         return f"  #{embed + 1} identification failed: {found.error}", "red"
     if found.post_id:

@@ -304,3 +304,25 @@ def test_a_gone_posts_captures_are_not_listed_under_a_url_that_carries_a_secret(
     shown = world("fetch", url, env=env)
     assert shown.exit_code == 0 and "no archived copy" not in shown.stdout, shown.stdout
     assert "archive lookup withheld: not looked up under 4 of its 5 URL forms" in " ".join(shown.stdout.split())
+
+
+def test_identifying_a_flattened_post_lists_no_account_whose_handle_is_a_secret(fakenet, tmp_path):
+    """Identification lists the account's captures by CDX prefix (twitter.com/<handle>/status/...): a handle that
+    is a configured secret was sent to CDX. Not listed; the identification is not checked, and says why, which is
+    no failure (exit 0)."""
+    from tests import waybacknet
+
+    key = "Tok3nHolder9"
+    waybacknet.serve(fakenet, [])
+    source = tmp_path / "a.txt"
+    source.write_text(f"Bridge reopened this morning after repairs.\n— Desk (@{key}) December 6, 2022\n")
+    result = World(fakenet, tmp_path)("scan", "--identify", "--json", str(source), env={"META_ACCESS_TOKEN": key})
+    assert result.exit_code == 0, result.output
+    assert not any(key in path for host, path in fakenet.hits if host in ("web.archive.org", "archive.org"))
+    [identification] = json.loads(result.stdout)["identifications"]
+    withheld = ("not looked up: the URL carries a secret (a configured key), which asking the archive would send "
+                "it; whether an archived copy exists is not known")
+    assert (identification["verdict"], identification["evidence"]["error"]) == ("not-checked", "withheld: " + withheld)
+    shown = World(fakenet, tmp_path)("scan", "--identify", str(source), env={"META_ACCESS_TOKEN": key})
+    assert shown.exit_code == 0 and "failed" not in shown.stdout, shown.stdout
+    assert f"#1 not identified: {withheld}" in " ".join(shown.stdout.split())
