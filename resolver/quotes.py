@@ -26,8 +26,8 @@ import html
 import re
 import unicodedata
 from collections.abc import Callable
-from itertools import takewhile
 from dataclasses import dataclass
+from itertools import takewhile
 from typing import Any
 
 

@@ -107,7 +107,8 @@ def test_a_mastodon_post_url_is_found_in_a_page_whose_only_marker_it_is(url, can
     parsed, and its post was missed, written in the text or linked (#11)."""
     written = f"<html><body><h1>Council</h1><p>The council answered ({url}) an hour later.</p></body></html>"
     linked = f'<html><body><h1>Council</h1><p>The council <a href="{url}">answered</a>.</p></body></html>'
-    for page, detector, where in ((written, "html-text-url", url), (linked, "html-link", f'<a href="{url}">answered</a>')):
+    link = f'<a href="{url}">answered</a>'
+    for page, detector, where in ((written, "html-text-url", url), (linked, "html-link", link)):
         [embed] = html.scan(page)[0]
         assert (embed.platform, embed.kind, embed.url, embed.post_id, embed.author_handle, embed.detector) == (
             "mastodon", "post", canonical, post_id, handle, detector)
@@ -118,7 +119,8 @@ def test_other_sites_at_name_paths_in_a_page_are_no_mastodon_posts():
     written = "".join(f"<p>See {url} and more.</p>" for _, url, _ in NOT_MASTODON)
     linked = "".join(f'<p>See <a href="{url}">this</a>.</p>' for _, url, _ in NOT_MASTODON)
     page = f"<html><body>{written}{linked}</body></html>"
-    assert [(e.platform, e.detector) for e in html.scan(page)[0]] == [("tiktok", "html-link")]   # written and linked: one
+    # The TikTok video, written and linked: one embed.
+    assert [(e.platform, e.detector) for e in html.scan(page)[0]] == [("tiktok", "html-link")]
 
 @pytest.mark.parametrize("after", [" now", ".", ",", ").", "!", ";", ":", "?"],
                          ids=["space", "period", "comma", "paren-period", "bang", "semicolon", "colon", "question"])

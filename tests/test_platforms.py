@@ -181,8 +181,8 @@ MASTODON_POSTS = [
      "https://hachyderm.io/@jane/109876543210987654", "109876543210987654", "jane@hachyderm.io"),
     ("embed", "https://social.example.org/@jane/110123456789012345/embed",
      "https://social.example.org/@jane/110123456789012345", "110123456789012345", "jane@social.example.org"),
-    ("fifteen-digits", "https://toot.example.net/@jane/100000000000001", "https://toot.example.net/@jane/100000000000001",
-     "100000000000001", "jane@toot.example.net"),
+    ("fifteen-digits", "https://toot.example.net/@jane/100000000000001",
+     "https://toot.example.net/@jane/100000000000001", "100000000000001", "jane@toot.example.net"),
     ("before-snowflakes", "https://mastodon.example/@jane/4200001", "https://mastodon.example/@jane/4200001", "4200001",
      "jane@mastodon.example"),
 ]
