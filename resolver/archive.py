@@ -297,7 +297,11 @@ class Listing:
 async def list_captures(url: str, *, session: Session, prefix: bool = False) -> Listing:
     """The captures CDX lists for a URL, every one recorded as a snapshot with the answer's fetch row. A kept answer
     to the same query within the cache TTL (any age offline) is read again rather than asked twice: identification
-    lists a whole account (#9 §3) and CDX allows 30 requests a minute."""
+    lists a whole account (#9 §3) and CDX allows 30 requests a minute. A URL carrying a secret is not listed, as
+    `lookup` does not look one up (#11: a configured key as an account's handle went to CDX)."""
+    what = carried_secret(url if "://" in url else f"https://{url}", session.redactor)
+    if what is not None:
+        return Listing(url, error=SECRET_NOT_SENT.format(what=what))
     outcome, (snapshots, error) = await _asked_or_kept(session, lookup_url(url, prefix=prefix), purpose="wayback-cdx",
                                                        found_via="cdx", read=_listed)
     return Listing(url, tuple(snapshots), error, unavailable=outcome.unavailable, from_cache=outcome.via == KEPT)

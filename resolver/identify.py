@@ -173,8 +173,11 @@ class Identification:
 
     @property
     def failed(self) -> bool:
-        """An error that was no offline non-answer: the exit code says so (#11)."""
-        return self.error is not None and not self.unavailable
+        """An error that was no offline non-answer, nor a listing withheld (a handle that is a secret): the exit
+        code says so (#11)."""
+        from resolver.archive import WITHHELD
+
+        return self.error is not None and not self.unavailable and not self.error.startswith(WITHHELD)
 
     def to_json(self) -> dict[str, Any]:
         return {"platform": "twitter", "post_id": self.post_id, "confidence": self.confidence,

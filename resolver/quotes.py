@@ -27,6 +27,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import takewhile
 from typing import Any
 
 
@@ -85,6 +86,11 @@ _NEGATIONS = ("不怎么", "不怎麼", "不那么", "不那麼", "没那么", "
               "不想", "不可", "不应", "不應", "不该", "不該", "不必", "不需", "没有", "沒有", "没能", "沒能", "没法",
               "沒法", "无法", "無法", "未能", "并非", "並非",
               "不", "没", "沒", "無", "无", "非", "未", "别", "別", "莫", "勿", "ไม่", "ບໍ່", "មិន")
+# Japanese negations come after the verb, adjective or copula they deny (知っていない "does not know", 来なかった,
+# しません, 言わず, 知らぬ): a quote cut at the stem leaves them out (#10). Longest form first; not words that only
+# start like one (なくす "lose", ずっと "all along", ずつ "each", ぬいぐるみ "stuffed toy", 濡れる "get wet").
+_NEGATION_AFTER_RE = re.compile(r"ませ[んぬ](?:でした)?|[な無](?:かった|ければ|くて|いで|い|く(?![すせさしそ]))"
+                                r"|ずに|ず(?![っつれぶい])|ぬ(?![いぐれりるけかま])")
 # NFKC splits Thai and Lao sara am (ำ, ຳ) into a mark and a letter; one letter again, so that a quote cannot start
 # half-way through it.
 _SARA_AM = (("\u0e4d\u0e32", "\u0e33"), ("\u0ecd\u0eb2", "\u0eb3"))
@@ -126,6 +132,7 @@ class Comparison:
     beyond_cut: str = ""                  # article words after the point where the source's own text is cut
     unit: str = "words"                   # "characters" for a post in a script written without spaces
     left_out: str = ""                    # a negation just before the quoted characters, which the quote leaves out
+    left_out_after: str = ""              # one just after them (Japanese: 知ってい of 知っていない)
 
     @property
     def contained(self) -> float:
@@ -232,7 +239,8 @@ def compare(said: str, found: str) -> Comparison:
                 extra_after = ""
     unit = "characters" if all(map(_unspaced, post_words)) else "words"
     return _verdict(Comparison("pass", "", len(a), len(p), matched, tuple(changes), extra_before, extra_after,
-                               partial, truncated, beyond_cut, unit, _negation_before(post_words, ops[first][3])))
+                               partial, truncated, beyond_cut, unit, _negation_before(post_words, ops[first][3]),
+                               _negation_after(post_words, ops[last][4], found)))
 
 
 def _negation_before(post: list[str], start: int) -> str:
@@ -242,6 +250,19 @@ def _negation_before(post: list[str], start: int) -> str:
         return ""
     before = "".join(post[max(0, start - 3):start])
     return next((n for n in _NEGATIONS if before.endswith(n)), "")
+
+
+def _negation_after(post: list[str], end: int, found: str) -> str:
+    """A negation written just after the post's quoted characters (ない of 知っていない for a quote of 知ってい),
+    which an excerpt cut at the verb's stem leaves out; "" if none, or if anything parts them in the post (a
+    quote that ends with the post's sentence or line: 来た。ない袖は…)."""
+    if not end or end >= len(post) or not _unspaced(post[end - 1]) or not _unspaced(post[end]):
+        return ""
+    negation = _NEGATION_AFTER_RE.match("".join(post[end:end + 6]))
+    if negation is None:
+        return ""
+    stem = "".join(reversed(list(takewhile(_unspaced, reversed(post[max(0, end - 3):end])))))
+    return negation.group(0) if stem + negation.group(0) in normalise(found) else ""
 
 
 def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
@@ -326,7 +347,9 @@ def _verdict(c: Comparison) -> Comparison:
                      "text is cut there")
     if c.left_out:
         notes.append(f'the post has "{c.left_out}" right before them (a negation the quote leaves out?)')
-    if c.extra_before or c.extra_after or c.beyond_cut or c.left_out:
+    if c.left_out_after:
+        notes.append(f'the post has "{c.left_out_after}" right after them (a negation the quote leaves out?)')
+    if c.extra_before or c.extra_after or c.beyond_cut or c.left_out or c.left_out_after:
         return replace(c, result="warn", evidence="; ".join(notes))
     return replace(c, result="warn" if c.changes else "pass", evidence="; ".join(notes))
 

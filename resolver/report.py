@@ -162,6 +162,10 @@ def _identification_line(embed: int, found: Identification) -> Part:
     """A failed identification says so, as plainly as a found one (#11)."""
     if found.unavailable:
         return f"  #{embed + 1} not identified: offline, the archive was not asked", "yellow"
+    from resolver.archive import WITHHELD
+
+    if found.error and found.error.startswith(WITHHELD):   # not asked, on purpose (a handle that is a secret)
+        return f"  #{embed + 1} not identified: {found.error.removeprefix(WITHHELD)}", "yellow"
     if found.error:
         return f"  #{embed + 1} identification failed: {found.error}", "red"
     if found.post_id:
@@ -239,13 +243,17 @@ def _copies_text(post: FetchedPost) -> Text:
     lookup that failed, which says nothing of whether a copy exists."""
     from rich.text import Text
 
+    from resolver.archive import WITHHELD
+
     looked, copies = post.archive_lookup, post.archived
     text = Text()
     if copies:
         latest = max(c.captured_at for c in copies)
         text.append(f"  {len(copies)} archived {'copy' if len(copies) == 1 else 'copies'} read, latest {latest}\n",
                     "cyan")
-    if looked is not None and looked.startswith("error: "):
+    if looked is not None and looked.startswith(WITHHELD):   # forms not listed, on purpose: neither failed nor none
+        text.append(f"  archive lookup withheld: {looked.removeprefix(WITHHELD)}\n", "yellow")
+    elif looked is not None and looked.startswith("error: "):
         text.append(f"  archive lookup failed ({looked.removeprefix('error: ')})"
                     + ("" if copies else ": whether an archived copy exists is not known") + "\n", "red")
     elif looked is not None and not copies:

@@ -3,6 +3,7 @@
 import pytest
 
 from resolver.extract import html
+from tests.test_platforms import MASTODON_POSTS, NOT_MASTODON
 
 
 def _by_url(embeds):
@@ -98,6 +99,28 @@ def test_a_credit_in_the_prose_of_a_page_with_no_other_marker_is_found(line, cre
     page = f"<html><body><p>The bridge reopened on Tuesday.</p><p>{line}</p><p>More of the story.</p></body></html>"
     assert [c.creator for c in html.scan(page)[1]] == [creator]
 
+
+@pytest.mark.parametrize("url,canonical,post_id,handle", [r[1:] for r in MASTODON_POSTS],
+                         ids=[r[0] for r in MASTODON_POSTS])
+def test_a_mastodon_post_url_is_found_in_a_page_whose_only_marker_it_is(url, canonical, post_id, handle):
+    """A Mastodon URL on an instance not named "mastodon" was no marker: a page holding nothing else was not
+    parsed, and its post was missed, written in the text or linked (#11)."""
+    written = f"<html><body><h1>Council</h1><p>The council answered ({url}) an hour later.</p></body></html>"
+    linked = f'<html><body><h1>Council</h1><p>The council <a href="{url}">answered</a>.</p></body></html>'
+    link = f'<a href="{url}">answered</a>'
+    for page, detector, where in ((written, "html-text-url", url), (linked, "html-link", link)):
+        [embed] = html.scan(page)[0]
+        assert (embed.platform, embed.kind, embed.url, embed.post_id, embed.author_handle, embed.detector) == (
+            "mastodon", "post", canonical, post_id, handle, detector)
+        assert page[embed.span[0]:embed.span[1]] == where
+
+
+def test_other_sites_at_name_paths_in_a_page_are_no_mastodon_posts():
+    written = "".join(f"<p>See {url} and more.</p>" for _, url, _ in NOT_MASTODON)
+    linked = "".join(f'<p>See <a href="{url}">this</a>.</p>' for _, url, _ in NOT_MASTODON)
+    page = f"<html><body>{written}{linked}</body></html>"
+    # The TikTok video, written and linked: one embed.
+    assert [(e.platform, e.detector) for e in html.scan(page)[0]] == [("tiktok", "html-link")]
 
 @pytest.mark.parametrize("after", [" now", ".", ",", ").", "!", ";", ":", "?"],
                          ids=["space", "period", "comma", "paren-period", "bang", "semicolon", "colon", "question"])

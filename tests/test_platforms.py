@@ -170,6 +170,56 @@ def test_urls_that_are_not_posts(url, kind):
     assert (ref.kind if ref else None) == kind
 
 
+# Mastodon posts on instances named anything (#11): (id, URL, canonical URL, post id, author handle). A post of an
+# account from another instance, as its reader's instance shows it, keeps that instance's URL: the id is its own.
+MASTODON_POSTS = [
+    ("at-form", "https://hachyderm.io/@jane/109876543210987654", "https://hachyderm.io/@jane/109876543210987654",
+     "109876543210987654", "jane@hachyderm.io"),
+    ("remote-account", "https://social.example.org/@jane@other.example/110123456789012345",
+     "https://social.example.org/@jane@other.example/110123456789012345", "110123456789012345", "jane@other.example"),
+    ("activitypub", "https://hachyderm.io/users/jane/statuses/109876543210987654",
+     "https://hachyderm.io/@jane/109876543210987654", "109876543210987654", "jane@hachyderm.io"),
+    ("embed", "https://social.example.org/@jane/110123456789012345/embed",
+     "https://social.example.org/@jane/110123456789012345", "110123456789012345", "jane@social.example.org"),
+    ("fifteen-digits", "https://toot.example.net/@jane/100000000000001",
+     "https://toot.example.net/@jane/100000000000001", "100000000000001", "jane@toot.example.net"),
+    ("before-snowflakes", "https://mastodon.example/@jane/4200001", "https://mastodon.example/@jane/4200001", "4200001",
+     "jane@mastodon.example"),
+]
+# Other sites' /@name paths, and numbers no Mastodon status id is (snowflakes are 15 to 19 digits; the short
+# sequential ids of 2016-17 only on a host named for Mastodon). (id, URL, the platform that owns it or None).
+NOT_MASTODON = [
+    ("medium-slug", "https://medium.com/@jane/why-i-left-1a2b3c4d5e6f", None),
+    ("medium-custom-domain", "https://blog.example.com/@jane/why-i-left-1a2b3c4d5e6f", None),
+    ("medium-long-number", "https://medium.com/@jane/109876543210987654", None),
+    ("youtube-channel", "https://www.youtube.com/@janechannel", None),
+    ("tiktok-video", "https://www.tiktok.com/@jane/video/7234567890123456789", "tiktok"),
+    ("video-path-elsewhere", "https://clips.example.com/@jane/video/7234567890123456789", None),
+    ("short-number", "https://news.example.com/@jane/123456", None),
+    ("fourteen-digits", "https://news.example.com/@jane/10000000000001", None),
+    ("twenty-digits", "https://news.example.com/@jane/10987654321098765432", None),
+    ("activitypub-short-number", "https://news.example.com/users/jane/statuses/1234567", None),
+    ("remote-without-domain", "https://social.example.org/@jane@/110123456789012345", None),
+    ("remote-without-user", "https://social.example.org/@@other.example/110123456789012345", None),
+    ("remote-not-a-domain", "https://social.example.org/@jane@other/110123456789012345", None),
+]
+
+
+@pytest.mark.parametrize("url,canonical,post_id,handle", [r[1:] for r in MASTODON_POSTS],
+                         ids=[r[0] for r in MASTODON_POSTS])
+def test_a_mastodon_post_on_any_instance(url, canonical, post_id, handle):
+    ref = parse_url(url)
+    assert ref is not None
+    assert (ref.platform, ref.kind, ref.url, ref.post_id, ref.author_handle) == ("mastodon", "post", canonical,
+                                                                                  post_id, handle)
+
+
+@pytest.mark.parametrize("url,platform", [r[1:] for r in NOT_MASTODON], ids=[r[0] for r in NOT_MASTODON])
+def test_other_sites_at_name_paths_are_no_mastodon_posts(url, platform):
+    ref = parse_url(url)
+    assert (ref.platform if ref else None) == platform
+
+
 @pytest.mark.parametrize("url,post_id,canonical", [
     ("https://vimeo.com/796000001/9603038895", "796000001", "https://vimeo.com/796000001/9603038895"),
     (f"https://www.facebook.com/RivertonCouncil/videos/vb.4200/{FB}/?type=2&theater", FB,

@@ -210,6 +210,56 @@ def test_unspaced_scripts_by_characters(said, found, result, evidence):
     assert (compared.result, compared.evidence) == (result, evidence)
 
 
+# Japanese puts its negation after the verb: a quote cut at the verb's stem reads as the affirmative (知ってい of
+# 知っていない, "does not know"). It passed as a partial quote (#10).
+LEFT_OUT_AFTER = '(a negation the quote leaves out?)'
+JA_NEGATION_AFTER = [
+    ("nai", "彼はそれを知ってい", "彼はそれを知っていない", "warn",
+     f'partial quote: 9 of 11 characters; the post has "ない" right after them {LEFT_OUT_AFTER}'),
+    ("nakatta", "市長は来", "市長は来なかった。", "warn",
+     f'partial quote: 4 of 8 characters; the post has "なかった" right after them {LEFT_OUT_AFTER}'),
+    ("naide", "何も食べ", "何も食べないで寝た", "warn",
+     f'partial quote: 4 of 9 characters; the post has "ないで" right after them {LEFT_OUT_AFTER}'),
+    ("nakute", "彼は知ら", "彼は知らなくて困った", "warn",
+     f'partial quote: 4 of 10 characters; the post has "なくて" right after them {LEFT_OUT_AFTER}'),
+    ("nakereba", "許可を得", "許可を得なければ入れない", "warn",
+     f'partial quote: 4 of 12 characters; the post has "なければ" right after them {LEFT_OUT_AFTER}'),
+    ("kanji-nai", "経験が", "経験が無い", "warn",
+     f'partial quote: 3 of 5 characters; the post has "無い" right after them {LEFT_OUT_AFTER}'),
+    ("masen", "市長は賛成し", "市長は賛成しません", "warn",
+     f'partial quote: 6 of 9 characters; the post has "ません" right after them {LEFT_OUT_AFTER}'),
+    ("masen-deshita", "市長は賛成し", "市長は賛成しませんでした。", "warn",
+     f'partial quote: 6 of 12 characters; the post has "ませんでした" right after them {LEFT_OUT_AFTER}'),
+    ("zu", "市長は何も言わ", "市長は何も言わず去った", "warn",
+     f'partial quote: 7 of 11 characters; the post has "ず" right after them {LEFT_OUT_AFTER}'),
+    ("zuni", "市長は何も言わ", "市長は何も言わずに去った", "warn",
+     f'partial quote: 7 of 12 characters; the post has "ずに" right after them {LEFT_OUT_AFTER}'),
+    ("nu", "見知ら", "見知らぬ人が来た", "warn",
+     f'partial quote: 3 of 8 characters; the post has "ぬ" right after them {LEFT_OUT_AFTER}'),
+    ("cut-marked", "彼はそれを知ってい…", "彼はそれを知っていない", "warn",
+     f'partial quote: 9 of 11 characters; the post has "ない" right after them {LEFT_OUT_AFTER}'),
+    # Must still pass: the negation quoted, the quote ending at the post's sentence end, and words that only
+    # start like a negation (ずっと "all along", なかなか, ぬいぐるみ "stuffed toy", ずつ "each", なくした "lost").
+    ("negation-quoted", "彼はそれを知っていない", "彼はそれを知っていない。でも驚いた。", "pass",
+     "partial quote: 11 of 16 characters"),
+    ("whole", "彼はそれを知っていない", "彼はそれを知っていない", "pass",
+     "the post's 11 characters, character for character"),
+    ("sentence-end", "市長は来た", "市長は来た。ない袖は振れないと言った。", "pass", "partial quote: 5 of 17 characters"),
+    ("line-end", "市長は来た", "市長は来た\nない袖は振れない", "pass", "partial quote: 5 of 13 characters"),
+    ("zutto", "彼は", "彼はずっと待っていた", "pass", "partial quote: 2 of 10 characters"),
+    ("nakanaka", "彼は", "彼はなかなか来ない", "pass", "partial quote: 2 of 9 characters"),
+    ("nuigurumi", "子どもが", "子どもがぬいぐるみを抱いた", "pass", "partial quote: 4 of 13 characters"),
+    ("zutsu", "一人", "一人ずつ入った", "pass", "partial quote: 2 of 7 characters"),
+    ("nakushita", "鍵を", "鍵をなくした", "pass", "partial quote: 2 of 6 characters"),
+]
+
+
+@pytest.mark.parametrize("said,found,result,evidence", [r[1:] for r in JA_NEGATION_AFTER],
+                         ids=[r[0] for r in JA_NEGATION_AFTER])
+def test_a_japanese_quote_cut_just_before_its_negation_warns(said, found, result, evidence):
+    compared = compare(said, found)
+    assert (compared.result, compared.evidence) == (result, evidence)
+
 def test_a_credit_name_in_han_is_matched_whole_not_by_characters():
     """李明 is not 李明华: names (credits) are compared by words, never a run of characters."""
     assert tokens("李明华", by_character=False) == ["李明华"]

@@ -261,7 +261,7 @@ def test_a_report_on_a_post_whose_url_carries_a_secret_says_its_archive_lookup_w
     env = {"META_ACCESS_TOKEN": key}
     result = world("report", "--format", "json", str(tmp_path / "a.html"), env=env)
     assert result.exit_code == 0, result.output
-    lookups = [h[1] for h in fakenet.hits if h[0] in ("web.archive.org", "archive.org") and "matchType" not in h[1]]
+    lookups = [h[1] for h in fakenet.hits if h[0] in ("web.archive.org", "archive.org")]   # prefix listings too
     assert any(plain_id in h for h in lookups) and not any(key in h for h in lookups), lookups
     first, second = json.loads(result.stdout)["embeds"]
     withheld = ("not known: not looked up: the URL carries a secret (a configured key), which asking the archive "
@@ -274,3 +274,55 @@ def test_a_report_on_a_post_whose_url_carries_a_secret_says_its_archive_lookup_w
     assert withheld in " ".join(markdown.stdout.split()) and "20200101000000" not in markdown.stdout
     first_section = markdown.stdout.split("\n### ")[1]
     assert first_section.startswith("1.") and "no archived copy" not in first_section, first_section
+
+
+def test_a_gone_posts_captures_are_not_listed_under_a_url_that_carries_a_secret(fakenet, tmp_path):
+    """Reading a gone post's archived copies lists its URL forms by CDX prefix (twitter.com/<handle>/status/<id>,
+    x.com, mobile., publish.twitter.com's oEmbed): a configured secret in the post's URL (here its handle) was sent
+    to CDX. The forms that carry it are not looked up, and the lookup says so: a withheld lookup, no failure (exit
+    0), never "no archived copy"; the forms without it (the syndication answer, by id) still are."""
+    from tests import waybacknet
+
+    key, post_id = "Tok3nHolder9", "1600000000000000103"
+    url = f"https://twitter.com/{key}/status/{post_id}"
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({post_id: [json_page(fx.TOMBSTONE_DELETED)]}))
+    waybacknet.serve(fakenet, [waybacknet.Capture("20221206120000", url, b"<html><title>Desk</title></html>")])
+    world = World(fakenet, tmp_path)
+    env = {"META_ACCESS_TOKEN": key}
+    withheld = ("withheld: not looked up under 4 of its 5 URL forms: they carry a secret (a configured key), which "
+                "asking the archive would send it; whether an archived copy exists is not known")
+    for run in ("fresh", "cached"):
+        result = world("fetch", "--json", url, env=env)
+        assert result.exit_code == 0, result.output
+        [post] = [json.loads(line) for line in result.stdout.splitlines()]
+        assert (post["status"], post["archived"], post["archive_lookup"], post["from_cache"]) == (
+            "deleted", [], withheld, run == "cached"), run
+    archive = [path for host, path in fakenet.hits if host in ("web.archive.org", "archive.org")]
+    assert not any(key in path for path in archive), archive
+    [listed] = [path for path in archive if "matchType=prefix" in path]   # the form by id, once (then cached)
+    assert listed.startswith(f"/cdx/search/cdx?url=cdn.syndication.twimg.com%2Ftweet-result%3Fid%3D{post_id}&"), listed
+    shown = world("fetch", url, env=env)
+    assert shown.exit_code == 0 and "no archived copy" not in shown.stdout, shown.stdout
+    assert "archive lookup withheld: not looked up under 4 of its 5 URL forms" in " ".join(shown.stdout.split())
+
+
+def test_identifying_a_flattened_post_lists_no_account_whose_handle_is_a_secret(fakenet, tmp_path):
+    """Identification lists the account's captures by CDX prefix (twitter.com/<handle>/status/...): a handle that
+    is a configured secret was sent to CDX. Not listed; the identification is not checked, and says why, which is
+    no failure (exit 0)."""
+    from tests import waybacknet
+
+    key = "Tok3nHolder9"
+    waybacknet.serve(fakenet, [])
+    source = tmp_path / "a.txt"
+    source.write_text(f"Bridge reopened this morning after repairs.\n— Desk (@{key}) December 6, 2022\n")
+    result = World(fakenet, tmp_path)("scan", "--identify", "--json", str(source), env={"META_ACCESS_TOKEN": key})
+    assert result.exit_code == 0, result.output
+    assert not any(key in path for host, path in fakenet.hits if host in ("web.archive.org", "archive.org"))
+    [identification] = json.loads(result.stdout)["identifications"]
+    withheld = ("not looked up: the URL carries a secret (a configured key), which asking the archive would send "
+                "it; whether an archived copy exists is not known")
+    assert (identification["verdict"], identification["evidence"]["error"]) == ("not-checked", "withheld: " + withheld)
+    shown = World(fakenet, tmp_path)("scan", "--identify", str(source), env={"META_ACCESS_TOKEN": key})
+    assert shown.exit_code == 0 and "failed" not in shown.stdout, shown.stdout
+    assert f"#1 not identified: {withheld}" in " ".join(shown.stdout.split())

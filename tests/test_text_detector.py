@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from resolver.extract.text import find_embeds
+from tests.test_platforms import MASTODON_POSTS, NOT_MASTODON
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "seed-article.txt"
 
@@ -276,3 +277,19 @@ def test_an_earlier_post_quoted_again_before_the_next_one_is_not_part_of_it():
     assert second.text == "Ask the council, who met for five minutes and went home."
     assert second.text_confidence == "uncertain"
     assert text[second.span[0]:].startswith(second.text)
+
+
+@pytest.mark.parametrize("url,canonical,post_id,handle", [r[1:] for r in MASTODON_POSTS],
+                         ids=[r[0] for r in MASTODON_POSTS])
+def test_a_mastodon_post_url_on_any_instance_is_found_in_text(url, canonical, post_id, handle):
+    """Only instances named "mastodon" were sure to be found; an account of another instance not at all (#11)."""
+    text = f"The council answered on Mastodon ({url}), an hour later.\n"
+    [embed] = find_embeds(text)
+    assert (embed.platform, embed.kind, embed.url, embed.post_id, embed.author_handle, embed.detector) == (
+        "mastodon", "post", canonical, post_id, handle, "text-url")
+    assert text[embed.span[0]:embed.span[1]] == url
+
+
+def test_other_sites_at_name_paths_in_text_are_no_mastodon_posts():
+    text = "".join(f"See {url} and more.\n" for _, url, _ in NOT_MASTODON)
+    assert [e.platform for e in find_embeds(text)] == ["tiktok"]

@@ -37,7 +37,9 @@ MARKERS = (*platforms.PAGE_MARKERS, "credit", "Credit", "CREDIT", "copyright", "
 def has_markers(page: str) -> bool:
     # The prose credit words last, and only on a page with no other marker: a page whose only credit was a line
     # of its text ("(AP Photo/Jane Doe)") was skipped unparsed, where the same text as plain text gave the credit.
-    return any(marker in page for marker in MARKERS) or html_credits.PROSE_HINT_RE.search(page) is not None
+    # A Mastodon post's path is searched for last, as its host can be any (#11).
+    return (any(marker in page for marker in MARKERS) or html_credits.PROSE_HINT_RE.search(page) is not None
+            or platforms.mastodon.MARKER_RE.search(page) is not None)
 
 
 # Links whose href is a URL on a platform's host (entities decoded), one href per line of the lower-cased hrefs,

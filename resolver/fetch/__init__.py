@@ -235,7 +235,7 @@ def _from_cache(target: Target, session: Session,
     if not session.offline and (row["status"] == "error" or row["status"] == "unknown" and not record.fetch_ids
                                 and _token_now_set(target, session)):
         return None   # an error, or "needs an access token" when one is set now: ask again
-    looked = _lookup_in_store(target, record, store, archived)
+    looked = _lookup_in_store(target, record, store, archived, session)
     if not session.offline and looked is not None and looked.startswith("error: ") \
             and not looked.startswith("error: blocked"):
         return None   # a gone post whose archive lookup failed for a passing reason (a 503, a 429): ask again
@@ -243,7 +243,7 @@ def _from_cache(target: Target, session: Session,
                        archived=archived_in_store(row, store) if archived else (), archive_lookup=looked)
 
 
-def _lookup_in_store(target: Target, record: PostRecord, store: Store, archived: int) -> str | None:
+def _lookup_in_store(target: Target, record: PostRecord, store: Store, archived: int, session: Session) -> str | None:
     """What a cached post's last archive lookup came to, from the fetch log: asked only of posts a fetch reads the
     captures of (an X post that is gone, or has copies), so a warm run of available posts asks nothing more (#14)."""
     if target.platform != "twitter" or not archived and record.status == "available":
@@ -253,7 +253,7 @@ def _lookup_in_store(target: Target, record: PostRecord, store: Store, archived:
     if not archived and record.status not in wayback.READ_WHEN:
         return None
     return wayback.lookup_outcome_in_store(target.post_id, record.author_handle or _handle_in(target.url), store,
-                                           copies=archived)
+                                           copies=archived, redactor=session.redactor)
 
 
 def _token_now_set(target: Target, session: Session) -> bool:

@@ -35,6 +35,7 @@ from resolver.fetch import oembed, syndication, xapi
 from resolver.fetch.records import WAYBACK, PostRecord, json_text
 from resolver.placeholders import real
 from resolver.platforms import x
+from resolver.redact import NO_SECRETS, Redactor
 
 if TYPE_CHECKING:   # bs4 is loaded when a capture is read: a run that reads none does not pay for it (#14)
     from bs4 import BeautifulSoup, Tag
@@ -570,7 +571,8 @@ async def read_captures(post_id: str, handle: str | None, *, session: Any, ledge
     errors: list[str] = []
     unread: list[str] = []
     asked = 0
-    for query in capture_queries(post_id, handle):
+    queries, withheld = _not_withheld(capture_queries(post_id, handle), session.redactor)
+    for query in queries:
         listing = await archive.list_captures(query, session=session, prefix=True)
         if not listing.unavailable:   # offline and never listed: not asked
             asked += 1
@@ -581,7 +583,37 @@ async def read_captures(post_id: str, handle: str | None, *, session: Any, ledge
                 copies.append(copy)
         if any(c.says_something for c in copies) or len(copies) >= limit:
             break
-    return tuple(copies), _with_unread(lookup_outcome(errors, asked), unread if not copies else [])
+    outcome = _with_unread(lookup_outcome(errors, asked), unread if not copies else [])
+    return tuple(copies), _with_withheld(outcome, withheld, len(queries), bool(copies))
+
+
+def _not_withheld(queries: list[str], redactor: Redactor) -> tuple[list[str], list[str]]:
+    """(the URL forms to list, why the others are not listed): a form that carries a secret (a configured key as
+    the post's handle) is not sent to CDX, as archive.lookup sends no URL that carries one (#11); the reason says
+    what it carries, never the secret."""
+    from resolver import archive
+
+    kept, withheld = [], []
+    for query in queries:
+        what = archive.carried_secret(f"https://{query}", redactor)
+        if what is None:
+            kept.append(query)
+        else:
+            withheld.append(what)
+    return kept, withheld
+
+
+def _with_withheld(outcome: str | None, withheld: list[str], listed: int, copies: bool) -> str | None:
+    """A lookup some of whose URL forms were withheld: not "answered" (the captures under those forms were never
+    listed, so an empty `archived` is no "no copy"), and no failure either; a failed list still says it failed
+    (it is asked again)."""
+    from resolver import archive
+
+    if not withheld or outcome is not None and outcome.startswith("error: "):
+        return outcome
+    return (f"{archive.WITHHELD}not looked up under {len(withheld)} of its {len(withheld) + listed} URL forms: they "
+            f"carry a secret ({withheld[0]}), which asking the archive would send it"
+            + ("" if copies else "; whether an archived copy exists is not known"))
 
 
 def _unread(timestamp: str, status: int | None, problem: str | None) -> str | None:
@@ -598,16 +630,18 @@ def _with_unread(outcome: str | None, unread: list[str]) -> str | None:
     return f"error: {unread[0]}" + (f" (and {len(unread) - 1} more)" if len(unread) > 1 else "")
 
 
-def lookup_outcome_in_store(post_id: str, handle: str | None, store: Any, *, copies: int = 0) -> str | None:
+def lookup_outcome_in_store(post_id: str, handle: str | None, store: Any, *, copies: int = 0,
+                            redactor: Redactor | None = None) -> str | None:
     """What the last archive lookup of a post came to, from the fetch log (a post answered from the cache): each
     capture list's latest answer, as read_captures asked them; with no copy (`copies`), the captures they list
-    whose last read failed."""
+    whose last read failed. The forms that carry one of the run's secrets (`redactor`) were not asked."""
     from resolver import archive
 
     errors: list[str] = []
     unread: list[str] = []
     asked = 0
-    for query in capture_queries(post_id, handle):
+    queries, withheld = _not_withheld(capture_queries(post_id, handle), redactor or NO_SECRETS)
+    for query in queries:
         rows = store.fetches_for(archive.lookup_url(query, prefix=True))
         if rows:
             asked += 1
@@ -616,7 +650,7 @@ def lookup_outcome_in_store(post_id: str, handle: str | None, store: Any, *, cop
             error = archive.kept_cdx_error(last, body)
             errors += [error] if error else []
             unread += [] if error or copies else _unread_in_store(post_id, body or b"", store)
-    return _with_unread(lookup_outcome(errors, asked), unread)
+    return _with_withheld(_with_unread(lookup_outcome(errors, asked), unread), withheld, len(queries), bool(copies))
 
 
 def _unread_in_store(post_id: str, cdx: bytes, store: Any) -> list[str]:

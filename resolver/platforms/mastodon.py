@@ -10,26 +10,40 @@ from resolver.platforms import urls
 
 PLATFORM = "mastodon"
 MARKERS = ("mastodon",)
-# A link host in markup that may be an instance: any domain followed by /@ (HTML detector's href pattern).
-HOST_PATTERN = r"[a-z0-9-]+\.[a-z]{2,}(?=/@)"
+# A link host in markup that may be an instance: any domain followed by /@ or /users/ (HTML detector's href
+# pattern).
+HOST_PATTERN = r"[a-z0-9-]+\.[a-z]{2,}(?=/@|/users/)"
+# A page naming no platform may still hold a post of an instance named anything: its path is the marker (#11).
+# Loose (the parser decides), and searched only on pages with no other marker.
+MARKER_RE = re.compile(r"/(?:@[\w.-]+(?:@[\w.-]+)?|users/[\w.-]+/statuses)/\d{15,19}(?!\d)")
 
-STATUS_ID = re.compile(r"^[0-9]{6,20}$")
+# Status ids are snowflakes, 15 to 19 digits, since Mastodon 2.0 (2017); so strict because any site may use
+# /@name/<number> paths (#11). The short sequential ids before them are taken only on a host named for Mastodon.
+STATUS_ID = re.compile(r"^[0-9]{15,19}$")
+LEGACY_STATUS_ID = re.compile(r"^[0-9]{6,19}$")
+# An account of another instance as its reader's instance shows it: user@domain.
+REMOTE_USER = re.compile(r"^([\w.-]+)@((?:[a-z0-9-]+\.)+[a-z0-9-]{2,})$", re.IGNORECASE)
 # Sites that use /@user/<number> paths for something else.
 NOT_INSTANCES = frozenset({"tiktok.com", "threads.net", "threads.com", "medium.com"})
 
 
 def parse(url: str) -> PostRef | None:
-    """https://<instance>/@user/<id>[/embed] and /users/<user>/statuses/<id>; the numeric id must look like a
-    Mastodon id."""
+    """https://<instance>/@user/<id>[/embed], /@user@other.instance/<id> and /users/<user>/statuses/<id>; the
+    numeric id must look like a Mastodon id."""
     split = urls.split(url)
     if split is None or "." not in split.host or split.host in NOT_INSTANCES:
         return None
     host, parts = split.host, split.parts
-    if len(parts) >= 2 and parts[0].startswith("@") and STATUS_ID.match(parts[1]):
+    status_id = LEGACY_STATUS_ID if "mastodon" in host else STATUS_ID
+    if len(parts) >= 2 and parts[0].startswith("@") and status_id.match(parts[1]):
         user = parts[0][1:]
-        if not user or "@" in user:
+        if "@" in user:   # the URL stays this instance's: the id is its own, not the other instance's
+            remote = REMOTE_USER.match(user)
+            return (PostRef(PLATFORM, "post", f"https://{host}/@{user}/{parts[1]}", parts[1], user)
+                    if remote else None)
+        if not user:
             return None
         return PostRef(PLATFORM, "post", f"https://{host}/@{user}/{parts[1]}", parts[1], f"{user}@{host}")
-    if len(parts) >= 4 and parts[0] == "users" and parts[2] == "statuses" and STATUS_ID.match(parts[3]):
+    if len(parts) >= 4 and parts[0] == "users" and parts[2] == "statuses" and status_id.match(parts[3]):
         return PostRef(PLATFORM, "post", f"https://{host}/@{parts[1]}/{parts[3]}", parts[3], f"{parts[1]}@{host}")
     return None
