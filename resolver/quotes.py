@@ -239,13 +239,35 @@ def compare(said: str, found: str) -> Comparison:
                 extra_after = ""
     unit = "characters" if all(map(_unspaced, post_words)) else "words"
     return _verdict(Comparison("pass", "", len(a), len(p), matched, tuple(changes), extra_before, extra_after,
-                               partial, truncated, beyond_cut, unit, _negation_before(post_words, ops[first][3]),
+                               partial, truncated, beyond_cut, unit, _negation_before(post_words, ops[first][3], found),
                                _negation_after(post_words, ops[last][4], found)))
 
 
-def _negation_before(post: list[str], start: int) -> str:
+# Negation words of scripts written with spaces, standing alone next to what they deny: "I did" of "I did not do
+# it", "evidence of fraud" of "no evidence of fraud" turn the post around (#10). Words that are nothing else.
+_WORD_NEGATIONS = frozenset("not never no nor nicht nie niemals kein keine keinen keinem keiner keines niet nooit "
+                            "geen nunca jamás nem não non pas jamais ne не ни нет ні".split())
+
+
+def _word_negation(post: list[str], at: int, quoted: int, found: str) -> str:
+    """The negation word at `at` in the post, next to the quote's word at `quoted` with nothing but a space between
+    them in the post's text (a comma or a full stop parts them: "We did it, not them"); "" if none."""
+    if not 0 <= at < len(post) or not 0 <= quoted < len(post) or _unspaced(post[at]) or _unspaced(post[quoted]):
+        return ""
+    word = post[at]
+    if _key(word) not in _WORD_NEGATIONS:
+        return ""
+    pair = (post[quoted], word) if at > quoted else (word, post[quoted])
+    adjacent = re.compile(rf"(?<!\w){re.escape(pair[0])}\s+{re.escape(pair[1])}(?!\w)", re.IGNORECASE)
+    return word if adjacent.search(normalise(found)) else ""
+
+
+def _negation_before(post: list[str], start: int, found: str = "") -> str:
     """A negation written just before the post's quoted characters ("不" of 不可能 for a quote of 可能), which in
-    a script without spaces a contiguous excerpt can leave out mid-word; "" if none."""
+    a script without spaces a contiguous excerpt can leave out mid-word, or a negation word just before the quoted
+    words ("no" of "no evidence of fraud"); "" if none."""
+    if start and found and not _unspaced(post[start - 1]):
+        return _word_negation(post, start - 1, start, found)
     if not start or not _unspaced(post[start - 1]) or not _unspaced(post[start]):
         return ""
     before = "".join(post[max(0, start - 3):start])
@@ -256,6 +278,8 @@ def _negation_after(post: list[str], end: int, found: str) -> str:
     """A negation written just after the post's quoted characters (ない of 知っていない for a quote of 知ってい),
     which an excerpt cut at the verb's stem leaves out; "" if none, or if anything parts them in the post (a
     quote that ends with the post's sentence or line: 来た。ない袖は…)."""
+    if end and end < len(post) and not _unspaced(post[end]):
+        return _word_negation(post, end, end - 1, found)   # "I did" of "I did not do it"
     if not end or end >= len(post) or not _unspaced(post[end - 1]) or not _unspaced(post[end]):
         return ""
     negation = _NEGATION_AFTER_RE.match("".join(post[end:end + 6]))

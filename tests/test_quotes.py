@@ -291,3 +291,29 @@ def test_a_changed_thai_letter_or_tone_mark_never_passes(post, data):
     changed = "".join(post[:at] + [other] + post[at + 1:])
     if changed not in text:
         assert compare(changed, text).result != "pass"
+
+
+# A partial quote whose next (or previous) word in the post is a negation turns the post's meaning around: "I did"
+# of "I did not do it" passed as a partial quote (#10). It warns and names the word; it does not fail, as a quote
+# may stop there for good reason. Punctuation between them parts them.
+SPACED_NEGATIONS = [
+    ("after-not", "I did", "I did not do it.", "warn", 'right after them'),
+    ("after-never", "we will raise taxes", "We will raise taxes never, and that is a promise.", "warn", '"never"'),
+    ("before-no", "evidence of fraud", "There is no evidence of fraud in the count.", "warn", '"no" right before'),
+    ("before-not", "support the plan", "I do not support the plan.", "warn", '"not" right before'),
+    ("german-nicht", "Wir kennen ihn", "Wir kennen ihn nicht, sagte sie.", "warn", '"nicht"'),
+    ("spanish-no", "apoyamos el plan", "Nosotros no apoyamos el plan.", "warn", '"no" right before'),
+    ("french-pas", "Je le savais", "Je le savais pas du tout.", "warn", '"pas"'),
+    ("parted-by-comma", "We did it", "We did it, not them.", "pass", "partial quote"),
+    ("parted-by-stop", "The bridge is open", "The bridge is open. Not the tunnel.", "pass", "partial quote"),
+    ("quote-has-it", "I did not", "I did not do it.", "pass", "partial quote"),
+    ("whole-post", "I did it", "I did it", "pass", ""),
+]
+
+
+@pytest.mark.parametrize("said,found,result,evidence", [r[1:] for r in SPACED_NEGATIONS],
+                         ids=[r[0] for r in SPACED_NEGATIONS])
+def test_a_quote_cut_next_to_a_negation_warns(said, found, result, evidence):
+    c = compare(said, found)
+    assert c.result == result, c.evidence
+    assert evidence in c.evidence
