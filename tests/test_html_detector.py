@@ -425,6 +425,17 @@ def test_a_wire_slug_after_image_in_an_alt_text_is_no_credit(alt):
     assert html.scan(page)[1] == []
 
 
+def test_an_image_title_holding_a_credit_is_read():
+    """U.S. News keeps a photo's credit in its <img title>, the caption in its alt: the credit was missed. A link's
+    or a figure's title is not read (it names a page or a gallery)."""
+    page = ('<html><body><figure><img src="https://img.example.org/a.jpg" alt="The senator speaks in Riverton." '
+            'title="Ann B. Example/AP"></figure><p>Story. <a href="https://example.org/gallery" title="Photos: Ben '
+            'Sample/AP">More</a></p><figure title="Cal Example/Reuters"><img src="https://img.example.org/b.jpg">'
+            '</figure></body></html>')
+    got = [(c.creator, c.organization, c.image, c.form) for c in html.scan(page)[1]]
+    assert got == [("Ann B. Example", "AP", "https://img.example.org/a.jpg", "title")]
+
+
 def test_a_copyright_holder_naming_a_person_and_an_outlet_is_split():
     page = ('<html><body><figure><img src="https://img.example.org/a.jpg"><span class="a-credit" itemprop="copyrightHolder">'
             'Kay Example/for Riverton Daily News</span></figure><figure><img src="https://img.example.org/b.jpg">'

@@ -56,12 +56,15 @@ CREDIT_ITEMPROPS = frozenset({"creditText", "copyrightHolder", "copyrightNotice"
 # Attributes that hold a credit as their whole value, and attributes that hold a caption a credit may end.
 WHOLE_ATTRS = frozenset({"data-credit", "data-photo-credit", "data-image-credit", "data-copyright", "data-photographer",
                          "copyright", "photographer", "credit"})
-CAPTION_ATTRS = frozenset({"alt", "alttext", "data-alt", "caption", "data-caption"})
+CAPTION_ATTRS = frozenset({"alt", "alttext", "data-alt", "caption", "data-caption", "title"})
+# An image's title may hold its credit (U.S. News); another element's names a page or a gallery.
+IMAGE_ONLY_ATTRS = frozenset({"title"})
 CREDIT_BEARING_ATTRS = WHOLE_ATTRS | CAPTION_ATTRS
 ATTRIBUTE_RE = re.compile(r"""\s([a-z][a-z0-9:_-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 # A caption attribute is read only when it holds one of these (most alt texts describe, and are skipped at once).
 CAPTION_HINT_RE = re.compile(r"[(\[/©]|credit|photo|getty|courtesy|image:|foto|copyright")
-CREDIT_ATTR_NAME_RE = re.compile(r"\s(?:data-)?(?:alt|caption|alttext|credit|copyright|photographer|[a-z-]*credit)\s*=")
+CREDIT_ATTR_NAME_RE = re.compile(
+    r"\s(?:data-)?(?:alt|caption|alttext|credit|copyright|photographer|[a-z-]*credit)\s*=|<img\s(?:[^>]*\s)?title\s*=")
 IMAGE_ATTR_RE = re.compile(
     r"""\s(?:src|data-src|data-lazy-src|data-original|data-image|data-img|srcset|data-srcset)\s*=\s*["']?([^"'\s>,]+)""")
 TAG_NAME_RE = re.compile(r"<([a-z][a-z0-9-]*)")
@@ -416,7 +419,7 @@ def _first_credit_tag(page: str, start: int, end: int,
 # Elements whose attributes may hold a credit; read when a credit word appears in one of their attribute values
 # ('alt="... (Photo by Jane Doe/AP)"', the Telegraph's <image copyright=...>).
 HINTED_ATTR_SELECTOR = ("[alt], [caption], [alttext], [data-alt], [data-caption], [copyright], [photographer], "
-                        "[data-copyright], [data-photographer]")
+                        "[data-copyright], [data-photographer], img[title]")
 
 
 def _hinted_attribute_credits(tree: Any, smap: SourceMap, related: list[Any], *, taken: Intervals,
@@ -429,8 +432,9 @@ def _hinted_attribute_credits(tree: Any, smap: SourceMap, related: list[Any], *,
     found: list[Credit] = []
     for el in shallow(select(root, HINTED_ATTR_SELECTOR)):
         attributes = el.attributes   # the hint test joins every value (srcset too): asked after the cheap one
-        if el.tag in NOT_CREDIT_TAGS or not _may_hold_credit(attributes) \
-                or not PROSE_HINT_RE.search(" ".join(v for v in attributes.values() if v)) or in_block(el):
+        if el.tag in NOT_CREDIT_TAGS or not _may_hold_credit(attributes) or not (
+                PROSE_HINT_RE.search(" ".join(v for v in attributes.values() if v)) or _titled_image(el)) \
+                or in_block(el):
             continue
         tag_start = smap.start_of(el)
         if tag_start < 0 or tag_start in read_tags:
@@ -438,6 +442,13 @@ def _hinted_attribute_credits(tree: Any, smap: SourceMap, related: list[Any], *,
         read_tags.add(tag_start)
         found.extend(_tag_credits(smap.page, tag_start, _start_tag_end(smap.page, tag_start), in_blocks=None, taken=taken))
     return found
+
+
+def _titled_image(el: Any) -> bool:
+    """An <img> whose title reads as a credit on its own, a name and an agency ("Ann Example/AP"): the prose hint
+    words need not be there."""
+    title = el.attrs.get("title") or "" if el.tag == "img" else ""
+    return "/" in title and credit_patterns.names_an_agency(title)
 
 
 def _may_hold_credit(attributes: dict[str, str | None]) -> bool:
@@ -477,7 +488,8 @@ def _tag_credits(page: str, tag_start: int, tag_end: int, *, in_blocks: Interval
             continue   # a repeated attribute is dropped by the parser: the first one counts
         names.add(name)
         whole = name in WHOLE_ATTRS
-        if not (whole or name in CAPTION_ATTRS and CAPTION_HINT_RE.search(attr.group(group))):
+        if not (whole or name in CAPTION_ATTRS and CAPTION_HINT_RE.search(attr.group(group))) \
+                or name in IMAGE_ONLY_ATTRS and tag.group(1) != "img":
             continue
         value = unescape(page[tag_start + attr.start(group): tag_start + attr.end(group)]).strip()
         if not value:
