@@ -579,7 +579,7 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
     config = (ctx.find_root().obj or {}).get("config") or settings.config_path
     jobs = [cluster.ShardJob(spec, Shard(k, count), cluster.shard_db(out, Shard(k, count)), steps, mode,
                              config=Path(config).resolve() if config else None, overrides=overrides, kind=kind,
-                             encoding=encoding, job=job,
+                             encoding=encoding, job=job, seed=out,
                              warc=cluster.shard_db(out, Shard(k, count)).with_suffix(".warc.gz")
                              if steps.archive is not None else None)
             for k in range(1, count + 1)]

@@ -1,10 +1,13 @@
 """Beyond one machine, on an existing engine: the shards of a corpus run over a dask.distributed cluster.
 
 Each shard K/N is one task: on whichever worker takes it, the same pipeline as a local run reads its slice of the
-input (`--shard K/N`), into its own database next to the final one. When every shard is done, the client merges
-the shard databases into the final one (`cache merge`) and removes them; an interrupted run leaves them, and
-the same command run again resumes each shard where it stopped. The databases and inputs must be on a file
-system every worker sees (as on a Slurm cluster).
+input (`--shard K/N`), into its own database next to the final one, a copy of the final one made when the shard
+starts (SQLite's online backup): the shard's steps are answered from the cache as a local run's are, under the
+same TTL rules, and a second run of the same command asks for nothing again. When every shard is done, the
+client merges the shard databases into the final one (`cache merge`, which adds nothing twice: the copied rows
+are the same facts) and removes them; an interrupted run leaves them, and the same command run again resumes
+each shard where it stopped, from its database as it was left (not copied again). The databases and inputs
+must be on a file system every worker sees (as on a Slurm cluster).
 
 Politeness holds for the fleet, not per worker: each shard runs with its share of the network limits (global
 and per-host concurrency, every [limits] budget such as Save Page Now's 15 a minute) divided by N.
@@ -60,6 +63,7 @@ class ShardJob:
     encoding: str | None = None
     job: str = "scan"
     warc: Path | None = None                     # with --archive: this shard's WARC file
+    seed: Path | None = None                     # the final database, which a new shard database starts from
 
 
 def run_shard(job: ShardJob) -> dict[str, Any]:
@@ -74,6 +78,8 @@ def run_shard(job: ShardJob) -> dict[str, Any]:
     # One extraction process per task: dask runs the tasks side by side, and its worker processes may not fork.
     options = pipeline.RunOptions(workers=1, kind=job.kind, encoding=job.encoding, job=f"{job.job}:shard={job.shard}")
     summary = pipeline.Summary()
+    if job.seed is not None:
+        seed_from(job.seed, job.db)
     with Store(job.db) as store, ExitStack() as stack:
         warc = None
         if job.warc is not None:
@@ -88,6 +94,27 @@ def run_shard(job: ShardJob) -> dict[str, Any]:
         store.forget_progress(options.job or "")
     return {"shard": str(job.shard), "db": str(job.db), "pid": os.getpid(), "per_host": settings.per_host,
             "concurrency": settings.concurrency, **asdict(summary)}
+
+
+def seed_from(final: Path, db: Path) -> None:
+    """Start a shard's database as a copy of the final one, unless it is there already (left by an interrupted
+    run: it holds what the shard finished, and is gone on with). The online backup API reads a consistent copy
+    while the file is in WAL mode; the copy is made under another name and renamed, so a crash half-way leaves no
+    shard database that looks whole."""
+    import sqlite3
+
+    if db.exists() or not final.exists():
+        return
+    building = db.with_name(db.name + ".seeding")
+    for stale in (building, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        stale.unlink(missing_ok=True)   # a log with no database would be played into the copy
+    source, target = sqlite3.connect(final), sqlite3.connect(building)
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+    os.replace(building, db)
 
 
 def connect(scheduler: str) -> Any:

@@ -113,6 +113,87 @@ def test_ctrl_c_on_the_client_says_the_running_shards_go_on(tmp_path: Path, sche
         hang.release.set()
         if child.poll() is None:
             os.kill(child.pid, signal.SIGKILL)
+        _wait_until_idle(scheduler)   # a shard going on would ask the next test's server
     last = err.decode().splitlines()[-1]
     assert last.startswith("interrupted: ") and "shards already running on the cluster go on to their end" in last
     assert "Traceback" not in err.decode()
+
+
+def _table_counts(db: Path) -> dict[str, int]:
+    from cache.merge import RULES
+
+    with Store(db) as store:
+        return {rule.table: store.count(rule.table) for rule in RULES}
+
+
+def _asked(fakenet) -> list[str]:
+    """The t.co links the server was asked for, one per article of tests/corpusnet.py."""
+    return sorted(path for host, path in fakenet.hits if host == "t.co")
+
+
+def _wait_until_idle(scheduler: str) -> None:
+    """Until no worker runs a task: one the client of a killed command left goes on to its end."""
+    import time
+
+    with distributed.Client(scheduler, timeout="20s") as client:
+        deadline = time.monotonic() + 60
+        while any(client.run(lambda dask_worker: dask_worker.state.executing_count).values()):
+            assert time.monotonic() < deadline, "a shard never ended"
+            time.sleep(0.1)
+
+
+def test_a_second_run_on_the_cluster_answers_from_db_and_adds_nothing(tmp_path: Path, scheduler: str,
+                                                                       fakenet) -> None:
+    """Each shard ran into a fresh database: the same command run again made every request again and recorded
+    every fetch and observation twice (300 articles --fetch: +1,300 fetches). Each shard now starts from a copy
+    of --db, as a local run would: its cache answers, under the same TTL rules."""
+    from tests.cliworld import World
+    from tests.corpusnet import no_limits, problems, serve, write_folder
+
+    serve(fakenet, 8)
+    folder = write_folder(tmp_path / "articles", 8)
+    world = World(fakenet, tmp_path, extra=no_limits())
+    args = ("scan", "--fetch", "--engine", "dask", "--scheduler", scheduler, "--shards", "2", str(folder))
+    first = world(*args)
+    assert first.exit_code == 0, first.output
+    asked, counts = len(fakenet.hits), _table_counts(world.db)
+    assert _asked(fakenet) == [f"/w{i:05d}" for i in range(8)] and counts["post_observations"] == 8
+    second = world(*args)
+    assert second.exit_code == 0, second.output
+    assert len(fakenet.hits) == asked, fakenet.hits[asked:]
+    assert _table_counts(world.db) == counts
+    assert problems(world.db, 8) == []
+    assert not list(tmp_path.glob("c.shard-*"))
+
+
+def test_a_cluster_run_cut_short_then_run_again_asks_for_nothing_twice(tmp_path: Path, scheduler: str,
+                                                                      fakenet) -> None:
+    """The client killed while a shard waits on a link: what the shards had done when it was run again is kept
+    (their databases are not started afresh from --db), the rest is done, and every article is asked for once."""
+    import signal
+    import subprocess
+
+    from tests.cliworld import Hang, World
+    from tests.corpusnet import no_limits, problems, serve, write_folder
+    from tests.fakenet import redirect
+
+    serve(fakenet, 8)
+    hang = Hang(redirect("https://twitter.com/RivertonRoads/status/1600000000000000103/photo/1"))
+    fakenet.route("t.co", "/w00003", hang)
+    folder = write_folder(tmp_path / "articles", 8)
+    world = World(fakenet, tmp_path, extra=no_limits())
+    Store(world.db).close()   # a database the shards start from
+    args = ("scan", "--fetch", "--engine", "dask", "--scheduler", scheduler, "--shards", "4", str(folder))
+    child = world.process(*args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        assert hang.waiting.wait(60), "no shard asked for the link"
+        child.send_signal(signal.SIGKILL)
+        child.wait(30)
+    finally:
+        hang.release.set()
+    _wait_until_idle(scheduler)
+    again = world(*args)
+    assert again.exit_code == 0, again.output
+    assert _asked(fakenet) == [f"/w{i:05d}" for i in range(8)]
+    assert problems(world.db, 8) == []
+    assert not list(tmp_path.glob("c.shard-*"))
