@@ -552,8 +552,8 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
     Prints one line (or JSON object) per shard as it finishes, then the summary line."""
     import json
     import time
+    import uuid
     from dataclasses import fields, replace
-
     from pathlib import Path
 
     from resolver import cluster, pipeline
@@ -577,9 +577,10 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
     count = shards or cluster.worker_threads(client)
     job = _job_name("scan", steps, mode, spec, kind=kind, encoding=encoding)
     config = (ctx.find_root().obj or {}).get("config") or settings.config_path
+    stop = f"embed-resolver-stop-{uuid.uuid4().hex}"   # this run's: Ctrl-C sets it, its shards poll it
     jobs = [cluster.ShardJob(spec, Shard(k, count), cluster.shard_db(out, Shard(k, count)), steps, mode,
                              config=Path(config).resolve() if config else None, overrides=overrides, kind=kind,
-                             encoding=encoding, job=job, seed=out,
+                             encoding=encoding, job=job, seed=out, stop=stop,
                              warc=cluster.shard_db(out, Shard(k, count)).with_suffix(".warc.gz")
                              if steps.archive is not None else None)
             for k in range(1, count + 1)]
@@ -591,25 +592,39 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
     summary = pipeline.Summary()
     started = time.monotonic()
 
-    def on_shard(found: dict[str, Any]) -> None:
+    def add(found: dict[str, Any]) -> None:
         for name in (f.name for f in fields(summary)):
             setattr(summary, name, getattr(summary, name) + found[name])
+
+    def on_shard(found: dict[str, Any]) -> None:
+        add(found)
         if as_json or not quiet:
             click.echo(json.dumps(found) if as_json else f"shard {found['shard']}: {found['articles']:,} articles, "
                        f"{found['embeds']:,} embeds into {found['db']}", err=not as_json)
     try:
         with user_errors():
-            for _ in cluster.run_on_cluster(client, jobs, out=out, on_shard=on_shard):
-                pass
-    except KeyboardInterrupt:
-        # dask cannot stop a task it runs: the user must not think the cluster's work stopped with the client.
-        click.echo(f"interrupted: {_summary_line('scan', summary, time.monotonic() - started)}; the shards already "
-                   f"running on the cluster go on to their end, into their databases next to {out}; run the same "
-                   f"command again to go on from there and merge them", err=True)
+            cluster.run_on_cluster(client, jobs, out=out, on_shard=on_shard)
+    except KeyboardInterrupt as exc:
+        came = exc.summaries if isinstance(exc, cluster.ShardsStopped) else []
+        for found in came:
+            add(found)
+        stopped = sum(found["stopped"] for found in came)
+        late = exc.unanswered if isinstance(exc, cluster.ShardsStopped) else 0
+        click.echo(f"interrupted: {_summary_line('scan', summary, time.monotonic() - started)}; "
+                   f"{_stopped_line(stopped, late)}, with what they finished, in their databases next to {out}; "
+                   f"run the same command again to go on from there and merge them", err=True)
         ctx.exit(EXIT_INTERRUPTED)
     if not quiet:
         click.echo(_summary_line("scan", summary, time.monotonic() - started) + f"; merged into {out}", err=True)
     return summary
+
+
+def _stopped_line(stopped: int, late: int) -> str:
+    """What Ctrl-C did to the shards running on the cluster (#13: it said they went on, as they did)."""
+    said = f"stopped {stopped} shard{'s' * (stopped != 1)} running on the cluster"
+    if late:
+        said += f" ({late} more had not answered yet: they stop at their next article)"
+    return said
 
 
 def _job_name(command: str, steps: Steps, mode: Mode, spec: InputSpec, *, kind: str | None,

@@ -18,9 +18,11 @@ settings (tokens included) from that file and its own environment.
 
 from __future__ import annotations
 
+import logging
 import os
+import threading
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -64,6 +66,7 @@ class ShardJob:
     job: str = "scan"
     warc: Path | None = None                     # with --archive: this shard's WARC file
     seed: Path | None = None                     # the final database, which a new shard database starts from
+    stop: str | None = None                      # the run's distributed.Event: set, the shard stops (Ctrl-C)
 
 
 def run_shard(job: ShardJob) -> dict[str, Any]:
@@ -75,12 +78,15 @@ def run_shard(job: ShardJob) -> dict[str, Any]:
 
     settings = share_of(load_settings(path=job.config, overrides=dict(job.overrides)), job.shard.count)
     spec = replace(job.spec, shard=job.shard)
-    # One extraction process per task: dask runs the tasks side by side, and its worker processes may not fork.
-    options = pipeline.RunOptions(workers=1, kind=job.kind, encoding=job.encoding, job=f"{job.job}:shard={job.shard}")
     summary = pipeline.Summary()
     if job.seed is not None:
         seed_from(job.seed, job.db)
     with Store(job.db) as store, ExitStack() as stack:
+        stopped = stack.enter_context(watching(job.stop)) if job.stop is not None else None
+        # One extraction process per task: dask runs the tasks side by side, and its worker processes may not fork.
+        options = pipeline.RunOptions(workers=1, kind=job.kind, encoding=job.encoding,
+                                      job=f"{job.job}:shard={job.shard}",
+                                      stop=stopped.is_set if stopped is not None else None)
         warc = None
         if job.warc is not None:
             from resolver import __version__
@@ -91,9 +97,42 @@ def run_shard(job: ShardJob) -> dict[str, Any]:
         session = Session(settings, store=store, mode=job.mode, warc=warc)
         pipeline.run(pipeline.items_of(spec, session=session, options=options, summary=summary), session=session,
                      steps=job.steps, options=options, summary=summary)
-        store.forget_progress(options.job or "")
+        if stopped is None or not stopped.is_set():
+            store.forget_progress(options.job or "")
     return {"shard": str(job.shard), "db": str(job.db), "pid": os.getpid(), "per_host": settings.per_host,
-            "concurrency": settings.concurrency, **asdict(summary)}
+            "concurrency": settings.concurrency, "stopped": stopped is not None and stopped.is_set(),
+            **asdict(summary)}
+
+
+WATCH = 1.0   # seconds a watcher waits on the run's event at a time (it returns at once when the event is set)
+
+
+@contextmanager
+def watching(name: str) -> Iterator[threading.Event]:
+    """A flag set once the run's distributed.Event `name` is (the client's Ctrl-C), for the pipeline to poll: a
+    thread waits on the event, so the run asks nothing of the scheduler itself. If the scheduler cannot be asked,
+    the shard goes on to its end, as it did before it could be stopped."""
+    from distributed import Event, get_client
+
+    # The worker's client, named here in the task's thread: the event, asked from another thread, has no other.
+    event, stopped, ended = Event(name, client=get_client()), threading.Event(), threading.Event()
+
+    def watch() -> None:
+        while not ended.is_set():
+            try:
+                if event.wait(timeout=WATCH):
+                    stopped.set()
+                    return
+            except Exception as exc:   # noqa: BLE001 - whatever it raised, a shard stopped by mistake is lost work
+                logging.getLogger(__name__).warning("shard cannot see the run's stop, goes on to its end: %s", exc)
+                return
+    thread = threading.Thread(target=watch, name=f"stop-{name}", daemon=True)
+    thread.start()
+    try:
+        yield stopped
+    finally:
+        ended.set()
+        thread.join(WATCH + 1)
 
 
 def seed_from(final: Path, db: Path) -> None:
@@ -134,21 +173,60 @@ def worker_threads(client: Any) -> int:
     return max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()))
 
 
+class ShardsStopped(KeyboardInterrupt):
+    """Ctrl-C on the client, once the running shards were told to stop: the summaries of those that came back
+    (stopped, or at their end) and how many did not answer in time (they stop at their next look)."""
+
+    def __init__(self, summaries: list[dict[str, Any]], unanswered: int) -> None:
+        super().__init__()
+        self.summaries, self.unanswered = summaries, unanswered
+
+
+STOP_WAIT = 1.5   # seconds the client waits, after Ctrl-C, for the running shards to say they stopped
+
+
 def run_on_cluster(client: Any, jobs: list[ShardJob], *, out: Path,
-                   on_shard: Callable[[dict[str, Any]], None] | None = None) -> Iterator[dict[str, Any]]:
-    """Run every shard as a task, each summary as it comes; then merge the shard databases into `out` and remove
-    them. A failed shard stops the run with its error; the other shards' databases stay for a re-run."""
+                   on_shard: Callable[[dict[str, Any]], None] | None = None) -> list[dict[str, Any]]:
+    """Run every shard as a task, calling `on_shard` with each summary as it comes; then merge the shard databases
+    into `out` and remove them. A failed shard stops the run with its error; the other shards' databases stay for
+    a re-run. Ctrl-C sets the run's stop (each job's `stop` event), which the running shards poll: they commit
+    what they finished and end; the shards not started are cancelled (ShardsStopped says which came back)."""
     from distributed import as_completed
 
     from cache.merge import merge
 
     futures = client.map(run_shard, jobs, pure=False)
-    for future in as_completed(futures):
-        summary = future.result()
-        if on_shard is not None:
-            on_shard(summary)
-        yield summary
+    summaries, reported = [], set()
+    try:
+        for future in as_completed(futures):
+            summary = future.result()
+            if summary["stopped"]:   # only this run's client sets its stop: never merge a shard cut short
+                raise InputError(f"shard {summary['shard']} was stopped before its end; its database stays next "
+                                 f"to {out}: run the same command again to go on")
+            if on_shard is not None:
+                on_shard(summary)
+            summaries.append(summary)
+            reported.add(future.key)
+    except KeyboardInterrupt:
+        raise _stopped(client, jobs, futures, reported=reported) from None
     merge(out, [job.db for job in jobs])
     for job in jobs:
         for path in (job.db, job.db.with_name(job.db.name + "-wal"), job.db.with_name(job.db.name + "-shm")):
             path.unlink(missing_ok=True)
+    return summaries
+
+
+def _stopped(client: Any, jobs: list[ShardJob], futures: list[Any], *, reported: set[Any]) -> ShardsStopped:
+    """Tell the running shards to stop, cancel those not started, and wait a little for the running to answer."""
+    from distributed import Event, wait
+
+    for name in {job.stop for job in jobs if job.stop is not None}:
+        Event(name, client=client).set()
+    running = {key for keys in client.processing().values() for key in keys}
+    client.cancel([f for f in futures if f.key not in running and not f.done()])
+    try:
+        wait([f for f in futures if f.key in running], timeout=STOP_WAIT)
+    except TimeoutError:
+        pass
+    came = [f.result() for f in futures if f.status == "finished" and f.key not in reported]
+    return ShardsStopped(came, unanswered=sum(f.key in running and f.status != "finished" for f in futures))

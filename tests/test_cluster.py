@@ -80,13 +80,30 @@ def test_quiet_on_a_cluster_says_nothing(tmp_path: Path, scheduler: str) -> None
     assert Store(tmp_path / "c.db").count("articles") == 4
 
 
-def test_ctrl_c_on_the_client_says_the_running_shards_go_on(tmp_path: Path, scheduler: str, fakenet) -> None:
-    """dask cannot stop a task it runs: Ctrl-C on the client ends the command at once, but the shards already
-    running go on to their end, into their databases. It said only "interrupted", as if the work had stopped."""
+@pytest.fixture
+def threaded_net():
+    """A loopback 'internet' whose server answers each request in a thread of its own: two shards can both wait."""
+    from pytest_httpserver import HTTPServer
+
+    from tests.fakenet import FakeNet
+
+    server = HTTPServer(host="127.0.0.1", threaded=True)
+    server.start()
+    try:
+        yield FakeNet(server)
+    finally:
+        server.clear()
+        server.stop()
+
+
+def test_ctrl_c_on_the_client_stops_the_running_shards(tmp_path: Path, scheduler: str, threaded_net) -> None:
+    """Ctrl-C while each shard waits on a link that does not answer: the shards stop within about two seconds
+    (they went on to their end, 30 s here), with the article each had finished committed, and the client says
+    so; the same command run again finishes the rest and asks for nothing it had."""
+    fakenet = threaded_net
     import os
     import signal
     import subprocess
-    import sys
     import time
 
     from tests.cliworld import Hang, World
@@ -94,29 +111,42 @@ def test_ctrl_c_on_the_client_says_the_running_shards_go_on(tmp_path: Path, sche
 
     hang = Hang(page("<p>end</p>"))
     fakenet.route("t.co", "/slow", hang)
+    for n in (1, 2):
+        fakenet.route("t.co", f"/fast{n}", page("<p>end</p>"))
     world = World(fakenet, tmp_path)
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for n in range(2):
-        (corpus / f"p{n}.txt").write_text(f"Story {n}. https://t.co/slow pic.twitter.com/x{n:02d}\n"
-                                          f"— Riverton Roads (@RivertonRoads) December 6, 2022\n")
-    child = world.process("scan", "--resolve", "--engine", "dask", "--scheduler", scheduler, "--shards", "2",
-                          str(corpus), stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
+    # Shard 1/2 takes 2-fast and 8-slow, shard 2/2 takes 1-fast and 7-slow: in each, a quick article first.
+    for name, link in (("1-fast", "fast1"), ("2-fast", "fast2"), ("7-slow", "slow"), ("8-slow", "slow")):
+        (corpus / f"{name}.txt").write_text(f"Story {name}. https://t.co/{link} pic.twitter.com/{name}\n"
+                                            f"— Riverton Roads (@RivertonRoads) December 6, 2022\n")
+    args = ("scan", "--resolve", "--engine", "dask", "--scheduler", scheduler, "--shards", "2", str(corpus))
+    child = world.process(*args, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
-        assert hang.waiting.wait(60), "no shard asked for the link"
+        deadline = time.monotonic() + 60
+        while fakenet.hits.count(("t.co", "/slow")) < 2:
+            assert time.monotonic() < deadline and child.poll() is None, "the shards never both asked for the link"
+            time.sleep(0.05)
+        time.sleep(0.5)   # the quick articles are handed on and marked finished
         started = time.monotonic()
         child.send_signal(signal.SIGINT)
         _, err = child.communicate(timeout=30)
         assert time.monotonic() - started < 2 and child.returncode == 130
+        _wait_until_idle(scheduler, within=3)   # the link still hangs: the shards stopped, they did not end
     finally:
         hang.release.set()
         if child.poll() is None:
             os.kill(child.pid, signal.SIGKILL)
         _wait_until_idle(scheduler)   # a shard going on would ask the next test's server
     last = err.decode().splitlines()[-1]
-    assert last.startswith("interrupted: ") and "shards already running on the cluster go on to their end" in last
+    assert last.startswith("interrupted: scanned 2 articles") and "stopped 2 shards running on the cluster" in last
     assert "Traceback" not in err.decode()
+    fakenet.route("t.co", "/slow", page("<p>end</p>"))
+    again = world(*args)
+    assert "2 finished by an earlier run" in again.stderr, again.stderr
+    assert [fakenet.hits.count(("t.co", f"/fast{n}")) for n in (1, 2)] == [1, 1]
+    assert Store(world.db).count("articles") == 4 and not list(tmp_path.glob("c.shard-*"))
 
 
 def _table_counts(db: Path) -> dict[str, int]:
@@ -131,12 +161,13 @@ def _asked(fakenet) -> list[str]:
     return sorted(path for host, path in fakenet.hits if host == "t.co")
 
 
-def _wait_until_idle(scheduler: str) -> None:
+def _wait_until_idle(scheduler: str, *, within: float = 60) -> None:
     """Until no worker runs a task: one the client of a killed command left goes on to its end."""
     import time
 
+    started = time.monotonic()
     with distributed.Client(scheduler, timeout="20s") as client:
-        deadline = time.monotonic() + 60
+        deadline = started + within
         while any(client.run(lambda dask_worker: dask_worker.state.executing_count).values()):
             assert time.monotonic() < deadline, "a shard never ended"
             time.sleep(0.1)
