@@ -595,6 +595,14 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
     def add(found: dict[str, Any]) -> None:
         for name in (f.name for f in fields(summary)):
             setattr(summary, name, getattr(summary, name) + found[name])
+        # Each input that failed, as a local run says it (#13: these lines went to the workers' stderr).
+        for line in found.pop("errors"):
+            click.echo(line, err=True)
+        more = found.pop("errors_not_shown")
+        if more:
+            db = found["db"] if found["stopped"] else out   # a shard stopped is merged by the next run
+            click.echo(f"error: and {more:,} more errors in shard {found['shard']}, not shown: all are in the "
+                       f"errors table of {db} (embed-resolver --db {db} cache export errors)", err=True)
 
     def on_shard(found: dict[str, Any]) -> None:
         add(found)
@@ -1515,7 +1523,4 @@ def _plain_if_piped(renderable: Any, console: Any) -> Any:
 
 def _say_failure(failure: Failure) -> None:
     """One line: a warning for a file a folder walk found that is no article (it is skipped), else an error."""
-    if failure.warning:
-        click.echo(f"warning: {failure.message}; skipped", err=True)
-    else:
-        click.echo(f"error: {failure.message}", err=True)
+    click.echo(failure.line, err=True)

@@ -95,13 +95,36 @@ def run_shard(job: ShardJob) -> dict[str, Any]:
             warc = WarcWriter(job.warc, software=f"embed-resolver/{__version__}")
             stack.callback(warc.close)
         session = Session(settings, store=store, mode=job.mode, warc=warc)
+        errors = Errors()
         pipeline.run(pipeline.items_of(spec, session=session, options=options, summary=summary), session=session,
-                     steps=job.steps, options=options, summary=summary)
+                     steps=job.steps, emit=errors, options=options, summary=summary)
         if stopped is None or not stopped.is_set():
             store.forget_progress(options.job or "")
     return {"shard": str(job.shard), "db": str(job.db), "pid": os.getpid(), "per_host": settings.per_host,
             "concurrency": settings.concurrency, "stopped": stopped is not None and stopped.is_set(),
-            **asdict(summary)}
+            **asdict(summary), "errors": errors.lines, "errors_not_shown": errors.more}
+
+
+ERRORS_KEPT = 50   # error lines a shard hands back to the client; the rest are counted (all are in its database)
+
+
+class Errors:
+    """The outcomes of a shard, as its pipeline hands them on: the line of each input that failed, as a local run
+    prints it, the first ERRORS_KEPT of them, for the client to print."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.more = 0
+
+    def __call__(self, outcome: Any) -> None:
+        from resolver.pipeline import Failure
+
+        if not isinstance(outcome, Failure):
+            return
+        if len(self.lines) >= ERRORS_KEPT:
+            self.more += 1
+        else:
+            self.lines.append(outcome.line)
 
 
 WATCH = 1.0   # seconds a watcher waits on the run's event at a time (it returns at once when the event is set)

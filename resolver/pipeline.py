@@ -187,6 +187,11 @@ class Failure:
         the run's exit code says so."""
         return not self.named and self.kind == "input"
 
+    @property
+    def line(self) -> str:
+        """The one line a run prints for it: a warning when the input is skipped, else an error."""
+        return f"warning: {self.message}; skipped" if self.warning else f"error: {self.message}"
+
     def to_json(self) -> dict[str, Any]:
         return {"source": self.source, "error": self.message}
 

@@ -228,3 +228,49 @@ def test_a_cluster_run_cut_short_then_run_again_asks_for_nothing_twice(tmp_path:
     assert _asked(fakenet) == [f"/w{i:05d}" for i in range(8)]
     assert problems(world.db, 8) == []
     assert not list(tmp_path.glob("c.shard-*"))
+
+
+ODD = ['{"html": "<p>Story https://twitter.com/RivertonRoads/status/1600000000000000001</p>"}', "not json",
+       '{"nohtml": 1}', "[1, 2]", '{"html": 5}']
+ODD_ERRORS = ["error: cannot read {}:2: not JSON (Expecting value: line 1 column 1 (char 0))",
+              "error: cannot read {}:3: no field 'text'; name the field with --html-field or --text-field",
+              "error: cannot read {}:4: a JSON list, not an object",
+              "error: cannot read {}:5: a number in field 'html', not text; name the field with --html-field or "
+              "--text-field"]
+
+
+@pytest.mark.parametrize("flags", [(), ("--json",), ("-q",)], ids=["table", "json", "quiet"])
+def test_the_client_prints_which_inputs_failed_on_the_cluster(tmp_path: Path, scheduler: str, flags) -> None:
+    """Which records failed was said on the workers' stderr only: the client printed "4 failed" and exit 1. Their
+    lines come back with each shard and are printed as a local run prints them; --json keeps stdout JSON."""
+    feed = tmp_path / "odd.jsonl"
+    feed.write_text("".join(line + "\n" for line in ODD))
+    local = CliRunner().invoke(cli, ["--db", str(tmp_path / "local.db"), "scan", *flags, "--jsonl", str(feed)])
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", *flags, "--engine", "dask",
+                                      "--scheduler", scheduler, "--shards", "2", "--jsonl", str(feed)])
+    assert (local.exit_code, result.exit_code) == (1, 1), result.output
+    expected = sorted(line.format(feed) for line in ODD_ERRORS)
+    assert sorted(line for line in local.stderr.splitlines() if line.startswith("error: ")) == expected
+    assert sorted(line for line in result.stderr.splitlines() if line.startswith("error: ")) == expected
+    if "--json" in flags:
+        assert sorted(json.loads(line)["shard"] for line in result.stdout.splitlines()) == ["1/2", "2/2"]
+    if "-q" in flags:
+        assert result.stdout == "" and result.stderr.splitlines() == [line for line in result.stderr.splitlines()
+                                                                       if line.startswith("error: ")]
+    else:
+        assert "; 4 failed" in result.stderr.splitlines()[-1]
+
+
+def test_a_shard_hands_back_its_first_error_lines_and_counts_the_rest(tmp_path: Path, scheduler: str) -> None:
+    from resolver.cluster import ERRORS_KEPT
+
+    feed = tmp_path / "bad.jsonl"
+    feed.write_text("not json\n" * 130)
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", "--engine", "dask",
+                                      "--scheduler", scheduler, "--shards", "2", "--jsonl", str(feed)])
+    assert result.exit_code == 1
+    said = [line for line in result.stderr.splitlines() if line.startswith("error: cannot read")]
+    more = [line for line in result.stderr.splitlines() if line.startswith("error: ") and " more errors in shard" in line]
+    assert len(said) == 2 * ERRORS_KEPT and len(more) == 2
+    assert sum(int(line.split()[2].replace(",", "")) for line in more) == 130 - 2 * ERRORS_KEPT
+    assert f"cache export errors" in more[0]
