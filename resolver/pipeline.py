@@ -330,9 +330,11 @@ def run(items: Iterable[Item], *, session: Session, steps: Steps = Steps(),
 
 
 def _until(stop: Callable[[], bool], items: Iterable[Item]) -> Iterator[Item]:
-    """The items, up to the first asked for once `stop()` says yes."""
-    for item in items:
-        if stop():
+    """The items, until `stop()` says yes: asked before each is read, so none is read for nothing."""
+    iterator = iter(items)
+    while not stop():
+        item = next(iterator, None)
+        if item is None:
             return
         yield item
 
