@@ -254,3 +254,25 @@ def test_a_shard_hands_back_its_first_error_lines_and_counts_the_rest(tmp_path: 
     assert len(said) == 2 * ERRORS_KEPT and len(more) == 2
     assert sum(int(line.split()[2].replace(",", "")) for line in more) == 130 - 2 * ERRORS_KEPT
     assert " more errors in shard " in more[0] and "cache export errors" in more[0]
+
+
+def test_a_second_run_on_the_cluster_asks_again_what_the_cache_ttl_let_expire(tmp_path: Path, scheduler: str,
+                                                                             fakenet) -> None:
+    """The shards answer from their copy of --db under the TTL rules of a local run: with `cache_ttl = 0` every
+    answer has expired, and the second run asks for as much as a local engine's second run does."""
+    from tests.cliworld import World
+    from tests.corpusnet import no_limits, serve, write_folder
+
+    serve(fakenet, 4)
+    folder = write_folder(tmp_path / "articles", 4)
+    asked = {}
+    for engine in ("local", "dask"):
+        (tmp_path / engine).mkdir()
+        world = World(fakenet, tmp_path / engine, extra="cache_ttl = 0\n" + no_limits())
+        cluster = ("--scheduler", scheduler, "--shards", "2") if engine == "dask" else ()
+        args = ("scan", "--fetch", "--engine", engine, *cluster, str(folder))
+        assert world(*args).exit_code == 0
+        before = len(fakenet.hits)
+        assert world(*args).exit_code == 0
+        asked[engine] = len(fakenet.hits) - before
+    assert asked["dask"] == asked["local"] > 0
