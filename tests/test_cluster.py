@@ -276,3 +276,38 @@ def test_a_second_run_on_the_cluster_asks_again_what_the_cache_ttl_let_expire(tm
         assert world(*args).exit_code == 0
         asked[engine] = len(fakenet.hits) - before
     assert asked["dask"] == asked["local"] > 0
+
+
+def test_a_rerun_while_a_killed_run_s_shard_still_runs_waits_for_it(tmp_path: Path, scheduler: str, fakenet) -> None:
+    """The client killed (kill -9: it cannot tell its shards to stop) while a shard waits on a link, and the same
+    command run again at once, while that shard still runs: the new task of the shard shares its database (the
+    old one holds its write transaction while it waits), and nothing is asked for twice or recorded twice."""
+    import subprocess
+    import threading
+
+    from tests.cliworld import Hang, World
+    from tests.corpusnet import no_limits, problems, serve, write_folder
+    from tests.fakenet import redirect
+
+    serve(fakenet, 8)
+    hang = Hang(redirect("https://twitter.com/RivertonRoads/status/1600000000000000103/photo/1"))
+    fakenet.route("t.co", "/w00003", hang)
+    folder = write_folder(tmp_path / "articles", 8)
+    world = World(fakenet, tmp_path, extra=no_limits())
+    Store(world.db).close()
+    args = ("scan", "--fetch", "--engine", "dask", "--scheduler", scheduler, "--shards", "2", str(folder))
+    child = world.process(*args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    assert hang.waiting.wait(60), "no shard asked for the link"
+    child.kill()
+    child.wait(30)
+    later = threading.Timer(2.0, hang.release.set)   # the old shard ends while the new run is under way
+    later.start()
+    try:
+        again = world(*args)
+    finally:
+        later.cancel()
+        hang.release.set()
+        _wait_until_idle(scheduler)
+    assert again.exit_code == 0, again.output
+    assert _asked(fakenet) == [f"/w{i:05d}" for i in range(8)]
+    assert problems(world.db, 8) == []
