@@ -79,10 +79,12 @@ def run_shard(job: ShardJob) -> dict[str, Any]:
     settings = share_of(load_settings(path=job.config, overrides=dict(job.overrides)), job.shard.count)
     spec = replace(job.spec, shard=job.shard)
     summary = pipeline.Summary()
-    if job.seed is not None:
-        seed_from(job.seed, job.db)
-    with Store(job.db) as store, ExitStack() as stack:
+    with ExitStack() as stack:
         stopped = stack.enter_context(watching(job.stop)) if job.stop is not None else None
+        stack.enter_context(alone(job.db, stop=stopped.is_set if stopped is not None else None))
+        if job.seed is not None:
+            seed_from(job.seed, job.db)
+        store = stack.enter_context(Store(job.db))
         # One extraction process per task: dask runs the tasks side by side, and its worker processes may not fork.
         options = pipeline.RunOptions(workers=1, kind=job.kind, encoding=job.encoding,
                                       job=f"{job.job}:shard={job.shard}",
@@ -156,6 +158,34 @@ def watching(name: str) -> Iterator[threading.Event]:
     finally:
         ended.set()
         thread.join(WATCH + 1)
+
+
+LOCK_POLL = 1.0   # seconds between two tries at a shard's lock, and looks at the run's stop
+
+
+@contextmanager
+def alone(db: Path, *, stop: Callable[[], bool] | None) -> Iterator[None]:
+    """Hold the shard's lock while it runs. A task of the same shard left running by a killed client (dask cannot
+    stop a task, and a client killed cannot tell it to) would go on side by side with the next run's in one
+    database, both asking for the same links: the next one waits for it to end, then goes on from the database it
+    left. An SQLite lock on a file next to the shard database: as good as the database's own locks on the shared
+    file system. Stopped while it waits, it goes on without the lock: a run stopped reads no input."""
+    import sqlite3
+
+    lock = sqlite3.connect(db.with_name(db.name + ".lock"), timeout=LOCK_POLL, isolation_level=None)
+    try:
+        while True:
+            try:
+                lock.execute("BEGIN EXCLUSIVE")
+                break
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc):
+                    raise
+                if stop is not None and stop():
+                    break
+        yield
+    finally:
+        lock.close()
 
 
 def seed_from(final: Path, db: Path) -> None:
@@ -234,8 +264,8 @@ def run_on_cluster(client: Any, jobs: list[ShardJob], *, out: Path,
         raise _stopped(client, jobs, futures, reported=reported) from None
     merge(out, [job.db for job in jobs])
     for job in jobs:
-        for path in (job.db, job.db.with_name(job.db.name + "-wal"), job.db.with_name(job.db.name + "-shm")):
-            path.unlink(missing_ok=True)
+        for suffix in ("", "-wal", "-shm", ".lock"):
+            job.db.with_name(job.db.name + suffix).unlink(missing_ok=True)
     return summaries
 
 
