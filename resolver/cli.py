@@ -552,8 +552,8 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
     Prints one line (or JSON object) per shard as it finishes, then the summary line."""
     import json
     import time
+    import uuid
     from dataclasses import replace
-
     from pathlib import Path
 
     from resolver import cluster, pipeline
@@ -577,9 +577,10 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
     count = shards or cluster.worker_threads(client)
     job = _job_name("scan", steps, mode, spec, kind=kind, encoding=encoding)
     config = (ctx.find_root().obj or {}).get("config") or settings.config_path
+    stop = f"embed-resolver-stop-{uuid.uuid4().hex}"   # this run's: Ctrl-C sets it, its shards poll it
     jobs = [cluster.ShardJob(spec, Shard(k, count), cluster.shard_db(out, Shard(k, count)), steps, mode,
                              config=Path(config).resolve() if config else None, overrides=overrides, kind=kind,
-                             encoding=encoding, job=job,
+                             encoding=encoding, job=job, seed=out, stop=stop,
                              warc=cluster.shard_db(out, Shard(k, count)).with_suffix(".warc.gz")
                              if steps.archive is not None else None)
             for k in range(1, count + 1)]
@@ -591,24 +592,46 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
     summary = pipeline.Summary()
     started = time.monotonic()
 
-    def on_shard(found: dict[str, Any]) -> None:
+    def add(found: dict[str, Any]) -> None:
         summary.add(found)
+        # Each input that failed, as a local run says it (#13: these lines went to the workers' stderr).
+        for line in found.pop("errors"):
+            click.echo(line, err=True)
+        more = found.pop("errors_not_shown")
+        if more:
+            db = found["db"] if found["stopped"] else out   # a shard stopped is merged by the next run
+            click.echo(f"error: and {more:,} more errors in shard {found['shard']}, not shown: all are in the "
+                       f"errors table of {db} (embed-resolver --db {db} cache export errors)", err=True)
+
+    def on_shard(found: dict[str, Any]) -> None:
+        add(found)
         if as_json or not quiet:
             click.echo(json.dumps(found) if as_json else f"shard {found['shard']}: {found['articles']:,} articles, "
                        f"{found['embeds']:,} embeds into {found['db']}", err=not as_json)
     try:
         with user_errors():
-            for _ in cluster.run_on_cluster(client, jobs, out=out, on_shard=on_shard):
-                pass
-    except KeyboardInterrupt:
-        # dask cannot stop a task it runs: the user must not think the cluster's work stopped with the client.
-        click.echo(f"interrupted: {_summary_line('scan', summary, time.monotonic() - started)}; the shards already "
-                   f"running on the cluster go on to their end, into their databases next to {out}; run the same "
-                   f"command again to go on from there and merge them", err=True)
+            cluster.run_on_cluster(client, jobs, out=out, on_shard=on_shard)
+    except KeyboardInterrupt as exc:
+        came = exc.summaries if isinstance(exc, cluster.ShardsStopped) else []
+        for found in came:
+            add(found)
+        stopped = sum(found["stopped"] for found in came)
+        late = exc.unanswered if isinstance(exc, cluster.ShardsStopped) else 0
+        click.echo(f"interrupted: {_summary_line('scan', summary, time.monotonic() - started)}; "
+                   f"{_stopped_line(stopped, late)}, with what they finished, in their databases next to {out}; "
+                   f"run the same command again to go on from there and merge them", err=True)
         ctx.exit(EXIT_INTERRUPTED)
     if not quiet:
         click.echo(_summary_line("scan", summary, time.monotonic() - started) + f"; merged into {out}", err=True)
     return summary
+
+
+def _stopped_line(stopped: int, late: int) -> str:
+    """What Ctrl-C did to the shards running on the cluster (#13: it said they went on, as they did)."""
+    said = f"stopped {stopped} shard{'s' * (stopped != 1)} running on the cluster"
+    if late:
+        said += f" ({late} more had not answered yet: they stop at their next article)"
+    return said
 
 
 def _job_name(command: str, steps: Steps, mode: Mode, spec: InputSpec, *, kind: str | None,
@@ -1563,7 +1586,4 @@ def _plain_if_piped(renderable: Any, console: Any) -> Any:
 
 def _say_failure(failure: Failure) -> None:
     """One line: a warning for a file a folder walk found that is no article (it is skipped), else an error."""
-    if failure.warning:
-        click.echo(f"warning: {failure.message}; skipped", err=True)
-    else:
-        click.echo(f"error: {failure.message}", err=True)
+    click.echo(failure.line, err=True)

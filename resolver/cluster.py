@@ -1,10 +1,13 @@
 """Beyond one machine, on an existing engine: the shards of a corpus run over a dask.distributed cluster.
 
 Each shard K/N is one task: on whichever worker takes it, the same pipeline as a local run reads its slice of the
-input (`--shard K/N`), into its own database next to the final one. When every shard is done, the client merges
-the shard databases into the final one (`cache merge`) and removes them; an interrupted run leaves them, and
-the same command run again resumes each shard where it stopped. The databases and inputs must be on a file
-system every worker sees (as on a Slurm cluster).
+input (`--shard K/N`), into its own database next to the final one, a copy of the final one made when the shard
+starts (SQLite's online backup): the shard's steps are answered from the cache as a local run's are, under the
+same TTL rules, and a second run of the same command asks for nothing again. When every shard is done, the
+client merges the shard databases into the final one (`cache merge`, which adds nothing twice: the copied rows
+are the same facts) and removes them; an interrupted run leaves them, and the same command run again resumes
+each shard where it stopped, from its database as it was left (not copied again). The databases and inputs
+must be on a file system every worker sees (as on a Slurm cluster).
 
 Politeness holds for the fleet, not per worker: each shard runs with its share of the network limits (global
 and per-host concurrency, every [limits] budget such as Save Page Now's 15 a minute) divided by N.
@@ -15,9 +18,11 @@ settings (tokens included) from that file and its own environment.
 
 from __future__ import annotations
 
+import logging
 import os
+import threading
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -60,6 +65,8 @@ class ShardJob:
     encoding: str | None = None
     job: str = "scan"
     warc: Path | None = None                     # with --archive: this shard's WARC file
+    seed: Path | None = None                     # the final database, which a new shard database starts from
+    stop: str | None = None                      # the run's distributed.Event: set, the shard stops (Ctrl-C)
 
 
 def run_shard(job: ShardJob) -> dict[str, Any]:
@@ -71,10 +78,17 @@ def run_shard(job: ShardJob) -> dict[str, Any]:
 
     settings = share_of(load_settings(path=job.config, overrides=dict(job.overrides)), job.shard.count)
     spec = replace(job.spec, shard=job.shard)
-    # One extraction process per task: dask runs the tasks side by side, and its worker processes may not fork.
-    options = pipeline.RunOptions(workers=1, kind=job.kind, encoding=job.encoding, job=f"{job.job}:shard={job.shard}")
     summary = pipeline.Summary()
-    with Store(job.db) as store, ExitStack() as stack:
+    with ExitStack() as stack:
+        stopped = stack.enter_context(watching(job.stop)) if job.stop is not None else None
+        stack.enter_context(alone(job.db, stop=stopped.is_set if stopped is not None else None))
+        if job.seed is not None:
+            seed_from(job.seed, job.db)
+        store = stack.enter_context(Store(job.db))
+        # One extraction process per task: dask runs the tasks side by side, and its worker processes may not fork.
+        options = pipeline.RunOptions(workers=1, kind=job.kind, encoding=job.encoding,
+                                      job=f"{job.job}:shard={job.shard}",
+                                      stop=stopped.is_set if stopped is not None else None)
         warc = None
         if job.warc is not None:
             from resolver import __version__
@@ -83,11 +97,116 @@ def run_shard(job: ShardJob) -> dict[str, Any]:
             warc = WarcWriter(job.warc, software=f"embed-resolver/{__version__}")
             stack.callback(warc.close)
         session = Session(settings, store=store, mode=job.mode, warc=warc)
+        errors = Errors()
         pipeline.run(pipeline.items_of(spec, session=session, options=options, summary=summary), session=session,
-                     steps=job.steps, options=options, summary=summary)
-        store.forget_progress(options.job or "")
+                     steps=job.steps, emit=errors, options=options, summary=summary)
+        if stopped is None or not stopped.is_set():
+            store.forget_progress(options.job or "")
     return {"shard": str(job.shard), "db": str(job.db), "pid": os.getpid(), "per_host": settings.per_host,
-            "concurrency": settings.concurrency, **asdict(summary)}
+            "concurrency": settings.concurrency, "stopped": stopped is not None and stopped.is_set(),
+            **asdict(summary), "errors": errors.lines, "errors_not_shown": errors.more}
+
+
+ERRORS_KEPT = 50   # error lines a shard hands back to the client; the rest are counted (all are in its database)
+
+
+class Errors:
+    """The outcomes of a shard, as its pipeline hands them on: the line of each input that failed, as a local run
+    prints it, the first ERRORS_KEPT of them, for the client to print."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.more = 0
+
+    def __call__(self, outcome: Any) -> None:
+        from resolver.pipeline import Failure
+
+        if not isinstance(outcome, Failure):
+            return
+        if len(self.lines) >= ERRORS_KEPT:
+            self.more += 1
+        else:
+            self.lines.append(outcome.line)
+
+
+WATCH = 1.0   # seconds a watcher waits on the run's event at a time (it returns at once when the event is set)
+
+
+@contextmanager
+def watching(name: str) -> Iterator[threading.Event]:
+    """A flag set once the run's distributed.Event `name` is (the client's Ctrl-C), for the pipeline to poll: a
+    thread waits on the event, so the run asks nothing of the scheduler itself. If the scheduler cannot be asked,
+    the shard goes on to its end, as it did before it could be stopped."""
+    from distributed import Event, get_client
+
+    # The worker's client, named here in the task's thread: the event, asked from another thread, has no other.
+    event, stopped, ended = Event(name, client=get_client()), threading.Event(), threading.Event()
+
+    def watch() -> None:
+        while not ended.is_set():
+            try:
+                if event.wait(timeout=WATCH):
+                    stopped.set()
+                    return
+            except Exception as exc:   # noqa: BLE001 - whatever it raised, a shard stopped by mistake is lost work
+                logging.getLogger(__name__).warning("shard cannot see the run's stop, goes on to its end: %s", exc)
+                return
+    thread = threading.Thread(target=watch, name=f"stop-{name}", daemon=True)
+    thread.start()
+    try:
+        yield stopped
+    finally:
+        ended.set()
+        thread.join(WATCH + 1)
+
+
+LOCK_POLL = 1.0   # seconds between two tries at a shard's lock, and looks at the run's stop
+
+
+@contextmanager
+def alone(db: Path, *, stop: Callable[[], bool] | None) -> Iterator[None]:
+    """Hold the shard's lock while it runs. A task of the same shard left running by a killed client (dask cannot
+    stop a task, and a client killed cannot tell it to) would go on side by side with the next run's in one
+    database, both asking for the same links: the next one waits for it to end, then goes on from the database it
+    left. An SQLite lock on a file next to the shard database: as good as the database's own locks on the shared
+    file system. Stopped while it waits, it goes on without the lock: a run stopped reads no input."""
+    import sqlite3
+
+    lock = sqlite3.connect(db.with_name(db.name + ".lock"), timeout=LOCK_POLL, isolation_level=None)
+    try:
+        while True:
+            try:
+                lock.execute("BEGIN EXCLUSIVE")
+                break
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc):
+                    raise
+                if stop is not None and stop():
+                    break
+        yield
+    finally:
+        lock.close()
+
+
+def seed_from(final: Path, db: Path) -> None:
+    """Start a shard's database as a copy of the final one, unless it is there already (left by an interrupted
+    run: it holds what the shard finished, and is gone on with). The online backup API reads a consistent copy
+    while the file is in WAL mode; the copy is made under another name and renamed, so a crash half-way leaves no
+    shard database that looks whole."""
+    import sqlite3
+
+    if db.exists() or not final.exists():
+        return
+    building = db.with_name(db.name + ".seeding")
+    for stale in (building, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        stale.unlink(missing_ok=True)   # a log with no database would be played into the copy
+    source, target = sqlite3.connect(final), sqlite3.connect(building)
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+    os.replace(building, db)
 
 
 def connect(scheduler: str) -> Any:
@@ -107,21 +226,60 @@ def worker_threads(client: Any) -> int:
     return max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()))
 
 
+class ShardsStopped(KeyboardInterrupt):
+    """Ctrl-C on the client, once the running shards were told to stop: the summaries of those that came back
+    (stopped, or at their end) and how many did not answer in time (they stop at their next look)."""
+
+    def __init__(self, summaries: list[dict[str, Any]], unanswered: int) -> None:
+        super().__init__()
+        self.summaries, self.unanswered = summaries, unanswered
+
+
+STOP_WAIT = 1.5   # seconds the client waits, after Ctrl-C, for the running shards to say they stopped
+
+
 def run_on_cluster(client: Any, jobs: list[ShardJob], *, out: Path,
-                   on_shard: Callable[[dict[str, Any]], None] | None = None) -> Iterator[dict[str, Any]]:
-    """Run every shard as a task, each summary as it comes; then merge the shard databases into `out` and remove
-    them. A failed shard stops the run with its error; the other shards' databases stay for a re-run."""
+                   on_shard: Callable[[dict[str, Any]], None] | None = None) -> list[dict[str, Any]]:
+    """Run every shard as a task, calling `on_shard` with each summary as it comes; then merge the shard databases
+    into `out` and remove them. A failed shard stops the run with its error; the other shards' databases stay for
+    a re-run. Ctrl-C sets the run's stop (each job's `stop` event), which the running shards poll: they commit
+    what they finished and end; the shards not started are cancelled (ShardsStopped says which came back)."""
     from distributed import as_completed
 
     from cache.merge import merge
 
     futures = client.map(run_shard, jobs, pure=False)
-    for future in as_completed(futures):
-        summary = future.result()
-        if on_shard is not None:
-            on_shard(summary)
-        yield summary
+    summaries, reported = [], set()
+    try:
+        for future in as_completed(futures):
+            summary = future.result()
+            if summary["stopped"]:   # only this run's client sets its stop: never merge a shard cut short
+                raise InputError(f"shard {summary['shard']} was stopped before its end; its database stays next "
+                                 f"to {out}: run the same command again to go on")
+            if on_shard is not None:
+                on_shard(summary)
+            summaries.append(summary)
+            reported.add(future.key)
+    except KeyboardInterrupt:
+        raise _stopped(client, jobs, futures, reported=reported) from None
     merge(out, [job.db for job in jobs])
     for job in jobs:
-        for path in (job.db, job.db.with_name(job.db.name + "-wal"), job.db.with_name(job.db.name + "-shm")):
-            path.unlink(missing_ok=True)
+        for suffix in ("", "-wal", "-shm", ".lock"):
+            job.db.with_name(job.db.name + suffix).unlink(missing_ok=True)
+    return summaries
+
+
+def _stopped(client: Any, jobs: list[ShardJob], futures: list[Any], *, reported: set[Any]) -> ShardsStopped:
+    """Tell the running shards to stop, cancel those not started, and wait a little for the running to answer."""
+    from distributed import Event, wait
+
+    for name in {job.stop for job in jobs if job.stop is not None}:
+        Event(name, client=client).set()
+    running = {key for keys in client.processing().values() for key in keys}
+    client.cancel([f for f in futures if f.key not in running and not f.done()])
+    try:
+        wait([f for f in futures if f.key in running], timeout=STOP_WAIT)
+    except TimeoutError:
+        pass
+    came = [f.result() for f in futures if f.status == "finished" and f.key not in reported]
+    return ShardsStopped(came, unanswered=sum(f.key in running and f.status != "finished" for f in futures))

@@ -190,6 +190,11 @@ class Failure:
         the run's exit code says so."""
         return not self.named and self.kind == "input"
 
+    @property
+    def line(self) -> str:
+        """The one line a run prints for it: a warning when the input is skipped, else an error."""
+        return f"warning: {self.message}; skipped" if self.warning else f"error: {self.message}"
+
     def to_json(self) -> dict[str, Any]:
         return {"source": self.source, "error": self.message}
 
@@ -253,7 +258,10 @@ class RunOptions:
     has nothing more yet, what was read is handed on before the run waits for more); `texts`: False for a run
     that never reads its articles' pages (a scan records and prints what was found): their bytes and text stay
     where they were read and scanned, and asking an outcome's article for them is an error (#14: receiving each
-    page from a worker was most of what an article cost the main process)."""
+    page from a worker was most of what an article cost the main process); `stop`: asked between articles, and
+    every STOP_POLL seconds while articles are in flight: once it says yes, no more input is read and the articles
+    in flight are abandoned (not marked finished); what was finished is committed and the run returns (a shard on
+    a cluster the client stopped, #13)."""
 
     workers: int = 1
     window: int | None = None
@@ -264,6 +272,7 @@ class RunOptions:
     output: OutputFile | None = None
     stdin: IO[bytes] | StdinLines | None = None
     texts: bool = True
+    stop: Callable[[], bool] | None = None
 
     def window_size(self, session: Session) -> int:
         # Enough articles for every worker to have the next one ready, and for the network limit to be used.
@@ -323,6 +332,8 @@ def run(items: Iterable[Item], *, session: Session, steps: Steps = Steps(),
     this thread (`scan_here`), until an article named by its URL or one whose steps need the network hands the
     rest of the run to the loop."""
     summary = summary if summary is not None else Summary()
+    if options.stop is not None:
+        items = _until(options.stop, items)
     rest: Iterable[Item] | None = items
     if not steps.network or (steps.archive is None and session.store is not None and not session.refresh):
         rest = scan_here(items, session=session, emit=emit, options=options, summary=summary, steps=steps)
@@ -330,6 +341,28 @@ def run(items: Iterable[Item], *, session: Session, steps: Steps = Steps(),
         left = rest
         session.run(lambda s: drive(left, session=s, steps=steps, emit=emit, options=options, summary=summary))
     return summary
+
+
+def _until(stop: Callable[[], bool], items: Iterable[Item]) -> Iterator[Item]:
+    """The items, until `stop()` says yes: asked before each is read, so none is read for nothing."""
+    iterator = iter(items)
+    while not stop():
+        item = next(iterator, None)
+        if item is None:
+            return
+        yield item
+
+
+STOP_POLL = 0.1   # seconds between two looks at RunOptions.stop while articles are in flight
+
+
+async def _stop_when(stop: Callable[[], bool], task: Any) -> None:
+    """Cancel the run's task once `stop()` says yes: an article waiting on a host that does not answer ends too."""
+    import asyncio
+
+    while not stop():
+        await asyncio.sleep(STOP_POLL)
+    task.cancel()
 
 
 def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary: Summary | None = None,
@@ -387,7 +420,25 @@ async def drive(items: Iterable[Item], *, session: Session, steps: Steps,
     each article's network work starts in this loop as soon as its extraction is done; at most a window of
     articles is in flight, so memory stays flat however long the input. Each finished item is recorded under
     `options.job`: an interrupted run, run again, starts where this one stopped (see `Finish`)."""
+    import asyncio
+
     summary = summary if summary is not None else Summary()
+    task = asyncio.current_task()
+    watch = asyncio.create_task(_stop_when(options.stop, task)) if options.stop is not None else None
+    try:
+        return await _drive(items, session=session, steps=steps, emit=emit, options=options, summary=summary)
+    except asyncio.CancelledError:
+        if watch is None or not watch.done() or task is None:
+            raise
+        task.uncancel()   # stopped (`options.stop`): what was finished is committed; the run ends here
+        return summary
+    finally:
+        if watch is not None:
+            watch.cancel()
+
+
+async def _drive(items: Iterable[Item], *, session: Session, steps: Steps,
+                 emit: Callable[[Outcome], None] | None, options: RunOptions, summary: Summary) -> Summary:
     finish = Finish(session, options, summary, emit, steps=steps)
     with Extractor(options.workers, kind=options.kind, encoding=options.encoding,
                    budget=session.settings.article_budget, texts=options.texts) as extractor:

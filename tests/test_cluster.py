@@ -14,6 +14,7 @@ from resolver.cluster import share_of, shard_db
 from resolver.inputs import Shard
 from resolver.settings import Settings
 from tests.test_corpus_cli import tweet_page
+from tests.test_warm_run import threaded_net  # noqa: F401 - a fixture: two shards can both wait on the server
 
 distributed = pytest.importorskip("distributed")
 
@@ -80,13 +81,14 @@ def test_quiet_on_a_cluster_says_nothing(tmp_path: Path, scheduler: str) -> None
     assert Store(tmp_path / "c.db").count("articles") == 4
 
 
-def test_ctrl_c_on_the_client_says_the_running_shards_go_on(tmp_path: Path, scheduler: str, fakenet) -> None:
-    """dask cannot stop a task it runs: Ctrl-C on the client ends the command at once, but the shards already
-    running go on to their end, into their databases. It said only "interrupted", as if the work had stopped."""
+def test_ctrl_c_on_the_client_stops_the_running_shards(tmp_path: Path, scheduler: str, threaded_net) -> None:
+    """Ctrl-C while each shard waits on a link that does not answer: the shards stop within about two seconds
+    (they went on to their end, 30 s here), with the article each had finished committed, and the client says
+    so; the same command run again finishes the rest and asks for nothing it had."""
+    fakenet = threaded_net
     import os
     import signal
     import subprocess
-    import sys
     import time
 
     from tests.cliworld import Hang, World
@@ -94,25 +96,234 @@ def test_ctrl_c_on_the_client_says_the_running_shards_go_on(tmp_path: Path, sche
 
     hang = Hang(page("<p>end</p>"))
     fakenet.route("t.co", "/slow", hang)
+    for n in (1, 2):
+        fakenet.route("t.co", f"/fast{n}", page("<p>end</p>"))
     world = World(fakenet, tmp_path)
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for n in range(2):
-        (corpus / f"p{n}.txt").write_text(f"Story {n}. https://t.co/slow pic.twitter.com/x{n:02d}\n"
-                                          f"— Riverton Roads (@RivertonRoads) December 6, 2022\n")
-    child = world.process("scan", "--resolve", "--engine", "dask", "--scheduler", scheduler, "--shards", "2",
-                          str(corpus), stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
+    # Shard 1/2 takes 2-fast and 8-slow, shard 2/2 takes 1-fast and 7-slow: in each, a quick article first.
+    for name, link in (("1-fast", "fast1"), ("2-fast", "fast2"), ("7-slow", "slow"), ("8-slow", "slow")):
+        (corpus / f"{name}.txt").write_text(f"Story {name}. https://t.co/{link} pic.twitter.com/{name}\n"
+                                            f"— Riverton Roads (@RivertonRoads) December 6, 2022\n")
+    args = ("scan", "--resolve", "--engine", "dask", "--scheduler", scheduler, "--shards", "2", str(corpus))
+    child = world.process(*args, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
-        assert hang.waiting.wait(60), "no shard asked for the link"
+        deadline = time.monotonic() + 60
+        while fakenet.hits.count(("t.co", "/slow")) < 2:
+            assert time.monotonic() < deadline and child.poll() is None, "the shards never both asked for the link"
+            time.sleep(0.05)
+        time.sleep(0.5)   # the quick articles are handed on and marked finished
         started = time.monotonic()
         child.send_signal(signal.SIGINT)
         _, err = child.communicate(timeout=30)
         assert time.monotonic() - started < 2 and child.returncode == 130
+        _wait_until_idle(scheduler, within=3)   # the link still hangs: the shards stopped, they did not end
     finally:
         hang.release.set()
         if child.poll() is None:
             os.kill(child.pid, signal.SIGKILL)
+        _wait_until_idle(scheduler)   # a shard going on would ask the next test's server
     last = err.decode().splitlines()[-1]
-    assert last.startswith("interrupted: ") and "shards already running on the cluster go on to their end" in last
+    assert last.startswith("interrupted: scanned 2 articles") and "stopped 2 shards running on the cluster" in last
     assert "Traceback" not in err.decode()
+    fakenet.route("t.co", "/slow", page("<p>end</p>"))
+    again = world(*args)
+    assert "2 finished by an earlier run" in again.stderr, again.stderr
+    assert [fakenet.hits.count(("t.co", f"/fast{n}")) for n in (1, 2)] == [1, 1]
+    assert Store(world.db).count("articles") == 4 and not list(tmp_path.glob("c.shard-*"))
+
+
+def _table_counts(db: Path) -> dict[str, int]:
+    from cache.merge import RULES
+
+    with Store(db) as store:
+        return {rule.table: store.count(rule.table) for rule in RULES}
+
+
+def _asked(fakenet) -> list[str]:
+    """The t.co links the server was asked for, one per article of tests/corpusnet.py."""
+    return sorted(path for host, path in fakenet.hits if host == "t.co")
+
+
+def _wait_until_idle(scheduler: str, *, within: float = 60) -> None:
+    """Until no worker runs a task: one the client of a killed command left goes on to its end."""
+    import time
+
+    started = time.monotonic()
+    with distributed.Client(scheduler, timeout="20s") as client:
+        deadline = started + within
+        while any(client.run(lambda dask_worker: dask_worker.state.executing_count).values()):
+            assert time.monotonic() < deadline, "a shard never ended"
+            time.sleep(0.1)
+
+
+def test_a_second_run_on_the_cluster_answers_from_db_and_adds_nothing(tmp_path: Path, scheduler: str,
+                                                                       fakenet) -> None:
+    """Each shard ran into a fresh database: the same command run again made every request again and recorded
+    every fetch and observation twice (300 articles --fetch: +1,300 fetches). Each shard now starts from a copy
+    of --db, as a local run would: its cache answers, under the same TTL rules."""
+    from tests.cliworld import World
+    from tests.corpusnet import no_limits, problems, serve, write_folder
+
+    serve(fakenet, 8)
+    folder = write_folder(tmp_path / "articles", 8)
+    world = World(fakenet, tmp_path, extra=no_limits())
+    args = ("scan", "--fetch", "--engine", "dask", "--scheduler", scheduler, "--shards", "2", str(folder))
+    first = world(*args)
+    assert first.exit_code == 0, first.output
+    asked, counts = len(fakenet.hits), _table_counts(world.db)
+    assert _asked(fakenet) == [f"/w{i:05d}" for i in range(8)] and counts["post_observations"] == 8
+    second = world(*args)
+    assert second.exit_code == 0, second.output
+    assert len(fakenet.hits) == asked, fakenet.hits[asked:]
+    assert _table_counts(world.db) == counts
+    assert problems(world.db, 8) == []
+    assert not list(tmp_path.glob("c.shard-*"))
+
+
+def test_a_cluster_run_cut_short_then_run_again_asks_for_nothing_twice(tmp_path: Path, scheduler: str,
+                                                                      fakenet) -> None:
+    """The client killed while a shard waits on a link: what the shards had done when it was run again is kept
+    (their databases are not started afresh from --db), the rest is done, and every article is asked for once."""
+    import subprocess
+
+    from tests.cliworld import Hang, World
+    from tests.corpusnet import no_limits, problems, serve, write_folder
+    from tests.fakenet import redirect
+
+    serve(fakenet, 8)
+    hang = Hang(redirect("https://twitter.com/RivertonRoads/status/1600000000000000103/photo/1"))
+    fakenet.route("t.co", "/w00003", hang)
+    folder = write_folder(tmp_path / "articles", 8)
+    world = World(fakenet, tmp_path, extra=no_limits())
+    Store(world.db).close()   # a database the shards start from
+    args = ("scan", "--fetch", "--engine", "dask", "--scheduler", scheduler, "--shards", "4", str(folder))
+    hang.killed_while_waiting(world.process(*args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+    _wait_until_idle(scheduler)
+    again = world(*args)
+    assert again.exit_code == 0, again.output
+    assert _asked(fakenet) == [f"/w{i:05d}" for i in range(8)]
+    assert problems(world.db, 8) == []
+    assert not list(tmp_path.glob("c.shard-*"))
+
+
+ODD = ['{"html": "<p>Story https://twitter.com/RivertonRoads/status/1600000000000000001</p>"}', "not json",
+       '{"nohtml": 1}', "[1, 2]", '{"html": 5}']
+ODD_ERRORS = ["error: cannot read {}:2: not JSON (Expecting value: line 1 column 1 (char 0))",
+              "error: cannot read {}:3: no field 'text'; name the field with --html-field or --text-field",
+              "error: cannot read {}:4: a JSON list, not an object",
+              "error: cannot read {}:5: a number in field 'html', not text; name the field with --html-field or "
+              "--text-field"]
+
+
+@pytest.mark.parametrize("flags", [(), ("--json",), ("-q",)], ids=["table", "json", "quiet"])
+def test_the_client_prints_which_inputs_failed_on_the_cluster(tmp_path: Path, scheduler: str, flags) -> None:
+    """Which records failed was said on the workers' stderr only: the client printed "4 failed" and exit 1. Their
+    lines come back with each shard and are printed as a local run prints them; --json keeps stdout JSON."""
+    feed = tmp_path / "odd.jsonl"
+    feed.write_text("".join(line + "\n" for line in ODD))
+    local = CliRunner().invoke(cli, ["--db", str(tmp_path / "local.db"), "scan", *flags, "--jsonl", str(feed)])
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", *flags, "--engine", "dask",
+                                      "--scheduler", scheduler, "--shards", "2", "--jsonl", str(feed)])
+    assert (local.exit_code, result.exit_code) == (1, 1), result.output
+    expected = sorted(line.format(feed) for line in ODD_ERRORS)
+    assert sorted(line for line in local.stderr.splitlines() if line.startswith("error: ")) == expected
+    assert sorted(line for line in result.stderr.splitlines() if line.startswith("error: ")) == expected
+    if "--json" in flags:
+        assert sorted(json.loads(line)["shard"] for line in result.stdout.splitlines()) == ["1/2", "2/2"]
+    if "-q" in flags:
+        assert result.stdout == "" and result.stderr.splitlines() == [line for line in result.stderr.splitlines()
+                                                                       if line.startswith("error: ")]
+    else:
+        assert "; 4 failed" in result.stderr.splitlines()[-1]
+
+
+def test_a_shard_hands_back_its_first_error_lines_and_counts_the_rest(tmp_path: Path, scheduler: str) -> None:
+    """What a shard hands back stays small however many inputs fail: its first ERRORS_KEPT lines, then a count of
+    the rest with where they all are."""
+    from resolver.cluster import ERRORS_KEPT
+
+    feed = tmp_path / "bad.jsonl"
+    feed.write_text("not json\n" * 130)
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", "--engine", "dask",
+                                      "--scheduler", scheduler, "--shards", "2", "--jsonl", str(feed)])
+    assert result.exit_code == 1
+    said = [line for line in result.stderr.splitlines() if line.startswith("error: cannot read")]
+    more = [line for line in result.stderr.splitlines() if line.startswith("error: and ")]
+    assert len(said) == 2 * ERRORS_KEPT and len(more) == 2
+    assert sum(int(line.split()[2].replace(",", "")) for line in more) == 130 - 2 * ERRORS_KEPT
+    assert " more errors in shard " in more[0] and "cache export errors" in more[0]
+
+
+def test_a_second_run_on_the_cluster_asks_again_what_the_cache_ttl_let_expire(tmp_path: Path, scheduler: str,
+                                                                             fakenet) -> None:
+    """The shards answer from their copy of --db under the TTL rules of a local run: with `cache_ttl = 0` every
+    answer has expired, and the second run asks for as much as a local engine's second run does."""
+    from tests.cliworld import World
+    from tests.corpusnet import no_limits, serve, write_folder
+
+    serve(fakenet, 4)
+    folder = write_folder(tmp_path / "articles", 4)
+    asked = {}
+    for engine in ("local", "dask"):
+        (tmp_path / engine).mkdir()
+        world = World(fakenet, tmp_path / engine, extra="cache_ttl = 0\n" + no_limits())
+        cluster = ("--scheduler", scheduler, "--shards", "2") if engine == "dask" else ()
+        args = ("scan", "--fetch", "--engine", engine, *cluster, str(folder))
+        assert world(*args).exit_code == 0
+        before = len(fakenet.hits)
+        assert world(*args).exit_code == 0
+        asked[engine] = len(fakenet.hits) - before
+    assert asked["dask"] == asked["local"] > 0
+
+
+@pytest.fixture
+def roomy_scheduler():
+    """A cluster with a thread to spare on each worker: a task left running by a killed client does not hold up
+    the next run's tasks (on a real cluster it rarely would)."""
+    import warnings
+
+    with warnings.catch_warnings():   # its HTTP port is the module's cluster's: it takes another on loopback
+        warnings.filterwarnings("ignore", "Port .* is already in use", UserWarning)
+        local = distributed.LocalCluster(n_workers=2, threads_per_worker=2, processes=True, host="127.0.0.1",
+                                         dashboard_address=None, silence_logs=50)
+    with local:
+        yield local.scheduler_address
+
+
+def test_a_rerun_while_a_killed_run_s_shard_still_runs_waits_for_it(tmp_path: Path, roomy_scheduler: str,
+                                                                    fakenet) -> None:
+    """The client killed (kill -9: it cannot tell its shards to stop) while a shard waits on a link, and the same
+    command run again at once, while that shard still runs: the new task of the shard waits for the old one to
+    end, then goes on from its database. The two ran side by side in one database: the link was asked twice."""
+    scheduler = roomy_scheduler
+    import subprocess
+    import threading
+
+    from tests.cliworld import Hang, World
+    from tests.corpusnet import no_limits, problems, serve, write_folder
+    from tests.fakenet import redirect
+
+    serve(fakenet, 8)
+    hang = Hang(redirect("https://twitter.com/RivertonRoads/status/1600000000000000103/photo/1"))
+    fakenet.route("t.co", "/w00003", hang)
+    folder = write_folder(tmp_path / "articles", 8)
+    world = World(fakenet, tmp_path, extra=no_limits())
+    Store(world.db).close()
+    args = ("scan", "--fetch", "--engine", "dask", "--scheduler", scheduler, "--shards", "2", str(folder))
+    child = world.process(*args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    assert hang.waiting.wait(60), "no shard asked for the link"
+    child.kill()
+    child.wait(30)
+    later = threading.Timer(2.0, hang.release.set)   # the old shard ends while the new run is under way
+    later.start()
+    try:
+        again = world(*args)
+    finally:
+        later.cancel()
+        hang.release.set()
+        _wait_until_idle(scheduler)
+    assert again.exit_code == 0, again.output
+    assert _asked(fakenet) == [f"/w{i:05d}" for i in range(8)]
+    assert problems(world.db, 8) == []

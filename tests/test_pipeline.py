@@ -171,3 +171,24 @@ def test_replaced_result_keeps_the_made_once_json_only_of_what_it_does_not_repla
     assert third.embeds_json is embeds_json and third.credits_json == [] and third.resolutions == ()
     with pytest.raises(TypeError, match="no field 'nothing'"):
         first.replaced(nothing=1)
+
+
+def test_a_run_asked_to_stop_reads_no_more_input_and_commits_what_it_finished(tmp_path, store):
+    """`RunOptions.stop` (what a shard on a cluster polls, #13): once it says yes, no more input is read; the
+    articles handed on are marked finished, so the same job run again skips them."""
+    from resolver.settings import Settings
+
+    paths = []
+    for n in range(6):
+        paths.append(tmp_path / f"{n}.txt")
+        paths[-1].write_text(article(f"16000000000000001{n:02d}"))
+    read = []
+
+    def items():
+        for item in iter_items(InputSpec(files=tuple(str(p) for p in paths))):
+            read.append(item)
+            yield item
+    summary = pipeline.run(items(), session=Session(Settings(), store=store),
+                           options=pipeline.RunOptions(job="stopped", stop=lambda: len(read) >= 2))
+    assert summary.articles == len(read) == 2
+    assert store.done_count("stopped") == 2
