@@ -68,6 +68,7 @@ class Rule:
     required: tuple[str, ...] = ()               # rows whose ref here has no counterpart are dropped
     conflict: str | None = None                  # "ON CONFLICT(...) DO ..." for tables with a unique identity
     where: str = "1"                             # which input rows to take at all
+    own_only: bool = False                       # taken from OUT's own contents only, never from another input
     order: str | None = None                     # time column: rows go in (and are renumbered) in its order
     # column holding ids in JSON -> (where in it: see _remap_json, their table)
     json_refs: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -125,8 +126,9 @@ RULES = (
     Rule("errors", ("source", "occurred_at", "stage", "kind", "message"), {"article_id": "articles"},
          order="occurred_at"),
     Rule("progress", ("job", "key"), {"article_id": "articles"}, conflict="ON CONFLICT(job, key) DO NOTHING"),
-    # A shard run's output file belongs to that run and its database, not to the merge.
-    Rule("run_outputs", ("job",), where="0"),
+    # A shard run's output file belongs to that run and its database, not to the merge; OUT's own stay (a
+    # `scan -o FILE` run into OUT, unfinished, goes on from what they say: a dask run's merge dropped them).
+    Rule("run_outputs", ("job",), own_only=True),
 )
 MAPPED = {target for rule in RULES for target in [*rule.refs.values(), *(t for _, t in rule.json_refs.values())]}
 
@@ -159,7 +161,7 @@ def merge(out: Path, inputs: Sequence[Path], *, on_input: Callable[[Path], None]
         for source in sources:
             if on_input is not None:
                 on_input(source)
-            _merge_one(store, source, report)
+            _merge_one(store, source, report, own=source == out)
         _renumber_history(store)
         _check_integrity(store, out)
         _count(store, report)
@@ -229,7 +231,7 @@ def _schema_of(path: Path) -> set[str]:
     return names
 
 
-def _merge_one(store: Store, source: Path, report: MergeReport) -> None:
+def _merge_one(store: Store, source: Path, report: MergeReport, *, own: bool = False) -> None:
     conn = store.db.conn
     conn.execute("ATTACH DATABASE ? AS src", [str(source)])
     try:
@@ -246,7 +248,7 @@ def _merge_one(store: Store, source: Path, report: MergeReport) -> None:
             conn.execute("CREATE TEMP TABLE new_articles AS SELECT id FROM src.articles s"
                          " WHERE NOT EXISTS (SELECT 1 FROM main.articles m WHERE m.sha256 = s.sha256)")
             for rule in RULES:
-                if rule.table in tables:
+                if rule.table in tables and (own or not rule.own_only):
                     report.read[rule.table] = report.read.get(rule.table, 0) + _copy(conn, rule, source)
     finally:
         conn.execute("DETACH DATABASE src")

@@ -257,3 +257,18 @@ def test_a_later_error_does_not_make_an_older_view_win_the_merge(tmp_path: Path)
         post = Store(out).post_row("twitter", DELETED)
         assert (post["status"], post["last_observed_at"][:10], post["last_available_at"][:10]) == (
             "deleted", "2024-03-01", "2024-01-01"), order
+
+
+def test_merging_into_a_database_keeps_its_own_unfinished_outputs(tmp_path: Path, shards) -> None:
+    """OUT's record of an unfinished `scan -o FILE` (how much of FILE its run wrote, which the re-run goes on from)
+    was dropped by merging shards into OUT, as every `--engine dask` run does at its end; a shard's own record
+    belongs to the shard's run and is still not taken."""
+    out = tmp_path / "out.db"
+    with Store(out) as store:
+        store.record_output("scan:own", str(tmp_path / "found.jsonl"), 1234)
+    with Store(shards[0]) as store:
+        store.record_output("scan:shard", str(tmp_path / "shard.jsonl"), 99)
+    merge(out, list(shards))
+    with Store(out) as store:
+        assert store.output_length("scan:own") == 1234
+        assert store.output_length("scan:shard") is None
