@@ -5,7 +5,8 @@ Usage: scripts/bench_scan.py [HTML_DIR] [--repeat N] [--peers] [--against DIR]
 HTML_DIR defaults to ../shared/corpus/html; when absent the script says so and exits 0. Aim (#14): ratio <= 1.5.
 --against DIR also times another checkout's scan (e.g. `git archive main` unpacked there) in the same process,
 page by page, the two scans taking turns to go first, and prints the median of their per-page ratio: on a shared
-machine, runs minutes apart differ by more than a change does.
+machine, runs minutes apart differ by more than a change does. Both are handed the page's bytes when the other
+checkout's `find_all` takes them (`utf8=`), as the pipeline does.
 --peers also times, on the same pages in the same run, the tools a reader may compare it with, each skipped when
 not installed (none is a dependency): trafilatura's extract_metadata, extruct's extract (all syntaxes),
 micawber's URL extraction (its extract_html steps up to, not including, the oEmbed requests: no network), and
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import inspect
 import statistics
 import sys
 import time
@@ -54,9 +56,11 @@ def interleaved(repeat: int, first: Callable[[], Any], second: Callable[[], Any]
     return min(times[0]), min(times[1])
 
 
-def other_checkout(root: str) -> Callable[[str, str], Any]:
+def other_checkout(root: str) -> Callable[[str, str, bytes | None], Any]:
     """`extract.find_all` of the checkout at `root`, imported while this one's modules are set aside, then kept
-    beside them (a function that imports a resolver module when called would get this checkout's)."""
+    beside them (a function that imports a resolver module when called would get this checkout's). Called as the
+    pipeline calls ours, with the page's bytes, unless it predates them: one side encoding the page itself made
+    a copy of this checkout score 0.973 against itself."""
     ours = {name: module for name, module in sys.modules.items() if name.split(".")[0] == "resolver"}
     for name in ours:
         del sys.modules[name]
@@ -70,7 +74,10 @@ def other_checkout(root: str) -> Callable[[str, str], Any]:
         sys.modules.update(ours)
     if Path(other.__file__ or "").resolve() == Path(extract.__file__ or "").resolve():
         raise SystemExit(f"{root} holds no checkout of its own: the same resolver was loaded twice")
-    return other.find_all
+    find_all = other.find_all
+    if "utf8" in inspect.signature(find_all).parameters:
+        return lambda text, kind, utf8: find_all(text, kind, utf8=utf8)
+    return lambda text, kind, utf8: find_all(text, kind)
 
 
 def peers() -> dict[str, Callable[[bytes, str], Any]]:
@@ -142,7 +149,7 @@ def main() -> int:
         if against is None:
             timings["scan (find_all)"].append(best_of(args.repeat, scan))
         else:
-            ours, theirs = interleaved(args.repeat, scan, lambda: against(article.text, article.kind))
+            ours, theirs = interleaved(args.repeat, scan, lambda: against(article.text, article.kind, article.utf8))
             timings["scan (find_all)"].append(ours)
             timings[f"scan of {args.against}"].append(theirs)
         for name, peer in others.items():   # slower peers: fewer repeats

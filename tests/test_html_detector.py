@@ -518,6 +518,59 @@ def test_both_youtube_hosts_in_script_data_are_found_by_one_search_in_the_hosts_
     assert page[start:end] == "www.youtube-nocookie.com/embed/AbCdEfGhIjK"
 
 
+def test_the_page_state_search_finds_every_host_in_one_pass_per_last_label():
+    """Hosts are found by one regex per last label ('.com' with each host as a look-behind), not a str.find each
+    (#14): every place a host ends is found, its branch names the host, a host ending another's way (x.com, box.com)
+    is tried with it, and hosts under another last label have a pattern of their own."""
+    hosts = {"twitter.com": ("status/",), "x.com": ("status/",), "box.com": ("p/",), "youtu.be": ("",)}
+    searches = html._source_searches(hosts)
+    assert [branches for _, branches in searches] == [
+        [("twitter.com", ()), ("x.com", ("box.com",)), ("box.com", ())], [("youtu.be", ())]]
+    page = "x.com/a twitter.com\\/b inbox.com/c x.co/d youtu.be/e"
+    hits = [(hit.end(), branches[hit.lastindex - 1][0]) for pattern, branches in searches
+            for hit in pattern.finditer(page)]
+    assert hits == [(page.index(end) + len(end), first) for end, first in (
+        ("x.com", "x.com"), ("twitter.com", "twitter.com"), ("inbox.com", "x.com"), ("youtu.be", "youtu.be"))]
+
+
+SIGNED = "Lake. — Jane Doe (@jdoe) September 12, 2022"
+
+
+@pytest.mark.parametrize("page, start", [
+    ("<p>no handle here</p>", 0),
+    ("<p>mail me@example.org, (@ alone, (@jdoe) no date</p>", 0),
+    (f"<p>{SIGNED}</p>", 0),
+    (f"(@{SIGNED}", 0),
+    (f"<p>{SIGNED}</p>", 30),                       # the slice starts past the signature
+    (f"<p>{SIGNED}</p>", 21),                       # ... between its "(" and its "@"
+    ("a@b " * 100 + f"<p>{SIGNED}</p>", 0),         # more '@' than are tried one by one: the regex takes over
+    ("a@b " * 100 + "(@x) " * 50 + "<p>none</p>", 0),
+], ids=["none", "handles-no-date", "signed", "open-paren-before", "start-past", "start-between", "many-at-then-signed",
+        "many-at-none"])
+def test_a_slice_is_signed_exactly_when_the_signature_pattern_finds_a_signature_in_it(page, start):
+    """The signature gate finds each "(@" by its '@' (str.find of one character runs at memchr speed; the regex
+    engine's scan for "(@" read every character, #14): its answer is the pattern's own over the slice."""
+    from resolver.extract import text
+
+    for end in (len(page), len(page) - 3):
+        assert html._signed(page, start, end) == (text.SIGNATURE_RE.search(page, start, end) is not None)
+
+
+def test_a_post_in_page_state_under_a_host_ending_another_hosts_way_is_found_under_each(monkeypatch):
+    """With two hosts where one ends the other (x.com, box.com), a URL on the longer one is tried under both, as
+    the search per host did: the post is not lost to the first branch that matched."""
+    shapes = {"x.com": ("status/",), "box.com": ("status/",)}
+    monkeypatch.setattr(html, "SOURCE_HOSTS", shapes)
+    monkeypatch.setattr(html, "SOURCE_SEARCHES", html._source_searches(shapes))
+    monkeypatch.setattr(html, "SHAPE_CORES", {"x.com": ("status",), "box.com": ("status",)})
+    page = '<script>var s = {"u": "https://box.com/jane/status/1234567890123"};</script>'
+    tried = []
+    monkeypatch.setattr(html, "_source_url_at", lambda page, at, host, tail, taken: tried.append((at, host)))
+    html._source_urls(page, taken=html.Intervals([]))
+    at = page.index("box.com")
+    assert tried == [(at + 2, "x.com"), (at, "box.com")]
+
+
 @pytest.mark.parametrize("name", ["credits_in_html.html", "credits_real_page_forms.html", "documented_embed_markup.html",
                                   "other_platforms.html", "report_article.html", "tweet_variants.html"])
 def test_a_page_parsed_from_its_own_bytes_gives_what_its_text_gives(name):
