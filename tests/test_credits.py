@@ -20,6 +20,10 @@ POSITIVE = [
     ("(Photo by Mary Major/Getty Images for Acme)", "Mary Major", "Getty Images for Acme", "paren-credit"),
     ("(Photo: Jane Doe for The Riverton Times)", "Jane Doe", "The Riverton Times", "paren-credit"),
     ("(Image courtesy of Riverton Council)", None, "Riverton Council", "paren-credit"),
+    # Apartment Therapy's reader photos: "submitted by" names who supplied it, and is not part of the name
+    ("(Image credit: Submitted by Ashley)", "Ashley", None, "paren-credit"),
+    ("(Photo: Submitted by Jane Roe)", "Jane Roe", None, "paren-credit"),
+    ("Photo: Supplied by Riverton Council", None, "Riverton Council", "keyword"),
 ]
 
 
@@ -38,6 +42,9 @@ NEGATIVE = [
     "Image quality was poor, the photographer admitted.",
     "The copyright law changed in 2019.",
     "(File photo)",   # says nothing of who made it
+    "Credit: Submitted photo",   # that it was sent in, not by whom
+    "Photo: Supplied",
+    "(Photo: Submitted by)",
 ]
 
 

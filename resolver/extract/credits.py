@@ -36,7 +36,10 @@ ALLOWED_LOWER = frozenset(
 )
 # Bylines, widgets and datelines that sit where credits do.
 NOT_A_CREDIT_RE = re.compile(r"\b(?:reporting|editing|writing|written|edited) by\b|sponsored|promoted links|taboola|outbrain"
-                             r"|all rights reserved|(?-i:^[A-Z][A-Z .'-]{2,}\s+[—–-]\s)|\(graphic|tmsnrt\.rs", re.IGNORECASE)
+                             r"|all rights reserved|(?-i:^[A-Z][A-Z .'-]{2,}\s+[—–-]\s)|\(graphic|tmsnrt\.rs"
+                             # "Credit: Submitted photo", "Photo: Supplied": that it was sent in, not by whom
+                             r"|^(?:submitted|supplied|contributed)(?:\s+(?:photos?|images?|pictures?|by))?\W*$",
+                             re.IGNORECASE)
 VALUE_STOP = r"[^\n()\[\]|<>]"
 # A capitalised word, an initial, an agency, a handle, a domain; not a word ending a sentence ("Earth.").
 NAME_WORD = r"(?:[A-Z]\.|[A-Z@][\w'’&@-]*(?:\.[\w'’&@-]+)*)"
@@ -81,10 +84,15 @@ WIRE_SLUG_RE = re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+){3,}")
 STRICT_FORMS = frozenset({"keyword", "copyright", "slash", "trailing"})
 
 
+# Who supplied a reader's or a family's picture: "(Image credit: Submitted by Ashley)". Only after an opening word
+# or inside a credit: in prose, "Submitted by" opens a forum post's byline as often as a photo's credit.
+SUPPLIED_BY_RE = re.compile(rf"^(?:Submitted|Supplied){SP}+by{SP}+(?=\S)", re.IGNORECASE)
+
+
 def strip_prefix(value: str) -> str:
     """A credit value without its opening words: 'Image copyright Getty Images' -> 'Getty Images'."""
     value = PREFIX_RE.sub("", value.strip())
-    return COPYRIGHT_PREFIX_RE.sub("", value).strip()
+    return SUPPLIED_BY_RE.sub("", COPYRIGHT_PREFIX_RE.sub("", value).strip())
 
 
 # A credit element's label words with no colon: NYT's visually hidden "Credit", a credit slot reading "Via Facebook".
