@@ -149,6 +149,12 @@ RUN_ON = [
      "Ask the host, who said the mayor called her this morning for advice.WATCH: The host says the mayor called her "
      "this morning to ask about the bridge. pic.twitter.com/Zz98Yy76Xx  Fi Example (@fi_ex) June 2, 2017",
      "The host says the mayor called her this morning to ask about the bridge. pic.twitter.com/Zz98Yy76Xx"),
+    # The article's paraphrase ("called") shares all but the tweet's first words ("Mayor calls"): the repeat begins
+    # inside the tweet's first sentence, which starts two words earlier.
+    ("paraphrased-then-embedded",
+     "In May, the mayor called the bridge  a lasting disgrace. Mayor calls the bridge  a lasting disgrace  "
+     "https://t.co/Ab12Cd34Ef pic.twitter.com/Zz98Yy76Xx  The Riverton Post (@rivpost) May 28, 2017",
+     "Mayor calls the bridge  a lasting disgrace  https://t.co/Ab12Cd34Ef pic.twitter.com/Zz98Yy76Xx"),
     ("quoted-short-tweet-before-link",
      "The senator replied to say,  You do not. You do not https://t.co/Ab12Cd34Ef  Ed Example (@ed_ex) May 2, 2019",
      "You do not https://t.co/Ab12Cd34Ef"),

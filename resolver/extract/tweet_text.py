@@ -40,7 +40,7 @@ def start_of_tweet(text: str) -> tuple[int, str]:
     start, cut = _glued_start(text)
     repeat = _repeated_start(text, start)
     if repeat is not None:
-        start, cut = repeat, True
+        start, cut = _sentence_start(text, repeat, start), True
     return start, UNCERTAIN if cut or too_long(text[start:]) else HIGH
 
 
@@ -57,6 +57,22 @@ def _glued_start(text: str) -> tuple[int, bool]:
         return max(intros), True
     ends = [m.end() for m in GLUED_SENTENCE_RE.finditer(text)]
     return (ends[-1], True) if ends else (0, False)
+
+
+SENTENCE_END_RE = re.compile(r"[.!?][\"'”’]?[ \t]+(?=[A-Z\"“‘@#])")
+PARAPHRASED_WORDS = 4   # words of a tweet's opening an article's paraphrase may have changed ("calls" for "called")
+
+
+def _sentence_start(text: str, repeat: int, floor: int) -> int:
+    """A repeat starting in lower case ("to the bridge ...") began inside the tweet's first sentence: the article
+    paraphrased its first words. The tweet starts at that sentence's start, when it is at most a few words back."""
+    if not text[repeat: repeat + 1].islower():
+        return repeat
+    ends = list(SENTENCE_END_RE.finditer(text, max(floor, repeat - 60), repeat))
+    if not ends:
+        return repeat
+    opening = text[ends[-1].end(): repeat]
+    return ends[-1].end() if 0 < len(opening.split()) <= PARAPHRASED_WORDS else repeat
 
 
 def _repeated_start(text: str, start: int) -> int | None:
