@@ -409,6 +409,21 @@ def test_caption_parts_beside_a_credit_element_keep_their_own_credits():
     assert got == [("Ann Example", "AP", "agency-photo"), ("Ann Example", "Associated Press", "keyword")]
 
 
+def test_a_credit_box_holding_the_caption_credits_with_its_other_part():
+    """Gothamist's figcaption: <div class="image-with-caption-credit"> holds the caption's words in a caption div and
+    the credit in a plain span. The whole box was read as the credit: a short caption became the organisation
+    ("The basement. Scott Heins") and the real one the creator; a long caption lost the credit altogether."""
+    for words in ("The basement.", "The basement at 80 Example Avenue is one of many once-certified fallout shelters "
+                  "that you probably would not want to spend much time in, say the people of Riverton."):
+        page = ('<html><body><figure><img src="https://img.example.org/a.jpg"><figcaption><div '
+                f'class="image-with-caption-credit"><div class="riverton-caption">{words}</div> <span>\n  Ann Example/'
+                'Riverton Post\n </span></div></figcaption></figure></body></html>')
+        [credit] = html.scan(page)[1]
+        assert (credit.creator, credit.organization, credit.image) == ("Ann Example", "Riverton Post",
+                                                                       "https://img.example.org/a.jpg")
+        assert page[credit.span[0]:credit.span[1]].startswith("<span>")
+
+
 def test_a_picture_source_slot_holding_a_bare_name_is_its_credit():
     """Rolling Stone: <p class="c-picture__source">Dale Example</p> under the caption's title, a name alone."""
     page = ('<html><body><figure><img src="https://img.example.org/a.jpg"><div class="c-picture__caption">'

@@ -540,7 +540,7 @@ def _element_credits(el: Any, smap: SourceMap, walks: _Walks, credited: set[Any]
         no_image = not itemprop and _image_for(el, walks) is None
         if "author" in css.lower() or no_image and ("opyright" in css or weak or slot):
             return []   # an author's byline; "copyright" or "attribution" with no image near it is no photo's
-        found = _credit_from_element(el, smap, walks, "caption")
+        found = _credit_from_element(_credit_part(el), smap, walks, "caption")
         if no_image:   # nothing to tie it to: it must read as names (#10)
             found = [c for c in found if credit_patterns.looks_like_credit_value(
                 " / ".join(n for n in (c.creator, c.organization) if n), strict=True)]   # not an ad's "inRead" credits
@@ -558,6 +558,19 @@ def _element_credits(el: Any, smap: SourceMap, walks: _Walks, credited: set[Any]
         credited.add(el)
         return _figcaption_credits(el, smap, walks)
     return []
+
+
+def _credit_part(el: Any) -> Any:
+    """A credit box that holds the caption's words too (Gothamist's "image-with-caption-credit": a caption div, then
+    a plain span with the credit) credits with its other part; read whole, the caption's words joined the credit."""
+    kids = children(el)
+    if len(kids) != 2:
+        return el
+    captions = [kid for kid in kids if "caption" in (kid.attrs.get("class") or "").lower() and not _is_credit_element(kid)]
+    if len(captions) != 1:
+        return el
+    other = kids[1] if captions[0].mem_id == kids[0].mem_id else kids[0]
+    return other if element_text(other).strip() else el
 
 
 def _figcaption_credits(el: Any, smap: SourceMap, walks: _Walks) -> list[Credit]:
