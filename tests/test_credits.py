@@ -56,6 +56,10 @@ def test_sentences_that_mention_photos_are_not_credits(text):
 @pytest.mark.parametrize("value,expected", [
     ("Nicole Laskavi/MOD", ("Nicole Laskavi", "MOD")),
     ("Jane Doe via Getty Images", ("Jane Doe", "Getty Images")),
+    # an agency's "Photo" says what it is, as in "(AP Photo/Jane Doe)" (New York Magazine)
+    ("Dan Example/Invision/AP Photo", ("Dan Example", "Invision/AP")),
+    ("Jane Doe/AP Photo", ("Jane Doe", "AP")),
+    ("Jane Doe/Riverton Photo", ("Jane Doe", "Riverton Photo")),
     ("Reuters", (None, "Reuters")),
     ("Jane Doe, File", ("Jane Doe", None)),
     ("Jane Roe/Riverton Times/Getty Images", ("Jane Roe", "Riverton Times/Getty Images")),
@@ -92,7 +96,7 @@ def test_sentences_that_mention_photos_are_not_credits(text):
     # A one-word supplier before "via" is a company or a platform, not a photographer (Al Jazeera's "[SpaceX via Nasa]")
     ("RocketCo via Nasa", (None, "RocketCo via Nasa")),
     ("@riverfan via Reuters", ("@riverfan", "Reuters")),
-], ids=["slash", "via", "agency-only", "file-suffix", "person-outlet-agency", "caps-person-agency-getty",
+], ids=["slash", "via", "agency-photo-after-outlet", "agency-photo-last", "outlet-photo-kept", "agency-only", "file-suffix", "person-outlet-agency", "caps-person-agency-getty",
         "agencies-only", "agency-first-files", "agency-first-caps", "site-first", "mandatory-credit-dash", "stf-comma",
         "pool-word", "stf-alone", "pool-kept", "handout-lowercase", "stringer-code", "for-outlet", "agency-via",
         "broadcaster-via", "pipe", "comma-domain", "trailing-via-repeat", "org-first-person", "tv-unit-creator",

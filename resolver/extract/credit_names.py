@@ -51,9 +51,18 @@ _DOMAIN_RE = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,6}")
 ENDS = " \t\u00a0,;:.-–—()[]\"'“”"
 
 
+# "Jane Doe/Invision/AP Photo": an agency's "Photo" says what the credit is, as in "(AP Photo/Jane Doe)".
+AGENCY_PHOTO_RE = re.compile(r"\b(AP|AFP|Reuters|REUTERS|UPI|EPA|PA|CP|Xinhua|XINHUA|dpa|DPA)[ \t\u00a0]+(?:Photos?|PHOTOS?)$")
+
+
 def split_credit(value: str, org: str | None = None) -> tuple[str | None, str | None]:
     """(creator, organization) of a credit value with its prefix words already gone; `org` when a pattern
     already knows the organisation ('AP' in '(AP Photo/Jane Doe)')."""
+    creator, organization = _split_credit(value, org)
+    return creator, AGENCY_PHOTO_RE.sub(r"\1", organization) if organization else organization
+
+
+def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
     value = WIRE_CODE_RE.sub("", value.replace("\u200b", "").strip(ENDS)).strip(ENDS)   # zero-width spaces: nothing
     if org:
         creator, _ = _without_role(value)
