@@ -16,6 +16,7 @@ POSITIVE = [
     ("Image: NASA", None, "NASA", "keyword"),
     ("Credit: Acme News", None, "Acme News", "keyword"),
     ("Courtesy of the Riverton Museum", None, "the Riverton Museum", "keyword"),
+    ("Courtesy Rivertonix", None, "Rivertonix", "keyword"),   # The Hollywood Reporter's "Courtesy Google"
     ("Screenshot: YouTube", None, "YouTube", "keyword"),
     ("(Photo by Mary Major/Getty Images for Acme)", "Mary Major", "Getty Images for Acme", "paren-credit"),
     ("(Photo: Jane Doe for The Riverton Times)", "Jane Doe", "The Riverton Times", "paren-credit"),
@@ -60,6 +61,10 @@ def test_sentences_that_mention_photos_are_not_credits(text):
     ("Dan Example/Invision/AP Photo", ("Dan Example", "Invision/AP")),
     ("Jane Doe/AP Photo", ("Jane Doe", "AP")),
     ("Jane Doe/Riverton Photo", ("Jane Doe", "Riverton Photo")),
+    # one capitalised word is a brand, a studio or a site; a user name in camel case stays a creator
+    ("Psyonix", (None, "Psyonix")),
+    ("WSig", ("WSig", None)),
+    ("Submitted by Ashley", ("Ashley", None)),
     ("Reuters", (None, "Reuters")),
     ("Jane Doe, File", ("Jane Doe", None)),
     ("Jane Roe/Riverton Times/Getty Images", ("Jane Roe", "Riverton Times/Getty Images")),
@@ -96,7 +101,8 @@ def test_sentences_that_mention_photos_are_not_credits(text):
     # A one-word supplier before "via" is a company or a platform, not a photographer (Al Jazeera's "[SpaceX via Nasa]")
     ("RocketCo via Nasa", (None, "RocketCo via Nasa")),
     ("@riverfan via Reuters", ("@riverfan", "Reuters")),
-], ids=["slash", "via", "agency-photo-after-outlet", "agency-photo-last", "outlet-photo-kept", "agency-only", "file-suffix", "person-outlet-agency", "caps-person-agency-getty",
+], ids=["slash", "via", "agency-photo-after-outlet", "agency-photo-last", "outlet-photo-kept", "one-word-org",
+        "camel-case-user", "submitted-by-first-name", "agency-only", "file-suffix", "person-outlet-agency", "caps-person-agency-getty",
         "agencies-only", "agency-first-files", "agency-first-caps", "site-first", "mandatory-credit-dash", "stf-comma",
         "pool-word", "stf-alone", "pool-kept", "handout-lowercase", "stringer-code", "for-outlet", "agency-via",
         "broadcaster-via", "pipe", "comma-domain", "trailing-via-repeat", "org-first-person", "tv-unit-creator",

@@ -55,9 +55,23 @@ ENDS = " \t\u00a0,;:.-–—()[]\"'“”"
 AGENCY_PHOTO_RE = re.compile(r"\b(AP|AFP|Reuters|REUTERS|UPI|EPA|PA|CP|Xinhua|XINHUA|dpa|DPA)[ \t\u00a0]+(?:Photos?|PHOTOS?)$")
 
 
+# Who sent a reader's or a family's picture in: "(Image credit: Submitted by Ashley)". Read inside a credit only:
+# in prose, "Submitted by" opens a forum post's byline as often as a photo's credit.
+SUPPLIED_BY_RE = re.compile(r"^(?:Submitted|Supplied)[ \t\u00a0]+by[ \t\u00a0]+(?=\S)", re.IGNORECASE)
+# One capitalised word: a brand, a studio or a site ("Courtesy Google", "Image: Psyonix"); a person is credited by
+# their full name. Not a user name written in camel case ("WSig") or in small letters, nor a handle.
+ONE_WORD_ORG_RE = re.compile(r"[A-Z][a-z]{2,}")
+
+
 def split_credit(value: str, org: str | None = None) -> tuple[str | None, str | None]:
     """(creator, organization) of a credit value with its prefix words already gone; `org` when a pattern
     already knows the organisation ('AP' in '(AP Photo/Jane Doe)')."""
+    value = value.strip()
+    supplied = SUPPLIED_BY_RE.match(value)
+    if supplied:
+        value = value[supplied.end():]
+        if not org and ONE_WORD_ORG_RE.fullmatch(value.strip(ENDS)):
+            return value.strip(ENDS), None   # a reader sending a picture in signs with a first name
     creator, organization = _split_credit(value, org)
     return creator, AGENCY_PHOTO_RE.sub(r"\1", organization) if organization else organization
 
@@ -128,7 +142,7 @@ def _split_one(value: str) -> tuple[str | None, str | None]:
     agency_photo = _AGENCY_PHOTO_RE.fullmatch(value)
     if agency_photo and agency_photo.group("org").casefold() in KNOWN_ORGS:
         return None, agency_photo.group("org")   # "(AP Photo)"
-    if is_org(value):
+    if is_org(value) or ONE_WORD_ORG_RE.fullmatch(value):
         return None, value
     return value, None
 

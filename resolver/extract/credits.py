@@ -84,15 +84,10 @@ WIRE_SLUG_RE = re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+){3,}")
 STRICT_FORMS = frozenset({"keyword", "copyright", "slash", "trailing"})
 
 
-# Who supplied a reader's or a family's picture: "(Image credit: Submitted by Ashley)". Only after an opening word
-# or inside a credit: in prose, "Submitted by" opens a forum post's byline as often as a photo's credit.
-SUPPLIED_BY_RE = re.compile(rf"^(?:Submitted|Supplied){SP}+by{SP}+(?=\S)", re.IGNORECASE)
-
-
 def strip_prefix(value: str) -> str:
     """A credit value without its opening words: 'Image copyright Getty Images' -> 'Getty Images'."""
     value = PREFIX_RE.sub("", value.strip())
-    return SUPPLIED_BY_RE.sub("", COPYRIGHT_PREFIX_RE.sub("", value).strip())
+    return COPYRIGHT_PREFIX_RE.sub("", value).strip()
 
 
 # A credit element's label words with no colon: NYT's visually hidden "Credit", a credit slot reading "Via Facebook".
