@@ -143,6 +143,29 @@ def test_an_instagram_caption_line_in_a_paragraph_is_instagrams():
         "instagram", "https://www.instagram.com/ann.example/", "Ann Example", "2022-12-06")
 
 
+def test_an_instagram_blockquote_in_german_names_its_author():
+    """Instagram's embed code (version 7, captioned) in the reader's language: "Ein Beitrag geteilt von SKEP
+    (@skep.association) am <time datetime=...>" gave the post but no author and no date."""
+    page = ('<html><body><p>Story.</p><blockquote class="instagram-media" data-instgrm-captioned data-instgrm-version="7">'
+            '<div><p><a href="https://www.instagram.com/p/BxAmPlE1234/" target="_blank">Our team at work #riverton</a>'
+            '</p><p>Ein Beitrag geteilt von Riverton Crew (@riverton.crew) am <time datetime="2017-10-23T07:31:37+00:00">'
+            '23. Okt 2017 um 0:31 Uhr</time></p></div></blockquote></body></html>')
+    [embed] = html.scan(page)[0]
+    assert (embed.post_id, embed.author_handle, embed.author_name, embed.date) == (
+        "BxAmPlE1234", "riverton.crew", "Riverton Crew", "2017-10-23")
+
+
+def test_an_instagram_blockquote_in_an_unknown_language_keeps_its_handle_and_date():
+    """A lead-in the detector does not know leaves the name unread (it cannot tell the words apart from the name);
+    the handle and the <time datetime> are read all the same."""
+    page = ('<html><body><blockquote class="instagram-media" data-instgrm-version="7"><div><p><a '
+            'href="https://www.instagram.com/p/BxAmPlE1234/">Work</a></p><p>Riverton Crew (@riverton.crew) tarafından '
+            'paylaşılan bir gönderi <time datetime="2017-10-23T07:31:37+00:00">23 Eki 2017</time></p></div></blockquote>'
+            '</body></html>')
+    [embed] = html.scan(page)[0]
+    assert (embed.author_handle, embed.author_name, embed.date) == ("riverton.crew", None, "2017-10-23")
+
+
 @pytest.mark.parametrize("host", ["twitter.com", "x.com", "mobile.x.com"])
 def test_a_post_url_in_page_state_is_found_on_either_host(host):
     """Page state keeping an embed's URL (a framework renders it from data) was read for twitter.com only: the same

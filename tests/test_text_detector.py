@@ -112,6 +112,24 @@ def test_instagram_caption_remnant():
         "instagram", "jo.example", "Jo Example", "2022-09-12")
 
 
+@pytest.mark.parametrize("line,date", [
+    ("Ein Beitrag geteilt von Jo Example (@jo.example) am 23. Okt 2017 um 0:31 Uhr", "2017-10-23"),
+    ("Une publication partagée par Jo Example (@jo.example) le 12 sept. 2022 à 10:01 PDT", "2022-09-12"),
+    ("Una publicación compartida de Jo Example (@jo.example) el 12 de septiembre de 2022 a las 10:01 PDT", "2022-09-12"),
+    ("Un post condiviso da Jo Example (@jo.example) in data: 12 Set 2022 alle ore 10:01 PDT", "2022-09-12"),
+    ("Uma publicação compartilhada por Jo Example (@jo.example) em 12 de set de 2022 às 10:01 PDT", "2022-09-12"),
+    ("Een bericht gedeeld door Jo Example (@jo.example) op 12 sep 2022 om 10:01 PDT", "2022-09-12"),
+    ("Ett inlägg delat av Jo Example (@jo.example) den 12 sep 2022 kl. 10:01 PDT", "2022-09-12"),
+    ("Ein Beitrag geteilt von Jo Example (@jo.example)", None),
+], ids=["de", "fr", "es", "it", "pt", "nl", "sv", "no-date"])
+def test_instagram_caption_remnant_in_other_languages(line, date):
+    """Instagram writes its caption line in the reader's language: a German page's "Ein Beitrag geteilt von Name
+    (@handle) am 23. Okt 2017" (Brigitte) gave no author."""
+    [embed] = find_embeds(line + "\n")
+    assert (embed.platform, embed.author_handle, embed.author_name, embed.date) == (
+        "instagram", "jo.example", "Jo Example", date)
+
+
 def test_prose_with_a_handle_but_no_date_is_no_embed():
     assert find_embeds("The agency (@agency_x) said on Monday it would respond.") == []
 

@@ -31,7 +31,13 @@ for _names in (
     for number, word in enumerate(_names.split(), start=1):
         _MONTHS.setdefault(word.replace("_", " "), number)
 for _word, _number in (("sept", 9), ("setiembre", 9), ("fevrier", 2), ("aout", 8), ("decembre", 12), ("ابريل", 4),
-                       ("اغسطس", 8), ("اكتوبر", 10), ("إبريل", 4)):
+                       ("اغسطس", 8), ("اكتوبر", 10), ("إبريل", 4),
+                       # abbreviations Instagram's and X's embeds print ("23. Okt 2017", "12 set 2022", "3 janv. 2020")
+                       ("mär", 3), ("mrz", 3), ("okt", 10), ("dez", 12),   # German
+                       ("janv", 1), ("févr", 2), ("fevr", 2), ("avr", 4), ("juil", 7), ("déc", 12),   # French
+                       ("ene", 1), ("abr", 4), ("ago", 8), ("dic", 12),   # Spanish
+                       ("gen", 1), ("mag", 5), ("giu", 6), ("lug", 7), ("set", 9), ("ott", 10),   # Italian
+                       ("fev", 2), ("out", 10), ("dez", 12), ("mrt", 3)):   # Portuguese, Dutch
     _MONTHS[_word] = _number
 
 MONTH = "(?:" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + ")"

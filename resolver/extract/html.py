@@ -6,6 +6,7 @@ Embeds are found here; credits by `html_credits`; spans by `spans`.
 
 from __future__ import annotations
 
+import datetime
 import re
 from bisect import bisect_left
 from functools import lru_cache
@@ -234,17 +235,40 @@ def _hosted_tweet(el: Any, src: str, smap: SourceMap) -> Embed | None:
                  text=text or None, text_confidence=tweet_text.HIGH if text else None)
 
 
+INSTAGRAM_HANDLE_RE = re.compile(r"\(@(?P<handle>[A-Za-z0-9_.]{1,30})\)")
+ISO_DAY_RE = re.compile(r"(?:19|20)\d{2}-[01]\d-[0-3]\d(?=T|$)")
+
+
+def _real_day(iso: str) -> bool:
+    try:
+        datetime.date.fromisoformat(iso)
+    except ValueError:
+        return False
+    return True
+
+
 def _instagram(el: Any, smap: SourceMap) -> Embed | None:
     """blockquote.instagram-media; older versions name the author in 'A post shared by Name (@handle)'."""
     url = attr(el, "data-instgrm-permalink") or next((attr(a, "href") for a in descendants(el, "a") if attr(a, "href")), "")
     embed = _embed_from_url(url or "", el, smap, "html-blockquote", "instagram-media")
+    if embed is None:
+        return None
     shared = text_detectors.INSTAGRAM_RE.search(element_text(el))
-    if embed is None or shared is None:
-        return embed
-    date_text = shared.group("date")
-    return replace(embed, author_handle=shared.group("handle").rstrip("."),
-                   author_name=(shared.group("name") or "").strip() or None,
-                   date_text=date_text, date=parse_date(date_text or ""))
+    times = descendants(el, "time")
+    stamp = times[-1] if times else None   # the caption line's <time datetime="2017-10-23T07:31:37+00:00">
+    if shared is not None:
+        handle, name, date_text = shared.group("handle"), (shared.group("name") or "").strip() or None, shared.group("date")
+    else:   # a lead-in in a language not read as words: the handle beside the <time> is read, the name is not
+        line = INSTAGRAM_HANDLE_RE.search(element_text(stamp.parent)) if stamp is not None and stamp.parent else None
+        if line is None:
+            return embed
+        handle, name, date_text = line.group("handle"), None, None
+    date = parse_date(date_text or "")
+    if date is None and stamp is not None:
+        stamped = ISO_DAY_RE.match(attr(stamp, "datetime") or "")
+        if stamped and _real_day(stamped.group(0)):
+            date, date_text = stamped.group(0), date_text or element_text(stamp) or None
+    return replace(embed, author_handle=handle.rstrip("."), author_name=name, date_text=date_text, date=date)
 
 
 def _custom_element(el: Any, smap: SourceMap) -> Embed | None:

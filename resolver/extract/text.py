@@ -20,9 +20,18 @@ SIGNATURE_RE = re.compile(
     rf"(?:{SP}*\(?<?(?P<url>{x.URL_START}[^\s<>()\]]+)>?\)?)?",
     re.IGNORECASE,
 )
+# Instagram's caption line in the reader's language ("A post shared by", "Ein Beitrag geteilt von", ...), each
+# language's word before the date ("on", "am", "le", ...). Languages that put the name first (Turkish, Japanese)
+# are read from the embed's markup instead (`html._instagram`): their words cannot be told from the name here.
+SHARED_BY = (r"(?:A{SP}+(?:post|photo|video|reel){SP}+shared{SP}+by|Ein{SP}+Beitrag{SP}+geteilt{SP}+von"
+             r"|Une{SP}+publication{SP}+partagée{SP}+par|Una{SP}+publicación{SP}+compartida{SP}+(?:de|por)"
+             r"|Un{SP}+post{SP}+condiviso{SP}+da|Uma{SP}+publicação{SP}+compartilhada{SP}+por"
+             r"|Een{SP}+bericht{SP}+gedeeld{SP}+door|Ett{SP}+inlägg{SP}+delat{SP}+av|Post{SP}+udostępniony{SP}+przez)"
+             ).replace("{SP}", SP)
+DATE_WORD = r"(?:on|am|le|el|em|op|den|dnia|in{SP}+data:?)".replace("{SP}", SP)
 INSTAGRAM_RE = re.compile(
-    rf"A{SP}+(?:post|photo|video|reel){SP}+shared{SP}+by{SP}+(?:(?P<name>[^\n(@]{{1,80}}?){SP}*)?\(?@(?P<handle>[A-Za-z0-9_.]{{1,30}})\)?"
-    rf"(?:{SP}+on{SP}+(?P<date>{DATE_PATTERN})(?:{SP}+at{SP}+\d{{1,2}}:\d{{2}}{SP}*[ap]\.?m\.?(?:{SP}+[A-Z]{{2,5}})?)?)?",
+    rf"{SHARED_BY}{SP}+(?:(?P<name>[^\n(@]{{1,80}}?){SP}*)?\(?@(?P<handle>[A-Za-z0-9_.]{{1,30}})\)?"
+    rf"(?:{SP}+{DATE_WORD}{SP}+(?P<date>{DATE_PATTERN})(?:{SP}+at{SP}+\d{{1,2}}:\d{{2}}{SP}*[ap]\.?m\.?(?:{SP}+[A-Z]{{2,5}})?)?)?",
     re.IGNORECASE,
 )
 URL_RE = re.compile(
