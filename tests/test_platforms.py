@@ -13,6 +13,9 @@ X_CASES = [
     ("https://twitter.com/statuses/55", "post", "55", None, "https://twitter.com/i/status/55"),
     ("https://twitter.com/#!/jack/status/20", "post", "20", "jack", "https://twitter.com/jack/status/20"),
     ("twitter.com/jack/status/20/photo/1", "post", "20", "jack", "https://twitter.com/jack/status/20"),
+    # a Markdown-escaped underscore a CMS left in the link (Wired): no handle holds a backslash
+    ("https://twitter.com/ann\\_example/status/20", "post", "20", "ann_example", "https://twitter.com/ann_example/status/20"),
+    ("https://twitter.com/ann%5C_example/status/20", "post", "20", "ann_example", "https://twitter.com/ann_example/status/20"),
     ("https://platform.twitter.com/embed/Tweet.html?id=1790000000000000000&dnt=true", "post",
      "1790000000000000000", None, "https://twitter.com/i/status/1790000000000000000"),
     ("pic.twitter.com/q3uNO4mJHi", "media-link", None, None, "https://pic.twitter.com/q3uNO4mJHi"),

@@ -85,6 +85,9 @@ def _status_path(parts: list[str]) -> PostRef | None:
     return None
 
 
+_MARKDOWN_UNDERSCORE_RE = re.compile(r"(?:\\|%5[Cc])_")
+
+
 def parse_url(url: str) -> PostRef | None:
     """Read any X/Twitter URL: status, embed iframe, pic.twitter.com, t.co, timeline. None if it is not X's."""
     url = url.strip()
@@ -97,6 +100,8 @@ def parse_url(url: str) -> PostRef | None:
     host = (split.hostname or "").lower()
     parts = [p for p in split.path.split("/") if p]
     if host in STATUS_HOSTS:
+        # "ESA\_Rosetta": a Markdown-escaped underscore a CMS left in the link (Wired); no handle holds a backslash
+        parts = [_MARKDOWN_UNDERSCORE_RE.sub("_", p) for p in parts]
         # Old hash-bang links: https://twitter.com/#!/jack/status/20
         if split.fragment.startswith("!/"):
             parts = [p for p in split.fragment[2:].split("/") if p]
