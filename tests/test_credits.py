@@ -63,6 +63,8 @@ def test_sentences_that_mention_photos_are_not_credits(text):
     ("Jane Doe/Riverton Photo", ("Jane Doe", "Riverton Photo")),
     # one capitalised word is a brand, a studio or a site; a user name in camel case stays a creator
     ("Psyonix", (None, "Psyonix")),
+    ("dtv Verlag", (None, "dtv Verlag")),   # a publisher (Brigitte: "© dtv Verlag")
+    ("Bildagentur Riverton", (None, "Bildagentur Riverton")),
     ("WSig", ("WSig", None)),
     ("Submitted by Ashley", ("Ashley", None)),
     ("Reuters", (None, "Reuters")),
@@ -101,7 +103,7 @@ def test_sentences_that_mention_photos_are_not_credits(text):
     # A one-word supplier before "via" is a company or a platform, not a photographer (Al Jazeera's "[SpaceX via Nasa]")
     ("RocketCo via Nasa", (None, "RocketCo via Nasa")),
     ("@riverfan via Reuters", ("@riverfan", "Reuters")),
-], ids=["slash", "via", "agency-photo-after-outlet", "agency-photo-last", "outlet-photo-kept", "one-word-org",
+], ids=["slash", "via", "agency-photo-after-outlet", "agency-photo-last", "outlet-photo-kept", "one-word-org", "publisher-de", "agency-de",
         "camel-case-user", "submitted-by-first-name", "agency-only", "file-suffix", "person-outlet-agency", "caps-person-agency-getty",
         "agencies-only", "agency-first-files", "agency-first-caps", "site-first", "mandatory-credit-dash", "stf-comma",
         "pool-word", "stf-alone", "pool-kept", "handout-lowercase", "stringer-code", "for-outlet", "agency-via",

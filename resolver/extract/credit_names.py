@@ -32,7 +32,10 @@ ORG_WORD_RE = re.compile(
     r"|Army|Navy|Forces|Government|Council|Museum|Archiv(?:e|es)?|University|Library|Institute|Foundation|Commons"
     r"|Service|Company|Corp|Inc|Ltd|LLC|Studios?|Productions|Records|Sports|Collection|Group|Club|Committee"
     r"|Campaign|Embassy|Cent(?:er|re)|Hospital|College|Society|Association|Authority|Bureau|Commission"
-    r"|Administration|Wire|Features|Handout|Pool)\b|\w\.(?:com|org|net)\b",
+    r"|Administration|Wire|Features|Handout|Pool"
+    # the same words in the other languages credits are read in: "© dtv Verlag", "Foto: Bildagentur X"
+    r"|Verlag|\w*[Aa]gentur|Zeitung|Stiftung|Pressestelle|Presse|Agence|Agencia|Agenzia|Éditions|Editorial|Musée"
+    r"|Fondation|Fundación|Fondazione|Ministère|Ministerio|Ministero)\b|\w\.(?:com|org|net)\b",
     re.IGNORECASE)
 ROLE_CODES = frozenset({"stf", "str", "stringer", "file", "files", "file photo", "contributor", "ho", "handout", "pool"})
 KEPT_ROLES = frozenset({"pool", "handout"})   # an organisation when nothing else names one
