@@ -432,6 +432,16 @@ def test_caption_parts_beside_a_credit_element_keep_their_own_credits():
     assert got == [("Ann Example", "AP", "agency-photo"), ("Ann Example", "Associated Press", "keyword")]
 
 
+def test_a_caption_class_written_in_capitals_is_a_caption():
+    """The Oregonian's <div class="Caption"> under its lead image ends in "(The Associated Press)": the candidate was
+    selected case-blind, then read as a caption only when its class said "caption" in small letters."""
+    page = ('<html><body><div id="top_images"><div><img src="https://img.example.org/a.jpg"></div><div class="Caption">'
+            '\n   The river at dawn.\n   <em>(The Associated Press)</em></div></div><p>Follow us on Twitter</p></body></html>')
+    [credit] = html.scan(page)[1]
+    assert (credit.creator, credit.organization, credit.image) == (None, "The Associated Press",
+                                                                   "https://img.example.org/a.jpg")
+
+
 def test_a_credit_box_holding_the_caption_credits_with_its_other_part():
     """Gothamist's figcaption: <div class="image-with-caption-credit"> holds the caption's words in a caption div and
     the credit in a plain span. The whole box was read as the credit: a short caption became the organisation

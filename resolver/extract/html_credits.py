@@ -136,7 +136,7 @@ def _element_credits_of(tree: Any, smap: SourceMap, claimed: set[Any],
     for el in candidates:
         if _is_credit_element(el):
             if el.parent is not None and (el.parent.tag == "figcaption" or "caption" in (
-                    el.parent.attrs.get("class") or "")) and SOURCE_SLOT_RE.search(el.attrs.get("class") or ""):
+                    el.parent.attrs.get("class") or "").lower()) and SOURCE_SLOT_RE.search(el.attrs.get("class") or ""):
                 walks.slot_parents.add(el.parent)
             node = el.parent
             while node is not None and node not in holders and node.tag != "-document":
@@ -549,7 +549,7 @@ def _element_credits(el: Any, smap: SourceMap, walks: _Walks, credited: set[Any]
     if tag == "cite":   # a figure's <cite> is its credit (Vox Media's Chorus)
         credited.add(el)
         return _credit_from_element(el, smap, walks, "caption")
-    if tag == "figcaption" or "caption" in css:
+    if tag == "figcaption" or "caption" in css.lower():
         if el in holders:
             return []   # the child is read on its own, as the credit element it is
         if el.parent is not None and el.parent in walks.slot_parents:
