@@ -432,6 +432,15 @@ def test_caption_parts_beside_a_credit_element_keep_their_own_credits():
     assert got == [("Ann Example", "AP", "agency-photo"), ("Ann Example", "Associated Press", "keyword")]
 
 
+def test_a_credit_line_opening_with_images_in_the_plural_is_read():
+    """Bustle ends its story with "<i>Images: </i><a><i>Pexels</i></a><i>; ...</i>": "Image:" was a hint of a
+    credit line in the prose, "Images:" was not, and the line was never read."""
+    page = ('<html><body><p>Story about twitter.</p><p><i>Images: </i><a href="https://stock.example.org"><i>Rivershots'
+            '</i> </a><i>; Ann Example</i></p></body></html>')
+    credits = html.scan(page)[1]
+    assert [(c.creator, c.organization) for c in credits][:1] == [(None, "Rivershots")]
+
+
 def test_a_caption_class_written_in_capitals_is_a_caption():
     """The Oregonian's <div class="Caption"> under its lead image ends in "(The Associated Press)": the candidate was
     selected case-blind, then read as a caption only when its class said "caption" in small letters."""

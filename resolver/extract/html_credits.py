@@ -39,7 +39,7 @@ RELATED_CLASS_RE = re.compile(r"\brelated")
 # Words a credit line in prose carries (lower-case "photo" is too common in prose to be a hint). Case-sensitive,
 # so the engine can skip quickly; each hit is then read in its own text node only.
 PROSE_HINT_RE = re.compile(r"Photo|PHOTO|\(photo|Credit|CREDIT|©|Getty|GETTY|REUTERS|AFP|EPA|\(AP\b|AP\)|Courtesy|Foto"
-                           r"|Image(?: credit|:| by| via| courtesy| copyright)|Screen(?:shot|grab)|Illustration(?::| by)")
+                           r"|Images?(?: credit|:| by| via| courtesy| copyright)|Screen(?:shot|grab)|Illustration(?::| by)")
 CREDIT_CLASS_RE = re.compile(
     r"(?:^|[\s_-])(?:photo-?credits?|image-?credits?|img-?credits?|media-?credits?|picture-?credits?|caption-?credits?"
     r"|credits?(?!-?card)|copyright|photographer|photo-?byline|credit-?line|attribution|image-source|photo-source"
