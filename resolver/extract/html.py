@@ -253,7 +253,7 @@ def _instagram(el: Any, smap: SourceMap) -> Embed | None:
     embed = _embed_from_url(url or "", el, smap, "html-blockquote", "instagram-media")
     if embed is None:
         return None
-    shared = text_detectors.INSTAGRAM_RE.search(element_text(el))
+    shared = next(iter(text_detectors.instagram_lines(element_text(el))), None)
     times = descendants(el, "time")
     stamp = times[-1] if times else None   # the caption line's <time datetime="2017-10-23T07:31:37+00:00">
     if shared is not None:
