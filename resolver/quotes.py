@@ -133,6 +133,7 @@ class Comparison:
     unit: str = "words"                   # "characters" for a post in a script written without spaces
     left_out: str = ""                    # a negation just before the quoted characters, which the quote leaves out
     left_out_after: str = ""              # one just after them (Japanese: 知ってい of 知っていない)
+    left_out_in_clause: str = ""          # one further before them in the post's clause ("not" of "not saying X")
 
     @property
     def contained(self) -> float:
@@ -238,9 +239,12 @@ def compare(said: str, found: str) -> Comparison:
                 changes.append(_change(op, said_words, post_words, set()))
                 extra_after = ""
     unit = "characters" if all(map(_unspaced, post_words)) else "words"
+    start = ops[first][3]
+    left_out = _negation_before(post_words, start, found)
     return _verdict(Comparison("pass", "", len(a), len(p), matched, tuple(changes), extra_before, extra_after,
-                               partial, truncated, beyond_cut, unit, _negation_before(post_words, ops[first][3], found),
-                               _negation_after(post_words, ops[last][4], found)))
+                               partial, truncated, beyond_cut, unit, left_out,
+                               _negation_after(post_words, ops[last][4], found),
+                               "" if left_out else _negation_in_clause(post_words, start, found)))
 
 
 # Negation words of scripts written with spaces, standing alone next to what they deny: "I did" of "I did not do
@@ -260,6 +264,56 @@ def _word_negation(post: list[str], at: int, quoted: int, found: str) -> str:
     pair = (post[quoted], word) if at > quoted else (word, post[quoted])
     adjacent = re.compile(rf"(?<!\w){re.escape(pair[0])}\s+{re.escape(pair[1])}(?!\w)", re.IGNORECASE)
     return word if adjacent.search(normalise(found)) else ""
+
+
+# A negation further before the quoted words, in the post's own clause: "he is a liar" of "I'm not saying he is a
+# liar", "the vote was rigged" of "Nobody here thinks the vote was rigged" (#10). The words that deny whatever
+# follows them in the languages above (the adjacent words, pronouns such as "nobody", "n't" and French "n'"), and
+# frames that deny the clause they introduce ("denied that", "negó que"). Not those that only look like one: "no
+# doubt", "not only", "nicht nur", "non seulement"..., and "non-" before a hyphen ("non-partisan").
+_CLAUSE_NEGATION_WORDS = _WORD_NEGATIONS | frozenset(
+    "nobody nothing none neither nowhere cannot niemand nichts nirgends weder nirgendwo niets nergens nadie nada "
+    "ninguno ninguna ningún tampoco ni ninguém nenhum nenhuma rien aucun aucune никто ничего ничто никогда нигде "
+    "ніхто ніколи нічого".split())
+_CLAUSE_NEGATION_RE = re.compile(
+    r"(?<![\w'@#-])(?:"
+    # "doubt" is a verb after a pronoun, a noun in "no doubt that"
+    r"(?:deny|denies|denied|denying|(?:(?<=I )|(?<=we )|(?<=they )|(?<=you ))doubt|doubts|doubted|doubting)\s+"
+    r"(?:(?:the\s+)?(?:claims?|reports?|allegations?)\s+)?(?:that|whether)"
+    r"|(?:rejected|dismissed|disputed|refuted)\s+(?:the\s+)?(?:claims?|reports?|allegations?)\s+that"
+    r"|(?:false|untrue)\s+that"
+    r"|(?:bestreite|bestreitet|bestritt|bestritten|bezweifle|bezweifelt|bezweifelte|dementiert|dementierte|leugnet"
+    r"|leugnete),?\s+(?:dass|daß|ob)"
+    r"|(?:niego|niega|niegan|negó|negaron|dudo|duda|dudan|dudó|desmintió|desmiente|falso)\s+que"
+    r"|(?:nie|nient|niait|nié|dément|démenti|démentit|doute|doutent|douté|faux)\s+que"
+    r"|\w+n't|n'\w+|" + "|".join(sorted(map(re.escape, _CLAUSE_NEGATION_WORDS), key=len, reverse=True)) +
+    r")(?![\w'-])(?!\s+(?:doubt|only|just|matter|mind|wonder|nur|solo|sólo|seulement|só|alleen)(?![\w'-]))",
+    re.IGNORECASE)
+# What ends a clause: punctuation (a full stop not inside a figure; a comma unless "dass" follows it, as German
+# writes one before every "that" clause), a spaced dash, a line break, and the conjunctions that start a clause of
+# their own ("I did not expect it, but we won"). Not "and" or "or", which a negation may reach across ("not A or
+# B"), and not "yet", which is an adverb after "not".
+_CLAUSE_END_RE = re.compile(
+    r"[;!?:\n]|\.(?!\d)|,(?!\s*da(?:ss|ß)(?!\w))|\s-+\s|--|(?<![\w'-])(?:but|however|although|though|whereas|aber"
+    r"|sondern|jedoch|obwohl|maar|pero|sino|aunque|mas|porém|mais|cependant|pourtant|quoique|но|однако|але)(?![\w'-])",
+    re.IGNORECASE)
+
+
+def _negation_in_clause(post: list[str], start: int, found: str) -> str:
+    """A negation word or frame before the post's quoted words in the clause that holds them (see
+    _CLAUSE_NEGATION_RE), the nearest one as the post writes it; "" if none, or for a script without spaces."""
+    if not start or _unspaced(post[start]):
+        return ""
+    # tokens()' text, with the post's line breaks kept: each line is normalised on its own.
+    text = _SPACED_PERCENT_RE.sub("%", _LINK_RE.sub(" ", "\n".join(map(normalise, found.splitlines()))))
+    starts = [m.start() + (u.start() if u else 0) for m in _TOKEN_RE.finditer(text) if m.group() != ELLIPSIS
+              for u in (_UNIT_RE.finditer(m.group()) if _UNSPACED_RE.search(m.group()) else (None,))]
+    if len(starts) != len(post):   # not the words compared (a figure split by a line break): say nothing
+        return ""
+    quoted, first_end = starts[start], starts[start] + len(post[start])
+    clause = max((m.end() for m in _CLAUSE_END_RE.finditer(text, 0, first_end)), default=0)
+    negations = [m for m in _CLAUSE_NEGATION_RE.finditer(text, clause, first_end) if m.start() < quoted]
+    return " ".join(text[negations[-1].start():min(negations[-1].end(), quoted)].split()) if negations else ""
 
 
 def _negation_before(post: list[str], start: int, found: str = "") -> str:
@@ -371,9 +425,12 @@ def _verdict(c: Comparison) -> Comparison:
                      "text is cut there")
     if c.left_out:
         notes.append(f'the post has "{c.left_out}" right before them (a negation the quote leaves out?)')
+    if c.left_out_in_clause:
+        notes.append(f'the post has "{c.left_out_in_clause}" before them in the same clause (a negation the quote '
+                     "leaves out?)")
     if c.left_out_after:
         notes.append(f'the post has "{c.left_out_after}" right after them (a negation the quote leaves out?)')
-    if c.extra_before or c.extra_after or c.beyond_cut or c.left_out or c.left_out_after:
+    if c.extra_before or c.extra_after or c.beyond_cut or c.left_out or c.left_out_in_clause or c.left_out_after:
         return replace(c, result="warn", evidence="; ".join(notes))
     return replace(c, result="warn" if c.changes else "pass", evidence="; ".join(notes))
 

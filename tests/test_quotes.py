@@ -317,3 +317,78 @@ def test_a_quote_cut_next_to_a_negation_warns(said, found, result, evidence):
     c = compare(said, found)
     assert c.result == result, c.evidence
     assert evidence in c.evidence
+
+
+# A negation further before the quote in the post's own clause turns it around as well: "he is a liar" of "I'm not
+# saying he is a liar" passed as a verified partial quote (#10). It warns, naming the word or frame; a comma, a
+# semicolon, a full stop, a dash, a line break or a conjunction such as "but" ends the clause, so a negation before
+# it says nothing of the quote.
+IN_CLAUSE = "before them in the same clause (a negation the quote leaves out?)"
+CLAUSE_NEGATIONS = [
+    ("en-not-saying", "he is a liar", "I'm not saying he is a liar", "warn",
+     f'partial quote: 4 of 7 words; the post has "not" {IN_CLAUSE}'),
+    ("en-nobody", "the vote was rigged", "Nobody here thinks the vote was rigged", "warn",
+     f'partial quote: 4 of 7 words; the post has "Nobody" {IN_CLAUSE}'),
+    ("en-dont-think", "the plan will work", "I don't think the plan will work.", "warn",
+     f'partial quote: 4 of 7 words; the post has "don\'t" {IN_CLAUSE}'),
+    ("en-isnt-true-that", "the mayor resigned", "It isn't true that the mayor resigned", "warn",
+     f'partial quote: 3 of 7 words; the post has "isn\'t" {IN_CLAUSE}'),
+    ("en-denied-that", "the report was leaked", "The minister denied that the report was leaked", "warn",
+     f'partial quote: 4 of 8 words; the post has "denied that" {IN_CLAUSE}'),
+    ("en-denied-quote-has-that", "that the report was leaked", "The minister denied that the report was leaked",
+     "warn", f'partial quote: 5 of 8 words; the post has "denied" {IN_CLAUSE}'),
+    ("en-never", "the vote was rigged", "He never once said the vote was rigged", "warn",
+     f'partial quote: 4 of 8 words; the post has "never" {IN_CLAUSE}'),
+    ("de-niemand-dass", "die Wahl manipuliert wurde", "Niemand glaubt, dass die Wahl manipuliert wurde.", "warn",
+     f'partial quote: 4 of 7 words; the post has "Niemand" {IN_CLAUSE}'),
+    ("de-nie", "er ein Lügner ist", "Ich habe nie gesagt, dass er ein Lügner ist", "warn",
+     f'partial quote: 4 of 9 words; the post has "nie" {IN_CLAUSE}'),
+    ("de-bestreitet", "die Wahl manipuliert wurde", "Er bestreitet, dass die Wahl manipuliert wurde", "warn",
+     f'partial quote: 4 of 7 words; the post has "bestreitet, dass" {IN_CLAUSE}'),
+    ("es-no-creo", "el plan funcione", "No creo que el plan funcione.", "warn",
+     f'partial quote: 3 of 6 words; the post has "No" {IN_CLAUSE}'),
+    ("es-nadie", "el voto fue amañado", "Nadie dijo que el voto fue amañado", "warn",
+     f'partial quote: 4 of 7 words; the post has "Nadie" {IN_CLAUSE}'),
+    ("es-nego-que", "el informe se filtró", "El ministro negó que el informe se filtró", "warn",
+     f'partial quote: 4 of 8 words; the post has "negó que" {IN_CLAUSE}'),
+    ("fr-ne-pas", "le plan marche", "Je ne pense pas que le plan marche", "warn",
+     f'partial quote: 3 of 8 words; the post has "pas" {IN_CLAUSE}'),
+    ("fr-n-apostrophe", "le vote était truqué", "Personne n'a dit que le vote était truqué", "warn",
+     f'partial quote: 4 of 8 words; the post has "n\'a" {IN_CLAUSE}'),
+    # Must still pass: the clause ends before the quote, the negation is quoted, or the word negates nothing.
+    ("en-comma-but", "we won", "I did not expect it, but we won", "pass", "partial quote: 2 of 8 words"),
+    ("en-but", "we won", "I did not expect it but we won", "pass", "partial quote: 2 of 8 words"),
+    ("en-semicolon", "the vote was rigged", "Nobody came; the vote was rigged", "pass", "partial quote: 4 of 6 words"),
+    ("en-full-stop", "The vote was rigged", "They said no. The vote was rigged", "pass", "partial quote: 4 of 7 words"),
+    ("en-dash", "the vote was rigged", "Not now - the vote was rigged", "pass", "partial quote: 4 of 6 words"),
+    ("en-line-break", "The vote was rigged", "Nobody came\nThe vote was rigged", "pass", "partial quote: 4 of 6 words"),
+    ("en-negation-quoted", "not saying he is a liar", "I'm not saying he is a liar", "pass",
+     "partial quote: 6 of 7 words"),
+    ("en-no-doubt", "the vote was rigged", "There is no doubt the vote was rigged", "pass",
+     "partial quote: 4 of 8 words"),
+    ("en-i-doubt-that", "the vote was rigged", "I doubt that the vote was rigged", "warn",
+     f'partial quote: 4 of 7 words; the post has "doubt that" {IN_CLAUSE}'),
+    ("en-no-doubt-that", "the vote was rigged", "There is no doubt that the vote was rigged", "pass",
+     "partial quote: 4 of 9 words"),
+    ("en-handle", "says the vote was rigged", "@nobody says the vote was rigged", "pass",
+     "partial quote: 5 of 6 words"),
+    ("en-not-only", "won the seat", "We not only won the seat", "pass", "partial quote: 3 of 6 words"),
+    ("en-non-hyphen", "found the vote was rigged", "A non-partisan panel found the vote was rigged", "pass",
+     "partial quote: 5 of 9 words"),
+    ("en-abbreviation", "said the vote was rigged", "Officer No. 5 said the vote was rigged", "pass",
+     "partial quote: 5 of 8 words"),
+    ("de-komma-aber", "die Wahl wurde manipuliert", "Ich war nicht dort, aber die Wahl wurde manipuliert", "pass",
+     "partial quote: 4 of 9 words"),
+    ("de-aber", "die Wahl wurde manipuliert", "Ich war nicht dort aber die Wahl wurde manipuliert", "pass",
+     "partial quote: 4 of 9 words"),
+    ("es-pero", "ganamos", "No estuve allí, pero ganamos", "pass", "partial quote: 1 of 5 words"),
+    ("fr-mais", "nous avons gagné", "Je ne l'ai pas vu, mais nous avons gagné", "pass",
+     "partial quote: 3 of 9 words"),
+]
+
+
+@pytest.mark.parametrize("said,found,result,evidence", [r[1:] for r in CLAUSE_NEGATIONS],
+                         ids=[r[0] for r in CLAUSE_NEGATIONS])
+def test_a_quote_after_a_negation_in_its_own_clause_warns(said, found, result, evidence):
+    c = compare(said, found)
+    assert (c.result, c.evidence) == (result, evidence)
