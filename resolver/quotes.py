@@ -89,8 +89,20 @@ _NEGATIONS = ("不怎么", "不怎麼", "不那么", "不那麼", "没那么", "
 # Japanese negations come after the verb, adjective or copula they deny (知っていない "does not know", 来なかった,
 # しません, 言わず, 知らぬ): a quote cut at the stem leaves them out (#10). Longest form first; not words that only
 # start like one (なくす "lose", ずっと "all along", ずつ "each", ぬいぐるみ "stuffed toy", 濡れる "get wet").
-_NEGATION_AFTER_RE = re.compile(r"ませ[んぬ](?:でした)?|[な無](?:かった|ければ|くて|いで|い|く(?![すせさしそ]))"
+_NEGATION_AFTER_RE = re.compile(r"ませ[んぬ](?:でした)?|[な無](?:かった|ければ|くて|いで|いっす|い|く(?![すせさしそ]))"
                                 r"|ずに|ず(?![っつれぶい])|ぬ(?![いぐれりるけかま])")
+# Colloquial ones (#10), matched in the stem and what follows it, as they are negations only after a verb's stem:
+# ん after its -a stem (知らん, 行かん, 分からん, 言わん, 読まん, 遊ばん); ねえ/ねぇ/ねー after a kanji root's -a stem or
+# 分から/わから (知らねえ, 言わねえ, 分からねー); Kansai へん after an -a or -e stem or a kanji root's て/して (知らへん,
+# 食べへん, 見てへん, 勉強してへん). Left out where the ending reads as something else there: after さ (田中さん), な
+# (なんで), た (行ったんだ), が and は (味がへん "tastes strange"); ねえ after か (本当かねえ "I wonder") or から
+# (明日からねー); へん after か (何かへん), って (あいつってへん) or これ/それ/あれ/どれ; a plural's ら (彼らねえ, 俺らん家).
+# じゃない is left out: as often a tag question ("isn't it?", いいじゃない) as a negation.
+_PLURAL_RA = "".join(rf"(?<!{w}ら)" for w in "彼僕俺君奴我")
+_COLLOQUIAL_AFTER_RE = re.compile(
+    rf"(?<=[からわまば]){_PLURAL_RA}ん(?![家ち])"
+    rf"|(?:(?<=[\u4e00-\u9fff][らわまば]){_PLURAL_RA}|(?<=分から)|(?<=わから))ね[えぇー]"
+    rf"|(?:(?<=[らわまばけげせべめえ])|(?<=[^こそあど]れ)|(?<=[\u4e00-\u9fff]て)|(?<=[\u4e00-\u9fff]して)){_PLURAL_RA}へん")
 # NFKC splits Thai and Lao sara am (ำ, ຳ) into a mark and a letter; one letter again, so that a quote cannot start
 # half-way through it.
 _SARA_AM = (("\u0e4d\u0e32", "\u0e33"), ("\u0ecd\u0eb2", "\u0eb3"))
@@ -336,10 +348,11 @@ def _negation_after(post: list[str], end: int, found: str) -> str:
         return _word_negation(post, end, end - 1, found)   # "I did" of "I did not do it"
     if not end or end >= len(post) or not _unspaced(post[end - 1]) or not _unspaced(post[end]):
         return ""
-    negation = _NEGATION_AFTER_RE.match("".join(post[end:end + 6]))
+    stem = "".join(reversed(list(takewhile(_unspaced, reversed(post[max(0, end - 3):end])))))
+    following = "".join(post[end:end + 6])
+    negation = _NEGATION_AFTER_RE.match(following) or _COLLOQUIAL_AFTER_RE.match(stem + following, len(stem))
     if negation is None:
         return ""
-    stem = "".join(reversed(list(takewhile(_unspaced, reversed(post[max(0, end - 3):end])))))
     return negation.group(0) if stem + negation.group(0) in normalise(found) else ""
 
 

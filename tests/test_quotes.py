@@ -260,6 +260,58 @@ def test_a_japanese_quote_cut_just_before_its_negation_warns(said, found, result
     compared = compare(said, found)
     assert (compared.result, compared.evidence) == (result, evidence)
 
+# Colloquial negations after the verb's stem (#10): 知らん, 分からねえ, Kansai 知らへん and 食べへん; ないっす is
+# named whole. Not じゃない, which is as often a tag question ("isn't it?") as a negation.
+JA_COLLOQUIAL_NEGATION_AFTER = [
+    ("shiran", "俺は知ら", "俺は知らん。", "warn",
+     f'partial quote: 4 of 5 characters; the post has "ん" right after them {LEFT_OUT_AFTER}'),
+    ("ikan", "明日は行か", "明日は行かんよ", "warn",
+     f'partial quote: 5 of 7 characters; the post has "ん" right after them {LEFT_OUT_AFTER}'),
+    ("wakaran", "全然分から", "全然分からん", "warn",
+     f'partial quote: 5 of 6 characters; the post has "ん" right after them {LEFT_OUT_AFTER}'),
+    ("iwan", "誰にも言わ", "誰にも言わんといて", "warn",
+     f'partial quote: 5 of 9 characters; the post has "ん" right after them {LEFT_OUT_AFTER}'),
+    ("yoman", "そんな本は読ま", "そんな本は読まん", "warn",
+     f'partial quote: 7 of 8 characters; the post has "ん" right after them {LEFT_OUT_AFTER}'),
+    ("shiranee", "そんなこと知ら", "そんなこと知らねえ", "warn",
+     f'partial quote: 7 of 9 characters; the post has "ねえ" right after them {LEFT_OUT_AFTER}'),
+    ("wakaranee-long-vowel", "全然分から", "全然分からねー", "warn",
+     f'partial quote: 5 of 7 characters; the post has "ねー" right after them {LEFT_OUT_AFTER}'),
+    ("wakaranee-kana", "もうわから", "もうわからねぇ", "warn",
+     f'partial quote: 5 of 7 characters; the post has "ねぇ" right after them {LEFT_OUT_AFTER}'),
+    ("iwanee", "絶対に言わ", "絶対に言わねえよ", "warn",
+     f'partial quote: 5 of 8 characters; the post has "ねえ" right after them {LEFT_OUT_AFTER}'),
+    ("kansai-shirahen", "そんなの知ら", "そんなの知らへん", "warn",
+     f'partial quote: 6 of 8 characters; the post has "へん" right after them {LEFT_OUT_AFTER}'),
+    ("kansai-tabehen", "朝ごはんは食べ", "朝ごはんは食べへん", "warn",
+     f'partial quote: 7 of 9 characters; the post has "へん" right after them {LEFT_OUT_AFTER}'),
+    ("kansai-mitehen", "まだ見て", "まだ見てへん", "warn",
+     f'partial quote: 4 of 6 characters; the post has "へん" right after them {LEFT_OUT_AFTER}'),
+    ("kansai-shitehen", "まだ勉強して", "まだ勉強してへん", "warn",
+     f'partial quote: 6 of 8 characters; the post has "へん" right after them {LEFT_OUT_AFTER}'),
+    ("naissu", "俺は知ら", "俺は知らないっす", "warn",
+     f'partial quote: 4 of 8 characters; the post has "ないっす" right after them {LEFT_OUT_AFTER}'),
+    ("sentence-end", "彼は分かる", "彼は分かる。ねえ、聞いて", "pass", "partial quote: 5 of 10 characters"),
+    ("kaka-nee", "本当か", "本当かねえ", "pass", "partial quote: 3 of 5 characters"),
+    ("kara-nee", "明日から", "明日からねー", "pass", "partial quote: 4 of 6 characters"),
+    ("plural-nee", "彼ら", "彼らねえ本当に困る", "pass", "partial quote: 2 of 9 characters"),
+    ("plural-n-chi", "俺ら", "俺らん家で飲む", "pass", "partial quote: 2 of 7 characters"),
+    ("particle-hen", "味が", "味がへんだ", "pass", "partial quote: 2 of 5 characters"),
+    ("pronoun-hen", "これ", "これへんだよ", "pass", "partial quote: 2 of 6 characters"),
+    ("nanika-hen", "何か", "何かへんだ", "pass", "partial quote: 2 of 5 characters"),
+    ("tte-hen", "あいつって", "あいつってへんだよね", "pass", "partial quote: 5 of 10 characters"),
+    ("explanatory-n", "彼は行った", "彼は行ったんだ", "pass", "partial quote: 5 of 7 characters"),
+    ("tag-question-janai", "それはいい", "それはいいじゃない", "pass", "partial quote: 5 of 9 characters"),
+]
+
+
+@pytest.mark.parametrize("said,found,result,evidence", [r[1:] for r in JA_COLLOQUIAL_NEGATION_AFTER],
+                         ids=[r[0] for r in JA_COLLOQUIAL_NEGATION_AFTER])
+def test_a_japanese_quote_cut_just_before_a_colloquial_negation_warns(said, found, result, evidence):
+    compared = compare(said, found)
+    assert (compared.result, compared.evidence) == (result, evidence)
+
+
 def test_a_credit_name_in_han_is_matched_whole_not_by_characters():
     """李明 is not 李明华: names (credits) are compared by words, never a run of characters."""
     assert tokens("李明华", by_character=False) == ["李明华"]
