@@ -722,3 +722,15 @@ def test_a_post_host_in_page_state_starts_a_url_only_after_two_slashes_or_none(w
             '<a href="https://twitter.com/share">share</a></body></html>')
     embeds, _ = html.scan(page)
     assert [(e.detector, e.post_id) for e in embeds] == ([("html-source", "1234567890123")] if found else [])
+
+
+def test_an_instagram_cards_handle_is_read_from_its_figures_attribution_footer():
+    """BuzzFeed shows an Instagram card's author only as "Instagram: @handle" in the card's figure footer; it was
+    not read (#11). Only there: a footer naming the site alone or another platform, a figure holding two cards, a
+    footer linking to another post, and the same words in the article's prose give no handle."""
+    from pathlib import Path
+
+    page = (Path(__file__).parent / "fixtures" / "instagram_card_with_attribution_footer.html").read_text()
+    found = {e.post_id: e.author_handle for e in html.scan(page)[0] if e.platform == "instagram"}
+    assert found == {"BXmplCard01": "ann_example", "BXmplCard02": None, "BXmplCard03": None, "BXmplCard04": None,
+                     "BXmplCard05": None, "BXmplCard06": None, "BXmplOther9": None, "BXmplCard07": None}
