@@ -256,7 +256,8 @@ def compare(said: str, found: str) -> Comparison:
     return _verdict(Comparison("pass", "", len(a), len(p), matched, tuple(changes), extra_before, extra_after,
                                partial, truncated, beyond_cut, unit, left_out,
                                _negation_after(post_words, ops[last][4], found),
-                               "" if left_out else _negation_in_clause(post_words, start, found)))
+                               "" if left_out or any(not c.elided for c in changes)   # a fail says no more
+                               else _negation_in_clause(post_words, start, found)))
 
 
 # Negation words of scripts written with spaces, standing alone next to what they deny: "I did" of "I did not do
@@ -282,7 +283,8 @@ def _word_negation(post: list[str], at: int, quoted: int, found: str) -> str:
 # liar", "the vote was rigged" of "Nobody here thinks the vote was rigged" (#10). The words that deny whatever
 # follows them in the languages above (the adjacent words, pronouns such as "nobody", "n't" and French "n'"), and
 # frames that deny the clause they introduce ("denied that", "negó que"). Not those that only look like one: "no
-# doubt", "not only", "nicht nur", "non seulement"..., and "non-" before a hyphen ("non-partisan").
+# doubt", "not only", "nicht nur", "non seulement"..., "can't wait", "don't forget", "don't miss", and "non-" before
+# a hyphen ("non-partisan"). French "ne … que" ("only") warns too: its "ne" cannot be told from a negation's.
 _CLAUSE_NEGATION_WORDS = _WORD_NEGATIONS | frozenset(
     "nobody nothing none neither nowhere cannot niemand nichts nirgends weder nirgendwo niets nergens nadie nada "
     "ninguno ninguna ningún tampoco ni ninguém nenhum nenhuma rien aucun aucune никто ничего ничто никогда нигде "
@@ -299,8 +301,22 @@ _CLAUSE_NEGATION_RE = re.compile(
     r"|(?:niego|niega|niegan|negó|negaron|dudo|duda|dudan|dudó|desmintió|desmiente|falso)\s+que"
     r"|(?:nie|nient|niait|nié|dément|démenti|démentit|doute|doutent|douté|faux)\s+que"
     r"|\w+n't|n'\w+|" + "|".join(sorted(map(re.escape, _CLAUSE_NEGATION_WORDS), key=len, reverse=True)) +
-    r")(?![\w'-])(?!\s+(?:doubt|only|just|matter|mind|wonder|nur|solo|sólo|seulement|só|alleen)(?![\w'-]))",
+    r")(?![\w'-])(?!\s+(?:doubt|only|just|matter|mind|wonder|wait|forget|miss|nur|solo|sólo|seulement|só|alleen)"
+    r"(?![\w'-]))",
     re.IGNORECASE)
+# The first word of each form above: a post holding none of them before the quote's end is not searched.
+_CLAUSE_NEGATION_HEADS = _CLAUSE_NEGATION_WORDS | frozenset(
+    "deny denies denied denying doubt doubts doubted doubting rejected dismissed disputed refuted false untrue "
+    "bestreite bestreitet bestritt bestritten bezweifle bezweifelt bezweifelte dementiert dementierte leugnet "
+    "leugnete niego niega niegan negó negaron dudo duda dudan dudó desmintió desmiente falso nie nient niait nié "
+    "dément démenti démentit doute doutent douté faux".split())
+
+
+def _may_negate(word: str) -> bool:
+    key = _key(word)
+    return key in _CLAUSE_NEGATION_HEADS or key.endswith("n't") or key.startswith("n'")
+
+
 # What ends a clause: punctuation (a full stop not inside a figure; a comma unless "dass" follows it, as German
 # writes one before every "that" clause), a spaced dash, a line break, and the conjunctions that start a clause of
 # their own ("I did not expect it, but we won"). Not "and" or "or", which a negation may reach across ("not A or
@@ -311,21 +327,43 @@ _CLAUSE_END_RE = re.compile(
     re.IGNORECASE)
 
 
+def _word_starts(text: str, count: int) -> list[int]:
+    """Where the first `count` of tokens()' words (markers aside) start in `text`, itself tokens()' text."""
+    unspaced = _UNSPACED_RE.search(text) is not None
+    starts: list[int] = []
+    for m in _TOKEN_RE.finditer(text):
+        if m.group() == ELLIPSIS:
+            continue
+        if unspaced and _UNSPACED_RE.search(m.group()):
+            starts += [m.start() + unit.start() for unit in _UNIT_RE.finditer(m.group())]
+        else:
+            starts.append(m.start())
+        if len(starts) >= count:
+            break
+    return starts
+
+
 def _negation_in_clause(post: list[str], start: int, found: str) -> str:
     """A negation word or frame before the post's quoted words in the clause that holds them (see
     _CLAUSE_NEGATION_RE), the nearest one as the post writes it; "" if none, or for a script without spaces."""
-    if not start or _unspaced(post[start]):
+    if not start or _unspaced(post[start]) or not any(map(_may_negate, post[:start + 1])):   # most posts: none
         return ""
-    # tokens()' text, with the post's line breaks kept: each line is normalised on its own.
-    text = _SPACED_PERCENT_RE.sub("%", _LINK_RE.sub(" ", "\n".join(map(normalise, found.splitlines()))))
-    starts = [m.start() + (u.start() if u else 0) for m in _TOKEN_RE.finditer(text) if m.group() != ELLIPSIS
-              for u in (_UNIT_RE.finditer(m.group()) if _UNSPACED_RE.search(m.group()) else (None,))]
-    if len(starts) != len(post):   # not the words compared (a figure split by a line break): say nothing
-        return ""
+    # tokens()' text, with the post's line breaks kept: each line is normalised on its own; an em dash parts
+    # clauses, and is a hyphen once normalised ("Not now—the vote…").
+    lines = found.replace("—", " - ").replace("―", " - ").splitlines()
+    text = _SPACED_PERCENT_RE.sub("%", _LINK_RE.sub(" ", "\n".join(map(normalise, lines))))
+    starts = _word_starts(text, start + 1)
+    if len(starts) <= start or not text.startswith(post[start], starts[start]):
+        return ""   # not the words compared (a figure split by a line break, "5\n%"): say nothing
     quoted, first_end = starts[start], starts[start] + len(post[start])
     clause = max((m.end() for m in _CLAUSE_END_RE.finditer(text, 0, first_end)), default=0)
-    negations = [m for m in _CLAUSE_NEGATION_RE.finditer(text, clause, first_end) if m.start() < quoted]
-    return " ".join(text[negations[-1].start():min(negations[-1].end(), quoted)].split()) if negations else ""
+    for at in range(start - 1, -1, -1):   # the nearest first; each tried where its word stands
+        if starts[at] < clause:
+            break
+        negation = _CLAUSE_NEGATION_RE.match(text, starts[at], first_end) if _may_negate(post[at]) else None
+        if negation is not None:
+            return " ".join(text[negation.start():min(negation.end(), quoted)].split())
+    return ""
 
 
 def _negation_before(post: list[str], start: int, found: str = "") -> str:
