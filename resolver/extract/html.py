@@ -366,7 +366,7 @@ def _footer_handle(embed: Embed, el: Any) -> str | None:
         if ref is not None and ref.kind == "post" and (ref.platform, ref.post_id) != (embed.platform, embed.post_id):
             return None
     pattern = FOOTER_HANDLE_RES[embed.platform]
-    handles = {found.group(1) for node in figure.traverse() if is_element(node)
+    handles = {found.group(1).rstrip(".") for node in figure.traverse() if is_element(node)
                for found in [pattern.fullmatch(element_text(node))] if found}
     return handles.pop() if len(handles) == 1 else None
 
