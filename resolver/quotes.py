@@ -89,8 +89,20 @@ _NEGATIONS = ("不怎么", "不怎麼", "不那么", "不那麼", "没那么", "
 # Japanese negations come after the verb, adjective or copula they deny (知っていない "does not know", 来なかった,
 # しません, 言わず, 知らぬ): a quote cut at the stem leaves them out (#10). Longest form first; not words that only
 # start like one (なくす "lose", ずっと "all along", ずつ "each", ぬいぐるみ "stuffed toy", 濡れる "get wet").
-_NEGATION_AFTER_RE = re.compile(r"ませ[んぬ](?:でした)?|[な無](?:かった|ければ|くて|いで|い|く(?![すせさしそ]))"
+_NEGATION_AFTER_RE = re.compile(r"ませ[んぬ](?:でした)?|[な無](?:かった|ければ|くて|いで|いっす|い|く(?![すせさしそ]))"
                                 r"|ずに|ず(?![っつれぶい])|ぬ(?![いぐれりるけかま])")
+# Colloquial ones (#10), matched in the stem and what follows it, as they are negations only after a verb's stem:
+# ん after its -a stem (知らん, 行かん, 分からん, 言わん, 読まん, 遊ばん); ねえ/ねぇ/ねー after a kanji root's -a stem or
+# 分から/わから (知らねえ, 言わねえ, 分からねー); Kansai へん after an -a or -e stem or a kanji root's て/して (知らへん,
+# 食べへん, 見てへん, 勉強してへん). Left out where the ending reads as something else there: after さ (田中さん), な
+# (なんで), た (行ったんだ), が and は (味がへん "tastes strange"); ねえ after か (本当かねえ "I wonder") or から
+# (明日からねー); へん after か (何かへん), って (あいつってへん) or これ/それ/あれ/どれ; a plural's ら (彼らねえ, 俺らん家).
+# じゃない is left out: as often a tag question ("isn't it?", いいじゃない) as a negation.
+_PLURAL_RA = "".join(rf"(?<!{w}ら)" for w in "彼僕俺君奴我")
+_COLLOQUIAL_AFTER_RE = re.compile(
+    rf"(?<=[からわまば]){_PLURAL_RA}ん(?![家ち])"
+    rf"|(?:(?<=[\u4e00-\u9fff][らわまば]){_PLURAL_RA}|(?<=分から)|(?<=わから))ね[えぇー]"
+    rf"|(?:(?<=[らわまばけげせべめえ])|(?<=[^こそあど]れ)|(?<=[\u4e00-\u9fff]て)|(?<=[\u4e00-\u9fff]して)){_PLURAL_RA}へん")
 # NFKC splits Thai and Lao sara am (ำ, ຳ) into a mark and a letter; one letter again, so that a quote cannot start
 # half-way through it.
 _SARA_AM = (("\u0e4d\u0e32", "\u0e33"), ("\u0ecd\u0eb2", "\u0eb3"))
@@ -133,6 +145,7 @@ class Comparison:
     unit: str = "words"                   # "characters" for a post in a script written without spaces
     left_out: str = ""                    # a negation just before the quoted characters, which the quote leaves out
     left_out_after: str = ""              # one just after them (Japanese: 知ってい of 知っていない)
+    left_out_in_clause: str = ""          # one further before them in the post's clause ("not" of "not saying X")
 
     @property
     def contained(self) -> float:
@@ -238,9 +251,13 @@ def compare(said: str, found: str) -> Comparison:
                 changes.append(_change(op, said_words, post_words, set()))
                 extra_after = ""
     unit = "characters" if all(map(_unspaced, post_words)) else "words"
+    start = ops[first][3]
+    left_out = _negation_before(post_words, start, found)
     return _verdict(Comparison("pass", "", len(a), len(p), matched, tuple(changes), extra_before, extra_after,
-                               partial, truncated, beyond_cut, unit, _negation_before(post_words, ops[first][3], found),
-                               _negation_after(post_words, ops[last][4], found)))
+                               partial, truncated, beyond_cut, unit, left_out,
+                               _negation_after(post_words, ops[last][4], found),
+                               "" if left_out or any(not c.elided for c in changes)   # a fail says no more
+                               else _negation_in_clause(post_words, start, found)))
 
 
 # Negation words of scripts written with spaces, standing alone next to what they deny: "I did" of "I did not do
@@ -260,6 +277,93 @@ def _word_negation(post: list[str], at: int, quoted: int, found: str) -> str:
     pair = (post[quoted], word) if at > quoted else (word, post[quoted])
     adjacent = re.compile(rf"(?<!\w){re.escape(pair[0])}\s+{re.escape(pair[1])}(?!\w)", re.IGNORECASE)
     return word if adjacent.search(normalise(found)) else ""
+
+
+# A negation further before the quoted words, in the post's own clause: "he is a liar" of "I'm not saying he is a
+# liar", "the vote was rigged" of "Nobody here thinks the vote was rigged" (#10). The words that deny whatever
+# follows them in the languages above (the adjacent words, pronouns such as "nobody", "n't" and French "n'"), and
+# frames that deny the clause they introduce ("denied that", "negó que"). Not those that only look like one: "no
+# doubt", "not only", "nicht nur", "non seulement"..., "can't wait", "don't forget", "don't miss", and "non-" before
+# a hyphen ("non-partisan"). French "ne … que" ("only") warns too: its "ne" cannot be told from a negation's.
+_CLAUSE_NEGATION_WORDS = _WORD_NEGATIONS | frozenset(
+    "nobody nothing none neither nowhere cannot niemand nichts nirgends weder nirgendwo niets nergens nadie nada "
+    "ninguno ninguna ningún tampoco ni ninguém nenhum nenhuma rien aucun aucune никто ничего ничто никогда нигде "
+    "ніхто ніколи нічого".split())
+_CLAUSE_NEGATION_RE = re.compile(
+    r"(?<![\w'@#-])(?:"
+    # "doubt" is a verb after a pronoun, a noun in "no doubt that"
+    r"(?:deny|denies|denied|denying|(?:(?<=I )|(?<=we )|(?<=they )|(?<=you ))doubt|doubts|doubted|doubting)\s+"
+    r"(?:(?:the\s+)?(?:claims?|reports?|allegations?)\s+)?(?:that|whether)"
+    r"|(?:rejected|dismissed|disputed|refuted)\s+(?:the\s+)?(?:claims?|reports?|allegations?)\s+that"
+    r"|(?:false|untrue)\s+that"
+    r"|(?:bestreite|bestreitet|bestritt|bestritten|bezweifle|bezweifelt|bezweifelte|dementiert|dementierte|leugnet"
+    r"|leugnete),?\s+(?:dass|daß|ob)"
+    r"|(?:niego|niega|niegan|negó|negaron|dudo|duda|dudan|dudó|desmintió|desmiente|falso)\s+que"
+    r"|(?:nie|nient|niait|nié|dément|démenti|démentit|doute|doutent|douté|faux)\s+que"
+    r"|\w+n't|n'\w+|" + "|".join(sorted(map(re.escape, _CLAUSE_NEGATION_WORDS), key=len, reverse=True)) +
+    r")(?![\w'-])(?!\s+(?:doubt|only|just|matter|mind|wonder|wait|forget|miss|nur|solo|sólo|seulement|só|alleen)"
+    r"(?![\w'-]))",
+    re.IGNORECASE)
+# The first word of each form above: a post holding none of them before the quote's end is not searched.
+_CLAUSE_NEGATION_HEADS = _CLAUSE_NEGATION_WORDS | frozenset(
+    "deny denies denied denying doubt doubts doubted doubting rejected dismissed disputed refuted false untrue "
+    "bestreite bestreitet bestritt bestritten bezweifle bezweifelt bezweifelte dementiert dementierte leugnet "
+    "leugnete niego niega niegan negó negaron dudo duda dudan dudó desmintió desmiente falso nie nient niait nié "
+    "dément démenti démentit doute doutent douté faux".split())
+
+
+def _may_negate(word: str) -> bool:
+    key = _key(word)
+    return key in _CLAUSE_NEGATION_HEADS or key.endswith("n't") or key.startswith("n'")
+
+
+# What ends a clause: punctuation (a full stop not inside a figure; a comma unless "dass" follows it, as German
+# writes one before every "that" clause), a spaced dash, a line break, and the conjunctions that start a clause of
+# their own ("I did not expect it, but we won"). Not "and" or "or", which a negation may reach across ("not A or
+# B"), and not "yet", which is an adverb after "not".
+_CLAUSE_END_RE = re.compile(
+    r"[;!?:\n]|\.(?!\d)|,(?!\s*da(?:ss|ß)(?!\w))|\s-+\s|--|(?<![\w'-])(?:but|however|although|though|whereas|aber"
+    r"|sondern|jedoch|obwohl|maar|pero|sino|aunque|mas|porém|mais|cependant|pourtant|quoique|но|однако|але)(?![\w'-])",
+    re.IGNORECASE)
+
+
+def _word_starts(text: str, count: int) -> list[int]:
+    """Where the first `count` of tokens()' words (markers aside) start in `text`, itself tokens()' text."""
+    unspaced = _UNSPACED_RE.search(text) is not None
+    starts: list[int] = []
+    for m in _TOKEN_RE.finditer(text):
+        if m.group() == ELLIPSIS:
+            continue
+        if unspaced and _UNSPACED_RE.search(m.group()):
+            starts += [m.start() + unit.start() for unit in _UNIT_RE.finditer(m.group())]
+        else:
+            starts.append(m.start())
+        if len(starts) >= count:
+            break
+    return starts
+
+
+def _negation_in_clause(post: list[str], start: int, found: str) -> str:
+    """A negation word or frame before the post's quoted words in the clause that holds them (see
+    _CLAUSE_NEGATION_RE), the nearest one as the post writes it; "" if none, or for a script without spaces."""
+    if not start or _unspaced(post[start]) or not any(map(_may_negate, post[:start + 1])):   # most posts: none
+        return ""
+    # tokens()' text, with the post's line breaks kept: each line is normalised on its own; an em dash parts
+    # clauses, and is a hyphen once normalised ("Not now—the vote…").
+    lines = found.replace("—", " - ").replace("―", " - ").splitlines()
+    text = _SPACED_PERCENT_RE.sub("%", _LINK_RE.sub(" ", "\n".join(map(normalise, lines))))
+    starts = _word_starts(text, start + 1)
+    if len(starts) <= start or not text.startswith(post[start], starts[start]):
+        return ""   # not the words compared (a figure split by a line break, "5\n%"): say nothing
+    quoted, first_end = starts[start], starts[start] + len(post[start])
+    clause = max((m.end() for m in _CLAUSE_END_RE.finditer(text, 0, first_end)), default=0)
+    for at in range(start - 1, -1, -1):   # the nearest first; each tried where its word stands
+        if starts[at] < clause:
+            break
+        negation = _CLAUSE_NEGATION_RE.match(text, starts[at], first_end) if _may_negate(post[at]) else None
+        if negation is not None:
+            return " ".join(text[negation.start():min(negation.end(), quoted)].split())
+    return ""
 
 
 def _negation_before(post: list[str], start: int, found: str = "") -> str:
@@ -282,10 +386,11 @@ def _negation_after(post: list[str], end: int, found: str) -> str:
         return _word_negation(post, end, end - 1, found)   # "I did" of "I did not do it"
     if not end or end >= len(post) or not _unspaced(post[end - 1]) or not _unspaced(post[end]):
         return ""
-    negation = _NEGATION_AFTER_RE.match("".join(post[end:end + 6]))
+    stem = "".join(reversed(list(takewhile(_unspaced, reversed(post[max(0, end - 3):end])))))
+    following = "".join(post[end:end + 6])
+    negation = _NEGATION_AFTER_RE.match(following) or _COLLOQUIAL_AFTER_RE.match(stem + following, len(stem))
     if negation is None:
         return ""
-    stem = "".join(reversed(list(takewhile(_unspaced, reversed(post[max(0, end - 3):end])))))
     return negation.group(0) if stem + negation.group(0) in normalise(found) else ""
 
 
@@ -371,9 +476,12 @@ def _verdict(c: Comparison) -> Comparison:
                      "text is cut there")
     if c.left_out:
         notes.append(f'the post has "{c.left_out}" right before them (a negation the quote leaves out?)')
+    if c.left_out_in_clause:
+        notes.append(f'the post has "{c.left_out_in_clause}" before them in the same clause (a negation the quote '
+                     "leaves out?)")
     if c.left_out_after:
         notes.append(f'the post has "{c.left_out_after}" right after them (a negation the quote leaves out?)')
-    if c.extra_before or c.extra_after or c.beyond_cut or c.left_out or c.left_out_after:
+    if c.extra_before or c.extra_after or c.beyond_cut or c.left_out or c.left_out_in_clause or c.left_out_after:
         return replace(c, result="warn", evidence="; ".join(notes))
     return replace(c, result="warn" if c.changes else "pass", evidence="; ".join(notes))
 

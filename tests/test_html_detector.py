@@ -4,6 +4,7 @@ import pytest
 
 from resolver.extract import html
 from tests.test_platforms import MASTODON_POSTS, NOT_MASTODON
+from tests.test_text_detector import BARE_NOT_MASTODON
 
 
 def _by_url(embeds):
@@ -108,11 +109,18 @@ def test_a_mastodon_post_url_is_found_in_a_page_whose_only_marker_it_is(url, can
     written = f"<html><body><h1>Council</h1><p>The council answered ({url}) an hour later.</p></body></html>"
     linked = f'<html><body><h1>Council</h1><p>The council <a href="{url}">answered</a>.</p></body></html>'
     link = f'<a href="{url}">answered</a>'
-    for page, detector, where in ((written, "html-text-url", url), (linked, "html-link", link)):
+    bare = written.replace(url, url.removeprefix("https://"))   # "hachyderm.io/@jane/<id>" in prose was missed
+    for page, detector, where in ((written, "html-text-url", url), (linked, "html-link", link),
+                                  (bare, "html-text-url", url.removeprefix("https://"))):
         [embed] = html.scan(page)[0]
         assert (embed.platform, embed.kind, embed.url, embed.post_id, embed.author_handle, embed.detector) == (
             "mastodon", "post", canonical, post_id, handle, detector)
         assert page[embed.span[0]:embed.span[1]] == where
+
+
+def test_other_sites_at_name_paths_without_a_scheme_in_a_page_are_no_mastodon_posts():
+    page = "<html><body>" + "".join(f"<p>See {url} and more.</p>" for _, url, _ in BARE_NOT_MASTODON) + "</body></html>"
+    assert [(e.platform, e.detector) for e in html.scan(page)[0]] == [("tiktok", "html-text-url")]
 
 
 def test_other_sites_at_name_paths_in_a_page_are_no_mastodon_posts():
@@ -762,3 +770,15 @@ def test_a_post_host_in_page_state_starts_a_url_only_after_two_slashes_or_none(w
             '<a href="https://twitter.com/share">share</a></body></html>')
     embeds, _ = html.scan(page)
     assert [(e.detector, e.post_id) for e in embeds] == ([("html-source", "1234567890123")] if found else [])
+
+
+def test_an_instagram_cards_handle_is_read_from_its_figures_attribution_footer():
+    """BuzzFeed shows an Instagram card's author only as "Instagram: @handle" in the card's figure footer; it was
+    not read (#11). Only there: a footer naming the site alone or another platform, a figure holding two cards, a
+    footer linking to another post, and the same words in the article's prose give no handle."""
+    from pathlib import Path
+
+    page = (Path(__file__).parent / "fixtures" / "instagram_card_with_attribution_footer.html").read_text()
+    found = {e.post_id: e.author_handle for e in html.scan(page)[0] if e.platform == "instagram"}
+    assert found == {"BXmplCard01": "ann_example", "BXmplCard02": None, "BXmplCard03": None, "BXmplCard04": None,
+                     "BXmplCard05": None, "BXmplCard06": None, "BXmplOther9": None, "BXmplCard07": None}

@@ -254,11 +254,60 @@ JA_NEGATION_AFTER = [
 ]
 
 
-@pytest.mark.parametrize("said,found,result,evidence", [r[1:] for r in JA_NEGATION_AFTER],
-                         ids=[r[0] for r in JA_NEGATION_AFTER])
+# Colloquial negations after the verb's stem (#10): 知らん, 分からねえ, Kansai 知らへん and 食べへん; ないっす is
+# named whole. Not じゃない, which is as often a tag question ("isn't it?") as a negation.
+JA_COLLOQUIAL_NEGATION_AFTER = [
+    ("shiran", "俺は知ら", "俺は知らん。", "warn",
+     f'partial quote: 4 of 5 characters; the post has "ん" right after them {LEFT_OUT_AFTER}'),
+    ("ikan", "明日は行か", "明日は行かんよ", "warn",
+     f'partial quote: 5 of 7 characters; the post has "ん" right after them {LEFT_OUT_AFTER}'),
+    ("wakaran", "全然分から", "全然分からん", "warn",
+     f'partial quote: 5 of 6 characters; the post has "ん" right after them {LEFT_OUT_AFTER}'),
+    ("iwan", "誰にも言わ", "誰にも言わんといて", "warn",
+     f'partial quote: 5 of 9 characters; the post has "ん" right after them {LEFT_OUT_AFTER}'),
+    ("yoman", "そんな本は読ま", "そんな本は読まん", "warn",
+     f'partial quote: 7 of 8 characters; the post has "ん" right after them {LEFT_OUT_AFTER}'),
+    ("shiranee", "そんなこと知ら", "そんなこと知らねえ", "warn",
+     f'partial quote: 7 of 9 characters; the post has "ねえ" right after them {LEFT_OUT_AFTER}'),
+    ("wakaranee-long-vowel", "全然分から", "全然分からねー", "warn",
+     f'partial quote: 5 of 7 characters; the post has "ねー" right after them {LEFT_OUT_AFTER}'),
+    ("wakaranee-kana", "もうわから", "もうわからねぇ", "warn",
+     f'partial quote: 5 of 7 characters; the post has "ねぇ" right after them {LEFT_OUT_AFTER}'),
+    ("iwanee", "絶対に言わ", "絶対に言わねえよ", "warn",
+     f'partial quote: 5 of 8 characters; the post has "ねえ" right after them {LEFT_OUT_AFTER}'),
+    ("kansai-shirahen", "そんなの知ら", "そんなの知らへん", "warn",
+     f'partial quote: 6 of 8 characters; the post has "へん" right after them {LEFT_OUT_AFTER}'),
+    ("kansai-tabehen", "朝ごはんは食べ", "朝ごはんは食べへん", "warn",
+     f'partial quote: 7 of 9 characters; the post has "へん" right after them {LEFT_OUT_AFTER}'),
+    ("kansai-mitehen", "まだ見て", "まだ見てへん", "warn",
+     f'partial quote: 4 of 6 characters; the post has "へん" right after them {LEFT_OUT_AFTER}'),
+    ("kansai-shitehen", "まだ勉強して", "まだ勉強してへん", "warn",
+     f'partial quote: 6 of 8 characters; the post has "へん" right after them {LEFT_OUT_AFTER}'),
+    ("naissu", "俺は知ら", "俺は知らないっす", "warn",
+     f'partial quote: 4 of 8 characters; the post has "ないっす" right after them {LEFT_OUT_AFTER}'),
+    ("colloquial-sentence-end", "彼は分かる", "彼は分かる。ねえ、聞いて", "pass", "partial quote: 5 of 10 characters"),
+    ("kaka-nee", "本当か", "本当かねえ", "pass", "partial quote: 3 of 5 characters"),
+    ("kara-nee", "明日から", "明日からねー", "pass", "partial quote: 4 of 6 characters"),
+    ("plural-nee", "彼ら", "彼らねえ本当に困る", "pass", "partial quote: 2 of 9 characters"),
+    ("plural-n-chi", "俺ら", "俺らん家で飲む", "pass", "partial quote: 2 of 7 characters"),
+    ("particle-hen", "味が", "味がへんだ", "pass", "partial quote: 2 of 5 characters"),
+    ("pronoun-hen", "これ", "これへんだよ", "pass", "partial quote: 2 of 6 characters"),
+    ("nanika-hen", "何か", "何かへんだ", "pass", "partial quote: 2 of 5 characters"),
+    ("tte-hen", "あいつって", "あいつってへんだよね", "pass", "partial quote: 5 of 10 characters"),
+    ("explanatory-n", "彼は行った", "彼は行ったんだ", "pass", "partial quote: 5 of 7 characters"),
+    ("tag-question-janai", "それはいい", "それはいいじゃない", "pass", "partial quote: 5 of 9 characters"),
+]
+
+
+JA_ALL_NEGATION_AFTER = JA_NEGATION_AFTER + JA_COLLOQUIAL_NEGATION_AFTER
+
+
+@pytest.mark.parametrize("said,found,result,evidence", [r[1:] for r in JA_ALL_NEGATION_AFTER],
+                         ids=[r[0] for r in JA_ALL_NEGATION_AFTER])
 def test_a_japanese_quote_cut_just_before_its_negation_warns(said, found, result, evidence):
     compared = compare(said, found)
     assert (compared.result, compared.evidence) == (result, evidence)
+
 
 def test_a_credit_name_in_han_is_matched_whole_not_by_characters():
     """李明 is not 李明华: names (credits) are compared by words, never a run of characters."""
@@ -317,3 +366,83 @@ def test_a_quote_cut_next_to_a_negation_warns(said, found, result, evidence):
     c = compare(said, found)
     assert c.result == result, c.evidence
     assert evidence in c.evidence
+
+
+# A negation further before the quote in the post's own clause turns it around as well: "he is a liar" of "I'm not
+# saying he is a liar" passed as a verified partial quote (#10). It warns, naming the word or frame; a comma, a
+# semicolon, a full stop, a dash, a line break or a conjunction such as "but" ends the clause, so a negation before
+# it says nothing of the quote.
+IN_CLAUSE = "before them in the same clause (a negation the quote leaves out?)"
+CLAUSE_NEGATIONS = [
+    ("en-not-saying", "he is a liar", "I'm not saying he is a liar", "warn",
+     f'partial quote: 4 of 7 words; the post has "not" {IN_CLAUSE}'),
+    ("en-nobody", "the vote was rigged", "Nobody here thinks the vote was rigged", "warn",
+     f'partial quote: 4 of 7 words; the post has "Nobody" {IN_CLAUSE}'),
+    ("en-dont-think", "the plan will work", "I don't think the plan will work.", "warn",
+     f'partial quote: 4 of 7 words; the post has "don\'t" {IN_CLAUSE}'),
+    ("en-isnt-true-that", "the mayor resigned", "It isn't true that the mayor resigned", "warn",
+     f'partial quote: 3 of 7 words; the post has "isn\'t" {IN_CLAUSE}'),
+    ("en-denied-that", "the report was leaked", "The minister denied that the report was leaked", "warn",
+     f'partial quote: 4 of 8 words; the post has "denied that" {IN_CLAUSE}'),
+    ("en-denied-quote-has-that", "that the report was leaked", "The minister denied that the report was leaked",
+     "warn", f'partial quote: 5 of 8 words; the post has "denied" {IN_CLAUSE}'),
+    ("en-never", "the vote was rigged", "He never once said the vote was rigged", "warn",
+     f'partial quote: 4 of 8 words; the post has "never" {IN_CLAUSE}'),
+    ("de-niemand-dass", "die Wahl manipuliert wurde", "Niemand glaubt, dass die Wahl manipuliert wurde.", "warn",
+     f'partial quote: 4 of 7 words; the post has "Niemand" {IN_CLAUSE}'),
+    ("de-nie", "er ein Lügner ist", "Ich habe nie gesagt, dass er ein Lügner ist", "warn",
+     f'partial quote: 4 of 9 words; the post has "nie" {IN_CLAUSE}'),
+    ("de-bestreitet", "die Wahl manipuliert wurde", "Er bestreitet, dass die Wahl manipuliert wurde", "warn",
+     f'partial quote: 4 of 7 words; the post has "bestreitet, dass" {IN_CLAUSE}'),
+    ("es-no-creo", "el plan funcione", "No creo que el plan funcione.", "warn",
+     f'partial quote: 3 of 6 words; the post has "No" {IN_CLAUSE}'),
+    ("es-nadie", "el voto fue amañado", "Nadie dijo que el voto fue amañado", "warn",
+     f'partial quote: 4 of 7 words; the post has "Nadie" {IN_CLAUSE}'),
+    ("es-nego-que", "el informe se filtró", "El ministro negó que el informe se filtró", "warn",
+     f'partial quote: 4 of 8 words; the post has "negó que" {IN_CLAUSE}'),
+    ("fr-ne-pas", "le plan marche", "Je ne pense pas que le plan marche", "warn",
+     f'partial quote: 3 of 8 words; the post has "pas" {IN_CLAUSE}'),
+    ("fr-n-apostrophe", "le vote était truqué", "Personne n'a dit que le vote était truqué", "warn",
+     f'partial quote: 4 of 8 words; the post has "n\'a" {IN_CLAUSE}'),
+    # Must still pass: the clause ends before the quote, the negation is quoted, or the word negates nothing.
+    ("en-comma-but", "we won", "I did not expect it, but we won", "pass", "partial quote: 2 of 8 words"),
+    ("en-but", "we won", "I did not expect it but we won", "pass", "partial quote: 2 of 8 words"),
+    ("en-semicolon", "the vote was rigged", "Nobody came; the vote was rigged", "pass", "partial quote: 4 of 6 words"),
+    ("en-full-stop", "The vote was rigged", "They said no. The vote was rigged", "pass", "partial quote: 4 of 7 words"),
+    ("en-dash", "the vote was rigged", "Not now - the vote was rigged", "pass", "partial quote: 4 of 6 words"),
+    ("en-em-dash", "the vote was rigged", "Not now—the vote was rigged", "pass", "partial quote: 4 of 6 words"),
+    ("en-curly-apostrophe", "the plan will work", "I don’t think the plan will work.", "warn",
+     f'partial quote: 4 of 7 words; the post has "don\'t" {IN_CLAUSE}'),
+    ("en-cant-wait", "see you all tonight", "Can't wait to see you all tonight", "pass", "partial quote: 4 of 7 words"),
+    ("en-dont-forget", "vote tomorrow", "Don't forget to vote tomorrow", "pass", "partial quote: 2 of 5 words"),
+    ("en-line-break", "The vote was rigged", "Nobody came\nThe vote was rigged", "pass", "partial quote: 4 of 6 words"),
+    ("en-negation-quoted", "not saying he is a liar", "I'm not saying he is a liar", "pass",
+     "partial quote: 6 of 7 words"),
+    ("en-no-doubt", "the vote was rigged", "There is no doubt the vote was rigged", "pass",
+     "partial quote: 4 of 8 words"),
+    ("en-i-doubt-that", "the vote was rigged", "I doubt that the vote was rigged", "warn",
+     f'partial quote: 4 of 7 words; the post has "doubt that" {IN_CLAUSE}'),
+    ("en-no-doubt-that", "the vote was rigged", "There is no doubt that the vote was rigged", "pass",
+     "partial quote: 4 of 9 words"),
+    ("en-handle", "says the vote was rigged", "@nobody says the vote was rigged", "pass",
+     "partial quote: 5 of 6 words"),
+    ("en-not-only", "won the seat", "We not only won the seat", "pass", "partial quote: 3 of 6 words"),
+    ("en-non-hyphen", "found the vote was rigged", "A non-partisan panel found the vote was rigged", "pass",
+     "partial quote: 5 of 9 words"),
+    ("en-abbreviation", "said the vote was rigged", "Officer No. 5 said the vote was rigged", "pass",
+     "partial quote: 5 of 8 words"),
+    ("de-komma-aber", "die Wahl wurde manipuliert", "Ich war nicht dort, aber die Wahl wurde manipuliert", "pass",
+     "partial quote: 4 of 9 words"),
+    ("de-aber", "die Wahl wurde manipuliert", "Ich war nicht dort aber die Wahl wurde manipuliert", "pass",
+     "partial quote: 4 of 9 words"),
+    ("es-pero", "ganamos", "No estuve allí, pero ganamos", "pass", "partial quote: 1 of 5 words"),
+    ("fr-mais", "nous avons gagné", "Je ne l'ai pas vu, mais nous avons gagné", "pass",
+     "partial quote: 3 of 9 words"),
+]
+
+
+@pytest.mark.parametrize("said,found,result,evidence", [r[1:] for r in CLAUSE_NEGATIONS],
+                         ids=[r[0] for r in CLAUSE_NEGATIONS])
+def test_a_quote_after_a_negation_in_its_own_clause_warns(said, found, result, evidence):
+    c = compare(said, found)
+    assert (c.result, c.evidence) == (result, evidence)

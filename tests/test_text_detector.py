@@ -303,15 +303,31 @@ def test_an_earlier_post_quoted_again_before_the_next_one_is_not_part_of_it():
     assert text[second.span[0]:].startswith(second.text)
 
 
-@pytest.mark.parametrize("url,canonical,post_id,handle", [r[1:] for r in MASTODON_POSTS],
-                         ids=[r[0] for r in MASTODON_POSTS])
+# Without its scheme, as prose often writes a link (#11): the same forms, as strictly (the parser decides).
+BARE_MASTODON_POSTS = [(r[0], r[1].removeprefix("https://"), *r[2:]) for r in MASTODON_POSTS]
+# Other sites' /@name paths without a scheme, and an e-mail address followed by a path: no Mastodon post.
+BARE_NOT_MASTODON = [(r[0], r[1].removeprefix("https://"), r[2]) for r in NOT_MASTODON] + [
+    ("email-then-path", "jane@hachyderm.io/@jane/109876543210987654", None),
+    ("email-then-short-path", "name@host.tld/@x/123", None),
+    ("inside-a-longer-path", "https://news.example.com/go/hachyderm.io/@jane/109876543210987654", None),
+]
+
+
+@pytest.mark.parametrize("url,canonical,post_id,handle", [r[1:] for r in MASTODON_POSTS + BARE_MASTODON_POSTS],
+                         ids=[r[0] for r in MASTODON_POSTS] + [f"bare-{r[0]}" for r in BARE_MASTODON_POSTS])
 def test_a_mastodon_post_url_on_any_instance_is_found_in_text(url, canonical, post_id, handle):
-    """Only instances named "mastodon" were sure to be found; an account of another instance not at all (#11)."""
+    """Only instances named "mastodon" were sure to be found; an account of another instance not at all; and
+    without its scheme ("hachyderm.io/@jane/<id>"), only on known platforms' hosts (#11)."""
     text = f"The council answered on Mastodon ({url}), an hour later.\n"
     [embed] = find_embeds(text)
     assert (embed.platform, embed.kind, embed.url, embed.post_id, embed.author_handle, embed.detector) == (
         "mastodon", "post", canonical, post_id, handle, "text-url")
     assert text[embed.span[0]:embed.span[1]] == url
+
+
+def test_other_sites_at_name_paths_without_a_scheme_are_no_mastodon_posts():
+    text = "".join(f"See {url} and more.\n" for _, url, _ in BARE_NOT_MASTODON)
+    assert [e.platform for e in find_embeds(text)] == ["tiktok"]
 
 
 def test_other_sites_at_name_paths_in_text_are_no_mastodon_posts():

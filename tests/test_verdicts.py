@@ -207,6 +207,19 @@ def test_a_partial_quote_passes(fakenet, reporter):
     assert '<span class="badge pass">PASS</span> <strong>text</strong>: partial quote: 4 of 8 words' in out["html"]
 
 
+def test_a_quote_after_a_negation_in_its_clause_warns_in_all_three_formats(fakenet, reporter):
+    """"he is a liar" of "I'm not saying he is a liar" was a verified quote (#10): the report says why it is unsure,
+    as it does for a negation right next to the quoted words."""
+    out = quoted(fakenet, reporter, "he is a liar…", "I'm not saying he is a liar", "json", "md", "html")
+    check = text_check(out["json"])
+    evidence = ('partial quote: 4 of 7 words; the post has "not" before them in the same clause (a negation the '
+                "quote leaves out?)")
+    assert (check["result"], check["evidence"]) == ("warn", evidence)
+    assert f"⚠️ warn **text**: {evidence}" in out["md"]
+    shown = evidence.replace("'", "&#x27;").replace('"', "&quot;")
+    assert f'<span class="badge warn">WARN</span> <strong>text</strong>: {shown}' in out["html"]
+
+
 def test_glued_prose_warns_and_the_report_quotes_the_posts_own_text(fakenet, reporter):
     out = quoted(fakenet, reporter, "The council rejected the new budget on Tuesday. Read our live page",
                  "The council rejected the new budget on Tuesday.", "json", "md", "html")

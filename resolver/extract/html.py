@@ -20,8 +20,8 @@ from resolver import platforms
 from resolver.extract import html_credits, tweet_text
 from resolver.extract import text as text_detectors
 from resolver.extract.dates import parse_date
-from resolver.extract.dom import (AncestorMemo, attr, class_set, descendants, element_text, is_element, parse, select,
-                                  shallow, text_with_breaks, text_with_lines)
+from resolver.extract.dom import (AncestorMemo, ancestors, attr, class_set, descendants, element_text, is_element,
+                                  parse, select, shallow, text_with_breaks, text_with_lines)
 from resolver.extract.intervals import Intervals
 from resolver.extract.spans import ElementEnds, SourceMap
 from resolver.model import Credit, Embed
@@ -366,9 +366,33 @@ def _structural_embeds(tree: Any, smap: SourceMap) -> tuple[list[Embed], list[An
                 continue
             embed = _embed_at(el, smap)
             if embed is not None:
+                if embed.author_handle is None and embed.platform in FOOTER_HANDLE_RES:
+                    embed = replace(embed, author_handle=_footer_handle(embed, el))
                 embeds.append(embed)
                 claimed.add(el)
     return embeds, furniture, claimed
+
+
+# A card whose author the page shows only in the card's figure, under it: BuzzFeed's "Instagram: @vladyart" (#11).
+# The platform must be named, as a footer "instagram.com" or "Twitter: @someone" says nothing of the card's author.
+FOOTER_HANDLE_RES = {"instagram": re.compile(r"Instagram:\s*@([A-Za-z0-9_.]{1,30})")}
+FIGURE_LEVELS = 6   # how far up from the card its figure may be (BuzzFeed's: 4)
+
+
+def _footer_handle(embed: Embed, el: Any) -> str | None:
+    """The handle a line "<Platform>: @handle" in the card's figure names, when it can only be the card's: the
+    figure holds no other post (a link to another one, a second card), and one handle is named; else None."""
+    figure = next((a for i, a in zip(range(FIGURE_LEVELS), ancestors(el)) if a.tag == "figure"), None)
+    if figure is None:
+        return None
+    for link in descendants(figure, "a"):
+        ref = _parse_url(attr(link, "href") or "")
+        if ref is not None and ref.kind == "post" and (ref.platform, ref.post_id) != (embed.platform, embed.post_id):
+            return None
+    pattern = FOOTER_HANDLE_RES[embed.platform]
+    handles = {found.group(1).rstrip(".") for node in figure.traverse() if is_element(node)
+               for found in [pattern.fullmatch(element_text(node))] if found}
+    return handles.pop() if len(handles) == 1 else None
 
 
 def _signatures(tree: Any, smap: SourceMap, claimed: set[Any]) -> list[Embed]:

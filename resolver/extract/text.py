@@ -55,6 +55,12 @@ URL_RE = re.compile(
     rf"|{platforms.bluesky.AT_URI_PATTERN}",
     re.IGNORECASE,
 )
+# A Mastodon post's URL written without its scheme on a host no platform owns ("hachyderm.io/@jane/<id>"), found
+# from its path (#11): any host may be an instance, so only where "/@" or "/users/" stands, and the parser (the
+# same as for the scheme form) decides. The host starts the run: not after "@" (an e-mail address followed by a
+# path) or inside a longer URL's path.
+BARE_INSTANCE_RE = re.compile(r"(?<![\w.@/-])(?:[a-z0-9-]+\.)+[a-z]{2,}\Z", re.IGNORECASE)
+BARE_PATH_RE = re.compile(r"/(?:@[\w.-]+(?:@[\w.-]+)?|users/[\w.-]+/statuses)/\d[^\s<>\"'`\\]*")
 TRAILING_PUNCT = ".,;:!?'\"”’»…)]}"
 HYPHENS = frozenset("-‐‑‒−")
 NAME_PARTICLES = frozenset("de da di du del della der den van von ter la le al el bin ibn y e of the".split())
@@ -78,6 +84,24 @@ def find_urls(text: str) -> list[tuple[str, int, int]]:
         url = clean_url(match.group(0))
         if len(url) > 8:
             found.append((url, match.start(), match.start() + len(url)))
+    if "/@" in text or "/users/" in text:
+        found = sorted(found + _bare_instance_urls(text, Intervals((start, end) for _, start, end in found)),
+                       key=lambda f: f[1])
+    return found
+
+
+def _bare_instance_urls(text: str, taken: Intervals) -> list[tuple[str, int, int]]:
+    """Schemeless URLs on any host whose path is a Mastodon post's shape, outside the URLs already found."""
+    found = []
+    for marker in ("/@", "/users/"):
+        at = text.find(marker)
+        while at >= 0:
+            path = BARE_PATH_RE.match(text, at)
+            host = BARE_INSTANCE_RE.search(text, max(0, at - 253), at) if path else None
+            if path and host and host.start() not in taken:
+                url = clean_url(text[host.start():path.end()])
+                found.append((url, host.start(), host.start() + len(url)))
+            at = text.find(marker, at + 1)
     return found
 
 
