@@ -90,7 +90,6 @@ class NotCached(BaseException):
     a failure of the article."""
 
 
-
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _MICROSECOND = timedelta(microseconds=1)
 _since_memo: tuple[float, int, int, str] = (-1.0, 0, 0, "")   # (TTL days, in microseconds, a second, formatted)
@@ -100,7 +99,7 @@ def since_at(now_us: int, ttl_days: float) -> str:
     """`ttl_days` before `now_us` (microseconds since the epoch, as the clock's floor gives them), as the cache
     writes its times: `(now - timedelta(days=ttl_days)).isoformat(timespec="microseconds")[:26] + "Z"`. The TTL
     in microseconds and the date and time to the second are made once, not for every link and post of a run (#13:
-    a warm run asks twice an article, and that expression was 3.4 us of the cached steps' 100)."""
+    a warm run asks twice an article, and that expression cost about 3 us a call)."""
     global _since_memo
     days, ttl_us, second, formatted = _since_memo
     if days != ttl_days:
@@ -109,7 +108,7 @@ def since_at(now_us: int, ttl_days: float) -> str:
     if seconds != second:
         try:
             formatted = (_EPOCH + timedelta(seconds=seconds)).isoformat()[:19]
-        except OverflowError:   # before the year 1: the error the whole expression gives
+        except OverflowError:   # outside datetime's years: the error the whole expression gives
             _EPOCH + timedelta(microseconds=now_us) - timedelta(days=ttl_days)
             raise
         second = seconds

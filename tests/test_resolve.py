@@ -389,7 +389,6 @@ def test_the_oldest_cached_answer_accepted_is_the_ttl_ago_in_the_stored_form(sto
     assert Session(Settings(), store=store, mode=Mode(offline=True)).cached_since() is None
 
 
-
 @given(st.integers(min_value=0, max_value=4_102_444_800_000_000),
        st.one_of(st.sampled_from([0.0, 30.0, 2.5, 1e-9, 0.1, 3650.25]), st.floats(min_value=0, max_value=36_500)),
        st.integers(min_value=0, max_value=3))
@@ -411,6 +410,7 @@ def test_cached_since_before_the_year_one_fails_as_the_datetime_expression_did()
     with pytest.raises(OverflowError):
         since_at(1_700_000_000_000_000, 800_000.0)
     assert since_at(1_700_000_000_000_000, 30.0) == "2023-10-15T22:13:20.000000Z"
+
 
 JOIN_PIECES = ["/", "//", "?", "#", "@", ":", "[", "]", "::1", "x.test", "ü", "%2F", " ", "\t", "\x00", ";", "=", "..",
                ".", "a", "0", "q=1"]
