@@ -92,7 +92,8 @@ class NotCached(BaseException):
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _MICROSECOND = timedelta(microseconds=1)
-_since_memo: tuple[float, int, int, str] = (-1.0, 0, 0, "")   # (TTL days, in microseconds, a second, formatted)
+# (TTL days, in microseconds, a second since the epoch and its date and time; None: none made for this TTL yet)
+_since_memo: tuple[float, int, int | None, str] = (float("nan"), 0, None, "")   # nan: equal to no TTL
 
 
 def since_at(now_us: int, ttl_days: float) -> str:
@@ -103,7 +104,7 @@ def since_at(now_us: int, ttl_days: float) -> str:
     global _since_memo
     days, ttl_us, second, formatted = _since_memo
     if days != ttl_days:
-        days, ttl_us, second = ttl_days, timedelta(days=ttl_days) // _MICROSECOND, -1
+        days, ttl_us, second = ttl_days, timedelta(days=ttl_days) // _MICROSECOND, None
     seconds, micros = divmod(now_us - ttl_us, 1_000_000)
     if seconds != second:
         try:
