@@ -4,6 +4,8 @@ import json
 import re
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from resolver.resolve import Destination, resolve, resolve_many
 from resolver.session import Mode, Session
@@ -385,6 +387,30 @@ def test_the_oldest_cached_answer_accepted_is_the_ttl_ago_in_the_stored_form(sto
     assert since == read.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     assert before - timedelta(days=2.5) <= read <= after - timedelta(days=2.5)
     assert Session(Settings(), store=store, mode=Mode(offline=True)).cached_since() is None
+
+
+@given(st.integers(min_value=0, max_value=4_102_444_800_000_000),
+       st.one_of(st.sampled_from([0.0, 30.0, 2.5, 1e-9, 0.1, 3650.25]), st.floats(min_value=0, max_value=36_500)),
+       st.integers(min_value=0, max_value=3))
+@example(0, 1e-9, 0)   # a second before the epoch: -1, once taken for "none made yet"
+def test_cached_since_is_the_datetime_expression_it_replaced(now_us, ttl_days, later):
+    """`since_at` makes its text in parts, once a second (#13): the same text as the whole expression, for any
+    time and TTL, asked again a little later (the same second, the next) or after another TTL."""
+    from datetime import datetime, timedelta, timezone
+
+    from resolver.session import since_at
+
+    for now in (now_us, now_us + later, now_us + later * 400_000):
+        whole = datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(microseconds=now) - timedelta(days=ttl_days)
+        assert since_at(now, ttl_days) == whole.isoformat(timespec="microseconds")[:26] + "Z"
+
+
+def test_cached_since_before_the_year_one_fails_as_the_datetime_expression_did():
+    from resolver.session import since_at
+
+    with pytest.raises(OverflowError):
+        since_at(1_700_000_000_000_000, 800_000.0)
+    assert since_at(1_700_000_000_000_000, 30.0) == "2023-10-15T22:13:20.000000Z"
 
 
 JOIN_PIECES = ["/", "//", "?", "#", "@", ":", "[", "]", "::1", "x.test", "ü", "%2F", " ", "\t", "\x00", ";", "=", "..",

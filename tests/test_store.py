@@ -5,8 +5,11 @@ import multiprocessing
 import sqlite3
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cache import Cache, CacheError
+from cache.store import json_column
 from cache.migrations import migrations
 
 ARTICLE = {"sha256": "a" * 64, "kind": "text", "encoding": "utf-8", "encoding_detected": 0, "bytes": 10}
@@ -380,3 +383,27 @@ def test_rename_evidence_from_other_posts_is_read_through_an_index_with_the_same
     store.conn.execute("DROP INDEX authors_any_case")
     assert store.author_sightings("twitter", handle, post_id=post_id, author_id=author_id) == found
     assert [row["post_id"] for row in found] == expected
+
+
+# -- JSON columns read back (#13: a warm run decodes nine small columns an article) ------------------------------
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12)
+
+
+@given(JSON_VALUES, st.booleans(), st.sampled_from(["", " ", "\n", " \t"]), st.sampled_from(["", " ", "\r\n"]))
+def test_json_column_reads_what_json_loads_reads(value, ascii_only, before, after):
+    text = before + json.dumps(value, ensure_ascii=ascii_only) + after
+    assert repr(json_column(text)) == repr(json.loads(text))
+
+
+@pytest.mark.parametrize("text", ["", " ", "[1, 2", "{\"a\": 1} x", "[1] [2]", "nul", "{'a': 1}", "[1,]"],
+                         ids=["empty", "blank", "cut", "extra-word", "two-values", "bad-word", "quotes", "comma"])
+def test_json_column_refuses_what_json_loads_refuses(text):
+    with pytest.raises(json.JSONDecodeError) as expected:
+        json.loads(text)
+    with pytest.raises(json.JSONDecodeError) as found:
+        json_column(text)
+    assert str(found.value) == str(expected.value)

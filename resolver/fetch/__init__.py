@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cache.store import json_column
 from resolver.fetch.records import WAYBACK, Media, PostRecord, merge, record_from_json
 from resolver.http import NOT_CACHED, FetchOutcome, Ledger, asked_to_wait
 from resolver.http import fetch as http_fetch
@@ -231,7 +232,7 @@ def _from_cache(target: Target, session: Session,
     since = session.cached_since()
     if row is None or since is not None and (row["last_observed_at"] or "") < since:
         return None
-    record = record_from_json(json.loads(row["record"]) | {"from_cache": True})
+    record = record_from_json(json_column(row["record"]) | {"from_cache": True})
     if not session.offline and (row["status"] == "error" or row["status"] == "unknown" and not record.fetch_ids
                                 and _token_now_set(target, session)):
         return None   # an error, or "needs an access token" when one is set now: ask again
