@@ -35,6 +35,26 @@ def test_credit_forms(text, creator, organization, form):
     assert text[credit.span[0]:credit.span[1]] == credit.raw
 
 
+# A credit line naming several suppliers, one after another: each is a credit (Bustle: "Images: Pexels; Hannah
+# Burton, ..., Cora Foxx/Bustle" gave Pexels alone).
+@pytest.mark.parametrize("text,expected", [
+    ("Photos: AP; Reuters; Getty Images", [(None, "AP"), (None, "Reuters"), (None, "Getty Images")]),
+    ("Photos: Jane Doe/AP; John Roe/Riverton Post", [("Jane Doe", "AP"), ("John Roe", "Riverton Post")]),
+    ("Images: Rivershots; Ann Example, Ben Sample, Cy Example/Riverton Post",
+     [(None, "Rivershots"), ("Ann Example", "Riverton Post"), ("Ben Sample", "Riverton Post"), ("Cy Example", "Riverton Post")]),
+    ("Photo: Getty Images; the mayor said it was fine.", [(None, "Getty Images")]),
+    ("Photo: Jane Doe/AP; More on this story tomorrow", [("Jane Doe", "AP")]),
+    ("Featured image via ANN EXAMPLE,BEN SAMPLE/AFP/Getty Images",   # two photographers, a comma between them
+     [("ANN EXAMPLE", "AFP/Getty Images"), ("BEN SAMPLE", "AFP/Getty Images")]),
+    ("Photo: Jane Doe, File", [("Jane Doe", None)]),
+], ids=["agencies", "people-and-outlets", "names-sharing-an-outlet", "prose-after", "headline-after", "two-people",
+        "file-role"])
+def test_a_credit_line_listing_several_credits_gives_each(text, expected):
+    credits = find_credits(text)
+    assert [(c.creator, c.organization) for c in credits] == expected
+    assert all(text[c.span[0]:c.span[1]] == c.raw for c in credits)
+
+
 NEGATIVE = [
     "The photo by the agency shows a crowd gathering near the square.",
     "She said the image: it was fake and misleading.",

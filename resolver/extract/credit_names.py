@@ -30,7 +30,7 @@ ORG_WORD_RE = re.compile(
     r"\b(?:Images?|Photos|Pictures|News|Agency|Press|Times|Herald|Post|Tribune|Gazette|Journal|Telegraph"
     r"|Guardian|Observer|Magazine|Daily|Media|TV|Television|Radio|Network|Ministry|Office|Department|Police"
     r"|Army|Navy|Forces|Government|Council|Museum|Archiv(?:e|es)?|University|Library|Institute|Foundation|Commons"
-    r"|Service|Company|Corp|Inc|Ltd|LLC|Studios?|Productions|Records|Sports|Collection|Group|Club|Committee"
+    r"|Service|Company|Corp|Inc|Ltd|LLC|Studios?|Films|Productions|Records|Sports|Collection|Group|Club|Committee"
     r"|Campaign|Embassy|Cent(?:er|re)|Hospital|College|Society|Association|Authority|Bureau|Commission"
     r"|Administration|Wire|Features|Handout|Pool"
     # the same words in the other languages credits are read in: "© dtv Verlag", "Foto: Bildagentur X"

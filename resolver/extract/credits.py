@@ -60,7 +60,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Photo: X / Photograph: X / Featured image via X / Image copyright X / Mandatory Credit: X, as a line or sentence
     ("keyword", re.compile(
         rf"{KEY_START}(?P<key>{PREFIX}){SP}*(?P<value>{VALUE_STOP}{{2,100}}?){SP}*"
-        rf"(?=\n|$|\||(?-i:(?<!\b[A-Z])[.;]{SP}+[A-Z]|\.(?=[A-Z@#]))|\.$|\)|\]|{SP}*/{SP}*(?:Copyright|©)"
+        rf"(?=\n|$|\||;|(?-i:(?<!\b[A-Z])\.{SP}+[A-Z]|\.(?=[A-Z@#]))|\.$|\)|\]|{SP}*/{SP}*(?:Copyright|©)"
         rf"|{SP}+Image{SP}+caption\b)",   # BBC pages scraped flat: "Image copyright Getty Images Image caption ..."
         re.IGNORECASE | re.MULTILINE)),
     # Sanjeev Verma/Hindustan Times/Getty Images, REUTERS/Jane Doe/Files: a slash chain naming a person and an agency
@@ -75,6 +75,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"(?=\n|$|[.;|)]|{SP}{{2}}|{SP}All{SP}rights)",
         re.MULTILINE)),
 )
+# The next credit of a line listing several after one opening word: "Photos: AP; Reuters; Getty Images".
+LISTED_RE = re.compile(rf"{SP}*;{SP}*(?P<value>{VALUE_STOP}{{2,100}}?){SP}*(?=;|\n|$|\||(?<!\b[A-Z])\.(?:{SP}|$))",
+                       re.MULTILINE)
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _URL_START_RE = re.compile(r"^(?:https?://|www\.)")
 _WORD_RE = re.compile(r"[^\s/,|]+")
@@ -160,8 +163,30 @@ def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str
                 raw=raw, source=source, span=(offset + first, offset + first + len(raw)),
                 creator=person, organization=organization, image=image, form=form,
             ) for person in _people(creator))
+            if form == "keyword":
+                credits += _listed_after(text, end, accepted, source=source, offset=offset, image=image)
         taken.extend(accepted)
     return _fullest_per_creator(sorted(credits, key=lambda c: c.span))
+
+
+def _listed_after(text: str, end: int, accepted: list[tuple[int, int]], *, source: str, offset: int,
+                  image: str | None) -> list[Credit]:
+    """The credits a keyword credit's line lists after it, each after a semicolon, as long as each reads as names
+    ("Photos: AP; Reuters"; not "Photo: Getty Images; the mayor said it was fine"). Their spans join `accepted`."""
+    found: list[Credit] = []
+    while (listed := LISTED_RE.match(text, end)) is not None:
+        value = strip_prefix(listed.group("value"))
+        if not all(looks_like_credit_value(part, strict=True) for part in value.split(",")):
+            break   # each of the names it lists reads as one: "Ann Example, Ben Sample, Cy Example/Riverton Post"
+        creator, organization = split_credit(value)
+        if creator is None and organization is None:
+            break
+        start, end = listed.span("value")
+        accepted.append((start, end))
+        raw = text[start:end]
+        found += [Credit(raw=raw, source=source, span=(offset + start, offset + end), creator=person,
+                         organization=organization, image=image, form="keyword") for person in _people(creator)]
+    return found
 
 
 # Cheap tests that decide which patterns can match a text at all (most captions need two or three of eight).
@@ -195,9 +220,11 @@ PERSON_RE = re.compile(rf"{NAME_WORD}(?:{SP}+(?:{NAME_WORD}|de|da|van|von|der|de
 def _people(creator: str | None) -> list[str | None]:
     """The creators a credit names: several when it joins people's names ("A, left, and B", "A and B"), each
     looking like a person's name and none an organisation's; else the creator as it is."""
-    if not creator or not PEOPLE_SEPARATOR_RE.search(creator):
+    if not creator or "," not in creator and not PEOPLE_SEPARATOR_RE.search(creator):
         return [creator]
-    names = [n.strip() for n in PEOPLE_SEPARATOR_RE.split(creator)]
+    # "A, B, C/Bustle": a plain comma joins people only when every part reads as a person's name ("Jane Doe, File"
+    # and "Karl Tate, SPACE.com" do not)
+    names = [n.strip() for part in PEOPLE_SEPARATOR_RE.split(creator) for n in part.split(",")]
     if len(names) > 1 and all(PERSON_RE.fullmatch(n) and not is_org(n) for n in names):
         return list(dict.fromkeys(names))
     return [creator]
