@@ -32,7 +32,7 @@ ORG_WORD_RE = re.compile(
     r"|Army|Navy|Forces|Government|Council|Museum|Archiv(?:e|es)?|University|Library|Institute|Foundation|Commons"
     r"|Service|Company|Corp|Inc|Ltd|LLC|Studios?|Productions|Records|Sports|Collection|Group|Club|Committee"
     r"|Campaign|Embassy|Cent(?:er|re)|Hospital|College|Society|Association|Authority|Bureau|Commission"
-    r"|Administration|Wire|Features|Handout|Pool)\b|\w\.(?:com|org|net)\b",
+    r"|Administration|Board|Wire|Features|Handout|Pool)\b|\w\.(?:com|org|net)\b",
     re.IGNORECASE)
 ROLE_CODES = frozenset({"stf", "str", "stringer", "file", "files", "file photo", "contributor", "ho", "handout", "pool"})
 KEPT_ROLES = frozenset({"pool", "handout"})   # an organisation when nothing else names one

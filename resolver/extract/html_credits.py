@@ -17,6 +17,7 @@ from resolver.extract import credits as credit_patterns
 from resolver.extract.credit_names import SEPARATOR_RE, split_credit
 from resolver.extract.dom import AncestorMemo, children, element_text, select, shallow, spaced_text
 from resolver.extract.intervals import Intervals
+from resolver.extract.script_credits import ShownImages
 from resolver.extract.spans import SourceMap
 from resolver.model import Credit
 
@@ -73,15 +74,18 @@ NOT_CREDIT_TAGS = frozenset({"meta", "link", "script", "style"})
 MAX_JSONLD_BYTES = 2_000_000
 
 
-def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any],
-                 embed_spans: list[tuple[int, int]]) -> tuple[list[Credit], str]:
+def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any], embed_spans: list[tuple[int, int]],
+                 shown: ShownImages | None = None) -> tuple[list[Credit], str]:
     """Every photo credit in a parsed page (or the stretch of it `smap` covers), in order, outside the embeds
     (`claimed` elements, `embed_spans`), and the article prose it searched (text nodes joined by NODE; "" when the
     page has no body), which the embed detector reads for bare post URLs. The last use of `tree`: the prose pass
-    strips scripts and the like from it."""
+    strips scripts and the like from it. `shown`, when given, is told the images the article shows (before the
+    strip), for the credits kept in script data (`script_credits`)."""
     page = smap.page
     walks = _Walks(claimed, set())
     found, related = _element_credits_of(tree, smap, claimed, walks)
+    if shown is not None:
+        shown.add_tree(tree, related)
     read_tags: set[int] = set()
     quiet = [smap.span(el) for el in walks.quiet]
     outside = Intervals([c.span for c in found] + embed_spans + quiet)

@@ -1,0 +1,333 @@
+"""Photo credits kept only in a page's script data: page state (`window.__data = {...}`, a config object), a
+WordPress REST `wp:featuredmedia` object, an image gallery's JSON (#11).
+
+Page state also holds other stories' images (related links, promos, the next article), so a credit is taken only
+when the image it belongs to is shown by this article: the image node's own URL is the page's og:image, a JSON-LD
+article's image, or an image the article body renders (an <img> or <source> outside related boxes, footers, navs and
+asides), the same image at another size counting as the same (`image_keys`). A credit on an image the page does
+not show is not taken: a wrong credit in a report is worse than none.
+
+An image node is a JSON object whose own URL (`url`, `src`, `href`, `source_url`, `contentUrl`, or such a key's
+`primary`) is an image file; its credit fields (`credit`, `creditText`, `copyrightHolder`, ...), a credit line in
+its caption, and its `authors` beside a `source` name are read, the fuller of two readings of one node kept.
+Pure: no network.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from html import unescape
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from resolver.extract import credits as credit_patterns
+from resolver.extract.dom import AncestorMemo, select
+from resolver.model import Credit
+
+# A page is searched for page-state credits only when it holds one of these (plain substring tests).
+MARKERS = ('"credit', '"copyrightHolder"', '"photoCredit"', '"imageCredit"', '"photo_credit"', '"image_credit"',
+           '"photographer"', '"source":{"name"')
+# Where a credit can sit: a credit key, or a source naming who supplied an image (NBC News' page state).
+ANCHOR_RE = re.compile(r'"(?:credit|creditText|credits|copyrightHolder|photoCredit|imageCredit|photo_credit'
+                       r'|image_credit|photographer)"\s*:|"source"\s*:\s*\{\s*"name"\s*:')
+SCRIPT_OPEN_RE = re.compile(r"<script\b[^>]*>", re.IGNORECASE)
+SCRIPT_CLOSE = "</script"
+TOKEN_RE = re.compile(r'[{}\[\]"]')
+WHOLE_KEYS = ("credit", "creditText", "credits", "copyrightHolder", "photoCredit", "imageCredit", "photo_credit",
+              "image_credit", "photographer")
+NAME_KEYS = ("authors", "author", "creator", "photographers")
+URL_KEYS = ("url", "src", "href", "source_url", "contentUrl", "contentURL", "imageUrl", "image_url")
+IMAGE_PATH_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)$", re.IGNORECASE)
+REACH = 20_000        # characters looked back from a credit key for the objects around it
+LEVELS = 4            # objects looked through, innermost first, for the image node a credit key sits in
+MAX_NODE = 200_000    # an image node is small; a larger object is some page's whole state
+# Size names: WordPress's "-1024x683", "-scaled", "-e1574186678" (an edited copy), a retina "@2x".
+SIZE_SUFFIX_RE = re.compile(r"(?:-\d{2,5}x\d{2,5}|-scaled|-e\d{9,}|@\dx)+$")
+HASH_SEGMENT_RE = re.compile(r"[0-9a-f]{24,}")   # a content hash naming the image (the Guardian's /img/media/<sha1>/)
+ARTICLE_TYPES = ("Article", "BlogPosting", "Report")
+_DECODER = json.JSONDecoder()
+
+
+def has_anchors(page: str) -> bool:
+    """Can the page hold a credit in script data at all? A few substring tests: most pages answer no at once."""
+    return any(marker in page for marker in MARKERS)
+
+
+def image_keys(url: str) -> set[str]:
+    """What names an image whatever its size: its path without scheme, host (CDN shards differ) or query (width,
+    quality, signature); a content-hash segment; the file name without its extension, extra suffixes
+    (NBC News' ".nbcnews-fp-1200-630") or WordPress size names, when it is distinctive (12 characters or more,
+    letters and digits). `4800.jpg` is not: the Guardian names an image by its hash, and a crop by a segment."""
+    try:
+        path = unquote(urlsplit(unescape(url.strip())).path).lower().rstrip("/")
+    except ValueError:
+        return set()
+    if not path or not IMAGE_PATH_RE.search(path):
+        return set()
+    keys = {"path:" + path}
+    segments = path.split("/")
+    keys.update("id:" + s for s in segments[:-1] if HASH_SEGMENT_RE.fullmatch(s))
+    stem = SIZE_SUFFIX_RE.sub("", segments[-1].split(".")[0])
+    if len(stem) >= 12 and re.search(r"[a-z]", stem) and re.search(r"\d", stem):
+        keys.add("id:" + stem)
+    return keys
+
+
+class ShownImages:
+    """The images the article shows, by `image_keys`: og:image, JSON-LD articles' images, and the <img>/<source>
+    of the article body. Filled from each parse of the page (a large page is parsed in slices)."""
+
+    def __init__(self) -> None:
+        self.keys: set[str] = set()
+
+    def shows(self, url: str) -> bool:
+        return not self.keys.isdisjoint(image_keys(url))
+
+    def add_tree(self, tree: Any, related: list[Any]) -> None:
+        root = tree.root
+        if root is None:
+            return
+        for meta in select(root, "meta[property^='og:image'], meta[name^='og:image']"):
+            if (meta.attrs.get("property") or meta.attrs.get("name")) in ("og:image", "og:image:url",
+                                                                           "og:image:secure_url"):
+                self._add(meta.attrs.get("content") or "")
+        for script in select(root, "script[type='application/ld+json']"):
+            for url in _jsonld_article_images(script.text(deep=True) or ""):
+                self._add(url)
+        boxes = {box.mem_id for box in related}
+        outside = AncestorMemo(lambda node, above: above and node.mem_id not in boxes
+                               and node.tag not in ("footer", "nav", "aside"), True)
+        for el in select(_article_body(tree), "img, source"):
+            if outside(el.parent):
+                for name in ("src", "data-src", "data-lazy-src", "data-original", "srcset", "data-srcset"):
+                    for candidate in (el.attrs.get(name) or "").split(","):
+                        self._add(candidate.strip().split(" ")[0])
+
+    def _add(self, url: str) -> None:
+        if url and not url.startswith("data:"):
+            self.keys.update(image_keys(url))
+
+
+def _article_body(tree: Any) -> Any:
+    """The article: the only <article>, or of several (teaser cards are <article>s too) the one with most text;
+    the body when there is none."""
+    body = tree.body or tree.root
+    articles = select(body, "article")
+    if not articles:
+        return body
+    return max(articles, key=lambda el: len(el.text(deep=True) or ""))
+
+
+def _jsonld_article_images(raw: str) -> Iterator[str]:
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return
+    for obj in _objects(data):
+        kind = obj.get("@type")
+        kinds = kind if isinstance(kind, list) else [kind]
+        if any(isinstance(k, str) and k.endswith(ARTICLE_TYPES) for k in kinds):
+            for key in ("image", "thumbnailUrl"):
+                yield from _urls(obj.get(key))
+
+
+def _objects(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, dict):
+        yield data
+        for value in data.values():
+            yield from _objects(value)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _objects(item)
+
+
+def _urls(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _urls(item)
+    elif isinstance(value, dict):
+        for key in ("url", "contentUrl"):
+            if isinstance(value.get(key), str):
+                yield value[key]
+
+
+def find_credits(page: str, shown: ShownImages) -> list[Credit]:
+    """Credits of the image nodes in the page's scripts (JSON-LD aside: `html_credits` reads it) whose image the
+    article shows, each with the span of the words it was read from."""
+    scripts = _script_ranges(page)
+    starts = [start for start, _ in scripts]
+    found: list[Credit] = []
+    seen: set[tuple[str, str | None, str | None]] = set()   # page state often holds an image twice
+    done = (-1, -1)
+    for anchor in ANCHOR_RE.finditer(page):
+        at = anchor.start()
+        if done[0] <= at < done[1]:
+            continue   # a node already read
+        i = bisect_right(starts, at) - 1
+        if i < 0 or not scripts[i][0] <= at < scripts[i][1]:
+            continue
+        node = _image_node(page, at, scripts[i][0])
+        if node is None:
+            continue
+        obj, start, end, url = node
+        done = (start, end)
+        if shown.shows(url):
+            for credit in _node_credits(page, obj, start, end, url):
+                if (url, credit.creator, credit.organization) not in seen:
+                    seen.add((url, credit.creator, credit.organization))
+                    found.append(credit)
+    return found
+
+
+def _script_ranges(page: str) -> list[tuple[int, int]]:
+    """(start, end) of each script's text, JSON-LD's left out."""
+    ranges = []
+    for tag in SCRIPT_OPEN_RE.finditer(page):
+        close = page.find(SCRIPT_CLOSE, tag.end())
+        close = len(page) if close < 0 else close
+        if "ld+json" not in tag.group(0).lower():
+            ranges.append((tag.end(), close))
+    return ranges
+
+
+def _image_node(page: str, at: int, floor: int) -> tuple[dict[str, Any], int, int, str] | None:
+    """(object, start, end, its image URL) of the innermost object around `at` that is an image node, looking
+    through at most LEVELS objects; None when none is."""
+    for level, start in enumerate(_enclosing_objects(page, at, floor)):
+        if level == LEVELS:
+            return None
+        try:
+            obj, end = _DECODER.raw_decode(page, start)
+        except ValueError:
+            return None
+        if not isinstance(obj, dict) or end - start > MAX_NODE:
+            return None
+        url = own_image_url(obj)
+        if url is not None:
+            return obj, start, end, url
+    return None
+
+
+def _enclosing_objects(page: str, at: int, floor: int) -> Iterator[int]:
+    """Starts of the JSON objects around position `at` (outside any string), innermost first: the brackets and
+    quotes before it read backwards, a quote escaped by an odd run of backslashes being no quote."""
+    tokens = [m.start() for m in TOKEN_RE.finditer(page, max(floor, at - REACH), at)]
+    depth, in_string = 0, False
+    for pos in reversed(tokens):
+        char = page[pos]
+        if char == '"':
+            slashes = 0
+            while page[pos - 1 - slashes] == "\\":
+                slashes += 1
+            if slashes % 2 == 0:
+                in_string = not in_string
+        elif in_string:
+            continue
+        elif char in "}]":
+            depth += 1
+        elif depth:
+            depth -= 1
+        elif char == "{":
+            yield pos
+
+
+def own_image_url(obj: dict[str, Any]) -> str | None:
+    """The object's own image URL (`url`, `src`, ..., or that key's `primary`), when it names an image file: the
+    object is then the image, not a story that has one (a story's image sits under `image` or `teaseImage`)."""
+    for key in URL_KEYS:
+        value = obj.get(key)
+        if isinstance(value, dict):
+            value = value.get("primary")
+        if isinstance(value, str) and _is_image_url(value):
+            return value
+    return None
+
+
+def _is_image_url(value: str) -> bool:
+    try:
+        return bool(IMAGE_PATH_RE.search(urlsplit(value.strip()).path))
+    except ValueError:
+        return False
+
+
+def _node_credits(page: str, obj: dict[str, Any], start: int, end: int, url: str) -> list[Credit]:
+    """The credits an image node states, the fuller kept where one reading holds another ('Getty Images for X'
+    beside '(Photo by Jane Doe/Getty Images for X)')."""
+    read: list[tuple[str, str | None, str | None, str, tuple[int, int]]] = []   # raw, creator, org, form, span
+    for path, value in _fields(obj):
+        key = path[-1]
+        if key in WHOLE_KEYS and isinstance(value, str):
+            span = _literal_span(page, start, end, path)
+            read += [(value, c, o, form, span) for c, o, form in credit_patterns.read_whole(value)]
+        elif key == "caption":
+            text = value.get("rendered") if isinstance(value, dict) else value
+            if isinstance(text, str) and credit_patterns.might_have_credit(text):
+                span = _literal_span(page, start, end, path)
+                words = " ".join(unescape(re.sub(r"<[^>]*>", " ", text)).split())
+                read += [(c.raw, c.creator, c.organization, c.form or "caption", span)
+                         for c in credit_patterns.find_credits(words, caption=True)]
+    names = next((n for n in (_names(obj.get(k)) for k in NAME_KEYS) if n), None)
+    source = obj.get("source")
+    supplier = source.get("name") if isinstance(source, dict) else None
+    if isinstance(supplier, str) and supplier.strip():
+        raw = f"{names} / {supplier.strip()}" if names else supplier.strip()
+        first = next(((k,) for k in NAME_KEYS if names and _names(obj.get(k))), ("source",))
+        span = (_literal_span(page, start, end, first)[0], _literal_span(page, start, end, ("source",))[1])
+        read += [(raw, c, o, form, span) for c, o, form in credit_patterns.read_whole(raw)]
+    found: dict[tuple[str | None, str | None], Credit] = {}
+    for raw, c, o, form, span in read:
+        if (c, o) not in found and not any(_holds(other, (raw, c, o)) for other in read):
+            found[c, o] = Credit(raw=raw, source="script-data", span=span, creator=c, organization=o, image=url,
+                                 form=f"script-data-{form}")
+    return list(found.values())
+
+
+def _holds(fuller: tuple[Any, ...], other: tuple[Any, ...]) -> bool:
+    """Does one reading say all another does, and more? Names compared case-folded."""
+    pairs = [(a.casefold() if a else None, b.casefold() if b else None) for a, b in ((fuller[1], other[1]),
+                                                                                       (fuller[2], other[2]))]
+    if fuller[0] != other[0] and other[0].casefold() in fuller[0].casefold():
+        return True   # the same words read inside a longer statement: an image's IPTC credit within its caption
+    return all(b is None or a == b for a, b in pairs) and any(a != b for a, b in pairs)
+
+
+def _fields(obj: dict[str, Any], path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Any]]:
+    """(key path, value) of the node's fields and of the objects in it that are not images of their own (a
+    WordPress image's `media_details.image_meta`, not its `sizes`)."""
+    for key, value in obj.items():
+        if isinstance(value, dict) and key != "caption":
+            if own_image_url(value) is None and len(path) < 3:
+                yield from _fields(value, (*path, key))
+        else:
+            yield (*path, key), value
+
+
+def _names(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, dict):
+        return _names(value.get("name"))
+    if isinstance(value, list):
+        return ", ".join(n for n in (_names(v) for v in value) if n) or None
+    return None
+
+
+LITERAL_RE = re.compile(r'\s*:\s*(?:[\[{]\s*)*(?:"(?:name|rendered)"\s*:\s*)?"((?:[^"\\]|\\.)*)"')
+
+
+def _literal_span(page: str, start: int, end: int, path: tuple[str, ...]) -> tuple[int, int]:
+    """Where the string a key path leads to stands in the source, quotes left out (JSON keeps an object's keys in
+    order, so each key is looked for after the one before it); the node's own span when it cannot be found."""
+    at = start
+    for key in path:
+        found = page.find(f'"{key}"', at, end)
+        if found < 0:
+            return start, end
+        at = found + len(key) + 2
+    literal = LITERAL_RE.match(page, at, end)
+    return literal.span(1) if literal else (start, end)
