@@ -764,3 +764,26 @@ def test_an_image_at_another_size_is_the_same_image(a, b, same):
     from resolver.extract.script_credits import image_keys
 
     assert bool(image_keys(a) & image_keys(b)) is same
+
+
+def _media_placeholder(image: str, holder: str) -> str:
+    from html import escape
+
+    meta = escape('{"duration":"PT1M","image":{"height":360,"width":640,"href":"http:\\/\\/files.example.org\\/'
+                  f'production\\/{image}","altText":"A holding image","copyrightHolder":"{holder}"}},'
+                  '"caption":"What the minister said"}', quote=True)
+    return f'<div class="media-placeholder" data-media-type="video" data-media-meta="{meta}"></div>'
+
+
+def test_a_credit_in_json_kept_by_a_placeholder_of_the_article_is_read():
+    """The BBC keeps its video players' holding-image credits in the placeholder's data-media-meta JSON: the
+    placeholder is in the article as a rendered image would be; one in a related box or an aside is not (#11)."""
+    page = ("<html><body><div class='story-body'><p>The minister spoke on Monday.</p>"
+            f"{_media_placeholder('_111_minister.jpg', 'Wire Images')}</div>"
+            f"<div class='related-videos'>{_media_placeholder('_222_other.jpg', 'Promo Agency')}</div>"
+            f"<aside>{_media_placeholder('_333_aside.jpg', 'Aside Agency')}</aside></body></html>")
+    _, credits = html.scan(page)
+    assert [(c.source, c.form, c.creator, c.organization, c.image) for c in credits] == [
+        ("attribute", "json-attribute", None, "Wire Images", "http://files.example.org/production/_111_minister.jpg")]
+    start, end = credits[0].span
+    assert page[start - len('data-media-meta="'):start] == 'data-media-meta="' and page[end] == '"'

@@ -30,7 +30,7 @@ ORG_WORD_RE = re.compile(
     r"\b(?:Images?|Photos|Pictures|News|Agency|Press|Times|Herald|Post|Tribune|Gazette|Journal|Telegraph"
     r"|Guardian|Observer|Magazine|Daily|Media|TV|Television|Radio|Network|Ministry|Office|Department|Police"
     r"|Army|Navy|Forces|Government|Council|Museum|Archiv(?:e|es)?|University|Library|Institute|Foundation|Commons"
-    r"|Service|Company|Corp|Inc|Ltd|LLC|Studios?|Productions|Records|Sports|Collection|Group|Club|Committee"
+    r"|Service|Company|Corp|Corporation|Inc|Ltd|LLC|Studios?|Productions|Records|Sports|Collection|Group|Club|Committee"
     r"|Campaign|Embassy|Cent(?:er|re)|Hospital|College|Society|Association|Authority|Bureau|Commission"
     r"|Administration|Board|Wire|Features|Handout|Pool)\b|\w\.(?:com|org|net)\b",
     re.IGNORECASE)

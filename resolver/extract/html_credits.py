@@ -17,7 +17,7 @@ from resolver.extract import credits as credit_patterns
 from resolver.extract.credit_names import SEPARATOR_RE, split_credit
 from resolver.extract.dom import AncestorMemo, children, element_text, select, shallow, spaced_text
 from resolver.extract.intervals import Intervals
-from resolver.extract.script_credits import ShownImages
+from resolver.extract.script_credits import ShownImages, attribute_credits
 from resolver.extract.spans import SourceMap
 from resolver.model import Credit
 
@@ -86,6 +86,7 @@ def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any], embed_spans: 
     found, related = _element_credits_of(tree, smap, claimed, walks)
     if shown is not None:
         shown.add_tree(tree, related)
+        found += attribute_credits(tree, smap, related)
     read_tags: set[int] = set()
     quiet = [smap.span(el) for el in walks.quiet]
     outside = Intervals([c.span for c in found] + embed_spans + quiet)

@@ -18,18 +18,25 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from functools import partial
 from html import unescape
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from resolver.extract import credits as credit_patterns
 from resolver.extract.dom import AncestorMemo, select
+from resolver.extract.spans import SourceMap
 from resolver.model import Credit
 
 # A page is searched for page-state credits only when it holds one of these (plain substring tests).
 MARKERS = ('"credit', '"copyrightHolder"', '"photoCredit"', '"imageCredit"', '"photo_credit"', '"image_credit"',
            '"photographer"', '"source":{"name"')
+# The same keys in JSON kept in a data attribute (entities quoting it): the BBC's video placeholders.
+ATTRIBUTE_MARKERS = ("&quot;credit", "&quot;copyrightHolder&quot;", "&quot;photographer&quot;")
+ATTRIBUTE_JSON_RE = re.compile(r'\s(data-[a-z0-9-]+)\s*=\s*"\{[^"]*&quot;(?:credit|creditText|copyrightHolder'
+                               r'|photographer)&quot;')
 # Where a credit can sit: a credit key, or a source naming who supplied an image (NBC News' page state).
 ANCHOR_RE = re.compile(r'"(?:credit|creditText|credits|copyrightHolder|photoCredit|imageCredit|photo_credit'
                        r'|image_credit|photographer)"\s*:|"source"\s*:\s*\{\s*"name"\s*:')
@@ -53,7 +60,7 @@ _DECODER = json.JSONDecoder()
 
 def has_anchors(page: str) -> bool:
     """Can the page hold a credit in script data at all? A few substring tests: most pages answer no at once."""
-    return any(marker in page for marker in MARKERS)
+    return any(marker in page for marker in MARKERS) or any(marker in page for marker in ATTRIBUTE_MARKERS)
 
 
 def image_keys(url: str) -> set[str]:
@@ -97,9 +104,7 @@ class ShownImages:
         for script in select(root, "script[type='application/ld+json']"):
             for url in _jsonld_article_images(script.text(deep=True) or ""):
                 self._add(url)
-        boxes = {box.mem_id for box in related}
-        outside = AncestorMemo(lambda node, above: above and node.mem_id not in boxes
-                               and node.tag not in ("footer", "nav", "aside"), True)
+        outside = _outside_memo(related)
         for el in select(_article_body(tree), "img, source"):
             if outside(el.parent):
                 for name in ("src", "data-src", "data-lazy-src", "data-original", "srcset", "data-srcset"):
@@ -109,6 +114,47 @@ class ShownImages:
     def _add(self, url: str) -> None:
         if url and not url.startswith("data:"):
             self.keys.update(image_keys(url))
+
+
+def attribute_credits(tree: Any, smap: SourceMap, related: list[Any]) -> list[Credit]:
+    """Credits of the image nodes in JSON kept in a data attribute of an element of the article, where a rendered
+    image would count (the BBC's video placeholders' `data-media-meta`: the image the player shows until it plays),
+    with the attribute's value as their span."""
+    page = smap.page
+    names = sorted({m.group(1) for m in ATTRIBUTE_JSON_RE.finditer(page, smap.start, smap.end)})
+    outside = _outside_memo(related)
+    found: list[Credit] = []
+    for name in names:   # a name of letters, digits and hyphens: safe in a selector
+        for el in select(_article_body(tree), f"[{name}]"):
+            try:
+                data = json.loads(el.attrs.get(name) or "")
+            except ValueError:
+                continue
+            if not outside(el):
+                continue
+            span = _attribute_span(page, smap.span(el)[0], name)
+            for obj in _objects(data):
+                url = own_image_url(obj)
+                if url is not None:
+                    found += [replace(c, source="attribute", form="json-attribute")
+                              for c in _node_credits(obj, url, lambda path: span)]
+    return found
+
+
+def _attribute_span(page: str, tag_start: int, name: str) -> tuple[int, int]:
+    """The value of attribute `name` of the start tag at `tag_start`, quotes left out."""
+    at = page.find(f'{name}="', tag_start, page.find(">", tag_start) + 1)
+    if at < 0:
+        return tag_start, tag_start + 1
+    start = at + len(name) + 2
+    return start, page.find('"', start)
+
+
+def _outside_memo(related: list[Any]) -> AncestorMemo:
+    """Is an element outside related boxes, footers, navs and asides?"""
+    boxes = {box.mem_id for box in related}
+    return AncestorMemo(lambda node, above: above and node.mem_id not in boxes
+                        and node.tag not in ("footer", "nav", "aside"), True)
 
 
 def _article_body(tree: Any) -> Any:
@@ -177,7 +223,7 @@ def find_credits(page: str, shown: ShownImages) -> list[Credit]:
         obj, start, end, url = node
         done = (start, end)
         if shown.shows(url):
-            for credit in _node_credits(page, obj, start, end, url):
+            for credit in _node_credits(obj, url, partial(_literal_span, page, start, end)):
                 if (url, credit.creator, credit.organization) not in seen:
                     seen.add((url, credit.creator, credit.organization))
                     found.append(credit)
@@ -255,19 +301,19 @@ def _is_image_url(value: str) -> bool:
         return False
 
 
-def _node_credits(page: str, obj: dict[str, Any], start: int, end: int, url: str) -> list[Credit]:
+def _node_credits(obj: dict[str, Any], url: str, locate: Callable[[tuple[str, ...]], tuple[int, int]]) -> list[Credit]:
     """The credits an image node states, the fuller kept where one reading holds another ('Getty Images for X'
-    beside '(Photo by Jane Doe/Getty Images for X)')."""
+    beside '(Photo by Jane Doe/Getty Images for X)'); `locate` gives the span of the words at a key path."""
     read: list[tuple[str, str | None, str | None, str, tuple[int, int]]] = []   # raw, creator, org, form, span
     for path, value in _fields(obj):
         key = path[-1]
         if key in WHOLE_KEYS and isinstance(value, str):
-            span = _literal_span(page, start, end, path)
+            span = locate(path)
             read += [(value, c, o, form, span) for c, o, form in credit_patterns.read_whole(value)]
         elif key == "caption":
             text = value.get("rendered") if isinstance(value, dict) else value
             if isinstance(text, str) and credit_patterns.might_have_credit(text):
-                span = _literal_span(page, start, end, path)
+                span = locate(path)
                 words = " ".join(unescape(re.sub(r"<[^>]*>", " ", text)).split())
                 read += [(c.raw, c.creator, c.organization, c.form or "caption", span)
                          for c in credit_patterns.find_credits(words, caption=True)]
@@ -277,7 +323,7 @@ def _node_credits(page: str, obj: dict[str, Any], start: int, end: int, url: str
     if isinstance(supplier, str) and supplier.strip():
         raw = f"{names} / {supplier.strip()}" if names else supplier.strip()
         first = next(((k,) for k in NAME_KEYS if names and _names(obj.get(k))), ("source",))
-        span = (_literal_span(page, start, end, first)[0], _literal_span(page, start, end, ("source",))[1])
+        span = (locate(first)[0], locate(("source",))[1])
         read += [(raw, c, o, form, span) for c, o, form in credit_patterns.read_whole(raw)]
     found: dict[tuple[str | None, str | None], Credit] = {}
     for raw, c, o, form, span in read:
