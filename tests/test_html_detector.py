@@ -743,6 +743,10 @@ def test_a_script_data_credit_on_an_image_the_page_does_not_show_is_not_taken():
     teaser = f"{shown}<article><p>{'The article itself, much longer. ' * 20}</p></article>"
     assert html.scan(f"<html><body><article><p>Words.</p></article>{footer}{state}</body></html>")[1] == []
     assert html.scan(f"<html><body>{teaser}{state}</body></html>")[1] == []
+    # in a box a class names as other stories' (a promo, "most read"), inside the article too
+    for box in ("c-promo", "most-read", "onward-journey"):
+        boxed = shown.replace("<img", f"<div class='{box}'><img").replace("</article>", "</div></article>")
+        assert html.scan(f"<html><body>{boxed}{state}</body></html>")[1] == [], box
 
 
 @pytest.mark.parametrize("a,b,same", [
@@ -778,7 +782,7 @@ def _media_placeholder(image: str, holder: str) -> str:
 def test_a_credit_in_json_kept_by_a_placeholder_of_the_article_is_read():
     """The BBC keeps its video players' holding-image credits in the placeholder's data-media-meta JSON: the
     placeholder is in the article as a rendered image would be; one in a related box or an aside is not (#11)."""
-    page = ("<html><body><div class='story-body'><p>The minister spoke on Monday.</p>"
+    page = ("<html><body class='ads-outbrain'><div class='story-body'><p>The minister spoke on Monday.</p>"
             f"{_media_placeholder('_111_minister.jpg', 'Wire Images')}</div>"
             f"<div class='related-videos'>{_media_placeholder('_222_other.jpg', 'Promo Agency')}</div>"
             f"<aside>{_media_placeholder('_333_aside.jpg', 'Aside Agency')}</aside></body></html>")

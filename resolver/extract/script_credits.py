@@ -54,6 +54,10 @@ MAX_NODE = 200_000    # an image node is small; a larger object is some page's w
 # Size names: WordPress's "-1024x683", "-scaled", "-e1574186678" (an edited copy), a retina "@2x".
 SIZE_SUFFIX_RE = re.compile(r"(?:-\d{2,5}x\d{2,5}|-scaled|-e\d{9,}|@\dx)+$")
 HASH_SEGMENT_RE = re.compile(r"[0-9a-f]{24,}")   # a content hash naming the image (the Guardian's /img/media/<sha1>/)
+NOT_ARTICLE_TAGS = frozenset({"footer", "nav", "aside"})
+OTHER_STORIES_RE = re.compile(r"related|promo|recommend|most-?(?:popular|read|viewed)|trending|sidebar|teaser"
+                              r"|outbrain|taboola|onward|more-?(?:stories|from|news)|next-?(?:article|story)|footer",
+                              re.IGNORECASE)
 ARTICLE_TYPES = ("Article", "BlogPosting", "Report")
 _DECODER = json.JSONDecoder()
 
@@ -151,10 +155,17 @@ def _attribute_span(page: str, tag_start: int, name: str) -> tuple[int, int]:
 
 
 def _outside_memo(related: list[Any]) -> AncestorMemo:
-    """Is an element outside related boxes, footers, navs and asides?"""
+    """Is an element outside related boxes, footers, navs, asides and what a class or id names as other stories'
+    (promos, recommendations, most read, sidebars, next article)? Leaving one out only loses a credit."""
     boxes = {box.mem_id for box in related}
-    return AncestorMemo(lambda node, above: above and node.mem_id not in boxes
-                        and node.tag not in ("footer", "nav", "aside"), True)
+
+    def step(node: Any, above: bool) -> bool:
+        if not above or node.tag in ("html", "body"):   # the body's classes name the page's ads, not a box
+            return above
+        names = f"{node.attrs.get('class') or ''} {node.attrs.get('id') or ''}"
+        return node.mem_id not in boxes and node.tag not in NOT_ARTICLE_TAGS and not OTHER_STORIES_RE.search(names)
+
+    return AncestorMemo(step, True)
 
 
 def _article_body(tree: Any) -> Any:
