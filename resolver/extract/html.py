@@ -293,7 +293,8 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
     taken: list[tuple[int, int]] = []
     # Credits kept only in script data, on the pages that can hold one: the images the article shows are gathered
     # from each parse, and the scripts read at the end (#11).
-    shown = script_credits.ShownImages() if script_credits.has_anchors(page) else None
+    first_anchor = script_credits.first_anchor(page)
+    shown = script_credits.ShownImages() if first_anchor >= 0 else None
     for start, end in chunks(page):
         whole = (start, end) == (0, len(page))
         tree = parse(page if whole else page[start:end], utf8=utf8 if whole else None)
@@ -313,7 +314,7 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
         embeds += found + in_text
     embeds += _source_urls(page, taken=Intervals(taken))
     if shown is not None:
-        credits += script_credits.find_credits(page, shown)
+        credits += script_credits.find_credits(page, shown, first=first_anchor)
     return _dedupe(embeds), sorted(credits, key=lambda c: c.span)
 
 
