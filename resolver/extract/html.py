@@ -293,8 +293,8 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
     taken: list[tuple[int, int]] = []
     # Credits kept only in script data, on the pages that can hold one: the images the article shows are gathered
     # from each parse, and the scripts read at the end (#11).
-    first_anchor = script_credits.first_anchor(page)
-    shown = script_credits.ShownImages() if first_anchor >= 0 else None
+    anchors = script_credits.find_anchors(page)
+    shown = script_credits.ShownImages() if anchors is not None else None
     for start, end in chunks(page):
         whole = (start, end) == (0, len(page))
         tree = parse(page if whole else page[start:end], utf8=utf8 if whole else None)
@@ -307,14 +307,14 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
         if _signed(page, start, end):
             found += _signatures(tree, smap, claimed)
         found_credits, prose = html_credits.find_credits(tree, smap, claimed=claimed, embed_spans=spans,
-                                                             shown=shown)   # last use
+                                                             shown=shown, anchors=anchors)   # last use
         credits += found_credits
         in_text = _text_urls(prose, smap, taken=[*taken, *(e.span for e in found)])
         taken += [e.span for e in in_text]   # the page-state search leaves them
         embeds += found + in_text
     embeds += _source_urls(page, taken=Intervals(taken))
-    if shown is not None:
-        credits += script_credits.find_credits(page, shown, first=first_anchor)
+    if shown is not None and anchors is not None:
+        credits += script_credits.find_credits(page, shown, anchors[0])
     return _dedupe(embeds), sorted(credits, key=lambda c: c.span)
 
 

@@ -75,18 +75,21 @@ MAX_JSONLD_BYTES = 2_000_000
 
 
 def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any], embed_spans: list[tuple[int, int]],
-                 shown: ShownImages | None = None) -> tuple[list[Credit], str]:
+                 shown: ShownImages | None = None,
+                 anchors: tuple[list[int], list[int]] | None = None) -> tuple[list[Credit], str]:
     """Every photo credit in a parsed page (or the stretch of it `smap` covers), in order, outside the embeds
     (`claimed` elements, `embed_spans`), and the article prose it searched (text nodes joined by NODE; "" when the
     page has no body), which the embed detector reads for bare post URLs. The last use of `tree`: the prose pass
     strips scripts and the like from it. `shown`, when given, is told the images the article shows (before the
-    strip), for the credits kept in script data (`script_credits`)."""
+    strip), for the credits kept in script data (`script_credits`); `anchors`: where the page names credit keys
+    in JSON (`script_credits.find_anchors`)."""
     page = smap.page
     walks = _Walks(claimed, set())
     found, related = _element_credits_of(tree, smap, claimed, walks)
     if shown is not None:
         shown.add_tree(tree, related)
-        found += attribute_credits(tree, smap, related)
+        if anchors is not None and anchors[1]:
+            found += attribute_credits(tree, smap, related, anchors[1])
     read_tags: set[int] = set()
     quiet = [smap.span(el) for el in walks.quiet]
     outside = Intervals([c.span for c in found] + embed_spans + quiet)

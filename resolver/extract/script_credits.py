@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import partial
@@ -37,18 +36,17 @@ from resolver.model import Credit
 # fifth of a scan).
 ANCHOR_RE = re.compile(r':(?:(?<=redit":)|(?<=Holder":)|(?<="photographer":)|(?<="source":)(?=\{"name")'
                        r'|(?<=redit&quot;:)|(?<=Holder&quot;:))')
-# JSON kept in a data attribute (the BBC's video placeholders), looked for on a page with an anchor.
-ATTRIBUTE_JSON_RE = re.compile(r'\s(data-[a-z0-9-]+)\s*=\s*"\{[^"]*&quot;(?:credit|creditText|copyrightHolder'
-                               r'|photographer)&quot;')
-SCRIPT_OPEN_RE = re.compile(r"<script\b[^>]*>", re.IGNORECASE)
-SCRIPT_CLOSE = "</script"
+# The data attribute a JSON anchor is in (the BBC's video placeholders' data-media-meta).
+ATTRIBUTE_NAME_RE = re.compile(r'\s(data-[a-z0-9-]+)\s*=\s*"')
+SCRIPT_OPEN, SCRIPT_CLOSE = "<script", "</script"
 TOKEN_RE = re.compile(r'[{}\[\]"]')
 WHOLE_KEYS = ("credit", "creditText", "credits", "copyrightHolder", "photoCredit", "imageCredit", "photo_credit",
               "image_credit", "photographer")
 NAME_KEYS = ("authors", "author", "creator", "photographers")
 URL_KEYS = ("url", "src", "href", "source_url", "contentUrl", "contentURL", "imageUrl", "image_url")
 IMAGE_PATH_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)$", re.IGNORECASE)
-REACH = 20_000        # characters looked back from a credit key for the objects around it
+REACH = 8_000         # characters looked back from a credit key for the objects around it
+MAX_ANCHORS = 500     # credit keys read on one page: each may look back REACH, so a page of keys stays linear (#12)
 LEVELS = 4            # objects looked through, innermost first, for the image node a credit key sits in
 MAX_NODE = 200_000    # an image node is small; a larger object is some page's whole state
 # Size names: WordPress's "-1024x683", "-scaled", "-e1574186678" (an edited copy), a retina "@2x".
@@ -62,10 +60,17 @@ ARTICLE_TYPES = ("Article", "BlogPosting", "Report")
 _DECODER = json.JSONDecoder()
 
 
-def first_anchor(page: str) -> int:
-    """Where the page's first credit key in JSON is, or -1: most pages have none, and no more is done for them."""
-    hit = ANCHOR_RE.search(page)
-    return -1 if hit is None else hit.start()
+def find_anchors(page: str) -> tuple[list[int], list[int]] | None:
+    """Where the page names a credit key in JSON: (in script data, in an attribute's JSON), each the position of
+    the key's colon; None when it names none, as most pages do: then nothing more is done (#14)."""
+    first = ANCHOR_RE.search(page)
+    if first is None:
+        return None
+    in_json: list[int] = []
+    in_attribute: list[int] = []
+    for hit in ANCHOR_RE.finditer(page, first.start()):
+        (in_json if page[hit.start() - 1] == '"' else in_attribute).append(hit.start())
+    return in_json, in_attribute
 
 
 def image_keys(url: str) -> set[str]:
@@ -121,16 +126,20 @@ class ShownImages:
             self.keys.update(image_keys(url))
 
 
-def attribute_credits(tree: Any, smap: SourceMap, related: list[Any]) -> list[Credit]:
+def attribute_credits(tree: Any, smap: SourceMap, related: list[Any], anchors: list[int]) -> list[Credit]:
     """Credits of the image nodes in JSON kept in a data attribute of an element of the article, where a rendered
     image would count (the BBC's video placeholders' `data-media-meta`: the image the player shows until it plays),
-    with the attribute's value as their span."""
+    with the attribute's value as their span. `anchors`: where such JSON names a credit key (`find_anchors`)."""
     page = smap.page
-    names = sorted({m.group(1) for m in # JSON kept in a data attribute (the BBC's video placeholders), found on a page with an anchor.
-ATTRIBUTE_JSON_RE.finditer(page, smap.start, smap.end)})
+    names = set()
+    for at in anchors:
+        if smap.start <= at < smap.end:
+            tag = page.rfind("<", smap.start, at)
+            held = [m.group(1) for m in ATTRIBUTE_NAME_RE.finditer(page, max(tag, 0), at)]
+            names.update(held[-1:])
     outside = _outside_memo(related)
     found: list[Credit] = []
-    for name in names:   # a name of letters, digits and hyphens: safe in a selector
+    for name in sorted(names):   # a name of letters, digits and hyphens: safe in a selector
         for el in select(_article_body(tree), f"[{name}]"):
             try:
                 data = json.loads(el.attrs.get(name) or "")
@@ -215,25 +224,21 @@ def _urls(value: Any) -> Iterator[str]:
                 yield value[key]
 
 
-def find_credits(page: str, shown: ShownImages, *, first: int = 0) -> list[Credit]:
+def find_credits(page: str, shown: ShownImages, anchors: list[int]) -> list[Credit]:
     """Credits of the image nodes in the page's scripts (JSON-LD aside: `html_credits` reads it) whose image the
-    article shows, each with the span of the words it was read from; `first`: where the first anchor is."""
-    scripts = _script_ranges(page)
-    starts = [start for start, _ in scripts]
+    article shows, each with the span of the words it was read from. `anchors`: the colons of the credit keys in
+    script data (`find_anchors`), in order."""
     found: list[Credit] = []
     seen: set[tuple[str, str | None, str | None]] = set()   # page state often holds an image twice
     done = (-1, -1)
     nodes = _Nodes(page)
-    for anchor in ANCHOR_RE.finditer(page, first):
-        if page[anchor.start() - 1] != '"':
-            continue   # an attribute's JSON: `attribute_credits` reads it
-        at = page.rfind('"', 0, anchor.start() - 1)   # the key's opening quote
-        if done[0] <= at < done[1]:
-            continue   # a node already read
-        i = bisect_right(starts, at) - 1
-        if i < 0 or not scripts[i][0] <= at < scripts[i][1]:
-            continue
-        node = nodes.image_node(at, scripts[i][0])
+    scripts = _Scripts(page)
+    for colon in anchors[:MAX_ANCHORS]:
+        at = page.rfind('"', 0, colon - 1)   # the key's opening quote
+        script = scripts.around(at)
+        if script is None or done[0] <= at < done[1]:
+            continue   # outside script text, or in a node already read
+        node = nodes.image_node(at, script)
         if node is None:
             continue
         obj, start, end, url = node
@@ -246,15 +251,27 @@ def find_credits(page: str, shown: ShownImages, *, first: int = 0) -> list[Credi
     return found
 
 
-def _script_ranges(page: str) -> list[tuple[int, int]]:
-    """(start, end) of each script's text, JSON-LD's left out."""
-    ranges = []
-    for tag in SCRIPT_OPEN_RE.finditer(page):
-        close = page.find(SCRIPT_CLOSE, tag.end())
-        close = len(page) if close < 0 else close
-        if "ld+json" not in tag.group(0).lower():
-            ranges.append((tag.end(), close))
-    return ranges
+class _Scripts:
+    """The script a position is in, asked in page order: the page's scripts are found going forwards, each once
+    (lower-case tags only; JSON-LD's left to `html_credits`)."""
+
+    def __init__(self, page: str) -> None:
+        self.page = page
+        self.text = (-1, -1)    # the last script found: its text's start and end
+        self.json_ld = False
+        self.next_open = page.find(SCRIPT_OPEN)
+
+    def around(self, at: int) -> int | None:
+        """Where the text of the script holding `at` starts, or None."""
+        page = self.page
+        while 0 <= self.next_open < at:
+            tag_end = page.find(">", self.next_open) + 1
+            close = page.find(SCRIPT_CLOSE, tag_end)
+            close = len(page) if close < 0 else close
+            self.text, self.json_ld = (tag_end, close), "ld+json" in page[self.next_open:tag_end]
+            self.next_open = page.find(SCRIPT_OPEN, close)
+        start, end = self.text
+        return start if start <= at < end and not self.json_ld else None
 
 
 class _Nodes:
