@@ -291,10 +291,11 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
     credits: list[Credit] = []
     ends = ElementEnds(page)
     taken: list[tuple[int, int]] = []
-    # Credits kept only in script data, on the pages that can hold one: the images the article shows are gathered
-    # from each parse, and the scripts read at the end (#11).
+    # Credits kept only in script data, on the pages whose scripts hold an image node with a credit key: the images
+    # the article shows are gathered from each parse, and the nodes' credits read at the end (#11).
     anchors = script_credits.find_anchors(page)
-    shown = script_credits.ShownImages() if anchors is not None else None
+    nodes = script_credits.image_nodes(page, anchors[0]) if anchors is not None else []
+    shown = script_credits.ShownImages() if nodes else None
     for start, end in chunks(page):
         whole = (start, end) == (0, len(page))
         tree = parse(page if whole else page[start:end], utf8=utf8 if whole else None)
@@ -313,8 +314,8 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
         taken += [e.span for e in in_text]   # the page-state search leaves them
         embeds += found + in_text
     embeds += _source_urls(page, taken=Intervals(taken))
-    if shown is not None and anchors is not None:
-        credits += script_credits.find_credits(page, shown, anchors[0])
+    if shown is not None:
+        credits += script_credits.find_credits(page, nodes, shown)
     return _dedupe(embeds), sorted(credits, key=lambda c: c.span)
 
 

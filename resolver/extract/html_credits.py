@@ -88,8 +88,8 @@ def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any], embed_spans: 
     found, related = _element_credits_of(tree, smap, claimed, walks)
     if shown is not None:
         shown.add_tree(tree, related)
-        if anchors is not None and anchors[1]:
-            found += attribute_credits(tree, smap, related, anchors[1])
+    if anchors is not None and anchors[1]:
+        found += attribute_credits(tree, smap, related, anchors[1])
     read_tags: set[int] = set()
     quiet = [smap.span(el) for el in walks.quiet]
     outside = Intervals([c.span for c in found] + embed_spans + quiet)
