@@ -20,6 +20,10 @@ POSITIVE = [
     ("(Photo by Mary Major/Getty Images for Acme)", "Mary Major", "Getty Images for Acme", "paren-credit"),
     ("(Photo: Jane Doe for The Riverton Times)", "Jane Doe", "The Riverton Times", "paren-credit"),
     ("(Image courtesy of Riverton Council)", None, "Riverton Council", "paren-credit"),
+    # a scraped gallery caption opening with its credit, glued to its words (#11)
+    ("Kay C. Example/for Riverton Daily News Lee Sample poses outside the club.", "Kay C. Example",
+     "Riverton Daily News", "slash-for"),
+    ("He left. Kay Example/for The Riverton Times Lee Sample waves.", "Kay Example", "The Riverton Times", "slash-for"),
 ]
 
 
@@ -31,6 +35,8 @@ def test_credit_forms(text, creator, organization, form):
 
 
 NEGATIVE = [
+    "The Smith/for Acme deal closed on Monday.",
+    "Jane Doe/for the record, nothing changed.",
     "The photo by the agency shows a crowd gathering near the square.",
     "She said the image: it was fake and misleading.",
     "Photos of the event were shared widely on social media.",
