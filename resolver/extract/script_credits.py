@@ -47,8 +47,10 @@ URL_KEYS = ("url", "src", "href", "source_url", "contentUrl", "contentURL", "ima
 IMAGE_PATH_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)$", re.IGNORECASE)
 REACH = 8_000         # characters looked back from a credit key for the objects around it
 MAX_ANCHORS = 500     # credit keys read on one page: each may look back REACH, so a page of keys stays linear (#12)
-LEVELS = 4            # objects looked through, innermost first, for the image node a credit key sits in
-MAX_NODE = 200_000    # an image node is small; a larger object is some page's whole state
+LEVELS = 3            # objects looked through, innermost first, for the image node a credit key sits in (a
+                      # WordPress image's credit sits in its media_details.image_meta: three)
+MAX_NODE = 20_000     # an image node is small; a larger object is a story or the page's state, and so are those
+                      # around it: not parsed (#14: the objects around a story's credit keys were most of the cost)
 # Size names: WordPress's "-1024x683", "-scaled", "-e1574186678" (an edited copy), a retina "@2x".
 SIZE_SUFFIX_RE = re.compile(r"(?:-\d{2,5}x\d{2,5}|-scaled|-e\d{9,}|@\dx)+$")
 HASH_SEGMENT_RE = re.compile(r"[0-9a-f]{24,}")   # a content hash naming the image (the Guardian's /img/media/<sha1>/)
@@ -319,13 +321,11 @@ class _Nodes:
         return None
 
     def _parse(self, start: int) -> tuple[dict[str, Any], int, str | None] | None:
-        try:
-            obj, end = _DECODER.raw_decode(self.page, start)
+        try:   # parsed from a slice: an object longer than MAX_NODE stops the parse at the slice's end
+            obj, size = _DECODER.raw_decode(self.page[start:start + MAX_NODE])
         except ValueError:
             return None
-        if not isinstance(obj, dict) or end - start > MAX_NODE:
-            return None
-        return obj, end, own_image_url(obj)
+        return (obj, start + size, own_image_url(obj)) if isinstance(obj, dict) else None
 
 
 def _enclosing_objects(page: str, at: int, floor: int) -> Iterator[int]:
