@@ -154,7 +154,7 @@ def attribute_credits(tree: Any, smap: SourceMap, related: list[Any], anchors: l
             if not outside(el):
                 continue
             span = _attribute_span(page, smap.span(el)[0], name)
-            for obj in _objects(data):
+            for obj in json_objects(data):
                 url = own_image_url(obj)
                 if url is not None:
                     found += [replace(c, source="attribute", form="json-attribute")
@@ -200,7 +200,7 @@ def _jsonld_article_images(raw: str) -> Iterator[str]:
         data = json.loads(raw)
     except ValueError:
         return
-    for obj in _objects(data):
+    for obj in json_objects(data):
         kind = obj.get("@type")
         kinds = kind if isinstance(kind, list) else [kind]
         if any(isinstance(k, str) and k.endswith(ARTICLE_TYPES) for k in kinds):
@@ -208,14 +208,15 @@ def _jsonld_article_images(raw: str) -> Iterator[str]:
                 yield from _urls(obj.get(key))
 
 
-def _objects(data: Any) -> Iterator[dict[str, Any]]:
+def json_objects(data: Any) -> Iterator[dict[str, Any]]:
+    """Every object in parsed JSON, outermost first."""
     if isinstance(data, dict):
         yield data
         for value in data.values():
-            yield from _objects(value)
+            yield from json_objects(value)
     elif isinstance(data, list):
         for item in data:
-            yield from _objects(item)
+            yield from json_objects(item)
 
 
 def _urls(value: Any) -> Iterator[str]:
@@ -395,12 +396,12 @@ def _node_credits(obj: dict[str, Any], url: str, locate: Callable[[tuple[str, ..
                 words = " ".join(unescape(re.sub(r"<[^>]*>", " ", text)).split())
                 read += [(c.raw, c.creator, c.organization, c.form or "caption", span)
                          for c in credit_patterns.find_credits(words, caption=True)]
-    names = next((n for n in (_names(obj.get(k)) for k in NAME_KEYS) if n), None)
+    names = next((n for n in (name_of(obj.get(k)) for k in NAME_KEYS) if n), None)
     source = obj.get("source")
     supplier = source.get("name") if isinstance(source, dict) else None
     if isinstance(supplier, str) and supplier.strip():
         raw = f"{names} / {supplier.strip()}" if names else supplier.strip()
-        first = next(((k,) for k in NAME_KEYS if names and _names(obj.get(k))), ("source",))
+        first = next(((k,) for k in NAME_KEYS if names and name_of(obj.get(k))), ("source",))
         span = (locate(first)[0], locate(("source",))[1])
         read += [(raw, c, o, form, span) for c, o, form in credit_patterns.read_whole(raw)]
     found: dict[tuple[str | None, str | None], Credit] = {}
@@ -431,13 +432,14 @@ def _fields(obj: dict[str, Any], path: tuple[str, ...] = ()) -> Iterator[tuple[t
             yield (*path, key), value
 
 
-def _names(value: Any) -> str | None:
+def name_of(value: Any) -> str | None:
+    """The name a JSON value gives: a string, an object's `name`, or a list's names joined."""
     if isinstance(value, str):
         return value.strip() or None
     if isinstance(value, dict):
-        return _names(value.get("name"))
+        return name_of(value.get("name"))
     if isinstance(value, list):
-        return ", ".join(n for n in (_names(v) for v in value) if n) or None
+        return ", ".join(n for n in (name_of(v) for v in value) if n) or None
     return None
 
 
