@@ -29,13 +29,14 @@ from resolver.extract.dom import AncestorMemo, select
 from resolver.extract.spans import SourceMap
 from resolver.model import Credit
 
-# Where a credit can sit: after the colon of a credit key (`"credit":`, `"photoCredit":`, `"copyrightHolder":`,
-# `"photographer":`), or of a source naming who supplied an image (NBC News' `"source":{"name":`); in JSON in an
-# attribute, its quotes written `&quot;`. One pass over the page: the engine's scan for ':' is a tight loop, each
-# colon after a quote or ';' trying the look-behinds (the one-character test first: 0.8 of the time), where a
-# `str.find` per key was a pass each (#14: eleven substring tests cost a fifth of a scan).
-ANCHOR_RE = re.compile(r':(?<=[";]:)(?:(?<=redit":)|(?<=Holder":)|(?<="photographer":)|(?<="source":)(?=\{"name")'
-                       r'|(?<=redit&quot;:)|(?<=Holder&quot;:))')
+# Where a credit can sit: after the colon of a credit key (`"credit":`, `"photoCredit":`, `"creditText":`,
+# `"copyrightHolder":`, `"photographer":`), or of a source naming who supplied an image (NBC News'
+# `"source":{"name":`); in JSON in an attribute, its quotes written `&quot;`. One pass over the page: the engine's
+# scan for ':' is a tight loop, each colon after a quote or ';' trying the look-behinds (the one-character test
+# first: 0.8 of the time), where a `str.find` per key was a pass each (#14: eleven substring tests cost a fifth of
+# a scan).
+ANCHOR_RE = re.compile(r':(?<=[";]:)(?:(?<=redit":)|(?<=creditText":)|(?<=Holder":)|(?<="photographer":)'
+                       r'|(?<="source":)(?=\{"name")|(?<=redit&quot;:)|(?<=Holder&quot;:))')
 # The data attribute a JSON anchor is in (the BBC's video placeholders' data-media-meta).
 ATTRIBUTE_NAME_RE = re.compile(r'\s(data-[a-z0-9-]+)\s*=\s*"')
 SCRIPT_OPEN, SCRIPT_CLOSE = "<script", "</script"
@@ -168,7 +169,8 @@ def _attribute_span(page: str, tag_start: int, name: str) -> tuple[int, int]:
     if at < 0:
         return tag_start, tag_start + 1
     start = at + len(name) + 2
-    return start, page.find('"', start)
+    end = page.find('"', start)
+    return (start, end) if end >= 0 else (tag_start, tag_start + 1)
 
 
 def _outside_memo(related: list[Any]) -> AncestorMemo:
