@@ -47,7 +47,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "id": "Row id", "article_id": "The article", "ordinal": "Position among the article's credits",
         "raw": "The credit's words as printed", "creator": "Photographer or creator, when the form names one",
         "organization": "Agency or organization, when the form names one",
-        "source": "Where it was found: text, caption, json-ld, attribute", "form": "Which pattern matched",
+        "source": "Where it was found: text, caption, json-ld, attribute, script-data", "form": "Which pattern matched",
         "image": "The image the credit belongs to, when known", "span_start": "Start in the decoded article",
         "span_end": "End in the decoded article"}),
     "fetches": ("The fetch log: every request made (or replayed from a WARC), with its outcome.", {

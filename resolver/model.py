@@ -101,7 +101,7 @@ class Credit:
     """One photo credit: the raw words and, where the form allows, who and which organisation."""
 
     raw: str
-    source: str                   # "text" | "caption" | "json-ld" | "attribute"
+    source: str                   # "text" | "caption" | "json-ld" | "attribute" | "script-data"
     span: tuple[int, int]
     creator: str | None = None
     organization: str | None = None

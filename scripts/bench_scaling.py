@@ -63,6 +63,12 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     "run-host": ("html", lambda n: _page("<script>" + _repeat("twitter.com", n - 140) + "</script>")),
     "run-hint-words": ("html", lambda n: _page("<p>" + _repeat("Photo ", n - 120))),
     "run-ampersands": ("html", lambda n: _page('<a href="https://twitter.com/a?x=' + _repeat("&amp;", n - 160) + '">x</a>')),
+    "script-credit-keys": ("html", lambda n: _page('<img src="https://img.example.org/shown-image-0001.jpg"><script>'
+                                                   'window.s={"all":[' + _repeat('{"credit":"Photo: Jane Doe/AP",'
+                                                   '"src":"https://img.example.org/shown-image-0001.jpg"},', n - 240)
+                                                   + '{}]};</script>')),
+    "script-credit-keys-one-object": ("html", lambda n: _page('<script>window.s={' + _repeat('"credit":"Photo: Jane Doe",',
+                                                              n - 140) + '"src":"a.jpg"};</script>')),
     "run-credit-attr": ("html", lambda n: _page("<img" + _repeat(' credit="x"', n - 120) + ">")),
 }
 

@@ -25,6 +25,10 @@ POSITIVE = [
     ("(Image credit: Submitted by Ashley)", "Ashley", None, "paren-credit"),
     ("(Photo: Submitted by Jane Roe)", "Jane Roe", None, "paren-credit"),
     ("Photo: Supplied by Riverton Council", None, "Riverton Council", "keyword"),
+    # a scraped gallery caption opening with its credit, glued to its words (#11)
+    ("Kay C. Example/for Riverton Daily News Lee Sample poses outside the club.", "Kay C. Example",
+     "Riverton Daily News", "slash-for"),
+    ("He left. Kay Example/for The Riverton Times Lee Sample waves.", "Kay Example", "The Riverton Times", "slash-for"),
 ]
 
 
@@ -56,6 +60,8 @@ def test_a_credit_line_listing_several_credits_gives_each(text, expected):
 
 
 NEGATIVE = [
+    "The Smith/for Acme deal closed on Monday.",
+    "Jane Doe/for the record, nothing changed.",
     "The photo by the agency shows a crowd gathering near the square.",
     "She said the image: it was fake and misleading.",
     "Photos of the event were shared widely on social media.",

@@ -636,7 +636,8 @@ def test_a_post_in_page_state_under_a_host_ending_another_hosts_way_is_found_und
     assert tried == [(at + 2, "x.com"), (at, "box.com")]
 
 
-@pytest.mark.parametrize("name", ["credits_in_html.html", "credits_real_page_forms.html", "documented_embed_markup.html",
+@pytest.mark.parametrize("name", ["credits_in_html.html", "credits_real_page_forms.html", "credits_in_page_state.html",
+                                  "documented_embed_markup.html",
                                   "other_platforms.html", "report_article.html", "tweet_variants.html"])
 def test_a_page_parsed_from_its_own_bytes_gives_what_its_text_gives(name):
     """A UTF-8 page's bytes go to the parser as they are (#14): the same embeds and credits, spans included."""
@@ -782,3 +783,86 @@ def test_an_instagram_cards_handle_is_read_from_its_figures_attribution_footer()
     found = {e.post_id: e.author_handle for e in html.scan(page)[0] if e.platform == "instagram"}
     assert found == {"BXmplCard01": "ann_example", "BXmplCard02": None, "BXmplCard03": None, "BXmplCard04": None,
                      "BXmplCard05": None, "BXmplCard06": None, "BXmplOther9": None, "BXmplCard07": None}
+def test_credits_kept_only_in_script_data_are_read_for_the_images_the_article_shows(fixture_text):
+    """Page state (a config object, NBC News' `window.__data`, a WordPress `wp:featuredmedia`) also holds other
+    stories' images: a credit is taken only for an image the article shows, at any size (#11)."""
+    page = fixture_text("credits_in_page_state.html")
+    _, credits = html.scan(page)
+    got = [(c.source, c.creator, c.organization) for c in credits]
+    assert got == [
+        ("script-data", "Dana Example", None),                      # rendered in the body at another width
+        ("script-data", None, "Riverton Harbour Board"),            # rendered, displayCredit false
+        ("script-data", "Sam Example", "Wire Images"),              # the JSON-LD image; og:image at a named size
+        ("script-data", "Alex Example", "StockAgency for Riverton"),   # rendered as -1024x683; its IPTC credit
+    ]                                                               # is the same words as its caption's
+    names = {name for c in credits for name in (c.creator, c.organization)}
+    # A related box's image, images the page never shows, the article's own authors and source: none is a credit.
+    assert not names & {"Pat Promo", "Ray Elsewhere", "Quinn Promo", "River Person", "Robin Reporter", "Riverton Post",
+                        "Getty Images", "StockAgency"}
+    assert [page[slice(*c.span)] for c in credits[:2]] == ["Photograph: Dana Example", "Photograph: Riverton Harbour Board"]
+    assert page[slice(*credits[2].span)] == 'Sam Example"}],"source":{"name":"Wire Images file'
+    assert "(Photo by Alex Example\\/StockAgency for Riverton)" in page[slice(*credits[3].span)]
+    assert credits[2].image == "https://media1.example.org/i/cms/2024_20/777/240512-seals-lead_ab12cd34ef56.JPG"
+
+
+def test_a_script_data_credit_on_an_image_the_page_does_not_show_is_not_taken():
+    state = ('<script>window.s={"images":[{"credit":"Photograph: Dana Example",'
+             '"src":"https://img.example.org/media/0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6/master/4000.jpg"}]};</script>')
+    shown = ('<article><p>Words.</p><img src="https://img.example.org/media/0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6'
+             '/master/4000.jpg?width=300"></article>')
+    other = '<article><p>Words.</p><img src="https://img.example.org/media/ffff/master/4000.jpg?width=300"></article>'
+    assert [c.creator for c in html.scan(f"<html><body>{shown}{state}</body></html>")[1]] == ["Dana Example"]
+    assert html.scan(f"<html><body>{other}{state}</body></html>")[1] == []
+    # in a footer, or only in a teaser <article> beside a longer one: not the article's
+    footer = f"<footer>{shown}</footer>"
+    teaser = f"{shown}<article><p>{'The article itself, much longer. ' * 20}</p></article>"
+    assert html.scan(f"<html><body><article><p>Words.</p></article>{footer}{state}</body></html>")[1] == []
+    assert html.scan(f"<html><body>{teaser}{state}</body></html>")[1] == []
+    # in a box a class names as other stories' (a promo, "most read"), inside the article too
+    for box in ("c-promo", "most-read", "onward-journey"):
+        boxed = shown.replace("<img", f"<div class='{box}'><img").replace("</article>", "</div></article>")
+        assert html.scan(f"<html><body>{boxed}{state}</body></html>")[1] == [], box
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("https://i.example.org/img/media/0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6/0_0_4800_3200/master/4800.jpg?width=700&s=1",
+     "//i.example.org/img/media/0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6/0_0_4800_3200/master/4800.jpg?width=465&s=2", True),
+    ("https://i.example.org/img/media/0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6/0_0_4800_3200/master/4800.jpg",
+     "https://i.example.org/img/media/0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6/0_320_4800_2880/master/4800.jpg", True),
+    ("https://i.example.org/img/media/aaaa/master/4800.jpg", "https://i.example.org/img/media/bbbb/master/4800.jpg", False),
+    ("https://media1.example.org/i/cms/2024_20/777/240512-seals_ab12cd34ef56.JPG",
+     "https://media4.example.org/j/cms/2024_20/777/240512-seals_ab12cd34ef56.riverton-fp-1200-630.JPG", True),
+    ("https://www.example.org/wp-content/uploads/2024/05/StockAgency-20240512001.jpg",
+     "https://www.example.org/wp-content/uploads/2024/05/StockAgency-20240512001-1024x683.jpg?w=600", True),
+    ("https://www.example.org/wp-content/uploads/2024/05/StockAgency-20240512001.jpg",
+     "https://www.example.org/wp-content/uploads/2024/05/StockAgency-20240512002.jpg", False),
+    ("https://www.example.org/uploads/photo1.jpg", "https://cdn.example.org/other/photo1.jpg", False),
+    ("https://www.example.org/uploads/story.html", "https://www.example.org/uploads/story.html", False),
+], ids=["query", "crop", "other-hash", "nbc-size-name", "wp-size", "wp-other", "short-name", "not-an-image"])
+def test_an_image_at_another_size_is_the_same_image(a, b, same):
+    from resolver.extract.script_credits import image_keys
+
+    assert bool(image_keys(a) & image_keys(b)) is same
+
+
+def _media_placeholder(image: str, holder: str) -> str:
+    from html import escape
+
+    meta = escape('{"duration":"PT1M","image":{"height":360,"width":640,"href":"http:\\/\\/files.example.org\\/'
+                  f'production\\/{image}","altText":"A holding image","copyrightHolder":"{holder}"}},'
+                  '"caption":"What the minister said"}', quote=True)
+    return f'<div class="media-placeholder" data-media-type="video" data-media-meta="{meta}"></div>'
+
+
+def test_a_credit_in_json_kept_by_a_placeholder_of_the_article_is_read():
+    """The BBC keeps its video players' holding-image credits in the placeholder's data-media-meta JSON: the
+    placeholder is in the article as a rendered image would be; one in a related box or an aside is not (#11)."""
+    page = ("<html><body class='ads-outbrain'><div class='story-body'><p>The minister spoke on Monday.</p>"
+            f"{_media_placeholder('_111_minister.jpg', 'Wire Images')}</div>"
+            f"<div class='related-videos'>{_media_placeholder('_222_other.jpg', 'Promo Agency')}</div>"
+            f"<aside>{_media_placeholder('_333_aside.jpg', 'Aside Agency')}</aside></body></html>")
+    _, credits = html.scan(page)
+    assert [(c.source, c.form, c.creator, c.organization, c.image) for c in credits] == [
+        ("attribute", "json-attribute", None, "Wire Images", "http://files.example.org/production/_111_minister.jpg")]
+    start, end = credits[0].span
+    assert page[start - len('data-media-meta="'):start] == 'data-media-meta="' and page[end] == '"'

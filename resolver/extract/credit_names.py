@@ -30,9 +30,9 @@ ORG_WORD_RE = re.compile(
     r"\b(?:Images?|Photos|Pictures|News|Agency|Press|Times|Herald|Post|Tribune|Gazette|Journal|Telegraph"
     r"|Guardian|Observer|Magazine|Daily|Media|TV|Television|Radio|Network|Ministry|Office|Department|Police"
     r"|Army|Navy|Forces|Government|Council|Museum|Archiv(?:e|es)?|University|Library|Institute|Foundation|Commons"
-    r"|Service|Company|Corp|Inc|Ltd|LLC|Studios?|Films|Productions|Records|Sports|Collection|Group|Club|Committee"
-    r"|Campaign|Embassy|Cent(?:er|re)|Hospital|College|Society|Association|Authority|Bureau|Commission"
-    r"|Administration|Wire|Features|Handout|Pool"
+    r"|Service|Company|Corp|Corporation|Inc|Ltd|LLC|Studios?|Films|Productions|Records|Sports|Collection|Group|Club"
+    r"|Committee|Campaign|Embassy|Cent(?:er|re)|Hospital|College|Society|Association|Authority|Bureau|Commission"
+    r"|Administration|Board|Wire|Features|Handout|Pool"
     # the same words in the other languages credits are read in: "© dtv Verlag", "Foto: Bildagentur X"
     r"|Verlag|\w*[Aa]gentur|Zeitung|Stiftung|Pressestelle|Presse|Agence|Agencia|Agenzia|Éditions|Editorial|Musée"
     r"|Fondation|Fundación|Fondazione|Ministère|Ministerio|Ministero)\b|\w\.(?:com|org|net)\b",

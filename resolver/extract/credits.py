@@ -45,6 +45,8 @@ VALUE_STOP = r"[^\n()\[\]|<>]"
 NAME_WORD = r"(?:[A-Z]\.|[A-Z@][\w'’&@-]*(?:\.[\w'’&@-]+)*)"
 NAME_PART = rf"{NAME_WORD}(?:{SP}+(?:{NAME_WORD}|via|for|of|de|da|van|von|der|and|&)){{0,5}}"
 # Where a keyword credit may start: a line or sentence start, a glued sentence end (run-on text), after a caption.
+OUTLET_END = (r"News|Times|Post|Tribune|Herald|Journal|Gazette|Telegraph|Guardian|Observer|Magazine|Daily|Media"
+              r"|Images|Photos|Pictures|Press|Sports|Network|Studios?|Agency")
 KEY_START = rf"(?:^|(?<=[\n.!?|•·—–)])|(?<=[.!?|•·—–)-]{SP})|(?<=[.!?]{SP}{SP}))"
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -67,6 +69,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # It ends the sentence or line, or a name follows: "a Reuters/Ipsos poll" is no credit.
     ("slash", re.compile(rf"(?<![\w/.@:-])(?P<value>{NAME_PART}(?:{SP}*/{SP}*{NAME_PART}){{1,4}})"
                          rf"(?=[ \t\u00a0]*(?:$|[\n.;,)\]|]|[A-Z(]|(?:file|pool|handout)\b))", re.MULTILINE)),
+    # "Kevin Example/for Riverton Daily News London Rene and ...": a gallery caption opening with its credit, glued to
+    # the caption's words (the Daily News' scraped galleries). The outlet runs to the last word naming one.
+    ("slash-for", re.compile(
+        rf"{KEY_START}(?P<value>{NAME_WORD}(?:{SP}+{NAME_WORD}){{1,3}}{SP}*/{SP}*for{SP}+"
+        rf"(?:[A-Z][\w&'’.-]*{SP}+){{0,4}}(?:{OUTLET_END})(?![\w'’-]))", re.MULTILINE)),
     # A caption ending in the supplier: "... in Surabaya (EPA)", "(AFP/Getty)", "[GETTY]", "(Jane Doe/Reuters)"
     ("trailing", re.compile(rf"[(\[]{SP}*(?P<value>[^()\[\]\n]{{2,80}}?){SP}*[)\]]{SP}*$", re.MULTILINE)),
     # © 2021 Jane Doe, Copyright 2019 Acme News: in captions only (in prose it is the page's own notice)
@@ -84,7 +91,7 @@ _WORD_RE = re.compile(r"[^\s/,|]+")
 # A wire photo's slug, its topics in capitals joined by hyphens ("US-SPACE-AEROSPACE-NASA", "FBL-EUR-C1-..."): NBC
 # News' alt texts read "Image: <slug>". It names no one.
 WIRE_SLUG_RE = re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+){3,}")
-STRICT_FORMS = frozenset({"keyword", "copyright", "slash", "trailing"})
+STRICT_FORMS = frozenset({"keyword", "copyright", "slash", "slash-for", "trailing"})
 
 
 def strip_prefix(value: str) -> str:
@@ -199,7 +206,8 @@ _CLOSING_RE = re.compile(r"[)\]][ \t\u00a0]*$", re.MULTILINE)
 def _forms_worth_trying(text: str, *, caption: bool) -> frozenset[str]:
     forms: set[str] = set()
     if "/" in text:
-        forms.update(("agency-photo", "slash"))
+        forms.update(("agency-photo", "slash", "slash-for") if "/for" in text or "/ for" in text
+                     else ("agency-photo", "slash"))
     if _PREFIX_WORD_RE.search(text):
         forms.update(("paren-credit", "keyword"))
         if _STOCK_RE.search(text):
@@ -246,6 +254,8 @@ def _acceptable(form: str, value: str, creator: str | None, organization: str | 
     """The checks a bare form needs that an explicit 'Photo:' does not."""
     if creator is None and organization is None:
         return False
+    if form == "slash-for":   # a person, for an outlet
+        return bool(creator and organization and not is_org(creator) and is_org(organization))
     if form == "slash":   # prose: a person and an agency, or it is "Trump/Russia" or "AP/NORC poll"
         return bool(creator and not is_org(creator) and names_an_agency(value))
     if form == "trailing":

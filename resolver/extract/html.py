@@ -17,7 +17,7 @@ from html import unescape
 from typing import Any
 
 from resolver import platforms
-from resolver.extract import html_credits, tweet_text
+from resolver.extract import html_credits, script_credits, tweet_text
 from resolver.extract import text as text_detectors
 from resolver.extract.dates import parse_date
 from resolver.extract.dom import (AncestorMemo, ancestors, attr, class_set, descendants, element_text, is_element,
@@ -315,6 +315,11 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
     credits: list[Credit] = []
     ends = ElementEnds(page)
     taken: list[tuple[int, int]] = []
+    # Credits kept only in script data, on the pages whose scripts hold an image node with a credit key: the images
+    # the article shows are gathered from each parse, and the nodes' credits read at the end (#11).
+    anchors = script_credits.find_anchors(page)
+    nodes = script_credits.image_nodes(page, anchors[0]) if anchors is not None else []
+    shown = script_credits.ShownImages() if nodes else None
     for start, end in chunks(page):
         whole = (start, end) == (0, len(page))
         tree = parse(page if whole else page[start:end], utf8=utf8 if whole else None)
@@ -326,12 +331,15 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
         spans = [e.span for e in found]
         if _signed(page, start, end):
             found += _signatures(tree, smap, claimed)
-        found_credits, prose = html_credits.find_credits(tree, smap, claimed=claimed, embed_spans=spans)   # last use
+        found_credits, prose = html_credits.find_credits(tree, smap, claimed=claimed, embed_spans=spans,
+                                                             shown=shown, anchors=anchors)   # last use
         credits += found_credits
         in_text = _text_urls(prose, smap, taken=[*taken, *(e.span for e in found)])
         taken += [e.span for e in in_text]   # the page-state search leaves them
         embeds += found + in_text
     embeds += _source_urls(page, taken=Intervals(taken))
+    if shown is not None:
+        credits += script_credits.find_credits(page, nodes, shown)
     return _dedupe(embeds), sorted(credits, key=lambda c: c.span)
 
 

@@ -17,6 +17,7 @@ from resolver.extract import credits as credit_patterns
 from resolver.extract.credit_names import SEPARATOR_RE, split_credit
 from resolver.extract.dom import AncestorMemo, children, element_text, select, shallow, spaced_text
 from resolver.extract.intervals import Intervals
+from resolver.extract.script_credits import ShownImages, attribute_credits, json_objects, name_of
 from resolver.extract.spans import SourceMap
 from resolver.model import Credit
 
@@ -73,15 +74,22 @@ NOT_CREDIT_TAGS = frozenset({"meta", "link", "script", "style"})
 MAX_JSONLD_BYTES = 2_000_000
 
 
-def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any],
-                 embed_spans: list[tuple[int, int]]) -> tuple[list[Credit], str]:
+def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any], embed_spans: list[tuple[int, int]],
+                 shown: ShownImages | None = None,
+                 anchors: tuple[list[int], list[int]] | None = None) -> tuple[list[Credit], str]:
     """Every photo credit in a parsed page (or the stretch of it `smap` covers), in order, outside the embeds
     (`claimed` elements, `embed_spans`), and the article prose it searched (text nodes joined by NODE; "" when the
     page has no body), which the embed detector reads for bare post URLs. The last use of `tree`: the prose pass
-    strips scripts and the like from it."""
+    strips scripts and the like from it. `shown`, when given, is told the images the article shows (before the
+    strip), for the credits kept in script data (`script_credits`); `anchors`: where the page names credit keys
+    in JSON (`script_credits.find_anchors`)."""
     page = smap.page
     walks = _Walks(claimed, set())
     found, related = _element_credits_of(tree, smap, claimed, walks)
+    if shown is not None:
+        shown.add_tree(tree, related)
+    if anchors is not None and anchors[1]:
+        found += attribute_credits(tree, smap, related, anchors[1])
     read_tags: set[int] = set()
     quiet = [smap.span(el) for el in walks.quiet]
     outside = Intervals([c.span for c in found] + embed_spans + quiet)
@@ -197,27 +205,6 @@ def _credit_from_element(el: Any, smap: SourceMap, walks: _Walks, source: str) -
                    form=how) for creator, organization, how in read]
 
 
-def _jsonld_objects(data: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(data, dict):
-        yield data
-        for value in data.values():
-            yield from _jsonld_objects(value)
-    elif isinstance(data, list):
-        for item in data:
-            yield from _jsonld_objects(item)
-
-
-def _name_of(value: Any) -> str | None:
-    if isinstance(value, str):
-        return value.strip() or None
-    if isinstance(value, dict):
-        return _name_of(value.get("name"))
-    if isinstance(value, list) and value:
-        names = [n for n in (_name_of(v) for v in value) if n]
-        return ", ".join(names) or None
-    return None
-
-
 def _credits_from_jsonld(el: Any, smap: SourceMap) -> list[Credit]:
     """schema.org ImageObject credits: creditText, creator, copyrightHolder, copyrightNotice, tied to url/contentUrl."""
     raw_json = el.text(deep=True) or ""
@@ -230,15 +217,15 @@ def _credits_from_jsonld(el: Any, smap: SourceMap) -> list[Credit]:
     except ValueError:
         return []
     found = []
-    for obj in _jsonld_objects(data):
+    for obj in json_objects(data):
         kind = obj.get("@type")
         kinds = kind if isinstance(kind, list) else [kind]
         if "ImageObject" not in kinds and "Photograph" not in kinds:
             continue
-        credit_text = _name_of(obj.get("creditText"))
-        creator = _name_of(obj.get("creator")) or _name_of(obj.get("author"))
-        holder = _name_of(obj.get("copyrightHolder"))
-        notice = _name_of(obj.get("copyrightNotice"))
+        credit_text = name_of(obj.get("creditText"))
+        creator = name_of(obj.get("creator")) or name_of(obj.get("author"))
+        holder = name_of(obj.get("copyrightHolder"))
+        notice = name_of(obj.get("copyrightNotice"))
         if not (credit_text or creator or holder or notice):
             continue
         image = obj.get("contentUrl") or obj.get("url")

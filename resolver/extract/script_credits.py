@@ -1,0 +1,461 @@
+"""Photo credits kept only in a page's script data: page state (`window.__data = {...}`, a config object), a
+WordPress REST `wp:featuredmedia` object, an image gallery's JSON (#11).
+
+Page state also holds other stories' images (related links, promos, the next article), so a credit is taken only
+when the image it belongs to is shown by this article: the image node's own URL is the page's og:image, a JSON-LD
+article's image, or an image the article body renders (an <img> or <source> outside related boxes, footers, navs and
+asides), the same image at another size counting as the same (`image_keys`). A credit on an image the page does
+not show is not taken: a wrong credit in a report is worse than none.
+
+An image node is a JSON object whose own URL (`url`, `src`, `href`, `source_url`, `contentUrl`, or such a key's
+`primary`) is an image file; its credit fields (`credit`, `creditText`, `copyrightHolder`, ...), a credit line in
+its caption, and its `authors` beside a `source` name are read, the fuller of two readings of one node kept.
+Pure: no network.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from functools import partial
+from html import unescape
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from resolver.extract import credits as credit_patterns
+from resolver.extract.dom import AncestorMemo, select
+from resolver.extract.spans import SourceMap
+from resolver.model import Credit
+
+# Where a credit can sit: after the colon of a credit key (`"credit":`, `"photoCredit":`, `"creditText":`,
+# `"copyrightHolder":`, `"photographer":`), or of a source naming who supplied an image (NBC News'
+# `"source":{"name":`); in JSON in an attribute, its quotes written `&quot;`. One pass over the page: the engine's
+# scan for ':' is a tight loop, each colon after a quote or ';' trying the look-behinds (the one-character test
+# first: 0.8 of the time), where a `str.find` per key was a pass each (#14: eleven substring tests cost a fifth of
+# a scan).
+ANCHOR_RE = re.compile(r':(?<=[";]:)(?:(?<=redit":)|(?<=creditText":)|(?<=Holder":)|(?<="photographer":)'
+                       r'|(?<="source":)(?=\{"name")|(?<=redit&quot;:)|(?<=Holder&quot;:))')
+# The data attribute a JSON anchor is in (the BBC's video placeholders' data-media-meta).
+ATTRIBUTE_NAME_RE = re.compile(r'\s(data-[a-z0-9-]+)\s*=\s*"')
+SCRIPT_OPEN, SCRIPT_CLOSE = "<script", "</script"
+TOKEN_RE = re.compile(r'[{}\[\]"]')
+WHOLE_KEYS = ("credit", "creditText", "credits", "copyrightHolder", "photoCredit", "imageCredit", "photo_credit",
+              "image_credit", "photographer")
+NAME_KEYS = ("authors", "author", "creator", "photographers")
+URL_KEYS = ("url", "src", "href", "source_url", "contentUrl", "contentURL", "imageUrl", "image_url")
+IMAGE_PATH_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)$", re.IGNORECASE)
+REACH = 8_000         # characters looked back from a credit key for the objects around it
+MAX_ANCHORS = 500     # credit keys read on one page: each may look back REACH, so a page of keys stays linear (#12)
+LEVELS = 3            # objects looked through, innermost first, for the image node a credit key sits in (a
+                      # WordPress image's credit sits in its media_details.image_meta: three)
+MAX_NODE = 20_000     # an image node is small; a larger object is a story or the page's state, and so are those
+                      # around it: not parsed (#14: the objects around a story's credit keys were most of the cost)
+# Size names: WordPress's "-1024x683", "-scaled", "-e1574186678" (an edited copy), a retina "@2x".
+SIZE_SUFFIX_RE = re.compile(r"(?:-\d{2,5}x\d{2,5}|-scaled|-e\d{9,}|@\dx)+$")
+HASH_SEGMENT_RE = re.compile(r"[0-9a-f]{24,}")   # a content hash naming the image (the Guardian's /img/media/<sha1>/)
+NOT_ARTICLE_TAGS = frozenset({"footer", "nav", "aside"})
+OTHER_STORIES_RE = re.compile(r"related|promo|recommend|most-?(?:popular|read|viewed)|trending|sidebar|teaser"
+                              r"|outbrain|taboola|onward|more-?(?:stories|from|news)|next-?(?:article|story)|footer",
+                              re.IGNORECASE)
+ARTICLE_TYPES = ("Article", "BlogPosting", "Report")
+_DECODER = json.JSONDecoder()
+
+
+def find_anchors(page: str) -> tuple[list[int], list[int]] | None:
+    """Where the page names a credit key in JSON: (in script data, in an attribute's JSON), each the position of
+    the key's colon; None when it names none, as most pages do: then nothing more is done (#14)."""
+    first = ANCHOR_RE.search(page)
+    if first is None:
+        return None
+    in_json: list[int] = []
+    in_attribute: list[int] = []
+    for hit in ANCHOR_RE.finditer(page, first.start()):
+        (in_json if page[hit.start() - 1] == '"' else in_attribute).append(hit.start())
+    return in_json, in_attribute
+
+
+def image_keys(url: str) -> set[str]:
+    """What names an image whatever its size: its path without scheme, host (CDN shards differ) or query (width,
+    quality, signature); a content-hash segment; the file name without its extension, extra suffixes
+    (NBC News' ".nbcnews-fp-1200-630") or WordPress size names, when it is distinctive (12 characters or more,
+    letters and digits). `4800.jpg` is not: the Guardian names an image by its hash, and a crop by a segment."""
+    try:
+        path = unquote(urlsplit(unescape(url.strip())).path).lower().rstrip("/")
+    except ValueError:
+        return set()
+    if not path or not IMAGE_PATH_RE.search(path):
+        return set()
+    keys = {"path:" + path}
+    segments = path.split("/")
+    keys.update("id:" + s for s in segments[:-1] if HASH_SEGMENT_RE.fullmatch(s))
+    stem = SIZE_SUFFIX_RE.sub("", segments[-1].split(".")[0])
+    if len(stem) >= 12 and re.search(r"[a-z]", stem) and re.search(r"\d", stem):
+        keys.add("id:" + stem)
+    return keys
+
+
+class ShownImages:
+    """The images the article shows, by `image_keys`: og:image, JSON-LD articles' images, and the <img>/<source>
+    of the article body. Filled from each parse of the page (a large page is parsed in slices)."""
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+        self._keys: set[str] | None = None
+
+    def shows(self, url: str) -> bool:
+        if self._keys is None:   # worked out once, when first asked
+            self._keys = {key for shown in self.urls for key in image_keys(shown)}
+        return not self._keys.isdisjoint(image_keys(url))
+
+    def add_tree(self, tree: Any, related: list[Any]) -> None:
+        root = tree.root
+        if root is None:
+            return
+        for meta in select(root, "meta[property^='og:image'], meta[name^='og:image']"):
+            if (meta.attrs.get("property") or meta.attrs.get("name")) in ("og:image", "og:image:url",
+                                                                           "og:image:secure_url"):
+                self._add(meta.attrs.get("content") or "")
+        for script in select(root, "script[type='application/ld+json']"):
+            for url in _jsonld_article_images(script.text(deep=True) or ""):
+                self._add(url)
+        outside = _outside_memo(related)
+        for el in select(_article_body(tree), "img, source"):
+            if outside(el.parent):
+                for name in ("src", "data-src", "data-lazy-src", "data-original", "srcset", "data-srcset"):
+                    for candidate in (el.attrs.get(name) or "").split(","):
+                        self._add(candidate.strip().split(" ")[0])
+
+    def _add(self, url: str) -> None:
+        if url and not url.startswith("data:"):
+            self.urls.append(url)
+            self._keys = None
+
+
+def attribute_credits(tree: Any, smap: SourceMap, related: list[Any], anchors: list[int]) -> list[Credit]:
+    """Credits of the image nodes in JSON kept in a data attribute of an element of the article, where a rendered
+    image would count (the BBC's video placeholders' `data-media-meta`: the image the player shows until it plays),
+    with the attribute's value as their span. `anchors`: where such JSON names a credit key (`find_anchors`)."""
+    page = smap.page
+    names = set()
+    for at in anchors:
+        if smap.start <= at < smap.end:
+            tag = page.rfind("<", smap.start, at)
+            held = [m.group(1) for m in ATTRIBUTE_NAME_RE.finditer(page, max(tag, 0), at)]
+            names.update(held[-1:])
+    outside = _outside_memo(related)
+    found: list[Credit] = []
+    for name in sorted(names):   # a name of letters, digits and hyphens: safe in a selector
+        for el in select(_article_body(tree), f"[{name}]"):
+            try:
+                data = json.loads(el.attrs.get(name) or "")
+            except ValueError:
+                continue
+            if not outside(el):
+                continue
+            span = _attribute_span(page, smap.span(el)[0], name)
+            for obj in json_objects(data):
+                url = own_image_url(obj)
+                if url is not None:
+                    found += [replace(c, source="attribute", form="json-attribute")
+                              for c in _node_credits(obj, url, lambda path: span)]
+    return found
+
+
+def _attribute_span(page: str, tag_start: int, name: str) -> tuple[int, int]:
+    """The value of attribute `name` of the start tag at `tag_start`, quotes left out."""
+    at = page.find(f'{name}="', tag_start, page.find(">", tag_start) + 1)
+    if at < 0:
+        return tag_start, tag_start + 1
+    start = at + len(name) + 2
+    end = page.find('"', start)
+    return (start, end) if end >= 0 else (tag_start, tag_start + 1)
+
+
+def _outside_memo(related: list[Any]) -> AncestorMemo:
+    """Is an element outside related boxes, footers, navs, asides and what a class or id names as other stories'
+    (promos, recommendations, most read, sidebars, next article)? Leaving one out only loses a credit."""
+    boxes = {box.mem_id for box in related}
+
+    def step(node: Any, above: bool) -> bool:
+        if not above or node.tag in ("html", "body"):   # the body's classes name the page's ads, not a box
+            return above
+        names = f"{node.attrs.get('class') or ''} {node.attrs.get('id') or ''}"
+        return node.mem_id not in boxes and node.tag not in NOT_ARTICLE_TAGS and not OTHER_STORIES_RE.search(names)
+
+    return AncestorMemo(step, True)
+
+
+def _article_body(tree: Any) -> Any:
+    """The article: the only <article>, or of several (teaser cards are <article>s too) the one with most text;
+    the body when there is none."""
+    body = tree.body or tree.root
+    articles = select(body, "article")
+    if not articles:
+        return body
+    return max(articles, key=lambda el: len(el.text(deep=True) or ""))
+
+
+def _jsonld_article_images(raw: str) -> Iterator[str]:
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return
+    for obj in json_objects(data):
+        kind = obj.get("@type")
+        kinds = kind if isinstance(kind, list) else [kind]
+        if any(isinstance(k, str) and k.endswith(ARTICLE_TYPES) for k in kinds):
+            for key in ("image", "thumbnailUrl"):
+                yield from _urls(obj.get(key))
+
+
+def json_objects(data: Any) -> Iterator[dict[str, Any]]:
+    """Every object in parsed JSON, outermost first."""
+    if isinstance(data, dict):
+        yield data
+        for value in data.values():
+            yield from json_objects(value)
+    elif isinstance(data, list):
+        for item in data:
+            yield from json_objects(item)
+
+
+def _urls(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _urls(item)
+    elif isinstance(value, dict):
+        for key in ("url", "contentUrl"):
+            if isinstance(value.get(key), str):
+                yield value[key]
+
+
+ImageNode = tuple[dict[str, Any], int, int, str]   # the object, its start and end in the page, its image URL
+
+
+def image_nodes(page: str, anchors: list[int]) -> list[ImageNode]:
+    """The image nodes in the page's scripts (JSON-LD aside: `html_credits` reads it) that hold a credit key.
+    `anchors`: the colons of the credit keys in script data (`find_anchors`), in order."""
+    found: list[ImageNode] = []
+    nodes = _Nodes(page)
+    scripts = _Scripts(page)
+    for colon in anchors[:MAX_ANCHORS]:
+        at = page.rfind('"', 0, colon - 1)   # the key's opening quote
+        script = scripts.around(at)
+        if script is None or found and found[-1][1] <= at < found[-1][2]:
+            continue   # outside script text, or in a node already found
+        node = nodes.image_node(at, script)
+        if node is not None:
+            found.append(node)
+    return found
+
+
+def find_credits(page: str, nodes: list[ImageNode], shown: ShownImages) -> list[Credit]:
+    """Credits of the image nodes (`image_nodes`) whose image the article shows, each with the span of the words
+    it was read from."""
+    found: list[Credit] = []
+    seen: set[tuple[str, str | None, str | None]] = set()   # page state often holds an image twice
+    for obj, start, end, url in nodes:
+        if shown.shows(url):
+            for credit in _node_credits(obj, url, partial(_literal_span, page, start, end)):
+                if (url, credit.creator, credit.organization) not in seen:
+                    seen.add((url, credit.creator, credit.organization))
+                    found.append(credit)
+    return found
+
+
+class _Scripts:
+    """The script a position is in, asked in page order: the page's scripts are found going forwards, each once
+    (lower-case tags only; JSON-LD's left to `html_credits`)."""
+
+    def __init__(self, page: str) -> None:
+        self.page = page
+        self.text = (-1, -1)    # the last script found: its text's start and end
+        self.json_ld = False
+        self.next_open = page.find(SCRIPT_OPEN)
+
+    def around(self, at: int) -> int | None:
+        """Where the text of the script holding `at` starts, or None."""
+        page = self.page
+        while 0 <= self.next_open < at:
+            tag_end = page.find(">", self.next_open) + 1
+            close = page.find(SCRIPT_CLOSE, tag_end)
+            close = len(page) if close < 0 else close
+            self.text, self.json_ld = (tag_end, close), "ld+json" in page[self.next_open:tag_end]
+            self.next_open = page.find(SCRIPT_OPEN, close)
+        start, end = self.text
+        return start if start <= at < end and not self.json_ld else None
+
+
+class _Nodes:
+    """The objects around the credit keys of one page, each parsed once: the keys of a list of stories share their
+    outer objects, which were parsed again for each key (#14: 9 ms on a page of 20 such keys, 3 now)."""
+
+    def __init__(self, page: str) -> None:
+        self.page = page
+        self.parents: dict[int, list[int]] = {}   # an object's start -> the starts of the objects around it
+        self.parsed: dict[int, tuple[dict[str, Any], int, str | None] | None] = {}   # start -> (object, end, URL)
+
+    def image_node(self, at: int, floor: int) -> ImageNode | None:
+        """(object, start, end, its image URL) of the innermost object around `at` that is an image node, looking
+        through at most LEVELS objects; None when none is."""
+        starts: list[int] = []
+        for start in _enclosing_objects(self.page, at, floor):
+            starts.append(start)
+            if start in self.parents:
+                starts += self.parents[start]
+                break
+            if len(starts) == LEVELS:
+                break
+        for i, start in enumerate(starts):
+            self.parents.setdefault(start, starts[i + 1:])
+        for start in starts[:LEVELS]:
+            if start not in self.parsed:
+                self.parsed[start] = self._parse(start)
+            parsed = self.parsed[start]
+            if parsed is None:
+                return None
+            obj, end, url = parsed
+            if url is not None:
+                return obj, start, end, url
+        return None
+
+    def _parse(self, start: int) -> tuple[dict[str, Any], int, str | None] | None:
+        try:   # parsed from a slice: an object longer than MAX_NODE stops the parse at the slice's end
+            obj, size = _DECODER.raw_decode(self.page[start:start + MAX_NODE])
+        except ValueError:
+            return None
+        return (obj, start + size, own_image_url(obj)) if isinstance(obj, dict) else None
+
+
+def _enclosing_objects(page: str, at: int, floor: int) -> Iterator[int]:
+    """Starts of the JSON objects around position `at` (outside any string), innermost first: the brackets and
+    quotes before it read backwards, a quote escaped by an odd run of backslashes being no quote. Read in steps
+    of STEP characters: an image node's start is near its credit (#14: tokenising REACH at once cost 0.7 ms per
+    credit key on a page of large state)."""
+    depth, in_string = 0, False
+    floor = max(floor, at - REACH)
+    high = at
+    while high > floor:
+        low = max(floor, high - STEP)
+        for pos in reversed([m.start() for m in TOKEN_RE.finditer(page, low, high)]):
+            char = page[pos]
+            if char == '"':
+                slashes = 0
+                while page[pos - 1 - slashes] == "\\":
+                    slashes += 1
+                if slashes % 2 == 0:
+                    in_string = not in_string
+            elif in_string:
+                continue
+            elif char in "}]":
+                depth += 1
+            elif depth:
+                depth -= 1
+            elif char == "{":
+                yield pos
+        high = low
+
+
+STEP = 1_024
+
+
+def own_image_url(obj: dict[str, Any]) -> str | None:
+    """The object's own image URL (`url`, `src`, ..., or that key's `primary`), when it names an image file: the
+    object is then the image, not a story that has one (a story's image sits under `image` or `teaseImage`)."""
+    for key in URL_KEYS:
+        value = obj.get(key)
+        if isinstance(value, dict):
+            value = value.get("primary")
+        if isinstance(value, str) and _is_image_url(value):
+            return value
+    return None
+
+
+def _is_image_url(value: str) -> bool:
+    try:
+        return bool(IMAGE_PATH_RE.search(urlsplit(value.strip()).path))
+    except ValueError:
+        return False
+
+
+def _node_credits(obj: dict[str, Any], url: str, locate: Callable[[tuple[str, ...]], tuple[int, int]]) -> list[Credit]:
+    """The credits an image node states, the fuller kept where one reading holds another ('Getty Images for X'
+    beside '(Photo by Jane Doe/Getty Images for X)'); `locate` gives the span of the words at a key path."""
+    read: list[tuple[str, str | None, str | None, str, tuple[int, int]]] = []   # raw, creator, org, form, span
+    for path, value in _fields(obj):
+        key = path[-1]
+        if key in WHOLE_KEYS and isinstance(value, str):
+            span = locate(path)
+            read += [(value, c, o, form, span) for c, o, form in credit_patterns.read_whole(value)]
+        elif key == "caption":
+            text = value.get("rendered") if isinstance(value, dict) else value
+            if isinstance(text, str) and credit_patterns.might_have_credit(text):
+                span = locate(path)
+                words = " ".join(unescape(re.sub(r"<[^>]*>", " ", text)).split())
+                read += [(c.raw, c.creator, c.organization, c.form or "caption", span)
+                         for c in credit_patterns.find_credits(words, caption=True)]
+    names = next((n for n in (name_of(obj.get(k)) for k in NAME_KEYS) if n), None)
+    source = obj.get("source")
+    supplier = source.get("name") if isinstance(source, dict) else None
+    if isinstance(supplier, str) and supplier.strip():
+        raw = f"{names} / {supplier.strip()}" if names else supplier.strip()
+        first = next(((k,) for k in NAME_KEYS if names and name_of(obj.get(k))), ("source",))
+        span = (locate(first)[0], locate(("source",))[1])
+        read += [(raw, c, o, form, span) for c, o, form in credit_patterns.read_whole(raw)]
+    found: dict[tuple[str | None, str | None], Credit] = {}
+    for raw, c, o, form, span in read:
+        if (c, o) not in found and not any(_holds(other, (raw, c, o)) for other in read):
+            found[c, o] = Credit(raw=raw, source="script-data", span=span, creator=c, organization=o, image=url,
+                                 form=f"script-data-{form}")
+    return list(found.values())
+
+
+def _holds(fuller: tuple[Any, ...], other: tuple[Any, ...]) -> bool:
+    """Does one reading say all another does, and more? Names compared case-folded."""
+    pairs = [(a.casefold() if a else None, b.casefold() if b else None) for a, b in ((fuller[1], other[1]),
+                                                                                       (fuller[2], other[2]))]
+    if fuller[0] != other[0] and other[0].casefold() in fuller[0].casefold():
+        return True   # the same words read inside a longer statement: an image's IPTC credit within its caption
+    return all(b is None or a == b for a, b in pairs) and any(a != b for a, b in pairs)
+
+
+def _fields(obj: dict[str, Any], path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Any]]:
+    """(key path, value) of the node's fields and of the objects in it that are not images of their own (a
+    WordPress image's `media_details.image_meta`, not its `sizes`)."""
+    for key, value in obj.items():
+        if isinstance(value, dict) and key != "caption":
+            if own_image_url(value) is None and len(path) < 3:
+                yield from _fields(value, (*path, key))
+        else:
+            yield (*path, key), value
+
+
+def name_of(value: Any) -> str | None:
+    """The name a JSON value gives: a string, an object's `name`, or a list's names joined."""
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, dict):
+        return name_of(value.get("name"))
+    if isinstance(value, list):
+        return ", ".join(n for n in (name_of(v) for v in value) if n) or None
+    return None
+
+
+LITERAL_RE = re.compile(r'\s*:\s*(?:[\[{]\s*)*(?:"(?:name|rendered)"\s*:\s*)?"((?:[^"\\]|\\.)*)"')
+
+
+def _literal_span(page: str, start: int, end: int, path: tuple[str, ...]) -> tuple[int, int]:
+    """Where the string a key path leads to stands in the source, quotes left out (JSON keeps an object's keys in
+    order, so each key is looked for after the one before it); the node's own span when it cannot be found."""
+    at = start
+    for key in path:
+        found = page.find(f'"{key}"', at, end)
+        if found < 0:
+            return start, end
+        at = found + len(key) + 2
+    literal = LITERAL_RE.match(page, at, end)
+    return literal.span(1) if literal else (start, end)
