@@ -585,6 +585,7 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
                              if steps.archive is not None else None)
             for k in range(1, count + 1)]
     quiet = options.pop("quiet")
+    _take_over(ctx, out, count, quiet=quiet)
     if not quiet:
         click.echo(f"{count} shards on {scheduler}; each with 1/{count} of the network limits", err=True)
     for unused in ("workers", "no_resume", "verbose"):
@@ -624,6 +625,26 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
     if not quiet:
         click.echo(_summary_line("scan", summary, time.monotonic() - started) + f"; merged into {out}", err=True)
     return summary
+
+
+def _take_over(ctx: click.Context, out: Path, count: int, *, quiet: bool) -> None:
+    """The shard databases an interrupted run of another --shards left, merged into --db before the new shards
+    start from it: their articles were done again, and their rows reached --db only by a `cache merge` (#13)."""
+    from resolver import cluster
+
+    def waiting(db: Path) -> None:
+        click.echo(f"waiting for {db}: a shard of an earlier run still runs on the cluster (its client was "
+                   f"stopped or killed); it is merged into {out} once that shard ends", err=True)
+    try:
+        with user_errors():
+            merged = cluster.take_over(out, count, waiting=waiting)
+    except KeyboardInterrupt:
+        click.echo(f"interrupted: nothing merged or scanned; the shard databases left by an earlier run stay next "
+                   f"to {out}", err=True)
+        ctx.exit(EXIT_INTERRUPTED)
+    if merged and not quiet:
+        click.echo(f"merged {len(merged)} shard database{'s' * (len(merged) != 1)} left by an earlier run into "
+                   f"{out}; the articles they finished are not done again", err=True)
 
 
 def _stopped_line(stopped: int, late: int) -> str:

@@ -6,8 +6,10 @@ starts (SQLite's online backup): the shard's steps are answered from the cache a
 same TTL rules, and a second run of the same command asks for nothing again. When every shard is done, the
 client merges the shard databases into the final one (`cache merge`, which adds nothing twice: the copied rows
 are the same facts) and removes them; an interrupted run leaves them, and the same command run again resumes
-each shard where it stopped, from its database as it was left (not copied again). The databases and inputs
-must be on a file system every worker sees (as on a Slurm cluster).
+each shard where it stopped, from its database as it was left (not copied again). Run again with another number
+of shards, it first merges what the earlier shards left into the final database (`take_over`), and the new
+shards skip what those had finished. The databases and inputs must be on a file system every worker sees (as on
+a Slurm cluster).
 
 Politeness holds for the fleet, not per worker: each shard runs with its share of the network limits (global
 and per-host concurrency, every [limits] budget such as Save Page Now's 15 a minute) divided by N.
@@ -18,8 +20,11 @@ settings (tokens included) from that file and its own environment.
 
 from __future__ import annotations
 
+import functools
+import glob
 import logging
 import os
+import re
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
@@ -48,6 +53,46 @@ def shard_db(db: Path, shard: Shard) -> Path:
     """corpus.db -> corpus.shard-03-of-08.db, next to it."""
     width = len(str(shard.count))
     return db.with_name(f"{db.stem}.shard-{shard.index:0{width}d}-of-{shard.count}{db.suffix or '.db'}")
+
+
+def shard_dbs(db: Path) -> dict[Path, int]:
+    """The shard databases next to `db` that a run left (interrupted, or its client killed), with their count N."""
+    pattern = re.compile(re.escape(db.stem) + r"\.shard-\d+-of-(\d+)" + re.escape(db.suffix or ".db"))
+    found = {path: int(m.group(1)) for path in db.parent.glob(f"{glob.escape(db.stem)}.shard-*")
+             if (m := pattern.fullmatch(path.name))}
+    return dict(sorted(found.items()))
+
+
+def progress_job(job: str) -> str:
+    """What a shard's finished inputs are recorded under: the run's, whatever the shard and the number of shards,
+    so that a run with another --shards goes on from what the shards of an interrupted one finished (#13). An input
+    is in one shard only, and each shard has its own database: the shards' records never meet but in a merge."""
+    return f"{job}:dask"
+
+
+def remove(db: Path) -> None:
+    """A shard database merged: it, its log, its lock and a copy that was being made of --db for it."""
+    for suffix in ("", "-wal", "-shm", ".lock", ".seeding"):
+        db.with_name(db.name + suffix).unlink(missing_ok=True)
+
+
+def take_over(out: Path, count: int, *, waiting: Callable[[Path], None]) -> list[Path]:
+    """Before a run of `count` shards: merge into `out` the shard databases an earlier run left, when any was of
+    another count (those of this count are gone on with in place, each by its shard). Their finished articles
+    come with their records: the new shards, copies of `out`, skip them. A database still locked by a shard that
+    runs (a killed client's) is waited for (`waiting` is told), never merged under it. Returns those merged."""
+    from cache.merge import merge
+
+    left = shard_dbs(out)
+    if all(n == count for n in left.values()):
+        return []
+    with ExitStack() as locks:
+        for db in left:
+            locks.enter_context(alone(db, stop=None, waiting=functools.partial(waiting, db)))
+        merge(out, list(left))
+        for db in left:   # each under its lock: an orphan's task cannot start again
+            remove(db)
+    return list(left)
 
 
 @dataclass(frozen=True)
@@ -86,8 +131,7 @@ def run_shard(job: ShardJob) -> dict[str, Any]:
             seed_from(job.seed, job.db)
         store = stack.enter_context(Store(job.db))
         # One extraction process per task: dask runs the tasks side by side, and its worker processes may not fork.
-        options = pipeline.RunOptions(workers=1, kind=job.kind, encoding=job.encoding,
-                                      job=f"{job.job}:shard={job.shard}",
+        options = pipeline.RunOptions(workers=1, kind=job.kind, encoding=job.encoding, job=progress_job(job.job),
                                       stop=stopped.is_set if stopped is not None else None)
         warc = None
         if job.warc is not None:
@@ -100,8 +144,6 @@ def run_shard(job: ShardJob) -> dict[str, Any]:
         errors = Errors()
         pipeline.run(pipeline.items_of(spec, session=session, options=options, summary=summary), session=session,
                      steps=job.steps, emit=errors, options=options, summary=summary)
-        if stopped is None or not stopped.is_set():
-            store.forget_progress(options.job or "")
     return {"shard": str(job.shard), "db": str(job.db), "pid": os.getpid(), "per_host": settings.per_host,
             "concurrency": settings.concurrency, "stopped": stopped is not None and stopped.is_set(),
             **asdict(summary), "errors": errors.lines, "errors_not_shown": errors.more}
@@ -164,12 +206,13 @@ LOCK_POLL = 1.0   # seconds between two tries at a shard's lock, and looks at th
 
 
 @contextmanager
-def alone(db: Path, *, stop: Callable[[], bool] | None) -> Iterator[None]:
+def alone(db: Path, *, stop: Callable[[], bool] | None, waiting: Callable[[], None] | None = None) -> Iterator[None]:
     """Hold the shard's lock while it runs. A task of the same shard left running by a killed client (dask cannot
     stop a task, and a client killed cannot tell it to) would go on side by side with the next run's in one
     database, both asking for the same links: the next one waits for it to end, then goes on from the database it
     left. An SQLite lock on a file next to the shard database: as good as the database's own locks on the shared
-    file system. Stopped while it waits, it goes on without the lock: a run stopped reads no input."""
+    file system. Stopped while it waits, it goes on without the lock: a run stopped reads no input. `waiting` is
+    called once, when the lock is found held."""
     import sqlite3
 
     lock = sqlite3.connect(db.with_name(db.name + ".lock"), timeout=LOCK_POLL, isolation_level=None)
@@ -181,6 +224,9 @@ def alone(db: Path, *, stop: Callable[[], bool] | None) -> Iterator[None]:
             except sqlite3.OperationalError as exc:
                 if "locked" not in str(exc):
                     raise
+                if waiting is not None:
+                    waiting()
+                    waiting = None
                 if stop is not None and stop():
                     break
         yield
@@ -246,6 +292,7 @@ def run_on_cluster(client: Any, jobs: list[ShardJob], *, out: Path,
     what they finished and end; the shards not started are cancelled (ShardsStopped says which came back)."""
     from distributed import as_completed
 
+    from cache import Store
     from cache.merge import merge
 
     futures = client.map(run_shard, jobs, pure=False)
@@ -263,9 +310,11 @@ def run_on_cluster(client: Any, jobs: list[ShardJob], *, out: Path,
     except KeyboardInterrupt:
         raise _stopped(client, jobs, futures, reported=reported) from None
     merge(out, [job.db for job in jobs])
+    if jobs:   # the run went to its end: the same command, run again, starts afresh (as a local run's does)
+        with Store(out) as store:
+            store.forget_progress(progress_job(jobs[0].job))
     for job in jobs:
-        for suffix in ("", "-wal", "-shm", ".lock"):
-            job.db.with_name(job.db.name + suffix).unlink(missing_ok=True)
+        remove(job.db)
     return summaries
 
 

@@ -327,3 +327,92 @@ def test_a_rerun_while_a_killed_run_s_shard_still_runs_waits_for_it(tmp_path: Pa
     assert again.exit_code == 0, again.output
     assert _asked(fakenet) == [f"/w{i:05d}" for i in range(8)]
     assert problems(world.db, 8) == []
+
+
+def _finished_in(dbs: list[Path]) -> int:
+    """The articles the shard databases an interrupted run left hold as finished (their progress rows)."""
+    import sqlite3
+
+    done = 0
+    for db in dbs:
+        con = sqlite3.connect(db)
+        try:
+            done += con.execute("SELECT COUNT(*) FROM progress WHERE outcome = 'done'").fetchone()[0]
+        finally:
+            con.close()
+    return done
+
+
+def test_a_cluster_run_cut_short_then_run_again_with_other_shards_loses_and_redoes_nothing(
+        tmp_path: Path, scheduler: str, fakenet) -> None:
+    """Cut short with --shards 4, run again with --shards 2: the four shard databases were neither resumed nor
+    merged (what they had finished was asked for again, and their rows reached --db only by a `cache merge` by
+    hand). They are merged into --db first, as the run says, and the new shards go on from there."""
+    import subprocess
+
+    from tests.cliworld import Hang, World
+    from tests.corpusnet import no_limits, problems, serve, write_folder
+    from tests.fakenet import redirect
+
+    serve(fakenet, 8)
+    hang = Hang(redirect("https://twitter.com/RivertonRoads/status/1600000000000000103/photo/1"))
+    fakenet.route("t.co", "/w00003", hang)
+    folder = write_folder(tmp_path / "articles", 8)
+    world = World(fakenet, tmp_path, extra=no_limits())
+    Store(world.db).close()
+    args = ("scan", "--fetch", "--engine", "dask", "--scheduler", scheduler, str(folder))
+    hang.killed_while_waiting(world.process(*args, "--shards", "4", stdout=subprocess.DEVNULL,
+                                            stderr=subprocess.DEVNULL))
+    _wait_until_idle(scheduler)
+    left = sorted(tmp_path.glob("c.shard-*-of-4.db"))
+    finished = _finished_in(left)
+    assert left and finished > 0
+    asked = len(fakenet.hits)
+    again = world(*args, "--shards", "2")
+    assert again.exit_code == 0, again.output
+    assert _asked(fakenet) == [f"/w{i:05d}" for i in range(8)], fakenet.hits[asked:]
+    assert f"merged {len(left)} shard database{'s' * (len(left) != 1)} left by an earlier run" in again.stderr
+    assert f"{finished} finished by an earlier run" in again.stderr, again.stderr
+    assert problems(world.db, 8) == []
+    assert not list(tmp_path.glob("c.shard-*"))                 # databases, logs and locks
+    with Store(world.db) as store:                              # the run went to its end: a new one starts afresh
+        assert store.count("progress") == 0
+
+
+def test_a_shard_database_still_in_use_is_merged_only_once_its_shard_ends(tmp_path: Path, roomy_scheduler: str,
+                                                                          fakenet) -> None:
+    """The client of a --shards 4 run killed while a shard waits on a link (that shard goes on), then run again at
+    once with --shards 2: the client waits for that shard's lock before it merges its database (merged under it,
+    what the shard did next would be lost, and its links asked again), and says why it waits."""
+    scheduler = roomy_scheduler
+    import subprocess
+    import threading
+
+    from tests.cliworld import Hang, World
+    from tests.corpusnet import no_limits, problems, serve, write_folder
+    from tests.fakenet import redirect
+
+    serve(fakenet, 8)
+    hang = Hang(redirect("https://twitter.com/RivertonRoads/status/1600000000000000103/photo/1"))
+    fakenet.route("t.co", "/w00003", hang)
+    folder = write_folder(tmp_path / "articles", 8)
+    world = World(fakenet, tmp_path, extra=no_limits())
+    Store(world.db).close()
+    args = ("scan", "--fetch", "--engine", "dask", "--scheduler", scheduler, str(folder))
+    child = world.process(*args, "--shards", "4", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    assert hang.waiting.wait(60), "no shard asked for the link"
+    child.kill()
+    child.wait(30)
+    later = threading.Timer(5.0, hang.release.set)   # long after the client found the locks held
+    later.start()
+    try:
+        again = world(*args, "--shards", "2")
+    finally:
+        later.cancel()
+        hang.release.set()
+        _wait_until_idle(scheduler)
+    assert again.exit_code == 0, again.output
+    assert "a shard of an earlier run still runs on the cluster" in again.stderr, again.stderr
+    assert _asked(fakenet) == [f"/w{i:05d}" for i in range(8)]
+    assert problems(world.db, 8) == []
+    assert not list(tmp_path.glob("c.shard-*"))
