@@ -112,6 +112,7 @@ class ShardJob:
     warc: Path | None = None                     # with --archive: this shard's WARC file
     seed: Path | None = None                     # the final database, which a new shard database starts from
     stop: str | None = None                      # the run's distributed.Event: set, the shard stops (Ctrl-C)
+    verbose: bool = False                        # -v: hand back the WARC records left out, one line each
 
 
 def run_shard(job: ShardJob) -> dict[str, Any]:
@@ -141,34 +142,65 @@ def run_shard(job: ShardJob) -> dict[str, Any]:
             warc = WarcWriter(job.warc, software=f"embed-resolver/{__version__}")
             stack.callback(warc.close)
         session = Session(settings, store=store, mode=job.mode, warc=warc)
-        errors = Errors()
-        pipeline.run(pipeline.items_of(spec, session=session, options=options, summary=summary), session=session,
-                     steps=job.steps, emit=errors, options=options, summary=summary)
+        said = Said(redactor=session.redactor, verbose=job.verbose)
+        items = pipeline.items_of(spec, session=session, options=options, summary=summary, passed_over=said.left)
+        pipeline.run(items, session=session, steps=job.steps, emit=said, options=options, summary=summary)
     return {"shard": str(job.shard), "db": str(job.db), "pid": os.getpid(), "per_host": settings.per_host,
             "concurrency": settings.concurrency, "stopped": stopped is not None and stopped.is_set(),
-            **asdict(summary), "errors": errors.lines, "errors_not_shown": errors.more}
+            **asdict(summary), **said.handed_back()}
 
 
-ERRORS_KEPT = 50   # error lines a shard hands back to the client; the rest are counted (all are in its database)
+ERRORS_KEPT = 50   # lines of a kind a shard hands back to the client; the rest are counted (errors: all in its db)
 
 
-class Errors:
-    """The outcomes of a shard, as its pipeline hands them on: the line of each input that failed, as a local run
-    prints it, the first ERRORS_KEPT of them, for the client to print."""
+class Kept:
+    """The first ERRORS_KEPT lines of one kind, and how many more: what crosses the wire stays small."""
 
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.more = 0
 
-    def __call__(self, outcome: Any) -> None:
-        from resolver.pipeline import Failure
-
-        if not isinstance(outcome, Failure):
-            return
+    def add(self, line: str) -> None:
         if len(self.lines) >= ERRORS_KEPT:
             self.more += 1
         else:
-            self.lines.append(outcome.line)
+            self.lines.append(line)
+
+
+class Said:
+    """What a shard's run says as it goes, for the client to say as a local run does (#13: said on no terminal):
+    the line of each input that failed; with -v, of each WARC record left out; and which JSON Lines records gave
+    the URL and id fields, or a value that could not be read there (the first of each, for the warning)."""
+
+    def __init__(self, *, redactor: Any, verbose: bool) -> None:
+        self.redactor, self.verbose = redactor, verbose
+        self.errors, self.left_out = Kept(), Kept()
+        self.found = {"url": 0, "id": 0}
+        self.unread: dict[str, tuple[int, str, str]] = {}   # field -> records, the first's source, what it held
+
+    def __call__(self, outcome: Any) -> None:
+        from resolver.pipeline import ArticleResult, Failure
+
+        if isinstance(outcome, Failure):
+            self.errors.add(outcome.line)
+        elif isinstance(outcome, ArticleResult):
+            self.found["url"] += outcome.url is not None
+            self.found["id"] += outcome.record_id is not None
+            for key, what in outcome.unread:
+                count, source, first = self.unread.get(key, (0, outcome.article.source, what))
+                self.unread[key] = (count + 1, source, first)
+
+    def left(self, source: str, url: str, kind: str, why: str) -> None:
+        from resolver.pipeline import left_out_line
+
+        if self.verbose:
+            self.left_out.add(left_out_line(source, url, why, redactor=self.redactor))
+
+    def handed_back(self) -> dict[str, Any]:
+        """Taken out of the shard's summary by the client before it prints it (its JSON keys stay as they were)."""
+        return {"errors": self.errors.lines, "errors_not_shown": self.errors.more,
+                "left_out_lines": self.left_out.lines, "left_out_not_shown": self.left_out.more,
+                "found": self.found, "unread": self.unread}
 
 
 WATCH = 1.0   # seconds a watcher waits on the run's event at a time (it returns at once when the event is set)

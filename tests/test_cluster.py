@@ -416,3 +416,46 @@ def test_a_shard_database_still_in_use_is_merged_only_once_its_shard_ends(tmp_pa
     assert _asked(fakenet) == [f"/w{i:05d}" for i in range(8)]
     assert problems(world.db, 8) == []
     assert not list(tmp_path.glob("c.shard-*"))
+
+
+UNREAD = [{"html": "<p>a</p>", "url": 5}, {"html": "<p>b</p>", "url": "https://n.example/b"},
+          {"html": "<p>c</p>", "url": ["https://n.example/c"]}, {"html": "<p>d</p>", "url": 7.5},
+          {"html": "<p>e</p>", "url": None}, {"html": "<p>f</p>", "url": True}]
+
+
+@pytest.mark.parametrize("flags", [(), ("--json",), ("-q",)], ids=["table", "json", "quiet"])
+def test_the_client_says_what_the_shards_left_out_or_could_not_read(tmp_path: Path, scheduler: str, flags) -> None:
+    """`-v` names each WARC record left out, and a warning at the end says which JSON Lines fields were not read
+    or never found: with --engine dask these lines went to the workers' stderr or nowhere. Each shard hands them
+    back; the client says them as a local run does (the first record not read is the first of the input, whatever
+    shard read it), --json keeps stdout to the shards' lines, -q keeps the warnings as a local run does."""
+    import re
+
+    from tests.test_inputs import WARC_RECORDS, write_warc
+
+    secret = ("response", "https://news.example/p?access_token=hunter2hunter2", "403 Forbidden", "text/html", b"", [])
+    warc = write_warc(tmp_path / "c.warc.gz", [*WARC_RECORDS, secret])
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in UNREAD))
+
+    def said(*args: str) -> tuple[list[str], list[str], str]:
+        """What the local engine, then the dask engine, said: the lines left out, the warnings, dask's stdout."""
+        local = CliRunner().invoke(cli, ["--db", str(tmp_path / "local.db"), "scan", *flags, *args])
+        result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", *flags, *args, "--engine", "dask",
+                                          "--scheduler", scheduler, "--shards", "2"])
+        assert (local.exit_code, result.exit_code) == (0, 0), result.output
+        assert "hunter2" not in result.stderr + result.stdout
+        lines = [(sorted(re.findall(r"^left out .*$", run.stderr, re.M)), re.findall(r"^warning: .*$", run.stderr,
+                                                                                      re.M)) for run in (local, result)]
+        assert lines[1] == lines[0]
+        return *lines[0], result.stdout
+    left_out, warnings, stdout = said("-v", "--warc-input", str(warc))
+    assert len(left_out) == 4 and warnings == []
+    left_out, warnings, _ = said("--jsonl", str(feed), "--id-field", "gid")
+    assert left_out == [] and len(warnings) == 2 and f"(the first: {feed}:1, a number)" in warnings[1]
+    assert warnings[0] == "warning: no record read gave a value in the field 'gid' (--id-field): no article's record " \
+                          "id is known"
+    if "--json" in flags:
+        shards = [json.loads(line) for line in stdout.splitlines()]
+        assert sorted(s["shard"] for s in shards) == ["1/2", "2/2"]
+        assert not {"left_out_lines", "left_out_not_shown", "unread", "found"} & {key for s in shards for key in s}
