@@ -158,6 +158,22 @@ def _wait_until_idle(scheduler: str, *, within: float = 60) -> None:
             time.sleep(0.1)
 
 
+def _hanging_world(fakenet, tmp_path: Path):
+    """The 8 articles of tests/corpusnet.py, whose 4th link (t.co/w00003) answers only once released; and an empty
+    --db for the shards to start from."""
+    from tests.cliworld import Hang, World
+    from tests.corpusnet import no_limits, serve, write_folder
+    from tests.fakenet import redirect
+
+    serve(fakenet, 8)
+    hang = Hang(redirect("https://twitter.com/RivertonRoads/status/1600000000000000103/photo/1"))
+    fakenet.route("t.co", "/w00003", hang)
+    folder = write_folder(tmp_path / "articles", 8)
+    world = World(fakenet, tmp_path, extra=no_limits())
+    Store(world.db).close()
+    return hang, world, folder
+
+
 def test_a_second_run_on_the_cluster_answers_from_db_and_adds_nothing(tmp_path: Path, scheduler: str,
                                                                        fakenet) -> None:
     """Each shard ran into a fresh database: the same command run again made every request again and recorded
@@ -188,16 +204,9 @@ def test_a_cluster_run_cut_short_then_run_again_asks_for_nothing_twice(tmp_path:
     (their databases are not started afresh from --db), the rest is done, and every article is asked for once."""
     import subprocess
 
-    from tests.cliworld import Hang, World
-    from tests.corpusnet import no_limits, problems, serve, write_folder
-    from tests.fakenet import redirect
+    from tests.corpusnet import problems
 
-    serve(fakenet, 8)
-    hang = Hang(redirect("https://twitter.com/RivertonRoads/status/1600000000000000103/photo/1"))
-    fakenet.route("t.co", "/w00003", hang)
-    folder = write_folder(tmp_path / "articles", 8)
-    world = World(fakenet, tmp_path, extra=no_limits())
-    Store(world.db).close()   # a database the shards start from
+    hang, world, folder = _hanging_world(fakenet, tmp_path)
     args = ("scan", "--fetch", "--engine", "dask", "--scheduler", scheduler, "--shards", "4", str(folder))
     hang.killed_while_waiting(world.process(*args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
     _wait_until_idle(scheduler)
@@ -301,16 +310,9 @@ def test_a_rerun_while_a_killed_run_s_shard_still_runs_waits_for_it(tmp_path: Pa
     import subprocess
     import threading
 
-    from tests.cliworld import Hang, World
-    from tests.corpusnet import no_limits, problems, serve, write_folder
-    from tests.fakenet import redirect
+    from tests.corpusnet import problems
 
-    serve(fakenet, 8)
-    hang = Hang(redirect("https://twitter.com/RivertonRoads/status/1600000000000000103/photo/1"))
-    fakenet.route("t.co", "/w00003", hang)
-    folder = write_folder(tmp_path / "articles", 8)
-    world = World(fakenet, tmp_path, extra=no_limits())
-    Store(world.db).close()
+    hang, world, folder = _hanging_world(fakenet, tmp_path)
     args = ("scan", "--fetch", "--engine", "dask", "--scheduler", scheduler, "--shards", "2", str(folder))
     child = world.process(*args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     assert hang.waiting.wait(60), "no shard asked for the link"
@@ -350,16 +352,9 @@ def test_a_cluster_run_cut_short_then_run_again_with_other_shards_loses_and_redo
     hand). They are merged into --db first, as the run says, and the new shards go on from there."""
     import subprocess
 
-    from tests.cliworld import Hang, World
-    from tests.corpusnet import no_limits, problems, serve, write_folder
-    from tests.fakenet import redirect
+    from tests.corpusnet import problems
 
-    serve(fakenet, 8)
-    hang = Hang(redirect("https://twitter.com/RivertonRoads/status/1600000000000000103/photo/1"))
-    fakenet.route("t.co", "/w00003", hang)
-    folder = write_folder(tmp_path / "articles", 8)
-    world = World(fakenet, tmp_path, extra=no_limits())
-    Store(world.db).close()
+    hang, world, folder = _hanging_world(fakenet, tmp_path)
     args = ("scan", "--fetch", "--engine", "dask", "--scheduler", scheduler, str(folder))
     hang.killed_while_waiting(world.process(*args, "--shards", "4", stdout=subprocess.DEVNULL,
                                             stderr=subprocess.DEVNULL))
@@ -388,16 +383,9 @@ def test_a_shard_database_still_in_use_is_merged_only_once_its_shard_ends(tmp_pa
     import subprocess
     import threading
 
-    from tests.cliworld import Hang, World
-    from tests.corpusnet import no_limits, problems, serve, write_folder
-    from tests.fakenet import redirect
+    from tests.corpusnet import problems
 
-    serve(fakenet, 8)
-    hang = Hang(redirect("https://twitter.com/RivertonRoads/status/1600000000000000103/photo/1"))
-    fakenet.route("t.co", "/w00003", hang)
-    folder = write_folder(tmp_path / "articles", 8)
-    world = World(fakenet, tmp_path, extra=no_limits())
-    Store(world.db).close()
+    hang, world, folder = _hanging_world(fakenet, tmp_path)
     args = ("scan", "--fetch", "--engine", "dask", "--scheduler", scheduler, str(folder))
     child = world.process(*args, "--shards", "4", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     assert hang.waiting.wait(60), "no shard asked for the link"
