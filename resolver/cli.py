@@ -674,8 +674,8 @@ def _take_over(ctx: click.Context, out: Path, count: int, *, quiet: bool) -> Non
         with user_errors():
             merged = cluster.take_over(out, count, waiting=waiting)
     except KeyboardInterrupt:
-        click.echo(f"interrupted: nothing merged or scanned; the shard databases left by an earlier run stay next "
-                   f"to {out}", err=True)
+        click.echo(f"interrupted before any shard started: run the same command again to go on (what the earlier "
+                   f"run left next to {out} is merged then, or was already: nothing is added twice)", err=True)
         ctx.exit(EXIT_INTERRUPTED)
     if merged and not quiet:
         click.echo(f"merged {len(merged)} shard database{'s' * (len(merged) != 1)} left by an earlier run into "

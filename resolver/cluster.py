@@ -56,10 +56,12 @@ def shard_db(db: Path, shard: Shard) -> Path:
 
 
 def shard_dbs(db: Path) -> dict[Path, int]:
-    """The shard databases next to `db` that a run left (interrupted, or its client killed), with their count N."""
-    pattern = re.compile(re.escape(db.stem) + r"\.shard-\d+-of-(\d+)" + re.escape(db.suffix or ".db"))
-    found = {path: int(m.group(1)) for path in db.parent.glob(f"{glob.escape(db.stem)}.shard-*")
-             if (m := pattern.fullmatch(path.name))}
+    """The shard databases next to `db` that a run left (interrupted, or its client killed), with their count N;
+    also those of which only a lock or a log is left (a shard stopped before its database was made)."""
+    name = rf"({re.escape(db.stem)}\.shard-\d+-of-(\d+){re.escape(db.suffix or '.db')})"
+    pattern = re.compile(name + r"(?:\.lock|\.seeding|-wal|-shm)?")
+    found = {path.with_name(m.group(1)): int(m.group(2))
+             for path in db.parent.glob(f"{glob.escape(db.stem)}.shard-*") if (m := pattern.fullmatch(path.name))}
     return dict(sorted(found.items()))
 
 
@@ -89,10 +91,12 @@ def take_over(out: Path, count: int, *, waiting: Callable[[Path], None]) -> list
     with ExitStack() as locks:
         for db in left:
             locks.enter_context(alone(db, stop=None, waiting=functools.partial(waiting, db)))
-        merge(out, list(left))
+        merged = [db for db in left if db.exists()]
+        if merged:
+            merge(out, merged)
         for db in left:   # each under its lock: an orphan's task cannot start again
             remove(db)
-    return list(left)
+    return merged
 
 
 @dataclass(frozen=True)

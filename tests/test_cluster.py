@@ -447,3 +447,55 @@ def test_the_client_says_what_the_shards_left_out_or_could_not_read(tmp_path: Pa
         shards = [json.loads(line) for line in stdout.splitlines()]
         assert sorted(s["shard"] for s in shards) == ["1/2", "2/2"]
         assert not {"left_out_lines", "left_out_not_shown", "unread", "found"} & {key for s in shards for key in s}
+
+
+def test_the_shard_files_a_run_left_are_found_by_their_database(tmp_path: Path) -> None:
+    """Every shard of another count that left anything (a database, or only its lock: stopped before its copy of
+    --db was made) is taken over; files of other databases, and the WARC a shard wrote, are not shards."""
+    from resolver.cluster import shard_dbs
+
+    for name in ("c.shard-1-of-4.db", "c.shard-1-of-4.db-wal", "c.shard-3-of-4.db.lock", "c.shard-02-of-16.db",
+                 "c.shard-1-of-4.warc.gz", "cc.shard-1-of-2.db", "c.shard-x-of-2.db", "c.db"):
+        (tmp_path / name).write_bytes(b"")
+    assert shard_dbs(tmp_path / "c.db") == {tmp_path / "c.shard-02-of-16.db": 16, tmp_path / "c.shard-1-of-4.db": 4,
+                                            tmp_path / "c.shard-3-of-4.db": 4}
+
+
+def test_ctrl_c_while_the_client_waits_for_a_shard_still_running_merges_nothing(tmp_path: Path,
+                                                                                scheduler: str) -> None:
+    """A shard database of another --shards still locked (its shard runs on): the client waits, says so, and Ctrl-C
+    then ends the run with one line, exit 130, the database left as it was for the next run."""
+    import os
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    from tests.cliworld import ROOT
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "p1.html").write_text(tweet_page(1))
+    left = tmp_path / "c.shard-1-of-4.db"
+    Store(left).close()
+    lock = sqlite3.connect(left.with_name(left.name + ".lock"), isolation_level=None)
+    lock.execute("BEGIN EXCLUSIVE")   # as the shard that still runs holds it
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EMBED_RESOLVER")}
+    child = subprocess.Popen([sys.executable, "-m", "resolver", "--db", str(tmp_path / "c.db"), "scan", "--engine",
+                              "dask", "--scheduler", scheduler, "--shards", "2", str(corpus)], cwd=ROOT, env=env,
+                             stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        first = child.stderr.readline()
+        assert first.startswith(f"waiting for {left}: a shard of an earlier run still runs on the cluster"), first
+        time.sleep(0.5)
+        child.send_signal(signal.SIGINT)
+        rest = child.communicate(timeout=30)[1]
+    finally:
+        lock.close()
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == 130 and rest.splitlines()[-1].startswith("interrupted before any shard started")
+    assert "Traceback" not in rest
+    assert left.exists() and not (tmp_path / "c.db").exists()
