@@ -572,6 +572,7 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
         return tuple(n if "://" in n else str(Path(n).resolve()) for n in names)
     spec = replace(spec, files=absolute(spec.files), jsonl=absolute(spec.jsonl), warc=absolute(spec.warc))
     with user_errors():
+        ctx.with_resource(cluster.one_run(out))   # before anything is asked of the cluster
         client = cluster.connect(scheduler)
     ctx.call_on_close(client.close)
     count = shards or cluster.worker_threads(client)

@@ -78,6 +78,28 @@ def remove(db: Path) -> None:
         db.with_name(db.name + suffix).unlink(missing_ok=True)
 
 
+@contextmanager
+def one_run(out: Path) -> Iterator[None]:
+    """Held by the client for its whole run: one dask run into a database at a time. A second one, with another
+    --shards, would merge and remove the shard databases the first had finished and not merged yet (`take_over`
+    sees only that no shard holds them). Released by the system when the client dies (kill -9 included)."""
+    import sqlite3
+
+    path = out.with_name(out.name + ".dask.lock")
+    lock = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        try:
+            lock.execute("BEGIN EXCLUSIVE")
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc):
+                raise
+            raise InputError(f"another --engine dask run into {out} is under way (its client holds {path}); run "
+                             f"this one once it has ended") from None
+        yield
+    finally:
+        lock.close()
+
+
 def take_over(out: Path, count: int, *, waiting: Callable[[Path], None]) -> list[Path]:
     """Before a run of `count` shards: merge into `out` the shard databases an earlier run left, when any was of
     another count (those of this count are gone on with in place, each by its shard). Their finished articles

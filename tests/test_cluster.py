@@ -499,3 +499,27 @@ def test_ctrl_c_while_the_client_waits_for_a_shard_still_running_merges_nothing(
     assert child.returncode == 130 and rest.splitlines()[-1].startswith("interrupted before any shard started")
     assert "Traceback" not in rest
     assert left.exists() and not (tmp_path / "c.db").exists()
+
+
+def test_a_second_dask_run_into_the_same_db_while_one_runs_is_refused(tmp_path: Path, scheduler: str) -> None:
+    """A run with another --shards merges what an earlier run left: with that run's client still alive, it took
+    the shard databases that run had finished and not merged yet (its merge then failed). The client holds a lock
+    for the run; a second run into the same --db is refused in one line while it is held, and nothing is touched."""
+    import sqlite3
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "p1.html").write_text(tweet_page(1))
+    done = tmp_path / "c.shard-1-of-4.db"   # finished by the running client's shard, not merged yet
+    Store(done).close()
+    lock = sqlite3.connect(tmp_path / "c.db.dask.lock", isolation_level=None)
+    lock.execute("BEGIN EXCLUSIVE")   # as the running client holds it
+    try:
+        result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", "--engine", "dask", "--scheduler",
+                                          scheduler, "--shards", "2", str(corpus)])
+    finally:
+        lock.close()
+    assert result.exit_code == 1 and result.stderr.splitlines() == [
+        f"error: another --engine dask run into {tmp_path / 'c.db'} is under way (its client holds "
+        f"{tmp_path / 'c.db.dask.lock'}); run this one once it has ended"]
+    assert done.exists() and not (tmp_path / "c.db").exists()
