@@ -572,6 +572,7 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
         return tuple(n if "://" in n else str(Path(n).resolve()) for n in names)
     spec = replace(spec, files=absolute(spec.files), jsonl=absolute(spec.jsonl), warc=absolute(spec.warc))
     with user_errors():
+        ctx.with_resource(cluster.one_run(out))   # before anything is asked of the cluster
         client = cluster.connect(scheduler)
     ctx.call_on_close(client.close)
     count = shards or cluster.worker_threads(client)
@@ -585,12 +586,16 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
                              if steps.archive is not None else None)
             for k in range(1, count + 1)]
     quiet = options.pop("quiet")
+    _take_over(ctx, out, count, quiet=quiet)
     if not quiet:
         click.echo(f"{count} shards on {scheduler}; each with 1/{count} of the network limits", err=True)
-    for unused in ("workers", "no_resume", "verbose"):
+    for unused in ("workers", "no_resume"):
         options.pop(unused)
+    if options.pop("verbose"):
+        jobs = [replace(job, verbose=True) for job in jobs]
     summary = pipeline.Summary()
     started = time.monotonic()
+    fields = _FieldsRead(spec)
 
     def add(found: dict[str, Any]) -> None:
         summary.add(found)
@@ -602,6 +607,12 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
             db = found["db"] if found["stopped"] else out   # a shard stopped is merged by the next run
             click.echo(f"error: and {more:,} more errors in shard {found['shard']}, not shown: all are in the "
                        f"errors table of {db} (embed-resolver --db {db} cache export errors)", err=True)
+        for line in found.pop("left_out_lines"):   # -v: said nowhere (#13)
+            click.echo(line, err=True)
+        if more := found.pop("left_out_not_shown"):
+            click.echo(f"left out: and {more:,} more WARC records in shard {found['shard']}, not shown (the last "
+                       f"line counts them all)", err=True)
+        fields.add(found.pop("found"), found.pop("unread"))
 
     def on_shard(found: dict[str, Any]) -> None:
         add(found)
@@ -621,9 +632,55 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
                    f"{_stopped_line(stopped, late)}, with what they finished, in their databases next to {out}; "
                    f"run the same command again to go on from there and merge them", err=True)
         ctx.exit(EXIT_INTERRUPTED)
+    _say_fields_never_found(spec, fields.found, read=summary.articles)
+    _say_fields_not_read(spec, fields.unread())
     if not quiet:
         click.echo(_summary_line("scan", summary, time.monotonic() - started) + f"; merged into {out}", err=True)
     return summary
+
+
+class _FieldsRead:
+    """The JSON Lines fields the shards read, or could not: the local run's warnings, from every shard's counts;
+    the first record named is the first in the input, whichever shard read it."""
+
+    def __init__(self, spec: InputSpec) -> None:
+        self.spec = spec
+        self.found = {"url": 0, "id": 0}
+        self.firsts: dict[str, tuple[int, str, str]] = {}
+
+    def add(self, found: dict[str, int], unread: dict[str, tuple[int, str, str]]) -> None:
+        from resolver.inputs import reading_order
+
+        for key, n in found.items():
+            self.found[key] += n
+        for key, (count, source, what) in unread.items():
+            had = self.firsts.get(key)
+            if had is not None and reading_order(self.spec, had[1]) < reading_order(self.spec, source):
+                source, what = had[1], had[2]
+            self.firsts[key] = (count + (had[0] if had else 0), source, what)
+
+    def unread(self) -> dict[str, tuple[int, str]]:
+        return {key: (count, f"{source}, {what}") for key, (count, source, what) in self.firsts.items()}
+
+
+def _take_over(ctx: click.Context, out: Path, count: int, *, quiet: bool) -> None:
+    """The shard databases an interrupted run of another --shards left, merged into --db before the new shards
+    start from it: their articles were done again, and their rows reached --db only by a `cache merge` (#13)."""
+    from resolver import cluster
+
+    def waiting(db: Path) -> None:
+        click.echo(f"waiting for {db}: a shard of an earlier run still runs on the cluster (its client was "
+                   f"stopped or killed); it is merged into {out} once that shard ends", err=True)
+    try:
+        with user_errors():
+            merged = cluster.take_over(out, count, waiting=waiting)
+    except KeyboardInterrupt:
+        click.echo(f"interrupted before any shard started: run the same command again to go on (what the earlier "
+                   f"run left next to {out} is merged then, or was already: nothing is added twice)", err=True)
+        ctx.exit(EXIT_INTERRUPTED)
+    if merged and not quiet:
+        click.echo(f"merged {len(merged)} shard database{'s' * (len(merged) != 1)} left by an earlier run into "
+                   f"{out}; the articles they finished are not done again", err=True)
 
 
 def _stopped_line(stopped: int, late: int) -> str:
@@ -709,8 +766,7 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
 
     def passed_over(source: str, url: str, kind: str, why: str) -> None:
         if verbose:
-            click.echo(f"left out {source} ({session.redactor.url(url) if url else 'no WARC-Target-URI'}): {why}",
-                       err=True)
+            click.echo(pipeline.left_out_line(source, url, why, redactor=session.redactor), err=True)
     items = pipeline.items_of(spec, session=session, options=run_options, summary=summary, stdin=lines,
                               passed_over=passed_over)
     try:

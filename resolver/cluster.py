@@ -6,8 +6,10 @@ starts (SQLite's online backup): the shard's steps are answered from the cache a
 same TTL rules, and a second run of the same command asks for nothing again. When every shard is done, the
 client merges the shard databases into the final one (`cache merge`, which adds nothing twice: the copied rows
 are the same facts) and removes them; an interrupted run leaves them, and the same command run again resumes
-each shard where it stopped, from its database as it was left (not copied again). The databases and inputs
-must be on a file system every worker sees (as on a Slurm cluster).
+each shard where it stopped, from its database as it was left (not copied again). Run again with another number
+of shards, it first merges what the earlier shards left into the final database (`take_over`), and the new
+shards skip what those had finished. The databases and inputs must be on a file system every worker sees (as on
+a Slurm cluster).
 
 Politeness holds for the fleet, not per worker: each shard runs with its share of the network limits (global
 and per-host concurrency, every [limits] budget such as Save Page Now's 15 a minute) divided by N.
@@ -18,8 +20,11 @@ settings (tokens included) from that file and its own environment.
 
 from __future__ import annotations
 
+import functools
+import glob
 import logging
 import os
+import re
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
@@ -50,6 +55,72 @@ def shard_db(db: Path, shard: Shard) -> Path:
     return db.with_name(f"{db.stem}.shard-{shard.index:0{width}d}-of-{shard.count}{db.suffix or '.db'}")
 
 
+def shard_dbs(db: Path) -> dict[Path, int]:
+    """The shard databases next to `db` that a run left (interrupted, or its client killed), with their count N;
+    also those of which only a lock or a log is left (a shard stopped before its database was made)."""
+    name = rf"({re.escape(db.stem)}\.shard-\d+-of-(\d+){re.escape(db.suffix or '.db')})"
+    pattern = re.compile(name + r"(?:\.lock|\.seeding|-wal|-shm)?")
+    found = {path.with_name(m.group(1)): int(m.group(2))
+             for path in db.parent.glob(f"{glob.escape(db.stem)}.shard-*") if (m := pattern.fullmatch(path.name))}
+    return dict(sorted(found.items()))
+
+
+def progress_job(job: str) -> str:
+    """What a shard's finished inputs are recorded under: the run's, whatever the shard and the number of shards,
+    so that a run with another --shards goes on from what the shards of an interrupted one finished (#13). An input
+    is in one shard only, and each shard has its own database: the shards' records never meet but in a merge."""
+    return f"{job}:dask"
+
+
+def remove(db: Path) -> None:
+    """A shard database merged: it, its log, its lock and a copy that was being made of --db for it."""
+    for suffix in ("", "-wal", "-shm", ".lock", ".seeding"):
+        db.with_name(db.name + suffix).unlink(missing_ok=True)
+
+
+@contextmanager
+def one_run(out: Path) -> Iterator[None]:
+    """Held by the client for its whole run: one dask run into a database at a time. A second one, with another
+    --shards, would merge and remove the shard databases the first had finished and not merged yet (`take_over`
+    sees only that no shard holds them). Released by the system when the client dies (kill -9 included)."""
+    import sqlite3
+
+    path = out.with_name(out.name + ".dask.lock")
+    lock = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        try:
+            lock.execute("BEGIN EXCLUSIVE")
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc):
+                raise
+            raise InputError(f"another --engine dask run into {out} is under way (its client holds {path}); run "
+                             f"this one once it has ended") from None
+        yield
+    finally:
+        lock.close()
+
+
+def take_over(out: Path, count: int, *, waiting: Callable[[Path], None]) -> list[Path]:
+    """Before a run of `count` shards: merge into `out` the shard databases an earlier run left, when any was of
+    another count (those of this count are gone on with in place, each by its shard). Their finished articles
+    come with their records: the new shards, copies of `out`, skip them. A database still locked by a shard that
+    runs (a killed client's) is waited for (`waiting` is told), never merged under it. Returns those merged."""
+    from cache.merge import merge
+
+    left = shard_dbs(out)
+    if all(n == count for n in left.values()):
+        return []
+    with ExitStack() as locks:
+        for db in left:
+            locks.enter_context(alone(db, stop=None, waiting=functools.partial(waiting, db)))
+        merged = [db for db in left if db.exists()]
+        if merged:
+            merge(out, merged)
+        for db in left:   # each under its lock: an orphan's task cannot start again
+            remove(db)
+    return merged
+
+
 @dataclass(frozen=True)
 class ShardJob:
     """Everything one worker needs to run one shard (picklable; no secrets)."""
@@ -67,6 +138,7 @@ class ShardJob:
     warc: Path | None = None                     # with --archive: this shard's WARC file
     seed: Path | None = None                     # the final database, which a new shard database starts from
     stop: str | None = None                      # the run's distributed.Event: set, the shard stops (Ctrl-C)
+    verbose: bool = False                        # -v: hand back the WARC records left out, one line each
 
 
 def run_shard(job: ShardJob) -> dict[str, Any]:
@@ -86,8 +158,7 @@ def run_shard(job: ShardJob) -> dict[str, Any]:
             seed_from(job.seed, job.db)
         store = stack.enter_context(Store(job.db))
         # One extraction process per task: dask runs the tasks side by side, and its worker processes may not fork.
-        options = pipeline.RunOptions(workers=1, kind=job.kind, encoding=job.encoding,
-                                      job=f"{job.job}:shard={job.shard}",
+        options = pipeline.RunOptions(workers=1, kind=job.kind, encoding=job.encoding, job=progress_job(job.job),
                                       stop=stopped.is_set if stopped is not None else None)
         warc = None
         if job.warc is not None:
@@ -97,36 +168,65 @@ def run_shard(job: ShardJob) -> dict[str, Any]:
             warc = WarcWriter(job.warc, software=f"embed-resolver/{__version__}")
             stack.callback(warc.close)
         session = Session(settings, store=store, mode=job.mode, warc=warc)
-        errors = Errors()
-        pipeline.run(pipeline.items_of(spec, session=session, options=options, summary=summary), session=session,
-                     steps=job.steps, emit=errors, options=options, summary=summary)
-        if stopped is None or not stopped.is_set():
-            store.forget_progress(options.job or "")
+        said = Said(redactor=session.redactor, verbose=job.verbose)
+        items = pipeline.items_of(spec, session=session, options=options, summary=summary, passed_over=said.left)
+        pipeline.run(items, session=session, steps=job.steps, emit=said, options=options, summary=summary)
     return {"shard": str(job.shard), "db": str(job.db), "pid": os.getpid(), "per_host": settings.per_host,
             "concurrency": settings.concurrency, "stopped": stopped is not None and stopped.is_set(),
-            **asdict(summary), "errors": errors.lines, "errors_not_shown": errors.more}
+            **asdict(summary), **said.handed_back()}
 
 
-ERRORS_KEPT = 50   # error lines a shard hands back to the client; the rest are counted (all are in its database)
+ERRORS_KEPT = 50   # lines of a kind a shard hands back to the client; the rest are counted (errors: all in its db)
 
 
-class Errors:
-    """The outcomes of a shard, as its pipeline hands them on: the line of each input that failed, as a local run
-    prints it, the first ERRORS_KEPT of them, for the client to print."""
+class Kept:
+    """The first ERRORS_KEPT lines of one kind, and how many more: what crosses the wire stays small."""
 
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.more = 0
 
-    def __call__(self, outcome: Any) -> None:
-        from resolver.pipeline import Failure
-
-        if not isinstance(outcome, Failure):
-            return
+    def add(self, line: str) -> None:
         if len(self.lines) >= ERRORS_KEPT:
             self.more += 1
         else:
-            self.lines.append(outcome.line)
+            self.lines.append(line)
+
+
+class Said:
+    """What a shard's run says as it goes, for the client to say as a local run does (#13: said on no terminal):
+    the line of each input that failed; with -v, of each WARC record left out; and which JSON Lines records gave
+    the URL and id fields, or a value that could not be read there (the first of each, for the warning)."""
+
+    def __init__(self, *, redactor: Any, verbose: bool) -> None:
+        self.redactor, self.verbose = redactor, verbose
+        self.errors, self.left_out = Kept(), Kept()
+        self.found = {"url": 0, "id": 0}
+        self.unread: dict[str, tuple[int, str, str]] = {}   # field -> records, the first's source, what it held
+
+    def __call__(self, outcome: Any) -> None:
+        from resolver.pipeline import ArticleResult, Failure
+
+        if isinstance(outcome, Failure):
+            self.errors.add(outcome.line)
+        elif isinstance(outcome, ArticleResult):
+            self.found["url"] += outcome.url is not None
+            self.found["id"] += outcome.record_id is not None
+            for key, what in outcome.unread:
+                count, source, first = self.unread.get(key, (0, outcome.article.source, what))
+                self.unread[key] = (count + 1, source, first)
+
+    def left(self, source: str, url: str, kind: str, why: str) -> None:
+        from resolver.pipeline import left_out_line
+
+        if self.verbose:
+            self.left_out.add(left_out_line(source, url, why, redactor=self.redactor))
+
+    def handed_back(self) -> dict[str, Any]:
+        """Taken out of the shard's summary by the client before it prints it (its JSON keys stay as they were)."""
+        return {"errors": self.errors.lines, "errors_not_shown": self.errors.more,
+                "left_out_lines": self.left_out.lines, "left_out_not_shown": self.left_out.more,
+                "found": self.found, "unread": self.unread}
 
 
 WATCH = 1.0   # seconds a watcher waits on the run's event at a time (it returns at once when the event is set)
@@ -164,12 +264,13 @@ LOCK_POLL = 1.0   # seconds between two tries at a shard's lock, and looks at th
 
 
 @contextmanager
-def alone(db: Path, *, stop: Callable[[], bool] | None) -> Iterator[None]:
+def alone(db: Path, *, stop: Callable[[], bool] | None, waiting: Callable[[], None] | None = None) -> Iterator[None]:
     """Hold the shard's lock while it runs. A task of the same shard left running by a killed client (dask cannot
     stop a task, and a client killed cannot tell it to) would go on side by side with the next run's in one
     database, both asking for the same links: the next one waits for it to end, then goes on from the database it
     left. An SQLite lock on a file next to the shard database: as good as the database's own locks on the shared
-    file system. Stopped while it waits, it goes on without the lock: a run stopped reads no input."""
+    file system. Stopped while it waits, it goes on without the lock: a run stopped reads no input. `waiting` is
+    called once, when the lock is found held."""
     import sqlite3
 
     lock = sqlite3.connect(db.with_name(db.name + ".lock"), timeout=LOCK_POLL, isolation_level=None)
@@ -181,6 +282,9 @@ def alone(db: Path, *, stop: Callable[[], bool] | None) -> Iterator[None]:
             except sqlite3.OperationalError as exc:
                 if "locked" not in str(exc):
                     raise
+                if waiting is not None:
+                    waiting()
+                    waiting = None
                 if stop is not None and stop():
                     break
         yield
@@ -246,6 +350,7 @@ def run_on_cluster(client: Any, jobs: list[ShardJob], *, out: Path,
     what they finished and end; the shards not started are cancelled (ShardsStopped says which came back)."""
     from distributed import as_completed
 
+    from cache import Store
     from cache.merge import merge
 
     futures = client.map(run_shard, jobs, pure=False)
@@ -263,9 +368,11 @@ def run_on_cluster(client: Any, jobs: list[ShardJob], *, out: Path,
     except KeyboardInterrupt:
         raise _stopped(client, jobs, futures, reported=reported) from None
     merge(out, [job.db for job in jobs])
+    if jobs:   # the run went to its end: the same command, run again, starts afresh (as a local run's does)
+        with Store(out) as store:
+            store.forget_progress(progress_job(jobs[0].job))
     for job in jobs:
-        for suffix in ("", "-wal", "-shm", ".lock"):
-            job.db.with_name(job.db.name + suffix).unlink(missing_ok=True)
+        remove(job.db)
     return summaries
 
 

@@ -137,6 +137,16 @@ class InputSpec:
         return not (self.files or self.jsonl or self.warc)
 
 
+def reading_order(spec: InputSpec, source: str) -> tuple[int, tuple[str, ...], int]:
+    """Where a JSON Lines record ("feed.jsonl:12") comes in the order `iter_items` reads: its file's place among
+    --jsonl, then its path (a folder's files are read in sorted order, level by level), then its line. Shards read
+    their records apart; this says which came first."""
+    path, _, line = source.rpartition(":")
+    place = next((i for i, name in enumerate(spec.jsonl)
+                  if path == name or path.startswith(name.rstrip(os.sep) + os.sep)), len(spec.jsonl))
+    return place, Path(path).parts, int(line) if line.isdigit() else 0
+
+
 def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | StdinLines | None = None,
                repeated: Callable[[], None] | None = None, passed_over: PassedOver | None = None) -> Iterator[Item]:
     """Every item the spec names, in a stable order, less those of other shards, those `skip` says are done and

@@ -202,6 +202,11 @@ class Failure:
 Outcome = ArticleResult | Failure
 
 
+def left_out_line(source: str, url: str, why: str, *, redactor: Any) -> str:
+    """What `-v` prints of a WARC record that is no page (a 404, an image), as both engines say it."""
+    return f"left out {source} ({redactor.url(url) if url else 'no WARC-Target-URI'}): {why}"
+
+
 @dataclass(frozen=True)
 class Steps:
     """What to do after scanning. A step brings the ones it needs: fetch resolves links, archive fetches posts,

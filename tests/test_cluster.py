@@ -158,6 +158,22 @@ def _wait_until_idle(scheduler: str, *, within: float = 60) -> None:
             time.sleep(0.1)
 
 
+def _hanging_world(fakenet, tmp_path: Path):
+    """The 8 articles of tests/corpusnet.py, whose 4th link (t.co/w00003) answers only once released; and an empty
+    --db for the shards to start from."""
+    from tests.cliworld import Hang, World
+    from tests.corpusnet import no_limits, serve, write_folder
+    from tests.fakenet import redirect
+
+    serve(fakenet, 8)
+    hang = Hang(redirect("https://twitter.com/RivertonRoads/status/1600000000000000103/photo/1"))
+    fakenet.route("t.co", "/w00003", hang)
+    folder = write_folder(tmp_path / "articles", 8)
+    world = World(fakenet, tmp_path, extra=no_limits())
+    Store(world.db).close()
+    return hang, world, folder
+
+
 def test_a_second_run_on_the_cluster_answers_from_db_and_adds_nothing(tmp_path: Path, scheduler: str,
                                                                        fakenet) -> None:
     """Each shard ran into a fresh database: the same command run again made every request again and recorded
@@ -188,16 +204,9 @@ def test_a_cluster_run_cut_short_then_run_again_asks_for_nothing_twice(tmp_path:
     (their databases are not started afresh from --db), the rest is done, and every article is asked for once."""
     import subprocess
 
-    from tests.cliworld import Hang, World
-    from tests.corpusnet import no_limits, problems, serve, write_folder
-    from tests.fakenet import redirect
+    from tests.corpusnet import problems
 
-    serve(fakenet, 8)
-    hang = Hang(redirect("https://twitter.com/RivertonRoads/status/1600000000000000103/photo/1"))
-    fakenet.route("t.co", "/w00003", hang)
-    folder = write_folder(tmp_path / "articles", 8)
-    world = World(fakenet, tmp_path, extra=no_limits())
-    Store(world.db).close()   # a database the shards start from
+    hang, world, folder = _hanging_world(fakenet, tmp_path)
     args = ("scan", "--fetch", "--engine", "dask", "--scheduler", scheduler, "--shards", "4", str(folder))
     hang.killed_while_waiting(world.process(*args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
     _wait_until_idle(scheduler)
@@ -301,16 +310,9 @@ def test_a_rerun_while_a_killed_run_s_shard_still_runs_waits_for_it(tmp_path: Pa
     import subprocess
     import threading
 
-    from tests.cliworld import Hang, World
-    from tests.corpusnet import no_limits, problems, serve, write_folder
-    from tests.fakenet import redirect
+    from tests.corpusnet import problems
 
-    serve(fakenet, 8)
-    hang = Hang(redirect("https://twitter.com/RivertonRoads/status/1600000000000000103/photo/1"))
-    fakenet.route("t.co", "/w00003", hang)
-    folder = write_folder(tmp_path / "articles", 8)
-    world = World(fakenet, tmp_path, extra=no_limits())
-    Store(world.db).close()
+    hang, world, folder = _hanging_world(fakenet, tmp_path)
     args = ("scan", "--fetch", "--engine", "dask", "--scheduler", scheduler, "--shards", "2", str(folder))
     child = world.process(*args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     assert hang.waiting.wait(60), "no shard asked for the link"
@@ -327,3 +329,197 @@ def test_a_rerun_while_a_killed_run_s_shard_still_runs_waits_for_it(tmp_path: Pa
     assert again.exit_code == 0, again.output
     assert _asked(fakenet) == [f"/w{i:05d}" for i in range(8)]
     assert problems(world.db, 8) == []
+
+
+def _finished_in(dbs: list[Path]) -> int:
+    """The articles the shard databases an interrupted run left hold as finished (their progress rows)."""
+    import sqlite3
+
+    done = 0
+    for db in dbs:
+        con = sqlite3.connect(db)
+        try:
+            done += con.execute("SELECT COUNT(*) FROM progress WHERE outcome = 'done'").fetchone()[0]
+        finally:
+            con.close()
+    return done
+
+
+def test_a_cluster_run_cut_short_then_run_again_with_other_shards_loses_and_redoes_nothing(
+        tmp_path: Path, scheduler: str, fakenet) -> None:
+    """Cut short with --shards 4, run again with --shards 2: the four shard databases were neither resumed nor
+    merged (what they had finished was asked for again, and their rows reached --db only by a `cache merge` by
+    hand). They are merged into --db first, as the run says, and the new shards go on from there."""
+    import subprocess
+
+    from tests.corpusnet import problems
+
+    hang, world, folder = _hanging_world(fakenet, tmp_path)
+    args = ("scan", "--fetch", "--engine", "dask", "--scheduler", scheduler, str(folder))
+    hang.killed_while_waiting(world.process(*args, "--shards", "4", stdout=subprocess.DEVNULL,
+                                            stderr=subprocess.DEVNULL))
+    _wait_until_idle(scheduler)
+    left = sorted(tmp_path.glob("c.shard-*-of-4.db"))
+    finished = _finished_in(left)
+    assert left and finished > 0
+    asked = len(fakenet.hits)
+    again = world(*args, "--shards", "2")
+    assert again.exit_code == 0, again.output
+    assert _asked(fakenet) == [f"/w{i:05d}" for i in range(8)], fakenet.hits[asked:]
+    assert f"merged {len(left)} shard database{'s' * (len(left) != 1)} left by an earlier run" in again.stderr
+    assert f"{finished} finished by an earlier run" in again.stderr, again.stderr
+    assert problems(world.db, 8) == []
+    assert not list(tmp_path.glob("c.shard-*"))                 # databases, logs and locks
+    with Store(world.db) as store:                              # the run went to its end: a new one starts afresh
+        assert store.count("progress") == 0
+
+
+def test_a_shard_database_still_in_use_is_merged_only_once_its_shard_ends(tmp_path: Path, roomy_scheduler: str,
+                                                                          fakenet) -> None:
+    """The client of a --shards 4 run killed while a shard waits on a link (that shard goes on), then run again at
+    once with --shards 2: the client waits for that shard's lock before it merges its database (merged under it,
+    what the shard did next would be lost, and its links asked again), and says why it waits."""
+    scheduler = roomy_scheduler
+    import subprocess
+    import threading
+
+    from tests.corpusnet import problems
+
+    hang, world, folder = _hanging_world(fakenet, tmp_path)
+    args = ("scan", "--fetch", "--engine", "dask", "--scheduler", scheduler, str(folder))
+    child = world.process(*args, "--shards", "4", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    assert hang.waiting.wait(60), "no shard asked for the link"
+    child.kill()
+    child.wait(30)
+    later = threading.Timer(5.0, hang.release.set)   # long after the client found the locks held
+    later.start()
+    try:
+        again = world(*args, "--shards", "2")
+    finally:
+        later.cancel()
+        hang.release.set()
+        _wait_until_idle(scheduler)
+    assert again.exit_code == 0, again.output
+    assert "a shard of an earlier run still runs on the cluster" in again.stderr, again.stderr
+    assert _asked(fakenet) == [f"/w{i:05d}" for i in range(8)]
+    assert problems(world.db, 8) == []
+    assert not list(tmp_path.glob("c.shard-*"))
+
+
+UNREAD = [{"html": "<p>a</p>", "url": 5}, {"html": "<p>b</p>", "url": "https://n.example/b"},
+          {"html": "<p>c</p>", "url": ["https://n.example/c"]}, {"html": "<p>d</p>", "url": 7.5},
+          {"html": "<p>e</p>", "url": None}, {"html": "<p>f</p>", "url": True}]
+
+
+@pytest.mark.parametrize("flags", [(), ("--json",), ("-q",)], ids=["table", "json", "quiet"])
+def test_the_client_says_what_the_shards_left_out_or_could_not_read(tmp_path: Path, scheduler: str, flags) -> None:
+    """`-v` names each WARC record left out, and a warning at the end says which JSON Lines fields were not read
+    or never found: with --engine dask these lines went to the workers' stderr or nowhere. Each shard hands them
+    back; the client says them as a local run does (the first record not read is the first of the input, whatever
+    shard read it), --json keeps stdout to the shards' lines, -q keeps the warnings as a local run does."""
+    import re
+
+    from tests.test_inputs import WARC_RECORDS, write_warc
+
+    secret = ("response", "https://news.example/p?access_token=hunter2hunter2", "403 Forbidden", "text/html", b"", [])
+    warc = write_warc(tmp_path / "c.warc.gz", [*WARC_RECORDS, secret])
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in UNREAD))
+
+    def said(*args: str) -> tuple[list[str], list[str], str]:
+        """What the local engine, then the dask engine, said: the lines left out, the warnings, dask's stdout."""
+        local = CliRunner().invoke(cli, ["--db", str(tmp_path / "local.db"), "scan", *flags, *args])
+        result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", *flags, *args, "--engine", "dask",
+                                          "--scheduler", scheduler, "--shards", "2"])
+        assert (local.exit_code, result.exit_code) == (0, 0), result.output
+        assert "hunter2" not in result.stderr + result.stdout
+        lines = [(sorted(re.findall(r"^left out .*$", run.stderr, re.M)), re.findall(r"^warning: .*$", run.stderr,
+                                                                                      re.M)) for run in (local, result)]
+        assert lines[1] == lines[0]
+        return *lines[0], result.stdout
+    left_out, warnings, stdout = said("-v", "--warc-input", str(warc))
+    assert len(left_out) == 4 and warnings == []
+    left_out, warnings, _ = said("--jsonl", str(feed), "--id-field", "gid")
+    assert left_out == [] and len(warnings) == 2 and f"(the first: {feed}:1, a number)" in warnings[1]
+    assert warnings[0] == "warning: no record read gave a value in the field 'gid' (--id-field): no article's record " \
+                          "id is known"
+    if "--json" in flags:
+        shards = [json.loads(line) for line in stdout.splitlines()]
+        assert sorted(s["shard"] for s in shards) == ["1/2", "2/2"]
+        assert not {"left_out_lines", "left_out_not_shown", "unread", "found"} & {key for s in shards for key in s}
+
+
+def test_the_shard_files_a_run_left_are_found_by_their_database(tmp_path: Path) -> None:
+    """Every shard of another count that left anything (a database, or only its lock: stopped before its copy of
+    --db was made) is taken over; files of other databases, and the WARC a shard wrote, are not shards."""
+    from resolver.cluster import shard_dbs
+
+    for name in ("c.shard-1-of-4.db", "c.shard-1-of-4.db-wal", "c.shard-3-of-4.db.lock", "c.shard-02-of-16.db",
+                 "c.shard-1-of-4.warc.gz", "cc.shard-1-of-2.db", "c.shard-x-of-2.db", "c.db"):
+        (tmp_path / name).write_bytes(b"")
+    assert shard_dbs(tmp_path / "c.db") == {tmp_path / "c.shard-02-of-16.db": 16, tmp_path / "c.shard-1-of-4.db": 4,
+                                            tmp_path / "c.shard-3-of-4.db": 4}
+
+
+def test_ctrl_c_while_the_client_waits_for_a_shard_still_running_merges_nothing(tmp_path: Path,
+                                                                                scheduler: str) -> None:
+    """A shard database of another --shards still locked (its shard runs on): the client waits, says so, and Ctrl-C
+    then ends the run with one line, exit 130, the database left as it was for the next run."""
+    import os
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    from tests.cliworld import ROOT
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "p1.html").write_text(tweet_page(1))
+    left = tmp_path / "c.shard-1-of-4.db"
+    Store(left).close()
+    lock = sqlite3.connect(left.with_name(left.name + ".lock"), isolation_level=None)
+    lock.execute("BEGIN EXCLUSIVE")   # as the shard that still runs holds it
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EMBED_RESOLVER")}
+    child = subprocess.Popen([sys.executable, "-m", "resolver", "--db", str(tmp_path / "c.db"), "scan", "--engine",
+                              "dask", "--scheduler", scheduler, "--shards", "2", str(corpus)], cwd=ROOT, env=env,
+                             stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        first = child.stderr.readline()
+        assert first.startswith(f"waiting for {left}: a shard of an earlier run still runs on the cluster"), first
+        time.sleep(0.5)
+        child.send_signal(signal.SIGINT)
+        rest = child.communicate(timeout=30)[1]
+    finally:
+        lock.close()
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == 130 and rest.splitlines()[-1].startswith("interrupted before any shard started")
+    assert "Traceback" not in rest
+    assert left.exists() and not (tmp_path / "c.db").exists()
+
+
+def test_a_second_dask_run_into_the_same_db_while_one_runs_is_refused(tmp_path: Path, scheduler: str) -> None:
+    """A run with another --shards merges what an earlier run left: with that run's client still alive, it took
+    the shard databases that run had finished and not merged yet (its merge then failed). The client holds a lock
+    for the run; a second run into the same --db is refused in one line while it is held, and nothing is touched."""
+    import sqlite3
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "p1.html").write_text(tweet_page(1))
+    done = tmp_path / "c.shard-1-of-4.db"   # finished by the running client's shard, not merged yet
+    Store(done).close()
+    lock = sqlite3.connect(tmp_path / "c.db.dask.lock", isolation_level=None)
+    lock.execute("BEGIN EXCLUSIVE")   # as the running client holds it
+    try:
+        result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", "--engine", "dask", "--scheduler",
+                                          scheduler, "--shards", "2", str(corpus)])
+    finally:
+        lock.close()
+    assert result.exit_code == 1 and result.stderr.splitlines() == [
+        f"error: another --engine dask run into {tmp_path / 'c.db'} is under way (its client holds "
+        f"{tmp_path / 'c.db.dask.lock'}); run this one once it has ended"]
+    assert done.exists() and not (tmp_path / "c.db").exists()

@@ -836,3 +836,16 @@ def test_a_jsonl_record_too_long_on_standard_input_is_refused_unkept(monkeypatch
         line.add(whole[:100_000])
         line.add(whole[100_000:])
         assert line.take() == whole
+
+
+@pytest.mark.parametrize("before, after", [
+    ("/d/b.jsonl:9", "/d/a.jsonl:1"),           # the files in the order named
+    ("/d/a.jsonl:2", "/d/a.jsonl:10"),          # lines as numbers, not text
+    ("/f/x/z.jsonl:5", "/f/x-y.jsonl:1"),       # a folder's files level by level, as it is walked
+    ("/f/x-y.jsonl:1", "/d/b.jsonl:1"),
+], ids=["named", "lines", "folder", "folder-first"])
+def test_reading_order_of_json_lines_records(before: str, after: str) -> None:
+    from resolver.inputs import reading_order
+
+    spec = InputSpec(jsonl=("/f", "/d/b.jsonl", "/d/a.jsonl"))
+    assert reading_order(spec, before) < reading_order(spec, after)
