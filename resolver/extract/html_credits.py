@@ -87,7 +87,7 @@ def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any], embed_spans: 
     walks = _Walks(claimed, set())
     found, related = _element_credits_of(tree, smap, claimed, walks)
     if shown is not None:
-        shown.add_tree(tree, related)
+        shown.add_tree(tree, related, walks.jsonld)
     if anchors is not None and anchors[1]:
         found += attribute_credits(tree, smap, related, anchors[1])
     read_tags: set[int] = set()
@@ -114,6 +114,7 @@ class _Walks:
         self.images: dict[int, list[Any]] = {}
         self.quiet: list[Any] = []   # elements whose words hold no credit of their own (read by none of the passes)
         self.slot_parents: set[Any] = set()   # captions holding a source slot (`SOURCE_SLOT_RE`)
+        self.jsonld: list[Any] = []   # the page's JSON-LD scripts, selected once
 
     def images_in(self, node: Any) -> list[Any]:
         if node.mem_id not in self.images:
@@ -128,7 +129,8 @@ def _element_credits_of(tree: Any, smap: SourceMap, claimed: set[Any],
     if root is None:
         return [], []
     # JSON-LD is often in the head; everything else is looked for in the body only (fewer elements to test).
-    selected = select(root, JSONLD_SELECTOR) + select(tree.body or root, CANDIDATE_SELECTOR)
+    walks.jsonld = select(root, JSONLD_SELECTOR)
+    selected = walks.jsonld + select(tree.body or root, CANDIDATE_SELECTOR)
     candidates, related = [], []
     credited = walks.credited
     for el in shallow(selected):

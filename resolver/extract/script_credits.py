@@ -96,6 +96,9 @@ def image_keys(url: str) -> set[str]:
     return keys
 
 
+IMAGE_ATTRS = ("src", "data-src", "data-lazy-src", "data-original", "srcset", "data-srcset")
+
+
 class ShownImages:
     """The images the article shows, by `image_keys`: og:image, JSON-LD articles' images, and the <img>/<source>
     of the article body. Filled from each parse of the page (a large page is parsed in slices)."""
@@ -109,7 +112,8 @@ class ShownImages:
             self._keys = {key for shown in self.urls for key in image_keys(shown)}
         return not self._keys.isdisjoint(image_keys(url))
 
-    def add_tree(self, tree: Any, related: list[Any]) -> None:
+    def add_tree(self, tree: Any, related: list[Any], jsonld: list[Any]) -> None:
+        """The images a parse of the page shows; `jsonld`: its JSON-LD scripts (the credit pass selected them)."""
         root = tree.root
         if root is None:
             return
@@ -117,14 +121,15 @@ class ShownImages:
             if (meta.attrs.get("property") or meta.attrs.get("name")) in ("og:image", "og:image:url",
                                                                            "og:image:secure_url"):
                 self._add(meta.attrs.get("content") or "")
-        for script in select(root, "script[type='application/ld+json']"):
+        for script in jsonld:
             for url in _jsonld_article_images(script.text(deep=True) or ""):
                 self._add(url)
         outside = _outside_memo(related)
         for el in select(_article_body(tree), "img, source"):
             if outside(el.parent):
-                for name in ("src", "data-src", "data-lazy-src", "data-original", "srcset", "data-srcset"):
-                    for candidate in (el.attrs.get(name) or "").split(","):
+                attrs = el.attrs   # built afresh at each access: once an element (#14: ten thousand on a big page)
+                for name in IMAGE_ATTRS:
+                    for candidate in (attrs.get(name) or "").split(","):
                         self._add(candidate.strip().split(" ")[0])
 
     def _add(self, url: str) -> None:
