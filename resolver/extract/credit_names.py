@@ -55,7 +55,8 @@ ENDS = " \t\u00a0,;:.-–—()[]\"'“”"
 
 
 # "Jane Doe/Invision/AP Photo": an agency's "Photo" says what the credit is, as in "(AP Photo/Jane Doe)".
-AGENCY_PHOTO_RE = re.compile(r"\b(AP|AFP|Reuters|REUTERS|UPI|EPA|PA|CP|Xinhua|XINHUA|dpa|DPA)[ \t\u00a0]+(?:Photos?|PHOTOS?)$")
+AGENCY_PHOTO_RE = re.compile(r"\b(AP|AFP|Reuters|REUTERS|UPI|EPA|PA|CP|Xinhua|XINHUA|dpa|DPA)[ \t\u00a0]+"
+                             r"(?:Photos?|PHOTOS?)$")
 
 
 # Who sent a reader's or a family's picture in: "(Image credit: Submitted by Ashley)". Read inside a credit only:

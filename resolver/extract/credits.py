@@ -44,9 +44,10 @@ VALUE_STOP = r"[^\n()\[\]|<>]"
 # A capitalised word, an initial, an agency, a handle, a domain; not a word ending a sentence ("Earth.").
 NAME_WORD = r"(?:[A-Z]\.|[A-Z@][\w'’&@-]*(?:\.[\w'’&@-]+)*)"
 NAME_PART = rf"{NAME_WORD}(?:{SP}+(?:{NAME_WORD}|via|for|of|de|da|van|von|der|and|&)){{0,5}}"
-# Where a keyword credit may start: a line or sentence start, a glued sentence end (run-on text), after a caption.
+# The last word of an outlet's name, where a "Name/for Outlet" credit ends.
 OUTLET_END = (r"News|Times|Post|Tribune|Herald|Journal|Gazette|Telegraph|Guardian|Observer|Magazine|Daily|Media"
               r"|Images|Photos|Pictures|Press|Sports|Network|Studios?|Agency")
+# Where a keyword credit may start: a line or sentence start, a glued sentence end (run-on text), after a caption.
 KEY_START = rf"(?:^|(?<=[\n.!?|•·—–)])|(?<=[.!?|•·—–)-]{SP})|(?<=[.!?]{SP}{SP}))"
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
