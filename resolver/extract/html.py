@@ -257,7 +257,8 @@ def _instagram(el: Any, smap: SourceMap) -> Embed | None:
     times = descendants(el, "time")
     stamp = times[-1] if times else None   # the caption line's <time datetime="2017-10-23T07:31:37+00:00">
     if shared is not None:
-        handle, name, date_text = shared.group("handle"), (shared.group("name") or "").strip() or None, shared.group("date")
+        handle, date_text = shared.group("handle"), shared.group("date")
+        name = (shared.group("name") or "").strip() or None
     else:   # a lead-in in a language not read as words: the handle beside the <time> is read, the name is not
         line = INSTAGRAM_HANDLE_RE.search(element_text(stamp.parent)) if stamp is not None and stamp.parent else None
         if line is None:
