@@ -173,6 +173,10 @@ RUN_ON = [
      "In May, the mayor called the bridge  a lasting disgrace. Mayor calls the bridge  a lasting disgrace  "
      "https://t.co/Ab12Cd34Ef pic.twitter.com/Zz98Yy76Xx  The Riverton Post (@rivpost) May 28, 2017",
      "Mayor calls the bridge  a lasting disgrace  https://t.co/Ab12Cd34Ef pic.twitter.com/Zz98Yy76Xx"),
+    # A tweet opening ".@handle" (so that it is no reply) glued to the article's sentence: "Red Cross..@mayor"
+    ("dot-handle-after-a-sentence",
+     "He asked the Red Cross..@mayor releases the list of bridges he funded.  Ed Example (@ed_ex) May 2, 2019",
+     ".@mayor releases the list of bridges he funded."),
     ("quoted-short-tweet-before-link",
      "The senator replied to say,  You do not. You do not https://t.co/Ab12Cd34Ef  Ed Example (@ed_ex) May 2, 2019",
      "You do not https://t.co/Ab12Cd34Ef"),
@@ -192,6 +196,24 @@ def test_tweets_in_a_row_start_where_the_previous_signature_ends():
             "May 2, 2019")
     first, second = find_embeds(text)
     assert (second.text, second.text_confidence) == ("Agreed, open it now", "high")
+
+
+# Tweets in a row, each right after the previous one's signature, in run-on text: a reply repeating a phrase is no
+# article quoting it before the embed (ISOT's texts). (The lines the scraper joined inside a tweet, "Canada.Both",
+# cannot be told from the article's sentence glued before a tweet, which is far more common there: still cut.)
+IN_A_ROW = [
+    ("a-phrase-the-tweet-repeats",
+     "Words.Open it now  Bo Sample (@bo_sample) May 21, 2017@mayor Repeat after me you Coward  Open The Bridge   "
+     "open the bridge   open the bridge  Cy Example (@cy_ex) May 21, 2017More prose.",
+     "@mayor Repeat after me you Coward  Open The Bridge   open the bridge   open the bridge"),
+]
+
+
+@pytest.mark.parametrize("text,tweet", [r[1:] for r in IN_A_ROW], ids=[r[0] for r in IN_A_ROW])
+def test_a_tweet_right_after_another_is_not_cut_inside_itself(text, tweet):
+    second = find_embeds(text)[1]
+    assert second.text == tweet
+    assert second.text_confidence == "uncertain"   # run-on text: still a reading the fetched post settles
 
 
 def test_text_longer_than_a_tweet_is_uncertain():

@@ -271,7 +271,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[
                 block_start = _block_start(text, line_start, line_start + text_end_in_line, floor)
                 body = text[block_start: line_start + text_end_in_line].strip()
                 body_start = block_start + (len(text[block_start:]) - len(text[block_start:].lstrip()))
-            prose_end, confidence = tweet_text.start_of_tweet(body)
+            prose_end, confidence = tweet_text.start_of_tweet(body, after_post=0 < floor == line_start)
             quoted = _earlier_post_opening(body[prose_end:], earlier[-RECENT_POSTS:])
             if quoted:
                 prose_end, confidence = prose_end + quoted, tweet_text.UNCERTAIN

@@ -35,9 +35,15 @@ REPEAT_REACH = 2000   # characters: more than a tweet and the paragraph that quo
 MIN_REPEAT = 9
 
 
-def start_of_tweet(text: str) -> tuple[int, str]:
-    """(offset where the tweet starts in `text`, confidence) for text that may carry the article's prose first."""
+def start_of_tweet(text: str, *, after_post: bool = False) -> tuple[int, str]:
+    """(offset where the tweet starts in `text`, confidence) for text that may carry the article's prose first.
+    `after_post`: the text starts right where another post's signature ended. There, a text opening with a handle
+    ("... 2017@mayor Repeat after me ...") is a reply, not the article's prose: a phrase it holds twice is the reply
+    repeating itself, not the article quoting a post before embedding it (ISOT's tweets in a row). It stays
+    uncertain."""
     start, cut = _glued_start(text)
+    if after_post and text[start:start + 1] == "@":
+        return start, UNCERTAIN if cut or _repeated_start(text, start) is not None else HIGH
     repeat = _repeated_start(text, start)
     if repeat is not None:
         start, cut = _sentence_start(text, repeat, start), True
@@ -51,11 +57,16 @@ def too_long(text: str) -> bool:
     return len(LINK_RE.sub("x" * 23, text)) > MAX_TWEET_CHARS
 
 
+def _intros(text: str) -> list[int]:
+    return [m.end() for m in GLUED_COLON_RE.finditer(text)] + [m.end() for m in INTRO_RE.finditer(text)]
+
+
 def _glued_start(text: str) -> tuple[int, bool]:
-    intros = [m.end() for m in GLUED_COLON_RE.finditer(text)] + [m.end() for m in INTRO_RE.finditer(text)]
+    intros = _intros(text)
     if intros:
         return max(intros), True
-    ends = [m.end() for m in GLUED_SENTENCE_RE.finditer(text)]
+    ends = [m.end() - (m.group().endswith("..") and text[m.end():m.end() + 1] == "@")
+            for m in GLUED_SENTENCE_RE.finditer(text)]   # "Red Cross..@realDonaldTrump": the tweet's ".@" (#10)
     return (ends[-1], True) if ends else (0, False)
 
 
