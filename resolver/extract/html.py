@@ -546,12 +546,15 @@ def _names_post(href: str, known: dict[str, bool]) -> bool:
 # Where a site keeps its own feeds and "follow us" blocks: a link to a post there is no embed of the article.
 # Layout classes mention sidebars and footers too ("l-sidebar-fixed l-article-body-segment", "no-sidebar",
 # "subbuzz__figure-footer"), so a class counts only as a social feed ("twitter-widget", "CN_WidgetsTwitterFeed",
-# "footer-instagram-widget") or as the site's own footer or sidebar ("site-footer", "sidebar").
+# "footer-instagram-widget") or as the site's own footer, sidebar or navigation bar ("site-footer", "sidebar",
+# "navbar").
 FURNITURE_TAGS = frozenset({"footer", "nav", "aside"})
 SOCIAL_PARTS = frozenset({"twitter", "instagram", "facebook", "social", "tweets", "insta"})
-FEED_PARTS = frozenset({"widget", "widgets", "feed", "feeds", "timeline", "follow", "followus"})
+# A platform's name beside one of these is the site's own feed: "ifttt-instagram-images", "instagram-gallery".
+FEED_PARTS = frozenset({"widget", "widgets", "feed", "feeds", "timeline", "follow", "followus", "images", "photos",
+                        "gallery", "grid", "stream"})
 SITE_FURNITURE = frozenset({"footer", "sidebar", "site-footer", "page-footer", "global-footer", "site-sidebar",
-                            "widget-area", "follow-us", "social-follow", "social-icons"})
+                            "widget-area", "follow-us", "social-follow", "social-icons", "navbar"})
 CLASS_PART_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
