@@ -372,6 +372,19 @@ def test_cms_tweet_card(buttons):
     assert embed.url == "https://twitter.com/card_ex/status/781000000000000001"
 
 
+@pytest.mark.parametrize("box", ['<div class="c-related-list"><ul><li>Story</li></ul><div class="c-related-list__video">',
+                                 '<div id="promo-7-2175804" class="promo"><div class="promo-html">'])
+def test_a_playlist_in_a_box_of_other_stories_is_no_embed(box):
+    """SB Nation's related-stories box and the Daily News' promo box each hold a YouTube playlist: the site's own
+    promotion, not the article's embed. A single video there, and a playlist in the article, still are embeds."""
+    playlist = '<iframe src="https://www.youtube.com/embed/videoseries?list=PLexampleRivertonPromo00000000001"></iframe>'
+    video = '<iframe src="https://www.youtube.com/embed/AbCdEfGhIjK"></iframe>'
+    page = (f'<html><body><article><p>Story.</p>{playlist.replace("001", "002")}</article>'
+            f'{box}{playlist}{video}</div></div></body></html>')
+    found = [(e.kind, e.post_id) for e in html.scan(page)[0]]
+    assert found == [("playlist", "PLexampleRivertonPromo00000000002"), ("video", "AbCdEfGhIjK")]
+
+
 def test_feed_widgets_and_follow_us_blocks_are_not_embeds(fixture_text):
     embeds, _ = html.scan(fixture_text("feed_widgets_and_follow_us.html"))
     assert [(e.detector, e.post_id) for e in embeds] == [("html-link", "1600000000000000011")]

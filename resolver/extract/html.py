@@ -367,6 +367,7 @@ def _structural_embeds(tree: Any, smap: SourceMap) -> tuple[list[Embed], list[An
     embeds: list[Embed] = []
     claimed: set[Any] = set()
     furniture: list[Any] = []
+    promoted = AncestorMemo(_names_other_stories, False)
     for group in _embed_candidates(tree, furniture=furniture):
         # Candidates come in document order within a group: an element's claimed ancestors are claimed already.
         in_claimed = AncestorMemo(lambda node, above: above or node in claimed, False)
@@ -374,12 +375,23 @@ def _structural_embeds(tree: Any, smap: SourceMap) -> tuple[list[Embed], list[An
             if claimed and in_claimed(el.parent):
                 continue
             embed = _embed_at(el, smap)
+            if embed is not None and embed.kind == "playlist" and promoted(el.parent):
+                continue   # the site's own playlist in a related-stories or promo box (SB Nation, the Daily News)
             if embed is not None:
                 if embed.author_handle is None and embed.platform in FOOTER_HANDLE_RES:
                     embed = replace(embed, author_handle=_footer_handle(embed, el))
                 embeds.append(embed)
                 claimed.add(el)
     return embeds, furniture, claimed
+
+
+def _names_other_stories(node: Any, above: bool) -> bool:
+    """Is the node, or a box around it, one whose class or id names other stories (related, promo, most read...)?
+    The body's own classes name the page's ad slots, not a box."""
+    if above or node.tag in ("html", "body", "-document"):
+        return above
+    return script_credits.OTHER_STORIES_RE.search(f"{node.attrs.get('class') or ''} {node.attrs.get('id') or ''}") \
+        is not None
 
 
 # A card whose author the page shows only in the card's figure, under it: BuzzFeed's "Instagram: @vladyart" (#11).
