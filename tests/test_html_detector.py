@@ -472,6 +472,19 @@ def test_a_caption_class_written_in_capitals_is_a_caption():
                                                                    "https://img.example.org/a.jpg")
 
 
+def test_a_caption_with_a_hidden_credit_label_before_its_credit_is_read():
+    """The New York Times' video figcaption: the caption's words, a visually hidden "Credit", then "Credit..." and
+    the credit, in spans whose classes say nothing. "Credit Credit... Name for Outlet" was no credit line."""
+    page = ('<html><body><figure><img src="https://img.example.org/a.jpg"><figcaption class="css-y5g5d7"><span '
+            'class="css-jevhma">The envoy will leave her post by the end of the year.</span><span class="css-cch8ym">'
+            '<span class="css-1dv1kvn">Credit</span><span class="css-1u46b97"><span class="css-1ly73wi">Credit...</span>'
+            '<span>Ann Example for The Riverton Times</span></span></span></figcaption></figure>'
+            '<p>Follow us on Twitter</p></body></html>')
+    [credit] = html.scan(page)[1]
+    assert (credit.creator, credit.organization, credit.image) == ("Ann Example", "The Riverton Times",
+                                                                   "https://img.example.org/a.jpg")
+
+
 def test_a_credit_box_holding_the_caption_credits_with_its_other_part():
     """Gothamist's figcaption: <div class="image-with-caption-credit"> holds the caption's words in a caption div and
     the credit in a plain span. The whole box was read as the credit: a short caption became the organisation

@@ -562,10 +562,14 @@ def _credit_part(el: Any) -> Any:
     return other if element_text(other).strip() else el
 
 
+# A visually hidden label before the credit's own opening word: the New York Times' "Credit Credit... Name".
+HIDDEN_LABEL_RE = re.compile(r"\bCredits?[ \t]+(?=Credits?(?:[:：]|\.\.\.|…))")
+
+
 def _figcaption_credits(el: Any, smap: SourceMap, walks: _Walks) -> list[Credit]:
     """Credits in a caption's words; else the caption's last line when it is only a credit
     ('Andrew Harnik/Shutterstock', 'Adam Maida for BuzzFeed News')."""
-    text = spaced_text(el)
+    text = HIDDEN_LABEL_RE.sub("", spaced_text(el))
     found = credit_patterns.find_credits(text, source="caption", caption=True)
     if not found:
         kids = children(el)
