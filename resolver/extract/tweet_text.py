@@ -42,10 +42,10 @@ def start_of_tweet(text: str, *, after_post: bool = False) -> tuple[int, str]:
     repeating itself, not the article quoting a post before embedding it (ISOT's tweets in a row). It stays
     uncertain."""
     start, cut = _glued_start(text)
-    if after_post and text[start:start + 1] == "@":
-        return start, UNCERTAIN if cut or _repeated_start(text, start) is not None else HIGH
     repeat = _repeated_start(text, start)
-    if repeat is not None:
+    if after_post and text[start:start + 1] == "@":
+        cut = cut or repeat is not None   # the repeat is the reply's own: the text stays whole, and unsure
+    elif repeat is not None:
         start, cut = _sentence_start(text, repeat, start), True
     return start, UNCERTAIN if cut or too_long(text[start:]) else HIGH
 
@@ -57,12 +57,8 @@ def too_long(text: str) -> bool:
     return len(LINK_RE.sub("x" * 23, text)) > MAX_TWEET_CHARS
 
 
-def _intros(text: str) -> list[int]:
-    return [m.end() for m in GLUED_COLON_RE.finditer(text)] + [m.end() for m in INTRO_RE.finditer(text)]
-
-
 def _glued_start(text: str) -> tuple[int, bool]:
-    intros = _intros(text)
+    intros = [m.end() for m in GLUED_COLON_RE.finditer(text)] + [m.end() for m in INTRO_RE.finditer(text)]
     if intros:
         return max(intros), True
     ends = [m.end() - (m.group().endswith("..") and text[m.end():m.end() + 1] == "@")
