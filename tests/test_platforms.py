@@ -158,6 +158,8 @@ NOT_POSTS = [
     ("yt-live-stream-embed", "https://www.youtube.com/embed/live_stream?channel=UCabcdefghijklmnopqrstuv", None),
     ("yt-videoseries-no-list", "https://www.youtube.com/embed/videoseries", None),
     ("yt-videoseries", "https://www.youtube.com/embed/videoseries?list=PLabcdefghijk", "playlist"),
+    # a channel's uploads ("UU" + the channel id's tail): its feed, as an X timeline is (sonntag-sachsen.de's sidebar)
+    ("yt-videoseries-uploads", "https://www.youtube.com/embed/videoseries?list=UU-LabcdefghijklmnopqrsV", "timeline"),
     ("vimeo-album", "https://vimeo.com/album/4200001", None),
     ("vimeo-showcase", "https://vimeo.com/showcase/4200001", None),
     ("vimeo-showcase-embed", "https://vimeo.com/showcase/4200001/embed", None),

@@ -23,6 +23,7 @@ SOURCE_SHAPES = {"youtube.com": ("/embed/", "watch?v="), "youtube-nocookie.com":
 VIDEO_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 # Eleven-letter path words that are not ids: /embed/live_stream?channel=... and /embed/videoseries?list=... (#15).
 NOT_IDS = frozenset({"live_stream", "videoseries"})
+UPLOADS_LIST = re.compile(r"UU[\w-]{22}")   # a channel id is "UC" and 22 more characters
 # Hosts whose first path segment is the id itself (the share sheet's youtu.be/<id>).
 ID_PATH_HOSTS = frozenset({"youtu.be", "vid.plus", "redirect.invidious.io"})
 # /<form>/<id>: embed iframes, Shorts, live, the old Flash players, and /watch/<id> on mirrors.
@@ -42,7 +43,9 @@ def parse(url: str) -> PostRef | None:
         return None
     if split.parts[:2] == ("embed", "videoseries") and split.arg("list"):
         playlist = split.arg("list")
-        return PostRef(PLATFORM, "playlist", f"https://www.youtube.com/playlist?list={playlist}", playlist)
+        # "UU" + a channel id's tail is the channel's uploads: its feed, as an X timeline is, not a post
+        kind = "timeline" if UPLOADS_LIST.fullmatch(playlist) else "playlist"
+        return PostRef(PLATFORM, kind, f"https://www.youtube.com/playlist?list={playlist}", playlist)
     video = _video_id(split)
     if video is None or not VIDEO_ID.match(video) or video in NOT_IDS:
         return None
