@@ -21,6 +21,10 @@ POSITIVE = [
     ("(Photo by Mary Major/Getty Images for Acme)", "Mary Major", "Getty Images for Acme", "paren-credit"),
     ("(Photo: Jane Doe for The Riverton Times)", "Jane Doe", "The Riverton Times", "paren-credit"),
     ("(Image courtesy of Riverton Council)", None, "Riverton Council", "paren-credit"),
+    # Space.com's scraped captions end in the viewer's link words
+    ("Credit: NASA/ESA View full size image", None, "NASA/ESA", "keyword"),
+    ("Credit: Kay Example, SPACE.com View full size image The planet Mars is the fourth planet.", "Kay Example",
+     "SPACE.com", "keyword"),
     # Apartment Therapy's reader photos: "submitted by" names who supplied it, and is not part of the name
     ("(Image credit: Submitted by Ashley)", "Ashley", None, "paren-credit"),
     ("(Photo: Submitted by Jane Roe)", "Jane Roe", None, "paren-credit"),
@@ -57,6 +61,18 @@ def test_a_credit_line_listing_several_credits_gives_each(text, expected):
     credits = find_credits(text)
     assert [(c.creator, c.organization) for c in credits] == expected
     assert all(text[c.span[0]:c.span[1]] == c.raw for c in credits)
+
+
+# A caption's "Source:" names who supplied its picture (Hawaii News Now: "... (Source: NASA)"); in prose it cites
+# where facts came from, and is no credit there.
+@pytest.mark.parametrize("text,expected", [
+    ("Scientists spot water vapour over the moon. (Source: NASA)", [(None, "NASA")]),
+    ("The lake at dawn. Source: Riverton Water Board", [(None, "Riverton Water Board")]),
+    ("The lake at dawn (Source: Ann Example/Riverton Post)", [("Ann Example", "Riverton Post")]),
+])
+def test_a_captions_source_is_its_credit(text, expected):
+    assert [(c.creator, c.organization) for c in find_credits(text, caption=True)] == expected
+    assert find_credits(text) == []
 
 
 NEGATIVE = [

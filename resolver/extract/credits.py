@@ -64,7 +64,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("keyword", re.compile(
         rf"{KEY_START}(?P<key>{PREFIX}){SP}*(?P<value>{VALUE_STOP}{{2,100}}?){SP}*"
         rf"(?=\n|$|\||;|(?-i:(?<!\b[A-Z])\.{SP}+[A-Z]|\.(?=[A-Z@#]))|\.$|\)|\]|{SP}*/{SP}*(?:Copyright|©)"
-        rf"|{SP}+Image{SP}+caption\b)",   # BBC pages scraped flat: "Image copyright Getty Images Image caption ..."
+        rf"|{SP}+Image{SP}+caption\b"   # BBC pages scraped flat: "Image copyright Getty Images Image caption ..."
+        rf"|{SP}+View{SP}+(?:full{SP}+size|larger){SP}+image\b)",   # Space.com's: "Credit: NASA View full size image"
         re.IGNORECASE | re.MULTILINE)),
     # Sanjeev Verma/Hindustan Times/Getty Images, REUTERS/Jane Doe/Files: a slash chain naming a person and an agency
     # It ends the sentence or line, or a name follows: "a Reuters/Ipsos poll" is no credit.
@@ -75,6 +76,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("slash-for", re.compile(
         rf"{KEY_START}(?P<value>{NAME_WORD}(?:{SP}+{NAME_WORD}){{1,3}}{SP}*/{SP}*for{SP}+"
         rf"(?:[A-Z][\w&'’.-]*{SP}+){{0,4}}(?:{OUTLET_END})(?![\w'’-]))", re.MULTILINE)),
+    # "... (Source: NASA)", "Source: Riverton Water Board" ending a caption: in captions only (in prose a source
+    # cites where facts came from)
+    ("source", re.compile(rf"[(\[]?{SP}*Source{SP}*[:：]{SP}*(?P<value>[^()\[\]\n:]{{2,80}}?){SP}*[)\]]?{SP}*$",
+                          re.MULTILINE)),
     # A caption ending in the supplier: "... in Surabaya (EPA)", "(AFP/Getty)", "[GETTY]", "(Jane Doe/Reuters)"
     ("trailing", re.compile(rf"[(\[]{SP}*(?P<value>[^()\[\]\n]{{2,80}}?){SP}*[)\]]{SP}*$", re.MULTILINE)),
     # © 2021 Jane Doe, Copyright 2019 Acme News: in captions only (in prose it is the page's own notice)
@@ -92,7 +97,7 @@ _WORD_RE = re.compile(r"[^\s/,|]+")
 # A wire photo's slug, its topics in capitals joined by hyphens ("US-SPACE-AEROSPACE-NASA", "FBL-EUR-C1-..."): NBC
 # News' alt texts read "Image: <slug>". It names no one.
 WIRE_SLUG_RE = re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+){3,}")
-STRICT_FORMS = frozenset({"keyword", "copyright", "slash", "slash-for", "trailing"})
+STRICT_FORMS = frozenset({"keyword", "copyright", "slash", "slash-for", "trailing", "source"})
 
 
 def strip_prefix(value: str) -> str:
@@ -141,7 +146,7 @@ def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str
     `caption` when the text is a caption or alt text (a trailing '(Jane Doe/CBC)' or '© Name' is a credit there)."""
     credits: list[Credit] = []
     taken = Intervals()   # sorted: each match is checked in logarithmic time (#12)
-    if not might_have_credit(text):
+    if not might_have_credit(text) and not (caption and "Source" in text):
         return credits
     if "\r" in text:   # a CRLF line ends as a LF one; the same length, so spans still point into the text given
         text = text.replace("\r\n", " \n")
@@ -217,6 +222,8 @@ def _forms_worth_trying(text: str, *, caption: bool) -> frozenset[str]:
         forms.add("trailing")
     if caption and ("©" in text or "(c)" in text or "opyright" in text):
         forms.add("copyright")
+    if caption and "Source" in text:
+        forms.add("source")
     return frozenset(forms)
 
 
