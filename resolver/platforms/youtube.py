@@ -41,8 +41,8 @@ def parse(url: str) -> PostRef | None:
     split = urls.split(url)
     if split is None:
         return None
-    if split.parts[:2] == ("embed", "videoseries") and split.arg("list"):
-        playlist = split.arg("list")
+    playlist = split.arg("list") if split.parts[:2] == ("embed", "videoseries") else None
+    if playlist:
         # "UU" + a channel id's tail is the channel's uploads: its feed, as an X timeline is, not a post
         kind = "timeline" if UPLOADS_LIST.fullmatch(playlist) else "playlist"
         return PostRef(PLATFORM, kind, f"https://www.youtube.com/playlist?list={playlist}", playlist)
