@@ -20,7 +20,6 @@ import click
 from resolver import __version__
 
 if TYPE_CHECKING:
-    import json
     from pathlib import Path
 
     from cache import Store
@@ -992,8 +991,6 @@ def _wayback_day(value: str | None) -> str | None:
 def _print_each(items: Sequence[Any], *, as_json: bool, view: str) -> None:
     """JSON Lines (each item's to_json()) for pipes and --json; otherwise each item through a view of
     resolver.report, for people."""
-    import json
-
     if as_json:
         for item in items:
             click.echo(_json_line(item.to_json()))
@@ -1291,8 +1288,6 @@ def stats(ctx: click.Context, as_json: bool, limit: int) -> None:
       embed-resolver --db corpus.db stats
       embed-resolver --db corpus.db stats --json --limit 100 > views.jsonl
     """
-    import json
-
     from cache.metadata import VIEWS
 
     store = _existing_store(_settings(ctx))
@@ -1574,8 +1569,6 @@ def _emit(outcome: Outcome, *, as_json: bool, output: OutputFile | None = None) 
 
         click.echo("\n".join(scan_plain(outcome)))
         return
-    from rich.console import Console
-
     from resolver.report import scan_tables
 
     console = _stdout_console()
