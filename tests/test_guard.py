@@ -515,7 +515,7 @@ def test_a_redirect_to_an_override_target_is_refused(fakenet, admin_server, stor
     settings = replace(settings, origins={**settings.origins, **api})
     resolution = _resolve("https://news.test/story", settings, store)
     assert [h.status for h in resolution.hops] == [301, None]
-    assert resolution.error.startswith(f"unsafe: refused 127.0.0.1: resolves to non-public address 127.0.0.1")
+    assert resolution.error.startswith("unsafe: refused 127.0.0.1: resolves to non-public address 127.0.0.1")
     assert admin_server.log == []
 
 

@@ -13,7 +13,6 @@ import subprocess
 
 from werkzeug.wrappers import Response
 
-from cache import Store
 from tests import waybacknet
 from tests import xfixtures as fx
 from tests.cliworld import Hang, World
