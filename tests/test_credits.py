@@ -33,6 +33,9 @@ POSITIVE = [
     ("Kay C. Example/for Riverton Daily News Lee Sample poses outside the club.", "Kay C. Example",
      "Riverton Daily News", "slash-for"),
     ("He left. Kay Example/for The Riverton Times Lee Sample waves.", "Kay Example", "The Riverton Times", "slash-for"),
+    # an agency's credit naming a studio, then its photographer after a comma (Fox News: "(AP Photo/A24 Films, ...)")
+    ("The director on set. (AP Photo/Riverton Films, Kay Example)", "Kay Example", "AP", "agency-photo"),
+    ("The director on set. (AP Photo/Kay Example, Riverton Films)", "Kay Example", "AP", "agency-photo"),
 ]
 
 

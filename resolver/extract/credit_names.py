@@ -50,6 +50,8 @@ _DASHED_RE = re.compile(r"^(?P<name>[^-–]+?)\s*[-–]\s*(?P<org>[^-–]+)$")
 _AGENCY_PHOTO_RE = re.compile(r"(?P<org>.+?)\s+(?:Photos?|PHOTOS?)")
 _ACRONYM_RE = re.compile(r"[A-Z]{2,6}(?:-[A-Z][\w]*)*")   # MOD, CBC, NYPD; JPL-Caltech
 _VIA_FOR_RE = re.compile(r"\s+(?:via|for)\s+")
+# A person's name: two to five capitalised words or initials, name particles between them ("Kay de Example").
+_PERSON_WORDS_RE = re.compile(r"[A-Z][\w'’.-]*(?:[ \t\u00a0]+(?:[A-Z][\w'’.-]*|de|da|van|von|der|del|di|du|la|le|bin)){1,4}")
 _DOMAIN_RE = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,6}")
 ENDS = " \t\u00a0,;:.-–—()[]\"'“”"
 
@@ -84,7 +86,7 @@ def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
     value = WIRE_CODE_RE.sub("", value.replace("\u200b", "").strip(ENDS)).strip(ENDS)   # zero-width spaces: nothing
     if org:
         creator, _ = _without_role(value)
-        return creator or None, org.strip()
+        return _person_beside_org(creator) or None, org.strip()
     parts = [p.strip(ENDS) for p in SEPARATOR_RE.split(value) if p.strip(ENDS)]
     if len(parts) > 2:   # "@name / Twitter / Via Twitter: @name": the trailing via repeats the rest
         parts = [p for p in parts if not _VIA_RE.match(p)] or parts
@@ -109,6 +111,20 @@ def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
             return None, _as_written(value, kept)
         return people[0], _as_written(value, [p for p in kept if p is not people[0]])
     return kept[0], _as_written(value, kept[1:])
+
+
+def _person_beside_org(creator: str) -> str:
+    """The photographer of an agency credit that names a studio or outlet beside them after a comma ("(AP
+    Photo/A24 Films, Jane Doe)"): the part that is not an organisation, when the other one is. Anything else as
+    it is: "Jane Doe, John Roe" (two people) is `credits._people`' to split."""
+    parts = [p.strip(ENDS) for p in creator.split(",")]
+    if len(parts) != 2 or not all(parts):
+        return creator
+    orgs = [is_org(p) for p in parts]
+    if orgs.count(True) != 1:
+        return creator
+    person = parts[orgs.index(False)]
+    return person if _PERSON_WORDS_RE.fullmatch(person) else creator
 
 
 def _as_written(value: str, parts: list[str]) -> str:
