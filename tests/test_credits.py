@@ -148,13 +148,17 @@ def test_sentences_that_mention_photos_are_not_credits(text):
     # A one-word supplier before "via" is a company or a platform, not a photographer (Al Jazeera's "[SpaceX via Nasa]")
     ("RocketCo via Nasa", (None, "RocketCo via Nasa")),
     ("@riverfan via Reuters", ("@riverfan", "Reuters")),
+    # a title's words no person's name carries: a magazine (Space.com: "(Image credit: All About Space)")
+    ("All About Space", (None, "All About Space")),
+    ("Tales From Riverton", (None, "Tales From Riverton")),
+    ("Ann Allman", ("Ann Allman", None)),
 ], ids=["slash", "via", "agency-photo-after-outlet", "agency-photo-last", "outlet-photo-kept", "one-word-org", "publisher-de", "agency-de",
         "camel-case-user", "submitted-by-first-name", "agency-only", "file-suffix", "person-outlet-agency", "caps-person-agency-getty",
         "agencies-only", "agency-first-files", "agency-first-caps", "site-first", "mandatory-credit-dash", "stf-comma",
         "pool-word", "stf-alone", "pool-kept", "handout-lowercase", "stringer-code", "for-outlet", "agency-via",
         "broadcaster-via", "pipe", "comma-domain", "trailing-via-repeat", "org-first-person", "tv-unit-creator",
         "agency-photo-alone", "known-prefix", "bare-person", "hyphen-pool", "zero-width-spaces", "organisation-as-written", "acronym-hyphen-org", "acronyms-only", "agency-first-file-photo", "file-photo",
-        "one-word-via", "handle-via"])
+        "one-word-via", "handle-via", "magazine-title", "title-from", "person-all-in-a-word"])
 def test_split_credit(value, expected):
     assert split_credit(value) == expected
 

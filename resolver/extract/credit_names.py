@@ -37,6 +37,10 @@ ORG_WORD_RE = re.compile(
     r"|Verlag|\w*[Aa]gentur|Zeitung|Stiftung|Pressestelle|Presse|Agence|Agencia|Agenzia|Éditions|Editorial|Musée"
     r"|Fondation|Fundación|Fondazione|Ministère|Ministerio|Ministero)\b|\w\.(?:com|org|net)\b",
     re.IGNORECASE)
+# Capitalised words a title carries and a person's name does not: a magazine, a show, a blog ("All About Space").
+# Case-sensitive, and read only in a name of two words or more.
+TITLE_WORD_RE = re.compile(r"(?<![\w'’-])(?:About|All|Our|Your|With|From|Into|Inside|Behind|Beyond|Through|Around"
+                           r"|Without)(?![\w'’-])")
 ROLE_CODES = frozenset({"stf", "str", "stringer", "file", "files", "file photo", "contributor", "ho", "handout", "pool"})
 KEPT_ROLES = frozenset({"pool", "handout"})   # an organisation when nothing else names one
 TRAILING_ROLE_RE = re.compile(r"^(?P<name>.*?\S)(?:[\s,]+(?P<role>pool|handout|stf|str|file|files)|-(?P<joined>pool|handout))$",
@@ -180,7 +184,8 @@ def is_org(value: str) -> bool:
     value = value.strip()
     if not value:
         return False
-    if is_known_org(value) or ORG_WORD_RE.search(value) or _is_domain(value) or value.startswith("The "):
+    if is_known_org(value) or ORG_WORD_RE.search(value) or _is_domain(value) or value.startswith("The ") \
+            or " " in value and TITLE_WORD_RE.search(value):
         return True
     return bool(_ACRONYM_RE.fullmatch(value))   # an acronym, alone or joined to a name: MOD, NYPD, JPL-Caltech
 
