@@ -500,6 +500,23 @@ def test_a_credit_box_holding_the_caption_credits_with_its_other_part():
         assert page[credit.span[0]:credit.span[1]].startswith("<span>")
 
 
+def test_an_italic_caption_under_a_bare_image_is_its_caption():
+    """Gothamist puts a caption in an <i> under a bare <img> (a <br> between, no figure or figcaption); its credit,
+    the photographer's name a link, was missed: in prose a caption's "(Name/Flickr)" is three text nodes. An <i>
+    after a line break in a paragraph is no caption: "(Name/Riverton Post)" there names no agency."""
+    page = ('<html><body><p>Story.</p><div class="image-none"><img alt="hall.jpg" src="https://img.example.org/a.jpg" '
+            'width="640"><br><i> The hall is now a mail room. (<a href="https://www.flickr.com/photos/ann_ex/" '
+            'target="_blank">Ann Example</a>/Flickr)</i></div><p>More story.</p><div><img src="https://img.example.org/b.jpg">'
+            '\n <br/>\n<i>The square at dawn. (Ben Sample/Riverton Post)</i></div><p>A party.<br><i>(Cal Example/'
+            'Riverton Post)</i></p><footer>© 2017 Riverton Media</footer></body></html>')
+    got = [(c.creator, c.organization, c.image, c.source) for c in html.scan(page)[1]]
+    assert got == [("Ann Example", "Flickr", "https://img.example.org/a.jpg", "caption"),
+                   ("Ben Sample", "Riverton Post", "https://img.example.org/b.jpg", "caption")]
+    [first, _] = html.scan(page)[1]
+    assert page[first.span[0]:first.span[1]].startswith("<i> The hall")
+    assert first.raw == "Ann Example/Flickr"
+
+
 def test_a_picture_source_slot_holding_a_bare_name_is_its_credit():
     """Rolling Stone: <p class="c-picture__source">Dale Example</p> under the caption's title, a name alone."""
     page = ('<html><body><figure><img src="https://img.example.org/a.jpg"><div class="c-picture__caption">'
