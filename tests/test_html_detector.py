@@ -517,6 +517,34 @@ def test_an_italic_caption_under_a_bare_image_is_its_caption():
     assert first.raw == "Ann Example/Flickr"
 
 
+def test_a_credit_naming_its_photographer_in_a_link_keeps_the_words_as_printed():
+    """A name that is a link beside its outlet ("<a>Ann Example</a>/Riverton Post") was read "Ann Example
+    /Riverton Post": a space was put between every child's text, as a caption's glued credit span needs."""
+    page = ('<html><body><figure><img src="https://img.example.org/a.jpg"><span class="credit"><a href="https://'
+            'example.org/ann">Ann Example</a>/Riverton Post</span></figure><figure><img src="https://img.example.org/'
+            'b.jpg"><figcaption>The hall at dusk. (<a href="https://example.org/ben">Ben Sample</a>/Reuters)'
+            '</figcaption></figure><figure><img src="https://img.example.org/c.jpg"><figcaption><span>The square, May '
+            '2, 2019.</span><span>Cal Example / AP</span></figcaption></figure></body></html>')
+    got = [(c.raw, c.creator, c.organization) for c in html.scan(page)[1]]
+    assert got == [("Ann Example/Riverton Post", "Ann Example", "Riverton Post"),
+                   ("Ben Sample/Reuters", "Ben Sample", "Reuters"), ("Cal Example / AP", "Cal Example", "AP")]
+
+
+def test_a_credit_in_prose_naming_its_photographer_in_a_link_is_read():
+    """In running text "(<a>Ann Example</a>/Getty Images)" is three text nodes: the one naming the agency, "/Getty
+    Images)", was read alone and gave nothing. It is read back to where its block starts. "The <a>Riverton</a>/AFP
+    deal" stays no credit, as it is with no link."""
+    page = ('<html><body><p>Intro.</p><p>Crowds gathered on the square. (<a href="https://example.org/ann">Ann '
+            'Example</a>/Getty Images)</p><div>He left.<br><a href="https://example.org/ben">Ben Sample</a>/AFP'
+            '</div><p>The <a href="https://example.org/r">Riverton</a>/AFP deal closed.</p></body></html>')
+    credits = html.scan(page)[1]
+    assert [(c.creator, c.organization, c.source) for c in credits] == [("Ann Example", "Getty Images", "text"),
+                                                                         ("Ben Sample", "AFP", "text")]
+    assert [page[c.span[0]:c.span[1]] for c in credits] == [
+        'Crowds gathered on the square. (<a href="https://example.org/ann">Ann Example</a>/Getty Images)',
+        '<a href="https://example.org/ben">Ben Sample</a>/AFP']
+
+
 def test_a_picture_source_slot_holding_a_bare_name_is_its_credit():
     """Rolling Stone: <p class="c-picture__source">Dale Example</p> under the caption's title, a name alone."""
     page = ('<html><body><figure><img src="https://img.example.org/a.jpg"><div class="c-picture__caption">'

@@ -92,8 +92,14 @@ def element_text(el: Any) -> str:
 
 def spaced_text(el: Any) -> str:
     """The element's text with a space between the texts of its children: captions put the credit in a span
-    of its own ('...July 25, 2019.</span><span>J. Scott Applewhite / AP</span>')."""
-    return _SPACES_RE.sub(" ", el.text(deep=True, separator=" ")).strip()
+    of its own ('...July 25, 2019.</span><span>J. Scott Applewhite / AP</span>'). None before a slash or a closing
+    mark, nor after an opening one or a slash: a linked name stays as printed, "(<a>Ann Example</a>/Flickr)"."""
+    text = _GLUED_RE.sub("", el.text(deep=True, separator=_CHILD)).replace(_CHILD, " ")
+    return _SPACES_RE.sub(" ", text).strip()
+
+
+_CHILD = "\x00"   # between children's texts (lexbor turns a NUL in the page into U+FFFD)
+_GLUED_RE = re.compile(r"\x00+(?=[/)\],.;:!?])|(?<=[(\[/])\x00+")
 
 
 def text_with_breaks(el: Any) -> str:

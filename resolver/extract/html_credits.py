@@ -281,11 +281,19 @@ def _prose_credits(text: str, smap: SourceMap, *, taken: Intervals) -> list[Cred
             continue
         credits = credit_patterns.find_credits(node, source="text")
         opening = not credits and node.rstrip().endswith(OPENING_ENDS) and credit_patterns.PREFIX_END_RE.search(node[-60:])
-        where = locate(node) if credits or opening else None
+        closing = not credits and not opening and node.lstrip().startswith("/")
+        where = locate(node) if credits or opening or closing else None
         if where is None or where[0] < raw_done or where[0] in taken:
             continue
         raw_start, raw_end = where
-        if opening:
+        if closing:   # "(<a>Ann Example</a>/Getty Images)": the name before is a link, read from the block's start
+            block_start = max(_block_start(smap.page, raw_start), raw_done)
+            if taken.overlaps(block_start, raw_end):
+                continue
+            whole = unescape(re.sub(r"<[^>]*>", "", smap.page[block_start:raw_end]))
+            credits = [replace(c, span=(block_start, raw_end)) for c in credit_patterns.find_credits(whole, source="text")]
+            raw_done = raw_end
+        elif opening:
             block_end = _block_end(smap.page, raw_end)
             whole = unescape(re.sub(r"<[^>]*>", "", smap.page[raw_start:block_end]))
             credits = [replace(c, span=(raw_start, block_end)) for c in credit_patterns.find_credits(whole, source="text")]
@@ -359,6 +367,21 @@ class TextLocator:
 
 OPENING_ENDS = (":", "：", "by", "via", "of", "…", "...", "copyright", "Copyright", "courtesy", "Courtesy")
 BLOCK_ENDS = ("</p", "<br", "</div", "</figcaption", "</li", "</td", "</span", "<p")
+
+
+BLOCK_STARTS = ("<p", "<br", "<div", "</div", "<li", "</li", "<td", "<figcaption", "</figcaption", "</p")
+
+
+def _block_start(page: str, at: int) -> int:
+    """Where the block an inline run belongs to starts: just after the last block-level tag, within 300
+    characters."""
+    window_start = max(0, at - 300)
+    window = page[window_start:at].lower()
+    tag = max(window.rfind(t) for t in BLOCK_STARTS)
+    if tag < 0:
+        return window_start
+    end = window.find(">", tag)
+    return window_start + end + 1 if end >= 0 else at
 
 
 def _block_end(page: str, at: int) -> int:
