@@ -36,6 +36,10 @@ POSITIVE = [
     # an agency's credit naming a studio, then its photographer after a comma (Fox News: "(AP Photo/A24 Films, ...)")
     ("The director on set. (AP Photo/Riverton Films, Kay Example)", "Kay Example", "AP", "agency-photo"),
     ("The director on set. (AP Photo/Kay Example, Riverton Films)", "Kay Example", "AP", "agency-photo"),
+    # a Flickr user's picture under a licence: the user is the creator, Flickr the platform, the licence no one
+    ("Thumbnail image by Flickr user ann.ex used under a Creative Commons license.", "ann.ex", "Flickr", "flickr-user"),
+    ("Photo: Flickr user Kay Example (CC BY 2.0)", "Kay Example", "Flickr", "flickr-user"),
+    ("Photo courtesy of Flickr user Kay Example CC BY-SA", "Kay Example", "Flickr", "flickr-user"),
 ]
 
 
@@ -91,6 +95,8 @@ NEGATIVE = [
     "Credit: Submitted photo",   # that it was sent in, not by whom
     "Photo: Supplied",
     "(Photo: Submitted by)",
+    "The Flickr user Kay Example said she took it at dawn.",   # a user spoken of, no picture credited
+    "A post by Twitter user Kay Example went viral.",
 ]
 
 

@@ -545,6 +545,18 @@ def test_a_credit_in_prose_naming_its_photographer_in_a_link_is_read():
         '<a href="https://example.org/ben">Ben Sample</a>/AFP']
 
 
+def test_a_flickr_users_credit_in_running_text_is_read():
+    """Upworthy's "About" note: "Thumbnail <a>image</a> by Flickr user <a>ann.ex</a> used under a Creative Commons
+    license." The user is the creator, Flickr the platform; the licence names no one."""
+    page = ('<html><body><dl><dt>About:</dt><dd><p><a href="https://www.youtube.com/watch?v=x">Video</a> from the '
+            'Riverton Center. Thumbnail <a href="https://www.flickr.com/photos/annex/1/">image</a> by Flickr user '
+            '<a href="https://www.flickr.com/photos/annex/">ann.ex</a> used under a Creative Commons license.</p></dd>'
+            '</dl></body></html>')
+    [credit] = html.scan(page)[1]
+    assert (credit.creator, credit.organization, credit.source, credit.form) == ("ann.ex", "Flickr", "text", "flickr-user")
+    assert page[credit.span[0]:credit.span[1]].startswith(" by Flickr user <a")
+
+
 def test_a_picture_source_slot_holding_a_bare_name_is_its_credit():
     """Rolling Stone: <p class="c-picture__source">Dale Example</p> under the caption's title, a name alone."""
     page = ('<html><body><figure><img src="https://img.example.org/a.jpg"><div class="c-picture__caption">'

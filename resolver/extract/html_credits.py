@@ -41,7 +41,7 @@ RELATED_TAGS = frozenset({"div", "section", "aside", "ul"})
 RELATED_CLASS_RE = re.compile(r"\brelated")
 # Words a credit line in prose carries (lower-case "photo" is too common in prose to be a hint). Case-sensitive,
 # so the engine can skip quickly; each hit is then read in its own text node only.
-PROSE_HINT_RE = re.compile(r"Photo|PHOTO|\(photo|Credit|CREDIT|©|Getty|GETTY|REUTERS|AFP|EPA|\(AP\b|AP\)|Courtesy|Foto"
+PROSE_HINT_RE = re.compile(r"Photo|PHOTO|\(photo|Credit|CREDIT|©|Getty|GETTY|REUTERS|AFP|EPA|\(AP\b|AP\)|Courtesy|Foto|Flickr user"
                            r"|Images?(?: credit|:| by| via| courtesy| copyright)|Screen(?:shot|grab)|Illustration(?::| by)")
 CREDIT_CLASS_RE = re.compile(
     r"(?:^|[\s_-])(?:photo-?credits?|image-?credits?|img-?credits?|media-?credits?|picture-?credits?|caption-?credits?"
@@ -280,7 +280,8 @@ def _prose_credits(text: str, smap: SourceMap, *, taken: Intervals) -> list[Cred
         if len(node) > 2000:
             continue
         credits = credit_patterns.find_credits(node, source="text")
-        opening = not credits and node.rstrip().endswith(OPENING_ENDS) and credit_patterns.PREFIX_END_RE.search(node[-60:])
+        opening = not credits and (node.rstrip().endswith(OPENING_ENDS) and credit_patterns.PREFIX_END_RE.search(
+            node[-60:]) or node.rstrip().endswith("Flickr user"))   # "by Flickr user <a>ann.ex</a>"
         closing = not credits and not opening and node.lstrip().startswith("/")
         where = locate(node) if credits or opening or closing else None
         if where is None or where[0] < raw_done or where[0] in taken:
