@@ -13,6 +13,9 @@ POSITIVE = [
     ("Photo by Ann Lee on Unsplash", "Ann Lee", "Unsplash", "stock-site"),
     ("Photograph: Sam Roe/Guardian", "Sam Roe", "Guardian", "keyword"),
     ("Photo: Jane Doe", "Jane Doe", None, "keyword"),
+    # a common first name alone is a person, not an organisation as other single words are ("Courtesy Rivertonix")
+    ("Photo: Jane", "Jane", None, "keyword"),
+    ("Courtesy Kevin", "Kevin", None, "keyword"),
     ("Image: NASA", None, "NASA", "keyword"),
     ("Credit: Acme News", None, "Acme News", "keyword"),
     ("Courtesy of the Riverton Museum", None, "the Riverton Museum", "keyword"),
@@ -114,6 +117,7 @@ def test_sentences_that_mention_photos_are_not_credits(text):
     ("Jane Doe/Riverton Photo", ("Jane Doe", "Riverton Photo")),
     # one capitalised word is a brand, a studio or a site; a user name in camel case stays a creator
     ("Psyonix", (None, "Psyonix")),
+    ("Jane", ("Jane", None)),
     ("dtv Verlag", (None, "dtv Verlag")),   # a publisher (Brigitte: "© dtv Verlag")
     ("Bildagentur Riverton", (None, "Bildagentur Riverton")),
     ("WSig", ("WSig", None)),
@@ -158,7 +162,7 @@ def test_sentences_that_mention_photos_are_not_credits(text):
     ("All About Space", (None, "All About Space")),
     ("Tales From Riverton", (None, "Tales From Riverton")),
     ("Ann Allman", ("Ann Allman", None)),
-], ids=["slash", "via", "agency-photo-after-outlet", "agency-photo-last", "outlet-photo-kept", "one-word-org", "publisher-de", "agency-de",
+], ids=["slash", "via", "agency-photo-after-outlet", "agency-photo-last", "outlet-photo-kept", "one-word-org", "first-name", "publisher-de", "agency-de",
         "camel-case-user", "submitted-by-first-name", "agency-only", "file-suffix", "person-outlet-agency", "caps-person-agency-getty",
         "agencies-only", "agency-first-files", "agency-first-caps", "site-first", "mandatory-credit-dash", "stf-comma",
         "pool-word", "stf-alone", "pool-kept", "handout-lowercase", "stringer-code", "for-outlet", "agency-via",

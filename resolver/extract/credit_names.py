@@ -69,8 +69,25 @@ AGENCY_PHOTO_RE = re.compile(r"\b(AP|AFP|Reuters|REUTERS|UPI|EPA|PA|CP|Xinhua|XI
 # in prose, "Submitted by" opens a forum post's byline as often as a photo's credit.
 SUPPLIED_BY_RE = re.compile(r"^(?:Submitted|Supplied)[ \t\u00a0]+by[ \t\u00a0]+(?=\S)", re.IGNORECASE)
 # One capitalised word: a brand, a studio or a site ("Courtesy Google", "Image: Psyonix"); a person is credited by
-# their full name. Not a user name written in camel case ("WSig") or in small letters, nor a handle.
+# their full name. Not a user name written in camel case ("WSig") or in small letters, nor a handle, nor a common
+# first name (`FIRST_NAMES`).
 ONE_WORD_ORG_RE = re.compile(r"[A-Z][a-z]{2,}")
+# Common first names: alone in a credit ("Photo: Jane", "Courtesy Kevin") a person, who took or sent the picture in.
+# Names that are as often a brand, a place or a club (Tiffany, Mercedes, Ford, Lincoln, Victoria, Jordan, Chelsea,
+# Madison, Sydney, Austin, Georgia, Virginia, Paris) are left out: one such word stays an organisation.
+FIRST_NAMES = frozenset("""
+aaron adam adrian aisha alan albert alex alexander alice alicia alison amanda amber amy ana andrea andrew angela anna
+anne anthony antonio ashley barbara ben benjamin beth betty bill bob brandon brenda brian bruce carl carlos carol
+caroline catherine charles charlotte chris christian christina christine christopher claire daniel david deborah
+debra denise dennis diana diane donald donna dorothy douglas edward elena elizabeth ellen emily emma eric erin evan
+frank gary george grace greg gregory hannah harry heather helen henry holly ian isabella jack jacob james jane janet
+jason jeff jeffrey jennifer jeremy jerry jessica jim joan joe john jonathan jose joseph joshua joyce juan judith julia
+julie justin karen kate katherine kathleen kathryn katie keith kelly kenneth kevin kim kimberly kyle larry laura
+lauren linda lisa liz lucy luis maria marie mark martha mary matt matthew megan melissa michael michelle mike
+natalie nancy nathan nick nicholas nicole noah oliver olivia pamela patricia patrick paul peter rachel raymond rebecca
+richard robert ronald rose ruth ryan sam samantha samuel sandra sara sarah scott sean sharon shirley sophia sophie
+stephanie stephen steve steven susan teresa thomas tim timothy tom tony tyler walter william zoe
+""".split())
 
 
 def split_credit(value: str, org: str | None = None) -> tuple[str | None, str | None]:
@@ -166,7 +183,7 @@ def _split_one(value: str) -> tuple[str | None, str | None]:
     agency_photo = _AGENCY_PHOTO_RE.fullmatch(value)
     if agency_photo and agency_photo.group("org").casefold() in KNOWN_ORGS:
         return None, agency_photo.group("org")   # "(AP Photo)"
-    if is_org(value) or ONE_WORD_ORG_RE.fullmatch(value):
+    if is_org(value) or ONE_WORD_ORG_RE.fullmatch(value) and value.casefold() not in FIRST_NAMES:
         return None, value
     return value, None
 
