@@ -543,6 +543,10 @@ def test_a_credit_in_prose_naming_its_photographer_in_a_link_is_read():
     assert [page[c.span[0]:c.span[1]] for c in credits] == [
         'Crowds gathered on the square. (<a href="https://example.org/ann">Ann Example</a>/Getty Images)',
         '<a href="https://example.org/ben">Ben Sample</a>/AFP']
+    # a credit read before in the same block is not read again
+    page = ('<html><body><p>Story.</p><p>Crowds at the gate. Photo: EPA. The hall (<a href="https://example.org/ann">'
+            'Ann Example</a>/Getty Images)</p></body></html>')
+    assert [(c.creator, c.organization) for c in html.scan(page)[1]] == [(None, "EPA"), ("Ann Example", "Getty Images")]
 
 
 def test_a_flickr_users_credit_in_running_text_is_read():

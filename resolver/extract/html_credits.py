@@ -288,7 +288,7 @@ def _prose_credits(text: str, smap: SourceMap, *, taken: Intervals) -> list[Cred
             continue
         raw_start, raw_end = where
         if closing:   # "(<a>Ann Example</a>/Getty Images)": the name before is a link, read from the block's start
-            block_start = max(_block_start(smap.page, raw_start), raw_done)
+            block_start = max(_block_start(smap.page, raw_start), raw_done, found[-1].span[1] if found else 0)
             if taken.overlaps(block_start, raw_end):
                 continue
             whole = unescape(re.sub(r"<[^>]*>", "", smap.page[block_start:raw_end]))
