@@ -13,6 +13,9 @@ POSITIVE = [
     ("Photo by Ann Lee on Unsplash", "Ann Lee", "Unsplash", "stock-site"),
     ("Photograph: Sam Roe/Guardian", "Sam Roe", "Guardian", "keyword"),
     ("Photo: Jane Doe", "Jane Doe", None, "keyword"),
+    # a common first name alone is a person, not an organisation as other single words are ("Courtesy Rivertonix")
+    ("Photo: Jane", "Jane", None, "keyword"),
+    ("Courtesy Kevin", "Kevin", None, "keyword"),
     ("Image: NASA", None, "NASA", "keyword"),
     ("Credit: Acme News", None, "Acme News", "keyword"),
     ("Courtesy of the Riverton Museum", None, "the Riverton Museum", "keyword"),
@@ -33,6 +36,13 @@ POSITIVE = [
     ("Kay C. Example/for Riverton Daily News Lee Sample poses outside the club.", "Kay C. Example",
      "Riverton Daily News", "slash-for"),
     ("He left. Kay Example/for The Riverton Times Lee Sample waves.", "Kay Example", "The Riverton Times", "slash-for"),
+    # an agency's credit naming a studio, then its photographer after a comma (Fox News: "(AP Photo/A24 Films, ...)")
+    ("The director on set. (AP Photo/Riverton Films, Kay Example)", "Kay Example", "AP", "agency-photo"),
+    ("The director on set. (AP Photo/Kay Example, Riverton Films)", "Kay Example", "AP", "agency-photo"),
+    # a Flickr user's picture under a licence: the user is the creator, Flickr the platform, the licence no one
+    ("Thumbnail image by Flickr user ann.ex used under a Creative Commons license.", "ann.ex", "Flickr", "flickr-user"),
+    ("Photo: Flickr user Kay Example (CC BY 2.0)", "Kay Example", "Flickr", "flickr-user"),
+    ("Photo courtesy of Flickr user Kay Example CC BY-SA", "Kay Example", "Flickr", "flickr-user"),
 ]
 
 
@@ -88,6 +98,8 @@ NEGATIVE = [
     "Credit: Submitted photo",   # that it was sent in, not by whom
     "Photo: Supplied",
     "(Photo: Submitted by)",
+    "The Flickr user Kay Example said she took it at dawn.",   # a user spoken of, no picture credited
+    "A post by Twitter user Kay Example went viral.",
 ]
 
 
@@ -105,6 +117,7 @@ def test_sentences_that_mention_photos_are_not_credits(text):
     ("Jane Doe/Riverton Photo", ("Jane Doe", "Riverton Photo")),
     # one capitalised word is a brand, a studio or a site; a user name in camel case stays a creator
     ("Psyonix", (None, "Psyonix")),
+    ("Jane", ("Jane", None)),
     ("dtv Verlag", (None, "dtv Verlag")),   # a publisher (Brigitte: "© dtv Verlag")
     ("Bildagentur Riverton", (None, "Bildagentur Riverton")),
     ("WSig", ("WSig", None)),
@@ -145,13 +158,17 @@ def test_sentences_that_mention_photos_are_not_credits(text):
     # A one-word supplier before "via" is a company or a platform, not a photographer (Al Jazeera's "[SpaceX via Nasa]")
     ("RocketCo via Nasa", (None, "RocketCo via Nasa")),
     ("@riverfan via Reuters", ("@riverfan", "Reuters")),
-], ids=["slash", "via", "agency-photo-after-outlet", "agency-photo-last", "outlet-photo-kept", "one-word-org", "publisher-de", "agency-de",
+    # a title's words no person's name carries: a magazine (Space.com: "(Image credit: All About Space)")
+    ("All About Space", (None, "All About Space")),
+    ("Tales From Riverton", (None, "Tales From Riverton")),
+    ("Ann Allman", ("Ann Allman", None)),
+], ids=["slash", "via", "agency-photo-after-outlet", "agency-photo-last", "outlet-photo-kept", "one-word-org", "first-name", "publisher-de", "agency-de",
         "camel-case-user", "submitted-by-first-name", "agency-only", "file-suffix", "person-outlet-agency", "caps-person-agency-getty",
         "agencies-only", "agency-first-files", "agency-first-caps", "site-first", "mandatory-credit-dash", "stf-comma",
         "pool-word", "stf-alone", "pool-kept", "handout-lowercase", "stringer-code", "for-outlet", "agency-via",
         "broadcaster-via", "pipe", "comma-domain", "trailing-via-repeat", "org-first-person", "tv-unit-creator",
         "agency-photo-alone", "known-prefix", "bare-person", "hyphen-pool", "zero-width-spaces", "organisation-as-written", "acronym-hyphen-org", "acronyms-only", "agency-first-file-photo", "file-photo",
-        "one-word-via", "handle-via"])
+        "one-word-via", "handle-via", "magazine-title", "title-from", "person-all-in-a-word"])
 def test_split_credit(value, expected):
     assert split_credit(value) == expected
 

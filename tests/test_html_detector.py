@@ -500,6 +500,67 @@ def test_a_credit_box_holding_the_caption_credits_with_its_other_part():
         assert page[credit.span[0]:credit.span[1]].startswith("<span>")
 
 
+def test_an_italic_caption_under_a_bare_image_is_its_caption():
+    """Gothamist puts a caption in an <i> under a bare <img> (a <br> between, no figure or figcaption); its credit,
+    the photographer's name a link, was missed: in prose a caption's "(Name/Flickr)" is three text nodes. An <i>
+    after a line break in a paragraph is no caption: "(Name/Riverton Post)" there names no agency."""
+    page = ('<html><body><p>Story.</p><div class="image-none"><img alt="hall.jpg" src="https://img.example.org/a.jpg" '
+            'width="640"><br><i> The hall is now a mail room. (<a href="https://www.flickr.com/photos/ann_ex/" '
+            'target="_blank">Ann Example</a>/Flickr)</i></div><p>More story.</p><div><img src="https://img.example.org/b.jpg">'
+            '\n <br/>\n<i>The square at dawn. (Ben Sample/Riverton Post)</i></div><p>A party.<br><i>(Cal Example/'
+            'Riverton Post)</i></p><footer>© 2017 Riverton Media</footer></body></html>')
+    got = [(c.creator, c.organization, c.image, c.source) for c in html.scan(page)[1]]
+    assert got == [("Ann Example", "Flickr", "https://img.example.org/a.jpg", "caption"),
+                   ("Ben Sample", "Riverton Post", "https://img.example.org/b.jpg", "caption")]
+    [first, _] = html.scan(page)[1]
+    assert page[first.span[0]:first.span[1]].startswith("<i> The hall")
+    assert first.raw == "Ann Example/Flickr"
+
+
+def test_a_credit_naming_its_photographer_in_a_link_keeps_the_words_as_printed():
+    """A name that is a link beside its outlet ("<a>Ann Example</a>/Riverton Post") was read "Ann Example
+    /Riverton Post": a space was put between every child's text, as a caption's glued credit span needs."""
+    page = ('<html><body><figure><img src="https://img.example.org/a.jpg"><span class="credit"><a href="https://'
+            'example.org/ann">Ann Example</a>/Riverton Post</span></figure><figure><img src="https://img.example.org/'
+            'b.jpg"><figcaption>The hall at dusk. (<a href="https://example.org/ben">Ben Sample</a>/Reuters)'
+            '</figcaption></figure><figure><img src="https://img.example.org/c.jpg"><figcaption><span>The square, May '
+            '2, 2019.</span><span>Cal Example / AP</span></figcaption></figure></body></html>')
+    got = [(c.raw, c.creator, c.organization) for c in html.scan(page)[1]]
+    assert got == [("Ann Example/Riverton Post", "Ann Example", "Riverton Post"),
+                   ("Ben Sample/Reuters", "Ben Sample", "Reuters"), ("Cal Example / AP", "Cal Example", "AP")]
+
+
+def test_a_credit_in_prose_naming_its_photographer_in_a_link_is_read():
+    """In running text "(<a>Ann Example</a>/Getty Images)" is three text nodes: the one naming the agency, "/Getty
+    Images)", was read alone and gave nothing. It is read back to where its block starts. "The <a>Riverton</a>/AFP
+    deal" stays no credit, as it is with no link."""
+    page = ('<html><body><p>Intro.</p><p>Crowds gathered on the square. (<a href="https://example.org/ann">Ann '
+            'Example</a>/Getty Images)</p><div>He left.<br><a href="https://example.org/ben">Ben Sample</a>/AFP'
+            '</div><p>The <a href="https://example.org/r">Riverton</a>/AFP deal closed.</p></body></html>')
+    credits = html.scan(page)[1]
+    assert [(c.creator, c.organization, c.source) for c in credits] == [("Ann Example", "Getty Images", "text"),
+                                                                         ("Ben Sample", "AFP", "text")]
+    assert [page[c.span[0]:c.span[1]] for c in credits] == [
+        'Crowds gathered on the square. (<a href="https://example.org/ann">Ann Example</a>/Getty Images)',
+        '<a href="https://example.org/ben">Ben Sample</a>/AFP']
+    # a credit read before in the same block is not read again
+    page = ('<html><body><p>Story.</p><p>Crowds at the gate. Photo: EPA. The hall (<a href="https://example.org/ann">'
+            'Ann Example</a>/Getty Images)</p></body></html>')
+    assert [(c.creator, c.organization) for c in html.scan(page)[1]] == [(None, "EPA"), ("Ann Example", "Getty Images")]
+
+
+def test_a_flickr_users_credit_in_running_text_is_read():
+    """Upworthy's "About" note: "Thumbnail <a>image</a> by Flickr user <a>ann.ex</a> used under a Creative Commons
+    license." The user is the creator, Flickr the platform; the licence names no one."""
+    page = ('<html><body><dl><dt>About:</dt><dd><p><a href="https://www.youtube.com/watch?v=x">Video</a> from the '
+            'Riverton Center. Thumbnail <a href="https://www.flickr.com/photos/annex/1/">image</a> by Flickr user '
+            '<a href="https://www.flickr.com/photos/annex/">ann.ex</a> used under a Creative Commons license.</p></dd>'
+            '</dl></body></html>')
+    [credit] = html.scan(page)[1]
+    assert (credit.creator, credit.organization, credit.source, credit.form) == ("ann.ex", "Flickr", "text", "flickr-user")
+    assert page[credit.span[0]:credit.span[1]].startswith(" by Flickr user <a")
+
+
 def test_a_picture_source_slot_holding_a_bare_name_is_its_credit():
     """Rolling Stone: <p class="c-picture__source">Dale Example</p> under the caption's title, a name alone."""
     page = ('<html><body><figure><img src="https://img.example.org/a.jpg"><div class="c-picture__caption">'

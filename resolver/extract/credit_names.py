@@ -37,6 +37,10 @@ ORG_WORD_RE = re.compile(
     r"|Verlag|\w*[Aa]gentur|Zeitung|Stiftung|Pressestelle|Presse|Agence|Agencia|Agenzia|Éditions|Editorial|Musée"
     r"|Fondation|Fundación|Fondazione|Ministère|Ministerio|Ministero)\b|\w\.(?:com|org|net)\b",
     re.IGNORECASE)
+# Capitalised words a title carries and a person's name does not: a magazine, a show, a blog ("All About Space").
+# Case-sensitive, and read only in a name of two words or more.
+TITLE_WORD_RE = re.compile(r"(?<![\w'’-])(?:About|All|Our|Your|With|From|Into|Inside|Behind|Beyond|Through|Around"
+                           r"|Without)(?![\w'’-])")
 ROLE_CODES = frozenset({"stf", "str", "stringer", "file", "files", "file photo", "contributor", "ho", "handout", "pool"})
 KEPT_ROLES = frozenset({"pool", "handout"})   # an organisation when nothing else names one
 TRAILING_ROLE_RE = re.compile(r"^(?P<name>.*?\S)(?:[\s,]+(?P<role>pool|handout|stf|str|file|files)|-(?P<joined>pool|handout))$",
@@ -50,6 +54,8 @@ _DASHED_RE = re.compile(r"^(?P<name>[^-–]+?)\s*[-–]\s*(?P<org>[^-–]+)$")
 _AGENCY_PHOTO_RE = re.compile(r"(?P<org>.+?)\s+(?:Photos?|PHOTOS?)")
 _ACRONYM_RE = re.compile(r"[A-Z]{2,6}(?:-[A-Z][\w]*)*")   # MOD, CBC, NYPD; JPL-Caltech
 _VIA_FOR_RE = re.compile(r"\s+(?:via|for)\s+")
+# A person's name: two to five capitalised words or initials, name particles between them ("Kay de Example").
+_PERSON_WORDS_RE = re.compile(r"[A-Z][\w'’.-]*(?:[ \t\u00a0]+(?:[A-Z][\w'’.-]*|de|da|van|von|der|del|di|du|la|le|bin)){1,4}")
 _DOMAIN_RE = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,6}")
 ENDS = " \t\u00a0,;:.-–—()[]\"'“”"
 
@@ -63,8 +69,25 @@ AGENCY_PHOTO_RE = re.compile(r"\b(AP|AFP|Reuters|REUTERS|UPI|EPA|PA|CP|Xinhua|XI
 # in prose, "Submitted by" opens a forum post's byline as often as a photo's credit.
 SUPPLIED_BY_RE = re.compile(r"^(?:Submitted|Supplied)[ \t\u00a0]+by[ \t\u00a0]+(?=\S)", re.IGNORECASE)
 # One capitalised word: a brand, a studio or a site ("Courtesy Google", "Image: Psyonix"); a person is credited by
-# their full name. Not a user name written in camel case ("WSig") or in small letters, nor a handle.
+# their full name. Not a user name written in camel case ("WSig") or in small letters, nor a handle, nor a common
+# first name (`FIRST_NAMES`).
 ONE_WORD_ORG_RE = re.compile(r"[A-Z][a-z]{2,}")
+# Common first names: alone in a credit ("Photo: Jane", "Courtesy Kevin") a person, who took or sent the picture in.
+# Names that are as often a brand, a place or a club (Tiffany, Mercedes, Ford, Lincoln, Victoria, Jordan, Chelsea,
+# Madison, Sydney, Austin, Georgia, Virginia, Paris) are left out: one such word stays an organisation.
+FIRST_NAMES = frozenset("""
+aaron adam adrian aisha alan albert alex alexander alice alicia alison amanda amber amy ana andrea andrew angela anna
+anne anthony antonio ashley barbara ben benjamin beth betty bill bob brandon brenda brian bruce carl carlos carol
+caroline catherine charles charlotte chris christian christina christine christopher claire daniel david deborah
+debra denise dennis diana diane donald donna dorothy douglas edward elena elizabeth ellen emily emma eric erin evan
+frank gary george grace greg gregory hannah harry heather helen henry holly ian isabella jack jacob james jane janet
+jason jeff jeffrey jennifer jeremy jerry jessica jim joan joe john jonathan jose joseph joshua joyce juan judith julia
+julie justin karen kate katherine kathleen kathryn katie keith kelly kenneth kevin kim kimberly kyle larry laura
+lauren linda lisa liz lucy luis maria marie mark martha mary matt matthew megan melissa michael michelle mike
+natalie nancy nathan nick nicholas nicole noah oliver olivia pamela patricia patrick paul peter rachel raymond rebecca
+richard robert ronald rose ruth ryan sam samantha samuel sandra sara sarah scott sean sharon shirley sophia sophie
+stephanie stephen steve steven susan teresa thomas tim timothy tom tony tyler walter william zoe
+""".split())
 
 
 def split_credit(value: str, org: str | None = None) -> tuple[str | None, str | None]:
@@ -84,7 +107,7 @@ def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
     value = WIRE_CODE_RE.sub("", value.replace("\u200b", "").strip(ENDS)).strip(ENDS)   # zero-width spaces: nothing
     if org:
         creator, _ = _without_role(value)
-        return creator or None, org.strip()
+        return _person_beside_org(creator) or None, org.strip()
     parts = [p.strip(ENDS) for p in SEPARATOR_RE.split(value) if p.strip(ENDS)]
     if len(parts) > 2:   # "@name / Twitter / Via Twitter: @name": the trailing via repeats the rest
         parts = [p for p in parts if not _VIA_RE.match(p)] or parts
@@ -109,6 +132,20 @@ def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
             return None, _as_written(value, kept)
         return people[0], _as_written(value, [p for p in kept if p is not people[0]])
     return kept[0], _as_written(value, kept[1:])
+
+
+def _person_beside_org(creator: str) -> str:
+    """The photographer of an agency credit that names a studio or outlet beside them after a comma ("(AP
+    Photo/A24 Films, Jane Doe)"): the part that is not an organisation, when the other one is. Anything else as
+    it is: "Jane Doe, John Roe" (two people) is `credits._people`' to split."""
+    parts = [p.strip(ENDS) for p in creator.split(",")]
+    if len(parts) != 2 or not all(parts):
+        return creator
+    orgs = [is_org(p) for p in parts]
+    if orgs.count(True) != 1:
+        return creator
+    person = parts[orgs.index(False)]
+    return person if _PERSON_WORDS_RE.fullmatch(person) else creator
 
 
 def _as_written(value: str, parts: list[str]) -> str:
@@ -146,7 +183,7 @@ def _split_one(value: str) -> tuple[str | None, str | None]:
     agency_photo = _AGENCY_PHOTO_RE.fullmatch(value)
     if agency_photo and agency_photo.group("org").casefold() in KNOWN_ORGS:
         return None, agency_photo.group("org")   # "(AP Photo)"
-    if is_org(value) or ONE_WORD_ORG_RE.fullmatch(value):
+    if is_org(value) or ONE_WORD_ORG_RE.fullmatch(value) and value.casefold() not in FIRST_NAMES:
         return None, value
     return value, None
 
@@ -164,7 +201,8 @@ def is_org(value: str) -> bool:
     value = value.strip()
     if not value:
         return False
-    if is_known_org(value) or ORG_WORD_RE.search(value) or _is_domain(value) or value.startswith("The "):
+    if is_known_org(value) or ORG_WORD_RE.search(value) or _is_domain(value) or value.startswith("The ") \
+            or " " in value and TITLE_WORD_RE.search(value):
         return True
     return bool(_ACRONYM_RE.fullmatch(value))   # an acronym, alone or joined to a name: MOD, NYPD, JPL-Caltech
 

@@ -55,6 +55,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("agency-photo", re.compile(
         rf"\(?\b(?P<org>{AGENCIES}){SP}+(?:Photos?|PHOTOS?){SP}*/{SP}*(?P<value>{VALUE_STOP}{{2,80}}?)(?:,{SP}*(?:File|Pool|Handout))?(?:\)|(?=[\n.;]|$))",
         re.MULTILINE)),
+    # "Thumbnail image by Flickr user ann.ex used under a Creative Commons license", "Photo: Flickr user Kay Example":
+    # the user made it. Only after "by", "via", "courtesy (of)" or a colon: "The Flickr user said" credits nothing.
+    # The name is one user name, or capitalised words ("CC BY-SA" and a licence's words are not part of it).
+    ("flickr-user", re.compile(
+        rf"(?:\b{PHOTO}{SP}*)?(?:\b(?:by|via|courtesy(?:{SP}+of)?)|[:：]){SP}+(?P<org>Flickr){SP}+user{SP}+"
+        rf"(?P<value>@?\w[\w.@'’-]*?(?-i:{SP}+[A-Z](?:[a-z]|['’][A-Z])[\w'’-]*){{0,3}})(?=[.,;:)\]]?(?:\s|$))",
+        re.IGNORECASE)),
     # Photo by Jane Doe on Unsplash
     ("stock-site", re.compile(
         rf"\b{PHOTO}{SP}+by{SP}+(?P<value>[A-Z][^\n()]{{1,60}}?){SP}+on{SP}+(?P<org>Unsplash|Pexels|Pixabay|Flickr)\b")),
@@ -214,6 +221,8 @@ def _forms_worth_trying(text: str, *, caption: bool) -> frozenset[str]:
     if "/" in text:
         forms.update(("agency-photo", "slash", "slash-for") if "/for" in text or "/ for" in text
                      else ("agency-photo", "slash"))
+    if "lickr user" in text or "LICKR USER" in text:
+        forms.add("flickr-user")
     if _PREFIX_WORD_RE.search(text):
         forms.update(("paren-credit", "keyword"))
         if _STOCK_RE.search(text):
@@ -309,6 +318,7 @@ def read_whole(value: str) -> list[tuple[str | None, str | None, str]]:
 
 
 _HINT_RE = re.compile(r"photo|image|picture|credit|courtesy|©|\(c\)|copyright|screen|getty|reuters|afp|\bap\b|epa|illustration"
+                      r"|flickr user"
                       r"|graphic|video|foto|bild|/|\)\s*$|\]\s*$", re.IGNORECASE | re.MULTILINE)
 
 

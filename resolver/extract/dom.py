@@ -92,8 +92,17 @@ def element_text(el: Any) -> str:
 
 def spaced_text(el: Any) -> str:
     """The element's text with a space between the texts of its children: captions put the credit in a span
-    of its own ('...July 25, 2019.</span><span>J. Scott Applewhite / AP</span>')."""
-    return _SPACES_RE.sub(" ", el.text(deep=True, separator=" ")).strip()
+    of its own ('...July 25, 2019.</span><span>J. Scott Applewhite / AP</span>'). None before a slash or a closing
+    mark, nor after an opening one or a slash: a linked name stays as printed, "(<a>Ann Example</a>/Flickr)"."""
+    text = _SPACES_RE.sub(" ", el.text(deep=True, separator=" ")).strip()
+    if " /" in text or "/ " in text or "( " in text or " )" in text or " ," in text:   # rare: read again (#14)
+        glued = _GLUED_RE.sub("", el.text(deep=True, separator=_CHILD)).replace(_CHILD, " ")
+        text = _SPACES_RE.sub(" ", glued).strip()
+    return text
+
+
+_CHILD = "\x00"   # between children's texts (lexbor turns a NUL in the page into U+FFFD)
+_GLUED_RE = re.compile(r"\x00+(?=[/)\],.;:!?])|(?<=[(\[/])\x00+")
 
 
 def text_with_breaks(el: Any) -> str:

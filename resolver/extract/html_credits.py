@@ -28,8 +28,11 @@ CREDIT_WORD_RE = re.compile("|".join(CREDIT_WORDS))
 JSONLD_TYPE = "application/ld+json"
 ITEMPROP_SELECTOR = "[itemprop=creditText], [itemprop=copyrightHolder], [itemprop=copyrightNotice]"
 JSONLD_SELECTOR = f"script[type='{JSONLD_TYPE}']"
+# An <i> under a bare image and a line break is its caption (Gothamist: <img><br><i>... (Name/Flickr)</i>, no
+# figure). Selected as "br + i", the image asked after: "img + br + i" costs twice that, "img + i" five times and
+# the four with <em> ten times (a hundredth of a scan; #14), and no page seen puts such a caption in an <em>.
 CANDIDATE_SELECTOR = ", ".join([*(f"[class*={w} i]" for w in CREDIT_WORDS), "[class*=related i]", "figcaption",
-                                "figure cite", "[itemprop]"])
+                                "figure cite", "[itemprop]", "br + i"])
 # Descendants that may be credit elements themselves (a superset of `_is_credit_element`).
 CREDIT_ELEMENT_SELECTOR = ", ".join([ITEMPROP_SELECTOR, *(f"[class*={w} i]" for w in (
     "credit", "copyright", "photographer", "byline", "attribution", "image-source", "photo-source", "__source",
@@ -38,7 +41,7 @@ RELATED_TAGS = frozenset({"div", "section", "aside", "ul"})
 RELATED_CLASS_RE = re.compile(r"\brelated")
 # Words a credit line in prose carries (lower-case "photo" is too common in prose to be a hint). Case-sensitive,
 # so the engine can skip quickly; each hit is then read in its own text node only.
-PROSE_HINT_RE = re.compile(r"Photo|PHOTO|\(photo|Credit|CREDIT|©|Getty|GETTY|REUTERS|AFP|EPA|\(AP\b|AP\)|Courtesy|Foto"
+PROSE_HINT_RE = re.compile(r"Photo|PHOTO|\(photo|Credit|CREDIT|©|Getty|GETTY|REUTERS|AFP|EPA|\(AP\b|AP\)|Courtesy|Foto|Flickr user"
                            r"|Images?(?: credit|:| by| via| courtesy| copyright)|Screen(?:shot|grab)|Illustration(?::| by)")
 CREDIT_CLASS_RE = re.compile(
     r"(?:^|[\s_-])(?:photo-?credits?|image-?credits?|img-?credits?|media-?credits?|picture-?credits?|caption-?credits?"
@@ -114,6 +117,7 @@ class _Walks:
         self.quiet: list[Any] = []   # elements whose words hold no credit of their own (read by none of the passes)
         self.slot_parents: set[Any] = set()   # captions holding a source slot (`SOURCE_SLOT_RE`)
         self.jsonld: list[Any] = []   # the page's JSON-LD scripts, selected once
+        self.image_captions: dict[int, str] = {}   # italic captions under a bare image: that image's src
 
     def images_in(self, node: Any) -> list[Any]:
         if node.mem_id not in self.images:
@@ -140,6 +144,9 @@ def _element_credits_of(tree: Any, smap: SourceMap, claimed: set[Any],
         if CREDIT_WORD_RE.search(css) or tag == "figcaption" or tag == "script" and el.attrs.get("type") == JSONLD_TYPE \
                 or (el.attrs.get("itemprop") or "") in CREDIT_ITEMPROPS or tag == "cite" and walks.figure(el.parent):
             candidates.append(el)
+        elif tag == "i" and (image := _image_above(el)) is not None:
+            walks.image_captions[el.mem_id] = image
+            candidates.append(el)
     # Elements holding a credit element leave the credit to it: marked once, walking up until a marked one.
     holders: set[Any] = set()
     for el in candidates:
@@ -164,8 +171,8 @@ def _box_ranges(smap: SourceMap, boxes: list[Any]) -> list[tuple[int, int]]:
 
 
 def _image_for(el: Any, walks: _Walks) -> str | None:
-    """The image a caption or credit belongs to: the enclosing figure's first img, or the one img of a small parent.
-    Lazy-loaded images keep their address in data-src or srcset while src holds a placeholder."""
+    """The image a caption or credit belongs to: the enclosing figure's first img with an address, or the one img
+    of a small parent."""
     figure = walks.figure(el.parent)
     images = walks.images_in(figure) if figure is not None else []
     parent = el.parent
@@ -175,12 +182,16 @@ def _image_for(el: Any, walks: _Walks) -> str | None:
         found = walks.images_in(parent)
         images = found if len(found) == 1 else []
         parent = parent.parent if not found else None
-    for img in images:
-        for name in ("src", "data-src", "data-lazy-src", "data-original", "srcset", "data-srcset"):
-            src = (img.attrs.get(name) or "").strip().split(" ")[0]
-            if src and not src.startswith("data:"):
-                return src
-    return None
+    return next((src for src in map(_src_of, images) if src), None)
+
+
+def _src_of(img: Any) -> str:
+    """An image's address: lazy-loaded images keep it in data-src or srcset while src holds a placeholder."""
+    for name in ("src", "data-src", "data-lazy-src", "data-original", "srcset", "data-srcset"):
+        src = (img.attrs.get(name) or "").strip().split(" ")[0]
+        if src and not src.startswith("data:"):
+            return src
+    return ""
 
 
 def _credit_from_element(el: Any, smap: SourceMap, walks: _Walks, source: str) -> list[Credit]:
@@ -269,12 +280,21 @@ def _prose_credits(text: str, smap: SourceMap, *, taken: Intervals) -> list[Cred
         if len(node) > 2000:
             continue
         credits = credit_patterns.find_credits(node, source="text")
-        opening = not credits and node.rstrip().endswith(OPENING_ENDS) and credit_patterns.PREFIX_END_RE.search(node[-60:])
-        where = locate(node) if credits or opening else None
+        opening = not credits and (node.rstrip().endswith(OPENING_ENDS) and credit_patterns.PREFIX_END_RE.search(
+            node[-60:]) or node.rstrip().endswith("Flickr user"))   # "by Flickr user <a>ann.ex</a>"
+        closing = not credits and not opening and node.lstrip().startswith("/")
+        where = locate(node) if credits or opening or closing else None
         if where is None or where[0] < raw_done or where[0] in taken:
             continue
         raw_start, raw_end = where
-        if opening:
+        if closing:   # "(<a>Ann Example</a>/Getty Images)": the name before is a link, read from the block's start
+            block_start = max(_block_start(smap.page, raw_start), raw_done, found[-1].span[1] if found else 0)
+            if taken.overlaps(block_start, raw_end):
+                continue
+            whole = unescape(re.sub(r"<[^>]*>", "", smap.page[block_start:raw_end]))
+            credits = [replace(c, span=(block_start, raw_end)) for c in credit_patterns.find_credits(whole, source="text")]
+            raw_done = raw_end
+        elif opening:
             block_end = _block_end(smap.page, raw_end)
             whole = unescape(re.sub(r"<[^>]*>", "", smap.page[raw_start:block_end]))
             credits = [replace(c, span=(raw_start, block_end)) for c in credit_patterns.find_credits(whole, source="text")]
@@ -348,6 +368,21 @@ class TextLocator:
 
 OPENING_ENDS = (":", "：", "by", "via", "of", "…", "...", "copyright", "Copyright", "courtesy", "Courtesy")
 BLOCK_ENDS = ("</p", "<br", "</div", "</figcaption", "</li", "</td", "</span", "<p")
+
+
+BLOCK_STARTS = ("<p", "<br", "<div", "</div", "<li", "</li", "<td", "<figcaption", "</figcaption", "</p")
+
+
+def _block_start(page: str, at: int) -> int:
+    """Where the block an inline run belongs to starts: just after the last block-level tag, within 300
+    characters."""
+    window_start = max(0, at - 300)
+    window = page[window_start:at].lower()
+    tag = max(window.rfind(t) for t in BLOCK_STARTS)
+    if tag < 0:
+        return window_start
+    end = window.find(">", tag)
+    return window_start + end + 1 if end >= 0 else at
 
 
 def _block_end(page: str, at: int) -> int:
@@ -537,6 +572,11 @@ def _element_credits(el: Any, smap: SourceMap, walks: _Walks, credited: set[Any]
     if tag == "cite":   # a figure's <cite> is its credit (Vox Media's Chorus)
         credited.add(el)
         return _credit_from_element(el, smap, walks, "caption")
+    if el.mem_id in walks.image_captions:
+        credited.add(el)
+        # an inline caption's words as written: a linked name stays glued to its "/Flickr"
+        return _figcaption_credits(el, smap, walks, image=walks.image_captions[el.mem_id] or None,
+                                   words=element_text(el))
     if tag == "figcaption" or "caption" in css.lower():
         if el in holders:
             return []   # the child is read on its own, as the credit element it is
@@ -546,6 +586,24 @@ def _element_credits(el: Any, smap: SourceMap, walks: _Walks, credited: set[Any]
         credited.add(el)
         return _figcaption_credits(el, smap, walks)
     return []
+
+
+def _image_above(el: Any) -> str | None:
+    """The src of the bare <img> an <i> stands under, a <br> between them ("" for an image with no address), or
+    None: the selection also gives an <i> for its class or itemprop, and an <i> after a line break in prose."""
+    br = _element_before(el)
+    img = _element_before(br) if br is not None and br.tag == "br" else None
+    return _src_of(img) if img is not None and img.tag == "img" else None
+
+
+def _element_before(node: Any) -> Any:
+    """The element just before a node, blank text skipped; None when words or nothing come first."""
+    node = node.prev
+    while node is not None and node.tag == "-text":
+        if (node.text_content or "").strip():
+            return None
+        node = node.prev
+    return node
 
 
 def _credit_part(el: Any) -> Any:
@@ -565,10 +623,12 @@ def _credit_part(el: Any) -> Any:
 HIDDEN_LABEL_RE = re.compile(r"\bCredits?[ \t]+(?=Credits?(?:[:：]|\.\.\.|…))")
 
 
-def _figcaption_credits(el: Any, smap: SourceMap, walks: _Walks) -> list[Credit]:
+def _figcaption_credits(el: Any, smap: SourceMap, walks: _Walks, *, image: str | None = None,
+                        words: str | None = None) -> list[Credit]:
     """Credits in a caption's words; else the caption's last line when it is only a credit
-    ('Andrew Harnik/Shutterstock', 'Adam Maida for BuzzFeed News')."""
-    text = HIDDEN_LABEL_RE.sub("", spaced_text(el))
+    ('Andrew Harnik/Shutterstock', 'Adam Maida for BuzzFeed News'). `image` and `words`: the caption's image and
+    text when known (else the image near it and its children's texts spaced)."""
+    text = HIDDEN_LABEL_RE.sub("", spaced_text(el) if words is None else words)
     found = credit_patterns.find_credits(text, source="caption", caption=True)
     if not found:
         kids = children(el)
@@ -580,7 +640,7 @@ def _figcaption_credits(el: Any, smap: SourceMap, walks: _Walks) -> list[Credit]
                 break
     if not found:
         return []
-    span, image = smap.span(el), _image_for(el, walks)   # only for captions that credit: most do not
+    span, image = smap.span(el), image or _image_for(el, walks)   # only for captions that credit: most do not
     return [replace(c, span=span, image=image) for c in found]
 
 
