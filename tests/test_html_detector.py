@@ -850,6 +850,28 @@ def test_a_script_data_credit_on_an_image_the_page_does_not_show_is_not_taken():
         assert html.scan(f"<html><body>{boxed}{state}</body></html>")[1] == [], box
 
 
+def test_a_page_cut_off_inside_a_script_start_tag_holding_a_credit_key_is_scanned():
+    """A page ending inside a `<script` start tag (a download cut short) after a credit key: finding the script
+    around the key took the tag's end, which never comes, for position 0 and went round the same script for ever
+    (#14). The tag never ends, so it holds no script text and the key is no credit."""
+    import signal
+
+    def stop(signum, frame):
+        raise TimeoutError("the scan did not end")
+
+    page = ('<html><body><article><p>Words.</p><img src="https://img.example.org/a/shown-image-0001.jpg"></article>'
+            '<script>var a = 1;</script><script data-x="{"credit":"Jane Doe/Getty Images",'
+            '"src":"https://img.example.org/a/shown-image-0001.jpg"}')
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, 10)
+    try:
+        embeds, credits = html.scan(page)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert (embeds, credits) == ([], [])
+
+
 @pytest.mark.parametrize("a,b,same", [
     ("https://i.example.org/img/media/0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6/0_0_4800_3200/master/4800.jpg?width=700&s=1",
      "//i.example.org/img/media/0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6/0_0_4800_3200/master/4800.jpg?width=465&s=2", True),

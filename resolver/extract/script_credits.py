@@ -286,7 +286,8 @@ class _Scripts:
         """Where the text of the script holding `at` starts, or None."""
         page = self.page
         while 0 <= self.next_open < at:
-            tag_end = page.find(">", self.next_open) + 1
+            gt = page.find(">", self.next_open)
+            tag_end = gt + 1 if gt >= 0 else len(page)   # a start tag cut off by the page's end holds no text
             close = page.find(SCRIPT_CLOSE, tag_end)
             close = len(page) if close < 0 else close
             self.text, self.json_ld = (tag_end, close), "ld+json" in page[self.next_open:tag_end]
