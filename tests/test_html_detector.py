@@ -850,6 +850,32 @@ def test_a_script_data_credit_on_an_image_the_page_does_not_show_is_not_taken():
         assert html.scan(f"<html><body>{boxed}{state}</body></html>")[1] == [], box
 
 
+NODE_STATE = ('<script>window.s={"photo":{"credit":"Photo: Jane Doe/Wire Images",'
+              '"url":"https://img.example.org/media/Photo-Abc123def456.jpg"}};</script>')
+
+
+@pytest.mark.parametrize("shown,taken", [
+    ('<img src="https://img.example.org/media/Photo-Abc123def456.jpg?w=300&amp;h=200">', True),
+    ('<img src="//IMG.example.org/MEDIA/photo-abc123def456.JPG">', True),
+    ('<img src="https://img.example.org/media/Photo%2DAbc123def456.jpg">', True),
+    ('<img src="https://img.example.org/media/Photo-Abc123&amp;#100;ef456.jpg">', True),
+    ('<img src="https://img.example.org/media/Photo-Abc123def456-1024x683.jpg">', True),
+    ('<picture><source srcset="https://img.example.org/a/other.jpg 300w, '
+     'https://img.example.org/media/Photo-Abc123def456.jpg?w=600 600w"><img src="/x.png"></picture>', True),
+    ('<img src="https://img.example.org/media/Photo-Abc123def457.jpg">', False),
+    ('<img src="https://img.example.org/resize?src=/media/Photo-Abc123def456.jpg">', False),
+    ('<img src="https://img.example.org/media/Abc123def456/photo.jpg">', False),
+], ids=["query", "case", "percent-escape", "escaped-twice", "size-name", "srcset", "other-image", "in-the-query",
+        "a-folder"])
+def test_the_image_a_script_data_credit_belongs_to_is_known_however_the_page_writes_its_url(shown, taken):
+    """Only the images that may be an image node's are read further (#14): however the article writes the same
+    image (a query, upper case, an escape in its path, a size name, a srcset's second image), it is still the
+    node's; another image, or one naming the file only in its query or a folder, is not."""
+    page = f"<html><body><article><p>Words.</p>{shown}</article>{NODE_STATE}</body></html>"
+    got = [(c.creator, c.organization) for c in html.scan(page)[1]]
+    assert got == ([("Jane Doe", "Wire Images")] if taken else [])
+
+
 def test_a_page_cut_off_inside_a_script_start_tag_holding_a_credit_key_is_scanned():
     """A page ending inside a `<script` start tag (a download cut short) after a credit key: finding the script
     around the key took the tag's end, which never comes, for position 0 and went round the same script for ever

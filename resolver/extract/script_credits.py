@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from functools import partial
 from html import unescape
@@ -97,20 +97,25 @@ def image_keys(url: str) -> set[str]:
 
 
 IMAGE_ATTRS = ("src", "data-src", "data-lazy-src", "data-original", "srcset", "data-srcset")
+OG_IMAGE_NAMES = ("og:image", "og:image:url", "og:image:secure_url")
 
 
 class ShownImages:
-    """The images the article shows, by `image_keys`: og:image, JSON-LD articles' images, and the <img>/<source>
-    of the article body. Filled from each parse of the page (a large page is parsed in slices)."""
+    """Which of the image nodes' images (`wanted`: their URLs) the article shows, by `image_keys`: og:image, JSON-LD
+    articles' images, and the <img>/<source> of the article body. Filled from each parse of the page (a large page
+    is parsed in slices). Only an image that may be a node's is looked at further (#14: the keys of every image of
+    the 45 MB page, and whether each sits in the article, cost a twentieth of its scan)."""
 
-    def __init__(self) -> None:
-        self.urls: list[str] = []
-        self._keys: set[str] | None = None
+    def __init__(self, wanted: Iterable[str]) -> None:
+        self.wanted = {key for url in wanted for key in image_keys(url)}
+        self.keys: set[str] = set()   # the wanted keys of the images the article shows
+        runs = [_longest_run(key.split(":", 1)[1]) for key in self.wanted]
+        self._runs: set[str] | None = None if "" in runs else set(runs)
+        self._may: dict[str, bool] = {}
 
     def shows(self, url: str) -> bool:
-        if self._keys is None:   # worked out once, when first asked
-            self._keys = {key for shown in self.urls for key in image_keys(shown)}
-        return not self._keys.isdisjoint(image_keys(url))
+        """Does the article show the image at `url`, one of the wanted?"""
+        return not self.keys.isdisjoint(image_keys(url))
 
     def add_tree(self, tree: Any, related: list[Any], jsonld: list[Any]) -> None:
         """The images a parse of the page shows; `jsonld`: its JSON-LD scripts (the credit pass selected them)."""
@@ -118,24 +123,53 @@ class ShownImages:
         if root is None:
             return
         for meta in select(root, "meta[property^='og:image'], meta[name^='og:image']"):
-            if (meta.attrs.get("property") or meta.attrs.get("name")) in ("og:image", "og:image:url",
-                                                                           "og:image:secure_url"):
+            if (meta.attrs.get("property") or meta.attrs.get("name")) in OG_IMAGE_NAMES:
                 self._add(meta.attrs.get("content") or "")
         for script in jsonld:
             for url in _jsonld_article_images(script.text(deep=True) or ""):
                 self._add(url)
         outside = _outside_memo(related)
         for el in select(_article_body(tree), "img, source"):
-            if outside(el.parent):
-                attrs = el.attrs   # built afresh at each access: once an element (#14: ten thousand on a big page)
-                for name in IMAGE_ATTRS:
-                    for candidate in (attrs.get(name) or "").split(","):
-                        self._add(candidate.strip().split(" ")[0])
+            attrs = el.attrs   # built afresh at each access: once an element (#14: ten thousand on a big page)
+            urls = [url for name in IMAGE_ATTRS if (value := attrs.get(name))
+                    for candidate in value.split(",") if self._may_be_wanted(url := candidate.strip().split(" ")[0])]
+            if urls and outside(el.parent):   # a walk up the tree: only for an image that may be wanted
+                for url in urls:
+                    self._add(url)
 
     def _add(self, url: str) -> None:
-        if url and not url.startswith("data:"):
-            self.urls.append(url)
-            self._keys = None
+        if self._may_be_wanted(url):
+            self.keys |= image_keys(url) & self.wanted
+
+    def _may_be_wanted(self, url: str) -> bool:
+        """Can `url` be a wanted image? False only when it cannot: when its path (what comes before '?' or '#') is
+        plain ASCII, every key of the image is a stretch of it that no letter or digit borders, so the longest run
+        of letters and digits in each wanted key is one of the runs of that path."""
+        if not url or url.startswith("data:"):
+            return False
+        may = self._may.get(url)
+        if may is None:
+            plain = PLAIN_PATH_RE.match(url).end()   # type: ignore[union-attr]  # matches at worst ""
+            path = url[:plain]
+            if self._runs is None or plain < len(url) and url[plain] not in "?#" or not path.isascii():
+                may = True   # an escape or a control character in the path, or a non-ASCII one: image_keys decides
+            else:
+                may = not self._runs.isdisjoint(RUN_RE.findall(path.lower()))
+            self._may[url] = may
+        return may
+
+
+# What comes before a URL's query or fragment, up to its first character that image_keys may read otherwise than
+# as written: an HTML or percent escape, a tab or line break (urlsplit drops them).
+PLAIN_PATH_RE = re.compile(r"[^?#%&\t\r\n]*")
+RUN_RE = re.compile(r"[a-z0-9]+")
+
+
+def _longest_run(key: str) -> str:
+    """The longest run of letters and digits in an image key, the last of equals (the file name's, not "content"
+    of "/wp-content/"); "" when there is none."""
+    runs = RUN_RE.findall(key)
+    return max(reversed(runs), key=len) if runs else ""
 
 
 def attribute_credits(tree: Any, smap: SourceMap, related: list[Any], anchors: list[int]) -> list[Credit]:
@@ -184,10 +218,13 @@ def _outside_memo(related: list[Any]) -> AncestorMemo:
     boxes = {box.mem_id for box in related}
 
     def step(node: Any, above: bool) -> bool:
-        if not above or node.tag in ("html", "body"):   # the body's classes name the page's ads, not a box
+        tag = node.tag
+        if not above or tag in ("html", "body"):   # the body's classes name the page's ads, not a box
             return above
-        names = f"{node.attrs.get('class') or ''} {node.attrs.get('id') or ''}"
-        return node.mem_id not in boxes and node.tag not in NOT_ARTICLE_TAGS and not OTHER_STORIES_RE.search(names)
+        if node.mem_id in boxes or tag in NOT_ARTICLE_TAGS:
+            return False
+        attrs = node.attrs   # a dict built at each access
+        return not OTHER_STORIES_RE.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
 
     return AncestorMemo(step, True)
 
