@@ -876,6 +876,21 @@ def test_the_image_a_script_data_credit_belongs_to_is_known_however_the_page_wri
     assert got == ([("Jane Doe", "Wire Images")] if taken else [])
 
 
+@pytest.mark.parametrize("scripts", [
+    "<script>a()</script>" * 40 + "<script>window.s={STATE};</script>",
+    '<script type="application/ld+json">{"@type":"Thing"}</script><script>b()</script><script>window.s={STATE};</script>',
+    '<script>a()</script><script data-x="</script>">window.s={STATE};</script>',
+    '<script>a()</script><script data-x="</script>"></script><p>x</p><script>window.s={STATE};</script>',
+], ids=["after-many", "after-json-ld", "end-tag-in-a-start-tag", "after-an-end-tag-in-a-start-tag"])
+def test_the_script_holding_a_credit_key_is_found_past_the_scripts_before_it(scripts):
+    """The scripts ending before a credit key are skipped unread, from the last "</script" before it (#14): one
+    written inside a script's start tag ends no script, and a JSON-LD script before the key's is not the key's."""
+    state = '{"photo":{"credit":"Photo: Jane Doe/Wire Images","url":"https://img.example.org/media/Photo-Abc123def456.jpg"}}'
+    page = ('<html><body><article><p>Words.</p><img src="https://img.example.org/media/Photo-Abc123def456.jpg">'
+            f"</article>{scripts.replace('{STATE}', state)}</body></html>")
+    assert [(c.creator, c.organization) for c in html.scan(page)[1]] == [("Jane Doe", "Wire Images")]
+
+
 def test_a_page_cut_off_inside_a_script_start_tag_holding_a_credit_key_is_scanned():
     """A page ending inside a `<script` start tag (a download cut short) after a credit key: finding the script
     around the key took the tag's end, which never comes, for position 0 and went round the same script for ever

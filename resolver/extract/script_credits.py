@@ -310,8 +310,8 @@ def find_credits(page: str, nodes: list[ImageNode], shown: ShownImages) -> list[
 
 
 class _Scripts:
-    """The script a position is in, asked in page order: the page's scripts are found going forwards, each once
-    (lower-case tags only; JSON-LD's left to `html_credits`)."""
+    """The script a position is in, asked in page order: the page's scripts are found going forwards, each once,
+    those ending before the position skipped unread (lower-case tags only; JSON-LD's left to `html_credits`)."""
 
     def __init__(self, page: str) -> None:
         self.page = page
@@ -322,6 +322,8 @@ class _Scripts:
     def around(self, at: int) -> int | None:
         """Where the text of the script holding `at` starts, or None."""
         page = self.page
+        if 0 <= self.next_open < at:
+            self._skip(at)
         while 0 <= self.next_open < at:
             gt = page.find(">", self.next_open)
             tag_end = gt + 1 if gt >= 0 else len(page)   # a start tag cut off by the page's end holds no text
@@ -331,6 +333,22 @@ class _Scripts:
             self.next_open = page.find(SCRIPT_OPEN, close)
         start, end = self.text
         return start if start <= at < end and not self.json_ld else None
+
+    def _skip(self, at: int) -> None:
+        """Past the scripts that end before `at`, unread (#14: reading each script of the 45 MB page to reach its
+        credit keys was a pass over it). A script's text ends at its first "</script", so every script opened
+        before the last "</script" ahead of `at` has ended there, and the next one opens at the next "<script";
+        unless that "</script" is inside a script's start tag (`<script data-x="</script>">`): then none is
+        skipped."""
+        page = self.page
+        close = page.rfind(SCRIPT_CLOSE, self.next_open, at)
+        if close < 0:
+            return
+        opened = page.rfind(SCRIPT_OPEN, self.next_open, close)
+        if opened >= 0 and page.find(">", opened, close) < 0:
+            return
+        self.text, self.json_ld = (-1, -1), False
+        self.next_open = page.find(SCRIPT_OPEN, close)
 
 
 class _Nodes:
