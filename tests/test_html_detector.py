@@ -876,6 +876,22 @@ def test_the_image_a_script_data_credit_belongs_to_is_known_however_the_page_wri
     assert got == ([("Jane Doe", "Wire Images")] if taken else [])
 
 
+@pytest.mark.parametrize("body,taken", [
+    ('<div class="related"><img src="{IMG}"></div><article><p>Words.</p><img src="{IMG}"></article>', True),
+    ('<article><p>Words.</p><img src="{IMG}"></article><div class="related"><img src="{IMG}"></div>', True),
+    ('<div class="promo"><img src="{IMG}"></div><div class="related"><img src="{IMG}"></div>', False),
+    ('<aside><img srcset="/a.jpg 1x, {IMG} 2x"></aside><article><p>Words.</p><img srcset="/a.jpg 1x, {IMG} 2x"></article>',
+     True),
+], ids=["box-then-article", "article-then-box", "boxes-only", "same-srcset-twice"])
+def test_an_image_shown_twice_is_the_articles_wherever_the_article_shows_it(body, taken):
+    """The images are looked at once each (#14): the same image in a related box and in the article is shown by the
+    article, in either order; only in boxes, it is not."""
+    img = "https://img.example.org/media/Photo-Abc123def456.jpg"
+    page = f"<html><body>{body.replace('{IMG}', img)}{NODE_STATE}</body></html>"
+    got = [(c.creator, c.organization) for c in html.scan(page)[1]]
+    assert got == ([("Jane Doe", "Wire Images")] if taken else [])
+
+
 @pytest.mark.parametrize("scripts", [
     "<script>a()</script>" * 40 + "<script>window.s={STATE};</script>",
     '<script type="application/ld+json">{"@type":"Thing"}</script><script>b()</script><script>window.s={STATE};</script>',

@@ -109,9 +109,16 @@ class ShownImages:
     def __init__(self, wanted: Iterable[str]) -> None:
         self.wanted = {key for url in wanted for key in image_keys(url)}
         self.keys: set[str] = set()   # the wanted keys of the images the article shows
-        runs = [_longest_run(key.split(":", 1)[1]) for key in self.wanted]
-        self._runs: set[str] | None = None if "" in runs else set(runs)
-        self._may: dict[str, bool] = {}
+        # Each wanted key's runs of letters and digits, by its longest: what a URL's plain path must all hold
+        self._runs: dict[str, list[frozenset[str]]] | None = {}
+        for key in self.wanted:
+            runs = RUN_RE.findall(key.split(":", 1)[1])
+            if not runs:
+                self._runs = None   # no key without one (an image file's name has an extension): then none is
+                break               # ruled out
+            self._runs.setdefault(max(reversed(runs), key=len), []).append(frozenset(runs))
+        self._of_url: dict[str, frozenset[str]] = {}      # a URL -> the wanted keys of its image
+        self._of_value: dict[str, list[frozenset[str]]] = {}   # an attribute's value -> those of its URLs'
 
     def shows(self, url: str) -> bool:
         """Does the article show the image at `url`, one of the wanted?"""
@@ -122,54 +129,64 @@ class ShownImages:
         root = tree.root
         if root is None:
             return
-        for meta in select(root, "meta[property^='og:image'], meta[name^='og:image']"):
-            if (meta.attrs.get("property") or meta.attrs.get("name")) in OG_IMAGE_NAMES:
-                self._add(meta.attrs.get("content") or "")
+        articles = []   # selected with og:image, in one walk of the tree (the parser puts each in the body)
+        for el in select(root, "meta[property^='og:image'], meta[name^='og:image'], article"):
+            if el.tag == "article":
+                articles.append(el)
+            elif (el.attrs.get("property") or el.attrs.get("name")) in OG_IMAGE_NAMES:
+                self.keys |= self._wanted_keys(el.attrs.get("content") or "")
         for script in jsonld:
             for url in _jsonld_article_images(script.text(deep=True) or ""):
-                self._add(url)
+                self.keys |= self._wanted_keys(url)
         outside = _outside_memo(related)
-        for el in select(_article_body(tree), "img, source"):
-            attrs = el.attrs   # built afresh at each access: once an element (#14: ten thousand on a big page)
-            urls = [url for name in IMAGE_ATTRS if (value := attrs.get(name))
-                    for candidate in value.split(",") if self._may_be_wanted(url := candidate.strip().split(" ")[0])]
-            if urls and outside(el.parent):   # a walk up the tree: only for an image that may be wanted
-                for url in urls:
-                    self._add(url)
+        for el in select(_article_body(tree, articles), "img, source"):
+            # One dict of the element's attributes: `attrs.get` raises and catches a KeyError for each name missing.
+            attributes = el.attributes
+            found = [keys for name in IMAGE_ATTRS if (value := attributes.get(name)) for keys in self._in_value(value)]
+            # The walk up the tree, only for an image that is wanted and not known to be shown yet
+            if found and not all(keys <= self.keys for keys in found) and outside(el.parent):
+                self.keys.update(*found)
 
-    def _add(self, url: str) -> None:
-        if self._may_be_wanted(url):
-            self.keys |= image_keys(url) & self.wanted
+    def _in_value(self, value: str) -> list[frozenset[str]]:
+        """The wanted keys of each image an attribute's value names that has some (a srcset names several)."""
+        found = self._of_value.get(value)
+        if found is None:
+            if self._runs is not None and value.isascii() and not ESCAPE_RE.search(value) \
+                    and self._runs.keys().isdisjoint(RUN_RE.findall(value.lower())):
+                found = []   # a plain value: its URLs' paths' runs are among its own (spaces and commas part them)
+            else:
+                found = [keys for candidate in value.split(",")
+                         if (keys := self._wanted_keys(candidate.strip().split(" ")[0]))]
+            self._of_value[value] = found
+        return found
+
+    def _wanted_keys(self, url: str) -> frozenset[str]:
+        """The wanted keys of the image at `url`: its `image_keys` that a node's image has too."""
+        keys = self._of_url.get(url)
+        if keys is None:
+            keys = frozenset(image_keys(url) & self.wanted) if self._may_be_wanted(url) else frozenset()
+            self._of_url[url] = keys
+        return keys
 
     def _may_be_wanted(self, url: str) -> bool:
         """Can `url` be a wanted image? False only when it cannot: when its path (what comes before '?' or '#') is
-        plain ASCII, every key of the image is a stretch of it that no letter or digit borders, so the longest run
-        of letters and digits in each wanted key is one of the runs of that path."""
+        plain ASCII, every key of the image is a stretch of it that no letter or digit borders, so each run of
+        letters and digits of a wanted key it has is one of the runs of that path."""
         if not url or url.startswith("data:"):
             return False
-        may = self._may.get(url)
-        if may is None:
-            plain = PLAIN_PATH_RE.match(url).end()   # type: ignore[union-attr]  # matches at worst ""
-            path = url[:plain]
-            if self._runs is None or plain < len(url) and url[plain] not in "?#" or not path.isascii():
-                may = True   # an escape or a control character in the path, or a non-ASCII one: image_keys decides
-            else:
-                may = not self._runs.isdisjoint(RUN_RE.findall(path.lower()))
-            self._may[url] = may
-        return may
+        plain = PLAIN_PATH_RE.match(url).end()   # type: ignore[union-attr]  # matches at worst ""
+        path = url[:plain]
+        if self._runs is None or plain < len(url) and url[plain] not in "?#" or not path.isascii():
+            return True   # an escape or a control character in the path, or a non-ASCII one: image_keys decides
+        runs = set(RUN_RE.findall(path.lower()))
+        return any(key_runs <= runs for run in runs.intersection(self._runs) for key_runs in self._runs[run])
 
 
 # What comes before a URL's query or fragment, up to its first character that image_keys may read otherwise than
 # as written: an HTML or percent escape, a tab or line break (urlsplit drops them).
 PLAIN_PATH_RE = re.compile(r"[^?#%&\t\r\n]*")
+ESCAPE_RE = re.compile(r"[%&\t\r\n]")
 RUN_RE = re.compile(r"[a-z0-9]+")
-
-
-def _longest_run(key: str) -> str:
-    """The longest run of letters and digits in an image key, the last of equals (the file name's, not "content"
-    of "/wp-content/"); "" when there is none."""
-    runs = RUN_RE.findall(key)
-    return max(reversed(runs), key=len) if runs else ""
 
 
 def attribute_credits(tree: Any, smap: SourceMap, related: list[Any], anchors: list[int]) -> list[Credit]:
@@ -229,11 +246,12 @@ def _outside_memo(related: list[Any]) -> AncestorMemo:
     return AncestorMemo(step, True)
 
 
-def _article_body(tree: Any) -> Any:
+def _article_body(tree: Any, articles: list[Any] | None = None) -> Any:
     """The article: the only <article>, or of several (teaser cards are <article>s too) the one with most text;
-    the body when there is none."""
+    the body when there is none. `articles`: the page's <article>s, when they were selected already."""
     body = tree.body or tree.root
-    articles = select(body, "article")
+    if articles is None:
+        articles = select(body, "article")
     if not articles:
         return body
     return max(articles, key=lambda el: len(el.text(deep=True) or ""))
