@@ -103,8 +103,8 @@ OG_IMAGE_NAMES = ("og:image", "og:image:url", "og:image:secure_url")
 class ShownImages:
     """Which of the image nodes' images (`wanted`: their URLs) the article shows, by `image_keys`: og:image, JSON-LD
     articles' images, and the <img>/<source> of the article body. Filled from each parse of the page (a large page
-    is parsed in slices). Only an image that may be a node's is looked at further (#14: the keys of every image of
-    the 45 MB page, and whether each sits in the article, cost a twentieth of its scan)."""
+    is parsed in slices). Only an image that may be a node's is looked at further (#14: working out the keys of
+    each of the 45 MB page's images, and whether it sits in the article, cost 57 ms of its scan's 720)."""
 
     def __init__(self, wanted: Iterable[str]) -> None:
         self.wanted = {key for url in wanted for key in image_keys(url)}
@@ -113,9 +113,9 @@ class ShownImages:
         self._runs: dict[str, list[frozenset[str]]] | None = {}
         for key in self.wanted:
             runs = RUN_RE.findall(key.split(":", 1)[1])
-            if not runs:
-                self._runs = None   # no key without one (an image file's name has an extension): then none is
-                break               # ruled out
+            if not runs:   # none expected (an image file's name has an extension); such a key rules nothing out
+                self._runs = None
+                break
             self._runs.setdefault(max(reversed(runs), key=len), []).append(frozenset(runs))
         self._of_url: dict[str, frozenset[str]] = {}      # a URL -> the wanted keys of its image
         self._of_value: dict[str, list[frozenset[str]]] = {}   # an attribute's value -> those of its URLs'
