@@ -164,7 +164,7 @@ class ShownImages:
         """The wanted keys of the image at `url`: its `image_keys` that a node's image has too."""
         keys = self._of_url.get(url)
         if keys is None:
-            keys = frozenset(image_keys(url) & self.wanted) if self._may_be_wanted(url) else frozenset()
+            keys = (frozenset(image_keys(url) & self.wanted) or NO_KEYS) if self._may_be_wanted(url) else NO_KEYS
             self._of_url[url] = keys
         return keys
 
@@ -187,6 +187,7 @@ class ShownImages:
 PLAIN_PATH_RE = re.compile(r"[^?#%&\t\r\n]*")
 ESCAPE_RE = re.compile(r"[%&\t\r\n]")
 RUN_RE = re.compile(r"[a-z0-9]+")
+NO_KEYS: frozenset[str] = frozenset()   # one object for the many URLs that are no node's image
 
 
 def attribute_credits(tree: Any, smap: SourceMap, related: list[Any], anchors: list[int]) -> list[Credit]:
