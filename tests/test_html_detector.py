@@ -911,6 +911,85 @@ def test_a_script_data_credit_on_an_image_the_page_does_not_show_is_not_taken():
         assert html.scan(f"<html><body>{boxed}{state}</body></html>")[1] == [], box
 
 
+NODE_STATE = ('<script>window.s={"photo":{"credit":"Photo: Jane Doe/Wire Images",'
+              '"url":"https://img.example.org/media/Photo-Abc123def456.jpg"}};</script>')
+
+
+@pytest.mark.parametrize("shown,taken", [
+    ('<img src="https://img.example.org/media/Photo-Abc123def456.jpg?w=300&amp;h=200">', True),
+    ('<img src="//IMG.example.org/MEDIA/photo-abc123def456.JPG">', True),
+    ('<img src="https://img.example.org/media/Photo%2DAbc123def456.jpg">', True),
+    ('<img src="https://img.example.org/media/Photo-Abc123&amp;#100;ef456.jpg">', True),
+    ('<img src="https://img.example.org/media/Photo-Abc123def456-1024x683.jpg">', True),
+    ('<picture><source srcset="https://img.example.org/a/other.jpg 300w, '
+     'https://img.example.org/media/Photo-Abc123def456.jpg?w=600 600w"><img src="/x.png"></picture>', True),
+    ('<img src="https://img.example.org/media/Photo-Abc123def457.jpg">', False),
+    ('<img src="https://img.example.org/resize?src=/media/Photo-Abc123def456.jpg">', False),
+    ('<img src="https://img.example.org/media/Abc123def456/photo.jpg">', False),
+], ids=["query", "case", "percent-escape", "escaped-twice", "size-name", "srcset", "other-image", "in-the-query",
+        "a-folder"])
+def test_the_image_a_script_data_credit_belongs_to_is_known_however_the_page_writes_its_url(shown, taken):
+    """Only the images that may be an image node's are read further (#14): however the article writes the same
+    image (a query, upper case, an escape in its path, a size name, a srcset's second image), it is still the
+    node's; another image, or one naming the file only in its query or a folder, is not."""
+    page = f"<html><body><article><p>Words.</p>{shown}</article>{NODE_STATE}</body></html>"
+    got = [(c.creator, c.organization) for c in html.scan(page)[1]]
+    assert got == ([("Jane Doe", "Wire Images")] if taken else [])
+
+
+@pytest.mark.parametrize("body,taken", [
+    ('<div class="related"><img src="{IMG}"></div><article><p>Words.</p><img src="{IMG}"></article>', True),
+    ('<article><p>Words.</p><img src="{IMG}"></article><div class="related"><img src="{IMG}"></div>', True),
+    ('<div class="promo"><img src="{IMG}"></div><div class="related"><img src="{IMG}"></div>', False),
+    ('<aside><img srcset="/a.jpg 1x, {IMG} 2x"></aside><article><p>Words.</p><img srcset="/a.jpg 1x, {IMG} 2x"></article>',
+     True),
+], ids=["box-then-article", "article-then-box", "boxes-only", "same-srcset-twice"])
+def test_an_image_shown_twice_is_the_articles_wherever_the_article_shows_it(body, taken):
+    """The images are looked at once each (#14): the same image in a related box and in the article is shown by the
+    article, in either order; only in boxes, it is not."""
+    img = "https://img.example.org/media/Photo-Abc123def456.jpg"
+    page = f"<html><body>{body.replace('{IMG}', img)}{NODE_STATE}</body></html>"
+    got = [(c.creator, c.organization) for c in html.scan(page)[1]]
+    assert got == ([("Jane Doe", "Wire Images")] if taken else [])
+
+
+@pytest.mark.parametrize("scripts", [
+    "<script>a()</script>" * 40 + "<script>window.s={STATE};</script>",
+    '<script type="application/ld+json">{"@type":"Thing"}</script><script>b()</script><script>window.s={STATE};</script>',
+    '<script>a()</script><script data-x="</script>">window.s={STATE};</script>',
+    '<script>a()</script><script data-x="</script>"></script><p>x</p><script>window.s={STATE};</script>',
+], ids=["after-many", "after-json-ld", "end-tag-in-a-start-tag", "after-an-end-tag-in-a-start-tag"])
+def test_the_script_holding_a_credit_key_is_found_past_the_scripts_before_it(scripts):
+    """The scripts ending before a credit key are skipped unread, from the last "</script" before it (#14): one
+    written inside a script's start tag ends no script, and a JSON-LD script before the key's is not the key's."""
+    state = '{"photo":{"credit":"Photo: Jane Doe/Wire Images","url":"https://img.example.org/media/Photo-Abc123def456.jpg"}}'
+    page = ('<html><body><article><p>Words.</p><img src="https://img.example.org/media/Photo-Abc123def456.jpg">'
+            f"</article>{scripts.replace('{STATE}', state)}</body></html>")
+    assert [(c.creator, c.organization) for c in html.scan(page)[1]] == [("Jane Doe", "Wire Images")]
+
+
+def test_a_page_cut_off_inside_a_script_start_tag_holding_a_credit_key_is_scanned():
+    """A page ending inside a `<script` start tag (a download cut short) after a credit key: finding the script
+    around the key took the tag's end, which never comes, for position 0 and went round the same script for ever
+    (#14). The tag never ends, so it holds no script text and the key is no credit."""
+    import signal
+
+    def stop(signum, frame):
+        raise TimeoutError("the scan did not end")
+
+    page = ('<html><body><article><p>Words.</p><img src="https://img.example.org/a/shown-image-0001.jpg"></article>'
+            '<script>var a = 1;</script><script data-x="{"credit":"Jane Doe/Getty Images",'
+            '"src":"https://img.example.org/a/shown-image-0001.jpg"}')
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, 10)
+    try:
+        embeds, credits = html.scan(page)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert (embeds, credits) == ([], [])
+
+
 @pytest.mark.parametrize("a,b,same", [
     ("https://i.example.org/img/media/0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6/0_0_4800_3200/master/4800.jpg?width=700&s=1",
      "//i.example.org/img/media/0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6/0_0_4800_3200/master/4800.jpg?width=465&s=2", True),

@@ -320,7 +320,7 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
     # the article shows are gathered from each parse, and the nodes' credits read at the end (#11).
     anchors = script_credits.find_anchors(page)
     nodes = script_credits.image_nodes(page, anchors[0]) if anchors is not None else []
-    shown = script_credits.ShownImages() if nodes else None
+    shown = script_credits.ShownImages(node[3] for node in nodes) if nodes else None
     for start, end in chunks(page):
         whole = (start, end) == (0, len(page))
         tree = parse(page if whole else page[start:end], utf8=utf8 if whole else None)

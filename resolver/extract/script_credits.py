@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from functools import partial
 from html import unescape
@@ -97,45 +97,97 @@ def image_keys(url: str) -> set[str]:
 
 
 IMAGE_ATTRS = ("src", "data-src", "data-lazy-src", "data-original", "srcset", "data-srcset")
+OG_IMAGE_NAMES = ("og:image", "og:image:url", "og:image:secure_url")
 
 
 class ShownImages:
-    """The images the article shows, by `image_keys`: og:image, JSON-LD articles' images, and the <img>/<source>
-    of the article body. Filled from each parse of the page (a large page is parsed in slices)."""
+    """Which of the image nodes' images (`wanted`: their URLs) the article shows, by `image_keys`: og:image, JSON-LD
+    articles' images, and the <img>/<source> of the article body. Filled from each parse of the page (a large page
+    is parsed in slices). Only an image that may be a node's is looked at further (#14: working out the keys of
+    each of the 45 MB page's images, and whether it sits in the article, cost 57 ms of its scan's 720)."""
 
-    def __init__(self) -> None:
-        self.urls: list[str] = []
-        self._keys: set[str] | None = None
+    def __init__(self, wanted: Iterable[str]) -> None:
+        self.wanted = {key for url in wanted for key in image_keys(url)}
+        self.keys: set[str] = set()   # the wanted keys of the images the article shows
+        # Each wanted key's runs of letters and digits, by its longest: what a URL's plain path must all hold
+        self._runs: dict[str, list[frozenset[str]]] | None = {}
+        for key in self.wanted:
+            runs = RUN_RE.findall(key.split(":", 1)[1])
+            if not runs:   # none expected (an image file's name has an extension); such a key rules nothing out
+                self._runs = None
+                break
+            self._runs.setdefault(max(reversed(runs), key=len), []).append(frozenset(runs))
+        self._of_url: dict[str, frozenset[str]] = {}      # a URL -> the wanted keys of its image
+        self._of_value: dict[str, list[frozenset[str]]] = {}   # an attribute's value -> those of its URLs'
 
     def shows(self, url: str) -> bool:
-        if self._keys is None:   # worked out once, when first asked
-            self._keys = {key for shown in self.urls for key in image_keys(shown)}
-        return not self._keys.isdisjoint(image_keys(url))
+        """Does the article show the image at `url`, one of the wanted?"""
+        return not self.keys.isdisjoint(image_keys(url))
 
     def add_tree(self, tree: Any, related: list[Any], jsonld: list[Any]) -> None:
         """The images a parse of the page shows; `jsonld`: its JSON-LD scripts (the credit pass selected them)."""
         root = tree.root
         if root is None:
             return
-        for meta in select(root, "meta[property^='og:image'], meta[name^='og:image']"):
-            if (meta.attrs.get("property") or meta.attrs.get("name")) in ("og:image", "og:image:url",
-                                                                           "og:image:secure_url"):
-                self._add(meta.attrs.get("content") or "")
+        articles = []   # selected with og:image, in one walk of the tree (the parser puts each in the body)
+        for el in select(root, "meta[property^='og:image'], meta[name^='og:image'], article"):
+            if el.tag == "article":
+                articles.append(el)
+            elif (el.attrs.get("property") or el.attrs.get("name")) in OG_IMAGE_NAMES:
+                self.keys |= self._wanted_keys(el.attrs.get("content") or "")
         for script in jsonld:
             for url in _jsonld_article_images(script.text(deep=True) or ""):
-                self._add(url)
+                self.keys |= self._wanted_keys(url)
         outside = _outside_memo(related)
-        for el in select(_article_body(tree), "img, source"):
-            if outside(el.parent):
-                attrs = el.attrs   # built afresh at each access: once an element (#14: ten thousand on a big page)
-                for name in IMAGE_ATTRS:
-                    for candidate in (attrs.get(name) or "").split(","):
-                        self._add(candidate.strip().split(" ")[0])
+        for el in select(_article_body(tree, articles), "img, source"):
+            # One dict of the element's attributes: `attrs.get` raises and catches a KeyError for each name missing.
+            attributes = el.attributes
+            found = [keys for name in IMAGE_ATTRS if (value := attributes.get(name)) for keys in self._in_value(value)]
+            # The walk up the tree, only for an image that is wanted and not known to be shown yet
+            if found and not all(keys <= self.keys for keys in found) and outside(el.parent):
+                self.keys.update(*found)
 
-    def _add(self, url: str) -> None:
-        if url and not url.startswith("data:"):
-            self.urls.append(url)
-            self._keys = None
+    def _in_value(self, value: str) -> list[frozenset[str]]:
+        """The wanted keys of each image an attribute's value names that has some (a srcset names several)."""
+        found = self._of_value.get(value)
+        if found is None:
+            if self._runs is not None and value.isascii() and not ESCAPE_RE.search(value) \
+                    and self._runs.keys().isdisjoint(RUN_RE.findall(value.lower())):
+                found = []   # a plain value: its URLs' paths' runs are among its own (spaces and commas part them)
+            else:
+                found = [keys for candidate in value.split(",")
+                         if (keys := self._wanted_keys(candidate.strip().split(" ")[0]))]
+            self._of_value[value] = found
+        return found
+
+    def _wanted_keys(self, url: str) -> frozenset[str]:
+        """The wanted keys of the image at `url`: its `image_keys` that a node's image has too."""
+        keys = self._of_url.get(url)
+        if keys is None:
+            keys = (frozenset(image_keys(url) & self.wanted) or NO_KEYS) if self._may_be_wanted(url) else NO_KEYS
+            self._of_url[url] = keys
+        return keys
+
+    def _may_be_wanted(self, url: str) -> bool:
+        """Can `url` be a wanted image? False only when it cannot: when its path (what comes before '?' or '#') is
+        plain ASCII, every key of the image is a stretch of it that no letter or digit borders, so each run of
+        letters and digits of a wanted key it has is one of the runs of that path."""
+        if not url or url.startswith("data:"):
+            return False
+        plain = PLAIN_PATH_RE.match(url).end()   # type: ignore[union-attr]  # matches at worst ""
+        path = url[:plain]
+        if self._runs is None or plain < len(url) and url[plain] not in "?#" or not path.isascii():
+            return True   # an escape or a control character in the path, or a non-ASCII one: image_keys decides
+        runs = set(RUN_RE.findall(path.lower()))
+        return any(key_runs <= runs for run in runs.intersection(self._runs) for key_runs in self._runs[run])
+
+
+# What comes before a URL's query or fragment, up to its first character that image_keys may read otherwise than
+# as written: an HTML or percent escape, a tab or line break (urlsplit drops them).
+PLAIN_PATH_RE = re.compile(r"[^?#%&\t\r\n]*")
+ESCAPE_RE = re.compile(r"[%&\t\r\n]")
+RUN_RE = re.compile(r"[a-z0-9]+")
+NO_KEYS: frozenset[str] = frozenset()   # one object for the many URLs that are no node's image
 
 
 def attribute_credits(tree: Any, smap: SourceMap, related: list[Any], anchors: list[int]) -> list[Credit]:
@@ -184,19 +236,23 @@ def _outside_memo(related: list[Any]) -> AncestorMemo:
     boxes = {box.mem_id for box in related}
 
     def step(node: Any, above: bool) -> bool:
-        if not above or node.tag in ("html", "body"):   # the body's classes name the page's ads, not a box
+        tag = node.tag
+        if not above or tag in ("html", "body"):   # the body's classes name the page's ads, not a box
             return above
-        names = f"{node.attrs.get('class') or ''} {node.attrs.get('id') or ''}"
-        return node.mem_id not in boxes and node.tag not in NOT_ARTICLE_TAGS and not OTHER_STORIES_RE.search(names)
+        if node.mem_id in boxes or tag in NOT_ARTICLE_TAGS:
+            return False
+        attrs = node.attrs   # a dict built at each access
+        return not OTHER_STORIES_RE.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
 
     return AncestorMemo(step, True)
 
 
-def _article_body(tree: Any) -> Any:
+def _article_body(tree: Any, articles: list[Any] | None = None) -> Any:
     """The article: the only <article>, or of several (teaser cards are <article>s too) the one with most text;
-    the body when there is none."""
+    the body when there is none. `articles`: the page's <article>s, when they were selected already."""
     body = tree.body or tree.root
-    articles = select(body, "article")
+    if articles is None:
+        articles = select(body, "article")
     if not articles:
         return body
     return max(articles, key=lambda el: len(el.text(deep=True) or ""))
@@ -273,8 +329,8 @@ def find_credits(page: str, nodes: list[ImageNode], shown: ShownImages) -> list[
 
 
 class _Scripts:
-    """The script a position is in, asked in page order: the page's scripts are found going forwards, each once
-    (lower-case tags only; JSON-LD's left to `html_credits`)."""
+    """The script a position is in, asked in page order: the page's scripts are found going forwards, each once,
+    those ending before the position skipped unread (lower-case tags only; JSON-LD's left to `html_credits`)."""
 
     def __init__(self, page: str) -> None:
         self.page = page
@@ -285,14 +341,33 @@ class _Scripts:
     def around(self, at: int) -> int | None:
         """Where the text of the script holding `at` starts, or None."""
         page = self.page
+        if 0 <= self.next_open < at:
+            self._skip(at)
         while 0 <= self.next_open < at:
-            tag_end = page.find(">", self.next_open) + 1
+            gt = page.find(">", self.next_open)
+            tag_end = gt + 1 if gt >= 0 else len(page)   # a start tag cut off by the page's end holds no text
             close = page.find(SCRIPT_CLOSE, tag_end)
             close = len(page) if close < 0 else close
             self.text, self.json_ld = (tag_end, close), "ld+json" in page[self.next_open:tag_end]
             self.next_open = page.find(SCRIPT_OPEN, close)
         start, end = self.text
         return start if start <= at < end and not self.json_ld else None
+
+    def _skip(self, at: int) -> None:
+        """Past the scripts that end before `at`, unread (#14: reading each script of the 45 MB page to reach its
+        credit keys was a pass over it). A script's text ends at its first "</script", so every script opened
+        before the last "</script" ahead of `at` has ended there, and the next one opens at the next "<script";
+        unless that "</script" is inside a script's start tag (`<script data-x="</script>">`): then none is
+        skipped."""
+        page = self.page
+        close = page.rfind(SCRIPT_CLOSE, self.next_open, at)
+        if close < 0:
+            return
+        opened = page.rfind(SCRIPT_OPEN, self.next_open, close)
+        if opened >= 0 and page.find(">", opened, close) < 0:
+            return
+        self.text, self.json_ld = (-1, -1), False
+        self.next_open = page.find(SCRIPT_OPEN, close)
 
 
 class _Nodes:
