@@ -724,6 +724,7 @@ def test_a_post_in_page_state_under_a_host_ending_another_hosts_way_is_found_und
 
 
 @pytest.mark.parametrize("name", ["credits_in_html.html", "credits_real_page_forms.html", "credits_in_page_state.html",
+                                  "credits_in_next_data_slideshow.html",
                                   "documented_embed_markup.html",
                                   "other_platforms.html", "report_article.html", "tweet_variants.html"])
 def test_a_page_parsed_from_its_own_bytes_gives_what_its_text_gives(name):
@@ -892,6 +893,74 @@ def test_credits_kept_only_in_script_data_are_read_for_the_images_the_article_sh
     assert credits[2].image == "https://media1.example.org/i/cms/2024_20/777/240512-seals-lead_ab12cd34ef56.JPG"
 
 
+def test_slideshow_credits_kept_in_the_articles_own_page_state_object_are_read(fixture_text):
+    """Next.js page state (Reuters' `__NEXT_DATA__`) keeps an article's slideshow images, which the HTML shows only
+    as "Slideshow ( 3 images )", in the article's own object (its `canonical` is the page's), each a
+    `{caption, content_type: "image/jpeg", url}` whose URL names the image by its query; only their captions credit
+    them (#11). The og:image's is taken at another width; the others because they sit in the article's own object.
+    Related stories, the next article, a story card in the body, the navigation, an AMP copy: none is taken."""
+    page = fixture_text("credits_in_next_data_slideshow.html")
+    _, credits = html.scan(page)
+    got = [(c.source, c.creator, c.organization) for c in credits]
+    assert got == [("script-data", "Jane Example", "REUTERS"), ("script-data", "Dana Example", "REUTERS"),
+                   ("script-data", "Lee Example", "REUTERS")]
+    assert [page[slice(*c.span)] for c in credits] == [
+        "Riverton harbour, Riverton, May 12, 2024 - Seals rest on the harbour wall. REUTERS/Jane Example",
+        'Riverton harbour, Riverton, May 12, 2024 - A pup on the \\"old\\" slipway. REUTERS/Dana Example',
+        "Riverton harbour, Riverton, May 12, 2024 - Volunteers count the seals. REUTERS/Lee Example"]
+    assert credits[0].image == "https://static.example-wire.org/resources/r/?m=02&d=20240512&t=2&i=1001&r=EXMPL1001"
+
+
+OWN_URLS = ('<link rel="canonical" href="https://www.example-wire.org/article/harbour-idEXMPL01"/>\n'
+            '<meta property="og:url" content="https://www.example-wire.org/article/harbour-idEXMPL01"/>')
+
+
+@pytest.mark.parametrize("changes,taken", [
+    ([], ["Jane Example", "Dana Example", "Lee Example"]),
+    ([(OWN_URLS.split("\n")[0] + "\n", "")], ["Jane Example", "Dana Example", "Lee Example"]),
+    ([(OWN_URLS, "")], ["Jane Example"]),
+    ([(OWN_URLS, '<link rel="canonical" href="https://www.example-wire.org/article/elsewhere-idEXMPL99"/>')],
+     ["Jane Example"]),
+    ([(OWN_URLS, ""), ("&amp;r=EXMPL1001&amp;w=800", "&amp;r=EXMPL1002&amp;w=800")], []),
+    ([(OWN_URLS, ""), ("&amp;r=EXMPL1001&amp;w=800", "&amp;r=EXMPL1001&amp;width=1200&amp;fit=crop")],
+     ["Jane Example"]),
+], ids=["as-is", "og-url-only", "no-own-url", "canonical-of-another-story", "og-image-of-another-image",
+        "og-image-at-another-size"])
+def test_a_page_state_slideshow_is_the_articles_only_when_the_page_names_its_object(fixture_text, changes, taken):
+    """The tie to the article's own object needs the page's canonical URL or og:url as that object's own; without
+    one (or naming a story the state does not hold), only the og:image's credit is taken: its image is named by
+    its query less the size parameters, one other parameter making it another image (#11)."""
+    page = fixture_text("credits_in_next_data_slideshow.html")
+    for old, new in changes:
+        assert old in page
+        page = page.replace(old, new)
+    assert [c.creator for c in html.scan(page)[1]] == taken
+
+
+@pytest.mark.parametrize("state,taken", [
+    ('{"url":"https://news.example.org/a/seals","headline":"Seals","gallery":[{IMG}]}', ["Ann Example"]),
+    ('{"page":{"canonical":"https://news.example.org/a/seals","title":"Seals","media":{"images":[{IMG}]}}}',
+     ["Ann Example"]),
+    ('{"url":"https:\\/\\/news.example.org\\/a\\/seals","headline":"Seals","gallery":[{IMG}]}', ["Ann Example"]),
+    ('{"url":"https://news.example.org/a/seals","navigation":{"images":[{IMG}]}}', []),
+    ('{"url":"https://news.example.org/a/seals","gallery":[{"url":"https://news.example.org/a/gulls","images":[{IMG}]}]}',
+     []),
+    ('{"url":"https://news.example.org/a/seals","relatedImages":[{IMG}]}', []),
+    ('{"url":"https://news.example.org/a/seals-2","gallery":[{IMG}]}', []),
+    ('{"shareUrl":"https://news.example.org/a/seals","gallery":[{IMG}]}', []),
+], ids=["state-is-the-article", "nested-canonical", "escaped-slashes", "not-a-media-key", "in-another-story",
+        "related-key", "another-url", "not-an-own-url-key"])
+def test_an_image_of_the_articles_own_state_object_is_tied_only_through_its_own_media(state, taken):
+    """The article's own object may be the whole script (its first character the object's), name its URL with
+    escaped slashes, or sit deeper; its images count under a key naming its media, never under another key, in
+    another story it holds, or under a key naming related stories (#11)."""
+    image = ('{"caption":"Seals on the slipway. AFP/Ann Example","content_type":"image/jpeg",'
+             '"url":"https://img.example.org/r/?id=81&w=1200"}')
+    page = ('<html><head><link rel="canonical" href="https://news.example.org/a/seals"></head><body><article>'
+            '<p>Words.</p></article><script type="application/json" id="state">'
+            f"{state.replace('{IMG}', image)}</script></body></html>")
+    assert [c.creator for c in html.scan(page)[1]] == taken
+
 def test_a_script_data_credit_on_an_image_the_page_does_not_show_is_not_taken():
     state = ('<script>window.s={"images":[{"credit":"Photograph: Dana Example",'
              '"src":"https://img.example.org/media/0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6/master/4000.jpg"}]};</script>')
@@ -1004,7 +1073,14 @@ def test_a_page_cut_off_inside_a_script_start_tag_holding_a_credit_key_is_scanne
      "https://www.example.org/wp-content/uploads/2024/05/StockAgency-20240512002.jpg", False),
     ("https://www.example.org/uploads/photo1.jpg", "https://cdn.example.org/other/photo1.jpg", False),
     ("https://www.example.org/uploads/story.html", "https://www.example.org/uploads/story.html", False),
-], ids=["query", "crop", "other-hash", "nbc-size-name", "wp-size", "wp-other", "short-name", "not-an-image"])
+    ("https://static.example.org/resources/r/?m=02&d=20240512&i=1001&r=EXMPL1001&w=800",
+     "https://static.example.org/resources/r/?r=EXMPL1001&i=1001&d=20240512&m=02", True),
+    ("https://static.example.org/resources/r/?m=02&i=1001&r=EXMPL1001", "https://static.example.org/resources/r/?m=02&i=1002&r=EXMPL1001",
+     False),
+    ("https://static.example.org/resources/r/?i=1001", "https://other.example.org/resources/r/?i=1001", False),
+    ("https://static.example.org/resources/r/?w=800", "https://static.example.org/resources/r/?w=400", False),
+], ids=["query", "crop", "other-hash", "nbc-size-name", "wp-size", "wp-other", "short-name", "not-an-image",
+        "named-by-query", "other-query", "query-other-host", "query-size-only"])
 def test_an_image_at_another_size_is_the_same_image(a, b, same):
     from resolver.extract.script_credits import image_keys
 

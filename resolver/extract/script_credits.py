@@ -4,12 +4,15 @@ WordPress REST `wp:featuredmedia` object, an image gallery's JSON (#11).
 Page state also holds other stories' images (related links, promos, the next article), so a credit is taken only
 when the image it belongs to is shown by this article: the image node's own URL is the page's og:image, a JSON-LD
 article's image, or an image the article body renders (an <img> or <source> outside related boxes, footers, navs and
-asides), the same image at another size counting as the same (`image_keys`). A credit on an image the page does
-not show is not taken: a wrong credit in a report is worse than none.
+asides), the same image at another size counting as the same (`image_keys`); or the image is one the article's own
+object in the page state keeps as its media (the object naming the page's canonical URL as its own: a Next.js
+slideshow the page shows no <img> of). A credit on an image the page does not show is not taken: a wrong credit in
+a report is worse than none.
 
 An image node is a JSON object whose own URL (`url`, `src`, `href`, `source_url`, `contentUrl`, or such a key's
-`primary`) is an image file; its credit fields (`credit`, `creditText`, `copyrightHolder`, ...), a credit line in
-its caption, and its `authors` beside a `source` name are read, the fuller of two readings of one node kept.
+`primary`) is an image file, or whose content type is an image's; its credit fields (`credit`, `creditText`,
+`copyrightHolder`, ...), a credit line in its caption, and its `authors` beside a `source` name are read, the fuller
+of two readings of one node kept.
 Pure: no network.
 """
 
@@ -19,10 +22,10 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from functools import partial
+from functools import lru_cache, partial
 from html import unescape
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
 
 from resolver.extract import credits as credit_patterns
 from resolver.extract.dom import AncestorMemo, select
@@ -34,9 +37,13 @@ from resolver.model import Credit
 # `"source":{"name":`); in JSON in an attribute, its quotes written `&quot;`. One pass over the page: the engine's
 # scan for ':' is a tight loop, each colon after a quote or ';' trying the look-behinds (the one-character test
 # first: 0.8 of the time), where a `str.find` per key was a pass each (#14: eleven substring tests cost a fifth of
-# a scan).
-ANCHOR_RE = re.compile(r':(?<=[";]:)(?:(?<=redit":)|(?<=creditText":)|(?<=Holder":)|(?<="photographer":)'
-                       r'|(?<="source":)(?=\{"name")|(?<=redit&quot;:)|(?<=Holder&quot;:))')
+# a scan). A `"caption":` only when its string holds an agency's slash ("... REUTERS/Jane Doe", "AP Photo/Jane
+# Doe"): pages keep many captions, few of them credits (Reuters' slideshow images, #11). Each key ends in e, n, r
+# or t (`&quot;` too): tested first, a colon after any other key tries no look-behind, so the caption's costs
+# nothing measurable (#14).
+ANCHOR_RE = re.compile(r':(?<=[entr][";]:)(?:(?<=redit":)|(?<=creditText":)|(?<=Holder":)|(?<="photographer":)'
+                       r'|(?<="source":)(?=\{"name")|(?<=redit&quot;:)|(?<=Holder&quot;:)'
+                       r'|(?<="caption":)(?="(?:[^"\\]|\\.){0,2000}?(?:[A-Z]{2}|Reuters|Photo)/ ?[A-Z]))')
 # The data attribute a JSON anchor is in (the BBC's video placeholders' data-media-meta).
 ATTRIBUTE_NAME_RE = re.compile(r'\s(data-[a-z0-9-]+)\s*=\s*"')
 SCRIPT_OPEN, SCRIPT_CLOSE = "<script", "</script"
@@ -46,6 +53,10 @@ WHOLE_KEYS = ("credit", "creditText", "credits", "copyrightHolder", "photoCredit
 NAME_KEYS = ("authors", "author", "creator", "photographers")
 URL_KEYS = ("url", "src", "href", "source_url", "contentUrl", "contentURL", "imageUrl", "image_url")
 IMAGE_PATH_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)$", re.IGNORECASE)
+TYPE_KEYS = ("content_type", "contentType", "mimeType", "mime_type")   # "image/jpeg": an image whatever its URL
+# Query parameters that size an image rather than name it (an image named by its query: Reuters' `/resources/r/?
+# ...&i=1478767273&r=LYNX...&w=800`)
+SIZE_PARAMS = frozenset({"w", "h", "width", "height", "q", "quality", "dpr", "fit", "auto", "fm", "format", "resize"})
 REACH = 8_000         # characters looked back from a credit key for the objects around it
 MAX_ANCHORS = 500     # credit keys read on one page: each may look back REACH, so a page of keys stays linear (#12)
 LEVELS = 3            # objects looked through, innermost first, for the image node a credit key sits in (a
@@ -76,24 +87,39 @@ def find_anchors(page: str) -> tuple[list[int], list[int]] | None:
     return in_json, in_attribute
 
 
-def image_keys(url: str) -> set[str]:
+@lru_cache(maxsize=1024)   # a page asks for a node's image's keys several times (#11: a fifth of Reuters' scan)
+def image_keys(url: str) -> frozenset[str]:
     """What names an image whatever its size: its path without scheme, host (CDN shards differ) or query (width,
     quality, signature); a content-hash segment; the file name without its extension, extra suffixes
     (NBC News' ".nbcnews-fp-1200-630") or WordPress size names, when it is distinctive (12 characters or more,
     letters and digits). `4800.jpg` is not: the Guardian names an image by its hash, and a crop by a segment."""
     try:
-        path = unquote(urlsplit(unescape(url.strip())).path).lower().rstrip("/")
+        parts = urlsplit(unescape(url.strip()))
+        path = unquote(parts.path).lower().rstrip("/")
     except ValueError:
-        return set()
-    if not path or not IMAGE_PATH_RE.search(path):
-        return set()
+        return NO_KEYS
+    if not IMAGE_PATH_RE.search(path):
+        return _query_keys(parts, path)
     keys = {"path:" + path}
     segments = path.split("/")
     keys.update("id:" + s for s in segments[:-1] if HASH_SEGMENT_RE.fullmatch(s))
     stem = SIZE_SUFFIX_RE.sub("", segments[-1].split(".")[0])
     if len(stem) >= 12 and re.search(r"[a-z]", stem) and re.search(r"\d", stem):
         keys.add("id:" + stem)
-    return keys
+    return frozenset(keys)
+
+
+def _query_keys(parts: SplitResult, path: str) -> frozenset[str]:
+    """An image whose path names no image file is named by its host, path and query less its size parameters
+    (Reuters' `/resources/r/?m=02&d=...&i=...&r=...`); none when nothing but sizes is left."""
+    try:
+        kept = sorted((k.lower(), v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                      if k.lower() not in SIZE_PARAMS)
+    except ValueError:
+        return NO_KEYS
+    if not kept:
+        return NO_KEYS
+    return frozenset({f"query:{parts.netloc.lower()}{path}?" + "&".join(f"{k}={v}" for k, v in kept)})
 
 
 IMAGE_ATTRS = ("src", "data-src", "data-lazy-src", "data-original", "srcset", "data-srcset")
@@ -109,10 +135,11 @@ class ShownImages:
     def __init__(self, wanted: Iterable[str]) -> None:
         self.wanted = {key for url in wanted for key in image_keys(url)}
         self.keys: set[str] = set()   # the wanted keys of the images the article shows
+        self.own_urls: list[str] = []  # the page's own URL: its canonical link, its og:url
         # Each wanted key's runs of letters and digits, by its longest: what a URL's plain path must all hold
         self._runs: dict[str, list[frozenset[str]]] | None = {}
         for key in self.wanted:
-            runs = RUN_RE.findall(key.split(":", 1)[1])
+            runs = RUN_RE.findall(key.split(":", 1)[1].split("?", 1)[0])   # a query's are not in a URL's path
             if not runs:   # none expected (an image file's name has an extension); such a key rules nothing out
                 self._runs = None
                 break
@@ -129,6 +156,9 @@ class ShownImages:
         root = tree.root
         if root is None:
             return
+        if not self.own_urls and tree.head is not None:   # the first parse holds the page's head
+            self.own_urls = [url for el in select(tree.head, "link[rel~='canonical'], meta[property='og:url']")
+                             if (url := (el.attrs.get("href") or el.attrs.get("content") or "").strip())]
         articles = []   # selected with og:image, in one walk of the tree (the parser puts each in the body)
         for el in select(root, "meta[property^='og:image'], meta[name^='og:image'], article"):
             if el.tag == "article":
@@ -308,7 +338,9 @@ def image_nodes(page: str, anchors: list[int]) -> list[ImageNode]:
         script = scripts.around(at)
         if script is None or found and found[-1][1] <= at < found[-1][2]:
             continue   # outside script text, or in a node already found
-        node = nodes.image_node(at, script)
+        # A caption is its image's own string: the object holding it is the node, or there is none (#11: the
+        # captions of Reuters' untyped slideshow copies looked through two more objects each)
+        node = nodes.image_node(at, script, levels=1 if page.startswith('"caption"', at) else LEVELS)
         if node is not None:
             found.append(node)
     return found
@@ -319,13 +351,84 @@ def find_credits(page: str, nodes: list[ImageNode], shown: ShownImages) -> list[
     it was read from."""
     found: list[Credit] = []
     seen: set[tuple[str, str | None, str | None]] = set()   # page state often holds an image twice
-    for obj, start, end, url in nodes:
-        if shown.shows(url):
+    tied = [shown.shows(url) for _, _, _, url in nodes]
+    if not all(tied) and shown.own_urls:   # the images the article's own object in page state holds are its own
+        untied = [node[1] for node, known in zip(nodes, tied) if not known]
+        for url in _own_object_images(page, untied, shown.own_urls):
+            shown.keys |= shown.wanted & image_keys(url)
+        tied = [known or shown.shows(url) for (_, _, _, url), known in zip(nodes, tied)]
+    read: dict[str, list[dict[str, Any]]] = {}   # an image URL -> its nodes read: the same node twice is read once
+    for (obj, start, end, url), known in zip(nodes, tied):
+        if known and obj not in read.setdefault(url, []):
+            read[url].append(obj)
             for credit in _node_credits(obj, url, partial(_literal_span, page, start, end)):
                 if (url, credit.creator, credit.organization) not in seen:
                     seen.add((url, credit.creator, credit.organization))
                     found.append(credit)
     return found
+
+
+# The keys by which a story object names its own page; the keys under which it keeps its own images (its body's,
+# a slideshow's), and those naming other stories' (related, recirculation, the next article).
+OWN_URL_KEYS = ("canonical", "url", "canonicalUrl", "canonical_url")
+OWN_MEDIA_KEY_RE = re.compile(r"image|photo|picture|media|gallery|slide|asset|body|content|lead|hero|figure",
+                              re.IGNORECASE)
+OTHER_STORIES_KEY_RE = re.compile(rf"{OTHER_STORIES_RE.pattern}|recirc|next|prev|more|other|stor(?:y|ies)|article"
+                                  r"|card|tease|feed", re.IGNORECASE)
+STORY_KEYS = ("headline", "hed", "canonical", "canonicalUrl", "url", "href", "link")
+
+
+def _own_object_images(page: str, starts: list[int], own_urls: list[str]) -> Iterator[str]:
+    """The image URLs of the page's own story object in the scripts holding the image nodes starting at `starts`
+    (in page order): an object of the script whose `canonical` or `url` is the page's canonical URL or og:url,
+    and its images kept under keys that name its own media (`images`, a body item's `asset`), never under keys or
+    in objects that are other stories (`related_stories`, a story card with its own headline or URL). Next.js page
+    state keeps a slideshow's images there, the page showing none as an <img> (Reuters, #11)."""
+    scripts = _Scripts(page)
+    searched: set[int] = set()
+    read: set[int] = set()   # the objects read: page state repeats the article's URL
+    for at in starts:
+        text = scripts.around(at)
+        if text is None or text in searched:
+            continue
+        searched.add(text)
+        end = scripts.text[1]
+        for url in {form for own in own_urls for form in (own, own.replace("/", "\\/"))}:
+            quoted = f'"{url}"'
+            hit = page.find(quoted, text, end)
+            while hit >= 0:
+                if any(page.startswith(f'"{key}":', hit - len(key) - 3) for key in OWN_URL_KEYS):
+                    yield from _story_images(page, hit, text, url, read)
+                hit = page.find(quoted, hit + len(quoted), end)
+
+
+def _story_images(page: str, hit: int, floor: int, url: str, done: set[int]) -> Iterator[str]:
+    """The own images of the object around the URL string at `hit`, when that object names its page by it and
+    is not in `done` (then added to it)."""
+    start = next(_enclosing_objects(page, hit, floor), None)
+    if start is None or start in done:
+        return
+    done.add(start)
+    try:
+        obj, _ = _DECODER.raw_decode(page, start)
+    except ValueError:
+        return
+    if isinstance(obj, dict) and any(obj.get(key) == url.replace("\\/", "/") for key in OWN_URL_KEYS):
+        yield from _own_images(obj, 0)
+
+
+def _own_images(obj: dict[str, Any], depth: int) -> Iterator[str]:
+    for key, value in obj.items():
+        if depth > 6 or not OWN_MEDIA_KEY_RE.search(key) or OTHER_STORIES_KEY_RE.search(key):
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if not isinstance(item, dict):
+                continue
+            url = own_image_url(item)
+            if url is not None:
+                yield url
+            elif not any(key in item for key in STORY_KEYS):   # another story, in the body or a slot of its own
+                yield from _own_images(item, depth + 1)
 
 
 class _Scripts:
@@ -379,20 +482,21 @@ class _Nodes:
         self.parents: dict[int, list[int]] = {}   # an object's start -> the starts of the objects around it
         self.parsed: dict[int, tuple[dict[str, Any], int, str | None] | None] = {}   # start -> (object, end, URL)
 
-    def image_node(self, at: int, floor: int) -> ImageNode | None:
+    def image_node(self, at: int, floor: int, *, levels: int = LEVELS) -> ImageNode | None:
         """(object, start, end, its image URL) of the innermost object around `at` that is an image node, looking
-        through at most LEVELS objects; None when none is."""
+        through at most `levels` objects; None when none is."""
         starts: list[int] = []
         for start in _enclosing_objects(self.page, at, floor):
             starts.append(start)
             if start in self.parents:
                 starts += self.parents[start]
                 break
-            if len(starts) == LEVELS:
+            if len(starts) == levels:
                 break
-        for i, start in enumerate(starts):
-            self.parents.setdefault(start, starts[i + 1:])
-        for start in starts[:LEVELS]:
+        if levels == LEVELS:   # a shorter look did not find all the parents it may be asked for
+            for i, start in enumerate(starts):
+                self.parents.setdefault(start, starts[i + 1:])
+        for start in starts[:levels]:
             if start not in self.parsed:
                 self.parsed[start] = self._parse(start)
             parsed = self.parsed[start]
@@ -444,13 +548,15 @@ STEP = 1_024
 
 
 def own_image_url(obj: dict[str, Any]) -> str | None:
-    """The object's own image URL (`url`, `src`, ..., or that key's `primary`), when it names an image file: the
-    object is then the image, not a story that has one (a story's image sits under `image` or `teaseImage`)."""
+    """The object's own image URL (`url`, `src`, ..., or that key's `primary`), when it names an image file or the
+    object's content type is an image's: the object is then the image, not a story that has one (a story's image
+    sits under `image` or `teaseImage`)."""
+    typed = any(isinstance(kind := obj.get(key), str) and kind.startswith("image/") for key in TYPE_KEYS)
     for key in URL_KEYS:
         value = obj.get(key)
         if isinstance(value, dict):
             value = value.get("primary")
-        if isinstance(value, str) and _is_image_url(value):
+        if isinstance(value, str) and (typed and value.strip() or _is_image_url(value)):
             return value
     return None
 
