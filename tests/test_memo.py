@@ -1,0 +1,310 @@
+"""Memos of a warm run's cached steps (#13, resolver/memo.py): a run answered by them prints and records exactly what
+the same run with its steps run prints and records, and a memo is never used once anything it was made from is
+not as it was. Against the loopback 'internet' of tests/corpusnet.py (resolve hops, posts with a photo, deleted
+posts read from their Wayback capture), with articles added for a link that ends in an error and one with no
+post."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from resolver import memo
+from tests.cliworld import World
+from tests.corpusnet import FIRST_ID, Posts, no_limits, serve, write_folder
+from tests.fakenet import page, redirect
+
+STEPS = ("scan", "--resolve", "--fetch", "--json")
+MEMO_TABLES = ("step_memos", "step_memo_keys")
+ODD = {   # articles whose steps end otherwise than a post with its photo
+    "link-404.html": '<p>Read <a href="https://bit.ly/gone-404">the notice</a>.</p>',
+    "link-hops.html": '<p>Map: <a href="https://bit.ly/map">the detour</a>. Photo: Bea Example</p>',
+    "post-404.html": '<blockquote class="twitter-tweet"><p>Gone.</p>&mdash; Riverton Roads (@RivertonRoads) '
+                     '<a href="https://twitter.com/RivertonRoads/status/1600000000000009999">Dec 6, 2022</a>'
+                     '</blockquote>',
+}
+
+
+def odd_routes(fakenet) -> None:
+    fakenet.route("bit.ly", "/gone-404", page("gone", status=404))
+    fakenet.route("bit.ly", "/map", redirect("https://bit.ly/map-2", 302))
+    fakenet.route("bit.ly", "/map-2", redirect("https://news.example/detour.html"))
+    fakenet.route("news.example", "/detour.html", page("<html><title>Detour</title></html>"))
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result-9999", page("", status=404))
+
+
+def memo_world(tmp_path: Path, fakenet, n: int = 9, posts: Posts = Posts(gone_every=3)) -> tuple[World, Path]:
+    """n corpus articles (every third post deleted, read from its capture) and the odd ones, run cold."""
+    serve(fakenet, n, posts)
+    odd_routes(fakenet)
+    folder = write_folder(tmp_path / "articles", n)
+    for name, body in ODD.items():
+        (folder / name).write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    world = World(fakenet, tmp_path, extra=no_limits())
+    cold = world(*STEPS, str(folder))
+    assert cold.exit_code in (0, 1), cold.output
+    return world, folder
+
+
+def rows(db: Path) -> dict[str, list[str]]:
+    """Every row of every table but the memos' (full-text indexes' own tables too), in a stable order."""
+    with closing(sqlite3.connect(db)) as con, con:
+        tables = [name for (name,) in con.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            if name not in MEMO_TABLES]
+        return {t: sorted(map(repr, con.execute(f"SELECT * FROM [{t}]"))) for t in tables}
+
+
+def memos(db: Path) -> int:
+    with closing(sqlite3.connect(db)) as con, con:
+        return int(con.execute("SELECT count(*) FROM step_memos").fetchone()[0])
+
+
+def timeless(text: str) -> str:
+    return re.sub(r"in [0-9.]+ s \([0-9.,]+/s\)", "in T s (R/s)", text)
+
+
+def copy_db(source: Path, to: Path) -> None:
+    """The database as its writers left it, WAL included, in place of `to`'s."""
+    for stale in (to, to.with_name(to.name + "-wal"), to.with_name(to.name + "-shm")):
+        stale.unlink(missing_ok=True)
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(to)) as dst:
+        src.backup(dst)
+
+
+def run_both(world: World, tmp_path: Path, monkeypatch, *args: str) -> list[tuple[int, str, str]]:
+    """The same run on two copies of the database, with memos and with them bypassed: (exit code, stdout, stderr)
+    of each, after checking the two agree in all of it and in every row."""
+    kept = world.db
+    copies = {use: tmp_path / f"{'memo' if use else 'steps'}.db" for use in (True, False)}
+    for copy in copies.values():
+        copy_db(kept, copy)
+    found = {}
+    for use, copy in copies.items():
+        monkeypatch.setattr(memo, "USE", use)
+        world.db = copy
+        result = world(*args)
+        found[use] = (result.exit_code, result.stdout, timeless(result.stderr))
+    world.db = kept
+    monkeypatch.setattr(memo, "USE", True)
+    assert found[True] == found[False]
+    assert rows(copies[True]) == rows(copies[False])
+    copy_db(copies[True], kept)
+    return [found[True]]
+
+
+@pytest.mark.parametrize("mode", [(), ("--offline",)], ids=["online", "offline"])
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_run_answered_by_memos_prints_and_records_what_its_steps_would(tmp_path: Path, fakenet, monkeypatch,
+                                                                         mode: tuple[str, ...], workers: str) -> None:
+    world, folder = memo_world(tmp_path, fakenet)
+    assert memos(world.db) == 12   # the cold run made one an article
+    asked = len(fakenet.hits)
+    args = (*STEPS, *mode, "--workers", workers, str(folder))
+    for _ in range(2):   # offline, the first run makes the memos (the cold run made them online) and the second uses them
+        [(code, out, _)] = run_both(world, tmp_path, monkeypatch, *args)
+        assert code == 1 and len(out.splitlines()) == 12   # the 404 link is a step that failed
+    assert len(fakenet.hits) == asked
+    assert memos(world.db) == 12 * (1 + len(mode))
+    assert answered(world, *args) == set(names(folder))
+
+
+def test_a_line_spliced_from_its_head_and_tail_is_the_line_of_the_whole() -> None:
+    from resolver.cli import _json_line
+
+    @given(st.dictionaries(st.text(), JSON, min_size=1), st.dictionaries(st.text(), JSON, min_size=1))
+    def check(head: dict, tail: dict) -> None:
+        tail = {k: v for k, v in tail.items() if k not in head} or {"\u2028": 1}
+        if set(tail) & set(head):
+            return
+        assert memo.splice(_json_line(head), _json_line(tail)) == _json_line(head | tail)
+    check()
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(
+    alphabet=st.characters(codec="utf-8") | st.sampled_from("\u2028\u2029\u0085\x1b\"\\")),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3), max_leaves=8)
+
+
+# -- when a memo must not be used ---------------------------------------------------------------------------------
+
+def names(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir())
+
+
+def answered(world: World, *args: str) -> set[str]:
+    """The articles a run's memos answered."""
+    used: list[str] = []
+    real = memo.LineResult.of
+
+    def counted(scanned, *rest, **kwargs):
+        used.append(Path(scanned.article.source).name)
+        return real(scanned, *rest, **kwargs)
+    memo.LineResult.of = staticmethod(counted)   # type: ignore[method-assign]
+    try:
+        world(*args)
+    finally:
+        memo.LineResult.of = staticmethod(real)   # type: ignore[method-assign]
+    return set(used)
+
+
+def memo_of(db: Path, name: str) -> list[int]:
+    """The ids of the memos kept for the article read from `name`."""
+    with closing(sqlite3.connect(db)) as con, con:
+        return [row[0] for row in con.execute(
+            "SELECT m.id FROM step_memos m JOIN article_sources s ON s.article_id = m.article_id "
+            "WHERE s.source LIKE ?", [f"%/{name}"])]
+
+
+def sql(db: Path, statement: str, *args: object) -> None:
+    with closing(sqlite3.connect(db)) as con, con:
+        con.execute(statement, args)
+
+
+def retired(world: World, folder: Path, tmp_path: Path, monkeypatch, change, name: str = "0000.html", *,
+            cached: bool = True) -> None:
+    """After `change`: the article's memo is gone, no other is, and the next run prints and records what its
+    steps give (`run_both`; when the change left it all `cached`: a run that asks the network again records
+    other times), or at least does not answer the article by a memo."""
+    before = {n: memo_of(world.db, n) for n in names(folder)}
+    assert all(len(ids) == 1 for ids in before.values())
+    change()
+    after = {n: memo_of(world.db, n) for n in names(folder)}
+    assert after == before | {name: []}
+    if cached:
+        run_both(world, tmp_path, monkeypatch, *STEPS, str(folder))
+    else:
+        assert name not in answered(world, *STEPS, str(folder))
+
+
+def test_a_later_live_run_retires_the_memos_of_what_it_recorded_again(tmp_path, fakenet, monkeypatch) -> None:
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+    single = tmp_path / "one"
+    single.mkdir()
+    shutil.copy(folder / "0000.html", single / "0000.html")
+    # --refresh records newer resolutions of article 0's links and a newer view of its post (a table run: no memo)
+
+    def refreshed() -> None:
+        assert world("scan", "--resolve", "--fetch", "--refresh", str(single)).exit_code == 0
+    retired(world, folder, tmp_path, monkeypatch, refreshed)
+
+
+@pytest.mark.parametrize("change", [
+    "UPDATE resolutions SET final_url = 'https://news.example/changed' WHERE url = 'https://t.co/w00000'",
+    "DELETE FROM resolutions WHERE url = 'https://t.co/w00000'",
+    f"UPDATE posts SET text = 'edited' WHERE post_id = '{FIRST_ID}'",
+    f"UPDATE media SET width = 1 WHERE url = 'https://pbs.twimg.com/media/w{FIRST_ID}.jpg'",
+    "DELETE FROM embed_posts WHERE embed_id IN (SELECT e.id FROM embeds e JOIN article_sources s "
+    "ON s.article_id = e.article_id WHERE s.source LIKE '%/0000.html')",
+    "DELETE FROM embed_links WHERE embed_id IN (SELECT e.id FROM embeds e JOIN article_sources s "
+    "ON s.article_id = e.article_id WHERE s.source LIKE '%/0000.html')",
+    f"INSERT INTO post_observations (post_row, method, status, observed_at) SELECT id, 'wayback', 'deleted', "
+    f"'2020-01-01' FROM posts WHERE post_id = '{FIRST_ID}'",
+], ids=["resolution", "resolution-gone", "post", "media", "embed-post", "embed-link", "observation"])
+def test_a_direct_sql_write_to_a_row_a_memo_read_retires_it(tmp_path, fakenet, monkeypatch, change) -> None:
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+    # With its resolution gone, the link is resolved again (in the event loop, with the articles after it).
+    retired(world, folder, tmp_path, monkeypatch, lambda: sql(world.db, change),
+            cached=not change.startswith("DELETE FROM resolutions"))
+
+
+def test_a_deleted_posts_memo_is_retired_by_a_new_answer_of_its_capture_lookup(tmp_path, fakenet, monkeypatch) -> None:
+    """A gone post's line says what its archive lookup came to, read from the fetch log: a newer CDX answer for it
+    (a fetch row of its lookup URL) retires the memo."""
+    world, folder = memo_world(tmp_path, fakenet)
+
+    def cdx_failed() -> None:
+        with closing(sqlite3.connect(world.db)) as con, con:
+            [(url,)] = con.execute("SELECT url FROM fetches WHERE url LIKE '%cdx%' AND url LIKE ? LIMIT 1",
+                                   [f"%{FIRST_ID + 1}%"]).fetchall()
+            con.execute("INSERT INTO fetches (url, contacted_url, method, fetched_at, status, purpose, error, "
+                        "error_kind) VALUES (?, ?, 'GET', '2030-01-01T00:00:00.000000Z', 403, 'cdx', 'HTTP 403', "
+                        "'http-403')", [url, url])
+    # A lookup that failed for a passing reason is asked again (in the event loop).
+    retired(world, folder, tmp_path, monkeypatch, cdx_failed, "0001.html", cached=False)
+
+
+def test_cache_merge_keeps_no_memo_and_the_next_run_makes_them_again(tmp_path, fakenet, monkeypatch) -> None:
+    """A merge builds OUT anew from OUT and its inputs (row ids may change): no memo is copied, from either."""
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+    other = tmp_path / "other"
+    other.mkdir()
+    shard = World(fakenet, other, extra=no_limits())
+    single = other / "one"
+    single.mkdir()
+    shutil.copy(folder / "0003.html", single / "0003.html")
+    assert shard(*STEPS, str(single)).exit_code == 0   # resolved and fetched later, in another database
+    assert memos(shard.db) == 1
+    assert world("cache", "merge", str(world.db), str(shard.db)).exit_code == 0
+    assert memos(world.db) == 0
+    run_both(world, tmp_path, monkeypatch, *STEPS, str(folder))
+    assert answered(world, *STEPS, str(folder)) == set(names(folder))
+
+
+def test_a_memo_whose_answers_passed_their_ttl_is_not_used(tmp_path, fakenet, monkeypatch) -> None:
+    """No write retires it: time does. Its answers' oldest time (fresh_until) is before the TTL's cut-off now."""
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+    [memo_id] = memo_of(world.db, "0000.html")
+    sql(world.db, "UPDATE step_memos SET fresh_until = '2000-01-01T00:00:00.000000Z' WHERE id = ?", memo_id)
+    assert answered(world, *STEPS, str(folder)) == set(names(folder)) - {"0000.html"}
+
+
+def test_a_memo_made_with_a_later_ttl_cut_off_is_not_used(tmp_path, fakenet) -> None:
+    """The clock went back: answers too old for the steps then may be within the TTL now."""
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+    [memo_id] = memo_of(world.db, "0000.html")
+    sql(world.db, "UPDATE step_memos SET since = '2999-01-01T00:00:00.000000Z' WHERE id = ?", memo_id)
+    assert answered(world, *STEPS, str(folder)) == set(names(folder)) - {"0000.html"}
+
+
+@pytest.mark.parametrize("args, network", [
+    ((*STEPS, "--offline"), ""),
+    (STEPS, "cache_ttl = 7\n"),
+    (STEPS, "user_agent = \"another\"\n"),
+    (("scan", "--resolve", "--json"), ""),
+], ids=["offline", "ttl", "settings", "steps"])
+def test_a_memo_is_not_used_by_a_run_asking_otherwise(tmp_path, fakenet, args, network) -> None:
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+    assert answered(world, *STEPS, str(folder)) == set(names(folder))
+    world.config.write_text(world.config.read_text().replace("[network]\n", "[network]\n" + network, 1))
+    assert answered(world, *args, str(folder)) == set()
+
+
+def test_a_run_with_a_secret_set_keeps_and_uses_no_memo(tmp_path, fakenet) -> None:
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+    world.config.write_text("[x]\nbearer_token = \"AAAA-memo-test\"\n" + world.config.read_text())
+    sql(world.db, "DELETE FROM step_memos")
+    assert answered(world, *STEPS, "--offline", str(folder)) == set()
+    assert memos(world.db) == 0
+
+
+def test_an_article_whose_bytes_changed_is_not_answered_by_the_old_memo(tmp_path, fakenet) -> None:
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+    page_0 = folder / "0000.html"
+    page_0.write_text(page_0.read_text(encoding="utf-8").replace("Story 0", "Story zero"), encoding="utf-8")
+    assert answered(world, *STEPS, str(folder)) == set(names(folder)) - {"0000.html"}
+
+
+def test_other_code_makes_another_key(monkeypatch, tmp_path, fakenet) -> None:
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+    monkeypatch.setattr(memo, "_code", lambda: "another version of the code")
+    assert answered(world, *STEPS, str(folder)) == set()
+
+
+def test_every_table_the_cached_steps_read_keeps_its_memo_triggers(tmp_path) -> None:
+    """A later migration that rebuilds one of these tables (sqlite-utils' transform) drops its triggers: memos would
+    then outlive a write to it."""
+    from cache import Store
+    from cache.migrations import MEMO_KEYS
+
+    store = Store(tmp_path / "c.db")
+    found = {name for (name,) in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert {f"step_memos_{table}_{event}" for table in MEMO_KEYS for event in ("insert", "update", "delete")} <= found
