@@ -137,7 +137,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
                    "while no row it was made from changed (a write to one deletes it) and its answers are within "
                    "the TTL.", {
         "id": "Row id", "article_id": "The article",
-        "key": "sha256 of the line's head and of what else shapes the line (steps, settings but secrets, code)",
+        "key": "A digest of the line's head and of what else shapes the line (steps, settings but secrets, code)",
         "since": f"The TTL cut-off it was made with ({TIME}); null offline",
         "fresh_until": f"The oldest time of the answers a TTL was held against ({TIME})",
         "unavailable": "1 when something was not in the cache offline", "failed": "1 when a step failed",

@@ -5,8 +5,8 @@ A memo is exact or not used:
   - it is kept only for a JSON Lines run (`RunOptions.lines`): its tail IS the line's text from "resolutions" on;
   - it is looked up under a key made of everything else the line depends on: the line's head (the article's
     source, sha256, embeds and credits as this run extracted them), the steps and fetch options, the settings but
-    the secrets, offline or not, and the code (our sources' sha256, the version, Python, SQLite and the versions
-    of our dependencies). A run with a secret set (its redaction shapes the line), a WARC or --refresh keeps none;
+    the secrets, offline or not, and the code (our sources' digest, the version, Python, SQLite and the packages
+    installed). A run with a secret set (its redaction shapes the line), a WARC or --refresh keeps none;
   - the steps it was made from ran from the cache alone (`steps_here`), ran no statement but noted reads (no write:
     then a re-run would write what this one did not) and ended in an outcome (not a failure);
   - a write to any row they read deletes it: triggers on every table they read (migration m014), whoever writes;
@@ -129,8 +129,8 @@ def _made_run_key(session: Session, steps: Steps) -> str | None:
 @functools.cache
 def _code() -> str:
     """The code that makes the steps' answers: our sources' digest (a checkout changes without a new version), the
-    version, Python's and SQLite's, and the packages installed where Python looks (their dist-info names carry
-    their versions; importlib.metadata took 60 ms a run to say the same)."""
+    version, Python's and SQLite's, and the packages installed in the site-packages folders Python looks in (their
+    dist-info names carry their versions; importlib.metadata took 60 ms a run to say the same)."""
     import os
     import sqlite3
 
@@ -146,8 +146,10 @@ def _code() -> str:
                     digest.update(source.read())
     installed = []
     for place in sys.path:
+        if os.path.basename(place) not in ("site-packages", "dist-packages"):
+            continue   # not the current folder: it may be a corpus of a million files
         try:
-            with os.scandir(place or ".") as entries:
+            with os.scandir(place) as entries:
                 installed += sorted(e.name for e in entries if e.name.endswith((".dist-info", ".egg-info")))
         except OSError:
             continue
