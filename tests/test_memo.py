@@ -1,8 +1,8 @@
 """Memos of a warm run's cached steps (#13, resolver/memo.py): a run answered by them prints and records exactly what
 the same run with its steps run prints and records, and a memo is never used once anything it was made from is
 not as it was. Against the loopback 'internet' of tests/corpusnet.py (resolve hops, posts with a photo, deleted
-posts read from their Wayback capture), with articles added for a link that ends in an error and one with no
-post."""
+posts read from their Wayback capture), with articles added for a link that ends in an error, a chain of hops to a page, one whose end
+carries a signature (redacted), and a post whose photo is gone."""
 
 from __future__ import annotations
 
@@ -24,12 +24,20 @@ from tests.fakenet import page, redirect
 
 STEPS = ("scan", "--resolve", "--fetch", "--json")
 MEMO_TABLES = ("step_memos", "step_memo_keys")
-ODD = {   # articles whose steps end otherwise than a post with its photo
-    "link-404.html": '<p>Read <a href="https://bit.ly/gone-404">the notice</a>.</p>',
-    "link-hops.html": '<p>Map: <a href="https://bit.ly/map">the detour</a>. Photo: Bea Example</p>',
-    "post-404.html": '<blockquote class="twitter-tweet"><p>Gone.</p>&mdash; Riverton Roads (@RivertonRoads) '
-                     '<a href="https://twitter.com/RivertonRoads/status/1600000000000009999">Dec 6, 2022</a>'
-                     '</blockquote>',
+SIGNED = ('&mdash; Riverton Roads (@RivertonRoads) <a href="https://twitter.com/RivertonRoads/status/{post}">'
+          'December 6, 2022</a></blockquote>')
+
+
+def tweet(text: str, post: int = FIRST_ID) -> str:
+    return f'<blockquote class="twitter-tweet"><p lang="en">{text}</p>{SIGNED.format(post=post)}'
+
+
+ODD = {   # articles whose steps end otherwise than a post with its photo (post FIRST_ID is article 0000's too)
+    "link-404.html": tweet('Notice: <a href="https://bit.ly/gone-404">bit.ly/gone-404</a>'),
+    "link-hops.html": tweet('Detour: <a href="https://bit.ly/map">bit.ly/map</a>'),
+    "link-signed.html": tweet('Map: <a href="https://bit.ly/signed">bit.ly/signed</a>'),   # redacted where it ends
+    "link-loop.html": tweet('Loop: <a href="https://bit.ly/loop">bit.ly/loop</a>'),   # a chain refused: an error
+    "photo-404.html": tweet("Gone photo.", FIRST_ID + 9999),
 }
 
 
@@ -38,11 +46,15 @@ def odd_routes(fakenet) -> None:
     fakenet.route("bit.ly", "/map", redirect("https://bit.ly/map-2", 302))
     fakenet.route("bit.ly", "/map-2", redirect("https://news.example/detour.html"))
     fakenet.route("news.example", "/detour.html", page("<html><title>Detour</title></html>"))
-    fakenet.route("cdn.syndication.twimg.com", "/tweet-result-9999", page("", status=404))
+    fakenet.route("bit.ly", "/loop", redirect("https://bit.ly/loop", 302))
+    fakenet.route("bit.ly", "/signed", redirect("https://news.example/map.html?sig=fictional-signature&v=2", 302))
+    fakenet.route("news.example", "/map.html", page("<html><title>Map</title></html>"))
 
 
-def memo_world(tmp_path: Path, fakenet, n: int = 9, posts: Posts = Posts(gone_every=3)) -> tuple[World, Path]:
-    """n corpus articles (every third post deleted, read from its capture) and the odd ones, run cold."""
+def memo_world(tmp_path: Path, fakenet, n: int = 9, posts: Posts = Posts(gone_every=3), *,
+               settled: bool = True) -> tuple[World, Path]:
+    """n corpus articles (every third post deleted, read from its capture) and the odd ones, run cold; `settled`:
+    and warm once, so that every article has its memo (see below)."""
     serve(fakenet, n, posts)
     odd_routes(fakenet)
     folder = write_folder(tmp_path / "articles", n)
@@ -50,7 +62,9 @@ def memo_world(tmp_path: Path, fakenet, n: int = 9, posts: Posts = Posts(gone_ev
         (folder / name).write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
     world = World(fakenet, tmp_path, extra=no_limits())
     cold = world(*STEPS, str(folder))
-    assert cold.exit_code in (0, 1), cold.output
+    assert cold.exit_code == 1, cold.output
+    if settled:
+        assert world(*STEPS, str(folder)).exit_code == 1
     return world, folder
 
 
@@ -105,15 +119,18 @@ def run_both(world: World, tmp_path: Path, monkeypatch, *args: str) -> list[tupl
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_a_run_answered_by_memos_prints_and_records_what_its_steps_would(tmp_path: Path, fakenet, monkeypatch,
                                                                          mode: tuple[str, ...], workers: str) -> None:
-    world, folder = memo_world(tmp_path, fakenet)
-    assert memos(world.db) == 12   # the cold run made one an article
+    world, folder = memo_world(tmp_path, fakenet, settled=False)
+    # The cold run made one an article, but an article whose post another article in flight fetched again after it
+    # (post FIRST_ID is in five) has its memo retired by that write: the first warm run makes it again.
+    assert 9 <= memos(world.db) <= 14
     asked = len(fakenet.hits)
     args = (*STEPS, *mode, "--workers", workers, str(folder))
     for _ in range(2):   # offline, the first run makes the memos (the cold run made them online) and the second uses them
         [(code, out, _)] = run_both(world, tmp_path, monkeypatch, *args)
-        assert code == 1 and len(out.splitlines()) == 12   # the 404 link is a step that failed
+        assert code == 1 and len(out.splitlines()) == 14   # the loop and the photo are steps that failed
+        assert "sig=REDACTED" in out and "fictional-signature" not in out and '"error": "' in out
     assert len(fakenet.hits) == asked
-    assert memos(world.db) == 12 * (1 + len(mode))
+    assert memos(world.db) >= 14
     assert answered(world, *args) == set(names(folder))
 
 
@@ -169,20 +186,21 @@ def sql(db: Path, statement: str, *args: object) -> None:
         con.execute(statement, args)
 
 
-def retired(world: World, folder: Path, tmp_path: Path, monkeypatch, change, name: str = "0000.html", *,
+def retired(world: World, folder: Path, tmp_path: Path, monkeypatch, change, gone: set[str] | None = None, *,
             cached: bool = True) -> None:
-    """After `change`: the article's memo is gone, no other is, and the next run prints and records what its
-    steps give (`run_both`; when the change left it all `cached`: a run that asks the network again records
+    """After `change`: the memos of the articles `gone` (article 0000 alone unless said) are gone, no other is, and
+    the next run prints and records what its steps give (`run_both`; when the change left it all `cached`: a run that asks the network again records
     other times), or at least does not answer the article by a memo."""
     before = {n: memo_of(world.db, n) for n in names(folder)}
     assert all(len(ids) == 1 for ids in before.values())
     change()
     after = {n: memo_of(world.db, n) for n in names(folder)}
-    assert after == before | {name: []}
+    gone = gone or {"0000.html"}
+    assert after == before | {name: [] for name in gone}
     if cached:
         run_both(world, tmp_path, monkeypatch, *STEPS, str(folder))
     else:
-        assert name not in answered(world, *STEPS, str(folder))
+        assert not gone & answered(world, *STEPS, str(folder))
 
 
 def test_a_later_live_run_retires_the_memos_of_what_it_recorded_again(tmp_path, fakenet, monkeypatch) -> None:
@@ -194,25 +212,28 @@ def test_a_later_live_run_retires_the_memos_of_what_it_recorded_again(tmp_path, 
 
     def refreshed() -> None:
         assert world("scan", "--resolve", "--fetch", "--refresh", str(single)).exit_code == 0
-    retired(world, folder, tmp_path, monkeypatch, refreshed)
+    retired(world, folder, tmp_path, monkeypatch, refreshed, {"0000.html", *SHARING})
 
 
-@pytest.mark.parametrize("change", [
-    "UPDATE resolutions SET final_url = 'https://news.example/changed' WHERE url = 'https://t.co/w00000'",
-    "DELETE FROM resolutions WHERE url = 'https://t.co/w00000'",
-    f"UPDATE posts SET text = 'edited' WHERE post_id = '{FIRST_ID}'",
-    f"UPDATE media SET width = 1 WHERE url = 'https://pbs.twimg.com/media/w{FIRST_ID}.jpg'",
-    "DELETE FROM embed_posts WHERE embed_id IN (SELECT e.id FROM embeds e JOIN article_sources s "
-    "ON s.article_id = e.article_id WHERE s.source LIKE '%/0000.html')",
-    "DELETE FROM embed_links WHERE embed_id IN (SELECT e.id FROM embeds e JOIN article_sources s "
-    "ON s.article_id = e.article_id WHERE s.source LIKE '%/0000.html')",
-    f"INSERT INTO post_observations (post_row, method, status, observed_at) SELECT id, 'wayback', 'deleted', "
-    f"'2020-01-01' FROM posts WHERE post_id = '{FIRST_ID}'",
+ARTICLE_0 = ("embed_id IN (SELECT e.id FROM embeds e JOIN article_sources s ON s.article_id = e.article_id "
+             "WHERE s.source LIKE '%/0000.html')")
+SHARING = {name for name in ODD if name.startswith("link-")}   # their post is article 0000's
+
+
+@pytest.mark.parametrize("change, gone", [
+    ("UPDATE resolutions SET final_url = 'https://news.example/changed' WHERE url = 'https://t.co/w00000'", set()),
+    ("DELETE FROM resolutions WHERE url = 'https://t.co/w00000'", set()),
+    (f"UPDATE posts SET text = 'edited' WHERE post_id = '{FIRST_ID}'", SHARING),
+    (f"UPDATE media SET width = 1 WHERE url = 'https://pbs.twimg.com/media/w{FIRST_ID}.jpg'", SHARING),
+    (f"DELETE FROM embed_posts WHERE {ARTICLE_0}", set()),
+    (f"DELETE FROM embed_links WHERE {ARTICLE_0}", set()),
+    (f"INSERT INTO post_observations (post_row, method, status, observed_at) SELECT id, 'wayback', 'deleted', "
+     f"'2020-01-01' FROM posts WHERE post_id = '{FIRST_ID}'", SHARING),
 ], ids=["resolution", "resolution-gone", "post", "media", "embed-post", "embed-link", "observation"])
-def test_a_direct_sql_write_to_a_row_a_memo_read_retires_it(tmp_path, fakenet, monkeypatch, change) -> None:
+def test_a_direct_sql_write_to_a_row_a_memo_read_retires_it(tmp_path, fakenet, monkeypatch, change, gone) -> None:
     world, folder = memo_world(tmp_path, fakenet, posts=Posts())
     # With its resolution gone, the link is resolved again (in the event loop, with the articles after it).
-    retired(world, folder, tmp_path, monkeypatch, lambda: sql(world.db, change),
+    retired(world, folder, tmp_path, monkeypatch, lambda: sql(world.db, change), {"0000.html", *gone},
             cached=not change.startswith("DELETE FROM resolutions"))
 
 
@@ -229,7 +250,7 @@ def test_a_deleted_posts_memo_is_retired_by_a_new_answer_of_its_capture_lookup(t
                         "error_kind) VALUES (?, ?, 'GET', '2030-01-01T00:00:00.000000Z', 403, 'cdx', 'HTTP 403', "
                         "'http-403')", [url, url])
     # A lookup that failed for a passing reason is asked again (in the event loop).
-    retired(world, folder, tmp_path, monkeypatch, cdx_failed, "0001.html", cached=False)
+    retired(world, folder, tmp_path, monkeypatch, cdx_failed, {"0001.html"}, cached=False)
 
 
 def test_cache_merge_keeps_no_memo_and_the_next_run_makes_them_again(tmp_path, fakenet, monkeypatch) -> None:

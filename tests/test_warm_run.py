@@ -10,6 +10,7 @@ import signal
 import sqlite3
 import subprocess
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -144,7 +145,7 @@ def ctrl_c_at(world: World, name: str, call: int, *args: str) -> int:
 def test_a_warm_run_killed_or_stopped_loses_only_its_open_batch(tmp_path: Path, fakenet, memos: bool) -> None:
     world, folder = warm_world(tmp_path, fakenet, 8)
     if not memos:   # the articles' steps run (their memos, made by the cold run, would answer them: #13)
-        with sqlite3.connect(world.db) as db:
+        with closing(sqlite3.connect(world.db)) as db, db:
             db.execute("DELETE FROM step_memos")
     out = tmp_path / "found.jsonl"
     args = (*STEPS, "--workers", "1", "-o", str(out), str(folder))
