@@ -716,7 +716,7 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
     """Run the pipeline over a corpus: one progress bar (unless -q, or `progress` is off), a line per article with
     -v, a summary line at the end, and Ctrl-C stopping cleanly (exit 130) with what was finished kept for the next
     run. `output`: the file the run owns, which `emit` writes to (opened here, where the run left it).
-    `json_lines`: `emit` prints each article as `_json_line` makes it (an article the cache answers may then be
+    `json_lines`: `emit` prints each article as `resolver.output.json_line` makes it (an article the cache answers may then be
     answered by its memo, #13)."""
     import time
 
@@ -734,7 +734,7 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
     run_options = pipeline.RunOptions(workers=options.pop("workers") or default_workers(), kind=kind,
                                       encoding=encoding, job=job if resumable else None, resume=resume, output=output,
                                       stdin=lines, texts=command == "report",   # a report quotes the pages
-                                      lines=_json_line if json_lines else None)
+                                      json_lines=json_lines)
     if output is not None:
         _check_output_in_folder(output, spec, recorded=store.output_length(job) if resumable and store is not None
                                 else None)
@@ -1580,21 +1580,11 @@ def _emit(outcome: Outcome, *, as_json: bool, output: OutputFile | None = None) 
         console.print(renderable)
 
 
-@functools.cache
-def _line_encoder() -> Callable[[Any], str]:
-    import json
-
-    from cache.maintenance import one_line
-
-    encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
-    return lambda data: one_line(encode(data))
-
-
 def _json_line(data: Any) -> str:
-    """`json.dumps(data, ensure_ascii=False)`, by one encoder made once, which does not look for cycles: a
-    result's JSON is a tree made for the line (#13: a fifth of the encoding of a warm run's lines). The line breaks
-    JSON leaves raw come out escaped (`cache.maintenance.one_line`)."""
-    return _line_encoder()(data)
+    """`resolver.output.json_line`: what a JSON Lines run prints (its memos, #13, are of these lines)."""
+    from resolver.output import json_line
+
+    return json_line(data)
 
 
 def _stdout_is_terminal() -> bool:

@@ -2,7 +2,8 @@
 keys of every row its steps read, so the next warm run prints it again without running the steps.
 
 A memo is exact or not used:
-  - it is kept only for a JSON Lines run (`RunOptions.lines`): its tail IS the line's text from "resolutions" on;
+  - it is kept only for a JSON Lines run (`RunOptions.json_lines`): its tail IS the line's text from "resolutions"
+    on, as `output.json_line` writes it;
   - it is looked up under a key made of everything else the line depends on: the line's head (the article's
     source, sha256, embeds and credits as this run extracted them), the steps and fetch options, the settings but
     the secrets, offline or not, and the code (our sources' digest, the version, Python, SQLite and the packages
@@ -23,11 +24,11 @@ import hashlib
 import json
 import sys
 import weakref
-from collections.abc import Callable
 from dataclasses import fields, replace
 from typing import TYPE_CHECKING, Any
 
 from resolver import __version__
+from resolver.output import json_line
 from resolver.pipeline import ArticleResult, Outcome, Steps, steps_here
 
 if TYPE_CHECKING:
@@ -35,40 +36,47 @@ if TYPE_CHECKING:
     from resolver.options import FetchOptions
     from resolver.session import Session
 
-Lines = Callable[[dict[str, Any]], str]
-
 USE = True   # tests only: False runs every article's steps, as if no memo were kept
 
 
-def answer(item: Item, scanned: ArticleResult, *, session: Session, steps: Steps, lines: Lines | None) -> Outcome | None:
+def answer(item: Item, scanned: ArticleResult, *, session: Session, steps: Steps) -> Outcome | None:
     """`pipeline.steps_here`, answered by the article's memo when one holds: a `LineResult` then. Otherwise the
     steps run, and what they print is kept as the article's memo when it can be."""
-    run = _run_key(session, steps) if lines is not None and scanned.article_id is not None else None
-    if run is None or lines is None or session.store is None or scanned.article_id is None:
+    run = _run_key(session, steps) if scanned.article_id is not None else None
+    if run is None or session.store is None or scanned.article_id is None:
         return steps_here(item, scanned, session=session, steps=steps)
-    head = lines(scanned.head_json())
+    head = json_line(scanned.head_json())
     key = _key(run, head)
     memo = session.store.step_memo(scanned.article_id, key)
     if memo is not None and _holds(memo[0], memo[1], session):
         return LineResult.of(scanned, head, memo[4], unavailable=bool(memo[2]), failed=bool(memo[3]))
-    return _steps_kept(item, scanned, session=session, steps=steps, lines=lines, key=key)
+    return _steps_kept(item, scanned, session=session, steps=steps, key=key)
 
 
-def remember(item: Item, outcome: ArticleResult, *, session: Session, steps: Steps, lines: Lines | None) -> None:
+def remember(item: Item, outcome: ArticleResult, *, session: Session, steps: Steps) -> None:
     """After an article's steps ran in the event loop (a cold run): keep what a warm run's cached steps would print
     for it now, its writes done, so the next run is answered by it."""
     store = session.store
-    run = _run_key(session, steps) if lines is not None else None
-    if run is None or lines is None or store is None or store.read_only or outcome.article_id is None \
+    run = _run_key(session, steps)
+    if run is None or store is None or store.read_only or outcome.article_id is None \
             or store.conn.in_transaction:
         return   # in a transaction: another article's writes, still open, could be undone after
     scanned = outcome.replaced(resolutions=None, posts=None, credited_images=None, archives=None, identifications=None)
-    _steps_kept(item, scanned, session=session, steps=steps, lines=lines,
-                key=_key(run, lines(scanned.head_json())))
+    try:
+        _steps_kept(item, scanned, session=session, steps=steps, key=_key(run, json_line(scanned.head_json())),
+                    only_kept=True)
+    except _NotKept:
+        pass   # what the steps wrote (an error row, should they fail here) is undone: they ran only for a memo
 
 
-def _steps_kept(item: Item, scanned: ArticleResult, *, session: Session, steps: Steps, lines: Lines,
-                key: str) -> Outcome | None:
+class _NotKept(Exception):
+    pass
+
+
+def _steps_kept(item: Item, scanned: ArticleResult, *, session: Session, steps: Steps, key: str,
+                only_kept: bool = False) -> Outcome | None:
+    """The steps, run from the cache alone, with what they print kept as a memo when it can be; `only_kept`: run
+    for the memo alone, and anything else they did undone (`_NotKept`) when none is kept."""
     store = session.store
     assert store is not None and scanned.article_id is not None
     if store.read_only:
@@ -81,10 +89,12 @@ def _steps_kept(item: Item, scanned: ArticleResult, *, session: Session, steps: 
         finally:
             session.sinces = None
         if isinstance(outcome, ArticleResult) and reads.complete:
-            tail = lines(outcome.steps_json())
+            tail = json_line(outcome.steps_json())
             store.keep_step_memo(scanned.article_id, key, (
                 max(sinces) if sinces else None, min(reads.stamps) if reads.stamps else None,
                 int(outcome.unavailable), int(outcome.failed), tail), reads.keys)
+        elif only_kept:
+            raise _NotKept
     return outcome
 
 

@@ -275,9 +275,9 @@ class RunOptions:
     page from a worker was most of what an article cost the main process); `stop`: asked between articles, and
     every STOP_POLL seconds while articles are in flight: once it says yes, no more input is read and the articles
     in flight are abandoned (not marked finished); what was finished is committed and the run returns (a shard on
-    a cluster the client stopped, #13); `lines`: the outcomes are only printed, as JSON lines this function makes of
-    their JSON (scan --json): an article the cache answers is then answered by its memo when one holds, and an
-    outcome may be a `memo.LineResult` (#13)."""
+    a cluster the client stopped, #13); `json_lines`: the outcomes are only printed, as `output.json_line` makes a
+    line of their JSON (scan --json): an article the cache answers is then answered by its memo when one holds, and
+    an outcome may be a `memo.LineResult` (#13)."""
 
     workers: int = 1
     window: int | None = None
@@ -289,7 +289,7 @@ class RunOptions:
     stdin: IO[bytes] | StdinLines | None = None
     texts: bool = True
     stop: Callable[[], bool] | None = None
-    lines: Callable[[dict[str, Any]], str] | None = None
+    json_lines: bool = False
 
     def window_size(self, session: Session) -> int:
         # Enough articles for every worker to have the next one ready, and for the network limit to be used.
@@ -457,15 +457,15 @@ async def drive(items: Iterable[Item], *, session: Session, steps: Steps,
 async def _drive(items: Iterable[Item], *, session: Session, steps: Steps,
                  emit: Callable[[Outcome], None] | None, options: RunOptions, summary: Summary) -> Summary:
     finish = Finish(session, options, summary, emit, steps=steps)
-    if options.lines is not None:
+    if options.json_lines:
         from resolver import memo
     with Extractor(options.workers, kind=options.kind, encoding=options.encoding,
                    budget=session.settings.article_budget, texts=options.texts) as extractor:
         async def work(item: Item) -> tuple[Item, Outcome]:
             outcome = await process_item(item, session=session, steps=steps, extractor=extractor,
                                          record=finish.chunk is None)
-            if options.lines is not None and steps.network and isinstance(outcome, ArticleResult):
-                memo.remember(item, outcome, session=session, steps=steps, lines=options.lines)
+            if options.json_lines and steps.network and isinstance(outcome, ArticleResult):
+                memo.remember(item, outcome, session=session, steps=steps)
             return item, outcome
 
         ready = (lambda: _more_ready(options.stdin, 0)) if options.stdin is not None else None
@@ -514,7 +514,7 @@ def scan_here(items: Iterable[Item], *, session: Session, emit: Callable[[Outcom
 
     def full(waiting: deque[tuple[Item, Pending[Extracted] | None]]) -> bool:
         return len(waiting) > window + (ahead if held[0] <= Chunk.BYTES else 0)
-    if options.lines is not None:
+    if options.json_lines:
         from resolver import memo
     with Extractor(options.workers, kind=options.kind, encoding=options.encoding,
                    budget=session.settings.article_budget, texts=options.texts) as extractor:
@@ -528,8 +528,8 @@ def scan_here(items: Iterable[Item], *, session: Session, emit: Callable[[Outcom
             with ExitStack() as hold, finish.article():
                 outcome = _scanned(item, pending, extractor, session=session, record=finish.chunk is None)
                 if steps.network and isinstance(outcome, ArticleResult):
-                    answered = memo.answer(item, outcome, session=session, steps=steps, lines=options.lines) \
-                        if options.lines is not None else steps_here(item, outcome, session=session, steps=steps)
+                    answered = memo.answer(item, outcome, session=session, steps=steps) if options.json_lines \
+                        else steps_here(item, outcome, session=session, steps=steps)
                     if answered is None:
                         return False
                     outcome = answered

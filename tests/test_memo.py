@@ -135,7 +135,7 @@ def test_a_run_answered_by_memos_prints_and_records_what_its_steps_would(tmp_pat
 
 
 def test_a_line_spliced_from_its_head_and_tail_is_the_line_of_the_whole() -> None:
-    from resolver.cli import _json_line
+    from resolver.output import json_line as _json_line
 
     @given(st.dictionaries(st.text(), JSON, min_size=1), st.dictionaries(st.text(), JSON, min_size=1))
     def check(head: dict, tail: dict) -> None:
