@@ -6,6 +6,7 @@ carries a signature (redacted), and a post whose photo is gone."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import shutil
@@ -329,3 +330,24 @@ def test_every_table_the_cached_steps_read_keeps_its_memo_triggers(tmp_path) -> 
     store = Store(tmp_path / "c.db")
     found = {name for (name,) in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     assert {f"step_memos_{table}_{event}" for table in MEMO_KEYS for event in ("insert", "update", "delete")} <= found
+
+
+def test_a_cold_runs_rerun_for_a_memo_it_does_not_keep_leaves_nothing(tmp_path, fakenet, monkeypatch) -> None:
+    """After each article's steps, a cold run runs them again from the cache alone for its memo. When that keeps
+    none (here: the steps fail, and record their error), what it wrote is undone: the run records what it did."""
+    from resolver import pipeline
+
+    real = memo.steps_here
+
+    def failing(item, scanned, *, session, steps):
+        try:
+            asyncio.get_running_loop()   # in the event loop: the cold run's re-run for a memo
+        except RuntimeError:
+            return real(item, scanned, session=session, steps=steps)
+        return pipeline._failed(pipeline.Failure(item.source, "a re-run failed", kind="Bug", stage="fetch"), session,
+                                scanned.article_id)
+    monkeypatch.setattr(memo, "steps_here", failing)
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts(), settled=False)
+    assert memos(world.db) == 0
+    with closing(sqlite3.connect(world.db)) as con:
+        assert con.execute("SELECT count(*) FROM errors WHERE message = 'a re-run failed'").fetchone() == (0,)
