@@ -147,8 +147,7 @@ def _code() -> str:
     digest = hashlib.blake2b(digest_size=32)
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     for package in ("resolver", "cache"):
-        for folder, subfolders, files in sorted(os.walk(os.path.join(root, package))):
-            subfolders.sort()
+        for folder, _, files in sorted(os.walk(os.path.join(root, package))):
             for name in sorted(f for f in files if f.endswith(".py")):
                 path = os.path.join(folder, name)
                 digest.update(f"{os.path.relpath(path, root)}\n".encode())
