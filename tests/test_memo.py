@@ -351,3 +351,42 @@ def test_a_cold_runs_rerun_for_a_memo_it_does_not_keep_leaves_nothing(tmp_path, 
     assert memos(world.db) == 0
     with closing(sqlite3.connect(world.db)) as con:
         assert con.execute("SELECT count(*) FROM errors WHERE message = 'a re-run failed'").fetchone() == (0,)
+
+
+NOTED = {"resolutions": "resolutions", "posts": "posts", "post_observations": "post_observations",
+         "fetches": "fetches", "fetch": "fetches", "bodies": "bodies", "media": "media", "embeds": "embeds",
+         "embed_links": "embed_links", "embed_posts": "embed_posts"}
+
+
+@pytest.mark.parametrize("name", ["0000.html", "0001.html", "link-hops.html", "link-loop.html", "photo-404.html"])
+def test_the_cached_steps_read_no_table_but_those_their_noted_keys_name(tmp_path, fakenet, name) -> None:
+    """What makes the keys complete: each statement the cached steps run is a noted read (`Reads.complete`), and a
+    noted read reads only the tables its keys name (SQLite's authorizer sees every table a statement reads, as it is
+    prepared: a new connection prepares them all). Article 0001's post is gone: its capture lookups are read."""
+    from cache import Store
+    from resolver import pipeline
+    from resolver.inputs import Item
+    from resolver.session import Session
+    from resolver.settings import load_settings
+
+    world, folder = memo_world(tmp_path, fakenet)
+    store = Store(world.db)
+    session = Session(load_settings(path=world.config), store=store)
+    scanned = pipeline.scan_article(pipeline.scan_file(folder / name).article, store=store)
+    tables = {row[0] for row in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    read: set[str] = set()
+
+    def seen(action: int, table: str | None, *_: object) -> int:
+        if action == sqlite3.SQLITE_READ and table in tables:
+            read.add(table)
+        return sqlite3.SQLITE_OK
+    store.conn.set_authorizer(seen)
+    with store.write(), store.reading() as reads:
+        outcome = pipeline.steps_here(Item(name, None), scanned, session=session, steps=pipeline.Steps(
+            resolve=True, fetch=True))
+    store.conn.set_authorizer(None)
+    assert isinstance(outcome, pipeline.ArticleResult) and reads.complete and reads.keys
+    assert read <= {NOTED[key.split(" ")[0]] for key in reads.keys}, read
+    if name == "0001.html":   # the capture lookups and the capture read, from the fetch log and the kept bodies
+        assert {"fetches", "bodies", "post_observations"} <= read
+    store.close()
