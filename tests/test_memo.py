@@ -238,6 +238,20 @@ def test_a_direct_sql_write_to_a_row_a_memo_read_retires_it(tmp_path, fakenet, m
             cached=not change.startswith("DELETE FROM resolutions"))
 
 
+def test_a_row_replaced_by_a_connection_without_recursive_triggers_retires_the_memos_that_read_it(
+        tmp_path, fakenet, monkeypatch) -> None:
+    """INSERT OR REPLACE of an id in use deletes that row without its DELETE trigger (sqlite3's shell, datasette):
+    the row a memo read is gone all the same."""
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+
+    def replaced() -> None:
+        with closing(sqlite3.connect(world.db)) as con, con:
+            assert con.execute("PRAGMA recursive_triggers").fetchone() == (0,)
+            con.execute("INSERT OR REPLACE INTO resolutions (id, url, resolved_at) SELECT id, 'https://t.co/other', "
+                        "resolved_at FROM resolutions WHERE url = 'https://t.co/w00000'")
+    retired(world, folder, tmp_path, monkeypatch, replaced, cached=False)
+
+
 def test_a_deleted_posts_memo_is_retired_by_a_new_answer_of_its_capture_lookup(tmp_path, fakenet, monkeypatch) -> None:
     """A gone post's line says what its archive lookup came to, read from the fetch log: a newer CDX answer for it
     (a fetch row of its lookup URL) retires the memo."""
@@ -330,6 +344,7 @@ def test_every_table_the_cached_steps_read_keeps_its_memo_triggers(tmp_path) -> 
     store = Store(tmp_path / "c.db")
     found = {name for (name,) in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     assert {f"step_memos_{table}_{event}" for table in MEMO_KEYS for event in ("insert", "update", "delete")} <= found
+    assert {f"step_memos_{table}_replacing" for table in MEMO_KEYS if table != "bodies"} <= found
 
 
 def test_a_cold_runs_rerun_for_a_memo_it_does_not_keep_leaves_nothing(tmp_path, fakenet, monkeypatch) -> None:
