@@ -335,3 +335,7 @@ def m014_step_memos(db: Database) -> None:
             db.execute(f"CREATE TRIGGER step_memos_{table}_replacing BEFORE INSERT ON {table} "
                        f"WHEN NEW.id IS NOT -1 OR EXISTS (SELECT 1 FROM {table} WHERE id = -1) BEGIN "
                        f"DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE {replaced}); END")
+            # and UPDATE OR REPLACE of a row's id to one in use (another unique key in conflict names the same keys)
+            db.execute(f"CREATE TRIGGER step_memos_{table}_renumbering BEFORE UPDATE OF id ON {table} "
+                       f"WHEN NEW.id IS NOT OLD.id BEGIN "
+                       f"DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE {replaced}); END")

@@ -252,6 +252,18 @@ def test_a_row_replaced_by_a_connection_without_recursive_triggers_retires_the_m
     retired(world, folder, tmp_path, monkeypatch, replaced, cached=False)
 
 
+def test_a_row_renumbered_over_another_by_a_connection_without_recursive_triggers_retires_its_memos(
+        tmp_path, fakenet, monkeypatch) -> None:
+    """UPDATE OR REPLACE of an id to one in use deletes the row that had it, without its DELETE trigger."""
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+
+    def renumbered() -> None:
+        with closing(sqlite3.connect(world.db)) as con, con:
+            con.execute("UPDATE OR REPLACE resolutions SET id = (SELECT max(id) FROM resolutions WHERE url = "
+                        "'https://t.co/w00000') WHERE url = 'https://bit.ly/gone-404'")
+    retired(world, folder, tmp_path, monkeypatch, renumbered, {"0000.html", "link-404.html"}, cached=False)
+
+
 def test_a_deleted_posts_memo_is_retired_by_a_new_answer_of_its_capture_lookup(tmp_path, fakenet, monkeypatch) -> None:
     """A gone post's line says what its archive lookup came to, read from the fetch log: a newer CDX answer for it
     (a fetch row of its lookup URL) retires the memo."""
@@ -344,7 +356,8 @@ def test_every_table_the_cached_steps_read_keeps_its_memo_triggers(tmp_path) -> 
     store = Store(tmp_path / "c.db")
     found = {name for (name,) in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     assert {f"step_memos_{table}_{event}" for table in MEMO_KEYS for event in ("insert", "update", "delete")} <= found
-    assert {f"step_memos_{table}_replacing" for table in MEMO_KEYS if table != "bodies"} <= found
+    assert {f"step_memos_{table}_{event}" for table in MEMO_KEYS if table != "bodies"
+            for event in ("replacing", "renumbering")} <= found
 
 
 def test_a_cold_runs_rerun_for_a_memo_it_does_not_keep_leaves_nothing(tmp_path, fakenet, monkeypatch) -> None:
