@@ -133,6 +133,17 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
                     "items finished: a re-run cuts the file back to it.", {
         "id": "Row id", "job": "What was asked (as in progress)", "path": "The output file",
         "length": "Its length in bytes, lines whole", "updated_at": f"When ({TIME})"}),
+    "step_memos": ("What a warm `scan --json` printed for an article's cached steps, printed again by the next run "
+                   "while no row it was made from changed (a write to one deletes it) and its answers are within "
+                   "the TTL.", {
+        "id": "Row id", "article_id": "The article",
+        "key": "A digest of the line's head and of what else shapes the line (steps, settings but secrets, code)",
+        "since": f"The TTL cut-off it was made with ({TIME}); null offline",
+        "fresh_until": f"The oldest time of the answers a TTL was held against ({TIME})",
+        "unavailable": "1 when something was not in the cache offline", "failed": "1 when a step failed",
+        "tail": "The line's text from its resolutions on", "made_at": f"When ({TIME})"}),
+    "step_memo_keys": ("The rows each memo was made from, by table and key: a write to one deletes the memo.", {
+        "key": "Table and key (resolutions URL, posts platform and id, ...)", "memo": "The memo (step_memos.id)"}),
 }
 
 VIEWS: dict[str, str] = {

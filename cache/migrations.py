@@ -286,3 +286,56 @@ def m013_rename_evidence_indexes(db: Database) -> None:
     db.execute("CREATE INDEX post_observations_author ON post_observations (json_extract(record, '$.author.id'), "
                "lower(json_extract(record, '$.author.handle')))")
     db.execute("CREATE INDEX authors_any_case ON authors (platform, lower(handle))")
+
+
+# What each table a warm run's cached steps read is read by: the key a `step_memos` row names it by (table, then
+# the column values), as `Store.reading` notes them. Keep both sides alike: a key spelled differently here would
+# leave a memo standing over a changed row.
+MEMO_KEYS = {
+    "resolutions": ("'resolutions ' || {row}.url",),
+    "posts": ("'posts ' || {row}.platform || ' ' || {row}.post_id",),
+    "post_observations": ("'post_observations ' || {row}.post_row",),
+    "fetches": ("'fetches ' || {row}.url", "'fetch ' || {row}.id"),
+    "bodies": ("'bodies ' || {row}.sha256",),
+    "media": ("'media ' || {row}.url",),
+    "embeds": ("'embeds ' || {row}.article_id",),
+    "embed_links": ("'embed_links ' || {row}.embed_id",),
+    "embed_posts": ("'embed_posts ' || {row}.embed_id",),
+}
+
+
+@migrations()
+def m014_step_memos(db: Database) -> None:
+    """v14: what a warm run printed for an article's cached steps (#13), with the keys of every row those steps read.
+    A trigger on each table they read deletes the memos that read a row it inserts, updates or deletes, whoever
+    writes (a later run, `cache merge`, another process, plain SQL), so a memo standing is one no write touched."""
+    db.execute("CREATE TABLE step_memos (id INTEGER PRIMARY KEY AUTOINCREMENT, article_id INTEGER NOT NULL, "
+               "key TEXT NOT NULL, since TEXT, fresh_until TEXT, unavailable INTEGER NOT NULL, "
+               "failed INTEGER NOT NULL, tail TEXT NOT NULL, made_at TEXT NOT NULL)")
+    db.execute("CREATE UNIQUE INDEX step_memos_article_key ON step_memos (article_id, key)")
+    db.execute("CREATE TABLE step_memo_keys (key TEXT NOT NULL, memo INTEGER NOT NULL)")
+    db.execute("CREATE INDEX step_memo_keys_key ON step_memo_keys (key)")
+    db.execute("CREATE INDEX step_memo_keys_memo ON step_memo_keys (memo)")
+    db.execute("CREATE TRIGGER step_memos_deleted AFTER DELETE ON step_memos BEGIN "
+               "DELETE FROM step_memo_keys WHERE memo = OLD.id; END")
+    for table, keys in MEMO_KEYS.items():
+        for event, rows in (("INSERT", ("NEW",)), ("UPDATE", ("OLD", "NEW")), ("DELETE", ("OLD",))):
+            touched = ", ".join(key.format(row=row) for row in rows for key in keys)
+            # WHEN first: most writes touch no memo's row, and the look-up alone costs half the DELETE's 3 us
+            db.execute(f"CREATE TRIGGER step_memos_{table}_{event.lower()} AFTER {event} ON {table} "
+                       f"WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ({touched})) BEGIN "
+                       f"DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ({touched})); "
+                       "END")
+        if table != "bodies":   # keyed by their id: an INSERT OR REPLACE of an id in use deletes that row, and a
+            # connection without recursive_triggers (ours set it; sqlite3's shell does not) fires no DELETE trigger.
+            # A row given no id is -1 here (SQLite's rowid not yet chosen): it replaces nothing, unless a row was
+            # given -1 (3 us an insert saved, of 3.6)
+            replaced = " OR ".join(f"key IN (SELECT {key.format(row='old')} FROM {table} AS old WHERE old.id = NEW.id)"
+                                   for key in keys)
+            db.execute(f"CREATE TRIGGER step_memos_{table}_replacing BEFORE INSERT ON {table} "
+                       f"WHEN NEW.id IS NOT -1 OR EXISTS (SELECT 1 FROM {table} WHERE id = -1) BEGIN "
+                       f"DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE {replaced}); END")
+            # and UPDATE OR REPLACE of a row's id to one in use (another unique key in conflict names the same keys)
+            db.execute(f"CREATE TRIGGER step_memos_{table}_renumbering BEFORE UPDATE OF id ON {table} "
+                       f"WHEN NEW.id IS NOT OLD.id BEGIN "
+                       f"DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE {replaced}); END")

@@ -38,7 +38,26 @@ MIGRATION_SET = "embed-resolver-cache"
 MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", "m003_posts_media_and_raw_bodies",
               "m004_archives", "m005_media_warnings", "m006_errors", "m007_identification_verdicts",
               "m008_source_urls_and_progress", "m009_research_views_and_search", "m010_embed_text_confidence",
-              "m011_run_outputs", "m012_truncated_articles", "m013_rename_evidence_indexes")
+              "m011_run_outputs", "m012_truncated_articles", "m013_rename_evidence_indexes",
+              "m014_step_memos")
+
+
+class Reads:
+    """What one run of an article's cached steps read, while `Store.reading()` notes it (#13: the memo of what they
+    printed names these keys, and a write to any of them deletes it): the keys of the rows read (as
+    cache.migrations.MEMO_KEYS spells them), the times of the rows a TTL was held against, and how many statements
+    the noted reads ran (`Store.reading` counts every statement the connection ran: a read nothing noted shows)."""
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+        self.stamps: list[str] = []
+        self.statements = 0
+        self.ran = 0
+
+    @property
+    def complete(self) -> bool:
+        """Every statement run meanwhile was a noted read (no write, no read of a table nothing names)."""
+        return self.ran == self.statements
 
 
 class CacheError(Exception):
@@ -99,6 +118,7 @@ class Store:
         self.read_only = False
         self._lock = threading.RLock()   # async callers write from worker threads, one at a time
         self._insert_sqls: dict[tuple[str, tuple[str, ...], int], str] = {}
+        self.noting: Reads | None = None   # set by `reading()`
         memory = str(path) == ":memory:"
         if not memory:
             self._check_folder(create_folder)
@@ -227,6 +247,26 @@ class Store:
                     self.conn.execute(f"PRAGMA user_version = {version}")
                 if not pending:
                     return
+
+    @contextmanager
+    def reading(self) -> Iterator[Reads]:
+        """Note what is read meanwhile (`Reads`), and count every statement the connection runs."""
+        reads = self.noting = Reads()
+
+        def ran(_: str) -> None:
+            reads.ran += 1
+        self.conn.set_trace_callback(ran)
+        try:
+            yield reads
+        finally:
+            self.conn.set_trace_callback(None)
+            self.noting = None
+
+    def _noted(self, *keys: str) -> None:
+        reads = self.noting
+        if reads is not None:
+            reads.statements += 1
+            reads.keys.extend(keys)
 
     @property
     def schema_version(self) -> int:
@@ -467,9 +507,11 @@ class Store:
         return rows[0]
 
     def fetch(self, fetch_id: int) -> dict[str, Any]:
+        self._noted(f"fetch {fetch_id}")
         return self._get("fetches", fetch_id)
 
     def fetches_for(self, url: str) -> list[dict[str, Any]]:
+        self._noted(f"fetches {url}")
         return self._where("fetches", "url = ?", [url], order_by="id")
 
     def record_resolution(self, row: Mapping[str, Any]) -> int:
@@ -511,6 +553,7 @@ class Store:
         for start in range(0, len(unique), 500):
             chunk = unique[start:start + 500]
             when, args = ("", list(chunk)) if since is None else (" AND resolved_at >= ?", [*chunk, since])
+            self._noted(*(f"resolutions {url}" for url in chunk))
             # Each URL's newest row by a correlated max(id), one index search a URL: the same answer as
             # `id IN (SELECT max(id) ... GROUP BY url)`, which cost five times as much (#13: 38 against 8 us for
             # an article's two links).
@@ -520,6 +563,8 @@ class Store:
                 for key in ("hops", "post", "fetch_ids"):
                     row[key] = json_column(row[key]) if row[key] else None
                 found[row["url"]] = row
+                if self.noting is not None:
+                    self.noting.stamps.append(row["resolved_at"] or "")
         return found
 
     # -- raw bodies, posts, media -------------------------------------------------------------------------
@@ -532,6 +577,7 @@ class Store:
                 [sha256, zlib.compress(data, 6), len(data), content_type, utc_now()])
 
     def body(self, sha256: str) -> bytes | None:
+        self._noted(f"bodies {sha256}")
         row = self.conn.execute("SELECT data FROM bodies WHERE sha256 = ?", [sha256]).fetchone()
         return zlib.decompress(row[0]) if row else None
 
@@ -588,8 +634,13 @@ class Store:
             "AND o.fetch_id) FROM posts p WHERE p.platform = ? AND p.post_id = ? LIMIT 1", [method, platform, post_id])
         found = cursor.fetchone()
         if found is None:
+            self._noted(f"posts {platform} {post_id}")
             return None, 0
-        return dict(zip([d[0] for d in cursor.description[:-1]], found)), found[-1]
+        row = dict(zip([d[0] for d in cursor.description[:-1]], found))
+        if self.noting is not None:
+            self._noted(f"posts {platform} {post_id}", f"post_observations {row['id']}")
+            self.noting.stamps.append(row["last_observed_at"] or "")
+        return row, found[-1]
 
     def author_sightings(self, platform: str, handle: str, *, post_id: str, author_id: str | None,
                          limit: int = 5) -> list[dict[str, Any]]:
@@ -616,6 +667,7 @@ class Store:
             f"AND {named} ORDER BY o.id LIMIT {int(limit)}", [platform, post_id, author_id, handle])
 
     def observations(self, post_row: int) -> list[dict[str, Any]]:
+        self._noted(f"post_observations {post_row}")
         return self._where("post_observations", "post_row = ?", [post_row], order_by="id")
 
     def update_observation(self, observation_id: int, record: Mapping[str, Any], status: str, reason: str | None) -> None:
@@ -636,6 +688,7 @@ class Store:
             return int(self.conn.execute("SELECT id FROM media WHERE url = ?", [row["url"]]).fetchone()[0])
 
     def media_by_url(self, url: str) -> dict[str, Any] | None:
+        self._noted(f"media {url}")
         rows = self._rows("SELECT * FROM media WHERE url = ? LIMIT 1", [url])
         if not rows:
             return None
@@ -655,6 +708,7 @@ class Store:
                                      [post_row, media_id, ordinal])
 
     def link_embed_post(self, embed_id: int, post_row: int) -> None:
+        self._noted(f"embed_posts {embed_id}")
         if self.conn.execute("SELECT 1 FROM embed_posts WHERE embed_id = ? AND post_row = ?",
                              [embed_id, post_row]).fetchone():
             return   # nothing to write: a read-only cache serves this
@@ -690,11 +744,32 @@ class Store:
             ids[ordinal] = embed_id
             if tied is not None:
                 present.add((embed_id, *values))
+        self._noted(f"embeds {article_id}", *(f"{table} {embed_id}" for embed_id in ids.values()))
         return ids, present
 
     def embed_ids(self, article_id: int) -> dict[int, int]:
         """ordinal -> embeds.id for one article."""
+        self._noted(f"embeds {article_id}")
         return dict(self.conn.execute("SELECT ordinal, id FROM embeds WHERE article_id = ?", [article_id]).fetchall())
+
+    # -- memos of cached steps (#13) --------------------------------------------------------------------------
+
+    def step_memo(self, article_id: int, key: str) -> tuple[str | None, str | None, int, int, str] | None:
+        """The memo kept for an article under `key`: (since, fresh_until, unavailable, failed, tail), or None."""
+        return self.conn.execute("SELECT since, fresh_until, unavailable, failed, tail FROM step_memos "
+                                 "WHERE article_id = ? AND key = ?", [article_id, key]).fetchone()
+
+    def keep_step_memo(self, article_id: int, key: str, memo: tuple[str | None, str | None, int, int, str],
+                       reads: Sequence[str]) -> None:
+        """Keep a memo (as `step_memo` gives it) with the keys of the rows it was made from, in place of any kept
+        under the same key: a write to one of those rows deletes it (the triggers of migration m014)."""
+        with self.write():
+            self.conn.execute("DELETE FROM step_memos WHERE article_id = ? AND key = ?", [article_id, key])
+            memo_id = _inserted(self.conn.execute(
+                "INSERT INTO step_memos (article_id, key, since, fresh_until, unavailable, failed, tail, made_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [article_id, key, *memo, utc_now()]).lastrowid)
+            self.conn.executemany("INSERT INTO step_memo_keys (key, memo) VALUES (?, ?)",
+                                  [(read, memo_id) for read in dict.fromkeys(reads)])
 
     # -- archives ----------------------------------------------------------------------------------------
 

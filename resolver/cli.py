@@ -539,7 +539,7 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
         session = _session(settings, store=store, mode=mode, warc=warc, quiet=options["quiet"])
         out = OutputFile(output, form="json" if as_json else "table") if output is not None else None
         summary = _run_corpus(ctx, spec, session=session, steps=steps, command="scan", options=options,
-                              kind=kind_given, encoding=encoding, stdin=stdin, output=out,
+                              kind=kind_given, encoding=encoding, stdin=stdin, output=out, json_lines=as_json,
                               emit=lambda outcome: _emit(outcome, as_json=as_json, output=out))
     _exit_for(ctx, failed=summary.failed + summary.steps_failed, unavailable=summary.unavailable)
 
@@ -712,10 +712,12 @@ def _job_name(command: str, steps: Steps, mode: Mode, spec: InputSpec, *, kind: 
 def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps: Steps, command: str,
                 options: dict[str, Any], emit: Callable[[Outcome], None], kind: str | None = None,
                 encoding: str | None = None, stdin: IO[bytes] | None = None, progress: bool = True,
-                output: OutputFile | None = None) -> Summary:
+                output: OutputFile | None = None, json_lines: bool = False) -> Summary:
     """Run the pipeline over a corpus: one progress bar (unless -q, or `progress` is off), a line per article with
     -v, a summary line at the end, and Ctrl-C stopping cleanly (exit 130) with what was finished kept for the next
-    run. `output`: the file the run owns, which `emit` writes to (opened here, where the run left it)."""
+    run. `output`: the file the run owns, which `emit` writes to (opened here, where the run left it).
+    `json_lines`: `emit` prints each article as `resolver.output.json_line` makes it (an article the cache answers may then be
+    answered by its memo, #13)."""
     import time
 
     from resolver import pipeline
@@ -731,7 +733,8 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
     resume = not options.pop("no_resume") and not (output is not None and stdin is not None)
     run_options = pipeline.RunOptions(workers=options.pop("workers") or default_workers(), kind=kind,
                                       encoding=encoding, job=job if resumable else None, resume=resume, output=output,
-                                      stdin=lines, texts=command == "report")   # a report quotes the pages
+                                      stdin=lines, texts=command == "report",   # a report quotes the pages
+                                      json_lines=json_lines)
     if output is not None:
         _check_output_in_folder(output, spec, recorded=store.output_length(job) if resumable and store is not None
                                 else None)
@@ -1544,13 +1547,14 @@ def _thumbnails(store: Store) -> Callable[[str], str | None]:
 def _emit(outcome: Outcome, *, as_json: bool, output: OutputFile | None = None) -> None:
     """An article's result (JSON Lines or tables), or one line on stderr for an input that failed. With `output`,
     the result goes to the run's file (tables as plain columns), not stdout."""
+    from resolver.memo import LineResult
     from resolver.pipeline import Failure
 
     if isinstance(outcome, Failure):
         _say_failure(outcome)
         return
     if as_json:
-        line = _json_line(outcome.to_json())
+        line = outcome.line if isinstance(outcome, LineResult) else _json_line(outcome.to_json())
         if output is None:
             # color=True: nothing to strip, as JSON escapes every control character (ESC too); click would look
             # for ANSI codes in each line (#13: a warm run's lines are most of its output).
@@ -1576,21 +1580,11 @@ def _emit(outcome: Outcome, *, as_json: bool, output: OutputFile | None = None) 
         console.print(renderable)
 
 
-@functools.cache
-def _line_encoder() -> Callable[[Any], str]:
-    import json
-
-    from cache.maintenance import one_line
-
-    encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
-    return lambda data: one_line(encode(data))
-
-
 def _json_line(data: Any) -> str:
-    """`json.dumps(data, ensure_ascii=False)`, by one encoder made once, which does not look for cycles: a
-    result's JSON is a tree made for the line (#13: a fifth of the encoding of a warm run's lines). The line breaks
-    JSON leaves raw come out escaped (`cache.maintenance.one_line`)."""
-    return _line_encoder()(data)
+    """`resolver.output.json_line`: what a JSON Lines run prints (its memos, #13, are of these lines)."""
+    from resolver.output import json_line
+
+    return json_line(data)
 
 
 def _stdout_is_terminal() -> bool:

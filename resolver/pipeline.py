@@ -150,12 +150,21 @@ class ArticleResult:
 
     def to_json(self) -> dict[str, Any]:
         """The same keys whatever ran: a step that did not run is null, one that found nothing is []."""
+        return self.head_json() | self.steps_json()
+
+    def head_json(self) -> dict[str, Any]:
+        """The first keys of `to_json`: the article and what its scan found."""
         article = self.article
         return {
             "source": article.source, "url": self.url, "record_id": self.record_id, "truncated": self.truncated,
             "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
             "encoding_detected": article.encoding_detected,
             "embeds": self.embeds_json, "credits": self.credits_json,
+        }
+
+    def steps_json(self) -> dict[str, Any]:
+        """The rest of `to_json`: what the steps after the scan found."""
+        return {
             "resolutions": _json_list(self.resolutions), "posts": _json_list(self.posts),
             "credited_images": _json_list(self.credited_images), "archives": _json_list(self.archives),
             "identifications": _json_list(self.identifications), "unavailable": self.unavailable,
@@ -266,7 +275,9 @@ class RunOptions:
     page from a worker was most of what an article cost the main process); `stop`: asked between articles, and
     every STOP_POLL seconds while articles are in flight: once it says yes, no more input is read and the articles
     in flight are abandoned (not marked finished); what was finished is committed and the run returns (a shard on
-    a cluster the client stopped, #13)."""
+    a cluster the client stopped, #13); `json_lines`: the outcomes are only printed, as `output.json_line` makes a
+    line of their JSON (scan --json): an article the cache answers is then answered by its memo when one holds, and
+    an outcome may be a `memo.LineResult` (#13)."""
 
     workers: int = 1
     window: int | None = None
@@ -278,6 +289,7 @@ class RunOptions:
     stdin: IO[bytes] | StdinLines | None = None
     texts: bool = True
     stop: Callable[[], bool] | None = None
+    json_lines: bool = False
 
     def window_size(self, session: Session) -> int:
         # Enough articles for every worker to have the next one ready, and for the network limit to be used.
@@ -445,11 +457,16 @@ async def drive(items: Iterable[Item], *, session: Session, steps: Steps,
 async def _drive(items: Iterable[Item], *, session: Session, steps: Steps,
                  emit: Callable[[Outcome], None] | None, options: RunOptions, summary: Summary) -> Summary:
     finish = Finish(session, options, summary, emit, steps=steps)
+    if options.json_lines:
+        from resolver import memo
     with Extractor(options.workers, kind=options.kind, encoding=options.encoding,
                    budget=session.settings.article_budget, texts=options.texts) as extractor:
         async def work(item: Item) -> tuple[Item, Outcome]:
-            return item, await process_item(item, session=session, steps=steps, extractor=extractor,
-                                            record=finish.chunk is None)
+            outcome = await process_item(item, session=session, steps=steps, extractor=extractor,
+                                         record=finish.chunk is None)
+            if options.json_lines and steps.network and isinstance(outcome, ArticleResult):
+                memo.remember(item, outcome, session=session, steps=steps)
+            return item, outcome
 
         ready = (lambda: _more_ready(options.stdin, 0)) if options.stdin is not None else None
         arrived = None
@@ -497,6 +514,8 @@ def scan_here(items: Iterable[Item], *, session: Session, emit: Callable[[Outcom
 
     def full(waiting: deque[tuple[Item, Pending[Extracted] | None]]) -> bool:
         return len(waiting) > window + (ahead if held[0] <= Chunk.BYTES else 0)
+    if options.json_lines:
+        from resolver import memo
     with Extractor(options.workers, kind=options.kind, encoding=options.encoding,
                    budget=session.settings.article_budget, texts=options.texts) as extractor:
         waiting: deque[tuple[Item, Pending[Extracted] | None]] = deque()
@@ -509,7 +528,8 @@ def scan_here(items: Iterable[Item], *, session: Session, emit: Callable[[Outcom
             with ExitStack() as hold, finish.article():
                 outcome = _scanned(item, pending, extractor, session=session, record=finish.chunk is None)
                 if steps.network and isinstance(outcome, ArticleResult):
-                    answered = steps_here(item, outcome, session=session, steps=steps)
+                    answered = memo.answer(item, outcome, session=session, steps=steps) if options.json_lines \
+                        else steps_here(item, outcome, session=session, steps=steps)
                     if answered is None:
                         return False
                     outcome = answered

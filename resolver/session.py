@@ -134,6 +134,7 @@ class Session:
         self.replay = replay       # answers come from these WARC records instead of the network when set
         self._resolver = resolver  # a seam for tests: name resolution behind the SSRF guard
         self._client: Client | None = None
+        self.sinces: list[str] | None = None   # the TTL cut-offs given out, while a memo is made (resolver.memo)
         self.cache_only = False   # set while a step runs outside the event loop (pipeline.steps_here): see NotCached
         self.requests_in_flight = 0   # read by the progress bar (another thread): an int, set in this loop only
         self.requests_made = 0
@@ -153,7 +154,10 @@ class Session:
         """The oldest cached answer this run accepts (UTC, ISO 8601), or None: offline accepts any age."""
         if self.offline:
             return None
-        return since_at(time.time_ns() // 1000, self.settings.cache_ttl_days)
+        since = since_at(time.time_ns() // 1000, self.settings.cache_ttl_days)
+        if self.sinces is not None:
+            self.sinces.append(since)
+        return since
 
     @property
     def live(self) -> bool:

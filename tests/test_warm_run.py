@@ -7,8 +7,10 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -123,10 +125,10 @@ def test_a_warm_run_marks_its_articles_finished_in_batches_not_one_each(tmp_path
 
 def ctrl_c_at(world: World, name: str, call: int, *args: str) -> int:
     """Run the command as a child that sends itself Ctrl-C as it calls `name` (of resolver.pipeline: "process_steps",
-    "Batch.add") for the `call`-th time; its exit status (130: stopped by Ctrl-C)."""
+    "Batch.add"; or "memo.answer") for the `call`-th time; its exit status (130: stopped by Ctrl-C)."""
     owner, _, attribute = name.rpartition(".")
-    where = f"pipeline.{owner}" if owner else "pipeline"
-    code = ("import os, signal, sys\nfrom resolver import pipeline\nfrom resolver.cli import cli\n"
+    where = owner if owner == "memo" else f"pipeline.{owner}" if owner else "pipeline"
+    code = ("import os, signal, sys\nfrom resolver import memo, pipeline\nfrom resolver.cli import cli\n"
             f"real, calls = {where}.{attribute}, [0]\n"
             "def stopping(*a, **k):\n    calls[0] += 1\n"
             f"    if calls[0] == {call}:\n        os.kill(os.getpid(), signal.SIGINT)\n    return real(*a, **k)\n"
@@ -139,8 +141,12 @@ def ctrl_c_at(world: World, name: str, call: int, *args: str) -> int:
     return stopped.returncode
 
 
-def test_a_warm_run_killed_or_stopped_loses_only_its_open_batch(tmp_path: Path, fakenet) -> None:
+@pytest.mark.parametrize("memos", [False, True], ids=["steps-run", "memos-answer"])
+def test_a_warm_run_killed_or_stopped_loses_only_its_open_batch(tmp_path: Path, fakenet, memos: bool) -> None:
     world, folder = warm_world(tmp_path, fakenet, 8)
+    if not memos:   # the articles' steps run (their memos, made by the cold run, would answer them: #13)
+        with closing(sqlite3.connect(world.db)) as db, db:
+            db.execute("DELETE FROM step_memos")
     out = tmp_path / "found.jsonl"
     args = (*STEPS, "--workers", "1", "-o", str(out), str(folder))
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
@@ -149,7 +155,7 @@ def test_a_warm_run_killed_or_stopped_loses_only_its_open_batch(tmp_path: Path, 
     assert out.read_bytes() == b""
     # Stopped by Ctrl-C in the middle of the fifth article's steps: the four before it are committed, the fifth's
     # work is undone; run again, it does the other four, each article once, in order.
-    assert ctrl_c_at(world, "process_steps", 5, *args) == 130
+    assert ctrl_c_at(world, "memo.answer" if memos else "process_steps", 5, *args) == 130
     assert [Path(row["source"]).name for row in map(json.loads, out.read_text().splitlines())] == \
         [f"{n:04d}.html" for n in range(4)]
     again = world.process(*args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

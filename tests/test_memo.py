@@ -1,0 +1,420 @@
+"""Memos of a warm run's cached steps (#13, resolver/memo.py): a run answered by them prints and records exactly what
+the same run with its steps run prints and records, and a memo is never used once anything it was made from is
+not as it was. Against the loopback 'internet' of tests/corpusnet.py (resolve hops, posts with a photo, deleted
+posts read from their Wayback capture), with articles added for a link that ends in an error, a chain of hops to a page, one whose end
+carries a signature (redacted), and a post whose photo is gone."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import shutil
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from resolver import memo
+from tests.cliworld import World
+from tests.corpusnet import FIRST_ID, Posts, no_limits, serve, write_folder
+from tests.fakenet import page, redirect
+
+STEPS = ("scan", "--resolve", "--fetch", "--json")
+MEMO_TABLES = ("step_memos", "step_memo_keys")
+SIGNED = ('&mdash; Riverton Roads (@RivertonRoads) <a href="https://twitter.com/RivertonRoads/status/{post}">'
+          'December 6, 2022</a></blockquote>')
+
+
+def tweet(text: str, post: int = FIRST_ID) -> str:
+    return f'<blockquote class="twitter-tweet"><p lang="en">{text}</p>{SIGNED.format(post=post)}'
+
+
+ODD = {   # articles whose steps end otherwise than a post with its photo (post FIRST_ID is article 0000's too)
+    "link-404.html": tweet('Notice: <a href="https://bit.ly/gone-404">bit.ly/gone-404</a>'),
+    "link-hops.html": tweet('Detour: <a href="https://bit.ly/map">bit.ly/map</a>'),
+    "link-signed.html": tweet('Map: <a href="https://bit.ly/signed">bit.ly/signed</a>'),   # redacted where it ends
+    "link-loop.html": tweet('Loop: <a href="https://bit.ly/loop">bit.ly/loop</a>'),   # a chain refused: an error
+    "photo-404.html": tweet("Gone photo.", FIRST_ID + 9999),
+}
+
+
+def odd_routes(fakenet) -> None:
+    fakenet.route("bit.ly", "/gone-404", page("gone", status=404))
+    fakenet.route("bit.ly", "/map", redirect("https://bit.ly/map-2", 302))
+    fakenet.route("bit.ly", "/map-2", redirect("https://news.example/detour.html"))
+    fakenet.route("news.example", "/detour.html", page("<html><title>Detour</title></html>"))
+    fakenet.route("bit.ly", "/loop", redirect("https://bit.ly/loop", 302))
+    fakenet.route("bit.ly", "/signed", redirect("https://news.example/map.html?sig=fictional-signature&v=2", 302))
+    fakenet.route("news.example", "/map.html", page("<html><title>Map</title></html>"))
+
+
+def memo_world(tmp_path: Path, fakenet, n: int = 9, posts: Posts = Posts(gone_every=3), *,
+               settled: bool = True) -> tuple[World, Path]:
+    """n corpus articles (every third post deleted, read from its capture) and the odd ones, run cold; `settled`:
+    and warm once, so that every article has its memo (see below)."""
+    serve(fakenet, n, posts)
+    odd_routes(fakenet)
+    folder = write_folder(tmp_path / "articles", n)
+    for name, body in ODD.items():
+        (folder / name).write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    world = World(fakenet, tmp_path, extra=no_limits())
+    cold = world(*STEPS, str(folder))
+    assert cold.exit_code == 1, cold.output
+    if settled:
+        assert world(*STEPS, str(folder)).exit_code == 1
+    return world, folder
+
+
+def rows(db: Path) -> dict[str, list[str]]:
+    """Every row of every table but the memos' (full-text indexes' own tables too), in a stable order."""
+    with closing(sqlite3.connect(db)) as con, con:
+        tables = [name for (name,) in con.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            if name not in MEMO_TABLES]
+        return {t: sorted(map(repr, con.execute(f"SELECT * FROM [{t}]"))) for t in tables}
+
+
+def memos(db: Path) -> int:
+    with closing(sqlite3.connect(db)) as con, con:
+        return int(con.execute("SELECT count(*) FROM step_memos").fetchone()[0])
+
+
+def timeless(text: str) -> str:
+    return re.sub(r"in [0-9.]+ s \([0-9.,]+/s\)", "in T s (R/s)", text)
+
+
+def copy_db(source: Path, to: Path) -> None:
+    """The database as its writers left it, WAL included, in place of `to`'s."""
+    for stale in (to, to.with_name(to.name + "-wal"), to.with_name(to.name + "-shm")):
+        stale.unlink(missing_ok=True)
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(to)) as dst:
+        src.backup(dst)
+
+
+def run_both(world: World, tmp_path: Path, monkeypatch, *args: str) -> list[tuple[int, str, str]]:
+    """The same run on two copies of the database, with memos and with them bypassed: (exit code, stdout, stderr)
+    of each, after checking the two agree in all of it and in every row."""
+    kept = world.db
+    copies = {use: tmp_path / f"{'memo' if use else 'steps'}.db" for use in (True, False)}
+    for copy in copies.values():
+        copy_db(kept, copy)
+    found = {}
+    for use, copy in copies.items():
+        monkeypatch.setattr(memo, "USE", use)
+        world.db = copy
+        result = world(*args)
+        found[use] = (result.exit_code, result.stdout, timeless(result.stderr))
+    world.db = kept
+    monkeypatch.setattr(memo, "USE", True)
+    assert found[True] == found[False]
+    assert rows(copies[True]) == rows(copies[False])
+    copy_db(copies[True], kept)
+    return [found[True]]
+
+
+@pytest.mark.parametrize("mode", [(), ("--offline",)], ids=["online", "offline"])
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_run_answered_by_memos_prints_and_records_what_its_steps_would(tmp_path: Path, fakenet, monkeypatch,
+                                                                         mode: tuple[str, ...], workers: str) -> None:
+    world, folder = memo_world(tmp_path, fakenet, settled=False)
+    # The cold run made one an article, but an article whose post another article in flight fetched again after it
+    # (post FIRST_ID is in five) has its memo retired by that write: the first warm run makes it again.
+    assert 9 <= memos(world.db) <= 14
+    asked = len(fakenet.hits)
+    args = (*STEPS, *mode, "--workers", workers, str(folder))
+    for _ in range(2):   # offline, the first run makes the memos (the cold run made them online) and the second uses them
+        [(code, out, _)] = run_both(world, tmp_path, monkeypatch, *args)
+        assert code == 1 and len(out.splitlines()) == 14   # the loop and the photo are steps that failed
+        assert "sig=REDACTED" in out and "fictional-signature" not in out and '"error": "' in out
+    assert len(fakenet.hits) == asked
+    assert memos(world.db) >= 14
+    assert answered(world, *args) == set(names(folder))
+
+
+def test_a_line_spliced_from_its_head_and_tail_is_the_line_of_the_whole() -> None:
+    from resolver.output import json_line as _json_line
+
+    @given(st.dictionaries(st.text(), JSON, min_size=1), st.dictionaries(st.text(), JSON, min_size=1))
+    def check(head: dict, tail: dict) -> None:
+        tail = {k: v for k, v in tail.items() if k not in head} or {"\u2028": 1}
+        if set(tail) & set(head):
+            return
+        assert memo.splice(_json_line(head), _json_line(tail)) == _json_line(head | tail)
+    check()
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(
+    alphabet=st.characters(codec="utf-8") | st.sampled_from("\u2028\u2029\u0085\x1b\"\\")),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3), max_leaves=8)
+
+
+# -- when a memo must not be used ---------------------------------------------------------------------------------
+
+def names(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir())
+
+
+def answered(world: World, *args: str) -> set[str]:
+    """The articles a run's memos answered."""
+    used: list[str] = []
+    real = memo.LineResult.of
+
+    def counted(scanned, *rest, **kwargs):
+        used.append(Path(scanned.article.source).name)
+        return real(scanned, *rest, **kwargs)
+    memo.LineResult.of = staticmethod(counted)   # type: ignore[method-assign]
+    try:
+        world(*args)
+    finally:
+        memo.LineResult.of = staticmethod(real)   # type: ignore[method-assign]
+    return set(used)
+
+
+def memo_of(db: Path, name: str) -> list[int]:
+    """The ids of the memos kept for the article read from `name`."""
+    with closing(sqlite3.connect(db)) as con, con:
+        return [row[0] for row in con.execute(
+            "SELECT m.id FROM step_memos m JOIN article_sources s ON s.article_id = m.article_id "
+            "WHERE s.source LIKE ?", [f"%/{name}"])]
+
+
+def sql(db: Path, statement: str, *args: object) -> None:
+    with closing(sqlite3.connect(db)) as con, con:
+        con.execute(statement, args)
+
+
+def retired(world: World, folder: Path, tmp_path: Path, monkeypatch, change, gone: set[str] | None = None, *,
+            cached: bool = True) -> None:
+    """After `change`: the memos of the articles `gone` (article 0000 alone unless said) are gone, no other is, and
+    the next run prints and records what its steps give (`run_both`; when the change left it all `cached`: a run that asks the network again records
+    other times), or at least does not answer the article by a memo."""
+    before = {n: memo_of(world.db, n) for n in names(folder)}
+    assert all(len(ids) == 1 for ids in before.values())
+    change()
+    after = {n: memo_of(world.db, n) for n in names(folder)}
+    gone = gone or {"0000.html"}
+    assert after == before | {name: [] for name in gone}
+    if cached:
+        run_both(world, tmp_path, monkeypatch, *STEPS, str(folder))
+    else:
+        assert not gone & answered(world, *STEPS, str(folder))
+
+
+def test_a_later_live_run_retires_the_memos_of_what_it_recorded_again(tmp_path, fakenet, monkeypatch) -> None:
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+    single = tmp_path / "one"
+    single.mkdir()
+    shutil.copy(folder / "0000.html", single / "0000.html")
+    # --refresh records newer resolutions of article 0's links and a newer view of its post (a table run: no memo)
+
+    def refreshed() -> None:
+        assert world("scan", "--resolve", "--fetch", "--refresh", str(single)).exit_code == 0
+    retired(world, folder, tmp_path, monkeypatch, refreshed, {"0000.html", *SHARING})
+
+
+ARTICLE_0 = ("embed_id IN (SELECT e.id FROM embeds e JOIN article_sources s ON s.article_id = e.article_id "
+             "WHERE s.source LIKE '%/0000.html')")
+SHARING = {name for name in ODD if name.startswith("link-")}   # their post is article 0000's
+
+
+@pytest.mark.parametrize("change, gone", [
+    ("UPDATE resolutions SET final_url = 'https://news.example/changed' WHERE url = 'https://t.co/w00000'", set()),
+    ("DELETE FROM resolutions WHERE url = 'https://t.co/w00000'", set()),
+    (f"UPDATE posts SET text = 'edited' WHERE post_id = '{FIRST_ID}'", SHARING),
+    (f"UPDATE media SET width = 1 WHERE url = 'https://pbs.twimg.com/media/w{FIRST_ID}.jpg'", SHARING),
+    (f"DELETE FROM embed_posts WHERE {ARTICLE_0}", set()),
+    (f"DELETE FROM embed_links WHERE {ARTICLE_0}", set()),
+    (f"INSERT INTO post_observations (post_row, method, status, observed_at) SELECT id, 'wayback', 'deleted', "
+     f"'2020-01-01' FROM posts WHERE post_id = '{FIRST_ID}'", SHARING),
+], ids=["resolution", "resolution-gone", "post", "media", "embed-post", "embed-link", "observation"])
+def test_a_direct_sql_write_to_a_row_a_memo_read_retires_it(tmp_path, fakenet, monkeypatch, change, gone) -> None:
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+    # With its resolution gone, the link is resolved again (in the event loop, with the articles after it).
+    retired(world, folder, tmp_path, monkeypatch, lambda: sql(world.db, change), {"0000.html", *gone},
+            cached=not change.startswith("DELETE FROM resolutions"))
+
+
+def test_a_row_replaced_by_a_connection_without_recursive_triggers_retires_the_memos_that_read_it(
+        tmp_path, fakenet, monkeypatch) -> None:
+    """INSERT OR REPLACE of an id in use deletes that row without its DELETE trigger (sqlite3's shell, datasette):
+    the row a memo read is gone all the same."""
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+
+    def replaced() -> None:
+        with closing(sqlite3.connect(world.db)) as con, con:
+            assert con.execute("PRAGMA recursive_triggers").fetchone() == (0,)
+            con.execute("INSERT OR REPLACE INTO resolutions (id, url, resolved_at) SELECT id, 'https://t.co/other', "
+                        "resolved_at FROM resolutions WHERE url = 'https://t.co/w00000'")
+    retired(world, folder, tmp_path, monkeypatch, replaced, cached=False)
+
+
+def test_a_row_renumbered_over_another_by_a_connection_without_recursive_triggers_retires_its_memos(
+        tmp_path, fakenet, monkeypatch) -> None:
+    """UPDATE OR REPLACE of an id to one in use deletes the row that had it, without its DELETE trigger."""
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+
+    def renumbered() -> None:
+        with closing(sqlite3.connect(world.db)) as con, con:
+            con.execute("UPDATE OR REPLACE resolutions SET id = (SELECT max(id) FROM resolutions WHERE url = "
+                        "'https://t.co/w00000') WHERE url = 'https://bit.ly/gone-404'")
+    retired(world, folder, tmp_path, monkeypatch, renumbered, {"0000.html", "link-404.html"}, cached=False)
+
+
+def test_a_deleted_posts_memo_is_retired_by_a_new_answer_of_its_capture_lookup(tmp_path, fakenet, monkeypatch) -> None:
+    """A gone post's line says what its archive lookup came to, read from the fetch log: a newer CDX answer for it
+    (a fetch row of its lookup URL) retires the memo."""
+    world, folder = memo_world(tmp_path, fakenet)
+
+    def cdx_failed() -> None:
+        with closing(sqlite3.connect(world.db)) as con, con:
+            [(url,)] = con.execute("SELECT url FROM fetches WHERE url LIKE '%cdx%' AND url LIKE ? LIMIT 1",
+                                   [f"%{FIRST_ID + 1}%"]).fetchall()
+            con.execute("INSERT INTO fetches (url, contacted_url, method, fetched_at, status, purpose, error, "
+                        "error_kind) VALUES (?, ?, 'GET', '2030-01-01T00:00:00.000000Z', 403, 'cdx', 'HTTP 403', "
+                        "'http-403')", [url, url])
+    # A lookup that failed for a passing reason is asked again (in the event loop).
+    retired(world, folder, tmp_path, monkeypatch, cdx_failed, {"0001.html"}, cached=False)
+
+
+def test_cache_merge_keeps_no_memo_and_the_next_run_makes_them_again(tmp_path, fakenet, monkeypatch) -> None:
+    """A merge builds OUT anew from OUT and its inputs (row ids may change): no memo is copied, from either."""
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+    other = tmp_path / "other"
+    other.mkdir()
+    shard = World(fakenet, other, extra=no_limits())
+    single = other / "one"
+    single.mkdir()
+    shutil.copy(folder / "0003.html", single / "0003.html")
+    assert shard(*STEPS, str(single)).exit_code == 0   # resolved and fetched later, in another database
+    assert memos(shard.db) == 1
+    assert world("cache", "merge", str(world.db), str(shard.db)).exit_code == 0
+    assert memos(world.db) == 0
+    run_both(world, tmp_path, monkeypatch, *STEPS, str(folder))
+    assert answered(world, *STEPS, str(folder)) == set(names(folder))
+
+
+def test_a_memo_whose_answers_passed_their_ttl_is_not_used(tmp_path, fakenet, monkeypatch) -> None:
+    """No write retires it: time does. Its answers' oldest time (fresh_until) is before the TTL's cut-off now."""
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+    [memo_id] = memo_of(world.db, "0000.html")
+    sql(world.db, "UPDATE step_memos SET fresh_until = '2000-01-01T00:00:00.000000Z' WHERE id = ?", memo_id)
+    assert answered(world, *STEPS, str(folder)) == set(names(folder)) - {"0000.html"}
+
+
+def test_a_memo_made_with_a_later_ttl_cut_off_is_not_used(tmp_path, fakenet) -> None:
+    """The clock went back: answers too old for the steps then may be within the TTL now."""
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+    [memo_id] = memo_of(world.db, "0000.html")
+    sql(world.db, "UPDATE step_memos SET since = '2999-01-01T00:00:00.000000Z' WHERE id = ?", memo_id)
+    assert answered(world, *STEPS, str(folder)) == set(names(folder)) - {"0000.html"}
+
+
+@pytest.mark.parametrize("args, network", [
+    ((*STEPS, "--offline"), ""),
+    (STEPS, "cache_ttl = 7\n"),
+    (STEPS, "user_agent = \"another\"\n"),
+    (("scan", "--resolve", "--json"), ""),
+], ids=["offline", "ttl", "settings", "steps"])
+def test_a_memo_is_not_used_by_a_run_asking_otherwise(tmp_path, fakenet, args, network) -> None:
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+    assert answered(world, *STEPS, str(folder)) == set(names(folder))
+    world.config.write_text(world.config.read_text().replace("[network]\n", "[network]\n" + network, 1))
+    assert answered(world, *args, str(folder)) == set()
+
+
+def test_a_run_with_a_secret_set_keeps_and_uses_no_memo(tmp_path, fakenet) -> None:
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+    world.config.write_text("[x]\nbearer_token = \"AAAA-memo-test\"\n" + world.config.read_text())
+    sql(world.db, "DELETE FROM step_memos")
+    assert answered(world, *STEPS, "--offline", str(folder)) == set()
+    assert memos(world.db) == 0
+
+
+def test_an_article_whose_bytes_changed_is_not_answered_by_the_old_memo(tmp_path, fakenet) -> None:
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+    page_0 = folder / "0000.html"
+    page_0.write_text(page_0.read_text(encoding="utf-8").replace("Story 0", "Story zero"), encoding="utf-8")
+    assert answered(world, *STEPS, str(folder)) == set(names(folder)) - {"0000.html"}
+
+
+def test_other_code_makes_another_key(monkeypatch, tmp_path, fakenet) -> None:
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+    monkeypatch.setattr(memo, "_code", lambda: "another version of the code")
+    assert answered(world, *STEPS, str(folder)) == set()
+
+
+def test_every_table_the_cached_steps_read_keeps_its_memo_triggers(tmp_path) -> None:
+    """A later migration that rebuilds one of these tables (sqlite-utils' transform) drops its triggers: memos would
+    then outlive a write to it."""
+    from cache import Store
+    from cache.migrations import MEMO_KEYS
+
+    store = Store(tmp_path / "c.db")
+    found = {name for (name,) in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert {f"step_memos_{table}_{event}" for table in MEMO_KEYS for event in ("insert", "update", "delete")} <= found
+    assert {f"step_memos_{table}_{event}" for table in MEMO_KEYS if table != "bodies"
+            for event in ("replacing", "renumbering")} <= found
+
+
+def test_a_cold_runs_rerun_for_a_memo_it_does_not_keep_leaves_nothing(tmp_path, fakenet, monkeypatch) -> None:
+    """After each article's steps, a cold run runs them again from the cache alone for its memo. When that keeps
+    none (here: the steps fail, and record their error), what it wrote is undone: the run records what it did."""
+    from resolver import pipeline
+
+    real = memo.steps_here
+
+    def failing(item, scanned, *, session, steps):
+        try:
+            asyncio.get_running_loop()   # in the event loop: the cold run's re-run for a memo
+        except RuntimeError:
+            return real(item, scanned, session=session, steps=steps)
+        return pipeline._failed(pipeline.Failure(item.source, "a re-run failed", kind="Bug", stage="fetch"), session,
+                                scanned.article_id)
+    monkeypatch.setattr(memo, "steps_here", failing)
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts(), settled=False)
+    assert memos(world.db) == 0
+    with closing(sqlite3.connect(world.db)) as con:
+        assert con.execute("SELECT count(*) FROM errors WHERE message = 'a re-run failed'").fetchone() == (0,)
+
+
+NOTED = {"resolutions": "resolutions", "posts": "posts", "post_observations": "post_observations",
+         "fetches": "fetches", "fetch": "fetches", "bodies": "bodies", "media": "media", "embeds": "embeds",
+         "embed_links": "embed_links", "embed_posts": "embed_posts"}
+
+
+@pytest.mark.parametrize("name", ["0000.html", "0001.html", "link-hops.html", "link-loop.html", "photo-404.html"])
+def test_the_cached_steps_read_no_table_but_those_their_noted_keys_name(tmp_path, fakenet, name) -> None:
+    """What makes the keys complete: each statement the cached steps run is a noted read (`Reads.complete`), and a
+    noted read reads only the tables its keys name (SQLite's authorizer sees every table a statement reads, as it is
+    prepared: a new connection prepares them all). Article 0001's post is gone: its capture lookups are read."""
+    from cache import Store
+    from resolver import pipeline
+    from resolver.inputs import Item
+    from resolver.session import Session
+    from resolver.settings import load_settings
+
+    world, folder = memo_world(tmp_path, fakenet)
+    store = Store(world.db)
+    session = Session(load_settings(path=world.config), store=store)
+    scanned = pipeline.scan_article(pipeline.scan_file(folder / name).article, store=store)
+    tables = {row[0] for row in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    read: set[str] = set()
+
+    def seen(action: int, table: str | None, *_: object) -> int:
+        if action == sqlite3.SQLITE_READ and table in tables:
+            read.add(table)
+        return sqlite3.SQLITE_OK
+    store.conn.set_authorizer(seen)
+    with store.write(), store.reading() as reads:
+        outcome = pipeline.steps_here(Item(name, None), scanned, session=session, steps=pipeline.Steps(
+            resolve=True, fetch=True))
+    store.conn.set_authorizer(None)
+    assert isinstance(outcome, pipeline.ArticleResult) and reads.complete and reads.keys
+    assert read <= {NOTED[key.split(" ")[0]] for key in reads.keys}, read
+    if name == "0001.html":   # the capture lookups and the capture read, from the fetch log and the kept bodies
+        assert {"fetches", "bodies", "post_observations"} <= read
+    store.close()
