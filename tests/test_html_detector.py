@@ -1032,3 +1032,28 @@ def test_a_credit_in_json_kept_by_a_placeholder_of_the_article_is_read():
         ("attribute", "json-attribute", None, "Wire Images", "http://files.example.org/production/_111_minister.jpg")]
     start, end = credits[0].span
     assert page[start - len('data-media-meta="'):start] == 'data-media-meta="' and page[end] == '"'
+
+
+# The credit candidates are selected with "[class*=source i]" standing for its three credit words (#14): whatever
+# else "source" selects is asked again, so the selection is the one the three words give.
+@pytest.mark.parametrize("fragment,selected", [
+    ('<span id="a" class="Image-Source">x</span><span id="b" class="resource-list">x</span>', ["a"]),
+    ('<p id="a" class="PHOTO-SOURCE x">x</p><p id="b" class="source">x</p><p id="c" class="x__SOURCE">x</p>', ["a", "c"]),
+    ('<div id="a" class="opensource"><span id="b" class="caption__source">x</span></div>', ["b"]),
+    # asked again in the whole tree: a figure above, a line break before, an itemprop, a class word
+    ('<figure><div><cite id="a" class="source">x</cite></div></figure><p><br><i id="b" class="source">x</i></p>'
+     '<i id="c" class="source">x</i><b id="d" class="source" itemprop>x</b><b id="e" class="source credit">x</b>',
+     ["a", "b", "d", "e"]),
+    ('<span id="a" class="source" class="credit">x</span><span id="b" class>x</span><span id="c" CLASS="SOURCE">x</span>',
+     []),
+], ids=["upper-case", "three-words", "holder", "other-selectors", "repeated-valueless-upper"])
+def test_credit_candidates_asked_as_one_source_word_are_the_three_words_ones(fragment, selected):
+    from selectolax.lexbor import LexborHTMLParser
+
+    from resolver.extract import html_credits
+    from resolver.extract.dom import select
+
+    body = LexborHTMLParser(f"<html><body>{fragment}</body></html>").body
+    ids = [el.attributes.get("id") for el in html_credits._candidates(body)]
+    assert ids == selected
+    assert ids == [el.attributes.get("id") for el in select(body, html_credits.CANDIDATE_SELECTOR)]

@@ -33,6 +33,12 @@ JSONLD_SELECTOR = f"script[type='{JSONLD_TYPE}']"
 # the four with <em> ten times (a hundredth of a scan; #14), and no page seen puts such a caption in an <em>.
 CANDIDATE_SELECTOR = ", ".join([*(f"[class*={w} i]" for w in CREDIT_WORDS), "[class*=related i]", "figcaption",
                                 "figure cite", "[itemprop]", "br + i"])
+# lexbor tests each element against each selector of a list: the three "source" words are asked as one, "source"
+# (a sixth of the selection's time, #14), and the few elements it adds (class "resource-list") are asked again.
+SOURCE_WORDS = ("image-source", "photo-source", "__source")
+BROAD_CANDIDATE_SELECTOR = ", ".join([*(f"[class*={w} i]" for w in CREDIT_WORDS if w not in SOURCE_WORDS),
+                                      "[class*=source i]", "[class*=related i]", "figcaption", "figure cite",
+                                      "[itemprop]", "br + i"])
 # Descendants that may be credit elements themselves (a superset of `_is_credit_element`).
 CREDIT_ELEMENT_SELECTOR = ", ".join([ITEMPROP_SELECTOR, *(f"[class*={w} i]" for w in (
     "credit", "copyright", "photographer", "byline", "attribution", "image-source", "photo-source", "__source",
@@ -133,7 +139,7 @@ def _element_credits_of(tree: Any, smap: SourceMap, claimed: set[Any],
         return [], []
     # JSON-LD is often in the head; everything else is looked for in the body only (fewer elements to test).
     walks.jsonld = select(root, JSONLD_SELECTOR)
-    selected = walks.jsonld + select(tree.body or root, CANDIDATE_SELECTOR)
+    selected = walks.jsonld + _candidates(tree.body or root)
     candidates, related = [], []
     credited = walks.credited
     for el in shallow(selected):
@@ -163,6 +169,19 @@ def _element_credits_of(tree: Any, smap: SourceMap, claimed: set[Any],
         if not (claimed and walks.in_claimed(el.parent)):
             credits.extend(_credits_at(el, smap, walks, credited, holders))
     return credits, related
+
+
+def _candidates(root: Any) -> list[Any]:
+    """The elements under `root` that CANDIDATE_SELECTOR selects, in document order."""
+    return [el for el in select(root, BROAD_CANDIDATE_SELECTOR)
+            if "source" not in (el.attrs.get("class") or "").lower() or _selects_itself(el, CANDIDATE_SELECTOR)]
+
+
+def _selects_itself(el: Any, selector: str) -> bool:
+    """Does `selector` select the element itself? lexbor matches it in the whole tree (its figure above, the <br>
+    before it), though only the element and what it holds are searched."""
+    found = select(el, selector)
+    return bool(found) and found[0].mem_id == el.mem_id
 
 
 def _box_ranges(smap: SourceMap, boxes: list[Any]) -> list[tuple[int, int]]:
