@@ -1057,3 +1057,32 @@ def test_credit_candidates_asked_as_one_source_word_are_the_three_words_ones(fra
     ids = [el.attributes.get("id") for el in html_credits._candidates(body)]
     assert ids == selected
     assert ids == [el.attributes.get("id") for el in select(body, html_credits.CANDIDATE_SELECTOR)]
+
+
+# The detectors read an element's class, id, itemprop and type from `el.attributes` (one dict) where they ask for
+# several (#14): it must give what `el.attrs.get` gives, repeated, valueless, empty and upper-case names included.
+@pytest.mark.parametrize("markup", [
+    '<span class="credit" class="caption" id="a" id="b">x</span>',   # repeated: the parser keeps the first
+    '<span class itemprop id>x</span>',                                # no value: None
+    '<span class="" itemprop="" type="">x</span>',                     # empty: ""
+    '<span CLASS="Credit" ItemProp="creditText" ID="c" TYPE="t">x</span>',
+    '<svg><text class="credit" id="d" type="t">x</text></svg>',       # foreign content
+    '<span data-class="credit" xlink:id="e">x</span>',               # other names that end the same
+], ids=["repeated", "valueless", "empty", "upper-case", "svg", "similar-names"])
+def test_an_elements_attributes_as_one_dict_read_as_attrs_does(markup):
+    from selectolax.lexbor import LexborHTMLParser
+
+    el = LexborHTMLParser(f"<html><body>{markup}</body></html>").body.child
+    if el.tag == "svg":
+        el = el.child
+    for name in ("class", "id", "itemprop", "type"):
+        assert el.attributes.get(name) == el.attrs.get(name), name
+
+
+@pytest.mark.parametrize("footer", ['<div CLASS="site-footer" class="article">', '<div id="x" ID="y" class="page-footer">',
+                                    '<footer class>'], ids=["upper-case", "repeated-id", "valueless"])
+def test_a_credit_in_the_sites_footer_read_from_its_attributes_is_no_photo_credit(footer):
+    tag = footer[1:footer.index(" ") if " " in footer else -1]
+    page = (f'<html><body><figure><img src="https://img.example.org/a.jpg"><span class="credit">Ann Example/Riverton '
+            f'Post</span></figure>{footer}<span class="credit">Ben Sample/Riverton Post</span></{tag}></body></html>')
+    assert [c.creator for c in html.scan(page)[1]] == ["Ann Example"]

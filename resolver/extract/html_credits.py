@@ -143,12 +143,13 @@ def _element_credits_of(tree: Any, smap: SourceMap, claimed: set[Any],
     candidates, related = [], []
     credited = walks.credited
     for el in shallow(selected):
-        css = (el.attrs.get("class") or "").lower()
+        attributes = el.attributes   # one dict: `attrs.get` raises and catches a KeyError per name missing (#14)
+        css = (attributes.get("class") or "").lower()
         if "related" in css and el.tag in RELATED_TAGS and RELATED_CLASS_RE.search(css):
             related.append(el)
         tag = el.tag
-        if CREDIT_WORD_RE.search(css) or tag == "figcaption" or tag == "script" and el.attrs.get("type") == JSONLD_TYPE \
-                or (el.attrs.get("itemprop") or "") in CREDIT_ITEMPROPS or tag == "cite" and walks.figure(el.parent):
+        if CREDIT_WORD_RE.search(css) or tag == "figcaption" or tag == "script" and attributes.get("type") == JSONLD_TYPE \
+                or (attributes.get("itemprop") or "") in CREDIT_ITEMPROPS or tag == "cite" and walks.figure(el.parent):
             candidates.append(el)
         elif tag == "i" and (image := _image_above(el)) is not None:
             walks.image_captions[el.mem_id] = image
@@ -553,7 +554,8 @@ def _whole_attribute_credit(value: str, attr: str, span: tuple[int, int], image:
 
 
 def _is_credit_element(el: Any) -> bool:
-    return (el.attrs.get("itemprop") or "") in CREDIT_ITEMPROPS or bool(CREDIT_CLASS_RE.search(el.attrs.get("class") or ""))
+    attributes = el.attributes
+    return (attributes.get("itemprop") or "") in CREDIT_ITEMPROPS or bool(CREDIT_CLASS_RE.search(attributes.get("class") or ""))
 
 
 def _credits_at(el: Any, smap: SourceMap, walks: _Walks, credited: set[Any], holders: set[Any]) -> list[Credit]:
@@ -567,10 +569,11 @@ def _credits_at(el: Any, smap: SourceMap, walks: _Walks, credited: set[Any], hol
 
 def _element_credits(el: Any, smap: SourceMap, walks: _Walks, credited: set[Any], holders: set[Any]) -> list[Credit]:
     tag = el.tag
-    if tag == "script" and (el.attrs.get("type") or "").lower() == JSONLD_TYPE:
+    attributes = el.attributes
+    if tag == "script" and (attributes.get("type") or "").lower() == JSONLD_TYPE:
         return _credits_from_jsonld(el, smap)
-    itemprop = el.attrs.get("itemprop") or ""
-    css = el.attrs.get("class") or ""
+    itemprop = attributes.get("itemprop") or ""
+    css = attributes.get("class") or ""
     if itemprop in CREDIT_ITEMPROPS or CREDIT_CLASS_RE.search(css):
         if el in holders and any(_is_credit_element(child) and credit_patterns.strip_prefix(element_text(child))
                                  for child in select(el, CREDIT_ELEMENT_SELECTOR) if child.mem_id != el.mem_id):
@@ -671,7 +674,8 @@ def _footer_node(node: Any) -> bool:
     """Is this element the site's footer or nav: a <footer>/<nav>, or a class naming a footer that is not a figure's?"""
     if node.tag in ("footer", "nav"):
         return True
-    names = f"{node.attrs.get('class') or ''} {node.attrs.get('id') or ''}"
+    attributes = node.attributes
+    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
     if "ooter" in names or "OOTER" in names:
         for token in names.split():
             if FOOTER_PART_RE.search(token) and not NOT_FOOTER_RE.search(token):
