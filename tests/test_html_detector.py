@@ -1086,3 +1086,20 @@ def test_a_credit_in_the_sites_footer_read_from_its_attributes_is_no_photo_credi
     page = (f'<html><body><figure><img src="https://img.example.org/a.jpg"><span class="credit">Ann Example/Riverton '
             f'Post</span></figure>{footer}<span class="credit">Ben Sample/Riverton Post</span></{tag}></body></html>')
     assert [c.creator for c in html.scan(page)[1]] == ["Ann Example"]
+
+
+# Caption attributes are read only when their lower-cased value holds a hint, asked word by word with `in` (#14):
+# the same answers as the regex it replaced, "[(\[/©]|credit|photo|getty|courtesy|image:|foto|copyright".
+@pytest.mark.parametrize("value,hint", [
+    ("crowds at the rally (ann example)", True), ("a [file] picture", True), ("ann example/riverton post", True),
+    ("© ann example", True), ("photo credit ann", True), ("photograph", True), ("getty", True), ("courtesy ann", True),
+    ("image: nasa", True), ("fotografie", True), ("copyright 2020", True), ("image of a dog", False),
+    ("crowds at the rally", False), ("", False), ("credi t", False),
+])
+def test_a_caption_attribute_is_read_when_it_holds_a_hint(value, hint):
+    import re
+
+    from resolver.extract import html_credits
+
+    assert html_credits._caption_hint(value) is hint
+    assert hint is bool(re.search(r"[(\[/©]|credit|photo|getty|courtesy|image:|foto|copyright", value))
