@@ -1103,3 +1103,14 @@ def test_a_caption_attribute_is_read_when_it_holds_a_hint(value, hint):
 
     assert html_credits._caption_hint(value) is hint
     assert hint is bool(re.search(r"[(\[/©]|credit|photo|getty|courtesy|image:|foto|copyright", value))
+
+
+@pytest.mark.parametrize("selector,found", [
+    ("p", ["a", "b"]), ("p, p.x", ["a", "b"]), ("p.x, p", ["a", "b"]), ("p:unknown((", []), ("[[[", []), ("", []),
+], ids=["one", "list-each-once", "list-in-document-order", "refused", "unparsable", "empty"])
+def test_a_selection_gives_each_element_once_in_document_order_and_nothing_for_a_refused_selector(selector, found):
+    from resolver.extract.dom import parse, select
+
+    tree = parse('<html><body><p id="a">x</p><p id="b" class="x">y</p></body></html>')
+    assert [el.attributes.get("id") for el in select(tree.root, selector)] == found
+    assert select(tree.root, selector) is not select(tree.root, selector)   # a list of its own at each call
