@@ -148,7 +148,8 @@ def _element_credits_of(tree: Any, smap: SourceMap, claimed: set[Any],
         if "related" in css and el.tag in RELATED_TAGS and RELATED_CLASS_RE.search(css):
             related.append(el)
         tag = el.tag
-        if CREDIT_WORD_RE.search(css) or tag == "figcaption" or tag == "script" and attributes.get("type") == JSONLD_TYPE \
+        if CREDIT_WORD_RE.search(css) or tag == "figcaption" \
+                or tag == "script" and attributes.get("type") == JSONLD_TYPE \
                 or (attributes.get("itemprop") or "") in CREDIT_ITEMPROPS or tag == "cite" and walks.figure(el.parent):
             candidates.append(el)
         elif tag == "i" and (image := _image_above(el)) is not None:
@@ -566,7 +567,8 @@ def _whole_attribute_credit(value: str, attr: str, span: tuple[int, int], image:
 
 def _is_credit_element(el: Any) -> bool:
     attributes = el.attributes
-    return (attributes.get("itemprop") or "") in CREDIT_ITEMPROPS or bool(CREDIT_CLASS_RE.search(attributes.get("class") or ""))
+    return (attributes.get("itemprop") or "") in CREDIT_ITEMPROPS \
+        or bool(CREDIT_CLASS_RE.search(attributes.get("class") or ""))
 
 
 def _credits_at(el: Any, smap: SourceMap, walks: _Walks, credited: set[Any], holders: set[Any]) -> list[Credit]:
