@@ -1108,3 +1108,85 @@ def test_a_credit_in_json_kept_by_a_placeholder_of_the_article_is_read():
         ("attribute", "json-attribute", None, "Wire Images", "http://files.example.org/production/_111_minister.jpg")]
     start, end = credits[0].span
     assert page[start - len('data-media-meta="'):start] == 'data-media-meta="' and page[end] == '"'
+
+
+# The credit candidates are selected with "[class*=source i]" standing for its three credit words (#14): whatever
+# else "source" selects is asked again, so the selection is the one the three words give.
+@pytest.mark.parametrize("fragment,selected", [
+    ('<span id="a" class="Image-Source">x</span><span id="b" class="resource-list">x</span>', ["a"]),
+    ('<p id="a" class="PHOTO-SOURCE x">x</p><p id="b" class="source">x</p><p id="c" class="x__SOURCE">x</p>', ["a", "c"]),
+    ('<div id="a" class="opensource"><span id="b" class="caption__source">x</span></div>', ["b"]),
+    # asked again in the whole tree: a figure above, a line break before, an itemprop, a class word
+    ('<figure><div><cite id="a" class="source">x</cite></div></figure><p><br><i id="b" class="source">x</i></p>'
+     '<i id="c" class="source">x</i><b id="d" class="source" itemprop>x</b><b id="e" class="source credit">x</b>',
+     ["a", "b", "d", "e"]),
+    ('<span id="a" class="source" class="credit">x</span><span id="b" class>x</span><span id="c" CLASS="SOURCE">x</span>',
+     []),
+], ids=["upper-case", "three-words", "holder", "other-selectors", "repeated-valueless-upper"])
+def test_credit_candidates_asked_as_one_source_word_are_the_three_words_ones(fragment, selected):
+    from selectolax.lexbor import LexborHTMLParser
+
+    from resolver.extract import html_credits
+    from resolver.extract.dom import select
+
+    body = LexborHTMLParser(f"<html><body>{fragment}</body></html>").body
+    ids = [el.attributes.get("id") for el in html_credits._candidates(body)]
+    assert ids == selected
+    assert ids == [el.attributes.get("id") for el in select(body, html_credits.CANDIDATE_SELECTOR)]
+
+
+# The detectors read an element's class, id, itemprop and type from `el.attributes` (one dict) where they ask for
+# several (#14): it must give what `el.attrs.get` gives, repeated, valueless, empty and upper-case names included.
+@pytest.mark.parametrize("markup", [
+    '<span class="credit" class="caption" id="a" id="b">x</span>',   # repeated: the parser keeps the first
+    '<span class itemprop id>x</span>',                                # no value: None
+    '<span class="" itemprop="" type="">x</span>',                     # empty: ""
+    '<span CLASS="Credit" ItemProp="creditText" ID="c" TYPE="t">x</span>',
+    '<svg><text class="credit" id="d" type="t">x</text></svg>',       # foreign content
+    '<span data-class="credit" xlink:id="e">x</span>',               # other names that end the same
+], ids=["repeated", "valueless", "empty", "upper-case", "svg", "similar-names"])
+def test_an_elements_attributes_as_one_dict_read_as_attrs_does(markup):
+    from selectolax.lexbor import LexborHTMLParser
+
+    el = LexborHTMLParser(f"<html><body>{markup}</body></html>").body.child
+    if el.tag == "svg":
+        el = el.child
+    for name in ("class", "id", "itemprop", "type"):
+        assert el.attributes.get(name) == el.attrs.get(name), name
+
+
+@pytest.mark.parametrize("footer", ['<div CLASS="site-footer" class="article">', '<div id="x" ID="y" class="page-footer">',
+                                    '<footer class>'], ids=["upper-case", "repeated-id", "valueless"])
+def test_a_credit_in_the_sites_footer_read_from_its_attributes_is_no_photo_credit(footer):
+    tag = footer[1:footer.index(" ") if " " in footer else -1]
+    page = (f'<html><body><figure><img src="https://img.example.org/a.jpg"><span class="credit">Ann Example/Riverton '
+            f'Post</span></figure>{footer}<span class="credit">Ben Sample/Riverton Post</span></{tag}></body></html>')
+    assert [c.creator for c in html.scan(page)[1]] == ["Ann Example"]
+
+
+# Caption attributes are read only when their lower-cased value holds a hint, asked word by word with `in` (#14):
+# the same answers as the regex it replaced, "[(\[/©]|credit|photo|getty|courtesy|image:|foto|copyright".
+@pytest.mark.parametrize("value,hint", [
+    ("crowds at the rally (ann example)", True), ("a [file] picture", True), ("ann example/riverton post", True),
+    ("© ann example", True), ("photo credit ann", True), ("photograph", True), ("getty", True), ("courtesy ann", True),
+    ("image: nasa", True), ("fotografie", True), ("copyright 2020", True), ("image of a dog", False),
+    ("crowds at the rally", False), ("", False), ("credi t", False),
+])
+def test_a_caption_attribute_is_read_when_it_holds_a_hint(value, hint):
+    import re
+
+    from resolver.extract import html_credits
+
+    assert html_credits._caption_hint(value) is hint
+    assert hint is bool(re.search(r"[(\[/©]|credit|photo|getty|courtesy|image:|foto|copyright", value))
+
+
+@pytest.mark.parametrize("selector,found", [
+    ("p", ["a", "b"]), ("p, p.x", ["a", "b"]), ("p.x, p", ["a", "b"]), ("p:unknown((", []), ("[[[", []), ("", []),
+], ids=["one", "list-each-once", "list-in-document-order", "refused", "unparsable", "empty"])
+def test_a_selection_gives_each_element_once_in_document_order_and_nothing_for_a_refused_selector(selector, found):
+    from resolver.extract.dom import parse, select
+
+    tree = parse('<html><body><p id="a">x</p><p id="b" class="x">y</p></body></html>')
+    assert [el.attributes.get("id") for el in select(tree.root, selector)] == found
+    assert select(tree.root, selector) is not select(tree.root, selector)   # a list of its own at each call

@@ -31,18 +31,22 @@ def parse(page: str, *, utf8: bytes | None = None) -> Any:
 def select(node: Any, selector: str) -> list[Any]:
     """Elements under `node` (itself included) matching a CSS selector, in document order, each once (lexbor gives
     an element once per selector of a list it matches); [] if lexbor refuses the selector."""
-    from selectolax.lexbor import SelectolaxError
-
     try:
-        found = node.css(selector)
-    except (SelectolaxError, ValueError):
+        found: list[Any] = node.css(selector)   # a new list at each call
+    except (_selectolax_error(), ValueError):   # looked up only when css raised: an import per call cost 0.5 us (#14)
         return []
     if "," not in selector or len(found) < 2:
-        return list(found)
+        return found
     unique: dict[int, Any] = {}
     for el in found:
         unique.setdefault(el.mem_id, el)
     return list(unique.values())
+
+
+def _selectolax_error() -> type[Exception]:
+    from selectolax.lexbor import SelectolaxError
+
+    return SelectolaxError
 
 
 def css_string(value: str) -> str:

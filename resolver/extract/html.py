@@ -390,7 +390,8 @@ def _names_other_stories(node: Any, above: bool) -> bool:
     The body's own classes name the page's ad slots, not a box."""
     if above or node.tag in ("html", "body", "-document"):
         return above
-    return script_credits.OTHER_STORIES_RE.search(f"{node.attrs.get('class') or ''} {node.attrs.get('id') or ''}") \
+    attributes = node.attributes
+    return script_credits.OTHER_STORIES_RE.search(f"{attributes.get('class') or ''} {attributes.get('id') or ''}") \
         is not None
 
 
@@ -592,7 +593,8 @@ def _furniture_memo() -> Callable[[Any], Any]:
 
 
 def _furniture_class(node: Any) -> bool:
-    for token in f"{node.attrs.get('class') or ''} {node.attrs.get('id') or ''}".split():
+    attributes = node.attributes   # one dict: `attrs.get` raises and catches a KeyError per name missing (#14)
+    for token in f"{attributes.get('class') or ''} {attributes.get('id') or ''}".split():
         parts = {p.lower() for p in CLASS_PART_RE.findall(token)}
         if token.lower() in SITE_FURNITURE or parts & SOCIAL_PARTS and parts & FEED_PARTS:
             return True

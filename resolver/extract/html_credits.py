@@ -33,6 +33,12 @@ JSONLD_SELECTOR = f"script[type='{JSONLD_TYPE}']"
 # the four with <em> ten times (a hundredth of a scan; #14), and no page seen puts such a caption in an <em>.
 CANDIDATE_SELECTOR = ", ".join([*(f"[class*={w} i]" for w in CREDIT_WORDS), "[class*=related i]", "figcaption",
                                 "figure cite", "[itemprop]", "br + i"])
+# lexbor tests each element against each selector of a list: the three "source" words are asked as one, "source"
+# (a sixth of the selection's time, #14), and the few elements it adds (class "resource-list") are asked again.
+SOURCE_WORDS = ("image-source", "photo-source", "__source")
+BROAD_CANDIDATE_SELECTOR = ", ".join([*(f"[class*={w} i]" for w in CREDIT_WORDS if w not in SOURCE_WORDS),
+                                      "[class*=source i]", "[class*=related i]", "figcaption", "figure cite",
+                                      "[itemprop]", "br + i"])
 # Descendants that may be credit elements themselves (a superset of `_is_credit_element`).
 CREDIT_ELEMENT_SELECTOR = ", ".join([ITEMPROP_SELECTOR, *(f"[class*={w} i]" for w in (
     "credit", "copyright", "photographer", "byline", "attribution", "image-source", "photo-source", "__source",
@@ -64,7 +70,7 @@ IMAGE_ONLY_ATTRS = frozenset({"title"})
 CREDIT_BEARING_ATTRS = WHOLE_ATTRS | CAPTION_ATTRS
 ATTRIBUTE_RE = re.compile(r"""\s([a-z][a-z0-9:_-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 # A caption attribute is read only when it holds one of these (most alt texts describe, and are skipped at once).
-CAPTION_HINT_RE = re.compile(r"[(\[/©]|credit|photo|getty|courtesy|image:|foto|copyright")
+CAPTION_HINTS = ("(", "[", "/", "©", "credit", "photo", "getty", "courtesy", "image:", "foto", "copyright")
 CREDIT_ATTR_NAME_RE = re.compile(
     r"\s(?:data-)?(?:alt|caption|alttext|credit|copyright|photographer|[a-z-]*credit)\s*=|<img\s(?:[^>]*\s)?title\s*=")
 IMAGE_ATTR_RE = re.compile(
@@ -133,16 +139,18 @@ def _element_credits_of(tree: Any, smap: SourceMap, claimed: set[Any],
         return [], []
     # JSON-LD is often in the head; everything else is looked for in the body only (fewer elements to test).
     walks.jsonld = select(root, JSONLD_SELECTOR)
-    selected = walks.jsonld + select(tree.body or root, CANDIDATE_SELECTOR)
+    selected = walks.jsonld + _candidates(tree.body or root)
     candidates, related = [], []
     credited = walks.credited
     for el in shallow(selected):
-        css = (el.attrs.get("class") or "").lower()
+        attributes = el.attributes   # one dict: `attrs.get` raises and catches a KeyError per name missing (#14)
+        css = (attributes.get("class") or "").lower()
         if "related" in css and el.tag in RELATED_TAGS and RELATED_CLASS_RE.search(css):
             related.append(el)
         tag = el.tag
-        if CREDIT_WORD_RE.search(css) or tag == "figcaption" or tag == "script" and el.attrs.get("type") == JSONLD_TYPE \
-                or (el.attrs.get("itemprop") or "") in CREDIT_ITEMPROPS or tag == "cite" and walks.figure(el.parent):
+        if CREDIT_WORD_RE.search(css) or tag == "figcaption" \
+                or tag == "script" and attributes.get("type") == JSONLD_TYPE \
+                or (attributes.get("itemprop") or "") in CREDIT_ITEMPROPS or tag == "cite" and walks.figure(el.parent):
             candidates.append(el)
         elif tag == "i" and (image := _image_above(el)) is not None:
             walks.image_captions[el.mem_id] = image
@@ -163,6 +171,19 @@ def _element_credits_of(tree: Any, smap: SourceMap, claimed: set[Any],
         if not (claimed and walks.in_claimed(el.parent)):
             credits.extend(_credits_at(el, smap, walks, credited, holders))
     return credits, related
+
+
+def _candidates(root: Any) -> list[Any]:
+    """The elements under `root` that CANDIDATE_SELECTOR selects, in document order."""
+    return [el for el in select(root, BROAD_CANDIDATE_SELECTOR)
+            if "source" not in (el.attrs.get("class") or "").lower() or _selects_itself(el, CANDIDATE_SELECTOR)]
+
+
+def _selects_itself(el: Any, selector: str) -> bool:
+    """Does `selector` select the element itself? lexbor matches it in the whole tree (its figure above, the <br>
+    before it), though only the element and what it holds are searched."""
+    found = select(el, selector)
+    return bool(found) and found[0].mem_id == el.mem_id
 
 
 def _box_ranges(smap: SourceMap, boxes: list[Any]) -> list[tuple[int, int]]:
@@ -478,8 +499,19 @@ def _may_hold_credit(attributes: dict[str, str | None]) -> bool:
     """Could `_tag_credits` read a credit in this element's start tag? Asked of the parsed attributes before the
     tag is looked for in the source (#14: most alt texts with a hint word hold no credit). A caption attribute's
     hint in the source stays in its parsed value (decoding only turns references into characters)."""
-    names = attributes.keys() & CREDIT_BEARING_ATTRS   # most elements here have alt and no other of these
-    return any(name in WHOLE_ATTRS or CAPTION_HINT_RE.search((attributes[name] or "").lower()) for name in names)
+    for name in attributes.keys() & CREDIT_BEARING_ATTRS:   # most elements here have alt and no other of these
+        if name in WHOLE_ATTRS or _caption_hint((attributes[name] or "").lower()):
+            return True
+    return False
+
+
+def _caption_hint(value: str) -> bool:
+    """Does a lower-cased caption attribute's value hold one of CAPTION_HINTS? Asked with `in`, word by word: the
+    regex engine tried every alternative at each character, twice the time (#14)."""
+    for hint in CAPTION_HINTS:
+        if hint in value:
+            return True
+    return False
 
 
 def _start_tag_end(page: str, start: int) -> int:
@@ -511,7 +543,7 @@ def _tag_credits(page: str, tag_start: int, tag_end: int, *, in_blocks: Interval
             continue   # a repeated attribute is dropped by the parser: the first one counts
         names.add(name)
         whole = name in WHOLE_ATTRS
-        if not (whole or name in CAPTION_ATTRS and CAPTION_HINT_RE.search(attr.group(group))) \
+        if not (whole or name in CAPTION_ATTRS and _caption_hint(attr.group(group))) \
                 or name in IMAGE_ONLY_ATTRS and tag.group(1) != "img":
             continue
         value = unescape(page[tag_start + attr.start(group): tag_start + attr.end(group)]).strip()
@@ -534,7 +566,9 @@ def _whole_attribute_credit(value: str, attr: str, span: tuple[int, int], image:
 
 
 def _is_credit_element(el: Any) -> bool:
-    return (el.attrs.get("itemprop") or "") in CREDIT_ITEMPROPS or bool(CREDIT_CLASS_RE.search(el.attrs.get("class") or ""))
+    attributes = el.attributes
+    return (attributes.get("itemprop") or "") in CREDIT_ITEMPROPS \
+        or bool(CREDIT_CLASS_RE.search(attributes.get("class") or ""))
 
 
 def _credits_at(el: Any, smap: SourceMap, walks: _Walks, credited: set[Any], holders: set[Any]) -> list[Credit]:
@@ -548,10 +582,11 @@ def _credits_at(el: Any, smap: SourceMap, walks: _Walks, credited: set[Any], hol
 
 def _element_credits(el: Any, smap: SourceMap, walks: _Walks, credited: set[Any], holders: set[Any]) -> list[Credit]:
     tag = el.tag
-    if tag == "script" and (el.attrs.get("type") or "").lower() == JSONLD_TYPE:
+    attributes = el.attributes
+    if tag == "script" and (attributes.get("type") or "").lower() == JSONLD_TYPE:
         return _credits_from_jsonld(el, smap)
-    itemprop = el.attrs.get("itemprop") or ""
-    css = el.attrs.get("class") or ""
+    itemprop = attributes.get("itemprop") or ""
+    css = attributes.get("class") or ""
     if itemprop in CREDIT_ITEMPROPS or CREDIT_CLASS_RE.search(css):
         if el in holders and any(_is_credit_element(child) and credit_patterns.strip_prefix(element_text(child))
                                  for child in select(el, CREDIT_ELEMENT_SELECTOR) if child.mem_id != el.mem_id):
@@ -652,7 +687,8 @@ def _footer_node(node: Any) -> bool:
     """Is this element the site's footer or nav: a <footer>/<nav>, or a class naming a footer that is not a figure's?"""
     if node.tag in ("footer", "nav"):
         return True
-    names = f"{node.attrs.get('class') or ''} {node.attrs.get('id') or ''}"
+    attributes = node.attributes
+    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
     if "ooter" in names or "OOTER" in names:
         for token in names.split():
             if FOOTER_PART_RE.search(token) and not NOT_FOOTER_RE.search(token):
