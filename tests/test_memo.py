@@ -418,3 +418,16 @@ def test_the_cached_steps_read_no_table_but_those_their_noted_keys_name(tmp_path
     if name == "0001.html":   # the capture lookups and the capture read, from the fetch log and the kept bodies
         assert {"fetches", "bodies", "post_observations"} <= read
     store.close()
+
+
+# -- review (memoreview24): attacks that broke the claim ---------------------------------------------------------
+
+def test_review_a_time_kept_as_a_blob_does_not_end_the_run_a_memo_would_be_made_for(tmp_path, fakenet,
+                                                                                   monkeypatch) -> None:
+    """A row's time written as a BLOB (plain SQL, another tool): SQLite orders every BLOB after every TEXT, so the
+    steps accept the row as within the TTL and print the line; making its memo took min() of bytes and str, and the
+    TypeError ended the whole run (every later article's line lost) where the run without memos printed them all."""
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+    sql(world.db, "UPDATE resolutions SET resolved_at = CAST(resolved_at AS BLOB) WHERE url = 'https://t.co/w00000'")
+    [(code, out, _)] = run_both(world, tmp_path, monkeypatch, *STEPS, str(folder))
+    assert code == 1 and len(out.splitlines()) == len(names(folder))
