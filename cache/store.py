@@ -60,6 +60,12 @@ class Reads:
         return self.ran == self.statements
 
 
+def _stamp(value: object) -> str:
+    """A row's time as `Reads.stamps` keeps it: "" (before any cut-off: the memo never holds online) for one that
+    is not text (null, or a BLOB a plain SQL write left, which SQLite orders after every text)."""
+    return value if isinstance(value, str) else ""
+
+
 class CacheError(Exception):
     """The database cannot be opened, migrated or written. The message names the file and what to do."""
 
@@ -564,7 +570,7 @@ class Store:
                     row[key] = json_column(row[key]) if row[key] else None
                 found[row["url"]] = row
                 if self.noting is not None:
-                    self.noting.stamps.append(row["resolved_at"] or "")
+                    self.noting.stamps.append(_stamp(row["resolved_at"]))
         return found
 
     # -- raw bodies, posts, media -------------------------------------------------------------------------
@@ -639,7 +645,7 @@ class Store:
         row = dict(zip([d[0] for d in cursor.description[:-1]], found))
         if self.noting is not None:
             self._noted(f"posts {platform} {post_id}", f"post_observations {row['id']}")
-            self.noting.stamps.append(row["last_observed_at"] or "")
+            self.noting.stamps.append(_stamp(row["last_observed_at"]))
         return row, found[-1]
 
     def author_sightings(self, platform: str, handle: str, *, post_id: str, author_id: str | None,
