@@ -431,3 +431,15 @@ def test_review_a_time_kept_as_a_blob_does_not_end_the_run_a_memo_would_be_made_
     sql(world.db, "UPDATE resolutions SET resolved_at = CAST(resolved_at AS BLOB) WHERE url = 'https://t.co/w00000'")
     [(code, out, _)] = run_both(world, tmp_path, monkeypatch, *STEPS, str(folder))
     assert code == 1 and len(out.splitlines()) == len(names(folder))
+
+
+def test_review_code_whose_sources_cannot_be_read_keeps_and_uses_no_memo(tmp_path, fakenet, monkeypatch) -> None:
+    """Frozen or zipped (PyInstaller, a zipapp, a sourceless wheel): no `.py` file under the package's folder, so the
+    code's digest was that of no source at all, and a rebuild of the same version with other code (or other
+    dependencies bundled, no site-packages to list) reused the memos of the old code."""
+    import functools
+
+    monkeypatch.setattr(memo, "__file__", str(tmp_path / "app.pyz" / "resolver" / "memo.py"))
+    monkeypatch.setattr(memo, "_code", functools.cache(memo._code.__wrapped__))
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+    assert memos(world.db) == 0
