@@ -443,3 +443,16 @@ def test_review_code_whose_sources_cannot_be_read_keeps_and_uses_no_memo(tmp_pat
     monkeypatch.setattr(memo, "_code", functools.cache(memo._code.__wrapped__))
     world, folder = memo_world(tmp_path, fakenet, posts=Posts())
     assert memos(world.db) == 0
+
+
+def test_review_a_table_rebuilt_by_sqlite_utils_transform_does_not_leave_memos_standing(tmp_path, fakenet,
+                                                                                       monkeypatch) -> None:
+    """`sqlite-utils transform` (a user changing a column's type) rebuilds the table without its triggers: every write
+    to it after that retired no memo, and the warm run printed the photo's old phash from the memos."""
+    import sqlite_utils
+
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+    sqlite_utils.Database(world.db)["media"].transform(types={"declared_mime": str})
+    sql(world.db, f"UPDATE media SET phash = 'changed' WHERE url = 'https://pbs.twimg.com/media/w{FIRST_ID}.jpg'")
+    [(_, out, _)] = run_both(world, tmp_path, monkeypatch, *STEPS, str(folder))
+    assert '"phash": "changed"' in out
