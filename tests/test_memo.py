@@ -456,3 +456,10 @@ def test_review_a_table_rebuilt_by_sqlite_utils_transform_does_not_leave_memos_s
     sql(world.db, f"UPDATE media SET phash = 'changed' WHERE url = 'https://pbs.twimg.com/media/w{FIRST_ID}.jpg'")
     [(_, out, _)] = run_both(world, tmp_path, monkeypatch, *STEPS, str(folder))
     assert '"phash": "changed"' in out
+
+
+def test_review_the_store_knows_how_many_memo_triggers_there_are() -> None:
+    from cache.migrations import memo_triggers
+    from cache.store import MEMO_TRIGGERS
+
+    assert len(memo_triggers()) == MEMO_TRIGGERS
