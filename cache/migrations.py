@@ -316,26 +316,36 @@ def m014_step_memos(db: Database) -> None:
     db.execute("CREATE TABLE step_memo_keys (key TEXT NOT NULL, memo INTEGER NOT NULL)")
     db.execute("CREATE INDEX step_memo_keys_key ON step_memo_keys (key)")
     db.execute("CREATE INDEX step_memo_keys_memo ON step_memo_keys (memo)")
-    db.execute("CREATE TRIGGER step_memos_deleted AFTER DELETE ON step_memos BEGIN "
-               "DELETE FROM step_memo_keys WHERE memo = OLD.id; END")
+    for sql in memo_triggers().values():
+        db.execute(sql)
+
+
+def memo_triggers() -> dict[str, str]:
+    """The triggers that retire memos (#13), by name: m014 makes them, and `Store` makes again any a rebuilt table
+    lost (a rebuild, as `sqlite-utils transform` does, drops a table's triggers)."""
+    made = {"step_memos_deleted": "CREATE TRIGGER step_memos_deleted AFTER DELETE ON step_memos BEGIN "
+                                  "DELETE FROM step_memo_keys WHERE memo = OLD.id; END"}
     for table, keys in MEMO_KEYS.items():
         for event, rows in (("INSERT", ("NEW",)), ("UPDATE", ("OLD", "NEW")), ("DELETE", ("OLD",))):
             touched = ", ".join(key.format(row=row) for row in rows for key in keys)
             # WHEN first: most writes touch no memo's row, and the look-up alone costs half the DELETE's 3 us
-            db.execute(f"CREATE TRIGGER step_memos_{table}_{event.lower()} AFTER {event} ON {table} "
-                       f"WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ({touched})) BEGIN "
-                       f"DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ({touched})); "
-                       "END")
+            made[f"step_memos_{table}_{event.lower()}"] = (
+                f"CREATE TRIGGER step_memos_{table}_{event.lower()} AFTER {event} ON {table} "
+                f"WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ({touched})) BEGIN "
+                f"DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ({touched})); END")
         if table != "bodies":   # keyed by their id: an INSERT OR REPLACE of an id in use deletes that row, and a
             # connection without recursive_triggers (ours set it; sqlite3's shell does not) fires no DELETE trigger.
             # A row given no id is -1 here (SQLite's rowid not yet chosen): it replaces nothing, unless a row was
             # given -1 (3 us an insert saved, of 3.6)
             replaced = " OR ".join(f"key IN (SELECT {key.format(row='old')} FROM {table} AS old WHERE old.id = NEW.id)"
                                    for key in keys)
-            db.execute(f"CREATE TRIGGER step_memos_{table}_replacing BEFORE INSERT ON {table} "
-                       f"WHEN NEW.id IS NOT -1 OR EXISTS (SELECT 1 FROM {table} WHERE id = -1) BEGIN "
-                       f"DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE {replaced}); END")
+            made[f"step_memos_{table}_replacing"] = (
+                f"CREATE TRIGGER step_memos_{table}_replacing BEFORE INSERT ON {table} "
+                f"WHEN NEW.id IS NOT -1 OR EXISTS (SELECT 1 FROM {table} WHERE id = -1) BEGIN "
+                f"DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE {replaced}); END")
             # and UPDATE OR REPLACE of a row's id to one in use (another unique key in conflict names the same keys)
-            db.execute(f"CREATE TRIGGER step_memos_{table}_renumbering BEFORE UPDATE OF id ON {table} "
-                       f"WHEN NEW.id IS NOT OLD.id BEGIN "
-                       f"DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE {replaced}); END")
+            made[f"step_memos_{table}_renumbering"] = (
+                f"CREATE TRIGGER step_memos_{table}_renumbering BEFORE UPDATE OF id ON {table} "
+                f"WHEN NEW.id IS NOT OLD.id BEGIN "
+                f"DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE {replaced}); END")
+    return made

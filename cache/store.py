@@ -40,6 +40,7 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m008_source_urls_and_progress", "m009_research_views_and_search", "m010_embed_text_confidence",
               "m011_run_outputs", "m012_truncated_articles", "m013_rename_evidence_indexes",
               "m014_step_memos")
+MEMO_TRIGGERS = 44   # how many cache.migrations.memo_triggers() makes (a test checks)
 
 
 class Reads:
@@ -58,6 +59,12 @@ class Reads:
     def complete(self) -> bool:
         """Every statement run meanwhile was a noted read (no write, no read of a table nothing names)."""
         return self.ran == self.statements
+
+
+def _stamp(value: object) -> str:
+    """A row's time as `Reads.stamps` keeps it: "" (before any cut-off: the memo never holds online) for one that
+    is not text (null, or a BLOB a plain SQL write left, which SQLite orders after every text)."""
+    return value if isinstance(value, str) else ""
 
 
 class CacheError(Exception):
@@ -119,6 +126,7 @@ class Store:
         self._lock = threading.RLock()   # async callers write from worker threads, one at a time
         self._insert_sqls: dict[tuple[str, tuple[str, ...], int], str] = {}
         self.noting: Reads | None = None   # set by `reading()`
+        self.memos_kept = True   # False: the memos' triggers are not all there (a read-only file): none is used
         memory = str(path) == ":memory:"
         if not memory:
             self._check_folder(create_folder)
@@ -132,6 +140,7 @@ class Store:
             self.conn.execute("PRAGMA recursive_triggers = ON")
             applied = self._check_version()
             if self.read_only:
+                self.memos_kept = self._memo_triggers_kept()
                 return
             if not memory:
                 self._to_wal(busy_timeout)
@@ -139,6 +148,7 @@ class Store:
             self.conn.execute("PRAGMA synchronous = NORMAL")
             if applied != list(MIGRATIONS) or self._user_version() != len(MIGRATIONS):
                 self._migrate()
+            self.memos_kept = self._memo_triggers_kept()
         except sqlite3.DatabaseError as exc:
             raise CacheError(f"cannot open cache {path}: {exc}; use --db to choose another file") from None
         except OSError as exc:
@@ -247,6 +257,28 @@ class Store:
                     self.conn.execute(f"PRAGMA user_version = {version}")
                 if not pending:
                     return
+
+    def _memo_triggers_kept(self) -> bool:
+        """Whether every trigger that retires memos (#13) is there. A table rebuilt by another tool (`sqlite-utils
+        transform`) lost its own, and no write since retired a memo: they are made again and every memo is dropped
+        (a read-only file: False, and no memo is used)."""
+        found = self.conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                                  "AND name GLOB 'step_memos_*'").fetchone()[0]
+        if found == MEMO_TRIGGERS:
+            return True
+        if self.read_only or not self.conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'step_memos'").fetchone():
+            return False
+        from cache.migrations import memo_triggers
+
+        with self.write():
+            names = {row[0] for row in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+            for name, sql in memo_triggers().items():
+                if name not in names:
+                    self.conn.execute(sql)
+            self.conn.execute("DELETE FROM step_memo_keys")
+            self.conn.execute("DELETE FROM step_memos")
+        return True
 
     @contextmanager
     def reading(self) -> Iterator[Reads]:
@@ -564,7 +596,7 @@ class Store:
                     row[key] = json_column(row[key]) if row[key] else None
                 found[row["url"]] = row
                 if self.noting is not None:
-                    self.noting.stamps.append(row["resolved_at"] or "")
+                    self.noting.stamps.append(_stamp(row["resolved_at"]))
         return found
 
     # -- raw bodies, posts, media -------------------------------------------------------------------------
@@ -639,7 +671,7 @@ class Store:
         row = dict(zip([d[0] for d in cursor.description[:-1]], found))
         if self.noting is not None:
             self._noted(f"posts {platform} {post_id}", f"post_observations {row['id']}")
-            self.noting.stamps.append(row["last_observed_at"] or "")
+            self.noting.stamps.append(_stamp(row["last_observed_at"]))
         return row, found[-1]
 
     def author_sightings(self, platform: str, handle: str, *, post_id: str, author_id: str | None,
@@ -756,6 +788,8 @@ class Store:
 
     def step_memo(self, article_id: int, key: str) -> tuple[str | None, str | None, int, int, str] | None:
         """The memo kept for an article under `key`: (since, fresh_until, unavailable, failed, tail), or None."""
+        if not self.memos_kept:
+            return None
         return self.conn.execute("SELECT since, fresh_until, unavailable, failed, tail FROM step_memos "
                                  "WHERE article_id = ? AND key = ?", [article_id, key]).fetchone()
 

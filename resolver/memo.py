@@ -130,22 +130,27 @@ def _made_run_key(session: Session, steps: Steps) -> str | None:
     if session.refresh or session.warc is not None or session.replay is not None \
             or any(getattr(settings, f.name) for f in fields(settings) if not f.repr):   # a secret is set
         return None
+    code = _code()
+    if code is None:
+        return None   # our sources are not files here (frozen, zipped): nothing would tell this code from another
     # Where the database and the config file are does not shape a line (what they hold does).
     shaping = replace(settings, db_path=None, config_path=None)
-    return hashlib.sha256("\n".join([_code(), repr(shaping), repr(session.mode), steps.describe(),
+    return hashlib.sha256("\n".join([code, repr(shaping), repr(session.mode), steps.describe(),
                                      repr(steps.fetch_options)]).encode()).hexdigest()
 
 
 @functools.cache
-def _code() -> str:
+def _code() -> str | None:
     """The code that makes the steps' answers: our sources' digest (a checkout changes without a new version), the
     version, Python's and SQLite's, and the packages installed in the site-packages folders Python looks in (their
-    dist-info names carry their versions; importlib.metadata took 60 ms a run to say the same)."""
+    dist-info names carry their versions; importlib.metadata took 60 ms a run to say the same). None when our
+    sources are not files to read (a frozen or zipped build): then no memo is kept or used."""
     import os
     import sqlite3
 
     digest = hashlib.blake2b(digest_size=32)
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    read: set[str] = set()
     for package in ("resolver", "cache"):
         for folder, _, files in sorted(os.walk(os.path.join(root, package))):
             for name in sorted(f for f in files if f.endswith(".py")):
@@ -153,6 +158,9 @@ def _code() -> str:
                 digest.update(f"{os.path.relpath(path, root)}\n".encode())
                 with open(path, "rb") as source:
                     digest.update(source.read())
+                read.add(package)
+    if read != {"resolver", "cache"}:
+        return None
     installed = []
     for place in sys.path:
         if os.path.basename(place) not in ("site-packages", "dist-packages"):

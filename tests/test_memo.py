@@ -418,3 +418,48 @@ def test_the_cached_steps_read_no_table_but_those_their_noted_keys_name(tmp_path
     if name == "0001.html":   # the capture lookups and the capture read, from the fetch log and the kept bodies
         assert {"fetches", "bodies", "post_observations"} <= read
     store.close()
+
+
+# -- review (memoreview24): attacks that broke the claim ---------------------------------------------------------
+
+def test_review_a_time_kept_as_a_blob_does_not_end_the_run_a_memo_would_be_made_for(tmp_path, fakenet,
+                                                                                   monkeypatch) -> None:
+    """A row's time written as a BLOB (plain SQL, another tool): SQLite orders every BLOB after every TEXT, so the
+    steps accept the row as within the TTL and print the line; making its memo took min() of bytes and str, and the
+    TypeError ended the whole run (every later article's line lost) where the run without memos printed them all."""
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+    sql(world.db, "UPDATE resolutions SET resolved_at = CAST(resolved_at AS BLOB) WHERE url = 'https://t.co/w00000'")
+    [(code, out, _)] = run_both(world, tmp_path, monkeypatch, *STEPS, str(folder))
+    assert code == 1 and len(out.splitlines()) == len(names(folder))
+
+
+def test_review_code_whose_sources_cannot_be_read_keeps_and_uses_no_memo(tmp_path, fakenet, monkeypatch) -> None:
+    """Frozen or zipped (PyInstaller, a zipapp, a sourceless wheel): no `.py` file under the package's folder, so the
+    code's digest was that of no source at all, and a rebuild of the same version with other code (or other
+    dependencies bundled, no site-packages to list) reused the memos of the old code."""
+    import functools
+
+    monkeypatch.setattr(memo, "__file__", str(tmp_path / "app.pyz" / "resolver" / "memo.py"))
+    monkeypatch.setattr(memo, "_code", functools.cache(memo._code.__wrapped__))
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+    assert memos(world.db) == 0
+
+
+def test_review_a_table_rebuilt_by_sqlite_utils_transform_does_not_leave_memos_standing(tmp_path, fakenet,
+                                                                                       monkeypatch) -> None:
+    """`sqlite-utils transform` (a user changing a column's type) rebuilds the table without its triggers: every write
+    to it after that retired no memo, and the warm run printed the photo's old phash from the memos."""
+    import sqlite_utils
+
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+    sqlite_utils.Database(world.db)["media"].transform(types={"declared_mime": str})
+    sql(world.db, f"UPDATE media SET phash = 'changed' WHERE url = 'https://pbs.twimg.com/media/w{FIRST_ID}.jpg'")
+    [(_, out, _)] = run_both(world, tmp_path, monkeypatch, *STEPS, str(folder))
+    assert '"phash": "changed"' in out
+
+
+def test_review_the_store_knows_how_many_memo_triggers_there_are() -> None:
+    from cache.migrations import memo_triggers
+    from cache.store import MEMO_TRIGGERS
+
+    assert len(memo_triggers()) == MEMO_TRIGGERS
