@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import csv
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from typing import IO, Any
@@ -96,13 +97,25 @@ _BREAKS = (("\u2028", "\\u2028"), ("\u2029", "\\u2029"), ("\x85", "\\u0085"))
 
 def one_line(line: str) -> str:
     """A JSON text as one line for every reader of JSON Lines: U+2028, U+2029 and U+0085 escaped (the JSON means the
-    same). An ASCII line is as it is (checked in constant time)."""
+    same), and lone surrogates too (a post's text cut inside an emoji: raw, no UTF-8 can hold them, and writing the
+    line failed). An ASCII line is as it is (checked in constant time)."""
     if line.isascii():
         return line
     for raw, escaped in _BREAKS:
         if raw in line:
             line = line.replace(raw, escaped)
-    return line
+    return escaped_surrogates(line)
+
+
+def escaped_surrogates(text: str) -> str:
+    """A JSON text with its lone surrogates written as escapes (`\\ud83d`): the JSON means the same, and UTF-8 can
+    hold it."""
+    if SURROGATE_RE.search(text):
+        text = SURROGATE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text
+
+
+SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def vacuum(store: Store) -> tuple[int, int]:

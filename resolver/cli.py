@@ -8,7 +8,6 @@ offline; 4 report --fail-on found a check at that level; 130 interrupted (a corp
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -1137,6 +1136,7 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
     import json
     from pathlib import Path
 
+    from cache.maintenance import SURROGATE_RE, escaped_surrogates
     from resolver import pipeline, provenance
     from resolver import report as rendering
 
@@ -1154,9 +1154,12 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
     named = {name: _where(entry["article"]["source"]) for name, entry in _indexed(folder).items()} if many else {}
 
     def render(data: dict[str, Any]) -> str:
+        # A post's text cut inside an emoji holds a lone surrogate, which no UTF-8 file or terminal can take: the
+        # JSON escapes it, the pages for people show U+FFFD.
         if fmt == "json":
-            return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-        return rendering.markdown(data) if fmt == "md" else rendering.html_page(data, thumbnail=thumbnail)
+            return escaped_surrogates(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
+        page = rendering.markdown(data) if fmt == "md" else rendering.html_page(data, thumbnail=thumbnail)
+        return SURROGATE_RE.sub("\ufffd", page)
 
     unread: list[Failure] = []
 

@@ -9,9 +9,11 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cache import CacheError, Store
-from cache.maintenance import export, export_names, stats, vacuum
+from cache.maintenance import export, export_names, one_line, stats, vacuum
 from cache.metadata import TABLES, VIEWS, metadata, write_metadata
 from tests.corpusdb import populate
 
@@ -269,3 +271,18 @@ def test_stats_counts_one_row_in_the_singular(store: Store, tmp_path: Path) -> N
     assert "credits_by_organization (1 row)" in shown and "at_risk_embeds (1 of 7 rows)" in shown
     assert "The 1 row shown was never looked up in the archive (unknown, not lost)" in shown
     assert "rows)" not in shown.replace("of 7 rows)", "").replace("of 5 rows)", "").replace("of 2 rows)", "")
+
+
+# Text with lone surrogates: what json.loads gives for "\\ud83d", a post's text cut in the middle of an emoji.
+CUT_TEXT = st.text(alphabet=st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF, blacklist_categories=()) | st.characters())
+
+
+@given(st.dictionaries(CUT_TEXT, CUT_TEXT | st.lists(CUT_TEXT), max_size=3))
+def test_a_json_line_with_a_lone_surrogate_is_utf8_and_means_the_same(data: dict) -> None:
+    """A lone surrogate cannot be written as UTF-8: left raw, it ended a whole `scan --json` run (and an export)
+    with a UnicodeEncodeError. It is escaped, so the line reads back as the same text (a high and a low surrogate
+    side by side read back as the character they make together, as any JSON reader reads them)."""
+    line = one_line(json.dumps(data, ensure_ascii=False))
+    line.encode("utf-8")
+    assert "\n" not in line
+    assert json.loads(line) == json.loads(json.dumps(data))   # json.dumps escapes each surrogate

@@ -463,3 +463,21 @@ def test_review_the_store_knows_how_many_memo_triggers_there_are() -> None:
     from cache.store import MEMO_TRIGGERS
 
     assert len(memo_triggers()) == MEMO_TRIGGERS
+
+
+def test_a_post_whose_text_was_cut_inside_an_emoji_is_printed_with_and_without_memos(tmp_path, fakenet,
+                                                                                     monkeypatch) -> None:
+    """A stored post whose text holds a lone surrogate (a service's "\\ud83d", an emoji cut in two) ended the whole
+    `scan --json` run with a UnicodeEncodeError, memos or not, no line printed. Its line now says it escaped."""
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+    with closing(sqlite3.connect(world.db)) as con, con:
+        [(record,)] = con.execute("SELECT record FROM posts WHERE post_id = ?", [str(FIRST_ID)]).fetchall()
+        cut = record.replace('"text": "', '"text": "\\ud83d', 1)
+        assert cut != record
+        con.execute("UPDATE posts SET record = ? WHERE post_id = ?", [cut, str(FIRST_ID)])
+    for _ in range(2):   # the first makes the memos again (the write retired them), the second is answered by them
+        [(code, out, _)] = run_both(world, tmp_path, monkeypatch, *STEPS, str(folder))
+        assert code == 1 and len(out.splitlines()) == 14
+        assert '"\\ud83d' in out
+        assert any(post.get("text", "").startswith("\ud83d")
+                   for line in out.splitlines() for post in json.loads(line)["posts"] or [])

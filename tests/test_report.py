@@ -348,3 +348,24 @@ def test_articles_with_the_same_name_and_bytes_each_get_their_own_report(tmp_pat
         index = json.loads((out / "index.json").read_text())
         assert sorted(e["report"] for e in index) == reports
         assert {e["article"]["source"] for e in index} == sources
+
+
+@pytest.mark.parametrize("fmt, cut", [("md", "\ufffd"), ("html", "\ufffd"), ("json", "\\ud83d")])
+def test_a_report_on_a_post_whose_text_was_cut_inside_an_emoji_is_written(tmp_path, fakenet, fmt: str,
+                                                                          cut: str) -> None:
+    """A stored post whose text holds a lone surrogate (a service's "\\ud83d", an emoji cut in two) ended `report`
+    with an internal UnicodeEncodeError. The JSON report escapes it; Markdown and HTML, for people, show U+FFFD."""
+    import sqlite3
+    from contextlib import closing
+
+    from tests.test_memo import FIRST_ID, Posts, memo_world
+
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+    with closing(sqlite3.connect(world.db)) as con, con:
+        [(record,)] = con.execute("SELECT record FROM posts WHERE post_id = ?", [str(FIRST_ID)]).fetchall()
+        con.execute("UPDATE posts SET record = ? WHERE post_id = ?",
+                    [record.replace('"text": "', '"text": "\\ud83d', 1), str(FIRST_ID)])
+    article = next(p for p in sorted(folder.iterdir()) if str(FIRST_ID) in p.read_text(encoding="utf-8"))
+    result = world("report", "--offline", "--format", fmt, str(article))
+    assert "internal error" not in result.stderr
+    assert cut in result.stdout
