@@ -1526,6 +1526,8 @@ def _write(path: Path, text: str) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    except FileExistsError:   # making the folder found a file of that name: as `open` says it
+        raise click.ClickException(f"cannot write {path}: Not a directory") from None
     except OSError as exc:
         raise click.ClickException(f"cannot write {path}: {exc.strerror or exc}") from None
 

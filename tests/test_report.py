@@ -369,3 +369,18 @@ def test_a_report_on_a_post_whose_text_was_cut_inside_an_emoji_is_written(tmp_pa
     result = world("report", "--offline", "--format", fmt, str(article))
     assert "internal error" not in result.stderr
     assert cut in result.stdout
+
+
+def test_a_report_into_a_path_under_a_file_says_it_is_not_a_directory(tmp_path) -> None:
+    """`report -o story.html/report.md` said "File exists" (making the folder found a file there); `scan -o` says
+    "Not a directory" for the same mistake, and so does report now."""
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    (tmp_path / "story.html").write_text("<p>Story.</p>")
+    out = tmp_path / "story.html" / "report.md"
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", "-o", str(out),
+                                      str(tmp_path / "story.html")])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [f"error: cannot write {out}: Not a directory"]
