@@ -715,8 +715,8 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
     """Run the pipeline over a corpus: one progress bar (unless -q, or `progress` is off), a line per article with
     -v, a summary line at the end, and Ctrl-C stopping cleanly (exit 130) with what was finished kept for the next
     run. `output`: the file the run owns, which `emit` writes to (opened here, where the run left it).
-    `json_lines`: `emit` prints each article as `resolver.output.json_line` makes it (an article the cache answers may then be
-    answered by its memo, #13)."""
+    `json_lines`: `emit` prints each article as `resolver.output.json_line` makes it (an article the cache answers
+    may then be answered by its memo, #13)."""
     import time
 
     from resolver import pipeline

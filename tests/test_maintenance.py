@@ -274,7 +274,8 @@ def test_stats_counts_one_row_in_the_singular(store: Store, tmp_path: Path) -> N
 
 
 # Text with lone surrogates: what json.loads gives for "\\ud83d", a post's text cut in the middle of an emoji.
-CUT_TEXT = st.text(alphabet=st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF, blacklist_categories=()) | st.characters())
+CUT_TEXT = st.text(alphabet=st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF, blacklist_categories=())
+                   | st.characters())
 
 
 @given(st.dictionaries(CUT_TEXT, CUT_TEXT | st.lists(CUT_TEXT), max_size=3))

@@ -55,7 +55,8 @@ _AGENCY_PHOTO_RE = re.compile(r"(?P<org>.+?)\s+(?:Photos?|PHOTOS?)")
 _ACRONYM_RE = re.compile(r"[A-Z]{2,6}(?:-[A-Z][\w]*)*")   # MOD, CBC, NYPD; JPL-Caltech
 _VIA_FOR_RE = re.compile(r"\s+(?:via|for)\s+")
 # A person's name: two to five capitalised words or initials, name particles between them ("Kay de Example").
-_PERSON_WORDS_RE = re.compile(r"[A-Z][\w'’.-]*(?:[ \t\u00a0]+(?:[A-Z][\w'’.-]*|de|da|van|von|der|del|di|du|la|le|bin)){1,4}")
+_PERSON_WORDS_RE = re.compile(
+    r"[A-Z][\w'’.-]*(?:[ \t\u00a0]+(?:[A-Z][\w'’.-]*|de|da|van|von|der|del|di|du|la|le|bin)){1,4}")
 _DOMAIN_RE = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,6}")
 ENDS = " \t\u00a0,;:.-–—()[]\"'“”"
 

@@ -47,7 +47,8 @@ RELATED_TAGS = frozenset({"div", "section", "aside", "ul"})
 RELATED_CLASS_RE = re.compile(r"\brelated")
 # Words a credit line in prose carries (lower-case "photo" is too common in prose to be a hint). Case-sensitive,
 # so the engine can skip quickly; each hit is then read in its own text node only.
-PROSE_HINT_RE = re.compile(r"Photo|PHOTO|\(photo|Credit|CREDIT|©|Getty|GETTY|REUTERS|AFP|EPA|\(AP\b|AP\)|Courtesy|Foto|Flickr user"
+PROSE_HINT_RE = re.compile(r"Photo|PHOTO|\(photo|Credit|CREDIT|©|Getty|GETTY|REUTERS|AFP|EPA|\(AP\b|AP\)|Courtesy|Foto"
+                           r"|Flickr user"
                            r"|Images?(?: credit|:| by| via| courtesy| copyright)|Screen(?:shot|grab)|Illustration(?::| by)")
 CREDIT_CLASS_RE = re.compile(
     r"(?:^|[\s_-])(?:photo-?credits?|image-?credits?|img-?credits?|media-?credits?|picture-?credits?|caption-?credits?"
@@ -313,7 +314,8 @@ def _prose_credits(text: str, smap: SourceMap, *, taken: Intervals) -> list[Cred
             if taken.overlaps(block_start, raw_end):
                 continue
             whole = unescape(re.sub(r"<[^>]*>", "", smap.page[block_start:raw_end]))
-            credits = [replace(c, span=(block_start, raw_end)) for c in credit_patterns.find_credits(whole, source="text")]
+            credits = [replace(c, span=(block_start, raw_end))
+                       for c in credit_patterns.find_credits(whole, source="text")]
             raw_done = raw_end
         elif opening:
             block_end = _block_end(smap.page, raw_end)
