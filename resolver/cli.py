@@ -1552,14 +1552,16 @@ def _thumbnails(store: Store) -> Callable[[str], str | None]:
 def _emit(outcome: Outcome, *, as_json: bool, output: OutputFile | None = None) -> None:
     """An article's result (JSON Lines or tables), or one line on stderr for an input that failed. With `output`,
     the result goes to the run's file (tables as plain columns), not stdout."""
-    from resolver.memo import LineResult
     from resolver.pipeline import Failure
 
     if isinstance(outcome, Failure):
         _say_failure(outcome)
         return
     if as_json:
-        line = outcome.line if isinstance(outcome, LineResult) else _json_line(outcome.to_json())
+        # An article its memo answered (#13); a run that loaded no memo has none (a plain scan does not load it).
+        memo = sys.modules.get("resolver.memo")
+        line = outcome.line if memo is not None and isinstance(outcome, memo.LineResult) \
+            else _json_line(outcome.to_json())
         if output is None:
             # color=True: nothing to strip, as JSON escapes every control character (ESC too); click would look
             # for ANSI codes in each line (#13: a warm run's lines are most of its output).

@@ -457,7 +457,7 @@ async def drive(items: Iterable[Item], *, session: Session, steps: Steps,
 async def _drive(items: Iterable[Item], *, session: Session, steps: Steps,
                  emit: Callable[[Outcome], None] | None, options: RunOptions, summary: Summary) -> Summary:
     finish = Finish(session, options, summary, emit, steps=steps)
-    if options.json_lines:
+    if options.json_lines and steps.network:   # a plain scan has no steps to keep memos of
         from resolver import memo
     with Extractor(options.workers, kind=options.kind, encoding=options.encoding,
                    budget=session.settings.article_budget, texts=options.texts) as extractor:
@@ -514,7 +514,7 @@ def scan_here(items: Iterable[Item], *, session: Session, emit: Callable[[Outcom
 
     def full(waiting: deque[tuple[Item, Pending[Extracted] | None]]) -> bool:
         return len(waiting) > window + (ahead if held[0] <= Chunk.BYTES else 0)
-    if options.json_lines:
+    if options.json_lines and steps.network:   # a plain scan has no steps to keep memos of
         from resolver import memo
     with Extractor(options.workers, kind=options.kind, encoding=options.encoding,
                    budget=session.settings.article_budget, texts=options.texts) as extractor:
