@@ -54,9 +54,10 @@ _DASHED_RE = re.compile(r"^(?P<name>[^-–]+?)\s*[-–]\s*(?P<org>[^-–]+)$")
 _AGENCY_PHOTO_RE = re.compile(r"(?P<org>.+?)\s+(?:Photos?|PHOTOS?)")
 _ACRONYM_RE = re.compile(r"[A-Z]{2,6}(?:-[A-Z][\w]*)*")   # MOD, CBC, NYPD; JPL-Caltech
 _VIA_FOR_RE = re.compile(r"\s+(?:via|for)\s+")
+# A capitalised word, an initial, an agency, a handle, a domain; not a word ending a sentence ("Earth.").
+NAME_WORD = r"(?:[A-Z]\.|[A-Z@][\w'’&@-]*(?:\.[\w'’&@-]+)*)"
 # A person's name: two to five capitalised words or initials, name particles between them ("Kay de Example").
-_PERSON_WORDS_RE = re.compile(
-    r"[A-Z][\w'’.-]*(?:[ \t\u00a0]+(?:[A-Z][\w'’.-]*|de|da|van|von|der|del|di|du|la|le|bin)){1,4}")
+PERSON_RE = re.compile(rf"{NAME_WORD}(?:[ \t\u00a0]+(?:{NAME_WORD}|de|da|van|von|der|del|di|du|la|le|bin)){{1,4}}")
 _DOMAIN_RE = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,6}")
 ENDS = " \t\u00a0,;:.-–—()[]\"'“”"
 
@@ -146,7 +147,7 @@ def _person_beside_org(creator: str) -> str:
     if orgs.count(True) != 1:
         return creator
     person = parts[orgs.index(False)]
-    return person if _PERSON_WORDS_RE.fullmatch(person) else creator
+    return person if PERSON_RE.fullmatch(person) else creator
 
 
 def _as_written(value: str, parts: list[str]) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from resolver.extract.credit_names import SEPARATOR_RE, is_org, names_an_agency, split_credit
+from resolver.extract.credit_names import NAME_WORD, PERSON_RE, SEPARATOR_RE, is_org, names_an_agency, split_credit
 from resolver.extract.intervals import Intervals
 from resolver.model import Credit
 
@@ -42,8 +42,6 @@ NOT_A_CREDIT_RE = re.compile(r"\b(?:reporting|editing|writing|written|edited) by
                              r"|^(?:submitted|supplied|contributed)(?:\s+(?:photos?|images?|pictures?|by))?\W*$",
                              re.IGNORECASE)
 VALUE_STOP = r"[^\n()\[\]|<>]"
-# A capitalised word, an initial, an agency, a handle, a domain; not a word ending a sentence ("Earth.").
-NAME_WORD = r"(?:[A-Z]\.|[A-Z@][\w'’&@-]*(?:\.[\w'’&@-]+)*)"
 NAME_PART = rf"{NAME_WORD}(?:{SP}+(?:{NAME_WORD}|via|for|of|de|da|van|von|der|and|&)){{0,5}}"
 # The last word of an outlet's name, where a "Name/for Outlet" credit ends.
 OUTLET_END = (r"News|Times|Post|Tribune|Herald|Journal|Gazette|Telegraph|Guardian|Observer|Magazine|Daily|Media"
@@ -258,7 +256,6 @@ def _forms_worth_trying(text: str, *, caption: bool) -> frozenset[str]:
 # "Ann Example, left, and Ben Sample", "Ann Example and Ben Sample": two photographers of pictures shown together.
 PEOPLE_SEPARATOR_RE = re.compile(
     rf"{SP}*,{SP}*(?:left|right|top|bottom|above|below|center|centre){SP}*,?{SP}*(?:and{SP}+)?|{SP}+and{SP}+|{SP}*&{SP}*")
-PERSON_RE = re.compile(rf"{NAME_WORD}(?:{SP}+(?:{NAME_WORD}|de|da|van|von|der|del|di|du|la|le|bin)){{1,4}}")
 
 
 def _people(creator: str | None) -> list[str | None]:

@@ -16,7 +16,7 @@ from resolver.extract import credits as credit_patterns
 from resolver.extract.credit_names import SEPARATOR_RE, split_credit
 from resolver.extract.dom import AncestorMemo, children, element_text, select, shallow, spaced_text
 from resolver.extract.intervals import Intervals
-from resolver.extract.script_credits import ShownImages, attribute_credits, json_objects, name_of
+from resolver.extract.script_credits import IMAGE_ATTRS, ShownImages, attribute_credits, json_objects, name_of
 from resolver.extract.spans import SourceMap
 from resolver.model import Credit
 
@@ -209,7 +209,7 @@ def _image_for(el: Any, walks: _Walks) -> str | None:
 
 def _src_of(img: Any) -> str:
     """An image's address: lazy-loaded images keep it in data-src or srcset while src holds a placeholder."""
-    for name in ("src", "data-src", "data-lazy-src", "data-original", "srcset", "data-srcset"):
+    for name in IMAGE_ATTRS:
         src = (img.attrs.get(name) or "").strip().split(" ")[0]
         if src and not src.startswith("data:"):
             return src
