@@ -332,7 +332,8 @@ class _Cursor:
     When there are exactly as many as the document has such elements, each is one of theirs (markup written in a
     script's JSON escapes its quotes and never matches): no comment or script needs ruling out, and the page's
     layout is never computed (the usual case). Otherwise the start tags inside comments and raw text are left
-    out, which the layout tells."""
+    out, which the layout tells; when still not as many, every start tag of the name is read, as a value may be
+    written with character references that the needle does not match."""
 
     def __init__(self, smap: SourceMap, key: tuple[str, str | None, str], expected: int) -> None:
         tag, name, value = key
@@ -343,6 +344,12 @@ class _Cursor:
         self.found = self._matching(smap, key, needle, outside_raw=False)
         if len(self.found) != expected:
             self.found = self._matching(smap, key, needle, outside_raw=True)
+        if len(self.found) != expected and needle is not None:
+            # A value written with a character reference ("twitter&#45;tweet") does not hold the needle: its tag was
+            # missed, and the next one's taken for it. Every start tag of the name is read then (rare: never on the
+            # corpus), and kept when as many as the document's.
+            every = self._matching(smap, key, None, outside_raw=True)
+            self.found = every if len(every) == expected else self.found
 
     @staticmethod
     def _matching(smap: SourceMap, key: tuple[str, str | None, str], needle: str | None, *,
