@@ -332,17 +332,20 @@ def test_two_tweets_on_a_one_line_page_get_their_own_spans():
     assert page[second.span[0]:second.span[1]].startswith('<blockquote class="twitter-tweet"><p>Second post')
 
 
-@pytest.mark.parametrize("written", ['class="twitter&#45;tweet"', "class='twitter&#x2d;tweet'", 'CLASS="&#116;witter-tweet"'],
-                         ids=["decimal-reference", "hex-reference", "reference-first"])
+@pytest.mark.parametrize("written", [
+    'class="twitter&#45;tweet"', "class='twitter&#x2d;tweet'", 'CLASS="&#116;witter-tweet"',
+    'hidden data-a=1 CLASS=twitter&#45;tweet class="other" data-a=2',
+], ids=["decimal-reference", "hex-reference", "reference-first", "unquoted-after-valueless-repeated"])
 def test_a_tweet_whose_class_is_written_with_a_reference_keeps_its_own_span(written):
     """The first tweet's class reads "twitter-tweet" only once decoded: its start tag was not found by searching
     for "twitter-tweet", so the first tweet was given the second's span and the second none. Every start tag of
     the name is read when the search finds fewer than the document holds."""
-    page = ("<html><body>" + _tweet("<p>First post</p>").replace('class="twitter-tweet"', written)
+    first = _tweet("<p>First post</p>").replace('<blockquote class="twitter-tweet"', f"<BLOCKQUOTE {written}")
+    page = ("<html><body>" + first
             + "<p>Between.</p>" + _tweet("<p>Second post</p>", handle="bo_ex", status="1600000000000000002")
             + "</body></html>")
     spans = {e.post_id: page[e.span[0]:e.span[1]] for e in html.scan(page)[0]}
-    assert spans["1600000000000000001"].startswith(f"<blockquote {written}><p>First post")
+    assert spans["1600000000000000001"].startswith(f"<BLOCKQUOTE {written}><p>First post")
     assert spans["1600000000000000002"].startswith('<blockquote class="twitter-tweet"><p>Second post')
 
 
@@ -373,7 +376,8 @@ def test_links_past_the_many_kinds_line_each_get_their_own_span():
     embeds = html.scan(page)[0]
     assert len(embeds) == MANY_KINDS + 8
     for embed in embeds:
-        assert page[embed.span[0]:embed.span[1]] == f'<a href="{embed.url}">post {int(embed.post_id) - 1600000000000000000}</a>'
+        number = int(embed.post_id) - 1600000000000000000
+        assert page[embed.span[0]:embed.span[1]] == f'<a href="{embed.url}">post {number}</a>'
 
 
 def test_telegraph_style_hosted_tweet_iframe():
