@@ -332,6 +332,54 @@ def test_two_tweets_on_a_one_line_page_get_their_own_spans():
     assert page[second.span[0]:second.span[1]].startswith('<blockquote class="twitter-tweet"><p>Second post')
 
 
+@pytest.mark.parametrize("written", [
+    'class="twitter&#45;tweet"', "class='twitter&#x2d;tweet'", 'CLASS="&#116;witter-tweet"',
+    'hidden data-a=1 CLASS=twitter&#45;tweet class="other" data-a=2',
+], ids=["decimal-reference", "hex-reference", "reference-first", "unquoted-after-valueless-repeated"])
+def test_a_tweet_whose_class_is_written_with_a_reference_keeps_its_own_span(written):
+    """The first tweet's class reads "twitter-tweet" only once decoded: its start tag was not found by searching
+    for "twitter-tweet", so the first tweet was given the second's span and the second none. Every start tag of
+    the name is read when the search finds fewer than the document holds."""
+    first = _tweet("<p>First post</p>").replace('<blockquote class="twitter-tweet"', f"<BLOCKQUOTE {written}")
+    page = ("<html><body>" + first
+            + "<p>Between.</p>" + _tweet("<p>Second post</p>", handle="bo_ex", status="1600000000000000002")
+            + "</body></html>")
+    spans = {e.post_id: page[e.span[0]:e.span[1]] for e in html.scan(page)[0]}
+    assert spans["1600000000000000001"].startswith(f"<BLOCKQUOTE {written}><p>First post")
+    assert spans["1600000000000000002"].startswith('<blockquote class="twitter-tweet"><p>Second post')
+
+
+def test_a_start_tag_cut_off_by_the_end_of_the_page_is_no_element_to_give_a_span():
+    """A start tag the page ends inside is dropped by the parser: counted with the tags, it made up for the tag the
+    search missed (its class written with a reference), and both tweets were given the wrong spans. Markup in a
+    script, a comment and a CDATA section is no element either."""
+    page = ("<html><head><script>var t = '<blockquote class=\"twitter-tweet\">';</script></head><body>"
+            '<!-- <blockquote class="twitter-tweet"> -->'
+            + _tweet("<p>First post</p>").replace('class="twitter-tweet"', 'class="twitter&#45;tweet"')
+            + '<![CDATA[ <blockquote class="twitter-tweet"> ]]>'
+            + _tweet("<p>Second post</p>", handle="bo_ex", status="1600000000000000002")
+            + '<p>Cut <blockquote class="twitter-tweet" data-x="')
+    spans = {e.post_id: page[e.span[0]:e.span[1]] for e in html.scan(page)[0]}
+    assert spans["1600000000000000001"].startswith('<blockquote class="twitter&#45;tweet"><p>First post')
+    assert spans["1600000000000000002"].startswith('<blockquote class="twitter-tweet"><p>Second post')
+
+
+def test_links_past_the_many_kinds_line_each_get_their_own_span():
+    """Past MANY_KINDS kinds of element on a page, every start tag of a name is read once into an index: each link
+    still gets its own start tag, not one in a comment or one the page ends inside."""
+    from resolver.extract.spans import MANY_KINDS
+
+    links = [f'<p><a href="https://twitter.com/ann_ex/status/{1600000000000000000 + i}">post {i}</a></p>'
+             for i in range(MANY_KINDS + 8)]
+    page = ('<html><body><!-- <a href="https://twitter.com/ann_ex/status/1600000000000000003"> -->' + "".join(links)
+            + '<p>Cut <a href="https://twitter.com/ann_ex/status/1600000000000000005" title="')
+    embeds = html.scan(page)[0]
+    assert len(embeds) == MANY_KINDS + 8
+    for embed in embeds:
+        number = int(embed.post_id) - 1600000000000000000
+        assert page[embed.span[0]:embed.span[1]] == f'<a href="{embed.url}">post {number}</a>'
+
+
 def test_telegraph_style_hosted_tweet_iframe():
     page = ('<html><body><p><iframe src="http://s.example.co.uk/graphics/html/TwitterEmbed/Version1/web101.html" '
             'width="460" id="tweetframe1600000000000000000012345"><noframe>Twitter: Ann Example - The bridge &amp; the '

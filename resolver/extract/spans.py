@@ -284,23 +284,25 @@ class SourceMap:
         tag = key[0]
         if tag not in self._index:
             index: dict[tuple[str, str | None, str], list[int]] = {}
-            for at, _ in self._start_tags(tag, None):
-                index.setdefault(self._key_at(at, tag)[1], []).append(at)
+            for at, found in self._start_tags(tag, None):
+                index.setdefault(found, []).append(at)
             self._index[tag] = index
         return self._index[tag].get(key, [])
 
     def _start_tags(self, tag: str, needle: str | None, *,
-                    outside_raw: bool = True) -> Iterator[tuple[int, tuple[str, str | None, str] | None]]:
+                    outside_raw: bool = True) -> Iterator[tuple[int, tuple[str, str | None, str]]]:
         """Start tags with this tag name (whose text holds `needle`, when given), in source order, outside raw text
-        (unless told it cannot be there), each with its key when finding it read the tag already (with a needle):
-        a start tag is read once. Every '<' is looked for only between the previous hit and this one: a page of a
-        million needles costs one pass."""
+        (unless told it cannot be there), each with its key: a start tag is read once. Every '<' is looked for only
+        between the previous hit and this one: a page of a million needles costs one pass. A start tag the page (or
+        its stretch) ends inside is left out: the parser drops it, so it is no element's."""
         page, end = self.page, self.end
         in_raw = self.layout.in_raw if outside_raw else _never
         if needle is None:
             for found in _opener(tag).finditer(page, self.start, end):
                 if not in_raw(found.start()):
-                    yield found.start(), None
+                    tag_end, key = read_start_tag_key(page, found.end(), end, tag)
+                    if page[tag_end - 1] == ">":
+                        yield found.start(), key
             return
         pos = seen = self.start
         while True:
@@ -316,13 +318,9 @@ class SourceMap:
                 continue
             tag_end, key = read_start_tag_key(page, name.end(), end, tag)
             if hit < tag_end:
-                yield at, key
+                if page[tag_end - 1] == ">":
+                    yield at, key
                 seen = pos = max(pos, tag_end)
-
-    def _key_at(self, at: int, tag: str) -> tuple[int, tuple[str, str | None, str]]:
-        name = _TAG_NAME_RE.match(self.page, at)
-        assert name is not None
-        return read_start_tag_key(self.page, name.end(), self.end, tag)
 
 
 class _Cursor:
@@ -332,7 +330,8 @@ class _Cursor:
     When there are exactly as many as the document has such elements, each is one of theirs (markup written in a
     script's JSON escapes its quotes and never matches): no comment or script needs ruling out, and the page's
     layout is never computed (the usual case). Otherwise the start tags inside comments and raw text are left
-    out, which the layout tells."""
+    out, which the layout tells; when still not as many, every start tag of the name is read, as a value may be
+    written with character references that the needle does not match."""
 
     def __init__(self, smap: SourceMap, key: tuple[str, str | None, str], expected: int) -> None:
         tag, name, value = key
@@ -343,12 +342,17 @@ class _Cursor:
         self.found = self._matching(smap, key, needle, outside_raw=False)
         if len(self.found) != expected:
             self.found = self._matching(smap, key, needle, outside_raw=True)
+        if len(self.found) != expected and needle is not None:
+            # A value written with a character reference ("twitter&#45;tweet") does not hold the needle: its tag was
+            # missed, and the next one's taken for it. Every start tag of the name is read then (rare: never on the
+            # corpus), and kept when as many as the document's.
+            every = self._matching(smap, key, None, outside_raw=True)
+            self.found = every if len(every) == expected else self.found
 
     @staticmethod
     def _matching(smap: SourceMap, key: tuple[str, str | None, str], needle: str | None, *,
                   outside_raw: bool) -> list[int]:
-        return [at for at, known in smap._start_tags(key[0], needle, outside_raw=outside_raw)
-                if (known if known is not None else smap._key_at(at, key[0])[1]) == key]
+        return [at for at, known in smap._start_tags(key[0], needle, outside_raw=outside_raw) if known == key]
 
     def nth(self, ordinal: int) -> int:
         return self.found[ordinal] if ordinal < len(self.found) else -1
