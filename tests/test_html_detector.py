@@ -380,6 +380,36 @@ def test_links_past_the_many_kinds_line_each_get_their_own_span():
         assert page[embed.span[0]:embed.span[1]] == f'<a href="{embed.url}">post {number}</a>'
 
 
+def test_an_element_the_parser_copied_gets_no_span_and_the_next_keeps_its_own():
+    """A misnested <a> or <em> is copied by the parser into the next paragraph, with the same attributes: one more
+    element of its kind than the source has start tags. Ranked blindly, the copy was given the next element's start
+    tag and that one none; each is now checked against what follows the tag in the source (#14)."""
+    from resolver.extract import dom
+    from resolver.extract.spans import MANY_KINDS, SourceMap
+
+    page = '<html><body><p><a class="x" href="/1">one<p>two</a><p><a class="x" href="/3">three</a></body></html>'
+    tree = dom.parse(page)
+    smap = SourceMap(page, tree)
+    quoted = [(el.text(), page[slice(*smap.span(el))]) for el in dom.select(tree, "a")]
+    assert quoted == [("one", '<a class="x" href="/1">one<p>two</a>'), ("two", ""),
+                      ("three", '<a class="x" href="/3">three</a>')]
+    # the same past MANY_KINDS kinds, where every start tag of a name is indexed at once
+    many = "".join(f'<span class="k{number}">{number}</span>' for number in range(MANY_KINDS + 2))
+    page = page.replace("<body>", "<body>" + many)
+    tree = dom.parse(page)
+    smap = SourceMap(page, tree)
+    assert [page[slice(*smap.span(el))] for el in dom.select(tree, "span")][-1].startswith("<span class=")
+    quoted = [(el.text(), page[slice(*smap.span(el))]) for el in dom.select(tree, "a")]
+    assert quoted == [("one", '<a class="x" href="/1">one<p>two</a>'), ("two", ""),
+                      ("three", '<a class="x" href="/3">three</a>')]
+    page = ('<html><body><p><em class="photo-credit">Photo: Jane Doe/Reuters<p>More text</em>'
+            '<p><em class="photo-credit">Photo: John Roe/AP</em></p></body></html>')
+    credits = html.scan(page)[1]
+    assert [(c.raw, page[c.span[0]:c.span[1]]) for c in credits] == [
+        ("Photo: Jane Doe/Reuters", '<em class="photo-credit">Photo: Jane Doe/Reuters<p>More text</em>'),
+        ("Photo: John Roe/AP", '<em class="photo-credit">Photo: John Roe/AP</em>')]
+
+
 def test_telegraph_style_hosted_tweet_iframe():
     page = ('<html><body><p><iframe src="http://s.example.co.uk/graphics/html/TwitterEmbed/Version1/web101.html" '
             'width="460" id="tweetframe1600000000000000000012345"><noframe>Twitter: Ann Example - The bridge &amp; the '

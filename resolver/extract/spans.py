@@ -260,10 +260,8 @@ class SourceMap:
             if len(self._ordinals) >= MANY_KINDS:
                 ranks = {} if key[0] in self._ranked else self._rank_all(key[0]).get(key, {})
             else:
-                tag, name, value = key
-                selector = tag if name is None else f"{tag}[{name}]" if value == "" else f"{tag}[{name}={css_string(value)}]"
                 ranks = {}
-                for node in select(self.tree, selector):
+                for node in select(self.tree, _key_selector(key)):
                     if element_key(node.tag or "", node.attributes) == key:
                         ranks[node.mem_id] = len(ranks)
             self._ordinals[key] = ranks
@@ -287,7 +285,34 @@ class SourceMap:
             for at, found in self._start_tags(tag, None):
                 index.setdefault(found, []).append(at)
             self._index[tag] = index
-        return self._index[tag].get(key, [])
+        positions = self._index[tag].get(key, [])
+        if len(positions) != len(self._ordinals.get(key) or ()):
+            positions = self._index[tag][key] = self.aligned(key, positions)
+        return positions
+
+    def aligned(self, key: tuple[str, str | None, str], tags: list[int]) -> list[int]:
+        """The start tag of each element with this key, in rank order (-1 for none), when the document has not as
+        many such elements as the source has start tags: the parser copied some (a misnested <a> or <em> is
+        reopened in the next paragraph, with the same attributes) or dropped some. Each element is given the next
+        start tag only when what follows that tag in the source begins as the element's content does, so a copy
+        is given none and the element after it keeps its own (rare: never on the corpus)."""
+        page, tag = self.page, key[0]
+        elements = [node for node in select(self.tree, _key_selector(key))
+                    if element_key(node.tag or "", node.attributes) == key]
+        found: list[int] = []
+        next_tag = 0
+        for number, element in enumerate(elements):
+            spare = (len(tags) - next_tag) - (len(elements) - number)   # start tags that may be no element's
+            for candidate in range(next_tag, min(len(tags), next_tag + max(spare, 0) + 1)):
+                name = _TAG_NAME_RE.match(page, tags[candidate])
+                assert name is not None
+                if _begins_as(page, read_start_tag_key(page, name.end(), self.end, tag)[0], element):
+                    found.append(tags[candidate])
+                    next_tag = candidate + 1
+                    break
+            else:
+                found.append(-1)
+        return found
 
     def _start_tags(self, tag: str, needle: str | None, *,
                     outside_raw: bool = True) -> Iterator[tuple[int, tuple[str, str | None, str]]]:
@@ -346,8 +371,9 @@ class _Cursor:
             # A value written with a character reference ("twitter&#45;tweet") does not hold the needle: its tag was
             # missed, and the next one's taken for it. Every start tag of the name is read then (rare: never on the
             # corpus), and kept when as many as the document's.
-            every = self._matching(smap, key, None, outside_raw=True)
-            self.found = every if len(every) == expected else self.found
+            self.found = self._matching(smap, key, None, outside_raw=True)
+        if len(self.found) != expected:
+            self.found = smap.aligned(key, self.found)
 
     @staticmethod
     def _matching(smap: SourceMap, key: tuple[str, str | None, str], needle: str | None, *,
@@ -356,6 +382,29 @@ class _Cursor:
 
     def nth(self, ordinal: int) -> int:
         return self.found[ordinal] if ordinal < len(self.found) else -1
+
+
+def _key_selector(key: tuple[str, str | None, str]) -> str:
+    tag, name, value = key
+    return tag if name is None else f"{tag}[{name}]" if value == "" else f"{tag}[{name}={css_string(value)}]"
+
+
+_PLAIN_HEAD_RE = re.compile(r"[A-Za-z0-9 ]{1,16}")
+
+
+def _begins_as(page: str, after: int, element: Any) -> bool:
+    """Whether the source just after an element's start tag (`after`) begins as the element's content does: its
+    first text's leading letters and digits (as far as the source must write them as they read), its first
+    child's tag name or comment. An empty element (an <img>), or content whose beginning tells nothing, matches."""
+    first = element.child
+    if first is None:
+        return True
+    if first.tag == "-comment":
+        return page.startswith("<!--", after)
+    if first.tag == "-text":
+        head = _PLAIN_HEAD_RE.match(first.text_content or "")
+        return head is None or page.startswith(head.group(), after)
+    return page.startswith("<", after) and page[after + 1: after + 1 + len(first.tag)].lower() == first.tag
 
 
 def _never(at: int) -> bool:
