@@ -233,7 +233,8 @@ def main() -> int:
     parser.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "corpus" / "html"))
     parser.add_argument("--pages", type=int, default=1168)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--profile", action="store_true", help="print where the in-process overhead goes")
+    parser.add_argument("--profile", action="store_true",
+                        help="print where the in-process overhead goes (this tree alone: not with --against)")
     parser.add_argument("--skip-process", action="store_true", help="only the in-process overhead")
     parser.add_argument("--against", metavar="DIR", help="also measure the checkout in DIR, in the same run")
     parser.add_argument("--child", metavar="TREE", help=argparse.SUPPRESS)   # the in-process figures of TREE, as JSON
