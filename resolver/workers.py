@@ -94,10 +94,12 @@ def extract_item(item: Item, kind: str | None = None, encoding: str | None = Non
     """Load one item and run the detectors on it (in whichever process calls this), within `budget` seconds. With
     `texts` False, the article found keeps what a run records of it, not its page (`Article.without_page`)."""
     loaded = load(item, kind=kind, encoding=encoding)
+    # Hashed here, in the worker, not in the main process; and before extraction, while the page's bytes are still
+    # in the CPU's cache from reading and decoding them (after, they were read from memory again: #14).
+    _ = loaded.article.sha256
     with time_budget(budget, item.source):
         embeds, credits = extract.find_all(loaded.article.text, loaded.article.kind,
                                            utf8=loaded.article.utf8)
-    _ = loaded.article.sha256   # hashed here, in the worker, not in the main process
     if not texts:
         loaded = replace(loaded, article=loaded.article.without_page())
     return Extracted(loaded, tuple(embeds), tuple(credits))

@@ -64,13 +64,13 @@ class Run:
 
 
 def run_measured(command: list[str], *, env: dict[str, str] | None = None, stdout: Path | None = None,
-                 interval: float = 0.05) -> Run:
-    """Run a command; sample the summed RSS of it and all its descendants (shared pages counted in each: an upper
-    bound) every `interval` seconds."""
+                 interval: float = 0.05, cwd: Path = ROOT) -> Run:
+    """Run a command (in `cwd`: `python -m` puts it first on the path); sample the summed RSS of it and all its
+    descendants (shared pages counted in each: an upper bound) every `interval` seconds."""
     out = stdout.open("wb") if stdout else subprocess.DEVNULL
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    proc = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE, env=env, cwd=cwd)
     peak = 0
     stop = threading.Event()
 

@@ -16,7 +16,11 @@ Over ../shared/corpus/html copied to 1,168 pages (each copy made distinct, so ev
 Each figure is given in wall time and in CPU time (user + system, the process's and its workers'): on a machine
 shared with other work, CPU time moves far less from round to round.
 
-Usage: scripts/bench_process.py [HTML_DIR] [--pages 1168] [--repeat 3] [--profile] [--skip-process]
+--against DIR measures another checkout too (e.g. `git archive main` unpacked there), in the same run: its
+`scan --workers 1` process interleaved with the others, and the in-process figures of both trees, each in a process
+of its own (this tree's too), alternating --repeat times, with the ratios of the two.
+
+Usage: scripts/bench_process.py [HTML_DIR] [--pages 1168] [--repeat 3] [--profile] [--skip-process] [--against DIR]
 HTML_DIR defaults to ../shared/corpus/html; when absent the script says so and exits 0. Nothing touches the network.
 """
 
@@ -45,24 +49,32 @@ PARSE_ONLY = {
 }
 
 
-def processes(pages: Path, work: Path, repeat: int) -> dict[str, list[tuple[float, float]]]:
+def processes(pages: Path, work: Path, repeat: int, against: Path | None = None) -> dict[str, list[tuple[float, float]]]:
     """(wall, CPU) seconds of each process, `repeat` times, interleaved so the machine's other load hits all
-    alike. CPU is user + system time of the process and its workers: steadier than wall time on a shared machine."""
+    alike. CPU is user + system time of the process and its workers: steadier than wall time on a shared machine.
+    With `against`, that checkout's `scan --workers 1` too (run from its folder, with it first on the path)."""
     runs: dict[str, list[tuple[float, float]]] = {}
     env = bench_env(work)   # bytecode cached in a throwaway prefix, as an installed package has it
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    other = {**env, "PYTHONPATH": str(against)} if against is not None else env
     run_measured(embed_resolver("--help"), env=env)
+    if against is not None:
+        run_measured(embed_resolver("--help"), env=other, cwd=against)
     for attempt in range(repeat):
-        commands = {f"parse only ({name})": [sys.executable, "-c", code, str(pages)]
+        commands = {f"parse only ({name})": ([sys.executable, "-c", code, str(pages)], env, ROOT)
                     for name, code in PARSE_ONLY.items()}
         for workers in ("1", "default"):
             db = work / f"scan-{workers}-{attempt}.db"
             chosen = ["--workers", "1"] if workers == "1" else []
-            commands[f"scan --workers {workers}"] = embed_resolver("--db", str(db), "scan", "--json", "-q", *chosen,
-                                                                   str(pages))
-        for name, command in commands.items():
-            run = run_measured(command, env=env, stdout=work / "out.jsonl")
+            commands[f"scan --workers {workers}"] = (
+                embed_resolver("--db", str(db), "scan", "--json", "-q", *chosen, str(pages)), env, ROOT)
+        if against is not None:
+            db = work / f"scan-against-{attempt}.db"
+            commands[f"scan --workers 1 ({against})"] = (
+                embed_resolver("--db", str(db), "scan", "--json", "-q", "--workers", "1", str(pages)), other, against)
+        for name, (command, command_env, cwd) in commands.items():
+            run = run_measured(command, env=command_env, stdout=work / "out.jsonl", cwd=cwd)
             if run.returncode != 0:
                 raise SystemExit(f"{name} failed ({run.returncode}): {run.stderr.strip()[-500:]}")
             runs.setdefault(name, []).append((run.seconds, run.cpu_seconds))
@@ -168,33 +180,88 @@ def _print_profile(profiler: object) -> None:
         print(f"  {tt * 1000:8.1f} ms  {calls:8d}  {where}")
 
 
+def figures(pages: Path, work: Path, *, profile: bool = False) -> dict[str, float]:
+    """The in-process figures, ms per article: outside extraction, with extraction answered from memory, and
+    reading, decoding and hashing alone; each in wall and CPU time."""
+    answered: dict[tuple[int, str], object] = {}
+    run = in_process(pages, work, answered=answered)
+    outside, outside_cpu = run.outside()
+    extraction = run.extraction
+    run = in_process(pages, work, answered=answered, profile=profile)
+    reading, reading_cpu = (seconds * 1000 for seconds in input_cost(pages))
+    return {"articles": run.articles, "run": run.seconds, "extraction": extraction,
+            "outside": outside, "outside_cpu": outside_cpu,
+            "answered": run.seconds / run.articles * 1000, "answered_cpu": run.cpu / run.articles * 1000,
+            "reading": reading, "reading_cpu": reading_cpu}
+
+
+def print_figures(found: dict[str, float], name: str = "in process") -> None:
+    print(f"{name}: {found['articles']:.0f} articles, extraction {found['extraction']:.2f} s: outside extraction "
+          f"{found['outside']:.3f} ms per article, CPU {found['outside_cpu']:.3f} ms (aim < 0.15 ms)")
+    print(f"  extraction answered from memory: {found['answered']:.3f} ms per article, CPU "
+          f"{found['answered_cpu']:.3f} ms")
+    print(f"  of which reading, decoding and hashing each page (what any tool keeping pages by sha256 pays): "
+          f"{found['reading']:.3f} ms, CPU {found['reading_cpu']:.3f} ms; the rest (recording, resume, output, the "
+          f"driver): {found['answered'] - found['reading']:.3f} ms, CPU "
+          f"{found['answered_cpu'] - found['reading_cpu']:.3f} ms")
+
+
+def figures_against(pages: Path, against: Path, repeat: int) -> None:
+    """The in-process figures of this tree and of `against`, each in a process of its own, alternating."""
+    import subprocess
+
+    runs: dict[str, list[dict[str, float]]] = {"this tree": [], str(against): []}
+    for _ in range(repeat):
+        for name, tree in (("this tree", ROOT), (str(against), against)):
+            done = subprocess.run([sys.executable, __file__, str(pages), "--child", str(tree)], capture_output=True,
+                                  text=True, check=False)
+            if done.returncode != 0:
+                raise SystemExit(f"in-process run of {tree} failed: {done.stderr.strip()[-500:]}")
+            runs[name].append(json.loads(done.stdout.splitlines()[-1]))
+    for name, found in runs.items():
+        print_figures({key: statistics.median(f[key] for f in found) for key in found[0]}, f"in process, {name} "
+                      f"(medians of {repeat})")
+    ours, theirs = runs["this tree"], runs[str(against)]
+    for key in ("outside", "outside_cpu", "answered", "answered_cpu", "reading_cpu"):
+        ratios = [a[key] / b[key] for a, b in zip(ours, theirs)]
+        print(f"  {key:13} this tree / {against}: {statistics.median(ratios):.3f} "
+              f"({min(ratios):.3f}-{max(ratios):.3f})")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "corpus" / "html"))
     parser.add_argument("--pages", type=int, default=1168)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--profile", action="store_true", help="print where the in-process overhead goes")
+    parser.add_argument("--profile", action="store_true",
+                        help="print where the in-process overhead goes (this tree alone: not with --against)")
     parser.add_argument("--skip-process", action="store_true", help="only the in-process overhead")
+    parser.add_argument("--against", metavar="DIR", help="also measure the checkout in DIR, in the same run")
+    parser.add_argument("--child", metavar="TREE", help=argparse.SUPPRESS)   # the in-process figures of TREE, as JSON
     args = parser.parse_args()
+    if args.child:
+        sys.path.insert(0, args.child)
+        pages = Path(args.corpus)
+        found = figures(pages, pages.parent)
+        loaded = Path(sys.modules["resolver"].__file__ or "").resolve()
+        if not loaded.is_relative_to(Path(args.child).resolve()):
+            raise SystemExit(f"resolver was loaded from {loaded}, not from {args.child}")
+        print(json.dumps(found))
+        return 0
+    against = Path(args.against).resolve() if args.against else None
+    if against is not None and not (against / "resolver" / "__init__.py").is_file():
+        raise SystemExit(f"{against} holds no checkout (no resolver/__init__.py)")
     with copied_corpus(Path(args.corpus), args.pages) as copied:
         if copied is None:
             return 0
         work, pages, count = copied
         print(f"{count} pages from {args.corpus}")
         if not args.skip_process:
-            print_processes(processes(pages, work, args.repeat))
-        answered: dict[tuple[int, str], object] = {}
-        run = in_process(pages, work, answered=answered)
-        wall, cpu = run.outside()
-        print(f"in process: {run.articles} articles in {run.seconds:.2f} s, extraction {run.extraction:.2f} s: "
-              f"outside extraction {wall:.3f} ms per article, CPU {cpu:.3f} ms (aim < 0.15 ms)")
-        run = in_process(pages, work, answered=answered, profile=args.profile)
-        wall, cpu = run.seconds / run.articles * 1000, run.cpu / run.articles * 1000
-        print(f"in process, extraction answered from memory: {wall:.3f} ms per article, CPU {cpu:.3f} ms")
-        reading, reading_cpu = (seconds * 1000 for seconds in input_cost(pages))
-        print(f"  of which reading, decoding and hashing each page (what any tool keeping pages by sha256 pays): "
-              f"{reading:.3f} ms, CPU {reading_cpu:.3f} ms; the rest (recording, resume, output, the driver): "
-              f"{wall - reading:.3f} ms, CPU {cpu - reading_cpu:.3f} ms")
+            print_processes(processes(pages, work, args.repeat, against))
+        if against is not None:
+            figures_against(pages, against, args.repeat)
+        else:
+            print_figures(figures(pages, work, profile=args.profile))
     return 0
 
 
