@@ -578,8 +578,8 @@ def _unsure_split(credit: dict[str, Any]) -> str:
 
 def _markdown_credit(number: int, credit: dict[str, Any]) -> list[str]:
     lines = [f"### Credit {number}: {_md(credit['raw'])}", "",
-             f"- Creator: {_md(credit['creator'])}; organisation: {_md(credit['organization'])}{_unsure_split(credit)}; "
-             f"found in: {credit['source']}",
+             f"- Creator: {_md(credit['creator'])}; organisation: {_md(credit['organization'])}"
+             f"{_unsure_split(credit)}; found in: {credit['source']}",
              f"- Image: {_md(credit['image'])}"]
     meta = credit.get("image_metadata")
     if meta and meta.get("credit"):
@@ -703,8 +703,8 @@ def _html_credit(number: int, credit: dict[str, Any], badge: Callable[[str], str
                      for c in credit["checks"])
     return (f'<article class="credit"><h3>Credit {number}: {escape(credit["raw"])}</h3>'
             + (f'<img class="thumb" src="{uri}" alt="the credited image">' if uri else "")
-            + f"<p>Creator: {escape(credit['creator'] or '—')}; organisation: {escape(credit['organization'] or '—')}"
-            f"{escape(_unsure_split(credit))}; "
+            + f"<p>Creator: {escape(credit['creator'] or '—')}; "
+            f"organisation: {escape(credit['organization'] or '—')}{escape(_unsure_split(credit))}; "
             f"found in: {escape(credit['source'])}; image: {escape(credit['image'] or '—')}</p>"
             + (f"<p>Inside the image file: {escape(inside)}</p>" if inside else "") + f"<ul>{checks}</ul></article>")
 

@@ -361,7 +361,8 @@ def test_a_json_ld_credit_naming_its_creator_and_holder_is_sure_of_them():
     the names read; a creditText the tool splits itself is marked as any other credit (#11)."""
     from resolver.extract import find_all
 
-    page = ('<html><head><script type="application/ld+json">[{"@type": "ImageObject", "url": "https://img.example.org/a.jpg",'
+    page = ('<html><head><script type="application/ld+json">'
+            '[{"@type": "ImageObject", "url": "https://img.example.org/a.jpg",'
             ' "creator": {"@type": "Person", "name": "Berkeley Quux"}, "copyrightHolder": "Rivertonix"},'
             ' {"@type": "ImageObject", "url": "https://img.example.org/b.jpg", "copyrightHolder": "Rivertonix"},'
             ' {"@type": "ImageObject", "url": "https://img.example.org/c.jpg", "creditText": "Zed Quux/Rivertonix"}]'

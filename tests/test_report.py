@@ -415,11 +415,12 @@ def test_a_credit_whose_split_is_a_guess_says_so_everywhere(tmp_path):
     table = run("scan", str(article))
     assert "person/org" in table and table.count("not sure") == 1
     markdown = run("report", "--offline", str(article))
-    assert "- Creator: Berkeley Quux; organisation: —; person or organisation: not sure; found in: caption" in markdown
+    unsure = "Creator: Berkeley Quux; organisation: —; person or organisation: not sure; found in: caption"
+    assert f"- {unsure}" in markdown
     assert "- Creator: Zed Quux; organisation: Riverton Post; found in: caption" in markdown
     data = json.loads(run("report", "--offline", "--format", "json", str(article)))
     jsonschema.validate(data, json.loads(SCHEMA.read_text()))
     assert [c["split_confidence"] for c in data["credits"]] == ["uncertain", "high"]
     html = run("report", "--offline", "--format", "html", str(article))
-    assert "Creator: Berkeley Quux; organisation: —; person or organisation: not sure; found in: caption" in html
+    assert unsure in html
     assert html.count("person or organisation: not sure") == 1

@@ -190,10 +190,12 @@ def test_a_credits_split_confidence_is_kept_and_an_older_cache_gains_the_column(
     store = Cache(path)
     assert store.credits_for(1)[0]["split_confidence"] is None
     store.record_article({**ARTICLE, "sha256": "c" * 64}, [],
-                         [{**CREDIT, "creator": "Berkeley Quux", "organization": None, "split_confidence": "uncertain"}],
+                         [{**CREDIT, "creator": "Berkeley Quux", "organization": None,
+                           "split_confidence": "uncertain"}],
                          source="a.txt", tool_version="t")
     [credit] = store.credits_for(2)
-    assert (credit["creator"], credit["organization"], credit["split_confidence"]) == ("Berkeley Quux", None, "uncertain")
+    assert (credit["creator"], credit["organization"], credit["split_confidence"]) == \
+        ("Berkeley Quux", None, "uncertain")
 
 def test_the_store_knows_the_migrations_by_name_in_order():
     from cache.store import MIGRATIONS

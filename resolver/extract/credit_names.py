@@ -194,7 +194,7 @@ def _split_one(value: str) -> tuple[str | None, str | None]:
     return value, None
 
 
-# "Photo: Ann Example for Riverton", "Ann Example via Riverton": the form says who made it and who supplied it.
+# "Submitted by Ann", "Photo: Ann Example for Riverton", "Ann Example via Riverton": the form says who made it.
 _SENT_BY_RE = re.compile(r"(?:Submitted|Supplied)[ \t\u00a0]+by[ \t\u00a0]+$", re.IGNORECASE)
 _VIA_FOR_NEXT_RE = re.compile(r"[ \t\u00a0]+(?:via|for)[ \t\u00a0]+\S")
 
