@@ -47,6 +47,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "id": "Row id", "article_id": "The article", "ordinal": "Position among the article's credits",
         "raw": "The credit's words as printed", "creator": "Photographer or creator, when the form names one",
         "organization": "Agency or organization, when the form names one",
+        "split_confidence": "high when evidence split the names into creator and organization (a known agency, an "
+                            "organization word, a common first name, Name via/for Outlet, schema.org); uncertain when "
+                            "a name was taken as a person or an organization by default; empty when none is named",
         "source": "Where it was found: text, caption, json-ld, attribute, script-data", "form": "Which pattern matched",
         "image": "The image the credit belongs to, when known", "span_start": "Start in the decoded article",
         "span_end": "End in the decoded article"}),

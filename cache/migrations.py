@@ -320,6 +320,14 @@ def m014_step_memos(db: Database) -> None:
         db.execute(sql)
 
 
+@migrations()
+def m015_credit_split_confidence(db: Database) -> None:
+    """v15: how sure the split of a credit's names into creator and organisation is ("high" when evidence decided
+    it, "uncertain" when a name was taken as a person or an organisation by default, #11). NULL: no name, or a
+    credit recorded before v15."""
+    db.table("credits").add_column("split_confidence", str)
+
+
 def memo_triggers() -> dict[str, str]:
     """The triggers that retire memos (#13), by name: m014 makes them, and `Store` makes again any a rebuilt table
     lost (a rebuild, as `sqlite-utils transform` does, drops a table's triggers)."""

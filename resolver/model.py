@@ -107,7 +107,12 @@ class Credit:
     organization: str | None = None
     image: str | None = None      # the img src (or ImageObject url) the credit belongs to, when known
     form: str | None = None       # which pattern matched, e.g. "photo-credit", "agency-photo", "css-class"
+    # "high" when evidence split the names into creator and organisation (a known agency, an organisation word, a
+    # common first name, "Name via Outlet", a schema.org field); "uncertain" when a name was taken as a person or
+    # an organisation by default (#11); None when the credit names nobody.
+    split_confidence: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"raw": self.raw, "source": self.source, "span": list(self.span), "creator": self.creator,
-                "organization": self.organization, "image": self.image, "form": self.form}
+                "organization": self.organization, "image": self.image, "form": self.form,
+                "split_confidence": self.split_confidence}

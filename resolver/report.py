@@ -79,9 +79,15 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
     for found_id in result.identifications or ():
         yield [_identification_line(found_id.embed, found_id.value)]
     if result.credits:
-        yield Grid(tuple((name, None) for name in ("credit", "creator", "organization", "source", "image")),
+        yield Grid(tuple((name, None) for name in ("credit", "creator", "organization", "person/org", "source",
+                                                   "image")),
                    [[[(_short(credit.raw, 50), "")], [(credit.creator or "", "")], [(credit.organization or "", "")],
+                     [(UNSURE_SPLIT if credit.split_confidence == "uncertain" else "", "yellow")],
                      [(credit.source, "")], [(_short(credit.image, 40), "")]] for credit in result.credits])
+
+
+# A credit whose names were taken as a person or an organisation by default (#11): shown beside the names.
+UNSURE_SPLIT = "not sure"
 
 
 def scan_tables(result: ArticleResult, *, plain: bool = False) -> Iterator[RenderableType]:
@@ -565,9 +571,15 @@ def _notes(embed: dict[str, Any]) -> list[str]:
     return notes
 
 
+def _unsure_split(credit: dict[str, Any]) -> str:
+    """"; person or organisation: not sure" after the names of a credit whose split is a guess (#11)."""
+    return f"; person or organisation: {UNSURE_SPLIT}" if credit.get("split_confidence") == "uncertain" else ""
+
+
 def _markdown_credit(number: int, credit: dict[str, Any]) -> list[str]:
     lines = [f"### Credit {number}: {_md(credit['raw'])}", "",
-             f"- Creator: {_md(credit['creator'])}; organisation: {_md(credit['organization'])}; found in: {credit['source']}",
+             f"- Creator: {_md(credit['creator'])}; organisation: {_md(credit['organization'])}"
+             f"{_unsure_split(credit)}; found in: {credit['source']}",
              f"- Image: {_md(credit['image'])}"]
     meta = credit.get("image_metadata")
     if meta and meta.get("credit"):
@@ -691,7 +703,8 @@ def _html_credit(number: int, credit: dict[str, Any], badge: Callable[[str], str
                      for c in credit["checks"])
     return (f'<article class="credit"><h3>Credit {number}: {escape(credit["raw"])}</h3>'
             + (f'<img class="thumb" src="{uri}" alt="the credited image">' if uri else "")
-            + f"<p>Creator: {escape(credit['creator'] or '—')}; organisation: {escape(credit['organization'] or '—')}; "
+            + f"<p>Creator: {escape(credit['creator'] or '—')}; "
+            f"organisation: {escape(credit['organization'] or '—')}{escape(_unsure_split(credit))}; "
             f"found in: {escape(credit['source'])}; image: {escape(credit['image'] or '—')}</p>"
             + (f"<p>Inside the image file: {escape(inside)}</p>" if inside else "") + f"<ul>{checks}</ul></article>")
 

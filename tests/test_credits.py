@@ -297,3 +297,76 @@ def test_a_credit_span_is_exactly_its_raw_text(line, newline):
     assert credits, line
     for credit in credits:
         assert text[credit.span[0]:credit.span[1]] == credit.raw
+
+
+# How sure a credit's person/organisation split is (#11): the rule with evidence that decided it, or none.
+SPLIT_CONFIDENCE = [
+    # the organisation reads as one: a known agency, an organisation word, a domain, an acronym, "The ..."
+    ("known-agency", "Photo: Zed Quux/Reuters", "Zed Quux", "Reuters", "high"),
+    ("wire-style", "REUTERS/Zed Quux", "Zed Quux", "REUTERS", "high"),
+    ("org-word", "Photo: Zed Quux/Riverton Post", "Zed Quux", "Riverton Post", "high"),
+    ("org-alone", "Credit: Riverton News", None, "Riverton News", "high"),
+    ("domain", "Image: Rivertonix.io", None, "Rivertonix.io", "high"),
+    ("acronym", "Photo: Zed Quux/RVX", "Zed Quux", "RVX", "high"),
+    ("agency-via", "Image: Rivertonix via Getty Images", None, "Rivertonix via Getty Images", "high"),
+    ("agency-pattern", "(AP Photo/Zed Quux)", "Zed Quux", "AP", "high"),
+    # the creator starts with a common first name, alone or with a surname
+    ("first-name-alone", "Photo: Siobhan Quux", "Siobhan Quux", None, "uncertain"),
+    ("known-first-name", "Photo: Jane Quux", "Jane Quux", None, "high"),
+    ("known-first-name-alone", "Photo: Jane", "Jane", None, "high"),
+    ("first-name-beside-unknown", "Photo: Jane Quux/Rivertonix", "Jane Quux", "Rivertonix", "high"),
+    # the credit's words say who made it: "Name for Outlet", "Name via Outlet", "Submitted by Name"
+    ("for-form", "Photo: Zed Quux for Rivertonix", "Zed Quux", "Rivertonix", "high"),
+    ("via-form", "Photo: Zed Quux via Rivertonix", "Zed Quux", "Rivertonix", "high"),
+    ("submitted-by", "(Image credit: Submitted by Zorblat)", "Zorblat", None, "high"),
+    # no evidence either way: a name taken as a person, or one word as an organisation, by default
+    ("two-words-as-a-person", "Photo: Berkeley Quux", "Berkeley Quux", None, "uncertain"),
+    ("one-word-as-an-org", "Photo: Rivertonix", None, "Rivertonix", "uncertain"),
+    ("unknown-first-name-as-an-org", "Photo: Siobhan", None, "Siobhan", "uncertain"),
+    ("handle", "Image: @rivertonix", "@rivertonix", None, "uncertain"),
+    ("slash-of-two-unknowns", "Photo: Zed Quux/Rivertonix", "Zed Quux", "Rivertonix", "uncertain"),
+]
+
+
+@pytest.mark.parametrize("text,creator,organization,confidence", [c[1:] for c in SPLIT_CONFIDENCE],
+                         ids=[c[0] for c in SPLIT_CONFIDENCE])
+def test_a_credits_split_says_how_sure_it_is(text, creator, organization, confidence):
+    """A split decided by evidence is "high"; one where a name was taken as a person or an organisation by default
+    is "uncertain" (#11: Vox's "Berkeley Earth" was given as a person, "Photo: Siobhan" as an organisation, and
+    nothing said either was a guess). The names themselves are as before."""
+    from resolver.extract import find_all
+
+    [credit] = find_all(f"A bridge at dawn.\n{text}\nThe story goes on.\n", "text")[1]
+    assert (credit.creator, credit.organization, credit.split_confidence) == (creator, organization, confidence)
+
+
+@pytest.mark.parametrize("creator,organization,raw,expected", [
+    (None, None, "Photo:", None),
+    ("Zed Quux", None, "", "uncertain"),
+    ("Zed Quux", "Riverton Post", "", "high"),
+    ("Zed Quux", "Rivertonix", "Zed Quux for Rivertonix", "high"),
+    ("Zed Quux", "Rivertonix", "Rivertonix for Zed Quux", "uncertain"),   # the form names the other one
+    ("Zed Quux", None, "Supplied by Zed Quux", "high"),
+    ("Jane Quux", None, "", "high"),
+    ("jane", None, "", "uncertain"),   # a user name in small letters: an account, whoever holds it
+], ids=["nobody", "a-name", "org-word", "for", "for-the-other-way", "supplied-by", "first-name", "lower-case"])
+def test_split_confidence_rules(creator, organization, raw, expected):
+    from resolver.extract.credit_names import split_confidence
+
+    assert split_confidence(creator, organization, raw) == expected
+
+
+def test_a_json_ld_credit_naming_its_creator_and_holder_is_sure_of_them():
+    """schema.org says who made the image (creator) and who holds it (copyrightHolder): the page's own split, however
+    the names read; a creditText the tool splits itself is marked as any other credit (#11)."""
+    from resolver.extract import find_all
+
+    page = ('<html><head><script type="application/ld+json">'
+            '[{"@type": "ImageObject", "url": "https://img.example.org/a.jpg",'
+            ' "creator": {"@type": "Person", "name": "Berkeley Quux"}, "copyrightHolder": "Rivertonix"},'
+            ' {"@type": "ImageObject", "url": "https://img.example.org/b.jpg", "copyrightHolder": "Rivertonix"},'
+            ' {"@type": "ImageObject", "url": "https://img.example.org/c.jpg", "creditText": "Zed Quux/Rivertonix"}]'
+            '</script></head><body><p>Words.</p></body></html>')
+    found = [(c.creator, c.organization, c.split_confidence) for c in find_all(page, "html")[1] if c.form == "json-ld"]
+    assert found == [("Berkeley Quux", "Rivertonix", "high"), (None, "Rivertonix", "high"),
+                     ("Zed Quux", "Rivertonix", "uncertain")]

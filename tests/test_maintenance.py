@@ -44,6 +44,19 @@ def test_export_a_table_as_csv_and_a_view_as_json_lines(store: Store) -> None:
         "organization": "Reuters", "credits": 3, "articles": 2, "creators": 2}
 
 
+def test_export_of_credits_says_which_split_is_a_guess(tmp_path: Path) -> None:
+    """#11: `cache export credits` carries each credit's split_confidence (empty for one recorded without it)."""
+    from tests.corpusdb import article, credit
+
+    store = Store(tmp_path / "c.db")
+    article(store, "a.html", [], [{**credit("Photo: Berkeley Quux", None, "Berkeley Quux", 0),
+                                   "split_confidence": "uncertain"},
+                                  credit("Photo: Reuters", "Reuters", None, 1)])
+    out = io.StringIO()
+    export(store, "credits", out, fmt="csv")
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert [(r["creator"], r["split_confidence"]) for r in rows] == [("Berkeley Quux", "uncertain"), ("", "")]
+
 def test_export_writes_blobs_as_base64(store: Store) -> None:
     out = io.StringIO()
     export(store, "bodies", out, fmt="jsonl")

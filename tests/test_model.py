@@ -14,7 +14,8 @@ EMBED = Embed(platform="twitter", kind="post", url="https://twitter.com/a/status
               date="2020-05-01", text="words", text_confidence="high", lang="en",
               media_links=("https://pic.twitter.com/x",), links=("https://t.co/y",), also_at=((20, 30), (40, 50)))
 CREDIT = Credit(raw="(Photo: Ann Lee/Agency)", source="caption", span=(5, 28), creator="Ann Lee",
-                organization="Agency", image="https://img.example/1.jpg", form="photo-credit")
+                organization="Agency", image="https://img.example/1.jpg", form="photo-credit",
+                split_confidence="high")
 
 
 @pytest.mark.parametrize("value", [EMBED, CREDIT, Embed("youtube", "video", "u", "html-iframe", (0, 1)),

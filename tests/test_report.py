@@ -384,3 +384,43 @@ def test_a_report_into_a_path_under_a_file_says_it_is_not_a_directory(tmp_path) 
                                       str(tmp_path / "story.html")])
     assert result.exit_code == 1
     assert result.output.splitlines() == [f"error: cannot write {out}: Not a directory"]
+
+
+UNSURE_ARTICLE = """<html><body><article><p>The Riverton bridge reopened on Monday.</p>
+<figure><img src="https://img.example.org/chart.png"><figcaption>Smog over the valley.
+<span class="credit">Berkeley Quux</span></figcaption></figure>
+<figure><img src="https://img.example.org/bridge.jpg"><figcaption>The bridge at dawn.
+<span class="credit">Zed Quux/Riverton Post</span></figcaption></figure>
+</article></body></html>
+"""
+
+
+def test_a_credit_whose_split_is_a_guess_says_so_everywhere(tmp_path):
+    """#11: a name taken as a person only because nothing said otherwise ("Berkeley Earth" on Vox) is marked in
+    scan --json, the scan table and the Markdown, JSON and HTML reports; one beside a named outlet is not."""
+    import jsonschema
+
+    article = tmp_path / "article.html"
+    article.write_text(UNSURE_ARTICLE)
+    runner = CliRunner()
+
+    def run(*args):
+        result = runner.invoke(cli, ["--db", str(tmp_path / "c.db"), *args])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    found = json.loads(run("scan", "--json", str(article)))["credits"]
+    assert [(c["creator"], c["organization"], c["split_confidence"]) for c in found] == [
+        ("Berkeley Quux", None, "uncertain"), ("Zed Quux", "Riverton Post", "high")]
+    table = run("scan", str(article))
+    assert "person/org" in table and table.count("not sure") == 1
+    markdown = run("report", "--offline", str(article))
+    unsure = "Creator: Berkeley Quux; organisation: —; person or organisation: not sure; found in: caption"
+    assert f"- {unsure}" in markdown
+    assert "- Creator: Zed Quux; organisation: Riverton Post; found in: caption" in markdown
+    data = json.loads(run("report", "--offline", "--format", "json", str(article)))
+    jsonschema.validate(data, json.loads(SCHEMA.read_text()))
+    assert [c["split_confidence"] for c in data["credits"]] == ["uncertain", "high"]
+    html = run("report", "--offline", "--format", "html", str(article))
+    assert unsure in html
+    assert html.count("person or organisation: not sure") == 1

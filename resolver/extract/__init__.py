@@ -6,7 +6,8 @@ import re
 from dataclasses import replace
 
 from resolver.extract import credits, html, text
-from resolver.model import Credit, Embed
+from resolver.extract.credit_names import split_confidence
+from resolver.model import Credit, Embed, evolve
 from resolver.placeholders import is_placeholder
 
 
@@ -20,10 +21,17 @@ def find_all(content: str, kind: str, *, utf8: bytes | None = None) -> tuple[lis
         # in the paragraph above). Replaced one for one, so every span still indexes `content`.
         lines = LONE_CR_RE.sub("\n", content) if "\r" in content else content
         embeds, found = text.find_embeds(lines), credits.find_credits(lines)
-    return [_without_placeholders(e) for e in embeds], found
+    return [_without_placeholders(e) for e in embeds], [_marked(c) for c in found]
 
 
 LONE_CR_RE = re.compile(r"\r(?!\n)")
+
+
+def _marked(credit: Credit) -> Credit:
+    """The credit with how sure its person/organisation split is, unless the page stated it (#11)."""
+    if credit.split_confidence is not None:
+        return credit
+    return evolve(credit, split_confidence=split_confidence(credit.creator, credit.organization, credit.raw))
 
 
 def _without_placeholders(embed: Embed) -> Embed:

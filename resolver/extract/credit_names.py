@@ -9,6 +9,10 @@ The rules, in order (README "Photo credits" has them with examples):
   creator) or every part is an organisation ("AFP/Getty Images": no creator);
 - one part: "Name via Agency", "Name for Outlet", "Name, Outlet", "Name-USA TODAY Sports" split there; a known
   agency or a name that reads as an organisation is the organisation; anything else is a person.
+
+How sure a split is (`split_confidence`): "high" when evidence decided it, "uncertain" when a name was taken as a
+person or an organisation only because nothing said otherwise ("Berkeley Earth" a person, "Siobhan" an
+organisation).
 """
 
 from __future__ import annotations
@@ -188,6 +192,40 @@ def _split_one(value: str) -> tuple[str | None, str | None]:
     if is_org(value) or ONE_WORD_ORG_RE.fullmatch(value) and value.casefold() not in FIRST_NAMES:
         return None, value
     return value, None
+
+
+# "Submitted by Ann", "Photo: Ann Example for Riverton", "Ann Example via Riverton": the form says who made it.
+_SENT_BY_RE = re.compile(r"(?:Submitted|Supplied)[ \t\u00a0]+by[ \t\u00a0]+$", re.IGNORECASE)
+_VIA_FOR_NEXT_RE = re.compile(r"[ \t\u00a0]+(?:via|for)[ \t\u00a0]+\S")
+
+
+def split_confidence(creator: str | None, organization: str | None, raw: str = "") -> str | None:
+    """How sure the person/organisation split of a credit is (#11): "high" when evidence decided it (the
+    organisation reads as one: a known agency, an organisation word, a domain, an acronym; or the creator starts
+    with a common first name; or the credit's words say so: "Name via/for Outlet", "Submitted by Name");
+    "uncertain" when a name was taken as a person or an organisation by default ("Berkeley Earth", "Psyonix",
+    "Zed Quux/Riverton"); None when the credit names nobody. `raw`: the credit's words as printed."""
+    if not creator and not organization:
+        return None
+    if organization and (is_org(organization) or names_an_agency(organization)):
+        return "high"
+    if creator and (_starts_with_first_name(creator) or _stated(raw, creator)):
+        return "high"
+    return "uncertain"
+
+
+def _starts_with_first_name(name: str) -> bool:
+    first = name.split(maxsplit=1)[0].strip(ENDS) if name.strip() else ""
+    return first[:1].isupper() and first.casefold() in FIRST_NAMES
+
+
+def _stated(raw: str, creator: str) -> bool:
+    """Does the credit call the creator a sender ("Submitted by Name") or credit them via or for someone ("Name
+    for Outlet")?"""
+    at = raw.find(creator)
+    if at < 0:
+        return False
+    return bool(_SENT_BY_RE.search(raw, 0, at)) or bool(_VIA_FOR_NEXT_RE.match(raw, at + len(creator)))
 
 
 def is_known_org(value: str) -> bool:

@@ -264,11 +264,14 @@ def _credits_from_jsonld(el: Any, smap: SourceMap) -> list[Credit]:
             continue
         image = obj.get("contentUrl") or obj.get("url")
         raw = credit_text or notice or " / ".join(v for v in (creator, holder) if v)
+        stated = "high" if creator or holder else None   # schema.org names who made it and who holds it (#11)
         if credit_text and not creator:
             creator, split_org = split_credit(credit_patterns.strip_prefix(credit_text))
+            stated = "high" if holder and not creator else None
             holder = holder or split_org
         found.append(Credit(raw=raw, source="json-ld", span=smap.span(el, "ld+json"), creator=creator,
-                            organization=holder, image=image if isinstance(image, str) else None, form="json-ld"))
+                            organization=holder, image=image if isinstance(image, str) else None, form="json-ld",
+                            split_confidence=stated))
     return found
 
 
