@@ -19,7 +19,7 @@ as an installed package has it: pip compiles a package's modules when it install
 run with PYTHONDONTWRITEBYTECODE (as on the development machine) recompiles every module of ours at every start
 while the dependencies' stay compiled, about 40 ms of a scan. --no-bytecode-cache measures that way instead.
 
-Usage: scripts/bench_startup.py [--runs 15] [--module] [--no-bytecode-cache] [--against DIR]
+Usage: scripts/bench_startup.py [--runs 15] [--module] [--no-bytecode-cache] [--json] [--against DIR]
 """
 
 from __future__ import annotations
@@ -104,6 +104,7 @@ def main() -> int:
                              "compare checkouts that share one virtualenv)")
     parser.add_argument("--no-bytecode-cache", action="store_true",
                         help="run with PYTHONDONTWRITEBYTECODE=1 and no cache prefix (our modules compiled at every start)")
+    parser.add_argument("--json", action="store_true", help="time `scan --json` (JSON Lines) instead of its table")
     parser.add_argument("--against", metavar="DIR", type=Path,
                         help="also time the checkout in DIR, in the same rounds (implies --module)")
     args = parser.parse_args()
@@ -120,7 +121,7 @@ def main() -> int:
             env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
         page, db = Path(tmp) / "small.html", Path(tmp) / "bench.db"
         page.write_text(PAGE, encoding="utf-8")
-        scan = ["--db", str(db), "scan", str(page)]
+        scan = ["--db", str(db), "scan", *(["--json"] if args.json else []), str(page)]
         for argv in ([*tool, *scan], [*tool, "--help"]):   # the database created, the bytecode cached
             subprocess.run(argv, check=True, capture_output=True, cwd=ROOT, env=env)
         bare = timed([python, "-c", "pass"], args.runs, env)
@@ -158,7 +159,8 @@ def against(args: argparse.Namespace) -> int:
         commands: dict[str, tuple[list[str], Path]] = {"bare": ([python, "-c", "pass"], ROOT),
                                                        "lxml": ([python, "-c", "import lxml.html"], ROOT)}
         for n, (name, tree) in enumerate(trees.items()):
-            scan = [python, "-m", "resolver", "--db", str(Path(tmp) / f"bench{n}.db"), "scan", str(page)]
+            scan = [python, "-m", "resolver", "--db", str(Path(tmp) / f"bench{n}.db"), "scan",
+                    *(["--json"] if args.json else []), str(page)]
             for argv in (scan, [python, "-m", "resolver", "--help"]):   # the database created, the bytecode cached
                 subprocess.run(argv, check=True, capture_output=True, cwd=tree, env=env)
             commands[f"help {name}"] = ([python, "-m", "resolver", "--help"], tree)
