@@ -26,12 +26,22 @@ except SystemExit:
     pass
 print(",".join(m for m in {unused!r} if m in sys.modules), file=sys.stderr)
 """
-# The regular expressions a plain scan of an HTML page never tries, compiled only when first used (#14): the
+# The regular expressions a plain scan of a small HTML page never tries, compiled only when first used (#14): the
 # Instagram caption lines (8 ms of a one-file scan's start-up), plain text's URL scanner, the "Credit: " before an
-# inline element. Printed: those of them compiled at the end of the run.
+# inline element, and smaller ones. Printed: those of them compiled at the end of the run.
 DEFERRED = ("resolver.extract.text.INSTAGRAM_RE", "resolver.extract.text.OTHER_INSTAGRAM_RE",
             "resolver.extract.text.URL_RE", "resolver.extract.text.BARE_INSTANCE_RE",
-            "resolver.extract.text.BARE_PATH_RE", "resolver.extract.credits.PREFIX_END_RE")
+            "resolver.extract.text.BARE_PATH_RE", "resolver.extract.credits.PREFIX_END_RE",
+            # a post's text cut from a page's prose, and the image URLs held in its scripts' JSON
+            *(f"resolver.extract.tweet_text.{name}" for name in (
+                "GLUED_COLON_RE", "GLUED_SENTENCE_RE", "INTRO_RE", "LINK_RE", "MEDIA_LINK_RE", "SENTENCE_END_RE",
+                "WORD_START_RE")),
+            *(f"resolver.extract.script_credits.{name}" for name in (
+                "ATTRIBUTE_NAME_RE", "ESCAPE_RE", "HASH_SEGMENT_RE", "IMAGE_PATH_RE", "LITERAL_RE",
+                "OTHER_STORIES_KEY_RE", "OTHER_STORIES_RE", "OWN_MEDIA_KEY_RE", "PLAIN_PATH_RE", "RUN_RE",
+                "SIZE_SUFFIX_RE", "TOKEN_RE")),
+            "resolver.extract.credits.LABEL_WORD_RE", "resolver.extract.credits.POSITION_RE",
+            "resolver.extract.dates.CREATED_AT_RE")
 COMPILED = """import importlib, re, runpy, sys
 sys.argv = ["embed-resolver", *sys.argv[1:]]
 try:

@@ -117,7 +117,7 @@ def strip_prefix(value: str) -> str:
 
 
 # A credit element's label words with no colon: NYT's visually hidden "Credit", a credit slot reading "Via Facebook".
-LABEL_WORD_RE = re.compile(r"^(?:Credits?|Via)\s+(?=[A-Z@])")
+LABEL_WORD_RE = LazyPattern(r"^(?:Credits?|Via)\s+(?=[A-Z@])")
 
 
 def looks_like_credit_value(value: str, *, strict: bool) -> bool:
@@ -297,8 +297,8 @@ def bare_credit(value: str) -> tuple[str | None, str | None] | None:
 
 
 # "Left Image:", "Right:", "Top photo:": one line crediting pictures shown together, each by its place.
-POSITION_RE = re.compile(rf"(?:^|(?<=[,;|]){SP}*|{SP}+)(?:Left|Right|Top|Bottom|Above|Below|Inset)"
-                         rf"(?:{SP}+(?:image|photo|picture|pic))?{SP}*[:：]{SP}*", re.IGNORECASE)
+POSITION_RE = LazyPattern(rf"(?:^|(?<=[,;|]){SP}*|{SP}+)(?:Left|Right|Top|Bottom|Above|Below|Inset)"
+                          rf"(?:{SP}+(?:image|photo|picture|pic))?{SP}*[:：]{SP}*", re.IGNORECASE)
 
 
 def read_whole(value: str) -> list[tuple[str | None, str | None, str]]:

@@ -8,35 +8,37 @@ plain text) wait until something searches with them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
+
+_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub")
 
 
 class LazyPattern:
-    """A `re.Pattern`'s searching methods, the pattern compiled on the first call (the same object thereafter)."""
+    """A `re.Pattern`'s searching methods, the pattern compiled on the first use of one. The compiled pattern's
+    methods are then set on the instance, so that later calls cost what the pattern's own do (no wrapper call)."""
 
-    __slots__ = ("pattern", "flags", "_compiled")
+    search: Callable[..., re.Match[str] | None]
+    match: Callable[..., re.Match[str] | None]
+    fullmatch: Callable[..., re.Match[str] | None]
+    finditer: Callable[..., Iterator[re.Match[str]]]
+    findall: Callable[..., list[Any]]
+    sub: Callable[..., str]
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
         self.flags = flags
-        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        """Only reached for an attribute the instance does not have yet: a method's first use compiles."""
+        if name not in _METHODS:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        compiled = re.compile(self.pattern, self.flags)
+        for method in _METHODS:
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
 
     @property
     def compiled(self) -> bool:
-        """Has a search compiled it yet? (The start-up tests ask.)"""
-        return self._compiled is not None
-
-    def _get(self) -> re.Pattern[str]:
-        compiled = self._compiled
-        if compiled is None:
-            compiled = self._compiled = re.compile(self.pattern, self.flags)
-        return compiled
-
-    def finditer(self, text: str, pos: int = 0, endpos: int = 2**63 - 1) -> Iterator[re.Match[str]]:
-        return self._get().finditer(text, pos, endpos)
-
-    def search(self, text: str, pos: int = 0, endpos: int = 2**63 - 1) -> re.Match[str] | None:
-        return self._get().search(text, pos, endpos)
-
-    def match(self, text: str, pos: int = 0, endpos: int = 2**63 - 1) -> re.Match[str] | None:
-        return self._get().match(text, pos, endpos)
+        """Has a use compiled it yet? (The start-up tests ask.)"""
+        return "search" in self.__dict__

@@ -32,7 +32,7 @@ INSTAGRAM_TAIL = (rf"{SP}+(?:(?P<name>[^\n(@]{{1,80}}?){SP}*)?\(?@(?P<handle>[A-
                   rf"(?:{SP}+(?i:DATE_WORD){SP}+(?P<date>(?i:{DATE_PATTERN}))"
                   rf"(?i:{SP}+at{SP}+\d{{1,2}}:\d{{2}}{SP}*[ap]\.?m\.?(?:{SP}+[A-Z]{{2,5}})?)?)?")
 INSTAGRAM_RE = LazyPattern(rf"A{SP}+(?:post|photo|video|reel){SP}+shared{SP}+by"
-                          + INSTAGRAM_TAIL.replace("DATE_WORD", "on"), re.IGNORECASE)
+                           + INSTAGRAM_TAIL.replace("DATE_WORD", "on"), re.IGNORECASE)
 OTHER_SHARED_BY = {   # the verb the line holds, and the line's lead-in (Instagram writes them capitalised)
     "geteilt": "Ein{SP}+Beitrag{SP}+geteilt{SP}+von", "partagée": "Une{SP}+publication{SP}+partagée{SP}+par",
     "compartida": "Una{SP}+publicación{SP}+compartida{SP}+(?:de|por)", "condiviso": "Un{SP}+post{SP}+condiviso{SP}+da",
