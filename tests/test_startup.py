@@ -88,6 +88,22 @@ def test_a_deferred_pattern_compiles_once_and_finds_what_it_did() -> None:
     assert text.BARE_PATH_RE.match("x /@jane/1", 2) is not None and text.BARE_PATH_RE.match("x /@jane/1", 1) is None
 
 
+def test_a_lazy_pattern_answers_as_the_compiled_pattern_does() -> None:
+    import copy
+    import re
+
+    from resolver.extract.lazy import LazyPattern
+
+    lazy, plain = LazyPattern(r"(?P<w>b\w+)", re.IGNORECASE), re.compile(r"(?P<w>b\w+)", re.IGNORECASE)
+    text = "a Bee, a bat and abba"
+    assert not lazy.compiled and copy.copy(lazy).pattern == lazy.pattern and not lazy.compiled
+    assert [m.span() for m in lazy.finditer(text, 3)] == [m.span() for m in plain.finditer(text, 3)]
+    assert lazy.compiled and lazy.findall(text) == plain.findall(text) and lazy.sub("-", text) == plain.sub("-", text)
+    assert lazy.search(text, 0, 3) is None and lazy.match(text, 2)["w"] == "Bee" and lazy.fullmatch("bat")
+    with pytest.raises(AttributeError, match="'LazyPattern' object has no attribute 'split'"):
+        lazy.split(text)
+
+
 def test_help_loads_neither_pathlib_nor_what_a_scan_does_not_use() -> None:
     """`--help` is mostly click's own import (#14): pathlib and what it imports are left for a command given paths."""
     done = subprocess.run([sys.executable, "-c", CODE.format(unused=(*UNUSED, "pathlib", "urllib.parse")), "--help"],
