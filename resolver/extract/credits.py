@@ -8,7 +8,6 @@ page's own copyright notice, datelines ('LONDON (Reuters) -'), bylines and 'Repo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from resolver.extract.credit_names import NAME_WORD, PERSON_RE, SEPARATOR_RE, is_org, names_an_agency, split_credit
 from resolver.extract.intervals import Intervals

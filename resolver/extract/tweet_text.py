@@ -14,8 +14,6 @@ settle it (`Embed.text_confidence`).
 
 from __future__ import annotations
 
-import re
-
 from resolver.extract.lazy import LazyPattern
 
 HIGH = "high"
