@@ -6,7 +6,8 @@
 
 Also lists the modules a plain `scan` imports that it does not use (httpx, httpcore, numpy, bs4, tweepy,
 requests, PIL, warcio...): aim none. Uses hyperfine when it is on the PATH (its JSON medians), else a Python loop
-over subprocesses (median of --runs). The scan runs on a small fictional page with a throwaway database (created
+over subprocesses (median of --runs rounds, each running the four commands in turn, so that a ratio's two sides
+see the same load). The scan runs on a small fictional page with a throwaway database (created
 first, so the timed runs measure a normal start, not the first migration). Nothing touches the network.
 
 --against DIR times another checkout (e.g. main's tree unpacked there) in the same rounds: each round runs every
@@ -124,12 +125,17 @@ def main() -> int:
         scan = ["--db", str(db), "scan", *(["--json"] if args.json else []), str(page)]
         for argv in ([*tool, *scan], [*tool, "--help"]):   # the database created, the bytecode cached
             subprocess.run(argv, check=True, capture_output=True, cwd=ROOT, env=env)
-        bare = timed([python, "-c", "pass"], args.runs, env)
-        lxml = timed([python, "-c", "import lxml.html"], args.runs, env)
-        helps = timed([*tool, "--help"], args.runs, env)
-        scans = timed([*tool, *scan], args.runs, env)
+        commands = {"bare": [python, "-c", "pass"], "lxml": [python, "-c", "import lxml.html"],
+                    "help": [*tool, "--help"], "scan": [*tool, *scan]}
+        cpu: dict[str, float] = {}
+        if shutil.which("hyperfine"):
+            bare, lxml, helps, scans = (timed(argv, args.runs, env) for argv in commands.values())
+        else:   # in the same rounds, so that a change of load does not fall on one side of a ratio only
+            medians = interleaved({name: (argv, ROOT) for name, argv in commands.items()}, args.runs, env)
+            bare, lxml, helps, scans = (medians[name][0] for name in commands)
+            cpu = {name: medians[name][1] for name in commands}
         unused = imported_by_scan(scan, env)
-    how = "hyperfine" if shutil.which("hyperfine") else f"median of {args.runs} subprocess runs"
+    how = "hyperfine" if shutil.which("hyperfine") else f"median of {args.runs} interleaved rounds"
     cache = "not cached (PYTHONDONTWRITEBYTECODE=1)" if args.no_bytecode_cache else "cached"
     print(f"start-up ({how}; bytecode {cache})")
     print(f"python -c pass              {bare * 1000:7.1f} ms")
@@ -137,6 +143,9 @@ def main() -> int:
     print(f"command: {' '.join(tool)}")
     print(f"embed-resolver --help       {helps * 1000:7.1f} ms  {helps / bare:5.2f}x python -c pass   (aim <= 5x)")
     print(f"embed-resolver scan (1 file) {scans * 1000:6.1f} ms  {scans / lxml:5.2f}x import lxml.html (aim <= 4x)")
+    if cpu:   # user + system time: the steadier figure on a shared machine
+        print(f"CPU time: --help {cpu['help'] / cpu['bare']:.2f}x python -c pass, scan (1 file) "
+              f"{cpu['scan'] * 1000:.1f} ms {cpu['scan'] / cpu['lxml']:.2f}x import lxml.html")
     print("modules a plain scan loads and does not use: " + (", ".join(unused) or "none"))
     return 0
 
