@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import csv
 import json
 import re
 import sqlite3
@@ -59,6 +57,9 @@ def export(store: Store, name: str, out: IO[str], *, fmt: str = "csv", raw: bool
     of any size takes little memory. Blobs become base64 (in JSON as datasette writes them). In CSV a text cell
     a spreadsheet would run as a formula gets a leading apostrophe (OWASP), unless `raw` (for programs reading
     the CSV); JSON Lines is always as stored. Returns rows written."""
+    import base64   # here, not at the top: `scan --json` imports this module for `one_line` alone (#14)
+    import csv
+
     if fmt not in EXPORT_FORMATS:
         raise CacheError(f"unknown export format {fmt!r}; use csv or jsonl")
     columns, cursor = rows(store, name)

@@ -13,13 +13,13 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import sys
 import threading
 import time as clock
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, time, timedelta
-from decimal import Decimal
 from pathlib import Path
 from functools import cached_property
 from json.scanner import make_scanner
@@ -950,7 +950,8 @@ def _sql_value(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, (timedelta, UUID)):
         return str(value)
-    if isinstance(value, Decimal):
+    decimal = sys.modules.get("decimal")   # no value is a Decimal unless its module was loaded (#14: 1 ms a start)
+    if decimal is not None and isinstance(value, decimal.Decimal):
         return float(value)
     return value
 

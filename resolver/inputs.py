@@ -13,11 +13,8 @@ read again).
 
 from __future__ import annotations
 
-import bz2
 import fnmatch
-import gzip
 import json
-import lzma
 import os
 import re
 import stat
@@ -37,7 +34,6 @@ from resolver.targets import classify, walk
 Skip = Callable[[str], bool]
 """Told an item's resume key, answers True when that item is already done (it is then not read)."""
 
-OPENERS: dict[str, Callable[..., Any]] = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
 # What a folder given to --jsonl or --warc-input is searched for, unless --glob says otherwise.
 JSONL_GLOBS = tuple(f"*{s}{c}" for s in (".jsonl", ".ndjson") for c in ("", ".gz", ".bz2", ".xz"))
 WARC_GLOBS = ("*.warc", "*.warc.gz", "*.arc", "*.arc.gz")
@@ -324,8 +320,25 @@ def _real_folder(folder: str) -> str:
 
 # -- JSON Lines -----------------------------------------------------------------------------------------------
 
+def _opener(suffix: str) -> Callable[..., Any]:
+    """open, or the decompressing open of a .gz, .bz2 or .xz file: imported for such a file only (#14)."""
+    if suffix == ".gz":
+        import gzip
+
+        return gzip.open
+    if suffix == ".bz2":
+        import bz2
+
+        return bz2.open
+    if suffix == ".xz":
+        import lzma
+
+        return lzma.open
+    return open
+
+
 def _jsonl_file(path: Path, locator: str, fields: JsonlFields, taken: _Taker) -> Iterator[Item]:
-    opener = OPENERS.get(path.suffix.lower(), open)
+    opener = _opener(path.suffix.lower())
     try:
         handle = opener(path, "rb")
     except OSError as exc:
@@ -360,6 +373,8 @@ def _capped_lines(handle: IO[bytes] | StdinLines) -> Iterator[tuple[bytes, int]]
 def _jsonl_records(handle: IO[bytes] | StdinLines, name: str, locator: str, fields: JsonlFields, taken: _Taker, *,
                    resumable: bool, key_base: str = "") -> Iterator[Item]:
     """One item per non-blank line. Offsets are of the uncompressed stream (a gzipped file's are too)."""
+    import lzma   # for its error: an .xz file's damage is found as it is read
+
     offset = 0
     try:
         for number, (line, length) in enumerate(_capped_lines(handle), start=1):

@@ -6,7 +6,6 @@ Order: defaults < TOML file (--config, else EMBED_RESOLVER_CONFIG, else the user
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -112,6 +111,8 @@ def _known_only(data: dict[str, Any], path: Path) -> None:
 
 
 def _from_toml(path: Path) -> dict[str, Any]:
+    import tomllib   # a run with no config file does not load it (#14)
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -432,6 +432,23 @@ def test_truncated_gzip_jsonl_yields_what_it_could_then_a_problem(tmp_path: Path
     assert all(i.problem is None for i in found[:-1]) and len(found) > 1
 
 
+@pytest.mark.parametrize("suffix", [".gz", ".bz2", ".xz", ".XZ"])
+def test_compressed_jsonl_is_read_and_a_truncated_one_yields_a_problem(tmp_path: Path, suffix: str) -> None:
+    """Each compression's module is imported when a file of it is opened (#14), and its error still caught."""
+    import bz2
+    import lzma
+
+    opener = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}[suffix.lower()]
+    path = jsonl(tmp_path / f"f.jsonl{suffix}", [{"text": f"record {n} " + "x" * 200} for n in range(50)],
+                 opener=opener)
+    assert [load(i).article.text for i in items(InputSpec(jsonl=(str(path),)))][:2] == \
+        ["record 0 " + "x" * 200, "record 1 " + "x" * 200]
+    path.write_bytes(path.read_bytes()[:-40])
+    found = items(InputSpec(jsonl=(str(path),)))
+    assert found[-1].problem is not None and found[-1].problem.startswith(f"cannot read {path} past byte ")
+    assert all(i.problem is None for i in found[:-1])
+
+
 def test_jsonl_from_stdin_is_not_resumable(tmp_path: Path) -> None:
     stdin = io.BytesIO(b'{"text": "a"}\n{"text": "b"}\n')
     found = items(InputSpec(jsonl=("-",)), stdin=stdin)

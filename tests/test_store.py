@@ -435,3 +435,17 @@ def test_json_column_refuses_what_json_loads_refuses(text):
     with pytest.raises(json.JSONDecodeError) as found:
         json_column(text)
     assert str(found.value) == str(expected.value)
+
+
+def test_values_are_stored_as_sqlite_utils_stores_them() -> None:
+    """`_sql_value` checks for a Decimal only once its module is loaded (#14): one still becomes a float."""
+    import datetime
+    import uuid
+    from decimal import Decimal
+
+    from cache.store import _sql_value
+
+    assert _sql_value(Decimal("1.25")) == 1.25 and type(_sql_value(Decimal("1.25"))) is float
+    assert _sql_value(datetime.date(2022, 12, 6)) == "2022-12-06"
+    assert _sql_value(uuid.UUID(int=1)) == "00000000-0000-0000-0000-000000000001"
+    assert _sql_value({"a": [1]}) == '{"a": [1]}' and _sql_value("x") == "x" and _sql_value(None) is None

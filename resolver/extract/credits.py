@@ -8,10 +8,10 @@ page's own copyright notice, datelines ('LONDON (Reuters) -'), bylines and 'Repo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from resolver.extract.credit_names import NAME_WORD, PERSON_RE, SEPARATOR_RE, is_org, names_an_agency, split_credit
 from resolver.extract.intervals import Intervals
+from resolver.extract.lazy import LazyPattern
 from resolver.model import Credit
 
 SP = r"[ \t\u00a0]"
@@ -28,7 +28,7 @@ PREFIX = (
     rf"|Screen(?:shot|grab){SP}*(?:via|from|aus(?:{SP}+de[mr])?|von)?{SP}*[:：]?|Provided{SP}+by\b)"
 )
 PREFIX_RE = re.compile(rf"^{SP}*{PREFIX}{SP}*", re.IGNORECASE)
-PREFIX_END_RE = re.compile(rf"{PREFIX}{SP}*$", re.IGNORECASE)   # "Image Credit: " before an inline <em>Getty</em>
+PREFIX_END_RE = LazyPattern(rf"{PREFIX}{SP}*$", re.IGNORECASE)   # "Image Credit: " before an inline <em>Getty</em>
 COPYRIGHT_PREFIX_RE = re.compile(r"^(?:(?:©|\(c\)|copyright)\s*)+(?:(?:19|20)\d{2}(?:\s*[–-]\s*(?:19|20)\d{2})?)?\s*",
                                  re.IGNORECASE)
 AGENCIES = r"(?:AP|AFP|Reuters|REUTERS|UPI|EPA(?:-EFE)?|PA|CP|Xinhua|XINHUA|Anadolu|ANADOLU|SIPA|TASS|ANSA|DPA|dpa|IANS|PTI|Bloomberg)"
@@ -50,23 +50,8 @@ OUTLET_END = (r"News|Times|Post|Tribune|Herald|Journal|Gazette|Telegraph|Guardia
 KEY_START = rf"(?:^|(?<=[\n.!?|•·—–)])|(?<=[.!?|•·—–)-]{SP})|(?<=[.!?]{SP}{SP}))"
 
 
-class LazyPattern:
-    """A regular expression compiled when first used: a page tries few of the credit forms, and compiling all ten
-    cost every process 4.7 ms at start-up (#14: a one-file scan of a page with one credit, 120.5 to 118.5 ms)."""
-
-    __slots__ = ("_source", "_compiled")
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._source = (pattern, flags)
-        self._compiled: re.Pattern[str] | None = None
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        compiled = self._compiled
-        if compiled is None:
-            compiled = self._compiled = re.compile(*self._source)
-        return compiled.finditer(text)
-
-
+# The credit forms compile when a page first tries them: a page tries few, and compiling all ten cost every
+# process 4.7 ms at start-up (#14: a one-file scan of a page with one credit, 120.5 to 118.5 ms).
 PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     # (AP Photo/Jane Doe), (AP Photo/Jane Doe, File), AP Photo/Jane Doe
     ("agency-photo", LazyPattern(
@@ -131,7 +116,7 @@ def strip_prefix(value: str) -> str:
 
 
 # A credit element's label words with no colon: NYT's visually hidden "Credit", a credit slot reading "Via Facebook".
-LABEL_WORD_RE = re.compile(r"^(?:Credits?|Via)\s+(?=[A-Z@])")
+LABEL_WORD_RE = LazyPattern(r"^(?:Credits?|Via)\s+(?=[A-Z@])")
 
 
 def looks_like_credit_value(value: str, *, strict: bool) -> bool:
@@ -311,8 +296,8 @@ def bare_credit(value: str) -> tuple[str | None, str | None] | None:
 
 
 # "Left Image:", "Right:", "Top photo:": one line crediting pictures shown together, each by its place.
-POSITION_RE = re.compile(rf"(?:^|(?<=[,;|]){SP}*|{SP}+)(?:Left|Right|Top|Bottom|Above|Below|Inset)"
-                         rf"(?:{SP}+(?:image|photo|picture|pic))?{SP}*[:：]{SP}*", re.IGNORECASE)
+POSITION_RE = LazyPattern(rf"(?:^|(?<=[,;|]){SP}*|{SP}+)(?:Left|Right|Top|Bottom|Above|Below|Inset)"
+                          rf"(?:{SP}+(?:image|photo|picture|pic))?{SP}*[:：]{SP}*", re.IGNORECASE)
 
 
 def read_whole(value: str) -> list[tuple[str | None, str | None, str]]:

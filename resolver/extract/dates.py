@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from resolver.extract.lazy import LazyPattern
+
 _MONTHS: dict[str, int] = {}
 # Month names as embeds and scrapers print them, by language; genitive forms where a date uses them
 # ("12 сентября 2022"). A table, not babel/dateparser: these are the only dates the detectors read.
@@ -70,7 +72,7 @@ def iso_from_match(match: re.Match[str]) -> str | None:
 
 
 # The API's created_at as some CMS tweet cards print it: "Fri Sep 30 15:13:45 UTC+0000 2016".
-CREATED_AT_RE = re.compile(r"\b(?P<m1>[A-Z][a-z]{2})\s+(?P<d1>\d{1,2})\s+\d{2}:\d{2}:\d{2}\s+(?:UTC)?[+-]\d{4}\s+(?P<y1>(?:19|20)\d{2})\b")
+CREATED_AT_RE = LazyPattern(r"\b(?P<m1>[A-Z][a-z]{2})\s+(?P<d1>\d{1,2})\s+\d{2}:\d{2}:\d{2}\s+(?:UTC)?[+-]\d{4}\s+(?P<y1>(?:19|20)\d{2})\b")
 
 
 def parse_date(text: str) -> str | None:

@@ -29,6 +29,7 @@ from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
 
 from resolver.extract import credits as credit_patterns
 from resolver.extract.dom import AncestorMemo, select
+from resolver.extract.lazy import LazyPattern
 from resolver.extract.spans import SourceMap
 from resolver.model import Credit
 
@@ -45,14 +46,14 @@ ANCHOR_RE = re.compile(r':(?<=[entr][";]:)(?:(?<=redit":)|(?<=creditText":)|(?<=
                        r'|(?<="source":)(?=\{"name")|(?<=redit&quot;:)|(?<=Holder&quot;:)'
                        r'|(?<="caption":)(?="(?:[^"\\]|\\.){0,2000}?(?:[A-Z]{2}|Reuters|Photo)/ ?[A-Z]))')
 # The data attribute a JSON anchor is in (the BBC's video placeholders' data-media-meta).
-ATTRIBUTE_NAME_RE = re.compile(r'\s(data-[a-z0-9-]+)\s*=\s*"')
+ATTRIBUTE_NAME_RE = LazyPattern(r'\s(data-[a-z0-9-]+)\s*=\s*"')
 SCRIPT_OPEN, SCRIPT_CLOSE = "<script", "</script"
-TOKEN_RE = re.compile(r'[{}\[\]"]')
+TOKEN_RE = LazyPattern(r'[{}\[\]"]')
 WHOLE_KEYS = ("credit", "creditText", "credits", "copyrightHolder", "photoCredit", "imageCredit", "photo_credit",
               "image_credit", "photographer")
 NAME_KEYS = ("authors", "author", "creator", "photographers")
 URL_KEYS = ("url", "src", "href", "source_url", "contentUrl", "contentURL", "imageUrl", "image_url")
-IMAGE_PATH_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)$", re.IGNORECASE)
+IMAGE_PATH_RE = LazyPattern(r"\.(?:jpe?g|png|gif|webp|avif)$", re.IGNORECASE)
 TYPE_KEYS = ("content_type", "contentType", "mimeType", "mime_type")   # "image/jpeg": an image whatever its URL
 # Query parameters that size an image rather than name it (an image named by its query: Reuters' `/resources/r/?
 # ...&i=1478767273&r=LYNX...&w=800`)
@@ -64,12 +65,12 @@ LEVELS = 3            # objects looked through, innermost first, for the image n
 MAX_NODE = 20_000     # an image node is small; a larger object is a story or the page's state, and so are those
                       # around it: not parsed (#14: the objects around a story's credit keys were most of the cost)
 # Size names: WordPress's "-1024x683", "-scaled", "-e1574186678" (an edited copy), a retina "@2x".
-SIZE_SUFFIX_RE = re.compile(r"(?:-\d{2,5}x\d{2,5}|-scaled|-e\d{9,}|@\dx)+$")
-HASH_SEGMENT_RE = re.compile(r"[0-9a-f]{24,}")   # a content hash naming the image (the Guardian's /img/media/<sha1>/)
+SIZE_SUFFIX_RE = LazyPattern(r"(?:-\d{2,5}x\d{2,5}|-scaled|-e\d{9,}|@\dx)+$")
+HASH_SEGMENT_RE = LazyPattern(r"[0-9a-f]{24,}")   # a content hash naming the image (the Guardian's /img/media/<sha1>/)
 NOT_ARTICLE_TAGS = frozenset({"footer", "nav", "aside"})
-OTHER_STORIES_RE = re.compile(r"related|promo|recommend|most-?(?:popular|read|viewed)|trending|sidebar|teaser"
-                              r"|outbrain|taboola|onward|more-?(?:stories|from|news)|next-?(?:article|story)|footer",
-                              re.IGNORECASE)
+OTHER_STORIES_RE = LazyPattern(r"related|promo|recommend|most-?(?:popular|read|viewed)|trending|sidebar|teaser"
+                               r"|outbrain|taboola|onward|more-?(?:stories|from|news)|next-?(?:article|story)|footer",
+                               re.IGNORECASE)
 ARTICLE_TYPES = ("Article", "BlogPosting", "Report")
 _DECODER = json.JSONDecoder()
 
@@ -214,9 +215,9 @@ class ShownImages:
 
 # What comes before a URL's query or fragment, up to its first character that image_keys may read otherwise than
 # as written: an HTML or percent escape, a tab or line break (urlsplit drops them).
-PLAIN_PATH_RE = re.compile(r"[^?#%&\t\r\n]*")
-ESCAPE_RE = re.compile(r"[%&\t\r\n]")
-RUN_RE = re.compile(r"[a-z0-9]+")
+PLAIN_PATH_RE = LazyPattern(r"[^?#%&\t\r\n]*")
+ESCAPE_RE = LazyPattern(r"[%&\t\r\n]")
+RUN_RE = LazyPattern(r"[a-z0-9]+")
 NO_KEYS: frozenset[str] = frozenset()   # one object for the many URLs that are no node's image
 
 
@@ -371,10 +372,10 @@ def find_credits(page: str, nodes: list[ImageNode], shown: ShownImages) -> list[
 # The keys by which a story object names its own page; the keys under which it keeps its own images (its body's,
 # a slideshow's), and those naming other stories' (related, recirculation, the next article).
 OWN_URL_KEYS = ("canonical", "url", "canonicalUrl", "canonical_url")
-OWN_MEDIA_KEY_RE = re.compile(r"image|photo|picture|media|gallery|slide|asset|body|content|lead|hero|figure",
-                              re.IGNORECASE)
-OTHER_STORIES_KEY_RE = re.compile(rf"{OTHER_STORIES_RE.pattern}|recirc|next|prev|more|other|stor(?:y|ies)|article"
-                                  r"|card|tease|feed", re.IGNORECASE)
+OWN_MEDIA_KEY_RE = LazyPattern(r"image|photo|picture|media|gallery|slide|asset|body|content|lead|hero|figure",
+                               re.IGNORECASE)
+OTHER_STORIES_KEY_RE = LazyPattern(rf"{OTHER_STORIES_RE.pattern}|recirc|next|prev|more|other|stor(?:y|ies)|article"
+                                   r"|card|tease|feed", re.IGNORECASE)
 STORY_KEYS = ("headline", "hed", "canonical", "canonicalUrl", "url", "href", "link")
 
 
@@ -631,7 +632,7 @@ def name_of(value: Any) -> str | None:
     return None
 
 
-LITERAL_RE = re.compile(r'\s*:\s*(?:[\[{]\s*)*(?:"(?:name|rendered)"\s*:\s*)?"((?:[^"\\]|\\.)*)"')
+LITERAL_RE = LazyPattern(r'\s*:\s*(?:[\[{]\s*)*(?:"(?:name|rendered)"\s*:\s*)?"((?:[^"\\]|\\.)*)"')
 
 
 def _literal_span(page: str, start: int, end: int, path: tuple[str, ...]) -> tuple[int, int]:

@@ -9,6 +9,7 @@ from resolver import platforms
 from resolver.extract import tweet_text
 from resolver.extract.dates import DATE_PATTERN, iso_from_match
 from resolver.extract.intervals import Intervals
+from resolver.extract.lazy import LazyPattern
 from resolver.model import Embed
 from resolver.platforms import x
 
@@ -25,18 +26,20 @@ SIGNATURE_RE = re.compile(
 # put the name first (Turkish, Japanese) are read from the embed's markup instead (`html._instagram`): their words
 # cannot be told from the name here. The other languages' line is searched for only in a text holding one of their
 # verbs: an alternation of lead-ins has no first character the engine can skip to (9x the English line's time).
+# Both compile when first searched with (#14): 8 ms of every start-up, and an HTML page's scan tries them only on an
+# Instagram embed.
 INSTAGRAM_TAIL = (rf"{SP}+(?:(?P<name>[^\n(@]{{1,80}}?){SP}*)?\(?@(?P<handle>[A-Za-z0-9_.]{{1,30}})\)?"
                   rf"(?:{SP}+(?i:DATE_WORD){SP}+(?P<date>(?i:{DATE_PATTERN}))"
                   rf"(?i:{SP}+at{SP}+\d{{1,2}}:\d{{2}}{SP}*[ap]\.?m\.?(?:{SP}+[A-Z]{{2,5}})?)?)?")
-INSTAGRAM_RE = re.compile(rf"A{SP}+(?:post|photo|video|reel){SP}+shared{SP}+by"
-                          + INSTAGRAM_TAIL.replace("DATE_WORD", "on"), re.IGNORECASE)
+INSTAGRAM_RE = LazyPattern(rf"A{SP}+(?:post|photo|video|reel){SP}+shared{SP}+by"
+                           + INSTAGRAM_TAIL.replace("DATE_WORD", "on"), re.IGNORECASE)
 OTHER_SHARED_BY = {   # the verb the line holds, and the line's lead-in (Instagram writes them capitalised)
     "geteilt": "Ein{SP}+Beitrag{SP}+geteilt{SP}+von", "partagée": "Une{SP}+publication{SP}+partagée{SP}+par",
     "compartida": "Una{SP}+publicación{SP}+compartida{SP}+(?:de|por)", "condiviso": "Un{SP}+post{SP}+condiviso{SP}+da",
     "compartilhada": "Uma{SP}+publicação{SP}+compartilhada{SP}+por", "gedeeld": "Een{SP}+bericht{SP}+gedeeld{SP}+door",
     "delat": "Ett{SP}+inlägg{SP}+delat{SP}+av", "udostępniony": "Post{SP}+udostępniony{SP}+przez",
 }
-OTHER_INSTAGRAM_RE = re.compile(
+OTHER_INSTAGRAM_RE = LazyPattern(
     "(?:" + "|".join(OTHER_SHARED_BY.values()).replace("{SP}", SP) + ")"
     + INSTAGRAM_TAIL.replace("DATE_WORD", r"am|le|el|em|op|den|dnia|in[ \t\u00a0]+data:?"))
 
@@ -49,7 +52,7 @@ def instagram_lines(text: str) -> list[re.Match[str]]:
     return found
 
 
-URL_RE = re.compile(
+URL_RE = LazyPattern(
     r"(?:https?://|\bwww\.)[^\s<>\"'`\\]+"
     rf"|(?<![\w.@/-])(?:[a-z0-9-]+\.)*(?:{platforms.DOMAIN_PATTERN})/[^\s<>\"'`\\]+"
     rf"|{platforms.bluesky.AT_URI_PATTERN}",
@@ -59,8 +62,8 @@ URL_RE = re.compile(
 # from its path (#11): any host may be an instance, so only where "/@" or "/users/" stands, and the parser (the
 # same as for the scheme form) decides. The host starts the run: not after "@" (an e-mail address followed by a
 # path) or inside a longer URL's path.
-BARE_INSTANCE_RE = re.compile(r"(?<![\w.@/-])(?:[a-z0-9-]+\.)+[a-z]{2,}\Z", re.IGNORECASE)
-BARE_PATH_RE = re.compile(r"/(?:@[\w.-]+(?:@[\w.-]+)?|users/[\w.-]+/statuses)/\d[^\s<>\"'`\\]*")
+BARE_INSTANCE_RE = LazyPattern(r"(?<![\w.@/-])(?:[a-z0-9-]+\.)+[a-z]{2,}\Z", re.IGNORECASE)
+BARE_PATH_RE = LazyPattern(r"/(?:@[\w.-]+(?:@[\w.-]+)?|users/[\w.-]+/statuses)/\d[^\s<>\"'`\\]*")
 TRAILING_PUNCT = ".,;:!?'\"”’»…)]}"
 HYPHENS = frozenset("-‐‑‒−")
 NAME_PARTICLES = frozenset("de da di du del della der den van von ter la le al el bin ibn y e of the".split())

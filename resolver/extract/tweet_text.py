@@ -14,22 +14,22 @@ settle it (`Embed.text_confidence`).
 
 from __future__ import annotations
 
-import re
+from resolver.extract.lazy import LazyPattern
 
 HIGH = "high"
 UNCERTAIN = "uncertain"
 MAX_TWEET_CHARS = 280   # X's limit since November 2017 (140 before); links count as 23
-LINK_RE = re.compile(r"(?:https?://\S+|pic\.(?:twitter|x)\.com/\S+)")
-MEDIA_LINK_RE = re.compile(r"(?:https?://)?pic\.(?:twitter|x)\.com/\S+")
+LINK_RE = LazyPattern(r"(?:https?://\S+|pic\.(?:twitter|x)\.com/\S+)")
+MEDIA_LINK_RE = LazyPattern(r"(?:https?://)?pic\.(?:twitter|x)\.com/\S+")
 # A sentence end with the next sentence glued on: "expect.What", "2016.Happy", "there.BREAKING". The character
 # before the mark must be a word character or closing quote, so "U.S." and "..." do not count.
-GLUED_SENTENCE_RE = re.compile(r"(?<=[a-z0-9)\"'”’%])[.!?]+[\"'”’]?(?=[A-Z@#]|[\"“‘][A-Z])")
+GLUED_SENTENCE_RE = LazyPattern(r"(?<=[a-z0-9)\"'”’%])[.!?]+[\"'”’]?(?=[A-Z@#]|[\"“‘][A-Z])")
 # An introduction: a colon glued to what follows, or after a word that announces a quote.
-GLUED_COLON_RE = re.compile(r"(?<=[a-z0-9)])[:](?=[A-Z@#]|[\"“‘][A-Z])")
-INTRO_RE = re.compile(
+GLUED_COLON_RE = LazyPattern(r"(?<=[a-z0-9)])[:](?=[A-Z@#]|[\"“‘][A-Z])")
+INTRO_RE = LazyPattern(
     r"\b(?i:below|tweeted|tweets|tweet|wrote|writes|responded|replied|posted|added|watch|here|follows|refresher)"
     r"[ \t]*:[ \t]+(?=[A-Z\"“‘@#])")
-WORD_START_RE = re.compile(r"(?<![\w'’])(?=[\w\"“‘@#])")
+WORD_START_RE = LazyPattern(r"(?<![\w'’])(?=[\w\"“‘@#])")
 REPEAT_WINDOW = 30
 REPEAT_REACH = 2000   # characters: more than a tweet and the paragraph that quotes it
 MIN_REPEAT = 9
@@ -66,7 +66,7 @@ def _glued_start(text: str) -> tuple[int, bool]:
     return (ends[-1], True) if ends else (0, False)
 
 
-SENTENCE_END_RE = re.compile(r"[.!?][\"'”’]?[ \t]+(?=[A-Z\"“‘@#])")
+SENTENCE_END_RE = LazyPattern(r"[.!?][\"'”’]?[ \t]+(?=[A-Z\"“‘@#])")
 PARAPHRASED_WORDS = 4   # words of a tweet's opening an article's paraphrase may have changed ("calls" for "called")
 
 
