@@ -23,8 +23,8 @@ steers them (a post kept as "needs an access token" is asked again once one is):
 With secrets S set, a memo is kept only when the line (head and tail), the keys of the rows read and everything the
 steps asked the redactor to redact show no form of S (`Redactor.carries_secret`: as written, URL- or form-encoded,
 or decoding to one as a query value; the redactor knows no base64 form, so neither does this), and everything asked
-is one of the line's strings, as it was asked (its JSON text is in the line's); with S' set, it is used only when the line
-shows no form of S'. Why that is exact, whatever S' is:
+is one of the line's strings, as it was asked (its JSON text, quotes and all, is in the line's); with S' set, it is
+used only when the line shows no form of S'. Why that is exact, whatever S' is:
   - the steps are a function of the article (the head), the rows they read (the memo's keys: unchanged, or it is
     gone), the names set (the key) and the redactor's answers. The redactor answers a text as it would with no
     secret set unless the text carries one (the property tests/test_redact.py checks). At making, nothing asked
@@ -143,8 +143,8 @@ def _secret_free(line: str, seen: Sequence[str], reads: Iterable[str], session: 
     form of one in the line, the keys of the rows read or anything the steps asked the redactor to redact, and each
     text asked shown in the line as one of its strings (between its quotes: no `%` before it decodes with it).
     Always, with none set."""
-    return not session.redactor.secrets or not any(map(session.redactor.carries_secret, [line, *reads, *seen])) \
-        and all(json_line(text) in line for text in seen)
+    return not session.redactor.secrets or (not any(map(session.redactor.carries_secret, [line, *reads, *seen]))
+                                            and all(json_line(text) in line for text in seen))
 
 
 def _key(run: str, head: str) -> str:

@@ -340,7 +340,7 @@ def test_a_run_with_a_token_set_answered_by_memos_prints_and_records_what_its_st
     world, folder = memo_world(tmp_path, fakenet, posts=Posts(x_token=True, gone_every=3), env=X_TOKEN)
     asked = len(fakenet.hits)
     args = (*STEPS, *mode, str(folder))
-    for _ in range(2):   # offline, the first run makes the memos (the cold run made them online) and the second uses them
+    for _ in range(2):   # offline, the first run makes the memos (the cold run made online ones), the second uses them
         [(code, out, _)] = run_both(world, tmp_path, monkeypatch, *args, env=X_TOKEN)
         assert code == 1 and len(out.splitlines()) == 14
         assert "sig=REDACTED" in out and "fictional-signature" not in out and '"method": "x-api"' in out
