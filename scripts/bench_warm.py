@@ -50,8 +50,12 @@ class Runner:
         self.fakenet, self.config, self.folder, self.env, self.cwd = fakenet, config, folder, env, cwd
 
     def at(self, cwd: Path) -> Runner:
-        """The same runner for the checkout at `cwd` (`python -m resolver` from there runs its code)."""
-        return Runner(self.fakenet, self.config, self.folder, self.env, cwd)
+        """The same runner for the checkout at `cwd` (`python -m resolver` from there runs its code), with its own
+        bytecode cache: else the first tree's cold run alone compiles the dependencies both load."""
+        env = dict(self.env)
+        if "PYTHONPYCACHEPREFIX" in env:
+            env["PYTHONPYCACHEPREFIX"] += "-against"
+        return Runner(self.fakenet, self.config, self.folder, env, cwd)
 
     def __call__(self, db: Path, *command: str) -> tuple[float, int]:
         before = len(self.fakenet.hits)  # type: ignore[attr-defined]
