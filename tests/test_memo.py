@@ -20,8 +20,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from resolver import memo
-from tests.cliworld import World
 from resolver.redact import forms
+from tests.cliworld import World
 from tests.corpusnet import FIRST_ID, TOKEN, Posts, no_limits, serve, write_folder
 from tests.fakenet import page, redirect
 
