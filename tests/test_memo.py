@@ -557,3 +557,49 @@ def test_a_post_whose_text_was_cut_inside_an_emoji_is_printed_with_and_without_m
         assert '"\\ud83d' in out
         assert any(post.get("text", "").startswith("\ud83d")
                    for line in out.splitlines() for post in json.loads(line)["posts"] or [])
+
+
+# -- review (memoreview25): attacks on memos with a secret set that held, kept as regressions ----------------------
+
+@pytest.mark.parametrize("token", [
+    "4400000001",                    # the post's author id: in the cached X API answer and in the line
+    "2022-12-06T05:31:41.000Z",      # in the cached X API answer only (the line shows the time otherwise)
+    "edit_history_tweet_ids",        # a key of the cached answer, in no line
+    "bit.ly/map",                    # a head's link and, longer, a hop of its resolution (bit.ly/map-2)
+    "REDACTED&v=2",                  # what redaction by a parameter's name leaves in a line
+    "status",                        # an ordinary word of every line (JSON key and URL path)
+    "AAAAfictional",                 # a prefix of the token the memos were made with
+    "https%3A%2F%2F",                # a form percent-decoding meets
+])
+def test_review_a_token_changed_to_text_of_the_cache_or_of_the_lines_prints_what_the_steps_would(
+        tmp_path, fakenet, monkeypatch, token) -> None:
+    """The token set to another value since the memos were made (the same name: the same key), one the cache or the
+    lines hold in some form: each run, with memos and with them bypassed, prints and records the same."""
+    world, folder = memo_world(tmp_path, fakenet, n=3, posts=Posts(x_token=True, gone_every=3), env=X_TOKEN)
+    args = (*STEPS, "--offline", str(folder))
+    world(*args, env=X_TOKEN)   # offline memos made (another key than the online ones)
+    for env in ({"X_BEARER_TOKEN": token}, {"X_BEARER_TOKEN": token}, X_TOKEN):
+        run_both(world, tmp_path, monkeypatch, *args, env=env)
+
+
+def test_review_a_token_from_the_config_file_is_answered_by_the_memos_of_the_same_from_the_environment(
+        tmp_path, fakenet, monkeypatch) -> None:
+    world, folder = memo_world(tmp_path, fakenet, n=3, posts=Posts(x_token=True, gone_every=3), env=X_TOKEN)
+    args = (*STEPS, "--offline", str(folder))
+    world(*args, env=X_TOKEN)
+    world.config.write_text(world.config.read_text() + f'\n[x]\nbearer_token = "{TOKEN}"\n')
+    assert answered(world, *args) == set(names(folder)) - {"0001.html"}   # the gone post's article: see GONE
+    run_both(world, tmp_path, monkeypatch, *args)
+
+
+@pytest.mark.parametrize("env", [
+    {"X_BEARER_TOKEN": TOKEN, "META_ACCESS_TOKEN": TOKEN + "-meta"},   # one inside the other, the shorter first
+    {"X_BEARER_TOKEN": TOKEN[:8], "META_ACCESS_TOKEN": TOKEN},
+], ids=["longer-second", "shorter-first"])
+def test_review_two_secrets_one_inside_the_other_print_what_the_steps_would(tmp_path, fakenet, monkeypatch,
+                                                                          env) -> None:
+    world, folder = memo_world(tmp_path, fakenet, n=3, posts=Posts(x_token=True, gone_every=3), env=X_TOKEN)
+    args = (*STEPS, "--offline", str(folder))
+    for _ in range(3):
+        run_both(world, tmp_path, monkeypatch, *args, env=env)
+    run_both(world, tmp_path, monkeypatch, *args, "-v", env=env)
