@@ -22,15 +22,17 @@ cached steps look rows up by a redacted URL, and withhold what carries a secret)
 steers them (a post kept as "needs an access token" is asked again once one is): the key names the secrets set.
 With secrets S set, a memo is kept only when the line (head and tail), the keys of the rows read and everything the
 steps asked the redactor to redact show no form of S (`Redactor.carries_secret`: as written, URL- or form-encoded,
-or decoding to one as a query value; the redactor knows no base64 form, so neither does this), and everything asked
-is one of the line's strings, as it was asked (its JSON text, quotes and all, is in the line's); with S' set, it is
-used only when the line shows no form of S'. Why that is exact, whatever S' is:
+or decoding to one as a query value; the redactor knows no base64 form, so neither does this), and everything asked,
+and what a redactor with no secret answers for it, is one of the line's strings, as it was asked (its JSON text, quotes
+and all, is in the line's); with S' set, it is used only when the line shows no form of S'. Why that is exact,
+whatever S' is:
   - the steps are a function of the article (the head), the rows they read (the memo's keys: unchanged, or it is
     gone), the names set (the key) and the redactor's answers. The redactor answers a text as it would with no
-    secret set unless the text carries one (the property tests/test_redact.py checks). At making, nothing asked
-    carried S; at use, each asked text is in the line, which carries no form of S' (a secret's forms hold no
-    character JSON escapes: a secret that has one keeps and uses no memo), so it carries none either. Step by step,
-    the steps with S' ask the same texts and get the same answers as with S: the same line;
+    secret set unless the text or that answer carries one (the property tests/test_redact.py checks; the text alone
+    is not enough: "REDACTED&v=2" changes the answer to `?token=x&v=2`, memoreview25). At making, nothing asked or
+    answered without a secret carried S; at use, each is in the line, which carries no form of S' (a secret's forms
+    hold no character JSON escapes: a secret that has one keeps and uses no memo), so none carries one either. Step by
+    step, the steps with S' ask the same texts and get the same answers as with S: the same line;
   - a token in an article's URL or text: the head shows it (no memo looked up, none kept: its key would be a digest
     of the secret), or the steps asked about a text the line does not show (none kept);
   - a redacted `?sig=`: a parameter redacted by its name, with or without a secret set: the same answer;

@@ -70,8 +70,11 @@ class Redactor:
     """Redacts URLs, headers and text for one run. `secrets`: the run's configured secret values."""
 
     secrets: tuple[str, ...] = ()
-    # What it was asked to redact (by `url` and `text`, which `headers` calls), when a list is given: resolver.memo
-    # keeps no memo of steps that showed it a secret, or anything the line they print does not show (#14).
+    # What it was asked to redact (by `url` and `text`, which `headers` calls), when a list is given, and what a
+    # redactor with no secret answers where that is another text: resolver.memo keeps no memo of steps that showed it
+    # a secret, or anything the line they print does not show (#14). The answer too: a secret can change an answer
+    # without being in the text, only in that answer ("REDACTED&v=2" after `?token=x&v=2`; "p#x" where urlunsplit
+    # drops the empty "?" of `/p?#x`; a tab urlsplit removes from inside a query value).
     seen: list[str] | None = field(default=None, compare=False, repr=False)
     _urls: dict[str, str] = field(default_factory=dict, init=False, compare=False, repr=False)
 
@@ -83,7 +86,7 @@ class Redactor:
         """The URL with secret parameter values (query and fragment), a password in its user part, and any
         configured secret replaced by REDACTED. Not a URL (no scheme or host): redacted as text."""
         if self.seen is not None:
-            self.seen.append(url)
+            self._saw(url, NO_SECRETS.url)
         redacted = self._urls.get(url)
         if redacted is None:
             if len(self._urls) >= REMEMBERED_URLS:
@@ -127,10 +130,17 @@ class Redactor:
         """Free text (an error message, a log line): the URLs in it redacted as URLs, and every configured secret
         replaced, as written or encoded for a URL or a form."""
         if self.seen is not None:
-            self.seen.append(text)
+            self._saw(text, NO_SECRETS.text)
         if "://" in text:
             text = URL_IN_TEXT.sub(lambda m: self.url(m.group(0)), text)
         return self._values(text)
+
+    def _saw(self, text: str, plain: Callable[[str], str]) -> None:
+        """`text` asked, into `seen`, and what a redactor with no secret answers for it where that is not the same."""
+        assert self.seen is not None
+        self.seen.append(text)
+        if (answer := plain(text)) != text:
+            self.seen.append(answer)
 
     def _values(self, text: str) -> str:
         for secret in self.secrets:

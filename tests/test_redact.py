@@ -224,3 +224,44 @@ def test_whatever_the_secret_changes_in_a_text_the_text_carries_it(secret, parts
     redactor = Redactor(secrets=(secret,))
     if redactor.text(text) != NO_SECRETS.text(text) or redactor.url(text) != NO_SECRETS.url(text):
         assert redactor.carries_secret(text)
+
+
+# -- review (memoreview25): a secret can change an answer without being in the text -------------------------------
+
+@pytest.mark.parametrize("secret, url", [
+    ("REDACTED&v=2", "https://h.example/p?token=abc&v=2"),   # what redaction by a parameter's name leaves
+    ("n=REDACT", "https://h.example/p?token=abc"),
+    ("ple/p#frag1", "https://h.example/p?#frag1"),            # urlsplit/urlunsplit drop the empty "?"
+    ("SECRET-TOKEN", "https://h.example/?k=SECRET\t-TOKEN"),  # urlsplit removes a tab (a line break) from a URL
+], ids=["redacted-by-name", "across-redacted", "empty-query", "tab"])
+def test_review_a_secret_can_change_an_answer_only_the_answer_without_it_carries(secret: str, url: str) -> None:
+    """`carries_secret(text)` alone is not "never wrong the other way": the text does not carry the secret, but the
+    answer without it does (so resolver.memo looks at that answer too: `Redactor.seen` notes it)."""
+    redactor = Redactor(secrets=(secret,))
+    assert redactor.url(url) != NO_SECRETS.url(url) and not redactor.carries_secret(url)
+    assert redactor.carries_secret(NO_SECRETS.url(url))
+
+
+def test_review_a_redactor_noting_what_it_is_asked_notes_the_answer_with_no_secret_too() -> None:
+    redactor = Redactor(secrets=("REDACTED&v=2",), seen=[])
+    redactor.url("https://h.example/p?token=abc&v=2")
+    redactor.text("see https://h.example/p?sig=abc&v=2 there")
+    redactor.url("https://t.co/w00000")
+    assert redactor.seen == ["https://h.example/p?token=abc&v=2", "https://h.example/p?token=REDACTED&v=2",
+                             "see https://h.example/p?sig=abc&v=2 there",
+                             "see https://h.example/p?sig=REDACTED&v=2 there",
+                             "https://h.example/p?sig=abc&v=2", "https://h.example/p?sig=REDACTED&v=2",
+                             "https://t.co/w00000"]
+
+
+@given(st.text(alphabet="REDACTEDAZaz09-_.~/+=%&?#:@\t ", min_size=1, max_size=14),
+       st.lists(st.sampled_from(["https://h.example/p?", "q=", "token=", "&", "u=", "%2F", "%3D", "x", "/", "#",
+                                 "=", "+", "%25", "https%3A%2F%2F", "\t", "?", "REDACTED", "&v=2"]), max_size=8),
+       st.sampled_from([lambda s: s, lambda s: quote(s, safe=""), lambda s: quote_plus(s)]), st.booleans())
+def test_review_whatever_a_secret_changes_the_text_or_its_answer_without_it_carries_it(secret, parts, form,
+                                                                                        put) -> None:
+    text = "".join(parts[:4]) + (form(secret) if put else "") + "".join(parts[4:])
+    redactor = Redactor(secrets=(secret,))
+    for redact, plain in ((redactor.url, NO_SECRETS.url), (redactor.text, NO_SECRETS.text)):
+        if redact(text) != plain(text):
+            assert redactor.carries_secret(text) or redactor.carries_secret(plain(text))
