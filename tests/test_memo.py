@@ -603,3 +603,20 @@ def test_review_two_secrets_one_inside_the_other_print_what_the_steps_would(tmp_
     for _ in range(3):
         run_both(world, tmp_path, monkeypatch, *args, env=env)
     run_both(world, tmp_path, monkeypatch, *args, "-v", env=env)
+
+
+def test_review_a_secret_that_changes_an_answer_not_its_text_makes_no_memo_another_token_would_misuse(
+        tmp_path, fakenet, monkeypatch) -> None:
+    """The token "REDACTED&v=2" is in no text the steps ask about, but changes an answer: the link
+    `https://bit.ly/map?token=abc&v=2` is looked up as `...?token=REDACTED` (with no secret, `...?token=REDACTED&v=2`).
+    Held before the redactor noted its no-secret answers (the line prints the answer, and a link that redaction
+    changes is never answered from the cache, so no memo of it is made); a regression for that path."""
+    world, folder = memo_world(tmp_path, fakenet, n=3, posts=Posts(x_token=True, gone_every=3), env=X_TOKEN)
+    (folder / "link-token.html").write_text(
+        "<html><body>" + tweet('Map: <a href="https://bit.ly/map?token=abc&amp;v=2">bit.ly/map</a>') + "</body></html>",
+        encoding="utf-8")
+    odd = {"X_BEARER_TOKEN": "REDACTED&v=2"}
+    args = (*STEPS, "--offline", str(folder))
+    world(*STEPS, str(folder), env=odd)   # resolves the link (online), kept under the odd token's redaction
+    for env in (odd, odd, X_TOKEN, odd):
+        run_both(world, tmp_path, monkeypatch, *args, env=env)
