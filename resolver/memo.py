@@ -7,7 +7,8 @@ A memo is exact or not used:
   - it is looked up under a key made of everything else the line depends on: the line's head (the article's
     source, sha256, embeds and credits as this run extracted them), the steps and fetch options, the settings but
     the secrets, offline or not, and the code (our sources' digest, the version, Python, SQLite and the packages
-    installed). A run with a secret set (its redaction shapes the line), a WARC or --refresh keeps none;
+    installed), and the NAMES of the secrets set (never a value, nor anything made from one). A WARC or --refresh
+    keeps none;
   - the steps it was made from ran from the cache alone (`steps_here`), ran no statement but noted reads (no write:
     then a re-run would write what this one did not) and ended in an outcome (not a failure);
   - a write to any row they read deletes it: triggers on every table they read (migration m014), whoever writes;
@@ -15,6 +16,33 @@ A memo is exact or not used:
   - the cache's TTL: its answers hold while every row a TTL was held against is within the TTL (`fresh_until`,
     the oldest of them) and the cut-off has not gone back before the one they were read with (`since`): a row
     that was too old stays too old, so the steps would choose the same rows.
+
+Runs with a secret set (#14). A secret's value shapes a line only through redaction (`session.redactor`: the
+cached steps look rows up by a redacted URL, and withhold what carries a secret); whether a secret is set also
+steers them (a post kept as "needs an access token" is asked again once one is): the key names the secrets set.
+With secrets S set, a memo is kept only when the line (head and tail), the keys of the rows read and everything the
+steps asked the redactor to redact show no form of S (`Redactor.carries_secret`: as written, URL- or form-encoded,
+or decoding to one as a query value; the redactor knows no base64 form, so neither does this), and everything asked,
+and what a redactor with no secret answers for it, is one of the line's strings, as it was asked (its JSON text, quotes
+and all, is in the line's); with S' set, it is used only when the line shows no form of S'. Why that is exact,
+whatever S' is:
+  - the steps are a function of the article (the head), the rows they read (the memo's keys: unchanged, or it is
+    gone), the names set (the key) and the redactor's answers. The redactor answers a text as it would with no
+    secret set unless the text or that answer carries one (the property tests/test_redact.py checks; the text alone
+    is not enough: "REDACTED&v=2" changes the answer to `?token=x&v=2`, memoreview25). At making, nothing asked or
+    answered without a secret carried S; at use, each is in the line, which carries no form of S' (a secret's forms
+    hold no character JSON escapes: a secret that has one keeps and uses no memo), so none carries one either. Step by
+    step, the steps with S' ask the same texts and get the same answers as with S: the same line;
+  - a token in an article's URL or text: the head shows it (no memo looked up, none kept: its key would be a digest
+    of the secret), or the steps asked about a text the line does not show (none kept);
+  - a redacted `?sig=`: a parameter redacted by its name, with or without a secret set: the same answer;
+  - a secret that changed value: its new value is looked for in the line before the memo is used (a memo whose
+    line shows it is not used; the steps run, and print it redacted where they redact);
+  - a secret set or unset since: another key (the names), so another memo;
+  - the database: what a memo keeps (its tail, the keys of its rows) shows no form of the secrets of the run that
+    made it, and its key is a digest of the names and the head, which shows none.
+Cost: a memo is not kept for an article whose steps ask about a text its line does not show: a gone post's URL forms
+on the archive (x.com/..., mobile.twitter.com/...), a URL carried in a query parameter; their steps run each time.
 """
 
 from __future__ import annotations
@@ -24,6 +52,7 @@ import hashlib
 import json
 import sys
 import weakref
+from collections.abc import Iterable, Sequence
 from dataclasses import fields, replace
 from typing import TYPE_CHECKING, Any
 
@@ -46,11 +75,13 @@ def answer(item: Item, scanned: ArticleResult, *, session: Session, steps: Steps
     if run is None or session.store is None or scanned.article_id is None:
         return steps_here(item, scanned, session=session, steps=steps)
     head = json_line(scanned.head_json())
+    if _shows_secret(head, session):
+        return steps_here(item, scanned, session=session, steps=steps)   # its key would be made of a secret
     key = _key(run, head)
     memo = session.store.step_memo(scanned.article_id, key)
-    if memo is not None and _holds(memo[0], memo[1], session):
+    if memo is not None and _holds(memo[0], memo[1], session) and not _shows_secret(memo[4], session):
         return LineResult.of(scanned, head, memo[4], unavailable=bool(memo[2]), failed=bool(memo[3]))
-    return _steps_kept(item, scanned, session=session, steps=steps, key=key)
+    return _steps_kept(item, scanned, session=session, steps=steps, head=head, key=key)
 
 
 def remember(item: Item, outcome: ArticleResult, *, session: Session, steps: Steps) -> None:
@@ -62,9 +93,11 @@ def remember(item: Item, outcome: ArticleResult, *, session: Session, steps: Ste
             or store.conn.in_transaction:
         return   # in a transaction: another article's writes, still open, could be undone after
     scanned = outcome.replaced(resolutions=None, posts=None, credited_images=None, archives=None, identifications=None)
+    head = json_line(scanned.head_json())
+    if _shows_secret(head, session):
+        return
     try:
-        _steps_kept(item, scanned, session=session, steps=steps, key=_key(run, json_line(scanned.head_json())),
-                    only_kept=True)
+        _steps_kept(item, scanned, session=session, steps=steps, head=head, key=_key(run, head), only_kept=True)
     except _NotKept:
         pass   # what the steps wrote (an error row, should they fail here) is undone: they ran only for a memo
 
@@ -73,7 +106,7 @@ class _NotKept(Exception):
     pass
 
 
-def _steps_kept(item: Item, scanned: ArticleResult, *, session: Session, steps: Steps, key: str,
+def _steps_kept(item: Item, scanned: ArticleResult, *, session: Session, steps: Steps, head: str, key: str,
                 only_kept: bool = False) -> Outcome | None:
     """The steps, run from the cache alone, with what they print kept as a memo when it can be; `only_kept`: run
     for the memo alone, and anything else they did undone (`_NotKept`) when none is kept."""
@@ -84,18 +117,36 @@ def _steps_kept(item: Item, scanned: ArticleResult, *, session: Session, steps: 
     with store.write(), store.reading() as reads:
         sinces: list[str] = []
         session.sinces = sinces
+        redactor = session.redactor
+        if redactor.secrets:   # what the steps ask it to redact, to be looked at (below)
+            session.redactor = replace(redactor, seen=[])
         try:
             outcome = steps_here(item, scanned, session=session, steps=steps)
         finally:
-            session.sinces = None
-        if isinstance(outcome, ArticleResult) and reads.complete:
-            tail = json_line(outcome.steps_json())
+            seen, session.redactor, session.sinces = session.redactor.seen, redactor, None
+        if isinstance(outcome, ArticleResult) and reads.complete and _secret_free(
+                splice(head, tail := json_line(outcome.steps_json())), seen or (), reads.keys, session):
             store.keep_step_memo(scanned.article_id, key, (
                 max(sinces) if sinces else None, min(reads.stamps) if reads.stamps else None,
                 int(outcome.unavailable), int(outcome.failed), tail), reads.keys)
         elif only_kept:
             raise _NotKept
     return outcome
+
+
+def _shows_secret(text: str, session: Session) -> bool:
+    """Whether a line (or part of one) holds a form of a secret set now (see the module)."""
+    redactor = session.redactor
+    return bool(redactor.secrets) and redactor.carries_secret(text)
+
+
+def _secret_free(line: str, seen: Sequence[str], reads: Iterable[str], session: Session) -> bool:
+    """Whether a line its steps just printed may be kept as a memo in a run with secrets set (see the module): no
+    form of one in the line, the keys of the rows read or anything the steps asked the redactor to redact, and each
+    text asked shown in the line as one of its strings (between its quotes: no `%` before it decodes with it).
+    Always, with none set."""
+    return not session.redactor.secrets or (not any(map(session.redactor.carries_secret, [line, *reads, *seen]))
+                                            and all(json_line(text) in line for text in seen))
 
 
 def _key(run: str, head: str) -> str:
@@ -128,15 +179,16 @@ _RUN_KEYS: weakref.WeakKeyDictionary[Session, dict[tuple[Steps, FetchOptions], s
 def _made_run_key(session: Session, steps: Steps) -> str | None:
     settings = session.settings
     if session.refresh or session.warc is not None or session.replay is not None \
-            or any(getattr(settings, f.name) for f in fields(settings) if not f.repr):   # a secret is set
-        return None
+            or any(json_line(secret)[1:-1] != secret for secret in session.redactor.secrets):
+        return None   # a secret the line would show escaped: what is looked for in the line (see the module) is not
+    secrets = [f.name for f in fields(settings) if not f.repr and getattr(settings, f.name)]   # names, never values
     code = _code()
     if code is None:
         return None   # our sources are not files here (frozen, zipped): nothing would tell this code from another
     # Where the database and the config file are does not shape a line (what they hold does).
     shaping = replace(settings, db_path=None, config_path=None)
     return hashlib.sha256("\n".join([code, repr(shaping), repr(session.mode), steps.describe(),
-                                     repr(steps.fetch_options)]).encode()).hexdigest()
+                                     repr(steps.fetch_options), f"secrets set: {secrets}"]).encode()).hexdigest()
 
 
 @functools.cache

@@ -55,6 +55,11 @@ REMEMBERED_URLS = 4096
 PLAIN_URL = re.compile(r"[a-z][a-z0-9+.-]*://[^/@?#\s\x00-\x1f\x7f][^@?#\s\x00-\x1f\x7f]*\Z")
 
 
+def forms(secret: str) -> set[str]:
+    """The forms of a configured secret redaction replaces in text: as written, and encoded for a URL or a form."""
+    return {secret, quote(secret, safe=""), quote_plus(secret)}
+
+
 def secrets_of(settings: object) -> tuple[str, ...]:
     """The configured secrets of a Settings object (those that are set)."""
     return tuple(value for name in SECRET_SETTINGS if isinstance(value := getattr(settings, name, None), str) and value)
@@ -65,6 +70,12 @@ class Redactor:
     """Redacts URLs, headers and text for one run. `secrets`: the run's configured secret values."""
 
     secrets: tuple[str, ...] = ()
+    # What it was asked to redact (by `url` and `text`, which `headers` calls), when a list is given, and what a
+    # redactor with no secret answers where that is another text: resolver.memo keeps no memo of steps that showed it
+    # a secret, or anything the line they print does not show (#14). The answer too: a secret can change an answer
+    # without being in the text, only in that answer ("REDACTED&v=2" after `?token=x&v=2`; "p#x" where urlunsplit
+    # drops the empty "?" of `/p?#x`; a tab urlsplit removes from inside a query value).
+    seen: list[str] | None = field(default=None, compare=False, repr=False)
     _urls: dict[str, str] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @classmethod
@@ -74,6 +85,8 @@ class Redactor:
     def url(self, url: str) -> str:
         """The URL with secret parameter values (query and fragment), a password in its user part, and any
         configured secret replaced by REDACTED. Not a URL (no scheme or host): redacted as text."""
+        if self.seen is not None:
+            self._saw(url, NO_SECRETS.url)
         redacted = self._urls.get(url)
         if redacted is None:
             if len(self._urls) >= REMEMBERED_URLS:
@@ -116,17 +129,42 @@ class Redactor:
     def text(self, text: str) -> str:
         """Free text (an error message, a log line): the URLs in it redacted as URLs, and every configured secret
         replaced, as written or encoded for a URL or a form."""
+        if self.seen is not None:
+            self._saw(text, NO_SECRETS.text)
         if "://" in text:
             text = URL_IN_TEXT.sub(lambda m: self.url(m.group(0)), text)
         return self._values(text)
+
+    def _saw(self, text: str, plain: Callable[[str], str]) -> None:
+        """`text` asked, into `seen`, and what a redactor with no secret answers for it where that is not the same."""
+        assert self.seen is not None
+        self.seen.append(text)
+        if (answer := plain(text)) != text:
+            self.seen.append(answer)
 
     def _values(self, text: str) -> str:
         for secret in self.secrets:
             if len(secret) < MIN_TEXT_SECRET:
                 continue
-            for form in {secret, quote(secret, safe=""), quote_plus(secret)}:
+            for form in forms(secret):
                 text = text.replace(form, REDACTED)
         return text
+
+    def carries_secret(self, text: str) -> bool:
+        """Whether `text` holds a configured secret in a form redaction would find: one of its `forms`, in the text
+        as it is or percent-decoded any number of times (a query value `_params` decodes, a URL carried in one).
+        Secrets of any length, unlike `text`: a short one found by chance only makes this say yes (#14)."""
+        for secret in self.secrets:
+            found = forms(secret)
+            seen = text
+            while not any(form in seen for form in found):
+                decoded = unquote_plus(seen)
+                if decoded == seen:
+                    break
+                seen = decoded
+            else:
+                return True
+        return False
 
     def headers(self, headers: Mapping[str, str] | Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
         """Header pairs with credential headers' values replaced (names kept), URLs in Location and the like

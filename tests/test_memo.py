@@ -7,6 +7,7 @@ carries a signature (redacted), and a post whose photo is gone."""
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import re
 import shutil
@@ -19,8 +20,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from resolver import memo
+from resolver.redact import forms
 from tests.cliworld import World
-from tests.corpusnet import FIRST_ID, Posts, no_limits, serve, write_folder
+from tests.corpusnet import FIRST_ID, TOKEN, Posts, no_limits, serve, write_folder
 from tests.fakenet import page, redirect
 
 STEPS = ("scan", "--resolve", "--fetch", "--json")
@@ -53,19 +55,19 @@ def odd_routes(fakenet) -> None:
 
 
 def memo_world(tmp_path: Path, fakenet, n: int = 9, posts: Posts = Posts(gone_every=3), *,
-               settled: bool = True) -> tuple[World, Path]:
+               settled: bool = True, env: dict[str, str] | None = None) -> tuple[World, Path]:
     """n corpus articles (every third post deleted, read from its capture) and the odd ones, run cold; `settled`:
-    and warm once, so that every article has its memo (see below)."""
+    and warm once, so that every article has its memo (see below). `env`: of every run (a token)."""
     serve(fakenet, n, posts)
     odd_routes(fakenet)
     folder = write_folder(tmp_path / "articles", n)
     for name, body in ODD.items():
         (folder / name).write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
     world = World(fakenet, tmp_path, extra=no_limits())
-    cold = world(*STEPS, str(folder))
+    cold = world(*STEPS, str(folder), env=env)
     assert cold.exit_code == 1, cold.output
     if settled:
-        assert world(*STEPS, str(folder)).exit_code == 1
+        assert world(*STEPS, str(folder), env=env).exit_code == 1
     return world, folder
 
 
@@ -95,9 +97,10 @@ def copy_db(source: Path, to: Path) -> None:
         src.backup(dst)
 
 
-def run_both(world: World, tmp_path: Path, monkeypatch, *args: str) -> list[tuple[int, str, str]]:
+def run_both(world: World, tmp_path: Path, monkeypatch, *args: str,
+             env: dict[str, str] | None = None) -> list[tuple[int, str, str]]:
     """The same run on two copies of the database, with memos and with them bypassed: (exit code, stdout, stderr)
-    of each, after checking the two agree in all of it and in every row."""
+    of each, after checking the two agree in all of it and in every row. `env`: the run's (a token)."""
     kept = world.db
     copies = {use: tmp_path / f"{'memo' if use else 'steps'}.db" for use in (True, False)}
     for copy in copies.values():
@@ -106,7 +109,7 @@ def run_both(world: World, tmp_path: Path, monkeypatch, *args: str) -> list[tupl
     for use, copy in copies.items():
         monkeypatch.setattr(memo, "USE", use)
         world.db = copy
-        result = world(*args)
+        result = world(*args, env=env)
         found[use] = (result.exit_code, result.stdout, timeless(result.stderr))
     world.db = kept
     monkeypatch.setattr(memo, "USE", True)
@@ -158,8 +161,8 @@ def names(folder: Path) -> list[str]:
     return sorted(path.name for path in folder.iterdir())
 
 
-def answered(world: World, *args: str) -> set[str]:
-    """The articles a run's memos answered."""
+def answered(world: World, *args: str, env: dict[str, str] | None = None) -> set[str]:
+    """The articles a run's memos answered (`env`: the run's)."""
     used: list[str] = []
     real = memo.LineResult.of
 
@@ -168,7 +171,7 @@ def answered(world: World, *args: str) -> set[str]:
         return real(scanned, *rest, **kwargs)
     memo.LineResult.of = staticmethod(counted)   # type: ignore[method-assign]
     try:
-        world(*args)
+        world(*args, env=env)
     finally:
         memo.LineResult.of = staticmethod(real)   # type: ignore[method-assign]
     return set(used)
@@ -326,12 +329,85 @@ def test_a_memo_is_not_used_by_a_run_asking_otherwise(tmp_path, fakenet, args, n
     assert answered(world, *args, str(folder)) == set()
 
 
-def test_a_run_with_a_secret_set_keeps_and_uses_no_memo(tmp_path, fakenet) -> None:
+# -- runs with a secret set (#14) ----------------------------------------------------------------------------------
+
+X_TOKEN = {"X_BEARER_TOKEN": TOKEN}
+
+
+@pytest.mark.parametrize("mode", [(), ("--offline",)], ids=["online", "offline"])
+def test_a_run_with_a_token_set_answered_by_memos_prints_and_records_what_its_steps_would(
+        tmp_path: Path, fakenet, monkeypatch, mode: tuple[str, ...]) -> None:
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts(x_token=True, gone_every=3), env=X_TOKEN)
+    asked = len(fakenet.hits)
+    args = (*STEPS, *mode, str(folder))
+    for _ in range(2):   # offline, the first run makes the memos (the cold run made online ones), the second uses them
+        [(code, out, _)] = run_both(world, tmp_path, monkeypatch, *args, env=X_TOKEN)
+        assert code == 1 and len(out.splitlines()) == 14
+        assert "sig=REDACTED" in out and "fictional-signature" not in out and '"method": "x-api"' in out
+    assert len(fakenet.hits) == asked
+    assert answered(world, *args, env=X_TOKEN) == set(names(folder)) - GONE
+
+
+# A gone post's steps ask the redactor about its URL forms on the archive (x.com/..., mobile.twitter.com/...), which
+# its line does not show: with a secret set, no memo is kept of them (see resolver/memo.py).
+GONE = {"0001.html", "0004.html", "0007.html"}
+
+
+def test_a_memo_made_with_no_secret_set_is_not_used_with_one_set_and_the_other_way_round(tmp_path, fakenet) -> None:
     world, folder = memo_world(tmp_path, fakenet, posts=Posts())
-    world.config.write_text("[x]\nbearer_token = \"AAAA-memo-test\"\n" + world.config.read_text())
+    every = set(names(folder))
+    assert answered(world, *STEPS, str(folder), env=X_TOKEN) == set()
+    assert answered(world, *STEPS, str(folder), env=X_TOKEN) == every
+    assert answered(world, *STEPS, str(folder)) == every   # each run's memos are kept under its own key
+    assert answered(world, *STEPS, str(folder), env={"META_ACCESS_TOKEN": "fictional-meta-token"}) == set()
+    assert answered(world, *STEPS, str(folder), env={"X_BEARER_TOKEN": "another-fictional-token"}) == every
+
+
+@pytest.mark.parametrize("token, name", [
+    ("media/w1600000000000000102", "0002.html"),   # in the line's tail (the post's photo), as the steps print it
+    ("t.co/w00003", "0003.html"),                  # in its head (the embed's link): the steps redact what they look up
+    # in neither: one of a gone post's URL forms on the archive, which its steps then withhold (no memo was kept)
+    ("x.com/RivertonRoads/status/1600000000000000101", "0001.html"),
+], ids=["tail", "head", "asked-only"])
+def test_a_memo_whose_line_holds_a_form_of_the_token_set_now_is_not_used(tmp_path, fakenet, monkeypatch, token,
+                                                                         name) -> None:
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts(x_token=True, gone_every=3), env=X_TOKEN)
+    args = (*STEPS, "--offline", str(folder))
+    world(*args, env=X_TOKEN)
+    assert answered(world, *args, env=X_TOKEN) == set(names(folder)) - GONE
+    changed = {"X_BEARER_TOKEN": token}   # the same secret, set to another value since
+    before = {n for n in names(folder) if n < name} - GONE   # the run's lines keep their order: those after it wait
+    assert before <= answered(world, *args, env=changed) and name not in answered(world, *args, env=changed)
+    run_both(world, tmp_path, monkeypatch, *args, env=changed)
+
+
+def test_a_secret_the_line_would_show_escaped_keeps_and_uses_no_memo(tmp_path, fakenet) -> None:
+    """Its forms are looked for in the line's JSON text, where a quote or a backslash is written otherwise."""
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+    quoted = {"X_BEARER_TOKEN": 'fictional"token'}
     sql(world.db, "DELETE FROM step_memos")
-    assert answered(world, *STEPS, "--offline", str(folder)) == set()
+    for _ in range(2):
+        assert answered(world, *STEPS, str(folder), env=quoted) == set()
     assert memos(world.db) == 0
+
+
+def secret_forms(secret: str) -> list[bytes]:
+    return [form.encode() for form in forms(secret)] + [base64.b64encode(secret.encode()),
+                                                        base64.b64encode(f"Bearer {secret}".encode())]
+
+
+def test_the_token_reaches_no_file_of_a_run_that_keeps_and_uses_memos(tmp_path, fakenet) -> None:
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts(x_token=True, gone_every=3), env=X_TOKEN)
+    for mode in ((), ("--offline",), ("--offline",)):
+        result = world(*STEPS, "-v", *mode, str(folder), env=X_TOKEN)
+        assert result.exit_code == 1
+        assert not [form for form in secret_forms(TOKEN) if form in result.stdout_bytes + result.stderr_bytes]
+    assert memos(world.db) == 22 and answered(world, *STEPS, str(folder), env=X_TOKEN) == set(names(folder)) - GONE
+    files = [path for path in tmp_path.rglob("*") if path.is_file() and path.parent != folder]
+    assert world.db in files
+    for path in files:
+        data = path.read_bytes()
+        assert not [form for form in secret_forms(TOKEN) if form in data], path
 
 
 def test_an_article_whose_bytes_changed_is_not_answered_by_the_old_memo(tmp_path, fakenet) -> None:
@@ -481,3 +557,66 @@ def test_a_post_whose_text_was_cut_inside_an_emoji_is_printed_with_and_without_m
         assert '"\\ud83d' in out
         assert any(post.get("text", "").startswith("\ud83d")
                    for line in out.splitlines() for post in json.loads(line)["posts"] or [])
+
+
+# -- review (memoreview25): attacks on memos with a secret set that held, kept as regressions ----------------------
+
+@pytest.mark.parametrize("token", [
+    "4400000001",                    # the post's author id: in the cached X API answer and in the line
+    "2022-12-06T05:31:41.000Z",      # in the cached X API answer only (the line shows the time otherwise)
+    "edit_history_tweet_ids",        # a key of the cached answer, in no line
+    "bit.ly/map",                    # a head's link and, longer, a hop of its resolution (bit.ly/map-2)
+    "REDACTED&v=2",                  # what redaction by a parameter's name leaves in a line
+    "status",                        # an ordinary word of every line (JSON key and URL path)
+    "AAAAfictional",                 # a prefix of the token the memos were made with
+    "https%3A%2F%2F",                # a form percent-decoding meets
+])
+def test_review_a_token_changed_to_text_of_the_cache_or_of_the_lines_prints_what_the_steps_would(
+        tmp_path, fakenet, monkeypatch, token) -> None:
+    """The token set to another value since the memos were made (the same name: the same key), one the cache or the
+    lines hold in some form: each run, with memos and with them bypassed, prints and records the same."""
+    world, folder = memo_world(tmp_path, fakenet, n=3, posts=Posts(x_token=True, gone_every=3), env=X_TOKEN)
+    args = (*STEPS, "--offline", str(folder))
+    world(*args, env=X_TOKEN)   # offline memos made (another key than the online ones)
+    for env in ({"X_BEARER_TOKEN": token}, {"X_BEARER_TOKEN": token}, X_TOKEN):
+        run_both(world, tmp_path, monkeypatch, *args, env=env)
+
+
+def test_review_a_token_from_the_config_file_is_answered_by_the_memos_of_the_same_from_the_environment(
+        tmp_path, fakenet, monkeypatch) -> None:
+    world, folder = memo_world(tmp_path, fakenet, n=3, posts=Posts(x_token=True, gone_every=3), env=X_TOKEN)
+    args = (*STEPS, "--offline", str(folder))
+    world(*args, env=X_TOKEN)
+    world.config.write_text(world.config.read_text() + f'\n[x]\nbearer_token = "{TOKEN}"\n')
+    assert answered(world, *args) == set(names(folder)) - {"0001.html"}   # the gone post's article: see GONE
+    run_both(world, tmp_path, monkeypatch, *args)
+
+
+@pytest.mark.parametrize("env", [
+    {"X_BEARER_TOKEN": TOKEN, "META_ACCESS_TOKEN": TOKEN + "-meta"},   # one inside the other, the shorter first
+    {"X_BEARER_TOKEN": TOKEN[:8], "META_ACCESS_TOKEN": TOKEN},
+], ids=["longer-second", "shorter-first"])
+def test_review_two_secrets_one_inside_the_other_print_what_the_steps_would(tmp_path, fakenet, monkeypatch,
+                                                                          env) -> None:
+    world, folder = memo_world(tmp_path, fakenet, n=3, posts=Posts(x_token=True, gone_every=3), env=X_TOKEN)
+    args = (*STEPS, "--offline", str(folder))
+    for _ in range(3):
+        run_both(world, tmp_path, monkeypatch, *args, env=env)
+    run_both(world, tmp_path, monkeypatch, *args, "-v", env=env)
+
+
+def test_review_a_secret_that_changes_an_answer_not_its_text_makes_no_memo_another_token_would_misuse(
+        tmp_path, fakenet, monkeypatch) -> None:
+    """The token "REDACTED&v=2" is in no text the steps ask about, but changes an answer: the link
+    `https://bit.ly/map?token=abc&v=2` is looked up as `...?token=REDACTED` (with no secret, `...?token=REDACTED&v=2`).
+    Held before the redactor noted its no-secret answers (the line prints the answer, and a link that redaction
+    changes is never answered from the cache, so no memo of it is made); a regression for that path."""
+    world, folder = memo_world(tmp_path, fakenet, n=3, posts=Posts(x_token=True, gone_every=3), env=X_TOKEN)
+    (folder / "link-token.html").write_text(
+        "<html><body>" + tweet('Map: <a href="https://bit.ly/map?token=abc&amp;v=2">bit.ly/map</a>') + "</body></html>",
+        encoding="utf-8")
+    odd = {"X_BEARER_TOKEN": "REDACTED&v=2"}
+    args = (*STEPS, "--offline", str(folder))
+    world(*STEPS, str(folder), env=odd)   # resolves the link (online), kept under the odd token's redaction
+    for env in (odd, odd, X_TOKEN, odd):
+        run_both(world, tmp_path, monkeypatch, *args, env=env)

@@ -1,10 +1,12 @@
 """Secret redaction: query parameters by name, configured secrets by value, headers; nothing else changes (#11)."""
 
+from urllib.parse import quote, quote_plus
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resolver.redact import REDACTED, Redactor, secrets_of
+from resolver.redact import NO_SECRETS, REDACTED, Redactor, secrets_of
 from resolver.settings import load_settings
 
 TOKEN = "EAAB-marker-token-0123456789"
@@ -180,3 +182,86 @@ def test_plain_urls_take_the_quick_path(url):
 
     assert PLAIN_URL.match(url)
     assert R.url(url) == R._url(url)
+
+
+# -- whether a text carries a configured secret (#14: resolver.memo keeps and uses no memo of a line that does) ------
+
+SIGNS = "AAAA/fictional+token=="
+
+
+@pytest.mark.parametrize("text, carries", [
+    (f"https://h.example/p?q={SIGNS}", True),
+    ("https://h.example/p?q=AAAA%2Ffictional%2Btoken%3D%3D", True),                # quote
+    ("https://h.example/p?q=AAAA%2Ffictional%2Btoken%3D%3D&x=1", True),
+    ("https://h.example/p?u=https%3A%2F%2Fi.example%2F%3Fq%3DAAAA%252Ffictional%252Btoken%253D%253D", True),  # nested
+    ("https://h.example/p?q=%41AAA%2ffictional%2btoken%3d%3d", True),             # encoded otherwise: decodes to it
+    ('{"url": "https://h.example/p?q=AAAA%2Ffictional%2Btoken%3D%3D"}', True),   # in a JSON line
+    ("https://h.example/p?q=AAAA/fictional+token", False),
+    ("https://h.example/p?sig=abc", False),
+    ("", False),
+], ids=["raw", "quoted", "quoted-mid", "nested", "otherwise", "json", "a-prefix", "other-secret-param", "empty"])
+def test_a_text_carries_a_secret_in_any_form_redaction_finds(text: str, carries: bool) -> None:
+    assert Redactor(secrets=(SIGNS,)).carries_secret(text) is carries
+    assert not NO_SECRETS.carries_secret(text)
+
+
+def test_a_short_secret_is_looked_for_too() -> None:
+    """`text` leaves a secret under MIN_TEXT_SECRET alone, but a query value that is one is still redacted."""
+    assert Redactor(secrets=("ab1",)).carries_secret("https://h.example/?k=ab1")
+
+
+SECRET_CHARS = st.text(alphabet="AZaz09-_.~/+=%&?#:@ ", min_size=1, max_size=12)
+
+
+@given(SECRET_CHARS, st.lists(st.sampled_from(["https://h.example/p?", "q=", "&", "u=", "%2F", "%3D", "x", "/",
+                                                 "#", "=", "+", "%25", "https%3A%2F%2F"]), max_size=8),
+       st.sampled_from([lambda s: s, lambda s: quote(s, safe=""), lambda s: quote_plus(s),
+                        lambda s: quote(quote(s, safe=""), safe="")]), st.booleans())
+def test_whatever_the_secret_changes_in_a_text_the_text_carries_it(secret, parts, form, put) -> None:
+    """What redaction with a secret does to a text or a URL other than redaction with none, only a text that
+    carries it can have had done: `carries_secret` is never wrong the other way."""
+    text = "".join(parts[:4]) + (form(secret) if put else "") + "".join(parts[4:])
+    redactor = Redactor(secrets=(secret,))
+    if redactor.text(text) != NO_SECRETS.text(text) or redactor.url(text) != NO_SECRETS.url(text):
+        assert redactor.carries_secret(text)
+
+
+# -- review (memoreview25): a secret can change an answer without being in the text -------------------------------
+
+@pytest.mark.parametrize("secret, url", [
+    ("REDACTED&v=2", "https://h.example/p?token=abc&v=2"),   # what redaction by a parameter's name leaves
+    ("n=REDACT", "https://h.example/p?token=abc"),
+    ("ple/p#frag1", "https://h.example/p?#frag1"),            # urlsplit/urlunsplit drop the empty "?"
+    ("SECRET-TOKEN", "https://h.example/?k=SECRET\t-TOKEN"),  # urlsplit removes a tab (a line break) from a URL
+], ids=["redacted-by-name", "across-redacted", "empty-query", "tab"])
+def test_review_a_secret_can_change_an_answer_only_the_answer_without_it_carries(secret: str, url: str) -> None:
+    """`carries_secret(text)` alone is not "never wrong the other way": the text does not carry the secret, but the
+    answer without it does (so resolver.memo looks at that answer too: `Redactor.seen` notes it)."""
+    redactor = Redactor(secrets=(secret,))
+    assert redactor.url(url) != NO_SECRETS.url(url) and not redactor.carries_secret(url)
+    assert redactor.carries_secret(NO_SECRETS.url(url))
+
+
+def test_review_a_redactor_noting_what_it_is_asked_notes_the_answer_with_no_secret_too() -> None:
+    redactor = Redactor(secrets=("REDACTED&v=2",), seen=[])
+    redactor.url("https://h.example/p?token=abc&v=2")
+    redactor.text("see https://h.example/p?sig=abc&v=2 there")
+    redactor.url("https://t.co/w00000")
+    assert redactor.seen == ["https://h.example/p?token=abc&v=2", "https://h.example/p?token=REDACTED&v=2",
+                             "see https://h.example/p?sig=abc&v=2 there",
+                             "see https://h.example/p?sig=REDACTED&v=2 there",
+                             "https://h.example/p?sig=abc&v=2", "https://h.example/p?sig=REDACTED&v=2",
+                             "https://t.co/w00000"]
+
+
+@given(st.text(alphabet="REDACTEDAZaz09-_.~/+=%&?#:@\t ", min_size=1, max_size=14),
+       st.lists(st.sampled_from(["https://h.example/p?", "q=", "token=", "&", "u=", "%2F", "%3D", "x", "/", "#",
+                                 "=", "+", "%25", "https%3A%2F%2F", "\t", "?", "REDACTED", "&v=2"]), max_size=8),
+       st.sampled_from([lambda s: s, lambda s: quote(s, safe=""), lambda s: quote_plus(s)]), st.booleans())
+def test_review_whatever_a_secret_changes_the_text_or_its_answer_without_it_carries_it(secret, parts, form,
+                                                                                        put) -> None:
+    text = "".join(parts[:4]) + (form(secret) if put else "") + "".join(parts[4:])
+    redactor = Redactor(secrets=(secret,))
+    for redact, plain in ((redactor.url, NO_SECRETS.url), (redactor.text, NO_SECRETS.text)):
+        if redact(text) != plain(text):
+            assert redactor.carries_secret(text) or redactor.carries_secret(plain(text))
