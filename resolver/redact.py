@@ -16,12 +16,13 @@ the URL is left exactly as it was written (no re-encoding), so redacting an inno
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import quote, quote_plus, unquote_plus, urlsplit, urlunsplit
+from urllib.parse import quote, quote_plus, unquote, unquote_plus, urlsplit, urlunsplit
 
 REDACTED = "REDACTED"
 
@@ -56,8 +57,25 @@ PLAIN_URL = re.compile(r"[a-z][a-z0-9+.-]*://[^/@?#\s\x00-\x1f\x7f][^@?#\s\x00-\
 
 
 def forms(secret: str) -> set[str]:
-    """The forms of a configured secret redaction replaces in text: as written, and encoded for a URL or a form."""
-    return {secret, quote(secret, safe=""), quote_plus(secret)}
+    """The forms of a configured secret redaction replaces in text: as written, encoded for a URL or a form, and
+    decoded when it is written with percent escapes (an X bearer token is issued so: "...%2F...%3D")."""
+    found = {secret, quote(secret, safe=""), quote_plus(secret)}
+    if "%" in secret:
+        found.add(unquote(secret))
+    return found
+
+
+@functools.lru_cache(maxsize=64)
+def _forms_re(secret: str) -> re.Pattern[str]:
+    """Any of the secret's `forms`, longest first, a percent escape in either case ("%2F" or "%2f")."""
+    def written(form: str) -> str:
+        return "".join(f"(?i:{part})" if _ESCAPE_RE.fullmatch(part) else re.escape(part)
+                       for part in _ESCAPE_RE.split(form) if part)
+
+    return re.compile("|".join(written(form) for form in sorted(forms(secret), key=len, reverse=True)))
+
+
+_ESCAPE_RE = re.compile(r"(%[0-9A-Fa-f]{2})")
 
 
 def secrets_of(settings: object) -> tuple[str, ...]:
@@ -143,11 +161,11 @@ class Redactor:
             self.seen.append(answer)
 
     def _values(self, text: str) -> str:
-        for secret in self.secrets:
-            if len(secret) < MIN_TEXT_SECRET:
-                continue
-            for form in forms(secret):
-                text = text.replace(form, REDACTED)
+        # The longest first: a secret that holds another (a token made from another) must go whole, not leave its
+        # rest behind the shorter one's REDACTED.
+        for secret in sorted(self.secrets, key=len, reverse=True):
+            if len(secret) >= MIN_TEXT_SECRET:
+                text = _forms_re(secret).sub(REDACTED, text)
         return text
 
     def carries_secret(self, text: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,18 @@ def clean_environ(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
             monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+
+
+@pytest.fixture(autouse=True)
+def logged_secrets_forgotten() -> Iterator[None]:
+    """Log records are redacted with the secrets of every run the process has made (resolver.redact.redact_logs,
+    by design): each test starts with those it found, not with a secret an earlier test set ("https%3A%2F%2F", whose
+    decoded form redacted every later "https://" logged)."""
+    from resolver import redact
+
+    before = list(redact._LOGGED)
+    yield
+    redact._LOGGED[:] = before
 
 
 LOOPBACK_NAMES = {"localhost", "loopback.test", "ip6-loopback.test"}

@@ -265,3 +265,34 @@ def test_review_whatever_a_secret_changes_the_text_or_its_answer_without_it_carr
     for redact, plain in ((redactor.url, NO_SECRETS.url), (redactor.text, NO_SECRETS.text)):
         if redact(text) != plain(text):
             assert redactor.carries_secret(text) or redactor.carries_secret(plain(text))
+
+
+# -- a secret in every form it is written in ------------------------------------------------------------------------
+
+def test_a_secret_inside_a_longer_one_leaves_nothing_of_the_longer() -> None:
+    """Two secrets, one the start of the other (an X token and a Meta token made from it): replacing the shorter
+    first left the rest of the longer one in the text ("REDACTED-more")."""
+    redactor = Redactor(secrets=("abcdefgh", "abcdefgh-more-of-it"))
+    assert redactor.text("token abcdefgh-more-of-it and abcdefgh") == f"token {REDACTED} and {REDACTED}"
+    assert redactor.url("https://h.example/p/abcdefgh-more-of-it") == f"https://h.example/p/{REDACTED}"
+
+
+@pytest.mark.parametrize("written", [
+    "AAAA%2ffictional%2btoken%3d%3d",        # percent escapes in lower case
+    "AAAA%2Ffictional%2btoken%3D%3d",        # mixed
+    "AAAA/fictional+token==",                 # as written
+])
+def test_a_secret_with_its_escapes_in_lower_case_is_redacted(written: str) -> None:
+    redactor = Redactor(secrets=(SIGNS,))
+    assert written not in redactor.text(f"value={written}; more")
+    assert redactor.text(f"value={written}; more") == f"value={REDACTED}; more"
+
+
+def test_a_secret_written_with_escapes_is_redacted_decoded_too() -> None:
+    """An X bearer token is issued percent-encoded ("...%2F...%3D"): a tool or a log that decoded it shows it with
+    "/" and "="."""
+    token = "AAAAAAAAAAAAAAAAAAAAAFicTional%2FBearer%3DToken0123456789"
+    redactor = Redactor(secrets=(token,))
+    decoded = "AAAAAAAAAAAAAAAAAAAAAFicTional/Bearer=Token0123456789"
+    assert redactor.text(f"sent {decoded} and {token}") == f"sent {REDACTED} and {REDACTED}"
+    assert redactor.carries_secret(f"sent {decoded}")
