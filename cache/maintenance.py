@@ -1,4 +1,4 @@
-"""Looking after a cache database: what is in it, export of any table or view, vacuum."""
+"""Looking after a cache database: what is in it, export of any table or view, vacuum, pruning warm-run memos."""
 
 from __future__ import annotations
 
@@ -134,3 +134,20 @@ def vacuum(store: Store) -> tuple[int, int]:
     except sqlite3.OperationalError as exc:
         raise CacheError(f"cannot vacuum {store.path}: {exc}; is another run writing to it?") from None
     return before, stats(store)["bytes"]
+
+
+def prune_memos(store: Store, *, older_than_days: float | None = None) -> tuple[int, int]:
+    """Delete the warm-run memos (#13) made more than `older_than_days` ago, or every one, with their keys (m014's
+    step_memos_deleted trigger): always safe, a run makes again those it needs. Returns (deleted, left)."""
+    from datetime import datetime, timedelta, timezone
+
+    where, args = "", []
+    if older_than_days is not None:
+        where = " WHERE made_at < ?"   # made_at is utc_now()'s form, which sorts as it reads
+        args = [(datetime.now(timezone.utc) - timedelta(days=older_than_days)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")]
+    try:
+        with store.write():
+            deleted = store.conn.execute(f"DELETE FROM step_memos{where}", args).rowcount
+    except sqlite3.OperationalError as exc:
+        raise CacheError(f"cannot prune the memos of {store.path}: {exc}") from None
+    return deleted, store.count("step_memos")
