@@ -17,7 +17,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def stats(store: Store) -> dict[str, Any]:
-    """Size on disk, schema version, rows per table, the views and the full-text indexes."""
+    """Size on disk, schema version, rows per table, the views, the full-text indexes, and the warm-run memos: how
+    many, with how many keys, and the bytes they take."""
     db = store.db
     files = [store.path, store.path.with_name(store.path.name + "-wal")]
     return {
@@ -27,7 +28,21 @@ def stats(store: Store) -> dict[str, Any]:
         "tables": {name: store.count(name) for name in _user_tables(store)},
         "views": sorted(db.view_names()),
         "full_text": {name: fts for name in _user_tables(store) if (fts := db.table(name).detect_fts())},
+        "memos": {"count": store.count("step_memos"), "keys": store.count("step_memo_keys"),
+                  "bytes": _memo_bytes(store)},
     }
+
+
+def _memo_bytes(store: Store) -> int | None:
+    """The pages the warm-run memos (#13) take, their keys' and indexes' too; None without SQLite's dbstat table."""
+    conn = store.db.conn
+    names = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE tbl_name IN "
+                                            "('step_memos', 'step_memo_keys') AND type IN ('table', 'index')")]
+    try:   # aggregate: one row a table, not one a page (a large cache has millions)
+        return sum(conn.execute("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name = ? AND aggregate = 1",
+                                [name]).fetchone()[0] for name in names)
+    except sqlite3.OperationalError:
+        return None
 
 
 def _user_tables(store: Store) -> list[str]:

@@ -1387,7 +1387,7 @@ def cache_merge(out: Path, inputs: tuple[Path, ...], as_json: bool) -> None:
 @db_option
 @click.pass_context
 def cache_stats(ctx: click.Context, as_json: bool) -> None:
-    """Size, schema version, rows per table, views and full-text indexes of the cache.
+    """Size, schema version, rows per table, views, full-text indexes and warm-run memos of the cache.
 
     \b
     Example:
@@ -1406,6 +1406,9 @@ def cache_stats(ctx: click.Context, as_json: bool) -> None:
         click.echo(f"  {table:<20} {count:>12,}")
     click.echo(f"views: {', '.join(found['views'])}")
     click.echo("full-text search: " + ", ".join(f"{t} ({f})" for t, f in found["full_text"].items()))
+    memos, size = found["memos"], found["memos"]["bytes"]
+    taken = f"with their keys and indexes {size / 2**10:,.1f} KB; " if size is not None else ""
+    click.echo(f"memos: {memos['count']:,} ({taken}`cache prune --memos` deletes them)")
 
 
 @cache.command("export")

@@ -371,3 +371,18 @@ def test_cache_prune_memos_from_the_command_line(store: Store, tmp_path: Path) -
     refused = run("prune", "--memos", "--older-than", "-1")
     assert refused.exit_code == 2 and "--older-than" in refused.stderr
 
+
+def test_stats_say_how_many_memos_there_are_and_what_they_take(store: Store, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    assert stats(store)["memos"] == {"count": 0, "keys": 0, "bytes": stats(store)["memos"]["bytes"]}
+    empty = stats(store)["memos"]["bytes"]
+    with_memos(store)
+    found = stats(store)["memos"]
+    assert found["count"] == 3 and found["keys"] == 3 and found["bytes"] >= empty > 0
+    store.close()
+    shown = CliRunner().invoke(cli, ["--db", str(tmp_path / "corpus.db"), "cache", "stats"]).stdout
+    assert f"memos: 3 (with their keys and indexes {found['bytes'] / 2**10:,.1f} KB; `cache prune --memos` " \
+           "deletes them)\n" in shown
