@@ -543,6 +543,9 @@ def test_memos_stay_bounded_over_runs_with_other_settings_and_a_pruned_memo_is_m
     assert code == 1 and len(out.splitlines()) == 14
     assert {name: len(memo_of(world.db, name)) for name in names(folder)} == dict.fromkeys(names(folder), MEMOS_KEPT)
     assert answered(world, *STEPS, str(folder)) == set(names(folder))
+    merged = tmp_path / "merged.db"   # a merge copies no memo, pruned or not, and the rest as it is
+    assert world("cache", "merge", str(merged), str(world.db)).exit_code == 0
+    assert memos(merged) == 0 and rows(merged)["credits"] == rows(world.db)["credits"]
 
 
 def test_a_run_stopped_between_keeping_a_memo_and_pruning_leaves_the_memos_as_they_were(tmp_path, fakenet) -> None:
