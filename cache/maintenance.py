@@ -159,7 +159,10 @@ def prune_memos(store: Store, *, older_than_days: float | None = None) -> tuple[
     where, args = "", []
     if older_than_days is not None:
         where = " WHERE made_at < ?"   # made_at is utc_now()'s form, which sorts as it reads
-        args = [(datetime.now(timezone.utc) - timedelta(days=older_than_days)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")]
+        try:
+            args = [(datetime.now(timezone.utc) - timedelta(days=older_than_days)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")]
+        except OverflowError:
+            args = [""]   # before the year 1: no memo is that old
     try:
         with store.write():
             deleted = store.conn.execute(f"DELETE FROM step_memos{where}", args).rowcount

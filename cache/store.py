@@ -44,7 +44,7 @@ MEMO_TRIGGERS = 44   # how many cache.migrations.memo_triggers() makes (a test c
 # The memos an article keeps (#13): its newest, one a key. A key changes with the code (any upgrade), the settings, the
 # steps, --offline, which secrets are set, so memos no run will use again would pile up, one an article a run; a
 # user alternates between a few configurations (--resolve and --resolve --fetch, online and offline), and four
-# cover them and the ones just before an upgrade, at about 2.5 KB each.
+# cover them and the ones just before an upgrade, at about 4.9 KB each with their keys and indexes.
 MEMOS_KEPT = 4
 
 

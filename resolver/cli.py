@@ -1471,10 +1471,19 @@ def cache_vacuum(ctx: click.Context) -> None:
     click.echo(f"{store.path}: {before / 2**20:,.1f} MB -> {after / 2**20:,.1f} MB")
 
 
+def _finite(ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
+    """A number of days: click's FloatRange lets nan (no comparison is true of it) and inf through."""
+    import math
+
+    if value is not None and not math.isfinite(value):
+        raise click.BadParameter(f"{value} is not a number of days")
+    return value
+
+
 @cache.command("prune")
 @local_only
 @click.option("--memos", is_flag=True, help="Delete warm-run memos (step_memos) and their keys.")
-@click.option("--older-than", "older_than", type=click.FloatRange(min=0), metavar="DAYS",
+@click.option("--older-than", "older_than", type=click.FloatRange(min=0), metavar="DAYS", callback=_finite,
               help="Only those made more than DAYS days ago (default: every one).")
 @click.option("--json", "as_json", is_flag=True, help="Print what was deleted and what is left as JSON.")
 @db_option

@@ -368,8 +368,15 @@ def test_cache_prune_memos_from_the_command_line(store: Store, tmp_path: Path) -
     assert done.exit_code == 0 and done.stdout == f"{db}: 0 memos made more than 1.5 days ago deleted, 0 left\n"
     refused = run("prune")
     assert refused.exit_code == 2 and "say what to prune: --memos" in refused.stderr
-    refused = run("prune", "--memos", "--older-than", "-1")
-    assert refused.exit_code == 2 and "--older-than" in refused.stderr
+    for age in ("-1", "nan", "inf"):
+        refused = run("prune", "--memos", "--older-than", age)
+        assert refused.exit_code == 2 and "--older-than" in refused.stderr, refused.output
+
+
+def test_prune_memos_older_than_any_date_deletes_none(store: Store) -> None:
+    """An age past the year 1 (a typo's 1e12 days) was an OverflowError."""
+    with_memos(store)
+    assert prune_memos(store, older_than_days=1e12) == (0, 3)
 
 
 def test_stats_say_how_many_memos_there_are_and_what_they_take(store: Store, tmp_path: Path) -> None:
