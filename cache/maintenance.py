@@ -1,4 +1,4 @@
-"""Looking after a cache database: what is in it, export of any table or view, vacuum."""
+"""Looking after a cache database: what is in it, export of any table or view, vacuum, pruning warm-run memos."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def stats(store: Store) -> dict[str, Any]:
-    """Size on disk, schema version, rows per table, the views and the full-text indexes."""
+    """Size on disk, schema version, rows per table, the views, the full-text indexes, and the warm-run memos: how
+    many, with how many keys, and the bytes they take."""
     db = store.db
     files = [store.path, store.path.with_name(store.path.name + "-wal")]
     return {
@@ -27,7 +28,21 @@ def stats(store: Store) -> dict[str, Any]:
         "tables": {name: store.count(name) for name in _user_tables(store)},
         "views": sorted(db.view_names()),
         "full_text": {name: fts for name in _user_tables(store) if (fts := db.table(name).detect_fts())},
+        "memos": {"count": store.count("step_memos"), "keys": store.count("step_memo_keys"),
+                  "bytes": _memo_bytes(store)},
     }
+
+
+def _memo_bytes(store: Store) -> int | None:
+    """The pages the warm-run memos (#13) take, their keys' and indexes' too; None without SQLite's dbstat table."""
+    conn = store.db.conn
+    names = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE tbl_name IN "
+                                            "('step_memos', 'step_memo_keys') AND type IN ('table', 'index')")]
+    try:   # aggregate: one row a table, not one a page (a large cache has millions)
+        return sum(conn.execute("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name = ? AND aggregate = 1",
+                                [name]).fetchone()[0] for name in names)
+    except sqlite3.OperationalError:
+        return None
 
 
 def _user_tables(store: Store) -> list[str]:
@@ -134,3 +149,23 @@ def vacuum(store: Store) -> tuple[int, int]:
     except sqlite3.OperationalError as exc:
         raise CacheError(f"cannot vacuum {store.path}: {exc}; is another run writing to it?") from None
     return before, stats(store)["bytes"]
+
+
+def prune_memos(store: Store, *, older_than_days: float | None = None) -> tuple[int, int]:
+    """Delete the warm-run memos (#13) made more than `older_than_days` ago, or every one, with their keys (m014's
+    step_memos_deleted trigger): always safe, a run makes again those it needs. Returns (deleted, left)."""
+    from datetime import datetime, timedelta, timezone
+
+    where, args = "", []
+    if older_than_days is not None:
+        where = " WHERE made_at < ?"   # made_at is utc_now()'s form, which sorts as it reads
+        try:
+            args = [(datetime.now(timezone.utc) - timedelta(days=older_than_days)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")]
+        except OverflowError:
+            args = [""]   # before the year 1: no memo is that old
+    try:
+        with store.write():
+            deleted = store.conn.execute(f"DELETE FROM step_memos{where}", args).rowcount
+    except sqlite3.OperationalError as exc:
+        raise CacheError(f"cannot prune the memos of {store.path}: {exc}") from None
+    return deleted, store.count("step_memos")

@@ -41,6 +41,11 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m011_run_outputs", "m012_truncated_articles", "m013_rename_evidence_indexes",
               "m014_step_memos", "m015_credit_split_confidence")
 MEMO_TRIGGERS = 44   # how many cache.migrations.memo_triggers() makes (a test checks)
+# The memos an article keeps (#13): its newest, one a key. A key changes with the code (any upgrade), the settings, the
+# steps, --offline, which secrets are set, so memos no run will use again would pile up, one an article a run; a
+# user alternates between a few configurations (--resolve and --resolve --fetch, online and offline), and four
+# cover them and the ones just before an upgrade, at about 4.9 KB each with their keys and indexes.
+MEMOS_KEPT = 4
 
 
 class Reads:
@@ -796,7 +801,8 @@ class Store:
     def keep_step_memo(self, article_id: int, key: str, memo: tuple[str | None, str | None, int, int, str],
                        reads: Sequence[str]) -> None:
         """Keep a memo (as `step_memo` gives it) with the keys of the rows it was made from, in place of any kept
-        under the same key: a write to one of those rows deletes it (the triggers of migration m014)."""
+        under the same key: a write to one of those rows deletes it (the triggers of migration m014). The article
+        keeps its newest `MEMOS_KEPT` memos only."""
         with self.write():
             self.conn.execute("DELETE FROM step_memos WHERE article_id = ? AND key = ?", [article_id, key])
             memo_id = _inserted(self.conn.execute(
@@ -804,6 +810,11 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [article_id, key, *memo, utc_now()]).lastrowid)
             self.conn.executemany("INSERT INTO step_memo_keys (key, memo) VALUES (?, ?)",
                                   [(read, memo_id) for read in dict.fromkeys(reads)])
+            # The article's older memos beyond the newest few go, in the same transaction (their keys with them:
+            # m014's step_memos_deleted trigger); ids follow the order memos were kept (AUTOINCREMENT).
+            self.conn.execute("DELETE FROM step_memos WHERE article_id = ? AND id < (SELECT min(id) FROM (SELECT id "
+                              "FROM step_memos WHERE article_id = ? ORDER BY id DESC LIMIT ?))",
+                              [article_id, article_id, MEMOS_KEPT])
 
     # -- archives ----------------------------------------------------------------------------------------
 

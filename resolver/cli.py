@@ -1342,7 +1342,7 @@ def _print_view(view: str, description: str, rows: list[dict[str, Any]], total: 
 
 @cli.group()
 def cache() -> None:
-    """Look after cache databases: merge shards, counts, export, vacuum, datasette metadata.
+    """Look after cache databases: merge shards, counts, export, vacuum, prune memos, datasette metadata.
 
     \b
     Examples:
@@ -1387,7 +1387,7 @@ def cache_merge(out: Path, inputs: tuple[Path, ...], as_json: bool) -> None:
 @db_option
 @click.pass_context
 def cache_stats(ctx: click.Context, as_json: bool) -> None:
-    """Size, schema version, rows per table, views and full-text indexes of the cache.
+    """Size, schema version, rows per table, views, full-text indexes and warm-run memos of the cache.
 
     \b
     Example:
@@ -1406,6 +1406,9 @@ def cache_stats(ctx: click.Context, as_json: bool) -> None:
         click.echo(f"  {table:<20} {count:>12,}")
     click.echo(f"views: {', '.join(found['views'])}")
     click.echo("full-text search: " + ", ".join(f"{t} ({f})" for t, f in found["full_text"].items()))
+    memos, size = found["memos"], found["memos"]["bytes"]
+    taken = f"with their keys and indexes {size / 2**10:,.1f} KB; " if size is not None else ""
+    click.echo(f"memos: {memos['count']:,} ({taken}`cache prune --memos` deletes them)")
 
 
 @cache.command("export")
@@ -1466,6 +1469,53 @@ def cache_vacuum(ctx: click.Context) -> None:
     with user_errors():
         before, after = vacuum(store)
     click.echo(f"{store.path}: {before / 2**20:,.1f} MB -> {after / 2**20:,.1f} MB")
+
+
+def _finite(ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
+    """A number of days: click's FloatRange lets nan (no comparison is true of it) and inf through."""
+    import math
+
+    if value is not None and not math.isfinite(value):
+        raise click.BadParameter(f"{value} is not a number of days")
+    return value
+
+
+@cache.command("prune")
+@local_only
+@click.option("--memos", is_flag=True, help="Delete warm-run memos (step_memos) and their keys.")
+@click.option("--older-than", "older_than", type=click.FloatRange(min=0), metavar="DAYS", callback=_finite,
+              help="Only those made more than DAYS days ago (default: every one).")
+@click.option("--json", "as_json", is_flag=True, help="Print what was deleted and what is left as JSON.")
+@db_option
+@click.pass_context
+def cache_prune(ctx: click.Context, memos: bool, older_than: float | None, as_json: bool) -> None:
+    """Delete what the cache keeps only to go faster: --memos, the memos of a warm `scan --json`.
+
+    A memo is never needed: a run whose memo is gone runs the article's cached steps and prints the same line
+    (and keeps a memo again). An article keeps its four newest on its own; this deletes them all, or those made more
+    than --older-than DAYS ago (such as the memos of articles no longer scanned). The file does not shrink until
+    `cache vacuum`.
+
+    \b
+    Examples:
+      embed-resolver --db corpus.db cache prune --memos
+      embed-resolver --db corpus.db cache prune --memos --older-than 30 --json
+    """
+    import json
+
+    from cache.maintenance import prune_memos
+
+    if not memos:
+        raise click.UsageError("say what to prune: --memos")
+    store = _existing_store(_settings(ctx))
+    with user_errors():
+        deleted, left = prune_memos(store, older_than_days=older_than)
+    if as_json:
+        click.echo(json.dumps({"path": str(store.path), "memos_deleted": deleted, "memos_left": left,
+                               "older_than_days": older_than}))
+        return
+    age = f" made more than {older_than:g} days ago" if older_than is not None else ""
+    click.echo(f"{store.path}: {deleted:,} memo{'s' * (deleted != 1)}{age} deleted, {left:,} left")
 
 
 @cache.command("metadata")

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cache import CacheError, Store
-from cache.maintenance import export, export_names, one_line, stats, vacuum
+from cache.maintenance import export, export_names, one_line, prune_memos, stats, vacuum
 from cache.metadata import TABLES, VIEWS, metadata, write_metadata
 from tests.corpusdb import populate
 
@@ -158,8 +158,10 @@ def test_cache_commands_from_the_command_line(store: Store, tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize("args", [["stats"], ["stats", "--json"], ["cache", "stats"], ["cache", "stats", "--json"],
-                                  ["cache", "export", "articles"], ["cache", "vacuum"], ["cache", "metadata"]],
-                         ids=["stats", "stats-json", "cache-stats", "cache-stats-json", "export", "vacuum", "metadata"])
+                                  ["cache", "export", "articles"], ["cache", "vacuum"], ["cache", "metadata"],
+                                  ["cache", "prune", "--memos"]],
+                         ids=["stats", "stats-json", "cache-stats", "cache-stats-json", "export", "vacuum", "metadata",
+                              "prune"])
 def test_a_database_that_does_not_exist_is_an_error_not_an_empty_corpus(tmp_path: Path, args: list[str]) -> None:
     """A mistyped --db used to create an empty cache there and report a corpus of zeros, exit 0."""
     from click.testing import CliRunner
@@ -300,3 +302,94 @@ def test_a_json_line_with_a_lone_surrogate_is_utf8_and_means_the_same(data: dict
     line.encode("utf-8")
     assert "\n" not in line
     assert json.loads(line) == json.loads(json.dumps(data))   # json.dumps escapes each surrogate
+
+
+# -- warm-run memos (#13): pruned on demand, counted by stats ------------------------------------------------------
+
+def with_memos(store: Store) -> None:
+    """Three memos of two articles, made long ago, 10 days ago and now; two with their keys."""
+    ids = [row[0] for row in store.conn.execute("SELECT id FROM articles ORDER BY id LIMIT 2")]
+    for article_id, key, reads in ((ids[0], "old", ["posts twitter 1", "resolutions u"]), (ids[0], "recent", []),
+                                   (ids[1], "new", ["posts twitter 2"])):
+        store.keep_step_memo(article_id, key, (None, None, 0, 0, '{"resolutions": []}'), reads)
+    for key, made in (("old", "2000-01-01T00:00:00.000000Z"), ("recent", utc_days_ago(10))):
+        store.conn.execute("UPDATE step_memos SET made_at = ? WHERE key = ?", [made, key])
+    store.conn.commit()
+
+
+def utc_days_ago(days: float) -> str:
+    from datetime import datetime, timedelta, timezone
+
+    return (datetime.now(timezone.utc) - timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def memo_rows(store: Store) -> tuple[list[str], int]:
+    return ([key for (key,) in store.conn.execute("SELECT key FROM step_memos ORDER BY id")],
+            store.conn.execute("SELECT count(*) FROM step_memo_keys").fetchone()[0])
+
+
+def other_rows(store: Store) -> dict[str, list[str]]:
+    return {t: sorted(map(repr, store.conn.execute(f"SELECT * FROM [{t}]")))
+            for t in store.db.table_names() if not t.startswith("step_memo")}
+
+
+def test_prune_memos_deletes_those_made_before_the_age_given_or_all_with_their_keys_and_nothing_else(
+        store: Store) -> None:
+    with_memos(store)
+    before = other_rows(store)
+    assert prune_memos(store, older_than_days=30) == (1, 2)
+    assert memo_rows(store) == (["recent", "new"], 1)
+    assert prune_memos(store, older_than_days=5) == (1, 1)
+    assert memo_rows(store) == (["new"], 1)
+    assert prune_memos(store) == (1, 0)
+    assert memo_rows(store) == ([], 0)
+    assert prune_memos(store) == (0, 0)
+    assert other_rows(store) == before
+
+
+def test_cache_prune_memos_from_the_command_line(store: Store, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    with_memos(store)
+    store.close()
+    db = tmp_path / "corpus.db"
+
+    def run(*args: str):
+        return CliRunner().invoke(cli, ["--db", str(db), "cache", *args])
+
+    done = run("prune", "--memos", "--older-than", "30", "--json")
+    assert done.exit_code == 0 and json.loads(done.stdout) == {
+        "path": str(db), "memos_deleted": 1, "memos_left": 2, "older_than_days": 30.0}
+    done = run("prune", "--memos")
+    assert done.exit_code == 0 and done.stdout == f"{db}: 2 memos deleted, 0 left\n"
+    done = run("prune", "--memos", "--older-than", "1.5")
+    assert done.exit_code == 0 and done.stdout == f"{db}: 0 memos made more than 1.5 days ago deleted, 0 left\n"
+    refused = run("prune")
+    assert refused.exit_code == 2 and "say what to prune: --memos" in refused.stderr
+    for age in ("-1", "nan", "inf"):
+        refused = run("prune", "--memos", "--older-than", age)
+        assert refused.exit_code == 2 and "--older-than" in refused.stderr, refused.output
+
+
+def test_prune_memos_older_than_any_date_deletes_none(store: Store) -> None:
+    """An age past the year 1 (a typo's 1e12 days) was an OverflowError."""
+    with_memos(store)
+    assert prune_memos(store, older_than_days=1e12) == (0, 3)
+
+
+def test_stats_say_how_many_memos_there_are_and_what_they_take(store: Store, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    assert stats(store)["memos"] == {"count": 0, "keys": 0, "bytes": stats(store)["memos"]["bytes"]}
+    empty = stats(store)["memos"]["bytes"]
+    with_memos(store)
+    found = stats(store)["memos"]
+    assert found["count"] == 3 and found["keys"] == 3 and found["bytes"] >= empty > 0
+    store.close()
+    shown = CliRunner().invoke(cli, ["--db", str(tmp_path / "corpus.db"), "cache", "stats"]).stdout
+    assert f"memos: 3 (with their keys and indexes {found['bytes'] / 2**10:,.1f} KB; `cache prune --memos` " \
+           "deletes them)\n" in shown

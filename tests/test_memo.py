@@ -620,3 +620,101 @@ def test_review_a_secret_that_changes_an_answer_not_its_text_makes_no_memo_anoth
     world(*STEPS, str(folder), env=odd)   # resolves the link (online), kept under the odd token's redaction
     for env in (odd, odd, X_TOKEN, odd):
         run_both(world, tmp_path, monkeypatch, *args, env=env)
+
+
+# -- pruning: an article keeps its newest memos only --------------------------------------------------------------
+
+def kept_memos(store, article_id: int) -> list[str]:
+    return [key for (key,) in store.conn.execute("SELECT key FROM step_memos WHERE article_id = ? ORDER BY id",
+                                                 [article_id])]
+
+
+def test_an_article_keeps_its_newest_memos_and_their_keys_only(tmp_path: Path) -> None:
+    """Each memo kept for an article deletes its memos beyond the newest `MEMOS_KEPT` (by the order they were
+    kept: one kept again under its key is the newest), with their keys; another article's are not touched."""
+    from cache import Store
+    from cache.store import MEMOS_KEPT
+    from tests.corpusdb import article
+
+    store = Store(tmp_path / "c.db")
+    ids = [article(store, f"{n}.html", [], []) for n in range(2)]
+    made = [f"key {n}" for n in range(MEMOS_KEPT + 2)]
+    store.keep_step_memo(ids[1], "other", (None, None, 0, 0, "{}"), ["posts x 1"])
+    for key in made:
+        store.keep_step_memo(ids[0], key, (None, None, 0, 0, "{}"), [f"posts x {key}", "resolutions u"])
+    assert kept_memos(store, ids[0]) == made[-MEMOS_KEPT:]
+    store.keep_step_memo(ids[0], made[-MEMOS_KEPT], (None, None, 0, 0, "{}"), ["posts x again"])
+    store.keep_step_memo(ids[0], "newest", (None, None, 0, 0, "{}"), ["posts x newest"])
+    assert kept_memos(store, ids[0]) == [*made[-MEMOS_KEPT + 2:], made[-MEMOS_KEPT], "newest"]
+    assert kept_memos(store, ids[1]) == ["other"]
+    keys = store.conn.execute("SELECT k.key FROM step_memo_keys k JOIN step_memos m ON m.id = k.memo "
+                              "WHERE m.article_id = ?", [ids[0]]).fetchall()
+    assert sorted(k for (k,) in keys) == sorted([*(f"posts x {key}" for key in made[-MEMOS_KEPT + 2:]),
+                                                 *["resolutions u"] * (MEMOS_KEPT - 2), "posts x again",
+                                                 "posts x newest"])
+    assert store.conn.execute("SELECT count(*) FROM step_memo_keys WHERE memo NOT IN (SELECT id FROM step_memos)"
+                              ).fetchone() == (0,)
+
+
+def agent(world: World, base: str, n: int) -> None:
+    """Another user agent: another key for every memo (as another version of the code, or other settings)."""
+    world.config.write_text(base.replace("[network]\n", f'[network]\nuser_agent = "agent {n}"\n', 1))
+
+
+def test_memos_stay_bounded_over_runs_with_other_settings_and_a_pruned_memo_is_made_again(tmp_path, fakenet,
+                                                                                          monkeypatch) -> None:
+    """Runs under more keys than an article keeps: each article keeps the newest `MEMOS_KEPT`; a run under a key
+    whose memos were pruned prints and records what its steps give, keeping (and pruning) as it goes (`run_both`),
+    and the next such run is answered by them."""
+    from cache.store import MEMOS_KEPT
+
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+    base = world.config.read_text()
+    for n in range(MEMOS_KEPT + 2):
+        agent(world, base, n)
+        assert world(*STEPS, "--offline", str(folder)).exit_code == 1
+    assert {name: len(memo_of(world.db, name)) for name in names(folder)} == dict.fromkeys(names(folder), MEMOS_KEPT)
+    assert answered(world, *STEPS, "--offline", str(folder)) == set(names(folder))
+    agent(world, base, 0)   # pruned two runs ago
+    assert answered(world, *STEPS, "--offline", str(folder)) == set()
+    world.config.write_text(base)
+    [(code, out, _)] = run_both(world, tmp_path, monkeypatch, *STEPS, str(folder))
+    assert code == 1 and len(out.splitlines()) == 14
+    assert {name: len(memo_of(world.db, name)) for name in names(folder)} == dict.fromkeys(names(folder), MEMOS_KEPT)
+    assert answered(world, *STEPS, str(folder)) == set(names(folder))
+    merged = tmp_path / "merged.db"   # a merge copies no memo, pruned or not, and the rest as it is
+    assert world("cache", "merge", str(merged), str(world.db)).exit_code == 0
+    assert memos(merged) == 0 and rows(merged)["credits"] == rows(world.db)["credits"]
+
+
+def test_a_run_stopped_between_keeping_a_memo_and_pruning_leaves_the_memos_as_they_were(tmp_path, fakenet) -> None:
+    """Keeping a memo and pruning the article's oldest are one transaction: when the pruning fails (here a trigger
+    aborts it, as a crash would stop it), the new memo is not kept either, no key is left without its memo, the
+    memos' triggers are all there at the next open, and the next run keeps and prunes."""
+    from cache import Store
+    from cache.store import MEMO_TRIGGERS, MEMOS_KEPT
+
+    world, folder = memo_world(tmp_path, fakenet, posts=Posts())
+    base = world.config.read_text()
+    for n in range(MEMOS_KEPT - 1):
+        agent(world, base, n)
+        world(*STEPS, "--offline", str(folder))
+    before = {name: memo_of(world.db, name) for name in names(folder)}
+    assert all(len(ids) == MEMOS_KEPT for ids in before.values())
+    sql(world.db, "CREATE TRIGGER crash BEFORE DELETE ON step_memos BEGIN SELECT RAISE(ABORT, 'crashed'); END")
+    agent(world, base, MEMOS_KEPT)
+    world(*STEPS, "--offline", str(folder))
+    assert {name: memo_of(world.db, name) for name in names(folder)} == before
+    with closing(sqlite3.connect(world.db)) as con:
+        assert con.execute("SELECT count(*) FROM step_memo_keys WHERE memo NOT IN (SELECT id FROM step_memos)"
+                           ).fetchone() == (0,)
+        assert con.execute("SELECT count(*) FROM step_memos m WHERE NOT EXISTS "
+                           "(SELECT 1 FROM step_memo_keys k WHERE k.memo = m.id)").fetchone() == (0,)
+    sql(world.db, "DROP TRIGGER crash")
+    with Store(world.db) as store:
+        assert store.memos_kept and store.conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'step_memos_*'").fetchone() == (
+            MEMO_TRIGGERS,)
+    assert world(*STEPS, "--offline", str(folder)).exit_code == 1
+    after = {name: memo_of(world.db, name) for name in names(folder)}
+    assert all(len(ids) == MEMOS_KEPT and sorted(ids)[:-1] == sorted(before[name])[1:] for name, ids in after.items())

@@ -109,7 +109,8 @@ def test_every_command_accepts_offline(path):
 
 
 @pytest.mark.parametrize("args", [["stats"], ["cache", "stats"], ["cache", "metadata", "-o", "m.json"],
-                                  ["cache", "export", "posts", "-o", "posts.csv"], ["cache", "vacuum"]],
+                                  ["cache", "export", "posts", "-o", "posts.csv"], ["cache", "vacuum"],
+                                  ["cache", "prune", "--memos"]],
                          ids=lambda a: " ".join(a[:2]))
 def test_the_local_commands_run_offline(world, httpserver, tmp_path, args):
     assert world("scan", "articles").exit_code == 0
