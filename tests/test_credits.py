@@ -408,3 +408,29 @@ def test_split_confidence_of_a_listed_name(creator, listed, raw, expected):
     from resolver.extract.credit_names import split_confidence
 
     assert split_confidence(creator, None, raw, listed_with=listed) == expected
+
+
+def _figure(credit_html: str, n: int) -> str:
+    return (f'<figure><img src="https://img.example.org/{n}.jpg"><figcaption><span class="caption-text">The bridge at '
+            f'dawn.</span> {credit_html}</figcaption></figure>')
+
+
+@pytest.mark.parametrize("credit_html,expected", [
+    ('<span class="photographer">Zed Quux</span>', ("Zed Quux", None, "high")),
+    ('<span class="byline-photographer">Zed Quux/Rivertonix</span>', ("Zed Quux", "Rivertonix", "high")),
+    ('<span class="photographer">@rivertonix</span>', ("@rivertonix", None, "uncertain")),   # an account, anyone's
+    ('<span class="photographer">Rivertonix</span>', (None, "Rivertonix", "uncertain")),   # read as an organisation
+    ('<span class="photographer">Zed Van Der Quux</span>', ("Zed Van Der Quux", None, "uncertain")),   # 4 words
+    ('<span class="credit">Zed Quux</span>', ("Zed Quux", None, "uncertain")),   # "credit" says nothing of whom
+    ('<p class="c-picture__source">Zed Quux</p>', ("Zed Quux", None, "uncertain")),   # a source slot: nor does it
+], ids=["photographer", "byline-photographer", "handle", "one-word", "four-words", "credit-class", "source-slot"])
+def test_a_credit_in_a_photographer_element_names_a_person(credit_html, expected):
+    """The Miami Herald's `<span class="photographer">Roberto Koltun</span>`: the page's markup says the name is its
+    photographer's, yet the split was "uncertain" (#11). A name read as a person's (two or three capitalised words,
+    none an organisation's) in such an element is "high"; what the split read otherwise keeps the common rule."""
+    from resolver.extract import find_all
+
+    page = f"<html><body><p>Words.</p>{_figure(credit_html, 1)}</body></html>"
+    [credit] = find_all(page, "html")[1]
+    assert (credit.creator, credit.organization, credit.split_confidence) == expected
+
