@@ -434,3 +434,20 @@ def test_a_credit_in_a_photographer_element_names_a_person(credit_html, expected
     [credit] = find_all(page, "html")[1]
     assert (credit.creator, credit.organization, credit.split_confidence) == expected
 
+
+
+@pytest.mark.parametrize("attribute,expected", [
+    ('data-photographer="Zed Quux"', ("Zed Quux", None, "high")),
+    ('photographer="Zed Quux"', ("Zed Quux", None, "high")),
+    ('data-photographer="Zed Quux/Rivertonix"', ("Zed Quux", "Rivertonix", "high")),
+    ('data-photographer="ZED QUUX"', ("ZED QUUX", None, "uncertain")),   # capitals: an acronym's, maybe
+    ('data-credit="Zed Quux"', ("Zed Quux", None, "uncertain")),   # a credit attribute says nothing of whom
+], ids=["data-photographer", "photographer", "beside-an-outlet", "capitals", "data-credit"])
+def test_a_credit_in_a_photographer_attribute_names_a_person(attribute, expected):
+    """An image's `data-photographer` says whose name it holds, as a class="photographer" does (#11)."""
+    from resolver.extract import find_all
+
+    page = (f'<html><body><p>Words.</p><img src="https://img.example.org/1.jpg" alt="Photo of the bridge" {attribute}>'
+            '</body></html>')
+    [credit] = find_all(page, "html")[1]
+    assert (credit.creator, credit.organization, credit.split_confidence) == expected

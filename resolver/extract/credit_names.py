@@ -13,8 +13,8 @@ The rules, in order (README "Photo credits" has them with examples):
 How sure a split is (`split_confidence`): "high" when evidence decided it, "uncertain" when a name was taken as a
 person or an organisation only because nothing said otherwise ("Berkeley Earth" a person, "Siobhan" an
 organisation). The other names a line lists are evidence too (`split_confidence`'s `listed_with`), and so is the
-page's markup: a name read as a person's (`is_persons_name`) in an element whose class says "photographer"
-(html_credits).
+page's markup: a name read as a person's (`is_persons_name`) in an element whose class or attribute says
+"photographer" (html_credits).
 """
 
 from __future__ import annotations

@@ -61,8 +61,8 @@ CREDIT_CLASS_RE = re.compile(
 WEAK_CLASS_RE = re.compile(r"credit|copyright|photographer|byline", re.IGNORECASE)
 # A picture's own source slot: next to its image, a name alone is its photographer ("Dale Example").
 SOURCE_SLOT_RE = re.compile(r"(?:caption|picture|image|photo|figure|img)(?:__|[-_])?source", re.IGNORECASE)
-# A class saying whose name the element holds: the photographer's (the Miami Herald's "photographer",
-# "byline-photographer"). A source slot or a "credit" says only that a name is there.
+# A class or attribute saying whose name the element holds: the photographer's (the Miami Herald's class
+# "photographer", "byline-photographer", data-photographer). A source slot or a "credit" says only that a name is there.
 PHOTOGRAPHER_CLASS_RE = re.compile(r"photographer", re.IGNORECASE)
 CREDIT_ITEMPROPS = frozenset({"creditText", "copyrightHolder", "copyrightNotice"})
 # Attributes that hold a credit as their whole value, and attributes that hold a caption a credit may end.
@@ -569,8 +569,10 @@ def _tag_credits(page: str, tag_start: int, tag_end: int, *, in_blocks: Interval
 
 
 def _whole_attribute_credit(value: str, attr: str, span: tuple[int, int], image: str | None) -> list[Credit]:
-    return [Credit(raw=value, source="attribute", span=span, creator=creator, organization=organization,
-                   image=image, form=attr) for creator, organization, _ in credit_patterns.read_whole(value)]
+    found = [Credit(raw=value, source="attribute", span=span, creator=creator, organization=organization,
+                    image=image, form=attr) for creator, organization, _ in credit_patterns.read_whole(value)]
+    # `photographer`, `data-photographer`: the page says whose name it holds, as a class does (#11)
+    return [_photographer_named(c) for c in found] if PHOTOGRAPHER_CLASS_RE.search(attr) else found
 
 
 def _is_credit_element(el: Any) -> bool:
@@ -634,7 +636,7 @@ def _element_credits(el: Any, smap: SourceMap, walks: _Walks, credited: set[Any]
 
 
 def _photographer_named(credit: Credit) -> Credit:
-    """A credit in an element whose class calls it the photographer's: a creator read as a person's name
+    """A credit in an element whose class (or attribute) calls it the photographer's: a creator read as a person's name
     (`is_persons_name`) is sure (#11); a name the split read otherwise (one word as an organisation, a handle) keeps
     the common rule's mark, the class does not overrule the split."""
     return replace(credit, split_confidence="high") if credit.creator and is_persons_name(credit.creator) else credit
