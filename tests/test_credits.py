@@ -370,3 +370,84 @@ def test_a_json_ld_credit_naming_its_creator_and_holder_is_sure_of_them():
     found = [(c.creator, c.organization, c.split_confidence) for c in find_all(page, "html")[1] if c.form == "json-ld"]
     assert found == [("Berkeley Quux", "Rivertonix", "high"), (None, "Rivertonix", "high"),
                      ("Zed Quux", "Rivertonix", "uncertain")]
+
+
+@pytest.mark.parametrize("line,expected", [
+    # two names with a common first name: the line lists people, so the others in it are people too (Bustle's
+    # "Hannah Burton, Bry Crasch, Isla Murray, Allison Gore, Mary Blount, Cora Foxx/Bustle")
+    ("Photos: Jane Quux, Bry Crasch, Mary Blount/Rivertonix", ["high", "high", "high"]),
+    ("(Photos by Jane Quux, Bry Crasch and Mary Blount)", ["high", "high", "high"]),
+    # one known first name does not vouch for another name: "Jane Quux, Berkeley Earth" may be a person and a source
+    ("Photos: Jane Quux, Bry Crasch/Rivertonix", ["high", "uncertain"]),
+    ("Photos: Jane Quux, Bry Crasch, Isla Murray/Rivertonix", ["high", "uncertain", "uncertain"]),
+    # a name that is not two or three capitalised words gets nothing from the others
+    ("Photos: Jane Quux, Bry Van Der Crasch, Mary Blount/Rivertonix", ["high", "uncertain", "high"]),
+    ("Photos: JANE QUUX, BRY CRASCH, MARY BLOUNT/Rivertonix", ["high", "uncertain", "high"]),
+], ids=["two-known-of-three", "and", "one-known-of-two", "one-known-of-three", "four-words", "capitals"])
+def test_names_listed_together_share_their_evidence(line, expected):
+    """A line listing people gave the names with a common first name "high" and the others "uncertain" (#11). With
+    two or more common first names among them, every name in the list that reads as a person's is "high"."""
+    from resolver.extract import find_all
+
+    found = find_all(f"A bridge at dawn.\n{line}\nThe story goes on.\n", "text")[1]
+    assert [c.split_confidence for c in found] == expected, [c.creator for c in found]
+
+
+@pytest.mark.parametrize("creator,listed,raw,expected", [
+    ("Bry Crasch", ("Jane Quux", "Bry Crasch", "Mary Blount"), "Jane Quux, Bry Crasch, Mary Blount/Rivertonix", "high"),
+    ("Bry Crasch", ("Jane Quux", "Bry Crasch", "Mary Blount"), "Jane Quux, left, Bry Crasch & Mary Blount", "high"),
+    # the names do not stand together in the words: places, not a list
+    ("Bry Crasch", ("Jane Quux", "Bry Crasch", "Mary Blount"), "Left: Jane Quux, Right: Bry Crasch, Mary Blount",
+     "uncertain"),
+    ("Bry Crasch", ("Jane Quux", "Bry Crasch", "Mary Blount"), "Jane Quux, Bry Crasch", "uncertain"),
+    ("Bry Crasch", ("Bry Crasch",), "Bry Crasch", "uncertain"),
+    ("Bry Crasch", ("Jane Quux", "Bry Crasch", "Mary Blount", "Riverton Studios"),
+     "Jane Quux, Bry Crasch, Mary Blount, Riverton Studios", "uncertain"),   # one reads as an organisation
+], ids=["commas", "left-and-ampersand", "places", "not-all-in-the-words", "alone", "an-organisation-listed"])
+def test_split_confidence_of_a_listed_name(creator, listed, raw, expected):
+    from resolver.extract.credit_names import split_confidence
+
+    assert split_confidence(creator, None, raw, listed_with=listed) == expected
+
+
+def _figure(credit_html: str, n: int) -> str:
+    return (f'<figure><img src="https://img.example.org/{n}.jpg"><figcaption><span class="caption-text">The bridge at '
+            f'dawn.</span> {credit_html}</figcaption></figure>')
+
+
+@pytest.mark.parametrize("credit_html,expected", [
+    ('<span class="photographer">Zed Quux</span>', ("Zed Quux", None, "high")),
+    ('<span class="byline-photographer">Zed Quux/Rivertonix</span>', ("Zed Quux", "Rivertonix", "high")),
+    ('<span class="photographer">@rivertonix</span>', ("@rivertonix", None, "uncertain")),   # an account, anyone's
+    ('<span class="photographer">Rivertonix</span>', (None, "Rivertonix", "uncertain")),   # read as an organisation
+    ('<span class="photographer">Zed Van Der Quux</span>', ("Zed Van Der Quux", None, "uncertain")),   # 4 words
+    ('<span class="credit">Zed Quux</span>', ("Zed Quux", None, "uncertain")),   # "credit" says nothing of whom
+    ('<p class="c-picture__source">Zed Quux</p>', ("Zed Quux", None, "uncertain")),   # a source slot: nor does it
+], ids=["photographer", "byline-photographer", "handle", "one-word", "four-words", "credit-class", "source-slot"])
+def test_a_credit_in_a_photographer_element_names_a_person(credit_html, expected):
+    """The Miami Herald's `<span class="photographer">Roberto Koltun</span>`: the page's markup says the name is its
+    photographer's, yet the split was "uncertain" (#11). A name read as a person's (two or three capitalised words,
+    none an organisation's) in such an element is "high"; what the split read otherwise keeps the common rule."""
+    from resolver.extract import find_all
+
+    page = f"<html><body><p>Words.</p>{_figure(credit_html, 1)}</body></html>"
+    [credit] = find_all(page, "html")[1]
+    assert (credit.creator, credit.organization, credit.split_confidence) == expected
+
+
+
+@pytest.mark.parametrize("attribute,expected", [
+    ('data-photographer="Zed Quux"', ("Zed Quux", None, "high")),
+    ('photographer="Zed Quux"', ("Zed Quux", None, "high")),
+    ('data-photographer="Zed Quux/Rivertonix"', ("Zed Quux", "Rivertonix", "high")),
+    ('data-photographer="ZED QUUX"', ("ZED QUUX", None, "uncertain")),   # capitals: an acronym's, maybe
+    ('data-credit="Zed Quux"', ("Zed Quux", None, "uncertain")),   # a credit attribute says nothing of whom
+], ids=["data-photographer", "photographer", "beside-an-outlet", "capitals", "data-credit"])
+def test_a_credit_in_a_photographer_attribute_names_a_person(attribute, expected):
+    """An image's `data-photographer` says whose name it holds, as a class="photographer" does (#11)."""
+    from resolver.extract import find_all
+
+    page = (f'<html><body><p>Words.</p><img src="https://img.example.org/1.jpg" alt="Photo of the bridge" {attribute}>'
+            '</body></html>')
+    [credit] = find_all(page, "html")[1]
+    assert (credit.creator, credit.organization, credit.split_confidence) == expected

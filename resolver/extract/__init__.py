@@ -21,17 +21,23 @@ def find_all(content: str, kind: str, *, utf8: bytes | None = None) -> tuple[lis
         # in the paragraph above). Replaced one for one, so every span still indexes `content`.
         lines = LONE_CR_RE.sub("\n", content) if "\r" in content else content
         embeds, found = text.find_embeds(lines), credits.find_credits(lines)
-    return [_without_placeholders(e) for e in embeds], [_marked(c) for c in found]
+    return [_without_placeholders(e) for e in embeds], _marked(found)
 
 
 LONE_CR_RE = re.compile(r"\r(?!\n)")
 
 
-def _marked(credit: Credit) -> Credit:
-    """The credit with how sure its person/organisation split is, unless the page stated it (#11)."""
-    if credit.split_confidence is not None:
-        return credit
-    return evolve(credit, split_confidence=split_confidence(credit.creator, credit.organization, credit.raw))
+def _marked(found: list[Credit]) -> list[Credit]:
+    """The credits with how sure their person/organisation splits are, unless the page stated it (#11). The
+    creators read from the same words (one span, raw and organisation: "Ann Quux, Ben Roe/Riverton") are a list,
+    whose names may share their evidence."""
+    listed: dict[tuple[tuple[int, int], str, str | None], list[str]] = {}
+    for credit in found:
+        if credit.creator:
+            listed.setdefault((credit.span, credit.raw, credit.organization), []).append(credit.creator)
+    return [credit if credit.split_confidence is not None else evolve(credit, split_confidence=split_confidence(
+        credit.creator, credit.organization, credit.raw,
+        listed_with=listed.get((credit.span, credit.raw, credit.organization), ()))) for credit in found]
 
 
 def _without_placeholders(embed: Embed) -> Embed:

@@ -12,12 +12,15 @@ The rules, in order (README "Photo credits" has them with examples):
 
 How sure a split is (`split_confidence`): "high" when evidence decided it, "uncertain" when a name was taken as a
 person or an organisation only because nothing said otherwise ("Berkeley Earth" a person, "Siobhan" an
-organisation).
+organisation). The other names a line lists are evidence too (`split_confidence`'s `listed_with`), and so is the
+page's markup: a name read as a person's (`is_persons_name`) in an element whose class or attribute says
+"photographer" (html_credits).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 # Agencies, wires, stock libraries, platforms and broadcasters that credit lines name, case-folded.
 KNOWN_ORGS = frozenset(
@@ -199,19 +202,65 @@ _SENT_BY_RE = re.compile(r"(?:Submitted|Supplied)[ \t\u00a0]+by[ \t\u00a0]+$", r
 _VIA_FOR_NEXT_RE = re.compile(r"[ \t\u00a0]+(?:via|for)[ \t\u00a0]+\S")
 
 
-def split_confidence(creator: str | None, organization: str | None, raw: str = "") -> str | None:
+def split_confidence(creator: str | None, organization: str | None, raw: str = "", *,
+                     listed_with: Sequence[str] = ()) -> str | None:
     """How sure the person/organisation split of a credit is (#11): "high" when evidence decided it (the
     organisation reads as one: a known agency, an organisation word, a domain, an acronym; or the creator starts
-    with a common first name; or the credit's words say so: "Name via/for Outlet", "Submitted by Name");
-    "uncertain" when a name was taken as a person or an organisation by default ("Berkeley Earth", "Psyonix",
-    "Zed Quux/Riverton"); None when the credit names nobody. `raw`: the credit's words as printed."""
+    with a common first name; or the credit's words say so: "Name via/for Outlet", "Submitted by Name"; or the
+    creator is listed among people, `_listed_among_people`); "uncertain" when a name was taken as a person or an
+    organisation by default ("Berkeley Earth", "Psyonix", "Zed Quux/Riverton"); None when the credit names nobody.
+    `raw`: the credit's words as printed; `listed_with`: the creators the tool read from the same words, this one
+    among them."""
     if not creator and not organization:
         return None
     if organization and (is_org(organization) or names_an_agency(organization)):
         return "high"
-    if creator and (_starts_with_first_name(creator) or _stated(raw, creator)):
+    if creator and (_starts_with_first_name(creator) or _stated(raw, creator)
+                    or _listed_among_people(creator, listed_with, raw)):
         return "high"
     return "uncertain"
+
+
+def is_persons_name(name: str) -> bool:
+    """Does a name read as a person's: two or three capitalised words ("Bry Crasch", "Mark Von Holden"), none an
+    organisation's? Strict on purpose (#11): no initials, particles, handles, capitals throughout ("BRY CRASCH" may
+    be an acronym's) or inner capitals ("McDonald", "WSig"); such a name keeps the common rule's mark."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(_capitalised(w) for w in words) and not is_org(name) \
+        and not names_an_agency(name)
+
+
+def _capitalised(word: str) -> bool:
+    """"Crasch", "O'Brien", "Smith-Jones", "José"; not "NGAN", "WSig", "de"."""
+    parts = re.split(r"['’-]", word)
+    return any(c.islower() for c in word) and all(
+        p.isalpha() and p[0].isupper() and (len(p) == 1 or p[1:].islower()) for p in parts)
+
+
+# Between two names of a list: a comma, "and", "&", a picture's place ("Ann Quux, left, and Ben Roe").
+_LIST_GAP_RE = re.compile(r"[ \t\u00a0]*(?:,[ \t\u00a0]*(?:(?:left|right|top|bottom|above|below|center|centre)"
+                          r"[ \t\u00a0]*,?[ \t\u00a0]*)?(?:and[ \t\u00a0]+)?|and[ \t\u00a0]+|&[ \t\u00a0]*)")
+
+
+def _listed_among_people(creator: str, listed: Sequence[str], raw: str) -> bool:
+    """Is the creator one of a list of people ("Hannah Burton, Bry Crasch, Isla Murray, …, Mary Blount/Bustle")?
+    Names listed together share their evidence only when it is strong (#11; a wrong "high" is worse than a right
+    "uncertain"): every name in the list reads as a person's (`is_persons_name`), two or more of them start with a
+    common first name, and the names stand together in the credit's words, in order, joined only by commas, "and"
+    or "&". Limits: one common first name vouches for no other name ("Jane Doe, Berkeley Earth" may be a photographer
+    and a data source); an organisation named like a person in a list of people ("Ann Quux, Ben Roe, Berkeley Earth")
+    is still taken as a person, and marked "high" with the others."""
+    names = list(dict.fromkeys(listed))
+    if creator not in names or not all(is_persons_name(n) for n in names) \
+            or sum(_starts_with_first_name(n) for n in names) < 2:
+        return False
+    at = raw.find(names[0])
+    for before, name in zip(names, names[1:]):
+        end = at + len(before)
+        at = raw.find(name, end) if at >= 0 else -1
+        if at < 0 or not _LIST_GAP_RE.fullmatch(raw, end, at):
+            return False
+    return at >= 0
 
 
 def _starts_with_first_name(name: str) -> bool:

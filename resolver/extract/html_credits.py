@@ -13,7 +13,7 @@ from html import unescape
 from typing import Any
 
 from resolver.extract import credits as credit_patterns
-from resolver.extract.credit_names import SEPARATOR_RE, split_credit
+from resolver.extract.credit_names import SEPARATOR_RE, is_persons_name, split_credit
 from resolver.extract.dom import AncestorMemo, children, element_text, select, shallow, spaced_text
 from resolver.extract.intervals import Intervals
 from resolver.extract.script_credits import IMAGE_ATTRS, ShownImages, attribute_credits, json_objects, name_of
@@ -61,6 +61,9 @@ CREDIT_CLASS_RE = re.compile(
 WEAK_CLASS_RE = re.compile(r"credit|copyright|photographer|byline", re.IGNORECASE)
 # A picture's own source slot: next to its image, a name alone is its photographer ("Dale Example").
 SOURCE_SLOT_RE = re.compile(r"(?:caption|picture|image|photo|figure|img)(?:__|[-_])?source", re.IGNORECASE)
+# A class or attribute saying whose name the element holds: the photographer's (the Miami Herald's class
+# "photographer", "byline-photographer", data-photographer). A source slot or a "credit" says only that a name is there.
+PHOTOGRAPHER_CLASS_RE = re.compile(r"photographer", re.IGNORECASE)
 CREDIT_ITEMPROPS = frozenset({"creditText", "copyrightHolder", "copyrightNotice"})
 # Attributes that hold a credit as their whole value, and attributes that hold a caption a credit may end.
 WHOLE_ATTRS = frozenset({"data-credit", "data-photo-credit", "data-image-credit", "data-copyright", "data-photographer",
@@ -566,8 +569,10 @@ def _tag_credits(page: str, tag_start: int, tag_end: int, *, in_blocks: Interval
 
 
 def _whole_attribute_credit(value: str, attr: str, span: tuple[int, int], image: str | None) -> list[Credit]:
-    return [Credit(raw=value, source="attribute", span=span, creator=creator, organization=organization,
-                   image=image, form=attr) for creator, organization, _ in credit_patterns.read_whole(value)]
+    found = [Credit(raw=value, source="attribute", span=span, creator=creator, organization=organization,
+                    image=image, form=attr) for creator, organization, _ in credit_patterns.read_whole(value)]
+    # `photographer`, `data-photographer`: the page says whose name it holds, as a class does (#11)
+    return [_photographer_named(c) for c in found] if PHOTOGRAPHER_CLASS_RE.search(attr) else found
 
 
 def _is_credit_element(el: Any) -> bool:
@@ -607,6 +612,8 @@ def _element_credits(el: Any, smap: SourceMap, walks: _Walks, credited: set[Any]
         if no_image:   # nothing to tie it to: it must read as names (#10)
             found = [c for c in found if credit_patterns.looks_like_credit_value(
                 " / ".join(n for n in (c.creator, c.organization) if n), strict=True)]   # not an ad's "inRead" credits
+        if PHOTOGRAPHER_CLASS_RE.search(css):
+            found = [_photographer_named(c) for c in found]
         # "attribution" alone also marks a story's source ("Tech Insider"): there a supplier must be named
         return [c for c in found if c.organization] if weak else found
     if tag == "cite":   # a figure's <cite> is its credit (Vox Media's Chorus)
@@ -626,6 +633,13 @@ def _element_credits(el: Any, smap: SourceMap, walks: _Walks, credited: set[Any]
         credited.add(el)
         return _figcaption_credits(el, smap, walks)
     return []
+
+
+def _photographer_named(credit: Credit) -> Credit:
+    """A credit in an element whose class (or attribute) calls it the photographer's: a creator read as a person's name
+    (`is_persons_name`) is sure (#11); a name the split read otherwise (one word as an organisation, a handle) keeps
+    the common rule's mark, the class does not overrule the split."""
+    return replace(credit, split_confidence="high") if credit.creator and is_persons_name(credit.creator) else credit
 
 
 def _image_above(el: Any) -> str | None:
