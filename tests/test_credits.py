@@ -451,3 +451,15 @@ def test_a_credit_in_a_photographer_attribute_names_a_person(attribute, expected
             '</body></html>')
     [credit] = find_all(page, "html")[1]
     assert (credit.creator, credit.organization, credit.split_confidence) == expected
+
+
+@pytest.mark.parametrize("attribute", ['data-photographer="Zed Quux"', 'photographer="Zed Quux"',
+                                       'copyright="Zed Quux"', 'data-copyright="Zed Quux"'])
+def test_a_photographer_or_copyright_attribute_is_read_without_a_hint_word(attribute):
+    """The attribute's name says it holds a credit: no "Photo" or agency need be in the image's alt (an <img> with
+    no alt at all was skipped, and its photographer lost)."""
+    from resolver.extract import find_all
+
+    page = f'<html><body><p>Words.</p><img src="https://img.example.org/1.jpg" {attribute}></body></html>'
+    [credit] = find_all(page, "html")[1]
+    assert (credit.raw, credit.creator) == ("Zed Quux", "Zed Quux")

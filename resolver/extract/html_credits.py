@@ -484,7 +484,8 @@ def _hinted_attribute_credits(tree: Any, smap: SourceMap, related: list[Any], *,
     for el in shallow(select(root, HINTED_ATTR_SELECTOR)):
         attributes = el.attributes   # the hint test joins every value (srcset too): asked after the cheap one
         if el.tag in NOT_CREDIT_TAGS or not _may_hold_credit(attributes) or not (
-                PROSE_HINT_RE.search(" ".join(v for v in attributes.values() if v)) or _titled_image(el)) \
+                attributes.keys() & WHOLE_ATTRS   # a photographer or copyright attribute names its credit as such
+                or PROSE_HINT_RE.search(" ".join(v for v in attributes.values() if v)) or _titled_image(el)) \
                 or in_block(el):
             continue
         tag_start = smap.start_of(el)
