@@ -146,14 +146,14 @@ def _asked(fakenet) -> list[str]:
     return sorted(path for host, path in fakenet.hits if host == "t.co")
 
 
-def _wait_until_idle(scheduler: str, *, within: float = 60) -> None:
-    """Until no worker runs a task: one the client of a killed command left goes on to its end."""
+def _wait_until_idle(scheduler: str, *, within: float = 60, leaving: int = 0) -> None:
+    """Until no worker runs a task (but `leaving`): one the client of a killed command left goes on to its end."""
     import time
 
     started = time.monotonic()
     with distributed.Client(scheduler, timeout="20s") as client:
         deadline = started + within
-        while any(client.run(lambda dask_worker: dask_worker.state.executing_count).values()):
+        while sum(client.run(lambda dask_worker: dask_worker.state.executing_count).values()) > leaving:
             assert time.monotonic() < deadline, "a shard never ended"
             time.sleep(0.1)
 
@@ -302,14 +302,18 @@ def roomy_scheduler():
 
 
 def test_a_rerun_while_a_killed_run_s_shard_still_runs_waits_for_it(tmp_path: Path, roomy_scheduler: str,
-                                                                    fakenet) -> None:
+                                                                    threaded_net) -> None:
     """The client killed (kill -9: it cannot tell its shards to stop) while a shard waits on a link, and the same
     command run again at once, while that shard still runs: the new task of the shard waits for the old one to
-    end, then goes on from its database. The two ran side by side in one database: the link was asked twice."""
-    scheduler = roomy_scheduler
+    end, then goes on from its database. The two ran side by side in one database: the link was asked twice.
+    The old shard is let go only once the new one says it waits (a timer let it go after 2 s: under load, before
+    the new task had started, and the wait went untested); the server answers each request in a thread of its
+    own, so a new task that did not wait would ask for the link while the old one still waits on it."""
+    scheduler, fakenet = roomy_scheduler, threaded_net
     import subprocess
     import threading
 
+    from resolver.cluster import WAITING
     from tests.corpusnet import problems
 
     hang, world, folder = _hanging_world(fakenet, tmp_path)
@@ -318,15 +322,31 @@ def test_a_rerun_while_a_killed_run_s_shard_still_runs_waits_for_it(tmp_path: Pa
     assert hang.waiting.wait(60), "no shard asked for the link"
     child.kill()
     child.wait(30)
-    later = threading.Timer(2.0, hang.release.set)   # the old shard ends while the new run is under way
-    later.start()
+    _wait_until_idle(scheduler, leaving=1)   # the other shard ends: the one waiting on the link is the only orphan
+    told: list[dict] = []
+
+    def release_once_told() -> None:
+        """Lets the old shard go once the new run's task of its shard says it waits for it (at most 120 s on)."""
+        import time
+
+        try:
+            with distributed.Client(scheduler, timeout="20s") as client:
+                deadline = time.monotonic() + 120
+                while not told and time.monotonic() < deadline and not hang.release.is_set():
+                    told.extend(msg for _, msg in client.get_events(WAITING))
+                    time.sleep(0.05)
+        finally:
+            hang.release.set()
+    watcher = threading.Thread(target=release_once_told, daemon=True)
+    watcher.start()
     try:
         again = world(*args)
     finally:
-        later.cancel()
         hang.release.set()
+        watcher.join(30)
         _wait_until_idle(scheduler)
     assert again.exit_code == 0, again.output
+    assert len(told) == 1 and told[0]["db"] == str(shard_db(world.db, Shard.parse(told[0]["shard"]))), told
     assert _asked(fakenet) == [f"/w{i:05d}" for i in range(8)]
     assert problems(world.db, 8) == []
 
