@@ -175,16 +175,17 @@ def _wait_until_idle(scheduler: str, *, within: float = 60, leaving: int = 0) ->
 
 def _hanging_world(fakenet, tmp_path: Path):
     """The 8 articles of tests/corpusnet.py, whose 4th link (t.co/w00003) answers only once released; and an empty
-    --db for the shards to start from."""
+    --db for the shards to start from. No request times out before it is released (a test lets it go on what the
+    run says, however long that takes under load; 15 s, and the article failed)."""
     from tests.cliworld import Hang, World
     from tests.corpusnet import no_limits, serve, write_folder
     from tests.fakenet import redirect
 
     serve(fakenet, 8)
-    hang = Hang(redirect("https://twitter.com/RivertonRoads/status/1600000000000000103/photo/1"))
+    hang = Hang(redirect("https://twitter.com/RivertonRoads/status/1600000000000000103/photo/1"), hold=300)
     fakenet.route("t.co", "/w00003", hang)
     folder = write_folder(tmp_path / "articles", 8)
-    world = World(fakenet, tmp_path, extra=no_limits())
+    world = World(fakenet, tmp_path, extra="timeout = 600\ndeadline = 600\n" + no_limits())
     Store(world.db).close()
     return hang, world, folder
 
@@ -413,7 +414,8 @@ def test_a_shard_database_still_in_use_is_merged_only_once_its_shard_ends(tmp_pa
                                                                           fakenet) -> None:
     """The client of a --shards 4 run killed while a shard waits on a link (that shard goes on), then run again at
     once with --shards 2: the client waits for that shard's lock before it merges its database (merged under it,
-    what the shard did next would be lost, and its links asked again), and says why it waits."""
+    what the shard did next would be lost, and its links asked again), and says why it waits. The shard is let go
+    once the client said so (a timer of 5 s let it go: under load, before the client had looked at the locks)."""
     scheduler = roomy_scheduler
     import subprocess
     import threading
@@ -426,16 +428,26 @@ def test_a_shard_database_still_in_use_is_merged_only_once_its_shard_ends(tmp_pa
     assert hang.waiting.wait(60), "no shard asked for the link"
     child.kill()
     child.wait(30)
-    later = threading.Timer(5.0, hang.release.set)   # long after the client found the locks held
-    later.start()
+    again = world.process(*args, "--shards", "2", stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    guard = threading.Timer(120, hang.release.set)   # only so that a client that never waits ends the test
+    guard.start()
+    said: list[str] = []
     try:
-        again = world(*args, "--shards", "2")
-    finally:
-        later.cancel()
+        for line in again.stderr:
+            said.append(line)
+            if "a shard of an earlier run still runs on the cluster" in line:
+                break
+        waited = not hang.release.is_set() and bool(said) and "still runs on the cluster" in said[-1]
         hang.release.set()
+        said += again.communicate(timeout=300)[1].splitlines(keepends=True)
+    finally:
+        guard.cancel()
+        hang.release.set()
+        if again.poll() is None:
+            again.kill()
         _wait_until_idle(scheduler)
-    assert again.exit_code == 0, again.output
-    assert "a shard of an earlier run still runs on the cluster" in again.stderr, again.stderr
+    assert again.returncode == 0, "".join(said)
+    assert waited, "".join(said)
     assert _asked(fakenet) == [f"/w{i:05d}" for i in range(8)]
     assert problems(world.db, 8) == []
     assert not list(tmp_path.glob("c.shard-*"))
