@@ -153,7 +153,8 @@ def run_shard(job: ShardJob) -> dict[str, Any]:
     summary = pipeline.Summary()
     with ExitStack() as stack:
         stopped = stack.enter_context(watching(job.stop)) if job.stop is not None else None
-        stack.enter_context(alone(job.db, stop=stopped.is_set if stopped is not None else None))
+        stack.enter_context(alone(job.db, stop=stopped.is_set if stopped is not None else None,
+                                  waiting=functools.partial(_say_waiting, job)))
         if job.seed is not None:
             seed_from(job.seed, job.db)
         store = stack.enter_context(Store(job.db))
@@ -174,6 +175,17 @@ def run_shard(job: ShardJob) -> dict[str, Any]:
     return {"shard": str(job.shard), "db": str(job.db), "pid": os.getpid(), "per_host": settings.per_host,
             "concurrency": settings.concurrency, "stopped": stopped is not None and stopped.is_set(),
             **asdict(summary), **said.handed_back()}
+
+
+WAITING = "embed-resolver-shard-waits"   # the topic of the cluster's event log a shard's wait for its lock is told on
+
+
+def _say_waiting(job: ShardJob) -> None:
+    """Told once, on the cluster's event log (the dashboard shows it; `Client.get_events(WAITING)`), when the shard
+    finds its lock held: a task of the same shard left running by a killed client, which it waits for."""
+    from distributed import get_worker
+
+    get_worker().log_event(WAITING, {"shard": str(job.shard), "db": str(job.db)})
 
 
 ERRORS_KEPT = 50   # lines of a kind a shard hands back to the client; the rest are counted (errors: all in its db)

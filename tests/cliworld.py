@@ -66,14 +66,16 @@ class World:
 class Hang:
     """A handler that answers only once released; `killed_while_waiting` SIGKILLs a child while it waits."""
 
-    def __init__(self, then) -> None:
+    def __init__(self, then, *, hold: float = 30) -> None:
         import threading
 
-        self.then, self.waiting, self.release = then, threading.Event(), threading.Event()
+        self.then, self.hold = then, hold
+        self.waiting, self.release, self.answered = threading.Event(), threading.Event(), threading.Event()
 
     def __call__(self, request):
         self.waiting.set()
-        self.release.wait(30)
+        self.release.wait(self.hold)
+        self.answered.set()
         return self.then(request)
 
     def killed_while_waiting(self, child: subprocess.Popen) -> None:

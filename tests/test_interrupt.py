@@ -1,4 +1,4 @@
-"""Interrupting a real run (a subprocess): Ctrl-C stops it within 2 s, kill -9 loses nothing, and the same
+"""Interrupting a real run (a subprocess): Ctrl-C stops it at once, kill -9 loses nothing, and the same
 command run again finishes the rest with nothing duplicated."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import pytest
 from werkzeug.wrappers import Response
 
 from cache import Store
+from tests.test_warm_run import threaded_net  # noqa: F401 - a fixture: the links held do not hold up the others
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = 24
@@ -27,6 +28,10 @@ def slow_redirect(request) -> Response:
 
 @pytest.fixture
 def corpus(tmp_path: Path, fakenet) -> tuple[Path, Path]:
+    return write_corpus(tmp_path, fakenet)
+
+
+def write_corpus(tmp_path: Path, fakenet) -> tuple[Path, Path]:
     for n in range(ARTICLES):
         fakenet.route("t.co", f"/link{n:02d}", slow_redirect)
     fakenet.route("example.org", "/", lambda request: Response("<p>end</p>", content_type="text/html"))
@@ -78,19 +83,37 @@ def check_finished(tmp_path: Path, out: Path, *, duplicates_allowed: int) -> Non
     assert store.count("embed_links") == 2 * ARTICLES and store.count("progress") == 0
 
 
-def test_ctrl_c_stops_within_two_seconds_and_the_rerun_finishes(tmp_path: Path, corpus) -> None:
-    folder, config = corpus
+def test_ctrl_c_stops_at_once_and_the_rerun_finishes(tmp_path: Path, threaded_net) -> None:
+    """Ctrl-C while links are in flight: the run stops without waiting for them (here they answer only once it
+    has ended, and no timeout is in reach), and the same command run again finishes the rest. It was timed: under
+    2 s from the signal to the end, which under load a run that stopped at once did not always keep."""
+    import threading
+
+    fakenet = threaded_net   # the links held do not hold up the others
+    folder, config = write_corpus(tmp_path, fakenet)
+    config.write_text(config.read_text().replace("timeout = 5\n", "timeout = 600\ndeadline = 600\n"))
+    held = threading.Event()
+
+    def later(request) -> Response:
+        held.wait(300)
+        return slow_redirect(request)
+    for n in range(10, ARTICLES):
+        fakenet.route("t.co", f"/link{n:02d}", later)
     out = tmp_path / "out.jsonl"
     proc = start(tmp_path, folder, config, out)
-    wait_for_lines(out, 4, proc)
-    proc.send_signal(signal.SIGINT)
-    interrupted = time.monotonic()
-    _, err = proc.communicate(timeout=10)
-    assert time.monotonic() - interrupted < 2.0
+    try:
+        wait_for_lines(out, 4, proc)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+        assert not held.is_set()   # it ended while links were in flight: it stopped, it did not wait for them
+    finally:
+        held.set()
+        if proc.poll() is None:
+            proc.kill()
     assert proc.returncode == 130, err
     assert b"interrupted: scanned " in err and b"run the same command again" in err and b"Traceback" not in err
     done = out.read_text().count("\n")
-    assert 4 <= done < ARTICLES
+    assert 4 <= done <= 10
     again = start(tmp_path, folder, config, out)
     _, err = again.communicate(timeout=60)
     assert again.returncode == 0, err

@@ -72,8 +72,10 @@ def test_overlapping_runs_put_it_back_after_the_last(thresholds):
     second.start()
     assert b_in.wait(5)
     a_go.set()
-    first.join(5)
+    first.join(60)
+    assert not first.is_alive()   # b looks once a's session has ended (a join of 5 s went on if it had not)
     a_done.set()
-    second.join(5)
+    second.join(60)
+    assert not second.is_alive()
     assert seen_by_b == [session_module.YOUNG_OBJECTS]
     assert gc.get_threshold() == (700, 10, 10)
