@@ -230,6 +230,18 @@ def is_persons_name(name: str) -> bool:
         and not names_an_agency(name)
 
 
+# An image title that is only "Name for Outlet": U.S. News' headshots ("Diana Soliwon for USNWR").
+_FOR_OUTLET_RE = re.compile(r"(?P<name>\S+(?: \S+){1,2}) for (?P<outlet>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,2})")
+
+
+def person_for_outlet(value: str) -> bool:
+    """Is `value` only a person's name and the outlet they worked for ("Dana Example for RDN")? Strict, as it is
+    asked of image titles, which mostly describe or head a story: the name reads as a person's (`is_persons_name`)
+    and starts with a common first name, the outlet is one to three capitalised words, nothing else (#11)."""
+    found = _FOR_OUTLET_RE.fullmatch(value.strip())
+    return found is not None and is_persons_name(found["name"]) and _starts_with_first_name(found["name"])
+
+
 def _capitalised(word: str) -> bool:
     """"Crasch", "O'Brien", "Smith-Jones", "José"; not "NGAN", "WSig", "de"."""
     parts = re.split(r"['’-]", word)

@@ -13,7 +13,7 @@ from html import unescape
 from typing import Any
 
 from resolver.extract import credits as credit_patterns
-from resolver.extract.credit_names import SEPARATOR_RE, is_persons_name, split_credit
+from resolver.extract.credit_names import SEPARATOR_RE, is_persons_name, person_for_outlet, split_credit
 from resolver.extract.dom import AncestorMemo, children, element_text, select, shallow, spaced_text
 from resolver.extract.intervals import Intervals
 from resolver.extract.script_credits import IMAGE_ATTRS, ShownImages, attribute_credits, json_objects, name_of
@@ -483,9 +483,9 @@ def _hinted_attribute_credits(tree: Any, smap: SourceMap, related: list[Any], *,
     found: list[Credit] = []
     for el in shallow(select(root, HINTED_ATTR_SELECTOR)):
         attributes = el.attributes   # the hint test joins every value (srcset too): asked after the cheap one
-        if el.tag in NOT_CREDIT_TAGS or not _may_hold_credit(attributes) or not (
+        if el.tag in NOT_CREDIT_TAGS or not (_may_hold_credit(attributes) and (
                 attributes.keys() & WHOLE_ATTRS   # a photographer or copyright attribute names its credit as such
-                or PROSE_HINT_RE.search(" ".join(v for v in attributes.values() if v)) or _titled_image(el)) \
+                or PROSE_HINT_RE.search(" ".join(v for v in attributes.values() if v))) or _titled_image(el.tag, attributes)) \
                 or in_block(el):
             continue
         tag_start = smap.start_of(el)
@@ -496,12 +496,12 @@ def _hinted_attribute_credits(tree: Any, smap: SourceMap, related: list[Any], *,
     return found
 
 
-def _titled_image(el: Any) -> bool:
+def _titled_image(tag: str, attributes: dict[str, str | None]) -> bool:
     """An <img> whose title reads as a credit on its own, a name and an agency ("Ann Example/AP"): the prose hint
     words need not be there. Asked of the images selected for their alt: a selection of titled images cost a
     hundredth of a page's scan (#14), and an image with a title and no alt is rare."""
-    title = el.attrs.get("title") or "" if el.tag == "img" else ""
-    return "/" in title and credit_patterns.names_an_agency(title)
+    title = attributes.get("title") or "" if tag == "img" else ""
+    return "/" in title and credit_patterns.names_an_agency(title) or " for " in title and person_for_outlet(title)
 
 
 def _may_hold_credit(attributes: dict[str, str | None]) -> bool:
@@ -552,16 +552,17 @@ def _tag_credits(page: str, tag_start: int, tag_end: int, *, in_blocks: Interval
             continue   # a repeated attribute is dropped by the parser: the first one counts
         names.add(name)
         whole = name in WHOLE_ATTRS
-        if not (whole or name in CAPTION_ATTRS and _caption_hint(attr.group(group))) \
-                or name in IMAGE_ONLY_ATTRS and tag.group(1) != "img":
+        captioned = whole or name in CAPTION_ATTRS and _caption_hint(attr.group(group))
+        titled = not captioned and name == "title" and " for " in attr.group(group)   # "Name for Outlet" alone
+        if not (captioned or titled) or name in IMAGE_ONLY_ATTRS and tag.group(1) != "img":
             continue
         value = unescape(page[tag_start + attr.start(group): tag_start + attr.end(group)]).strip()
-        if not value:
+        if not value or titled and not person_for_outlet(value):
             continue
         if image is None:
             src = IMAGE_ATTR_RE.search(page, tag_start, tag_end)
             image = src.group(1) if src and not src.group(1).startswith("data:") else ""
-        if whole:
+        if whole or titled:
             found.extend(_whole_attribute_credit(value, name, span, image or None))
         else:
             found.extend(replace(c, span=span, form=name) for c in credit_patterns.find_credits(
