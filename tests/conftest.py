@@ -35,6 +35,22 @@ def logged_secrets_forgotten() -> Iterator[None]:
     redact._LOGGED[:] = before
 
 
+@pytest.fixture
+def anyio_sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The seconds each `anyio.sleep` is asked for (where a run's retries wait), each still slept: a test sees a wait
+    where it is made, not by a bound on the run's time, which a loaded machine does not keep."""
+    import anyio
+
+    slept: list[float] = []
+    real_sleep = anyio.sleep
+
+    async def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        await real_sleep(seconds)
+    monkeypatch.setattr(anyio, "sleep", sleep)
+    return slept
+
+
 LOOPBACK_NAMES = {"localhost", "loopback.test", "ip6-loopback.test"}
 
 

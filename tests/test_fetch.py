@@ -218,25 +218,16 @@ def test_x_api_429_waits_for_the_reset_then_succeeds(fakenet, store):
     assert [r["status"] for r in store.db["fetches"].rows if r["purpose"] == "x-api"] == [429, 200]
 
 
-def test_x_api_429_far_in_the_future_falls_back_without_spinning(fakenet, store, monkeypatch):
+def test_x_api_429_far_in_the_future_falls_back_without_spinning(fakenet, store, anyio_sleeps):
     """Asked once, not waited for (anyio.sleep is where a retry waits): not a bound of 10 s on the run's time."""
     import time
 
-    import anyio
-
-    slept: list[float] = []
-    real_sleep = anyio.sleep
-
-    async def sleep(seconds: float) -> None:
-        slept.append(seconds)
-        await real_sleep(seconds)
-    monkeypatch.setattr(anyio, "sleep", sleep)
     fakenet.route("api.twitter.com", "/2/tweets",
                   lambda r: Response(fx.as_json(fx.X_API_429), status=429, content_type="application/json",
                                      headers={**fx.X_RATE_HEADERS, "x-rate-limit-reset": str(int(time.time()) + 900)}))
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
     [post] = run([TWEET], settings_for(fakenet, x_bearer_token=TOKEN, retry_max_wait=1), store, media=False)
-    assert slept == [] and [host for host, _ in fakenet.hits].count("api.twitter.com") == 1
+    assert anyio_sleeps == [] and [host for host, _ in fakenet.hits].count("api.twitter.com") == 1
     assert post.record.status == "available" and post.record.method == "syndication"
     [xapi] = [o for o in store.observations(post.post_row) if o["method"] == "x-api"]
     assert xapi["status"] == "error" and "rate-limited" in xapi["reason"]
