@@ -672,7 +672,9 @@ def test_an_image_title_holding_a_credit_is_read():
     ("Latino fans dress up for Halloween", []),                    # a title that only says what the image shows
     ("Justice League Vigil for Slain Officers Asks Whose Life Matters", []),
     ("Zed Quux for Riverton", []),                                  # no first name known: a name or a headline?
-], ids=["initials", "outlet", "description", "headline", "unknown-first-name"])
+    ("Jane Example for Congress", []),                              # a campaign's picture: no outlet
+    ("Mary Example for Mayor", []),
+], ids=["initials", "outlet", "description", "headline", "unknown-first-name", "campaign", "office"])
 def test_an_image_title_naming_a_person_for_an_outlet_is_its_credit(title, expected):
     """An <img title> holding only "Name for Outlet" (U.S. News' headshots) credits the image; a title that reads
     as a description or a headline does not. Strict: a name of two or three words starting with a common first

@@ -237,9 +237,11 @@ _FOR_OUTLET_RE = re.compile(r"(?P<name>\S+(?: \S+){1,2}) for (?P<outlet>[A-Z][\w
 def person_for_outlet(value: str) -> bool:
     """Is `value` only a person's name and the outlet they worked for ("Dana Example for RDN")? Strict, as it is
     asked of image titles, which mostly describe or head a story: the name reads as a person's (`is_persons_name`)
-    and starts with a common first name, the outlet is one to three capitalised words, nothing else (#11)."""
+    and starts with a common first name, the outlet is one to three capitalised words that read as an organisation
+    (an acronym, an organisation word: not "for Congress" or "for Mayor", a campaign's picture), nothing else (#11)."""
     found = _FOR_OUTLET_RE.fullmatch(value.strip())
-    return found is not None and is_persons_name(found["name"]) and _starts_with_first_name(found["name"])
+    return found is not None and is_persons_name(found["name"]) and _starts_with_first_name(found["name"]) \
+        and is_org(found["outlet"])
 
 
 def _capitalised(word: str) -> bool:
