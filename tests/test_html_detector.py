@@ -1284,3 +1284,14 @@ def test_a_selection_gives_each_element_once_in_document_order_and_nothing_for_a
     tree = parse('<html><body><p id="a">x</p><p id="b" class="x">y</p></body></html>')
     assert [el.attributes.get("id") for el in select(tree.root, selector)] == found
     assert select(tree.root, selector) is not select(tree.root, selector)   # a list of its own at each call
+
+
+@pytest.mark.parametrize("title", ["Mary Johnson for Congress", "John Smith for Senate", "Tom Miller for Mayor",
+                                   "Michael Brown for President", "David Jones for City Council",
+                                   "Sarah Lee for Governor", "Laura King for State Assembly"])
+def test_review25_a_campaign_image_title_is_no_credit(title):
+    """A campaign's sign or logo ("Name for Congress") reads as "Name for Outlet": the candidate is not the image's
+    photographer, nor Congress an outlet."""
+    page = (f'<html><body><figure><img src="https://img.example.org/a.jpg" alt="The candidate speaks." '
+            f'title="{title}"><figcaption>At the rally.</figcaption></figure><p>Story.</p></body></html>')
+    assert html.scan(page)[1] == []
