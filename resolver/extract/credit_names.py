@@ -233,13 +233,23 @@ def is_persons_name(name: str) -> bool:
 # An image title that is only "Name for Outlet": U.S. News' headshots ("Diana Soliwon for USNWR").
 _FOR_OUTLET_RE = re.compile(r"(?P<name>\S+(?: \S+){1,2}) for (?P<outlet>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,2})")
 
+# What a candidate runs for, not an outlet: a campaign's sign or logo ("Mary Johnson for Congress") reads as one.
+_OFFICES = frozenset({
+    "congress", "senate", "house", "assembly", "council", "mayor", "governor", "president", "sheriff", "judge",
+    "court", "board", "commissioner", "commission", "legislature", "parliament", "treasurer", "comptroller",
+    "controller", "attorney", "clerk", "delegate", "representative", "supervisor", "alderman", "office", "district",
+    "senator", "congressman", "congresswoman", "secretary", "auditor", "prosecutor", "chair", "ward",
+})
+
 
 def person_for_outlet(value: str) -> bool:
     """Is `value` only a person's name and the outlet they worked for ("Dana Example for RDN")? Strict, as it is
     asked of image titles, which mostly describe or head a story: the name reads as a person's (`is_persons_name`)
-    and starts with a common first name, the outlet is one to three capitalised words, nothing else (#11)."""
+    and starts with a common first name, the outlet is one to three capitalised words, none an office ("for
+    Congress": a campaign's), nothing else (#11)."""
     found = _FOR_OUTLET_RE.fullmatch(value.strip())
-    return found is not None and is_persons_name(found["name"]) and _starts_with_first_name(found["name"])
+    return found is not None and is_persons_name(found["name"]) and _starts_with_first_name(found["name"]) \
+        and not any(word.lower().strip(".") in _OFFICES for word in found["outlet"].split())
 
 
 def _capitalised(word: str) -> bool:
