@@ -169,13 +169,14 @@ class Redactor:
         return text
 
     def carries_secret(self, text: str) -> bool:
-        """Whether `text` holds a configured secret in a form redaction would find: one of its `forms`, in the text
-        as it is or percent-decoded any number of times (a query value `_params` decodes, a URL carried in one).
+        """Whether `text` holds a configured secret in a form redaction would find: one of its `forms` (escapes in
+        either case, as `_values` finds them), in the text as it is or percent-decoded any number of times (a query
+        value `_params` decodes, a URL carried in one).
         Secrets of any length, unlike `text`: a short one found by chance only makes this say yes (#14)."""
         for secret in self.secrets:
-            found = forms(secret)
+            found = _forms_re(secret)   # what `_values` replaces: a percent escape in either case
             seen = text
-            while not any(form in seen for form in found):
+            while not found.search(seen):
                 decoded = unquote_plus(seen)
                 if decoded == seen:
                     break

@@ -463,3 +463,16 @@ def test_a_photographer_or_copyright_attribute_is_read_without_a_hint_word(attri
     page = f'<html><body><p>Words.</p><img src="https://img.example.org/1.jpg" {attribute}></body></html>'
     [credit] = find_all(page, "html")[1]
     assert (credit.raw, credit.creator) == ("Zed Quux", "Zed Quux")
+
+
+@pytest.mark.parametrize("attribute", ['copyright="true"', 'data-copyright="false"', 'data-photographer="null"',
+                                       'data-photographer="undefined"', 'photographer="None"',
+                                       'copyright="Unknown"', 'copyright="Public domain"', 'copyright="CC BY 2.0"',
+                                       'data-copyright="CC BY-SA 4.0"', 'copyright="CC0"'])
+def test_review25_a_photographer_or_copyright_attribute_holding_no_name_is_no_credit(attribute):
+    """Read without a hint word now, such an attribute is often a template's placeholder ("null", "true") or a
+    licence: neither names who made the picture."""
+    from resolver.extract import find_all
+
+    page = f'<html><body><p>Words.</p><img src="https://img.example.org/1.jpg" {attribute}></body></html>'
+    assert find_all(page, "html")[1] == []

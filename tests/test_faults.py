@@ -397,3 +397,14 @@ def test_an_article_or_live_copy_redirected_to_a_malformed_url_is_its_own_error(
     assert result.exit_code in ((0,) if args[0] == "archive" else (1,)), result.output
     if args[0] != "archive":
         assert lines(result.stderr)[0].startswith("error: cannot read https://fault.example/story: invalid-url")
+
+
+def test_review25_a_429_asking_for_a_short_wait_is_seen_waited_for_by_anyio_sleeps(fakenet, tmp_path, anyio_sleeps):
+    """The control the two `anyio_sleeps == []` tests need: a wait the run does make is seen there (were the
+    retries to wait some other way, those tests would pass whatever they waited)."""
+    world = World(fakenet, tmp_path, extra=NETWORK + "retry_max_wait = 5\n", retries=2)
+    answers = iter([Response("slow down", 429, headers={"Retry-After": "1"}), Response("<p>ok</p>", 200)])
+    fakenet.route("news.example", "/busy", lambda r: next(answers))
+    world("resolve", "--json", "https://news.example/busy")
+    assert len([h for h in fakenet.hits if h[1] == "/busy"]) == 2
+    assert len(anyio_sleeps) == 1 and 0.9 <= anyio_sleeps[0] <= 5

@@ -1286,3 +1286,33 @@ def test_a_selection_gives_each_element_once_in_document_order_and_nothing_for_a
     tree = parse('<html><body><p id="a">x</p><p id="b" class="x">y</p></body></html>')
     assert [el.attributes.get("id") for el in select(tree.root, selector)] == found
     assert select(tree.root, selector) is not select(tree.root, selector)   # a list of its own at each call
+
+
+@pytest.mark.parametrize("title", ["Mary Johnson for Congress", "John Smith for Senate", "Tom Miller for Mayor",
+                                   "Michael Brown for President", "David Jones for City Council",
+                                   "Sarah Lee for Governor", "Laura King for State Assembly"])
+def test_review25_a_campaign_image_title_is_no_credit(title):
+    """A campaign's sign or logo ("Name for Congress") reads as "Name for Outlet": the candidate is not the image's
+    photographer, nor Congress an outlet."""
+    page = (f'<html><body><figure><img src="https://img.example.org/a.jpg" alt="The candidate speaks." '
+            f'title="{title}"><figcaption>At the rally.</figcaption></figure><p>Story.</p></body></html>')
+    assert html.scan(page)[1] == []
+
+
+@pytest.mark.parametrize("page, texts", [
+    ('<html><body><p><em class="c">one<p><b>two</b></em><p><em class="c"><br>three</em></body></html>',
+     ["one", "two", "three"]),                          # the copy's first child a <b>, the next one's source a <br>
+    ('<html><body><p><em class="c">Photo: A<p>Photo: more</em><p><em class="c">Photos: B/AP</em></body></html>',
+     ["Photo: A", "Photo: more", "Photos: B/AP"]),      # the copy's text "Photo", the next one's source "Photos"
+], ids=["b-br", "photo-photos"])
+def test_review25_a_copy_is_not_given_the_start_tag_of_an_element_that_only_begins_like_it(page, texts):
+    """`_begins_as` read a tag name or a text's head as a prefix: "<br" began as a <b>, "Photos" as "Photo", so the
+    copy still took the next element's start tag and that element had none."""
+    from resolver.extract import dom
+    from resolver.extract.spans import SourceMap
+
+    tree = dom.parse(page)
+    smap = SourceMap(page, tree)
+    quoted = [(el.text(), page[slice(*smap.span(el))]) for el in dom.select(tree, "em")]
+    assert [text for text, _ in quoted] == texts
+    assert quoted[1][1] == "" and quoted[2][1].startswith('<em class="c">') and quoted[2][1].endswith("</em>")

@@ -1,6 +1,7 @@
 """Secret redaction: query parameters by name, configured secrets by value, headers; nothing else changes (#11)."""
 
-from urllib.parse import quote, quote_plus
+import re
+from urllib.parse import quote, quote_plus, unquote
 
 import pytest
 from hypothesis import given
@@ -296,3 +297,35 @@ def test_a_secret_written_with_escapes_is_redacted_decoded_too() -> None:
     decoded = "AAAAAAAAAAAAAAAAAAAAAFicTional/Bearer=Token0123456789"
     assert redactor.text(f"sent {decoded} and {token}") == f"sent {REDACTED} and {REDACTED}"
     assert redactor.carries_secret(f"sent {decoded}")
+
+
+# -- review (review25): `carries_secret` finds every form `_values` now replaces ------------------------------------
+
+@pytest.mark.parametrize("secret, text", [
+    ("a+b%2Fcdef", "sent a+b%2fcdef"),       # an escape in lower case beside a "+": unquote_plus makes it a space
+    ("ab%252Fcdef", "sent ab%2fcdef"),       # the decoded form's escape in lower case: decoding again goes past it
+], ids=["plus", "double-escape"])
+def test_review25_a_text_redaction_changes_carries_the_secret(secret: str, text: str) -> None:
+    redactor = Redactor(secrets=(secret,))
+    assert redactor.text(text) == f"sent {REDACTED}"
+    assert redactor.carries_secret(text)
+
+
+def _lower_escapes(form: str) -> str:
+    return re.sub(r"%[0-9A-F]{2}", lambda m: m.group().lower(), form)
+
+
+@given(st.text(alphabet="AZaz09-_.~/+=%&?#: ", min_size=6, max_size=12).map(lambda s: s + "%2F"),
+       st.lists(st.sampled_from(["https://h.example/p?", "q=", "&", "u=", "%2F", "%3D", "x", "/", "+", "%25"]),
+                max_size=6),
+       st.sampled_from([lambda s: s, lambda s: quote(s, safe=""), lambda s: quote_plus(s), unquote]),
+       st.booleans())
+def test_review25_whatever_a_secret_in_any_case_of_escape_changes_the_text_carries_it(secret, parts, form,
+                                                                                      lower) -> None:
+    """The property above, with the forms `forms` gained (decoded) and escapes written in lower case."""
+    written = form(secret)
+    text = "".join(parts[:3]) + (_lower_escapes(written) if lower else written) + "".join(parts[3:])
+    redactor = Redactor(secrets=(secret,))
+    for redact, plain in ((redactor.url, NO_SECRETS.url), (redactor.text, NO_SECRETS.text)):
+        if redact(text) != plain(text):
+            assert redactor.carries_secret(text) or redactor.carries_secret(plain(text))

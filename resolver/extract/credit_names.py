@@ -233,15 +233,24 @@ def is_persons_name(name: str) -> bool:
 # An image title that is only "Name for Outlet": U.S. News' headshots ("Diana Soliwon for USNWR").
 _FOR_OUTLET_RE = re.compile(r"(?P<name>\S+(?: \S+){1,2}) for (?P<outlet>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,2})")
 
+# What a candidate runs for, not an outlet: a campaign's sign or logo ("Mary Johnson for Congress") reads as one.
+_OFFICES = frozenset({
+    "congress", "senate", "house", "assembly", "council", "mayor", "governor", "president", "sheriff", "judge",
+    "court", "board", "commissioner", "commission", "legislature", "parliament", "treasurer", "comptroller",
+    "controller", "attorney", "clerk", "delegate", "representative", "supervisor", "alderman", "office", "district",
+    "senator", "congressman", "congresswoman", "secretary", "auditor", "prosecutor", "chair", "ward",
+})
+
 
 def person_for_outlet(value: str) -> bool:
     """Is `value` only a person's name and the outlet they worked for ("Dana Example for RDN")? Strict, as it is
     asked of image titles, which mostly describe or head a story: the name reads as a person's (`is_persons_name`)
     and starts with a common first name, the outlet is one to three capitalised words that read as an organisation
-    (an acronym, an organisation word: not "for Congress" or "for Mayor", a campaign's picture), nothing else (#11)."""
+    (an acronym, an organisation word) and name no office ("for Congress", "for City Council": a campaign's picture),
+    nothing else (#11)."""
     found = _FOR_OUTLET_RE.fullmatch(value.strip())
     return found is not None and is_persons_name(found["name"]) and _starts_with_first_name(found["name"]) \
-        and is_org(found["outlet"])
+        and is_org(found["outlet"]) and not any(word.lower().strip(".") in _OFFICES for word in found["outlet"].split())
 
 
 def _capitalised(word: str) -> bool:

@@ -300,10 +300,18 @@ POSITION_RE = LazyPattern(rf"(?:^|(?<=[,;|]){SP}*|{SP}+)(?:Left|Right|Top|Bottom
                           rf"(?:{SP}+(?:image|photo|picture|pic))?{SP}*[:：]{SP}*", re.IGNORECASE)
 
 
+# A whole value that names no one: a template's placeholder, or only a licence ("CC BY-SA 4.0", "Public domain").
+NO_ONE_RE = re.compile(r"true|false|null|undefined|none|nil|n/?a|unknown|public domain|cc0"
+                       r"|(?:cc|creative commons)(?:[ -](?:by|sa|nc|nd|zero|attribution|licen[cs]e|\d\.\d))+",
+                       re.IGNORECASE)
+
+
 def read_whole(value: str) -> list[tuple[str | None, str | None, str]]:
     """(creator, organization, form) of a value that is a credit as a whole (a credit element's text, a
     data-credit attribute): the credit patterns first ('AP Photo/Jane Doe'), else the value split as it is. A
     value crediting pictures by their place ("Left Image: X, Right Image: Y") is read place by place."""
+    if NO_ONE_RE.fullmatch(value.strip(" .")):
+        return []
     places = list(POSITION_RE.finditer(value))
     if len(places) > 1 and places[0].start() == 0:
         ends = [m.start() for m in places[1:]] + [len(value)]

@@ -389,7 +389,8 @@ def _key_selector(key: tuple[str, str | None, str]) -> str:
     return tag if name is None else f"{tag}[{name}]" if value == "" else f"{tag}[{name}={css_string(value)}]"
 
 
-_PLAIN_HEAD_RE = re.compile(r"[A-Za-z0-9 ]{1,16}")
+_HEAD_CHARS = 16
+_PLAIN_HEAD_RE = re.compile(rf"[A-Za-z0-9 ]{{1,{_HEAD_CHARS}}}")
 
 
 def _begins_as(page: str, after: int, element: Any) -> bool:
@@ -403,8 +404,16 @@ def _begins_as(page: str, after: int, element: Any) -> bool:
         return page.startswith("<!--", after)
     if first.tag == "-text":
         head = _PLAIN_HEAD_RE.match(first.text_content or "")
-        return head is None or page.startswith(head.group(), after)
-    return page.startswith("<", after) and page[after + 1: after + 1 + len(first.tag)].lower() == first.tag
+        if head is None:
+            return True
+        end = after + head.end()
+        # a head shorter than the pattern allows ends the text or meets a character it does not take: the source
+        # does not go on with a letter, digit or space there ("Photos" does not begin as "Photo: ...")
+        return page.startswith(head.group(), after) and (
+            head.end() == _HEAD_CHARS or end >= len(page) or _PLAIN_HEAD_RE.match(page, end) is None)
+    end = after + 1 + len(first.tag)
+    return page.startswith("<", after) and page[after + 1: end].lower() == first.tag \
+        and (end >= len(page) or page[end] in " \t\n\r\f/>")   # "<br" does not begin as a <b>
 
 
 def _never(at: int) -> bool:
