@@ -199,7 +199,6 @@ def _split_one(value: str) -> tuple[str | None, str | None]:
 
 # "Submitted by Ann", "Photo: Ann Example for Riverton", "Ann Example via Riverton": the form says who made it.
 _SENT_BY_RE = re.compile(r"(?:Submitted|Supplied)[ \t\u00a0]+by[ \t\u00a0]+$", re.IGNORECASE)
-_VIA_FOR_NEXT_RE = re.compile(r"[ \t\u00a0]+(?:via|for)[ \t\u00a0]+\S")
 
 
 def split_confidence(creator: str | None, organization: str | None, raw: str = "", *,
@@ -297,7 +296,8 @@ def _stated(raw: str, creator: str) -> bool:
     at = raw.find(creator)
     if at < 0:
         return False
-    return bool(_SENT_BY_RE.search(raw, 0, at)) or bool(_VIA_FOR_NEXT_RE.match(raw, at + len(creator)))
+    joined = _VIA_FOR_RE.match(raw, at + len(creator))   # the joiner `_split_one` splits "Name via Outlet" at
+    return bool(_SENT_BY_RE.search(raw, 0, at)) or joined is not None and joined.end() < len(raw)
 
 
 def is_known_org(value: str) -> bool:
