@@ -301,9 +301,9 @@ POSITION_RE = LazyPattern(rf"(?:^|(?<=[,;|]){SP}*|{SP}+)(?:Left|Right|Top|Bottom
 
 
 # A whole value that names no one: a template's placeholder, or only a licence ("CC BY-SA 4.0", "Public domain").
-NO_ONE_RE = re.compile(r"true|false|null|undefined|none|nil|n/?a|unknown|public domain|cc0"
-                       r"|(?:cc|creative commons)(?:[ -](?:by|sa|nc|nd|zero|attribution|licen[cs]e|\d\.\d))+",
-                       re.IGNORECASE)
+NO_ONE_RE = LazyPattern(r"true|false|null|undefined|none|nil|n/?a|unknown|public domain|cc0"
+                        r"|(?:cc|creative commons)(?:[ -](?:by|sa|nc|nd|zero|attribution|licen[cs]e|\d\.\d))+",
+                        re.IGNORECASE)   # compiled when first asked, as the credit forms are (#14)
 
 
 def read_whole(value: str) -> list[tuple[str | None, str | None, str]]:
