@@ -796,12 +796,93 @@ SIGNED = "Lake. — Jane Doe (@jdoe) September 12, 2022"
 ], ids=["none", "handles-no-date", "signed", "open-paren-before", "start-past", "start-between", "many-at-then-signed",
         "many-at-none"])
 def test_a_slice_is_signed_exactly_when_the_signature_pattern_finds_a_signature_in_it(page, start):
-    """The signature gate finds each "(@" by its '@' (str.find of one character runs at memchr speed; the regex
-    engine's scan for "(@" read every character, #14): its answer is the pattern's own over the slice."""
+    """The signature gate tries the pattern at each "(@" the page's needles found (#14): its answer is the
+    pattern's own over the slice, with the needles searched for it alone or with the page's others."""
     from resolver.extract import text
+    from resolver.extract.needles import Needles
 
     for end in (len(page), len(page) - 3):
-        assert html._signed(page, start, end) == (text.SIGNATURE_RE.search(page, start, end) is not None)
+        expected = text.SIGNATURE_RE.search(page, start, end) is not None
+        assert html._signed(page, start, end) == expected
+        assert html._signed(page, start, end, Needles(page, html.PAGE_NEEDLES)) == expected
+
+
+def _starts(page: str, needle: str) -> list[int]:
+    """Every place `needle` starts in `page`, overlapping ones too: the plain `str.find` loop."""
+    starts, at = [], page.find(needle)
+    while at >= 0:
+        starts.append(at)
+        at = page.find(needle, at + 1)
+    return starts
+
+
+NEEDLE_PAGES = {
+    "ascii": '<img data-credit="x" credit=y> {"credit":1} (@a) twitter.com x.com',
+    "accents-before": 'Café — “quoted” <p data-credit="é">credit=</p> (@a) {"photoCredit":"Zoë"} x.com/a',
+    "between-every-hit": "é".join(html.PAGE_NEEDLES) + "ü",
+    "astral": "😀 credit= 😀😀 (@x) 𝕏 x.com twitter.com 😀",
+    "cjk": "写真 credit=写真 (@写真) 写真" * 20 + '"caption":"写真"',
+    "lone-surrogate": "a\udc80credit=\ud800(@a)",
+    "utf16-straddle": "\u2841\u4000\u4100 (@ \u7263\u6500",   # "(@" and "credit" across UTF-16 units' bytes
+    "overlapping": "x.com.x.com twitter.comtwitter.com credit=credit= (@(@",
+    "none": "plain text, no needle é",
+    "empty": "",
+}
+
+
+@pytest.mark.parametrize("page", list(NEEDLE_PAGES.values()), ids=list(NEEDLE_PAGES))
+def test_the_pages_needles_are_found_where_a_find_loop_finds_them(page):
+    """One search finds every needle of the raw passes (#14); each at the offsets `str.find` gives in the string,
+    whatever the characters around it, whether or not the page's UTF-8 bytes are given."""
+    from resolver.extract.needles import Needles
+
+    for utf8 in (None, page.encode("utf-8", "surrogatepass")):
+        needles = Needles(page, html.PAGE_NEEDLES, utf8=utf8)
+        assert needles.starts == {needle: _starts(page, needle) for needle in html.PAGE_NEEDLES}
+        for start, end in ((0, len(page)), (3, len(page) - 2), (len(page) // 2, len(page))):
+            for needle in html.PAGE_NEEDLES:
+                assert needles.within(needle, start, end) == [
+                    at for at in _starts(page, needle) if start <= at and at + len(needle) <= end]
+
+
+def test_the_needles_of_a_many_hits_page_stay_in_order():
+    """A needle met many times among many non-ASCII characters is placed hit by hit (a window each)."""
+    from resolver.extract.needles import Needles
+
+    page = "".join(f"{'é' * (i % 7)}credit={'“' * (i % 3)}(@" for i in range(500))
+    assert Needles(page, ("credit=", "(@")).starts == {"credit=": _starts(page, "credit="), "(@": _starts(page, "(@")}
+
+
+def test_the_credit_keys_searched_for_are_the_anchor_patterns_look_behinds():
+    """ANCHOR_RE is tried only where one of ANCHOR_KEYS ends (#14): the two lists must be the same."""
+    import re
+
+    from resolver.extract import script_credits
+
+    behinds = re.findall(r"\(\?<=((?:[^()\\]|\\.)*)\)", script_credits.ANCHOR_RE.pattern)
+    assert behinds[0] == '[entr][";]:'   # the first: a filter every key passes
+    assert tuple(behind.replace("\\", "") for behind in behinds[1:]) == script_credits.ANCHOR_KEYS
+    assert all(re.fullmatch(r'.*[entr][";]:', key, re.DOTALL) for key in script_credits.ANCHOR_KEYS)
+
+
+@pytest.mark.parametrize("page", [
+    '<script>{"image":{"url":"/a.jpg","credit":"Jane Doe/AP"}}</script>',
+    '<div data-m="{&quot;credit&quot;:&quot;Jane&quot;}"></div><script>{"copyrightHolder":"Riverton"}</script>',
+    '<script>{"caption":"Fans at the game. REUTERS/Jane Doe","photographer":"x"}</script>{"source":{"name":"AP"}}',
+    '<script>{"caption":"No agency here","source":"AP","creditText":"Ann"}</script>',
+    'é “” <script>{"photoCredit":"Zoë","credit":"写真"}</script>',
+    "<p>no keys at all</p>",
+], ids=["json", "attribute-and-holder", "caption-and-source", "caption-without-slash", "non-ascii", "none"])
+def test_credit_keys_are_found_where_the_anchor_pattern_finds_them(page):
+    """The JSON credit keys found from the page's needles are the anchor pattern's own matches (#14)."""
+    from resolver.extract import script_credits
+    from resolver.extract.needles import Needles
+
+    colons = [m.start() for m in script_credits.ANCHOR_RE.finditer(page)]
+    expected = ([c for c in colons if page[c - 1] == '"'], [c for c in colons if page[c - 1] != '"']) if colons \
+        else None
+    assert script_credits.find_anchors(page) == expected
+    assert script_credits.find_anchors(page, Needles(page, html.PAGE_NEEDLES)) == expected
 
 
 def test_a_post_in_page_state_under_a_host_ending_another_hosts_way_is_found_under_each(monkeypatch):
@@ -1316,3 +1397,22 @@ def test_review25_a_copy_is_not_given_the_start_tag_of_an_element_that_only_begi
     quoted = [(el.text(), page[slice(*smap.span(el))]) for el in dom.select(tree, "em")]
     assert [text for text, _ in quoted] == texts
     assert quoted[1][1] == "" and quoted[2][1].startswith('<em class="c">') and quoted[2][1].endswith("</em>")
+
+
+def test_what_the_raw_passes_find_after_non_ascii_text_has_its_own_spans():
+    """Needles are found in the page's UTF-8 bytes and placed in its string (#14): after accents, curly quotes and
+    an emoji, a post URL in page state, a data-credit and a flattened tweet's signature each span their own words."""
+    from resolver import extract
+
+    page = ('<html><body><p>Zoë’s café 😀 “quoted”</p>'
+            '<figure><img src="/a.jpg" data-credit="Jane Doe/AP"></figure>'
+            '<p>Words here — Ann Example (@annexample) September 12, 2022</p>'
+            '<script>var s = {"u": "https:\\/\\/twitter.com\\/jane\\/status\\/1234567890123"};</script></body></html>')
+    for utf8 in (None, page.encode()):
+        embeds, credits = extract.find_all(page, "html", utf8=utf8)
+        source = next(e for e in embeds if e.detector == "html-source")
+        assert page[source.span[0]:source.span[1]] == "twitter.com\\/jane\\/status\\/1234567890123"
+        signed = next(e for e in embeds if e.detector == "html-text-signature")
+        assert page[signed.span[0]:signed.span[1]].startswith("<p>Words here")
+        credit = next(c for c in credits if c.raw == "Jane Doe/AP")
+        assert "Jane Doe/AP" in page[credit.span[0]:credit.span[1]]
