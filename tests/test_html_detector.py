@@ -1,8 +1,10 @@
 """HTML detectors on small fictional fixtures modelled on real embed markup."""
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from resolver.extract import html
+from resolver.extract import html, html_credits
 from tests.test_platforms import MASTODON_POSTS, NOT_MASTODON
 from tests.test_text_detector import BARE_NOT_MASTODON
 
@@ -1416,3 +1418,62 @@ def test_what_the_raw_passes_find_after_non_ascii_text_has_its_own_spans():
         assert page[signed.span[0]:signed.span[1]].startswith("<p>Words here")
         credit = next(c for c in credits if c.raw == "Jane Doe/AP")
         assert "Jane Doe/AP" in page[credit.span[0]:credit.span[1]]
+
+
+@pytest.mark.parametrize("page, names", [
+    ('<img ALT="x">', {"alt"}),
+    ('<div\tCopyright DATA-CREDIT="Jane Doe/Getty Images">', {"copyright"}),
+    ("<p data-caption='x'>", {"data-caption"}),
+    ('<img alt="x"caption="y">', {"alt", "caption"}),           # a name right after a quoted value's quote
+    ("<img/caption>", {"caption"}),
+    ("<img\ncaption\r\n=x>", {"caption"}),
+    ("<img src=x photographer", {"photographer"}),               # cut off by the page's end
+    ("<figure><figcaption>A caption</figcaption></figure>", set()),
+    ("<table><caption>x<img data-alt-text=x><img xalt=y><img =caption>", set()),
+    ('<img data-caption="x">', {"data-caption"}),               # not "caption": "-" is no separator
+    ("<p>A copyright notice</p></caption>", {"copyright", "caption"}),   # words and end tags may say yes, never no
+], ids=["upper-case", "valueless", "single-quoted", "after-quote", "after-slash", "new-lines", "at-end",
+        "figcaption", "tag-and-longer-names", "data-only", "words"])
+def test_the_hinted_names_a_page_may_hold_are_read_as_the_tokenizer_reads_names(page, names):
+    """A hinted attribute name is asked of lexbor only when the page may write it as an attribute (#14)."""
+    from resolver.extract import html_credits
+    from resolver.extract.needles import Needles
+
+    found = Needles(page, html.PAGE_NEEDLES, names=html_credits.HINTED_ATTRS)
+    assert {name for name in html_credits.HINTED_ATTRS if name in found.names} == names
+    assert all(found.may_hold(name) for name in names) and Needles(page, ()).may_hold("caption")
+
+
+# Start tags whose attribute names and class values are built from the hinted names and credit class words, in
+# any case, spelled with references, quoted or not, glued or spaced every way the tokenizer reads.
+VALUE_PIECES = [*html_credits.CREDIT_WORDS, *(w.upper() for w in html_credits.CREDIT_WORDS), "Credit",
+                "cred", "it", "&#105;", "&#x69;", "&amp;", "&", "-", "_", " ", "\t", "\n", "\r", "x", "é", "ſ", "\x00",
+                "'", '"', ">", "=", "/"]
+NAMES = [*html_credits.HINTED_ATTRS, *(n.upper() for n in html_credits.HINTED_ATTRS), "class", "CLASS", "data-x", "x",
+         "=", "/"]
+VALUES = st.tuples(st.sampled_from(['"', "'", ""]), st.lists(st.sampled_from(VALUE_PIECES), max_size=5).map("".join)) \
+    .map(lambda quoted: quoted[0] + quoted[1] + quoted[0])
+ATTRIBUTES = st.tuples(st.sampled_from([" ", "\t", "\n", "\r", "\f", "/", "", '"', "'", " = ", "="]),
+                       st.sampled_from(NAMES),
+                       st.one_of(st.just(""), st.tuples(st.sampled_from(["=", " =", "= ", "\n=\t"]), VALUES).map("".join)))
+TAGS = st.tuples(st.sampled_from(["<div", "<img", "<span", "<svg>", "<p", "<table", "<math", "<template"]),
+                 st.lists(ATTRIBUTES.map("".join), max_size=4).map("".join),
+                 st.sampled_from([">", "/>", " >", ""]),
+                 st.sampled_from(["", "text ", "credit", "</div>", "<!--", "-->", "<script>", "</script>"]))
+MARKUP_PAGES = st.lists(TAGS.map("".join), min_size=1, max_size=6).map("".join)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(MARKUP_PAGES)
+def test_lexbor_gives_an_element_a_hinted_attribute_only_where_the_needles_say_the_page_may_hold_it(page):
+    """Whatever the markup, lexbor gives no element a hinted attribute the needles say the page cannot hold:
+    skipping those selectors drops nothing (#14)."""
+    from resolver.extract.dom import parse, select
+    from resolver.extract.needles import Needles
+
+    tree = parse(page)
+    found = Needles(page, (), names=html_credits.HINTED_ATTRS)
+    if tree is None or tree.root is None:
+        return
+    for name in html_credits.HINTED_ATTRS:
+        assert found.may_hold(name) or not select(tree.root, f"[{name}]"), name

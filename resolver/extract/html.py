@@ -319,7 +319,8 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
     taken: list[tuple[int, int]] = []
     # Credits kept only in script data, on the pages whose scripts hold an image node with a credit key: the images
     # the article shows are gathered from each parse, and the nodes' credits read at the end (#11).
-    needles = Needles(page, PAGE_NEEDLES, utf8=utf8)   # one pass for every literal the raw passes look for (#14)
+    # One pass for every literal the raw passes look for, and the hinted attribute names the page may hold (#14).
+    needles = Needles(page, PAGE_NEEDLES, names=html_credits.HINTED_ATTRS, utf8=utf8)
     anchors = script_credits.find_anchors(page, needles)
     nodes = script_credits.image_nodes(page, anchors[0]) if anchors is not None else []
     shown = script_credits.ShownImages(node[3] for node in nodes) if nodes else None

@@ -110,7 +110,7 @@ def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any], embed_spans: 
     hits = (needles or Needles(page, (CREDIT_ATTR,))).within(CREDIT_ATTR, smap.start, smap.end)
     found += _attribute_credits(page, smap, hits, related=related, taken=outside, read_tags=read_tags)
     taken = Intervals([c.span for c in found] + embed_spans + quiet)
-    found += _hinted_attribute_credits(tree, smap, related, taken=taken, read_tags=read_tags)
+    found += _hinted_attribute_credits(tree, smap, related, taken=taken, read_tags=read_tags, needles=needles)
     prose = prose_text(tree, related)
     found += _prose_credits(prose, smap, taken=taken)
     return sorted(found, key=lambda c: c.span), prose
@@ -469,19 +469,25 @@ def _first_credit_tag(page: str, start: int, hits: list[int],
 
 # Elements whose attributes may hold a credit; read when a credit word appears in one of their attribute values
 # ('alt="... (Photo by Jane Doe/AP)"', the Telegraph's <image copyright=...>).
-HINTED_ATTR_SELECTOR = ("[alt], [caption], [alttext], [data-alt], [data-caption], [copyright], [photographer], "
-                        "[data-copyright], [data-photographer]")   # an <img title> is read with its alt (#14)
+HINTED_ATTRS = ("alt", "caption", "alttext", "data-alt", "data-caption", "copyright", "photographer", "data-copyright",
+                "data-photographer")   # an <img title> is read with its alt (#14)
+HINTED_ATTR_SELECTOR = ", ".join(f"[{name}]" for name in HINTED_ATTRS)
 
 
 def _hinted_attribute_credits(tree: Any, smap: SourceMap, related: list[Any], *, taken: Intervals,
-                              read_tags: set[int]) -> list[Credit]:
+                              read_tags: set[int], needles: Needles | None = None) -> list[Credit]:
+    """Credits in the attributes HINTED_ATTRS names, read from the source of the elements holding one. `needles`:
+    the page's, asked which of those names it may give an element."""
     root = tree.body or tree.root
     if root is None:
         return []
     boxes = set(related)
     in_block = AncestorMemo(lambda node, above: above or node.tag in ("footer", "nav") or node in boxes, False)
     found: list[Credit] = []
-    for el in shallow(select(root, HINTED_ATTR_SELECTOR)):
+    # Only the names the page may write as an attribute are asked: lexbor walks the page once per selector (#14).
+    asked = HINTED_ATTR_SELECTOR if needles is None else ", ".join(
+        f"[{name}]" for name in HINTED_ATTRS if needles.may_hold(name))
+    for el in shallow(select(root, asked)) if asked else ():
         attributes = el.attributes   # the hint test joins every value (srcset too): asked after the cheap one
         if el.tag in NOT_CREDIT_TAGS or not (_may_hold_credit(attributes) and (
                 attributes.keys() & WHOLE_ATTRS   # a photographer or copyright attribute names its credit as such

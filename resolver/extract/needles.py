@@ -18,20 +18,31 @@ from typing import Any
 
 class Needles:
     """Where each needle starts in a page, in page order: all of them, overlapping ones too, as a `str.find` loop
-    from each start + 1 would list them."""
+    from each start + 1 would list them; and which of the attribute `names` asked about the page may give an
+    element."""
 
-    def __init__(self, page: str, needles: Sequence[str], *, utf8: bytes | None = None) -> None:
+    def __init__(self, page: str, needles: Sequence[str], *, names: Sequence[str] = (),
+                 utf8: bytes | None = None) -> None:
         self.needles = tuple(needles)
         if utf8 is None:   # a decoded page may hold lone surrogates: encoded as three non-ASCII bytes each
             utf8 = page.encode("utf-8", "surrogatepass") if not page.isascii() else page.encode("ascii")
-        found: list[list[int]] = [[] for _ in self.needles]
-        _database(self.needles).scan(utf8, match_event_handler=_collect, context=found, scratch=_scratch(self.needles))
+        asked = tuple(names)
+        found: list[list[int]] = [[] for _ in (*self.needles, *asked)]
+        if found:   # hyperscan compiles no empty set
+            _database(self.needles, asked).scan(utf8, match_event_handler=_collect, context=found,
+                                                scratch=hyperscan_module().Scratch(_database(self.needles, asked)))
+        self.asked = frozenset(asked)
+        self.names = frozenset(name for name, ends in zip(asked, found[len(self.needles):]) if ends)
         extra = len(utf8) - len(page)   # 0 for an ASCII page: byte offsets are its offsets
         self.starts: dict[str, list[int]] = {}
         for needle, ends in zip(self.needles, found):
             ends.sort()
             self.starts[needle] = (_in_string(page, needle, ends, extra) if extra
                                    else [end - len(needle) for end in ends])
+
+    def may_hold(self, name: str) -> bool:
+        """May the page give an element the attribute `name`? Yes for a name it was not asked about."""
+        return name not in self.asked or name in self.names
 
     def within(self, needle: str, start: int, end: int) -> list[int]:
         """Where `needle` starts in page[start:end] and ends within it, as `page.find(needle, start, end)` finds."""
@@ -56,19 +67,33 @@ def _collect(index: int, start: int, end: int, flags: int, found: list[list[int]
     found[index].append(end)
 
 
-@lru_cache(maxsize=16)
-def _database(needles: tuple[str, ...]) -> Any:
-    """The needles compiled, once per process (0.3 ms), when a page first needs them."""
-    import hyperscan   # imported only when a page is searched: a plain start-up needs none of it
+# An attribute's name, as HTML's tokenizer reads one: after white space, a '/' or a quoted value's closing quote,
+# and up to white space, '/', '=', '>' or the end; in any case (it lower-cases ASCII letters only, as a caseless
+# hyperscan pattern matches). A page where no such run spells a name gives no element that attribute (#14).
+NAME_BEFORE, NAME_AFTER = rb"[\t\n\f\r /\"']", rb"(?:[\t\n\f\r /=>]|\z)"
 
+
+def _literal(text: str) -> bytes:
+    """Every byte as \\xHH: an expression is a C string, and nothing in it is read as a pattern's syntax."""
+    return b"".join(b"\\x%02x" % byte for byte in text.encode("ascii"))
+
+
+@lru_cache(maxsize=16)
+def _database(needles: tuple[str, ...], names: tuple[str, ...]) -> Any:
+    """The needles and names compiled, once per process (a few ms), when a page first needs them. A search's
+    scratch space is its own (`hyperscan.Scratch`, 1 us): hyperscan's is not to be shared between threads."""
+    hyperscan = hyperscan_module()
     database = hyperscan.Database()
-    database.compile(expressions=[b"".join(b"\\x%02x" % byte for byte in needle.encode("ascii")) for needle in needles],
-                     ids=list(range(len(needles))), elements=len(needles), flags=[0] * len(needles))
+    asked = [NAME_BEFORE + _literal(name) + NAME_AFTER for name in names]
+    expressions = [_literal(needle) for needle in needles] + asked
+    flags = [0] * len(needles) + [hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SINGLEMATCH] * len(asked)
+    database.compile(expressions=expressions, ids=list(range(len(expressions))), elements=len(expressions),
+                     flags=flags)
     return database
 
 
-def _scratch(needles: tuple[str, ...]) -> Any:
-    """A scratch space for one search: hyperscan's is not to be shared between threads, and costs 1 us."""
+def hyperscan_module() -> Any:
+    """hyperscan, imported when a page is first searched: a plain start-up needs none of it."""
     import hyperscan
 
-    return hyperscan.Scratch(_database(needles))
+    return hyperscan
