@@ -1446,16 +1446,17 @@ def test_the_hinted_names_a_page_may_hold_are_read_as_the_tokenizer_reads_names(
 
 # Start tags whose attribute names and class values are built from the hinted names and credit class words, in
 # any case, spelled with references, quoted or not, glued or spaced every way the tokenizer reads.
-VALUE_PIECES = [*html_credits.CREDIT_WORDS, *(w.upper() for w in html_credits.CREDIT_WORDS), "Credit",
-                "cred", "it", "&#105;", "&#x69;", "&amp;", "&", "-", "_", " ", "\t", "\n", "\r", "x", "é", "ſ", "\x00",
-                "'", '"', ">", "=", "/"]
+VALUE_PIECES = [*html_credits.CREDIT_WORDS, *(w.upper() for w in html_credits.CREDIT_WORDS), "Credit", "cred", "it",
+                "&#105;", "&#x69;", "&amp;", "&", "-", "_", " ", "\t", "\n", "\r", "x", "é", "ſ", "\x00", "'", '"', ">",
+                "=", "/"]
 NAMES = [*html_credits.HINTED_ATTRS, *(n.upper() for n in html_credits.HINTED_ATTRS), "class", "CLASS", "data-x", "x",
          "=", "/"]
 VALUES = st.tuples(st.sampled_from(['"', "'", ""]), st.lists(st.sampled_from(VALUE_PIECES), max_size=5).map("".join)) \
     .map(lambda quoted: quoted[0] + quoted[1] + quoted[0])
 ATTRIBUTES = st.tuples(st.sampled_from([" ", "\t", "\n", "\r", "\f", "/", "", '"', "'", " = ", "="]),
                        st.sampled_from(NAMES),
-                       st.one_of(st.just(""), st.tuples(st.sampled_from(["=", " =", "= ", "\n=\t"]), VALUES).map("".join)))
+                       st.one_of(st.just(""),
+                                 st.tuples(st.sampled_from(["=", " =", "= ", "\n=\t"]), VALUES).map("".join)))
 TAGS = st.tuples(st.sampled_from(["<div", "<img", "<span", "<svg>", "<p", "<table", "<math", "<template"]),
                  st.lists(ATTRIBUTES.map("".join), max_size=4).map("".join),
                  st.sampled_from([">", "/>", " >", ""]),
@@ -1477,3 +1478,17 @@ def test_lexbor_gives_an_element_a_hinted_attribute_only_where_the_needles_say_t
         return
     for name in html_credits.HINTED_ATTRS:
         assert found.may_hold(name) or not select(tree.root, f"[{name}]"), name
+
+
+NEEDLE_TEXT = st.lists(st.one_of(st.sampled_from([*html.PAGE_NEEDLES, "é", "“", "😀", "写真", "\udc80", "credit", "(", "@",
+                                                  ".com", "a"]), st.text(max_size=4)), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NEEDLE_TEXT)
+def test_needles_in_any_text_are_found_where_a_find_loop_finds_them(page):
+    """Whatever characters stand between them, the needles are placed where `str.find` finds them (#14)."""
+    from resolver.extract.needles import Needles
+
+    needles = Needles(page, html.PAGE_NEEDLES)
+    assert needles.starts == {needle: _starts(page, needle) for needle in html.PAGE_NEEDLES}

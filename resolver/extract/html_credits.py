@@ -453,9 +453,9 @@ def _first_credit_tag(page: str, start: int, hits: list[int],
                       taken: Intervals) -> tuple[int, int, int, list[Credit]] | None:
     """(which of `hits`, where its '<' is looked for from, its start tag, the tag's credits) for the first
     "credit=" whose start tag (the last '<' before it) credits when scripts, styles, footers and related boxes are
-    not ruled out; None when no such tag does. Leaving out the tags in those blocks only drops credits, so the page's layout (a
-    pass over every '<') is worked out only past such a hit (#14: most pages have "credit=" only in a script or a
-    URL). The hits before it give nothing either way: `_attribute_credits` starts from it."""
+    not ruled out; None when no such tag does. Leaving out the tags in those blocks only drops credits, so the
+    page's layout (a pass over every '<') is worked out only past such a hit (#14: most pages have "credit=" only
+    in a script or a URL). The hits before it give nothing either way: `_attribute_credits` starts from it."""
     seen = start
     for at, hit in enumerate(hits):
         tag_start = page.rfind("<", seen, hit)   # none: the same start tag as the previous hit's

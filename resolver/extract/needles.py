@@ -5,7 +5,7 @@ A page's scan searched its source once per kind of needle: the post hosts in scr
 page). Hyperscan finds them all in one pass over the page's UTF-8 bytes. The needles are ASCII, and an ASCII byte
 in UTF-8 is always that character, so the k-th place a needle's bytes are is the k-th place the string holds it:
 each is found in the string near its byte offset (never after it, and at most the page's count of extra UTF-8
-bytes before it), from just after the needle's previous place on.
+bytes before it), from the place of the needle met before it on.
 """
 
 from __future__ import annotations
@@ -34,11 +34,11 @@ class Needles:
         self.asked = frozenset(asked)
         self.names = frozenset(name for name, ends in zip(asked, found[len(self.needles):]) if ends)
         extra = len(utf8) - len(page)   # 0 for an ASCII page: byte offsets are its offsets
-        self.starts: dict[str, list[int]] = {}
-        for needle, ends in zip(self.needles, found):
-            ends.sort()
-            self.starts[needle] = (_in_string(page, needle, ends, extra) if extra
-                                   else [end - len(needle) for end in ends])
+        if extra:
+            self.starts = _in_string(page, self.needles, found, extra)
+        else:
+            self.starts = {needle: sorted(end - len(needle) for end in ends)
+                           for needle, ends in zip(self.needles, found)}
 
     def may_hold(self, name: str) -> bool:
         """May the page give an element the attribute `name`? Yes for a name it was not asked about."""
@@ -50,16 +50,18 @@ class Needles:
         return starts[bisect_left(starts, start):bisect_left(starts, end - len(needle) + 1)]
 
 
-def _in_string(page: str, needle: str, ends: list[int], extra: int) -> list[int]:
-    """Where the needle whose UTF-8 bytes end at `ends` starts in the string. A search window per place: from
-    just after the previous place (or `extra` characters before the byte offset, if later) to the byte offset,
-    so the windows never overlap and a page is read at most once per needle, however many non-ASCII bytes it has."""
-    starts: list[int] = []
-    previous = -1
-    for end in ends:
-        at = end - len(needle)
-        previous = page.find(needle, max(previous + 1, at - extra), at + len(needle))
-        starts.append(previous)
+def _in_string(page: str, needles: tuple[str, ...], found: list[list[int]], extra: int) -> dict[str, list[int]]:
+    """Where each needle, whose UTF-8 bytes end at `found[i]`, starts in the string. The places of all needles are
+    taken in byte order, each found with a `str.find` from the place before it (or from the needle's own previous
+    place, if later; or `extra` characters before its byte offset, if later still) to its byte offset: the windows
+    do not overlap, so a page is read at most once in all, however many non-ASCII bytes it has (#14)."""
+    starts: dict[str, list[int]] = {needle: [] for needle in needles}
+    hits = sorted((end - len(needle), needle) for needle, ends in zip(needles, found) for end in ends)
+    before = 0   # where the previous place of any needle is in the string
+    for at, needle in hits:
+        own = starts[needle]
+        before = page.find(needle, max(before, own[-1] + 1 if own else 0, at - extra), at + len(needle))
+        own.append(before)
     return starts
 
 
