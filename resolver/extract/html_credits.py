@@ -11,9 +11,11 @@ from collections.abc import Iterator
 from dataclasses import replace
 from html import unescape
 from typing import Any
+from urllib.parse import urlsplit
 
 from resolver.extract import credits as credit_patterns
-from resolver.extract.credit_names import SEPARATOR_RE, is_persons_name, person_for_outlet, split_credit
+from resolver.extract.credit_names import (SEPARATOR_RE, is_persons_name, person_for_outlet, split_confidence,
+                                           split_credit)
 from resolver.extract.dom import AncestorMemo, children, element_text, select, shallow, spaced_text
 from resolver.extract.intervals import Intervals
 from resolver.extract.script_credits import IMAGE_ATTRS, ShownImages, attribute_credits, json_objects, name_of
@@ -695,9 +697,45 @@ def _figcaption_credits(el: Any, smap: SourceMap, walks: _Walks, *, image: str |
                                 organization=split[1], form="caption-line")]
                 break
     if not found:
+        found = _linked_site_credit(el, text)
+    if not found:
         return []
     span, image = smap.span(el), image or _image_for(el, walks)   # only for captions that credit: most do not
     return [replace(c, span=span, image=image) for c in found]
+
+
+# A caption's last words in brackets (Gothamist's "... (<a href="http://boingboing.net/…">Boing Boing</a>)").
+BRACKETED_TAIL_RE = re.compile(r"\(\s*(?P<name>[^()\[\]\n]{2,80}?)\s*\)\s*$")
+NOT_NAME_RE = re.compile(r"[\W_]+")
+
+
+def _linked_site_credit(el: Any, text: str) -> list[Credit]:
+    """A caption ending in brackets holding only a link whose words name the site it points to: that site supplied
+    the picture, as an organisation ("Boing Boing", boingboing.net), unless a common first name says the site is a
+    person's own ("Jane Doe", janedoe.com). A name alone in brackets is no credit: a person's, a place's or a
+    note's (#11); a link names the site only when its words, squashed, are a label of its host."""
+    tail = BRACKETED_TAIL_RE.search(text)
+    if tail is None or not credit_patterns.looks_like_credit_value(name := tail["name"], strict=True):
+        return []
+    links = select(el, "a")   # asked only of a caption no other reading credits
+    if not links or element_text(links[-1]).strip() != name or not _names_site(name, links[-1].attrs.get("href")):
+        return []
+    creator, organization = split_credit(name)
+    if creator and not organization and split_confidence(creator, None, name) != "high":
+        creator, organization = None, creator   # the site's name, read as a person's by default
+    return [Credit(raw=tail.group().strip(), source="caption", span=(0, 0), creator=creator,
+                   organization=organization, form="trailing")]
+
+
+def _names_site(name: str, href: str | None) -> bool:
+    """Is `name`, its letters and digits only, case-folded, a label of the link's host (its top-level domain aside,
+    hyphens dropped: "Quux Quux", quux-quux.org)?"""
+    try:
+        host = urlsplit((href or "").strip()).hostname or ""
+    except ValueError:
+        return False
+    squashed = NOT_NAME_RE.sub("", name).casefold()
+    return bool(squashed) and squashed in (label.replace("-", "") for label in host.split(".")[:-1])
 
 
 FOOTER_PART_RE = re.compile(r"(?:^|[-_])footer(?:$|[-_])", re.IGNORECASE)
