@@ -684,6 +684,44 @@ def test_a_flickr_users_credit_in_running_text_is_read():
     assert page[credit.span[0]:credit.span[1]].startswith(" by Flickr user <a")
 
 
+ABOUT_NOTE = ('<dl><dt>About:</dt><dd><p>Thumbnail <a href="https://www.flickr.com/photos/annex/1/">image</a> by '
+              'Flickr user <a href="https://www.flickr.com/photos/annex/">ann.ex</a> used under a Creative Commons '
+              'license.</p></dd></dl>')
+# An article's own <footer> (HTML's footer of its nearest article) is the story's: its credits are read as its prose
+# is. The site's footer, outside the article, is not read (#11).
+ARTICLE_FOOTERS = [
+    ("about-note", f'<article><p>Story.</p><footer>{ABOUT_NOTE}</footer></article>', [("ann.ex", "Flickr")]),
+    ("photo-line", '<article><p>Story.</p><footer><p>Photo: Ann Example/Riverton Post</p></footer></article>',
+     [("Ann Example", "Riverton Post")]),
+    # a video's end credits in a transcript there: music "courtesy of", a magazine's © with a year, a thank-you
+    ("end-credits", '<article><p>Story.</p><footer><div id="transcript"><p>ARCHIVE FOOTAGE<br>© Riverton Weekly '
+     'magazine 1975</p><p>"Riverside," written by Cal Example Courtesy of Riverton Music</p><p>SPECIAL THANKS TO Dee '
+     'Example</p></div></footer></article>', []),
+    # the site's footer, and one inside it (nested footers are removed outermost first: nothing is freed twice)
+    ("site-footer", f'<article><p>Story.</p></article><footer><p>Photo: Ann Example/Riverton Post</p><footer>'
+     f'{ABOUT_NOTE}</footer></footer>', []),
+    # a footer in the article's footer is the article's too
+    ("nested-in-article", f'<article><p>Story.</p><footer><div><footer>{ABOUT_NOTE}</footer></div></footer></article>'
+     '<footer><p>Photo: Ben Sample/Riverton Post</p></footer>', [("ann.ex", "Flickr")]),
+]
+
+
+@pytest.mark.parametrize("body,expected", [c[1:] for c in ARTICLE_FOOTERS], ids=[c[0] for c in ARTICLE_FOOTERS])
+def test_an_articles_own_footer_is_read_for_credits(body, expected):
+    """Upworthy's "About" note credits the story's thumbnail ("by Flickr user fo.ol") in a <footer> inside the
+    <article>; every <footer> was set aside as the site's, so it was missed (#11)."""
+    page = f'<html><body>{body}<footer>© 2017 Riverton Media</footer></body></html>'
+    assert [(c.creator, c.organization) for c in html.scan(page)[1]] == expected
+
+
+def test_a_post_named_in_an_articles_own_footer_is_read_as_its_text_is():
+    """The article's footer is read as its prose (#11), for bare post URLs too: the site's footer still is not."""
+    page = ('<html><body><article><p>Story.</p><footer><p>First posted at https://bsky.app/profile/riverton.example/'
+            'post/3karticle001</p></footer></article><footer><p>Our pick: https://bsky.app/profile/riverton.example/'
+            'post/3kfooter0001</p></footer></body></html>')
+    assert [e.post_id for e in html.scan(page)[0]] == ["3karticle001"]
+
+
 def test_a_picture_source_slot_holding_a_bare_name_is_its_credit():
     """Rolling Stone: <p class="c-picture__source">Dale Example</p> under the caption's title, a name alone."""
     page = ('<html><body><figure><img src="https://img.example.org/a.jpg"><div class="c-picture__caption">'
