@@ -595,6 +595,51 @@ def test_an_italic_caption_under_a_bare_image_is_its_caption():
     assert first.raw == "Ann Example/Flickr"
 
 
+# A caption ending in a link, in brackets, whose words name the site it points to (Gothamist's "... (<a href=
+# "http://boingboing.net/…">Boing Boing</a>)"): the site supplied the picture (#11). A name alone in brackets, or a
+# link to another site, says nothing of who made it.
+FIG = '<figure><img src="https://img.example.org/a.jpg"><figcaption>'
+LINKED_SITE_CAPTIONS = [
+    ("italic-caption", '<div><img src="https://img.example.org/a.jpg"><br><i> A still from a 1957 film. (<a href="http'
+     '://rivertonblog.example/2015/02/a-still.html" target="_blank">Riverton Blog</a>)</i></div>',
+     [(None, "Riverton Blog", "uncertain", "(Riverton Blog)")]),
+    ("figcaption", f'{FIG}The dam in 1950. (<a href="https://www.quux-quux.example/dams">Quux Quux</a>)</figcaption>'
+     '</figure>', [(None, "Quux Quux", "uncertain", "(Quux Quux)")]),
+    # a person's own site, named after them: a common first name says it is a person's
+    ("persons-site", f'{FIG}The dam. (<a href="https://janequux.example/">Jane Quux</a>)</figcaption></figure>',
+     [("Jane Quux", None, "high", "(Jane Quux)")]),
+    # not the site the words name: a place linked to an encyclopedia, a year, a note, a person linked to a profile
+    ("place-linked-elsewhere", f'{FIG}The dam. (<a href="https://en.wikipedia.example/wiki/Riverton">Riverton</a>)'
+     '</figcaption></figure>', []),
+    ("year", f'{FIG}The dam. (<a href="https://riverton.example/2019">2019</a>)</figcaption></figure>', []),
+    ("note", f'{FIG}The dam. (<a href="https://riverton.example/file">file</a>)</figcaption></figure>', []),
+    ("person-linked-elsewhere", f'{FIG}The dam. (<a href="https://social.example/@zedquux">Zed Quux</a>)'
+     '</figcaption></figure>', []),
+    # no link: a name, a place or a note in brackets is no credit, an agency is one
+    ("unlinked-name", f'{FIG}A still. (Riverton Blog)</figcaption></figure>', []),
+    ("unlinked-notes", f'{FIG}The dam (left) in 2019. (file)</figcaption></figure>{FIG}The dam. (2019)</figcaption>'
+     '</figure>', []),
+    ("agency", f'{FIG}The dam. (Reuters)</figcaption></figure>', [(None, "Reuters", "high", "(Reuters)")]),
+    # more words in the brackets than the link's: not the site alone
+    ("more-words", f'{FIG}The dam. (as seen on <a href="http://rivertonblog.example/">Riverton Blog</a>)</figcaption>'
+     '</figure>', []),
+    # in running text a site in brackets cites where a fact came from
+    ("prose", '<p>The dam was finished in 1950 (<a href="http://rivertonblog.example/dam">Riverton Blog</a>)</p>', []),
+]
+
+
+@pytest.mark.parametrize("body,expected", [c[1:] for c in LINKED_SITE_CAPTIONS],
+                         ids=[c[0] for c in LINKED_SITE_CAPTIONS])
+def test_a_caption_ending_in_a_link_to_the_site_it_names_credits_that_site(body, expected):
+    """Gothamist's "(<a href="http://boingboing.net/…">Boing Boing</a>)" ending a caption was missed: two capitalised
+    words in brackets read as a person's name, and a person's name alone there is no credit (#11)."""
+    from resolver.extract import find_all
+
+    page = f'<html><body><p>Story.</p>{body}<p>More.</p><footer>© 2017 Riverton Media</footer></body></html>'
+    found = [(c.creator, c.organization, c.split_confidence, c.raw) for c in find_all(page, "html")[1]]
+    assert found == expected
+
+
 def test_a_credit_naming_its_photographer_in_a_link_keeps_the_words_as_printed():
     """A name that is a link beside its outlet ("<a>Ann Example</a>/Riverton Post") was read "Ann Example
     /Riverton Post": a space was put between every child's text, as a caption's glued credit span needs."""
@@ -637,6 +682,44 @@ def test_a_flickr_users_credit_in_running_text_is_read():
     [credit] = html.scan(page)[1]
     assert (credit.creator, credit.organization, credit.source, credit.form) == ("ann.ex", "Flickr", "text", "flickr-user")
     assert page[credit.span[0]:credit.span[1]].startswith(" by Flickr user <a")
+
+
+ABOUT_NOTE = ('<dl><dt>About:</dt><dd><p>Thumbnail <a href="https://www.flickr.com/photos/annex/1/">image</a> by '
+              'Flickr user <a href="https://www.flickr.com/photos/annex/">ann.ex</a> used under a Creative Commons '
+              'license.</p></dd></dl>')
+# An article's own <footer> (HTML's footer of its nearest article) is the story's: its credits are read as its prose
+# is. The site's footer, outside the article, is not read (#11).
+ARTICLE_FOOTERS = [
+    ("about-note", f'<article><p>Story.</p><footer>{ABOUT_NOTE}</footer></article>', [("ann.ex", "Flickr")]),
+    ("photo-line", '<article><p>Story.</p><footer><p>Photo: Ann Example/Riverton Post</p></footer></article>',
+     [("Ann Example", "Riverton Post")]),
+    # a video's end credits in a transcript there: music "courtesy of", a magazine's © with a year, a thank-you
+    ("end-credits", '<article><p>Story.</p><footer><div id="transcript"><p>ARCHIVE FOOTAGE<br>© Riverton Weekly '
+     'magazine 1975</p><p>"Riverside," written by Cal Example Courtesy of Riverton Music</p><p>SPECIAL THANKS TO Dee '
+     'Example</p></div></footer></article>', []),
+    # the site's footer, and one inside it (nested footers are removed outermost first: nothing is freed twice)
+    ("site-footer", f'<article><p>Story.</p></article><footer><p>Photo: Ann Example/Riverton Post</p><footer>'
+     f'{ABOUT_NOTE}</footer></footer>', []),
+    # a footer in the article's footer is the article's too
+    ("nested-in-article", f'<article><p>Story.</p><footer><div><footer>{ABOUT_NOTE}</footer></div></footer></article>'
+     '<footer><p>Photo: Ben Sample/Riverton Post</p></footer>', [("ann.ex", "Flickr")]),
+]
+
+
+@pytest.mark.parametrize("body,expected", [c[1:] for c in ARTICLE_FOOTERS], ids=[c[0] for c in ARTICLE_FOOTERS])
+def test_an_articles_own_footer_is_read_for_credits(body, expected):
+    """Upworthy's "About" note credits the story's thumbnail ("by Flickr user fo.ol") in a <footer> inside the
+    <article>; every <footer> was set aside as the site's, so it was missed (#11)."""
+    page = f'<html><body>{body}<footer>© 2017 Riverton Media</footer></body></html>'
+    assert [(c.creator, c.organization) for c in html.scan(page)[1]] == expected
+
+
+def test_a_post_named_in_an_articles_own_footer_is_read_as_its_text_is():
+    """The article's footer is read as its prose (#11), for bare post URLs too: the site's footer still is not."""
+    page = ('<html><body><article><p>Story.</p><footer><p>First posted at https://bsky.app/profile/riverton.example/'
+            'post/3karticle001</p></footer></article><footer><p>Our pick: https://bsky.app/profile/riverton.example/'
+            'post/3kfooter0001</p></footer></body></html>')
+    assert [e.post_id for e in html.scan(page)[0]] == ["3karticle001"]
 
 
 def test_a_picture_source_slot_holding_a_bare_name_is_its_credit():
