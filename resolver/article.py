@@ -42,6 +42,7 @@ class Article:
     kind: str                      # "html" | "text"
     encoding: str
     encoding_detected: bool        # True when the encoding was guessed, not declared or UTF-8
+    encoding_given: bool = False   # True when the user named the encoding (--encoding): it corrects the cache's record
 
     @cached_property
     def text(self) -> str:
@@ -247,7 +248,8 @@ def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: s
         raise NotDecodable(f"cannot read {source}: {exc}") from None
     except InputError as exc:
         raise InputError(f"cannot read {source}: {exc}") from None
-    article = Article(source=source, data=data, kind=kind, encoding=used, encoding_detected=detected)
+    article = Article(source=source, data=data, kind=kind, encoding=used, encoding_detected=detected,
+                      encoding_given=bool(encoding))
     article.__dict__["text"] = text   # the cached_property's value: decoded once, here
     return article
 
