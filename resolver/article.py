@@ -42,6 +42,7 @@ class Article:
     kind: str                      # "html" | "text"
     encoding: str
     encoding_detected: bool        # True when the encoding was guessed, not declared or UTF-8
+    encoding_given: bool = False   # True when the user named the encoding (--encoding): it corrects the cache's record
 
     @cached_property
     def text(self) -> str:
@@ -204,12 +205,28 @@ PREFERRED_ON_TIE = ("cp1252", "latin_1", "iso8859_15", "cp1251", "shift_jis", "g
 
 
 def _prefer_western(matches: list) -> str:
-    best = matches[0]
+    # A reading that puts a symbol inside a word ("Mu±oz", cp775 for a Spanish latin-1 line) is mojibake, however
+    # coherent charset_normalizer rates it (a short text gives it a handful of bytes to judge by): the next reading
+    # as free of chaos wins (newuser26).
+    calm = [m for m in matches if abs(m.chaos - matches[0].chaos) < 0.005]
+    clean = [m for m in calm if not _symbol_in_word(str(m))]
+    best = clean[0] if clean else matches[0]
     # A tie as charset_normalizer counts one (CharsetMatch.__lt__): chaos within 0.5%, coherence within 2%.
     # Exact equality missed cp1252 rated more coherent than the cp1250 put first: "Núñez" became "Núńez".
-    ties = {m.encoding for m in matches
+    ties = {m.encoding for m in (clean or matches)
             if abs(m.chaos - best.chaos) < 0.005 and abs(m.coherence - best.coherence) <= 0.02}
     return next((name for name in PREFERRED_ON_TIE if name in ties), best.encoding)
+
+
+_SYMBOL_IN_WORD_RE = re.compile(r"(?<=[^\W\d_])[^\w\s\x00-\x7f](?=[^\W\d_])")
+
+
+def _symbol_in_word(text: str) -> bool:
+    """A symbol or control character beyond ASCII between two letters ("Mu±oz"; not "O’Brien" or "l·l", whose
+    marks are punctuation)."""
+    import unicodedata
+
+    return any(unicodedata.category(found.group())[0] in "SC" for found in _SYMBOL_IN_WORD_RE.finditer(text))
 
 
 def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: str | None = None,
@@ -231,7 +248,8 @@ def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: s
         raise NotDecodable(f"cannot read {source}: {exc}") from None
     except InputError as exc:
         raise InputError(f"cannot read {source}: {exc}") from None
-    article = Article(source=source, data=data, kind=kind, encoding=used, encoding_detected=detected)
+    article = Article(source=source, data=data, kind=kind, encoding=used, encoding_detected=detected,
+                      encoding_given=bool(encoding))
     article.__dict__["text"] = text   # the cached_property's value: decoded once, here
     return article
 

@@ -935,9 +935,9 @@ def record_results(store: Store, results: Sequence[ArticleResult]) -> list[Artic
 def _record_articles(store: Store, results: Sequence[ArticleResult]) -> list[ArticleResult]:
     found = store.record_articles([
         {"sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
-         "encoding_detected": int(article.encoding_detected), "bytes": article.size, "source": article.source,
-         "url": result.url, "truncated": result.truncated, "embeds": result.embeds_json,
-         "credits": result.credits_json}
+         "encoding_detected": int(article.encoding_detected), "encoding_given": article.encoding_given,
+         "bytes": article.size, "source": article.source, "url": result.url, "truncated": result.truncated,
+         "embeds": result.embeds_json, "credits": result.credits_json}
         for result in results for article in (result.article,)], tool_version=__version__)
     recorded = []
     for result, (article_id, created) in zip(results, found, strict=True):

@@ -424,3 +424,31 @@ def test_a_credit_whose_split_is_a_guess_says_so_everywhere(tmp_path):
     html = run("report", "--offline", "--format", "html", str(article))
     assert unsure in html
     assert html.count("person or organisation: not sure") == 1
+
+
+def test_a_report_on_an_article_whose_encoding_was_guessed_says_so_in_every_format(tmp_path):
+    """The scan table said "encoding guessed: cp775"; the report an editor reads printed the garbled name with no
+    word that the decoding was a guess, and its JSON had no `encoding_detected` (newuser26)."""
+    import jsonschema
+
+    guessed, declared = tmp_path / "guessed.txt", tmp_path / "plain.txt"
+    guessed.write_bytes("Protesta en Madrid. (Foto: José Muñoz/Reuters)\n".encode("latin-1"))
+    declared.write_bytes("Protest in Madrid. (Photo: Jane Doe/Reuters)\n".encode())
+    said = "the encoding was guessed (cp1252)"
+    for fmt in ("json", "md", "html"):
+        out = tmp_path / fmt
+        result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", "-q", "--format", fmt,
+                                          "-o", str(out), str(guessed), str(declared)])
+        assert result.exit_code == 0, result.output
+        [guessed_report] = [p for p in out.iterdir() if p.name.startswith("guessed")]
+        [plain_report] = [p for p in out.iterdir() if p.name.startswith("plain")]
+        if fmt == "json":
+            data = json.loads(guessed_report.read_text())
+            assert (data["article"]["encoding"], data["article"]["encoding_detected"]) == ("cp1252", True)
+            assert json.loads(plain_report.read_text())["article"]["encoding_detected"] is False
+            jsonschema.validate(data, json.loads(SCHEMA.read_text()))
+            continue
+        text = guessed_report.read_text()
+        assert said in (text if fmt != "html" else re.sub(r"<[^>]+>", "", text)), text[:600]
+        assert "José Muñoz" in text
+        assert "encoding was guessed" not in plain_report.read_text()
