@@ -291,7 +291,10 @@ def archive_text(result: ArchivedUrl) -> Text:
         text.append(f"  save: {saved.status}" + (f" {saved.snapshot_url}" if saved.snapshot_url else "")
                     + (f" ({saved.message})" if saved.message else "") + "\n", "cyan")
     if result.warc:
-        text.append(f"  local copy: {result.warc[0]} @ {result.warc[1]}\n", "dim")
+        status = result.live_status
+        held = "" if status is None or 200 <= status < 300 else (
+            f" (the page answered HTTP {status}: the record holds that answer, not the page)")
+        text.append(f"  local copy: {result.warc[0]} @ {result.warc[1]}{held}\n", "yellow" if held else "dim")
     return text
 
 
