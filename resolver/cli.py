@@ -1315,15 +1315,20 @@ def stats(ctx: click.Context, as_json: bool, limit: int) -> None:
 def _with_lookups(store: Store, rows: list[dict[str, Any]], description: str) -> tuple[list[dict[str, Any]], str]:
     """At-risk rows with `looked_up`: whether the archive was ever asked about the embed. One never asked is not
     known to be lost, and the view alone cannot tell the two apart (#13)."""
-    from resolver.archive import looked_up
+    from resolver.archive import looked_up, lookup_error
 
-    rows = [{**row, "looked_up": looked_up(store, row["url"])} for row in rows]
-    never = sum(not row["looked_up"] for row in rows)
+    rows = [{**row, "looked_up": looked_up(store, row["url"]), "lookup_error": lookup_error(store, row["url"])}
+            for row in rows]
+    never = sum(not row["looked_up"] and row["lookup_error"] is None for row in rows)
+    failed = [row["lookup_error"] for row in rows if row["lookup_error"] is not None]
     if never:
         shown = ("The 1 row shown was" if len(rows) == 1
                  else f"{never} of the {len(rows)} rows shown {'was' if never == 1 else 'were'}")
         description += (f" {shown} never looked up in the archive (unknown, not lost): `embed-resolver scan --archive` "
                         f"asks.")
+    if failed:   # asked, and the answer was an error: not known either, and not "never looked up" (newuser26)
+        description += (f" The lookup of {len(failed)} failed ({failed[-1]}): not known either; `embed-resolver scan "
+                        f"--archive` asks again.")
     return rows, description
 
 

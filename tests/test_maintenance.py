@@ -209,6 +209,28 @@ def test_stats_says_which_at_risk_embeds_were_never_looked_up(store: Store, tmp_
            "`embed-resolver scan --archive` asks" in " ".join(shown.split())
 
 
+def test_stats_tells_a_failed_archive_lookup_from_none(store: Store, tmp_path: Path) -> None:
+    """An at-risk embed whose archive lookup was made and failed (CDX 404) was counted as "never looked up": it was
+    asked, and the answer was an error (newuser26)."""
+    from click.testing import CliRunner
+
+    from resolver.archive import lookup_url
+    from resolver.cli import cli
+    from tests.corpusdb import DELETED
+
+    asked = f"https://twitter.com/gone_account/status/{DELETED}"
+    store.record_fetch({"url": lookup_url(asked), "method": "GET", "purpose": "wayback-cdx",
+                        "fetched_at": "2024-06-03T00:00:00.000000Z", "status": 404, "tool_version": "test"})
+    store.close()
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "corpus.db"), "stats", "--json", "--limit", "100"])
+    at_risk = [json.loads(line) for line in result.stdout.splitlines() if '"at_risk_embeds"' in line]
+    assert [(r["looked_up"], r["lookup_error"]) for r in at_risk if r["url"] == asked] == [(False, "cdx: HTTP 404")] * 2
+    assert all(r["lookup_error"] is None for r in at_risk if r["url"] != asked)
+    shown = " ".join(CliRunner().invoke(cli, ["--db", str(tmp_path / "corpus.db"), "stats"]).stdout.split())
+    assert "5 of the 7 rows shown were never looked up in the archive (unknown, not lost)" in shown
+    assert "The lookup of 2 failed (cdx: HTTP 404): not known either" in shown
+
+
 def test_exported_json_lines_are_one_line_each_whatever_a_value_holds(store: Store) -> None:
     """A value holding U+2028, U+2029 or U+0085 (valid raw in JSON) would be cut by `str.splitlines()` readers."""
     store.db.execute("UPDATE credits SET raw = ? WHERE raw = ?", ["Photo:\u2028Reuters\x85", "Photo: Reuters"])

@@ -452,3 +452,20 @@ def test_a_report_on_an_article_whose_encoding_was_guessed_says_so_in_every_form
         assert said in (text if fmt != "html" else re.sub(r"<[^>]+>", "", text)), text[:600]
         assert "José Muñoz" in text
         assert "encoding was guessed" not in plain_report.read_text()
+
+
+def test_a_report_on_an_article_with_no_embed_says_so_plainly(tmp_path):
+    """An article with no embed showed "| Embeds | 0 () |" and "Embedded posts with no archived copy: not checked:
+    no archive lookup answered", as if a lookup had been made and failed (newuser26)."""
+    path = tmp_path / "plain.html"
+    path.write_text("<html><body><p>The council met on Tuesday.</p></body></html>")
+    for fmt in ("md", "html"):
+        result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", "--format", fmt,
+                                          str(path)])
+        assert result.exit_code == 0, result.output
+        text = result.stdout
+        if fmt == "html":   # the summary table's rows, tags as bars
+            text = re.sub(r"<[^>]+>", "|", text[text.index('id="summary"'):text.index("</table>")])
+        assert "0 ()" not in text and "not checked" not in text, text
+        assert re.search(r"Embeds ?\|+ ?0 ?\|", text), text
+        assert re.search(r"Embedded posts with no archived copy ?\|+ ?none: no embedded post ?\|", text), text
