@@ -177,6 +177,13 @@ RUN_ON = [
     ("dot-handle-after-a-sentence",
      "He asked the Red Cross..@mayor releases the list of bridges he funded.  Ed Example (@ed_ex) May 2, 2019",
      ".@mayor releases the list of bridges he funded."),
+    # An author who glues a comma ("slow,may") may glue a sentence too, but text longer than a tweet holds prose:
+    # the last glued sentence end is still where the tweet starts.
+    ("longer-than-a-tweet-with-a-glued-comma",
+     "The council met again on Tuesday evening and talked about the bridge, the ferry and the buses for a long "
+     "time, then about the roads, the parking and the new bike lanes until late at night, and after three more long hours "
+     "nothing was decided at all.Both being slow,may have to close it?  Ed Example (@ed_ex) May 2, 2019",
+     "Both being slow,may have to close it?"),
     ("quoted-short-tweet-before-link",
      "The senator replied to say,  You do not. You do not https://t.co/Ab12Cd34Ef  Ed Example (@ed_ex) May 2, 2019",
      "You do not https://t.co/Ab12Cd34Ef"),
@@ -199,13 +206,31 @@ def test_tweets_in_a_row_start_where_the_previous_signature_ends():
 
 
 # Tweets in a row, each right after the previous one's signature, in run-on text: a reply repeating a phrase is no
-# article quoting it before the embed (ISOT's texts). (The lines the scraper joined inside a tweet, "Canada.Both",
-# cannot be told from the article's sentence glued before a tweet, which is far more common there: still cut.)
+# article quoting it before the embed (ISOT's texts). A sentence end glued to the next sentence ("state.Both") is
+# cut at, as the article's sentence glued before a tweet is far more common there, unless the words after it glue a
+# comma to the next word ("slow,may"): no scraper's seam does that, the author writes without spaces, and the glued
+# sentence end may be theirs too: the text stays whole (and uncertain) when it fits in a tweet.
 IN_A_ROW = [
     ("a-phrase-the-tweet-repeats",
      "Words.Open it now  Bo Sample (@bo_sample) May 21, 2017@mayor Repeat after me you Coward  Open The Bridge   "
      "open the bridge   open the bridge  Cy Example (@cy_ex) May 21, 2017More prose.",
      "@mayor Repeat after me you Coward  Open The Bridge   open the bridge   open the bridge"),
+    ("an-author-who-writes-without-spaces",
+     "Words.Open it now  Bo Sample (@bo_sample) May 21, 2017We are in talks (worst bridge ever built) with the county "
+     "& the state.Both being slow,may have to close it?  Cy Example (@cy_ex) May 21, 2017More prose.",
+     "We are in talks (worst bridge ever built) with the county & the state.Both being slow,may have to close it?"),
+    ("prose-glueing-a-comma-before-the-seam",
+     "Words.Open it now  Bo Sample (@bo_sample) May 21, 2017The council said no,again.Why is the bridge still "
+     "closed?  Cy Example (@cy_ex) May 21, 2017More prose.",
+     "Why is the bridge still closed?"),
+    ("a-comma-glued-to-a-capital-is-a-seam",
+     "Words.Open it now  Bo Sample (@bo_sample) May 21, 2017The vote was close,In the end it stays shut.Why is the "
+     "bridge still closed?  Cy Example (@cy_ex) May 21, 2017More prose.",
+     "Why is the bridge still closed?"),
+    ("a-number-is-no-glued-comma",
+     "Words.Open it now  Bo Sample (@bo_sample) May 21, 2017He didn t stop there.Over 1,000 cars a day cross it  "
+     "Cy Example (@cy_ex) May 21, 2017More prose.",
+     "Over 1,000 cars a day cross it"),
 ]
 
 

@@ -5,7 +5,9 @@ tweet: `…as you'd expect.What kind of president…`. The tweet starts after th
 paragraph. Three signs are read, the strongest first:
 - an introduction glued to a quote (`…shared it below:I would like…`, `Watch: If…`): the tweet starts there,
   and any glued boundary after it is a line break the tweet itself lost;
-- a sentence end glued to the next sentence (`expect.What`): the tweet starts at the last one;
+- a sentence end glued to the next sentence (`expect.What`): the tweet starts at the last one, unless the words
+  after it glue a comma to the next word (`Canada.Both being very difficult,may`): that author writes without
+  spaces, so the glued sentence end may be theirs, and a text that fits in a tweet is kept whole;
 - a tweet the article quoted in its prose before embedding it (`…, he tweeted. 2018 will be… As our Country…`):
   the tweet starts where its words begin the second time.
 A start chosen by these signs is a reading, not a fact: it is reported as uncertain so the fetched post can
@@ -24,6 +26,8 @@ MEDIA_LINK_RE = LazyPattern(r"(?:https?://)?pic\.(?:twitter|x)\.com/\S+")
 # A sentence end with the next sentence glued on: "expect.What", "2016.Happy", "there.BREAKING". The character
 # before the mark must be a word character or closing quote, so "U.S." and "..." do not count.
 GLUED_SENTENCE_RE = LazyPattern(r"(?<=[a-z0-9)\"'”’%])[.!?]+[\"'”’]?(?=[A-Z@#]|[\"“‘][A-Z])")
+# A comma glued to a lower-case word ("difficult,may"): inside a sentence, so never a scraper's seam.
+GLUED_COMMA_RE = LazyPattern(r"(?<=[A-Za-z]),(?=[a-z])")
 # An introduction: a colon glued to what follows, or after a word that announces a quote.
 GLUED_COLON_RE = LazyPattern(r"(?<=[a-z0-9)])[:](?=[A-Z@#]|[\"“‘][A-Z])")
 INTRO_RE = LazyPattern(
@@ -63,7 +67,15 @@ def _glued_start(text: str) -> tuple[int, bool]:
         return max(intros), True
     ends = [m.end() - (m.group().endswith("..") and text[m.end():m.end() + 1] == "@")
             for m in GLUED_SENTENCE_RE.finditer(text)]   # "Red Cross..@realDonaldTrump": the tweet's ".@" (#10)
+    if ends and ends[-1] < _last_glued_comma(text) and not too_long(text):
+        return 0, True   # "Canada.Both being very difficult,may": the author's own glue, as likely as a seam
     return (ends[-1], True) if ends else (0, False)
+
+
+def _last_glued_comma(text: str) -> int:
+    """Where the last comma glued to a lower-case word stands ("difficult,may"), -1 when none does. A scraper's
+    seam joins paragraphs, which start in capitals: this glue is the author's, who writes without spaces."""
+    return max((m.start() for m in GLUED_COMMA_RE.finditer(text)), default=-1)
 
 
 SENTENCE_END_RE = LazyPattern(r"[.!?][\"'”’]?[ \t]+(?=[A-Z\"“‘@#])")
