@@ -163,10 +163,20 @@ RUN_ON = [
      "The columnist tweeted: I happen to have seen various council members today. They are worried. I happen to "
      "have seen various council members today. They're worried. https://t.co/Ab12Cd34Ef  Ed Example (@ed_ex) May 2, 2019",
      "I happen to have seen various council members today. They're worried. https://t.co/Ab12Cd34Ef"),
-    ("capitalised-introduction",
+    # "WATCH:" in capitals opening a sentence is a news account's label on its own tweet, not the article's
+    # introduction (which reads "Watch:", as above): the tweet starts at it.
+    ("capitalised-label",
      "Ask the host, who said the mayor called her this morning for advice.WATCH: The host says the mayor called her "
      "this morning to ask about the bridge. pic.twitter.com/Zz98Yy76Xx  Fi Example (@fi_ex) June 2, 2017",
-     "The host says the mayor called her this morning to ask about the bridge. pic.twitter.com/Zz98Yy76Xx"),
+     "WATCH: The host says the mayor called her this morning to ask about the bridge. pic.twitter.com/Zz98Yy76Xx"),
+    ("capitalised-label-after-a-parenthesis",
+     "Ask the host. (She told him to close the bridge.)WATCH: The host says the mayor called her this morning. "
+     "pic.twitter.com/Zz98Yy76Xx  Fi Example (@fi_ex) June 2, 2017",
+     "WATCH: The host says the mayor called her this morning. pic.twitter.com/Zz98Yy76Xx"),
+    ("capitalised-word-inside-a-sentence-introduces",
+     "The clip is one everyone should WATCH: The host says the mayor called her. pic.twitter.com/Zz98Yy76Xx  "
+     "Fi Example (@fi_ex) June 2, 2017",
+     "The host says the mayor called her. pic.twitter.com/Zz98Yy76Xx"),
     # The article's paraphrase ("called") shares all but the tweet's first words ("Mayor calls"): the repeat begins
     # inside the tweet's first sentence, which starts two words earlier.
     ("paraphrased-then-embedded",

@@ -4,7 +4,8 @@ Run-on scraped text (paragraphs joined with no space or line break) glues the ar
 tweet: `…as you'd expect.What kind of president…`. The tweet starts after the glued boundary, not at the
 paragraph. Three signs are read, the strongest first:
 - an introduction glued to a quote (`…shared it below:I would like…`, `Watch: If…`): the tweet starts there,
-  and any glued boundary after it is a line break the tweet itself lost;
+  and any glued boundary after it is a line break the tweet itself lost ("WATCH:" in capitals opening a sentence is
+  a news account's label on its own tweet: the tweet starts at it);
 - a sentence end glued to the next sentence (`expect.What`): the tweet starts at the last one, unless the words
   after it glue a comma to the next word (`Canada.Both being very difficult,may`): that author writes without
   spaces, so the glued sentence end may be theirs, and a text that fits in a tweet is kept whole;
@@ -15,6 +16,8 @@ settle it (`Embed.text_confidence`).
 """
 
 from __future__ import annotations
+
+import re
 
 from resolver.extract.lazy import LazyPattern
 
@@ -31,8 +34,9 @@ GLUED_COMMA_RE = LazyPattern(r"(?<=[A-Za-z]),(?=[a-z])")
 # An introduction: a colon glued to what follows, or after a word that announces a quote.
 GLUED_COLON_RE = LazyPattern(r"(?<=[a-z0-9)])[:](?=[A-Z@#]|[\"“‘][A-Z])")
 INTRO_RE = LazyPattern(
-    r"\b(?i:below|tweeted|tweets|tweet|wrote|writes|responded|replied|posted|added|watch|here|follows|refresher)"
-    r"[ \t]*:[ \t]+(?=[A-Z\"“‘@#])")
+    r"\b(?P<word>(?i:below|tweeted|tweets|tweet|wrote|writes|responded|replied|posted|added|watch|here|follows"
+    r"|refresher))[ \t]*:[ \t]+(?=[A-Z\"“‘@#])")
+SENTENCE_ENDS = ".!?)\"'”’"
 WORD_START_RE = LazyPattern(r"(?<![\w'’])(?=[\w\"“‘@#])")
 REPEAT_WINDOW = 30
 REPEAT_REACH = 2000   # characters: more than a tweet and the paragraph that quotes it
@@ -62,7 +66,8 @@ def too_long(text: str) -> bool:
 
 
 def _glued_start(text: str) -> tuple[int, bool]:
-    intros = [m.end() for m in GLUED_COLON_RE.finditer(text)] + [m.end() for m in INTRO_RE.finditer(text)]
+    intros = ([m.end() for m in GLUED_COLON_RE.finditer(text)]
+              + [_after_intro(text, m) for m in INTRO_RE.finditer(text)])
     if intros:
         return max(intros), True
     ends = [m.end() - (m.group().endswith("..") and text[m.end():m.end() + 1] == "@")
@@ -70,6 +75,16 @@ def _glued_start(text: str) -> tuple[int, bool]:
     if ends and ends[-1] < _last_glued_comma(text) and not too_long(text):
         return 0, True   # "Canada.Both being very difficult,may": the author's own glue, as likely as a seam
     return (ends[-1], True) if ends else (0, False)
+
+
+def _after_intro(text: str, intro: re.Match[str]) -> int:
+    """Where the tweet starts after an introduction: after it, but at it when it is a label in capitals opening a
+    sentence ("…the agreement.)WATCH: Kimberly Guilfoyle says…"): news accounts open their own tweets so, where an
+    article introducing one writes "Watch:"."""
+    word, before = intro.group("word"), text[:intro.start()].rstrip()
+    if word.isupper() and (not before or before[-1] in SENTENCE_ENDS):
+        return intro.start()
+    return intro.end()
 
 
 def _last_glued_comma(text: str) -> int:
