@@ -251,6 +251,43 @@ def test_a_tweet_right_after_another_is_not_cut_inside_itself(text, tweet):
     assert second.text_confidence == "uncertain"   # run-on text: still a reading the fetched post settles
 
 
+# Two tweets glued with no mark between them ("…Scary face, checkmateWhen the mayor…": a lower-case word run into a
+# capitalised one). The start cannot be read for sure: the text is always uncertain; it is cut there only when it
+# is longer than a tweet (so more than the tweet is there) and no other seam shows.
+GLUED_WORDS = [
+    ("longer-than-a-tweet-cut-at-the-glued-words",
+     "Words.Open it now  Bo Sample (@bo_sample) May 21, 2017In a week w/ so many heavy stories, thank you to the "
+     "council for the laugh. They did so much so well with the @mayor statue.  Tiny hands, check   Very long scarf, "
+     "check   Scary face, checkmateWhen the mayor leaves office, can they move this statue to the museum basement? "
+     "https://t.co/Ab12Cd34Ef  Cy Example (@cy_ex) December 19, 2017More prose.",
+     "When the mayor leaves office, can they move this statue to the museum basement? https://t.co/Ab12Cd34Ef"),
+    ("fits-in-a-tweet-kept-whole",
+     "Words.Open it now  Bo Sample (@bo_sample) May 21, 2017Nice scarf, checkmateWhen will it end?  "
+     "Cy Example (@cy_ex) December 19, 2017More prose.",
+     "Nice scarf, checkmateWhen will it end?"),
+]
+
+
+@pytest.mark.parametrize("text,tweet", [r[1:] for r in GLUED_WORDS], ids=[r[0] for r in GLUED_WORDS])
+def test_words_glued_without_a_mark_make_the_start_uncertain(text, tweet):
+    second = find_embeds(text)[1]
+    assert (second.text, second.text_confidence) == (tweet, "uncertain")
+
+
+def test_names_handles_hashtags_and_links_in_camel_case_are_no_glued_words():
+    """A text longer than a tweet but with no seam: "iPhone", "#openTheBridge", "@cityHall" and a link's
+    "abcdEfgh" glue nothing, so nothing is cut."""
+    words = ("The council met again on Tuesday evening and talked about the bridge for a long time, then about the "
+             "roads. Nobody there had seen the new statue yet, nor read the report, nor knew who paid for it. I love "
+             "my iPhone and #openTheBridge and @cityHall more than any of this, and always will https://t.co/abcdEfgh")
+    [embed] = find_embeds(f"{words}  Cy Example (@cy_ex) December 19, 2017")
+    assert (embed.text, embed.text_confidence) == (words, "uncertain")   # too long for a tweet: prose came along
+    short = "Love my iPhone, #openTheBridge @cityHall https://t.co/abcdEfgh"
+    second = find_embeds(f"Words.Open it now  Bo Sample (@bo_sample) May 21, 2017{short}  Cy Example (@cy_ex) May 21, "
+                         "2017More prose.")[1]
+    assert (second.text, second.text_confidence) == (short, "high")
+
+
 def test_text_longer_than_a_tweet_is_uncertain():
     prose = "The council met again on Tuesday evening and talked about the bridge for a long time. " * 5
     [embed] = find_embeds(prose + "Still closed  Ann Example (@ann_ex) May 2, 2019")

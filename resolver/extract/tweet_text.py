@@ -9,6 +9,8 @@ paragraph. Three signs are read, the strongest first:
 - a sentence end glued to the next sentence (`expect.What`): the tweet starts at the last one, unless the words
   after it glue a comma to the next word (`Canada.Both being very difficult,may`): that author writes without
   spaces, so the glued sentence end may be theirs, and a text that fits in a tweet is kept whole;
+- a lower-case word glued to a capitalised one (`checkmateWhen`), two texts run together with no mark: the text
+  is uncertain, and cut there only when it is longer than a tweet (so more than the tweet is there);
 - a tweet the article quoted in its prose before embedding it (`…, he tweeted. 2018 will be… As our Country…`):
   the tweet starts where its words begin the second time.
 A start chosen by these signs is a reading, not a fact: it is reported as uncertain so the fetched post can
@@ -31,6 +33,9 @@ MEDIA_LINK_RE = LazyPattern(r"(?:https?://)?pic\.(?:twitter|x)\.com/\S+")
 GLUED_SENTENCE_RE = LazyPattern(r"(?<=[a-z0-9)\"'”’%])[.!?]+[\"'”’]?(?=[A-Z@#]|[\"“‘][A-Z])")
 # A comma glued to a lower-case word ("difficult,may"): inside a sentence, so never a scraper's seam.
 GLUED_COMMA_RE = LazyPattern(r"(?<=[A-Za-z]),(?=[a-z])")
+# Words glued with no mark ("…Horrifying face, checkmateWhen Trump is impeached…"): a whole lower-case word run
+# into a capitalised one. Not after "@", "#" or "/", nor inside a word: handles, hashtags, links, "iPhone", "McKay".
+GLUED_WORDS_RE = LazyPattern(r"(?<![^\s])[a-z]{3,}(?=[A-Z][a-z]+\b)")
 # An introduction: a colon glued to what follows, or after a word that announces a quote.
 GLUED_COLON_RE = LazyPattern(r"(?<=[a-z0-9)])[:](?=[A-Z@#]|[\"“‘][A-Z])")
 INTRO_RE = LazyPattern(
@@ -74,7 +79,10 @@ def _glued_start(text: str) -> tuple[int, bool]:
             for m in GLUED_SENTENCE_RE.finditer(text)]   # "Red Cross..@realDonaldTrump": the tweet's ".@" (#10)
     if ends and ends[-1] < _last_glued_comma(text) and not too_long(text):
         return 0, True   # "Canada.Both being very difficult,may": the author's own glue, as likely as a seam
-    return (ends[-1], True) if ends else (0, False)
+    if ends:
+        return ends[-1], True
+    glued = [m.end() for m in GLUED_WORDS_RE.finditer(text)]   # "checkmateWhen": no mark shows the seam, if it is one
+    return (glued[-1] if too_long(text) else 0, True) if glued else (0, False)
 
 
 def _after_intro(text: str, intro: re.Match[str]) -> int:
