@@ -2,7 +2,7 @@
 
 Run-on scraped text (paragraphs joined with no space or line break) glues the article's last sentence to the
 tweet: `…as you'd expect.What kind of president…`. The tweet starts after the glued boundary, not at the
-paragraph. Three signs are read, the strongest first:
+paragraph. Four signs are read, the strongest first:
 - an introduction glued to a quote (`…shared it below:I would like…`, `Watch: If…`): the tweet starts there,
   and any glued boundary after it is a line break the tweet itself lost ("WATCH:" in capitals opening a sentence is
   a news account's label on its own tweet: the tweet starts at it);
@@ -41,7 +41,7 @@ GLUED_COLON_RE = LazyPattern(r"(?<=[a-z0-9)])[:](?=[A-Z@#]|[\"“‘][A-Z])")
 INTRO_RE = LazyPattern(
     r"\b(?P<word>(?i:below|tweeted|tweets|tweet|wrote|writes|responded|replied|posted|added|watch|here|follows"
     r"|refresher))[ \t]*:[ \t]+(?=[A-Z\"“‘@#])")
-SENTENCE_ENDS = ".!?)\"'”’"
+SENTENCE_END_CHARS = ".!?)\"'”’"
 WORD_START_RE = LazyPattern(r"(?<![\w'’])(?=[\w\"“‘@#])")
 REPEAT_WINDOW = 30
 REPEAT_REACH = 2000   # characters: more than a tweet and the paragraph that quotes it
@@ -89,8 +89,10 @@ def _after_intro(text: str, intro: re.Match[str]) -> int:
     """Where the tweet starts after an introduction: after it, but at it when it is a label in capitals opening a
     sentence ("…the agreement.)WATCH: Kimberly Guilfoyle says…"): news accounts open their own tweets so, where an
     article introducing one writes "Watch:"."""
-    word, before = intro.group("word"), text[:intro.start()].rstrip()
-    if word.isupper() and (not before or before[-1] in SENTENCE_ENDS):
+    at = intro.start()
+    while at and text[at - 1].isspace():   # no copy of the text before it: many intros stay linear (#12)
+        at -= 1
+    if intro.group("word").isupper() and (at == 0 or text[at - 1] in SENTENCE_END_CHARS):
         return intro.start()
     return intro.end()
 
