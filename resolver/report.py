@@ -149,7 +149,8 @@ def _archive_line(archived: ArchivedUrl) -> Part:
     from resolver.archive import WITHHELD
 
     if archived.lookup.unavailable:
-        return f"  archive {archived.url}: not looked up (offline)", "yellow"
+        unsaved = "; save: not submitted (offline)" if archived.saved and archived.saved.unavailable else ""
+        return f"  archive {archived.url}: not looked up (offline){unsaved}", "yellow"
     if archived.error and archived.error.startswith(WITHHELD):   # a lookup not made, and why (no failure of it)
         return f"  archive {archived.url}: {archived.error.removeprefix(WITHHELD)}", "yellow"
     if archived.error:
