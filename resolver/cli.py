@@ -1291,7 +1291,9 @@ def _write_index(folder: Path, entries: list[tuple[str, dict[str, Any]]]) -> lis
 
 @cli.command()
 @local_only
-@click.option("--json", "as_json", is_flag=True, help="Print each view's rows as JSON Lines ({view, row}).")
+@click.option("--json", "as_json", is_flag=True,
+              help='Print each row as one JSON line: its columns, and "view" naming its view (a view with no rows '
+                   'prints none).')
 @click.option("--limit", type=click.IntRange(min=1), default=15, show_default=True, help="Rows shown per view.")
 @db_option
 @click.pass_context
@@ -1373,9 +1375,9 @@ def cache() -> None:
 def cache_merge(out: Path, inputs: tuple[Path, ...], as_json: bool) -> None:
     """Merge the databases INPUTS (shards of one run) into OUT, with no duplicates.
 
-    Articles are matched by sha256, fetches by URL, method, time and purpose, posts by platform and id; every
-    observation of a post is kept, in time order, and a post's current view is the newest. OUT's own contents
-    are kept; OUT is replaced only when the merge succeeded.
+    Articles are matched by sha256, fetches by URL, method, time, contacted URL and purpose, posts by platform
+    and id; every observation of a post is kept, in time order, and a post's current view is the newest. OUT's
+    own contents are kept; OUT is replaced only when the merge succeeded.
 
     \b
     Examples:
