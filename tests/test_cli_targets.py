@@ -12,7 +12,7 @@ import pytest
 
 from cache import Store
 from tests import xfixtures as fx
-from tests.cliworld import World, lines
+from tests.cliworld import ROOT, World, lines
 from tests.fakenet import page, redirect
 from tests.test_archive import serve_wayback
 from tests.test_fetch import by_id, json_page, serve_media
@@ -232,6 +232,22 @@ def test_an_article_url_is_read_again_from_the_cache_offline(world, fakenet):
     assert never.exit_code == 3
     assert lines(never.stderr) == ["error: cannot read https://news.example/never.html: offline, and this article "
                                    "was never fetched"]
+
+
+def test_an_article_url_never_fetched_offline_exits_as_the_readme_table_says(world, fakenet):
+    """`scan --offline URL` exits 3 (not in the cache offline: an online run would read it) and `report --offline
+    URL` 1 (a report exits 0 for what it could not reach; an article it could not read at all is an input that
+    failed), with the same message. The table listed scan under 3 only "with a network flag"; it names this case."""
+    never = "https://news.example/never.html"
+    said = [f"error: cannot read {never}: offline, and this article was never fetched"]
+    for args, code in ((["scan", "--offline"], 3), (["scan", "--offline", "--fetch"], 3),
+                       (["report", "--offline"], 1), (["report", "--offline", "-o", "reports"], 1)):
+        result = world(*args, never)
+        assert (result.exit_code, lines(result.stderr)[:1]) == (code, said), args
+    table = " ".join((ROOT / "README.md").read_text().split())
+    assert "`scan` of an article URL never fetched, `scan` with a network flag" in table
+    assert "an article it could not read at all, such as an article URL never fetched, is exit 1" in table
+    assert fakenet.hits == []
 
 
 def test_an_article_urls_http_charset_decodes_it_online_and_offline(world, fakenet):
