@@ -1062,6 +1062,7 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
     from resolver import pipeline
     from resolver.archive import ArchivedUrl
     from resolver.options import ArchiveOptions
+
     mode = _mode(offline=offline, refresh=refresh)
     # Every name is checked before any request (#11); one that is no file and no URL goes with the articles, whose
     # run says so in one line and does the rest, as scan's does (before, one typo stopped every target).

@@ -29,6 +29,8 @@ from resolver.errors import InputError
 STDIN = "-"
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _HOST_AND_PATH = re.compile(r"^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/\S+$")
+_NOT_HTTP = "only http:// and https:// URLs are fetched"
+_NO_SCHEME = "a URL needs http:// or https://"
 
 
 @dataclass(frozen=True)
@@ -60,10 +62,6 @@ def classify(name: str) -> Named:
     if _HOST_AND_PATH.match(name) and platforms.parse_url("https://" + name) is not None:
         return Named(name, "url", url="https://" + name)
     raise InputError(f"cannot read {name}: no such file ({_NO_SCHEME})")
-
-
-_NOT_HTTP = "only http:// and https:// URLs are fetched"
-_NO_SCHEME = "a URL needs http:// or https://"
 
 
 def url_targets(names: Sequence[str], *, stdin: IO[bytes] | None) -> tuple[list[str], list[str]]:
