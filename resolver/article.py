@@ -288,18 +288,24 @@ def refuse_container(data: bytes, source: str) -> None:
         raise InputError(f"cannot scan {source}: it looks like {what}, not an article (HTML or text)")
 
 
+def cannot_open(path: Path, exc: OSError) -> str:
+    """The one line for a file that could not be opened, in words rather than errno's ("[Errno 2] No such file or
+    directory: '…'" was what a missing --warc-input said)."""
+    if isinstance(exc, FileNotFoundError):
+        return f"cannot read {path}: no such file"
+    if isinstance(exc, IsADirectoryError):
+        return f"cannot read {path}: it is a directory"
+    if isinstance(exc, PermissionError):
+        return f"cannot read {path}: permission denied"
+    return f"cannot read {path}: {exc.strerror or exc}"
+
+
 def from_path(path: Path, *, kind: str | None = None, encoding: str | None = None) -> Article:
     """Read a file into an Article; an unreadable file is an InputError naming it."""
     try:
         data = _read_file(path)
-    except FileNotFoundError:
-        raise InputError(f"cannot read {path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"cannot read {path}: it is a directory") from None
-    except PermissionError:
-        raise InputError(f"cannot read {path}: permission denied") from None
     except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise InputError(cannot_open(path, exc)) from None
     if encoding is None:
         refuse_container(data, str(path))
     return from_bytes(data, str(path), kind=kind, encoding=encoding)

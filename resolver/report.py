@@ -71,7 +71,8 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
         yield [(f"  #{found.embed + 1} {resolution.url} -> {where}{note}", "red" if note else "cyan")]
     for fetched in result.posts or ():
         record = fetched.value.record
-        yield [(f"  #{fetched.embed + 1} {record.platform} {record.post_id}: {record.status} (via {record.method})"
+        via = f"via {record.method}" if record.method else "not fetched: offline"
+        yield [(f"  #{fetched.embed + 1} {record.platform} {record.post_id}: {record.status} ({via})"
                 f" @{record.author_handle or '?'} {record.created_at or ''}",
                 "green" if record.status == "available" else "yellow")]
     for archived in result.archives or ():
@@ -149,7 +150,8 @@ def _archive_line(archived: ArchivedUrl) -> Part:
     from resolver.archive import WITHHELD
 
     if archived.lookup.unavailable:
-        return f"  archive {archived.url}: not looked up (offline)", "yellow"
+        unsaved = "; save: not submitted (offline)" if archived.saved and archived.saved.unavailable else ""
+        return f"  archive {archived.url}: not looked up (offline){unsaved}", "yellow"
     if archived.error and archived.error.startswith(WITHHELD):   # a lookup not made, and why (no failure of it)
         return f"  archive {archived.url}: {archived.error.removeprefix(WITHHELD)}", "yellow"
     if archived.error:
@@ -224,7 +226,8 @@ def post_text(post: FetchedPost) -> Text:
     text = Text()
     text.append(f"{record.platform} {record.post_id}  ", "bold")
     text.append(record.status, f"bold {colour}")
-    text.append(f"  via {record.method}" + ("  (from cache)" if record.from_cache else "") + "\n", "dim")
+    text.append((f"  via {record.method}" if record.method else "  not fetched (offline)")
+                + ("  (from cache)" if record.from_cache else "") + "\n", "dim")
     if record.reason:
         text.append(f"  {record.reason}\n", colour)
     if record.author_handle or record.author_name:

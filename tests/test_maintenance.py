@@ -188,6 +188,24 @@ def test_stats_as_json_says_on_stderr_which_views_were_cut_at_the_limit(store: S
         in result.stderr
 
 
+def test_stats_json_lines_are_each_rows_columns_and_its_view_as_the_help_says(store: Store, tmp_path: Path) -> None:
+    """`stats --help` said each line is "{view, row}": it is the row's own columns with "view" added, and a view
+    with no rows prints none."""
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    store.close()
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "corpus.db"), "stats", "--json"])
+    first = json.loads(result.stdout.splitlines()[0])
+    assert "row" not in first and set(first) == {"view"} | set(dict(Store(tmp_path / "corpus.db").db.query(
+        f"SELECT * FROM [{first['view']}] LIMIT 1").__next__()))
+    said = " ".join(CliRunner().invoke(cli, ["stats", "--help"]).output.split())
+    assert "{view, row}" not in said
+    assert 'Print each row as one JSON line: its columns, and "view" naming its view (a view with no rows prints ' \
+           "none)." in said
+
+
 def test_stats_says_which_at_risk_embeds_were_never_looked_up(store: Store, tmp_path: Path) -> None:
     """An embed the archive was never asked about is not known to be lost: the at-risk rows say which were asked."""
     from click.testing import CliRunner
