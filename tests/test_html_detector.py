@@ -754,6 +754,34 @@ def test_credit_attributes_are_read_outside_blocks_and_the_layout_only_when_a_ta
     assert bool(built) == laid_out
 
 
+# HTML names are case-insensitive: a credit attribute or a tag written in capitals gives what the lower-case page
+# gives, its span on the tag as written (#11: `<div DATA-CREDIT=...>` gave no credit).
+CASED_CREDIT_TAGS = [
+    ('<div data-credit="Jane Doe/Getty Images"></div>', '<div DATA-CREDIT="Jane Doe/Getty Images"></div>'),
+    ('<div data-photo-credit="Jane Doe/Getty Images"></div>', '<div Data-Photo-Credit="Jane Doe/Getty Images"></div>'),
+    ('<div credit="Jane Doe/Getty Images"></div>', '<div CREDIT="Jane Doe/Getty Images"></div>'),
+    ('<div data-credit="Jane Doe/Getty Images"></div>', '<DIV DATA-CREDIT="Jane Doe/Getty Images"></DIV>'),
+    ('<img src="/img/boats.jpg" credit="Jane Doe/Getty Images">', '<IMG SRC="/img/boats.jpg" CREDIT="Jane Doe/Getty Images">'),
+    ('<img src="/img/boats.jpg" data-image-credit="Jane Doe/Getty Images">',
+     '<Img Src="/img/boats.jpg" Data-Image-Credit="Jane Doe/Getty Images">'),
+    ('<div data-credit="Jane Doe/Getty Images"></div>', '<div data-crEDit="Jane Doe/Getty Images"></div>'),
+]
+
+
+@pytest.mark.parametrize("lower, cased", CASED_CREDIT_TAGS, ids=["DATA-CREDIT", "Data-Photo-Credit", "CREDIT", "DIV",
+                                                                "IMG-SRC", "Img-Data-Image-Credit", "crEDit"])
+def test_a_credit_attribute_in_capitals_gives_the_credit_of_the_lower_case_page(lower, cased):
+    def page(tag: str) -> str:
+        return f'<html><body><p>Boats</p><figure><img src="/img/a.jpg">{tag}</figure><p>Hi</p></body></html>'
+
+    [expected] = html.scan(page(lower))[1]
+    assert (expected.creator, expected.organization, expected.source) == ("Jane Doe", "Getty Images", "attribute")
+    credits = html.scan(page(cased))[1]
+    assert credits == [expected]   # the same form, image and span: a case changes no length
+    start, end = credits[0].span
+    assert page(cased)[start:end].startswith(cased[:cased.index(" ")])   # the tag as the page writes it
+
+
 def test_both_youtube_hosts_in_script_data_are_found_by_one_search_in_the_hosts_order():
     page = ('<html><body><p>Boats</p><script>var cfg = {"youtubeId": "x", "player": "youtube-player", '
             '"a": "https://www.youtube-nocookie.com/embed/AbCdEfGhIjK", "b": "https://www.youtube.com/embed/AbCdEfGhIjK",'
