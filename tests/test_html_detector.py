@@ -1,5 +1,7 @@
 """HTML detectors on small fictional fixtures modelled on real embed markup."""
 
+from dataclasses import replace
+
 import pytest
 
 from resolver.extract import html
@@ -780,6 +782,24 @@ def test_a_credit_attribute_in_capitals_gives_the_credit_of_the_lower_case_page(
     assert credits == [expected]   # the same form, image and span: a case changes no length
     start, end = credits[0].span
     assert page(cased)[start:end].startswith(cased[:cased.index(" ")])   # the tag as the page writes it
+
+
+# str.lower() turns "İ" into two characters: every offset in a lower-cased copy after one was off by one, and the
+# value read from the source was shifted ("ne Doe/Getty Images\">", Doe of Getty), as was a block's end.
+@pytest.mark.parametrize("markup", [
+    '<figure><img src="/img/a.jpg" alt="{I}stanbul, {I}zmir" data-credit="Jane Doe/Getty Images"></figure>',
+    '<figure><img src="/img/a.jpg" title="{I}{I}{I}{I}" alt="Boats at dawn (Photo: Jane Doe/Getty Images)"></figure>',
+    '<p>Image Credit: <em>Jane Doe/Getty Images</em> at {I}zmir</p>',
+    '<p>At {I}zmir.</p><p>Ann said (<a href="/x">Ann Example</a>/Getty Images)</p>',
+], ids=["attribute-after", "caption-after", "block-end", "block-start"])
+def test_a_capital_that_lower_cases_to_two_characters_moves_no_credit(markup):
+    def page(capital: str) -> str:
+        return f"<html><body><p>Boats</p>{markup.replace('{I}', capital)}<p>Next</p></body></html>"
+
+    expected = html.scan(page("I"))[1]
+    assert expected and all(c.organization.startswith("Getty") for c in expected)
+    credits = html.scan(page("\u0130"))[1]
+    assert [replace(c, raw=c.raw.replace("\u0130", "I")) for c in credits] == expected   # same length: same spans
 
 
 def test_both_youtube_hosts_in_script_data_are_found_by_one_search_in_the_hosts_order():

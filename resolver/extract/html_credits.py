@@ -405,13 +405,21 @@ BLOCK_ENDS = ("</p", "<br", "</div", "</figcaption", "</li", "</td", "</span", "
 
 
 BLOCK_STARTS = ("<p", "<br", "<div", "</div", "<li", "</li", "<td", "<figcaption", "</figcaption", "</p")
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def ascii_lower(source: str) -> str:
+    """A stretch of the source with its ASCII capitals lower-cased, as HTML folds names, every character in its place:
+    `str.lower()` turns "İ" into two characters, so each offset past one, read back in the source, was off by one
+    (an "İstanbul" alt before a data-credit gave "ne Doe/Getty Images\">", #11)."""
+    return source.lower() if source.isascii() else source.translate(ASCII_LOWER)
 
 
 def _block_start(page: str, at: int) -> int:
     """Where the block an inline run belongs to starts: just after the last block-level tag, within 300
     characters."""
     window_start = max(0, at - 300)
-    window = page[window_start:at].lower()
+    window = ascii_lower(page[window_start:at])
     tag = max(window.rfind(t) for t in BLOCK_STARTS)
     if tag < 0:
         return window_start
@@ -421,7 +429,7 @@ def _block_start(page: str, at: int) -> int:
 
 def _block_end(page: str, at: int) -> int:
     """Where the block an inline run belongs to ends: the next block-level tag, within 300 characters."""
-    window = page[at: at + 300].lower()
+    window = ascii_lower(page[at: at + 300])
     ends = [p for p in (window.find(t) for t in BLOCK_ENDS) if p >= 0]
     return at + min(ends) if ends else min(len(page), at + 300)
 
@@ -548,7 +556,7 @@ def _start_tag_end(page: str, start: int) -> int:
 def _tag_credits(page: str, tag_start: int, tag_end: int, *, in_blocks: Intervals | None,
                  taken: Intervals) -> list[Credit]:
     """Credits in one start tag's attributes: whole in data-credit and its kin, at the end of alt or caption."""
-    lower = page[tag_start:tag_end].lower()
+    lower = ascii_lower(page[tag_start:tag_end])
     if not CREDIT_ATTR_NAME_RE.search(lower):
         return []   # a credit word in a URL or class: no attribute that could hold a credit
     tag = TAG_NAME_RE.match(lower)
