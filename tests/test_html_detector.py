@@ -1254,6 +1254,20 @@ def test_a_credit_in_json_kept_by_a_placeholder_of_the_article_is_read():
     assert page[start - len('data-media-meta="'):start] == 'data-media-meta="' and page[end] == '"'
 
 
+@pytest.mark.parametrize("name", ["DATA-MEDIA-META", "Data-Media-Meta"])
+def test_a_credit_in_json_kept_by_a_placeholder_whose_attribute_is_in_capitals_is_read(name):
+    """HTML names are case-insensitive: a placeholder's JSON attribute written in capitals gives the credit of the
+    lower-case page, its span on the value as written (#11)."""
+    lower = f"<html><body><div class='story-body'><p>Spoke.</p>{_media_placeholder('_111_minister.jpg', 'Wire Images')}"
+    lower += "</div></body></html>"
+    [expected] = html.scan(lower)[1]
+    page = lower.replace("data-media-meta", name).replace("<div class=\"media", "<DIV CLASS=\"media")
+    assert page != lower and len(page) == len(lower)
+    assert html.scan(page)[1] == [expected]
+    start, end = expected.span
+    assert page[start - len(f'{name}="'):start] == f'{name}="' and page[end] == '"'
+
+
 # The credit candidates are selected with "[class*=source i]" standing for its three credit words (#14): whatever
 # else "source" selects is asked again, so the selection is the one the three words give.
 @pytest.mark.parametrize("fragment,selected", [

@@ -45,8 +45,9 @@ from resolver.model import Credit
 ANCHOR_RE = re.compile(r':(?<=[entr][";]:)(?:(?<=redit":)|(?<=creditText":)|(?<=Holder":)|(?<="photographer":)'
                        r'|(?<="source":)(?=\{"name")|(?<=redit&quot;:)|(?<=Holder&quot;:)'
                        r'|(?<="caption":)(?="(?:[^"\\]|\\.){0,2000}?(?:[A-Z]{2}|Reuters|Photo)/ ?[A-Z]))')
-# The data attribute a JSON anchor is in (the BBC's video placeholders' data-media-meta).
-ATTRIBUTE_NAME_RE = LazyPattern(r'\s(data-[a-z0-9-]+)\s*=\s*"')
+# The data attribute a JSON anchor is in (the BBC's video placeholders' data-media-meta), in any case, as HTML names
+# are (#11).
+ATTRIBUTE_NAME_RE = LazyPattern(r'\s(data-[a-z0-9-]+)\s*=\s*"', re.IGNORECASE | re.ASCII)
 SCRIPT_OPEN, SCRIPT_CLOSE = "<script", "</script"
 TOKEN_RE = LazyPattern(r'[{}\[\]"]')
 WHOLE_KEYS = ("credit", "creditText", "credits", "copyrightHolder", "photoCredit", "imageCredit", "photo_credit",
@@ -226,12 +227,12 @@ def attribute_credits(tree: Any, smap: SourceMap, related: list[Any], anchors: l
     image would count (the BBC's video placeholders' `data-media-meta`: the image the player shows until it plays),
     with the attribute's value as their span. `anchors`: where such JSON names a credit key (`find_anchors`)."""
     page = smap.page
-    names = set()
+    names: set[str] = set()
     for at in anchors:
         if smap.start <= at < smap.end:
             tag = page.rfind("<", smap.start, at)
             held = [m.group(1) for m in ATTRIBUTE_NAME_RE.finditer(page, max(tag, 0), at)]
-            names.update(held[-1:])
+            names.update(name.lower() for name in held[-1:])   # as the parser names it
     outside = _outside_memo(related)
     found: list[Credit] = []
     for name in sorted(names):   # a name of letters, digits and hyphens: safe in a selector
@@ -253,10 +254,11 @@ def attribute_credits(tree: Any, smap: SourceMap, related: list[Any], anchors: l
 
 def _attribute_span(page: str, tag_start: int, name: str) -> tuple[int, int]:
     """The value of attribute `name` of the start tag at `tag_start`, quotes left out."""
-    at = page.find(f'{name}="', tag_start, page.find(">", tag_start) + 1)
-    if at < 0:
+    written = re.compile(f'{re.escape(name)}="', re.IGNORECASE | re.ASCII).search(page, tag_start,
+                                                                                 page.find(">", tag_start) + 1)
+    if written is None:
         return tag_start, tag_start + 1
-    start = at + len(name) + 2
+    start = written.end()
     end = page.find('"', start)
     return (start, end) if end >= 0 else (tag_start, tag_start + 1)
 
