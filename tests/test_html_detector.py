@@ -1181,6 +1181,23 @@ def test_the_script_holding_a_credit_key_is_found_past_the_scripts_before_it(scr
     assert [(c.creator, c.organization) for c in html.scan(page)[1]] == [("Jane Doe", "Wire Images")]
 
 
+@pytest.mark.parametrize("scripts", [
+    "<SCRIPT>window.s={STATE};</SCRIPT>",
+    "<Script>window.s={STATE};</Script>",
+    "<script>a()</script><SCRIPT>b()</SCRIPT><script>window.s={STATE};</script>",
+    '<SCRIPT TYPE="application/ld+json">{"@type":"Thing"}</SCRIPT><SCRIPT>window.s={STATE};</SCRIPT>',
+], ids=["upper-case", "capitalised", "lower-case-after-upper-case", "after-json-ld"])
+def test_a_credit_key_in_a_script_written_in_capitals_is_read(scripts):
+    """HTML names are case-insensitive: a script tag in capitals holds script data as a lower-case one does (#11:
+    `<SCRIPT>` page state gave no credit)."""
+    state = '{"photo":{"credit":"Photo: Jane Doe/Wire Images","url":"https://img.example.org/media/Photo-Abc123def456.jpg"}}'
+    page = ('<html><body><article><p>Words.</p><img src="https://img.example.org/media/Photo-Abc123def456.jpg">'
+            f"</article>{scripts.replace('{STATE}', state)}</body></html>")
+    [credit] = html.scan(page)[1]
+    assert (credit.source, credit.creator, credit.organization) == ("script-data", "Jane Doe", "Wire Images")
+    assert page[slice(*credit.span)] == "Photo: Jane Doe/Wire Images"
+
+
 def test_a_page_cut_off_inside_a_script_start_tag_holding_a_credit_key_is_scanned():
     """A page ending inside a `<script` start tag (a download cut short) after a credit key: finding the script
     around the key took the tag's end, which never comes, for position 0 and went round the same script for ever

@@ -16,6 +16,16 @@ _BREAK = "\x00"
 _CSS_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_./:?=&%#+,;!@$*()[]{}|~^`<>'")
 
 
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def ascii_lower(source: str) -> str:
+    """Page source (or a stretch of it) with its ASCII capitals lower-cased, as HTML folds names, each character in
+    its place: `str.lower()` turns "İ" into two characters, so each offset past one, read back in the source, was off
+    by one (an "İstanbul" alt before a data-credit gave "ne Doe/Getty Images\">", #11)."""
+    return source.lower() if source.isascii() else source.translate(ASCII_LOWER)
+
+
 def parse(page: str, *, utf8: bytes | None = None) -> Any:
     """The parsed document (a LexborHTMLParser), or None when the page cannot be parsed. `utf8`: the page's bytes
     when they are exactly `page` encoded as UTF-8, which spares encoding it again (4% of a scan, #14)."""

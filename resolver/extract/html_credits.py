@@ -14,7 +14,8 @@ from typing import Any
 
 from resolver.extract import credits as credit_patterns
 from resolver.extract.credit_names import SEPARATOR_RE, is_persons_name, person_for_outlet, split_credit
-from resolver.extract.dom import AncestorMemo, children, element_text, select, shallow, spaced_text
+from resolver.extract.dom import (AncestorMemo, ascii_lower, children, element_text, select, shallow,
+                                  spaced_text)
 from resolver.extract.intervals import Intervals
 from resolver.extract.script_credits import IMAGE_ATTRS, ShownImages, attribute_credits, json_objects, name_of
 from resolver.extract.spans import SourceMap
@@ -405,14 +406,6 @@ BLOCK_ENDS = ("</p", "<br", "</div", "</figcaption", "</li", "</td", "</span", "
 
 
 BLOCK_STARTS = ("<p", "<br", "<div", "</div", "<li", "</li", "<td", "<figcaption", "</figcaption", "</p")
-ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-
-
-def ascii_lower(source: str) -> str:
-    """A stretch of the source with its ASCII capitals lower-cased, as HTML folds names, every character in its place:
-    `str.lower()` turns "İ" into two characters, so each offset past one, read back in the source, was off by one
-    (an "İstanbul" alt before a data-credit gave "ne Doe/Getty Images\">", #11)."""
-    return source.lower() if source.isascii() else source.translate(ASCII_LOWER)
 
 
 def _block_start(page: str, at: int) -> int:

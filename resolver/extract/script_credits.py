@@ -28,7 +28,7 @@ from typing import Any
 from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
 
 from resolver.extract import credits as credit_patterns
-from resolver.extract.dom import AncestorMemo, select
+from resolver.extract.dom import AncestorMemo, ascii_lower, select
 from resolver.extract.lazy import LazyPattern
 from resolver.extract.spans import SourceMap
 from resolver.model import Credit
@@ -49,6 +49,7 @@ ANCHOR_RE = re.compile(r':(?<=[entr][";]:)(?:(?<=redit":)|(?<=creditText":)|(?<=
 # are (#11).
 ATTRIBUTE_NAME_RE = LazyPattern(r'\s(data-[a-z0-9-]+)\s*=\s*"', re.IGNORECASE | re.ASCII)
 SCRIPT_OPEN, SCRIPT_CLOSE = "<script", "</script"
+CASED_SCRIPT_RE = LazyPattern(r"</?(?!script)(?i:script)", re.ASCII)   # `<SCRIPT>`, `</Script>`: a tag name in capitals
 TOKEN_RE = LazyPattern(r'[{}\[\]"]')
 WHOLE_KEYS = ("credit", "creditText", "credits", "copyrightHolder", "photoCredit", "imageCredit", "photo_credit",
               "image_credit", "photographer")
@@ -436,16 +437,33 @@ def _own_images(obj: dict[str, Any], depth: int) -> Iterator[str]:
 
 class _Scripts:
     """The script a position is in, asked in page order: the page's scripts are found going forwards, each once,
-    those ending before the position skipped unread (lower-case tags only; JSON-LD's left to `html_credits`)."""
+    those ending before the position skipped unread (JSON-LD's left to `html_credits`). Script tags are looked for
+    as written in lower case; at the first position found in none, a page that writes one in capitals (`<SCRIPT>`) is
+    searched again from its start in a copy lower-cased in ASCII, each character in its place (#11: such a page gave
+    no credit). Most pages are never searched for capitals: each of their credit keys is in a lower-case script."""
 
     def __init__(self, page: str) -> None:
         self.page = page
+        self.cased: bool | None = None   # does the page write a script tag in capitals? Asked when first needed
+        self._start()
+
+    def _start(self) -> None:
         self.text = (-1, -1)    # the last script found: its text's start and end
         self.json_ld = False
-        self.next_open = page.find(SCRIPT_OPEN)
+        self.next_open = self.page.find(SCRIPT_OPEN)
 
     def around(self, at: int) -> int | None:
         """Where the text of the script holding `at` starts, or None."""
+        start = self._around(at)
+        if start is None and self.cased is None:
+            self.cased = CASED_SCRIPT_RE.search(self.page) is not None
+            if self.cased:
+                self.page = ascii_lower(self.page)
+                self._start()
+                start = self._around(at)
+        return start
+
+    def _around(self, at: int) -> int | None:
         page = self.page
         if 0 <= self.next_open < at:
             self._skip(at)
