@@ -784,6 +784,43 @@ def test_a_credit_attribute_in_capitals_gives_the_credit_of_the_lower_case_page(
     assert page(cased)[start:end].startswith(cased[:cased.index(" ")])   # the tag as the page writes it
 
 
+# Every raw source pass reads tag and attribute names as the parser does, in any case (#11): a page written in
+# capitals gives what the lower-case page gives, spans included (a case changes no length).
+CAPITALS_PAGES = [
+    '<html><head><link rel="canonical" href="https://news.example.org/a"></head><body><article><p>Words here.</p>'
+    '<figure class="photo"><img src="https://img.example.org/a/boats-0001.jpg" alt="Boats (Photo: Ann Example/Getty '
+    'Images)"><figcaption>Boats. <span class="credit">Jane Doe/Getty Images</span></figcaption></figure>'
+    '<blockquote class="twitter-tweet"><p lang="en">Bridge open</p>&mdash; Riverton Roads (@RivertonRoads) '
+    '<a href="https://twitter.com/RivertonRoads/status/1600000000000000001">December 6, 2022</a></blockquote>'
+    '<iframe src="https://www.youtube.com/embed/AbCdEfGhIjK" width="560"></iframe>'
+    '<p>Read <a href="https://www.instagram.com/p/CaBcDeFgHiJ/">this</a>. (AP Photo/Lee Example)</p>'
+    '<div class="fb-post" data-href="https://www.facebook.com/riverton/posts/1234567890"></div>'
+    '<span itemprop="creditText">Ken Example/Reuters</span><img src="https://img.example.org/b.jpg" '
+    'data-credit="Max Example/AFP"><script type="application/ld+json">{"@type":"ImageObject","contentUrl":'
+    '"https://img.example.org/c.jpg","creditText":"Sam Example/EPA"}</script></article>'
+    '<footer><p class="copyright">© Riverton</p></footer></body></html>',
+    '<html><body><script>var q = "?credit=1";</script><nav><img src="/a.png" data-credit="Site Team/Riverton Daily">'
+    '</nav><p>Boats</p><div class="related-stories"><img src="/r.png" data-credit="Other Team/Riverton Daily"></div>'
+    '<script>var s = \'<img data-credit="Script Team/Riverton Daily">\';</script><img src="/img/boats.jpg" '
+    'data-credit="Jane Example/Riverton Daily"><footer><img src="/img/logo.png" data-credit="Site Team/Riverton Daily">'
+    '</footer></body></html>',
+]
+
+
+@pytest.mark.parametrize("page", CAPITALS_PAGES, ids=["embeds-and-credits", "blocks-ruled-out"])
+@pytest.mark.parametrize("names", ["tags", "tags-and-attributes"])
+def test_a_page_written_in_capitals_gives_what_the_lower_case_page_gives(page, names):
+    import re
+
+    cased = re.sub(r"</?[a-z][a-z0-9-]*", lambda m: m.group().upper(), page)
+    if names == "tags-and-attributes":
+        cased = re.sub(r"(?<=\s)[a-z][a-z-]*(?==)", lambda m: m.group().upper(), cased)
+    assert cased != page and len(cased) == len(page)
+    expected = html.scan(page)
+    assert expected[1]
+    assert html.scan(cased) == expected
+
+
 # str.lower() turns "İ" into two characters: every offset in a lower-cased copy after one was off by one, and the
 # value read from the source was shifted ("ne Doe/Getty Images\">", Doe of Getty), as was a block's end.
 @pytest.mark.parametrize("markup", [
