@@ -784,6 +784,17 @@ def test_a_credit_attribute_in_capitals_gives_the_credit_of_the_lower_case_page(
     assert page(cased)[start:end].startswith(cased[:cased.index(" ")])   # the tag as the page writes it
 
 
+@pytest.mark.parametrize("source, expected", [
+    ('<DIV DATA-CREDIT="X">', '<div data-credit="x">'), ("İstanbul <IMG>", "İstanbul <img>"),
+    ("\u212a <B>", "\u212a <b>"), ("Ä <P>", "ä <p>"), ("", ""),
+], ids=["ascii", "dotted-capital-i", "kelvin-sign", "other-capital", "empty"])
+def test_source_lower_cased_keeps_each_character_in_its_place_and_makes_no_ascii_letter(source, expected):
+    """The source's names are looked for in a lower-cased copy read at the source's offsets (#11)."""
+    from resolver.extract.dom import ascii_lower
+
+    assert ascii_lower(source) == expected and len(ascii_lower(source)) == len(source)
+
+
 # Every raw source pass reads tag and attribute names as the parser does, in any case (#11): a page written in
 # capitals gives what the lower-case page gives, spans included (a case changes no length).
 CAPITALS_PAGES = [
