@@ -1234,7 +1234,11 @@ def test_the_script_holding_a_credit_key_is_found_past_the_scripts_before_it(scr
     "<Script>window.s={STATE};</Script>",
     "<script>a()</script><SCRIPT>b()</SCRIPT><script>window.s={STATE};</script>",
     '<SCRIPT TYPE="application/ld+json">{"@type":"Thing"}</SCRIPT><SCRIPT>window.s={STATE};</SCRIPT>',
-], ids=["upper-case", "capitalised", "lower-case-after-upper-case", "after-json-ld"])
+    "<SCRIPT>a()</SCRIPT>" * 40 + "<Script>window.s={STATE};</Script>",
+    '<script>a()</script><SCRIPT DATA-X="</SCRIPT>">window.s={STATE};</SCRIPT>',
+    '<SCRIPT>a()</SCRIPT><script data-x="</Script>"></script><p>x</p><SCRIPT>window.s={STATE};</SCRIPT>',
+], ids=["upper-case", "capitalised", "lower-case-after-upper-case", "after-json-ld", "after-many",
+        "end-tag-in-a-start-tag", "after-an-end-tag-in-a-start-tag"])
 def test_a_credit_key_in_a_script_written_in_capitals_is_read(scripts):
     """HTML names are case-insensitive: a script tag in capitals holds script data as a lower-case one does (#11:
     `<SCRIPT>` page state gave no credit)."""
