@@ -1,5 +1,7 @@
 """HTML detectors on small fictional fixtures modelled on real embed markup."""
 
+from dataclasses import replace
+
 import pytest
 
 from resolver.extract import html
@@ -837,6 +839,100 @@ def test_credit_attributes_are_read_outside_blocks_and_the_layout_only_when_a_ta
     assert bool(built) == laid_out
 
 
+# HTML names are case-insensitive: a credit attribute or a tag written in capitals gives what the lower-case page
+# gives, its span on the tag as written (#11: `<div DATA-CREDIT=...>` gave no credit).
+CASED_CREDIT_TAGS = [
+    ('<div data-credit="Jane Doe/Getty Images"></div>', '<div DATA-CREDIT="Jane Doe/Getty Images"></div>'),
+    ('<div data-photo-credit="Jane Doe/Getty Images"></div>', '<div Data-Photo-Credit="Jane Doe/Getty Images"></div>'),
+    ('<div credit="Jane Doe/Getty Images"></div>', '<div CREDIT="Jane Doe/Getty Images"></div>'),
+    ('<div data-credit="Jane Doe/Getty Images"></div>', '<DIV DATA-CREDIT="Jane Doe/Getty Images"></DIV>'),
+    ('<img src="/img/boats.jpg" credit="Jane Doe/Getty Images">', '<IMG SRC="/img/boats.jpg" CREDIT="Jane Doe/Getty Images">'),
+    ('<img src="/img/boats.jpg" data-image-credit="Jane Doe/Getty Images">',
+     '<Img Src="/img/boats.jpg" Data-Image-Credit="Jane Doe/Getty Images">'),
+    ('<div data-credit="Jane Doe/Getty Images"></div>', '<div data-crEDit="Jane Doe/Getty Images"></div>'),
+]
+
+
+@pytest.mark.parametrize("lower, cased", CASED_CREDIT_TAGS, ids=["DATA-CREDIT", "Data-Photo-Credit", "CREDIT", "DIV",
+                                                                "IMG-SRC", "Img-Data-Image-Credit", "crEDit"])
+def test_a_credit_attribute_in_capitals_gives_the_credit_of_the_lower_case_page(lower, cased):
+    def page(tag: str) -> str:
+        return f'<html><body><p>Boats</p><figure><img src="/img/a.jpg">{tag}</figure><p>Hi</p></body></html>'
+
+    [expected] = html.scan(page(lower))[1]
+    assert (expected.creator, expected.organization, expected.source) == ("Jane Doe", "Getty Images", "attribute")
+    credits = html.scan(page(cased))[1]
+    assert credits == [expected]   # the same form, image and span: a case changes no length
+    start, end = credits[0].span
+    assert page(cased)[start:end].startswith(cased[:cased.index(" ")])   # the tag as the page writes it
+
+
+@pytest.mark.parametrize("source, expected", [
+    ('<DIV DATA-CREDIT="X">', '<div data-credit="x">'), ("İstanbul <IMG>", "İstanbul <img>"),
+    ("\u212a <B>", "\u212a <b>"), ("Ä <P>", "ä <p>"), ("", ""),
+], ids=["ascii", "dotted-capital-i", "kelvin-sign", "other-capital", "empty"])
+def test_source_lower_cased_keeps_each_character_in_its_place_and_makes_no_ascii_letter(source, expected):
+    """The source's names are looked for in a lower-cased copy read at the source's offsets (#11)."""
+    from resolver.extract.dom import ascii_lower
+
+    assert ascii_lower(source) == expected and len(ascii_lower(source)) == len(source)
+
+
+# Every raw source pass reads tag and attribute names as the parser does, in any case (#11): a page written in
+# capitals gives what the lower-case page gives, spans included (a case changes no length).
+CAPITALS_PAGES = [
+    '<html><head><link rel="canonical" href="https://news.example.org/a"></head><body><article><p>Words here.</p>'
+    '<figure class="photo"><img src="https://img.example.org/a/boats-0001.jpg" alt="Boats (Photo: Ann Example/Getty '
+    'Images)"><figcaption>Boats. <span class="credit">Jane Doe/Getty Images</span></figcaption></figure>'
+    '<blockquote class="twitter-tweet"><p lang="en">Bridge open</p>&mdash; Riverton Roads (@RivertonRoads) '
+    '<a href="https://twitter.com/RivertonRoads/status/1600000000000000001">December 6, 2022</a></blockquote>'
+    '<iframe src="https://www.youtube.com/embed/AbCdEfGhIjK" width="560"></iframe>'
+    '<p>Read <a href="https://www.instagram.com/p/CaBcDeFgHiJ/">this</a>. (AP Photo/Lee Example)</p>'
+    '<div class="fb-post" data-href="https://www.facebook.com/riverton/posts/1234567890"></div>'
+    '<span itemprop="creditText">Ken Example/Reuters</span><img src="https://img.example.org/b.jpg" '
+    'data-credit="Max Example/AFP"><script type="application/ld+json">{"@type":"ImageObject","contentUrl":'
+    '"https://img.example.org/c.jpg","creditText":"Sam Example/EPA"}</script></article>'
+    '<footer><p class="copyright">© Riverton</p></footer></body></html>',
+    '<html><body><script>var q = "?credit=1";</script><nav><img src="/a.png" data-credit="Site Team/Riverton Daily">'
+    '</nav><p>Boats</p><div class="related-stories"><img src="/r.png" data-credit="Other Team/Riverton Daily"></div>'
+    '<script>var s = \'<img data-credit="Script Team/Riverton Daily">\';</script><img src="/img/boats.jpg" '
+    'data-credit="Jane Example/Riverton Daily"><footer><img src="/img/logo.png" data-credit="Site Team/Riverton Daily">'
+    '</footer></body></html>',
+]
+
+
+@pytest.mark.parametrize("page", CAPITALS_PAGES, ids=["embeds-and-credits", "blocks-ruled-out"])
+@pytest.mark.parametrize("names", ["tags", "tags-and-attributes"])
+def test_a_page_written_in_capitals_gives_what_the_lower_case_page_gives(page, names):
+    import re
+
+    cased = re.sub(r"</?[a-z][a-z0-9-]*", lambda m: m.group().upper(), page)
+    if names == "tags-and-attributes":
+        cased = re.sub(r"(?<=\s)[a-z][a-z-]*(?==)", lambda m: m.group().upper(), cased)
+    assert cased != page and len(cased) == len(page)
+    expected = html.scan(page)
+    assert expected[1]
+    assert html.scan(cased) == expected
+
+
+# str.lower() turns "İ" into two characters: every offset in a lower-cased copy after one was off by one, and the
+# value read from the source was shifted ("ne Doe/Getty Images\">", Doe of Getty), as was a block's end.
+@pytest.mark.parametrize("markup", [
+    '<figure><img src="/img/a.jpg" alt="{I}stanbul, {I}zmir" data-credit="Jane Doe/Getty Images"></figure>',
+    '<figure><img src="/img/a.jpg" title="{I}{I}{I}{I}" alt="Boats at dawn (Photo: Jane Doe/Getty Images)"></figure>',
+    '<p>Image Credit: <em>Jane Doe/Getty Images</em> at {I}zmir</p>',
+    '<p>At {I}zmir.</p><p>Ann said (<a href="/x">Ann Example</a>/Getty Images)</p>',
+], ids=["attribute-after", "caption-after", "block-end", "block-start"])
+def test_a_capital_that_lower_cases_to_two_characters_moves_no_credit(markup):
+    def page(capital: str) -> str:
+        return f"<html><body><p>Boats</p>{markup.replace('{I}', capital)}<p>Next</p></body></html>"
+
+    expected = html.scan(page("I"))[1]
+    assert expected and all(c.organization.startswith("Getty") for c in expected)
+    credits = html.scan(page("\u0130"))[1]
+    assert [replace(c, raw=c.raw.replace("\u0130", "I")) for c in credits] == expected   # same length: same spans
+
+
 def test_both_youtube_hosts_in_script_data_are_found_by_one_search_in_the_hosts_order():
     page = ('<html><body><p>Boats</p><script>var cfg = {"youtubeId": "x", "player": "youtube-player", '
             '"a": "https://www.youtube-nocookie.com/embed/AbCdEfGhIjK", "b": "https://www.youtube.com/embed/AbCdEfGhIjK",'
@@ -1216,6 +1312,27 @@ def test_the_script_holding_a_credit_key_is_found_past_the_scripts_before_it(scr
     assert [(c.creator, c.organization) for c in html.scan(page)[1]] == [("Jane Doe", "Wire Images")]
 
 
+@pytest.mark.parametrize("scripts", [
+    "<SCRIPT>window.s={STATE};</SCRIPT>",
+    "<Script>window.s={STATE};</Script>",
+    "<script>a()</script><SCRIPT>b()</SCRIPT><script>window.s={STATE};</script>",
+    '<SCRIPT TYPE="application/ld+json">{"@type":"Thing"}</SCRIPT><SCRIPT>window.s={STATE};</SCRIPT>',
+    "<SCRIPT>a()</SCRIPT>" * 40 + "<Script>window.s={STATE};</Script>",
+    '<script>a()</script><SCRIPT DATA-X="</SCRIPT>">window.s={STATE};</SCRIPT>',
+    '<SCRIPT>a()</SCRIPT><script data-x="</Script>"></script><p>x</p><SCRIPT>window.s={STATE};</SCRIPT>',
+], ids=["upper-case", "capitalised", "lower-case-after-upper-case", "after-json-ld", "after-many",
+        "end-tag-in-a-start-tag", "after-an-end-tag-in-a-start-tag"])
+def test_a_credit_key_in_a_script_written_in_capitals_is_read(scripts):
+    """HTML names are case-insensitive: a script tag in capitals holds script data as a lower-case one does (#11:
+    `<SCRIPT>` page state gave no credit)."""
+    state = '{"photo":{"credit":"Photo: Jane Doe/Wire Images","url":"https://img.example.org/media/Photo-Abc123def456.jpg"}}'
+    page = ('<html><body><article><p>Words.</p><img src="https://img.example.org/media/Photo-Abc123def456.jpg">'
+            f"</article>{scripts.replace('{STATE}', state)}</body></html>")
+    [credit] = html.scan(page)[1]
+    assert (credit.source, credit.creator, credit.organization) == ("script-data", "Jane Doe", "Wire Images")
+    assert page[slice(*credit.span)] == "Photo: Jane Doe/Wire Images"
+
+
 def test_a_page_cut_off_inside_a_script_start_tag_holding_a_credit_key_is_scanned():
     """A page ending inside a `<script` start tag (a download cut short) after a credit key: finding the script
     around the key took the tag's end, which never comes, for position 0 and went round the same script for ever
@@ -1287,6 +1404,20 @@ def test_a_credit_in_json_kept_by_a_placeholder_of_the_article_is_read():
         ("attribute", "json-attribute", None, "Wire Images", "http://files.example.org/production/_111_minister.jpg")]
     start, end = credits[0].span
     assert page[start - len('data-media-meta="'):start] == 'data-media-meta="' and page[end] == '"'
+
+
+@pytest.mark.parametrize("name", ["DATA-MEDIA-META", "Data-Media-Meta"])
+def test_a_credit_in_json_kept_by_a_placeholder_whose_attribute_is_in_capitals_is_read(name):
+    """HTML names are case-insensitive: a placeholder's JSON attribute written in capitals gives the credit of the
+    lower-case page, its span on the value as written (#11)."""
+    lower = f"<html><body><div class='story-body'><p>Spoke.</p>{_media_placeholder('_111_minister.jpg', 'Wire Images')}"
+    lower += "</div></body></html>"
+    [expected] = html.scan(lower)[1]
+    page = lower.replace("data-media-meta", name).replace("<div class=\"media", "<DIV CLASS=\"media")
+    assert page != lower and len(page) == len(lower)
+    assert html.scan(page)[1] == [expected]
+    start, end = expected.span
+    assert page[start - len(f'{name}="'):start] == f'{name}="' and page[end] == '"'
 
 
 # The credit candidates are selected with "[class*=source i]" standing for its three credit words (#14): whatever
