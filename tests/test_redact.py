@@ -329,3 +329,54 @@ def test_review25_whatever_a_secret_in_any_case_of_escape_changes_the_text_carri
     for redact, plain in ((redactor.url, NO_SECRETS.url), (redactor.text, NO_SECRETS.text)):
         if redact(text) != plain(text):
             assert redactor.carries_secret(text) or redactor.carries_secret(plain(text))
+
+
+# -- redact26 (review25's open gaps): every encoding a secret reaches us in, overlapping secrets, short forms -------
+
+X_TOKEN = "AAAAAAAAAAAAAAAAAAAAAFicTional%2FBearer%3DToken0123456789%2Bmore%3D%3D"   # as X issues one: escaped
+
+
+def _decoded(text: str) -> list[str]:
+    """The text and each of its percent-decodings, to the fixed point: what a reader can recover from it."""
+    seen = [text]
+    while (decoded := unquote(seen[-1])) != seen[-1]:
+        seen.append(decoded)
+    return seen
+
+
+def _shows_token(text: str) -> bool:
+    return any(unquote(X_TOKEN) in decoded for decoded in _decoded(text))
+
+
+# The encodings a token reaches our output in: as issued, decoded (a tool that decoded it), its escapes in lower case
+# (an encoder writing lower-case hex, as .NET's does), and encoded again once or twice more, as a URL carried in a
+# query parameter of a t.co or Wayback URL is, in either case.
+TOKEN_WRITTEN = {
+    "as-issued": X_TOKEN, "decoded": unquote(X_TOKEN), "lower": _lower_escapes(X_TOKEN),
+    "twice": quote(X_TOKEN, safe=""), "twice-lower": quote(_lower_escapes(X_TOKEN), safe=""),
+    "decoded-quoted-lower": _lower_escapes(quote(unquote(X_TOKEN), safe="")),
+    "thrice": quote(quote(X_TOKEN, safe=""), safe=""),
+    "thrice-lower": quote(quote(_lower_escapes(X_TOKEN), safe=""), safe=""),
+}
+TOKEN_PLACES = {
+    "t.co-param": lambda w: f"https://t.co/Zz98Yy76Xx?q={w}&s=20",
+    "wayback-carried": lambda w: ("https://web.archive.org/web/2022/https://t.co/Zz98Yy76Xx?u="
+                                  + quote(f"https://api.example/cb?q={w}", safe="")),
+    "cdx-carried": lambda w: ("https://web.archive.org/cdx/search/cdx?url="
+                              + quote("https://t.co/Zz98Yy76Xx?u=" + quote(f"https://api.example/cb?q={w}", safe=""),
+                                      safe="") + "&output=json"),
+    "text": lambda w: f"refused: got q={w} back (guard)",
+}
+
+
+@pytest.mark.parametrize("written", TOKEN_WRITTEN.values(), ids=TOKEN_WRITTEN.keys())
+@pytest.mark.parametrize("place", TOKEN_PLACES.values(), ids=TOKEN_PLACES.keys())
+def test_redact26_a_token_encoded_any_number_of_times_in_either_case_is_redacted(place, written) -> None:
+    """A secret doubly percent-encoded in lower case ("%252f") was left as it was: the escape after "%25" was read as
+    literal text. Whatever the encoding, nothing decodes to the token after redaction."""
+    redactor = Redactor(secrets=(X_TOKEN,))
+    text = place(written)
+    assert _shows_token(text)   # the case is real: the text does carry the token
+    for redact in (redactor.url, redactor.text):
+        assert not _shows_token(redact(text)), redact(text)
+    assert redactor.carries_secret(text)
