@@ -67,15 +67,41 @@ def forms(secret: str) -> set[str]:
 
 @functools.lru_cache(maxsize=64)
 def _forms_re(secret: str) -> re.Pattern[str]:
-    """Any of the secret's `forms`, longest first, a percent escape in either case ("%2F" or "%2f")."""
-    def written(form: str) -> str:
-        return "".join(f"(?i:{part})" if _ESCAPE_RE.fullmatch(part) else re.escape(part)
-                       for part in _ESCAPE_RE.split(form) if part)
+    """Any of the secret's `forms`, and each of them percent-encoded again any number of times, its escapes in either
+    case: the secret read one unit at a time (a character, or an escape such as "%2F" or "%252F"), each unit as
+    itself, decoded, or escaped at any depth ("/", "%2F", "%2f", "%252F", "%25252f"...). A token in a URL carried in
+    a query parameter of a t.co or Wayback URL, carried again in a CDX query, is encoded two or three times, and an
+    encoder may write lower-case hex (#11: "%252f" was left as it was)."""
+    return re.compile("".join(_unit(unit) for unit in _UNIT_RE.findall(secret)))
 
-    return re.compile("|".join(written(form) for form in sorted(forms(secret), key=len, reverse=True)))
+
+# A unit of a secret: an escape, however many times its "%" was escaped again ("%2F", "%252F"), or one character.
+_UNIT_RE = re.compile(r"%(?:25)*[0-9A-Fa-f]{2}|.", re.DOTALL)
+# Characters no encoder escapes (RFC 3986's unreserved): matched only as themselves, so a secret's runs of them stay
+# literal text the regex engine looks for quickly.
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
 
-_ESCAPE_RE = re.compile(r"(%[0-9A-Fa-f]{2})")
+def _unit(unit: str) -> str:
+    """The pattern of one unit of a secret: what it may be written as."""
+    if len(unit) == 1 and unit in _UNRESERVED:
+        return re.escape(unit)
+    if len(unit) == 1:
+        data, literal = unit.encode(), unit
+    else:   # an escape: the byte it stands for, at any depth; and that byte itself (a decoded form)
+        data = bytes([int(unit[-2:], 16)])
+        literal = chr(data[0]) if data[0] < 0x80 else ""
+    written = ["".join(f"%(?:25)*{_hex(byte)}" for byte in data)]
+    if literal:
+        written.insert(0, re.escape(literal))
+    if literal == " ":   # form-encoded: "+", itself escaped when encoded again
+        written += [r"\+", f"%(?:25)*{_hex(ord('+'))}"]
+    return f"(?:{'|'.join(written)})"
+
+
+def _hex(byte: int) -> str:
+    """A byte's two hex digits, a letter in either case."""
+    return "".join(f"[{d}{d.lower()}]" if d.isalpha() else d for d in f"{byte:02X}")
 
 
 def secrets_of(settings: object) -> tuple[str, ...]:
