@@ -380,3 +380,31 @@ def test_redact26_a_token_encoded_any_number_of_times_in_either_case_is_redacted
     for redact in (redactor.url, redactor.text):
         assert not _shows_token(redact(text)), redact(text)
     assert redactor.carries_secret(text)
+
+
+@pytest.mark.parametrize("secrets, text, expected", [
+    (("xxxxxxxxAB", "ABCDEF12"), "key xxxxxxxxABCDEF12 sent", "key REDACTED sent"),     # the end of one starts the other
+    (("ABCDEF12", "xxxxxxxxAB"), "key xxxxxxxxABCDEF12 sent", "key REDACTED sent"),
+    (("Fict1onalKEY42ab", "42abSecretPart99"), "LOW Fict1onalKEY42abSecretPart99", "LOW REDACTED"),   # IA keys
+    (("abcabcab",), "abcabcabcab", "REDACTED"),                                      # one secret overlapping itself
+    (("xxxxxxxxAB", "ABCDEF12"), "https://h.example/p/xxxxxxxxABCDEF12/q", "https://h.example/p/REDACTED/q"),
+], ids=["end-starts-other", "other-order", "ia-keys", "itself", "in-a-url"])
+def test_redact26_overlapping_secrets_leave_nothing_of_either(secrets, text, expected) -> None:
+    """Replaced one secret after the other, the second was no longer whole where the first had taken its start."""
+    redactor = Redactor(secrets=secrets)
+    assert redactor.text(text) == expected
+    assert redactor.url(text) == expected
+
+
+@given(st.lists(st.text(alphabet="ab", min_size=6, max_size=9), min_size=1, max_size=3),
+       st.lists(st.tuples(st.integers(0, 2), st.integers(0, 8), st.sampled_from(["", "a", "b", "c"])), max_size=5))
+def test_redact26_every_character_of_every_occurrence_of_every_secret_is_redacted(secrets, parts) -> None:
+    """Every character that belongs to an occurrence of a secret goes; each run of them becomes one REDACTED."""
+    text = "".join(secrets[which % len(secrets)][cut:] + glue for which, cut, glue in parts)
+    covered = [False] * len(text)
+    for secret in secrets:
+        for start in range(len(text)):
+            if text.startswith(secret, start):
+                covered[start:start + len(secret)] = [True] * len(secret)
+    expected = re.sub("(?:\x00)+", REDACTED, "".join("\x00" if hit else c for c, hit in zip(text, covered)))
+    assert Redactor(secrets=tuple(secrets)).text(text) == expected
