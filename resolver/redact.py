@@ -104,6 +104,16 @@ def _hex(byte: int) -> str:
     return "".join(f"[{d}{d.lower()}]" if d.isalpha() else d for d in f"{byte:02X}")
 
 
+def _occurrences(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """Where `pattern` matches in `text`, overlapping matches too: the search starts again one character after each
+    match's start, not at its end."""
+    found, at = [], 0
+    while match := pattern.search(text, at):
+        found.append(match.span())
+        at = match.start() + 1
+    return found
+
+
 def secrets_of(settings: object) -> tuple[str, ...]:
     """The configured secrets of a Settings object (those that are set)."""
     return tuple(value for name in SECRET_SETTINGS if isinstance(value := getattr(settings, name, None), str) and value)
@@ -187,12 +197,21 @@ class Redactor:
             self.seen.append(answer)
 
     def _values(self, text: str) -> str:
-        # The longest first: a secret that holds another (a token made from another) must go whole, not leave its
-        # rest behind the shorter one's REDACTED.
-        for secret in sorted(self.secrets, key=len, reverse=True):
-            if len(secret) >= MIN_TEXT_SECRET:
-                text = _forms_re(secret).sub(REDACTED, text)
-        return text
+        # Every character of every occurrence of every secret goes, each run of them one REDACTED. Replaced one secret
+        # after the other, an occurrence overlapping another (the end of one the start of the next, two IA keys
+        # printed back to back; or of the same secret) was no longer whole once the first was gone, and its rest was
+        # kept (#11).
+        spans = [span for secret in self.secrets if len(secret) >= MIN_TEXT_SECRET
+                 for span in _occurrences(_forms_re(secret), text)]
+        if not spans:
+            return text
+        pieces: list[str] = []
+        done = 0   # done: where the text not yet copied or redacted starts
+        for start, stop in sorted(spans):
+            if start > done or not pieces:
+                pieces += [text[done:start], REDACTED]
+            done = max(done, stop)
+        return "".join(pieces) + text[done:]
 
     def carries_secret(self, text: str) -> bool:
         """Whether `text` holds a configured secret in a form redaction would find: one of its `forms` (escapes in
