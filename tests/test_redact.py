@@ -408,3 +408,27 @@ def test_redact26_every_character_of_every_occurrence_of_every_secret_is_redacte
                 covered[start:start + len(secret)] = [True] * len(secret)
     expected = re.sub("(?:\x00)+", REDACTED, "".join("\x00" if hit else c for c, hit in zip(text, covered)))
     assert Redactor(secrets=tuple(secrets)).text(text) == expected
+
+
+@pytest.mark.parametrize("secret, text", [
+    ("%2F%3D%2Bab", "a path /=+ab here"),           # decodes to 5 characters
+    ("%61%62%63%64", "abcd is a word"),              # decodes to "abcd"
+    ("https%3A%2F%2F", "see https://h.example/a"),    # decodes to what begins every URL
+    ("%2Fa%2Fb%2Fc%2Fd%2Fe", "the path /a/b/c/d/e"),  # decodes to 10 characters of an ordinary path
+], ids=["signs", "letters", "scheme", "path"])
+def test_redact26_a_short_decoded_form_is_not_looked_for_in_text(secret, text) -> None:
+    """A secret whose decoded form is short redacted that form everywhere ("https://" in every URL); the secret as
+    written is still redacted, and `carries_secret` still says a text with the decoded form may carry it."""
+    redactor = Redactor(secrets=(secret,))
+    assert redactor.text(text) == text
+    assert redactor.url(text) == text
+    assert redactor.text(f"sent {secret} back") == f"sent {REDACTED} back"
+    assert redactor.carries_secret(text)
+
+
+def test_redact26_a_secret_written_deep_is_not_looked_for_shallower_when_that_is_short() -> None:
+    """"%25252F" is one escape of "/" written three times encoded: found as written and deeper, but "%2F" alone (its
+    shallowest form, three characters) is left in text."""
+    redactor = Redactor(secrets=("%25252F",))
+    assert redactor.text("a/b%2Fc") == "a/b%2Fc"
+    assert redactor.text("sent %25252F and %2525252f") == f"sent {REDACTED} and {REDACTED}"
