@@ -47,6 +47,13 @@ SECRET_SETTINGS = ("x_bearer_token", "ia_access_key", "ia_secret_key", "meta_acc
 # A configured secret shorter than this is not searched for in free text: replacing every "ab" in a message
 # would garble it and protect nothing (no real token is that short). Exact parameter values are still matched.
 MIN_TEXT_SECRET = 6
+# A secret's decoded form (its escapes read as the characters they stand for: an X bearer token issued with "%2F" seen
+# with "/") is looked for in free text only when it is at least this long, and so is any form shallower than the
+# secret as written ("%2F" of a secret written "%25252F"). A real secret issued with escapes decodes long (an X bearer
+# token to about 100 characters; no key we take is shorter than an IA key's 16), while one that decodes to a few
+# characters is ordinary text: "https%3A%2F%2F" decodes to the start of every URL (#11). The secret as written, and
+# encoded again, is redacted whenever it is MIN_TEXT_SECRET long; `carries_secret` looks for every form.
+MIN_DECODED_SECRET = 16
 # URLs a Redactor remembers the redacted form of (then it forgets them all and starts again): a resolved link's URLs
 # are redacted about sixteen times on their way to the fetch log, the cache and the output (#14).
 REMEMBERED_URLS = 4096
@@ -66,13 +73,19 @@ def forms(secret: str) -> set[str]:
 
 
 @functools.lru_cache(maxsize=64)
-def _forms_re(secret: str) -> re.Pattern[str]:
+def _forms_re(secret: str, *, short_too: bool = True) -> re.Pattern[str]:
     """Any of the secret's `forms`, and each of them percent-encoded again any number of times, its escapes in either
     case: the secret read one unit at a time (a character, or an escape such as "%2F" or "%252F"), each unit as
     itself, decoded, or escaped at any depth ("/", "%2F", "%2f", "%252F", "%25252f"...). A token in a URL carried in
     a query parameter of a t.co or Wayback URL, carried again in a CDX query, is encoded two or three times, and an
-    encoder may write lower-case hex (#11: "%252f" was left as it was)."""
-    return re.compile("".join(_unit(unit) for unit in _UNIT_RE.findall(secret)))
+    encoder may write lower-case hex (#11: "%252f" was left as it was).
+    `short_too=False` (free text): no decoded form shorter than MIN_DECODED_SECRET, no escape shallower than written
+    where that makes a form shorter than MIN_TEXT_SECRET."""
+    units = _UNIT_RE.findall(secret)
+    escapes = sum(len(unit) > 1 for unit in units)
+    decoded = short_too or len(units) >= MIN_DECODED_SECRET
+    shallower = short_too or len(units) + 2 * escapes >= MIN_TEXT_SECRET   # the shortest form with every escape
+    return re.compile("".join(_unit(unit, decoded=decoded, shallower=shallower) for unit in units))
 
 
 # A unit of a secret: an escape, however many times its "%" was escaped again ("%2F", "%252F"), or one character.
@@ -82,16 +95,19 @@ _UNIT_RE = re.compile(r"%(?:25)*[0-9A-Fa-f]{2}|.", re.DOTALL)
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
 
-def _unit(unit: str) -> str:
-    """The pattern of one unit of a secret: what it may be written as."""
+def _unit(unit: str, *, decoded: bool, shallower: bool) -> str:
+    """The pattern of one unit of a secret: what it may be written as. An escape as the character it stands for only
+    when `decoded`; escaped fewer times than written only when `shallower`."""
     if len(unit) == 1 and unit in _UNRESERVED:
         return re.escape(unit)
+    depth = "*"
     if len(unit) == 1:
         data, literal = unit.encode(), unit
     else:   # an escape: the byte it stands for, at any depth; and that byte itself (a decoded form)
         data = bytes([int(unit[-2:], 16)])
-        literal = chr(data[0]) if data[0] < 0x80 else ""
-    written = ["".join(f"%(?:25)*{_hex(byte)}" for byte in data)]
+        literal = chr(data[0]) if data[0] < 0x80 and decoded else ""
+        depth = "*" if shallower else f"{{{(len(unit) - 3) // 2},}}"
+    written = ["".join(f"%(?:25){depth}{_hex(byte)}" for byte in data)]
     if literal:
         written.insert(0, re.escape(literal))
     if literal == " ":   # form-encoded: "+", itself escaped when encoded again
@@ -182,7 +198,8 @@ class Redactor:
 
     def text(self, text: str) -> str:
         """Free text (an error message, a log line): the URLs in it redacted as URLs, and every configured secret
-        replaced, as written or encoded for a URL or a form."""
+        replaced, as written, encoded for a URL or a form any number of times, or decoded (MIN_TEXT_SECRET and
+        MIN_DECODED_SECRET say when a form is too short to be looked for)."""
         if self.seen is not None:
             self._saw(text, NO_SECRETS.text)
         if "://" in text:
@@ -202,7 +219,7 @@ class Redactor:
         # printed back to back; or of the same secret) was no longer whole once the first was gone, and its rest was
         # kept (#11).
         spans = [span for secret in self.secrets if len(secret) >= MIN_TEXT_SECRET
-                 for span in _occurrences(_forms_re(secret), text)]
+                 for span in _occurrences(_forms_re(secret, short_too=False), text)]
         if not spans:
             return text
         pieces: list[str] = []
