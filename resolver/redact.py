@@ -206,6 +206,18 @@ class Redactor:
             text = URL_IN_TEXT.sub(lambda m: self.url(m.group(0)), text)
         return self._values(text)
 
+    def body(self, data: bytes) -> bytes:
+        """A response body with every configured secret in it redacted, as `text` finds them: a server may send the
+        token back (an error quoting the request, a link carrying it), and a body is kept in the database and the
+        WARC (#11). Read byte for byte (latin-1: secrets are ASCII), so every other byte stays as it was; query
+        parameters are not rewritten (a page's links are its content, and carry no secret of ours unless one is
+        configured)."""
+        if not self.secrets:
+            return data
+        text = data.decode("latin-1")
+        redacted = self._values(text)
+        return data if redacted is text else redacted.encode("latin-1")
+
     def _saw(self, text: str, plain: Callable[[str], str]) -> None:
         """`text` asked, into `seen`, and what a redactor with no secret answers for it where that is not the same."""
         assert self.seen is not None

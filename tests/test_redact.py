@@ -432,3 +432,11 @@ def test_redact26_a_secret_written_deep_is_not_looked_for_shallower_when_that_is
     redactor = Redactor(secrets=("%25252F",))
     assert redactor.text("a/b%2Fc") == "a/b%2Fc"
     assert redactor.text("sent %25252F and %2525252f") == f"sent {REDACTED} and {REDACTED}"
+
+
+def test_redact26_a_body_loses_the_secrets_in_it_and_keeps_every_other_byte() -> None:
+    redactor = Redactor(secrets=(X_TOKEN,))
+    body = b"\xff\xfe\x00 caf\xc3\xa9 " + _lower_escapes(quote(unquote(X_TOKEN), safe="")).encode() + b" ?token=abc \x80"
+    assert redactor.body(body) == b"\xff\xfe\x00 caf\xc3\xa9 REDACTED ?token=abc \x80"
+    plain = b"<html>no secret here \xe2\x9c\x93</html>"
+    assert redactor.body(plain) is plain and NO_SECRETS.body(body) is body
