@@ -64,8 +64,9 @@ PLAIN_URL = re.compile(r"[a-z][a-z0-9+.-]*://[^/@?#\s\x00-\x1f\x7f][^@?#\s\x00-\
 
 
 def forms(secret: str) -> set[str]:
-    """The forms of a configured secret redaction replaces in text: as written, encoded for a URL or a form, and
-    decoded when it is written with percent escapes (an X bearer token is issued so: "...%2F...%3D")."""
+    """The plain forms of a configured secret: as written, encoded for a URL or a form, and decoded when it is written
+    with percent escapes (an X bearer token is issued so: "...%2F...%3D"). Redaction finds each of them encoded again
+    any number of times, its escapes in either case (`_forms_re`); the decoded one only when it is long enough."""
     found = {secret, quote(secret, safe=""), quote_plus(secret)}
     if "%" in secret:
         found.add(unquote(secret))
@@ -118,6 +119,12 @@ def _unit(unit: str, *, decoded: bool, shallower: bool) -> str:
 def _hex(byte: int) -> str:
     """A byte's two hex digits, a letter in either case."""
     return "".join(f"[{d}{d.lower()}]" if d.isalpha() else d for d in f"{byte:02X}")
+
+
+@functools.lru_cache(maxsize=16)
+def _text_patterns(secrets: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """The patterns `Redactor.text` looks for: those of the secrets long enough to be looked for in free text."""
+    return tuple(_forms_re(secret, short_too=False) for secret in secrets if len(secret) >= MIN_TEXT_SECRET)
 
 
 def _occurrences(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -230,8 +237,8 @@ class Redactor:
         # after the other, an occurrence overlapping another (the end of one the start of the next, two IA keys
         # printed back to back; or of the same secret) was no longer whole once the first was gone, and its rest was
         # kept (#11).
-        spans = [span for secret in self.secrets if len(secret) >= MIN_TEXT_SECRET
-                 for span in _occurrences(_forms_re(secret, short_too=False), text)]
+        spans = [span for pattern in _text_patterns(self.secrets) if pattern.search(text)
+                 for span in _occurrences(pattern, text)]
         if not spans:
             return text
         pieces: list[str] = []
@@ -243,12 +250,12 @@ class Redactor:
         return "".join(pieces) + text[done:]
 
     def carries_secret(self, text: str) -> bool:
-        """Whether `text` holds a configured secret in a form redaction would find: one of its `forms` (escapes in
-        either case, as `_values` finds them), in the text as it is or percent-decoded any number of times (a query
-        value `_params` decodes, a URL carried in one).
-        Secrets of any length, unlike `text`: a short one found by chance only makes this say yes (#14)."""
+        """Whether `text` holds a configured secret in a form redaction would find: one of its `forms`, encoded again
+        any number of times, escapes in either case (as `_values` finds them), in the text as it is or percent-decoded
+        any number of times (a query value `_params` decodes, a URL carried in one).
+        Secrets and forms of any length, unlike `text`: a short one found by chance only makes this say yes (#14)."""
         for secret in self.secrets:
-            found = _forms_re(secret)   # what `_values` replaces: a percent escape in either case
+            found = _forms_re(secret)   # what `_values` replaces, short forms too
             seen = text
             while not found.search(seen):
                 decoded = unquote_plus(seen)
