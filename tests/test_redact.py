@@ -440,3 +440,28 @@ def test_redact26_a_body_loses_the_secrets_in_it_and_keeps_every_other_byte() ->
     assert redactor.body(body) == b"\xff\xfe\x00 caf\xc3\xa9 REDACTED ?token=abc \x80"
     plain = b"<html>no secret here \xe2\x9c\x93</html>"
     assert redactor.body(plain) is plain and NO_SECRETS.body(body) is body
+
+
+def test_redact26_log_records_lose_every_character_of_two_runs_overlapping_secrets() -> None:
+    """Log redaction knows the secrets of every run of the process: each run's redactor was applied after the other,
+    so a secret of one run overlapping one of another left part of it in the record."""
+    import logging
+
+    from resolver.redact import redact_logs
+
+    seen = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            seen.append(record.getMessage())
+    logger = logging.getLogger("some.library")
+    handler = Keep()
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        redact_logs(Redactor(secrets=("Fict1onalKEY42ab",)))
+        redact_logs(Redactor(secrets=("42abSecretPart99",)))
+        logger.info("sent LOW %s", "Fict1onalKEY42abSecretPart99")
+    finally:
+        logger.removeHandler(handler)
+    assert seen == ["sent LOW REDACTED"]
