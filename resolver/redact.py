@@ -296,12 +296,18 @@ class _RedactingRecords:
             message = record.getMessage()
         except (TypeError, ValueError):   # a malformed call: leave it for logging to report
             return record
-        clean = NO_SECRETS.text(message)
-        for known in _LOGGED:
-            clean = known.text(clean)
+        # One redactor with the secrets of every run: one after the other, a secret of one run overlapping one of
+        # another left part of it (#11).
+        clean = _logged(tuple(secret for known in _LOGGED for secret in known.secrets)).text(message)
         if clean != message:
             record.msg, record.args = clean, None
         return record
+
+
+@functools.lru_cache(maxsize=4)
+def _logged(secrets: tuple[str, ...]) -> Redactor:
+    """The redactor of log records while these are the secrets of the runs so far (it remembers the URLs it saw)."""
+    return Redactor(secrets=secrets)
 
 
 def redact_logs(redactor: Redactor) -> None:
