@@ -110,7 +110,9 @@ def test_urls_inside_text_are_redacted_as_urls():
     assert Redactor().text(message) == "connect: refused https://graph.test/oembed?url=x&access_token=REDACTED (guard)"
 
 
-def test_log_records_are_redacted_whoever_logs_them():
+def logged(redactors: list[Redactor], *records: tuple[str, ...]) -> list[str]:
+    """The messages a handler on a library's logger is given for `records` (a format and its arguments), logged after
+    `redact_logs` was called with each of `redactors`."""
     import logging
 
     from resolver.redact import redact_logs
@@ -125,11 +127,19 @@ def test_log_records_are_redacted_whoever_logs_them():
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     try:
-        redact_logs(Redactor(secrets=("log-secret-123456",)))
-        logger.info("HTTP Request: GET %s", "https://x.test/?access_token=abc&q=1")
-        logger.info("sent header %s", "Bearer log-secret-123456")
+        for redactor in redactors:
+            redact_logs(redactor)
+        for message, *args in records:
+            logger.info(message, *args)
     finally:
         logger.removeHandler(handler)
+    return seen
+
+
+def test_log_records_are_redacted_whoever_logs_them():
+    seen = logged([Redactor(secrets=("log-secret-123456",))],
+                  ("HTTP Request: GET %s", "https://x.test/?access_token=abc&q=1"),
+                  ("sent header %s", "Bearer log-secret-123456"))
     assert seen == ["HTTP Request: GET https://x.test/?access_token=REDACTED&q=1", "sent header Bearer REDACTED"]
 
 
@@ -445,23 +455,6 @@ def test_redact26_a_body_loses_the_secrets_in_it_and_keeps_every_other_byte() ->
 def test_redact26_log_records_lose_every_character_of_two_runs_overlapping_secrets() -> None:
     """Log redaction knows the secrets of every run of the process: each run's redactor was applied after the other,
     so a secret of one run overlapping one of another left part of it in the record."""
-    import logging
-
-    from resolver.redact import redact_logs
-
-    seen = []
-
-    class Keep(logging.Handler):
-        def emit(self, record):
-            seen.append(record.getMessage())
-    logger = logging.getLogger("some.library")
-    handler = Keep()
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
-    try:
-        redact_logs(Redactor(secrets=("Fict1onalKEY42ab",)))
-        redact_logs(Redactor(secrets=("42abSecretPart99",)))
-        logger.info("sent LOW %s", "Fict1onalKEY42abSecretPart99")
-    finally:
-        logger.removeHandler(handler)
+    seen = logged([Redactor(secrets=("Fict1onalKEY42ab",)), Redactor(secrets=("42abSecretPart99",))],
+                  ("sent LOW %s", "Fict1onalKEY42abSecretPart99"))
     assert seen == ["sent LOW REDACTED"]
