@@ -399,9 +399,12 @@ class Store:
             return None
         # A source cut short is known once its mark is recorded (a row written before v12 has none).
         row = self.conn.execute(
-            "SELECT a.id FROM articles a JOIN article_sources s ON s.article_id = a.id WHERE a.sha256 = ? "
+            "SELECT a.id, a.encoding, a.encoding_detected FROM articles a JOIN article_sources s "
+            "ON s.article_id = a.id WHERE a.sha256 = ? "
             "AND s.source = ? AND (? IS NULL OR (a.truncated IS NOT NULL AND s.truncated IS NOT NULL))",
             [article["sha256"], article["source"], article.get("truncated")]).fetchone()
+        if row and article.get("encoding_given") and (row[1], row[2]) != (article["encoding"], 0):
+            return None   # read as the user said, not as recorded: `_record_one` corrects the record
         return int(row[0]) if row else None
 
     def _record_one(self, article: Mapping[str, Any], now: str, tool_version: str,
@@ -421,6 +424,8 @@ class Store:
             rows["credits"] += [{"article_id": article_id, "ordinal": i, **_flatten(r)} for i, r in enumerate(credits)]
         else:
             article_id = int(row[0])
+            if article.get("encoding_given"):
+                self._redecoded(article_id, article, rows)
         conn.execute("INSERT OR IGNORE INTO article_sources (article_id, source, first_seen_at) VALUES (?, ?, ?)",
                      [article_id, source, now])
         if article.get("url"):
@@ -428,6 +433,29 @@ class Store:
         if article.get("truncated"):
             self._mark_truncated(article_id, source, article["truncated"])
         return article_id, row is None
+
+    def _redecoded(self, article_id: int, article: Mapping[str, Any], rows: dict[str, list[dict[str, Any]]]) -> None:
+        """The bytes of a recorded article read in the encoding the user named: when the record holds another (a
+        guess, or another name), it takes the one named, with the credits and embeds found in the text so read.
+        Credits are replaced; embeds are updated in place (other tables point at their ids), when the same posts were
+        found in the same order; if not, they are left as recorded. Later guesses change nothing (newuser26)."""
+        conn = self.conn
+        recorded = conn.execute("SELECT encoding, encoding_detected FROM articles WHERE id = ?", [article_id]).fetchone()
+        if tuple(recorded) == (article["encoding"], 0):
+            return
+        embeds, credits = article["embeds"], article["credits"]
+        conn.execute("UPDATE articles SET encoding = ?, encoding_detected = 0, credit_count = ? WHERE id = ?",
+                     [article["encoding"], len(credits), article_id])
+        conn.execute("DELETE FROM credits WHERE article_id = ?", [article_id])
+        rows["credits"] += [{"article_id": article_id, "ordinal": i, **_flatten(r)} for i, r in enumerate(credits)]
+        old = conn.execute("SELECT id, platform, url FROM embeds WHERE article_id = ? ORDER BY ordinal",
+                           [article_id]).fetchall()
+        if [(platform, url) for _, platform, url in old] != [(e["platform"], e["url"]) for e in embeds]:
+            return
+        for (embed_id, _, _), embed in zip(old, embeds):
+            values = _flatten(embed)
+            conn.execute(f"UPDATE embeds SET {', '.join(f'[{c}] = ?' for c in values)} WHERE id = ?",
+                         [*values.values(), embed_id])
 
     def _mark_truncated(self, article_id: int, source: str, reason: str) -> None:
         """A source of the article was a WARC record its crawler cut short. The article keeps the first reason

@@ -362,7 +362,7 @@ def saved_recently(store: Store, url: str, max_age_days: float) -> bool:
 @dataclass(frozen=True)
 class SaveResult:
     url: str
-    status: str                       # "success" | "pending" | "error" | "recent" | "gave_up" | "no-keys"
+    status: str                       # "success" | "pending" | "error" | "recent" | "gave_up" | "no-keys" | "offline"
     #                                   | "submitted" (a job whose outcome is not known yet)
     #                                   | "refused" (the URL carries a secret: never submitted)
     job_id: str | None = None
@@ -394,6 +394,7 @@ REFUSED = "refused"      # a URL carrying a secret: never submitted
 # A save's outcomes: what an offline run can show as they are.
 ENDED = ("success", "error", "recent", "gave_up", REFUSED)
 OFFLINE_SAVE = "offline: not submitted (queued for the next online run)"
+OFFLINE = "offline"   # a save asked for offline of a URL no run queued: nothing is submitted offline, keys or not
 
 
 async def save(url: str, *, session: Session, poll_every: float = 2.0,
@@ -681,19 +682,27 @@ async def live_copy(url: str, session: Session) -> FetchOutcome:
     return outcome
 
 
+def _offline_save(url: str, row: dict[str, Any] | None) -> SaveResult:
+    """What an offline run says of a save asked for: an ended one as it ended, else not submitted (unavailable)."""
+    if row is None:
+        return SaveResult(url, OFFLINE, message="not submitted: the run is offline", unavailable=True)
+    if row["status"] in ENDED:
+        return SaveResult.from_row(row)
+    return replace(SaveResult.from_row(row), message=OFFLINE_SAVE, unavailable=True)
+
+
 async def _saves(urls: list[str], session: Session, poll_every: float) -> dict[str, SaveResult]:
     """Work through the save queue, then what became of each URL's latest save."""
+    store = session.store
+    if session.offline:
+        # Nothing can be submitted or asked about, keys or not: a save not ended says so (not a bare "pending"), one
+        # never queued says it was not submitted (#11: it was null with keys, "no-keys" without), unavailable.
+        rows = {url: store.latest_save(url) if store is not None else None for url in urls}
+        return {url: _offline_save(url, row) for url, row in rows.items()}
     if _auth(session.settings) is None:
         return {url: SaveResult(url, "no-keys", message=NO_KEYS) for url in urls}
-    store = session.store
     if store is None:
         return {}
-    if session.offline:
-        # Nothing can be submitted or asked about: a save not ended says so (not a bare "pending"), unavailable.
-        rows = {url: store.latest_save(url) for url in urls}
-        return {url: SaveResult.from_row(row) if row["status"] in ENDED else replace(
-                    SaveResult.from_row(row), message=OFFLINE_SAVE, unavailable=True)
-                for url, row in rows.items() if row is not None}
     await process_queue(session=session, poll_every=poll_every)
     rows = {url: store.latest_save(url) for url in urls}
     return {url: SaveResult.from_row(row) for url, row in rows.items() if row is not None}

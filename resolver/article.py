@@ -42,6 +42,7 @@ class Article:
     kind: str                      # "html" | "text"
     encoding: str
     encoding_detected: bool        # True when the encoding was guessed, not declared or UTF-8
+    encoding_given: bool = False   # True when the user named the encoding (--encoding): it corrects the cache's record
 
     @cached_property
     def text(self) -> str:
@@ -204,12 +205,28 @@ PREFERRED_ON_TIE = ("cp1252", "latin_1", "iso8859_15", "cp1251", "shift_jis", "g
 
 
 def _prefer_western(matches: list) -> str:
-    best = matches[0]
+    # A reading that puts a symbol inside a word ("Mu±oz", cp775 for a Spanish latin-1 line) is mojibake, however
+    # coherent charset_normalizer rates it (a short text gives it a handful of bytes to judge by): the next reading
+    # as free of chaos wins (newuser26).
+    calm = [m for m in matches if abs(m.chaos - matches[0].chaos) < 0.005]
+    clean = [m for m in calm if not _symbol_in_word(str(m))]
+    best = clean[0] if clean else matches[0]
     # A tie as charset_normalizer counts one (CharsetMatch.__lt__): chaos within 0.5%, coherence within 2%.
     # Exact equality missed cp1252 rated more coherent than the cp1250 put first: "Núñez" became "Núńez".
-    ties = {m.encoding for m in matches
+    ties = {m.encoding for m in (clean or matches)
             if abs(m.chaos - best.chaos) < 0.005 and abs(m.coherence - best.coherence) <= 0.02}
     return next((name for name in PREFERRED_ON_TIE if name in ties), best.encoding)
+
+
+_SYMBOL_IN_WORD_RE = re.compile(r"(?<=[^\W\d_])[^\w\s\x00-\x7f](?=[^\W\d_])")
+
+
+def _symbol_in_word(text: str) -> bool:
+    """A symbol or control character beyond ASCII between two letters ("Mu±oz"; not "O’Brien" or "l·l", whose
+    marks are punctuation)."""
+    import unicodedata
+
+    return any(unicodedata.category(found.group())[0] in "SC" for found in _SYMBOL_IN_WORD_RE.finditer(text))
 
 
 def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: str | None = None,
@@ -231,7 +248,8 @@ def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: s
         raise NotDecodable(f"cannot read {source}: {exc}") from None
     except InputError as exc:
         raise InputError(f"cannot read {source}: {exc}") from None
-    article = Article(source=source, data=data, kind=kind, encoding=used, encoding_detected=detected)
+    article = Article(source=source, data=data, kind=kind, encoding=used, encoding_detected=detected,
+                      encoding_given=bool(encoding))
     article.__dict__["text"] = text   # the cached_property's value: decoded once, here
     return article
 
@@ -270,18 +288,24 @@ def refuse_container(data: bytes, source: str) -> None:
         raise InputError(f"cannot scan {source}: it looks like {what}, not an article (HTML or text)")
 
 
+def cannot_open(path: Path, exc: OSError) -> str:
+    """The one line for a file that could not be opened, in words rather than errno's ("[Errno 2] No such file or
+    directory: '…'" was what a missing --warc-input said)."""
+    if isinstance(exc, FileNotFoundError):
+        return f"cannot read {path}: no such file"
+    if isinstance(exc, IsADirectoryError):
+        return f"cannot read {path}: it is a directory"
+    if isinstance(exc, PermissionError):
+        return f"cannot read {path}: permission denied"
+    return f"cannot read {path}: {exc.strerror or exc}"
+
+
 def from_path(path: Path, *, kind: str | None = None, encoding: str | None = None) -> Article:
     """Read a file into an Article; an unreadable file is an InputError naming it."""
     try:
         data = _read_file(path)
-    except FileNotFoundError:
-        raise InputError(f"cannot read {path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"cannot read {path}: it is a directory") from None
-    except PermissionError:
-        raise InputError(f"cannot read {path}: permission denied") from None
     except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise InputError(cannot_open(path, exc)) from None
     if encoding is None:
         refuse_container(data, str(path))
     return from_bytes(data, str(path), kind=kind, encoding=encoding)

@@ -869,8 +869,9 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
     """Follow each URL's redirects hop by hop and say where it ends and what it is.
 
     URL needs http:// or https://, unless it is a recognised post form (pic.twitter.com/..., t.co/...,
-    twitter.com/...); - reads URLs from stdin, one a line. Each hop is checked by the SSRF guard and recorded in
-    the cache's fetch log; an answer within the cache TTL makes no request.
+    twitter.com/...); - reads URLs from stdin, one a line (blank lines and # comment lines are skipped). A name or
+    line that is no URL is an error line, and the other URLs are still resolved. Each hop is checked by the SSRF
+    guard and recorded in the cache's fetch log; an answer within the cache TTL makes no request.
 
     \b
     Examples:
@@ -883,8 +884,9 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
     from resolver.targets import url_targets
 
     mode = _mode(offline=offline, refresh=refresh)
-    with user_errors():
-        links = url_targets(urls, stdin=_stdin(urls))
+    links, problems = url_targets(urls, stdin=_stdin(urls))
+    for problem in problems:   # said before any request; the other links are still resolved
+        click.echo(f"error: {problem}", err=True)
     settings = _settings(ctx, **_network_overrides(network))
     session = _session(settings, store=_open_store(settings), mode=mode)
     advance = session.reporter.progress("resolving", len(links))
@@ -892,7 +894,8 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
         results = session.run(lambda s: resolving.resolve_many(links, session=s, follow_all=follow_all,
                                                                on_done=lambda _r: advance()))
     _print_each(results, as_json=as_json, view="resolution_text")
-    _exit_for(ctx, failed=sum(r.failed for r in results), unavailable=sum(r.unavailable for r in results))
+    _exit_for(ctx, failed=len(problems) + sum(r.failed for r in results),
+              unavailable=sum(r.unavailable for r in results))
 
 
 @cli.command()
@@ -1059,14 +1062,14 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
     from resolver import pipeline
     from resolver.archive import ArchivedUrl
     from resolver.options import ArchiveOptions
-    from resolver.targets import classify
 
     mode = _mode(offline=offline, refresh=refresh)
-    with user_errors():
-        named = [classify(target) for target in targets]   # every name checked before any request (#11)
-    urls = [n.url for n in named if n.url is not None]
-    articles = tuple(n.name for n in named if n.url is None)
-    if not (named or options["jsonl"] or options["warc_input"]):
+    # Every name is checked before any request (#11); one that is no file and no URL goes with the articles, whose
+    # run says so in one line and does the rest, as scan's does (before, one typo stopped every target).
+    named = [(target, _url_of(target)) for target in targets]
+    urls = [url for _, url in named if url is not None]
+    articles = tuple(target for target, url in named if url is None)
+    if not (targets or options["jsonl"] or options["warc_input"]):
         raise click.UsageError("give at least one TARGET (a URL or an article), --jsonl or --warc-input")
     stdin = _stdin(targets, options["jsonl"])
     settings = _settings(ctx, **_network_overrides(options))
@@ -1095,6 +1098,17 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
         results += found
     _exit_for(ctx, failed=failed + sum(r.failed for r in results),
               unavailable=unavailable + sum(r.unavailable for r in results))
+
+
+def _url_of(target: str) -> str | None:
+    """The URL a target names, or None for an article (a file, a folder, stdin) or a name that is neither."""
+    from resolver.errors import InputError
+    from resolver.targets import classify
+
+    try:
+        return classify(target).url
+    except InputError:
+        return None
 
 
 @cli.command()
@@ -1278,7 +1292,9 @@ def _write_index(folder: Path, entries: list[tuple[str, dict[str, Any]]]) -> lis
 
 @cli.command()
 @local_only
-@click.option("--json", "as_json", is_flag=True, help="Print each view's rows as JSON Lines ({view, row}).")
+@click.option("--json", "as_json", is_flag=True,
+              help='Print each row as one JSON line: its columns, and "view" naming its view (a view with no rows '
+                   'prints none).')
 @click.option("--limit", type=click.IntRange(min=1), default=15, show_default=True, help="Rows shown per view.")
 @db_option
 @click.pass_context
@@ -1315,15 +1331,20 @@ def stats(ctx: click.Context, as_json: bool, limit: int) -> None:
 def _with_lookups(store: Store, rows: list[dict[str, Any]], description: str) -> tuple[list[dict[str, Any]], str]:
     """At-risk rows with `looked_up`: whether the archive was ever asked about the embed. One never asked is not
     known to be lost, and the view alone cannot tell the two apart (#13)."""
-    from resolver.archive import looked_up
+    from resolver.archive import looked_up, lookup_error
 
-    rows = [{**row, "looked_up": looked_up(store, row["url"])} for row in rows]
-    never = sum(not row["looked_up"] for row in rows)
+    rows = [{**row, "looked_up": looked_up(store, row["url"]), "lookup_error": lookup_error(store, row["url"])}
+            for row in rows]
+    never = sum(not row["looked_up"] and row["lookup_error"] is None for row in rows)
+    failed = [row["lookup_error"] for row in rows if row["lookup_error"] is not None]
     if never:
         shown = ("The 1 row shown was" if len(rows) == 1
                  else f"{never} of the {len(rows)} rows shown {'was' if never == 1 else 'were'}")
         description += (f" {shown} never looked up in the archive (unknown, not lost): `embed-resolver scan --archive` "
                         f"asks.")
+    if failed:   # asked, and the answer was an error: not known either, and not "never looked up" (newuser26)
+        description += (f" The lookup of {len(failed)} failed ({failed[-1]}): not known either; `embed-resolver scan "
+                        f"--archive` asks again.")
     return rows, description
 
 
@@ -1360,9 +1381,9 @@ def cache() -> None:
 def cache_merge(out: Path, inputs: tuple[Path, ...], as_json: bool) -> None:
     """Merge the databases INPUTS (shards of one run) into OUT, with no duplicates.
 
-    Articles are matched by sha256, fetches by URL, method, time and purpose, posts by platform and id; every
-    observation of a post is kept, in time order, and a post's current view is the newest. OUT's own contents
-    are kept; OUT is replaced only when the merge succeeded.
+    Articles are matched by sha256, fetches by URL, method, time, contacted URL and purpose, posts by platform
+    and id; every observation of a post is kept, in time order, and a post's current view is the newest. OUT's
+    own contents are kept; OUT is replaced only when the merge succeeded.
 
     \b
     Examples:

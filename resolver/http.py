@@ -250,6 +250,9 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
                 body, cut = refused.head, True
             finally:
                 await response.aclose()
+        # A secret the server sent back goes before the body is read, kept or written to the WARC; what is kept, and
+        # its sha256, is the body redacted (#11).
+        body = session.redactor.body(body)
         recorded = {name.lower(): value for name, value in response.headers.items()}
         via = response.extensions.get("via", "live")
         if response.extensions.get("truncated"):   # a replayed record that kept only the start of its answer

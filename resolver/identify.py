@@ -222,7 +222,7 @@ async def identify(handle: str, day: str, text: str, *, session: Session,
     for post_id, post in zip(ids, posts, strict=True):
         record = post.record
         if record.status == "available" and record.text:
-            candidates.append(Candidate(post_id, record.text, record.method, record.status))
+            candidates.append(Candidate(post_id, record.text, record.method or "none", record.status))
             continue
         # copies an earlier run read (from the cache, offline too), else the captures the listing names
         copies[post_id] = post.archived or await _copies(post, in_window[post_id], session)

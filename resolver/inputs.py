@@ -27,7 +27,8 @@ from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import IO, Any
 
-from resolver.article import MAX_ARTICLE_BYTES, Article, charset_of, from_bytes, from_path, refuse_container
+from resolver.article import (MAX_ARTICLE_BYTES, Article, cannot_open, charset_of, from_bytes, from_path,
+                              refuse_container)
 from resolver.errors import InputError
 from resolver.targets import classify, walk
 
@@ -342,8 +343,7 @@ def _jsonl_file(path: Path, locator: str, fields: JsonlFields, taken: _Taker) ->
     try:
         handle = opener(path, "rb")
     except OSError as exc:
-        yield Item(source=str(path), key=None, locator=locator, explicit=True,
-                   problem=f"cannot read {path}: {exc.strerror or exc}")
+        yield Item(source=str(path), key=None, locator=locator, explicit=True, problem=cannot_open(path, exc))
         return
     with handle:
         yield from _jsonl_records(handle, str(path), locator, fields, taken, resumable=True,
@@ -462,7 +462,12 @@ def _warc_file(path: Path, locator: str, taken: _Taker) -> Iterator[Item]:
     key_base = str(path.resolve())
     offset = 0
     try:
-        with path.open("rb") as handle:
+        opened = path.open("rb")
+    except OSError as exc:
+        yield Item(source=str(path), key=None, locator=locator, explicit=True, problem=cannot_open(path, exc))
+        return
+    try:
+        with opened as handle:
             if not _looks_like_warc(handle):
                 yield Item(source=str(path), key=None, locator=locator, explicit=True,
                            problem=f"cannot read {path}: not a WARC or ARC file (it does not start with WARC/ "

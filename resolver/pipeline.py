@@ -31,7 +31,7 @@ from resolver.inputs import InputSpec, Item, PassedOver, StdinLines, iter_items,
 from resolver.model import Credit, Embed
 from resolver.options import ArchiveOptions, FetchOptions
 from resolver.session import NotCached
-from resolver.targets import classify
+from resolver.targets import Named, classify
 from resolver.workers import (Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, finished, ordered_map,
                               time_budget, wait_for)
 
@@ -935,9 +935,9 @@ def record_results(store: Store, results: Sequence[ArticleResult]) -> list[Artic
 def _record_articles(store: Store, results: Sequence[ArticleResult]) -> list[ArticleResult]:
     found = store.record_articles([
         {"sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
-         "encoding_detected": int(article.encoding_detected), "bytes": article.size, "source": article.source,
-         "url": result.url, "truncated": result.truncated, "embeds": result.embeds_json,
-         "credits": result.credits_json}
+         "encoding_detected": int(article.encoding_detected), "encoding_given": article.encoding_given,
+         "bytes": article.size, "source": article.source, "url": result.url, "truncated": result.truncated,
+         "embeds": result.embeds_json, "credits": result.credits_json}
         for result in results for article in (result.article,)], tool_version=__version__)
     recorded = []
     for result, (article_id, created) in zip(results, found, strict=True):
@@ -1331,10 +1331,18 @@ async def identify_remnants(result: ArticleResult, *, session: Session) -> Artic
 
 def named_inputs(targets: Iterable[str], stdin: IO[bytes] | None) -> Iterator[Item | str]:
     """Each target (targets.classify decides) as articles (a file, every file of a folder, - for stdin) or, for a
-    URL, as the URL. A name that is neither raises InputError before anything is read or fetched."""
-    checked = [classify(target) for target in targets]
+    URL, as the URL. A name that is neither is an item with its problem, known before anything is read or fetched:
+    the caller says so and does the rest (before, it raised, and one typo among the targets stopped them all)."""
+    checked: list[Named | Item] = []
+    for target in targets:
+        try:
+            checked.append(classify(target))
+        except InputError as exc:
+            checked.append(Item(source=target, key=None, locator=target, explicit=True, problem=str(exc)))
     for named in checked:
-        if named.kind == "url" and named.url is not None:
+        if isinstance(named, Item):
+            yield named
+        elif named.kind == "url" and named.url is not None:
             yield named.url
         else:
             yield from iter_items(InputSpec(files=(named.name,)), stdin=stdin)

@@ -47,6 +47,13 @@ SECRET_SETTINGS = ("x_bearer_token", "ia_access_key", "ia_secret_key", "meta_acc
 # A configured secret shorter than this is not searched for in free text: replacing every "ab" in a message
 # would garble it and protect nothing (no real token is that short). Exact parameter values are still matched.
 MIN_TEXT_SECRET = 6
+# A secret's decoded form (its escapes read as the characters they stand for: an X bearer token issued with "%2F" seen
+# with "/") is looked for in free text only when it is at least this long, and so is any form shallower than the
+# secret as written ("%2F" of a secret written "%25252F"). A real secret issued with escapes decodes long (an X bearer
+# token to about 100 characters; no key we take is shorter than an IA key's 16), while one that decodes to a few
+# characters is ordinary text: "https%3A%2F%2F" decodes to the start of every URL (#11). The secret as written, and
+# encoded again, is redacted whenever it is MIN_TEXT_SECRET long; `carries_secret` looks for every form.
+MIN_DECODED_SECRET = 16
 # URLs a Redactor remembers the redacted form of (then it forgets them all and starts again): a resolved link's URLs
 # are redacted about sixteen times on their way to the fetch log, the cache and the output (#14).
 REMEMBERED_URLS = 4096
@@ -57,8 +64,9 @@ PLAIN_URL = re.compile(r"[a-z][a-z0-9+.-]*://[^/@?#\s\x00-\x1f\x7f][^@?#\s\x00-\
 
 
 def forms(secret: str) -> set[str]:
-    """The forms of a configured secret redaction replaces in text: as written, encoded for a URL or a form, and
-    decoded when it is written with percent escapes (an X bearer token is issued so: "...%2F...%3D")."""
+    """The plain forms of a configured secret: as written, encoded for a URL or a form, and decoded when it is written
+    with percent escapes (an X bearer token is issued so: "...%2F...%3D"). Redaction finds each of them encoded again
+    any number of times, its escapes in either case (`_forms_re`); the decoded one only when it is long enough."""
     found = {secret, quote(secret, safe=""), quote_plus(secret)}
     if "%" in secret:
         found.add(unquote(secret))
@@ -66,16 +74,67 @@ def forms(secret: str) -> set[str]:
 
 
 @functools.lru_cache(maxsize=64)
-def _forms_re(secret: str) -> re.Pattern[str]:
-    """Any of the secret's `forms`, longest first, a percent escape in either case ("%2F" or "%2f")."""
-    def written(form: str) -> str:
-        return "".join(f"(?i:{part})" if _ESCAPE_RE.fullmatch(part) else re.escape(part)
-                       for part in _ESCAPE_RE.split(form) if part)
+def _forms_re(secret: str, *, short_too: bool = True) -> re.Pattern[str]:
+    """Any of the secret's `forms`, and each of them percent-encoded again any number of times, its escapes in either
+    case: the secret read one unit at a time (a character, or an escape such as "%2F" or "%252F"), each unit as
+    itself, decoded, or escaped at any depth ("/", "%2F", "%2f", "%252F", "%25252f"...). A token in a URL carried in
+    a query parameter of a t.co or Wayback URL, carried again in a CDX query, is encoded two or three times, and an
+    encoder may write lower-case hex (#11: "%252f" was left as it was).
+    `short_too=False` (free text): no decoded form shorter than MIN_DECODED_SECRET, no escape shallower than written
+    where that makes a form shorter than MIN_TEXT_SECRET."""
+    units = _UNIT_RE.findall(secret)
+    escapes = sum(len(unit) > 1 for unit in units)
+    decoded = short_too or len(units) >= MIN_DECODED_SECRET
+    shallower = short_too or len(units) + 2 * escapes >= MIN_TEXT_SECRET   # the shortest form with every escape
+    return re.compile("".join(_unit(unit, decoded=decoded, shallower=shallower) for unit in units))
 
-    return re.compile("|".join(written(form) for form in sorted(forms(secret), key=len, reverse=True)))
+
+# A unit of a secret: an escape, however many times its "%" was escaped again ("%2F", "%252F"), or one character.
+_UNIT_RE = re.compile(r"%(?:25)*[0-9A-Fa-f]{2}|.", re.DOTALL)
+# Characters no encoder escapes (RFC 3986's unreserved): matched only as themselves, so a secret's runs of them stay
+# literal text the regex engine looks for quickly.
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
 
-_ESCAPE_RE = re.compile(r"(%[0-9A-Fa-f]{2})")
+def _unit(unit: str, *, decoded: bool, shallower: bool) -> str:
+    """The pattern of one unit of a secret: what it may be written as. An escape as the character it stands for only
+    when `decoded`; escaped fewer times than written only when `shallower`."""
+    if len(unit) == 1 and unit in _UNRESERVED:
+        return re.escape(unit)
+    depth = "*"
+    if len(unit) == 1:
+        data, literal = unit.encode(), unit
+    else:   # an escape: the byte it stands for, at any depth; and that byte itself (a decoded form)
+        data = bytes([int(unit[-2:], 16)])
+        literal = chr(data[0]) if data[0] < 0x80 and decoded else ""
+        depth = "*" if shallower else f"{{{(len(unit) - 3) // 2},}}"
+    written = ["".join(f"%(?:25){depth}{_hex(byte)}" for byte in data)]
+    if literal:
+        written.insert(0, re.escape(literal))
+    if literal == " ":   # form-encoded: "+", itself escaped when encoded again
+        written += [r"\+", f"%(?:25)*{_hex(ord('+'))}"]
+    return f"(?:{'|'.join(written)})"
+
+
+def _hex(byte: int) -> str:
+    """A byte's two hex digits, a letter in either case."""
+    return "".join(f"[{d}{d.lower()}]" if d.isalpha() else d for d in f"{byte:02X}")
+
+
+@functools.lru_cache(maxsize=16)
+def _text_patterns(secrets: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """The patterns `Redactor.text` looks for: those of the secrets long enough to be looked for in free text."""
+    return tuple(_forms_re(secret, short_too=False) for secret in secrets if len(secret) >= MIN_TEXT_SECRET)
+
+
+def _occurrences(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """Where `pattern` matches in `text`, overlapping matches too: the search starts again one character after each
+    match's start, not at its end."""
+    found, at = [], 0
+    while match := pattern.search(text, at):
+        found.append(match.span())
+        at = match.start() + 1
+    return found
 
 
 def secrets_of(settings: object) -> tuple[str, ...]:
@@ -146,12 +205,25 @@ class Redactor:
 
     def text(self, text: str) -> str:
         """Free text (an error message, a log line): the URLs in it redacted as URLs, and every configured secret
-        replaced, as written or encoded for a URL or a form."""
+        replaced, as written, encoded for a URL or a form any number of times, or decoded (MIN_TEXT_SECRET and
+        MIN_DECODED_SECRET say when a form is too short to be looked for)."""
         if self.seen is not None:
             self._saw(text, NO_SECRETS.text)
         if "://" in text:
             text = URL_IN_TEXT.sub(lambda m: self.url(m.group(0)), text)
         return self._values(text)
+
+    def body(self, data: bytes) -> bytes:
+        """A response body with every configured secret in it redacted, as `text` finds them: a server may send the
+        token back (an error quoting the request, a link carrying it), and a body is kept in the database and the
+        WARC (#11). Read byte for byte (latin-1: secrets are ASCII), so every other byte stays as it was; query
+        parameters are not rewritten (a page's links are its content, and carry no secret of ours unless one is
+        configured)."""
+        if not self.secrets:
+            return data
+        text = data.decode("latin-1")
+        redacted = self._values(text)
+        return data if redacted is text else redacted.encode("latin-1")
 
     def _saw(self, text: str, plain: Callable[[str], str]) -> None:
         """`text` asked, into `seen`, and what a redactor with no secret answers for it where that is not the same."""
@@ -161,20 +233,29 @@ class Redactor:
             self.seen.append(answer)
 
     def _values(self, text: str) -> str:
-        # The longest first: a secret that holds another (a token made from another) must go whole, not leave its
-        # rest behind the shorter one's REDACTED.
-        for secret in sorted(self.secrets, key=len, reverse=True):
-            if len(secret) >= MIN_TEXT_SECRET:
-                text = _forms_re(secret).sub(REDACTED, text)
-        return text
+        # Every character of every occurrence of every secret goes, each run of them one REDACTED. Replaced one secret
+        # after the other, an occurrence overlapping another (the end of one the start of the next, two IA keys
+        # printed back to back; or of the same secret) was no longer whole once the first was gone, and its rest was
+        # kept (#11).
+        spans = [span for pattern in _text_patterns(self.secrets) if pattern.search(text)
+                 for span in _occurrences(pattern, text)]
+        if not spans:
+            return text
+        pieces: list[str] = []
+        done = 0   # done: where the text not yet copied or redacted starts
+        for start, stop in sorted(spans):
+            if start > done or not pieces:
+                pieces += [text[done:start], REDACTED]
+            done = max(done, stop)
+        return "".join(pieces) + text[done:]
 
     def carries_secret(self, text: str) -> bool:
-        """Whether `text` holds a configured secret in a form redaction would find: one of its `forms` (escapes in
-        either case, as `_values` finds them), in the text as it is or percent-decoded any number of times (a query
-        value `_params` decodes, a URL carried in one).
-        Secrets of any length, unlike `text`: a short one found by chance only makes this say yes (#14)."""
+        """Whether `text` holds a configured secret in a form redaction would find: one of its `forms`, encoded again
+        any number of times, escapes in either case (as `_values` finds them), in the text as it is or percent-decoded
+        any number of times (a query value `_params` decodes, a URL carried in one).
+        Secrets and forms of any length, unlike `text`: a short one found by chance only makes this say yes (#14)."""
         for secret in self.secrets:
-            found = _forms_re(secret)   # what `_values` replaces: a percent escape in either case
+            found = _forms_re(secret)   # what `_values` replaces, short forms too
             seen = text
             while not found.search(seen):
                 decoded = unquote_plus(seen)
@@ -215,12 +296,18 @@ class _RedactingRecords:
             message = record.getMessage()
         except (TypeError, ValueError):   # a malformed call: leave it for logging to report
             return record
-        clean = NO_SECRETS.text(message)
-        for known in _LOGGED:
-            clean = known.text(clean)
+        # One redactor with the secrets of every run: one after the other, a secret of one run overlapping one of
+        # another left part of it (#11).
+        clean = _logged(tuple(secret for known in _LOGGED for secret in known.secrets)).text(message)
         if clean != message:
             record.msg, record.args = clean, None
         return record
+
+
+@functools.lru_cache(maxsize=4)
+def _logged(secrets: tuple[str, ...]) -> Redactor:
+    """The redactor of log records while these are the secrets of the runs so far (it remembers the URLs it saw)."""
+    return Redactor(secrets=secrets)
 
 
 def redact_logs(redactor: Redactor) -> None:

@@ -5,8 +5,8 @@
   (`pic.twitter.com/...`, `t.co/...`, `twitter.com/.../status/...`, `instagram.com/p/...`);
 - an existing path is a file or a folder, even one named like a host (as `wget -r` makes them), and it wins
   over a post form;
-- anything else is "no such file", before any request is made: `fetch nosuch.html` once fetched
-  `https://nosuch.html` four times.
+- anything else is "no such file", said before any request is made (`fetch nosuch.html` once fetched
+  `https://nosuch.html` four times); the other names are still done (one bad input never stops a batch).
 
 `walk` lists the files of a directory tree for a batch. A symbolic link to a directory is followed, but no
 directory is walked twice (by device and inode), so a link loop costs one visit, not one per turn of the loop
@@ -29,6 +29,8 @@ from resolver.errors import InputError
 STDIN = "-"
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _HOST_AND_PATH = re.compile(r"^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/\S+$")
+_NOT_HTTP = "only http:// and https:// URLs are fetched"
+_NO_SCHEME = "a URL needs http:// or https://"
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ def classify(name: str) -> Named:
         raise InputError(f"cannot read '{name}': an empty name is no file, folder or URL")
     if _SCHEME.match(name):
         if name.split("://", 1)[0].lower() not in ("http", "https"):
-            raise InputError(f"cannot read {name}: only http:// and https:// URLs are fetched")
+            raise InputError(f"cannot read {name}: {_NOT_HTTP}")
         return Named(name, "url", url=name)
     path = Path(name)
     if path.is_dir():
@@ -59,19 +61,32 @@ def classify(name: str) -> Named:
         return Named(name, "file", path=path)
     if _HOST_AND_PATH.match(name) and platforms.parse_url("https://" + name) is not None:
         return Named(name, "url", url="https://" + name)
-    raise InputError(f"cannot read {name}: no such file (a URL needs http:// or https://)")
+    raise InputError(f"cannot read {name}: no such file ({_NO_SCHEME})")
 
 
-def url_targets(names: Sequence[str], *, stdin: IO[bytes] | None) -> list[str]:
-    """The URLs given to a command that takes only URLs (resolve): each name, and each line of stdin for -."""
-    found = []
+def url_targets(names: Sequence[str], *, stdin: IO[bytes] | None) -> tuple[list[str], list[str]]:
+    """The URLs given to a command that takes only URLs (resolve): each name, and each line of stdin for - (a link
+    list: blank lines and `#` comment lines are skipped). Also the message for each name or line that is no URL:
+    the caller says each and does the rest (before, one comment line in a link list stopped the whole list)."""
+    found, problems = [], []
     for name in names:
-        if name == STDIN:
-            lines = (stdin.read() if stdin is not None else b"").decode("utf-8", "replace").splitlines()
-            found += [_url(line.strip()) for line in lines if line.strip()]
-        else:
-            found.append(_url(name))
-    return found
+        if name != STDIN:
+            try:
+                found.append(_url(name))
+            except InputError as exc:
+                problems.append(str(exc))
+            continue
+        lines = (stdin.read() if stdin is not None else b"").decode("utf-8", "replace").splitlines()
+        for number, line in enumerate(lines, 1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            url = _line_url(line)
+            if url is None:
+                problems.append(f"-:{number}: not a URL: {line} ({_NOT_HTTP if _SCHEME.match(line) else _NO_SCHEME})")
+            else:
+                found.append(url)
+    return found, problems
 
 
 def _url(name: str) -> str:
@@ -79,6 +94,14 @@ def _url(name: str) -> str:
     if named.url is None:
         raise InputError(f"{name} is a {named.kind}, not a URL (to resolve an article's links: scan --resolve {name})")
     return named.url
+
+
+def _line_url(line: str) -> str | None:
+    """A line of a link list as a URL, by the one rule; None when it is none (a line naming a file is no link)."""
+    try:
+        return classify(line).url
+    except InputError:
+        return None
 
 
 @dataclass(frozen=True)

@@ -600,3 +600,26 @@ def test_two_runs_appending_to_one_warc_each_record_where_their_records_are(tmp_
             stream.seek(offset)
             record = next(iter(ArchiveIterator(stream)))
             assert record.rec_headers.get_header("WARC-Target-URI") == f"https://news.example/{n}"
+
+
+@pytest.mark.parametrize("answer, shown", [
+    (page("<html>post</html>"), "local copy: {warc} @ {offset}\n"),
+    (page("gone", 404), "local copy: {warc} @ {offset} (the page answered HTTP 404: the record holds that answer, "
+                        "not the page)\n"),
+], ids=["200", "404"])
+def test_a_local_copy_of_an_error_answer_says_it_holds_no_page(fakenet, store, tmp_path, answer, shown):
+    """`archive URL` against a post page that answered 404 printed "local copy: archive.warc.gz @ 1957" as if the
+    page were kept: the WARC holds the 404 answer (newuser26)."""
+    from resolver.report import archive_text
+    from resolver.warc import WarcWriter
+    from tests import waybacknet
+
+    waybacknet.serve(fakenet, [])
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", answer)
+    warc = tmp_path / "a.warc.gz"
+    writer = WarcWriter(warc, software="test")
+    [result] = Session(settings_for(fakenet, retries=0), store=store, warc=writer).run(
+        lambda s: archive_urls([POST], session=s, options=ArchiveOptions()))
+    writer.close()
+    assert result.warc is not None
+    assert shown.format(warc=result.warc[0], offset=result.warc[1]) in archive_text(result).plain

@@ -184,6 +184,43 @@ def test_undecodable_bytes_are_decoded_by_detection_and_recorded(run, tmp_path):
     assert data["credits"][0]["creator"] == "José Núñez"
 
 
+@pytest.mark.parametrize("folder", [False, True], ids=["file", "folder"])
+def test_an_encoding_given_corrects_what_the_cache_recorded_from_a_guess(run, tmp_path, folder):
+    """A Czech line in cp1250 was guessed as cp1252 ("Jiøí Èermák"). Scanned again with --encoding cp1250, the
+    output was right but the cache kept the guess: its credit, its encoding, what `stats`, `cache export` and
+    datasette show. An encoding the user gives replaces a guessed or different one in the record (newuser26)."""
+    import sqlite3
+
+    path = tmp_path / "cz" / "line.txt"
+    path.parent.mkdir()
+    path.write_bytes("Demonstrace v Brně. (Foto: Jiří Čermák/ČTK)\nDěkujeme všem. pic.twitter.com/Zz98Yy76Xx\n"
+                     "— Jiří Čermák (@jcermak_fikce) December 6, 2022\n".encode("cp1250"))
+    target = str(path.parent if folder else path)
+
+    def recorded() -> tuple:
+        with sqlite3.connect(run.db) as conn:
+            return (conn.execute("SELECT encoding, encoding_detected, credit_count FROM articles").fetchall(),
+                    conn.execute("SELECT creator, organization FROM credits").fetchall(),
+                    conn.execute("SELECT id, author_name, text FROM embeds").fetchall(),
+                    conn.execute("SELECT rowid FROM embeds_fts WHERE embeds_fts MATCH 'Čermák'").fetchall())
+
+    first = run("scan", "--json", target)
+    assert json.loads(first.stdout)["credits"][0]["creator"] == "Jiøí Èermák"   # a guess, and a wrong one
+    guessed = ([("cp1252", 1, 1)], [("Jiøí Èermák", "ÈTK")],
+               [(1, "Jiøí Èermák", "Dìkujeme všem. pic.twitter.com/Zz98Yy76Xx")], [])
+    assert recorded() == guessed
+    told = run("scan", "--json", "--encoding", "cp1250", target)
+    assert told.exit_code == 0, told.output
+    assert json.loads(told.stdout)["credits"][0]["creator"] == "Jiří Čermák"
+    # The embed keeps its id (resolutions and posts point at it); its text and the full-text index are corrected.
+    corrected = ([("cp1250", 0, 1)], [("Jiří Čermák", "ČTK")],
+                 [(1, "Jiří Čermák", "Děkujeme všem. pic.twitter.com/Zz98Yy76Xx")], [(1,)])
+    assert recorded() == corrected
+    # A later guess does not undo what the user said.
+    assert run("scan", "--json", target).exit_code == 0
+    assert recorded() == corrected
+
+
 @pytest.mark.parametrize("command", ["scan", "report", "archive"])
 @pytest.mark.parametrize("named", ["file", "folder"])
 def test_bad_encoding_option_is_a_usage_error_before_anything_is_read(run, tmp_path, command, named):

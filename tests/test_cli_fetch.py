@@ -82,6 +82,25 @@ def test_fetch_offline_and_reparse(fakenet, tmp_path):
     assert reparsed.exit_code == 0 and "re-derived 1 observations of 1 posts" in reparsed.stdout
 
 
+def test_a_post_never_fetched_offline_names_no_method(fakenet, tmp_path):
+    """Offline, a post never fetched was shown "via cache" (`"method": "cache"` beside `"from_cache": false`): no
+    method was asked and the cache had nothing. Its method is null, and the tables say it was not fetched."""
+    invoke = setup(fakenet, tmp_path)
+    post = "https://twitter.com/a/status/77"
+    data = json.loads(invoke("fetch", "--offline", "--json", post).stdout)
+    assert (data["status"], data["method"], data["from_cache"]) == ("unknown", None, False)
+    assert data["reason"] == "offline, and this post was never fetched"
+    table = invoke("fetch", "--offline", post)
+    assert table.exit_code == 3
+    assert table.stdout.splitlines()[0].split() == ["twitter", "77", "unknown", "not", "fetched", "(offline)"]
+    article = tmp_path / "a.txt"
+    article.write_text(f"Bridge reopened.\n— A (@a) December 6, 2022 {post}\n")
+    scanned = invoke("scan", "--fetch", "--offline", str(article))
+    assert "#1 twitter 77: unknown (not fetched: offline)" in scanned.stdout, scanned.stdout
+    assert "via cache" not in table.stdout + scanned.stdout
+    assert fakenet.hits == []
+
+
 def test_bearer_token_from_the_environment_never_shows(fakenet, tmp_path):
     from werkzeug.wrappers import Response
 

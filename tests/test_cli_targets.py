@@ -12,8 +12,9 @@ import pytest
 
 from cache import Store
 from tests import xfixtures as fx
-from tests.cliworld import World, lines
+from tests.cliworld import ROOT, World, lines
 from tests.fakenet import page, redirect
+from tests.test_archive import serve_wayback
 from tests.test_fetch import by_id, json_page, serve_media
 
 POST = f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}"
@@ -53,6 +54,44 @@ def test_a_name_that_is_neither_a_file_nor_a_url_is_no_such_file(world, fakenet,
     assert lines(result.stderr) == ["error: cannot read nosuch.html: no such file (a URL needs http:// or https://)"]
     assert fakenet.hits == []
     assert Store(world.db).count("fetches") == 0
+
+
+@pytest.mark.parametrize("command", ["resolve", "fetch", "archive"])
+def test_one_bad_name_among_targets_is_one_error_line_and_the_others_are_done(world, fakenet, command):
+    """The README's "one bad input never stops a batch": before, one typo among the targets (`fetch URL notaurl`)
+    ended the command with its error line and nothing else done, as `scan` does not."""
+    fakenet.route("t.co", "/Zz98Yy76Xx", redirect(POST))
+    serve_wayback(fakenet, [("20221206060000", POST)])
+    good = "https://t.co/Zz98Yy76Xx" if command == "resolve" else POST
+    result = world(command, "--json", *(["--no-media"] if command == "fetch" else []), "nosuch.html", good)
+    assert result.exit_code == 1, result.output
+    assert lines(result.stderr) == ["error: cannot read nosuch.html: no such file (a URL needs http:// or https://)"]
+    done = [json.loads(line) for line in lines(result.stdout)]
+    assert done, result.output
+    if command == "resolve":
+        assert [d["canonical_url"] for d in done] == [POST]
+    elif command == "fetch":
+        assert [d["post_id"] for d in done] == [fx.POST_ID]
+    else:
+        assert POST in [d["url"] for d in done]
+
+
+def test_a_link_list_on_stdin_skips_comments_and_blank_lines_and_names_a_bad_line(world, fakenet, tmp_path):
+    """`resolve -` read a link list whole before resolving any: one comment line or one URL without its scheme
+    gave "error: cannot read # my links: no such file" (no file was named) and nothing was resolved."""
+    fakenet.route("t.co", "/Zz98Yy76Xx", redirect(POST))
+    (tmp_path / "story.html").write_text(STORY_HTML)
+    links = ("# links for the bridge story\nhttps://t.co/Zz98Yy76Xx\n\n   \n  # done on Monday\n"
+             "www.bbc.co.uk/news/123\nftp://t.co/Zz98Yy76Xx\nstory.html\n")
+    result = world("resolve", "--json", "-", input=links)
+    assert result.exit_code == 1, result.output
+    assert lines(result.stderr) == [
+        "error: -:6: not a URL: www.bbc.co.uk/news/123 (a URL needs http:// or https://)",
+        "error: -:7: not a URL: ftp://t.co/Zz98Yy76Xx (only http:// and https:// URLs are fetched)",
+        "error: -:8: not a URL: story.html (a URL needs http:// or https://)"]
+    assert [json.loads(line)["canonical_url"] for line in lines(result.stdout)] == [POST]
+    comments = world("resolve", "--json", "-", input="# nothing yet\n\n")
+    assert (comments.exit_code, comments.stdout, comments.stderr) == (0, "", "")
 
 
 @pytest.mark.parametrize("command", ["scan", "fetch", "archive", "report", "resolve"])
@@ -193,6 +232,22 @@ def test_an_article_url_is_read_again_from_the_cache_offline(world, fakenet):
     assert never.exit_code == 3
     assert lines(never.stderr) == ["error: cannot read https://news.example/never.html: offline, and this article "
                                    "was never fetched"]
+
+
+def test_an_article_url_never_fetched_offline_exits_as_the_readme_table_says(world, fakenet):
+    """`scan --offline URL` exits 3 (not in the cache offline: an online run would read it) and `report --offline
+    URL` 1 (a report exits 0 for what it could not reach; an article it could not read at all is an input that
+    failed), with the same message. The table listed scan under 3 only "with a network flag"; it names this case."""
+    never = "https://news.example/never.html"
+    said = [f"error: cannot read {never}: offline, and this article was never fetched"]
+    for args, code in ((["scan", "--offline"], 3), (["scan", "--offline", "--fetch"], 3),
+                       (["report", "--offline"], 1), (["report", "--offline", "-o", "reports"], 1)):
+        result = world(*args, never)
+        assert (result.exit_code, lines(result.stderr)[:1]) == (code, said), args
+    table = " ".join((ROOT / "README.md").read_text().split())
+    assert "`scan` of an article URL never fetched, `scan` with a network flag" in table
+    assert "an article it could not read at all, such as an article URL never fetched, is exit 1" in table
+    assert fakenet.hits == []
 
 
 def test_an_article_urls_http_charset_decodes_it_online_and_offline(world, fakenet):

@@ -127,6 +127,17 @@ def test_a_warc_record_its_crawler_cut_short_says_so_in_its_result_the_table_and
     assert [r["truncated"] for r in lines(whole.stdout)] == [None] and "truncated" not in whole.stderr
 
 
+@pytest.mark.parametrize("option, name", [("--jsonl", "feed.jsonl"), ("--jsonl", "feed.jsonl.gz"),
+                                          ("--warc-input", "crawl.warc.gz")])
+def test_a_corpus_file_that_does_not_exist_is_no_such_file(tmp_path: Path, option: str, name: str) -> None:
+    """`--warc-input nonexist.warc.gz` said "past byte 0: [Errno 2] No such file or directory: '…'", and `--jsonl`
+    errno's capitalised words: a file named and missing says "no such file", as an article does."""
+    missing = tmp_path / name
+    result = invoke(tmp_path, "scan", option, str(missing))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"error: cannot read {missing}: no such file"]
+
+
 def test_glob_and_verbose(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     (corpus / "sub").mkdir(parents=True)

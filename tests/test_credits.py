@@ -340,6 +340,44 @@ def test_a_credits_split_says_how_sure_it_is(text, creator, organization, confid
     assert (credit.creator, credit.organization, credit.split_confidence) == (creator, organization, confidence)
 
 
+# A name ending in "Earth" (a group, a product or a programme named for the planet: Vox's chart credit "Berkeley
+# Earth") is an organisation's: no person's name ends in the word. Only the last word counts, capitalised.
+EARTH_NAMES = [
+    ("place-then-earth", "Photo: Riverton Earth", None, "Riverton Earth", "high"),
+    ("particles", "Image: Keepers of the Earth", None, "Keepers of the Earth", "high"),
+    ("beside-a-person", "Photo: Zed Quux/Riverton Earth", "Zed Quux", "Riverton Earth", "high"),
+    # a person named like a place, or with "Earth" inside a word or first, stays a person (and a guess)
+    ("person-named-like-a-place", "Photo: Berkeley Quux", "Berkeley Quux", None, "uncertain"),
+    ("eartha", "Photo: Eartha Quux", "Eartha Quux", None, "uncertain"),
+    ("earth-first", "Photo: Earth Quux", "Earth Quux", None, "uncertain"),
+    ("earthly", "Photo: Zed Earthly", "Zed Earthly", None, "uncertain"),
+    ("planet-alone", "Photo: Earth", None, "Earth", "uncertain"),   # one word: an organisation by default, as before
+]
+
+
+@pytest.mark.parametrize("text,creator,organization,confidence", [c[1:] for c in EARTH_NAMES],
+                         ids=[c[0] for c in EARTH_NAMES])
+def test_a_name_ending_in_earth_is_an_organisation(text, creator, organization, confidence):
+    """Vox's chart credit <cite>Berkeley Earth</cite> was read as a person, "uncertain" (#11)."""
+    from resolver.extract import find_all
+
+    found = find_all(f"A bridge at dawn.\n{text}\nThe story goes on.\n", "text")[1]
+    assert [(c.creator, c.organization, c.split_confidence) for c in found] == [(creator, organization, confidence)]
+
+
+def test_a_figures_cite_naming_a_group_called_after_the_earth_is_an_organisation():
+    """The Vox page's figure: a caption, then <cite><a>Berkeley Earth</a></cite>; and a caption ending in a
+    photographer and such a group, as "(Name/CBC)" ends one (#11)."""
+    from resolver.extract import find_all
+
+    page = ('<html><body><p>Story.</p><figure><img src="https://img.example.org/chart.png"><span><figcaption>Air in '
+            'Riverton this week.</figcaption><cite><a href="https://example.org/data">Riverton Earth</a></cite></span>'
+            '</figure><p>More.</p><figure><img src="https://img.example.org/b.jpg"><figcaption>The river at dawn. '
+            '(Zed Quux/Riverton Earth)</figcaption></figure></body></html>')
+    found = [(c.creator, c.organization, c.split_confidence, c.form) for c in find_all(page, "html")[1]]
+    assert found == [(None, "Riverton Earth", "high", "css-class"), ("Zed Quux", "Riverton Earth", "high", "trailing")]
+
+
 @pytest.mark.parametrize("creator,organization,raw,expected", [
     (None, None, "Photo:", None),
     ("Zed Quux", None, "", "uncertain"),

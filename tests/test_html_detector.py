@@ -1,5 +1,8 @@
 """HTML detectors on small fictional fixtures modelled on real embed markup."""
 
+import re
+from dataclasses import replace
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -597,6 +600,51 @@ def test_an_italic_caption_under_a_bare_image_is_its_caption():
     assert first.raw == "Ann Example/Flickr"
 
 
+# A caption ending in a link, in brackets, whose words name the site it points to (Gothamist's "... (<a href=
+# "http://boingboing.net/…">Boing Boing</a>)"): the site supplied the picture (#11). A name alone in brackets, or a
+# link to another site, says nothing of who made it.
+FIG = '<figure><img src="https://img.example.org/a.jpg"><figcaption>'
+LINKED_SITE_CAPTIONS = [
+    ("italic-caption", '<div><img src="https://img.example.org/a.jpg"><br><i> A still from a 1957 film. (<a href="http'
+     '://rivertonblog.example/2015/02/a-still.html" target="_blank">Riverton Blog</a>)</i></div>',
+     [(None, "Riverton Blog", "uncertain", "(Riverton Blog)")]),
+    ("figcaption", f'{FIG}The dam in 1950. (<a href="https://www.quux-quux.example/dams">Quux Quux</a>)</figcaption>'
+     '</figure>', [(None, "Quux Quux", "uncertain", "(Quux Quux)")]),
+    # a person's own site, named after them: a common first name says it is a person's
+    ("persons-site", f'{FIG}The dam. (<a href="https://janequux.example/">Jane Quux</a>)</figcaption></figure>',
+     [("Jane Quux", None, "high", "(Jane Quux)")]),
+    # not the site the words name: a place linked to an encyclopedia, a year, a note, a person linked to a profile
+    ("place-linked-elsewhere", f'{FIG}The dam. (<a href="https://en.wikipedia.example/wiki/Riverton">Riverton</a>)'
+     '</figcaption></figure>', []),
+    ("year", f'{FIG}The dam. (<a href="https://riverton.example/2019">2019</a>)</figcaption></figure>', []),
+    ("note", f'{FIG}The dam. (<a href="https://riverton.example/file">file</a>)</figcaption></figure>', []),
+    ("person-linked-elsewhere", f'{FIG}The dam. (<a href="https://social.example/@zedquux">Zed Quux</a>)'
+     '</figcaption></figure>', []),
+    # no link: a name, a place or a note in brackets is no credit, an agency is one
+    ("unlinked-name", f'{FIG}A still. (Riverton Blog)</figcaption></figure>', []),
+    ("unlinked-notes", f'{FIG}The dam (left) in 2019. (file)</figcaption></figure>{FIG}The dam. (2019)</figcaption>'
+     '</figure>', []),
+    ("agency", f'{FIG}The dam. (Reuters)</figcaption></figure>', [(None, "Reuters", "high", "(Reuters)")]),
+    # more words in the brackets than the link's: not the site alone
+    ("more-words", f'{FIG}The dam. (as seen on <a href="http://rivertonblog.example/">Riverton Blog</a>)</figcaption>'
+     '</figure>', []),
+    # in running text a site in brackets cites where a fact came from
+    ("prose", '<p>The dam was finished in 1950 (<a href="http://rivertonblog.example/dam">Riverton Blog</a>)</p>', []),
+]
+
+
+@pytest.mark.parametrize("body,expected", [c[1:] for c in LINKED_SITE_CAPTIONS],
+                         ids=[c[0] for c in LINKED_SITE_CAPTIONS])
+def test_a_caption_ending_in_a_link_to_the_site_it_names_credits_that_site(body, expected):
+    """Gothamist's "(<a href="http://boingboing.net/…">Boing Boing</a>)" ending a caption was missed: two capitalised
+    words in brackets read as a person's name, and a person's name alone there is no credit (#11)."""
+    from resolver.extract import find_all
+
+    page = f'<html><body><p>Story.</p>{body}<p>More.</p><footer>© 2017 Riverton Media</footer></body></html>'
+    found = [(c.creator, c.organization, c.split_confidence, c.raw) for c in find_all(page, "html")[1]]
+    assert found == expected
+
+
 def test_a_credit_naming_its_photographer_in_a_link_keeps_the_words_as_printed():
     """A name that is a link beside its outlet ("<a>Ann Example</a>/Riverton Post") was read "Ann Example
     /Riverton Post": a space was put between every child's text, as a caption's glued credit span needs."""
@@ -639,6 +687,44 @@ def test_a_flickr_users_credit_in_running_text_is_read():
     [credit] = html.scan(page)[1]
     assert (credit.creator, credit.organization, credit.source, credit.form) == ("ann.ex", "Flickr", "text", "flickr-user")
     assert page[credit.span[0]:credit.span[1]].startswith(" by Flickr user <a")
+
+
+ABOUT_NOTE = ('<dl><dt>About:</dt><dd><p>Thumbnail <a href="https://www.flickr.com/photos/annex/1/">image</a> by '
+              'Flickr user <a href="https://www.flickr.com/photos/annex/">ann.ex</a> used under a Creative Commons '
+              'license.</p></dd></dl>')
+# An article's own <footer> (HTML's footer of its nearest article) is the story's: its credits are read as its prose
+# is. The site's footer, outside the article, is not read (#11).
+ARTICLE_FOOTERS = [
+    ("about-note", f'<article><p>Story.</p><footer>{ABOUT_NOTE}</footer></article>', [("ann.ex", "Flickr")]),
+    ("photo-line", '<article><p>Story.</p><footer><p>Photo: Ann Example/Riverton Post</p></footer></article>',
+     [("Ann Example", "Riverton Post")]),
+    # a video's end credits in a transcript there: music "courtesy of", a magazine's © with a year, a thank-you
+    ("end-credits", '<article><p>Story.</p><footer><div id="transcript"><p>ARCHIVE FOOTAGE<br>© Riverton Weekly '
+     'magazine 1975</p><p>"Riverside," written by Cal Example Courtesy of Riverton Music</p><p>SPECIAL THANKS TO Dee '
+     'Example</p></div></footer></article>', []),
+    # the site's footer, and one inside it (nested footers are removed outermost first: nothing is freed twice)
+    ("site-footer", f'<article><p>Story.</p></article><footer><p>Photo: Ann Example/Riverton Post</p><footer>'
+     f'{ABOUT_NOTE}</footer></footer>', []),
+    # a footer in the article's footer is the article's too
+    ("nested-in-article", f'<article><p>Story.</p><footer><div><footer>{ABOUT_NOTE}</footer></div></footer></article>'
+     '<footer><p>Photo: Ben Sample/Riverton Post</p></footer>', [("ann.ex", "Flickr")]),
+]
+
+
+@pytest.mark.parametrize("body,expected", [c[1:] for c in ARTICLE_FOOTERS], ids=[c[0] for c in ARTICLE_FOOTERS])
+def test_an_articles_own_footer_is_read_for_credits(body, expected):
+    """Upworthy's "About" note credits the story's thumbnail ("by Flickr user fo.ol") in a <footer> inside the
+    <article>; every <footer> was set aside as the site's, so it was missed (#11)."""
+    page = f'<html><body>{body}<footer>© 2017 Riverton Media</footer></body></html>'
+    assert [(c.creator, c.organization) for c in html.scan(page)[1]] == expected
+
+
+def test_a_post_named_in_an_articles_own_footer_is_read_as_its_text_is():
+    """The article's footer is read as its prose (#11), for bare post URLs too: the site's footer still is not."""
+    page = ('<html><body><article><p>Story.</p><footer><p>First posted at https://bsky.app/profile/riverton.example/'
+            'post/3karticle001</p></footer></article><footer><p>Our pick: https://bsky.app/profile/riverton.example/'
+            'post/3kfooter0001</p></footer></body></html>')
+    assert [e.post_id for e in html.scan(page)[0]] == ["3karticle001"]
 
 
 def test_a_picture_source_slot_holding_a_bare_name_is_its_credit():
@@ -756,6 +842,100 @@ def test_credit_attributes_are_read_outside_blocks_and_the_layout_only_when_a_ta
     assert bool(built) == laid_out
 
 
+# HTML names are case-insensitive: a credit attribute or a tag written in capitals gives what the lower-case page
+# gives, its span on the tag as written (#11: `<div DATA-CREDIT=...>` gave no credit).
+CASED_CREDIT_TAGS = [
+    ('<div data-credit="Jane Doe/Getty Images"></div>', '<div DATA-CREDIT="Jane Doe/Getty Images"></div>'),
+    ('<div data-photo-credit="Jane Doe/Getty Images"></div>', '<div Data-Photo-Credit="Jane Doe/Getty Images"></div>'),
+    ('<div credit="Jane Doe/Getty Images"></div>', '<div CREDIT="Jane Doe/Getty Images"></div>'),
+    ('<div data-credit="Jane Doe/Getty Images"></div>', '<DIV DATA-CREDIT="Jane Doe/Getty Images"></DIV>'),
+    ('<img src="/img/boats.jpg" credit="Jane Doe/Getty Images">', '<IMG SRC="/img/boats.jpg" CREDIT="Jane Doe/Getty Images">'),
+    ('<img src="/img/boats.jpg" data-image-credit="Jane Doe/Getty Images">',
+     '<Img Src="/img/boats.jpg" Data-Image-Credit="Jane Doe/Getty Images">'),
+    ('<div data-credit="Jane Doe/Getty Images"></div>', '<div data-crEDit="Jane Doe/Getty Images"></div>'),
+]
+
+
+@pytest.mark.parametrize("lower, cased", CASED_CREDIT_TAGS, ids=["DATA-CREDIT", "Data-Photo-Credit", "CREDIT", "DIV",
+                                                                "IMG-SRC", "Img-Data-Image-Credit", "crEDit"])
+def test_a_credit_attribute_in_capitals_gives_the_credit_of_the_lower_case_page(lower, cased):
+    def page(tag: str) -> str:
+        return f'<html><body><p>Boats</p><figure><img src="/img/a.jpg">{tag}</figure><p>Hi</p></body></html>'
+
+    [expected] = html.scan(page(lower))[1]
+    assert (expected.creator, expected.organization, expected.source) == ("Jane Doe", "Getty Images", "attribute")
+    credits = html.scan(page(cased))[1]
+    assert credits == [expected]   # the same form, image and span: a case changes no length
+    start, end = credits[0].span
+    assert page(cased)[start:end].startswith(cased[:cased.index(" ")])   # the tag as the page writes it
+
+
+@pytest.mark.parametrize("source, expected", [
+    ('<DIV DATA-CREDIT="X">', '<div data-credit="x">'), ("İstanbul <IMG>", "İstanbul <img>"),
+    ("\u212a <B>", "\u212a <b>"), ("Ä <P>", "ä <p>"), ("", ""),
+], ids=["ascii", "dotted-capital-i", "kelvin-sign", "other-capital", "empty"])
+def test_source_lower_cased_keeps_each_character_in_its_place_and_makes_no_ascii_letter(source, expected):
+    """The source's names are looked for in a lower-cased copy read at the source's offsets (#11)."""
+    from resolver.extract.dom import ascii_lower
+
+    assert ascii_lower(source) == expected and len(ascii_lower(source)) == len(source)
+
+
+# Every raw source pass reads tag and attribute names as the parser does, in any case (#11): a page written in
+# capitals gives what the lower-case page gives, spans included (a case changes no length).
+CAPITALS_PAGES = [
+    '<html><head><link rel="canonical" href="https://news.example.org/a"></head><body><article><p>Words here.</p>'
+    '<figure class="photo"><img src="https://img.example.org/a/boats-0001.jpg" alt="Boats (Photo: Ann Example/Getty '
+    'Images)"><figcaption>Boats. <span class="credit">Jane Doe/Getty Images</span></figcaption></figure>'
+    '<blockquote class="twitter-tweet"><p lang="en">Bridge open</p>&mdash; Riverton Roads (@RivertonRoads) '
+    '<a href="https://twitter.com/RivertonRoads/status/1600000000000000001">December 6, 2022</a></blockquote>'
+    '<iframe src="https://www.youtube.com/embed/AbCdEfGhIjK" width="560"></iframe>'
+    '<p>Read <a href="https://www.instagram.com/p/CaBcDeFgHiJ/">this</a>. (AP Photo/Lee Example)</p>'
+    '<div class="fb-post" data-href="https://www.facebook.com/riverton/posts/1234567890"></div>'
+    '<span itemprop="creditText">Ken Example/Reuters</span><img src="https://img.example.org/b.jpg" '
+    'data-credit="Max Example/AFP"><script type="application/ld+json">{"@type":"ImageObject","contentUrl":'
+    '"https://img.example.org/c.jpg","creditText":"Sam Example/EPA"}</script></article>'
+    '<footer><p class="copyright">© Riverton</p></footer></body></html>',
+    '<html><body><script>var q = "?credit=1";</script><nav><img src="/a.png" data-credit="Site Team/Riverton Daily">'
+    '</nav><p>Boats</p><div class="related-stories"><img src="/r.png" data-credit="Other Team/Riverton Daily"></div>'
+    '<script>var s = \'<img data-credit="Script Team/Riverton Daily">\';</script><img src="/img/boats.jpg" '
+    'data-credit="Jane Example/Riverton Daily"><footer><img src="/img/logo.png" data-credit="Site Team/Riverton Daily">'
+    '</footer></body></html>',
+]
+
+
+@pytest.mark.parametrize("page", CAPITALS_PAGES, ids=["embeds-and-credits", "blocks-ruled-out"])
+@pytest.mark.parametrize("names", ["tags", "tags-and-attributes"])
+def test_a_page_written_in_capitals_gives_what_the_lower_case_page_gives(page, names):
+    import re
+
+    cased = re.sub(r"</?[a-z][a-z0-9-]*", lambda m: m.group().upper(), page)
+    if names == "tags-and-attributes":
+        cased = re.sub(r"(?<=\s)[a-z][a-z-]*(?==)", lambda m: m.group().upper(), cased)
+    assert cased != page and len(cased) == len(page)
+    expected = html.scan(page)
+    assert expected[1]
+    assert html.scan(cased) == expected
+
+
+# str.lower() turns "İ" into two characters: every offset in a lower-cased copy after one was off by one, and the
+# value read from the source was shifted ("ne Doe/Getty Images\">", Doe of Getty), as was a block's end.
+@pytest.mark.parametrize("markup", [
+    '<figure><img src="/img/a.jpg" alt="{I}stanbul, {I}zmir" data-credit="Jane Doe/Getty Images"></figure>',
+    '<figure><img src="/img/a.jpg" title="{I}{I}{I}{I}" alt="Boats at dawn (Photo: Jane Doe/Getty Images)"></figure>',
+    '<p>Image Credit: <em>Jane Doe/Getty Images</em> at {I}zmir</p>',
+    '<p>At {I}zmir.</p><p>Ann said (<a href="/x">Ann Example</a>/Getty Images)</p>',
+], ids=["attribute-after", "caption-after", "block-end", "block-start"])
+def test_a_capital_that_lower_cases_to_two_characters_moves_no_credit(markup):
+    def page(capital: str) -> str:
+        return f"<html><body><p>Boats</p>{markup.replace('{I}', capital)}<p>Next</p></body></html>"
+
+    expected = html.scan(page("I"))[1]
+    assert expected and all(c.organization.startswith("Getty") for c in expected)
+    credits = html.scan(page("\u0130"))[1]
+    assert [replace(c, raw=c.raw.replace("\u0130", "I")) for c in credits] == expected   # same length: same spans
+
+
 def test_both_youtube_hosts_in_script_data_are_found_by_one_search_in_the_hosts_order():
     page = ('<html><body><p>Boats</p><script>var cfg = {"youtubeId": "x", "player": "youtube-player", '
             '"a": "https://www.youtube-nocookie.com/embed/AbCdEfGhIjK", "b": "https://www.youtube.com/embed/AbCdEfGhIjK",'
@@ -806,15 +986,24 @@ def test_a_slice_is_signed_exactly_when_the_signature_pattern_finds_a_signature_
     for end in (len(page), len(page) - 3):
         expected = text.SIGNATURE_RE.search(page, start, end) is not None
         assert html._signed(page, start, end) == expected
-        assert html._signed(page, start, end, Needles(page, html.PAGE_NEEDLES)) == expected
+        needles = Needles(page, html.PAGE_NEEDLES, caseless=html.CASELESS_NEEDLES)
+        assert html._signed(page, start, end, needles) == expected
 
 
 def _starts(page: str, needle: str) -> list[int]:
-    """Every place `needle` starts in `page`, overlapping ones too: the plain `str.find` loop."""
-    starts, at = [], page.find(needle)
-    while at >= 0:
-        starts.append(at)
-        at = page.find(needle, at + 1)
+    """Every place `needle` starts in `page`, overlapping ones too: the plain `str.find` loop; for a caseless
+    needle of the page (`credit=`, #11), a loop of searches in any ASCII case."""
+    if needle not in html.CASELESS_NEEDLES:
+        starts, at = [], page.find(needle)
+        while at >= 0:
+            starts.append(at)
+            at = page.find(needle, at + 1)
+        return starts
+    pattern = re.compile(re.escape(needle), re.IGNORECASE | re.ASCII)
+    starts, hit = [], pattern.search(page)
+    while hit:
+        starts.append(hit.start())
+        hit = pattern.search(page, hit.start() + 1)
     return starts
 
 
@@ -829,17 +1018,19 @@ NEEDLE_PAGES = {
     "overlapping": "x.com.x.com twitter.comtwitter.com credit=credit= (@(@",
     "none": "plain text, no needle é",
     "empty": "",
+    "capitals": 'İ <DIV DATA-CREDIT="İ"> Data-Photo-Credit=x CREDIT= crEDit= CREDİT= cred\u212ait= İ (@a)',
 }
 
 
 @pytest.mark.parametrize("page", list(NEEDLE_PAGES.values()), ids=list(NEEDLE_PAGES))
 def test_the_pages_needles_are_found_where_a_find_loop_finds_them(page):
-    """One search finds every needle of the raw passes (#14); each at the offsets `str.find` gives in the string,
-    whatever the characters around it, whether or not the page's UTF-8 bytes are given."""
+    """One search finds every needle of the raw passes (#14); each at the offsets `str.find` gives in the string
+    (`credit=` in any ASCII case, #11: not "CREDİT=", nor a Kelvin sign for its 'k'), whatever the characters around
+    it, whether or not the page's UTF-8 bytes are given."""
     from resolver.extract.needles import Needles
 
     for utf8 in (None, page.encode("utf-8", "surrogatepass")):
-        needles = Needles(page, html.PAGE_NEEDLES, utf8=utf8)
+        needles = Needles(page, html.PAGE_NEEDLES, caseless=html.CASELESS_NEEDLES, utf8=utf8)
         assert needles.starts == {needle: _starts(page, needle) for needle in html.PAGE_NEEDLES}
         for start, end in ((0, len(page)), (3, len(page) - 2), (len(page) // 2, len(page))):
             for needle in html.PAGE_NEEDLES:
@@ -851,8 +1042,10 @@ def test_the_needles_of_a_many_hits_page_stay_in_order():
     """A needle met many times among many non-ASCII characters is placed hit by hit (a window each)."""
     from resolver.extract.needles import Needles
 
-    page = "".join(f"{'é' * (i % 7)}credit={'“' * (i % 3)}(@" for i in range(500))
-    assert Needles(page, ("credit=", "(@")).starts == {"credit=": _starts(page, "credit="), "(@": _starts(page, "(@")}
+    page = "".join(f"{'é' * (i % 7)}{'credit=' if i % 2 else 'CREDIT='}{'“' * (i % 3)}(@" for i in range(500))
+    assert Needles(page, ("credit=", "(@"), caseless=("credit=",)).starts == {
+        "credit=": _starts(page, "credit="), "(@": _starts(page, "(@")}
+    assert len(Needles(page, ("credit=",)).starts["credit="]) == 250   # exact case unless said caseless
 
 
 def test_the_credit_keys_searched_for_are_the_anchor_patterns_look_behinds():
@@ -884,7 +1077,8 @@ def test_credit_keys_are_found_where_the_anchor_pattern_finds_them(page):
     expected = ([c for c in colons if page[c - 1] == '"'], [c for c in colons if page[c - 1] != '"']) if colons \
         else None
     assert script_credits.find_anchors(page) == expected
-    assert script_credits.find_anchors(page, Needles(page, html.PAGE_NEEDLES)) == expected
+    needles = Needles(page, html.PAGE_NEEDLES, caseless=html.CASELESS_NEEDLES)
+    assert script_credits.find_anchors(page, needles) == expected
 
 
 def test_a_post_in_page_state_under_a_host_ending_another_hosts_way_is_found_under_each(monkeypatch):
@@ -1216,6 +1410,27 @@ def test_the_script_holding_a_credit_key_is_found_past_the_scripts_before_it(scr
     assert [(c.creator, c.organization) for c in html.scan(page)[1]] == [("Jane Doe", "Wire Images")]
 
 
+@pytest.mark.parametrize("scripts", [
+    "<SCRIPT>window.s={STATE};</SCRIPT>",
+    "<Script>window.s={STATE};</Script>",
+    "<script>a()</script><SCRIPT>b()</SCRIPT><script>window.s={STATE};</script>",
+    '<SCRIPT TYPE="application/ld+json">{"@type":"Thing"}</SCRIPT><SCRIPT>window.s={STATE};</SCRIPT>',
+    "<SCRIPT>a()</SCRIPT>" * 40 + "<Script>window.s={STATE};</Script>",
+    '<script>a()</script><SCRIPT DATA-X="</SCRIPT>">window.s={STATE};</SCRIPT>',
+    '<SCRIPT>a()</SCRIPT><script data-x="</Script>"></script><p>x</p><SCRIPT>window.s={STATE};</SCRIPT>',
+], ids=["upper-case", "capitalised", "lower-case-after-upper-case", "after-json-ld", "after-many",
+        "end-tag-in-a-start-tag", "after-an-end-tag-in-a-start-tag"])
+def test_a_credit_key_in_a_script_written_in_capitals_is_read(scripts):
+    """HTML names are case-insensitive: a script tag in capitals holds script data as a lower-case one does (#11:
+    `<SCRIPT>` page state gave no credit)."""
+    state = '{"photo":{"credit":"Photo: Jane Doe/Wire Images","url":"https://img.example.org/media/Photo-Abc123def456.jpg"}}'
+    page = ('<html><body><article><p>Words.</p><img src="https://img.example.org/media/Photo-Abc123def456.jpg">'
+            f"</article>{scripts.replace('{STATE}', state)}</body></html>")
+    [credit] = html.scan(page)[1]
+    assert (credit.source, credit.creator, credit.organization) == ("script-data", "Jane Doe", "Wire Images")
+    assert page[slice(*credit.span)] == "Photo: Jane Doe/Wire Images"
+
+
 def test_a_page_cut_off_inside_a_script_start_tag_holding_a_credit_key_is_scanned():
     """A page ending inside a `<script` start tag (a download cut short) after a credit key: finding the script
     around the key took the tag's end, which never comes, for position 0 and went round the same script for ever
@@ -1287,6 +1502,20 @@ def test_a_credit_in_json_kept_by_a_placeholder_of_the_article_is_read():
         ("attribute", "json-attribute", None, "Wire Images", "http://files.example.org/production/_111_minister.jpg")]
     start, end = credits[0].span
     assert page[start - len('data-media-meta="'):start] == 'data-media-meta="' and page[end] == '"'
+
+
+@pytest.mark.parametrize("name", ["DATA-MEDIA-META", "Data-Media-Meta"])
+def test_a_credit_in_json_kept_by_a_placeholder_whose_attribute_is_in_capitals_is_read(name):
+    """HTML names are case-insensitive: a placeholder's JSON attribute written in capitals gives the credit of the
+    lower-case page, its span on the value as written (#11)."""
+    lower = f"<html><body><div class='story-body'><p>Spoke.</p>{_media_placeholder('_111_minister.jpg', 'Wire Images')}"
+    lower += "</div></body></html>"
+    [expected] = html.scan(lower)[1]
+    page = lower.replace("data-media-meta", name).replace("<div class=\"media", "<DIV CLASS=\"media")
+    assert page != lower and len(page) == len(lower)
+    assert html.scan(page)[1] == [expected]
+    start, end = expected.span
+    assert page[start - len(f'{name}="'):start] == f'{name}="' and page[end] == '"'
 
 
 # The credit candidates are selected with "[class*=source i]" standing for its three credit words (#14): whatever
@@ -1439,7 +1668,7 @@ def test_the_hinted_names_a_page_may_hold_are_read_as_the_tokenizer_reads_names(
     from resolver.extract import html_credits
     from resolver.extract.needles import Needles
 
-    found = Needles(page, html.PAGE_NEEDLES, names=html_credits.HINTED_ATTRS)
+    found = Needles(page, html.PAGE_NEEDLES, caseless=html.CASELESS_NEEDLES, names=html_credits.HINTED_ATTRS)
     assert {name for name in html_credits.HINTED_ATTRS if name in found.names} == names
     assert all(found.may_hold(name) for name in names) and Needles(page, ()).may_hold("caption")
 
@@ -1481,7 +1710,8 @@ def test_lexbor_gives_an_element_a_hinted_attribute_only_where_the_needles_say_t
 
 
 NEEDLE_TEXT = st.lists(st.one_of(st.sampled_from([*html.PAGE_NEEDLES, "é", "“", "😀", "写真", "\udc80", "credit", "(", "@",
-                                                  ".com", "a"]), st.text(max_size=4)), max_size=40).map("".join)
+                                                  ".com", "a", "CREDIT=", "Credit=", "DATA-", "İ", "\u212a", "X.COM"]),
+                                 st.text(max_size=4)), max_size=40).map("".join)
 
 
 @settings(max_examples=300, deadline=None)
@@ -1490,5 +1720,5 @@ def test_needles_in_any_text_are_found_where_a_find_loop_finds_them(page):
     """Whatever characters stand between them, the needles are placed where `str.find` finds them (#14)."""
     from resolver.extract.needles import Needles
 
-    needles = Needles(page, html.PAGE_NEEDLES)
+    needles = Needles(page, html.PAGE_NEEDLES, caseless=html.CASELESS_NEEDLES)
     assert needles.starts == {needle: _starts(page, needle) for needle in html.PAGE_NEEDLES}

@@ -218,6 +218,21 @@ def test_cp1252_is_preferred_when_detection_has_no_clear_winner() -> None:
     assert (article.encoding, article.encoding_detected, article.text) == ("cp1252", True, page)
 
 
+@pytest.mark.parametrize("line, encoding", [
+    ("Protesta en Madrid. (Foto: José Muñoz/Reuters)\n", "latin-1"),
+    ("Protesta en Madrid. (Foto: José Muñoz/Reuters)\n", "cp1252"),
+    ("O’Brien and Muñoz at the café. (Photo: Zoë Núñez)\n", "cp1252"),
+], ids=["latin-1", "cp1252", "apostrophe"])
+def test_detection_refuses_a_reading_with_a_symbol_inside_a_word(line: str, encoding: str) -> None:
+    """A one-line Spanish credit in latin-1 was read as cp775 (a Baltic DOS code page charset_normalizer rated
+    most coherent on two bytes): the photographer came out as "Josķ Mu±oz". A reading that puts a symbol between
+    two letters is mojibake; a quote mark (O’Brien) is punctuation and no sign of one (newuser26)."""
+    from resolver.article import from_bytes
+
+    article = from_bytes(line.encode(encoding), "credit.txt")
+    assert (article.text, article.encoding_detected) == (line, True)
+
+
 @pytest.mark.parametrize("declared, meta", [(None, "iso-8859-1"), (None, "us-ascii"), ("ISO-8859-1", None),
                                             ("latin1", None)], ids=["meta-latin-1", "meta-ascii", "http", "http-alias"])
 def test_a_latin1_label_is_read_as_cp1252_as_browsers_read_it(declared: str | None, meta: str | None) -> None:

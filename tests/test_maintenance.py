@@ -188,6 +188,24 @@ def test_stats_as_json_says_on_stderr_which_views_were_cut_at_the_limit(store: S
         in result.stderr
 
 
+def test_stats_json_lines_are_each_rows_columns_and_its_view_as_the_help_says(store: Store, tmp_path: Path) -> None:
+    """`stats --help` said each line is "{view, row}": it is the row's own columns with "view" added, and a view
+    with no rows prints none."""
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    store.close()
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "corpus.db"), "stats", "--json"])
+    first = json.loads(result.stdout.splitlines()[0])
+    assert "row" not in first and set(first) == {"view"} | set(dict(Store(tmp_path / "corpus.db").db.query(
+        f"SELECT * FROM [{first['view']}] LIMIT 1").__next__()))
+    said = " ".join(CliRunner().invoke(cli, ["stats", "--help"]).output.split())
+    assert "{view, row}" not in said
+    assert 'Print each row as one JSON line: its columns, and "view" naming its view (a view with no rows prints ' \
+           "none)." in said
+
+
 def test_stats_says_which_at_risk_embeds_were_never_looked_up(store: Store, tmp_path: Path) -> None:
     """An embed the archive was never asked about is not known to be lost: the at-risk rows say which were asked."""
     from click.testing import CliRunner
@@ -207,6 +225,28 @@ def test_stats_says_which_at_risk_embeds_were_never_looked_up(store: Store, tmp_
     shown = CliRunner().invoke(cli, ["--db", str(tmp_path / "corpus.db"), "stats"]).stdout
     assert "5 of the 7 rows shown were never looked up in the archive (unknown, not lost): " \
            "`embed-resolver scan --archive` asks" in " ".join(shown.split())
+
+
+def test_stats_tells_a_failed_archive_lookup_from_none(store: Store, tmp_path: Path) -> None:
+    """An at-risk embed whose archive lookup was made and failed (CDX 404) was counted as "never looked up": it was
+    asked, and the answer was an error (newuser26)."""
+    from click.testing import CliRunner
+
+    from resolver.archive import lookup_url
+    from resolver.cli import cli
+    from tests.corpusdb import DELETED
+
+    asked = f"https://twitter.com/gone_account/status/{DELETED}"
+    store.record_fetch({"url": lookup_url(asked), "method": "GET", "purpose": "wayback-cdx",
+                        "fetched_at": "2024-06-03T00:00:00.000000Z", "status": 404, "tool_version": "test"})
+    store.close()
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "corpus.db"), "stats", "--json", "--limit", "100"])
+    at_risk = [json.loads(line) for line in result.stdout.splitlines() if '"at_risk_embeds"' in line]
+    assert [(r["looked_up"], r["lookup_error"]) for r in at_risk if r["url"] == asked] == [(False, "cdx: HTTP 404")] * 2
+    assert all(r["lookup_error"] is None for r in at_risk if r["url"] != asked)
+    shown = " ".join(CliRunner().invoke(cli, ["--db", str(tmp_path / "corpus.db"), "stats"]).stdout.split())
+    assert "5 of the 7 rows shown were never looked up in the archive (unknown, not lost)" in shown
+    assert "The lookup of 2 failed (cdx: HTTP 404): not known either" in shown
 
 
 def test_exported_json_lines_are_one_line_each_whatever_a_value_holds(store: Store) -> None:

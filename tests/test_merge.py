@@ -272,3 +272,18 @@ def test_merging_into_a_database_keeps_its_own_unfinished_outputs(tmp_path: Path
     with Store(out) as store:
         assert store.output_length("scan:own") == 1234
         assert store.output_length("scan:shard") is None
+
+
+def test_the_help_and_the_readme_name_the_columns_fetches_are_matched_by() -> None:
+    """`cache merge --help` said fetches are matched "by URL, method, time and purpose"; the README, rightly, adds
+    the contacted URL (two [origins] sending one URL to two servers are two fetches)."""
+    from click.testing import CliRunner
+
+    from cache.merge import RULES
+    from resolver.cli import cli
+
+    [fetches] = [rule for rule in RULES if rule.table == "fetches"]
+    assert fetches.identity == ("url", "method", "fetched_at", "contacted_url", "purpose")
+    said = "fetches by URL, method, time, contacted URL and purpose"
+    assert said in " ".join(CliRunner().invoke(cli, ["cache", "merge", "--help"]).output.split())
+    assert said in " ".join((Path(__file__).parent.parent / "README.md").read_text().split())

@@ -165,3 +165,35 @@ def test_a_save_asked_offline_says_it_was_not_made(fakenet, tmp_path, monkeypatc
     saves = [a["saved"] for a in data["archives"] if a["saved"]]
     assert saves and all(s["message"] == "offline: not submitted (queued for the next online run)" for s in saves)
     assert (result.exit_code, data["unavailable"]) == (3, True)
+
+
+@pytest.mark.parametrize("keys", [True, False], ids=["keys", "no-keys"])
+@pytest.mark.parametrize("command", ["archive", "scan"])
+def test_a_save_asked_offline_of_a_url_never_looked_up_says_it_was_not_submitted(fakenet, tmp_path, monkeypatch,
+                                                                                 command, keys):
+    """`archive --offline --save` of a URL never looked up gave `"saved": null` with keys set (the README: null only
+    without --save) and no `save:` line; without keys it said "no-keys", though offline nothing is ever submitted.
+    `scan --archive --save --offline` the same."""
+    import json
+
+    from tests.cliworld import World, lines
+
+    monkeypatch.chdir(tmp_path)
+    world = World(fakenet, tmp_path)
+    source = tmp_path / "article.txt"
+    source.write_text(f"Bridge reopened.\n— Riverton Roads (@RivertonRoads) December 6, 2022 {POST}\n")
+    env = {"IA_ACCESS_KEY": "fictional", "IA_SECRET_KEY": "fictional"} if keys else {}
+    args = ["archive", POST] if command == "archive" else ["scan", "--archive", str(source)]
+    result = world(*args, "--save", "--offline", "--json", env=env)
+    assert result.exit_code == 3, result.output
+    found = [json.loads(line) for line in lines(result.stdout)]
+    archives = found if command == "archive" else found[0]["archives"]
+    assert archives and all(a["saved"] == {"job_id": None, "status": "offline", "snapshot_url": None,
+                                           "timestamp": None, "status_ext": None,
+                                           "message": "not submitted: the run is offline"} for a in archives)
+    table = world(*args, "--save", "--offline", env=env)
+    assert table.exit_code == 3, table.output
+    said = ("save: offline (not submitted: the run is offline)" if command == "archive"
+            else f"archive {POST}: not looked up (offline); save: not submitted (offline)")
+    assert said in table.stdout, table.stdout
+    assert fakenet.hits == []

@@ -144,6 +144,21 @@ def test_python_api_scans_text_bytes_and_files(tmp_path):
     assert pipeline.scan_file(path).embeds == from_text.embeds
 
 
+def test_the_readmes_pipeline_example_prints_json(capsys, monkeypatch):
+    """The README's `pipeline.run` example printed `o.to_json()`, a dict's repr (`{'source': …, 'url': None …}`),
+    not the JSON its words promise."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).parent.parent
+    blocks = re.findall(r"```python\n(.*?)```", (root / "README.md").read_text(), re.S)
+    [example] = [block for block in blocks if "pipeline.run(" in block]
+    monkeypatch.chdir(root)
+    exec(example, {})
+    printed = capsys.readouterr().out.splitlines()
+    assert [json.loads(line)["source"] for line in printed] == ["examples/article.html", "examples/article.txt"]
+
+
 def test_python_api_scans_text_with_a_lone_surrogate():
     """Text from JSON may hold a lone surrogate ("\\ud800"): `scan(text)` raised UnicodeEncodeError; it is "?", as
     in a JSON Lines record."""

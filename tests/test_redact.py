@@ -110,7 +110,9 @@ def test_urls_inside_text_are_redacted_as_urls():
     assert Redactor().text(message) == "connect: refused https://graph.test/oembed?url=x&access_token=REDACTED (guard)"
 
 
-def test_log_records_are_redacted_whoever_logs_them():
+def logged(redactors: list[Redactor], *records: tuple[str, ...]) -> list[str]:
+    """The messages a handler on a library's logger is given for `records` (a format and its arguments), logged after
+    `redact_logs` was called with each of `redactors`."""
     import logging
 
     from resolver.redact import redact_logs
@@ -125,11 +127,19 @@ def test_log_records_are_redacted_whoever_logs_them():
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     try:
-        redact_logs(Redactor(secrets=("log-secret-123456",)))
-        logger.info("HTTP Request: GET %s", "https://x.test/?access_token=abc&q=1")
-        logger.info("sent header %s", "Bearer log-secret-123456")
+        for redactor in redactors:
+            redact_logs(redactor)
+        for message, *args in records:
+            logger.info(message, *args)
     finally:
         logger.removeHandler(handler)
+    return seen
+
+
+def test_log_records_are_redacted_whoever_logs_them():
+    seen = logged([Redactor(secrets=("log-secret-123456",))],
+                  ("HTTP Request: GET %s", "https://x.test/?access_token=abc&q=1"),
+                  ("sent header %s", "Bearer log-secret-123456"))
     assert seen == ["HTTP Request: GET https://x.test/?access_token=REDACTED&q=1", "sent header Bearer REDACTED"]
 
 
@@ -329,3 +339,122 @@ def test_review25_whatever_a_secret_in_any_case_of_escape_changes_the_text_carri
     for redact, plain in ((redactor.url, NO_SECRETS.url), (redactor.text, NO_SECRETS.text)):
         if redact(text) != plain(text):
             assert redactor.carries_secret(text) or redactor.carries_secret(plain(text))
+
+
+# -- redact26 (review25's open gaps): every encoding a secret reaches us in, overlapping secrets, short forms -------
+
+X_TOKEN = "AAAAAAAAAAAAAAAAAAAAAFicTional%2FBearer%3DToken0123456789%2Bmore%3D%3D"   # as X issues one: escaped
+
+
+def _decoded(text: str) -> list[str]:
+    """The text and each of its percent-decodings, to the fixed point: what a reader can recover from it."""
+    seen = [text]
+    while (decoded := unquote(seen[-1])) != seen[-1]:
+        seen.append(decoded)
+    return seen
+
+
+def _shows_token(text: str) -> bool:
+    return any(unquote(X_TOKEN) in decoded for decoded in _decoded(text))
+
+
+# The encodings a token reaches our output in: as issued, decoded (a tool that decoded it), its escapes in lower case
+# (an encoder writing lower-case hex, as .NET's does), and encoded again once or twice more, as a URL carried in a
+# query parameter of a t.co or Wayback URL is, in either case.
+TOKEN_WRITTEN = {
+    "as-issued": X_TOKEN, "decoded": unquote(X_TOKEN), "lower": _lower_escapes(X_TOKEN),
+    "twice": quote(X_TOKEN, safe=""), "twice-lower": quote(_lower_escapes(X_TOKEN), safe=""),
+    "decoded-quoted-lower": _lower_escapes(quote(unquote(X_TOKEN), safe="")),
+    "thrice": quote(quote(X_TOKEN, safe=""), safe=""),
+    "thrice-lower": quote(quote(_lower_escapes(X_TOKEN), safe=""), safe=""),
+}
+TOKEN_PLACES = {
+    "t.co-param": lambda w: f"https://t.co/Zz98Yy76Xx?q={w}&s=20",
+    "wayback-carried": lambda w: ("https://web.archive.org/web/2022/https://t.co/Zz98Yy76Xx?u="
+                                  + quote(f"https://api.example/cb?q={w}", safe="")),
+    "cdx-carried": lambda w: ("https://web.archive.org/cdx/search/cdx?url="
+                              + quote("https://t.co/Zz98Yy76Xx?u=" + quote(f"https://api.example/cb?q={w}", safe=""),
+                                      safe="") + "&output=json"),
+    "text": lambda w: f"refused: got q={w} back (guard)",
+}
+
+
+@pytest.mark.parametrize("written", TOKEN_WRITTEN.values(), ids=TOKEN_WRITTEN.keys())
+@pytest.mark.parametrize("place", TOKEN_PLACES.values(), ids=TOKEN_PLACES.keys())
+def test_redact26_a_token_encoded_any_number_of_times_in_either_case_is_redacted(place, written) -> None:
+    """A secret doubly percent-encoded in lower case ("%252f") was left as it was: the escape after "%25" was read as
+    literal text. Whatever the encoding, nothing decodes to the token after redaction."""
+    redactor = Redactor(secrets=(X_TOKEN,))
+    text = place(written)
+    assert _shows_token(text)   # the case is real: the text does carry the token
+    for redact in (redactor.url, redactor.text):
+        assert not _shows_token(redact(text)), redact(text)
+    assert redactor.carries_secret(text)
+
+
+@pytest.mark.parametrize("secrets, text, expected", [
+    (("xxxxxxxxAB", "ABCDEF12"), "key xxxxxxxxABCDEF12 sent", "key REDACTED sent"),     # the end of one starts the other
+    (("ABCDEF12", "xxxxxxxxAB"), "key xxxxxxxxABCDEF12 sent", "key REDACTED sent"),
+    (("Fict1onalKEY42ab", "42abSecretPart99"), "LOW Fict1onalKEY42abSecretPart99", "LOW REDACTED"),   # IA keys
+    (("abcabcab",), "abcabcabcab", "REDACTED"),                                      # one secret overlapping itself
+    (("xxxxxxxxAB", "ABCDEF12"), "https://h.example/p/xxxxxxxxABCDEF12/q", "https://h.example/p/REDACTED/q"),
+], ids=["end-starts-other", "other-order", "ia-keys", "itself", "in-a-url"])
+def test_redact26_overlapping_secrets_leave_nothing_of_either(secrets, text, expected) -> None:
+    """Replaced one secret after the other, the second was no longer whole where the first had taken its start."""
+    redactor = Redactor(secrets=secrets)
+    assert redactor.text(text) == expected
+    assert redactor.url(text) == expected
+
+
+@given(st.lists(st.text(alphabet="ab", min_size=6, max_size=9), min_size=1, max_size=3),
+       st.lists(st.tuples(st.integers(0, 2), st.integers(0, 8), st.sampled_from(["", "a", "b", "c"])), max_size=5))
+def test_redact26_every_character_of_every_occurrence_of_every_secret_is_redacted(secrets, parts) -> None:
+    """Every character that belongs to an occurrence of a secret goes; each run of them becomes one REDACTED."""
+    text = "".join(secrets[which % len(secrets)][cut:] + glue for which, cut, glue in parts)
+    covered = [False] * len(text)
+    for secret in secrets:
+        for start in range(len(text)):
+            if text.startswith(secret, start):
+                covered[start:start + len(secret)] = [True] * len(secret)
+    expected = re.sub("(?:\x00)+", REDACTED, "".join("\x00" if hit else c for c, hit in zip(text, covered)))
+    assert Redactor(secrets=tuple(secrets)).text(text) == expected
+
+
+@pytest.mark.parametrize("secret, text", [
+    ("%2F%3D%2Bab", "a path /=+ab here"),           # decodes to 5 characters
+    ("%61%62%63%64", "abcd is a word"),              # decodes to "abcd"
+    ("https%3A%2F%2F", "see https://h.example/a"),    # decodes to what begins every URL
+    ("%2Fa%2Fb%2Fc%2Fd%2Fe", "the path /a/b/c/d/e"),  # decodes to 10 characters of an ordinary path
+], ids=["signs", "letters", "scheme", "path"])
+def test_redact26_a_short_decoded_form_is_not_looked_for_in_text(secret, text) -> None:
+    """A secret whose decoded form is short redacted that form everywhere ("https://" in every URL); the secret as
+    written is still redacted, and `carries_secret` still says a text with the decoded form may carry it."""
+    redactor = Redactor(secrets=(secret,))
+    assert redactor.text(text) == text
+    assert redactor.url(text) == text
+    assert redactor.text(f"sent {secret} back") == f"sent {REDACTED} back"
+    assert redactor.carries_secret(text)
+
+
+def test_redact26_a_secret_written_deep_is_not_looked_for_shallower_when_that_is_short() -> None:
+    """"%25252F" is one escape of "/" written three times encoded: found as written and deeper, but "%2F" alone (its
+    shallowest form, three characters) is left in text."""
+    redactor = Redactor(secrets=("%25252F",))
+    assert redactor.text("a/b%2Fc") == "a/b%2Fc"
+    assert redactor.text("sent %25252F and %2525252f") == f"sent {REDACTED} and {REDACTED}"
+
+
+def test_redact26_a_body_loses_the_secrets_in_it_and_keeps_every_other_byte() -> None:
+    redactor = Redactor(secrets=(X_TOKEN,))
+    body = b"\xff\xfe\x00 caf\xc3\xa9 " + _lower_escapes(quote(unquote(X_TOKEN), safe="")).encode() + b" ?token=abc \x80"
+    assert redactor.body(body) == b"\xff\xfe\x00 caf\xc3\xa9 REDACTED ?token=abc \x80"
+    plain = b"<html>no secret here \xe2\x9c\x93</html>"
+    assert redactor.body(plain) is plain and NO_SECRETS.body(body) is body
+
+
+def test_redact26_log_records_lose_every_character_of_two_runs_overlapping_secrets() -> None:
+    """Log redaction knows the secrets of every run of the process: each run's redactor was applied after the other,
+    so a secret of one run overlapping one of another left part of it in the record."""
+    seen = logged([Redactor(secrets=("Fict1onalKEY42ab",)), Redactor(secrets=("42abSecretPart99",))],
+                  ("sent LOW %s", "Fict1onalKEY42abSecretPart99"))
+    assert seen == ["sent LOW REDACTED"]

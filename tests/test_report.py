@@ -424,3 +424,48 @@ def test_a_credit_whose_split_is_a_guess_says_so_everywhere(tmp_path):
     html = run("report", "--offline", "--format", "html", str(article))
     assert unsure in html
     assert html.count("person or organisation: not sure") == 1
+
+
+def test_a_report_on_an_article_whose_encoding_was_guessed_says_so_in_every_format(tmp_path):
+    """The scan table said "encoding guessed: cp775"; the report an editor reads printed the garbled name with no
+    word that the decoding was a guess, and its JSON had no `encoding_detected` (newuser26)."""
+    import jsonschema
+
+    guessed, declared = tmp_path / "guessed.txt", tmp_path / "plain.txt"
+    guessed.write_bytes("Protesta en Madrid. (Foto: José Muñoz/Reuters)\n".encode("latin-1"))
+    declared.write_bytes("Protest in Madrid. (Photo: Jane Doe/Reuters)\n".encode())
+    said = "the encoding was guessed (cp1252)"
+    for fmt in ("json", "md", "html"):
+        out = tmp_path / fmt
+        result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", "-q", "--format", fmt,
+                                          "-o", str(out), str(guessed), str(declared)])
+        assert result.exit_code == 0, result.output
+        [guessed_report] = [p for p in out.iterdir() if p.name.startswith("guessed")]
+        [plain_report] = [p for p in out.iterdir() if p.name.startswith("plain")]
+        if fmt == "json":
+            data = json.loads(guessed_report.read_text())
+            assert (data["article"]["encoding"], data["article"]["encoding_detected"]) == ("cp1252", True)
+            assert json.loads(plain_report.read_text())["article"]["encoding_detected"] is False
+            jsonschema.validate(data, json.loads(SCHEMA.read_text()))
+            continue
+        text = guessed_report.read_text()
+        assert said in (text if fmt != "html" else re.sub(r"<[^>]+>", "", text)), text[:600]
+        assert "José Muñoz" in text
+        assert "encoding was guessed" not in plain_report.read_text()
+
+
+def test_a_report_on_an_article_with_no_embed_says_so_plainly(tmp_path):
+    """An article with no embed showed "| Embeds | 0 () |" and "Embedded posts with no archived copy: not checked:
+    no archive lookup answered", as if a lookup had been made and failed (newuser26)."""
+    path = tmp_path / "plain.html"
+    path.write_text("<html><body><p>The council met on Tuesday.</p></body></html>")
+    for fmt in ("md", "html"):
+        result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", "--format", fmt,
+                                          str(path)])
+        assert result.exit_code == 0, result.output
+        text = result.stdout
+        if fmt == "html":   # the summary table's rows, tags as bars
+            text = re.sub(r"<[^>]+>", "|", text[text.index('id="summary"'):text.index("</table>")])
+        assert "0 ()" not in text and "not checked" not in text, text
+        assert re.search(r"Embeds ?\|+ ?0 ?\|", text), text
+        assert re.search(r"Embedded posts with no archived copy ?\|+ ?none: no embedded post ?\|", text), text

@@ -326,3 +326,102 @@ def test_identifying_a_flattened_post_lists_no_account_whose_handle_is_a_secret(
     shown = World(fakenet, tmp_path)("scan", "--identify", str(source), env={"META_ACCESS_TOKEN": key})
     assert shown.exit_code == 0 and "failed" not in shown.stdout, shown.stdout
     assert f"#1 not identified: {withheld}" in " ".join(shown.stdout.split())
+
+
+# -- redact26: an X token the servers echo back, in every encoding, reaches nothing we write -----------------------
+
+ECHO_TOKEN = "AAAAAAAAAAAAAAAAAAAAAFicTionalEcho%2FBearer%3DToken0123456789%2Bplus%3D%3D"   # fictional, as X issues
+
+
+def _lower_escapes(text: str) -> str:
+    import re
+
+    return re.sub(r"%[0-9A-F]{2}", lambda m: m.group().lower(), text)
+
+
+def _echoes(token: str) -> dict[str, str]:
+    """The token as a server may send it back: as sent, decoded, its escapes in lower case, and encoded again (in a
+    URL carried in another URL's parameter) once or twice, in either case."""
+    from urllib.parse import quote, unquote
+
+    lower = _lower_escapes(token)
+    return {"as-sent": token, "decoded": unquote(token), "lower": lower, "twice": quote(token, safe=""),
+            "twice-lower": quote(lower, safe=""), "thrice-lower": quote(quote(lower, safe=""), safe="")}
+
+
+def _shows(data: bytes, token: str) -> list[str]:
+    """The forms of the token `data` shows: decoded any number of times, or in base64 (a Basic or Bearer header)."""
+    import base64
+    from urllib.parse import unquote
+
+    found = []
+    text = data.decode("utf-8", "replace")
+    while True:
+        if unquote(token) in text or token in text:
+            found.append(text[max(0, text.find(unquote(token))) - 60:][:200])
+            break
+        if (decoded := unquote(text)) == text:
+            break
+        text = decoded
+    found += [form.decode() for form in (base64.b64encode(token.encode()), base64.b64encode(f"Bearer {token}".encode()))
+              if form in data]
+    return found
+
+
+def test_redact26_an_x_token_echoed_in_urls_and_bodies_reaches_no_output_log_row_or_warc(fakenet, tmp_path,
+                                                                                          monkeypatch, logs):
+    """A run with an X token set, against the loopback X API, t.co and the archive, where the servers send the
+    token back in every form (a redirect's Location, a post's expanded URL, an answer's body, a header), encoded
+    once, twice or three times with escapes in either case: stdout, stderr, the log records, every row of every
+    table (FTS included: the database's SQL dump), every kept body, the WARC and every file of the run show none."""
+    import sqlite3
+    from contextlib import closing
+    from urllib.parse import quote
+
+    monkeypatch.chdir(tmp_path)
+    echoes = _echoes(ECHO_TOKEN)
+    carried = "https://news.example/landing?next=" + quote("https://api.example/cb?q=" + echoes["twice-lower"], safe="")
+    fakenet.route("t.co", "/Zz98Yy76Xx", redirect(carried))
+    fakenet.route("news.example", "/landing", page("<html>landed</html>", **{"X-Echo": echoes["lower"]}))
+    lookup = json.loads(fx.as_json(fx.X_API_LOOKUP))
+    lookup["data"][0]["entities"]["urls"][0]["expanded_url"] = (
+        f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}/photo/1?ref=" + echoes["thrice-lower"])
+    lookup["errors"] = [{"title": "Echo", "detail": " ".join(echoes.values())}]
+    sent: list[str] = []
+
+    def x_api(request):
+        sent.append(request.headers.get("Authorization") or "")
+        return Response(json.dumps(lookup), content_type="application/json; charset=utf-8",
+                        headers={"Link": carried, "X-Echo": echoes["decoded"]})
+    fakenet.route("api.twitter.com", "/2/tweets", x_api)
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", json_page(fx.SYNDICATION_TWEET))
+    fakenet.route("publish.twitter.com", "/oembed", json_page(fx.OEMBED_TWEET))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>the post</html>"))
+    fakenet.route("web.archive.org", "/cdx/search/cdx", json_page([]))
+    fakenet.route("archive.org", "/wayback/available", json_page({"archived_snapshots": {}}))
+    serve_media(fakenet)
+    world = World(fakenet, tmp_path)
+    source = tmp_path / "article.txt"
+    source.write_text(f"Bridge reopened this morning after repairs. https://t.co/Zz98Yy76Xx\n"
+                      f"— Riverton Roads (@RivertonRoads) December 6, 2022 {POST}\n")
+    env = {"X_BEARER_TOKEN": ECHO_TOKEN}
+    printed = []
+    for args in (("scan", "--fetch", "--archive", "--warc", "run.warc.gz", "--json", "-v", str(source)),
+                 ("fetch", "--all-methods", "--refresh", "--json", "-v", POST),
+                 ("resolve", "--refresh", "--json", "https://t.co/Zz98Yy76Xx"),
+                 ("report", "--refresh", "--format", "json", "-o", "report.json", str(source))):
+        result = world(*args, env=env)
+        printed.append(result.output)
+    assert sent and all(s == f"Bearer {ECHO_TOKEN}" for s in sent)   # the token was sent, so the search means something
+    assert any("news.example" in host for host, _ in fakenet.hits)
+
+    places = {"output": "\n".join(printed).encode(), "logs": "\n".join(logs.tool_lines).encode()}
+    for path in tmp_path.rglob("*"):
+        if path.is_file() and path.name not in ("config.toml", "article.txt"):
+            data = path.read_bytes()
+            places[str(path)] = gzip.decompress(data) if path.name.endswith(".gz") else data
+    with closing(sqlite3.connect(world.db)) as conn:
+        places["sql dump"] = "\n".join(conn.iterdump()).encode()
+        for sha256, data in conn.execute("SELECT sha256, data FROM bodies"):
+            places[f"bodies/{sha256}"] = zlib.decompress(data)
+    assert {where: shown for where, data in places.items() if (shown := _shows(data, ECHO_TOKEN))} == {}

@@ -34,7 +34,7 @@ DEFERRED = ("resolver.extract.text.INSTAGRAM_RE", "resolver.extract.text.OTHER_I
             "resolver.extract.text.BARE_PATH_RE", "resolver.extract.credits.PREFIX_END_RE",
             # a post's text cut from a page's prose, and the image URLs held in its scripts' JSON
             *(f"resolver.extract.tweet_text.{name}" for name in (
-                "GLUED_COLON_RE", "GLUED_SENTENCE_RE", "INTRO_RE", "LINK_RE", "MEDIA_LINK_RE", "SENTENCE_END_RE",
+                "GLUED_COLON_RE", "GLUED_COMMA_RE", "GLUED_SENTENCE_RE", "GLUED_WORDS_RE", "INTRO_RE", "LINK_RE", "MEDIA_LINK_RE", "SENTENCE_END_RE",
                 "WORD_START_RE")),
             *(f"resolver.extract.script_credits.{name}" for name in (
                 "ATTRIBUTE_NAME_RE", "ESCAPE_RE", "HASH_SEGMENT_RE", "IMAGE_PATH_RE", "LITERAL_RE",

@@ -163,10 +163,20 @@ RUN_ON = [
      "The columnist tweeted: I happen to have seen various council members today. They are worried. I happen to "
      "have seen various council members today. They're worried. https://t.co/Ab12Cd34Ef  Ed Example (@ed_ex) May 2, 2019",
      "I happen to have seen various council members today. They're worried. https://t.co/Ab12Cd34Ef"),
-    ("capitalised-introduction",
+    # "WATCH:" in capitals opening a sentence is a news account's label on its own tweet, not the article's
+    # introduction (which reads "Watch:", as above): the tweet starts at it.
+    ("capitalised-label",
      "Ask the host, who said the mayor called her this morning for advice.WATCH: The host says the mayor called her "
      "this morning to ask about the bridge. pic.twitter.com/Zz98Yy76Xx  Fi Example (@fi_ex) June 2, 2017",
-     "The host says the mayor called her this morning to ask about the bridge. pic.twitter.com/Zz98Yy76Xx"),
+     "WATCH: The host says the mayor called her this morning to ask about the bridge. pic.twitter.com/Zz98Yy76Xx"),
+    ("capitalised-label-after-a-parenthesis",
+     "Ask the host. (She told him to close the bridge.)WATCH: The host says the mayor called her this morning. "
+     "pic.twitter.com/Zz98Yy76Xx  Fi Example (@fi_ex) June 2, 2017",
+     "WATCH: The host says the mayor called her this morning. pic.twitter.com/Zz98Yy76Xx"),
+    ("capitalised-word-inside-a-sentence-introduces",
+     "The clip is one everyone should WATCH: The host says the mayor called her. pic.twitter.com/Zz98Yy76Xx  "
+     "Fi Example (@fi_ex) June 2, 2017",
+     "The host says the mayor called her. pic.twitter.com/Zz98Yy76Xx"),
     # The article's paraphrase ("called") shares all but the tweet's first words ("Mayor calls"): the repeat begins
     # inside the tweet's first sentence, which starts two words earlier.
     ("paraphrased-then-embedded",
@@ -177,6 +187,13 @@ RUN_ON = [
     ("dot-handle-after-a-sentence",
      "He asked the Red Cross..@mayor releases the list of bridges he funded.  Ed Example (@ed_ex) May 2, 2019",
      ".@mayor releases the list of bridges he funded."),
+    # An author who glues a comma ("slow,may") may glue a sentence too, but text longer than a tweet holds prose:
+    # the last glued sentence end is still where the tweet starts.
+    ("longer-than-a-tweet-with-a-glued-comma",
+     "The council met again on Tuesday evening and talked about the bridge, the ferry and the buses for a long "
+     "time, then about the roads, the parking and the new bike lanes until late at night, and after three more "
+     "long hours nothing was decided at all.Both being slow,may have to close it?  Ed Example (@ed_ex) May 2, 2019",
+     "Both being slow,may have to close it?"),
     ("quoted-short-tweet-before-link",
      "The senator replied to say,  You do not. You do not https://t.co/Ab12Cd34Ef  Ed Example (@ed_ex) May 2, 2019",
      "You do not https://t.co/Ab12Cd34Ef"),
@@ -199,13 +216,44 @@ def test_tweets_in_a_row_start_where_the_previous_signature_ends():
 
 
 # Tweets in a row, each right after the previous one's signature, in run-on text: a reply repeating a phrase is no
-# article quoting it before the embed (ISOT's texts). (The lines the scraper joined inside a tweet, "Canada.Both",
-# cannot be told from the article's sentence glued before a tweet, which is far more common there: still cut.)
+# article quoting it before the embed (ISOT's texts). A sentence end glued to the next sentence ("state.Both") is
+# cut at, as the article's sentence glued before a tweet is far more common there, unless the words after it glue a
+# comma to the next word ("slow,may"): no scraper's seam does that, the author writes without spaces, and the glued
+# sentence end may be theirs too: the text stays whole (and uncertain) when it fits in a tweet.
 IN_A_ROW = [
     ("a-phrase-the-tweet-repeats",
      "Words.Open it now  Bo Sample (@bo_sample) May 21, 2017@mayor Repeat after me you Coward  Open The Bridge   "
      "open the bridge   open the bridge  Cy Example (@cy_ex) May 21, 2017More prose.",
      "@mayor Repeat after me you Coward  Open The Bridge   open the bridge   open the bridge"),
+    ("an-author-who-writes-without-spaces",
+     "Words.Open it now  Bo Sample (@bo_sample) May 21, 2017We are in talks (worst bridge ever built) with the county "
+     "& the state.Both being slow,may have to close it?  Cy Example (@cy_ex) May 21, 2017More prose.",
+     "We are in talks (worst bridge ever built) with the county & the state.Both being slow,may have to close it?"),
+    ("prose-glueing-a-comma-before-the-seam",
+     "Words.Open it now  Bo Sample (@bo_sample) May 21, 2017The council said no,again.Why is the bridge still "
+     "closed?  Cy Example (@cy_ex) May 21, 2017More prose.",
+     "Why is the bridge still closed?"),
+    ("a-comma-glued-to-a-capital-is-a-seam",
+     "Words.Open it now  Bo Sample (@bo_sample) May 21, 2017The vote was close,In the end it stays shut.Why is the "
+     "bridge still closed?  Cy Example (@cy_ex) May 21, 2017More prose.",
+     "Why is the bridge still closed?"),
+    ("a-number-is-no-glued-comma",
+     "Words.Open it now  Bo Sample (@bo_sample) May 21, 2017He didn t stop there.Over 1,000 cars a day cross it  "
+     "Cy Example (@cy_ex) May 21, 2017More prose.",
+     "Over 1,000 cars a day cross it"),
+    # Two tweets glued with no mark between them ("…Scary face, checkmateWhen the mayor…": a lower-case word run
+    # into a capitalised one): the start cannot be read for sure, so the text is uncertain even when it fits in a
+    # tweet; it is cut there only when it is longer than a tweet (more than the tweet is there) and no other seam shows.
+    ("longer-than-a-tweet-cut-at-the-glued-words",
+     "Words.Open it now  Bo Sample (@bo_sample) May 21, 2017In a week w/ so many heavy stories, thank you to the "
+     "council for the laugh. They did so much so well with the @mayor statue.  Tiny hands, check   Very long scarf, "
+     "check   Scary face, checkmateWhen the mayor leaves office, can they move this statue to the museum basement? "
+     "https://t.co/Ab12Cd34Ef  Cy Example (@cy_ex) December 19, 2017More prose.",
+     "When the mayor leaves office, can they move this statue to the museum basement? https://t.co/Ab12Cd34Ef"),
+    ("glued-words-fitting-in-a-tweet-kept-whole",
+     "Words.Open it now  Bo Sample (@bo_sample) May 21, 2017Nice scarf, checkmateWhen will it end?  "
+     "Cy Example (@cy_ex) December 19, 2017More prose.",
+     "Nice scarf, checkmateWhen will it end?"),
 ]
 
 
@@ -214,6 +262,20 @@ def test_a_tweet_right_after_another_is_not_cut_inside_itself(text, tweet):
     second = find_embeds(text)[1]
     assert second.text == tweet
     assert second.text_confidence == "uncertain"   # run-on text: still a reading the fetched post settles
+
+
+def test_names_handles_hashtags_and_links_in_camel_case_are_no_glued_words():
+    """A text longer than a tweet but with no seam: "iPhone", "#openTheBridge", "@cityHall" and a link's
+    "abcdEfgh" glue nothing, so nothing is cut."""
+    words = ("The council met again on Tuesday evening and talked about the bridge for a long time, then about the "
+             "roads. Nobody there had seen the new statue yet, nor read the report, nor knew who paid for it. I love "
+             "my iPhone and #openTheBridge and @cityHall more than any of this, and always will https://t.co/abcdEfgh")
+    [embed] = find_embeds(f"{words}  Cy Example (@cy_ex) December 19, 2017")
+    assert (embed.text, embed.text_confidence) == (words, "uncertain")   # too long for a tweet: prose came along
+    short = "Love my iPhone, #openTheBridge @cityHall https://t.co/abcdEfgh"
+    second = find_embeds(f"Words.Open it now  Bo Sample (@bo_sample) May 21, 2017{short}  Cy Example (@cy_ex) May 21, "
+                         "2017More prose.")[1]
+    assert (second.text, second.text_confidence) == (short, "high")
 
 
 def test_text_longer_than_a_tweet_is_uncertain():

@@ -11,7 +11,7 @@ The rules, in order (README "Photo credits" has them with examples):
   agency or a name that reads as an organisation is the organisation; anything else is a person.
 
 How sure a split is (`split_confidence`): "high" when evidence decided it, "uncertain" when a name was taken as a
-person or an organisation only because nothing said otherwise ("Berkeley Earth" a person, "Siobhan" an
+person or an organisation only because nothing said otherwise ("Ecological Economics" a person, "Siobhan" an
 organisation). The other names a line lists are evidence too (`split_confidence`'s `listed_with`), and so is the
 page's markup: a name read as a person's (`is_persons_name`) in an element whose class or attribute says
 "photographer" (html_credits).
@@ -44,6 +44,9 @@ ORG_WORD_RE = re.compile(
     r"|Verlag|\w*[Aa]gentur|Zeitung|Stiftung|Pressestelle|Presse|Agence|Agencia|Agenzia|Éditions|Editorial|Musée"
     r"|Fondation|Fundación|Fondazione|Ministère|Ministerio|Ministero)\b|\w\.(?:com|org|net)\b",
     re.IGNORECASE)
+# A name ending in "Earth": a group, a product or a programme named for the planet ("Berkeley Earth", "Friends of
+# the Earth"); no person's name ends in the word (#11). Case-sensitive, after another word ("Earth" alone is one word).
+PLANET_NAME_RE = re.compile(r"\S\s+Earth$")
 # Capitalised words a title carries and a person's name does not: a magazine, a show, a blog ("All About Space").
 # Case-sensitive, and read only in a name of two words or more.
 TITLE_WORD_RE = re.compile(r"(?<![\w'’-])(?:About|All|Our|Your|With|From|Into|Inside|Behind|Beyond|Through|Around"
@@ -207,7 +210,7 @@ def split_confidence(creator: str | None, organization: str | None, raw: str = "
     organisation reads as one: a known agency, an organisation word, a domain, an acronym; or the creator starts
     with a common first name; or the credit's words say so: "Name via/for Outlet", "Submitted by Name"; or the
     creator is listed among people, `_listed_among_people`); "uncertain" when a name was taken as a person or an
-    organisation by default ("Berkeley Earth", "Psyonix", "Zed Quux/Riverton"); None when the credit names nobody.
+    organisation by default ("Ecological Economics", "Psyonix", "Zed Quux/Riverton"); None when the credit names nobody.
     `raw`: the credit's words as printed; `listed_with`: the creators the tool read from the same words, this one
     among them."""
     if not creator and not organization:
@@ -269,9 +272,9 @@ def _listed_among_people(creator: str, listed: Sequence[str], raw: str) -> bool:
     Names listed together share their evidence only when it is strong (#11; a wrong "high" is worse than a right
     "uncertain"): every name in the list reads as a person's (`is_persons_name`), two or more of them start with a
     common first name, and the names stand together in the credit's words, in order, joined only by commas, "and"
-    or "&". Limits: one common first name vouches for no other name ("Jane Doe, Berkeley Earth" may be a photographer
-    and a data source); an organisation named like a person in a list of people ("Ann Quux, Ben Roe, Berkeley Earth")
-    is still taken as a person, and marked "high" with the others."""
+    or "&". Limits: one common first name vouches for no other name ("Jane Doe, Ecological Economics" may be a
+    photographer and a data source); an organisation named like a person in a list of people ("Ann Quux, Ben Roe,
+    Ecological Economics") is still taken as a person, and marked "high" with the others."""
     names = list(dict.fromkeys(listed))
     if creator not in names or not all(is_persons_name(n) for n in names) \
             or sum(_starts_with_first_name(n) for n in names) < 2:
@@ -314,7 +317,7 @@ def is_org(value: str) -> bool:
     if not value:
         return False
     if is_known_org(value) or ORG_WORD_RE.search(value) or _is_domain(value) or value.startswith("The ") \
-            or " " in value and TITLE_WORD_RE.search(value):
+            or " " in value and (TITLE_WORD_RE.search(value) or PLANET_NAME_RE.search(value)):
         return True
     return bool(_ACRONYM_RE.fullmatch(value))   # an acronym, alone or joined to a name: MOD, NYPD, JPL-Caltech
 

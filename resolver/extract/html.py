@@ -320,7 +320,7 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
     # Credits kept only in script data, on the pages whose scripts hold an image node with a credit key: the images
     # the article shows are gathered from each parse, and the nodes' credits read at the end (#11).
     # One pass for every literal the raw passes look for, and the hinted attribute names the page may hold (#14).
-    needles = Needles(page, PAGE_NEEDLES, names=html_credits.HINTED_ATTRS, utf8=utf8)
+    needles = Needles(page, PAGE_NEEDLES, caseless=CASELESS_NEEDLES, names=html_credits.HINTED_ATTRS, utf8=utf8)
     anchors = script_credits.find_anchors(page, needles)
     nodes = script_credits.image_nodes(page, anchors[0]) if anchors is not None else []
     shown = script_credits.ShownImages(node[3] for node in nodes) if nodes else None
@@ -636,6 +636,7 @@ SHAPE_CORES = {host: tuple(shape.replace("/", "") for shape in shapes) for host,
 # Every literal a page's raw passes look for, found in one pass over the page (`needles.Needles`, #14): the post
 # hosts of script data, the JSON credit keys, `credit=` and a signature's "(@".
 PAGE_NEEDLES = (*SOURCE_HOSTS, *script_credits.ANCHOR_KEYS, html_credits.CREDIT_ATTR, SIGNATURE_OPEN)
+CASELESS_NEEDLES = (html_credits.CREDIT_ATTR,)   # an attribute's name, in any ASCII case (#11)
 
 
 def _source_urls(page: str, *, taken: Intervals, needles: Needles | None = None) -> list[Embed]:

@@ -11,10 +11,13 @@ from collections.abc import Iterator
 from dataclasses import replace
 from html import unescape
 from typing import Any
+from urllib.parse import urlsplit
 
 from resolver.extract import credits as credit_patterns
-from resolver.extract.credit_names import SEPARATOR_RE, is_persons_name, person_for_outlet, split_credit
-from resolver.extract.dom import AncestorMemo, children, element_text, select, shallow, spaced_text
+from resolver.extract.credit_names import (SEPARATOR_RE, is_persons_name, person_for_outlet, split_confidence,
+                                           split_credit)
+from resolver.extract.dom import (AncestorMemo, ascii_lower, children, element_text, select, shallow,
+                                  spaced_text)
 from resolver.extract.intervals import Intervals
 from resolver.extract.needles import Needles
 from resolver.extract.script_credits import IMAGE_ATTRS, ShownImages, attribute_credits, json_objects, name_of
@@ -79,9 +82,12 @@ CAPTION_HINTS = ("(", "[", "/", "©", "credit", "photo", "getty", "courtesy", "i
 CREDIT_ATTR_NAME_RE = re.compile(
     r"\s(?:data-)?(?:alt|caption|alttext|credit|copyright|photographer|[a-z-]*credit)\s*=|<img\s(?:[^>]*\s)?title\s*=")
 IMAGE_ATTR_RE = re.compile(
-    r"""\s(?:src|data-src|data-lazy-src|data-original|data-image|data-img|srcset|data-srcset)\s*=\s*["']?([^"'\s>,]+)""")
+    r"""\s(?:src|data-src|data-lazy-src|data-original|data-image|data-img|srcset|data-srcset)\s*=\s*["']?([^"'\s>,]+)""",
+    re.IGNORECASE)   # `<IMG SRC=...>` names its image too
 TAG_NAME_RE = re.compile(r"<([a-z][a-z0-9-]*)")
-CREDIT_ATTR = "credit="   # found with the page's other needles, in one pass (`needles.Needles`, #14)
+# "credit=" in any case (HTML names are; #11: `<div DATA-CREDIT=...>` gave no credit), ASCII only, as the parser
+# folds names: found caselessly with the page's other needles, in one pass (`needles.Needles`, #14).
+CREDIT_ATTR = "credit="
 QUOTE_OR_END_RE = re.compile(r'[">]')
 NOT_CREDIT_TAGS = frozenset({"meta", "link", "script", "style"})
 MAX_JSONLD_BYTES = 2_000_000
@@ -96,7 +102,7 @@ def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any], embed_spans: 
     page has no body), which the embed detector reads for bare post URLs. The last use of `tree`: the prose pass
     strips scripts and the like from it. `shown`, when given, is told the images the article shows (before the
     strip), for the credits kept in script data (`script_credits`); `anchors`: where the page names credit keys
-    in JSON (`script_credits.find_anchors`); `needles`: the page's needles, CREDIT_ATTR among them (#14)."""
+    in JSON (`script_credits.find_anchors`); `needles`: the page's needles, CREDIT_ATTR among them, caseless (#14)."""
     page = smap.page
     walks = _Walks(claimed, set())
     found, related = _element_credits_of(tree, smap, claimed, walks)
@@ -107,7 +113,8 @@ def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any], embed_spans: 
     read_tags: set[int] = set()
     quiet = [smap.span(el) for el in walks.quiet]
     outside = Intervals([c.span for c in found] + embed_spans + quiet)
-    hits = (needles or Needles(page, (CREDIT_ATTR,))).within(CREDIT_ATTR, smap.start, smap.end)
+    hits = (needles or Needles(page, (CREDIT_ATTR,), caseless=(CREDIT_ATTR,))).within(CREDIT_ATTR, smap.start,
+                                                                                       smap.end)
     found += _attribute_credits(page, smap, hits, related=related, taken=outside, read_tags=read_tags)
     taken = Intervals([c.span for c in found] + embed_spans + quiet)
     found += _hinted_attribute_credits(tree, smap, related, taken=taken, read_tags=read_tags, needles=needles)
@@ -340,16 +347,22 @@ def _prose_credits(text: str, smap: SourceMap, *, taken: Intervals) -> list[Cred
 
 
 NODE = "\x00"   # between text nodes in the body's text (lexbor turns a NUL in the page into U+FFFD)
-NOT_PROSE = ["script", "style", "footer", "nav"]
+NOT_PROSE = ["script", "style", "nav"]
 
 
 def _strip(tree: Any, related: list[Any]) -> None:
-    """Remove what is no article prose: related boxes first (outermost only, each once), then every script,
-    style, footer and nav (lexbor finds them afresh, so nothing removed twice)."""
+    """Remove what is no article prose: related boxes first (outermost only, each once), then the site's footers,
+    then every script, style and nav (lexbor finds them afresh, so nothing removed twice)."""
     boxes = {box.mem_id for box in related}
     outermost = [box for box in related if not any(anc.mem_id in boxes for anc in _ancestors_upto(box, 64))]
     for box in outermost:
         box.decompose()
+    # An <article>'s own footer is the story's (Upworthy's "About" note credits its thumbnail there, #11); any other
+    # is the site's. Last first: a footer is removed before the one holding it, so no node is freed twice. Found by
+    # tag name as strip_tags finds them (a CSS selection cost the step a sixth more).
+    for footer in reversed(tree.tags("footer")):
+        if not any(anc.tag in ("article", "footer") for anc in _ancestors_upto(footer, 64)):
+            footer.decompose()
     tree.strip_tags(NOT_PROSE, recursive=True)
 
 
@@ -409,7 +422,7 @@ def _block_start(page: str, at: int) -> int:
     """Where the block an inline run belongs to starts: just after the last block-level tag, within 300
     characters."""
     window_start = max(0, at - 300)
-    window = page[window_start:at].lower()
+    window = ascii_lower(page[window_start:at])
     tag = max(window.rfind(t) for t in BLOCK_STARTS)
     if tag < 0:
         return window_start
@@ -419,7 +432,7 @@ def _block_start(page: str, at: int) -> int:
 
 def _block_end(page: str, at: int) -> int:
     """Where the block an inline run belongs to ends: the next block-level tag, within 300 characters."""
-    window = page[at: at + 300].lower()
+    window = ascii_lower(page[at: at + 300])
     ends = [p for p in (window.find(t) for t in BLOCK_ENDS) if p >= 0]
     return at + min(ends) if ends else min(len(page), at + 300)
 
@@ -543,7 +556,7 @@ def _start_tag_end(page: str, start: int) -> int:
 def _tag_credits(page: str, tag_start: int, tag_end: int, *, in_blocks: Intervals | None,
                  taken: Intervals) -> list[Credit]:
     """Credits in one start tag's attributes: whole in data-credit and its kin, at the end of alt or caption."""
-    lower = page[tag_start:tag_end].lower()
+    lower = ascii_lower(page[tag_start:tag_end])
     if not CREDIT_ATTR_NAME_RE.search(lower):
         return []   # a credit word in a URL or class: no attribute that could hold a credit
     tag = TAG_NAME_RE.match(lower)
@@ -701,9 +714,45 @@ def _figcaption_credits(el: Any, smap: SourceMap, walks: _Walks, *, image: str |
                                 organization=split[1], form="caption-line")]
                 break
     if not found:
+        found = _linked_site_credit(el, text)
+    if not found:
         return []
     span, image = smap.span(el), image or _image_for(el, walks)   # only for captions that credit: most do not
     return [replace(c, span=span, image=image) for c in found]
+
+
+# A caption's last words in brackets (Gothamist's "... (<a href="http://boingboing.net/…">Boing Boing</a>)").
+BRACKETED_TAIL_RE = re.compile(r"\(\s*(?P<name>[^()\[\]\n]{2,80}?)\s*\)\s*$")
+NOT_NAME_RE = re.compile(r"[\W_]+")
+
+
+def _linked_site_credit(el: Any, text: str) -> list[Credit]:
+    """A caption ending in brackets holding only a link whose words name the site it points to: that site supplied
+    the picture, as an organisation ("Boing Boing", boingboing.net), unless a common first name says the site is a
+    person's own ("Jane Doe", janedoe.com). A name alone in brackets is no credit: a person's, a place's or a
+    note's (#11); a link names the site only when its words, squashed, are a label of its host."""
+    tail = BRACKETED_TAIL_RE.search(text)
+    if tail is None or not credit_patterns.looks_like_credit_value(name := tail["name"], strict=True):
+        return []
+    links = select(el, "a")   # asked only of a caption no other reading credits
+    if not links or element_text(links[-1]).strip() != name or not _names_site(name, links[-1].attrs.get("href")):
+        return []
+    creator, organization = split_credit(name)
+    if creator and not organization and split_confidence(creator, None, name) != "high":
+        creator, organization = None, creator   # the site's name, read as a person's by default
+    return [Credit(raw=tail.group().strip(), source="caption", span=(0, 0), creator=creator,
+                   organization=organization, form="trailing")]
+
+
+def _names_site(name: str, href: str | None) -> bool:
+    """Is `name`, its letters and digits only, case-folded, a label of the link's host (its top-level domain aside,
+    hyphens dropped: "Quux Quux", quux-quux.org)?"""
+    try:
+        host = urlsplit((href or "").strip()).hostname or ""
+    except ValueError:
+        return False
+    squashed = NOT_NAME_RE.sub("", name).casefold()
+    return bool(squashed) and squashed in (label.replace("-", "") for label in host.split(".")[:-1])
 
 
 FOOTER_PART_RE = re.compile(r"(?:^|[-_])footer(?:$|[-_])", re.IGNORECASE)

@@ -5,14 +5,17 @@ A page's scan searched its source once per kind of needle: the post hosts in scr
 page). Hyperscan finds them all in one pass over the page's UTF-8 bytes. The needles are ASCII, and an ASCII byte
 in UTF-8 is always that character, so the k-th place a needle's bytes are is the k-th place the string holds it:
 each is found in the string near its byte offset (never after it, and at most the page's count of extra UTF-8
-bytes before it), from the place of the needle met before it on.
+bytes before it), from the place of the needle met before it on. A needle may be caseless (`credit=`: HTML names
+are, #11): found in any ASCII case, by hyperscan and in the string alike.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
+from re import Pattern
 from typing import Any
 
 
@@ -21,24 +24,14 @@ class Needles:
     from each start + 1 would list them; and which of the attribute `names` asked about the page may give an
     element."""
 
-    def __init__(self, page: str, needles: Sequence[str], *, names: Sequence[str] = (),
-                 utf8: bytes | None = None) -> None:
+    def __init__(self, page: str, needles: Sequence[str], *, caseless: Collection[str] = (),
+                 names: Sequence[str] = (), utf8: bytes | None = None) -> None:
         self.needles = tuple(needles)
-        if utf8 is None:   # a decoded page may hold lone surrogates: encoded as three non-ASCII bytes each
-            utf8 = page.encode("utf-8", "surrogatepass") if not page.isascii() else page.encode("ascii")
+        kinds = tuple(needle in caseless for needle in self.needles)
         asked = tuple(names)
-        found: list[list[int]] = [[] for _ in (*self.needles, *asked)]
-        if found:   # hyperscan compiles no empty set
-            _database(self.needles, asked).scan(utf8, match_event_handler=_collect, context=found,
-                                                scratch=hyperscan_module().Scratch(_database(self.needles, asked)))
+        self.starts, found_names = _found_in_bytes(hyperscan_module(), page, self.needles, kinds, asked, utf8)
         self.asked = frozenset(asked)
-        self.names = frozenset(name for name, ends in zip(asked, found[len(self.needles):]) if ends)
-        extra = len(utf8) - len(page)   # 0 for an ASCII page: byte offsets are its offsets
-        if extra:
-            self.starts = _in_string(page, self.needles, found, extra)
-        else:
-            self.starts = {needle: sorted(end - len(needle) for end in ends)
-                           for needle, ends in zip(self.needles, found)}
+        self.names = frozenset(found_names)
 
     def may_hold(self, name: str) -> bool:
         """May the page give an element the attribute `name`? Yes for a name it was not asked about."""
@@ -50,19 +43,54 @@ class Needles:
         return starts[bisect_left(starts, start):bisect_left(starts, end - len(needle) + 1)]
 
 
-def _in_string(page: str, needles: tuple[str, ...], found: list[list[int]], extra: int) -> dict[str, list[int]]:
+def _found_in_bytes(hyperscan: Any, page: str, needles: tuple[str, ...], kinds: tuple[bool, ...],
+                    asked: tuple[str, ...], utf8: bytes | None) -> tuple[dict[str, list[int]], list[str]]:
+    """(where each needle starts, the names the page may hold) from one hyperscan pass over the page's bytes."""
+    if utf8 is None:   # a decoded page may hold lone surrogates: encoded as three non-ASCII bytes each
+        utf8 = page.encode("utf-8", "surrogatepass") if not page.isascii() else page.encode("ascii")
+    found: list[list[int]] = [[] for _ in (*needles, *asked)]
+    if found:   # hyperscan compiles no empty set
+        database = _database(needles, kinds, asked)
+        database.scan(utf8, match_event_handler=_collect, context=found, scratch=hyperscan.Scratch(database))
+    names = [name for name, ends in zip(asked, found[len(needles):]) if ends]
+    extra = len(utf8) - len(page)   # 0 for an ASCII page: byte offsets are its offsets
+    if extra:
+        return _in_string(page, needles, kinds, found, extra), names
+    return {needle: sorted(end - len(needle) for end in ends) for needle, ends in zip(needles, found)}, names
+
+
+def _in_string(page: str, needles: tuple[str, ...], kinds: tuple[bool, ...], found: list[list[int]],
+               extra: int) -> dict[str, list[int]]:
     """Where each needle, whose UTF-8 bytes end at `found[i]`, starts in the string. The places of all needles are
     taken in byte order, each found with a `str.find` from the place before it (or from the needle's own previous
     place, if later; or `extra` characters before its byte offset, if later still) to its byte offset: the windows
-    do not overlap, so a page is read at most once in all, however many non-ASCII bytes it has (#14)."""
+    do not overlap, so a page is read at most once in all, however many non-ASCII bytes it has (#14). A caseless
+    needle is found with a caseless search instead of `str.find`."""
     starts: dict[str, list[int]] = {needle: [] for needle in needles}
+    finds = {needle: _caseless(page, needle) if caseless else page.find for needle, caseless in zip(needles, kinds)}
     hits = sorted((end - len(needle), needle) for needle, ends in zip(needles, found) for end in ends)
     before = 0   # where the previous place of any needle is in the string
     for at, needle in hits:
         own = starts[needle]
-        before = page.find(needle, max(before, own[-1] + 1 if own else 0, at - extra), at + len(needle))
+        before = finds[needle](needle, max(before, own[-1] + 1 if own else 0, at - extra), at + len(needle))
         own.append(before)
     return starts
+
+
+def _caseless(page: str, needle: str) -> Callable[[str, int, int], int]:
+    """`page.find` for `needle` in any ASCII case: ASCII letters only are folded, as hyperscan's caseless flag and
+    HTML's tokenizer fold them (a Kelvin sign is no 'k')."""
+    search = _caseless_pattern(needle).search
+
+    def find(_: str, start: int, end: int) -> int:
+        hit = search(page, start, end)
+        return hit.start() if hit else -1
+    return find
+
+
+@lru_cache(maxsize=64)
+def _caseless_pattern(needle: str) -> Pattern[str]:
+    return re.compile(re.escape(needle), re.IGNORECASE | re.ASCII)
 
 
 def _collect(index: int, start: int, end: int, flags: int, found: list[list[int]]) -> None:
@@ -82,14 +110,15 @@ def _literal(text: str) -> bytes:
 
 
 @lru_cache(maxsize=16)
-def _database(needles: tuple[str, ...], names: tuple[str, ...]) -> Any:
+def _database(needles: tuple[str, ...], kinds: tuple[bool, ...], names: tuple[str, ...]) -> Any:
     """The needles and names compiled, once per process (a few ms), when a page first needs them. A search's
     scratch space is its own (`hyperscan.Scratch`, 1 us): hyperscan's is not to be shared between threads."""
-    hyperscan = hyperscan_module()
+    hyperscan: Any = hyperscan_module()
     database = hyperscan.Database()
     asked = [NAME_BEFORE + _literal(name) + NAME_AFTER for name in names]
     expressions = [_literal(needle) for needle in needles] + asked
-    flags = [0] * len(needles) + [hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SINGLEMATCH] * len(asked)
+    flags = [hyperscan.HS_FLAG_CASELESS if caseless else 0 for caseless in kinds]
+    flags += [hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SINGLEMATCH] * len(asked)
     database.compile(expressions=expressions, ids=list(range(len(expressions))), elements=len(expressions),
                      flags=flags)
     return database

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache, partial
@@ -50,9 +51,12 @@ ANCHOR_RE = re.compile(r':(?<=[entr][";]:)(?:(?<=redit":)|(?<=creditText":)|(?<=
 # (`needles.Needles`), ANCHOR_RE is tried only at their colons (#14).
 ANCHOR_KEYS = ('redit":', 'creditText":', 'Holder":', '"photographer":', '"source":', 'redit&quot;:', 'Holder&quot;:',
                '"caption":')
-# The data attribute a JSON anchor is in (the BBC's video placeholders' data-media-meta).
-ATTRIBUTE_NAME_RE = LazyPattern(r'\s(data-[a-z0-9-]+)\s*=\s*"')
+# The data attribute a JSON anchor is in (the BBC's video placeholders' data-media-meta), in any case, as HTML names
+# are (#11).
+ATTRIBUTE_NAME_RE = LazyPattern(r'\s(data-[a-z0-9-]+)\s*=\s*"', re.IGNORECASE | re.ASCII)
 SCRIPT_OPEN, SCRIPT_CLOSE = "<script", "</script"
+CASED_SCRIPT_RE = LazyPattern(r"</?(?!script)(?i:script)", re.ASCII)   # `<SCRIPT>`, `</Script>`: a tag name in capitals
+SCRIPT_TAG_RE = LazyPattern(r"<(/?)(?i:script)", re.ASCII)   # SCRIPT_OPEN (group 1 empty) or SCRIPT_CLOSE, in any case
 TOKEN_RE = LazyPattern(r'[{}\[\]"]')
 WHOLE_KEYS = ("credit", "creditText", "credits", "copyrightHolder", "photoCredit", "imageCredit", "photo_credit",
               "image_credit", "photographer")
@@ -232,12 +236,12 @@ def attribute_credits(tree: Any, smap: SourceMap, related: list[Any], anchors: l
     image would count (the BBC's video placeholders' `data-media-meta`: the image the player shows until it plays),
     with the attribute's value as their span. `anchors`: where such JSON names a credit key (`find_anchors`)."""
     page = smap.page
-    names = set()
+    names: set[str] = set()
     for at in anchors:
         if smap.start <= at < smap.end:
             tag = page.rfind("<", smap.start, at)
             held = [m.group(1) for m in ATTRIBUTE_NAME_RE.finditer(page, max(tag, 0), at)]
-            names.update(held[-1:])
+            names.update(name.lower() for name in held[-1:])   # as the parser names it
     outside = _outside_memo(related)
     found: list[Credit] = []
     for name in sorted(names):   # a name of letters, digits and hyphens: safe in a selector
@@ -259,10 +263,11 @@ def attribute_credits(tree: Any, smap: SourceMap, related: list[Any], anchors: l
 
 def _attribute_span(page: str, tag_start: int, name: str) -> tuple[int, int]:
     """The value of attribute `name` of the start tag at `tag_start`, quotes left out."""
-    at = page.find(f'{name}="', tag_start, page.find(">", tag_start) + 1)
-    if at < 0:
+    written = re.compile(f'{re.escape(name)}="', re.IGNORECASE | re.ASCII).search(page, tag_start,
+                                                                                 page.find(">", tag_start) + 1)
+    if written is None:
         return tag_start, tag_start + 1
-    start = at + len(name) + 2
+    start = written.end()
     end = page.find('"', start)
     return (start, end) if end >= 0 else (tag_start, tag_start + 1)
 
@@ -440,26 +445,63 @@ def _own_images(obj: dict[str, Any], depth: int) -> Iterator[str]:
 
 class _Scripts:
     """The script a position is in, asked in page order: the page's scripts are found going forwards, each once,
-    those ending before the position skipped unread (lower-case tags only; JSON-LD's left to `html_credits`)."""
+    those ending before the position skipped unread (JSON-LD's left to `html_credits`). Script tags are looked for
+    as written in lower case; at the first position found in none, a page that writes one in capitals (`<SCRIPT>`) has
+    its script tags in any case found in one pass and is searched again from its start (#11: such a page gave no
+    credit). Most pages are never searched for capitals: each of their credit keys is in a lower-case script."""
 
     def __init__(self, page: str) -> None:
         self.page = page
+        self.checked = False   # has the page been searched for a script tag in capitals?
+        self.tags: dict[str, list[int]] | None = None   # where it writes each tag in any case, when it has one
+        self._start()
+
+    def _start(self) -> None:
         self.text = (-1, -1)    # the last script found: its text's start and end
         self.json_ld = False
-        self.next_open = page.find(SCRIPT_OPEN)
+        self.next_open = self._find(SCRIPT_OPEN, 0, len(self.page))
 
     def around(self, at: int) -> int | None:
         """Where the text of the script holding `at` starts, or None."""
+        start = self._around(at)
+        if start is None and not self.checked:
+            self.checked = True
+            if CASED_SCRIPT_RE.search(self.page) is not None:
+                self.tags = {SCRIPT_OPEN: [], SCRIPT_CLOSE: []}
+                for found in SCRIPT_TAG_RE.finditer(self.page):
+                    self.tags[SCRIPT_CLOSE if found.group(1) else SCRIPT_OPEN].append(found.start())
+                self._start()
+                start = self._around(at)
+        return start
+
+    def _find(self, tag: str, start: int, end: int) -> int:
+        """`str.find` of a script tag (SCRIPT_OPEN or SCRIPT_CLOSE) in page[start:end], in any case on a page known
+        to write one in capitals."""
+        if self.tags is None:
+            return self.page.find(tag, start, end)
+        found = self.tags[tag]
+        i = bisect_left(found, start)
+        return found[i] if i < len(found) and found[i] + len(tag) <= end else -1
+
+    def _rfind(self, tag: str, start: int, end: int) -> int:
+        """`str.rfind` of a script tag in page[start:end], as `_find`."""
+        if self.tags is None:
+            return self.page.rfind(tag, start, end)
+        found = self.tags[tag]
+        i = bisect_right(found, end - len(tag)) - 1
+        return found[i] if i >= 0 and found[i] >= start else -1
+
+    def _around(self, at: int) -> int | None:
         page = self.page
         if 0 <= self.next_open < at:
             self._skip(at)
         while 0 <= self.next_open < at:
             gt = page.find(">", self.next_open)
             tag_end = gt + 1 if gt >= 0 else len(page)   # a start tag cut off by the page's end holds no text
-            close = page.find(SCRIPT_CLOSE, tag_end)
+            close = self._find(SCRIPT_CLOSE, tag_end, len(page))
             close = len(page) if close < 0 else close
             self.text, self.json_ld = (tag_end, close), "ld+json" in page[self.next_open:tag_end]
-            self.next_open = page.find(SCRIPT_OPEN, close)
+            self.next_open = self._find(SCRIPT_OPEN, close, len(page))
         start, end = self.text
         return start if start <= at < end and not self.json_ld else None
 
@@ -470,14 +512,14 @@ class _Scripts:
         unless that "</script" is inside a script's start tag (`<script data-x="</script>">`): then none is
         skipped."""
         page = self.page
-        close = page.rfind(SCRIPT_CLOSE, self.next_open, at)
+        close = self._rfind(SCRIPT_CLOSE, self.next_open, at)
         if close < 0:
             return
-        opened = page.rfind(SCRIPT_OPEN, self.next_open, close)
+        opened = self._rfind(SCRIPT_OPEN, self.next_open, close)
         if opened >= 0 and page.find(">", opened, close) < 0:
             return
         self.text, self.json_ld = (-1, -1), False
-        self.next_open = page.find(SCRIPT_OPEN, close)
+        self.next_open = self._find(SCRIPT_OPEN, close, len(page))
 
 
 class _Nodes:

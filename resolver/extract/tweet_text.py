@@ -2,10 +2,15 @@
 
 Run-on scraped text (paragraphs joined with no space or line break) glues the article's last sentence to the
 tweet: `…as you'd expect.What kind of president…`. The tweet starts after the glued boundary, not at the
-paragraph. Three signs are read, the strongest first:
+paragraph. Four signs are read, the strongest first:
 - an introduction glued to a quote (`…shared it below:I would like…`, `Watch: If…`): the tweet starts there,
-  and any glued boundary after it is a line break the tweet itself lost;
-- a sentence end glued to the next sentence (`expect.What`): the tweet starts at the last one;
+  and any glued boundary after it is a line break the tweet itself lost ("WATCH:" in capitals opening a sentence is
+  a news account's label on its own tweet: the tweet starts at it);
+- a sentence end glued to the next sentence (`expect.What`): the tweet starts at the last one, unless the words
+  after it glue a comma to the next word (`Canada.Both being very difficult,may`): that author writes without
+  spaces, so the glued sentence end may be theirs, and a text that fits in a tweet is kept whole;
+- a lower-case word glued to a capitalised one (`checkmateWhen`), two texts run together with no mark: the text
+  is uncertain, and cut there only when it is longer than a tweet (so more than the tweet is there);
 - a tweet the article quoted in its prose before embedding it (`…, he tweeted. 2018 will be… As our Country…`):
   the tweet starts where its words begin the second time.
 A start chosen by these signs is a reading, not a fact: it is reported as uncertain so the fetched post can
@@ -13,6 +18,8 @@ settle it (`Embed.text_confidence`).
 """
 
 from __future__ import annotations
+
+import re
 
 from resolver.extract.lazy import LazyPattern
 
@@ -24,11 +31,17 @@ MEDIA_LINK_RE = LazyPattern(r"(?:https?://)?pic\.(?:twitter|x)\.com/\S+")
 # A sentence end with the next sentence glued on: "expect.What", "2016.Happy", "there.BREAKING". The character
 # before the mark must be a word character or closing quote, so "U.S." and "..." do not count.
 GLUED_SENTENCE_RE = LazyPattern(r"(?<=[a-z0-9)\"'”’%])[.!?]+[\"'”’]?(?=[A-Z@#]|[\"“‘][A-Z])")
+# A comma glued to a lower-case word ("difficult,may"): inside a sentence, so never a scraper's seam.
+GLUED_COMMA_RE = LazyPattern(r"(?<=[A-Za-z]),(?=[a-z])")
+# Words glued with no mark ("…Horrifying face, checkmateWhen Trump is impeached…"): a whole lower-case word run
+# into a capitalised one. Not after "@", "#" or "/", nor inside a word: handles, hashtags, links, "iPhone", "McKay".
+GLUED_WORDS_RE = LazyPattern(r"(?<![^\s])[a-z]{3,}(?=[A-Z][a-z]+\b)")
 # An introduction: a colon glued to what follows, or after a word that announces a quote.
 GLUED_COLON_RE = LazyPattern(r"(?<=[a-z0-9)])[:](?=[A-Z@#]|[\"“‘][A-Z])")
 INTRO_RE = LazyPattern(
-    r"\b(?i:below|tweeted|tweets|tweet|wrote|writes|responded|replied|posted|added|watch|here|follows|refresher)"
-    r"[ \t]*:[ \t]+(?=[A-Z\"“‘@#])")
+    r"\b(?P<word>(?i:below|tweeted|tweets|tweet|wrote|writes|responded|replied|posted|added|watch|here|follows"
+    r"|refresher))[ \t]*:[ \t]+(?=[A-Z\"“‘@#])")
+SENTENCE_END_CHARS = ".!?)\"'”’"
 WORD_START_RE = LazyPattern(r"(?<![\w'’])(?=[\w\"“‘@#])")
 REPEAT_WINDOW = 30
 REPEAT_REACH = 2000   # characters: more than a tweet and the paragraph that quotes it
@@ -58,12 +71,36 @@ def too_long(text: str) -> bool:
 
 
 def _glued_start(text: str) -> tuple[int, bool]:
-    intros = [m.end() for m in GLUED_COLON_RE.finditer(text)] + [m.end() for m in INTRO_RE.finditer(text)]
+    intros = ([m.end() for m in GLUED_COLON_RE.finditer(text)]
+              + [_after_intro(text, m) for m in INTRO_RE.finditer(text)])
     if intros:
         return max(intros), True
     ends = [m.end() - (m.group().endswith("..") and text[m.end():m.end() + 1] == "@")
             for m in GLUED_SENTENCE_RE.finditer(text)]   # "Red Cross..@realDonaldTrump": the tweet's ".@" (#10)
-    return (ends[-1], True) if ends else (0, False)
+    if ends and ends[-1] < _last_glued_comma(text) and not too_long(text):
+        return 0, True   # "Canada.Both being very difficult,may": the author's own glue, as likely as a seam
+    if ends:
+        return ends[-1], True
+    glued = [m.end() for m in GLUED_WORDS_RE.finditer(text)]   # "checkmateWhen": no mark shows the seam, if it is one
+    return (glued[-1] if too_long(text) else 0, True) if glued else (0, False)
+
+
+def _after_intro(text: str, intro: re.Match[str]) -> int:
+    """Where the tweet starts after an introduction: after it, but at it when it is a label in capitals opening a
+    sentence ("…the agreement.)WATCH: Kimberly Guilfoyle says…"): news accounts open their own tweets so, where an
+    article introducing one writes "Watch:"."""
+    at = intro.start()
+    while at and text[at - 1].isspace():   # no copy of the text before it: many intros stay linear (#12)
+        at -= 1
+    if intro.group("word").isupper() and (at == 0 or text[at - 1] in SENTENCE_END_CHARS):
+        return intro.start()
+    return intro.end()
+
+
+def _last_glued_comma(text: str) -> int:
+    """Where the last comma glued to a lower-case word stands ("difficult,may"), -1 when none does. A scraper's
+    seam joins paragraphs, which start in capitals: this glue is the author's, who writes without spaces."""
+    return max((m.start() for m in GLUED_COMMA_RE.finditer(text)), default=-1)
 
 
 SENTENCE_END_RE = LazyPattern(r"[.!?][\"'”’]?[ \t]+(?=[A-Z\"“‘@#])")

@@ -359,7 +359,8 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
     from resolver.fetch import wayback
 
     if records and all(_unavailable(r) for r in records):
-        return FetchedPost(PostRecord(target.platform, target.post_id, target.url, "unknown", "cache",
+        # No method was asked and the cache had nothing: no method to name (#11: it said "cache").
+        return FetchedPost(PostRecord(target.platform, target.post_id, target.url, "unknown", None,
                                       reason=NEVER_FETCHED), unavailable=True)
     if not records:
         records = [PostRecord(target.platform, target.post_id, target.url, "unknown", "none",

@@ -42,7 +42,7 @@ class PostRecord:
     post_id: str
     url: str
     status: str
-    method: str
+    method: str | None          # None: no method was asked (offline, and the post never fetched)
     reason: str | None = None                   # why a status other than available (a tombstone's words...)
     author_handle: str | None = None
     author_name: str | None = None
@@ -92,21 +92,21 @@ def record_from_json(data: dict[str, Any]) -> PostRecord:
 def merge(records: list[PostRecord]) -> PostRecord:
     """One record from several methods' answers: each field from the best-ranked method that has it,
     the method noted per field, and the values that disagree kept as evidence."""
-    ranked = sorted(records, key=lambda r: METHOD_RANK.get(r.method, 9))
+    ranked = sorted(records, key=lambda r: METHOD_RANK.get(r.method or "none", 9))
     best = next((r for r in ranked if r.status not in ("error", "unknown")), ranked[0])
     values: dict[str, Any] = {}
     sources: dict[str, str] = {}
     disagreements: dict[str, dict[str, Any]] = {}
     for name in MERGED_FIELDS:
-        seen = {r.method: getattr(r, name) for r in ranked if getattr(r, name) not in (None, (), "")}
+        seen = {r.method or "none": getattr(r, name) for r in ranked if getattr(r, name) not in (None, (), "")}
         if not seen:
             continue
         method = next(iter(seen))
         values[name], sources[name] = seen[method], method
         if len({_comparable(v) for v in seen.values()}) > 1:
             disagreements[name] = {m: _plain(v) for m, v in seen.items()}
-    sources["status"] = best.method
-    said = {r.method: r.status for r in ranked if r.status not in ("error", "unknown")}
+    sources["status"] = best.method or "none"
+    said = {r.method or "none": r.status for r in ranked if r.status not in ("error", "unknown")}
     if len(set(said.values())) > 1:   # the methods do not agree on what the post is: shown, not only stored
         disagreements["status"] = said
     fetch_ids = tuple(i for r in ranked for i in r.fetch_ids)
