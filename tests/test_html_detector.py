@@ -1316,3 +1316,30 @@ def test_review25_a_copy_is_not_given_the_start_tag_of_an_element_that_only_begi
     quoted = [(el.text(), page[slice(*smap.span(el))]) for el in dom.select(tree, "em")]
     assert [text for text, _ in quoted] == texts
     assert quoted[1][1] == "" and quoted[2][1].startswith('<em class="c">') and quoted[2][1].endswith("</em>")
+
+
+def _quoted_spans(page, selector):
+    """(text, the source its span quotes) of every element the selector picks, in document order."""
+    from resolver.extract import dom
+    from resolver.extract.spans import SourceMap
+
+    tree = dom.parse(page)
+    smap = SourceMap(page, tree)
+    return [(el.text(), page[slice(*smap.span(el))]) for el in dom.select(tree, selector)]
+
+
+@pytest.mark.parametrize("page", [
+    '<html><body><p><a class="x" href="/1">one<p>three</a><p><a class="x" href="/3">three</a></body></html>',
+    '<html><body><p><em class="c">Photo: A<p>Photo: B/AP</em><p><em class="c">Photo: B/AP</em></body></html>',
+    '<html><body><div><b>one</div>three</b><p><b>three</b></body></html>',
+], ids=["a-in-next-paragraph", "em-credit", "b-after-closed-div"])
+def test_a_copy_whose_text_equals_the_next_elements_gets_no_span(page):
+    """The parser copies a formatting element left open (a misnested <a>, <em>, <b>) into the content that follows.
+    When the copy's text is the next such element's, nothing in the source after that element's start tag tells
+    them apart: the copy was given the next element's span and that element none (review25, #14)."""
+    quoted = _quoted_spans(page, "a" if "<a " in page else "em" if "<em" in page else "b")
+    assert [text for text, _ in quoted][1] == quoted[2][0]
+    assert quoted[1][1] == ""   # the copy: no start tag of its own
+    assert quoted[2][1].startswith(("<a class=\"x\" href=\"/3\">", '<em class="c">Photo: B/AP</em>', "<b>three</b>"))
+    assert quoted[0][1].startswith(("<a class=\"x\" href=\"/1\">one", '<em class="c">Photo: A', "<b>one"))
+
