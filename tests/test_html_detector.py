@@ -1343,3 +1343,19 @@ def test_a_copy_whose_text_equals_the_next_elements_gets_no_span(page):
     assert quoted[2][1].startswith(("<a class=\"x\" href=\"/3\">", '<em class="c">Photo: B/AP</em>', "<b>three</b>"))
     assert quoted[0][1].startswith(("<a class=\"x\" href=\"/1\">one", '<em class="c">Photo: A', "<b>one"))
 
+
+
+@pytest.mark.parametrize("written, text", [
+    ("&#74;ane Doe/AP", "Jane Doe/AP"), ("&#x4A;ane Doe/AP", "Jane Doe/AP"), ("Jane&#32;Doe/AP", "Jane Doe/AP"),
+    ("&#80;hoto: Jane Doe", "Photo: Jane Doe"),
+    ("&copy; Jane Doe", "© Jane Doe"), ("&#169; Jane Doe", "© Jane Doe"),   # the brief's examples: these held
+], ids=["decimal-letter", "hex-letter", "space-in-head", "photo", "named-copy", "decimal-copy"])
+def test_an_element_whose_text_begins_with_a_character_reference_keeps_its_span_beside_a_copy(written, text):
+    """Where the parser copied an element of the kind (so the source has fewer start tags than the document has
+    elements), each element was checked against the text after a start tag: a text whose first letters are written
+    as character references did not begin as the element's, so the real element lost its span (review25, #14)."""
+    page = (f'<html><body><p><em class="c">one<p>two</em><p><em class="c">{written}</em>'
+            '<p>More.</p></body></html>')
+    quoted = _quoted_spans(page, "em")
+    assert quoted == [("one", '<em class="c">one<p>two</em>'), ("two", ""),
+                      (text, f'<em class="c">{written}</em>')]
