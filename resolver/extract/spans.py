@@ -17,7 +17,7 @@ from html.entities import html5 as _ENTITIES
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from resolver.extract.dom import css_string, select
+from resolver.extract.dom import css_string, parse, select
 
 VOID_TAGS = frozenset({"img", "br", "meta", "link", "input", "source", "area", "base", "col", "embed", "hr", "param",
                        "track", "wbr"})
@@ -33,6 +33,7 @@ _TAG_NAME_RE = re.compile(r"<([a-zA-Z][^\s/>]*)")
 # Start tags the parser renames: <image> is an <img> (the Telegraph writes <image ... copyright="...">).
 _SOURCE_NAMES = {"image": "img"}
 _REF_RE = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+_MARK = "data-embed-resolver-tag"   # written into start tags to tell the elements made of them (`_origins`)
 MANY_KINDS = 32   # past this many kinds of element on one page, index every start tag once
 
 
@@ -218,6 +219,7 @@ class SourceMap:
         self._found: dict[tuple[str, str | None, str], _Cursor] = {}
         self._index: dict[str, dict[tuple[str, str | None, str], list[int]]] = {}
         self._ranked: set[str] = set()
+        self._origin_maps: dict[str, dict[int, int]] = {}
 
     @property
     def layout(self) -> Layout:
@@ -287,32 +289,42 @@ class SourceMap:
             self._index[tag] = index
         positions = self._index[tag].get(key, [])
         if len(positions) != len(self._ordinals.get(key) or ()):
-            positions = self._index[tag][key] = self.aligned(key, positions)
+            positions = self._index[tag][key] = self.aligned(key)
         return positions
 
-    def aligned(self, key: tuple[str, str | None, str], tags: list[int]) -> list[int]:
-        """The start tag of each element with this key, in rank order (-1 for none), when the document has not as
-        many such elements as the source has start tags: the parser copied some (a misnested <a> or <em> is
-        reopened in the next paragraph, with the same attributes) or dropped some. Each element is given the next
-        start tag only when what follows that tag in the source begins as the element's content does, so a copy
-        is given none and the element after it keeps its own (rare: never on the corpus)."""
-        page, tag = self.page, key[0]
-        elements = [node for node in select(self.tree, _key_selector(key))
-                    if element_key(node.tag or "", node.attributes) == key]
-        found: list[int] = []
-        next_tag = 0
-        for number, element in enumerate(elements):
-            spare = (len(tags) - next_tag) - (len(elements) - number)   # start tags that may be no element's
-            for candidate in range(next_tag, min(len(tags), next_tag + max(spare, 0) + 1)):
-                name = _TAG_NAME_RE.match(page, tags[candidate])
+    def aligned(self, key: tuple[str, str | None, str]) -> list[int]:
+        """The start tag of each element with this key, in rank order (-1 for none), when counting cannot pair the
+        elements with the start tags: the parser copied some (a misnested <a> or <em> is reopened in the next
+        paragraph, with the same attributes and often the same text), or dropped some. Each element is told by the
+        start tag it was made of (`_origins`), so a copy is given none and the element after it keeps its own
+        (rare: never on the corpus)."""
+        origins = self._origins(key[0])
+        return [origins.get(node.mem_id, -1) for node in select(self.tree, _key_selector(key))
+                if element_key(node.tag or "", node.attributes) == key]
+
+    def _origins(self, tag: str) -> dict[int, int]:
+        """Where the start tag of each element with this tag name begins (by `mem_id`; an element the parser made
+        with no start tag of its own is left out). The stretch is parsed again with a mark written into each start
+        tag of the name (its number): the parser keeps a tag's attributes on the element it makes of it, and a copy
+        carries its original's, after it in the document. Nothing is known (an empty map: no span rather than a
+        wrong one) when the page already writes the mark, or the second parse does not give the same elements."""
+        known = self._origin_maps.get(tag)
+        if known is None:
+            known = self._origin_maps[tag] = {}
+            page = self.page
+            tags = [at for at, _ in self._start_tags(tag, None)]
+            pieces: list[str] = []
+            pos = self.start
+            for number, at in enumerate(tags):
+                name = _TAG_NAME_RE.match(page, at)
                 assert name is not None
-                if _begins_as(page, read_start_tag_key(page, name.end(), self.end, tag)[0], element):
-                    found.append(tags[candidate])
-                    next_tag = candidate + 1
-                    break
-            else:
-                found.append(-1)
-        return found
+                pieces += [page[pos:name.end()], f' {_MARK}="{number}"']
+                pos = name.end()
+            pieces.append(page[pos:self.end])
+            marked = None if page.find(_MARK, self.start, self.end) >= 0 else parse("".join(pieces))
+            if marked is not None:
+                known.update(_paired(select(self.tree, tag), select(marked, tag), tags))
+        return known
 
     def _start_tags(self, tag: str, needle: str | None, *,
                     outside_raw: bool = True) -> Iterator[tuple[int, tuple[str, str | None, str]]]:
@@ -373,7 +385,7 @@ class _Cursor:
             # corpus), and kept when as many as the document's.
             self.found = self._matching(smap, key, None, outside_raw=True)
         if len(self.found) != expected:
-            self.found = smap.aligned(key, self.found)
+            self.found = smap.aligned(key)
 
     @staticmethod
     def _matching(smap: SourceMap, key: tuple[str, str | None, str], needle: str | None, *,
@@ -389,31 +401,23 @@ def _key_selector(key: tuple[str, str | None, str]) -> str:
     return tag if name is None else f"{tag}[{name}]" if value == "" else f"{tag}[{name}={css_string(value)}]"
 
 
-_HEAD_CHARS = 16
-_PLAIN_HEAD_RE = re.compile(rf"[A-Za-z0-9 ]{{1,{_HEAD_CHARS}}}")
-
-
-def _begins_as(page: str, after: int, element: Any) -> bool:
-    """Whether the source just after an element's start tag (`after`) begins as the element's content does: its
-    first text's leading letters and digits (as far as the source must write them as they read), its first
-    child's tag name or comment. An empty element (an <img>), or content whose beginning tells nothing, matches."""
-    first = element.child
-    if first is None:
-        return True
-    if first.tag == "-comment":
-        return page.startswith("<!--", after)
-    if first.tag == "-text":
-        head = _PLAIN_HEAD_RE.match(first.text_content or "")
-        if head is None:
-            return True
-        end = after + head.end()
-        # a head shorter than the pattern allows ends the text or meets a character it does not take: the source
-        # does not go on with a letter, digit or space there ("Photos" does not begin as "Photo: ...")
-        return page.startswith(head.group(), after) and (
-            head.end() == _HEAD_CHARS or end >= len(page) or _PLAIN_HEAD_RE.match(page, end) is None)
-    end = after + 1 + len(first.tag)
-    return page.startswith("<", after) and page[after + 1: end].lower() == first.tag \
-        and (end >= len(page) or page[end] in " \t\n\r\f/>")   # "<br" does not begin as a <b>
+def _paired(elements: list[Any], twins: list[Any], tags: list[int]) -> dict[int, int]:
+    """{element's mem_id: its start tag} from the same elements parsed again with marked start tags (`_origins`);
+    {} when the two parses differ (the mark changed what the parser made: it no longer sees the same formatting
+    elements as alike)."""
+    if len(elements) != len(twins):
+        return {}
+    found: dict[int, int] = {}
+    seen: set[str] = set()
+    for element, twin in zip(elements, twins):
+        attributes = dict(twin.attributes)
+        mark = attributes.pop(_MARK, None)
+        if element_key(twin.tag or "", attributes) != element_key(element.tag or "", element.attributes):
+            return {}
+        if mark is not None and mark not in seen:   # later ones with the same mark are copies
+            seen.add(mark)
+            found[element.mem_id] = tags[int(mark)]
+    return found
 
 
 def _never(at: int) -> bool:
