@@ -1359,3 +1359,19 @@ def test_an_element_whose_text_begins_with_a_character_reference_keeps_its_span_
     quoted = _quoted_spans(page, "em")
     assert quoted == [("one", '<em class="c">one<p>two</em>'), ("two", ""),
                       (text, f'<em class="c">{written}</em>')]
+
+
+def test_elements_the_parser_moves_out_of_a_table_keep_their_own_spans():
+    """Content written inside a <table> but outside its cells is moved before the table by the parser (foster
+    parenting): the document's order of a kind's elements is then not the source's, with as many of each, so
+    counting paired them wrongly: each credit, and each tweet, quoted the other's source (#14)."""
+    page = ('<html><body><p>Story.</p><table><tr><td><em class="photo-credit">Photo: Ann Lee/AP</em></td></tr>'
+            '<em class="photo-credit">Photo: Bo Ray/AP</em></table><p>More.</p></body></html>')
+    assert {c.raw: page[c.span[0]:c.span[1]] for c in html.scan(page)[1]} == {
+        "Photo: Ann Lee/AP": '<em class="photo-credit">Photo: Ann Lee/AP</em>',
+        "Photo: Bo Ray/AP": '<em class="photo-credit">Photo: Bo Ray/AP</em>'}
+    page = ("<html><body><table><tr><td>" + _tweet("<p>First post</p>") + "</td></tr>"
+            + _tweet("<p>Second post</p>", handle="bo_ex", status="1600000000000000002") + "</table></body></html>")
+    spans = {e.post_id: page[e.span[0]:e.span[1]] for e in html.scan(page)[0]}
+    assert spans["1600000000000000001"].startswith('<blockquote class="twitter-tweet"><p>First post')
+    assert spans["1600000000000000002"].startswith('<blockquote class="twitter-tweet"><p>Second post')
