@@ -220,6 +220,8 @@ class SourceMap:
         self._index: dict[str, dict[tuple[str, str | None, str], list[int]]] = {}
         self._ranked: set[str] = set()
         self._origin_maps: dict[str, dict[int, int]] = {}
+        self._members: dict[tuple[str, str | None, str], list[Any]] = {}   # a kind's elements, in document order
+        self._tabled: dict[tuple[str, str | None, str], bool] = {}
 
     @property
     def layout(self) -> Layout:
@@ -247,6 +249,8 @@ class SourceMap:
         ordinal = self._ordinal(key, el)
         if ordinal is None:
             return -1
+        if self._moved(key):
+            return self._origins(key[0]).get(el.mem_id, -1)
         if len(self._ordinals) > MANY_KINDS:
             positions = self._indexed(key)
             return positions[ordinal] if ordinal < len(positions) else -1
@@ -263,21 +267,39 @@ class SourceMap:
                 ranks = {} if key[0] in self._ranked else self._rank_all(key[0]).get(key, {})
             else:
                 ranks = {}
+                members = self._members[key] = []
                 for node in select(self.tree, _key_selector(key)):
                     if element_key(node.tag or "", node.attributes) == key:
                         ranks[node.mem_id] = len(ranks)
+                        members.append(node)
             self._ordinals[key] = ranks
         return ranks.get(el.mem_id)
+
+    def _moved(self, key: tuple[str, str | None, str]) -> bool:
+        """Whether the parser may have put this kind's elements in another order than their start tags': content
+        written inside a <table> but outside its cells is moved before the table (foster parenting), so with one
+        element of the kind in a table and another moved out of it, counting pairs each with the other's tag. Then
+        each is told by the start tag it was made of (`_origins`; on the corpus, one page: a kind of 16 images, 8 in
+        tables)."""
+        moved = self._tabled.get(key)
+        if moved is None:
+            members = self._members.get(key, [])
+            moved = self._tabled[key] = len(members) > 1 and any(_in_table(node) for node in members)
+        return moved
 
     def _rank_all(self, tag: str) -> dict[tuple[str, str | None, str], dict[int, int]]:
         """Ranks of every element with this tag, by key: one walk for a page that asks about many kinds."""
         self._ranked.add(tag)
         by_key: dict[tuple[str, str | None, str], dict[int, int]] = {}
+        members: dict[tuple[str, str | None, str], list[Any]] = {}
         for node in select(self.tree, tag):
-            ranks = by_key.setdefault(element_key(node.tag or "", node.attributes), {})
+            key = element_key(node.tag or "", node.attributes)
+            ranks = by_key.setdefault(key, {})
             ranks[node.mem_id] = len(ranks)
+            members.setdefault(key, []).append(node)
         for key, ranks in by_key.items():
             self._ordinals.setdefault(key, ranks)
+            self._members.setdefault(key, members[key])
         return by_key
 
     def _indexed(self, key: tuple[str, str | None, str]) -> list[int]:
@@ -299,8 +321,7 @@ class SourceMap:
         start tag it was made of (`_origins`), so a copy is given none and the element after it keeps its own
         (rare: never on the corpus)."""
         origins = self._origins(key[0])
-        return [origins.get(node.mem_id, -1) for node in select(self.tree, _key_selector(key))
-                if element_key(node.tag or "", node.attributes) == key]
+        return [origins.get(node.mem_id, -1) for node in self._members.get(key, [])]
 
     def _origins(self, tag: str) -> dict[int, int]:
         """Where the start tag of each element with this tag name begins (by `mem_id`; an element the parser made
@@ -418,6 +439,15 @@ def _paired(elements: list[Any], twins: list[Any], tags: list[int]) -> dict[int,
             seen.add(mark)
             found[element.mem_id] = tags[int(mark)]
     return found
+
+
+def _in_table(node: Any) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag == "table":
+            return True
+        parent = parent.parent
+    return False
 
 
 def _never(at: int) -> bool:
