@@ -1,6 +1,10 @@
 """HTML detectors on small fictional fixtures modelled on real embed markup."""
 
+import re
+
+import hypothesis
 import pytest
+from hypothesis import strategies as st
 
 from resolver.extract import html
 from tests.test_platforms import MASTODON_POSTS, NOT_MASTODON
@@ -1375,3 +1379,39 @@ def test_elements_the_parser_moves_out_of_a_table_keep_their_own_spans():
     spans = {e.post_id: page[e.span[0]:e.span[1]] for e in html.scan(page)[0]}
     assert spans["1600000000000000001"].startswith('<blockquote class="twitter-tweet"><p>First post')
     assert spans["1600000000000000002"].startswith('<blockquote class="twitter-tweet"><p>Second post')
+
+
+_MISNESTED = ["EM", "</em>", "<p>", "</p>", "<div>", "</div>", "<b>", "</b>", "<i>", "</i>", '<a href="/z">', "</a>",
+              "<table>", "<tr>", "<td>", "</td>", "</tr>", "</table>", "<caption>", "</caption>", "x ",
+              "EM<p>x </em>", "<div>EM</div>x ", "<table><tr><td>EM</td></tr>EM</table>"]   # a copy; a move
+
+
+@hypothesis.settings(max_examples=150, deadline=None, suppress_health_check=list(hypothesis.HealthCheck))
+@hypothesis.example(   # more than three alike <em> open: told apart by their marks, the parser made them otherwise
+    ["EM", "<table><tr><td>EM</td></tr>EM</table>", "<table>", "EM", "<tr>", "<td>", "x ", "EM", "</td>", "EM",
+     "</tr>", "EM", "</table>", "EM", "<table>", "EM", "EM", "<table><tr><td>EM</td></tr>EM</table>", "</em>", "EM"],
+    False)
+@hypothesis.given(st.lists(st.sampled_from(_MISNESTED), min_size=5, max_size=50), st.booleans())
+def test_every_span_given_is_the_elements_own_start_tag(tokens, many_kinds):
+    """Over misnested markup (formatting elements the parser copies, tables whose stray content it moves out): each
+    <em> start tag is followed by its own word tN, so an element made of start tag N has "tN" for first child, and a
+    copy has not. A span given must begin at the element's own start tag; a copy gets none (#14)."""
+    from resolver.extract import dom
+    from resolver.extract.spans import MANY_KINDS, SourceMap
+
+    words = iter(range(3 * len(tokens)))
+    body = re.sub("EM", lambda _: f'<em class="c">t{next(words)} ', "".join(tokens))
+    kinds = "".join(f'<span class="k{number}">{number}</span>' for number in range(MANY_KINDS + 2)) if many_kinds else ""
+    page = f"<html><body>{kinds}{body}</body></html>"
+    tree = dom.parse(page)
+    smap = SourceMap(page, tree)
+    for el in dom.select(tree, "span"):   # past MANY_KINDS kinds, every start tag of a name is indexed at once
+        assert page[smap.span(el)[0]:].startswith(f'<span class="k{el.text()}">')
+    for el in dom.select(tree, "em"):
+        first = el.child
+        own = re.match(r"t\d+ ", first.text_content or "") if first is not None and first.tag == "-text" else None
+        start, _ = smap.span(el)
+        if own is None:
+            assert (start, _) == (0, 0), page
+        elif (start, _) != (0, 0):
+            assert start == page.index(f'<em class="c">{own.group()}'), page
