@@ -34,6 +34,7 @@ _TAG_NAME_RE = re.compile(r"<([a-zA-Z][^\s/>]*)")
 _SOURCE_NAMES = {"image": "img"}
 _REF_RE = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 _MARK = "data-embed-resolver-tag"   # written into start tags to tell the elements made of them (`_origins`)
+_MARKS_RE = re.compile(rf' {_MARK}="[0-9]+"')
 MANY_KINDS = 32   # past this many kinds of element on one page, index every start tag once
 
 
@@ -328,7 +329,10 @@ class SourceMap:
         with no start tag of its own is left out). The stretch is parsed again with a mark written into each start
         tag of the name (its number): the parser keeps a tag's attributes on the element it makes of it, and a copy
         carries its original's, after it in the document. Nothing is known (an empty map: no span rather than a
-        wrong one) when the page already writes the mark, or the second parse does not give the same elements."""
+        wrong one) when the page already writes the mark, or the second parse, its marks left out, is not the first:
+        the marks can change what the parser makes, as it no longer sees copies of one formatting element alike
+        (more than three of them open: the "Noah's Ark" clause), which can leave as many elements, arranged
+        otherwise."""
         known = self._origin_maps.get(tag)
         if known is None:
             known = self._origin_maps[tag] = {}
@@ -343,7 +347,7 @@ class SourceMap:
                 pos = name.end()
             pieces.append(page[pos:self.end])
             marked = None if page.find(_MARK, self.start, self.end) >= 0 else parse("".join(pieces))
-            if marked is not None:
+            if marked is not None and _MARKS_RE.sub("", marked.html or "") == (self.tree.html or ""):
                 known.update(_paired(select(self.tree, tag), select(marked, tag), tags))
         return known
 
@@ -424,8 +428,7 @@ def _key_selector(key: tuple[str, str | None, str]) -> str:
 
 def _paired(elements: list[Any], twins: list[Any], tags: list[int]) -> dict[int, int]:
     """{element's mem_id: its start tag} from the same elements parsed again with marked start tags (`_origins`);
-    {} when the two parses differ (the mark changed what the parser made: it no longer sees the same formatting
-    elements as alike)."""
+    {} when they are not alike (never seen: the two documents were compared whole)."""
     if len(elements) != len(twins):
         return {}
     found: dict[int, int] = {}
