@@ -1379,6 +1379,10 @@ def test_elements_the_parser_moves_out_of_a_table_keep_their_own_spans():
     spans = {e.post_id: page[e.span[0]:e.span[1]] for e in html.scan(page)[0]}
     assert spans["1600000000000000001"].startswith('<blockquote class="twitter-tweet"><p>First post')
     assert spans["1600000000000000002"].startswith('<blockquote class="twitter-tweet"><p>Second post')
+    # moved out of an inner table into the outer one's cell, and out of a table beside a caption
+    for page in ['<table><tr><td><table><tr><td><em class="c">A</em></td></tr><em class="c">B</em></table></td></tr>'
+                 '</table>', '<table><caption><em class="c">A</em></caption><em class="c">B</em></table>']:
+        assert _quoted_spans(page, "em") == [("B", '<em class="c">B</em>'), ("A", '<em class="c">A</em>')]
 
 
 _MISNESTED = ["EM", "</em>", "<p>", "</p>", "<div>", "</div>", "<b>", "</b>", "<i>", "</i>", '<a href="/z">', "</a>",

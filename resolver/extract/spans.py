@@ -17,7 +17,7 @@ from html.entities import html5 as _ENTITIES
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from resolver.extract.dom import css_string, parse, select
+from resolver.extract.dom import AncestorMemo, css_string, parse, select
 
 VOID_TAGS = frozenset({"img", "br", "meta", "link", "input", "source", "area", "base", "col", "embed", "hr", "param",
                        "track", "wbr"})
@@ -189,6 +189,29 @@ class ElementEnds:
         return None
 
 
+class TableDepth:
+    """How many tables are open at a place in the source, by their start and end tags outside comments and raw text
+    (an end tag with none open is not counted, as the parser ignores it)."""
+
+    def __init__(self, page: str, start: int, end: int, layout: Layout) -> None:
+        self._at: list[int] = []
+        self._depth: list[int] = []
+        depth = 0
+        for found in _TABLE_TAG_RE.finditer(page, start, end):
+            if layout.in_raw(found.start()):
+                continue
+            depth = depth + 1 if not found.group(1) else max(depth - 1, 0)
+            self._at.append(found.start())
+            self._depth.append(depth)
+
+    def depth(self, at: int) -> int:
+        i = bisect_right(self._at, at) - 1
+        return self._depth[i] if i >= 0 else 0
+
+
+_TABLE_TAG_RE = re.compile(r"<(/?)table(?=[\s/>])", re.IGNORECASE)
+
+
 _TAG_RES: dict[str, re.Pattern[str]] = {}
 _OPENERS: dict[str, re.Pattern[str]] = {}
 
@@ -223,6 +246,9 @@ class SourceMap:
         self._origin_maps: dict[str, dict[int, int]] = {}
         self._members: dict[tuple[str, str | None, str], list[Any]] = {}   # a kind's elements, in document order
         self._tabled: dict[tuple[str, str | None, str], bool] = {}
+        self._tables: TableDepth | None = None
+        # how many tables an element is in (itself included), each node visited once a page
+        self._tables_around = AncestorMemo(lambda node, above: above + (node.tag == "table"), 0)
 
     @property
     def layout(self) -> Layout:
@@ -250,15 +276,16 @@ class SourceMap:
         ordinal = self._ordinal(key, el)
         if ordinal is None:
             return -1
-        if self._moved(key):
-            return self._origins(key[0]).get(el.mem_id, -1)
         if len(self._ordinals) > MANY_KINDS:
             positions = self._indexed(key)
-            return positions[ordinal] if ordinal < len(positions) else -1
-        cursor = self._found.get(key)
-        if cursor is None:
-            cursor = self._found[key] = _Cursor(self, key, len(self._ordinals[key]))
-        return cursor.nth(ordinal)
+        else:
+            cursor = self._found.get(key)
+            if cursor is None:
+                cursor = self._found[key] = _Cursor(self, key, len(self._ordinals[key]))
+            positions = cursor.found
+        if self._moved(key, positions):
+            return self._origins(key[0]).get(el.mem_id, -1)
+        return positions[ordinal] if ordinal < len(positions) else -1
 
     def _ordinal(self, key: tuple[str, str | None, str], el: Any) -> int | None:
         """The element's rank among the document's elements with the same key."""
@@ -276,17 +303,28 @@ class SourceMap:
             self._ordinals[key] = ranks
         return ranks.get(el.mem_id)
 
-    def _moved(self, key: tuple[str, str | None, str]) -> bool:
-        """Whether the parser may have put this kind's elements in another order than their start tags': content
-        written inside a <table> but outside its cells is moved before the table (foster parenting), so with one
-        element of the kind in a table and another moved out of it, counting pairs each with the other's tag. Then
-        each is told by the start tag it was made of (`_origins`; on the corpus, one page: a kind of 16 images, 8 in
-        tables)."""
+    def _moved(self, key: tuple[str, str | None, str], positions: list[int]) -> bool:
+        """Whether the parser may have put this kind's elements in another order than their start tags (`positions`,
+        paired by rank): content written inside a <table> but outside its cells is moved before the table (foster
+        parenting), so with one element of the kind in a cell and another moved out, counting pairs each with the
+        other's tag. Each element then must be in as many tables as its tag is in the source: a moved element is in
+        fewer, and the sums of the two sides differ by one a table it was moved out of, so that if no pair differs,
+        nothing was moved. When one does, each element is told by the start tag it was made of (`_origins`; on the
+        corpus, never: one page has a kind with elements in tables, and its pairs agree)."""
         moved = self._tabled.get(key)
         if moved is None:
             members = self._members.get(key, [])
-            moved = self._tabled[key] = len(members) > 1 and any(_in_table(node) for node in members)
+            depths = [self._tables_around(node) for node in members] if len(members) > 1 else []
+            moved = any(depths) and (key[0] in self._origin_maps or len(positions) != len(depths) or any(
+                at < 0 or self.tables.depth(at) != depth for at, depth in zip(positions, depths)))
+            self._tabled[key] = moved
         return moved
+
+    @property
+    def tables(self) -> TableDepth:
+        if self._tables is None:
+            self._tables = TableDepth(self.page, self.start, self.end, self.layout)
+        return self._tables
 
     def _rank_all(self, tag: str) -> dict[tuple[str, str | None, str], dict[int, int]]:
         """Ranks of every element with this tag, by key: one walk for a page that asks about many kinds."""
@@ -442,15 +480,6 @@ def _paired(elements: list[Any], twins: list[Any], tags: list[int]) -> dict[int,
             seen.add(mark)
             found[element.mem_id] = tags[int(mark)]
     return found
-
-
-def _in_table(node: Any) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.tag == "table":
-            return True
-        parent = parent.parent
-    return False
 
 
 def _never(at: int) -> bool:
