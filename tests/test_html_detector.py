@@ -1365,6 +1365,18 @@ def test_an_element_whose_text_begins_with_a_character_reference_keeps_its_span_
                       (text, f'<em class="c">{written}</em>')]
 
 
+@pytest.mark.parametrize("copied, real", [("&copy; Ann Lee", "Photo: Bo Ray/AP"), ("&#169; Ann Lee", "&copy; Bo Ray/AP")],
+                         ids=["named", "decimal"])
+def test_a_copy_whose_text_begins_with_a_character_reference_gets_no_span(copied, real):
+    """A copy whose text began with a character reference ("&copy;": its first letters told nothing) was given the
+    next element's start tag, so the credit "(c) Ann Lee" quoted "Photo: Bo Ray/AP", and that one had none (#14)."""
+    from html import unescape
+
+    page = f'<html><body><p><em class="c">one<p>{copied}</em><p><em class="c">{real}</em></body></html>'
+    assert _quoted_spans(page, "em") == [("one", f'<em class="c">one<p>{copied}</em>'), (unescape(copied), ""),
+                                         (unescape(real), f'<em class="c">{real}</em>')]
+
+
 def test_elements_the_parser_moves_out_of_a_table_keep_their_own_spans():
     """Content written inside a <table> but outside its cells is moved before the table by the parser (foster
     parenting): the document's order of a kind's elements is then not the source's, with as many of each, so
