@@ -6,7 +6,9 @@ else its class, else its first attribute): the k-th element with that tag and th
 document is the k-th such start tag in the source, outside comments and raw text (scripts, styles, iframes'
 fallback...). The start tags are found by searching the attribute's value from a cursor that only moves forward,
 so each kind of element costs one pass over the source at most; a page asking about many kinds is indexed once
-instead (#12, #14).
+instead (#12, #14). Where counting cannot pair a kind's elements with its start tags (the parser copied, dropped
+or moved some), the stretch is parsed again with each start tag of the name marked, and each element is given the
+tag whose mark it carries, or no span (`SourceMap._origins`).
 """
 
 from __future__ import annotations
@@ -307,10 +309,11 @@ class SourceMap:
         """Whether the parser may have put this kind's elements in another order than their start tags (`positions`,
         paired by rank): content written inside a <table> but outside its cells is moved before the table (foster
         parenting), so with one element of the kind in a cell and another moved out, counting pairs each with the
-        other's tag. Each element then must be in as many tables as its tag is in the source: a moved element is in
-        fewer, and the sums of the two sides differ by one a table it was moved out of, so that if no pair differs,
-        nothing was moved. When one does, each element is told by the start tag it was made of (`_origins`; on the
-        corpus, never: one page has a kind with elements in tables, and its pairs agree)."""
+        other's tag. So each element must be in as many tables as the tag paired with it is in the source: a moved
+        element is in fewer tables than its own tag, so over the kind the elements' tables fall short of their
+        tags' (the same tags, paired otherwise) whenever one was moved, and some pair differs. When one does, each
+        element is told by the start tag it was made of (`_origins`; on the corpus, never: one page has a kind
+        with elements in tables, and its pairs agree)."""
         moved = self._tabled.get(key)
         if moved is None:
             members = self._members.get(key, [])
@@ -454,9 +457,6 @@ class _Cursor:
     def _matching(smap: SourceMap, key: tuple[str, str | None, str], needle: str | None, *,
                   outside_raw: bool) -> list[int]:
         return [at for at, known in smap._start_tags(key[0], needle, outside_raw=outside_raw) if known == key]
-
-    def nth(self, ordinal: int) -> int:
-        return self.found[ordinal] if ordinal < len(self.found) else -1
 
 
 def _key_selector(key: tuple[str, str | None, str]) -> str:
