@@ -742,6 +742,9 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
         ctx.call_on_close(output.close)
     summary = pipeline.Summary()
     started = time.monotonic()
+    if run_options.job is not None:
+        from cache.store import utc_now
+    since = utc_now() if run_options.job is not None else None
 
     def stats() -> str:
         # Articles as the summary line counts them: an input that failed is an error, not an article.
@@ -778,6 +781,12 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
         click.echo(f"interrupted: {_summary_line(command, summary, time.monotonic() - started)}; "
                    f"run the same command again to go on from there", err=True)
         ctx.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        # stdout was closed (`scan … | head`): the lines written into the pipe were read by no one, so what this run
+        # finished is not done; the next run prints it (an interrupted run's before it is still skipped).
+        if store is not None and since is not None and output is None:
+            store.forget_progress(job, since=since)
+        raise
     session.reporter.close()
     _say_fields_never_found(spec, found, read=summary.articles)
     _say_fields_not_read(spec, unread)
