@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from cache import Store
     from resolver.inputs import InputSpec
     from resolver.output import OutputFile
-    from resolver.pipeline import Failure, Outcome, Steps, Summary
+    from resolver.pipeline import ArticleResult, Failure, Outcome, Steps, Summary
     from resolver.resolve import Resolution
     from resolver.session import Mode, Session
     from resolver.settings import Settings
@@ -1609,13 +1609,29 @@ def _thumbnails(store: Store) -> Callable[[str], str | None]:
 
 
 def _emit(outcome: Outcome, *, as_json: bool, output: OutputFile | None = None) -> None:
-    """An article's result (JSON Lines or tables), or one line on stderr for an input that failed. With `output`,
-    the result goes to the run's file (tables as plain columns), not stdout."""
+    """An article's result (JSON Lines or tables), then an error line on stderr for each thing its steps failed for;
+    or one line on stderr for an input that failed. With `output`, the result goes to the run's file (tables as
+    plain columns), not stdout."""
     from resolver.pipeline import Failure
 
     if isinstance(outcome, Failure):
         _say_failure(outcome)
         return
+    _emit_result(outcome, as_json=as_json, output=output)
+    if outcome.failed:
+        _say_step_failures(outcome)
+
+
+def _say_step_failures(result: ArticleResult) -> None:
+    """One error line for each thing a step failed for (the exit 1 they make): before, `scan --fetch` exited 1 and
+    said nothing, the cause only in --json (#11)."""
+    from resolver.report import step_failures
+
+    for failure in step_failures(result):
+        click.echo(f"error: {result.article.source}: {failure}", err=True)
+
+
+def _emit_result(outcome: ArticleResult, *, as_json: bool, output: OutputFile | None) -> None:
     if as_json:
         # An article its memo answered (#13); a run that loaded no memo has none (a plain scan does not load it).
         memo = sys.modules.get("resolver.memo")
