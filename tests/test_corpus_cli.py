@@ -504,3 +504,49 @@ def test_scan_says_which_warc_records_it_left_out_and_why(tmp_path: Path) -> Non
         said = invoke(tmp_path, "scan", "--json", "-v", "--shard", shard, "--warc-input", str(warc)).stderr
         counted += re.findall(r"^left out (\S+) ", said, re.M)
     assert sorted(counted) == sorted(source for source, _, _ in named)
+
+
+# A run that found no article at all (an empty folder, one holding only files that are no article): before, `scan`
+# printed nothing and exited 0, `report` said "no article to report on" and exited 1. An empty folder is most
+# likely a typo or a disk not mounted: an error, exit 1, as report.
+
+@pytest.mark.parametrize("command", ["scan", "archive", "fetch"])
+def test_a_run_over_an_empty_folder_is_an_error(tmp_path: Path, command: str) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = invoke(tmp_path, command, "--offline", str(empty))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [f"error: no article in {empty} (an empty folder? check the path, and that "
+                                          "its disk is mounted)"]
+
+
+def test_a_scan_of_a_folder_holding_no_article_says_so_after_its_warnings(tmp_path: Path) -> None:
+    folder = tmp_path / "noart"
+    folder.mkdir()
+    (folder / "photo.bin").write_bytes(b"\x00\x01" * 100)
+    (folder / ".hidden.html").write_text(tweet_page(1))
+    result = invoke(tmp_path, "scan", "--json", str(folder))
+    assert result.exit_code == 1 and result.stdout == ""
+    said = result.stderr.splitlines()
+    assert said[0].startswith(f"warning: cannot scan {folder / 'photo.bin'}: ")
+    assert said[1:] == [f"error: no article in {folder} (1 file skipped)"]
+    globbed = invoke(tmp_path, "scan", "--glob", "*.txt", str(folder))
+    assert globbed.exit_code == 1
+    assert globbed.stderr.splitlines()[-1] == f"error: no article in {folder} (1 file skipped)"
+
+
+def test_a_shard_that_got_no_article_is_no_error(tmp_path: Path) -> None:
+    """Other shards may hold them (three files cut in four): a warning, exit 0."""
+    folder = tmp_path / "few"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"{n}.html").write_text(tweet_page(n))
+    codes = []
+    for k in range(1, 5):
+        result = invoke(tmp_path, "scan", "--json", "--shard", f"{k}/4", str(folder))
+        codes.append(result.exit_code)
+        if not result.stdout:
+            assert result.stderr.splitlines() == [f"warning: no article in {folder} for shard {k}/4"]
+    assert codes == [0, 0, 0, 0]
+
