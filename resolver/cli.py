@@ -796,7 +796,28 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
                + summary.repeated + sum(summary.left_out.values()))
     if not quiet and handled > 1:
         click.echo(_summary_line(command, summary, time.monotonic() - started), err=True)
+    if command != "report":   # report says it its own way, once it knows no earlier run wrote a report either
+        _say_if_no_article(spec, summary)
     return summary
+
+
+def _say_if_no_article(spec: InputSpec, summary: Summary) -> None:
+    """A run that found no article at all (an empty folder, one of only binary files) is an error, as it is for
+    `report`: most likely a mistyped path or a disk not mounted (before, `scan` printed nothing and exited 0). A
+    shard's slice may hold none while the others do: a warning."""
+    from resolver import pipeline
+
+    if summary.articles or summary.failed or summary.unavailable or summary.resumed or summary.repeated:
+        return
+    named = ", ".join(spec.files + spec.jsonl + spec.warc)
+    if spec.shard is not None:
+        click.echo(f"warning: no article in {named} for shard {spec.shard}", err=True)
+        return
+    left = sum(summary.left_out.values())
+    parts = [f"{summary.skipped:,} file{'s' * (summary.skipped != 1)} skipped"] if summary.skipped else []
+    parts += [f"{left:,} WARC record{'s' * (left != 1)} left out"] if left else []
+    why = ", ".join(parts) or pipeline.NO_ARTICLE_HINT
+    raise click.ClickException(f"no article in {named} ({why})")
 
 
 _DOING = {"scan": "scanning", "report": "reporting", "archive": "archiving"}
