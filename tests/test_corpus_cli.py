@@ -550,3 +550,40 @@ def test_a_shard_that_got_no_article_is_no_error(tmp_path: Path) -> None:
             assert result.stderr.splitlines() == [f"warning: no article in {folder} for shard {k}/4"]
     assert codes == [0, 0, 0, 0]
 
+
+
+# --jsonl given a file that is no JSON Lines (#11): before, every line was an error of its own ("error: cannot read
+# page.html:N: not JSON"), 588 lines and 588 rows of the errors table for one NPR page. The opposite mistake (a
+# JSON Lines file given as a SOURCE) was caught in one line.
+
+def errors_rows(tmp_path: Path) -> int:
+    store = Store(tmp_path / "c.db")
+    try:
+        return store.count("errors")
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("what, body", [
+    ("HTML", "\n\n  <!DOCTYPE html>\n<html><head><title>Story</title></head>\n<body>\n" + tweet_page(1) + "\n</body>\n"
+             "</html>\n"),
+    ("binary data", b"\x7fELF\x02\x01\x01\x00\x00\x00\n\x00\x00\x03\x00>\x00\n\x01\x00\x00\x00" * 20),
+], ids=["html", "binary"])
+def test_jsonl_given_a_file_that_is_no_json_lines_is_one_error(tmp_path: Path, what: str, body: str | bytes) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(body.encode() if isinstance(body, str) else body)
+    result = invoke(tmp_path, "scan", "--json", "--jsonl", str(path))
+    assert result.exit_code == 1 and result.stdout == ""
+    hint = " (give it as a SOURCE, without --jsonl)" if what == "HTML" else ""
+    assert result.stderr.splitlines() == [f"error: cannot read {path}: it looks like {what}, not JSON Lines{hint}"]
+    assert errors_rows(tmp_path) == 1
+
+
+def test_jsonl_with_a_few_bad_lines_is_an_error_a_line(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"html": tweet_page(1)}) + "\n<p>a stray line</p>\n"
+                    + json.dumps({"html": tweet_page(2)}) + "\nnot json\n")
+    result = invoke(tmp_path, "scan", "--json", "--jsonl", str(path))
+    assert result.exit_code == 1 and len(lines(result.stdout)) == 2
+    assert [line.split(": not JSON")[0] for line in result.stderr.splitlines() if line.startswith("error: ")] == [
+        f"error: cannot read {path}:2", f"error: cannot read {path}:4"]
