@@ -1132,7 +1132,8 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
 @click.option("--format", "fmt", type=click.Choice(["md", "json", "html"]), default="md", show_default=True,
               help="Markdown (terminal and GitHub), JSON (schema/report.schema.json) or one self-contained HTML page.")
 @click.option("-o", "--output", type=PathType(),
-              help="Write here (a file for one article; a directory for several, with an index).")
+              help="Write here (a file for one article; a directory for several, with an index). Default: stdout "
+                   "for one article, ./embed-resolver-reports for several.")
 @click.option("--offline", "--no-network", "offline", is_flag=True,
               help="Use only the cache: say what is known without the network and name what could not be reached.")
 @click.option("--refresh", is_flag=True, help="Fetch everything again even within the cache TTL (not with --offline).")
@@ -1151,7 +1152,8 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
     fact with the method, the UTC time and the fetch-log id behind it. Checks compare the article's handle,
     name, date, quoted text, media links and photo credits with the sources, and flag gone posts with or
     without an archived copy. ARTICLE is a file, a directory, an article URL or -; several articles, a
-    directory, --jsonl or --warc-input give one report each (written as each is done) plus an index.
+    directory, --jsonl or --warc-input give one report each (written as each is done) plus an index, into
+    the directory -o names, else into ./embed-resolver-reports (one article's report goes to stdout).
 
     \b
     Examples:
@@ -1223,12 +1225,16 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
             click.echo(f"wrote {output}", err=True)
     else:
         entries = _write_index(folder, entries)   # every article may have been reported on by an earlier run
-        click.echo(f"wrote {len(entries)} reports and an index to {folder}", err=True)
+        click.echo(_wrote_reports(len(entries), folder), err=True)
     # A report names what it could not reach: not a failure. An article it could not read at all, even one an
     # offline run never fetched, is an input that failed, as it is when it is the only one (#11: exit 0 before).
     _exit_for(ctx, failed=summary.failed + sum(f.kind == "unavailable" for f in unread), unavailable=0)
     if _gate(entries, fail_on):
         ctx.exit(EXIT_CHECKS)
+
+
+def _wrote_reports(count: int, folder: Path) -> str:
+    return f"wrote {count:,} report{'s' * (count != 1)} and an index to {folder}"
 
 
 def _gate(reports: list[tuple[str, dict[str, Any]]], fail_on: str) -> bool:

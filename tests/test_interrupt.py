@@ -598,7 +598,7 @@ def test_reports_written_into_the_folder_reported_on_are_not_read_as_articles(tm
     feed.write_text(json.dumps({"text": "Story.\nPhoto: Ann Lee/Agency"}) + "\n")
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "r.db"), "report", "--offline", "-o", str(feed.parent),
                                       "--jsonl", str(feed)])
-    assert result.exit_code == 0 and "wrote 1 reports" in result.stderr, result.output
+    assert result.exit_code == 0 and "wrote 1 report and" in result.stderr, result.output
     for name in os.listdir(folder):
         if not name.endswith(".txt"):
             os.remove(folder / name)   # the reports written into it just now: no longer this run's
