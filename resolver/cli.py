@@ -742,9 +742,11 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
         ctx.call_on_close(output.close)
     summary = pipeline.Summary()
     started = time.monotonic()
+    since = None   # when this run started marking what it finished (a closed stdout forgets it: see below)
     if run_options.job is not None:
         from cache.store import utc_now
-    since = utc_now() if run_options.job is not None else None
+
+        since = utc_now()
 
     def stats() -> str:
         # Articles as the summary line counts them: an input that failed is an error, not an article.
@@ -1654,7 +1656,8 @@ def _say_step_failures(result: ArticleResult) -> None:
     said nothing, the cause only in --json (#11)."""
     from resolver.report import step_failures
 
-    for failure in step_failures(result):
+    said = list(step_failures(result)) or ["a step failed (its --json line says which)"]
+    for failure in said:
         click.echo(f"error: {result.article.source}: {failure}", err=True)
 
 

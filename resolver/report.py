@@ -209,11 +209,15 @@ def step_failures(result: ArticleResult) -> Iterator[str]:
     for image in result.credited_images or ():
         if image.failed:
             yield f"credited image {image.url} could not be used: {image.error}"
+    from resolver.archive import WITHHELD
+
     for archived in result.archives or ():
-        if archived.failed and archived.error and not archived.lookup.unavailable:
+        if not archived.failed:
+            continue
+        if archived.error and not archived.error.startswith(WITHHELD):
             yield f"archive lookup failed for {archived.url}: {archived.error}"
-        elif archived.failed and archived.saved is not None:
-            saved = archived.saved
+        saved = archived.saved
+        if saved is not None and saved.status in ("error", "gave_up"):
             yield f"archive save of {archived.url}: {saved.status}" + (f" ({saved.message})" if saved.message else "")
     for found_id in result.identifications or ():
         if found_id.failed:

@@ -163,6 +163,18 @@ def test_scan_fetch_says_which_photo_of_a_post_could_not_be_downloaded(world, fa
     assert f"  credited image {HARBOUR_IMAGE}: image/jpeg 64x48" in lines(result.stdout)
 
 
+def test_scan_says_each_link_and_archive_lookup_that_failed(world, fakenet, tmp_path):
+    broken_services(fakenet)
+    source = article(tmp_path, LINKED)
+    result = world("scan", "--resolve", "--archive", source, env={"COLUMNS": "200"})
+    assert result.exit_code == 1
+    errors = lines(result.stderr)
+    assert errors[0].startswith(f"error: {source}: link https://t.co/Loop0000 (embed #1) ended in an error: ")
+    assert errors[1:] == [f"error: {source}: post twitter {fx.POST_ID} could not be fetched: syndication answered "
+                          "HTTP 500",
+                          f"error: {source}: archive lookup failed for {POST}: cdx: HTTP 503"]
+
+
 @pytest.mark.parametrize("args", [
     ["scan", "nosuch.html"],
     ["fetch"],                                   # a usage error
