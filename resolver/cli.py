@@ -804,9 +804,9 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
 
 
 def _say_if_no_article(spec: InputSpec, summary: Summary) -> None:
-    """A run that found no article at all (an empty folder, one of only binary files) is an error, as it is for
-    `report`: most likely a mistyped path or a disk not mounted (before, `scan` printed nothing and exited 0). A
-    shard's slice may hold none while the others do: a warning."""
+    """A run that found no article at all (an empty folder, one of only binary files) is an error, counted as an
+    input that failed, as it is for `report`: most likely a mistyped path or a disk not mounted (before, `scan`
+    printed nothing and exited 0). A shard's slice may hold none while the others do: a warning."""
     from resolver import pipeline
 
     if summary.articles or summary.failed or summary.unavailable or summary.resumed or summary.repeated:
@@ -819,7 +819,8 @@ def _say_if_no_article(spec: InputSpec, summary: Summary) -> None:
     parts = [f"{summary.skipped:,} file{'s' * (summary.skipped != 1)} skipped"] if summary.skipped else []
     parts += [f"{left:,} WARC record{'s' * (left != 1)} left out"] if left else []
     why = ", ".join(parts) or pipeline.NO_ARTICLE_HINT
-    raise click.ClickException(f"no article in {named} ({why})")
+    click.echo(f"error: no article in {named} ({why})", err=True)
+    summary.failed += 1   # an input that gave nothing: exit 1, and `archive`'s URLs are still archived
 
 
 _DOING = {"scan": "scanning", "report": "reporting", "archive": "archiving"}

@@ -536,6 +536,15 @@ def test_a_scan_of_a_folder_holding_no_article_says_so_after_its_warnings(tmp_pa
     assert globbed.stderr.splitlines()[-1] == f"error: no article in {folder} (1 file skipped)"
 
 
+def test_archive_of_an_empty_folder_and_a_url_still_archives_the_url(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = invoke(tmp_path, "archive", "--offline", "--json", str(empty), "https://twitter.com/jack/status/20")
+    assert result.exit_code == 1
+    assert [json.loads(line)["url"] for line in result.stdout.splitlines()] == ["https://twitter.com/jack/status/20"]
+    assert f"error: no article in {empty} (" in result.stderr
+
+
 def test_a_shard_that_got_no_article_is_no_error(tmp_path: Path) -> None:
     """Other shards may hold them (three files cut in four): a warning, exit 0."""
     folder = tmp_path / "few"
