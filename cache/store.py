@@ -960,10 +960,14 @@ class Store:
         return int(self.conn.execute("SELECT COUNT(*) FROM progress WHERE job = ? AND outcome = 'done'",
                                         [job]).fetchone()[0])
 
-    def forget_progress(self, job: str) -> None:
+    def forget_progress(self, job: str, *, since: str | None = None) -> None:
         """A run of the job went to its end: the next run with the same arguments starts afresh (its output file
-        too)."""
+        too). With `since` (a `utc_now()` taken when a run started), only the items that run finished are
+        forgotten: what an earlier, interrupted run finished is still skipped."""
         with self.write():
+            if since is not None:
+                self.conn.execute("DELETE FROM progress WHERE job = ? AND finished_at >= ?", [job, since])
+                return
             self.conn.execute("DELETE FROM progress WHERE job = ?", [job])
             self.conn.execute("DELETE FROM run_outputs WHERE job = ?", [job])
 
