@@ -403,7 +403,7 @@ class Store:
             "ON s.article_id = a.id WHERE a.sha256 = ? "
             "AND s.source = ? AND (? IS NULL OR (a.truncated IS NOT NULL AND s.truncated IS NOT NULL))",
             [article["sha256"], article["source"], article.get("truncated")]).fetchone()
-        if row and article.get("encoding_given") and (row[1], row[2]) != (article["encoding"], 0):
+        if row and article.get("encoding_given") and not self.read_only and not _same_reading(row[1], row[2], article):
             return None   # read as the user said, not as recorded: `_record_one` corrects the record
         return int(row[0]) if row else None
 
@@ -438,20 +438,26 @@ class Store:
         """The bytes of a recorded article read in the encoding the user named: when the record holds another (a
         guess, or another name), it takes the one named, with the credits and embeds found in the text so read.
         Credits are replaced; embeds are updated in place (other tables point at their ids), when the same posts were
-        found in the same order; if not, they are left as recorded. Later guesses change nothing (newuser26)."""
+        found in the same order; if not, the record is left as it was (all of it). Encodings are compared by codec
+        ("latin1" is "ISO-8859-1"); a guess the user confirms only loses its mark. Later guesses change nothing
+        (newuser26, review26)."""
         conn = self.conn
-        recorded = conn.execute("SELECT encoding, encoding_detected FROM articles WHERE id = ?", [article_id]).fetchone()
-        if tuple(recorded) == (article["encoding"], 0):
+        encoding, detected = conn.execute("SELECT encoding, encoding_detected FROM articles WHERE id = ?",
+                                          [article_id]).fetchone()
+        if _same_reading(encoding, detected, article):
+            return
+        if _codec(encoding) == _codec(article["encoding"]):   # the guess was right: only its mark goes
+            conn.execute("UPDATE articles SET encoding_detected = 0 WHERE id = ?", [article_id])
             return
         embeds, credits = article["embeds"], article["credits"]
+        old = conn.execute("SELECT id, platform, url FROM embeds WHERE article_id = ? ORDER BY ordinal",
+                           [article_id]).fetchall()
+        if [(platform, url) for _, platform, url in old] != [(e["platform"], e["url"]) for e in embeds]:
+            return   # other posts: the record is left whole as first read, not half corrected (review26)
         conn.execute("UPDATE articles SET encoding = ?, encoding_detected = 0, credit_count = ? WHERE id = ?",
                      [article["encoding"], len(credits), article_id])
         conn.execute("DELETE FROM credits WHERE article_id = ?", [article_id])
         rows["credits"] += [{"article_id": article_id, "ordinal": i, **_flatten(r)} for i, r in enumerate(credits)]
-        old = conn.execute("SELECT id, platform, url FROM embeds WHERE article_id = ? ORDER BY ordinal",
-                           [article_id]).fetchall()
-        if [(platform, url) for _, platform, url in old] != [(e["platform"], e["url"]) for e in embeds]:
-            return
         for (embed_id, _, _), embed in zip(old, embeds):
             values = _flatten(embed)
             conn.execute(f"UPDATE embeds SET {', '.join(f'[{c}] = ?' for c in values)} WHERE id = ?",
@@ -954,10 +960,14 @@ class Store:
         return int(self.conn.execute("SELECT COUNT(*) FROM progress WHERE job = ? AND outcome = 'done'",
                                         [job]).fetchone()[0])
 
-    def forget_progress(self, job: str) -> None:
+    def forget_progress(self, job: str, *, since: str | None = None) -> None:
         """A run of the job went to its end: the next run with the same arguments starts afresh (its output file
-        too)."""
+        too). With `since` (a `utc_now()` taken when a run started), only the items that run finished are
+        forgotten: what an earlier, interrupted run finished is still skipped."""
         with self.write():
+            if since is not None:
+                self.conn.execute("DELETE FROM progress WHERE job = ? AND finished_at >= ?", [job, since])
+                return
             self.conn.execute("DELETE FROM progress WHERE job = ?", [job])
             self.conn.execute("DELETE FROM run_outputs WHERE job = ?", [job])
 
@@ -1004,6 +1014,21 @@ def _inserted(row_id: Any) -> int:
 
 
 _JSON_FIELDS = ("media_links", "links", "also_at")
+
+
+def _codec(name: str | None) -> str | None:
+    """An encoding's canonical name ("LATIN-1", "latin1" and "iso-8859-1" are one), or the name as given."""
+    import codecs
+
+    try:
+        return codecs.lookup(name).name if name else name
+    except LookupError:
+        return name
+
+
+def _same_reading(encoding: str | None, detected: int | None, article: Mapping[str, Any]) -> bool:
+    """Does the record (its encoding, whether guessed) already say what an article read in a given encoding says?"""
+    return not detected and _codec(encoding) == _codec(article["encoding"])
 
 
 def _flatten(record: Mapping[str, Any]) -> dict[str, Any]:

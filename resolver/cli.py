@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from cache import Store
     from resolver.inputs import InputSpec
     from resolver.output import OutputFile
-    from resolver.pipeline import Failure, Outcome, Steps, Summary
+    from resolver.pipeline import ArticleResult, Failure, Outcome, Steps, Summary
     from resolver.resolve import Resolution
     from resolver.session import Mode, Session
     from resolver.settings import Settings
@@ -742,6 +742,11 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
         ctx.call_on_close(output.close)
     summary = pipeline.Summary()
     started = time.monotonic()
+    since = None   # when this run started marking what it finished (a closed stdout forgets it: see below)
+    if run_options.job is not None:
+        from cache.store import utc_now
+
+        since = utc_now()
 
     def stats() -> str:
         # Articles as the summary line counts them: an input that failed is an error, not an article.
@@ -778,6 +783,12 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
         click.echo(f"interrupted: {_summary_line(command, summary, time.monotonic() - started)}; "
                    f"run the same command again to go on from there", err=True)
         ctx.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        # stdout was closed (`scan … | head`): the lines written into the pipe were read by no one, so what this run
+        # finished is not done; the next run prints it (an interrupted run's before it is still skipped).
+        if store is not None and since is not None and output is None:
+            store.forget_progress(job, since=since)
+        raise
     session.reporter.close()
     _say_fields_never_found(spec, found, read=summary.articles)
     _say_fields_not_read(spec, unread)
@@ -787,7 +798,29 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
                + summary.repeated + sum(summary.left_out.values()))
     if not quiet and handled > 1:
         click.echo(_summary_line(command, summary, time.monotonic() - started), err=True)
+    if command != "report":   # report says it its own way, once it knows no earlier run wrote a report either
+        _say_if_no_article(spec, summary)
     return summary
+
+
+def _say_if_no_article(spec: InputSpec, summary: Summary) -> None:
+    """A run that found no article at all (an empty folder, one of only binary files) is an error, counted as an
+    input that failed, as it is for `report`: most likely a mistyped path or a disk not mounted (before, `scan`
+    printed nothing and exited 0). A shard's slice may hold none while the others do: a warning."""
+    from resolver import pipeline
+
+    if summary.articles or summary.failed or summary.unavailable or summary.resumed or summary.repeated:
+        return
+    named = ", ".join(spec.files + spec.jsonl + spec.warc)
+    if spec.shard is not None:
+        click.echo(f"warning: no article in {named} for shard {spec.shard}", err=True)
+        return
+    left = sum(summary.left_out.values())
+    parts = [f"{summary.skipped:,} file{'s' * (summary.skipped != 1)} skipped"] if summary.skipped else []
+    parts += [f"{left:,} WARC record{'s' * (left != 1)} left out"] if left else []
+    why = ", ".join(parts) or pipeline.NO_ARTICLE_HINT
+    click.echo(f"error: no article in {named} ({why})", err=True)
+    summary.failed += 1   # an input that gave nothing: exit 1, and `archive`'s URLs are still archived
 
 
 _DOING = {"scan": "scanning", "report": "reporting", "archive": "archiving"}
@@ -1116,7 +1149,8 @@ def _url_of(target: str) -> str | None:
 @click.option("--format", "fmt", type=click.Choice(["md", "json", "html"]), default="md", show_default=True,
               help="Markdown (terminal and GitHub), JSON (schema/report.schema.json) or one self-contained HTML page.")
 @click.option("-o", "--output", type=PathType(),
-              help="Write here (a file for one article; a directory for several, with an index).")
+              help="Write here (a file for one article; a directory for several, with an index). Default: stdout "
+                   "for one article, ./embed-resolver-reports for several.")
 @click.option("--offline", "--no-network", "offline", is_flag=True,
               help="Use only the cache: say what is known without the network and name what could not be reached.")
 @click.option("--refresh", is_flag=True, help="Fetch everything again even within the cache TTL (not with --offline).")
@@ -1135,7 +1169,8 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
     fact with the method, the UTC time and the fetch-log id behind it. Checks compare the article's handle,
     name, date, quoted text, media links and photo credits with the sources, and flag gone posts with or
     without an archived copy. ARTICLE is a file, a directory, an article URL or -; several articles, a
-    directory, --jsonl or --warc-input give one report each (written as each is done) plus an index.
+    directory, --jsonl or --warc-input give one report each (written as each is done) plus an index, into
+    the directory -o names, else into ./embed-resolver-reports (one article's report goes to stdout).
 
     \b
     Examples:
@@ -1207,12 +1242,16 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
             click.echo(f"wrote {output}", err=True)
     else:
         entries = _write_index(folder, entries)   # every article may have been reported on by an earlier run
-        click.echo(f"wrote {len(entries)} reports and an index to {folder}", err=True)
+        click.echo(_wrote_reports(len(entries), folder), err=True)
     # A report names what it could not reach: not a failure. An article it could not read at all, even one an
     # offline run never fetched, is an input that failed, as it is when it is the only one (#11: exit 0 before).
     _exit_for(ctx, failed=summary.failed + sum(f.kind == "unavailable" for f in unread), unavailable=0)
     if _gate(entries, fail_on):
         ctx.exit(EXIT_CHECKS)
+
+
+def _wrote_reports(count: int, folder: Path) -> str:
+    return f"wrote {count:,} report{'s' * (count != 1)} and an index to {folder}"
 
 
 def _gate(reports: list[tuple[str, dict[str, Any]]], fail_on: str) -> bool:
@@ -1621,13 +1660,30 @@ def _thumbnails(store: Store) -> Callable[[str], str | None]:
 
 
 def _emit(outcome: Outcome, *, as_json: bool, output: OutputFile | None = None) -> None:
-    """An article's result (JSON Lines or tables), or one line on stderr for an input that failed. With `output`,
-    the result goes to the run's file (tables as plain columns), not stdout."""
+    """An article's result (JSON Lines or tables), then an error line on stderr for each thing its steps failed for;
+    or one line on stderr for an input that failed. With `output`, the result goes to the run's file (tables as
+    plain columns), not stdout."""
     from resolver.pipeline import Failure
 
     if isinstance(outcome, Failure):
         _say_failure(outcome)
         return
+    _emit_result(outcome, as_json=as_json, output=output)
+    if outcome.failed:
+        _say_step_failures(outcome)
+
+
+def _say_step_failures(result: ArticleResult) -> None:
+    """One error line for each thing a step failed for (the exit 1 they make): before, `scan --fetch` exited 1 and
+    said nothing, the cause only in --json (#11)."""
+    from resolver.report import step_failures
+
+    said = list(step_failures(result)) or ["a step failed (its --json line says which)"]
+    for failure in said:
+        click.echo(f"error: {result.article.source}: {failure}", err=True)
+
+
+def _emit_result(outcome: ArticleResult, *, as_json: bool, output: OutputFile | None) -> None:
     if as_json:
         # An article its memo answered (#13); a run that loaded no memo has none (a plain scan does not load it).
         memo = sys.modules.get("resolver.memo")

@@ -375,7 +375,7 @@ def _jsonl_records(handle: IO[bytes] | StdinLines, name: str, locator: str, fiel
     """One item per non-blank line. Offsets are of the uncompressed stream (a gzipped file's are too)."""
     import lzma   # for its error: an .xz file's damage is found as it is read
 
-    offset = 0
+    offset, first = 0, True
     try:
         for number, (line, length) in enumerate(_capped_lines(handle), start=1):
             start, offset = offset, offset + length
@@ -388,6 +388,14 @@ def _jsonl_records(handle: IO[bytes] | StdinLines, name: str, locator: str, fiel
                 continue
             if not line.strip():
                 continue
+            if first:
+                first, unlike = False, _not_json_lines(line)
+                if unlike is not None:   # one error for the file, not one a line (#11: 588 for one HTML page)
+                    if taken.wants(f"{locator}@{start}", None):
+                        yield Item(source=name, key=None, locator=f"{locator}@{start}", explicit=True,
+                                   problem=f"cannot read {name}: it looks like {unlike}, not JSON Lines"
+                                           + (" (give it as a SOURCE, without --jsonl)" if unlike == "HTML" else ""))
+                    return
             # The offset and a checksum of the record: an edited record is read again, as an edited file is.
             key = f"{key_base}@{start}:{zlib.crc32(line.rstrip(CRLF)):08x}" if resumable else None
             if taken.wants(f"{locator}@{start}", key):
@@ -396,6 +404,24 @@ def _jsonl_records(handle: IO[bytes] | StdinLines, name: str, locator: str, fiel
     except (OSError, EOFError, zlib.error, lzma.LZMAError) as exc:
         yield Item(source=name, key=None, locator=locator, explicit=True,
                    problem=f"cannot read {name} past byte {offset:,}: {exc}")
+
+
+def _not_json_lines(line: bytes) -> str | None:
+    """What a file whose first record is this line looks like when it is plainly no JSON Lines ("HTML", "binary
+    data"), else None: a JSON Lines file with a bad first line still has each line read, and an error each."""
+    head = line.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"<"):
+        return "HTML"
+    if _CONTROL_BYTES.search(line) is None:   # text (JSON holds no raw control character)
+        return None
+    try:
+        json.loads(line)   # JSON in UTF-16 or UTF-32, which json reads: its NULs are no sign of binary data
+        return None
+    except ValueError:
+        return "binary data"
+
+
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f]")
 
 
 def _field(record: Any, name: str, *, missing: Any = None) -> Any:

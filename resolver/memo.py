@@ -79,6 +79,10 @@ def answer(item: Item, scanned: ArticleResult, *, session: Session, steps: Steps
         return steps_here(item, scanned, session=session, steps=steps)   # its key would be made of a secret
     key = _key(run, head)
     memo = session.store.step_memo(scanned.article_id, key)
+    if memo is not None and memo[3]:
+        # A step failed: the steps run (from the cache) rather than the memo answer, for the run to say what failed,
+        # as it does with no memo: `scan` says each failure on stderr, which its line alone does not tell (#11).
+        return steps_here(item, scanned, session=session, steps=steps)
     if memo is not None and _holds(memo[0], memo[1], session) and not _shows_secret(memo[4], session):
         return LineResult.of(scanned, head, memo[4], unavailable=bool(memo[2]), failed=bool(memo[3]))
     return _steps_kept(item, scanned, session=session, steps=steps, head=head, key=key)

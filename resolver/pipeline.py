@@ -1344,8 +1344,19 @@ def named_inputs(targets: Iterable[str], stdin: IO[bytes] | None) -> Iterator[It
             yield named
         elif named.kind == "url" and named.url is not None:
             yield named.url
-        else:
-            yield from iter_items(InputSpec(files=(named.name,)), stdin=stdin)
+            continue
+        items = iter_items(InputSpec(files=(named.name,)), stdin=stdin)
+        first = next(items, None)
+        if first is None:   # an empty folder: an input that failed, as for `scan` (before, nothing was said)
+            yield Item(source=named.name, key=None, locator=named.name, explicit=True,
+                       problem=f"no article in {named.name} ({NO_ARTICLE_HINT})")
+            continue
+        yield first
+        yield from items
+
+
+# Why a folder may hold no article: what `scan`, `archive` and `fetch` say of one (most likely a typo).
+NO_ARTICLE_HINT = "an empty folder? check the path, and that its disk is mounted"
 
 
 async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[bytes] | None = None,

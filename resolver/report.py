@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
     from resolver.archive import ArchivedUrl
     from resolver.identify import Identification
-    from resolver.fetch import FetchedPost
+    from resolver.fetch import FetchedPost, MediaFile
     from resolver.pipeline import ArticleResult
     from resolver.resolve import Resolution
 
@@ -75,6 +75,10 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
         yield [(f"  #{fetched.embed + 1} {record.platform} {record.post_id}: {record.status} ({via})"
                 f" @{record.author_handle or '?'} {record.created_at or ''}",
                 "green" if record.status == "available" else "yellow")]
+        for item, why in _media_failed(fetched.value):
+            yield [(f"  #{fetched.embed + 1} {item} could not be used: {why}", "red")]
+    for image in result.credited_images or ():
+        yield [_credited_image_line(image)]
     for archived in result.archives or ():
         yield [_archive_line(archived)]
     for found_id in result.identifications or ():
@@ -164,6 +168,62 @@ def _archive_line(archived: ArchivedUrl) -> Part:
             "yellow"
     return (f"  archive {archived.url}: {len(archived.lookup.snapshots)} snapshots{saved}",
             "red" if archived.failed else "cyan")
+
+
+def _credited_image_line(image: MediaFile) -> Part:
+    """What downloading an image a credit belongs to gave (#11: a 404 was only in --json, and the exit was 1)."""
+    if image.unavailable:
+        return f"  credited image {image.url}: not downloaded (offline)", "yellow"
+    if image.error:
+        return f"  credited image {image.url} could not be used: {image.error}", "red"
+    size = f" {image.width}x{image.height}" if image.width else ""
+    credit = "; ".join(f"{k}: {v}" for k, v in image.credit.items())
+    return f"  credited image {image.url}: {image.mime or '?'}{size}" + (f"  credit: {credit}" if credit else ""), "cyan"
+
+
+def _media_failed(post: FetchedPost) -> Iterator[tuple[str, str]]:
+    """The post's photos, posters and thumbnails whose download failed: (what and its URL, why), as
+    FetchedPost.failed counts them."""
+    from resolver.fetch import MEDIA_NEVER_FETCHED
+
+    if post.unavailable:
+        return
+    for item in post.media:
+        if item.get("error") and item["error"] != MEDIA_NEVER_FETCHED:
+            kind = item.get("type") or "media"
+            url = item.get("url") if kind == "photo" else item.get("preview_url") or item.get("url")
+            yield f"{kind if kind == 'photo' else kind + ' poster'} {url}", item["error"]
+
+
+def step_failures(result: ArticleResult) -> Iterator[str]:
+    """What each step failed for in an article, one phrase each ("what, on what: why"), as its `failed` counts it:
+    `scan` says each on stderr, as the exit 1 they make (#11: `scan --fetch` exited 1 and said nothing)."""
+    for found in result.resolutions or ():
+        if found.failed:
+            yield f"link {found.value.url} (embed #{found.embed + 1}) ended in an error: {found.value.error}"
+    for fetched in result.posts or ():
+        record = fetched.value.record
+        post = f"post {record.platform} {record.post_id}"
+        if fetched.failed and record.status == "error":
+            yield f"{post} could not be fetched: {record.reason or 'every method ended in an error'}"
+        for item, why in _media_failed(fetched.value):
+            yield f"{item} of {post} could not be used: {why}"
+    for image in result.credited_images or ():
+        if image.failed:
+            yield f"credited image {image.url} could not be used: {image.error}"
+    from resolver.archive import WITHHELD
+
+    for archived in result.archives or ():
+        if not archived.failed:
+            continue
+        if archived.error and not archived.error.startswith(WITHHELD):
+            yield f"archive lookup failed for {archived.url}: {archived.error}"
+        saved = archived.saved
+        if saved is not None and saved.status in ("error", "gave_up"):
+            yield f"archive save of {archived.url}: {saved.status}" + (f" ({saved.message})" if saved.message else "")
+    for found_id in result.identifications or ():
+        if found_id.failed:
+            yield f"embed #{found_id.embed + 1} could not be identified: {found_id.value.error}"
 
 
 def _identification_line(embed: int, found: Identification) -> Part:

@@ -216,9 +216,35 @@ def test_an_encoding_given_corrects_what_the_cache_recorded_from_a_guess(run, tm
     corrected = ([("cp1250", 0, 1)], [("Jiří Čermák", "ČTK")],
                  [(1, "Jiří Čermák", "Děkujeme všem. pic.twitter.com/Zz98Yy76Xx")], [(1,)])
     assert recorded() == corrected
-    # A later guess does not undo what the user said.
+    # A later guess does not undo what the user said; the same encoding by another name rewrites nothing.
     assert run("scan", "--json", target).exit_code == 0
     assert recorded() == corrected
+    with sqlite3.connect(run.db) as conn:
+        credit_ids = conn.execute("SELECT id FROM credits").fetchall()
+    assert run("scan", "--json", "--encoding", "windows-1250", target).exit_code == 0
+    with sqlite3.connect(run.db) as conn:
+        assert conn.execute("SELECT id FROM credits").fetchall() == credit_ids
+    assert recorded() == corrected
+
+
+def test_an_encoding_given_that_finds_other_posts_leaves_the_record_whole(run, tmp_path):
+    """When the encoding given finds other posts than the guess did, the embeds cannot be corrected in place (other
+    tables point at them): the record was given the new encoding and credits over the guess's embeds, and no later
+    run corrected them. Now it is left whole, as first read (review26)."""
+    import sqlite3
+
+    path = tmp_path / "cz.txt"
+    path.write_bytes("Zpráva. https://twitter.com/jcermak_fikce/status/1234567890123456789 konec\n".encode("cp1250")
+                     + "Foto: Jiří Čermák/ČTK\n".encode("cp1250"))
+    assert run("scan", "--json", str(path)).exit_code == 0
+    with sqlite3.connect(run.db) as conn:
+        first = conn.execute("SELECT encoding, encoding_detected FROM articles").fetchall()
+        assert first == [("cp1252", 1)]
+        # The guess's post list made to differ from what the encoding given finds (a decoding that breaks a URL)
+        conn.execute("UPDATE embeds SET url = 'https://twitter.com/other/status/1'")
+    assert run("scan", "--json", "--encoding", "cp1250", str(path)).exit_code == 0
+    with sqlite3.connect(run.db) as conn:
+        assert conn.execute("SELECT encoding, encoding_detected FROM articles").fetchall() == first
 
 
 @pytest.mark.parametrize("command", ["scan", "report", "archive"])

@@ -515,3 +515,95 @@ def test_scan_says_which_warc_records_it_left_out_and_why(tmp_path: Path) -> Non
         said = invoke(tmp_path, "scan", "--json", "-v", "--shard", shard, "--warc-input", str(warc)).stderr
         counted += re.findall(r"^left out (\S+) ", said, re.M)
     assert sorted(counted) == sorted(source for source, _, _ in named)
+
+
+# A run that found no article at all (an empty folder, one holding only files that are no article): before, `scan`
+# printed nothing and exited 0, `report` said "no article to report on" and exited 1. An empty folder is most
+# likely a typo or a disk not mounted: an error, exit 1, as report.
+
+@pytest.mark.parametrize("command", ["scan", "archive", "fetch"])
+def test_a_run_over_an_empty_folder_is_an_error(tmp_path: Path, command: str) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = invoke(tmp_path, command, "--offline", str(empty))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [f"error: no article in {empty} (an empty folder? check the path, and that "
+                                          "its disk is mounted)"]
+
+
+def test_a_scan_of_a_folder_holding_no_article_says_so_after_its_warnings(tmp_path: Path) -> None:
+    folder = tmp_path / "noart"
+    folder.mkdir()
+    (folder / "photo.bin").write_bytes(b"\x00\x01" * 100)
+    (folder / ".hidden.html").write_text(tweet_page(1))
+    result = invoke(tmp_path, "scan", "--json", str(folder))
+    assert result.exit_code == 1 and result.stdout == ""
+    said = result.stderr.splitlines()
+    assert said[0].startswith(f"warning: cannot scan {folder / 'photo.bin'}: ")
+    assert said[1:] == [f"error: no article in {folder} (1 file skipped)"]
+    globbed = invoke(tmp_path, "scan", "--glob", "*.txt", str(folder))
+    assert globbed.exit_code == 1
+    assert globbed.stderr.splitlines()[-1] == f"error: no article in {folder} (1 file skipped)"
+
+
+def test_archive_of_an_empty_folder_and_a_url_still_archives_the_url(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = invoke(tmp_path, "archive", "--offline", "--json", str(empty), "https://twitter.com/jack/status/20")
+    assert result.exit_code == 1
+    assert [json.loads(line)["url"] for line in result.stdout.splitlines()] == ["https://twitter.com/jack/status/20"]
+    assert f"error: no article in {empty} (" in result.stderr
+
+
+def test_a_shard_that_got_no_article_is_no_error(tmp_path: Path) -> None:
+    """Other shards may hold them (three files cut in four): a warning, exit 0."""
+    folder = tmp_path / "few"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"{n}.html").write_text(tweet_page(n))
+    codes = []
+    for k in range(1, 5):
+        result = invoke(tmp_path, "scan", "--json", "--shard", f"{k}/4", str(folder))
+        codes.append(result.exit_code)
+        if not result.stdout:
+            assert result.stderr.splitlines() == [f"warning: no article in {folder} for shard {k}/4"]
+    assert codes == [0, 0, 0, 0]
+
+
+
+# --jsonl given a file that is no JSON Lines (#11): before, every line was an error of its own ("error: cannot read
+# page.html:N: not JSON"), 588 lines and 588 rows of the errors table for one NPR page. The opposite mistake (a
+# JSON Lines file given as a SOURCE) was caught in one line.
+
+def errors_rows(tmp_path: Path) -> int:
+    store = Store(tmp_path / "c.db")
+    try:
+        return store.count("errors")
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("what, body", [
+    ("HTML", "\n\n  <!DOCTYPE html>\n<html><head><title>Story</title></head>\n<body>\n" + tweet_page(1) + "\n</body>\n"
+             "</html>\n"),
+    ("binary data", b"\x7fELF\x02\x01\x01\x00\x00\x00\n\x00\x00\x03\x00>\x00\n\x01\x00\x00\x00" * 20),
+], ids=["html", "binary"])
+def test_jsonl_given_a_file_that_is_no_json_lines_is_one_error(tmp_path: Path, what: str, body: str | bytes) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(body.encode() if isinstance(body, str) else body)
+    result = invoke(tmp_path, "scan", "--json", "--jsonl", str(path))
+    assert result.exit_code == 1 and result.stdout == ""
+    hint = " (give it as a SOURCE, without --jsonl)" if what == "HTML" else ""
+    assert result.stderr.splitlines() == [f"error: cannot read {path}: it looks like {what}, not JSON Lines{hint}"]
+    assert errors_rows(tmp_path) == 1
+
+
+def test_jsonl_with_a_few_bad_lines_is_an_error_a_line(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"html": tweet_page(1)}) + "\n<p>a stray line</p>\n"
+                    + json.dumps({"html": tweet_page(2)}) + "\nnot json\n")
+    result = invoke(tmp_path, "scan", "--json", "--jsonl", str(path))
+    assert result.exit_code == 1 and len(lines(result.stdout)) == 2
+    assert [line.split(": not JSON")[0] for line in result.stderr.splitlines() if line.startswith("error: ")] == [
+        f"error: cannot read {path}:2", f"error: cannot read {path}:4"]

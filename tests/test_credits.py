@@ -352,7 +352,24 @@ EARTH_NAMES = [
     ("earth-first", "Photo: Earth Quux", "Earth Quux", None, "uncertain"),
     ("earthly", "Photo: Zed Earthly", "Zed Earthly", None, "uncertain"),
     ("planet-alone", "Photo: Earth", None, "Earth", "uncertain"),   # one word: an organisation by default, as before
+    # the rule reads one name, never a list or "Name for Outlet", and a common first name makes a person (review26)
+    ("first-name", "Photo: Jane Earth", "Jane Earth", None, "high"),
+    ("for-outlet", "Photo: Sam Earth for Reuters", "Sam Earth", "Reuters", "high"),
 ]
+LISTED_EARTHS = [
+    ("and-list", "Photos: Zed Quux and Jane Earth", [("Zed Quux", None, "uncertain"), ("Jane Earth", None, "high")]),
+    ("comma-list", "Photo: Anna Earth, Zed Quux", [("Anna Earth", None, "high"), ("Zed Quux", None, "uncertain")]),
+]
+
+
+@pytest.mark.parametrize("text,found", [c[1:] for c in LISTED_EARTHS], ids=[c[0] for c in LISTED_EARTHS])
+def test_people_listed_with_a_surname_earth_stay_people(text, found):
+    """The "Earth" rule ran on the whole credit before it was split: "Zed Quux and Jane Earth" became one
+    organisation, "high", and both people were lost (review26)."""
+    from resolver.extract import find_all
+
+    credits = find_all(f"A bridge at dawn.\n{text}\nThe story goes on.\n", "text")[1]
+    assert [(c.creator, c.organization, c.split_confidence) for c in credits] == found
 
 
 @pytest.mark.parametrize("text,creator,organization,confidence", [c[1:] for c in EARTH_NAMES],

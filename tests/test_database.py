@@ -121,6 +121,27 @@ def test_a_read_only_database_serves_what_needs_no_writing(read_only_db, folder_
     assert digest(read_only_db) == before
 
 
+def test_a_read_only_database_serves_an_article_read_with_an_encoding_given(tmp_path):
+    """`--encoding` corrects the record of an article first read by a guess; on a read-only cache it made the run
+    fail ("cannot write cache"), even when the encoding given was the one guessed. It serves what it holds, as
+    before (review26)."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    db, page = folder / "c.db", tmp_path / "latin.txt"
+    page.write_bytes("Demonstrace v Brně. (Foto: Jiří Čermák/ČTK)\n".encode("cp1250"))
+    assert invoke("--db", str(db), "scan", str(page)).exit_code == 0   # recorded from a guess (cp1252)
+    db.chmod(0o444)
+    try:
+        before = digest(db)
+        for encoding in ("cp1252", "cp1250"):
+            again = run_without_write_permission("--db", str(db), "scan", "--json", "--encoding", encoding, str(page))
+            assert again.returncode == 0, again.stderr
+            assert json.loads(again.stdout)["encoding"] == encoding
+        assert digest(db) == before
+    finally:
+        db.chmod(0o644)
+
+
 def test_writing_to_a_read_only_database_is_a_one_line_error(read_only_db):
     result = run_without_write_permission("--db", str(read_only_db), "scan", str(OTHER))
     assert result.returncode == 1

@@ -123,6 +123,58 @@ def test_a_failed_identification_says_so_in_the_table_view(world, fakenet, tmp_p
     assert "identification failed" in result.stdout
 
 
+HARBOUR = ('<html><body><blockquote class="twitter-tweet"><p>Harbour at dawn.</p>&mdash; Riverton Roads '
+           f'(@RivertonRoads) <a href="{POST}">December 6, 2022</a></blockquote>'
+           '<figure><img src="https://news.example/img/harbour.jpg"><figcaption>The harbour. (Photo: Bea Example/'
+           'Riverton Post)</figcaption></figure></body></html>')
+HARBOUR_IMAGE = "https://news.example/img/harbour.jpg"
+
+
+@pytest.mark.parametrize("form", ["table", "json"])
+def test_scan_fetch_says_which_credited_image_could_not_be_downloaded(world, fakenet, tmp_path, form):
+    """Before, `scan --fetch` exited 1 with nothing on stderr (not even with -v) and a table that showed the post as
+    available: the image's 404 was only in --json's credited_images[].error."""
+    tweet = dict(fx.SYNDICATION_TWEET, mediaDetails=fx.SYNDICATION_TWEET["mediaDetails"][:1])
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(tweet)]}))
+    fakenet.route("news.example", "/img/harbour.jpg", page("gone", 404))
+    source = article(tmp_path, HARBOUR, "harbour.html")
+    result = world("scan", "--fetch", *(["--json"] if form == "json" else []), source, env={"COLUMNS": "200"})
+    assert result.exit_code == 1
+    assert lines(result.stderr) == [f"error: {source}: credited image {HARBOUR_IMAGE} could not be used: HTTP 404"]
+    if form == "json":
+        [image] = json.loads(result.stdout)["credited_images"]
+        assert image["url"] == HARBOUR_IMAGE and image["error"] == "HTTP 404"
+    else:
+        assert f"  credited image {HARBOUR_IMAGE} could not be used: HTTP 404" in lines(result.stdout)
+
+
+def test_scan_fetch_says_which_photo_of_a_post_could_not_be_downloaded(world, fakenet, tmp_path):
+    """A post's photo that answers 404 is exit 1 (the README's table): the error line names it."""
+    tweet = dict(fx.SYNDICATION_TWEET, mediaDetails=fx.SYNDICATION_TWEET["mediaDetails"][:1])
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(tweet)]}))
+    fakenet.route("pbs.twimg.com", "/media/FjRivertonBridge.jpg", page("gone", 404))
+    fakenet.route("news.example", "/img/harbour.jpg", page(fx.jpeg(), content_type="image/jpeg"))
+    source = article(tmp_path, HARBOUR, "harbour.html")
+    result = world("scan", "--fetch", source, env={"COLUMNS": "200"})
+    assert result.exit_code == 1
+    assert lines(result.stderr) == [f"error: {source}: photo {fx.PHOTO_URL} of post twitter {fx.POST_ID} could "
+                                    "not be used: HTTP 404"]
+    assert f"  #1 photo {fx.PHOTO_URL} could not be used: HTTP 404" in lines(result.stdout)
+    assert f"  credited image {HARBOUR_IMAGE}: image/jpeg 64x48" in lines(result.stdout)
+
+
+def test_scan_says_each_link_and_archive_lookup_that_failed(world, fakenet, tmp_path):
+    broken_services(fakenet)
+    source = article(tmp_path, LINKED)
+    result = world("scan", "--resolve", "--archive", source, env={"COLUMNS": "200"})
+    assert result.exit_code == 1
+    errors = lines(result.stderr)
+    assert errors[0].startswith(f"error: {source}: link https://t.co/Loop0000 (embed #1) ended in an error: ")
+    assert errors[1:] == [f"error: {source}: post twitter {fx.POST_ID} could not be fetched: syndication answered "
+                          "HTTP 500",
+                          f"error: {source}: archive lookup failed for {POST}: cdx: HTTP 503"]
+
+
 @pytest.mark.parametrize("args", [
     ["scan", "nosuch.html"],
     ["fetch"],                                   # a usage error

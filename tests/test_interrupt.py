@@ -598,7 +598,7 @@ def test_reports_written_into_the_folder_reported_on_are_not_read_as_articles(tm
     feed.write_text(json.dumps({"text": "Story.\nPhoto: Ann Lee/Agency"}) + "\n")
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "r.db"), "report", "--offline", "-o", str(feed.parent),
                                       "--jsonl", str(feed)])
-    assert result.exit_code == 0 and "wrote 1 reports" in result.stderr, result.output
+    assert result.exit_code == 0 and "wrote 1 report and" in result.stderr, result.output
     for name in os.listdir(folder):
         if not name.endswith(".txt"):
             os.remove(folder / name)   # the reports written into it just now: no longer this run's
@@ -631,3 +631,80 @@ def test_the_warc_a_run_writes_is_not_read_as_its_input(tmp_path: Path, command:
     sources = [row[0] for row in store.db.execute("SELECT source FROM article_sources")]
     store.close()
     assert sources and all(source.startswith(f"{crawls / 'c.warc.gz'}#") for source in sources), sources
+
+
+# A run whose stdout was closed early (`scan … | head`, exit 141): the lines it wrote into the pipe before the
+# reader went away were read by no one, so they are not "finished": the next run prints every article. Before,
+# `scan --json DIR | head -3` then `scan --json DIR > all.jsonl` left out the articles the first run had written
+# into the pipe ("34 finished by an earlier run"), with exit 0.
+
+def read_then_close(proc: subprocess.Popen, count: int) -> bytes:
+    """What `| head -n COUNT` does: read COUNT lines, close the pipe, and wait for the writer to end."""
+    for _ in range(count):
+        assert proc.stdout.readline()
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=120)
+    return err
+
+
+def piped(command: list[str], env: dict[str, str], cwd: Path) -> subprocess.Popen:
+    """The command with its stdout a pipe (the helpers above write into a file)."""
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=cwd,
+                            preexec_fn=ctrl_c_as_at_a_terminal)
+
+
+def plain_scan_into_head(tmp_path: Path, folder: Path, lines: int) -> tuple[int | None, bytes]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EMBED_RESOLVER_")}
+    env["PYTHONPATH"] = str(ROOT)
+    proc = piped([sys.executable, "-m", "resolver", "--db", str(tmp_path / "plain.db"), "scan", "--json",
+                  "--workers", "1", str(folder)], env, tmp_path)
+    err = read_then_close(proc, lines)
+    return proc.returncode, err
+
+
+def test_a_plain_scan_whose_stdout_was_closed_early_leaves_nothing_to_resume(tmp_path: Path) -> None:
+    folder = plain_folder(tmp_path)
+    code, err = plain_scan_into_head(tmp_path, folder, 3)
+    assert code in (141, -signal.SIGPIPE) and err == b""
+    out = tmp_path / "all.jsonl"
+    again = plain_scan(tmp_path, folder, out)
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    assert b"finished by an earlier run" not in err
+    assert articles_in(out) == [str(folder / f"p{n:03d}.html") for n in range(PLAIN)]
+
+
+def test_a_closed_stdout_forgets_only_its_own_run_an_interrupted_run_before_it_is_still_resumed(
+        tmp_path: Path) -> None:
+    """Ctrl-C into `>> out`, then a peek into `| head`, then `>> out` again: the peek's articles are printed
+    again, the ones the interrupted run appended are not: out holds every article once."""
+    folder = plain_folder(tmp_path)
+    out = tmp_path / "out.jsonl"
+    stopped = plain_scan(tmp_path, folder, out, kill=("ctrl-c", 100))
+    _, err = stopped.communicate(timeout=60)
+    assert stopped.returncode == 130, err
+    before = len(articles_in(out))
+    assert 0 < before < PLAIN
+    code, err = plain_scan_into_head(tmp_path, folder, 2)
+    assert code in (141, -signal.SIGPIPE) and err == b""
+    again = plain_scan(tmp_path, folder, out)
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    assert f"{before} finished by an earlier run".encode() in err
+    assert sorted(articles_in(out)) == sorted(str(folder / f"p{n:03d}.html") for n in range(PLAIN))
+
+
+def test_a_network_scan_whose_stdout_was_closed_early_leaves_nothing_to_resume(tmp_path: Path, corpus) -> None:
+    folder, config = corpus
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EMBED_RESOLVER_")}
+    env["PYTHONPATH"] = str(ROOT)
+    proc = piped([sys.executable, "-m", "resolver", "--config", str(config), "--db", str(tmp_path / "run.db"),
+                  "scan", "--resolve", "--json", "--workers", "2", str(folder)], env, tmp_path)
+    err = read_then_close(proc, 2)
+    assert proc.returncode in (141, -signal.SIGPIPE) and err == b""
+    out = tmp_path / "out.jsonl"
+    again = start(tmp_path, folder, config, out)
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    assert b"finished by an earlier run" not in err
+    check_finished(tmp_path, out, duplicates_allowed=0)

@@ -43,6 +43,10 @@ ODD = {   # articles whose steps end otherwise than a post with its photo (post 
     "photo-404.html": tweet("Gone photo.", FIRST_ID + 9999),
 }
 
+# Articles a step fails for: their memo is kept but never answers; their steps run from the cache, so that `scan`
+# says what failed (#11).
+FAILING = {"link-loop.html", "photo-404.html"}
+
 
 def odd_routes(fakenet) -> None:
     fakenet.route("bit.ly", "/gone-404", page("gone", status=404))
@@ -135,7 +139,7 @@ def test_a_run_answered_by_memos_prints_and_records_what_its_steps_would(tmp_pat
         assert "sig=REDACTED" in out and "fictional-signature" not in out and '"error": "' in out
     assert len(fakenet.hits) == asked
     assert memos(world.db) >= 14
-    assert answered(world, *args) == set(names(folder))
+    assert answered(world, *args) == set(names(folder)) - FAILING
 
 
 def test_a_line_spliced_from_its_head_and_tail_is_the_line_of_the_whole() -> None:
@@ -297,7 +301,7 @@ def test_cache_merge_keeps_no_memo_and_the_next_run_makes_them_again(tmp_path, f
     assert world("cache", "merge", str(world.db), str(shard.db)).exit_code == 0
     assert memos(world.db) == 0
     run_both(world, tmp_path, monkeypatch, *STEPS, str(folder))
-    assert answered(world, *STEPS, str(folder)) == set(names(folder))
+    assert answered(world, *STEPS, str(folder)) == set(names(folder)) - FAILING
 
 
 def test_a_memo_whose_answers_passed_their_ttl_is_not_used(tmp_path, fakenet, monkeypatch) -> None:
@@ -305,7 +309,7 @@ def test_a_memo_whose_answers_passed_their_ttl_is_not_used(tmp_path, fakenet, mo
     world, folder = memo_world(tmp_path, fakenet, posts=Posts())
     [memo_id] = memo_of(world.db, "0000.html")
     sql(world.db, "UPDATE step_memos SET fresh_until = '2000-01-01T00:00:00.000000Z' WHERE id = ?", memo_id)
-    assert answered(world, *STEPS, str(folder)) == set(names(folder)) - {"0000.html"}
+    assert answered(world, *STEPS, str(folder)) == set(names(folder)) - FAILING - {"0000.html"}
 
 
 def test_a_memo_made_with_a_later_ttl_cut_off_is_not_used(tmp_path, fakenet) -> None:
@@ -313,7 +317,7 @@ def test_a_memo_made_with_a_later_ttl_cut_off_is_not_used(tmp_path, fakenet) -> 
     world, folder = memo_world(tmp_path, fakenet, posts=Posts())
     [memo_id] = memo_of(world.db, "0000.html")
     sql(world.db, "UPDATE step_memos SET since = '2999-01-01T00:00:00.000000Z' WHERE id = ?", memo_id)
-    assert answered(world, *STEPS, str(folder)) == set(names(folder)) - {"0000.html"}
+    assert answered(world, *STEPS, str(folder)) == set(names(folder)) - FAILING - {"0000.html"}
 
 
 @pytest.mark.parametrize("args, network", [
@@ -324,7 +328,7 @@ def test_a_memo_made_with_a_later_ttl_cut_off_is_not_used(tmp_path, fakenet) -> 
 ], ids=["offline", "ttl", "settings", "steps"])
 def test_a_memo_is_not_used_by_a_run_asking_otherwise(tmp_path, fakenet, args, network) -> None:
     world, folder = memo_world(tmp_path, fakenet, posts=Posts())
-    assert answered(world, *STEPS, str(folder)) == set(names(folder))
+    assert answered(world, *STEPS, str(folder)) == set(names(folder)) - FAILING
     world.config.write_text(world.config.read_text().replace("[network]\n", "[network]\n" + network, 1))
     assert answered(world, *args, str(folder)) == set()
 
@@ -345,7 +349,7 @@ def test_a_run_with_a_token_set_answered_by_memos_prints_and_records_what_its_st
         assert code == 1 and len(out.splitlines()) == 14
         assert "sig=REDACTED" in out and "fictional-signature" not in out and '"method": "x-api"' in out
     assert len(fakenet.hits) == asked
-    assert answered(world, *args, env=X_TOKEN) == set(names(folder)) - GONE
+    assert answered(world, *args, env=X_TOKEN) == set(names(folder)) - FAILING - GONE
 
 
 # A gone post's steps ask the redactor about its URL forms on the archive (x.com/..., mobile.twitter.com/...), which
@@ -355,7 +359,7 @@ GONE = {"0001.html", "0004.html", "0007.html"}
 
 def test_a_memo_made_with_no_secret_set_is_not_used_with_one_set_and_the_other_way_round(tmp_path, fakenet) -> None:
     world, folder = memo_world(tmp_path, fakenet, posts=Posts())
-    every = set(names(folder))
+    every = set(names(folder)) - FAILING
     assert answered(world, *STEPS, str(folder), env=X_TOKEN) == set()
     assert answered(world, *STEPS, str(folder), env=X_TOKEN) == every
     assert answered(world, *STEPS, str(folder)) == every   # each run's memos are kept under its own key
@@ -374,7 +378,7 @@ def test_a_memo_whose_line_holds_a_form_of_the_token_set_now_is_not_used(tmp_pat
     world, folder = memo_world(tmp_path, fakenet, posts=Posts(x_token=True, gone_every=3), env=X_TOKEN)
     args = (*STEPS, "--offline", str(folder))
     world(*args, env=X_TOKEN)
-    assert answered(world, *args, env=X_TOKEN) == set(names(folder)) - GONE
+    assert answered(world, *args, env=X_TOKEN) == set(names(folder)) - FAILING - GONE
     changed = {"X_BEARER_TOKEN": token}   # the same secret, set to another value since
     before = {n for n in names(folder) if n < name} - GONE   # the run's lines keep their order: those after it wait
     assert before <= answered(world, *args, env=changed) and name not in answered(world, *args, env=changed)
@@ -402,7 +406,7 @@ def test_the_token_reaches_no_file_of_a_run_that_keeps_and_uses_memos(tmp_path, 
         result = world(*STEPS, "-v", *mode, str(folder), env=X_TOKEN)
         assert result.exit_code == 1
         assert not [form for form in secret_forms(TOKEN) if form in result.stdout_bytes + result.stderr_bytes]
-    assert memos(world.db) == 22 and answered(world, *STEPS, str(folder), env=X_TOKEN) == set(names(folder)) - GONE
+    assert memos(world.db) == 22 and answered(world, *STEPS, str(folder), env=X_TOKEN) == set(names(folder)) - FAILING - GONE
     files = [path for path in tmp_path.rglob("*") if path.is_file() and path.parent != folder]
     assert world.db in files
     for path in files:
@@ -414,7 +418,7 @@ def test_an_article_whose_bytes_changed_is_not_answered_by_the_old_memo(tmp_path
     world, folder = memo_world(tmp_path, fakenet, posts=Posts())
     page_0 = folder / "0000.html"
     page_0.write_text(page_0.read_text(encoding="utf-8").replace("Story 0", "Story zero"), encoding="utf-8")
-    assert answered(world, *STEPS, str(folder)) == set(names(folder)) - {"0000.html"}
+    assert answered(world, *STEPS, str(folder)) == set(names(folder)) - FAILING - {"0000.html"}
 
 
 def test_other_code_makes_another_key(monkeypatch, tmp_path, fakenet) -> None:
@@ -588,7 +592,7 @@ def test_review_a_token_from_the_config_file_is_answered_by_the_memos_of_the_sam
     args = (*STEPS, "--offline", str(folder))
     world(*args, env=X_TOKEN)
     world.config.write_text(world.config.read_text() + f'\n[x]\nbearer_token = "{TOKEN}"\n')
-    assert answered(world, *args) == set(names(folder)) - {"0001.html"}   # the gone post's article: see GONE
+    assert answered(world, *args) == set(names(folder)) - FAILING - {"0001.html"}   # the gone post's article: see GONE
     run_both(world, tmp_path, monkeypatch, *args)
 
 
@@ -674,14 +678,14 @@ def test_memos_stay_bounded_over_runs_with_other_settings_and_a_pruned_memo_is_m
         agent(world, base, n)
         assert world(*STEPS, "--offline", str(folder)).exit_code == 1
     assert {name: len(memo_of(world.db, name)) for name in names(folder)} == dict.fromkeys(names(folder), MEMOS_KEPT)
-    assert answered(world, *STEPS, "--offline", str(folder)) == set(names(folder))
+    assert answered(world, *STEPS, "--offline", str(folder)) == set(names(folder)) - FAILING
     agent(world, base, 0)   # pruned two runs ago
     assert answered(world, *STEPS, "--offline", str(folder)) == set()
     world.config.write_text(base)
     [(code, out, _)] = run_both(world, tmp_path, monkeypatch, *STEPS, str(folder))
     assert code == 1 and len(out.splitlines()) == 14
     assert {name: len(memo_of(world.db, name)) for name in names(folder)} == dict.fromkeys(names(folder), MEMOS_KEPT)
-    assert answered(world, *STEPS, str(folder)) == set(names(folder))
+    assert answered(world, *STEPS, str(folder)) == set(names(folder)) - FAILING
     merged = tmp_path / "merged.db"   # a merge copies no memo, pruned or not, and the rest as it is
     assert world("cache", "merge", str(merged), str(world.db)).exit_code == 0
     assert memos(merged) == 0 and rows(merged)["credits"] == rows(world.db)["credits"]

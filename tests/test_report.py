@@ -469,3 +469,24 @@ def test_a_report_on_an_article_with_no_embed_says_so_plainly(tmp_path):
         assert "0 ()" not in text and "not checked" not in text, text
         assert re.search(r"Embeds ?\|+ ?0 ?\|", text), text
         assert re.search(r"Embedded posts with no archived copy ?\|+ ?none: no embedded post ?\|", text), text
+
+
+def test_report_on_several_without_output_writes_into_a_folder_the_help_names(tmp_path, monkeypatch):
+    """Without -o, several articles' reports go into ./embed-resolver-reports: before, documented nowhere, and
+    the closing line said "wrote 1 reports"."""
+    monkeypatch.chdir(tmp_path)
+    story = tmp_path / "story.txt"
+    story.write_text("Story.\nPhoto: Ann Lee/Agency\n")
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", str(story), str(story)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[-1] == "wrote 1 report and an index to embed-resolver-reports"
+    assert (tmp_path / "embed-resolver-reports" / "index.md").exists()
+    helped = CliRunner().invoke(cli, ["report", "--help"], terminal_width=200)
+    assert "./embed-resolver-reports" in " ".join(helped.output.split())
+
+
+def test_the_closing_line_of_a_report_run_counts_as_every_count_does():
+    from resolver.cli import _wrote_reports
+
+    assert _wrote_reports(1752, Path("out")) == "wrote 1,752 reports and an index to out"
+    assert _wrote_reports(1, Path("out")) == "wrote 1 report and an index to out"

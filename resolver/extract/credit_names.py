@@ -45,7 +45,8 @@ ORG_WORD_RE = re.compile(
     r"|Fondation|Fundación|Fondazione|Ministère|Ministerio|Ministero)\b|\w\.(?:com|org|net)\b",
     re.IGNORECASE)
 # A name ending in "Earth": a group, a product or a programme named for the planet ("Berkeley Earth", "Friends of
-# the Earth"); no person's name ends in the word (#11). Case-sensitive, after another word ("Earth" alone is one word).
+# the Earth"), rarely a person's (#11; "Earth" is a rare surname: a common first name before it makes a person's,
+# `_named_for_the_planet`). Case-sensitive, after another word ("Earth" alone is one word).
 PLANET_NAME_RE = re.compile(r"\S\s+Earth$")
 # Capitalised words a title carries and a person's name does not: a magazine, a show, a blog ("All About Space").
 # Case-sensitive, and read only in a name of two words or more.
@@ -317,9 +318,19 @@ def is_org(value: str) -> bool:
     if not value:
         return False
     if is_known_org(value) or ORG_WORD_RE.search(value) or _is_domain(value) or value.startswith("The ") \
-            or " " in value and (TITLE_WORD_RE.search(value) or PLANET_NAME_RE.search(value)):
+            or " " in value and (TITLE_WORD_RE.search(value) or _named_for_the_planet(value)):
         return True
     return bool(_ACRONYM_RE.fullmatch(value))   # an acronym, alone or joined to a name: MOD, NYPD, JPL-Caltech
+
+
+def _named_for_the_planet(value: str) -> bool:
+    """One name ending in "Earth" ("Berkeley Earth"), not a list or "Name for Outlet" (the rule reads names, not
+    credits), nor a person's name starting with a common first name ("Jane Earth"): review26."""
+    return (PLANET_NAME_RE.search(value) is not None and not _JOINED_NAMES_RE.search(value)
+            and not _starts_with_first_name(value))
+
+
+_JOINED_NAMES_RE = re.compile(r"[,;&/|+]|\b(?:and|for|via|with|by)\b")
 
 
 def names_an_agency(value: str) -> bool:

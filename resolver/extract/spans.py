@@ -6,7 +6,9 @@ else its class, else its first attribute): the k-th element with that tag and th
 document is the k-th such start tag in the source, outside comments and raw text (scripts, styles, iframes'
 fallback...). The start tags are found by searching the attribute's value from a cursor that only moves forward,
 so each kind of element costs one pass over the source at most; a page asking about many kinds is indexed once
-instead (#12, #14).
+instead (#12, #14). Where counting cannot pair a kind's elements with its start tags (the parser copied, dropped
+or moved some), the stretch is parsed again with each start tag of the name marked, and each element is given the
+tag whose mark it carries, or no span (`SourceMap._origins`).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from html.entities import html5 as _ENTITIES
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from resolver.extract.dom import css_string, select
+from resolver.extract.dom import AncestorMemo, css_string, parse, select
 
 VOID_TAGS = frozenset({"img", "br", "meta", "link", "input", "source", "area", "base", "col", "embed", "hr", "param",
                        "track", "wbr"})
@@ -33,6 +35,8 @@ _TAG_NAME_RE = re.compile(r"<([a-zA-Z][^\s/>]*)")
 # Start tags the parser renames: <image> is an <img> (the Telegraph writes <image ... copyright="...">).
 _SOURCE_NAMES = {"image": "img"}
 _REF_RE = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+_MARK = "data-embed-resolver-tag"   # written into start tags to tell the elements made of them (`_origins`)
+_MARKS_RE = re.compile(rf' {_MARK}="[0-9]+"')
 MANY_KINDS = 32   # past this many kinds of element on one page, index every start tag once
 
 
@@ -187,6 +191,29 @@ class ElementEnds:
         return None
 
 
+class TableDepth:
+    """How many tables are open at a place in the source, by their start and end tags outside comments and raw text
+    (an end tag with none open is not counted, as the parser ignores it)."""
+
+    def __init__(self, page: str, start: int, end: int, layout: Layout) -> None:
+        self._at: list[int] = []
+        self._depth: list[int] = []
+        depth = 0
+        for found in _TABLE_TAG_RE.finditer(page, start, end):
+            if layout.in_raw(found.start()):
+                continue
+            depth = depth + 1 if not found.group(1) else max(depth - 1, 0)
+            self._at.append(found.start())
+            self._depth.append(depth)
+
+    def depth(self, at: int) -> int:
+        i = bisect_right(self._at, at) - 1
+        return self._depth[i] if i >= 0 else 0
+
+
+_TABLE_TAG_RE = re.compile(r"<(/?)table(?=[\s/>])", re.IGNORECASE)
+
+
 _TAG_RES: dict[str, re.Pattern[str]] = {}
 _OPENERS: dict[str, re.Pattern[str]] = {}
 
@@ -218,6 +245,12 @@ class SourceMap:
         self._found: dict[tuple[str, str | None, str], _Cursor] = {}
         self._index: dict[str, dict[tuple[str, str | None, str], list[int]]] = {}
         self._ranked: set[str] = set()
+        self._origin_maps: dict[str, dict[int, int]] = {}
+        self._members: dict[tuple[str, str | None, str], list[Any]] = {}   # a kind's elements, in document order
+        self._tabled: dict[tuple[str, str | None, str], bool] = {}
+        self._tables: TableDepth | None = None
+        # how many tables an element is in (itself included), each node visited once a page
+        self._tables_around = AncestorMemo(lambda node, above: above + (node.tag == "table"), 0)
 
     @property
     def layout(self) -> Layout:
@@ -247,11 +280,14 @@ class SourceMap:
             return -1
         if len(self._ordinals) > MANY_KINDS:
             positions = self._indexed(key)
-            return positions[ordinal] if ordinal < len(positions) else -1
-        cursor = self._found.get(key)
-        if cursor is None:
-            cursor = self._found[key] = _Cursor(self, key, len(self._ordinals[key]))
-        return cursor.nth(ordinal)
+        else:
+            cursor = self._found.get(key)
+            if cursor is None:
+                cursor = self._found[key] = _Cursor(self, key, len(self._ordinals[key]))
+            positions = cursor.found
+        if self._moved(key, positions):
+            return self._origins(key[0]).get(el.mem_id, -1)
+        return positions[ordinal] if ordinal < len(positions) else -1
 
     def _ordinal(self, key: tuple[str, str | None, str], el: Any) -> int | None:
         """The element's rank among the document's elements with the same key."""
@@ -261,21 +297,51 @@ class SourceMap:
                 ranks = {} if key[0] in self._ranked else self._rank_all(key[0]).get(key, {})
             else:
                 ranks = {}
+                members = self._members[key] = []
                 for node in select(self.tree, _key_selector(key)):
                     if element_key(node.tag or "", node.attributes) == key:
                         ranks[node.mem_id] = len(ranks)
+                        members.append(node)
             self._ordinals[key] = ranks
         return ranks.get(el.mem_id)
+
+    def _moved(self, key: tuple[str, str | None, str], positions: list[int]) -> bool:
+        """Whether the parser may have put this kind's elements in another order than their start tags (`positions`,
+        paired by rank): content written inside a <table> but outside its cells is moved before the table (foster
+        parenting), so with one element of the kind in a cell and another moved out, counting pairs each with the
+        other's tag. So each element must be in as many tables as the tag paired with it is in the source: a moved
+        element is in fewer tables than its own tag, so over the kind the elements' tables fall short of their
+        tags' (the same tags, paired otherwise) whenever one was moved, and some pair differs. When one does, each
+        element is told by the start tag it was made of (`_origins`; on the corpus, never: one page has a kind
+        with elements in tables, and its pairs agree)."""
+        moved = self._tabled.get(key)
+        if moved is None:
+            members = self._members.get(key, [])
+            depths = [self._tables_around(node) for node in members] if len(members) > 1 else []
+            moved = any(depths) and (key[0] in self._origin_maps or len(positions) != len(depths) or any(
+                at < 0 or self.tables.depth(at) != depth for at, depth in zip(positions, depths)))
+            self._tabled[key] = moved
+        return moved
+
+    @property
+    def tables(self) -> TableDepth:
+        if self._tables is None:
+            self._tables = TableDepth(self.page, self.start, self.end, self.layout)
+        return self._tables
 
     def _rank_all(self, tag: str) -> dict[tuple[str, str | None, str], dict[int, int]]:
         """Ranks of every element with this tag, by key: one walk for a page that asks about many kinds."""
         self._ranked.add(tag)
         by_key: dict[tuple[str, str | None, str], dict[int, int]] = {}
+        members: dict[tuple[str, str | None, str], list[Any]] = {}
         for node in select(self.tree, tag):
-            ranks = by_key.setdefault(element_key(node.tag or "", node.attributes), {})
+            key = element_key(node.tag or "", node.attributes)
+            ranks = by_key.setdefault(key, {})
             ranks[node.mem_id] = len(ranks)
+            members.setdefault(key, []).append(node)
         for key, ranks in by_key.items():
             self._ordinals.setdefault(key, ranks)
+            self._members.setdefault(key, members[key])
         return by_key
 
     def _indexed(self, key: tuple[str, str | None, str]) -> list[int]:
@@ -287,32 +353,44 @@ class SourceMap:
             self._index[tag] = index
         positions = self._index[tag].get(key, [])
         if len(positions) != len(self._ordinals.get(key) or ()):
-            positions = self._index[tag][key] = self.aligned(key, positions)
+            positions = self._index[tag][key] = self.aligned(key)
         return positions
 
-    def aligned(self, key: tuple[str, str | None, str], tags: list[int]) -> list[int]:
-        """The start tag of each element with this key, in rank order (-1 for none), when the document has not as
-        many such elements as the source has start tags: the parser copied some (a misnested <a> or <em> is
-        reopened in the next paragraph, with the same attributes) or dropped some. Each element is given the next
-        start tag only when what follows that tag in the source begins as the element's content does, so a copy
-        is given none and the element after it keeps its own (rare: never on the corpus)."""
-        page, tag = self.page, key[0]
-        elements = [node for node in select(self.tree, _key_selector(key))
-                    if element_key(node.tag or "", node.attributes) == key]
-        found: list[int] = []
-        next_tag = 0
-        for number, element in enumerate(elements):
-            spare = (len(tags) - next_tag) - (len(elements) - number)   # start tags that may be no element's
-            for candidate in range(next_tag, min(len(tags), next_tag + max(spare, 0) + 1)):
-                name = _TAG_NAME_RE.match(page, tags[candidate])
+    def aligned(self, key: tuple[str, str | None, str]) -> list[int]:
+        """The start tag of each element with this key, in rank order (-1 for none), when counting cannot pair the
+        elements with the start tags: the parser copied some (a misnested <a> or <em> is reopened in the next
+        paragraph, with the same attributes and often the same text), or dropped some. Each element is told by the
+        start tag it was made of (`_origins`), so a copy is given none and the element after it keeps its own
+        (rare: never on the corpus)."""
+        origins = self._origins(key[0])
+        return [origins.get(node.mem_id, -1) for node in self._members.get(key, [])]
+
+    def _origins(self, tag: str) -> dict[int, int]:
+        """Where the start tag of each element with this tag name begins (by `mem_id`; an element the parser made
+        with no start tag of its own is left out). The stretch is parsed again with a mark written into each start
+        tag of the name (its number): the parser keeps a tag's attributes on the element it makes of it, and a copy
+        carries its original's, after it in the document. Nothing is known (an empty map: no span rather than a
+        wrong one) when the page already writes the mark, or the second parse, its marks left out, is not the first:
+        the marks can change what the parser makes, as it no longer sees copies of one formatting element alike
+        (more than three of them open: the "Noah's Ark" clause), which can leave as many elements, arranged
+        otherwise."""
+        known = self._origin_maps.get(tag)
+        if known is None:
+            known = self._origin_maps[tag] = {}
+            page = self.page
+            tags = [at for at, _ in self._start_tags(tag, None)]
+            pieces: list[str] = []
+            pos = self.start
+            for number, at in enumerate(tags):
+                name = _TAG_NAME_RE.match(page, at)
                 assert name is not None
-                if _begins_as(page, read_start_tag_key(page, name.end(), self.end, tag)[0], element):
-                    found.append(tags[candidate])
-                    next_tag = candidate + 1
-                    break
-            else:
-                found.append(-1)
-        return found
+                pieces += [page[pos:name.end()], f' {_MARK}="{number}"']
+                pos = name.end()
+            pieces.append(page[pos:self.end])
+            marked = None if page.find(_MARK, self.start, self.end) >= 0 else parse("".join(pieces))
+            if marked is not None and _MARKS_RE.sub("", marked.html or "") == (self.tree.html or ""):
+                known.update(_paired(select(self.tree, tag), select(marked, tag), tags))
+        return known
 
     def _start_tags(self, tag: str, needle: str | None, *,
                     outside_raw: bool = True) -> Iterator[tuple[int, tuple[str, str | None, str]]]:
@@ -373,15 +451,12 @@ class _Cursor:
             # corpus), and kept when as many as the document's.
             self.found = self._matching(smap, key, None, outside_raw=True)
         if len(self.found) != expected:
-            self.found = smap.aligned(key, self.found)
+            self.found = smap.aligned(key)
 
     @staticmethod
     def _matching(smap: SourceMap, key: tuple[str, str | None, str], needle: str | None, *,
                   outside_raw: bool) -> list[int]:
         return [at for at, known in smap._start_tags(key[0], needle, outside_raw=outside_raw) if known == key]
-
-    def nth(self, ordinal: int) -> int:
-        return self.found[ordinal] if ordinal < len(self.found) else -1
 
 
 def _key_selector(key: tuple[str, str | None, str]) -> str:
@@ -389,31 +464,22 @@ def _key_selector(key: tuple[str, str | None, str]) -> str:
     return tag if name is None else f"{tag}[{name}]" if value == "" else f"{tag}[{name}={css_string(value)}]"
 
 
-_HEAD_CHARS = 16
-_PLAIN_HEAD_RE = re.compile(rf"[A-Za-z0-9 ]{{1,{_HEAD_CHARS}}}")
-
-
-def _begins_as(page: str, after: int, element: Any) -> bool:
-    """Whether the source just after an element's start tag (`after`) begins as the element's content does: its
-    first text's leading letters and digits (as far as the source must write them as they read), its first
-    child's tag name or comment. An empty element (an <img>), or content whose beginning tells nothing, matches."""
-    first = element.child
-    if first is None:
-        return True
-    if first.tag == "-comment":
-        return page.startswith("<!--", after)
-    if first.tag == "-text":
-        head = _PLAIN_HEAD_RE.match(first.text_content or "")
-        if head is None:
-            return True
-        end = after + head.end()
-        # a head shorter than the pattern allows ends the text or meets a character it does not take: the source
-        # does not go on with a letter, digit or space there ("Photos" does not begin as "Photo: ...")
-        return page.startswith(head.group(), after) and (
-            head.end() == _HEAD_CHARS or end >= len(page) or _PLAIN_HEAD_RE.match(page, end) is None)
-    end = after + 1 + len(first.tag)
-    return page.startswith("<", after) and page[after + 1: end].lower() == first.tag \
-        and (end >= len(page) or page[end] in " \t\n\r\f/>")   # "<br" does not begin as a <b>
+def _paired(elements: list[Any], twins: list[Any], tags: list[int]) -> dict[int, int]:
+    """{element's mem_id: its start tag} from the same elements parsed again with marked start tags (`_origins`);
+    {} when they are not alike (never seen: the two documents were compared whole)."""
+    if len(elements) != len(twins):
+        return {}
+    found: dict[int, int] = {}
+    seen: set[str] = set()
+    for element, twin in zip(elements, twins):
+        attributes = dict(twin.attributes)
+        mark = attributes.pop(_MARK, None)
+        if element_key(twin.tag or "", attributes) != element_key(element.tag or "", element.attributes):
+            return {}
+        if mark is not None and mark not in seen:   # later ones with the same mark are copies
+            seen.add(mark)
+            found[element.mem_id] = tags[int(mark)]
+    return found
 
 
 def _never(at: int) -> bool:
