@@ -859,6 +859,7 @@ CASED_CREDIT_TAGS = [
 
 @pytest.mark.parametrize("lower, cased", CASED_CREDIT_TAGS, ids=["DATA-CREDIT", "Data-Photo-Credit", "CREDIT", "DIV",
                                                                 "IMG-SRC", "Img-Data-Image-Credit", "crEDit"])
+@pytest.mark.usefixtures("both_searches")
 def test_a_credit_attribute_in_capitals_gives_the_credit_of_the_lower_case_page(lower, cased):
     def page(tag: str) -> str:
         return f'<html><body><p>Boats</p><figure><img src="/img/a.jpg">{tag}</figure><p>Hi</p></body></html>'
@@ -907,6 +908,7 @@ CAPITALS_PAGES = [
 
 @pytest.mark.parametrize("page", CAPITALS_PAGES, ids=["embeds-and-credits", "blocks-ruled-out"])
 @pytest.mark.parametrize("names", ["tags", "tags-and-attributes"])
+@pytest.mark.usefixtures("both_searches")
 def test_a_page_written_in_capitals_gives_what_the_lower_case_page_gives(page, names):
     import re
 
@@ -927,6 +929,7 @@ def test_a_page_written_in_capitals_gives_what_the_lower_case_page_gives(page, n
     '<p>Image Credit: <em>Jane Doe/Getty Images</em> at {I}zmir</p>',
     '<p>At {I}zmir.</p><p>Ann said (<a href="/x">Ann Example</a>/Getty Images)</p>',
 ], ids=["attribute-after", "caption-after", "block-end", "block-start"])
+@pytest.mark.usefixtures("both_searches")
 def test_a_capital_that_lower_cases_to_two_characters_moves_no_credit(markup):
     def page(capital: str) -> str:
         return f"<html><body><p>Boats</p>{markup.replace('{I}', capital)}<p>Next</p></body></html>"
@@ -978,6 +981,7 @@ SIGNED = "Lake. — Jane Doe (@jdoe) September 12, 2022"
     ("a@b " * 100 + "(@x) " * 50 + "<p>none</p>", 0),
 ], ids=["none", "handles-no-date", "signed", "open-paren-before", "start-past", "start-between", "many-at-then-signed",
         "many-at-none"])
+@pytest.mark.usefixtures("both_searches")
 def test_a_slice_is_signed_exactly_when_the_signature_pattern_finds_a_signature_in_it(page, start):
     """The signature gate tries the pattern at each "(@" the page's needles found (#14): its answer is the
     pattern's own over the slice, with the needles searched for it alone or with the page's others."""
@@ -989,6 +993,19 @@ def test_a_slice_is_signed_exactly_when_the_signature_pattern_finds_a_signature_
         assert html._signed(page, start, end) == expected
         needles = Needles(page, html.PAGE_NEEDLES, caseless=html.CASELESS_NEEDLES)
         assert html._signed(page, start, end, needles) == expected
+
+
+@pytest.fixture(params=["hyperscan", "str-find"])
+def both_searches(request, monkeypatch):
+    """The test runs with hyperscan, then as where hyperscan cannot be imported (no wheel for the platform): the
+    needles found in the string (#14)."""
+    from resolver.extract import needles
+
+    if request.param == "str-find":
+        monkeypatch.setattr(needles, "hyperscan_module", lambda: None)
+    else:
+        assert needles.hyperscan_module() is not None, "hyperscan is installed where tests run"
+    return request.param
 
 
 def _starts(page: str, needle: str) -> list[int]:
@@ -1024,6 +1041,7 @@ NEEDLE_PAGES = {
 
 
 @pytest.mark.parametrize("page", list(NEEDLE_PAGES.values()), ids=list(NEEDLE_PAGES))
+@pytest.mark.usefixtures("both_searches")
 def test_the_pages_needles_are_found_where_a_find_loop_finds_them(page):
     """One search finds every needle of the raw passes (#14); each at the offsets `str.find` gives in the string
     (`credit=` in any ASCII case, #11: not "CREDİT=", nor a Kelvin sign for its 'k'), whatever the characters around
@@ -1039,6 +1057,7 @@ def test_the_pages_needles_are_found_where_a_find_loop_finds_them(page):
                     at for at in _starts(page, needle) if start <= at and at + len(needle) <= end]
 
 
+@pytest.mark.usefixtures("both_searches")
 def test_the_needles_of_a_many_hits_page_stay_in_order():
     """A needle met many times among many non-ASCII characters is placed hit by hit (a window each)."""
     from resolver.extract.needles import Needles
@@ -1047,6 +1066,17 @@ def test_the_needles_of_a_many_hits_page_stay_in_order():
     assert Needles(page, ("credit=", "(@"), caseless=("credit=",)).starts == {
         "credit=": _starts(page, "credit="), "(@": _starts(page, "(@")}
     assert len(Needles(page, ("credit=",)).starts["credit="]) == 250   # exact case unless said caseless
+
+
+@pytest.mark.usefixtures("both_searches")
+@pytest.mark.parametrize("page", ["aaaa", "éaaaa“aa", "AaAa é aA"], ids=["ascii", "non-ascii", "caseless"])
+def test_overlapping_places_of_a_needle_are_all_found(page):
+    """A needle that overlaps itself is found at every start, as a `str.find` loop from each start + 1 finds it."""
+    from resolver.extract.needles import Needles
+
+    pattern = re.compile("(?=aa)", re.IGNORECASE)
+    assert Needles(page, ("aa", "Aa"), caseless=("aa",)).starts == {
+        "aa": [hit.start() for hit in pattern.finditer(page)], "Aa": _starts(page, "Aa")}
 
 
 def test_the_credit_keys_searched_for_are_the_anchor_patterns_look_behinds():
@@ -1069,6 +1099,7 @@ def test_the_credit_keys_searched_for_are_the_anchor_patterns_look_behinds():
     'é “” <script>{"photoCredit":"Zoë","credit":"写真"}</script>',
     "<p>no keys at all</p>",
 ], ids=["json", "attribute-and-holder", "caption-and-source", "caption-without-slash", "non-ascii", "none"])
+@pytest.mark.usefixtures("both_searches")
 def test_credit_keys_are_found_where_the_anchor_pattern_finds_them(page):
     """The JSON credit keys found from the page's needles are the anchor pattern's own matches (#14)."""
     from resolver.extract import script_credits
@@ -1631,6 +1662,7 @@ def test_review25_a_copy_is_not_given_the_start_tag_of_an_element_that_only_begi
     assert quoted[1][1] == "" and quoted[2][1].startswith('<em class="c">') and quoted[2][1].endswith("</em>")
 
 
+@pytest.mark.usefixtures("both_searches")
 def test_what_the_raw_passes_find_after_non_ascii_text_has_its_own_spans():
     """Needles are found in the page's UTF-8 bytes and placed in its string (#14): after accents, curly quotes and
     an emoji, a post URL in page state, a data-credit and a flattened tweet's signature each span their own words."""
@@ -1664,6 +1696,7 @@ def test_what_the_raw_passes_find_after_non_ascii_text_has_its_own_spans():
     ("<p>A copyright notice</p></caption>", {"copyright", "caption"}),   # words and end tags may say yes, never no
 ], ids=["upper-case", "valueless", "single-quoted", "after-quote", "after-slash", "new-lines", "at-end",
         "figcaption", "tag-and-longer-names", "data-only", "words"])
+@pytest.mark.usefixtures("both_searches")
 def test_the_hinted_names_a_page_may_hold_are_read_as_the_tokenizer_reads_names(page, names):
     """A hinted attribute name is asked of lexbor only when the page may write it as an attribute (#14)."""
     from resolver.extract import html_credits
@@ -1834,3 +1867,53 @@ def test_every_span_given_is_the_elements_own_start_tag(tokens, many_kinds):
             assert (start, _) == (0, 0), page
         elif (start, _) != (0, 0):
             assert start == page.index(f'<em class="c">{own.group()}'), page
+
+
+# Pages for the two searches (#14): needle text, markup with hinted names in any case, non-ASCII pieces, together.
+BOTH_SEARCHES_PAGES = st.lists(st.one_of(NEEDLE_TEXT, MARKUP_PAGES,
+                                         st.sampled_from(["é", "İ", "\u212a", "😀", "写真", "\udc80", " DATA-CREDIT=",
+                                                          ' ALT="x"', "\tCaption>"])),
+                               max_size=8).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(BOTH_SEARCHES_PAGES, st.booleans())
+def test_the_search_without_hyperscan_finds_what_hyperscan_finds(page, with_utf8):
+    """Where hyperscan cannot be imported, the needles are found in the string (#14): the same starts of every
+    needle (`credit=` in any ASCII case) and the same hinted names, ASCII page or not, bytes given or not."""
+    from resolver.extract import needles
+
+    def found() -> tuple[dict[str, list[int]], frozenset[str]]:
+        utf8 = page.encode("utf-8", "surrogatepass") if with_utf8 else None
+        search = needles.Needles(page, html.PAGE_NEEDLES, caseless=html.CASELESS_NEEDLES,
+                                 names=html_credits.HINTED_ATTRS, utf8=utf8)
+        return search.starts, search.names
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(needles, "hyperscan_module", lambda: None)
+        without = found()
+    assert needles.hyperscan_module() is not None
+    assert found() == without
+
+
+def test_hyperscan_that_cannot_be_imported_leaves_the_search_to_the_string(monkeypatch):
+    """A platform with no hyperscan wheel (Linux aarch64 after 0.7.23) imports none: the scan still finds every
+    embed and credit, an upper-case credit attribute's too (#14)."""
+    import sys
+
+    from resolver.extract import needles
+
+    page = ('<html><body><p>Zoë’s café</p><figure><img src="/a.jpg" DATA-CREDIT="Jane Doe/AP"></figure>'
+            '<p>Words here — Ann Example (@annexample) September 12, 2022</p><img ALT="Boats (Photo: Bo Ray/AP)">'
+            '<script>var s = {"u": "https:\\/\\/twitter.com\\/jane\\/status\\/1234567890123"};</script></body></html>')
+    expected = html.scan(page)
+    monkeypatch.setitem(sys.modules, "hyperscan", None)   # `import hyperscan` raises ImportError
+    needles.hyperscan_module.cache_clear()
+    try:
+        assert needles.hyperscan_module() is None
+        assert html.scan(page) == expected
+        assert {c.raw for c in expected[1]} >= {"Jane Doe/AP"} and len(expected[0]) == 2
+    finally:
+        monkeypatch.undo()
+        needles.hyperscan_module.cache_clear()
+    assert needles.hyperscan_module() is not None

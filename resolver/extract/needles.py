@@ -7,6 +7,10 @@ in UTF-8 is always that character, so the k-th place a needle's bytes are is the
 each is found in the string near its byte offset (never after it, and at most the page's count of extra UTF-8
 bytes before it), from the place of the needle met before it on. A needle may be caseless (`credit=`: HTML names
 are, #11): found in any ASCII case, by hyperscan and in the string alike.
+
+Hyperscan has no wheel for some platforms (Linux aarch64 none after 0.7.23), so it is optional: where it cannot be
+imported, the same starts and names are found with a `str.find` loop per needle and a regex per name, slower
+(chosen once, when a page is first searched).
 """
 
 from __future__ import annotations
@@ -29,7 +33,11 @@ class Needles:
         self.needles = tuple(needles)
         kinds = tuple(needle in caseless for needle in self.needles)
         asked = tuple(names)
-        self.starts, found_names = _found_in_bytes(hyperscan_module(), page, self.needles, kinds, asked, utf8)
+        hyperscan = hyperscan_module()
+        if hyperscan is None:
+            self.starts, found_names = _found_in_string(page, self.needles, kinds, asked)
+        else:
+            self.starts, found_names = _found_in_bytes(hyperscan, page, self.needles, kinds, asked, utf8)
         self.asked = frozenset(asked)
         self.names = frozenset(found_names)
 
@@ -57,6 +65,22 @@ def _found_in_bytes(hyperscan: Any, page: str, needles: tuple[str, ...], kinds: 
     if extra:
         return _in_string(page, needles, kinds, found, extra), names
     return {needle: sorted(end - len(needle) for end in ends) for needle, ends in zip(needles, found)}, names
+
+
+def _found_in_string(page: str, needles: tuple[str, ...], kinds: tuple[bool, ...],
+                     asked: tuple[str, ...]) -> tuple[dict[str, list[int]], list[str]]:
+    """What `_found_in_bytes` finds, without hyperscan: a `str.find` loop per needle (a regex search for a caseless
+    one), from each start + 1 so that overlapping places count, and a regex search per name."""
+    starts: dict[str, list[int]] = {}
+    for needle, caseless in zip(needles, kinds):
+        find = _caseless(page, needle) if caseless else page.find
+        own: list[int] = []
+        starts[needle] = own
+        at = find(needle, 0, len(page))
+        while at >= 0:
+            own.append(at)
+            at = find(needle, at + 1, len(page))
+    return starts, [name for name in asked if _name_pattern(name).search(page)]
 
 
 def _in_string(page: str, needles: tuple[str, ...], kinds: tuple[bool, ...], found: list[list[int]],
@@ -93,6 +117,13 @@ def _caseless_pattern(needle: str) -> Pattern[str]:
     return re.compile(re.escape(needle), re.IGNORECASE | re.ASCII)
 
 
+@lru_cache(maxsize=64)
+def _name_pattern(name: str) -> Pattern[str]:
+    """NAME_BEFORE name NAME_AFTER in any ASCII case, on the string: what the name's hyperscan pattern finds."""
+    return re.compile(NAME_BEFORE.decode("ascii") + re.escape(name) + NAME_AFTER.decode("ascii"),
+                      re.IGNORECASE | re.ASCII)
+
+
 def _collect(index: int, start: int, end: int, flags: int, found: list[list[int]]) -> None:
     found[index].append(end)
 
@@ -124,8 +155,12 @@ def _database(needles: tuple[str, ...], kinds: tuple[bool, ...], names: tuple[st
     return database
 
 
-def hyperscan_module() -> Any:
-    """hyperscan, imported when a page is first searched: a plain start-up needs none of it."""
-    import hyperscan
-
+@lru_cache(maxsize=1)
+def hyperscan_module() -> Any | None:
+    """hyperscan, imported when a page is first searched (a plain start-up needs none of it); None where it cannot
+    be (no wheel for the platform): the needles are then found in the string (`_found_in_string`)."""
+    try:
+        import hyperscan
+    except ImportError:
+        return None
     return hyperscan
