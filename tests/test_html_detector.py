@@ -1079,6 +1079,17 @@ def test_overlapping_places_of_a_needle_are_all_found(page):
         "aa": [hit.start() for hit in pattern.finditer(page)], "Aa": _starts(page, "Aa")}
 
 
+@pytest.mark.usefixtures("both_searches")
+def test_a_caseless_needle_folds_ascii_letters_only():
+    """A caseless needle is found in any ASCII case, as HTML folds names: a Kelvin sign, which `str.lower` makes a
+    "k", is none, nor is "İ" an "i" (#11, #14)."""
+    from resolver.extract.needles import Needles
+
+    page = "KELVIN= \u212aelvin= kelvİn= Kelvin= é kelvin="
+    found = Needles(page, ("kelvin=", "elvin="), caseless=("kelvin=", "elvin="))
+    assert found.starts == {"kelvin=": [0, 24, 34], "elvin=": [1, 9, 25, 35]}
+
+
 def test_the_credit_keys_searched_for_are_the_anchor_patterns_look_behinds():
     """ANCHOR_RE is tried only where one of ANCHOR_KEYS ends (#14): the two lists must be the same."""
     import re
@@ -1694,8 +1705,9 @@ def test_what_the_raw_passes_find_after_non_ascii_text_has_its_own_spans():
     ("<table><caption>x<img data-alt-text=x><img xalt=y><img =caption>", set()),
     ('<img data-caption="x">', {"data-caption"}),               # not "caption": "-" is no separator
     ("<p>A copyright notice</p></caption>", {"copyright", "caption"}),   # words and end tags may say yes, never no
+    ("caption=x> <b ", set()),                                   # a name at the page's start: no tag holds it
 ], ids=["upper-case", "valueless", "single-quoted", "after-quote", "after-slash", "new-lines", "at-end",
-        "figcaption", "tag-and-longer-names", "data-only", "words"])
+        "figcaption", "tag-and-longer-names", "data-only", "words", "at-start"])
 @pytest.mark.usefixtures("both_searches")
 def test_the_hinted_names_a_page_may_hold_are_read_as_the_tokenizer_reads_names(page, names):
     """A hinted attribute name is asked of lexbor only when the page may write it as an attribute (#14)."""

@@ -9,8 +9,8 @@ bytes before it), from the place of the needle met before it on. A needle may be
 are, #11): found in any ASCII case, by hyperscan and in the string alike.
 
 Hyperscan has no wheel for some platforms (Linux aarch64 none after 0.7.23), so it is optional: where it cannot be
-imported, the same starts and names are found with a `str.find` loop per needle and a regex per name, slower
-(chosen once, when a page is first searched).
+imported, the same starts and names are found in the string and the bytes with `re` and `bytes.find`
+(`_found_in_string`: about 0.6 ms a median page against 0.07; chosen once, when a page is first searched).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ class Needles:
         asked = tuple(names)
         hyperscan = hyperscan_module()
         if hyperscan is None:
-            self.starts, found_names = _found_in_string(page, self.needles, kinds, asked)
+            self.starts, found_names = _found_in_string(page, self.needles, kinds, asked, utf8)
         else:
             self.starts, found_names = _found_in_bytes(hyperscan, page, self.needles, kinds, asked, utf8)
         self.asked = frozenset(asked)
@@ -67,20 +67,53 @@ def _found_in_bytes(hyperscan: Any, page: str, needles: tuple[str, ...], kinds: 
     return {needle: sorted(end - len(needle) for end in ends) for needle, ends in zip(needles, found)}, names
 
 
-def _found_in_string(page: str, needles: tuple[str, ...], kinds: tuple[bool, ...],
-                     asked: tuple[str, ...]) -> tuple[dict[str, list[int]], list[str]]:
-    """What `_found_in_bytes` finds, without hyperscan: a `str.find` loop per needle (a regex search for a caseless
-    one), from each start + 1 so that overlapping places count, and a regex search per name."""
-    starts: dict[str, list[int]] = {}
-    for needle, caseless in zip(needles, kinds):
-        find = _caseless(page, needle) if caseless else page.find
-        own: list[int] = []
-        starts[needle] = own
-        at = find(needle, 0, len(page))
-        while at >= 0:
-            own.append(at)
-            at = find(needle, at + 1, len(page))
-    return starts, [name for name in asked if _name_pattern(name).search(page)]
+def _found_in_string(page: str, needles: tuple[str, ...], kinds: tuple[bool, ...], asked: tuple[str, ...],
+                     utf8: bytes | None) -> tuple[dict[str, list[int]], list[str]]:
+    """What `_found_in_bytes` finds, without hyperscan: the needles by one regex pass per last character (the
+    engine scans for the character, then tries each needle ending in it as a look-behind: every place counts,
+    overlapping ones too), the names by a `bytes.find` loop each in the page's bytes lower-cased (`bytes.lower`
+    folds ASCII letters only, as hyperscan and HTML's tokenizer do). A `str.find` loop per needle cost twice as
+    much, a caseless regex per name four times (no literal to scan for)."""
+    starts: dict[str, list[int]] = {needle: [] for needle in needles}
+    for search, group in _end_searches(needles, kinds):
+        for hit in search.finditer(page):
+            end = hit.end()
+            for needle, caseless in group:
+                if (_ends_caselessly(page, needle, end) if caseless   # a start < 0 gives too short a slice
+                        else page.startswith(needle, end - len(needle))):
+                    starts[needle].append(end - len(needle))
+    if not asked:
+        return starts, []
+    lowered = (utf8 if utf8 is not None else page.encode("utf-8", "surrogatepass")).lower()
+    return starts, [name for name in asked if _written_as_a_name(lowered, name.lower().encode("ascii"))]
+
+
+@lru_cache(maxsize=16)
+def _end_searches(needles: tuple[str, ...], kinds: tuple[bool, ...]) -> list[tuple[Pattern[str], list[tuple[str, bool]]]]:
+    """A regex per last character (and case) of the needles: the character, then a look-behind per needle."""
+    groups: dict[tuple[str, bool], list[tuple[str, bool]]] = {}
+    for needle, caseless in dict.fromkeys(zip(needles, kinds)):
+        groups.setdefault((needle[-1], caseless), []).append((needle, caseless))
+    return [(re.compile(re.escape(last) + "(?:" + "|".join(f"(?<={re.escape(needle)})" for needle, _ in group) + ")",
+                        re.IGNORECASE | re.ASCII if caseless else 0), group)
+            for (last, caseless), group in groups.items()]
+
+
+def _ends_caselessly(page: str, needle: str, end: int) -> bool:
+    """Does `needle`, in any ASCII case, end at `end`? (Only ASCII letters fold: a Kelvin sign is no 'k'.)"""
+    written = page[end - len(needle):end]
+    return written.isascii() and written.lower() == needle.lower()
+
+
+def _written_as_a_name(lowered: bytes, name: bytes) -> bool:
+    """Does `name` stand in the lower-cased page between a BEFORE_NAME and an AFTER_NAME character?"""
+    at = lowered.find(name, 1)
+    while at >= 0:
+        after = at + len(name)
+        if lowered[at - 1] in BEFORE_NAME_BYTES and after < len(lowered) and lowered[after] in AFTER_NAME_BYTES:
+            return True
+        at = lowered.find(name, at + 1)
+    return False
 
 
 def _in_string(page: str, needles: tuple[str, ...], kinds: tuple[bool, ...], found: list[list[int]],
@@ -117,13 +150,6 @@ def _caseless_pattern(needle: str) -> Pattern[str]:
     return re.compile(re.escape(needle), re.IGNORECASE | re.ASCII)
 
 
-@lru_cache(maxsize=64)
-def _name_pattern(name: str) -> Pattern[str]:
-    """NAME_BEFORE name NAME_AFTER in any ASCII case, on the string: what the name's hyperscan pattern finds."""
-    return re.compile(NAME_BEFORE.decode("ascii") + re.escape(name) + NAME_AFTER.decode("ascii"),
-                      re.IGNORECASE | re.ASCII)
-
-
 def _collect(index: int, start: int, end: int, flags: int, found: list[list[int]]) -> None:
     found[index].append(end)
 
@@ -132,7 +158,8 @@ def _collect(index: int, start: int, end: int, flags: int, found: list[list[int]
 # and up to white space, '/', '=' or '>'; in any case (it lower-cases ASCII letters only, as a caseless hyperscan
 # pattern matches). A page where no such run spells a name gives no element that attribute (#14). A tag the page
 # ends inside gives no element at all, so a name at the very end is none (`\z` in the pattern cost 90 ms to compile).
-NAME_BEFORE, NAME_AFTER = rb"[\t\n\f\r /\"']", rb"[\t\n\f\r /=>]"
+BEFORE_NAME, AFTER_NAME = "\t\n\f\r /\"'", "\t\n\f\r /=>"
+BEFORE_NAME_BYTES, AFTER_NAME_BYTES = frozenset(BEFORE_NAME.encode("ascii")), frozenset(AFTER_NAME.encode("ascii"))
 
 
 def _literal(text: str) -> bytes:
@@ -146,7 +173,7 @@ def _database(needles: tuple[str, ...], kinds: tuple[bool, ...], names: tuple[st
     scratch space is its own (`hyperscan.Scratch`, 1 us): hyperscan's is not to be shared between threads."""
     hyperscan: Any = hyperscan_module()
     database = hyperscan.Database()
-    asked = [NAME_BEFORE + _literal(name) + NAME_AFTER for name in names]
+    asked = [b"[%s]%s[%s]" % (_literal(BEFORE_NAME), _literal(name), _literal(AFTER_NAME)) for name in names]
     expressions = [_literal(needle) for needle in needles] + asked
     flags = [hyperscan.HS_FLAG_CASELESS if caseless else 0 for caseless in kinds]
     flags += [hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SINGLEMATCH] * len(asked)
