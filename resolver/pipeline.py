@@ -1342,7 +1342,8 @@ def named_inputs(targets: Iterable[str], stdin: IO[bytes] | None) -> Iterator[It
     for named in checked:
         if isinstance(named, Item):
             yield named
-        elif named.kind == "url" and named.url is not None:
+            continue
+        if named.kind == "url" and named.url is not None:
             yield named.url
             continue
         items = iter_items(InputSpec(files=(named.name,)), stdin=stdin)
