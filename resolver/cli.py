@@ -918,10 +918,10 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
 
     mode = _mode(offline=offline, refresh=refresh)
     links, problems = url_targets(urls, stdin=_stdin(urls))
-    for problem in problems:   # said before any request; the other links are still resolved
-        click.echo(f"error: {problem}", err=True)
     settings = _settings(ctx, **_network_overrides(network))
     session = _session(settings, store=_open_store(settings), mode=mode)
+    for problem in problems:   # said before any request, a secret in them redacted; the other links are resolved
+        click.echo(f"error: {session.redactor.text(problem)}", err=True)
     advance = session.reporter.progress("resolving", len(links))
     with user_errors():
         results = session.run(lambda s: resolving.resolve_many(links, session=s, follow_all=follow_all,

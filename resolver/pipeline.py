@@ -1342,7 +1342,8 @@ def named_inputs(targets: Iterable[str], stdin: IO[bytes] | None) -> Iterator[It
     for named in checked:
         if isinstance(named, Item):
             yield named
-        elif named.kind == "url" and named.url is not None:
+            continue
+        if named.kind == "url" and named.url is not None:
             yield named.url
             continue
         items = iter_items(InputSpec(files=(named.name,)), stdin=stdin)
@@ -1384,11 +1385,11 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
             except InputError as exc:
                 if on_failure is not None:
                     kind = "encoding" if isinstance(exc, NotDecodable) else "input"
-                    on_failure(Failure(named.source, str(exc), named.explicit, kind))
+                    on_failure(_failed(Failure(named.source, str(exc), named.explicit, kind), session))
                 continue
             except ScanTimedOut as exc:   # #12: before, fetch had no budget and a slow page hung it
                 if on_failure is not None:
-                    on_failure(Failure(named.source, str(exc), named.explicit, "timeout", "scan"))
+                    on_failure(_failed(Failure(named.source, str(exc), named.explicit, "timeout", "scan"), session))
                 continue
             for embed in scanned.embeds:
                 target = target_of(embed.platform, embed.kind, embed.post_id, embed.url)

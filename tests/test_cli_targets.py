@@ -263,3 +263,25 @@ def test_an_article_urls_http_charset_decodes_it_online_and_offline(world, faken
     report = world("report", "--offline", "--format", "json", "https://news.example/ru.html")
     assert report.exit_code == 0, report.output
     assert json.loads(report.stdout)["article"]["encoding"] == "koi8-r"
+
+
+SECRET = "SEKRETTOKEN123456789fictional"
+
+
+@pytest.mark.parametrize("command", ["scan", "fetch", "archive", "report", "resolve"])
+def test_a_bad_target_holding_a_secret_is_said_without_it(world, fakenet, command):
+    """`fetch` and `resolve` printed a bad name, or a link list's line that is no URL, as given: a configured
+    token in it went to stderr, where the same run redacts it in a URL (review26)."""
+    env = {"X_BEARER_TOKEN": SECRET}
+    result = world(command, *(["-o", "r.md"] if command == "report" else []), "--offline",
+                   f"nosuch?t={SECRET}", env=env)
+    assert result.exit_code == 1, result.output
+    assert SECRET not in result.output and "nosuch?t=REDACTED" in result.stderr
+    if command == "resolve":
+        listed = world("resolve", "--offline", "-", input=f"example.org/x?tok={SECRET}\nwss://h/?t={SECRET}\n",
+                       env=env)
+        assert listed.exit_code == 1 and SECRET not in listed.output, listed.output
+        assert "-:1: not a URL: example.org/x?tok=REDACTED" in listed.stderr
+    with Store(world.db) as store:
+        assert SECRET not in json.dumps([dict(r) for r in store.db.query("SELECT * FROM errors")])
+    assert fakenet.hits == []

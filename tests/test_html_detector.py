@@ -706,6 +706,14 @@ ARTICLE_FOOTERS = [
     # the site's footer, and one inside it (nested footers are removed outermost first: nothing is freed twice)
     ("site-footer", f'<article><p>Story.</p></article><footer><p>Photo: Ann Example/Riverton Post</p><footer>'
      f'{ABOUT_NOTE}</footer></footer>', []),
+    # a site's footer inside a page-wide <article>, and a comment's footer, are not the story's (review26)
+    ("site-footer-in-article", '<article class="page"><p>Story.</p><footer class="site-footer"><p>Photo: Zed Quux/AP'
+     '</p></footer></article>', []),
+    ("colophon", '<article><p>Story.</p><footer id="colophon"><p>Photo: Zed Quux/AP</p></footer></article>', []),
+    ("comment", '<article><p>Story.</p></article><section id="comments"><article class="comment"><p>nice</p><footer>'
+     'Photo: Bob Roe/AP</footer></article></section>', []),
+    ("comment-section", '<article><p>Story.</p><section class="comments"><article><p>nice</p><footer>Photo: Bob Roe/AP'
+     '</footer></article></section></article>', []),
     # a footer in the article's footer is the article's too
     ("nested-in-article", f'<article><p>Story.</p><footer><div><footer>{ABOUT_NOTE}</footer></div></footer></article>'
      '<footer><p>Photo: Ben Sample/Riverton Post</p></footer>', [("ann.ex", "Flickr")]),

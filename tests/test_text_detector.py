@@ -278,6 +278,20 @@ def test_names_handles_hashtags_and_links_in_camel_case_are_no_glued_words():
     assert (second.text, second.text_confidence) == (short, "high")
 
 
+@pytest.mark.parametrize("word", ["gitHub Actions", "useState fix", "setTimeout call", "youTube channel",
+                                  "payPal account"])
+def test_a_tweet_is_never_started_inside_a_camel_case_word(word):
+    """"We moved the build to gitHub Actions today" after a long paragraph started at "Hub Actions today": the
+    glued-words rule took any lower-case run before a capital for two texts run together. Only a word opening a
+    sentence after it ("checkmateWhen") is such a seam (review26)."""
+    prose = ("The council met on Tuesday to discuss the new budget and the plans for the river bridge, which has "
+             "been closed since the spring floods damaged its supports and the city engineers said it would take "
+             "months. ") * 2
+    tweet = f"We moved the whole thing to the {word} today, and it is fast"
+    [embed] = find_embeds(f"{prose}{tweet} pic.twitter.com/q3uNO4mJHi — Zed Quux (@zedquux) September 12, 2022\n")
+    assert embed.text.startswith(prose[:40]) and embed.text_confidence == "uncertain"   # whole, as before
+
+
 def test_text_longer_than_a_tweet_is_uncertain():
     prose = "The council met again on Tuesday evening and talked about the bridge for a long time. " * 5
     [embed] = find_embeds(prose + "Still closed  Ann Example (@ann_ex) May 2, 2019")

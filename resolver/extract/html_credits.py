@@ -361,9 +361,34 @@ def _strip(tree: Any, related: list[Any]) -> None:
     # is the site's. Last first: a footer is removed before the one holding it, so no node is freed twice. Found by
     # tag name as strip_tags finds them (a CSS selection cost the step a sixth more).
     for footer in reversed(tree.tags("footer")):
-        if not any(anc.tag in ("article", "footer") for anc in _ancestors_upto(footer, 64)):
+        if not _stories_footer(footer):
             footer.decompose()
     tree.strip_tags(NOT_PROSE, recursive=True)
+
+
+# Class or id words of a footer that is the site's (a page-wide <article> may hold it) or a comment's, and of what
+# holds comments.
+SITE_FOOTER_RE = re.compile(r"site|page|global|colophon|comment", re.IGNORECASE)
+COMMENTS_RE = re.compile(r"comment|repl(?:y|ies)|discussion", re.IGNORECASE)
+
+
+def _stories_footer(footer: Any) -> bool:
+    """Is this <footer> the story's own: inside an <article> (or a footer so kept), its class or id not the site's or
+    a comment's, and nothing above it holding comments (review26: a site footer in a page-wide <article>, and a
+    comment's footer, gave credits)?"""
+    if SITE_FOOTER_RE.search(_named(footer)):
+        return False
+    inside = False
+    for node in _ancestors_upto(footer, 64):
+        if COMMENTS_RE.search(_named(node)):
+            return False
+        inside = inside or node.tag in ("article", "footer")
+    return inside
+
+
+def _named(node: Any) -> str:
+    attributes = node.attributes
+    return f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
 
 
 def _ancestors_upto(el: Any, limit: int) -> Iterator[Any]:

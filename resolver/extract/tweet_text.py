@@ -34,8 +34,13 @@ GLUED_SENTENCE_RE = LazyPattern(r"(?<=[a-z0-9)\"'”’%])[.!?]+[\"'”’]?(?=[
 # A comma glued to a lower-case word ("difficult,may"): inside a sentence, so never a scraper's seam.
 GLUED_COMMA_RE = LazyPattern(r"(?<=[A-Za-z]),(?=[a-z])")
 # Words glued with no mark ("…Horrifying face, checkmateWhen Trump is impeached…"): a whole lower-case word run
-# into a capitalised one. Not after "@", "#" or "/", nor inside a word: handles, hashtags, links, "iPhone", "McKay".
-GLUED_WORDS_RE = LazyPattern(r"(?<![^\s])[a-z]{3,}(?=[A-Z][a-z]+\b)")
+# into a word that opens a sentence. Not after "@", "#" or "/", nor inside a word: handles, hashtags, links,
+# "iPhone", "McKay"; nor before any other capitalised word: "gitHub", "useState", "payPal" are single words, and a
+# tweet started at "Hub Actions" was cut inside one (review26).
+SENTENCE_OPENERS = ("When|What|Why|How|Who|Where|Which|The|This|That|These|Those|There|Here|It|Its|We|You|He|She"
+                    "|They|My|Our|Your|His|Her|Their|If|But|And|So|Thank|Thanks|Just|Today|Now|No|Not|Is|Are|Was"
+                    "|Can|Will|Let|Please|Happy|Congratulations|Breaking|Watch")
+GLUED_WORDS_RE = LazyPattern(rf"(?<![^\s])[a-z]{{3,}}(?=(?:{SENTENCE_OPENERS})\b)")
 # An introduction: a colon glued to what follows, or after a word that announces a quote.
 GLUED_COLON_RE = LazyPattern(r"(?<=[a-z0-9)])[:](?=[A-Z@#]|[\"“‘][A-Z])")
 INTRO_RE = LazyPattern(
