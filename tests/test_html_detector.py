@@ -1011,8 +1011,8 @@ def both_searches(request, monkeypatch):
 
     if request.param == "str-find":
         monkeypatch.setattr(needles, "hyperscan_module", lambda: None)
-    else:
-        assert needles.hyperscan_module() is not None, "hyperscan is installed where tests run"
+    elif needles.hyperscan_module() is None:
+        pytest.skip("hyperscan has no wheel for this platform")
     return request.param
 
 
@@ -1903,6 +1903,8 @@ def test_the_search_without_hyperscan_finds_what_hyperscan_finds(page, with_utf8
     needle (`credit=` in any ASCII case) and the same hinted names, ASCII page or not, bytes given or not."""
     from resolver.extract import needles
 
+    pytest.importorskip("hyperscan")
+
     def found() -> tuple[dict[str, list[int]], frozenset[str]]:
         utf8 = page.encode("utf-8", "surrogatepass") if with_utf8 else None
         search = needles.Needles(page, html.PAGE_NEEDLES, caseless=html.CASELESS_NEEDLES,
@@ -1919,6 +1921,7 @@ def test_the_search_without_hyperscan_finds_what_hyperscan_finds(page, with_utf8
 def test_hyperscan_that_cannot_be_imported_leaves_the_search_to_the_string(monkeypatch):
     """A platform with no hyperscan wheel (Linux aarch64 after 0.7.23) imports none: the scan still finds every
     embed and credit, an upper-case credit attribute's too (#14)."""
+    import importlib.util
     import sys
 
     from resolver.extract import needles
@@ -1936,4 +1939,4 @@ def test_hyperscan_that_cannot_be_imported_leaves_the_search_to_the_string(monke
     finally:
         monkeypatch.undo()
         needles.hyperscan_module.cache_clear()
-    assert needles.hyperscan_module() is not None
+    assert (needles.hyperscan_module() is None) == (importlib.util.find_spec("hyperscan") is None)
