@@ -1491,3 +1491,43 @@ def test_one_photographers_credits_on_different_photos_stay_separate(body):
     assert [(c.creator, c.organization, c.also_at) for c in credits] == [("Kay Example", "AP", ())] * expected
     if "two-photos" in body or "<div class='pair'>" in body:
         assert all(c.image is None for c in credits)
+
+
+def test_an_images_credit_in_its_alt_and_its_caption_is_one_credit():
+    """The alt text and the caption of one image both credit it: one photo, one credit, the caption's place in
+    `also_at` (#11). The same photographer's credit on another image stays a credit of its own."""
+    page = ("<html><body><article><p>Story.</p><figure><img src='https://img.example.org/2024/05/riverton-vigil-0001.jpg'"
+            " alt='A vigil in Riverton. (AP Photo/Kay Example)'><figcaption>A vigil in Riverton. (AP Photo/Kay Example)"
+            "</figcaption></figure><p>More.</p><figure><img src='https://img.example.org/2024/05/riverton-march-0002.jpg'"
+            " alt='The march. (AP Photo/Kay Example)'><figcaption>The march. (AP Photo/Kay Example)</figcaption></figure>"
+            "<p>End.</p></article></body></html>")
+    from resolver.extract import find_all
+
+    credits = find_all(page, "html")[1]
+    assert [(c.creator, c.organization, c.image.rsplit("/", 1)[1], len(c.also_at)) for c in credits] == [
+        ("Kay Example", "AP", "riverton-vigil-0001.jpg", 1), ("Kay Example", "AP", "riverton-march-0002.jpg", 1)]
+    assert all(page[slice(*c.also_at[0])].startswith("<figcaption>") for c in credits)
+
+
+def test_credits_whose_images_are_known_only_to_a_comma_are_not_one():
+    """The raw `credit=` pass reads an image's srcset to its first comma ("/cdn-cgi/image/fit=contain"): that names
+    no image, so two photos' credits are not merged for it (#11)."""
+    page = ("<html><body><article><p>Story.</p>"
+            + "".join(f"<div><img srcset='https://img.example.org/cdn-cgi/image/fit=contain,width=800/{name}.jpg 800w'"
+                      f" data-credit='Kay Example/AP'></div><p>Text.</p>" for name in ("vigil", "march"))
+            + "</article></body></html>")
+    from resolver.extract import find_all
+
+    credits = find_all(page, "html")[1]
+    assert [(c.creator, c.organization, c.also_at) for c in credits] == [("Kay Example", "AP", ())] * 2
+
+
+def test_two_lazy_images_with_one_stand_in_are_not_one_photo():
+    """Lazy images share a stand-in src ("blank.gif") whatever photo they show: two of them in a credit's block
+    are not one photo, so the credit is tied to neither (#11)."""
+    page = ("<html><body><article><p>Story.</p><div class='photo'>"
+            "<img src='/img/blank.gif' data-src='https://img.example.org/a/riverton-vigil-0001.jpg'>"
+            "<img src='/img/blank.gif' data-src='https://img.example.org/a/riverton-march-0002.jpg'>"
+            "<div class='caption'><span class='credit'>Kay Example/AP</span></div></div><p>End.</p></article></body></html>")
+    [credit] = html.scan(page)[1]
+    assert (credit.creator, credit.image) == ("Kay Example", None)
