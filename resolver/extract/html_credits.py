@@ -18,8 +18,8 @@ from resolver.extract.credit_names import (SEPARATOR_RE, is_persons_name, person
                                            split_credit)
 from resolver.extract.dom import AncestorMemo, children, element_text, select, shallow, spaced_text
 from resolver.extract.intervals import Intervals
-from resolver.extract.script_credits import (IMAGE_ATTRS, ShownImages, attribute_credits, image_keys, json_objects,
-                                             name_of)
+from resolver.extract.script_credits import (IMAGE_ATTRS, NO_KEYS, ShownImages, attribute_credits, image_keys,
+                                             json_objects, name_of)
 from resolver.extract.spans import SourceMap
 from resolver.model import Credit
 
@@ -219,11 +219,15 @@ def _image_for(el: Any, walks: _Walks) -> str | None:
 def _one_photo(images: list[Any]) -> str | None:
     """The address of the one photo `images` show, sizes aside (NPR shows a photo, then its "enlarge" copy:
     "-s1100-c50.jpg", "-s1200.jpg"); None when they show none or several, or one has no address to tell (#11)."""
-    srcs = [_src_of(img) for img in images]
-    if not srcs or not all(srcs) or len(srcs) > 1 and any(PLACEHOLDER_IMAGE_RE.search(src) for src in srcs):
+    first = _src_of(images[0]) if images else ""
+    if not first or len(images) > 1 and PLACEHOLDER_IMAGE_RE.search(first):
         return None   # a lazy image's stand-in ("blank.gif") is no photo: two of them are not one
-    keys = image_keys(srcs[0])
-    return srcs[0] if all(src == srcs[0] or keys & image_keys(src) for src in srcs[1:]) else None
+    keys = image_keys(first) if len(images) > 1 else NO_KEYS
+    for img in images[1:]:   # a gallery's block is told from its second image: not each image's address read
+        src = _src_of(img)
+        if not src or PLACEHOLDER_IMAGE_RE.search(src) or src != first and not keys & image_keys(src):
+            return None
+    return first
 
 
 def _one_per_photo(placed: list[tuple[Any, Credit]], walks: _Walks) -> list[Credit]:
