@@ -179,7 +179,9 @@ def _element_credits_of(tree: Any, smap: SourceMap, claimed: set[Any],
     placed: list[tuple[Any, Credit]] = []
     for el in candidates:
         if not (claimed and walks.in_claimed(el.parent)):
-            placed.extend((el, credit) for credit in _credits_at(el, smap, walks, credited, holders))
+            found = _credits_at(el, smap, walks, credited, holders)
+            if found:   # most candidates credit nothing
+                placed += [(el, credit) for credit in found]
     return _one_per_photo(placed, walks), related
 
 
@@ -241,9 +243,10 @@ def _one_per_photo(placed: list[tuple[Any, Credit]], walks: _Walks) -> list[Cred
         names = (credit.creator, credit.organization)
         for i in named.get(names, []) if names != (None, None) else []:
             first_el, first = kept[i]
-            photo = _photo_of(first_el, el, walks) if first_el is not el else None
-            if photo is not None and all(c.image is None or image_keys(c.image) & image_keys(photo) or c.image == photo
-                                         for c in (first, credit)):
+            if first_el is el or first.image and credit.image and not _same_photo(first.image, credit.image):
+                continue   # tied to two photos already: no block need be looked at
+            photo = _photo_of(first_el, el, walks)
+            if photo is not None and all(c.image is None or _same_photo(c.image, photo) for c in (first, credit)):
                 kept[i] = (first_el, replace(first, image=first.image or credit.image or photo,
                                              also_at=(*first.also_at, credit.span)))
                 break
@@ -251,6 +254,11 @@ def _one_per_photo(placed: list[tuple[Any, Credit]], walks: _Walks) -> list[Cred
             named.setdefault(names, []).append(len(kept))
             kept.append((el, credit))
     return [credit for _, credit in kept]
+
+
+def _same_photo(a: str, b: str) -> bool:
+    """Two addresses the DOM gave in full: the same, or the same image at another size (`image_keys`)."""
+    return a == b or bool(image_keys(a) & image_keys(b))
 
 
 def one_per_image(credits: list[Credit]) -> list[Credit]:
