@@ -52,7 +52,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
                             "a name was taken as a person or an organization by default; empty when none is named",
         "source": "Where it was found: text, caption, json-ld, attribute, script-data", "form": "Which pattern matched",
         "image": "The image the credit belongs to, when known", "span_start": "Start in the decoded article",
-        "span_end": "End in the decoded article"}),
+        "span_end": "End in the decoded article",
+        "also_at": f"Further places the same credit is printed for the same photo {JSON}"}),
     "fetches": ("The fetch log: every request made (or replayed from a WARC), with its outcome.", {
         "id": "Row id", "url": "URL asked for", "contacted_url": "URL actually contacted (after an origin override)",
         "method": "HTTP method", "fetched_at": f"When ({TIME})", "status": "HTTP status; empty when no answer came",

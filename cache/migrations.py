@@ -328,6 +328,14 @@ def m015_credit_split_confidence(db: Database) -> None:
     db.table("credits").add_column("split_confidence", str)
 
 
+@migrations()
+def m016_credit_also_at(db: Database) -> None:
+    """v16: the further places a credit is printed for the same photo (NPR prints it in the caption, after it and
+    in the "enlarge" copy: one credit, #11), as JSON spans like an embed's also_at. NULL: a credit recorded before
+    v16, when each place was a credit of its own."""
+    db.table("credits").add_column("also_at", str)
+
+
 def memo_triggers() -> dict[str, str]:
     """The triggers that retire memos (#13), by name: m014 makes them, and `Store` makes again any a rebuilt table
     lost (a rebuild, as `sqlite-utils transform` does, drops a table's triggers)."""

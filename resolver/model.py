@@ -111,8 +111,10 @@ class Credit:
     # common first name, "Name via Outlet", a schema.org field); "uncertain" when a name was taken as a person or
     # an organisation by default (#11); None when the credit names nobody.
     split_confidence: str | None = None
+    # further places the same credit is printed for the same photo (NPR's caption, after it, its "enlarge" copy, #11)
+    also_at: tuple[tuple[int, int], ...] = field(default=())
 
     def to_json(self) -> dict[str, Any]:
         return {"raw": self.raw, "source": self.source, "span": list(self.span), "creator": self.creator,
                 "organization": self.organization, "image": self.image, "form": self.form,
-                "split_confidence": self.split_confidence}
+                "split_confidence": self.split_confidence, "also_at": [list(s) for s in self.also_at]}

@@ -1516,6 +1516,10 @@ def test_a_page_cut_off_inside_a_script_start_tag_holding_a_credit_key_is_scanne
      "https://www.example.org/wp-content/uploads/2024/05/StockAgency-20240512001-1024x683.jpg?w=600", True),
     ("https://www.example.org/wp-content/uploads/2024/05/StockAgency-20240512001.jpg",
      "https://www.example.org/wp-content/uploads/2024/05/StockAgency-20240512002.jpg", False),
+    ("https://media.example.org/assets/img/2024/05/12/ap_1001-0f1e2d3c4b5a6978-s1100-c50.jpg",
+     "https://media.example.org/assets/img/2024/05/12/ap_1001-0f1e2d3c4b5a6978-s1200.jpg", True),
+    ("https://media.example.org/assets/img/2024/05/12/ap_1001-0f1e2d3c4b5a6978-s1200.jpg",
+     "https://media.example.org/assets/img/2024/05/12/ap_1002-0f1e2d3c4b5a6978-s1200.jpg", False),
     ("https://www.example.org/uploads/photo1.jpg", "https://cdn.example.org/other/photo1.jpg", False),
     ("https://www.example.org/uploads/story.html", "https://www.example.org/uploads/story.html", False),
     ("https://static.example.org/resources/r/?m=02&d=20240512&i=1001&r=EXMPL1001&w=800",
@@ -1524,7 +1528,8 @@ def test_a_page_cut_off_inside_a_script_start_tag_holding_a_credit_key_is_scanne
      False),
     ("https://static.example.org/resources/r/?i=1001", "https://other.example.org/resources/r/?i=1001", False),
     ("https://static.example.org/resources/r/?w=800", "https://static.example.org/resources/r/?w=400", False),
-], ids=["query", "crop", "other-hash", "nbc-size-name", "wp-size", "wp-other", "short-name", "not-an-image",
+], ids=["query", "crop", "other-hash", "nbc-size-name", "wp-size", "wp-other", "npr-size", "npr-other", "short-name",
+        "not-an-image",
         "named-by-query", "other-query", "query-other-host", "query-size-only"])
 def test_an_image_at_another_size_is_the_same_image(a, b, same):
     from resolver.extract.script_credits import image_keys
@@ -1940,3 +1945,130 @@ def test_hyperscan_that_cannot_be_imported_leaves_the_search_to_the_string(monke
         monkeypatch.undo()
         needles.hyperscan_module.cache_clear()
     assert (needles.hyperscan_module() is None) == (importlib.util.find_spec("hyperscan") is None)
+
+
+def _photo_bucket(name: str, caption: str, credit: str, *, enlarge: bool = True) -> str:
+    """A photo as NPR marks it up: the image, a caption holding the credit, the credit again after the caption, and
+    an "enlarge" copy of the photo at another size with the caption and credit a third time."""
+    base = f"https://media.example.org/assets/img/2024/05/12/{name}-0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6"
+    copy = (f'<div class="enlarge_measure"><div class="img_wrap"><picture><img alt="" src="{base}-s1200.jpg">'
+            f'</picture></div></div><div class="enlarge_html"><div class="image_data"><p class="caption">{caption}</p>'
+            f'<span class="credit" aria-label="Image credit">{credit}</span></div></div>') if enlarge else ""
+    return (f'<div class="bucketwrap image large"><div class="imagewrap"><picture>'
+            f'<source srcset="{base}-s400-c85.webp 400w, {base}-s800-c85.webp 800w" type="image/webp">'
+            f'<img src="{base}-s1100-c50.jpg" class="img" alt="" loading="lazy"></picture>'
+            f'<div class="enlarge-options"><a class="enlargelink" href="{base}-s1200.jpg">Enlarge this image</a></div>'
+            f'</div><div class="credit-caption"><div class="caption-wrap"><div class="caption" aria-label="Image caption">'
+            f'<p>{caption} <b class="credit" aria-label="Image credit">{credit}</b>'
+            f'<b class="hide-caption"><b>hide caption</b></b></p></div><b class="toggle-caption"><b>toggle caption</b></b>'
+            f'</div><span class="credit" aria-label="Image credit">{credit}</span></div>{copy}</div>')
+
+
+def test_a_photos_credit_repeated_around_it_is_one_credit_tied_to_the_photo():
+    """NPR prints a photo's credit three times (in the caption, after it, in the "enlarge" copy): one photo, one
+    credit, tied to the photo (an image at two sizes is one photo), its other places in `also_at` (#11)."""
+    page = ("<html><body><div class='storytext'>"
+            + _photo_bucket("ap_1001", "Ann Example leaves court.", "Kay Example/AP") + "<p>The trial ended.</p>"
+            + _photo_bucket("gettyimages-2002", "A vigil in Riverton.", "Lee Sample/Getty Images")
+            + "<p>More.</p></div></body></html>")
+    credits = html.scan(page)[1]
+    got = [(c.creator, c.organization, c.image.rsplit("/", 1)[1][:20] if c.image else None, len(c.also_at))
+           for c in credits]
+    assert got == [("Kay Example", "AP", "ap_1001-0f1e2d3c4b5a", 2), ("Lee Sample", "Getty Images", "gettyimages-2002-0f1", 2)]
+    for credit in credits:
+        assert [page[start:end] for start, end in [credit.span, *credit.also_at]] == [
+            f'<b class="credit" aria-label="Image credit">{credit.raw}</b>',
+            f'<span class="credit" aria-label="Image credit">{credit.raw}</span>',
+            f'<span class="credit" aria-label="Image credit">{credit.raw}</span>']
+        assert credit.to_json()["also_at"] == [list(s) for s in credit.also_at]
+
+
+def test_a_credit_after_a_caption_is_tied_to_the_one_photo_its_block_shows_at_two_sizes():
+    """The credit's block holds the photo and its "enlarge" copy at another size: one photo, so the credit is
+    tied to it (#11). A credit given once has no other places: `also_at` is []."""
+    page = ("<html><body><div class='storytext'><div class='bucketwrap'>"
+            "<img src='https://media.example.org/img/ap_1001-0f1e2d3c4b5a69788796-s1100-c50.jpg'>"
+            "<div class='credit-caption'><p>Ann Example leaves court.</p><span class='credit'>Kay Example/AP</span></div>"
+            "<img src='https://media.example.org/img/ap_1001-0f1e2d3c4b5a69788796-s1200.jpg'></div>"
+            "<p>The trial ended.</p></div></body></html>")
+    [credit] = html.scan(page)[1]
+    assert (credit.creator, credit.image, credit.also_at) == (
+        "Kay Example", "https://media.example.org/img/ap_1001-0f1e2d3c4b5a69788796-s1100-c50.jpg", ())
+    assert credit.to_json()["also_at"] == []
+
+
+@pytest.mark.parametrize("body", [
+    # two photos by one photographer, each with its caption credit, side by side in one box
+    "<div class='gallery'><figure><img src='https://img.example.org/a/riverton-vigil-0001.jpg'><figcaption>The vigil."
+    " <span class='credit'>Kay Example/AP</span></figcaption></figure><figure>"
+    "<img src='https://img.example.org/a/riverton-march-0002.jpg'><figcaption>The march."
+    " <span class='credit'>Kay Example/AP</span></figcaption></figure></div>",
+    # the same, with no figure: two photo blocks in one story box
+    "<div class='story'><div class='photo'><img src='https://img.example.org/a/riverton-vigil-0001.jpg'>"
+    "<div class='caption'><span class='credit'>Kay Example/AP</span></div></div><div class='photo'>"
+    "<img src='https://img.example.org/a/riverton-march-0002.jpg'><div class='caption'>"
+    "<span class='credit'>Kay Example/AP</span></div></div></div>",
+    # a gallery's slides and thumbnails each carry the credit: the block holds several photos, nothing is merged
+    "<div class='slideshow'><div class='slides'><div class='slide'><img src='https://img.example.org/a/riverton-vigil-0001.jpg'>"
+    "<span class='credit'>Kay Example/AP</span></div><div class='slide'>"
+    "<img src='https://img.example.org/a/riverton-march-0002.jpg'><span class='credit'>Kay Example/AP</span></div></div>"
+    "<div class='thumbs'><div><img src='https://img.example.org/a/riverton-vigil-0001-150x100.jpg'>"
+    "<span class='credit'>Kay Example/AP</span></div><div><img src='https://img.example.org/a/riverton-march-0002-150x100.jpg'>"
+    "<span class='credit'>Kay Example/AP</span></div></div></div>",
+    # two credit lines with no photo in their block: nothing says they are one photo's
+    "<div class='story'><div class='credit-caption'><span class='credit'>Kay Example/AP</span></div>"
+    "<p>Text.</p><div class='credit-caption'><span class='credit'>Kay Example/AP</span></div></div>",
+    # two captions in one block holding two photos whose addresses are not sizes of one another
+    "<div class='pair'><img src='https://img.example.org/a/vigil.jpg'><img src='https://img.example.org/a/march.jpg'>"
+    "<div class='credit-caption'><span class='credit'>Kay Example/AP</span></div>"
+    "<div class='credit-caption'><span class='credit'>Kay Example/AP</span></div></div>",
+], ids=["two-figures", "two-photo-blocks", "gallery-slides-and-thumbnails", "no-photo", "two-photos-one-block"])
+def test_one_photographers_credits_on_different_photos_stay_separate(body):
+    """A repeated credit is merged only where its block shows one photo: two photos by one photographer are two
+    credits, and none is tied to a photo it may not be of (#11)."""
+    page = f"<html><body><article><p>Story.</p>{body}<p>End.</p></article></body></html>"
+    credits = html.scan(page)[1]
+    expected = body.count("<span class='credit'>")
+    assert [(c.creator, c.organization, c.also_at) for c in credits] == [("Kay Example", "AP", ())] * expected
+    if "two-photos" in body or "<div class='pair'>" in body:
+        assert all(c.image is None for c in credits)
+
+
+def test_an_images_credit_in_its_alt_and_its_caption_is_one_credit():
+    """The alt text and the caption of one image both credit it: one photo, one credit, the caption's place in
+    `also_at` (#11). The same photographer's credit on another image stays a credit of its own."""
+    page = ("<html><body><article><p>Story.</p><figure><img src='https://img.example.org/2024/05/riverton-vigil-0001.jpg'"
+            " alt='A vigil in Riverton. (AP Photo/Kay Example)'><figcaption>A vigil in Riverton. (AP Photo/Kay Example)"
+            "</figcaption></figure><p>More.</p><figure><img src='https://img.example.org/2024/05/riverton-march-0002.jpg'"
+            " alt='The march. (AP Photo/Kay Example)'><figcaption>The march. (AP Photo/Kay Example)</figcaption></figure>"
+            "<p>End.</p></article></body></html>")
+    from resolver.extract import find_all
+
+    credits = find_all(page, "html")[1]
+    assert [(c.creator, c.organization, c.image.rsplit("/", 1)[1], len(c.also_at)) for c in credits] == [
+        ("Kay Example", "AP", "riverton-vigil-0001.jpg", 1), ("Kay Example", "AP", "riverton-march-0002.jpg", 1)]
+    assert all(page[slice(*c.also_at[0])].startswith("<figcaption>") for c in credits)
+
+
+def test_credits_whose_images_are_known_only_to_a_comma_are_not_one():
+    """The raw `credit=` pass reads an image's srcset to its first comma ("/cdn-cgi/image/fit=contain"): that names
+    no image, so two photos' credits are not merged for it (#11)."""
+    page = ("<html><body><article><p>Story.</p>"
+            + "".join(f"<div><img srcset='https://img.example.org/cdn-cgi/image/fit=contain,width=800/{name}.jpg 800w'"
+                      f" data-credit='Kay Example/AP'></div><p>Text.</p>" for name in ("vigil", "march"))
+            + "</article></body></html>")
+    from resolver.extract import find_all
+
+    credits = find_all(page, "html")[1]
+    assert [(c.creator, c.organization, c.also_at) for c in credits] == [("Kay Example", "AP", ())] * 2
+
+
+def test_two_lazy_images_with_one_stand_in_are_not_one_photo():
+    """Lazy images share a stand-in src ("blank.gif") whatever photo they show: two of them in a credit's block
+    are not one photo, so the credit is tied to neither (#11)."""
+    page = ("<html><body><article><p>Story.</p><div class='photo'>"
+            "<img src='/img/blank.gif' data-src='https://img.example.org/a/riverton-vigil-0001.jpg'>"
+            "<img src='/img/blank.gif' data-src='https://img.example.org/a/riverton-march-0002.jpg'>"
+            "<div class='caption'><span class='credit'>Kay Example/AP</span></div></div><p>End.</p></article></body></html>")
+    [credit] = html.scan(page)[1]
+    assert (credit.creator, credit.image) == ("Kay Example", None)

@@ -172,22 +172,26 @@ def test_embed_text_confidence_is_kept_and_an_older_cache_gains_the_column(tmp_p
 
 
 
-def test_a_credits_split_confidence_is_kept_and_an_older_cache_gains_the_column(tmp_path):
-    """#11: a credit's split marked "uncertain" is recorded as such; a cache made before the column gains it, its
-    earlier credits NULL (not known then)."""
+def _cache_with_a_credit_made_before(path, migration: str, column: str) -> Cache:
+    """A cache holding one credit recorded before `migration` added `column`, opened by this version."""
     from sqlite_utils import Database
 
-    path = tmp_path / "c.db"
     old = Database(path)
-    migrations.apply(old, stop_before="m015_credit_split_confidence")
+    migrations.apply(old, stop_before=migration)
     old["articles"].insert({"sha256": "b" * 64, "kind": "text", "encoding": "utf-8", "encoding_detected": 0,
                             "bytes": 5, "first_source": "old.txt", "first_scanned_at": "2020", "tool_version": "t",
                             "embed_count": 0, "credit_count": 1})
     old["credits"].insert({"article_id": 1, "ordinal": 0, **{k: v for k, v in CREDIT.items() if k != "span"},
                            "span_start": 6, "span_end": 18})
-    assert "split_confidence" not in old["credits"].columns_dict
+    assert column not in old["credits"].columns_dict
     old.conn.close()
-    store = Cache(path)
+    return Cache(path)
+
+
+def test_a_credits_split_confidence_is_kept_and_an_older_cache_gains_the_column(tmp_path):
+    """#11: a credit's split marked "uncertain" is recorded as such; a cache made before the column gains it, its
+    earlier credits NULL (not known then)."""
+    store = _cache_with_a_credit_made_before(tmp_path / "c.db", "m015_credit_split_confidence", "split_confidence")
     assert store.credits_for(1)[0]["split_confidence"] is None
     store.record_article({**ARTICLE, "sha256": "c" * 64}, [],
                          [{**CREDIT, "creator": "Berkeley Quux", "organization": None,
@@ -196,6 +200,18 @@ def test_a_credits_split_confidence_is_kept_and_an_older_cache_gains_the_column(
     [credit] = store.credits_for(2)
     assert (credit["creator"], credit["organization"], credit["split_confidence"]) == \
         ("Berkeley Quux", None, "uncertain")
+
+
+def test_a_credits_other_places_are_kept_and_an_older_cache_gains_the_column(tmp_path):
+    """#11: a credit printed again for the same photo keeps its other places (`also_at`, JSON as an embed's); a
+    cache made before the column gains it, its earlier credits NULL (not known then)."""
+    store = _cache_with_a_credit_made_before(tmp_path / "c.db", "m016_credit_also_at", "also_at")
+    assert store.credits_for(1)[0]["also_at"] is None
+    store.record_article({**ARTICLE, "sha256": "c" * 64}, [],
+                         [{**CREDIT, "also_at": [[40, 52], [90, 102]]}, {**CREDIT, "span": [200, 212], "also_at": []}],
+                         source="a.txt", tool_version="t")
+    assert [c["also_at"] for c in store.credits_for(2)] == [[[40, 52], [90, 102]], []]
+
 
 def test_the_store_knows_the_migrations_by_name_in_order():
     from cache.store import MIGRATIONS

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from resolver.extract import credits, html, text
+from resolver.extract import credits, html, html_credits, text
 from resolver.extract.credit_names import split_confidence
 from resolver.model import Credit, Embed, evolve
 from resolver.placeholders import is_placeholder
@@ -16,6 +16,7 @@ def find_all(content: str, kind: str, *, utf8: bytes | None = None) -> tuple[lis
     document's bytes, only when they are exactly `content` encoded as UTF-8 (resolver.article.Article.utf8)."""
     if kind == "html":
         embeds, found = html.scan(content, utf8=utf8)
+        found = html_credits.one_per_image(found)
     else:
         # A lone CR ends a line, as in HTML: text with CR line ends was one long line to the detectors (a tweet took
         # in the paragraph above). Replaced one for one, so every span still indexes `content`.

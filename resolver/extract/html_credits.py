@@ -20,7 +20,8 @@ from resolver.extract.dom import (AncestorMemo, ascii_lower, children, element_t
                                   spaced_text)
 from resolver.extract.intervals import Intervals
 from resolver.extract.needles import Needles
-from resolver.extract.script_credits import IMAGE_ATTRS, ShownImages, attribute_credits, json_objects, name_of
+from resolver.extract.script_credits import (IMAGE_ATTRS, NO_KEYS, ShownImages, attribute_credits, image_keys,
+                                             json_objects, name_of)
 from resolver.extract.spans import SourceMap
 from resolver.model import Credit
 
@@ -88,6 +89,9 @@ TAG_NAME_RE = re.compile(r"<([a-z][a-z0-9-]*)")
 # "credit=" in any case (HTML names are; #11: `<div DATA-CREDIT=...>` gave no credit), ASCII only, as the parser
 # folds names: found caselessly with the page's other needles, in one pass (`needles.Needles`, #14).
 CREDIT_ATTR = "credit="
+# A lazy image's stand-in in its src, the same for every image of a page: no photo of its own.
+PLACEHOLDER_IMAGE_RE = re.compile(r"(?:blank|spacer|placeholder|pixel|transparent|1x1|lazy|loading|gr[ae]y)[^/]*$",
+                                  re.IGNORECASE)
 QUOTE_OR_END_RE = re.compile(r'[">]')
 NOT_CREDIT_TAGS = frozenset({"meta", "link", "script", "style"})
 MAX_JSONLD_BYTES = 2_000_000
@@ -112,11 +116,11 @@ def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any], embed_spans: 
         found += attribute_credits(tree, smap, related, anchors[1])
     read_tags: set[int] = set()
     quiet = [smap.span(el) for el in walks.quiet]
-    outside = Intervals([c.span for c in found] + embed_spans + quiet)
+    outside = Intervals([c.span for c in found] + [s for c in found for s in c.also_at] + embed_spans + quiet)
     hits = (needles or Needles(page, (CREDIT_ATTR,), caseless=(CREDIT_ATTR,))).within(CREDIT_ATTR, smap.start,
                                                                                        smap.end)
     found += _attribute_credits(page, smap, hits, related=related, taken=outside, read_tags=read_tags)
-    taken = Intervals([c.span for c in found] + embed_spans + quiet)
+    taken = Intervals([c.span for c in found] + [s for c in found for s in c.also_at] + embed_spans + quiet)
     found += _hinted_attribute_credits(tree, smap, related, taken=taken, read_tags=read_tags, needles=needles)
     prose = prose_text(tree, related)
     found += _prose_credits(prose, smap, taken=taken)
@@ -180,11 +184,13 @@ def _element_credits_of(tree: Any, smap: SourceMap, claimed: set[Any],
             while node is not None and node not in holders and node.tag != "-document":
                 holders.add(node)
                 node = node.parent
-    credits: list[Credit] = []
+    placed: list[tuple[Any, Credit]] = []
     for el in candidates:
         if not (claimed and walks.in_claimed(el.parent)):
-            credits.extend(_credits_at(el, smap, walks, credited, holders))
-    return credits, related
+            found = _credits_at(el, smap, walks, credited, holders)
+            if found:   # most candidates credit nothing
+                placed += [(el, credit) for credit in found]
+    return _one_per_photo(placed, walks), related
 
 
 def _candidates(root: Any) -> list[Any]:
@@ -215,9 +221,99 @@ def _image_for(el: Any, walks: _Walks) -> str | None:
         if images or parent is None or parent.tag in ("body", "html", "main", "article", "section", "-document"):
             break
         found = walks.images_in(parent)
-        images = found if len(found) == 1 else []
+        images = found if len(found) == 1 or _one_photo(found) else []
         parent = parent.parent if not found else None
     return next((src for src in map(_src_of, images) if src), None)
+
+
+def _one_photo(images: list[Any]) -> str | None:
+    """The address of the one photo `images` show, sizes aside (NPR shows a photo, then its "enlarge" copy:
+    "-s1100-c50.jpg", "-s1200.jpg"); None when they show none or several, or one has no address to tell (#11)."""
+    first = _src_of(images[0]) if images else ""
+    if not first or len(images) > 1 and PLACEHOLDER_IMAGE_RE.search(first):
+        return None   # a lazy image's stand-in ("blank.gif") is no photo: two of them are not one
+    keys = image_keys(first) if len(images) > 1 else NO_KEYS
+    for img in images[1:]:   # a gallery's block is told from its second image: not each image's address read
+        src = _src_of(img)
+        if not src or PLACEHOLDER_IMAGE_RE.search(src) or src != first and not keys & image_keys(src):
+            return None
+    return first
+
+
+def _one_per_photo(placed: list[tuple[Any, Credit]], walks: _Walks) -> list[Credit]:
+    """One credit per photo (#11): a credit printed again for the same photo (NPR's in the caption, after it and in
+    the "enlarge" copy) is one credit, tied to the photo, its other places in `also_at`. Two credits are one photo's
+    only where the smallest block holding both shows one photo, sizes aside (`_photo_of`): one photographer's
+    credits on two photos, or in a gallery's slides and thumbnails, stay apart."""
+    kept: list[tuple[Any, Credit]] = []
+    named: dict[tuple[str | None, str | None], list[int]] = {}   # kept credits' indexes by their names
+    for el, credit in placed:
+        names = (credit.creator, credit.organization)
+        for i in named.get(names, []) if names != (None, None) else []:
+            first_el, first = kept[i]
+            if first_el is el or first.image and credit.image and not _same_photo(first.image, credit.image):
+                continue   # tied to two photos already: no block need be looked at
+            photo = _photo_of(first_el, el, walks)
+            if photo is not None and all(c.image is None or _same_photo(c.image, photo) for c in (first, credit)):
+                kept[i] = (first_el, replace(first, image=first.image or credit.image or photo,
+                                             also_at=(*first.also_at, credit.span)))
+                break
+        else:
+            named.setdefault(names, []).append(len(kept))
+            kept.append((el, credit))
+    return [credit for _, credit in kept]
+
+
+def _same_photo(a: str, b: str) -> bool:
+    """Two addresses the DOM gave in full: the same, or the same image at another size (`image_keys`)."""
+    return a == b or bool(image_keys(a) & image_keys(b))
+
+
+def one_per_image(credits: list[Credit]) -> list[Credit]:
+    """One credit per photo across the passes (#11): credits naming the same people for the same image, sizes aside
+    (an image's alt and title, its alt and its caption), are one, the first kept, the others' places in `also_at`.
+    Credits tied to no image are left as they are: nothing says which photo they are of."""
+    kept: list[Credit] = []
+    named: dict[tuple[str | None, str | None], list[int]] = {}   # kept credits tied to an image, by their names
+    for credit in credits:
+        names = (credit.creator, credit.organization)
+        if credit.image is None or names == (None, None):
+            kept.append(credit)
+            continue
+        keys = image_keys(credit.image)
+        for i in named.get(names, []):
+            first = kept[i]
+            if keys & image_keys(first.image or ""):   # not equal strings: a srcset read to its first comma
+                # ("/cdn-cgi/image/fit=contain") names no image
+                places = {*first.also_at, credit.span, *credit.also_at} - {first.span}
+                kept[i] = replace(first, also_at=tuple(sorted(places)))
+                break
+        else:
+            named.setdefault(names, []).append(len(kept))
+            kept.append(credit)
+    return kept
+
+
+def _photo_of(a: Any, b: Any, walks: _Walks) -> str | None:
+    """The one photo shown by the smallest block holding elements `a` and `b`, or the block around it when it shows
+    none (a caption box beside its photo); None when that shows none or several, or is the page's or the article's
+    whole (a credit at its end may be any photo's)."""
+    above_a = set()
+    node = a
+    while node is not None:
+        above_a.add(node.mem_id)
+        node = node.parent
+    block = b
+    while block is not None and block.mem_id not in above_a:
+        block = block.parent
+    for _ in range(2):
+        if block is None or block.tag in ("body", "html", "main", "article", "section", "-document"):
+            return None
+        images = walks.images_in(block)
+        if images:
+            return _one_photo(images)
+        block = block.parent
+    return None
 
 
 def _src_of(img: Any) -> str:

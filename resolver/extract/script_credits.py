@@ -73,8 +73,8 @@ LEVELS = 3            # objects looked through, innermost first, for the image n
                       # WordPress image's credit sits in its media_details.image_meta: three)
 MAX_NODE = 20_000     # an image node is small; a larger object is a story or the page's state, and so are those
                       # around it: not parsed (#14: the objects around a story's credit keys were most of the cost)
-# Size names: WordPress's "-1024x683", "-scaled", "-e1574186678" (an edited copy), a retina "@2x".
-SIZE_SUFFIX_RE = LazyPattern(r"(?:-\d{2,5}x\d{2,5}|-scaled|-e\d{9,}|@\dx)+$")
+# Size names: WordPress's "-1024x683", "-scaled", "-e1574186678" (an edited copy), a retina "@2x", NPR's "-s1100-c50".
+SIZE_SUFFIX_RE = LazyPattern(r"(?:-\d{2,5}x\d{2,5}|-scaled|-e\d{9,}|@\dx|-s\d{2,5}(?:-c\d{1,3})?)+$")
 HASH_SEGMENT_RE = LazyPattern(r"[0-9a-f]{24,}")   # a content hash naming the image (the Guardian's /img/media/<sha1>/)
 NOT_ARTICLE_TAGS = frozenset({"footer", "nav", "aside"})
 OTHER_STORIES_RE = LazyPattern(r"related|promo|recommend|most-?(?:popular|read|viewed)|trending|sidebar|teaser"
