@@ -5,9 +5,10 @@ from dataclasses import replace
 
 import hypothesis
 import pytest
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from resolver.extract import html
+from resolver.extract import html, html_credits
 from tests.test_platforms import MASTODON_POSTS, NOT_MASTODON
 from tests.test_text_detector import BARE_NOT_MASTODON
 
@@ -866,6 +867,7 @@ CASED_CREDIT_TAGS = [
 
 @pytest.mark.parametrize("lower, cased", CASED_CREDIT_TAGS, ids=["DATA-CREDIT", "Data-Photo-Credit", "CREDIT", "DIV",
                                                                 "IMG-SRC", "Img-Data-Image-Credit", "crEDit"])
+@pytest.mark.usefixtures("both_searches")
 def test_a_credit_attribute_in_capitals_gives_the_credit_of_the_lower_case_page(lower, cased):
     def page(tag: str) -> str:
         return f'<html><body><p>Boats</p><figure><img src="/img/a.jpg">{tag}</figure><p>Hi</p></body></html>'
@@ -914,6 +916,7 @@ CAPITALS_PAGES = [
 
 @pytest.mark.parametrize("page", CAPITALS_PAGES, ids=["embeds-and-credits", "blocks-ruled-out"])
 @pytest.mark.parametrize("names", ["tags", "tags-and-attributes"])
+@pytest.mark.usefixtures("both_searches")
 def test_a_page_written_in_capitals_gives_what_the_lower_case_page_gives(page, names):
     import re
 
@@ -934,6 +937,7 @@ def test_a_page_written_in_capitals_gives_what_the_lower_case_page_gives(page, n
     '<p>Image Credit: <em>Jane Doe/Getty Images</em> at {I}zmir</p>',
     '<p>At {I}zmir.</p><p>Ann said (<a href="/x">Ann Example</a>/Getty Images)</p>',
 ], ids=["attribute-after", "caption-after", "block-end", "block-start"])
+@pytest.mark.usefixtures("both_searches")
 def test_a_capital_that_lower_cases_to_two_characters_moves_no_credit(markup):
     def page(capital: str) -> str:
         return f"<html><body><p>Boats</p>{markup.replace('{I}', capital)}<p>Next</p></body></html>"
@@ -985,13 +989,147 @@ SIGNED = "Lake. — Jane Doe (@jdoe) September 12, 2022"
     ("a@b " * 100 + "(@x) " * 50 + "<p>none</p>", 0),
 ], ids=["none", "handles-no-date", "signed", "open-paren-before", "start-past", "start-between", "many-at-then-signed",
         "many-at-none"])
+@pytest.mark.usefixtures("both_searches")
 def test_a_slice_is_signed_exactly_when_the_signature_pattern_finds_a_signature_in_it(page, start):
-    """The signature gate finds each "(@" by its '@' (str.find of one character runs at memchr speed; the regex
-    engine's scan for "(@" read every character, #14): its answer is the pattern's own over the slice."""
+    """The signature gate tries the pattern at each "(@" the page's needles found (#14): its answer is the
+    pattern's own over the slice, with the needles searched for it alone or with the page's others."""
     from resolver.extract import text
+    from resolver.extract.needles import Needles
 
     for end in (len(page), len(page) - 3):
-        assert html._signed(page, start, end) == (text.SIGNATURE_RE.search(page, start, end) is not None)
+        expected = text.SIGNATURE_RE.search(page, start, end) is not None
+        assert html._signed(page, start, end) == expected
+        needles = Needles(page, html.PAGE_NEEDLES, caseless=html.CASELESS_NEEDLES)
+        assert html._signed(page, start, end, needles) == expected
+
+
+@pytest.fixture(params=["hyperscan", "str-find"])
+def both_searches(request, monkeypatch):
+    """The test runs with hyperscan, then as where hyperscan cannot be imported (no wheel for the platform): the
+    needles found in the string (#14)."""
+    from resolver.extract import needles
+
+    if request.param == "str-find":
+        monkeypatch.setattr(needles, "hyperscan_module", lambda: None)
+    elif needles.hyperscan_module() is None:
+        pytest.skip("hyperscan has no wheel for this platform")
+    return request.param
+
+
+def _starts(page: str, needle: str) -> list[int]:
+    """Every place `needle` starts in `page`, overlapping ones too: the plain `str.find` loop; for a caseless
+    needle of the page (`credit=`, #11), a loop of searches in any ASCII case."""
+    if needle not in html.CASELESS_NEEDLES:
+        starts, at = [], page.find(needle)
+        while at >= 0:
+            starts.append(at)
+            at = page.find(needle, at + 1)
+        return starts
+    pattern = re.compile(re.escape(needle), re.IGNORECASE | re.ASCII)
+    starts, hit = [], pattern.search(page)
+    while hit:
+        starts.append(hit.start())
+        hit = pattern.search(page, hit.start() + 1)
+    return starts
+
+
+NEEDLE_PAGES = {
+    "ascii": '<img data-credit="x" credit=y> {"credit":1} (@a) twitter.com x.com',
+    "accents-before": 'Café — “quoted” <p data-credit="é">credit=</p> (@a) {"photoCredit":"Zoë"} x.com/a',
+    "between-every-hit": "é".join(html.PAGE_NEEDLES) + "ü",
+    "astral": "😀 credit= 😀😀 (@x) 𝕏 x.com twitter.com 😀",
+    "cjk": "写真 credit=写真 (@写真) 写真" * 20 + '"caption":"写真"',
+    "lone-surrogate": "a\udc80credit=\ud800(@a)",
+    "utf16-straddle": "\u2841\u4000\u4100 (@ \u7263\u6500",   # "(@" and "credit" across UTF-16 units' bytes
+    "overlapping": "x.com.x.com twitter.comtwitter.com credit=credit= (@(@",
+    "none": "plain text, no needle é",
+    "empty": "",
+    "capitals": 'İ <DIV DATA-CREDIT="İ"> Data-Photo-Credit=x CREDIT= crEDit= CREDİT= cred\u212ait= İ (@a)',
+}
+
+
+@pytest.mark.parametrize("page", list(NEEDLE_PAGES.values()), ids=list(NEEDLE_PAGES))
+@pytest.mark.usefixtures("both_searches")
+def test_the_pages_needles_are_found_where_a_find_loop_finds_them(page):
+    """One search finds every needle of the raw passes (#14); each at the offsets `str.find` gives in the string
+    (`credit=` in any ASCII case, #11: not "CREDİT=", nor a Kelvin sign for its 'k'), whatever the characters around
+    it, whether or not the page's UTF-8 bytes are given."""
+    from resolver.extract.needles import Needles
+
+    for utf8 in (None, page.encode("utf-8", "surrogatepass")):
+        needles = Needles(page, html.PAGE_NEEDLES, caseless=html.CASELESS_NEEDLES, utf8=utf8)
+        assert needles.starts == {needle: _starts(page, needle) for needle in html.PAGE_NEEDLES}
+        for start, end in ((0, len(page)), (3, len(page) - 2), (len(page) // 2, len(page))):
+            for needle in html.PAGE_NEEDLES:
+                assert needles.within(needle, start, end) == [
+                    at for at in _starts(page, needle) if start <= at and at + len(needle) <= end]
+
+
+@pytest.mark.usefixtures("both_searches")
+def test_the_needles_of_a_many_hits_page_stay_in_order():
+    """A needle met many times among many non-ASCII characters is placed hit by hit (a window each)."""
+    from resolver.extract.needles import Needles
+
+    page = "".join(f"{'é' * (i % 7)}{'credit=' if i % 2 else 'CREDIT='}{'“' * (i % 3)}(@" for i in range(500))
+    assert Needles(page, ("credit=", "(@"), caseless=("credit=",)).starts == {
+        "credit=": _starts(page, "credit="), "(@": _starts(page, "(@")}
+    assert len(Needles(page, ("credit=",)).starts["credit="]) == 250   # exact case unless said caseless
+
+
+@pytest.mark.usefixtures("both_searches")
+@pytest.mark.parametrize("page", ["aaaa", "éaaaa“aa", "AaAa é aA"], ids=["ascii", "non-ascii", "caseless"])
+def test_overlapping_places_of_a_needle_are_all_found(page):
+    """A needle that overlaps itself is found at every start, as a `str.find` loop from each start + 1 finds it."""
+    from resolver.extract.needles import Needles
+
+    pattern = re.compile("(?=aa)", re.IGNORECASE)
+    assert Needles(page, ("aa", "Aa"), caseless=("aa",)).starts == {
+        "aa": [hit.start() for hit in pattern.finditer(page)], "Aa": _starts(page, "Aa")}
+
+
+@pytest.mark.usefixtures("both_searches")
+def test_a_caseless_needle_folds_ascii_letters_only():
+    """A caseless needle is found in any ASCII case, as HTML folds names: a Kelvin sign, which `str.lower` makes a
+    "k", is none, nor is "İ" an "i" (#11, #14)."""
+    from resolver.extract.needles import Needles
+
+    page = "KELVIN= \u212aelvin= kelvİn= Kelvin= é kelvin="
+    found = Needles(page, ("kelvin=", "elvin="), caseless=("kelvin=", "elvin="))
+    assert found.starts == {"kelvin=": [0, 24, 34], "elvin=": [1, 9, 25, 35]}
+
+
+def test_the_credit_keys_searched_for_are_the_anchor_patterns_look_behinds():
+    """ANCHOR_RE is tried only where one of ANCHOR_KEYS ends (#14): the two lists must be the same."""
+    import re
+
+    from resolver.extract import script_credits
+
+    behinds = re.findall(r"\(\?<=((?:[^()\\]|\\.)*)\)", script_credits.ANCHOR_RE.pattern)
+    assert behinds[0] == '[entr][";]:'   # the first: a filter every key passes
+    assert tuple(behind.replace("\\", "") for behind in behinds[1:]) == script_credits.ANCHOR_KEYS
+    assert all(re.fullmatch(r'.*[entr][";]:', key, re.DOTALL) for key in script_credits.ANCHOR_KEYS)
+
+
+@pytest.mark.parametrize("page", [
+    '<script>{"image":{"url":"/a.jpg","credit":"Jane Doe/AP"}}</script>',
+    '<div data-m="{&quot;credit&quot;:&quot;Jane&quot;}"></div><script>{"copyrightHolder":"Riverton"}</script>',
+    '<script>{"caption":"Fans at the game. REUTERS/Jane Doe","photographer":"x"}</script>{"source":{"name":"AP"}}',
+    '<script>{"caption":"No agency here","source":"AP","creditText":"Ann"}</script>',
+    'é “” <script>{"photoCredit":"Zoë","credit":"写真"}</script>',
+    "<p>no keys at all</p>",
+], ids=["json", "attribute-and-holder", "caption-and-source", "caption-without-slash", "non-ascii", "none"])
+@pytest.mark.usefixtures("both_searches")
+def test_credit_keys_are_found_where_the_anchor_pattern_finds_them(page):
+    """The JSON credit keys found from the page's needles are the anchor pattern's own matches (#14)."""
+    from resolver.extract import script_credits
+    from resolver.extract.needles import Needles
+
+    colons = [m.start() for m in script_credits.ANCHOR_RE.finditer(page)]
+    expected = ([c for c in colons if page[c - 1] == '"'], [c for c in colons if page[c - 1] != '"']) if colons \
+        else None
+    assert script_credits.find_anchors(page) == expected
+    needles = Needles(page, html.PAGE_NEEDLES, caseless=html.CASELESS_NEEDLES)
+    assert script_credits.find_anchors(page, needles) == expected
 
 
 def test_a_post_in_page_state_under_a_host_ending_another_hosts_way_is_found_under_each(monkeypatch):
@@ -1548,6 +1686,103 @@ def test_review25_a_copy_is_not_given_the_start_tag_of_an_element_that_only_begi
     assert quoted[1][1] == "" and quoted[2][1].startswith('<em class="c">') and quoted[2][1].endswith("</em>")
 
 
+@pytest.mark.usefixtures("both_searches")
+def test_what_the_raw_passes_find_after_non_ascii_text_has_its_own_spans():
+    """Needles are found in the page's UTF-8 bytes and placed in its string (#14): after accents, curly quotes and
+    an emoji, a post URL in page state, a data-credit and a flattened tweet's signature each span their own words."""
+    from resolver import extract
+
+    page = ('<html><body><p>Zoë’s café 😀 “quoted”</p>'
+            '<figure><img src="/a.jpg" data-credit="Jane Doe/AP"></figure>'
+            '<p>Words here — Ann Example (@annexample) September 12, 2022</p>'
+            '<script>var s = {"u": "https:\\/\\/twitter.com\\/jane\\/status\\/1234567890123"};</script></body></html>')
+    for utf8 in (None, page.encode()):
+        embeds, credits = extract.find_all(page, "html", utf8=utf8)
+        source = next(e for e in embeds if e.detector == "html-source")
+        assert page[source.span[0]:source.span[1]] == "twitter.com\\/jane\\/status\\/1234567890123"
+        signed = next(e for e in embeds if e.detector == "html-text-signature")
+        assert page[signed.span[0]:signed.span[1]].startswith("<p>Words here")
+        credit = next(c for c in credits if c.raw == "Jane Doe/AP")
+        assert "Jane Doe/AP" in page[credit.span[0]:credit.span[1]]
+
+
+@pytest.mark.parametrize("page, names", [
+    ('<img ALT="x">', {"alt"}),
+    ('<div\tCopyright DATA-CREDIT="Jane Doe/Getty Images">', {"copyright"}),
+    ("<p data-caption='x'>", {"data-caption"}),
+    ('<img alt="x"caption="y">', {"alt", "caption"}),           # a name right after a quoted value's quote
+    ("<img/caption>", {"caption"}),
+    ("<img\ncaption\r\n=x>", {"caption"}),
+    ("<img src=x photographer", set()),                          # a tag cut off by the page's end is no element
+    ("<figure><figcaption>A caption</figcaption></figure>", set()),
+    ("<table><caption>x<img data-alt-text=x><img xalt=y><img =caption>", set()),
+    ('<img data-caption="x">', {"data-caption"}),               # not "caption": "-" is no separator
+    ("<p>A copyright notice</p></caption>", {"copyright", "caption"}),   # words and end tags may say yes, never no
+    ("caption=x> <b ", set()),                                   # a name at the page's start: no tag holds it
+], ids=["upper-case", "valueless", "single-quoted", "after-quote", "after-slash", "new-lines", "at-end",
+        "figcaption", "tag-and-longer-names", "data-only", "words", "at-start"])
+@pytest.mark.usefixtures("both_searches")
+def test_the_hinted_names_a_page_may_hold_are_read_as_the_tokenizer_reads_names(page, names):
+    """A hinted attribute name is asked of lexbor only when the page may write it as an attribute (#14)."""
+    from resolver.extract import html_credits
+    from resolver.extract.needles import Needles
+
+    found = Needles(page, html.PAGE_NEEDLES, caseless=html.CASELESS_NEEDLES, names=html_credits.HINTED_ATTRS)
+    assert {name for name in html_credits.HINTED_ATTRS if name in found.names} == names
+    assert all(found.may_hold(name) for name in names) and Needles(page, ()).may_hold("caption")
+
+
+# Start tags whose attribute names and class values are built from the hinted names and credit class words, in
+# any case, spelled with references, quoted or not, glued or spaced every way the tokenizer reads.
+VALUE_PIECES = [*html_credits.CREDIT_WORDS, *(w.upper() for w in html_credits.CREDIT_WORDS), "Credit", "cred", "it",
+                "&#105;", "&#x69;", "&amp;", "&", "-", "_", " ", "\t", "\n", "\r", "x", "é", "ſ", "\x00", "'", '"', ">",
+                "=", "/"]
+NAMES = [*html_credits.HINTED_ATTRS, *(n.upper() for n in html_credits.HINTED_ATTRS), "class", "CLASS", "data-x", "x",
+         "=", "/"]
+VALUES = st.tuples(st.sampled_from(['"', "'", ""]), st.lists(st.sampled_from(VALUE_PIECES), max_size=5).map("".join)) \
+    .map(lambda quoted: quoted[0] + quoted[1] + quoted[0])
+ATTRIBUTES = st.tuples(st.sampled_from([" ", "\t", "\n", "\r", "\f", "/", "", '"', "'", " = ", "="]),
+                       st.sampled_from(NAMES),
+                       st.one_of(st.just(""),
+                                 st.tuples(st.sampled_from(["=", " =", "= ", "\n=\t"]), VALUES).map("".join)))
+TAGS = st.tuples(st.sampled_from(["<div", "<img", "<span", "<svg>", "<p", "<table", "<math", "<template"]),
+                 st.lists(ATTRIBUTES.map("".join), max_size=4).map("".join),
+                 st.sampled_from([">", "/>", " >", ""]),
+                 st.sampled_from(["", "text ", "credit", "</div>", "<!--", "-->", "<script>", "</script>"]))
+MARKUP_PAGES = st.lists(TAGS.map("".join), min_size=1, max_size=6).map("".join)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(MARKUP_PAGES)
+def test_lexbor_gives_an_element_a_hinted_attribute_only_where_the_needles_say_the_page_may_hold_it(page):
+    """Whatever the markup, lexbor gives no element a hinted attribute the needles say the page cannot hold:
+    skipping those selectors drops nothing (#14)."""
+    from resolver.extract.dom import parse, select
+    from resolver.extract.needles import Needles
+
+    tree = parse(page)
+    found = Needles(page, (), names=html_credits.HINTED_ATTRS)
+    if tree is None or tree.root is None:
+        return
+    for name in html_credits.HINTED_ATTRS:
+        assert found.may_hold(name) or not select(tree.root, f"[{name}]"), name
+
+
+NEEDLE_TEXT = st.lists(st.one_of(st.sampled_from([*html.PAGE_NEEDLES, "é", "“", "😀", "写真", "\udc80", "credit", "(", "@",
+                                                  ".com", "a", "CREDIT=", "Credit=", "DATA-", "İ", "\u212a", "X.COM"]),
+                                 st.text(max_size=4)), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NEEDLE_TEXT)
+def test_needles_in_any_text_are_found_where_a_find_loop_finds_them(page):
+    """Whatever characters stand between them, the needles are placed where `str.find` finds them (#14)."""
+    from resolver.extract.needles import Needles
+
+    needles = Needles(page, html.PAGE_NEEDLES, caseless=html.CASELESS_NEEDLES)
+    assert needles.starts == {needle: _starts(page, needle) for needle in html.PAGE_NEEDLES}
+
+
 def _quoted_spans(page, selector):
     """(text, the source its span quotes) of every element the selector picks, in document order."""
     from resolver.extract import dom
@@ -1657,6 +1892,59 @@ def test_every_span_given_is_the_elements_own_start_tag(tokens, many_kinds):
             assert (start, _) == (0, 0), page
         elif (start, _) != (0, 0):
             assert start == page.index(f'<em class="c">{own.group()}'), page
+
+
+# Pages for the two searches (#14): needle text, markup with hinted names in any case, non-ASCII pieces, together.
+BOTH_SEARCHES_PAGES = st.lists(st.one_of(NEEDLE_TEXT, MARKUP_PAGES,
+                                         st.sampled_from(["é", "İ", "\u212a", "😀", "写真", "\udc80", " DATA-CREDIT=",
+                                                          ' ALT="x"', "\tCaption>"])),
+                               max_size=8).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(BOTH_SEARCHES_PAGES, st.booleans())
+def test_the_search_without_hyperscan_finds_what_hyperscan_finds(page, with_utf8):
+    """Where hyperscan cannot be imported, the needles are found in the string (#14): the same starts of every
+    needle (`credit=` in any ASCII case) and the same hinted names, ASCII page or not, bytes given or not."""
+    from resolver.extract import needles
+
+    pytest.importorskip("hyperscan")
+
+    def found() -> tuple[dict[str, list[int]], frozenset[str]]:
+        utf8 = page.encode("utf-8", "surrogatepass") if with_utf8 else None
+        search = needles.Needles(page, html.PAGE_NEEDLES, caseless=html.CASELESS_NEEDLES,
+                                 names=html_credits.HINTED_ATTRS, utf8=utf8)
+        return search.starts, search.names
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(needles, "hyperscan_module", lambda: None)
+        without = found()
+    assert needles.hyperscan_module() is not None
+    assert found() == without
+
+
+def test_hyperscan_that_cannot_be_imported_leaves_the_search_to_the_string(monkeypatch):
+    """A platform with no hyperscan wheel (Linux aarch64 after 0.7.23) imports none: the scan still finds every
+    embed and credit, an upper-case credit attribute's too (#14)."""
+    import importlib.util
+    import sys
+
+    from resolver.extract import needles
+
+    page = ('<html><body><p>Zoë’s café</p><figure><img src="/a.jpg" DATA-CREDIT="Jane Doe/AP"></figure>'
+            '<p>Words here — Ann Example (@annexample) September 12, 2022</p><img ALT="Boats (Photo: Bo Ray/AP)">'
+            '<script>var s = {"u": "https:\\/\\/twitter.com\\/jane\\/status\\/1234567890123"};</script></body></html>')
+    expected = html.scan(page)
+    monkeypatch.setitem(sys.modules, "hyperscan", None)   # `import hyperscan` raises ImportError
+    needles.hyperscan_module.cache_clear()
+    try:
+        assert needles.hyperscan_module() is None
+        assert html.scan(page) == expected
+        assert {c.raw for c in expected[1]} >= {"Jane Doe/AP"} and len(expected[0]) == 2
+    finally:
+        monkeypatch.undo()
+        needles.hyperscan_module.cache_clear()
+    assert (needles.hyperscan_module() is None) == (importlib.util.find_spec("hyperscan") is None)
 
 
 def _photo_bucket(name: str, caption: str, credit: str, *, enlarge: bool = True) -> str:

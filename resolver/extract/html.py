@@ -23,6 +23,7 @@ from resolver.extract.dates import parse_date
 from resolver.extract.dom import (AncestorMemo, ancestors, attr, class_set, descendants, element_text, is_element,
                                   parse, select, shallow, text_with_breaks, text_with_lines)
 from resolver.extract.intervals import Intervals
+from resolver.extract.needles import Needles
 from resolver.extract.spans import ElementEnds, SourceMap
 from resolver.model import Credit, Embed
 from resolver.platforms import x
@@ -318,7 +319,9 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
     taken: list[tuple[int, int]] = []
     # Credits kept only in script data, on the pages whose scripts hold an image node with a credit key: the images
     # the article shows are gathered from each parse, and the nodes' credits read at the end (#11).
-    anchors = script_credits.find_anchors(page)
+    # One pass for every literal the raw passes look for, and the hinted attribute names the page may hold (#14).
+    needles = Needles(page, PAGE_NEEDLES, caseless=CASELESS_NEEDLES, names=html_credits.HINTED_ATTRS, utf8=utf8)
+    anchors = script_credits.find_anchors(page, needles)
     nodes = script_credits.image_nodes(page, anchors[0]) if anchors is not None else []
     shown = script_credits.ShownImages(node[3] for node in nodes) if nodes else None
     for start, end in chunks(page):
@@ -330,36 +333,28 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
         found, furniture, claimed = _structural_embeds(tree, smap)
         taken += [e.span for e in found] + [a for e in found for a in e.also_at] + [smap.span(el) for el in furniture]
         spans = [e.span for e in found]
-        if _signed(page, start, end):
+        if _signed(page, start, end, needles):
             found += _signatures(tree, smap, claimed)
         found_credits, prose = html_credits.find_credits(tree, smap, claimed=claimed, embed_spans=spans,
-                                                             shown=shown, anchors=anchors)   # last use
+                                                             shown=shown, anchors=anchors, needles=needles)
         credits += found_credits
         in_text = _text_urls(prose, smap, taken=[*taken, *(e.span for e in found)])
         taken += [e.span for e in in_text]   # the page-state search leaves them
         embeds += found + in_text
-    embeds += _source_urls(page, taken=Intervals(taken))
+    embeds += _source_urls(page, taken=Intervals(taken), needles=needles)
     if shown is not None:
         credits += script_credits.find_credits(page, nodes, shown)
     return _dedupe(embeds), sorted(credits, key=lambda c: c.span)
 
 
-def _signed(page: str, start: int, end: int) -> bool:
-    """Does page[start:end] hold a tweet signature (`SIGNATURE_RE`)? Every match starts with "(@", found by its
-    '@': `str.find` of one character runs at memchr speed, where the regex engine's scan for "(@" read every
-    character (35 us on a median page, 3 us now, #14); each "(@" is tried where it stands. Past AT_SIGNS_TRIED
-    '@' (a page of e-mail addresses), the regex engine searches on from the next one."""
-    at = page.find("@", start + 1, end)
-    for _ in range(AT_SIGNS_TRIED):
-        if at < 0:
-            return False
-        if page[at - 1] == "(" and text_detectors.SIGNATURE_RE.match(page, at - 1, end):
-            return True
-        at = page.find("@", at + 1, end)
-    return at >= 0 and text_detectors.SIGNATURE_RE.search(page, at - 1, end) is not None
+def _signed(page: str, start: int, end: int, needles: Needles | None = None) -> bool:
+    """Does page[start:end] hold a tweet signature (`SIGNATURE_RE`)? Every match starts with SIGNATURE_OPEN, one
+    of the page's needles (#14): each is tried where it stands."""
+    needles = needles or Needles(page, (SIGNATURE_OPEN,))
+    return any(text_detectors.SIGNATURE_RE.match(page, at, end) for at in needles.within(SIGNATURE_OPEN, start, end))
 
 
-AT_SIGNS_TRIED = 32
+SIGNATURE_OPEN = "(@"
 
 
 def _structural_embeds(tree: Any, smap: SourceMap) -> tuple[list[Embed], list[Any], set[Any]]:
@@ -623,11 +618,10 @@ SourceBranch = tuple[str, tuple[str, ...]]   # a host, and the later hosts that 
 
 
 def _source_searches(hosts: dict[str, tuple[str, ...]]) -> list[tuple[re.Pattern[str], list[SourceBranch]]]:
-    """(pattern, (host, kin) for each of its branches), one pattern per last label the hosts end in: the
-    engine's literal scan for '.com', each host a look-behind, is one pass over the page, where a `str.find` per
-    host was a pass each (five passes for 0.38 ms of a 2 ms scan, #14). A match ends where a host ends; its branch
-    (`lastindex`) names the first host in order that ends there, tried with its kin: any later host ending the
-    same way (x.com, box.com)."""
+    """(pattern, (host, kin) for each of its branches), one pattern per last label the hosts end in, each host a
+    look-behind, tried where the page's needles found one of its hosts (#14). A match ends where a host ends; its
+    branch (`lastindex`) names the first host in order that ends there, tried with its kin: any later host ending
+    the same way (x.com, box.com)."""
     groups: dict[str, list[str]] = {}
     for host in hosts:
         groups.setdefault(host[host.rindex("."):], []).append(host)
@@ -639,16 +633,26 @@ def _source_searches(hosts: dict[str, tuple[str, ...]]) -> list[tuple[re.Pattern
 SOURCE_SEARCHES = _source_searches(SOURCE_HOSTS)
 # What each shape leaves in the raw tail whatever slash JSON wrote: a tail without it is not read further.
 SHAPE_CORES = {host: tuple(shape.replace("/", "") for shape in shapes) for host, shapes in SOURCE_HOSTS.items()}
+# Every literal a page's raw passes look for, found in one pass over the page (`needles.Needles`, #14): the post
+# hosts of script data, the JSON credit keys, `credit=` and a signature's "(@".
+PAGE_NEEDLES = (*SOURCE_HOSTS, *script_credits.ANCHOR_KEYS, html_credits.CREDIT_ATTR, SIGNATURE_OPEN)
+CASELESS_NEEDLES = (html_credits.CREDIT_ATTR,)   # an attribute's name, in any ASCII case (#11)
 
 
-def _source_urls(page: str, *, taken: Intervals) -> list[Embed]:
+def _source_urls(page: str, *, taken: Intervals, needles: Needles | None = None) -> list[Embed]:
     """Post URLs the markup keeps outside elements: in a script's JSON state, or in an escaped embed inside an
     attribute (frameworks render embeds from data). Only posts and videos count; anything inside a span an
     element-level detector took is left to it. Hosts are matched as written in lower case, as JSON keeps them.
-    Listed host by host (each in page order), in SOURCE_HOSTS order."""
+    Listed host by host (each in page order), in SOURCE_HOSTS order. `needles`: the page's needles, the hosts
+    among them: a host's pattern is tried only where one of its hosts ends (#14)."""
+    needles = needles or Needles(page, tuple(SOURCE_HOSTS))
     found: dict[str, list[Embed]] = {host: [] for host in SOURCE_HOSTS}
     for pattern, branches in SOURCE_SEARCHES:
-        for hit in pattern.finditer(page):
+        label = len(branches[0][0]) - branches[0][0].rindex(".")   # the hosts' last label's length: ".com"
+        ends = sorted({start + len(host) for host, _ in branches for start in needles.starts[host]})
+        for hit in (pattern.match(page, end - label) for end in ends):
+            if hit is None:
+                continue
             end = hit.end()
             tail = SOURCE_TAIL_RE.match(page, end)
             if tail is None:

@@ -19,6 +19,7 @@ from resolver.extract.credit_names import (SEPARATOR_RE, is_persons_name, person
 from resolver.extract.dom import (AncestorMemo, ascii_lower, children, element_text, select, shallow,
                                   spaced_text)
 from resolver.extract.intervals import Intervals
+from resolver.extract.needles import Needles
 from resolver.extract.script_credits import (IMAGE_ATTRS, NO_KEYS, ShownImages, attribute_credits, image_keys,
                                              json_objects, name_of)
 from resolver.extract.spans import SourceMap
@@ -85,11 +86,9 @@ IMAGE_ATTR_RE = re.compile(
     r"""\s(?:src|data-src|data-lazy-src|data-original|data-image|data-img|srcset|data-srcset)\s*=\s*["']?([^"'\s>,]+)""",
     re.IGNORECASE)   # `<IMG SRC=...>` names its image too
 TAG_NAME_RE = re.compile(r"<([a-z][a-z0-9-]*)")
-# "credit=" in any case (HTML names are; #11: `<div DATA-CREDIT=...>` gave no credit), found by its '=': the engine
-# scans for the one literal character and tries the look-behind at each, as fast as `str.find("credit=")` was (44.7
-# against 44.4 us on a median page, #14). ASCII only, as the parser folds names.
+# "credit=" in any case (HTML names are; #11: `<div DATA-CREDIT=...>` gave no credit), ASCII only, as the parser
+# folds names: found caselessly with the page's other needles, in one pass (`needles.Needles`, #14).
 CREDIT_ATTR = "credit="
-CREDIT_ATTR_RE = re.compile(r"=(?<=credit=)", re.IGNORECASE | re.ASCII)
 # A lazy image's stand-in in its src, the same for every image of a page: no photo of its own.
 PLACEHOLDER_IMAGE_RE = re.compile(r"(?:blank|spacer|placeholder|pixel|transparent|1x1|lazy|loading|gr[ae]y)[^/]*$",
                                   re.IGNORECASE)
@@ -100,13 +99,14 @@ MAX_JSONLD_BYTES = 2_000_000
 
 def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any], embed_spans: list[tuple[int, int]],
                  shown: ShownImages | None = None,
-                 anchors: tuple[list[int], list[int]] | None = None) -> tuple[list[Credit], str]:
+                 anchors: tuple[list[int], list[int]] | None = None,
+                 needles: Needles | None = None) -> tuple[list[Credit], str]:
     """Every photo credit in a parsed page (or the stretch of it `smap` covers), in order, outside the embeds
     (`claimed` elements, `embed_spans`), and the article prose it searched (text nodes joined by NODE; "" when the
     page has no body), which the embed detector reads for bare post URLs. The last use of `tree`: the prose pass
     strips scripts and the like from it. `shown`, when given, is told the images the article shows (before the
     strip), for the credits kept in script data (`script_credits`); `anchors`: where the page names credit keys
-    in JSON (`script_credits.find_anchors`)."""
+    in JSON (`script_credits.find_anchors`); `needles`: the page's needles, CREDIT_ATTR among them, caseless (#14)."""
     page = smap.page
     walks = _Walks(claimed, set())
     found, related = _element_credits_of(tree, smap, claimed, walks)
@@ -117,9 +117,11 @@ def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any], embed_spans: 
     read_tags: set[int] = set()
     quiet = [smap.span(el) for el in walks.quiet]
     outside = Intervals([c.span for c in found] + [s for c in found for s in c.also_at] + embed_spans + quiet)
-    found += _attribute_credits(page, smap, related=related, taken=outside, read_tags=read_tags)
+    hits = (needles or Needles(page, (CREDIT_ATTR,), caseless=(CREDIT_ATTR,))).within(CREDIT_ATTR, smap.start,
+                                                                                       smap.end)
+    found += _attribute_credits(page, smap, hits, related=related, taken=outside, read_tags=read_tags)
     taken = Intervals([c.span for c in found] + [s for c in found for s in c.also_at] + embed_spans + quiet)
-    found += _hinted_attribute_credits(tree, smap, related, taken=taken, read_tags=read_tags)
+    found += _hinted_attribute_credits(tree, smap, related, taken=taken, read_tags=read_tags, needles=needles)
     prose = prose_text(tree, related)
     found += _prose_credits(prose, smap, taken=taken)
     return sorted(found, key=lambda c: c.span), prose
@@ -556,17 +558,17 @@ def _block_end(page: str, at: int) -> int:
     return at + min(ends) if ends else min(len(page), at + 300)
 
 
-def _attribute_credits(page: str, smap: SourceMap, *, related: list[Any], taken: Intervals,
+def _attribute_credits(page: str, smap: SourceMap, hits: list[int], *, related: list[Any], taken: Intervals,
                        read_tags: set[int]) -> list[Credit]:
     """Credits kept whole in data-credit and its kin, read from the source (fast, exact spans), outside scripts,
-    styles, footers, navs and related boxes."""
-    first = _first_credit_tag(page, smap.start, smap.end, taken)   # data-credit, data-photo-credit, credit=...
+    styles, footers, navs and related boxes. `hits`: where CREDIT_ATTR is in the stretch `smap` covers."""
+    first = _first_credit_tag(page, smap.start, hits, taken)   # data-credit, data-photo-credit, credit=...
     if first is None:
         return []
-    hit, seen, first_tag, first_credits = first
+    at, seen, first_tag, first_credits = first
     found: list[Credit] = []
     blocks = Intervals(smap.layout.blocks + _box_ranges(smap, related))
-    while hit >= 0:
+    for hit in hits[at:]:
         after = hit + len(CREDIT_ATTR)
         if hit not in blocks:
             tag_start = page.rfind("<", seen, hit)
@@ -578,51 +580,48 @@ def _attribute_credits(page: str, smap: SourceMap, *, related: list[Any], taken:
                 else:
                     found.extend(_tag_credits(page, tag_start, _start_tag_end(page, tag_start), in_blocks=blocks,
                                               taken=taken))
-        hit = _find_credit_attr(page, after, smap.end)
     return found
 
 
-def _first_credit_tag(page: str, start: int, end: int,
+def _first_credit_tag(page: str, start: int, hits: list[int],
                       taken: Intervals) -> tuple[int, int, int, list[Credit]] | None:
-    """(hit, where its '<' is looked for from, its start tag, the tag's credits) for the first "credit=" whose
-    start tag (the last '<' before it) credits when scripts, styles, footers and related boxes are not ruled out;
-    None when no such tag does. Leaving out the tags in those blocks only drops credits, so the page's layout (a
-    pass over every '<') is worked out only past such a hit (#14: most pages have "credit=" only in a script or a
-    URL). The hits before it give nothing either way: `_attribute_credits` starts from it."""
+    """(which of `hits`, where its '<' is looked for from, its start tag, the tag's credits) for the first
+    "credit=" whose start tag (the last '<' before it) credits when scripts, styles, footers and related boxes are
+    not ruled out; None when no such tag does. Leaving out the tags in those blocks only drops credits, so the
+    page's layout (a pass over every '<') is worked out only past such a hit (#14: most pages have "credit=" only
+    in a script or a URL). The hits before it give nothing either way: `_attribute_credits` starts from it."""
     seen = start
-    hit = _find_credit_attr(page, start, end)
-    while hit >= 0:
+    for at, hit in enumerate(hits):
         tag_start = page.rfind("<", seen, hit)   # none: the same start tag as the previous hit's
         if tag_start >= 0:
             credits = _tag_credits(page, tag_start, _start_tag_end(page, tag_start), in_blocks=None, taken=taken)
             if credits:
-                return hit, seen, tag_start, credits
+                return at, seen, tag_start, credits
         seen = hit + len(CREDIT_ATTR)
-        hit = _find_credit_attr(page, seen, end)
     return None
-
-
-def _find_credit_attr(page: str, start: int, end: int) -> int:
-    """Where the first "credit=", in any case, wholly inside page[start:end] begins, or -1 (as `str.find`)."""
-    found = CREDIT_ATTR_RE.search(page, start + len(CREDIT_ATTR) - 1, end)
-    return found.end() - len(CREDIT_ATTR) if found else -1
 
 
 # Elements whose attributes may hold a credit; read when a credit word appears in one of their attribute values
 # ('alt="... (Photo by Jane Doe/AP)"', the Telegraph's <image copyright=...>).
-HINTED_ATTR_SELECTOR = ("[alt], [caption], [alttext], [data-alt], [data-caption], [copyright], [photographer], "
-                        "[data-copyright], [data-photographer]")   # an <img title> is read with its alt (#14)
+HINTED_ATTRS = ("alt", "caption", "alttext", "data-alt", "data-caption", "copyright", "photographer", "data-copyright",
+                "data-photographer")   # an <img title> is read with its alt (#14)
+HINTED_ATTR_SELECTOR = ", ".join(f"[{name}]" for name in HINTED_ATTRS)
 
 
 def _hinted_attribute_credits(tree: Any, smap: SourceMap, related: list[Any], *, taken: Intervals,
-                              read_tags: set[int]) -> list[Credit]:
+                              read_tags: set[int], needles: Needles | None = None) -> list[Credit]:
+    """Credits in the attributes HINTED_ATTRS names, read from the source of the elements holding one. `needles`:
+    the page's, asked which of those names it may give an element."""
     root = tree.body or tree.root
     if root is None:
         return []
     boxes = set(related)
     in_block = AncestorMemo(lambda node, above: above or node.tag in ("footer", "nav") or node in boxes, False)
     found: list[Credit] = []
-    for el in shallow(select(root, HINTED_ATTR_SELECTOR)):
+    # Only the names the page may write as an attribute are asked: lexbor walks the page once per selector (#14).
+    asked = HINTED_ATTR_SELECTOR if needles is None else ", ".join(
+        f"[{name}]" for name in HINTED_ATTRS if needles.may_hold(name))
+    for el in shallow(select(root, asked)) if asked else ():
         attributes = el.attributes   # the hint test joins every value (srcset too): asked after the cheap one
         if el.tag in NOT_CREDIT_TAGS or not (_may_hold_credit(attributes) and (
                 attributes.keys() & WHOLE_ATTRS   # a photographer or copyright attribute names its credit as such

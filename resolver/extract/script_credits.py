@@ -31,6 +31,7 @@ from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
 from resolver.extract import credits as credit_patterns
 from resolver.extract.dom import AncestorMemo, select
 from resolver.extract.lazy import LazyPattern
+from resolver.extract.needles import Needles
 from resolver.extract.spans import SourceMap
 from resolver.model import Credit
 
@@ -46,6 +47,10 @@ from resolver.model import Credit
 ANCHOR_RE = re.compile(r':(?<=[entr][";]:)(?:(?<=redit":)|(?<=creditText":)|(?<=Holder":)|(?<="photographer":)'
                        r'|(?<="source":)(?=\{"name")|(?<=redit&quot;:)|(?<=Holder&quot;:)'
                        r'|(?<="caption":)(?="(?:[^"\\]|\\.){0,2000}?(?:[A-Z]{2}|Reuters|Photo)/ ?[A-Z]))')
+# What ANCHOR_RE's look-behinds hold, each ending at the colon it matches at: found with the page's other needles
+# (`needles.Needles`), ANCHOR_RE is tried only at their colons (#14).
+ANCHOR_KEYS = ('redit":', 'creditText":', 'Holder":', '"photographer":', '"source":', 'redit&quot;:', 'Holder&quot;:',
+               '"caption":')
 # The data attribute a JSON anchor is in (the BBC's video placeholders' data-media-meta), in any case, as HTML names
 # are (#11).
 ATTRIBUTE_NAME_RE = LazyPattern(r'\s(data-[a-z0-9-]+)\s*=\s*"', re.IGNORECASE | re.ASCII)
@@ -79,17 +84,18 @@ ARTICLE_TYPES = ("Article", "BlogPosting", "Report")
 _DECODER = json.JSONDecoder()
 
 
-def find_anchors(page: str) -> tuple[list[int], list[int]] | None:
+def find_anchors(page: str, needles: Needles | None = None) -> tuple[list[int], list[int]] | None:
     """Where the page names a credit key in JSON: (in script data, in an attribute's JSON), each the position of
-    the key's colon; None when it names none, as most pages do: then nothing more is done (#14)."""
-    first = ANCHOR_RE.search(page)
-    if first is None:
-        return None
+    the key's colon; None when it names none, as most pages do: then nothing more is done (#14). `needles`: the
+    page's needles, ANCHOR_KEYS among them."""
+    needles = needles or Needles(page, ANCHOR_KEYS)
+    colons = sorted({start + len(key) - 1 for key in ANCHOR_KEYS for start in needles.starts[key]})
     in_json: list[int] = []
     in_attribute: list[int] = []
-    for hit in ANCHOR_RE.finditer(page, first.start()):
-        (in_json if page[hit.start() - 1] == '"' else in_attribute).append(hit.start())
-    return in_json, in_attribute
+    for colon in colons:
+        if ANCHOR_RE.match(page, colon):
+            (in_json if page[colon - 1] == '"' else in_attribute).append(colon)
+    return (in_json, in_attribute) if in_json or in_attribute else None
 
 
 @lru_cache(maxsize=1024)   # a page asks for a node's image's keys several times (#11: a fifth of Reuters' scan)

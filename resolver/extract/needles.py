@@ -1,0 +1,195 @@
+"""Every literal the raw passes over a page's source look for, found in one pass (#14).
+
+A page's scan searched its source once per kind of needle: the post hosts in script data, the JSON credit keys,
+`credit=`, the "(@" of a flattened tweet's signature (each a regex or `str.find` pass, 0.1 ms or so on a median
+page). Hyperscan finds them all in one pass over the page's UTF-8 bytes. The needles are ASCII, and an ASCII byte
+in UTF-8 is always that character, so the k-th place a needle's bytes are is the k-th place the string holds it:
+each is found in the string near its byte offset (never after it, and at most the page's count of extra UTF-8
+bytes before it), from the place of the needle met before it on. A needle may be caseless (`credit=`: HTML names
+are, #11): found in any ASCII case, by hyperscan and in the string alike.
+
+Hyperscan has no wheel for some platforms (Linux aarch64 none after 0.7.23), so it is optional: where it cannot be
+imported, the same starts and names are found in the string and the bytes with `re` and `bytes.find`
+(`_found_in_string`: about 0.6 ms a median page against 0.07; chosen once, when a page is first searched).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Collection, Sequence
+from functools import lru_cache
+from re import Pattern
+from typing import Any
+
+
+class Needles:
+    """Where each needle starts in a page, in page order: all of them, overlapping ones too, as a `str.find` loop
+    from each start + 1 would list them; and which of the attribute `names` asked about the page may give an
+    element."""
+
+    def __init__(self, page: str, needles: Sequence[str], *, caseless: Collection[str] = (),
+                 names: Sequence[str] = (), utf8: bytes | None = None) -> None:
+        self.needles = tuple(needles)
+        kinds = tuple(needle in caseless for needle in self.needles)
+        asked = tuple(names)
+        hyperscan = hyperscan_module()
+        if hyperscan is None:
+            self.starts, found_names = _found_in_string(page, self.needles, kinds, asked, utf8)
+        else:
+            self.starts, found_names = _found_in_bytes(hyperscan, page, self.needles, kinds, asked, utf8)
+        self.asked = frozenset(asked)
+        self.names = frozenset(found_names)
+
+    def may_hold(self, name: str) -> bool:
+        """May the page give an element the attribute `name`? Yes for a name it was not asked about."""
+        return name not in self.asked or name in self.names
+
+    def within(self, needle: str, start: int, end: int) -> list[int]:
+        """Where `needle` starts in page[start:end] and ends within it, as `page.find(needle, start, end)` finds."""
+        starts = self.starts[needle]
+        return starts[bisect_left(starts, start):bisect_left(starts, end - len(needle) + 1)]
+
+
+def _found_in_bytes(hyperscan: Any, page: str, needles: tuple[str, ...], kinds: tuple[bool, ...],
+                    asked: tuple[str, ...], utf8: bytes | None) -> tuple[dict[str, list[int]], list[str]]:
+    """(where each needle starts, the names the page may hold) from one hyperscan pass over the page's bytes."""
+    if utf8 is None:   # a decoded page may hold lone surrogates: encoded as three non-ASCII bytes each
+        utf8 = page.encode("utf-8", "surrogatepass") if not page.isascii() else page.encode("ascii")
+    found: list[list[int]] = [[] for _ in (*needles, *asked)]
+    if found:   # hyperscan compiles no empty set
+        database = _database(needles, kinds, asked)
+        database.scan(utf8, match_event_handler=_collect, context=found, scratch=hyperscan.Scratch(database))
+    names = [name for name, ends in zip(asked, found[len(needles):]) if ends]
+    extra = len(utf8) - len(page)   # 0 for an ASCII page: byte offsets are its offsets
+    if extra:
+        return _in_string(page, needles, kinds, found, extra), names
+    return {needle: sorted(end - len(needle) for end in ends) for needle, ends in zip(needles, found)}, names
+
+
+def _found_in_string(page: str, needles: tuple[str, ...], kinds: tuple[bool, ...], asked: tuple[str, ...],
+                     utf8: bytes | None) -> tuple[dict[str, list[int]], list[str]]:
+    """What `_found_in_bytes` finds, without hyperscan: the needles by one regex pass per last character (the
+    engine scans for the character, then tries each needle ending in it as a look-behind: every place counts,
+    overlapping ones too), the names by a `bytes.find` loop each in the page's bytes lower-cased (`bytes.lower`
+    folds ASCII letters only, as hyperscan and HTML's tokenizer do). A `str.find` loop per needle took 0.59 ms a
+    median page against 0.28; a caseless regex per name has no literal for the engine to scan for (3.3x main's
+    scan time a page)."""
+    starts: dict[str, list[int]] = {needle: [] for needle in needles}
+    for search, group in _end_searches(needles, kinds):
+        for hit in search.finditer(page):
+            end = hit.end()
+            for needle, caseless in group:
+                if (_ends_caselessly(page, needle, end) if caseless   # a start < 0 gives too short a slice
+                        else page.startswith(needle, end - len(needle))):
+                    starts[needle].append(end - len(needle))
+    if not asked:
+        return starts, []
+    lowered = (utf8 if utf8 is not None else page.encode("utf-8", "surrogatepass")).lower()
+    return starts, [name for name in asked if _written_as_a_name(lowered, name.lower().encode("ascii"))]
+
+
+@lru_cache(maxsize=16)
+def _end_searches(needles: tuple[str, ...],
+                  kinds: tuple[bool, ...]) -> list[tuple[Pattern[str], list[tuple[str, bool]]]]:
+    """A regex per last character (and case) of the needles: the character, then a look-behind per needle."""
+    groups: dict[tuple[str, bool], list[tuple[str, bool]]] = {}
+    for needle, caseless in dict.fromkeys(zip(needles, kinds)):
+        groups.setdefault((needle[-1], caseless), []).append((needle, caseless))
+    return [(re.compile(re.escape(last) + "(?:" + "|".join(f"(?<={re.escape(needle)})" for needle, _ in group) + ")",
+                        re.IGNORECASE | re.ASCII if caseless else 0), group)
+            for (last, caseless), group in groups.items()]
+
+
+def _ends_caselessly(page: str, needle: str, end: int) -> bool:
+    """Does `needle`, in any ASCII case, end at `end`? (Only ASCII letters fold: a Kelvin sign is no 'k'.)"""
+    written = page[end - len(needle):end]
+    return written.isascii() and written.lower() == needle.lower()
+
+
+def _written_as_a_name(lowered: bytes, name: bytes) -> bool:
+    """Does `name` stand in the lower-cased page between a BEFORE_NAME and an AFTER_NAME character?"""
+    at = lowered.find(name, 1)
+    while at >= 0:
+        after = at + len(name)
+        if lowered[at - 1] in BEFORE_NAME_BYTES and after < len(lowered) and lowered[after] in AFTER_NAME_BYTES:
+            return True
+        at = lowered.find(name, at + 1)
+    return False
+
+
+def _in_string(page: str, needles: tuple[str, ...], kinds: tuple[bool, ...], found: list[list[int]],
+               extra: int) -> dict[str, list[int]]:
+    """Where each needle, whose UTF-8 bytes end at `found[i]`, starts in the string. The places of all needles are
+    taken in byte order, each found with a `str.find` from the place before it (or from the needle's own previous
+    place, if later; or `extra` characters before its byte offset, if later still) to its byte offset: the windows
+    do not overlap, so a page is read at most once in all, however many non-ASCII bytes it has (#14). A caseless
+    needle is found with a caseless search instead of `str.find`."""
+    starts: dict[str, list[int]] = {needle: [] for needle in needles}
+    finds = {needle: _caseless(page, needle) if caseless else page.find for needle, caseless in zip(needles, kinds)}
+    hits = sorted((end - len(needle), needle) for needle, ends in zip(needles, found) for end in ends)
+    before = 0   # where the previous place of any needle is in the string
+    for at, needle in hits:
+        own = starts[needle]
+        before = finds[needle](needle, max(before, own[-1] + 1 if own else 0, at - extra), at + len(needle))
+        own.append(before)
+    return starts
+
+
+def _caseless(page: str, needle: str) -> Callable[[str, int, int], int]:
+    """`page.find` for `needle` in any ASCII case: ASCII letters only are folded, as hyperscan's caseless flag and
+    HTML's tokenizer fold them (a Kelvin sign is no 'k')."""
+    search = _caseless_pattern(needle).search
+
+    def find(_: str, start: int, end: int) -> int:
+        hit = search(page, start, end)
+        return hit.start() if hit else -1
+    return find
+
+
+@lru_cache(maxsize=64)
+def _caseless_pattern(needle: str) -> Pattern[str]:
+    return re.compile(re.escape(needle), re.IGNORECASE | re.ASCII)
+
+
+def _collect(index: int, start: int, end: int, flags: int, found: list[list[int]]) -> None:
+    found[index].append(end)
+
+
+# An attribute's name, as HTML's tokenizer reads one: after white space, a '/' or a quoted value's closing quote,
+# and up to white space, '/', '=' or '>'; in any case (it lower-cases ASCII letters only, as a caseless hyperscan
+# pattern matches). A page where no such run spells a name gives no element that attribute (#14). A tag the page
+# ends inside gives no element at all, so a name at the very end is none (`\z` in the pattern cost 90 ms to compile).
+BEFORE_NAME, AFTER_NAME = "\t\n\f\r /\"'", "\t\n\f\r /=>"
+BEFORE_NAME_BYTES, AFTER_NAME_BYTES = frozenset(BEFORE_NAME.encode("ascii")), frozenset(AFTER_NAME.encode("ascii"))
+
+
+def _literal(text: str) -> bytes:
+    """Every byte as \\xHH: an expression is a C string, and nothing in it is read as a pattern's syntax."""
+    return b"".join(b"\\x%02x" % byte for byte in text.encode("ascii"))
+
+
+@lru_cache(maxsize=16)
+def _database(needles: tuple[str, ...], kinds: tuple[bool, ...], names: tuple[str, ...]) -> Any:
+    """The needles and names compiled, once per process (a few ms), when a page first needs them. A search's
+    scratch space is its own (`hyperscan.Scratch`, 1 us): hyperscan's is not to be shared between threads."""
+    hyperscan: Any = hyperscan_module()
+    database = hyperscan.Database()
+    asked = [b"[%s]%s[%s]" % (_literal(BEFORE_NAME), _literal(name), _literal(AFTER_NAME)) for name in names]
+    expressions = [_literal(needle) for needle in needles] + asked
+    flags = [hyperscan.HS_FLAG_CASELESS if caseless else 0 for caseless in kinds]
+    flags += [hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SINGLEMATCH] * len(asked)
+    database.compile(expressions=expressions, ids=list(range(len(expressions))), elements=len(expressions),
+                     flags=flags)
+    return database
+
+
+@lru_cache(maxsize=1)
+def hyperscan_module() -> Any | None:
+    """hyperscan, imported when a page is first searched (a plain start-up needs none of it); None where it cannot
+    be (no wheel for the platform): the needles are then found in the string (`_found_in_string`)."""
+    try:
+        import hyperscan
+    except ImportError:
+        return None
+    return hyperscan
