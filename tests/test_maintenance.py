@@ -208,6 +208,16 @@ def test_stats_json_lines_are_each_rows_columns_and_its_view_as_the_help_says(st
 
 def test_stats_says_which_at_risk_embeds_were_never_looked_up(store: Store, tmp_path: Path) -> None:
     """An embed the archive was never asked about is not known to be lost: the at-risk rows say which were asked."""
+    asked, at_risk, shown = _at_risk_after_a_lookup(store, tmp_path, status=200)
+    assert [(r["url"], r["looked_up"]) for r in at_risk if r["looked_up"]] == [(asked, True), (asked, True)]
+    assert sum(not r["looked_up"] for r in at_risk) == 5
+    assert "5 of the 7 rows shown were never looked up in the archive (unknown, not lost): " \
+           "`embed-resolver scan --archive` asks" in shown
+
+
+def _at_risk_after_a_lookup(store: Store, tmp_path: Path, *, status: int) -> tuple[str, list[dict], str]:
+    """One at-risk embed's archive lookup recorded with `status`: (its URL, `stats --json`'s at-risk rows, `stats`'
+    table as one line)."""
     from click.testing import CliRunner
 
     from resolver.archive import lookup_url
@@ -216,35 +226,20 @@ def test_stats_says_which_at_risk_embeds_were_never_looked_up(store: Store, tmp_
 
     asked = f"https://twitter.com/gone_account/status/{DELETED}"
     store.record_fetch({"url": lookup_url(asked), "method": "GET", "purpose": "wayback-cdx",
-                        "fetched_at": "2024-06-03T00:00:00.000000Z", "status": 200, "tool_version": "test"})
+                        "fetched_at": "2024-06-03T00:00:00.000000Z", "status": status, "tool_version": "test"})
     store.close()
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "corpus.db"), "stats", "--json", "--limit", "100"])
     at_risk = [json.loads(line) for line in result.stdout.splitlines() if '"at_risk_embeds"' in line]
-    assert [(r["url"], r["looked_up"]) for r in at_risk if r["looked_up"]] == [(asked, True), (asked, True)]
-    assert sum(not r["looked_up"] for r in at_risk) == 5
     shown = CliRunner().invoke(cli, ["--db", str(tmp_path / "corpus.db"), "stats"]).stdout
-    assert "5 of the 7 rows shown were never looked up in the archive (unknown, not lost): " \
-           "`embed-resolver scan --archive` asks" in " ".join(shown.split())
+    return asked, at_risk, " ".join(shown.split())
 
 
 def test_stats_tells_a_failed_archive_lookup_from_none(store: Store, tmp_path: Path) -> None:
     """An at-risk embed whose archive lookup was made and failed (CDX 404) was counted as "never looked up": it was
     asked, and the answer was an error (newuser26)."""
-    from click.testing import CliRunner
-
-    from resolver.archive import lookup_url
-    from resolver.cli import cli
-    from tests.corpusdb import DELETED
-
-    asked = f"https://twitter.com/gone_account/status/{DELETED}"
-    store.record_fetch({"url": lookup_url(asked), "method": "GET", "purpose": "wayback-cdx",
-                        "fetched_at": "2024-06-03T00:00:00.000000Z", "status": 404, "tool_version": "test"})
-    store.close()
-    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "corpus.db"), "stats", "--json", "--limit", "100"])
-    at_risk = [json.loads(line) for line in result.stdout.splitlines() if '"at_risk_embeds"' in line]
+    asked, at_risk, shown = _at_risk_after_a_lookup(store, tmp_path, status=404)
     assert [(r["looked_up"], r["lookup_error"]) for r in at_risk if r["url"] == asked] == [(False, "cdx: HTTP 404")] * 2
     assert all(r["lookup_error"] is None for r in at_risk if r["url"] != asked)
-    shown = " ".join(CliRunner().invoke(cli, ["--db", str(tmp_path / "corpus.db"), "stats"]).stdout.split())
     assert "5 of the 7 rows shown were never looked up in the archive (unknown, not lost)" in shown
     assert "The lookup of 2 failed (cdx: HTTP 404): not known either" in shown
 
