@@ -9,8 +9,8 @@ bytes before it), from the place of the needle met before it on. A needle may be
 are, #11): found in any ASCII case, by hyperscan and in the string alike.
 
 Hyperscan has no wheel for some platforms (Linux aarch64 none after 0.7.23), so it is optional: where it cannot be
-imported, the same starts and names are found in the string and the bytes with `re` and `bytes.find`
-(`_found_in_string`: about 0.6 ms a median page against 0.07; chosen once, when a page is first searched).
+imported, the same starts are found in the string with `re`, and every hinted name is taken as one the page may
+hold (`_found_in_string`; chosen once, when a page is first searched).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ class Needles:
         asked = tuple(names)
         hyperscan = hyperscan_module()
         if hyperscan is None:
-            self.starts, found_names = _found_in_string(page, self.needles, kinds, asked, utf8)
+            self.starts, found_names = _found_in_string(page, self.needles, kinds, asked)
         else:
             self.starts, found_names = _found_in_bytes(hyperscan, page, self.needles, kinds, asked, utf8)
         self.asked = frozenset(asked)
@@ -67,14 +67,11 @@ def _found_in_bytes(hyperscan: Any, page: str, needles: tuple[str, ...], kinds: 
     return {needle: sorted(end - len(needle) for end in ends) for needle, ends in zip(needles, found)}, names
 
 
-def _found_in_string(page: str, needles: tuple[str, ...], kinds: tuple[bool, ...], asked: tuple[str, ...],
-                     utf8: bytes | None) -> tuple[dict[str, list[int]], list[str]]:
+def _found_in_string(page: str, needles: tuple[str, ...], kinds: tuple[bool, ...], asked: tuple[str, ...]) -> tuple[dict[str, list[int]], list[str]]:
     """What `_found_in_bytes` finds, without hyperscan: the needles by one regex pass per last character (the
     engine scans for the character, then tries each needle ending in it as a look-behind: every place counts,
-    overlapping ones too), the names by a `bytes.find` loop each in the page's bytes lower-cased (`bytes.lower`
-    folds ASCII letters only, as hyperscan and HTML's tokenizer do). A `str.find` loop per needle took 0.59 ms a
-    median page against 0.28; a caseless regex per name has no literal for the engine to scan for (3.3x main's
-    scan time a page)."""
+    overlapping ones too); every name asked as one the page may hold. A `str.find` loop per needle took 0.59 ms a
+    median page against 0.28."""
     starts: dict[str, list[int]] = {needle: [] for needle in needles}
     for search, group in _end_searches(needles, kinds):
         for hit in search.finditer(page):
@@ -83,10 +80,9 @@ def _found_in_string(page: str, needles: tuple[str, ...], kinds: tuple[bool, ...
                 if (_ends_caselessly(page, needle, end) if caseless   # a start < 0 gives too short a slice
                         else page.startswith(needle, end - len(needle))):
                     starts[needle].append(end - len(needle))
-    if not asked:
-        return starts, []
-    lowered = (utf8 if utf8 is not None else page.encode("utf-8", "surrogatepass")).lower()
-    return starts, [name for name in asked if _written_as_a_name(lowered, name.lower().encode("ascii"))]
+    # Every name asked may be held: checking them here (the page's bytes lower-cased, a find loop per name) cost
+    # 0.33 ms a median page, more than the 0.1 ms of selections it spares; lexbor is asked for each, as before (#14).
+    return starts, list(asked)
 
 
 @lru_cache(maxsize=16)
@@ -105,17 +101,6 @@ def _ends_caselessly(page: str, needle: str, end: int) -> bool:
     """Does `needle`, in any ASCII case, end at `end`? (Only ASCII letters fold: a Kelvin sign is no 'k'.)"""
     written = page[end - len(needle):end]
     return written.isascii() and written.lower() == needle.lower()
-
-
-def _written_as_a_name(lowered: bytes, name: bytes) -> bool:
-    """Does `name` stand in the lower-cased page between a BEFORE_NAME and an AFTER_NAME character?"""
-    at = lowered.find(name, 1)
-    while at >= 0:
-        after = at + len(name)
-        if lowered[at - 1] in BEFORE_NAME_BYTES and after < len(lowered) and lowered[after] in AFTER_NAME_BYTES:
-            return True
-        at = lowered.find(name, at + 1)
-    return False
 
 
 def _in_string(page: str, needles: tuple[str, ...], kinds: tuple[bool, ...], found: list[list[int]],
@@ -161,7 +146,6 @@ def _collect(index: int, start: int, end: int, flags: int, found: list[list[int]
 # pattern matches). A page where no such run spells a name gives no element that attribute (#14). A tag the page
 # ends inside gives no element at all, so a name at the very end is none (`\z` in the pattern cost 90 ms to compile).
 BEFORE_NAME, AFTER_NAME = "\t\n\f\r /\"'", "\t\n\f\r /=>"
-BEFORE_NAME_BYTES, AFTER_NAME_BYTES = frozenset(BEFORE_NAME.encode("ascii")), frozenset(AFTER_NAME.encode("ascii"))
 
 
 def _literal(text: str) -> bytes:
