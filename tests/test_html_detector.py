@@ -2025,7 +2025,21 @@ def test_a_credit_after_a_caption_is_tied_to_the_one_photo_its_block_shows_at_tw
     "<div class='pair'><img src='https://img.example.org/a/vigil.jpg'><img src='https://img.example.org/a/march.jpg'>"
     "<div class='credit-caption'><span class='credit'>Kay Example/AP</span></div>"
     "<div class='credit-caption'><span class='credit'>Kay Example/AP</span></div></div>",
-], ids=["two-figures", "two-photo-blocks", "gallery-slides-and-thumbnails", "no-photo", "two-photos-one-block"])
+    # a folder every image of a site shares (Squarespace's 24-hex site id), and one file name in two folders: two
+    # photos, not one (review26b)
+    "<div class='row'><figure><img src='https://images.example.org/content/v1/5a1b2c3d4e5f6a7b8c9d0e1f/1601234567890-AB12"
+    "/fire.jpg'><figcaption>Fire. <span class='credit'>Kay Example/AP</span></figcaption></figure><figure><img src="
+    "'https://images.example.org/content/v1/5a1b2c3d4e5f6a7b8c9d0e1f/1601234599999-CD34/flood.jpg'><figcaption>Flood."
+    " <span class='credit'>Kay Example/AP</span></figcaption></figure></div>",
+    "<div class='row'><figure><img src='https://img.example.org/2022/09/a/photo-20220912.jpg'><figcaption>One. <span "
+    "class='credit'>Kay Example/AP</span></figcaption></figure><figure><img src='https://img.example.org/2022/09/b/"
+    "photo-20220912.jpg'><figcaption>Two. <span class='credit'>Kay Example/AP</span></figcaption></figure></div>",
+    # two untied credits under a block whose one image is above both: the tie rule ties neither, a merge neither
+    "<div class='wrap'><img src='https://img.example.org/hero/main-photo-2022.jpg'><div><p>Caption one. <span "
+    "class='credit'>Kay Example/AP</span></p></div><div><p>A second photo. <span class='credit'>Kay Example/AP</span>"
+    "</p></div></div>",
+], ids=["two-figures", "two-photo-blocks", "gallery-slides-and-thumbnails", "no-photo", "two-photos-one-block",
+        "one-hex-folder", "one-file-name-two-folders", "untied-under-a-hero"])
 def test_one_photographers_credits_on_different_photos_stay_separate(body):
     """A repeated credit is merged only where its block shows one photo: two photos by one photographer are two
     credits, and none is tied to a photo it may not be of (#11)."""
@@ -2033,8 +2047,10 @@ def test_one_photographers_credits_on_different_photos_stay_separate(body):
     credits = html.scan(page)[1]
     expected = body.count("<span class='credit'>")
     assert [(c.creator, c.organization, c.also_at) for c in credits] == [("Kay Example", "AP", ())] * expected
-    if "two-photos" in body or "<div class='pair'>" in body:
+    if "two-photos" in body or "<div class='pair'>" in body or "hero" in body:
         assert all(c.image is None for c in credits)
+    if "<figure>" in body:   # each tied to its own photo
+        assert len({c.image for c in credits}) == expected
 
 
 def test_an_images_credit_in_its_alt_and_its_caption_is_one_credit():

@@ -20,8 +20,8 @@ from resolver.extract.dom import (AncestorMemo, ascii_lower, children, element_t
                                   spaced_text)
 from resolver.extract.intervals import Intervals
 from resolver.extract.needles import Needles
-from resolver.extract.script_credits import (IMAGE_ATTRS, NO_KEYS, ShownImages, attribute_credits, image_keys,
-                                             json_objects, name_of)
+from resolver.extract.script_credits import (IMAGE_ATTRS, ShownImages, attribute_credits, json_objects, name_of,
+                                             photo_key)
 from resolver.extract.spans import SourceMap
 from resolver.model import Credit
 
@@ -232,10 +232,9 @@ def _one_photo(images: list[Any]) -> str | None:
     first = _src_of(images[0]) if images else ""
     if not first or len(images) > 1 and PLACEHOLDER_IMAGE_RE.search(first):
         return None   # a lazy image's stand-in ("blank.gif") is no photo: two of them are not one
-    keys = image_keys(first) if len(images) > 1 else NO_KEYS
     for img in images[1:]:   # a gallery's block is told from its second image: not each image's address read
         src = _src_of(img)
-        if not src or PLACEHOLDER_IMAGE_RE.search(src) or src != first and not keys & image_keys(src):
+        if not src or PLACEHOLDER_IMAGE_RE.search(src) or not _same_photo(first, src):
             return None
     return first
 
@@ -253,7 +252,9 @@ def _one_per_photo(placed: list[tuple[Any, Credit]], walks: _Walks) -> list[Cred
             first_el, first = kept[i]
             if first_el is el or first.image and credit.image and not _same_photo(first.image, credit.image):
                 continue   # tied to two photos already: no block need be looked at
-            photo = _photo_of(first_el, el, walks)
+            # Through a block only to a photo one of them is tied to: a merge ties nothing the tie rule would not
+            # (`_image_for`), and two untied credits stay two (review26b: both were tied to a hero image above them).
+            photo = _photo_of(first_el, el, walks) if first.image or credit.image else None
             if photo is not None and all(c.image is None or _same_photo(c.image, photo) for c in (first, credit)):
                 kept[i] = (first_el, replace(first, image=first.image or credit.image or photo,
                                              also_at=(*first.also_at, credit.span)))
@@ -265,8 +266,8 @@ def _one_per_photo(placed: list[tuple[Any, Credit]], walks: _Walks) -> list[Cred
 
 
 def _same_photo(a: str, b: str) -> bool:
-    """Two addresses the DOM gave in full: the same, or the same image at another size (`image_keys`)."""
-    return a == b or bool(image_keys(a) & image_keys(b))
+    """Two addresses the DOM gave in full: the same, or the same photo at another size (`photo_key`)."""
+    return a == b or (key := photo_key(a)) is not None and key == photo_key(b)
 
 
 def one_per_image(credits: list[Credit]) -> list[Credit]:
@@ -280,11 +281,11 @@ def one_per_image(credits: list[Credit]) -> list[Credit]:
         if credit.image is None or names == (None, None):
             kept.append(credit)
             continue
-        keys = image_keys(credit.image)
+        key = photo_key(credit.image)
         for i in named.get(names, []):
             first = kept[i]
-            if keys & image_keys(first.image or ""):   # not equal strings: a srcset read to its first comma
-                # ("/cdn-cgi/image/fit=contain") names no image
+            if key is not None and key == photo_key(first.image or ""):   # not equal strings: a srcset read to its
+                # first comma ("/cdn-cgi/image/fit=contain") names no image
                 places = {*first.also_at, credit.span, *credit.also_at} - {first.span}
                 kept[i] = replace(first, also_at=tuple(sorted(places)))
                 break

@@ -120,6 +120,24 @@ def image_keys(url: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+@lru_cache(maxsize=1024)
+def photo_key(url: str) -> str | None:
+    """What names one photo whatever its size, strictly: its folder and its file name less extension and size names
+    (host, scheme and query aside: CDN shards and widths differ), or for an image named by its query, that query
+    less its sizes (`_query_keys`); None when nothing names it. Stricter than `image_keys`, which matches a script
+    node's image to a shown one: a folder every image of a site shares (Squarespace's 24-hex site id) or one file
+    name in two folders named two photos as one, and one photographer's credits on them were merged (review26b)."""
+    try:
+        parts = urlsplit(unescape(url.strip()))
+        path = unquote(parts.path).lower().rstrip("/")
+    except ValueError:
+        return None
+    if not IMAGE_PATH_RE.search(path):
+        return next(iter(_query_keys(parts, path)), None)
+    folder, _, name = path.rpartition("/")
+    return f"{folder}/{SIZE_SUFFIX_RE.sub('', name.split('.')[0])}"
+
+
 def _query_keys(parts: SplitResult, path: str) -> frozenset[str]:
     """An image whose path names no image file is named by its host, path and query less its size parameters
     (Reuters' `/resources/r/?m=02&d=...&i=...&r=...`); none when nothing but sizes is left."""
