@@ -1676,11 +1676,12 @@ def _emit(outcome: Outcome, *, as_json: bool, output: OutputFile | None = None) 
 def _say_step_failures(result: ArticleResult) -> None:
     """One error line for each thing a step failed for (the exit 1 they make): before, `scan --fetch` exited 1 and
     said nothing, the cause only in --json (#11)."""
+    from resolver.redact import said
     from resolver.report import step_failures
 
-    said = list(step_failures(result)) or ["a step failed (its --json line says which)"]
-    for failure in said:
-        click.echo(f"error: {result.article.source}: {failure}", err=True)
+    failures = list(step_failures(result)) or ["a step failed (its --json line says which)"]
+    for failure in failures:   # URLs as the page gave them: a secret in one is not printed
+        click.echo(said(f"error: {result.article.source}: {failure}"), err=True)
 
 
 def _emit_result(outcome: ArticleResult, *, as_json: bool, output: OutputFile | None) -> None:

@@ -304,6 +304,13 @@ class _RedactingRecords:
         return record
 
 
+def said(text: str) -> str:
+    """`text` as printed where no run's redactor is at hand (a table line or an error line made from a result): the
+    secrets of every run of the process redacted, and secret parameters of URLs, as log records are (review26b: a
+    credited image's URL carrying the token was printed in full)."""
+    return _logged(tuple(secret for known in _LOGGED for secret in known.secrets)).text(text)
+
+
 @functools.lru_cache(maxsize=4)
 def _logged(secrets: tuple[str, ...]) -> Redactor:
     """The redactor of log records while these are the secrets of the runs so far (it remembers the URLs it saw)."""

@@ -171,14 +171,18 @@ def _archive_line(archived: ArchivedUrl) -> Part:
 
 
 def _credited_image_line(image: MediaFile) -> Part:
-    """What downloading an image a credit belongs to gave (#11: a 404 was only in --json, and the exit was 1)."""
+    """What downloading an image a credit belongs to gave (#11: a 404 was only in --json, and the exit was 1). The
+    URL is the page's: a secret in it is redacted (review26b)."""
+    from resolver.redact import said
+
+    url = said(image.url)
     if image.unavailable:
-        return f"  credited image {image.url}: not downloaded (offline)", "yellow"
+        return f"  credited image {url}: not downloaded (offline)", "yellow"
     if image.error:
-        return f"  credited image {image.url} could not be used: {image.error}", "red"
+        return f"  credited image {url} could not be used: {image.error}", "red"
     size = f" {image.width}x{image.height}" if image.width else ""
     credit = "; ".join(f"{k}: {v}" for k, v in image.credit.items())
-    return f"  credited image {image.url}: {image.mime or '?'}{size}" + (f"  credit: {credit}" if credit else ""), "cyan"
+    return f"  credited image {url}: {image.mime or '?'}{size}" + (f"  credit: {credit}" if credit else ""), "cyan"
 
 
 def _media_failed(post: FetchedPost) -> Iterator[tuple[str, str]]:

@@ -304,3 +304,23 @@ def test_many_targets_show_a_progress_bar_on_a_terminal(world, tmp_path, command
     drawn = with_terminal_stderr(world, *command, str(many))
     assert counted in drawn, drawn
     assert not (Path(__file__).parent.parent / "out").exists()
+
+
+def test_a_failed_credited_image_is_said_with_a_configured_secret_redacted(world, fakenet, tmp_path):
+    """The error line `scan --fetch` prints for a credited image that could not be used, and the table's line for
+    it, printed the image's URL as the page gave it: a configured token in its query was printed in full (review26b)."""
+    from tests import xfixtures as fx
+    from tests.fakenet import page
+    from tests.test_fetch import by_id, json_page
+
+    secret = "SeKrEtToKeN1234567890fictional"
+    html = (f'<html><body><figure><img src="https://news.example/img/harbour.jpg?access_token={secret}">'
+            '<figcaption>The harbour. (Photo: Bea Example/Riverton Post)</figcaption></figure></body></html>')
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    fakenet.route("news.example", "/img/harbour.jpg", page("gone", 404))
+    source = article(tmp_path, html, "harbour.html")
+    result = world("scan", "--fetch", source, env={"COLUMNS": "200", "X_BEARER_TOKEN": secret})
+    assert result.exit_code == 1, result.output
+    assert "credited image https://news.example/img/harbour.jpg?access_token=REDACTED could not be used: HTTP 404" \
+        in result.stderr
+    assert secret not in result.stdout and secret not in result.stderr
