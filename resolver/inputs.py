@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import IO, Any
 
-from resolver.article import (MAX_ARTICLE_BYTES, Article, cannot_open, charset_of, from_bytes, from_path,
+from resolver.article import (MAX_ARTICLE_BYTES, Article, cannot_open, charset_of, from_bytes, from_path, looks_binary,
                               refuse_container)
 from resolver.errors import InputError
 from resolver.targets import classify, walk
@@ -412,16 +412,16 @@ def _not_json_lines(line: bytes) -> str | None:
     head = line.lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"<"):
         return "HTML"
-    if _CONTROL_BYTES.search(line) is None:   # text (JSON holds no raw control character)
+    # Text, unless it looks binary as an article would: a magic number, NUL bytes or many control bytes. One raw
+    # control character in a record's string (scraped HTML in a hand-made export) made the whole file "binary data",
+    # and every later record was lost (review26b).
+    if looks_binary(line) is None:
         return None
     try:
         json.loads(line)   # JSON in UTF-16 or UTF-32, which json reads: its NULs are no sign of binary data
         return None
     except ValueError:
         return "binary data"
-
-
-_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f]")
 
 
 def _field(record: Any, name: str, *, missing: Any = None) -> Any:

@@ -599,6 +599,19 @@ def test_jsonl_given_a_file_that_is_no_json_lines_is_one_error(tmp_path: Path, w
     assert errors_rows(tmp_path) == 1
 
 
+def test_jsonl_whose_first_record_holds_a_raw_control_character_is_read_line_by_line(tmp_path: Path) -> None:
+    """A first record holding one raw control character (scraped HTML in a hand-made export) made the whole file
+    "binary data": every later record was lost, where before only that line was an error (review26b)."""
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"html": tweet_page(1) + "\x01junk"}).replace("\\u0001", "\x01") + "\n"
+                    + json.dumps({"html": tweet_page(2)}) + "\n")
+    assert b"\x01" in path.read_bytes()
+    result = invoke(tmp_path, "scan", "--json", "--jsonl", str(path))
+    assert result.exit_code == 1 and len(lines(result.stdout)) == 1
+    assert [line.split(": not JSON")[0] for line in result.stderr.splitlines() if line.startswith("error: ")] == [
+        f"error: cannot read {path}:1"]
+
+
 def test_jsonl_with_a_few_bad_lines_is_an_error_a_line(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl"
     path.write_text(json.dumps({"html": tweet_page(1)}) + "\n<p>a stray line</p>\n"
