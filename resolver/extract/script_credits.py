@@ -104,11 +104,10 @@ def image_keys(url: str) -> frozenset[str]:
     quality, signature); a content-hash segment; the file name without its extension, extra suffixes
     (NBC News' ".nbcnews-fp-1200-630") or WordPress size names, when it is distinctive (12 characters or more,
     letters and digits). `4800.jpg` is not: the Guardian names an image by its hash, and a crop by a segment."""
-    try:
-        parts = urlsplit(unescape(url.strip()))
-        path = unquote(parts.path).lower().rstrip("/")
-    except ValueError:
+    split = _image_path(url)
+    if split is None:
         return NO_KEYS
+    parts, path = split
     if not IMAGE_PATH_RE.search(path):
         return _query_keys(parts, path)
     keys = {"path:" + path}
@@ -127,15 +126,23 @@ def photo_key(url: str) -> str | None:
     less its sizes (`_query_keys`); None when nothing names it. Stricter than `image_keys`, which matches a script
     node's image to a shown one: a folder every image of a site shares (Squarespace's 24-hex site id) or one file
     name in two folders named two photos as one, and one photographer's credits on them were merged (review26b)."""
-    try:
-        parts = urlsplit(unescape(url.strip()))
-        path = unquote(parts.path).lower().rstrip("/")
-    except ValueError:
+    split = _image_path(url)
+    if split is None:
         return None
+    parts, path = split
     if not IMAGE_PATH_RE.search(path):
         return next(iter(_query_keys(parts, path)), None)
     folder, _, name = path.rpartition("/")
     return f"{folder}/{SIZE_SUFFIX_RE.sub('', name.split('.')[0])}"
+
+
+def _image_path(url: str) -> tuple[SplitResult, str] | None:
+    """An image URL split, and its path decoded, lower-cased, without a closing '/'; None when it does not parse."""
+    try:
+        parts = urlsplit(unescape(url.strip()))
+        return parts, unquote(parts.path).lower().rstrip("/")
+    except ValueError:
+        return None
 
 
 def _query_keys(parts: SplitResult, path: str) -> frozenset[str]:
