@@ -202,17 +202,24 @@ def kept_cdx_error(row: dict[str, Any], body: bytes | None) -> str | None:
 
 def looked_up(store: Store, url: str) -> bool:
     """Whether an archive lookup of `url` ever got an answer (a snapshot list, even an empty one)."""
-    return any(row["status"] == 200 for row in store.fetches_for(lookup_url(url)))
+    return lookup_state(store, url)[0]
 
 
 def lookup_error(store: Store, url: str) -> str | None:
     """Why the last archive lookup of `url` failed, when no lookup of it ever answered: what an offline run says of
     it, as the run that made it did ("cdx: HTTP 503"). None when one answered or none was made."""
+    return lookup_state(store, url)[1]
+
+
+def lookup_state(store: Store, url: str) -> tuple[bool, str | None]:
+    """(`looked_up`, `lookup_error`) of `url` from one read of its lookups in the fetch log."""
     rows = store.fetches_for(lookup_url(url))
-    if not rows or any(row["status"] == 200 for row in rows):
-        return None
+    if any(row["status"] == 200 for row in rows):
+        return True, None
+    if not rows:
+        return False, None
     last = rows[-1]
-    return f"{last['error_kind']}: {last['error']}" if last.get("error_kind") else f"cdx: HTTP {last['status']}"
+    return False, f"{last['error_kind']}: {last['error']}" if last.get("error_kind") else f"cdx: HTTP {last['status']}"
 
 
 async def lookup(url: str, *, session: Session, near: str | None = None) -> Lookup:
