@@ -459,6 +459,8 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     data["status"] = status_badge(_status_code(embed, post))
     url = (post.record.url if post else None) or embed.url
     failed, snapshots, looked = _archive_answer([url, embed.url], archives, store, redactor)
+    # A gone post's captures listed by the fetch (every form of its URL answered) is a lookup that answered too.
+    looked = looked or (post is not None and post.archive_lookup == "answered")
     data["snapshots"] = [{k: s.get(k) for k in ("service", "url", "timestamp", "status")} for s in snapshots]
     data["archive_looked_up"] = looked
     checks = [identification_check(data["identified"]), author_check(data, data["post"], store=store),

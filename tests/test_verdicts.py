@@ -545,6 +545,28 @@ def test_the_summary_of_a_run_with_no_archive_lookup(fakenet, reporter):
     assert 'class="badge fail">not known' not in page
 
 
+def test_a_gone_post_read_from_its_capture_by_fetch_counts_as_looked_up_with_a_copy(fakenet, reporter):
+    """`scan --fetch` read a deleted post's words from its capture (a CDX listing under its URL); the offline
+    report showed the capture and warned "an archived copy exists", while its summary said "not checked: no
+    archive lookup answered" and counted the post among those never looked up."""
+    other = snowflake("2021-05-03T10:00:00Z")
+    url = f"https://twitter.com/river_desk/status/{other}"
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({
+        POST: [json_page(tweet(POST, "Road closed."))], other: [json_page(DELETED)]}))
+    serve(fakenet, [Capture("20210503120000", url, classic_page(other, "river_desk", "River Desk", "Bridge open."))])
+    article = f"<html><body>{blockquote(POST, 'Road closed.')}{blockquote(other, 'Bridge open.')}</body></html>"
+    code, out = reporter("scan", "--fetch", "article.html", article=article)
+    assert code == 0, out
+    code, out = reporter("report", "--offline", "--format", "json", "article.html")
+    report = json.loads(out)
+    live, gone = report["embeds"]
+    assert check_named(gone, "archived-copy")["result"] == "pass"
+    assert (gone["archive_looked_up"], live["archive_looked_up"]) == (True, False)
+    assert report["summary"]["archive"] == {"looked_up": 1, "with_copy": 1, "without_copy": 0, "not_checked": 1}
+    code, md = reporter("report", "--offline", "article.html")
+    assert "| Embedded posts with no archived copy | 0 of 1 looked up; 1 not checked |" in md
+
+
 def test_a_post_whose_status_is_not_known_still_counts_among_those_looked_up_with_no_copy(fakenet, reporter):
     """The archive answered "no capture" for both posts; one post's source failed (HTTP 500). The summary said
     "1 of 2 looked up" have no archived copy (0 of N when every source failed): looked up and without a copy
