@@ -72,9 +72,12 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
     for fetched in result.posts or ():
         record = fetched.value.record
         via = f"via {record.method}" if record.method else "not fetched: offline"
+        said = " ".join(filter(None, (f"@{record.author_handle}" if record.author_handle else None,
+                                      record.created_at)))
         yield [(f"  #{fetched.embed + 1} {record.platform} {record.post_id}: {record.status} ({via})"
-                f" @{record.author_handle or '?'} {record.created_at or ''}",
-                "green" if record.status == "available" else "yellow")]
+                + (f" {said}" if said else ""), "green" if record.status == "available" else "yellow")]
+        for line, style in _copies_lines(fetched.value):
+            yield [(f"    {line}", style)]
         for item, why in _media_failed(fetched.value):
             yield [(f"  #{fetched.embed + 1} {item} could not be used: {why}", "red")]
     for image in result.credited_images or ():
@@ -316,22 +319,30 @@ def _copies_text(post: FetchedPost) -> Text:
     lookup that failed, which says nothing of whether a copy exists."""
     from rich.text import Text
 
+    text = Text()
+    for line, style in _copies_lines(post):
+        text.append(f"  {line}\n", style)
+    return text
+
+
+def _copies_lines(post: FetchedPost) -> list[tuple[str, str]]:
+    """`_copies_text`'s lines, unindented, each with its style: also under a post's line in `scan --fetch`."""
     from resolver.archive import WITHHELD
 
     looked, copies = post.archive_lookup, post.archived
-    text = Text()
+    lines = []
     if copies:
         latest = max(c.captured_at for c in copies)
-        text.append(f"  {len(copies)} archived {'copy' if len(copies) == 1 else 'copies'} read, latest {latest}\n",
-                    "cyan")
+        lines.append((f"{len(copies)} archived {'copy' if len(copies) == 1 else 'copies'} read, latest {latest}",
+                      "cyan"))
     if looked is not None and looked.startswith(WITHHELD):   # forms not listed, on purpose: neither failed nor none
-        text.append(f"  archive lookup withheld: {looked.removeprefix(WITHHELD)}\n", "yellow")
+        lines.append((f"archive lookup withheld: {looked.removeprefix(WITHHELD)}", "yellow"))
     elif looked is not None and looked.startswith("error: "):
-        text.append(f"  archive lookup failed ({looked.removeprefix('error: ')})"
-                    + ("" if copies else ": whether an archived copy exists is not known") + "\n", "red")
+        lines.append((f"archive lookup failed ({looked.removeprefix('error: ')})"
+                      + ("" if copies else ": whether an archived copy exists is not known"), "red"))
     elif looked is not None and not copies:
-        text.append("  no archived copy found (the archive answered)\n", "yellow")
-    return text
+        lines.append(("no archived copy found (the archive answered)", "yellow"))
+    return lines
 
 
 def archive_text(result: ArchivedUrl) -> Text:

@@ -557,6 +557,9 @@ def test_a_gone_post_read_from_its_capture_by_fetch_counts_as_looked_up_with_a_c
     article = f"<html><body>{blockquote(POST, 'Road closed.')}{blockquote(other, 'Bridge open.')}</body></html>"
     code, out = reporter("scan", "--fetch", "article.html", article=article)
     assert code == 0, out
+    # the scan's own lines say the words were read from a copy, and name no author as "@?"
+    assert f"#2 twitter {other}: deleted (via syndication)\n" in out and "@?" not in out
+    assert "    1 archived copy read, latest 2021-05-03T12:00:00Z" in out
     code, out = reporter("report", "--offline", "--format", "json", "article.html")
     report = json.loads(out)
     live, gone = report["embeds"]
