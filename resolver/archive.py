@@ -38,6 +38,7 @@ CDX_FIELDS = "urlkey,timestamp,original,mimetype,statuscode,digest,length"
 CDX_LIMIT = 10_000
 LATEST_ROWS = 100
 NO_KEYS = "no Internet Archive keys (IA_ACCESS_KEY, IA_SECRET_KEY): not saved"
+KEYS_HINT = "check IA_ACCESS_KEY and IA_SECRET_KEY"
 SECRET_KEPT = "not saved: the URL carries a secret ({what}); saving it would publish it in the public archive"
 WITHHELD = "withheld: "   # the kind of a lookup's error when it was not made, on purpose
 SECRET_NOT_SENT = (WITHHELD + "not looked up: the URL carries a secret ({what}), which asking the archive would send "
@@ -438,7 +439,8 @@ async def _submit(url: str, session: Session, headers: dict[str, str], ledger: L
     submitted = await fetch(session, SAVE, method="POST", purpose="wayback-save", headers=headers,
                             data={"url": url, "skip_first_archive": "1"}, keep_body=True, ledger=ledger)
     if submitted.problem or submitted.status != 200:
-        reason = submitted.problem or f"HTTP {submitted.status}"
+        reason = submitted.problem or f"HTTP {submitted.status}" + (
+            f": the archive refused the keys; {KEYS_HINT}" if submitted.status in (401, 403) else "")
         return SaveResult(url, "pending" if submitted.status == 429 or submitted.error else "error", message=reason,
                           unavailable=submitted.unavailable)
     answer = _spn_answer(submitted.body)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any
 
@@ -1000,10 +1000,9 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
     with user_errors():
         posts = _session(settings, store=store, mode=mode).run(job)
     _print_each(posts, as_json=as_json, view="post_text")
-    for post in posts:
-        for item in post.media if not post.unavailable else ():
-            if item.get("error") and item["error"] != fetching.MEDIA_NEVER_FETCHED:
-                click.echo(f"error: {post.record.url}: media {item.get('url')}: {item['error']}", err=True)
+    from resolver.report import post_failures
+
+    _say_each_failure(post_failures(post) for post in posts)
     for link in unresolved:
         click.echo(f"{link.url}: not in the cache (offline)" if link.unavailable
                    else f"error: cannot fetch {link.url}: the link could not be resolved ({link.error})", err=True)
@@ -1119,6 +1118,8 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
                 return
             _print_each(outcome.archives or (), as_json=as_json, view="archive_text")
             results.extend(outcome.archives or ())
+            if outcome.failed:
+                _say_step_failures(outcome)
         spec = _without_output(_input_spec(articles, options), warc.path, what="the WARC this run writes (--warc)")
         summary = _run_corpus(ctx, spec, session=session, emit=emit, command="archive",
                               steps=pipeline.archive_steps(archive_options), options=options, encoding=encoding,
@@ -1128,6 +1129,9 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
         with user_errors():
             found = session.run(lambda s: pipeline.archive_links(urls, session=s, options=archive_options))
         _print_each(found, as_json=as_json, view="archive_text")
+        from resolver.report import archive_failures
+
+        _say_each_failure(archive_failures(result) for result in found)
         results += found
     _exit_for(ctx, failed=failed + sum(r.failed for r in results),
               unavailable=unavailable + sum(r.unavailable for r in results))
@@ -1681,6 +1685,16 @@ def _say_step_failures(result: ArticleResult) -> None:
     failures = list(step_failures(result)) or ["a step failed (its --json line says which)"]
     for failure in failures:   # URLs as the page gave them: a secret in one is not printed
         click.echo(said(f"error: {result.article.source}: {failure}"), err=True)
+
+
+def _say_each_failure(failures: Iterable[Iterable[str]]) -> None:
+    """An error line for each thing a named post or URL failed for (`fetch`, `archive`): the exit 1 they make, said
+    on stderr as `scan` says an article's (newuser27: the reason was on stdout only). URLs as given: a secret in one
+    is not printed."""
+    from resolver.redact import said
+
+    for failure in (phrase for each in failures for phrase in each):
+        click.echo(said(f"error: {failure}"), err=True)
 
 
 def _emit_result(outcome: ArticleResult, *, as_json: bool, output: OutputFile | None) -> None:

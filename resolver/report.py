@@ -202,6 +202,30 @@ def _media_failed(post: FetchedPost) -> Iterator[tuple[str, str]]:
             yield f"{kind if kind == 'photo' else kind + ' poster'} {url}", item["error"]
 
 
+def post_failures(post: FetchedPost) -> Iterator[str]:
+    """What a fetched post failed for, one phrase each, as its `failed` counts it (`scan --fetch` and `fetch`)."""
+    record = post.record
+    name = f"post {record.platform} {record.post_id}"
+    if post.failed and record.status == "error":
+        yield f"{name} could not be fetched: {record.reason or 'every method ended in an error'}"
+    for item, why in _media_failed(post):
+        yield f"{item} of {name} could not be used: {why}"
+
+
+def archive_failures(archived: ArchivedUrl) -> Iterator[str]:
+    """What an archived URL's lookup or save failed for, one phrase each, as its `failed` counts it (`scan
+    --archive` and `archive`)."""
+    from resolver.archive import WITHHELD
+
+    if not archived.failed:
+        return
+    if archived.error and not archived.error.startswith(WITHHELD):
+        yield f"archive lookup failed for {archived.url}: {archived.error}"
+    saved = archived.saved
+    if saved is not None and saved.status in ("error", "gave_up"):
+        yield f"archive save of {archived.url}: {saved.status}" + (f" ({saved.message})" if saved.message else "")
+
+
 def step_failures(result: ArticleResult) -> Iterator[str]:
     """What each step failed for in an article, one phrase each ("what, on what: why"), as its `failed` counts it:
     `scan` says each on stderr, as the exit 1 they make (#11: `scan --fetch` exited 1 and said nothing)."""
@@ -209,25 +233,12 @@ def step_failures(result: ArticleResult) -> Iterator[str]:
         if found.failed:
             yield f"link {found.value.url} (embed #{found.embed + 1}) ended in an error: {found.value.error}"
     for fetched in result.posts or ():
-        record = fetched.value.record
-        post = f"post {record.platform} {record.post_id}"
-        if fetched.failed and record.status == "error":
-            yield f"{post} could not be fetched: {record.reason or 'every method ended in an error'}"
-        for item, why in _media_failed(fetched.value):
-            yield f"{item} of {post} could not be used: {why}"
+        yield from post_failures(fetched.value)
     for image in result.credited_images or ():
         if image.failed:
             yield f"credited image {image.url} could not be used: {image.error}"
-    from resolver.archive import WITHHELD
-
     for archived in result.archives or ():
-        if not archived.failed:
-            continue
-        if archived.error and not archived.error.startswith(WITHHELD):
-            yield f"archive lookup failed for {archived.url}: {archived.error}"
-        saved = archived.saved
-        if saved is not None and saved.status in ("error", "gave_up"):
-            yield f"archive save of {archived.url}: {saved.status}" + (f" ({saved.message})" if saved.message else "")
+        yield from archive_failures(archived)
     for found_id in result.identifications or ():
         if found_id.failed:
             yield f"embed #{found_id.embed + 1} could not be identified: {found_id.value.error}"

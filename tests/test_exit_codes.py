@@ -52,6 +52,36 @@ def test_fetch_exits_1_when_a_post_ended_in_error(world, fakenet):
     assert result.exit_code == 1
 
 
+def test_fetch_and_archive_say_on_stderr_why_they_exit_1(world, fakenet, tmp_path):
+    """newuser27 #7: `fetch` of a post every source failed for, and `archive` of a URL or an article whose lookup
+    failed, exited 1 with nothing on stderr (the reason only on stdout), where the README promises an `error:` line
+    for every error, as `scan` gives."""
+    broken_services(fakenet)
+    fetched = world("fetch", POST)
+    assert fetched.exit_code == 1
+    assert lines(fetched.stderr) == [f"error: post twitter {fx.POST_ID} could not be fetched: syndication answered "
+                                     "HTTP 500"]
+    archived = world("archive", POST)
+    assert archived.exit_code == 1
+    assert lines(archived.stderr) == [f"error: archive lookup failed for {POST}: cdx: HTTP 503"]
+    source = article(tmp_path, f"Bridge reopened.\n— Riverton Roads (@RivertonRoads) December 6, 2022 {POST}\n")
+    archived = world("archive", source)
+    assert archived.exit_code == 1
+    assert f"error: {source}: archive lookup failed for {POST}: cdx: HTTP 503" in lines(archived.stderr)
+
+
+def test_archive_save_refused_for_its_keys_says_so_on_stderr(world, fakenet):
+    """newuser27 #7: Save Page Now answering 401 printed "save: error (HTTP 401)" on stdout only, exit 1, with no
+    hint of what to do."""
+    fakenet.route("web.archive.org", "/cdx/search/cdx", json_page([]))
+    fakenet.route("web.archive.org", "/save", page('{"message": "You need to be logged in to use Save Page Now."}',
+                                                   401, content_type="application/json"))
+    result = world("archive", "--save", POST, env={"IA_ACCESS_KEY": "k" * 16, "IA_SECRET_KEY": "s" * 16})
+    assert result.exit_code == 1
+    assert lines(result.stderr) == [f"error: archive save of {POST}: error (HTTP 401: the archive refused the keys; "
+                                    "check IA_ACCESS_KEY and IA_SECRET_KEY)"]
+
+
 @pytest.mark.parametrize("command", ["fetch", "scan"])
 def test_a_post_whose_photo_could_not_be_downloaded_exits_1(world, fakenet, tmp_path, command):
     """The README's table: "an image could not be downloaded" is exit 1. Before, a post's photo answering 404 left
@@ -66,7 +96,8 @@ def test_a_post_whose_photo_could_not_be_downloaded_exits_1(world, fakenet, tmp_
     post = post if command == "fetch" else post["posts"][0]
     assert post["status"] == "available" and post["media"][0]["error"] == "HTTP 404"
     if command == "fetch":
-        assert "media https://pbs.twimg.com/media/FjRivertonBridge.jpg: HTTP 404" in result.stderr
+        assert lines(result.stderr) == ["error: photo https://pbs.twimg.com/media/FjRivertonBridge.jpg of post "
+                                        f"twitter {fx.POST_ID} could not be used: HTTP 404"]
 
 
 def test_a_post_whose_photo_was_never_fetched_offline_is_not_a_failure(world, fakenet):
