@@ -67,6 +67,43 @@ def _days_apart(a: str, b: str) -> int:
     return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
 
 
+# The time zones in use run from UTC-12:00 to UTC+14:00: an embed code dates a post in its maker's zone.
+EARLIEST_ZONE, LATEST_ZONE = -12 * 60, 14 * 60
+
+
+def _day_verdict(said: str, created: str) -> tuple[str, str]:
+    """(result, what to add to the evidence) for the article's date against a post's creation: the same day passes;
+    another day passes only if some time zone's local date at that moment is the article's (named: "in time zones
+    from UTC+00:30 to UTC+14"), else fails. A creation known to the day only: one day apart warns, as no zone can be
+    ruled out."""
+    import math
+    from datetime import date, datetime, timedelta, timezone
+
+    apart = _days_apart(said, created[:10])
+    if apart == 0:
+        return "pass", ""
+    try:
+        moment = datetime.fromisoformat(created.replace("Z", "+00:00"))
+    except ValueError:
+        moment = None
+    if moment is None or len(created) <= 10:
+        return ("warn", " (one day apart: a time zone?)") if apart == 1 else ("fail", "")
+    moment = moment.astimezone(timezone.utc) if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    start = datetime.combine(date.fromisoformat(said), datetime.min.time(), timezone.utc)
+    # local = moment + offset falls on the article's day for offsets in [start - moment, start + 1 day - moment)
+    low = (start - moment) / timedelta(minutes=1)
+    high = (start + timedelta(days=1) - moment) / timedelta(minutes=1)
+    low, high = max(math.ceil(low), EARLIEST_ZONE), min(math.ceil(high) - 1, LATEST_ZONE)   # whole minutes, the end excluded
+    if low > high:
+        return "fail", ""
+    return "pass", f" (the article's date there in time zones from {_zone(low)} to {_zone(high)})"
+
+
+def _zone(minutes: int) -> str:
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{'-' if minutes < 0 else '+'}{hours:02d}" + (f":{rest:02d}" if rest else "")
+
+
 def said_by_post(post: dict[str, Any] | None) -> tuple[dict[str, Any] | None, str]:
     """What the post said, to hold the article against: the live record when the post is available (or withheld
     in some countries, with its text), else the earliest archived copy that holds its text (#9 §2); and how
@@ -145,19 +182,16 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
     if not said:
         checks.append(check("date", "skip", "the article shows no date for this post"))
     elif created:
-        apart = _days_apart(said, created)
-        result = "pass" if apart == 0 else "warn" if apart == 1 else "fail"
-        checks.append(check("date", result, _per(source, f"article {said}, post created {created_at}"
-                                                 + (" (one day apart: a time zone?)" if apart == 1 else ""))))
+        result, zones = _day_verdict(said, created_at or created)
+        checks.append(check("date", result, _per(source, f"article {said}, post created {created_at}{zones}")))
     else:
         checks.append(check("date", "skip", "no available post or archived copy with a date to compare with"))
     post_id = post_id or embed.get("post_id")
     minted = x.snowflake_time(post_id) if embed.get("platform") == "twitter" and post_id else None
     if said and minted:
-        apart = _days_apart(said, minted.date().isoformat())
-        result = "pass" if apart == 0 else "warn" if apart == 1 else "fail"
-        checks.append(check("snowflake-date", result,
-                            f"article {said}, id {post_id} was minted {minted.strftime('%Y-%m-%dT%H:%M:%SZ')}"))
+        stamp = minted.strftime("%Y-%m-%dT%H:%M:%SZ")
+        result, zones = _day_verdict(said, stamp)
+        checks.append(check("snowflake-date", result, f"article {said}, id {post_id} was minted {stamp}{zones}"))
     return checks
 
 

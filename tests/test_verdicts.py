@@ -760,3 +760,30 @@ def test_this_post_under_the_old_handle_is_a_rename_unless_another_account_id_wa
                                      "2024-01-01T00:00:00Z) showed this post by @river_desk, and a post keeps its "
                                      "author")
     assert author_check({"author_handle": "river_desk", "platform": "twitter"}, post)["result"] == "fail"  # no store
+
+
+# -- a date one day apart is a time zone only where one could make it --------------------------------------------
+
+@pytest.mark.parametrize("said, created, result, note", [
+    ("2023-10-13", "2023-10-12T23:30:00.000Z", "pass", "UTC+00:30 to UTC+14"),    # a zone ahead shows the 13th
+    ("2023-10-11", "2023-10-12T08:00:00.000Z", "pass", "UTC-12 to UTC-08:01"),      # a zone behind shows the 11th
+    ("2023-10-13", "2023-10-12T02:00:00.000Z", "fail", None),                       # no zone is 22 hours ahead
+    ("2023-10-11", "2023-10-12T13:00:00.000Z", "fail", None),                       # no zone is 13 hours behind
+    ("2023-10-12", "2023-10-12T23:30:00.000Z", "pass", None),
+    ("2023-10-14", "2023-10-12T23:30:00.000Z", "fail", None),
+    ("2023-10-13", "2023-10-12T23:29:30.000Z", "pass", "UTC+00:31 to UTC+14"),    # +00:30 shows 23:59:30
+])
+def test_a_date_one_day_apart_passes_only_where_a_time_zone_shows_it(said, created, result, note):
+    """newuser27: a post made at 23:30 UTC that the article dates the next day warned ("a time zone?"), as did one
+    made at 02:00 UTC dated the next day, which no time zone shows (UTC-12 to UTC+14): the first is what an embed
+    code dated in its maker's time zone says (pass, naming the zones), the second a wrong date (fail). The snowflake
+    check reads the id's minting time the same way."""
+    from resolver.provenance import date_checks
+
+    post_id = snowflake(created.replace(".000Z", "Z"))
+    embed = {"date": said, "date_text": said, "platform": "twitter", "post_id": post_id}
+    post = {"status": "available", "created_at": created, "text": "Road closed.", "author": {}}
+    checks = {c["name"]: c for c in date_checks(embed, post)}
+    for name in ("date", "snowflake-date"):
+        assert checks[name]["result"] == result, (name, checks[name])
+        assert (note in checks[name]["evidence"]) if note else "time zone" not in checks[name]["evidence"]
