@@ -116,17 +116,20 @@ class Entry:
 
 def walk(directory: Path) -> Iterator[Entry]:
     """Every regular file under `directory`, hidden names skipped, each directory visited once: the real tree
-    first, in sorted order, then what only links reach (so a file is named by its real path when it has one)."""
+    first, in sorted order, then what only links to folders reach, then links to files (so a file is named by its
+    real path when it has one)."""
     seen: set[tuple[int, int]] = set()
     links: list[tuple[Path, PurePath]] = []
-    yield from _walk(directory, PurePath(), seen=seen, links=links)
+    file_links: list[Entry] = []
+    yield from _walk(directory, PurePath(), seen=seen, links=links, file_links=file_links)
     while links:
         link, relative = links.pop(0)
-        yield from _walk(link, relative, seen=seen, links=links)
+        yield from _walk(link, relative, seen=seen, links=links, file_links=file_links)
+    yield from file_links   # last, so the file they lead to is named by its own path when the walk reaches it
 
 
 def _walk(directory: Path, relative: PurePath, *, seen: set[tuple[int, int]],
-          links: list[tuple[Path, PurePath]]) -> Iterator[Entry]:
+          links: list[tuple[Path, PurePath]], file_links: list[Entry]) -> Iterator[Entry]:
     try:
         stat = directory.stat()
         if (stat.st_dev, stat.st_ino) in seen:
@@ -152,6 +155,8 @@ def _walk(directory: Path, relative: PurePath, *, seen: set[tuple[int, int]],
             if link:
                 links.append((path, rel))
             else:
-                yield from _walk(path, rel, seen=seen, links=links)
+                yield from _walk(path, rel, seen=seen, links=links, file_links=file_links)
+        elif is_file and link:
+            file_links.append(Entry(path, relative=rel))
         elif is_file:
             yield Entry(path, relative=rel)

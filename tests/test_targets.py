@@ -43,3 +43,13 @@ def test_links_to_files_are_listed_under_their_own_name(tmp_path):
     (tmp_path / "a.html").write_text("x")
     os.symlink(tmp_path / "a.html", tmp_path / "b.html")
     assert [e.path.name for e in walk(tmp_path)] == ["a.html", "b.html"]
+
+
+def test_a_file_is_named_by_its_real_path_before_a_link_that_sorts_first(tmp_path):
+    """newuser27: sub/link.html -> ../xcom.html was listed first (sub < xcom), so the article was named by the link
+    and the real file reported "already read by another path". Links to files come after the real tree."""
+    (tmp_path / "xcom.html").write_text("x")
+    (tmp_path / "sub").mkdir()
+    os.symlink("../xcom.html", tmp_path / "sub" / "link.html")
+    (tmp_path / "sub" / "z.html").write_text("x")
+    assert [e.relative.as_posix() for e in walk(tmp_path)] == ["sub/z.html", "xcom.html", "sub/link.html"]
