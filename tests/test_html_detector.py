@@ -2091,3 +2091,56 @@ def test_two_lazy_images_with_one_stand_in_are_not_one_photo():
             "<div class='caption'><span class='credit'>Kay Example/AP</span></div></div><p>End.</p></article></body></html>")
     [credit] = html.scan(page)[1]
     assert (credit.creator, credit.image) == ("Kay Example", None)
+
+
+# A credit attribute as HTML allows it written (#11): white space around its '=', a value without quotes, in any case;
+# commented-out markup is no part of the page, and a JSON-LD script's type is a MIME type, read in any case.
+SPELLED_CREDIT_TAGS = [
+    '<img src="/img/boats.jpg" data-credit = "Jane Doe/Getty Images">',
+    '<img src="/img/boats.jpg" data-credit\t=\n"Jane Doe/Getty Images">',
+    "<img src='/img/boats.jpg' DATA-CREDIT = 'Jane Doe/Getty Images'>",
+    '<img src="/img/boats.jpg" credit ="Jane Doe/Getty Images">',
+    '<img src="/img/boats.jpg" DATA-CREDIT=Reuters>',
+    '<img src=/img/boats.jpg data-photo-credit=Reuters alt="Boats">',
+]
+
+
+@pytest.mark.parametrize("tag", SPELLED_CREDIT_TAGS, ids=["spaces", "tab-newline", "single-quotes-capitals",
+                                                          "space-before", "unquoted-capitals", "unquoted-src"])
+@pytest.mark.usefixtures("both_searches")
+def test_a_credit_attribute_spelled_as_html_allows_gives_its_credit(tag):
+    page = f'<html><body><p>Boats</p><figure>{tag}</figure><p>Hi</p></body></html>'
+    credits = html.scan(page)[1]
+    expected = ("Jane Doe", "Getty Images") if "Jane" in tag else (None, "Reuters")
+    assert [(c.creator, c.organization, c.source, c.image) for c in credits] == [(*expected, "attribute",
+                                                                                  "/img/boats.jpg")]
+    start, end = credits[0].span
+    assert page[start:end] == tag   # the start tag as the page writes it
+
+
+@pytest.mark.parametrize("hidden", [
+    '<!-- <img src="/img/old.jpg" data-credit="Hidden Team/Reuters"> -->',
+    '<!--<div DATA-CREDIT="Hidden Team/Reuters"></div>-->',
+    '<!-- <img src="/img/old.jpg" data-credit = "Hidden Team/Reuters"> -->',
+], ids=["comment", "comment-capitals", "comment-spaces"])
+@pytest.mark.usefixtures("both_searches")
+def test_a_credit_attribute_inside_an_html_comment_is_no_credit(hidden):
+    shown = '<figure><img src="/img/boats.jpg" data-credit="Jane Doe/Getty Images"></figure>'
+    for page in (f'<html><body><p>Boats</p>{hidden}<p>Hi</p></body></html>',
+                 f'<html><body><p>Boats</p>{hidden}{shown}<p>Hi</p></body></html>',
+                 f'<html><body><p>Boats</p>{shown}{hidden}<p>Hi</p></body></html>'):
+        assert [(c.creator, c.organization) for c in html.scan(page)[1]] == (
+            [("Jane Doe", "Getty Images")] if shown in page else [])
+
+
+@pytest.mark.parametrize("mime", ["application/LD+JSON", "Application/Ld+Json", "APPLICATION/LD+JSON"])
+def test_a_json_ld_script_whose_type_is_in_capitals_is_read_as_json_ld(mime):
+    script = ('{"@type":"ImageObject","contentUrl":"https://news.example/img/boats.jpg",'
+              '"creditText":"Jane Doe/Riverton Post","copyrightHolder":"Riverton Post"}')
+    def page(kind: str) -> str:
+        return (f'<html><head><script type="{kind}">{script}</script></head>'
+                '<body><p>Boats, photo credit below.</p></body></html>')
+
+    [expected] = html.scan(page("application/ld+json"))[1]
+    assert (expected.source, expected.form, expected.organization) == ("json-ld", "json-ld", "Riverton Post")
+    assert html.scan(page(mime))[1] == [expected]   # same source, names, image and span

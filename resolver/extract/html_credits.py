@@ -32,7 +32,7 @@ CREDIT_WORDS = ("credit", "copyright", "photographer", "attribution", "image-sou
 CREDIT_WORD_RE = re.compile("|".join(CREDIT_WORDS))
 JSONLD_TYPE = "application/ld+json"
 ITEMPROP_SELECTOR = "[itemprop=creditText], [itemprop=copyrightHolder], [itemprop=copyrightNotice]"
-JSONLD_SELECTOR = f"script[type='{JSONLD_TYPE}']"
+JSONLD_SELECTOR = f"script[type='{JSONLD_TYPE}' i]"   # a MIME type, in any case ("application/LD+JSON", #11)
 # An <i> under a bare image and a line break is its caption (Gothamist: <img><br><i>... (Name/Flickr)</i>, no
 # figure). Selected as "br + i", the image asked after: "img + br + i" costs twice that, "img + i" five times and
 # the four with <em> ten times (a hundredth of a scan; #14), and no page seen puts such a caption in an <em>.
@@ -77,7 +77,8 @@ CAPTION_ATTRS = frozenset({"alt", "alttext", "data-alt", "caption", "data-captio
 # An image's title may hold its credit (U.S. News); another element's names a page or a gallery.
 IMAGE_ONLY_ATTRS = frozenset({"title"})
 CREDIT_BEARING_ATTRS = WHOLE_ATTRS | CAPTION_ATTRS
-ATTRIBUTE_RE = re.compile(r"""\s([a-z][a-z0-9:_-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# An attribute with its value in double, single or no quotes (`DATA-CREDIT=Reuters`, #11), as the parser reads it.
+ATTRIBUTE_RE = re.compile(r"""\s([a-z][a-z0-9:_-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 # A caption attribute is read only when it holds one of these (most alt texts describe, and are skipped at once).
 CAPTION_HINTS = ("(", "[", "/", "©", "credit", "photo", "getty", "courtesy", "image:", "foto", "copyright")
 CREDIT_ATTR_NAME_RE = re.compile(
@@ -87,8 +88,10 @@ IMAGE_ATTR_RE = re.compile(
     re.IGNORECASE)   # `<IMG SRC=...>` names its image too
 TAG_NAME_RE = re.compile(r"<([a-z][a-z0-9-]*)")
 # "credit=" in any case (HTML names are; #11: `<div DATA-CREDIT=...>` gave no credit), ASCII only, as the parser
-# folds names: found caselessly with the page's other needles, in one pass (`needles.Needles`, #14).
+# folds names: found caselessly with the page's other needles, in one pass (`needles.Needles`, #14). HTML allows
+# white space before the '=' (`data-credit = "..."`, #11): a space, a tab or a line end there is a needle too.
 CREDIT_ATTR = "credit="
+CREDIT_ATTRS = (CREDIT_ATTR, "credit =", "credit\t=", "credit\n=", "credit\r\n=")
 # A lazy image's stand-in in its src, the same for every image of a page: no photo of its own.
 PLACEHOLDER_IMAGE_RE = re.compile(r"(?:blank|spacer|placeholder|pixel|transparent|1x1|lazy|loading|gr[ae]y)[^/]*$",
                                   re.IGNORECASE)
@@ -117,8 +120,10 @@ def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any], embed_spans: 
     read_tags: set[int] = set()
     quiet = [smap.span(el) for el in walks.quiet]
     outside = Intervals([c.span for c in found] + [s for c in found for s in c.also_at] + embed_spans + quiet)
-    hits = (needles or Needles(page, (CREDIT_ATTR,), caseless=(CREDIT_ATTR,))).within(CREDIT_ATTR, smap.start,
-                                                                                       smap.end)
+    needles = needles or Needles(page, CREDIT_ATTRS, caseless=CREDIT_ATTRS)
+    hits = needles.within(CREDIT_ATTR, smap.start, smap.end)
+    spaced = [hit for needle in CREDIT_ATTRS[1:] for hit in needles.within(needle, smap.start, smap.end)]
+    hits = sorted(hits + spaced) if spaced else hits
     found += _attribute_credits(page, smap, hits, related=related, taken=outside, read_tags=read_tags)
     taken = Intervals([c.span for c in found] + [s for c in found for s in c.also_at] + embed_spans + quiet)
     found += _hinted_attribute_credits(tree, smap, related, taken=taken, read_tags=read_tags, needles=needles)
@@ -167,7 +172,7 @@ def _element_credits_of(tree: Any, smap: SourceMap, claimed: set[Any],
             related.append(el)
         tag = el.tag
         if CREDIT_WORD_RE.search(css) or tag == "figcaption" \
-                or tag == "script" and attributes.get("type") == JSONLD_TYPE \
+                or tag == "script" and (attributes.get("type") or "").lower() == JSONLD_TYPE \
                 or (attributes.get("itemprop") or "") in CREDIT_ITEMPROPS or tag == "cite" and walks.figure(el.parent):
             candidates.append(el)
         elif tag == "i" and (image := _image_above(el)) is not None:
@@ -562,15 +567,16 @@ def _block_end(page: str, at: int) -> int:
 def _attribute_credits(page: str, smap: SourceMap, hits: list[int], *, related: list[Any], taken: Intervals,
                        read_tags: set[int]) -> list[Credit]:
     """Credits kept whole in data-credit and its kin, read from the source (fast, exact spans), outside scripts,
-    styles, footers, navs and related boxes. `hits`: where CREDIT_ATTR is in the stretch `smap` covers."""
+    styles, footers, navs, related boxes and comments (#11: commented-out markup is no part of the page). `hits`:
+    where CREDIT_ATTRS are in the stretch `smap` covers, in order."""
     first = _first_credit_tag(page, smap.start, hits, taken)   # data-credit, data-photo-credit, credit=...
     if first is None:
         return []
     at, seen, first_tag, first_credits = first
     found: list[Credit] = []
-    blocks = Intervals(smap.layout.blocks + _box_ranges(smap, related))
+    blocks = Intervals(smap.layout.blocks + smap.layout.raw + _box_ranges(smap, related))
     for hit in hits[at:]:
-        after = hit + len(CREDIT_ATTR)
+        after = hit + len("credit")
         if hit not in blocks:
             tag_start = page.rfind("<", seen, hit)
             seen = after
@@ -598,7 +604,7 @@ def _first_credit_tag(page: str, start: int, hits: list[int],
             credits = _tag_credits(page, tag_start, _start_tag_end(page, tag_start), in_blocks=None, taken=taken)
             if credits:
                 return at, seen, tag_start, credits
-        seen = hit + len(CREDIT_ATTR)
+        seen = hit + len("credit")
     return None
 
 
@@ -688,7 +694,7 @@ def _tag_credits(page: str, tag_start: int, tag_end: int, *, in_blocks: Interval
     span, image = (tag_start, tag_end), None
     names: set[str] = set()
     for attr in ATTRIBUTE_RE.finditer(lower):
-        name, group = attr.group(1), 2 if attr.group(2) is not None else 3
+        name, group = attr.group(1), next(i for i in (2, 3, 4) if attr.group(i) is not None)
         if name in names:
             continue   # a repeated attribute is dropped by the parser: the first one counts
         names.add(name)

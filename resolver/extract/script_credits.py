@@ -525,7 +525,7 @@ class _Scripts:
             tag_end = gt + 1 if gt >= 0 else len(page)   # a start tag cut off by the page's end holds no text
             close = self._find(SCRIPT_CLOSE, tag_end, len(page))
             close = len(page) if close < 0 else close
-            self.text, self.json_ld = (tag_end, close), "ld+json" in page[self.next_open:tag_end]
+            self.text, self.json_ld = (tag_end, close), "ld+json" in page[self.next_open:tag_end].lower()
             self.next_open = self._find(SCRIPT_OPEN, close, len(page))
         start, end = self.text
         return start if start <= at < end and not self.json_ld else None
