@@ -2144,3 +2144,33 @@ def test_a_json_ld_script_whose_type_is_in_capitals_is_read_as_json_ld(mime):
     [expected] = html.scan(page("application/ld+json"))[1]
     assert (expected.source, expected.form, expected.organization) == ("json-ld", "json-ld", "Riverton Post")
     assert html.scan(page(mime))[1] == [expected]   # same source, names, image and span
+
+
+# "©" written as a character reference is the same sign (#11): "&#169; Jane Doe/Reuters" in a page's text, an alt or
+# a caption gives what "© Jane Doe/Reuters" gives; the span is on the source as written (the reference in it).
+COPYRIGHT_SIGN_PLACES = {
+    "prose-slash": "<p>A storm hit.</p><p>{c} Jane Doe/Reuters</p>",
+    "prose-photo": "<p>A storm hit.</p><p>Photo: {c} Jane Doe</p>",
+    "alt": '<figure><img src="/img/harbour.jpg" alt="A storm hits the harbour. {c} Jane Doe"></figure>',
+    "caption-attribute": '<div data-caption="A storm hits the harbour {c} Jane Doe/Riverton Post"></div>',
+    "figcaption": '<figure><img src="/img/harbour.jpg"><figcaption>A storm. {c} Jane Doe</figcaption></figure>',
+    "credit-element": '<figure><img src="/img/harbour.jpg"><span class="credit">{c} Jane Doe</span></figure>',
+}
+
+
+@pytest.mark.parametrize("reference", ["&#169;", "&#xA9;", "&#xa9;", "&copy;"])
+@pytest.mark.parametrize("place", list(COPYRIGHT_SIGN_PLACES))
+@pytest.mark.usefixtures("both_searches")
+def test_a_copyright_sign_written_as_a_reference_credits_as_the_sign_does(place, reference):
+    def page(sign: str) -> str:
+        return f"<html><body><p>Intro to the story.</p>{COPYRIGHT_SIGN_PLACES[place].format(c=sign)}<p>End.</p></body></html>"
+
+    signed = html.scan(page("©"))[1]
+    assert signed
+    credits = html.scan(page(reference))[1]
+    assert [(c.creator, c.organization, c.source, c.form, c.image) for c in credits] == [
+        (c.creator, c.organization, c.source, c.form, c.image) for c in signed]
+    for credit in credits:   # every reference used is six characters long: the spans are the same on each page
+        start, end = credit.span
+        assert reference in page(reference)[start:end] or page(reference)[start:end] == page("©")[start:end]
+        assert credit.span == html.scan(page("&#169;"))[1][credits.index(credit)].span

@@ -33,7 +33,8 @@ _parse_url = lru_cache(maxsize=8192)(platforms.parse_url)
 
 # A page with none of these is not parsed. Plain substring tests, likeliest first: most pages answer at once.
 MARKERS = (*platforms.PAGE_MARKERS, "credit", "Credit", "CREDIT", "copyright", "Copyright", "©", "&copy;",
-           "figcaption", "(@", "photographer", "Photographer", "ImageObject", "FIGCAPTION", "IFRAME", "__source")
+           "figcaption", "(@", "photographer", "Photographer", "ImageObject", "FIGCAPTION", "IFRAME", "__source",
+           "&#169", "&#xa9", "&#xA9")   # "©" as a reference (#11)
 
 
 def has_markers(page: str) -> bool:

@@ -80,7 +80,9 @@ CREDIT_BEARING_ATTRS = WHOLE_ATTRS | CAPTION_ATTRS
 # An attribute with its value in double, single or no quotes (`DATA-CREDIT=Reuters`, #11), as the parser reads it.
 ATTRIBUTE_RE = re.compile(r"""\s([a-z][a-z0-9:_-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 # A caption attribute is read only when it holds one of these (most alt texts describe, and are skipped at once).
-CAPTION_HINTS = ("(", "[", "/", "©", "credit", "photo", "getty", "courtesy", "image:", "foto", "copyright")
+# Asked of the source lower-cased too, where "©" may be written as a reference (#11).
+CAPTION_HINTS = ("(", "[", "/", "©", "&#169", "&#xa9", "&copy", "credit", "photo", "getty", "courtesy", "image:", "foto",
+                 "copyright")
 CREDIT_ATTR_NAME_RE = re.compile(
     r"\s(?:data-)?(?:alt|caption|alttext|credit|copyright|photographer|[a-z-]*credit)\s*=|<img\s(?:[^>]*\s)?title\s*=")
 IMAGE_ATTR_RE = re.compile(
