@@ -2174,3 +2174,26 @@ def test_a_copyright_sign_written_as_a_reference_credits_as_the_sign_does(place,
         start, end = credit.span
         assert reference in page(reference)[start:end] or page(reference)[start:end] == page("©")[start:end]
         assert credit.span == html.scan(page("&#169;"))[1][credits.index(credit)].span
+
+
+# A credit element left open (common CMS output) is closed by the parser at the block's end: one credit, its span
+# the element as the parser reads it, start tag to its words (review26b #9: its span held only the start tag, and
+# the prose pass read the words after it as a second credit).
+UNCLOSED_CREDITS = {
+    "div-closes": '<div class="caption"><span class="credit">Photo: Ann Quux/AP</div><p>The story goes on.</p>',
+    "figcaption": '<figure><img src="/img/pic-20220101xyz.jpg"><figcaption><span class="credit">Photo: Ann Quux/AP'
+                  '</figcaption></figure><p>The story goes on.</p>',
+    "table-caption": '<table><caption><span class="credit">Photo: Ann Quux/AP</caption><tr><td>Rain</td></tr></table>',
+    "paragraph": '<p><span class="credit">Photo: Ann Quux/AP</p><p>The story goes on <span>here</span>.</p>',
+    "nested-words": '<div><span class="photo-credit">Photo: <b>Ann Quux</b>/AP</div><p>The story goes on.</p>',
+}
+
+
+@pytest.mark.parametrize("shape", list(UNCLOSED_CREDITS))
+def test_a_credit_element_left_unclosed_is_one_credit_spanning_its_words(shape):
+    page = f"<html><body><p>Rain fell.</p>{UNCLOSED_CREDITS[shape]}</body></html>"
+    credits = html.scan(page)[1]
+    assert [(c.creator, c.organization, c.source) for c in credits] == [("Ann Quux", "AP", "caption")]
+    start, end = credits[0].span
+    assert page[start:].startswith("<span class=") and page[start:end].endswith("/AP")
+    assert credits[0].image == ("/img/pic-20220101xyz.jpg" if shape == "figcaption" else None)

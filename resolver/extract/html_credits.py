@@ -22,7 +22,7 @@ from resolver.extract.intervals import Intervals
 from resolver.extract.needles import Needles
 from resolver.extract.script_credits import (IMAGE_ATTRS, ShownImages, attribute_credits, json_objects, name_of,
                                              photo_key)
-from resolver.extract.spans import SourceMap
+from resolver.extract.spans import VOID_TAGS, SourceMap
 from resolver.model import Credit
 
 # Elements whose class holds a credit word, a "related" box (whose contents are not the article's), credit
@@ -351,9 +351,41 @@ def _credit_from_element(el: Any, smap: SourceMap, walks: _Walks, source: str) -
                 for creator, organization, how in credit_patterns.read_whole(raw)]
     if not read:
         return []
-    span, image = smap.span(el), _image_for(el, walks)   # only for elements that credit (#14)
+    span, image = _element_span(el, smap), _image_for(el, walks)   # only for elements that credit (#14)
     return [Credit(raw=raw, source=source, span=span, creator=creator, organization=organization, image=image,
                    form=how) for creator, organization, how in read]
+
+
+def _element_span(el: Any, smap: SourceMap) -> tuple[int, int]:
+    """The element's span in the source; for one left open (`<span class="credit">Name</div>`: no end tag, the parser
+    closes it at its block's end), its start tag through the last of its words found in order after it, so the span
+    holds the credit and the prose pass does not read its words again (review26b #9). Words not found as written
+    (a reference in them) end it where the last found ones end."""
+    start, end = smap.span(el)
+    page = smap.page
+    if end <= start or end != page.find(">", start) + 1 or el.tag in VOID_TAGS:
+        return start, end   # closed (or not found): as the end tag says
+    limit = min(smap.end, end + 4000)
+    for piece in (el.text(deep=True, separator=NODE) or "").split(NODE):
+        words = piece.strip()
+        found = _text_after(page, words, end, limit) if words else end
+        if found < 0:
+            break
+        end = found
+    return start, end
+
+
+def _text_after(page: str, words: str, pos: int, limit: int) -> int:
+    """Just after the first `words` in the source's text (not in a tag) from `pos`, before `limit`; -1 if none."""
+    while True:
+        hit = page.find(words, pos, limit)
+        if hit < 0:
+            return -1
+        if page.rfind("<", pos, hit) <= page.rfind(">", pos, hit):
+            return hit + len(words)
+        pos = page.find(">", hit, limit)   # inside a start tag: on from its end
+        if pos < 0:
+            return -1
 
 
 def _credits_from_jsonld(el: Any, smap: SourceMap) -> list[Credit]:
@@ -847,7 +879,7 @@ def _figcaption_credits(el: Any, smap: SourceMap, walks: _Walks, *, image: str |
         found = _linked_site_credit(el, text)
     if not found:
         return []
-    span, image = smap.span(el), image or _image_for(el, walks)   # only for captions that credit: most do not
+    span, image = _element_span(el, smap), image or _image_for(el, walks)   # only for captions that credit: most do not
     return [replace(c, span=span, image=image) for c in found]
 
 
