@@ -2197,3 +2197,56 @@ def test_a_credit_element_left_unclosed_is_one_credit_spanning_its_words(shape):
     start, end = credits[0].span
     assert page[start:].startswith("<span class=") and page[start:end].endswith("/AP")
     assert credits[0].image == ("/img/pic-20220101xyz.jpg" if shape == "figcaption" else None)
+
+
+# One photo at two widths in two size folders (the Globe and Mail's `.../ALTERNATES/w220/web-dip29nw1.JPG` and its
+# spotlight copy `.../w620/...`, each path behind its own three-character CDN hash) is one photo (#11); a folder a
+# site shares, one file name in unrelated folders, or folders differing in more than a size are not (review26b).
+GLOBE = "http://static.example.ca/{shard}/multimedia/in-photos/article22232497.ece/ALTERNATES/{size}/web-dip29nw1.JPG"
+
+
+@pytest.mark.parametrize("a, b, same", [
+    (GLOBE.format(shard="4e8", size="w220"), GLOBE.format(shard="078", size="w620"), True),
+    (GLOBE.format(shard="4e8", size="w220"), GLOBE.format(shard="4e8", size="w620"), True),
+    ("https://img.example.org/news/620x349/riverton-vigil.jpg", "https://img.example.org/news/1200x675/riverton-vigil.jpg",
+     True),
+    ("https://img.example.org/news/1200w/riverton-vigil.jpg", "https://img.example.org/news/600w/riverton-vigil.jpg", True),
+    ("https://img.example.org/resize-620/riverton-vigil.jpg", "https://img.example.org/resize-1200/riverton-vigil.jpg",
+     True),
+    ("https://img.example.org/c_fill,w_620/riverton-vigil.jpg", "https://img.example.org/c_fill,w_1200/riverton-vigil.jpg",
+     True),
+    # a shared site folder, two files; one file name in two unrelated folders; a size and another folder differ;
+    # a CDN hash alone differing; two galleries' years; the file names differ
+    ("https://images.example.org/content/v1/5a1b2c3d4e5f6a7b8c9d0e1f/w220/fire.jpg",
+     "https://images.example.org/content/v1/5a1b2c3d4e5f6a7b8c9d0e1f/w620/flood.jpg", False),
+    ("https://img.example.org/2022/09/a/photo-20220912.jpg", "https://img.example.org/2022/09/b/photo-20220912.jpg",
+     False),
+    ("https://img.example.org/a/w220/photo-20220912.jpg", "https://img.example.org/b/w620/photo-20220912.jpg", False),
+    (GLOBE.format(shard="4e8", size="w220"), GLOBE.format(shard="078", size="w220").replace("multimedia", "sports"),
+     False),
+    (GLOBE.format(shard="4e8", size="w220"), GLOBE.format(shard="078", size="w220"), False),
+    ("https://img.example.org/2021/w220/photo.jpg", "https://img.example.org/2022/w620/photo.jpg", False),
+    ("https://img.example.org/news/w220/riverton-vigil.jpg", "https://img.example.org/news/large/riverton-vigil.jpg",
+     False),
+    ("https://img.example.org/news/w220/", "https://img.example.org/news/w620/", False),
+], ids=["globe-shards", "globe", "widthxheight", "1200w", "resize", "transform", "shared-site-folder",
+        "one-name-two-folders", "size-and-another-folder", "another-section", "hash-alone", "years", "size-word",
+        "no-file"])
+def test_one_photo_in_two_size_folders_is_one_photo(a, b, same):
+    assert html_credits._same_photo(a, b) is same
+    assert html_credits._same_photo(b, a) is same
+
+
+def test_the_globe_and_mails_photo_and_its_spotlight_copy_are_one_credit():
+    """The photo's alt, its caption and the larger copy's alt credit one photo: one credit, the others in `also_at`."""
+    alt = 'alt="A diver searches the sea. (Kay Example/AFP/Getty Images)"'
+    page = (f'<html><body><article><p>Story.</p><figure><img src="{GLOBE.format(shard="4e8", size="w220")}" {alt}>'
+            '<figcaption>A diver searches the sea. (Kay Example/AFP/Getty Images)</figcaption></figure><p>More.</p>'
+            f'<div class="spotlight"><img src="{GLOBE.format(shard="078", size="w620")}" {alt}></div>'
+            '<p>End.</p></article></body></html>')
+    from resolver.extract import find_all
+
+    [credit] = find_all(page, "html")[1]
+    assert (credit.creator, credit.organization, credit.image) == (
+        "Kay Example", "AFP/Getty Images", GLOBE.format(shard="4e8", size="w220"))
+    assert [page[start:end][:12] for start, end in credit.also_at] == ["<figcaption>", '<img src="ht']

@@ -21,7 +21,7 @@ from resolver.extract.dom import (AncestorMemo, ascii_lower, children, element_t
 from resolver.extract.intervals import Intervals
 from resolver.extract.needles import Needles
 from resolver.extract.script_credits import (IMAGE_ATTRS, ShownImages, attribute_credits, json_objects, name_of,
-                                             photo_key)
+                                             photo_key, sizes_apart)
 from resolver.extract.spans import VOID_TAGS, SourceMap
 from resolver.model import Credit
 
@@ -273,8 +273,9 @@ def _one_per_photo(placed: list[tuple[Any, Credit]], walks: _Walks) -> list[Cred
 
 
 def _same_photo(a: str, b: str) -> bool:
-    """Two addresses the DOM gave in full: the same, or the same photo at another size (`photo_key`)."""
-    return a == b or (key := photo_key(a)) is not None and key == photo_key(b)
+    """Two addresses the DOM gave in full: the same, or the same photo at another size (`photo_key`), or in another
+    size folder (`sizes_apart`)."""
+    return a == b or (key := photo_key(a)) is not None and (key == photo_key(b) or sizes_apart(a, b))
 
 
 def one_per_image(credits: list[Credit]) -> list[Credit]:
@@ -291,8 +292,8 @@ def one_per_image(credits: list[Credit]) -> list[Credit]:
         key = photo_key(credit.image)
         for i in named.get(names, []):
             first = kept[i]
-            if key is not None and key == photo_key(first.image or ""):   # not equal strings: a srcset read to its
-                # first comma ("/cdn-cgi/image/fit=contain") names no image
+            if key is not None and (key == photo_key(first.image or "") or sizes_apart(credit.image, first.image or "")):
+                # not equal strings: a srcset read to its first comma ("/cdn-cgi/image/fit=contain") names no image
                 places = {*first.also_at, credit.span, *credit.also_at} - {first.span}
                 kept[i] = replace(first, also_at=tuple(sorted(places)))
                 break

@@ -136,6 +136,42 @@ def photo_key(url: str) -> str | None:
     return f"{folder}/{SIZE_SUFFIX_RE.sub('', name.split('.')[0])}"
 
 
+# A folder naming an image's size: "w620", "1200w", "620x349", "resize-620", a transform's "c_fill,w_620"; and a
+# CDN's short hash ahead of the path, which differs with the size (the Globe and Mail's "/4e8/..." and "/078/...").
+SIZE_FOLDER_RE = LazyPattern(r"[wh]\d{2,5}|\d{2,5}[wh]|\d{2,5}x\d{2,5}|(?:resized?|size|fit|crop|thumb|width)[=_,-]?"
+                             r"\d{2,5}(?:x\d{2,5})?|(?:[a-z]{1,2}_[\w.:]+,)*[wh]_\d{2,5}(?:,[a-z]{1,2}_[\w.:]+)*")
+SHARD_FOLDER_RE = LazyPattern(r"[0-9a-f]{3}")
+
+
+def sizes_apart(a: str, b: str) -> bool:
+    """Are two image addresses one photo in two size folders: the same file name under folders
+    that differ only where both name a size, and, besides, in the CDN's three-character hash ahead of the path (the
+    Globe and Mail's `/4e8/.../ALTERNATES/w220/web-dip29nw1.JPG` and `/078/.../w620/web-dip29nw1.JPG`, #11)? A
+    folder differing in anything else (a site's, a section's, a year's, "a" and "b") is another photo's (review26b)."""
+    if _file_name(a) != _file_name(b):   # most pairs asked: two photos' files (asked before any parse)
+        return False
+    split_a, split_b = _image_path(a), _image_path(b)
+    if split_a is None or split_b is None or not (IMAGE_PATH_RE.search(split_a[1]) and IMAGE_PATH_RE.search(split_b[1])):
+        return False
+    folders_a, folders_b = split_a[1].split("/"), split_b[1].split("/")
+    if len(folders_a) != len(folders_b) or folders_a[-1] != folders_b[-1]:
+        return False
+    sized = False
+    for at, (one, other) in enumerate(zip(folders_a[:-1], folders_b[:-1])):
+        if one == other:
+            continue
+        if SIZE_FOLDER_RE.fullmatch(one) and SIZE_FOLDER_RE.fullmatch(other):
+            sized = True
+        elif not (at == 1 and SHARD_FOLDER_RE.fullmatch(one) and SHARD_FOLDER_RE.fullmatch(other)):
+            return False
+    return sized
+
+
+def _file_name(url: str) -> str:
+    """The last part of an address's path, as written, lower-cased (query and fragment aside)."""
+    return url.split("#", 1)[0].split("?", 1)[0].rsplit("/", 1)[-1].lower()
+
+
 def _image_path(url: str) -> tuple[SplitResult, str] | None:
     """An image URL split, and its path decoded, lower-cased, without a closing '/'; None when it does not parse."""
     try:
