@@ -2250,3 +2250,21 @@ def test_the_globe_and_mails_photo_and_its_spotlight_copy_are_one_credit():
     assert (credit.creator, credit.organization, credit.image) == (
         "Kay Example", "AFP/Getty Images", GLOBE.format(shard="4e8", size="w220"))
     assert [page[start:end][:12] for start, end in credit.also_at] == ["<figcaption>", '<img src="ht']
+
+
+def test_a_pictures_source_linked_in_an_articles_about_note_is_a_credit():
+    """Upworthy's "About" note links the picture's word and the source's name: "<a>Infographic</a> source,
+    <a>QuuxScience</a>." is one credit, its span from the word to the name, beside the note's Flickr credit (#11)."""
+    page = ('<html><body><article id="content"><p>The story.</p><footer id="meta-data"><div id="attribution"><dl>'
+            '<dt>About:</dt><dd><p><a href="https://video.example/watch?v=1">Video</a> from the <a href="http://riverton'
+            '.example/">Riverton Center</a>, based on reporting by Kay Example and Lee Sample. <a href="http://www.'
+            'quuxscience.example/2145-fruit.html">Infographic</a> source, <a href="http://www.quuxscience.example/">'
+            'QuuxScience</a>. Thumbnail <a href="https://www.flickr.com/photos/annex/1/">image</a> by Flickr user '
+            '<a href="https://www.flickr.com/photos/annex/">ann.ex</a> used under a Creative Commons license.</p></dd>'
+            '</dl></div></footer></article></body></html>')
+    credits = html.scan(page)[1]
+    assert [(c.creator, c.organization, c.form) for c in credits] == [
+        (None, "QuuxScience", "picture-source"), ("ann.ex", "Flickr", "flickr-user")]
+    start, end = credits[0].span
+    assert page[start:end] == 'Infographic</a> source, <a href="http://www.quuxscience.example/">QuuxScience'
+    assert credits[1].span[0] >= end

@@ -53,7 +53,7 @@ RELATED_CLASS_RE = re.compile(r"\brelated")
 # Words a credit line in prose carries (lower-case "photo" is too common in prose to be a hint). Case-sensitive,
 # so the engine can skip quickly; each hit is then read in its own text node only.
 PROSE_HINT_RE = re.compile(r"Photo|PHOTO|\(photo|Credit|CREDIT|©|Getty|GETTY|REUTERS|AFP|EPA|\(AP\b|AP\)|Courtesy|Foto"
-                           r"|Flickr user"
+                           r"|Flickr user|[Ss]ource[,:：]"
                            r"|Images?(?: credit|:| by| via| courtesy| copyright)|Screen(?:shot|grab)|Illustration(?::| by)")
 CREDIT_CLASS_RE = re.compile(
     r"(?:^|[\s_-])(?:photo-?credits?|image-?credits?|img-?credits?|media-?credits?|picture-?credits?|caption-?credits?"
@@ -458,7 +458,8 @@ def _prose_credits(text: str, smap: SourceMap, *, taken: Intervals) -> list[Cred
         opening = not credits and (node.rstrip().endswith(OPENING_ENDS) and credit_patterns.PREFIX_END_RE.search(
             node[-60:]) or node.rstrip().endswith("Flickr user"))   # "by Flickr user <a>ann.ex</a>"
         closing = not credits and not opening and node.lstrip().startswith("/")
-        where = locate(node) if credits or opening or closing else None
+        sourced = not (credits or opening or closing) and SOURCE_END_RE.search(node) is not None
+        where = locate(node) if credits or opening or closing or sourced else None
         if where is None or where[0] < raw_done or where[0] in taken:
             continue
         raw_start, raw_end = where
@@ -470,6 +471,10 @@ def _prose_credits(text: str, smap: SourceMap, *, taken: Intervals) -> list[Cred
             credits = [replace(c, span=(block_start, raw_end))
                        for c in credit_patterns.find_credits(whole, source="text")]
             raw_done = raw_end
+        elif sourced:   # "<a>Infographic</a> source, <a>LiveScience</a>": the words around it say whose
+            credits = _picture_source(smap.page, raw_start, raw_end,
+                                      max(raw_done, found[-1].span[1] if found else 0), taken)
+            raw_done = max([raw_done, *(c.span[1] for c in credits)])
         elif opening:
             block_end = _block_end(smap.page, raw_end)
             whole = unescape(re.sub(r"<[^>]*>", "", smap.page[raw_start:block_end]))
@@ -481,6 +486,43 @@ def _prose_credits(text: str, smap: SourceMap, *, taken: Intervals) -> list[Cred
             credits = [replace(c, span=(raw_start, raw_end)) for c in credits]
         found.extend(credits)
     return found
+
+
+# A text node ending in "source," between links: the picture's word before it, the source's name after (#11).
+SOURCE_END_RE = re.compile(r"(?:^|\s)[Ss]ource\s*[,:：]\s*$")
+MARKUP_RE = re.compile(r"<[^>]*>?|&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)|[^<&]+|&")
+
+
+def _picture_source(page: str, start: int, end: int, floor: int, taken: Intervals) -> list[Credit]:
+    """The picture-source credit ("Infographic source, LiveScience") whose "source," is the text node at
+    page[start:end], read from the words of its block around it (each part may be a link); its span from the
+    picture's word to the name's end in the source."""
+    low = max(_block_start(page, start), floor)
+    gt, lt = page.find(">", low, start), page.find("<", low, start)
+    if gt >= 0 and (lt < 0 or gt < lt):
+        low = gt + 1   # the block's look-back began inside a tag
+    text, places = _text_with_places(page, low, _block_end(page, end))
+    found = []
+    for credit in credit_patterns.find_credits(text, source="text"):
+        first, last = places[credit.span[0]], places[credit.span[1] - 1] + 1
+        if credit.form == "picture-source" and first < end and last > start and not taken.overlaps(first, last):
+            found.append(replace(credit, span=(first, last)))
+    return found
+
+
+def _text_with_places(page: str, start: int, end: int) -> tuple[str, list[int]]:
+    """The text of page[start:end], tags left out and references decoded, and where each of its characters is in the
+    source (a reference's characters at the reference's start)."""
+    parts: list[str] = []
+    places: list[int] = []
+    for piece in MARKUP_RE.finditer(page, start, end):
+        written = piece.group()
+        if written[0] == "<" and len(written) > 1:
+            continue
+        text = unescape(written) if written[0] == "&" else written
+        parts.append(text)
+        places.extend([piece.start()] * len(text) if written[0] == "&" else range(piece.start(), piece.end()))
+    return "".join(parts), places
 
 
 NODE = "\x00"   # between text nodes in the body's text (lexbor turns a NUL in the page into U+FFFD)
