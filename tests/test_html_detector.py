@@ -529,12 +529,14 @@ def test_a_captions_source_slot_is_its_credit():
 
 def test_caption_parts_beside_a_credit_element_keep_their_own_credits():
     """A gallery caption (the Houston Chronicle's) with its words in caption-full and a span.credit beside them:
-    only a source slot speaks for the caption's words; a credit element does not silence them."""
+    only a source slot speaks for the caption's words; a credit element does not silence them. Both name one agency
+    (AP, Associated Press) for one photo: one credit, the credit element's place in `also_at` (#11)."""
     page = ('<html><body><figure><img src="https://img.example.org/a.jpg"><div class="caption"><div class="caption-full">'
             '<p>Trucks at a dealership in Riverton. (AP Photo/Ann Example)</p></div><span class="credit">Photo: Ann '
             'Example, STF / Associated Press</span></div></figure></body></html>')
-    got = [(c.creator, c.organization, c.form) for c in html.scan(page)[1]]
-    assert got == [("Ann Example", "AP", "agency-photo"), ("Ann Example", "Associated Press", "keyword")]
+    credits = html.scan(page)[1]
+    assert [(c.creator, c.organization, c.form) for c in credits] == [("Ann Example", "AP", "agency-photo")]
+    assert [page[start:end][:21] for start, end in credits[0].also_at] == ['<span class="credit">']
 
 
 def test_a_credit_line_opening_with_images_in_the_plural_is_read():
@@ -2268,3 +2270,47 @@ def test_a_pictures_source_linked_in_an_articles_about_note_is_a_credit():
     start, end = credits[0].span
     assert page[start:end] == 'Infographic</a> source, <a href="http://www.quuxscience.example/">QuuxScience'
     assert credits[1].span[0] >= end
+
+
+# One agency under two of its names on one photo (Chron: the alt's "Photo: Kay Example, STF / Associated Press", the
+# caption's "(AP Photo/Kay Example)") is one credit, the other wording's place in `also_at` (#11). Two agencies, or
+# one agency's names on two photos, stay apart.
+def _agency_figure(image: str, alt: str, caption: str) -> str:
+    return f"<figure><img src='https://img.example.org/photos/{image}/920x920.jpg' alt='{alt}'><figcaption>{caption}</figcaption></figure>"
+
+
+@pytest.mark.parametrize("figures, expected", [
+    ([("18635622", "Photo: Kay Example, STF / Associated Press", "Car lots fill up. (AP Photo/Kay Example)")],
+     [("Kay Example", "Associated Press", 1)]),
+    ([("18635622", "Photo: Kay Example / Agence France-Presse", "Car lots fill up. (Kay Example/AFP)")],
+     [("Kay Example", "Agence France-Presse", 1)]),
+    ([("18635622", "Photo: Kay Example / The Associated Press", "Car lots fill up. (AP Photo/Kay Example)")],
+     [("Kay Example", "The Associated Press", 1)]),
+    # two agencies on one photo; one agency's two names on two photos
+    ([("18635622", "Photo: Kay Example / Associated Press", "Car lots fill up. (Kay Example/AFP)")],
+     [("Kay Example", "Associated Press", 0), ("Kay Example", "AFP", 0)]),
+    ([("18635622", "Photo: Kay Example / Associated Press", "Car lots fill up."),
+      ("18635699", "Car lots empty.", "Car lots empty. (AP Photo/Kay Example)")],
+     [("Kay Example", "Associated Press", 0), ("Kay Example", "AP", 0)]),
+], ids=["ap", "afp", "the-ap", "two-agencies", "two-photos"])
+def test_one_agency_under_two_names_on_one_photo_is_one_credit(figures, expected):
+    from resolver.extract import find_all
+
+    page = ("<html><body><article><p>Story.</p>" + "<p>More.</p>".join(_agency_figure(*f) for f in figures)
+            + "<p>End.</p></article></body></html>")
+    credits = find_all(page, "html")[1]
+    assert [(c.creator, c.organization, len(c.also_at)) for c in credits] == expected
+    for credit in credits:
+        assert all(page[start:end].startswith("<figcaption>") for start, end in credit.also_at)
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("AP", "Associated Press", True), ("The Associated Press", "AP", True), ("AFP", "Agence France-Presse", True),
+    ("AFP/Getty Images", "Agence France-Presse/Getty Images", True), ("UPI", "United Press International", True),
+    ("dpa", "Deutsche Presse-Agentur", True), ("AP", "AFP", False), ("Associated Press", "Reuters", False),
+    ("AP", "Getty Images", False), ("Associated Press Television", "AP", False), (None, "AP", False),
+])
+def test_an_agencys_names_are_one_agency(a, b, same):
+    from resolver.extract.credit_names import agency_key
+
+    assert (agency_key(a) == agency_key(b)) is same

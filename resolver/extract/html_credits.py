@@ -14,8 +14,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from resolver.extract import credits as credit_patterns
-from resolver.extract.credit_names import (SEPARATOR_RE, is_persons_name, person_for_outlet, split_confidence,
-                                           split_credit)
+from resolver.extract.credit_names import (SEPARATOR_RE, agency_key, is_persons_name, person_for_outlet,
+                                           split_confidence, split_credit)
 from resolver.extract.dom import (AncestorMemo, ascii_lower, children, element_text, select, shallow,
                                   spaced_text)
 from resolver.extract.intervals import Intervals
@@ -254,7 +254,7 @@ def _one_per_photo(placed: list[tuple[Any, Credit]], walks: _Walks) -> list[Cred
     kept: list[tuple[Any, Credit]] = []
     named: dict[tuple[str | None, str | None], list[int]] = {}   # kept credits' indexes by their names
     for el, credit in placed:
-        names = (credit.creator, credit.organization)
+        names = (credit.creator, agency_key(credit.organization))   # one agency under two names is one (#11)
         for i in named.get(names, []) if names != (None, None) else []:
             first_el, first = kept[i]
             if first_el is el or first.image and credit.image and not _same_photo(first.image, credit.image):
@@ -285,7 +285,7 @@ def one_per_image(credits: list[Credit]) -> list[Credit]:
     kept: list[Credit] = []
     named: dict[tuple[str | None, str | None], list[int]] = {}   # kept credits tied to an image, by their names
     for credit in credits:
-        names = (credit.creator, credit.organization)
+        names = (credit.creator, agency_key(credit.organization))   # one agency under two names is one (#11)
         if credit.image is None or names == (None, None):
             kept.append(credit)
             continue
