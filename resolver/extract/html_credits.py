@@ -52,9 +52,12 @@ RELATED_TAGS = frozenset({"div", "section", "aside", "ul"})
 RELATED_CLASS_RE = re.compile(r"\brelated")
 # Words a credit line in prose carries (lower-case "photo" is too common in prose to be a hint). Case-sensitive,
 # so the engine can skip quickly; each hit is then read in its own text node only.
+# (Each alternative starts with a character few words start with: one starting "s" made the engine try the whole
+# list at most characters of a page, a sixth of a scan; #14.)
 PROSE_HINT_RE = re.compile(r"Photo|PHOTO|\(photo|Credit|CREDIT|©|Getty|GETTY|REUTERS|AFP|EPA|\(AP\b|AP\)|Courtesy|Foto"
-                           r"|Flickr user|[Ss]ource[,:：]"
-                           r"|Images?(?: credit|:| by| via| courtesy| copyright)|Screen(?:shot|grab)|Illustration(?::| by)")
+                           r"|Flickr user|Infographic"
+                           r"|Images?(?: credit|:| by| via| courtesy| copyright| source)|Screen(?:shot|grab)"
+                           r"|Illustration(?::| by| source)")
 CREDIT_CLASS_RE = re.compile(
     r"(?:^|[\s_-])(?:photo-?credits?|image-?credits?|img-?credits?|media-?credits?|picture-?credits?|caption-?credits?"
     r"|credits?(?!-?card)|copyright|photographer|photo-?byline|credit-?line|attribution|image-source|photo-source"
@@ -458,7 +461,8 @@ def _prose_credits(text: str, smap: SourceMap, *, taken: Intervals) -> list[Cred
         opening = not credits and (node.rstrip().endswith(OPENING_ENDS) and credit_patterns.PREFIX_END_RE.search(
             node[-60:]) or node.rstrip().endswith("Flickr user"))   # "by Flickr user <a>ann.ex</a>"
         closing = not credits and not opening and node.lstrip().startswith("/")
-        sourced = not (credits or opening or closing) and SOURCE_END_RE.search(node) is not None
+        sourced = not (credits or opening or closing) and PICTURE_WORD_END_RE.search(node) is not None \
+            and SOURCE_NEXT_RE.match(text, node_end + 1) is not None
         where = locate(node) if credits or opening or closing or sourced else None
         if where is None or where[0] < raw_done or where[0] in taken:
             continue
@@ -488,13 +492,15 @@ def _prose_credits(text: str, smap: SourceMap, *, taken: Intervals) -> list[Cred
     return found
 
 
-# A text node ending in "source," between links: the picture's word before it, the source's name after (#11).
-SOURCE_END_RE = re.compile(r"(?:^|\s)[Ss]ource\s*[,:：]\s*$")
+# A text node ending in a picture's word (a link: "<a>Infographic</a>") whose next one opens with "source,": the
+# source's name follows (#11).
+PICTURE_WORD_END_RE = re.compile(r"(?:Infographic|Image|Photo(?:graph)?|Picture|Illustration|Video)s?\s*$", re.IGNORECASE)
+SOURCE_NEXT_RE = re.compile(r"\s*source\s*[,:：]", re.IGNORECASE)
 MARKUP_RE = re.compile(r"<[^>]*>?|&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)|[^<&]+|&")
 
 
 def _picture_source(page: str, start: int, end: int, floor: int, taken: Intervals) -> list[Credit]:
-    """The picture-source credit ("Infographic source, LiveScience") whose "source," is the text node at
+    """The picture-source credit ("Infographic source, LiveScience") whose picture's word is the text node at
     page[start:end], read from the words of its block around it (each part may be a link); its span from the
     picture's word to the name's end in the source."""
     low = max(_block_start(page, start), floor)
