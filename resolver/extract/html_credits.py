@@ -461,8 +461,8 @@ def _prose_credits(text: str, smap: SourceMap, *, taken: Intervals) -> list[Cred
         opening = not credits and (node.rstrip().endswith(OPENING_ENDS) and credit_patterns.PREFIX_END_RE.search(
             node[-60:]) or node.rstrip().endswith("Flickr user"))   # "by Flickr user <a>ann.ex</a>"
         closing = not credits and not opening and node.lstrip().startswith("/")
-        sourced = not (credits or opening or closing) and PICTURE_WORD_END_RE.search(node) is not None \
-            and SOURCE_NEXT_RE.match(text, node_end + 1) is not None
+        sourced = not (credits or opening or closing) and SOURCE_NEXT_RE.match(text, node_end + 1) is not None \
+            and PICTURE_WORD_END_RE.search(node[-20:]) is not None   # the anchored test first: most nodes fail it
         where = locate(node) if credits or opening or closing or sourced else None
         if where is None or where[0] < raw_done or where[0] in taken:
             continue

@@ -148,8 +148,12 @@ def sizes_apart(a: str, b: str) -> bool:
     that differ only where both name a size, and, besides, in the CDN's three-character hash ahead of the path (the
     Globe and Mail's `/4e8/.../ALTERNATES/w220/web-dip29nw1.JPG` and `/078/.../w620/web-dip29nw1.JPG`, #11)? A
     folder differing in anything else (a site's, a section's, a year's, "a" and "b") is another photo's (review26b)."""
-    if _file_name(a) != _file_name(b):   # most pairs asked: two photos' files (asked before any parse)
-        return False
+    parts_a, parts_b = _raw_parts(a), _raw_parts(b)
+    if parts_a[-1] != parts_b[-1] or len(parts_a) != len(parts_b) or not any(
+            one != other and SIZE_FOLDER_RE.fullmatch(one) and SIZE_FOLDER_RE.fullmatch(other)
+            for one, other in zip(parts_a, parts_b)):
+        return False   # most pairs asked (asked before any parse): two files, or one name in folders no size tells
+        # apart (a CDN that names every photo "920x920.jpg" in its own folder)
     split_a, split_b = _image_path(a), _image_path(b)
     if split_a is None or split_b is None or not (IMAGE_PATH_RE.search(split_a[1]) and IMAGE_PATH_RE.search(split_b[1])):
         return False
@@ -167,9 +171,9 @@ def sizes_apart(a: str, b: str) -> bool:
     return sized
 
 
-def _file_name(url: str) -> str:
-    """The last part of an address's path, as written, lower-cased (query and fragment aside)."""
-    return url.split("#", 1)[0].split("?", 1)[0].rsplit("/", 1)[-1].lower()
+def _raw_parts(url: str) -> list[str]:
+    """An address as written, lower-cased, query and fragment aside, split at each '/'."""
+    return url.split("#", 1)[0].split("?", 1)[0].lower().split("/")
 
 
 def _image_path(url: str) -> tuple[SplitResult, str] | None:
