@@ -2314,3 +2314,16 @@ def test_an_agencys_names_are_one_agency(a, b, same):
     from resolver.extract.credit_names import agency_key
 
     assert (agency_key(a) == agency_key(b)) is same
+
+
+@pytest.mark.parametrize("tag", [
+    '<img @click="show(\'credit=Evil Corp\')" src="/img/boats.jpg" alt="Boats in the harbour">',
+    '<img [attr.x]="a credit=Evil" src="/img/boats.jpg" alt="Boats in the harbour">',
+    '<img v-on:load="data-credit = Evil" src="/img/boats.jpg" alt="Boats in the harbour">',
+], ids=["vue-event", "angular-binding", "spaced-in-a-value"])
+@pytest.mark.usefixtures("both_searches")
+def test_credit_words_inside_another_attributes_value_are_no_credit(tag):
+    """An unquoted value is read as HTML reads one (#11), so the words inside another attribute's quoted value,
+    whatever its name, are never taken for an attribute of their own."""
+    page = f'<html><body><p>Boats</p><figure>{tag}</figure><p>Hi</p></body></html>'
+    assert html.scan(page)[1] == []

@@ -80,8 +80,9 @@ CAPTION_ATTRS = frozenset({"alt", "alttext", "data-alt", "caption", "data-captio
 # An image's title may hold its credit (U.S. News); another element's names a page or a gallery.
 IMAGE_ONLY_ATTRS = frozenset({"title"})
 CREDIT_BEARING_ATTRS = WHOLE_ATTRS | CAPTION_ATTRS
-# An attribute with its value in double, single or no quotes (`DATA-CREDIT=Reuters`, #11), as the parser reads it.
-ATTRIBUTE_RE = re.compile(r"""\s([a-z][a-z0-9:_-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+# An attribute with its value in double, single or no quotes (`DATA-CREDIT=Reuters`, #11), its name any run the
+# parser reads as one (`@click`, `[attr.x]`): a quoted value is always read whole, never taken for attributes.
+ATTRIBUTE_RE = re.compile(r"""\s([^\s"'>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 # A caption attribute is read only when it holds one of these (most alt texts describe, and are skipped at once).
 # Asked of the source lower-cased too, where "©" may be written as a reference (#11).
 CAPTION_HINTS = ("(", "[", "/", "©", "&#169", "&#xa9", "&copy", "credit", "photo", "getty", "courtesy", "image:", "foto",
