@@ -658,7 +658,9 @@ def _attribute_credits(page: str, smap: SourceMap, hits: list[int], *, related: 
         return []
     at, seen, first_tag, first_credits = first
     found: list[Credit] = []
-    blocks = Intervals(smap.layout.blocks + smap.layout.raw + _box_ranges(smap, related))
+    comments = [(start, end) for start, end in smap.layout.raw if page.startswith(("<!", "<?"), start)]   # not
+    # raw text (a <template>'s, a <textarea>'s), which starts after its tag
+    blocks = Intervals(smap.layout.blocks + comments + _box_ranges(smap, related))
     for hit in hits[at:]:
         after = hit + len("credit")
         if hit not in blocks:
