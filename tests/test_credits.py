@@ -531,3 +531,35 @@ def test_review25_a_photographer_or_copyright_attribute_holding_no_name_is_no_cr
 
     page = f'<html><body><p>Words.</p><img src="https://img.example.org/1.jpg" {attribute}></body></html>'
     assert find_all(page, "html")[1] == []
+
+
+# A picture's source named after the picture's word: "Infographic source, LiveScience" (Upworthy's "About" note),
+# "Image source: Riverton Water Board" (#11). The word before "source" must name a picture: "a government source,
+# Jane Doe" cites a person, and a chart's or a map's source names where its data came from.
+@pytest.mark.parametrize("text, expected", [
+    ("Infographic source, QuuxScience.", (None, "QuuxScience")),
+    ("Video from the Riverton Center. Infographic source, QuuxScience. Thumbnail by Kay.", (None, "QuuxScience")),
+    ("Image source: Riverton Water Board", (None, "Riverton Water Board")),
+    ("Photo source, Jane Doe.", ("Jane Doe", None)),
+    ("Illustration source: Space.example", (None, "Space.example")),
+])
+def test_a_pictures_source_named_after_its_word_is_a_credit(text, expected):
+    for caption in (False, True):
+        [credit] = find_credits(text, caption=caption)
+        assert (credit.creator, credit.organization, credit.form) == (*expected, "picture-source")
+        assert text[slice(*credit.span)].startswith(text.split()[0] if " source" in text.split(". ")[0]
+                                                    else "Infographic")
+
+
+@pytest.mark.parametrize("text", [
+    "A government source, Jane Doe, said the photo was real.",
+    "The open source, Linux-based camera app was used.",
+    "A source, Jane Doe, told the Post about the image.",
+    "Graphic source: Statista",
+    "Chart source: Riverton Water Board",
+    "Map source, USGS.",
+    "According to the image source, the photo was taken in May.",
+    "The video source, a local resident, said it was real.",
+])
+def test_a_source_named_after_no_pictures_word_is_no_credit(text):
+    assert find_credits(text) == []

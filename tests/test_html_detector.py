@@ -529,12 +529,14 @@ def test_a_captions_source_slot_is_its_credit():
 
 def test_caption_parts_beside_a_credit_element_keep_their_own_credits():
     """A gallery caption (the Houston Chronicle's) with its words in caption-full and a span.credit beside them:
-    only a source slot speaks for the caption's words; a credit element does not silence them."""
+    only a source slot speaks for the caption's words; a credit element does not silence them. Both name one agency
+    (AP, Associated Press) for one photo: one credit, the credit element's place in `also_at` (#11)."""
     page = ('<html><body><figure><img src="https://img.example.org/a.jpg"><div class="caption"><div class="caption-full">'
             '<p>Trucks at a dealership in Riverton. (AP Photo/Ann Example)</p></div><span class="credit">Photo: Ann '
             'Example, STF / Associated Press</span></div></figure></body></html>')
-    got = [(c.creator, c.organization, c.form) for c in html.scan(page)[1]]
-    assert got == [("Ann Example", "AP", "agency-photo"), ("Ann Example", "Associated Press", "keyword")]
+    credits = html.scan(page)[1]
+    assert [(c.creator, c.organization, c.form) for c in credits] == [("Ann Example", "AP", "agency-photo")]
+    assert [page[start:end][:21] for start, end in credits[0].also_at] == ['<span class="credit">']
 
 
 def test_a_credit_line_opening_with_images_in_the_plural_is_read():
@@ -2091,3 +2093,237 @@ def test_two_lazy_images_with_one_stand_in_are_not_one_photo():
             "<div class='caption'><span class='credit'>Kay Example/AP</span></div></div><p>End.</p></article></body></html>")
     [credit] = html.scan(page)[1]
     assert (credit.creator, credit.image) == ("Kay Example", None)
+
+
+# A credit attribute as HTML allows it written (#11): white space around its '=', a value without quotes, in any case;
+# commented-out markup is no part of the page, and a JSON-LD script's type is a MIME type, read in any case.
+SPELLED_CREDIT_TAGS = [
+    '<img src="/img/boats.jpg" data-credit = "Jane Doe/Getty Images">',
+    '<img src="/img/boats.jpg" data-credit\t=\n"Jane Doe/Getty Images">',
+    "<img src='/img/boats.jpg' DATA-CREDIT = 'Jane Doe/Getty Images'>",
+    '<img src="/img/boats.jpg" credit ="Jane Doe/Getty Images">',
+    '<img src="/img/boats.jpg" DATA-CREDIT=Reuters>',
+    '<img src=/img/boats.jpg data-photo-credit=Reuters alt="Boats">',
+]
+
+
+@pytest.mark.parametrize("tag", SPELLED_CREDIT_TAGS, ids=["spaces", "tab-newline", "single-quotes-capitals",
+                                                          "space-before", "unquoted-capitals", "unquoted-src"])
+@pytest.mark.usefixtures("both_searches")
+def test_a_credit_attribute_spelled_as_html_allows_gives_its_credit(tag):
+    page = f'<html><body><p>Boats</p><figure>{tag}</figure><p>Hi</p></body></html>'
+    credits = html.scan(page)[1]
+    expected = ("Jane Doe", "Getty Images") if "Jane" in tag else (None, "Reuters")
+    assert [(c.creator, c.organization, c.source, c.image) for c in credits] == [(*expected, "attribute",
+                                                                                  "/img/boats.jpg")]
+    start, end = credits[0].span
+    assert page[start:end] == tag   # the start tag as the page writes it
+
+
+@pytest.mark.parametrize("hidden", [
+    '<!-- <img src="/img/old.jpg" data-credit="Hidden Team/Reuters"> -->',
+    '<!--<div DATA-CREDIT="Hidden Team/Reuters"></div>-->',
+    '<!-- <img src="/img/old.jpg" data-credit = "Hidden Team/Reuters"> -->',
+], ids=["comment", "comment-capitals", "comment-spaces"])
+@pytest.mark.usefixtures("both_searches")
+def test_a_credit_attribute_inside_an_html_comment_is_no_credit(hidden):
+    shown = '<figure><img src="/img/boats.jpg" data-credit="Jane Doe/Getty Images"></figure>'
+    for page in (f'<html><body><p>Boats</p>{hidden}<p>Hi</p></body></html>',
+                 f'<html><body><p>Boats</p>{hidden}{shown}<p>Hi</p></body></html>',
+                 f'<html><body><p>Boats</p>{shown}{hidden}<p>Hi</p></body></html>'):
+        assert [(c.creator, c.organization) for c in html.scan(page)[1]] == (
+            [("Jane Doe", "Getty Images")] if shown in page else [])
+
+
+@pytest.mark.parametrize("mime", ["application/LD+JSON", "Application/Ld+Json", "APPLICATION/LD+JSON"])
+def test_a_json_ld_script_whose_type_is_in_capitals_is_read_as_json_ld(mime):
+    script = ('{"@type":"ImageObject","contentUrl":"https://news.example/img/boats.jpg",'
+              '"creditText":"Jane Doe/Riverton Post","copyrightHolder":"Riverton Post"}')
+    def page(kind: str) -> str:
+        return (f'<html><head><script type="{kind}">{script}</script></head>'
+                '<body><p>Boats, photo credit below.</p></body></html>')
+
+    [expected] = html.scan(page("application/ld+json"))[1]
+    assert (expected.source, expected.form, expected.organization) == ("json-ld", "json-ld", "Riverton Post")
+    assert html.scan(page(mime))[1] == [expected]   # same source, names, image and span
+
+
+# "©" written as a character reference is the same sign (#11): "&#169; Jane Doe/Reuters" in a page's text, an alt or
+# a caption gives what "© Jane Doe/Reuters" gives; the span is on the source as written (the reference in it).
+COPYRIGHT_SIGN_PLACES = {
+    "prose-slash": "<p>A storm hit.</p><p>{c} Jane Doe/Reuters</p>",
+    "prose-photo": "<p>A storm hit.</p><p>Photo: {c} Jane Doe</p>",
+    "alt": '<figure><img src="/img/harbour.jpg" alt="A storm hits the harbour. {c} Jane Doe"></figure>',
+    "caption-attribute": '<div data-caption="A storm hits the harbour {c} Jane Doe/Riverton Post"></div>',
+    "figcaption": '<figure><img src="/img/harbour.jpg"><figcaption>A storm. {c} Jane Doe</figcaption></figure>',
+    "credit-element": '<figure><img src="/img/harbour.jpg"><span class="credit">{c} Jane Doe</span></figure>',
+}
+
+
+@pytest.mark.parametrize("reference", ["&#169;", "&#xA9;", "&#xa9;", "&copy;"])
+@pytest.mark.parametrize("place", list(COPYRIGHT_SIGN_PLACES))
+@pytest.mark.usefixtures("both_searches")
+def test_a_copyright_sign_written_as_a_reference_credits_as_the_sign_does(place, reference):
+    def page(sign: str) -> str:
+        return f"<html><body><p>Intro to the story.</p>{COPYRIGHT_SIGN_PLACES[place].format(c=sign)}<p>End.</p></body></html>"
+
+    signed = html.scan(page("©"))[1]
+    assert signed
+    credits = html.scan(page(reference))[1]
+    assert [(c.creator, c.organization, c.source, c.form, c.image) for c in credits] == [
+        (c.creator, c.organization, c.source, c.form, c.image) for c in signed]
+    for credit in credits:   # every reference used is six characters long: the spans are the same on each page
+        start, end = credit.span
+        assert reference in page(reference)[start:end] or page(reference)[start:end] == page("©")[start:end]
+        assert credit.span == html.scan(page("&#169;"))[1][credits.index(credit)].span
+
+
+# A credit element left open (common CMS output) is closed by the parser at the block's end: one credit, its span
+# the element as the parser reads it, start tag to its words (review26b #9: its span held only the start tag, and
+# the prose pass read the words after it as a second credit).
+UNCLOSED_CREDITS = {
+    "div-closes": '<div class="caption"><span class="credit">Photo: Ann Quux/AP</div><p>The story goes on.</p>',
+    "figcaption": '<figure><img src="/img/pic-20220101xyz.jpg"><figcaption><span class="credit">Photo: Ann Quux/AP'
+                  '</figcaption></figure><p>The story goes on.</p>',
+    "table-caption": '<table><caption><span class="credit">Photo: Ann Quux/AP</caption><tr><td>Rain</td></tr></table>',
+    "paragraph": '<p><span class="credit">Photo: Ann Quux/AP</p><p>The story goes on <span>here</span>.</p>',
+    "nested-words": '<div><span class="photo-credit">Photo: <b>Ann Quux</b>/AP</div><p>The story goes on.</p>',
+}
+
+
+@pytest.mark.parametrize("shape", list(UNCLOSED_CREDITS))
+def test_a_credit_element_left_unclosed_is_one_credit_spanning_its_words(shape):
+    page = f"<html><body><p>Rain fell.</p>{UNCLOSED_CREDITS[shape]}</body></html>"
+    credits = html.scan(page)[1]
+    assert [(c.creator, c.organization, c.source) for c in credits] == [("Ann Quux", "AP", "caption")]
+    start, end = credits[0].span
+    assert page[start:].startswith("<span class=") and page[start:end].endswith("/AP")
+    assert credits[0].image == ("/img/pic-20220101xyz.jpg" if shape == "figcaption" else None)
+
+
+# One photo at two widths in two size folders (the Globe and Mail's `.../ALTERNATES/w220/web-dip29nw1.JPG` and its
+# spotlight copy `.../w620/...`, each path behind its own three-character CDN hash) is one photo (#11); a folder a
+# site shares, one file name in unrelated folders, or folders differing in more than a size are not (review26b).
+GLOBE = "http://static.example.ca/{shard}/multimedia/in-photos/article22232497.ece/ALTERNATES/{size}/web-dip29nw1.JPG"
+
+
+@pytest.mark.parametrize("a, b, same", [
+    (GLOBE.format(shard="4e8", size="w220"), GLOBE.format(shard="078", size="w620"), True),
+    (GLOBE.format(shard="4e8", size="w220"), GLOBE.format(shard="4e8", size="w620"), True),
+    ("https://img.example.org/news/620x349/riverton-vigil.jpg", "https://img.example.org/news/1200x675/riverton-vigil.jpg",
+     True),
+    ("https://img.example.org/news/1200w/riverton-vigil.jpg", "https://img.example.org/news/600w/riverton-vigil.jpg", True),
+    ("https://img.example.org/resize-620/riverton-vigil.jpg", "https://img.example.org/resize-1200/riverton-vigil.jpg",
+     True),
+    ("https://img.example.org/c_fill,w_620/riverton-vigil.jpg", "https://img.example.org/c_fill,w_1200/riverton-vigil.jpg",
+     True),
+    # a shared site folder, two files; one file name in two unrelated folders; a size and another folder differ;
+    # a CDN hash alone differing; two galleries' years; the file names differ
+    ("https://images.example.org/content/v1/5a1b2c3d4e5f6a7b8c9d0e1f/w220/fire.jpg",
+     "https://images.example.org/content/v1/5a1b2c3d4e5f6a7b8c9d0e1f/w620/flood.jpg", False),
+    ("https://img.example.org/2022/09/a/photo-20220912.jpg", "https://img.example.org/2022/09/b/photo-20220912.jpg",
+     False),
+    ("https://img.example.org/a/w220/photo-20220912.jpg", "https://img.example.org/b/w620/photo-20220912.jpg", False),
+    (GLOBE.format(shard="4e8", size="w220"), GLOBE.format(shard="078", size="w220").replace("multimedia", "sports"),
+     False),
+    (GLOBE.format(shard="4e8", size="w220"), GLOBE.format(shard="078", size="w220"), False),
+    ("https://img.example.org/2021/w220/photo.jpg", "https://img.example.org/2022/w620/photo.jpg", False),
+    ("https://img.example.org/news/w220/riverton-vigil.jpg", "https://img.example.org/news/large/riverton-vigil.jpg",
+     False),
+    ("https://img.example.org/news/w220/", "https://img.example.org/news/w620/", False),
+], ids=["globe-shards", "globe", "widthxheight", "1200w", "resize", "transform", "shared-site-folder",
+        "one-name-two-folders", "size-and-another-folder", "another-section", "hash-alone", "years", "size-word",
+        "no-file"])
+def test_one_photo_in_two_size_folders_is_one_photo(a, b, same):
+    assert html_credits._same_photo(a, b) is same
+    assert html_credits._same_photo(b, a) is same
+
+
+def test_the_globe_and_mails_photo_and_its_spotlight_copy_are_one_credit():
+    """The photo's alt, its caption and the larger copy's alt credit one photo: one credit, the others in `also_at`."""
+    alt = 'alt="A diver searches the sea. (Kay Example/AFP/Getty Images)"'
+    page = (f'<html><body><article><p>Story.</p><figure><img src="{GLOBE.format(shard="4e8", size="w220")}" {alt}>'
+            '<figcaption>A diver searches the sea. (Kay Example/AFP/Getty Images)</figcaption></figure><p>More.</p>'
+            f'<div class="spotlight"><img src="{GLOBE.format(shard="078", size="w620")}" {alt}></div>'
+            '<p>End.</p></article></body></html>')
+    from resolver.extract import find_all
+
+    [credit] = find_all(page, "html")[1]
+    assert (credit.creator, credit.organization, credit.image) == (
+        "Kay Example", "AFP/Getty Images", GLOBE.format(shard="4e8", size="w220"))
+    assert [page[start:end][:12] for start, end in credit.also_at] == ["<figcaption>", '<img src="ht']
+
+
+def test_a_pictures_source_linked_in_an_articles_about_note_is_a_credit():
+    """Upworthy's "About" note links the picture's word and the source's name: "<a>Infographic</a> source,
+    <a>QuuxScience</a>." is one credit, its span from the word to the name, beside the note's Flickr credit (#11)."""
+    page = ('<html><body><article id="content"><p>The story.</p><footer id="meta-data"><div id="attribution"><dl>'
+            '<dt>About:</dt><dd><p><a href="https://video.example/watch?v=1">Video</a> from the <a href="http://riverton'
+            '.example/">Riverton Center</a>, based on reporting by Kay Example and Lee Sample. <a href="http://www.'
+            'quuxscience.example/2145-fruit.html">Infographic</a> source, <a href="http://www.quuxscience.example/">'
+            'QuuxScience</a>. Thumbnail <a href="https://www.flickr.com/photos/annex/1/">image</a> by Flickr user '
+            '<a href="https://www.flickr.com/photos/annex/">ann.ex</a> used under a Creative Commons license.</p></dd>'
+            '</dl></div></footer></article></body></html>')
+    credits = html.scan(page)[1]
+    assert [(c.creator, c.organization, c.form) for c in credits] == [
+        (None, "QuuxScience", "picture-source"), ("ann.ex", "Flickr", "flickr-user")]
+    start, end = credits[0].span
+    assert page[start:end] == 'Infographic</a> source, <a href="http://www.quuxscience.example/">QuuxScience'
+    assert credits[1].span[0] >= end
+
+
+# One agency under two of its names on one photo (Chron: the alt's "Photo: Kay Example, STF / Associated Press", the
+# caption's "(AP Photo/Kay Example)") is one credit, the other wording's place in `also_at` (#11). Two agencies, or
+# one agency's names on two photos, stay apart.
+def _agency_figure(image: str, alt: str, caption: str) -> str:
+    return f"<figure><img src='https://img.example.org/photos/{image}/920x920.jpg' alt='{alt}'><figcaption>{caption}</figcaption></figure>"
+
+
+@pytest.mark.parametrize("figures, expected", [
+    ([("18635622", "Photo: Kay Example, STF / Associated Press", "Car lots fill up. (AP Photo/Kay Example)")],
+     [("Kay Example", "Associated Press", 1)]),
+    ([("18635622", "Photo: Kay Example / Agence France-Presse", "Car lots fill up. (Kay Example/AFP)")],
+     [("Kay Example", "Agence France-Presse", 1)]),
+    ([("18635622", "Photo: Kay Example / The Associated Press", "Car lots fill up. (AP Photo/Kay Example)")],
+     [("Kay Example", "The Associated Press", 1)]),
+    # two agencies on one photo; one agency's two names on two photos
+    ([("18635622", "Photo: Kay Example / Associated Press", "Car lots fill up. (Kay Example/AFP)")],
+     [("Kay Example", "Associated Press", 0), ("Kay Example", "AFP", 0)]),
+    ([("18635622", "Photo: Kay Example / Associated Press", "Car lots fill up."),
+      ("18635699", "Car lots empty.", "Car lots empty. (AP Photo/Kay Example)")],
+     [("Kay Example", "Associated Press", 0), ("Kay Example", "AP", 0)]),
+], ids=["ap", "afp", "the-ap", "two-agencies", "two-photos"])
+def test_one_agency_under_two_names_on_one_photo_is_one_credit(figures, expected):
+    from resolver.extract import find_all
+
+    page = ("<html><body><article><p>Story.</p>" + "<p>More.</p>".join(_agency_figure(*f) for f in figures)
+            + "<p>End.</p></article></body></html>")
+    credits = find_all(page, "html")[1]
+    assert [(c.creator, c.organization, len(c.also_at)) for c in credits] == expected
+    for credit in credits:
+        assert all(page[start:end].startswith("<figcaption>") for start, end in credit.also_at)
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("AP", "Associated Press", True), ("The Associated Press", "AP", True), ("AFP", "Agence France-Presse", True),
+    ("AFP/Getty Images", "Agence France-Presse/Getty Images", True), ("UPI", "United Press International", True),
+    ("dpa", "Deutsche Presse-Agentur", True), ("AP", "AFP", False), ("Associated Press", "Reuters", False),
+    ("AP", "Getty Images", False), ("Associated Press Television", "AP", False), (None, "AP", False),
+])
+def test_an_agencys_names_are_one_agency(a, b, same):
+    from resolver.extract.credit_names import agency_key
+
+    assert (agency_key(a) == agency_key(b)) is same
+
+
+@pytest.mark.parametrize("tag", [
+    '<img @click="show(\'credit=Evil Corp\')" src="/img/boats.jpg" alt="Boats in the harbour">',
+    '<img [attr.x]="a credit=Evil" src="/img/boats.jpg" alt="Boats in the harbour">',
+    '<img v-on:load="data-credit = Evil" src="/img/boats.jpg" alt="Boats in the harbour">',
+], ids=["vue-event", "angular-binding", "spaced-in-a-value"])
+@pytest.mark.usefixtures("both_searches")
+def test_credit_words_inside_another_attributes_value_are_no_credit(tag):
+    """An unquoted value is read as HTML reads one (#11), so the words inside another attribute's quoted value,
+    whatever its name, are never taken for an attribute of their own."""
+    page = f'<html><body><p>Boats</p><figure>{tag}</figure><p>Hi</p></body></html>'
+    assert html.scan(page)[1] == []

@@ -103,6 +103,29 @@ stephanie stephen steve steven susan teresa thomas tim timothy tom tony tyler wa
 """.split())
 
 
+# One agency's names (#11: Chron's alt says "Associated Press", its caption "(AP Photo/...)", for one photo): each
+# written name, case-folded, to the one it stands for. Only whole names, part by part of a slash chain.
+AGENCY_NAMES = {name: short for short, names in {
+    "ap": ("ap", "associated press", "the associated press"),
+    "afp": ("afp", "agence france-presse", "agence france presse"),
+    "upi": ("upi", "united press international"),
+    "epa": ("epa", "european pressphoto agency"),
+    "dpa": ("dpa", "deutsche presse-agentur"),
+    "cp": ("cp", "the canadian press", "canadian press"),
+    "pa": ("pa", "press association"),
+}.items() for name in names}
+
+
+def agency_key(organization: str | None) -> str | None:
+    """An organisation as compared for "the same credit": each part of its slash chain that names a news agency
+    ("AP", "Associated Press") as that agency, the others as written ("AFP/Getty Images" and "Agence France-Presse/Getty
+    Images" are one)."""
+    if not organization or "/" not in organization and organization.casefold() not in AGENCY_NAMES:
+        return organization
+    parts = [part.strip() for part in organization.split("/")]
+    return "/".join("=" + AGENCY_NAMES[part.casefold()] if part.casefold() in AGENCY_NAMES else part for part in parts)
+
+
 def split_credit(value: str, org: str | None = None) -> tuple[str | None, str | None]:
     """(creator, organization) of a credit value with its prefix words already gone; `org` when a pattern
     already knows the organisation ('AP' in '(AP Photo/Jane Doe)')."""

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from resolver.extract.credit_names import NAME_WORD, PERSON_RE, SEPARATOR_RE, is_org, names_an_agency, split_credit
+from resolver.extract.credit_names import (NAME_WORD, PERSON_RE, SEPARATOR_RE, is_org, names_an_agency, split_confidence,
+                                           split_credit)
 from resolver.extract.intervals import Intervals
 from resolver.extract.lazy import LazyPattern
 from resolver.model import Credit
@@ -85,6 +86,11 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     ("slash-for", LazyPattern(
         rf"{KEY_START}(?P<value>{NAME_WORD}(?:{SP}+{NAME_WORD}){{1,3}}{SP}*/{SP}*for{SP}+"
         rf"(?:[A-Z][\w&'’.-]*{SP}+){{0,4}}(?:{OUTLET_END})(?![\w'’-]))", re.MULTILINE)),
+    # "Infographic source, LiveScience", "Image source: Riverton Water Board": a picture's source after the picture's
+    # word (Upworthy's "About" note). Not after a chart's, a map's or a "Graphic": there it names where data came from
+    ("picture-source", LazyPattern(
+        rf"\b(?i:Infographic|Image|Photo(?:graph)?|Picture|Illustration|Video)s?{SP}+(?i:source){SP}*[,:：]{SP}*"
+        rf"(?P<value>[A-Z@](?:[^\n()\[\]|<>.;,]|\.(?=\w)){{1,60}}?){SP}*(?=\.(?!\w)|[;,)\]\n]|$)", re.MULTILINE)),
     # "... (Source: NASA)", "Source: Riverton Water Board" ending a caption: in captions only (in prose a source
     # cites where facts came from)
     ("source", LazyPattern(rf"[(\[]?{SP}*Source{SP}*[:：]{SP}*(?P<value>[^()\[\]\n:]{{2,80}}?){SP}*[)\]]?{SP}*$",
@@ -106,7 +112,7 @@ _WORD_RE = re.compile(r"[^\s/,|]+")
 # A wire photo's slug, its topics in capitals joined by hyphens ("US-SPACE-AEROSPACE-NASA", "FBL-EUR-C1-..."): NBC
 # News' alt texts read "Image: <slug>". It names no one.
 WIRE_SLUG_RE = re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+){3,}")
-STRICT_FORMS = frozenset({"keyword", "copyright", "slash", "slash-for", "trailing", "source"})
+STRICT_FORMS = frozenset({"keyword", "copyright", "slash", "slash-for", "trailing", "source", "picture-source"})
 
 
 def strip_prefix(value: str) -> str:
@@ -172,6 +178,9 @@ def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str
             if not looks_like_credit_value(value, strict=form in STRICT_FORMS):
                 continue
             creator, organization = split_credit(value, match.groupdict().get("org"))
+            if form == "picture-source" and creator and not organization \
+                    and split_confidence(creator, None, value) != "high":
+                creator, organization = None, creator   # a picture's source is a supplier unless a person's name says not
             if not _acceptable(form, value, creator, organization, caption=caption):
                 continue
             if form == "copyright" and re.match(r"\W{0,3}all rights reserved", text[end:end + 30], re.IGNORECASE):
@@ -235,6 +244,8 @@ def _forms_worth_trying(text: str, *, caption: bool) -> frozenset[str]:
         forms.add("copyright")
     if caption and "Source" in text:
         forms.add("source")
+    if "source" in text or "Source" in text:
+        forms.add("picture-source")
     return frozenset(forms)
 
 

@@ -33,7 +33,8 @@ _parse_url = lru_cache(maxsize=8192)(platforms.parse_url)
 
 # A page with none of these is not parsed. Plain substring tests, likeliest first: most pages answer at once.
 MARKERS = (*platforms.PAGE_MARKERS, "credit", "Credit", "CREDIT", "copyright", "Copyright", "©", "&copy;",
-           "figcaption", "(@", "photographer", "Photographer", "ImageObject", "FIGCAPTION", "IFRAME", "__source")
+           "figcaption", "(@", "photographer", "Photographer", "ImageObject", "FIGCAPTION", "IFRAME", "__source",
+           "&#169", "&#xa9", "&#xA9")   # "©" as a reference (#11)
 
 
 def has_markers(page: str) -> bool:
@@ -635,8 +636,8 @@ SOURCE_SEARCHES = _source_searches(SOURCE_HOSTS)
 SHAPE_CORES = {host: tuple(shape.replace("/", "") for shape in shapes) for host, shapes in SOURCE_HOSTS.items()}
 # Every literal a page's raw passes look for, found in one pass over the page (`needles.Needles`, #14): the post
 # hosts of script data, the JSON credit keys, `credit=` and a signature's "(@".
-PAGE_NEEDLES = (*SOURCE_HOSTS, *script_credits.ANCHOR_KEYS, html_credits.CREDIT_ATTR, SIGNATURE_OPEN)
-CASELESS_NEEDLES = (html_credits.CREDIT_ATTR,)   # an attribute's name, in any ASCII case (#11)
+PAGE_NEEDLES = (*SOURCE_HOSTS, *script_credits.ANCHOR_KEYS, *html_credits.CREDIT_ATTRS, SIGNATURE_OPEN)
+CASELESS_NEEDLES = html_credits.CREDIT_ATTRS   # an attribute's name, in any ASCII case (#11)
 
 
 def _source_urls(page: str, *, taken: Intervals, needles: Needles | None = None) -> list[Embed]:

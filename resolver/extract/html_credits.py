@@ -14,15 +14,15 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from resolver.extract import credits as credit_patterns
-from resolver.extract.credit_names import (SEPARATOR_RE, is_persons_name, person_for_outlet, split_confidence,
-                                           split_credit)
+from resolver.extract.credit_names import (SEPARATOR_RE, agency_key, is_persons_name, person_for_outlet,
+                                           split_confidence, split_credit)
 from resolver.extract.dom import (AncestorMemo, ascii_lower, children, element_text, select, shallow,
                                   spaced_text)
 from resolver.extract.intervals import Intervals
 from resolver.extract.needles import Needles
 from resolver.extract.script_credits import (IMAGE_ATTRS, ShownImages, attribute_credits, json_objects, name_of,
-                                             photo_key)
-from resolver.extract.spans import SourceMap
+                                             photo_key, sizes_apart)
+from resolver.extract.spans import VOID_TAGS, SourceMap
 from resolver.model import Credit
 
 # Elements whose class holds a credit word, a "related" box (whose contents are not the article's), credit
@@ -32,7 +32,7 @@ CREDIT_WORDS = ("credit", "copyright", "photographer", "attribution", "image-sou
 CREDIT_WORD_RE = re.compile("|".join(CREDIT_WORDS))
 JSONLD_TYPE = "application/ld+json"
 ITEMPROP_SELECTOR = "[itemprop=creditText], [itemprop=copyrightHolder], [itemprop=copyrightNotice]"
-JSONLD_SELECTOR = f"script[type='{JSONLD_TYPE}']"
+JSONLD_SELECTOR = f"script[type='{JSONLD_TYPE}' i]"   # a MIME type, in any case ("application/LD+JSON", #11)
 # An <i> under a bare image and a line break is its caption (Gothamist: <img><br><i>... (Name/Flickr)</i>, no
 # figure). Selected as "br + i", the image asked after: "img + br + i" costs twice that, "img + i" five times and
 # the four with <em> ten times (a hundredth of a scan; #14), and no page seen puts such a caption in an <em>.
@@ -52,9 +52,12 @@ RELATED_TAGS = frozenset({"div", "section", "aside", "ul"})
 RELATED_CLASS_RE = re.compile(r"\brelated")
 # Words a credit line in prose carries (lower-case "photo" is too common in prose to be a hint). Case-sensitive,
 # so the engine can skip quickly; each hit is then read in its own text node only.
+# (Each alternative starts with a character few words start with: one starting "s" made the engine try the whole
+# list at most characters of a page, a sixth of a scan; #14.)
 PROSE_HINT_RE = re.compile(r"Photo|PHOTO|\(photo|Credit|CREDIT|©|Getty|GETTY|REUTERS|AFP|EPA|\(AP\b|AP\)|Courtesy|Foto"
-                           r"|Flickr user"
-                           r"|Images?(?: credit|:| by| via| courtesy| copyright)|Screen(?:shot|grab)|Illustration(?::| by)")
+                           r"|Flickr user|Infographic"
+                           r"|Images?(?: credit|:| by| via| courtesy| copyright| source)|Screen(?:shot|grab)"
+                           r"|Illustration(?::| by| source)")
 CREDIT_CLASS_RE = re.compile(
     r"(?:^|[\s_-])(?:photo-?credits?|image-?credits?|img-?credits?|media-?credits?|picture-?credits?|caption-?credits?"
     r"|credits?(?!-?card)|copyright|photographer|photo-?byline|credit-?line|attribution|image-source|photo-source"
@@ -77,9 +80,13 @@ CAPTION_ATTRS = frozenset({"alt", "alttext", "data-alt", "caption", "data-captio
 # An image's title may hold its credit (U.S. News); another element's names a page or a gallery.
 IMAGE_ONLY_ATTRS = frozenset({"title"})
 CREDIT_BEARING_ATTRS = WHOLE_ATTRS | CAPTION_ATTRS
-ATTRIBUTE_RE = re.compile(r"""\s([a-z][a-z0-9:_-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# An attribute with its value in double, single or no quotes (`DATA-CREDIT=Reuters`, #11), its name any run the
+# parser reads as one (`@click`, `[attr.x]`): a quoted value is always read whole, never taken for attributes.
+ATTRIBUTE_RE = re.compile(r"""\s([^\s"'>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 # A caption attribute is read only when it holds one of these (most alt texts describe, and are skipped at once).
-CAPTION_HINTS = ("(", "[", "/", "©", "credit", "photo", "getty", "courtesy", "image:", "foto", "copyright")
+# Asked of the source lower-cased too, where "©" may be written as a reference (#11).
+CAPTION_HINTS = ("(", "[", "/", "©", "&#169", "&#xa9", "&copy", "credit", "photo", "getty", "courtesy", "image:", "foto",
+                 "copyright")
 CREDIT_ATTR_NAME_RE = re.compile(
     r"\s(?:data-)?(?:alt|caption|alttext|credit|copyright|photographer|[a-z-]*credit)\s*=|<img\s(?:[^>]*\s)?title\s*=")
 IMAGE_ATTR_RE = re.compile(
@@ -87,8 +94,10 @@ IMAGE_ATTR_RE = re.compile(
     re.IGNORECASE)   # `<IMG SRC=...>` names its image too
 TAG_NAME_RE = re.compile(r"<([a-z][a-z0-9-]*)")
 # "credit=" in any case (HTML names are; #11: `<div DATA-CREDIT=...>` gave no credit), ASCII only, as the parser
-# folds names: found caselessly with the page's other needles, in one pass (`needles.Needles`, #14).
+# folds names: found caselessly with the page's other needles, in one pass (`needles.Needles`, #14). HTML allows
+# white space before the '=' (`data-credit = "..."`, #11): a space, a tab or a line end there is a needle too.
 CREDIT_ATTR = "credit="
+CREDIT_ATTRS = (CREDIT_ATTR, "credit =", "credit\t=", "credit\n=", "credit\r\n=")
 # A lazy image's stand-in in its src, the same for every image of a page: no photo of its own.
 PLACEHOLDER_IMAGE_RE = re.compile(r"(?:blank|spacer|placeholder|pixel|transparent|1x1|lazy|loading|gr[ae]y)[^/]*$",
                                   re.IGNORECASE)
@@ -117,8 +126,10 @@ def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any], embed_spans: 
     read_tags: set[int] = set()
     quiet = [smap.span(el) for el in walks.quiet]
     outside = Intervals([c.span for c in found] + [s for c in found for s in c.also_at] + embed_spans + quiet)
-    hits = (needles or Needles(page, (CREDIT_ATTR,), caseless=(CREDIT_ATTR,))).within(CREDIT_ATTR, smap.start,
-                                                                                       smap.end)
+    needles = needles or Needles(page, CREDIT_ATTRS, caseless=CREDIT_ATTRS)
+    hits = needles.within(CREDIT_ATTR, smap.start, smap.end)
+    spaced = [hit for needle in CREDIT_ATTRS[1:] for hit in needles.within(needle, smap.start, smap.end)]
+    hits = sorted(hits + spaced) if spaced else hits
     found += _attribute_credits(page, smap, hits, related=related, taken=outside, read_tags=read_tags)
     taken = Intervals([c.span for c in found] + [s for c in found for s in c.also_at] + embed_spans + quiet)
     found += _hinted_attribute_credits(tree, smap, related, taken=taken, read_tags=read_tags, needles=needles)
@@ -167,7 +178,7 @@ def _element_credits_of(tree: Any, smap: SourceMap, claimed: set[Any],
             related.append(el)
         tag = el.tag
         if CREDIT_WORD_RE.search(css) or tag == "figcaption" \
-                or tag == "script" and attributes.get("type") == JSONLD_TYPE \
+                or tag == "script" and (attributes.get("type") or "").lower() == JSONLD_TYPE \
                 or (attributes.get("itemprop") or "") in CREDIT_ITEMPROPS or tag == "cite" and walks.figure(el.parent):
             candidates.append(el)
         elif tag == "i" and (image := _image_above(el)) is not None:
@@ -247,7 +258,7 @@ def _one_per_photo(placed: list[tuple[Any, Credit]], walks: _Walks) -> list[Cred
     kept: list[tuple[Any, Credit]] = []
     named: dict[tuple[str | None, str | None], list[int]] = {}   # kept credits' indexes by their names
     for el, credit in placed:
-        names = (credit.creator, credit.organization)
+        names = (credit.creator, agency_key(credit.organization))   # one agency under two names is one (#11)
         for i in named.get(names, []) if names != (None, None) else []:
             first_el, first = kept[i]
             if first_el is el or first.image and credit.image and not _same_photo(first.image, credit.image):
@@ -266,8 +277,9 @@ def _one_per_photo(placed: list[tuple[Any, Credit]], walks: _Walks) -> list[Cred
 
 
 def _same_photo(a: str, b: str) -> bool:
-    """Two addresses the DOM gave in full: the same, or the same photo at another size (`photo_key`)."""
-    return a == b or (key := photo_key(a)) is not None and key == photo_key(b)
+    """Two addresses the DOM gave in full: the same, or the same photo at another size (`photo_key`), or in another
+    size folder (`sizes_apart`)."""
+    return a == b or (key := photo_key(a)) is not None and (key == photo_key(b) or sizes_apart(a, b))
 
 
 def one_per_image(credits: list[Credit]) -> list[Credit]:
@@ -277,15 +289,15 @@ def one_per_image(credits: list[Credit]) -> list[Credit]:
     kept: list[Credit] = []
     named: dict[tuple[str | None, str | None], list[int]] = {}   # kept credits tied to an image, by their names
     for credit in credits:
-        names = (credit.creator, credit.organization)
+        names = (credit.creator, agency_key(credit.organization))   # one agency under two names is one (#11)
         if credit.image is None or names == (None, None):
             kept.append(credit)
             continue
         key = photo_key(credit.image)
         for i in named.get(names, []):
             first = kept[i]
-            if key is not None and key == photo_key(first.image or ""):   # not equal strings: a srcset read to its
-                # first comma ("/cdn-cgi/image/fit=contain") names no image
+            if key is not None and (key == photo_key(first.image or "") or sizes_apart(credit.image, first.image or "")):
+                # not equal strings: a srcset read to its first comma ("/cdn-cgi/image/fit=contain") names no image
                 places = {*first.also_at, credit.span, *credit.also_at} - {first.span}
                 kept[i] = replace(first, also_at=tuple(sorted(places)))
                 break
@@ -344,9 +356,41 @@ def _credit_from_element(el: Any, smap: SourceMap, walks: _Walks, source: str) -
                 for creator, organization, how in credit_patterns.read_whole(raw)]
     if not read:
         return []
-    span, image = smap.span(el), _image_for(el, walks)   # only for elements that credit (#14)
+    span, image = _element_span(el, smap), _image_for(el, walks)   # only for elements that credit (#14)
     return [Credit(raw=raw, source=source, span=span, creator=creator, organization=organization, image=image,
                    form=how) for creator, organization, how in read]
+
+
+def _element_span(el: Any, smap: SourceMap) -> tuple[int, int]:
+    """The element's span in the source; for one left open (`<span class="credit">Name</div>`: no end tag, the parser
+    closes it at its block's end), its start tag through the last of its words found in order after it, so the span
+    holds the credit and the prose pass does not read its words again (review26b #9). Words not found as written
+    (a reference in them) end it where the last found ones end."""
+    start, end = smap.span(el)
+    page = smap.page
+    if end <= start or end != page.find(">", start) + 1 or el.tag in VOID_TAGS:
+        return start, end   # closed (or not found): as the end tag says
+    limit = min(smap.end, end + 4000)
+    for piece in (el.text(deep=True, separator=NODE) or "").split(NODE):
+        words = piece.strip()
+        found = _text_after(page, words, end, limit) if words else end
+        if found < 0:
+            break
+        end = found
+    return start, end
+
+
+def _text_after(page: str, words: str, pos: int, limit: int) -> int:
+    """Just after the first `words` in the source's text (not in a tag) from `pos`, before `limit`; -1 if none."""
+    while True:
+        hit = page.find(words, pos, limit)
+        if hit < 0:
+            return -1
+        if page.rfind("<", pos, hit) <= page.rfind(">", pos, hit):
+            return hit + len(words)
+        pos = page.find(">", hit, limit)   # inside a start tag: on from its end
+        if pos < 0:
+            return -1
 
 
 def _credits_from_jsonld(el: Any, smap: SourceMap) -> list[Credit]:
@@ -418,7 +462,9 @@ def _prose_credits(text: str, smap: SourceMap, *, taken: Intervals) -> list[Cred
         opening = not credits and (node.rstrip().endswith(OPENING_ENDS) and credit_patterns.PREFIX_END_RE.search(
             node[-60:]) or node.rstrip().endswith("Flickr user"))   # "by Flickr user <a>ann.ex</a>"
         closing = not credits and not opening and node.lstrip().startswith("/")
-        where = locate(node) if credits or opening or closing else None
+        sourced = not (credits or opening or closing) and SOURCE_NEXT_RE.match(text, node_end + 1) is not None \
+            and PICTURE_WORD_END_RE.search(node[-20:]) is not None   # the anchored test first: most nodes fail it
+        where = locate(node) if credits or opening or closing or sourced else None
         if where is None or where[0] < raw_done or where[0] in taken:
             continue
         raw_start, raw_end = where
@@ -430,6 +476,10 @@ def _prose_credits(text: str, smap: SourceMap, *, taken: Intervals) -> list[Cred
             credits = [replace(c, span=(block_start, raw_end))
                        for c in credit_patterns.find_credits(whole, source="text")]
             raw_done = raw_end
+        elif sourced:   # "<a>Infographic</a> source, <a>LiveScience</a>": the words around it say whose
+            credits = _picture_source(smap.page, raw_start, raw_end,
+                                      max(raw_done, found[-1].span[1] if found else 0), taken)
+            raw_done = max([raw_done, *(c.span[1] for c in credits)])
         elif opening:
             block_end = _block_end(smap.page, raw_end)
             whole = unescape(re.sub(r"<[^>]*>", "", smap.page[raw_start:block_end]))
@@ -441,6 +491,45 @@ def _prose_credits(text: str, smap: SourceMap, *, taken: Intervals) -> list[Cred
             credits = [replace(c, span=(raw_start, raw_end)) for c in credits]
         found.extend(credits)
     return found
+
+
+# A text node ending in a picture's word (a link: "<a>Infographic</a>") whose next one opens with "source,": the
+# source's name follows (#11).
+PICTURE_WORD_END_RE = re.compile(r"(?:Infographic|Image|Photo(?:graph)?|Picture|Illustration|Video)s?\s*$", re.IGNORECASE)
+SOURCE_NEXT_RE = re.compile(r"\s*source\s*[,:：]", re.IGNORECASE)
+MARKUP_RE = re.compile(r"<[^>]*>?|&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)|[^<&]+|&")
+
+
+def _picture_source(page: str, start: int, end: int, floor: int, taken: Intervals) -> list[Credit]:
+    """The picture-source credit ("Infographic source, LiveScience") whose picture's word is the text node at
+    page[start:end], read from the words of its block around it (each part may be a link); its span from the
+    picture's word to the name's end in the source."""
+    low = max(_block_start(page, start), floor)
+    gt, lt = page.find(">", low, start), page.find("<", low, start)
+    if gt >= 0 and (lt < 0 or gt < lt):
+        low = gt + 1   # the block's look-back began inside a tag
+    text, places = _text_with_places(page, low, _block_end(page, end))
+    found = []
+    for credit in credit_patterns.find_credits(text, source="text"):
+        first, last = places[credit.span[0]], places[credit.span[1] - 1] + 1
+        if credit.form == "picture-source" and first < end and last > start and not taken.overlaps(first, last):
+            found.append(replace(credit, span=(first, last)))
+    return found
+
+
+def _text_with_places(page: str, start: int, end: int) -> tuple[str, list[int]]:
+    """The text of page[start:end], tags left out and references decoded, and where each of its characters is in the
+    source (a reference's characters at the reference's start)."""
+    parts: list[str] = []
+    places: list[int] = []
+    for piece in MARKUP_RE.finditer(page, start, end):
+        written = piece.group()
+        if written[0] == "<" and len(written) > 1:
+            continue
+        text = unescape(written) if written[0] == "&" else written
+        parts.append(text)
+        places.extend([piece.start()] * len(text) if written[0] == "&" else range(piece.start(), piece.end()))
+    return "".join(parts), places
 
 
 NODE = "\x00"   # between text nodes in the body's text (lexbor turns a NUL in the page into U+FFFD)
@@ -562,15 +651,18 @@ def _block_end(page: str, at: int) -> int:
 def _attribute_credits(page: str, smap: SourceMap, hits: list[int], *, related: list[Any], taken: Intervals,
                        read_tags: set[int]) -> list[Credit]:
     """Credits kept whole in data-credit and its kin, read from the source (fast, exact spans), outside scripts,
-    styles, footers, navs and related boxes. `hits`: where CREDIT_ATTR is in the stretch `smap` covers."""
+    styles, footers, navs, related boxes and comments (#11: commented-out markup is no part of the page). `hits`:
+    where CREDIT_ATTRS are in the stretch `smap` covers, in order."""
     first = _first_credit_tag(page, smap.start, hits, taken)   # data-credit, data-photo-credit, credit=...
     if first is None:
         return []
     at, seen, first_tag, first_credits = first
     found: list[Credit] = []
-    blocks = Intervals(smap.layout.blocks + _box_ranges(smap, related))
+    comments = [(start, end) for start, end in smap.layout.raw if page.startswith(("<!", "<?"), start)]   # not
+    # raw text (a <template>'s, a <textarea>'s), which starts after its tag
+    blocks = Intervals(smap.layout.blocks + comments + _box_ranges(smap, related))
     for hit in hits[at:]:
-        after = hit + len(CREDIT_ATTR)
+        after = hit + len("credit")
         if hit not in blocks:
             tag_start = page.rfind("<", seen, hit)
             seen = after
@@ -598,7 +690,7 @@ def _first_credit_tag(page: str, start: int, hits: list[int],
             credits = _tag_credits(page, tag_start, _start_tag_end(page, tag_start), in_blocks=None, taken=taken)
             if credits:
                 return at, seen, tag_start, credits
-        seen = hit + len(CREDIT_ATTR)
+        seen = hit + len("credit")
     return None
 
 
@@ -688,7 +780,7 @@ def _tag_credits(page: str, tag_start: int, tag_end: int, *, in_blocks: Interval
     span, image = (tag_start, tag_end), None
     names: set[str] = set()
     for attr in ATTRIBUTE_RE.finditer(lower):
-        name, group = attr.group(1), 2 if attr.group(2) is not None else 3
+        name, group = attr.group(1), next(i for i in (2, 3, 4) if attr.group(i) is not None)
         if name in names:
             continue   # a repeated attribute is dropped by the parser: the first one counts
         names.add(name)
@@ -839,7 +931,7 @@ def _figcaption_credits(el: Any, smap: SourceMap, walks: _Walks, *, image: str |
         found = _linked_site_credit(el, text)
     if not found:
         return []
-    span, image = smap.span(el), image or _image_for(el, walks)   # only for captions that credit: most do not
+    span, image = _element_span(el, smap), image or _image_for(el, walks)   # only for captions that credit: most do not
     return [replace(c, span=span, image=image) for c in found]
 
 

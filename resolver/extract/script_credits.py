@@ -136,6 +136,46 @@ def photo_key(url: str) -> str | None:
     return f"{folder}/{SIZE_SUFFIX_RE.sub('', name.split('.')[0])}"
 
 
+# A folder naming an image's size: "w620", "1200w", "620x349", "resize-620", a transform's "c_fill,w_620"; and a
+# CDN's short hash ahead of the path, which differs with the size (the Globe and Mail's "/4e8/..." and "/078/...").
+SIZE_FOLDER_RE = LazyPattern(r"[wh]\d{2,5}|\d{2,5}[wh]|\d{2,5}x\d{2,5}|(?:resized?|size|fit|crop|thumb|width)[=_,-]?"
+                             r"\d{2,5}(?:x\d{2,5})?|(?:[a-z]{1,2}_[\w.:]+,)*[wh]_\d{2,5}(?:,[a-z]{1,2}_[\w.:]+)*")
+SHARD_FOLDER_RE = LazyPattern(r"[0-9a-f]{3}")
+
+
+def sizes_apart(a: str, b: str) -> bool:
+    """Are two image addresses one photo in two size folders: the same file name under folders
+    that differ only where both name a size, and, besides, in the CDN's three-character hash ahead of the path (the
+    Globe and Mail's `/4e8/.../ALTERNATES/w220/web-dip29nw1.JPG` and `/078/.../w620/web-dip29nw1.JPG`, #11)? A
+    folder differing in anything else (a site's, a section's, a year's, "a" and "b") is another photo's (review26b)."""
+    parts_a, parts_b = _raw_parts(a), _raw_parts(b)
+    if parts_a[-1] != parts_b[-1] or len(parts_a) != len(parts_b) or not any(
+            one != other and SIZE_FOLDER_RE.fullmatch(one) and SIZE_FOLDER_RE.fullmatch(other)
+            for one, other in zip(parts_a, parts_b)):
+        return False   # most pairs asked (asked before any parse): two files, or one name in folders no size tells
+        # apart (a CDN that names every photo "920x920.jpg" in its own folder)
+    split_a, split_b = _image_path(a), _image_path(b)
+    if split_a is None or split_b is None or not (IMAGE_PATH_RE.search(split_a[1]) and IMAGE_PATH_RE.search(split_b[1])):
+        return False
+    folders_a, folders_b = split_a[1].split("/"), split_b[1].split("/")
+    if len(folders_a) != len(folders_b) or folders_a[-1] != folders_b[-1]:
+        return False
+    sized = False
+    for at, (one, other) in enumerate(zip(folders_a[:-1], folders_b[:-1])):
+        if one == other:
+            continue
+        if SIZE_FOLDER_RE.fullmatch(one) and SIZE_FOLDER_RE.fullmatch(other):
+            sized = True
+        elif not (at == 1 and SHARD_FOLDER_RE.fullmatch(one) and SHARD_FOLDER_RE.fullmatch(other)):
+            return False
+    return sized
+
+
+def _raw_parts(url: str) -> list[str]:
+    """An address as written, lower-cased, query and fragment aside, split at each '/'."""
+    return url.split("#", 1)[0].split("?", 1)[0].lower().split("/")
+
+
 def _image_path(url: str) -> tuple[SplitResult, str] | None:
     """An image URL split, and its path decoded, lower-cased, without a closing '/'; None when it does not parse."""
     try:
@@ -525,7 +565,7 @@ class _Scripts:
             tag_end = gt + 1 if gt >= 0 else len(page)   # a start tag cut off by the page's end holds no text
             close = self._find(SCRIPT_CLOSE, tag_end, len(page))
             close = len(page) if close < 0 else close
-            self.text, self.json_ld = (tag_end, close), "ld+json" in page[self.next_open:tag_end]
+            self.text, self.json_ld = (tag_end, close), "ld+json" in page[self.next_open:tag_end].lower()
             self.next_open = self._find(SCRIPT_OPEN, close, len(page))
         start, end = self.text
         return start if start <= at < end and not self.json_ld else None
