@@ -543,7 +543,7 @@ def scan_here(items: Iterable[Item], *, session: Session, emit: Callable[[Outcom
         def rest(*more: Iterable[Item]) -> Iterator[Item]:
             return itertools.chain([item for item, _ in waiting], *more)
         # The collector walked what a chunk keeps (its articles' rows and JSON) every 700 allocations: 9 us an
-        # article outside extraction, about 14 with it (#14); the event loop's runs collect as rarely.
+        # article outside extraction, 14-19 with it (#14); the event loop's runs collect as rarely.
         with fewer_collections(), ctrl_c.installed(steps.network), finish:
             for item in iterator:
                 if item.remote:

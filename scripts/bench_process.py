@@ -98,9 +98,9 @@ class InProcess:
 def in_process(pages: Path, work: Path, *, answered: dict[tuple[int, str], object] | None = None,
                profile: bool = False) -> InProcess:
     """`pipeline.run` over the pages, as `scan --json -q --workers 1` does it (a new database, resume recorded,
-    the pages dropped once scanned, each outcome made a JSON line). Extraction is timed around `extract.find_all`; with `answered` (filled on a first
-    run), its results are taken from there instead, so the run is nothing but the overhead (and a profile shows
-    only it)."""
+    the pages dropped once scanned, each outcome made a JSON line). Extraction is timed around `extract.find_all`;
+    with `answered` (filled on a first run), its results are taken from there instead, so the run is nothing but
+    the overhead (and a profile shows only it)."""
     from cache import Store
     from resolver import extract, pipeline
     from resolver.inputs import InputSpec

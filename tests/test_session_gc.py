@@ -84,7 +84,7 @@ def test_overlapping_runs_put_it_back_after_the_last(thresholds):
 def test_a_scan_in_this_thread_raises_the_young_threshold_and_puts_it_back(thresholds, tmp_path, store):
     """A plain scan runs in this thread, with no event loop (`pipeline.scan_here`): the collector walked what a
     chunk of articles keeps (their embeds' rows and JSON) every 700 allocations, 9 us an article outside
-    extraction and about 14 with it (#14). It collects less often there too, and puts the threshold back."""
+    extraction and 14-19 with it (#14). It collects less often there too, and puts the threshold back."""
     from resolver import pipeline
     from resolver.inputs import InputSpec
 
