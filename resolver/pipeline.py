@@ -30,7 +30,7 @@ from resolver.errors import EmbedResolverError, InputError, NotDecodable
 from resolver.inputs import InputSpec, Item, PassedOver, StdinLines, iter_items, load
 from resolver.model import Credit, Embed
 from resolver.options import ArchiveOptions, FetchOptions
-from resolver.session import NotCached
+from resolver.session import NotCached, fewer_collections
 from resolver.targets import Named, classify
 from resolver.workers import (Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, finished, ordered_map,
                               time_budget, wait_for)
@@ -542,7 +542,9 @@ def scan_here(items: Iterable[Item], *, session: Session, emit: Callable[[Outcom
 
         def rest(*more: Iterable[Item]) -> Iterator[Item]:
             return itertools.chain([item for item, _ in waiting], *more)
-        with ctrl_c.installed(steps.network), finish:
+        # The collector walked what a chunk keeps (its articles' rows and JSON) every 700 allocations: 9 us an
+        # article outside extraction, 14-19 with it (#14); the event loop's runs collect as rarely.
+        with fewer_collections(), ctrl_c.installed(steps.network), finish:
             for item in iterator:
                 if item.remote:
                     while waiting:

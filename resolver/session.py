@@ -198,7 +198,7 @@ class Session:
             return asyncio.run(main())
 
 
-YOUNG_OBJECTS = 10_000   # allocations between two collections of the youngest generation while a run's loop runs
+YOUNG_OBJECTS = 10_000   # allocations between two collections of the youngest generation while a run runs
 
 
 class _Collector:
@@ -212,9 +212,10 @@ class _Collector:
 @contextmanager
 def fewer_collections() -> Iterator[None]:
     """The garbage collector's youngest generation collected every YOUNG_OBJECTS allocations, not Python's default
-    700, while a run's event loop runs; the thresholds are put back after. A resolve run allocates a few dozen
-    objects a request that die young, and collecting every 700 was about a tenth of its CPU (#14); objects are
-    freed as before (reference counting), only cycles wait a little longer. Process-wide, as the collector is."""
+    700, while a run's event loop runs, or a run in this thread (`pipeline.scan_here`); the thresholds are put back
+    after. A resolve run allocates a few dozen objects a request that die young, and collecting every 700 was about
+    a tenth of its CPU (#14); objects are freed as before (reference counting), only cycles wait a little longer.
+    Process-wide, as the collector is."""
     with _Collector.lock:
         if _Collector.runs == 0:
             _Collector.saved = gc.get_threshold()

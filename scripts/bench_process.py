@@ -98,9 +98,9 @@ class InProcess:
 def in_process(pages: Path, work: Path, *, answered: dict[tuple[int, str], object] | None = None,
                profile: bool = False) -> InProcess:
     """`pipeline.run` over the pages, as `scan --json -q --workers 1` does it (a new database, resume recorded,
-    each outcome made JSON). Extraction is timed around `extract.find_all`; with `answered` (filled on a first
-    run), its results are taken from there instead, so the run is nothing but the overhead (and a profile shows
-    only it)."""
+    the pages dropped once scanned, each outcome made a JSON line). Extraction is timed around `extract.find_all`;
+    with `answered` (filled on a first run), its results are taken from there instead, so the run is nothing but
+    the overhead (and a profile shows only it)."""
     from cache import Store
     from resolver import extract, pipeline
     from resolver.inputs import InputSpec
@@ -125,16 +125,19 @@ def in_process(pages: Path, work: Path, *, answered: dict[tuple[int, str], objec
         return found
 
     extract.find_all = timed_find_all
+    from resolver.output import json_line
+
     sink = open(os.devnull, "w", encoding="utf-8")
 
     def emit(outcome: pipeline.Outcome) -> None:
         if isinstance(outcome, pipeline.ArticleResult):
-            sink.write(json.dumps(outcome.to_json(), ensure_ascii=False) + "\n")
+            sink.write(json_line(outcome.to_json()) + "\n")
 
     db = work / f"in-process-{time.monotonic_ns()}.db"
     store = Store(db)
     session = Session(load_settings(env={}), store=store)
-    options = pipeline.RunOptions(workers=1, job="bench")
+    # As `scan --json` runs: the pages are not kept once scanned (texts), its lines are JSON Lines (json_lines).
+    options = pipeline.RunOptions(workers=1, job="bench", texts=False, json_lines=True)
     items = pipeline.items_of(InputSpec(files=(str(pages),)), session=session, options=options)
     profiler = None
     if profile:
