@@ -227,15 +227,19 @@ def _prefer_western(matches: list) -> str:
     return next((name for name in PREFERRED_ON_TIE if name in ties), best.encoding)
 
 
-_SYMBOL_IN_WORD_RE = re.compile(r"(?<=[^\W\d_])[^\w\s\x00-\x7f](?=[^\W\d_])")
+# The superscript digits and vulgar fractions of latin-1 (Python's \w takes them: they are numbers, No).
+_NUMBER_SIGNS = "\u00b2\u00b3\u00b9\u00bc\u00bd\u00be"
+_SYMBOL_IN_WORD_RE = re.compile(rf"(?<=[^\W\d_])(?:[^\w\s\x00-\x7f]|[{_NUMBER_SIGNS}])(?=[^\W\d_])")
 
 
 def _symbol_in_word(text: str) -> bool:
     """A symbol or control character beyond ASCII between two letters ("Mu±oz"; not "O’Brien" or "l·l", whose
-    marks are punctuation)."""
+    marks are punctuation), or a superscript digit or a fraction: cp850 reads cp1252's "ü" as "³", "J³rgen"
+    (review26 #10). Not a dash: "May—reopened" is good cp1252."""
     import unicodedata
 
-    return any(unicodedata.category(found.group())[0] in "SC" for found in _SYMBOL_IN_WORD_RE.finditer(text))
+    return any(found.group() in _NUMBER_SIGNS or unicodedata.category(found.group())[0] in "SC"
+               for found in _SYMBOL_IN_WORD_RE.finditer(text))
 
 
 def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: str | None = None,
