@@ -82,11 +82,13 @@ RULES = (
          "ON CONFLICT(article_id, source) DO UPDATE SET " + ", ".join(
              [_earliest("first_seen_at"), "url = COALESCE(url, excluded.url)",
               "host = COALESCE(host, excluded.host)", "truncated = COALESCE(truncated, excluded.truncated)"])),
-    # An article already merged keeps the embeds and credits it was recorded with.
+    # An article already merged keeps the embeds and credits it was recorded with, unless this input's record is
+    # preferred (`_prefer`): then its credits replace the kept ones, and its embeds update them in place.
     Rule("embeds", ("article_id", "ordinal", "url"), {"article_id": "articles"}, ("article_id",),
          "ON CONFLICT(article_id, ordinal) DO NOTHING", where="s.article_id IN (SELECT id FROM temp.new_articles)"),
     Rule("credits", ("article_id", "ordinal"), {"article_id": "articles"}, ("article_id",),
-         "ON CONFLICT(article_id, ordinal) DO NOTHING", where="s.article_id IN (SELECT id FROM temp.new_articles)"),
+         "ON CONFLICT(article_id, ordinal) DO NOTHING",
+         where="s.article_id IN (SELECT id FROM temp.new_articles UNION ALL SELECT src FROM temp.preferred)"),
     Rule("bodies", ("sha256",), conflict="ON CONFLICT(sha256) DO NOTHING"),
     Rule("fetches", ("url", "method", "fetched_at", "contacted_url", "purpose"), order="fetched_at"),
     # A report names each hop's request from `hops`, and a cached post record its requests from its `fetch_ids`.
@@ -143,10 +145,12 @@ class MergeReport:
     inputs: list[str] = field(default_factory=list)
     read: dict[str, int] = field(default_factory=dict)
     merged: dict[str, int] = field(default_factory=dict)
+    # Articles two inputs recorded differently (same sha256): which record was kept, over which, and why
+    preferred: list[dict[str, str]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
         return {"inputs": self.inputs, "tables": {t: {"read": self.read.get(t, 0), "in_output": n}
-                                                  for t, n in self.merged.items()}}
+                                                  for t, n in self.merged.items()}, "preferred": self.preferred}
 
 
 def merge(out: Path, inputs: Sequence[Path], *, on_input: Callable[[Path], None] | None = None) -> MergeReport:
@@ -161,6 +165,7 @@ def merge(out: Path, inputs: Sequence[Path], *, on_input: Callable[[Path], None]
     try:
         conn = store.db.conn
         conn.execute("PRAGMA foreign_keys = OFF")   # ids are remapped by hand; checked once at the end
+        conn.execute("CREATE TEMP TABLE origin (id INTEGER PRIMARY KEY, input TEXT NOT NULL)")
         for source in sources:
             if on_input is not None:
                 on_input(source)
@@ -250,11 +255,114 @@ def _merge_one(store: Store, source: Path, report: MergeReport, *, own: bool = F
                 conn.execute(f"CREATE TEMP TABLE map_{table} (old INTEGER PRIMARY KEY, new INTEGER)")
             conn.execute("CREATE TEMP TABLE new_articles AS SELECT id FROM src.articles s"
                          " WHERE NOT EXISTS (SELECT 1 FROM main.articles m WHERE m.sha256 = s.sha256)")
+            preferred = _prefer(conn, source, report)
             for rule in RULES:
                 if rule.table in tables and (own or not rule.own_only):
                     report.read[rule.table] = report.read.get(rule.table, 0) + _copy(conn, rule, source)
+            _take_preferred(conn, preferred)
+            conn.execute("INSERT OR REPLACE INTO temp.origin (id, input) SELECT new, ? FROM temp.map_articles"
+                         " WHERE old IN (SELECT id FROM temp.new_articles) OR old IN (SELECT src FROM temp.preferred)",
+                         [str(source)])
     finally:
         conn.execute("DETACH DATABASE src")
+
+
+def _prefer(conn: sqlite3.Connection, source: Path, report: MergeReport) -> list[str]:
+    """The articles this input recorded otherwise than the record merged so far (same sha256), and which record
+    to keep: one whose encoding the user gave (the later given, when both were) over a guess; else one whose
+    credits were found by a newer extraction (m016's also_at) over an older; else the one merged first. Before, the
+    first input's record was always kept: a correction made with --encoding in a later shard was lost, and a
+    database written before m016 gave its credits or not by the order of the inputs (review26 #5, review26b #7).
+    Each choice goes in the report. The preferred ones (src id, main id) go in temp.preferred; returns the
+    articles columns they take."""
+    src_articles = set(_columns(conn, "src", "articles"))
+    src_credits = set(_columns(conn, "src", "credits"))
+    given = "s.encoding_given_at" if "encoding_given_at" in src_articles else "NULL"
+    src_old = ("c.also_at IS NULL" if "also_at" in src_credits else "1")
+    conn.execute("DROP TABLE IF EXISTS temp.preferred")
+    conn.execute("CREATE TEMP TABLE preferred (src INTEGER PRIMARY KEY, main INTEGER NOT NULL)")
+    pairs = conn.execute(
+        f"SELECT s.id, m.id, m.sha256, m.first_source, o.input, m.encoding, m.encoding_detected, m.encoding_given_at,"
+        f" EXISTS (SELECT 1 FROM main.credits c WHERE c.article_id = m.id AND c.also_at IS NULL),"
+        f" EXISTS (SELECT 1 FROM main.credits c WHERE c.article_id = m.id AND c.also_at IS NOT NULL),"
+        f" s.encoding, s.encoding_detected, {given},"
+        f" EXISTS (SELECT 1 FROM src.credits c WHERE c.article_id = s.id AND {src_old}),"
+        f" EXISTS (SELECT 1 FROM src.credits c WHERE c.article_id = s.id AND NOT ({src_old}))"
+        f" FROM src.articles s JOIN main.articles m ON m.sha256 = s.sha256 LEFT JOIN temp.origin o ON o.id = m.id"
+        f" WHERE s.encoding IS NOT m.encoding OR s.encoding_detected IS NOT m.encoding_detected"
+        f" OR {given} IS NOT m.encoding_given_at OR s.credit_count IS NOT m.credit_count").fetchall()
+    for src_id, main_id, sha256, first_source, origin, *records in pairs:
+        kept, over = Record(*records[:5]), Record(*records[5:])
+        choice = _choose(kept, over)
+        if choice is None:
+            continue
+        take, why = choice
+        if take and not _same_posts(conn, main_id, src_id):
+            take, why = False, why + "; but its posts differ from the other's, so the one merged first was kept whole"
+        if take:
+            conn.execute("INSERT INTO temp.preferred (src, main) VALUES (?, ?)", [src_id, main_id])
+        here, there = str(source), origin or "an earlier input"
+        report.preferred.append({"sha256": sha256, "source": first_source, "kept": here if take else there,
+                                 "over": there if take else here, "why": why})
+    # The kept record's credits go: the credits rule copies the preferred record's in their place.
+    conn.execute("DELETE FROM main.credits WHERE article_id IN (SELECT main FROM temp.preferred)")
+    taken = ["encoding", "encoding_detected", "credit_count", "embed_count", "tool_version"]
+    return taken + (["encoding_given_at"] if given != "NULL" else [])
+
+
+@dataclass(frozen=True)
+class Record:
+    """What `_prefer` weighs of one input's record of an article."""
+
+    encoding: str | None
+    detected: int | None
+    given_at: str | None
+    old_credits: int        # has credits found before m016 (also_at NULL)
+    new_credits: int        # has credits found since
+
+
+def _choose(kept: Record, other: Record) -> tuple[bool, str] | None:
+    """Whether to take `other` over the record `kept` so far, and why; None when neither is preferred."""
+    if (kept.given_at or "") != (other.given_at or ""):
+        take = (other.given_at or "") > (kept.given_at or "")
+        winner, loser = (other, kept) if take else (kept, other)
+        return take, (f"its encoding ({winner.encoding}) was given by the user on {(winner.given_at or '')[:10]}, "
+                      f"the other's {_how(loser)}")
+    if kept.old_credits != other.old_credits and (other.new_credits if kept.old_credits else kept.new_credits):
+        return bool(kept.old_credits), "a newer extraction: the other's credits were found before m016 (no also_at)"
+    if (kept.encoding, bool(kept.detected)) != (other.encoding, bool(other.detected)):
+        return False, (f"neither encoding was given by the user: kept the one merged first ({kept.encoding}"
+                       f"{', guessed' if kept.detected else ''}) over {other.encoding}"
+                       f"{', guessed' if other.detected else ''}")
+    return None
+
+
+def _how(record: Record) -> str:
+    if record.given_at:
+        return f"({record.encoding}) on {record.given_at[:10]}"
+    return f"was guessed ({record.encoding})" if record.detected else f"was declared ({record.encoding})"
+
+
+def _same_posts(conn: sqlite3.Connection, main_id: int, src_id: int) -> bool:
+    """The same posts in the same order: the embeds can be updated in place (other tables point at their ids)."""
+    posts = "SELECT platform, url FROM {}.embeds WHERE article_id = ? ORDER BY ordinal"
+    return (conn.execute(posts.format("main"), [main_id]).fetchall()
+            == conn.execute(posts.format("src"), [src_id]).fetchall())
+
+
+def _take_preferred(conn: sqlite3.Connection, columns: list[str]) -> None:
+    """The preferred records' article columns, and their embeds' values in place (ids kept); their credits were
+    copied by the credits rule, in place of the kept ones `_prefer` deleted."""
+    if not conn.execute("SELECT 1 FROM temp.preferred LIMIT 1").fetchone():
+        return
+    conn.execute(f"UPDATE main.articles SET ({', '.join(columns)}) = (SELECT {', '.join(f's.{c}' for c in columns)}"
+                 f" FROM src.articles s JOIN temp.preferred p ON p.src = s.id WHERE p.main = articles.id)"
+                 f" WHERE id IN (SELECT main FROM temp.preferred)")
+    embed_columns = [c for c in _columns(conn, "src", "embeds") if c not in ("id", "article_id", "ordinal")]
+    conn.execute(f"UPDATE main.embeds SET ({', '.join(embed_columns)}) = (SELECT"
+                 f" {', '.join(f's.{c}' for c in embed_columns)} FROM src.embeds s JOIN temp.preferred p"
+                 f" ON p.src = s.article_id WHERE p.main = embeds.article_id AND s.ordinal = embeds.ordinal)"
+                 f" WHERE article_id IN (SELECT main FROM temp.preferred)")
 
 
 def _columns(conn: sqlite3.Connection, schema: str, table: str) -> list[str]:

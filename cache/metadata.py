@@ -17,6 +17,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "id": "Row id", "sha256": "sha256 of the article's bytes: the same bytes are one article wherever found",
         "kind": "html or text (scraped text)", "encoding": "The encoding the bytes were decoded with",
         "encoding_detected": "1 when the encoding was guessed, not declared", "bytes": "Size of the article in bytes",
+        "encoding_given_at": f"When the user named the encoding with --encoding ({TIME}); later runs read the same "
+                             "bytes in it. Null: declared, UTF-8 or guessed",
         "first_source": "Where it was first read", "first_scanned_at": f"When it was first scanned ({TIME})",
         "tool_version": "embed-resolver version that scanned it", "embed_count": "Embedded posts found",
         "credit_count": "Photo credits found",

@@ -336,6 +336,14 @@ def m016_credit_also_at(db: Database) -> None:
     db.table("credits").add_column("also_at", str)
 
 
+@migrations()
+def m017_article_encoding_given(db: Database) -> None:
+    """v17: when the user named the article's encoding (--encoding), UTC ISO 8601: a later run reads the same bytes
+    in it rather than guessing again (review26 #8), and `cache merge` prefers such a record to a guess. NULL: the
+    encoding was declared, UTF-8 or guessed (or given before v17)."""
+    db.table("articles").add_column("encoding_given_at", str)
+
+
 def memo_triggers() -> dict[str, str]:
     """The triggers that retire memos (#13), by name: m014 makes them, and `Store` makes again any a rebuilt table
     lost (a rebuild, as `sqlite-utils transform` does, drops a table's triggers)."""

@@ -39,7 +39,7 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m004_archives", "m005_media_warnings", "m006_errors", "m007_identification_verdicts",
               "m008_source_urls_and_progress", "m009_research_views_and_search", "m010_embed_text_confidence",
               "m011_run_outputs", "m012_truncated_articles", "m013_rename_evidence_indexes",
-              "m014_step_memos", "m015_credit_split_confidence", "m016_credit_also_at")
+              "m014_step_memos", "m015_credit_split_confidence", "m016_credit_also_at", "m017_article_encoding_given")
 MEMO_TRIGGERS = 44   # how many cache.migrations.memo_triggers() makes (a test checks)
 # The memos an article keeps (#13): its newest, one a key. A key changes with the code (any upgrade), the settings, the
 # steps, --offline, which secrets are set, so memos no run will use again would pile up, one an article a run; a
@@ -364,6 +364,13 @@ class Store:
         rows = self._where("articles", "sha256 = ?", [sha256], limit=1)
         return rows[0] if rows else None
 
+    def encoding_given(self, sha256: str) -> tuple[str, str] | None:
+        """The encoding the user named for these bytes (--encoding) in an earlier run, and when: (encoding, UTC time),
+        or None. A later run reads the same bytes in it instead of guessing again (review26 #8)."""
+        row = self.conn.execute("SELECT encoding, encoding_given_at FROM articles WHERE sha256 = ? "
+                                "AND encoding_given_at IS NOT NULL", [sha256]).fetchone()
+        return (row[0], row[1]) if row else None
+
     def record_article(self, article: Mapping[str, Any], embeds: Sequence[Mapping[str, Any]],
                        credits: Sequence[Mapping[str, Any]], *, source: str, tool_version: str) -> tuple[int, bool]:
         """Store one article's facts in one transaction. Returns (article id, created); a known sha256 adds nothing
@@ -417,15 +424,17 @@ class Store:
             embeds, credits = article["embeds"], article["credits"]
             article_id = _inserted(conn.execute(
                 "INSERT INTO articles (sha256, kind, encoding, encoding_detected, bytes, first_source, "
-                "first_scanned_at, tool_version, embed_count, credit_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "first_scanned_at, tool_version, embed_count, credit_count, encoding_given_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [article["sha256"], article["kind"], article["encoding"], article["encoding_detected"],
-                 article["bytes"], source, now, tool_version, len(embeds), len(credits)]).lastrowid)
+                 article["bytes"], source, now, tool_version, len(embeds), len(credits), _given_at(article, now)]
+            ).lastrowid)
             rows["embeds"] += [{"article_id": article_id, "ordinal": i, **_flatten(r)} for i, r in enumerate(embeds)]
             rows["credits"] += [{"article_id": article_id, "ordinal": i, **_flatten(r)} for i, r in enumerate(credits)]
         else:
             article_id = int(row[0])
             if article.get("encoding_given"):
-                self._redecoded(article_id, article, rows)
+                self._redecoded(article_id, article, rows, now)
         conn.execute("INSERT OR IGNORE INTO article_sources (article_id, source, first_seen_at) VALUES (?, ?, ?)",
                      [article_id, source, now])
         if article.get("url"):
@@ -434,28 +443,31 @@ class Store:
             self._mark_truncated(article_id, source, article["truncated"])
         return article_id, row is None
 
-    def _redecoded(self, article_id: int, article: Mapping[str, Any], rows: dict[str, list[dict[str, Any]]]) -> None:
+    def _redecoded(self, article_id: int, article: Mapping[str, Any], rows: dict[str, list[dict[str, Any]]],
+                   now: str) -> None:
         """The bytes of a recorded article read in the encoding the user named: when the record holds another (a
         guess, or another name), it takes the one named, with the credits and embeds found in the text so read.
         Credits are replaced; embeds are updated in place (other tables point at their ids), when the same posts were
         found in the same order; if not, the record is left as it was (all of it). Encodings are compared by codec
-        ("latin1" is "ISO-8859-1"); a guess the user confirms only loses its mark. Later guesses change nothing
-        (newuser26, review26)."""
+        ("latin1" is "ISO-8859-1"); a guess the user confirms only loses its mark. Either way the record says when
+        the user named it (`encoding_given_at`): later runs read these bytes so, until another is named (newuser26,
+        review26)."""
         conn = self.conn
         encoding, detected = conn.execute("SELECT encoding, encoding_detected FROM articles WHERE id = ?",
                                           [article_id]).fetchone()
         if _same_reading(encoding, detected, article):
             return
         if _codec(encoding) == _codec(article["encoding"]):   # the guess was right: only its mark goes
-            conn.execute("UPDATE articles SET encoding_detected = 0 WHERE id = ?", [article_id])
+            conn.execute("UPDATE articles SET encoding_detected = 0, encoding_given_at = ? WHERE id = ?",
+                         [_given_at(article, now), article_id])
             return
         embeds, credits = article["embeds"], article["credits"]
         old = conn.execute("SELECT id, platform, url FROM embeds WHERE article_id = ? ORDER BY ordinal",
                            [article_id]).fetchall()
         if [(platform, url) for _, platform, url in old] != [(e["platform"], e["url"]) for e in embeds]:
             return   # other posts: the record is left whole as first read, not half corrected (review26)
-        conn.execute("UPDATE articles SET encoding = ?, encoding_detected = 0, credit_count = ? WHERE id = ?",
-                     [article["encoding"], len(credits), article_id])
+        conn.execute("UPDATE articles SET encoding = ?, encoding_detected = 0, credit_count = ?, encoding_given_at = ? "
+                     "WHERE id = ?", [article["encoding"], len(credits), _given_at(article, now), article_id])
         conn.execute("DELETE FROM credits WHERE article_id = ?", [article_id])
         rows["credits"] += [{"article_id": article_id, "ordinal": i, **_flatten(r)} for i, r in enumerate(credits)]
         for (embed_id, _, _), embed in zip(old, embeds):
@@ -1024,6 +1036,11 @@ def _codec(name: str | None) -> str | None:
         return codecs.lookup(name).name if name else name
     except LookupError:
         return name
+
+
+def _given_at(article: Mapping[str, Any], now: str) -> str | None:
+    """When the user named the article's encoding: as an earlier run recorded it, or now (this run's --encoding)."""
+    return (article.get("encoding_given_at") or now) if article.get("encoding_given") else None
 
 
 def _same_reading(encoding: str | None, detected: int | None, article: Mapping[str, Any]) -> bool:

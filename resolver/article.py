@@ -43,6 +43,8 @@ class Article:
     encoding: str
     encoding_detected: bool        # True when the encoding was guessed, not declared or UTF-8
     encoding_given: bool = False   # True when the user named the encoding (--encoding): it corrects the cache's record
+    # When the user named it (UTC): this run's time, or an earlier run's that the cache recorded for these bytes
+    encoding_given_at: str | None = None
 
     @cached_property
     def text(self) -> str:
@@ -63,6 +65,13 @@ class Article:
         summary.__dict__.update({name: value for name, value in self.__dict__.items() if name != "text"},
                                 data=b"", sha256=self.sha256, size=len(self.data))
         return summary
+
+    def given_at(self, at: str) -> Article:
+        """This article, its encoding named by the user at `at` (UTC ISO 8601). Made as `without_page` makes a
+        summary, so a summary (no page kept) stays one."""
+        named = object.__new__(type(self))
+        named.__dict__.update(self.__dict__, encoding_given=True, encoding_given_at=at)
+        return named
 
     @property
     def utf8(self) -> bytes | None:
@@ -218,21 +227,26 @@ def _prefer_western(matches: list) -> str:
     return next((name for name in PREFERRED_ON_TIE if name in ties), best.encoding)
 
 
-_SYMBOL_IN_WORD_RE = re.compile(r"(?<=[^\W\d_])[^\w\s\x00-\x7f](?=[^\W\d_])")
+# The superscript digits and vulgar fractions of latin-1 (Python's \w takes them: they are numbers, No).
+_NUMBER_SIGNS = "\u00b2\u00b3\u00b9\u00bc\u00bd\u00be"
+_SYMBOL_IN_WORD_RE = re.compile(rf"(?<=[^\W\d_])(?:[^\w\s\x00-\x7f]|[{_NUMBER_SIGNS}])(?=[^\W\d_])")
 
 
 def _symbol_in_word(text: str) -> bool:
     """A symbol or control character beyond ASCII between two letters ("Mu±oz"; not "O’Brien" or "l·l", whose
-    marks are punctuation)."""
+    marks are punctuation), or a superscript digit or a fraction: cp850 reads cp1252's "ü" as "³", "J³rgen"
+    (review26 #10). Not a dash: "May—reopened" is good cp1252."""
     import unicodedata
 
-    return any(unicodedata.category(found.group())[0] in "SC" for found in _SYMBOL_IN_WORD_RE.finditer(text))
+    return any(found.group() in _NUMBER_SIGNS or unicodedata.category(found.group())[0] in "SC"
+               for found in _SYMBOL_IN_WORD_RE.finditer(text))
 
 
 def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: str | None = None,
-               declared: str | None = None) -> Article:
+               declared: str | None = None, given: bool = True) -> Article:
     """Build an Article, refusing binary data with a message that says what the bytes look like. `declared`: the
-    charset the HTTP Content-Type of a fetched page or a WARC record named (see `decode`)."""
+    charset the HTTP Content-Type of a fetched page or a WARC record named (see `decode`). `given`: False when
+    `encoding` is a fact of the input (a JSON Lines record's text is UTF-8), not one the user named."""
     if len(data) > MAX_ARTICLE_BYTES:
         raise InputError(f"cannot scan {source}: {len(data):,} bytes is more than the {MAX_ARTICLE_BYTES:,} byte limit")
     binary = None if encoding else looks_binary(data)
@@ -249,7 +263,7 @@ def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: s
     except InputError as exc:
         raise InputError(f"cannot read {source}: {exc}") from None
     article = Article(source=source, data=data, kind=kind, encoding=used, encoding_detected=detected,
-                      encoding_given=bool(encoding))
+                      encoding_given=bool(encoding) and given)
     article.__dict__["text"] = text   # the cached_property's value: decoded once, here
     return article
 

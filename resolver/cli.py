@@ -1427,6 +1427,9 @@ def cache_merge(out: Path, inputs: tuple[Path, ...], as_json: bool) -> None:
     and id; every observation of a post is kept, in time order, and a post's current view is the newest. OUT's
     own contents are kept; OUT is replaced only when the merge succeeded.
 
+    Two records of one article: one whose encoding the user gave (--encoding; the later given) wins over a guess,
+    then a newer extraction over one made before m016, else the first; each choice is said, with why.
+
     \b
     Examples:
       embed-resolver cache merge corpus.db shard-*.db
@@ -1442,6 +1445,9 @@ def cache_merge(out: Path, inputs: tuple[Path, ...], as_json: bool) -> None:
         return
     for table, count in report.merged.items():
         click.echo(f"{table}: {report.read.get(table, 0):,} read, {count:,} in {out}")
+    for chosen in report.preferred:   # two inputs recorded one article otherwise: which record was kept, and why
+        click.echo(f"article {chosen['sha256'][:12]}… ({chosen['source']}): kept {chosen['kept']}'s record over "
+                   f"{chosen['over']}'s: {chosen['why']}")
 
 
 @cache.command("stats")

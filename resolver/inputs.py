@@ -896,7 +896,7 @@ def load(item: Item, *, kind: str | None = None, encoding: str | None = None) ->
         data, line_kind, url, record_id, unread = _parse_line(item)
         # The text came out of JSON: it is Unicode whatever `encoding` the files were given, and these bytes are
         # its UTF-8 (before, `--encoding latin-1` decoded them again: "José" was scanned as "JosÃ©").
-        article = from_bytes(data, item.source, kind=kind or line_kind, encoding="utf-8")
+        article = from_bytes(data, item.source, kind=kind or line_kind, encoding="utf-8", given=False)
     elif item.path is not None:
         article = from_path(item.path, kind=kind or item.kind, encoding=encoding)
     else:

@@ -32,8 +32,8 @@ from resolver.model import Credit, Embed
 from resolver.options import ArchiveOptions, FetchOptions
 from resolver.session import NotCached, fewer_collections
 from resolver.targets import Named, classify
-from resolver.workers import (Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, finished, ordered_map,
-                              time_budget, wait_for)
+from resolver.workers import (Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, extract_item, finished,
+                              ordered_map, time_budget, wait_for)
 
 if TYPE_CHECKING:   # the network steps are imported where they run: a plain scan loads no HTTP stack (#14)
     from cache import Store
@@ -158,7 +158,7 @@ class ArticleResult:
         return {
             "source": article.source, "url": self.url, "record_id": self.record_id, "truncated": self.truncated,
             "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
-            "encoding_detected": article.encoding_detected,
+            "encoding_detected": article.encoding_detected, "encoding_given_at": article.encoding_given_at,
             "embeds": self.embeds_json, "credits": self.credits_json,
         }
 
@@ -938,6 +938,7 @@ def _record_articles(store: Store, results: Sequence[ArticleResult]) -> list[Art
     found = store.record_articles([
         {"sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
          "encoding_detected": int(article.encoding_detected), "encoding_given": article.encoding_given,
+         "encoding_given_at": article.encoding_given_at,
          "bytes": article.size, "source": article.source, "url": result.url, "truncated": result.truncated,
          "embeds": result.embeds_json, "credits": result.credits_json}
         for result in results for article in (result.article,)], tool_version=__version__)
@@ -989,6 +990,7 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
         except InputError:
             stage = "read"   # the item could not be read or decoded: no detector ran
             raise
+        found = _as_given(item, found, extractor, session.store)
         # The URL a JSON Lines or WARC record gives is redacted as that of an article fetched by URL (#11).
         url = session.redactor.url(found.loaded.url) if found.loaded.url else None
         result = ArticleResult(found.loaded.article, found.embeds, found.credits, url=url,
@@ -1001,6 +1003,32 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
         raise
     except Exception as exc:  # noqa: BLE001 - one article's bug must not end a batch of thousands (#11)
         return _failure_of(exc, item, session, stage)
+
+
+def _as_given(item: Item, found: Extracted, extractor: Extractor, store: Store | None) -> Extracted:
+    """The extraction, its encoding stamped when the user named it: this run (--encoding), or an earlier run for the
+    same bytes, recorded in the cache. An article guessed here whose bytes the user named an encoding for is read
+    again in that one, with the embeds and credits found in that text: a later run without --encoding guessed
+    again ("Jiøí Èermák") and told the user to give it (review26 #8). Other bytes (a page changed since) are
+    guessed as before."""
+    article = found.loaded.article
+    if article.encoding_given:
+        from cache import utc_now
+
+        return replace(found, loaded=replace(found.loaded, article=article.given_at(utc_now())))
+    if not article.encoding_detected or store is None:
+        return found
+    given = store.encoding_given(article.sha256)
+    if given is None:
+        return found
+    encoding, at = given
+    try:
+        again = extract_item(item, extractor.kind, encoding, extractor.budget, extractor.texts)
+    except InputError:
+        return found   # the file is gone, or no longer in that encoding: what was read stands
+    if again.loaded.article.sha256 != article.sha256:
+        return found   # the file changed since it was read: the correction was for the bytes read
+    return replace(again, loaded=replace(again.loaded, article=again.loaded.article.given_at(at)))
 
 
 def _failure_of(exc: Exception, item: Item, session: Session, stage: str, article_id: int | None = None) -> Failure:

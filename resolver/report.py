@@ -50,6 +50,8 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
             (f"{len(result.embeds)} embeds, {len(result.credits)} credits", "cyan")]
     if article.encoding_detected:
         head.append((f"  (encoding guessed: {article.encoding})", "yellow"))
+    elif article.encoding_given_at:
+        head.append((f"  (encoding {article.encoding} {_given_on(article.encoding_given_at)})", ""))
     if result.truncated:
         head.append((f"  (payload cut short by the crawler ({result.truncated}): embeds past the cut may be missing)",
                      "yellow"))
@@ -398,11 +400,18 @@ def truncation_note(article: dict[str, Any]) -> str | None:
 
 
 def encoding_note(article: dict[str, Any]) -> str | None:
-    """What a report says of an article whose encoding was guessed (no charset declared, not UTF-8); None else."""
+    """What a report says of an article whose encoding was guessed (no charset declared, not UTF-8), or named by
+    the user (in this run or an earlier one, for the same bytes); None else."""
+    if article.get("encoding_given_at"):
+        return f"{article['encoding']}, {_given_on(article['encoding_given_at'])}"
     if not article.get("encoding_detected"):
         return None
     return (f"the encoding was guessed ({article['encoding']}): no charset was declared and the bytes are not UTF-8, "
             f"so letters beyond ASCII in names and quotes may be wrong; give --encoding if you know it")
+
+
+def _given_on(at: str) -> str:
+    return f"given by the user (--encoding) on {at[:10]}"
 
 
 MARK = {"pass": "✅ pass", "warn": "⚠️ warn", "fail": "❌ fail", "skip": "➖ skip"}

@@ -1,6 +1,7 @@
 """The command line: output forms, exit codes, and one-line errors for bad input."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -245,6 +246,69 @@ def test_an_encoding_given_that_finds_other_posts_leaves_the_record_whole(run, t
     assert run("scan", "--json", "--encoding", "cp1250", str(path)).exit_code == 0
     with sqlite3.connect(run.db) as conn:
         assert conn.execute("SELECT encoding, encoding_detected FROM articles").fetchall() == first
+
+
+def _czech_line(tmp_path: Path) -> Path:
+    path = tmp_path / "cz" / "line.txt"
+    path.parent.mkdir()
+    path.write_bytes("Demonstrace v Brně. (Foto: Jiří Čermák/ČTK)\nDěkujeme všem. pic.twitter.com/Zz98Yy76Xx\n"
+                     "— Jiří Čermák (@jcermak_fikce) December 6, 2022\n".encode("cp1250"))
+    return path
+
+
+def test_a_later_run_reads_the_same_bytes_in_the_encoding_the_user_gave(run, tmp_path):
+    """After `scan --encoding cp1250` corrected the record, a run without the option guessed again (cp1252, "Jiøí
+    Èermák") and its report said the encoding was guessed and to give --encoding: the user had. The same bytes
+    are now read in the encoding given, and every format says it was given, and when (review26 #8)."""
+    path = _czech_line(tmp_path)
+    assert json.loads(run("scan", "--json", str(path)).stdout)["encoding_given_at"] is None
+    told = json.loads(run("scan", "--json", "--encoding", "cp1250", str(path)).stdout)
+    assert told["encoding_given_at"] is not None
+    later = run("scan", "--json", str(path))
+    assert later.exit_code == 0, later.output
+    data = json.loads(later.stdout)
+    assert (data["encoding"], data["encoding_detected"], data["credits"][0]["creator"],
+            data["embeds"][0]["author_name"]) == ("cp1250", False, "Jiří Čermák", "Jiří Čermák")
+    day = data["encoding_given_at"][:10]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d", day)
+    table = run("scan", str(path))
+    assert f"encoding cp1250 given by the user (--encoding) on {day}" in table.stdout
+    assert "guessed" not in table.stdout
+    report = json.loads(run("report", "--offline", "--format", "json", str(path)).stdout)
+    assert report["article"]["encoding"] == "cp1250" and report["article"]["encoding_detected"] is False
+    assert report["article"]["encoding_given_at"][:10] == day
+    for fmt in ("md", "html"):
+        text = run("report", "--offline", "--format", fmt, str(path)).stdout
+        assert f"cp1250, given by the user (--encoding) on {day}" in text, fmt
+        assert "guessed" not in text and "Jiří Čermák" in text
+    # Other bytes (the page changed) are not what the user named an encoding for: they are guessed again.
+    path.write_bytes(path.read_bytes() + b"Konec.\n")
+    changed = json.loads(run("scan", "--json", str(path)).stdout)
+    assert (changed["encoding"], changed["encoding_detected"], changed["encoding_given_at"]) == ("cp1252", True, None)
+    assert changed["credits"][0]["creator"] == "Jiøí Èermák"
+
+
+def test_another_encoding_given_replaces_the_one_recorded(run, tmp_path):
+    """The encoding the user gave holds until they give another: the last one given is what later runs read."""
+    import sqlite3
+
+    path = _czech_line(tmp_path)
+    assert run("scan", "--json", "--encoding", "iso8859-2", str(path)).exit_code == 0
+    assert run("scan", "--json", "--encoding", "cp1250", str(path)).exit_code == 0
+    later = json.loads(run("scan", "--json", str(path)).stdout)
+    assert (later["encoding"], later["credits"][0]["creator"]) == ("cp1250", "Jiří Čermák")
+    with sqlite3.connect(run.db) as conn:
+        [(encoding, detected, given_at)] = conn.execute(
+            "SELECT encoding, encoding_detected, encoding_given_at FROM articles").fetchall()
+    assert (encoding, detected, given_at[:10]) == ("cp1250", 0, later["encoding_given_at"][:10])
+
+
+def test_a_json_lines_record_is_not_an_encoding_the_user_gave(run, tmp_path):
+    """A JSON Lines record's text is UTF-8 because JSON is: it was marked as an encoding the user gave."""
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"text": "Foto: Jiří Čermák/ČTK"}) + "\n", encoding="utf-8")
+    data = json.loads(run("scan", "--json", "--jsonl", str(path)).stdout)
+    assert (data["encoding"], data["encoding_given_at"]) == ("utf-8", None)
 
 
 @pytest.mark.parametrize("command", ["scan", "report", "archive"])

@@ -11,7 +11,7 @@ import pytest
 
 from cache import Store
 from cache.merge import MergeError, merge
-from tests.corpusdb import ALIVE, DELETED, ERRORED, MISSING, SUSPENDED, observe, populate, tweet
+from tests.corpusdb import ALIVE, DELETED, ERRORED, MISSING, SUSPENDED, credit, observe, populate, tweet
 
 TABLES = ("articles", "article_sources", "embeds", "credits", "fetches", "resolutions", "embed_links", "bodies",
           "posts", "authors", "post_observations", "media", "post_media", "embed_posts", "snapshots", "saves",
@@ -287,3 +287,107 @@ def test_the_help_and_the_readme_name_the_columns_fetches_are_matched_by() -> No
     said = "fetches by URL, method, time, contacted URL and purpose"
     assert said in " ".join(CliRunner().invoke(cli, ["cache", "merge", "--help"]).output.split())
     assert said in " ".join((Path(__file__).parent.parent / "README.md").read_text().split())
+
+
+SHA = hashlib.sha256(b"cz.html").hexdigest()
+
+
+def _czech(path: Path, *, given_at: str | None, name: str) -> Path:
+    """A cache holding one article read as cp1250 (given by the user at `given_at`) or guessed as cp1252."""
+    embed = {**tweet(ALIVE, 0), "author_name": name}
+    with Store(path) as store:
+        store.record_article({"sha256": SHA, "kind": "html", "bytes": 100, "encoding_given": bool(given_at),
+                              "encoding": "cp1250" if given_at else "cp1252", "encoding_detected": int(not given_at),
+                              "encoding_given_at": given_at},
+                             [embed], [{**credit(f"(Foto: {name}/ČTK)", "ČTK", name, 0), "also_at": []}],
+                             source="cz.html", tool_version="test")
+    return path
+
+
+def _recorded(out: Path) -> tuple:
+    with sqlite3.connect(out) as conn:
+        return (conn.execute("SELECT encoding, encoding_detected, encoding_given_at FROM articles").fetchall(),
+                conn.execute("SELECT creator FROM credits").fetchall(),
+                conn.execute("SELECT id, author_name FROM embeds").fetchall(),
+                conn.execute("SELECT rowid FROM embeds_fts WHERE embeds_fts MATCH 'Čermák'").fetchall()
+                + conn.execute("PRAGMA foreign_key_check").fetchall())
+
+
+@pytest.mark.parametrize("given_first", [False, True], ids=["guess-first", "given-first"])
+def test_an_encoding_the_user_gave_wins_the_merge_in_either_order(tmp_path: Path, given_first: bool) -> None:
+    """Articles match by sha256 and the first input's record was kept: a shard where the user gave --encoding lost
+    its correction to one holding the guess merged before it (review26 #5)."""
+    guess = _czech(tmp_path / "guess.db", given_at=None, name="Jiøí Èermák")
+    given = _czech(tmp_path / "given.db", given_at="2026-11-29T01:00:00.000000Z", name="Jiří Čermák")
+    out = tmp_path / "out.db"
+    report = merge(out, [given, guess] if given_first else [guess, given])
+    assert _recorded(out) == ([("cp1250", 0, "2026-11-29T01:00:00.000000Z")], [("Jiří Čermák",)],
+                              [(1, "Jiří Čermák")], [(1,)])
+    [chosen] = report.to_json()["preferred"]
+    assert chosen == {"sha256": SHA, "source": "cz.html", "kept": str(given), "over": str(guess),
+                      "why": "its encoding (cp1250) was given by the user on 2026-11-29, the other's was guessed "
+                             "(cp1252)"}
+
+
+def test_the_encoding_given_last_wins_the_merge(tmp_path: Path) -> None:
+    early = _czech(tmp_path / "early.db", given_at="2026-11-28T01:00:00.000000Z", name="Jiří Čermák")
+    with sqlite3.connect(early) as conn:
+        conn.execute("UPDATE articles SET encoding = 'iso8859-2'")
+    late = _czech(tmp_path / "late.db", given_at="2026-11-29T01:00:00.000000Z", name="Jiří Čermák")
+    for order in ([early, late], [late, early]):
+        out = tmp_path / f"out-{order[0].stem}.db"
+        report = merge(out, order)
+        assert _recorded(out)[0] == [("cp1250", 0, "2026-11-29T01:00:00.000000Z")]
+        assert report.to_json()["preferred"][0]["why"] == ("its encoding (cp1250) was given by the user on "
+                                                           "2026-11-29, the other's (iso8859-2) on 2026-11-28")
+
+
+@pytest.mark.parametrize("old_first", [False, True], ids=["new-first", "old-first"])
+def test_a_newer_extraction_wins_the_merge_over_one_made_before_m016(tmp_path: Path, old_first: bool) -> None:
+    """A database written before m016 (each place a credit is printed for one photo a credit of its own) merged with
+    a new one kept whichever came first: three credits, or one with its other places (review26b #7)."""
+    from sqlite_utils import Database
+
+    from cache.migrations import migrations
+
+    old = Database(tmp_path / "old.db")
+    migrations.apply(old, stop_before="m016_credit_also_at")
+    old["articles"].insert({"sha256": SHA, "kind": "html", "encoding": "utf-8", "encoding_detected": 0, "bytes": 100,
+                            "first_source": "npr.html", "first_scanned_at": "2026-01-01", "tool_version": "old",
+                            "embed_count": 1, "credit_count": 3})
+    old["embeds"].insert({"article_id": 1, "ordinal": 0, **{k: v for k, v in tweet(ALIVE, 0).items()
+                                                             if k not in ("span", "media_links", "links", "also_at")}})
+    old["credits"].insert_all({"article_id": 1, "ordinal": i, "raw": "Jane Doe/NPR", "creator": "Jane Doe",
+                               "organization": "NPR", "source": "html", "span_start": at, "span_end": at + 12}
+                              for i, at in enumerate((163, 207, 316)))
+    old.conn.close()
+    new = tmp_path / "new.db"
+    with Store(new) as store:
+        store.record_article({"sha256": SHA, "kind": "html", "encoding": "utf-8", "encoding_detected": 0,
+                              "bytes": 100}, [tweet(ALIVE, 0)],
+                             [{"raw": "Jane Doe/NPR", "creator": "Jane Doe", "organization": "NPR", "source": "html",
+                               "span": [163, 175], "also_at": [[207, 219], [316, 328]]}],
+                             source="npr.html", tool_version="new")
+    out = tmp_path / "out.db"
+    report = merge(out, [tmp_path / "old.db", new] if old_first else [new, tmp_path / "old.db"])
+    with sqlite3.connect(out) as conn:
+        assert conn.execute("SELECT span_start, also_at FROM credits").fetchall() == \
+            [(163, "[[207, 219], [316, 328]]")]
+        assert conn.execute("SELECT credit_count, tool_version FROM articles").fetchall() == [(1, "new")]
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    [chosen] = report.to_json()["preferred"]
+    assert (chosen["kept"], chosen["over"]) == (str(new), str(tmp_path / "old.db"))
+    assert chosen["why"] == "a newer extraction: the other's credits were found before m016 (no also_at)"
+
+
+def test_the_merge_says_what_it_preferred(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    guess = _czech(tmp_path / "guess.db", given_at=None, name="Jiøí Èermák")
+    given = _czech(tmp_path / "given.db", given_at="2026-11-29T01:00:00.000000Z", name="Jiří Čermák")
+    result = CliRunner().invoke(cli, ["cache", "merge", str(tmp_path / "out.db"), str(guess), str(given)])
+    assert result.exit_code == 0, result.output
+    assert (f"article {SHA[:12]}… (cz.html): kept {given}'s record over {guess}'s: its encoding (cp1250) was "
+            f"given by the user on 2026-11-29, the other's was guessed (cp1252)") in result.stdout
