@@ -1214,7 +1214,7 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
 
     def write(outcome: Outcome) -> None:
         if isinstance(outcome, pipeline.Failure):
-            if not many:
+            if not many and not outcome.warning:
                 raise click.ClickException(outcome.message)
             _say_failure(outcome)
             unread.append(outcome)

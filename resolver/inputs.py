@@ -29,7 +29,7 @@ from typing import IO, Any
 
 from resolver.article import (MAX_ARTICLE_BYTES, Article, cannot_open, charset_of, from_bytes, from_path, looks_binary,
                               refuse_container)
-from resolver.errors import InputError
+from resolver.errors import EmptyInput, InputError
 from resolver.targets import classify, walk
 
 Skip = Callable[[str], bool]
@@ -904,4 +904,14 @@ def load(item: Item, *, kind: str | None = None, encoding: str | None = None) ->
             refuse_container(item.data or b"", item.source)   # stdin is read as one article: a feed is not one
         article = from_bytes(item.data or b"", item.source, kind=kind or item.kind, encoding=encoding,
                              declared=item.charset)
+    if _blank(article.text):   # no article: before, one with nothing in it was scanned and recorded (#11)
+        raise EmptyInput(f"{item.source}: empty")
     return Loaded(article=article, url=url, record_id=record_id, truncated=item.truncated, unread=unread)
+
+
+def _blank(text: str) -> bool:
+    """Nothing but white space (a byte-order mark aside). `isspace` stops at the first other character: an
+    article costs a look at its first one."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return not text or text.isspace()

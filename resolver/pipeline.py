@@ -26,7 +26,7 @@ from typing import IO, TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 from cache import CacheError
 from resolver import __version__, extract, platforms
 from resolver.article import Article, from_bytes, from_path
-from resolver.errors import EmbedResolverError, InputError, NotDecodable
+from resolver.errors import EmbedResolverError, EmptyInput, InputError, NotDecodable
 from resolver.inputs import InputSpec, Item, PassedOver, StdinLines, iter_items, load
 from resolver.model import Credit, Embed
 from resolver.options import ArchiveOptions, FetchOptions
@@ -182,8 +182,8 @@ def _json_list(results: Iterable[StepResult] | None) -> list[dict[str, Any]] | N
 class Failure:
     """An input that could not be processed, and why. `named`: the user named it, rather than a folder walk found
     it. `kind`: "input" when the input itself cannot be used (missing, binary, not an article), "encoding" for an
-    article the --encoding given cannot decode, "unavailable" when offline and it was never fetched, else the name
-    of what went wrong inside (a bug, recorded as one).
+    article the --encoding given cannot decode, "unavailable" when offline and it was never fetched, "empty" for a
+    file or record with nothing in it (skipped, named or not), else the name of what went wrong inside (a bug).
     `stage`: the step it failed in. Kind "timeout": the article's extraction ran past its time budget."""
 
     source: str
@@ -197,11 +197,13 @@ class Failure:
         """A file a folder walk found that is no article (binary, unreadable, a broken link) is skipped with a
         warning; anything else that goes wrong is an error (an article the --encoding given cannot decode too), and
         the run's exit code says so."""
-        return not self.named and self.kind == "input"
+        return self.kind == "empty" or (not self.named and self.kind == "input")
 
     @property
     def line(self) -> str:
         """The one line a run prints for it: a warning when the input is skipped, else an error."""
+        if self.kind == "empty":
+            return f"warning: skipped {self.message}"
         return f"warning: {self.message}; skipped" if self.warning else f"error: {self.message}"
 
     def to_json(self) -> dict[str, Any]:
@@ -1010,6 +1012,8 @@ def _failure_of(exc: Exception, item: Item, session: Session, stage: str, articl
     if isinstance(exc, ScanTimedOut):
         return _failed(Failure(item.source, str(exc), item.explicit, "timeout", "scan"), session, article_id,
                        fetched=fetched)
+    if isinstance(exc, EmptyInput):   # nothing in it: skipped, named or not (#11)
+        return _failed(Failure(item.source, str(exc), item.explicit, "empty", stage), session)
     if isinstance(exc, NotDecodable):   # an article not read as asked: an error even when a folder walk found it
         return _failed(Failure(item.source, str(exc), item.explicit, "encoding", stage), session, article_id,
                        fetched=fetched)
@@ -1384,7 +1388,8 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
                                        budget=session.settings.article_budget)
             except InputError as exc:
                 if on_failure is not None:
-                    kind = "encoding" if isinstance(exc, NotDecodable) else "input"
+                    kind = "encoding" if isinstance(exc, NotDecodable) else "empty" if isinstance(exc, EmptyInput) \
+                        else "input"
                     on_failure(_failed(Failure(named.source, str(exc), named.explicit, kind), session))
                 continue
             except ScanTimedOut as exc:   # #12: before, fetch had no budget and a slow page hung it

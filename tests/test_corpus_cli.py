@@ -620,3 +620,63 @@ def test_jsonl_with_a_few_bad_lines_is_an_error_a_line(tmp_path: Path) -> None:
     assert result.exit_code == 1 and len(lines(result.stdout)) == 2
     assert [line.split(": not JSON")[0] for line in result.stderr.splitlines() if line.startswith("error: ")] == [
         f"error: cannot read {path}:2", f"error: cannot read {path}:4"]
+
+
+# -- cli27: empty inputs are skipped, not articles; the bar counts skips as skips -------------------------------
+
+def articles_rows(tmp_path: Path) -> int:
+    return Store(tmp_path / "c.db").db.execute("select count(*) from articles").fetchone()[0]
+
+
+@pytest.mark.parametrize("body", [b"", b"  \n\t\r\n", b"\xef\xbb\xbf \n"], ids=["zero-bytes", "white-space", "bom"])
+def test_an_empty_file_in_a_folder_is_skipped_not_scanned_as_an_article(tmp_path: Path, body: bytes) -> None:
+    """An empty file was scanned as an article with nothing in it (exit 0, an article recorded in the cache)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.html").write_text(tweet_page(1))
+    (folder / "b.txt").write_bytes(body)
+    result = invoke(tmp_path, "scan", "--json", str(folder))
+    assert result.exit_code == 0, result.output
+    assert [r["source"] for r in lines(result.stdout)] == [str(folder / "a.html")]
+    said = result.stderr.splitlines()
+    assert said[0] == f"warning: skipped {folder / 'b.txt'}: empty"
+    assert said[1].startswith("scanned 1 article in ") and said[1].endswith("; 1 skipped")
+    assert articles_rows(tmp_path) == 1
+
+
+def test_an_empty_file_named_beside_an_article_is_skipped_and_the_run_exits_0(tmp_path: Path) -> None:
+    story, empty = tmp_path / "story.html", tmp_path / "empty.txt"
+    story.write_text(tweet_page(1))
+    empty.write_bytes(b"")
+    result = invoke(tmp_path, "scan", "--json", str(empty), str(story))
+    assert result.exit_code == 0, result.output
+    assert [r["source"] for r in lines(result.stdout)] == [str(story)]
+    assert result.stderr.splitlines()[0] == f"warning: skipped {empty}: empty"
+    assert articles_rows(tmp_path) == 1
+
+
+@pytest.mark.parametrize("command", ["scan", "archive", "report"])
+def test_a_run_whose_only_target_is_an_empty_file_exits_1(tmp_path: Path, command: str) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b" \n")
+    result = invoke(tmp_path, command, "--offline", str(empty))
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    said = result.stderr.splitlines()
+    assert said[0] == f"warning: skipped {empty}: empty"
+    assert len(said) == 2 and said[1].startswith("error: no article ")
+    assert articles_rows(tmp_path) == 0
+
+
+def test_a_jsonl_record_of_only_white_space_is_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"html": tweet_page(1)}) + "\n" + json.dumps({"id": 7.5, "html": None, "text": "   "})
+                    + "\n" + json.dumps({"html": " \n "}) + "\n")
+    result = invoke(tmp_path, "scan", "--json", "--jsonl", str(path))
+    assert result.exit_code == 0, result.output
+    assert [r["source"] for r in lines(result.stdout)] == [f"{path}:1"]
+    said = result.stderr.splitlines()
+    assert said[:2] == [f"warning: skipped {path}:2: empty", f"warning: skipped {path}:3: empty"]
+    assert said[2].endswith("; 2 skipped")
+    assert articles_rows(tmp_path) == 1
+
