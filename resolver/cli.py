@@ -749,10 +749,12 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
         since = utc_now()
 
     def stats() -> str:
-        # Articles as the summary line counts them: an input that failed is an error, not an article.
+        # Articles as the summary line counts them: an input that failed is an error, not an article; a file that
+        # is none (binary, empty) is skipped, not an error (#11: the bar counted it as one).
         seconds, done = time.monotonic() - started, summary.articles
+        skipped = f"  {summary.skipped:,} skipped" if summary.skipped else ""
         return (f"{done:,} articles  {done / seconds if seconds > 0 else 0:.1f}/s  {summary.embeds:,} embeds  "
-                f"{session.requests_in_flight} requests in flight  {summary.failed + summary.skipped:,} errors")
+                f"{session.requests_in_flight} requests in flight  {summary.failed:,} errors{skipped}")
     advance = (lambda: None) if quiet else session.reporter.progress(_DOING.get(command, command), None, stats=stats)
 
     found = {"url": 0, "id": 0}   # articles whose record gave the field named with --url-field / --id-field

@@ -680,3 +680,20 @@ def test_a_jsonl_record_of_only_white_space_is_skipped(tmp_path: Path) -> None:
     assert said[2].endswith("; 2 skipped")
     assert articles_rows(tmp_path) == 1
 
+
+def test_the_bar_counts_a_folders_skips_as_skips_as_the_summary_does(fakenet, tmp_path: Path) -> None:
+    """A folder walk's skips (binary, empty) were counted as errors in the bar, while the summary said skipped."""
+    from tests.cliworld import World
+    from tests.test_exit_codes import with_terminal_stderr
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"{n}.html").write_text(tweet_page(n))
+    (folder / "photo.bin").write_bytes(b"\x00\x01" * 100)
+    (folder / "blank.txt").write_bytes(b"")
+    text = with_terminal_stderr(World(fakenet, tmp_path), "scan", "--json", "--workers", "1", str(folder),
+                                columns=160)
+    assert "3 articles" in text and "0 errors" in text and "2 skipped" in text, text
+    assert "2 errors" not in text
+    assert "scanned 3 articles in " in text and "; 2 skipped" in text
