@@ -166,7 +166,7 @@ def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | 
             yield from taken(Item(source=name, key=named.url, locator=name, url=named.url, remote=True,
                                   explicit=True))
         else:
-            for path, locator, explicit, problem in _files(name, spec.globs):
+            for path, locator, explicit, problem in _named(name, spec.globs):
                 if problem:
                     yield Item(source=str(path), key=None, locator=locator, explicit=explicit, problem=problem)
                 else:
@@ -175,13 +175,13 @@ def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | 
         if name == "-":
             yield from _jsonl_records(stdin, "-", "-", spec.fields, taken, resumable=False)
             continue
-        for path, locator, explicit, problem in _files(name, spec.globs or JSONL_GLOBS, given=bool(spec.globs)):
+        for path, locator, explicit, problem in _named(name, spec.globs or JSONL_GLOBS, given=bool(spec.globs)):
             if problem:
                 yield Item(source=str(path), key=None, locator=locator, explicit=explicit, problem=problem)
             elif taken.first_reading(path, explicit=explicit):
                 yield from _jsonl_file(path, locator, spec.fields, taken)
     for name in spec.warc:
-        for path, locator, explicit, problem in _files(name, spec.globs or WARC_GLOBS, given=bool(spec.globs)):
+        for path, locator, explicit, problem in _named(name, spec.globs or WARC_GLOBS, given=bool(spec.globs)):
             if problem:
                 yield Item(source=str(path), key=None, locator=locator, explicit=explicit, problem=problem)
             elif taken.first_reading(path, explicit=explicit):
@@ -246,6 +246,21 @@ class _Taker:
 
 
 # -- files and folders ---------------------------------------------------------------------------------------
+
+def _named(name: str, globs: Iterable[str], *, given: bool = True) -> Iterator[tuple[Path, str, bool, str | None]]:
+    """`_files`, and for a folder named that holds nothing a walk reads (empty, only hidden names: a mistyped path,
+    a disk not mounted) a problem of its own, an error: before, one beside other targets went unsaid (#11)."""
+    listed = False
+    for entry in _files(name, globs, given=given):
+        listed = True
+        yield entry
+    if not listed:
+        yield Path(name), name, True, f"no article in {name} ({NO_ARTICLE_HINT})"
+
+
+# Why a folder may hold no article: what every command says of one (most likely a typo).
+NO_ARTICLE_HINT = "an empty folder? check the path, and that its disk is mounted"
+
 
 def _files(name: str, globs: Iterable[str], *, given: bool = True) -> Iterator[tuple[Path, str, bool, str | None]]:
     """(path, locator, named on the command line, problem) for a file, or for every file under a folder in sorted

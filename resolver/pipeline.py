@@ -27,7 +27,7 @@ from cache import CacheError
 from resolver import __version__, extract, platforms
 from resolver.article import Article, from_bytes, from_path
 from resolver.errors import EmbedResolverError, EmptyInput, InputError, NotDecodable
-from resolver.inputs import InputSpec, Item, PassedOver, StdinLines, iter_items, load
+from resolver.inputs import NO_ARTICLE_HINT, InputSpec, Item, PassedOver, StdinLines, iter_items, load
 from resolver.model import Credit, Embed
 from resolver.options import ArchiveOptions, FetchOptions
 from resolver.session import NotCached
@@ -1350,18 +1350,7 @@ def named_inputs(targets: Iterable[str], stdin: IO[bytes] | None) -> Iterator[It
         if named.kind == "url" and named.url is not None:
             yield named.url
             continue
-        items = iter_items(InputSpec(files=(named.name,)), stdin=stdin)
-        first = next(items, None)
-        if first is None:   # an empty folder: an input that failed, as for `scan` (before, nothing was said)
-            yield Item(source=named.name, key=None, locator=named.name, explicit=True,
-                       problem=f"no article in {named.name} ({NO_ARTICLE_HINT})")
-            continue
-        yield first
-        yield from items
-
-
-# Why a folder may hold no article: what `scan`, `archive` and `fetch` say of one (most likely a typo).
-NO_ARTICLE_HINT = "an empty folder? check the path, and that its disk is mounted"
+        yield from iter_items(InputSpec(files=(named.name,)), stdin=stdin)   # an empty folder: an item that failed
 
 
 async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[bytes] | None = None,

@@ -697,3 +697,40 @@ def test_the_bar_counts_a_folders_skips_as_skips_as_the_summary_does(fakenet, tm
     assert "3 articles" in text and "0 errors" in text and "2 skipped" in text, text
     assert "2 errors" not in text
     assert "scanned 3 articles in " in text and "; 2 skipped" in text
+
+
+
+# -- cli27: an empty folder beside other targets is said, in every command --------------------------------------
+
+@pytest.mark.parametrize("command", [["scan"], ["archive"], ["fetch"], ["report", "-o", "REPORTS"]],
+                         ids=["scan", "archive", "fetch", "report"])
+def test_an_empty_folder_beside_an_article_is_an_error_and_the_article_is_done(tmp_path: Path,
+                                                                               command: list[str]) -> None:
+    """A mistyped or unmounted folder named beside another target: scan, archive and report said nothing and
+    exited 0 (the no-article check was over the whole run), while fetch said so."""
+    empty, unmounted, story = tmp_path / "empty", tmp_path / "disk2", tmp_path / "story.html"
+    empty.mkdir()
+    unmounted.mkdir()
+    (unmounted / ".hidden").write_text(tweet_page(9))   # only hidden names: nothing a walk reads
+    story.write_text(tweet_page(1))
+    command = [str(tmp_path / "reports") if arg == "REPORTS" else arg for arg in command]
+    result = invoke(tmp_path, *command, "--offline", str(empty), str(story), str(unmounted))
+    assert result.exit_code == 1, result.output
+    said = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    hint = "(an empty folder? check the path, and that its disk is mounted)"
+    assert said == [f"error: no article in {empty} {hint}", f"error: no article in {unmounted} {hint}"]
+    if command[0] == "report":
+        assert len(json.loads((tmp_path / "reports" / "index.json").read_text())) == 1
+    else:
+        assert str(story) in result.stdout or command[0] != "scan"
+    assert articles_rows(tmp_path) == 1
+
+
+def test_resolve_given_a_folder_beside_a_url_says_so_and_resolves_the_url(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = invoke(tmp_path, "resolve", "--offline", "--json", str(empty), "https://t.co/Ab12Cd34Ef")
+    assert result.exit_code == 1
+    assert [line for line in result.stderr.splitlines() if line.startswith("error: ")] == [
+        f"error: {empty} is a folder, not a URL (to resolve an article's links: scan --resolve {empty})"]
+    assert any(r.get("url") == "https://t.co/Ab12Cd34Ef" for r in lines(result.stdout))
