@@ -922,8 +922,11 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
     links, problems = url_targets(urls, stdin=_stdin(urls))
     settings = _settings(ctx, **_network_overrides(network))
     session = _session(settings, store=_open_store(settings), mode=mode)
-    for problem in problems:   # said before any request, a secret in them redacted; the other links are resolved
-        click.echo(f"error: {session.redactor.text(problem)}", err=True)
+    redact = session.redactor.text
+    for name, problem in problems:   # said before any request, a secret in them redacted; the others are resolved
+        click.echo(f"error: {redact(problem)}", err=True)
+        if as_json:
+            _say_json_failure(redact(name), "input", redact(problem))
     advance = session.reporter.progress("resolving", len(links))
     with user_errors():
         results = session.run(lambda s: resolving.resolve_many(links, session=s, follow_all=follow_all,
@@ -999,20 +1002,34 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
         advance = session.reporter.progress("fetching", len(set(found)))
         return await fetching.fetch_posts(found, session=session, options=options, on_done=advance)
 
+    session = _session(settings, store=store, mode=mode)
     with user_errors():
-        posts = _session(settings, store=store, mode=mode).run(job)
+        posts = session.run(job)
     _print_each(posts, as_json=as_json, view="post_text")
     for post in posts:
         for item in post.media if not post.unavailable else ():
             if item.get("error") and item["error"] != fetching.MEDIA_NEVER_FETCHED:
                 click.echo(f"error: {post.record.url}: media {item.get('url')}: {item['error']}", err=True)
+    redact = session.redactor.text
+    for failure in unread if as_json else ():   # each said on stderr as it came; a line in the JSON too (#11)
+        if not failure.warning:
+            click.echo(_json_line(failure.to_json()))
     for link in unresolved:
-        click.echo(f"{link.url}: not in the cache (offline)" if link.unavailable
-                   else f"error: cannot fetch {link.url}: the link could not be resolved ({link.error})", err=True)
-    for link in no_post:
-        click.echo(f"error: cannot fetch {link.url}: " + ("it is no post" if link.final_url in (None, link.url)
-                                                          else f"it leads to {link.final_url}, which is no post"),
+        url = redact(link.url)
+        click.echo(f"{url}: not in the cache (offline)" if link.unavailable
+                   else f"error: cannot fetch {url}: the link could not be resolved ({redact(link.error or '')})",
                    err=True)
+        if as_json:   # a link's error is "<kind>: <message>" already
+            kind, _, message = ("unavailable: not in the cache (offline)" if link.unavailable
+                                else redact(str(link.error))).partition(": ")
+            _say_json_failure(url, kind, message)
+    for link in no_post:
+        url = redact(link.url)
+        why = "it is no post" if link.final_url in (None, link.url) \
+            else f"it leads to {redact(link.final_url or '')}, which is no post"
+        click.echo(f"error: cannot fetch {url}: {why}", err=True)
+        if as_json:
+            _say_json_failure(url, "input", f"cannot fetch {url}: {why}")
     _exit_for(ctx, failed=sum(p.failed for p in posts) + sum(r.failed for r in unresolved) + len(no_post)
               + sum(not f.warning for f in unread),
               unavailable=sum(p.unavailable for p in posts) + sum(r.unavailable for r in unresolved))
@@ -1117,7 +1134,7 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
     if articles or options["jsonl"] or options["warc_input"]:
         def emit(outcome: Outcome) -> None:
             if isinstance(outcome, pipeline.Failure):
-                _say_failure(outcome)
+                _say_failure(outcome, as_json=as_json)
                 return
             _print_each(outcome.archives or (), as_json=as_json, view="archive_text")
             results.extend(outcome.archives or ())
@@ -1667,7 +1684,7 @@ def _emit(outcome: Outcome, *, as_json: bool, output: OutputFile | None = None) 
     from resolver.pipeline import Failure
 
     if isinstance(outcome, Failure):
-        _say_failure(outcome)
+        _say_failure(outcome, as_json=as_json, output=output)
         return
     _emit_result(outcome, as_json=as_json, output=output)
     if outcome.failed:
@@ -1763,6 +1780,22 @@ def _plain_if_piped(renderable: Any, console: Any) -> Any:
     return renderable
 
 
-def _say_failure(failure: Failure) -> None:
-    """One line: a warning for a file a folder walk found that is no article (it is skipped), else an error."""
+def _say_failure(failure: Failure, *, as_json: bool = False, output: OutputFile | None = None) -> None:
+    """One line: a warning for a file a folder walk found that is no article (it is skipped), else an error. An
+    error is a JSON line too in a JSON Lines run, where the articles' lines go (`output`, else stdout): a pipeline
+    reading them could not tell an input was dropped (#11). Its source and message were redacted when it was
+    made (`pipeline._failed`)."""
     click.echo(failure.line, err=True)
+    if as_json and not failure.warning:
+        line = _json_line(failure.to_json())
+        if output is None:
+            click.echo(line)
+        else:
+            output.add(line + "\n")
+
+
+def _say_json_failure(source: str, kind: str, message: str) -> None:
+    """The JSON line of a target that gave no result: the line of an input that failed (`Failure.to_json`)."""
+    from resolver.pipeline import Failure
+
+    click.echo(_json_line(Failure(source, message, kind=kind).to_json()))

@@ -207,7 +207,9 @@ class Failure:
         return f"warning: {self.message}; skipped" if self.warning else f"error: {self.message}"
 
     def to_json(self) -> dict[str, Any]:
-        return {"source": self.source, "error": self.message}
+        """What a JSON Lines run prints for it (an input that failed gives no article, #11): its source, and its
+        error as a step's error is written, "<kind>: <message>"."""
+        return {"source": self.source, "error": f"{self.kind}: {self.message}"}
 
 
 Outcome = ArticleResult | Failure

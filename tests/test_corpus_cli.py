@@ -292,7 +292,8 @@ def test_a_bad_record_in_a_corpus_is_an_error_row_and_the_run_goes_on(tmp_path: 
     feed.write_text(json.dumps({"html": tweet_page(1)}) + "\n{not json\n" + json.dumps({"html": tweet_page(2)}) + "\n")
     result = invoke(tmp_path, "scan", "--json", "--jsonl", str(feed))
     assert result.exit_code == 1
-    assert [r["source"] for r in lines(result.stdout)] == [f"{feed}:1", f"{feed}:3"]
+    assert [r["source"] for r in lines(result.stdout)] == [f"{feed}:1", f"{feed}:2", f"{feed}:3"]
+    assert lines(result.stdout)[1]["error"].startswith(f"input: cannot read {feed}:2: not JSON")   # its line (#11)
     error, summary = result.stderr.splitlines()
     assert error.startswith(f"error: cannot read {feed}:2: not JSON")
     assert summary.startswith("scanned 2 articles") and summary.endswith("; 1 failed")
@@ -318,7 +319,8 @@ def test_a_scan_draws_one_bar_with_its_counts_on_a_terminal_and_leaves_json_clea
     assert f"error: cannot read {feed}:4: not JSON" in text
     assert "scanned 3 articles in " in text and "; 1 failed" in text
     found = out.read_text()
-    assert [r["record_id"] for r in lines(found)] == [None] * 3 and found.count("\n") == 3
+    assert [r.get("record_id") for r in lines(found)] == [None] * 4 and found.count("\n") == 4
+    assert lines(found)[3] == {"source": f"{feed}:4", "error": lines(found)[3]["error"]}   # the failed line's (#11)
 
 
 @pytest.mark.parametrize("command", [["scan", "--resolve", "--offline"], ["report", "--offline", "-o", "reports"],
@@ -552,7 +554,8 @@ def test_archive_of_an_empty_folder_and_a_url_still_archives_the_url(tmp_path: P
     empty.mkdir()
     result = invoke(tmp_path, "archive", "--offline", "--json", str(empty), "https://twitter.com/jack/status/20")
     assert result.exit_code == 1
-    assert [json.loads(line)["url"] for line in result.stdout.splitlines()] == ["https://twitter.com/jack/status/20"]
+    assert [json.loads(line).get("url", "failed") for line in result.stdout.splitlines()] == [
+        "failed", "https://twitter.com/jack/status/20"]   # the empty folder's JSON line first (#11)
     assert f"error: no article in {empty} (" in result.stderr
 
 
@@ -593,7 +596,7 @@ def test_jsonl_given_a_file_that_is_no_json_lines_is_one_error(tmp_path: Path, w
     path = tmp_path / "page.html"
     path.write_bytes(body.encode() if isinstance(body, str) else body)
     result = invoke(tmp_path, "scan", "--json", "--jsonl", str(path))
-    assert result.exit_code == 1 and result.stdout == ""
+    assert result.exit_code == 1 and [r["source"] for r in lines(result.stdout)] == [str(path)]   # its line (#11)
     hint = " (give it as a SOURCE, without --jsonl)" if what == "HTML" else ""
     assert result.stderr.splitlines() == [f"error: cannot read {path}: it looks like {what}, not JSON Lines{hint}"]
     assert errors_rows(tmp_path) == 1
@@ -607,7 +610,7 @@ def test_jsonl_whose_first_record_holds_a_raw_control_character_is_read_line_by_
                     + json.dumps({"html": tweet_page(2)}) + "\n")
     assert b"\x01" in path.read_bytes()
     result = invoke(tmp_path, "scan", "--json", "--jsonl", str(path))
-    assert result.exit_code == 1 and len(lines(result.stdout)) == 1
+    assert result.exit_code == 1 and [("error" in r) for r in lines(result.stdout)] == [True, False]
     assert [line.split(": not JSON")[0] for line in result.stderr.splitlines() if line.startswith("error: ")] == [
         f"error: cannot read {path}:1"]
 
@@ -617,7 +620,7 @@ def test_jsonl_with_a_few_bad_lines_is_an_error_a_line(tmp_path: Path) -> None:
     path.write_text(json.dumps({"html": tweet_page(1)}) + "\n<p>a stray line</p>\n"
                     + json.dumps({"html": tweet_page(2)}) + "\nnot json\n")
     result = invoke(tmp_path, "scan", "--json", "--jsonl", str(path))
-    assert result.exit_code == 1 and len(lines(result.stdout)) == 2
+    assert result.exit_code == 1 and [("error" in r) for r in lines(result.stdout)] == [False, True, False, True]
     assert [line.split(": not JSON")[0] for line in result.stderr.splitlines() if line.startswith("error: ")] == [
         f"error: cannot read {path}:2", f"error: cannot read {path}:4"]
 
@@ -734,3 +737,15 @@ def test_resolve_given_a_folder_beside_a_url_says_so_and_resolves_the_url(tmp_pa
     assert [line for line in result.stderr.splitlines() if line.startswith("error: ")] == [
         f"error: {empty} is a folder, not a URL (to resolve an article's links: scan --resolve {empty})"]
     assert any(r.get("url") == "https://t.co/Ab12Cd34Ef" for r in lines(result.stdout))
+
+
+def test_a_failed_input_is_a_json_line_in_the_output_file_too(tmp_path: Path) -> None:
+    story, out = tmp_path / "story.html", tmp_path / "out.jsonl"
+    story.write_text(tweet_page(1))
+    result = invoke(tmp_path, "scan", "--json", "-o", str(out), str(tmp_path / "nosuch.html"), str(story))
+    assert result.exit_code == 1 and result.stdout == ""
+    written = lines(out.read_text())
+    assert written[0] == {"source": str(tmp_path / "nosuch.html"),
+                          "error": f"input: cannot read {tmp_path / 'nosuch.html'}: no such file (a URL needs http:// "
+                                   "or https://)"}
+    assert [r["source"] for r in written] == [str(tmp_path / "nosuch.html"), str(story)]
