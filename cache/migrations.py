@@ -336,6 +336,14 @@ def m016_credit_also_at(db: Database) -> None:
     db.table("credits").add_column("also_at", str)
 
 
+@migrations()
+def m017_progress_runs(db: Database) -> None:
+    """v17: which run finished each item (an id a run draws when it starts), so a run whose stdout was closed early
+    (`scan … | head`) forgets only what it finished itself, never what a concurrent run of the same job finished
+    (#11: it forgot every row finished since it started). NULL: a row recorded before v17."""
+    db.table("progress").add_column("run", str)
+
+
 def memo_triggers() -> dict[str, str]:
     """The triggers that retire memos (#13), by name: m014 makes them, and `Store` makes again any a rebuilt table
     lost (a rebuild, as `sqlite-utils transform` does, drops a table's triggers)."""

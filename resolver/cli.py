@@ -718,6 +718,7 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
     `json_lines`: `emit` prints each article as `resolver.output.json_line` makes it (an article the cache answers
     may then be answered by its memo, #13)."""
     import time
+    import uuid
 
     from resolver import pipeline
     from resolver.inputs import StdinLines
@@ -728,12 +729,13 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
     store = session.store
     resumable = store is not None and not store.read_only   # resume writes what it finished
     job = _job_name(command, steps, session.mode, spec, kind=kind, encoding=encoding, output=output)
+    run = uuid.uuid4().hex if resumable else None   # this run's rows: a closed stdout forgets those (see below)
     # stdin is read again from its start: a file holding what an earlier run read from it would repeat it
     resume = not options.pop("no_resume") and not (output is not None and stdin is not None)
     run_options = pipeline.RunOptions(workers=options.pop("workers") or default_workers(), kind=kind,
                                       encoding=encoding, job=job if resumable else None, resume=resume, output=output,
                                       stdin=lines, texts=command == "report",   # a report quotes the pages
-                                      json_lines=json_lines)
+                                      json_lines=json_lines, run=run)
     if output is not None:
         _check_output_in_folder(output, spec, recorded=store.output_length(job) if resumable and store is not None
                                 else None)
@@ -742,11 +744,6 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
         ctx.call_on_close(output.close)
     summary = pipeline.Summary()
     started = time.monotonic()
-    since = None   # when this run started marking what it finished (a closed stdout forgets it: see below)
-    if run_options.job is not None:
-        from cache.store import utc_now
-
-        since = utc_now()
 
     def stats() -> str:
         # Articles as the summary line counts them: an input that failed is an error, not an article; a file that
@@ -787,9 +784,10 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
         ctx.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
         # stdout was closed (`scan … | head`): the lines written into the pipe were read by no one, so what this run
-        # finished is not done; the next run prints it (an interrupted run's before it is still skipped).
-        if store is not None and since is not None and output is None:
-            store.forget_progress(job, since=since)
+        # finished is not done; the next run prints it (what an interrupted run before it, or a concurrent run of
+        # the same job, finished is still skipped: only this run's rows are forgotten).
+        if store is not None and run is not None and output is None:
+            store.forget_progress(job, run=run)
         raise
     session.reporter.close()
     _say_fields_never_found(spec, found, read=summary.articles)

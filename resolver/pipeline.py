@@ -281,7 +281,8 @@ class RunOptions:
     in flight are abandoned (not marked finished); what was finished is committed and the run returns (a shard on
     a cluster the client stopped, #13); `json_lines`: the outcomes are only printed, as `output.json_line` makes a
     line of their JSON (scan --json): an article the cache answers is then answered by its memo when one holds, and
-    an outcome may be a `memo.LineResult` (#13)."""
+    an outcome may be a `memo.LineResult` (#13); `run`: this run's id, recorded with each item it marks finished
+    (so it can forget what it finished itself, and only that)."""
 
     workers: int = 1
     window: int | None = None
@@ -294,6 +295,7 @@ class RunOptions:
     texts: bool = True
     stop: Callable[[], bool] | None = None
     json_lines: bool = False
+    run: str | None = None
 
     def window_size(self, session: Session) -> int:
         # Enough articles for every worker to have the next one ready, and for the network limit to be used.
@@ -710,10 +712,10 @@ class Finish:
         self.session, self.options, self.summary, self.emit = session, options, summary, emit
         store = session.store
         writable = store is not None and not store.read_only
-        self.chunk = Chunk(store, options.job, summary, emit, output=options.output) \
+        self.chunk = Chunk(store, options.job, summary, emit, output=options.output, run=options.run) \
             if store is not None and writable and not steps.network else None
-        self.batch = Batch(store, options.job, summary, emit, output=options.output, ctrl_c=ctrl_c or CtrlC()) \
-            if store is not None and writable and steps.network and here else None
+        self.batch = Batch(store, options.job, summary, emit, output=options.output, ctrl_c=ctrl_c or CtrlC(),
+                           run=options.run) if store is not None and writable and steps.network and here else None
 
     def article(self) -> AbstractContextManager[object]:
         """Around one article's work in this thread: in the batch's transaction, if there is one."""
@@ -770,7 +772,7 @@ def _mark_finished(session: Session, options: RunOptions, item: Item, outcome: O
         return
     with store.write():
         if item.key is not None:
-            store.mark_done(options.job, [_progress_row(item, outcome)])
+            store.mark_done(options.job, [_progress_row(item, outcome)], run=options.run)
         if output is not None:
             output.commit()
 
@@ -796,8 +798,10 @@ class Chunk:
     SECONDS = 1.0
 
     def __init__(self, store: Store, job: str | None, summary: Summary,
-                 emit: Callable[[Outcome], None] | None, *, output: OutputFile | None = None) -> None:
+                 emit: Callable[[Outcome], None] | None, *, output: OutputFile | None = None,
+                 run: str | None = None) -> None:
         self.store, self.job, self.summary, self.emit, self.output = store, job, summary, emit, output
+        self.run = run
         self.pending: list[tuple[Item, Outcome]] = []
         self.opened = 0.0
         self.bytes = 0
@@ -837,7 +841,7 @@ class Chunk:
                     break
                 finished.append(_progress_row(item, outcome))
             if self.job is not None:
-                self.store.mark_done(self.job, [row for row in finished if row["key"] is not None])
+                self.store.mark_done(self.job, [row for row in finished if row["key"] is not None], run=self.run)
             if self.output is not None:
                 self.output.commit()
         if stopped is not None:
@@ -860,8 +864,9 @@ class Batch:
 
     def __init__(self, store: Store, job: str | None, summary: Summary,
                  emit: Callable[[Outcome], None] | None, *, output: OutputFile | None = None,
-                 ctrl_c: CtrlC | None = None) -> None:
+                 ctrl_c: CtrlC | None = None, run: str | None = None) -> None:
         self.store, self.job, self.summary, self.emit, self.output = store, job, summary, emit, output
+        self.run = run
         self.ctrl_c = ctrl_c or CtrlC()
         self.finished: list[dict[str, Any]] = []
         self.count = 0
@@ -911,7 +916,7 @@ class Batch:
         finished, self.finished = self.finished, []
         with self.ctrl_c.held(), transaction:   # what was handed on is marked finished whatever comes
             if self.job is not None and finished:
-                self.store.mark_done(self.job, finished)
+                self.store.mark_done(self.job, finished, run=self.run)
             if self.output is not None:
                 self.output.commit()
 
