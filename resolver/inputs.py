@@ -28,7 +28,7 @@ from pathlib import Path, PurePath
 from typing import IO, Any
 
 from resolver.article import (MAX_ARTICLE_BYTES, Article, cannot_open, charset_of, from_bytes, from_path, looks_binary,
-                              refuse_container)
+                              printable, refuse_container)
 from resolver.errors import EmptyInput, InputError
 from resolver.targets import classify, walk
 
@@ -316,8 +316,8 @@ def _file_item(path: Path, locator: str, explicit: bool) -> Item:
     except OSError:
         # No key (it cannot be resumed); reading it says what is wrong, in article.from_path's words.
         return Item(source=str(path), key=None, locator=locator, path=path, explicit=explicit)
-    return Item(source=str(path), key=f"{real}|{info.st_size}|{info.st_mtime_ns}", locator=locator, path=path,
-                explicit=explicit)
+    return Item(source=str(path), key=printable(f"{real}|{info.st_size}|{info.st_mtime_ns}"), locator=locator,
+                path=path, explicit=explicit)
 
 
 def _real_path(path: Path, info: os.stat_result) -> str:
@@ -362,7 +362,7 @@ def _jsonl_file(path: Path, locator: str, fields: JsonlFields, taken: _Taker) ->
         return
     with handle:
         yield from _jsonl_records(handle, str(path), locator, fields, taken, resumable=True,
-                                  key_base=str(path.resolve()))
+                                  key_base=printable(str(path.resolve())))
 
 
 # The longest JSON Lines record read: twice an article's limit, as JSON escapes may double an article's bytes.
@@ -500,7 +500,7 @@ def _parse_line(item: Item) -> tuple[bytes, str | None, str | None, str | None, 
 def _warc_file(path: Path, locator: str, taken: _Taker) -> Iterator[Item]:
     """Each HTML response (2xx) of a WARC or ARC file, as a crawl keeps it (Common Crawl, CC-News, wget). A record
     that cannot be read is one problem item, and the walk goes on at the next record header after it (#13)."""
-    key_base = str(path.resolve())
+    key_base = printable(str(path.resolve()))
     offset = 0
     try:
         opened = path.open("rb")

@@ -25,7 +25,7 @@ from typing import IO, TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from cache import CacheError
 from resolver import __version__, extract, platforms
-from resolver.article import Article, from_bytes, from_path
+from resolver.article import Article, from_bytes, from_path, printable
 from resolver.errors import EmbedResolverError, EmptyInput, InputError, NotDecodable
 from resolver.inputs import NO_ARTICLE_HINT, InputSpec, Item, PassedOver, StdinLines, iter_items, load
 from resolver.model import Credit, Embed
@@ -779,7 +779,7 @@ def _mark_finished(session: Session, options: RunOptions, item: Item, outcome: O
 
 def _progress_row(item: Item, outcome: Outcome) -> dict[str, Any]:
     failed = isinstance(outcome, Failure)
-    return {"key": item.key, "source": item.source, "outcome": "failed" if failed else "done",
+    return {"key": item.key, "source": printable(item.source), "outcome": "failed" if failed else "done",
             "article_id": None if isinstance(outcome, Failure) else outcome.article_id}
 
 
@@ -1040,7 +1040,7 @@ def _failed(failure: Failure, session: Session, article_id: int | None = None, *
     scanned) has its fetch rows written with the error: no article came of them, and they are the record of what
     was fetched."""
     redact = session.redactor.text
-    failure = replace(failure, source=redact(failure.source), message=redact(failure.message))
+    failure = replace(failure, source=redact(printable(failure.source)), message=redact(printable(failure.message)))
     detail = redact(detail) if detail is not None else None
     store = session.store
     if store is not None and not store.read_only:

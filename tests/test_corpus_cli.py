@@ -749,3 +749,26 @@ def test_a_failed_input_is_a_json_line_in_the_output_file_too(tmp_path: Path) ->
                           "error": f"input: cannot read {tmp_path / 'nosuch.html'}: no such file (a URL needs http:// "
                                    "or https://)"}
     assert [r["source"] for r in written] == [str(tmp_path / "nosuch.html"), str(story)]
+
+
+def test_a_file_whose_name_is_not_utf8_is_scanned_and_the_others_too(tmp_path: Path) -> None:
+    """A file named in Latin-1 in a folder (an old archive's): its name's bytes reached SQLite as lone surrogates,
+    and the whole run ended with "internal error: UnicodeEncodeError", the other articles' output lost (#11)."""
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.html").write_text(tweet_page(1))
+    with open(os.path.join(os.fsencode(folder), b"b\xe9.html"), "wb") as odd:
+        odd.write(tweet_page(2).encode())
+    (folder / "c.html").write_text(tweet_page(3))
+    for _ in range(2):   # the second run reads the cache's records of them
+        result = invoke(tmp_path, "scan", "--json", str(folder))
+        assert result.exit_code == 0, result.output
+        assert [r["source"] for r in lines(result.stdout)] == [
+            str(folder / "a.html"), str(folder / "b\\xe9.html"), str(folder / "c.html")]
+    missing = invoke(tmp_path, "scan", "--json", os.fsdecode(os.path.join(os.fsencode(folder), b"n\xe9.html")))
+    assert missing.exit_code == 1
+    assert missing.stderr.splitlines() == [f"error: cannot read {folder / 'n'}\\xe9.html: no such file (a URL needs "
+                                           "http:// or https://)"]
+    assert lines(missing.stdout)[0]["source"] == f"{folder / 'n'}\\xe9.html"
