@@ -913,15 +913,16 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
       cat links.txt | embed-resolver resolve --offline -
     """
     from resolver import resolve as resolving
-
+    from resolver.article import printable
     from resolver.targets import url_targets
 
     mode = _mode(offline=offline, refresh=refresh)
     links, problems = url_targets(urls, stdin=_stdin(urls))
     settings = _settings(ctx, **_network_overrides(network))
     session = _session(settings, store=_open_store(settings), mode=mode)
-    redact = session.redactor.text
-    for name, problem in problems:   # said before any request, a secret in them redacted; the others are resolved
+    def redact(text: str) -> str:   # a secret redacted, a name's bytes that are not UTF-8 as \xNN
+        return session.redactor.text(printable(text))
+    for name, problem in problems:   # said before any request; the others are resolved
         click.echo(f"error: {redact(problem)}", err=True)
         if as_json:
             _say_json_failure(redact(name), "input", redact(problem))

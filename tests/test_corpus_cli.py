@@ -772,3 +772,15 @@ def test_a_file_whose_name_is_not_utf8_is_scanned_and_the_others_too(tmp_path: P
     assert missing.stderr.splitlines() == [f"error: cannot read {folder / 'n'}\\xe9.html: no such file (a URL needs "
                                            "http:// or https://)"]
     assert lines(missing.stdout)[0]["source"] == f"{folder / 'n'}\\xe9.html"
+
+
+def test_resolve_says_a_name_that_is_not_utf8_with_escapes(tmp_path: Path) -> None:
+    import os
+
+    name = os.fsdecode(os.path.join(os.fsencode(tmp_path), b"n\xe9.html"))
+    result = invoke(tmp_path, "resolve", "--offline", "--json", name)
+    assert result.exit_code == 1
+    shown = f"{tmp_path / 'n'}\\xe9.html"
+    assert result.stderr.splitlines() == [f"error: cannot read {shown}: no such file (a URL needs http:// or https://)"]
+    assert lines(result.stdout) == [{"source": shown, "error": f"input: cannot read {shown}: no such file (a URL "
+                                                               "needs http:// or https://)"}]
