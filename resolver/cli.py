@@ -920,6 +920,7 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
     links, problems = url_targets(urls, stdin=_stdin(urls))
     settings = _settings(ctx, **_network_overrides(network))
     session = _session(settings, store=_open_store(settings), mode=mode)
+
     def redact(text: str) -> str:   # a secret redacted, a name's bytes that are not UTF-8 as \xNN
         return session.redactor.text(printable(text))
     for name, problem in problems:   # said before any request; the others are resolved
