@@ -344,6 +344,14 @@ def m017_article_encoding_given(db: Database) -> None:
     db.table("articles").add_column("encoding_given_at", str)
 
 
+@migrations()
+def m018_progress_runs(db: Database) -> None:
+    """v18: which run finished each item (an id a run draws when it starts), so a run whose stdout was closed early
+    (`scan … | head`) forgets only what it finished itself, never what a concurrent run of the same job finished
+    (#11: it forgot every row finished since it started). NULL: a row recorded before v18."""
+    db.table("progress").add_column("run", str)
+
+
 def memo_triggers() -> dict[str, str]:
     """The triggers that retire memos (#13), by name: m014 makes them, and `Store` makes again any a rebuilt table
     lost (a rebuild, as `sqlite-utils transform` does, drops a table's triggers)."""

@@ -39,7 +39,8 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m004_archives", "m005_media_warnings", "m006_errors", "m007_identification_verdicts",
               "m008_source_urls_and_progress", "m009_research_views_and_search", "m010_embed_text_confidence",
               "m011_run_outputs", "m012_truncated_articles", "m013_rename_evidence_indexes",
-              "m014_step_memos", "m015_credit_split_confidence", "m016_credit_also_at", "m017_article_encoding_given")
+              "m014_step_memos", "m015_credit_split_confidence", "m016_credit_also_at", "m017_article_encoding_given",
+              "m018_progress_runs")
 MEMO_TRIGGERS = 44   # how many cache.migrations.memo_triggers() makes (a test checks)
 # The memos an article keeps (#13): its newest, one a key. A key changes with the code (any upgrade), the settings, the
 # steps, --offline, which secrets are set, so memos no run will use again would pile up, one an article a run; a
@@ -938,16 +939,18 @@ class Store:
         self.conn.execute("UPDATE article_sources SET url = ?, host = ? WHERE article_id = ? AND source = ?",
                              [url, host, article_id, source])
 
-    def mark_done(self, job: str, rows: Sequence[Mapping[str, Any]]) -> None:
+    def mark_done(self, job: str, rows: Sequence[Mapping[str, Any]], *, run: str | None = None) -> None:
         """Record input items as finished by a job (`key`, `source`, `article_id`, `outcome`: "done" or "failed"),
-        in one transaction; an item recorded again keeps the newest record."""
+        in one transaction, by the run `run` names; an item recorded again keeps the newest record."""
         now = utc_now()
         with self.write():
             self.conn.executemany(
-                "INSERT INTO progress (job, key, source, article_id, outcome, finished_at) VALUES (?, ?, ?, ?, ?, ?)"
+                "INSERT INTO progress (job, key, source, article_id, outcome, finished_at, run)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT(job, key) DO UPDATE SET source = excluded.source, article_id = excluded.article_id,"
-                " outcome = excluded.outcome, finished_at = excluded.finished_at",
-                [(job, r["key"], r.get("source"), r.get("article_id"), r.get("outcome", "done"), now) for r in rows])
+                " outcome = excluded.outcome, finished_at = excluded.finished_at, run = excluded.run",
+                [(job, r["key"], r.get("source"), r.get("article_id"), r.get("outcome", "done"), now, run)
+                 for r in rows])
 
     def is_done(self, job: str, key: str) -> bool:
         """Whether an unfinished run of this job finished this item (an item that failed is tried again)."""
@@ -972,13 +975,13 @@ class Store:
         return int(self.conn.execute("SELECT COUNT(*) FROM progress WHERE job = ? AND outcome = 'done'",
                                         [job]).fetchone()[0])
 
-    def forget_progress(self, job: str, *, since: str | None = None) -> None:
+    def forget_progress(self, job: str, *, run: str | None = None) -> None:
         """A run of the job went to its end: the next run with the same arguments starts afresh (its output file
-        too). With `since` (a `utc_now()` taken when a run started), only the items that run finished are
-        forgotten: what an earlier, interrupted run finished is still skipped."""
+        too). With `run` (the id a run gave `mark_done`), only the items that run finished are forgotten: what an
+        earlier, interrupted run finished, or a concurrent run of the job, is still skipped."""
         with self.write():
-            if since is not None:
-                self.conn.execute("DELETE FROM progress WHERE job = ? AND finished_at >= ?", [job, since])
+            if run is not None:
+                self.conn.execute("DELETE FROM progress WHERE job = ? AND run = ?", [job, run])
                 return
             self.conn.execute("DELETE FROM progress WHERE job = ?", [job])
             self.conn.execute("DELETE FROM run_outputs WHERE job = ?", [job])

@@ -247,6 +247,7 @@ def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: s
     """Build an Article, refusing binary data with a message that says what the bytes look like. `declared`: the
     charset the HTTP Content-Type of a fetched page or a WARC record named (see `decode`). `given`: False when
     `encoding` is a fact of the input (a JSON Lines record's text is UTF-8), not one the user named."""
+    source = printable(source)
     if len(data) > MAX_ARTICLE_BYTES:
         raise InputError(f"cannot scan {source}: {len(data):,} bytes is more than the {MAX_ARTICLE_BYTES:,} byte limit")
     binary = None if encoding else looks_binary(data)
@@ -300,6 +301,17 @@ def refuse_container(data: bytes, source: str) -> None:
         what = "JSON Lines (give it to --jsonl)" if isinstance(first, dict) else None
     if what is not None:
         raise InputError(f"cannot scan {source}: it looks like {what}, not an article (HTML or text)")
+
+
+def printable(text: str) -> str:
+    """Text that can be printed, recorded and put in JSON: a file name that is not UTF-8 (Python keeps its bytes as
+    lone surrogates, which SQLite, JSON and a terminal refuse) gets them as \\xNN escapes (#11: one such name in a
+    folder ended the whole run with an internal error). Other text is returned as it is."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return text
 
 
 def cannot_open(path: Path, exc: OSError) -> str:

@@ -718,6 +718,7 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
     `json_lines`: `emit` prints each article as `resolver.output.json_line` makes it (an article the cache answers
     may then be answered by its memo, #13)."""
     import time
+    import uuid
 
     from resolver import pipeline
     from resolver.inputs import StdinLines
@@ -728,12 +729,13 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
     store = session.store
     resumable = store is not None and not store.read_only   # resume writes what it finished
     job = _job_name(command, steps, session.mode, spec, kind=kind, encoding=encoding, output=output)
+    run = uuid.uuid4().hex if resumable else None   # this run's rows: a closed stdout forgets those (see below)
     # stdin is read again from its start: a file holding what an earlier run read from it would repeat it
     resume = not options.pop("no_resume") and not (output is not None and stdin is not None)
     run_options = pipeline.RunOptions(workers=options.pop("workers") or default_workers(), kind=kind,
                                       encoding=encoding, job=job if resumable else None, resume=resume, output=output,
                                       stdin=lines, texts=command == "report",   # a report quotes the pages
-                                      json_lines=json_lines)
+                                      json_lines=json_lines, run=run)
     if output is not None:
         _check_output_in_folder(output, spec, recorded=store.output_length(job) if resumable and store is not None
                                 else None)
@@ -742,17 +744,14 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
         ctx.call_on_close(output.close)
     summary = pipeline.Summary()
     started = time.monotonic()
-    since = None   # when this run started marking what it finished (a closed stdout forgets it: see below)
-    if run_options.job is not None:
-        from cache.store import utc_now
-
-        since = utc_now()
 
     def stats() -> str:
-        # Articles as the summary line counts them: an input that failed is an error, not an article.
+        # Articles as the summary line counts them: an input that failed is an error, not an article; a file that
+        # is none (binary, empty) is skipped, not an error (#11: the bar counted it as one).
         seconds, done = time.monotonic() - started, summary.articles
+        skipped = f"  {summary.skipped:,} skipped" if summary.skipped else ""
         return (f"{done:,} articles  {done / seconds if seconds > 0 else 0:.1f}/s  {summary.embeds:,} embeds  "
-                f"{session.requests_in_flight} requests in flight  {summary.failed + summary.skipped:,} errors")
+                f"{session.requests_in_flight} requests in flight  {summary.failed:,} errors{skipped}")
     advance = (lambda: None) if quiet else session.reporter.progress(_DOING.get(command, command), None, stats=stats)
 
     found = {"url": 0, "id": 0}   # articles whose record gave the field named with --url-field / --id-field
@@ -785,9 +784,10 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
         ctx.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
         # stdout was closed (`scan … | head`): the lines written into the pipe were read by no one, so what this run
-        # finished is not done; the next run prints it (an interrupted run's before it is still skipped).
-        if store is not None and since is not None and output is None:
-            store.forget_progress(job, since=since)
+        # finished is not done; the next run prints it (what an interrupted run before it, or a concurrent run of
+        # the same job, finished is still skipped: only this run's rows are forgotten).
+        if store is not None and run is not None and output is None:
+            store.forget_progress(job, run=run)
         raise
     session.reporter.close()
     _say_fields_never_found(spec, found, read=summary.articles)
@@ -913,15 +913,20 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
       cat links.txt | embed-resolver resolve --offline -
     """
     from resolver import resolve as resolving
-
+    from resolver.article import printable
     from resolver.targets import url_targets
 
     mode = _mode(offline=offline, refresh=refresh)
     links, problems = url_targets(urls, stdin=_stdin(urls))
     settings = _settings(ctx, **_network_overrides(network))
     session = _session(settings, store=_open_store(settings), mode=mode)
-    for problem in problems:   # said before any request, a secret in them redacted; the other links are resolved
-        click.echo(f"error: {session.redactor.text(problem)}", err=True)
+
+    def redact(text: str) -> str:   # a secret redacted, a name's bytes that are not UTF-8 as \xNN
+        return session.redactor.text(printable(text))
+    for name, problem in problems:   # said before any request; the others are resolved
+        click.echo(f"error: {redact(problem)}", err=True)
+        if as_json:
+            _say_json_failure(redact(name), "input", redact(problem))
     advance = session.reporter.progress("resolving", len(links))
     with user_errors():
         results = session.run(lambda s: resolving.resolve_many(links, session=s, follow_all=follow_all,
@@ -997,19 +1002,33 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
         advance = session.reporter.progress("fetching", len(set(found)))
         return await fetching.fetch_posts(found, session=session, options=options, on_done=advance)
 
+    session = _session(settings, store=store, mode=mode)
     with user_errors():
-        posts = _session(settings, store=store, mode=mode).run(job)
+        posts = session.run(job)
     _print_each(posts, as_json=as_json, view="post_text")
     from resolver.report import post_failures
 
     _say_each_failure(post_failures(post) for post in posts)
+    redact = session.redactor.text
+    for failure in unread if as_json else ():   # each said on stderr as it came; a line in the JSON too (#11)
+        if not failure.warning:
+            click.echo(_json_line(failure.to_json()))
     for link in unresolved:
-        click.echo(f"{link.url}: not in the cache (offline)" if link.unavailable
-                   else f"error: cannot fetch {link.url}: the link could not be resolved ({link.error})", err=True)
-    for link in no_post:
-        click.echo(f"error: cannot fetch {link.url}: " + ("it is no post" if link.final_url in (None, link.url)
-                                                          else f"it leads to {link.final_url}, which is no post"),
+        url = redact(link.url)
+        click.echo(f"{url}: not in the cache (offline)" if link.unavailable
+                   else f"error: cannot fetch {url}: the link could not be resolved ({redact(link.error or '')})",
                    err=True)
+        if as_json:   # a link's error is "<kind>: <message>" already
+            kind, _, message = ("unavailable: not in the cache (offline)" if link.unavailable
+                                else redact(str(link.error))).partition(": ")
+            _say_json_failure(url, kind, message)
+    for link in no_post:
+        url = redact(link.url)
+        why = "it is no post" if link.final_url in (None, link.url) \
+            else f"it leads to {redact(link.final_url or '')}, which is no post"
+        click.echo(f"error: cannot fetch {url}: {why}", err=True)
+        if as_json:
+            _say_json_failure(url, "input", f"cannot fetch {url}: {why}")
     _exit_for(ctx, failed=sum(p.failed for p in posts) + sum(r.failed for r in unresolved) + len(no_post)
               + sum(not f.warning for f in unread),
               unavailable=sum(p.unavailable for p in posts) + sum(r.unavailable for r in unresolved))
@@ -1114,7 +1133,7 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
     if articles or options["jsonl"] or options["warc_input"]:
         def emit(outcome: Outcome) -> None:
             if isinstance(outcome, pipeline.Failure):
-                _say_failure(outcome)
+                _say_failure(outcome, as_json=as_json)
                 return
             _print_each(outcome.archives or (), as_json=as_json, view="archive_text")
             results.extend(outcome.archives or ())
@@ -1218,7 +1237,7 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
 
     def write(outcome: Outcome) -> None:
         if isinstance(outcome, pipeline.Failure):
-            if not many:
+            if not many and not outcome.warning:
                 raise click.ClickException(outcome.message)
             _say_failure(outcome)
             unread.append(outcome)
@@ -1675,7 +1694,7 @@ def _emit(outcome: Outcome, *, as_json: bool, output: OutputFile | None = None) 
     from resolver.pipeline import Failure
 
     if isinstance(outcome, Failure):
-        _say_failure(outcome)
+        _say_failure(outcome, as_json=as_json, output=output)
         return
     _emit_result(outcome, as_json=as_json, output=output)
     if outcome.failed:
@@ -1781,6 +1800,22 @@ def _plain_if_piped(renderable: Any, console: Any) -> Any:
     return renderable
 
 
-def _say_failure(failure: Failure) -> None:
-    """One line: a warning for a file a folder walk found that is no article (it is skipped), else an error."""
+def _say_failure(failure: Failure, *, as_json: bool = False, output: OutputFile | None = None) -> None:
+    """One line: a warning for a file a folder walk found that is no article (it is skipped), else an error. An
+    error is a JSON line too in a JSON Lines run, where the articles' lines go (`output`, else stdout): a pipeline
+    reading them could not tell an input was dropped (#11). Its source and message were redacted when it was
+    made (`pipeline._failed`)."""
     click.echo(failure.line, err=True)
+    if as_json and not failure.warning:
+        line = _json_line(failure.to_json())
+        if output is None:
+            click.echo(line)
+        else:
+            output.add(line + "\n")
+
+
+def _say_json_failure(source: str, kind: str, message: str) -> None:
+    """The JSON line of a target that gave no result: the line of an input that failed (`Failure.to_json`)."""
+    from resolver.pipeline import Failure
+
+    click.echo(_json_line(Failure(source, message, kind=kind).to_json()))

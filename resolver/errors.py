@@ -4,6 +4,7 @@ EmbedResolverError
   InputError        the file, URL or option given cannot be used
     UsageError      options that contradict each other (the CLI exits 2)
     NotDecodable    an article's bytes are not valid in the encoding given (an error even in a folder walk)
+    EmptyInput      a file or record with nothing in it (no bytes, or only white space): skipped, never an article
   ConfigError       the configuration file or an environment setting is invalid
   FetchError        .url;  a request did not give us what we asked for
     UnsafeTarget    the SSRF guard refused a host or an address
@@ -32,6 +33,11 @@ class UsageError(InputError):
 class NotDecodable(InputError):
     """An article (text, not binary data) whose bytes the encoding the user gave cannot decode: it could not be
     read as asked. Unlike a file that is no article, it is an error when a folder walk found it too."""
+
+
+class EmptyInput(InputError):
+    """A file or a record with nothing in it (no bytes, or only white space): skipped with a warning, named or not.
+    It was scanned as an article with nothing in it, and recorded in the cache as one."""
 
 
 class ConfigError(EmbedResolverError):

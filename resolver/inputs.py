@@ -28,8 +28,8 @@ from pathlib import Path, PurePath
 from typing import IO, Any
 
 from resolver.article import (MAX_ARTICLE_BYTES, Article, cannot_open, charset_of, from_bytes, from_path, looks_binary,
-                              refuse_container)
-from resolver.errors import InputError
+                              printable, refuse_container)
+from resolver.errors import EmptyInput, InputError
 from resolver.targets import classify, walk
 
 Skip = Callable[[str], bool]
@@ -166,7 +166,7 @@ def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | 
             yield from taken(Item(source=name, key=named.url, locator=name, url=named.url, remote=True,
                                   explicit=True))
         else:
-            for path, locator, explicit, problem in _files(name, spec.globs):
+            for path, locator, explicit, problem in _named(name, spec.globs):
                 if problem:
                     yield Item(source=str(path), key=None, locator=locator, explicit=explicit, problem=problem)
                 else:
@@ -175,13 +175,13 @@ def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | 
         if name == "-":
             yield from _jsonl_records(stdin, "-", "-", spec.fields, taken, resumable=False)
             continue
-        for path, locator, explicit, problem in _files(name, spec.globs or JSONL_GLOBS, given=bool(spec.globs)):
+        for path, locator, explicit, problem in _named(name, spec.globs or JSONL_GLOBS, given=bool(spec.globs)):
             if problem:
                 yield Item(source=str(path), key=None, locator=locator, explicit=explicit, problem=problem)
             elif taken.first_reading(path, explicit=explicit):
                 yield from _jsonl_file(path, locator, spec.fields, taken)
     for name in spec.warc:
-        for path, locator, explicit, problem in _files(name, spec.globs or WARC_GLOBS, given=bool(spec.globs)):
+        for path, locator, explicit, problem in _named(name, spec.globs or WARC_GLOBS, given=bool(spec.globs)):
             if problem:
                 yield Item(source=str(path), key=None, locator=locator, explicit=explicit, problem=problem)
             elif taken.first_reading(path, explicit=explicit):
@@ -247,6 +247,21 @@ class _Taker:
 
 # -- files and folders ---------------------------------------------------------------------------------------
 
+def _named(name: str, globs: Iterable[str], *, given: bool = True) -> Iterator[tuple[Path, str, bool, str | None]]:
+    """`_files`, and for a folder named that holds nothing a walk reads (empty, only hidden names: a mistyped path,
+    a disk not mounted) a problem of its own, an error: before, one beside other targets went unsaid (#11)."""
+    listed = False
+    for entry in _files(name, globs, given=given):
+        listed = True
+        yield entry
+    if not listed:
+        yield Path(name), name, True, f"no article in {name} ({NO_ARTICLE_HINT})"
+
+
+# Why a folder may hold no article: what every command says of one (most likely a typo).
+NO_ARTICLE_HINT = "an empty folder? check the path, and that its disk is mounted"
+
+
 def _files(name: str, globs: Iterable[str], *, given: bool = True) -> Iterator[tuple[Path, str, bool, str | None]]:
     """(path, locator, named on the command line, problem) for a file, or for every file under a folder in sorted
     order (targets.walk: hidden entries left out, a folder reached twice through symbolic links walked once,
@@ -301,8 +316,8 @@ def _file_item(path: Path, locator: str, explicit: bool) -> Item:
     except OSError:
         # No key (it cannot be resumed); reading it says what is wrong, in article.from_path's words.
         return Item(source=str(path), key=None, locator=locator, path=path, explicit=explicit)
-    return Item(source=str(path), key=f"{real}|{info.st_size}|{info.st_mtime_ns}", locator=locator, path=path,
-                explicit=explicit)
+    return Item(source=str(path), key=printable(f"{real}|{info.st_size}|{info.st_mtime_ns}"), locator=locator,
+                path=path, explicit=explicit)
 
 
 def _real_path(path: Path, info: os.stat_result) -> str:
@@ -347,7 +362,7 @@ def _jsonl_file(path: Path, locator: str, fields: JsonlFields, taken: _Taker) ->
         return
     with handle:
         yield from _jsonl_records(handle, str(path), locator, fields, taken, resumable=True,
-                                  key_base=str(path.resolve()))
+                                  key_base=printable(str(path.resolve())))
 
 
 # The longest JSON Lines record read: twice an article's limit, as JSON escapes may double an article's bytes.
@@ -485,7 +500,7 @@ def _parse_line(item: Item) -> tuple[bytes, str | None, str | None, str | None, 
 def _warc_file(path: Path, locator: str, taken: _Taker) -> Iterator[Item]:
     """Each HTML response (2xx) of a WARC or ARC file, as a crawl keeps it (Common Crawl, CC-News, wget). A record
     that cannot be read is one problem item, and the walk goes on at the next record header after it (#13)."""
-    key_base = str(path.resolve())
+    key_base = printable(str(path.resolve()))
     offset = 0
     try:
         opened = path.open("rb")
@@ -904,4 +919,14 @@ def load(item: Item, *, kind: str | None = None, encoding: str | None = None) ->
             refuse_container(item.data or b"", item.source)   # stdin is read as one article: a feed is not one
         article = from_bytes(item.data or b"", item.source, kind=kind or item.kind, encoding=encoding,
                              declared=item.charset)
+    if _blank(article.text):   # no article: before, one with nothing in it was scanned and recorded (#11)
+        raise EmptyInput(f"{item.source}: empty")
     return Loaded(article=article, url=url, record_id=record_id, truncated=item.truncated, unread=unread)
+
+
+def _blank(text: str) -> bool:
+    """Nothing but white space (a byte-order mark aside). `isspace` stops at the first other character: an
+    article costs a look at its first one."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return not text or text.isspace()

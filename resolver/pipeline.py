@@ -25,9 +25,9 @@ from typing import IO, TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from cache import CacheError
 from resolver import __version__, extract, platforms
-from resolver.article import Article, from_bytes, from_path
-from resolver.errors import EmbedResolverError, InputError, NotDecodable
-from resolver.inputs import InputSpec, Item, PassedOver, StdinLines, iter_items, load
+from resolver.article import Article, from_bytes, from_path, printable
+from resolver.errors import EmbedResolverError, EmptyInput, InputError, NotDecodable
+from resolver.inputs import NO_ARTICLE_HINT, InputSpec, Item, PassedOver, StdinLines, iter_items, load
 from resolver.model import Credit, Embed
 from resolver.options import ArchiveOptions, FetchOptions
 from resolver.session import NotCached, fewer_collections
@@ -182,8 +182,8 @@ def _json_list(results: Iterable[StepResult] | None) -> list[dict[str, Any]] | N
 class Failure:
     """An input that could not be processed, and why. `named`: the user named it, rather than a folder walk found
     it. `kind`: "input" when the input itself cannot be used (missing, binary, not an article), "encoding" for an
-    article the --encoding given cannot decode, "unavailable" when offline and it was never fetched, else the name
-    of what went wrong inside (a bug, recorded as one).
+    article the --encoding given cannot decode, "unavailable" when offline and it was never fetched, "empty" for a
+    file or record with nothing in it (skipped, named or not), else the name of what went wrong inside (a bug).
     `stage`: the step it failed in. Kind "timeout": the article's extraction ran past its time budget."""
 
     source: str
@@ -197,15 +197,19 @@ class Failure:
         """A file a folder walk found that is no article (binary, unreadable, a broken link) is skipped with a
         warning; anything else that goes wrong is an error (an article the --encoding given cannot decode too), and
         the run's exit code says so."""
-        return not self.named and self.kind == "input"
+        return self.kind == "empty" or (not self.named and self.kind == "input")
 
     @property
     def line(self) -> str:
         """The one line a run prints for it: a warning when the input is skipped, else an error."""
+        if self.kind == "empty":
+            return f"warning: skipped {self.message}"
         return f"warning: {self.message}; skipped" if self.warning else f"error: {self.message}"
 
     def to_json(self) -> dict[str, Any]:
-        return {"source": self.source, "error": self.message}
+        """What a JSON Lines run prints for it (an input that failed gives no article, #11): its source, and its
+        error as a step's error is written, "<kind>: <message>"."""
+        return {"source": self.source, "error": f"{self.kind}: {self.message}"}
 
 
 Outcome = ArticleResult | Failure
@@ -277,7 +281,8 @@ class RunOptions:
     in flight are abandoned (not marked finished); what was finished is committed and the run returns (a shard on
     a cluster the client stopped, #13); `json_lines`: the outcomes are only printed, as `output.json_line` makes a
     line of their JSON (scan --json): an article the cache answers is then answered by its memo when one holds, and
-    an outcome may be a `memo.LineResult` (#13)."""
+    an outcome may be a `memo.LineResult` (#13); `run`: this run's id, recorded with each item it marks finished
+    (so it can forget what it finished itself, and only that)."""
 
     workers: int = 1
     window: int | None = None
@@ -290,6 +295,7 @@ class RunOptions:
     texts: bool = True
     stop: Callable[[], bool] | None = None
     json_lines: bool = False
+    run: str | None = None
 
     def window_size(self, session: Session) -> int:
         # Enough articles for every worker to have the next one ready, and for the network limit to be used.
@@ -708,10 +714,10 @@ class Finish:
         self.session, self.options, self.summary, self.emit = session, options, summary, emit
         store = session.store
         writable = store is not None and not store.read_only
-        self.chunk = Chunk(store, options.job, summary, emit, output=options.output) \
+        self.chunk = Chunk(store, options.job, summary, emit, output=options.output, run=options.run) \
             if store is not None and writable and not steps.network else None
-        self.batch = Batch(store, options.job, summary, emit, output=options.output, ctrl_c=ctrl_c or CtrlC()) \
-            if store is not None and writable and steps.network and here else None
+        self.batch = Batch(store, options.job, summary, emit, output=options.output, ctrl_c=ctrl_c or CtrlC(),
+                           run=options.run) if store is not None and writable and steps.network and here else None
 
     def article(self) -> AbstractContextManager[object]:
         """Around one article's work in this thread: in the batch's transaction, if there is one."""
@@ -768,14 +774,14 @@ def _mark_finished(session: Session, options: RunOptions, item: Item, outcome: O
         return
     with store.write():
         if item.key is not None:
-            store.mark_done(options.job, [_progress_row(item, outcome)])
+            store.mark_done(options.job, [_progress_row(item, outcome)], run=options.run)
         if output is not None:
             output.commit()
 
 
 def _progress_row(item: Item, outcome: Outcome) -> dict[str, Any]:
     failed = isinstance(outcome, Failure)
-    return {"key": item.key, "source": item.source, "outcome": "failed" if failed else "done",
+    return {"key": item.key, "source": printable(item.source), "outcome": "failed" if failed else "done",
             "article_id": None if isinstance(outcome, Failure) else outcome.article_id}
 
 
@@ -794,8 +800,10 @@ class Chunk:
     SECONDS = 1.0
 
     def __init__(self, store: Store, job: str | None, summary: Summary,
-                 emit: Callable[[Outcome], None] | None, *, output: OutputFile | None = None) -> None:
+                 emit: Callable[[Outcome], None] | None, *, output: OutputFile | None = None,
+                 run: str | None = None) -> None:
         self.store, self.job, self.summary, self.emit, self.output = store, job, summary, emit, output
+        self.run = run
         self.pending: list[tuple[Item, Outcome]] = []
         self.opened = 0.0
         self.bytes = 0
@@ -835,7 +843,7 @@ class Chunk:
                     break
                 finished.append(_progress_row(item, outcome))
             if self.job is not None:
-                self.store.mark_done(self.job, [row for row in finished if row["key"] is not None])
+                self.store.mark_done(self.job, [row for row in finished if row["key"] is not None], run=self.run)
             if self.output is not None:
                 self.output.commit()
         if stopped is not None:
@@ -858,8 +866,9 @@ class Batch:
 
     def __init__(self, store: Store, job: str | None, summary: Summary,
                  emit: Callable[[Outcome], None] | None, *, output: OutputFile | None = None,
-                 ctrl_c: CtrlC | None = None) -> None:
+                 ctrl_c: CtrlC | None = None, run: str | None = None) -> None:
         self.store, self.job, self.summary, self.emit, self.output = store, job, summary, emit, output
+        self.run = run
         self.ctrl_c = ctrl_c or CtrlC()
         self.finished: list[dict[str, Any]] = []
         self.count = 0
@@ -909,7 +918,7 @@ class Batch:
         finished, self.finished = self.finished, []
         with self.ctrl_c.held(), transaction:   # what was handed on is marked finished whatever comes
             if self.job is not None and finished:
-                self.store.mark_done(self.job, finished)
+                self.store.mark_done(self.job, finished, run=self.run)
             if self.output is not None:
                 self.output.commit()
 
@@ -1040,6 +1049,8 @@ def _failure_of(exc: Exception, item: Item, session: Session, stage: str, articl
     if isinstance(exc, ScanTimedOut):
         return _failed(Failure(item.source, str(exc), item.explicit, "timeout", "scan"), session, article_id,
                        fetched=fetched)
+    if isinstance(exc, EmptyInput):   # nothing in it: skipped, named or not (#11)
+        return _failed(Failure(item.source, str(exc), item.explicit, "empty", stage), session)
     if isinstance(exc, NotDecodable):   # an article not read as asked: an error even when a folder walk found it
         return _failed(Failure(item.source, str(exc), item.explicit, "encoding", stage), session, article_id,
                        fetched=fetched)
@@ -1059,7 +1070,7 @@ def _failed(failure: Failure, session: Session, article_id: int | None = None, *
     scanned) has its fetch rows written with the error: no article came of them, and they are the record of what
     was fetched."""
     redact = session.redactor.text
-    failure = replace(failure, source=redact(failure.source), message=redact(failure.message))
+    failure = replace(failure, source=redact(printable(failure.source)), message=redact(printable(failure.message)))
     detail = redact(detail) if detail is not None else None
     store = session.store
     if store is not None and not store.read_only:
@@ -1376,18 +1387,7 @@ def named_inputs(targets: Iterable[str], stdin: IO[bytes] | None) -> Iterator[It
         if named.kind == "url" and named.url is not None:
             yield named.url
             continue
-        items = iter_items(InputSpec(files=(named.name,)), stdin=stdin)
-        first = next(items, None)
-        if first is None:   # an empty folder: an input that failed, as for `scan` (before, nothing was said)
-            yield Item(source=named.name, key=None, locator=named.name, explicit=True,
-                       problem=f"no article in {named.name} ({NO_ARTICLE_HINT})")
-            continue
-        yield first
-        yield from items
-
-
-# Why a folder may hold no article: what `scan`, `archive` and `fetch` say of one (most likely a typo).
-NO_ARTICLE_HINT = "an empty folder? check the path, and that its disk is mounted"
+        yield from iter_items(InputSpec(files=(named.name,)), stdin=stdin)   # an empty folder: an item that failed
 
 
 async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[bytes] | None = None,
@@ -1414,7 +1414,8 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
                                        budget=session.settings.article_budget)
             except InputError as exc:
                 if on_failure is not None:
-                    kind = "encoding" if isinstance(exc, NotDecodable) else "input"
+                    kind = "encoding" if isinstance(exc, NotDecodable) else "empty" if isinstance(exc, EmptyInput) \
+                        else "input"
                     on_failure(_failed(Failure(named.source, str(exc), named.explicit, kind), session))
                 continue
             except ScanTimedOut as exc:   # #12: before, fetch had no budget and a slow page hung it

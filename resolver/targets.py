@@ -64,17 +64,19 @@ def classify(name: str) -> Named:
     raise InputError(f"cannot read {name}: no such file ({_NO_SCHEME})")
 
 
-def url_targets(names: Sequence[str], *, stdin: IO[bytes] | None) -> tuple[list[str], list[str]]:
+def url_targets(names: Sequence[str], *,
+                stdin: IO[bytes] | None) -> tuple[list[str], list[tuple[str, str]]]:
     """The URLs given to a command that takes only URLs (resolve): each name, and each line of stdin for - (a link
-    list: blank lines and `#` comment lines are skipped). Also the message for each name or line that is no URL:
-    the caller says each and does the rest (before, one comment line in a link list stopped the whole list)."""
-    found, problems = [], []
+    list: blank lines and `#` comment lines are skipped). Also (the name or `-:N`, the message) for each name or line
+    that is no URL: the caller says each and does the rest (before, one comment line in a list stopped it all)."""
+    found: list[str] = []
+    problems: list[tuple[str, str]] = []
     for name in names:
         if name != STDIN:
             try:
                 found.append(_url(name))
             except InputError as exc:
-                problems.append(str(exc))
+                problems.append((name, str(exc)))
             continue
         lines = (stdin.read() if stdin is not None else b"").decode("utf-8", "replace").splitlines()
         for number, line in enumerate(lines, 1):
@@ -83,7 +85,8 @@ def url_targets(names: Sequence[str], *, stdin: IO[bytes] | None) -> tuple[list[
                 continue
             url = _line_url(line)
             if url is None:
-                problems.append(f"-:{number}: not a URL: {line} ({_NOT_HTTP if _SCHEME.match(line) else _NO_SCHEME})")
+                problems.append((f"-:{number}", f"-:{number}: not a URL: {line} "
+                                                 f"({_NOT_HTTP if _SCHEME.match(line) else _NO_SCHEME})"))
             else:
                 found.append(url)
     return found, problems

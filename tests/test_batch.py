@@ -55,8 +55,11 @@ def test_a_failure_in_one_article_is_recorded_and_the_batch_goes_on(tmp_path, mo
     articles = folder(tmp_path, {"a.html": GOOD, "b.html": GOOD + "BOOM", "c.html": GOOD + "<p>more</p>"})
     result = scan(tmp_path, "--json", str(articles))
     assert result.exit_code == 1
-    assert [json.loads(line)["source"] for line in lines(result.stdout)] == [
-        str(articles / "a.html"), str(articles / "c.html")]
+    printed = [json.loads(line) for line in lines(result.stdout)]
+    assert [r["source"] for r in printed] == [str(articles / name) for name in ("a.html", "b.html", "c.html")]
+    assert printed[1] == {"source": str(articles / "b.html"),   # the failed article's own line (#11)
+                          "error": f"RuntimeError: {articles / 'b.html'}: internal error: RuntimeError: the detector "
+                                   "tripped"}
     line, summary = lines(result.stderr)   # one line for the article that failed, then the run's summary line
     assert line == f"error: {articles / 'b.html'}: internal error: RuntimeError: the detector tripped"
     assert summary.startswith("scanned 2 articles in ") and summary.endswith("; 1 failed")
@@ -156,6 +159,8 @@ def test_fetch_of_a_named_file_that_is_no_article_is_an_error_and_the_rest_goes_
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "fetch", "--offline", "--json",
                                       str(tmp_path / "b.html"), str(articles)])
     assert result.exit_code == 1, result.output
-    assert [json.loads(line)["post_id"] for line in lines(result.stdout)] == ["1600000000000000001"]
+    printed = [json.loads(line) for line in lines(result.stdout)]
+    assert [r.get("post_id") for r in printed] == ["1600000000000000001", None]
+    assert printed[1]["source"] == str(tmp_path / "b.html")   # the failed target's own line (#11)
     assert lines(result.stderr) == [f"error: cannot scan {tmp_path / 'b.html'}: it looks like an executable, not an "
                                     "article (HTML or text)"]

@@ -107,7 +107,8 @@ def test_a_warc_or_jsonl_file_given_as_an_article_is_refused_naming_the_option(r
     path = tmp_path / name
     path.write_bytes(data)
     result = run("scan", "--json", str(path))
-    assert result.exit_code == 1 and result.stdout == ""
+    assert result.exit_code == 1
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [str(path)]   # its line (#11)
     assert f"give it to {option}" in result.stderr
 
 
@@ -167,7 +168,7 @@ def test_an_article_in_a_folder_the_encoding_given_cannot_decode_is_an_error(run
     (folder / "c.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
     result = run("scan", "--json", "--encoding", "utf-8", str(folder))
     assert result.exit_code == 1, result.output
-    assert len(result.stdout.splitlines()) == 1
+    assert [("error" in json.loads(line)) for line in result.stdout.splitlines()] == [False, True]   # its line (#11)
     assert (f"error: cannot read {folder / 'b.txt'}: not valid utf-8 at byte 3; try another --encoding\n"
             in result.stderr)
     assert f"warning: cannot scan {folder / 'c.png'}: it looks like a PNG image, not an article" in result.stderr

@@ -146,7 +146,13 @@ def test_a_named_url_that_leads_to_no_post_says_so(fakenet, tmp_path):
     result = invoke("fetch", "--json", "--no-media", "https://t.co/News12", "https://twitter.com/RivertonRoads",
                     f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}")
     assert result.exit_code == 1, result.output
-    assert json.loads(result.stdout)["post_id"] == fx.POST_ID
+    post, *failed = [json.loads(line) for line in result.stdout.splitlines()]
+    assert post["post_id"] == fx.POST_ID
+    assert failed == [   # a JSON line each too (#11)
+        {"source": "https://t.co/News12", "error": "input: cannot fetch https://t.co/News12: it leads to "
+                                                  "https://pbs.twimg.com/profile_images/1/rr_normal.jpg, which is no post"},
+        {"source": "https://twitter.com/RivertonRoads",
+         "error": "input: cannot fetch https://twitter.com/RivertonRoads: it is no post"}]
     assert result.stderr.splitlines() == [
         "error: cannot fetch https://t.co/News12: it leads to https://pbs.twimg.com/profile_images/1/rr_normal.jpg, "
         "which is no post",

@@ -67,6 +67,10 @@ def test_one_bad_name_among_targets_is_one_error_line_and_the_others_are_done(wo
     assert result.exit_code == 1, result.output
     assert lines(result.stderr) == ["error: cannot read nosuch.html: no such file (a URL needs http:// or https://)"]
     done = [json.loads(line) for line in lines(result.stdout)]
+    failed = {"source": "nosuch.html", "error": "input: cannot read nosuch.html: no such file (a URL needs http:// or "
+                                                "https://)"}
+    assert failed in done   # its JSON line too (#11)
+    done.remove(failed)
     assert done, result.output
     if command == "resolve":
         assert [d["canonical_url"] for d in done] == [POST]
@@ -89,7 +93,9 @@ def test_a_link_list_on_stdin_skips_comments_and_blank_lines_and_names_a_bad_lin
         "error: -:6: not a URL: www.bbc.co.uk/news/123 (a URL needs http:// or https://)",
         "error: -:7: not a URL: ftp://t.co/Zz98Yy76Xx (only http:// and https:// URLs are fetched)",
         "error: -:8: not a URL: story.html (a URL needs http:// or https://)"]
-    assert [json.loads(line)["canonical_url"] for line in lines(result.stdout)] == [POST]
+    printed = [json.loads(line) for line in lines(result.stdout)]
+    assert [r["source"] for r in printed[:3]] == ["-:6", "-:7", "-:8"]   # each bad line's JSON line too (#11)
+    assert [r["canonical_url"] for r in printed[3:]] == [POST]
     comments = world("resolve", "--json", "-", input="# nothing yet\n\n")
     assert (comments.exit_code, comments.stdout, comments.stderr) == (0, "", "")
 
@@ -285,3 +291,40 @@ def test_a_bad_target_holding_a_secret_is_said_without_it(world, fakenet, comman
     with Store(world.db) as store:
         assert SECRET not in json.dumps([dict(r) for r in store.db.query("SELECT * FROM errors")])
     assert fakenet.hits == []
+
+
+@pytest.mark.parametrize("command", ["scan", "fetch", "archive", "resolve"])
+def test_a_bad_target_is_a_json_line_too_its_secret_redacted(world, fakenet, tmp_path, command):
+    """With --json a bad target had only its stderr line: a pipeline reading the JSON could not tell it was dropped.
+    Now it is a line of its own, {"source", "error"} (the error as a step's is written, "<kind>: <message>"), after
+    the stderr line, with what the stderr line redacts redacted; the exit code is unchanged."""
+    story = tmp_path / "story.html"
+    story.write_text(STORY_HTML)
+    good = {"scan": str(story), "resolve": "https://t.co/Ab12Cd34Ef"}.get(command, "https://twitter.com/jack/status/20")
+    result = world(command, "--json", "--offline", f"nosuch?t={SECRET}", good, env={"X_BEARER_TOKEN": SECRET})
+    assert result.exit_code == 1, result.output
+    assert SECRET not in result.output
+    found = [json.loads(line) for line in lines(result.stdout)]
+    bad = [r for r in found if set(r) == {"source", "error"}]
+    assert bad == [{"source": "nosuch?t=REDACTED",
+                    "error": "input: cannot read nosuch?t=REDACTED: no such file (a URL needs http:// or https://)"}]
+    assert len(found) == 2   # and the good target's line
+    assert "error: cannot read nosuch?t=REDACTED: no such file" in result.stderr
+    assert fakenet.hits == []
+
+
+def test_an_article_url_never_fetched_is_a_json_line_of_scan_offline(world, fakenet):
+    result = world("scan", "--json", "--offline", STORY)
+    assert result.exit_code == 3, result.output
+    assert [json.loads(line) for line in lines(result.stdout)] == [
+        {"source": STORY, "error": f"unavailable: cannot read {STORY}: offline, and this article was never fetched"}]
+
+
+def test_resolve_json_gives_a_link_lists_bad_line_its_own_line(world, fakenet):
+    result = world("resolve", "--json", "--offline", "-", input=f"https://t.co/Ab12Cd34Ef\nexample.org/x?tok={SECRET}\n",
+                   env={"X_BEARER_TOKEN": SECRET})
+    assert result.exit_code == 1 and SECRET not in result.output
+    found = [json.loads(line) for line in lines(result.stdout)]
+    assert found[0] == {"source": "-:2", "error": "input: -:2: not a URL: example.org/x?tok=REDACTED (a URL needs "
+                                                  "http:// or https://)"}
+    assert [r["url"] for r in found[1:]] == ["https://t.co/Ab12Cd34Ef"]

@@ -292,7 +292,8 @@ def test_a_bad_record_in_a_corpus_is_an_error_row_and_the_run_goes_on(tmp_path: 
     feed.write_text(json.dumps({"html": tweet_page(1)}) + "\n{not json\n" + json.dumps({"html": tweet_page(2)}) + "\n")
     result = invoke(tmp_path, "scan", "--json", "--jsonl", str(feed))
     assert result.exit_code == 1
-    assert [r["source"] for r in lines(result.stdout)] == [f"{feed}:1", f"{feed}:3"]
+    assert [r["source"] for r in lines(result.stdout)] == [f"{feed}:1", f"{feed}:2", f"{feed}:3"]
+    assert lines(result.stdout)[1]["error"].startswith(f"input: cannot read {feed}:2: not JSON")   # its line (#11)
     error, summary = result.stderr.splitlines()
     assert error.startswith(f"error: cannot read {feed}:2: not JSON")
     assert summary.startswith("scanned 2 articles") and summary.endswith("; 1 failed")
@@ -318,7 +319,8 @@ def test_a_scan_draws_one_bar_with_its_counts_on_a_terminal_and_leaves_json_clea
     assert f"error: cannot read {feed}:4: not JSON" in text
     assert "scanned 3 articles in " in text and "; 1 failed" in text
     found = out.read_text()
-    assert [r["record_id"] for r in lines(found)] == [None] * 3 and found.count("\n") == 3
+    assert [r.get("record_id") for r in lines(found)] == [None] * 4 and found.count("\n") == 4
+    assert lines(found)[3] == {"source": f"{feed}:4", "error": lines(found)[3]["error"]}   # the failed line's (#11)
 
 
 @pytest.mark.parametrize("command", [["scan", "--resolve", "--offline"], ["report", "--offline", "-o", "reports"],
@@ -552,7 +554,8 @@ def test_archive_of_an_empty_folder_and_a_url_still_archives_the_url(tmp_path: P
     empty.mkdir()
     result = invoke(tmp_path, "archive", "--offline", "--json", str(empty), "https://twitter.com/jack/status/20")
     assert result.exit_code == 1
-    assert [json.loads(line)["url"] for line in result.stdout.splitlines()] == ["https://twitter.com/jack/status/20"]
+    assert [json.loads(line).get("url", "failed") for line in result.stdout.splitlines()] == [
+        "failed", "https://twitter.com/jack/status/20"]   # the empty folder's JSON line first (#11)
     assert f"error: no article in {empty} (" in result.stderr
 
 
@@ -593,7 +596,7 @@ def test_jsonl_given_a_file_that_is_no_json_lines_is_one_error(tmp_path: Path, w
     path = tmp_path / "page.html"
     path.write_bytes(body.encode() if isinstance(body, str) else body)
     result = invoke(tmp_path, "scan", "--json", "--jsonl", str(path))
-    assert result.exit_code == 1 and result.stdout == ""
+    assert result.exit_code == 1 and [r["source"] for r in lines(result.stdout)] == [str(path)]   # its line (#11)
     hint = " (give it as a SOURCE, without --jsonl)" if what == "HTML" else ""
     assert result.stderr.splitlines() == [f"error: cannot read {path}: it looks like {what}, not JSON Lines{hint}"]
     assert errors_rows(tmp_path) == 1
@@ -607,7 +610,7 @@ def test_jsonl_whose_first_record_holds_a_raw_control_character_is_read_line_by_
                     + json.dumps({"html": tweet_page(2)}) + "\n")
     assert b"\x01" in path.read_bytes()
     result = invoke(tmp_path, "scan", "--json", "--jsonl", str(path))
-    assert result.exit_code == 1 and len(lines(result.stdout)) == 1
+    assert result.exit_code == 1 and [("error" in r) for r in lines(result.stdout)] == [True, False]
     assert [line.split(": not JSON")[0] for line in result.stderr.splitlines() if line.startswith("error: ")] == [
         f"error: cannot read {path}:1"]
 
@@ -617,6 +620,167 @@ def test_jsonl_with_a_few_bad_lines_is_an_error_a_line(tmp_path: Path) -> None:
     path.write_text(json.dumps({"html": tweet_page(1)}) + "\n<p>a stray line</p>\n"
                     + json.dumps({"html": tweet_page(2)}) + "\nnot json\n")
     result = invoke(tmp_path, "scan", "--json", "--jsonl", str(path))
-    assert result.exit_code == 1 and len(lines(result.stdout)) == 2
+    assert result.exit_code == 1 and [("error" in r) for r in lines(result.stdout)] == [False, True, False, True]
     assert [line.split(": not JSON")[0] for line in result.stderr.splitlines() if line.startswith("error: ")] == [
         f"error: cannot read {path}:2", f"error: cannot read {path}:4"]
+
+
+# -- cli27: empty inputs are skipped, not articles; the bar counts skips as skips -------------------------------
+
+def articles_rows(tmp_path: Path) -> int:
+    return Store(tmp_path / "c.db").db.execute("select count(*) from articles").fetchone()[0]
+
+
+@pytest.mark.parametrize("body", [b"", b"  \n\t\r\n", b"\xef\xbb\xbf \n"], ids=["zero-bytes", "white-space", "bom"])
+def test_an_empty_file_in_a_folder_is_skipped_not_scanned_as_an_article(tmp_path: Path, body: bytes) -> None:
+    """An empty file was scanned as an article with nothing in it (exit 0, an article recorded in the cache)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.html").write_text(tweet_page(1))
+    (folder / "b.txt").write_bytes(body)
+    result = invoke(tmp_path, "scan", "--json", str(folder))
+    assert result.exit_code == 0, result.output
+    assert [r["source"] for r in lines(result.stdout)] == [str(folder / "a.html")]
+    said = result.stderr.splitlines()
+    assert said[0] == f"warning: skipped {folder / 'b.txt'}: empty"
+    assert said[1].startswith("scanned 1 article in ") and said[1].endswith("; 1 skipped")
+    assert articles_rows(tmp_path) == 1
+
+
+def test_an_empty_file_named_beside_an_article_is_skipped_and_the_run_exits_0(tmp_path: Path) -> None:
+    story, empty = tmp_path / "story.html", tmp_path / "empty.txt"
+    story.write_text(tweet_page(1))
+    empty.write_bytes(b"")
+    result = invoke(tmp_path, "scan", "--json", str(empty), str(story))
+    assert result.exit_code == 0, result.output
+    assert [r["source"] for r in lines(result.stdout)] == [str(story)]
+    assert result.stderr.splitlines()[0] == f"warning: skipped {empty}: empty"
+    assert articles_rows(tmp_path) == 1
+
+
+@pytest.mark.parametrize("command", ["scan", "archive", "report"])
+def test_a_run_whose_only_target_is_an_empty_file_exits_1(tmp_path: Path, command: str) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b" \n")
+    result = invoke(tmp_path, command, "--offline", str(empty))
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    said = result.stderr.splitlines()
+    assert said[0] == f"warning: skipped {empty}: empty"
+    assert len(said) == 2 and said[1].startswith("error: no article ")
+    assert articles_rows(tmp_path) == 0
+
+
+def test_a_jsonl_record_of_only_white_space_is_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"html": tweet_page(1)}) + "\n" + json.dumps({"id": 7.5, "html": None, "text": "   "})
+                    + "\n" + json.dumps({"html": " \n "}) + "\n")
+    result = invoke(tmp_path, "scan", "--json", "--jsonl", str(path))
+    assert result.exit_code == 0, result.output
+    assert [r["source"] for r in lines(result.stdout)] == [f"{path}:1"]
+    said = result.stderr.splitlines()
+    assert said[:2] == [f"warning: skipped {path}:2: empty", f"warning: skipped {path}:3: empty"]
+    assert said[2].endswith("; 2 skipped")
+    assert articles_rows(tmp_path) == 1
+
+
+def test_the_bar_counts_a_folders_skips_as_skips_as_the_summary_does(fakenet, tmp_path: Path) -> None:
+    """A folder walk's skips (binary, empty) were counted as errors in the bar, while the summary said skipped."""
+    from tests.cliworld import World
+    from tests.test_exit_codes import with_terminal_stderr
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"{n}.html").write_text(tweet_page(n))
+    (folder / "photo.bin").write_bytes(b"\x00\x01" * 100)
+    (folder / "blank.txt").write_bytes(b"")
+    text = with_terminal_stderr(World(fakenet, tmp_path), "scan", "--json", "--workers", "1", str(folder),
+                                columns=160)
+    assert "3 articles" in text and "0 errors" in text and "2 skipped" in text, text
+    assert "2 errors" not in text
+    assert "scanned 3 articles in " in text and "; 2 skipped" in text
+
+
+
+# -- cli27: an empty folder beside other targets is said, in every command --------------------------------------
+
+@pytest.mark.parametrize("command", [["scan"], ["archive"], ["fetch"], ["report", "-o", "REPORTS"]],
+                         ids=["scan", "archive", "fetch", "report"])
+def test_an_empty_folder_beside_an_article_is_an_error_and_the_article_is_done(tmp_path: Path,
+                                                                               command: list[str]) -> None:
+    """A mistyped or unmounted folder named beside another target: scan, archive and report said nothing and
+    exited 0 (the no-article check was over the whole run), while fetch said so."""
+    empty, unmounted, story = tmp_path / "empty", tmp_path / "disk2", tmp_path / "story.html"
+    empty.mkdir()
+    unmounted.mkdir()
+    (unmounted / ".hidden").write_text(tweet_page(9))   # only hidden names: nothing a walk reads
+    story.write_text(tweet_page(1))
+    command = [str(tmp_path / "reports") if arg == "REPORTS" else arg for arg in command]
+    result = invoke(tmp_path, *command, "--offline", str(empty), str(story), str(unmounted))
+    assert result.exit_code == 1, result.output
+    said = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    hint = "(an empty folder? check the path, and that its disk is mounted)"
+    assert said == [f"error: no article in {empty} {hint}", f"error: no article in {unmounted} {hint}"]
+    if command[0] == "report":
+        assert len(json.loads((tmp_path / "reports" / "index.json").read_text())) == 1
+    else:
+        assert str(story) in result.stdout or command[0] != "scan"
+    assert articles_rows(tmp_path) == 1
+
+
+def test_resolve_given_a_folder_beside_a_url_says_so_and_resolves_the_url(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = invoke(tmp_path, "resolve", "--offline", "--json", str(empty), "https://t.co/Ab12Cd34Ef")
+    assert result.exit_code == 1
+    assert [line for line in result.stderr.splitlines() if line.startswith("error: ")] == [
+        f"error: {empty} is a folder, not a URL (to resolve an article's links: scan --resolve {empty})"]
+    assert any(r.get("url") == "https://t.co/Ab12Cd34Ef" for r in lines(result.stdout))
+
+
+def test_a_failed_input_is_a_json_line_in_the_output_file_too(tmp_path: Path) -> None:
+    story, out = tmp_path / "story.html", tmp_path / "out.jsonl"
+    story.write_text(tweet_page(1))
+    result = invoke(tmp_path, "scan", "--json", "-o", str(out), str(tmp_path / "nosuch.html"), str(story))
+    assert result.exit_code == 1 and result.stdout == ""
+    written = lines(out.read_text())
+    assert written[0] == {"source": str(tmp_path / "nosuch.html"),
+                          "error": f"input: cannot read {tmp_path / 'nosuch.html'}: no such file (a URL needs http:// "
+                                   "or https://)"}
+    assert [r["source"] for r in written] == [str(tmp_path / "nosuch.html"), str(story)]
+
+
+def test_a_file_whose_name_is_not_utf8_is_scanned_and_the_others_too(tmp_path: Path) -> None:
+    """A file named in Latin-1 in a folder (an old archive's): its name's bytes reached SQLite as lone surrogates,
+    and the whole run ended with "internal error: UnicodeEncodeError", the other articles' output lost (#11)."""
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.html").write_text(tweet_page(1))
+    with open(os.path.join(os.fsencode(folder), b"b\xe9.html"), "wb") as odd:
+        odd.write(tweet_page(2).encode())
+    (folder / "c.html").write_text(tweet_page(3))
+    for _ in range(2):   # the second run reads the cache's records of them
+        result = invoke(tmp_path, "scan", "--json", str(folder))
+        assert result.exit_code == 0, result.output
+        assert [r["source"] for r in lines(result.stdout)] == [
+            str(folder / "a.html"), str(folder / "b\\xe9.html"), str(folder / "c.html")]
+    missing = invoke(tmp_path, "scan", "--json", os.fsdecode(os.path.join(os.fsencode(folder), b"n\xe9.html")))
+    assert missing.exit_code == 1
+    assert missing.stderr.splitlines() == [f"error: cannot read {folder / 'n'}\\xe9.html: no such file (a URL needs "
+                                           "http:// or https://)"]
+    assert lines(missing.stdout)[0]["source"] == f"{folder / 'n'}\\xe9.html"
+
+
+def test_resolve_says_a_name_that_is_not_utf8_with_escapes(tmp_path: Path) -> None:
+    import os
+
+    name = os.fsdecode(os.path.join(os.fsencode(tmp_path), b"n\xe9.html"))
+    result = invoke(tmp_path, "resolve", "--offline", "--json", name)
+    assert result.exit_code == 1
+    shown = f"{tmp_path / 'n'}\\xe9.html"
+    assert result.stderr.splitlines() == [f"error: cannot read {shown}: no such file (a URL needs http:// or https://)"]
+    assert lines(result.stdout) == [{"source": shown, "error": f"input: cannot read {shown}: no such file (a URL "
+                                                               "needs http:// or https://)"}]

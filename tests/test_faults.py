@@ -282,8 +282,10 @@ def test_every_4xx_and_5xx_article_answer_is_one_error_line_and_the_batch_goes_o
     *errors, summary = lines(result.stderr)
     assert errors == [f"error: cannot read {u}: HTTP {s.value}" for u, s in zip(urls, ERROR_STATUSES, strict=True)]
     assert summary.startswith("scanned 1 article") and summary.endswith(f"; {len(ERROR_STATUSES)} failed")
-    [scanned] = [json.loads(line) for line in lines(result.stdout)]
+    *failed, scanned = [json.loads(line) for line in lines(result.stdout)]
     assert scanned["source"] == "https://news.example/fine"
+    assert failed == [{"source": u, "error": f"input: cannot read {u}: HTTP {s.value}"}   # a line each too (#11)
+                      for u, s in zip(urls, ERROR_STATUSES, strict=True)]
     store = Store(world.db)
     statuses = sorted((row["url"], row["status"]) for row in store.db["fetches"].rows)   # fetched concurrently
     store.close()

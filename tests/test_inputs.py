@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import re
 import os
 from pathlib import Path
 
@@ -396,13 +397,24 @@ def test_jsonl_key_changes_when_a_record_is_edited_and_not_otherwise(tmp_path: P
     # empty article with the text's posts unread.
     (JsonlFields(), {"html": None, "text": "words"}, ("words", "text", None, None)),
     (JsonlFields(), {"html": "  ", "text": "words"}, ("words", "text", None, None)),
-    (JsonlFields(), {"html": ""}, ("", "html", None, None)),
 ], ids=["html-preferred", "text-default", "named-fields-dotted-id", "nested-html-empty-url", "dotted-names-bool-id",
-        "null-html-then-text", "blank-html-then-text", "empty-html-alone"])
+        "null-html-then-text", "blank-html-then-text"])
 def test_jsonl_fields(tmp_path: Path, fields: JsonlFields, record: dict, expected: tuple) -> None:
     (item,) = items(InputSpec(jsonl=(str(jsonl(tmp_path / "f.jsonl", [record])),), fields=fields))
     loaded = load(item)
     assert (loaded.article.text, loaded.article.kind, loaded.url, loaded.record_id) == expected
+
+
+@pytest.mark.parametrize("record", [{"html": ""}, {"html": None, "text": " \n "}, {"text": "\ufeff\t"}],
+                         ids=["empty-html-alone", "null-html-blank-text", "bom-and-tab"])
+def test_a_record_with_nothing_in_it_is_no_article(tmp_path: Path, record: dict) -> None:
+    """It was scanned as an article with nothing in it (#11): now it is skipped, as an empty file is."""
+    from resolver.errors import EmptyInput
+
+    path = jsonl(tmp_path / "f.jsonl", [record])
+    (item,) = items(InputSpec(jsonl=(str(path),)))
+    with pytest.raises(EmptyInput, match=f"^{re.escape(str(path))}:1: empty$"):
+        load(item)
 
 
 @pytest.mark.parametrize("line, fields, message", [

@@ -694,6 +694,56 @@ def test_a_closed_stdout_forgets_only_its_own_run_an_interrupted_run_before_it_i
     assert sorted(articles_in(out)) == sorted(str(folder / f"p{n:03d}.html") for n in range(PLAIN))
 
 
+# A run that has started (taken its start, made its job) and waits, before it reads any input, until FLAG exists.
+PAUSED_AT_START = """
+import os, sys, time
+from pathlib import Path
+from resolver import cli, pipeline
+
+flag, real_run = Path(os.environ["PAUSE_FLAG"]), pipeline.run
+
+def run(*args, **kwargs):
+    flag.with_suffix(".started").touch()
+    while not flag.exists():
+        time.sleep(0.02)
+    return real_run(*args, **kwargs)
+pipeline.run = run
+cli.cli(sys.argv[1:], prog_name="embed-resolver")
+"""
+
+
+def test_a_closed_stdout_forgets_only_its_own_rows_not_a_concurrent_runs(tmp_path: Path) -> None:
+    """Two runs of one job at once on one database (review26b #8): a `| head` peek starts, a long `>> out` run is
+    interrupted while the peek is still running, then the peek's stdout is closed. The peek forgot every row
+    finished since it started, the long run's too ("finished_at >= its start"), and the long run, run again,
+    printed them again: a duplicate in out. Now a run forgets only the rows it finished itself (its run id)."""
+    folder = plain_folder(tmp_path)
+    out, flag = tmp_path / "out.jsonl", tmp_path / "peek.go"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EMBED_RESOLVER_")}
+    env.update(PYTHONPATH=str(ROOT), PAUSE_FLAG=str(flag))
+    peek = piped([sys.executable, "-c", PAUSED_AT_START, "--db", str(tmp_path / "plain.db"), "scan", "--json",
+                  "--workers", "1", str(folder)], env, tmp_path)
+    waited = 0.0
+    while not flag.with_suffix(".started").exists():
+        assert peek.poll() is None and waited < 60, peek.communicate()
+        time.sleep(0.05)
+        waited += 0.05
+    stopped = plain_scan(tmp_path, folder, out, kill=("ctrl-c", 100))   # the long run, begun after the peek
+    _, err = stopped.communicate(timeout=60)
+    assert stopped.returncode == 130, err
+    before = len(articles_in(out))
+    assert 0 < before < PLAIN
+    peek.stdout.close()   # the reader of the peek went away before it printed anything
+    flag.touch()
+    _, err = peek.communicate(timeout=60)
+    assert peek.returncode in (141, -signal.SIGPIPE) and err == b""
+    again = plain_scan(tmp_path, folder, out)
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    assert f"{before} finished by an earlier run".encode() in err
+    assert sorted(articles_in(out)) == sorted(str(folder / f"p{n:03d}.html") for n in range(PLAIN))
+
+
 def test_a_network_scan_whose_stdout_was_closed_early_leaves_nothing_to_resume(tmp_path: Path, corpus) -> None:
     folder, config = corpus
     env = {k: v for k, v in os.environ.items() if not k.startswith("EMBED_RESOLVER_")}

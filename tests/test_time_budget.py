@@ -40,8 +40,9 @@ def test_an_article_past_its_budget_is_an_error_and_the_batch_goes_on(tmp_path, 
     result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(tmp_path / "c.db"), "scan", "--json",
                                       "--workers", workers, str(articles)])
     assert result.exit_code == 1, result.output
-    assert [json.loads(line)["source"] for line in lines(result.stdout)] == [
-        str(articles / "a.html"), str(articles / "c.html")]
+    printed = [json.loads(line) for line in lines(result.stdout)]
+    assert [r["source"] for r in printed] == [str(articles / name) for name in ("a.html", "b.html", "c.html")]
+    assert printed[1]["error"].startswith(f"timeout: {articles / 'b.html'}: scanning took longer")   # its line (#11)
     line, summary = lines(result.stderr)
     assert line == (f"error: {articles / 'b.html'}: scanning took longer than 0.5 s, the article's time budget "
                     "([scan] article_budget in the config)")
@@ -74,6 +75,8 @@ def test_fetch_over_articles_keeps_the_budget_too(tmp_path, stuck_on_slow):
     result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(tmp_path / "c.db"), "fetch", "--offline",
                                       "--json", str(articles)])
     assert result.exit_code == 1, result.output
-    assert [json.loads(line)["post_id"] for line in lines(result.stdout)] == ["1600000000000000001"]
+    printed = [json.loads(line) for line in lines(result.stdout)]
+    assert [r.get("post_id") for r in printed] == ["1600000000000000001", None]
+    assert printed[1]["error"].startswith(f"timeout: {articles / 'b.html'}: scanning took longer")   # its line (#11)
     assert lines(result.stderr) == [f"error: {articles / 'b.html'}: scanning took longer than 0.5 s, the article's "
                                     "time budget ([scan] article_budget in the config)"]

@@ -109,9 +109,9 @@ def test_a_warm_run_marks_its_articles_finished_in_batches_not_one_each(tmp_path
     world, folder = warm_world(tmp_path, fakenet, 10)
     asked, marked, real = len(fakenet.hits), [], Store.mark_done
 
-    def mark_done(self, job, rows):
+    def mark_done(self, job, rows, **kwargs):
         marked.append((len(rows), self.conn.in_transaction))
-        return real(self, job, rows)
+        return real(self, job, rows, **kwargs)
     monkeypatch.setattr(Store, "mark_done", mark_done)
     warm = world(*STEPS, "--workers", "2", str(folder))
     assert warm.exit_code == 0 and len(fakenet.hits) == asked and len(lines(warm.stdout)) == 10
