@@ -260,6 +260,36 @@ def test_a_mention_in_the_tweet_is_not_its_signature():
     assert (embed.author_name, embed.author_handle) == ("Ann Example", "ann_ex")
 
 
+QUOTED = "https://twitter.com/CouncilEx/status/1600000000000000009"
+
+
+@pytest.mark.parametrize("link,text,links,media", [
+    (f'<a href="{QUOTED}">https://t.co/Qq12Ww34Ee</a>', "Not true. We never approved it. https://t.co/Qq12Ww34Ee",
+     (QUOTED,), ()),
+    (f'<a href="{QUOTED.replace("twitter.com", "x.com")}">x.com/CouncilEx/statu…</a>',
+     "Not true. We never approved it. x.com/CouncilEx/statu…", (QUOTED.replace("twitter.com", "x.com"),), ()),
+    ('<a href="https://twitter.com/ann_ex/status/1600000000000000001/photo/1">pic.twitter.com/Zz98Yy76Xx</a>',
+     "Not true. We never approved it. pic.twitter.com/Zz98Yy76Xx",
+     ("https://twitter.com/ann_ex/status/1600000000000000001/photo/1",), ("https://pic.twitter.com/Zz98Yy76Xx",)),
+], ids=["quoted-post-t.co-words", "quoted-post-x.com-words", "own-photo-link"])
+def test_a_link_to_a_post_in_a_tweets_words_is_part_of_its_text(link, text, links, media):
+    """A quote-tweet's expanded link to the post it quotes (or the tweet's own /photo/1 link) is in its words: the
+    text was null, so the report skipped the text check and a changed quote passed. Only the signature's own date
+    link is not text; the quoted post is kept among the tweet's links."""
+    [embed] = html.scan(f"<html><body>{_tweet(f'<p lang=en>Not true. We never approved it. {link}</p>')}"
+                        "</body></html>")[0]
+    assert (embed.text, embed.text_confidence, embed.links, embed.media_links) == (text, "high", links, media)
+    assert (embed.post_id, embed.date_text, embed.author_handle) == ("1600000000000000001", "December 6, 2022", "ann_ex")
+
+
+def test_the_paragraph_holding_the_date_link_is_still_no_text():
+    """Some embed codes put the signature in its own <p>, with no dash first: that paragraph stays out."""
+    page = ('<html><body><blockquote class="twitter-tweet"><p>Road open.</p><p>Ann Example (@ann_ex) <a href="'
+            'https://twitter.com/ann_ex/status/1600000000000000001">December 6, 2022</a></p></blockquote></body></html>')
+    [embed] = html.scan(page)[0]
+    assert (embed.text, embed.date_text, embed.author_handle) == ("Road open.", "December 6, 2022", "ann_ex")
+
+
 @pytest.mark.parametrize("body,name", [
     ("<p>Closed every winter - not just in March.</p>", "Ann Example"),
     ("<p>Closed every winter -- not just in March.</p>", "Ann Example"),

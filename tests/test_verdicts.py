@@ -151,6 +151,25 @@ def test_a_quote_tweets_link_to_another_post_does_not_replace_the_embedded_post(
     assert (checks["text"], checks["author"]) == ("pass", "pass")
 
 
+def test_a_quote_tweets_expanded_link_to_the_post_it_quotes_leaves_its_words_checked(fakenet, reporter):
+    """A CMS writes a quote-tweet's link as the quoted post's address: the blockquote's text was null, the text
+    check said "the article quotes no text of this post", and a quote with words changed passed --fail-on fail."""
+    quoted_post = snowflake("2020-01-02T03:04:05Z")
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(tweet(
+        POST, "This is simply true. We approved the tower. https://t.co/Qq12Ww34Ee"))], quoted_post: [json_page(DELETED)]}))
+    serve(fakenet, [])
+    shown = ('This is simply not true. We never approved the tower. <a href="https://twitter.com/council_ex/status/'
+             f'{quoted_post}">https://t.co/Qq12Ww34Ee</a>')
+    article = f"<html><body>{blockquote(POST, shown)}</body></html>"
+    code, out = reporter("report", "--fail-on", "fail", "--format", "json", "article.html", article=article)
+    assert code == 4, out
+    [embed] = json.loads(out)["embeds"]
+    assert embed["links"] == [f"https://twitter.com/council_ex/status/{quoted_post}"]
+    assert embed["text"] == "This is simply not true. We never approved the tower. https://t.co/Qq12Ww34Ee"
+    check = text_check(out)
+    assert (check["result"], check["changes"]) == ("fail", ['added "not"', 'added "never"'])
+
+
 def test_a_photo_link_that_leads_to_another_post_fails_the_media_check(fakenet, reporter):
     """The article's pic.twitter.com link resolves to another account's post: the media check compared counts
     only ("article links 1 media; the post has 1": pass), as it read the resolution's post id where it is not."""

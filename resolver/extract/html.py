@@ -77,6 +77,7 @@ def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-block
     """A tweet blockquote: text, lang, author, date, status URL and the links its text carries."""
     status = None
     date_text = None
+    dated = None   # the signature's date link: the last link to a post
     for a in descendants(el, "a"):
         href = attr(a, "href") or ""
         ref = x.parse_url(href)
@@ -85,8 +86,8 @@ def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-block
         if "/intent/" in href:   # a card's Reply, Retweet and Favorite buttons name the post, not its date
             status = status or ref
             continue
-        status, date_text = ref, element_text(a) or None
-    paras = _tweet_paragraphs(el)
+        status, date_text, dated = ref, element_text(a) or None, a.mem_id
+    paras = _tweet_paragraphs(el, dated)
     text = "\n".join(t for t in (text_with_breaks(p) for p in paras) if t) or None
     media, links = _tweet_links(paras)
     # widgets.js form: "— Name (@handle) <a>date</a>"; a name counts only after the dash. The signature is the
@@ -112,13 +113,15 @@ def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-block
     )
 
 
-def _tweet_paragraphs(el: Any) -> list[Any]:
-    """The paragraphs that hold the tweet's words: every <p> but the one carrying the signature or date link."""
+def _tweet_paragraphs(el: Any, dated: int | None) -> list[Any]:
+    """The paragraphs that hold the tweet's words: every <p> but the one carrying the signature or its date link
+    (`dated`, its mem_id). Another link to a post is in the words: a quote-tweet's link to the post it quotes, the
+    tweet's own /photo/1 link; they emptied the text, and the report skipped its text check."""
     paras = []
     for p in descendants(el, "p"):
         words = element_text(p)
-        if words[:1] in ("—", "–") or words.startswith("-") or any(
-                (ref := x.parse_url(attr(a, "href") or "")) is not None and ref.kind == "post" for a in descendants(p, "a")):
+        if words[:1] in ("—", "–") or words.startswith("-") or (
+                dated is not None and any(a.mem_id == dated for a in descendants(p, "a"))):
             continue
         paras.append(p)
     return paras
