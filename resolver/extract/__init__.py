@@ -50,7 +50,7 @@ def _without_placeholders(embed: Embed) -> Embed:
     if (text, name, dated) == (embed.text, embed.author_name, embed.date_text is not None):
         return embed
     return replace(embed, text=text, author_name=name, date_text=embed.date_text if dated else None,
-                   date=embed.date if dated else None)
+                   date=embed.date if dated else None, text_confidence=embed.text_confidence if text else None)
 
 
 __all__ = ["find_all", "credits", "html", "text"]

@@ -86,7 +86,7 @@ def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-block
         if "/intent/" in href:   # a card's Reply, Retweet and Favorite buttons name the post, not its date
             status = status or ref
             continue
-        status, date_text, dated = ref, element_text(a) or None, a.mem_id
+        status, date_text, dated = ref, _date_words(element_text(a)), a.mem_id
     paras = _tweet_paragraphs(el, dated)
     text = "\n".join(t for t in (text_with_breaks(p) for p in paras) if t) or None
     media, links = _tweet_links(paras)
@@ -111,6 +111,17 @@ def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-block
         text_confidence=tweet_text.HIGH if text else None,
         media_links=tuple(dict.fromkeys(media)), links=tuple(dict.fromkeys(links)),
     )
+
+
+HANDLE_IN_BRACKETS_RE = re.compile(r"\(@[A-Za-z0-9_]{1,15}\)")
+DIGIT_RE = re.compile(r"\d")
+
+
+def _date_words(words: str) -> str | None:
+    """A date link's words, or None when they hold no number: a date widgets.js writes always has its day. X's
+    minimal embed code links the post with "View post on X" in the page's language ("Ver publicación en X
+    (@handle)"), which is no date (newuser27 §5)."""
+    return words if DIGIT_RE.search(HANDLE_IN_BRACKETS_RE.sub("", words)) else None
 
 
 def _tweet_paragraphs(el: Any, dated: int | None) -> list[Any]:
