@@ -290,6 +290,38 @@ def test_the_paragraph_holding_the_date_link_is_still_no_text():
     assert (embed.text, embed.date_text, embed.author_handle) == ("Road open.", "December 6, 2022", "ann_ex")
 
 
+@pytest.mark.parametrize("inner,text", [
+    ("Harbour closed today. — Port Authority (@portauth) ", "Harbour closed today."),
+    ("Harbour closed today.<br>Ferries stop at noon.&mdash; Port Authority (@portauth) ",
+     "Harbour closed today.\nFerries stop at noon."),
+    ("<div>Harbour closed today.</div>&mdash; Port Authority (@portauth) ", "Harbour closed today."),
+    ("<p>Harbour closed today. — Port Authority (@portauth) <a href=\"{url}\">October 12, 2023</a></p>",
+     "Harbour closed today."),
+], ids=["bare", "line-break", "div", "one-paragraph-with-the-signature"])
+def test_a_tweet_whose_words_are_not_in_a_paragraph_keeps_them_as_uncertain_text(inner, text):
+    """A CMS stripped the embed code's <p>: the words before the signature's "— Name (@handle)" are the text
+    (newuser27 §10); where they start is the blockquote's, so they are `uncertain`. The text was null, and the
+    report skipped its text check."""
+    url = "https://twitter.com/portauth/status/1712345678901234501"
+    date = "" if "<a " in inner else f'<a href="{url}">October 12, 2023</a>'
+    page = f'<html><body><blockquote class="twitter-tweet">{inner.format(url=url)}{date}</blockquote></body></html>'
+    [embed] = html.scan(page)[0]
+    assert (embed.text, embed.text_confidence) == (text, "uncertain")
+    assert (embed.author_name, embed.author_handle, embed.date, embed.post_id) == (
+        "Port Authority", "portauth", "2023-10-12", "1712345678901234501")
+
+
+@pytest.mark.parametrize("inner", [
+    '<a href="https://x.com/portauth/status/1712345678901234501">View post on X</a>',
+    '(@portauth) <a href="https://twitter.com/portauth/status/1712345678901234501">October 12, 2023</a>',
+    '<p>&mdash; Port Authority (@portauth) <a href="https://twitter.com/portauth/status/1712345678901234501">'
+    'October 12, 2023</a></p>',
+], ids=["minimal-embed-code", "no-dash", "signature-alone"])
+def test_a_tweet_blockquote_with_no_words_before_its_signature_has_no_text(inner):
+    [embed] = html.scan(f'<html><body><blockquote class="twitter-tweet">{inner}</blockquote></body></html>')[0]
+    assert (embed.text, embed.text_confidence, embed.author_handle) == (None, None, "portauth")
+
+
 @pytest.mark.parametrize("body,name", [
     ("<p>Closed every winter - not just in March.</p>", "Ann Example"),
     ("<p>Closed every winter -- not just in March.</p>", "Ann Example"),

@@ -99,6 +99,9 @@ def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-block
         (signature.group("name") or signature.group("hname") or "").strip() or None, signature.group("handle"))
     if status is None and handle is None:
         return None
+    confidence = tweet_text.HIGH
+    if text is None and _dashed(signature):
+        text, confidence = _words_before_signature(el), tweet_text.UNCERTAIN
     handle = handle or (status.author_handle if status else None)
     lang = (attr(paras[0], "lang") if paras else None) or attr(el, "data-lang")
     needle = next(iter(class_set(el) & TWEET_CLASSES), None) or (attr(el, "class") or "").split(" ")[0] or None
@@ -108,9 +111,24 @@ def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-block
         detector=detector, span=smap.span(el, needle),
         post_id=status.post_id if status else None, author_handle=handle, author_name=name,
         date_text=date_text, date=parse_date(date_text or ""), text=text, lang=lang or None,
-        text_confidence=tweet_text.HIGH if text else None,
+        text_confidence=confidence if text else None,
         media_links=tuple(dict.fromkeys(media)), links=tuple(dict.fromkeys(links)),
     )
+
+
+def _words_before_signature(el: Any) -> str | None:
+    """A blockquote's words before its signature's "— Name (@handle)", when no paragraph holds them: a CMS
+    stripped the embed code's <p> (newuser27 §10). Read, not bounded by the markup: the caller says `uncertain`."""
+    words = text_with_breaks(el)
+    signature = None
+    for signature in SIGNATURE_IN_QUOTE_RE.finditer(words):
+        pass
+    return words[:signature.start()].strip() or None if signature is not None and _dashed(signature) else None
+
+
+def _dashed(signature: re.Match[str] | None) -> bool:
+    """Whether a signature has its dash before the name: without one, the words before "(@handle)" may be the name."""
+    return signature is not None and (signature.group("name") is not None or signature.group("hname") is not None)
 
 
 HANDLE_IN_BRACKETS_RE = re.compile(r"\(@[A-Za-z0-9_]{1,15}\)")
