@@ -47,6 +47,8 @@ PREFIXES = (*_every_wording(
 # reference sample's Spanish "Ver publicación en X (@USERNAME)"): the whole value, a handle after it or not.
 EMBED_LINK_RE = re.compile(r"(?:view (?:post|tweet) on (?:x|twitter)|ver (?:publicación|tweet) en (?:x|twitter))"
                            r"(?: \(@[a-z0-9_]{1,15}\))?")
+# What an embed code shows ahead of the post's own words until its platform's script replaces it.
+EMBED_CODE_LEAD_RE = re.compile(r"view this post on instagram\b[\s.:]*", re.IGNORECASE)
 _EDGE_RE = re.compile(r"^[\s\"'“”‘’«»(\[]+|[\s\"'“”‘’«»)\].!:;,]+$")
 
 
@@ -65,3 +67,10 @@ def is_placeholder(value: str | None) -> bool:
 def real(value: str | None) -> str | None:
     """The value, or None when it is a placeholder: what a parser keeps."""
     return None if is_placeholder(value) else (value or "").strip()
+
+
+def without_lead(text: str) -> str:
+    """`text` without an embed code's leading placeholder ("View this post on Instagram"): a captioned embed code
+    holds the caption after it."""
+    lead = EMBED_CODE_LEAD_RE.match(text)
+    return text[lead.end():] if lead else text

@@ -18,7 +18,7 @@ from resolver import __version__, quotes
 from resolver.archive import SECRET_NOT_SENT, WITHHELD, carried_secret, lookup_error, looked_up
 from resolver.fetch.wayback import READ_WHEN, differences
 from resolver.identify import NOT_CHECKED   # an identification that looked at nothing (offline, a failed listing)
-from resolver.placeholders import is_placeholder, real
+from resolver.placeholders import is_placeholder, real, without_lead
 from resolver.platforms import x
 from resolver.redact import NO_SECRETS, Redactor
 
@@ -46,7 +46,19 @@ def quote(article: Article, span: list[int] | tuple[int, int]) -> str:
         raw = re.sub(r"<script\b.*?</script>|<style\b.*?</style>", " ", raw, flags=re.S | re.I)
         raw = html.unescape(re.sub(r"<[^>]+>", " ", raw))
     text = " ".join(raw.split())
-    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1] + "…"
+    words = without_lead(text)
+    if text and is_placeholder(words):
+        # Instagram's embed code says "View this post on Instagram A post shared by …" until its script runs:
+        # no words of the post, and the report quoted them as the article's rendering (newuser27 §10).
+        return PLACEHOLDER_QUOTE.format(shown=_shortened(text, QUOTE_CHARS - len(PLACEHOLDER_QUOTE)))
+    return _shortened(words, QUOTE_CHARS)
+
+
+PLACEHOLDER_QUOTE = "(the page shows a placeholder here, not the post's words: “{shown}”)"
+
+
+def _shortened(text: str, most: int) -> str:
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 def check(name: str, result: str, evidence: str, changes: list[str] | None = None) -> dict[str, Any]:
