@@ -170,6 +170,30 @@ def test_a_quote_tweets_expanded_link_to_the_post_it_quotes_leaves_its_words_che
     assert (check["result"], check["changes"]) == ("fail", ['added "not"', 'added "never"'])
 
 
+def test_facts_a_not_found_answer_did_not_give_are_not_recorded_from_it(fakenet, reporter):
+    """A post syndication did not find (its 404) had Author, Date, Text and Media rows all "Recorded from:
+    syndication, …, fetch #N", as if those facts had come from that answer (newuser27 §10): a fact the answer did not
+    give says so, in the Markdown and HTML reports alike; the JSON's `field_sources` names none for them."""
+    from tests.fakenet import page
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [page("<html>Not found</html>", 404)]}))
+    serve(fakenet, [])
+    article = f"<html><body>{blockquote(POST, 'Road closed.')}</body></html>"
+    out = {fmt: reporter("report", "--format", fmt, "article.html", article=article)[1] for fmt in ("md", "html", "json")}
+    [embed] = json.loads(out["json"])["embeds"]
+    assert embed["status"]["code"] == "not_found" and embed["post"]["field_sources"] == {"status": "syndication"}
+    rows = {row[0]: row for row in re.findall(r"^\| (\w+) \| (.*?) \| (.*?) \| (.*?) \|$", out["md"], re.M)}
+    status_cell = rows["Status"][3]
+    assert status_cell.startswith("syndication, ") and "fetch #" in status_cell
+    for fact in ("Author", "Date", "Text", "Media"):
+        assert rows[fact][2:] == ("—", f"not in the answer ({status_cell})"), rows[fact]
+    from html import escape
+    cells = re.findall(r'<th scope="row">(\w+)</th><td dir="auto">.*?</td><td dir="auto">(.*?)</td>'
+                       r'<td class="meta">(.*?)</td>', out["html"])
+    assert [(fact, said, where) for fact, said, where in cells if fact != "Status"] == [
+        (fact, "—", escape(f"not in the answer ({status_cell})")) for fact in ("Author", "Date", "Text", "Media")]
+
+
 def test_a_photo_link_that_leads_to_another_post_fails_the_media_check(fakenet, reporter):
     """The article's pic.twitter.com link resolves to another account's post: the media check compared counts
     only ("article links 1 media; the post has 1": pass), as it read the resolution's post id where it is not."""
