@@ -291,3 +291,15 @@ def test_xs_minimal_embed_codes_link_words_are_no_date(words):
     [embed], _ = find_all(html, "html")
     assert (embed.post_id, embed.author_handle) == (ID, "harbour_es")
     assert (embed.date_text, embed.date, embed.text) == (None, None, None)
+
+
+def test_a_placeholders_learn_more_link_is_not_the_posts():
+    """"This Tweet was deleted by the Tweet author. Learn more": its link is X's help page, and was kept in the
+    embed's `links` (so `--resolve` followed it) though the words were set aside as a placeholder."""
+    from resolver.extract import find_all
+
+    html = ('<blockquote class="twitter-tweet"><p lang="en" dir="ltr">This Tweet was deleted by the Tweet author. <a '
+            'href="https://help.twitter.com/rules-and-policies/notices-on-twitter">Learn more</a></p>&mdash; Gone '
+            f'Person (@goneperson) <a href="https://twitter.com/goneperson/status/{ID}">May 3, 2021</a></blockquote>')
+    [embed], _ = find_all(html, "html")
+    assert (embed.text, embed.text_confidence, embed.links, embed.date) == (None, None, (), "2021-05-03")
