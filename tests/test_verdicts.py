@@ -165,6 +165,7 @@ def test_a_quote_tweets_expanded_link_to_the_post_it_quotes_leaves_its_words_che
     assert code == 4, out
     [embed] = json.loads(out)["embeds"]
     assert embed["links"] == [f"https://twitter.com/council_ex/status/{quoted_post}"]
+    assert [r["post_id"] for r in embed["resolutions"]] == [quoted_post] and embed["post"]["post_id"] == POST
     assert embed["text"] == "This is simply not true. We never approved the tower. https://t.co/Qq12Ww34Ee"
     check = text_check(out)
     assert (check["result"], check["changes"]) == ("fail", ['added "not"', 'added "never"'])
