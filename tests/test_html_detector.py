@@ -504,7 +504,8 @@ BUTTONS = ('<div><a href="https://twitter.com/intent/tweet?in_reply_to=781000000
            '<a href="https://twitter.com/intent/favorite?tweet_id=781000000000000001">Favorite</a></div>')
 
 
-@pytest.mark.parametrize("buttons", ["", BUTTONS], ids=["bare", "with-buttons"])
+@pytest.mark.parametrize("buttons", ["", BUTTONS, BUTTONS.replace("<div>", "<p>").replace("</div>", "</p>")],
+                         ids=["bare", "with-buttons", "with-buttons-in-a-paragraph"])
 def test_cms_tweet_card(buttons):
     page = ('<html><body><blockquote class="subbuzz-tweet__container js-tweet__placeholder"><div>'
             '<a class="subbuzz-tweet__display-name" href="https://twitter.com/card_ex">Card Example &#x1F47C;</a>'

@@ -144,16 +144,22 @@ def _date_words(words: str) -> str | None:
 
 def _tweet_paragraphs(el: Any, dated: int | None) -> list[Any]:
     """The paragraphs that hold the tweet's words: every <p> but the one carrying the signature or its date link
-    (`dated`, its mem_id). Another link to a post is in the words: a quote-tweet's link to the post it quotes, the
-    tweet's own /photo/1 link; they emptied the text, and the report skipped its text check."""
+    (`dated`, its mem_id), and a card's Reply, Retweet and Favorite buttons. Another link to a post is in the words:
+    a quote-tweet's link to the post it quotes, the tweet's own /photo/1 link; they emptied the text, and the report
+    skipped its text check."""
     paras = []
     for p in descendants(el, "p"):
         words = element_text(p)
-        if words[:1] in ("—", "–") or words.startswith("-") or (
-                dated is not None and any(a.mem_id == dated for a in descendants(p, "a"))):
+        if words[:1] in ("—", "–") or words.startswith("-") or any(
+                a.mem_id == dated or _intent_on_post(attr(a, "href") or "") for a in descendants(p, "a")):
             continue
         paras.append(p)
     return paras
+
+
+def _intent_on_post(href: str) -> bool:
+    """A Web Intent naming a post (a card's Reply, Retweet or Favorite button)."""
+    return "/intent/" in href and (ref := x.parse_url(href)) is not None and ref.kind == "post"
 
 
 def _tweet_links(paras: list[Any]) -> tuple[list[str], list[str]]:
