@@ -282,6 +282,22 @@ def test_a_link_to_a_post_in_a_tweets_words_is_part_of_its_text(link, text, link
     assert (embed.post_id, embed.date_text, embed.author_handle) == ("1600000000000000001", "December 6, 2022", "ann_ex")
 
 
+@pytest.mark.parametrize("link,post_id,url", [
+    (f'<a href="{QUOTED}">https://t.co/Qq12Ww34Ee</a>', None, "https://twitter.com/ann_ex"),
+    ('<a href="https://twitter.com/ann_ex/status/1600000000000000001/photo/1">pic.twitter.com/Zz98Yy76Xx</a>',
+     "1600000000000000001", "https://twitter.com/ann_ex/status/1600000000000000001"),
+], ids=["quoted-post", "own-photo-link"])
+def test_with_no_date_link_a_link_in_the_words_is_no_date_and_another_accounts_post_is_not_this_one(link, post_id, url):
+    """A signature whose date is plain text: the last link to a post was taken as the date link, so a quote-tweet
+    took the quoted post's id as its own (under its own handle) and "https://t.co/…" as its date. A link in the
+    words is never the date link; the tweet's own /photo/1 link still names it."""
+    page = (f'<html><body><blockquote class="twitter-tweet"><p lang="en">Not true. {link}</p>&mdash; Ann Example '
+            '(@ann_ex) December 6, 2022</blockquote></body></html>')
+    [embed] = html.scan(page)[0]
+    assert (embed.post_id, embed.url, embed.author_handle, embed.date_text) == (post_id, url, "ann_ex", None)
+    assert embed.text.startswith("Not true. ") and embed.text_confidence == "high"
+
+
 def test_the_paragraph_holding_the_date_link_is_still_no_text():
     """Some embed codes put the signature in its own <p>, with no dash first: that paragraph stays out."""
     page = ('<html><body><blockquote class="twitter-tweet"><p>Road open.</p><p>Ann Example (@ann_ex) <a href="'

@@ -25,7 +25,7 @@ from resolver.extract.dom import (AncestorMemo, ancestors, attr, class_set, desc
 from resolver.extract.intervals import Intervals
 from resolver.extract.needles import Needles
 from resolver.extract.spans import ElementEnds, SourceMap
-from resolver.model import Credit, Embed
+from resolver.model import Credit, Embed, PostRef
 from resolver.platforms import x
 
 # Pages repeat the same share and profile links: each URL is read once per process (the answers are frozen values).
@@ -75,26 +75,16 @@ def _is_tweet_blockquote(classes: set[str]) -> bool:
 
 def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-blockquote") -> Embed | None:
     """A tweet blockquote: text, lang, author, date, status URL and the links its text carries."""
-    status = None
-    date_text = None
-    dated = None   # the signature's date link: the last link to a post
-    for a in descendants(el, "a"):
-        href = attr(a, "href") or ""
-        ref = x.parse_url(href)
-        if ref is None or ref.kind != "post":
-            continue
-        if "/intent/" in href:   # a card's Reply, Retweet and Favorite buttons name the post, not its date
-            status = status or ref
-            continue
-        status, date_text, dated = ref, _date_words(element_text(a)), a.mem_id
-    paras = _tweet_paragraphs(el, dated)
-    text = "\n".join(t for t in (text_with_breaks(p) for p in paras) if t) or None
-    media, links = _tweet_links(paras)
     # widgets.js form: "— Name (@handle) <a>date</a>"; a name counts only after the dash. The signature is the
     # last such group: the tweet's own words may mention "(@someone)".
     signature = None
     for signature in SIGNATURE_IN_QUOTE_RE.finditer(element_text(el)):
         pass
+    signed = f"(@{signature.group('handle')})" if signature is not None and _dashed(signature) else None
+    status, date_text, dated = _date_link(el, signed)
+    paras = _tweet_paragraphs(el, dated)
+    text = "\n".join(t for t in (text_with_breaks(p) for p in paras) if t) or None
+    media, links = _tweet_links(paras)
     name, handle = _card_author(el) if signature is None else (
         (signature.group("name") or signature.group("hname") or "").strip() or None, signature.group("handle"))
     if status is None and handle is None:
@@ -114,6 +104,40 @@ def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-block
         text_confidence=confidence if text else None,
         media_links=tuple(dict.fromkeys(media)), links=tuple(dict.fromkeys(links)),
     )
+
+
+def _date_link(el: Any, signed: str | None) -> tuple[PostRef | None, str | None, int | None]:
+    """(the post, the date's words, the date link's mem_id): the last link to a post, outside the tweet's words.
+    `signed`: the "(@handle)" of a dashed signature, whose paragraph holds no words. With no date link, a link in
+    the words to a post of the signature's account (its /photo/1 link) names the post; one to another account's
+    post (a quote-tweet's) never does: it gave the quoted post's id, and "https://t.co/…" as the date."""
+    status = own = None
+    date_text = dated = None
+    for a in descendants(el, "a"):
+        href = attr(a, "href") or ""
+        ref = x.parse_url(href)
+        if ref is None or ref.kind != "post":
+            continue
+        if "/intent/" in href:   # a card's Reply, Retweet and Favorite buttons name the post, not its date
+            status = status or ref
+        elif signed is not None and _in_words(a, el, signed):
+            mine = (ref.author_handle or "").casefold() == signed[2:-1].casefold()
+            own = own or (ref if mine else None)
+        else:
+            status, date_text, dated = ref, _date_words(element_text(a)), a.mem_id
+    return status or own, date_text, dated
+
+
+def _in_words(a: Any, el: Any, signed: str) -> bool:
+    """Whether a link sits in a paragraph of the tweet's words: one that neither starts with a dash nor holds the
+    signature's "(@handle)"."""
+    for p in ancestors(a):
+        if p.mem_id == el.mem_id:
+            return False
+        if p.tag == "p":
+            words = element_text(p)
+            return not (words[:1] in ("—", "–") or words.startswith("-") or signed in words)
+    return False
 
 
 def _words_before_signature(el: Any) -> str | None:
