@@ -279,17 +279,18 @@ def test_xs_placeholder_in_place_of_a_post_is_no_text(said, kind):
     assert (embed.text, embed.text_confidence) == (None, None)
 
 
-@pytest.mark.parametrize("words", ["View post on X", "Ver publicación en X (@harbour_es)", "Voir la publication sur X"],
-                         ids=["en", "es", "another-language"])
+@pytest.mark.parametrize("words", ["View post on X", "Ver publicación en X (@harbour_es2)", "Voir la publication sur X",
+                                   "Beitrag auf X ansehen (@harbour_es2)"],
+                         ids=["en", "es", "another-language", "a-handle-with-digits"])
 def test_xs_minimal_embed_codes_link_words_are_no_date(words):
     """X's minimal embed code links the post with "View post on X", in the page's language: it gave
     `date_text: "View post on X"`, and the report showed it as the date the article gives."""
     from resolver.extract import find_all
 
-    html = (f'<blockquote class="twitter-tweet" data-dnt="true">\n  <a href="https://x.com/harbour_es/status/{ID}">'
+    html = (f'<blockquote class="twitter-tweet" data-dnt="true">\n  <a href="https://x.com/harbour_es2/status/{ID}">'
             f"{words}</a>\n</blockquote>")
     [embed], _ = find_all(html, "html")
-    assert (embed.post_id, embed.author_handle) == (ID, "harbour_es")
+    assert (embed.post_id, embed.author_handle) == (ID, "harbour_es2")
     assert (embed.date_text, embed.date, embed.text) == (None, None, None)
 
 
