@@ -13,7 +13,7 @@ import unicodedata
 # Whole values that say nothing (after case, spaces and trailing punctuation are set aside).
 EXACT = frozenset({
     "twitter", "x", "x (formerly twitter)", "instagram", "facebook", "tiktok", "loading", "loading…", "tweet",
-    "post", "see more", "view on twitter", "view on x", "view on instagram", "log in", "sign up",
+    "post", "see more", "view on twitter", "view on x", "view on instagram", "view on threads", "log in", "sign up",
     "age-restricted adult content",
 })
 

@@ -177,7 +177,8 @@ def test_raw_capture_url():
 
 PLACEHOLDERS = ["Tweet may have been deleted", "Loading…", "Loading...", "View this post on Instagram",
                 "View this post on Instagram A post shared by River Desk (@river_desk)", "JavaScript is not available.",
-                "Twitter", "  ", None, "“This Tweet was deleted by the Tweet author.”", "Something went wrong. Try reloading."]
+                "Twitter", "  ", None, "“This Tweet was deleted by the Tweet author.”", "Something went wrong. Try reloading.",
+                "View on Threads"]   # Threads' embed code's only words until its script runs
 # X's wordings (#9 §5): each in its Post and Tweet, X and Twitter forms, with curly and straight apostrophes.
 X_PLACEHOLDERS = [
     "This Post is from a suspended account.", "This Post is from a suspended account. Learn more",
