@@ -298,10 +298,16 @@ def test_with_no_date_link_a_link_in_the_words_is_no_date_and_another_accounts_p
     assert embed.text.startswith("Not true. ") and embed.text_confidence == "high"
 
 
-def test_the_paragraph_holding_the_date_link_is_still_no_text():
-    """Some embed codes put the signature in its own <p>, with no dash first: that paragraph stays out."""
-    page = ('<html><body><blockquote class="twitter-tweet"><p>Road open.</p><p>Ann Example (@ann_ex) <a href="'
-            'https://twitter.com/ann_ex/status/1600000000000000001">December 6, 2022</a></p></blockquote></body></html>')
+DATE_LINK = '<a href="https://twitter.com/ann_ex/status/1600000000000000001">December 6, 2022</a>'
+
+
+@pytest.mark.parametrize("signature", [f"<p>Ann Example (@ann_ex) {DATE_LINK}</p>",
+                                       f"<p>&mdash; Ann Example (@ann_ex)</p><p>{DATE_LINK}</p>"],
+                         ids=["no-dash", "date-in-a-paragraph-after-the-signatures"])
+def test_the_paragraph_holding_the_date_link_is_still_no_text(signature):
+    """Some embed codes put the signature in its own <p>, with no dash first, or the date link in a <p> after it:
+    those paragraphs stay out, and the date link is the date."""
+    page = f'<html><body><blockquote class="twitter-tweet"><p>Road open.</p>{signature}</blockquote></body></html>'
     [embed] = html.scan(page)[0]
     assert (embed.text, embed.date_text, embed.author_handle) == ("Road open.", "December 6, 2022", "ann_ex")
 

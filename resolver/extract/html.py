@@ -113,6 +113,7 @@ def _date_link(el: Any, signed: str | None) -> tuple[PostRef | None, str | None,
     post (a quote-tweet's) never does: it gave the quoted post's id, and "https://t.co/…" as the date."""
     status = own = None
     date_text = dated = None
+    words = _word_paragraphs(el, signed) if signed is not None else set()
     for a in descendants(el, "a"):
         href = attr(a, "href") or ""
         ref = x.parse_url(href)
@@ -120,7 +121,7 @@ def _date_link(el: Any, signed: str | None) -> tuple[PostRef | None, str | None,
             continue
         if "/intent/" in href:   # a card's Reply, Retweet and Favorite buttons name the post, not its date
             status = status or ref
-        elif signed is not None and _in_words(a, el, signed):
+        elif signed is not None and _in_words(a, el, words):
             mine = (ref.author_handle or "").casefold() == signed[2:-1].casefold()
             own = own or (ref if mine else None)
         else:
@@ -128,15 +129,25 @@ def _date_link(el: Any, signed: str | None) -> tuple[PostRef | None, str | None,
     return status or own, date_text, dated
 
 
-def _in_words(a: Any, el: Any, signed: str) -> bool:
-    """Whether a link sits in a paragraph of the tweet's words: one that neither starts with a dash nor holds the
-    signature's "(@handle)"."""
+def _word_paragraphs(el: Any, signed: str) -> set[int]:
+    """The mem_ids of the paragraphs before the signature's (one starting with a dash or holding its "(@handle)"):
+    those that may hold the tweet's words. A paragraph after it (the date link alone) holds none."""
+    found = set()
+    for p in descendants(el, "p"):
+        words = element_text(p)
+        if words[:1] in ("—", "–") or words.startswith("-") or signed in words:
+            break
+        found.add(p.mem_id)
+    return found
+
+
+def _in_words(a: Any, el: Any, words: set[int]) -> bool:
+    """Whether a link sits in one of the paragraphs of the tweet's words (`words`, their mem_ids)."""
     for p in ancestors(a):
         if p.mem_id == el.mem_id:
             return False
         if p.tag == "p":
-            words = element_text(p)
-            return not (words[:1] in ("—", "–") or words.startswith("-") or signed in words)
+            return p.mem_id in words
     return False
 
 
