@@ -57,6 +57,12 @@ def quote(article: Article, span: list[int] | tuple[int, int]) -> str:
 PLACEHOLDER_QUOTE = "(the page shows a placeholder here, not the post's words: “{shown}”)"
 
 
+def _placeholder_shown(quoted: str) -> str | None:
+    """The placeholder's words in a quote `quote()` marked as one (extraction left the embed's text null)."""
+    before, after = PLACEHOLDER_QUOTE.split("{shown}")
+    return quoted[len(before):-len(after)] if quoted.startswith(before) and quoted.endswith(after) else None
+
+
 def _shortened(text: str, most: int) -> str:
     return text if len(text) <= most else text[: most - 1] + "…"
 
@@ -180,8 +186,9 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None) -> dict[str, 
     """The article's quote of the post, word by word (#9 §1): a changed word fails and shows."""
     said = embed.get("text")
     if is_placeholder(said):
+        shown = said if said and said.strip() else _placeholder_shown(embed.get("quote") or "")
         return check("text", "skip", "the article quotes no text of this post" + (
-            f" (it shows a placeholder: '{' '.join(said.split())[:80]}')" if said and said.strip() else ""))
+            f" (it shows a placeholder: '{' '.join(shown.split())[:80]}')" if shown else ""))
     found, source = said_by_post(post)
     if found is None or not found.get("text"):
         return check("text", "skip", "no available post text or archived copy to compare with")

@@ -195,6 +195,18 @@ def test_facts_a_not_found_answer_did_not_give_are_not_recorded_from_it(fakenet,
         (fact, "—", escape(f"not in the answer ({status_cell})")) for fact in ("Author", "Date", "Text", "Media")]
 
 
+def test_a_post_the_article_shows_only_as_a_placeholder_says_so_in_its_text_check(fakenet, reporter):
+    """The embed code shows X's "This Post is from a suspended account." where the words were: no text of the post,
+    and the check says the article shows a placeholder rather than only that it quotes nothing."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(tweet(POST, "Road closed."))]}))
+    serve(fakenet, [])
+    _, embed = one_embed_report(reporter, said="This Post is from a suspended account. Learn more")
+    assert embed["text"] is None
+    assert check_named(embed, "text") == {"name": "text", "result": "skip", "evidence": (
+        "the article quotes no text of this post (it shows a placeholder: 'This Post is from a suspended account. "
+        "Learn more — River Desk (@river_desk) May')")}
+
+
 def test_a_photo_link_that_leads_to_another_post_fails_the_media_check(fakenet, reporter):
     """The article's pic.twitter.com link resolves to another account's post: the media check compared counts
     only ("article links 1 media; the post has 1": pass), as it read the resolution's post id where it is not."""
