@@ -13,22 +13,42 @@ import unicodedata
 # Whole values that say nothing (after case, spaces and trailing punctuation are set aside).
 EXACT = frozenset({
     "twitter", "x", "x (formerly twitter)", "instagram", "facebook", "tiktok", "loading", "loading…", "tweet",
-    "post", "see more", "view on twitter", "view on x", "view on instagram", "log in", "sign up",
+    "post", "see more", "view on twitter", "view on x", "view on instagram", "view on threads", "log in", "sign up",
+    "age-restricted adult content",
 })
-# Sentences that start a placeholder whatever follows ("View this post on Instagram A post shared by ...").
-PREFIXES = (
+
+
+def _every_wording(*sentences: str) -> tuple[str, ...]:
+    """Each sentence as X says it and as Twitter said it: "post" for "tweet", "X" for "Twitter" (#9 §5: "This
+    Post is from a suspended account." was taken for a text where "This Tweet is ..." was not)."""
+    forms = []
+    for sentence in sentences:
+        for post in ("tweet", "post"):
+            for site in ("twitter", "x"):
+                forms.append(sentence.replace("tweet", post).replace("twitter", site))
+    return tuple(dict.fromkeys(forms))
+
+
+# Sentences that start a placeholder whatever follows ("View this post on Instagram A post shared by ..."), with
+# straight apostrophes (curly ones are straightened first). X's, in every wording, then the others.
+PREFIXES = (*_every_wording(
     "tweet may have been deleted", "this tweet was deleted", "this tweet has been deleted",
-    "this tweet is unavailable", "this post is unavailable", "this tweet is from a suspended account",
-    "this tweet is from an account that no longer exists", "this post was deleted", "this tweet was withheld",
-    "you're unable to view this tweet", "you’re unable to view this tweet", "this tweet has been withheld",
+    "this tweet is unavailable", "this tweet is from a suspended account",
+    "this tweet is from an account that no longer exists", "this tweet was withheld", "this tweet has been withheld",
+    "you're unable to view this tweet", "this tweet violated the twitter rules", "tweet unavailable",
+    "log in to twitter", "sign up for twitter",
+), "age-restricted adult content. this content might not be appropriate",
     "view this post on instagram", "a post shared by", "javascript is not available", "something went wrong",
-    "sorry, that page doesn't exist", "sorry, that page doesn’t exist", "hmm...this page doesn't exist",
-    "hmm...this page doesn’t exist", "this page doesn't exist", "this page doesn’t exist",
-    "we've detected that javascript is disabled", "we’ve detected that javascript is disabled",
-    "log in to twitter", "log in to x", "sign up for twitter", "don't miss what's happening",
-    "don’t miss what’s happening", "loading...", "loading…", "content not available", "this content isn't available",
-    "this content isn’t available", "post unavailable", "tweet unavailable", "watch on youtube",
+    "sorry, that page doesn't exist", "hmm...this page doesn't exist", "this page doesn't exist",
+    "we've detected that javascript is disabled", "don't miss what's happening", "loading...", "loading…",
+    "content not available", "this content isn't available", "watch on youtube",
 )
+# The words of X's minimal embed code's only link, which widgets.js replaces with the post ("View post on X", the
+# reference sample's Spanish "Ver publicación en X (@USERNAME)"): the whole value, a handle after it or not.
+EMBED_LINK_RE = re.compile(r"(?:view (?:post|tweet) on (?:x|twitter)|ver (?:publicación|tweet) en (?:x|twitter))"
+                           r"(?: \(@[a-z0-9_]{1,15}\))?")
+# What an embed code shows ahead of the post's own words until its platform's script replaces it.
+EMBED_CODE_LEAD_RE = re.compile(r"view this post on instagram\b[\s.:]*", re.IGNORECASE)
 _EDGE_RE = re.compile(r"^[\s\"'“”‘’«»(\[]+|[\s\"'“”‘’«»)\].!:;,]+$")
 
 
@@ -36,13 +56,21 @@ def is_placeholder(value: str | None) -> bool:
     """True when a value is empty or one of the sentences pages show instead of a post."""
     if value is None:
         return True
-    text = " ".join(unicodedata.normalize("NFKC", value).split()).casefold()
+    text = " ".join(unicodedata.normalize("NFKC", value).split()).casefold().replace("’", "'")
     if not text:
         return True
     bare = _EDGE_RE.sub("", text)
-    return not bare or bare in EXACT or text in EXACT or text.startswith(PREFIXES) or bare.startswith(PREFIXES)
+    return not bare or bare in EXACT or text in EXACT or text.startswith(PREFIXES) or bare.startswith(PREFIXES) \
+        or EMBED_LINK_RE.fullmatch(text) is not None
 
 
 def real(value: str | None) -> str | None:
     """The value, or None when it is a placeholder: what a parser keeps."""
     return None if is_placeholder(value) else (value or "").strip()
+
+
+def without_lead(text: str) -> str:
+    """`text` without an embed code's leading placeholder ("View this post on Instagram"): a captioned embed code
+    holds the caption after it."""
+    lead = EMBED_CODE_LEAD_RE.match(text)
+    return text[lead.end():] if lead else text

@@ -18,7 +18,7 @@ from resolver import __version__, quotes
 from resolver.archive import SECRET_NOT_SENT, WITHHELD, carried_secret, lookup_error, looked_up
 from resolver.fetch.wayback import READ_WHEN, differences
 from resolver.identify import NOT_CHECKED   # an identification that looked at nothing (offline, a failed listing)
-from resolver.placeholders import is_placeholder, real
+from resolver.placeholders import is_placeholder, real, without_lead
 from resolver.platforms import x
 from resolver.redact import NO_SECRETS, Redactor
 
@@ -46,7 +46,25 @@ def quote(article: Article, span: list[int] | tuple[int, int]) -> str:
         raw = re.sub(r"<script\b.*?</script>|<style\b.*?</style>", " ", raw, flags=re.S | re.I)
         raw = html.unescape(re.sub(r"<[^>]+>", " ", raw))
     text = " ".join(raw.split())
-    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1] + "…"
+    words = without_lead(text)
+    if text and is_placeholder(words):
+        # Instagram's embed code says "View this post on Instagram A post shared by …" until its script runs:
+        # no words of the post, and the report quoted them as the article's rendering (newuser27 §10).
+        return PLACEHOLDER_QUOTE.format(shown=_shortened(text, QUOTE_CHARS - len(PLACEHOLDER_QUOTE)))
+    return _shortened(words, QUOTE_CHARS)
+
+
+PLACEHOLDER_QUOTE = "(the page shows a placeholder here, not the post's words: “{shown}”)"
+
+
+def _placeholder_shown(quoted: str) -> str | None:
+    """The placeholder's words in a quote `quote()` marked as one (extraction left the embed's text null)."""
+    before, after = PLACEHOLDER_QUOTE.split("{shown}")
+    return quoted[len(before):-len(after)] if quoted.startswith(before) and quoted.endswith(after) else None
+
+
+def _shortened(text: str, most: int) -> str:
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 def check(name: str, result: str, evidence: str, changes: list[str] | None = None) -> dict[str, Any]:
@@ -202,8 +220,9 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None) -> dict[str, 
     """The article's quote of the post, word by word (#9 §1): a changed word fails and shows."""
     said = embed.get("text")
     if is_placeholder(said):
+        shown = said if said and said.strip() else _placeholder_shown(embed.get("quote") or "")
         return check("text", "skip", "the article quotes no text of this post" + (
-            f" (it shows a placeholder: '{' '.join(said.split())[:80]}')" if said and said.strip() else ""))
+            f" (it shows a placeholder: '{' '.join(shown.split())[:80]}')" if shown else ""))
     found, source = said_by_post(post)
     if found is None or not found.get("text"):
         return check("text", "skip", "no available post text or archived copy to compare with")

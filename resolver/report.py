@@ -487,6 +487,13 @@ def _provenance_cell(source: dict[str, Any]) -> str:
     return ", ".join(p for p in parts if p)
 
 
+def _given_by(post: dict[str, Any], field: str, found: str | None) -> str:
+    """A fact's Recorded from cell: the answer that gave it, or, for a fact no answer gave (a 404 gives no
+    author), the answer that said what the post is, named as one the fact was not in (newuser27 §10)."""
+    cell = _provenance_cell(_source_of(post, field))
+    return cell if found is not None or cell == "nothing recorded" else f"not in the answer ({cell})"
+
+
 def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str]]:
     """(fact, the article says, the source says, provenance) rows for one embed."""
     post = embed["post"]
@@ -509,15 +516,14 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         rows.append(("Status", "", status, _provenance_cell(_source_of(post, "status"))))
         found_author = f"@{post['author']['handle']}" + (f" ({post['author']['name']})" if post["author"]["name"] else "") \
             if post["author"]["handle"] else None
-        rows.append(("Author", author, found_author, _provenance_cell(_source_of(post, "author_handle"))))
-        rows.append(("Date", embed.get("date_text"), post.get("created_at"), _provenance_cell(_source_of(post, "created_at"))))
+        rows.append(("Author", author, found_author, _given_by(post, "author_handle", found_author)))
+        rows.append(("Date", embed.get("date_text"), post.get("created_at"), _given_by(post, "created_at", post.get("created_at"))))
         text = embed.get("text")
         if text and embed.get("text_confidence") == "uncertain":
             text += " [where the tweet starts or ends in the article is uncertain]"
-        rows.append(("Text", text, post.get("text"), _provenance_cell(_source_of(post, "text"))))
-        rows.append(("Media", ", ".join(embed.get("media_links") or []) or None,
-                     ", ".join(m["url"] for m in post.get("media") or []) or None,
-                     _provenance_cell(_source_of(post, "media"))))
+        rows.append(("Text", text, post.get("text"), _given_by(post, "text", post.get("text"))))
+        media = ", ".join(m["url"] for m in post.get("media") or []) or None
+        rows.append(("Media", ", ".join(embed.get("media_links") or []) or None, media, _given_by(post, "media", media)))
         rows += _archived_rows(embed, post)
     if embed.get("snowflake_time"):
         rows.append(("Id minted", "", embed["snowflake_time"], "derived from the post id (snowflake), no fetch"))

@@ -177,12 +177,36 @@ def test_raw_capture_url():
 
 PLACEHOLDERS = ["Tweet may have been deleted", "Loading…", "Loading...", "View this post on Instagram",
                 "View this post on Instagram A post shared by River Desk (@river_desk)", "JavaScript is not available.",
-                "Twitter", "  ", None, "“This Tweet was deleted by the Tweet author.”", "Something went wrong. Try reloading."]
-REAL = ["Water over the road", "Loading the ferry now", "Twitter is down again", "River Desk", "X marks the spot"]
+                "Twitter", "  ", None, "“This Tweet was deleted by the Tweet author.”", "Something went wrong. Try reloading.",
+                "View on Threads"]   # Threads' embed code's only words until its script runs
+# X's wordings (#9 §5): each in its Post and Tweet, X and Twitter forms, with curly and straight apostrophes.
+X_PLACEHOLDERS = [
+    "This Post is from a suspended account.", "This Post is from a suspended account. Learn more",
+    "This Tweet is from a suspended account. Learn more",
+    "This Post is from an account that no longer exists. Learn more",
+    "You’re unable to view this Post because this account owner limits who can view their Posts. Learn more",
+    "You're unable to view this Tweet because this account owner limits who can view their Tweets. Learn more",
+    "This Post violated the X Rules. Learn more", "This Tweet violated the Twitter Rules. Learn more",
+    "This Post violated the Twitter Rules.", "This Tweet violated the X Rules.",
+    "This Post has been withheld in your country", "This Tweet has been withheld in Germany in response to a legal demand.",
+    "This Post was withheld.", "This Post has been deleted.", "This Post is unavailable.",
+    "Age-restricted adult content. This content might not be appropriate for people under 18 years old.",
+    "Age-restricted adult content. This content might not be appropriate for people under 18 years old. To view "
+    "this media, you’ll need to log in to X. Learn more", "Age-restricted adult content.",
+    "View post on X", "Ver publicación en X (@harbour_es)", "View Tweet on Twitter", "View post on X (@harbour_2)",
+]
+REAL = ["Water over the road", "Loading the ferry now", "Twitter is down again", "River Desk", "X marks the spot",
+        "This post is about the ferry", "This Post violated my patience", "Age-restricted adult content is banned here",
+        "View post on Xmas lights", "Ver publicación en Xalapa"]
 
 
 @pytest.mark.parametrize("value", PLACEHOLDERS, ids=range(len(PLACEHOLDERS)))
 def test_placeholders(value):
+    assert is_placeholder(value)
+
+
+@pytest.mark.parametrize("value", X_PLACEHOLDERS, ids=range(len(X_PLACEHOLDERS)))
+def test_xs_placeholders(value):
     assert is_placeholder(value)
 
 
@@ -235,3 +259,49 @@ def test_an_embed_that_never_rendered_has_no_text_name_or_date():
     [embed], _ = find_all(html, "html")
     assert (embed.post_id, embed.author_handle) == (ID, "river_desk")
     assert (embed.text, embed.date_text, embed.date) == (None, None, None)
+
+
+@pytest.mark.parametrize("said", ["This Post is from a suspended account.",
+                                  "You’re unable to view this Post because this account owner limits who can view "
+                                  "their Posts. Learn more",
+                                  "Age-restricted adult content. This content might not be appropriate for people "
+                                  "under 18 years old."], ids=["suspended", "protected", "age-restricted"])
+@pytest.mark.parametrize("kind", ["html", "text"])
+def test_xs_placeholder_in_place_of_a_post_is_no_text(said, kind):
+    """X shows these where a post cannot be seen; in an embed code's blockquote, or above a scraped signature, they
+    were taken as what the post said (newuser27 §5). The embed keeps its author and date, and no text."""
+    from resolver.extract import find_all
+
+    article = (f'<blockquote class="twitter-tweet"><p lang="en" dir="ltr">{said}</p>&mdash; Gone Person (@goneperson) '
+               f'<a href="https://twitter.com/goneperson/status/{ID}">May 3, 2021</a></blockquote>' if kind == "html"
+               else f"The story.\n\n{said}\n— Gone Person (@goneperson) May 3, 2021\n\nMore story.\n")
+    [embed], _ = find_all(article, kind)
+    assert (embed.author_handle, embed.author_name, embed.date) == ("goneperson", "Gone Person", "2021-05-03")
+    assert (embed.text, embed.text_confidence) == (None, None)
+
+
+@pytest.mark.parametrize("words", ["View post on X", "Ver publicación en X (@harbour_es2)", "Voir la publication sur X",
+                                   "Beitrag auf X ansehen (@harbour_es2)"],
+                         ids=["en", "es", "another-language", "a-handle-with-digits"])
+def test_xs_minimal_embed_codes_link_words_are_no_date(words):
+    """X's minimal embed code links the post with "View post on X", in the page's language: it gave
+    `date_text: "View post on X"`, and the report showed it as the date the article gives."""
+    from resolver.extract import find_all
+
+    html = (f'<blockquote class="twitter-tweet" data-dnt="true">\n  <a href="https://x.com/harbour_es2/status/{ID}">'
+            f"{words}</a>\n</blockquote>")
+    [embed], _ = find_all(html, "html")
+    assert (embed.post_id, embed.author_handle) == (ID, "harbour_es2")
+    assert (embed.date_text, embed.date, embed.text) == (None, None, None)
+
+
+def test_a_placeholders_learn_more_link_is_not_the_posts():
+    """"This Tweet was deleted by the Tweet author. Learn more": its link is X's help page, and was kept in the
+    embed's `links` (so `--resolve` followed it) though the words were set aside as a placeholder."""
+    from resolver.extract import find_all
+
+    html = ('<blockquote class="twitter-tweet"><p lang="en" dir="ltr">This Tweet was deleted by the Tweet author. <a '
+            'href="https://help.twitter.com/rules-and-policies/notices-on-twitter">Learn more</a></p>&mdash; Gone '
+            f'Person (@goneperson) <a href="https://twitter.com/goneperson/status/{ID}">May 3, 2021</a></blockquote>')
+    [embed], _ = find_all(html, "html")
+    assert (embed.text, embed.text_confidence, embed.links, embed.date) == (None, None, (), "2021-05-03")

@@ -260,6 +260,90 @@ def test_a_mention_in_the_tweet_is_not_its_signature():
     assert (embed.author_name, embed.author_handle) == ("Ann Example", "ann_ex")
 
 
+QUOTED = "https://twitter.com/CouncilEx/status/1600000000000000009"
+
+
+@pytest.mark.parametrize("link,text,links,media", [
+    (f'<a href="{QUOTED}">https://t.co/Qq12Ww34Ee</a>', "Not true. We never approved it. https://t.co/Qq12Ww34Ee",
+     (QUOTED,), ()),
+    (f'<a href="{QUOTED.replace("twitter.com", "x.com")}">x.com/CouncilEx/statu…</a>',
+     "Not true. We never approved it. x.com/CouncilEx/statu…", (QUOTED.replace("twitter.com", "x.com"),), ()),
+    ('<a href="https://twitter.com/ann_ex/status/1600000000000000001/photo/1">pic.twitter.com/Zz98Yy76Xx</a>',
+     "Not true. We never approved it. pic.twitter.com/Zz98Yy76Xx",
+     ("https://twitter.com/ann_ex/status/1600000000000000001/photo/1",), ("https://pic.twitter.com/Zz98Yy76Xx",)),
+], ids=["quoted-post-t.co-words", "quoted-post-x.com-words", "own-photo-link"])
+def test_a_link_to_a_post_in_a_tweets_words_is_part_of_its_text(link, text, links, media):
+    """A quote-tweet's expanded link to the post it quotes (or the tweet's own /photo/1 link) is in its words: the
+    text was null, so the report skipped the text check and a changed quote passed. Only the signature's own date
+    link is not text; the quoted post is kept among the tweet's links."""
+    [embed] = html.scan(f"<html><body>{_tweet(f'<p lang=en>Not true. We never approved it. {link}</p>')}"
+                        "</body></html>")[0]
+    assert (embed.text, embed.text_confidence, embed.links, embed.media_links) == (text, "high", links, media)
+    assert (embed.post_id, embed.date_text, embed.author_handle) == ("1600000000000000001", "December 6, 2022", "ann_ex")
+
+
+@pytest.mark.parametrize("link,post_id,url", [
+    (f'<a href="{QUOTED}">https://t.co/Qq12Ww34Ee</a>', None, "https://twitter.com/ann_ex"),
+    ('<a href="https://twitter.com/ann_ex/status/1600000000000000001/photo/1">pic.twitter.com/Zz98Yy76Xx</a>',
+     "1600000000000000001", "https://twitter.com/ann_ex/status/1600000000000000001"),
+], ids=["quoted-post", "own-photo-link"])
+def test_with_no_date_link_a_link_in_the_words_is_no_date_and_another_accounts_post_is_not_this_one(link, post_id, url):
+    """A signature whose date is plain text: the last link to a post was taken as the date link, so a quote-tweet
+    took the quoted post's id as its own (under its own handle) and "https://t.co/…" as its date. A link in the
+    words is never the date link; the tweet's own /photo/1 link still names it."""
+    page = (f'<html><body><blockquote class="twitter-tweet"><p lang="en">Not true. {link}</p>&mdash; Ann Example '
+            '(@ann_ex) December 6, 2022</blockquote></body></html>')
+    [embed] = html.scan(page)[0]
+    assert (embed.post_id, embed.url, embed.author_handle, embed.date_text) == (post_id, url, "ann_ex", None)
+    assert embed.text.startswith("Not true. ") and embed.text_confidence == "high"
+
+
+DATE_LINK = '<a href="https://twitter.com/ann_ex/status/1600000000000000001">December 6, 2022</a>'
+
+
+@pytest.mark.parametrize("signature", [f"<p>Ann Example (@ann_ex) {DATE_LINK}</p>",
+                                       f"<p>&mdash; Ann Example (@ann_ex)</p><p>{DATE_LINK}</p>"],
+                         ids=["no-dash", "date-in-a-paragraph-after-the-signatures"])
+def test_the_paragraph_holding_the_date_link_is_still_no_text(signature):
+    """Some embed codes put the signature in its own <p>, with no dash first, or the date link in a <p> after it:
+    those paragraphs stay out, and the date link is the date."""
+    page = f'<html><body><blockquote class="twitter-tweet"><p>Road open.</p>{signature}</blockquote></body></html>'
+    [embed] = html.scan(page)[0]
+    assert (embed.text, embed.date_text, embed.author_handle) == ("Road open.", "December 6, 2022", "ann_ex")
+
+
+@pytest.mark.parametrize("inner,text", [
+    ("Harbour closed today. — Port Authority (@portauth) ", "Harbour closed today."),
+    ("Harbour closed today.<br>Ferries stop at noon.&mdash; Port Authority (@portauth) ",
+     "Harbour closed today.\nFerries stop at noon."),
+    ("<div>Harbour closed today.</div>&mdash; Port Authority (@portauth) ", "Harbour closed today."),
+    ("<p>Harbour closed today. — Port Authority (@portauth) <a href=\"{url}\">October 12, 2023</a></p>",
+     "Harbour closed today."),
+], ids=["bare", "line-break", "div", "one-paragraph-with-the-signature"])
+def test_a_tweet_whose_words_are_not_in_a_paragraph_keeps_them_as_uncertain_text(inner, text):
+    """A CMS stripped the embed code's <p>: the words before the signature's "— Name (@handle)" are the text
+    (newuser27 §10); where they start is the blockquote's, so they are `uncertain`. The text was null, and the
+    report skipped its text check."""
+    url = "https://twitter.com/portauth/status/1712345678901234501"
+    date = "" if "<a " in inner else f'<a href="{url}">October 12, 2023</a>'
+    page = f'<html><body><blockquote class="twitter-tweet">{inner.format(url=url)}{date}</blockquote></body></html>'
+    [embed] = html.scan(page)[0]
+    assert (embed.text, embed.text_confidence) == (text, "uncertain")
+    assert (embed.author_name, embed.author_handle, embed.date, embed.post_id) == (
+        "Port Authority", "portauth", "2023-10-12", "1712345678901234501")
+
+
+@pytest.mark.parametrize("inner", [
+    '<a href="https://x.com/portauth/status/1712345678901234501">View post on X</a>',
+    '(@portauth) <a href="https://twitter.com/portauth/status/1712345678901234501">October 12, 2023</a>',
+    '<p>&mdash; Port Authority (@portauth) <a href="https://twitter.com/portauth/status/1712345678901234501">'
+    'October 12, 2023</a></p>',
+], ids=["minimal-embed-code", "no-dash", "signature-alone"])
+def test_a_tweet_blockquote_with_no_words_before_its_signature_has_no_text(inner):
+    [embed] = html.scan(f'<html><body><blockquote class="twitter-tweet">{inner}</blockquote></body></html>')[0]
+    assert (embed.text, embed.text_confidence, embed.author_handle) == (None, None, "portauth")
+
+
 @pytest.mark.parametrize("body,name", [
     ("<p>Closed every winter - not just in March.</p>", "Ann Example"),
     ("<p>Closed every winter -- not just in March.</p>", "Ann Example"),
@@ -442,7 +526,8 @@ BUTTONS = ('<div><a href="https://twitter.com/intent/tweet?in_reply_to=781000000
            '<a href="https://twitter.com/intent/favorite?tweet_id=781000000000000001">Favorite</a></div>')
 
 
-@pytest.mark.parametrize("buttons", ["", BUTTONS], ids=["bare", "with-buttons"])
+@pytest.mark.parametrize("buttons", ["", BUTTONS, BUTTONS.replace("<div>", "<p>").replace("</div>", "</p>")],
+                         ids=["bare", "with-buttons", "with-buttons-in-a-paragraph"])
 def test_cms_tweet_card(buttons):
     page = ('<html><body><blockquote class="subbuzz-tweet__container js-tweet__placeholder"><div>'
             '<a class="subbuzz-tweet__display-name" href="https://twitter.com/card_ex">Card Example &#x1F47C;</a>'

@@ -490,3 +490,39 @@ def test_the_closing_line_of_a_report_run_counts_as_every_count_does():
 
     assert _wrote_reports(1752, Path("out")) == "wrote 1,752 reports and an index to out"
     assert _wrote_reports(1, Path("out")) == "wrote 1 report and an index to out"
+
+
+INSTAGRAM_PLACEHOLDER = (
+    '<blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/CxAbCdEfGhI/?utm_source='
+    'ig_embed&amp;utm_campaign=loading" data-instgrm-version="14"><div><a href="https://www.instagram.com/p/CxAbCdEfGhI/'
+    '?utm_source=ig_embed" target="_blank">View this post on Instagram</a></div><p><a href="https://www.instagram.com/p/'
+    'CxAbCdEfGhI/?utm_source=ig_embed" target="_blank">A post shared by Harbour Cafe (@harbourcafe)</a></p></blockquote>')
+INSTAGRAM_CAPTIONED = (
+    '<blockquote class="instagram-media" data-instgrm-captioned data-instgrm-permalink="https://www.instagram.com/p/'
+    'CyAbC123dEf/" data-instgrm-version="12"><div><a href="https://www.instagram.com/p/CyAbC123dEf/">View this post on '
+    'Instagram</a></div><p><a href="https://www.instagram.com/p/CyAbC123dEf/">Boats back in the harbour at last</a></p>'
+    '<p>A post shared by <a href="https://www.instagram.com/harbourcafe/">Harbour Cafe</a> (@harbourcafe) on <time '
+    'datetime="2023-10-12T08:00:00+00:00">Oct 12, 2023 at 1:00am PDT</time></p></blockquote>')
+
+
+def test_an_embed_codes_placeholder_is_not_quoted_as_the_articles_words(tmp_path):
+    """The report quoted "View this post on Instagram A post shared by Harbour Cafe (@harbourcafe)" as the article's
+    rendering of the post (newuser27 §10): those are the embed code's words until Instagram's script runs. A quote
+    holding nothing else says it is the placeholder; one holding the caption leaves the placeholder out."""
+    path = tmp_path / "insta.html"
+    path.write_text(f"<html><body><p>The cafe posted.</p>{INSTAGRAM_PLACEHOLDER}<p>And again.</p>"
+                    f"{INSTAGRAM_CAPTIONED}</body></html>")
+    shown = ("(the page shows a placeholder here, not the post's words: “View this post on Instagram A post shared by "
+             "Harbour Cafe (@harbourcafe)”)")
+    captioned = "Boats back in the harbour at last A post shared by Harbour Cafe (@harbourcafe) on Oct 12, 2023 at 1:00am PDT"
+    out = {}
+    for fmt in ("json", "md", "html"):
+        result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", "--format", fmt,
+                                          str(path)])
+        assert result.exit_code == 0, result.output
+        out[fmt] = result.stdout
+    assert [e["quote"] for e in json.loads(out["json"])["embeds"]] == [shown, captioned]
+    assert f"> {shown}\n" in out["md"] and f"> {captioned}\n" in out["md"]
+    from html import escape
+    assert f"<blockquote dir=\"auto\">{escape(shown)}</blockquote>" in out["html"]
+    assert f"<blockquote dir=\"auto\">{escape(captioned)}</blockquote>" in out["html"]

@@ -151,6 +151,62 @@ def test_a_quote_tweets_link_to_another_post_does_not_replace_the_embedded_post(
     assert (checks["text"], checks["author"]) == ("pass", "pass")
 
 
+def test_a_quote_tweets_expanded_link_to_the_post_it_quotes_leaves_its_words_checked(fakenet, reporter):
+    """A CMS writes a quote-tweet's link as the quoted post's address: the blockquote's text was null, the text
+    check said "the article quotes no text of this post", and a quote with words changed passed --fail-on fail."""
+    quoted_post = snowflake("2020-01-02T03:04:05Z")
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(tweet(
+        POST, "This is simply true. We approved the tower. https://t.co/Qq12Ww34Ee"))], quoted_post: [json_page(DELETED)]}))
+    serve(fakenet, [])
+    shown = ('This is simply not true. We never approved the tower. <a href="https://twitter.com/council_ex/status/'
+             f'{quoted_post}">https://t.co/Qq12Ww34Ee</a>')
+    article = f"<html><body>{blockquote(POST, shown)}</body></html>"
+    code, out = reporter("report", "--fail-on", "fail", "--format", "json", "article.html", article=article)
+    assert code == 4, out
+    [embed] = json.loads(out)["embeds"]
+    assert embed["links"] == [f"https://twitter.com/council_ex/status/{quoted_post}"]
+    assert [r["post_id"] for r in embed["resolutions"]] == [quoted_post] and embed["post"]["post_id"] == POST
+    assert embed["text"] == "This is simply not true. We never approved the tower. https://t.co/Qq12Ww34Ee"
+    check = text_check(out)
+    assert (check["result"], check["changes"]) == ("fail", ['added "not"', 'added "never"'])
+
+
+def test_facts_a_not_found_answer_did_not_give_are_not_recorded_from_it(fakenet, reporter):
+    """A post syndication did not find (its 404) had Author, Date, Text and Media rows all "Recorded from:
+    syndication, …, fetch #N", as if those facts had come from that answer (newuser27 §10): a fact the answer did not
+    give says so, in the Markdown and HTML reports alike; the JSON's `field_sources` names none for them."""
+    from tests.fakenet import page
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [page("<html>Not found</html>", 404)]}))
+    serve(fakenet, [])
+    article = f"<html><body>{blockquote(POST, 'Road closed.')}</body></html>"
+    out = {fmt: reporter("report", "--format", fmt, "article.html", article=article)[1] for fmt in ("md", "html", "json")}
+    [embed] = json.loads(out["json"])["embeds"]
+    assert embed["status"]["code"] == "not_found" and embed["post"]["field_sources"] == {"status": "syndication"}
+    rows = {row[0]: row for row in re.findall(r"^\| (\w+) \| (.*?) \| (.*?) \| (.*?) \|$", out["md"], re.M)}
+    status_cell = rows["Status"][3]
+    assert status_cell.startswith("syndication, ") and "fetch #" in status_cell
+    for fact in ("Author", "Date", "Text", "Media"):
+        assert rows[fact][2:] == ("—", f"not in the answer ({status_cell})"), rows[fact]
+    from html import escape
+    cells = re.findall(r'<th scope="row">(\w+)</th><td dir="auto">.*?</td><td dir="auto">(.*?)</td>'
+                       r'<td class="meta">(.*?)</td>', out["html"])
+    assert [(fact, said, where) for fact, said, where in cells if fact != "Status"] == [
+        (fact, "—", escape(f"not in the answer ({status_cell})")) for fact in ("Author", "Date", "Text", "Media")]
+
+
+def test_a_post_the_article_shows_only_as_a_placeholder_says_so_in_its_text_check(fakenet, reporter):
+    """The embed code shows X's "This Post is from a suspended account." where the words were: no text of the post,
+    and the check says the article shows a placeholder rather than only that it quotes nothing."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(tweet(POST, "Road closed."))]}))
+    serve(fakenet, [])
+    _, embed = one_embed_report(reporter, said="This Post is from a suspended account. Learn more")
+    assert embed["text"] is None
+    assert check_named(embed, "text") == {"name": "text", "result": "skip", "evidence": (
+        "the article quotes no text of this post (it shows a placeholder: 'This Post is from a suspended account. "
+        "Learn more — River Desk (@river_desk) May')")}
+
+
 def test_a_photo_link_that_leads_to_another_post_fails_the_media_check(fakenet, reporter):
     """The article's pic.twitter.com link resolves to another account's post: the media check compared counts
     only ("article links 1 media; the post has 1": pass), as it read the resolution's post id where it is not."""

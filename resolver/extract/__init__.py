@@ -43,14 +43,16 @@ def _marked(found: list[Credit]) -> list[Credit]:
 
 def _without_placeholders(embed: Embed) -> Embed:
     """An embed that had not rendered shows "Loading…" or "View this post on Instagram" where the post's words
-    would be: that is never its text, name or date (#9 §5)."""
+    would be: that is never its text, name or date (#9 §5), and the links in those words ("Learn more", X's help
+    page) are not the post's."""
     text = None if is_placeholder(embed.text) else embed.text
     name = None if is_placeholder(embed.author_name) else embed.author_name
     dated = embed.date_text is not None and not is_placeholder(embed.date_text)
     if (text, name, dated) == (embed.text, embed.author_name, embed.date_text is not None):
         return embed
     return replace(embed, text=text, author_name=name, date_text=embed.date_text if dated else None,
-                   date=embed.date if dated else None)
+                   date=embed.date if dated else None, text_confidence=embed.text_confidence if text else None,
+                   links=embed.links if text or embed.text is None else ())
 
 
 __all__ = ["find_all", "credits", "html", "text"]

@@ -25,7 +25,7 @@ from resolver.extract.dom import (AncestorMemo, ancestors, attr, class_set, desc
 from resolver.extract.intervals import Intervals
 from resolver.extract.needles import Needles
 from resolver.extract.spans import ElementEnds, SourceMap
-from resolver.model import Credit, Embed
+from resolver.model import Credit, Embed, PostRef
 from resolver.platforms import x
 
 # Pages repeat the same share and profile links: each URL is read once per process (the answers are frozen values).
@@ -76,29 +76,23 @@ def _is_tweet_blockquote(classes: set[str]) -> bool:
 
 def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-blockquote") -> Embed | None:
     """A tweet blockquote: text, lang, author, date, status URL and the links its text carries."""
-    status = None
-    date_text = None
-    for a in descendants(el, "a"):
-        href = attr(a, "href") or ""
-        ref = x.parse_url(href)
-        if ref is None or ref.kind != "post":
-            continue
-        if "/intent/" in href:   # a card's Reply, Retweet and Favorite buttons name the post, not its date
-            status = status or ref
-            continue
-        status, date_text = ref, element_text(a) or None
-    paras = _tweet_paragraphs(el)
-    text = "\n".join(t for t in (text_with_breaks(p) for p in paras) if t) or None
-    media, links = _tweet_links(paras)
     # widgets.js form: "— Name (@handle) <a>date</a>"; a name counts only after the dash. The signature is the
     # last such group: the tweet's own words may mention "(@someone)".
     signature = None
     for signature in SIGNATURE_IN_QUOTE_RE.finditer(element_text(el)):
         pass
+    signed = f"(@{signature.group('handle')})" if signature is not None and _dashed(signature) else None
+    status, date_text, dated = _date_link(el, signed)
+    paras = _tweet_paragraphs(el, dated)
+    text = "\n".join(t for t in (text_with_breaks(p) for p in paras) if t) or None
+    media, links = _tweet_links(paras)
     name, handle = _card_author(el) if signature is None else (
         (signature.group("name") or signature.group("hname") or "").strip() or None, signature.group("handle"))
     if status is None and handle is None:
         return None
+    confidence = tweet_text.HIGH
+    if text is None and _dashed(signature):
+        text, confidence = _words_before_signature(el), tweet_text.UNCERTAIN
     handle = handle or (status.author_handle if status else None)
     lang = (attr(paras[0], "lang") if paras else None) or attr(el, "data-lang")
     needle = next(iter(class_set(el) & TWEET_CLASSES), None) or (attr(el, "class") or "").split(" ")[0] or None
@@ -108,21 +102,100 @@ def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-block
         detector=detector, span=smap.span(el, needle),
         post_id=status.post_id if status else None, author_handle=handle, author_name=name,
         date_text=date_text, date=parse_date(date_text or ""), text=text, lang=lang or None,
-        text_confidence=tweet_text.HIGH if text else None,
+        text_confidence=confidence if text else None,
         media_links=tuple(dict.fromkeys(media)), links=tuple(dict.fromkeys(links)),
     )
 
 
-def _tweet_paragraphs(el: Any) -> list[Any]:
-    """The paragraphs that hold the tweet's words: every <p> but the one carrying the signature or date link."""
+def _date_link(el: Any, signed: str | None) -> tuple[PostRef | None, str | None, int | None]:
+    """(the post, the date's words, the date link's mem_id): the last link to a post, outside the tweet's words.
+    `signed`: the "(@handle)" of a dashed signature, whose paragraph holds no words. With no date link, a link in
+    the words to a post of the signature's account (its /photo/1 link) names the post; one to another account's
+    post (a quote-tweet's) never does: it gave the quoted post's id, and "https://t.co/…" as the date."""
+    status = own = None
+    date_text = dated = None
+    words = _word_paragraphs(el, signed) if signed is not None else set()
+    for a in descendants(el, "a"):
+        href = attr(a, "href") or ""
+        ref = x.parse_url(href)
+        if ref is None or ref.kind != "post":
+            continue
+        if "/intent/" in href:   # a card's Reply, Retweet and Favorite buttons name the post, not its date
+            status = status or ref
+        elif signed is not None and _in_words(a, el, words):
+            mine = (ref.author_handle or "").casefold() == signed[2:-1].casefold()
+            own = own or (ref if mine else None)
+        else:
+            status, date_text, dated = ref, _date_words(element_text(a)), a.mem_id
+    return status or own, date_text, dated
+
+
+def _word_paragraphs(el: Any, signed: str) -> set[int]:
+    """The mem_ids of the paragraphs before the signature's (one starting with a dash or holding its "(@handle)"):
+    those that may hold the tweet's words. A paragraph after it (the date link alone) holds none."""
+    found = set()
+    for p in descendants(el, "p"):
+        words = element_text(p)
+        if words[:1] in ("—", "–") or words.startswith("-") or signed in words:
+            break
+        found.add(p.mem_id)
+    return found
+
+
+def _in_words(a: Any, el: Any, words: set[int]) -> bool:
+    """Whether a link sits in one of the paragraphs of the tweet's words (`words`, their mem_ids)."""
+    for p in ancestors(a):
+        if p.mem_id == el.mem_id:
+            return False
+        if p.tag == "p":
+            return p.mem_id in words
+    return False
+
+
+def _words_before_signature(el: Any) -> str | None:
+    """A blockquote's words before its signature's "— Name (@handle)", when no paragraph holds them: a CMS
+    stripped the embed code's <p> (newuser27 §10). Read, not bounded by the markup: the caller says `uncertain`."""
+    words = text_with_breaks(el)
+    signature = None
+    for signature in SIGNATURE_IN_QUOTE_RE.finditer(words):
+        pass
+    return words[:signature.start()].strip() or None if signature is not None and _dashed(signature) else None
+
+
+def _dashed(signature: re.Match[str] | None) -> bool:
+    """Whether a signature has its dash before the name: without one, the words before "(@handle)" may be the name."""
+    return signature is not None and (signature.group("name") is not None or signature.group("hname") is not None)
+
+
+HANDLE_IN_BRACKETS_RE = re.compile(r"\(@[A-Za-z0-9_]{1,15}\)")
+DIGIT_RE = re.compile(r"\d")
+
+
+def _date_words(words: str) -> str | None:
+    """A date link's words, or None when they hold no number: a date widgets.js writes always has its day. X's
+    minimal embed code links the post with "View post on X" in the page's language ("Ver publicación en X
+    (@handle)"), which is no date (newuser27 §5)."""
+    return words if DIGIT_RE.search(HANDLE_IN_BRACKETS_RE.sub("", words)) else None
+
+
+def _tweet_paragraphs(el: Any, dated: int | None) -> list[Any]:
+    """The paragraphs that hold the tweet's words: every <p> but the one carrying the signature or its date link
+    (`dated`, its mem_id), and a card's Reply, Retweet and Favorite buttons. Another link to a post is in the words:
+    a quote-tweet's link to the post it quotes, the tweet's own /photo/1 link; they emptied the text, and the report
+    skipped its text check."""
     paras = []
     for p in descendants(el, "p"):
         words = element_text(p)
         if words[:1] in ("—", "–") or words.startswith("-") or any(
-                (ref := x.parse_url(attr(a, "href") or "")) is not None and ref.kind == "post" for a in descendants(p, "a")):
+                a.mem_id == dated or _intent_on_post(attr(a, "href") or "") for a in descendants(p, "a")):
             continue
         paras.append(p)
     return paras
+
+
+def _intent_on_post(href: str) -> bool:
+    """A Web Intent naming a post (a card's Reply, Retweet or Favorite button)."""
+    return "/intent/" in href and (ref := x.parse_url(href)) is not None and ref.kind == "post"
 
 
 def _tweet_links(paras: list[Any]) -> tuple[list[str], list[str]]:
