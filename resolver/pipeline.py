@@ -104,6 +104,9 @@ class ArticleResult:
     # The JSON Lines record's URL or id fields whose value was not read (not text): ("url", "a number"). Said once
     # for the run, at its end; not part of what the article says.
     unread: tuple[tuple[str, str], ...] = field(default=(), repr=False, compare=False)
+    # A credited image's URL as the page wrote it, under the redacted one its credit holds, where a configured secret
+    # was in it (#11): the download and the archive step ask for the real one. Not part of what the article says.
+    image_urls: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def _step_results(self) -> Iterator[StepResult]:
@@ -989,9 +992,10 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
             raise
         # The URL a JSON Lines or WARC record gives is redacted as that of an article fetched by URL (#11).
         url = session.redactor.url(found.loaded.url) if found.loaded.url else None
-        result = ArticleResult(found.loaded.article, found.embeds, found.credits, url=url,
+        credits, image_urls = _redacted_images(found.credits, session.redactor)
+        result = ArticleResult(found.loaded.article, found.embeds, credits, url=url,
                                record_id=found.loaded.record_id, truncated=found.loaded.truncated,
-                               unrecorded_fetches=item.fetched, unread=found.loaded.unread)
+                               unrecorded_fetches=item.fetched, unread=found.loaded.unread, image_urls=image_urls)
         if record and session.store is not None:
             [result] = record_results(session.store, [result])
         return result
@@ -999,6 +1003,18 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
         raise
     except Exception as exc:  # noqa: BLE001 - one article's bug must not end a batch of thousands (#11)
         return _failure_of(exc, item, session, stage)
+
+
+def _redacted_images(credits: tuple[Credit, ...], redactor: Any) -> tuple[tuple[Credit, ...], dict[str, str]]:
+    """The credits with a configured secret out of their image's URL (#11: it was kept in the cache and printed in
+    every output and report), and each such URL as written, under its redacted form."""
+    if not redactor.secrets:
+        return credits, {}
+    real = {redacted: image for c in credits if (image := c.image) and (redacted := redactor.page_url(image)) != image}
+    if not real:
+        return credits, {}
+    redacted_of = {image: redacted for redacted, image in real.items()}
+    return tuple(replace(c, image=redacted_of.get(c.image, c.image)) if c.image else c for c in credits), real
 
 
 def _failure_of(exc: Exception, item: Item, session: Session, stage: str, article_id: int | None = None) -> Failure:
@@ -1233,7 +1249,8 @@ async def fetch_for_article(result: ArticleResult, *, session: Session,
     if store is not None and result.article_id is not None and tied:
         store.link_embed_posts(result.article_id, tied)
     images = [c.image for c in result.credits if c.image and c.image.startswith(("http://", "https://"))]
-    credited = [await media_file(url, session=session, keep_dir=options.keep_media_dir, cached=options.cached)
+    credited = [await media_file(url, session=session, keep_dir=options.keep_media_dir, cached=options.cached,
+                                 real_url=result.image_urls.get(url))
                 for url in dict.fromkeys(images)] if options.media else []
     return result.replaced(posts=tuple(ForEmbed(i, p) for (i, _), p in zip(wanted, posts, strict=True)),
                    credited_images=tuple(credited))
@@ -1253,7 +1270,8 @@ def archive_targets_of(result: ArticleResult) -> tuple[list[str], dict[str, str]
         record = post.value.record
         urls.extend([record.url] if record.url else [])
         urls.extend(m.url for m in record.media if m.url)
-    urls.extend(c.image for c in result.credits if c.image and c.image.startswith(("http://", "https://")))
+    urls.extend(result.image_urls.get(c.image, c.image) for c in result.credits
+                if c.image and c.image.startswith(("http://", "https://")))
     return list(dict.fromkeys(urls)), near
 
 

@@ -171,6 +171,14 @@ class Redactor:
             redacted = self._urls[url] = self._values(url) if PLAIN_URL.match(url) else self._url(url)
         return redacted
 
+    def page_url(self, url: str) -> str:
+        """A URL a page gives, kept and printed as its content (a credited image's src): as written, unless it
+        carries a configured secret; then redacted as `url` redacts it (#11: a credited image's URL carrying the
+        token was kept and printed in full). The same URL always gives the same answer, so what is keyed on it
+        (the media row, the credit's image facts) still meets. A page's own signed URLs (a CDN's `signature=`) are
+        its content, not our secret: kept, so the image can still be found."""
+        return self.url(url) if self.secrets and self.carries_secret(url) else url
+
     def _url(self, url: str) -> str:
         try:
             split = urlsplit(url)

@@ -425,3 +425,63 @@ def test_redact26_an_x_token_echoed_in_urls_and_bodies_reaches_no_output_log_row
         for sha256, data in conn.execute("SELECT sha256, data FROM bodies"):
             places[f"bodies/{sha256}"] = zlib.decompress(data)
     assert {where: shown for where, data in places.items() if (shown := _shows(data, ECHO_TOKEN))} == {}
+
+
+def test_secrets27_a_credited_images_url_carrying_a_secret_is_stored_and_output_redacted(fakenet, tmp_path,
+                                                                                       monkeypatch, logs):
+    """A credited image whose URL carries the configured X token (as issued, and twice encoded in lower case in a URL
+    carried in its query): `scan --fetch --json` printed it in full (`credits[].image`, `credited_images[].url`),
+    the cache kept it (`credits.image`, `media.url`, FTS) and so did every report. The image is still fetched at its
+    real URL (the server sees the token), and its metadata is still tied to its credit."""
+    import sqlite3
+    from contextlib import closing
+    from urllib.parse import quote
+
+    monkeypatch.chdir(tmp_path)
+    echoes = _echoes(ECHO_TOKEN)
+    harbour = f"https://news.example/img/harbour.jpg?key={ECHO_TOKEN}"
+    bridge = "https://news.example/img/bridge.jpg?u=" + quote("https://cdn.example/x?t=" + echoes["lower"], safe="")
+    asked: list[str] = []
+
+    def image(request):
+        asked.append(request.query_string.decode())
+        return Response(fx.jpeg(iptc={(2, 80): b"Bea Example", (2, 110): b"Riverton Post"}), content_type="image/jpeg")
+    fakenet.route("news.example", "/img/harbour.jpg", image)
+    fakenet.route("news.example", "/img/bridge.jpg", image)
+    fakenet.route("web.archive.org", "/cdx/search/cdx", json_page([]))
+    fakenet.route("archive.org", "/wayback/available", json_page({"archived_snapshots": {}}))
+    world = World(fakenet, tmp_path)
+    source = tmp_path / "article.html"
+    source.write_text(f'<html><body><figure><img src="{harbour}"><figcaption>The harbour. (Photo: Bea Example/'
+                      f'Riverton Post)</figcaption></figure><p>Text.</p><figure><img src="{bridge}"><figcaption>'
+                      'The bridge. (Photo: Cy Example/Riverton Post)</figcaption></figure></body></html>')
+    env = {"X_BEARER_TOKEN": ECHO_TOKEN}
+    printed, stdout = [], []
+    for args in (("scan", "--fetch", "--archive", "--warc", "run.warc.gz", "--json", "-v", str(source)),
+                 ("scan", "--fetch", "--json", str(source)),   # a second run: from the cache
+                 ("scan", "--fetch", str(source)),
+                 *(("report", "--format", fmt, "-o", f"report.{fmt}", str(source)) for fmt in ("md", "json", "html"))):
+        result = world(*args, env=env)
+        printed.append(result.output)
+        stdout.append(result.stdout)
+    assert sorted(set(asked)) == sorted({f"key={ECHO_TOKEN}", bridge.partition("?")[2]})   # the real URLs, asked
+    data = json.loads(stdout[0])
+    assert [c["image"] for c in data["credits"]] == ["https://news.example/img/harbour.jpg?key=REDACTED",
+                                                     "https://news.example/img/bridge.jpg?u="
+                                                     + quote("https://cdn.example/x?t=REDACTED", safe="")]
+    assert [i["url"] for i in data["credited_images"]] == [c["image"] for c in data["credits"]]
+    assert [i["credit"] for i in data["credited_images"]] == [{"byline": "Bea Example", "credit_line": "Riverton Post"}] * 2
+    assert json.loads(stdout[1])["credits"] == data["credits"]
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert [c["image_metadata"]["url"] for c in report["credits"]] == [c["image"] for c in data["credits"]]
+
+    places = {"output": "\n".join(printed).encode(), "logs": "\n".join(logs.tool_lines).encode()}
+    for path in tmp_path.rglob("*"):
+        if path.is_file() and path.name not in ("config.toml", "article.html"):
+            content = path.read_bytes()
+            places[str(path)] = gzip.decompress(content) if path.name.endswith(".gz") else content
+    with closing(sqlite3.connect(world.db)) as conn:
+        places["sql dump"] = "\n".join(conn.iterdump()).encode()
+        for sha256, body in conn.execute("SELECT sha256, data FROM bodies"):
+            places[f"bodies/{sha256}"] = zlib.decompress(body)
+    assert {where: shown for where, content in places.items() if (shown := _shows(content, ECHO_TOKEN))} == {}
