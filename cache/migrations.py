@@ -336,6 +336,13 @@ def m016_credit_also_at(db: Database) -> None:
     db.table("credits").add_column("also_at", str)
 
 
+@migrations()
+def m017_body_redacted(db: Database) -> None:
+    """v17: whether a kept body had a configured secret redacted out of it (#11: a server echoed the token; the
+    body kept differs from what it sent, and an archivist is told). NULL: kept before v17, not known."""
+    db.table("bodies").add_column("redacted", int)
+
+
 def memo_triggers() -> dict[str, str]:
     """The triggers that retire memos (#13), by name: m014 makes them, and `Store` makes again any a rebuilt table
     lost (a rebuild, as `sqlite-utils transform` does, drops a table's triggers)."""

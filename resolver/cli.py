@@ -1468,6 +1468,7 @@ def cache_stats(ctx: click.Context, as_json: bool) -> None:
     memos, size = found["memos"], found["memos"]["bytes"]
     taken = f"with their keys and indexes {size / 2**10:,.1f} KB; " if size is not None else ""
     click.echo(f"memos: {memos['count']:,} ({taken}`cache prune --memos` deletes them)")
+    click.echo(f"bodies kept with a configured secret redacted: {found['bodies_redacted']:,}")
 
 
 @cache.command("export")

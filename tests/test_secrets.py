@@ -485,3 +485,58 @@ def test_secrets27_a_credited_images_url_carrying_a_secret_is_stored_and_output_
         for sha256, body in conn.execute("SELECT sha256, data FROM bodies"):
             places[f"bodies/{sha256}"] = zlib.decompress(body)
     assert {where: shown for where, content in places.items() if (shown := _shows(content, ECHO_TOKEN))} == {}
+
+
+def test_secrets27_a_body_kept_with_a_secret_redacted_says_so_in_the_warc_the_cache_stats_and_reports(fakenet,
+                                                                                                     tmp_path):
+    """The X API answer quotes the token: its body is kept with it redacted (redact26), and nothing said so. Now
+    its WARC response record carries `WARC-Embed-Resolver-Redacted: body` (its digests those of the body kept, as
+    warcio checks them), its `bodies` row `redacted` 1, `cache stats` counts it and the report's provenance of
+    the post says it. An answer with no secret in it is marked nowhere."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    lookup = json.loads(fx.as_json(fx.X_API_LOOKUP))
+    lookup["errors"] = [{"title": "Echo", "detail": f"token {ECHO_TOKEN} was used"}]
+    fakenet.route("api.twitter.com", "/2/tweets", json_page(lookup))
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", json_page(fx.SYNDICATION_TWEET))
+    fakenet.route("publish.twitter.com", "/oembed", json_page(fx.OEMBED_TWEET))
+    fakenet.route("web.archive.org", "/cdx/search/cdx", json_page([]))
+    fakenet.route("archive.org", "/wayback/available", json_page({"archived_snapshots": {}}))
+    serve_media(fakenet)
+    world = World(fakenet, tmp_path)
+    source = tmp_path / "article.txt"
+    source.write_text(f"The bridge reopened.\n— Riverton Roads (@RivertonRoads) December 6, 2022 {POST}\n")
+    env = {"X_BEARER_TOKEN": ECHO_TOKEN}
+    warc = tmp_path / "run.warc.gz"
+    done = world("scan", "--fetch", "--archive", "--warc", str(warc), str(source), env=env)
+    assert done.exit_code == 0, done.output
+    assert world("fetch", "--all-methods", "--refresh", POST, env=env).exit_code == 0
+    marks = {}
+    with warc.open("rb") as stream:
+        for record in ArchiveIterator(stream, check_digests="raise"):
+            if record.rec_type == "response":
+                record.content_stream().read()
+                marks[record.rec_headers.get_header("WARC-Target-URI").split("?")[0]] = \
+                    record.rec_headers.get_header("WARC-Embed-Resolver-Redacted")
+    assert marks["https://api.twitter.com/2/tweets"] == "body"
+    assert {url: mark for url, mark in marks.items() if mark} == {"https://api.twitter.com/2/tweets": "body"}
+    store = Store(world.db)
+    redacted = {row["sha256"]: row["redacted"] for row in store.db.query("SELECT sha256, redacted FROM bodies")}
+    assert sorted(redacted.values()) == [0] * (len(redacted) - 1) + [1]
+    stats = world("cache", "stats", "--json")
+    assert json.loads(stats.stdout)["bodies_redacted"] == 1
+    assert "bodies kept with a configured secret redacted: 1" in world("cache", "stats").stdout
+    assert world("report", "--format", "json", "-o", str(tmp_path / "report.json"), str(source), env=env).exit_code == 0
+    report = json.loads((tmp_path / "report.json").read_text())
+    sources = report["embeds"][0]["post"]["sources"]
+    marked = {s["method"]: s["body_redacted"] for s in sources}
+    assert marked["x-api"] is True and marked["syndication"] is False
+    assert world("report", "--format", "md", "-o", str(tmp_path / "report.md"), str(source), env=env).exit_code == 0
+    assert "(secret redacted)" in (tmp_path / "report.md").read_text()
+    # Replayed from the WARC into another cache, the body is still known to be redacted.
+    (tmp_path / "replay").mkdir()
+    again = World(fakenet, tmp_path / "replay")
+    done = again("--replay", str(warc), "scan", "--fetch", str(source), env=env)
+    assert done.exit_code == 0, done.output
+    assert [row["redacted"] for row in Store(again.db).db.query(
+        "SELECT redacted FROM bodies WHERE content_type LIKE 'application/json%'")] == [1]
