@@ -209,13 +209,15 @@ class RefusedCache(Refused):
 def user_errors() -> Iterator[None]:
     """Turn the library's errors into one-line click errors (exit 1); never show a user a traceback."""
     from cache import CacheError, NewerCacheError
-    from resolver.errors import EmbedResolverError, UsageError
+    from resolver.errors import EmbedResolverError, UnsafeSecret, UsageError
     from resolver.output import OutputChanged
 
     try:
         yield
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
+    except UnsafeSecret as exc:
+        raise Refused(str(exc)) from None
     except OutputChanged as exc:
         raise Refused(str(exc)) from None
     except NewerCacheError as exc:

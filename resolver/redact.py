@@ -46,6 +46,7 @@ URL_HEADERS = frozenset({"location", "content-location", "link", "refresh"})
 SECRET_SETTINGS = ("x_bearer_token", "ia_access_key", "ia_secret_key", "meta_access_token")
 # A configured secret shorter than this is not searched for in free text: replacing every "ab" in a message
 # would garble it and protect nothing (no real token is that short). Exact parameter values are still matched.
+# resolver.settings refuses a configured secret shorter than this (#11); only a Settings built by hand holds one.
 MIN_TEXT_SECRET = 6
 # A secret's decoded form (its escapes read as the characters they stand for: an X bearer token issued with "%2F" seen
 # with "/") is looked for in free text only when it is at least this long, and so is any form shallower than the

@@ -76,9 +76,9 @@ def test_headers_keep_names_and_lose_credentials():
 
 
 def test_secrets_come_from_the_settings():
-    env = {"X_BEARER_TOKEN": "bearer-1", "IA_ACCESS_KEY": "ia-1", "IA_SECRET_KEY": "ia-2",
+    env = {"X_BEARER_TOKEN": "bearer-1", "IA_ACCESS_KEY": "ia-key-1", "IA_SECRET_KEY": "ia-key-2",
            "META_ACCESS_TOKEN": "meta-1"}
-    assert sorted(secrets_of(load_settings(env=env))) == ["bearer-1", "ia-1", "ia-2", "meta-1"]
+    assert sorted(secrets_of(load_settings(env=env))) == ["bearer-1", "ia-key-1", "ia-key-2", "meta-1"]
     assert secrets_of(load_settings(env={})) == ()
 
 

@@ -188,7 +188,7 @@ def test_a_url_carrying_a_secret_is_never_submitted_to_save_page_now(fakenet, tm
         fakenet.route("news.example", path, page(fx.jpeg(), content_type="image/jpeg"))
     waybacknet.serve(fakenet, [])
     submitted = waybacknet.serve_save_page_now(fakenet)
-    keys = {"IA_ACCESS_KEY": "k-ia", "IA_SECRET_KEY": "s-ia"}
+    keys = {"IA_ACCESS_KEY": "k-ia-access", "IA_SECRET_KEY": "s-ia-secret"}
     refusal = "not saved: the URL carries a secret (token=…); saving it would publish it in the public archive"
 
     # scan --archive --save of an article whose credited photo is a signed URL (the article's own words, the
