@@ -540,3 +540,68 @@ def test_secrets27_a_body_kept_with_a_secret_redacted_says_so_in_the_warc_the_ca
     assert done.exit_code == 0, done.output
     assert [row["redacted"] for row in Store(again.db).db.query(
         "SELECT redacted FROM bodies WHERE content_type LIKE 'application/json%'")] == [1]
+
+
+def test_secrets27_an_embeds_links_carrying_a_secret_are_stored_and_output_redacted(fakenet, tmp_path, monkeypatch,
+                                                                                    logs):
+    """A tweet blockquote whose t.co link carries the configured X token: `scan --json` printed it in full
+    (`embeds[].links`), and the cache kept it (`embeds.links`, `embed_links.url`), as a credited image's URL was.
+    The link is still resolved at its real URL (t.co sees the token), and its resolution tied to the embed."""
+    import sqlite3
+    from contextlib import closing
+
+    monkeypatch.chdir(tmp_path)
+    asked: list[str] = []
+
+    def shortener(request):
+        asked.append(request.query_string.decode())
+        return redirect(POST + "/photo/1")(request)
+    fakenet.route("t.co", "/Zz98Yy76Xx", shortener)
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}/photo/1", page("<html>the post</html>"))
+    world = World(fakenet, tmp_path)
+    link = f"https://t.co/Zz98Yy76Xx?tok={ECHO_TOKEN}"
+    source = tmp_path / "article.html"
+    source.write_text(f'<html><body><blockquote class="twitter-tweet"><p>Bridge open <a href="{link}">'
+                      'pic.twitter.com/Zz98Yy76Xx</a></p>&mdash; Riverton Roads (@RivertonRoads) <a href="'
+                      f'{POST}">December 6, 2022</a></blockquote></body></html>')
+    env = {"X_BEARER_TOKEN": ECHO_TOKEN}
+    printed, stdout = [], []
+    for args in (("scan", "--resolve", "--json", "-v", str(source)), ("scan", "--resolve", "--json", str(source)),
+                 ("scan", "--resolve", str(source)), ("report", "--format", "json", "-o", "report.json", str(source))):
+        result = world(*args, env=env)
+        printed.append(result.output)
+        stdout.append(result.stdout)
+    assert asked and set(asked) == {f"tok={ECHO_TOKEN}"}   # the real link, asked
+    data = json.loads(stdout[0])
+    assert data["embeds"][0]["links"] == ["https://t.co/Zz98Yy76Xx?tok=REDACTED"]
+    assert data["resolutions"][0]["url"] == data["embeds"][0]["links"][0]
+    assert data["resolutions"][0]["final_url"] == POST + "/photo/1"
+    assert json.loads(stdout[1])["embeds"] == data["embeds"]
+
+    places = {"output": "\n".join(printed).encode(), "logs": "\n".join(logs.tool_lines).encode()}
+    for path in tmp_path.rglob("*"):
+        if path.is_file() and path.name not in ("config.toml", "article.html"):
+            places[str(path)] = path.read_bytes()
+    with closing(sqlite3.connect(world.db)) as conn:
+        places["sql dump"] = "\n".join(conn.iterdump()).encode()
+    assert {where: shown for where, content in places.items() if (shown := _shows(content, ECHO_TOKEN))} == {}
+
+
+def test_secrets27_fetch_records_an_articles_links_carrying_a_secret_redacted(fakenet, tmp_path):
+    """`fetch ARTICLE` records the article's scan too: its embeds' links were kept with the token in them."""
+    import sqlite3
+    from contextlib import closing
+
+    fakenet.route("api.twitter.com", "/2/tweets", json_page(fx.X_API_LOOKUP))
+    serve_media(fakenet)
+    world = World(fakenet, tmp_path)
+    source = tmp_path / "article.html"
+    source.write_text(f'<html><body><blockquote class="twitter-tweet"><p>Bridge open <a href="https://t.co/Zz98Yy76Xx'
+                      f'?tok={ECHO_TOKEN}">pic.twitter.com/Zz98Yy76Xx</a></p>&mdash; Riverton Roads (@RivertonRoads) '
+                      f'<a href="{POST}">December 6, 2022</a></blockquote></body></html>')
+    result = world("fetch", "--json", str(source), env={"X_BEARER_TOKEN": ECHO_TOKEN})
+    assert result.exit_code == 0, result.output
+    with closing(sqlite3.connect(world.db)) as conn:
+        assert conn.execute("SELECT links FROM embeds").fetchall() == [('["https://t.co/Zz98Yy76Xx?tok=REDACTED"]',)]
+        dump = "\n".join(conn.iterdump()).encode()
+    assert _shows(dump, ECHO_TOKEN) == [] and _shows(result.output.encode(), ECHO_TOKEN) == []
