@@ -368,14 +368,31 @@ def _shows(data: bytes, token: str) -> list[str]:
     return found
 
 
+def _shown_anywhere(tmp_path, db, printed: list[str], logs, *, source: str) -> dict[str, list[str]]:
+    """Where a run left a form of ECHO_TOKEN (`_shows`), and which: what the commands printed, the tool's log
+    records, every file of the run but the config and the article (the WARC decompressed), the database's SQL dump
+    (every table, FTS shadow tables included) and every kept body decompressed."""
+    import sqlite3
+    from contextlib import closing
+
+    places = {"output": "\n".join(printed).encode(), "logs": "\n".join(logs.tool_lines).encode()}
+    for path in tmp_path.rglob("*"):
+        if path.is_file() and path.name not in ("config.toml", source):
+            data = path.read_bytes()
+            places[str(path)] = gzip.decompress(data) if path.name.endswith(".gz") else data
+    with closing(sqlite3.connect(db)) as conn:
+        places["sql dump"] = "\n".join(conn.iterdump()).encode()
+        for sha256, data in conn.execute("SELECT sha256, data FROM bodies"):
+            places[f"bodies/{sha256}"] = zlib.decompress(data)
+    return {where: shown for where, data in places.items() if (shown := _shows(data, ECHO_TOKEN))}
+
+
 def test_redact26_an_x_token_echoed_in_urls_and_bodies_reaches_no_output_log_row_or_warc(fakenet, tmp_path,
                                                                                           monkeypatch, logs):
     """A run with an X token set, against the loopback X API, t.co and the archive, where the servers send the
     token back in every form (a redirect's Location, a post's expanded URL, an answer's body, a header), encoded
     once, twice or three times with escapes in either case: stdout, stderr, the log records, every row of every
     table (FTS included: the database's SQL dump), every kept body, the WARC and every file of the run show none."""
-    import sqlite3
-    from contextlib import closing
     from urllib.parse import quote
 
     monkeypatch.chdir(tmp_path)
@@ -415,16 +432,7 @@ def test_redact26_an_x_token_echoed_in_urls_and_bodies_reaches_no_output_log_row
     assert sent and all(s == f"Bearer {ECHO_TOKEN}" for s in sent)   # the token was sent, so the search means something
     assert any("news.example" in host for host, _ in fakenet.hits)
 
-    places = {"output": "\n".join(printed).encode(), "logs": "\n".join(logs.tool_lines).encode()}
-    for path in tmp_path.rglob("*"):
-        if path.is_file() and path.name not in ("config.toml", "article.txt"):
-            data = path.read_bytes()
-            places[str(path)] = gzip.decompress(data) if path.name.endswith(".gz") else data
-    with closing(sqlite3.connect(world.db)) as conn:
-        places["sql dump"] = "\n".join(conn.iterdump()).encode()
-        for sha256, data in conn.execute("SELECT sha256, data FROM bodies"):
-            places[f"bodies/{sha256}"] = zlib.decompress(data)
-    assert {where: shown for where, data in places.items() if (shown := _shows(data, ECHO_TOKEN))} == {}
+    assert _shown_anywhere(tmp_path, world.db, printed, logs, source="article.txt") == {}
 
 
 def test_secrets27_a_credited_images_url_carrying_a_secret_is_stored_and_output_redacted(fakenet, tmp_path,
@@ -433,8 +441,6 @@ def test_secrets27_a_credited_images_url_carrying_a_secret_is_stored_and_output_
     carried in its query): `scan --fetch --json` printed it in full (`credits[].image`, `credited_images[].url`),
     the cache kept it (`credits.image`, `media.url`, FTS) and so did every report. The image is still fetched at its
     real URL (the server sees the token), and its metadata is still tied to its credit."""
-    import sqlite3
-    from contextlib import closing
     from urllib.parse import quote
 
     monkeypatch.chdir(tmp_path)
@@ -475,16 +481,7 @@ def test_secrets27_a_credited_images_url_carrying_a_secret_is_stored_and_output_
     report = json.loads((tmp_path / "report.json").read_text())
     assert [c["image_metadata"]["url"] for c in report["credits"]] == [c["image"] for c in data["credits"]]
 
-    places = {"output": "\n".join(printed).encode(), "logs": "\n".join(logs.tool_lines).encode()}
-    for path in tmp_path.rglob("*"):
-        if path.is_file() and path.name not in ("config.toml", "article.html"):
-            content = path.read_bytes()
-            places[str(path)] = gzip.decompress(content) if path.name.endswith(".gz") else content
-    with closing(sqlite3.connect(world.db)) as conn:
-        places["sql dump"] = "\n".join(conn.iterdump()).encode()
-        for sha256, body in conn.execute("SELECT sha256, data FROM bodies"):
-            places[f"bodies/{sha256}"] = zlib.decompress(body)
-    assert {where: shown for where, content in places.items() if (shown := _shows(content, ECHO_TOKEN))} == {}
+    assert _shown_anywhere(tmp_path, world.db, printed, logs, source="article.html") == {}
 
 
 def test_secrets27_a_body_kept_with_a_secret_redacted_says_so_in_the_warc_the_cache_stats_and_reports(fakenet,
@@ -547,8 +544,6 @@ def test_secrets27_an_embeds_links_carrying_a_secret_are_stored_and_output_redac
     """A tweet blockquote whose t.co link carries the configured X token: `scan --json` printed it in full
     (`embeds[].links`), and the cache kept it (`embeds.links`, `embed_links.url`), as a credited image's URL was.
     The link is still resolved at its real URL (t.co sees the token), and its resolution tied to the embed."""
-    import sqlite3
-    from contextlib import closing
 
     monkeypatch.chdir(tmp_path)
     asked: list[str] = []
@@ -578,13 +573,7 @@ def test_secrets27_an_embeds_links_carrying_a_secret_are_stored_and_output_redac
     assert data["resolutions"][0]["final_url"] == POST + "/photo/1"
     assert json.loads(stdout[1])["embeds"] == data["embeds"]
 
-    places = {"output": "\n".join(printed).encode(), "logs": "\n".join(logs.tool_lines).encode()}
-    for path in tmp_path.rglob("*"):
-        if path.is_file() and path.name not in ("config.toml", "article.html"):
-            places[str(path)] = path.read_bytes()
-    with closing(sqlite3.connect(world.db)) as conn:
-        places["sql dump"] = "\n".join(conn.iterdump()).encode()
-    assert {where: shown for where, content in places.items() if (shown := _shows(content, ECHO_TOKEN))} == {}
+    assert _shown_anywhere(tmp_path, world.db, printed, logs, source="article.html") == {}
 
 
 def test_secrets27_fetch_records_an_articles_links_carrying_a_secret_redacted(fakenet, tmp_path):
