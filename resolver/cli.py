@@ -383,8 +383,11 @@ class Group(click.Group):
         except Exception as exc:  # noqa: BLE001 - the last line of defence for users
             if os.environ.get("EMBED_RESOLVER_DEBUG"):
                 raise
-            click.echo(f"error: internal error: {type(exc).__name__}: {exc} (set EMBED_RESOLVER_DEBUG=1 to see "
-                       "where)", err=True)
+            from resolver.redact import said
+
+            # said: its text may quote what it was working on, a URL carrying a configured secret (#11)
+            click.echo(said(f"error: internal error: {type(exc).__name__}: {exc} (set EMBED_RESOLVER_DEBUG=1 to "
+                            "see where)"), err=True)
             raise click.exceptions.Exit(EXIT_FAILED) from None
 
 

@@ -594,3 +594,18 @@ def test_secrets27_fetch_records_an_articles_links_carrying_a_secret_redacted(fa
         assert conn.execute("SELECT links FROM embeds").fetchall() == [('["https://t.co/Zz98Yy76Xx?tok=REDACTED"]',)]
         dump = "\n".join(conn.iterdump()).encode()
     assert _shows(dump, ECHO_TOKEN) == [] and _shows(result.output.encode(), ECHO_TOKEN) == []
+
+
+def test_secrets27_an_internal_errors_line_is_said_with_a_configured_secret_redacted(fakenet, tmp_path, monkeypatch):
+    """The last line of defence, "error: internal error: …", printed the exception's text as it was: an error whose
+    text quotes the URL it was working on (a link carrying the configured token) printed the token."""
+    from resolver import resolve as resolving
+
+    def broken(links, **_):
+        raise RuntimeError(f"tripped on {links[0]}")
+    monkeypatch.setattr(resolving, "resolve_many", broken)
+    world = World(fakenet, tmp_path)
+    result = world("resolve", f"https://t.co/Zz98Yy76Xx?tok={ECHO_TOKEN}", env={"X_BEARER_TOKEN": ECHO_TOKEN})
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: internal error: RuntimeError: tripped on https://t.co/Zz98Yy76Xx?tok=REDACTED")
+    assert _shows(result.output.encode(), ECHO_TOKEN) == []
