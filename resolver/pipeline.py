@@ -1011,12 +1011,14 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
 
 
 def _redacted_page_urls(result: ArticleResult, redactor: Any) -> ArticleResult:
-    """The scan with a configured secret out of every URL the page gave (an embed's URL and links, a credit's image:
-    #11, they were kept in the cache and printed in every output and report in full), each such URL as written kept
-    in `page_urls` under its redacted form, for the steps that ask for it."""
+    """The scan with a configured secret out of the URLs the page gave (an embed's links and media links, a credit's
+    image: #11, they were kept in the cache and printed in every output and report in full), each such URL as written
+    kept in `page_urls` under its redacted form, for the steps that ask for it. An embed's own URL is left as the
+    platform's parser made it: the post is fetched and looked up by it, and one carrying a secret is withheld from
+    the archive by it."""
     if not redactor.secrets:
         return result
-    given = [u for e in result.embeds for u in (e.url, *e.links, *e.media_links)]
+    given = [u for e in result.embeds for u in (*e.links, *e.media_links)]
     given += [c.image for c in result.credits if c.image]
     redacted_of = {u: redacted for u in dict.fromkeys(given) if (redacted := redactor.page_url(u)) != u}
     if not redacted_of:
@@ -1024,8 +1026,8 @@ def _redacted_page_urls(result: ArticleResult, redactor: Any) -> ArticleResult:
 
     def redact(url: str) -> str:
         return redacted_of.get(url, url)
-    embeds = tuple(replace(e, url=redact(e.url), links=tuple(map(redact, e.links)),
-                           media_links=tuple(map(redact, e.media_links))) for e in result.embeds)
+    embeds = tuple(replace(e, links=tuple(map(redact, e.links)), media_links=tuple(map(redact, e.media_links)))
+                   for e in result.embeds)
     credits = tuple(replace(c, image=redact(c.image)) if c.image else c for c in result.credits)
     return result.replaced(embeds=embeds, credits=credits,
                            page_urls={redacted: url for url, redacted in redacted_of.items()})
@@ -1281,9 +1283,9 @@ def archive_targets_of(result: ArticleResult) -> tuple[list[str], dict[str, str]
     real = result.real_url   # a URL the page gave carrying a secret: withheld, said under its redacted form (#11)
     for embed in result.embeds:
         if embed.post_id and embed.kind in ("post", "video"):
-            urls.append(real(embed.url))
+            urls.append(embed.url)
             if embed.date:
-                near[real(embed.url)] = embed.date.replace("-", "")
+                near[embed.url] = embed.date.replace("-", "")
         urls.extend(map(real, embed.media_links))
     for post in result.posts or ():
         record = post.value.record

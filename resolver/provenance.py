@@ -461,8 +461,7 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     data["snowflake_time"] = minted.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z" if minted else None
     data["status"] = status_badge(_status_code(embed, post))
     url = (post.record.url if post else None) or embed.url
-    # the embed's URL as the page wrote it: one carrying a secret is kept redacted, and its lookup was withheld (#11)
-    failed, snapshots, looked = _archive_answer([url, result.real_url(embed.url)], archives, store, redactor)
+    failed, snapshots, looked = _archive_answer([url, embed.url], archives, store, redactor)
     data["snapshots"] = [{k: s.get(k) for k in ("service", "url", "timestamp", "status")} for s in snapshots]
     data["archive_looked_up"] = looked
     checks = [identification_check(data["identified"]), author_check(data, data["post"], store=store),
