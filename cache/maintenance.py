@@ -30,6 +30,8 @@ def stats(store: Store) -> dict[str, Any]:
         "full_text": {name: fts for name in _user_tables(store) if (fts := db.table(name).detect_fts())},
         "memos": {"count": store.count("step_memos"), "keys": store.count("step_memo_keys"),
                   "bytes": _memo_bytes(store)},
+        # kept bodies that are not what the server sent: a configured secret it echoed was redacted out (#11)
+        "bodies_redacted": db.execute("SELECT count(*) FROM bodies WHERE redacted = 1").fetchone()[0],
     }
 
 

@@ -76,7 +76,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "id": "Row id", "embed_id": "The embed", "url": "The link", "resolution_id": "Its newest resolution"}),
     "bodies": ("Raw response bodies of API, syndication and oEmbed answers (zlib-compressed): the evidence.", {
         "sha256": "sha256 of the uncompressed body", "data": "The body, zlib-compressed", "bytes": "Uncompressed size",
-        "content_type": "Content-Type it came with", "stored_at": f"When kept ({TIME})"}),
+        "content_type": "Content-Type it came with", "stored_at": f"When kept ({TIME})",
+        "redacted": "1: a configured secret the server sent back was redacted out of it (not the bytes received); "
+                    "0: kept as received; null: kept before the cache recorded it"}),
     "posts": ("Each post fetched, with its current view merged from every observation.", {
         "id": "Row id", "platform": "Platform", "post_id": "The platform's id", "url": "Canonical URL",
         "status": "available, deleted, suspended, protected, withheld, not_found, age_restricted, error, unknown",

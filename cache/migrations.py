@@ -352,6 +352,13 @@ def m018_progress_runs(db: Database) -> None:
     db.table("progress").add_column("run", str)
 
 
+@migrations()
+def m019_body_redacted(db: Database) -> None:
+    """v19: whether a kept body had a configured secret redacted out of it (#11: a server echoed the token; the
+    body kept differs from what it sent, and an archivist is told). NULL: kept before v19, not known."""
+    db.table("bodies").add_column("redacted", int)
+
+
 def memo_triggers() -> dict[str, str]:
     """The triggers that retire memos (#13), by name: m014 makes them, and `Store` makes again any a rebuilt table
     lost (a rebuild, as `sqlite-utils transform` does, drops a table's triggers)."""

@@ -40,7 +40,7 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m008_source_urls_and_progress", "m009_research_views_and_search", "m010_embed_text_confidence",
               "m011_run_outputs", "m012_truncated_articles", "m013_rename_evidence_indexes",
               "m014_step_memos", "m015_credit_split_confidence", "m016_credit_also_at", "m017_article_encoding_given",
-              "m018_progress_runs")
+              "m018_progress_runs", "m019_body_redacted")
 MEMO_TRIGGERS = 44   # how many cache.migrations.memo_triggers() makes (a test checks)
 # The memos an article keeps (#13): its newest, one a key. A key changes with the code (any upgrade), the settings, the
 # steps, --offline, which secrets are set, so memos no run will use again would pile up, one an article a run; a
@@ -653,12 +653,20 @@ class Store:
 
     # -- raw bodies, posts, media -------------------------------------------------------------------------
 
-    def keep_body(self, sha256: str, data: bytes, content_type: str | None = None) -> None:
-        """Keep a raw response once, compressed, addressed by its sha256 (the evidence a parser reads)."""
+    def keep_body(self, sha256: str, data: bytes, content_type: str | None = None, *, redacted: bool = False) -> None:
+        """Keep a raw response once, compressed, addressed by its sha256 (the evidence a parser reads). `redacted`:
+        a configured secret was taken out of it, so it is not byte for byte what the server sent (#11)."""
         with self.write():
             self.conn.execute(
-                "INSERT OR IGNORE INTO bodies (sha256, data, bytes, content_type, stored_at) VALUES (?, ?, ?, ?, ?)",
-                [sha256, zlib.compress(data, 6), len(data), content_type, utc_now()])
+                "INSERT OR IGNORE INTO bodies (sha256, data, bytes, content_type, stored_at, redacted) "
+                "VALUES (?, ?, ?, ?, ?, ?)", [sha256, zlib.compress(data, 6), len(data), content_type, utc_now(),
+                                              int(redacted)])
+
+    def body_redacted(self, sha256: str) -> bool | None:
+        """Whether the body kept under `sha256` had a configured secret redacted out of it; None when no such body
+        is kept, or it was kept before the cache said (v19)."""
+        row = self.conn.execute("SELECT redacted FROM bodies WHERE sha256 = ?", [sha256]).fetchone()
+        return None if row is None or row[0] is None else bool(row[0])
 
     def body(self, sha256: str) -> bytes | None:
         self._noted(f"bodies {sha256}")

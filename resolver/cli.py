@@ -209,13 +209,15 @@ class RefusedCache(Refused):
 def user_errors() -> Iterator[None]:
     """Turn the library's errors into one-line click errors (exit 1); never show a user a traceback."""
     from cache import CacheError, NewerCacheError
-    from resolver.errors import EmbedResolverError, UsageError
+    from resolver.errors import EmbedResolverError, UnsafeSecret, UsageError
     from resolver.output import OutputChanged
 
     try:
         yield
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
+    except UnsafeSecret as exc:
+        raise Refused(str(exc)) from None
     except OutputChanged as exc:
         raise Refused(str(exc)) from None
     except NewerCacheError as exc:
@@ -381,8 +383,11 @@ class Group(click.Group):
         except Exception as exc:  # noqa: BLE001 - the last line of defence for users
             if os.environ.get("EMBED_RESOLVER_DEBUG"):
                 raise
-            click.echo(f"error: internal error: {type(exc).__name__}: {exc} (set EMBED_RESOLVER_DEBUG=1 to see "
-                       "where)", err=True)
+            from resolver.redact import said
+
+            # said: its text may quote what it was working on, a URL carrying a configured secret (#11)
+            click.echo(said(f"error: internal error: {type(exc).__name__}: {exc} (set EMBED_RESOLVER_DEBUG=1 to "
+                            "see where)"), err=True)
             raise click.exceptions.Exit(EXIT_FAILED) from None
 
 
@@ -1497,6 +1502,7 @@ def cache_stats(ctx: click.Context, as_json: bool) -> None:
     memos, size = found["memos"], found["memos"]["bytes"]
     taken = f"with their keys and indexes {size / 2**10:,.1f} KB; " if size is not None else ""
     click.echo(f"memos: {memos['count']:,} ({taken}`cache prune --memos` deletes them)")
+    click.echo(f"bodies kept with a configured secret redacted: {found['bodies_redacted']:,}")
 
 
 @cache.command("export")

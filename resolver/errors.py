@@ -6,6 +6,7 @@ EmbedResolverError
     NotDecodable    an article's bytes are not valid in the encoding given (an error even in a folder walk)
     EmptyInput      a file or record with nothing in it (no bytes, or only white space): skipped, never an article
   ConfigError       the configuration file or an environment setting is invalid
+    UnsafeSecret    a secret too short to redact (the CLI exits 2: it refuses to run with it)
   FetchError        .url;  a request did not give us what we asked for
     UnsafeTarget    the SSRF guard refused a host or an address
     BodyTooLarge    a body passed max_body_bytes, or the deadline passed
@@ -42,6 +43,11 @@ class EmptyInput(InputError):
 
 class ConfigError(EmbedResolverError):
     """The configuration file or an environment setting is invalid."""
+
+
+class UnsafeSecret(ConfigError):
+    """A configured secret too short to be found again in free text, so it could not be kept out of what is written
+    (#11): refused before anything is read or sent."""
 
 
 class FetchError(EmbedResolverError):

@@ -79,6 +79,8 @@ class FetchOutcome:
     # The body went on past the byte cap and `body` is only its first bytes (a fetch with `cut_bodies`): the answer
     # is known (status, headers, where a page points on), its content is not, so no hash is claimed for it.
     cut: bool = False
+    # A configured secret the server sent back was redacted out of `body` (#11): it is not the bytes received.
+    redacted: bool = False
 
     @property
     def sha256(self) -> str | None:
@@ -252,7 +254,8 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
                 await response.aclose()
         # A secret the server sent back goes before the body is read, kept or written to the WARC; what is kept, and
         # its sha256, is the body redacted (#11).
-        body = session.redactor.body(body)
+        kept = session.redactor.body(body)
+        redacted, body = kept is not body or bool(response.extensions.get("redacted")), kept
         recorded = {name.lower(): value for name, value in response.headers.items()}
         via = response.extensions.get("via", "live")
         if response.extensions.get("truncated"):   # a replayed record that kept only the start of its answer
@@ -266,10 +269,11 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
             warc_file, warc_offset = writer.write_exchange(
                 method=method, url=url, contacted_url=contacted, request_headers=dict(request.headers),
                 status=response.status_code, reason=response.reason_phrase, response_headers=response.headers.items(),
-                body=body, fetched_at=fetched_at, redactor=session.redactor, truncated="length" if cut else None)
+                body=body, fetched_at=fetched_at, redactor=session.redactor, truncated="length" if cut else None,
+                redacted=redacted)
         return FetchOutcome(url, contacted, method, fetched_at, response.status_code, recorded, body,
                             (time.monotonic() - started) * 1000, via=via, warc_file=warc_file, warc_offset=warc_offset,
-                            cut=cut)
+                            cut=cut, redacted=redacted)
     except TimeoutError:
         kind, message = "timeout", f"no complete answer within the {settings.deadline:g}s deadline"
     except (UnsafeTarget, BodyTooLarge) as exc:
@@ -347,7 +351,7 @@ async def fetch(session: Session, url: str, *, method: str = "GET", purpose: str
         if store is None or outcome.unavailable:
             return outcome
         if keep_body and outcome.sha256 is not None:
-            store.keep_body(outcome.sha256, outcome.body, outcome.headers.get("content-type"))
+            store.keep_body(outcome.sha256, outcome.body, outcome.headers.get("content-type"), redacted=outcome.redacted)
         return _log(session, outcome, purpose, ledger)
 
     def retryable(outcome: FetchOutcome) -> bool:

@@ -104,6 +104,14 @@ class ArticleResult:
     # The JSON Lines record's URL or id fields whose value was not read (not text): ("url", "a number"). Said once
     # for the run, at its end; not part of what the article says.
     unread: tuple[tuple[str, str], ...] = field(default=(), repr=False, compare=False)
+    # A URL the page gave (an embed's link, a credited image's src) as the page wrote it, under the redacted one the
+    # embed or credit holds, where a configured secret was in it (#11): resolution, the download and the archive
+    # step ask for the real one. Not part of what the article says.
+    page_urls: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    def real_url(self, url: str) -> str:
+        """A URL of an embed or a credit as the page wrote it (`page_urls`), to be asked for."""
+        return self.page_urls.get(url, url)
 
     @property
     def _step_results(self) -> Iterator[StepResult]:
@@ -1002,9 +1010,10 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
         found = _as_given(item, found, extractor, session.store)
         # The URL a JSON Lines or WARC record gives is redacted as that of an article fetched by URL (#11).
         url = session.redactor.url(found.loaded.url) if found.loaded.url else None
-        result = ArticleResult(found.loaded.article, found.embeds, found.credits, url=url,
-                               record_id=found.loaded.record_id, truncated=found.loaded.truncated,
-                               unrecorded_fetches=item.fetched, unread=found.loaded.unread)
+        result = _redacted_page_urls(ArticleResult(
+            found.loaded.article, found.embeds, found.credits, url=url, record_id=found.loaded.record_id,
+            truncated=found.loaded.truncated, unrecorded_fetches=item.fetched, unread=found.loaded.unread),
+            session.redactor)
         if record and session.store is not None:
             [result] = record_results(session.store, [result])
         return result
@@ -1038,6 +1047,29 @@ def _as_given(item: Item, found: Extracted, extractor: Extractor, store: Store |
     if again.loaded.article.sha256 != article.sha256:
         return found   # the file changed since it was read: the correction was for the bytes read
     return replace(again, loaded=replace(again.loaded, article=again.loaded.article.given_at(at)))
+
+
+def _redacted_page_urls(result: ArticleResult, redactor: Any) -> ArticleResult:
+    """The scan with a configured secret out of the URLs the page gave (an embed's links and media links, a credit's
+    image: #11, they were kept in the cache and printed in every output and report in full), each such URL as written
+    kept in `page_urls` under its redacted form, for the steps that ask for it. An embed's own URL is left as the
+    platform's parser made it: the post is fetched and looked up by it, and one carrying a secret is withheld from
+    the archive by it."""
+    if not redactor.secrets:
+        return result
+    given = [u for e in result.embeds for u in (*e.links, *e.media_links)]
+    given += [c.image for c in result.credits if c.image]
+    redacted_of = {u: redacted for u in dict.fromkeys(given) if (redacted := redactor.page_url(u)) != u}
+    if not redacted_of:
+        return result
+
+    def redact(url: str) -> str:
+        return redacted_of.get(url, url)
+    embeds = tuple(replace(e, links=tuple(map(redact, e.links)), media_links=tuple(map(redact, e.media_links)))
+                   for e in result.embeds)
+    credits = tuple(replace(c, image=redact(c.image)) if c.image else c for c in result.credits)
+    return result.replaced(embeds=embeds, credits=credits,
+                           page_urls={redacted: url for url, redacted in redacted_of.items()})
 
 
 def _failure_of(exc: Exception, item: Item, session: Session, stage: str, article_id: int | None = None) -> Failure:
@@ -1087,7 +1119,8 @@ def _failed(failure: Failure, session: Session, article_id: int | None = None, *
 async def process_article(article: Article, *, session: Session, steps: Steps = Steps()) -> ArticleResult:
     """The whole job for one article, as far as asked: scan, then resolve its links, fetch its posts, identify
     flattened tweets that kept no link, and archive them."""
-    return await process_steps(scan_article(article, store=session.store), session=session, steps=steps)
+    return await process_steps(scan_article(article, store=session.store, redactor=session.redactor), session=session,
+                               steps=steps)
 
 
 async def process_steps(result: ArticleResult, *, session: Session, steps: Steps,
@@ -1215,12 +1248,15 @@ def scan_file(path: str | Path, *, kind: str | None = None, encoding: str | None
     return scan_article(from_path(Path(path), kind=kind, encoding=encoding))
 
 
-def scan_article(article: Article, *, store: Store | None = None, budget: float = 0.0) -> ArticleResult:
+def scan_article(article: Article, *, store: Store | None = None, budget: float = 0.0,
+                 redactor: Any = None) -> ArticleResult:
     """Find the embeds and credits of one article (within `budget` seconds, else ScanTimedOut) and, given a store,
-    record them in one transaction."""
+    record them in one transaction. `redactor`: the run's, to take its secrets out of the URLs the page gives."""
     with time_budget(budget, article.source):
         embeds, credits = extract.find_all(article.text, article.kind, utf8=article.utf8)
     result = ArticleResult(article, tuple(embeds), tuple(credits))
+    if redactor is not None:
+        result = _redacted_page_urls(result, redactor)
     return result if store is None else record_results(store, [result])[0]
 
 
@@ -1229,7 +1265,7 @@ async def resolve_links(result: ArticleResult, *, session: Session) -> ArticleRe
     from resolver.resolve import links_of, resolve_many
 
     wanted = [(i, link) for i, embed in enumerate(result.embeds) for link in links_of(embed)]
-    resolutions = await resolve_many([link for _, link in wanted], session=session)
+    resolutions = await resolve_many([result.real_url(link) for _, link in wanted], session=session)
     store = session.store
     if store is not None and result.article_id is not None and wanted:
         store.link_embeds(result.article_id,
@@ -1274,7 +1310,8 @@ async def fetch_for_article(result: ArticleResult, *, session: Session,
     if store is not None and result.article_id is not None and tied:
         store.link_embed_posts(result.article_id, tied)
     images = [c.image for c in result.credits if c.image and c.image.startswith(("http://", "https://"))]
-    credited = [await media_file(url, session=session, keep_dir=options.keep_media_dir, cached=options.cached)
+    credited = [await media_file(url, session=session, keep_dir=options.keep_media_dir, cached=options.cached,
+                                 real_url=result.page_urls.get(url))
                 for url in dict.fromkeys(images)] if options.media else []
     return result.replaced(posts=tuple(ForEmbed(i, p) for (i, _), p in zip(wanted, posts, strict=True)),
                    credited_images=tuple(credited))
@@ -1284,17 +1321,18 @@ def archive_targets_of(result: ArticleResult) -> tuple[list[str], dict[str, str]
     """The post and media URLs an article references (after resolution and fetching), and each post's day."""
     urls: list[str] = []
     near: dict[str, str] = {}
+    real = result.real_url   # a URL the page gave carrying a secret: withheld, said under its redacted form (#11)
     for embed in result.embeds:
         if embed.post_id and embed.kind in ("post", "video"):
             urls.append(embed.url)
             if embed.date:
                 near[embed.url] = embed.date.replace("-", "")
-        urls.extend(embed.media_links)
+        urls.extend(map(real, embed.media_links))
     for post in result.posts or ():
         record = post.value.record
         urls.extend([record.url] if record.url else [])
         urls.extend(m.url for m in record.media if m.url)
-    urls.extend(c.image for c in result.credits if c.image and c.image.startswith(("http://", "https://")))
+    urls.extend(real(c.image) for c in result.credits if c.image and c.image.startswith(("http://", "https://")))
     return list(dict.fromkeys(urls)), near
 
 
@@ -1411,7 +1449,7 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
         if isinstance(named, Item):
             try:
                 scanned = scan_article(load(named).article, store=session.store,
-                                       budget=session.settings.article_budget)
+                                       budget=session.settings.article_budget, redactor=session.redactor)
             except InputError as exc:
                 if on_failure is not None:
                     kind = "encoding" if isinstance(exc, NotDecodable) else "empty" if isinstance(exc, EmptyInput) \
@@ -1427,7 +1465,7 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
                 if target is not None:
                     found.append(target)
                 else:   # its links, as `scan --fetch` resolves them: a flattened tweet's photo link leads to it
-                    links += links_of(embed)
+                    links += map(scanned.real_url, links_of(embed))
             continue
         ref = platforms.parse_url(named)
         target = target_of(ref.platform, ref.kind, ref.post_id, ref.url) if ref else None

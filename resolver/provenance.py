@@ -419,6 +419,9 @@ def sources_of(post: PostRecord, store: Store | None) -> list[dict[str, Any]]:
                       "observed_at": observation["observed_at"], "fetch_id": observation["fetch_id"],
                       "fetched_at": fetch["fetched_at"] if fetch else None,
                       "body_sha256": fetch["body_sha256"] if fetch else None,
+                      # the body kept is not the one received: a configured secret was redacted out of it (#11)
+                      "body_redacted": store.body_redacted(fetch["body_sha256"])
+                      if fetch and fetch["body_sha256"] else None,
                       "via": fetch.get("via") if fetch else None})
     return found
 

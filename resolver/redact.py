@@ -46,6 +46,7 @@ URL_HEADERS = frozenset({"location", "content-location", "link", "refresh"})
 SECRET_SETTINGS = ("x_bearer_token", "ia_access_key", "ia_secret_key", "meta_access_token")
 # A configured secret shorter than this is not searched for in free text: replacing every "ab" in a message
 # would garble it and protect nothing (no real token is that short). Exact parameter values are still matched.
+# resolver.settings refuses a configured secret shorter than this (#11); only a Settings built by hand holds one.
 MIN_TEXT_SECRET = 6
 # A secret's decoded form (its escapes read as the characters they stand for: an X bearer token issued with "%2F" seen
 # with "/") is looked for in free text only when it is at least this long, and so is any form shallower than the
@@ -170,6 +171,14 @@ class Redactor:
                 self._urls.clear()
             redacted = self._urls[url] = self._values(url) if PLAIN_URL.match(url) else self._url(url)
         return redacted
+
+    def page_url(self, url: str) -> str:
+        """A URL a page gives, kept and printed as its content (a credited image's src): as written, unless it
+        carries a configured secret; then redacted as `url` redacts it (#11: a credited image's URL carrying the
+        token was kept and printed in full). The same URL always gives the same answer, so what is keyed on it
+        (the media row, the credit's image facts) still meets. A page's own signed URLs (a CDN's `signature=`) are
+        its content, not our secret: kept, so the image can still be found."""
+        return self.url(url) if self.secrets and self.carries_secret(url) else url
 
     def _url(self, url: str) -> str:
         try:

@@ -481,7 +481,7 @@ def _provenance_cell(source: dict[str, Any]) -> str:
     if source.get("fetch_id"):
         parts.append(f"fetch #{source['fetch_id']}")
     if source.get("body_sha256"):
-        parts.append(f"body {source['body_sha256'][:12]}…")
+        parts.append(f"body {source['body_sha256'][:12]}…" + (" (secret redacted)" if source.get("body_redacted") else ""))
     if source.get("via") == "warc":
         parts.append("replayed from WARC")
     return ", ".join(p for p in parts if p)

@@ -390,7 +390,8 @@ class ReplayTransport(httpx.AsyncBaseTransport):
             raise NotReplayable(f"not in the replayed WARC files: {request.method} {url}", request=request)
         return httpx.Response(found.status, headers=found.headers, content=found.body, request=request,
                               extensions={"via": "warc", "warc_file": found.file, "warc_offset": found.offset,
-                                          "reason_phrase": found.reason.encode(), "truncated": found.truncated})
+                                          "reason_phrase": found.reason.encode(), "truncated": found.truncated,
+                                          "redacted": found.redacted})
 
 
 def _target_address(target: str) -> tuple[str, int]:

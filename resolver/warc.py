@@ -27,6 +27,10 @@ from resolver.redact import NO_SECRETS, SECRET_HEADERS, Redactor
 
 DROPPED_RESPONSE_HEADERS = frozenset({"content-encoding", "transfer-encoding", "content-length"})
 CONTACTED_HEADER = "WARC-Embed-Resolver-Contacted-URI"
+# On a response record whose payload is not byte for byte the one received: "body", a configured secret the server
+# sent back was redacted out of it (#11). WARC 1.1 lets a writer add named fields of its own (readers ignore those
+# they do not know), as CONTACTED_HEADER is; WARC-Block-Digest and WARC-Payload-Digest are of the payload written.
+REDACTED_HEADER = "WARC-Embed-Resolver-Redacted"
 
 STEP = 64 * 1024   # decoded bytes one brotli call may produce when reading a WARC record
 
@@ -103,10 +107,12 @@ class WarcWriter:
 
     def write_exchange(self, *, method: str, url: str, contacted_url: str, request_headers: Mapping[str, str],
                        status: int, reason: str, response_headers: Iterable[tuple[str, str]], body: bytes,
-                       fetched_at: str, redactor: Redactor = NO_SECRETS, truncated: str | None = None) -> tuple[str, int]:
+                       fetched_at: str, redactor: Redactor = NO_SECRETS, truncated: str | None = None,
+                       redacted: bool = False) -> tuple[str, int]:
         """Write a request and its response; returns (file, offset of the response record). Credential headers are
         left out; URLs (target, request line, Location) and other headers are redacted (#11). `truncated`: why the
-        body written is only the start of the one received ("length": the byte cap), as WARC-Truncated says it."""
+        body written is only the start of the one received ("length": the byte cap), as WARC-Truncated says it.
+        `redacted`: a configured secret was taken out of the body, as REDACTED_HEADER says it."""
         from warcio.statusandheaders import StatusAndHeaders
 
         from urllib.parse import urlsplit
@@ -133,6 +139,8 @@ class WarcWriter:
             request.rec_headers.add_header("WARC-Concurrent-To", response.rec_headers.get_header("WARC-Record-ID"))
             if truncated:
                 response.rec_headers.add_header("WARC-Truncated", truncated)
+            if redacted:
+                response.rec_headers.add_header(REDACTED_HEADER, "body")
             # The exchange goes to the file in one write: a kill lands between two writes, and one that cut a
             # record left every record appended after it unreadable in order.
             exchange = io.BytesIO()
@@ -162,6 +170,7 @@ class ReplayedResponse:
     file: str
     offset: int
     truncated: str | None = None   # the record's WARC-Truncated: its payload is only the start of the answer
+    redacted: bool = False         # the record's REDACTED_HEADER: a configured secret was taken out of its payload
 
 
 class ReplayIndex:
@@ -195,7 +204,8 @@ class ReplayIndex:
                         replayed = ReplayedResponse(
                             record.rec_headers.get_header("WARC-Target-URI"), int(status_line), reason,
                             list(headers.headers), body, str(path), iterator.get_record_offset(),
-                            record.rec_headers.get_header("WARC-Truncated"))
+                            record.rec_headers.get_header("WARC-Truncated"),
+                            bool(record.rec_headers.get_header(REDACTED_HEADER)))
                         pending.append((record.rec_headers.get_header("WARC-Record-ID"), replayed))
                 for record_id, replayed in pending:
                     self._queues[(methods.get(record_id, "GET").upper(), replayed.url)].append(replayed)

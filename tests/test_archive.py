@@ -570,7 +570,7 @@ def test_a_corpus_archive_run_submits_each_save_once(fakenet, tmp_path):
     world = World(fakenet, tmp_path, extra=corpusnet.no_limits())
     folder = corpusnet.write_folder(tmp_path / "in", n)
     result = world("archive", "--save", "--json", str(folder),
-                   env={"IA_ACCESS_KEY": "k", "IA_SECRET_KEY": "s"})
+                   env={"IA_ACCESS_KEY": "k-access", "IA_SECRET_KEY": "s-secret"})
     assert result.exit_code == 0, result.output
     assert submitted and max(Counter(submitted).values()) == 1
     saved = [json.loads(line)["saved"] for line in result.stdout.splitlines()]

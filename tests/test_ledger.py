@@ -185,7 +185,7 @@ def test_a_kill_while_a_save_is_polled_leaves_its_job_on_record_and_submits_noth
     hang = Hang(success)
     submitted = serve_save_page_now(fakenet, hang)
     world = World(fakenet, tmp_path)
-    keys = {"IA_ACCESS_KEY": "k", "IA_SECRET_KEY": "s"}
+    keys = {"IA_ACCESS_KEY": "k-access", "IA_SECRET_KEY": "s-secret"}
     hang.killed_while_waiting(world.process("archive", "--save", STORY, env=keys, **QUIET))
     assert rows(world.db, "SELECT status, job_id FROM saves") == [("submitted", "spn2-j1")]
     fakenet.route("web.archive.org", "/save/status/spn2-j1", success)
@@ -205,7 +205,7 @@ def test_a_kill_as_a_save_s_outcome_is_written_leaves_no_poll_behind(tmp_path, f
                          "timestamp": "20261125230000"})
     submitted = serve_save_page_now(fakenet, success)
     world = World(fakenet, tmp_path)
-    keys = {"IA_ACCESS_KEY": "k", "IA_SECRET_KEY": "s"}
+    keys = {"IA_ACCESS_KEY": "k-access", "IA_SECRET_KEY": "s-secret"}
     code = world.killed_at("Store.update_save", "archive", "--save", STORY, call=2, env=keys, **QUIET)
     assert code == -9
     assert rows(world.db, "SELECT url FROM fetches WHERE purpose = 'wayback-save'") == [("https://web.archive.org/save",)]

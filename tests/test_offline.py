@@ -52,7 +52,7 @@ def world(httpserver, tmp_path, monkeypatch):
     origin = f"http://127.0.0.1:{httpserver.port}"
     config = tmp_path / "config.toml"
     config.write_text("[network]\nretries = 0\n\n[x]\nbearer_token = \"AAAA-offline-test\"\n\n"
-                      "[internet_archive]\nia_access_key = \"k\"\nia_secret_key = \"s\"\n\n[origins]\n"
+                      "[internet_archive]\nia_access_key = \"k-access\"\nia_secret_key = \"s-secret\"\n\n[origins]\n"
                       + "".join(f'"{scheme}://{h}" = "{origin}"\n' for h in SERVICES for scheme in ("https", "http")))
     articles = tmp_path / "articles"
     articles.mkdir()

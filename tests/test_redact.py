@@ -76,9 +76,9 @@ def test_headers_keep_names_and_lose_credentials():
 
 
 def test_secrets_come_from_the_settings():
-    env = {"X_BEARER_TOKEN": "bearer-1", "IA_ACCESS_KEY": "ia-1", "IA_SECRET_KEY": "ia-2",
+    env = {"X_BEARER_TOKEN": "bearer-1", "IA_ACCESS_KEY": "ia-key-1", "IA_SECRET_KEY": "ia-key-2",
            "META_ACCESS_TOKEN": "meta-1"}
-    assert sorted(secrets_of(load_settings(env=env))) == ["bearer-1", "ia-1", "ia-2", "meta-1"]
+    assert sorted(secrets_of(load_settings(env=env))) == ["bearer-1", "ia-key-1", "ia-key-2", "meta-1"]
     assert secrets_of(load_settings(env={})) == ()
 
 
@@ -458,3 +458,19 @@ def test_redact26_log_records_lose_every_character_of_two_runs_overlapping_secre
     seen = logged([Redactor(secrets=("Fict1onalKEY42ab",)), Redactor(secrets=("42abSecretPart99",))],
                   ("sent LOW %s", "Fict1onalKEY42abSecretPart99"))
     assert seen == ["sent LOW REDACTED"]
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://img.example/a.jpg?key=Tok3nFict1onal", "https://img.example/a.jpg?key=REDACTED"),
+    ("https://img.example/a.jpg?v=Tok3nFict1onal%2Bx&w=2", "https://img.example/a.jpg?v=REDACTED%2Bx&w=2"),
+    ("https://img.example/Tok3nFict1onal/a.jpg", "https://img.example/REDACTED/a.jpg"),
+    ("https://img.example/a.jpg?signature=cdn5igned&w=2", "https://img.example/a.jpg?signature=cdn5igned&w=2"),
+    ("https://img.example/a.jpg?key=Tok3nFict1onal&sig=cdn", "https://img.example/a.jpg?key=REDACTED&sig=REDACTED"),
+], ids=["secret-param", "in-a-value", "in-the-path", "a-page's-own-signature-kept", "carrying-one:-as-url"])
+def test_secrets27_a_page_url_loses_a_configured_secret_and_nothing_else(url, expected):
+    """A URL a page gives (a credited image's src) is its content: only a configured secret goes (then it is redacted
+    as `url` redacts), the same answer every time; with no secret set, or none in it, it is left as written."""
+    redactor = Redactor(secrets=("Tok3nFict1onal",))
+    assert redactor.page_url(url) == expected
+    assert redactor.page_url(url) == Redactor(secrets=("Tok3nFict1onal",)).page_url(url)
+    assert NO_SECRETS.page_url(url) == url

@@ -188,7 +188,7 @@ def test_a_url_carrying_a_secret_is_never_submitted_to_save_page_now(fakenet, tm
         fakenet.route("news.example", path, page(fx.jpeg(), content_type="image/jpeg"))
     waybacknet.serve(fakenet, [])
     submitted = waybacknet.serve_save_page_now(fakenet)
-    keys = {"IA_ACCESS_KEY": "k-ia", "IA_SECRET_KEY": "s-ia"}
+    keys = {"IA_ACCESS_KEY": "k-ia-access", "IA_SECRET_KEY": "s-ia-secret"}
     refusal = "not saved: the URL carries a secret (token=…); saving it would publish it in the public archive"
 
     # scan --archive --save of an article whose credited photo is a signed URL (the article's own words, the
@@ -368,14 +368,31 @@ def _shows(data: bytes, token: str) -> list[str]:
     return found
 
 
+def _shown_anywhere(tmp_path, db, printed: list[str], logs, *, source: str) -> dict[str, list[str]]:
+    """Where a run left a form of ECHO_TOKEN (`_shows`), and which: what the commands printed, the tool's log
+    records, every file of the run but the config and the article (the WARC decompressed), the database's SQL dump
+    (every table, FTS shadow tables included) and every kept body decompressed."""
+    import sqlite3
+    from contextlib import closing
+
+    places = {"output": "\n".join(printed).encode(), "logs": "\n".join(logs.tool_lines).encode()}
+    for path in tmp_path.rglob("*"):
+        if path.is_file() and path.name not in ("config.toml", source):
+            data = path.read_bytes()
+            places[str(path)] = gzip.decompress(data) if path.name.endswith(".gz") else data
+    with closing(sqlite3.connect(db)) as conn:
+        places["sql dump"] = "\n".join(conn.iterdump()).encode()
+        for sha256, data in conn.execute("SELECT sha256, data FROM bodies"):
+            places[f"bodies/{sha256}"] = zlib.decompress(data)
+    return {where: shown for where, data in places.items() if (shown := _shows(data, ECHO_TOKEN))}
+
+
 def test_redact26_an_x_token_echoed_in_urls_and_bodies_reaches_no_output_log_row_or_warc(fakenet, tmp_path,
                                                                                           monkeypatch, logs):
     """A run with an X token set, against the loopback X API, t.co and the archive, where the servers send the
     token back in every form (a redirect's Location, a post's expanded URL, an answer's body, a header), encoded
     once, twice or three times with escapes in either case: stdout, stderr, the log records, every row of every
     table (FTS included: the database's SQL dump), every kept body, the WARC and every file of the run show none."""
-    import sqlite3
-    from contextlib import closing
     from urllib.parse import quote
 
     monkeypatch.chdir(tmp_path)
@@ -415,13 +432,180 @@ def test_redact26_an_x_token_echoed_in_urls_and_bodies_reaches_no_output_log_row
     assert sent and all(s == f"Bearer {ECHO_TOKEN}" for s in sent)   # the token was sent, so the search means something
     assert any("news.example" in host for host, _ in fakenet.hits)
 
-    places = {"output": "\n".join(printed).encode(), "logs": "\n".join(logs.tool_lines).encode()}
-    for path in tmp_path.rglob("*"):
-        if path.is_file() and path.name not in ("config.toml", "article.txt"):
-            data = path.read_bytes()
-            places[str(path)] = gzip.decompress(data) if path.name.endswith(".gz") else data
+    assert _shown_anywhere(tmp_path, world.db, printed, logs, source="article.txt") == {}
+
+
+def test_secrets27_a_credited_images_url_carrying_a_secret_is_stored_and_output_redacted(fakenet, tmp_path,
+                                                                                       monkeypatch, logs):
+    """A credited image whose URL carries the configured X token (as issued, and twice encoded in lower case in a URL
+    carried in its query): `scan --fetch --json` printed it in full (`credits[].image`, `credited_images[].url`),
+    the cache kept it (`credits.image`, `media.url`, FTS) and so did every report. The image is still fetched at its
+    real URL (the server sees the token), and its metadata is still tied to its credit."""
+    from urllib.parse import quote
+
+    monkeypatch.chdir(tmp_path)
+    echoes = _echoes(ECHO_TOKEN)
+    harbour = f"https://news.example/img/harbour.jpg?key={ECHO_TOKEN}"
+    bridge = "https://news.example/img/bridge.jpg?u=" + quote("https://cdn.example/x?t=" + echoes["lower"], safe="")
+    asked: list[str] = []
+
+    def image(request):
+        asked.append(request.query_string.decode())
+        return Response(fx.jpeg(iptc={(2, 80): b"Bea Example", (2, 110): b"Riverton Post"}), content_type="image/jpeg")
+    fakenet.route("news.example", "/img/harbour.jpg", image)
+    fakenet.route("news.example", "/img/bridge.jpg", image)
+    fakenet.route("web.archive.org", "/cdx/search/cdx", json_page([]))
+    fakenet.route("archive.org", "/wayback/available", json_page({"archived_snapshots": {}}))
+    world = World(fakenet, tmp_path)
+    source = tmp_path / "article.html"
+    source.write_text(f'<html><body><figure><img src="{harbour}"><figcaption>The harbour. (Photo: Bea Example/'
+                      f'Riverton Post)</figcaption></figure><p>Text.</p><figure><img src="{bridge}"><figcaption>'
+                      'The bridge. (Photo: Cy Example/Riverton Post)</figcaption></figure></body></html>')
+    env = {"X_BEARER_TOKEN": ECHO_TOKEN}
+    printed, stdout = [], []
+    for args in (("scan", "--fetch", "--archive", "--warc", "run.warc.gz", "--json", "-v", str(source)),
+                 ("scan", "--fetch", "--json", str(source)),   # a second run: from the cache
+                 ("scan", "--fetch", str(source)),
+                 *(("report", "--format", fmt, "-o", f"report.{fmt}", str(source)) for fmt in ("md", "json", "html"))):
+        result = world(*args, env=env)
+        printed.append(result.output)
+        stdout.append(result.stdout)
+    assert sorted(set(asked)) == sorted({f"key={ECHO_TOKEN}", bridge.partition("?")[2]})   # the real URLs, asked
+    data = json.loads(stdout[0])
+    assert [c["image"] for c in data["credits"]] == ["https://news.example/img/harbour.jpg?key=REDACTED",
+                                                     "https://news.example/img/bridge.jpg?u="
+                                                     + quote("https://cdn.example/x?t=REDACTED", safe="")]
+    assert [i["url"] for i in data["credited_images"]] == [c["image"] for c in data["credits"]]
+    assert [i["credit"] for i in data["credited_images"]] == [{"byline": "Bea Example", "credit_line": "Riverton Post"}] * 2
+    assert json.loads(stdout[1])["credits"] == data["credits"]
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert [c["image_metadata"]["url"] for c in report["credits"]] == [c["image"] for c in data["credits"]]
+
+    assert _shown_anywhere(tmp_path, world.db, printed, logs, source="article.html") == {}
+
+
+def test_secrets27_a_body_kept_with_a_secret_redacted_says_so_in_the_warc_the_cache_stats_and_reports(fakenet,
+                                                                                                     tmp_path):
+    """The X API answer quotes the token: its body is kept with it redacted (redact26), and nothing said so. Now
+    its WARC response record carries `WARC-Embed-Resolver-Redacted: body` (its digests those of the body kept, as
+    warcio checks them), its `bodies` row `redacted` 1, `cache stats` counts it and the report's provenance of
+    the post says it. An answer with no secret in it is marked nowhere."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    lookup = json.loads(fx.as_json(fx.X_API_LOOKUP))
+    lookup["errors"] = [{"title": "Echo", "detail": f"token {ECHO_TOKEN} was used"}]
+    fakenet.route("api.twitter.com", "/2/tweets", json_page(lookup))
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", json_page(fx.SYNDICATION_TWEET))
+    fakenet.route("publish.twitter.com", "/oembed", json_page(fx.OEMBED_TWEET))
+    fakenet.route("web.archive.org", "/cdx/search/cdx", json_page([]))
+    fakenet.route("archive.org", "/wayback/available", json_page({"archived_snapshots": {}}))
+    serve_media(fakenet)
+    world = World(fakenet, tmp_path)
+    source = tmp_path / "article.txt"
+    source.write_text(f"The bridge reopened.\n— Riverton Roads (@RivertonRoads) December 6, 2022 {POST}\n")
+    env = {"X_BEARER_TOKEN": ECHO_TOKEN}
+    warc = tmp_path / "run.warc.gz"
+    done = world("scan", "--fetch", "--archive", "--warc", str(warc), str(source), env=env)
+    assert done.exit_code == 0, done.output
+    assert world("fetch", "--all-methods", "--refresh", POST, env=env).exit_code == 0
+    marks = {}
+    with warc.open("rb") as stream:
+        for record in ArchiveIterator(stream, check_digests="raise"):
+            if record.rec_type == "response":
+                record.content_stream().read()
+                marks[record.rec_headers.get_header("WARC-Target-URI").split("?")[0]] = \
+                    record.rec_headers.get_header("WARC-Embed-Resolver-Redacted")
+    assert marks["https://api.twitter.com/2/tweets"] == "body"
+    assert {url: mark for url, mark in marks.items() if mark} == {"https://api.twitter.com/2/tweets": "body"}
+    store = Store(world.db)
+    redacted = {row["sha256"]: row["redacted"] for row in store.db.query("SELECT sha256, redacted FROM bodies")}
+    assert sorted(redacted.values()) == [0] * (len(redacted) - 1) + [1]
+    stats = world("cache", "stats", "--json")
+    assert json.loads(stats.stdout)["bodies_redacted"] == 1
+    assert "bodies kept with a configured secret redacted: 1" in world("cache", "stats").stdout
+    assert world("report", "--format", "json", "-o", str(tmp_path / "report.json"), str(source), env=env).exit_code == 0
+    report = json.loads((tmp_path / "report.json").read_text())
+    sources = report["embeds"][0]["post"]["sources"]
+    marked = {s["method"]: s["body_redacted"] for s in sources}
+    assert marked["x-api"] is True and marked["syndication"] is False
+    assert world("report", "--format", "md", "-o", str(tmp_path / "report.md"), str(source), env=env).exit_code == 0
+    assert "(secret redacted)" in (tmp_path / "report.md").read_text()
+    # Replayed from the WARC into another cache, the body is still known to be redacted.
+    (tmp_path / "replay").mkdir()
+    again = World(fakenet, tmp_path / "replay")
+    done = again("--replay", str(warc), "scan", "--fetch", str(source), env=env)
+    assert done.exit_code == 0, done.output
+    assert [row["redacted"] for row in Store(again.db).db.query(
+        "SELECT redacted FROM bodies WHERE content_type LIKE 'application/json%'")] == [1]
+
+
+def test_secrets27_an_embeds_links_carrying_a_secret_are_stored_and_output_redacted(fakenet, tmp_path, monkeypatch,
+                                                                                    logs):
+    """A tweet blockquote whose t.co link carries the configured X token: `scan --json` printed it in full
+    (`embeds[].links`), and the cache kept it (`embeds.links`, `embed_links.url`), as a credited image's URL was.
+    The link is still resolved at its real URL (t.co sees the token), and its resolution tied to the embed."""
+
+    monkeypatch.chdir(tmp_path)
+    asked: list[str] = []
+
+    def shortener(request):
+        asked.append(request.query_string.decode())
+        return redirect(POST + "/photo/1")(request)
+    fakenet.route("t.co", "/Zz98Yy76Xx", shortener)
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}/photo/1", page("<html>the post</html>"))
+    world = World(fakenet, tmp_path)
+    link = f"https://t.co/Zz98Yy76Xx?tok={ECHO_TOKEN}"
+    source = tmp_path / "article.html"
+    source.write_text(f'<html><body><blockquote class="twitter-tweet"><p>Bridge open <a href="{link}">'
+                      'pic.twitter.com/Zz98Yy76Xx</a></p>&mdash; Riverton Roads (@RivertonRoads) <a href="'
+                      f'{POST}">December 6, 2022</a></blockquote></body></html>')
+    env = {"X_BEARER_TOKEN": ECHO_TOKEN}
+    printed, stdout = [], []
+    for args in (("scan", "--resolve", "--json", "-v", str(source)), ("scan", "--resolve", "--json", str(source)),
+                 ("scan", "--resolve", str(source)), ("report", "--format", "json", "-o", "report.json", str(source))):
+        result = world(*args, env=env)
+        printed.append(result.output)
+        stdout.append(result.stdout)
+    assert asked and set(asked) == {f"tok={ECHO_TOKEN}"}   # the real link, asked
+    data = json.loads(stdout[0])
+    assert data["embeds"][0]["links"] == ["https://t.co/Zz98Yy76Xx?tok=REDACTED"]
+    assert data["resolutions"][0]["url"] == data["embeds"][0]["links"][0]
+    assert data["resolutions"][0]["final_url"] == POST + "/photo/1"
+    assert json.loads(stdout[1])["embeds"] == data["embeds"]
+
+    assert _shown_anywhere(tmp_path, world.db, printed, logs, source="article.html") == {}
+
+
+def test_secrets27_fetch_records_an_articles_links_carrying_a_secret_redacted(fakenet, tmp_path):
+    """`fetch ARTICLE` records the article's scan too: its embeds' links were kept with the token in them."""
+    import sqlite3
+    from contextlib import closing
+
+    fakenet.route("api.twitter.com", "/2/tweets", json_page(fx.X_API_LOOKUP))
+    serve_media(fakenet)
+    world = World(fakenet, tmp_path)
+    source = tmp_path / "article.html"
+    source.write_text(f'<html><body><blockquote class="twitter-tweet"><p>Bridge open <a href="https://t.co/Zz98Yy76Xx'
+                      f'?tok={ECHO_TOKEN}">pic.twitter.com/Zz98Yy76Xx</a></p>&mdash; Riverton Roads (@RivertonRoads) '
+                      f'<a href="{POST}">December 6, 2022</a></blockquote></body></html>')
+    result = world("fetch", "--json", str(source), env={"X_BEARER_TOKEN": ECHO_TOKEN})
+    assert result.exit_code == 0, result.output
     with closing(sqlite3.connect(world.db)) as conn:
-        places["sql dump"] = "\n".join(conn.iterdump()).encode()
-        for sha256, data in conn.execute("SELECT sha256, data FROM bodies"):
-            places[f"bodies/{sha256}"] = zlib.decompress(data)
-    assert {where: shown for where, data in places.items() if (shown := _shows(data, ECHO_TOKEN))} == {}
+        assert conn.execute("SELECT links FROM embeds").fetchall() == [('["https://t.co/Zz98Yy76Xx?tok=REDACTED"]',)]
+        dump = "\n".join(conn.iterdump()).encode()
+    assert _shows(dump, ECHO_TOKEN) == [] and _shows(result.output.encode(), ECHO_TOKEN) == []
+
+
+def test_secrets27_an_internal_errors_line_is_said_with_a_configured_secret_redacted(fakenet, tmp_path, monkeypatch):
+    """The last line of defence, "error: internal error: …", printed the exception's text as it was: an error whose
+    text quotes the URL it was working on (a link carrying the configured token) printed the token."""
+    from resolver import resolve as resolving
+
+    def broken(links, **_):
+        raise RuntimeError(f"tripped on {links[0]}")
+    monkeypatch.setattr(resolving, "resolve_many", broken)
+    world = World(fakenet, tmp_path)
+    result = world("resolve", f"https://t.co/Zz98Yy76Xx?tok={ECHO_TOKEN}", env={"X_BEARER_TOKEN": ECHO_TOKEN})
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: internal error: RuntimeError: tripped on https://t.co/Zz98Yy76Xx?tok=REDACTED")
+    assert _shows(result.output.encode(), ECHO_TOKEN) == []

@@ -120,3 +120,37 @@ def test_the_image_pixel_limit_is_a_setting(tmp_path):
     path = tmp_path / "c.toml"
     path.write_text("[fetch]\nmax_image_pixels = 12_000_000\n")
     assert load_settings(env={}, path=path).max_image_pixels == 12_000_000
+
+
+@pytest.mark.parametrize("name,where,value", [("X_BEARER_TOKEN", "[x] bearer_token", "a"),
+                                              ("IA_ACCESS_KEY", "[internet_archive] ia_access_key", "k1"),
+                                              ("IA_SECRET_KEY", "[internet_archive] ia_secret_key", "abc"),
+                                              ("META_ACCESS_TOKEN", "[meta] access_token", "tok5x")],
+                         ids=["x-1", "ia-access-2", "ia-secret-3", "meta-5"])
+def test_secrets27_a_secret_too_short_to_redact_is_refused(name, where, value):
+    """A secret under 6 characters cannot be looked for in free text (every "abc" of every message would go), so
+    an echo of it in a body, an error or a log line would be kept as it is: it was taken and used, and the promise
+    that secrets are never written did not hold for it. Real ones are long (an IA key 16, an X token ~100)."""
+    with pytest.raises(ConfigError) as caught:
+        load_settings(env={name: value}, path=None)
+    assert str(caught.value) == (f"{name} ({where}) is {len(value)} character{'s' * (len(value) > 1)}: too short to "
+                                 "redact safely (at least 6; a real one is 16 or more): check it was pasted whole; "
+                                 "its value is not shown")
+
+
+def test_secrets27_a_secret_of_six_characters_is_taken():
+    assert load_settings(env={"IA_ACCESS_KEY": "k3y-ok", "IA_SECRET_KEY": "s3c-ok"}, path=None).ia_access_key == "k3y-ok"
+
+
+def test_secrets27_a_secret_too_short_in_the_config_file_is_a_one_line_error_exit_2(tmp_path):
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    config = tmp_path / "c.toml"
+    config.write_text('[internet_archive]\nia_access_key = "MRKaccess16chars"\nia_secret_key = "s3c"\n')
+    result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(tmp_path / "c.db"), "scan", str(config)])
+    assert result.exit_code == 2
+    assert result.stderr == ("error: IA_SECRET_KEY ([internet_archive] ia_secret_key) is 3 characters: too short to "
+                             "redact safely (at least 6; a real one is 16 or more): check it was pasted whole; its "
+                             "value is not shown\n")

@@ -462,23 +462,26 @@ async def _analyse_media(record: PostRecord, session: Session, options: FetchOpt
     return tuple(_media_json(item, files.get(item.url) or files.get(item.preview_url or "")) for item in record.media)
 
 
-async def media_file(url: str, *, session: Session, keep_dir: Path | None = None, cached: bool = True) -> MediaFile:
+async def media_file(url: str, *, session: Session, keep_dir: Path | None = None, cached: bool = True,
+                     real_url: str | None = None) -> MediaFile:
     """What the cache knows of a media URL (unless --refresh, or `cached` is off), else what downloading it
-    now gives."""
+    now gives. `real_url`: where `url` is a redacted one (a configured secret out of it), the URL to download."""
     known = session.store.media_by_url(url) if session.store is not None and cached and not session.refresh else None
     if known is not None and not _download_again(known, session):
         return MediaFile.from_row(known)
-    return await analyse_url(url, session=session, keep_dir=keep_dir)
+    return await analyse_url(url, session=session, keep_dir=keep_dir, real_url=real_url)
 
 
-async def analyse_url(url: str, *, session: Session, keep_dir: Path | None = None) -> MediaFile:
-    """Download one media URL under the media byte cap and record what the file is and what credits it carries."""
+async def analyse_url(url: str, *, session: Session, keep_dir: Path | None = None,
+                      real_url: str | None = None) -> MediaFile:
+    """Download one media URL under the media byte cap and record what the file is and what credits it carries,
+    under `url`; `real_url`, when given, is the one asked for (`url` with a configured secret redacted: #11)."""
     from resolver.fetch import media as media_facts
 
     if session.cache_only:
         raise NotCached(url)
     ledger = Ledger()
-    outcome = await http_fetch(session, url, purpose="media", max_bytes=session.settings.max_media_bytes,
+    outcome = await http_fetch(session, real_url or url, purpose="media", max_bytes=session.settings.max_media_bytes,
                                ledger=ledger)
     if outcome.unavailable:
         return MediaFile(url, error=MEDIA_NEVER_FETCHED, unavailable=True)
