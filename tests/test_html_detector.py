@@ -1776,6 +1776,7 @@ SELECTOR_PARTS = [*html.STRUCTURE_PARTS, *html.FACEBOOK_PARTS, *html.TIMELINE_PA
 
 @pytest.mark.parametrize("page, written", [
     ('<DIV Class="Photo-CREDIT">x</DIV>', {"credit"}),
+    ('<div class="caption copyright">x</div>', {"caption", "copyright"}),   # words, not the hinted names
     ('<figure><FIGCAPTION>x</FIGCAPTION><Cite>y</Cite></figure>', {"<figcaption", "caption", "<cite"}),   # "caption" in "figcaption"
     ("<p>a</BR>b", {"</br"}),
     ("<p>a<br/><i>b</i>", {"<br"}),
@@ -1789,7 +1790,7 @@ SELECTOR_PARTS = [*html.STRUCTURE_PARTS, *html.FACEBOOK_PARTS, *html.TIMELINE_PA
     ('<div class="fb&#45;post">x</div>', "all"),       # a hyphen
     ("<p>&fjlig;</p>", "all"),                          # the one named reference that writes letters
     ("<p>No markup that any selector needs.</p>", set()),
-], ids=["class-any-case", "tag-names", "end-br", "br", "json-type", "quirks-classes", "other-references",
+], ids=["class-any-case", "not-names", "tag-names", "end-br", "br", "json-type", "quirks-classes", "other-references",
         "decimal-reference", "hex-reference", "longer-hex", "zeros", "hyphen", "fjlig", "none"])
 def test_the_words_a_page_may_write_are_read_in_any_case_and_through_references(page, written, both_searches):
     """A selector is asked of lexbor only when the page may write one of its words (#14): in any ASCII case, and
@@ -1802,6 +1803,10 @@ def test_the_words_a_page_may_write_are_read_in_any_case_and_through_references(
         written = set(html.PAGE_WORDS)
     assert {word for word in html.PAGE_WORDS if found.may_write(word)} == written
     assert Needles(page, ()).may_write("credit")   # a word not asked about may be written
+    # The words are kept apart from the hinted names: "caption" in a class is no `caption` attribute.
+    names = Needles(page, html.PAGE_NEEDLES, caseless=html.CASELESS_NEEDLES, names=html_credits.HINTED_ATTRS)
+    assert {name for name in html_credits.HINTED_ATTRS if found.may_hold(name)} == \
+        {name for name in html_credits.HINTED_ATTRS if names.may_hold(name)}
 
 
 @pytest.mark.usefixtures("both_searches")

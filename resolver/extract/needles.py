@@ -33,15 +33,16 @@ class Needles:
                  names: Sequence[str] = (), words: Sequence[str] = (), utf8: bytes | None = None) -> None:
         self.needles = tuple(needles)
         kinds = tuple(needle in caseless for needle in self.needles)
-        asked = tuple(names) + tuple(words)
+        asked, asked_words = tuple(names), tuple(words)
         hyperscan = hyperscan_module()
         if hyperscan is None:
             self.starts, found_names = _found_in_string(page, self.needles, kinds, asked)
+            found_words = list(asked_words)   # each may be written, as each name may be held
         else:
-            self.starts, found_names = _found_in_bytes(hyperscan, page, self.needles, kinds, tuple(names), utf8,
-                                                       words=tuple(words))
-        self.asked = frozenset(asked)
-        self.names = frozenset(found_names)
+            self.starts, found_names, found_words = _found_in_bytes(hyperscan, page, self.needles, kinds, asked, utf8,
+                                                                    words=asked_words)
+        self.asked, self.asked_words = frozenset(asked), frozenset(asked_words)
+        self.names, self.words = frozenset(found_names), frozenset(found_words)
 
     def may_hold(self, name: str) -> bool:
         """May the page give an element the attribute `name`? Yes for a name it was not asked about."""
@@ -51,7 +52,7 @@ class Needles:
         """May the page give an element a tag name, an attribute name or an attribute value holding one of the
         `words` (in any ASCII case, as tag and attribute names, quirks-mode class selectors and `i` selectors
         match)? Yes for a word it was not asked about."""
-        return any(word not in self.asked or word in self.names for word in words)
+        return any(word not in self.asked_words or word in self.words for word in words)
 
     def within(self, needle: str, start: int, end: int) -> list[int]:
         """Where `needle` starts in page[start:end] and ends within it, as `page.find(needle, start, end)` finds."""
@@ -61,9 +62,9 @@ class Needles:
 
 def _found_in_bytes(hyperscan: Any, page: str, needles: tuple[str, ...], kinds: tuple[bool, ...],
                     asked: tuple[str, ...], utf8: bytes | None,
-                    words: tuple[str, ...] = ()) -> tuple[dict[str, list[int]], list[str]]:
-    """(where each needle starts, the names and words the page may hold) from one hyperscan pass over the page's
-    bytes."""
+                    words: tuple[str, ...] = ()) -> tuple[dict[str, list[int]], list[str], list[str]]:
+    """(where each needle starts, the names the page may hold, the words it may write) from one hyperscan pass over
+    the page's bytes."""
     if utf8 is None:   # a decoded page may hold lone surrogates: encoded as three non-ASCII bytes each
         utf8 = page.encode("utf-8", "surrogatepass") if not page.isascii() else page.encode("ascii")
     found: list[list[int]] = [[] for _ in (*needles, *asked, *words, *(("&#", "&fjlig") if words else ()))]
@@ -71,17 +72,15 @@ def _found_in_bytes(hyperscan: Any, page: str, needles: tuple[str, ...], kinds: 
         database = _database(needles, kinds, asked, words)
         database.scan(utf8, match_event_handler=_collect, context=found, scratch=hyperscan.Scratch(database))
     names = [name for name, ends in zip(asked, found[len(needles):]) if ends]
-    if words:
-        written = [word for word, ends in zip(words, found[len(needles) + len(asked):]) if ends]
-        # A reference may write any word's letters: then every word may be written.
+    written = [word for word, ends in zip(words, found[len(needles) + len(asked):]) if ends]
+    if len(written) < len(words):   # a reference may write any word's letters: then every word may be written
         references, named = found[-2], found[-1]
-        if len(written) < len(words) and (named or references and LETTER_REFERENCE_RE.search(utf8, references[0] - 2)):
+        if named or references and LETTER_REFERENCE_RE.search(utf8, references[0] - 2):
             written = list(words)
-        names += written
     extra = len(utf8) - len(page)   # 0 for an ASCII page: byte offsets are its offsets
     if extra:
-        return _in_string(page, needles, kinds, found, extra), names
-    return {needle: sorted(end - len(needle) for end in ends) for needle, ends in zip(needles, found)}, names
+        return _in_string(page, needles, kinds, found, extra), names, written
+    return {needle: sorted(end - len(needle) for end in ends) for needle, ends in zip(needles, found)}, names, written
 
 
 def _found_in_string(page: str, needles: tuple[str, ...], kinds: tuple[bool, ...], asked: tuple[str, ...]) -> tuple[dict[str, list[int]], list[str]]:
