@@ -67,15 +67,16 @@ def _found_in_bytes(hyperscan: Any, page: str, needles: tuple[str, ...], kinds: 
     the page's bytes."""
     if utf8 is None:   # a decoded page may hold lone surrogates: encoded as three non-ASCII bytes each
         utf8 = page.encode("utf-8", "surrogatepass") if not page.isascii() else page.encode("ascii")
-    found: list[list[int]] = [[] for _ in (*needles, *asked, *words, *(("&#", "&fjlig") if words else ()))]
+    found: list[list[int]] = [[] for _ in (*needles, *asked, *words, *(REFERENCE_PREFIXES if words else ()))]
     if found:   # hyperscan compiles no empty set
         database = _database(needles, kinds, asked, words)
         database.scan(utf8, match_event_handler=_collect, context=found, scratch=hyperscan.Scratch(database))
     names = [name for name, ends in zip(asked, found[len(needles):]) if ends]
     written = [word for word, ends in zip(words, found[len(needles) + len(asked):]) if ends]
     if len(written) < len(words):   # a reference may write any word's letters: then every word may be written
-        references, named = found[-2], found[-1]
-        if named or references and LETTER_REFERENCE_RE.search(utf8, references[0] - 2):
+        named, *numeric = found[len(needles) + len(asked) + len(words):]
+        starts = [ends[0] - len(prefix) for prefix, ends in zip(REFERENCE_PREFIXES[1:], numeric) if ends]
+        if named or starts and LETTER_REFERENCE_RE.search(utf8, min(starts)):
             written = list(words)
     extra = len(utf8) - len(page)   # 0 for an ASCII page: byte offsets are its offsets
     if extra:
@@ -172,9 +173,12 @@ def _literal(text: str) -> bytes:
 # A character reference that may write a word's letter or hyphen in an attribute's value: a decimal or hexadecimal
 # one for an ASCII letter or "-" (with or without its ";"), or `&fjlig;` ("fj"). No other named reference writes an
 # ASCII letter or hyphen (`&lowbar;` and `&UnderBar;` write "_", `&plus;` "+"). On 3 of 146 real pages (e-mail
-# addresses written so). Searched with `re` from the page's first "&#", and only when a word is not in the page:
-# in the hyperscan database it cost 7 us a page, but 50 ms more to compile at start-up (#14).
-REFERENCE_START, NAMED_LETTERS = "&#", "&fjlig"
+# addresses written so). Every such reference starts with one of REFERENCE_PREFIXES, which the hyperscan pass looks
+# for (caseless: "&#X2D"); only where one is (34 pages of 146: "&#8217;" starts with "&#82") is the page searched
+# with `re`, from the first. As a pattern in the database, the search cost 30-80 ms more to compile at start-up (#14).
+LETTER_CODES = (45, *range(65, 91), *range(97, 123))
+REFERENCE_PREFIXES = ("&fjlig", *(f"&#{code}" for code in LETTER_CODES), "&#0", *(f"&#x{code:x}" for code in LETTER_CODES),
+                      "&#x0")
 LETTER_REFERENCE_RE = re.compile(rb"&#(?:0*(?:45|6[5-9]|[78][0-9]|90|9[7-9]|1[01][0-9]|12[0-2])(?![0-9])"
                                  rb"|[xX]0*(?:2[dD]|4[1-9a-fA-F]|5[0-9aA]|6[1-9a-fA-F]|7[0-9aA])(?![0-9a-fA-F]))")
 
@@ -187,7 +191,7 @@ def _database(needles: tuple[str, ...], kinds: tuple[bool, ...], names: tuple[st
     hyperscan: Any = hyperscan_module()
     database = hyperscan.Database()
     asked = [b"[%s]%s[%s]" % (_literal(BEFORE_NAME), _literal(name), _literal(AFTER_NAME)) for name in names]
-    asked += [_literal(word) for word in (*words, *((REFERENCE_START, NAMED_LETTERS) if words else ()))]
+    asked += [_literal(word) for word in (*words, *(REFERENCE_PREFIXES if words else ()))]
     expressions = [_literal(needle) for needle in needles] + asked
     flags = [hyperscan.HS_FLAG_CASELESS if caseless else 0 for caseless in kinds]
     flags += [hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SINGLEMATCH] * len(asked)
