@@ -1856,6 +1856,114 @@ def test_lexbor_gives_an_element_a_hinted_attribute_only_where_the_needles_say_t
         assert found.may_hold(name) or not select(tree.root, f"[{name}]"), name
 
 
+# Every selector a scan asks only when the page may write its words (#14), with those words.
+SELECTOR_PARTS = [*html.STRUCTURE_PARTS, *html.FACEBOOK_PARTS, *html.TIMELINE_PARTS,
+                  *html_credits.BROAD_CANDIDATE_PARTS, *html_credits.JSONLD_PARTS]
+
+
+@pytest.mark.parametrize("page, written", [
+    ('<DIV Class="Photo-CREDIT">x</DIV>', {"credit"}),
+    ('<div class="caption copyright">x</div>', {"caption", "copyright"}),   # words, not the hinted names
+    ('<figure><FIGCAPTION>x</FIGCAPTION><Cite>y</Cite></figure>', {"<figcaption", "caption", "<cite"}),   # "caption" in "figcaption"
+    ("<p>a</BR>b", {"</br"}),
+    ("<p>a<br/><i>b</i>", {"<br"}),
+    ('<script TYPE="application/LD+JSON">{}</script>', {"json"}),
+    ('<div class="FB-Post"></div><a href=/x class="twitter-TIMELINE">t</a>', {"fb-post", "twitter-timeline"}),
+    ("<p>It&#8217;s &#39;quoted&#39; &#x2014; &amp; &#47; &#64; &#x2E; &#1001;</p>", set()),   # no letter or "-"
+    ('<div class="&#99;redit">x</div>', "all"),        # a letter written as a reference: any word may be
+    ('<div class="fb&#x2Dpost">x</div>', "all"),       # hexadecimal, no semicolon
+    ('<div class="cr&#x65d;it">x</div>', set()),        # U+065D, not "e" and "d"
+    ('<div class="&#0000115;ource">x</div>', "all"),   # leading zeros
+    ('<div class="fb&#45;post">x</div>', "all"),       # a hyphen
+    ("<p>&fjlig;</p>", "all"),                          # the one named reference that writes letters
+    ("<p>No markup that any selector needs.</p>", set()),
+], ids=["class-any-case", "not-names", "tag-names", "end-br", "br", "json-type", "quirks-classes", "other-references",
+        "decimal-reference", "hex-reference", "longer-hex", "zeros", "hyphen", "fjlig", "none"])
+def test_the_words_a_page_may_write_are_read_in_any_case_and_through_references(page, written, both_searches):
+    """A selector is asked of lexbor only when the page may write one of its words (#14): in any ASCII case, and
+    every word when a character reference may write a letter or a hyphen. Without hyperscan, every one."""
+    from resolver.extract.needles import Needles
+
+    found = Needles(page, html.PAGE_NEEDLES, caseless=html.CASELESS_NEEDLES, names=html_credits.HINTED_ATTRS,
+                    words=html.PAGE_WORDS)
+    if written == "all" or both_searches == "str-find":
+        written = set(html.PAGE_WORDS)
+    assert {word for word in html.PAGE_WORDS if found.may_write(word)} == written
+    assert Needles(page, ()).may_write("credit")   # a word not asked about may be written
+    # The words are kept apart from the hinted names: "caption" in a class is no `caption` attribute.
+    names = Needles(page, html.PAGE_NEEDLES, caseless=html.CASELESS_NEEDLES, names=html_credits.HINTED_ATTRS)
+    assert {name for name in html_credits.HINTED_ATTRS if found.may_hold(name)} == \
+        {name for name in html_credits.HINTED_ATTRS if names.may_hold(name)}
+
+
+@pytest.mark.usefixtures("both_searches")
+def test_a_page_without_the_rare_words_is_not_asked_for_their_selectors(monkeypatch):
+    """lexbor tests every element of a page against each selector of a list: the ones whose words the page never
+    writes (a photographer class, Facebook posts, timelines, JSON-LD...) are not asked, and a page still gives
+    what it holds (#14)."""
+    from resolver import extract
+    from resolver.extract import dom, needles
+
+    asked: list[str] = []
+
+    def select(node, selector):
+        asked.append(selector)
+        return dom.select(node, selector)
+
+    for module in (html, html_credits):
+        monkeypatch.setattr(module, "select", select)
+    page = ('<html><body><figure><img src="/a.jpg"><figcaption class="wp-caption">A dog. Photo: Jane Doe/AP'
+            '</figcaption></figure><blockquote class="twitter-tweet"><p>Hi</p>&mdash; Sam (@sam) '
+            '<a href="https://twitter.com/sam/status/1234567890123">May 1, 2020</a></blockquote></body></html>')
+    embeds, credits = extract.find_all(page, "html")
+    assert [e.url for e in embeds] == ["https://twitter.com/sam/status/1234567890123"]
+    assert [(c.creator, c.organization) for c in credits] == [("Jane Doe", "AP")]
+    joined = " | ".join(asked)
+    rare = ["photographer", "attribution", "fb-post", "twitter-timeline", "ld+json", "iframe", "figure cite", "itemprop"]
+    if needles.hyperscan_module() is None:
+        assert all(word in joined for word in rare)   # without hyperscan every selector is asked, as before
+    else:
+        assert [word for word in rare if word in joined] == []
+        assert "[class*=caption i]" in joined and "figcaption" in joined and "blockquote" in joined
+
+
+# Start tags built from the selectors' words and their pieces, in any case, spelled with references.
+WORD_PIECES = [*html.PAGE_WORDS, *(w.upper() for w in html.PAGE_WORDS), "fb", "-post", "post", "twitter", "timeline",
+               "cred", "it", "t", "capt", "on", "&#105;", "&#x69;", "&#105", "&#45;", "&#x2d", "&#0116;", "&fjlig;",
+               "&amp;", "&#8217;", "&", "#", ";", " ", "x", "é", "ſ", "\u212a", "\x00", "'", '"', ">", "<", "="]
+# A word with some of its characters in another case or written as references of each kind.
+SPELLED = st.sampled_from([w.lstrip("</") for w in html.PAGE_WORDS]).flatmap(lambda word: st.tuples(*(
+    st.sampled_from([c, c.upper(), f"&#{ord(c)};", f"&#x{ord(c):x};", f"&#X{ord(c):X};", f"&#00{ord(c)}"])
+    for c in word)).map("".join))
+WORD_TAGS = st.tuples(
+    st.sampled_from(["<div", "<DIV", "<a href=x", "<blockquote", "<iframe", "<script", "<figure", "<figcaption",
+                     "<cite", "<br", "</br", "<BR", "<i", "<p", "<svg", "<table", "<template", "<x"]),
+    st.lists(st.tuples(st.sampled_from([" class=", " CLASS=", " type=", " itemprop=", " data-telegram-post=",
+                                        " id=", " "]),
+                       st.sampled_from(['"', "'", ""]),
+                       st.lists(st.one_of(st.sampled_from(WORD_PIECES), SPELLED), max_size=5).map("".join))
+             .map(lambda a: a[0] + a[1] + a[2] + a[1]), max_size=3).map("".join),
+    st.sampled_from([">", "/>", " >", ""]),
+    st.sampled_from(["", "text", "<i>x</i>", "</div>", "</figure>", "<!--", "-->", "<script>", "</script>"]))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(["", "<!doctype html>"]), st.lists(WORD_TAGS.map("".join), min_size=1, max_size=6).map("".join))
+def test_lexbor_selects_nothing_with_a_selector_whose_words_the_needles_say_the_page_cannot_write(doctype, markup):
+    """Whatever the markup (quirks mode or not), a selector the needles leave out selects nothing: leaving it out of
+    the list drops no element (#14)."""
+    from resolver.extract.dom import parse, select
+    from resolver.extract.needles import Needles
+
+    page = doctype + markup
+    tree = parse(page)
+    found = Needles(page, (), words=html.PAGE_WORDS)
+    if tree is None or tree.root is None:
+        return
+    for selector, words in SELECTOR_PARTS:
+        assert found.may_write(*words) or not select(tree.root, selector), selector
+
+
 NEEDLE_TEXT = st.lists(st.one_of(st.sampled_from([*html.PAGE_NEEDLES, "é", "“", "😀", "写真", "\udc80", "credit", "(", "@",
                                                   ".com", "a", "CREDIT=", "Credit=", "DATA-", "İ", "\u212a", "X.COM"]),
                                  st.text(max_size=4)), max_size=40).map("".join)

@@ -8,8 +8,10 @@ per node by their callers (`AncestorMemo`): a deeply nested page must not cost a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
+
+from resolver.extract.needles import Needles
 
 _SPACES_RE = re.compile(r"[ \t\r\n\u00a0]+")
 _BREAK = "\x00"
@@ -44,7 +46,10 @@ def parse(page: str, *, utf8: bytes | None = None) -> Any:
 
 def select(node: Any, selector: str) -> list[Any]:
     """Elements under `node` (itself included) matching a CSS selector, in document order, each once (lexbor gives
-    an element once per selector of a list it matches); [] if lexbor refuses the selector."""
+    an element once per selector of a list it matches); [] if lexbor refuses the selector, or for "" (no selector
+    left to ask: `selector_of`)."""
+    if not selector:
+        return []
     try:
         found: list[Any] = node.css(selector)   # a new list at each call
     except (_selectolax_error(), ValueError):   # looked up only when css raised: an import per call cost 0.5 us (#14)
@@ -55,6 +60,23 @@ def select(node: Any, selector: str) -> list[Any]:
     for el in found:
         unique.setdefault(el.mem_id, el)
     return list(unique.values())
+
+
+# A selector of a list, with the words an element it selects is written with (its tag name, an attribute's name, or
+# a word of an attribute's value, in any ASCII case): one of them at least is in the page's source (#14).
+Part = tuple[str, tuple[str, ...]]
+
+
+def selector_of(parts: Sequence[Part], needles: Needles | None) -> str:
+    """The selectors of `parts` that may select an element of the page, as one list ("" for none): lexbor tests each
+    element of the page against each selector of a list, so one the page cannot match costs a walk for nothing
+    (#14). All of them without `needles`."""
+    return ", ".join(selector for selector, words in parts if needles is None or needles.may_write(*words))
+
+
+def words_of(*parts: Sequence[Part]) -> tuple[str, ...]:
+    """Every word the parts name, once each: the words a page's `Needles` are asked about."""
+    return tuple(dict.fromkeys(word for group in parts for _, words in group for word in words))
 
 
 def _selectolax_error() -> type[Exception]:

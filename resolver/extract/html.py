@@ -20,8 +20,8 @@ from resolver import platforms
 from resolver.extract import html_credits, script_credits, tweet_text
 from resolver.extract import text as text_detectors
 from resolver.extract.dates import parse_date
-from resolver.extract.dom import (AncestorMemo, ancestors, attr, class_set, descendants, element_text, is_element,
-                                  parse, select, shallow, text_with_breaks, text_with_lines)
+from resolver.extract.dom import (AncestorMemo, Part, ancestors, attr, class_set, descendants, element_text, is_element,
+                                  parse, select, selector_of, shallow, text_with_breaks, text_with_lines, words_of)
 from resolver.extract.intervals import Intervals
 from resolver.extract.needles import Needles
 from resolver.extract.spans import ElementEnds, SourceMap
@@ -52,7 +52,13 @@ HREF_VALUE_RE = re.compile(
     r"""\n(?:https?:)?//(?:[a-z0-9-]+\.)*(?:"""
     rf"""{platforms.DOMAIN_PATTERN}|{platforms.mastodon.HOST_PATTERN})/[^"'\s>]*$""", re.MULTILINE)
 # Elements that can be an embed by their tag.
-STRUCTURE_SELECTOR = "blockquote, iframe, script[data-telegram-post], figure.wp-block-embed"
+STRUCTURE_PARTS: tuple[Part, ...] = (("blockquote", ("<blockquote",)), ("iframe", ("<iframe",)),
+                                     ("script[data-telegram-post]", ("data-telegram-post",)),
+                                     ("figure.wp-block-embed", ("wp-block-embed",)))
+STRUCTURE_SELECTOR = selector_of(STRUCTURE_PARTS, None)
+# Class selectors match in any case on a quirks-mode page ("FB-POST"); the class words are asked caselessly.
+FACEBOOK_PARTS: tuple[Part, ...] = (("div.fb-post", ("fb-post",)), ("div.fb-video", ("fb-video",)))
+TIMELINE_PARTS: tuple[Part, ...] = (("a[href][class*=twitter-timeline]", ("twitter-timeline",)),)
 # Custom elements: asked for by name first (lexbor answers at once for a name the page never uses).
 CUSTOM_TAGS = ("amp-twitter", "amp-instagram", "amp-youtube", "amp-facebook", "amp-vimeo", "lite-youtube", "lite-vimeo")
 TWEET_CLASSES = frozenset({"twitter-tweet", "twitter-video"})
@@ -394,7 +400,8 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
     # Credits kept only in script data, on the pages whose scripts hold an image node with a credit key: the images
     # the article shows are gathered from each parse, and the nodes' credits read at the end (#11).
     # One pass for every literal the raw passes look for, and the hinted attribute names the page may hold (#14).
-    needles = Needles(page, PAGE_NEEDLES, caseless=CASELESS_NEEDLES, names=html_credits.HINTED_ATTRS, utf8=utf8)
+    needles = Needles(page, PAGE_NEEDLES, caseless=CASELESS_NEEDLES, names=html_credits.HINTED_ATTRS,
+                      words=PAGE_WORDS, utf8=utf8)
     anchors = script_credits.find_anchors(page, needles)
     nodes = script_credits.image_nodes(page, anchors[0]) if anchors is not None else []
     shown = script_credits.ShownImages(node[3] for node in nodes) if nodes else None
@@ -404,7 +411,7 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
         if tree is None:
             continue
         smap = SourceMap(page, tree, start, end, ends=ends)
-        found, furniture, claimed = _structural_embeds(tree, smap)
+        found, furniture, claimed = _structural_embeds(tree, smap, needles)
         taken += [e.span for e in found] + [a for e in found for a in e.also_at] + [smap.span(el) for el in furniture]
         spans = [e.span for e in found]
         if _signed(page, start, end, needles):
@@ -431,13 +438,15 @@ def _signed(page: str, start: int, end: int, needles: Needles | None = None) -> 
 SIGNATURE_OPEN = "(@"
 
 
-def _structural_embeds(tree: Any, smap: SourceMap) -> tuple[list[Embed], list[Any], set[Any]]:
-    """(embeds, furniture holding post links, claimed elements) of one parse."""
+def _structural_embeds(tree: Any, smap: SourceMap,
+                       needles: Needles | None = None) -> tuple[list[Embed], list[Any], set[Any]]:
+    """(embeds, furniture holding post links, claimed elements) of one parse. `needles`: the page's, asked which
+    selectors may select anything (#14)."""
     embeds: list[Embed] = []
     claimed: set[Any] = set()
     furniture: list[Any] = []
     promoted = AncestorMemo(_names_other_stories, False)
-    for group in _embed_candidates(tree, furniture=furniture):
+    for group in _embed_candidates(tree, furniture=furniture, needles=needles):
         # Candidates come in document order within a group: an element's claimed ancestors are claimed already.
         in_claimed = AncestorMemo(lambda node, above: above or node in claimed, False)
         for el in shallow(group):
@@ -572,19 +581,21 @@ def _nth_lt(page: str, at: int, end: int, n: int) -> int:
     return at - 1
 
 
-def _embed_candidates(tree: Any, *, furniture: list[Any]) -> Iterator[list[Any]]:
+def _embed_candidates(tree: Any, *, furniture: list[Any], needles: Needles | None = None) -> Iterator[list[Any]]:
     """Structural embeds first (so they claim the links inside them), then links to posts in the prose; links
-    in the site's own furniture go to `furniture` instead. Each group is in document order."""
+    in the site's own furniture go to `furniture` instead. Each group is in document order. Only the selectors
+    the page's `needles` say may select anything are asked (#14)."""
     root = tree.body or tree.root   # the head holds no embeds: a tenth fewer elements to test per selector
     if root is None:
         return
     custom = any(tree.tags(tag) for tag in CUSTOM_TAGS)
-    yield select(root, STRUCTURE_SELECTOR + (", " + ", ".join(CUSTOM_TAGS) if custom else ""))
-    yield select(root, "div.fb-post, div.fb-video")
-    yield _post_links(root, furniture)
+    structure = selector_of(STRUCTURE_PARTS, needles)
+    yield select(root, ", ".join(([structure] if structure else []) + (list(CUSTOM_TAGS) if custom else [])))
+    yield select(root, selector_of(FACEBOOK_PARTS, needles))
+    yield _post_links(root, furniture, needles)
 
 
-def _post_links(root: Any, furniture: list[Any]) -> list[Any]:
+def _post_links(root: Any, furniture: list[Any], needles: Needles | None = None) -> list[Any]:
     """Links whose href names a post (as a post URL written in the markup, entities decoded), and twitter-timeline
     links; a link inside the site's furniture goes to `furniture` instead. The hrefs are matched all at once, one
     per line of a single string."""
@@ -601,7 +612,7 @@ def _post_links(root: Any, furniture: list[Any]) -> list[Any]:
         picked.append(line)
     names_post: dict[str, bool] = {}
     picked = [i for i in picked if _names_post(hrefs[i], names_post)]
-    timelines = select(root, "a[href][class*=twitter-timeline]")
+    timelines = select(root, selector_of(TIMELINE_PARTS, needles))
     if timelines:
         index = {a.mem_id: i for i, a in enumerate(links)}
         picked = sorted(set(picked) | {index[a.mem_id] for a in timelines if a.mem_id in index})
@@ -711,6 +722,9 @@ SHAPE_CORES = {host: tuple(shape.replace("/", "") for shape in shapes) for host,
 # hosts of script data, the JSON credit keys, `credit=` and a signature's "(@".
 PAGE_NEEDLES = (*SOURCE_HOSTS, *script_credits.ANCHOR_KEYS, *html_credits.CREDIT_ATTRS, SIGNATURE_OPEN)
 CASELESS_NEEDLES = html_credits.CREDIT_ATTRS   # an attribute's name, in any ASCII case (#11)
+# What the page may write that a selection needs: a selector no element can match is not asked (#14).
+PAGE_WORDS = words_of(STRUCTURE_PARTS, FACEBOOK_PARTS, TIMELINE_PARTS, html_credits.BROAD_CANDIDATE_PARTS,
+                      html_credits.JSONLD_PARTS)
 
 
 def _source_urls(page: str, *, taken: Intervals, needles: Needles | None = None) -> list[Embed]:

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from resolver.extract import credits as credit_patterns
 from resolver.extract.credit_names import (SEPARATOR_RE, agency_key, is_persons_name, person_for_outlet,
                                            split_confidence, split_credit)
-from resolver.extract.dom import (AncestorMemo, ascii_lower, children, element_text, select, shallow,
+from resolver.extract.dom import (AncestorMemo, Part, ascii_lower, children, element_text, select, selector_of, shallow,
                                   spaced_text)
 from resolver.extract.intervals import Intervals
 from resolver.extract.needles import Needles
@@ -33,6 +33,7 @@ CREDIT_WORD_RE = re.compile("|".join(CREDIT_WORDS))
 JSONLD_TYPE = "application/ld+json"
 ITEMPROP_SELECTOR = "[itemprop=creditText], [itemprop=copyrightHolder], [itemprop=copyrightNotice]"
 JSONLD_SELECTOR = f"script[type='{JSONLD_TYPE}' i]"   # a MIME type, in any case ("application/LD+JSON", #11)
+JSONLD_PARTS: tuple[Part, ...] = ((JSONLD_SELECTOR, ("json",)),)   # the type's value matches in any case
 # An <i> under a bare image and a line break is its caption (Gothamist: <img><br><i>... (Name/Flickr)</i>, no
 # figure). Selected as "br + i", the image asked after: "img + br + i" costs twice that, "img + i" five times and
 # the four with <em> ten times (a hundredth of a scan; #14), and no page seen puts such a caption in an <em>.
@@ -41,9 +42,13 @@ CANDIDATE_SELECTOR = ", ".join([*(f"[class*={w} i]" for w in CREDIT_WORDS), "[cl
 # lexbor tests each element against each selector of a list: the three "source" words are asked as one, "source"
 # (a sixth of the selection's time, #14), and the few elements it adds (class "resource-list") are asked again.
 SOURCE_WORDS = ("image-source", "photo-source", "__source")
-BROAD_CANDIDATE_SELECTOR = ", ".join([*(f"[class*={w} i]" for w in CREDIT_WORDS if w not in SOURCE_WORDS),
-                                      "[class*=source i]", "[class*=related i]", "figcaption", "figure cite",
-                                      "[itemprop]", "br + i"])
+# Each asked only when the page may write its word (`dom.selector_of`): on most pages three of the five class words,
+# "<figcaption", "<cite" and "itemprop" are nowhere in the source (#14). `</br>` makes a <br> too.
+BROAD_CANDIDATE_PARTS: tuple[Part, ...] = (
+    *((f"[class*={w} i]", (w,)) for w in CREDIT_WORDS if w not in SOURCE_WORDS), ("[class*=source i]", ("source",)),
+    ("[class*=related i]", ("related",)), ("figcaption", ("<figcaption",)), ("figure cite", ("<cite",)),
+    ("[itemprop]", ("itemprop",)), ("br + i", ("<br", "</br")))
+BROAD_CANDIDATE_SELECTOR = selector_of(BROAD_CANDIDATE_PARTS, None)
 # Descendants that may be credit elements themselves (a superset of `_is_credit_element`).
 CREDIT_ELEMENT_SELECTOR = ", ".join([ITEMPROP_SELECTOR, *(f"[class*={w} i]" for w in (
     "credit", "copyright", "photographer", "byline", "attribution", "image-source", "photo-source", "__source",
@@ -118,7 +123,7 @@ def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any], embed_spans: 
     in JSON (`script_credits.find_anchors`); `needles`: the page's needles, CREDIT_ATTR among them, caseless (#14)."""
     page = smap.page
     walks = _Walks(claimed, set())
-    found, related = _element_credits_of(tree, smap, claimed, walks)
+    found, related = _element_credits_of(tree, smap, claimed, walks, needles)
     if shown is not None:
         shown.add_tree(tree, related, walks.jsonld)
     if anchors is not None and anchors[1]:
@@ -160,15 +165,16 @@ class _Walks:
         return self.images[node.mem_id]
 
 
-def _element_credits_of(tree: Any, smap: SourceMap, claimed: set[Any],
-                        walks: _Walks) -> tuple[list[Credit], list[Any]]:
-    """(credits read from credit elements, captions, cites and JSON-LD; "related" boxes)."""
+def _element_credits_of(tree: Any, smap: SourceMap, claimed: set[Any], walks: _Walks,
+                        needles: Needles | None = None) -> tuple[list[Credit], list[Any]]:
+    """(credits read from credit elements, captions, cites and JSON-LD; "related" boxes). `needles`: the page's,
+    asked which selectors may select anything (#14)."""
     root = tree.root
     if root is None:
         return [], []
     # JSON-LD is often in the head; everything else is looked for in the body only (fewer elements to test).
-    walks.jsonld = select(root, JSONLD_SELECTOR)
-    selected = walks.jsonld + _candidates(tree.body or root)
+    walks.jsonld = select(root, selector_of(JSONLD_PARTS, needles))
+    selected = walks.jsonld + _candidates(tree.body or root, needles)
     candidates, related = [], []
     credited = walks.credited
     for el in shallow(selected):
@@ -204,9 +210,9 @@ def _element_credits_of(tree: Any, smap: SourceMap, claimed: set[Any],
     return _one_per_photo(placed, walks), related
 
 
-def _candidates(root: Any) -> list[Any]:
+def _candidates(root: Any, needles: Needles | None = None) -> list[Any]:
     """The elements under `root` that CANDIDATE_SELECTOR selects, in document order."""
-    return [el for el in select(root, BROAD_CANDIDATE_SELECTOR)
+    return [el for el in select(root, selector_of(BROAD_CANDIDATE_PARTS, needles))
             if "source" not in (el.attrs.get("class") or "").lower() or _selects_itself(el, CANDIDATE_SELECTOR)]
 
 

@@ -25,25 +25,34 @@ from typing import Any
 
 class Needles:
     """Where each needle starts in a page, in page order: all of them, overlapping ones too, as a `str.find` loop
-    from each start + 1 would list them; and which of the attribute `names` asked about the page may give an
-    element."""
+    from each start + 1 would list them; which of the attribute `names` asked about the page may give an
+    element; and which of the `words` asked about the page may give a tag or attribute name or an attribute's
+    value (`may_write`)."""
 
     def __init__(self, page: str, needles: Sequence[str], *, caseless: Collection[str] = (),
-                 names: Sequence[str] = (), utf8: bytes | None = None) -> None:
+                 names: Sequence[str] = (), words: Sequence[str] = (), utf8: bytes | None = None) -> None:
         self.needles = tuple(needles)
         kinds = tuple(needle in caseless for needle in self.needles)
-        asked = tuple(names)
+        asked, asked_words = tuple(names), tuple(words)
         hyperscan = hyperscan_module()
         if hyperscan is None:
             self.starts, found_names = _found_in_string(page, self.needles, kinds, asked)
+            found_words = list(asked_words)   # each may be written, as each name may be held
         else:
-            self.starts, found_names = _found_in_bytes(hyperscan, page, self.needles, kinds, asked, utf8)
-        self.asked = frozenset(asked)
-        self.names = frozenset(found_names)
+            self.starts, found_names, found_words = _found_in_bytes(hyperscan, page, self.needles, kinds, asked, utf8,
+                                                                    words=asked_words)
+        self.asked, self.asked_words = frozenset(asked), frozenset(asked_words)
+        self.names, self.words = frozenset(found_names), frozenset(found_words)
 
     def may_hold(self, name: str) -> bool:
         """May the page give an element the attribute `name`? Yes for a name it was not asked about."""
         return name not in self.asked or name in self.names
+
+    def may_write(self, *words: str) -> bool:
+        """May the page give an element a tag name, an attribute name or an attribute value holding one of the
+        `words` (in any ASCII case, as tag and attribute names, quirks-mode class selectors and `i` selectors
+        match)? Yes for a word it was not asked about."""
+        return any(word not in self.asked_words or word in self.words for word in words)
 
     def within(self, needle: str, start: int, end: int) -> list[int]:
         """Where `needle` starts in page[start:end] and ends within it, as `page.find(needle, start, end)` finds."""
@@ -52,19 +61,27 @@ class Needles:
 
 
 def _found_in_bytes(hyperscan: Any, page: str, needles: tuple[str, ...], kinds: tuple[bool, ...],
-                    asked: tuple[str, ...], utf8: bytes | None) -> tuple[dict[str, list[int]], list[str]]:
-    """(where each needle starts, the names the page may hold) from one hyperscan pass over the page's bytes."""
+                    asked: tuple[str, ...], utf8: bytes | None,
+                    words: tuple[str, ...] = ()) -> tuple[dict[str, list[int]], list[str], list[str]]:
+    """(where each needle starts, the names the page may hold, the words it may write) from one hyperscan pass over
+    the page's bytes."""
     if utf8 is None:   # a decoded page may hold lone surrogates: encoded as three non-ASCII bytes each
         utf8 = page.encode("utf-8", "surrogatepass") if not page.isascii() else page.encode("ascii")
-    found: list[list[int]] = [[] for _ in (*needles, *asked)]
+    found: list[list[int]] = [[] for _ in (*needles, *asked, *words, *(REFERENCE_PREFIXES if words else ()))]
     if found:   # hyperscan compiles no empty set
-        database = _database(needles, kinds, asked)
+        database = _database(needles, kinds, asked, words)
         database.scan(utf8, match_event_handler=_collect, context=found, scratch=hyperscan.Scratch(database))
     names = [name for name, ends in zip(asked, found[len(needles):]) if ends]
+    written = [word for word, ends in zip(words, found[len(needles) + len(asked):]) if ends]
+    if len(written) < len(words):   # a reference may write any word's letters: then every word may be written
+        named, *numeric = found[len(needles) + len(asked) + len(words):]
+        starts = [ends[0] - len(prefix) for prefix, ends in zip(REFERENCE_PREFIXES[1:], numeric) if ends]
+        if named or starts and LETTER_REFERENCE_RE.search(utf8, min(starts)):
+            written = list(words)
     extra = len(utf8) - len(page)   # 0 for an ASCII page: byte offsets are its offsets
     if extra:
-        return _in_string(page, needles, kinds, found, extra), names
-    return {needle: sorted(end - len(needle) for end in ends) for needle, ends in zip(needles, found)}, names
+        return _in_string(page, needles, kinds, found, extra), names, written
+    return {needle: sorted(end - len(needle) for end in ends) for needle, ends in zip(needles, found)}, names, written
 
 
 def _found_in_string(page: str, needles: tuple[str, ...], kinds: tuple[bool, ...], asked: tuple[str, ...]) -> tuple[dict[str, list[int]], list[str]]:
@@ -153,13 +170,28 @@ def _literal(text: str) -> bytes:
     return b"".join(b"\\x%02x" % byte for byte in text.encode("ascii"))
 
 
+# A character reference that may write a word's letter or hyphen in an attribute's value: a decimal or hexadecimal
+# one for an ASCII letter or "-" (with or without its ";"), or `&fjlig;` ("fj"). No other named reference writes an
+# ASCII letter or hyphen (`&lowbar;` and `&UnderBar;` write "_", `&plus;` "+"). On 3 of 146 real pages (e-mail
+# addresses written so). Every such reference starts with one of REFERENCE_PREFIXES, which the hyperscan pass looks
+# for (caseless: "&#X2D"); only where one is (34 pages of 146: "&#8217;" starts with "&#82") is the page searched
+# with `re`, from the first. As a pattern in the database, the search cost 30-80 ms more to compile at start-up (#14).
+LETTER_CODES = (45, *range(65, 91), *range(97, 123))
+REFERENCE_PREFIXES = ("&fjlig", *(f"&#{code}" for code in LETTER_CODES), "&#0", *(f"&#x{code:x}" for code in LETTER_CODES),
+                      "&#x0")
+LETTER_REFERENCE_RE = re.compile(rb"&#(?:0*(?:45|6[5-9]|[78][0-9]|90|9[7-9]|1[01][0-9]|12[0-2])(?![0-9])"
+                                 rb"|[xX]0*(?:2[dD]|4[1-9a-fA-F]|5[0-9aA]|6[1-9a-fA-F]|7[0-9aA])(?![0-9a-fA-F]))")
+
+
 @lru_cache(maxsize=16)
-def _database(needles: tuple[str, ...], kinds: tuple[bool, ...], names: tuple[str, ...]) -> Any:
-    """The needles and names compiled, once per process (a few ms), when a page first needs them. A search's
+def _database(needles: tuple[str, ...], kinds: tuple[bool, ...], names: tuple[str, ...],
+              words: tuple[str, ...] = ()) -> Any:
+    """The needles, names and words compiled, once per process (a few ms), when a page first needs them. A search's
     scratch space is its own (`hyperscan.Scratch`, 1 us): hyperscan's is not to be shared between threads."""
     hyperscan: Any = hyperscan_module()
     database = hyperscan.Database()
     asked = [b"[%s]%s[%s]" % (_literal(BEFORE_NAME), _literal(name), _literal(AFTER_NAME)) for name in names]
+    asked += [_literal(word) for word in (*words, *(REFERENCE_PREFIXES if words else ()))]
     expressions = [_literal(needle) for needle in needles] + asked
     flags = [hyperscan.HS_FLAG_CASELESS if caseless else 0 for caseless in kinds]
     flags += [hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SINGLEMATCH] * len(asked)
