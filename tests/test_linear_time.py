@@ -246,3 +246,20 @@ def test_a_page_whose_tags_never_close_is_cut_where_the_count_of_tags_falls():
         expected.append(at)
         at += 1
     assert [start for start, _ in html.chunks(page)] == expected
+
+
+def test_a_look_back_that_begins_inside_a_script_drops_what_it_read_there():
+    # The script is longer than the look back: the "<div>"s of its strings read as tags until its end tag says so.
+    script = "<script>" + "var card = '<div class=c>';\n" * 600 + "</script>"
+    page = "<p>Before.</p>" * 50 + script + "<p>After.</p>"
+    at = page.rindex("<div class=c>")
+    assert at - html.CUT_BACK > page.index("<script>")
+    assert html._cut(page, at, floor=0) == page.index("<p>After.</p>")
+
+
+@pytest.mark.parametrize("element", ["<!-- <div><p>old</p></div> -->", "<STYLE>p:before{content:'<p>'}</STYLE>",
+                                     "<textarea><p>typed</p></textarea>"], ids=["comment", "style", "textarea"])
+def test_a_cut_is_never_made_inside_a_comment_or_raw_text(element):
+    page = "<p>Before.</p>" + element + "<p>After.</p>"
+    inner = page.index("<p>", len("<p>Before.</p>"))
+    assert html._cut(page, inner, floor=0) == page.index("<p>After.</p>")

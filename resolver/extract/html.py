@@ -434,7 +434,7 @@ def _signatures(tree: Any, smap: SourceMap, claimed: set[Any]) -> list[Embed]:
 # date, one before the <div> inside a figure the credit's image, and which ones depended on the page's length (#14).
 WHOLE_PAGE_TAGS = 8_000
 CHUNK_TAGS = 2_500
-CUT_REACH = 20_000   # characters looked through for a place to cut before; else cut at any tag
+CUT_REACH = 20_000   # characters looked through for a place to cut before; else cut where the count falls
 CUT_BACK = 8_000     # characters looked back through for the elements open where the count of tags ends
 # What `_cut` reads: comments, start and end tags of the elements whose end tag HTML requires (how deep a place is),
 # of raw-text elements (their content is skipped: markup in a script's string is none) and of the cut tags.
