@@ -169,14 +169,15 @@ ENTRIES = {
     "tiktok": lambda i: [f'<blockquote class="tiktok-embed" cite="https://www.tiktok.com/@user{i}/video/'
                          f'{7200000000000000000 + i}" data-video-id="{7200000000000000000 + i}"><section><a href='
                          f'"https://www.tiktok.com/@user{i}">@user{i}</a><p>Dance {i}</p></section></blockquote>'],
-    "upper-case": lambda i: [f'<BLOCKQUOTE CLASS="twitter-tweet"><P LANG="en">Shout {i} from the quay</P>&mdash; Ann {i} '
-                             f'(@ann{i}) <A HREF="https://twitter.com/ann{i}/status/{1750000000000000000 + i}">'
-                             "June 2, 2023</A></BLOCKQUOTE>"],
+    "upper-case": lambda i: [f'<BLOCKQUOTE CLASS="twitter-tweet"><P LANG="en">Shout {i} from the quay</P>&mdash; '
+                             f'Ann {i} (@ann{i}) <A HREF="https://twitter.com/ann{i}/status/'
+                             f'{1750000000000000000 + i}">June 2, 2023</A></BLOCKQUOTE>'],
     "iframe": lambda i: [f'<iframe src="https://www.youtube.com/embed/vid{i:08d}"><p>Watch {i}</p></iframe>'],
     # Markup inside a script's string or a comment is no markup: a slice starting inside one would read it as some.
     "script": lambda i: [f"<script>var card{i} = \"<div class='c'><p>Photo: Fake Person{i}/AP</p></div>\";</script>"],
     "comment": lambda i: [f'<!-- <blockquote class="twitter-tweet"><p>Old {i}</p>&mdash; Old (@old{i}) <a href='
-                          f'"https://twitter.com/old{i}/status/{1600000000000000000 + i}">May 1, 2020</a></blockquote> -->'],
+                          f'"https://twitter.com/old{i}/status/{1600000000000000000 + i}">May 1, 2020</a>'
+                          "</blockquote> -->"],
 }
 
 

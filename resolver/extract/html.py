@@ -442,7 +442,7 @@ NESTING_TAGS = frozenset({"div", "section", "article", "aside", "header", "foote
                           "figcaption", "blockquote", "picture", "video", "audio", "object", "table", "ul", "ol",
                           "dl", "form", "details", "noscript", "template"})
 RAW_TEXT_TAGS = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"})
-CUT_NAMES = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})   # block-level, their end tag not required
+CUT_NAMES = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})   # cut before, not counted: hold no blocks
 
 
 def _names_pattern(names: list[str]) -> str:
