@@ -128,8 +128,7 @@ def naive_chunks(page):
         if len(later) < html.CHUNK_TAGS:
             break
         at = later[html.CHUNK_TAGS - 1]
-        cut = html.CUT_RE.search(page, at, at + html.CUT_REACH)
-        cuts.append(cut.start() if cut else at)
+        cuts.append(html._cut(page, at, floor=cuts[-1]))
         at = cuts[-1] + 1
     return list(zip(cuts, cuts[1:] + [len(page)]))
 
@@ -149,3 +148,119 @@ PAGES = {
 def test_big_pages_are_cut_where_counting_every_tag_cuts_them(name):
     page = PAGES[name]
     assert html.chunks(page) == naive_chunks(page)
+
+
+# A big page's entries, each as its top-level pieces: a slice may be cut before a piece, never inside one (#14:
+# a cut before the <p> inside a tweet blockquote lost the tweet's text, author and date; before the <div> inside a
+# figure, the credit's image). Each piece holds a block-level tag a cut could fall before.
+ENTRIES = {
+    "tweet": lambda i: [f"<p>Prose {i} about the pier.</p>",
+                        f'<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Update {i} from the pier</p>&mdash; '
+                        f'Rep {i} (@rep{i}) <a href="https://twitter.com/rep{i}/status/{1700000000000000000 + i}">'
+                        "September 1, 2023</a></blockquote>"],
+    "figure": lambda i: [f'<figure><div class="media"><img src="https://img.example/pier{i}.jpg"></div><figcaption>'
+                         f"<p>Pier {i}.</p><p>Photo: Jane Doe{i}/Reuters</p></figcaption></figure>"],
+    "div-photo": lambda i: [f'<div class="photo"><div class="frame"><img src="https://img.example/quay{i}.jpg"></div>'
+                            f'<div class="caption"><p>Quay {i}.</p><p>Photo: Sam Roe{i}/AFP</p></div></div>'],
+    "instagram": lambda i: [f'<blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/'
+                            f'Cx{i:07d}/"><div><a href="https://www.instagram.com/p/Cx{i:07d}/">View this post</a>'
+                            f'</div><p><a href="https://www.instagram.com/p/Cx{i:07d}/">A post shared by Ann '
+                            f"(@ann{i})</a></p></blockquote>"],
+    "tiktok": lambda i: [f'<blockquote class="tiktok-embed" cite="https://www.tiktok.com/@user{i}/video/'
+                         f'{7200000000000000000 + i}" data-video-id="{7200000000000000000 + i}"><section><a href='
+                         f'"https://www.tiktok.com/@user{i}">@user{i}</a><p>Dance {i}</p></section></blockquote>'],
+    "upper-case": lambda i: [f'<BLOCKQUOTE CLASS="twitter-tweet"><P LANG="en">Shout {i} from the quay</P>&mdash; '
+                             f'Ann {i} (@ann{i}) <A HREF="https://twitter.com/ann{i}/status/'
+                             f'{1750000000000000000 + i}">June 2, 2023</A></BLOCKQUOTE>'],
+    "iframe": lambda i: [f'<iframe src="https://www.youtube.com/embed/vid{i:08d}"><p>Watch {i}</p></iframe>'],
+    # Markup inside a script's string or a comment is no markup: a slice starting inside one would read it as some.
+    "script": lambda i: [f"<script>var card{i} = \"<div class='c'><p>Photo: Fake Person{i}/AP</p></div>\";</script>"],
+    "comment": lambda i: [f'<!-- <blockquote class="twitter-tweet"><p>Old {i}</p>&mdash; Old (@old{i}) <a href='
+                          f'"https://twitter.com/old{i}/status/{1600000000000000000 + i}">May 1, 2020</a>'
+                          "</blockquote> -->"],
+}
+
+
+def big_page(kinds, tags, shift):
+    """(page, (start, end, kind, piece number) of each piece): entries of `kinds` in turn until the page has `tags`
+    tags, after `shift` line breaks, which move every place a count of tags falls by one tag each."""
+    parts, pieces, i = ["<html><body><div class='story'>" + "<br>" * shift], [], 0
+    length, count = len(parts[0]), parts[0].count("<")
+    while count < tags:
+        kind = kinds[i % len(kinds)]
+        for number, piece in enumerate(ENTRIES[kind](i)):
+            pieces.append((length, length + len(piece), kind, number))
+            parts.append(piece)
+            length, count = length + len(piece), count + piece.count("<")
+        i += 1
+    return "".join(parts) + "</div></body></html>", pieces
+
+
+def tag_count(kinds):
+    return sum(piece.count("<") for kind in kinds for piece in ENTRIES[kind](0))
+
+
+@pytest.mark.parametrize("kinds", [[kind] for kind in ENTRIES] + [list(ENTRIES)],
+                         ids=[*ENTRIES, "all-in-turn"])
+@pytest.mark.parametrize("tags", [9_000, 21_000])
+def test_a_big_page_is_never_cut_inside_an_embed_a_figure_a_script_or_a_comment(kinds, tags):
+    landed = set()   # (kind, piece number, how many '<' of the piece are before it) where the first count fell
+    for shift in range(tag_count(kinds)):
+        page, pieces = big_page(kinds, tags, shift)
+        first = html.LtIndex(page).nth(0, html.CHUNK_TAGS)
+        landed |= {(kind, number, page.count("<", start, first)) for start, end, kind, number in pieces
+                   if start <= first < end}
+        cuts = [start for start, _ in html.chunks(page)][1:]
+        assert len(cuts) >= 2
+        starts = {start for start, *_ in pieces}
+        assert [cut for cut in cuts if cut not in starts] == [], (shift, [page[cut:cut + 40] for cut in cuts])
+    # The count fell at every '<' of every piece (inside each container, at each tag a cut could be made before).
+    assert landed == {(kind, number, k) for kind in kinds for number, piece in enumerate(ENTRIES[kind](0))
+                      for k in range(piece.count("<"))}
+
+
+@pytest.mark.parametrize("kinds", [["tweet"], ["figure", "div-photo"], list(ENTRIES)],
+                         ids=["tweets", "figures", "all-in-turn"])
+def test_a_big_pages_embeds_and_credits_are_those_of_the_page_parsed_whole(kinds, monkeypatch):
+    def inside_before_a_block(shift):   # the first count falls on a <p> or <div> inside a piece
+        page, pieces = big_page(kinds, 9_000, shift)
+        first = html.LtIndex(page).nth(0, html.CHUNK_TAGS)
+        return page.startswith(("<p", "<div"), first) and any(start < first < end for start, end, *_ in pieces)
+
+    shifts = [shift for shift in range(tag_count(kinds)) if inside_before_a_block(shift)][:2]
+    assert shifts
+    for shift in shifts:
+        page, _ = big_page(kinds, 9_000, shift)
+        assert len(html.chunks(page)) > 1
+        sliced = html.scan(page)
+        with monkeypatch.context() as patched:
+            patched.setattr(html, "chunks", lambda page: [(0, len(page))])
+            assert sliced == html.scan(page)
+
+
+def test_a_page_whose_tags_never_close_is_cut_where_the_count_of_tags_falls():
+    # No place is shallower than another: each cut is before the first tag a cut may be made before, as it was.
+    page = "<div>a" * 20_000
+    lts = html.LtIndex(page)
+    expected, at = [0], 0
+    while (at := lts.nth(at, html.CHUNK_TAGS)) >= 0:
+        expected.append(at)
+        at += 1
+    assert [start for start, _ in html.chunks(page)] == expected
+
+
+def test_a_look_back_that_begins_inside_a_script_drops_what_it_read_there():
+    # The script is longer than the look back: the "<div>"s of its strings read as tags until its end tag says so.
+    script = "<script>" + "var card = '<div class=c>';\n" * 600 + "</script>"
+    page = "<p>Before.</p>" * 50 + script + "<p>After.</p>"
+    at = page.rindex("<div class=c>")
+    assert at - html.CUT_BACK > page.index("<script>")
+    assert html._cut(page, at, floor=0) == page.index("<p>After.</p>")
+
+
+@pytest.mark.parametrize("element", ["<!-- <div><p>old</p></div> -->", "<STYLE>p:before{content:'<p>'}</STYLE>",
+                                     "<textarea><p>typed</p></textarea>"], ids=["comment", "style", "textarea"])
+def test_a_cut_is_never_made_inside_a_comment_or_raw_text(element):
+    page = "<p>Before.</p>" + element + "<p>After.</p>"
+    inner = page.index("<p>", len("<p>Before.</p>"))
+    assert html._cut(page, inner, floor=0) == page.index("<p>After.</p>")
