@@ -815,6 +815,20 @@ def test_an_articles_own_footer_is_read_for_credits(body, expected):
     assert [(c.creator, c.organization) for c in html.scan(page)[1]] == expected
 
 
+@pytest.mark.parametrize("opening,closing", [
+    ('<body class="avada-footer-fx-none">', "</body>"),
+    ('<body><main class="has-footer-bar">', "</main></body>"),
+    ('<body><article class="with-footer-bar">', "</article></body>"),
+], ids=["body", "main", "article"])
+def test_a_page_wide_element_whose_class_names_a_footer_is_no_footer(opening, closing):
+    """chunks27: the Avada theme writes `avada-footer-fx-none` on every page's <body>: the whole page was the site's
+    footer, and a figure's caption credit came back from the text, tied to no image."""
+    page = (f'<html>{opening}<figure><img src="https://img.example.org/a.jpg"><figcaption>The pier. Photo: Ann '
+            f'Example/Riverton Post</figcaption></figure>{closing}</html>')
+    [credit] = html.scan(page)[1]
+    assert (credit.creator, credit.image, credit.source) == ("Ann Example", "https://img.example.org/a.jpg", "caption")
+
+
 def test_a_post_named_in_an_articles_own_footer_is_read_as_its_text_is():
     """The article's footer is read as its prose (#11), for bare post URLs too: the site's footer still is not."""
     page = ('<html><body><article><p>Story.</p><footer><p>First posted at https://bsky.app/profile/riverton.example/'

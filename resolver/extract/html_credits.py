@@ -976,13 +976,17 @@ def _names_site(name: str, href: str | None) -> bool:
 
 
 FOOTER_PART_RE = re.compile(r"(?:^|[-_])footer(?:$|[-_])", re.IGNORECASE)
+PAGE_WIDE_TAGS = frozenset(("html", "body", "main", "article"))
 NOT_FOOTER_RE = re.compile(r"figure|caption|image|media|photo|card|embed|article", re.IGNORECASE)
 
 
 def _footer_node(node: Any) -> bool:
-    """Is this element the site's footer or nav: a <footer>/<nav>, or a class naming a footer that is not a figure's?"""
+    """Is this element the site's footer or nav: a <footer>/<nav>, or a class naming a footer that is not a figure's?
+    Never an element that holds the page or the story (a theme's <body class="avada-footer-fx-none">, chunks27)."""
     if node.tag in ("footer", "nav"):
         return True
+    if node.tag in PAGE_WIDE_TAGS:
+        return False
     attributes = node.attributes
     names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
     if "ooter" in names or "OOTER" in names:
