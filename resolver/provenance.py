@@ -85,33 +85,34 @@ def _days_apart(a: str, b: str) -> int:
     return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
 
 
-# The time zones in use run from UTC-12:00 to UTC+14:00: an embed code dates a post in its maker's zone.
-EARLIEST_ZONE, LATEST_ZONE = -12 * 60, 14 * 60
+# The inhabited time zones run from UTC-11:00 to UTC+14:00, in quarter hours: an embed code dates a post in its
+# maker's zone (UTC-12 has no one to make one).
+EARLIEST_ZONE, LATEST_ZONE, ZONE_STEP = -11 * 60, 14 * 60, 15
 
 
-def _day_verdict(said: str, created: str) -> tuple[str, str]:
+def _day_verdict(said: str, created: str) -> tuple[str, str] | None:
     """(result, what to add to the evidence) for the article's date against a post's creation: the same day passes;
     another day passes only if some time zone's local date at that moment is the article's (named: "in time zones
     from UTC+00:30 to UTC+14"), else fails. A creation known to the day only: one day apart warns, as no zone can be
-    ruled out."""
-    import math
+    ruled out. None when `created` is no ISO date."""
     from datetime import date, datetime, timedelta, timezone
 
-    apart = _days_apart(said, created[:10])
+    try:
+        apart = _days_apart(said, created[:10])
+        moment = datetime.fromisoformat(created.replace("Z", "+00:00")) if len(created) > 10 else None
+    except ValueError:
+        return None
     if apart == 0:
         return "pass", ""
-    try:
-        moment = datetime.fromisoformat(created.replace("Z", "+00:00"))
-    except ValueError:
-        moment = None
-    if moment is None or len(created) <= 10:
+    if moment is None:
         return ("warn", " (one day apart: a time zone?)") if apart == 1 else ("fail", "")
     moment = moment.astimezone(timezone.utc) if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
     start = datetime.combine(date.fromisoformat(said), datetime.min.time(), timezone.utc)
-    # local = moment + offset falls on the article's day for offsets in [start - moment, start + 1 day - moment)
-    low = (start - moment) / timedelta(minutes=1)
-    high = (start + timedelta(days=1) - moment) / timedelta(minutes=1)
-    low, high = max(math.ceil(low), EARLIEST_ZONE), min(math.ceil(high) - 1, LATEST_ZONE)   # whole minutes, the end excluded
+    # local = moment + offset falls on the article's day for offsets in [start - moment, start + 1 day - moment):
+    # the quarter hours in it, within the zones in use
+    low = -((moment - start) // timedelta(minutes=ZONE_STEP)) * ZONE_STEP
+    high = -((moment - start - timedelta(days=1)) // timedelta(minutes=ZONE_STEP)) * ZONE_STEP - ZONE_STEP
+    low, high = max(low, EARLIEST_ZONE), min(high, LATEST_ZONE)
     if low > high:
         return "fail", ""
     return "pass", f" (the article's date there in time zones from {_zone(low)} to {_zone(high)})"
@@ -199,8 +200,10 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
     created = _day(created_at)
     if not said:
         checks.append(check("date", "skip", "the article shows no date for this post"))
-    elif created:
-        result, zones = _day_verdict(said, created_at or created)
+    elif created and (verdict := _day_verdict(said, created_at or created)) is None:
+        checks.append(check("date", "skip", _per(source, f"the post's date is not one to compare: {created_at}")))
+    elif created and verdict is not None:
+        result, zones = verdict
         checks.append(check("date", result, _per(source, f"article {said}, post created {created_at}{zones}")))
     else:
         checks.append(check("date", "skip", "no available post or archived copy with a date to compare with"))
@@ -208,7 +211,7 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
     minted = x.snowflake_time(post_id) if embed.get("platform") == "twitter" and post_id else None
     if said and minted:
         stamp = minted.strftime("%Y-%m-%dT%H:%M:%SZ")
-        result, zones = _day_verdict(said, stamp)
+        result, zones = _day_verdict(said, stamp) or ("skip", "")
         checks.append(check("snowflake-date", result, f"article {said}, id {post_id} was minted {stamp}{zones}"))
     return checks
 

@@ -822,18 +822,20 @@ def test_this_post_under_the_old_handle_is_a_rename_unless_another_account_id_wa
 
 @pytest.mark.parametrize("said, created, result, note", [
     ("2023-10-13", "2023-10-12T23:30:00.000Z", "pass", "UTC+00:30 to UTC+14"),    # a zone ahead shows the 13th
-    ("2023-10-11", "2023-10-12T08:00:00.000Z", "pass", "UTC-12 to UTC-08:01"),      # a zone behind shows the 11th
+    ("2023-10-11", "2023-10-12T08:00:00.000Z", "pass", "UTC-11 to UTC-08:15"),      # a zone behind shows the 11th
+    ("2023-10-11", "2023-10-12T11:30:00.000Z", "fail", None),                       # only uninhabited UTC-12 would
     ("2023-10-13", "2023-10-12T02:00:00.000Z", "fail", None),                       # no zone is 22 hours ahead
     ("2023-10-11", "2023-10-12T13:00:00.000Z", "fail", None),                       # no zone is 13 hours behind
     ("2023-10-12", "2023-10-12T23:30:00.000Z", "pass", None),
     ("2023-10-14", "2023-10-12T23:30:00.000Z", "fail", None),
-    ("2023-10-13", "2023-10-12T23:29:30.000Z", "pass", "UTC+00:31 to UTC+14"),    # +00:30 shows 23:59:30
+    ("2023-10-13", "2023-10-12T23:29:30.000Z", "pass", "UTC+00:45 to UTC+14"),    # +00:30 shows 23:59:30
 ])
 def test_a_date_one_day_apart_passes_only_where_a_time_zone_shows_it(said, created, result, note):
     """newuser27: a post made at 23:30 UTC that the article dates the next day warned ("a time zone?"), as did one
-    made at 02:00 UTC dated the next day, which no time zone shows (UTC-12 to UTC+14): the first is what an embed
-    code dated in its maker's time zone says (pass, naming the zones), the second a wrong date (fail). The snowflake
-    check reads the id's minting time the same way."""
+    made at 02:00 UTC dated the next day, which no time zone shows: the first is what an embed code dated in its
+    maker's time zone says (pass, naming the zones), the second a wrong date (fail). Zones are the inhabited ones,
+    UTC-11 to UTC+14, in quarter hours (review27a: UTC-12 has no one to make an embed code, and "UTC-03:18" is no
+    zone). The snowflake check reads the id's minting time the same way."""
     from resolver.provenance import date_checks
 
     post_id = snowflake(created.replace(".000Z", "Z"))
@@ -843,3 +845,14 @@ def test_a_date_one_day_apart_passes_only_where_a_time_zone_shows_it(said, creat
     for name in ("date", "snowflake-date"):
         assert checks[name]["result"] == result, (name, checks[name])
         assert (note in checks[name]["evidence"]) if note else "time zone" not in checks[name]["evidence"]
+
+
+def test_a_post_date_that_is_not_iso_is_not_compared_and_raises_nothing():
+    """review27a: a created_at in another form (an archived copy's, say) raised from the date check."""
+    from resolver.provenance import date_checks
+
+    embed = {"date": "2023-10-12", "date_text": "October 12, 2023", "platform": "twitter", "post_id": None}
+    post = {"status": "available", "created_at": "Thu Oct 12 23:30:00 +0000 2023", "text": "x", "author": {}}
+    [check] = date_checks(embed, post)
+    assert (check["name"], check["result"]) == ("date", "skip")
+    assert "Thu Oct 12 23:30:00 +0000 2023" in check["evidence"]
