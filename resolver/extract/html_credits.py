@@ -223,8 +223,16 @@ def _box_ranges(smap: SourceMap, boxes: list[Any]) -> list[tuple[int, int]]:
 
 
 def _image_for(el: Any, walks: _Walks) -> str | None:
-    """The image a caption or credit belongs to: the enclosing figure's first img with an address, or the one img
-    of a small parent."""
+    """The image a caption or credit belongs to: the one photo (sizes aside) of the enclosing figure, or the one img
+    of a small parent; None when the figure shows several photos: nothing says which one it is of (newuser27 #2,
+    the first was taken, a wrong photo named)."""
+    photos = _photos_for(el, walks)
+    return photos[0] if len(photos) == 1 else None
+
+
+def _photos_for(el: Any, walks: _Walks) -> list[str]:
+    """The addresses of the photos a caption or credit stands by, in source order, each photo once (sizes aside):
+    its figure's images, or the one img of a small parent."""
     figure = walks.figure(el.parent)
     images = walks.images_in(figure) if figure is not None else []
     parent = el.parent
@@ -234,7 +242,13 @@ def _image_for(el: Any, walks: _Walks) -> str | None:
         found = walks.images_in(parent)
         images = found if len(found) == 1 or _one_photo(found) else []
         parent = parent.parent if not found else None
-    return next((src for src in map(_src_of, images) if src), None)
+    srcs = [src for src in map(_src_of, images) if src]
+    real = [src for src in srcs if not PLACEHOLDER_IMAGE_RE.search(src)]   # a lazy image's stand-in is no photo
+    photos: list[str] = []
+    for src in real or srcs[:1]:
+        if not any(_same_photo(photo, src) for photo in photos):
+            photos.append(src)
+    return photos
 
 
 def _one_photo(images: list[Any]) -> str | None:
@@ -840,7 +854,7 @@ def _element_credits(el: Any, smap: SourceMap, walks: _Walks, credited: set[Any]
         itemprop = itemprop if itemprop in CREDIT_ITEMPROPS else ""   # itemprop="caption" says nothing of credit
         slot = not itemprop and SOURCE_SLOT_RE.search(css) is not None and not WEAK_CLASS_RE.search(css)
         weak = not itemprop and not WEAK_CLASS_RE.search(css) and not slot
-        no_image = not itemprop and _image_for(el, walks) is None
+        no_image = not itemprop and not _photos_for(el, walks)
         if "author" in css.lower() or no_image and ("opyright" in css or weak or slot):
             return []   # an author's byline; "copyright" or "attribution" with no image near it is no photo's
         found = _credit_from_element(_credit_part(el), smap, walks, "caption")
@@ -931,8 +945,41 @@ def _figcaption_credits(el: Any, smap: SourceMap, walks: _Walks, *, image: str |
         found = _linked_site_credit(el, text)
     if not found:
         return []
-    span, image = _element_span(el, smap), image or _image_for(el, walks)   # only for captions that credit: most do not
-    return [replace(c, span=span, image=image) for c in found]
+    span = _element_span(el, smap)   # the image only for captions that credit: most do not
+    photos = [image] if image else _photos_for(el, walks)
+    if len(photos) == 1:
+        return [replace(c, span=span, image=photos[0]) for c in found]
+    return [replace(c, span=span, image=photo) for c, photo in zip(found, _photos_in_place(found, text, photos))]
+
+
+# A place word just before a credit ("Left Image: X", "right: Y") or just after it ("X (left)", "X, right"): which of
+# pictures shown together it credits (newuser27 #2).
+PLACE_BEFORE_RE = re.compile(r"(?:^|[\s,;|(])(left|right|top|bottom|above|below|inset|cent(?:er|re)|main)"
+                             r"(?:\s+(?:image|photo|picture|pic))?\s*[:：]\s*$", re.IGNORECASE)
+PLACE_AFTER_RE = re.compile(r"\s*(?:\(\s*(left|right|top|bottom|above|below|inset|cent(?:er|re))\s*\)"
+                            r"|,\s*(left|right|top|bottom|above|below|inset|cent(?:er|re))\b(?!\s+(?:of|to|side)\b)"
+                            r"(?!(?:\s+(?:image|photo|picture|pic))?\s*[:：]))",   # not the next credit's label
+                            re.IGNORECASE)
+# Two pictures in source order: the first is the left (or top) one. No other place is sure: "above" may be the
+# caption's, "inset" any of them.
+PLACE_PAIRS = ({"left": 0, "right": 1}, {"top": 0, "bottom": 1})
+
+
+def _photos_in_place(found: list[Credit], text: str, photos: list[str]) -> list[str | None]:
+    """The photo each of a caption's credits is of, when it stands under several (`photos`): of two, the one in the
+    place its words name, when the caption names only the places two pictures side by side (or one above the other)
+    have; else none (never a wrong one)."""
+    places = [_place_named(c, text) for c in found]
+    pair = next((p for p in PLACE_PAIRS if set(places) <= p.keys()), None) if len(photos) == 2 else None
+    return [photos[pair[place]] if pair is not None and place is not None else None for place in places]
+
+
+def _place_named(credit: Credit, text: str) -> str | None:
+    """The place word just before or after a credit in its caption's text, lower-cased; "?" when it has two."""
+    start, end = credit.span
+    before, after = PLACE_BEFORE_RE.search(text, 0, start), PLACE_AFTER_RE.match(text, end)
+    places = {m.group(m.lastindex or 0).lower() for m in (before, after) if m is not None}
+    return places.pop() if len(places) == 1 else None if not places else "?"
 
 
 # A caption's last words in brackets (Gothamist's "... (<a href="http://boingboing.net/…">Boing Boing</a>)").
