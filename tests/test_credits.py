@@ -563,3 +563,44 @@ def test_a_pictures_source_named_after_its_word_is_a_credit(text, expected):
 ])
 def test_a_source_named_after_no_pictures_word_is_no_credit(text):
     assert find_credits(text) == []
+
+
+CAPTION_PAGE = ('<html><body><article><p>Story.</p><figure><img src="https://news.example/img/p.jpg">'
+                '<figcaption>{}</figcaption></figure><p>End.</p></article></body></html>')
+NEWUSER27_SPLITS = [
+    ("name-then-agency-in-brackets", "Credit: Jane Doe (Reuters)", [("Jane Doe", "Reuters", "high")]),
+    ("after-the-caption", "The mayor on Monday. Photo: Jane Doe (AFP)", [("Jane Doe", "AFP", "high")]),
+    ("two-chains-and", "Photos: Jane Doe/Reuters and John Roe/AP",
+     [("Jane Doe", "Reuters", "high"), ("John Roe", "AP", "high")]),
+    ("two-chains-comma", "Photos: Jane Doe/Reuters, John Roe/AP",
+     [("Jane Doe", "Reuters", "high"), ("John Roe", "AP", "high")]),
+    ("handle-on-x", "Screenshot via X/@CoastGuardNorth", [("@CoastGuardNorth", "X", "high")]),
+    ("handle-then-x", "Screenshot: @CoastGuardNorth/X", [("@CoastGuardNorth", "X", "high")]),
+    ("spaced-dash-ends-the-organisation", "Photo : François Lefèvre / AFP — “œuvre”", [("François Lefèvre", "AFP", "high")]),
+]
+
+
+@pytest.mark.parametrize("caption,found", [c[1:] for c in NEWUSER27_SPLITS], ids=[c[0] for c in NEWUSER27_SPLITS])
+@pytest.mark.parametrize("kind", ["html", "text"])
+def test_newuser27_credit_splits_keep_the_person_and_one_organisation_each(caption, found, kind):
+    """newuser27 findings 4 and 10: the person dropped ("(Reuters)" read alone), a second photographer put into the
+    organisation ("Reuters and John Roe/AP"), X taken for the creator, a quote after a dash kept in the organisation,
+    each marked `high`."""
+    from resolver.extract import find_all
+
+    document = CAPTION_PAGE.format(caption) if kind == "html" else f"A bridge at dawn.\n{caption}\nThe story goes on.\n"
+    credits = find_all(document, kind)[1]
+    assert [(c.creator, c.organization, c.split_confidence) for c in credits] == found
+    for credit in credits if kind == "text" else []:
+        assert document[credit.span[0]:credit.span[1]] == credit.raw
+
+
+@pytest.mark.parametrize("caption,found", [
+    ("Photo: Jane Doe (left)", []),
+    ("Photo: Jane Doe (File)", []),
+    ("Photos: Jane Doe/Smith and Sons Studio", [("Jane Doe", "Smith and Sons Studio")]),
+    ("Photo: Jane Doe — Reuters", [("Jane Doe", "Reuters")]),
+    ("Photo: Jane Doe/Reuters — the mayor at the square", [("Jane Doe", "Reuters")]),
+], ids=["place-in-brackets", "role-in-brackets", "and-inside-an-outlet", "dash-before-an-agency", "dash-before-words"])
+def test_brackets_lists_and_dashes_after_a_credit_that_name_no_one_else_change_nothing_else(caption, found):
+    assert [(c.creator, c.organization) for c in find_credits(caption, caption=True)] == found

@@ -73,6 +73,8 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     # Photo: X / Photograph: X / Featured image via X / Image copyright X / Mandatory Credit: X, as a line or sentence
     ("keyword", LazyPattern(
         rf"{KEY_START}(?P<key>{PREFIX}){SP}*(?P<value>{VALUE_STOP}{{2,100}}?){SP}*"
+        # "Photo: Jane Doe (AFP)": the agency in brackets after the name (newuser27 #4)
+        rf"(?:\({SP}*(?P<org>[^()\[\]\n]{{2,40}}?){SP}*\){SP}*)?"
         rf"(?=\n|$|\||;|(?-i:(?<!\b[A-Z])\.{SP}+[A-Z]|\.(?=[A-Z@#]))|\.$|\)|\]|{SP}*/{SP}*(?:Copyright|©)"
         rf"|{SP}+Image{SP}+caption\b"   # BBC pages scraped flat: "Image copyright Getty Images Image caption ..."
         rf"|{SP}+View{SP}+(?:full{SP}+size|larger){SP}+image\b)",   # Space.com's: "Credit: NASA View full size image"
@@ -174,10 +176,21 @@ def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str
             start, end = match.span()
             if taken.overlaps(start, end):
                 continue
-            value = strip_prefix(match.group("value"))   # "© Foto: Jane Doe / Magazin"
+            org = match.groupdict().get("org")
+            if form == "keyword" and org is not None and not is_org(org):
+                continue   # "Photo: Jane Doe (left)": only an agency's or outlet's name in brackets is the organisation
+            written = match.group("value")
+            if (cut := _before_spaced_dash(written)) is not None and org is None:
+                written, end = written[:cut], match.start("value") + cut   # "Jane Doe / AFP — “œuvre”" (newuser27)
+            value = strip_prefix(written)   # "© Foto: Jane Doe / Magazin"
             if not looks_like_credit_value(value, strict=form in STRICT_FORMS):
                 continue
-            creator, organization = split_credit(value, match.groupdict().get("org"))
+            if form == "keyword" and org is None and (chains := _chains(value)):
+                accepted.append((start, end))
+                credits += _chain_credits(text, match.start("value"), end, chains, source=source, offset=offset,
+                                          image=image, head=start)
+                continue
+            creator, organization = split_credit(value, org)
             if form == "picture-source" and creator and not organization \
                     and split_confidence(creator, None, value) != "high":
                 creator, organization = None, creator   # a picture's source is a supplier unless a person's name says not
@@ -186,7 +199,7 @@ def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str
             if form == "copyright" and re.match(r"\W{0,3}all rights reserved", text[end:end + 30], re.IGNORECASE):
                 continue   # "© 2019 Acme. All rights reserved." is a notice, not a credit
             accepted.append((start, end))
-            whole = match.group(0)
+            whole = text[start:end]
             raw = whole.strip()
             # the span is exactly the raw text: without the blanks around it (a CRLF line's "\r" among them)
             first = start + len(whole) - len(whole.lstrip())
@@ -198,6 +211,54 @@ def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str
                 credits += _listed_after(text, end, accepted, source=source, offset=offset, image=image)
         taken.extend(accepted)
     return _fullest_per_creator(sorted(credits, key=lambda c: c.span))
+
+
+# A spaced dash, where the words after a credit begin ("Jane Doe / AFP — “œuvre”"): the em or en dash.
+SPACED_DASH_RE = re.compile(rf"{SP}+[—–]{SP}+")
+
+
+def _before_spaced_dash(value: str) -> int | None:
+    """Where a credit's value ends at a spaced dash: before the first one whose words after it name no one (an
+    agency's or outlet's name may follow one: "Jane Doe — Reuters"); None when none does."""
+    for dash in SPACED_DASH_RE.finditer(value):
+        tail = value[dash.end():].strip(" .,;")
+        if not (is_org(tail) or names_an_agency(tail) and looks_like_credit_value(tail, strict=True)):
+            return dash.start()
+    return None
+
+
+# "Jane Doe/Reuters and John Roe/AP", "Jane Doe/Reuters, John Roe/AP": one opening word crediting two photographers
+# each with their own agency (newuser27 #4).
+CHAIN_SEPARATOR_RE = re.compile(rf"{SP}*,?{SP}+and{SP}+|{SP}*[,&]{SP}*")
+
+
+def _chains(value: str) -> list[tuple[str, str, str]]:
+    """(part, creator, organization) of each person/agency chain a value lists, when it lists two or more and each
+    is a person's name and an organisation; else []."""
+    parts = CHAIN_SEPARATOR_RE.split(value)
+    if len(parts) < 2 or not all("/" in part for part in parts):
+        return []
+    found = []
+    for part in parts:
+        creator, organization = split_credit(part)
+        if not (creator and organization and PERSON_RE.fullmatch(creator) and not is_org(creator)
+                and is_org(organization)):
+            return []
+        found.append((part.strip(), creator, organization))
+    return found
+
+
+def _chain_credits(text: str, start: int, end: int, chains: list[tuple[str, str, str]], *, source: str,
+                   offset: int, image: str | None, head: int) -> list[Credit]:
+    """A credit per chain, each spanning its own words; the first from the opening word (`head`) on."""
+    found: list[Credit] = []
+    searched = start
+    for part, creator, organization in chains:
+        at = text.index(part, searched, end)
+        first, searched = head if not found else at, at + len(part)
+        found.append(Credit(raw=text[first:searched], source=source, span=(offset + first, offset + searched),
+                            creator=creator, organization=organization, image=image, form="keyword"))
+    return found
 
 
 def _listed_after(text: str, end: int, accepted: list[tuple[int, int]], *, source: str, offset: int,
