@@ -2377,3 +2377,35 @@ def test_a_caption_under_a_lazy_image_and_its_noscript_copy_is_tied_to_the_photo
             'hall-1020x680.jpg"></noscript><figcaption>The hall. (Ann Example / The Riverton Times)</figcaption>'
             '</figure><p>End.</p></article></body></html>')
     assert [c.image for c in extract.find_all(page, "html")[1]] == ["https://news.example/img/hall-1020x680.jpg"]
+
+
+@pytest.mark.parametrize("body, image", [
+    ('<div class="photo"><img src="https://news.example/img/L1.jpg" alt="one"></div>\n'
+     '<p class="caption">The first photo. Photo: Ann One/Reuters</p>', "https://news.example/img/L1.jpg"),
+    ('<div class="photo"><picture><source srcset="https://news.example/img/L1.webp"><img src="https://news.example/img'
+     '/L1.jpg"></picture></div><div class="caption">The first photo. Photo: Ann One/Reuters</div>',
+     "https://news.example/img/L1.jpg"),
+    ('<p><img src="https://news.example/img/L6.jpg" alt="six"><br><em>Six. Photo: Ann One/Reuters</em></p>',
+     "https://news.example/img/L6.jpg"),
+    # not tied: words beside the image in the block before, two photos there, or no image right before
+    ('<div class="photo"><img src="https://news.example/img/L1.jpg">A word.</div><p class="caption">Photo: Ann '
+     'One/Reuters</p>', None),
+    ('<div class="photo"><img src="https://news.example/img/L1.jpg"><img src="https://news.example/img/L2.jpg"></div>'
+     '<p class="caption">Photo: Ann One/Reuters</p>', None),
+    ('<div class="photo"><img src="https://news.example/img/L1.jpg"></div><p>Words.</p><p class="caption">Photo: Ann '
+     'One/Reuters</p>', None),
+], ids=["caption-after-photo-div", "caption-after-picture", "em-under-image-and-br", "words-beside-the-image",
+        "two-photos-before", "paragraph-between"])
+def test_a_caption_right_after_its_photos_block_is_tied_to_that_photo(body, image):
+    """newuser27 finding 9: a <p class="caption"> right after its photo's <div class="photo"><img></div>, and an
+    <em> under an <img> and a <br> (as the <i> there), were found with no image, so the image-metadata check was
+    skipped."""
+    page = f'<html><body><article><p>Story.</p>{body}<p>End.</p></article></body></html>'
+    assert [(c.creator, c.image) for c in extract.find_all(page, "html")[1]] == [("Ann One", image)]
+
+
+def test_a_caption_after_an_image_that_credits_itself_is_not_tied_to_it():
+    page = ('<html><body><article><div class="media"><img src="https://news.example/img/L1.jpg" data-credit="Dee '
+            'Fiction/River Agency"></div><p class="caption">Crowds. REUTERS/Eve Example</p></article></body></html>')
+    assert [(c.creator, c.image) for c in extract.find_all(page, "html")[1]] == [
+        ("Dee Fiction", "https://news.example/img/L1.jpg"), ("Eve Example", None)]

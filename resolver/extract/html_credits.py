@@ -37,13 +37,13 @@ JSONLD_SELECTOR = f"script[type='{JSONLD_TYPE}' i]"   # a MIME type, in any case
 # figure). Selected as "br + i", the image asked after: "img + br + i" costs twice that, "img + i" five times and
 # the four with <em> ten times (a hundredth of a scan; #14), and no page seen puts such a caption in an <em>.
 CANDIDATE_SELECTOR = ", ".join([*(f"[class*={w} i]" for w in CREDIT_WORDS), "[class*=related i]", "figcaption",
-                                "figure cite", "[itemprop]", "br + i"])
+                                "figure cite", "[itemprop]", "br + i", "br + em"])
 # lexbor tests each element against each selector of a list: the three "source" words are asked as one, "source"
 # (a sixth of the selection's time, #14), and the few elements it adds (class "resource-list") are asked again.
 SOURCE_WORDS = ("image-source", "photo-source", "__source")
 BROAD_CANDIDATE_SELECTOR = ", ".join([*(f"[class*={w} i]" for w in CREDIT_WORDS if w not in SOURCE_WORDS),
                                       "[class*=source i]", "[class*=related i]", "figcaption", "figure cite",
-                                      "[itemprop]", "br + i"])
+                                      "[itemprop]", "br + i", "br + em"])
 # Descendants that may be credit elements themselves (a superset of `_is_credit_element`).
 CREDIT_ELEMENT_SELECTOR = ", ".join([ITEMPROP_SELECTOR, *(f"[class*={w} i]" for w in (
     "credit", "copyright", "photographer", "byline", "attribution", "image-source", "photo-source", "__source",
@@ -181,7 +181,7 @@ def _element_credits_of(tree: Any, smap: SourceMap, claimed: set[Any],
                 or tag == "script" and (attributes.get("type") or "").lower() == JSONLD_TYPE \
                 or (attributes.get("itemprop") or "") in CREDIT_ITEMPROPS or tag == "cite" and walks.figure(el.parent):
             candidates.append(el)
-        elif tag == "i" and (image := _image_above(el)) is not None:
+        elif tag in ("i", "em") and (image := _image_above(el)) is not None:
             walks.image_captions[el.mem_id] = image
             candidates.append(el)
     # Elements holding a credit element leave the credit to it: marked once, walking up until a marked one.
@@ -242,6 +242,8 @@ def _photos_for(el: Any, walks: _Walks) -> list[str]:
         found = walks.images_in(parent)
         images = found if len(found) == 1 or _one_photo(found) else []
         parent = parent.parent if not found else None
+    if not images and figure is None:
+        images = _photo_block_before(el, walks)
     srcs = [src for src in map(_src_of, images) if src]
     real = [src for src in srcs if not PLACEHOLDER_IMAGE_RE.search(src)]   # a lazy image's stand-in is no photo
     photos: list[str] = []
@@ -249,6 +251,20 @@ def _photos_for(el: Any, walks: _Walks) -> list[str]:
         if not any(_same_photo(photo, src) for photo in photos):
             photos.append(src)
     return photos
+
+
+def _photo_block_before(el: Any, walks: _Walks) -> list[Any]:
+    """The image of the block just before a caption, when that block holds one photo and no words: `<div
+    class="photo"><img></div><p class="caption">` (newuser27 #9). Anything else before it (words, two photos, an
+    image crediting itself in an attribute: two credits then claim it) ties nothing."""
+    before = _element_before(el)
+    if before is None:
+        return []
+    images = [before] if before.tag == "img" else walks.images_in(before)
+    if not images or element_text(before).strip() or len(images) > 1 and not _one_photo(images) \
+            or any(WHOLE_ATTRS.intersection(img.attributes) for img in images):
+        return []
+    return images
 
 
 def _one_photo(images: list[Any]) -> str | None:
