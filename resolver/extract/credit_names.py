@@ -32,7 +32,8 @@ KNOWN_ORGS = frozenset(
     "|sopa images|lightrocket|uig|universal images group|usa today sports|usa today network|usa today|imagn"
     "|zuma|zuma press|zuma wire|splash news|backgrid|mega|kyodo|yonhap|kcna|bbc|itv|cnn|cbc|abc|nbc|cbs|fox"
     "|sky|sky news|twitter|instagram|facebook|youtube|tiktok|handout|pool|kremlin|white house|picture alliance"
-    "|picture-alliance|imago|keystone|belga|anp|tt|ntb|lusa|ap photo|afp photo".split("|"))
+    "|picture-alliance|imago|keystone|belga|anp|tt|ntb|lusa|ap photo|afp photo"
+    "|тасс|итар-тасс|риа новости|ria novosti|lehtikuva".split("|"))   # credits in other languages (newuser27 #8)
 ORG_WORD_RE = re.compile(
     r"\b(?:Images?|Photos|Pictures|News|Agency|Press|Times|Herald|Post|Tribune|Gazette|Journal|Telegraph"
     r"|Guardian|Observer|Magazine|Daily|Media|TV|Television|Radio|Network|Ministry|Office|Department|Police"

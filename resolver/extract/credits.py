@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from resolver.extract.credit_names import (NAME_WORD, PERSON_RE, SEPARATOR_RE, is_org, names_an_agency, split_confidence,
-                                           split_credit)
+from resolver.extract.credit_names import (NAME_WORD, PERSON_RE, SEPARATOR_RE, is_org, is_persons_name, names_an_agency,
+                                           split_confidence, split_credit)
 from resolver.extract.intervals import Intervals
 from resolver.extract.lazy import LazyPattern
 from resolver.model import Credit
@@ -18,7 +18,9 @@ from resolver.model import Credit
 SP = r"[ \t\u00a0]"
 # Not "Graphic": "(Graphic: Emerging markets in 2019 - tmsnrt.rs/…)" names a chart, not who made it.
 PHOTO = (r"(?:Photo(?:graph)?s?|Images?|Pictures?|Pics?|Fotos?|Bild|Video|Illustrations?"
-         r"|Photo[ -]illustration|(?:Featured|Main|Top|Header|Lead|Hero)[ \t]image)")
+         r"|Photo[ -]illustration|(?:Featured|Main|Top|Header|Lead|Hero)[ \t]image"
+         # the photo's word in other languages (newuser27 #8): Russian, Japanese, Finnish, Polish, Spanish/Portuguese
+         r"|Фото|写真|Kuva|Zdjęcie|Fotograf(?:ía|ia))")
 # The words that open a credit; a value follows.
 PREFIX = (
     rf"(?:{PHOTO}{SP}+credit{SP}+should{SP}+read"
@@ -48,7 +50,7 @@ NAME_PART = rf"{NAME_WORD}(?:{SP}+(?:{NAME_WORD}|via|for|of|de|da|van|von|der|an
 OUTLET_END = (r"News|Times|Post|Tribune|Herald|Journal|Gazette|Telegraph|Guardian|Observer|Magazine|Daily|Media"
               r"|Images|Photos|Pictures|Press|Sports|Network|Studios?|Agency")
 # Where a keyword credit may start: a line or sentence start, a glued sentence end (run-on text), after a caption.
-KEY_START = rf"(?:^|(?<=[\n.!?|•·—–)])|(?<=[.!?|•·—–)-]{SP})|(?<=[.!?]{SP}{SP}))"
+KEY_START = rf"(?:^|(?<=[\n.!?|•·—–)。])|(?<=[.!?|•·—–)-]{SP})|(?<=[.!?]{SP}{SP}))"
 
 
 # The credit forms compile when a page first tries them: a page tries few, and compiling all ten cost every
@@ -158,16 +160,17 @@ def _lower_parts_are_handles(value: str, lower: list[str]) -> bool:
 
 
 def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str | None = None,
-                 caption: bool = False) -> list[Credit]:
+                 caption: bool = False, plain: bool = False) -> list[Credit]:
     """Photo credits in a text, each once, in order. `offset` shifts spans when the text is a slice of a page;
-    `caption` when the text is a caption or alt text (a trailing '(Jane Doe/CBC)' or '© Name' is a credit there)."""
+    `caption` when the text is a caption or alt text (a trailing '(Jane Doe/CBC)' or '© Name' is a credit there);
+    `plain` when it is a whole plain-text document, where a caption scraped flat may end in '© 2024 Name'."""
     credits: list[Credit] = []
     taken = Intervals()   # sorted: each match is checked in logarithmic time (#12)
     if not might_have_credit(text) and not (caption and "Source" in text):
         return credits
     if "\r" in text:   # a CRLF line ends as a LF one; the same length, so spans still point into the text given
         text = text.replace("\r\n", " \n")
-    wanted = _forms_worth_trying(text, caption=caption)
+    wanted = _forms_worth_trying(text, caption=caption, plain=plain)
     for form, pattern in PATTERNS:
         if form not in wanted:
             continue
@@ -196,8 +199,8 @@ def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str
                 creator, organization = None, creator   # a picture's source is a supplier unless a person's name says not
             if not _acceptable(form, value, creator, organization, caption=caption):
                 continue
-            if form == "copyright" and re.match(r"\W{0,3}all rights reserved", text[end:end + 30], re.IGNORECASE):
-                continue   # "© 2019 Acme. All rights reserved." is a notice, not a credit
+            if form == "copyright" and not _copyright_credits(text, start, end, creator, organization, caption=caption):
+                continue
             accepted.append((start, end))
             whole = text[start:end]
             raw = whole.strip()
@@ -282,13 +285,14 @@ def _listed_after(text: str, end: int, accepted: list[tuple[int, int]], *, sourc
 
 
 # Cheap tests that decide which patterns can match a text at all (most captions need two or three of eight).
-_PREFIX_WORD_RE = re.compile(r"photo|image|picture|pic|foto|bild|video|illustr|credit|courtesy|copyright|screen",
+_PREFIX_WORD_RE = re.compile(r"photo|image|picture|pic|foto|bild|video|illustr|credit|courtesy|copyright|screen"
+                             r"|фото|写真|kuva|zdjęcie",
                              re.IGNORECASE)
 _STOCK_RE = re.compile(r"Unsplash|Pexels|Pixabay|Flickr")
 _CLOSING_RE = re.compile(r"[)\]][ \t\u00a0]*$", re.MULTILINE)
 
 
-def _forms_worth_trying(text: str, *, caption: bool) -> frozenset[str]:
+def _forms_worth_trying(text: str, *, caption: bool, plain: bool = False) -> frozenset[str]:
     forms: set[str] = set()
     if "/" in text:
         forms.update(("agency-photo", "slash", "slash-for") if "/for" in text or "/ for" in text
@@ -301,7 +305,7 @@ def _forms_worth_trying(text: str, *, caption: bool) -> frozenset[str]:
             forms.add("stock-site")
     if _CLOSING_RE.search(text):
         forms.add("trailing")
-    if caption and ("©" in text or "(c)" in text or "opyright" in text):
+    if caption and ("©" in text or "(c)" in text or "opyright" in text) or plain and "©" in text:
         forms.add("copyright")
     if caption and "Source" in text:
         forms.add("source")
@@ -355,6 +359,26 @@ def _acceptable(form: str, value: str, creator: str | None, organization: str | 
     return True
 
 
+# A sentence before a "©" on its line: "The lighthouse at dusk. © 2024 Lena Berg", a caption scraped flat.
+SENTENCE_BEFORE_RE = re.compile(r"[.!?][ \t\u00a0]+$")
+ALL_RIGHTS_RE = re.compile(r"\W{0,3}all rights reserved", re.IGNORECASE)
+
+
+def _copyright_credits(text: str, start: int, end: int, creator: str | None, organization: str | None, *,
+                       caption: bool) -> bool:
+    """Is a copyright statement a photo's credit? In a caption, unless it is a notice ("© 2019 Acme. All rights
+    reserved."), which a person's name is not there ("Copyright 2024 Jane Doe. All rights reserved.", newuser27 #8).
+    In plain text only a person's name ending a line that a sentence opens (a caption scraped flat): a line that is
+    only "© 2024 Name" is a site's own notice."""
+    person = bool(creator and not organization and is_persons_name(creator))
+    if caption:
+        return person or not ALL_RIGHTS_RE.match(text, end, end + 30)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return person and SENTENCE_BEFORE_RE.search(text, line_start, start) is not None \
+        and not text[end:len(text) if line_end < 0 else line_end].strip(" \t\u00a0.")
+
+
 def bare_credit(value: str) -> tuple[str | None, str | None] | None:
     """(creator, organization) of a whole caption line that is only a credit ('Andrew Harnik/Shutterstock',
     'Adam Maida for BuzzFeed News', 'Getty Images'), or None when it reads as anything else."""
@@ -399,6 +423,7 @@ def read_whole(value: str) -> list[tuple[str | None, str | None, str]]:
 
 
 _HINT_RE = re.compile(r"photo|image|picture|credit|courtesy|©|\(c\)|copyright|screen|getty|reuters|afp|\bap\b|epa|illustration"
+                      r"|фото|写真|kuva|zdjęcie"
                       r"|flickr user"
                       r"|graphic|video|foto|bild|/|\)\s*$|\]\s*$", re.IGNORECASE | re.MULTILINE)
 

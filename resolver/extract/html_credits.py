@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from resolver.extract import credits as credit_patterns
-from resolver.extract.credit_names import (SEPARATOR_RE, agency_key, is_persons_name, person_for_outlet,
+from resolver.extract.credit_names import (KNOWN_ORGS, SEPARATOR_RE, agency_key, is_persons_name, person_for_outlet,
                                            split_confidence, split_credit)
 from resolver.extract.dom import (AncestorMemo, ascii_lower, children, element_text, select, shallow,
                                   spaced_text)
@@ -55,7 +55,7 @@ RELATED_CLASS_RE = re.compile(r"\brelated")
 # (Each alternative starts with a character few words start with: one starting "s" made the engine try the whole
 # list at most characters of a page, a sixth of a scan; #14.)
 PROSE_HINT_RE = re.compile(r"Photo|PHOTO|\(photo|Credit|CREDIT|©|Getty|GETTY|REUTERS|AFP|EPA|\(AP\b|AP\)|Courtesy|Foto"
-                           r"|Flickr user|Infographic"
+                           r"|Flickr user|Infographic|Фото|写真"
                            r"|Images?(?: credit|:| by| via| courtesy| copyright| source)|Screen(?:shot|grab)"
                            r"|Illustration(?::| by| source)")
 CREDIT_CLASS_RE = re.compile(
@@ -942,6 +942,17 @@ def _credit_part(el: Any) -> Any:
 HIDDEN_LABEL_RE = re.compile(r"\bCredits?[ \t]+(?=Credits?(?:[:：]|\.\.\.|…))")
 
 
+# A caption's last sentence, which may be only its supplier's name.
+LAST_SENTENCE_RE = re.compile(r"[.!?][ \t\u00a0]+([^.!?\n]{2,40}?)[ \t\u00a0.]*$")
+
+
+def _agency_sentence(text: str) -> str:
+    """A caption's last sentence when it is only a known agency's name ("Crowds gather at the square. Getty Images",
+    newuser27 #8); else the caption's text."""
+    last = LAST_SENTENCE_RE.search(text)
+    return last[1] if last and last[1].casefold() in KNOWN_ORGS else text
+
+
 def _figcaption_credits(el: Any, smap: SourceMap, walks: _Walks, *, image: str | None = None,
                         words: str | None = None) -> list[Credit]:
     """Credits in a caption's words; else the caption's last line when it is only a credit
@@ -951,7 +962,7 @@ def _figcaption_credits(el: Any, smap: SourceMap, walks: _Walks, *, image: str |
     found = credit_patterns.find_credits(text, source="caption", caption=True)
     if not found:
         kids = children(el)
-        for candidate in dict.fromkeys([text, spaced_text(kids[-1]) if kids else text]):
+        for candidate in dict.fromkeys([text, spaced_text(kids[-1]) if kids else text, _agency_sentence(text)]):
             split = credit_patterns.bare_credit(candidate)
             if split is not None:
                 found = [Credit(raw=candidate, source="caption", span=(0, 0), creator=split[0],
