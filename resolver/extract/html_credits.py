@@ -55,7 +55,7 @@ RELATED_CLASS_RE = re.compile(r"\brelated")
 # (Each alternative starts with a character few words start with: one starting "s" made the engine try the whole
 # list at most characters of a page, a sixth of a scan; #14.)
 PROSE_HINT_RE = re.compile(r"Photo|PHOTO|\(photo|Credit|CREDIT|©|Getty|GETTY|REUTERS|AFP|EPA|\(AP\b|AP\)|Courtesy|Foto"
-                           r"|Flickr user|Infographic|Фото|写真"
+                           r"|Flickr user|Infographic"
                            r"|Images?(?: credit|:| by| via| courtesy| copyright| source)|Screen(?:shot|grab)"
                            r"|Illustration(?::| by| source)")
 CREDIT_CLASS_RE = re.compile(
@@ -230,9 +230,24 @@ def _image_for(el: Any, walks: _Walks) -> str | None:
     return photos[0] if len(photos) == 1 else None
 
 
-def _photos_for(el: Any, walks: _Walks) -> list[str]:
-    """The addresses of the photos a caption or credit stands by, in source order, each photo once (sizes aside):
-    its figure's images, or the one img of a small parent."""
+def _photos_for(el: Any, walks: _Walks, *, before: bool = False) -> list[str]:
+    """The addresses of the photos a caption or credit stands by, in source order, each photo once (sizes aside), up
+    to three (enough to tell one, two and several apart): its figure's images, or the one img of a small parent;
+    `before`: else the photo of the block just before it (`_photo_block_before`; asked of captions that credit only,
+    as it walks the block)."""
+    srcs = [src for src in map(_src_of, _images_near(el, walks, before=before)) if src]
+    real = [src for src in srcs if not PLACEHOLDER_IMAGE_RE.search(src)]   # a lazy image's stand-in is no photo
+    photos: list[str] = []
+    for src in real or srcs[:1]:
+        if not any(_same_photo(photo, src) for photo in photos):
+            photos.append(src)
+            if len(photos) == 3:
+                break
+    return photos
+
+
+def _images_near(el: Any, walks: _Walks, *, before: bool = False) -> list[Any]:
+    """The img elements a caption or credit stands by (`_photos_for`)."""
     figure = walks.figure(el.parent)
     images = walks.images_in(figure) if figure is not None else []
     parent = el.parent
@@ -242,15 +257,10 @@ def _photos_for(el: Any, walks: _Walks) -> list[str]:
         found = walks.images_in(parent)
         images = found if len(found) == 1 or _one_photo(found) else []
         parent = parent.parent if not found else None
-    if not images and figure is None:
-        images = _photo_block_before(el, walks)
-    srcs = [src for src in map(_src_of, images) if src]
-    real = [src for src in srcs if not PLACEHOLDER_IMAGE_RE.search(src)]   # a lazy image's stand-in is no photo
-    photos: list[str] = []
-    for src in real or srcs[:1]:
-        if not any(_same_photo(photo, src) for photo in photos):
-            photos.append(src)
-    return photos
+    return _photo_block_before(el, walks) if before and not images and figure is None else images
+
+
+PHOTO_BLOCK_TAGS = frozenset({"img", "picture", "div", "figure", "p", "a", "span"})
 
 
 def _photo_block_before(el: Any, walks: _Walks) -> list[Any]:
@@ -258,7 +268,7 @@ def _photo_block_before(el: Any, walks: _Walks) -> list[Any]:
     class="photo"><img></div><p class="caption">` (newuser27 #9). Anything else before it (words, two photos, an
     image crediting itself in an attribute: two credits then claim it) ties nothing."""
     before = _element_before(el)
-    if before is None:
+    if before is None or before.tag not in PHOTO_BLOCK_TAGS:
         return []
     images = [before] if before.tag == "img" else walks.images_in(before)
     if not images or element_text(before).strip() or len(images) > 1 and not _one_photo(images) \
@@ -870,7 +880,7 @@ def _element_credits(el: Any, smap: SourceMap, walks: _Walks, credited: set[Any]
         itemprop = itemprop if itemprop in CREDIT_ITEMPROPS else ""   # itemprop="caption" says nothing of credit
         slot = not itemprop and SOURCE_SLOT_RE.search(css) is not None and not WEAK_CLASS_RE.search(css)
         weak = not itemprop and not WEAK_CLASS_RE.search(css) and not slot
-        no_image = not itemprop and not _photos_for(el, walks)
+        no_image = not itemprop and not any(map(_src_of, _images_near(el, walks)))
         if "author" in css.lower() or no_image and ("opyright" in css or weak or slot):
             return []   # an author's byline; "copyright" or "attribution" with no image near it is no photo's
         found = _credit_from_element(_credit_part(el), smap, walks, "caption")
@@ -942,15 +952,13 @@ def _credit_part(el: Any) -> Any:
 HIDDEN_LABEL_RE = re.compile(r"\bCredits?[ \t]+(?=Credits?(?:[:：]|\.\.\.|…))")
 
 
-# A caption's last sentence, which may be only its supplier's name.
-LAST_SENTENCE_RE = re.compile(r"[.!?][ \t\u00a0]+([^.!?\n]{2,40}?)[ \t\u00a0.]*$")
-
-
 def _agency_sentence(text: str) -> str:
     """A caption's last sentence when it is only a known agency's name ("Crowds gather at the square. Getty Images",
     newuser27 #8); else the caption's text."""
-    last = LAST_SENTENCE_RE.search(text)
-    return last[1] if last and last[1].casefold() in KNOWN_ORGS else text
+    tail = text.rstrip(" \t\u00a0.")[-44:]   # the longest known name is shorter; no regex: most captions ask (#14)
+    cut = max(tail.rfind(". "), tail.rfind("! "), tail.rfind("? "))
+    name = tail[cut + 2:].strip() if cut >= 0 else ""
+    return name if name.casefold() in KNOWN_ORGS else text
 
 
 def _figcaption_credits(el: Any, smap: SourceMap, walks: _Walks, *, image: str | None = None,
@@ -973,7 +981,7 @@ def _figcaption_credits(el: Any, smap: SourceMap, walks: _Walks, *, image: str |
     if not found:
         return []
     span = _element_span(el, smap)   # the image only for captions that credit: most do not
-    photos = [image] if image else _photos_for(el, walks)
+    photos = [image] if image else _photos_for(el, walks, before=True)
     if len(photos) == 1:
         return [replace(c, span=span, image=photos[0]) for c in found]
     return [replace(c, span=span, image=photo) for c, photo in zip(found, _photos_in_place(found, text, photos))]
