@@ -183,7 +183,7 @@ def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str
             if form == "keyword" and org is not None and not is_org(org):
                 continue   # "Photo: Jane Doe (left)": only an agency's or outlet's name in brackets is the organisation
             written = match.group("value")
-            if (cut := _before_spaced_dash(written)) is not None and org is None:
+            if form == "keyword" and org is None and (cut := _before_spaced_dash(written)) is not None:
                 written, end = written[:cut], match.start("value") + cut   # "Jane Doe / AFP — “œuvre”" (newuser27)
             value = strip_prefix(written)   # "© Foto: Jane Doe / Magazin"
             if not looks_like_credit_value(value, strict=form in STRICT_FORMS):

@@ -35,7 +35,8 @@ ITEMPROP_SELECTOR = "[itemprop=creditText], [itemprop=copyrightHolder], [itempro
 JSONLD_SELECTOR = f"script[type='{JSONLD_TYPE}' i]"   # a MIME type, in any case ("application/LD+JSON", #11)
 # An <i> under a bare image and a line break is its caption (Gothamist: <img><br><i>... (Name/Flickr)</i>, no
 # figure). Selected as "br + i", the image asked after: "img + br + i" costs twice that, "img + i" five times and
-# the four with <em> ten times (a hundredth of a scan; #14), and no page seen puts such a caption in an <em>.
+# the four with <em> ten times (a hundredth of a scan; #14). "br + em" too: newuser27's page put such a caption in
+# an <em> (#11); it cost no change the scan benchmark could tell from its noise.
 CANDIDATE_SELECTOR = ", ".join([*(f"[class*={w} i]" for w in CREDIT_WORDS), "[class*=related i]", "figcaption",
                                 "figure cite", "[itemprop]", "br + i", "br + em"])
 # lexbor tests each element against each selector of a list: the three "source" words are asked as one, "source"
