@@ -206,9 +206,12 @@ def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str
             raw = whole.strip()
             # the span is exactly the raw text: without the blanks around it (a CRLF line's "\r" among them)
             first = start + len(whole) - len(whole.lstrip())
+            # "Reuters and Camera Club/AP": an organisation listing more than one, which `_chains` could not part
+            unsure = "uncertain" if organization and "/" in organization and CHAIN_SEPARATOR_RE.search(organization) \
+                else None
             credits.extend(Credit(
                 raw=raw, source=source, span=(offset + first, offset + first + len(raw)),
-                creator=person, organization=organization, image=image, form=form,
+                creator=person, organization=organization, image=image, form=form, split_confidence=unsure,
             ) for person in _people(creator))
             if form == "keyword":
                 credits += _listed_after(text, end, accepted, source=source, offset=offset, image=image)
@@ -237,7 +240,7 @@ CHAIN_SEPARATOR_RE = re.compile(rf"{SP}*,?{SP}+and{SP}+|{SP}*[,&]{SP}*")
 
 def _chains(value: str) -> list[tuple[str, str, str]]:
     """(part, creator, organization) of each person/agency chain a value lists, when it lists two or more and each
-    is a person's name and an organisation; else []."""
+    is a person's name and an organisation (or a name no person's: "Jane Doe/Riverton"); else []."""
     parts = CHAIN_SEPARATOR_RE.split(value)
     if len(parts) < 2 or not all("/" in part for part in parts):
         return []
@@ -245,7 +248,7 @@ def _chains(value: str) -> list[tuple[str, str, str]]:
     for part in parts:
         creator, organization = split_credit(part)
         if not (creator and organization and PERSON_RE.fullmatch(creator) and not is_org(creator)
-                and is_org(organization)):
+                and (is_org(organization) or not PERSON_RE.fullmatch(organization))):
             return []
         found.append((part.strip(), creator, organization))
     return found
