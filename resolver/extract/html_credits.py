@@ -154,6 +154,7 @@ class _Walks:
         self.slot_parents: set[Any] = set()   # captions holding a source slot (`SOURCE_SLOT_RE`)
         self.jsonld: list[Any] = []   # the page's JSON-LD scripts, selected once
         self.image_captions: dict[int, str] = {}   # italic captions under a bare image: that image's src
+        self.photos: dict[int, list[str]] = {}   # `_photos_for` of a block's images (a gallery's captions share them)
 
     def images_in(self, node: Any) -> list[Any]:
         if node.mem_id not in self.images:
@@ -236,15 +237,20 @@ def _photos_for(el: Any, walks: _Walks, *, before: bool = False) -> list[str]:
     to three (enough to tell one, two and several apart): its figure's images, or the one img of a small parent;
     `before`: else the photo of the block just before it (`_photo_block_before`; asked of captions that credit only,
     as it walks the block)."""
-    srcs = [src for src in map(_src_of, _images_near(el, walks, before=before)) if src]
-    real = [src for src in srcs if not PLACEHOLDER_IMAGE_RE.search(src)]   # a lazy image's stand-in is no photo
-    photos: list[str] = []
-    for src in real or srcs[:1]:
-        if not any(_same_photo(photo, src) for photo in photos):
-            photos.append(src)
-            if len(photos) == 3:
-                break
-    return photos
+    images = _images_near(el, walks, before=before)
+    if len(images) < 2:   # most: as it was, one address or none
+        return [src for src in map(_src_of, images) if src]
+    if id(images) not in walks.photos:   # a list `walks.images_in` keeps: its id is the block's for the page
+        srcs = [src for src in map(_src_of, images) if src]
+        real = [src for src in srcs if not PLACEHOLDER_IMAGE_RE.search(src)]   # a lazy image's stand-in is no photo
+        photos: list[str] = []
+        for src in real or srcs[:1]:
+            if not any(_same_photo(photo, src) for photo in photos):
+                photos.append(src)
+                if len(photos) == 3:
+                    break
+        walks.photos[id(images)] = photos
+    return walks.photos[id(images)]
 
 
 def _images_near(el: Any, walks: _Walks, *, before: bool = False) -> list[Any]:
