@@ -563,3 +563,90 @@ def test_a_pictures_source_named_after_its_word_is_a_credit(text, expected):
 ])
 def test_a_source_named_after_no_pictures_word_is_no_credit(text):
     assert find_credits(text) == []
+
+
+CAPTION_PAGE = ('<html><body><article><p>Story.</p><figure><img src="https://news.example/img/p.jpg">'
+                '<figcaption>{}</figcaption></figure><p>End.</p></article></body></html>')
+NEWUSER27_SPLITS = [
+    ("name-then-agency-in-brackets", "Credit: Jane Doe (Reuters)", [("Jane Doe", "Reuters", "high")]),
+    ("after-the-caption", "The mayor on Monday. Photo: Jane Doe (AFP)", [("Jane Doe", "AFP", "high")]),
+    ("two-chains-and", "Photos: Jane Doe/Reuters and John Roe/AP",
+     [("Jane Doe", "Reuters", "high"), ("John Roe", "AP", "high")]),
+    ("two-chains-comma", "Photos: Jane Doe/Reuters, John Roe/AP",
+     [("Jane Doe", "Reuters", "high"), ("John Roe", "AP", "high")]),
+    ("two-chains-outlets-not-known", "Photos: Jane Doe/Riverton and John Roe/Lakeside",
+     [("Jane Doe", "Riverton", "high"), ("John Roe", "Lakeside", "high")]),
+    ("a-chain-that-is-no-persons-stays-one-uncertain", "Photos: Jane Doe/Reuters and Lakeside Camera Club/AP",
+     [("Jane Doe", "Reuters and Lakeside Camera Club/AP", "uncertain")]),
+    ("handle-on-x", "Screenshot via X/@CoastGuardNorth", [("@CoastGuardNorth", "X", "high")]),
+    ("handle-then-x", "Screenshot: @CoastGuardNorth/X", [("@CoastGuardNorth", "X", "high")]),
+    ("spaced-dash-ends-the-organisation", "Photo : François Lefèvre / AFP — “œuvre”", [("François Lefèvre", "AFP", "high")]),
+]
+
+
+@pytest.mark.parametrize("caption,found", [c[1:] for c in NEWUSER27_SPLITS], ids=[c[0] for c in NEWUSER27_SPLITS])
+@pytest.mark.parametrize("kind", ["html", "text"])
+def test_newuser27_credit_splits_keep_the_person_and_one_organisation_each(caption, found, kind):
+    """newuser27 findings 4 and 10: the person dropped ("(Reuters)" read alone), a second photographer put into the
+    organisation ("Reuters and John Roe/AP"), X taken for the creator, a quote after a dash kept in the organisation,
+    each marked `high`."""
+    from resolver.extract import find_all
+
+    document = CAPTION_PAGE.format(caption) if kind == "html" else f"A bridge at dawn.\n{caption}\nThe story goes on.\n"
+    credits = find_all(document, kind)[1]
+    assert [(c.creator, c.organization, c.split_confidence) for c in credits] == found
+    for credit in credits if kind == "text" else []:
+        assert document[credit.span[0]:credit.span[1]] == credit.raw
+
+
+@pytest.mark.parametrize("caption,found", [
+    ("Photo: Jane Doe (left)", []),
+    ("Photo: Jane Doe (File)", []),
+    ("Photos: Jane Doe/Smith and Sons Studio", [("Jane Doe", "Smith and Sons Studio")]),
+    ("Photo: Jane Doe — Reuters", [("Jane Doe", "Reuters")]),
+    ("Photo: Jane Doe/Reuters — the mayor at the square", [("Jane Doe", "Reuters")]),
+], ids=["place-in-brackets", "role-in-brackets", "and-inside-an-outlet", "dash-before-an-agency", "dash-before-words"])
+def test_brackets_lists_and_dashes_after_a_credit_that_name_no_one_else_change_nothing_else(caption, found):
+    assert [(c.creator, c.organization) for c in find_credits(caption, caption=True)] == found
+
+
+NEWUSER27_MISSED = [
+    ("russian", "Фото: Иван Петров/ТАСС", [("Иван Петров", "ТАСС", "high")]),
+    ("russian-after-words", "Порт после шторма. Фото: Иван Петров", [("Иван Петров", None, "uncertain")]),
+    ("russian-agency", "Фото: РИА Новости", [(None, "РИА Новости", "high")]),
+    ("japanese-full-width-colon", "港の様子。写真：山田太郎", [("山田太郎", None, "uncertain")]),
+    ("finnish", "Kuva: Matti Virtanen/Lehtikuva", [("Matti Virtanen", "Lehtikuva", "high")]),
+    ("polish", "Zdjęcie: Jan Kowalski", [("Jan Kowalski", None, "uncertain")]),
+    ("spanish", "Fotografía: Juan Pérez", [("Juan Pérez", None, "high")]),
+]
+
+
+@pytest.mark.parametrize("caption,found", [c[1:] for c in NEWUSER27_MISSED], ids=[c[0] for c in NEWUSER27_MISSED])
+@pytest.mark.parametrize("kind", ["html", "text"])
+def test_a_photos_word_in_other_languages_opens_a_credit(caption, found, kind):
+    """newuser27 finding 8: "Фото:", "写真：", "Kuva:", "Zdjęcie:", "Fotografía:" gave no credit."""
+    from resolver.extract import find_all
+
+    document = CAPTION_PAGE.format(caption) if kind == "html" else f"A bridge at dawn.\n{caption}\nThe story goes on.\n"
+    assert [(c.creator, c.organization, c.split_confidence) for c in find_all(document, kind)[1]] == found
+
+
+@pytest.mark.parametrize("document, kind, found", [
+    (CAPTION_PAGE.format("Copyright 2024 Jane Doe. All rights reserved."), "html", [("Jane Doe", None)]),
+    (CAPTION_PAGE.format("Crowds gather at the square. Getty Images"), "html", [(None, "Getty Images")]),
+    ("A bridge at dawn.\nThe lighthouse at dusk. © 2024 Lena Berg\nThe story goes on.\n", "text", [("Lena Berg", None)]),
+    # a notice, not a credit: an organisation's, a line that is only the sign and a name, a name that is no agency
+    (CAPTION_PAGE.format("© 2019 Riverton News. All rights reserved."), "html", []),
+    ("A bridge at dawn.\n© 2024 Lena Berg\nThe story goes on.\n", "text", []),
+    ("A bridge at dawn.\nThe lighthouse at dusk. © 2024 Riverton News\n", "text", []),
+    ('<html><body><p>A bridge at dawn. © 2024 Lena Berg</p><p>More.</p></body></html>', "html", []),
+    (CAPTION_PAGE.format("He spoke to reporters. The Riverton Times"), "html", []),
+], ids=["copyright-person-all-rights-reserved", "bare-agency-ends-the-caption", "copyright-after-a-sentence-in-text",
+        "organisations-notice", "copyright-line-alone", "organisation-in-text", "copyright-in-html-prose",
+        "outlet-ending-a-caption"])
+def test_copyright_statements_and_a_bare_agency_ending_a_caption_are_credits(document, kind, found):
+    """newuser27 finding 8: a person's copyright with "All rights reserved" in a caption, a caption's last sentence
+    that is only an agency's name, and "© 2024 Name" ending a caption scraped flat gave no credit."""
+    from resolver.extract import find_all
+
+    assert [(c.creator, c.organization) for c in find_all(document, kind)[1]] == found

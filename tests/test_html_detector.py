@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from resolver import extract
 from resolver.extract import html, html_credits
 from tests.test_platforms import MASTODON_POSTS, NOT_MASTODON
 from tests.test_text_detector import BARE_NOT_MASTODON
@@ -2534,3 +2535,84 @@ def test_credit_words_inside_another_attributes_value_are_no_credit(tag):
     whatever its name, are never taken for an attribute of their own."""
     page = f'<html><body><p>Boats</p><figure>{tag}</figure><p>Hi</p></body></html>'
     assert html.scan(page)[1] == []
+
+
+TWO_PHOTOS = ('<html><body><article><p>Story.</p><figure><img src="https://news.example/img/L4a.jpg" alt="a">'
+              '<img src="https://news.example/img/L4b.jpg" alt="b"><figcaption>{}</figcaption></figure>'
+              '<p>End.</p></article></body></html>')
+
+
+@pytest.mark.parametrize("caption", [
+    "Left Image: Dan Four/Getty Images, Right Image: Eve Five/EPA",
+    "Left: Dan Four/Getty Images; right: Eve Five/EPA",
+    "Dan Four/Getty Images (left); Eve Five/EPA (right)",
+    "Top: Dan Four/Getty Images; Bottom: Eve Five/EPA",
+    "Two views. Photos: Dan Four/Getty Images (left), Eve Five/EPA (right)",
+], ids=["left-image-right-image", "left-right", "bracketed-after", "top-bottom", "bracketed-after-with-comma"])
+def test_a_caption_crediting_two_photos_by_place_ties_each_credit_to_the_photo_in_that_place(caption):
+    """newuser27 finding 2: both credits were tied to the first photo, so the report weighed Eve Five's credit
+    against Dan Four's file."""
+    credits = extract.find_all(TWO_PHOTOS.format(caption), "html")[1]
+    assert [(c.creator, c.organization, c.image) for c in credits] == [
+        ("Dan Four", "Getty Images", "https://news.example/img/L4a.jpg"),
+        ("Eve Five", "EPA", "https://news.example/img/L4b.jpg")]
+
+
+@pytest.mark.parametrize("caption, expected", [
+    ("Two views. Photo: Dan Four/Getty Images", [("Dan Four", None)]),
+    ("Above: Dan Four/Getty Images; Inset: Eve Five/EPA", [("Dan Four", None), ("Eve Five", None)]),
+    ("Left: Dan Four/Getty Images; Center: Eve Five/EPA", [("Dan Four", None), ("Eve Five", None)]),
+], ids=["no-place-word", "places-that-name-no-one-of-two", "a-third-place"])
+def test_a_credit_whose_photo_among_several_cannot_be_told_is_tied_to_none(caption, expected):
+    """One credit under two photos, or a place two images side by side cannot be matched to, was tied to the first
+    photo: a wrong photo named. It is tied to none (nothing says which photo it is of)."""
+    credits = extract.find_all(TWO_PHOTOS.format(caption), "html")[1]
+    assert [(c.creator, c.image) for c in credits] == expected
+
+
+def test_a_placed_credit_under_three_photos_is_tied_to_none():
+    page = TWO_PHOTOS.replace('<figcaption>', '<img src="https://news.example/img/L4c.jpg"><figcaption>').format(
+        "Left: Dan Four/Getty Images; right: Eve Five/EPA")
+    assert [c.image for c in extract.find_all(page, "html")[1]] == [None, None]
+
+
+def test_a_caption_under_a_lazy_image_and_its_noscript_copy_is_tied_to_the_photo_not_its_stand_in():
+    """The Seattle Times' figure: a lazy img whose src is the site's stand-in, then the photo in <noscript>. The
+    caption's credit was tied to the stand-in (the figure's first address)."""
+    page = ('<html><body><article><p>Story.</p><figure><img class="lazy" src="https://news.example/img/lazy-loading.png"'
+            ' data-src="https://news.example/img/hall-1020x680.jpg"><noscript><img src="https://news.example/img/'
+            'hall-1020x680.jpg"></noscript><figcaption>The hall. (Ann Example / The Riverton Times)</figcaption>'
+            '</figure><p>End.</p></article></body></html>')
+    assert [c.image for c in extract.find_all(page, "html")[1]] == ["https://news.example/img/hall-1020x680.jpg"]
+
+
+@pytest.mark.parametrize("body, image", [
+    ('<div class="photo"><img src="https://news.example/img/L1.jpg" alt="one"></div>\n'
+     '<p class="caption">The first photo. Photo: Ann One/Reuters</p>', "https://news.example/img/L1.jpg"),
+    ('<div class="photo"><picture><source srcset="https://news.example/img/L1.webp"><img src="https://news.example/img'
+     '/L1.jpg"></picture></div><div class="caption">The first photo. Photo: Ann One/Reuters</div>',
+     "https://news.example/img/L1.jpg"),
+    ('<p><img src="https://news.example/img/L6.jpg" alt="six"><br><em>Six. Photo: Ann One/Reuters</em></p>',
+     "https://news.example/img/L6.jpg"),
+    # not tied: words beside the image in the block before, two photos there, or no image right before
+    ('<div class="photo"><img src="https://news.example/img/L1.jpg">A word.</div><p class="caption">Photo: Ann '
+     'One/Reuters</p>', None),
+    ('<div class="photo"><img src="https://news.example/img/L1.jpg"><img src="https://news.example/img/L2.jpg"></div>'
+     '<p class="caption">Photo: Ann One/Reuters</p>', None),
+    ('<div class="photo"><img src="https://news.example/img/L1.jpg"></div><p>Words.</p><p class="caption">Photo: Ann '
+     'One/Reuters</p>', None),
+], ids=["caption-after-photo-div", "caption-after-picture", "em-under-image-and-br", "words-beside-the-image",
+        "two-photos-before", "paragraph-between"])
+def test_a_caption_right_after_its_photos_block_is_tied_to_that_photo(body, image):
+    """newuser27 finding 9: a <p class="caption"> right after its photo's <div class="photo"><img></div>, and an
+    <em> under an <img> and a <br> (as the <i> there), were found with no image, so the image-metadata check was
+    skipped."""
+    page = f'<html><body><article><p>Story.</p>{body}<p>End.</p></article></body></html>'
+    assert [(c.creator, c.image) for c in extract.find_all(page, "html")[1]] == [("Ann One", image)]
+
+
+def test_a_caption_after_an_image_that_credits_itself_is_not_tied_to_it():
+    page = ('<html><body><article><div class="media"><img src="https://news.example/img/L1.jpg" data-credit="Dee '
+            'Fiction/River Agency"></div><p class="caption">Crowds. REUTERS/Eve Example</p></article></body></html>')
+    assert [(c.creator, c.image) for c in extract.find_all(page, "html")[1]] == [
+        ("Dee Fiction", "https://news.example/img/L1.jpg"), ("Eve Example", None)]

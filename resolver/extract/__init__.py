@@ -21,7 +21,7 @@ def find_all(content: str, kind: str, *, utf8: bytes | None = None) -> tuple[lis
         # A lone CR ends a line, as in HTML: text with CR line ends was one long line to the detectors (a tweet took
         # in the paragraph above). Replaced one for one, so every span still indexes `content`.
         lines = LONE_CR_RE.sub("\n", content) if "\r" in content else content
-        embeds, found = text.find_embeds(lines), credits.find_credits(lines)
+        embeds, found = text.find_embeds(lines), credits.find_credits(lines, plain=True)
     return [_without_placeholders(e) for e in embeds], _marked(found)
 
 

@@ -32,7 +32,8 @@ KNOWN_ORGS = frozenset(
     "|sopa images|lightrocket|uig|universal images group|usa today sports|usa today network|usa today|imagn"
     "|zuma|zuma press|zuma wire|splash news|backgrid|mega|kyodo|yonhap|kcna|bbc|itv|cnn|cbc|abc|nbc|cbs|fox"
     "|sky|sky news|twitter|instagram|facebook|youtube|tiktok|handout|pool|kremlin|white house|picture alliance"
-    "|picture-alliance|imago|keystone|belga|anp|tt|ntb|lusa|ap photo|afp photo".split("|"))
+    "|picture-alliance|imago|keystone|belga|anp|tt|ntb|lusa|ap photo|afp photo"
+    "|тасс|итар-тасс|риа новости|ria novosti|lehtikuva".split("|"))   # credits in other languages (newuser27 #8)
 ORG_WORD_RE = re.compile(
     r"\b(?:Images?|Photos|Pictures|News|Agency|Press|Times|Herald|Post|Tribune|Gazette|Journal|Telegraph"
     r"|Guardian|Observer|Magazine|Daily|Media|TV|Television|Radio|Network|Ministry|Office|Department|Police"
@@ -160,6 +161,8 @@ def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
     if len(kept) == 1:
         named, organization = _split_one(kept[0])
         return named, organization or role_org
+    if len(kept) == 2 and "X" in kept and any(p.startswith("@") for p in kept):
+        return next(p for p in kept if p != "X"), "X"   # "via X/@handle": the account on X, the platform (newuser27)
     people = [p for p in kept[1:] if not is_org(p)]
     # Agency first ("REUTERS/Jane Doe", "NASA Goddard Center/Jane Doe"): exactly a known agency, or a name that
     # reads as an organisation with a person after it ("Reuters TV/Reuters" keeps Reuters TV as the creator).
@@ -241,6 +244,8 @@ def split_confidence(creator: str | None, organization: str | None, raw: str = "
         return None
     if organization and (is_org(organization) or names_an_agency(organization)):
         return "high"
+    if organization == "X" and creator and creator.startswith("@"):
+        return "high"   # an account on X, the platform: only the split above reads a lone "X" so
     if creator and (_starts_with_first_name(creator) or _stated(raw, creator)
                     or _listed_among_people(creator, listed_with, raw)):
         return "high"

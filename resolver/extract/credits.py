@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from resolver.extract.credit_names import (NAME_WORD, PERSON_RE, SEPARATOR_RE, is_org, names_an_agency, split_confidence,
-                                           split_credit)
+from resolver.extract.credit_names import (NAME_WORD, PERSON_RE, SEPARATOR_RE, is_org, is_persons_name, names_an_agency,
+                                           split_confidence, split_credit)
 from resolver.extract.intervals import Intervals
 from resolver.extract.lazy import LazyPattern
 from resolver.model import Credit
@@ -18,7 +18,9 @@ from resolver.model import Credit
 SP = r"[ \t\u00a0]"
 # Not "Graphic": "(Graphic: Emerging markets in 2019 - tmsnrt.rs/…)" names a chart, not who made it.
 PHOTO = (r"(?:Photo(?:graph)?s?|Images?|Pictures?|Pics?|Fotos?|Bild|Video|Illustrations?"
-         r"|Photo[ -]illustration|(?:Featured|Main|Top|Header|Lead|Hero)[ \t]image)")
+         r"|Photo[ -]illustration|(?:Featured|Main|Top|Header|Lead|Hero)[ \t]image"
+         # the photo's word in other languages (newuser27 #8): Russian, Japanese, Finnish, Polish, Spanish/Portuguese
+         r"|Фото|写真|Kuva|Zdjęcie|Fotograf(?:ía|ia))")
 # The words that open a credit; a value follows.
 PREFIX = (
     rf"(?:{PHOTO}{SP}+credit{SP}+should{SP}+read"
@@ -48,7 +50,7 @@ NAME_PART = rf"{NAME_WORD}(?:{SP}+(?:{NAME_WORD}|via|for|of|de|da|van|von|der|an
 OUTLET_END = (r"News|Times|Post|Tribune|Herald|Journal|Gazette|Telegraph|Guardian|Observer|Magazine|Daily|Media"
               r"|Images|Photos|Pictures|Press|Sports|Network|Studios?|Agency")
 # Where a keyword credit may start: a line or sentence start, a glued sentence end (run-on text), after a caption.
-KEY_START = rf"(?:^|(?<=[\n.!?|•·—–)])|(?<=[.!?|•·—–)-]{SP})|(?<=[.!?]{SP}{SP}))"
+KEY_START = rf"(?:^|(?<=[\n.!?|•·—–)。])|(?<=[.!?|•·—–)-]{SP})|(?<=[.!?]{SP}{SP}))"
 
 
 # The credit forms compile when a page first tries them: a page tries few, and compiling all ten cost every
@@ -73,6 +75,8 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     # Photo: X / Photograph: X / Featured image via X / Image copyright X / Mandatory Credit: X, as a line or sentence
     ("keyword", LazyPattern(
         rf"{KEY_START}(?P<key>{PREFIX}){SP}*(?P<value>{VALUE_STOP}{{2,100}}?){SP}*"
+        # "Photo: Jane Doe (AFP)": the agency in brackets after the name (newuser27 #4)
+        rf"(?:\({SP}*(?P<org>[^()\[\]\n]{{2,40}}?){SP}*\){SP}*)?"
         rf"(?=\n|$|\||;|(?-i:(?<!\b[A-Z])\.{SP}+[A-Z]|\.(?=[A-Z@#]))|\.$|\)|\]|{SP}*/{SP}*(?:Copyright|©)"
         rf"|{SP}+Image{SP}+caption\b"   # BBC pages scraped flat: "Image copyright Getty Images Image caption ..."
         rf"|{SP}+View{SP}+(?:full{SP}+size|larger){SP}+image\b)",   # Space.com's: "Credit: NASA View full size image"
@@ -156,16 +160,17 @@ def _lower_parts_are_handles(value: str, lower: list[str]) -> bool:
 
 
 def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str | None = None,
-                 caption: bool = False) -> list[Credit]:
+                 caption: bool = False, plain: bool = False) -> list[Credit]:
     """Photo credits in a text, each once, in order. `offset` shifts spans when the text is a slice of a page;
-    `caption` when the text is a caption or alt text (a trailing '(Jane Doe/CBC)' or '© Name' is a credit there)."""
+    `caption` when the text is a caption or alt text (a trailing '(Jane Doe/CBC)' or '© Name' is a credit there);
+    `plain` when it is a whole plain-text document, where a caption scraped flat may end in '© 2024 Name'."""
     credits: list[Credit] = []
     taken = Intervals()   # sorted: each match is checked in logarithmic time (#12)
     if not might_have_credit(text) and not (caption and "Source" in text):
         return credits
     if "\r" in text:   # a CRLF line ends as a LF one; the same length, so spans still point into the text given
         text = text.replace("\r\n", " \n")
-    wanted = _forms_worth_trying(text, caption=caption)
+    wanted = _forms_worth_trying(text, caption=caption, plain=plain)
     for form, pattern in PATTERNS:
         if form not in wanted:
             continue
@@ -174,30 +179,92 @@ def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str
             start, end = match.span()
             if taken.overlaps(start, end):
                 continue
-            value = strip_prefix(match.group("value"))   # "© Foto: Jane Doe / Magazin"
+            org = match.groupdict().get("org")
+            if form == "keyword" and org is not None and not is_org(org):
+                continue   # "Photo: Jane Doe (left)": only an agency's or outlet's name in brackets is the organisation
+            written = match.group("value")
+            if form == "keyword" and org is None and (cut := _before_spaced_dash(written)) is not None:
+                written, end = written[:cut], match.start("value") + cut   # "Jane Doe / AFP — “œuvre”" (newuser27)
+            value = strip_prefix(written)   # "© Foto: Jane Doe / Magazin"
             if not looks_like_credit_value(value, strict=form in STRICT_FORMS):
                 continue
-            creator, organization = split_credit(value, match.groupdict().get("org"))
+            if form == "keyword" and org is None and (chains := _chains(value)):
+                accepted.append((start, end))
+                credits += _chain_credits(text, match.start("value"), end, chains, source=source, offset=offset,
+                                          image=image, head=start)
+                continue
+            creator, organization = split_credit(value, org)
             if form == "picture-source" and creator and not organization \
                     and split_confidence(creator, None, value) != "high":
                 creator, organization = None, creator   # a picture's source is a supplier unless a person's name says not
             if not _acceptable(form, value, creator, organization, caption=caption):
                 continue
-            if form == "copyright" and re.match(r"\W{0,3}all rights reserved", text[end:end + 30], re.IGNORECASE):
-                continue   # "© 2019 Acme. All rights reserved." is a notice, not a credit
+            if form == "copyright" and not _copyright_credits(text, start, end, creator, organization, caption=caption):
+                continue
             accepted.append((start, end))
-            whole = match.group(0)
+            whole = text[start:end]
             raw = whole.strip()
             # the span is exactly the raw text: without the blanks around it (a CRLF line's "\r" among them)
             first = start + len(whole) - len(whole.lstrip())
+            # "Reuters and Camera Club/AP": an organisation listing more than one, which `_chains` could not part
+            unsure = "uncertain" if organization and "/" in organization and CHAIN_SEPARATOR_RE.search(organization) \
+                else None
             credits.extend(Credit(
                 raw=raw, source=source, span=(offset + first, offset + first + len(raw)),
-                creator=person, organization=organization, image=image, form=form,
+                creator=person, organization=organization, image=image, form=form, split_confidence=unsure,
             ) for person in _people(creator))
             if form == "keyword":
                 credits += _listed_after(text, end, accepted, source=source, offset=offset, image=image)
         taken.extend(accepted)
     return _fullest_per_creator(sorted(credits, key=lambda c: c.span))
+
+
+# A spaced dash, where the words after a credit begin ("Jane Doe / AFP — “œuvre”"): the em or en dash.
+SPACED_DASH_RE = re.compile(rf"{SP}+[—–]{SP}+")
+
+
+def _before_spaced_dash(value: str) -> int | None:
+    """Where a credit's value ends at a spaced dash: before the first one whose words after it name no one (an
+    agency's or outlet's name may follow one: "Jane Doe — Reuters"); None when none does."""
+    for dash in SPACED_DASH_RE.finditer(value):
+        tail = value[dash.end():].strip(" .,;")
+        if not (is_org(tail) or names_an_agency(tail) and looks_like_credit_value(tail, strict=True)):
+            return dash.start()
+    return None
+
+
+# "Jane Doe/Reuters and John Roe/AP", "Jane Doe/Reuters, John Roe/AP": one opening word crediting two photographers
+# each with their own agency (newuser27 #4).
+CHAIN_SEPARATOR_RE = re.compile(rf"{SP}*,?{SP}+and{SP}+|{SP}*[,&]{SP}*")
+
+
+def _chains(value: str) -> list[tuple[str, str, str]]:
+    """(part, creator, organization) of each person/agency chain a value lists, when it lists two or more and each
+    is a person's name and an organisation (or a name no person's: "Jane Doe/Riverton"); else []."""
+    parts = CHAIN_SEPARATOR_RE.split(value)
+    if len(parts) < 2 or not all("/" in part for part in parts):
+        return []
+    found = []
+    for part in parts:
+        creator, organization = split_credit(part)
+        if not (creator and organization and PERSON_RE.fullmatch(creator) and not is_org(creator)
+                and (is_org(organization) or not PERSON_RE.fullmatch(organization))):
+            return []
+        found.append((part.strip(), creator, organization))
+    return found
+
+
+def _chain_credits(text: str, start: int, end: int, chains: list[tuple[str, str, str]], *, source: str,
+                   offset: int, image: str | None, head: int) -> list[Credit]:
+    """A credit per chain, each spanning its own words; the first from the opening word (`head`) on."""
+    found: list[Credit] = []
+    searched = start
+    for part, creator, organization in chains:
+        at = text.index(part, searched, end)
+        first, searched = head if not found else at, at + len(part)
+        found.append(Credit(raw=text[first:searched], source=source, span=(offset + first, offset + searched),
+                            creator=creator, organization=organization, image=image, form="keyword"))
+    return found
 
 
 def _listed_after(text: str, end: int, accepted: list[tuple[int, int]], *, source: str, offset: int,
@@ -227,20 +294,20 @@ _STOCK_RE = re.compile(r"Unsplash|Pexels|Pixabay|Flickr")
 _CLOSING_RE = re.compile(r"[)\]][ \t\u00a0]*$", re.MULTILINE)
 
 
-def _forms_worth_trying(text: str, *, caption: bool) -> frozenset[str]:
+def _forms_worth_trying(text: str, *, caption: bool, plain: bool = False) -> frozenset[str]:
     forms: set[str] = set()
     if "/" in text:
         forms.update(("agency-photo", "slash", "slash-for") if "/for" in text or "/ for" in text
                      else ("agency-photo", "slash"))
     if "lickr user" in text or "LICKR USER" in text:
         forms.add("flickr-user")
-    if _PREFIX_WORD_RE.search(text):
+    if _PREFIX_WORD_RE.search(text) or _other_photo_word(text):
         forms.update(("paren-credit", "keyword"))
         if _STOCK_RE.search(text):
             forms.add("stock-site")
     if _CLOSING_RE.search(text):
         forms.add("trailing")
-    if caption and ("©" in text or "(c)" in text or "opyright" in text):
+    if caption and ("©" in text or "(c)" in text or "opyright" in text) or plain and "©" in text:
         forms.add("copyright")
     if caption and "Source" in text:
         forms.add("source")
@@ -294,6 +361,26 @@ def _acceptable(form: str, value: str, creator: str | None, organization: str | 
     return True
 
 
+# A sentence before a "©" on its line: "The lighthouse at dusk. © 2024 Lena Berg", a caption scraped flat.
+SENTENCE_BEFORE_RE = re.compile(r"[.!?][ \t\u00a0]+$")
+ALL_RIGHTS_RE = re.compile(r"\W{0,3}all rights reserved", re.IGNORECASE)
+
+
+def _copyright_credits(text: str, start: int, end: int, creator: str | None, organization: str | None, *,
+                       caption: bool) -> bool:
+    """Is a copyright statement a photo's credit? In a caption, unless it is a notice ("© 2019 Acme. All rights
+    reserved."), which a person's name is not there ("Copyright 2024 Jane Doe. All rights reserved.", newuser27 #8).
+    In plain text only a person's name ending a line that a sentence opens (a caption scraped flat): a line that is
+    only "© 2024 Name" is a site's own notice."""
+    person = bool(creator and not organization and is_persons_name(creator))
+    if caption:
+        return person or not ALL_RIGHTS_RE.match(text, end, end + 30)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return person and SENTENCE_BEFORE_RE.search(text, line_start, start) is not None \
+        and not text[end:len(text) if line_end < 0 else line_end].strip(" \t\u00a0.")
+
+
 def bare_credit(value: str) -> tuple[str | None, str | None] | None:
     """(creator, organization) of a whole caption line that is only a credit ('Andrew Harnik/Shutterstock',
     'Adam Maida for BuzzFeed News', 'Getty Images'), or None when it reads as anything else."""
@@ -344,4 +431,14 @@ _HINT_RE = re.compile(r"photo|image|picture|credit|courtesy|©|\(c\)|copyright|s
 
 def might_have_credit(text: str) -> bool:
     """A cheap pre-check so long texts with no credit word skip every pattern."""
-    return bool(_HINT_RE.search(text))
+    return bool(_HINT_RE.search(text)) or _other_photo_word(text)
+
+
+# The photo's word in Russian, Japanese and Polish (newuser27 #8), looked for apart: in the patterns above they made
+# every text's pre-check a fifth slower. Only a text that is not all ASCII can hold them; Finnish "Kuva" is
+# asked as a plain substring.
+_NON_ASCII_PHOTO_WORD_RE = re.compile(r"фото|写真|zdjęcie", re.IGNORECASE)
+
+
+def _other_photo_word(text: str) -> bool:
+    return "Kuva" in text or "KUVA" in text or not text.isascii() and _NON_ASCII_PHOTO_WORD_RE.search(text) is not None

@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from resolver.extract import credits as credit_patterns
-from resolver.extract.credit_names import (SEPARATOR_RE, agency_key, is_persons_name, person_for_outlet,
+from resolver.extract.credit_names import (KNOWN_ORGS, SEPARATOR_RE, agency_key, is_persons_name, person_for_outlet,
                                            split_confidence, split_credit)
 from resolver.extract.dom import (AncestorMemo, Part, ascii_lower, children, element_text, select, selector_of, shallow,
                                   spaced_text)
@@ -36,9 +36,10 @@ JSONLD_SELECTOR = f"script[type='{JSONLD_TYPE}' i]"   # a MIME type, in any case
 JSONLD_PARTS: tuple[Part, ...] = ((JSONLD_SELECTOR, ("json",)),)   # the type's value matches in any case
 # An <i> under a bare image and a line break is its caption (Gothamist: <img><br><i>... (Name/Flickr)</i>, no
 # figure). Selected as "br + i", the image asked after: "img + br + i" costs twice that, "img + i" five times and
-# the four with <em> ten times (a hundredth of a scan; #14), and no page seen puts such a caption in an <em>.
+# the four with <em> ten times (a hundredth of a scan; #14). "br + em" too: newuser27's page put such a caption in
+# an <em> (#11); it cost no change the scan benchmark could tell from its noise.
 CANDIDATE_SELECTOR = ", ".join([*(f"[class*={w} i]" for w in CREDIT_WORDS), "[class*=related i]", "figcaption",
-                                "figure cite", "[itemprop]", "br + i"])
+                                "figure cite", "[itemprop]", "br + i", "br + em"])
 # lexbor tests each element against each selector of a list: the three "source" words are asked as one, "source"
 # (a sixth of the selection's time, #14), and the few elements it adds (class "resource-list") are asked again.
 SOURCE_WORDS = ("image-source", "photo-source", "__source")
@@ -47,7 +48,7 @@ SOURCE_WORDS = ("image-source", "photo-source", "__source")
 BROAD_CANDIDATE_PARTS: tuple[Part, ...] = (
     *((f"[class*={w} i]", (w,)) for w in CREDIT_WORDS if w not in SOURCE_WORDS), ("[class*=source i]", ("source",)),
     ("[class*=related i]", ("related",)), ("figcaption", ("<figcaption",)), ("figure cite", ("<cite",)),
-    ("[itemprop]", ("itemprop",)), ("br + i", ("<br", "</br")))
+    ("[itemprop]", ("itemprop",)), ("br + i", ("<br", "</br")), ("br + em", ("<br", "</br")))
 BROAD_CANDIDATE_SELECTOR = selector_of(BROAD_CANDIDATE_PARTS, None)
 # Descendants that may be credit elements themselves (a superset of `_is_credit_element`).
 CREDIT_ELEMENT_SELECTOR = ", ".join([ITEMPROP_SELECTOR, *(f"[class*={w} i]" for w in (
@@ -158,6 +159,7 @@ class _Walks:
         self.slot_parents: set[Any] = set()   # captions holding a source slot (`SOURCE_SLOT_RE`)
         self.jsonld: list[Any] = []   # the page's JSON-LD scripts, selected once
         self.image_captions: dict[int, str] = {}   # italic captions under a bare image: that image's src
+        self.photos: dict[int, list[str]] = {}   # `_photos_for` of a block's images (a gallery's captions share them)
 
     def images_in(self, node: Any) -> list[Any]:
         if node.mem_id not in self.images:
@@ -187,7 +189,7 @@ def _element_credits_of(tree: Any, smap: SourceMap, claimed: set[Any], walks: _W
                 or tag == "script" and (attributes.get("type") or "").lower() == JSONLD_TYPE \
                 or (attributes.get("itemprop") or "") in CREDIT_ITEMPROPS or tag == "cite" and walks.figure(el.parent):
             candidates.append(el)
-        elif tag == "i" and (image := _image_above(el)) is not None:
+        elif tag in ("i", "em") and (image := _image_above(el)) is not None:
             walks.image_captions[el.mem_id] = image
             candidates.append(el)
     # Elements holding a credit element leave the credit to it: marked once, walking up until a marked one.
@@ -229,8 +231,36 @@ def _box_ranges(smap: SourceMap, boxes: list[Any]) -> list[tuple[int, int]]:
 
 
 def _image_for(el: Any, walks: _Walks) -> str | None:
-    """The image a caption or credit belongs to: the enclosing figure's first img with an address, or the one img
-    of a small parent."""
+    """The image a caption or credit belongs to: the one photo (sizes aside) of the enclosing figure, or the one img
+    of a small parent; None when the figure shows several photos: nothing says which one it is of (newuser27 #2,
+    the first was taken, a wrong photo named)."""
+    photos = _photos_for(el, walks)
+    return photos[0] if len(photos) == 1 else None
+
+
+def _photos_for(el: Any, walks: _Walks, *, before: bool = False) -> list[str]:
+    """The addresses of the photos a caption or credit stands by, in source order, each photo once (sizes aside), up
+    to three (enough to tell one, two and several apart): its figure's images, or the one img of a small parent;
+    `before`: else the photo of the block just before it (`_photo_block_before`; asked of captions that credit only,
+    as it walks the block)."""
+    images = _images_near(el, walks, before=before)
+    if len(images) < 2:   # most: as it was, one address or none
+        return [src for src in map(_src_of, images) if src]
+    if id(images) not in walks.photos:   # a list `walks.images_in` keeps: its id is the block's for the page
+        srcs = [src for src in map(_src_of, images) if src]
+        real = [src for src in srcs if not PLACEHOLDER_IMAGE_RE.search(src)]   # a lazy image's stand-in is no photo
+        photos: list[str] = []
+        for src in real or srcs[:1]:
+            if not any(_same_photo(photo, src) for photo in photos):
+                photos.append(src)
+                if len(photos) == 3:
+                    break
+        walks.photos[id(images)] = photos
+    return walks.photos[id(images)]
+
+
+def _images_near(el: Any, walks: _Walks, *, before: bool = False) -> list[Any]:
+    """The img elements a caption or credit stands by (`_photos_for`)."""
     figure = walks.figure(el.parent)
     images = walks.images_in(figure) if figure is not None else []
     parent = el.parent
@@ -240,7 +270,24 @@ def _image_for(el: Any, walks: _Walks) -> str | None:
         found = walks.images_in(parent)
         images = found if len(found) == 1 or _one_photo(found) else []
         parent = parent.parent if not found else None
-    return next((src for src in map(_src_of, images) if src), None)
+    return _photo_block_before(el, walks) if before and not images and figure is None else images
+
+
+PHOTO_BLOCK_TAGS = frozenset({"img", "picture", "div", "figure", "p", "a", "span"})
+
+
+def _photo_block_before(el: Any, walks: _Walks) -> list[Any]:
+    """The image of the block just before a caption, when that block holds one photo and no words: `<div
+    class="photo"><img></div><p class="caption">` (newuser27 #9). Anything else before it (words, two photos, an
+    image crediting itself in an attribute: two credits then claim it) ties nothing."""
+    before = _element_before(el)
+    if before is None or before.tag not in PHOTO_BLOCK_TAGS:
+        return []
+    images = [before] if before.tag == "img" else walks.images_in(before)
+    if not images or element_text(before).strip() or len(images) > 1 and not _one_photo(images) \
+            or any(WHOLE_ATTRS.intersection(img.attributes) for img in images):
+        return []
+    return images
 
 
 def _one_photo(images: list[Any]) -> str | None:
@@ -846,7 +893,7 @@ def _element_credits(el: Any, smap: SourceMap, walks: _Walks, credited: set[Any]
         itemprop = itemprop if itemprop in CREDIT_ITEMPROPS else ""   # itemprop="caption" says nothing of credit
         slot = not itemprop and SOURCE_SLOT_RE.search(css) is not None and not WEAK_CLASS_RE.search(css)
         weak = not itemprop and not WEAK_CLASS_RE.search(css) and not slot
-        no_image = not itemprop and _image_for(el, walks) is None
+        no_image = not itemprop and not any(map(_src_of, _images_near(el, walks)))
         if "author" in css.lower() or no_image and ("opyright" in css or weak or slot):
             return []   # an author's byline; "copyright" or "attribution" with no image near it is no photo's
         found = _credit_from_element(_credit_part(el), smap, walks, "caption")
@@ -918,6 +965,15 @@ def _credit_part(el: Any) -> Any:
 HIDDEN_LABEL_RE = re.compile(r"\bCredits?[ \t]+(?=Credits?(?:[:：]|\.\.\.|…))")
 
 
+def _agency_sentence(text: str) -> str:
+    """A caption's last sentence when it is only a known agency's name ("Crowds gather at the square. Getty Images",
+    newuser27 #8); else the caption's text."""
+    tail = text.rstrip(" \t\u00a0.")[-44:]   # the longest known name is shorter; no regex: most captions ask (#14)
+    cut = max(tail.rfind(". "), tail.rfind("! "), tail.rfind("? "))
+    name = tail[cut + 2:].strip() if cut >= 0 else ""
+    return name if name.casefold() in KNOWN_ORGS else text
+
+
 def _figcaption_credits(el: Any, smap: SourceMap, walks: _Walks, *, image: str | None = None,
                         words: str | None = None) -> list[Credit]:
     """Credits in a caption's words; else the caption's last line when it is only a credit
@@ -927,7 +983,7 @@ def _figcaption_credits(el: Any, smap: SourceMap, walks: _Walks, *, image: str |
     found = credit_patterns.find_credits(text, source="caption", caption=True)
     if not found:
         kids = children(el)
-        for candidate in dict.fromkeys([text, spaced_text(kids[-1]) if kids else text]):
+        for candidate in dict.fromkeys([text, spaced_text(kids[-1]) if kids else text, _agency_sentence(text)]):
             split = credit_patterns.bare_credit(candidate)
             if split is not None:
                 found = [Credit(raw=candidate, source="caption", span=(0, 0), creator=split[0],
@@ -937,8 +993,41 @@ def _figcaption_credits(el: Any, smap: SourceMap, walks: _Walks, *, image: str |
         found = _linked_site_credit(el, text)
     if not found:
         return []
-    span, image = _element_span(el, smap), image or _image_for(el, walks)   # only for captions that credit: most do not
-    return [replace(c, span=span, image=image) for c in found]
+    span = _element_span(el, smap)   # the image only for captions that credit: most do not
+    photos = [image] if image else _photos_for(el, walks, before=True)
+    if len(photos) == 1:
+        return [replace(c, span=span, image=photos[0]) for c in found]
+    return [replace(c, span=span, image=photo) for c, photo in zip(found, _photos_in_place(found, text, photos))]
+
+
+# A place word just before a credit ("Left Image: X", "right: Y") or just after it ("X (left)", "X, right"): which of
+# pictures shown together it credits (newuser27 #2).
+PLACE_BEFORE_RE = re.compile(r"(?:^|[\s,;|(])(left|right|top|bottom|above|below|inset|cent(?:er|re)|main)"
+                             r"(?:\s+(?:image|photo|picture|pic))?\s*[:：]\s*$", re.IGNORECASE)
+PLACE_AFTER_RE = re.compile(r"\s*(?:\(\s*(left|right|top|bottom|above|below|inset|cent(?:er|re))\s*\)"
+                            r"|,\s*(left|right|top|bottom|above|below|inset|cent(?:er|re))\b(?!\s+(?:of|to|side)\b)"
+                            r"(?!(?:\s+(?:image|photo|picture|pic))?\s*[:：]))",   # not the next credit's label
+                            re.IGNORECASE)
+# Two pictures in source order: the first is the left (or top) one. No other place is sure: "above" may be the
+# caption's, "inset" any of them.
+PLACE_PAIRS = ({"left": 0, "right": 1}, {"top": 0, "bottom": 1})
+
+
+def _photos_in_place(found: list[Credit], text: str, photos: list[str]) -> list[str | None]:
+    """The photo each of a caption's credits is of, when it stands under several (`photos`): of two, the one in the
+    place its words name, when the caption names only the places two pictures side by side (or one above the other)
+    have; else none (never a wrong one)."""
+    places = [_place_named(c, text) for c in found]
+    pair = next((p for p in PLACE_PAIRS if set(places) <= p.keys()), None) if len(photos) == 2 else None
+    return [photos[pair[place]] if pair is not None and place is not None else None for place in places]
+
+
+def _place_named(credit: Credit, text: str) -> str | None:
+    """The place word just before or after a credit in its caption's text, lower-cased; "?" when it has two."""
+    start, end = credit.span
+    before, after = PLACE_BEFORE_RE.search(text, 0, start), PLACE_AFTER_RE.match(text, end)
+    places = {m.group(m.lastindex or 0).lower() for m in (before, after) if m is not None}
+    return places.pop() if len(places) == 1 else None if not places else "?"
 
 
 # A caption's last words in brackets (Gothamist's "... (<a href="http://boingboing.net/…">Boing Boing</a>)").
