@@ -213,14 +213,26 @@ def _block_start(text: str, start: int, end: int, floor: int) -> int:
     return start
 
 
-def _tweet_text_above(text: str, line_start: int, blocks: bool, floor: int) -> tuple[str, int, bool] | None:
+def _set_off(text: str, start: int) -> bool:
+    """Is the line above the one at `start` blank, a heading, or none: a paragraph break a blank-line document shows?"""
+    above = _line_above(text, start)
+    return above is None or not above[1].strip() or bool(HEADING_RE.match(above[1].lstrip()))
+
+
+def _tweet_text_above(text: str, line_start: int, blocks: bool, floor: int, *,
+                      one_block: bool = False) -> tuple[str, int, bool] | None:
     """(text, start, sure) of the post in the lines just above a signature line: the whole block in blank-line
     documents; one line in single-newline ones, where a line of words above it may be prose or the post's own
-    first line, so its start is not sure."""
+    first line, so its start is not sure. A block of several lines is sure only when blank lines set it off above
+    and below (or the markup does: `one_block`): else that stretch of the text has one paragraph a line, and its
+    first lines may be prose."""
     end = line_start
+    gap = False   # a blank line between the text and its signature
     while end > 0 and text[end - 1] in "\r\n \t":
-        if text[end - 1] == "\n" and text[end - 2: end - 1] == "\n" and not blocks:
-            return None   # a blank line right above: no text to take
+        if text[end - 1] == "\n" and text[end - 2: end - 1] == "\n":
+            if not blocks:
+                return None   # a blank line right above: no text to take
+            gap = True
         end -= 1
     if end == 0:
         return None
@@ -228,14 +240,18 @@ def _tweet_text_above(text: str, line_start: int, blocks: bool, floor: int) -> t
     if start < floor:
         return None   # the line above is the previous signature's own
     if blocks:
-        start = _block_start(text, start, end, floor)
-    sure = blocks or _ends_a_block(_line_above(text, start), floor)
+        top = _block_start(text, start, end, floor)
+        sure = one_block or top == start or gap and _set_off(text, top)   # newuser27 finding 6: a live blog's prose
+        start = top
+    else:
+        sure = _ends_a_block(_line_above(text, start), floor)
     snippet = text[start:end].strip()
     return (snippet, start + (len(text[start:end]) - len(text[start:end].lstrip())), sure) if snippet else None
 
 
-def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[Embed]:
-    """Flattened tweet (and Bluesky) embeds: text, then '— Name (@handle) Month D, YYYY', dash and newline optional."""
+def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_block: bool = False) -> list[Embed]:
+    """Flattened tweet (and Bluesky) embeds: text, then '— Name (@handle) Month D, YYYY', dash and newline optional.
+    `one_block`: the text is one HTML element's, whose markup bounds the lines above a signature as the post's."""
     embeds = []
     blocks = _paragraphs_by_blank_lines(text)
     previous_end = 0
@@ -281,8 +297,10 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[
             rest = body[prose_end:]
             body_start += prose_end + len(rest) - len(rest.lstrip())
             body = rest.strip() or None
+            if body and "\n" in body and not one_block:   # lines no blank line sets off: they may be prose
+                confidence = tweet_text.UNCERTAIN
         else:
-            above = _tweet_text_above(text, line_start, blocks, floor)
+            above = _tweet_text_above(text, line_start, blocks, floor, one_block=one_block)
             body, body_start, sure = above if above else (None, line_start, True)
             if body:
                 confidence = tweet_text.UNCERTAIN if tweet_text.too_long(body) or not sure else tweet_text.HIGH
