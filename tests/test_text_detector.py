@@ -346,6 +346,46 @@ def test_several_lines_not_set_off_by_blank_lines_are_uncertain(text, posts):
     assert [(e.text, e.text_confidence) for e in find_embeds(text)] == posts
 
 
+# A short last paragraph under a blank line: the post may go on above it (a tweet with a blank line inside), or
+# the paragraph above may be prose; the paragraph is taken, unsure (newuser27 finding 6). Sure when what stands
+# above the blank line cannot be the post's: the previous signature, a heading, nothing.
+SHORT_LAST_PARAGRAPH = [
+    ("words-above", "Here is what people are saying.\n\nBREAKING: Jury finds defendant not guilty on all counts.\n\n"
+     "More to follow. https://t.co/AbCdEf1234\n\n— Court Watch (@courtwatch) 12 September 2022\n\nMore.\n",
+     "More to follow. https://t.co/AbCdEf1234", "uncertain"),
+    ("words-above-signature-right-under", "Intro.\n\nBREAKING: Jury finds defendant not guilty.\n\nMore to follow.\n"
+     "— Court Watch (@courtwatch) 12 September 2022\n\nMore.\n", "More to follow.", "uncertain"),
+    ("a-long-last-paragraph", "Intro.\n\nThe jury found the defendant not guilty on all counts after two days.\n\n"
+     "— Court Watch (@courtwatch) 12 September 2022\n\nMore.\n",
+     "The jury found the defendant not guilty on all counts after two days.", "high"),
+    ("heading-above", "Intro.\n\nMore intro.\n\n## Reactions\n\nMore to follow.\n\n"
+     "— Court Watch (@courtwatch) 12 September 2022\n", "More to follow.", "high"),
+    ("nothing-above", "More to follow.\n\n— Court Watch (@courtwatch) 12 September 2022\n\nIntro.\n\nMore.\n",
+     "More to follow.", "high"),
+    # 200 characters of words above: they fit in a post of 2022 with it (280), not in one of 2014 (140): prose then.
+    ("words-that-fit-a-post-of-that-day", f"Intro.\n\n{'The jury sat for two days. ' * 7}\n\nMore to follow.\n\n"
+     "— Court Watch (@courtwatch) 12 September 2022\n", "More to follow.", "uncertain"),
+    ("words-too-long-for-a-post-of-that-day", f"Intro.\n\n{'The jury sat for two days. ' * 7}\n\nMore to follow.\n\n"
+     "— Court Watch (@courtwatch) 12 September 2014\n", "More to follow.", "high"),
+    ("inline-signature", "Intro.\n\nBREAKING: Jury finds defendant not guilty.\n\n"
+     "More to follow. — Court Watch (@courtwatch) 12 September 2022\n\nMore.\n", "More to follow.", "uncertain"),
+]
+
+
+@pytest.mark.parametrize("text,tweet,confidence", [c[1:] for c in SHORT_LAST_PARAGRAPH],
+                         ids=[c[0] for c in SHORT_LAST_PARAGRAPH])
+def test_a_short_last_paragraph_under_words_is_uncertain(text, tweet, confidence):
+    embed = find_embeds(text)[-1]
+    assert (embed.author_handle, embed.text, embed.text_confidence) == ("courtwatch", tweet, confidence)
+
+
+def test_a_short_paragraph_under_the_previous_signature_is_sure():
+    text = ("Intro.\n\nMore intro.\n\nFirst post here\n\n— Ann Example (@ann_ex) May 2, 2019\n\nMore to follow.\n\n"
+            "— Court Watch (@courtwatch) 12 September 2022\n")
+    embed = find_embeds(text)[-1]
+    assert (embed.text, embed.text_confidence) == ("More to follow.", "high")
+
+
 # The block above a signature ends at the previous blank line, heading or signature (#10); several lines not set
 # off by blank lines are unsure (newuser27 finding 6).
 BLOCK_ENDS = [
@@ -408,13 +448,14 @@ def test_line_ends_of_any_kind_give_the_same_posts_and_credits(newline):
     text as written."""
     from resolver.extract import find_all
 
-    doc = ("First paragraph of the story, long enough to matter here.\n\nBridge open. pic.twitter.com/Zz98Yy76Xx\n"
-           "— Ann Lee (@annlee_fict) December 6, 2022\n\nA street. (Photo: Zoë Åström/Exämple Wire)\n")
+    doc = ("First paragraph of the story, long enough to matter here.\n\nBridge open again after nine months. "
+           "pic.twitter.com/Zz98Yy76Xx\n— Ann Lee (@annlee_fict) December 6, 2022\n\n"
+           "A street. (Photo: Zoë Åström/Exämple Wire)\n")
     text = doc.replace("\n", newline)
     embeds, credits = find_all(text, "text")
     assert [(e.author_name, e.text, e.text_confidence) for e in embeds] == [
-        ("Ann Lee", "Bridge open. pic.twitter.com/Zz98Yy76Xx", "high")]
-    assert text[embeds[0].span[0]:embeds[0].span[1]].startswith("Bridge open.")
+        ("Ann Lee", "Bridge open again after nine months. pic.twitter.com/Zz98Yy76Xx", "high")]
+    assert text[embeds[0].span[0]:embeds[0].span[1]].startswith("Bridge open again")
     assert [(c.creator, text[c.span[0]:c.span[1]]) for c in credits] == [
         ("Zoë Åström", "(Photo: Zoë Åström/Exämple Wire)")]
 

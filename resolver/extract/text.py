@@ -219,8 +219,27 @@ def _set_off(text: str, start: int) -> bool:
     return above is None or not above[1].strip() or bool(HEADING_RE.match(above[1].lstrip()))
 
 
-def _tweet_text_above(text: str, line_start: int, blocks: bool, floor: int, *,
-                      one_block: bool = False) -> tuple[str, int, bool] | None:
+SHORT_PARAGRAPH_WORDS = 5   # a paragraph this short (links aside) may end a post with a blank line inside
+
+
+def _may_go_on_above(text: str, top: int, snippet: str, floor: int, limit: int) -> bool:
+    """Is `snippet`, a block starting at `top` under a blank line, perhaps a post's last paragraph ("BREAKING: …" /
+    blank / "More to follow." / signature)? When it is short and the paragraph above is words that fit in one post
+    with it (`limit`: characters a post of its date holds): not when that is the previous signature, a heading, or
+    too long to share a post with it (prose)."""
+    if len(tweet_text.LINK_RE.sub("", snippet).split()) > SHORT_PARAGRAPH_WORDS:
+        return False
+    end = top
+    while (above := _line_above(text, end)) is not None and not above[1].strip():
+        end = above[0]
+    if end == top or above is None or _ends_a_block(above, floor):
+        return False
+    start = _block_start(text, above[0], end, floor)
+    return not tweet_text.too_long(text[start:end].strip() + "\n\n" + snippet, limit=limit)
+
+
+def _tweet_text_above(text: str, line_start: int, blocks: bool, floor: int, *, one_block: bool = False,
+                      limit: int = tweet_text.MAX_TWEET_CHARS) -> tuple[str, int, bool] | None:
     """(text, start, sure) of the post in the lines just above a signature line: the whole block in blank-line
     documents; one line in single-newline ones, where a line of words above it may be prose or the post's own
     first line, so its start is not sure. A block of several lines is sure only when blank lines set it off above
@@ -243,6 +262,7 @@ def _tweet_text_above(text: str, line_start: int, blocks: bool, floor: int, *,
         top = _block_start(text, start, end, floor)
         sure = one_block or top == start or gap and _set_off(text, top)   # newuser27 finding 6: a live blog's prose
         start = top
+        sure = sure and (one_block or not _may_go_on_above(text, start, text[start:end].strip(), floor, limit))
     else:
         sure = _ends_a_block(_line_above(text, start), floor)
     snippet = text[start:end].strip()
@@ -264,6 +284,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         platform = "twitter" if x.HANDLE_RE.match(handle) else "bluesky" if "." in handle else None
         if platform is None:
             continue
+        date = iso_from_match(match)
         # Inline signatures follow each other ("... 2017Next tweet text  Name (@h) ..."): start after the last one.
         line_start = max(text.rfind("\n", 0, match.start()) + 1, previous_end)
         floor, previous_end = previous_end, match.end()   # a post's lines never reach above the previous signature
@@ -286,10 +307,11 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         confidence = None
         if inline_text:
             body, body_start = inline_text, line_start + (len(before) - len(before.lstrip()))
+            top = None
             if blocks and line_start > floor:   # the post's earlier lines, in the block above (#10)
-                block_start = _block_start(text, line_start, line_start + text_end_in_line, floor)
-                body = text[block_start: line_start + text_end_in_line].strip()
-                body_start = block_start + (len(text[block_start:]) - len(text[block_start:].lstrip()))
+                top = _block_start(text, line_start, line_start + text_end_in_line, floor)
+                body = text[top: line_start + text_end_in_line].strip()
+                body_start = top + (len(text[top:]) - len(text[top:].lstrip()))
             prose_end, confidence = tweet_text.start_of_tweet(body, after_post=0 < floor == line_start)
             quoted = _earlier_post_opening(body[prose_end:], earlier[-RECENT_POSTS:])
             if quoted:
@@ -299,8 +321,12 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             body = rest.strip() or None
             if body and "\n" in body and not one_block:   # lines no blank line sets off: they may be prose
                 confidence = tweet_text.UNCERTAIN
+            elif body and top is not None and not prose_end and not one_block \
+                    and _may_go_on_above(text, top, body, floor, tweet_text.limit_on(date)):
+                confidence = tweet_text.UNCERTAIN   # "More to follow. — Name (@h) …" under a post's first paragraph
         else:
-            above = _tweet_text_above(text, line_start, blocks, floor, one_block=one_block)
+            above = _tweet_text_above(text, line_start, blocks, floor, one_block=one_block,
+                                      limit=tweet_text.limit_on(date))
             body, body_start, sure = above if above else (None, line_start, True)
             if body:
                 confidence = tweet_text.UNCERTAIN if tweet_text.too_long(body) or not sure else tweet_text.HIGH
@@ -317,7 +343,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         embeds.append(Embed(
             platform=platform, kind="post", url=url, detector="text-signature", span=(body_start, end),
             post_id=post_id, author_handle=handle, author_name=name or None,
-            date_text=match.group("date").strip(), date=iso_from_match(match), text=body,
+            date_text=match.group("date").strip(), date=date, text=body,
             text_confidence=confidence if body else None, media_links=media, links=links,
         ))
     return embeds
