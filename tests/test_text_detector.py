@@ -460,6 +460,24 @@ def test_line_ends_of_any_kind_give_the_same_posts_and_credits(newline):
         ("Zoë Åström", "(Photo: Zoë Åström/Exämple Wire)")]
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
+def test_blank_lines_are_read_alike_whatever_the_line_ends(newline):
+    """A CRLF document's blank lines ("\\r\\n\\r\\n") were not seen as blank lines: the document was read as one
+    paragraph a line, a multi-line tweet lost its first line and a short last paragraph stayed sure."""
+    from resolver.extract import find_all
+
+    doc = ("Intro paragraph.\n\nMore intro.\n\nLine one of the post\nline two pic.twitter.com/Zz98Yy76Xx\n\n"
+           "— Ann Example (@ann_ex) May 2, 2019\n\nBREAKING: Jury finds defendant not guilty.\n\nMore to follow.\n\n"
+           "— Court Watch (@courtwatch) 12 September 2022\n\nMore prose.\nLine one\nline two — Bo Sample (@bo_sample) "
+           "May 2, 2019\n\nEnd.\n")
+    text = doc.replace("\n", newline)
+    embeds = find_all(text, "text")[0]
+    assert [(e.text, e.text_confidence) for e in embeds] == [
+        ("Line one of the post\nline two pic.twitter.com/Zz98Yy76Xx", "high"), ("More to follow.", "uncertain"),
+        ("More prose.\nLine one\nline two", "uncertain")]
+    assert text[embeds[0].span[0]:].startswith("Line one of the post")
+
+
 def test_an_earlier_post_quoted_again_before_the_next_one_is_not_part_of_it():
     """A run-on article embeds a post, then introduces the next with the first one's words again: "X tweeted:
     <first post's text><second post's text> — Name (@h) date". The second post's text began with the first's

@@ -183,7 +183,7 @@ def _double_space(line: str) -> tuple[int, str] | None:
 
 def _paragraphs_by_blank_lines(text: str) -> bool:
     """Does the document separate paragraphs with blank lines (then a tweet is a block) or single newlines (a line)?"""
-    return len(re.findall(r"\n[ \t]*\n", text)) >= 2
+    return len(re.findall(r"\n[ \t\r]*\n", text)) >= 2   # a CRLF document's blank line is "\r\n\r\n"
 
 
 HEADING_RE = re.compile(r"#{1,6}[ \t]")   # a Markdown heading line ends the block under it
@@ -246,13 +246,13 @@ def _tweet_text_above(text: str, line_start: int, blocks: bool, floor: int, *, o
     and below (or the markup does: `one_block`): else that stretch of the text has one paragraph a line, and its
     first lines may be prose."""
     end = line_start
-    gap = False   # a blank line between the text and its signature
+    breaks = 0
     while end > 0 and text[end - 1] in "\r\n \t":
-        if text[end - 1] == "\n" and text[end - 2: end - 1] == "\n":
-            if not blocks:
-                return None   # a blank line right above: no text to take
-            gap = True
         end -= 1
+        breaks += text[end] == "\n"
+    gap = breaks > 1   # a blank line between the text and its signature ("\n\n", "\r\n\r\n")
+    if gap and not blocks:
+        return None   # a blank line right above: no text to take
     if end == 0:
         return None
     start = text.rfind("\n", 0, end) + 1
@@ -265,7 +265,7 @@ def _tweet_text_above(text: str, line_start: int, blocks: bool, floor: int, *, o
         sure = sure and (one_block or not _may_go_on_above(text, start, text[start:end].strip(), floor, limit))
     else:
         sure = _ends_a_block(_line_above(text, start), floor)
-    snippet = text[start:end].strip()
+    snippet = text[start:end].strip().replace("\r\n", "\n")   # a CRLF document's lines, as a LF one's
     return (snippet, start + (len(text[start:end]) - len(text[start:end].lstrip())), sure) if snippet else None
 
 
@@ -318,7 +318,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
                 prose_end, confidence = prose_end + quoted, tweet_text.UNCERTAIN
             rest = body[prose_end:]
             body_start += prose_end + len(rest) - len(rest.lstrip())
-            body = rest.strip() or None
+            body = rest.strip().replace("\r\n", "\n") or None
             if body and "\n" in body and not one_block:   # lines no blank line sets off: they may be prose
                 confidence = tweet_text.UNCERTAIN
             elif body and top is not None and not prose_end and not one_block \
