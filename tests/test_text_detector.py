@@ -379,6 +379,16 @@ def test_a_short_last_paragraph_under_words_is_uncertain(text, tweet, confidence
     assert (embed.author_handle, embed.text, embed.text_confidence) == ("courtwatch", tweet, confidence)
 
 
+def test_a_short_paragraph_is_weighed_against_its_platforms_limit():
+    """287 characters: more than a tweet holds (280), not more than a Bluesky post (300)."""
+    words = ("The jury sat for two days. " * 10)[:268]
+    text = f"Intro.\n\n{words}\n\nMore to follow.\n\n— Court Watch (@HANDLE) 12 September 2022\n\nMore.\n"
+    [tweet] = find_embeds(text.replace("HANDLE", "courtwatch"))
+    [post] = find_embeds(text.replace("HANDLE", "courtwatch.bsky.social"))
+    assert (tweet.platform, tweet.text, tweet.text_confidence) == ("twitter", "More to follow.", "high")
+    assert (post.platform, post.text, post.text_confidence) == ("bluesky", "More to follow.", "uncertain")
+
+
 def test_a_short_paragraph_under_the_previous_signature_is_sure():
     text = ("Intro.\n\nMore intro.\n\nFirst post here\n\n— Ann Example (@ann_ex) May 2, 2019\n\nMore to follow.\n\n"
             "— Court Watch (@courtwatch) 12 September 2022\n")

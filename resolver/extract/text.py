@@ -68,6 +68,7 @@ TRAILING_PUNCT = ".,;:!?'\"”’»…)]}"
 HYPHENS = frozenset("-‐‑‒−")
 NAME_PARTICLES = frozenset("de da di du del della der den van von ter la le al el bin ibn y e of the".split())
 MAX_TWEET_CHARS = 1200
+BLUESKY_MAX_CHARS = 300   # a Bluesky post's limit (graphemes)
 
 
 def clean_url(raw: str) -> str:
@@ -260,9 +261,10 @@ def _tweet_text_above(text: str, line_start: int, blocks: bool, floor: int, *, o
         return None   # the line above is the previous signature's own
     if blocks:
         top = _block_start(text, start, end, floor)
-        sure = one_block or top == start or gap and _set_off(text, top)   # newuser27 finding 6: a live blog's prose
+        # newuser27 finding 6: a live blog's prose line above a post; a post's "More to follow." under a blank line
+        sure = one_block or (top == start or gap and _set_off(text, top)) \
+            and not _may_go_on_above(text, top, text[top:end].strip(), floor, limit)
         start = top
-        sure = sure and (one_block or not _may_go_on_above(text, start, text[start:end].strip(), floor, limit))
     else:
         sure = _ends_a_block(_line_above(text, start), floor)
     snippet = text[start:end].strip().replace("\r\n", "\n")   # a CRLF document's lines, as a LF one's
@@ -285,6 +287,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         if platform is None:
             continue
         date = iso_from_match(match)
+        limit = tweet_text.limit_on(date) if platform == "twitter" else BLUESKY_MAX_CHARS
         # Inline signatures follow each other ("... 2017Next tweet text  Name (@h) ..."): start after the last one.
         line_start = max(text.rfind("\n", 0, match.start()) + 1, previous_end)
         floor, previous_end = previous_end, match.end()   # a post's lines never reach above the previous signature
@@ -322,11 +325,10 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             if body and "\n" in body and not one_block:   # lines no blank line sets off: they may be prose
                 confidence = tweet_text.UNCERTAIN
             elif body and top is not None and not prose_end and not one_block \
-                    and _may_go_on_above(text, top, body, floor, tweet_text.limit_on(date)):
+                    and _may_go_on_above(text, top, body, floor, limit):
                 confidence = tweet_text.UNCERTAIN   # "More to follow. — Name (@h) …" under a post's first paragraph
         else:
-            above = _tweet_text_above(text, line_start, blocks, floor, one_block=one_block,
-                                      limit=tweet_text.limit_on(date))
+            above = _tweet_text_above(text, line_start, blocks, floor, one_block=one_block, limit=limit)
             body, body_start, sure = above if above else (None, line_start, True)
             if body:
                 confidence = tweet_text.UNCERTAIN if tweet_text.too_long(body) or not sure else tweet_text.HIGH
