@@ -432,6 +432,18 @@ def test_single_newline_document_with_a_line_above_the_post_is_uncertain():
     assert alone.text_confidence == "high"   # nothing above it
 
 
+def test_single_newline_document_with_a_line_above_a_post_on_its_signatures_line_is_uncertain():
+    """The same layout with the signature on the post's line: the line above may be the post's first line too."""
+    text = ("The council met on Tuesday.\nOur reporter sends this.\n"
+            "Open at last — Riverton Roads (@RivertonRoads) December 6, 2022\n"
+            "Next post here — Ann Example (@ann_ex) December 6, 2022\nTraffic returned to normal by noon.\n")
+    first, second = find_embeds(text)
+    assert (first.text, first.text_confidence) == ("Open at last", "uncertain")
+    assert (second.text, second.text_confidence) == ("Next post here", "high")   # a signature right above it
+    [alone] = find_embeds("Open at last — Riverton Roads (@RivertonRoads) December 6, 2022\nMore.\n")
+    assert alone.text_confidence == "high"   # nothing above it
+
+
 @pytest.mark.parametrize("text,name,tweet", [
     ("If you look a few lines up  the code  will always be  404          (@code_ex) December 28, 2017",
      None, "If you look a few lines up  the code  will always be  404"),

@@ -327,6 +327,8 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             elif body and top is not None and not prose_end and not one_block \
                     and _may_go_on_above(text, top, body, floor, limit):
                 confidence = tweet_text.UNCERTAIN   # "More to follow. — Name (@h) …" under a post's first paragraph
+            elif body and not blocks and line_start > floor and not _ends_a_block(_line_above(text, line_start), floor):
+                confidence = tweet_text.UNCERTAIN   # one paragraph a line: the line of words above may be the post's
         else:
             above = _tweet_text_above(text, line_start, blocks, floor, one_block=one_block, limit=limit)
             body, body_start, sure = above if above else (None, line_start, True)
