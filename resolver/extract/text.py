@@ -313,8 +313,8 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             top = None
             if blocks and line_start > floor:   # the post's earlier lines, in the block above (#10)
                 top = _block_start(text, line_start, line_start + text_end_in_line, floor)
-                body = text[top: line_start + text_end_in_line].strip()
-                body_start = top + (len(text[top:]) - len(text[top:].lstrip()))
+                block = text[top: line_start + text_end_in_line]   # not text[top:]: a copy of the rest per post (#12)
+                body, body_start = block.strip(), top + len(block) - len(block.lstrip())
             prose_end, confidence = tweet_text.start_of_tweet(body, after_post=0 < floor == line_start)
             quoted = _earlier_post_opening(body[prose_end:], earlier[-RECENT_POSTS:])
             if quoted:
