@@ -101,6 +101,30 @@ def test_dense_signatures_cost_linear_work():
     assert grows_linearly(lambda k: SIGNED * 500 * k, text.find_embeds)
 
 
+class SlicesCounted(str):
+    """A text that counts the characters sliced out of it: a detector copying the rest of the text for each post
+    reads it quadratically, with no Python call to count."""
+    sliced = 0
+
+    def __getitem__(self, key):  # type: ignore[override]
+        part = str.__getitem__(self, key)
+        SlicesCounted.sliced += len(part)
+        return part
+
+
+def test_signatures_under_lines_of_words_slice_the_text_a_bounded_number_of_times():
+    """In a blank-line document each post on its signature's line took its block's leading blanks from a copy of the
+    whole rest of the text (tweettext27)."""
+    unit = "a line of words\nOpen — Ann Example (@ann_ex) May 2, 2019\n"
+    read = []
+    for k in (1, 2):
+        doc = SlicesCounted("Intro.\n\nMore.\n\n" + unit * 300 * k)
+        SlicesCounted.sliced = 0
+        assert len(text.find_embeds(doc)) == 300 * k
+        read.append(SlicesCounted.sliced / len(doc))
+    assert read[1] <= 1.25 * read[0]
+
+
 FIRST = ["Jane", "John", "Ana", "Omar", "Li", "Sara", "Ivan", "Nina", "Paul", "Rosa"]
 LAST = ["Doe", "Roe", "Diaz", "Khan", "Wong", "Berg", "Novak", "Silva", "Moreau", "Okafor"]
 NAMES = [f"{a} {b}{c}" for a in FIRST for b in LAST for c in ("", "son", "sen", "ez", "ski", "ley")]

@@ -921,7 +921,7 @@ def _signatures_in(el: Any, smap: SourceMap) -> list[Embed]:
     span = smap.span(el)
     # Instagram's caption line first, as in plain text: its "(@ann.example) on Dec 6" read as a Bluesky signature.
     instagram = text_detectors.find_instagram_remnants(text)
-    found = text_detectors.find_signatures(text, skip=[e.span for e in instagram]) + instagram
+    found = text_detectors.find_signatures(text, skip=[e.span for e in instagram], one_block=True) + instagram
     return [replace(e, span=span, detector="html-text-signature") for e in found]
 
 

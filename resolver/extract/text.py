@@ -68,6 +68,7 @@ TRAILING_PUNCT = ".,;:!?'\"”’»…)]}"
 HYPHENS = frozenset("-‐‑‒−")
 NAME_PARTICLES = frozenset("de da di du del della der den van von ter la le al el bin ibn y e of the".split())
 MAX_TWEET_CHARS = 1200
+BLUESKY_MAX_CHARS = 300   # a Bluesky post's limit (graphemes)
 
 
 def clean_url(raw: str) -> str:
@@ -183,7 +184,7 @@ def _double_space(line: str) -> tuple[int, str] | None:
 
 def _paragraphs_by_blank_lines(text: str) -> bool:
     """Does the document separate paragraphs with blank lines (then a tweet is a block) or single newlines (a line)?"""
-    return len(re.findall(r"\n[ \t]*\n", text)) >= 2
+    return len(re.findall(r"\n[ \t\r]*\n", text)) >= 2   # a CRLF document's blank line is "\r\n\r\n"
 
 
 HEADING_RE = re.compile(r"#{1,6}[ \t]")   # a Markdown heading line ends the block under it
@@ -213,29 +214,66 @@ def _block_start(text: str, start: int, end: int, floor: int) -> int:
     return start
 
 
-def _tweet_text_above(text: str, line_start: int, blocks: bool, floor: int) -> tuple[str, int, bool] | None:
+def _set_off(text: str, start: int) -> bool:
+    """Is the line above the one at `start` blank, a heading, or none: a paragraph break a blank-line document shows?"""
+    above = _line_above(text, start)
+    return above is None or not above[1].strip() or bool(HEADING_RE.match(above[1].lstrip()))
+
+
+SHORT_PARAGRAPH_WORDS = 5   # a paragraph this short (links aside) may end a post with a blank line inside
+
+
+def _may_go_on_above(text: str, top: int, snippet: str, floor: int, limit: int) -> bool:
+    """Is `snippet`, a block starting at `top` under a blank line, perhaps a post's last paragraph ("BREAKING: …" /
+    blank / "More to follow." / signature)? When it is short and the paragraph above is words that fit in one post
+    with it (`limit`: characters a post of its date holds): not when that is the previous signature, a heading, or
+    too long to share a post with it (prose)."""
+    if len(tweet_text.LINK_RE.sub("", snippet).split()) > SHORT_PARAGRAPH_WORDS:
+        return False
+    end = top
+    while (above := _line_above(text, end)) is not None and not above[1].strip():
+        end = above[0]
+    if end == top or above is None or _ends_a_block(above, floor):
+        return False
+    start = _block_start(text, above[0], end, floor)
+    return not tweet_text.too_long(text[start:end].strip() + "\n\n" + snippet, limit=limit)
+
+
+def _tweet_text_above(text: str, line_start: int, blocks: bool, floor: int, *, one_block: bool = False,
+                      limit: int = tweet_text.MAX_TWEET_CHARS) -> tuple[str, int, bool] | None:
     """(text, start, sure) of the post in the lines just above a signature line: the whole block in blank-line
     documents; one line in single-newline ones, where a line of words above it may be prose or the post's own
-    first line, so its start is not sure."""
+    first line, so its start is not sure. A block of several lines is sure only when blank lines set it off above
+    and below (or the markup does: `one_block`): else that stretch of the text has one paragraph a line, and its
+    first lines may be prose."""
     end = line_start
+    breaks = 0
     while end > 0 and text[end - 1] in "\r\n \t":
-        if text[end - 1] == "\n" and text[end - 2: end - 1] == "\n" and not blocks:
-            return None   # a blank line right above: no text to take
         end -= 1
+        breaks += text[end] == "\n"
+    gap = breaks > 1   # a blank line between the text and its signature ("\n\n", "\r\n\r\n")
+    if gap and not blocks:
+        return None   # a blank line right above: no text to take
     if end == 0:
         return None
     start = text.rfind("\n", 0, end) + 1
     if start < floor:
         return None   # the line above is the previous signature's own
     if blocks:
-        start = _block_start(text, start, end, floor)
-    sure = blocks or _ends_a_block(_line_above(text, start), floor)
-    snippet = text[start:end].strip()
+        top = _block_start(text, start, end, floor)
+        # newuser27 finding 6: a live blog's prose line above a post; a post's "More to follow." under a blank line
+        sure = one_block or (top == start or gap and _set_off(text, top)) \
+            and not _may_go_on_above(text, top, text[top:end].strip(), floor, limit)
+        start = top
+    else:
+        sure = _ends_a_block(_line_above(text, start), floor)
+    snippet = text[start:end].strip().replace("\r\n", "\n")   # a CRLF document's lines, as a LF one's
     return (snippet, start + (len(text[start:end]) - len(text[start:end].lstrip())), sure) if snippet else None
 
 
-def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[Embed]:
-    """Flattened tweet (and Bluesky) embeds: text, then '— Name (@handle) Month D, YYYY', dash and newline optional."""
+def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_block: bool = False) -> list[Embed]:
+    """Flattened tweet (and Bluesky) embeds: text, then '— Name (@handle) Month D, YYYY', dash and newline optional.
+    `one_block`: the text is one HTML element's, whose markup bounds the lines above a signature as the post's."""
     embeds = []
     blocks = _paragraphs_by_blank_lines(text)
     previous_end = 0
@@ -248,6 +286,8 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[
         platform = "twitter" if x.HANDLE_RE.match(handle) else "bluesky" if "." in handle else None
         if platform is None:
             continue
+        date = iso_from_match(match)
+        limit = tweet_text.limit_on(date) if platform == "twitter" else BLUESKY_MAX_CHARS
         # Inline signatures follow each other ("... 2017Next tweet text  Name (@h) ..."): start after the last one.
         line_start = max(text.rfind("\n", 0, match.start()) + 1, previous_end)
         floor, previous_end = previous_end, match.end()   # a post's lines never reach above the previous signature
@@ -270,19 +310,27 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[
         confidence = None
         if inline_text:
             body, body_start = inline_text, line_start + (len(before) - len(before.lstrip()))
+            top = None
             if blocks and line_start > floor:   # the post's earlier lines, in the block above (#10)
-                block_start = _block_start(text, line_start, line_start + text_end_in_line, floor)
-                body = text[block_start: line_start + text_end_in_line].strip()
-                body_start = block_start + (len(text[block_start:]) - len(text[block_start:].lstrip()))
+                top = _block_start(text, line_start, line_start + text_end_in_line, floor)
+                block = text[top: line_start + text_end_in_line]   # not text[top:]: a copy of the rest per post (#12)
+                body, body_start = block.strip(), top + len(block) - len(block.lstrip())
             prose_end, confidence = tweet_text.start_of_tweet(body, after_post=0 < floor == line_start)
             quoted = _earlier_post_opening(body[prose_end:], earlier[-RECENT_POSTS:])
             if quoted:
                 prose_end, confidence = prose_end + quoted, tweet_text.UNCERTAIN
             rest = body[prose_end:]
             body_start += prose_end + len(rest) - len(rest.lstrip())
-            body = rest.strip() or None
+            body = rest.strip().replace("\r\n", "\n") or None
+            if body and "\n" in body and not one_block:   # lines no blank line sets off: they may be prose
+                confidence = tweet_text.UNCERTAIN
+            elif body and top is not None and not prose_end and not one_block \
+                    and _may_go_on_above(text, top, body, floor, limit):
+                confidence = tweet_text.UNCERTAIN   # "More to follow. — Name (@h) …" under a post's first paragraph
+            elif body and not blocks and line_start > floor and not _ends_a_block(_line_above(text, line_start), floor):
+                confidence = tweet_text.UNCERTAIN   # one paragraph a line: the line of words above may be the post's
         else:
-            above = _tweet_text_above(text, line_start, blocks, floor)
+            above = _tweet_text_above(text, line_start, blocks, floor, one_block=one_block, limit=limit)
             body, body_start, sure = above if above else (None, line_start, True)
             if body:
                 confidence = tweet_text.UNCERTAIN if tweet_text.too_long(body) or not sure else tweet_text.HIGH
@@ -299,7 +347,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[
         embeds.append(Embed(
             platform=platform, kind="post", url=url, detector="text-signature", span=(body_start, end),
             post_id=post_id, author_handle=handle, author_name=name or None,
-            date_text=match.group("date").strip(), date=iso_from_match(match), text=body,
+            date_text=match.group("date").strip(), date=date, text=body,
             text_confidence=confidence if body else None, media_links=media, links=links,
         ))
     return embeds

@@ -68,11 +68,19 @@ def start_of_tweet(text: str, *, after_post: bool = False) -> tuple[int, str]:
     return start, UNCERTAIN if cut or too_long(text[start:]) else HIGH
 
 
-def too_long(text: str) -> bool:
+def too_long(text: str, *, limit: int = MAX_TWEET_CHARS) -> bool:
     """Longer than any tweet can be, links counted as t.co makes them (an attached photo's pic.twitter.com link
     counts for nothing): prose came along."""
     text = MEDIA_LINK_RE.sub("", text.strip()).strip()
-    return len(LINK_RE.sub("x" * 23, text)) > MAX_TWEET_CHARS
+    return len(LINK_RE.sub("x" * 23, text)) > limit
+
+
+LONGER_TWEETS_FROM = "2017-11-07"   # the day X doubled its limit to 280 characters
+
+
+def limit_on(date: str | None) -> int:
+    """The most characters a tweet of that day (ISO; None: unknown) holds: 140 before 7 November 2017, 280 since."""
+    return MAX_TWEET_CHARS if date is None or date >= LONGER_TWEETS_FROM else 140
 
 
 def _glued_start(text: str) -> tuple[int, bool]:
