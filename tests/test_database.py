@@ -124,7 +124,8 @@ def test_a_read_only_database_serves_what_needs_no_writing(read_only_db, folder_
 def test_a_read_only_database_serves_an_article_read_with_an_encoding_given(tmp_path):
     """`--encoding` corrects the record of an article first read by a guess; on a read-only cache it made the run
     fail ("cannot write cache"), even when the encoding given was the one guessed. It serves what it holds, as
-    before (review26)."""
+    before (review26), and says the encoding given could not be recorded: the run printed "given by the user" and
+    a later run guessed again (review27a #4)."""
     folder = tmp_path / "ro"
     folder.mkdir()
     db, page = folder / "c.db", tmp_path / "latin.txt"
@@ -137,7 +138,34 @@ def test_a_read_only_database_serves_an_article_read_with_an_encoding_given(tmp_
             again = run_without_write_permission("--db", str(db), "scan", "--json", "--encoding", encoding, str(page))
             assert again.returncode == 0, again.stderr
             assert json.loads(again.stdout)["encoding"] == encoding
+            assert again.stderr == (f"warning: cache {db} is read-only: the encoding given (--encoding {encoding}) "
+                                    f"was not recorded for 1 article ({page}); a later run without --encoding reads "
+                                    "it as the cache holds it\n")
+        plain = run_without_write_permission("--db", str(db), "scan", "--json", str(page))
+        assert (json.loads(plain.stdout)["encoding"], plain.stderr) == ("cp1252", "")
         assert digest(db) == before
+    finally:
+        db.chmod(0o644)
+
+
+def test_a_read_only_database_that_holds_the_encoding_given_says_nothing_of_it(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    db = folder / "c.db"
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_bytes(f"{name}: (Foto: Jiří Čermák/ČTK)\n".encode("cp1250"))
+    assert invoke("--db", str(db), "scan", "--encoding", "cp1250", str(folder / "a.txt")).exit_code == 0
+    assert invoke("--db", str(db), "scan", str(folder / "b.txt")).exit_code == 0
+    db.chmod(0o444)
+    try:
+        given = run_without_write_permission("--db", str(db), "scan", "-q", "--encoding", "cp1250",
+                                             str(folder / "a.txt"))
+        assert (given.returncode, given.stderr) == (0, "")
+        both = run_without_write_permission("--db", str(db), "scan", "-q", "--encoding", "latin-1", str(folder / "a.txt"),
+                                            str(folder / "b.txt"))
+        assert both.stderr == (f"warning: cache {db} is read-only: the encoding given (--encoding latin-1) was not "
+                               f"recorded for 2 articles (first: {folder / 'a.txt'}); a later run without --encoding "
+                               "reads them as the cache holds them\n")
     finally:
         db.chmod(0o644)
 
