@@ -1463,8 +1463,9 @@ def cache_merge(out: Path, inputs: tuple[Path, ...], as_json: bool) -> None:
     and id; every observation of a post is kept, in time order, and a post's current view is the newest. OUT's
     own contents are kept; OUT is replaced only when the merge succeeded.
 
-    Two records of one article: one whose encoding the user gave (--encoding; the later given) wins over a guess,
-    then a newer extraction over one made before m016, else the first; each choice is said, with why.
+    Two records of one article: one whose encoding the user gave (--encoding; the later given) wins, then an
+    encoding not guessed (declared, or from before v17, which did not keep whether it was given) over a guess, then
+    a newer extraction over one made before m016, else the first; each choice is said, with why.
 
     \b
     Examples:
