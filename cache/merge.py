@@ -237,6 +237,10 @@ def _schema_of(path: Path) -> set[str]:
     except sqlite3.DatabaseError:
         raise MergeError(f"cannot merge {path}: not an embed-resolver cache") from None
     newer = names - {m.name for m in migrations._migrations}
+    missing = [m.name for m in migrations._migrations if m.name not in names]
+    if newer and missing:   # a release adds migrations, never renames one: an unreleased branch's (review27a #9)
+        raise NewerInputError(f"cannot merge {path}: written by another build of embed-resolver, not a release (it has "
+                              f"{sorted(newer)[0]}, which this version does not know, and lacks {missing[0]})")
     if newer:
         raise NewerInputError(f"cannot merge {path}: written by a newer embed-resolver ({sorted(newer)[-1]}); upgrade")
     return names

@@ -58,6 +58,24 @@ def test_a_database_from_a_newer_version_is_refused_and_left_untouched(tmp_path,
         Store(db)
 
 
+def test_a_database_from_another_build_is_not_said_to_be_newer(tmp_path):
+    """A database made by an unreleased branch build, whose migration was renamed when it was merged, lacks one this
+    version has: it was refused as "made by a newer embed-resolver; upgrade", which no upgrade fixes (review27a #9)."""
+    db = tmp_path / "branch.db"
+    Store(db).close()
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE _sqlite_migrations SET name = 'm017_progress_runs' "
+                     "WHERE name = 'm017_article_encoding_given'")
+    conn.close()
+    before = digest(db)
+    result = invoke("--db", str(db), "scan", str(ARTICLE))
+    assert result.exit_code == 2
+    assert result.output == (f"error: cannot use cache {db}: made by another build of embed-resolver, not a release "
+                             "this one can read (it has migration m017_progress_runs, which this version does not "
+                             "know, and lacks m017_article_encoding_given); choose another --db\n")
+    assert digest(db) == before
+
+
 def test_a_new_database_records_its_schema_version(tmp_path):
     store = Store(tmp_path / "c.db")
     assert store.db.execute("PRAGMA user_version").fetchone()[0] == len(migrations._migrations)

@@ -144,9 +144,13 @@ def test_merged_database_answers_the_views_and_search(tmp_path: Path, shards) ->
     (lambda p: Store(p).db.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
                                    " VALUES ('embed-resolver-cache', 'm999_future', 'now')").connection.commit(),
      "cannot merge {p}: written by a newer embed-resolver (m999_future); upgrade"),
+    (lambda p: Store(p).db.execute("UPDATE _sqlite_migrations SET name = 'm017_progress_runs'"
+                                   " WHERE name = 'm017_article_encoding_given'").connection.commit(),
+     "cannot merge {p}: written by another build of embed-resolver, not a release (it has m017_progress_runs, which "
+     "this version does not know, and lacks m017_article_encoding_given)"),
     (lambda p: Store(p).db.execute("CREATE TABLE later_things (id INTEGER)").connection.commit(),
      "cannot merge {p}: it has tables this version does not know (later_things)"),
-], ids=["not-sqlite", "not-a-cache", "newer", "unknown-table"])
+], ids=["not-sqlite", "not-a-cache", "newer", "another-build", "unknown-table"])
 def test_inputs_that_cannot_be_merged_leave_out_untouched(tmp_path: Path, shards, make, message: str) -> None:
     out = tmp_path / "all.db"
     merge(out, [shards[0]])
