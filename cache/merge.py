@@ -10,10 +10,12 @@ are renumbered at the end so that their ids follow time, as they do in a databas
 
 from __future__ import annotations
 
+import codecs
 import os
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from cache.migrations import migrations
@@ -165,7 +167,8 @@ def merge(out: Path, inputs: Sequence[Path], *, on_input: Callable[[Path], None]
     try:
         conn = store.db.conn
         conn.execute("PRAGMA foreign_keys = OFF")   # ids are remapped by hand; checked once at the end
-        conn.execute("CREATE TEMP TABLE origin (id INTEGER PRIMARY KEY, input TEXT NOT NULL)")
+        # Each article's input, and whether its record was made when the cache kept if an encoding was given (m017)
+        conn.execute("CREATE TEMP TABLE origin (id INTEGER PRIMARY KEY, input TEXT NOT NULL, dated INTEGER)")
         for source in sources:
             if on_input is not None:
                 on_input(source)
@@ -234,6 +237,10 @@ def _schema_of(path: Path) -> set[str]:
     except sqlite3.DatabaseError:
         raise MergeError(f"cannot merge {path}: not an embed-resolver cache") from None
     newer = names - {m.name for m in migrations._migrations}
+    missing = [m.name for m in migrations._migrations if m.name not in names]
+    if newer and missing:   # a release adds migrations, never renames one: an unreleased branch's (review27a #9)
+        raise NewerInputError(f"cannot merge {path}: written by another build of embed-resolver, not a release (it has "
+                              f"{sorted(newer)[0]}, which this version does not know, and lacks {missing[0]})")
     if newer:
         raise NewerInputError(f"cannot merge {path}: written by a newer embed-resolver ({sorted(newer)[-1]}); upgrade")
     return names
@@ -255,22 +262,26 @@ def _merge_one(store: Store, source: Path, report: MergeReport, *, own: bool = F
                 conn.execute(f"CREATE TEMP TABLE map_{table} (old INTEGER PRIMARY KEY, new INTEGER)")
             conn.execute("CREATE TEMP TABLE new_articles AS SELECT id FROM src.articles s"
                          " WHERE NOT EXISTS (SELECT 1 FROM main.articles m WHERE m.sha256 = s.sha256)")
-            preferred = _prefer(conn, source, report)
+            since = _given_kept_since(conn)
+            preferred = _prefer(conn, source, report, since=since)
             for rule in RULES:
                 if rule.table in tables and (own or not rule.own_only):
                     report.read[rule.table] = report.read.get(rule.table, 0) + _copy(conn, rule, source)
             _take_preferred(conn, preferred)
-            conn.execute("INSERT OR REPLACE INTO temp.origin (id, input) SELECT new, ? FROM temp.map_articles"
-                         " WHERE old IN (SELECT id FROM temp.new_articles) OR old IN (SELECT src FROM temp.preferred)",
-                         [str(source)])
+            conn.execute("INSERT OR REPLACE INTO temp.origin (id, input, dated) SELECT m.new, ?, s.first_scanned_at"
+                         " >= ? FROM temp.map_articles m JOIN src.articles s ON s.id = m.old"
+                         " WHERE m.old IN (SELECT id FROM temp.new_articles) OR m.old IN (SELECT src FROM temp.preferred)",
+                         [str(source), since])
     finally:
         conn.execute("DETACH DATABASE src")
 
 
-def _prefer(conn: sqlite3.Connection, source: Path, report: MergeReport) -> list[str]:
+def _prefer(conn: sqlite3.Connection, source: Path, report: MergeReport, *, since: str | None) -> list[str]:
     """The articles this input recorded otherwise than the record merged so far (same sha256), and which record
-    to keep: one whose encoding the user gave (the later given, when both were) over a guess; else one whose
-    credits were found by a newer extraction (m016's also_at) over an older; else the one merged first. Before, the
+    to keep: one whose encoding the user gave (the later given, when both were) over any other; else, of two
+    encodings, one not guessed (declared, or not known whether given or declared: a record made before `since`, the
+    input's m017) over a guess; else one whose credits were found by a newer extraction (m016's also_at) over an
+    older; else the one merged first. Before, the
     first input's record was always kept: a correction made with --encoding in a later shard was lost, and a
     database written before m016 gave its credits or not by the order of the inputs (review26 #5, review26b #7).
     Each choice goes in the report. The preferred ones (src id, main id) go in temp.preferred; returns the
@@ -283,16 +294,17 @@ def _prefer(conn: sqlite3.Connection, source: Path, report: MergeReport) -> list
     conn.execute("CREATE TEMP TABLE preferred (src INTEGER PRIMARY KEY, main INTEGER NOT NULL)")
     pairs = conn.execute(
         f"SELECT s.id, m.id, m.sha256, m.first_source, o.input, m.encoding, m.encoding_detected, m.encoding_given_at,"
+        f" IFNULL(o.dated, 0),"
         f" EXISTS (SELECT 1 FROM main.credits c WHERE c.article_id = m.id AND c.also_at IS NULL),"
         f" EXISTS (SELECT 1 FROM main.credits c WHERE c.article_id = m.id AND c.also_at IS NOT NULL),"
-        f" s.encoding, s.encoding_detected, {given},"
+        f" s.encoding, s.encoding_detected, {given}, IFNULL(s.first_scanned_at >= ?, 0),"
         f" EXISTS (SELECT 1 FROM src.credits c WHERE c.article_id = s.id AND {src_old}),"
         f" EXISTS (SELECT 1 FROM src.credits c WHERE c.article_id = s.id AND NOT ({src_old}))"
         f" FROM src.articles s JOIN main.articles m ON m.sha256 = s.sha256 LEFT JOIN temp.origin o ON o.id = m.id"
         f" WHERE s.encoding IS NOT m.encoding OR s.encoding_detected IS NOT m.encoding_detected"
-        f" OR {given} IS NOT m.encoding_given_at OR s.credit_count IS NOT m.credit_count").fetchall()
+        f" OR {given} IS NOT m.encoding_given_at OR s.credit_count IS NOT m.credit_count", [since]).fetchall()
     for src_id, main_id, sha256, first_source, origin, *records in pairs:
-        kept, over = Record(*records[:5]), Record(*records[5:])
+        kept, over = Record(*records[:6]), Record(*records[6:])
         choice = _choose(kept, over)
         if choice is None:
             continue
@@ -317,30 +329,62 @@ class Record:
     encoding: str | None
     detected: int | None
     given_at: str | None
+    dated: int              # made since m017: no given_at means not given (before it, not known)
     old_credits: int        # has credits found before m016 (also_at NULL)
     new_credits: int        # has credits found since
 
 
 def _choose(kept: Record, other: Record) -> tuple[bool, str] | None:
-    """Whether to take `other` over the record `kept` so far, and why; None when neither is preferred."""
+    """Whether to take `other` over the record `kept` so far, and why; None when neither is preferred. An encoding
+    not guessed beats a guess: declared, or (a record made before m017) perhaps given by the user (review27a #5)."""
     if (kept.given_at or "") != (other.given_at or ""):
         take = (other.given_at or "") > (kept.given_at or "")
         winner, loser = (other, kept) if take else (kept, other)
         return take, (f"its encoding ({winner.encoding}) was given by the user on {(winner.given_at or '')[:10]}, "
                       f"the other's {_how(loser)}")
+    if kept.encoding != other.encoding and bool(kept.detected) != bool(other.detected):
+        take = bool(kept.detected)
+        winner, loser = (other, kept) if take else (kept, other)
+        return take, f"its encoding {_how(winner)}, the other's {_how(loser)}"
     if kept.old_credits != other.old_credits and (other.new_credits if kept.old_credits else kept.new_credits):
         return bool(kept.old_credits), "a newer extraction: the other's credits were found before m016 (no also_at)"
     if (kept.encoding, bool(kept.detected)) != (other.encoding, bool(other.detected)):
-        return False, (f"neither encoding was given by the user: kept the one merged first ({kept.encoding}"
-                       f"{', guessed' if kept.detected else ''}) over {other.encoding}"
-                       f"{', guessed' if other.detected else ''}")
+        given = "is known to have been" if _not_known(kept) or _not_known(other) else "was"
+        return False, (f"neither encoding {given} given by the user: kept the one merged first: its encoding "
+                       f"{_how(kept)}, the other's {_how(other)}")
     return None
 
 
+def _not_known(record: Record) -> bool:
+    """Not guessed, with no date it was given, in a record made before m017: given or declared, no one can say."""
+    return not (record.detected or record.given_at or record.dated)
+
+
 def _how(record: Record) -> str:
+    """How the record's encoding was chosen, after "its encoding" or "the other's"."""
     if record.given_at:
         return f"({record.encoding}) on {record.given_at[:10]}"
-    return f"was guessed ({record.encoding})" if record.detected else f"was declared ({record.encoding})"
+    if record.detected:
+        return f"was guessed ({record.encoding})"
+    if _not_known(record):
+        return (f"({record.encoding}) was not guessed, but whether the user gave it or the page declared it is not "
+                f"known (recorded before the cache kept it)")
+    return f"was not guessed ({record.encoding})" if _utf8(record.encoding) else f"was declared ({record.encoding})"
+
+
+def _utf8(name: str | None) -> bool:
+    try:
+        return codecs.lookup(name or "").name == "utf-8"
+    except LookupError:
+        return False
+
+
+def _given_kept_since(conn: sqlite3.Connection) -> str | None:
+    """When the attached input began to keep whether an encoding was given (its m017, in the form of
+    `first_scanned_at`), or None: an input from before m017 never did."""
+    row = conn.execute("SELECT applied_at FROM src._sqlite_migrations WHERE migration_set = ? AND name = ?",
+                       [migrations.name, "m017_article_encoding_given"]).fetchone()
+    return datetime.fromisoformat(row[0]).strftime("%Y-%m-%dT%H:%M:%S.%fZ") if row else None
 
 
 def _same_posts(conn: sqlite3.Connection, main_id: int, src_id: int) -> bool:

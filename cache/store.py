@@ -78,7 +78,8 @@ class CacheError(Exception):
 
 
 class NewerCacheError(CacheError):
-    """The database was made by a newer version of the tool (a migration or schema version this one does not know)."""
+    """The database was made by a newer version of the tool (a migration or schema version this one does not know),
+    or by another build (an unreleased branch's migrations)."""
 
 
 def _read_only(path: Path) -> bool:
@@ -133,6 +134,8 @@ class Store:
         self._insert_sqls: dict[tuple[str, tuple[str, ...], int], str] = {}
         self.noting: Reads | None = None   # set by `reading()`
         self.memos_kept = True   # False: the memos' triggers are not all there (a read-only file): none is used
+        # Sources read in an encoding the user gave that a read-only cache could not record (review27a #4)
+        self.encodings_not_recorded: list[str] = []
         memory = str(path) == ":memory:"
         if not memory:
             self._check_folder(create_folder)
@@ -236,6 +239,11 @@ class Store:
         applied = self._applied()
         unknown = [name for name in applied if name not in MIGRATIONS]
         user_version = self._user_version()
+        missing = [name for name in MIGRATIONS if name not in applied]
+        if unknown and missing:   # not a release's: they add migrations, never rename one (review27a #9)
+            raise NewerCacheError(f"cannot use cache {self.path}: made by another build of embed-resolver, not a "
+                                  f"release this one can read (it has migration {unknown[0]}, which this version does "
+                                  f"not know, and lacks {missing[0]}); choose another --db")
         if unknown or user_version > len(MIGRATIONS):
             found = f"migration {unknown[0]}" if unknown else f"schema version {user_version}"
             raise NewerCacheError(f"cannot use cache {self.path}: made by a newer embed-resolver; upgrade ({found}, "
@@ -407,12 +415,14 @@ class Store:
             return None
         # A source cut short is known once its mark is recorded (a row written before v12 has none).
         row = self.conn.execute(
-            "SELECT a.id, a.encoding, a.encoding_detected FROM articles a JOIN article_sources s "
+            "SELECT a.id, a.encoding, a.encoding_detected, a.encoding_given_at FROM articles a JOIN article_sources s "
             "ON s.article_id = a.id WHERE a.sha256 = ? "
             "AND s.source = ? AND (? IS NULL OR (a.truncated IS NOT NULL AND s.truncated IS NOT NULL))",
             [article["sha256"], article["source"], article.get("truncated")]).fetchone()
-        if row and article.get("encoding_given") and not self.read_only and not _same_reading(row[1], row[2], article):
-            return None   # read as the user said, not as recorded: `_record_one` corrects the record
+        if row and article.get("encoding_given") and not _same_reading(row[1], row[2], row[3], article):
+            if not self.read_only:
+                return None   # read as the user said, not as recorded: `_record_one` corrects the record
+            self.encodings_not_recorded.append(article["source"])
         return int(row[0]) if row else None
 
     def _record_one(self, article: Mapping[str, Any], now: str, tool_version: str,
@@ -454,11 +464,11 @@ class Store:
         the user named it (`encoding_given_at`): later runs read these bytes so, until another is named (newuser26,
         review26)."""
         conn = self.conn
-        encoding, detected = conn.execute("SELECT encoding, encoding_detected FROM articles WHERE id = ?",
-                                          [article_id]).fetchone()
-        if _same_reading(encoding, detected, article):
+        encoding, detected, given_at = conn.execute(
+            "SELECT encoding, encoding_detected, encoding_given_at FROM articles WHERE id = ?", [article_id]).fetchone()
+        if _same_reading(encoding, detected, given_at, article):
             return
-        if _codec(encoding) == _codec(article["encoding"]):   # the guess was right: only its mark goes
+        if _codec(encoding) == _codec(article["encoding"]):   # the same reading: only its mark and date change
             conn.execute("UPDATE articles SET encoding_detected = 0, encoding_given_at = ? WHERE id = ?",
                          [_given_at(article, now), article_id])
             return
@@ -1054,9 +1064,12 @@ def _given_at(article: Mapping[str, Any], now: str) -> str | None:
     return (article.get("encoding_given_at") or now) if article.get("encoding_given") else None
 
 
-def _same_reading(encoding: str | None, detected: int | None, article: Mapping[str, Any]) -> bool:
-    """Does the record (its encoding, whether guessed) already say what an article read in a given encoding says?"""
-    return not detected and _codec(encoding) == _codec(article["encoding"])
+def _same_reading(encoding: str | None, detected: int | None, given_at: str | None,
+                  article: Mapping[str, Any]) -> bool:
+    """Does the record (its encoding, whether guessed, when given) already say what an article read in a given
+    encoding says? A record without the date it was given (one made before m017, or a declared charset) does not:
+    it was left so, and later runs guessed again for bytes the user had named an encoding for (review27a #4)."""
+    return not detected and given_at is not None and _codec(encoding) == _codec(article["encoding"])
 
 
 def _flatten(record: Mapping[str, Any]) -> dict[str, Any]:

@@ -797,6 +797,8 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
     session.reporter.close()
     _say_fields_never_found(spec, found, read=summary.articles)
     _say_fields_not_read(spec, unread)
+    if store is not None and store.encodings_not_recorded:
+        _say_encoding_not_recorded(store, encoding, redact=session.redactor.text)
     if store is not None and run_options.job is not None:
         store.forget_progress(run_options.job)   # done: the same command, run again, starts afresh
     handled = (summary.articles + summary.failed + summary.skipped + summary.unavailable + summary.resumed
@@ -806,6 +808,16 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
     if command != "report":   # report says it its own way, once it knows no earlier run wrote a report either
         _say_if_no_article(spec, summary)
     return summary
+
+
+def _say_encoding_not_recorded(store: Store, encoding: str | None, *, redact: Callable[[str], str]) -> None:
+    """A read-only cache serves articles read in the encoding given, and cannot record it: said, as the output says
+    "given by the user" and a later run without --encoding reads them as the cache holds them (review27a #4)."""
+    count, first = len(store.encodings_not_recorded), redact(store.encodings_not_recorded[0])
+    which = f"1 article ({first}); a later run without --encoding reads it" if count == 1 else \
+        f"{count:,} articles (first: {first}); a later run without --encoding reads them"
+    click.echo(f"warning: cache {store.path} is read-only: the encoding given (--encoding {encoding}) was not "
+               f"recorded for {which} as the cache holds {'it' if count == 1 else 'them'}", err=True)
 
 
 def _say_if_no_article(spec: InputSpec, summary: Summary) -> None:
@@ -1451,8 +1463,9 @@ def cache_merge(out: Path, inputs: tuple[Path, ...], as_json: bool) -> None:
     and id; every observation of a post is kept, in time order, and a post's current view is the newest. OUT's
     own contents are kept; OUT is replaced only when the merge succeeded.
 
-    Two records of one article: one whose encoding the user gave (--encoding; the later given) wins over a guess,
-    then a newer extraction over one made before m016, else the first; each choice is said, with why.
+    Two records of one article: one whose encoding the user gave (--encoding; the later given) wins, then an
+    encoding not guessed (declared, or from before v17, which did not keep whether it was given) over a guess, then
+    a newer extraction over one made before m016, else the first; each choice is said, with why.
 
     \b
     Examples:

@@ -304,6 +304,49 @@ def test_another_encoding_given_replaces_the_one_recorded(run, tmp_path):
     assert (encoding, detected, given_at[:10]) == ("cp1250", 0, later["encoding_given_at"][:10])
 
 
+def _recorded_before_m017(db: Path, path: Path, encoding: str, *, detected: bool) -> None:
+    """A cache as a build before m017 left it: `path` recorded read in `encoding` (guessed, or given with --encoding:
+    the record cannot say which), with its one credit."""
+    import hashlib
+
+    from sqlite_utils import Database
+
+    from cache.migrations import migrations
+
+    old = Database(db)
+    migrations.apply(old, stop_before="m017_article_encoding_given")
+    data = path.read_bytes()
+    old["articles"].insert({"sha256": hashlib.sha256(data).hexdigest(), "kind": "text", "encoding": encoding,
+                            "encoding_detected": int(detected), "bytes": len(data), "first_source": str(path),
+                            "first_scanned_at": "2026-11-01T00:00:00.000000Z", "tool_version": "0.1.0",
+                            "embed_count": 0, "credit_count": 1})
+    creator = data.decode(encoding).split("Foto: ")[1].split("/")[0]
+    old["credits"].insert({"article_id": 1, "ordinal": 0, "raw": f"{creator}/ČTK", "creator": creator,
+                           "organization": "ČTK", "source": "text", "span_start": 27, "span_end": 42,
+                           "also_at": "[]"})
+    old.conn.close()
+
+
+@pytest.mark.parametrize("detected", [False, True], ids=["corrected-before-m017", "guessed-before-m017"])
+def test_an_encoding_given_again_for_a_record_made_before_m017_is_recorded(run, tmp_path, detected):
+    """A record corrected with --encoding before m017 has no date it was given: giving --encoding again printed
+    "given by the user" but stored nothing (the record already said cp1250, not guessed), and every later run
+    without the option guessed again; the user had no way to correct it (review27a #4)."""
+    import sqlite3
+
+    path = tmp_path / "cz.txt"
+    path.write_bytes("Demonstrace v Brně. (Foto: Jiří Čermák/ČTK)\n".encode("cp1250"))
+    _recorded_before_m017(run.db, path, "cp1252" if detected else "cp1250", detected=detected)
+    told = json.loads(run("scan", "--json", "--encoding", "cp1250", str(path)).stdout)
+    with sqlite3.connect(run.db) as conn:
+        [(encoding, detected_now, given_at)] = conn.execute(
+            "SELECT encoding, encoding_detected, encoding_given_at FROM articles").fetchall()
+    assert (encoding, detected_now, given_at) == ("cp1250", 0, told["encoding_given_at"])
+    later = json.loads(run("scan", "--json", str(path)).stdout)
+    assert (later["encoding"], later["encoding_detected"], later["encoding_given_at"], later["credits"][0]["creator"]) \
+        == ("cp1250", False, given_at, "Jiří Čermák")
+
+
 def test_a_json_lines_record_is_not_an_encoding_the_user_gave(run, tmp_path):
     """A JSON Lines record's text is UTF-8 because JSON is: it was marked as an encoding the user gave."""
     path = tmp_path / "feed.jsonl"

@@ -58,6 +58,24 @@ def test_a_database_from_a_newer_version_is_refused_and_left_untouched(tmp_path,
         Store(db)
 
 
+def test_a_database_from_another_build_is_not_said_to_be_newer(tmp_path):
+    """A database made by an unreleased branch build, whose migration was renamed when it was merged, lacks one this
+    version has: it was refused as "made by a newer embed-resolver; upgrade", which no upgrade fixes (review27a #9)."""
+    db = tmp_path / "branch.db"
+    Store(db).close()
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE _sqlite_migrations SET name = 'm017_progress_runs' "
+                     "WHERE name = 'm017_article_encoding_given'")
+    conn.close()
+    before = digest(db)
+    result = invoke("--db", str(db), "scan", str(ARTICLE))
+    assert result.exit_code == 2
+    assert result.output == (f"error: cannot use cache {db}: made by another build of embed-resolver, not a release "
+                             "this one can read (it has migration m017_progress_runs, which this version does not "
+                             "know, and lacks m017_article_encoding_given); choose another --db\n")
+    assert digest(db) == before
+
+
 def test_a_new_database_records_its_schema_version(tmp_path):
     store = Store(tmp_path / "c.db")
     assert store.db.execute("PRAGMA user_version").fetchone()[0] == len(migrations._migrations)
@@ -124,7 +142,8 @@ def test_a_read_only_database_serves_what_needs_no_writing(read_only_db, folder_
 def test_a_read_only_database_serves_an_article_read_with_an_encoding_given(tmp_path):
     """`--encoding` corrects the record of an article first read by a guess; on a read-only cache it made the run
     fail ("cannot write cache"), even when the encoding given was the one guessed. It serves what it holds, as
-    before (review26)."""
+    before (review26), and says the encoding given could not be recorded: the run printed "given by the user" and
+    a later run guessed again (review27a #4)."""
     folder = tmp_path / "ro"
     folder.mkdir()
     db, page = folder / "c.db", tmp_path / "latin.txt"
@@ -137,7 +156,34 @@ def test_a_read_only_database_serves_an_article_read_with_an_encoding_given(tmp_
             again = run_without_write_permission("--db", str(db), "scan", "--json", "--encoding", encoding, str(page))
             assert again.returncode == 0, again.stderr
             assert json.loads(again.stdout)["encoding"] == encoding
+            assert again.stderr == (f"warning: cache {db} is read-only: the encoding given (--encoding {encoding}) "
+                                    f"was not recorded for 1 article ({page}); a later run without --encoding reads "
+                                    "it as the cache holds it\n")
+        plain = run_without_write_permission("--db", str(db), "scan", "--json", str(page))
+        assert (json.loads(plain.stdout)["encoding"], plain.stderr) == ("cp1252", "")
         assert digest(db) == before
+    finally:
+        db.chmod(0o644)
+
+
+def test_a_read_only_database_that_holds_the_encoding_given_says_nothing_of_it(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    db = folder / "c.db"
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_bytes(f"{name}: (Foto: Jiří Čermák/ČTK)\n".encode("cp1250"))
+    assert invoke("--db", str(db), "scan", "--encoding", "cp1250", str(folder / "a.txt")).exit_code == 0
+    assert invoke("--db", str(db), "scan", str(folder / "b.txt")).exit_code == 0
+    db.chmod(0o444)
+    try:
+        given = run_without_write_permission("--db", str(db), "scan", "-q", "--encoding", "cp1250",
+                                             str(folder / "a.txt"))
+        assert (given.returncode, given.stderr) == (0, "")
+        both = run_without_write_permission("--db", str(db), "scan", "-q", "--encoding", "latin-1", str(folder / "a.txt"),
+                                            str(folder / "b.txt"))
+        assert both.stderr == (f"warning: cache {db} is read-only: the encoding given (--encoding latin-1) was not "
+                               f"recorded for 2 articles (first: {folder / 'a.txt'}); a later run without --encoding "
+                               "reads them as the cache holds them\n")
     finally:
         db.chmod(0o644)
 

@@ -144,9 +144,13 @@ def test_merged_database_answers_the_views_and_search(tmp_path: Path, shards) ->
     (lambda p: Store(p).db.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
                                    " VALUES ('embed-resolver-cache', 'm999_future', 'now')").connection.commit(),
      "cannot merge {p}: written by a newer embed-resolver (m999_future); upgrade"),
+    (lambda p: Store(p).db.execute("UPDATE _sqlite_migrations SET name = 'm017_progress_runs'"
+                                   " WHERE name = 'm017_article_encoding_given'").connection.commit(),
+     "cannot merge {p}: written by another build of embed-resolver, not a release (it has m017_progress_runs, which "
+     "this version does not know, and lacks m017_article_encoding_given)"),
     (lambda p: Store(p).db.execute("CREATE TABLE later_things (id INTEGER)").connection.commit(),
      "cannot merge {p}: it has tables this version does not know (later_things)"),
-], ids=["not-sqlite", "not-a-cache", "newer", "unknown-table"])
+], ids=["not-sqlite", "not-a-cache", "newer", "another-build", "unknown-table"])
 def test_inputs_that_cannot_be_merged_leave_out_untouched(tmp_path: Path, shards, make, message: str) -> None:
     out = tmp_path / "all.db"
     merge(out, [shards[0]])
@@ -378,6 +382,79 @@ def test_a_newer_extraction_wins_the_merge_over_one_made_before_m016(tmp_path: P
     [chosen] = report.to_json()["preferred"]
     assert (chosen["kept"], chosen["over"]) == (str(new), str(tmp_path / "old.db"))
     assert chosen["why"] == "a newer extraction: the other's credits were found before m016 (no also_at)"
+
+
+def _czech_before_m017(path: Path, *, encoding: str, name: str) -> Path:
+    """A cache made before m017 holding the article read in `encoding`, not guessed: given with --encoding or
+    declared, the record cannot say which (it has no encoding_given_at)."""
+    from sqlite_utils import Database
+
+    from cache.migrations import migrations
+
+    old = Database(path)
+    migrations.apply(old, stop_before="m017_article_encoding_given")
+    old["articles"].insert({"sha256": SHA, "kind": "html", "encoding": encoding, "encoding_detected": 0, "bytes": 100,
+                            "first_source": "cz.html", "first_scanned_at": "2026-11-01T00:00:00.000000Z",
+                            "tool_version": "0.1.0", "embed_count": 1, "credit_count": 1})
+    old["embeds"].insert({"article_id": 1, "ordinal": 0, **{k: v for k, v in tweet(ALIVE, 0).items()
+                                                             if k not in ("span", "media_links", "links", "also_at")},
+                          "author_name": name})
+    old["credits"].insert({"article_id": 1, "ordinal": 0, "raw": f"(Foto: {name}/ČTK)", "creator": name,
+                           "organization": "ČTK", "source": "text", "span_start": 100, "span_end": 110,
+                           "also_at": "[]"})
+    old.conn.close()
+    return path
+
+
+NOT_KNOWN = "was not guessed, but whether the user gave it or the page declared it is not known (recorded before " \
+    "the cache kept it)"
+
+
+@pytest.mark.parametrize("old_first", [False, True], ids=["given-first", "old-first"])
+def test_a_record_made_before_m017_is_not_said_to_be_declared(tmp_path: Path, old_first: bool) -> None:
+    """A record from before m017 whose encoding was not guessed may have been given with --encoding: the merge said
+    it "was declared" (review27a #5). Merged into a new database and merged again, it is still not known."""
+    old = _czech_before_m017(tmp_path / "old.db", encoding="iso8859-2", name="Jiří Čermák")
+    given = _czech(tmp_path / "given.db", given_at="2026-11-29T01:00:00.000000Z", name="Jiří Čermák")
+    once = tmp_path / "once.db"
+    merge(once, [old])
+    for first in (old, once):
+        out = tmp_path / f"out-{first.stem}.db"
+        report = merge(out, [first, given] if old_first else [given, first])
+        assert _recorded(out)[0] == [("cp1250", 0, "2026-11-29T01:00:00.000000Z")]
+        [chosen] = report.to_json()["preferred"]
+        assert (chosen["kept"], chosen["why"]) == (str(given), "its encoding (cp1250) was given by the user on "
+                                                   f"2026-11-29, the other's (iso8859-2) {NOT_KNOWN}")
+
+
+@pytest.mark.parametrize("old_first", [False, True], ids=["guess-first", "old-first"])
+def test_an_encoding_not_known_to_be_given_wins_over_a_guess(tmp_path: Path, old_first: bool) -> None:
+    """A record from before m017 not guessed (the user may have given its encoding) against a guess: the one merged
+    first was kept, and the merge said "neither encoding was given by the user", which is not known."""
+    old = _czech_before_m017(tmp_path / "old.db", encoding="cp1250", name="Jiří Čermák")
+    guess = _czech(tmp_path / "guess.db", given_at=None, name="Jiøí Èermák")
+    out = tmp_path / "out.db"
+    report = merge(out, [old, guess] if old_first else [guess, old])
+    assert _recorded(out) == ([("cp1250", 0, None)], [("Jiří Čermák",)], [(1, "Jiří Čermák")], [(1,)])
+    [chosen] = report.to_json()["preferred"]
+    assert (chosen["kept"], chosen["why"]) == (str(old), f"its encoding (cp1250) {NOT_KNOWN}, the other's was "
+                                                         "guessed (cp1252)")
+
+
+def test_of_a_record_not_known_to_be_given_and_a_declared_one_the_first_is_kept(tmp_path: Path) -> None:
+    old = _czech_before_m017(tmp_path / "old.db", encoding="cp1250", name="Jiří Čermák")
+    declared = tmp_path / "declared.db"
+    with Store(declared) as store:
+        store.record_article({"sha256": SHA, "kind": "html", "bytes": 100, "encoding": "iso8859-2",
+                              "encoding_detected": 0}, [{**tweet(ALIVE, 0), "author_name": "Jiří Čermák"}],
+                             [{**credit("(Foto: Jiří Čermák/ČTK)", "ČTK", "Jiří Čermák", 0), "also_at": []}],
+                             source="cz.html", tool_version="test")
+    for order, why in (([old, declared], f"its encoding (cp1250) {NOT_KNOWN}, the other's was declared (iso8859-2)"),
+                       ([declared, old], f"its encoding was declared (iso8859-2), the other's (cp1250) {NOT_KNOWN}")):
+        report = merge(tmp_path / f"out-{order[0].stem}.db", order)
+        [chosen] = report.to_json()["preferred"]
+        assert (chosen["kept"], chosen["why"]) == (str(order[0]), "neither encoding is known to have been given by "
+                                                   f"the user: kept the one merged first: {why}")
 
 
 def test_the_merge_says_what_it_preferred(tmp_path: Path) -> None:
