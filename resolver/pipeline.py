@@ -42,6 +42,7 @@ if TYPE_CHECKING:   # the network steps are imported where they run: a plain sca
     from resolver.http import Ledger
     from resolver.identify import Identification
     from resolver.output import OutputFile
+    from resolver.redact import Redactor
     from resolver.resolve import Resolution
     from resolver.session import Session
 
@@ -411,17 +412,39 @@ def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary:
             summary.left_out[kind] = summary.left_out.get(kind, 0) + 1
         if passed_over is not None:
             passed_over(source, url, kind, why)
+    redactor = session.redactor
     if store is None or options.job is None or not options.resume or not store.finished_any(options.job):
         # Nothing an earlier run finished: no lookup per item (#14: one query an article on a fresh run).
-        return iter_items(spec, stdin=stdin, repeated=repeated, passed_over=left_out)
+        return _kept_as(iter_items(spec, stdin=stdin, repeated=repeated, passed_over=left_out), redactor)
     job = options.job
 
     def done(key: str) -> bool:
-        finished = store.is_done(job, key) or _same_bytes_done(store, job, key)
+        finished = store.is_done(job, progress_key(key, redactor)) or _same_bytes_done(store, job, key)
         if finished and summary is not None:
             summary.resumed += 1
         return finished
-    return iter_items(spec, skip=done, stdin=stdin, repeated=repeated, passed_over=left_out)
+    return _kept_as(iter_items(spec, skip=done, stdin=stdin, repeated=repeated, passed_over=left_out), redactor)
+
+
+def progress_key(key: str, redactor: Redactor) -> str:
+    """The key an item's progress row is kept under: as made, or, where redaction would change it (an article URL
+    carrying a secret, #11), a hash of it: the same input gives the same key (resume finds it), and two keys that
+    differ only in what redaction removes stay apart."""
+    import hashlib
+
+    if redactor.text(key) == key:
+        return key
+    return "sha256:" + hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _kept_as(items: Iterator[Item], redactor: Redactor) -> Iterator[Item]:
+    """Items whose key carries a secret, with the key their progress row is kept under and their source redacted
+    (review27a #1: `progress.key` and `progress.source` held an article URL's token after a stopped run)."""
+    for item in items:
+        if item.key is None or (key := progress_key(item.key, redactor)) == item.key:
+            yield item
+        else:
+            yield replace(item, key=key, source=redactor.text(item.source))
 
 
 def _same_bytes_done(store: Store, job: str, key: str) -> bool:
@@ -1161,7 +1184,7 @@ async def fetch_item(item: Item, *, session: Session) -> Item:
     redact = session.redactor.url
     # The charset its Content-Type names decodes it, as a browser would, where the bytes are not UTF-8.
     return replace(item, data=data, remote=False, source=redact(item.source), url=redact(item.url),
-                   key=redact(item.key) if item.key is not None else None, fetched=tuple(ledger.held),
+                   fetched=tuple(ledger.held),
                    charset=charset_of(content_type))
 
 
