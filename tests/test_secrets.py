@@ -609,3 +609,35 @@ def test_secrets27_an_internal_errors_line_is_said_with_a_configured_secret_reda
     assert result.exit_code == 1
     assert result.stderr.startswith("error: internal error: RuntimeError: tripped on https://t.co/Zz98Yy76Xx?tok=REDACTED")
     assert _shows(result.output.encode(), ECHO_TOKEN) == []
+
+
+def test_fix27s_two_credited_images_differing_only_in_a_signature_stay_apart_when_they_carry_a_secret(
+        fakenet, tmp_path, logs):
+    """Two credited images whose URLs carry the configured token and differ only in their own `sig=`: redaction
+    blanked `sig=` too, so both had one redacted form, one image was fetched and both credits were checked against
+    it (review27a #3: a wrong answer). Each is fetched at its own URL, and its metadata tied to its own credit."""
+    asked: list[str] = []
+    people = {"111": (b"Jane Doe", b"Reuters"), "222": (b"John Roe", b"AP")}
+
+    def image(request):
+        asked.append(request.query_string.decode())
+        byline, agency = people[request.args["sig"]]
+        return Response(fx.jpeg(iptc={(2, 80): byline, (2, 110): agency}), content_type="image/jpeg")
+    fakenet.route("news.example", "/img/a.jpg", image)
+    world = World(fakenet, tmp_path)
+    source = tmp_path / "article.html"
+    source.write_text('<html><body><article><p>Story text about the bridge and pier that reopened this week.</p>'
+                      + "".join(f'<figure><img src="https://news.example/img/a.jpg?key={ECHO_TOKEN}&amp;sig={sig}">'
+                                f'<figcaption>{n}. Photo: {who}</figcaption></figure>'
+                                for n, sig, who in (("One", 111, "Jane Doe/Reuters"), ("Two", 222, "John Roe/AP")))
+                      + "</article></body></html>")
+    result = world("scan", "--fetch", "--json", str(source), env={"X_BEARER_TOKEN": ECHO_TOKEN})
+    assert result.exit_code == 0, result.output
+    assert sorted(asked) == [f"key={ECHO_TOKEN}&sig=111", f"key={ECHO_TOKEN}&sig=222"]
+    data = json.loads(result.stdout)
+    images = ["https://news.example/img/a.jpg?key=REDACTED&sig=111", "https://news.example/img/a.jpg?key=REDACTED&sig=222"]
+    assert [c["image"] for c in data["credits"]] == images
+    assert {i["url"]: i["credit"] for i in data["credited_images"]} == {
+        images[0]: {"byline": "Jane Doe", "credit_line": "Reuters"},
+        images[1]: {"byline": "John Roe", "credit_line": "AP"}}
+    assert _shown_anywhere(tmp_path, world.db, [result.output], logs, source="article.html") == {}
