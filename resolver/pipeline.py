@@ -1033,8 +1033,10 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
         found = _as_given(item, found, extractor, session.store)
         # The URL a JSON Lines or WARC record gives is redacted as that of an article fetched by URL (#11).
         url = session.redactor.url(found.loaded.url) if found.loaded.url else None
+        record_id = found.loaded.record_id
+        record_id = session.redactor.text(record_id) if record_id else record_id   # as its URL (review27a #2)
         result = _redacted_page_urls(ArticleResult(
-            found.loaded.article, found.embeds, found.credits, url=url, record_id=found.loaded.record_id,
+            found.loaded.article, found.embeds, found.credits, url=url, record_id=record_id,
             truncated=found.loaded.truncated, unrecorded_fetches=item.fetched, unread=found.loaded.unread),
             session.redactor)
         if record and session.store is not None:
@@ -1075,7 +1077,9 @@ def _as_given(item: Item, found: Extracted, extractor: Extractor, store: Store |
 def _redacted_page_urls(result: ArticleResult, redactor: Any) -> ArticleResult:
     """The scan with a configured secret out of the URLs the page gave (an embed's links and media links, a credit's
     image: #11, they were kept in the cache and printed in every output and report in full), each such URL as written
-    kept in `page_urls` under its redacted form, for the steps that ask for it. An embed's own URL is left as the
+    kept in `page_urls` under its redacted form, for the steps that ask for it; and out of the text shown of each
+    (an embed's text, author name and date, a credit's raw text and names: a scraped tweet writes its t.co link into
+    its text, review27a #2). Spans are positions in the article as read, and stay. An embed's own URL is left as the
     platform's parser made it: the post is fetched and looked up by it, and one carrying a secret is withheld from
     the archive by it."""
     if not redactor.secrets:
@@ -1083,14 +1087,19 @@ def _redacted_page_urls(result: ArticleResult, redactor: Any) -> ArticleResult:
     given = [u for e in result.embeds for u in (*e.links, *e.media_links)]
     given += [c.image for c in result.credits if c.image]
     redacted_of = {u: redacted for u in dict.fromkeys(given) if (redacted := redactor.page_url(u)) != u}
-    if not redacted_of:
-        return result
 
     def redact(url: str) -> str:
         return redacted_of.get(url, url)
-    embeds = tuple(replace(e, links=tuple(map(redact, e.links)), media_links=tuple(map(redact, e.media_links)))
+
+    def said(text: str | None) -> str | None:
+        return redactor.text(text) if text and redactor.carries_secret(text) else text
+    embeds = tuple(replace(e, links=tuple(map(redact, e.links)), media_links=tuple(map(redact, e.media_links)),
+                           text=said(e.text), author_name=said(e.author_name), date_text=said(e.date_text))
                    for e in result.embeds)
-    credits = tuple(replace(c, image=redact(c.image)) if c.image else c for c in result.credits)
+    credits = tuple(replace(c, image=redact(c.image) if c.image else c.image, raw=said(c.raw) or c.raw,
+                            creator=said(c.creator), organization=said(c.organization)) for c in result.credits)
+    if embeds == result.embeds and credits == result.credits:
+        return result
     return result.replaced(embeds=embeds, credits=credits,
                            page_urls={redacted: url for url, redacted in redacted_of.items()})
 

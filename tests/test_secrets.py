@@ -641,3 +641,34 @@ def test_fix27s_two_credited_images_differing_only_in_a_signature_stay_apart_whe
         images[0]: {"byline": "Jane Doe", "credit_line": "Reuters"},
         images[1]: {"byline": "John Roe", "credit_line": "AP"}}
     assert _shown_anywhere(tmp_path, world.db, [result.output], logs, source="article.html") == {}
+
+
+def test_fix27s_an_embeds_text_and_a_records_id_carrying_a_secret_are_stored_and_output_redacted(
+        fakenet, tmp_path, monkeypatch, logs):
+    """A scraped tweet's text holding its t.co link with the configured token, in a JSON Lines record whose id holds
+    the token too: `links` was redacted, but `embeds[].text` (JSON, `embeds.text`, its FTS index, the Markdown
+    report) and `record_id` kept the token (review27a #2). The credit's raw text and the date's text go the same
+    way; spans still point at the article as read."""
+    monkeypatch.chdir(tmp_path)
+    world = World(fakenet, tmp_path)
+    text = (f"Bridge open https://t.co/abc?tok={ECHO_TOKEN} \u2014 Riverton Roads (@RivertonRoads) December 6, 2022. "
+            f"Photo: Jane Doe/Reuters {ECHO_TOKEN}")
+    records = tmp_path / "feed.jsonl"
+    records.write_text(json.dumps({"id": f"rec-{ECHO_TOKEN}", "url": "https://news.example/x", "text": text}) + "\n")
+    env = {"X_BEARER_TOKEN": ECHO_TOKEN}
+    printed = []
+    result = world("scan", "--json", "--jsonl", str(records), "--id-field", "id", env=env)
+    assert result.exit_code == 0, result.output
+    printed.append(result.output)
+    data = json.loads(result.stdout)
+    assert data["record_id"] == "rec-REDACTED"
+    [embed] = data["embeds"]
+    assert embed["links"] == ["https://t.co/abc?tok=REDACTED"]
+    assert embed["text"] == "Bridge open https://t.co/abc?tok=REDACTED"
+    assert [(c["raw"], c["span"]) for c in data["credits"]] == [("Photo: Jane Doe/Reuters REDACTED",
+                                                                  [text.index("Photo"), len(text)])]
+    report = world("report", "--offline", "-o", "rep", "--jsonl", str(records), "--id-field", "id", env=env)
+    assert report.exit_code == 0, report.output
+    printed.append(report.output)
+    assert any("tok=REDACTED" in p.read_text() for p in (tmp_path / "rep").rglob("*.md"))
+    assert _shown_anywhere(tmp_path, world.db, printed, logs, source="feed.jsonl") == {}
