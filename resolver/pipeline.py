@@ -13,6 +13,7 @@ in the cache's errors table); the run goes on.
 from __future__ import annotations
 
 import itertools
+import operator
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -1093,12 +1094,24 @@ def _redacted_page_urls(result: ArticleResult, redactor: Any) -> ArticleResult:
 
     def said(text: str | None) -> str | None:
         return redactor.text(text) if text and redactor.carries_secret(text) else text
-    embeds = tuple(replace(e, links=tuple(map(redact, e.links)), media_links=tuple(map(redact, e.media_links)),
-                           text=said(e.text), author_name=said(e.author_name), date_text=said(e.date_text))
-                   for e in result.embeds)
-    credits = tuple(replace(c, image=redact(c.image) if c.image else c.image, raw=said(c.raw) or c.raw,
-                            creator=said(c.creator), organization=said(c.organization)) for c in result.credits)
-    if embeds == result.embeds and credits == result.credits:
+
+    def embed(e: Embed) -> Embed:
+        links, media_links = tuple(map(redact, e.links)), tuple(map(redact, e.media_links))
+        text, author_name, date_text = said(e.text), said(e.author_name), said(e.date_text)
+        if (links, media_links, text, author_name, date_text) == (e.links, e.media_links, e.text, e.author_name,
+                                                                  e.date_text):
+            return e   # nearly every embed: no copy
+        return replace(e, links=links, media_links=media_links, text=text, author_name=author_name,
+                       date_text=date_text)
+
+    def credit(c: Credit) -> Credit:
+        image, raw, creator, organization = redact(c.image) if c.image else c.image, said(c.raw), said(c.creator), \
+            said(c.organization)
+        if (image, raw, creator, organization) == (c.image, c.raw, c.creator, c.organization):
+            return c
+        return replace(c, image=image, raw=raw or c.raw, creator=creator, organization=organization)
+    embeds, credits = tuple(map(embed, result.embeds)), tuple(map(credit, result.credits))
+    if all(map(operator.is_, embeds, result.embeds)) and all(map(operator.is_, credits, result.credits)):
         return result
     return result.replaced(embeds=embeds, credits=credits,
                            page_urls={redacted: url for url, redacted in redacted_of.items()})
