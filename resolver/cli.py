@@ -226,12 +226,15 @@ def user_errors() -> Iterator[None]:
         raise click.ClickException(str(exc)) from None
 
 
-def _settings(ctx: click.Context, **overrides: Any) -> Settings:
+def _settings(ctx: click.Context, *, sends: bool = True, **overrides: Any) -> Settings:
+    """The command's settings. `sends=False`: a command that sends and stores no secret (the `cache` commands), not
+    refused for one that cannot be used as given (review27a #8)."""
     from resolver.settings import load_settings
 
     obj = ctx.find_root().obj or {}
     with user_errors():
-        return load_settings(path=obj.get("config"), overrides={"db_path": obj.get("db"), **overrides})
+        return load_settings(path=obj.get("config"), overrides={"db_path": obj.get("db"), **overrides},
+                             check_secrets=sends)
 
 
 def _mode(*, offline: bool, refresh: bool) -> Mode:
@@ -1391,7 +1394,7 @@ def stats(ctx: click.Context, as_json: bool, limit: int) -> None:
     """
     from cache.metadata import VIEWS
 
-    store = _existing_store(_settings(ctx))
+    store = _existing_store(_settings(ctx, sends=False))
     for view, description in VIEWS.items():
         rows = [dict(r) for r in store.db.query(f"SELECT * FROM [{view}] LIMIT ?", [limit])]
         total = store.db.execute(f"SELECT COUNT(*) FROM [{view}]").fetchone()[0]
@@ -1503,7 +1506,7 @@ def cache_stats(ctx: click.Context, as_json: bool) -> None:
 
     from cache.maintenance import stats as store_stats
 
-    found = store_stats(_existing_store(_settings(ctx)))
+    found = store_stats(_existing_store(_settings(ctx, sends=False)))
     if as_json:
         click.echo(json.dumps(found))
         return
@@ -1543,7 +1546,7 @@ def cache_export(ctx: click.Context, name: str, fmt: str, output: Path | None, r
     """
     from cache.maintenance import export
 
-    store = _existing_store(_settings(ctx))
+    store = _existing_store(_settings(ctx, sends=False))
     with user_errors():
         if output is None:
             count = export(store, name, sys.stdout, fmt=fmt, raw=raw)
@@ -1572,7 +1575,7 @@ def cache_vacuum(ctx: click.Context) -> None:
     """
     from cache.maintenance import vacuum
 
-    store = _existing_store(_settings(ctx))
+    store = _existing_store(_settings(ctx, sends=False))
     with user_errors():
         before, after = vacuum(store)
     click.echo(f"{store.path}: {before / 2**20:,.1f} MB -> {after / 2**20:,.1f} MB")
@@ -1614,7 +1617,7 @@ def cache_prune(ctx: click.Context, memos: bool, older_than: float | None, as_js
 
     if not memos:
         raise click.UsageError("say what to prune: --memos")
-    store = _existing_store(_settings(ctx))
+    store = _existing_store(_settings(ctx, sends=False))
     with user_errors():
         deleted, left = prune_memos(store, older_than_days=older_than)
     if as_json:
@@ -1640,7 +1643,7 @@ def cache_metadata(ctx: click.Context, output: Path | None) -> None:
     """
     from cache.metadata import write_metadata
 
-    store = _existing_store(_settings(ctx))
+    store = _existing_store(_settings(ctx, sends=False))
     try:
         path = write_metadata(store, output)
     except OSError as exc:

@@ -46,8 +46,9 @@ class ConfigError(EmbedResolverError):
 
 
 class UnsafeSecret(ConfigError):
-    """A configured secret too short to be found again in free text, so it could not be kept out of what is written
-    (#11): refused before anything is read or sent."""
+    """A configured secret that cannot be used as given: too short to be found again in free text, so it could not
+    be kept out of what is written, or holding a character a request cannot carry (#11): refused before anything
+    is read or sent (exit 2, both "check it was pasted whole")."""
 
 
 class FetchError(EmbedResolverError):

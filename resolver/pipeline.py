@@ -13,6 +13,7 @@ in the cache's errors table); the run goes on.
 from __future__ import annotations
 
 import itertools
+import operator
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -42,6 +43,7 @@ if TYPE_CHECKING:   # the network steps are imported where they run: a plain sca
     from resolver.http import Ledger
     from resolver.identify import Identification
     from resolver.output import OutputFile
+    from resolver.redact import Redactor
     from resolver.resolve import Resolution
     from resolver.session import Session
 
@@ -411,17 +413,39 @@ def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary:
             summary.left_out[kind] = summary.left_out.get(kind, 0) + 1
         if passed_over is not None:
             passed_over(source, url, kind, why)
+    redactor = session.redactor
     if store is None or options.job is None or not options.resume or not store.finished_any(options.job):
         # Nothing an earlier run finished: no lookup per item (#14: one query an article on a fresh run).
-        return iter_items(spec, stdin=stdin, repeated=repeated, passed_over=left_out)
+        return _kept_as(iter_items(spec, stdin=stdin, repeated=repeated, passed_over=left_out), redactor)
     job = options.job
 
     def done(key: str) -> bool:
-        finished = store.is_done(job, key) or _same_bytes_done(store, job, key)
+        finished = store.is_done(job, progress_key(key, redactor)) or _same_bytes_done(store, job, key)
         if finished and summary is not None:
             summary.resumed += 1
         return finished
-    return iter_items(spec, skip=done, stdin=stdin, repeated=repeated, passed_over=left_out)
+    return _kept_as(iter_items(spec, skip=done, stdin=stdin, repeated=repeated, passed_over=left_out), redactor)
+
+
+def progress_key(key: str, redactor: Redactor) -> str:
+    """The key an item's progress row is kept under: as made, or, where redaction would change it (an article URL
+    carrying a secret, #11), a hash of it: the same input gives the same key (resume finds it), and two keys that
+    differ only in what redaction removes stay apart."""
+    import hashlib
+
+    if redactor.text(key) == key:
+        return key
+    return "sha256:" + hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _kept_as(items: Iterator[Item], redactor: Redactor) -> Iterator[Item]:
+    """Items whose key carries a secret, with the key their progress row is kept under and their source redacted
+    (review27a #1: `progress.key` and `progress.source` held an article URL's token after a stopped run)."""
+    for item in items:
+        if item.key is None or (key := progress_key(item.key, redactor)) == item.key:
+            yield item
+        else:
+            yield replace(item, key=key, source=redactor.text(item.source))
 
 
 def _same_bytes_done(store: Store, job: str, key: str) -> bool:
@@ -1010,8 +1034,10 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
         found = _as_given(item, found, extractor, session.store)
         # The URL a JSON Lines or WARC record gives is redacted as that of an article fetched by URL (#11).
         url = session.redactor.url(found.loaded.url) if found.loaded.url else None
+        record_id = found.loaded.record_id
+        record_id = session.redactor.text(record_id) if record_id else record_id   # as its URL (review27a #2)
         result = _redacted_page_urls(ArticleResult(
-            found.loaded.article, found.embeds, found.credits, url=url, record_id=found.loaded.record_id,
+            found.loaded.article, found.embeds, found.credits, url=url, record_id=record_id,
             truncated=found.loaded.truncated, unrecorded_fetches=item.fetched, unread=found.loaded.unread),
             session.redactor)
         if record and session.store is not None:
@@ -1052,7 +1078,9 @@ def _as_given(item: Item, found: Extracted, extractor: Extractor, store: Store |
 def _redacted_page_urls(result: ArticleResult, redactor: Any) -> ArticleResult:
     """The scan with a configured secret out of the URLs the page gave (an embed's links and media links, a credit's
     image: #11, they were kept in the cache and printed in every output and report in full), each such URL as written
-    kept in `page_urls` under its redacted form, for the steps that ask for it. An embed's own URL is left as the
+    kept in `page_urls` under its redacted form, for the steps that ask for it; and out of the text shown of each
+    (an embed's text, author name and date, a credit's raw text and names: a scraped tweet writes its t.co link into
+    its text, review27a #2). Spans are positions in the article as read, and stay. An embed's own URL is left as the
     platform's parser made it: the post is fetched and looked up by it, and one carrying a secret is withheld from
     the archive by it."""
     if not redactor.secrets:
@@ -1060,14 +1088,31 @@ def _redacted_page_urls(result: ArticleResult, redactor: Any) -> ArticleResult:
     given = [u for e in result.embeds for u in (*e.links, *e.media_links)]
     given += [c.image for c in result.credits if c.image]
     redacted_of = {u: redacted for u in dict.fromkeys(given) if (redacted := redactor.page_url(u)) != u}
-    if not redacted_of:
-        return result
 
     def redact(url: str) -> str:
         return redacted_of.get(url, url)
-    embeds = tuple(replace(e, links=tuple(map(redact, e.links)), media_links=tuple(map(redact, e.media_links)))
-                   for e in result.embeds)
-    credits = tuple(replace(c, image=redact(c.image)) if c.image else c for c in result.credits)
+
+    def said(text: str | None) -> str | None:
+        return redactor.text(text) if text and redactor.carries_secret(text) else text
+
+    def embed(e: Embed) -> Embed:
+        links, media_links = tuple(map(redact, e.links)), tuple(map(redact, e.media_links))
+        text, author_name, date_text = said(e.text), said(e.author_name), said(e.date_text)
+        if (links, media_links, text, author_name, date_text) == (e.links, e.media_links, e.text, e.author_name,
+                                                                  e.date_text):
+            return e   # nearly every embed: no copy
+        return replace(e, links=links, media_links=media_links, text=text, author_name=author_name,
+                       date_text=date_text)
+
+    def credit(c: Credit) -> Credit:
+        image, raw, creator, organization = redact(c.image) if c.image else c.image, said(c.raw), said(c.creator), \
+            said(c.organization)
+        if (image, raw, creator, organization) == (c.image, c.raw, c.creator, c.organization):
+            return c
+        return replace(c, image=image, raw=raw or c.raw, creator=creator, organization=organization)
+    embeds, credits = tuple(map(embed, result.embeds)), tuple(map(credit, result.credits))
+    if all(map(operator.is_, embeds, result.embeds)) and all(map(operator.is_, credits, result.credits)):
+        return result
     return result.replaced(embeds=embeds, credits=credits,
                            page_urls={redacted: url for url, redacted in redacted_of.items()})
 
@@ -1161,7 +1206,7 @@ async def fetch_item(item: Item, *, session: Session) -> Item:
     redact = session.redactor.url
     # The charset its Content-Type names decodes it, as a browser would, where the bytes are not UTF-8.
     return replace(item, data=data, remote=False, source=redact(item.source), url=redact(item.url),
-                   key=redact(item.key) if item.key is not None else None, fetched=tuple(ledger.held),
+                   fetched=tuple(ledger.held),
                    charset=charset_of(content_type))
 
 

@@ -38,14 +38,17 @@ QUOTE_CHARS = 600
 NO_ARCHIVE_LOOKUP = "offline: no archive lookup was made; snapshots shown are the ones already in the cache"
 
 
-def quote(article: Article, span: list[int] | tuple[int, int]) -> str:
-    """The article's own rendering of an embed: its span as text (tags stripped from HTML), shortened."""
+def quote(article: Article, span: list[int] | tuple[int, int], redactor: Redactor | None = None) -> str:
+    """The article's own rendering of an embed: its span as text (tags stripped from HTML), shortened; a configured
+    secret in it redacted before it is cut (a scraped tweet's t.co link carrying a token, review27a #2)."""
     start, end = span
     raw = article.text[start:end]
     if article.kind == "html":
         raw = re.sub(r"<script\b.*?</script>|<style\b.*?</style>", " ", raw, flags=re.S | re.I)
         raw = html.unescape(re.sub(r"<[^>]+>", " ", raw))
     text = " ".join(raw.split())
+    if redactor is not None and redactor.secrets and redactor.carries_secret(text):
+        text = redactor.text(text)
     words = without_lead(text)
     if text and is_placeholder(words):
         # Instagram's embed code says "View this post on Instagram A post shared by …" until its script runs:
@@ -508,7 +511,7 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
            identification: Identification | None, archives: dict[str, ArchivedUrl],
            store: Store | None, redactor: Redactor) -> dict[str, Any]:
     data = embed.to_json()
-    data["quote"] = quote(result.article, embed.span)
+    data["quote"] = quote(result.article, embed.span, redactor)
     data["resolutions"] = [_resolution(r.value.to_json()) for r in result.resolutions or () if r.embed == index]
     data["identified"] = _identified(identification)
     data["post"] = _post(post, store) if post else None

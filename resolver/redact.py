@@ -174,11 +174,16 @@ class Redactor:
 
     def page_url(self, url: str) -> str:
         """A URL a page gives, kept and printed as its content (a credited image's src): as written, unless it
-        carries a configured secret; then redacted as `url` redacts it (#11: a credited image's URL carrying the
-        token was kept and printed in full). The same URL always gives the same answer, so what is keyed on it
-        (the media row, the credit's image facts) still meets. A page's own signed URLs (a CDN's `signature=`) are
-        its content, not our secret: kept, so the image can still be found."""
-        return self.url(url) if self.secrets and self.carries_secret(url) else url
+        carries a configured secret; then with that secret's occurrences replaced (#11: a credited image's URL
+        carrying the token was kept and printed in full). The same URL always gives the same answer, so what is keyed
+        on it (the media row, the credit's image facts) still meets. A page's own signed URLs (a CDN's `signature=`)
+        are its content, not our secret: kept, so the image can still be found, and two URLs that differ only there
+        stay apart (review27a #3: redacted as `url` does, both had one form, and one image was checked for both
+        credits). A form only `url` finds (a value decoded from a parameter) falls back to it."""
+        if not self.secrets or not self.carries_secret(url):
+            return url
+        redacted = self._values(url)
+        return redacted if not self.carries_secret(redacted) else self.url(url)
 
     def _url(self, url: str) -> str:
         try:

@@ -210,8 +210,10 @@ def _check(values: dict[str, Any], *, where: Callable[[str], str] = str) -> dict
 
 
 def load_settings(*, env: Mapping[str, str] | None = None, path: Path | None = None,
-                  overrides: Mapping[str, Any] | None = None) -> Settings:
-    """Build Settings from the config file, the environment and explicit overrides (CLI flags), in that order."""
+                  overrides: Mapping[str, Any] | None = None, check_secrets: bool = True) -> Settings:
+    """Build Settings from the config file, the environment and explicit overrides (CLI flags), in that order.
+    `check_secrets=False`: for a command that sends and stores no secret (`cache stats`), which a secret that
+    cannot be used as given must not block (review27a #8)."""
     env = os.environ if env is None else env
     values: dict[str, Any] = {}
     config = path or (Path(env["EMBED_RESOLVER_CONFIG"]) if env.get("EMBED_RESOLVER_CONFIG") else None)
@@ -227,7 +229,8 @@ def load_settings(*, env: Mapping[str, str] | None = None, path: Path | None = N
         if env.get(name):
             values[key] = env[name]
     values.update({k: v for k, v in (overrides or {}).items() if v is not None})
-    _check_secrets(values)
+    if check_secrets:
+        _check_secrets(values)
     return replace(Settings(), **_check(values))
 
 
@@ -243,8 +246,8 @@ def _check_secrets(values: Mapping[str, Any]) -> None:
     for key, name in _SECRETS.items():
         value = values.get(key)
         if isinstance(value, str) and not (value.isascii() and value.isprintable() and " " not in value):
-            raise ConfigError(f"{name} has a character an HTTP request cannot carry (a space, a line break, a "
-                              "non-ASCII letter): check it was pasted whole; its value is not shown")
+            raise UnsafeSecret(f"{name} has a character an HTTP request cannot carry (a space, a line break, a "
+                               "non-ASCII letter): check it was pasted whole; its value is not shown")
         if isinstance(value, str) and 0 < len(value) < MIN_TEXT_SECRET:
             # Redaction does not look for so short a secret in free text (it would garble every message), so an
             # echo of it in a body, an error or a log line would be kept: refused, not used unprotected (#11).

@@ -758,3 +758,64 @@ def test_a_network_scan_whose_stdout_was_closed_early_leaves_nothing_to_resume(t
     assert again.returncode == 0, err
     assert b"finished by an earlier run" not in err
     check_finished(tmp_path, out, duplicates_allowed=0)
+
+
+def test_fix27s_a_stopped_run_over_urls_carrying_a_secret_keeps_no_token_and_the_rerun_resumes(
+        tmp_path: Path, threaded_net) -> None:
+    """An article URL carrying the configured X token, given to `scan`, in a run stopped by Ctrl-C: its progress
+    row kept the token in `key` and `source` (review27a #1). The row is kept with the key hashed and the source
+    redacted, and the same command run again still finds it: the first article is not done again."""
+    import sqlite3
+    import threading
+    from contextlib import closing
+
+    fakenet, token = threaded_net, "Zx9tokSECRET1234abcd"
+    held = threading.Event()
+    asked: list[str] = []
+
+    def story(request) -> Response:
+        asked.append(request.full_path)
+        if request.path == "/two":
+            held.wait(300)
+        return Response("<html><body><p>A story about the bridge.</p></body></html>", content_type="text/html")
+    for path in ("/story", f"/{token}/story", "/two"):
+        fakenet.route("news.example", path, story)
+    config = tmp_path / "config.toml"
+    config.write_text(f'[network]\nretries = 0\ntimeout = 600\ndeadline = 600\n\n[origins]\n'
+                      f'"https://news.example" = "{fakenet.origin}"\n')
+    urls = [f"https://news.example/story?key={token}", f"https://news.example/{token}/story",
+            "https://news.example/two"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EMBED_RESOLVER_")}
+    env.update(PYTHONPATH=str(ROOT), X_BEARER_TOKEN=token)
+    command = [sys.executable, "-m", "resolver", "--config", str(config), "--db", str(tmp_path / "run.db"), "scan",
+               "--resolve", "--json", "--workers", "1", *urls]
+    out = tmp_path / "out.jsonl"
+
+    def run() -> subprocess.Popen:
+        return subprocess.Popen(command, stdout=out.open("ab"), stderr=subprocess.PIPE, env=env, cwd=tmp_path,
+                                preexec_fn=ctrl_c_as_at_a_terminal)
+    proc = run()
+    try:
+        wait_for_lines(out, 2, proc)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        held.set()
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, err
+    with closing(sqlite3.connect(tmp_path / "run.db")) as conn:
+        rows = conn.execute("SELECT key, source, outcome FROM progress ORDER BY source").fetchall()
+        dump = "\n".join(conn.iterdump())
+    assert [(source, outcome) for _, source, outcome in rows] == [
+        ("https://news.example/REDACTED/story", "done"), ("https://news.example/story?key=REDACTED", "done")]
+    assert token not in dump and token.encode() not in (tmp_path / "run.db").read_bytes()
+    assert token not in err.decode() and token not in out.read_text()
+    asked.clear()
+    again = run()
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    assert b"2 finished by an earlier run" in err
+    assert asked == ["/two?"]   # the two articles finished before are not fetched again
+    assert [json.loads(line)["source"] for line in out.read_text().splitlines()] == [
+        "https://news.example/story?key=REDACTED", "https://news.example/REDACTED/story", "https://news.example/two"]

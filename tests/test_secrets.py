@@ -609,3 +609,66 @@ def test_secrets27_an_internal_errors_line_is_said_with_a_configured_secret_reda
     assert result.exit_code == 1
     assert result.stderr.startswith("error: internal error: RuntimeError: tripped on https://t.co/Zz98Yy76Xx?tok=REDACTED")
     assert _shows(result.output.encode(), ECHO_TOKEN) == []
+
+
+def test_fix27s_two_credited_images_differing_only_in_a_signature_stay_apart_when_they_carry_a_secret(
+        fakenet, tmp_path, logs):
+    """Two credited images whose URLs carry the configured token and differ only in their own `sig=`: redaction
+    blanked `sig=` too, so both had one redacted form, one image was fetched and both credits were checked against
+    it (review27a #3: a wrong answer). Each is fetched at its own URL, and its metadata tied to its own credit."""
+    asked: list[str] = []
+    people = {"111": (b"Jane Doe", b"Reuters"), "222": (b"John Roe", b"AP")}
+
+    def image(request):
+        asked.append(request.query_string.decode())
+        byline, agency = people[request.args["sig"]]
+        return Response(fx.jpeg(iptc={(2, 80): byline, (2, 110): agency}), content_type="image/jpeg")
+    fakenet.route("news.example", "/img/a.jpg", image)
+    world = World(fakenet, tmp_path)
+    source = tmp_path / "article.html"
+    source.write_text('<html><body><article><p>Story text about the bridge and pier that reopened this week.</p>'
+                      + "".join(f'<figure><img src="https://news.example/img/a.jpg?key={ECHO_TOKEN}&amp;sig={sig}">'
+                                f'<figcaption>{n}. Photo: {who}</figcaption></figure>'
+                                for n, sig, who in (("One", 111, "Jane Doe/Reuters"), ("Two", 222, "John Roe/AP")))
+                      + "</article></body></html>")
+    result = world("scan", "--fetch", "--json", str(source), env={"X_BEARER_TOKEN": ECHO_TOKEN})
+    assert result.exit_code == 0, result.output
+    assert sorted(asked) == [f"key={ECHO_TOKEN}&sig=111", f"key={ECHO_TOKEN}&sig=222"]
+    data = json.loads(result.stdout)
+    images = ["https://news.example/img/a.jpg?key=REDACTED&sig=111", "https://news.example/img/a.jpg?key=REDACTED&sig=222"]
+    assert [c["image"] for c in data["credits"]] == images
+    assert {i["url"]: i["credit"] for i in data["credited_images"]} == {
+        images[0]: {"byline": "Jane Doe", "credit_line": "Reuters"},
+        images[1]: {"byline": "John Roe", "credit_line": "AP"}}
+    assert _shown_anywhere(tmp_path, world.db, [result.output], logs, source="article.html") == {}
+
+
+def test_fix27s_an_embeds_text_and_a_records_id_carrying_a_secret_are_stored_and_output_redacted(
+        fakenet, tmp_path, monkeypatch, logs):
+    """A scraped tweet's text holding its t.co link with the configured token, in a JSON Lines record whose id holds
+    the token too: `links` was redacted, but `embeds[].text` (JSON, `embeds.text`, its FTS index, the Markdown
+    report) and `record_id` kept the token (review27a #2). The credit's raw text and the date's text go the same
+    way; spans still point at the article as read."""
+    monkeypatch.chdir(tmp_path)
+    world = World(fakenet, tmp_path)
+    text = (f"Bridge open https://t.co/abc?tok={ECHO_TOKEN} \u2014 Riverton Roads (@RivertonRoads) December 6, 2022. "
+            f"Photo: Jane Doe/Reuters {ECHO_TOKEN}")
+    records = tmp_path / "feed.jsonl"
+    records.write_text(json.dumps({"id": f"rec-{ECHO_TOKEN}", "url": "https://news.example/x", "text": text}) + "\n")
+    env = {"X_BEARER_TOKEN": ECHO_TOKEN}
+    printed = []
+    result = world("scan", "--json", "--jsonl", str(records), "--id-field", "id", env=env)
+    assert result.exit_code == 0, result.output
+    printed.append(result.output)
+    data = json.loads(result.stdout)
+    assert data["record_id"] == "rec-REDACTED"
+    [embed] = data["embeds"]
+    assert embed["links"] == ["https://t.co/abc?tok=REDACTED"]
+    assert embed["text"] == "Bridge open https://t.co/abc?tok=REDACTED"
+    assert [(c["raw"], c["span"]) for c in data["credits"]] == [("Photo: Jane Doe/Reuters REDACTED",
+                                                                  [text.index("Photo"), len(text)])]
+    report = world("report", "--offline", "-o", "rep", "--jsonl", str(records), "--id-field", "id", env=env)
+    assert report.exit_code == 0, report.output
+    printed.append(report.output)
+    assert any("tok=REDACTED" in p.read_text() for p in (tmp_path / "rep").rglob("*.md"))
+    assert _shown_anywhere(tmp_path, world.db, printed, logs, source="feed.jsonl") == {}

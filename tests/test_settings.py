@@ -154,3 +154,45 @@ def test_secrets27_a_secret_too_short_in_the_config_file_is_a_one_line_error_exi
     assert result.stderr == ("error: IA_SECRET_KEY ([internet_archive] ia_secret_key) is 3 characters: too short to "
                              "redact safely (at least 6; a real one is 16 or more): check it was pasted whole; its "
                              "value is not shown\n")
+
+
+@pytest.mark.parametrize(("value", "why"), [("with space9", "has a character an HTTP request cannot carry"),
+                                            ("t\u00f6ken99", "has a character an HTTP request cannot carry"),
+                                            ("s3c", "is 3 characters: too short to redact safely")],
+                         ids=["a-space", "a-non-ascii-letter", "too-short"])
+def test_fix27s_a_secret_that_cannot_be_used_as_given_exits_2_whatever_is_wrong_with_it(tmp_path, value, why):
+    """A secret with a space exited 1 while a too-short one exited 2 (review27a #8): both are "check it was pasted
+    whole", a usage-style refusal before anything is read or sent."""
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    article = tmp_path / "a.txt"
+    article.write_text("Text.\n")
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", str(article)],
+                                env={"IA_SECRET_KEY": value})
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith(f"error: IA_SECRET_KEY ([internet_archive] ia_secret_key) {why}")
+    assert value not in result.stderr and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("value", ["s3c", "with space9"], ids=["too-short", "a-space"])
+def test_fix27s_cache_commands_that_send_nothing_are_not_blocked_by_a_secret_that_cannot_be_used(tmp_path, value):
+    """`cache stats`, `merge`, `export` send and store no secret: a short (or unsendable) one refused them (exit 2)
+    while they never use it (review27a #8). A command that may send one still refuses it."""
+    from click.testing import CliRunner
+
+    from cache import Store
+    from resolver.cli import cli
+
+    db = tmp_path / "c.db"
+    with Store(db):
+        pass
+    env = {"IA_ACCESS_KEY": value}
+    runner = CliRunner()
+    for args in (["cache", "stats", "--json"], ["cache", "export", "articles", "--format", "jsonl"],
+                 ["cache", "merge", str(tmp_path / "out.db"), str(db)], ["cache", "metadata"]):
+        result = runner.invoke(cli, ["--db", str(db), *args], env=env)
+        assert result.exit_code == 0, (args, result.output)
+        assert value not in result.output
+    assert runner.invoke(cli, ["--db", str(db), "scan", "--offline", str(db)], env=env).exit_code == 2
