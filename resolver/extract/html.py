@@ -20,8 +20,9 @@ from resolver import platforms
 from resolver.extract import html_credits, script_credits, tweet_text
 from resolver.extract import text as text_detectors
 from resolver.extract.dates import parse_date
-from resolver.extract.dom import (AncestorMemo, Part, ancestors, attr, class_set, descendants, element_text, is_element,
-                                  parse, select, selector_of, shallow, text_with_breaks, text_with_lines, words_of)
+from resolver.extract.dom import (BLOCKS, AncestorMemo, Part, ancestors, attr, block_lines, class_set, descendants,
+                                  element_text, is_element, parse, select, selector_of, shallow, text_with_breaks,
+                                  text_with_lines, words_of)
 from resolver.extract.intervals import Intervals
 from resolver.extract.needles import Needles
 from resolver.extract.spans import ElementEnds, SourceMap
@@ -97,8 +98,8 @@ def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-block
     if status is None and handle is None:
         return None
     confidence = tweet_text.HIGH
-    if text is None and _dashed(signature):
-        text, confidence = _words_before_signature(el), tweet_text.UNCERTAIN
+    if text is None and signature is not None and _dashed(signature):
+        text, confidence = _words_before_signature(el, signature), tweet_text.UNCERTAIN
     handle = handle or (status.author_handle if status else None)
     lang = (attr(paras[0], "lang") if paras else None) or attr(el, "data-lang")
     needle = next(iter(class_set(el) & TWEET_CLASSES), None) or (attr(el, "class") or "").split(" ")[0] or None
@@ -158,14 +159,20 @@ def _in_words(a: Any, el: Any, words: set[int]) -> bool:
     return False
 
 
-def _words_before_signature(el: Any) -> str | None:
+def _words_before_signature(el: Any, signature: re.Match[str]) -> str | None:
     """A blockquote's words before its signature's "— Name (@handle)", when no paragraph holds them: a CMS
-    stripped the embed code's <p> (newuser27 §10). Read, not bounded by the markup: the caller says `uncertain`."""
-    words = text_with_breaks(el)
-    signature = None
-    for signature in SIGNATURE_IN_QUOTE_RE.finditer(words):
+    stripped the embed code's <p> (newuser27 §10). Read, not bounded by the markup: the caller says `uncertain`.
+    Each block is a line, as each <p> is; a card's chrome is left out: its buttons, and a header line holding only
+    the signature's name and handle (they were read as words, and failed the text check: review27b §1)."""
+    name = (signature.group("name") or signature.group("hname") or "").strip().casefold()
+    handle = "@" + signature.group("handle").casefold()
+    lines = [line for line in block_lines(el, skip=_buttons_only)
+             if line.casefold().replace(handle, "", 1).replace(name, "", 1).strip(" ·|•:-")]
+    words = "\n".join(lines)
+    last = None
+    for last in SIGNATURE_IN_QUOTE_RE.finditer(words):
         pass
-    return words[:signature.start()].strip() or None if signature is not None and _dashed(signature) else None
+    return words[:last.start()].strip() or None if last is not None and _dashed(last) else None
 
 
 def _dashed(signature: re.Match[str] | None) -> bool:
@@ -197,6 +204,20 @@ def _tweet_paragraphs(el: Any, dated: int | None) -> list[Any]:
             continue
         paras.append(p)
     return paras
+
+
+def _buttons_only(block: Any) -> bool:
+    """A card's Reply, Retweet and Favorite buttons: a block of Web Intent links naming the post, with no other
+    words. Words holding an intent link ("Retweet this! <a>…/intent/retweet…</a>") are words (review27b §7)."""
+    if block.tag not in BLOCKS:
+        return False
+    links = descendants(block, "a")
+    if not any(_intent_on_post(attr(a, "href") or "") for a in links):
+        return False
+    rest = element_text(block)
+    for a in links:
+        rest = rest.replace(element_text(a), "", 1)
+    return not any(c.isalnum() for c in rest)
 
 
 def _intent_on_post(href: str) -> bool:
