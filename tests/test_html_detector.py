@@ -312,6 +312,27 @@ def test_the_paragraph_holding_the_date_link_is_still_no_text(signature):
     assert (embed.text, embed.date_text, embed.author_handle) == ("Road open.", "December 6, 2022", "ann_ex")
 
 
+OWN = "https://twitter.com/portauth/status/1712345678901234501"
+
+
+@pytest.mark.parametrize("after", [
+    f'<p>&mdash; Port Authority (@portauth)</p><p><a href="{OWN}">October 12, 2023</a></p>'
+    f'<p><a href="{OWN}">View on Twitter</a></p>',
+    f'&mdash; Port Authority (@portauth) <a href="{OWN}">October 12, 2023</a><p><a href="{OWN}">View post on X</a></p>',
+    f'&mdash; Port Authority (@portauth) <a href="{OWN}">October 12, 2023</a><p><a href="{OWN}">View on Twitter</a> '
+    f'&middot; <a href="{OWN.replace("twitter.com", "x.com")}">Open</a></p>',
+], ids=["signature-and-date-in-paragraphs", "signature-bare", "two-links"])
+def test_a_view_on_twitter_link_after_the_date_is_no_words_and_no_date(after):
+    """A card's "View on Twitter" / "View post on X" link to the post itself, in a <p> after the date link, was read
+    as words (at `high`, the date's paragraph with it) and, the last link winning, took the date's place (review27b
+    §4). A paragraph of links to the embed's own post after its date is no words; the date link is the one with
+    digits."""
+    page = f'<html><body><blockquote class="twitter-tweet"><p>Harbour closed today.</p>{after}</blockquote></body></html>'
+    [embed] = html.scan(page)[0]
+    assert (embed.text, embed.text_confidence, embed.links) == ("Harbour closed today.", "high", ())
+    assert (embed.date_text, embed.date, embed.post_id) == ("October 12, 2023", "2023-10-12", "1712345678901234501")
+
+
 @pytest.mark.parametrize("inner,text", [
     ("Harbour closed today. — Port Authority (@portauth) ", "Harbour closed today."),
     ("Harbour closed today.<br>Ferries stop at noon.&mdash; Port Authority (@portauth) ",

@@ -90,7 +90,7 @@ def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-block
         pass
     signed = f"(@{signature.group('handle')})" if signature is not None and _dashed(signature) else None
     status, date_text, dated = _date_link(el, signed)
-    paras = _tweet_paragraphs(el, dated)
+    paras = _tweet_paragraphs(el, dated, status)
     text = "\n".join(t for t in (text_with_breaks(p) for p in paras) if t) or None
     media, links = _tweet_links(paras)
     name, handle = _card_author(el) if signature is None else (
@@ -132,8 +132,9 @@ def _date_link(el: Any, signed: str | None) -> tuple[PostRef | None, str | None,
         elif signed is not None and _in_words(a, el, words):
             mine = (ref.author_handle or "").casefold() == signed[2:-1].casefold()
             own = own or (ref if mine else None)
-        else:
-            status, date_text, dated = ref, _date_words(element_text(a)), a.mem_id
+        elif (said := _date_words(element_text(a))) is not None or date_text is None:
+            # A later link with no number ("View on Twitter" after the date) is no date: the last won (review27b §4)
+            status, date_text, dated = ref, said, a.mem_id
     return status or own, date_text, dated
 
 
@@ -191,19 +192,37 @@ def _date_words(words: str) -> str | None:
     return words if DIGIT_RE.search(HANDLE_IN_BRACKETS_RE.sub("", words)) else None
 
 
-def _tweet_paragraphs(el: Any, dated: int | None) -> list[Any]:
+def _tweet_paragraphs(el: Any, dated: int | None, status: PostRef | None) -> list[Any]:
     """The paragraphs that hold the tweet's words: every <p> but the one carrying the signature or its date link
     (`dated`, its mem_id), and a card's Reply, Retweet and Favorite buttons. Another link to a post is in the words:
     a quote-tweet's link to the post it quotes, the tweet's own /photo/1 link; they emptied the text, and the report
     skipped its text check."""
     paras = []
+    links = [a.mem_id for a in descendants(el, "a")]
+    after = set(links[links.index(dated) + 1:]) if dated in links else set()
     for p in descendants(el, "p"):
         words = element_text(p)
         if words[:1] in ("—", "–") or words.startswith("-") or any(
-                a.mem_id == dated or _intent_on_post(attr(a, "href") or "") for a in descendants(p, "a")):
+                a.mem_id == dated or _intent_on_post(attr(a, "href") or "") for a in descendants(p, "a")) \
+                or _own_links_only(p, status, after):
             continue
         paras.append(p)
     return paras
+
+
+def _own_links_only(p: Any, status: PostRef | None, after: set[int]) -> bool:
+    """A paragraph after the date link (`after`: the mem_ids of the links after it) made of links to the embed's
+    own post and no other words: a card's "View on Twitter" (review27b §4), no words of the post."""
+    found = descendants(p, "a")
+    if status is None or not found or any(a.mem_id not in after for a in found):
+        return False
+    rest = element_text(p)
+    for a in found:
+        ref = x.parse_url(attr(a, "href") or "")
+        if ref is None or ref.post_id != status.post_id:
+            return False
+        rest = rest.replace(element_text(a), "", 1)
+    return not any(c.isalnum() for c in rest)
 
 
 def _buttons_only(block: Any) -> bool:
