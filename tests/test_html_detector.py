@@ -298,6 +298,29 @@ def test_with_no_date_link_a_link_in_the_words_is_no_date_and_another_accounts_p
     assert embed.text.startswith("Not true. ") and embed.text_confidence == "high"
 
 
+OTHER = "https://twitter.com/other/status/1570000000000000999"
+
+
+@pytest.mark.parametrize("body,post_id,date_text,text", [
+    (f'<p lang="en">No way <a href="{OTHER}">{OTHER}</a></p>Ann Example (@ann_ex) May 1, 2024', None, None,
+     f"No way {OTHER}"),
+    (f'<p lang="en">No way <a href="{OTHER}">https://t.co/Qq12Ww34Ee</a></p>Ann Example (@ann_ex) May 1, 2024', None,
+     None, "No way https://t.co/Qq12Ww34Ee"),
+    ('<div>Ann Example @ann_ex <a href="https://twitter.com/ann_ex/status/1570000000000000001">May 1, 2024</a></div>'
+     f'<p>Look at this <a href="{OTHER}">twitter.com/other/status/1570000000000000999</a></p>', "1570000000000000001",
+     "May 1, 2024", "Look at this twitter.com/other/status/1570000000000000999"),
+], ids=["no-dash-plain-date-url-words", "no-dash-plain-date-t.co-words", "card-date-link-first"])
+def test_a_quote_tweets_quoted_post_is_never_its_own_id(body, post_id, date_text, text):
+    """A quote-tweet took the post it quotes as its own id (under its own handle, the quoted URL as its date) when
+    the signature had no dash and the date was plain text, or when a card's date link came first (review27b §5). A
+    post link in the words is a link, never the id; a link whose words are an address is no date link; with no
+    date link, no id rather than the quoted one."""
+    [embed] = html.scan(f'<html><body><blockquote class="twitter-tweet">{body}</blockquote></body></html>')[0]
+    assert (embed.post_id, embed.author_handle, embed.date_text, embed.text) == (post_id, "ann_ex", date_text, text)
+    assert embed.links == (OTHER,) and embed.url == (
+        f"https://twitter.com/ann_ex/status/{post_id}" if post_id else "https://twitter.com/ann_ex")
+
+
 DATE_LINK = '<a href="https://twitter.com/ann_ex/status/1600000000000000001">December 6, 2022</a>'
 
 

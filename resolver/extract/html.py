@@ -88,7 +88,7 @@ def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-block
     signature = None
     for signature in SIGNATURE_IN_QUOTE_RE.finditer(element_text(el)):
         pass
-    signed = f"(@{signature.group('handle')})" if signature is not None and _dashed(signature) else None
+    signed = f"(@{signature.group('handle')})" if signature is not None else None
     status, date_text, dated = _date_link(el, signed)
     paras = _tweet_paragraphs(el, dated, status)
     text = "\n".join(t for t in (text_with_breaks(p) for p in paras) if t) or None
@@ -114,9 +114,12 @@ def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-block
     )
 
 
+ADDRESS_RE = re.compile(r"https?://|www\.|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/", re.IGNORECASE)
+
+
 def _date_link(el: Any, signed: str | None) -> tuple[PostRef | None, str | None, int | None]:
     """(the post, the date's words, the date link's mem_id): the last link to a post, outside the tweet's words.
-    `signed`: the "(@handle)" of a dashed signature, whose paragraph holds no words. With no date link, a link in
+    `signed`: the "(@handle)" of the signature, whose paragraph holds no words, dash or not. With no date link, a link in
     the words to a post of the signature's account (its /photo/1 link) names the post; one to another account's
     post (a quote-tweet's) never does: it gave the quoted post's id, and "https://t.co/…" as the date."""
     status = own = None
@@ -129,8 +132,10 @@ def _date_link(el: Any, signed: str | None) -> tuple[PostRef | None, str | None,
             continue
         if "/intent/" in href:   # a card's Reply, Retweet and Favorite buttons name the post, not its date
             status = status or ref
-        elif signed is not None and _in_words(a, el, words):
-            mine = (ref.author_handle or "").casefold() == signed[2:-1].casefold()
+        elif (signed is not None and _in_words(a, el, words)) or ADDRESS_RE.match(element_text(a)):
+            # A link in the words, or one showing an address, is no date link: a quote-tweet's link to the post it
+            # quotes gave that post's id, and its address as the date (review27b §5)
+            mine = signed is not None and (ref.author_handle or "").casefold() == signed[2:-1].casefold()
             own = own or (ref if mine else None)
         elif (said := _date_words(element_text(a))) is not None or date_text is None:
             # A later link with no number ("View on Twitter" after the date) is no date: the last won (review27b §4)
