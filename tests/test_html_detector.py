@@ -321,6 +321,30 @@ def test_a_quote_tweets_quoted_post_is_never_its_own_id(body, post_id, date_text
         f"https://twitter.com/ann_ex/status/{post_id}" if post_id else "https://twitter.com/ann_ex")
 
 
+def test_a_date_link_ending_the_words_paragraph_before_a_dashed_signature_is_the_date():
+    """The date link inside the words' <p>, the dashed signature after it: the link was read as words ("Big news
+    May 1, 2024" at `high`) and the date was lost (review27b §6). An own-post link ending the last words paragraph,
+    its words a date, is the date link; the words before it are the text, read around it (`uncertain`)."""
+    page = ('<html><body><blockquote class="twitter-tweet"><p lang="en">Big news <a href="https://twitter.com/ann_ex/'
+            'status/1570000000000000001">May 1, 2024</a></p>&mdash; Ann Example (@ann_ex)</blockquote></body></html>')
+    [embed] = html.scan(page)[0]
+    assert (embed.date_text, embed.date, embed.post_id) == ("May 1, 2024", "2024-05-01", "1570000000000000001")
+    assert (embed.text, embed.text_confidence, embed.links) == ("Big news", "uncertain", ())
+
+
+def test_a_web_intent_link_in_the_words_keeps_its_paragraph():
+    """A tweet whose words hold a Web Intent link lost its paragraph as a card's buttons; the text came back only
+    from the words-outside-<p> reading, `uncertain` (review27b §7). Only a paragraph of intent links and nothing
+    else is buttons; the intent's post is not the embed's."""
+    intent = "https://twitter.com/intent/retweet?tweet_id=1570000000000000777"
+    for date in ('<a href="https://twitter.com/ann_ex/status/1570000000000000001">May 1, 2024</a>', "May 1, 2024"):
+        page = (f'<html><body><blockquote class="twitter-tweet"><p lang="en">Retweet this! <a href="{intent}">{intent}'
+                f'</a></p>&mdash; Ann Example (@ann_ex) {date}</blockquote></body></html>')
+        [embed] = html.scan(page)[0]
+        assert (embed.text, embed.text_confidence) == (f"Retweet this! {intent}", "high")
+        assert embed.post_id == ("1570000000000000001" if "<a" in date else None)
+
+
 DATE_LINK = '<a href="https://twitter.com/ann_ex/status/1600000000000000001">December 6, 2022</a>'
 
 

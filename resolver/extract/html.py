@@ -99,7 +99,7 @@ def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-block
         return None
     confidence = tweet_text.HIGH
     if text is None and signature is not None and _dashed(signature):
-        text, confidence = _words_before_signature(el, signature), tweet_text.UNCERTAIN
+        text, confidence = _words_before_signature(el, signature, dated), tweet_text.UNCERTAIN
     handle = handle or (status.author_handle if status else None)
     lang = (attr(paras[0], "lang") if paras else None) or attr(el, "data-lang")
     needle = next(iter(class_set(el) & TWEET_CLASSES), None) or (attr(el, "class") or "").split(" ")[0] or None
@@ -119,43 +119,58 @@ ADDRESS_RE = re.compile(r"https?://|www\.|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/", r
 
 def _date_link(el: Any, signed: str | None) -> tuple[PostRef | None, str | None, int | None]:
     """(the post, the date's words, the date link's mem_id): the last link to a post, outside the tweet's words.
-    `signed`: the "(@handle)" of the signature, whose paragraph holds no words, dash or not. With no date link, a link in
-    the words to a post of the signature's account (its /photo/1 link) names the post; one to another account's
-    post (a quote-tweet's) never does: it gave the quoted post's id, and "https://t.co/…" as the date."""
+    `signed`: the "(@handle)" of the signature, whose paragraph holds no words, dash or not. With no date link, a
+    link in the words to a post of the signature's account (its /photo/1 link) names the post; one to another
+    account's post (a quote-tweet's) never does: it gave the quoted post's id, and "https://t.co/…" as the date."""
     status = own = None
     date_text = dated = None
-    words = _word_paragraphs(el, signed) if signed is not None else set()
+    words = _word_paragraphs(el, signed) if signed is not None else {}
+    last = next(reversed(words), None)
     for a in descendants(el, "a"):
         href = attr(a, "href") or ""
         ref = x.parse_url(href)
         if ref is None or ref.kind != "post":
             continue
-        if "/intent/" in href:   # a card's Reply, Retweet and Favorite buttons name the post, not its date
-            status = status or ref
-        elif (signed is not None and _in_words(a, el, words)) or ADDRESS_RE.match(element_text(a)):
+        shown = element_text(a)
+        in_words = signed is not None and _in_words(a, el, words)
+        if "/intent/" in href:
+            # a card's Reply, Retweet and Favorite buttons name the post, not its date; an intent link in the
+            # words may name another post (review27b §7)
+            status = status or (None if in_words else ref)
+        elif in_words or ADDRESS_RE.match(shown):
             # A link in the words, or one showing an address, is no date link: a quote-tweet's link to the post it
-            # quotes gave that post's id, and its address as the date (review27b §5)
+            # quotes gave that post's id, and its address as the date (review27b §5). But the own post's link
+            # ending the last words paragraph, a date, is the date link (review27b §6).
             mine = signed is not None and (ref.author_handle or "").casefold() == signed[2:-1].casefold()
-            own = own or (ref if mine else None)
-        elif (said := _date_words(element_text(a))) is not None or date_text is None:
+            if mine and in_words and _ends_paragraph(a, last) and parse_date(_date_words(shown) or ""):
+                status, date_text, dated = ref, shown, a.mem_id
+            else:
+                own = own or (ref if mine else None)
+        elif (said := _date_words(shown)) is not None or date_text is None:
             # A later link with no number ("View on Twitter" after the date) is no date: the last won (review27b §4)
             status, date_text, dated = ref, said, a.mem_id
     return status or own, date_text, dated
 
 
-def _word_paragraphs(el: Any, signed: str) -> set[int]:
+def _ends_paragraph(a: Any, paragraph: int | None) -> bool:
+    """Whether a link is the end of a paragraph (`paragraph`, its mem_id): nothing after it but blanks."""
+    p = next((p for p in ancestors(a) if p.tag == "p"), None)
+    return p is not None and p.mem_id == paragraph and element_text(p).endswith(element_text(a))
+
+
+def _word_paragraphs(el: Any, signed: str) -> dict[int, None]:
     """The mem_ids of the paragraphs before the signature's (one starting with a dash or holding its "(@handle)"):
     those that may hold the tweet's words. A paragraph after it (the date link alone) holds none."""
-    found = set()
+    found: dict[int, None] = {}   # in document order
     for p in descendants(el, "p"):
         words = element_text(p)
         if words[:1] in ("—", "–") or words.startswith("-") or signed in words:
             break
-        found.add(p.mem_id)
+        found[p.mem_id] = None
     return found
 
 
-def _in_words(a: Any, el: Any, words: set[int]) -> bool:
+def _in_words(a: Any, el: Any, words: dict[int, None]) -> bool:
     """Whether a link sits in one of the paragraphs of the tweet's words (`words`, their mem_ids)."""
     for p in ancestors(a):
         if p.mem_id == el.mem_id:
@@ -165,14 +180,15 @@ def _in_words(a: Any, el: Any, words: set[int]) -> bool:
     return False
 
 
-def _words_before_signature(el: Any, signature: re.Match[str]) -> str | None:
+def _words_before_signature(el: Any, signature: re.Match[str], dated: int | None) -> str | None:
     """A blockquote's words before its signature's "— Name (@handle)", when no paragraph holds them: a CMS
     stripped the embed code's <p> (newuser27 §10). Read, not bounded by the markup: the caller says `uncertain`.
     Each block is a line, as each <p> is; a card's chrome is left out: its buttons, and a header line holding only
-    the signature's name and handle (they were read as words, and failed the text check: review27b §1)."""
+    the signature's name and handle (they were read as words, and failed the text check: review27b §1), and the
+    date link (`dated`, its mem_id), which may end the words' <p> (review27b §6)."""
     name = (signature.group("name") or signature.group("hname") or "").strip().casefold()
     handle = "@" + signature.group("handle").casefold()
-    lines = [line for line in block_lines(el, skip=_buttons_only)
+    lines = [line for line in block_lines(el, skip=lambda node: node.mem_id == dated or _buttons_only(node))
              if line.casefold().replace(handle, "", 1).replace(name, "", 1).strip(" ·|•:-")]
     words = "\n".join(lines)
     last = None
@@ -207,9 +223,8 @@ def _tweet_paragraphs(el: Any, dated: int | None, status: PostRef | None) -> lis
     after = set(links[links.index(dated) + 1:]) if dated in links else set()
     for p in descendants(el, "p"):
         words = element_text(p)
-        if words[:1] in ("—", "–") or words.startswith("-") or any(
-                a.mem_id == dated or _intent_on_post(attr(a, "href") or "") for a in descendants(p, "a")) \
-                or _own_links_only(p, status, after):
+        if words[:1] in ("—", "–") or words.startswith("-") or any(a.mem_id == dated for a in descendants(p, "a")) \
+                or _buttons_only(p) or _own_links_only(p, status, after):
             continue
         paras.append(p)
     return paras
