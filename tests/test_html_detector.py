@@ -394,7 +394,10 @@ def test_a_view_on_twitter_link_after_the_date_is_no_words_and_no_date(after):
     ('<div class="hdr">Port Authority @portauth</div><div class="body">Harbour closed today.</div><p><a href="https://'
      'twitter.com/intent/tweet?in_reply_to=1712345678901234501">Reply</a> <a href="https://twitter.com/intent/retweet?'
      'tweet_id=1712345678901234501">Retweet</a></p>&mdash; Port Authority (@portauth) ', "Harbour closed today."),
-], ids=["bare", "line-break", "div", "one-paragraph-with-the-signature", "sibling-divs", "list", "card-chrome"])
+    ('<div class="hdr">Port Authority @portauth · Follow</div><div>Harbour closed today.</div>&mdash; Port Authority '
+     '(@portauth) ', "Harbour closed today."),
+], ids=["bare", "line-break", "div", "one-paragraph-with-the-signature", "sibling-divs", "list", "card-chrome",
+        "card-header-with-follow"])
 def test_a_tweet_whose_words_are_not_in_a_paragraph_keeps_them_as_uncertain_text(inner, text):
     """A CMS stripped the embed code's <p>: the words before the signature's "— Name (@handle)" are the text
     (newuser27 §10); where they start is the blockquote's, so they are `uncertain`. The text was null, and the

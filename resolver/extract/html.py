@@ -188,13 +188,21 @@ def _words_before_signature(el: Any, signature: re.Match[str], dated: int | None
     date link (`dated`, its mem_id), which may end the words' <p> (review27b §6)."""
     name = (signature.group("name") or signature.group("hname") or "").strip().casefold()
     handle = "@" + signature.group("handle").casefold()
-    lines = [line for line in block_lines(el, skip=lambda node: node.mem_id == dated or _buttons_only(node))
-             if line.casefold().replace(handle, "", 1).replace(name, "", 1).strip(" ·|•:-")]
-    words = "\n".join(lines)
+    lines = block_lines(el, skip=lambda node: node.mem_id == dated or _buttons_only(node))
+    words = "\n".join(line for line in lines if not _card_header(line.casefold(), name, handle))
     last = None
     for last in SIGNATURE_IN_QUOTE_RE.finditer(words):
         pass
     return words[:last.start()].strip() or None if last is not None and _dashed(last) else None
+
+
+CARD_HEADER_WORDS_RE = re.compile(r"[\s·|•:-]*(?:follow(?:ing)?[\s·|•:-]*)?")
+
+
+def _card_header(line: str, name: str, handle: str) -> bool:
+    """Whether a line (case-folded) is a card's header: the signature's @handle, its name, a Follow button."""
+    rest = line.replace(handle, "", 1).replace(name, "", 1)
+    return handle in line and CARD_HEADER_WORDS_RE.fullmatch(rest) is not None
 
 
 def _dashed(signature: re.Match[str] | None) -> bool:
