@@ -223,7 +223,8 @@ def _date_words(words: str) -> str | None:
 
 def _tweet_paragraphs(el: Any, dated: int | None, status: PostRef | None) -> list[Any]:
     """The paragraphs that hold the tweet's words: every <p> but the one carrying the signature or its date link
-    (`dated`, its mem_id), and a card's Reply, Retweet and Favorite buttons. Another link to a post is in the words:
+    (`dated`, its mem_id), a card's Reply, Retweet and Favorite buttons, and its "View on Twitter" after the date
+    (links to the post itself, `status`). Another link to a post is in the words:
     a quote-tweet's link to the post it quotes, the tweet's own /photo/1 link; they emptied the text, and the report
     skipped its text check."""
     paras = []
