@@ -332,6 +332,16 @@ def test_a_date_link_ending_the_words_paragraph_before_a_dashed_signature_is_the
     assert (embed.text, embed.text_confidence, embed.links) == ("Big news", "uncertain", ())
 
 
+def test_a_paragraph_starting_with_a_hyphen_is_words_unless_it_signs():
+    """A list written with hyphens ("- rain") was left out as if each line were the signature's "- Name (@handle)":
+    the text at `high` was only "Today:". A hyphen starts the signature's paragraph only with its "(@handle)"."""
+    page = ('<html><body><blockquote class="twitter-tweet"><p>Today:</p><p>- rain</p><p>- wind</p><p>- Ann Example '
+            '(@ann_ex) <a href="https://twitter.com/ann_ex/status/1570000000000000001">May 1, 2024</a></p></blockquote>'
+            '</body></html>')
+    [embed] = html.scan(page)[0]
+    assert (embed.text, embed.text_confidence, embed.date_text) == ("Today:\n- rain\n- wind", "high", "May 1, 2024")
+
+
 def test_a_web_intent_link_in_the_words_keeps_its_paragraph():
     """A tweet whose words hold a Web Intent link lost its paragraph as a card's buttons; the text came back only
     from the words-outside-<p> reading, `uncertain` (review27b §7). Only a paragraph of intent links and nothing

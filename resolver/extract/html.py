@@ -164,7 +164,7 @@ def _word_paragraphs(el: Any, signed: str) -> dict[int, None]:
     found: dict[int, None] = {}   # in document order
     for p in descendants(el, "p"):
         words = element_text(p)
-        if words[:1] in ("—", "–") or words.startswith("-") or signed in words:
+        if words[:1] in ("—", "–") or _hyphen_signs(words) or signed in words:
             break
         found[p.mem_id] = None
     return found
@@ -232,11 +232,17 @@ def _tweet_paragraphs(el: Any, dated: int | None, status: PostRef | None) -> lis
     after = set(links[links.index(dated) + 1:]) if dated in links else set()
     for p in descendants(el, "p"):
         words = element_text(p)
-        if words[:1] in ("—", "–") or words.startswith("-") or any(a.mem_id == dated for a in descendants(p, "a")) \
+        if words[:1] in ("—", "–") or _hyphen_signs(words) or any(a.mem_id == dated for a in descendants(p, "a")) \
                 or _buttons_only(p) or _own_links_only(p, status, after):
             continue
         paras.append(p)
     return paras
+
+
+def _hyphen_signs(words: str) -> bool:
+    """Whether a paragraph starting with a hyphen is a signature's ("- Name (@handle)"), not a list's line ("- rain":
+    a list written with hyphens lost its lines)."""
+    return words.startswith("-") and "(@" in words
 
 
 def _own_links_only(p: Any, status: PostRef | None, after: set[int]) -> bool:
