@@ -30,19 +30,27 @@ def _every_wording(*sentences: str) -> tuple[str, ...]:
 
 
 # Sentences that start a placeholder whatever follows ("View this post on Instagram A post shared by ..."), with
-# straight apostrophes (curly ones are straightened first). X's, in every wording, then the others.
+# straight apostrophes (curly ones are straightened first), each a whole phrase: a word boundary after it. X's, in
+# every wording, then the others.
 PREFIXES = (*_every_wording(
-    "tweet may have been deleted", "this tweet was deleted", "this tweet has been deleted",
-    "this tweet is unavailable", "this tweet is from a suspended account",
+    "tweet may have been deleted", "this tweet is from a suspended account",
     "this tweet is from an account that no longer exists", "this tweet was withheld", "this tweet has been withheld",
-    "you're unable to view this tweet", "this tweet violated the twitter rules", "tweet unavailable",
-    "log in to twitter", "sign up for twitter",
+    "you're unable to view this tweet", "this tweet violated the twitter rules",
 ), "age-restricted adult content. this content might not be appropriate",
-    "view this post on instagram", "a post shared by", "javascript is not available", "something went wrong",
-    "sorry, that page doesn't exist", "hmm...this page doesn't exist", "this page doesn't exist",
-    "we've detected that javascript is disabled", "don't miss what's happening", "loading...", "loading…",
-    "content not available", "this content isn't available", "watch on youtube",
+    "view this post on instagram", "a post shared by", "javascript is not available",
+    "sorry, that page doesn't exist", "hmm...this page doesn't exist", "we've detected that javascript is disabled",
+    "don't miss what's happening", "this content isn't available", "watch on youtube",
 )
+# Sentences a real post may start with ("Sign up for Xbox Game Pass...", "Something went wrong at the plant",
+# review27b §2): a placeholder only as the whole value or followed by nothing but their own tail (TAIL_RE).
+GENERIC = (*_every_wording(
+    "this tweet was deleted", "this tweet has been deleted", "this tweet is unavailable", "tweet unavailable",
+    "log in to twitter", "sign up for twitter",
+), "something went wrong", "loading...", "loading…", "content not available", "this page doesn't exist")
+TAIL_RE = re.compile(r"(?:[\s.!…,:;—–-]*(?:learn more|try reloading|try again(?: later)?|please try again(?: later)?"
+                     r"|try searching for something else|but don't fret|let's give it another shot|log in|sign up"
+                     r"|by the (?:tweet|post) author))*"
+                     r"[\s.!…,:;—–-]*")
 # The words of X's minimal embed code's only link, which widgets.js replaces with the post ("View post on X", the
 # reference sample's Spanish "Ver publicación en X (@USERNAME)"): the whole value, a handle after it or not.
 EMBED_LINK_RE = re.compile(r"(?:view (?:post|tweet) on (?:x|twitter)|ver (?:publicación|tweet) en (?:x|twitter))"
@@ -60,8 +68,17 @@ def is_placeholder(value: str | None) -> bool:
     if not text:
         return True
     bare = _EDGE_RE.sub("", text)
-    return not bare or bare in EXACT or text in EXACT or text.startswith(PREFIXES) or bare.startswith(PREFIXES) \
+    return not bare or bare in EXACT or text in EXACT or _starts_with_one(text) or _starts_with_one(bare) \
         or EMBED_LINK_RE.fullmatch(text) is not None
+
+
+def _starts_with_one(text: str) -> bool:
+    """Whether `text` starts with a placeholder sentence as a whole phrase (not "sign up for x" of "Sign up for
+    Xbox"), a generic one being all of it but its own tail ("Something went wrong. Try reloading.")."""
+    for phrase in PREFIXES:
+        if text.startswith(phrase) and not text[len(phrase):len(phrase) + 1].isalnum():
+            return True
+    return any(text.startswith(phrase) and TAIL_RE.fullmatch(text[len(phrase):]) is not None for phrase in GENERIC)
 
 
 def real(value: str | None) -> str | None:

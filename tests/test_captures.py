@@ -215,6 +215,34 @@ def test_real_values_are_not_placeholders(value):
     assert not is_placeholder(value)
 
 
+# Real posts that start with a placeholder's words (review27b §2): the phrase was matched as a bare prefix, so the
+# tweet lost its text and links and the report said "the page shows a placeholder here".
+STARTS_LIKE_A_PLACEHOLDER = [
+    "Sign up for Xbox Game Pass before Friday, the price goes up", "Sign up for Xmas choir by Monday",
+    "Log in to Xfinity to watch the game", "Log in to X to vote? No thanks, the ballot is on paper",
+    "Something went wrong at the plant today", "Something went wrong. We are sorry and will fix the bridge",
+    "Loading... the new season starts Friday", "Loading… ferry 3 is late again",
+    "Content not available in stores until May", "Post unavailable in your region? Here is a mirror",
+    "Tweet unavailable? Our statement is on the website", "This post has been deleted twice by the platform, so again:",
+    "This Post is unavailable to the council, we asked them to read it", "This page doesn't exist anymore, the council removed it",
+    "Tweet may have been deletedd", "View this post on Instagramming day",
+]
+
+
+@pytest.mark.parametrize("value", STARTS_LIKE_A_PLACEHOLDER, ids=range(len(STARTS_LIKE_A_PLACEHOLDER)))
+def test_a_real_post_starting_with_a_placeholders_words_is_no_placeholder(value):
+    assert not is_placeholder(value)
+
+
+@pytest.mark.parametrize("value", ["Something went wrong. Try reloading.", "Something went wrong, but don't fret — let's "
+                                   "give it another shot.", "Loading...", "Log in to X", "Sign up for X. Log in",
+                                   "Post unavailable. Learn more", "This Tweet has been deleted. Learn more",
+                                   "Content not available", "This page doesn't exist. Try searching for something else."],
+                         ids=range(9))
+def test_a_generic_placeholder_whole_or_with_its_own_tail_still_is_one(value):
+    assert is_placeholder(value)
+
+
 def test_an_edited_post_live_and_archived_differ_with_dates():
     from dataclasses import replace
 

@@ -299,6 +299,63 @@ def test_with_no_date_link_a_link_in_the_words_is_no_date_and_another_accounts_p
     assert embed.text.startswith("Not true. ") and embed.text_confidence == "high"
 
 
+OTHER = "https://twitter.com/other/status/1570000000000000999"
+
+
+@pytest.mark.parametrize("body,post_id,date_text,text", [
+    (f'<p lang="en">No way <a href="{OTHER}">{OTHER}</a></p>Ann Example (@ann_ex) May 1, 2024', None, None,
+     f"No way {OTHER}"),
+    (f'<p lang="en">No way <a href="{OTHER}">https://t.co/Qq12Ww34Ee</a></p>Ann Example (@ann_ex) May 1, 2024', None,
+     None, "No way https://t.co/Qq12Ww34Ee"),
+    ('<div>Ann Example @ann_ex <a href="https://twitter.com/ann_ex/status/1570000000000000001">May 1, 2024</a></div>'
+     f'<p>Look at this <a href="{OTHER}">twitter.com/other/status/1570000000000000999</a></p>', "1570000000000000001",
+     "May 1, 2024", "Look at this twitter.com/other/status/1570000000000000999"),
+], ids=["no-dash-plain-date-url-words", "no-dash-plain-date-t.co-words", "card-date-link-first"])
+def test_a_quote_tweets_quoted_post_is_never_its_own_id(body, post_id, date_text, text):
+    """A quote-tweet took the post it quotes as its own id (under its own handle, the quoted URL as its date) when
+    the signature had no dash and the date was plain text, or when a card's date link came first (review27b §5). A
+    post link in the words is a link, never the id; a link whose words are an address is no date link; with no
+    date link, no id rather than the quoted one."""
+    [embed] = html.scan(f'<html><body><blockquote class="twitter-tweet">{body}</blockquote></body></html>')[0]
+    assert (embed.post_id, embed.author_handle, embed.date_text, embed.text) == (post_id, "ann_ex", date_text, text)
+    assert embed.links == (OTHER,) and embed.url == (
+        f"https://twitter.com/ann_ex/status/{post_id}" if post_id else "https://twitter.com/ann_ex")
+
+
+def test_a_date_link_ending_the_words_paragraph_before_a_dashed_signature_is_the_date():
+    """The date link inside the words' <p>, the dashed signature after it: the link was read as words ("Big news
+    May 1, 2024" at `high`) and the date was lost (review27b §6). An own-post link ending the last words paragraph,
+    its words a date, is the date link; the words before it are the text, read around it (`uncertain`)."""
+    page = ('<html><body><blockquote class="twitter-tweet"><p lang="en">Big news <a href="https://twitter.com/ann_ex/'
+            'status/1570000000000000001">May 1, 2024</a></p>&mdash; Ann Example (@ann_ex)</blockquote></body></html>')
+    [embed] = html.scan(page)[0]
+    assert (embed.date_text, embed.date, embed.post_id) == ("May 1, 2024", "2024-05-01", "1570000000000000001")
+    assert (embed.text, embed.text_confidence, embed.links) == ("Big news", "uncertain", ())
+
+
+def test_a_paragraph_starting_with_a_hyphen_is_words_unless_it_signs():
+    """A list written with hyphens ("- rain") was left out as if each line were the signature's "- Name (@handle)":
+    the text at `high` was only "Today:". A hyphen starts the signature's paragraph only with its "(@handle)"."""
+    page = ('<html><body><blockquote class="twitter-tweet"><p>Today:</p><p>- rain</p><p>- wind</p><p>- Ann Example '
+            '(@ann_ex) <a href="https://twitter.com/ann_ex/status/1570000000000000001">May 1, 2024</a></p></blockquote>'
+            '</body></html>')
+    [embed] = html.scan(page)[0]
+    assert (embed.text, embed.text_confidence, embed.date_text) == ("Today:\n- rain\n- wind", "high", "May 1, 2024")
+
+
+def test_a_web_intent_link_in_the_words_keeps_its_paragraph():
+    """A tweet whose words hold a Web Intent link lost its paragraph as a card's buttons; the text came back only
+    from the words-outside-<p> reading, `uncertain` (review27b §7). Only a paragraph of intent links and nothing
+    else is buttons; the intent's post is not the embed's."""
+    intent = "https://twitter.com/intent/retweet?tweet_id=1570000000000000777"
+    for date in ('<a href="https://twitter.com/ann_ex/status/1570000000000000001">May 1, 2024</a>', "May 1, 2024"):
+        page = (f'<html><body><blockquote class="twitter-tweet"><p lang="en">Retweet this! <a href="{intent}">{intent}'
+                f'</a></p>&mdash; Ann Example (@ann_ex) {date}</blockquote></body></html>')
+        [embed] = html.scan(page)[0]
+        assert (embed.text, embed.text_confidence) == (f"Retweet this! {intent}", "high")
+        assert embed.post_id == ("1570000000000000001" if "<a" in date else None)
+
+
 DATE_LINK = '<a href="https://twitter.com/ann_ex/status/1600000000000000001">December 6, 2022</a>'
 
 
@@ -313,6 +370,27 @@ def test_the_paragraph_holding_the_date_link_is_still_no_text(signature):
     assert (embed.text, embed.date_text, embed.author_handle) == ("Road open.", "December 6, 2022", "ann_ex")
 
 
+OWN = "https://twitter.com/portauth/status/1712345678901234501"
+
+
+@pytest.mark.parametrize("after", [
+    f'<p>&mdash; Port Authority (@portauth)</p><p><a href="{OWN}">October 12, 2023</a></p>'
+    f'<p><a href="{OWN}">View on Twitter</a></p>',
+    f'&mdash; Port Authority (@portauth) <a href="{OWN}">October 12, 2023</a><p><a href="{OWN}">View post on X</a></p>',
+    f'&mdash; Port Authority (@portauth) <a href="{OWN}">October 12, 2023</a><p><a href="{OWN}">View on Twitter</a> '
+    f'&middot; <a href="{OWN.replace("twitter.com", "x.com")}">Open</a></p>',
+], ids=["signature-and-date-in-paragraphs", "signature-bare", "two-links"])
+def test_a_view_on_twitter_link_after_the_date_is_no_words_and_no_date(after):
+    """A card's "View on Twitter" / "View post on X" link to the post itself, in a <p> after the date link, was read
+    as words (at `high`, the date's paragraph with it) and, the last link winning, took the date's place (review27b
+    §4). A paragraph of links to the embed's own post after its date is no words; the date link is the one with
+    digits."""
+    page = f'<html><body><blockquote class="twitter-tweet"><p>Harbour closed today.</p>{after}</blockquote></body></html>'
+    [embed] = html.scan(page)[0]
+    assert (embed.text, embed.text_confidence, embed.links) == ("Harbour closed today.", "high", ())
+    assert (embed.date_text, embed.date, embed.post_id) == ("October 12, 2023", "2023-10-12", "1712345678901234501")
+
+
 @pytest.mark.parametrize("inner,text", [
     ("Harbour closed today. — Port Authority (@portauth) ", "Harbour closed today."),
     ("Harbour closed today.<br>Ferries stop at noon.&mdash; Port Authority (@portauth) ",
@@ -320,13 +398,24 @@ def test_the_paragraph_holding_the_date_link_is_still_no_text(signature):
     ("<div>Harbour closed today.</div>&mdash; Port Authority (@portauth) ", "Harbour closed today."),
     ("<p>Harbour closed today. — Port Authority (@portauth) <a href=\"{url}\">October 12, 2023</a></p>",
      "Harbour closed today."),
-], ids=["bare", "line-break", "div", "one-paragraph-with-the-signature"])
+    ("<div>Harbour closed today.</div><div>Ferries stop at noon.</div>&mdash; Port Authority (@portauth) ",
+     "Harbour closed today.\nFerries stop at noon."),
+    ("<ul><li>Harbour closed</li><li>Ferries stop</li></ul>&mdash; Port Authority (@portauth) ",
+     "Harbour closed\nFerries stop"),
+    ('<div class="hdr">Port Authority @portauth</div><div class="body">Harbour closed today.</div><p><a href="https://'
+     'twitter.com/intent/tweet?in_reply_to=1712345678901234501">Reply</a> <a href="https://twitter.com/intent/retweet?'
+     'tweet_id=1712345678901234501">Retweet</a></p>&mdash; Port Authority (@portauth) ', "Harbour closed today."),
+    ('<div class="hdr">Port Authority @portauth · Follow</div><div>Harbour closed today.</div>&mdash; Port Authority '
+     '(@portauth) ', "Harbour closed today."),
+], ids=["bare", "line-break", "div", "one-paragraph-with-the-signature", "sibling-divs", "list", "card-chrome",
+        "card-header-with-follow"])
 def test_a_tweet_whose_words_are_not_in_a_paragraph_keeps_them_as_uncertain_text(inner, text):
     """A CMS stripped the embed code's <p>: the words before the signature's "— Name (@handle)" are the text
     (newuser27 §10); where they start is the blockquote's, so they are `uncertain`. The text was null, and the
-    report skipped its text check."""
+    report skipped its text check. Sibling blocks were glued ("Harbour closed today.Ferries stop…") and a card's
+    header and Reply/Retweet buttons taken as words, so the text check failed a correct quote (review27b §1)."""
     url = "https://twitter.com/portauth/status/1712345678901234501"
-    date = "" if "<a " in inner else f'<a href="{url}">October 12, 2023</a>'
+    date = "" if "October" in inner else f'<a href="{url}">October 12, 2023</a>'
     page = f'<html><body><blockquote class="twitter-tweet">{inner.format(url=url)}{date}</blockquote></body></html>'
     [embed] = html.scan(page)[0]
     assert (embed.text, embed.text_confidence) == (text, "uncertain")

@@ -505,6 +505,24 @@ INSTAGRAM_CAPTIONED = (
     'datetime="2023-10-12T08:00:00+00:00">Oct 12, 2023 at 1:00am PDT</time></p></blockquote>')
 
 
+def test_a_tweet_starting_with_a_placeholders_words_keeps_its_text_links_and_quote(tmp_path):
+    """"Sign up for X" (a placeholder) caught "Sign up for Xbox Game Pass...": the tweet lost its text and links, and
+    the report quoted it as "the page shows a placeholder here" (review27b §2)."""
+    path = tmp_path / "xbox.html"
+    path.write_text('<html><body><p>Story.</p><blockquote class="twitter-tweet"><p lang="en">Sign up for Xbox Game Pass '
+                    'before Friday <a href="https://t.co/Xb12Cd34Ef">https://t.co/Xb12Cd34Ef</a></p>&mdash; Ann Example '
+                    '(@ann_ex) <a href="https://twitter.com/ann_ex/status/1570000000000000000">September 12, 2022</a>'
+                    '</blockquote></body></html>')
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", "--format", "json",
+                                      str(path)])
+    assert result.exit_code == 0, result.output
+    [embed] = json.loads(result.stdout)["embeds"]
+    assert (embed["text"], embed["links"]) == ("Sign up for Xbox Game Pass before Friday https://t.co/Xb12Cd34Ef",
+                                              ["https://t.co/Xb12Cd34Ef"])
+    assert embed["quote"] == ("Sign up for Xbox Game Pass before Friday https://t.co/Xb12Cd34Ef — Ann Example (@ann_ex) "
+                              "September 12, 2022")
+
+
 def test_an_embed_codes_placeholder_is_not_quoted_as_the_articles_words(tmp_path):
     """The report quoted "View this post on Instagram A post shared by Harbour Cafe (@harbourcafe)" as the article's
     rendering of the post (newuser27 §10): those are the embed code's words until Instagram's script runs. A quote

@@ -207,6 +207,39 @@ def test_a_post_the_article_shows_only_as_a_placeholder_says_so_in_its_text_chec
         "Learn more — River Desk (@river_desk) May')")}
 
 
+def test_a_cards_words_in_no_paragraph_quoted_right_pass_fail_on_fail(fakenet, reporter):
+    """A card whose words are in a <div>, with a header and Reply/Retweet buttons: the words read around them were
+    "River Desk @river_deskRoad closed.Reply Retweet", and the text check failed an exact quote: `--fail-on fail`
+    exited 4 (review27b §1)."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(tweet(POST, "Road closed."))]}))
+    serve(fakenet, [])
+    card = ('<blockquote class="twitter-tweet"><div>River Desk @river_desk</div><div>Road closed.</div><p><a href='
+            f'"https://twitter.com/intent/tweet?in_reply_to={POST}">Reply</a> <a href="https://twitter.com/intent/'
+            f'retweet?tweet_id={POST}">Retweet</a></p>&mdash; River Desk (@river_desk) <a href="https://twitter.com/'
+            f'river_desk/status/{POST}">May 3, 2021</a></blockquote>')
+    code, out = reporter("report", "--fail-on", "fail", "--format", "json", "article.html",
+                         article=f"<html><body>{card}</body></html>")
+    assert code == 0, out
+    [embed] = json.loads(out)["embeds"]
+    assert (embed["text"], embed["text_confidence"]) == ("Road closed.", "uncertain")
+    assert check_named(embed, "text")["result"] == "pass"
+
+
+@pytest.mark.parametrize("detector", ["html-blockquote", "text-signature"])
+def test_a_text_check_on_an_uncertain_text_warns_where_it_would_fail(detector):
+    """Where an uncertain text starts or ends is a reading of the page: a change found in it may be the reading's,
+    so the check warns and says why, never fails (review27b §1); a certain text still fails."""
+    from resolver.provenance import text_check
+
+    post = {"status": "available", "text": "The council rejected the new budget on Tuesday.", "archived": []}
+    embed = {"text": "The council approved the new budget on Tuesday.", "detector": detector}
+    assert text_check(embed | {"text_confidence": "high"}, post)["result"] == "fail"
+    check = text_check(embed | {"text_confidence": "uncertain"}, post)
+    assert (check["result"], check["changes"]) == ("warn", ["rejected → approved"])
+    assert check["evidence"] == ("1 change in the quoted words: rejected → approved; the article's text is uncertain "
+                                 "(where the post's words start or end on the page is a reading), so this is no fail")
+
+
 def test_a_photo_link_that_leads_to_another_post_fails_the_media_check(fakenet, reporter):
     """The article's pic.twitter.com link resolves to another account's post: the media check compared counts
     only ("article links 1 media; the post has 1": pass), as it read the resolution's post id where it is not."""

@@ -182,15 +182,33 @@ def text_with_lines(el: Any) -> str:
     return "".join(parts)
 
 
-def _collect(node: Any, parts: list[str]) -> None:
+def block_lines(el: Any, *, skip: Callable[[Any], bool]) -> list[str]:
+    """The element's text in lines as a reader sees them: a line for each <br> and around each block inside it
+    (sibling <div>s were read as one word: "First lineSecond line"), whitespace runs one space, no empty line; the
+    elements `skip` names are left out with all they hold."""
+    parts: list[str] = []
+    _collect(el, parts, skip)
+    lines = (_SPACES_RE.sub(" ", line).strip() for line in "".join(parts).split(_BREAK))
+    return [line for line in lines if line]
+
+
+def _collect(node: Any, parts: list[str], skip: Callable[[Any], bool] | None = None) -> None:
+    """`skip`: None, or the elements to leave out, each block then read as a line of its own."""
     for child in node.iter(include_text=True):
         tag = child.tag
         if tag == "-text":
             parts.append(child.text_content or "")
         elif tag == "br":
             parts.append(_BREAK)
-        elif is_element(child):   # comments show nothing
+        elif not is_element(child):   # comments show nothing
+            continue
+        elif skip is None:
             _collect(child, parts)
+        elif not skip(child):
+            block = tag in BLOCKS
+            parts.append(_BREAK if block else "")
+            _collect(child, parts, skip)
+            parts.append(_BREAK if block else "")
 
 
 class AncestorMemo:

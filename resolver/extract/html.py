@@ -20,8 +20,9 @@ from resolver import platforms
 from resolver.extract import html_credits, script_credits, tweet_text
 from resolver.extract import text as text_detectors
 from resolver.extract.dates import parse_date
-from resolver.extract.dom import (AncestorMemo, Part, ancestors, attr, class_set, descendants, element_text, is_element,
-                                  parse, select, selector_of, shallow, text_with_breaks, text_with_lines, words_of)
+from resolver.extract.dom import (BLOCKS, AncestorMemo, Part, ancestors, attr, block_lines, class_set, descendants,
+                                  element_text, is_element, parse, select, selector_of, shallow, text_with_breaks,
+                                  text_with_lines, words_of)
 from resolver.extract.intervals import Intervals
 from resolver.extract.needles import Needles
 from resolver.extract.spans import ElementEnds, SourceMap
@@ -87,9 +88,9 @@ def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-block
     signature = None
     for signature in SIGNATURE_IN_QUOTE_RE.finditer(element_text(el)):
         pass
-    signed = f"(@{signature.group('handle')})" if signature is not None and _dashed(signature) else None
+    signed = f"(@{signature.group('handle')})" if signature is not None else None
     status, date_text, dated = _date_link(el, signed)
-    paras = _tweet_paragraphs(el, dated)
+    paras = _tweet_paragraphs(el, dated, status)
     text = "\n".join(t for t in (text_with_breaks(p) for p in paras) if t) or None
     media, links = _tweet_links(paras)
     name, handle = _card_author(el) if signature is None else (
@@ -97,8 +98,8 @@ def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-block
     if status is None and handle is None:
         return None
     confidence = tweet_text.HIGH
-    if text is None and _dashed(signature):
-        text, confidence = _words_before_signature(el), tweet_text.UNCERTAIN
+    if text is None and signature is not None and _dashed(signature):
+        text, confidence = _words_before_signature(el, signature, dated), tweet_text.UNCERTAIN
     handle = handle or (status.author_handle if status else None)
     lang = (attr(paras[0], "lang") if paras else None) or attr(el, "data-lang")
     needle = next(iter(class_set(el) & TWEET_CLASSES), None) or (attr(el, "class") or "").split(" ")[0] or None
@@ -113,42 +114,63 @@ def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-block
     )
 
 
+ADDRESS_RE = re.compile(r"https?://|www\.|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/", re.IGNORECASE)
+
+
 def _date_link(el: Any, signed: str | None) -> tuple[PostRef | None, str | None, int | None]:
     """(the post, the date's words, the date link's mem_id): the last link to a post, outside the tweet's words.
-    `signed`: the "(@handle)" of a dashed signature, whose paragraph holds no words. With no date link, a link in
-    the words to a post of the signature's account (its /photo/1 link) names the post; one to another account's
-    post (a quote-tweet's) never does: it gave the quoted post's id, and "https://t.co/…" as the date."""
+    `signed`: the "(@handle)" of the signature, whose paragraph holds no words, dash or not. With no date link, a
+    link in the words to a post of the signature's account (its /photo/1 link) names the post; one to another
+    account's post (a quote-tweet's) never does: it gave the quoted post's id, and "https://t.co/…" as the date."""
     status = own = None
     date_text = dated = None
-    words = _word_paragraphs(el, signed) if signed is not None else set()
+    words = _word_paragraphs(el, signed) if signed is not None else {}
+    last = next(reversed(words), None)
     for a in descendants(el, "a"):
         href = attr(a, "href") or ""
         ref = x.parse_url(href)
         if ref is None or ref.kind != "post":
             continue
-        if "/intent/" in href:   # a card's Reply, Retweet and Favorite buttons name the post, not its date
-            status = status or ref
-        elif signed is not None and _in_words(a, el, words):
-            mine = (ref.author_handle or "").casefold() == signed[2:-1].casefold()
-            own = own or (ref if mine else None)
-        else:
-            status, date_text, dated = ref, _date_words(element_text(a)), a.mem_id
+        shown = element_text(a)
+        in_words = signed is not None and _in_words(a, el, words)
+        if "/intent/" in href:
+            # a card's Reply, Retweet and Favorite buttons name the post, not its date; an intent link in the
+            # words may name another post (review27b §7)
+            status = status or (None if in_words else ref)
+        elif in_words or ADDRESS_RE.match(shown):
+            # A link in the words, or one showing an address, is no date link: a quote-tweet's link to the post it
+            # quotes gave that post's id, and its address as the date (review27b §5). But the own post's link
+            # ending the last words paragraph, a date, is the date link (review27b §6).
+            mine = signed is not None and (ref.author_handle or "").casefold() == signed[2:-1].casefold()
+            if mine and in_words and _ends_paragraph(a, last) and parse_date(_date_words(shown) or ""):
+                status, date_text, dated = ref, shown, a.mem_id
+            else:
+                own = own or (ref if mine else None)
+        elif (said := _date_words(shown)) is not None or date_text is None:
+            # A later link with no number ("View on Twitter" after the date) is no date: the last won (review27b §4)
+            status, date_text, dated = ref, said, a.mem_id
     return status or own, date_text, dated
 
 
-def _word_paragraphs(el: Any, signed: str) -> set[int]:
+def _ends_paragraph(a: Any, paragraph: int | None) -> bool:
+    """Whether a link is the end of a paragraph (`paragraph`, its mem_id): nothing after it but blanks."""
+    p = next((p for p in ancestors(a) if p.tag == "p"), None)
+    return p is not None and p.mem_id == paragraph and element_text(p).endswith(element_text(a))
+
+
+def _word_paragraphs(el: Any, signed: str) -> dict[int, None]:
     """The mem_ids of the paragraphs before the signature's (one starting with a dash or holding its "(@handle)"):
     those that may hold the tweet's words. A paragraph after it (the date link alone) holds none."""
-    found = set()
+    found: dict[int, None] = {}   # in document order
     for p in descendants(el, "p"):
         words = element_text(p)
-        if words[:1] in ("—", "–") or words.startswith("-") or signed in words:
+        if words[:1] in ("—", "–") or _hyphen_signs(words) or signed in words:
             break
-        found.add(p.mem_id)
+        found[p.mem_id] = None
     return found
 
 
-def _in_words(a: Any, el: Any, words: set[int]) -> bool:
+def _in_words(a: Any, el: Any, words: dict[int, None]) -> bool:
     """Whether a link sits in one of the paragraphs of the tweet's words (`words`, their mem_ids)."""
     for p in ancestors(a):
         if p.mem_id == el.mem_id:
@@ -158,14 +180,29 @@ def _in_words(a: Any, el: Any, words: set[int]) -> bool:
     return False
 
 
-def _words_before_signature(el: Any) -> str | None:
+def _words_before_signature(el: Any, signature: re.Match[str], dated: int | None) -> str | None:
     """A blockquote's words before its signature's "— Name (@handle)", when no paragraph holds them: a CMS
-    stripped the embed code's <p> (newuser27 §10). Read, not bounded by the markup: the caller says `uncertain`."""
-    words = text_with_breaks(el)
-    signature = None
-    for signature in SIGNATURE_IN_QUOTE_RE.finditer(words):
+    stripped the embed code's <p> (newuser27 §10). Read, not bounded by the markup: the caller says `uncertain`.
+    Each block is a line, as each <p> is; a card's chrome is left out: its buttons, and a header line holding only
+    the signature's name and handle (they were read as words, and failed the text check: review27b §1), and the
+    date link (`dated`, its mem_id), which may end the words' <p> (review27b §6)."""
+    name = (signature.group("name") or signature.group("hname") or "").strip().casefold()
+    handle = "@" + signature.group("handle").casefold()
+    lines = block_lines(el, skip=lambda node: node.mem_id == dated or _buttons_only(node))
+    words = "\n".join(line for line in lines if not _card_header(line.casefold(), name, handle))
+    last = None
+    for last in SIGNATURE_IN_QUOTE_RE.finditer(words):
         pass
-    return words[:signature.start()].strip() or None if signature is not None and _dashed(signature) else None
+    return words[:last.start()].strip() or None if last is not None and _dashed(last) else None
+
+
+CARD_HEADER_WORDS_RE = re.compile(r"[\s·|•:-]*(?:follow(?:ing)?[\s·|•:-]*)?")
+
+
+def _card_header(line: str, name: str, handle: str) -> bool:
+    """Whether a line (case-folded) is a card's header: the signature's @handle, its name, a Follow button."""
+    rest = line.replace(handle, "", 1).replace(name, "", 1)
+    return handle in line and CARD_HEADER_WORDS_RE.fullmatch(rest) is not None
 
 
 def _dashed(signature: re.Match[str] | None) -> bool:
@@ -184,19 +221,57 @@ def _date_words(words: str) -> str | None:
     return words if DIGIT_RE.search(HANDLE_IN_BRACKETS_RE.sub("", words)) else None
 
 
-def _tweet_paragraphs(el: Any, dated: int | None) -> list[Any]:
+def _tweet_paragraphs(el: Any, dated: int | None, status: PostRef | None) -> list[Any]:
     """The paragraphs that hold the tweet's words: every <p> but the one carrying the signature or its date link
-    (`dated`, its mem_id), and a card's Reply, Retweet and Favorite buttons. Another link to a post is in the words:
+    (`dated`, its mem_id), a card's Reply, Retweet and Favorite buttons, and its "View on Twitter" after the date
+    (links to the post itself, `status`). Another link to a post is in the words:
     a quote-tweet's link to the post it quotes, the tweet's own /photo/1 link; they emptied the text, and the report
     skipped its text check."""
     paras = []
+    links = [a.mem_id for a in descendants(el, "a")]
+    after = set(links[links.index(dated) + 1:]) if dated in links else set()
     for p in descendants(el, "p"):
         words = element_text(p)
-        if words[:1] in ("—", "–") or words.startswith("-") or any(
-                a.mem_id == dated or _intent_on_post(attr(a, "href") or "") for a in descendants(p, "a")):
+        if words[:1] in ("—", "–") or _hyphen_signs(words) or any(a.mem_id == dated for a in descendants(p, "a")) \
+                or _buttons_only(p) or _own_links_only(p, status, after):
             continue
         paras.append(p)
     return paras
+
+
+def _hyphen_signs(words: str) -> bool:
+    """Whether a paragraph starting with a hyphen is a signature's ("- Name (@handle)"), not a list's line ("- rain":
+    a list written with hyphens lost its lines)."""
+    return words.startswith("-") and "(@" in words
+
+
+def _own_links_only(p: Any, status: PostRef | None, after: set[int]) -> bool:
+    """A paragraph after the date link (`after`: the mem_ids of the links after it) made of links to the embed's
+    own post and no other words: a card's "View on Twitter" (review27b §4), no words of the post."""
+    found = descendants(p, "a")
+    if status is None or not found or any(a.mem_id not in after for a in found):
+        return False
+    rest = element_text(p)
+    for a in found:
+        ref = x.parse_url(attr(a, "href") or "")
+        if ref is None or ref.post_id != status.post_id:
+            return False
+        rest = rest.replace(element_text(a), "", 1)
+    return not any(c.isalnum() for c in rest)
+
+
+def _buttons_only(block: Any) -> bool:
+    """A card's Reply, Retweet and Favorite buttons: a block of Web Intent links naming the post, with no other
+    words. Words holding an intent link ("Retweet this! <a>…/intent/retweet…</a>") are words (review27b §7)."""
+    if block.tag not in BLOCKS:
+        return False
+    links = descendants(block, "a")
+    if not any(_intent_on_post(attr(a, "href") or "") for a in links):
+        return False
+    rest = element_text(block)
+    for a in links:
+        rest = rest.replace(element_text(a), "", 1)
+    return not any(c.isalnum() for c in rest)
 
 
 def _intent_on_post(href: str) -> bool:
