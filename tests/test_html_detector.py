@@ -2438,9 +2438,25 @@ GLOBE = "http://static.example.ca/{shard}/multimedia/in-photos/article22232497.e
     ("https://img.example.org/news/w220/riverton-vigil.jpg", "https://img.example.org/news/large/riverton-vigil.jpg",
      False),
     ("https://img.example.org/news/w220/", "https://img.example.org/news/w620/", False),
+    # one server whatever the scheme, the host's case or a "www." (review27b #3)...
+    ("http://img.example.org/news/w220/vigil.jpg", "https://IMG.example.org/news/w620/vigil.jpg", True),
+    ("//img.example.org/news/w220/vigil.jpg", "https://img.example.org/news/w620/vigil.jpg", True),
+    ("https://www.example.org/news/w220/vigil.jpg", "https://example.org/news/w620/vigil.jpg", True),
+    ("/news/w220/vigil.jpg", "/news/w620/vigil.jpg", True),
+    # ...but two hosts, or a host and the page's own (a relative address), are two servers' files; a hex-looking
+    # word is no CDN hash; a video codec is no size
+    ("https://img.site-a.example/photos/w620/photo.jpg", "https://cdn.partner-b.example/photos/w1200/photo.jpg", False),
+    ("https://img.site-a.example:8443/photos/w620/photo.jpg", "https://img.site-a.example/photos/w1200/photo.jpg",
+     False),
+    ("/photos/w620/photo.jpg", "https://img.site-a.example/photos/w1200/photo.jpg", False),
+    ("https://cdn.example/bad/w620/1.jpg", "https://cdn.example/fed/w1200/1.jpg", False),
+    ("https://cdn.example/ace/photos/w620/1.jpg", "https://cdn.example/4e8/photos/w1200/1.jpg", False),
+    ("https://cdn.example/h264/poster.jpg", "https://cdn.example/h265/poster.jpg", False),
+    ("https://cdn.example/clips/h264/w620/poster.jpg", "https://cdn.example/clips/h265/w1200/poster.jpg", False),
 ], ids=["globe-shards", "globe", "widthxheight", "1200w", "resize", "transform", "shared-site-folder",
         "one-name-two-folders", "size-and-another-folder", "another-section", "hash-alone", "years", "size-word",
-        "no-file"])
+        "no-file", "schemes-host-case", "protocol-relative", "www", "both-relative", "two-hosts", "two-ports",
+        "relative-and-host", "hex-words", "hex-word-and-hash", "codecs", "codecs-and-sizes"])
 def test_one_photo_in_two_size_folders_is_one_photo(a, b, same):
     assert html_credits._same_photo(a, b) is same
     assert html_credits._same_photo(b, a) is same
@@ -2459,6 +2475,31 @@ def test_the_globe_and_mails_photo_and_its_spotlight_copy_are_one_credit():
     assert (credit.creator, credit.organization, credit.image) == (
         "Kay Example", "AFP/Getty Images", GLOBE.format(shard="4e8", size="w220"))
     assert [page[start:end][:12] for start, end in credit.also_at] == ["<figcaption>", '<img src="ht']
+
+
+# Two photos with one file name on two servers, or behind hex-looking words, are two photos: each keeps its own
+# credit, also when the credits name one agency in two ways (review27b #3: the second was only in `also_at`).
+TWO_SERVERS_PAGE = ('<html><body><figure><img src="https://img.site-a.example/photos/w620/photo.jpg"><figcaption>A flood'
+                    ' in Lyon. ({one})</figcaption></figure><p>Text.</p><figure><img src="{second}"><figcaption>A fire in'
+                    ' Porto. ({two})</figcaption></figure></body></html>')
+
+
+@pytest.mark.parametrize("second, one, two", [
+    ("https://cdn.partner-b.example/photos/w1200/photo.jpg", "Reuters", "Reuters"),
+    ("https://cdn.partner-b.example/photos/w1200/photo.jpg", "AP Photo", "Associated Press"),
+    ("https://img.site-a.example/bad/w1200/photo.jpg", "Reuters", "Reuters"),
+], ids=["two-hosts", "two-hosts-agency-names", "hex-word"])
+def test_one_file_name_on_two_photos_is_two_credits(second, one, two):
+    from resolver.extract import find_all
+
+    page = TWO_SERVERS_PAGE.format(one=one, two=two, second=second)
+    if "bad" in second:
+        page = page.replace("/photos/w620/", "/fed/w620/")
+    credits = find_all(page, "html")[1]
+    assert [(c.image, c.also_at) for c in credits] == [
+        (page.split('src="')[1].split('"')[0], ()), (second, ())]
+    assert [page[start:end] for start, end in (c.span for c in credits)] == [
+        f"<figcaption>A flood in Lyon. ({one})</figcaption>", f"<figcaption>A fire in Porto. ({two})</figcaption>"]
 
 
 def test_a_pictures_source_linked_in_an_articles_about_note_is_a_credit():
@@ -2509,6 +2550,30 @@ def test_one_agency_under_two_names_on_one_photo_is_one_credit(figures, expected
     assert [(c.creator, c.organization, len(c.also_at)) for c in credits] == expected
     for credit in credits:
         assert all(page[start:end].startswith("<figcaption>") for start, end in credit.also_at)
+
+
+# One agency's two names are one credit only between credits each tied to the photo: a credit tied to none, merged
+# through the block around both, keeps its own record when it names the agency otherwise (review27b #3); written
+# the same, it is merged as before.
+DEEP_CREDIT_PAGE = ("<html><body><article><p>Story.</p><div class='media'><figure><img src='https://img.example.org/"
+                    "photos/1/pic.jpg'><figcaption>Boats. (AP Photo/Kay Example)</figcaption></figure><div class='a'>"
+                    "<div class='b'><div class='c'><span class='credit'>Kay Example/{org}</span></div></div></div></div>"
+                    "<p>End.</p></article></body></html>")
+
+
+@pytest.mark.parametrize("org, expected", [
+    ("AP", [("Kay Example", "AP", "https://img.example.org/photos/1/pic.jpg", 1)]),
+    ("Associated Press", [("Kay Example", "AP", "https://img.example.org/photos/1/pic.jpg", 0),
+                          ("Kay Example", "Associated Press", None, 0)]),
+], ids=["same-name", "agency-names"])
+def test_an_agencys_other_name_on_an_untied_credit_is_not_merged(org, expected):
+    from resolver.extract import find_all
+
+    page = DEEP_CREDIT_PAGE.format(org=org)
+    credits = find_all(page, "html")[1]
+    assert [(c.creator, c.organization, c.image, len(c.also_at)) for c in credits] == expected
+    for credit in credits:
+        assert all(page[start:end].startswith("<span class='credit'>") for start, end in credit.also_at)
 
 
 @pytest.mark.parametrize("a, b, same", [

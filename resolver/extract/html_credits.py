@@ -269,6 +269,8 @@ def _one_per_photo(placed: list[tuple[Any, Credit]], walks: _Walks) -> list[Cred
             first_el, first = kept[i]
             if first_el is el or first.image and credit.image and not _same_photo(first.image, credit.image):
                 continue   # tied to two photos already: no block need be looked at
+            if first.organization != credit.organization and not (first.image and credit.image):
+                continue   # an agency's other name is one credit only when both are tied to the photo (review27b #3)
             # Through a block only to a photo one of them is tied to: a merge ties nothing the tie rule would not
             # (`_image_for`), and two untied credits stay two (review26b: both were tied to a hero image above them).
             photo = _photo_of(first_el, el, walks) if first.image or credit.image else None
