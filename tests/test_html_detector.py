@@ -1146,6 +1146,7 @@ NEEDLE_PAGES = {
     "none": "plain text, no needle é",
     "empty": "",
     "capitals": 'İ <DIV DATA-CREDIT="İ"> Data-Photo-Credit=x CREDIT= crEDit= CREDİT= cred\u212ait= İ (@a)',
+    "blanks": 'é <IMG DATA-CREDIT \t= x credit\r\n=y Credit\x0c= z> Photo credit  goes CREDİT \n cred\u212ait\r İ',
 }
 
 
@@ -2311,11 +2312,19 @@ SPELLED_CREDIT_TAGS = [
     '<img src="/img/boats.jpg" credit ="Jane Doe/Getty Images">',
     '<img src="/img/boats.jpg" DATA-CREDIT=Reuters>',
     '<img src=/img/boats.jpg data-photo-credit=Reuters alt="Boats">',
+    # any run of HTML's blanks before the '=' (review27b #8)
+    '<img src="/img/boats.jpg" data-credit  =  "Jane Doe/Getty Images">',
+    '<img src="/img/boats.jpg" data-credit\t ="Jane Doe/Getty Images">',
+    '<img src="/img/boats.jpg" data-credit\r="Jane Doe/Getty Images">',
+    '<img src="/img/boats.jpg" data-credit\x0c="Jane Doe/Getty Images">',
+    '<img src="/img/boats.jpg" DATA-CREDIT \r\n\t \n= Reuters>',
 ]
 
 
 @pytest.mark.parametrize("tag", SPELLED_CREDIT_TAGS, ids=["spaces", "tab-newline", "single-quotes-capitals",
-                                                          "space-before", "unquoted-capitals", "unquoted-src"])
+                                                          "space-before", "unquoted-capitals", "unquoted-src",
+                                                          "two-blanks", "tab-space", "carriage-return", "form-feed",
+                                                          "mixed-run"])
 @pytest.mark.usefixtures("both_searches")
 def test_a_credit_attribute_spelled_as_html_allows_gives_its_credit(tag):
     page = f'<html><body><p>Boats</p><figure>{tag}</figure><p>Hi</p></body></html>'
@@ -2383,6 +2392,34 @@ def test_a_copyright_sign_written_as_a_reference_credits_as_the_sign_does(place,
         start, end = credit.span
         assert reference in page(reference)[start:end] or page(reference)[start:end] == page("©")[start:end]
         assert credit.span == html.scan(page("&#169;"))[1][credits.index(credit)].span
+
+
+# Every way HTML writes U+00A9 is the sign (review27b #8): decimal or hex (x or X, either case) with leading zeros,
+# with or without its ';', and `&COPY;`. Each page credits as the one with "©" does, its spans on the source as written.
+@pytest.mark.parametrize("reference", ["&#0169;", "&#00169;", "&#XA9;", "&#Xa9;", "&#x00a9;", "&#X00A9;", "&#169",
+                                       "&COPY;", "&COPY"])
+@pytest.mark.parametrize("place", list(COPYRIGHT_SIGN_PLACES))
+@pytest.mark.usefixtures("both_searches")
+def test_every_spelling_of_the_copyright_sign_credits_as_the_sign_does(place, reference):
+    def page(sign: str) -> str:
+        return f"<html><body><p>Intro to the story.</p>{COPYRIGHT_SIGN_PLACES[place].format(c=sign)}<p>End.</p></body></html>"
+
+    signed = html.scan(page("&#169;"))[1]
+    assert signed
+    credits = html.scan(page(reference))[1]
+    assert [(c.creator, c.organization, c.source, c.form, c.image) for c in credits] == [
+        (c.creator, c.organization, c.source, c.form, c.image) for c in signed]
+    for credit, same in zip(credits, signed):
+        grown = len(reference) - len("&#169;") if "&#169;" in page("&#169;")[same.span[0]:same.span[1]] else 0
+        assert credit.span == (same.span[0], same.span[1] + grown)
+
+
+@pytest.mark.parametrize("reference", ["&#0169;", "&#XA9;", "&#x00a9;", "&COPY;"])
+@pytest.mark.usefixtures("both_searches")
+def test_a_page_whose_only_credit_sign_is_a_reference_is_read(reference):
+    page = f'<html><body><p>x</p><img src="https://cdn.example/a/p.jpg" alt="A dog {reference} Jane Roe"></body></html>'
+    assert html.has_markers(page)
+    assert [(c.creator, c.image) for c in html.scan(page)[1]] == [("Jane Roe", "https://cdn.example/a/p.jpg")]
 
 
 # A credit element left open (common CMS output) is closed by the parser at the block's end: one credit, its span
