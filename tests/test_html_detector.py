@@ -2376,18 +2376,28 @@ COPYRIGHT_SIGN_PLACES = {
 }
 
 
+def _copyright_page(place: str, sign: str) -> str:
+    return f"<html><body><p>Intro to the story.</p>{COPYRIGHT_SIGN_PLACES[place].format(c=sign)}<p>End.</p></body></html>"
+
+
+def _credits_as_with(page: str, signed_page: str) -> list:
+    """The page's credits, checked to name, place and tie what the page with the sign gives (some)."""
+    signed = html.scan(signed_page)[1]
+    assert signed
+    credits = html.scan(page)[1]
+    assert [(c.creator, c.organization, c.source, c.form, c.image) for c in credits] == [
+        (c.creator, c.organization, c.source, c.form, c.image) for c in signed]
+    return credits
+
+
 @pytest.mark.parametrize("reference", ["&#169;", "&#xA9;", "&#xa9;", "&copy;"])
 @pytest.mark.parametrize("place", list(COPYRIGHT_SIGN_PLACES))
 @pytest.mark.usefixtures("both_searches")
 def test_a_copyright_sign_written_as_a_reference_credits_as_the_sign_does(place, reference):
     def page(sign: str) -> str:
-        return f"<html><body><p>Intro to the story.</p>{COPYRIGHT_SIGN_PLACES[place].format(c=sign)}<p>End.</p></body></html>"
+        return _copyright_page(place, sign)
 
-    signed = html.scan(page("©"))[1]
-    assert signed
-    credits = html.scan(page(reference))[1]
-    assert [(c.creator, c.organization, c.source, c.form, c.image) for c in credits] == [
-        (c.creator, c.organization, c.source, c.form, c.image) for c in signed]
+    credits = _credits_as_with(page(reference), page("©"))
     for credit in credits:   # every reference used is six characters long: the spans are the same on each page
         start, end = credit.span
         assert reference in page(reference)[start:end] or page(reference)[start:end] == page("©")[start:end]
@@ -2401,16 +2411,10 @@ def test_a_copyright_sign_written_as_a_reference_credits_as_the_sign_does(place,
 @pytest.mark.parametrize("place", list(COPYRIGHT_SIGN_PLACES))
 @pytest.mark.usefixtures("both_searches")
 def test_every_spelling_of_the_copyright_sign_credits_as_the_sign_does(place, reference):
-    def page(sign: str) -> str:
-        return f"<html><body><p>Intro to the story.</p>{COPYRIGHT_SIGN_PLACES[place].format(c=sign)}<p>End.</p></body></html>"
-
-    signed = html.scan(page("&#169;"))[1]
-    assert signed
-    credits = html.scan(page(reference))[1]
-    assert [(c.creator, c.organization, c.source, c.form, c.image) for c in credits] == [
-        (c.creator, c.organization, c.source, c.form, c.image) for c in signed]
-    for credit, same in zip(credits, signed):
-        grown = len(reference) - len("&#169;") if "&#169;" in page("&#169;")[same.span[0]:same.span[1]] else 0
+    base = _copyright_page(place, "&#169;")
+    credits = _credits_as_with(_copyright_page(place, reference), base)
+    for credit, same in zip(credits, html.scan(base)[1]):
+        grown = len(reference) - len("&#169;") if "&#169;" in base[same.span[0]:same.span[1]] else 0
         assert credit.span == (same.span[0], same.span[1] + grown)
 
 
