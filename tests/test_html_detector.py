@@ -1236,6 +1236,7 @@ NEEDLE_PAGES = {
     "none": "plain text, no needle é",
     "empty": "",
     "capitals": 'İ <DIV DATA-CREDIT="İ"> Data-Photo-Credit=x CREDIT= crEDit= CREDİT= cred\u212ait= İ (@a)',
+    "blanks": 'é <IMG DATA-CREDIT \t= x credit\r\n=y Credit\x0c= z> Photo credit  goes CREDİT \n cred\u212ait\r İ',
 }
 
 
@@ -2401,11 +2402,19 @@ SPELLED_CREDIT_TAGS = [
     '<img src="/img/boats.jpg" credit ="Jane Doe/Getty Images">',
     '<img src="/img/boats.jpg" DATA-CREDIT=Reuters>',
     '<img src=/img/boats.jpg data-photo-credit=Reuters alt="Boats">',
+    # any run of HTML's blanks before the '=' (review27b #8)
+    '<img src="/img/boats.jpg" data-credit  =  "Jane Doe/Getty Images">',
+    '<img src="/img/boats.jpg" data-credit\t ="Jane Doe/Getty Images">',
+    '<img src="/img/boats.jpg" data-credit\r="Jane Doe/Getty Images">',
+    '<img src="/img/boats.jpg" data-credit\x0c="Jane Doe/Getty Images">',
+    '<img src="/img/boats.jpg" DATA-CREDIT \r\n\t \n= Reuters>',
 ]
 
 
 @pytest.mark.parametrize("tag", SPELLED_CREDIT_TAGS, ids=["spaces", "tab-newline", "single-quotes-capitals",
-                                                          "space-before", "unquoted-capitals", "unquoted-src"])
+                                                          "space-before", "unquoted-capitals", "unquoted-src",
+                                                          "two-blanks", "tab-space", "carriage-return", "form-feed",
+                                                          "mixed-run"])
 @pytest.mark.usefixtures("both_searches")
 def test_a_credit_attribute_spelled_as_html_allows_gives_its_credit(tag):
     page = f'<html><body><p>Boats</p><figure>{tag}</figure><p>Hi</p></body></html>'
@@ -2457,22 +2466,54 @@ COPYRIGHT_SIGN_PLACES = {
 }
 
 
+def _copyright_page(place: str, sign: str) -> str:
+    return f"<html><body><p>Intro to the story.</p>{COPYRIGHT_SIGN_PLACES[place].format(c=sign)}<p>End.</p></body></html>"
+
+
+def _credits_as_with(page: str, signed_page: str) -> list:
+    """The page's credits, checked to name, place and tie what the page with the sign gives (some)."""
+    signed = html.scan(signed_page)[1]
+    assert signed
+    credits = html.scan(page)[1]
+    assert [(c.creator, c.organization, c.source, c.form, c.image) for c in credits] == [
+        (c.creator, c.organization, c.source, c.form, c.image) for c in signed]
+    return credits
+
+
 @pytest.mark.parametrize("reference", ["&#169;", "&#xA9;", "&#xa9;", "&copy;"])
 @pytest.mark.parametrize("place", list(COPYRIGHT_SIGN_PLACES))
 @pytest.mark.usefixtures("both_searches")
 def test_a_copyright_sign_written_as_a_reference_credits_as_the_sign_does(place, reference):
     def page(sign: str) -> str:
-        return f"<html><body><p>Intro to the story.</p>{COPYRIGHT_SIGN_PLACES[place].format(c=sign)}<p>End.</p></body></html>"
+        return _copyright_page(place, sign)
 
-    signed = html.scan(page("©"))[1]
-    assert signed
-    credits = html.scan(page(reference))[1]
-    assert [(c.creator, c.organization, c.source, c.form, c.image) for c in credits] == [
-        (c.creator, c.organization, c.source, c.form, c.image) for c in signed]
+    credits = _credits_as_with(page(reference), page("©"))
     for credit in credits:   # every reference used is six characters long: the spans are the same on each page
         start, end = credit.span
         assert reference in page(reference)[start:end] or page(reference)[start:end] == page("©")[start:end]
         assert credit.span == html.scan(page("&#169;"))[1][credits.index(credit)].span
+
+
+# Every way HTML writes U+00A9 is the sign (review27b #8): decimal or hex (x or X, either case) with leading zeros,
+# with or without its ';', and `&COPY;`. Each page credits as the one with "©" does, its spans on the source as written.
+@pytest.mark.parametrize("reference", ["&#0169;", "&#00169;", "&#XA9;", "&#Xa9;", "&#x00a9;", "&#X00A9;", "&#169",
+                                       "&COPY;", "&COPY"])
+@pytest.mark.parametrize("place", list(COPYRIGHT_SIGN_PLACES))
+@pytest.mark.usefixtures("both_searches")
+def test_every_spelling_of_the_copyright_sign_credits_as_the_sign_does(place, reference):
+    base = _copyright_page(place, "&#169;")
+    credits = _credits_as_with(_copyright_page(place, reference), base)
+    for credit, same in zip(credits, html.scan(base)[1]):
+        grown = len(reference) - len("&#169;") if "&#169;" in base[same.span[0]:same.span[1]] else 0
+        assert credit.span == (same.span[0], same.span[1] + grown)
+
+
+@pytest.mark.parametrize("reference", ["&#0169;", "&#XA9;", "&#x00a9;", "&COPY;"])
+@pytest.mark.usefixtures("both_searches")
+def test_a_page_whose_only_credit_sign_is_a_reference_is_read(reference):
+    page = f'<html><body><p>x</p><img src="https://cdn.example/a/p.jpg" alt="A dog {reference} Jane Roe"></body></html>'
+    assert html.has_markers(page)
+    assert [(c.creator, c.image) for c in html.scan(page)[1]] == [("Jane Roe", "https://cdn.example/a/p.jpg")]
 
 
 # A credit element left open (common CMS output) is closed by the parser at the block's end: one credit, its span
@@ -2528,9 +2569,25 @@ GLOBE = "http://static.example.ca/{shard}/multimedia/in-photos/article22232497.e
     ("https://img.example.org/news/w220/riverton-vigil.jpg", "https://img.example.org/news/large/riverton-vigil.jpg",
      False),
     ("https://img.example.org/news/w220/", "https://img.example.org/news/w620/", False),
+    # one server whatever the scheme, the host's case or a "www." (review27b #3)...
+    ("http://img.example.org/news/w220/vigil.jpg", "https://IMG.example.org/news/w620/vigil.jpg", True),
+    ("//img.example.org/news/w220/vigil.jpg", "https://img.example.org/news/w620/vigil.jpg", True),
+    ("https://www.example.org/news/w220/vigil.jpg", "https://example.org/news/w620/vigil.jpg", True),
+    ("/news/w220/vigil.jpg", "/news/w620/vigil.jpg", True),
+    # ...but two hosts, or a host and the page's own (a relative address), are two servers' files; a hex-looking
+    # word is no CDN hash; a video codec is no size
+    ("https://img.site-a.example/photos/w620/photo.jpg", "https://cdn.partner-b.example/photos/w1200/photo.jpg", False),
+    ("https://img.site-a.example:8443/photos/w620/photo.jpg", "https://img.site-a.example/photos/w1200/photo.jpg",
+     False),
+    ("/photos/w620/photo.jpg", "https://img.site-a.example/photos/w1200/photo.jpg", False),
+    ("https://cdn.example/bad/w620/1.jpg", "https://cdn.example/fed/w1200/1.jpg", False),
+    ("https://cdn.example/ace/photos/w620/1.jpg", "https://cdn.example/4e8/photos/w1200/1.jpg", False),
+    ("https://cdn.example/h264/poster.jpg", "https://cdn.example/h265/poster.jpg", False),
+    ("https://cdn.example/clips/h264/w620/poster.jpg", "https://cdn.example/clips/h265/w1200/poster.jpg", False),
 ], ids=["globe-shards", "globe", "widthxheight", "1200w", "resize", "transform", "shared-site-folder",
         "one-name-two-folders", "size-and-another-folder", "another-section", "hash-alone", "years", "size-word",
-        "no-file"])
+        "no-file", "schemes-host-case", "protocol-relative", "www", "both-relative", "two-hosts", "two-ports",
+        "relative-and-host", "hex-words", "hex-word-and-hash", "codecs", "codecs-and-sizes"])
 def test_one_photo_in_two_size_folders_is_one_photo(a, b, same):
     assert html_credits._same_photo(a, b) is same
     assert html_credits._same_photo(b, a) is same
@@ -2549,6 +2606,31 @@ def test_the_globe_and_mails_photo_and_its_spotlight_copy_are_one_credit():
     assert (credit.creator, credit.organization, credit.image) == (
         "Kay Example", "AFP/Getty Images", GLOBE.format(shard="4e8", size="w220"))
     assert [page[start:end][:12] for start, end in credit.also_at] == ["<figcaption>", '<img src="ht']
+
+
+# Two photos with one file name on two servers, or behind hex-looking words, are two photos: each keeps its own
+# credit, also when the credits name one agency in two ways (review27b #3: the second was only in `also_at`).
+TWO_SERVERS_PAGE = ('<html><body><figure><img src="https://img.site-a.example/photos/w620/photo.jpg"><figcaption>A flood'
+                    ' in Lyon. ({one})</figcaption></figure><p>Text.</p><figure><img src="{second}"><figcaption>A fire in'
+                    ' Porto. ({two})</figcaption></figure></body></html>')
+
+
+@pytest.mark.parametrize("second, one, two", [
+    ("https://cdn.partner-b.example/photos/w1200/photo.jpg", "Reuters", "Reuters"),
+    ("https://cdn.partner-b.example/photos/w1200/photo.jpg", "AP Photo", "Associated Press"),
+    ("https://img.site-a.example/bad/w1200/photo.jpg", "Reuters", "Reuters"),
+], ids=["two-hosts", "two-hosts-agency-names", "hex-word"])
+def test_one_file_name_on_two_photos_is_two_credits(second, one, two):
+    from resolver.extract import find_all
+
+    page = TWO_SERVERS_PAGE.format(one=one, two=two, second=second)
+    if "bad" in second:
+        page = page.replace("/photos/w620/", "/fed/w620/")
+    credits = find_all(page, "html")[1]
+    assert [(c.image, c.also_at) for c in credits] == [
+        (page.split('src="')[1].split('"')[0], ()), (second, ())]
+    assert [page[start:end] for start, end in (c.span for c in credits)] == [
+        f"<figcaption>A flood in Lyon. ({one})</figcaption>", f"<figcaption>A fire in Porto. ({two})</figcaption>"]
 
 
 def test_a_pictures_source_linked_in_an_articles_about_note_is_a_credit():
@@ -2599,6 +2681,30 @@ def test_one_agency_under_two_names_on_one_photo_is_one_credit(figures, expected
     assert [(c.creator, c.organization, len(c.also_at)) for c in credits] == expected
     for credit in credits:
         assert all(page[start:end].startswith("<figcaption>") for start, end in credit.also_at)
+
+
+# One agency's two names are one credit only between credits each tied to the photo: a credit tied to none, merged
+# through the block around both, keeps its own record when it names the agency otherwise (review27b #3); written
+# the same, it is merged as before.
+DEEP_CREDIT_PAGE = ("<html><body><article><p>Story.</p><div class='media'><figure><img src='https://img.example.org/"
+                    "photos/1/pic.jpg'><figcaption>Boats. (AP Photo/Kay Example)</figcaption></figure><div class='a'>"
+                    "<div class='b'><div class='c'><span class='credit'>Kay Example/{org}</span></div></div></div></div>"
+                    "<p>End.</p></article></body></html>")
+
+
+@pytest.mark.parametrize("org, expected", [
+    ("AP", [("Kay Example", "AP", "https://img.example.org/photos/1/pic.jpg", 1)]),
+    ("Associated Press", [("Kay Example", "AP", "https://img.example.org/photos/1/pic.jpg", 0),
+                          ("Kay Example", "Associated Press", None, 0)]),
+], ids=["same-name", "agency-names"])
+def test_an_agencys_other_name_on_an_untied_credit_is_not_merged(org, expected):
+    from resolver.extract import find_all
+
+    page = DEEP_CREDIT_PAGE.format(org=org)
+    credits = find_all(page, "html")[1]
+    assert [(c.creator, c.organization, c.image, len(c.also_at)) for c in credits] == expected
+    for credit in credits:
+        assert all(page[start:end].startswith("<span class='credit'>") for start, end in credit.also_at)
 
 
 @pytest.mark.parametrize("a, b, same", [

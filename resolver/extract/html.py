@@ -34,15 +34,16 @@ _parse_url = lru_cache(maxsize=8192)(platforms.parse_url)
 
 # A page with none of these is not parsed. Plain substring tests, likeliest first: most pages answer at once.
 MARKERS = (*platforms.PAGE_MARKERS, "credit", "Credit", "CREDIT", "copyright", "Copyright", "©", "&copy;",
-           "figcaption", "(@", "photographer", "Photographer", "ImageObject", "FIGCAPTION", "IFRAME", "__source",
-           "&#169", "&#xa9", "&#xA9")   # "©" as a reference (#11)
+           "figcaption", "(@", "photographer", "Photographer", "ImageObject", "FIGCAPTION", "IFRAME", "__source")
 
 
 def has_markers(page: str) -> bool:
     # The prose credit words last, and only on a page with no other marker: a page whose only credit was a line
     # of its text ("(AP Photo/Jane Doe)") was skipped unparsed, where the same text as plain text gave the credit.
     # A Mastodon post's path is searched for last, as its host can be any (#11).
-    return (any(marker in page for marker in MARKERS) or html_credits.PROSE_HINT_RE.search(page) is not None
+    # "©" as a reference (#11), in any of its spellings (review27b #8), before them.
+    return (any(marker in page for marker in MARKERS) or html_credits.COPYRIGHT_REFERENCE_RE.search(page) is not None
+            or html_credits.PROSE_HINT_RE.search(page) is not None
             or platforms.mastodon.MARKER_RE.search(page) is not None)
 
 

@@ -91,8 +91,10 @@ CREDIT_BEARING_ATTRS = WHOLE_ATTRS | CAPTION_ATTRS
 ATTRIBUTE_RE = re.compile(r"""\s([^\s"'>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 # A caption attribute is read only when it holds one of these (most alt texts describe, and are skipped at once).
 # Asked of the source lower-cased too, where "©" may be written as a reference (#11).
-CAPTION_HINTS = ("(", "[", "/", "©", "&#169", "&#xa9", "&copy", "credit", "photo", "getty", "courtesy", "image:", "foto",
-                 "copyright")
+CAPTION_HINTS = ("(", "[", "/", "©", "&copy", "credit", "photo", "getty", "courtesy", "image:", "foto", "copyright")
+# "©" as any reference HTML reads as it: decimal or hex (x or X, either case), leading zeros allowed, the ';' too
+# (`&#0169;`, `&#XA9;`, `&#x00a9;`); `&copy;` and HTML5's `&COPY;` (review27b #8).
+COPYRIGHT_REFERENCE_RE = re.compile(r"&(?:#(?:[xX]0*[aA]9(?![0-9a-fA-F])|0*169(?![0-9]))|copy|COPY)")
 CREDIT_ATTR_NAME_RE = re.compile(
     r"\s(?:data-)?(?:alt|caption|alttext|credit|copyright|photographer|[a-z-]*credit)\s*=|<img\s(?:[^>]*\s)?title\s*=")
 IMAGE_ATTR_RE = re.compile(
@@ -101,9 +103,11 @@ IMAGE_ATTR_RE = re.compile(
 TAG_NAME_RE = re.compile(r"<([a-z][a-z0-9-]*)")
 # "credit=" in any case (HTML names are; #11: `<div DATA-CREDIT=...>` gave no credit), ASCII only, as the parser
 # folds names: found caselessly with the page's other needles, in one pass (`needles.Needles`, #14). HTML allows
-# white space before the '=' (`data-credit = "..."`, #11): a space, a tab or a line end there is a needle too.
+# white space before the '=' (`data-credit = "..."`, #11), any run of its blanks (`credit \t\r\n=`, review27b #8):
+# "credit" and a blank is a needle too, each such hit kept only where the blanks run on to a '='.
 CREDIT_ATTR = "credit="
-CREDIT_ATTRS = (CREDIT_ATTR, "credit =", "credit\t=", "credit\n=", "credit\r\n=")
+CREDIT_ATTRS = (CREDIT_ATTR, "credit ", "credit\t", "credit\n", "credit\r", "credit\x0c")
+BLANKS_THEN_EQUALS_RE = re.compile(r"[\t\n\x0c\r ]+=")
 # A lazy image's stand-in in its src, the same for every image of a page: no photo of its own.
 PLACEHOLDER_IMAGE_RE = re.compile(r"(?:blank|spacer|placeholder|pixel|transparent|1x1|lazy|loading|gr[ae]y)[^/]*$",
                                   re.IGNORECASE)
@@ -134,7 +138,8 @@ def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any], embed_spans: 
     outside = Intervals([c.span for c in found] + [s for c in found for s in c.also_at] + embed_spans + quiet)
     needles = needles or Needles(page, CREDIT_ATTRS, caseless=CREDIT_ATTRS)
     hits = needles.within(CREDIT_ATTR, smap.start, smap.end)
-    spaced = [hit for needle in CREDIT_ATTRS[1:] for hit in needles.within(needle, smap.start, smap.end)]
+    spaced = [hit for needle in CREDIT_ATTRS[1:] for hit in needles.within(needle, smap.start, smap.end)
+              if BLANKS_THEN_EQUALS_RE.match(page, hit + len("credit"))]
     hits = sorted(hits + spaced) if spaced else hits
     found += _attribute_credits(page, smap, hits, related=related, taken=outside, read_tags=read_tags)
     taken = Intervals([c.span for c in found] + [s for c in found for s in c.also_at] + embed_spans + quiet)
@@ -316,6 +321,8 @@ def _one_per_photo(placed: list[tuple[Any, Credit]], walks: _Walks) -> list[Cred
             first_el, first = kept[i]
             if first_el is el or first.image and credit.image and not _same_photo(first.image, credit.image):
                 continue   # tied to two photos already: no block need be looked at
+            if first.organization != credit.organization and not (first.image and credit.image):
+                continue   # an agency's other name is one credit only when both are tied to the photo (review27b #3)
             # Through a block only to a photo one of them is tied to: a merge ties nothing the tie rule would not
             # (`_image_for`), and two untied credits stay two (review26b: both were tied to a hero image above them).
             photo = _photo_of(first_el, el, walks) if first.image or credit.image else None
@@ -806,7 +813,7 @@ def _caption_hint(value: str) -> bool:
     for hint in CAPTION_HINTS:
         if hint in value:
             return True
-    return False
+    return "&#" in value and COPYRIGHT_REFERENCE_RE.search(value) is not None
 
 
 def _start_tag_end(page: str, start: int) -> int:

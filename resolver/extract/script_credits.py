@@ -136,18 +136,21 @@ def photo_key(url: str) -> str | None:
     return f"{folder}/{SIZE_SUFFIX_RE.sub('', name.split('.')[0])}"
 
 
-# A folder naming an image's size: "w620", "1200w", "620x349", "resize-620", a transform's "c_fill,w_620"; and a
-# CDN's short hash ahead of the path, which differs with the size (the Globe and Mail's "/4e8/..." and "/078/...").
-SIZE_FOLDER_RE = LazyPattern(r"[wh]\d{2,5}|\d{2,5}[wh]|\d{2,5}x\d{2,5}|(?:resized?|size|fit|crop|thumb|width)[=_,-]?"
+# A folder naming an image's size: "w620", "1200w", "620x349", "resize-620", a transform's "c_fill,w_620" (a video
+# codec's "h264" is none); and a CDN's short hash ahead of the path, which differs with the size (the Globe and Mail's
+# "/4e8/..." and "/078/..."): one with a digit, not a word written in hex letters ("bad", "fed": review27b #3).
+SIZE_FOLDER_RE = LazyPattern(r"(?!h26[1-6]$)[wh]\d{2,5}|\d{2,5}[wh]|\d{2,5}x\d{2,5}|"
+                             r"(?:resized?|size|fit|crop|thumb|width)[=_,-]?"
                              r"\d{2,5}(?:x\d{2,5})?|(?:[a-z]{1,2}_[\w.:]+,)*[wh]_\d{2,5}(?:,[a-z]{1,2}_[\w.:]+)*")
-SHARD_FOLDER_RE = LazyPattern(r"[0-9a-f]{3}")
+SHARD_FOLDER_RE = LazyPattern(r"(?=[a-f]*\d)[0-9a-f]{3}")
 
 
 def sizes_apart(a: str, b: str) -> bool:
     """Are two image addresses one photo in two size folders: the same file name under folders
     that differ only where both name a size, and, besides, in the CDN's three-character hash ahead of the path (the
     Globe and Mail's `/4e8/.../ALTERNATES/w220/web-dip29nw1.JPG` and `/078/.../w620/web-dip29nw1.JPG`, #11)? A
-    folder differing in anything else (a site's, a section's, a year's, "a" and "b") is another photo's (review26b)."""
+    folder differing in anything else (a site's, a section's, a year's, "a" and "b") is another photo's (review26b),
+    and so is a file on another server (`_server`: two sites may name two photos alike, review27b #3)."""
     parts_a, parts_b = _raw_parts(a), _raw_parts(b)
     if parts_a[-1] != parts_b[-1] or len(parts_a) != len(parts_b) or not any(
             one != other and SIZE_FOLDER_RE.fullmatch(one) and SIZE_FOLDER_RE.fullmatch(other)
@@ -156,6 +159,8 @@ def sizes_apart(a: str, b: str) -> bool:
         # apart (a CDN that names every photo "920x920.jpg" in its own folder)
     split_a, split_b = _image_path(a), _image_path(b)
     if split_a is None or split_b is None or not (IMAGE_PATH_RE.search(split_a[1]) and IMAGE_PATH_RE.search(split_b[1])):
+        return False
+    if _server(split_a[0]) != _server(split_b[0]):
         return False
     folders_a, folders_b = split_a[1].split("/"), split_b[1].split("/")
     if len(folders_a) != len(folders_b) or folders_a[-1] != folders_b[-1]:
@@ -169,6 +174,13 @@ def sizes_apart(a: str, b: str) -> bool:
         elif not (at == 1 and SHARD_FOLDER_RE.fullmatch(one) and SHARD_FOLDER_RE.fullmatch(other)):
             return False
     return sized
+
+
+def _server(parts: SplitResult) -> str:
+    """The server an image address names, as "one photo" compares it: its host and port, case aside and a leading
+    "www." aside; the scheme aside (http, https and a protocol-relative `//` fetch one server's file). A relative
+    address gives "" (the page's own server, which is not known here: never the same as a named one)."""
+    return parts.netloc.lower().rpartition("@")[2].removeprefix("www.")
 
 
 def _raw_parts(url: str) -> list[str]:
