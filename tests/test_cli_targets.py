@@ -36,11 +36,12 @@ def world(fakenet, tmp_path, monkeypatch):
     return World(fakenet, tmp_path)
 
 
+@pytest.mark.parametrize("url", ["http://[::1", "https://xn--/x"], ids=["ipv6", "idna"])
 @pytest.mark.parametrize("command", ["scan", "fetch", "archive", "report", "resolve"])
-def test_a_malformed_url_is_an_error_line_not_an_internal_error(world, fakenet, command):
+def test_a_malformed_url_is_an_error_line_not_an_internal_error(world, fakenet, command, url):
     """Before, `resolve http://[::1` and `fetch http://[::1` ended in "internal error: ValueError: Invalid IPv6
-    URL" (the per-host limit split the URL before the guard could refuse it)."""
-    result = world(command, *(["-o", "r.md"] if command == "report" else []), "http://[::1")
+    URL" (the per-host limit split the URL before the guard could refuse it); `https://xn--/x` in "IDNAError" (#12)."""
+    result = world(command, *(["-o", "r.md"] if command == "report" else []), url)
     assert result.exit_code == 1, result.output
     assert "internal error" not in result.stderr
     assert "invalid-url" in result.output
