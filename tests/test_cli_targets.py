@@ -48,6 +48,30 @@ def test_a_malformed_url_is_an_error_line_not_an_internal_error(world, fakenet, 
     assert fakenet.hits == []
 
 
+def test_a_link_whose_host_no_lookup_takes_is_its_errors_and_the_other_links_and_articles_are_done(world, fakenet,
+                                                                                                  tmp_path):
+    """`resolve URL https://xn--/x` printed no result at all, and `scan --resolve` lost the whole article holding
+    such a link, each with "internal error: IDNAError" (#12)."""
+    fakenet.route("t.co", "/Zz98Yy76Xx", redirect(POST))
+    (tmp_path / "idn.html").write_text(STORY_HTML.replace("https://t.co/Zz98Yy76Xx", "https://xn--/abc"))
+    (tmp_path / "story.html").write_text(STORY_HTML)
+    refused = "invalid-url: refused https://xn--/abc: not a valid host name: xn-- (Malformed A-label, no Punycode "
+    resolved = world("resolve", "--json", "https://t.co/Zz98Yy76Xx", "https://xn--/abc")
+    assert resolved.exit_code == 1 and "internal error" not in resolved.stderr, resolved.output
+    good, bad = [json.loads(line) for line in lines(resolved.stdout)]
+    assert good["canonical_url"] == POST and good["error"] is None
+    assert bad["error"].startswith(refused) and bad["hops"][0]["status"] is None
+    scanned = world("scan", "--resolve", "--json", "idn.html", "story.html")
+    assert scanned.exit_code == 1 and "internal error" not in scanned.stderr, scanned.output
+    assert lines(scanned.stderr)[0].startswith("error: idn.html: link https://xn--/abc (embed #1) ended in an error: "
+                                               + refused)
+    idn, story = [json.loads(line) for line in lines(scanned.stdout)]
+    [bad] = [r for r in idn["resolutions"] if r["url"] == "https://xn--/abc"]
+    assert bad["error"].startswith(refused) and idn["embeds"]
+    assert [r["canonical_url"] for r in story["resolutions"] if r["url"] == "https://t.co/Zz98Yy76Xx"] == [POST]
+    assert all("xn--" not in host for host, _ in fakenet.hits)
+
+
 @pytest.mark.parametrize("command", ["scan", "fetch", "archive", "report", "resolve"])
 def test_a_name_that_is_neither_a_file_nor_a_url_is_no_such_file(world, fakenet, command):
     result = world(command, "nosuch.html")
