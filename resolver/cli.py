@@ -812,20 +812,23 @@ def _say_if_no_article(spec: InputSpec, summary: Summary) -> None:
     """A run that found no article at all (an empty folder, one of only binary files) is an error, counted as an
     input that failed, as it is for `report`: most likely a mistyped path or a disk not mounted (before, `scan`
     printed nothing and exited 0). A shard's slice may hold none while the others do: a warning."""
-    from resolver import pipeline
-
     if summary.articles or summary.failed or summary.unavailable or summary.resumed or summary.repeated:
         return
     named = ", ".join(spec.files + spec.jsonl + spec.warc)
     if spec.shard is not None:
         click.echo(f"warning: no article in {named} for shard {spec.shard}", err=True)
         return
-    left = sum(summary.left_out.values())
-    parts = [f"{summary.skipped:,} file{'s' * (summary.skipped != 1)} skipped"] if summary.skipped else []
+    _say_no_article(named, skipped=summary.skipped, left=sum(summary.left_out.values()))
+    summary.failed += 1   # an input that gave nothing: exit 1, and `archive`'s URLs are still archived
+
+
+def _say_no_article(named: str, *, skipped: int, left: int = 0) -> None:
+    from resolver import pipeline
+
+    parts = [f"{skipped:,} file{'s' * (skipped != 1)} skipped"] if skipped else []
     parts += [f"{left:,} WARC record{'s' * (left != 1)} left out"] if left else []
     why = ", ".join(parts) or pipeline.NO_ARTICLE_HINT
     click.echo(f"error: no article in {named} ({why})", err=True)
-    summary.failed += 1   # an input that gave nothing: exit 1, and `archive`'s URLs are still archived
 
 
 _DOING = {"scan": "scanning", "report": "reporting", "archive": "archiving"}
@@ -996,6 +999,7 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
     unresolved: list[Resolution] = []
     no_post: list[Resolution] = []
     unread: list[Failure] = []
+    used: list[str] = []   # the targets that gave something to fetch from: an article read, a URL
 
     def skip(failure: Failure) -> None:
         _say_failure(failure)
@@ -1003,7 +1007,7 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
 
     async def job(session: Session) -> list[fetching.FetchedPost]:
         found = await pipeline.fetch_targets(targets, session=session, stdin=stdin, unresolved=unresolved,
-                                             on_failure=skip, no_post=no_post)
+                                             on_failure=skip, no_post=no_post, used=used)
         advance = session.reporter.progress("fetching", len(set(found)))
         return await fetching.fetch_posts(found, session=session, options=options, on_done=advance)
 
@@ -1034,8 +1038,11 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
         click.echo(f"error: cannot fetch {url}: {why}", err=True)
         if as_json:
             _say_json_failure(url, "input", f"cannot fetch {url}: {why}")
-    _exit_for(ctx, failed=sum(p.failed for p in posts) + sum(r.failed for r in unresolved) + len(no_post)
-              + sum(not f.warning for f in unread),
+    failed = sum(not f.warning for f in unread)
+    if not (used or failed):   # only empty or skipped files: as scan says it, exit 1 (#12: exit 0 before)
+        _say_no_article(", ".join(targets), skipped=len(unread))
+        failed = 1
+    _exit_for(ctx, failed=sum(p.failed for p in posts) + sum(r.failed for r in unresolved) + len(no_post) + failed,
               unavailable=sum(p.unavailable for p in posts) + sum(r.unavailable for r in unresolved))
 
 
