@@ -996,7 +996,7 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
                                     keep_media_dir=settings.database().parent / "media" if keep_media else None)
     stdin = _stdin(targets)
 
-    unresolved: list[Resolution] = []
+    unresolved: list[tuple[Resolution, tuple[str, ...]]] = []
     no_post: list[Resolution] = []
     unread: list[Failure] = []
     used: list[str] = []   # the targets that gave something to fetch from: an article read, a URL
@@ -1018,32 +1018,35 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
     from resolver.report import post_failures
 
     _say_each_failure(post_failures(post) for post in posts)
+    from resolver.article import printable
+
     redact = session.redactor.text
     for failure in unread if as_json else ():   # each said on stderr as it came; a line in the JSON too (#11)
         if not failure.warning:
             click.echo(_json_line(failure.to_json()))
-    for link in unresolved:
+    for link, sources in unresolved:
         url = redact(link.url)
         click.echo(f"{url}: not in the cache (offline)" if link.unavailable
                    else f"error: cannot fetch {url}: the link could not be resolved ({redact(link.error or '')})",
                    err=True)
-        if as_json:   # a link's error is "<kind>: <message>" already
-            kind, _, message = ("unavailable: not in the cache (offline)" if link.unavailable
-                                else redact(str(link.error))).partition(": ")
-            _say_json_failure(url, kind, message)
+        # A link's line: `source` the target it came from (an article, or the link named), as in the other commands'
+        # lines, and the link in its own key (#12: `source` was the link; which article held it was not said).
+        error = "unavailable: not in the cache (offline)" if link.unavailable else redact(str(link.error))
+        for source in sources if as_json else ():   # a link's error is "<kind>: <message>" already
+            click.echo(_json_line({"source": redact(printable(source)), "link": url, "error": error}))
     for link in no_post:
         url = redact(link.url)
         why = "it is no post" if link.final_url in (None, link.url) \
             else f"it leads to {redact(link.final_url or '')}, which is no post"
         click.echo(f"error: cannot fetch {url}: {why}", err=True)
-        if as_json:
-            _say_json_failure(url, "input", f"cannot fetch {url}: {why}")
+        if as_json:   # only a URL named is said to be no post: itself the target
+            click.echo(_json_line({"source": url, "link": url, "error": f"input: cannot fetch {url}: {why}"}))
     failed = sum(not f.warning for f in unread)
     if not (used or failed):   # only empty or skipped files: as scan says it, exit 1 (#12: exit 0 before)
         _say_no_article(", ".join(targets), skipped=len(unread))
         failed = 1
-    _exit_for(ctx, failed=sum(p.failed for p in posts) + sum(r.failed for r in unresolved) + len(no_post) + failed,
-              unavailable=sum(p.unavailable for p in posts) + sum(r.unavailable for r in unresolved))
+    _exit_for(ctx, failed=sum(p.failed for p in posts) + sum(r.failed for r, _ in unresolved) + len(no_post) + failed,
+              unavailable=sum(p.unavailable for p in posts) + sum(r.unavailable for r, _ in unresolved))
 
 
 def _wayback_day(value: str | None) -> str | None:
