@@ -823,6 +823,7 @@ def _say_if_no_article(spec: InputSpec, summary: Summary) -> None:
 
 
 def _say_no_article(named: str, *, skipped: int, left: int = 0) -> None:
+    """`error: no article in NAMED (N files skipped)`: the line of a run whose targets held no article."""
     from resolver import pipeline
 
     parts = [f"{skipped:,} file{'s' * (skipped != 1)} skipped"] if skipped else []
@@ -1015,11 +1016,10 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
     with user_errors():
         posts = session.run(job)
     _print_each(posts, as_json=as_json, view="post_text")
+    from resolver.article import printable
     from resolver.report import post_failures
 
     _say_each_failure(post_failures(post) for post in posts)
-    from resolver.article import printable
-
     redact = session.redactor.text
     for failure in unread if as_json else ():   # each said on stderr as it came; a line in the JSON too (#11)
         if not failure.warning:
