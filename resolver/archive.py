@@ -642,8 +642,10 @@ def _redacted(found: ArchivedUrl, redactor: Redactor) -> ArchivedUrl:
 async def _archive_one(url: str, session: Session, options: ArchiveOptions, near: str | None) -> ArchivedUrl:
     import httpx
 
+    from resolver.http import check_host
+
     try:
-        httpx.URL(url)
+        check_host(httpx.URL(url))   # "https://xn--/x" too: no live copy, no save of a name no lookup takes (#12)
     except httpx.InvalidURL as exc:   # "http://[::1": asked of no archive, never queued for a save (#11)
         return ArchivedUrl(url, Lookup(url, error=f"invalid-url: refused {session.redactor.url(url)}: {exc}"))
     live = await live_copy(url, session) if options.live_copy else None

@@ -827,20 +827,24 @@ def _say_if_no_article(spec: InputSpec, summary: Summary) -> None:
     """A run that found no article at all (an empty folder, one of only binary files) is an error, counted as an
     input that failed, as it is for `report`: most likely a mistyped path or a disk not mounted (before, `scan`
     printed nothing and exited 0). A shard's slice may hold none while the others do: a warning."""
-    from resolver import pipeline
-
     if summary.articles or summary.failed or summary.unavailable or summary.resumed or summary.repeated:
         return
     named = ", ".join(spec.files + spec.jsonl + spec.warc)
     if spec.shard is not None:
         click.echo(f"warning: no article in {named} for shard {spec.shard}", err=True)
         return
-    left = sum(summary.left_out.values())
-    parts = [f"{summary.skipped:,} file{'s' * (summary.skipped != 1)} skipped"] if summary.skipped else []
+    _say_no_article(named, skipped=summary.skipped, left=sum(summary.left_out.values()))
+    summary.failed += 1   # an input that gave nothing: exit 1, and `archive`'s URLs are still archived
+
+
+def _say_no_article(named: str, *, skipped: int, left: int = 0) -> None:
+    """`error: no article in NAMED (N files skipped)`: the line of a run whose targets held no article."""
+    from resolver import pipeline
+
+    parts = [f"{skipped:,} file{'s' * (skipped != 1)} skipped"] if skipped else []
     parts += [f"{left:,} WARC record{'s' * (left != 1)} left out"] if left else []
     why = ", ".join(parts) or pipeline.NO_ARTICLE_HINT
     click.echo(f"error: no article in {named} ({why})", err=True)
-    summary.failed += 1   # an input that gave nothing: exit 1, and `archive`'s URLs are still archived
 
 
 _DOING = {"scan": "scanning", "report": "reporting", "archive": "archiving"}
@@ -1008,9 +1012,10 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
                                     keep_media_dir=settings.database().parent / "media" if keep_media else None)
     stdin = _stdin(targets)
 
-    unresolved: list[Resolution] = []
+    unresolved: list[tuple[Resolution, tuple[str, ...]]] = []
     no_post: list[Resolution] = []
     unread: list[Failure] = []
+    used: list[str] = []   # the targets that gave something to fetch from: an article read, a URL
 
     def skip(failure: Failure) -> None:
         _say_failure(failure)
@@ -1018,7 +1023,7 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
 
     async def job(session: Session) -> list[fetching.FetchedPost]:
         found = await pipeline.fetch_targets(targets, session=session, stdin=stdin, unresolved=unresolved,
-                                             on_failure=skip, no_post=no_post)
+                                             on_failure=skip, no_post=no_post, used=used)
         advance = session.reporter.progress("fetching", len(set(found)))
         return await fetching.fetch_posts(found, session=session, options=options, on_done=advance)
 
@@ -1026,6 +1031,7 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
     with user_errors():
         posts = session.run(job)
     _print_each(posts, as_json=as_json, view="post_text")
+    from resolver.article import printable
     from resolver.report import post_failures
 
     _say_each_failure(post_failures(post) for post in posts)
@@ -1033,25 +1039,29 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
     for failure in unread if as_json else ():   # each said on stderr as it came; a line in the JSON too (#11)
         if not failure.warning:
             click.echo(_json_line(failure.to_json()))
-    for link in unresolved:
+    for link, sources in unresolved:
         url = redact(link.url)
         click.echo(f"{url}: not in the cache (offline)" if link.unavailable
                    else f"error: cannot fetch {url}: the link could not be resolved ({redact(link.error or '')})",
                    err=True)
-        if as_json:   # a link's error is "<kind>: <message>" already
-            kind, _, message = ("unavailable: not in the cache (offline)" if link.unavailable
-                                else redact(str(link.error))).partition(": ")
-            _say_json_failure(url, kind, message)
+        # A link's line: `source` the target it came from (an article, or the link named), as in the other commands'
+        # lines, and the link in its own key (#12: `source` was the link; which article held it was not said).
+        error = "unavailable: not in the cache (offline)" if link.unavailable else redact(str(link.error))
+        for source in sources if as_json else ():   # a link's error is "<kind>: <message>" already
+            click.echo(_json_line({"source": redact(printable(source)), "link": url, "error": error}))
     for link in no_post:
         url = redact(link.url)
         why = "it is no post" if link.final_url in (None, link.url) \
             else f"it leads to {redact(link.final_url or '')}, which is no post"
         click.echo(f"error: cannot fetch {url}: {why}", err=True)
-        if as_json:
-            _say_json_failure(url, "input", f"cannot fetch {url}: {why}")
-    _exit_for(ctx, failed=sum(p.failed for p in posts) + sum(r.failed for r in unresolved) + len(no_post)
-              + sum(not f.warning for f in unread),
-              unavailable=sum(p.unavailable for p in posts) + sum(r.unavailable for r in unresolved))
+        if as_json:   # only a URL named is said to be no post: itself the target
+            click.echo(_json_line({"source": url, "link": url, "error": f"input: cannot fetch {url}: {why}"}))
+    failed = sum(not f.warning for f in unread)
+    if not (used or failed):   # only empty or skipped files: as scan says it, exit 1 (#12: exit 0 before)
+        _say_no_article(", ".join(targets), skipped=len(unread))
+        failed = 1
+    _exit_for(ctx, failed=sum(p.failed for p in posts) + sum(r.failed for r, _ in unresolved) + len(no_post) + failed,
+              unavailable=sum(p.unavailable for p in posts) + sum(r.unavailable for r, _ in unresolved))
 
 
 def _wayback_day(value: str | None) -> str | None:

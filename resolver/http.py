@@ -304,7 +304,10 @@ def say_retry(session: Session, url: str, attempt: int, seconds: float) -> None:
 
 
 def _host(url: str) -> str:
-    return urlsplit(url).hostname or url
+    try:
+        return urlsplit(url).hostname or url
+    except ValueError:   # "https://[": a status line says the URL as it is (#12)
+        return url
 
 
 def _check_url(url: str) -> httpx.URL:
@@ -316,9 +319,26 @@ def _check_url(url: str) -> httpx.URL:
         raise UnsafeTarget(f"refused {url}: only http and https are fetched", url=url)
     if parsed.userinfo:
         raise UnsafeTarget(f"refused {url}: URLs with user:password@ are never fetched", url=url)
-    if not parsed.host:   # "http://": nothing to look up (the empty name was asked of the resolver)
-        raise httpx.InvalidURL("no host")
+    check_host(parsed)
+    if parsed.port is not None and not 0 < parsed.port < 65536:   # getaddrinfo takes 99999 as 34463 (#12)
+        raise httpx.InvalidURL(f"not a valid port: {parsed.port} (ports run from 1 to 65535)")
     return parsed
+
+
+def check_host(parsed: httpx.URL) -> None:
+    """A name no lookup can take is the link's error, not the command's (#12): before, `https://xn--/x` ended the
+    whole command with an internal error (httpx's IDNA decoding), and so would a label getaddrinfo cannot encode."""
+    import httpx
+
+    name = parsed.raw_host.decode("ascii", "replace")
+    if not name:   # "http://": nothing to look up (the empty name was asked of the resolver)
+        raise httpx.InvalidURL("no host")
+    try:
+        parsed.host   # decodes an IDNA name, and says why not
+    except UnicodeError as exc:   # idna.IDNAError
+        raise httpx.InvalidURL(f"not a valid host name: {name} ({exc})") from None
+    if ":" not in name and not all(0 < len(label) < 64 for label in name.removesuffix(".").split(".")):
+        raise httpx.InvalidURL(f"not a valid host name: {name} (a label is empty or longer than 63 characters)")
 
 
 async def fetch(session: Session, url: str, *, method: str = "GET", purpose: str = "resolve",

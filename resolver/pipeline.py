@@ -1474,21 +1474,23 @@ def named_inputs(targets: Iterable[str], stdin: IO[bytes] | None) -> Iterator[It
 
 
 async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[bytes] | None = None,
-                        unresolved: list[Resolution] | None = None,
+                        unresolved: list[tuple[Resolution, tuple[str, ...]]] | None = None,
                         on_failure: Callable[[Failure], None] | None = None,
-                        no_post: list[Resolution] | None = None) -> list[Target]:
+                        no_post: list[Resolution] | None = None, used: list[str] | None = None) -> list[Target]:
     """Posts to fetch from what the user named: post URLs as they are, other links resolved, articles scanned.
-    A link that ended in an error, or offline was never resolved, is added to `unresolved` (when given), so the
-    caller can say so and exit accordingly: before, such a link vanished and `fetch` exited 0 (#11). A URL the user
+    A link that ended in an error, or offline was never resolved, is added to `unresolved` (when given), with the
+    targets it came from (the articles holding it, or itself when named), so the caller can say so and exit
+    accordingly: before, such a link vanished and `fetch` exited 0 (#11). A URL the user
     named that is no post and leads to none (a profile, a short link to a news page) is added to `no_post`: it
     vanished too, with nothing printed and exit 0. A file that cannot be read as an article is handed to
     `on_failure` and the rest goes on (before, a binary file in a folder ended the whole fetch, and a broken link
-    vanished without a word)."""
+    vanished without a word). Each article read and each URL named is added to `used` (when given): a run with
+    neither had only empty or skipped files."""
     from resolver.fetch import target_of
     from resolver.resolve import links_of, resolve_many
 
     found: list[Target] = []
-    links: list[str] = []
+    links: dict[str, list[str]] = {}   # each link, with the targets it came from
     named_links: set[str] = set()
     for named in list(named_inputs(targets, stdin)):
         if isinstance(named, Item):
@@ -1505,27 +1507,32 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
                 if on_failure is not None:
                     on_failure(_failed(Failure(named.source, str(exc), named.explicit, "timeout", "scan"), session))
                 continue
+            if used is not None:
+                used.append(named.source)
             for embed in scanned.embeds:
                 target = target_of(embed.platform, embed.kind, embed.post_id, embed.url)
                 if target is not None:
                     found.append(target)
                 else:   # its links, as `scan --fetch` resolves them: a flattened tweet's photo link leads to it
-                    links += map(scanned.real_url, links_of(embed))
+                    for link in map(scanned.real_url, links_of(embed)):
+                        links.setdefault(link, []).append(named.source)
             continue
+        if used is not None:
+            used.append(named)
         ref = platforms.parse_url(named)
         target = target_of(ref.platform, ref.kind, ref.post_id, ref.url) if ref else None
         if target is not None:
             found.append(target)
         else:
-            links.append(named)
+            links.setdefault(named, []).append(named)
             named_links.add(named)
-    unique = list(dict.fromkeys(links))
+    unique = list(links)
     for link, resolution in zip(unique, await resolve_many(unique, session=session), strict=True):
         target = _end_target(resolution)
         if target is not None:
             found.append(target)
         elif unresolved is not None and resolution.error is not None:
-            unresolved.append(resolution)
+            unresolved.append((resolution, tuple(dict.fromkeys(links[link]))))
         elif no_post is not None and link in named_links and resolution.error is None:
             no_post.append(resolution)
     return found

@@ -148,10 +148,11 @@ def test_a_named_url_that_leads_to_no_post_says_so(fakenet, tmp_path):
     assert result.exit_code == 1, result.output
     post, *failed = [json.loads(line) for line in result.stdout.splitlines()]
     assert post["post_id"] == fx.POST_ID
-    assert failed == [   # a JSON line each too (#11)
-        {"source": "https://t.co/News12", "error": "input: cannot fetch https://t.co/News12: it leads to "
-                                                  "https://pbs.twimg.com/profile_images/1/rr_normal.jpg, which is no post"},
-        {"source": "https://twitter.com/RivertonRoads",
+    assert failed == [   # a JSON line each too (#11), a link's line with its link (#12)
+        {"source": "https://t.co/News12", "link": "https://t.co/News12",
+         "error": "input: cannot fetch https://t.co/News12: it leads to "
+                  "https://pbs.twimg.com/profile_images/1/rr_normal.jpg, which is no post"},
+        {"source": "https://twitter.com/RivertonRoads", "link": "https://twitter.com/RivertonRoads",
          "error": "input: cannot fetch https://twitter.com/RivertonRoads: it is no post"}]
     assert result.stderr.splitlines() == [
         "error: cannot fetch https://t.co/News12: it leads to https://pbs.twimg.com/profile_images/1/rr_normal.jpg, "

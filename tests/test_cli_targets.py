@@ -36,15 +36,40 @@ def world(fakenet, tmp_path, monkeypatch):
     return World(fakenet, tmp_path)
 
 
+@pytest.mark.parametrize("url", ["http://[::1", "https://xn--/x"], ids=["ipv6", "idna"])
 @pytest.mark.parametrize("command", ["scan", "fetch", "archive", "report", "resolve"])
-def test_a_malformed_url_is_an_error_line_not_an_internal_error(world, fakenet, command):
+def test_a_malformed_url_is_an_error_line_not_an_internal_error(world, fakenet, command, url):
     """Before, `resolve http://[::1` and `fetch http://[::1` ended in "internal error: ValueError: Invalid IPv6
-    URL" (the per-host limit split the URL before the guard could refuse it)."""
-    result = world(command, *(["-o", "r.md"] if command == "report" else []), "http://[::1")
+    URL" (the per-host limit split the URL before the guard could refuse it); `https://xn--/x` in "IDNAError" (#12)."""
+    result = world(command, *(["-o", "r.md"] if command == "report" else []), url)
     assert result.exit_code == 1, result.output
     assert "internal error" not in result.stderr
     assert "invalid-url" in result.output
     assert fakenet.hits == []
+
+
+def test_a_link_whose_host_no_lookup_takes_is_its_errors_and_the_other_links_and_articles_are_done(world, fakenet,
+                                                                                                  tmp_path):
+    """`resolve URL https://xn--/x` printed no result at all, and `scan --resolve` lost the whole article holding
+    such a link, each with "internal error: IDNAError" (#12)."""
+    fakenet.route("t.co", "/Zz98Yy76Xx", redirect(POST))
+    (tmp_path / "idn.html").write_text(STORY_HTML.replace("https://t.co/Zz98Yy76Xx", "https://xn--/abc"))
+    (tmp_path / "story.html").write_text(STORY_HTML)
+    refused = "invalid-url: refused https://xn--/abc: not a valid host name: xn-- (Malformed A-label, no Punycode "
+    resolved = world("resolve", "--json", "https://t.co/Zz98Yy76Xx", "https://xn--/abc")
+    assert resolved.exit_code == 1 and "internal error" not in resolved.stderr, resolved.output
+    good, bad = [json.loads(line) for line in lines(resolved.stdout)]
+    assert good["canonical_url"] == POST and good["error"] is None
+    assert bad["error"].startswith(refused) and bad["hops"][0]["status"] is None
+    scanned = world("scan", "--resolve", "--json", "idn.html", "story.html")
+    assert scanned.exit_code == 1 and "internal error" not in scanned.stderr, scanned.output
+    assert lines(scanned.stderr)[0].startswith("error: idn.html: link https://xn--/abc (embed #1) ended in an error: "
+                                               + refused)
+    idn, story = [json.loads(line) for line in lines(scanned.stdout)]
+    [bad] = [r for r in idn["resolutions"] if r["url"] == "https://xn--/abc"]
+    assert bad["error"].startswith(refused) and idn["embeds"]
+    assert [r["canonical_url"] for r in story["resolutions"] if r["url"] == "https://t.co/Zz98Yy76Xx"] == [POST]
+    assert all("xn--" not in host for host, _ in fakenet.hits)
 
 
 @pytest.mark.parametrize("command", ["scan", "fetch", "archive", "report", "resolve"])

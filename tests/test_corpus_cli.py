@@ -658,8 +658,9 @@ def test_an_empty_file_named_beside_an_article_is_skipped_and_the_run_exits_0(tm
     assert articles_rows(tmp_path) == 1
 
 
-@pytest.mark.parametrize("command", ["scan", "archive", "report"])
+@pytest.mark.parametrize("command", ["scan", "archive", "report", "fetch"])
 def test_a_run_whose_only_target_is_an_empty_file_exits_1(tmp_path: Path, command: str) -> None:
+    """`fetch` exited 0 with only the warning, against the README's exit-code table (#12)."""
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b" \n")
     result = invoke(tmp_path, command, "--offline", str(empty))
@@ -667,7 +668,8 @@ def test_a_run_whose_only_target_is_an_empty_file_exits_1(tmp_path: Path, comman
     assert result.stdout == ""
     said = result.stderr.splitlines()
     assert said[0] == f"warning: skipped {empty}: empty"
-    assert len(said) == 2 and said[1].startswith("error: no article ")
+    assert len(said) == 2 and said[1] == (f"error: no article to report on in {empty}" if command == "report"
+                                          else f"error: no article in {empty} (1 file skipped)")
     assert articles_rows(tmp_path) == 0
 
 

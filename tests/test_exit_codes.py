@@ -109,7 +109,8 @@ def test_a_post_whose_photo_was_never_fetched_offline_is_not_a_failure(world, fa
 
 @pytest.mark.parametrize("target", ["https://t.co/Loop0000", "article"])
 def test_fetch_exits_1_and_says_so_when_a_link_could_not_be_resolved(world, fakenet, tmp_path, target):
-    """Before, a short link that ended in an error (here a redirect loop) vanished: nothing printed, exit 0."""
+    """Before, a short link that ended in an error (here a redirect loop) vanished: nothing printed, exit 0. Its
+    JSON line names the target it came from, the article (#12: the link was its `source`), and the link."""
     broken_services(fakenet)
     link = "https://t.co/Loop0000"
     if target == "article":   # an article whose only embed is a tweet's photo link
@@ -120,6 +121,8 @@ def test_fetch_exits_1_and_says_so_when_a_link_could_not_be_resolved(world, fake
     assert result.exit_code == 1, result.output
     assert [line for line in lines(result.stderr) if line.startswith("error: ")] == [
         f"error: cannot fetch {link}: the link could not be resolved (redirect-loop: {link} was already visited)"]
+    assert [json.loads(line) for line in lines(result.stdout)] == [
+        {"source": target, "link": link, "error": f"redirect-loop: {link} was already visited"}]
 
 
 def test_fetch_offline_exits_3_when_a_link_was_never_resolved(world, fakenet):

@@ -14,6 +14,7 @@ import json
 import socket
 import struct
 import time
+from collections.abc import Callable
 from email.utils import formatdate
 from http import HTTPStatus
 
@@ -51,6 +52,13 @@ def hang_up_in_handshake(conn: socket.socket) -> None:
 def redirect_malformed(conn: socket.socket) -> None:
     conn.recv(65536)   # a server sending what werkzeug would not: a Location no URL parser accepts
     conn.sendall(b"HTTP/1.1 302 Found\r\nLocation: http://[::1/admin\r\nContent-Length: 0\r\n\r\n")
+
+
+def redirect_to(location: bytes) -> Callable[[socket.socket], None]:
+    def handle(conn: socket.socket) -> None:
+        conn.recv(65536)   # a Location werkzeug would not send (its own IDNA encoding fails on these names)
+        conn.sendall(b"HTTP/1.1 302 Found\r\nLocation: " + location + b"\r\nContent-Length: 0\r\n\r\n")
+    return handle
 
 
 def answer_ok(conn: socket.socket) -> None:
@@ -128,6 +136,14 @@ CASES = {
     "location-malformed": (_raw(redirect_malformed), "invalid-url: ", [302]),
     "meta-refresh-malformed": (_routed(page('<meta http-equiv="refresh" content="0; url=http://[::1/admin">')),
                                "invalid-url: ", [200]),
+    # A host no lookup can take (#12): before, an IDNA failure was an internal error ending the whole command, and
+    # a port past 65535 or an empty label reached the lookup and the connect step.
+    "location-idna": (_raw(redirect_to(b"https://xn--/admin")), "invalid-url: refused https://xn--/admin: not a "
+                      "valid host name: xn-- (Malformed A-label", [302, "invalid-url"]),
+    "location-port-past-65535": (_raw(redirect_to(b"http://fault.example:99999/admin")), "invalid-url: refused "
+                                 "http://fault.example:99999/admin: not a valid port: 99999", [302, "invalid-url"]),
+    "location-empty-label": (_raw(redirect_to(b"http://fault..example/admin")), "invalid-url: refused "
+                             "http://fault..example/admin: not a valid host name: fault..example", [302, "invalid-url"]),
 }
 
 # Bodies past the cap (1,000,000 bytes here): read no further than the cap, and the link ends at the page that

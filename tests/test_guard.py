@@ -253,6 +253,47 @@ def test_other_ranges_in_every_spelling_and_route_are_refused_at_the_guard(spell
     assert resolution.error.startswith(("unsafe: refused ", "invalid-url: refused ")), resolution.error
 
 
+# Links no name resolution or connection can take (#12): before, an IDNA failure was an internal error ending the
+# whole command; a label getaddrinfo cannot encode (empty, past 63 characters) and a port past 65535 reached the
+# lookup and the connect step (getaddrinfo's UnicodeError, connect's OverflowError: internal errors too).
+MALFORMED_URLS = {
+    "idna-empty-alabel": ("https://xn--/x", "not a valid host name: xn-- "
+                          "(Malformed A-label, no Punycode eligible content found)"),
+    "idna-trailing-hyphen": ("http://xn--zz-/x", "not a valid host name: xn--zz- (A-label must not end with a hyphen)"),
+    "idna-bad-punycode": ("https://xn--a.example/x", "not a valid host name: xn--a.example "),
+    "empty-label": ("https://news..example/x", "not a valid host name: news..example (a label is empty or longer "
+                    "than 63 characters)"),
+    "leading-dot": ("https://.example/x", "not a valid host name: .example (a label is empty"),
+    "overlong-label": (f"https://{'n' * 64}.example/x", f"not a valid host name: {'n' * 64}.example (a label is"),
+    "port-past-65535": ("http://public.test:99999/x", "not a valid port: 99999 (ports run from 1 to 65535)"),
+    "port-65536": ("http://public.test:65536/x", "not a valid port: 65536 (ports run from 1 to 65535)"),
+    "port-0": ("http://public.test:0/x", "not a valid port: 0 (ports run from 1 to 65535)"),
+}
+
+
+@pytest.mark.parametrize(("spelling", "route"), [(s, r) for s in MALFORMED_URLS for r in ROUTES
+                                                  # werkzeug sends no such Location but an IDNA one (its own
+                                                  # encoding fails: a 500): test_faults sends them raw
+                                                  if r != "location" or s.startswith("idna")])
+def test_a_link_no_lookup_can_take_is_its_own_error_before_any_lookup(spelling, route, fakenet, store):
+    from resolver.resolve import resolve
+
+    target, reason = MALFORMED_URLS[spelling]
+    url = _route(fakenet, route, target)
+    lookups = []
+
+    async def resolver(host, port):   # the loopback origin of news.test as itself; any name asked: public
+        numeric = _numeric(host)
+        if numeric is None:
+            lookups.append((host, port))
+        return [numeric or "93.184.216.34"]
+
+    session = _guarded_session(fakenet.settings(["news.test"], retries=0), resolver, store)
+    resolution = session.run(lambda s: resolve(url, session=s))
+    assert resolution.error.startswith(f"invalid-url: refused {target}: {reason}"), resolution.error
+    assert "\n" not in resolution.error and lookups == []
+
+
 def test_a_rebinding_name_is_checked_on_every_connection():
     """First answer public, second private: each connection is checked against its own answer."""
     answers = iter([["93.184.216.34"], ["10.0.0.8"]])

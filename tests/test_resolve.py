@@ -440,3 +440,22 @@ def test_the_next_hop_is_what_urljoin_says():
             expected = target
         assert _join(base, target) == expected
     check()
+
+
+def test_resolving_odd_hosts_offline_gives_each_link_its_answer(store):
+    """resolve_many, offline (nothing can reach the network), over links with odd hosts (#12): one answer each, an
+    error or not-cached, never an exception ending the batch (`https://xn--/x` raised IDNAError and lost them all)."""
+    from hypothesis import HealthCheck, settings
+
+    from resolver.settings import Settings
+    from tests.test_properties import ODD_URLS
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.lists(ODD_URLS, min_size=1, max_size=4))
+    def check(links):
+        session = Session(Settings(), store=store, mode=Mode(offline=True))
+        results = session.run(lambda s: resolve_many(links, session=s))
+        assert len(results) == len(links)
+        for result in results:
+            assert result.error is not None and "\n" not in result.error, result
+    check()
