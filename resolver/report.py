@@ -340,9 +340,11 @@ def _copies_text(post: FetchedPost) -> Text:
 
 def _copies_lines(post: FetchedPost) -> list[tuple[str, str]]:
     """`_copies_text`'s lines, unindented, each with its style: also under a post's line in `scan --fetch`."""
+    looked, copies = post.archive_lookup, post.archived
+    if looked is None and not copies:
+        return []   # no lookup: resolver.archive (23 ms to import) is not needed by a warm run's table (#14)
     from resolver.archive import WITHHELD
 
-    looked, copies = post.archive_lookup, post.archived
     lines = []
     if copies:
         latest = max(c.captured_at for c in copies)
