@@ -1041,7 +1041,7 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
             click.echo(_json_line(failure.to_json()))
     for link, sources in unresolved:
         url = redact(link.url)
-        click.echo(f"{url}: not in the cache (offline)" if link.unavailable
+        click.echo(f"warning: {url}: not in the cache (offline)" if link.unavailable
                    else f"error: cannot fetch {url}: the link could not be resolved ({redact(link.error or '')})",
                    err=True)
         # A link's line: `source` the target it came from (an article, or the link named), as in the other commands'
