@@ -1497,15 +1497,9 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
             try:
                 scanned = scan_article(load(named).article, store=session.store,
                                        budget=session.settings.article_budget, redactor=session.redactor)
-            except InputError as exc:
-                if on_failure is not None:
-                    kind = "encoding" if isinstance(exc, NotDecodable) else "empty" if isinstance(exc, EmptyInput) \
-                        else "input"
-                    on_failure(_failed(Failure(named.source, str(exc), named.explicit, kind), session))
-                continue
-            except ScanTimedOut as exc:   # #12: before, fetch had no budget and a slow page hung it
-                if on_failure is not None:
-                    on_failure(_failed(Failure(named.source, str(exc), named.explicit, "timeout", "scan"), session))
+            except (InputError, ScanTimedOut) as exc:   # #12: before, fetch had no budget and a slow page hung it
+                if on_failure is not None:   # its kind as a scan's (empty, encoding, input, timeout...)
+                    on_failure(_failure_of(exc, named, session, "read"))
                 continue
             if used is not None:
                 used.append(named.source)
