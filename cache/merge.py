@@ -10,7 +10,6 @@ are renumbered at the end so that their ids follow time, as they do in a databas
 
 from __future__ import annotations
 
-import codecs
 import os
 import sqlite3
 from collections.abc import Callable, Sequence
@@ -19,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from cache.migrations import migrations
-from cache.store import CacheError, NewerCacheError, Store
+from cache.store import CacheError, NewerCacheError, Store, _codec
 
 
 class MergeError(CacheError):
@@ -373,10 +372,7 @@ def _how(record: Record) -> str:
 
 
 def _utf8(name: str | None) -> bool:
-    try:
-        return codecs.lookup(name or "").name == "utf-8"
-    except LookupError:
-        return False
+    return _codec(name) == "utf-8"
 
 
 def _given_kept_since(conn: sqlite3.Connection) -> str | None:
