@@ -413,39 +413,56 @@ def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary:
             summary.left_out[kind] = summary.left_out.get(kind, 0) + 1
         if passed_over is not None:
             passed_over(source, url, kind, why)
-    redactor = session.redactor
+    keys = ProgressKeys(session.redactor)
     if store is None or options.job is None or not options.resume or not store.finished_any(options.job):
         # Nothing an earlier run finished: no lookup per item (#14: one query an article on a fresh run).
-        return _kept_as(iter_items(spec, stdin=stdin, repeated=repeated, passed_over=left_out), redactor)
+        return _kept_as(iter_items(spec, stdin=stdin, repeated=repeated, passed_over=left_out), keys)
     job = options.job
 
     def done(key: str) -> bool:
-        finished = store.is_done(job, progress_key(key, redactor)) or _same_bytes_done(store, job, key)
+        finished = store.is_done(job, keys(key)) or _same_bytes_done(store, job, key)
         if finished and summary is not None:
             summary.resumed += 1
         return finished
-    return _kept_as(iter_items(spec, skip=done, stdin=stdin, repeated=repeated, passed_over=left_out), redactor)
+    return _kept_as(iter_items(spec, skip=done, stdin=stdin, repeated=repeated, passed_over=left_out), keys)
 
 
-def progress_key(key: str, redactor: Redactor) -> str:
-    """The key an item's progress row is kept under: as made, or, where redaction would change it (an article URL
-    carrying a secret, #11), a hash of it: the same input gives the same key (resume finds it), and two keys that
-    differ only in what redaction removes stay apart."""
-    import hashlib
+class ProgressKeys:
+    """The keys a run's items' progress rows are kept under: an item's key as made, or, where redaction would change
+    it (an article URL carrying a secret or a secret parameter, #11), "redacted:" and its redacted form. Nothing made
+    from the secret reaches the database: before (secrets28), such a key was kept as a sha256 of the key, secret and
+    all, and anyone holding the database could check a guessed token against it.
+    The same input gives the same key, so resume finds it. Two keys differing only in what redaction removes (the
+    same article asked with two tokens, or two signed links to it) would have one redacted form: they are kept
+    apart by the order the run meets them, the second "…#2", the third "…#3". The same command run again meets them
+    in the same order, so each resumes as itself; given in another order, they may trade rows, which is why no
+    digest could do better: any key telling them apart without their order would be made from the secret."""
 
-    if redactor.text(key) == key:
-        return key
-    return "sha256:" + hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()
+    def __init__(self, redactor: Redactor) -> None:
+        self.redactor = redactor
+        self.made: dict[str, str] = {}         # an item's key -> its progress key, for the keys redaction changes
+        self.redacted: dict[str, int] = {}     # a redacted form -> how many keys the run met with it
+
+    def __call__(self, key: str) -> str:
+        made = self.made.get(key)
+        if made is not None:
+            return made
+        redacted = self.redactor.text(key)
+        if redacted == key:
+            return key
+        count = self.redacted[redacted] = self.redacted.get(redacted, 0) + 1
+        made = self.made[key] = f"redacted:{redacted}" + (f"#{count}" if count > 1 else "")
+        return made
 
 
-def _kept_as(items: Iterator[Item], redactor: Redactor) -> Iterator[Item]:
+def _kept_as(items: Iterator[Item], keys: ProgressKeys) -> Iterator[Item]:
     """Items whose key carries a secret, with the key their progress row is kept under and their source redacted
     (review27a #1: `progress.key` and `progress.source` held an article URL's token after a stopped run)."""
     for item in items:
-        if item.key is None or (key := progress_key(item.key, redactor)) == item.key:
+        if item.key is None or (key := keys(item.key)) == item.key:
             yield item
         else:
-            yield replace(item, key=key, source=redactor.text(item.source))
+            yield replace(item, key=key, source=keys.redactor.text(item.source))
 
 
 def _same_bytes_done(store: Store, job: str, key: str) -> bool:
