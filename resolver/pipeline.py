@@ -110,10 +110,18 @@ class ArticleResult:
     # embed or credit holds, where a configured secret was in it (#11): resolution, the download and the archive
     # step ask for the real one. Not part of what the article says.
     page_urls: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
+    # An embed as the page wrote it, by its index, where a configured secret was redacted out of it (#11): the steps
+    # that ask by its handle or text (identification, the post an embed shows) ask by the real ones. Not part of what
+    # the article says.
+    page_embeds: Mapping[int, Embed] = field(default_factory=dict, repr=False, compare=False)
 
     def real_url(self, url: str) -> str:
         """A URL of an embed or a credit as the page wrote it (`page_urls`), to be asked for."""
         return self.page_urls.get(url, url)
+
+    def written(self, index: int) -> Embed:
+        """The embed at `index` as the page wrote it (`page_embeds`), to be asked by; `embeds` holds it redacted."""
+        return self.page_embeds.get(index) or self.embeds[index]
 
     @property
     def _step_results(self) -> Iterator[StepResult]:
@@ -1097,12 +1105,13 @@ def _redacted_page_urls(result: ArticleResult, redactor: Any) -> ArticleResult:
     image: #11, they were kept in the cache and printed in every output and report in full), each such URL as written
     kept in `page_urls` under its redacted form, for the steps that ask for it; and out of the text shown of each
     (an embed's text, author name and date, a credit's raw text and names: a scraped tweet writes its t.co link into
-    its text, review27a #2). Spans are positions in the article as read, and stay. An embed's own URL is left as the
-    platform's parser made it: the post is fetched and looked up by it, and one carrying a secret is withheld from
-    the archive by it."""
+    its text, review27a #2). Spans are positions in the article as read, and stay. An embed's own URL and its
+    author's handle too (secrets28: a post URL whose path held the token was kept and printed in full): the embed as
+    written is kept in `page_embeds`, and the steps fetch the post, look it up (or withhold it from the archive) and
+    identify it by that one."""
     if not redactor.secrets:
         return result
-    given = [u for e in result.embeds for u in (*e.links, *e.media_links)]
+    given = [u for e in result.embeds for u in (e.url, *e.links, *e.media_links)]
     given += [c.image for c in result.credits if c.image]
     redacted_of = {u: redacted for u in dict.fromkeys(given) if (redacted := redactor.page_url(u)) != u}
 
@@ -1110,16 +1119,17 @@ def _redacted_page_urls(result: ArticleResult, redactor: Any) -> ArticleResult:
         return redacted_of.get(url, url)
 
     def said(text: str | None) -> str | None:
-        return redactor.text(text) if text and redactor.carries_secret(text) else text
+        return redactor.shown(text) if text else text
 
     def embed(e: Embed) -> Embed:
-        links, media_links = tuple(map(redact, e.links)), tuple(map(redact, e.media_links))
-        text, author_name, date_text = said(e.text), said(e.author_name), said(e.date_text)
-        if (links, media_links, text, author_name, date_text) == (e.links, e.media_links, e.text, e.author_name,
-                                                                  e.date_text):
+        url, links, media_links = redact(e.url), tuple(map(redact, e.links)), tuple(map(redact, e.media_links))
+        text, author_handle, author_name, date_text = said(e.text), said(e.author_handle), said(e.author_name), \
+            said(e.date_text)
+        if (url, links, media_links, text, author_handle, author_name, date_text) == (
+                e.url, e.links, e.media_links, e.text, e.author_handle, e.author_name, e.date_text):
             return e   # nearly every embed: no copy
-        return replace(e, links=links, media_links=media_links, text=text, author_name=author_name,
-                       date_text=date_text)
+        return replace(e, url=url, links=links, media_links=media_links, text=text, author_handle=author_handle,
+                       author_name=author_name, date_text=date_text)
 
     def credit(c: Credit) -> Credit:
         image, raw, creator, organization = redact(c.image) if c.image else c.image, said(c.raw), said(c.creator), \
@@ -1131,7 +1141,9 @@ def _redacted_page_urls(result: ArticleResult, redactor: Any) -> ArticleResult:
     if all(map(operator.is_, embeds, result.embeds)) and all(map(operator.is_, credits, result.credits)):
         return result
     return result.replaced(embeds=embeds, credits=credits,
-                           page_urls={redacted: url for url, redacted in redacted_of.items()})
+                           page_urls={redacted: url for url, redacted in redacted_of.items()},
+                           page_embeds={i: e for i, (e, shown) in enumerate(zip(result.embeds, embeds, strict=True))
+                                        if e is not shown})
 
 
 def _failure_of(exc: Exception, item: Item, session: Session, stage: str, article_id: int | None = None) -> Failure:
@@ -1341,7 +1353,7 @@ def post_targets(result: ArticleResult) -> list[tuple[int, Target]]:
 
     wanted = []
     for i, embed in enumerate(result.embeds):
-        target = target_of(embed.platform, embed.kind, embed.post_id, embed.url)
+        target = target_of(embed.platform, embed.kind, embed.post_id, result.real_url(embed.url))
         if target is not None:
             wanted.append((i, target))
     for found in result.resolutions or ():
@@ -1386,13 +1398,13 @@ def archive_targets_of(result: ArticleResult) -> tuple[list[str], dict[str, str]
     real = result.real_url   # a URL the page gave carrying a secret: withheld, said under its redacted form (#11)
     for embed in result.embeds:
         if embed.post_id and embed.kind in ("post", "video"):
-            urls.append(embed.url)
+            urls.append(real(embed.url))
             if embed.date:
-                near[embed.url] = embed.date.replace("-", "")
+                near[real(embed.url)] = embed.date.replace("-", "")
         urls.extend(map(real, embed.media_links))
     for post in result.posts or ():
         record = post.value.record
-        urls.extend([record.url] if record.url else [])
+        urls.extend([real(record.url)] if record.url else [])   # a gone post's: the embed's URL, redacted
         urls.extend(m.url for m in record.media if m.url)
     urls.extend(real(c.image) for c in result.credits if c.image and c.image.startswith(("http://", "https://")))
     return list(dict.fromkeys(urls)), near
@@ -1415,7 +1427,7 @@ def post_of_embed(result: ArticleResult, index: int) -> FetchedPost | None:
     flattened post) shows the post a link leads to; for a flattened post, only one that may be its own: a post the
     link shows a photo or video of (pic.twitter.com, /photo/1), which holds even when the article credits another
     account, or a post that may be by the handle it names, not another account's post it quoted."""
-    embed = result.embeds[index]
+    embed = result.written(index)   # its handle as the page wrote it, to be compared with the post's (#11)
     tied = [found.value for found in result.posts or () if found.embed == index]
     if not tied or embed.post_id or not embed.author_handle:
         return tied[0] if tied else None
@@ -1447,7 +1459,7 @@ async def identify_remnants(result: ArticleResult, *, session: Session) -> Artic
     article had linked it."""
     found = []
     for ordinal, embed in enumerate(result.embeds):
-        remnant = _remnant(embed)
+        remnant = _remnant(result.written(ordinal))   # identified by its handle and text as written (#11)
         if remnant is not None and post_of_embed(result, ordinal) is None:   # no link of it led to its post
             if session.cache_only:   # identification reads captures and posts: left to the event loop
                 raise NotCached(embed.url)
@@ -1521,7 +1533,7 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
             if used is not None:
                 used.append(named.source)
             for embed in scanned.embeds:
-                target = target_of(embed.platform, embed.kind, embed.post_id, embed.url)
+                target = target_of(embed.platform, embed.kind, embed.post_id, scanned.real_url(embed.url))
                 if target is not None:
                     found.append(target)
                 else:   # its links, as `scan --fetch` resolves them: a flattened tweet's photo link leads to it
