@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from resolver.inputs import InputSpec
     from resolver.output import OutputFile
     from resolver.pipeline import ArticleResult, Failure, Outcome, Steps, Summary
+    from resolver.redact import Redactor
     from resolver.resolve import Resolution
     from resolver.session import Mode, Session
     from resolver.settings import Settings
@@ -564,6 +565,7 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
 
     from resolver import cluster, pipeline
     from resolver.inputs import Shard
+    from resolver.redact import Redactor
 
     if scheduler is None:
         raise click.UsageError("--engine dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)")
@@ -582,7 +584,7 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
         client = cluster.connect(scheduler)
     ctx.call_on_close(client.close)
     count = shards or cluster.worker_threads(client)
-    job = _job_name("scan", steps, mode, spec, kind=kind, encoding=encoding)
+    job = _job_name("scan", steps, mode, spec, kind=kind, encoding=encoding, redactor=Redactor.for_settings(settings))
     config = (ctx.find_root().obj or {}).get("config") or settings.config_path
     stop = f"embed-resolver-stop-{uuid.uuid4().hex}"   # this run's: Ctrl-C sets it, its shards poll it
     jobs = [cluster.ShardJob(spec, Shard(k, count), cluster.shard_db(out, Shard(k, count)), steps, mode,
@@ -698,9 +700,11 @@ def _stopped_line(stopped: int, late: int) -> str:
 
 
 def _job_name(command: str, steps: Steps, mode: Mode, spec: InputSpec, *, kind: str | None,
-              encoding: str | None, output: OutputFile | None = None) -> str:
+              encoding: str | None, redactor: Redactor, output: OutputFile | None = None) -> str:
     """What finished items are recorded under: the same arguments give the same name (so a re-run resumes);
-    others (more steps, offline, another format, other inputs, another output file) do their own work."""
+    others (more steps, offline, another format, other inputs, another output file) do their own work. The inputs
+    are hashed redacted (`redactor`: the run's): an article URL carrying a secret made the name a digest of it, kept
+    in every progress row, against which a guessed token could be checked (secrets28)."""
     import hashlib
     import json
     from pathlib import Path
@@ -713,7 +717,7 @@ def _job_name(command: str, steps: Steps, mode: Mode, spec: InputSpec, *, kind: 
     parts += [f for f, on in (("offline", mode.offline), ("refresh", mode.refresh)) if on]
     parts += [f"{name}={value}" for name, value in (("format", kind), ("encoding", encoding)) if value]
     parts += [output.describe()] if output is not None else []
-    return ":".join(parts + ["inputs=" + hashlib.sha256(inputs.encode()).hexdigest()[:16]])
+    return ":".join(parts + ["inputs=" + hashlib.sha256(redactor.text(inputs).encode()).hexdigest()[:16]])
 
 
 def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps: Steps, command: str,
@@ -736,7 +740,8 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
     quiet, verbose = options.pop("quiet") or not progress, options.pop("verbose")
     store = session.store
     resumable = store is not None and not store.read_only   # resume writes what it finished
-    job = _job_name(command, steps, session.mode, spec, kind=kind, encoding=encoding, output=output)
+    job = _job_name(command, steps, session.mode, spec, kind=kind, encoding=encoding, redactor=session.redactor,
+                    output=output)
     run = uuid.uuid4().hex if resumable else None   # this run's rows: a closed stdout forgets those (see below)
     # stdin is read again from its start: a file holding what an earlier run read from it would repeat it
     resume = not options.pop("no_resume") and not (output is not None and stdin is not None)

@@ -201,7 +201,7 @@ async def identify(handle: str, day: str, text: str, *, session: Session,
     shared = os.path.commonprefix([window[0], window[1]]) if len(window[0]) == len(window[1]) else ""
     listings = [await archive.list_captures(f"{host}/{handle}/status/{shared}", session=session, prefix=True)
                 for host in ("twitter.com", "x.com")]
-    context = {"handle": handle, "day": day, "listing_from_cache": all(found.from_cache for found in listings)}
+    context = {"handle": session.redactor.shown(handle), "day": day, "listing_from_cache": all(found.from_cache for found in listings)}
     listing = next((found for found in listings if found.error or found.unavailable), None)
     if listing is not None:
         # Nothing was looked at: not checked, which is no finding that the account has no candidate.

@@ -75,7 +75,7 @@ def answer(item: Item, scanned: ArticleResult, *, session: Session, steps: Steps
     if run is None or session.store is None or scanned.article_id is None:
         return steps_here(item, scanned, session=session, steps=steps)
     head = json_line(scanned.head_json())
-    if _shows_secret(head, session):
+    if session.redactor.carries_secret(head):
         return steps_here(item, scanned, session=session, steps=steps)   # its key would be made of a secret
     key = _key(run, head)
     memo = session.store.step_memo(scanned.article_id, key)
@@ -83,7 +83,7 @@ def answer(item: Item, scanned: ArticleResult, *, session: Session, steps: Steps
         # A step failed: the steps run (from the cache) rather than the memo answer, for the run to say what failed,
         # as it does with no memo: `scan` says each failure on stderr, which its line alone does not tell (#11).
         return steps_here(item, scanned, session=session, steps=steps)
-    if memo is not None and _holds(memo[0], memo[1], session) and not _shows_secret(memo[4], session):
+    if memo is not None and _holds(memo[0], memo[1], session) and not session.redactor.carries_secret(memo[4]):
         return LineResult.of(scanned, head, memo[4], unavailable=bool(memo[2]), failed=bool(memo[3]))
     return _steps_kept(item, scanned, session=session, steps=steps, head=head, key=key)
 
@@ -98,7 +98,7 @@ def remember(item: Item, outcome: ArticleResult, *, session: Session, steps: Ste
         return   # in a transaction: another article's writes, still open, could be undone after
     scanned = outcome.replaced(resolutions=None, posts=None, credited_images=None, archives=None, identifications=None)
     head = json_line(scanned.head_json())
-    if _shows_secret(head, session):
+    if session.redactor.carries_secret(head):
         return
     try:
         _steps_kept(item, scanned, session=session, steps=steps, head=head, key=_key(run, head), only_kept=True)
@@ -136,12 +136,6 @@ def _steps_kept(item: Item, scanned: ArticleResult, *, session: Session, steps: 
         elif only_kept:
             raise _NotKept
     return outcome
-
-
-def _shows_secret(text: str, session: Session) -> bool:
-    """Whether a line (or part of one) holds a form of a secret set now (see the module)."""
-    redactor = session.redactor
-    return bool(redactor.secrets) and redactor.carries_secret(text)
 
 
 def _secret_free(line: str, seen: Sequence[str], reads: Iterable[str], session: Session) -> bool:

@@ -110,10 +110,18 @@ class ArticleResult:
     # embed or credit holds, where a configured secret was in it (#11): resolution, the download and the archive
     # step ask for the real one. Not part of what the article says.
     page_urls: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
+    # An embed as the page wrote it, by its index, where a configured secret was redacted out of it (#11): the steps
+    # that ask by its handle or text (identification, the post an embed shows) ask by the real ones. Not part of what
+    # the article says.
+    page_embeds: Mapping[int, Embed] = field(default_factory=dict, repr=False, compare=False)
 
     def real_url(self, url: str) -> str:
         """A URL of an embed or a credit as the page wrote it (`page_urls`), to be asked for."""
         return self.page_urls.get(url, url)
+
+    def written(self, index: int) -> Embed:
+        """The embed at `index` as the page wrote it (`page_embeds`), to be asked by; `embeds` holds it redacted."""
+        return self.page_embeds.get(index) or self.embeds[index]
 
     @property
     def _step_results(self) -> Iterator[StepResult]:
@@ -413,39 +421,56 @@ def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary:
             summary.left_out[kind] = summary.left_out.get(kind, 0) + 1
         if passed_over is not None:
             passed_over(source, url, kind, why)
-    redactor = session.redactor
+    keys = ProgressKeys(session.redactor)
     if store is None or options.job is None or not options.resume or not store.finished_any(options.job):
         # Nothing an earlier run finished: no lookup per item (#14: one query an article on a fresh run).
-        return _kept_as(iter_items(spec, stdin=stdin, repeated=repeated, passed_over=left_out), redactor)
+        return _kept_as(iter_items(spec, stdin=stdin, repeated=repeated, passed_over=left_out), keys)
     job = options.job
 
     def done(key: str) -> bool:
-        finished = store.is_done(job, progress_key(key, redactor)) or _same_bytes_done(store, job, key)
+        finished = store.is_done(job, keys(key)) or _same_bytes_done(store, job, key)
         if finished and summary is not None:
             summary.resumed += 1
         return finished
-    return _kept_as(iter_items(spec, skip=done, stdin=stdin, repeated=repeated, passed_over=left_out), redactor)
+    return _kept_as(iter_items(spec, skip=done, stdin=stdin, repeated=repeated, passed_over=left_out), keys)
 
 
-def progress_key(key: str, redactor: Redactor) -> str:
-    """The key an item's progress row is kept under: as made, or, where redaction would change it (an article URL
-    carrying a secret, #11), a hash of it: the same input gives the same key (resume finds it), and two keys that
-    differ only in what redaction removes stay apart."""
-    import hashlib
+class ProgressKeys:
+    """The keys a run's items' progress rows are kept under: an item's key as made, or, where redaction would change
+    it (an article URL carrying a secret or a secret parameter, #11), "redacted:" and its redacted form. Nothing made
+    from the secret reaches the database: before (secrets28), such a key was kept as a sha256 of the key, secret and
+    all, and anyone holding the database could check a guessed token against it.
+    The same input gives the same key, so resume finds it. Two keys differing only in what redaction removes (the
+    same article asked with two tokens, or two signed links to it) would have one redacted form: they are kept
+    apart by the order the run meets them, the second "…#2", the third "…#3". The same command run again meets them
+    in the same order, so each resumes as itself; given in another order, they may trade rows, which is why no
+    digest could do better: any key telling them apart without their order would be made from the secret."""
 
-    if redactor.text(key) == key:
-        return key
-    return "sha256:" + hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()
+    def __init__(self, redactor: Redactor) -> None:
+        self.redactor = redactor
+        self.made: dict[str, str] = {}         # an item's key -> its progress key, for the keys redaction changes
+        self.redacted: dict[str, int] = {}     # a redacted form -> how many keys the run met with it
+
+    def __call__(self, key: str) -> str:
+        made = self.made.get(key)
+        if made is not None:
+            return made
+        redacted = self.redactor.text(key)
+        if redacted == key:
+            return key
+        count = self.redacted[redacted] = self.redacted.get(redacted, 0) + 1
+        made = self.made[key] = f"redacted:{redacted}" + (f"#{count}" if count > 1 else "")
+        return made
 
 
-def _kept_as(items: Iterator[Item], redactor: Redactor) -> Iterator[Item]:
+def _kept_as(items: Iterator[Item], keys: ProgressKeys) -> Iterator[Item]:
     """Items whose key carries a secret, with the key their progress row is kept under and their source redacted
     (review27a #1: `progress.key` and `progress.source` held an article URL's token after a stopped run)."""
     for item in items:
-        if item.key is None or (key := progress_key(item.key, redactor)) == item.key:
+        if item.key is None or (key := keys(item.key)) == item.key:
             yield item
         else:
-            yield replace(item, key=key, source=redactor.text(item.source))
+            yield replace(item, key=key, source=keys.redactor.text(item.source))
 
 
 def _same_bytes_done(store: Store, job: str, key: str) -> bool:
@@ -1080,12 +1105,13 @@ def _redacted_page_urls(result: ArticleResult, redactor: Any) -> ArticleResult:
     image: #11, they were kept in the cache and printed in every output and report in full), each such URL as written
     kept in `page_urls` under its redacted form, for the steps that ask for it; and out of the text shown of each
     (an embed's text, author name and date, a credit's raw text and names: a scraped tweet writes its t.co link into
-    its text, review27a #2). Spans are positions in the article as read, and stay. An embed's own URL is left as the
-    platform's parser made it: the post is fetched and looked up by it, and one carrying a secret is withheld from
-    the archive by it."""
+    its text, review27a #2). Spans are positions in the article as read, and stay. An embed's own URL and its
+    author's handle too (secrets28: a post URL whose path held the token was kept and printed in full): the embed as
+    written is kept in `page_embeds`, and the steps fetch the post, look it up (or withhold it from the archive) and
+    identify it by that one."""
     if not redactor.secrets:
         return result
-    given = [u for e in result.embeds for u in (*e.links, *e.media_links)]
+    given = [u for e in result.embeds for u in (e.url, *e.links, *e.media_links)]
     given += [c.image for c in result.credits if c.image]
     redacted_of = {u: redacted for u in dict.fromkeys(given) if (redacted := redactor.page_url(u)) != u}
 
@@ -1093,16 +1119,17 @@ def _redacted_page_urls(result: ArticleResult, redactor: Any) -> ArticleResult:
         return redacted_of.get(url, url)
 
     def said(text: str | None) -> str | None:
-        return redactor.text(text) if text and redactor.carries_secret(text) else text
+        return redactor.shown(text) if text else text
 
     def embed(e: Embed) -> Embed:
-        links, media_links = tuple(map(redact, e.links)), tuple(map(redact, e.media_links))
-        text, author_name, date_text = said(e.text), said(e.author_name), said(e.date_text)
-        if (links, media_links, text, author_name, date_text) == (e.links, e.media_links, e.text, e.author_name,
-                                                                  e.date_text):
+        url, links, media_links = redact(e.url), tuple(map(redact, e.links)), tuple(map(redact, e.media_links))
+        text, author_handle, author_name, date_text = said(e.text), said(e.author_handle), said(e.author_name), \
+            said(e.date_text)
+        if (url, links, media_links, text, author_handle, author_name, date_text) == (
+                e.url, e.links, e.media_links, e.text, e.author_handle, e.author_name, e.date_text):
             return e   # nearly every embed: no copy
-        return replace(e, links=links, media_links=media_links, text=text, author_name=author_name,
-                       date_text=date_text)
+        return replace(e, url=url, links=links, media_links=media_links, text=text, author_handle=author_handle,
+                       author_name=author_name, date_text=date_text)
 
     def credit(c: Credit) -> Credit:
         image, raw, creator, organization = redact(c.image) if c.image else c.image, said(c.raw), said(c.creator), \
@@ -1114,7 +1141,9 @@ def _redacted_page_urls(result: ArticleResult, redactor: Any) -> ArticleResult:
     if all(map(operator.is_, embeds, result.embeds)) and all(map(operator.is_, credits, result.credits)):
         return result
     return result.replaced(embeds=embeds, credits=credits,
-                           page_urls={redacted: url for url, redacted in redacted_of.items()})
+                           page_urls={redacted: url for url, redacted in redacted_of.items()},
+                           page_embeds={i: e for i, (e, shown) in enumerate(zip(result.embeds, embeds, strict=True))
+                                        if e is not shown})
 
 
 def _failure_of(exc: Exception, item: Item, session: Session, stage: str, article_id: int | None = None) -> Failure:
@@ -1324,7 +1353,7 @@ def post_targets(result: ArticleResult) -> list[tuple[int, Target]]:
 
     wanted = []
     for i, embed in enumerate(result.embeds):
-        target = target_of(embed.platform, embed.kind, embed.post_id, embed.url)
+        target = target_of(embed.platform, embed.kind, embed.post_id, result.real_url(embed.url))
         if target is not None:
             wanted.append((i, target))
     for found in result.resolutions or ():
@@ -1369,13 +1398,13 @@ def archive_targets_of(result: ArticleResult) -> tuple[list[str], dict[str, str]
     real = result.real_url   # a URL the page gave carrying a secret: withheld, said under its redacted form (#11)
     for embed in result.embeds:
         if embed.post_id and embed.kind in ("post", "video"):
-            urls.append(embed.url)
+            urls.append(real(embed.url))
             if embed.date:
-                near[embed.url] = embed.date.replace("-", "")
+                near[real(embed.url)] = embed.date.replace("-", "")
         urls.extend(map(real, embed.media_links))
     for post in result.posts or ():
         record = post.value.record
-        urls.extend([record.url] if record.url else [])
+        urls.extend([real(record.url)] if record.url else [])   # a gone post's: the embed's URL, redacted
         urls.extend(m.url for m in record.media if m.url)
     urls.extend(real(c.image) for c in result.credits if c.image and c.image.startswith(("http://", "https://")))
     return list(dict.fromkeys(urls)), near
@@ -1398,7 +1427,7 @@ def post_of_embed(result: ArticleResult, index: int) -> FetchedPost | None:
     flattened post) shows the post a link leads to; for a flattened post, only one that may be its own: a post the
     link shows a photo or video of (pic.twitter.com, /photo/1), which holds even when the article credits another
     account, or a post that may be by the handle it names, not another account's post it quoted."""
-    embed = result.embeds[index]
+    embed = result.written(index)   # its handle as the page wrote it, to be compared with the post's (#11)
     tied = [found.value for found in result.posts or () if found.embed == index]
     if not tied or embed.post_id or not embed.author_handle:
         return tied[0] if tied else None
@@ -1430,7 +1459,7 @@ async def identify_remnants(result: ArticleResult, *, session: Session) -> Artic
     article had linked it."""
     found = []
     for ordinal, embed in enumerate(result.embeds):
-        remnant = _remnant(embed)
+        remnant = _remnant(result.written(ordinal))   # identified by its handle and text as written (#11)
         if remnant is not None and post_of_embed(result, ordinal) is None:   # no link of it led to its post
             if session.cache_only:   # identification reads captures and posts: left to the event loop
                 raise NotCached(embed.url)
@@ -1504,7 +1533,7 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
             if used is not None:
                 used.append(named.source)
             for embed in scanned.embeds:
-                target = target_of(embed.platform, embed.kind, embed.post_id, embed.url)
+                target = target_of(embed.platform, embed.kind, embed.post_id, scanned.real_url(embed.url))
                 if target is not None:
                     found.append(target)
                 else:   # its links, as `scan --fetch` resolves them: a flattened tweet's photo link leads to it

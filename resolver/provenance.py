@@ -47,8 +47,8 @@ def quote(article: Article, span: list[int] | tuple[int, int], redactor: Redacto
         raw = re.sub(r"<script\b.*?</script>|<style\b.*?</style>", " ", raw, flags=re.S | re.I)
         raw = html.unescape(re.sub(r"<[^>]+>", " ", raw))
     text = " ".join(raw.split())
-    if redactor is not None and redactor.secrets and redactor.carries_secret(text):
-        text = redactor.text(text)
+    if redactor is not None:
+        text = redactor.shown(text)
     words = without_lead(text)
     if text and is_placeholder(words):
         # Instagram's embed code says "View this post on Instagram A post shared by …" until its script runs:
@@ -527,8 +527,9 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     minted = x.snowflake_time(post_id) if embed.platform == "twitter" and post_id else None
     data["snowflake_time"] = minted.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z" if minted else None
     data["status"] = status_badge(_status_code(embed, post))
-    url = (post.record.url if post else None) or embed.url
-    failed, snapshots, looked = _archive_answer([url, embed.url], archives, store, redactor)
+    written = result.real_url(embed.url)   # the URL looked up, or withheld for the secret it carries (#11)
+    url = (post.record.url if post else None) or written
+    failed, snapshots, looked = _archive_answer([url, written], archives, store, redactor)
     # A gone post's captures listed by the fetch (every form of its URL answered) is a lookup that answered too.
     looked = looked or (post is not None and post.archive_lookup == "answered")
     data["snapshots"] = [{k: s.get(k) for k in ("service", "url", "timestamp", "status")} for s in snapshots]

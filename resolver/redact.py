@@ -74,33 +74,49 @@ def forms(secret: str) -> set[str]:
     return found
 
 
-@functools.lru_cache(maxsize=64)
-def _forms_re(secret: str, *, short_too: bool = True) -> re.Pattern[str]:
+@functools.lru_cache(maxsize=128)
+def _forms_re(secret: str, *, short_too: bool = True, escaped: bool = True) -> re.Pattern[str]:
     """Any of the secret's `forms`, and each of them percent-encoded again any number of times, its escapes in either
     case: the secret read one unit at a time (a character, or an escape such as "%2F" or "%252F"), each unit as
     itself, decoded, or escaped at any depth ("/", "%2F", "%2f", "%252F", "%25252f"...). A token in a URL carried in
     a query parameter of a t.co or Wayback URL, carried again in a CDX query, is encoded two or three times, and an
     encoder may write lower-case hex (#11: "%252f" was left as it was).
     `short_too=False` (free text): no decoded form shorter than MIN_DECODED_SECRET, no escape shallower than written
-    where that makes a form shorter than MIN_TEXT_SECRET."""
+    where that makes a form shorter than MIN_TEXT_SECRET.
+    An ordinary character (RFC 3986's unreserved: letters, digits, "-._~") may be escaped too, at any depth, as any
+    character may ("ab%63def" is "abcdef" to every server, secrets28); `escaped=False` leaves that out, for a text
+    with no such escape (`_escapes_unreserved`): its runs of ordinary characters are then literal text the regex
+    engine looks for quickly."""
     units = _UNIT_RE.findall(secret)
     escapes = sum(len(unit) > 1 for unit in units)
     decoded = short_too or len(units) >= MIN_DECODED_SECRET
     shallower = short_too or len(units) + 2 * escapes >= MIN_TEXT_SECRET   # the shortest form with every escape
-    return re.compile("".join(_unit(unit, decoded=decoded, shallower=shallower) for unit in units))
+    return re.compile("".join(_unit(unit, decoded=decoded, shallower=shallower, escaped=escaped) for unit in units))
 
 
 # A unit of a secret: an escape, however many times its "%" was escaped again ("%2F", "%252F"), or one character.
 _UNIT_RE = re.compile(r"%(?:25)*[0-9A-Fa-f]{2}|.", re.DOTALL)
-# Characters no encoder escapes (RFC 3986's unreserved): matched only as themselves, so a secret's runs of them stay
-# literal text the regex engine looks for quickly.
+# Characters no encoder needs to escape (RFC 3986's unreserved), though a writer may: matched only as themselves in a
+# text with no escape of one (`_forms_re`'s `escaped`), so a secret's runs of them stay literal text.
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
 
-def _unit(unit: str, *, decoded: bool, shallower: bool) -> str:
+# An escape of an unreserved character, at any depth ("%63", "%2563" for "c"): rare in real text, where escapes
+# are of "/", ":", "=", "&" and spaces. A text with none is matched with `_forms_re(escaped=False)`: the same answer,
+# at the old speed (secrets28: matched with every letter a choice, a page's body took ten times as long).
+_ESCAPED_UNRESERVED = re.compile(r"%(?:25)*(?:3[0-9]|[46][1-9A-Fa-f]|[57][0-9Aa]|2[DEde]|5[Ff]|7[Ee])")
+
+
+def _escapes_unreserved(text: str) -> bool:
+    """Whether `text` holds an escape of an unreserved character: when not, no secret's form in it has one."""
+    return "%" in text and _ESCAPED_UNRESERVED.search(text) is not None
+
+
+def _unit(unit: str, *, decoded: bool, shallower: bool, escaped: bool = True) -> str:
     """The pattern of one unit of a secret: what it may be written as. An escape as the character it stands for only
-    when `decoded`; escaped fewer times than written only when `shallower`."""
-    if len(unit) == 1 and unit in _UNRESERVED:
+    when `decoded`; escaped fewer times than written only when `shallower`; an unreserved character escaped only
+    when `escaped`."""
+    if len(unit) == 1 and unit in _UNRESERVED and not escaped:
         return re.escape(unit)
     depth = "*"
     if len(unit) == 1:
@@ -122,10 +138,12 @@ def _hex(byte: int) -> str:
     return "".join(f"[{d}{d.lower()}]" if d.isalpha() else d for d in f"{byte:02X}")
 
 
-@functools.lru_cache(maxsize=16)
-def _text_patterns(secrets: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    """The patterns `Redactor.text` looks for: those of the secrets long enough to be looked for in free text."""
-    return tuple(_forms_re(secret, short_too=False) for secret in secrets if len(secret) >= MIN_TEXT_SECRET)
+@functools.lru_cache(maxsize=32)
+def _text_patterns(secrets: tuple[str, ...], escaped: bool) -> tuple[re.Pattern[str], ...]:
+    """The patterns `Redactor.text` looks for: those of the secrets long enough to be looked for in free text;
+    `escaped`: for a text with an unreserved character escaped (see `_forms_re`)."""
+    return tuple(_forms_re(secret, short_too=False, escaped=escaped) for secret in secrets
+                 if len(secret) >= MIN_TEXT_SECRET)
 
 
 def _occurrences(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -251,7 +269,7 @@ class Redactor:
         # after the other, an occurrence overlapping another (the end of one the start of the next, two IA keys
         # printed back to back; or of the same secret) was no longer whole once the first was gone, and its rest was
         # kept (#11).
-        spans = [span for pattern in _text_patterns(self.secrets) if pattern.search(text)
+        spans = [span for pattern in _text_patterns(self.secrets, _escapes_unreserved(text)) if pattern.search(text)
                  for span in _occurrences(pattern, text)]
         if not spans:
             return text
@@ -263,13 +281,21 @@ class Redactor:
             done = max(done, stop)
         return "".join(pieces) + text[done:]
 
+    def shown(self, text: str) -> str:
+        """Text a page or a source gave, kept and printed as its content (an embed's text or handle, a credit's
+        words, a quote): as written, unless it carries a configured secret; then redacted as `text` redacts. Its own
+        signed URLs and `token=` parameters are its content, not our secret: kept (as `page_url` keeps them)."""
+        return self.text(text) if self.carries_secret(text) else text
+
     def carries_secret(self, text: str) -> bool:
         """Whether `text` holds a configured secret in a form redaction would find: one of its `forms`, encoded again
         any number of times, escapes in either case (as `_values` finds them), in the text as it is or percent-decoded
-        any number of times (a query value `_params` decodes, a URL carried in one).
+        any number of times (a query value `_params` decodes, a URL carried in one). False at once with no secret
+        set: the one check of "does this show a secret" (memos, the scan's page text, the report's quotes).
         Secrets and forms of any length, unlike `text`: a short one found by chance only makes this say yes (#14)."""
+        escaped = _escapes_unreserved(text)   # decoded, a text with none shows none: decoding makes no new "%"
         for secret in self.secrets:
-            found = _forms_re(secret)   # what `_values` replaces, short forms too
+            found = _forms_re(secret, escaped=escaped)   # what `_values` replaces, short forms too
             seen = text
             while not found.search(seen):
                 decoded = unquote_plus(seen)

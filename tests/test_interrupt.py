@@ -809,6 +809,13 @@ def test_fix27s_a_stopped_run_over_urls_carrying_a_secret_keeps_no_token_and_the
         dump = "\n".join(conn.iterdump())
     assert [(source, outcome) for _, source, outcome in rows] == [
         ("https://news.example/REDACTED/story", "done"), ("https://news.example/story?key=REDACTED", "done")]
+    # keyed by the redacted URL, nothing made from the token (secrets28: a sha256 of the URL, token and all, let a
+    # guessed token be checked against the database); the job's name is made from the redacted inputs too
+    assert [key for key, _, _ in rows] == ["redacted:https://news.example/REDACTED/story",
+                                           "redacted:https://news.example/story?key=REDACTED"]
+    with closing(sqlite3.connect(tmp_path / "run.db")) as conn:
+        [(job,)] = conn.execute("SELECT DISTINCT job FROM progress").fetchall()
+    assert job == _job_with(urls, "Other5token6789wxyz", token)   # the same with any other token
     assert token not in dump and token.encode() not in (tmp_path / "run.db").read_bytes()
     assert token not in err.decode() and token not in out.read_text()
     asked.clear()
@@ -819,3 +826,17 @@ def test_fix27s_a_stopped_run_over_urls_carrying_a_secret_keeps_no_token_and_the
     assert asked == ["/two?"]   # the two articles finished before are not fetched again
     assert [json.loads(line)["source"] for line in out.read_text().splitlines()] == [
         "https://news.example/story?key=REDACTED", "https://news.example/REDACTED/story", "https://news.example/two"]
+
+
+def _job_with(urls: list[str], token: str, secret: str) -> str:
+    """The job name `scan --resolve --json --workers 1 URLS` has when the URLs carry the configured secret `token`
+    where they carried `secret`."""
+    from resolver import cli
+    from resolver.inputs import InputSpec
+    from resolver.pipeline import Steps
+    from resolver.redact import Redactor
+    from resolver.session import Mode
+
+    spec = InputSpec(files=tuple(url.replace(secret, token) for url in urls))
+    return cli._job_name("scan", Steps(resolve=True), Mode(), spec, kind=None, encoding=None,
+                         redactor=Redactor(secrets=(token,)))

@@ -30,3 +30,22 @@ def test_source_url_sets_the_outlet_host(tmp_path) -> None:
     store.record_source_url(article_id, "not-a-source", "https://elsewhere.example/")
     assert [(r["url"], r["host"]) for r in store.db["article_sources"].rows] == [
         ("https://WWW.News.Example:8443/a?b=c", "news.example")]
+
+
+def test_secrets28_a_progress_key_carrying_a_secret_is_its_redacted_form_and_keeps_two_such_keys_apart() -> None:
+    """An item key carrying a secret was kept as a sha256 of it, secret and all: a guessed token could be checked
+    against the database. Now it is its redacted form, the same whatever the token (nothing made from it), the same
+    again in a later run (resume finds it), and two keys differing only in the secret stay apart by their order."""
+    from resolver.pipeline import ProgressKeys
+    from resolver.redact import Redactor
+
+    def run(token: str) -> list[str]:
+        keys = ProgressKeys(Redactor(secrets=(token,)))
+        given = [f"https://news.example/{token}/story", "https://news.example/plain", f"https://news.example/a?sig={token}",
+                 "https://news.example/a?sig=other", f"https://news.example/{token}/story"]
+        return [keys(key) for key in given]
+    made = run("Zx9tokSECRET1234abcd")
+    assert made == ["redacted:https://news.example/REDACTED/story", "https://news.example/plain",
+                    "redacted:https://news.example/a?sig=REDACTED", "redacted:https://news.example/a?sig=REDACTED#2",
+                    "redacted:https://news.example/REDACTED/story"]
+    assert run("Another7token8wxyz") == made == run("Zx9tokSECRET1234abcd")

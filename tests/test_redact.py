@@ -492,3 +492,29 @@ def test_fix27s_a_secret_redacted_out_of_an_embeds_text_makes_no_false_text_fail
     assert shown == said
     check = text_check({"text": shown, "detector": "text-signature"}, {"status": "available", "text": post})
     assert check["result"] == "pass", check
+
+
+@pytest.mark.parametrize("written", [
+    "ab%63defJk12", "abcdef%4Ak12", "abcdef%4ak12", "%61bcdefJk12", "abcdefJk%312", "ab%2563defJk12",
+    "abcdef%25254ak12", "abcdefJk1%32", "%61%62%63%64%65%66%4A%6B%31%32", "ab%63de%66Jk12",
+], ids=["letter", "upper-hex", "lower-hex", "first", "digit", "twice", "thrice", "last", "every", "two"])
+@pytest.mark.parametrize("place", ["https://api.example/cb?q={}&v=2", "https://api.example/{}/p", "token {} echoed",
+                                   "https://news.example/?next=" + "https%3A%2F%2Fapi.example%2Fcb%3Fq%3D{}"],
+                         ids=["query", "path", "text", "carried"])
+def test_secrets28_a_secret_with_an_unreserved_character_escaped_is_redacted(place: str, written: str) -> None:
+    """Any unreserved character may be percent-escaped ("ab%63def" is "abcdef" to a server), at any depth: each
+    such form of a secret is redacted, by `url`, `text` and `page_url`, and carries it."""
+    r = Redactor(secrets=("abcdefJk12",))
+    text = place.format(written)
+    assert r.carries_secret(text)
+    for redact in (r.url, r.text, r.page_url):
+        assert "REDACTED" in redact(text) and not r.carries_secret(redact(text)), (redact, text)
+
+
+@pytest.mark.parametrize("written", ["ab%43defJk12", "ab%63defJk1", "ab%64defJk12", "ab%6321defJk12",
+                                     "abcdef%6Ak12"],
+                         ids=["other-case", "short", "other-letter", "not-an-escape-of-c", "j-not-J"])
+def test_secrets28_an_escape_of_another_character_is_no_form_of_the_secret(written: str) -> None:
+    r = Redactor(secrets=("abcdefJk12",))
+    url = f"https://api.example/cb?q={written}&v=2"
+    assert not r.carries_secret(url) and r.url(url) == url and r.text(url) == url

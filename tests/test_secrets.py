@@ -368,8 +368,9 @@ def _shows(data: bytes, token: str) -> list[str]:
     return found
 
 
-def _shown_anywhere(tmp_path, db, printed: list[str], logs, *, source: str) -> dict[str, list[str]]:
-    """Where a run left a form of ECHO_TOKEN (`_shows`), and which: what the commands printed, the tool's log
+def _shown_anywhere(tmp_path, db, printed: list[str], logs, *, source: str,
+                    token: str = ECHO_TOKEN) -> dict[str, list[str]]:
+    """Where a run left a form of `token` (`_shows`), and which: what the commands printed, the tool's log
     records, every file of the run but the config and the article (the WARC decompressed), the database's SQL dump
     (every table, FTS shadow tables included) and every kept body decompressed."""
     import sqlite3
@@ -384,7 +385,7 @@ def _shown_anywhere(tmp_path, db, printed: list[str], logs, *, source: str) -> d
         places["sql dump"] = "\n".join(conn.iterdump()).encode()
         for sha256, data in conn.execute("SELECT sha256, data FROM bodies"):
             places[f"bodies/{sha256}"] = zlib.decompress(data)
-    return {where: shown for where, data in places.items() if (shown := _shows(data, ECHO_TOKEN))}
+    return {where: shown for where, data in places.items() if (shown := _shows(data, token))}
 
 
 def test_redact26_an_x_token_echoed_in_urls_and_bodies_reaches_no_output_log_row_or_warc(fakenet, tmp_path,
@@ -539,13 +540,8 @@ def test_secrets27_a_body_kept_with_a_secret_redacted_says_so_in_the_warc_the_ca
         "SELECT redacted FROM bodies WHERE content_type LIKE 'application/json%'")] == [1]
 
 
-def test_secrets27_an_embeds_links_carrying_a_secret_are_stored_and_output_redacted(fakenet, tmp_path, monkeypatch,
-                                                                                    logs):
-    """A tweet blockquote whose t.co link carries the configured X token: `scan --json` printed it in full
-    (`embeds[].links`), and the cache kept it (`embeds.links`, `embed_links.url`), as a credited image's URL was.
-    The link is still resolved at its real URL (t.co sees the token), and its resolution tied to the embed."""
-
-    monkeypatch.chdir(tmp_path)
+def _serve_shortener(fakenet) -> list[str]:
+    """t.co sending its link to the post's photo, and the post; the query string of each request t.co had."""
     asked: list[str] = []
 
     def shortener(request):
@@ -553,6 +549,17 @@ def test_secrets27_an_embeds_links_carrying_a_secret_are_stored_and_output_redac
         return redirect(POST + "/photo/1")(request)
     fakenet.route("t.co", "/Zz98Yy76Xx", shortener)
     fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}/photo/1", page("<html>the post</html>"))
+    return asked
+
+
+def test_secrets27_an_embeds_links_carrying_a_secret_are_stored_and_output_redacted(fakenet, tmp_path, monkeypatch,
+                                                                                    logs):
+    """A tweet blockquote whose t.co link carries the configured X token: `scan --json` printed it in full
+    (`embeds[].links`), and the cache kept it (`embeds.links`, `embed_links.url`), as a credited image's URL was.
+    The link is still resolved at its real URL (t.co sees the token), and its resolution tied to the embed."""
+
+    monkeypatch.chdir(tmp_path)
+    asked = _serve_shortener(fakenet)
     world = World(fakenet, tmp_path)
     link = f"https://t.co/Zz98Yy76Xx?tok={ECHO_TOKEN}"
     source = tmp_path / "article.html"
@@ -672,3 +679,91 @@ def test_fix27s_an_embeds_text_and_a_records_id_carrying_a_secret_are_stored_and
     printed.append(report.output)
     assert any("tok=REDACTED" in p.read_text() for p in (tmp_path / "rep").rglob("*.md"))
     assert _shown_anywhere(tmp_path, world.db, printed, logs, source="feed.jsonl") == {}
+
+
+def test_secrets28_an_embeds_own_url_and_handle_carrying_a_secret_are_stored_and_output_redacted(fakenet, tmp_path,
+                                                                                              monkeypatch, logs):
+    """A tweet blockquote whose post URL and author handle hold the configured key, a flattened tweet signed by it
+    and a status link carrying it in its query: `embeds[].url` and `author_handle` were kept in the cache (`embeds`,
+    its FTS index) and printed in the JSON, every report and a failed post's URL, as they were written (#11). Now
+    they are redacted; the steps still ask for the post as written (its id, its live copy at its real URL), its
+    archive lookup and the identification of the flattened tweet are still withheld, and say so."""
+    from tests import waybacknet
+
+    monkeypatch.chdir(tmp_path)
+    key, gone_id, other_id = "Tok3nHolder9Zq", "1600000000000000101", "1600000000000000102"
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({
+        gone_id: [json_page(fx.TOMBSTONE_DELETED)], other_id: [json_page(fx.TOMBSTONE_DELETED)]}))
+    fakenet.route("twitter.com", f"/{key}/status/{gone_id}", page("<html>the post</html>"))
+    waybacknet.serve(fakenet, [])
+    world = World(fakenet, tmp_path)
+    source = tmp_path / "article.html"
+    source.write_text(f'<html><body><p>Story.</p><blockquote class="twitter-tweet"><p>Words one</p>&mdash; Desk '
+                      f'(@{key}) <a href="https://twitter.com/{key}/status/{gone_id}">December 6, 2022</a>'
+                      f'</blockquote><p>Bridge reopened this morning after repairs.<br>&mdash; Desk (@{key}) '
+                      f'December 6, 2022</p><p>See https://x.com/desk/status/{other_id}?token={key} too.</p>'
+                      '</body></html>')
+    env = {"META_ACCESS_TOKEN": key}
+    printed, stdout = [], []
+    for args in (("scan", "--fetch", "--archive", "--identify", "--warc", "run.warc.gz", "--json", "-v", str(source)),
+                 ("scan", "--fetch", "--identify", "--json", str(source)),   # a second run: from the cache
+                 ("scan", "--fetch", str(source)), ("fetch", "--json", str(source)),
+                 *(("report", "--format", fmt, "-o", f"report.{fmt}", str(source)) for fmt in ("md", "json", "html"))):
+        result = world(*args, env=env)
+        assert result.exit_code == 0, result.output
+        printed.append(result.output)
+        stdout.append(result.stdout)
+    data = json.loads(stdout[0])
+    redacted = f"https://twitter.com/REDACTED/status/{gone_id}"
+    assert [(e["url"], e["author_handle"]) for e in data["embeds"]] == [
+        (redacted, "REDACTED"), ("https://twitter.com/REDACTED", "REDACTED"),
+        (f"https://twitter.com/desk/status/{other_id}", "desk")]
+    assert json.loads(stdout[1])["embeds"] == data["embeds"]
+    # the post as written: fetched by its id, its live copy at its real URL; no archive asked with the key
+    assert (("twitter.com", f"/{key}/status/{gone_id}")) in fakenet.hits
+    assert not any(key in path for host, path in fakenet.hits if host in ("web.archive.org", "archive.org"))
+    [post] = [p for p in data["posts"] if p["embed"] == 0]
+    assert (post["status"], post["url"]) == ("deleted", redacted)
+    assert post["archive_lookup"].startswith("withheld: not looked up under 4 of its 5 URL forms")
+    [archived] = [a for a in data["archives"] if a["url"] == redacted]
+    assert archived["error"].startswith("withheld: not looked up: the URL carries a secret (a configured key)")
+    [identification] = data["identifications"]
+    assert identification["evidence"]["error"].startswith("withheld: not looked up")
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert [e["url"] for e in report["embeds"]] == [e["url"] for e in data["embeds"]]
+    assert {c["name"]: c["result"] for c in report["embeds"][0]["checks"]}["archive"] == "skip"
+
+    shown = _shown_anywhere(tmp_path, world.db, printed, logs, source="article.html", token=key)
+    assert shown == {}, json.dumps(shown, indent=1)
+
+
+def test_secrets28_a_secret_written_with_an_ordinary_letter_percent_escaped_is_redacted(fakenet, tmp_path,
+                                                                                       monkeypatch, logs):
+    """A link carrying the configured token with ordinary letters percent-escaped ("%6e" for "n", "%45" for "E":
+    any unreserved character may legally be, in either hex case, and a server reads the same token): redaction did
+    not recognise it, and `embeds[].links`, the cache, the fetch log and the reports kept the token. Now it is
+    redacted as the token is; t.co is still asked with the link as written."""
+    monkeypatch.chdir(tmp_path)
+    asked = _serve_shortener(fakenet)
+    world = World(fakenet, tmp_path)
+    escaped = ECHO_TOKEN.replace("FicTional", "FicTio%6eal").replace("Echo", "%45cho").replace("Bearer", "Be%61rer")
+    assert escaped != ECHO_TOKEN
+    link = f"https://t.co/Zz98Yy76Xx?tok={escaped}"
+    source = tmp_path / "article.html"
+    source.write_text(f'<html><body><blockquote class="twitter-tweet"><p>Bridge open <a href="{link}">'
+                      'pic.twitter.com/Zz98Yy76Xx</a></p>&mdash; Riverton Roads (@RivertonRoads) <a href="'
+                      f'{POST}">December 6, 2022</a></blockquote><p>Text {escaped}</p></body></html>')
+    env = {"X_BEARER_TOKEN": ECHO_TOKEN}
+    printed, stdout = [], []
+    for args in (("scan", "--resolve", "--json", "-v", str(source)), ("scan", "--resolve", str(source)),
+                 *(("report", "--format", fmt, "-o", f"report.{fmt}", str(source)) for fmt in ("md", "json", "html"))):
+        result = world(*args, env=env)
+        assert result.exit_code == 0, result.output
+        printed.append(result.output)
+        stdout.append(result.stdout)
+    assert asked and set(asked) == {f"tok={escaped}"}   # the real link, asked
+    data = json.loads(stdout[0])
+    assert data["embeds"][0]["links"] == ["https://t.co/Zz98Yy76Xx?tok=REDACTED"]
+
+    shown = _shown_anywhere(tmp_path, world.db, printed, logs, source="article.html")
+    assert shown == {}, json.dumps(shown, indent=1)

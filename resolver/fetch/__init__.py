@@ -358,14 +358,19 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
     media. Offline non-answers are not observations."""
     from resolver.fetch import wayback
 
+    # The post's URL as kept and printed: a configured secret the page wrote into it redacted (secrets28: a gone
+    # post's URL, its handle a token, was kept and printed in full); the post was asked for at the real one.
+    shown = session.redactor.page_url(target.url)
+    if shown != target.url:
+        records = [replace(r, url=shown) if r.url == target.url else r for r in records]
     if records and all(_unavailable(r) for r in records):
         # No method was asked and the cache had nothing: no method to name (#11: it said "cache").
-        return FetchedPost(PostRecord(target.platform, target.post_id, target.url, "unknown", None,
+        return FetchedPost(PostRecord(target.platform, target.post_id, shown, "unknown", None,
                                       reason=NEVER_FETCHED), unavailable=True)
     if not records:
-        records = [PostRecord(target.platform, target.post_id, target.url, "unknown", "none",
+        records = [PostRecord(target.platform, target.post_id, shown, "unknown", "none",
                               reason="no method is configured for this platform")]
-    merged = _merged(target, records)
+    merged = _merged(shown, records)
     copies: tuple[wayback.ArchivedCopy, ...] = ()
     looked: str | None = None
     if target.platform == "twitter" and options.archived and (options.all_methods or merged.status in wayback.READ_WHEN):
@@ -380,7 +385,7 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
             records = [replace(r, fetch_ids=tuple(i for i in map(real, r.fetch_ids) if i is not None))
                        for r in records]
             copies = tuple(wayback.with_real_ids(c, real) for c in copies)
-            merged = _merged(target, records)
+            merged = _merged(shown, records)
             post_row = store.record_observation(
                 {"platform": target.platform, "post_id": target.post_id, **_columns(merged),
                  "record": merged.to_json()},
@@ -391,10 +396,10 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
     return FetchedPost(merged, items, post_row, archived=copies, archive_lookup=looked)
 
 
-def _merged(target: Target, records: list[PostRecord]) -> PostRecord:
+def _merged(url: str, records: list[PostRecord]) -> PostRecord:
     merged = merge(records)
     if merged.author_handle is None:
-        merged = replace(merged, url=target.url)   # a tombstone names no author: keep the URL the article gave
+        merged = replace(merged, url=url)   # a tombstone names no author: keep the URL the article gave
     return merged
 
 
