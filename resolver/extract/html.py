@@ -77,14 +77,13 @@ SIGNATURE_IN_QUOTE_RE = re.compile(
     r"\(@(?P<handle>[A-Za-z0-9_]{1,15})\)")
 
 
-def _is_tweet_blockquote(classes: set[str]) -> bool:
-    """widgets.js markup (twitter-tweet), or a CMS's own tweet card (BuzzFeed's subbuzz-tweet__container)."""
+def _is_tweet_blockquote(el: Any) -> bool:
+    """widgets.js markup (blockquote.twitter-tweet), or a CMS's own tweet card (BuzzFeed's
+    subbuzz-tweet__container)."""
+    if el.tag != "blockquote":
+        return False
+    classes = class_set(el)
     return bool(classes & TWEET_CLASSES) or any("tweet__" in c or c.endswith("-tweet") for c in classes)
-
-
-def _is_tweet_quote(el: Any) -> bool:
-    """Whether an element is a tweet blockquote."""
-    return el.tag == "blockquote" and _is_tweet_blockquote(class_set(el))
 
 
 def _tweet_from_blockquote(quote: Any, smap: SourceMap, detector: str = "html-blockquote") -> Embed | None:
@@ -126,12 +125,12 @@ def _without_nested_tweets(el: Any) -> Any:
     """The tweet blockquote as its own post shows it: a detached copy without the tweet blockquotes a CMS nested in
     it (the quoted post's embed code inside the quoting one's), or the element itself when it holds none. Their
     words were the outer post's text, their date link its date (#10)."""
-    if not any(_is_tweet_quote(b) for b in descendants(el, "blockquote")):
+    if not any(_is_tweet_blockquote(b) for b in descendants(el, "blockquote")):
         return el
     copy = el.clone()
     # Innermost first: an element is removed before any tweet blockquote holding it, never after it is freed.
     for inner in reversed(descendants(copy, "blockquote")):
-        if _is_tweet_quote(inner):
+        if _is_tweet_blockquote(inner):
             inner.decompose()
     return copy
 
@@ -187,7 +186,7 @@ def _word_paragraphs(el: Any, signed: str) -> dict[int, None]:
     found: dict[int, None] = {}   # in document order
     for p in descendants(el, "p"):
         words = element_text(p)
-        if words[:1] in ("—", "–") or _hyphen_signs(words) or signed in words:
+        if _signs(words) or signed in words:
             break
         found[p.mem_id] = None
     return found
@@ -254,17 +253,17 @@ def _tweet_paragraphs(el: Any, dated: int | None, status: PostRef | None) -> lis
     after = set(links[links.index(dated) + 1:]) if dated in links else set()
     for p in descendants(el, "p"):
         words = element_text(p)
-        if words[:1] in ("—", "–") or _hyphen_signs(words) or any(a.mem_id == dated for a in descendants(p, "a")) \
+        if _signs(words) or any(a.mem_id == dated for a in descendants(p, "a")) \
                 or _buttons_only(p) or _own_links_only(p, status, after):
             continue
         paras.append(p)
     return paras
 
 
-def _hyphen_signs(words: str) -> bool:
-    """Whether a paragraph starting with a hyphen is a signature's ("- Name (@handle)"), not a list's line ("- rain":
-    a list written with hyphens lost its lines)."""
-    return words.startswith("-") and "(@" in words
+def _signs(words: str) -> bool:
+    """Whether a paragraph's words are the signature's: they start with its dash ("— Name (@handle)"), or with a
+    hyphen and hold its "(@handle)": a list's line ("- rain") is words (a list written with hyphens lost its lines)."""
+    return words[:1] in ("—", "–") or words.startswith("-") and "(@" in words
 
 
 def _own_links_only(p: Any, status: PostRef | None, after: set[int]) -> bool:
@@ -273,13 +272,8 @@ def _own_links_only(p: Any, status: PostRef | None, after: set[int]) -> bool:
     found = descendants(p, "a")
     if status is None or not found or any(a.mem_id not in after for a in found):
         return False
-    rest = element_text(p)
-    for a in found:
-        ref = x.parse_url(attr(a, "href") or "")
-        if ref is None or ref.post_id != status.post_id:
-            return False
-        rest = rest.replace(element_text(a), "", 1)
-    return not any(c.isalnum() for c in rest)
+    own = all((ref := x.parse_url(attr(a, "href") or "")) is not None and ref.post_id == status.post_id for a in found)
+    return own and _links_only(p, found)
 
 
 def _buttons_only(block: Any) -> bool:
@@ -288,8 +282,12 @@ def _buttons_only(block: Any) -> bool:
     if block.tag not in BLOCKS:
         return False
     links = descendants(block, "a")
-    if not any(_intent_on_post(attr(a, "href") or "") for a in links):
-        return False
+    return any(_intent_on_post(attr(a, "href") or "") for a in links) and _links_only(block, links)
+
+
+def _links_only(block: Any, links: list[Any]) -> bool:
+    """Whether a block shows no words but its links' (`links`, all it holds): a card's buttons, its "View on
+    Twitter"; words around them ("Retweet this! <a>…</a>") are the post's."""
     rest = element_text(block)
     for a in links:
         rest = rest.replace(element_text(a), "", 1)
@@ -341,7 +339,7 @@ def _embed_at(el: Any, smap: SourceMap) -> Embed | None:
     """The embed an element is, by its tag and class, or None. Elements inside a claimed embed never get here."""
     tag, classes = el.tag, class_set(el)
     if tag == "blockquote":
-        if _is_tweet_blockquote(classes):
+        if _is_tweet_blockquote(el):
             return _tweet_from_blockquote(el, smap)
         if "instagram-media" in classes:
             return _instagram(el, smap)
@@ -551,7 +549,7 @@ def _structural_embeds(tree: Any, smap: SourceMap,
                                                             else None), None)
         for el in shallow(group):
             held = holder(el.parent) if claimed else None
-            if held is not None and not (held == "tweet" and _is_tweet_quote(el)):
+            if held is not None and not (held == "tweet" and _is_tweet_blockquote(el)):
                 continue   # a quoted post's embed code nested in a tweet's is an embed of its own (#10)
             embed = _embed_at(el, smap)
             if embed is not None and embed.kind == "playlist" and promoted(el.parent):
@@ -561,7 +559,7 @@ def _structural_embeds(tree: Any, smap: SourceMap,
                     embed = replace(embed, author_handle=_footer_handle(embed, el))
                 embeds.append(embed)
                 claimed.add(el)
-                if _is_tweet_quote(el):
+                if _is_tweet_blockquote(el):
                     quotes.add(el)
     return embeds, furniture, claimed
 
