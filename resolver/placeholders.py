@@ -52,9 +52,22 @@ TAIL_RE = re.compile(r"(?:[\s.!…,:;—–-]*(?:learn more|try reloading|try ag
                      r"|by the (?:tweet|post) author))*"
                      r"[\s.!…,:;—–-]*")
 # The words of X's minimal embed code's only link, which widgets.js replaces with the post ("View post on X", the
-# reference sample's Spanish "Ver publicación en X (@USERNAME)"): the whole value, a handle after it or not.
-EMBED_LINK_RE = re.compile(r"(?:view (?:post|tweet) on (?:x|twitter)|ver (?:publicación|tweet) en (?:x|twitter))"
-                           r"(?: \(@[a-z0-9_]{1,15}\))?")
+# reference sample's Spanish "Ver publicación en X (@USERNAME)"), in the languages its publish page writes, X's
+# wording and Twitter's (#10: the French, German, Dutch, Japanese... were taken as the post's text): the whole
+# value, a handle after it or not.
+EMBED_LINK_WORDINGS = (
+    r"view (?:post|tweet) on (?:x|twitter)",                          # English
+    r"ver (?:publicación|post|tweet) en (?:x|twitter)",               # Spanish
+    r"voir (?:la publication|le post|le tweet) sur (?:x|twitter)",    # French
+    r"(?:post|beitrag|tweet) auf (?:x|twitter) ansehen",              # German
+    r"bekijk (?:bericht|post|tweet) op (?:x|twitter)",                # Dutch
+    r"ver (?:publicação|post|tweet) no (?:x|twitter)",                # Portuguese
+    r"visualizza (?:il )?(?:post|tweet) su (?:x|twitter)",            # Italian
+    r"(?:x|twitter) ?で(?:ポスト|ツイート)を(?:見る|表示)",            # Japanese
+)
+EMBED_LINK_RE = re.compile(r"(?:" + "|".join(EMBED_LINK_WORDINGS) + r")(?: \(@[a-z0-9_]{1,15}\))?")
+# A number a CMS puts after a whole-value placeholder, numbering a page's embeds ("View post on X 2", "Tweet (3)").
+COUNTER_RE = re.compile(r" (?:\d{1,3}|\(\d{1,3}\)|#\d{1,3})$")
 # What an embed code shows ahead of the post's own words until its platform's script replaces it.
 EMBED_CODE_LEAD_RE = re.compile(r"view this post on instagram\b[\s.:]*", re.IGNORECASE)
 _EDGE_RE = re.compile(r"^[\s\"'“”‘’«»(\[]+|[\s\"'“”‘’«»)\].!:;,]+$")
@@ -68,8 +81,10 @@ def is_placeholder(value: str | None) -> bool:
     if not text:
         return True
     bare = _EDGE_RE.sub("", text)
-    return not bare or bare in EXACT or text in EXACT or _starts_with_one(text) or _starts_with_one(bare) \
-        or EMBED_LINK_RE.fullmatch(text) is not None
+    if not bare or _starts_with_one(text) or _starts_with_one(bare):
+        return True
+    whole = COUNTER_RE.sub("", text)   # a whole value is one, numbered or not
+    return whole in EXACT or _EDGE_RE.sub("", whole) in EXACT or EMBED_LINK_RE.fullmatch(whole) is not None
 
 
 def _starts_with_one(text: str) -> bool:

@@ -199,18 +199,29 @@ REAL = ["Water over the road", "Loading the ferry now", "Twitter is down again",
         "This post is about the ferry", "This Post violated my patience", "Age-restricted adult content is banned here",
         "View post on Xmas lights", "Ver publicación en Xalapa"]
 
+# X's minimal embed code's link in the languages its publish page writes (#10): each was taken as the post's text.
+EMBED_LINK_WORDS = ["Voir la publication sur X", "Voir le Tweet sur Twitter", "Post auf X ansehen",
+                    "Tweet auf Twitter ansehen", "Beitrag auf X ansehen (@harbour_es2)", "Ver publicación en X",
+                    "Ver Tweet en Twitter", "Bekijk bericht op X", "Bekijk Tweet op Twitter", "Xでポストを見る",
+                    "X でポストを見る (@harbour_jp)", "Twitterでツイートを見る", "Ver post no X", "Ver publicação no X",
+                    "Ver Tweet no Twitter", "Visualizza post su X", "Visualizza il post su X", "Visualizza Tweet su Twitter",
+                    # a CMS numbers the link of a second embed (#10)
+                    "View post on X 2", "View post on X (2)", "Voir la publication sur X 3", "Tweet 2", "Loading… 2"]
+NOT_EMBED_LINK_WORDS = ["Voir la publication sur Xavier", "Post auf X ansehen und teilen", "Ver post no X hoje",
+                        "Visualizza post su X e Instagram", "View post on X 2024 recap", "Tweet 2024", "X 2 Y"]
+
 
 @pytest.mark.parametrize("value", PLACEHOLDERS, ids=range(len(PLACEHOLDERS)))
 def test_placeholders(value):
     assert is_placeholder(value)
 
 
-@pytest.mark.parametrize("value", X_PLACEHOLDERS, ids=range(len(X_PLACEHOLDERS)))
+@pytest.mark.parametrize("value", X_PLACEHOLDERS + EMBED_LINK_WORDS, ids=range(len(X_PLACEHOLDERS + EMBED_LINK_WORDS)))
 def test_xs_placeholders(value):
     assert is_placeholder(value)
 
 
-@pytest.mark.parametrize("value", REAL, ids=range(len(REAL)))
+@pytest.mark.parametrize("value", REAL + NOT_EMBED_LINK_WORDS, ids=range(len(REAL + NOT_EMBED_LINK_WORDS)))
 def test_real_values_are_not_placeholders(value):
     assert not is_placeholder(value)
 
@@ -333,3 +344,17 @@ def test_a_placeholders_learn_more_link_is_not_the_posts():
             f'Person (@goneperson) <a href="https://twitter.com/goneperson/status/{ID}">May 3, 2021</a></blockquote>')
     [embed], _ = find_all(html, "html")
     assert (embed.text, embed.text_confidence, embed.links, embed.date) == (None, None, (), "2021-05-03")
+
+
+@pytest.mark.parametrize("words", ["Voir la publication sur X", "Post auf X ansehen", "Bekijk bericht op X",
+                                   "Xでポストを見る", "Ver publicação no X", "Visualizza post su X", "View post on X 2"])
+def test_an_embed_codes_link_words_in_a_paragraph_are_no_text(words):
+    """A minimal embed code whose link words a CMS put in a paragraph above the signature: in English they were set
+    aside, in French, German, Dutch, Japanese, Portuguese or Italian (or numbered) they were the post's text, and a
+    check compared the article with "Voir la publication sur X" (#10)."""
+    from resolver.extract import find_all
+
+    html = (f'<blockquote class="twitter-tweet"><p>{words}</p>&mdash; Harbour (@harbour_es2) <a href="https://x.com/'
+            f'harbour_es2/status/{ID}">May 3, 2021</a></blockquote>')
+    [embed], _ = find_all(html, "html")
+    assert (embed.post_id, embed.date, embed.text, embed.text_confidence) == (ID, "2021-05-03", None, None)

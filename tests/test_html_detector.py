@@ -2811,3 +2811,75 @@ def test_a_caption_after_an_image_that_credits_itself_is_not_tied_to_it():
             'Fiction/River Agency"></div><p class="caption">Crowds. REUTERS/Eve Example</p></article></body></html>')
     assert [(c.creator, c.image) for c in extract.find_all(page, "html")[1]] == [
         ("Dee Fiction", "https://news.example/img/L1.jpg"), ("Eve Example", None)]
+
+
+INNER_QUOTE = ('<blockquote class="twitter-tweet"><p lang="en">The bridge reopens Monday.</p>&mdash; City Desk (@citydesk) '
+               '<a href="https://twitter.com/citydesk/status/1600000000000000002">December 5, 2022</a></blockquote>')
+OUTER_SIGNATURE = ('&mdash; Ann Example (@ann_ex) <a href="https://twitter.com/ann_ex/status/1600000000000000001">'
+                   'December 6, 2022</a>')
+
+
+@pytest.mark.parametrize("outer", [
+    f'<p lang="en">Finally! {INNER_QUOTE}</p>{OUTER_SIGNATURE}',
+    f'<p lang="en">Finally!</p>{INNER_QUOTE}{OUTER_SIGNATURE}',
+    f'<p lang="en">Finally!</p><div class="quoted">{INNER_QUOTE}</div><p>{OUTER_SIGNATURE}</p>',
+], ids=["inside-the-words-paragraph", "between-words-and-signature", "in-a-box-signature-in-a-paragraph"])
+def test_a_quoted_tweets_blockquote_inside_another_keeps_its_words(outer):
+    """A CMS nests the quoted tweet's embed code inside the quoting tweet's blockquote: the outer tweet's text took
+    the inner's words ("Finally!\nThe bridge reopens Monday."), so a check of the outer quote failed and the
+    quoted post was lost. The inner blockquote is its own embed, with its own words, id and date (#10)."""
+    page = f'<html><body><blockquote class="twitter-tweet">{outer}</blockquote></body></html>'
+    outer_embed, inner_embed = html.scan(page)[0]
+    assert (outer_embed.post_id, outer_embed.author_handle, outer_embed.date) == (
+        "1600000000000000001", "ann_ex", "2022-12-06")
+    assert (outer_embed.text, outer_embed.text_confidence) == ("Finally!", "high")
+    assert (inner_embed.post_id, inner_embed.author_handle, inner_embed.date) == (
+        "1600000000000000002", "citydesk", "2022-12-05")
+    assert (inner_embed.text, inner_embed.text_confidence) == ("The bridge reopens Monday.", "high")
+    assert outer_embed.span[0] < inner_embed.span[0] < inner_embed.span[1] < outer_embed.span[1]
+    assert page[inner_embed.span[0]:inner_embed.span[1]] == INNER_QUOTE
+
+
+SELF_QUOTED = "https://twitter.com/ann_ex/status/1600000000000000002"
+
+
+@pytest.mark.parametrize("body", [
+    f'<p lang="en">As I said yesterday: <a href="{SELF_QUOTED}">https://t.co/Ab12Cd34Ef</a></p>',
+    f'<p lang="en">As I said yesterday: <a href="{SELF_QUOTED.replace("twitter.com", "x.com")}">'
+    'x.com/ann_ex/status/1…</a></p>',
+    f'<p lang="en">As I said yesterday:</p><blockquote class="twitter-tweet"><p lang="en">The bridge reopens Monday.'
+    f'</p>&mdash; Ann Example (@ann_ex) <a href="{SELF_QUOTED}">December 5, 2022</a></blockquote>',
+], ids=["t.co-words", "x.com-words", "nested-embed-code"])
+@pytest.mark.parametrize("signature", ["&mdash; Ann Example (@ann_ex) December 6, 2022",
+                                       "Ann Example (@ann_ex) December 6, 2022"], ids=["dash", "no-dash"])
+def test_a_self_quote_with_no_date_link_takes_no_id_from_the_post_it_quotes(body, signature):
+    """An account quoting its own earlier post, its date plain text: the outer embed took the older post's id
+    (its link in the words is the account's own, as a /photo/1 link is), and with the nested embed code also its
+    date. The outer post's id comes from its own date link; with none, it has no id rather than a wrong one."""
+    page = f'<html><body><blockquote class="twitter-tweet">{body}{signature}</blockquote></body></html>'
+    outer = html.scan(page)[0][0]
+    assert (outer.post_id, outer.url, outer.author_handle) == (None, "https://twitter.com/ann_ex", "ann_ex")
+    assert outer.text.startswith("As I said yesterday:") and "reopens" not in outer.text
+
+
+@pytest.mark.parametrize("words", ["View post on X 2", "View post on X (2)", "Voir la publication sur X 3",
+                                   "Read 25 replies", "Read 2,025 replies", "12 Reposts", "Loading 2"])
+def test_link_words_with_a_number_are_no_date(words):
+    """X's minimal embed code's link numbered by a CMS ("View post on X 2" for a second embed) was taken as the date
+    link's words: any digit made words a date (#10). A date has its day and its year."""
+    page = (f'<html><body><blockquote class="twitter-tweet"><a href="https://x.com/ann_ex/status/1600000000000000001">'
+            f'{words}</a></blockquote></body></html>')
+    [embed] = html.scan(page)[0]
+    assert (embed.post_id, embed.author_handle, embed.date_text, embed.date) == (
+        "1600000000000000001", "ann_ex", None, None)
+
+
+@pytest.mark.parametrize("words,date", [("December 6, 2022", "2022-12-06"), ("6 déc. 2022", "2022-12-06"),
+                                        ("2022年12月6日", "2022-12-06"), ("6 Δεκ 2022", None),
+                                        ("٦ ديسمبر ٢٠٢٢", "2022-12-06"), ("6 ธ.ค. 2565", None)],
+                         ids=["en", "fr", "ja", "el-unread-month", "ar-digits", "th-buddhist-year"])
+def test_a_date_link_in_any_language_is_still_the_date(words, date):
+    page = (f'<html><body><blockquote class="twitter-tweet"><p>Road open.</p>&mdash; Ann Example (@ann_ex) <a href="'
+            f'https://twitter.com/ann_ex/status/1600000000000000001">{words}</a></blockquote></body></html>')
+    [embed] = html.scan(page)[0]
+    assert (embed.date_text, embed.date, embed.text) == (words, date, "Road open.")

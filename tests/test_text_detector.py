@@ -534,3 +534,54 @@ def test_other_sites_at_name_paths_without_a_scheme_are_no_mastodon_posts():
 def test_other_sites_at_name_paths_in_text_are_no_mastodon_posts():
     text = "".join(f"See {url} and more.\n" for _, url, _ in NOT_MASTODON)
     assert [e.platform for e in find_embeds(text)] == ["tiktok"]
+
+
+WORDS = ["Our harbour master", "painted", "seven blue boats", "by Mill Lane", "and counted", "the lanterns",
+         "at Quay Square", "before supper", "then wrote", "a few notes", "about the tide"]
+# 18 lines, 3,600 characters; every stretch of 20 characters holds a number no other line has, so no phrase is
+# written twice (the sign of an article quoting a post before embedding it).
+LONG_POST_LINES = [" ".join(f"{words} {100 * line + i}" for i, words in enumerate(WORDS)) + "."
+                   for line in range(1, 19)]
+
+
+@pytest.mark.parametrize("year,whole", [("2024", True), ("2019", False)], ids=["long-post-era", "280-era"])
+def test_a_long_post_of_its_day_is_not_cut_for_its_length(year, whole):
+    """X Premium posts hold up to 25,000 characters (since February 2023): a 2,000-character post of 2024, its lines
+    not set off by blank lines, was cut to its last 1,200 characters' lines, as a text longer than any post. It is
+    whole, and unsure (longer than most accounts' posts, its lines may be prose). A 2019 post cannot be that long:
+    the lines above its last ones are prose, and are left out as before (#10)."""
+    post = "\n".join(LONG_POST_LINES)
+    [embed] = find_embeds(f"The story.\n\nMore story.\n\n{post}\n— Ann Example (@ann_ex) May 1, {year}\n\nMore.\n")
+    assert (embed.text == post) is whole and embed.text_confidence == "uncertain"
+    assert embed.text.endswith(LONG_POST_LINES[-1])
+
+
+@pytest.mark.parametrize("year,start", [("2024", "Our harbour master"), ("2019", "When we")], ids=["long-post-era", "280-era"])
+def test_glued_words_cut_a_text_only_when_it_is_longer_than_a_post_of_its_day(year, start):
+    """Words glued with no mark ("checkmateWhen") cut a text only when it is longer than a post can be: a post of
+    2024 can hold 600 characters, so the text stays whole (unsure); one of 2019 cannot, so the article's prose is cut
+    off (#10)."""
+    words = " ".join(LONG_POST_LINES[:4]) + " That is checkmateWhen we vote again we will win."
+    [embed] = find_embeds(f"The story.\n\n{words} — Ann Example (@ann_ex) May 1, {year}\n\nMore.\n")
+    assert embed.text.startswith(start) and embed.text_confidence == "uncertain"
+
+
+SHORT_POSTS = ["Wow.", "Breaking news", "This is huge!", "🔥🔥"]
+
+
+@pytest.mark.parametrize("post", SHORT_POSTS, ids=["one-word", "two-words", "four-words", "emoji"])
+@pytest.mark.parametrize("layout,confidence", [
+    ("Intro.\n\n## Reactions\n\n{post}\n\n— Ann Example (@ann_ex) May 1, 2024\n", "high"),
+    ("{post}\n— Ann Example (@ann_ex) May 1, 2024\n\nThe story.\n", "high"),
+    ("Intro.\n\nFirst post\n— Bo Roe (@bo_roe) May 1, 2024\n\n{post} — Ann Example (@ann_ex) May 1, 2024\n", "high"),
+    (f"{'The council met on Tuesday and argued over the bridge for hours. ' * 5}\n\n{{post}}\n"
+     "— Ann Example (@ann_ex) May 1, 2022\n", "high"),
+    ("The council met on Tuesday.\n\n{post}\n— Ann Example (@ann_ex) May 1, 2024\n\nMore.\n", "uncertain"),
+    ("The council met on Tuesday.\n{post}\n— Ann Example (@ann_ex) May 1, 2024\nMore.\n", "uncertain"),
+], ids=["under-a-heading", "nothing-above", "under-a-signature", "under-long-prose", "under-short-words",
+        "one-paragraph-a-line"])
+def test_a_short_post_is_kept_whole_and_unsure_only_where_words_above_may_be_its_own(post, layout, confidence):
+    """The five-word short-paragraph rule on one-, two- and four-word posts: never dropped, kept whole; unsure only
+    where the words above may be the same post's (#10)."""
+    embed = find_embeds(layout.format(post=post))[-1]
+    assert (embed.author_handle, embed.text, embed.text_confidence) == ("ann_ex", post, confidence)

@@ -81,3 +81,18 @@ def parse_date(text: str) -> str | None:
     if match is None or (match.group("m1") and match.group("m1").lower() not in _MONTHS):
         return None
     return iso_from_match(match)
+
+
+# A number that can be a year as any calendar a platform prints writes it: 2022, the Buddhist era's 2565, Arabic-
+# Indic ٢٠٢٢ (\d takes them), the Persian ۱۴۰۱. A date link's words hold it besides the day.
+YEAR_NUMBER_RE = LazyPattern(r"(?<![\d,])\d{4}(?![\d,])")
+NUMBER_RE = LazyPattern(r"\d+")
+
+
+def may_be_date(words: str) -> bool:
+    """Whether words can be a date as an embed prints it: one `parse_date` reads, or, in a language its table lacks
+    ("6 Δεκ 2022"), a day and a year. A number alone is none: "View post on X 2", a CMS's numbering of a second
+    embed's link, "Read 25 replies" (#10)."""
+    if parse_date(words) is not None:
+        return True
+    return YEAR_NUMBER_RE.search(words) is not None and len(NUMBER_RE.findall(words)) >= 2

@@ -19,7 +19,7 @@ from typing import Any
 from resolver import platforms
 from resolver.extract import html_credits, script_credits, tweet_text
 from resolver.extract import text as text_detectors
-from resolver.extract.dates import parse_date
+from resolver.extract.dates import may_be_date, parse_date
 from resolver.extract.dom import (BLOCKS, AncestorMemo, Part, ancestors, attr, block_lines, class_set, descendants,
                                   element_text, is_element, parse, select, selector_of, shallow, text_with_breaks,
                                   text_with_lines, words_of)
@@ -77,13 +77,19 @@ SIGNATURE_IN_QUOTE_RE = re.compile(
     r"\(@(?P<handle>[A-Za-z0-9_]{1,15})\)")
 
 
-def _is_tweet_blockquote(classes: set[str]) -> bool:
-    """widgets.js markup (twitter-tweet), or a CMS's own tweet card (BuzzFeed's subbuzz-tweet__container)."""
+def _is_tweet_blockquote(el: Any) -> bool:
+    """widgets.js markup (blockquote.twitter-tweet), or a CMS's own tweet card (BuzzFeed's
+    subbuzz-tweet__container)."""
+    if el.tag != "blockquote":
+        return False
+    classes = class_set(el)
     return bool(classes & TWEET_CLASSES) or any("tweet__" in c or c.endswith("-tweet") for c in classes)
 
 
-def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-blockquote") -> Embed | None:
-    """A tweet blockquote: text, lang, author, date, status URL and the links its text carries."""
+def _tweet_from_blockquote(quote: Any, smap: SourceMap, detector: str = "html-blockquote") -> Embed | None:
+    """A tweet blockquote: text, lang, author, date, status URL and the links its text carries. Read without the
+    tweet blockquotes nested in it: a quoted post's embed code is an embed of its own (`_structural_embeds`)."""
+    el = _without_nested_tweets(quote)
     # widgets.js form: "— Name (@handle) <a>date</a>"; a name counts only after the dash. The signature is the
     # last such group: the tweet's own words may mention "(@someone)".
     signature = None
@@ -107,12 +113,26 @@ def _tweet_from_blockquote(el: Any, smap: SourceMap, detector: str = "html-block
     return Embed(
         platform="twitter", kind="post",
         url=x.status_url(status.post_id, handle) if status and status.post_id else x.profile_url(handle or ""),
-        detector=detector, span=smap.span(el, needle),
+        detector=detector, span=smap.span(quote, needle),
         post_id=status.post_id if status else None, author_handle=handle, author_name=name,
         date_text=date_text, date=parse_date(date_text or ""), text=text, lang=lang or None,
         text_confidence=confidence if text else None,
         media_links=tuple(dict.fromkeys(media)), links=tuple(dict.fromkeys(links)),
     )
+
+
+def _without_nested_tweets(el: Any) -> Any:
+    """The tweet blockquote as its own post shows it: a detached copy without the tweet blockquotes a CMS nested in
+    it (the quoted post's embed code inside the quoting one's), or the element itself when it holds none. Their
+    words were the outer post's text, their date link its date (#10)."""
+    if not any(_is_tweet_blockquote(b) for b in descendants(el, "blockquote")):
+        return el
+    copy = el.clone()
+    # Innermost first: an element is removed before any tweet blockquote holding it, never after it is freed.
+    for inner in reversed(descendants(copy, "blockquote")):
+        if _is_tweet_blockquote(inner):
+            inner.decompose()
+    return copy
 
 
 ADDRESS_RE = re.compile(r"https?://|www\.|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/", re.IGNORECASE)
@@ -121,8 +141,9 @@ ADDRESS_RE = re.compile(r"https?://|www\.|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/", r
 def _date_link(el: Any, signed: str | None) -> tuple[PostRef | None, str | None, int | None]:
     """(the post, the date's words, the date link's mem_id): the last link to a post, outside the tweet's words.
     `signed`: the "(@handle)" of the signature, whose paragraph holds no words, dash or not. With no date link, a
-    link in the words to a post of the signature's account (its /photo/1 link) names the post; one to another
-    account's post (a quote-tweet's) never does: it gave the quoted post's id, and "https://t.co/…" as the date."""
+    link in the words to the photo or video of a post of the signature's account (its /photo/1 link) names the post;
+    one to another account's post (a quote-tweet's) never does: it gave the quoted post's id, and "https://t.co/…" as
+    the date; nor does a bare link to the account's own post: a self-quote's link gave the older post's id (#10)."""
     status = own = None
     date_text = dated = None
     words = _word_paragraphs(el, signed) if signed is not None else {}
@@ -145,8 +166,8 @@ def _date_link(el: Any, signed: str | None) -> tuple[PostRef | None, str | None,
             mine = signed is not None and (ref.author_handle or "").casefold() == signed[2:-1].casefold()
             if mine and in_words and _ends_paragraph(a, last) and parse_date(_date_words(shown) or ""):
                 status, date_text, dated = ref, shown, a.mem_id
-            else:
-                own = own or (ref if mine else None)
+            else:   # a bare link to the account's own post may be a self-quote's older post: only its media names it
+                own = own or (ref if mine and (x.shows_media(href) or x.shows_media(shown)) else None)
         elif (said := _date_words(shown)) is not None or date_text is None:
             # A later link with no number ("View on Twitter" after the date) is no date: the last won (review27b §4)
             status, date_text, dated = ref, said, a.mem_id
@@ -165,7 +186,7 @@ def _word_paragraphs(el: Any, signed: str) -> dict[int, None]:
     found: dict[int, None] = {}   # in document order
     for p in descendants(el, "p"):
         words = element_text(p)
-        if words[:1] in ("—", "–") or _hyphen_signs(words) or signed in words:
+        if _signs(words) or signed in words:
             break
         found[p.mem_id] = None
     return found
@@ -212,14 +233,13 @@ def _dashed(signature: re.Match[str] | None) -> bool:
 
 
 HANDLE_IN_BRACKETS_RE = re.compile(r"\(@[A-Za-z0-9_]{1,15}\)")
-DIGIT_RE = re.compile(r"\d")
 
 
 def _date_words(words: str) -> str | None:
-    """A date link's words, or None when they hold no number: a date widgets.js writes always has its day. X's
-    minimal embed code links the post with "View post on X" in the page's language ("Ver publicación en X
-    (@handle)"), which is no date (newuser27 §5)."""
-    return words if DIGIT_RE.search(HANDLE_IN_BRACKETS_RE.sub("", words)) else None
+    """A date link's words, or None when they are no date (`dates.may_be_date`): X's minimal embed code links the
+    post with "View post on X" in the page's language ("Ver publicación en X (@handle)", newuser27 §5), a CMS
+    numbers it ("View post on X 2", #10); a handle's digits are no date's."""
+    return words if may_be_date(HANDLE_IN_BRACKETS_RE.sub("", words)) else None
 
 
 def _tweet_paragraphs(el: Any, dated: int | None, status: PostRef | None) -> list[Any]:
@@ -233,17 +253,17 @@ def _tweet_paragraphs(el: Any, dated: int | None, status: PostRef | None) -> lis
     after = set(links[links.index(dated) + 1:]) if dated in links else set()
     for p in descendants(el, "p"):
         words = element_text(p)
-        if words[:1] in ("—", "–") or _hyphen_signs(words) or any(a.mem_id == dated for a in descendants(p, "a")) \
+        if _signs(words) or any(a.mem_id == dated for a in descendants(p, "a")) \
                 or _buttons_only(p) or _own_links_only(p, status, after):
             continue
         paras.append(p)
     return paras
 
 
-def _hyphen_signs(words: str) -> bool:
-    """Whether a paragraph starting with a hyphen is a signature's ("- Name (@handle)"), not a list's line ("- rain":
-    a list written with hyphens lost its lines)."""
-    return words.startswith("-") and "(@" in words
+def _signs(words: str) -> bool:
+    """Whether a paragraph's words are the signature's: they start with its dash ("— Name (@handle)"), or with a
+    hyphen and hold its "(@handle)": a list's line ("- rain") is words (a list written with hyphens lost its lines)."""
+    return words[:1] in ("—", "–") or words.startswith("-") and "(@" in words
 
 
 def _own_links_only(p: Any, status: PostRef | None, after: set[int]) -> bool:
@@ -252,13 +272,8 @@ def _own_links_only(p: Any, status: PostRef | None, after: set[int]) -> bool:
     found = descendants(p, "a")
     if status is None or not found or any(a.mem_id not in after for a in found):
         return False
-    rest = element_text(p)
-    for a in found:
-        ref = x.parse_url(attr(a, "href") or "")
-        if ref is None or ref.post_id != status.post_id:
-            return False
-        rest = rest.replace(element_text(a), "", 1)
-    return not any(c.isalnum() for c in rest)
+    own = all((ref := x.parse_url(attr(a, "href") or "")) is not None and ref.post_id == status.post_id for a in found)
+    return own and _links_only(p, found)
 
 
 def _buttons_only(block: Any) -> bool:
@@ -267,8 +282,12 @@ def _buttons_only(block: Any) -> bool:
     if block.tag not in BLOCKS:
         return False
     links = descendants(block, "a")
-    if not any(_intent_on_post(attr(a, "href") or "") for a in links):
-        return False
+    return any(_intent_on_post(attr(a, "href") or "") for a in links) and _links_only(block, links)
+
+
+def _links_only(block: Any, links: list[Any]) -> bool:
+    """Whether a block shows no words but its links' (`links`, all it holds): a card's buttons, its "View on
+    Twitter"; words around them ("Retweet this! <a>…</a>") are the post's."""
     rest = element_text(block)
     for a in links:
         rest = rest.replace(element_text(a), "", 1)
@@ -320,7 +339,7 @@ def _embed_at(el: Any, smap: SourceMap) -> Embed | None:
     """The embed an element is, by its tag and class, or None. Elements inside a claimed embed never get here."""
     tag, classes = el.tag, class_set(el)
     if tag == "blockquote":
-        if _is_tweet_blockquote(classes):
+        if _is_tweet_blockquote(el):
             return _tweet_from_blockquote(el, smap)
         if "instagram-media" in classes:
             return _instagram(el, smap)
@@ -520,14 +539,18 @@ def _structural_embeds(tree: Any, smap: SourceMap,
     selectors may select anything (#14)."""
     embeds: list[Embed] = []
     claimed: set[Any] = set()
+    quotes: set[Any] = set()   # the claimed tweet blockquotes
     furniture: list[Any] = []
     promoted = AncestorMemo(_names_other_stories, False)
     for group in _embed_candidates(tree, furniture=furniture, needles=needles):
         # Candidates come in document order within a group: an element's claimed ancestors are claimed already.
-        in_claimed = AncestorMemo(lambda node, above: above or node in claimed, False)
+        # What holds a node: nothing (None), a claimed tweet blockquote ("tweet") or another claimed embed ("embed").
+        holder = AncestorMemo(lambda node, above: above or (("tweet" if node in quotes else "embed") if node in claimed
+                                                            else None), None)
         for el in shallow(group):
-            if claimed and in_claimed(el.parent):
-                continue
+            held = holder(el.parent) if claimed else None
+            if held is not None and not (held == "tweet" and _is_tweet_blockquote(el)):
+                continue   # a quoted post's embed code nested in a tweet's is an embed of its own (#10)
             embed = _embed_at(el, smap)
             if embed is not None and embed.kind == "playlist" and promoted(el.parent):
                 continue   # the site's own playlist in a related-stories or promo box (SB Nation, the Daily News)
@@ -536,6 +559,8 @@ def _structural_embeds(tree: Any, smap: SourceMap,
                     embed = replace(embed, author_handle=_footer_handle(embed, el))
                 embeds.append(embed)
                 claimed.add(el)
+                if _is_tweet_blockquote(el):
+                    quotes.add(el)
     return embeds, furniture, claimed
 
 

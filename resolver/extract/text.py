@@ -67,7 +67,7 @@ BARE_PATH_RE = LazyPattern(r"/(?:@[\w.-]+(?:@[\w.-]+)?|users/[\w.-]+/statuses)/\
 TRAILING_PUNCT = ".,;:!?'\"”’»…)]}"
 HYPHENS = frozenset("-‐‑‒−")
 NAME_PARTICLES = frozenset("de da di du del della der den van von ter la le al el bin ibn y e of the".split())
-MAX_TWEET_CHARS = 1200
+BLOCK_REACH = 1200   # characters of lines a block is climbed through: a 280-character post with its links written out
 BLUESKY_MAX_CHARS = 300   # a Bluesky post's limit (graphemes)
 
 
@@ -203,10 +203,11 @@ def _ends_a_block(above: tuple[int, str] | None, floor: int) -> bool:
     return above is None or not above[1].strip() or above[0] < floor or bool(HEADING_RE.match(above[1].lstrip()))
 
 
-def _block_start(text: str, start: int, end: int, floor: int) -> int:
+def _block_start(text: str, start: int, end: int, floor: int, *, longest: int = 0) -> int:
     """Where the block holding the line at `start` begins: lines are climbed up to a blank line, a heading or the
-    previous signature (`floor`, where it ends), as a blank-line document shows a multi-line post (#10)."""
-    while end - start < MAX_TWEET_CHARS:
+    previous signature (`floor`, where it ends), as a blank-line document shows a multi-line post (#10), through
+    BLOCK_REACH characters or a post's `longest` (`tweet_text.longest_on`): a long post's first lines were cut."""
+    while end - start < max(BLOCK_REACH, longest):
         above = _line_above(text, start)
         if above is None or _ends_a_block(above, floor):
             return start
@@ -240,7 +241,7 @@ def _may_go_on_above(text: str, top: int, snippet: str, floor: int, limit: int) 
 
 
 def _tweet_text_above(text: str, line_start: int, blocks: bool, floor: int, *, one_block: bool = False,
-                      limit: int = tweet_text.MAX_TWEET_CHARS) -> tuple[str, int, bool] | None:
+                      limit: int = tweet_text.MAX_TWEET_CHARS, longest: int = 0) -> tuple[str, int, bool] | None:
     """(text, start, sure) of the post in the lines just above a signature line: the whole block in blank-line
     documents; one line in single-newline ones, where a line of words above it may be prose or the post's own
     first line, so its start is not sure. A block of several lines is sure only when blank lines set it off above
@@ -260,7 +261,7 @@ def _tweet_text_above(text: str, line_start: int, blocks: bool, floor: int, *, o
     if start < floor:
         return None   # the line above is the previous signature's own
     if blocks:
-        top = _block_start(text, start, end, floor)
+        top = _block_start(text, start, end, floor, longest=longest)
         # newuser27 finding 6: a live blog's prose line above a post; a post's "More to follow." under a blank line
         sure = one_block or (top == start or gap and _set_off(text, top)) \
             and not _may_go_on_above(text, top, text[top:end].strip(), floor, limit)
@@ -288,6 +289,7 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             continue
         date = iso_from_match(match)
         limit = tweet_text.limit_on(date) if platform == "twitter" else BLUESKY_MAX_CHARS
+        longest = tweet_text.longest_on(date) if platform == "twitter" else BLUESKY_MAX_CHARS
         # Inline signatures follow each other ("... 2017Next tweet text  Name (@h) ..."): start after the last one.
         line_start = max(text.rfind("\n", 0, match.start()) + 1, previous_end)
         floor, previous_end = previous_end, match.end()   # a post's lines never reach above the previous signature
@@ -312,10 +314,10 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             body, body_start = inline_text, line_start + (len(before) - len(before.lstrip()))
             top = None
             if blocks and line_start > floor:   # the post's earlier lines, in the block above (#10)
-                top = _block_start(text, line_start, line_start + text_end_in_line, floor)
+                top = _block_start(text, line_start, line_start + text_end_in_line, floor, longest=longest)
                 block = text[top: line_start + text_end_in_line]   # not text[top:]: a copy of the rest per post (#12)
                 body, body_start = block.strip(), top + len(block) - len(block.lstrip())
-            prose_end, confidence = tweet_text.start_of_tweet(body, after_post=0 < floor == line_start)
+            prose_end, confidence = tweet_text.start_of_tweet(body, after_post=0 < floor == line_start, longest=longest)
             quoted = _earlier_post_opening(body[prose_end:], earlier[-RECENT_POSTS:])
             if quoted:
                 prose_end, confidence = prose_end + quoted, tweet_text.UNCERTAIN
@@ -330,7 +332,8 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             elif body and not blocks and line_start > floor and not _ends_a_block(_line_above(text, line_start), floor):
                 confidence = tweet_text.UNCERTAIN   # one paragraph a line: the line of words above may be the post's
         else:
-            above = _tweet_text_above(text, line_start, blocks, floor, one_block=one_block, limit=limit)
+            above = _tweet_text_above(text, line_start, blocks, floor, one_block=one_block, limit=limit,
+                                      longest=longest)
             body, body_start, sure = above if above else (None, line_start, True)
             if body:
                 confidence = tweet_text.UNCERTAIN if tweet_text.too_long(body) or not sure else tweet_text.HIGH

@@ -10,7 +10,7 @@ paragraph. Four signs are read, the strongest first:
   after it glue a comma to the next word (`Canada.Both being very difficult,may`): that author writes without
   spaces, so the glued sentence end may be theirs, and a text that fits in a tweet is kept whole;
 - a lower-case word glued to a capitalised one (`checkmateWhen`), two texts run together with no mark: the text
-  is uncertain, and cut there only when it is longer than a tweet (so more than the tweet is there);
+  is uncertain, and cut there only when it is longer than a post of its day can be (so more than the post is there);
 - a tweet the article quoted in its prose before embedding it (`…, he tweeted. 2018 will be… As our Country…`):
   the tweet starts where its words begin the second time.
 A start chosen by these signs is a reading, not a fact: it is reported as uncertain so the fetched post can
@@ -25,7 +25,8 @@ from resolver.extract.lazy import LazyPattern
 
 HIGH = "high"
 UNCERTAIN = "uncertain"
-MAX_TWEET_CHARS = 280   # X's limit since November 2017 (140 before); links count as 23
+MAX_TWEET_CHARS = 280   # most accounts' limit since November 2017 (140 before); links count as 23
+MAX_LONG_POST_CHARS = 25_000   # X Premium's long posts: 4,000 characters from 8 February 2023, 25,000 since
 LINK_RE = LazyPattern(r"(?:https?://\S+|pic\.(?:twitter|x)\.com/\S+)")
 MEDIA_LINK_RE = LazyPattern(r"(?:https?://)?pic\.(?:twitter|x)\.com/\S+")
 # A sentence end with the next sentence glued on: "expect.What", "2016.Happy", "there.BREAKING". The character
@@ -53,13 +54,14 @@ REPEAT_REACH = 2000   # characters: more than a tweet and the paragraph that quo
 MIN_REPEAT = 9
 
 
-def start_of_tweet(text: str, *, after_post: bool = False) -> tuple[int, str]:
+def start_of_tweet(text: str, *, after_post: bool = False, longest: int = MAX_TWEET_CHARS) -> tuple[int, str]:
     """(offset where the tweet starts in `text`, confidence) for text that may carry the article's prose first.
     `after_post`: the text starts right where another post's signature ended. There, a text opening with a handle
     ("... 2017@mayor Repeat after me ...") is a reply, not the article's prose: a phrase it holds twice is the reply
     repeating itself, not the article quoting a post before embedding it (ISOT's tweets in a row). It stays
-    uncertain."""
-    start, cut = _glued_start(text)
+    uncertain. `longest`: the most characters a post of its day can hold (`longest_on`): only a text longer than that
+    is cut for its length; one longer than most accounts' posts is uncertain."""
+    start, cut = _glued_start(text, longest)
     repeat = _repeated_start(text, start)
     if after_post and text[start:start + 1] == "@":
         cut = cut or repeat is not None   # the repeat is the reply's own: the text stays whole, and unsure
@@ -78,24 +80,34 @@ def too_long(text: str, *, limit: int = MAX_TWEET_CHARS) -> bool:
 LONGER_TWEETS_FROM = "2017-11-07"   # the day X doubled its limit to 280 characters
 
 
+LONG_POSTS_FROM = "2023-02-08"   # the day X let its subscribers post more than 280 characters
+
+
 def limit_on(date: str | None) -> int:
-    """The most characters a tweet of that day (ISO; None: unknown) holds: 140 before 7 November 2017, 280 since."""
+    """The most characters most accounts' tweets of that day (ISO; None: unknown) hold: 140 before 7 November 2017,
+    280 since. A text longer than that is unsure: the article's prose may have come along."""
     return MAX_TWEET_CHARS if date is None or date >= LONGER_TWEETS_FROM else 140
 
 
-def _glued_start(text: str) -> tuple[int, bool]:
+def longest_on(date: str | None) -> int:
+    """The most characters any post of that day can hold, a subscriber's long post included (25,000 since February
+    2023): a text is cut for its length only past it. A long post was cut as "longer than any tweet" (#10)."""
+    return MAX_LONG_POST_CHARS if date is not None and date >= LONG_POSTS_FROM else limit_on(date)
+
+
+def _glued_start(text: str, longest: int) -> tuple[int, bool]:
     intros = ([m.end() for m in GLUED_COLON_RE.finditer(text)]
               + [_after_intro(text, m) for m in INTRO_RE.finditer(text)])
     if intros:
         return max(intros), True
     ends = [m.end() - (m.group().endswith("..") and text[m.end():m.end() + 1] == "@")
             for m in GLUED_SENTENCE_RE.finditer(text)]   # "Red Cross..@realDonaldTrump": the tweet's ".@" (#10)
-    if ends and ends[-1] < _last_glued_comma(text) and not too_long(text):
+    if ends and ends[-1] < _last_glued_comma(text) and not too_long(text, limit=longest):
         return 0, True   # "Canada.Both being very difficult,may": the author's own glue, as likely as a seam
     if ends:
         return ends[-1], True
     glued = [m.end() for m in GLUED_WORDS_RE.finditer(text)]   # "checkmateWhen": no mark shows the seam, if it is one
-    return (glued[-1] if too_long(text) else 0, True) if glued else (0, False)
+    return (glued[-1] if too_long(text, limit=longest) else 0, True) if glued else (0, False)
 
 
 def _after_intro(text: str, intro: re.Match[str]) -> int:

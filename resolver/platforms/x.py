@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import SplitResult, parse_qs, urlsplit
 
 from resolver.model import PostRef
 
@@ -88,14 +88,21 @@ def _status_path(parts: list[str]) -> PostRef | None:
 _MARKDOWN_UNDERSCORE_RE = re.compile(r"(?:\\|%5[Cc])_")
 
 
-def parse_url(url: str) -> PostRef | None:
-    """Read any X/Twitter URL: status, embed iframe, pic.twitter.com, t.co, timeline. None if it is not X's."""
+def _split(url: str) -> SplitResult | None:
+    """The URL's parts, a scheme supplied where it has none ("//x.com/…", "x.com/…"); None when it cannot be read."""
     url = url.strip()
     if url.startswith("//"):
         url = "https:" + url
     try:
-        split = urlsplit(url if "://" in url else "https://" + url)
+        return urlsplit(url if "://" in url else "https://" + url)
     except ValueError:
+        return None
+
+
+def parse_url(url: str) -> PostRef | None:
+    """Read any X/Twitter URL: status, embed iframe, pic.twitter.com, t.co, timeline. None if it is not X's."""
+    split = _split(url)
+    if split is None:
         return None
     host = (split.hostname or "").lower()
     parts = [p for p in split.path.split("/") if p]
@@ -127,6 +134,22 @@ def _intent(parts: list[str], query: str) -> PostRef | None:
         return None
     ids = parse_qs(query.replace("&amp;", "&")).get(INTENT_PARAMS[parts[1]])
     return _post(ids[0], None) if ids else None
+
+
+MEDIA_PAGES = ("photo", "video")
+
+
+def shows_media(url: str) -> bool:
+    """Whether a URL shows a post's attached photo or video: pic.twitter.com, or a status URL ending in /photo/N or
+    /video/N. Such a link in a post's words is its own media; a bare status link may be another post it quotes."""
+    ref = parse_url(url)
+    if ref is None or ref.kind not in ("post", "media-link"):
+        return False
+    if ref.kind == "media-link":
+        return True
+    split = _split(url)
+    parts = [p for p in split.path.split("/") if p] if split is not None else []
+    return len(parts) >= 2 and parts[-2] in MEDIA_PAGES and parts[-1].isdigit()
 
 
 def parse(url: str) -> PostRef | None:
