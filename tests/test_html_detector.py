@@ -2811,3 +2811,42 @@ def test_a_caption_after_an_image_that_credits_itself_is_not_tied_to_it():
             'Fiction/River Agency"></div><p class="caption">Crowds. REUTERS/Eve Example</p></article></body></html>')
     assert [(c.creator, c.image) for c in extract.find_all(page, "html")[1]] == [
         ("Dee Fiction", "https://news.example/img/L1.jpg"), ("Eve Example", None)]
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("https://img.site-a.example/photos/photo.jpg", "https://cdn.partner-b.example/photos/photo.jpg", False),
+    ("https://img.site-a.example/photos/photo-1024x683.jpg", "https://cdn.partner-b.example/photos/photo.jpg", False),
+    ("https://img.site-a.example:8443/photos/photo.jpg", "https://img.site-a.example/photos/photo.jpg", False),
+    ("/photos/photo.jpg", "https://img.site-a.example/photos/photo.jpg", False),
+    # one server however written: scheme, case, "www.", and one photo at another size
+    ("http://IMG.site-a.example/photos/photo.jpg", "https://img.site-a.example/photos/photo-1024x683.jpg", True),
+    ("https://www.site-a.example/photos/photo.jpg?w=620", "//site-a.example/photos/photo.jpg", True),
+], ids=["two-hosts", "two-hosts-sized", "two-ports", "relative-and-host", "one-host-sized", "www-and-query"])
+def test_one_path_on_two_hosts_is_two_photos(a, b, same):
+    """#10: `photo_key` left the host out, so two sites' photos at one path were one photo, and one agency's credits
+    on them were merged."""
+    assert html_credits._same_photo(a, b) is same
+    assert html_credits._same_photo(b, a) is same
+
+
+def test_credits_on_one_path_on_two_hosts_stay_two():
+    from resolver.extract.script_credits import photo_key
+
+    second = "https://cdn.partner-b.example/photos/photo.jpg"
+    page = TWO_SERVERS_PAGE.format(one="Reuters", two="Reuters", second=second).replace("/photos/w620/", "/photos/")
+    credits = extract.find_all(page, "html")[1]
+    assert [(c.image, c.also_at) for c in credits] == [("https://img.site-a.example/photos/photo.jpg", ()), (second, ())]
+    assert photo_key("https://img.site-a.example/photos/photo.jpg") != photo_key(second)
+
+
+@pytest.mark.parametrize("css", ["CR&#X45;DIT", "cr&#101;dit", "photo-cr&#x65;dit", "image-&#99;redit",
+                                 "cr&#101dit"], ids=["hex-capital-x", "decimal", "hex", "first-letter", "no-semicolon"])
+@pytest.mark.usefixtures("both_searches")
+def test_a_credit_class_written_with_references_is_a_credit_class(css):
+    """#10: HTML reads references in an attribute's value, so class="CR&#X45;DIT" is the class "CREDIT"; a page
+    whose only credit word was so written was not even parsed."""
+    page = (f'<html><body><article><p>Story.</p><div><img src="https://news.example/img/a.jpg"><span class="{css}">'
+            'Jane Roe</span></div><p>End.</p></article></body></html>')
+    credits = extract.find_all(page, "html")[1]
+    assert [(c.creator, c.organization, c.form, c.image) for c in credits] == [
+        ("Jane Roe", None, "css-class", "https://news.example/img/a.jpg")]
