@@ -2850,3 +2850,44 @@ def test_a_credit_class_written_with_references_is_a_credit_class(css):
     credits = extract.find_all(page, "html")[1]
     assert [(c.creator, c.organization, c.form, c.image) for c in credits] == [
         ("Jane Roe", None, "css-class", "https://news.example/img/a.jpg")]
+
+
+# A credit element of its own (not the caption's words) under two photos, crediting each by its place (#10).
+TWO_PHOTOS_CREDIT_ELEMENT = ('<html><body><article><p>Story.</p><div class="media"><div class="photos"><img src="https://'
+                             'news.example/img/L4a.jpg" alt="a"><img src="https://news.example/img/L4b.jpg" alt="b"></div>'
+                             '<div class="image-credit">{}</div></div><p>End.</p></article></body></html>')
+TWO_PHOTOS_IN_FIGURE = ('<html><body><article><p>Story.</p><figure><img src="https://news.example/img/L4a.jpg" alt="a">'
+                        '<img src="https://news.example/img/L4b.jpg" alt="b"><figcaption>Two views. <span class="credit">'
+                        '{}</span></figcaption></figure><p>End.</p></article></body></html>')
+L4A, L4B = "https://news.example/img/L4a.jpg", "https://news.example/img/L4b.jpg"
+
+
+@pytest.mark.parametrize("page", [TWO_PHOTOS_CREDIT_ELEMENT, TWO_PHOTOS_IN_FIGURE], ids=["beside", "in-caption"])
+@pytest.mark.parametrize("words, expected", [
+    ("Left Image: Jane Roe/Riverton Agency; Right Image: Ben Sample/Reuters",
+     [("Jane Roe", "Riverton Agency", L4A), ("Ben Sample", "Reuters", L4B)]),
+    ("Left photo: Jane Roe/AFP, Right photo: Ben Sample/Reuters",
+     [("Jane Roe", "AFP", L4A), ("Ben Sample", "Reuters", L4B)]),
+    ("Left Image: Jane Roe", [("Jane Roe", None, L4A)]),
+    ("Right photo: Riverton Weather Service", [(None, "Riverton Weather Service", L4B)]),
+    ("Top: Jane Roe/AFP; Bottom: Ben Sample/Reuters", [("Jane Roe", "AFP", L4A), ("Ben Sample", "Reuters", L4B)]),
+    ("Jane Roe/AFP (left); Ben Sample/Reuters (right)", [("Jane Roe", "AFP", L4A), ("Ben Sample", "Reuters", L4B)]),
+    # places that do not tell one of two pictures from the other: tied to none, never both to one
+    ("Left: Jane Roe/AFP; Center: Ben Sample/Reuters", [("Jane Roe", "AFP", None), ("Ben Sample", "Reuters", None)]),
+    ("Above: Jane Roe/AFP; Inset: Ben Sample/Reuters", [("Jane Roe", "AFP", None), ("Ben Sample", "Reuters", None)]),
+    ("Jane Roe/AFP; Ben Sample/Reuters", [("Jane Roe", "AFP", None), ("Ben Sample", "Reuters", None)]),
+], ids=["left-image-right-image", "left-photo-right-photo", "left-only", "right-only", "top-bottom", "places-after",
+        "a-third-place", "places-that-name-no-one", "no-places"])
+def test_a_credit_element_under_two_photos_ties_each_part_to_the_photo_in_its_place(page, words, expected):
+    """#10: a credit element (not a caption) reading "Left Image: ...; Right Image: ..." under two photos tied neither
+    part to a photo; each is tied to the one in its place now (the first photo is the left or top one), and a part
+    whose photo cannot be told is tied to none."""
+    credits = extract.find_all(page.format(words), "html")[1]
+    assert [(c.creator, c.organization, c.image) for c in credits] == expected
+
+
+def test_a_placed_credit_element_under_three_photos_is_tied_to_none():
+    page = TWO_PHOTOS_CREDIT_ELEMENT.replace('</div><div class="image-credit">',
+                                             '<img src="https://news.example/img/L4c.jpg"></div><div class="image-credit">')
+    credits = extract.find_all(page.format("Left Image: Jane Roe/AFP; Right Image: Ben Sample/Reuters"), "html")[1]
+    assert [(c.creator, c.image) for c in credits] == [("Jane Roe", None), ("Ben Sample", None)]

@@ -393,9 +393,27 @@ def bare_credit(value: str) -> tuple[str | None, str | None] | None:
     return None
 
 
+# Where a picture stands among pictures shown together, and the picture's word a place may take ("Left image:"):
+# one list each, read by the patterns below and by `html_credits` (#10).
+PLACE_WORDS = r"left|right|top|bottom|above|below|inset|cent(?:er|re)"
+PICTURE_WORDS = r"image|photo|picture|pic"
 # "Left Image:", "Right:", "Top photo:": one line crediting pictures shown together, each by its place.
-POSITION_RE = LazyPattern(rf"(?:^|(?<=[,;|]){SP}*|{SP}+)(?:Left|Right|Top|Bottom|Above|Below|Inset)"
-                          rf"(?:{SP}+(?:image|photo|picture|pic))?{SP}*[:：]{SP}*", re.IGNORECASE)
+POSITION_RE = LazyPattern(rf"(?:^|(?<=[,;|]){SP}*|{SP}+)(?P<place>{PLACE_WORDS})"
+                          rf"(?:{SP}+(?:{PICTURE_WORDS}))?{SP}*[:：]{SP}*", re.IGNORECASE)
+# A place word just before a credit ("Left Image: X", "right: Y") or just after it ("X (left)", "X, right"): which of
+# pictures shown together it credits (newuser27 #2).
+PLACE_BEFORE_RE = re.compile(rf"(?:^|[\s,;|(])({PLACE_WORDS}|main)(?:\s+(?:{PICTURE_WORDS}))?\s*[:：]\s*$", re.IGNORECASE)
+PLACE_AFTER_RE = re.compile(rf"\s*(?:\(\s*({PLACE_WORDS})\s*\)|,\s*({PLACE_WORDS})\b(?!\s+(?:of|to|side)\b)"
+                            rf"(?!(?:\s+(?:{PICTURE_WORDS}))?\s*[:：]))",   # not the next credit's label
+                            re.IGNORECASE)
+
+
+def place_named(text: str, span: tuple[int, int]) -> str | None:
+    """The place word just before or after the credit at `span` of a text, lower-cased; "?" when it has two."""
+    start, end = span
+    before, after = PLACE_BEFORE_RE.search(text, 0, start), PLACE_AFTER_RE.match(text, end)
+    places = {m.group(m.lastindex or 0).lower() for m in (before, after) if m is not None}
+    return places.pop() if len(places) == 1 else None if not places else "?"
 
 
 # A whole value that names no one: a template's placeholder, or only a licence ("CC BY-SA 4.0", "Public domain").
@@ -408,20 +426,28 @@ def read_whole(value: str) -> list[tuple[str | None, str | None, str]]:
     """(creator, organization, form) of a value that is a credit as a whole (a credit element's text, a
     data-credit attribute): the credit patterns first ('AP Photo/Jane Doe'), else the value split as it is. A
     value crediting pictures by their place ("Left Image: X, Right Image: Y") is read place by place."""
+    return [found for _, found in read_placed(value)]
+
+
+def read_placed(value: str) -> list[tuple[str | None, tuple[str | None, str | None, str]]]:
+    """`read_whole`'s readings, each with the place of the picture its words credit ("left", "top", ...; "?" when
+    they name two; None when none), so a credit under pictures shown together is tied by it (#10)."""
     if NO_ONE_RE.fullmatch(value.strip(" .")):
         return []
     places = list(POSITION_RE.finditer(value))
-    if len(places) > 1 and places[0].start() == 0:
+    if places and places[0].start() == 0:   # "Left Image: X" alone too: "Left Image:" was read as a name (#10)
         ends = [m.start() for m in places[1:]] + [len(value)]
-        return [found for m, end in zip(places, ends) for found in read_whole(value[m.end():end].strip(" ,;|"))]
-    found = [(c.creator, c.organization, c.form or "") for c in find_credits(value, caption=True)]
+        return [(m["place"].lower(), found) for m, end in zip(places, ends)
+                for _, found in read_placed(value[m.end():end].strip(" ,;|"))]
+    found = [(place_named(value, c.span), (c.creator, c.organization, c.form or ""))
+             for c in find_credits(value, caption=True)]
     if found:
         return found
     stripped = LABEL_WORD_RE.sub("", strip_prefix(value))
     if not looks_like_credit_value(stripped, strict=False) or len(stripped.split()) > 14:
         return []
     creator, organization = split_credit(stripped)
-    return [(creator, organization, "whole")] if creator or organization else []
+    return [(None, (creator, organization, "whole"))] if creator or organization else []
 
 
 _HINT_RE = re.compile(r"photo|image|picture|credit|courtesy|©|\(c\)|copyright|screen|getty|reuters|afp|\bap\b|epa|illustration"
