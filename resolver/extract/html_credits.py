@@ -997,7 +997,7 @@ def _figcaption_credits(el: Any, smap: SourceMap, walks: _Walks, *, image: str |
         return []
     span = _element_span(el, smap)   # the image only for captions that credit: most do not
     photos = [image] if image else _photos_for(el, walks, before=True)
-    places = [credit_patterns.place_named(text, c.span) for c in found] if len(photos) == 2 else [None] * len(found)
+    places: list[str | None] = [credit_patterns.place_named(text, c.span) if len(photos) == 2 else None for c in found]
     return [replace(c, span=span, image=photo) for c, photo in zip(found, _photos_in_place(places, photos))]
 
 
