@@ -650,3 +650,28 @@ def test_copyright_statements_and_a_bare_agency_ending_a_caption_are_credits(doc
     from resolver.extract import find_all
 
     assert [(c.creator, c.organization) for c in find_all(document, kind)[1]] == found
+
+
+@pytest.mark.parametrize("line,found", [
+    ("Smoke over the port. Satellite image ©2024 Maxar Technologies", [(None, "Maxar Technologies")]),
+    ("Smoke over the port. (Maxar Technologies via AP)", [(None, "Maxar Technologies via AP")]),
+    ("Photo: Maxar/Reuters", [(None, "Maxar/Reuters")]),
+    ("Image: Maxar Technologies/AP", [(None, "Maxar Technologies/AP")]),
+    ("Satellite image: Planet Labs PBC", [(None, "Planet Labs PBC")]),
+    ("Image: Planet Labs", [(None, "Planet Labs")]),
+    ("Photo: Airbus Defence and Space", [(None, "Airbus Defence and Space")]),
+    ("Satellite image: Airbus DS/AFP", [(None, "Airbus DS/AFP")]),
+    ("Image: Copernicus Sentinel-2", [(None, "Copernicus Sentinel-2")]),
+    ("Photo: BlackSky", [(None, "BlackSky")]),
+    # a person before a satellite company is still the person
+    ("Photo: Jane Roe/Maxar Technologies", [("Jane Roe", "Maxar Technologies")]),
+], ids=["maxar-copyright", "maxar-via", "maxar-slash", "maxar-technologies-slash", "planet-labs-pbc", "planet-labs",
+        "airbus-defence", "airbus-ds", "copernicus", "blacksky", "person-and-maxar"])
+def test_satellite_imagery_companies_are_organisations(line, found):
+    """#10: "Maxar Technologies", "Planet Labs", "Airbus Defence and Space" were read as people's names; "Maxar/Reuters"
+    made Maxar the photographer. The organisation evidence (known names, organisation words) knows them now."""
+    credits = find_credits(line, caption=True)
+    assert [(c.creator, c.organization) for c in credits] == found
+    from resolver.extract.credit_names import split_confidence
+
+    assert all(split_confidence(c.creator, c.organization, c.raw) == "high" for c in credits)

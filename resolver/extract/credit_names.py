@@ -33,6 +33,9 @@ KNOWN_ORGS = frozenset(
     "|zuma|zuma press|zuma wire|splash news|backgrid|mega|kyodo|yonhap|kcna|bbc|itv|cnn|cbc|abc|nbc|cbs|fox"
     "|sky|sky news|twitter|instagram|facebook|youtube|tiktok|handout|pool|kremlin|white house|picture alliance"
     "|picture-alliance|imago|keystone|belga|anp|tt|ntb|lusa|ap photo|afp photo"
+    # satellite imagery companies, whose one-word names read as people's (#10)
+    "|maxar|maxar technologies|digitalglobe|airbus|airbus ds|airbus defence and space|blacksky|capella space"
+    "|satellogic|iceye|copernicus|sentinel hub|european space agency"
     "|тасс|итар-тасс|риа новости|ria novosti|lehtikuva".split("|"))   # credits in other languages (newuser27 #8)
 ORG_WORD_RE = re.compile(
     r"\b(?:Images?|Photos|Pictures|News|Agency|Press|Times|Herald|Post|Tribune|Gazette|Journal|Telegraph"
@@ -40,7 +43,7 @@ ORG_WORD_RE = re.compile(
     r"|Army|Navy|Forces|Government|Council|Museum|Archiv(?:e|es)?|University|Library|Institute|Foundation|Commons"
     r"|Service|Company|Corp|Corporation|Inc|Ltd|LLC|Studios?|Films|Productions|Records|Sports|Collection|Group|Club"
     r"|Committee|Campaign|Embassy|Cent(?:er|re)|Hospital|College|Society|Association|Authority|Bureau|Commission"
-    r"|Administration|Board|Wire|Features|Handout|Pool"
+    r"|Administration|Board|Wire|Features|Handout|Pool|Labs?|Technolog(?:y|ies)|Aerospace|Imagery|PBC"
     # the same words in the other languages credits are read in: "© dtv Verlag", "Foto: Bildagentur X"
     r"|Verlag|\w*[Aa]gentur|Zeitung|Stiftung|Pressestelle|Presse|Agence|Agencia|Agenzia|Éditions|Editorial|Musée"
     r"|Fondation|Fundación|Fondazione|Ministère|Ministerio|Ministero)\b|\w\.(?:com|org|net)\b",

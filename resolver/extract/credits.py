@@ -19,6 +19,7 @@ SP = r"[ \t\u00a0]"
 # Not "Graphic": "(Graphic: Emerging markets in 2019 - tmsnrt.rs/…)" names a chart, not who made it.
 PHOTO = (r"(?:Photo(?:graph)?s?|Images?|Pictures?|Pics?|Fotos?|Bild|Video|Illustrations?"
          r"|Photo[ -]illustration|(?:Featured|Main|Top|Header|Lead|Hero)[ \t]image"
+         r"|Satellite[ \t](?:imagery|images?|photos?)"   # "Satellite image: Planet Labs PBC" (#10)
          # the photo's word in other languages (newuser27 #8): Russian, Japanese, Finnish, Polish, Spanish/Portuguese
          r"|Фото|写真|Kuva|Zdjęcie|Fotograf(?:ía|ia))")
 # The words that open a credit; a value follows.
