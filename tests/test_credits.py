@@ -652,6 +652,23 @@ def test_copyright_statements_and_a_bare_agency_ending_a_caption_are_credits(doc
     assert [(c.creator, c.organization) for c in find_all(document, kind)[1]] == found
 
 
+@pytest.mark.parametrize("text", [
+    "A bridge at dawn.\nThe lighthouse at dusk. {} 2024 Lena Berg\nThe story goes on.\n",
+    "A bridge at dawn.\nPhoto: {} Lena Berg/Riverton News\nThe story goes on.\n",
+], ids=["copyright-after-a-sentence", "after-a-photo-word"])
+@pytest.mark.parametrize("sign", ["©", "&copy;", "&#169;", "&#xA9;", "&#x00a9;", "&COPY;"])
+def test_a_copyright_sign_written_as_a_reference_in_plain_text_is_the_sign(text, sign):
+    """#10: scraped text with its entities left in ("&copy; 2024 Lena Berg") gave no credit, or "&copy; Lena Berg" as a
+    name; it reads as the sign it stands for. The span still points at the words as the text writes them."""
+    from resolver.extract import find_all
+
+    document = text.format(sign)
+    [credit] = find_all(document, "text")[1]
+    assert (credit.creator, credit.raw, document[credit.span[0]:credit.span[1]]) == (
+        "Lena Berg", credit.raw, credit.raw)
+    assert sign in credit.raw and "&" not in (credit.creator or "") + (credit.organization or "")
+
+
 @pytest.mark.parametrize("line,found", [
     ("Smoke over the port. Satellite image ©2024 Maxar Technologies", [(None, "Maxar Technologies")]),
     ("Smoke over the port. (Maxar Technologies via AP)", [(None, "Maxar Technologies via AP")]),

@@ -32,9 +32,14 @@ PREFIX = (
     rf"|Screen(?:shot|grab){SP}*(?:via|from|aus(?:{SP}+de[mr])?|von)?{SP}*[:：]?|Provided{SP}+by\b)"
 )
 PREFIX_RE = re.compile(rf"^{SP}*{PREFIX}{SP}*", re.IGNORECASE)
+# "©" as any reference HTML reads as it: decimal or hex (x or X, either case), leading zeros allowed, the ';' too
+# (`&#0169;`, `&#XA9;`, `&#x00a9;`); `&copy;` and HTML5's `&COPY;` (review27b #8). Scraped text may keep them (#10).
+COPYRIGHT_REFERENCE = r"&(?:#(?:[xX]0*[aA]9(?![0-9a-fA-F])|0*169(?![0-9]))|copy|COPY)"
+COPYRIGHT_REFERENCE_RE = re.compile(COPYRIGHT_REFERENCE)
+COPYRIGHT_SIGN = rf"(?:©|{COPYRIGHT_REFERENCE};?)"
 PREFIX_END_RE = LazyPattern(rf"{PREFIX}{SP}*$", re.IGNORECASE)   # "Image Credit: " before an inline <em>Getty</em>
-COPYRIGHT_PREFIX_RE = re.compile(r"^(?:(?:©|\(c\)|copyright)\s*)+(?:(?:19|20)\d{2}(?:\s*[–-]\s*(?:19|20)\d{2})?)?\s*",
-                                 re.IGNORECASE)
+COPYRIGHT_PREFIX_RE = re.compile(rf"^(?:(?:{COPYRIGHT_SIGN}|\(c\)|copyright)\s*)+"
+                                 rf"(?:(?:19|20)\d{{2}}(?:\s*[–-]\s*(?:19|20)\d{{2}})?)?\s*", re.IGNORECASE)
 AGENCIES = r"(?:AP|AFP|Reuters|REUTERS|UPI|EPA(?:-EFE)?|PA|CP|Xinhua|XINHUA|Anadolu|ANADOLU|SIPA|TASS|ANSA|DPA|dpa|IANS|PTI|Bloomberg)"
 ALLOWED_LOWER = frozenset(
     "of via for the and on by de da di du del der van von la le al bin courtesy photo staff file handout pool images & + x".split()
@@ -75,10 +80,11 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     ("paren-credit", LazyPattern(rf"[(\[]{SP}*{PREFIX}{SP}*(?P<value>[^()\[\]\n]{{2,120}}?){SP}*[)\]]", re.IGNORECASE)),
     # Photo: X / Photograph: X / Featured image via X / Image copyright X / Mandatory Credit: X, as a line or sentence
     ("keyword", LazyPattern(
-        rf"{KEY_START}(?P<key>{PREFIX}){SP}*(?P<value>{VALUE_STOP}{{2,100}}?){SP}*"
+        # "Photo: &copy; Name": a reference's ';' does not end the value (#10)
+        rf"{KEY_START}(?P<key>{PREFIX}){SP}*(?P<value>(?:{COPYRIGHT_REFERENCE};?{SP}*)?{VALUE_STOP}{{2,100}}?){SP}*"
         # "Photo: Jane Doe (AFP)": the agency in brackets after the name (newuser27 #4)
         rf"(?:\({SP}*(?P<org>[^()\[\]\n]{{2,40}}?){SP}*\){SP}*)?"
-        rf"(?=\n|$|\||;|(?-i:(?<!\b[A-Z])\.{SP}+[A-Z]|\.(?=[A-Z@#]))|\.$|\)|\]|{SP}*/{SP}*(?:Copyright|©)"
+        rf"(?=\n|$|\||;|(?-i:(?<!\b[A-Z])\.{SP}+[A-Z]|\.(?=[A-Z@#]))|\.$|\)|\]|{SP}*/{SP}*(?:Copyright|{COPYRIGHT_SIGN})"
         rf"|{SP}+Image{SP}+caption\b"   # BBC pages scraped flat: "Image copyright Getty Images Image caption ..."
         rf"|{SP}+View{SP}+(?:full{SP}+size|larger){SP}+image\b)",   # Space.com's: "Credit: NASA View full size image"
         re.IGNORECASE | re.MULTILINE)),
@@ -104,7 +110,7 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     ("trailing", LazyPattern(rf"[(\[]{SP}*(?P<value>[^()\[\]\n]{{2,80}}?){SP}*[)\]]{SP}*$", re.MULTILINE)),
     # © 2021 Jane Doe, Copyright 2019 Acme News: in captions only (in prose it is the page's own notice)
     ("copyright", LazyPattern(
-        rf"(?:©|\(c\)|Copyright{SP}*©?){SP}*(?:(?:19|20)\d{{2}}{SP}*)?(?P<value>[A-Z@][^\n()|<>.;]{{1,60}}?){SP}*"
+        rf"(?:{COPYRIGHT_SIGN}|\(c\)|Copyright{SP}*{COPYRIGHT_SIGN}?){SP}*(?:(?:19|20)\d{{2}}{SP}*)?(?P<value>[A-Z@][^\n()|<>.;]{{1,60}}?){SP}*"
         rf"(?=\n|$|[.;|)]|{SP}{{2}}|{SP}All{SP}rights)",
         re.MULTILINE)),
 )
@@ -308,7 +314,7 @@ def _forms_worth_trying(text: str, *, caption: bool, plain: bool = False) -> fro
             forms.add("stock-site")
     if _CLOSING_RE.search(text):
         forms.add("trailing")
-    if caption and ("©" in text or "(c)" in text or "opyright" in text) or plain and "©" in text:
+    if caption and ("(c)" in text or "opyright" in text or _copyright_sign(text)) or plain and _copyright_sign(text):
         forms.add("copyright")
     if caption and "Source" in text:
         forms.add("source")
@@ -458,7 +464,12 @@ _HINT_RE = re.compile(r"photo|image|picture|credit|courtesy|©|\(c\)|copyright|s
 
 def might_have_credit(text: str) -> bool:
     """A cheap pre-check so long texts with no credit word skip every pattern."""
-    return bool(_HINT_RE.search(text)) or _other_photo_word(text)
+    return bool(_HINT_RE.search(text)) or _other_photo_word(text) or "&" in text and _copyright_sign(text)
+
+
+def _copyright_sign(text: str) -> bool:
+    """Does a text hold "©", or a reference written for it (`COPYRIGHT_REFERENCE`)?"""
+    return "©" in text or "&" in text and COPYRIGHT_REFERENCE_RE.search(text) is not None
 
 
 # The photo's word in Russian, Japanese and Polish (newuser27 #8), looked for apart: in the patterns above they made

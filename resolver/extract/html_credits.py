@@ -92,9 +92,7 @@ ATTRIBUTE_RE = re.compile(r"""\s([^\s"'>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s
 # A caption attribute is read only when it holds one of these (most alt texts describe, and are skipped at once).
 # Asked of the source lower-cased too, where "©" may be written as a reference (#11).
 CAPTION_HINTS = ("(", "[", "/", "©", "&copy", "credit", "photo", "getty", "courtesy", "image:", "foto", "copyright")
-# "©" as any reference HTML reads as it: decimal or hex (x or X, either case), leading zeros allowed, the ';' too
-# (`&#0169;`, `&#XA9;`, `&#x00a9;`); `&copy;` and HTML5's `&COPY;` (review27b #8).
-COPYRIGHT_REFERENCE_RE = re.compile(r"&(?:#(?:[xX]0*[aA]9(?![0-9a-fA-F])|0*169(?![0-9]))|copy|COPY)")
+COPYRIGHT_REFERENCE_RE = credit_patterns.COPYRIGHT_REFERENCE_RE
 CREDIT_ATTR_NAME_RE = re.compile(
     r"\s(?:data-)?(?:alt|caption|alttext|credit|copyright|photographer|[a-z-]*credit)\s*=|<img\s(?:[^>]*\s)?title\s*=")
 IMAGE_ATTR_RE = re.compile(
