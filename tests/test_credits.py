@@ -652,6 +652,59 @@ def test_copyright_statements_and_a_bare_agency_ending_a_caption_are_credits(doc
     assert [(c.creator, c.organization) for c in find_all(document, kind)[1]] == found
 
 
+# A credit line of its own in a page's running text (no figcaption), or a line of scraped text.
+PROSE_PAGE = "<html><body><article><p>The port after the storm.</p><p>{}</p><p>The story goes on.</p></article></body></html>"
+
+OTHER_LANGUAGES = [
+    ("russian-agency", "Фото: ТАСС", [(None, "ТАСС", "high")]),
+    ("russian-photograph", "Фотография: Иван Петров", [("Иван Петров", None, "uncertain")]),
+    ("russian-person-agency", "Фото: Иван Петров/ТАСС", [("Иван Петров", "ТАСС", "high")]),
+    ("japanese-photo-agency", "写真：共同通信", [(None, "共同通信", "high")]),
+    ("japanese-photo-reuters", "写真：ロイター", [(None, "ロイター", "high")]),
+    ("japanese-photographed-by", "撮影：山田太郎", [("山田太郎", None, "uncertain")]),
+    ("japanese-provided-by", "提供：時事通信社", [(None, "時事通信社", "high")]),
+    ("japanese-equals", "写真＝AFP＝時事", [(None, "AFP＝時事", "high")]),
+    ("japanese-in-brackets", "港の様子（写真：ロイター）", [(None, "ロイター", "high")]),
+    ("chinese-picture-source", "图片来源：新华社", [(None, "新华社", "high")]),
+    ("chinese-photographer", "摄影：张三", [("张三", None, "uncertain")]),
+    ("chinese-traditional", "圖片來源：中央社", [(None, "中央社", "high")]),
+    ("korean-equals", "사진=연합뉴스", [(None, "연합뉴스", "high")]),
+    ("korean-colon", "사진: 홍길동", [("홍길동", None, "uncertain")]),
+    ("arabic-the-photo", "الصورة: رويترز", [(None, "رويترز", "high")]),
+    ("arabic-photography", "تصوير: أحمد علي", [("أحمد علي", None, "uncertain")]),
+    ("arabic-agency-with-article", "الصورة: الأناضول", [(None, "الأناضول", "high")]),
+]
+
+
+@pytest.mark.parametrize("line,found", [c[1:] for c in OTHER_LANGUAGES], ids=[c[0] for c in OTHER_LANGUAGES])
+@pytest.mark.parametrize("kind", ["html", "text"])
+def test_credit_words_in_other_languages_open_a_credit_in_running_text(line, found, kind):
+    """#10: "Фото: ТАСС" in a paragraph of its own gave no credit (only a figcaption's was read), "Фотография:",
+    "撮影：", "提供：" and the Chinese, Korean and Arabic words none anywhere, and "写真：共同通信" named Kyodo News as a
+    person."""
+    from resolver.extract import find_all
+
+    document = PROSE_PAGE.format(line) if kind == "html" else f"The port after the storm.\n{line}\nThe story goes on.\n"
+    assert [(c.creator, c.organization, c.split_confidence) for c in find_all(document, kind)[1]] == found
+
+
+@pytest.mark.parametrize("line", [
+    "写真：記者会見する首相", "写真：東京の桜が満開になった", "写真は東京の桜です。", "提供：番組のスポンサー各社",
+    "图：北京街头的行人", "图片：游客在故宫前拍照留念。", "사진=서울에서 열린 집회 모습", "사진: 시민들이 광장을 걷고 있다",
+    "الصورة: متظاهرون في القاهرة", "صورة: الرئيس يلقي كلمة", "Фото: Протестующие в Москве", "Фотография была сделана вчера вечером.",
+    "Вот фото: мы на море", "Он показал фото.",
+], ids=["ja-description", "ja-sentence", "ja-topic", "ja-sponsors", "zh-description", "zh-sentence", "ko-description",
+        "ko-sentence", "ar-description", "ar-sentence", "ru-description", "ru-sentence", "ru-lower-case", "ru-mention"])
+@pytest.mark.parametrize("kind", ["html", "text"])
+def test_a_photos_word_in_other_languages_before_a_description_is_no_credit(line, kind):
+    """What follows a photo's word in Japanese, Chinese, Korean or Arabic often describes the picture: words with no
+    capitals to tell a name by, read as a name only when they hold none of the language's particles or sentence marks."""
+    from resolver.extract import find_all
+
+    document = PROSE_PAGE.format(line) if kind == "html" else f"The port after the storm.\n{line}\nThe story goes on.\n"
+    assert find_all(document, kind)[1] == []
+
+
 @pytest.mark.parametrize("text", [
     "A bridge at dawn.\nThe lighthouse at dusk. {} 2024 Lena Berg\nThe story goes on.\n",
     "A bridge at dawn.\nPhoto: {} Lena Berg/Riverton News\nThe story goes on.\n",

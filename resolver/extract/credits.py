@@ -9,19 +9,28 @@ from __future__ import annotations
 
 import re
 
-from resolver.extract.credit_names import (NAME_WORD, PERSON_RE, SEPARATOR_RE, is_org, is_persons_name, names_an_agency,
-                                           split_confidence, split_credit)
+from resolver.extract.credit_names import (NAME_WORD, PERSON_RE, SEPARATOR_RE, is_known_org, is_org, is_persons_name,
+                                           names_an_agency, split_confidence, split_credit)
 from resolver.extract.intervals import Intervals
 from resolver.extract.lazy import LazyPattern
 from resolver.model import Credit
 
 SP = r"[ \t\u00a0]"
+# The photo's word, or the word opening a photo's credit, in other languages (newuser27 #8, #10): one list, read by
+# the credit patterns (`PHOTO`), their pre-check (`_other_photo_word`) and `html_credits`' prose hint.
+OTHER_PHOTO_WORDS = (
+    "Фото(?:графи[яи])?", "Kuva", "Zdjęcie", "Fotograf(?:ía|ia)",   # Russian, Finnish, Polish, Spanish/Portuguese
+    "写真(?:提供)?", "撮影", "提供",                                   # Japanese: photo (provided), taken by, provided by
+    "图片来源", "圖片來源", "图片", "圖片", "照片", "摄影", "攝影", "图", "圖",   # Chinese: its source, picture, taken by
+    "사진(?:[ \t]?제공)?",                                            # Korean: photo (provided)
+    "الصورة", "صورة", "تصوير",                                        # Arabic: the photo, photo, photography
+)
+OTHER_PHOTO_WORD = "(?:" + "|".join(OTHER_PHOTO_WORDS) + ")"
 # Not "Graphic": "(Graphic: Emerging markets in 2019 - tmsnrt.rs/…)" names a chart, not who made it.
 PHOTO = (r"(?:Photo(?:graph)?s?|Images?|Pictures?|Pics?|Fotos?|Bild|Video|Illustrations?"
          r"|Photo[ -]illustration|(?:Featured|Main|Top|Header|Lead|Hero)[ \t]image"
          r"|Satellite[ \t](?:imagery|images?|photos?)"   # "Satellite image: Planet Labs PBC" (#10)
-         # the photo's word in other languages (newuser27 #8): Russian, Japanese, Finnish, Polish, Spanish/Portuguese
-         r"|Фото|写真|Kuva|Zdjęcie|Fotograf(?:ía|ia))")
+         rf"|{OTHER_PHOTO_WORD})")
 # The words that open a credit; a value follows.
 PREFIX = (
     rf"(?:{PHOTO}{SP}+credit{SP}+should{SP}+read"
@@ -29,7 +38,8 @@ PREFIX = (
     rf"|{PHOTO}{SP}+(?:credits?|copyright)\b{SP}*[:：]?"
     rf"|{PHOTO}{SP}+(?:by|via|courtesy(?:{SP}+of)?)\b"
     rf"|(?:Mandatory{SP}+)?Credits?{SP}*(?:[:：]|\.\.\.|…)|Courtesy(?:{SP}+of)?\b|Copyright{SP}*[:：]"
-    rf"|Screen(?:shot|grab){SP}*(?:via|from|aus(?:{SP}+de[mr])?|von)?{SP}*[:：]?|Provided{SP}+by\b)"
+    rf"|Screen(?:shot|grab){SP}*(?:via|from|aus(?:{SP}+de[mr])?|von)?{SP}*[:：]?|Provided{SP}+by\b"
+    rf"|{OTHER_PHOTO_WORD}{SP}*[=＝])"   # Japanese and Korean credits: "写真＝AFP＝時事", "사진=연합뉴스" (#10)
 )
 PREFIX_RE = re.compile(rf"^{SP}*{PREFIX}{SP}*", re.IGNORECASE)
 # "©" as any reference HTML reads as it: decimal or hex (x or X, either case), leading zeros allowed, the ';' too
@@ -50,13 +60,13 @@ NOT_A_CREDIT_RE = re.compile(r"\b(?:reporting|editing|writing|written|edited) by
                              # "Credit: Submitted photo", "Photo: Supplied": that it was sent in, not by whom
                              r"|^(?:submitted|supplied|contributed)(?:\s+(?:photos?|images?|pictures?|by))?\W*$",
                              re.IGNORECASE)
-VALUE_STOP = r"[^\n()\[\]|<>]"
+VALUE_STOP = r"[^\n()\[\]|<>（）【】]"
 NAME_PART = rf"{NAME_WORD}(?:{SP}+(?:{NAME_WORD}|via|for|of|de|da|van|von|der|and|&)){{0,5}}"
 # The last word of an outlet's name, where a "Name/for Outlet" credit ends.
 OUTLET_END = (r"News|Times|Post|Tribune|Herald|Journal|Gazette|Telegraph|Guardian|Observer|Magazine|Daily|Media"
               r"|Images|Photos|Pictures|Press|Sports|Network|Studios?|Agency")
 # Where a keyword credit may start: a line or sentence start, a glued sentence end (run-on text), after a caption.
-KEY_START = rf"(?:^|(?<=[\n.!?|•·—–)。])|(?<=[.!?|•·—–)-]{SP})|(?<=[.!?]{SP}{SP}))"
+KEY_START = rf"(?:^|(?<=[\n.!?|•·—–)。（【])|(?<=[.!?|•·—–)-]{SP})|(?<=[.!?]{SP}{SP}))"
 
 
 # The credit forms compile when a page first tries them: a page tries few, and compiling all ten cost every
@@ -84,7 +94,7 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
         rf"{KEY_START}(?P<key>{PREFIX}){SP}*(?P<value>(?:{COPYRIGHT_REFERENCE};?{SP}*)?{VALUE_STOP}{{2,100}}?){SP}*"
         # "Photo: Jane Doe (AFP)": the agency in brackets after the name (newuser27 #4)
         rf"(?:\({SP}*(?P<org>[^()\[\]\n]{{2,40}}?){SP}*\){SP}*)?"
-        rf"(?=\n|$|\||;|(?-i:(?<!\b[A-Z])\.{SP}+[A-Z]|\.(?=[A-Z@#]))|\.$|\)|\]|{SP}*/{SP}*(?:Copyright|{COPYRIGHT_SIGN})"
+        rf"(?=\n|$|\||;|(?-i:(?<!\b[A-Z])\.{SP}+[A-Z]|\.(?=[A-Z@#]))|\.$|\)|\]|[）】。]|{SP}*/{SP}*(?:Copyright|{COPYRIGHT_SIGN})"
         rf"|{SP}+Image{SP}+caption\b"   # BBC pages scraped flat: "Image copyright Getty Images Image caption ..."
         rf"|{SP}+View{SP}+(?:full{SP}+size|larger){SP}+image\b)",   # Space.com's: "Credit: NASA View full size image"
         re.IGNORECASE | re.MULTILINE)),
@@ -136,6 +146,16 @@ def strip_prefix(value: str) -> str:
 LABEL_WORD_RE = LazyPattern(r"^(?:Credits?|Via)\s+(?=[A-Z@])")
 
 
+# Letters of scripts with no capitals (Arabic, Japanese kana, Chinese characters, Korean Hangul): there a name cannot
+# be told from a description by its capitals ("写真：記者会見する首相", Photo: the prime minister at a press conference).
+CASELESS_LETTER_RE = re.compile(r"[\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# What a name in those scripts does not hold: a sentence's marks, Japanese hiragana (particles, verb endings), Chinese
+# particles, a Korean word ending in a particle or a sentence's end, an Arabic preposition, or a first word with the
+# Arabic article ("الرئيس يلقي كلمة": the president gives a speech), unless the value is a known organisation (#10).
+NOT_A_NAME_RE = re.compile(r"[、。，！？!?]|[\u3041-\u309f]|[的了是在着把被]|(?:을|를|에서|에게|으로|다)(?!\S)"
+                           r"|(?<!\S)(?:في|من|إلى|عن|مع|خلال|بعد|أمام)(?!\S)|^ال")
+
+
 def looks_like_credit_value(value: str, *, strict: bool) -> bool:
     """Does a value read as names and agencies? Strict for bare prose, lenient inside an explicit '(Photo Credit: ...)'."""
     value = value.strip()
@@ -143,6 +163,9 @@ def looks_like_credit_value(value: str, *, strict: bool) -> bool:
         return False
     if NOT_A_CREDIT_RE.search(value):
         return False
+    if CASELESS_LETTER_RE.search(value) and (NOT_A_NAME_RE.search(value) and not is_known_org(value) or len(value) > 40
+                                             or len(value.split()) > 4):
+        return False   # words without capitals read as names only when short and free of a sentence's words (#10)
     if _URL_START_RE.match(value) or WIRE_SLUG_RE.fullmatch(value):
         return False
     if not strict:
@@ -472,10 +495,10 @@ def _copyright_sign(text: str) -> bool:
     return "©" in text or "&" in text and COPYRIGHT_REFERENCE_RE.search(text) is not None
 
 
-# The photo's word in Russian, Japanese and Polish (newuser27 #8), looked for apart: in the patterns above they made
-# every text's pre-check a fifth slower. Only a text that is not all ASCII can hold them; Finnish "Kuva" is
-# asked as a plain substring.
-_NON_ASCII_PHOTO_WORD_RE = re.compile(r"фото|写真|zdjęcie", re.IGNORECASE)
+# The photo's word in other languages (`OTHER_PHOTO_WORDS`), looked for apart: in the pre-check's pattern they made
+# every text's pre-check a fifth slower (newuser27 #8). Only a text that is not all ASCII can hold those written in
+# other letters; Finnish "Kuva" is asked as a plain substring (Spanish "Fotografía" is the pre-check's "foto").
+_NON_ASCII_PHOTO_WORD_RE = re.compile("|".join(w for w in OTHER_PHOTO_WORDS if not w.isascii()), re.IGNORECASE)
 
 
 def _other_photo_word(text: str) -> bool:

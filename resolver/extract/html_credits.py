@@ -63,7 +63,8 @@ RELATED_CLASS_RE = re.compile(r"\brelated")
 PROSE_HINT_RE = re.compile(r"Photo|PHOTO|\(photo|Credit|CREDIT|©|Getty|GETTY|REUTERS|AFP|EPA|\(AP\b|AP\)|Courtesy|Foto"
                            r"|Flickr user|Infographic"
                            r"|Images?(?: credit|:| by| via| courtesy| copyright| source)|Screen(?:shot|grab)"
-                           r"|Illustration(?::| by| source)")
+                           r"|Illustration(?::| by| source)"
+                           rf"|{credit_patterns.OTHER_PHOTO_WORD}")   # "Фото: ТАСС" in a paragraph of its own (#10)
 CREDIT_CLASS_RE = re.compile(
     r"(?:^|[\s_-])(?:photo-?credits?|image-?credits?|img-?credits?|media-?credits?|picture-?credits?|caption-?credits?"
     r"|credits?(?!-?card)|copyright|photographer|photo-?byline|credit-?line|attribution|image-source|photo-source"
@@ -642,6 +643,13 @@ def _ancestors_upto(el: Any, limit: int) -> Iterator[Any]:
 SAFE_RUN_RE = re.compile(r"[A-Za-z0-9 ,.:;!?()/_|@#%+=*\[\]-]{4,}")
 
 
+def _as_written(node: str) -> list[str]:
+    """A text node's words, looked for as they are when they hold no run of ASCII (`SAFE_RUN_RE`): a page writes
+    them so unless it wrote a reference, and then the node is not found (as before)."""
+    words = node.strip()
+    return [words] if words and not any(c in words for c in "&<>\r") else []
+
+
 class TextLocator:
     """Finds text nodes of the parsed page in the source, in document order: each search starts where the last
     node found ended, so a page of any size is read once (#12)."""
@@ -651,7 +659,7 @@ class TextLocator:
 
     def __call__(self, node: str) -> tuple[int, int] | None:
         """(start, end) in the source of the text node whose decoded text is `node`, or None."""
-        runs = SAFE_RUN_RE.findall(node)
+        runs = SAFE_RUN_RE.findall(node) or _as_written(node)   # "Фото: ТАСС" has no run of ASCII (#10)
         if not runs:
             return None
         needle = max(runs, key=len)[:80]
