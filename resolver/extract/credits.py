@@ -65,6 +65,8 @@ NAME_PART = rf"{NAME_WORD}(?:{SP}+(?:{NAME_WORD}|via|for|of|de|da|van|von|der|an
 # The last word of an outlet's name, where a "Name/for Outlet" credit ends.
 OUTLET_END = (r"News|Times|Post|Tribune|Herald|Journal|Gazette|Telegraph|Guardian|Observer|Magazine|Daily|Media"
               r"|Images|Photos|Pictures|Press|Sports|Network|Studios?|Agency")
+# The pictures whose "source" is who supplied them (not a chart's, a map's or a "Graphic"'s): "Infographic source,".
+SOURCED_PICTURE = r"(?:Infographic|Image|Photo(?:graph)?|Picture|Illustration|Video)s?"
 # Where a keyword credit may start: a line or sentence start, a glued sentence end (run-on text), after a caption.
 KEY_START = rf"(?:^|(?<=[\n.!?|•·—–)。（【])|(?<=[.!?|•·—–)-]{SP})|(?<=[.!?]{SP}{SP}))"
 
@@ -110,7 +112,7 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
     # "Infographic source, LiveScience", "Image source: Riverton Water Board": a picture's source after the picture's
     # word (Upworthy's "About" note). Not after a chart's, a map's or a "Graphic": there it names where data came from
     ("picture-source", LazyPattern(
-        rf"\b(?i:Infographic|Image|Photo(?:graph)?|Picture|Illustration|Video)s?{SP}+(?i:source){SP}*[,:：]{SP}*"
+        rf"\b(?i:{SOURCED_PICTURE}){SP}+(?i:source){SP}*[,:：]{SP}*"
         rf"(?P<value>[A-Z@](?:[^\n()\[\]|<>.;,]|\.(?=\w)){{1,60}}?){SP}*(?=\.(?!\w)|[;,)\]\n]|$)", re.MULTILINE)),
     # "... (Source: NASA)", "Source: Riverton Water Board" ending a caption: in captions only (in prose a source
     # cites where facts came from)

@@ -328,10 +328,11 @@ def _one_per_photo(placed: list[tuple[Any, Credit]], walks: _Walks) -> list[Cred
     return [credit for _, credit in kept]
 
 
-def _same_photo(a: str, b: str) -> bool:
-    """Two addresses the DOM gave in full: the same, or the same photo at another size (`photo_key`), or in another
-    size folder (`sizes_apart`)."""
-    return a == b or (key := photo_key(a)) is not None and (key == photo_key(b) or sizes_apart(a, b))
+def _same_photo(a: str, b: str, *, whole: bool = True) -> bool:
+    """Are two image addresses one photo: the same photo at another size (`photo_key`), or in another size folder
+    (`sizes_apart`), or, when `whole` (the DOM gave them in full), the same address? The raw `credit=` pass may give
+    a srcset read to its first comma ("/cdn-cgi/image/fit=contain"), which names no image: two such are not one."""
+    return whole and a == b or (key := photo_key(a)) is not None and (key == photo_key(b) or sizes_apart(a, b))
 
 
 def one_per_image(credits: list[Credit]) -> list[Credit]:
@@ -345,11 +346,9 @@ def one_per_image(credits: list[Credit]) -> list[Credit]:
         if credit.image is None or names == (None, None):
             kept.append(credit)
             continue
-        key = photo_key(credit.image)
         for i in named.get(names, []):
             first = kept[i]
-            if key is not None and (key == photo_key(first.image or "") or sizes_apart(credit.image, first.image or "")):
-                # not equal strings: a srcset read to its first comma ("/cdn-cgi/image/fit=contain") names no image
+            if _same_photo(credit.image, first.image or "", whole=False):   # the credits of every pass: not all whole
                 places = {*first.also_at, credit.span, *credit.also_at} - {first.span}
                 kept[i] = replace(first, also_at=tuple(sorted(places)))
                 break
@@ -549,7 +548,7 @@ def _prose_credits(text: str, smap: SourceMap, *, taken: Intervals) -> list[Cred
 
 # A text node ending in a picture's word (a link: "<a>Infographic</a>") whose next one opens with "source,": the
 # source's name follows (#11).
-PICTURE_WORD_END_RE = re.compile(r"(?:Infographic|Image|Photo(?:graph)?|Picture|Illustration|Video)s?\s*$", re.IGNORECASE)
+PICTURE_WORD_END_RE = re.compile(rf"{credit_patterns.SOURCED_PICTURE}\s*$", re.IGNORECASE)
 SOURCE_NEXT_RE = re.compile(r"\s*source\s*[,:：]", re.IGNORECASE)
 MARKUP_RE = re.compile(r"<[^>]*>?|&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)|[^<&]+|&")
 
