@@ -864,11 +864,17 @@ def _html_credit(number: int, credit: dict[str, Any], badge: Callable[[str], str
 
 
 def index_markdown(entries: list[tuple[str, dict[str, Any]]]) -> str:
-    """An index of several reports: one line per article, with its counts and failures."""
-    lines = ["# Provenance reports", "", "| Article | Embeds | Credits | Failed checks | Report |", "|---|---|---|---|---|"]
+    """An index of several reports: one line per article, with its counts, its failures, and what is not known
+    beside them (a low failure count of an article whose posts could not be checked is no clean bill, #9 §5)."""
+    lines = ["# Provenance reports", "", "| Article | Embeds | Credits | Failed checks | Checks not made (skipped) | "
+             "Posts whose status is not known | Report |", "|---|---|---|---|---|---|---|"]
     for name, report in entries:
         summary = report["summary"]
         cut = " (truncated by the crawler)" if report["article"].get("truncated") else ""
+        checks = summary["checks"]
+        posts = summary.get("posts") or {}
+        skipped = f"{checks['skip']} of {sum(checks.values())}" if sum(checks.values()) else "—"
+        unknown = f"{posts['status_not_known']} of {posts['named']}" if posts.get("named") else "—"
         lines.append(f"| {_md(report['article']['source'])}{cut} | {summary['embeds']} | {summary['credits']} | "
-                     f"{summary['checks']['fail']} | [{name}]({name}) |")
+                     f"{checks['fail']} | {skipped} | {unknown} | [{name}]({name}) |")
     return "\n".join(lines) + "\n"
