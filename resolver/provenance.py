@@ -362,7 +362,13 @@ def media_check(embed: dict[str, Any], post: dict[str, Any] | None, resolutions:
         return check("media", "fail", f"{', '.join(wrong)} belongs to another post than the one embedded")
     if not post or post["status"] != "available":
         return check("media", "skip", "no available post to compare with")
-    found = len(post.get("media") or [])
+    media = post.get("media") or []
+    # an oEmbed thumbnail (every YouTube video has one) is a picture of the post, not media an article links
+    thumbnails = [m["url"] for m in media if m.get("type") == "thumbnail"]
+    if thumbnails and len(thumbnails) == len(media):
+        return check("media", "skip", f"the source gives only a thumbnail of the post ({', '.join(thumbnails)}), no "
+                                      f"media an article would link: nothing to compare")
+    found = len(media) - len(thumbnails)
     if not links:
         return check("media", "skip" if not found else "warn",
                      "no media link in the article" + (f"; the post has {found} media" if found else ""))

@@ -17,7 +17,7 @@ from tests.test_fetch import by_id, json_page
 from tests.waybacknet import Capture, classic_page, serve
 
 HOSTS = ["cdn.syndication.twimg.com", "publish.twitter.com", "web.archive.org", "archive.org", "pbs.twimg.com",
-         "twitter.com", "pic.twitter.com", "t.co"]
+         "twitter.com", "pic.twitter.com", "t.co", "www.youtube.com", "i.ytimg.com"]
 
 
 def snowflake(iso: str, low: int = 7) -> str:
@@ -1012,3 +1012,24 @@ def test_the_archived_line_of_captures_read_that_hold_no_words_says_so(fakenet, 
     assert embed["archived_copies"] == [] and len(embed["post"]["archived"]) == 1
     md = reporter("report", "--offline", "article.html")[1]
     assert "- Archived: no archived copy: 1 capture read, none holds the post's words" in md
+
+
+def test_a_videos_oembed_thumbnail_is_no_media_the_article_should_link(fakenet, reporter):
+    """YouTube's oEmbed gives a thumbnail of the video: the media check counted it as the post's media and warned
+    "no media link in the article; the post has 1 media" on every embedded video (newuser28 §9). It skips, saying
+    why."""
+    from tests import xfixtures as fx
+    from tests.fakenet import page
+
+    fakenet.route("www.youtube.com", "/oembed", json_page(fx.YOUTUBE_OEMBED))
+    fakenet.route("i.ytimg.com", "/vi/AbCdEfGhIjK/hqdefault.jpg", page(fx.jpeg(), content_type="image/jpeg"))
+    serve(fakenet, [])
+    article = ('<html><body><p>The timelapse.</p><iframe width="560" height="315" '
+               'src="https://www.youtube.com/embed/AbCdEfGhIjK" title="YouTube video player"></iframe></body></html>')
+    code, out = reporter("report", "--format", "json", "article.html", article=article)
+    assert code == 0, out
+    [embed] = json.loads(out)["embeds"]
+    assert embed["post"]["media"][0]["type"] == "thumbnail"
+    assert check_named(embed, "media") == {"name": "media", "result": "skip", "evidence": (
+        "the source gives only a thumbnail of the post (https://i.ytimg.com/vi/AbCdEfGhIjK/hqdefault.jpg), no media "
+        "an article would link: nothing to compare")}
