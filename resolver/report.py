@@ -685,7 +685,8 @@ def _archived_line(embed: dict[str, Any]) -> tuple[str, str | None] | None:
     more = [c for c in embed.get("archived_copies") or [] if c["url"] not in listed]
     if more:
         copies = f"{len(more)} archived cop{'y' if len(more) == 1 else 'ies'} from the captures read"
-        where = f"{_snapshot_count(snapshots)} under the post's URL" if snapshots else "no snapshot under the post's URL"
+        where = f"{_snapshot_count(snapshots)} listed" if snapshots else "no snapshot listed"
+        where += " for the post's URL"
         latest = max(embed["archived_copies"], key=lambda c: c["timestamp"])
         return f"{where}; {copies}", latest["url"]
     if snapshots:

@@ -993,7 +993,7 @@ def test_the_archived_line_counts_a_copy_read_under_x_com_in_all_three_formats(f
     copy = f"https://web.archive.org/web/20240106000001/{under_x}"
     assert (embed["snapshots"], embed["archived_copies"]) == ([], [{"url": copy, "timestamp": "20240106000001"}])
     assert check_named(embed, "archive")["evidence"] == f"the post is deleted; an archived copy exists: {copy}"
-    line = "Archived: no snapshot under the post's URL; 1 archived copy from the captures read; latest"
+    line = "Archived: no snapshot listed for the post's URL; 1 archived copy from the captures read; latest"
     md = reporter("report", "--offline", "article.html")[1]
     assert f"- {line} <{copy}>" in md and "no snapshot found" not in md
     html = reporter("report", "--offline", "--format", "html", "article.html")[1]
