@@ -685,8 +685,8 @@ def _archived_line(embed: dict[str, Any]) -> tuple[str, str | None] | None:
     more = [c for c in embed.get("archived_copies") or [] if c["url"] not in listed]
     if more:
         copies = f"{len(more)} archived cop{'y' if len(more) == 1 else 'ies'} from the captures read"
-        where = f"{_snapshot_count(snapshots)} listed" if snapshots else "no snapshot listed"
-        where += " for the post's URL"
+        where = _snapshot_count(snapshots, " listed for the post's URL") if snapshots else \
+            "no snapshot listed for the post's URL"
         latest = max(embed["archived_copies"], key=lambda c: c["timestamp"])
         return f"{where}; {copies}", latest["url"]
     if snapshots:
@@ -697,10 +697,11 @@ def _archived_line(embed: dict[str, Any]) -> tuple[str, str | None] | None:
     return ("no snapshot found" if embed["archive_looked_up"] else "not checked"), None
 
 
-def _snapshot_count(snapshots: list[dict[str, Any]]) -> str:
-    """How many snapshots, and how many are HTTP 200 pages when not all are: a captured 404 or redirect is no copy."""
+def _snapshot_count(snapshots: list[dict[str, Any]], where: str = "") -> str:
+    """How many snapshots (`where`: " listed for …"), and how many are HTTP 200 pages when not all are: a captured
+    404 or redirect is no copy."""
     good = sum(1 for s in snapshots if s.get("status") == "200")
-    return f"{len(snapshots)} snapshot(s)" + (f", {good} of them an HTTP 200 page" if good != len(snapshots) else "")
+    return f"{len(snapshots)} snapshot(s){where}" + (f", {good} of them an HTTP 200 page" if good != len(snapshots) else "")
 
 
 def _notes(embed: dict[str, Any]) -> list[str]:

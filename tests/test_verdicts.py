@@ -521,6 +521,11 @@ def test_a_gone_posts_copy_under_x_com_is_an_archived_copy_though_its_twitter_co
         "warn", f"the post is deleted; an archived copy exists: https://web.archive.org/web/20240106000001/"
                 f"https://x.com/river_desk/status/{RIGHT}")
     assert report["summary"]["archive"]["with_copy"] == 1
+    # the Archived line counts that copy beside the redirect listed for twitter.com, and links the copy (verdict28)
+    md = reporter("report", "--offline", "article.html")[1]
+    assert ("- Archived: 1 snapshot(s) listed for the post's URL, 0 of them an HTTP 200 page; 1 archived copy from "
+            f"the captures read; latest <https://web.archive.org/web/20240106000001/https://x.com/river_desk/status/"
+            f"{RIGHT}>") in md
 
 
 def test_a_remnants_photo_link_names_its_post_even_when_the_article_credits_another_account(fakenet, reporter):
