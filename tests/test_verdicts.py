@@ -917,12 +917,19 @@ EDIT = snowflake("2021-05-03T09:32:40Z")
 ORIGINAL_WORDS = "The council rejected the new budget on Tuesday."
 
 
-def edited_world(fakenet, captures: list[Capture]) -> None:
+def edited_embed(fakenet, reporter, captures: list[Capture], said: str, exit_code: int = 0) -> dict:
+    """`report --fail-on fail --format json` of an article quoting the edited post as `said`: its one embed (the
+    exit code 4 when a check failed)."""
     edited = tweet(EDIT, "The council rejected the new budget on Wednesday.", created_at="2021-05-03T09:32:40.000Z")
     edited["edit_control"] = {"edit_tweet_ids": [POST, EDIT], "editable_until_msecs": "1620037960000",
                               "edits_remaining": "4"}
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(edited | {"isEdited": True})]}))
     serve(fakenet, captures)
+    code, out = reporter("report", "--fail-on", "fail", "--format", "json", "article.html",
+                         article=f"<html><body>{blockquote(POST, said)}</body></html>")
+    assert code == exit_code, out
+    [embed] = json.loads(out)["embeds"]
+    return embed
 
 
 def original_capture(text: str = ORIGINAL_WORDS, timestamp: str = "20210503091500") -> Capture:
@@ -935,11 +942,7 @@ def test_a_right_quote_of_an_edited_posts_original_passes_per_its_capture(fakene
     """The source says the post was edited; the article quotes the original, which the capture of the post's page
     holds. A plain `report` reads that capture (as it does a gone post's) and passes; the text check failed
     ("Wednesday → Tuesday") and `--fail-on fail` exited 4 on a right quote. The date is the original's."""
-    edited_world(fakenet, [original_capture()])
-    code, out = reporter("report", "--fail-on", "fail", "--format", "json", "article.html",
-                         article=f"<html><body>{blockquote(POST, ORIGINAL_WORDS)}</body></html>")
-    assert code == 0, out
-    [embed] = json.loads(out)["embeds"]
+    embed = edited_embed(fakenet, reporter, [original_capture()], ORIGINAL_WORDS)
     assert check_named(embed, "text") == {"name": "text", "result": "pass", "evidence": (
         f"the post was edited since (syndication answered with {EDIT}, an edit of this post); the capture of "
         "2021-05-03 09:15:00 UTC holds the article's words: the post's 8 words, word for word")}
@@ -958,11 +961,7 @@ def test_a_right_quote_of_an_edited_posts_original_passes_per_its_capture(fakene
 def test_an_edited_posts_quote_no_capture_holds_warns_that_it_may_quote_an_earlier_version(fakenet, reporter):
     """No capture of the post could be read: the article may quote a version before the edit, which nothing
     read shows. That is no fail."""
-    edited_world(fakenet, [])
-    code, out = reporter("report", "--fail-on", "fail", "--format", "json", "article.html",
-                         article=f"<html><body>{blockquote(POST, ORIGINAL_WORDS)}</body></html>")
-    assert code == 0, out
-    [embed] = json.loads(out)["embeds"]
+    embed = edited_embed(fakenet, reporter, [], ORIGINAL_WORDS)
     assert check_named(embed, "text") == {"name": "text", "result": "warn", "evidence": (
         f"the post was edited since (syndication answered with {EDIT}, an edit of this post); the article may "
         "quote an earlier version, which no capture read holds: against the edited text, 1 change in the quoted "
@@ -972,12 +971,7 @@ def test_an_edited_posts_quote_no_capture_holds_warns_that_it_may_quote_an_earli
 def test_a_changed_word_in_a_quote_of_an_edited_post_still_fails_when_every_version_is_known(fakenet, reporter):
     """One edit (two versions): the live answer is the edit, a capture taken before the edit holds the original.
     A quote that matches neither changed a word, and fails against the original."""
-    edited_world(fakenet, [original_capture()])
-    code, out = reporter("report", "--format", "json", "article.html",
-                         article=f"<html><body>{blockquote(POST, 'The council approved the new budget on Tuesday.')}"
-                                 "</body></html>")
-    assert code == 0, out
-    [embed] = json.loads(out)["embeds"]
+    embed = edited_embed(fakenet, reporter, [original_capture()], "The council approved the new budget on Tuesday.", 4)
     check = check_named(embed, "text")
     assert (check["result"], check["changes"]) == ("fail", ["rejected → approved"])
     assert check["evidence"] == (
