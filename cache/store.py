@@ -40,7 +40,7 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m008_source_urls_and_progress", "m009_research_views_and_search", "m010_embed_text_confidence",
               "m011_run_outputs", "m012_truncated_articles", "m013_rename_evidence_indexes",
               "m014_step_memos", "m015_credit_split_confidence", "m016_credit_also_at", "m017_article_encoding_given",
-              "m018_progress_runs", "m019_body_redacted")
+              "m018_progress_runs", "m019_body_redacted", "m020_article_encoding_given_known")
 MEMO_TRIGGERS = 44   # how many cache.migrations.memo_triggers() makes (a test checks)
 # The memos an article keeps (#13): its newest, one a key. A key changes with the code (any upgrade), the settings, the
 # steps, --offline, which secrets are set, so memos no run will use again would pile up, one an article a run; a
