@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from cache.migrations import migrations
-from cache.store import CacheError, NewerCacheError, Store, _codec
+from cache.store import MIGRATION_SET, CacheError, NewerCacheError, Store, _codec, unknown_schema
 
 
 class MergeError(CacheError):
@@ -227,24 +226,26 @@ def _settle(out: Path) -> None:
         raise MergeError(f"cannot merge into {out}: another process has it open; stop it first")
 
 
-def _schema_of(path: Path) -> set[str]:
-    """The migrations applied to an input; refuses a file that is not a cache or is from a newer version."""
+def _schema_of(path: Path) -> list[str]:
+    """The migrations applied to an input; refuses a file that is not a cache or that this version does not know
+    (`unknown_schema`: another build's, or a newer version's)."""
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            names = {row[0] for row in conn.execute(
-                "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [migrations.name])}
+            names = [row[0] for row in conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid", [MIGRATION_SET])]
+            user_version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         finally:
             conn.close()
     except sqlite3.DatabaseError:
         raise MergeError(f"cannot merge {path}: not an embed-resolver cache") from None
-    newer = names - {m.name for m in migrations._migrations}
-    missing = [m.name for m in migrations._migrations if m.name not in names]
-    if newer and missing:   # a release adds migrations, never renames one: an unreleased branch's (review27a #9)
+    unknown = unknown_schema(names, user_version)
+    if unknown and unknown.another_build:
         raise NewerInputError(f"cannot merge {path}: written by another build of embed-resolver, not a release (it has "
-                              f"{sorted(newer)[0]}, which this version does not know, and lacks {missing[0]})")
-    if newer:
-        raise NewerInputError(f"cannot merge {path}: written by a newer embed-resolver ({sorted(newer)[-1]}); upgrade")
+                              f"{unknown.has[0]}, which this version does not know, and lacks {unknown.lacks})")
+    if unknown:
+        found = unknown.has[-1] if unknown.has else f"schema version {unknown.version}"
+        raise NewerInputError(f"cannot merge {path}: written by a newer embed-resolver ({found}); upgrade")
     return names
 
 
@@ -382,7 +383,7 @@ def _given_kept_since(conn: sqlite3.Connection) -> str | None:
     """When the attached input began to keep whether an encoding was given (its m017, in the form of
     `first_scanned_at`), or None: an input from before m017 never did."""
     row = conn.execute("SELECT applied_at FROM src._sqlite_migrations WHERE migration_set = ? AND name = ?",
-                       [migrations.name, "m017_article_encoding_given"]).fetchone()
+                       [MIGRATION_SET, "m017_article_encoding_given"]).fetchone()
     return datetime.fromisoformat(row[0]).strftime("%Y-%m-%dT%H:%M:%S.%fZ") if row else None
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from cache import Store
 from cache.merge import MergeError, merge
+from cache.store import MIGRATIONS
 from tests.corpusdb import ALIVE, DELETED, ERRORED, MISSING, SUSPENDED, credit, observe, populate, tweet
 
 TABLES = ("articles", "article_sources", "embeds", "credits", "fetches", "resolutions", "embed_links", "bodies",
@@ -150,7 +151,9 @@ def test_merged_database_answers_the_views_and_search(tmp_path: Path, shards) ->
      "this version does not know, and lacks m017_article_encoding_given)"),
     (lambda p: Store(p).db.execute("CREATE TABLE later_things (id INTEGER)").connection.commit(),
      "cannot merge {p}: it has tables this version does not know (later_things)"),
-], ids=["not-sqlite", "not-a-cache", "newer", "another-build", "unknown-table"])
+    (lambda p: Store(p).db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}").connection.commit(),
+     f"cannot merge {{p}}: written by a newer embed-resolver (schema version {len(MIGRATIONS) + 1}); upgrade"),
+], ids=["not-sqlite", "not-a-cache", "newer", "another-build", "unknown-table", "newer-schema-version"])
 def test_inputs_that_cannot_be_merged_leave_out_untouched(tmp_path: Path, shards, make, message: str) -> None:
     out = tmp_path / "all.db"
     merge(out, [shards[0]])
