@@ -413,18 +413,18 @@ def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary:
             summary.left_out[kind] = summary.left_out.get(kind, 0) + 1
         if passed_over is not None:
             passed_over(source, url, kind, why)
-    redactor = session.redactor
+    key_of = _KeyOf(session.redactor)
     if store is None or options.job is None or not options.resume or not store.finished_any(options.job):
         # Nothing an earlier run finished: no lookup per item (#14: one query an article on a fresh run).
-        return _kept_as(iter_items(spec, stdin=stdin, repeated=repeated, passed_over=left_out), redactor)
+        return _kept_as(iter_items(spec, stdin=stdin, repeated=repeated, passed_over=left_out), key_of)
     job = options.job
 
     def done(key: str) -> bool:
-        finished = store.is_done(job, progress_key(key, redactor)) or _same_bytes_done(store, job, key)
+        finished = store.is_done(job, key_of(key)) or _same_bytes_done(store, job, key)
         if finished and summary is not None:
             summary.resumed += 1
         return finished
-    return _kept_as(iter_items(spec, skip=done, stdin=stdin, repeated=repeated, passed_over=left_out), redactor)
+    return _kept_as(iter_items(spec, skip=done, stdin=stdin, repeated=repeated, passed_over=left_out), key_of)
 
 
 def progress_key(key: str, redactor: Redactor) -> str:
@@ -438,14 +438,28 @@ def progress_key(key: str, redactor: Redactor) -> str:
     return "sha256:" + hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def _kept_as(items: Iterator[Item], redactor: Redactor) -> Iterator[Item]:
+class _KeyOf:
+    """`progress_key`, keeping its last answer: on resume an item's key is asked for by the test whether it is done,
+    then for the item yielded (`_kept_as`), one after the other."""
+
+    def __init__(self, redactor: Redactor) -> None:
+        self.redactor = redactor
+        self._last: tuple[str | None, str] = (None, "")
+
+    def __call__(self, key: str) -> str:
+        if self._last[0] != key:
+            self._last = (key, progress_key(key, self.redactor))
+        return self._last[1]
+
+
+def _kept_as(items: Iterator[Item], key_of: _KeyOf) -> Iterator[Item]:
     """Items whose key carries a secret, with the key their progress row is kept under and their source redacted
     (review27a #1: `progress.key` and `progress.source` held an article URL's token after a stopped run)."""
     for item in items:
-        if item.key is None or (key := progress_key(item.key, redactor)) == item.key:
+        if item.key is None or (key := key_of(item.key)) == item.key:
             yield item
         else:
-            yield replace(item, key=key, source=redactor.text(item.source))
+            yield replace(item, key=key, source=key_of.redactor.text(item.source))
 
 
 def _same_bytes_done(store: Store, job: str, key: str) -> bool:
