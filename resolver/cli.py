@@ -1285,6 +1285,8 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
     summary = _run_corpus(ctx, spec, session=session, steps=pipeline.REPORT_STEPS, command="report",
                           options=options, emit=write, encoding=encoding, stdin=stdin, progress=many)
     if not entries and not (many and _index_exists(folder)):
+        if any(not failure.warning for failure in unread):   # each said in its error line: a second says no more
+            ctx.exit(EXIT_FAILED)
         raise click.ClickException(f"no article to report on in {', '.join(articles or spec.jsonl or spec.warc)}")
     if not many:
         text = render(entries[0][1])

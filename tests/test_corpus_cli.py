@@ -534,6 +534,27 @@ def test_a_run_over_an_empty_folder_is_an_error(tmp_path: Path, command: str) ->
                                           "its disk is mounted)"]
 
 
+@pytest.mark.parametrize("command", [["report"], ["report", "-o", "REPORTS"]], ids=["report", "report-o"])
+def test_a_report_over_an_empty_folder_says_so_in_one_line(tmp_path: Path, command: list[str]) -> None:
+    """`report` said the empty folder's error, then "error: no article to report on in DIR": two errors for one
+    (#2). A folder whose only file is unreadable is said once too, as `scan` says it."""
+    empty, unreadable = tmp_path / "empty", tmp_path / "unreadable"
+    empty.mkdir()
+    unreadable.mkdir()
+    (unreadable / "story.html").write_bytes(b"<p>caf\xe9 (@x)</p>")
+    command = [str(tmp_path / "reports") if arg == "REPORTS" else arg for arg in command]
+    result = invoke(tmp_path, *command, "--offline", str(empty))
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [f"error: no article in {empty} (an empty folder? check the path, and that "
+                                          "its disk is mounted)"]
+    assert not (tmp_path / "reports").exists()
+    result = invoke(tmp_path, *command, "--offline", "--encoding", "ascii", str(unreadable))
+    assert result.exit_code == 1, result.output
+    said = result.stderr.splitlines()
+    assert len(said) == 1 and said[0].startswith(f"error: cannot read {unreadable / 'story.html'}"), said
+
+
 def test_a_scan_of_a_folder_holding_no_article_says_so_after_its_warnings(tmp_path: Path) -> None:
     folder = tmp_path / "noart"
     folder.mkdir()
