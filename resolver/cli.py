@@ -613,6 +613,11 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
             db = found["db"] if found["stopped"] else out   # a shard stopped is merged by the next run
             click.echo(f"error: and {more:,} more errors in shard {found['shard']}, not shown: all are in the "
                        f"errors table of {db} (embed-resolver --db {db} cache export errors)", err=True)
+        for line in found.pop("skipped_lines"):
+            click.echo(line, err=True)
+        if more := found.pop("skipped_not_shown"):
+            click.echo(f"warning: and {more:,} more inputs skipped in shard {found['shard']}, not shown (the last "
+                       f"line counts them all)", err=True)
         for line in found.pop("left_out_lines"):   # -v: said nowhere (#13)
             click.echo(line, err=True)
         if more := found.pop("left_out_not_shown"):

@@ -707,6 +707,31 @@ def test_a_jsonl_record_of_only_white_space_is_skipped(tmp_path: Path) -> None:
     assert articles_rows(tmp_path) == 1
 
 
+def test_a_folders_skips_are_no_rows_of_the_errors_table_but_one_count_in_the_summary(tmp_path: Path) -> None:
+    """The errors table got a row per file a folder walk skipped (binary, empty), and one per empty file named:
+    skips are no errors (#2). They are warnings, counted in the summary line; an error still gets its row."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.html").write_text(tweet_page(1))
+    (folder / "photo.bin").write_bytes(b"\x00\x01" * 100)
+    (folder / "blank.txt").write_bytes(b"")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b" \n")
+    result = invoke(tmp_path, "scan", str(folder), str(empty))
+    assert result.exit_code == 0, result.output
+    said = result.stderr.splitlines()
+    assert [line.split(":")[0] for line in said] == ["warning", "warning", "warning", said[-1].split(":")[0]]
+    assert said[-1].startswith("scanned 1 article in ") and said[-1].endswith("; 3 skipped"), said
+    assert errors_rows(tmp_path) == 0
+    unread = folder / "c.html"
+    unread.write_bytes(b"<p>caf\xe9 (@x)</p>")
+    result = invoke(tmp_path, "scan", "--encoding", "ascii", str(unread), str(empty))
+    assert result.exit_code == 1, result.output
+    store = Store(tmp_path / "c.db")
+    assert [(e["source"], e["kind"]) for e in store.errors()] == [(str(unread), "encoding")]
+    store.close()
+
+
 def test_the_bar_counts_a_folders_skips_as_skips_as_the_summary_does(fakenet, tmp_path: Path) -> None:
     """A folder walk's skips (binary, empty) were counted as errors in the bar, while the summary said skipped."""
     from tests.cliworld import World
