@@ -1037,7 +1037,7 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
         posts = session.run(job)
     _print_each(posts, as_json=as_json, view="post_text")
     from resolver.article import printable
-    from resolver.report import post_failures
+    from resolver.report import escaped_controls, post_failures
 
     _say_each_failure(post_failures(post) for post in posts)
     redact = session.redactor.text
@@ -1046,9 +1046,9 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
             click.echo(_json_line(failure.to_json()))
     for link, sources in unresolved:
         url = redact(link.url)
-        click.echo(f"warning: {url}: not in the cache (offline)" if link.unavailable
-                   else f"error: cannot fetch {url}: the link could not be resolved ({redact(link.error or '')})",
-                   err=True)
+        click.echo(escaped_controls(f"warning: {url}: not in the cache (offline)" if link.unavailable else
+                                    f"error: cannot fetch {url}: the link could not be resolved "
+                                    f"({redact(link.error or '')})"), err=True)
         # A link's line: `source` the target it came from (an article, or the link named), as in the other commands'
         # lines, and the link in its own key (#12: `source` was the link; which article held it was not said).
         error = "unavailable: not in the cache (offline)" if link.unavailable else redact(str(link.error))
@@ -1058,7 +1058,7 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
         url = redact(link.url)
         why = "it is no post" if link.final_url in (None, link.url) \
             else f"it leads to {redact(link.final_url or '')}, which is no post"
-        click.echo(f"error: cannot fetch {url}: {why}", err=True)
+        click.echo(escaped_controls(f"error: cannot fetch {url}: {why}"), err=True)
         if as_json:   # only a URL named is said to be no post: itself the target
             click.echo(_json_line({"source": url, "link": url, "error": f"input: cannot fetch {url}: {why}"}))
     failed = sum(not f.warning for f in unread)
@@ -1744,11 +1744,11 @@ def _say_step_failures(result: ArticleResult) -> None:
     """One error line for each thing a step failed for (the exit 1 they make): before, `scan --fetch` exited 1 and
     said nothing, the cause only in --json (#11)."""
     from resolver.redact import said
-    from resolver.report import step_failures
+    from resolver.report import escaped_controls, step_failures
 
     failures = list(step_failures(result)) or ["a step failed (its --json line says which)"]
-    for failure in failures:   # URLs as the page gave them: a secret in one is not printed
-        click.echo(said(f"error: {result.article.source}: {failure}"), err=True)
+    for failure in failures:   # URLs as the page gave them: a secret in one is not printed; one line each (#2)
+        click.echo(escaped_controls(said(f"error: {result.article.source}: {failure}")), err=True)
 
 
 def _say_each_failure(failures: Iterable[Iterable[str]]) -> None:
@@ -1756,9 +1756,10 @@ def _say_each_failure(failures: Iterable[Iterable[str]]) -> None:
     on stderr as `scan` says an article's (newuser27: the reason was on stdout only). URLs as given: a secret in one
     is not printed."""
     from resolver.redact import said
+    from resolver.report import escaped_controls
 
     for failure in (phrase for each in failures for phrase in each):
-        click.echo(said(f"error: {failure}"), err=True)
+        click.echo(escaped_controls(said(f"error: {failure}")), err=True)
 
 
 def _emit_result(outcome: ArticleResult, *, as_json: bool, output: OutputFile | None) -> None:

@@ -211,10 +211,13 @@ class Failure:
 
     @property
     def line(self) -> str:
-        """The one line a run prints for it: a warning when the input is skipped, else an error."""
+        """The one line a run prints for it: a warning when the input is skipped, else an error. A control
+        character in it (a URL's line break) is escaped: the line stays one (#2)."""
+        from resolver.report import escaped_controls
+
         if self.kind == "empty":
-            return f"warning: skipped {self.message}"
-        return f"warning: {self.message}; skipped" if self.warning else f"error: {self.message}"
+            return escaped_controls(f"warning: skipped {self.message}")
+        return escaped_controls(f"warning: {self.message}; skipped" if self.warning else f"error: {self.message}")
 
     def to_json(self) -> dict[str, Any]:
         """What a JSON Lines run prints for it (an input that failed gives no article, #11): its source, and its
