@@ -359,6 +359,16 @@ def m019_body_redacted(db: Database) -> None:
     db.table("bodies").add_column("redacted", int)
 
 
+@migrations()
+def m020_article_encoding_given_known(db: Database) -> None:
+    """v20: whether an article's record can say if its encoding was given (#13): 1 when it was made since v17, so
+    that no encoding_given_at means not given; 0 when it was made before (given or declared, no one can say). Set by
+    `cache merge`, which copies records from database to database: a merged output's own v17 is dated at the merge,
+    after all it holds was first scanned, and merging it again took each declared encoding for one not known. NULL:
+    a record written by a scan, made since v17 when first_scanned_at is at or after this database's v17."""
+    db.table("articles").add_column("encoding_given_known", int)
+
+
 def memo_triggers() -> dict[str, str]:
     """The triggers that retire memos (#13), by name: m014 makes them, and `Store` makes again any a rebuilt table
     lost (a rebuild, as `sqlite-utils transform` does, drops a table's triggers)."""

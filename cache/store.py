@@ -23,7 +23,7 @@ from datetime import date, time, timedelta
 from pathlib import Path
 from functools import cached_property
 from json.scanner import make_scanner
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import quote
 from uuid import UUID
 
@@ -40,7 +40,7 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m008_source_urls_and_progress", "m009_research_views_and_search", "m010_embed_text_confidence",
               "m011_run_outputs", "m012_truncated_articles", "m013_rename_evidence_indexes",
               "m014_step_memos", "m015_credit_split_confidence", "m016_credit_also_at", "m017_article_encoding_given",
-              "m018_progress_runs", "m019_body_redacted")
+              "m018_progress_runs", "m019_body_redacted", "m020_article_encoding_given_known")
 MEMO_TRIGGERS = 44   # how many cache.migrations.memo_triggers() makes (a test checks)
 # The memos an article keeps (#13): its newest, one a key. A key changes with the code (any upgrade), the settings, the
 # steps, --offline, which secrets are set, so memos no run will use again would pile up, one an article a run; a
@@ -80,6 +80,33 @@ class CacheError(Exception):
 class NewerCacheError(CacheError):
     """The database was made by a newer version of the tool (a migration or schema version this one does not know),
     or by another build (an unreleased branch's migrations)."""
+
+
+class UnknownSchema(NamedTuple):
+    """What makes a database's schema one this version does not know (#11): `has`, the migrations it applied that
+    this version does not know, in the order applied; `lacks`, the first of this version's it has not applied;
+    `version`, its user_version when past this version's count."""
+
+    has: tuple[str, ...]
+    lacks: str | None
+    version: int | None
+
+    @property
+    def another_build(self) -> bool:
+        """Made by another build (an unreleased branch's migrations), not by a newer release: a release adds
+        migrations and never renames one, so a newer one lacks none of this version's (review27a #9)."""
+        return bool(self.has) and self.lacks is not None
+
+
+def unknown_schema(applied: Sequence[str], user_version: int) -> UnknownSchema | None:
+    """Why this version cannot use a database whose applied migrations and user_version are these, or None when it
+    can (perhaps once migrated): writing to it could corrupt what the other version keeps. The one check of a
+    cache opened (`Store`) and of a `cache merge` input."""
+    has = tuple(name for name in applied if name not in MIGRATIONS)
+    if not has and user_version <= len(MIGRATIONS):
+        return None
+    lacks = next((name for name in MIGRATIONS if name not in applied), None)
+    return UnknownSchema(has, lacks, user_version if user_version > len(MIGRATIONS) else None)
 
 
 def _read_only(path: Path) -> bool:
@@ -237,15 +264,13 @@ class Store:
         newer version keeps. A read-only database must already be at this version: it cannot be migrated.
         Returns the migrations applied."""
         applied = self._applied()
-        unknown = [name for name in applied if name not in MIGRATIONS]
-        user_version = self._user_version()
-        missing = [name for name in MIGRATIONS if name not in applied]
-        if unknown and missing:   # not a release's: they add migrations, never rename one (review27a #9)
+        unknown = unknown_schema(applied, self._user_version())
+        if unknown and unknown.another_build:
             raise NewerCacheError(f"cannot use cache {self.path}: made by another build of embed-resolver, not a "
-                                  f"release this one can read (it has migration {unknown[0]}, which this version does "
-                                  f"not know, and lacks {missing[0]}); choose another --db")
-        if unknown or user_version > len(MIGRATIONS):
-            found = f"migration {unknown[0]}" if unknown else f"schema version {user_version}"
+                                  f"release this one can read (it has migration {unknown.has[0]}, which this version "
+                                  f"does not know, and lacks {unknown.lacks}); choose another --db")
+        if unknown:
+            found = f"migration {unknown.has[0]}" if unknown.has else f"schema version {unknown.version}"
             raise NewerCacheError(f"cannot use cache {self.path}: made by a newer embed-resolver; upgrade ({found}, "
                                   f"this version knows {len(MIGRATIONS)}), or choose another --db")
         if self.read_only and len(applied) < len(MIGRATIONS):

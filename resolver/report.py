@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from resolver.extract.lazy import LazyPattern
+
 Thumbnail = Callable[[str], str | None]   # media URL -> a data: URI of its kept bytes, or None
 
 if TYPE_CHECKING:
@@ -22,6 +24,26 @@ if TYPE_CHECKING:
     from resolver.resolve import Resolution
 
 
+# What would break a person's line or act on their terminal: C0 and C1 controls, DEL, the line and paragraph
+# separators. A value shown (a URL, a name, a file name, an error naming a URL) shows each as its escape (#2: a URL
+# holding a line break went on over two lines; an ESC in one coloured the terminal).
+CONTROL_RE = LazyPattern(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")   # compiled when a value needs it (#14)
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def escaped_controls(text: str) -> str:
+    """`text` on one line of a person's screen: its control characters as escapes (`\\n`, `\\x1b`, `\\u2028`). Text
+    that is all printable (most) is returned as it is, checked in C."""
+    if text.isprintable():
+        return text
+    return CONTROL_RE.sub(_escape, text)
+
+
+def _escape(found: re.Match[str]) -> str:
+    char = found[0]
+    return _ESCAPES.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+
+
 def _short(value: str | None, width: int) -> str:
     if not value:
         return ""
@@ -30,13 +52,15 @@ def _short(value: str | None, width: int) -> str:
 
 
 # A scan result's view, drawn by rich on a terminal and as plain text in a pipe: a line is a list of styled parts
-# (text, rich style or ""); a grid is a table of such cells.
+# (text, rich style or ""); a grid is a table of such cells. A part's text is a value, shown with its control
+# characters escaped (`escaped_controls`); a part that is "\n" alone starts a new line of its cell.
 Part = tuple[str, str]
+BREAK: Part = ("\n", "")
 
 
 @dataclass(frozen=True)
 class Grid:
-    """A table: its columns (header, rich width ratio) and rows of cells; a "\n" in a cell starts a new line."""
+    """A table: its columns (header, rich width ratio) and rows of cells; a BREAK part starts a new line in a cell."""
 
     columns: tuple[tuple[str, int | None], ...]
     rows: list[list[list[Part]]]
@@ -59,11 +83,11 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
     if result.embeds:
         rows = []
         for i, embed in enumerate(result.embeds, start=1):
-            author = "\n".join(v for v in (embed.author_name, f"@{embed.author_handle}" if embed.author_handle else None) if v)
+            names = [v for v in (embed.author_name, f"@{embed.author_handle}" if embed.author_handle else None) if v]
+            author = [part for name in names for part in (BREAK, (name, ""))][1:] or [("", "")]
             media = f" [{len(embed.media_links)} media]" if embed.media_links else ""
-            post = [(f"{embed.platform} {embed.kind}", "bold"), ("\n", ""), (embed.url, ""), ("\n", ""),
-                    (embed.detector, "dim")]
-            rows.append([[(str(i), "")], post, [(author, "")], [(embed.date or embed.date_text or "", "")],
+            post = [(f"{embed.platform} {embed.kind}", "bold"), BREAK, (embed.url, ""), BREAK, (embed.detector, "dim")]
+            rows.append([[(str(i), "")], post, author, [(embed.date or embed.date_text or "", "")],
                          [(_short(embed.text, 140) + media, "")]])
         yield Grid((("#", None), ("post", 3), ("author", 2), ("date", 1), ("text", 3)), rows)
     for found in result.resolutions or ():
@@ -108,14 +132,19 @@ def scan_tables(result: ArticleResult, *, plain: bool = False) -> Iterator[Rende
 
     for item in scan_view(result):
         if not isinstance(item, Grid):
-            yield Text.assemble(*item)
+            yield Text.assemble(*_shown(item))
             continue
         table = Table(box=None, show_edge=False, pad_edge=False) if plain else Table()
         for header, ratio in item.columns:
             table.add_column(header, overflow="fold", ratio=ratio)
         for row in item.rows:
-            table.add_row(*(Text.assemble(*cell) for cell in row))
+            table.add_row(*(Text.assemble(*_shown(cell)) for cell in row))
         yield table
+
+
+def _shown(parts: list[Part]) -> list[Part]:
+    """The parts as shown: each value with its control characters escaped, each BREAK as it is."""
+    return [part if part == BREAK else (escaped_controls(part[0]), part[1]) for part in parts]
 
 
 def scan_plain(result: ArticleResult) -> Iterator[str]:
@@ -124,21 +153,14 @@ def scan_plain(result: ArticleResult) -> Iterator[str]:
     prints into a pipe or a file (#11: easy to grep and cut; #14: no rich at start-up)."""
     for item in scan_view(result):
         if not isinstance(item, Grid):
-            yield _plain("".join(text for text, _ in item))
+            yield "".join(text for text, _ in _shown(item))
             continue
-        cells = [[[h] for h, _ in item.columns]] + [[_plain("".join(t for t, _ in cell)).split("\n") for cell in row]
+        cells = [[[h] for h, _ in item.columns]] + [["".join(t for t, _ in _shown(cell)).split("\n") for cell in row]
                                                     for row in item.rows]
         widths = [max(_cell_len(line) for row in cells for line in row[c]) for c in range(len(item.columns))]
         for row in cells:
             for n in range(max(len(cell) for cell in row)):
                 yield "  ".join(_pad(cell[n] if n < len(cell) else "", width) for cell, width in zip(row, widths))
-
-
-_CONTROL = {code: None for code in (7, 8, 11, 12, 13)}   # what rich's Text strips
-
-
-def _plain(text: str) -> str:
-    return text.translate(_CONTROL)
 
 
 def _cell_len(text: str) -> int:
@@ -263,27 +285,32 @@ def _identification_line(embed: int, found: Identification) -> Part:
     return f"  #{embed + 1} not identified: {reason}", "yellow"
 
 
+def _line(text: Text, line: str, style: str = "") -> None:
+    """One line of a view, its values' control characters escaped (`escaped_controls`)."""
+    text.append(escaped_controls(line) + "\n", style)
+
+
 def resolution_text(result: Resolution) -> Text:
     """A resolution as people read it: the chain, hop by hop, then what the end is."""
     from rich.text import Text
 
     text = Text()
-    text.append(result.url, "bold")
+    text.append(escaped_controls(result.url), "bold")
     if result.from_cache:
         text.append("  (from cache)", "dim")
     text.append("\n")
     for hop in result.hops:
         status = str(hop.status) if hop.status is not None else "—"
-        text.append(f"  {status:>3}  {hop.url}")
+        text.append(escaped_controls(f"  {status:>3}  {hop.url}"))
         if hop.location:
-            text.append(f"  -> {hop.location}", "cyan")
+            text.append(escaped_controls(f"  -> {hop.location}"), "cyan")
         elif hop.via and hop.via != "header":
-            text.append(f"  ({hop.via})", "cyan")
+            text.append(escaped_controls(f"  ({hop.via})"), "cyan")
         text.append(f"  {hop.elapsed_ms:.0f} ms\n", "dim")
     if result.error:
-        text.append(f"  error: {result.error}\n", "red")
+        _line(text, f"  error: {result.error}", "red")
     if result.final_url:
-        text.append(f"  final: {result.final_url}\n")
+        _line(text, f"  final: {result.final_url}")
     post = result.post
     if post:
         what = f"{post.platform} {post.kind}"
@@ -293,7 +320,7 @@ def resolution_text(result: Resolution) -> Text:
             what += f" by @{post.author_handle}"
         if post.created_at:
             what += f", created {post.created_at}"
-        text.append(f"  is: {what}\n", "green")
+        _line(text, f"  is: {what}", "green")
     return text
 
 
@@ -304,26 +331,26 @@ def post_text(post: FetchedPost) -> Text:
     record = post.record
     colour = {"available": "green", "error": "red", "unknown": "yellow"}.get(record.status, "magenta")
     text = Text()
-    text.append(f"{record.platform} {record.post_id}  ", "bold")
-    text.append(record.status, f"bold {colour}")
+    text.append(escaped_controls(f"{record.platform} {record.post_id}  "), "bold")
+    text.append(escaped_controls(record.status), f"bold {colour}")
     text.append((f"  via {record.method}" if record.method else "  not fetched (offline)")
                 + ("  (from cache)" if record.from_cache else "") + "\n", "dim")
     if record.reason:
-        text.append(f"  {record.reason}\n", colour)
+        _line(text, f"  {record.reason}", colour)
     if record.author_handle or record.author_name:
-        text.append(f"  {record.author_name or ''} @{record.author_handle or '?'}\n")
+        _line(text, f"  {record.author_name or ''} @{record.author_handle or '?'}")
     if record.created_at:
-        text.append(f"  created {record.created_at}\n")
+        _line(text, f"  created {record.created_at}")
     if record.text:
-        text.append(f"  {_short(record.text, 200)}\n")
+        _line(text, f"  {_short(record.text, 200)}")
     for item in post.media:
         credit = "; ".join(f"{k}: {v}" for k, v in (item.get("credit") or {}).items())
         size = f"{item.get('width')}x{item.get('height')}" if item.get("width") else ""
-        text.append(f"  media {item.get('type')} {size} {item.get('mime') or ''} {item.get('url')}"
-                    + (f"  credit: {credit}" if credit else "") + (f"  ({item['error']})" if item.get("error") else "")
-                    + "\n", "cyan")
+        _line(text, f"  media {item.get('type')} {size} {item.get('mime') or ''} {item.get('url')}"
+              + (f"  credit: {credit}" if credit else "") + (f"  ({item['error']})" if item.get("error") else ""),
+              "cyan")
     for name, values in record.disagreements.items():
-        text.append(f"  methods disagree on {name}: {values}\n", "yellow")
+        _line(text, f"  methods disagree on {name}: {values}", "yellow")
     return text + _copies_text(post)
 
 
@@ -334,7 +361,7 @@ def _copies_text(post: FetchedPost) -> Text:
 
     text = Text()
     for line, style in _copies_lines(post):
-        text.append(f"  {line}\n", style)
+        _line(text, f"  {line}", style)
     return text
 
 
@@ -366,9 +393,9 @@ def archive_text(result: ArchivedUrl) -> Text:
 
     found = result.lookup
     text = Text()
-    text.append(result.url + "\n", "bold")
+    _line(text, result.url, "bold")
     if found.error:
-        text.append(f"  error: {found.error}\n", "red")
+        _line(text, f"  error: {found.error}", "red")
     first, last = found.earliest, found.latest
     count = len(found.snapshots)
     if found.error and not count:   # the lookup failed: how many captures there are is not known, not 0
@@ -378,16 +405,16 @@ def archive_text(result: ArchivedUrl) -> Text:
                     + (f", first {first.timestamp}, last {last.timestamp}" if first and last else "") + "\n",
                     "green" if count else "yellow")
     if found.closest:
-        text.append(f"  closest: {found.closest.url}\n")
+        _line(text, f"  closest: {found.closest.url}")
     saved = result.saved
     if saved:
-        text.append(f"  save: {saved.status}" + (f" {saved.snapshot_url}" if saved.snapshot_url else "")
-                    + (f" ({saved.message})" if saved.message else "") + "\n", "cyan")
+        _line(text, f"  save: {saved.status}" + (f" {saved.snapshot_url}" if saved.snapshot_url else "")
+              + (f" ({saved.message})" if saved.message else ""), "cyan")
     if result.warc:
         status = result.live_status
         held = "" if status is None or 200 <= status < 300 else (
             f" (the page answered HTTP {status}: the record holds that answer, not the page)")
-        text.append(f"  local copy: {result.warc[0]} @ {result.warc[1]}{held}\n", "yellow" if held else "dim")
+        _line(text, f"  local copy: {result.warc[0]} @ {result.warc[1]}{held}", "yellow" if held else "dim")
     return text
 
 

@@ -155,7 +155,9 @@ def test_html_report_renders_in_headless_chromium(world, tmp_path):
 def test_report_on_nothing_is_a_clear_error(tmp_path):
     (tmp_path / "empty").mkdir()
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", str(tmp_path / "empty")])
-    assert result.exit_code == 1 and "no article to report on" in result.output
+    # one line, as every command says it (#2: "no article to report on" was a second error line after it)
+    assert result.exit_code == 1 and result.output == (f"error: no article in {tmp_path / 'empty'} (an empty folder? "
+                                                       "check the path, and that its disk is mounted)\n")
     missing = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", str(tmp_path / "nope.html")])
     assert missing.exit_code == 1 and "no such file" in missing.output and "Traceback" not in missing.output
 
