@@ -296,10 +296,15 @@ class Store:
         migration recorded as applied as sqlite-utils' Migrations records it (cache/schema.sql, written out from
         cache/migrations.py; tests/test_store.py checks both make the same database). Stepping through the
         migrations cost a new database 53 ms of CPU, 32 of them importing sqlite-utils (#14). False, and nothing
-        done, when the database holds anything: an older cache, one another process has just made, other tables."""
+        done, when the database holds anything (an older cache, one another process has just made, other tables),
+        or when the script cannot be read (a frozen build that left it out): the migrations make it then."""
         if self.conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is not None:
             return False
-        for statement in sql_statements(SCHEMA.read_text(encoding="utf-8")):
+        try:
+            script = SCHEMA.read_text(encoding="utf-8")
+        except OSError:
+            return False
+        for statement in sql_statements(script):
             self.conn.execute(statement)
         applied_at = str(datetime.now(timezone.utc))
         self.conn.executemany("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES (?, ?, ?)",

@@ -281,6 +281,34 @@ def test_a_new_cache_is_made_and_recorded_into_without_loading_sqlite_utils(tmp_
     assert done.stdout.split() == ["1", str(len(migrations._migrations)), "False"], done.stderr
 
 
+def test_a_new_cache_whose_creation_fails_half_way_is_left_empty_and_made_whole_next_time(tmp_path, monkeypatch):
+    """The schema goes in in one transaction: a failure (or a kill) part-way leaves nothing, not half a cache that
+    the next run would take for an older one and migrate wrongly."""
+    import cache.store
+
+    broken = tmp_path / "schema.sql"
+    broken.write_text(cache.store.SCHEMA.read_text(encoding="utf-8") + "CREATE TABLE articles (x);\n", encoding="utf-8")
+    monkeypatch.setattr(cache.store, "SCHEMA", broken)
+    with pytest.raises(CacheError, match="table articles already exists"):
+        Cache(tmp_path / "c.db")
+    conn = sqlite3.connect(tmp_path / "c.db")
+    assert conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+    monkeypatch.undo()
+    store = Cache(tmp_path / "c.db")
+    assert store.schema_version == len(migrations._migrations) and store.memos_kept
+
+
+def test_a_new_cache_is_made_by_the_migrations_when_the_schema_file_cannot_be_read(tmp_path, monkeypatch):
+    """A frozen build that left the script out still makes its caches, step by step."""
+    import cache.store
+
+    monkeypatch.setattr(cache.store, "SCHEMA", tmp_path / "missing.sql")
+    store = Cache(tmp_path / "c.db")
+    assert store.schema_version == len(migrations._migrations) and store.memos_kept
+    stepped_at = {row[0] for row in store.conn.execute("SELECT applied_at FROM _sqlite_migrations")}
+    assert len(stepped_at) > 1   # recorded one by one
+
+
 def test_a_database_holding_other_tables_is_migrated_and_keeps_them(tmp_path):
     """Only an empty file gets the one-script schema: another tool's tables are left as they are."""
     conn = sqlite3.connect(tmp_path / "theirs.db")
