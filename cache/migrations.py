@@ -1,4 +1,8 @@
-"""The cache schema, as forward migrations (sqlite-utils' Migrations: each runs in its own transaction)."""
+"""The cache schema, as forward migrations (sqlite-utils' Migrations: each runs in its own transaction).
+
+A new (empty) database is not stepped through them: it gets what they make of an empty file, written out in
+cache/schema.sql, in one transaction (#14). After adding a migration, write that file again with
+`python -m cache.migrations` (tests/test_store.py fails until it is)."""
 
 from __future__ import annotations
 
