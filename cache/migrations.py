@@ -388,7 +388,7 @@ def memo_triggers() -> dict[str, str]:
     return made
 
 
-SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in the order it makes it.\n"
+SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 
 

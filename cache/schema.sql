@@ -1,4 +1,4 @@
--- A new cache's schema: what cache/migrations.py makes of an empty database, in the order it makes it.
+-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.
 -- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).
 
 CREATE TABLE "_sqlite_migrations" (
