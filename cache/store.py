@@ -768,6 +768,25 @@ class Store:
             select + f"WHERE p.platform = ? AND p.post_id != ? AND json_extract(o.record, '$.author.id') = ? "
             f"AND {named} ORDER BY o.id LIMIT {int(limit)}", [platform, post_id, author_id, handle])
 
+    def post_handles(self, platform: str, post_id: str) -> list[str]:
+        """The handles a post was recorded under (any method, oldest first), then the others its author's id was
+        seen with: where its archived copies may be filed, as the archive lists each URL apart (a renamed account's
+        post was captured under its old handle; a post linked as /i/status/<id> under its author's, review28)."""
+        rows = self._rows(
+            "SELECT json_extract(o.record, '$.author.handle') AS handle, json_extract(o.record, '$.author.id') AS "
+            "author_id FROM post_observations o JOIN posts p ON p.id = o.post_row WHERE p.platform = ? AND "
+            "p.post_id = ? ORDER BY o.id", [platform, post_id])
+        handles = [r["handle"] for r in rows if r["handle"]]
+        ids = sorted({r["author_id"] for r in rows if r["author_id"]})
+        if ids:
+            handles += [r["handle"] for r in self._rows(
+                f"SELECT handle FROM authors WHERE platform = ? AND author_id IN ({', '.join('?' * len(ids))}) "
+                "ORDER BY first_seen_at, id", [platform, *ids])]
+        distinct: dict[str, str] = {}
+        for handle in handles:
+            distinct.setdefault(handle.casefold(), handle)
+        return list(distinct.values())
+
     def observations(self, post_row: int) -> list[dict[str, Any]]:
         self._noted(f"post_observations {post_row}")
         return self._where("post_observations", "post_row = ?", [post_row], order_by="id")

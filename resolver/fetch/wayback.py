@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import re
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
@@ -528,14 +528,20 @@ class ArchivedCopy:
                 "notes": list(self.notes), "fetch_id": self.fetch_id}
 
 
-def capture_queries(post_id: str, handle: str | None) -> list[str]:
+def capture_queries(post_id: str, handles: Sequence[str | None]) -> list[str]:
     """Where captures of a post live, most telling first: its page on each host CDX files apart (twitter.com;
-    x.com, where twitter.com has answered with a 301 since 2023; mobile.twitter.com), then the JSON endpoints
-    embeds read."""
-    page = f"twitter.com/{handle or x.UNKNOWN_HANDLE}/status/{post_id}"
-    return [page, f"x.com/{page.removeprefix('twitter.com/')}", f"mobile.{page}",
-            f"cdn.syndication.twimg.com/tweet-result?id={post_id}",
-            f"publish.twitter.com/oembed?url=https://twitter.com/{handle or x.UNKNOWN_HANDLE}/status/{post_id}"]
+    x.com, where twitter.com has answered with a 301 since 2023; mobile.twitter.com), under each handle it may be
+    filed under (CDX lists each URL apart: a renamed account's old one, review28), then the JSON endpoints embeds
+    read."""
+    distinct: dict[str, str] = {}
+    for handle in handles:
+        if handle:
+            distinct.setdefault(handle.casefold(), handle)   # the first spelling, in order: handles are any case
+    known: list[str | None] = [*distinct.values()] or [None]
+    pages = [f"twitter.com/{handle or x.UNKNOWN_HANDLE}/status/{post_id}" for handle in known]
+    return [form for page in pages for form in (page, f"x.com/{page.removeprefix('twitter.com/')}", f"mobile.{page}")] + [
+        f"cdn.syndication.twimg.com/tweet-result?id={post_id}",
+        f"publish.twitter.com/oembed?url=https://twitter.com/{known[0] or x.UNKNOWN_HANDLE}/status/{post_id}"]
 
 
 def choose_captures(snapshots: Any, post_id: str, limit: int = MAX_CAPTURES) -> list[Any]:
@@ -578,7 +584,7 @@ def lookup_outcome(errors: list[str], asked: int) -> str | None:
     return f"error: {errors[0]}" + (f" ({len(errors)} of {asked} capture lists)" if len(errors) < asked else "")
 
 
-async def read_captures(post_id: str, handle: str | None, *, session: Any, ledger: Ledger,
+async def read_captures(post_id: str, handles: Sequence[str | None], *, session: Any, ledger: Ledger,
                         limit: int = MAX_CAPTURES) -> tuple[tuple[ArchivedCopy, ...], str | None]:
     """Read a post's archived copies through the one HTTP layer (fetch log, body kept, WARC, budgets): the CDX
     list of each place captures live, then the raw captures, until one says what the post said. The captures'
@@ -592,7 +598,7 @@ async def read_captures(post_id: str, handle: str | None, *, session: Any, ledge
     errors: list[str] = []
     unread: list[str] = []
     asked = 0
-    queries, withheld = _not_withheld(capture_queries(post_id, handle), session.redactor)
+    queries, withheld = _not_withheld(capture_queries(post_id, handles), session.redactor)
     for query in queries:
         listing = await archive.list_captures(query, session=session, prefix=True)
         if not listing.unavailable:   # offline and never listed: not asked
@@ -651,7 +657,7 @@ def _with_unread(outcome: str | None, unread: list[str]) -> str | None:
     return f"error: {unread[0]}" + (f" (and {len(unread) - 1} more)" if len(unread) > 1 else "")
 
 
-def lookup_outcome_in_store(post_id: str, handle: str | None, store: Any, *, copies: int = 0,
+def lookup_outcome_in_store(post_id: str, handles: Sequence[str | None], store: Any, *, copies: int = 0,
                             redactor: Redactor | None = None) -> str | None:
     """What the last archive lookup of a post came to, from the fetch log (a post answered from the cache): each
     capture list's latest answer, as read_captures asked them; with no copy (`copies`), the captures they list
@@ -661,7 +667,7 @@ def lookup_outcome_in_store(post_id: str, handle: str | None, store: Any, *, cop
     errors: list[str] = []
     unread: list[str] = []
     asked = 0
-    queries, withheld = _not_withheld(capture_queries(post_id, handle), redactor or NO_SECRETS)
+    queries, withheld = _not_withheld(capture_queries(post_id, handles), redactor or NO_SECRETS)
     for query in queries:
         rows = store.fetches_for(archive.lookup_url(query, prefix=True))
         if rows:
