@@ -302,21 +302,3 @@ def test_a_deleted_post_linked_without_a_handle_is_looked_up_under_the_handle_it
     assert [c.original for c in post.archived] == [PAGE]
     [again] = run([target], settings, store, offline=True, media=False)   # the cache says the same lookup
     assert (again.archive_lookup, len(again.archived)) == ("answered", 1)
-
-
-def test_a_renamed_accounts_deleted_post_is_looked_up_under_its_old_handle(fakenet, store):
-    """@old_desk became @river_desk: the post's captures from before the rename are filed under
-    twitter.com/old_desk/status/<id>. A recorded answer showed the account (its id) as @old_desk; the lookup asked
-    only under @river_desk and found no copy (review28)."""
-    older = "1389100000000000000"
-    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({
-        older: [json_page(_live(older, "old_desk", "Heavy rain expected overnight across the valley."))],
-        ID: [json_page(_live(ID, "river_desk")), json_page(DELETED)]}))
-    old_page = f"https://twitter.com/old_desk/status/{ID}"
-    serve(fakenet, [capture("classic_permalink_reply_with_ancestor.html", original=old_page)])
-    settings = fakenet.settings(hosts=HOSTS, x_methods=("syndication",))
-    run([Target("twitter", older, f"https://twitter.com/old_desk/status/{older}"), TARGET], settings, store,
-        media=False)
-    [post] = run([TARGET], settings, store, media=False, refresh=True)
-    assert post.record.status == "deleted"
-    assert [(c.original, c.record.text.startswith("🌊 Water over")) for c in post.archived] == [(old_page, True)]

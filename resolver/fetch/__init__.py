@@ -259,7 +259,7 @@ def _lookup_in_store(target: Target, record: PostRecord, store: Store, archived:
 
 def _capture_handles(target: Target, record: PostRecord, store: Store | None) -> list[str | None]:
     """The handles a post's captures may be filed under: the answer's, the link's, then those the cache saw the
-    post or its author's id with (a link with no handle, /i/status/<id>; a renamed account, review28)."""
+    post with (a link with no handle, /i/status/<id>, review28)."""
     known = [record.author_handle, _handle_in(target.url)]
     return known + (store.post_handles(target.platform, target.post_id) if store is not None else [])
 

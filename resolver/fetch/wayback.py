@@ -531,8 +531,7 @@ class ArchivedCopy:
 def capture_queries(post_id: str, handles: Sequence[str | None]) -> list[str]:
     """Where captures of a post live, most telling first: its page on each host CDX files apart (twitter.com;
     x.com, where twitter.com has answered with a 301 since 2023; mobile.twitter.com), under each handle it may be
-    filed under (CDX lists each URL apart: a renamed account's old one, review28), then the JSON endpoints embeds
-    read."""
+    filed under (CDX lists each URL apart, review28), then the JSON endpoints embeds read."""
     distinct: dict[str, str] = {}
     for handle in handles:
         if handle:
