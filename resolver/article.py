@@ -21,8 +21,17 @@ MAGIC = (
     (b"%PDF", "a PDF document"), (b"PK\x03\x04", "a ZIP archive"), (b"\x1f\x8b", "gzip data"),
     (b"RIFF", "a RIFF (WebP/WAV) file"), (b"\x7fELF", "an executable"), (b"SQLite format 3", "an SQLite database"),
 )
+# HTML: a page's own tags, or an element an article's markup is made of, bare or with an attribute that has a value
+# ("<figure><img src=...><figcaption>", "<h1>", "<br>", "<li>": a fragment, a CMS export, a snippet on stdin; wire28,
+# they were read as text and a caption's credit was lost), or its end tag. An attribute needs its "=": "<a few words>"
+# and "<figure of speech>" in plain text are no markup. No nested repeats: a sniff stays linear (#12).
+_SNIFFED_TAGS = rb"(?:p|div|span|blockquote|article|section|iframe|figure|figcaption|img|picture|h[1-6]|br|hr|li|ul|ol" \
+                rb"|table|tr|td|th|em|strong)"
 HTML_SNIFF_RE = re.compile(
-    rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<(?:p|div|blockquote|article|iframe|figure|span|a)\s[^>]{0,400}>|</(?:p|div|blockquote|a)>",
+    rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]"
+    rb"|<" + _SNIFFED_TAGS + rb"\s*/?>"   # not a bare "<a>": "choose <a> or <b>"
+    rb"|<(?:a|" + _SNIFFED_TAGS + rb")\s[^<>=]{0,400}=[^<>]{0,400}>"
+    rb"|</(?:a|" + _SNIFFED_TAGS + rb")\s*>",
     re.IGNORECASE,
 )
 META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_:.-]{2,40})""", re.IGNORECASE)

@@ -302,6 +302,39 @@ def test_utf16_html_is_html(encoding: str, given: bool) -> None:
     assert result.article.kind == "html"
     assert [(e.detector, e.author_name) for e in result.embeds] == [("html-blockquote", "José Núñez")]
 
+@pytest.mark.parametrize("data, kind", [
+    (b'<figure><img src="/a.jpg"><figcaption>A desk. Photo: Getty Images/iStockphoto</figcaption></figure>', "html"),
+    (b"<figure>\n<img src=/a.jpg>\n<figcaption>A desk.</figcaption>\n</figure>", "html"),
+    (b"<h1>Harbour reopens</h1>\nThe harbour reopened on Monday.", "html"),
+    (b"The harbour reopened.<br>Boats came back.", "html"),
+    (b"The harbour reopened.<br/>Boats came back.", "html"),
+    (b"Boats:\n<ul>\n<li>The ferry</li>\n</ul>", "html"),
+    (b"<img src=\"https://news.example/a.jpg\" alt=\"A ship\">", "html"),
+    # plain text with a stray "<": a comparison, a heart, an address in brackets, a placeholder, a quote mark
+    (b"Turnout was <50% in three wards, and prices < 2 dollars > the year before.", "text"),
+    (b"We <3 the new ferry. Write to <jane@news.example> or <https://news.example/tips>.", "text"),
+    (b"The caption read <photo> and the byline <name here>; <<Harbour>> was the title.", "text"),
+    (b"He typed <figure of speech> and <image> into the box. x<y and h1<h2.", "text"),
+], ids=["figure-fragment", "figure-unquoted", "heading", "line-break", "line-break-self-closing", "list",
+        "lone-img", "comparisons", "heart-and-addresses", "placeholders", "tag-like-words"])
+def test_a_bare_html_fragment_is_html_and_a_stray_angle_bracket_is_text(data: bytes, kind: str) -> None:
+    """wire28 (newuser28 #6): a fragment without a page around it (a CMS export, a snippet piped to `scan -`, an
+    API user's string) was sniffed as plain text unless one of a few tags carried an attribute: its markup stayed
+    in the words and its caption's credit was lost. Ordinary text with a "<" in it stays text."""
+    from resolver.article import sniff_kind
+
+    assert sniff_kind(data) == kind
+
+
+def test_the_readmes_figure_fragment_gives_its_credit() -> None:
+    """The README's Python API example gave no credit: the fragment was read as text."""
+    from resolver.pipeline import scan
+
+    result = scan('<figure><img src="/a.jpg"><figcaption>A desk. Photo: Getty Images/iStockphoto</figcaption></figure>')
+    assert result.article.kind == "html"
+    assert [(c.creator, c.organization, c.image) for c in result.credits] == [(None, "Getty Images/iStockphoto", "/a.jpg")]
+
+
 # -- JSON Lines ----------------------------------------------------------------------------------------------
 
 def jsonl(path: Path, records: list, *, opener=open) -> Path:
