@@ -57,7 +57,7 @@ class Article:
 
     @cached_property
     def text(self) -> str:
-        return self.data.decode(self.encoding, errors="replace")
+        return decode_as(self.data, self.encoding)
 
     @property
     def size(self) -> int:
@@ -188,7 +188,34 @@ def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
 
     matches = list(from_bytes(data[:200_000]))
     name = _prefer_western(matches) if matches else "cp1252"
-    return data.decode(name, errors="replace"), name, True
+    if name in _WESTERN and UTF8_SEQUENCE_RE.search(data):
+        name = MIXED + name   # a scraper joined sources: a UTF-8 dash in Latin-1 words (wire28)
+    return decode_as(data, name), name, True
+
+
+# Mixed text: one-byte (cp1252) text holding UTF-8 sequences, each read as UTF-8 and the other bytes in the one-byte
+# encoding. Its name is "utf-8+" and that encoding's ("utf-8+cp1252"). Before, the sequences were read as the
+# guess: a UTF-8 em dash became "â€”", which a tweet's signature took as the post's words (newuser28 #7).
+MIXED = "utf-8+"
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
+# The UTF-8 sequences a one-byte text hardly makes by chance: three or four bytes (a lower-case accented letter then
+# two symbols), or two starting "Â" or "Ã" (the mojibake of Latin-1's own letters). Not two bytes starting with
+# another capital letter: "É»", "É\xa0:" in French capitals are good cp1252 and valid UTF-8 (U+025B, U+0260).
+UTF8_SEQUENCE_RE = re.compile(rb"[\xc2\xc3][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+                              rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+                              rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}")
+
+
+def decode_as(data: bytes, encoding: str) -> str:
+    """The text of bytes in an encoding as `decode` names it, what does not decode replaced: a mixed one
+    ("utf-8+cp1252") reads each UTF-8 sequence as UTF-8 and the other bytes in its one-byte encoding."""
+    if not encoding.startswith(MIXED):
+        return data.decode(encoding, errors="replace")
+    single, parts, at = encoding[len(MIXED):], [], 0
+    for sequence in UTF8_SEQUENCE_RE.finditer(data):
+        parts += [data[at:sequence.start()].decode(single, errors="replace"), sequence.group().decode("utf-8")]
+        at = sequence.end()
+    return "".join(parts) + data[at:].decode(single, errors="replace")
 
 
 # Declared charsets browsers decode as another (the WHATWG Encoding standard's labels): pages that say ISO-8859-1
