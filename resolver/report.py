@@ -507,6 +507,8 @@ def _given_by(post: dict[str, Any], field: str, found: str | None) -> str:
 
 def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str]]:
     """(fact, the article says, the source says, provenance) rows for one embed."""
+    from resolver.provenance import edit_of
+
     post = embed["post"]
     rows: list[tuple[str, str | None, str | None, str]] = []
     author = f"@{embed['author_handle']}" + (f" ({embed['author_name']})" if embed.get("author_name") else "") \
@@ -528,11 +530,16 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         found_author = f"@{post['author']['handle']}" + (f" ({post['author']['name']})" if post["author"]["name"] else "") \
             if post["author"]["handle"] else None
         rows.append(("Author", author, found_author, _given_by(post, "author_handle", found_author)))
-        rows.append(("Date", embed.get("date_text"), post.get("created_at"), _given_by(post, "created_at", post.get("created_at"))))
+        # an edited post's live answer is its edit's: said beside the time and the words (verdict28)
+        edit = " (its edit's {})" if edit_of(post) else ""
+        created_at = post.get("created_at")
+        rows.append(("Date", embed.get("date_text"), created_at and created_at + edit.format("time"),
+                     _given_by(post, "created_at", created_at)))
         text = embed.get("text")
         if text and embed.get("text_confidence") == "uncertain":
             text += " [where the tweet starts or ends in the article is uncertain]"
-        rows.append(("Text", text, post.get("text"), _given_by(post, "text", post.get("text"))))
+        found_text = post.get("text")
+        rows.append(("Text", text, found_text and found_text + edit.format("words"), _given_by(post, "text", found_text)))
         media = ", ".join(m["url"] for m in post.get("media") or []) or None
         rows.append(("Media", ", ".join(embed.get("media_links") or []) or None, media, _given_by(post, "media", media)))
         rows += _archived_rows(embed, post)
@@ -668,19 +675,42 @@ def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
         end = resolution["canonical_url"] or resolution["final_url"] or "—"
         lines.append(_md(f"- Link {resolution['url']}: {_chain(resolution)} ⇒ {end}"
                          + (f" — error: {resolution['error']}" if resolution["error"] else "")))
-    if embed["snapshots"]:
-        latest = max(embed["snapshots"], key=lambda s: s["timestamp"])
-        lines.append(f"- Archived: {_snapshot_count(embed['snapshots'])}; latest <{latest['url']}>")
-    elif embed["post"]:
-        lines.append("- Archived: " + ("no snapshot found" if embed["archive_looked_up"] else "not checked"))
+    archived = _archived_line(embed)
+    if archived is not None:
+        said, latest = archived
+        lines.append(f"- Archived: {said}" + (f"; latest <{latest}>" if latest else ""))
     lines += ["", "Checks:", ""] + [f"- {MARK[c['result']]} **{c['name']}**: {_md(c['evidence'])}" for c in embed["checks"]]
     return lines + [""]
 
 
-def _snapshot_count(snapshots: list[dict[str, Any]]) -> str:
-    """How many snapshots, and how many are HTTP 200 pages when not all are: a captured 404 or redirect is no copy."""
+def _archived_line(embed: dict[str, Any]) -> tuple[str, str | None] | None:
+    """What an embed's Archived line says, and the latest copy (or snapshot) it links: the snapshots of the post's
+    URL, and the archived copies the report counts (`archived_copies`: the captures read that hold its words, under
+    x.com say) that they do not list. None for an embed with no post."""
+    snapshots, post = embed["snapshots"], embed["post"]
+    if post is None and not snapshots:
+        return None
+    listed = {s["url"] for s in snapshots}
+    more = [c for c in embed.get("archived_copies") or [] if c["url"] not in listed]
+    if more:
+        copies = f"{len(more)} archived cop{'y' if len(more) == 1 else 'ies'} from the captures read"
+        where = _snapshot_count(snapshots, " listed for the post's URL") if snapshots else \
+            "no snapshot listed for the post's URL"
+        latest = max(embed["archived_copies"], key=lambda c: c["timestamp"])
+        return f"{where}; {copies}", latest["url"]
+    if snapshots:
+        return _snapshot_count(snapshots), max(snapshots, key=lambda s: s["timestamp"])["url"]
+    read = len((post or {}).get("archived") or [])
+    if read:   # listed somewhere and read, none the post (a login wall, another page): no copy, and no "no snapshot"
+        return f"no archived copy: {read} capture{'s' * (read > 1)} read, none holds the post's words", None
+    return ("no snapshot found" if embed["archive_looked_up"] else "not checked"), None
+
+
+def _snapshot_count(snapshots: list[dict[str, Any]], where: str = "") -> str:
+    """How many snapshots (`where`: " listed for …"), and how many are HTTP 200 pages when not all are: a captured
+    404 or redirect is no copy."""
     good = sum(1 for s in snapshots if s.get("status") == "200")
-    return f"{len(snapshots)} snapshot(s)" + (f", {good} of them an HTTP 200 page" if good != len(snapshots) else "")
+    return f"{len(snapshots)} snapshot(s){where}" + (f", {good} of them an HTTP 200 page" if good != len(snapshots) else "")
 
 
 def _notes(embed: dict[str, Any]) -> list[str]:
@@ -795,12 +825,11 @@ def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str],
                    f"<td dir=\"auto\">{escape(c or '—')}</td>"
                    f"<td class=\"meta\">{escape(d or '')}</td></tr>" for a, b, c, d in _facts(embed))
     links = "".join(_html_link(r) for r in embed["resolutions"])
-    if embed["snapshots"]:
-        latest = max(embed["snapshots"], key=lambda s: s["timestamp"])
-        links += (f"<li>Archived: {escape(_snapshot_count(embed['snapshots']))}; latest "
-                  f"<a href=\"{escape(latest['url'])}\">{escape(latest['url'])}</a></li>")
-    elif embed["post"]:
-        links += "<li>Archived: " + ("no snapshot found" if embed["archive_looked_up"] else "not checked") + "</li>"
+    archived = _archived_line(embed)
+    if archived is not None:
+        said, latest = archived
+        links += (f"<li>Archived: {escape(said)}"
+                  + (f"; latest <a href=\"{escape(latest)}\">{escape(latest)}</a>" if latest else "") + "</li>")
     links = "".join(f"<li>{escape(note)}</li>" for note in _notes(embed)) + links
     thumbs = "".join(f'<img class="thumb" src="{uri}" alt="{escape(m.get("alt") or m["type"] + " of the post")}">'
                      for m in (embed["post"] or {}).get("media", []) if thumbnail and (uri := thumbnail(m["url"])))
@@ -846,11 +875,17 @@ def _html_credit(number: int, credit: dict[str, Any], badge: Callable[[str], str
 
 
 def index_markdown(entries: list[tuple[str, dict[str, Any]]]) -> str:
-    """An index of several reports: one line per article, with its counts and failures."""
-    lines = ["# Provenance reports", "", "| Article | Embeds | Credits | Failed checks | Report |", "|---|---|---|---|---|"]
+    """An index of several reports: one line per article, with its counts, its failures, and what is not known
+    beside them (a low failure count of an article whose posts could not be checked is no clean bill, #9 §5)."""
+    lines = ["# Provenance reports", "", "| Article | Embeds | Credits | Failed checks | Checks not made (skipped) | "
+             "Posts whose status is not known | Report |", "|---|---|---|---|---|---|---|"]
     for name, report in entries:
         summary = report["summary"]
         cut = " (truncated by the crawler)" if report["article"].get("truncated") else ""
+        checks = summary["checks"]
+        posts = summary.get("posts") or {}
+        skipped = f"{checks['skip']} of {sum(checks.values())}" if sum(checks.values()) else "—"
+        unknown = f"{posts['status_not_known']} of {posts['named']}" if posts.get("named") else "—"
         lines.append(f"| {_md(report['article']['source'])}{cut} | {summary['embeds']} | {summary['credits']} | "
-                     f"{summary['checks']['fail']} | [{name}]({name}) |")
+                     f"{checks['fail']} | {skipped} | {unknown} | [{name}]({name}) |")
     return "\n".join(lines) + "\n"

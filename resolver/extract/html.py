@@ -24,7 +24,7 @@ from resolver.extract.dom import (BLOCKS, AncestorMemo, Part, ancestors, attr, b
                                   element_text, is_element, parse, select, selector_of, shallow, text_with_breaks,
                                   text_with_lines, words_of)
 from resolver.extract.intervals import Intervals
-from resolver.extract.needles import Needles
+from resolver.extract.needles import WRITES_LETTERS_RE, Needles
 from resolver.extract.spans import ElementEnds, SourceMap
 from resolver.model import Credit, Embed, PostRef
 from resolver.platforms import x
@@ -38,6 +38,12 @@ MARKERS = (*platforms.PAGE_MARKERS, "credit", "Credit", "CREDIT", "copyright", "
 
 
 def has_markers(page: str) -> bool:
+    """Does the page hold a marker an embed or a credit needs? Also as HTML reads it: a page writing letters as
+    references (`class="CR&#X45;DIT"`, #10) is asked again with its references read, which few pages need."""
+    return _has_markers(page) or WRITES_LETTERS_RE.search(page) is not None and _has_markers(unescape(page))
+
+
+def _has_markers(page: str) -> bool:
     # The prose credit words last, and only on a page with no other marker: a page whose only credit was a line
     # of its text ("(AP Photo/Jane Doe)") was skipped unparsed, where the same text as plain text gave the credit.
     # A Mastodon post's path is searched for last, as its host can be any (#11).

@@ -472,6 +472,14 @@ def captured_at(timestamp: str) -> str:
 
 # Statuses whose archived copies are read by default: what the live sources could not show.
 READ_WHEN = ("deleted", "suspended", "protected", "not_found", "unknown", "withheld", "age_restricted")
+
+
+def reads_captures(record: PostRecord) -> bool:
+    """Whether a fetch reads a post's captures by default: the live sources could not show it (READ_WHEN), or
+    they showed a later version of it, whose original an article may quote (an edit, verdict28)."""
+    return record.status in READ_WHEN or bool(record.edits)
+
+
 MAX_CAPTURES = 3        # per post: the earliest captures of distinct content, then the latest
 _RAW_RE = re.compile(r"/web/(\d{4,14})id_/(.+)$")
 
