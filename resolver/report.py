@@ -547,6 +547,9 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
             reason = "no post id yet: the link hides it (embed-resolver scan --resolve follows it to the post)"
         elif (embed.get("identified") or {}).get("verdict") == "not-checked":   # nobody looked (#9 §5)
             reason = f"no post id: the article kept no link; {embed['identified']['reason']}"
+        elif embed.get("photo_elsewhere"):
+            reason = (f"no post id: its photo link leads to {embed['photo_elsewhere']}, not its own (a re-used "
+                      "photo?), and no post was identified by its words")
         else:
             reason = "no post id: the article kept no link, and no post was identified by its words"
         rows.append(("Status", "", reason, ""))

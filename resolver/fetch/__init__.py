@@ -120,15 +120,21 @@ class FetchedPost:
         return self.record.status == "error" or any(
             m.get("error") and m["error"] != MEDIA_NEVER_FETCHED for m in self.media)
 
-    def may_be_by(self, handle: str) -> bool:
-        """Whether the post may be `handle`'s: its author (as its source, else its URL, names it) is that handle,
-        or no one is named. A flattened post's link to a post of another account (one it quoted) is not its own."""
+    @property
+    def author(self) -> str | None:
+        """The post's author's handle as its source, else its URL, names it; None when neither does."""
         author = self.record.author_handle
         if author is None and self.record.platform == "twitter":
             from resolver.platforms import x
 
             ref = x.parse_url(self.record.url)
             author = ref.author_handle if ref else None
+        return author
+
+    def may_be_by(self, handle: str) -> bool:
+        """Whether the post may be `handle`'s: its author is that handle, or no one is named. A flattened post's
+        link to a post of another account (one it quoted, or the original of a photo it re-used) is not its own."""
+        author = self.author
         return author is None or author.casefold() == handle.casefold()
 
     def to_json(self) -> dict[str, Any]:
