@@ -515,7 +515,9 @@ def sources_of(post: PostRecord, store: Store | None) -> list[dict[str, Any]]:
                       # the body kept is not the one received: a configured secret was redacted out of it (#11)
                       "body_redacted": store.body_redacted(fetch["body_sha256"])
                       if fetch and fetch["body_sha256"] else None,
-                      "via": fetch.get("via") if fetch else None})
+                      "via": fetch.get("via") if fetch else None,
+                      # replayed: the WARC file the answer came from; fetched_at is then its record's WARC-Date
+                      "warc_file": fetch.get("warc_file") if fetch and fetch.get("via") == "warc" else None})
     return found
 
 

@@ -391,7 +391,7 @@ class ReplayTransport(httpx.AsyncBaseTransport):
         return httpx.Response(found.status, headers=found.headers, content=found.body, request=request,
                               extensions={"via": "warc", "warc_file": found.file, "warc_offset": found.offset,
                                           "reason_phrase": found.reason.encode(), "truncated": found.truncated,
-                                          "redacted": found.redacted})
+                                          "redacted": found.redacted, "warc_date": found.warc_date})
 
 
 def _target_address(target: str) -> tuple[str, int]:

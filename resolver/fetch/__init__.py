@@ -392,8 +392,6 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
     post_row = None
     store = session.store
     if store is not None:
-        from cache import utc_now
-
         with ledger.transaction(store) as real:
             records = [replace(r, fetch_ids=tuple(i for i in map(real, r.fetch_ids) if i is not None))
                        for r in records]
@@ -404,7 +402,7 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
                  "record": merged.to_json()},
                 [{"method": r.method, "status": r.status, "reason": r.reason,
                   "fetch_id": r.fetch_ids[-1] if r.fetch_ids else None, "record": json.dumps(r.to_json())}
-                 for r in records + [c.record for c in copies]], observed_at=utc_now())
+                 for r in records + [c.record for c in copies]], observed_at=ledger.observed_at())
     items = await _analyse_media(merged, session, options, post_row) if options.media else ()
     return FetchedPost(merged, items, post_row, archived=copies, archive_lookup=looked)
 
@@ -427,8 +425,6 @@ def record_copies(post: FetchedPost, copies: tuple[wayback.ArchivedCopy, ...], s
     store = session.store
     if store is None or not (ledger.rows or copies):
         return copies
-    from cache import utc_now
-
     with ledger.transaction(store) as real:
         copies = tuple(wayback.with_real_ids(c, real) for c in copies)
         if post.post_row is not None and copies:
@@ -438,7 +434,7 @@ def record_copies(post: FetchedPost, copies: tuple[wayback.ArchivedCopy, ...], s
                  "record": record.to_json()},
                 [{"method": c.record.method, "status": c.record.status, "reason": c.record.reason,
                   "fetch_id": c.fetch_id, "record": json.dumps(c.record.to_json())} for c in copies],
-                observed_at=utc_now())
+                observed_at=ledger.observed_at())
     return copies
 
 
