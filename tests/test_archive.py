@@ -336,6 +336,20 @@ def redated(warc, to, date: str) -> None:
             writer.write_record(record)
 
 
+@pytest.mark.parametrize("warc_date,expected", [
+    ("2023-03-01T10:00:00Z", "2023-03-01T10:00:00.000000Z"),
+    ("2026-11-29T08:08:22.757059Z", "2026-11-29T08:08:22.757059Z"),
+    ("2023-03-01T11:00:00+01:00", "2023-03-01T10:00:00.000000Z"),
+    ("2023-03-01T10:00:00", "2023-03-01T10:00:00.000000Z"),
+    ("yesterday", None),
+    (None, None),
+], ids=["seconds", "microseconds", "offset", "no-zone-is-utc", "not-a-date", "none"])
+def test_a_warc_date_is_read_as_the_cache_writes_times(warc_date, expected):
+    from resolver.warc import answered_at
+
+    assert answered_at(warc_date) == expected
+
+
 def test_a_replayed_answer_is_dated_when_the_source_answered_not_when_it_was_replayed(fakenet, tmp_path):
     """newuser28b: a --replay run recorded and reported the replay's time as when the service answered; the WARC
     record's WARC-Date was recorded nowhere. A year-old WARC dated a year-old "deleted" to the day it was replayed."""
