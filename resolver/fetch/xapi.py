@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from resolver.fetch.records import Media, PostRecord, json_text
 from resolver.fetch.syndication import iso_utc
+from resolver.jsonparse import NESTED_TOO_DEEPLY
 from resolver.platforms.x import status_url
 
 if TYPE_CHECKING:
@@ -89,6 +90,8 @@ def lookup(ids: list[str], *, session: Session,
             reason = "usage cap exceeded" if _usage_capped(exc.response) else "forbidden (403)"
         except tweepy.TwitterServerError as exc:
             reason = f"X API server error {exc.response.status_code}"
+        except RecursionError:   # tweepy's json.loads of an answer nested past its depth (#12): no internal error
+            reason = f"X API sent malformed JSON: {NESTED_TOO_DEEPLY}"
         except (tweepy.HTTPException, requests.RequestException, ValueError) as exc:
             reason = f"X API request failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
         for post_id in batch:
