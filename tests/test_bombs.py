@@ -224,3 +224,71 @@ def test_sec28_a_json_lines_record_nested_past_the_parsers_depth_is_that_records
         load(first)
     assert str(refused.value) == f"cannot read {feed}:1: not JSON (JSON nested too deeply to read)"
     assert load(second).article.data == b"<p>fine</p>"
+
+
+REPLAY_CHILD = """
+import sys
+from pathlib import Path
+from resolver.http import fetch
+from resolver.session import Session
+from resolver.settings import Settings
+from resolver.warc import ReplayIndex
+
+index = ReplayIndex([Path(sys.argv[1])])
+outcome = Session(Settings(retries=0), replay=index).run(lambda s: fetch(s, "https://news.example/story"))
+result = {"status": outcome.status, "error_kind": outcome.error_kind, "error": outcome.error}
+"""
+
+
+def test_sec28_a_replayed_warc_record_that_decodes_to_a_gib_is_refused_in_bounded_memory(tmp_path):
+    """A WARC of about 1 MB (a gzip member holding an answer gzip-encoded: 1 GiB of zeros) given to --replay: the
+    index read every record's body whole, decoded, when the file was opened, 2.1 GB for this one, and a file of
+    many such records held them all at once (#12). A record's body is read when it is asked for, up to the cap."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    bomb = BOMBS["gzip"]()
+    warc = tmp_path / "bomb.warc.gz"
+    with warc.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
+                                protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record("https://news.example/story", "response",
+                                                      payload=io.BytesIO(bomb), http_headers=http, length=len(bomb)))
+    outcome, peak_kb = run_measured(REPLAY_CHILD, str(warc))
+    assert outcome == {"status": None, "error_kind": "too-large", "error": "body larger than 20,000,000 bytes"}
+    assert peak_kb < RSS_LIMIT_KB, f"peak RSS {peak_kb // 1024} MB"
+
+
+@pytest.mark.parametrize("encoding, chunked", [("gzip", False), ("br", False), ("gzip", True), (None, True)],
+                         ids=["gzip", "br", "gzip-chunked", "chunked"])
+def test_sec28_a_replayed_record_kept_encoded_or_chunked_reads_as_the_page(tmp_path, encoding, chunked):
+    """A crawler's WARC keeps an answer as it came, encoded and chunked; replayed, its body is the page, decoded by
+    the same bounded reader as a live answer. Before, warcio's decoding kept the Content-Encoding header on a decoded
+    body, and the replay failed with a DecodingError."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = b"<p>" + bytes(range(256)) * 1000 + b"</p>"
+    payload = _small(encoding, page) if encoding else page
+    headers = [("Content-Type", "text/html")] + ([("Content-Encoding", encoding)] if encoding else [])
+    if chunked:
+        headers.append(("Transfer-Encoding", "chunked"))
+        payload = b"".join(b"%x\r\n%s\r\n" % (len(payload[i:i + 5000]), payload[i:i + 5000])
+                           for i in range(0, len(payload), 5000)) + b"0\r\n\r\n"
+    warc = tmp_path / "crawl.warc.gz"
+    with warc.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        writer.write_record(writer.create_warc_record(
+            "https://news.example/story", "response", payload=io.BytesIO(payload), length=len(payload),
+            http_headers=StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")))
+    from resolver.warc import ReplayIndex
+
+    outcome = Session(Settings(retries=0), replay=ReplayIndex([warc])).run(
+        lambda s: fetch(s, "https://news.example/story"))
+    assert (outcome.status, outcome.via, outcome.error) == (200, "warc", None)
+    assert outcome.body == page
