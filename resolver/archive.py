@@ -18,6 +18,7 @@ from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote_plus, urlencode
 
+from resolver import jsonparse
 from resolver.http import FetchOutcome, Ledger, fetch
 from resolver.options import ArchiveOptions
 from resolver.settings import Settings
@@ -100,7 +101,7 @@ def wayback_timestamp(value: object) -> str | None:
 def parse_availability(body: bytes) -> Snapshot | None:
     """The closest snapshot of an availability answer, or None ({"archived_snapshots": {}}). ValueError when the
     body is not such an answer."""
-    data = json.loads(body)
+    data = jsonparse.loads(body)
     snapshots = data.get("archived_snapshots") if isinstance(data, dict) else None
     closest = (snapshots.get("closest") if isinstance(snapshots, dict) else None) or {}
     if not isinstance(closest, dict) or not closest.get("available") or not isinstance(closest.get("url"), str) \
@@ -121,7 +122,7 @@ def parse_cdx(body: bytes) -> list[Snapshot]:
     text = body.decode("utf-8", "replace").strip()
     if not text:
         return []
-    rows = json.loads(text)
+    rows = jsonparse.loads(text)
     if not rows:
         return []
     if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
@@ -256,7 +257,7 @@ def _rows(outcome: FetchOutcome) -> int:
     """How many capture rows a CDX JSON answer holds (rows parse_cdx skips included): as many as the limit, and
     there may be more."""
     try:
-        rows = json.loads(outcome.body) if outcome.status == 200 and outcome.body.strip() else []
+        rows = jsonparse.loads(outcome.body) if outcome.status == 200 and outcome.body.strip() else []
     except ValueError:
         return 0
     return max(len(rows) - 1, 0) if isinstance(rows, list) else 0
@@ -479,7 +480,7 @@ def _refused(url: str, redactor: Redactor) -> SaveResult | None:
 def _spn_answer(body: bytes) -> dict[str, Any] | None:
     """A Save Page Now answer as the JSON object it should be, else None (#12: a list or a string raised)."""
     try:
-        answer = json.loads(body)
+        answer = jsonparse.loads(body)
     except ValueError:
         return None
     return answer if isinstance(answer, dict) else None

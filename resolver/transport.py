@@ -26,7 +26,7 @@ from resolver.redact import NO_SECRETS, Redactor
 from resolver.settings import Settings
 
 if TYPE_CHECKING:
-    from resolver.warc import ReplayIndex
+    from resolver.warc import ReplayedResponse, ReplayIndex
 
 T = TypeVar("T")
 
@@ -388,10 +388,26 @@ class ReplayTransport(httpx.AsyncBaseTransport):
         found = self.index.take(request.method, self.redactor.url(url))
         if found is None:
             raise NotReplayable(f"not in the replayed WARC files: {request.method} {url}", request=request)
-        return httpx.Response(found.status, headers=found.headers, content=found.body, request=request,
+        return httpx.Response(found.status, headers=found.headers, stream=_ReplayedBody(found), request=request,
                               extensions={"via": "warc", "warc_file": found.file, "warc_offset": found.offset,
                                           "reason_phrase": found.reason.encode(), "truncated": found.truncated,
                                           "redacted": found.redacted})
+
+
+class _ReplayedBody(httpx.AsyncByteStream):
+    """A replayed record's payload, read from its file as the answer is read (resolver.warc.replayed_payload)."""
+
+    def __init__(self, found: ReplayedResponse) -> None:
+        from resolver.warc import replayed_payload
+
+        self._pieces = replayed_payload(found)
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for piece in self._pieces:
+            yield piece
+
+    async def aclose(self) -> None:
+        self._pieces.close()   # closes the file
 
 
 def _target_address(target: str) -> tuple[str, int]:
