@@ -282,7 +282,12 @@ def resolution_text(result: Resolution) -> Text:
         text.append(f"  {hop.elapsed_ms:.0f} ms\n", "dim")
     if result.error:
         text.append(f"  error: {result.error}\n", "red")
-    if result.final_url:
+    if result.final_url and result.error and not result.unavailable:
+        # where the chain stopped, not where the link leads (newuser28: "final: <the refused URL>" read as its end,
+        # where --json's canonical_url is null)
+        why = "refused there" if result.error.startswith(("unsafe:", "invalid-url:")) else "ended there in the error above"
+        text.append(f"  stopped at: {result.final_url} ({why}: no final URL)\n", "red")
+    elif result.final_url:
         text.append(f"  final: {result.final_url}\n")
     post = result.post
     if post:
