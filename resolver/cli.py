@@ -63,10 +63,19 @@ def network_options(command: Any) -> Any:
     return command
 
 
+def _db_in_a_folder(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
+    """--db (or $EMBED_RESOLVER_DB) in a folder that exists, else a bad option value: exit 2, as click says every
+    option value that cannot be used (newuser28: it was 1, from the cache, once the command had started). Only the
+    default location is created (cache.Store checks it again for library users)."""
+    if value is not None and not value.parent.is_dir():
+        raise click.BadParameter(f"the folder {value.parent} does not exist (create it, or choose another --db)")
+    return value
+
+
 def db_option(command: Any) -> Any:
     """--db after the command as well as before it (#11): `embed-resolver fetch --db run.db URL`."""
-    def remember(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
-        if value is not None:
+    def remember(ctx: click.Context, param: click.Parameter, value: Path | None) -> None:
+        if _db_in_a_folder(ctx, param, value) is not None:
             root = ctx.find_root()
             root.obj = {**(root.obj or {}), "db": value}
     return click.option("--db", type=PathType(dir_okay=False), expose_value=False,
@@ -415,9 +424,9 @@ def _silence_stdout() -> None:
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="embed-resolver")
-@click.option("--config", type=PathType(dir_okay=False), envvar="EMBED_RESOLVER_CONFIG",
+@click.option("--config", type=PathType(exists=True, dir_okay=False), envvar="EMBED_RESOLVER_CONFIG",
               help="TOML configuration file. Default: $EMBED_RESOLVER_CONFIG, else the user config directory.")
-@click.option("--db", type=PathType(dir_okay=False), envvar="EMBED_RESOLVER_DB",
+@click.option("--db", type=PathType(dir_okay=False), envvar="EMBED_RESOLVER_DB", callback=_db_in_a_folder,
               help="SQLite cache file. Default: $EMBED_RESOLVER_DB, else the user cache directory.")
 @click.option("--replay", "replay", multiple=True, type=PathType(exists=True, dir_okay=False),
               help="Answer every request from these WARC files instead of the network (repeatable).")
