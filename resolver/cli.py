@@ -558,7 +558,7 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
         summary = _run_corpus(ctx, spec, session=session, steps=steps, command="scan", options=options,
                               kind=kind_given, encoding=encoding, stdin=stdin, output=out, json_lines=as_json,
                               emit=lambda outcome: _emit(outcome, as_json=as_json, output=out))
-    _exit_for(ctx, failed=summary.failed + summary.steps_failed, unavailable=summary.unavailable)
+    _exit_for(ctx, failed=_run_failed(summary), unavailable=summary.unavailable)
 
 
 def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode, *, scheduler: str | None,
@@ -916,6 +916,13 @@ def _say_article(outcome: Outcome) -> None:
                + (f" (truncated by the crawler: {outcome.truncated})" if outcome.truncated else ""), err=True)
 
 
+def _run_failed(summary: Summary) -> int:
+    """What counts toward exit 1 in a run over articles whose steps' failures are its own (`scan`, `archive`): the
+    inputs that failed and the articles a step failed for (newuser28 #4: `archive` counted only its lookups, and
+    exited 0 after saying a link had ended in an error)."""
+    return summary.failed + summary.steps_failed
+
+
 def _exit_for(ctx: click.Context, *, failed: int, unavailable: int) -> None:
     """The README's table: 1 when anything failed (it wins: something needs looking at), else 3 when something
     was not in the cache offline, else 0."""
@@ -1180,14 +1187,13 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
                 _say_failure(outcome, as_json=as_json)
                 return
             _print_each(outcome.archives or (), as_json=as_json, view="archive_text")
-            results.extend(outcome.archives or ())
             if outcome.failed:
-                _say_step_failures(outcome)
+                _say_step_failures(outcome, json_lines=as_json)
         spec = _without_output(_input_spec(articles, options), warc.path, what="the WARC this run writes (--warc)")
         summary = _run_corpus(ctx, spec, session=session, emit=emit, command="archive",
                               steps=pipeline.archive_steps(archive_options), options=options, encoding=encoding,
                               stdin=stdin)
-        failed, unavailable = summary.failed, summary.unavailable
+        failed, unavailable = _run_failed(summary), summary.unavailable
     if urls:
         with user_errors():
             found = session.run(lambda s: pipeline.archive_links(urls, session=s, options=archive_options))
@@ -1747,15 +1753,22 @@ def _emit(outcome: Outcome, *, as_json: bool, output: OutputFile | None = None) 
         _say_step_failures(outcome)
 
 
-def _say_step_failures(result: ArticleResult) -> None:
+def _say_step_failures(result: ArticleResult, *, json_lines: bool = False) -> None:
     """One error line for each thing a step failed for (the exit 1 they make): before, `scan --fetch` exited 1 and
-    said nothing, the cause only in --json (#11)."""
+    said nothing, the cause only in --json (#11). `json_lines`: each one also a JSON line on stdout, but an archived
+    URL's (its own line says it), for a command whose lines are not the article's (`archive --json`, newuser28 #4)."""
+    from resolver.article import printable
     from resolver.redact import said
-    from resolver.report import step_failures
+    from resolver.report import step_failure_items
 
-    failures = list(step_failures(result)) or ["a step failed (its --json line says which)"]
-    for failure in failures:   # URLs as the page gave them: a secret in one is not printed
-        click.echo(said(f"error: {result.article.source}: {failure}"), err=True)
+    failures = list(step_failure_items(result))
+    source = result.article.source
+    for phrase in [f.phrase for f in failures] or ["a step failed (its --json line says which)"]:
+        click.echo(said(f"error: {source}: {phrase}"), err=True)   # URLs as the page gave them: a secret not printed
+    for failure in failures if json_lines else ():
+        if not failure.archived:
+            line = failure.json_line(printable(source))
+            click.echo(_json_line({key: said(value) for key, value in line.items()}))
 
 
 def _say_each_failure(failures: Iterable[Iterable[str]]) -> None:
