@@ -171,7 +171,8 @@ def _archive_line(archived: ArchivedUrl) -> Part:
     if archived.saved and archived.saved.unavailable:
         return f"  archive {archived.url}: {len(archived.lookup.snapshots)} snapshots; save: not submitted (offline)", \
             "yellow"
-    return (f"  archive {archived.url}: {len(archived.lookup.snapshots)} snapshots{saved}",
+    kept = f"; local copy kept from {archived.live_kept}" if archived.live_kept else ""
+    return (f"  archive {archived.url}: {len(archived.lookup.snapshots)} snapshots{saved}{kept}",
             "red" if archived.failed else "cyan")
 
 
@@ -430,7 +431,9 @@ def archive_text(result: ArchivedUrl) -> Text:
         status = result.live_status
         held = "" if status is None or 200 <= status < 300 else (
             f" (the page answered HTTP {status}: the record holds that answer, not the page)")
-        text.append(f"  local copy: {result.warc[0]} @ {result.warc[1]}{held}\n", "yellow" if held else "dim")
+        kept = f" (kept: taken {result.live_kept} by an earlier run, within cache_ttl; --refresh takes it again)" \
+            if result.live_kept else ""
+        text.append(f"  local copy: {result.warc[0]} @ {result.warc[1]}{held}{kept}\n", "yellow" if held else "dim")
     return text
 
 
