@@ -318,6 +318,8 @@ def resolution_text(result: Resolution) -> Text:
             text.append(f"  -> {hop.location}", "cyan")
         elif hop.via and hop.via != "header":
             text.append(f"  ({hop.via})", "cyan")
+        if hop.non_public:
+            text.append("  (a non-public address: let through by allow_private)", "yellow")
         text.append(f"  {hop.elapsed_ms:.0f} ms\n", "dim")
     if result.error:
         text.append(f"  error: {result.error}\n", "red")

@@ -97,6 +97,7 @@ def test_a_refused_hop_is_said_as_where_the_chain_stopped_and_allow_private_asks
     allowed = invoke(tmp_path, config, "resolve", "--allow-private", "https://t.co/LoopHex01")
     assert allowed.exit_code == 0, allowed.output
     assert "(from cache)" not in allowed.stdout and f"final: {internal}" in allowed.stdout
+    assert f"200  {internal}  (a non-public address: let through by allow_private)" in allowed.stdout
     guarded = invoke(tmp_path, config, "resolve", "--json", "https://t.co/LoopHex01")
     data = json.loads(guarded.stdout)
     assert guarded.exit_code == 1 and not data["from_cache"] and data["error"].startswith("unsafe: refused")
