@@ -650,3 +650,139 @@ def test_copyright_statements_and_a_bare_agency_ending_a_caption_are_credits(doc
     from resolver.extract import find_all
 
     assert [(c.creator, c.organization) for c in find_all(document, kind)[1]] == found
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("Jane Doe/Pool via REUTERS", ("Jane Doe", "REUTERS")),
+    ("Royal Navy/Handout via Reuters", ("Royal Navy", "Reuters")),
+    ("Riverton Police handout via AP", ("Riverton Police", "AP")),
+    ("Handout via Reuters", (None, "Reuters")),
+    ("Pool via AP", (None, "AP")),
+    # the rule stands: with nothing else naming an organisation, the role stays as one
+    ("John Smith/Pool", ("John Smith", "Pool")),
+    ("Jane Doe via Getty Images", ("Jane Doe", "Getty Images")),
+], ids=["pool-via-agency", "handout-via-agency", "handout-word-via-agency", "handout-via-alone", "pool-via-alone",
+        "pool-kept", "person-via-agency"])
+def test_a_role_code_before_via_leaves_the_organisation(value, expected):
+    """wire28 (newuser28 #5): "Pool" and "Handout" stay as the organisation only when nothing else names one, but
+    inside "X via Y" they stayed: "Jane Doe/Pool via REUTERS" gave the organisation "Pool via REUTERS", and "Royal
+    Navy/Handout via Reuters" "Handout via Reuters", both marked high."""
+    assert split_credit(value) == expected
+
+
+@pytest.mark.parametrize("caption, found", [
+    ("Jane Doe/Pool via REUTERS", [("Jane Doe", "REUTERS", "high")]),
+    ("The ship. (Royal Navy/Handout via Reuters)", [("Royal Navy", "Reuters", "high")]),
+    ("A ship at sea. Royal Navy/Handout via REUTERS", [("Royal Navy", "REUTERS", "high")]),
+    ("A ship at sea. U.S. Navy/Handout via REUTERS", [("U.S. Navy", "REUTERS", "high")]),
+    ("A ship at sea. Reuters TV/Reuters", [("Reuters TV", "Reuters", "high")]),
+    ("A ship at sea. Jane Doe/Reuters", [("Jane Doe", "Reuters", "high")]),
+    ("A ship at sea. Malaysia Navy/EPA", [("Malaysia Navy", "EPA", "high")]),
+    # a last sentence naming no agency is no credit: it may be the caption's own words
+    ("A ship at sea. Police/Fire Department", []),
+    ("He spoke to reporters. Riverton Police/City Council", []),
+], ids=["pool-via", "handout-in-brackets", "handout-last-sentence", "initials-last-sentence", "tv-last-sentence",
+        "person-last-sentence", "navy-agency", "no-agency", "no-agency-organisations"])
+def test_a_wire_credit_ending_a_caption_is_read_whoever_made_the_picture(caption, found):
+    """wire28 (newuser28 #5): Reuters' handout line after a caption's words ("A ship at sea. Royal Navy/Handout via
+    REUTERS") and "Reuters TV/Reuters" gave no credit, while "Jane Doe/Reuters" did: a caption's last sentence was
+    read only when a person's name stood before the slash, or when it was only an agency's name."""
+    from resolver.extract import find_all
+
+    assert [(c.creator, c.organization, c.split_confidence)
+            for c in find_all(CAPTION_PAGE.format(caption), "html")[1]] == found
+
+
+# A credit line of its own in a page's running text (no figcaption), or a line of scraped text.
+PROSE_PAGE = "<html><body><article><p>The port after the storm.</p><p>{}</p><p>The story goes on.</p></article></body></html>"
+
+OTHER_LANGUAGES = [
+    ("russian-agency", "Фото: ТАСС", [(None, "ТАСС", "high")]),
+    ("russian-photograph", "Фотография: Иван Петров", [("Иван Петров", None, "uncertain")]),
+    ("russian-person-agency", "Фото: Иван Петров/ТАСС", [("Иван Петров", "ТАСС", "high")]),
+    ("japanese-photo-agency", "写真：共同通信", [(None, "共同通信", "high")]),
+    ("japanese-photo-reuters", "写真：ロイター", [(None, "ロイター", "high")]),
+    ("japanese-photographed-by", "撮影：山田太郎", [("山田太郎", None, "uncertain")]),
+    ("japanese-provided-by", "提供：時事通信社", [(None, "時事通信社", "high")]),
+    ("japanese-equals", "写真＝AFP＝時事", [(None, "AFP＝時事", "high")]),
+    ("japanese-in-brackets", "港の様子（写真：ロイター）", [(None, "ロイター", "high")]),
+    ("chinese-picture-source", "图片来源：新华社", [(None, "新华社", "high")]),
+    ("chinese-photographer", "摄影：张三", [("张三", None, "uncertain")]),
+    ("chinese-traditional", "圖片來源：中央社", [(None, "中央社", "high")]),
+    ("korean-equals", "사진=연합뉴스", [(None, "연합뉴스", "high")]),
+    ("korean-colon", "사진: 홍길동", [("홍길동", None, "uncertain")]),
+    ("arabic-the-photo", "الصورة: رويترز", [(None, "رويترز", "high")]),
+    ("arabic-photography", "تصوير: أحمد علي", [("أحمد علي", None, "uncertain")]),
+    ("arabic-agency-with-article", "الصورة: الأناضول", [(None, "الأناضول", "high")]),
+]
+
+
+@pytest.mark.parametrize("line,found", [c[1:] for c in OTHER_LANGUAGES], ids=[c[0] for c in OTHER_LANGUAGES])
+@pytest.mark.parametrize("kind", ["html", "text"])
+def test_credit_words_in_other_languages_open_a_credit_in_running_text(line, found, kind):
+    """#10: "Фото: ТАСС" in a paragraph of its own gave no credit (only a figcaption's was read), "Фотография:",
+    "撮影：", "提供：" and the Chinese, Korean and Arabic words none anywhere, and "写真：共同通信" named Kyodo News as a
+    person."""
+    from resolver.extract import find_all
+
+    document = PROSE_PAGE.format(line) if kind == "html" else f"The port after the storm.\n{line}\nThe story goes on.\n"
+    assert [(c.creator, c.organization, c.split_confidence) for c in find_all(document, kind)[1]] == found
+
+
+@pytest.mark.parametrize("line", [
+    "写真：記者会見する首相", "写真：東京の桜が満開になった", "写真は東京の桜です。", "提供：番組のスポンサー各社",
+    "图：北京街头的行人", "图片：游客在故宫前拍照留念。", "사진=서울에서 열린 집회 모습", "사진: 시민들이 광장을 걷고 있다",
+    "الصورة: متظاهرون في القاهرة", "صورة: الرئيس يلقي كلمة", "Фото: Протестующие в Москве", "Фотография была сделана вчера вечером.",
+    "Вот фото: мы на море", "Он показал фото.",
+], ids=["ja-description", "ja-sentence", "ja-topic", "ja-sponsors", "zh-description", "zh-sentence", "ko-description",
+        "ko-sentence", "ar-description", "ar-sentence", "ru-description", "ru-sentence", "ru-lower-case", "ru-mention"])
+@pytest.mark.parametrize("kind", ["html", "text"])
+def test_a_photos_word_in_other_languages_before_a_description_is_no_credit(line, kind):
+    """What follows a photo's word in Japanese, Chinese, Korean or Arabic often describes the picture: words with no
+    capitals to tell a name by, read as a name only when they hold none of the language's particles or sentence marks."""
+    from resolver.extract import find_all
+
+    document = PROSE_PAGE.format(line) if kind == "html" else f"The port after the storm.\n{line}\nThe story goes on.\n"
+    assert find_all(document, kind)[1] == []
+
+
+@pytest.mark.parametrize("text", [
+    "A bridge at dawn.\nThe lighthouse at dusk. {} 2024 Lena Berg\nThe story goes on.\n",
+    "A bridge at dawn.\nPhoto: {} Lena Berg/Riverton News\nThe story goes on.\n",
+], ids=["copyright-after-a-sentence", "after-a-photo-word"])
+@pytest.mark.parametrize("sign", ["©", "&copy;", "&#169;", "&#xA9;", "&#x00a9;", "&COPY;"])
+def test_a_copyright_sign_written_as_a_reference_in_plain_text_is_the_sign(text, sign):
+    """#10: scraped text with its entities left in ("&copy; 2024 Lena Berg") gave no credit, or "&copy; Lena Berg" as a
+    name; it reads as the sign it stands for. The span still points at the words as the text writes them."""
+    from resolver.extract import find_all
+
+    document = text.format(sign)
+    [credit] = find_all(document, "text")[1]
+    assert (credit.creator, credit.raw, document[credit.span[0]:credit.span[1]]) == (
+        "Lena Berg", credit.raw, credit.raw)
+    assert sign in credit.raw and "&" not in (credit.creator or "") + (credit.organization or "")
+
+
+@pytest.mark.parametrize("line,found", [
+    ("Smoke over the port. Satellite image ©2024 Maxar Technologies", [(None, "Maxar Technologies")]),
+    ("Smoke over the port. (Maxar Technologies via AP)", [(None, "Maxar Technologies via AP")]),
+    ("Photo: Maxar/Reuters", [(None, "Maxar/Reuters")]),
+    ("Image: Maxar Technologies/AP", [(None, "Maxar Technologies/AP")]),
+    ("Satellite image: Planet Labs PBC", [(None, "Planet Labs PBC")]),
+    ("Image: Planet Labs", [(None, "Planet Labs")]),
+    ("Photo: Airbus Defence and Space", [(None, "Airbus Defence and Space")]),
+    ("Satellite image: Airbus DS/AFP", [(None, "Airbus DS/AFP")]),
+    ("Image: Copernicus Sentinel-2", [(None, "Copernicus Sentinel-2")]),
+    ("Photo: BlackSky", [(None, "BlackSky")]),
+    # a person before a satellite company is still the person
+    ("Photo: Jane Roe/Maxar Technologies", [("Jane Roe", "Maxar Technologies")]),
+], ids=["maxar-copyright", "maxar-via", "maxar-slash", "maxar-technologies-slash", "planet-labs-pbc", "planet-labs",
+        "airbus-defence", "airbus-ds", "copernicus", "blacksky", "person-and-maxar"])
+def test_satellite_imagery_companies_are_organisations(line, found):
+    """#10: "Maxar Technologies", "Planet Labs", "Airbus Defence and Space" were read as people's names; "Maxar/Reuters"
+    made Maxar the photographer. The organisation evidence (known names, organisation words) knows them now."""
+    credits = find_credits(line, caption=True)
+    assert [(c.creator, c.organization) for c in credits] == found
+    from resolver.extract.credit_names import split_confidence
+
+    assert all(split_confidence(c.creator, c.organization, c.raw) == "high" for c in credits)

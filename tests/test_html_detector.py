@@ -1189,7 +1189,7 @@ def test_a_slice_is_signed_exactly_when_the_signature_pattern_finds_a_signature_
 
     for end in (len(page), len(page) - 3):
         expected = text.SIGNATURE_RE.search(page, start, end) is not None
-        assert html._signed(page, start, end) == expected
+        assert html._signed(page, start, end, Needles(page, (html.SIGNATURE_OPEN,))) == expected
         needles = Needles(page, html.PAGE_NEEDLES, caseless=html.CASELESS_NEEDLES)
         assert html._signed(page, start, end, needles) == expected
 
@@ -1319,7 +1319,7 @@ def test_credit_keys_are_found_where_the_anchor_pattern_finds_them(page):
     colons = [m.start() for m in script_credits.ANCHOR_RE.finditer(page)]
     expected = ([c for c in colons if page[c - 1] == '"'], [c for c in colons if page[c - 1] != '"']) if colons \
         else None
-    assert script_credits.find_anchors(page) == expected
+    assert script_credits.find_anchors(page, Needles(page, script_credits.ANCHOR_KEYS)) == expected
     needles = Needles(page, html.PAGE_NEEDLES, caseless=html.CASELESS_NEEDLES)
     assert script_credits.find_anchors(page, needles) == expected
 
@@ -1327,6 +1327,8 @@ def test_credit_keys_are_found_where_the_anchor_pattern_finds_them(page):
 def test_a_post_in_page_state_under_a_host_ending_another_hosts_way_is_found_under_each(monkeypatch):
     """With two hosts where one ends the other (x.com, box.com), a URL on the longer one is tried under both, as
     the search per host did: the post is not lost to the first branch that matched."""
+    from resolver.extract.needles import Needles
+
     shapes = {"x.com": ("status/",), "box.com": ("status/",)}
     monkeypatch.setattr(html, "SOURCE_HOSTS", shapes)
     monkeypatch.setattr(html, "SOURCE_SEARCHES", html._source_searches(shapes))
@@ -1334,7 +1336,7 @@ def test_a_post_in_page_state_under_a_host_ending_another_hosts_way_is_found_und
     page = '<script>var s = {"u": "https://box.com/jane/status/1234567890123"};</script>'
     tried = []
     monkeypatch.setattr(html, "_source_url_at", lambda page, at, host, tail, taken: tried.append((at, host)))
-    html._source_urls(page, taken=html.Intervals([]))
+    html._source_urls(page, taken=html.Intervals([]), needles=Needles(page, tuple(shapes)))
     at = page.index("box.com")
     assert tried == [(at + 2, "x.com"), (at, "box.com")]
 
@@ -1785,8 +1787,9 @@ def test_credit_candidates_asked_as_one_source_word_are_the_three_words_ones(fra
     from resolver.extract import html_credits
     from resolver.extract.dom import select
 
-    body = LexborHTMLParser(f"<html><body>{fragment}</body></html>").body
-    ids = [el.attributes.get("id") for el in html_credits._candidates(body)]
+    page = f"<html><body>{fragment}</body></html>"
+    body = LexborHTMLParser(page).body
+    ids = [el.attributes.get("id") for el in html_credits._candidates(body, html.page_needles(page))]
     assert ids == selected
     assert ids == [el.attributes.get("id") for el in select(body, html_credits.CANDIDATE_SELECTOR)]
 
@@ -2883,3 +2886,81 @@ def test_a_date_link_in_any_language_is_still_the_date(words, date):
             f'https://twitter.com/ann_ex/status/1600000000000000001">{words}</a></blockquote></body></html>')
     [embed] = html.scan(page)[0]
     assert (embed.date_text, embed.date, embed.text) == (words, date, "Road open.")
+@pytest.mark.parametrize("a, b, same", [
+    ("https://img.site-a.example/photos/photo.jpg", "https://cdn.partner-b.example/photos/photo.jpg", False),
+    ("https://img.site-a.example/photos/photo-1024x683.jpg", "https://cdn.partner-b.example/photos/photo.jpg", False),
+    ("https://img.site-a.example:8443/photos/photo.jpg", "https://img.site-a.example/photos/photo.jpg", False),
+    ("/photos/photo.jpg", "https://img.site-a.example/photos/photo.jpg", False),
+    # one server however written: scheme, case, "www.", and one photo at another size
+    ("http://IMG.site-a.example/photos/photo.jpg", "https://img.site-a.example/photos/photo-1024x683.jpg", True),
+    ("https://www.site-a.example/photos/photo.jpg?w=620", "//site-a.example/photos/photo.jpg", True),
+], ids=["two-hosts", "two-hosts-sized", "two-ports", "relative-and-host", "one-host-sized", "www-and-query"])
+def test_one_path_on_two_hosts_is_two_photos(a, b, same):
+    """#10: `photo_key` left the host out, so two sites' photos at one path were one photo, and one agency's credits
+    on them were merged."""
+    assert html_credits._same_photo(a, b) is same
+    assert html_credits._same_photo(b, a) is same
+
+
+def test_credits_on_one_path_on_two_hosts_stay_two():
+    from resolver.extract.script_credits import photo_key
+
+    second = "https://cdn.partner-b.example/photos/photo.jpg"
+    page = TWO_SERVERS_PAGE.format(one="Reuters", two="Reuters", second=second).replace("/photos/w620/", "/photos/")
+    credits = extract.find_all(page, "html")[1]
+    assert [(c.image, c.also_at) for c in credits] == [("https://img.site-a.example/photos/photo.jpg", ()), (second, ())]
+    assert photo_key("https://img.site-a.example/photos/photo.jpg") != photo_key(second)
+
+
+@pytest.mark.parametrize("css", ["CR&#X45;DIT", "cr&#101;dit", "photo-cr&#x65;dit", "image-&#99;redit",
+                                 "cr&#101dit"], ids=["hex-capital-x", "decimal", "hex", "first-letter", "no-semicolon"])
+@pytest.mark.usefixtures("both_searches")
+def test_a_credit_class_written_with_references_is_a_credit_class(css):
+    """#10: HTML reads references in an attribute's value, so class="CR&#X45;DIT" is the class "CREDIT"; a page
+    whose only credit word was so written was not even parsed."""
+    page = (f'<html><body><article><p>Story.</p><div><img src="https://news.example/img/a.jpg"><span class="{css}">'
+            'Jane Roe</span></div><p>End.</p></article></body></html>')
+    credits = extract.find_all(page, "html")[1]
+    assert [(c.creator, c.organization, c.form, c.image) for c in credits] == [
+        ("Jane Roe", None, "css-class", "https://news.example/img/a.jpg")]
+
+
+# A credit element of its own (not the caption's words) under two photos, crediting each by its place (#10).
+TWO_PHOTOS_CREDIT_ELEMENT = ('<html><body><article><p>Story.</p><div class="media"><div class="photos"><img src="https://'
+                             'news.example/img/L4a.jpg" alt="a"><img src="https://news.example/img/L4b.jpg" alt="b"></div>'
+                             '<div class="image-credit">{}</div></div><p>End.</p></article></body></html>')
+TWO_PHOTOS_IN_FIGURE = ('<html><body><article><p>Story.</p><figure><img src="https://news.example/img/L4a.jpg" alt="a">'
+                        '<img src="https://news.example/img/L4b.jpg" alt="b"><figcaption>Two views. <span class="credit">'
+                        '{}</span></figcaption></figure><p>End.</p></article></body></html>')
+L4A, L4B = "https://news.example/img/L4a.jpg", "https://news.example/img/L4b.jpg"
+
+
+@pytest.mark.parametrize("page", [TWO_PHOTOS_CREDIT_ELEMENT, TWO_PHOTOS_IN_FIGURE], ids=["beside", "in-caption"])
+@pytest.mark.parametrize("words, expected", [
+    ("Left Image: Jane Roe/Riverton Agency; Right Image: Ben Sample/Reuters",
+     [("Jane Roe", "Riverton Agency", L4A), ("Ben Sample", "Reuters", L4B)]),
+    ("Left photo: Jane Roe/AFP, Right photo: Ben Sample/Reuters",
+     [("Jane Roe", "AFP", L4A), ("Ben Sample", "Reuters", L4B)]),
+    ("Left Image: Jane Roe", [("Jane Roe", None, L4A)]),
+    ("Right photo: Riverton Weather Service", [(None, "Riverton Weather Service", L4B)]),
+    ("Top: Jane Roe/AFP; Bottom: Ben Sample/Reuters", [("Jane Roe", "AFP", L4A), ("Ben Sample", "Reuters", L4B)]),
+    ("Jane Roe/AFP (left); Ben Sample/Reuters (right)", [("Jane Roe", "AFP", L4A), ("Ben Sample", "Reuters", L4B)]),
+    # places that do not tell one of two pictures from the other: tied to none, never both to one
+    ("Left: Jane Roe/AFP; Center: Ben Sample/Reuters", [("Jane Roe", "AFP", None), ("Ben Sample", "Reuters", None)]),
+    ("Above: Jane Roe/AFP; Inset: Ben Sample/Reuters", [("Jane Roe", "AFP", None), ("Ben Sample", "Reuters", None)]),
+    ("Jane Roe/AFP; Ben Sample/Reuters", [("Jane Roe", "AFP", None), ("Ben Sample", "Reuters", None)]),
+], ids=["left-image-right-image", "left-photo-right-photo", "left-only", "right-only", "top-bottom", "places-after",
+        "a-third-place", "places-that-name-no-one", "no-places"])
+def test_a_credit_element_under_two_photos_ties_each_part_to_the_photo_in_its_place(page, words, expected):
+    """#10: a credit element (not a caption) reading "Left Image: ...; Right Image: ..." under two photos tied neither
+    part to a photo; each is tied to the one in its place now (the first photo is the left or top one), and a part
+    whose photo cannot be told is tied to none."""
+    credits = extract.find_all(page.format(words), "html")[1]
+    assert [(c.creator, c.organization, c.image) for c in credits] == expected
+
+
+def test_a_placed_credit_element_under_three_photos_is_tied_to_none():
+    page = TWO_PHOTOS_CREDIT_ELEMENT.replace('</div><div class="image-credit">',
+                                             '<img src="https://news.example/img/L4c.jpg"></div><div class="image-credit">')
+    credits = extract.find_all(page.format("Left Image: Jane Roe/AFP; Right Image: Ben Sample/Reuters"), "html")[1]
+    assert [(c.creator, c.image) for c in credits] == [("Jane Roe", None), ("Ben Sample", None)]

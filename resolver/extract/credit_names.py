@@ -3,7 +3,8 @@ Images' -> ('Sanjeev Verma', 'Hindustan Times/Getty Images'). Names are kept as 
 
 The rules, in order (README "Photo credits" has them with examples):
 - wire codes and role codes leave the name: "- RTR4JDW4", STF, STR, Stringer, File(s), Contributor; Pool and
-  Handout too, but they stay as the organisation when nothing else names one;
+  Handout too, but they stay as the organisation when nothing else names one (an agency after "via" does: "Royal
+  Navy/Handout via Reuters" is "Royal Navy/Handout/Reuters");
 - parts split on "/", "|" and a spaced dash; the first part is the creator and the rest, as written, the
   organisation, unless the first part is a known agency (wire style "REUTERS/Jane Doe": the person is the
   creator) or every part is an organisation ("AFP/Getty Images": no creator);
@@ -33,17 +34,26 @@ KNOWN_ORGS = frozenset(
     "|zuma|zuma press|zuma wire|splash news|backgrid|mega|kyodo|yonhap|kcna|bbc|itv|cnn|cbc|abc|nbc|cbs|fox"
     "|sky|sky news|twitter|instagram|facebook|youtube|tiktok|handout|pool|kremlin|white house|picture alliance"
     "|picture-alliance|imago|keystone|belga|anp|tt|ntb|lusa|ap photo|afp photo"
-    "|тасс|итар-тасс|риа новости|ria novosti|lehtikuva".split("|"))   # credits in other languages (newuser27 #8)
+    # satellite imagery companies, whose one-word names read as people's (#10)
+    "|maxar|maxar technologies|digitalglobe|airbus|airbus ds|airbus defence and space|blacksky|capella space"
+    "|satellogic|iceye|copernicus|sentinel hub|european space agency"
+    # credits in other languages (newuser27 #8, #10): Russian, Finnish, Japanese, Chinese, Korean, Arabic
+    "|тасс|итар-тасс|риа новости|ria novosti|интерфакс|lehtikuva|共同|時事|ロイター|ゲッティ|ゲッティイメージズ"
+    "|新华社|新華社|中新社|视觉中国|연합뉴스|뉴스1|뉴시스|رويترز|أ ف ب|فرانس برس|الأناضول|أسوشيتد برس".split("|"))
 ORG_WORD_RE = re.compile(
     r"\b(?:Images?|Photos|Pictures|News|Agency|Press|Times|Herald|Post|Tribune|Gazette|Journal|Telegraph"
     r"|Guardian|Observer|Magazine|Daily|Media|TV|Television|Radio|Network|Ministry|Office|Department|Police"
     r"|Army|Navy|Forces|Government|Council|Museum|Archiv(?:e|es)?|University|Library|Institute|Foundation|Commons"
     r"|Service|Company|Corp|Corporation|Inc|Ltd|LLC|Studios?|Films|Productions|Records|Sports|Collection|Group|Club"
     r"|Committee|Campaign|Embassy|Cent(?:er|re)|Hospital|College|Society|Association|Authority|Bureau|Commission"
-    r"|Administration|Board|Wire|Features|Handout|Pool"
+    r"|Administration|Board|Wire|Features|Handout|Pool|Labs?|Technolog(?:y|ies)|Aerospace|Imagery|PBC"
     # the same words in the other languages credits are read in: "© dtv Verlag", "Foto: Bildagentur X"
     r"|Verlag|\w*[Aa]gentur|Zeitung|Stiftung|Pressestelle|Presse|Agence|Agencia|Agenzia|Éditions|Editorial|Musée"
-    r"|Fondation|Fundación|Fondazione|Ministère|Ministerio|Ministero)\b|\w\.(?:com|org|net)\b",
+    r"|Fondation|Fundación|Fondazione|Ministère|Ministerio|Ministero|Агентство|Пресс-служба|Газета|وكالة|صحيفة|قناة)\b"
+    r"|\w\.(?:com|org|net)\b"
+    # and the endings of organisations' names in scripts that do not part words (#10): a news agency, a newspaper, a
+    # company, a broadcaster, a site
+    r"|(?:通信社?|新聞社?|新闻网?|日报|通讯社|电视台|テレビ|社|网|뉴스|일보|신문|방송|통신)$",
     re.IGNORECASE)
 # A name ending in "Earth": a group, a product or a programme named for the planet ("Berkeley Earth", "Friends of
 # the Earth"), rarely a person's (#11; "Earth" is a rare surname: a common first name before it makes a person's,
@@ -57,8 +67,11 @@ ROLE_CODES = frozenset({"stf", "str", "stringer", "file", "files", "file photo",
 KEPT_ROLES = frozenset({"pool", "handout"})   # an organisation when nothing else names one
 TRAILING_ROLE_RE = re.compile(r"^(?P<name>.*?\S)(?:[\s,]+(?P<role>pool|handout|stf|str|file|files)|-(?P<joined>pool|handout))$",
                               re.IGNORECASE)   # "Al Drago-Pool": Getty joins the role with a hyphen
+# A role code before "via": "Jane Doe/Pool via REUTERS", "Royal Navy/Handout via Reuters", "Riverton Police handout
+# via AP": the agency after "via" names the organisation, so the role leaves (wire28; it stayed: "Pool via REUTERS").
+ROLE_VIA_RE = re.compile(r"^(?:(?P<name>.*?\S)[\s,-]+)?(?P<role>pool|handout)\s+via\s+(?P<org>\S.*)$", re.IGNORECASE)
 WIRE_CODE_RE = re.compile(r"\s+[-–]\s+[A-Z]{2,5}[A-Z0-9]*\d[A-Z0-9]*$")   # "... - RTR4JDW4"
-SEPARATOR_RE = re.compile(r"\s*/\s*|\s*\|\s*|\s+[-–—]\s+")
+SEPARATOR_RE = re.compile(r"\s*[/|＝]\s*|\s+[-–—]\s+")   # "＝": Japanese "AFP＝時事" (#10)
 _VIA_RE = re.compile(r"via\b", re.IGNORECASE)
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _FOR_RE = re.compile(r"^for\s+")
@@ -152,6 +165,11 @@ def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
     for i, part in enumerate(parts):
         if not _LETTER_RE.search(part):
             continue   # "Photo by Jane Doe / 11.23.10": a date is nobody
+        via = ROLE_VIA_RE.match(part)
+        if via:   # "Royal Navy/Handout via Reuters": as "Royal Navy/Handout/Reuters"
+            roles.append(via["role"])
+            kept += [name for name in (via["name"], via["org"]) if name]
+            continue
         name, role = _without_role(_FOR_RE.sub("", part) if i else part)
         roles += [role] if role else []
         kept += [name] if name else []

@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from resolver.extract import credits as credit_patterns
-from resolver.extract.credit_names import (KNOWN_ORGS, SEPARATOR_RE, agency_key, is_persons_name, person_for_outlet,
+from resolver.extract.credit_names import (SEPARATOR_RE, agency_key, is_persons_name, person_for_outlet,
                                            split_confidence, split_credit)
 from resolver.extract.dom import (AncestorMemo, Part, ascii_lower, children, element_text, select, selector_of, shallow,
                                   spaced_text)
@@ -63,7 +63,11 @@ RELATED_CLASS_RE = re.compile(r"\brelated")
 PROSE_HINT_RE = re.compile(r"Photo|PHOTO|\(photo|Credit|CREDIT|©|Getty|GETTY|REUTERS|AFP|EPA|\(AP\b|AP\)|Courtesy|Foto"
                            r"|Flickr user|Infographic"
                            r"|Images?(?: credit|:| by| via| courtesy| copyright| source)|Screen(?:shot|grab)"
-                           r"|Illustration(?::| by| source)")
+                           r"|Illustration(?::| by| source)"
+                           # "Фото: ТАСС" in a paragraph of its own (#10): the words in other letters, not as one
+                           # group (the engine then tried the whole list at each character, ten times this search's
+                           # time), nor those starting with an ASCII letter ("Kuva": tried at each "K", 1.8 times it)
+                           r"|" + "|".join(w for w in credit_patterns.OTHER_PHOTO_WORDS if not w[0].isascii()))
 CREDIT_CLASS_RE = re.compile(
     r"(?:^|[\s_-])(?:photo-?credits?|image-?credits?|img-?credits?|media-?credits?|picture-?credits?|caption-?credits?"
     r"|credits?(?!-?card)|copyright|photographer|photo-?byline|credit-?line|attribution|image-source|photo-source"
@@ -92,9 +96,7 @@ ATTRIBUTE_RE = re.compile(r"""\s([^\s"'>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s
 # A caption attribute is read only when it holds one of these (most alt texts describe, and are skipped at once).
 # Asked of the source lower-cased too, where "©" may be written as a reference (#11).
 CAPTION_HINTS = ("(", "[", "/", "©", "&copy", "credit", "photo", "getty", "courtesy", "image:", "foto", "copyright")
-# "©" as any reference HTML reads as it: decimal or hex (x or X, either case), leading zeros allowed, the ';' too
-# (`&#0169;`, `&#XA9;`, `&#x00a9;`); `&copy;` and HTML5's `&COPY;` (review27b #8).
-COPYRIGHT_REFERENCE_RE = re.compile(r"&(?:#(?:[xX]0*[aA]9(?![0-9a-fA-F])|0*169(?![0-9]))|copy|COPY)")
+COPYRIGHT_REFERENCE_RE = credit_patterns.COPYRIGHT_REFERENCE_RE
 CREDIT_ATTR_NAME_RE = re.compile(
     r"\s(?:data-)?(?:alt|caption|alttext|credit|copyright|photographer|[a-z-]*credit)\s*=|<img\s(?:[^>]*\s)?title\s*=")
 IMAGE_ATTR_RE = re.compile(
@@ -119,7 +121,7 @@ MAX_JSONLD_BYTES = 2_000_000
 def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any], embed_spans: list[tuple[int, int]],
                  shown: ShownImages | None = None,
                  anchors: tuple[list[int], list[int]] | None = None,
-                 needles: Needles | None = None) -> tuple[list[Credit], str]:
+                 needles: Needles) -> tuple[list[Credit], str]:
     """Every photo credit in a parsed page (or the stretch of it `smap` covers), in order, outside the embeds
     (`claimed` elements, `embed_spans`), and the article prose it searched (text nodes joined by NODE; "" when the
     page has no body), which the embed detector reads for bare post URLs. The last use of `tree`: the prose pass
@@ -136,7 +138,6 @@ def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any], embed_spans: 
     read_tags: set[int] = set()
     quiet = [smap.span(el) for el in walks.quiet]
     outside = Intervals([c.span for c in found] + [s for c in found for s in c.also_at] + embed_spans + quiet)
-    needles = needles or Needles(page, CREDIT_ATTRS, caseless=CREDIT_ATTRS)
     hits = needles.within(CREDIT_ATTR, smap.start, smap.end)
     spaced = [hit for needle in CREDIT_ATTRS[1:] for hit in needles.within(needle, smap.start, smap.end)
               if BLANKS_THEN_EQUALS_RE.match(page, hit + len("credit"))]
@@ -173,7 +174,7 @@ class _Walks:
 
 
 def _element_credits_of(tree: Any, smap: SourceMap, claimed: set[Any], walks: _Walks,
-                        needles: Needles | None = None) -> tuple[list[Credit], list[Any]]:
+                        needles: Needles) -> tuple[list[Credit], list[Any]]:
     """(credits read from credit elements, captions, cites and JSON-LD; "related" boxes). `needles`: the page's,
     asked which selectors may select anything (#14)."""
     root = tree.root
@@ -217,7 +218,7 @@ def _element_credits_of(tree: Any, smap: SourceMap, claimed: set[Any], walks: _W
     return _one_per_photo(placed, walks), related
 
 
-def _candidates(root: Any, needles: Needles | None = None) -> list[Any]:
+def _candidates(root: Any, needles: Needles) -> list[Any]:
     """The elements under `root` that CANDIDATE_SELECTOR selects, in document order."""
     return [el for el in select(root, selector_of(BROAD_CANDIDATE_PARTS, needles))
             if "source" not in (el.attrs.get("class") or "").lower() or _selects_itself(el, CANDIDATE_SELECTOR)]
@@ -235,14 +236,6 @@ def _box_ranges(smap: SourceMap, boxes: list[Any]) -> list[tuple[int, int]]:
     return [span for span in (smap.span(box) for box in boxes) if span != (0, 0)]
 
 
-def _image_for(el: Any, walks: _Walks) -> str | None:
-    """The image a caption or credit belongs to: the one photo (sizes aside) of the enclosing figure, or the one img
-    of a small parent; None when the figure shows several photos: nothing says which one it is of (newuser27 #2,
-    the first was taken, a wrong photo named)."""
-    photos = _photos_for(el, walks)
-    return photos[0] if len(photos) == 1 else None
-
-
 def _photos_for(el: Any, walks: _Walks, *, before: bool = False) -> list[str]:
     """The addresses of the photos a caption or credit stands by, in source order, each photo once (sizes aside), up
     to three (enough to tell one, two and several apart): its figure's images, or the one img of a small parent;
@@ -255,7 +248,7 @@ def _photos_for(el: Any, walks: _Walks, *, before: bool = False) -> list[str]:
         srcs = [src for src in map(_src_of, images) if src]
         real = [src for src in srcs if not PLACEHOLDER_IMAGE_RE.search(src)]   # a lazy image's stand-in is no photo
         photos: list[str] = []
-        for src in real or srcs[:1]:
+        for src in real:
             if not any(_same_photo(photo, src) for photo in photos):
                 photos.append(src)
                 if len(photos) == 3:
@@ -273,7 +266,8 @@ def _images_near(el: Any, walks: _Walks, *, before: bool = False) -> list[Any]:
         if images or parent is None or parent.tag in ("body", "html", "main", "article", "section", "-document"):
             break
         found = walks.images_in(parent)
-        images = found if len(found) == 1 or _one_photo(found) else []
+        # two: a pair shown side by side, which a credit may tell apart by place (`_photos_in_place`, #10)
+        images = found if len(found) <= 2 or _one_photo(found) else []
         parent = parent.parent if not found else None
     return _photo_block_before(el, walks) if before and not images and figure is None else images
 
@@ -324,7 +318,7 @@ def _one_per_photo(placed: list[tuple[Any, Credit]], walks: _Walks) -> list[Cred
             if first.organization != credit.organization and not (first.image and credit.image):
                 continue   # an agency's other name is one credit only when both are tied to the photo (review27b #3)
             # Through a block only to a photo one of them is tied to: a merge ties nothing the tie rule would not
-            # (`_image_for`), and two untied credits stay two (review26b: both were tied to a hero image above them).
+            # (`_photos_in_place`), and two untied credits stay two (review26b: both were tied to a hero image above them).
             photo = _photo_of(first_el, el, walks) if first.image or credit.image else None
             if photo is not None and all(c.image is None or _same_photo(c.image, photo) for c in (first, credit)):
                 kept[i] = (first_el, replace(first, image=first.image or credit.image or photo,
@@ -336,10 +330,11 @@ def _one_per_photo(placed: list[tuple[Any, Credit]], walks: _Walks) -> list[Cred
     return [credit for _, credit in kept]
 
 
-def _same_photo(a: str, b: str) -> bool:
-    """Two addresses the DOM gave in full: the same, or the same photo at another size (`photo_key`), or in another
-    size folder (`sizes_apart`)."""
-    return a == b or (key := photo_key(a)) is not None and (key == photo_key(b) or sizes_apart(a, b))
+def _same_photo(a: str, b: str, *, whole: bool = True) -> bool:
+    """Are two image addresses one photo: the same photo at another size (`photo_key`), or in another size folder
+    (`sizes_apart`), or, when `whole` (the DOM gave them in full), the same address? The raw `credit=` pass may give
+    a srcset read to its first comma ("/cdn-cgi/image/fit=contain"), which names no image: two such are not one."""
+    return whole and a == b or (key := photo_key(a)) is not None and (key == photo_key(b) or sizes_apart(a, b))
 
 
 def one_per_image(credits: list[Credit]) -> list[Credit]:
@@ -353,11 +348,9 @@ def one_per_image(credits: list[Credit]) -> list[Credit]:
         if credit.image is None or names == (None, None):
             kept.append(credit)
             continue
-        key = photo_key(credit.image)
         for i in named.get(names, []):
             first = kept[i]
-            if key is not None and (key == photo_key(first.image or "") or sizes_apart(credit.image, first.image or "")):
-                # not equal strings: a srcset read to its first comma ("/cdn-cgi/image/fit=contain") names no image
+            if _same_photo(credit.image, first.image or "", whole=False):   # the credits of every pass: not all whole
                 places = {*first.also_at, credit.span, *credit.also_at} - {first.span}
                 kept[i] = replace(first, also_at=tuple(sorted(places)))
                 break
@@ -407,18 +400,20 @@ def _credit_from_element(el: Any, smap: SourceMap, walks: _Walks, source: str) -
     form = "css-class" if source == "caption" else "itemprop"
     value = credit_patterns.strip_prefix(raw)
     # A holder is an organisation, unless it names a person beside one: "Kay Example/for Riverton Daily News" (#10)
-    read: list[tuple[str | None, str | None, str]]   # (creator, organization, form)
+    read: list[tuple[str | None, tuple[str | None, str | None, str]]]   # (place, (creator, organization, form))
     if el.attrs.get("itemprop") == "copyrightHolder" and not credit_patterns.find_credits(raw, caption=True) \
             and not SEPARATOR_RE.search(value):
-        read = [(None, value, form)] if credit_patterns.looks_like_credit_value(value, strict=False) else []
+        read = [(None, (None, value, form))] if credit_patterns.looks_like_credit_value(value, strict=False) else []
     else:
-        read = [(creator, organization, form if how == "whole" else how)
-                for creator, organization, how in credit_patterns.read_whole(raw)]
+        read = [(place, (creator, organization, form if how == "whole" else how))
+                for place, (creator, organization, how) in credit_patterns.read_placed(raw)]
     if not read:
         return []
-    span, image = _element_span(el, smap), _image_for(el, walks)   # only for elements that credit (#14)
+    span = _element_span(el, smap)   # only for elements that credit (#14)
+    # Under two photos, each part is tied to the photo in the place its words name ("Left Image: ...", #10)
+    images = _photos_in_place([place for place, _ in read], _photos_for(el, walks))
     return [Credit(raw=raw, source=source, span=span, creator=creator, organization=organization, image=image,
-                   form=how) for creator, organization, how in read]
+                   form=how) for (_, (creator, organization, how)), image in zip(read, images)]
 
 
 def _element_span(el: Any, smap: SourceMap) -> tuple[int, int]:
@@ -555,7 +550,7 @@ def _prose_credits(text: str, smap: SourceMap, *, taken: Intervals) -> list[Cred
 
 # A text node ending in a picture's word (a link: "<a>Infographic</a>") whose next one opens with "source,": the
 # source's name follows (#11).
-PICTURE_WORD_END_RE = re.compile(r"(?:Infographic|Image|Photo(?:graph)?|Picture|Illustration|Video)s?\s*$", re.IGNORECASE)
+PICTURE_WORD_END_RE = re.compile(rf"{credit_patterns.SOURCED_PICTURE}\s*$", re.IGNORECASE)
 SOURCE_NEXT_RE = re.compile(r"\s*source\s*[,:：]", re.IGNORECASE)
 MARKUP_RE = re.compile(r"<[^>]*>?|&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)|[^<&]+|&")
 
@@ -649,6 +644,13 @@ def _ancestors_upto(el: Any, limit: int) -> Iterator[Any]:
 SAFE_RUN_RE = re.compile(r"[A-Za-z0-9 ,.:;!?()/_|@#%+=*\[\]-]{4,}")
 
 
+def _as_written(node: str) -> list[str]:
+    """A text node's words, looked for as they are when they hold no run of ASCII (`SAFE_RUN_RE`): a page writes
+    them so unless it wrote a reference, and then the node is not found (as before)."""
+    words = node.strip()
+    return [words] if words and not any(c in words for c in "&<>\r") else []
+
+
 class TextLocator:
     """Finds text nodes of the parsed page in the source, in document order: each search starts where the last
     node found ended, so a page of any size is read once (#12)."""
@@ -658,7 +660,7 @@ class TextLocator:
 
     def __call__(self, node: str) -> tuple[int, int] | None:
         """(start, end) in the source of the text node whose decoded text is `node`, or None."""
-        runs = SAFE_RUN_RE.findall(node)
+        runs = SAFE_RUN_RE.findall(node) or _as_written(node)   # "Фото: ТАСС" has no run of ASCII (#10)
         if not runs:
             return None
         needle = max(runs, key=len)[:80]
@@ -762,7 +764,7 @@ HINTED_ATTR_SELECTOR = ", ".join(f"[{name}]" for name in HINTED_ATTRS)
 
 
 def _hinted_attribute_credits(tree: Any, smap: SourceMap, related: list[Any], *, taken: Intervals,
-                              read_tags: set[int], needles: Needles | None = None) -> list[Credit]:
+                              read_tags: set[int], needles: Needles) -> list[Credit]:
     """Credits in the attributes HINTED_ATTRS names, read from the source of the elements holding one. `needles`:
     the page's, asked which of those names it may give an element."""
     root = tree.body or tree.root
@@ -972,13 +974,18 @@ def _credit_part(el: Any) -> Any:
 HIDDEN_LABEL_RE = re.compile(r"\bCredits?[ \t]+(?=Credits?(?:[:：]|\.\.\.|…))")
 
 
-def _agency_sentence(text: str) -> str:
-    """A caption's last sentence when it is only a known agency's name ("Crowds gather at the square. Getty Images",
-    newuser27 #8); else the caption's text."""
-    tail = text.rstrip(" \t\u00a0.")[-44:]   # the longest known name is shorter; no regex: most captions ask (#14)
-    cut = max(tail.rfind(". "), tail.rfind("! "), tail.rfind("? "))
-    name = tail[cut + 2:].strip() if cut >= 0 else ""
-    return name if name.casefold() in KNOWN_ORGS else text
+def _last_sentence(text: str) -> str | None:
+    """A caption's last sentence, after its words ("Crowds gather at the square. Getty Images", newuser27 #8; "A ship
+    at sea. Royal Navy/Handout via REUTERS", wire28), or None when the caption is one sentence. An initial's stop
+    ends no sentence ("U.S. Navy/Handout via REUTERS"). No regex: most captions ask (#14)."""
+    tail = text.rstrip(" \t\u00a0.")[-80:]   # a wire credit is shorter
+    at = len(tail)
+    while (cut := max(tail.rfind(". ", 0, at), tail.rfind("! ", 0, at), tail.rfind("? ", 0, at))) >= 0:
+        if tail[cut] == "." and cut and tail[cut - 1].isupper() and (cut == 1 or not tail[cut - 2].isalpha()):
+            at = cut   # "U.S.", "J.": an initial
+            continue
+        return tail[cut + 2:].strip() or None
+    return None
 
 
 def _figcaption_credits(el: Any, smap: SourceMap, walks: _Walks, *, image: str | None = None,
@@ -990,9 +997,14 @@ def _figcaption_credits(el: Any, smap: SourceMap, walks: _Walks, *, image: str |
     found = credit_patterns.find_credits(text, source="caption", caption=True)
     if not found:
         kids = children(el)
-        for candidate in dict.fromkeys([text, spaced_text(kids[-1]) if kids else text, _agency_sentence(text)]):
+        # a last sentence after the caption's words credits when it names an agency, as a slash credit in prose
+        # does ("A ship at sea. Reuters TV/Reuters"), whoever made the picture: a person or not (wire28)
+        candidates = dict.fromkeys([text, spaced_text(kids[-1]) if kids else text], False)   # value: a last sentence
+        if (last := _last_sentence(text)) is not None:
+            candidates.setdefault(last, True)
+        for candidate, last_sentence in candidates.items():
             split = credit_patterns.bare_credit(candidate)
-            if split is not None:
+            if split is not None and (not last_sentence or credit_patterns.names_an_agency(split[1] or "")):
                 found = [Credit(raw=candidate, source="caption", span=(0, 0), creator=split[0],
                                 organization=split[1], form="caption-line")]
                 break
@@ -1002,39 +1014,24 @@ def _figcaption_credits(el: Any, smap: SourceMap, walks: _Walks, *, image: str |
         return []
     span = _element_span(el, smap)   # the image only for captions that credit: most do not
     photos = [image] if image else _photos_for(el, walks, before=True)
-    if len(photos) == 1:
-        return [replace(c, span=span, image=photos[0]) for c in found]
-    return [replace(c, span=span, image=photo) for c, photo in zip(found, _photos_in_place(found, text, photos))]
+    places: list[str | None] = [credit_patterns.place_named(text, c.span) if len(photos) == 2 else None for c in found]
+    return [replace(c, span=span, image=photo) for c, photo in zip(found, _photos_in_place(places, photos))]
 
 
-# A place word just before a credit ("Left Image: X", "right: Y") or just after it ("X (left)", "X, right"): which of
-# pictures shown together it credits (newuser27 #2).
-PLACE_BEFORE_RE = re.compile(r"(?:^|[\s,;|(])(left|right|top|bottom|above|below|inset|cent(?:er|re)|main)"
-                             r"(?:\s+(?:image|photo|picture|pic))?\s*[:：]\s*$", re.IGNORECASE)
-PLACE_AFTER_RE = re.compile(r"\s*(?:\(\s*(left|right|top|bottom|above|below|inset|cent(?:er|re))\s*\)"
-                            r"|,\s*(left|right|top|bottom|above|below|inset|cent(?:er|re))\b(?!\s+(?:of|to|side)\b)"
-                            r"(?!(?:\s+(?:image|photo|picture|pic))?\s*[:：]))",   # not the next credit's label
-                            re.IGNORECASE)
 # Two pictures in source order: the first is the left (or top) one. No other place is sure: "above" may be the
 # caption's, "inset" any of them.
 PLACE_PAIRS = ({"left": 0, "right": 1}, {"top": 0, "bottom": 1})
 
 
-def _photos_in_place(found: list[Credit], text: str, photos: list[str]) -> list[str | None]:
-    """The photo each of a caption's credits is of, when it stands under several (`photos`): of two, the one in the
-    place its words name, when the caption names only the places two pictures side by side (or one above the other)
-    have; else none (never a wrong one)."""
-    places = [_place_named(c, text) for c in found]
+def _photos_in_place(places: list[str | None], photos: list[str]) -> list[str | None]:
+    """The photo each of a caption's or credit element's credits is of, given the place its words name
+    (`credit_patterns.place_named`): the one photo it stands under; of two, the one in the place its words name, when
+    the words name only the places two pictures side by side (or one above the other) have; else none (never a
+    wrong one)."""
+    if len(photos) == 1:
+        return [photos[0]] * len(places)
     pair = next((p for p in PLACE_PAIRS if set(places) <= p.keys()), None) if len(photos) == 2 else None
     return [photos[pair[place]] if pair is not None and place is not None else None for place in places]
-
-
-def _place_named(credit: Credit, text: str) -> str | None:
-    """The place word just before or after a credit in its caption's text, lower-cased; "?" when it has two."""
-    start, end = credit.span
-    before, after = PLACE_BEFORE_RE.search(text, 0, start), PLACE_AFTER_RE.match(text, end)
-    places = {m.group(m.lastindex or 0).lower() for m in (before, after) if m is not None}
-    return places.pop() if len(places) == 1 else None if not places else "?"
 
 
 # A caption's last words in brackets (Gothamist's "... (<a href="http://boingboing.net/…">Boing Boing</a>)").

@@ -84,11 +84,10 @@ ARTICLE_TYPES = ("Article", "BlogPosting", "Report")
 _DECODER = json.JSONDecoder()
 
 
-def find_anchors(page: str, needles: Needles | None = None) -> tuple[list[int], list[int]] | None:
+def find_anchors(page: str, needles: Needles) -> tuple[list[int], list[int]] | None:
     """Where the page names a credit key in JSON: (in script data, in an attribute's JSON), each the position of
     the key's colon; None when it names none, as most pages do: then nothing more is done (#14). `needles`: the
     page's needles, ANCHOR_KEYS among them."""
-    needles = needles or Needles(page, ANCHOR_KEYS)
     colons = sorted({start + len(key) - 1 for key in ANCHOR_KEYS for start in needles.starts[key]})
     in_json: list[int] = []
     in_attribute: list[int] = []
@@ -121,11 +120,12 @@ def image_keys(url: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1024)
 def photo_key(url: str) -> str | None:
-    """What names one photo whatever its size, strictly: its folder and its file name less extension and size names
-    (host, scheme and query aside: CDN shards and widths differ), or for an image named by its query, that query
-    less its sizes (`_query_keys`); None when nothing names it. Stricter than `image_keys`, which matches a script
-    node's image to a shown one: a folder every image of a site shares (Squarespace's 24-hex site id) or one file
-    name in two folders named two photos as one, and one photographer's credits on them were merged (review26b)."""
+    """What names one photo whatever its size, strictly: its server (`_server`), folder and file name less extension
+    and size names (scheme and query aside: widths differ), or for an image named by its query, that query less its
+    sizes (`_query_keys`); None when nothing names it. Stricter than `image_keys`, which matches a script node's image
+    to a shown one: a folder every image of a site shares (Squarespace's 24-hex site id) or one file name in two
+    folders named two photos as one, and one photographer's credits on them were merged (review26b); so did one path
+    on two servers (#10), as `sizes_apart` already told apart."""
     split = _image_path(url)
     if split is None:
         return None
@@ -133,7 +133,7 @@ def photo_key(url: str) -> str | None:
     if not IMAGE_PATH_RE.search(path):
         return next(iter(_query_keys(parts, path)), None)
     folder, _, name = path.rpartition("/")
-    return f"{folder}/{SIZE_SUFFIX_RE.sub('', name.split('.')[0])}"
+    return f"{_server(parts)}{folder}/{SIZE_SUFFIX_RE.sub('', name.split('.')[0])}"
 
 
 # A folder naming an image's size: "w620", "1200w", "620x349", "resize-620", a transform's "c_fill,w_620" (a video

@@ -247,14 +247,21 @@ def _from_cache(target: Target, session: Session,
 def _lookup_in_store(target: Target, record: PostRecord, store: Store, archived: int, session: Session) -> str | None:
     """What a cached post's last archive lookup came to, from the fetch log: asked only of posts a fetch reads the
     captures of (an X post that is gone, or has copies), so a warm run of available posts asks nothing more (#14)."""
-    if target.platform != "twitter" or not archived and record.status == "available":
+    if target.platform != "twitter" or not archived and record.status == "available" and not record.edits:
         return None   # before the import: a warm run of available posts loads no capture reader (#14)
     from resolver.fetch import wayback
 
-    if not archived and record.status not in wayback.READ_WHEN:
+    if not archived and not wayback.reads_captures(record):
         return None
-    return wayback.lookup_outcome_in_store(target.post_id, record.author_handle or _handle_in(target.url), store,
+    return wayback.lookup_outcome_in_store(target.post_id, _capture_handles(target, record, store), store,
                                            copies=archived, redactor=session.redactor)
+
+
+def _capture_handles(target: Target, record: PostRecord, store: Store | None) -> list[str | None]:
+    """The handles a post's captures may be filed under: the answer's, the link's, then those the cache saw the
+    post with (a link with no handle, /i/status/<id>, review28)."""
+    known = [record.author_handle, _handle_in(target.url)]
+    return known + (store.post_handles(target.platform, target.post_id) if store is not None else [])
 
 
 def _token_now_set(target: Target, session: Session) -> bool:
@@ -373,9 +380,9 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
     merged = _merged(shown, records)
     copies: tuple[wayback.ArchivedCopy, ...] = ()
     looked: str | None = None
-    if target.platform == "twitter" and options.archived and (options.all_methods or merged.status in wayback.READ_WHEN):
-        handle = merged.author_handle or _handle_in(target.url)
-        copies, looked = await wayback.read_captures(target.post_id, handle, session=session, ledger=ledger)
+    if target.platform == "twitter" and options.archived and (options.all_methods or wayback.reads_captures(merged)):
+        copies, looked = await wayback.read_captures(target.post_id, _capture_handles(target, merged, session.store),
+                                                     session=session, ledger=ledger)
     post_row = None
     store = session.store
     if store is not None:
