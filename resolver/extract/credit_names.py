@@ -279,8 +279,9 @@ def is_persons_name(name: str) -> bool:
         and not names_an_agency(name)
 
 
-# An image title that is only "Name for Outlet": U.S. News' headshots ("Diana Soliwon for USNWR").
-_FOR_OUTLET_RE = re.compile(r"(?P<name>\S+(?: \S+){1,2}) for (?P<outlet>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,2})")
+# An image title that is only "Name for Outlet": U.S. News' headshots ("Diana Soliwon for USNWR"); a caption's last
+# sentence ("Protesters gather. Jane Doe for The New York Times", wire28b).
+_FOR_OUTLET_RE = re.compile(r"(?P<name>\S+(?: \S+){1,2}) for (?P<outlet>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3})")
 
 # What a candidate runs for, not an outlet: a campaign's sign or logo ("Mary Johnson for Congress") reads as one.
 _OFFICES = frozenset({
@@ -291,14 +292,16 @@ _OFFICES = frozenset({
 })
 
 
-def person_for_outlet(value: str) -> bool:
+def person_for_outlet(value: str, *, first_name: bool = True) -> bool:
     """Is `value` only a person's name and the outlet they worked for ("Dana Example for RDN")? Strict, as it is
     asked of image titles, which mostly describe or head a story: the name reads as a person's (`is_persons_name`)
-    and starts with a common first name, the outlet is one to three capitalised words that read as an organisation
-    (an acronym, an organisation word) and name no office ("for Congress", "for City Council": a campaign's picture),
-    nothing else (#11)."""
+    and starts with a common first name, the outlet is one to four capitalised words that read as an organisation
+    (an acronym, an organisation word, "The New York Times") and name no office ("for Congress", "for City Council":
+    a campaign's picture), nothing else (#11). `first_name=False` where the place says it is a credit, a caption's
+    last sentence (wire28b): most photographers' first names are not on the short list, so there any name counts."""
     found = _FOR_OUTLET_RE.fullmatch(value.strip())
-    return found is not None and is_persons_name(found["name"]) and _starts_with_first_name(found["name"]) \
+    return found is not None and is_persons_name(found["name"]) \
+        and (not first_name or _starts_with_first_name(found["name"])) \
         and is_org(found["outlet"]) and not any(word.lower().strip(".") in _OFFICES for word in found["outlet"].split())
 
 
