@@ -406,18 +406,17 @@ def test_report_and_archive_take_the_encoding_scan_was_given(run, tmp_path, comm
             "Иван Петров", "Мост снова открыт. pic.twitter.com/Zz98Yy76Xx - Иван Петров (@ivan_fict) December 6, 2022")]
 
 
-# (archive names the URL as its redaction keeps it, which Python's urlsplit takes a line break out of)
-@pytest.mark.parametrize("command, refused", [("resolve", "https://t.co/ab\\ncd\\x1b[31m"),
-                                              ("archive", "https://t.co/abcd\\x1b[31m")])
-def test_a_url_holding_a_line_break_is_printed_escaped_on_one_line(run, command, refused):
+# (archive named the URL as urlsplit rewrote it, without its line break: odds28)
+@pytest.mark.parametrize("command", ["resolve", "archive"])
+def test_a_url_holding_a_line_break_is_printed_escaped_on_one_line(run, command):
     """The table output printed a URL holding a line break (or an ESC) as it is: its error line went on over two
     lines, the second starting with the URL's tail, and an ESC reached the terminal (#2)."""
     result = run(command, "--offline", "https://t.co/ab\ncd\x1b[31m")
     assert result.exit_code == 1
     assert "\x1b" not in result.stdout
     [error] = [line for line in result.stdout.splitlines() if "refused" in line]
-    assert f"  error: invalid-url: refused {refused}: Invalid non-printable ASCII character in URL, '\\n' at " \
-           "position 15." == error
+    assert error == ("  error: invalid-url: refused https://t.co/ab\\ncd\\x1b[31m: Invalid non-printable ASCII "
+                     "character in URL, '\\n' at position 15.")
     assert not any(line.startswith("cd") for line in result.stdout.splitlines())
 
 
