@@ -176,6 +176,29 @@ def test_an_article_in_a_folder_the_encoding_given_cannot_decode_is_an_error(run
     assert run("scan", "--json", "--encoding", "cp1252", str(folder / "b.txt")).exit_code == 0
 
 
+@pytest.mark.parametrize("encoding", [None, "ascii", "latin-1", "utf-8", "utf-16-le", "utf-32"])
+def test_odds28_a_binary_file_in_a_folder_is_skipped_whatever_encoding_is_given(run, tmp_path, encoding):
+    """`scan --encoding ascii folder/` read a file of NUL bytes as a text article, and with latin-1 a PNG too: the
+    binary check was made only when no encoding was given (or when decoding failed). It is made on the characters
+    the encoding given reads (UTF-16 text is half NUL bytes, and is text), so the skips are the same as without one.
+    (Bytes 1 to 31 are control characters in a single-byte encoding, and letters read two or four at a time.)"""
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes("Road closed. (Photo: Jane Doe/Reuters)\n".encode(encoding or "utf-8"))
+    (folder / "photo.bin").write_bytes(bytes(4096))
+    (folder / "c.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    single = encoding in (None, "ascii", "latin-1", "utf-8")
+    if single:
+        (folder / "d.dat").write_bytes(bytes(range(1, 32)) * 128)
+    result = run("scan", "--json", *(("--encoding", encoding) if encoding else ()), str(folder))
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [str(folder / "a.txt")]
+    assert [line.split(": it looks like ")[1] for line in result.stderr.splitlines() if "looks like" in line] == [
+        "a PNG image, not an article (HTML or text); skipped",
+        *(["binary data (control bytes), not an article (HTML or text); skipped"] if single else []),
+        "binary data (NUL bytes), not an article (HTML or text); skipped"]
+
+
 def test_undecodable_bytes_are_decoded_by_detection_and_recorded(run, tmp_path):
     path = tmp_path / "latin.txt"
     path.write_bytes("Café con leche, señor. Photo: José Núñez/Agencia Ejemplo\n".encode("latin-1") * 5)
