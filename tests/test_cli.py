@@ -444,7 +444,8 @@ def test_a_url_holding_a_line_break_is_printed_escaped_on_one_line(run, command)
 
 
 @pytest.mark.parametrize("command, url", [("scan", "https://news.example/a\nb"),
-                                          ("fetch", "https://twitter.com/jack/status/20\nx")])
+                                          ("fetch", "https://twitter.com/jack/status/20\nx"),
+                                          ("resolve", "pic.twitter.com/ab\ncd")])   # odds28: a name no URL
 def test_an_error_naming_a_url_holding_a_line_break_is_one_line(run, command, url):
     """The error line named the URL as it is, and went on over two lines (#2)."""
     result = run(command, "--offline", url)
