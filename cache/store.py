@@ -833,6 +833,20 @@ class Store:
             select + f"WHERE p.platform = ? AND p.post_id != ? AND json_extract(o.record, '$.author.id') = ? "
             f"AND {named} ORDER BY o.id LIMIT {int(limit)}", [platform, post_id, author_id, handle])
 
+    def post_handles(self, platform: str, post_id: str) -> list[str]:
+        """The handles a post was recorded under (any method, oldest first, each once whatever its case): where its
+        archived copies may be filed, as the archive lists each URL apart (a post linked as /i/status/<id>, seen
+        alive under its author's handle by an earlier run, review28). Noted reads: a warm run's memo holds them."""
+        rows = self._rows("SELECT p.id AS post_row, json_extract(o.record, '$.author.handle') AS handle FROM posts p "
+                          "LEFT JOIN post_observations o ON o.post_row = p.id WHERE p.platform = ? AND p.post_id = ? "
+                          "ORDER BY o.id", [platform, post_id])
+        self._noted(f"posts {platform} {post_id}", *(f"post_observations {rows[0]['post_row']}" for _ in rows[:1]))
+        distinct: dict[str, str] = {}
+        for row in rows:
+            if isinstance(row["handle"], str) and row["handle"]:
+                distinct.setdefault(row["handle"].casefold(), row["handle"])
+        return list(distinct.values())
+
     def observations(self, post_row: int) -> list[dict[str, Any]]:
         self._noted(f"post_observations {post_row}")
         return self._where("post_observations", "post_row = ?", [post_row], order_by="id")

@@ -229,9 +229,16 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
 WHOLE_COPIES = ("html-blockquote",)   # detectors whose text is an embed code's copy of the whole post
 
 
-def text_check(embed: dict[str, Any], post: dict[str, Any] | None) -> dict[str, Any]:
-    """The article's quote of the post, word by word (#9 §1): a changed word fails and shows."""
+def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
+               resolutions: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The article's quote of the post, word by word (#9 §1): a changed word fails and shows. A link of the
+    article's that `resolutions` show leads to another post (the post it quoted) is that post's, not a link the
+    quote changed (review28)."""
     said = embed.get("text")
+    if said and post is not None:
+        for other in resolutions or ():
+            if other.get("post_id") and other["post_id"] != post["post_id"]:
+                said = said.replace(other["url"], " ")
     if is_placeholder(said):
         shown = said if said and said.strip() else _placeholder_shown(embed.get("quote") or "")
         return check("text", "skip", "the article quotes no text of this post" + (
@@ -579,7 +586,7 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     # words (filed under x.com, found by a prefix query): the Archived line said "no snapshot found" beside one
     data["archived_copies"] = archived_copies(data["post"], data["snapshots"])
     checks = [identification_check(data["identified"]), author_check(data, data["post"], store=store),
-              *date_checks(data, data["post"], post_id), text_check(data, data["post"]),
+              *date_checks(data, data["post"], post_id), text_check(data, data["post"], data["resolutions"]),
               media_check(data, data["post"], data["resolutions"]),
               archive_check(data["post"], data["snapshots"], looked, failed), archived_copy_check(data["post"])]
     data["checks"] = [c for c in checks if c is not None]

@@ -585,3 +585,15 @@ def test_a_short_post_is_kept_whole_and_unsure_only_where_words_above_may_be_its
     where the words above may be the same post's (#10)."""
     embed = find_embeds(layout.format(post=post))[-1]
     assert (embed.author_handle, embed.text, embed.text_confidence) == ("ann_ex", post, confidence)
+
+
+def test_a_signature_dash_written_as_mojibake_is_a_dash() -> None:
+    """wire28 (newuser28 #7): a page read as cp1252 (declared so) whose signature's dash is UTF-8 shows it as "â€”":
+    the signature took that mojibake as the post's whole text and left the post's line above a media-link embed.
+    It is the dash."""
+    from resolver.extract import find_all
+
+    text = "Great day in Paris pic.twitter.com/AbCdEf1234\n\u00e2\u20ac\u201d José (@jose_example) March 3, 2020\n"
+    embeds, _ = find_all(text, "text")
+    assert [(e.detector, e.author_name, e.text) for e in embeds] == [
+        ("text-signature", "José", "Great day in Paris pic.twitter.com/AbCdEf1234")]

@@ -253,8 +253,15 @@ def _lookup_in_store(target: Target, record: PostRecord, store: Store, archived:
 
     if not archived and not wayback.reads_captures(record):
         return None
-    return wayback.lookup_outcome_in_store(target.post_id, record.author_handle or _handle_in(target.url), store,
+    return wayback.lookup_outcome_in_store(target.post_id, _capture_handles(target, record, store), store,
                                            copies=archived, redactor=session.redactor)
+
+
+def _capture_handles(target: Target, record: PostRecord, store: Store | None) -> list[str | None]:
+    """The handles a post's captures may be filed under: the answer's, the link's, then those the cache saw the
+    post with (a link with no handle, /i/status/<id>, review28)."""
+    known = [record.author_handle, _handle_in(target.url)]
+    return known + (store.post_handles(target.platform, target.post_id) if store is not None else [])
 
 
 def _token_now_set(target: Target, session: Session) -> bool:
@@ -374,8 +381,8 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
     copies: tuple[wayback.ArchivedCopy, ...] = ()
     looked: str | None = None
     if target.platform == "twitter" and options.archived and (options.all_methods or wayback.reads_captures(merged)):
-        handle = merged.author_handle or _handle_in(target.url)
-        copies, looked = await wayback.read_captures(target.post_id, handle, session=session, ledger=ledger)
+        copies, looked = await wayback.read_captures(target.post_id, _capture_handles(target, merged, session.store),
+                                                     session=session, ledger=ledger)
     post_row = None
     store = session.store
     if store is not None:
