@@ -714,6 +714,19 @@ OTHER_LANGUAGES = [
     ("arabic-the-photo", "الصورة: رويترز", [(None, "رويترز", "high")]),
     ("arabic-photography", "تصوير: أحمد علي", [("أحمد علي", None, "uncertain")]),
     ("arabic-agency-with-article", "الصورة: الأناضول", [(None, "الأناضول", "high")]),
+    # odds28: a reporter's title after (or, in Chinese, before) the name is no part of it; an outlet before the
+    # name is the organisation ("Yonhap's reporter Hong Gil-dong")
+    ("korean-reporter", "사진=홍길동 기자", [("홍길동", None, "uncertain")]),
+    ("korean-outlets-reporter", "사진=연합뉴스 홍길동 기자", [("홍길동", "연합뉴스", "high")]),
+    ("korean-reporter-agency", "사진: 홍길동 기자/연합뉴스", [("홍길동", "연합뉴스", "high")]),
+    ("korean-correspondent", "사진=홍길동 특파원", [("홍길동", None, "uncertain")]),
+    ("japanese-reporter", "写真：山田太郎記者", [("山田太郎", None, "uncertain")]),
+    ("chinese-reporter-before", "摄影：记者 张三", [("张三", None, "uncertain")]),
+    ("chinese-reporter-joined", "摄影：记者张三", [("张三", None, "uncertain")]),
+    # odds28: Finnish and Polish in a paragraph of their own (read in plain text and captions before)
+    ("finnish-agency", "Kuva: Lehtikuva", [(None, "Lehtikuva", "high")]),
+    ("finnish-upper-case", "KUVA: MATTI MEIKÄLÄINEN / LEHTIKUVA", [("MATTI MEIKÄLÄINEN", "LEHTIKUVA", "high")]),
+    ("polish-person-agency", "Zdjęcie: Jan Kowalski/PAP", [("Jan Kowalski", "PAP", "high")]),
 ]
 
 
@@ -734,8 +747,10 @@ def test_credit_words_in_other_languages_open_a_credit_in_running_text(line, fou
     "图：北京街头的行人", "图片：游客在故宫前拍照留念。", "사진=서울에서 열린 집회 모습", "사진: 시민들이 광장을 걷고 있다",
     "الصورة: متظاهرون في القاهرة", "صورة: الرئيس يلقي كلمة", "Фото: Протестующие в Москве", "Фотография была сделана вчера вечером.",
     "Вот фото: мы на море", "Он показал фото.",
+    "Kuva: satama myrskyn jälkeen.", "Kuvassa näkyy satama myrskyn jälkeen.", "Zdjęcie przedstawia port po burzy.",
 ], ids=["ja-description", "ja-sentence", "ja-topic", "ja-sponsors", "zh-description", "zh-sentence", "ko-description",
-        "ko-sentence", "ar-description", "ar-sentence", "ru-description", "ru-sentence", "ru-lower-case", "ru-mention"])
+        "ko-sentence", "ar-description", "ar-sentence", "ru-description", "ru-sentence", "ru-lower-case", "ru-mention",
+        "fi-description", "fi-sentence", "pl-sentence"])
 @pytest.mark.parametrize("kind", ["html", "text"])
 def test_a_photos_word_in_other_languages_before_a_description_is_no_credit(line, kind):
     """What follows a photo's word in Japanese, Chinese, Korean or Arabic often describes the picture: words with no

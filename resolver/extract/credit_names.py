@@ -67,6 +67,10 @@ ROLE_CODES = frozenset({"stf", "str", "stringer", "file", "files", "file photo",
 KEPT_ROLES = frozenset({"pool", "handout"})   # an organisation when nothing else names one
 TRAILING_ROLE_RE = re.compile(r"^(?P<name>.*?\S)(?:[\s,]+(?P<role>pool|handout|stf|str|file|files)|-(?P<joined>pool|handout))$",
                               re.IGNORECASE)   # "Al Drago-Pool": Getty joins the role with a hyphen
+# A reporter's or a correspondent's title beside a name in Korean, Japanese and Chinese credits ("사진=홍길동 기자",
+# "山田太郎記者"; Chinese also before it: "记者 张三"): no part of the name (odds28). These scripts need no space.
+REPORTER_WORDS = ("기자", "특파원", "記者", "记者", "特派員", "特派员")
+REPORTER_BEFORE = ("記者", "记者")
 # A role code before "via": "Jane Doe/Pool via REUTERS", "Royal Navy/Handout via Reuters", "Riverton Police handout
 # via AP": the agency after "via" names the organisation, so the role leaves (wire28; it stayed: "Pool via REUTERS").
 ROLE_VIA_RE = re.compile(r"^(?:(?P<name>.*?\S)[\s,-]+)?(?P<role>pool|handout)\s+via\s+(?P<org>\S.*)$", re.IGNORECASE)
@@ -172,7 +176,11 @@ def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
             continue
         name, role = _without_role(_FOR_RE.sub("", part) if i else part)
         roles += [role] if role else []
-        kept += [name] if name else []
+        outlet, _, person = name.rpartition(" ")
+        if role in REPORTER_WORDS and outlet and is_org(outlet):
+            kept += [outlet, person]   # "연합뉴스 홍길동 기자": the outlet's reporter
+        elif name:
+            kept.append(name)
     role_org = next((r for r in roles if r.lower() in KEPT_ROLES), None)
     if not kept:
         return None, role_org
@@ -218,11 +226,17 @@ def _as_written(value: str, parts: list[str]) -> str:
 
 def _without_role(part: str) -> tuple[str, str | None]:
     """("Zach Gibson", "Pool") from "Zach Gibson Pool"; ("", "STR") from "STR"."""
-    if part.casefold() in ROLE_CODES:
+    if part.casefold() in ROLE_CODES or part in REPORTER_WORDS:
         return "", part
     trailing = TRAILING_ROLE_RE.match(part)
     if trailing and not is_known_org(part):
         return trailing.group("name").strip(ENDS), trailing.group("role") or trailing.group("joined")
+    if part.endswith(REPORTER_WORDS):
+        role = next(word for word in REPORTER_WORDS if part.endswith(word))
+        return part[:-len(role)].strip(ENDS), role
+    if part.startswith(REPORTER_BEFORE):
+        role = next(word for word in REPORTER_BEFORE if part.startswith(word))
+        return part[len(role):].strip(ENDS), role
     return part, None
 
 
