@@ -490,7 +490,9 @@ def test_a_gone_post_whose_captures_are_only_errors_and_redirects_has_no_archive
     report, embed = one_embed_report(reporter)
     archive = check_named(embed, "archive")
     assert (archive["result"], archive["evidence"]) == (
-        "fail", "the post is deleted and no archived copy was found (2 captures, none an HTTP 200 page: 404, 302)")
+        "fail", f"the post is deleted and no archived copy was found under {url}, also on x.com and "
+        "mobile.twitter.com, nor among its syndication and oEmbed answers (2 captures, none an HTTP 200 page: 404, "
+        "302)")
     md = reporter("report", "article.html")[1]
     assert f"- Archived: 2 snapshot(s), 0 of them an HTTP 200 page; latest <https://web.archive.org/web/" \
            f"20230603120000/{url}>" in md
@@ -503,8 +505,8 @@ def test_a_live_posts_redirect_capture_is_named_as_such_not_counted_as_a_copy(fa
     serve(fakenet, [Capture("20240603120000", url, b"", status=302)])
     report, embed = one_embed_report(reporter)
     assert check_named(embed, "archive") == {"name": "archive", "result": "warn", "evidence": (
-        "no archived copy was found (1 capture, none an HTTP 200 page: 302; where a redirect leads is not looked up "
-        "here) (archive it: embed-resolver archive --save)")}
+        f"no archived copy was found for {url} (1 capture, none an HTTP 200 page: 302; where a redirect leads is not "
+        "looked up here) (archive it: embed-resolver archive --save)")}
     assert report["summary"]["archive"]["with_copy"] == 0
 
 
