@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from resolver import __version__, quotes
 from resolver.archive import SECRET_NOT_SENT, WITHHELD, carried_secret, lookup_error, looked_up
+from resolver.fetch.records import link_map
 from resolver.fetch.wayback import READ_WHEN, differences, where_looked
 from resolver.identify import NOT_CHECKED   # an identification that looked at nothing (offline, a failed listing)
 from resolver.placeholders import is_placeholder, real, without_lead
@@ -246,7 +247,7 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     found, source = said_by_post(post)
     if found is None or not found.get("text"):
         return check("text", "skip", "no available post text or archived copy to compare with")
-    compared = quotes.compare(said or "", found["text"])
+    compared = quotes.compare(said or "", found["text"], links=link_map(found.get("links")))
     evidence = compared.evidence
     if compared.result == "warn" and (compared.extra_before or compared.extra_after):
         evidence += f"; the post says: “{' '.join(found['text'].split())}”"
@@ -293,7 +294,7 @@ def _edited_text(said: str, post: dict[str, Any], evidence: str, changes: list[s
     before = [c for c in post.get("archived") or [] if c["status"] == "available" and c.get("text")
               and c["captured_at"] < (post.get("created_at") or "")]
     if len(post["edits"]) == 2 and before:   # two versions, both known: the live edit and the captured original
-        compared = quotes.compare(said, before[0]["text"])
+        compared = quotes.compare(said, before[0]["text"], links=link_map(before[0].get("links")))
         return compared.result, (f"{edited}, once: the capture of {_utc(before[0]['captured_at'])}, before the edit, "
                                  f"holds the original: {compared.evidence}"), [str(c) for c in compared.changes]
     return "warn", (f"{edited}; the article may quote an earlier version, which no capture read holds: against the "
@@ -308,7 +309,7 @@ def _as_captured(said: str, post: dict[str, Any] | None) -> str | None:
     """Evidence that an archived copy holds the article's words (a pass against it), or None."""
     for copy in (post or {}).get("archived") or []:
         if copy["status"] == "available" and copy.get("text"):
-            compared = quotes.compare(said, copy["text"])
+            compared = quotes.compare(said, copy["text"], links=link_map(copy.get("links")))
             if compared.result == "pass":
                 return f"the capture of {_utc(copy['captured_at'])} holds the article's words: {compared.evidence}"
     return None

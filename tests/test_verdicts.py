@@ -1034,3 +1034,38 @@ def test_a_videos_oembed_thumbnail_is_no_media_the_article_should_link(fakenet, 
     assert check_named(embed, "media") == {"name": "media", "result": "skip", "evidence": (
         "the source gives only a thumbnail of the post (https://i.ytimg.com/vi/AbCdEfGhIjK/hqdefault.jpg), no media "
         "an article would link: nothing to compare")}
+
+
+def linked_tweet(post_id: str) -> dict:
+    """A syndication answer whose text holds a t.co link, with its entities.urls (url, expanded_url, display_url,
+    indices), as tweet-result gives them."""
+    text = "Our flood report is out: https://t.co/Rp0rt12345"
+    return tweet(post_id, text) | {"display_text_range": [0, len(text)], "entities": {
+        "hashtags": [], "symbols": [], "user_mentions": [], "urls": [{
+            "display_url": "riverton.example/reports/fl…", "indices": [25, 48], "url": "https://t.co/Rp0rt12345",
+            "expanded_url": "https://www.riverton.example/reports/flood-2021?utm_source=tw"}]}}
+
+
+@pytest.mark.parametrize("shown,result", [
+    ('<a href="https://t.co/Rp0rt12345">riverton.example/reports/fl…</a>', "pass"),   # the embed code's own
+    ("riverton.example/reports/bridge-2021", "warn"),
+], ids=["display-address", "another-address"])
+def test_a_written_address_is_weighed_against_where_the_posts_t_co_link_leads(fakenet, reporter, shown, result):
+    """The post's record kept no t.co -> expanded address map (syndication's entities.urls was dropped): an address
+    the article wrote in place of the link was never weighed, and another address than the link's passed
+    (renamed28, #9). The map is kept in the record, in the cache too (an offline report says the same)."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(linked_tweet(POST))]}))
+    serve(fakenet, [])
+    article = f"<html><body>{blockquote(POST, f'Our flood report is out: {shown}')}</body></html>"
+    for offline in ((), ("--offline",)):
+        code, out = reporter("report", *offline, "--format", "json", "article.html", article=article)
+        assert code == 0, out
+        [embed] = json.loads(out)["embeds"]
+        assert embed["post"]["links"] == [{"url": "https://t.co/Rp0rt12345", "display_url": "riverton.example/"
+                                           "reports/fl…", "expanded_url": "https://www.riverton.example/reports/"
+                                           "flood-2021?utm_source=tw"}]
+        check = text_check(out)
+        assert check["result"] == result, check
+        if result == "warn":
+            assert "the article's link riverton.example/reports/bridge-2021 is not the post's (t.co/Rp0rt12345, " \
+                   "which leads to www.riverton.example/reports/flood-2021?utm_source=tw)" in check["evidence"]

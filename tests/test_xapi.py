@@ -212,3 +212,19 @@ def test_a_post_withheld_in_some_countries_that_the_api_shows_is_available_and_s
     record = post.record
     assert (record.status, record.reason, record.author_handle) == ("available", "withheld in DE, FR", "RivertonRoads")
     assert record.text == fx.X_API_LOOKUP["data"][0]["text"]
+
+
+def test_a_posts_t_co_links_are_kept_with_the_addresses_the_api_expanded_them_to(fakenet, store):
+    """v2 `entities.urls` (start, end, url, expanded_url, display_url): the record kept none, so an address the
+    article wrote for the link could not be weighed (renamed28, #9)."""
+    text = "Our flood report is out: https://t.co/Rp0rt12345"
+    answer = {"data": [dict(fx.X_API_LOOKUP["data"][0], text=text, entities={"urls": [{
+        "start": 25, "end": 48, "url": "https://t.co/Rp0rt12345", "display_url": "riverton.example/reports/fl…",
+        "expanded_url": "https://www.riverton.example/reports/flood-2021"}]})], "includes": fx.X_API_LOOKUP["includes"]}
+    fakenet.route("api.twitter.com", "/2/tweets", lambda request: Response(
+        fx.as_json(answer), content_type="application/json; charset=utf-8"))
+    post = fetch_one(Session(settings_for(fakenet, **X_ONLY), store=store))
+    assert post.record.links == ({"url": "https://t.co/Rp0rt12345", "expanded_url":
+                                  "https://www.riverton.example/reports/flood-2021",
+                                  "display_url": "riverton.example/reports/fl…"},)
+    assert json.loads(store.post_row("twitter", post.record.post_id)["record"])["links"] == list(post.record.links)

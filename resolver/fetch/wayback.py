@@ -32,7 +32,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from resolver.fetch import oembed, syndication, xapi
-from resolver.fetch.records import WAYBACK, PostRecord, json_text
+from resolver.fetch.records import WAYBACK, PostRecord, json_text, links_of
 from resolver.placeholders import real
 from resolver.platforms import x
 from resolver.redact import NO_SECRETS, Redactor
@@ -180,7 +180,8 @@ def _v1(post_id: str, tweet: dict[str, Any], users: dict[str, Any], form: str) -
     return _reading(post_id, "available", form, text=json_text(tweet.get("full_text") or tweet.get("text")),
                     author_handle=user.get("screen_name"), author_name=user.get("name"),
                     author_id=user.get("id_str") or tweet.get("user_id_str"), lang=tweet.get("lang"),
-                    created_at=_v1_time(tweet.get("created_at")), references=tuple(references))
+                    created_at=_v1_time(tweet.get("created_at")), references=tuple(references),
+                    links=links_of(tweet.get("entities")))
 
 
 def _v1_time(value: Any) -> str | None:
@@ -533,6 +534,7 @@ class ArchivedCopy:
         return {"capture": self.url, "captured_at": self.captured_at, "original": self.original, "form": self.form,
                 "status": record["status"], "reason": record["reason"], "text": record["text"],
                 "author": record["author"], "created_at": record["created_at"], "lang": record["lang"],
+                "links": record["links"],
                 "notes": list(self.notes), "fetch_id": self.fetch_id}
 
 
