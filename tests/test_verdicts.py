@@ -1069,3 +1069,20 @@ def test_a_written_address_is_weighed_against_where_the_posts_t_co_link_leads(fa
         if result == "warn":
             assert "the article's link riverton.example/reports/bridge-2021 is not the post's (t.co/Rp0rt12345, " \
                    "which leads to www.riverton.example/reports/flood-2021?utm_source=tw)" in check["evidence"]
+
+
+def test_a_written_address_is_weighed_against_a_captured_answers_t_co_link(fakenet, reporter):
+    """The post is deleted; its captured syndication answer holds the t.co link and where it leads: the copy keeps
+    the map as the live record does, and the check per the capture weighs the article's address against it."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(DELETED)]}))
+    serve(fakenet, [Capture("20210503100000", f"https://cdn.syndication.twimg.com/tweet-result?id={POST}",
+                            json.dumps(linked_tweet(POST)).encode(), content_type="application/json")])
+    article = f"<html><body>{blockquote(POST, 'Our flood report is out: riverton.example/reports/bridge-2021')}"
+    code, out = reporter("report", "--format", "json", "article.html", article=article + "</body></html>")
+    assert code == 0, out
+    [embed] = json.loads(out)["embeds"]
+    assert [c["links"][0]["url"] for c in embed["post"]["archived"]] == ["https://t.co/Rp0rt12345"]
+    check = text_check(out)
+    assert check["result"] == "warn" and check["evidence"].startswith("per the capture of 2021-05-03 10:00:00 UTC")
+    assert "(t.co/Rp0rt12345, which leads to www.riverton.example/reports/flood-2021?utm_source=tw)" \
+           in check["evidence"]
