@@ -426,7 +426,10 @@ def _copies_lines(post: FetchedPost) -> list[tuple[str, str]]:
         lines.append((f"archive lookup failed ({looked.removeprefix('error: ')})"
                       + ("" if copies else ": whether an archived copy exists is not known"), "red"))
     elif looked is not None and not copies:
-        lines.append(("no archived copy found (the archive answered)", "yellow"))
+        from resolver.fetch.wayback import where_looked
+
+        where = f" {where_looked(post.archive_looked_under)}" if post.archive_looked_under else ""
+        lines.append((f"no archived copy found{where} (the archive answered)", "yellow"))
     return lines
 
 
