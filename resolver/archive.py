@@ -288,7 +288,7 @@ async def _asked_or_kept(session: Session, url: str, *, purpose: str, found_via:
         # lookup, read again within the TTL and asked of by `looked_up`.
         with ledger.transaction(store) as real:
             outcome = replace(outcome, fetch_id=real(outcome.fetch_id))
-            _record_snapshots(store, found[0], found_via, outcome.fetch_id)
+            _record_snapshots(store, found[0], found_via, outcome.fetch_id, ledger.observed_at())
     return outcome, found
 
 
@@ -330,12 +330,11 @@ def _kept(session: Session, url: str) -> tuple[dict[str, Any], bytes] | None:
     return None
 
 
-def _record_snapshots(store: Store, snapshots: list[Snapshot], found_via: str, fetch_id: int | None) -> None:
-    from cache import utc_now
-
+def _record_snapshots(store: Store, snapshots: list[Snapshot], found_via: str, fetch_id: int | None,
+                      observed_at: str) -> None:
     store.record_snapshots([{"service": s.service, "original": s.original, "url": s.url, "timestamp": s.timestamp,
                              "status": s.status, "digest": s.digest, "mimetype": s.mimetype, "found_via": found_via,
-                             "observed_at": utc_now(), "fetch_id": fetch_id} for s in snapshots])
+                             "observed_at": observed_at, "fetch_id": fetch_id} for s in snapshots])
 
 
 def latest_good(lookup_result: Lookup) -> Snapshot | None:

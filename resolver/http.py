@@ -123,11 +123,22 @@ class Ledger:
     rows: dict[int, dict[str, object]] = field(default_factory=dict)
     written: dict[int, int] = field(default_factory=dict)      # placeholder -> row id, once written
     shared: list[Ledger] = field(default_factory=list)
+    replayed: list[str] = field(default_factory=list)          # the answer times of rows replayed from a WARC
 
     def hold(self, row: dict[str, object]) -> int:
         placeholder = -next(_placeholders)
         self.rows[placeholder] = row
+        if row.get("via") == "warc" and row.get("fetched_at"):
+            self.replayed.append(str(row["fetched_at"]))
         return placeholder
+
+    def observed_at(self) -> str:
+        """When the fact these rows give was observed: now, or, for answers replayed from a WARC, when the latest
+        of them was given (its WARC-Date; newuser28b: the replay's time dated a year-old answer to the replay)."""
+        from cache import utc_now
+
+        replayed = [when for ledger in (*self.shared, self) for when in ledger.replayed]
+        return max(replayed) if replayed else utc_now()
 
     def share(self, other: Ledger) -> None:
         """Let this ledger's fact rest on `other`'s rows too: they are written with it unless already written."""
@@ -262,6 +273,10 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
         redacted, body = kept is not body or bool(response.extensions.get("redacted")), kept
         recorded = {name.lower(): value for name, value in response.headers.items()}
         via = response.extensions.get("via", "live")
+        if via == "warc":   # when the source answered: its record's WARC-Date, not this replay's time (newuser28b)
+            from resolver.warc import answered_at
+
+            fetched_at = answered_at(response.extensions.get("warc_date")) or fetched_at
         if response.extensions.get("truncated"):   # a replayed record that kept only the start of its answer
             if not cut_bodies:
                 raise BodyTooLarge(f"the WARC record of {url} kept only the start of its body "

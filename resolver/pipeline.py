@@ -1429,16 +1429,42 @@ async def archive_article(result: ArticleResult, *, session: Session, options: A
 def post_of_embed(result: ArticleResult, index: int) -> FetchedPost | None:
     """The post an embed shows. The one it names, first of the posts tied to it (post_targets); the others are
     where its links lead (a quoted post), which never stand in for it. An embed that names none (a short link, a
-    flattened post) shows the post a link leads to; for a flattened post, only one that may be its own: a post the
-    link shows a photo or video of (pic.twitter.com, /photo/1), which holds even when the article credits another
-    account, or a post that may be by the handle it names, not another account's post it quoted."""
+    flattened post) shows the post a link leads to; for a flattened post, only one that may be its own (`_may_be_its`):
+    a link to a post of another account, or of another day, is to a post it quoted or to the original of a photo it
+    re-used (X writes a re-used photo's pic.twitter.com link to the post it was first posted with, newuser28b)."""
     embed = result.written(index)   # its handle as the page wrote it, to be compared with the post's (#11)
     tied = [found.value for found in result.posts or () if found.embed == index]
     if not tied or embed.post_id or not embed.author_handle:
         return tied[0] if tied else None
-    shown = {r.value.post.post_id for r in result.resolutions or () if r.embed == index and r.value.post
-             and _media_link(r.value)}
-    return next((p for p in tied if p.record.post_id in shown or p.may_be_by(embed.author_handle)), None)
+    return next((p for p in tied if _may_be_its(embed, p)), None)
+
+
+def photo_elsewhere(result: ArticleResult, index: int) -> FetchedPost | None:
+    """The post a flattened post's photo link (pic.twitter.com, /photo/1) leads to when it is not the flattened
+    post's own (another account's, or minted on another day): the original of a re-used photo, which a report names
+    beside the remnant's identification (an identified post stands in for it, not a post a link leads to). None
+    when a post a link leads to stands in for the remnant."""
+    embed = result.written(index)
+    if embed.post_id or not embed.author_handle:
+        return None
+    led = [r.value for r in result.resolutions or () if r.embed == index and r.value.post]
+    linked = [found.value for found in result.posts or () if found.embed == index
+              and any(r.post is not None and r.post.post_id == found.value.record.post_id for r in led)]
+    if any(_may_be_its(embed, post) for post in linked):   # a link led to its own post: nothing re-used to name
+        return None
+    shown = {r.post.post_id for r in led if r.post is not None and _media_link(r)}
+    return next((post for post in linked if post.record.post_id in shown), None)
+
+
+def _may_be_its(embed: Embed, post: FetchedPost) -> bool:
+    """Whether a post a flattened post's link leads to may be that flattened post: by the account it names, and
+    minted on the day it gives in some inhabited time zone (as the snowflake-date check has it)."""
+    from resolver.placeholders import is_placeholder
+    from resolver.provenance import minted_that_day
+
+    said = embed.date if not is_placeholder(embed.date_text) else None
+    return embed.author_handle is not None and post.may_be_by(embed.author_handle) \
+        and (post.record.platform != "twitter" or minted_that_day(said, post.record.post_id))
 
 
 def _media_link(resolution: Resolution) -> bool:

@@ -608,13 +608,15 @@ def _failed_since(post: dict[str, Any]) -> str:
 def _provenance_cell(source: dict[str, Any]) -> str:
     if source.get("method") in ("cache", "none", None) and not source.get("fetch_id"):
         return "nothing recorded"
-    parts = [source.get("method") or "—", source.get("fetched_at") or source.get("observed_at") or ""]
+    when = source.get("fetched_at") or source.get("observed_at") or ""
+    replayed = source.get("via") == "warc"
+    parts = [source.get("method") or "—", "" if replayed else when]
     if source.get("fetch_id"):
         parts.append(f"fetch #{source['fetch_id']}")
     if source.get("body_sha256"):
         parts.append(f"body {source['body_sha256'][:12]}…" + (" (secret redacted)" if source.get("body_redacted") else ""))
-    if source.get("via") == "warc":
-        parts.append("replayed from WARC")
+    if replayed:   # when the source answered, the record's WARC-Date: the replay's own time is no fact of the post
+        parts.append(f"replayed from WARC {source.get('warc_file') or '(file not recorded)'}, answered at {when}")
     return ", ".join(p for p in parts if p)
 
 
@@ -640,6 +642,9 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
             reason = "no post id yet: the link hides it (embed-resolver scan --resolve follows it to the post)"
         elif (embed.get("identified") or {}).get("verdict") == "not-checked":   # nobody looked (#9 §5)
             reason = f"no post id: the article kept no link; {embed['identified']['reason']}"
+        elif embed.get("photo_elsewhere"):
+            reason = (f"no post id: its photo link leads to {embed['photo_elsewhere']}, not its own (a re-used "
+                      "photo?), and no post was identified by its words")
         else:
             reason = "no post id: the article kept no link, and no post was identified by its words"
         rows.append(("Status", "", reason, ""))

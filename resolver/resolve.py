@@ -291,7 +291,6 @@ def _finish(resolution: Resolution, session: Session, ledger: Ledger) -> Resolut
     store = session.store
     if store is None or resolution.unavailable:
         return resolution
-    from cache import utc_now
     from resolver import __version__
 
     with ledger.transaction(store) as real:
@@ -300,7 +299,7 @@ def _finish(resolution: Resolution, session: Session, ledger: Ledger) -> Resolut
             "url": resolution.url, "final_url": resolution.final_url, "canonical_url": resolution.canonical_url,
             "hops": [h.to_json() for h in resolution.hops],
             "post": resolution.post.to_json() if resolution.post else None, "error": resolution.error,
-            "resolved_at": utc_now(), "fetch_ids": [h.fetch_id for h in resolution.hops if h.fetch_id],
+            "resolved_at": ledger.observed_at(), "fetch_ids": [h.fetch_id for h in resolution.hops if h.fetch_id],
             "tool_version": __version__,
         })
     return evolve(resolution, resolution_id=row_id)

@@ -395,7 +395,7 @@ class ReplayTransport(httpx.AsyncBaseTransport):
         return httpx.Response(found.status, headers=found.headers, stream=_ReplayedBody(found), request=request,
                               extensions={"via": "warc", "warc_file": found.file, "warc_offset": found.offset,
                                           "reason_phrase": found.reason.encode(), "truncated": found.truncated,
-                                          "redacted": found.redacted})
+                                          "redacted": found.redacted, "warc_date": found.warc_date})
 
 
 class _ReplayedBody(httpx.AsyncByteStream):

@@ -188,6 +188,7 @@ class ReplayedResponse:
     offset: int
     truncated: str | None = None   # the record's WARC-Truncated: its payload is only the start of the answer
     redacted: bool = False         # the record's REDACTED_HEADER: a configured secret was taken out of its payload
+    warc_date: str | None = None   # the record's WARC-Date: when the source answered, not when it is replayed (#4)
 
 
 class ReplayIndex:
@@ -226,7 +227,8 @@ class ReplayIndex:
                             record.rec_headers.get_header("WARC-Target-URI"), int(status_line), reason,
                             list(headers.headers), str(path), iterator.get_record_offset(),
                             record.rec_headers.get_header("WARC-Truncated"),
-                            bool(record.rec_headers.get_header(REDACTED_HEADER)))
+                            bool(record.rec_headers.get_header(REDACTED_HEADER)),
+                            record.rec_headers.get_header("WARC-Date"))
                         pending.append((record.rec_headers.get_header("WARC-Record-ID"), replayed))
                 for record_id, replayed in pending:
                     self._queues[(methods.get(record_id, "GET").upper(), replayed.url)].append(replayed)
@@ -244,6 +246,20 @@ class ReplayIndex:
 
     def __len__(self) -> int:
         return sum(len(q) for q in self._queues.values())
+
+
+def answered_at(warc_date: str | None) -> str | None:
+    """A record's WARC-Date as the cache writes times ("2023-03-01T10:00:00Z" -> "2023-03-01T10:00:00.000000Z"),
+    or None when it has none that reads as a UTC time."""
+    from datetime import datetime, timezone
+
+    try:
+        moment = datetime.fromisoformat((warc_date or "").strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:   # WARC-Date is UTC by definition
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def replayed_payload(found: ReplayedResponse) -> Generator[bytes, None, None]:

@@ -324,6 +324,65 @@ def test_round_trip_archive_then_replay_gives_the_same_records(fakenet, tmp_path
     assert {r["via"] for r in Store(tmp_path / "replay.db").db["fetches"].rows} == {"warc"}
 
 
+def redated(warc, to, date: str) -> None:
+    """A copy of the WARC `warc` at `to`, every record's WARC-Date set to `date`: a WARC written some time ago."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.warcwriter import WARCWriter
+
+    with open(warc, "rb") as source, open(to, "wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for record in ArchiveIterator(source):
+            record.rec_headers.replace_header("WARC-Date", date)
+            writer.write_record(record)
+
+
+@pytest.mark.parametrize("warc_date,expected", [
+    ("2023-03-01T10:00:00Z", "2023-03-01T10:00:00.000000Z"),
+    ("2026-11-29T08:08:22.757059Z", "2026-11-29T08:08:22.757059Z"),
+    ("2023-03-01T11:00:00+01:00", "2023-03-01T10:00:00.000000Z"),
+    ("2023-03-01T10:00:00", "2023-03-01T10:00:00.000000Z"),
+    ("yesterday", None),
+    (None, None),
+], ids=["seconds", "microseconds", "offset", "no-zone-is-utc", "not-a-date", "none"])
+def test_a_warc_date_is_read_as_the_cache_writes_times(warc_date, expected):
+    from resolver.warc import answered_at
+
+    assert answered_at(warc_date) == expected
+
+
+def test_a_replayed_answer_is_dated_when_the_source_answered_not_when_it_was_replayed(fakenet, tmp_path):
+    """newuser28b: a --replay run recorded and reported the replay's time as when the service answered; the WARC
+    record's WARC-Date was recorded nowhere. A year-old WARC dated a year-old "deleted" to the day it was replayed."""
+    config = serve_the_article_world(fakenet, tmp_path)
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE)
+    written, warc = tmp_path / "written.warc.gz", tmp_path / "run.warc.gz"
+
+    def cli(db, *args):
+        from resolver.cli import cli as command
+        result = CliRunner().invoke(command, ["--config", str(config), "--db", str(tmp_path / db), *args])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    cli("live.db", "archive", "--json", "--warc", str(written), str(article))
+    redated(written, warc, "2023-03-01T10:00:00Z")   # the tool's own records, as if written long ago
+    fakenet.routes.clear()          # the servers answer nothing now: every answer must come from the WARC
+    hits = len(fakenet.hits)
+    report = json.loads(cli("replay.db", "--replay", str(warc), "report", "--format", "json", str(article)))
+    assert len(fakenet.hits) == hits
+    from cache import Store
+    fetches = list(Store(tmp_path / "replay.db").db["fetches"].rows)
+    assert fetches and {(r["via"], r["fetched_at"]) for r in fetches} == {("warc", "2023-03-01T10:00:00.000000Z")}
+    [embed] = [e for e in report["embeds"] if e["post"]]
+    [source] = embed["post"]["sources"]
+    assert (source["fetched_at"], source["observed_at"], source["warc_file"]) == (
+        "2023-03-01T10:00:00.000000Z", "2023-03-01T10:00:00.000000Z", str(warc))
+    md = cli("replay.db", "report", "--offline", str(article))   # the replayed answers, as the cache keeps them
+    status = next(line for line in md.splitlines() if line.startswith("| Status |"))
+    assert status.endswith(f"| syndication, fetch #{source['fetch_id']}, body {source['body_sha256'][:12]}…, "
+                           f"replayed from WARC {warc}, answered at 2023-03-01T10:00:00.000000Z |"), status
+
+
 def test_archive_of_articles_asks_the_sources_again_even_with_a_warm_cache(fakenet, tmp_path):
     """#9 §6 through the streamed corpus run: an article's posts are fetched afresh, so the WARC holds them."""
     config = serve_the_article_world(fakenet, tmp_path)

@@ -122,15 +122,21 @@ class FetchedPost:
         return self.record.status == "error" or any(
             m.get("error") and m["error"] != MEDIA_NEVER_FETCHED for m in self.media)
 
-    def may_be_by(self, handle: str) -> bool:
-        """Whether the post may be `handle`'s: its author (as its source, else its URL, names it) is that handle,
-        or no one is named. A flattened post's link to a post of another account (one it quoted) is not its own."""
+    @property
+    def author(self) -> str | None:
+        """The post's author's handle as its source, else its URL, names it; None when neither does."""
         author = self.record.author_handle
         if author is None and self.record.platform == "twitter":
             from resolver.platforms import x
 
             ref = x.parse_url(self.record.url)
             author = ref.author_handle if ref else None
+        return author
+
+    def may_be_by(self, handle: str) -> bool:
+        """Whether the post may be `handle`'s: its author is that handle, or no one is named. A flattened post's
+        link to a post of another account (one it quoted, or the original of a photo it re-used) is not its own."""
+        author = self.author
         return author is None or author.casefold() == handle.casefold()
 
     def to_json(self) -> dict[str, Any]:
@@ -396,8 +402,6 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
     post_row = None
     store = session.store
     if store is not None:
-        from cache import utc_now
-
         with ledger.transaction(store) as real:
             records = [replace(r, fetch_ids=tuple(i for i in map(real, r.fetch_ids) if i is not None))
                        for r in records]
@@ -408,7 +412,7 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
                  "record": merged.to_json()},
                 [{"method": r.method, "status": r.status, "reason": r.reason,
                   "fetch_id": r.fetch_ids[-1] if r.fetch_ids else None, "record": json.dumps(r.to_json())}
-                 for r in records + [c.record for c in copies]], observed_at=utc_now())
+                 for r in records + [c.record for c in copies]], observed_at=ledger.observed_at())
     items = await _analyse_media(merged, session, options, post_row) if options.media else ()
     return FetchedPost(merged, items, post_row, archived=copies, archive_lookup=looked, archive_looked_under=under)
 
@@ -431,8 +435,6 @@ def record_copies(post: FetchedPost, copies: tuple[wayback.ArchivedCopy, ...], s
     store = session.store
     if store is None or not (ledger.rows or copies):
         return copies
-    from cache import utc_now
-
     with ledger.transaction(store) as real:
         copies = tuple(wayback.with_real_ids(c, real) for c in copies)
         if post.post_row is not None and copies:
@@ -442,7 +444,7 @@ def record_copies(post: FetchedPost, copies: tuple[wayback.ArchivedCopy, ...], s
                  "record": record.to_json()},
                 [{"method": c.record.method, "status": c.record.status, "reason": c.record.reason,
                   "fetch_id": c.fetch_id, "record": json.dumps(c.record.to_json())} for c in copies],
-                observed_at=utc_now())
+                observed_at=ledger.observed_at())
     return copies
 
 
