@@ -774,11 +774,13 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
 
     def stats() -> str:
         # Articles as the summary line counts them: an input that failed is an error, not an article; a file that
-        # is none (binary, empty) is skipped, not an error (#11: the bar counted it as one).
+        # is none (binary, empty) is skipped, not an error (#11: the bar counted it as one). Errors as the exit code
+        # counts them: the inputs that failed and the articles a step failed for (newuser28b #4: the bar said
+        # "0 errors" while a step's error lines scrolled above it).
         seconds, done = time.monotonic() - started, summary.articles
         skipped = f"  {summary.skipped:,} skipped" if summary.skipped else ""
         return (f"{done:,} articles  {done / seconds if seconds > 0 else 0:.1f}/s  {summary.embeds:,} embeds  "
-                f"{session.requests_in_flight} requests in flight  {summary.failed:,} errors{skipped}")
+                f"{session.requests_in_flight} requests in flight  {_run_failed(summary):,} errors{skipped}")
     advance = (lambda: None) if quiet else session.reporter.progress(_DOING.get(command, command), None, stats=stats)
 
     found = {"url": 0, "id": 0}   # articles whose record gave the field named with --url-field / --id-field

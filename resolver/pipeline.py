@@ -798,6 +798,8 @@ class Finish:
             self.batch.wait(pending)
 
     def __call__(self, item: Item, outcome: Outcome) -> None:
+        if isinstance(outcome, ArticleResult) and outcome.failed:
+            record_step_failures(outcome, self.session)
         if self.chunk is not None:
             self.chunk.add(item, outcome)
             return
@@ -1193,6 +1195,26 @@ def _failed(failure: Failure, session: Session, article_id: int | None = None, *
                                 "kind": failure.kind, "message": detail if detail is not None else failure.message,
                                 "tool_version": __version__})
     return failure
+
+
+def record_step_failures(result: ArticleResult, session: Session) -> None:
+    """A row of the cache's errors table for each thing an article's steps failed for (a credited image that could
+    not be used, a link that ended in an error, a post every source failed for, an archive lookup): the article,
+    the step, the error's kind and the line stderr says, redacted as every row is. Before (newuser28b #4) they were
+    only in their own tables (media.error, a resolution's error), and the errors table the README promises a row in
+    for "a step fails" stayed empty. In the article's transaction when there is one (a warm run's batch)."""
+    from resolver.report import step_failure_items
+
+    store = session.store
+    if store is None or store.read_only:
+        return
+    redact = session.redactor.text
+    source = redact(printable(result.article.source))
+    with store.write():
+        for failure in step_failure_items(result):
+            store.record_error({"source": source, "article_id": result.article_id, "stage": failure.stage,
+                                "kind": failure.kind, "message": redact(printable(failure.phrase)),
+                                "tool_version": __version__})
 
 
 async def process_article(article: Article, *, session: Session, steps: Steps = Steps()) -> ArticleResult:
