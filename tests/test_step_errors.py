@@ -98,7 +98,8 @@ def test_cache_merge_carries_the_step_failures(world, fakenet, tmp_path):
         [row] = store.errors()
         assert (row["source"], row["stage"], row["message"]) == (
             source, "fetch", f"credited image {HARBOUR_IMAGE} could not be used: HTTP 404")
-        assert store.get_article(row["article_id"])["sha256"]
+        [recorded] = store.conn.execute("SELECT source FROM article_sources WHERE article_id = ?", [row["article_id"]]).fetchall()
+        assert recorded[0] == source
 
 
 def test_archive_json_lines_name_their_article(world, fakenet, tmp_path):
