@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from cache import Store
+    from resolver.archive import ArchivedUrl
     from resolver.inputs import InputSpec
     from resolver.output import OutputFile
     from resolver.pipeline import ArticleResult, Failure, Outcome, Steps, Summary
@@ -1116,6 +1117,20 @@ def _print_each(items: Sequence[Any], *, as_json: bool, view: str) -> None:
         console.print(_plain_if_piped(getattr(report, view)(item), console))
 
 
+def _print_archived(found: Sequence[ArchivedUrl], *, source: str, as_json: bool) -> None:
+    """`archive`'s lines: with --json each names the target it came from (`source`: the article, or the URL given),
+    as `scan --json` lines and every error line do (newuser28b #7: a URL several articles reference gave identical
+    lines, none saying which article)."""
+    if not as_json:
+        _print_each(found, as_json=False, view="archive_text")
+        return
+    from resolver.article import printable
+    from resolver.redact import said
+
+    for archived in found:
+        click.echo(_json_line({"source": said(printable(source)), **archived.to_json()}))
+
+
 def _open_warc(settings: Settings, path: Path | None) -> WarcWriter:
     """Open the WARC this command appends every live response to; it is closed when the command ends."""
     from resolver import __version__
@@ -1193,7 +1208,7 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
             if isinstance(outcome, pipeline.Failure):
                 _say_failure(outcome, as_json=as_json)
                 return
-            _print_each(outcome.archives or (), as_json=as_json, view="archive_text")
+            _print_archived(outcome.archives or (), source=outcome.article.source, as_json=as_json)
             if outcome.failed:
                 _say_step_failures(outcome, json_lines=as_json)
         spec = _without_output(_input_spec(articles, options), warc.path, what="the WARC this run writes (--warc)")
@@ -1204,11 +1219,12 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
     if urls:
         with user_errors():
             found = session.run(lambda s: pipeline.archive_links(urls, session=s, options=archive_options))
-        _print_each(found, as_json=as_json, view="archive_text")
+        for url, archived in found:
+            _print_archived([archived], source=url, as_json=as_json)
         from resolver.report import archive_failures
 
-        _say_each_failure(archive_failures(result) for result in found)
-        results += found
+        _say_each_failure(archive_failures(result) for _, result in found)
+        results += [archived for _, archived in found]
     _exit_for(ctx, failed=failed + sum(r.failed for r in results),
               unavailable=unavailable + sum(r.unavailable for r in results))
 

@@ -1599,20 +1599,25 @@ def archive_steps(options: ArchiveOptions) -> Steps:
     return Steps(archive=options, fetch_options=ARCHIVE_FETCH)
 
 
-async def archive_links(urls: Iterable[str], *, session: Session, options: ArchiveOptions) -> list[ArchivedUrl]:
+async def archive_links(urls: Iterable[str], *, session: Session,
+                        options: ArchiveOptions) -> list[tuple[str, ArchivedUrl]]:
     """Archive the URLs the user named; for a post, its media too (fetched afresh, so the WARC holds them). A post
     is archived under its canonical URL, as an article's posts are: CDX matches URLs exactly, and the form a share
-    button copies (`x.com/<handle>/status/<id>?s=20`) has no captures of its own."""
+    button copies (`x.com/<handle>/status/<id>?s=20`) has no captures of its own. Each archived URL comes with the
+    URL named that it was archived for (the first, when two name it)."""
     from resolver.archive import archive_urls
     from resolver.fetch import fetch_posts, target_of
 
-    wanted: list[str] = []
+    named: dict[str, str] = {}   # what is archived -> the URL named that it is archived for
     for url in urls:
         ref = platforms.parse_url(url)
         target = target_of(ref.platform, ref.kind, ref.post_id, ref.url) if ref else None
-        wanted.append(target.url if target is not None else url)
+        named.setdefault(target.url if target is not None else url, url)
         if target is not None:
             [post] = await fetch_posts([target], session=session, options=ARCHIVE_FETCH)
-            wanted += [m.url for m in post.record.media if m.url]
-    advance = session.reporter.progress("archiving", len(set(wanted)))
-    return await archive_urls(wanted, session=session, options=options, on_done=advance)
+            for media in post.record.media:
+                if media.url:
+                    named.setdefault(media.url, url)
+    advance = session.reporter.progress("archiving", len(named))
+    found = await archive_urls(list(named), session=session, options=options, on_done=advance)
+    return list(zip(named.values(), found, strict=True))

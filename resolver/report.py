@@ -207,10 +207,16 @@ def _credited_image_line(image: MediaFile) -> Part:
     if image.unavailable:
         return f"  credited image {url}: not downloaded (offline)", "yellow"
     if image.error:
-        return f"  credited image {url} could not be used: {image.error}", "red"
+        return f"  credited image {url} could not be used: {_image_error(image)}", "red"
     size = f" {image.width}x{image.height}" if image.width else ""
     credit = "; ".join(f"{k}: {v}" for k, v in image.credit.items())
     return f"  credited image {url}: {image.mime or '?'}{size}" + (f"  credit: {credit}" if credit else ""), "cyan"
+
+
+def _image_error(image: MediaFile) -> str:
+    """Why an image could not be used, and whether that is this run's download or the cache's answer (a failed
+    download is kept for the cache TTL, newuser28b #8)."""
+    return f"{image.error} (from cache)" if image.from_cache else str(image.error)
 
 
 def _media_failed(post: FetchedPost) -> Iterator[tuple[str, str, str]]:
@@ -299,7 +305,7 @@ def step_failure_items(result: ArticleResult) -> Iterator[StepFailure]:
         yield from _post_failed(fetched.value)
     for image in result.credited_images or ():
         if image.failed:
-            yield StepFailure(f"credited image {image.url} could not be used: {image.error}", image.url,
+            yield StepFailure(f"credited image {image.url} could not be used: {_image_error(image)}", image.url,
                               f"media: {image.error}")
     for archived in result.archives or ():
         yield from _archive_failed(archived)
