@@ -1531,10 +1531,13 @@ def cache_merge(out: Path, inputs: tuple[Path, ...], as_json: bool) -> None:
     """
     import json
 
-    from cache.merge import merge
+    from cache.merge import MergeNamingError, merge
 
     with user_errors():
-        report = merge(out, list(inputs), on_input=lambda p: click.echo(f"merging {p}", err=True))
+        try:
+            report = merge(out, list(inputs), on_input=lambda p: click.echo(f"merging {p}", err=True))
+        except MergeNamingError as exc:   # exit 2, as the README's table has a usage mistake (newuser28b)
+            raise click.UsageError(str(exc)) from None
     if as_json:
         click.echo(json.dumps(report.to_json()))
         return
@@ -1572,7 +1575,9 @@ def cache_stats(ctx: click.Context, as_json: bool) -> None:
     click.echo("full-text search: " + ", ".join(f"{t} ({f})" for t, f in found["full_text"].items()))
     memos, size = found["memos"], found["memos"]["bytes"]
     taken = f"with their keys and indexes {size / 2**10:,.1f} KB; " if size is not None else ""
-    click.echo(f"memos: {memos['count']:,} ({taken}`cache prune --memos` deletes them)")
+    # None: no size of empty tables' pages, which read as memos taking room (newuser28b)
+    click.echo(f"memos: {memos['count']:,} ({taken}`cache prune --memos` deletes them)" if memos["count"]
+               else "memos: 0")
     click.echo(f"bodies kept with a configured secret redacted: {found['bodies_redacted']:,}")
 
 
