@@ -24,6 +24,11 @@ class MergeError(CacheError):
     """An input cannot be merged: not a cache, from a newer version, or OUT is in use."""
 
 
+class MergeNamingError(MergeError):
+    """The databases were named so that they cannot be merged as named: an input twice, or OUT as an input (a
+    usage mistake: the command line says so, exit 2)."""
+
+
 class NewerInputError(MergeError, NewerCacheError):
     """An input was written by a newer version: refused as any newer cache is (the CLI's exit 2, #11)."""
 
@@ -197,9 +202,14 @@ def _with_wal(path: Path) -> list[Path]:
 def _check_inputs(out: Path, inputs: list[Path]) -> list[Path]:
     if not inputs:
         raise MergeError("nothing to merge: name at least one input database")
-    resolved = {p.resolve() for p in inputs}
+    resolved: dict[Path, Path] = {}
+    for path in inputs:
+        first = resolved.setdefault(path.resolve(), path)
+        if first is not path:
+            same = f"{path} is named twice" if str(first) == str(path) else f"{first} and {path} are the same file"
+            raise MergeNamingError(f"{same}; name each input once")
     if out.resolve() in resolved:
-        raise MergeError(f"{out} is both the output and an input; name a new output file")
+        raise MergeNamingError(f"{out} is both the output and an input; name a new output file")
     sources = []
     if out.exists():
         _settle(out)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from cache import Store
+    from resolver.archive import ArchivedUrl
     from resolver.inputs import InputSpec
     from resolver.output import OutputFile
     from resolver.pipeline import ArticleResult, Failure, Outcome, Steps, Summary
@@ -774,11 +775,13 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
 
     def stats() -> str:
         # Articles as the summary line counts them: an input that failed is an error, not an article; a file that
-        # is none (binary, empty) is skipped, not an error (#11: the bar counted it as one).
+        # is none (binary, empty) is skipped, not an error (#11: the bar counted it as one). Errors as the exit code
+        # counts them: the inputs that failed and the articles a step failed for (newuser28b #4: the bar said
+        # "0 errors" while a step's error lines scrolled above it).
         seconds, done = time.monotonic() - started, summary.articles
         skipped = f"  {summary.skipped:,} skipped" if summary.skipped else ""
         return (f"{done:,} articles  {done / seconds if seconds > 0 else 0:.1f}/s  {summary.embeds:,} embeds  "
-                f"{session.requests_in_flight} requests in flight  {summary.failed:,} errors{skipped}")
+                f"{session.requests_in_flight} requests in flight  {_run_failed(summary):,} errors{skipped}")
     advance = (lambda: None) if quiet else session.reporter.progress(_DOING.get(command, command), None, stats=stats)
 
     found = {"url": 0, "id": 0}   # articles whose record gave the field named with --url-field / --id-field
@@ -1115,6 +1118,20 @@ def _print_each(items: Sequence[Any], *, as_json: bool, view: str) -> None:
         console.print(_plain_if_piped(getattr(report, view)(item), console))
 
 
+def _print_archived(found: Sequence[ArchivedUrl], *, source: str, as_json: bool) -> None:
+    """`archive`'s lines: with --json each names the target it came from (`source`: the article, or the URL given),
+    as `scan --json` lines and every error line do (newuser28b #7: a URL several articles reference gave identical
+    lines, none saying which article)."""
+    if not as_json:
+        _print_each(found, as_json=False, view="archive_text")
+        return
+    from resolver.article import printable
+    from resolver.redact import said
+
+    for archived in found:
+        click.echo(_json_line({"source": said(printable(source)), **archived.to_json()}))
+
+
 def _open_warc(settings: Settings, path: Path | None) -> WarcWriter:
     """Open the WARC this command appends every live response to; it is closed when the command ends."""
     from resolver import __version__
@@ -1192,7 +1209,7 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
             if isinstance(outcome, pipeline.Failure):
                 _say_failure(outcome, as_json=as_json)
                 return
-            _print_each(outcome.archives or (), as_json=as_json, view="archive_text")
+            _print_archived(outcome.archives or (), source=outcome.article.source, as_json=as_json)
             if outcome.failed:
                 _say_step_failures(outcome, json_lines=as_json)
         spec = _without_output(_input_spec(articles, options), warc.path, what="the WARC this run writes (--warc)")
@@ -1203,11 +1220,12 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
     if urls:
         with user_errors():
             found = session.run(lambda s: pipeline.archive_links(urls, session=s, options=archive_options))
-        _print_each(found, as_json=as_json, view="archive_text")
+        for url, archived in found:
+            _print_archived([archived], source=url, as_json=as_json)
         from resolver.report import archive_failures
 
-        _say_each_failure(archive_failures(result) for result in found)
-        results += found
+        _say_each_failure(archive_failures(result) for _, result in found)
+        results += [archived for _, archived in found]
     _exit_for(ctx, failed=failed + sum(r.failed for r in results),
               unavailable=unavailable + sum(r.unavailable for r in results))
 
@@ -1514,10 +1532,13 @@ def cache_merge(out: Path, inputs: tuple[Path, ...], as_json: bool) -> None:
     """
     import json
 
-    from cache.merge import merge
+    from cache.merge import MergeNamingError, merge
 
     with user_errors():
-        report = merge(out, list(inputs), on_input=lambda p: click.echo(f"merging {p}", err=True))
+        try:
+            report = merge(out, list(inputs), on_input=lambda p: click.echo(f"merging {p}", err=True))
+        except MergeNamingError as exc:   # exit 2, as the README's table has a usage mistake (newuser28b)
+            raise click.UsageError(str(exc)) from None
     if as_json:
         click.echo(json.dumps(report.to_json()))
         return
@@ -1555,7 +1576,9 @@ def cache_stats(ctx: click.Context, as_json: bool) -> None:
     click.echo("full-text search: " + ", ".join(f"{t} ({f})" for t, f in found["full_text"].items()))
     memos, size = found["memos"], found["memos"]["bytes"]
     taken = f"with their keys and indexes {size / 2**10:,.1f} KB; " if size is not None else ""
-    click.echo(f"memos: {memos['count']:,} ({taken}`cache prune --memos` deletes them)")
+    # None: no size of empty tables' pages, which read as memos taking room (newuser28b)
+    click.echo(f"memos: {memos['count']:,} ({taken}`cache prune --memos` deletes them)" if memos["count"]
+               else "memos: 0")
     click.echo(f"bodies kept with a configured secret redacted: {found['bodies_redacted']:,}")
 
 

@@ -798,6 +798,8 @@ class Finish:
             self.batch.wait(pending)
 
     def __call__(self, item: Item, outcome: Outcome) -> None:
+        if isinstance(outcome, ArticleResult) and outcome.failed:
+            record_step_failures(outcome, self.session)
         if self.chunk is not None:
             self.chunk.add(item, outcome)
             return
@@ -1193,6 +1195,26 @@ def _failed(failure: Failure, session: Session, article_id: int | None = None, *
                                 "kind": failure.kind, "message": detail if detail is not None else failure.message,
                                 "tool_version": __version__})
     return failure
+
+
+def record_step_failures(result: ArticleResult, session: Session) -> None:
+    """A row of the cache's errors table for each thing an article's steps failed for (a credited image that could
+    not be used, a link that ended in an error, a post every source failed for, an archive lookup): the article,
+    the step, the error's kind and the line stderr says, redacted as every row is. Before (newuser28b #4) they were
+    only in their own tables (media.error, a resolution's error), and the errors table the README promises a row in
+    for "a step fails" stayed empty. In the article's transaction when there is one (a warm run's batch)."""
+    from resolver.report import step_failure_items
+
+    store = session.store
+    if store is None or store.read_only:
+        return
+    redact = session.redactor.text
+    source = redact(printable(result.article.source))
+    with store.write():
+        for failure in step_failure_items(result):
+            store.record_error({"source": source, "article_id": result.article_id, "stage": failure.stage,
+                                "kind": failure.kind, "message": redact(printable(failure.phrase)),
+                                "tool_version": __version__})
 
 
 async def process_article(article: Article, *, session: Session, steps: Steps = Steps()) -> ArticleResult:
@@ -1603,20 +1625,25 @@ def archive_steps(options: ArchiveOptions) -> Steps:
     return Steps(archive=options, fetch_options=ARCHIVE_FETCH)
 
 
-async def archive_links(urls: Iterable[str], *, session: Session, options: ArchiveOptions) -> list[ArchivedUrl]:
+async def archive_links(urls: Iterable[str], *, session: Session,
+                        options: ArchiveOptions) -> list[tuple[str, ArchivedUrl]]:
     """Archive the URLs the user named; for a post, its media too (fetched afresh, so the WARC holds them). A post
     is archived under its canonical URL, as an article's posts are: CDX matches URLs exactly, and the form a share
-    button copies (`x.com/<handle>/status/<id>?s=20`) has no captures of its own."""
+    button copies (`x.com/<handle>/status/<id>?s=20`) has no captures of its own. Each archived URL comes with the
+    URL named that it was archived for (the first, when two name it)."""
     from resolver.archive import archive_urls
     from resolver.fetch import fetch_posts, target_of
 
-    wanted: list[str] = []
+    named: dict[str, str] = {}   # what is archived -> the URL named that it is archived for
     for url in urls:
         ref = platforms.parse_url(url)
         target = target_of(ref.platform, ref.kind, ref.post_id, ref.url) if ref else None
-        wanted.append(target.url if target is not None else url)
+        named.setdefault(target.url if target is not None else url, url)
         if target is not None:
             [post] = await fetch_posts([target], session=session, options=ARCHIVE_FETCH)
-            wanted += [m.url for m in post.record.media if m.url]
-    advance = session.reporter.progress("archiving", len(set(wanted)))
-    return await archive_urls(wanted, session=session, options=options, on_done=advance)
+            for media in post.record.media:
+                if media.url:
+                    named.setdefault(media.url, url)
+    advance = session.reporter.progress("archiving", len(named))
+    found = await archive_urls(list(named), session=session, options=options, on_done=advance)
+    return list(zip(named.values(), found, strict=True))

@@ -209,10 +209,16 @@ def _credited_image_line(image: MediaFile) -> Part:
     if image.unavailable:
         return f"  credited image {url}: not downloaded (offline)", "yellow"
     if image.error:
-        return f"  credited image {url} could not be used: {image.error}", "red"
+        return f"  credited image {url} could not be used: {_image_error(image)}", "red"
     size = f" {image.width}x{image.height}" if image.width else ""
     credit = "; ".join(f"{k}: {v}" for k, v in image.credit.items())
     return f"  credited image {url}: {image.mime or '?'}{size}" + (f"  credit: {credit}" if credit else ""), "cyan"
+
+
+def _image_error(image: MediaFile) -> str:
+    """Why an image could not be used, and whether that is this run's download or the cache's answer (a failed
+    download is kept for the cache TTL, newuser28b #8)."""
+    return f"{image.error} (from cache)" if image.from_cache else str(image.error)
 
 
 def _media_failed(post: FetchedPost) -> Iterator[tuple[str, str, str]]:
@@ -232,13 +238,20 @@ def _media_failed(post: FetchedPost) -> Iterator[tuple[str, str, str]]:
 @dataclass(frozen=True)
 class StepFailure:
     """One thing a step failed for (what a result's `failed` counts): the phrase stderr says ("what, on what: why"),
-    and the URL and the error (`<kind>: <message>`) a JSON Lines command gives it a line with. `archived`: an
-    archive lookup's or save's, which the archived URL's own line says."""
+    and the URL and the error (`<kind>: <message>`) a JSON Lines command gives it a line with; the step it failed in
+    ("resolve", "fetch", "archive", "identify"), for its row of the cache's errors table. `archived`: an archive
+    lookup's or save's, which the archived URL's own line says."""
 
     phrase: str
     url: str
     error: str
     archived: bool = False
+    stage: str = "fetch"
+
+    @property
+    def kind(self) -> str:
+        """What kind of error it was: its error's `<kind>` ("media", "redirect-loop", "cdx")."""
+        return self.error.split(":", 1)[0]
 
     def json_line(self, source: str) -> dict[str, str]:
         """The line `fetch --json` gives a link that failed: the target it came from, the link, the error."""
@@ -267,11 +280,12 @@ def _archive_failed(archived: ArchivedUrl) -> Iterator[StepFailure]:
         return
     if archived.error and not archived.error.startswith(WITHHELD):
         yield StepFailure(f"archive lookup failed for {archived.url}: {archived.error}", archived.url,
-                          archived.error, archived=True)
+                          archived.error, archived=True, stage="archive")
     saved = archived.saved
     if saved is not None and saved.status in ("error", "gave_up"):
         what = saved.status + (f" ({saved.message})" if saved.message else "")
-        yield StepFailure(f"archive save of {archived.url}: {what}", archived.url, f"save: {what}", archived=True)
+        yield StepFailure(f"archive save of {archived.url}: {what}", archived.url, f"save: {what}", archived=True,
+                          stage="archive")
 
 
 def archive_failures(archived: ArchivedUrl) -> Iterator[str]:
@@ -288,12 +302,12 @@ def step_failure_items(result: ArticleResult) -> Iterator[StepFailure]:
         if found.failed:
             resolution = found.value
             yield StepFailure(f"link {resolution.url} (embed #{found.embed + 1}) ended in an error: {resolution.error}",
-                              resolution.url, str(resolution.error))
+                              resolution.url, str(resolution.error), stage="resolve")
     for fetched in result.posts or ():
         yield from _post_failed(fetched.value)
     for image in result.credited_images or ():
         if image.failed:
-            yield StepFailure(f"credited image {image.url} could not be used: {image.error}", image.url,
+            yield StepFailure(f"credited image {image.url} could not be used: {_image_error(image)}", image.url,
                               f"media: {image.error}")
     for archived in result.archives or ():
         yield from _archive_failed(archived)
@@ -301,7 +315,7 @@ def step_failure_items(result: ArticleResult) -> Iterator[StepFailure]:
         if found_id.failed:
             error = found_id.value.error
             yield StepFailure(f"embed #{found_id.embed + 1} could not be identified: {error}",
-                              result.embeds[found_id.embed].url, f"identify: {error}")
+                              result.embeds[found_id.embed].url, f"identify: {error}", stage="identify")
 
 
 def _identification_line(embed: int, found: Identification) -> Part:

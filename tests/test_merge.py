@@ -107,7 +107,8 @@ def test_merging_again_adds_nothing(tmp_path: Path, shards) -> None:
     out = tmp_path / "all.db"
     merge(out, list(shards))
     once = counts(out)
-    merge(out, [shards[1], shards[0], shards[1]])
+    merge(out, [shards[1], shards[0]])
+    merge(out, [shards[1]])   # (one call naming an input twice is a usage mistake: tests/test_step_errors.py)
     assert counts(out) == once
 
 
