@@ -21,17 +21,19 @@ MAGIC = (
     (b"%PDF", "a PDF document"), (b"PK\x03\x04", "a ZIP archive"), (b"\x1f\x8b", "gzip data"),
     (b"RIFF", "a RIFF (WebP/WAV) file"), (b"\x7fELF", "an executable"), (b"SQLite format 3", "an SQLite database"),
 )
-# HTML: a page's own tags, or an element an article's markup is made of, bare or with an attribute that has a value
-# ("<figure><img src=...><figcaption>", "<h1>", "<br>", "<li>": a fragment, a CMS export, a snippet on stdin; wire28,
-# they were read as text and a caption's credit was lost), or its end tag. An attribute needs its "=": "<a few words>"
-# and "<figure of speech>" in plain text are no markup. No nested repeats: a sniff stays linear (#12).
+# HTML: a page's own tags; an element an article's markup is made of with an attribute that has a value, or its end
+# tag ("<figure><img src=...><figcaption>", "<h1>…</h1>": a fragment, a CMS export, a snippet on stdin; wire28, they
+# were read as text and a caption's credit was lost); or two different such tags bare ("<p>…<br>"). One bare tag is
+# not enough, however often it comes: a scraper's left-over "<br>" or "He typed <em> in the box" is plain text, whose
+# tweet signature HTML would not read (review28c #4). An attribute needs a name and its "=": "<a few words>",
+# "<figure of speech>" and "<span = 3>" are no markup. No nested repeats: a sniff stays linear (#12).
 _SNIFFED_TAGS = rb"(?:p|div|span|blockquote|article|section|iframe|figure|figcaption|img|picture|h[1-6]|br|hr|li|ul|ol" \
                 rb"|table|tr|td|th|em|strong)"
 HTML_SNIFF_RE = re.compile(
     rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]"
-    rb"|<" + _SNIFFED_TAGS + rb"\s*/?>"   # not a bare "<a>": "choose <a> or <b>"
-    rb"|<(?:a|" + _SNIFFED_TAGS + rb")\s[^<>=]{0,400}=[^<>]{0,400}>"
-    rb"|</(?:a|" + _SNIFFED_TAGS + rb")\s*>",
+    rb"|<(?:a|" + _SNIFFED_TAGS + rb")\s(?:[^<>=]{0,400}?[\s\"'])?[a-z_:][-\w:.]{0,40}\s*=\s*[^\s<>][^<>]{0,400}>"
+    rb"|</(?:a|" + _SNIFFED_TAGS + rb")\s*>"
+    rb"|<(?P<bare>" + _SNIFFED_TAGS + rb")\s*/?>",   # not a bare "<a>": "choose <a> or <b>"
     re.IGNORECASE,
 )
 META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_:.-]{2,40})""", re.IGNORECASE)
@@ -113,14 +115,23 @@ class ArticleSummary(Article):
 
 
 def sniff_kind(data: bytes, *, encoding: str | None = None) -> str:
-    """'html' when the first 64 KB hold HTML markup, else 'text'. The content decides, not the file name. UTF-16
-    (a BOM, or the `encoding` given) is judged by its characters: its bytes put a NUL in every tag, and a UTF-16
-    page was read as plain text."""
+    """'html' when the first 64 KB hold HTML markup (HTML_SNIFF_RE, or two different bare tags), else 'text'. The
+    content decides, not the file name. UTF-16 (a BOM, or the `encoding` given) is judged by its characters: its
+    bytes put a NUL in every tag, and a UTF-16 page was read as plain text."""
     if encoding is None and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16"
     if encoding is not None and not _ascii_compatible(encoding):
         data = data[:131072].decode(encoding, errors="replace").encode("utf-8")
-    return "html" if HTML_SNIFF_RE.search(data, 0, 65536) else "text"   # searched in place, not copied (#14)
+    bare: set[bytes] = set()
+    at = 0
+    while found := HTML_SNIFF_RE.search(data, at, 65536):   # searched in place, not copied (#14)
+        if found.group("bare") is None:
+            return "html"
+        bare.add(found.group("bare").lower())
+        if len(bare) > 1:
+            return "html"
+        at = found.end()
+    return "text"
 
 
 def _ascii_compatible(encoding: str) -> bool:
@@ -192,7 +203,7 @@ def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
 
     matches = list(from_bytes(data[:200_000]))
     name = _prefer_western(matches) if matches else "cp1252"
-    if name in _WESTERN and UTF8_SEQUENCE_RE.search(data):
+    if name in _WESTERN and _holds_utf8(data):
         name = MIXED + name   # a scraper joined sources: a UTF-8 dash in Latin-1 words (wire28)
     return decode_as(data, name), name, True
 
@@ -202,12 +213,28 @@ def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
 # guess: a UTF-8 em dash became "â€”", which a tweet's signature took as the post's words (newuser28 #7).
 MIXED = "utf-8+"
 _WESTERN = ("cp1252", "latin_1", "iso8859_15")
-# The UTF-8 sequences a one-byte text hardly makes by chance: three or four bytes (a lower-case accented letter then
-# two symbols), or two starting "Â" or "Ã" (the mojibake of Latin-1's own letters). Not two bytes starting with
-# another capital letter: "É»", "É\xa0:" in French capitals are good cp1252 and valid UTF-8 (U+025B, U+0260).
-UTF8_SEQUENCE_RE = re.compile(rb"[\xc2\xc3][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
-                              rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
-                              rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}")
+# The UTF-8 sequences read as UTF-8 in one-byte text, by what their one-byte reading would be (review28c #2):
+# - "SURE": "â€", "â‚", "â„" then a byte (punctuation, currency, letter-like signs: "â€”" is an em dash's mojibake)
+#   and "ðŸ" then two (an emoji). No text writes "â" before "€" or "„", or "ð" before "Ÿ": one of them is enough.
+# - "LATIN": "Â" or "Ã" then a Latin-1 sign (the mojibake of Latin-1's own letters and signs: "Ã©" for "é"). A
+#   capital at a word's end before "»", a no-break space or "©" writes them too, so one is chance; two are not.
+# Nothing else: other valid sequences are what cp1252 text makes by chance. French puts a no-break space before
+# "»", and "é\xa0»" is a three-byte sequence (U+983B, a CJK character); "AMANHÃ”" is "Ô" once "Ã”" is read as
+# UTF-8. Each flipped a whole file to mixed and changed its words (wire28's rule took any three-byte sequence, and
+# any two-byte one starting "Â"/"Ã").
+_SURE_UTF8 = rb"\xe2[\x80\x82\x84][\x80-\xbf]|\xf0\x9f[\x80-\xbf]{2}"
+_LATIN_UTF8 = rb"[\xc2\xc3][\xa0-\xbf]"
+UTF8_SEQUENCE_RE = re.compile(rb"(?P<sure>" + _SURE_UTF8 + rb")|" + _LATIN_UTF8)
+
+
+def _holds_utf8(data: bytes) -> bool:
+    """Do one-byte bytes hold UTF-8 a scraper joined in: one sure sequence, or two Latin-1 letters or signs?"""
+    seen = 0
+    for sequence in UTF8_SEQUENCE_RE.finditer(data):
+        seen += 1
+        if sequence.group("sure") is not None or seen > 1:
+            return True
+    return False
 
 
 def decode_as(data: bytes, encoding: str) -> str:

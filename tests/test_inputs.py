@@ -326,6 +326,48 @@ def test_cp1252_text_without_utf8_in_it_is_read_as_before(text: str) -> None:
     assert (article.text, article.encoding) == (text, "cp1252")
 
 
+# review28c #2: French puts a no-break space before "»" (after "é": e9 a0 bb, a valid three-byte UTF-8 sequence),
+# and a Portuguese capital "Ã" before a cp1252 quote or ellipsis ("Ã”": c3 94) is a valid two-byte one.
+FRENCH_CP1252 = (
+    "Le ministre a déclaré mercredi que la réforme était « une nécessité absolue pour la société\xa0». "
+    "Les syndicats ont répondu que le gouvernement « n'écoute pas les salariés\xa0» et ont appelé à une nouvelle "
+    "journée de grève. Selon le député, « le pays est fatigué de l'été\xa0». "
+    "Photo : René Dupré / AFP. Les manifestants se sont réunis à Paris, à Lyon et à Marseille. ") * 3
+PORTUGUESE_CP1252 = (
+    "O presidente disse que a situação é grave. Os manifestantes gritaram “AMANHÔ diante do palácio. "
+    "A polícia não interveio e a manifestação seguiu até à praça. Segundo o jornal, a população está cansada. "
+    "A irmã respondeu: “IRMÃ…” e saiu. Foto: João Conceição / Reuters. ") * 3
+
+
+@pytest.mark.parametrize("text", [FRENCH_CP1252, PORTUGUESE_CP1252], ids=["french-nbsp-guillemet", "portuguese-capitals"])
+def test_cp1252_text_whose_bytes_happen_to_form_utf8_is_read_as_cp1252(text: str) -> None:
+    """review28c #2: one chance UTF-8 sequence flipped a whole cp1252 file to "utf-8+cp1252" and changed its words
+    ("la sociét頻", "“AMANHÔ diante"), so a correct quote failed the text check. Such text is read as on 24fea71:
+    cp1252, every byte, the encoding guessed."""
+    from resolver.article import from_bytes
+
+    article = from_bytes(text.encode("cp1252"), "words.txt")
+    assert (article.text, article.encoding, article.encoding_detected) == (text, "cp1252", True)
+
+
+@pytest.mark.parametrize("utf8, expected", [
+    ("José Muñoz", "utf-8+cp1252"),                       # two Latin-1 letters: "Ã©", "Ã±" twice is no chance
+    ("Zoë Muller", "cp1252"),                             # one "Ã«" may be a capital and a symbol: not enough
+    ("a ferry \U0001F6A2 and a \u20ac2 fare", "utf-8+cp1252"),   # an emoji, a euro sign: "ðŸ", "â‚" never are text
+], ids=["two-letters", "one-letter", "emoji-and-euro"])
+def test_a_file_is_mixed_only_on_sequences_cp1252_text_does_not_make(utf8: str, expected: str) -> None:
+    """Sequences whose cp1252 reading no text holds ("â€", "â‚", "â„", "ðŸ") are UTF-8 even once; "Â"/"Ã" then a
+    Latin-1 symbol (the mojibake of Latin-1's letters and signs) only from two on. Only those are read as UTF-8:
+    the Portuguese text's chance sequences ("Ã”", "Ã…") stay cp1252 in a mixed file too."""
+    from resolver.article import from_bytes
+
+    data = (PORTUGUESE_CP1252 + "Photo : ").encode("cp1252") + utf8.encode() + " / AFP.\n".encode("cp1252")
+    article = from_bytes(data, "words.txt")
+    want = PORTUGUESE_CP1252 + "Photo : " + (utf8 if expected != "cp1252" else utf8.encode().decode("cp1252")) \
+        + " / AFP.\n"
+    assert (article.encoding, article.text) == (expected, want)
+
+
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
 @pytest.mark.parametrize("given", [False, True], ids=["bom", "encoding-given"])
 def test_utf16_html_is_html(encoding: str, given: bool) -> None:
@@ -347,17 +389,22 @@ def test_utf16_html_is_html(encoding: str, given: bool) -> None:
     (b'<figure><img src="/a.jpg"><figcaption>A desk. Photo: Getty Images/iStockphoto</figcaption></figure>', "html"),
     (b"<figure>\n<img src=/a.jpg>\n<figcaption>A desk.</figcaption>\n</figure>", "html"),
     (b"<h1>Harbour reopens</h1>\nThe harbour reopened on Monday.", "html"),
-    (b"The harbour reopened.<br>Boats came back.", "html"),
-    (b"The harbour reopened.<br/>Boats came back.", "html"),
+    (b"The harbour reopened.<br>Boats came back.<hr>", "html"),
+    (b"<p>The harbour reopened.<br/>Boats came back.", "html"),
     (b"Boats:\n<ul>\n<li>The ferry</li>\n</ul>", "html"),
     (b"<img src=\"https://news.example/a.jpg\" alt=\"A ship\">", "html"),
+    # one bare tag, however often, is a scraper's remnant or a word in prose (review28c #4): text, as on 24fea71
+    (b"He typed <br> in the form field.", "text"),
+    (b"Intro line<br>\nSecond line<BR>\nThird line<br/>\n", "text"),
+    (b"It was <em>very</em>", "html"),
+    (b"It was <em>very</ em> late; the <span = 3> box", "text"),
     # plain text with a stray "<": a comparison, a heart, an address in brackets, a placeholder, a quote mark
     (b"Turnout was <50% in three wards, and prices < 2 dollars > the year before.", "text"),
     (b"We <3 the new ferry. Write to <jane@news.example> or <https://news.example/tips>.", "text"),
     (b"The caption read <photo> and the byline <name here>; <<Harbour>> was the title.", "text"),
     (b"He typed <figure of speech> and <image> into the box. x<y and h1<h2.", "text"),
-], ids=["figure-fragment", "figure-unquoted", "heading", "line-break", "line-break-self-closing", "list",
-        "lone-img", "comparisons", "heart-and-addresses", "placeholders", "tag-like-words"])
+], ids=["figure-fragment", "figure-unquoted", "heading", "two-bare-tags", "two-bare-tags-self-closing", "list",
+        "lone-img", "one-bare-tag", "one-bare-tag-repeated", "end-tag", "no-attribute-name", "comparisons", "heart-and-addresses", "placeholders", "tag-like-words"])
 def test_a_bare_html_fragment_is_html_and_a_stray_angle_bracket_is_text(data: bytes, kind: str) -> None:
     """wire28 (newuser28 #6): a fragment without a page around it (a CMS export, a snippet piped to `scan -`, an
     API user's string) was sniffed as plain text unless one of a few tags carried an attribute: its markup stayed
@@ -365,6 +412,19 @@ def test_a_bare_html_fragment_is_html_and_a_stray_angle_bracket_is_text(data: by
     from resolver.article import sniff_kind
 
     assert sniff_kind(data) == kind
+
+
+def test_a_stray_tag_in_plain_text_keeps_its_tweet_remnant_whole() -> None:
+    """review28c #4: one scraper's "<br>" (or a tag named in prose) made a plain-text file HTML, where a bare line's
+    signature is not read: the remnant became a media link with no author, date or text. One bare tag leaves it
+    text, as before wire28."""
+    from resolver.pipeline import scan
+
+    result = scan("He typed <br> in the form field.\nRockets hit the north overnight. pic.twitter.com/q3uNO4mJHi "
+                  "\u2014 Moshe Schwartz (@YWNReporter) September 12, 2022\n")
+    assert result.article.kind == "text"
+    assert [(e.detector, e.author_handle, e.author_name, e.text) for e in result.embeds] == [
+        ("text-signature", "YWNReporter", "Moshe Schwartz", "Rockets hit the north overnight. pic.twitter.com/q3uNO4mJHi")]
 
 
 def test_the_readmes_figure_fragment_gives_its_credit() -> None:
