@@ -302,21 +302,48 @@ def edit_of(post: dict[str, Any]) -> str | None:
 
 def _edited_text(said: str, post: dict[str, Any], evidence: str, changes: list[str]) -> tuple[str, str, list[str]]:
     """The text check of a quote that differs from an edited post's live (edited) words: a capture holding the
-    article's words passes; with one edit only, a capture taken before it holds the original, and the quote is held
-    against that; else the article may quote a version nothing read shows, which is no fail (verdict28)."""
+    article's words passes; with one edit only (two versions), captures holding other words than the edit's hold the
+    original, whenever taken (X's page for the original id shows it after the edit too), and the quote is held
+    against it; captures that disagree on it are no ground for a verdict; else the article may quote a version
+    nothing read shows, which is no fail (verdict28, review28c §3)."""
     method = (post.get("field_sources") or {}).get("text") or post.get("method")
     edited = f"the post was edited since ({method} answered with {edit_of(post)}, an edit of this post)"
     earlier = _as_captured(said, post)
     if earlier is not None:
         return "pass", f"{edited}; {earlier}", []
-    before = [c for c in post.get("archived") or [] if c["status"] == "available" and c.get("text")
-              and c["captured_at"] < (post.get("created_at") or "")]
-    if len(post["edits"]) == 2 and before:   # two versions, both known: the live edit and the captured original
-        compared = quotes.compare(said, before[0]["text"], links=link_map(before[0].get("links")))
-        return compared.result, (f"{edited}, once: the capture of {_utc(before[0]['captured_at'])}, before the edit, "
-                                 f"holds the original: {compared.evidence}"), [str(c) for c in compared.changes]
-    return "warn", (f"{edited}; the article may quote an earlier version, which no capture read holds: against the "
-                    f"edited text, {evidence}"), changes
+    others = _other_versions(post)
+    cited = ", of ".join(_utc(c["captured_at"]) for c in others)
+    against_edit = f"against the edited text, {evidence}"
+    if len(post["edits"]) != 2 or not others:
+        if not others:
+            return "warn", f"{edited}; the article may quote an earlier version, which no capture read holds: " \
+                           f"{against_edit}", changes
+        return "warn", (f"{edited}, {len(post['edits']) - 1} times; the article may quote a version other than "
+                        f"those read: {len(others)} capture(s) read hold other words than the edit's (the capture of "
+                        f"{cited}), and the quote does not match them either: {against_edit}"), changes
+    original = others[0]
+    if any(not _same_version(original, other) for other in others[1:]):
+        return "warn", (f"{edited}, once; not sure which words were the original: {len(others)} captures read hold "
+                        f"other words than the edit's and disagree (the capture of {cited}): {against_edit}"), changes
+    compared = quotes.compare(said, original["text"], links=link_map(original.get("links")))
+    when = "before" if original["captured_at"] < (post.get("created_at") or "") else "after"
+    return compared.result, (f"{edited}, once: the capture of {_utc(original['captured_at'])}, {when} the edit, "
+                             f"holds the original: {compared.evidence}"), [str(c) for c in compared.changes]
+
+
+def _other_versions(post: dict[str, Any]) -> list[dict[str, Any]]:
+    """The captures read that hold other words than an edited post's live answer (its edit): another version, or a
+    misread. Those taken before the edit come first (then by time): time breaks a tie, it decides nothing."""
+    edit = {"text": post["text"], "links": post.get("links")}
+    others = [c for c in post.get("archived") or [] if c["status"] == "available" and c.get("text")
+              and not _same_version(c, edit)]
+    return sorted(others, key=lambda c: (c["captured_at"] >= (post.get("created_at") or ""), c["captured_at"]))
+
+
+def _same_version(one: dict[str, Any], other: dict[str, Any]) -> bool:
+    """Do two copies of a post hold the same words (one may be cut short of the other's: a partial copy)?"""
+    return quotes.compare(one["text"], other["text"], links=link_map(other.get("links"))).result == "pass" \
+        or quotes.compare(other["text"], one["text"], links=link_map(one.get("links"))).result == "pass"
 
 
 UNCERTAIN_TEXT = ("; the article's text is uncertain (where the post's words start or end on the page is a reading), "

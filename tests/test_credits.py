@@ -846,14 +846,14 @@ def test_a_line_of_plain_text_ending_in_no_wire_credit_gives_none(line):
      [("Samuel Example", "The Riverton Herald", "high")]),
     # a name only by its capitals: no common first name says it is a person's
     ("Protesters gather. Doug Example for The New York Times", [("Doug Example", "The New York Times", "uncertain")]),
-    ("Fans cheer. Big Win for The Herald", [("Big Win", "The Herald", "uncertain")]),
+    ("Fans cheer. Lee Example for The Herald", [("Lee Example", "The Herald", "uncertain")]),
     # prose, not a credit: no person's name before "for", or a campaign's words
     ("It was a win for The New York Times", []),
     ("The mayor waves. Thanks for The Guardian", []),
     ("The mayor waves. A big win for The New York Times", []),
     ("Supporters rally. Mary Johnson for Congress", []),
     ("Supporters rally. Mary Johnson for City Council", []),
-], ids=["nyt", "agency", "photo-by", "outlet-not-known", "no-common-first-name", "title-case-words",
+], ids=["nyt", "agency", "photo-by", "outlet-not-known", "no-common-first-name", "no-listed-first-name",
         "one-sentence-prose", "thanks", "a-win", "campaign", "campaign-council"])
 def test_a_person_for_an_outlet_ending_a_caption_is_its_credit(caption, found):
     """wire28b: "Protesters gather. Jane Doe for The New York Times" gave no credit: a caption's last sentence was read
@@ -864,6 +864,28 @@ def test_a_person_for_an_outlet_ending_a_caption_is_its_credit(caption, found):
     credits = find_all(CAPTION_PAGE.format(caption), "html")[1]
     assert [(c.creator, c.organization, c.split_confidence) for c in credits] == found
     assert all(c.image == "https://news.example/img/p.jpg" for c in credits)
+
+
+@pytest.mark.parametrize("caption", [
+    "Fans celebrate at the stadium. Big Win for Boston Sports",
+    "Lawmakers met on Tuesday. Record Funding for Public Media",
+    "Workers rebuild the bridge. Federal Money for Local News",
+    "Voters queue in Atlanta. Long Lines for Election Day News",
+    "Fans cheer. Big Win for The Herald",
+    "Fans cheer. Big Win for Reuters",   # an agency after "for" makes no headline a person
+    "The mayor waves. Many Thanks for The Guardian",
+    "Shares fall. Sales Down for The Quarter Report",
+], ids=["big-win", "record-funding", "federal-money", "long-lines", "big-win-herald", "big-win-agency", "many-thanks",
+        "sales-down"])
+def test_a_headline_case_phrase_for_an_outlet_ending_a_caption_is_no_credit(caption):
+    """review28c §7: a caption's last sentence written in headline case ("Big Win for Boston Sports") gave the
+    creator "Big Win", a phrase put in front of an editor as a photographer (marked `uncertain`; "high" before an
+    agency). Words that head a story and name no one (`HEADLINE_WORDS`) rule a name out, as a title's words do."""
+    from resolver.extract import find_all
+    from resolver.extract.credits import find_credits
+
+    assert find_all(CAPTION_PAGE.format(caption), "html")[1] == []
+    assert find_credits(caption, caption=True) == []
 
 
 @pytest.mark.parametrize("document", [
@@ -907,6 +929,19 @@ def test_a_credit_ending_a_captions_words_is_read_in_every_credit_place(place, l
             "<footer>© 2026 Riverton Gazette</footer></body></html>")   # a page with no credit marker is not parsed
     credits = find_all(page, "html")[1]
     assert [(c.creator, c.organization, c.image) for c in credits] == [(*found, "https://news.example/img/p.jpg")]
+
+
+@pytest.mark.parametrize("line", ["Fans celebrate at the stadium. Big Win for Boston Sports",
+                                  "Fans celebrate at the stadium. Big Win for Reuters"], ids=["outlet", "agency"])
+@pytest.mark.parametrize("place", [c[1] for c in CREDIT_PLACES], ids=[c[0] for c in CREDIT_PLACES])
+def test_a_headline_case_phrase_for_an_outlet_is_no_credit_in_any_credit_place(place, line):
+    """review28c §7 in every place the caption rule reads: a credit element or creditText, whose words are split
+    whole when the rule reads no credit, gave the creator "Big Win" (or "Fans celebrate at the stadium. Big Win")."""
+    from resolver.extract import find_all
+
+    page = (f"<html><body><article><p>Story.</p>{place.format(line)}<p>End.</p></article>"
+            "<footer>© 2026 Riverton Gazette</footer></body></html>")
+    assert find_all(page, "html")[1] == []
 
 
 @pytest.mark.parametrize("credit_text,found", [

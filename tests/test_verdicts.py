@@ -1131,3 +1131,87 @@ def test_a_written_address_is_weighed_against_a_captured_answers_t_co_link(faken
     assert check["result"] == "warn" and check["evidence"].startswith("per the capture of 2021-05-03 10:00:00 UTC")
     assert "(t.co/Rp0rt12345, which leads to www.riverton.example/reports/flood-2021?utm_source=tw)" \
            in check["evidence"]
+
+
+def test_a_capture_taken_after_the_edit_that_holds_the_original_still_shows_a_changed_word(fakenet, reporter):
+    """X's page for an edited post's original id still shows the original (with a banner), so a capture taken after
+    the edit holds it too. A quote that changed a word of it warned, "which no capture read holds", a false claim,
+    where the same capture taken before the edit failed (review28c §3): what a capture holds decides, not its time."""
+    after = original_capture(timestamp="20210504120000")
+    embed = edited_embed(fakenet, reporter, [after], "The council approved the new budget on Tuesday.", 4)
+    check = check_named(embed, "text")
+    assert (check["result"], check["changes"]) == ("fail", ["rejected → approved"])
+    assert check["evidence"] == (
+        f"the post was edited since (syndication answered with {EDIT}, an edit of this post), once: the capture of "
+        "2021-05-04 12:00:00 UTC, after the edit, holds the original: 1 change in the quoted words: "
+        "rejected → approved")
+
+
+EDITED_NOW = "The bridge reopens this morning after repairs, officials said."
+
+
+def edited_post(*captures: tuple[str, str], edits: int = 2) -> dict:
+    """An edited post as the report reads it: its live answer the last of `edits` versions, and the captures read
+    (text, captured_at)."""
+    versions = [f"160000000000000000{n}" for n in range(1, edits + 1)]
+    return {"post_id": versions[0], "edits": versions, "status": "available", "text": EDITED_NOW,
+            "created_at": "2022-12-06T09:00:00Z", "method": "syndication", "field_sources": {},
+            "archived": [{"status": "available", "text": text, "captured_at": at,
+                          "capture": f"https://web.archive.org/web/{n}/x"} for n, (text, at) in enumerate(captures)]}
+
+
+BRIDGE = "The bridge reopens this afternoon after repairs, officials said."
+TONIGHT = {"text": "The bridge reopens tonight after repairs, officials said.", "detector": "html-blockquote"}
+
+
+@pytest.mark.parametrize("captured_at", ["2022-12-06T08:00:00Z", "2022-12-07T08:00:00Z"], ids=["before", "after"])
+def test_an_edited_posts_other_version_is_held_against_the_quote_whatever_the_captures_time(captured_at):
+    """review28c §3's reproduction: the same capture gave a fail before the edit and a warn after it."""
+    from resolver.provenance import text_check
+
+    check = text_check(TONIGHT, edited_post((BRIDGE, captured_at)))
+    assert (check["result"], check["changes"]) == ("fail", ["this afternoon → tonight"])
+    assert "no capture read holds" not in check["evidence"]
+
+
+def test_a_capture_of_the_edited_words_is_no_other_version_and_one_before_the_edit_is_cited_first():
+    """A capture holding the live edit's words says nothing of the original; of two captures that agree on it, the
+    one taken before the edit is cited (time breaks the tie)."""
+    from resolver.provenance import text_check
+
+    check = text_check(TONIGHT, edited_post((EDITED_NOW, "2022-12-06T10:00:00Z"), (BRIDGE, "2022-12-08T08:00:00Z"),
+                                            (BRIDGE, "2022-12-06T08:30:00Z")))
+    assert check["result"] == "fail"
+    assert "the capture of 2022-12-06 08:30:00 UTC, before the edit, holds the original" in check["evidence"]
+
+
+def test_captures_that_disagree_on_an_edited_posts_original_warn_and_say_so():
+    """Two captures hold two different texts, neither the edit's: which one is the original is not known, so the
+    quote is held against neither (no fail), and the evidence says the captures disagree, not that none holds an
+    earlier version."""
+    from resolver.provenance import text_check
+
+    check = text_check(TONIGHT, edited_post((BRIDGE, "2022-12-06T08:00:00Z"),
+                                            ("The ferry resumes this afternoon, officials said.", "2022-12-07T08:00:00Z")))
+    assert check["result"] == "warn"
+    assert check["evidence"] == (
+        "the post was edited since (syndication answered with 1600000000000000002, an edit of this post), once; "
+        "not sure which words were the original: 2 captures read hold other words than the edit's and disagree "
+        "(the capture of 2022-12-06 08:00:00 UTC, of 2022-12-07 08:00:00 UTC): against the edited text, 1 change "
+        "in the quoted words: this morning → tonight")
+    assert check["changes"] == ["this morning → tonight"]
+
+
+def test_an_edited_post_with_more_versions_than_captures_read_says_what_the_captures_hold():
+    """Edited twice (three versions) and one capture holds another version than the edit's: the quote may be of the
+    version no capture holds (a warn), and the evidence no longer says that no capture read holds an earlier one."""
+    from resolver.provenance import text_check
+
+    check = text_check(TONIGHT, edited_post((BRIDGE, "2022-12-06T08:00:00Z"), edits=3))
+    assert check["result"] == "warn"
+    assert "no capture read holds" not in check["evidence"]
+    assert check["evidence"] == (
+        "the post was edited since (syndication answered with 1600000000000000003, an edit of this post), 2 times; "
+        "the article may quote a version other than those read: 1 capture(s) read hold other words than the edit's "
+        "(the capture of 2022-12-06 08:00:00 UTC), and the quote does not match them either: against the edited "
+        "text, 1 change in the quoted words: this morning → tonight")

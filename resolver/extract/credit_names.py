@@ -63,6 +63,30 @@ PLANET_NAME_RE = re.compile(r"\S\s+Earth$")
 # Case-sensitive, and read only in a name of two words or more.
 TITLE_WORD_RE = re.compile(r"(?<![\w'’-])(?:About|All|Our|Your|With|From|Into|Inside|Behind|Beyond|Through|Around"
                            r"|Without)(?![\w'’-])")
+# Words a headline-case phrase is made of and a person's name is not (review28c §7: a caption ending "Big Win for
+# Boston Sports" gave the photographer "Big Win"): number words, quantifiers, and the nouns and adjectives headlines
+# are written with. Case-folded; read only where a name stands alone (`is_persons_name`). Words that are as often a
+# name are left out (Long, Young, Little, Strong, Power, Hope, Love, Day, Rich, Best, Early, Major, Cash, Win, Key,
+# Low, Justice): a name of such words is still read, `uncertain` where no common first name starts it.
+HEADLINE_WORDS = frozenset("""
+a an the this that these those some many more most few every each no any other another several both much less
+one two three four five six seven eight nine ten twelve twenty hundred hundreds thousand thousands million millions
+billion dozens first second third last next final
+big bigger biggest huge massive great greater greatest large largest record high higher highest lower top bad
+worse worst better new newer newest old older oldest federal local national public private global social political
+economic annual historic rare real special extra full hard easy late latest recent fresh free open double
+triple total weak fast slow dark deadly severe heavy happy sad proud tough busy empty sweeping surprise
+shocking stunning emotional vital crucial critical unexpected record-breaking
+wins victory defeat loss losses lines funding money funds fund aid relief support help boost cuts plan plans deal
+deals vote votes election elections records night nights week weeks year years season game games match team teams
+fans crowd crowds praise thanks tribute tributes change changes calls bid push fight race steps future hopes fears
+fear concerns trouble troubles crisis chaos progress growth jobs workers students families kids children people
+residents voters community communities city town state country nation world health safety security water food
+housing schools rights freedom peace war protest protests rally celebration celebrations party
+milestone moment moments return comeback debut launch opening closing sales prices rates costs taxes budget
+spending reform reforms action response warning warnings alert update updates breaking live watch video videos
+gallery highlights up down out over ahead
+""".split())
 ROLE_CODES = frozenset({"stf", "str", "stringer", "file", "files", "file photo", "contributor", "ho", "handout", "pool"})
 KEPT_ROLES = frozenset({"pool", "handout"})   # an organisation when nothing else names one
 TRAILING_ROLE_RE = re.compile(r"^(?P<name>.*?\S)(?:[\s,]+(?P<role>pool|handout|stf|str|file|files)|-(?P<joined>pool|handout))$",
@@ -290,7 +314,13 @@ def is_persons_name(name: str) -> bool:
     be an acronym's) or inner capitals ("McDonald", "WSig"); such a name keeps the common rule's mark."""
     words = name.split()
     return 2 <= len(words) <= 3 and all(_capitalised(w) for w in words) and not is_org(name) \
-        and not names_an_agency(name)
+        and not names_an_agency(name) and not reads_as_headline(name)
+
+
+def reads_as_headline(name: str) -> bool:
+    """Does a capitalised name hold a word that heads a story and names no one ("Big Win", "Record Funding",
+    `HEADLINE_WORDS`)? Such words are capitalised by headline case, not because they are a name (review28c §7)."""
+    return any(word.strip(ENDS).casefold() in HEADLINE_WORDS for word in name.split())
 
 
 # An image title that is only "Name for Outlet": U.S. News' headshots ("Diana Soliwon for USNWR"); a caption's last
@@ -312,7 +342,8 @@ def person_for_outlet(value: str, *, first_name: bool = True) -> bool:
     and starts with a common first name, the outlet is one to four capitalised words that read as an organisation
     (an acronym, an organisation word, "The New York Times") and name no office ("for Congress", "for City Council":
     a campaign's picture), nothing else (#11). `first_name=False` where the place says it is a credit, a caption's
-    last sentence (wire28b): most photographers' first names are not on the short list, so there any name counts."""
+    last sentence (wire28b): most photographers' first names are not on the short list, so there any name counts
+    that reads as a person's, none of its words a headline's ("Big Win for Boston Sports": review28c §7)."""
     found = _FOR_OUTLET_RE.fullmatch(value.strip())
     return found is not None and is_persons_name(found["name"]) \
         and (not first_name or _starts_with_first_name(found["name"])) \

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from resolver.extract.credit_names import (NAME_WORD, PERSON_RE, SEPARATOR_RE, is_known_org, is_org, is_persons_name,
-                                           names_an_agency, person_for_outlet, split_confidence, split_credit)
+                                           names_an_agency, person_for_outlet, reads_as_headline, split_confidence,
+                                           split_credit)
 from resolver.extract.intervals import Intervals
 from resolver.extract.lazy import LazyPattern
 from resolver.model import Credit
@@ -279,11 +280,12 @@ def sentence_end_credit(sentence: str, *, caption: bool) -> tuple[str | None, st
     (`last_sentence`) that is a credit, or None. It names an agency, as a slash credit in prose does ("Royal
     Navy/Handout via REUTERS", "Reuters TV/Reuters"); in a caption whoever made the picture, a person or not, and a
     person's name for an outlet too ("Jane Doe for The New York Times", `person_for_outlet`), `uncertain` unless a
-    common first name starts it ("Big Win for The Herald" is a name only by its capitals). A line of plain text is
-    no caption for sure: there a creator must be named beside the agency ("Follow us for more. Twitter" is a share
-    widget's), and "for" does not join them ("Jane Doe for Reuters" may be a byline). Ruled out everywhere: an
-    agency named by no one ("A ship at sea. Police/Fire Department"), no name before "for" ("Thanks for The
-    Guardian", "A big win for The New York Times"), a campaign's "for Congress"."""
+    common first name starts it ("Lee Example for The Herald" is a name only by its capitals); words a headline is
+    made of make no name, before an agency too ("Big Win for Boston Sports", "Big Win for Reuters": review28c §7,
+    `reads_as_headline`). A line of plain text is no caption for sure: there a creator must be named beside the
+    agency ("Follow us for more. Twitter" is a share widget's), and "for" does not join them ("Jane Doe for Reuters"
+    may be a byline). Ruled out everywhere: an agency named by no one ("A ship at sea. Police/Fire Department"), no
+    name before "for" ("Thanks for The Guardian", "A big win for The New York Times"), a campaign's "for Congress"."""
     split = bare_credit(sentence)
     if split is None:
         return None
@@ -291,7 +293,7 @@ def sentence_end_credit(sentence: str, *, caption: bool) -> tuple[str | None, st
     agency = names_an_agency(organization or "")
     if not caption:
         return (creator, organization, None) if creator and agency and " for " not in sentence else None
-    if agency:
+    if agency and not (creator and " for " in sentence and reads_as_headline(creator)):   # "Big Win for Reuters"
         return creator, organization, None
     if creator and person_for_outlet(sentence, first_name=False):
         return creator, organization, None if person_for_outlet(sentence) else "uncertain"
@@ -551,6 +553,8 @@ def read_placed(value: str) -> list[tuple[str | None, tuple[str | None, str | No
     if not looks_like_credit_value(stripped, strict=False) or len(stripped.split()) > 14:
         return []
     creator, organization = split_credit(stripped)
+    if creator and " for " in stripped and reads_as_headline(creator):
+        return []   # "Big Win for Boston Sports", "Fans cheer. Big Win for …": a headline's words, no one (review28c §7)
     return [(None, (creator, organization, "whole"))] if creator or organization else []
 
 
