@@ -5,6 +5,7 @@ was looked up; --fail-on sets the exit code."""
 
 import json
 import re
+from dataclasses import replace
 from datetime import datetime, timezone
 
 import pytest
@@ -1086,3 +1087,31 @@ def test_a_written_address_is_weighed_against_a_captured_answers_t_co_link(faken
     assert check["result"] == "warn" and check["evidence"].startswith("per the capture of 2021-05-03 10:00:00 UTC")
     assert "(t.co/Rp0rt12345, which leads to www.riverton.example/reports/flood-2021?utm_source=tw)" \
            in check["evidence"]
+
+
+def test_fixsec28_the_report_weighs_and_shows_a_post_holding_a_configured_secret_redacted_as_the_embed():
+    """A post handed to the report that names its author as the source did, a configured key inside the handle
+    (one cached before the key was set, an archived copy): the embed's handle is redacted ("RiverREDACTED"), the
+    post's was not, so the author check failed ("may be misattributed") and its evidence printed the key (review28c
+    #1). Now the post's side goes through the same redactor: the check passes and nothing shows the key."""
+    from resolver.article import from_bytes
+    from resolver.fetch import FetchedPost
+    from resolver.fetch.records import PostRecord
+    from resolver.pipeline import ForEmbed, scan_article
+    from resolver.provenance import build
+    from resolver.redact import Redactor
+
+    key, url = "tonRoads", f"https://twitter.com/RivertonRoads/status/{POST}"
+    article = from_bytes(f'<blockquote class="twitter-tweet"><p>Bridge reopened.</p>&mdash; Riverton Roads '
+                         f'(@RivertonRoads) <a href="{url}">May 3, 2021</a></blockquote>'.encode(), "a.html")
+    post = FetchedPost(PostRecord("twitter", POST, url, "available", "syndication", author_handle="RivertonRoads",
+                                  author_name="Riverton Roads", text="Bridge reopened.",
+                                  created_at="2021-05-03T09:12:40Z"))
+    for redactor, handle in ((Redactor(()), "RivertonRoads"), (Redactor((key,)), "RiverREDACTED")):
+        result = scan_article(article, redactor=redactor)
+        report = build(replace(result, posts=(ForEmbed(0, post),)), store=None, redactor=redactor)
+        [embed] = report["embeds"]
+        checks = {c["name"]: (c["result"], c["evidence"]) for c in embed["checks"]}
+        assert checks["author"] == ("pass", f"@{handle} (Riverton Roads)")
+        assert (embed["author_handle"], embed["post"]["author"]["handle"]) == (handle, handle)
+        assert (key in json.dumps(report)) == (handle == "RivertonRoads")
