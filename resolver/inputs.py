@@ -145,13 +145,16 @@ def reading_order(spec: InputSpec, source: str) -> tuple[int, tuple[str, ...], i
 
 
 def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | StdinLines | None = None,
-               repeated: Callable[[], None] | None = None, passed_over: PassedOver | None = None) -> Iterator[Item]:
+               repeated: Callable[[], None] | None = None, passed_over: PassedOver | None = None,
+               met: Callable[[str], object] | None = None) -> Iterator[Item]:
     """Every item the spec names, in a stable order, less those of other shards, those `skip` says are done and
     files already taken by another path (a link, a file named twice: `repeated` is called for each), all decided
     before the item is read. Items with a problem are always yielded: the user must hear of them. A WARC response
-    that is no page (not 2xx, not HTML, a revisit) is no item: `passed_over` is called for each of this shard's."""
+    that is no page (not 2xx, not HTML, a revisit) is no item: `passed_over` is called for each of this shard's.
+    `met` is called with every item's resume key, in that order, before the shard choice: what it makes of the
+    order is then the same in every shard and for any number of shards (pipeline.ProgressKeys)."""
     stdin = stdin if stdin is not None else sys.stdin.buffer
-    taken = _Taker(spec.shard, skip, repeated, leave_out=frozenset(spec.leave_out), passed_over=passed_over)
+    taken = _Taker(spec.shard, skip, repeated, leave_out=frozenset(spec.leave_out), passed_over=passed_over, met=met)
     for name in spec.files:
         try:
             named = classify(name)   # the one rule for what a name is (#11): stdin, a URL, a file or a folder
@@ -198,9 +201,10 @@ class _Taker:
     this run has taken by another path (its key is the real path, size and time)."""
 
     def __init__(self, shard: Shard | None, skip: Skip | None, repeated: Callable[[], None] | None = None, *,
-                 leave_out: frozenset[str] = frozenset(), passed_over: PassedOver | None = None) -> None:
+                 leave_out: frozenset[str] = frozenset(), passed_over: PassedOver | None = None,
+                 met: Callable[[str], object] | None = None) -> None:
         self.shard, self.skip, self.repeated, self.leave_out = shard, skip, repeated, leave_out
-        self.passed_over = passed_over
+        self.passed_over, self.met = passed_over, met
         self.files: set[str] = set()   # keys of the files taken (not of JSON Lines or WARC records: no need)
         self.containers: set[str] = set()   # real paths of the JSON Lines and WARC files read
 
@@ -226,6 +230,8 @@ class _Taker:
         return any(real == path or real.startswith(path.rstrip(os.sep) + os.sep) for path in self.leave_out)
 
     def wants(self, locator: str, key: str | None) -> bool:
+        if key is not None and self.met is not None:
+            self.met(key)   # every shard meets every key, in the input's order
         if self.shard is not None and not self.shard.takes(locator):
             return False
         return not (key is not None and self.skip is not None and self.skip(key))

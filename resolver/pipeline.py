@@ -427,7 +427,7 @@ def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary:
     keys = ProgressKeys(session.redactor)
     if store is None or options.job is None or not options.resume or not store.finished_any(options.job):
         # Nothing an earlier run finished: no lookup per item (#14: one query an article on a fresh run).
-        return _kept_as(iter_items(spec, stdin=stdin, repeated=repeated, passed_over=left_out), keys)
+        return _kept_as(iter_items(spec, stdin=stdin, repeated=repeated, passed_over=left_out, met=keys), keys)
     job = options.job
 
     def done(key: str) -> bool:
@@ -435,7 +435,7 @@ def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary:
         if finished and summary is not None:
             summary.resumed += 1
         return finished
-    return _kept_as(iter_items(spec, skip=done, stdin=stdin, repeated=repeated, passed_over=left_out), keys)
+    return _kept_as(iter_items(spec, skip=done, stdin=stdin, repeated=repeated, passed_over=left_out, met=keys), keys)
 
 
 class ProgressKeys:
@@ -445,9 +445,14 @@ class ProgressKeys:
     all, and anyone holding the database could check a guessed token against it.
     The same input gives the same key, so resume finds it. Two keys differing only in what redaction removes (the
     same article asked with two tokens, or two signed links to it) would have one redacted form: they are kept
-    apart by the order the run meets them, the second "…#2", the third "…#3". The same command run again meets them
-    in the same order, so each resumes as itself; given in another order, they may trade rows, which is why no
-    digest could do better: any key telling them apart without their order would be made from the secret."""
+    apart by their order among the inputs, the second "redacted#2:…", the third "redacted#3:…" (the number before
+    the first colon, where no URL holds one: a URL's own fragment "#2" made another's second, review28c #8). Every
+    key is met in the input's order, those of other shards too (`iter_items`' `met`), so each shard of a run, and
+    a run with another number of shards, numbers an input as a run of one does: numbered per process, two shards
+    recording under one job gave two inputs one key, and a rerun skipped the one not finished. The same command
+    run again meets them in the same order, so each resumes as itself; given in another order, they may trade
+    rows, which is why no digest could do better: any key telling them apart without their order would be made
+    from the secret."""
 
     def __init__(self, redactor: Redactor) -> None:
         self.redactor = redactor
@@ -462,7 +467,7 @@ class ProgressKeys:
         if redacted == key:
             return key
         count = self.redacted[redacted] = self.redacted.get(redacted, 0) + 1
-        made = self.made[key] = f"redacted:{redacted}" + (f"#{count}" if count > 1 else "")
+        made = self.made[key] = (f"redacted#{count}:" if count > 1 else "redacted:") + redacted
         return made
 
 

@@ -634,11 +634,18 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
            store: Store | None, redactor: Redactor) -> dict[str, Any]:
     from resolver.pipeline import photo_elsewhere
 
+    # The checks weigh what the page wrote against what the source answered, each as shown: `embed` is the embed
+    # with a configured secret redacted (`result.written(index)` as `Redactor.shown` shows it), and the source's side
+    # goes through the same redactor. Its answer was redacted as it came in (http.py), or was cached before the key
+    # was set and holds it: a handle that merely contains the key ("tonRoads" in @RivertonRoads) was compared
+    # redacted with the post's in full, failed as "may be misattributed", and its evidence printed the key
+    # (review28c #1). The same redaction of both sides keeps equal what the page and the source wrote alike.
     data = embed.to_json()
     data["quote"] = quote(result.article, embed.span, redactor)
-    data["resolutions"] = [_resolution(r.value.to_json()) for r in result.resolutions or () if r.embed == index]
-    data["identified"] = _identified(identification)
-    data["post"] = _post(post, store) if post else None
+    data["resolutions"] = redactor.shown_json(
+        [_resolution(r.value.to_json()) for r in result.resolutions or () if r.embed == index])
+    data["identified"] = redactor.shown_json(_identified(identification))
+    data["post"] = redactor.shown_json(_post(post, store)) if post else None
     post_id = embed.post_id or (post.record.post_id if post else None)   # identified, or where its link led
     minted = x.snowflake_time(post_id) if embed.platform == "twitter" and post_id else None
     data["snowflake_time"] = minted.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z" if minted else None

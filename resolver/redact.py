@@ -296,6 +296,23 @@ class Redactor:
         signed URLs and `token=` parameters are its content, not our secret: kept (as `page_url` keeps them)."""
         return self.text(text) if self.carries_secret(text) else text
 
+    def shown_json(self, value: Any) -> Any:
+        """A JSON value a source gave (a post as its answer and the cache hold it), every string in it as `shown`
+        shows it. A post cached before a key was set names its author as the source did: a report made with the key
+        set printed the key in the post's handle and URLs, and compared them with the embed's redacted ones
+        (review28c #1). The value itself when nothing in it carries a secret (no copy), at once with no secret set."""
+        if not self.secrets:
+            return value
+        if isinstance(value, str):
+            return self.shown(value)
+        if isinstance(value, dict):
+            shown = {key: self.shown_json(item) for key, item in value.items()}
+            return value if all(shown[key] is item for key, item in value.items()) else shown
+        if isinstance(value, (list, tuple)):
+            items = [self.shown_json(item) for item in value]
+            return value if all(a is b for a, b in zip(items, value)) else type(value)(items)
+        return value
+
     def carries_secret(self, text: str) -> bool:
         """Whether `text` holds a configured secret in a form redaction would find: one of its `forms`, encoded again
         any number of times, escapes in either case (as `_values` finds them), in the text as it is or percent-decoded

@@ -46,6 +46,35 @@ def test_secrets28_a_progress_key_carrying_a_secret_is_its_redacted_form_and_kee
         return [keys(key) for key in given]
     made = run("Zx9tokSECRET1234abcd")
     assert made == ["redacted:https://news.example/REDACTED/story", "https://news.example/plain",
-                    "redacted:https://news.example/a?sig=REDACTED", "redacted:https://news.example/a?sig=REDACTED#2",
+                    "redacted:https://news.example/a?sig=REDACTED", "redacted#2:https://news.example/a?sig=REDACTED",
                     "redacted:https://news.example/REDACTED/story"]
     assert run("Another7token8wxyz") == made == run("Zx9tokSECRET1234abcd")
+
+
+def test_fixsec28_progress_keys_are_numbered_by_the_input_s_order_whatever_the_shard_and_no_url_makes_one() -> None:
+    """Two inputs differing only in a secret were numbered in the order each process met them: two shards of a dask
+    run (recording under one job) gave both the key `redacted:X`, and a rerun with other --shards skipped the one
+    not finished as done; a URL's own fragment "#2" made the key of another's second (review28c #8). Now an input's
+    number is its place among the inputs of that redacted form, every shard counting every input, and the number
+    sits where no URL can: before the first colon."""
+    from resolver import pipeline
+    from resolver.inputs import InputSpec, Shard
+    from resolver.session import Session
+    from resolver.settings import Settings
+
+    base = "https://news.example/a?access_token="
+    given = (f"{base}T1", f"{base}T4", f"{base}T5", f"{base}T3#2")   # T1 and T4 land in two shards of 2
+
+    def keys(shard: Shard | None) -> dict[str, str]:
+        session = Session(Settings(), store=None)
+        items = pipeline.items_of(InputSpec(files=given, shard=shard), session=session,
+                                  options=pipeline.RunOptions(job="scan:test"))
+        return {item.url: item.key for item in items}
+    alone = keys(None)
+    redacted = "https://news.example/a?access_token=REDACTED"
+    assert [alone[url] for url in given] == [f"redacted:{redacted}", f"redacted#2:{redacted}",
+                                             f"redacted#3:{redacted}", f"redacted:{redacted}#2"]
+    for count in (2, 3):
+        shards = [keys(Shard(k, count)) for k in range(1, count + 1)]
+        assert len({url for shard in shards for url in shard}) == len(given)   # each input in one shard
+        assert {url: key for shard in shards for url, key in shard.items()} == alone, count

@@ -767,3 +767,72 @@ def test_secrets28_a_secret_written_with_an_ordinary_letter_percent_escaped_is_r
 
     shown = _shown_anywhere(tmp_path, world.db, printed, logs, source="article.html")
     assert shown == {}, json.dumps(shown, indent=1)
+
+
+def test_fixsec28_a_secret_inside_a_handle_leaves_the_checks_as_written_and_every_value_shown_redacted(
+        fakenet, tmp_path, monkeypatch, logs):
+    """A configured key that a tweet's handle merely contains ("tonRoads" in @RivertonRoads), the post available:
+    the checks compared the handle redacted ("RiverREDACTED") with the post's, so the author check failed ("may be
+    misattributed", `--fail-on fail` exit 4) on a correctly attributed post, and its evidence printed the post's
+    handle as the source gave it, key and all (review28c #1). Now the checks compare the handle as written, pass as
+    they do with no key set, and every handle and URL they show is redacted, in every report and the cache."""
+    from tests import waybacknet
+
+    monkeypatch.chdir(tmp_path)
+    key = "tonRoads"   # 8 characters: a key settings accept, inside the handle, not the handle
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>the post</html>"))
+    serve_media(fakenet)
+    waybacknet.serve(fakenet, [])
+    world = World(fakenet, tmp_path)
+    source = tmp_path / "article.html"
+    source.write_text('<html><body><p>Story.</p><blockquote class="twitter-tweet"><p>Bridge reopened this morning '
+                      'after repairs. <a href="https://t.co/Zz98Yy76Xx">pic.twitter.com/Zz98Yy76Xx</a></p>&mdash; '
+                      f'Riverton Roads (@RivertonRoads) <a href="{POST}">December 6, 2022</a></blockquote>'
+                      '</body></html>')
+
+    def checks(env: dict[str, str]) -> dict[str, tuple[str, str]]:
+        result = world("report", "--format", "json", "--fail-on", "fail", "-o", "report.json", str(source), env=env)
+        assert result.exit_code == 0, result.output
+        [embed] = json.loads((tmp_path / "report.json").read_text())["embeds"]
+        return {c["name"]: (c["result"], c["evidence"]) for c in embed["checks"]}
+    plain = checks({})
+    # the archive is not asked with the key in the post's URL, and says so (secrets28)
+    assert plain.pop("archive")[0] == "warn"
+    assert plain["author"] == ("pass", "@RivertonRoads (Riverton Roads)")
+    env = {"META_ACCESS_TOKEN": key}
+
+    def secret_checks(name: str) -> dict[str, tuple[str, str]]:
+        [embed] = json.loads((tmp_path / name).read_text())["embeds"]
+        assert (embed["author_handle"], embed["post"]["author"]["handle"]) == ("RiverREDACTED", "RiverREDACTED")
+        found = {c["name"]: (c["result"], c["evidence"]) for c in embed["checks"]}
+        assert found.pop("archive")[0] == "skip"
+        return found
+    # the cache that run filled, before the key was set, answers (review28c's case): its post names @RivertonRoads
+    for fmt in ("json", "md", "html"):
+        result = world("report", "--format", fmt, "--fail-on", "fail", "-o", f"cached.{fmt}", str(source), env=env)
+        assert result.exit_code == 0, result.output
+        assert not _shows((tmp_path / f"cached.{fmt}").read_bytes() + result.output.encode(), key), fmt
+    assert secret_checks("cached.json") == {name: (result, evidence.replace(key, "REDACTED"))
+                                            for name, (result, evidence) in plain.items()}
+    result = world("scan", "--fetch", "--json", str(source), env=env)
+    assert result.exit_code == 0 and not _shows(result.output.encode(), key), result.output
+    assert json.loads(result.stdout)["posts"][0]["author"]["handle"] == "RiverREDACTED"
+    for name in ("report.json", "cached.json", "cached.md", "cached.html"):
+        (tmp_path / name).unlink()
+    world.db.unlink()   # a fresh cache: the run with the key set fetches, and keeps nothing of it
+    printed = []
+    for args in (*(("report", "--format", fmt, "--fail-on", "fail", "-o", f"report.{fmt}", str(source))
+                   for fmt in ("json", "md", "html")),   # a fresh cache: the report fetches
+                 ("scan", "--fetch", "--archive", "--warc", "run.warc.gz", "--json", "-v", str(source)),
+                 ("scan", "--fetch", str(source)), ("fetch", "--json", str(source)),
+                 ("report", "--format", "json", "--fail-on", "fail", "-o", "again.json", str(source))):
+        result = world(*args, env=env)
+        assert result.exit_code == 0, result.output
+        printed.append(result.output)
+    for name in ("report.json", "again.json"):
+        assert secret_checks(name) == {name: (result, evidence.replace(key, "REDACTED"))
+                                       for name, (result, evidence) in plain.items()}, name
+
+    shown = _shown_anywhere(tmp_path, world.db, printed, logs, source="article.html", token=key)
+    assert shown == {}, json.dumps(shown, indent=1)

@@ -5,6 +5,7 @@ was looked up; --fail-on sets the exit code."""
 
 import json
 import re
+from dataclasses import replace
 from datetime import datetime, timezone
 
 import pytest
@@ -35,6 +36,8 @@ DELETED = {"__typename": "TweetTombstone", "tombstone": {"text": {"text": "This 
 
 
 @pytest.fixture
+
+
 def reporter(fakenet, tmp_path, monkeypatch):
     """Runs the CLI against the fake internet with a fresh cache; returns (exit code, stdout)."""
     config = tmp_path / "config.toml"
@@ -226,6 +229,8 @@ def test_a_cards_words_in_no_paragraph_quoted_right_pass_fail_on_fail(fakenet, r
 
 
 @pytest.mark.parametrize("detector", ["html-blockquote", "text-signature"])
+
+
 def test_a_text_check_on_an_uncertain_text_warns_where_it_would_fail(detector):
     """Where an uncertain text starts or ends is a reading of the page: a change found in it may be the reading's,
     so the check warns and says why, never fails (review27b §1); a certain text still fails."""
@@ -759,6 +764,8 @@ def test_a_remnant_an_offline_run_could_not_look_up_is_not_checked_not_unidentif
     ("warn", "The council rejected the budget. Read more", 4),
     ("warn", "The council rejected the budget.", 0),
 ], ids=["never", "fail-on-fail", "fail-on-a-warn", "warn-on-a-warn", "warn-all-pass"])
+
+
 def test_fail_on_sets_the_exit_code(fakenet, reporter, fail_on, said, code):
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(
         tweet(POST, "The council rejected the budget."))]}))
@@ -798,6 +805,8 @@ def test_a_post_edited_since_the_article_quoted_it_warns_and_names_the_capture(f
     ("text-signature", "I will vote for it.", "pass"),
 ], ids=["blockquote-trimmed-end", "blockquote-trimmed-start", "blockquote-cut-marked", "blockquote-whole",
         "scraped-remnant-trimmed"])
+
+
 def test_an_embed_code_copy_shorter_than_the_post_warns(detector: str, said: str, result: str) -> None:
     """An embed code's blockquote copies the post whole: one that shows only some of its words was trimmed (or the
     post was edited since), and "I will vote for it." passed as a partial quote of "I will vote for it. Not.".
@@ -877,6 +886,8 @@ def test_a_handle_seen_on_another_account_is_no_rename(fakenet, reporter):
 
 @pytest.mark.parametrize("seen_id,result", [(None, "warn"), ("4400000099", "warn"), ("77", "fail")],
                          ids=["capture-without-id", "same-id", "other-id"])
+
+
 def test_this_post_under_the_old_handle_is_a_rename_unless_another_account_id_was_recorded(tmp_path, seen_id, result):
     """A capture of this very post showed @river_desk: a post keeps its author, so the account was renamed, even
     when the capture gives no account id; a recorded id of another account is no such evidence."""
@@ -915,6 +926,8 @@ def test_this_post_under_the_old_handle_is_a_rename_unless_another_account_id_wa
     ("2023-10-14", "2023-10-12T23:30:00.000Z", "fail", None),
     ("2023-10-13", "2023-10-12T23:29:30.000Z", "pass", "UTC+00:45 to UTC+14"),    # +00:30 shows 23:59:30
 ])
+
+
 def test_a_date_one_day_apart_passes_only_where_a_time_zone_shows_it(said, created, result, note):
     """newuser27: a post made at 23:30 UTC that the article dates the next day warned ("a time zone?"), as did one
     made at 02:00 UTC dated the next day, which no time zone shows: the first is what an embed code dated in its
@@ -1095,6 +1108,8 @@ def linked_tweet(post_id: str) -> dict:
     ('<a href="https://t.co/Rp0rt12345">riverton.example/reports/fl…</a>', "pass"),   # the embed code's own
     ("riverton.example/reports/bridge-2021", "warn"),
 ], ids=["display-address", "another-address"])
+
+
 def test_a_written_address_is_weighed_against_where_the_posts_t_co_link_leads(fakenet, reporter, shown, result):
     """The post's record kept no t.co -> expanded address map (syndication's entities.urls was dropped): an address
     the article wrote in place of the link was never weighed, and another address than the link's passed
@@ -1165,6 +1180,8 @@ TONIGHT = {"text": "The bridge reopens tonight after repairs, officials said.", 
 
 
 @pytest.mark.parametrize("captured_at", ["2022-12-06T08:00:00Z", "2022-12-07T08:00:00Z"], ids=["before", "after"])
+
+
 def test_an_edited_posts_other_version_is_held_against_the_quote_whatever_the_captures_time(captured_at):
     """review28c §3's reproduction: the same capture gave a fail before the edit and a warn after it."""
     from resolver.provenance import text_check
@@ -1215,3 +1232,31 @@ def test_an_edited_post_with_more_versions_than_captures_read_says_what_the_capt
         "the article may quote a version other than those read: 1 capture(s) read hold other words than the edit's "
         "(the capture of 2022-12-06 08:00:00 UTC), and the quote does not match them either: against the edited "
         "text, 1 change in the quoted words: this morning → tonight")
+
+
+def test_fixsec28_the_report_weighs_and_shows_a_post_holding_a_configured_secret_redacted_as_the_embed():
+    """A post handed to the report that names its author as the source did, a configured key inside the handle
+    (one cached before the key was set, an archived copy): the embed's handle is redacted ("RiverREDACTED"), the
+    post's was not, so the author check failed ("may be misattributed") and its evidence printed the key (review28c
+    #1). Now the post's side goes through the same redactor: the check passes and nothing shows the key."""
+    from resolver.article import from_bytes
+    from resolver.fetch import FetchedPost
+    from resolver.fetch.records import PostRecord
+    from resolver.pipeline import ForEmbed, scan_article
+    from resolver.provenance import build
+    from resolver.redact import Redactor
+
+    key, url = "tonRoads", f"https://twitter.com/RivertonRoads/status/{POST}"
+    article = from_bytes(f'<blockquote class="twitter-tweet"><p>Bridge reopened.</p>&mdash; Riverton Roads '
+                         f'(@RivertonRoads) <a href="{url}">May 3, 2021</a></blockquote>'.encode(), "a.html")
+    post = FetchedPost(PostRecord("twitter", POST, url, "available", "syndication", author_handle="RivertonRoads",
+                                  author_name="Riverton Roads", text="Bridge reopened.",
+                                  created_at="2021-05-03T09:12:40Z"))
+    for redactor, handle in ((Redactor(()), "RivertonRoads"), (Redactor((key,)), "RiverREDACTED")):
+        result = scan_article(article, redactor=redactor)
+        report = build(replace(result, posts=(ForEmbed(0, post),)), store=None, redactor=redactor)
+        [embed] = report["embeds"]
+        checks = {c["name"]: (c["result"], c["evidence"]) for c in embed["checks"]}
+        assert checks["author"] == ("pass", f"@{handle} (Riverton Roads)")
+        assert (embed["author_handle"], embed["post"]["author"]["handle"]) == (handle, handle)
+        assert (key in json.dumps(report)) == (handle == "RivertonRoads")

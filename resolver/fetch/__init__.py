@@ -244,7 +244,9 @@ def _from_cache(target: Target, session: Session,
     since = session.cached_since()
     if row is None or since is not None and (row["last_observed_at"] or "") < since:
         return None
-    record = record_from_json(json_column(row["record"]) | {"from_cache": True})
+    # Read as a fresh answer would be, a configured secret redacted (http.py redacts a body as it comes in): one
+    # cached before the key was set printed it in the post's handle and URL (review28c #1).
+    record = record_from_json(session.redactor.shown_json(json_column(row["record"])) | {"from_cache": True})
     if not session.offline and (row["status"] == "error" or row["status"] == "unknown" and not record.fetch_ids
                                 and _token_now_set(target, session)):
         return None   # an error, or "needs an access token" when one is set now: ask again
