@@ -486,15 +486,9 @@ def _md_line(value: Any) -> str:
 
 
 def _source_of(post: dict[str, Any], field: str) -> dict[str, Any]:
-    """The observation that gave a field: its method, time, fetch-log id and body hash."""
-    method = (post.get("field_sources") or {}).get(field) or post.get("method")
-    by_method = [s for s in post.get("sources") or [] if s["method"] == method]
-    # The latest answer that said what the post's view says: a later failed fetch (a 500) keeps the view of an
-    # earlier answer (cache.Store.record_observation), and is not where its facts come from.
-    for source in reversed(by_method):
-        if source.get("status") == post.get("status"):
-            return source
-    return by_method[-1] if by_method else {"method": method}
+    from resolver.provenance import source_of
+
+    return source_of(post, field)
 
 
 def _failed_since(post: dict[str, Any]) -> str:
@@ -513,16 +507,11 @@ def _failed_since(post: dict[str, Any]) -> str:
 
 
 def _provenance_cell(source: dict[str, Any]) -> str:
+    from resolver.provenance import provenance_text
+
     if source.get("method") in ("cache", "none", None) and not source.get("fetch_id"):
         return "nothing recorded"
-    parts = [source.get("method") or "—", source.get("fetched_at") or source.get("observed_at") or ""]
-    if source.get("fetch_id"):
-        parts.append(f"fetch #{source['fetch_id']}")
-    if source.get("body_sha256"):
-        parts.append(f"body {source['body_sha256'][:12]}…" + (" (secret redacted)" if source.get("body_redacted") else ""))
-    if source.get("via") == "warc":
-        parts.append("replayed from WARC")
-    return ", ".join(p for p in parts if p)
+    return provenance_text({k: v for k, v in source.items() if k != "url"} | {"method": source.get("method") or "—"})
 
 
 def _given_by(post: dict[str, Any], field: str, found: str | None) -> str:
@@ -534,7 +523,7 @@ def _given_by(post: dict[str, Any], field: str, found: str | None) -> str:
 
 def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str]]:
     """(fact, the article says, the source says, provenance) rows for one embed."""
-    from resolver.provenance import edit_of
+    from resolver.provenance import edit_of, failed_beside, failure_text
 
     post = embed["post"]
     rows: list[tuple[str, str | None, str | None, str]] = []
@@ -552,7 +541,10 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         rows.append(("Status", "", reason, ""))
     else:
         why = post.get("reason") if embed["status"]["code"] != "not_cached" else None   # the words say it
-        status = embed["status"]["words"] + (f" ({why})" if why else "") + _failed_since(post)
+        # a source that failed beside the one the status rests on is said (newuser28b §5)
+        notes = [why, *(failure_text(f) for f in failed_beside(post))]
+        status = embed["status"]["words"] + (f" ({'; '.join(filter(None, notes))})" if any(notes) else "") \
+            + _failed_since(post)
         rows.append(("Status", "", status, _provenance_cell(_source_of(post, "status"))))
         found_author = f"@{post['author']['handle']}" + (f" ({post['author']['name']})" if post["author"]["name"] else "") \
             if post["author"]["handle"] else None
@@ -566,7 +558,8 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         if text and embed.get("text_confidence") == "uncertain":
             text += " [where the tweet starts or ends in the article is uncertain]"
         found_text = post.get("text")
-        rows.append(("Text", text, found_text and found_text + edit.format("words"), _given_by(post, "text", found_text)))
+        rows.append(("Title" if post["platform"] in TITLED else "Text", text,
+                     found_text and found_text + edit.format("words"), _given_by(post, "text", found_text)))
         media = ", ".join(m["url"] for m in post.get("media") or []) or None
         rows.append(("Media", ", ".join(embed.get("media_links") or []) or None, media, _given_by(post, "media", media)))
         rows += _archived_rows(embed, post)
@@ -577,6 +570,10 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
     return rows
 
 
+# Platforms whose source's text for a post is its title (YouTube's oEmbed `title`), not words of a post.
+TITLED = ("youtube",)
+
+
 def _archived_rows(embed: dict[str, Any], post: dict[str, Any]) -> list[tuple[str, str | None, str | None, str]]:
     """What the archived copies say, one row per fact, each naming its capture: for a gone post the words the
     checks compare against, for a live one what the copy says beside the live value."""
@@ -584,8 +581,7 @@ def _archived_rows(embed: dict[str, Any], post: dict[str, Any]) -> list[tuple[st
     for copy in post.get("archived") or []:
         if copy["status"] != "available" or not copy.get("text"):
             continue
-        where = (f"wayback capture of {copy['captured_at']} ({copy['form']})"
-                 + (f", fetch #{copy['fetch_id']}" if copy.get("fetch_id") else ""))
+        where = f"wayback capture of {copy['captured_at']} ({copy['form']}), " + _copy_source(copy)
         author = copy["author"]
         found = f"@{author['handle']}" + (f" ({author['name']})" if author.get("name") else "") \
             if author.get("handle") else author.get("name")
@@ -659,9 +655,39 @@ def _counts(counter: dict[str, int]) -> str:
 
 
 def _chain(resolution: dict[str, Any]) -> str:
-    """A link's hops with their statuses; a hop that got no response says so."""
-    return " → ".join(f"{h['url']} ({h['status'] if h['status'] is not None else 'no response'})"
-                      for h in resolution["hops"]) or resolution["url"]
+    """A link's hops with their statuses and fetches ("https://t.co/x (301, 2026-…Z, fetch #3)"); a hop that got no
+    response says so."""
+    from resolver.provenance import provenance_text
+
+    return " → ".join(f"{h['url']} (" + ", ".join(filter(None, (
+        str(h["status"]) if h["status"] is not None else "no response",
+        provenance_text({"fetched_at": h.get("fetched_at"), "fetch_id": h.get("fetch_id")})))) + ")"
+        for h in resolution["hops"]) or resolution["url"]
+
+
+def _copy_source(copy: dict[str, Any]) -> str:
+    """The fetch a capture read was: UTC time, fetch-log id, body hash."""
+    from resolver.provenance import provenance_text
+
+    return provenance_text({k: copy.get(k) for k in ("fetched_at", "fetch_id", "body_sha256")})
+
+
+def _archive_source(embed: dict[str, Any]) -> str:
+    """" (per the CDX lookup of …, time, fetch #N, body …; availability lookup of …)" after an Archived line: the
+    lookups its snapshots and "no snapshot" rest on ("" when none is recorded)."""
+    from resolver.provenance import lookups_text
+
+    said = lookups_text(embed.get("archive_lookups") or [])
+    return f" (per the {said})" if said else ""
+
+
+def _image_source(meta: dict[str, Any]) -> str:
+    """" (<URL>, time, fetch #N, sha256 …)" after what an image file says: the download it was read from."""
+    from resolver.provenance import provenance_text
+
+    said = provenance_text({"url": meta.get("url"), "fetched_at": meta.get("fetched_at"),
+                            "fetch_id": meta.get("fetch_id"), "body_sha256": meta.get("sha256")}, body="sha256")
+    return f" ({said})" if said else ""
 
 
 def _not_cached(resolution: dict[str, Any]) -> str | None:
@@ -705,7 +731,9 @@ def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
     archived = _archived_line(embed)
     if archived is not None:
         said, latest = archived
-        lines.append(f"- Archived: {said}" + (f"; latest <{latest}>" if latest else ""))
+        source = _archive_source(embed)
+        lines.append(f"- Archived: {said}" + (f"; latest <{latest}>" if latest else "")
+                     + (f" {_md(source)}" if source else ""))
     lines += ["", "Checks:", ""] + [f"- {MARK[c['result']]} **{c['name']}**: {_md(c['evidence'])}" for c in embed["checks"]]
     return lines + [""]
 
@@ -774,8 +802,8 @@ def _markdown_credit(number: int, credit: dict[str, Any]) -> list[str]:
              f"- Image: {_md(credit['image'])}"]
     meta = credit.get("image_metadata")
     if meta and meta.get("credit"):
-        lines.append("- Inside the image file: " + _md("; ".join(f"{k}: {v}" for k, v in meta["credit"].items()))
-                     + (f" (fetch #{meta['fetch_id']}, sha256 {meta['sha256'][:12]}…)" if meta.get("sha256") else ""))
+        lines.append("- Inside the image file: " + _md("; ".join(f"{k}: {v}" for k, v in meta["credit"].items())
+                                                       + _image_source(meta)))
     lines += [f"- {MARK[c['result']]} **{c['name']}**: {_md(c['evidence'])}" for c in credit["checks"]]
     return lines + [""]
 
@@ -856,7 +884,8 @@ def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str],
     if archived is not None:
         said, latest = archived
         links += (f"<li>Archived: {escape(said)}"
-                  + (f"; latest <a href=\"{escape(latest)}\">{escape(latest)}</a>" if latest else "") + "</li>")
+                  + (f"; latest <a href=\"{escape(latest)}\">{escape(latest)}</a>" if latest else "")
+                  + f"{escape(_archive_source(embed))}</li>")
     links = "".join(f"<li>{escape(note)}</li>" for note in _notes(embed)) + links
     thumbs = "".join(f'<img class="thumb" src="{uri}" alt="{escape(m.get("alt") or m["type"] + " of the post")}">'
                      for m in (embed["post"] or {}).get("media", []) if thumbnail and (uri := thumbnail(m["url"])))
@@ -898,7 +927,8 @@ def _html_credit(number: int, credit: dict[str, Any], badge: Callable[[str], str
             + f"<p>Creator: {escape(credit['creator'] or '—')}; "
             f"organisation: {escape(credit['organization'] or '—')}{escape(_unsure_split(credit))}; "
             f"found in: {escape(credit['source'])}; image: {escape(credit['image'] or '—')}</p>"
-            + (f"<p>Inside the image file: {escape(inside)}</p>" if inside else "") + f"<ul>{checks}</ul></article>")
+            + (f"<p>Inside the image file: {escape(inside + _image_source(meta))}</p>" if inside else "")
+            + f"<ul>{checks}</ul></article>")
 
 
 def index_markdown(entries: list[tuple[str, dict[str, Any]]]) -> str:
