@@ -83,6 +83,8 @@ class FetchOutcome:
     cut: bool = False
     # A configured secret the server sent back was redacted out of `body` (#11): it is not the bytes received.
     redacted: bool = False
+    # The answer came from a non-public address the guard let through only because allow_private is set (#12).
+    non_public: bool = False
 
     @property
     def sha256(self) -> str | None:
@@ -275,7 +277,7 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
                 redacted=redacted)
         return FetchOutcome(url, contacted, method, fetched_at, response.status_code, recorded, body,
                             (time.monotonic() - started) * 1000, via=via, warc_file=warc_file, warc_offset=warc_offset,
-                            cut=cut, redacted=redacted)
+                            cut=cut, redacted=redacted, non_public=bool(response.extensions.get("non_public")))
     except TimeoutError:
         kind, message = "timeout", f"no complete answer within the {settings.deadline:g}s deadline"
     except (UnsafeTarget, BodyTooLarge) as exc:

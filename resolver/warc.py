@@ -156,6 +156,22 @@ class WarcWriter:
                 self._file.flush()
         return str(self.path), offset
 
+    def holds(self, offset: int, url: str, status: int) -> bool:
+        """Whether this file has, at `offset`, the response record of `url` (as written: redacted) with `status`: what
+        the fetch log says a live copy wrote there is still there (the file may have been deleted and begun anew,
+        or cut short by a crash)."""
+        from warcio.archiveiterator import ArchiveIterator
+
+        try:
+            with open(self.path, "rb") as stream:
+                stream.seek(offset)
+                record = next(iter(ArchiveIterator(stream)), None)
+        except Exception:  # noqa: BLE001 - no file, or bytes there that are no record: warcio raises several kinds
+            return False
+        return (record is not None and record.rec_type == "response" and record.http_headers is not None
+                and record.rec_headers.get_header("WARC-Target-URI") == url
+                and record.http_headers.get_statuscode() == str(status))
+
     def close(self) -> None:
         self._file.close()
 

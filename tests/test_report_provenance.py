@@ -49,7 +49,7 @@ def test_archive_lookups_and_snapshots_name_their_fetch_in_every_format(world, t
                               rf"fetch #\d+, body [0-9a-f]{{12}}…|Archived: no snapshot found \(per the CDX lookup of "
                               rf"https://\S+, {TIME}, fetch #\d+, body [0-9a-f]{{12}}…", text)
         assert len(archived) == 2, text
-        assert re.search(rf"(?:\*\*archive\*\*|WARN archive): no archived copy was found \(archive it: "
+        assert re.search(rf"(?:\*\*archive\*\*|WARN archive): no archived copy was found for https://\S+ \(archive it: "
                          rf"embed-resolver archive --save\) \(per the CDX lookup of https://\S+, {TIME}, fetch #\d+",
                          text), text
 
@@ -121,5 +121,6 @@ def test_a_gone_post_nobody_archived_does_not_trip_fail_on_fail(fakenet, reporte
     code, out = reporter("report", "--fail-on", "fail", "article.html",
                          article=f"<html><body>{blockquote(POST, 'Road closed.')}</body></html>")
     assert code == 0, out
-    assert "⚠️ warn **archive**: at risk: the post is deleted and no archived copy was found (per the CDX lookup" in out
+    assert re.search(r"⚠️ warn \*\*archive\*\*: at risk: the post is deleted and no archived copy was found under "
+                     r"https://twitter.com/river_desk/status/\d+, also on x.com .* \(per the CDX lookup", out), out
     assert "**Failed checks**" not in out and "is not_found" not in out and "is deleted\n" not in out

@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from resolver import jsonparse
-from resolver.fetch.records import Media, PostRecord, json_text
+from resolver.fetch.records import Media, PostRecord, json_text, links_of
 from resolver.fetch.token import syndication_token
 from resolver.platforms.x import status_url
 
@@ -121,6 +121,7 @@ def _tweet(post_id: str, data: dict[str, Any]) -> PostRecord:
         author_handle=(user or {}).get("screen_name"), author_name=(user or {}).get("name"),
         author_id=(user or {}).get("id_str"), text=json_text(data.get("text")), lang=data.get("lang"),
         created_at=iso_utc(data.get("created_at")), media=media, references=tuple(references),
+        links=links_of(data.get("entities")),
     )
     if user is None:
         # Seen for suspended authors: a Tweet-shaped answer with no `user` (react-tweet issue #144).
