@@ -89,16 +89,21 @@ def _days_apart(a: str, b: str) -> int:
     return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
 
 
-# The inhabited time zones run from UTC-11:00 to UTC+14:00, in quarter hours: an embed code dates a post in its
-# maker's zone (UTC-12 has no one to make one).
-EARLIEST_ZONE, LATEST_ZONE, ZONE_STEP = -11 * 60, 14 * 60, 15
+# The inhabited time zones, in minutes from UTC: UTC-11:00 to UTC+14:00, on quarter hours, but not every quarter
+# hour (no one lives at UTC+00:30 or UTC+10:45; newuser28b). An embed code dates a post in its maker's zone (UTC-12
+# has no one to make one). The offsets in use in the tz database, standard and daylight saving time.
+INHABITED_ZONES = tuple(sorted(
+    [h * 60 for h in range(-11, 15)] + [-9 * 60 - 30, -3 * 60 - 30, -2 * 60 - 30, 3 * 60 + 30, 4 * 60 + 30,
+                                        5 * 60 + 30, 5 * 60 + 45, 6 * 60 + 30, 8 * 60 + 45, 9 * 60 + 30,
+                                        10 * 60 + 30, 12 * 60 + 45, 13 * 60 + 45]))
+ZONE_STEP = 15
 
 
 def _day_verdict(said: str, created: str) -> tuple[str, str] | None:
     """(result, what to add to the evidence) for the article's date against a post's creation: the same day passes;
-    another day passes only if some time zone's local date at that moment is the article's (named: "in time zones
-    from UTC+00:30 to UTC+14"), else fails. A creation known to the day only: one day apart warns, as no zone can be
-    ruled out. None when `created` is no ISO date."""
+    another day passes only if some inhabited time zone's local date at that moment is the article's (named: "in
+    time zones from UTC+01 to UTC+14"), else fails. A creation known to the day only: one day apart warns, as no
+    zone can be ruled out. None when `created` is no ISO date."""
     from datetime import date, datetime, timedelta, timezone
 
     try:
@@ -113,13 +118,13 @@ def _day_verdict(said: str, created: str) -> tuple[str, str] | None:
     moment = moment.astimezone(timezone.utc) if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
     start = datetime.combine(date.fromisoformat(said), datetime.min.time(), timezone.utc)
     # local = moment + offset falls on the article's day for offsets in [start - moment, start + 1 day - moment):
-    # the quarter hours in it, within the zones in use
+    # the quarter hours in it, of the zones in use
     low = -((moment - start) // timedelta(minutes=ZONE_STEP)) * ZONE_STEP
     high = -((moment - start - timedelta(days=1)) // timedelta(minutes=ZONE_STEP)) * ZONE_STEP - ZONE_STEP
-    low, high = max(low, EARLIEST_ZONE), min(high, LATEST_ZONE)
-    if low > high:
+    zones = [zone for zone in INHABITED_ZONES if low <= zone <= high]
+    if not zones:
         return "fail", ""
-    return "pass", f" (the article's date there in time zones from {_zone(low)} to {_zone(high)})"
+    return "pass", f" (the article's date there in time zones from {_zone(zones[0])} to {_zone(zones[-1])})"
 
 
 def minted_that_day(said: str | None, post_id: str) -> bool:
@@ -378,12 +383,20 @@ def archived_copy_check(post: dict[str, Any] | None) -> dict[str, Any] | None:
         return None
     if telling:
         first = telling[0]
-        return check("archived-copy", "pass", f"the post is {post['status']}; the capture of "
+        return check("archived-copy", "pass", f"{post_is(post['status'])}; the capture of "
                                               f"{_utc(first['captured_at'])} holds its words ({first['capture']})")
     if copies:
         reasons = "; ".join(sorted({c.get("reason") or c["status"] for c in copies}))
         return check("archived-copy", "warn", f"{len(copies)} capture(s) read, none holds the post's words ({reasons})")
-    return check("archived-copy", "skip", f"the post is {post['status']}; no capture of it could be read")
+    return check("archived-copy", "skip", f"{post_is(post['status'])}; no capture of it could be read")
+
+
+def post_is(status: str) -> str:
+    """A post's status as evidence says it, in words ("the post is not found"), never its code ("not_found")."""
+    if status == "suspended":
+        return "the post's account is suspended"
+    words = STATUS_WORDS.get(status, (status.replace("_", " "), ""))[0]
+    return f"the post is {words}"
 
 
 def _difference(found: dict[str, Any]) -> str:
@@ -445,12 +458,22 @@ def _handle_in(resolution: dict[str, Any]) -> str | None:
 
 
 def archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]], looked_up: bool,
-                  error: str | None = None, looked_for: str | None = None) -> dict[str, Any]:
+                  error: str | None = None, looked_for: str | None = None,
+                  lookups: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """Is the post preserved? "No archived copy" only when an archive lookup answered; else "not checked". A copy
     is an HTTP 200 capture (as `stats`' at_risk_embeds counts), or a capture read that holds the post's words: the
     service's 404 or a redirect captured in its place is none. "None found" says where it was looked for: the
     post's pages its capture lookup listed (under each handle, renamed28), else the URL the archive was asked
-    about (`looked_for`)."""
+    about (`looked_for`). A gone post nobody archived warns "at risk": whether the world kept a copy is no error of
+    the article's, and `--fail-on fail` failed an article for it (newuser28b §6). The evidence names the `lookups`
+    it rests on (`archive_lookups`)."""
+    found = _archive_check(post, snapshots, looked_up, error, looked_for)
+    said = lookups_text(lookups or [])
+    return found | {"evidence": f"{found['evidence']} (per the {said})"} if said and post else found
+
+
+def _archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]], looked_up: bool,
+                   error: str | None, looked_for: str | None) -> dict[str, Any]:
     if not post:
         return check("archive", "skip", "the post was not fetched")
     if not looked_up and not snapshots:
@@ -469,13 +492,15 @@ def archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]], 
     pages = post.get("archive_looked_under") if post.get("archive_lookup") == "answered" else None
     where = f" {where_looked(pages)}" if pages else f" for {looked_for}" if looked_for else ""
     if post["status"] in ("unknown", "error") and not copies:
-        return check("archive", "skip", f"the post's status is not known ({post['status']}); no archived copy is "
-                                        f"known{where}{others}")
+        why = " (the sources answered with errors)" if post["status"] == "error" else ""
+        return check("archive", "skip", f"the post's status is not known{why}; no archived copy is known{where}"
+                                        f"{others}")
     if post["status"] in GONE:
         if copies:
             last = max(copies, key=lambda s: s["timestamp"])
-            return check("archive", "warn", f"the post is {post['status']}; an archived copy exists: {last['url']}")
-        return check("archive", "fail", f"the post is {post['status']} and no archived copy was found{where}{others}")
+            return check("archive", "warn", f"{post_is(post['status'])}; an archived copy exists: {last['url']}")
+        return check("archive", "warn", f"at risk: {post_is(post['status'])} and no archived copy was found{where}"
+                                        f"{others}")
     if copies:
         return check("archive", "pass", f"{len(copies)} archived copies, latest "
                                         f"{max(copies, key=lambda s: s['timestamp'])['url']}")
@@ -531,6 +556,80 @@ def credit_checks(credit: dict[str, Any], facts: dict[str, Any] | None) -> list[
     return [check("image-metadata", "skip", f"nothing comparable (file: {inside})")]
 
 
+def provenance_text(source: dict[str, Any], *, body: str = "body") -> str:
+    """The fetch behind a fact, as every format says it: "syndication, <URL>, 2026-11-29T08:08:52Z, fetch #2, body
+    478f7a7a8e80…" (each part only when known; `body`: how the hash is named). One function for the fact table,
+    archive lookups, hops, captures and image files, so Markdown and HTML say the same (newuser28b §3)."""
+    when = source.get("fetched_at") or source.get("observed_at")
+    replayed = source.get("via") == "warc"
+    parts = [source.get("method"), source.get("url"), None if replayed else when,
+             f"fetch #{source['fetch_id']}" if source.get("fetch_id") else None]
+    if source.get("body_sha256"):
+        parts.append(f"{body} {source['body_sha256'][:12]}…" + (" (secret redacted)" if source.get("body_redacted")
+                                                                else ""))
+    if replayed:   # when the source answered is the record's WARC-Date: the replay's own time is no fact (reuse28)
+        parts.append(f"replayed from WARC {source.get('warc_file') or '(file not recorded)'}"
+                     + (f", answered at {when}" if when else ""))
+    return ", ".join(p for p in parts if p)
+
+
+LOOKUP_NAMES = {"cdx": "CDX lookup", "availability": "availability lookup"}
+
+
+def lookups_text(lookups: list[dict[str, Any]]) -> str:
+    """The archive lookups an archive fact rests on: "CDX lookup of https://twitter.com/…, 2026-…Z, fetch #7, body
+    …; availability lookup of …" ("" when none is recorded)."""
+    return "; ".join(f"{LOOKUP_NAMES[found['service']]} of "
+                     + provenance_text({k: v for k, v in found.items() if k != "method"})
+                     + (f", {found['error']}" if found.get("error") else "") for found in lookups)
+
+
+def archive_lookups(urls: list[str], store: Store | None, redactor: Redactor) -> list[dict[str, Any]]:
+    """The recorded archive lookups of a post's URLs (`archive.lookup`'s CDX and availability queries): per query
+    the answer a lookup reads (the latest 200, else the latest failure), with its URL looked up, the query sent,
+    UTC time, fetch-log id, HTTP status and body hash. A URL carrying a secret was never looked up."""
+    from urllib.parse import urlencode
+
+    from resolver.archive import AVAILABILITY, lookup_url
+
+    if store is None:
+        return []
+    found = []
+    for url in dict.fromkeys(u for u in urls if carried_secret(u, redactor) is None):
+        for service, query in (("cdx", lookup_url(url)), ("availability", f"{AVAILABILITY}?{urlencode({'url': url})}")):
+            rows = store.fetches_for(query)
+            row = next((r for r in reversed(rows) if r["status"] == 200), rows[-1] if rows else None)
+            if row is not None:
+                found.append(_lookup_of(row, service, url, redactor))
+    return found
+
+
+def _lookup_of(row: dict[str, Any], service: str, url: str, redactor: Redactor) -> dict[str, Any]:
+    """An archive lookup's fetch-log row as a report cites it."""
+    error = None if row["status"] == 200 else (f"{row['error_kind']}: {row['error']}" if row.get("error_kind")
+                                               else f"HTTP {row['status']}")
+    return {"service": service, "url": redactor.url(url), "query": redactor.url(row["url"]),
+            "fetched_at": row["fetched_at"], "fetch_id": row["id"], "status": row["status"],
+            "body_sha256": row["body_sha256"], "error": error}
+
+
+def _listing_lookups(snapshots: list[dict[str, Any]], lookups: list[dict[str, Any]], store: Store | None,
+                     redactor: Redactor) -> list[dict[str, Any]]:
+    """The lookups that listed `snapshots` and are not among `lookups` (an availability query near a date, a
+    listing of the captures of a gone post's every URL form): a snapshot shown names the answer that listed it."""
+    from urllib.parse import parse_qs, urlsplit
+
+    known = {found["fetch_id"] for found in lookups}
+    found = []
+    for fetch_id in dict.fromkeys(s["fetch_id"] for s in snapshots if s.get("fetch_id") and s["fetch_id"] not in known):
+        row = store.fetch(fetch_id) if store is not None else None
+        if row:
+            service = "availability" if row.get("purpose") == "wayback-available" else "cdx"
+            url = (parse_qs(urlsplit(row["url"]).query).get("url") or [row["url"]])[0]
+            found.append(_lookup_of(row, service, url, redactor))
+    return found
+
+
 def sources_of(post: PostRecord, store: Store | None) -> list[dict[str, Any]]:
     """Every observation behind a post: method, status, UTC time, fetch-log id and the body's sha256."""
     if store is None:
@@ -539,9 +638,16 @@ def sources_of(post: PostRecord, store: Store | None) -> list[dict[str, Any]]:
     if row is None:
         return []
     found = []
+    last_fetch: dict[str, int] = {}   # per method, the fetch of its previous observation: where its tries start
     for observation in store.observations(row["id"]):
         fetch = store.fetch(observation["fetch_id"]) if observation["fetch_id"] else None
+        since = last_fetch.get(observation["method"], 0)
+        if fetch:
+            last_fetch[observation["method"]] = fetch["id"]
+        tries = sum(1 for f in store.fetches_for(fetch["url"]) if since < f["id"] <= fetch["id"]) \
+            if fetch and observation["status"] == "error" else None
         found.append({"method": observation["method"], "status": observation["status"],
+                      "reason": observation.get("reason"), "tries": tries,
                       "observed_at": observation["observed_at"], "fetch_id": observation["fetch_id"],
                       "fetched_at": fetch["fetched_at"] if fetch else None,
                       "body_sha256": fetch["body_sha256"] if fetch else None,
@@ -551,6 +657,54 @@ def sources_of(post: PostRecord, store: Store | None) -> list[dict[str, Any]]:
                       "via": fetch.get("via") if fetch else None,
                       # replayed: the WARC file the answer came from; fetched_at is then its record's WARC-Date
                       "warc_file": fetch.get("warc_file") if fetch and fetch.get("via") == "warc" else None})
+    return found
+
+
+def source_of(post: dict[str, Any], field: str) -> dict[str, Any]:
+    """The observation that gave a field: its method, time, fetch-log id and body hash."""
+    method = (post.get("field_sources") or {}).get(field) or post.get("method")
+    by_method = [s for s in post.get("sources") or [] if s["method"] == method]
+    # The latest answer that said what the post's view says: a later failed fetch (a 500) keeps the view of an
+    # earlier answer (cache.Store.record_observation), and is not where its facts come from.
+    for source in reversed(by_method):
+        if source.get("status") == post.get("status"):
+            return source
+    return by_method[-1] if by_method else {"method": method}
+
+
+def failed_beside(post: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The sources that ended in an error in the fetch the post's status comes from (syndication's HTTP 500 beside
+    oEmbed's 404): the status rests on the others alone, and a report says so (newuser28b §5). None for a post
+    whose status is not known: every source failed, and that is its status."""
+    if post is None or post.get("status") in ("error", "unknown"):
+        return []
+    said = source_of(post, "status")
+    return [s for s in post.get("sources") or [] if s["status"] == "error" and s.get("observed_at")
+            and s["observed_at"] == said.get("observed_at") and s["method"] not in ("wayback", said.get("method"))]
+
+
+def failure_text(source: dict[str, Any]) -> str:
+    """A failed source in words: "syndication answered HTTP 500 (fetch #59, after 4 tries)"."""
+    tries = source.get("tries")
+    return (source.get("reason") or f"{source['method']} ended in an error") + " (" + ", ".join(filter(None, (
+        f"fetch #{source['fetch_id']}" if source.get("fetch_id") else None,
+        f"after {tries} tr{'y' if tries == 1 else 'ies'}" if tries else None))) + ")"
+
+
+def failed_sources(embeds: list[dict[str, Any]]) -> list[str]:
+    """The "could not be reached" lines of posts whose status rests on some sources while others failed."""
+    found = []
+    for embed in embeds:
+        post = embed["post"]
+        failures = failed_beside(post)
+        if not failures:
+            continue
+        at = source_of(post, "status").get("observed_at")
+        rest = sorted({s["method"] for s in post["sources"] if s.get("observed_at") == at
+                       and s["status"] != "error" and s["method"] != "wayback"})
+        found.append(f"{post['platform']} post {post['post_id']}: {'; '.join(failure_text(f) for f in failures)}; "
+                     f"its status ({embed['status']['words']}) rests on {' and '.join(rest)}"
+                     + (" alone" if len(rest) == 1 else ""))
     return found
 
 
@@ -576,11 +730,18 @@ def _without_kind(error: str) -> str:
     return error.partition(": ")[2] or error
 
 
-def _resolution(resolution: dict[str, Any]) -> dict[str, Any]:
-    """A resolution as a report shows it: the chain by hop, where it ends, and the post it names."""
+def _resolution(resolution: dict[str, Any], store: Store | None) -> dict[str, Any]:
+    """A resolution as a report shows it: the chain by hop (each with the UTC time of its fetch), where it ends,
+    and the post it names."""
     return ({k: resolution[k] for k in ("url", "final_url", "canonical_url", "error", "from_cache")}
-            | {"hops": [{k: h[k] for k in ("url", "status", "location", "fetch_id")} for h in resolution["hops"]],
+            | {"hops": [{k: h[k] for k in ("url", "status", "location", "fetch_id")} | {"fetched_at": _fetched_at(
+                store, h["fetch_id"])} for h in resolution["hops"]],
                "post_id": (resolution.get("post") or {}).get("post_id")})
+
+
+def _fetched_at(store: Store | None, fetch_id: int | None) -> str | None:
+    """When the fetch-log row `fetch_id` was fetched (None when there is none to read)."""
+    return store.fetch(fetch_id)["fetched_at"] if store is not None and fetch_id else None
 
 
 # Post status in words, and its tone: "ok", "gone" or "unknown" (grey: not known is not an error, #9 §5).
@@ -618,10 +779,11 @@ def build(result: ArticleResult, *, store: Store | None, generated_at: str | Non
         data = credit.to_json()
         facts = images.get(credit.image or "")
         data["image_metadata"] = ({k: facts.get(k) for k in ("url", "mime", "width", "height", "sha256", "credit",
-                                                             "c2pa", "error", "fetch_id")} if facts else None)
+                                                             "c2pa", "error", "fetch_id")}
+                                  | {"fetched_at": _fetched_at(store, facts.get("fetch_id"))} if facts else None)
         data["checks"] = credit_checks(data, facts)
         credits.append(data)
-    missing = unreachable(result)
+    missing = unreachable(result) + failed_sources(embeds)
     return {
         "$schema": SCHEMA, "generated_by": f"embed-resolver {__version__}", "generated_at": generated_at or utc_now(),
         "article": _article(result, store), "summary": summarise(embeds, credits, missing),
@@ -643,7 +805,7 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     data = embed.to_json()
     data["quote"] = quote(result.article, embed.span, redactor)
     data["resolutions"] = redactor.shown_json(
-        [_resolution(r.value.to_json()) for r in result.resolutions or () if r.embed == index])
+        [_resolution(r.value.to_json(), store) for r in result.resolutions or () if r.embed == index])
     data["identified"] = redactor.shown_json(_identified(identification))
     data["post"] = redactor.shown_json(_post(post, store)) if post else None
     post_id = embed.post_id or (post.record.post_id if post else None)   # identified, or where its link led
@@ -655,7 +817,11 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     failed, snapshots, looked, looked_for = _archive_answer([url, written], archives, store, redactor)
     # A gone post's captures listed by the fetch (every form of its URL answered) is a lookup that answered too.
     looked = looked or (post is not None and post.archive_lookup == "answered")
-    data["snapshots"] = [{k: s.get(k) for k in ("service", "url", "timestamp", "status")} for s in snapshots]
+    data["archive_lookups"] = archive_lookups([url, written], store, redactor) if not failed or \
+        not failed.startswith(WITHHELD) else []
+    data["snapshots"] = _with_fetch([{k: s.get(k) for k in ("service", "url", "timestamp", "status", "original")}
+                                     for s in snapshots], data["archive_lookups"], store)
+    data["archive_lookups"] += _listing_lookups(data["snapshots"], data["archive_lookups"], store, redactor)
     data["archive_looked_up"] = looked
     # the copies every part of the report counts: its URL's HTTP 200 snapshots and the captures read that hold its
     # words (filed under x.com, found by a prefix query): the Archived line said "no snapshot found" beside one
@@ -665,10 +831,22 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     checks = [identification_check(data["identified"], data["photo_elsewhere"]), author_check(data, data["post"], store=store),
               *date_checks(data, data["post"], post_id), text_check(data, data["post"], data["resolutions"]),
               media_check(data, data["post"], data["resolutions"]),
-              archive_check(data["post"], data["snapshots"], looked, failed, looked_for),
+              archive_check(data["post"], data["snapshots"], looked, failed, looked_for, data["archive_lookups"]),
               archived_copy_check(data["post"])]
     data["checks"] = [c for c in checks if c is not None]
     return data
+
+
+def _with_fetch(snapshots: list[dict[str, Any]], lookups: list[dict[str, Any]],
+                store: Store | None) -> list[dict[str, Any]]:
+    """The snapshots, each with the fetch-log id of the answer that listed it (the cache's snapshot row, else the
+    CDX lookup's), its `original` left out."""
+    kept: dict[str, int] = {}
+    for original in dict.fromkeys(s.get("original") for s in snapshots):
+        if store is not None and original:
+            kept |= {row["url"]: row["fetch_id"] for row in store.snapshots_for(original) if row.get("fetch_id")}
+    cdx = next((found["fetch_id"] for found in lookups if found["service"] == "cdx" and found["status"] == 200), None)
+    return [{k: v for k, v in s.items() if k != "original"} | {"fetch_id": kept.get(s["url"], cdx)} for s in snapshots]
 
 
 def _archive_answer(urls: list[str], archives: dict[str, ArchivedUrl], store: Store | None,
@@ -697,7 +875,16 @@ def _post(post: FetchedPost, store: Store | None) -> dict[str, Any]:
     sources = sources_of(post.record, store)
     live_at = max((s["observed_at"] for s in sources if s["method"] != "wayback" and s["observed_at"]), default=None)
     found = differences(post.record, live_at, [(c.captured_at, c.url, c.record) for c in post.archived])
-    return post.to_json() | {"sources": sources, "differences": [d.to_json() for d in found]}
+    data = post.to_json() | {"sources": sources, "differences": [d.to_json() for d in found]}
+    data["archived"] = [copy | _fetch_facts(store, copy.get("fetch_id")) for copy in data["archived"]]
+    return data
+
+
+def _fetch_facts(store: Store | None, fetch_id: int | None) -> dict[str, Any]:
+    """A capture's fetch as the report cites it: its UTC time and body hash (none known: None)."""
+    fetch = store.fetch(fetch_id) if store is not None and fetch_id else None
+    return {"fetched_at": fetch["fetched_at"] if fetch else None,
+            "body_sha256": fetch["body_sha256"] if fetch else None}
 
 
 def _status_code(embed: Embed, post: FetchedPost | None) -> str:

@@ -593,15 +593,9 @@ def _md_line(value: Any) -> str:
 
 
 def _source_of(post: dict[str, Any], field: str) -> dict[str, Any]:
-    """The observation that gave a field: its method, time, fetch-log id and body hash."""
-    method = (post.get("field_sources") or {}).get(field) or post.get("method")
-    by_method = [s for s in post.get("sources") or [] if s["method"] == method]
-    # The latest answer that said what the post's view says: a later failed fetch (a 500) keeps the view of an
-    # earlier answer (cache.Store.record_observation), and is not where its facts come from.
-    for source in reversed(by_method):
-        if source.get("status") == post.get("status"):
-            return source
-    return by_method[-1] if by_method else {"method": method}
+    from resolver.provenance import source_of
+
+    return source_of(post, field)
 
 
 def _failed_since(post: dict[str, Any]) -> str:
@@ -620,18 +614,11 @@ def _failed_since(post: dict[str, Any]) -> str:
 
 
 def _provenance_cell(source: dict[str, Any]) -> str:
+    from resolver.provenance import provenance_text
+
     if source.get("method") in ("cache", "none", None) and not source.get("fetch_id"):
         return "nothing recorded"
-    when = source.get("fetched_at") or source.get("observed_at") or ""
-    replayed = source.get("via") == "warc"
-    parts = [source.get("method") or "—", "" if replayed else when]
-    if source.get("fetch_id"):
-        parts.append(f"fetch #{source['fetch_id']}")
-    if source.get("body_sha256"):
-        parts.append(f"body {source['body_sha256'][:12]}…" + (" (secret redacted)" if source.get("body_redacted") else ""))
-    if replayed:   # when the source answered, the record's WARC-Date: the replay's own time is no fact of the post
-        parts.append(f"replayed from WARC {source.get('warc_file') or '(file not recorded)'}, answered at {when}")
-    return ", ".join(p for p in parts if p)
+    return provenance_text({k: v for k, v in source.items() if k != "url"} | {"method": source.get("method") or "—"})
 
 
 def _given_by(post: dict[str, Any], field: str, found: str | None) -> str:
@@ -643,7 +630,7 @@ def _given_by(post: dict[str, Any], field: str, found: str | None) -> str:
 
 def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str]]:
     """(fact, the article says, the source says, provenance) rows for one embed."""
-    from resolver.provenance import edit_of
+    from resolver.provenance import edit_of, failed_beside, failure_text
 
     post = embed["post"]
     rows: list[tuple[str, str | None, str | None, str]] = []
@@ -664,7 +651,10 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         rows.append(("Status", "", reason, ""))
     else:
         why = post.get("reason") if embed["status"]["code"] != "not_cached" else None   # the words say it
-        status = embed["status"]["words"] + (f" ({why})" if why else "") + _failed_since(post)
+        # a source that failed beside the one the status rests on is said (newuser28b §5)
+        notes = [why, *(failure_text(f) for f in failed_beside(post))]
+        status = embed["status"]["words"] + (f" ({'; '.join(filter(None, notes))})" if any(notes) else "") \
+            + _failed_since(post)
         rows.append(("Status", "", status, _provenance_cell(_source_of(post, "status"))))
         found_author = f"@{post['author']['handle']}" + (f" ({post['author']['name']})" if post["author"]["name"] else "") \
             if post["author"]["handle"] else None
@@ -678,7 +668,8 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         if text and embed.get("text_confidence") == "uncertain":
             text += " [where the tweet starts or ends in the article is uncertain]"
         found_text = post.get("text")
-        rows.append(("Text", text, found_text and found_text + edit.format("words"), _given_by(post, "text", found_text)))
+        rows.append(("Title" if post["platform"] in TITLED else "Text", text,
+                     found_text and found_text + edit.format("words"), _given_by(post, "text", found_text)))
         media = ", ".join(m["url"] for m in post.get("media") or []) or None
         rows.append(("Media", ", ".join(embed.get("media_links") or []) or None, media, _given_by(post, "media", media)))
         rows += _archived_rows(embed, post)
@@ -689,6 +680,10 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
     return rows
 
 
+# Platforms whose source's text for a post is its title (YouTube's oEmbed `title`), not words of a post.
+TITLED = ("youtube",)
+
+
 def _archived_rows(embed: dict[str, Any], post: dict[str, Any]) -> list[tuple[str, str | None, str | None, str]]:
     """What the archived copies say, one row per fact, each naming its capture: for a gone post the words the
     checks compare against, for a live one what the copy says beside the live value."""
@@ -696,8 +691,7 @@ def _archived_rows(embed: dict[str, Any], post: dict[str, Any]) -> list[tuple[st
     for copy in post.get("archived") or []:
         if copy["status"] != "available" or not copy.get("text"):
             continue
-        where = (f"wayback capture of {copy['captured_at']} ({copy['form']})"
-                 + (f", fetch #{copy['fetch_id']}" if copy.get("fetch_id") else ""))
+        where = f"wayback capture of {copy['captured_at']} ({copy['form']}), " + _copy_source(copy)
         author = copy["author"]
         found = f"@{author['handle']}" + (f" ({author['name']})" if author.get("name") else "") \
             if author.get("handle") else author.get("name")
@@ -771,9 +765,39 @@ def _counts(counter: dict[str, int]) -> str:
 
 
 def _chain(resolution: dict[str, Any]) -> str:
-    """A link's hops with their statuses; a hop that got no response says so."""
-    return " → ".join(f"{h['url']} ({h['status'] if h['status'] is not None else 'no response'})"
-                      for h in resolution["hops"]) or resolution["url"]
+    """A link's hops with their statuses and fetches ("https://t.co/x (301, 2026-…Z, fetch #3)"); a hop that got no
+    response says so."""
+    from resolver.provenance import provenance_text
+
+    return " → ".join(f"{h['url']} (" + ", ".join(filter(None, (
+        str(h["status"]) if h["status"] is not None else "no response",
+        provenance_text({"fetched_at": h.get("fetched_at"), "fetch_id": h.get("fetch_id")})))) + ")"
+        for h in resolution["hops"]) or resolution["url"]
+
+
+def _copy_source(copy: dict[str, Any]) -> str:
+    """The fetch a capture read was: UTC time, fetch-log id, body hash."""
+    from resolver.provenance import provenance_text
+
+    return provenance_text({k: copy.get(k) for k in ("fetched_at", "fetch_id", "body_sha256")})
+
+
+def _archive_source(embed: dict[str, Any]) -> str:
+    """"(per the CDX lookup of …, time, fetch #N, body …; availability lookup of …)" after an Archived line: the
+    lookups its snapshots and "no snapshot" rest on ("" when none is recorded)."""
+    from resolver.provenance import lookups_text
+
+    said = lookups_text(embed.get("archive_lookups") or [])
+    return f"(per the {said})" if said else ""
+
+
+def _image_source(meta: dict[str, Any]) -> str:
+    """" (<URL>, time, fetch #N, sha256 …)" after what an image file says: the download it was read from."""
+    from resolver.provenance import provenance_text
+
+    said = provenance_text({"url": meta.get("url"), "fetched_at": meta.get("fetched_at"),
+                            "fetch_id": meta.get("fetch_id"), "body_sha256": meta.get("sha256")}, body="sha256")
+    return f" ({said})" if said else ""
 
 
 def _not_cached(resolution: dict[str, Any]) -> str | None:
@@ -820,7 +844,9 @@ def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
     archived = _archived_line(embed)
     if archived is not None:
         said, latest = archived
-        lines.append(f"- Archived: {said}" + (f"; latest {_md_link(latest)}" if latest else ""))
+        source = _archive_source(embed)
+        lines.append(f"- Archived: {said}" + (f"; latest {_md_link(latest)}" if latest else "")
+                     + (f" {_md(source)}" if source else ""))
     lines += ["", "Checks:", ""] + [f"- {MARK[c['result']]} **{c['name']}**: {_md(c['evidence'], as_written=True)}"
                                   for c in embed["checks"]]
     return lines + [""]
@@ -890,8 +916,8 @@ def _markdown_credit(number: int, credit: dict[str, Any]) -> list[str]:
              f"- Image: {_md(credit['image'], as_written=True)}"]
     meta = credit.get("image_metadata")
     if meta and meta.get("credit"):
-        lines.append("- Inside the image file: " + _md("; ".join(f"{k}: {v}" for k, v in meta["credit"].items()))
-                     + (f" (fetch #{meta['fetch_id']}, sha256 {meta['sha256'][:12]}…)" if meta.get("sha256") else ""))
+        lines.append("- Inside the image file: " + _md("; ".join(f"{k}: {v}" for k, v in meta["credit"].items())
+                                                       + _image_source(meta)))
     lines += [f"- {MARK[c['result']]} **{c['name']}**: {_md(c['evidence'], as_written=True)}" for c in credit["checks"]]
     return lines + [""]
 
@@ -974,7 +1000,8 @@ def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str],
     archived = _archived_line(embed)
     if archived is not None:
         said, latest = archived
-        links += f"<li>Archived: {_html(said)}" + (f"; latest {_html_url(latest)}" if latest else "") + "</li>"
+        links += (f"<li>Archived: {_html(said)}" + (f"; latest {_html_url(latest)}" if latest else "")
+                  + (f" {_html(source)}" if (source := _archive_source(embed)) else "") + "</li>")
     links = "".join(f"<li>{_html(note)}</li>" for note in _notes(embed)) + links
     thumbs = "".join(f'<img class="thumb" src="{uri}" alt="{_html(m.get("alt") or m["type"] + " of the post")}">'
                      for m in (embed["post"] or {}).get("media", []) if thumbnail and (uri := thumbnail(m["url"])))
@@ -1024,7 +1051,8 @@ def _html_credit(number: int, credit: dict[str, Any], badge: Callable[[str], str
             + f"<p>Creator: {_html(credit['creator'] or '—', as_written=True)}; "
             f"organisation: {_html(credit['organization'] or '—', as_written=True)}{escape(_unsure_split(credit))}; "
             f"found in: {escape(credit['source'])}; image: {_html(credit['image'] or '—', as_written=True)}</p>"
-            + (f"<p>Inside the image file: {_html(inside)}</p>" if inside else "") + f"<ul>{checks}</ul></article>")
+            + (f"<p>Inside the image file: {_html(inside + _image_source(meta))}</p>" if inside else "")
+            + f"<ul>{checks}</ul></article>")
 
 
 def index_markdown(entries: list[tuple[str, dict[str, Any]]]) -> str:

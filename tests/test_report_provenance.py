@@ -1,0 +1,126 @@
+"""Every fact of a report with the lookup behind it, in every format (#6, newuser28b §3, §5, §6): archive lookups,
+snapshots, resolution hops, captures read and image metadata name their fetch (URL, UTC time, fetch-log id, body
+hash); a status resting on one source says the other failed; a post nobody archived is a preservation risk, not a
+failed check of the article; evidence in words, not status codes."""
+
+import html
+import json
+import re
+from urllib.parse import unquote
+
+import jsonschema
+import pytest
+
+from cache import Store
+from resolver.provenance import _day_verdict, archive_check, archived_copy_check
+from tests import xfixtures as fx
+from tests.fakenet import page
+from tests.test_report import SCHEMA, world  # noqa: F401  (the fixture)
+from tests.test_verdicts import reporter  # noqa: F401  (the fixture)
+from tests.test_fetch import json_page
+from tests.waybacknet import serve
+
+TIME = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z"
+
+
+def test_archive_lookups_and_snapshots_name_their_fetch_in_every_format(world, tmp_path):  # noqa: F811
+    data = json.loads(world("report", "--format", "json", "article.html"))
+    jsonschema.validate(data, json.loads(SCHEMA.read_text()))
+    first, second = data["embeds"]
+    for embed in (first, second):
+        lookups = embed["archive_lookups"]
+        assert {lookup["service"] for lookup in lookups} >= {"cdx"}, lookups
+        for lookup in lookups:
+            assert lookup["url"].startswith("https://") and re.fullmatch(TIME, lookup["fetched_at"])
+            assert isinstance(lookup["fetch_id"], int) and lookup["status"] == 200
+            assert len(lookup["body_sha256"]) == 64
+    assert len(second["snapshots"]) == 2
+    with Store(tmp_path / "c.db") as store:   # each snapshot names the CDX answer that listed it
+        for snapshot in second["snapshots"]:
+            listed = store.fetch(snapshot["fetch_id"])
+            assert listed["status"] == 200 and fx.GONE_ID in unquote(listed["url"])
+            assert listed["id"] in {lookup["fetch_id"] for lookup in second["archive_lookups"]}
+            assert any(row["url"] == snapshot["url"] and row["fetch_id"] == listed["id"]
+                       for row in store.snapshots_for(snapshot["url"].split("/", 5)[5]))
+    markdown = world("report", "article.html")
+    page_ = html.unescape(re.sub(r"<[^>]+>", "", world("report", "--format", "html", "article.html")))
+    for text in (markdown, page_):
+        archived = re.findall(rf"Archived: [^\n]*?; latest [^\n]*? \(per the CDX lookup of https://\S+, {TIME}, "
+                              rf"fetch #\d+, body [0-9a-f]{{12}}…|Archived: no snapshot found \(per the CDX lookup of "
+                              rf"https://\S+, {TIME}, fetch #\d+, body [0-9a-f]{{12}}…", text)
+        assert len(archived) == 2, text
+        assert re.search(rf"(?:\*\*archive\*\*|WARN archive): no archived copy was found for https://\S+ \(archive it: "
+                         rf"embed-resolver archive --save\) \(per the CDX lookup of https://\S+, {TIME}, fetch #\d+",
+                         text), text
+
+
+def test_hops_captures_and_image_metadata_carry_the_same_provenance_in_markdown_and_html(world):  # noqa: F811
+    markdown = world("report", "article.html")
+    page_ = html.unescape(world("report", "--format", "html", "article.html"))
+    hop = re.search(rf"https://t.co/Zz98Yy76Xx \(301, {TIME}, fetch #\d+\)", markdown)
+    assert hop, markdown
+    assert hop.group(0) in page_
+    row = next(line for line in markdown.splitlines() if line.startswith("| Archived text |"))
+    assert re.search(r"fetch #\d+, body [0-9a-f]{12}…", row), row
+    cell = row.rsplit("|", 2)[-2].strip()
+    assert cell in page_
+    inside = re.findall(r"Inside the image file: [^\n<]*", markdown)
+    assert len(inside) == 2 and all(re.search(rf"\(https://pbs.twimg.com/media/\w+\.jpg, {TIME}, fetch #\d+, "
+                                              r"sha256 [0-9a-f]{12}…\)", line) for line in inside), inside
+    assert all(line in page_ for line in inside), re.findall(r"Inside the image file: [^\n<]*", page_)
+
+
+def test_a_status_resting_on_one_source_says_the_other_failed(world, fakenet):  # noqa: F811
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", page("upstream error", status=500))
+    fakenet.route("publish.twitter.com", "/oembed", page("not found", status=404))
+    for text in (world("report", "article.html"), html.unescape(world("report", "--format", "html", "article.html"))):
+        assert re.search(r"not found \(oEmbed answered 404; syndication answered HTTP 500 \(fetch #\d+, "
+                         r"after 1 try\)\)", text), text
+        assert re.search(r"twitter post 1600000000000000001: syndication answered HTTP 500 \(fetch #\d+, after 1 try\); "
+                         r"its status \(not found\) rests on oembed alone", text), text
+
+
+def test_a_post_nobody_archived_is_a_risk_not_a_failed_check_and_is_said_in_words():
+    post = {"status": "not_found", "archived": []}
+    found = archive_check(post, [], True)
+    assert found == {"name": "archive", "result": "warn",
+                     "evidence": "at risk: the post is not found and no archived copy was found"}
+    assert archived_copy_check(post)["evidence"] == "the post is not found; no capture of it could be read"
+    assert archive_check({"status": "suspended", "archived": []}, [], True)["evidence"].startswith(
+        "at risk: the post's account is suspended")
+
+
+@pytest.mark.parametrize("said,created,evidence", [
+    ("2022-04-21", "2022-04-20T23:30:00Z", " (the article's date there in time zones from UTC+01 to UTC+14)"),
+    ("2022-04-21", "2022-04-20T13:20:00Z", " (the article's date there in time zones from UTC+11 to UTC+14)"),
+    ("2022-04-21", "2022-04-20T18:15:00Z", " (the article's date there in time zones from UTC+05:45 to UTC+14)"),
+    ("2022-04-20", "2022-04-21T09:40:00Z", " (the article's date there in time zones from UTC-11 to UTC-10)"),
+], ids=["half-past", "no-one-at-10:45", "nepal", "west"])
+def test_the_zones_named_are_inhabited_ones(said, created, evidence):
+    assert _day_verdict(said, created) == ("pass", evidence)
+
+
+def test_a_videos_oembed_title_is_labelled_title(fakenet, reporter):  # noqa: F811
+    fakenet.route("www.youtube.com", "/oembed", json_page(fx.YOUTUBE_OEMBED))
+    fakenet.route("i.ytimg.com", "/vi/AbCdEfGhIjK/hqdefault.jpg", page(fx.jpeg(), content_type="image/jpeg"))
+    serve(fakenet, [])
+    article = ('<html><body><p>The timelapse.</p><iframe width="560" height="315" '
+               'src="https://www.youtube.com/embed/AbCdEfGhIjK" title="YouTube video player"></iframe></body></html>')
+    code, out = reporter("report", "article.html", article=article)
+    assert code == 0, out
+    assert f"| Title | — | {fx.YOUTUBE_OEMBED['title']} |" in out and "| Text |" not in out
+
+
+def test_a_gone_post_nobody_archived_does_not_trip_fail_on_fail(fakenet, reporter):  # noqa: F811
+    """`--fail-on fail` exited 4 for a deleted post with no archived copy: the article was not wrong (newuser28b §6)."""
+    from tests.test_fetch import by_id
+    from tests.test_verdicts import DELETED, POST, blockquote
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(DELETED)]}))
+    serve(fakenet, [])
+    code, out = reporter("report", "--fail-on", "fail", "article.html",
+                         article=f"<html><body>{blockquote(POST, 'Road closed.')}</body></html>")
+    assert code == 0, out
+    assert re.search(r"⚠️ warn \*\*archive\*\*: at risk: the post is deleted and no archived copy was found under "
+                     r"https://twitter.com/river_desk/status/\d+, also on x.com .* \(per the CDX lookup", out), out
+    assert "**Failed checks**" not in out and "is not_found" not in out and "is deleted\n" not in out
