@@ -68,7 +68,10 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
                       "and its body, past the cap, was read only in part (no sha256)", "error": "What went wrong, one line",
         "purpose": "Why it was made: resolve, syndication, x-api, oembed, wayback-cdx, ...",
         "tool_version": "embed-resolver version", "via": "live, or warc when replayed from a WARC file",
-        "warc_file": "WARC file holding the exchange", "warc_offset": "Byte offset of its record in that file"}),
+        "warc_file": "WARC file holding the exchange", "warc_offset": "Byte offset of its record in that file",
+        "non_public": "1: the answer came from a non-public address only allow_private let through, and an offline "
+                      "run serves what it kept only with allow_private set; 0: it did not; null: recorded before the "
+                      "cache recorded it (judged by its host: an IP literal or localhost is non-public)"}),
     "resolutions": ("Links followed hop by hop to where they lead.", {
         "id": "Row id", "url": "Link followed", "final_url": "Where it ended",
         "canonical_url": "The post URL it leads to, in canonical form", "hops": f"Each hop: URL, status, location {JSON}",

@@ -381,6 +381,15 @@ def m021_authors_by_id(db: Database) -> None:
             db.execute(sql.replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS", 1))
 
 
+
+@migrations()
+def m022_fetch_non_public(db: Database) -> None:
+    """v22: whether a fetch's answer came from a non-public address the guard let through only because allow_private
+    was set (review28c #5): an offline run with the guard on was served an article body kept by such a fetch, which
+    the same run online refuses. 1: it did; 0: it did not (or no answer came); NULL: recorded before v22, judged by
+    its host's name alone."""
+    db.table("fetches").add_column("non_public", int)
+
 def memo_triggers() -> dict[str, str]:
     """The triggers that retire memos (#13), by name: m014 makes them, and `Store` makes again any a rebuilt table
     lost (a rebuild, as `sqlite-utils transform` does, drops a table's triggers)."""

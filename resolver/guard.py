@@ -93,6 +93,29 @@ def check_addresses(host: str, addresses: Iterable[str]) -> str:
     return addresses[0]
 
 
+def non_public_by_name(url: str) -> bool:
+    """Whether a URL's host is non-public by its name alone, with no look-up: an IP literal in any form getaddrinfo
+    reads (127.1, 0x7f000001, 2130706433, [::1]) that is not public, or localhost and its subdomains (loopback by
+    definition, RFC 6761). What a fetch or hop recorded before the cache said `non_public` is judged by (review28c
+    #5): offline makes no look-up, and what another name resolved to then is not known now."""
+    from urllib.parse import urlsplit
+
+    try:
+        host = (urlsplit(url).hostname or "").rstrip(".")
+    except ValueError:
+        return False
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        literal = ipaddress.ip_address(host)
+    except ValueError:
+        try:   # the IPv4 forms only the C parser reads; never a look-up (inet_aton takes no names)
+            literal = ipaddress.IPv4Address(socket.inet_aton(host))
+        except (OSError, ValueError):
+            return False
+    return not is_public(str(literal))
+
+
 async def system_resolver(host: str, port: int) -> list[str]:
     """getaddrinfo in a worker thread; every address it gives, in order, without duplicates."""
     import anyio

@@ -470,7 +470,7 @@ def _log(session: Session, outcome: FetchOutcome, purpose: str, ledger: Ledger |
         fetched_at=outcome.fetched_at, status=outcome.status, headers=outcome.headers, body_sha256=outcome.sha256,
         body_bytes=len(outcome.body) if outcome.status is not None and not outcome.cut else None,
         elapsed_ms=round(outcome.elapsed_ms, 1), error_kind=error_kind, error=error, purpose=purpose, via=outcome.via,
-        warc_file=outcome.warc_file, warc_offset=outcome.warc_offset)
+        warc_file=outcome.warc_file, warc_offset=outcome.warc_offset, non_public=int(outcome.non_public))
     if ledger is not None:
         return evolve(outcome, fetch_id=ledger.hold(row))
     store = session.store

@@ -1314,8 +1314,12 @@ async def _fetch_article(url: str, *, session: Session, ledger: Ledger | None) -
 
 def _kept_article(url: str, session: Session) -> tuple[bytes, str | None]:
     """Offline: the body an earlier run kept for this URL and its Content-Type, following the redirects its fetch
-    log recorded."""
+    log recorded. A hop whose answer came through allow_private (a non-public address) is served only to runs with
+    it set, as the same run online would refuse it (review28c #5; a chain's resolution holds the same way,
+    resolve._declined): a row kept before the log said so is judged by its host's name (`non_public_by_name`)."""
     import json
+
+    from resolver.guard import non_public_by_name
 
     store, current = session.store, url
     for _ in range(session.settings.max_redirects + 1):
@@ -1323,6 +1327,11 @@ def _kept_article(url: str, session: Session) -> tuple[bytes, str | None]:
         if not rows:
             break
         row = rows[-1]
+        said = row["non_public"]
+        if not session.settings.allow_private and (said if said is not None else non_public_by_name(row["url"])):
+            raise NotFetched(f"cannot read {session.redactor.url(url)}: offline, and this article was fetched only "
+                             f"with allow_private set (a non-public address, {row['url']}); run with it, or without "
+                             "--offline")
         headers = json.loads(row["headers"] or "{}")
         location = headers.get("location")
         if row["status"] == 200 and row["body_sha256"] and store is not None:

@@ -16,6 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 from resolver import platforms
 from resolver.errors import NON_PUBLIC
+from resolver.guard import non_public_by_name
 from resolver.http import NOT_CACHED, FetchOutcome, Ledger, asked_to_wait, fetch
 from resolver.model import evolve
 from resolver.platforms import x
@@ -37,7 +38,6 @@ META_REFRESH_RE = re.compile(
 MAX_REFRESH_DELAY_S = 100
 JS_REPLACE_RE = re.compile(r"""location\.replace\(\s*["']([^"']+)["']\s*\)""")
 _HAS_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
-NEVER_RESOLVED = f"{NOT_CACHED}: offline, and this URL was never resolved"
 
 
 @dataclass(frozen=True)
@@ -187,15 +187,29 @@ def _cached_many(urls: list[str], session: Session) -> list[Resolution | None]:
     # be another link's, so it is never answered from the cache.
     keys = [session.redactor.url(url) for url in urls]
     rows = session.store.latest_resolutions(keys, since=session.cached_since())
-    settings = session.settings
-    return [_from_row(url, rows[key]) if key in rows and key == url and _holds(rows[key], settings) and (
-        session.offline or not _passing(rows[key]["error"])) else None for url, key in zip(urls, keys, strict=True)]
+    return [_answer(url, rows[key], session) if key in rows and key == url else None
+            for url, key in zip(urls, keys, strict=True)]
+
+
+def _answer(url: str, row: dict[str, Any], session: Session) -> Resolution | None:
+    """A cached row as this run's answer, or None to resolve again. Offline, a row these settings would not give
+    is not known, and says why (review28c #6: "this URL was never resolved", which the cache contradicts)."""
+    declined = _declined(row, session.settings)
+    if declined is not None:
+        return Resolution(url, None, None, error=not_cached(declined), unavailable=True) if session.offline else None
+    return _from_row(url, row) if session.offline or not _passing(row["error"]) else None
+
+
+def not_cached(why: str) -> str:
+    """An offline link's error when no cached answer is this run's: `why` says what the cache holds of it."""
+    return f"{NOT_CACHED}: offline, and this URL was {why}"
 
 
 # Failures that may not happen again: an online run asks again rather than repeat them from the cache for the
 # whole TTL (offline shows them: they are what was last known). A refused or looping chain is a lasting answer, under
-# the settings that gave it (`_holds`).
+# the settings that gave it (`_declined`).
 PASSING = ("timeout:", "connect:", "network:", "http-429:", "http-5")
+NEVER_RESOLVED = not_cached("never resolved")
 TOO_MANY_HOPS = "too-many-hops:"
 
 
@@ -203,23 +217,41 @@ def _passing(error: str | None) -> bool:
     return error is not None and error.startswith(PASSING)
 
 
-def _holds(row: dict[str, Any], settings: Settings) -> bool:
-    """Whether a cached chain is what this run's settings would give again (newuser28 #3: the cache was keyed by URL
-    alone, so a refusal was replayed to a run with allow_private set, "set allow_private = true to allow", and a
-    chain to an internal address resolved with it was served to a run with the guard on as a clean answer). A
-    refusal of a non-public address holds only without allow_private; a chain that reached an address only
-    allow_private admits (a hop's `non_public`), only with it. A chain of n hops was followed within n - 1
-    redirects: it holds under any max_redirects that allows them (a loop is found again, a clean end reached
+def _declined(row: dict[str, Any], settings: Settings) -> str | None:
+    """Why a cached chain is not what this run's settings would give again, or None when it is (newuser28 #3: the
+    cache was keyed by URL alone, so a refusal was replayed to a run with allow_private set, "set allow_private =
+    true to allow", and a chain to an internal address resolved with it was served to a run with the guard on as a
+    clean answer). A refusal of a non-public address holds only without allow_private; a chain that reached an
+    address only allow_private admits (a hop's `non_public`), only with it. A chain of n hops was followed within
+    n - 1 redirects: it holds under any max_redirects that allows them (a loop is found again, a clean end reached
     again), and a too-many-hops answer under exactly the max_redirects it ran out of. Offline too: a chain these
-    settings would not give is not their answer, and is not known. Rows kept before hops said `non_public` hold as
-    they did (--refresh resolves them again)."""
+    settings would not give is not their answer, and is not known. A hop kept before hops said `non_public` is
+    judged by its host alone (`non_public_by_name`: an IP literal, localhost); one at another name that then
+    resolved to a private address cannot be told (--refresh resolves it again)."""
     hops, error = row["hops"] or [], row["error"] or ""
     allowed = settings.max_redirects + 1
-    if len(hops) > allowed or (error.startswith(TOO_MANY_HOPS) and len(hops) != allowed):
-        return False
+    if len(hops) > allowed:
+        return (f"resolved under another max_redirects (its chain needs {len(hops) - 1} or more, this run has "
+                f"{settings.max_redirects}); run with it, or without --offline")
+    if error.startswith(TOO_MANY_HOPS) and len(hops) != allowed:
+        return (f"resolved under another max_redirects (it ran out of {len(hops) - 1}, this run has "
+                f"{settings.max_redirects}); run with it, or without --offline")
     if settings.allow_private:
-        return not (error.startswith("unsafe:") and NON_PUBLIC in error)
-    return not any(hop.get("non_public") for hop in hops)
+        if error.startswith("unsafe:") and NON_PUBLIC in error:
+            return "refused only because allow_private was not set; run without it, or without --offline"
+        return None
+    admitted = next((hop["url"] for hop in hops if _non_public(hop)), None)
+    if admitted is not None:
+        return f"resolved only with allow_private set (a non-public address, {admitted}); run with it, or without " \
+               "--offline"
+    return None
+
+
+def _non_public(hop: dict[str, Any]) -> bool:
+    """Whether a cached hop's answer came through allow_private: as it says, or, kept before hops said so, as its
+    host's name alone tells."""
+    said = hop.get("non_public")
+    return bool(said) if said is not None else non_public_by_name(hop["url"])
 
 
 def _from_row(url: str, cached: dict[str, Any]) -> Resolution:

@@ -82,6 +82,40 @@ def test_flags_override_the_config(fakenet, tmp_path):
     assert bad.exit_code == 2 and "--concurrency" in bad.output
 
 
+def test_offline_a_chain_cached_under_other_settings_says_why_it_is_not_used(fakenet, tmp_path):
+    """`resolve --offline` of a URL resolved only with allow_private said "this URL was never resolved", which the
+    cache contradicts (review28c #6); so did a chain cached under another max_redirects, and a refusal to a run with
+    allow_private. Each now says why the cached answer is not this run's."""
+    inner = f"http://127.0.0.1:{fakenet.server.port}"
+    fakenet.route("127.0.0.1", "/a.html", page("<html>a</html>"))
+    fakenet.route("t.co", "/Hop3", redirect("https://bit.ly/hop2"))
+    fakenet.route("bit.ly", "/hop2", redirect(STATUS))
+    config = config_for(fakenet, tmp_path, hosts=("t.co", "bit.ly", "twitter.com"))
+    assert invoke(tmp_path, config, "resolve", "--allow-private", f"{inner}/a.html").exit_code == 0
+    assert invoke(tmp_path, config, "resolve", "https://t.co/Hop3").exit_code == 0
+    hits = len(fakenet.hits)
+    said = {
+        (f"{inner}/a.html",): f"resolved only with allow_private set (a non-public address, {inner}/a.html); run "
+                              "with it, or without --offline",
+        ("--max-redirects", "0", "https://t.co/Hop3"): "resolved under another max_redirects (its chain needs 1 or "
+                                                      "more, this run has 0); run with it, or without --offline",
+    }
+    for args, why in said.items():
+        result = invoke(tmp_path, config, "resolve", "--offline", *args)
+        assert result.exit_code == 3, result.output
+        assert "never resolved" not in result.output
+        assert f"not-cached: offline, and this URL was {why}" in result.stdout, result.output
+        data = json.loads(invoke(tmp_path, config, "resolve", "--offline", "--json", *args).stdout)
+        assert data["error"] == f"not-cached: offline, and this URL was {why}"
+    assert invoke(tmp_path, config, "resolve", "--offline", f"{inner}/a.html", "--allow-private").exit_code == 0
+    refused = f"{inner}/internal"
+    assert invoke(tmp_path, config, "resolve", refused).exit_code == 1
+    again = invoke(tmp_path, config, "resolve", "--offline", "--allow-private", "--json", refused)
+    assert json.loads(again.stdout)["error"] == ("not-cached: offline, and this URL was refused only because "
+                                                 "allow_private was not set; run without it, or without --offline")
+    assert len(fakenet.hits) == hits
+
+
 def test_a_refused_hop_is_said_as_where_the_chain_stopped_and_allow_private_asks_again(fakenet, tmp_path):
     """`resolve` of a refused hop printed "final: <the refused URL>", where --json's canonical_url is null: read as
     if the chain ended there (newuser28). And with --allow-private, as the refusal asks, the cached refusal was

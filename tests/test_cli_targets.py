@@ -265,6 +265,42 @@ def test_an_article_url_is_read_again_from_the_cache_offline(world, fakenet):
                                    "was never fetched"]
 
 
+def test_an_article_fetched_only_because_allow_private_let_it_through_is_not_served_offline_to_the_guard(world,
+                                                                                                      fakenet):
+    """`scan --offline URL` read the body kept by an `--allow-private` run of an article at a non-public address to
+    a run with the guard on, which online refuses it (review28c #5): the fetch log did not say the answer came
+    through allow_private. Now the fetch row says `non_public`, and the kept body is served only to runs with it."""
+    inner = f"http://127.0.0.1:{fakenet.server.port}"
+    fakenet.route("127.0.0.1", "/old.html", redirect(f"{inner}/story.html"))
+    fakenet.route("127.0.0.1", "/story.html", page(STORY_HTML))
+    fakenet.route("news.example", "/moved.html", redirect(f"{inner}/story.html"))
+    for url in (f"{inner}/old.html", "https://news.example/moved.html"):
+        assert world("scan", "--allow-private", url).exit_code == 0
+    fakenet.route("news.example", "/2022/12/bridge.html", page(STORY_HTML))
+    assert world("scan", "--allow-private", STORY).exit_code == 0   # a public name, through [origins]: no tie
+    rows = Store(world.db).db.execute("SELECT url, non_public FROM fetches ORDER BY id").fetchall()
+    assert rows == [(f"{inner}/old.html", 1), (f"{inner}/story.html", 1), ("https://news.example/moved.html", 0),
+                    (f"{inner}/story.html", 1), (STORY, 0)]
+    hits = len(fakenet.hits)
+    for legacy in (False, True):   # rows kept before the log said non_public: judged by their host, an IP literal
+        if legacy:
+            with Store(world.db).db.conn as conn:
+                conn.execute("UPDATE fetches SET non_public = NULL")
+        for url in (f"{inner}/old.html", f"{inner}/story.html", "https://news.example/moved.html"):
+            guarded = world("scan", "--offline", url)
+            assert guarded.exit_code == 3, (url, guarded.output)
+            assert lines(guarded.stderr) == [
+                f"error: cannot read {url}: offline, and this article was fetched only with allow_private set (a "
+                f"non-public address, {inner}/{'old' if 'old' in url else 'story'}.html); run with it, or without "
+                "--offline"], url
+            allowed = world("scan", "--offline", "--allow-private", "--json", url)
+            assert allowed.exit_code == 0, allowed.output
+            assert json.loads(allowed.stdout.splitlines()[0])["embeds"]
+        public = world("scan", "--offline", "--json", STORY)
+        assert public.exit_code == 0 and json.loads(public.stdout.splitlines()[0])["embeds"], public.output
+    assert len(fakenet.hits) == hits
+
+
 def test_an_article_url_never_fetched_offline_exits_as_the_readme_table_says(world, fakenet):
     """`scan --offline URL` exits 3 (not in the cache offline: an online run would read it) and `report --offline
     URL` 1 (a report exits 0 for what it could not reach; an article it could not read at all is an input that

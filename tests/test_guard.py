@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from resolver.errors import UnsafeTarget
-from resolver.guard import GuardedBackend, check_addresses, is_public
+from resolver.guard import GuardedBackend, check_addresses, is_public, non_public_by_name
 from resolver.http import fetch
 from resolver.session import Session
 from resolver.settings import Settings
@@ -590,3 +590,18 @@ def test_a_typed_override_target_address_is_refused_even_with_a_pooled_connectio
     assert first.status == 200 and first.body == b"api answer"
     assert typed.status is None and typed.error_kind == "unsafe"
     assert [r.path for r, _ in admin_server.log] == ["/api"]
+
+
+@pytest.mark.parametrize(("url", "non_public"), [
+    ("http://127.0.0.1:8765/a.html", True), ("http://127.1/", True), ("http://0x7f000001/", True),
+    ("http://2130706433/", True), ("http://0177.0.0.1/", True), ("http://[::1]:8080/", True),
+    ("http://[::ffff:10.0.0.1]/", True), ("http://localhost:8765/", True), ("http://LocalHost./", True),
+    ("http://admin.localhost/", True), ("http://192.168.1.1/", True),
+    ("https://news.example/a", False), ("https://8.8.8.8/", False), ("https://t.co/Ab12", False),
+    ("https://localhost.example/", False), ("http://[::1/", False), ("not a url", False),
+], ids=lambda v: str(v))
+def test_a_host_known_non_public_without_a_look_up(url, non_public):
+    """What a row written before the cache recorded `non_public` is judged by (review28c #5): its host alone, as
+    getaddrinfo reads an IP literal (127.1, 0x7f000001), or a name that is loopback by definition (RFC 6761). No
+    look-up: offline makes none, and a name's address then is not known now."""
+    assert non_public_by_name(url) is non_public

@@ -494,6 +494,30 @@ def test_a_refused_hop_is_cached_only_for_runs_that_would_refuse_it(fakenet, sto
     assert offline.unavailable and offline.error.startswith("not-cached:")
 
 
+def test_a_chain_cached_before_hops_said_non_public_is_judged_by_its_hosts(fakenet, store):
+    """Rows written before hops had `non_public` held for every run (review28c #5): SECURITY.md's "never served to
+    a run with the guard on" held only for new rows. A legacy hop at a host that is non-public by its name alone
+    (an IP literal, localhost) ties the chain to allow_private; one through public names only still holds."""
+    internal = f"http://127.0.0.1:{fakenet.server.port}/internal/admin"
+    fakenet.route("t.co", "/Legacy1", redirect(internal))
+    fakenet.route("t.co", "/Pub2", redirect("https://twitter.com/a/status/123456"))
+    fakenet.route("127.0.0.1", "/internal/admin", page("<html>admin</html>"))
+    admitting = fakenet.settings(allow_private=True)
+    assert run("https://t.co/Legacy1", admitting, store).error is None
+    assert run("https://t.co/Pub2", admitting, store).error is None
+    for row in store.db["resolutions"].rows:   # as written before net28
+        hops = [{k: v for k, v in hop.items() if k != "non_public"} for hop in json.loads(row["hops"])]
+        store.db["resolutions"].update(row["id"], {"hops": json.dumps(hops)})
+    offline = run("https://t.co/Legacy1", fakenet.settings(), store, offline=True)
+    assert offline.unavailable and "resolved only with allow_private set" in offline.error
+    assert run("https://t.co/Legacy1", admitting, store, offline=True).from_cache
+    assert run("https://t.co/Pub2", fakenet.settings(), store, offline=True).from_cache
+    hits = fakenet.hits.count(("127.0.0.1", "/internal/admin"))
+    online = run("https://t.co/Legacy1", fakenet.settings(), store)
+    assert not online.from_cache and online.error.startswith("unsafe: refused 127.0.0.1")
+    assert fakenet.hits.count(("127.0.0.1", "/internal/admin")) == hits
+
+
 def test_a_chain_through_public_origins_stays_cached_whatever_allow_private(fakenet, store):
     """Only a hop at an address allow_private alone admits ties a chain to that setting: one through named
     origins (as every public host is reached) is the same answer either way."""
