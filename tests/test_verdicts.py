@@ -904,3 +904,39 @@ def test_a_post_line_with_no_archive_lookup_loads_no_archive_code(monkeypatch):
     post = FetchedPost(PostRecord("twitter", POST, f"https://twitter.com/river_desk/status/{POST}", "available",
                                   "syndication"))
     assert _copies_lines(post) == []
+
+
+LONG_POST = ("The council voted tonight to reopen the river bridge on Monday morning after six weeks of repairs to its "
+             "deck and rails. " * 4 + "Thanks to every crew member who worked through the nights to make it happen.")
+LONG_ID = snowflake("2024-05-03T09:12:40Z")
+CUT = LONG_POST[:LONG_POST.index("reopen", 200) + 3]   # "... tonight to reo": cut inside a word
+
+
+@pytest.mark.parametrize("answer,result,evidence", [
+    ({"text": f"{CUT} https://t.co/LongPost01", "note_tweet": {"id": "Tm90ZVR3ZWV0OjE3ODc="}}, "warn",
+     "cannot be checked: the source's text is cut there"),
+    ({"text": f"{CUT}… https://t.co/LongPost01", "note_tweet": {"id": "Tm90ZVR3ZWV0OjE3ODc="}}, "warn",
+     "cannot be checked: the source's text is cut there"),
+    ({"text": f"{CUT} https://t.co/LongPost01", "note_tweet": {"id": "Tm90ZVR3ZWV0OjE3ODc=", "text": LONG_POST}},
+     "pass", "the post's 102 words, word for word"),
+], ids=["cut-with-a-link", "cut-with-an-ellipsis", "whole-in-note-tweet"])
+def test_left28_a_long_post_whose_fetched_text_is_cut_is_checked_only_as_far_as_it_goes(fakenet, reporter, answer,
+                                                                                         result, evidence):
+    """A long post (X allows 25,000 characters) quoted whole by the article: the syndication answer's `text` is its
+    start, cut inside a word and followed by a t.co link, with a `note_tweet` object. The text check said the article
+    changed "reo" into "reopen the river…": words the fetched text does not hold. Now the words fetched are compared,
+    and the rest is said to be unchecked, in all three formats; the whole text in `note_tweet.text` is used (#9)."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({LONG_ID: [json_page(
+        tweet(LONG_ID, answer["text"], created_at="2024-05-03T09:12:40.000Z") | {"note_tweet": answer["note_tweet"]})]}))
+    serve(fakenet, [])
+    article = f"<html><body><p>The council met.</p>{blockquote(LONG_ID, LONG_POST, 'May 3, 2024')}</body></html>"
+    out = {}
+    for fmt in ("json", "md", "html"):
+        code, out[fmt] = reporter("report", "--format", fmt, "article.html", article=article)
+        assert code == 0, out[fmt]
+    check = text_check(out["json"])
+    assert (check["result"], check.get("changes", [])) == (result, []), check
+    assert evidence in check["evidence"] and "change" not in check["evidence"], check["evidence"]
+    badge = {"warn": ("⚠️ warn", "badge warn"), "pass": ("✅ pass", "badge pass")}[result]
+    assert f"{badge[0]} **text**: " in out["md"] and f'<span class="{badge[1]}">' in out["html"]
+    assert "change" not in " ".join(line for line in out["md"].splitlines() if "**text**" in line)
