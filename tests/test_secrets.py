@@ -830,3 +830,29 @@ def test_left28_a_post_reached_through_a_link_is_asked_by_its_real_url_and_kept_
 
     shown = _shown_anywhere(tmp_path, world.db, printed, logs, source="article.html", token=key)
     assert shown == {}, json.dumps(shown, indent=1)
+
+
+def test_left28_an_available_posts_handle_read_redacted_is_not_the_handle_its_captures_are_listed_under(fakenet,
+                                                                                                        tmp_path):
+    """A post by an account whose handle is the configured key, read with every method: the answer's body is
+    redacted before it is read, so the record's handle is "REDACTED", and its captures were listed under
+    twitter.com/REDACTED/…, a wrong lookup. They are listed by the post's real URL: the forms carrying the key
+    withheld, and said to be."""
+    from tests import waybacknet
+
+    key, post_id = "Tok3nHolder9Zq", "1600000000000000105"
+    answer = json.loads(fx.as_json(fx.SYNDICATION_TWEET))
+    answer["id_str"], answer["user"]["screen_name"] = post_id, key
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({post_id: [json_page(answer)]}))
+    waybacknet.serve(fakenet, [])
+    serve_media(fakenet)
+    world = World(fakenet, tmp_path)
+    result = world("fetch", "--all-methods", "--json", f"https://twitter.com/{key}/status/{post_id}",
+                   env={"META_ACCESS_TOKEN": key})
+    assert result.exit_code == 0, result.output
+    [post] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (post["status"], post["author"]["handle"]) == ("available", "REDACTED")
+    assert post["archive_lookup"].startswith("withheld: not looked up under 4 of its 5 URL forms"), post
+    archive = [path for host, path in fakenet.hits if host in ("web.archive.org", "archive.org")]
+    assert archive and not any(key in path or "REDACTED" in path for path in archive), archive
+    assert _shows(result.output.encode(), key) == []

@@ -19,6 +19,7 @@ from resolver.http import NOT_CACHED, FetchOutcome, Ledger, asked_to_wait
 from resolver.http import fetch as http_fetch
 from resolver.model import plain
 from resolver.options import FetchOptions
+from resolver.redact import REDACTED
 from resolver.session import NotCached
 
 if TYPE_CHECKING:
@@ -253,7 +254,7 @@ def _lookup_in_store(target: Target, record: PostRecord, store: Store, archived:
 
     if not archived and record.status not in wayback.READ_WHEN:
         return None
-    return wayback.lookup_outcome_in_store(target.post_id, record.author_handle or _handle_in(target.url), store,
+    return wayback.lookup_outcome_in_store(target.post_id, _lookup_handle(record, target), store,
                                            copies=archived, redactor=session.redactor)
 
 
@@ -374,7 +375,7 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
     copies: tuple[wayback.ArchivedCopy, ...] = ()
     looked: str | None = None
     if target.platform == "twitter" and options.archived and (options.all_methods or merged.status in wayback.READ_WHEN):
-        handle = merged.author_handle or _handle_in(target.url)
+        handle = _lookup_handle(merged, target)
         copies, looked = await wayback.read_captures(target.post_id, handle, session=session, ledger=ledger)
     post_row = None
     store = session.store
@@ -427,6 +428,14 @@ def record_copies(post: FetchedPost, copies: tuple[wayback.ArchivedCopy, ...], s
                   "fetch_id": c.fetch_id, "record": json.dumps(c.record.to_json())} for c in copies],
                 observed_at=utc_now())
     return copies
+
+
+def _lookup_handle(record: PostRecord, target: Target) -> str | None:
+    """The handle a post's captures are listed under: the record's, unless a configured secret was redacted out of
+    it (the answer's body is redacted before it is read: "REDACTED" is no handle, and listing its captures under
+    twitter.com/REDACTED/… was a wrong lookup, left28); then the one in the URL the post was asked for by."""
+    handle = record.author_handle
+    return handle if handle and handle != REDACTED else _handle_in(target.url)
 
 
 def _handle_in(url: str) -> str | None:
