@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from cache.migrations import migrations
-from cache.store import CacheError, NewerCacheError, Store, _codec
+from cache.store import MIGRATION_SET, CacheError, NewerCacheError, Store, _codec, unknown_schema
 
 
 class MergeError(CacheError):
@@ -172,6 +171,9 @@ def merge(out: Path, inputs: Sequence[Path], *, on_input: Callable[[Path], None]
             if on_input is not None:
                 on_input(source)
             _merge_one(store, source, report, own=source == out)
+        with store.write():   # OUT's m017 is dated now: each record keeps what its input knew (m020)
+            conn.execute("UPDATE main.articles SET encoding_given_known = (SELECT dated FROM temp.origin"
+                         " WHERE origin.id = articles.id) WHERE id IN (SELECT id FROM temp.origin)")
         _renumber_history(store)
         _check_integrity(store, out)
         _count(store, report)
@@ -224,24 +226,26 @@ def _settle(out: Path) -> None:
         raise MergeError(f"cannot merge into {out}: another process has it open; stop it first")
 
 
-def _schema_of(path: Path) -> set[str]:
-    """The migrations applied to an input; refuses a file that is not a cache or is from a newer version."""
+def _schema_of(path: Path) -> list[str]:
+    """The migrations applied to an input; refuses a file that is not a cache or that this version does not know
+    (`unknown_schema`: another build's, or a newer version's)."""
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            names = {row[0] for row in conn.execute(
-                "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [migrations.name])}
+            names = [row[0] for row in conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid", [MIGRATION_SET])]
+            user_version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         finally:
             conn.close()
     except sqlite3.DatabaseError:
         raise MergeError(f"cannot merge {path}: not an embed-resolver cache") from None
-    newer = names - {m.name for m in migrations._migrations}
-    missing = [m.name for m in migrations._migrations if m.name not in names]
-    if newer and missing:   # a release adds migrations, never renames one: an unreleased branch's (review27a #9)
+    unknown = unknown_schema(names, user_version)
+    if unknown and unknown.another_build:
         raise NewerInputError(f"cannot merge {path}: written by another build of embed-resolver, not a release (it has "
-                              f"{sorted(newer)[0]}, which this version does not know, and lacks {missing[0]})")
-    if newer:
-        raise NewerInputError(f"cannot merge {path}: written by a newer embed-resolver ({sorted(newer)[-1]}); upgrade")
+                              f"{unknown.has[0]}, which this version does not know, and lacks {unknown.lacks})")
+    if unknown:
+        found = unknown.has[-1] if unknown.has else f"schema version {unknown.version}"
+        raise NewerInputError(f"cannot merge {path}: written by a newer embed-resolver ({found}); upgrade")
     return names
 
 
@@ -267,8 +271,8 @@ def _merge_one(store: Store, source: Path, report: MergeReport, *, own: bool = F
                 if rule.table in tables and (own or not rule.own_only):
                     report.read[rule.table] = report.read.get(rule.table, 0) + _copy(conn, rule, source)
             _take_preferred(conn, preferred)
-            conn.execute("INSERT OR REPLACE INTO temp.origin (id, input, dated) SELECT m.new, ?, s.first_scanned_at"
-                         " >= ? FROM temp.map_articles m JOIN src.articles s ON s.id = m.old"
+            conn.execute(f"INSERT OR REPLACE INTO temp.origin (id, input, dated) SELECT m.new, ?, {_dated(conn)}"
+                         " FROM temp.map_articles m JOIN src.articles s ON s.id = m.old"
                          " WHERE m.old IN (SELECT id FROM temp.new_articles) OR m.old IN (SELECT src FROM temp.preferred)",
                          [str(source), since])
     finally:
@@ -296,7 +300,7 @@ def _prefer(conn: sqlite3.Connection, source: Path, report: MergeReport, *, sinc
         f" IFNULL(o.dated, 0),"
         f" EXISTS (SELECT 1 FROM main.credits c WHERE c.article_id = m.id AND c.also_at IS NULL),"
         f" EXISTS (SELECT 1 FROM main.credits c WHERE c.article_id = m.id AND c.also_at IS NOT NULL),"
-        f" s.encoding, s.encoding_detected, {given}, IFNULL(s.first_scanned_at >= ?, 0),"
+        f" s.encoding, s.encoding_detected, {given}, {_dated(conn)},"
         f" EXISTS (SELECT 1 FROM src.credits c WHERE c.article_id = s.id AND {src_old}),"
         f" EXISTS (SELECT 1 FROM src.credits c WHERE c.article_id = s.id AND NOT ({src_old}))"
         f" FROM src.articles s JOIN main.articles m ON m.sha256 = s.sha256 LEFT JOIN temp.origin o ON o.id = m.id"
@@ -328,7 +332,7 @@ class Record:
     encoding: str | None
     detected: int | None
     given_at: str | None
-    dated: int              # made since m017: no given_at means not given (before it, not known)
+    dated: int              # can say (m020's mark, or made since m017): no given_at means not given; 0: not known
     old_credits: int        # has credits found before m016 (also_at NULL)
     new_credits: int        # has credits found since
 
@@ -379,8 +383,18 @@ def _given_kept_since(conn: sqlite3.Connection) -> str | None:
     """When the attached input began to keep whether an encoding was given (its m017, in the form of
     `first_scanned_at`), or None: an input from before m017 never did."""
     row = conn.execute("SELECT applied_at FROM src._sqlite_migrations WHERE migration_set = ? AND name = ?",
-                       [migrations.name, "m017_article_encoding_given"]).fetchone()
+                       [MIGRATION_SET, "m017_article_encoding_given"]).fetchone()
     return datetime.fromisoformat(row[0]).strftime("%Y-%m-%dT%H:%M:%S.%fZ") if row else None
+
+
+def _dated(conn: sqlite3.Connection) -> str:
+    """SQL: whether the attached input's record `s` can say if its encoding was given (1 or 0), given its m017's
+    date as the one parameter: as a merge marked it (m020), else whether it was first scanned since that m017 (a
+    merge's output is dated at the merge, so only its mark can say, #13)."""
+    made_since = "IFNULL(s.first_scanned_at >= ?, 0)"
+    if "encoding_given_known" in _columns(conn, "src", "articles"):
+        return f"COALESCE(s.encoding_given_known, {made_since})"
+    return made_since
 
 
 def _same_posts(conn: sqlite3.Connection, main_id: int, src_id: int) -> bool:

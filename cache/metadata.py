@@ -19,6 +19,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "encoding_detected": "1 when the encoding was guessed, not declared", "bytes": "Size of the article in bytes",
         "encoding_given_at": f"When the user named the encoding with --encoding ({TIME}); later runs read the same "
                              "bytes in it. Null: declared, UTF-8 or guessed",
+        "encoding_given_known": "1 when the record can say whether the encoding was given (made since v17: no "
+                                "encoding_given_at means not given), 0 when it cannot (made before). Set by cache "
+                                "merge; null: recorded by a scan, known when first scanned after this database's v17",
         "first_source": "Where it was first read", "first_scanned_at": f"When it was first scanned ({TIME})",
         "tool_version": "embed-resolver version that scanned it", "embed_count": "Embedded posts found",
         "credit_count": "Photo credits found",

@@ -1,4 +1,8 @@
-"""The cache schema, as forward migrations (sqlite-utils' Migrations: each runs in its own transaction)."""
+"""The cache schema, as forward migrations (sqlite-utils' Migrations: each runs in its own transaction).
+
+A new (empty) database is not stepped through them: it gets what they make of an empty file, written out in
+cache/schema.sql, in one transaction (#14). After adding a migration, write that file again with
+`python -m cache.migrations` (tests/test_store.py fails until it is)."""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from cache._sqlite_utils import Database, Migrations
-from cache.store import MIGRATION_SET
+from cache.store import MIGRATION_SET, SCHEMA, sql_statements
 
 migrations = Migrations(MIGRATION_SET)
 
@@ -236,13 +240,7 @@ def _scripts_in_this_transaction(db: Database) -> Iterator[None]:
     migration's transaction half-way: run such scripts statement by statement instead."""
 
     def executescript(sql: str) -> sqlite3.Cursor:
-        statement = ""
-        for line in sql.splitlines(keepends=True):
-            statement += line
-            if sqlite3.complete_statement(statement):
-                db.execute(statement)
-                statement = ""
-        if statement.strip():
+        for statement in sql_statements(sql):
             db.execute(statement)
         return db.conn.cursor()
 
@@ -359,6 +357,16 @@ def m019_body_redacted(db: Database) -> None:
     db.table("bodies").add_column("redacted", int)
 
 
+@migrations()
+def m020_article_encoding_given_known(db: Database) -> None:
+    """v20: whether an article's record can say if its encoding was given (#13): 1 when it was made since v17, so
+    that no encoding_given_at means not given; 0 when it was made before (given or declared, no one can say). Set by
+    `cache merge`, which copies records from database to database: a merged output's own v17 is dated at the merge,
+    after all it holds was first scanned, and merging it again took each declared encoding for one not known. NULL:
+    a record written by a scan, made since v17 when first_scanned_at is at or after this database's v17."""
+    db.table("articles").add_column("encoding_given_known", int)
+
+
 def memo_triggers() -> dict[str, str]:
     """The triggers that retire memos (#13), by name: m014 makes them, and `Store` makes again any a rebuilt table
     lost (a rebuild, as `sqlite-utils transform` does, drops a table's triggers)."""
@@ -388,3 +396,28 @@ def memo_triggers() -> dict[str, str]:
                 f"WHEN NEW.id IS NOT OLD.id BEGIN "
                 f"DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE {replaced}); END")
     return made
+
+
+SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
+                 "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
+
+
+def schema_sql() -> str:
+    """What the migrations make of an empty database, as one script in the order they make it: cache/schema.sql,
+    which `Store` creates a new database with (#14). Without SQLite's own tables and the full-text indexes' shadow
+    tables (their CREATE VIRTUAL TABLE makes them); the record of the migrations applied is the Store's to write."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        migrations.apply(Database(conn, execute_plugins=False))
+        shadow = {row[0] for row in conn.execute("SELECT name FROM pragma_table_list WHERE type = 'shadow'")}
+        made = [sql for name, sql in conn.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL "
+                                                  "ORDER BY rowid")
+                if name not in shadow and not name.startswith("sqlite_")]
+    finally:
+        conn.close()
+    return SCHEMA_HEADER + "".join(f"{sql};\n\n" for sql in made)
+
+
+if __name__ == "__main__":
+    SCHEMA.write_text(schema_sql(), encoding="utf-8")
+    print(f"wrote {SCHEMA}")

@@ -19,11 +19,11 @@ import time as clock
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from functools import cached_property
 from json.scanner import make_scanner
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import quote
 from uuid import UUID
 
@@ -40,7 +40,9 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m008_source_urls_and_progress", "m009_research_views_and_search", "m010_embed_text_confidence",
               "m011_run_outputs", "m012_truncated_articles", "m013_rename_evidence_indexes",
               "m014_step_memos", "m015_credit_split_confidence", "m016_credit_also_at", "m017_article_encoding_given",
-              "m018_progress_runs", "m019_body_redacted")
+              "m018_progress_runs", "m019_body_redacted", "m020_article_encoding_given_known")
+# A new database's schema in one script: what the migrations make of an empty file (#14; `Store._create`)
+SCHEMA = Path(__file__).with_name("schema.sql")
 MEMO_TRIGGERS = 44   # how many cache.migrations.memo_triggers() makes (a test checks)
 # The memos an article keeps (#13): its newest, one a key. A key changes with the code (any upgrade), the settings, the
 # steps, --offline, which secrets are set, so memos no run will use again would pile up, one an article a run; a
@@ -82,6 +84,33 @@ class NewerCacheError(CacheError):
     or by another build (an unreleased branch's migrations)."""
 
 
+class UnknownSchema(NamedTuple):
+    """What makes a database's schema one this version does not know (#11): `has`, the migrations it applied that
+    this version does not know, in the order applied; `lacks`, the first of this version's it has not applied;
+    `version`, its user_version when past this version's count."""
+
+    has: tuple[str, ...]
+    lacks: str | None
+    version: int | None
+
+    @property
+    def another_build(self) -> bool:
+        """Made by another build (an unreleased branch's migrations), not by a newer release: a release adds
+        migrations and never renames one, so a newer one lacks none of this version's (review27a #9)."""
+        return bool(self.has) and self.lacks is not None
+
+
+def unknown_schema(applied: Sequence[str], user_version: int) -> UnknownSchema | None:
+    """Why this version cannot use a database whose applied migrations and user_version are these, or None when it
+    can (perhaps once migrated): writing to it could corrupt what the other version keeps. The one check of a
+    cache opened (`Store`) and of a `cache merge` input."""
+    has = tuple(name for name in applied if name not in MIGRATIONS)
+    if not has and user_version <= len(MIGRATIONS):
+        return None
+    lacks = next((name for name in MIGRATIONS if name not in applied), None)
+    return UnknownSchema(has, lacks, user_version if user_version > len(MIGRATIONS) else None)
+
+
 def _read_only(path: Path) -> bool:
     """Whether SQLite could write this database: the file, and the folder its journal and WAL files go in."""
     if not path.exists():
@@ -103,6 +132,19 @@ def json_column(text: str) -> Any:
     except (StopIteration, ValueError, TypeError):
         return json.loads(text)
     return value if end == len(text) else json.loads(text)
+
+
+def sql_statements(script: str) -> Iterator[str]:
+    """The statements of an SQL script, one at a time, to run inside a transaction (sqlite3's `executescript`
+    COMMITs first, and so would end it)."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            yield statement
+            statement = ""
+    if statement.strip():
+        yield statement
 
 
 def utc_now() -> str:
@@ -237,15 +279,13 @@ class Store:
         newer version keeps. A read-only database must already be at this version: it cannot be migrated.
         Returns the migrations applied."""
         applied = self._applied()
-        unknown = [name for name in applied if name not in MIGRATIONS]
-        user_version = self._user_version()
-        missing = [name for name in MIGRATIONS if name not in applied]
-        if unknown and missing:   # not a release's: they add migrations, never rename one (review27a #9)
+        unknown = unknown_schema(applied, self._user_version())
+        if unknown and unknown.another_build:
             raise NewerCacheError(f"cannot use cache {self.path}: made by another build of embed-resolver, not a "
-                                  f"release this one can read (it has migration {unknown[0]}, which this version does "
-                                  f"not know, and lacks {missing[0]}); choose another --db")
-        if unknown or user_version > len(MIGRATIONS):
-            found = f"migration {unknown[0]}" if unknown else f"schema version {user_version}"
+                                  f"release this one can read (it has migration {unknown.has[0]}, which this version "
+                                  f"does not know, and lacks {unknown.lacks}); choose another --db")
+        if unknown:
+            found = f"migration {unknown.has[0]}" if unknown.has else f"schema version {unknown.version}"
             raise NewerCacheError(f"cannot use cache {self.path}: made by a newer embed-resolver; upgrade ({found}, "
                                   f"this version knows {len(MIGRATIONS)}), or choose another --db")
         if self.read_only and len(applied) < len(MIGRATIONS):
@@ -254,8 +294,12 @@ class Store:
         return applied
 
     def _migrate(self) -> None:
-        """Apply pending migrations one at a time, each in its own IMMEDIATE transaction, so two processes
-        opening a new database at once do not both run the same migration."""
+        """Give an empty database the whole schema at once (`_create`); to any other, apply the pending migrations
+        one at a time, each in its own IMMEDIATE transaction, so two processes opening a new database at once do
+        not both run the same migration."""
+        with self.write():
+            if self._create():
+                return
         from cache.migrations import migrations
 
         while True:
@@ -271,6 +315,27 @@ class Store:
                     self.conn.execute(f"PRAGMA user_version = {version}")
                 if not pending:
                     return
+
+    def _create(self) -> bool:
+        """In the write transaction, give an empty database the schema the migrations would make of it, every
+        migration recorded as applied as sqlite-utils' Migrations records it (cache/schema.sql, written out from
+        cache/migrations.py; tests/test_store.py checks both make the same database). Stepping through the
+        migrations cost a new database 53 ms of CPU, 32 of them importing sqlite-utils (#14). False, and nothing
+        done, when the database holds anything (an older cache, one another process has just made, other tables),
+        or when the script cannot be read (a frozen build that left it out): the migrations make it then."""
+        if self.conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is not None:
+            return False
+        try:
+            script = SCHEMA.read_text(encoding="utf-8")
+        except OSError:
+            return False
+        for statement in sql_statements(script):
+            self.conn.execute(statement)
+        applied_at = str(datetime.now(timezone.utc))
+        self.conn.executemany("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES (?, ?, ?)",
+                              [(MIGRATION_SET, name, applied_at) for name in MIGRATIONS])
+        self.conn.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
+        return True
 
     def _memo_triggers_kept(self) -> bool:
         """Whether every trigger that retires memos (#13) is there. A table rebuilt by another tool (`sqlite-utils
@@ -767,6 +832,20 @@ class Store:
         return self._rows(
             select + f"WHERE p.platform = ? AND p.post_id != ? AND json_extract(o.record, '$.author.id') = ? "
             f"AND {named} ORDER BY o.id LIMIT {int(limit)}", [platform, post_id, author_id, handle])
+
+    def post_handles(self, platform: str, post_id: str) -> list[str]:
+        """The handles a post was recorded under (any method, oldest first, each once whatever its case): where its
+        archived copies may be filed, as the archive lists each URL apart (a post linked as /i/status/<id>, seen
+        alive under its author's handle by an earlier run, review28). Noted reads: a warm run's memo holds them."""
+        rows = self._rows("SELECT p.id AS post_row, json_extract(o.record, '$.author.handle') AS handle FROM posts p "
+                          "LEFT JOIN post_observations o ON o.post_row = p.id WHERE p.platform = ? AND p.post_id = ? "
+                          "ORDER BY o.id", [platform, post_id])
+        self._noted(f"posts {platform} {post_id}", *(f"post_observations {rows[0]['post_row']}" for _ in rows[:1]))
+        distinct: dict[str, str] = {}
+        for row in rows:
+            if isinstance(row["handle"], str) and row["handle"]:
+                distinct.setdefault(row["handle"].casefold(), row["handle"])
+        return list(distinct.values())
 
     def observations(self, post_row: int) -> list[dict[str, Any]]:
         self._noted(f"post_observations {post_row}")

@@ -615,6 +615,11 @@ def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode,
             db = found["db"] if found["stopped"] else out   # a shard stopped is merged by the next run
             click.echo(f"error: and {more:,} more errors in shard {found['shard']}, not shown: all are in the "
                        f"errors table of {db} (embed-resolver --db {db} cache export errors)", err=True)
+        for line in found.pop("skipped_lines"):
+            click.echo(line, err=True)
+        if more := found.pop("skipped_not_shown"):
+            click.echo(f"warning: and {more:,} more inputs skipped in shard {found['shard']}, not shown (the last "
+                       f"line counts them all)", err=True)
         for line in found.pop("left_out_lines"):   # -v: said nowhere (#13)
             click.echo(line, err=True)
         if more := found.pop("left_out_not_shown"):
@@ -1037,7 +1042,7 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
         posts = session.run(job)
     _print_each(posts, as_json=as_json, view="post_text")
     from resolver.article import printable
-    from resolver.report import post_failures
+    from resolver.report import escaped_controls, post_failures
 
     _say_each_failure(post_failures(post) for post in posts)
     redact = session.redactor.text
@@ -1046,9 +1051,9 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
             click.echo(_json_line(failure.to_json()))
     for link, sources in unresolved:
         url = redact(link.url)
-        click.echo(f"warning: {url}: not in the cache (offline)" if link.unavailable
-                   else f"error: cannot fetch {url}: the link could not be resolved ({redact(link.error or '')})",
-                   err=True)
+        click.echo(escaped_controls(f"warning: {url}: not in the cache (offline)" if link.unavailable else
+                                    f"error: cannot fetch {url}: the link could not be resolved "
+                                    f"({redact(link.error or '')})"), err=True)
         # A link's line: `source` the target it came from (an article, or the link named), as in the other commands'
         # lines, and the link in its own key (#12: `source` was the link; which article held it was not said).
         error = "unavailable: not in the cache (offline)" if link.unavailable else redact(str(link.error))
@@ -1058,7 +1063,7 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
         url = redact(link.url)
         why = "it is no post" if link.final_url in (None, link.url) \
             else f"it leads to {redact(link.final_url or '')}, which is no post"
-        click.echo(f"error: cannot fetch {url}: {why}", err=True)
+        click.echo(escaped_controls(f"error: cannot fetch {url}: {why}"), err=True)
         if as_json:   # only a URL named is said to be no post: itself the target
             click.echo(_json_line({"source": url, "link": url, "error": f"input: cannot fetch {url}: {why}"}))
     failed = sum(not f.warning for f in unread)
@@ -1290,6 +1295,8 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
     summary = _run_corpus(ctx, spec, session=session, steps=pipeline.REPORT_STEPS, command="report",
                           options=options, emit=write, encoding=encoding, stdin=stdin, progress=many)
     if not entries and not (many and _index_exists(folder)):
+        if any(not failure.warning for failure in unread):   # each said in its error line: a second says no more
+            ctx.exit(EXIT_FAILED)
         raise click.ClickException(f"no article to report on in {', '.join(articles or spec.jsonl or spec.warc)}")
     if not many:
         text = render(entries[0][1])
@@ -1742,11 +1749,11 @@ def _say_step_failures(result: ArticleResult) -> None:
     """One error line for each thing a step failed for (the exit 1 they make): before, `scan --fetch` exited 1 and
     said nothing, the cause only in --json (#11)."""
     from resolver.redact import said
-    from resolver.report import step_failures
+    from resolver.report import escaped_controls, step_failures
 
     failures = list(step_failures(result)) or ["a step failed (its --json line says which)"]
-    for failure in failures:   # URLs as the page gave them: a secret in one is not printed
-        click.echo(said(f"error: {result.article.source}: {failure}"), err=True)
+    for failure in failures:   # URLs as the page gave them: a secret in one is not printed; one line each (#2)
+        click.echo(escaped_controls(said(f"error: {result.article.source}: {failure}")), err=True)
 
 
 def _say_each_failure(failures: Iterable[Iterable[str]]) -> None:
@@ -1754,9 +1761,10 @@ def _say_each_failure(failures: Iterable[Iterable[str]]) -> None:
     on stderr as `scan` says an article's (newuser27: the reason was on stdout only). URLs as given: a secret in one
     is not printed."""
     from resolver.redact import said
+    from resolver.report import escaped_controls
 
     for failure in (phrase for each in failures for phrase in each):
-        click.echo(said(f"error: {failure}"), err=True)
+        click.echo(escaped_controls(said(f"error: {failure}")), err=True)
 
 
 def _emit_result(outcome: ArticleResult, *, as_json: bool, output: OutputFile | None) -> None:

@@ -207,12 +207,13 @@ class Kept:
 
 class Said:
     """What a shard's run says as it goes, for the client to say as a local run does (#13: said on no terminal):
-    the line of each input that failed; with -v, of each WARC record left out; and which JSON Lines records gave
+    the line of each input that failed, and apart, of each skipped (no error, and no row of the errors table, #2);
+    with -v, of each WARC record left out; and which JSON Lines records gave
     the URL and id fields, or a value that could not be read there (the first of each, for the warning)."""
 
     def __init__(self, *, redactor: Any, verbose: bool) -> None:
         self.redactor, self.verbose = redactor, verbose
-        self.errors, self.left_out = Kept(), Kept()
+        self.errors, self.skipped, self.left_out = Kept(), Kept(), Kept()
         self.found = {"url": 0, "id": 0}
         self.unread: dict[str, tuple[int, str, str]] = {}   # field -> records, the first's source, what it held
 
@@ -220,7 +221,7 @@ class Said:
         from resolver.pipeline import ArticleResult, Failure
 
         if isinstance(outcome, Failure):
-            self.errors.add(outcome.line)
+            (self.skipped if outcome.warning else self.errors).add(outcome.line)
         elif isinstance(outcome, ArticleResult):
             self.found["url"] += outcome.url is not None
             self.found["id"] += outcome.record_id is not None
@@ -237,6 +238,7 @@ class Said:
     def handed_back(self) -> dict[str, Any]:
         """Taken out of the shard's summary by the client before it prints it (its JSON keys stay as they were)."""
         return {"errors": self.errors.lines, "errors_not_shown": self.errors.more,
+                "skipped_lines": self.skipped.lines, "skipped_not_shown": self.skipped.more,
                 "left_out_lines": self.left_out.lines, "left_out_not_shown": self.left_out.more,
                 "found": self.found, "unread": self.unread}
 

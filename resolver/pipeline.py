@@ -220,10 +220,13 @@ class Failure:
 
     @property
     def line(self) -> str:
-        """The one line a run prints for it: a warning when the input is skipped, else an error."""
+        """The one line a run prints for it: a warning when the input is skipped, else an error. A control
+        character in it (a URL's line break) is escaped: the line stays one (#2)."""
+        from resolver.report import escaped_controls
+
         if self.kind == "empty":
-            return f"warning: skipped {self.message}"
-        return f"warning: {self.message}; skipped" if self.warning else f"error: {self.message}"
+            return escaped_controls(f"warning: skipped {self.message}")
+        return escaped_controls(f"warning: {self.message}; skipped" if self.warning else f"error: {self.message}")
 
     def to_json(self) -> dict[str, Any]:
         """What a JSON Lines run prints for it (an input that failed gives no article, #11): its source, and its
@@ -1175,18 +1178,20 @@ def _failed(failure: Failure, session: Session, article_id: int | None = None, *
     it was recorded before a later step failed), and hand it on; what is kept and shown has its secrets redacted
     (an article URL named with its key, #11). An article fetched but never recorded (it could not be read or
     scanned) has its fetch rows written with the error: no article came of them, and they are the record of what
-    was fetched."""
+    was fetched. A skip (`Failure.warning`: an empty file, one a folder walk found that is no article) is no error:
+    its warning line says it and the run's summary counts it; it got a row of its own before (#2)."""
     redact = session.redactor.text
     failure = replace(failure, source=redact(printable(failure.source)), message=redact(printable(failure.message)))
     detail = redact(detail) if detail is not None else None
     store = session.store
-    if store is not None and not store.read_only:
-        with store.write():
-            for row in fetched:
-                store.record_fetch(row)
-            store.record_error({"source": failure.source, "article_id": article_id,
-                                "stage": failure.stage, "kind": failure.kind,
-                                "message": detail if detail is not None else failure.message,
+    if store is None or store.read_only or (failure.warning and not fetched):
+        return failure
+    with store.write():
+        for row in fetched:
+            store.record_fetch(row)
+        if not failure.warning:
+            store.record_error({"source": failure.source, "article_id": article_id, "stage": failure.stage,
+                                "kind": failure.kind, "message": detail if detail is not None else failure.message,
                                 "tool_version": __version__})
     return failure
 

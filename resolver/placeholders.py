@@ -40,6 +40,8 @@ PREFIXES = (*_every_wording(
     "view this post on instagram", "a post shared by", "javascript is not available",
     "sorry, that page doesn't exist", "hmm...this page doesn't exist", "we've detected that javascript is disabled",
     "don't miss what's happening", "this content isn't available", "watch on youtube",
+    # the login wall's description of the site, in og:description where the post's words were (review28)
+    "from breaking news and entertainment to sports and politics, get the full story",
 )
 # Sentences a real post may start with ("Sign up for Xbox Game Pass...", "Something went wrong at the plant",
 # review27b §2): a placeholder only as the whole value or followed by nothing but their own tail (TAIL_RE).

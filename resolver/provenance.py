@@ -200,6 +200,12 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
     checks = []
     found, source = said_by_post(post)
     created_at = found.get("created_at") if found else None
+    lead, posted = "", "post created"
+    original = x.snowflake_time(post["post_id"]) if post is not None and found is post and edit_of(post) else None
+    if original is not None:
+        # the live created_at is the edit's: the post is as old as its id (verdict28)
+        lead = f"the post was edited: {created_at} is its edit's time; "
+        created_at, posted = original.strftime("%Y-%m-%dT%H:%M:%SZ"), "the original posted"
     created = _day(created_at)
     if not said:
         checks.append(check("date", "skip", "the article shows no date for this post"))
@@ -207,7 +213,8 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
         checks.append(check("date", "skip", _per(source, f"the post's date is not one to compare: {created_at}")))
     elif created and verdict is not None:
         result, zones = verdict
-        checks.append(check("date", result, _per(source, f"article {said}, post created {created_at}{zones}")))
+        stamp = f"{created_at} (its id's time)" if original is not None else created_at
+        checks.append(check("date", result, _per(source, f"{lead}article {said}, {posted} {stamp}{zones}")))
     else:
         checks.append(check("date", "skip", "no available post or archived copy with a date to compare with"))
     post_id = post_id or embed.get("post_id")
@@ -222,9 +229,16 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
 WHOLE_COPIES = ("html-blockquote",)   # detectors whose text is an embed code's copy of the whole post
 
 
-def text_check(embed: dict[str, Any], post: dict[str, Any] | None) -> dict[str, Any]:
-    """The article's quote of the post, word by word (#9 §1): a changed word fails and shows."""
+def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
+               resolutions: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The article's quote of the post, word by word (#9 §1): a changed word fails and shows. A link of the
+    article's that `resolutions` show leads to another post (the post it quoted) is that post's, not a link the
+    quote changed (review28)."""
     said = embed.get("text")
+    if said and post is not None:
+        for other in resolutions or ():
+            if other.get("post_id") and other["post_id"] != post["post_id"]:
+                said = said.replace(other["url"], " ")
     if is_placeholder(said):
         shown = said if said and said.strip() else _placeholder_shown(embed.get("quote") or "")
         return check("text", "skip", "the article quotes no text of this post" + (
@@ -245,7 +259,9 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None) -> dict[str, 
         evidence += (f"; an embed code shows the post whole, this one only part of it (trimmed, or the post "
                      f"edited since?); the post says: “{' '.join(found['text'].split())}”")
     changes = [str(c) for c in compared.changes]
-    if compared.result == "fail" and not source:
+    if result != "pass" and not source and post is not None and edit_of(post):
+        result, evidence, changes = _edited_text(said or "", post, evidence, changes)
+    elif compared.result == "fail" and not source:
         earlier = _as_captured(said or "", post)
         if earlier is not None:
             # The article quotes what the post said when captured; the live post was edited since: an edit to
@@ -256,6 +272,32 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None) -> dict[str, 
         # found may be the reading's, and a correct quote failed `--fail-on fail` (review27b §1).
         result, evidence = "warn", evidence + UNCERTAIN_TEXT
     return check("text", result, _per(source, evidence), changes)
+
+
+def edit_of(post: dict[str, Any]) -> str | None:
+    """The id of the later version a post's live answer is (its source answered the original's id with an edit),
+    or None: that answer's text and time are the edit's, not what an article written before it could quote."""
+    edits = post.get("edits") or []
+    return edits[-1] if edits and edits[-1] != post["post_id"] and post["status"] == "available" else None
+
+
+def _edited_text(said: str, post: dict[str, Any], evidence: str, changes: list[str]) -> tuple[str, str, list[str]]:
+    """The text check of a quote that differs from an edited post's live (edited) words: a capture holding the
+    article's words passes; with one edit only, a capture taken before it holds the original, and the quote is held
+    against that; else the article may quote a version nothing read shows, which is no fail (verdict28)."""
+    method = (post.get("field_sources") or {}).get("text") or post.get("method")
+    edited = f"the post was edited since ({method} answered with {edit_of(post)}, an edit of this post)"
+    earlier = _as_captured(said, post)
+    if earlier is not None:
+        return "pass", f"{edited}; {earlier}", []
+    before = [c for c in post.get("archived") or [] if c["status"] == "available" and c.get("text")
+              and c["captured_at"] < (post.get("created_at") or "")]
+    if len(post["edits"]) == 2 and before:   # two versions, both known: the live edit and the captured original
+        compared = quotes.compare(said, before[0]["text"])
+        return compared.result, (f"{edited}, once: the capture of {_utc(before[0]['captured_at'])}, before the edit, "
+                                 f"holds the original: {compared.evidence}"), [str(c) for c in compared.changes]
+    return "warn", (f"{edited}; the article may quote an earlier version, which no capture read holds: against the "
+                    f"edited text, {evidence}"), changes
 
 
 UNCERTAIN_TEXT = ("; the article's text is uncertain (where the post's words start or end on the page is a reading), "
@@ -327,7 +369,13 @@ def media_check(embed: dict[str, Any], post: dict[str, Any] | None, resolutions:
         return check("media", "fail", f"{', '.join(wrong)} belongs to another post than the one embedded")
     if not post or post["status"] != "available":
         return check("media", "skip", "no available post to compare with")
-    found = len(post.get("media") or [])
+    media = post.get("media") or []
+    # an oEmbed thumbnail (every YouTube video has one) is a picture of the post, not media an article links
+    thumbnails = [m["url"] for m in media if m.get("type") == "thumbnail"]
+    if thumbnails and len(thumbnails) == len(media):
+        return check("media", "skip", f"the source gives only a thumbnail of the post ({', '.join(thumbnails)}), no "
+                                      f"media an article would link: nothing to compare")
+    found = len(media) - len(thumbnails)
     if not links:
         return check("media", "skip" if not found else "warn",
                      "no media link in the article" + (f"; the post has {found} media" if found else ""))
@@ -534,8 +582,11 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     looked = looked or (post is not None and post.archive_lookup == "answered")
     data["snapshots"] = [{k: s.get(k) for k in ("service", "url", "timestamp", "status")} for s in snapshots]
     data["archive_looked_up"] = looked
+    # the copies every part of the report counts: its URL's HTTP 200 snapshots and the captures read that hold its
+    # words (filed under x.com, found by a prefix query): the Archived line said "no snapshot found" beside one
+    data["archived_copies"] = archived_copies(data["post"], data["snapshots"])
     checks = [identification_check(data["identified"]), author_check(data, data["post"], store=store),
-              *date_checks(data, data["post"], post_id), text_check(data, data["post"]),
+              *date_checks(data, data["post"], post_id), text_check(data, data["post"], data["resolutions"]),
               media_check(data, data["post"], data["resolutions"]),
               archive_check(data["post"], data["snapshots"], looked, failed), archived_copy_check(data["post"])]
     data["checks"] = [c for c in checks if c is not None]

@@ -51,8 +51,15 @@ _STRAIGHTEN = str.maketrans({
     "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
     "\u00a0": " ", "\u202f": " ", "\u2009": " ",
 })
-# Variation selectors pick a glyph, not a character (an emoji's style, a Han character's regional form).
-_INVISIBLE_RE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+# Variation selectors pick a glyph, not a character (an emoji's style, a Han character's regional form); the
+# directional marks, embeddings and isolates of right-to-left text (a page or an editor adds them) and the Arabic
+# tatweel that stretches a word set how it is shown, not what it says: a mark inside "שלום" failed it (review28).
+_INVISIBLE_RE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\u061c\u0640\ufeff\ufe00-\ufe0f"
+                           "\U000e0100-\U000e01ef]")
+# A superscript figure after a figure is an exponent, which NFKC makes a digit: "10²" read "102" (review28). It is
+# written "10^2", one word, before NFKC.
+_EXPONENT_RE = re.compile("(?<=[0-9])[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 # Links are set aside: the post holds t.co links where the article shows pic.twitter.com or the expanded address.
 _LINK_RE = re.compile(r"(?:https?://|www\.)\S+|\b(?:pic\.(?:twitter|x)\.com|t\.co)/\S+"
                       r"|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*", re.I)
@@ -65,8 +72,8 @@ _DOTS_RE = re.compile(r"\.{3,}|" + ELLIPSIS)
 # "ไม่" (not) and "ไม้" (wood) were the same word.
 _MARK = _class_of(lambda c: unicodedata.category(c) in ("Mn", "Mc"), 0x300, 0x1E950)
 _W = rf"[\w{_MARK}]"
-_TOKEN_RE = re.compile(rf"(?:(?<![\w{_MARK}.,:'])-(?=\d))?[@#$£€]?{_W}+(?:'{_W}+|(?<=\d)[.,:]\d{_W}*)*(?:(?<=\d)%)?|"
-                       + ELLIPSIS)
+_TOKEN_RE = re.compile(rf"(?:(?<![\w{_MARK}.,:'])-(?=\d))?[@#$£€]?{_W}+(?:'{_W}+|(?<=\d)[.,:]\d{_W}*|(?<=\d)\^\d+)*"
+                       rf"(?:(?<=\d)%)?|" + ELLIPSIS)
 # Scripts written without spaces between words: a run is no word, so they are compared by characters (each with
 # its marks). Letters only: a figure stays one word ("300" is not "30"), and so does a run of Han numerals
 # ("三十" is not "十"), which are letters.
@@ -116,8 +123,11 @@ class Change:
     post: str          # "" when the article added words
     article: str       # "" when the article dropped words
     elided: bool = False   # the article marks the gap with "…" (an elision, not a silent change)
+    alike: str = ""        # the two only look the same: which characters differ ("CYRILLIC SMALL LETTER A ...")
 
     def __str__(self) -> str:
+        if self.alike:
+            return f"{self.post} → {self.article} ({self.alike})"
         if self.elided:
             return f'elided with …: "{self.post}"'
         if not self.post:
@@ -146,6 +156,7 @@ class Comparison:
     left_out: str = ""                    # a negation just before the quoted characters, which the quote leaves out
     left_out_after: str = ""              # one just after them (Japanese: 知ってい of 知っていない)
     left_out_in_clause: str = ""          # one further before them in the post's clause ("not" of "not saying X")
+    set_aside: tuple[str, ...] = ()       # emoji and links of the article's that are not the post's, said in words
 
     @property
     def contained(self) -> float:
@@ -167,6 +178,7 @@ def normalise(text: str) -> str:
         if decoded == text:
             break
         text = decoded
+    text = _EXPONENT_RE.sub(lambda m: "^" + m.group().translate(_SUPERSCRIPT), text)
     text = _INVISIBLE_RE.sub("", unicodedata.normalize("NFKC", text)).translate(_STRAIGHTEN)
     text = _DOTS_RE.sub(ELLIPSIS, text)   # NFKC turns "…" into "..."; one form for both
     for split, whole in _SARA_AM:
@@ -209,11 +221,16 @@ def _split_markers(found: list[str]) -> tuple[list[str], set[int], bool, bool]:
     return words, gaps - {0, len(words)}, cut_start, cut_end
 
 
-def compare(said: str, found: str) -> Comparison:
-    """The article's quote (`said`) against the post's text (`found`), word by word."""
+def compare(said: str, found: str, *, set_aside: bool = True) -> Comparison:
+    """The article's quote (`said`) against the post's text (`found`), word by word; and (unless not `set_aside`:
+    a name's emoji are decoration) the emoji and links words set aside: the article's that are not the post's
+    make a pass a warn, as a changed emoji or link may change what a post says and words cannot tell."""
     said_words, gaps, _, truncated = _split_markers(tokens(said))
     post_words, _, _, source_cut = _split_markers(tokens(found))
     a, p = [_key(w) for w in said_words], [_key(w) for w in post_words]
+    aside = _set_aside(said, found) if set_aside else ()
+    if not a and not p and aside:
+        return Comparison("warn", "; ".join(("no words to compare", *aside)), 0, 0, 0, set_aside=aside)
     if not a or not p:
         return Comparison("fail" if a or p else "pass", "nothing to compare: " + (
             "the post has no words" if a else "the quote has no words" if p else "neither side has words"),
@@ -221,6 +238,9 @@ def compare(said: str, found: str) -> Comparison:
     ops = opcodes(a, p)
     matched = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
     if matched == 0:
+        whole = _alike(Change(_join(post_words), _join(said_words)))
+        if whole.alike:   # "pаssed" for "passed", and nothing else
+            return _verdict(Comparison("pass", "", len(a), len(p), len(p), (whole,), set_aside=aside))
         return Comparison("fail", f"no word of the post's {len(p)} is in the quote", len(a), len(p), 0,
                           (Change(_join(post_words), _join(said_words)),))
     # Trim the edges: what lies outside the first and last equal block is not "inside the quoted run".
@@ -253,11 +273,112 @@ def compare(said: str, found: str) -> Comparison:
     unit = "characters" if all(map(_unspaced, post_words)) else "words"
     start = ops[first][3]
     left_out = _negation_before(post_words, start, found)
+    changes = [_alike(c) for c in changes]
+    matched += sum(len(tokens(c.post)) for c in changes if c.alike)   # the same words, as a reader sees them
     return _verdict(Comparison("pass", "", len(a), len(p), matched, tuple(changes), extra_before, extra_after,
                                partial, truncated, beyond_cut, unit, left_out,
                                _negation_after(post_words, ops[last][4], found),
-                               "" if left_out or any(not c.elided for c in changes)   # a fail says no more
-                               else _negation_in_clause(post_words, start, found)))
+                               "" if left_out or any(_real(c) for c in changes)   # a fail says no more
+                               else _negation_in_clause(post_words, start, found), aside))
+
+
+# Letters of other scripts drawn like Latin ones (Unicode's confusables, the common ones): "pаssed" with a Cyrillic
+# а reads as "passed" and is another word to a computer (review28). Mapped to the Latin letter they look like.
+_CONFUSABLE = str.maketrans(
+    "аеорсухѕіјԁһԛԝӏвкмнтАВЕКМНОРСТХЅІЈҮԚԜ" "οαινκρτυΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxsijdhqwlbkmhtABEKMHOPCTXSIJYQW" "oaivkptuABEZHIKMNOPTYX")
+
+
+def _skeleton(text: str) -> str:
+    """What a text looks like: look-alike letters as the Latin ones, an exponent's "^" gone ("10^2" looks "102")."""
+    return text.casefold().translate(_CONFUSABLE).replace("^", "")
+
+
+def _alike(change: Change) -> Change:
+    """The change marked when its two sides only look different to a computer (another script's letter, a
+    superscript figure), with the characters that differ named."""
+    if not change.post or not change.article or change.elided or _skeleton(change.post) != _skeleton(change.article):
+        return change
+    from dataclasses import replace
+    from difflib import SequenceMatcher
+
+    post, said = change.post.casefold(), change.article.casefold()
+    if "^" in post + said:
+        raised = post if "^" in post else said
+        base, power = raised.split("^", 1)
+        return replace(change, alike=f"a superscript figure, {base}{power.translate(_RAISE)} on one side, "
+                                     f"{base}{power} on the other")
+    pairs = [(post[i1:i2], said[j1:j2]) for tag, i1, i2, j1, j2 in SequenceMatcher(None, post, said).get_opcodes()
+             if tag != "equal"]
+    named = "; ".join(f"{_named(b)} in place of {_named(a)}" for a, b in pairs)
+    return replace(change, alike=named)
+
+
+_RAISE = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _named(chars: str) -> str:
+    return ", ".join(f"{unicodedata.name(c, 'UNNAMED')} U+{ord(c):04X}" for c in chars)
+
+
+def _real(change: Change) -> bool:
+    """A change of words: not an elision the article marks, not a look-alike."""
+    return not change.elided and not change.alike
+
+
+# Emoji: symbols from the arrows on (U+2190) and the emoji planes, and the regional indicators of flags: "°", "©"
+# and "™" are no emoji. After normalise(): a sequence's joiners and variation selectors are gone.
+_EMOJI_RE = re.compile("[\u2190-\u2bff\U0001F000-\U0001FAFF]+")
+_TCO_RE = re.compile(r"\b(?:t\.co|pic\.(?:twitter|x)\.com)/([A-Za-z0-9]+)")
+
+
+def _set_aside(said: str, found: str) -> tuple[str, ...]:
+    """What the article's emoji and links that words set aside say against the post's: each of the article's that
+    the post's text lacks, in words. Those the article leaves out say nothing (a partial quote, a scraper that
+    drops emoji images). Links: a t.co or pic.twitter.com link by its code (pic.twitter.com/CODE shows t.co/CODE),
+    a written address by its host and path, each against the post's of the same kind when the post's text has
+    some (an address against a t.co link cannot be told here: where it leads is not looked up; a link a text
+    without links lacks is the media check's, or a quoted post's)."""
+    notes = []
+    said_text, found_text = normalise(said), normalise(found)
+    ours, theirs = _emoji(said_text), _emoji(found_text)
+    new = [e for e in ours if e not in theirs]
+    if new:
+        notes.append(f"the emoji differ: the article has {''.join(new)}" + (
+            f" where the post has {''.join(theirs)}" if theirs else ", which the post does not"))
+    codes = {code: link for link, code in _links(found_text, coded=True)}
+    for link, code in _links(said_text, coded=True):
+        if codes and code not in codes:
+            notes.append(f"the article's link {link} is not the post's ({', '.join(codes.values())}): another link, "
+                         "or the same one wrapped again?")
+    addresses = {address: link for link, address in _links(found_text, coded=False)}
+    for link, address in _links(said_text, coded=False):
+        if addresses and not any(address.startswith(a) or a.startswith(address) for a in addresses):
+            notes.append(f"the article's link {link} is not the post's ({', '.join(addresses.values())}): another "
+                         "link, or the same one wrapped again?")
+    return tuple(notes)
+
+
+_EMOJI_UNIT_RE = re.compile("[\U0001F1E6-\U0001F1FF]{2}|.[\U0001F3FB-\U0001F3FF]?", re.S)   # a flag, a skin tone
+
+
+def _emoji(text: str) -> list[str]:
+    return list(dict.fromkeys(u for run in _EMOJI_RE.findall(text) for u in _EMOJI_UNIT_RE.findall(run)))
+
+
+def _links(text: str, *, coded: bool) -> list[tuple[str, str]]:
+    """(the link as shown, without its scheme; its key): t.co and pic.twitter.com links keyed by their code
+    (`coded`), or every other address keyed by host and path (lower case, no www., no "…" or trailing slash)."""
+    found = []
+    for match in _LINK_RE.finditer(text):
+        shown = re.sub(r"^(?:https?://)?", "", match.group(), flags=re.I).rstrip(".,;:!?)\"'" + ELLIPSIS)
+        code = _TCO_RE.match(shown)
+        if coded and code:
+            found.append((shown, code.group(1)))
+        elif not coded and not code:
+            host, _, path = shown.partition("/")
+            found.append((shown, (host.lower().removeprefix("www.") + "/" + path).rstrip("/")))
+    return list({key: (shown, key) for shown, key in found}.values())
 
 
 # Negation words of scripts written with spaces, standing alone next to what they deny: "I did" of "I did not do
@@ -457,14 +578,21 @@ def _verdict(c: Comparison) -> Comparison:
         f"the post's {c.post_words} {c.unit}, {each}"
     if c.beyond_cut:
         run = f"the source's {c.post_words} {c.unit} before its cut (…), {each}"
-    real = [ch for ch in c.changes if not ch.elided]
+    real = [ch for ch in c.changes if _real(ch)]
+    alike = [ch for ch in c.changes if ch.alike]
     if real:
-        shown = "; ".join(str(ch) for ch in c.changes)
+        shown = "; ".join(str(ch) for ch in c.changes if not ch.alike)
+        also = f"; and {len(alike)} that only look{'s' * (len(alike) == 1)} the same: " + "; ".join(map(str, alike)) \
+            if alike else ""
         return replace(c, result="fail", evidence=f"{len(real)} change{'s' * (len(real) > 1)} in the quoted "
-                                                  f"words: {_short(shown)}")
+                                                  f"words: {_short(shown + also)}")
+    if alike:
+        # Another script's letter, a superscript figure: the same to a reader, other characters to a computer; a
+        # homoglyph may also be a forgery's mark. Not a changed word, and no pass (review28).
+        run += f" but for {len(alike)} that only look{'s' * (len(alike) == 1)} the same: " + "; ".join(map(str, alike))
     notes = [run]
-    if c.changes:
-        notes.append("; ".join(str(ch) for ch in c.changes))
+    if c.changes and len(alike) < len(c.changes):
+        notes.append("; ".join(str(ch) for ch in c.changes if not ch.alike))
     if c.extra_before or c.extra_after:
         extra = " and ".join(f'"{_short(w, 80)}" {where}' for w, where in
                              ((c.extra_before, "before"), (c.extra_after, "after")) if w)
@@ -481,7 +609,9 @@ def _verdict(c: Comparison) -> Comparison:
                      "leaves out?)")
     if c.left_out_after:
         notes.append(f'the post has "{c.left_out_after}" right after them (a negation the quote leaves out?)')
-    if c.extra_before or c.extra_after or c.beyond_cut or c.left_out or c.left_out_in_clause or c.left_out_after:
+    notes += c.set_aside
+    if c.extra_before or c.extra_after or c.beyond_cut or c.left_out or c.left_out_in_clause or c.left_out_after \
+            or c.set_aside:
         return replace(c, result="warn", evidence="; ".join(notes))
     return replace(c, result="warn" if c.changes else "pass", evidence="; ".join(notes))
 
@@ -495,7 +625,7 @@ def compare_names(said: str, found: str) -> Comparison:
     else is a difference shown word by word, never a partial pass (a name is not quoted in part)."""
     from dataclasses import replace
 
-    result = compare(said, found)
+    result = compare(said, found, set_aside=False)
     if result.result == "pass" and result.matched == result.post_words == result.said_words:
         return replace(result, evidence=f"the same name: '{normalise(found)}'")
     changes = "; ".join(str(c) for c in result.changes)

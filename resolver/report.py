@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from resolver.extract.lazy import LazyPattern
+
 Thumbnail = Callable[[str], str | None]   # media URL -> a data: URI of its kept bytes, or None
 
 if TYPE_CHECKING:
@@ -22,6 +24,26 @@ if TYPE_CHECKING:
     from resolver.resolve import Resolution
 
 
+# What would break a person's line or act on their terminal: C0 and C1 controls, DEL, the line and paragraph
+# separators. A value shown (a URL, a name, a file name, an error naming a URL) shows each as its escape (#2: a URL
+# holding a line break went on over two lines; an ESC in one coloured the terminal).
+CONTROL_RE = LazyPattern(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")   # compiled when a value needs it (#14)
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def escaped_controls(text: str) -> str:
+    """`text` on one line of a person's screen: its control characters as escapes (`\\n`, `\\x1b`, `\\u2028`). Text
+    that is all printable (most) is returned as it is, checked in C."""
+    if text.isprintable():
+        return text
+    return CONTROL_RE.sub(_escape, text)
+
+
+def _escape(found: re.Match[str]) -> str:
+    char = found[0]
+    return _ESCAPES.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+
+
 def _short(value: str | None, width: int) -> str:
     if not value:
         return ""
@@ -30,13 +52,15 @@ def _short(value: str | None, width: int) -> str:
 
 
 # A scan result's view, drawn by rich on a terminal and as plain text in a pipe: a line is a list of styled parts
-# (text, rich style or ""); a grid is a table of such cells.
+# (text, rich style or ""); a grid is a table of such cells. A part's text is a value, shown with its control
+# characters escaped (`escaped_controls`); a part that is "\n" alone starts a new line of its cell.
 Part = tuple[str, str]
+BREAK: Part = ("\n", "")
 
 
 @dataclass(frozen=True)
 class Grid:
-    """A table: its columns (header, rich width ratio) and rows of cells; a "\n" in a cell starts a new line."""
+    """A table: its columns (header, rich width ratio) and rows of cells; a BREAK part starts a new line in a cell."""
 
     columns: tuple[tuple[str, int | None], ...]
     rows: list[list[list[Part]]]
@@ -59,11 +83,11 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
     if result.embeds:
         rows = []
         for i, embed in enumerate(result.embeds, start=1):
-            author = "\n".join(v for v in (embed.author_name, f"@{embed.author_handle}" if embed.author_handle else None) if v)
+            names = [v for v in (embed.author_name, f"@{embed.author_handle}" if embed.author_handle else None) if v]
+            author = [part for name in names for part in (BREAK, (name, ""))][1:] or [("", "")]
             media = f" [{len(embed.media_links)} media]" if embed.media_links else ""
-            post = [(f"{embed.platform} {embed.kind}", "bold"), ("\n", ""), (embed.url, ""), ("\n", ""),
-                    (embed.detector, "dim")]
-            rows.append([[(str(i), "")], post, [(author, "")], [(embed.date or embed.date_text or "", "")],
+            post = [(f"{embed.platform} {embed.kind}", "bold"), BREAK, (embed.url, ""), BREAK, (embed.detector, "dim")]
+            rows.append([[(str(i), "")], post, author, [(embed.date or embed.date_text or "", "")],
                          [(_short(embed.text, 140) + media, "")]])
         yield Grid((("#", None), ("post", 3), ("author", 2), ("date", 1), ("text", 3)), rows)
     for found in result.resolutions or ():
@@ -108,14 +132,19 @@ def scan_tables(result: ArticleResult, *, plain: bool = False) -> Iterator[Rende
 
     for item in scan_view(result):
         if not isinstance(item, Grid):
-            yield Text.assemble(*item)
+            yield Text.assemble(*_shown(item))
             continue
         table = Table(box=None, show_edge=False, pad_edge=False) if plain else Table()
         for header, ratio in item.columns:
             table.add_column(header, overflow="fold", ratio=ratio)
         for row in item.rows:
-            table.add_row(*(Text.assemble(*cell) for cell in row))
+            table.add_row(*(Text.assemble(*_shown(cell)) for cell in row))
         yield table
+
+
+def _shown(parts: list[Part]) -> list[Part]:
+    """The parts as shown: each value with its control characters escaped, each BREAK as it is."""
+    return [part if part == BREAK else (escaped_controls(part[0]), part[1]) for part in parts]
 
 
 def scan_plain(result: ArticleResult) -> Iterator[str]:
@@ -124,21 +153,14 @@ def scan_plain(result: ArticleResult) -> Iterator[str]:
     prints into a pipe or a file (#11: easy to grep and cut; #14: no rich at start-up)."""
     for item in scan_view(result):
         if not isinstance(item, Grid):
-            yield _plain("".join(text for text, _ in item))
+            yield "".join(text for text, _ in _shown(item))
             continue
-        cells = [[[h] for h, _ in item.columns]] + [[_plain("".join(t for t, _ in cell)).split("\n") for cell in row]
+        cells = [[[h] for h, _ in item.columns]] + [["".join(t for t, _ in _shown(cell)).split("\n") for cell in row]
                                                     for row in item.rows]
         widths = [max(_cell_len(line) for row in cells for line in row[c]) for c in range(len(item.columns))]
         for row in cells:
             for n in range(max(len(cell) for cell in row)):
                 yield "  ".join(_pad(cell[n] if n < len(cell) else "", width) for cell, width in zip(row, widths))
-
-
-_CONTROL = {code: None for code in (7, 8, 11, 12, 13)}   # what rich's Text strips
-
-
-def _plain(text: str) -> str:
-    return text.translate(_CONTROL)
 
 
 def _cell_len(text: str) -> int:
@@ -263,27 +285,32 @@ def _identification_line(embed: int, found: Identification) -> Part:
     return f"  #{embed + 1} not identified: {reason}", "yellow"
 
 
+def _line(text: Text, line: str, style: str = "") -> None:
+    """One line of a view, its values' control characters escaped (`escaped_controls`)."""
+    text.append(escaped_controls(line) + "\n", style)
+
+
 def resolution_text(result: Resolution) -> Text:
     """A resolution as people read it: the chain, hop by hop, then what the end is."""
     from rich.text import Text
 
     text = Text()
-    text.append(result.url, "bold")
+    text.append(escaped_controls(result.url), "bold")
     if result.from_cache:
         text.append("  (from cache)", "dim")
     text.append("\n")
     for hop in result.hops:
         status = str(hop.status) if hop.status is not None else "—"
-        text.append(f"  {status:>3}  {hop.url}")
+        text.append(escaped_controls(f"  {status:>3}  {hop.url}"))
         if hop.location:
-            text.append(f"  -> {hop.location}", "cyan")
+            text.append(escaped_controls(f"  -> {hop.location}"), "cyan")
         elif hop.via and hop.via != "header":
-            text.append(f"  ({hop.via})", "cyan")
+            text.append(escaped_controls(f"  ({hop.via})"), "cyan")
         text.append(f"  {hop.elapsed_ms:.0f} ms\n", "dim")
     if result.error:
-        text.append(f"  error: {result.error}\n", "red")
+        _line(text, f"  error: {result.error}", "red")
     if result.final_url:
-        text.append(f"  final: {result.final_url}\n")
+        _line(text, f"  final: {result.final_url}")
     post = result.post
     if post:
         what = f"{post.platform} {post.kind}"
@@ -293,7 +320,7 @@ def resolution_text(result: Resolution) -> Text:
             what += f" by @{post.author_handle}"
         if post.created_at:
             what += f", created {post.created_at}"
-        text.append(f"  is: {what}\n", "green")
+        _line(text, f"  is: {what}", "green")
     return text
 
 
@@ -304,26 +331,26 @@ def post_text(post: FetchedPost) -> Text:
     record = post.record
     colour = {"available": "green", "error": "red", "unknown": "yellow"}.get(record.status, "magenta")
     text = Text()
-    text.append(f"{record.platform} {record.post_id}  ", "bold")
-    text.append(record.status, f"bold {colour}")
+    text.append(escaped_controls(f"{record.platform} {record.post_id}  "), "bold")
+    text.append(escaped_controls(record.status), f"bold {colour}")
     text.append((f"  via {record.method}" if record.method else "  not fetched (offline)")
                 + ("  (from cache)" if record.from_cache else "") + "\n", "dim")
     if record.reason:
-        text.append(f"  {record.reason}\n", colour)
+        _line(text, f"  {record.reason}", colour)
     if record.author_handle or record.author_name:
-        text.append(f"  {record.author_name or ''} @{record.author_handle or '?'}\n")
+        _line(text, f"  {record.author_name or ''} @{record.author_handle or '?'}")
     if record.created_at:
-        text.append(f"  created {record.created_at}\n")
+        _line(text, f"  created {record.created_at}")
     if record.text:
-        text.append(f"  {_short(record.text, 200)}\n")
+        _line(text, f"  {_short(record.text, 200)}")
     for item in post.media:
         credit = "; ".join(f"{k}: {v}" for k, v in (item.get("credit") or {}).items())
         size = f"{item.get('width')}x{item.get('height')}" if item.get("width") else ""
-        text.append(f"  media {item.get('type')} {size} {item.get('mime') or ''} {item.get('url')}"
-                    + (f"  credit: {credit}" if credit else "") + (f"  ({item['error']})" if item.get("error") else "")
-                    + "\n", "cyan")
+        _line(text, f"  media {item.get('type')} {size} {item.get('mime') or ''} {item.get('url')}"
+              + (f"  credit: {credit}" if credit else "") + (f"  ({item['error']})" if item.get("error") else ""),
+              "cyan")
     for name, values in record.disagreements.items():
-        text.append(f"  methods disagree on {name}: {values}\n", "yellow")
+        _line(text, f"  methods disagree on {name}: {values}", "yellow")
     return text + _copies_text(post)
 
 
@@ -334,7 +361,7 @@ def _copies_text(post: FetchedPost) -> Text:
 
     text = Text()
     for line, style in _copies_lines(post):
-        text.append(f"  {line}\n", style)
+        _line(text, f"  {line}", style)
     return text
 
 
@@ -366,9 +393,9 @@ def archive_text(result: ArchivedUrl) -> Text:
 
     found = result.lookup
     text = Text()
-    text.append(result.url + "\n", "bold")
+    _line(text, result.url, "bold")
     if found.error:
-        text.append(f"  error: {found.error}\n", "red")
+        _line(text, f"  error: {found.error}", "red")
     first, last = found.earliest, found.latest
     count = len(found.snapshots)
     if found.error and not count:   # the lookup failed: how many captures there are is not known, not 0
@@ -378,16 +405,16 @@ def archive_text(result: ArchivedUrl) -> Text:
                     + (f", first {first.timestamp}, last {last.timestamp}" if first and last else "") + "\n",
                     "green" if count else "yellow")
     if found.closest:
-        text.append(f"  closest: {found.closest.url}\n")
+        _line(text, f"  closest: {found.closest.url}")
     saved = result.saved
     if saved:
-        text.append(f"  save: {saved.status}" + (f" {saved.snapshot_url}" if saved.snapshot_url else "")
-                    + (f" ({saved.message})" if saved.message else "") + "\n", "cyan")
+        _line(text, f"  save: {saved.status}" + (f" {saved.snapshot_url}" if saved.snapshot_url else "")
+              + (f" ({saved.message})" if saved.message else ""), "cyan")
     if result.warc:
         status = result.live_status
         held = "" if status is None or 200 <= status < 300 else (
             f" (the page answered HTTP {status}: the record holds that answer, not the page)")
-        text.append(f"  local copy: {result.warc[0]} @ {result.warc[1]}{held}\n", "yellow" if held else "dim")
+        _line(text, f"  local copy: {result.warc[0]} @ {result.warc[1]}{held}", "yellow" if held else "dim")
     return text
 
 
@@ -498,6 +525,8 @@ def _given_by(post: dict[str, Any], field: str, found: str | None) -> str:
 
 def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str]]:
     """(fact, the article says, the source says, provenance) rows for one embed."""
+    from resolver.provenance import edit_of
+
     post = embed["post"]
     rows: list[tuple[str, str | None, str | None, str]] = []
     author = f"@{embed['author_handle']}" + (f" ({embed['author_name']})" if embed.get("author_name") else "") \
@@ -519,11 +548,16 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         found_author = f"@{post['author']['handle']}" + (f" ({post['author']['name']})" if post["author"]["name"] else "") \
             if post["author"]["handle"] else None
         rows.append(("Author", author, found_author, _given_by(post, "author_handle", found_author)))
-        rows.append(("Date", embed.get("date_text"), post.get("created_at"), _given_by(post, "created_at", post.get("created_at"))))
+        # an edited post's live answer is its edit's: said beside the time and the words (verdict28)
+        edit = " (its edit's {})" if edit_of(post) else ""
+        created_at = post.get("created_at")
+        rows.append(("Date", embed.get("date_text"), created_at and created_at + edit.format("time"),
+                     _given_by(post, "created_at", created_at)))
         text = embed.get("text")
         if text and embed.get("text_confidence") == "uncertain":
             text += " [where the tweet starts or ends in the article is uncertain]"
-        rows.append(("Text", text, post.get("text"), _given_by(post, "text", post.get("text"))))
+        found_text = post.get("text")
+        rows.append(("Text", text, found_text and found_text + edit.format("words"), _given_by(post, "text", found_text)))
         media = ", ".join(m["url"] for m in post.get("media") or []) or None
         rows.append(("Media", ", ".join(embed.get("media_links") or []) or None, media, _given_by(post, "media", media)))
         rows += _archived_rows(embed, post)
@@ -659,19 +693,42 @@ def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
         end = resolution["canonical_url"] or resolution["final_url"] or "—"
         lines.append(_md(f"- Link {resolution['url']}: {_chain(resolution)} ⇒ {end}"
                          + (f" — error: {resolution['error']}" if resolution["error"] else "")))
-    if embed["snapshots"]:
-        latest = max(embed["snapshots"], key=lambda s: s["timestamp"])
-        lines.append(f"- Archived: {_snapshot_count(embed['snapshots'])}; latest <{latest['url']}>")
-    elif embed["post"]:
-        lines.append("- Archived: " + ("no snapshot found" if embed["archive_looked_up"] else "not checked"))
+    archived = _archived_line(embed)
+    if archived is not None:
+        said, latest = archived
+        lines.append(f"- Archived: {said}" + (f"; latest <{latest}>" if latest else ""))
     lines += ["", "Checks:", ""] + [f"- {MARK[c['result']]} **{c['name']}**: {_md(c['evidence'])}" for c in embed["checks"]]
     return lines + [""]
 
 
-def _snapshot_count(snapshots: list[dict[str, Any]]) -> str:
-    """How many snapshots, and how many are HTTP 200 pages when not all are: a captured 404 or redirect is no copy."""
+def _archived_line(embed: dict[str, Any]) -> tuple[str, str | None] | None:
+    """What an embed's Archived line says, and the latest copy (or snapshot) it links: the snapshots of the post's
+    URL, and the archived copies the report counts (`archived_copies`: the captures read that hold its words, under
+    x.com say) that they do not list. None for an embed with no post."""
+    snapshots, post = embed["snapshots"], embed["post"]
+    if post is None and not snapshots:
+        return None
+    listed = {s["url"] for s in snapshots}
+    more = [c for c in embed.get("archived_copies") or [] if c["url"] not in listed]
+    if more:
+        copies = f"{len(more)} archived cop{'y' if len(more) == 1 else 'ies'} from the captures read"
+        where = _snapshot_count(snapshots, " listed for the post's URL") if snapshots else \
+            "no snapshot listed for the post's URL"
+        latest = max(embed["archived_copies"], key=lambda c: c["timestamp"])
+        return f"{where}; {copies}", latest["url"]
+    if snapshots:
+        return _snapshot_count(snapshots), max(snapshots, key=lambda s: s["timestamp"])["url"]
+    read = len((post or {}).get("archived") or [])
+    if read:   # listed somewhere and read, none the post (a login wall, another page): no copy, and no "no snapshot"
+        return f"no archived copy: {read} capture{'s' * (read > 1)} read, none holds the post's words", None
+    return ("no snapshot found" if embed["archive_looked_up"] else "not checked"), None
+
+
+def _snapshot_count(snapshots: list[dict[str, Any]], where: str = "") -> str:
+    """How many snapshots (`where`: " listed for …"), and how many are HTTP 200 pages when not all are: a captured
+    404 or redirect is no copy."""
     good = sum(1 for s in snapshots if s.get("status") == "200")
-    return f"{len(snapshots)} snapshot(s)" + (f", {good} of them an HTTP 200 page" if good != len(snapshots) else "")
+    return f"{len(snapshots)} snapshot(s){where}" + (f", {good} of them an HTTP 200 page" if good != len(snapshots) else "")
 
 
 def _notes(embed: dict[str, Any]) -> list[str]:
@@ -786,12 +843,11 @@ def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str],
                    f"<td dir=\"auto\">{escape(c or '—')}</td>"
                    f"<td class=\"meta\">{escape(d or '')}</td></tr>" for a, b, c, d in _facts(embed))
     links = "".join(_html_link(r) for r in embed["resolutions"])
-    if embed["snapshots"]:
-        latest = max(embed["snapshots"], key=lambda s: s["timestamp"])
-        links += (f"<li>Archived: {escape(_snapshot_count(embed['snapshots']))}; latest "
-                  f"<a href=\"{escape(latest['url'])}\">{escape(latest['url'])}</a></li>")
-    elif embed["post"]:
-        links += "<li>Archived: " + ("no snapshot found" if embed["archive_looked_up"] else "not checked") + "</li>"
+    archived = _archived_line(embed)
+    if archived is not None:
+        said, latest = archived
+        links += (f"<li>Archived: {escape(said)}"
+                  + (f"; latest <a href=\"{escape(latest)}\">{escape(latest)}</a>" if latest else "") + "</li>")
     links = "".join(f"<li>{escape(note)}</li>" for note in _notes(embed)) + links
     thumbs = "".join(f'<img class="thumb" src="{uri}" alt="{escape(m.get("alt") or m["type"] + " of the post")}">'
                      for m in (embed["post"] or {}).get("media", []) if thumbnail and (uri := thumbnail(m["url"])))
@@ -837,11 +893,17 @@ def _html_credit(number: int, credit: dict[str, Any], badge: Callable[[str], str
 
 
 def index_markdown(entries: list[tuple[str, dict[str, Any]]]) -> str:
-    """An index of several reports: one line per article, with its counts and failures."""
-    lines = ["# Provenance reports", "", "| Article | Embeds | Credits | Failed checks | Report |", "|---|---|---|---|---|"]
+    """An index of several reports: one line per article, with its counts, its failures, and what is not known
+    beside them (a low failure count of an article whose posts could not be checked is no clean bill, #9 §5)."""
+    lines = ["# Provenance reports", "", "| Article | Embeds | Credits | Failed checks | Checks not made (skipped) | "
+             "Posts whose status is not known | Report |", "|---|---|---|---|---|---|---|"]
     for name, report in entries:
         summary = report["summary"]
         cut = " (truncated by the crawler)" if report["article"].get("truncated") else ""
+        checks = summary["checks"]
+        posts = summary.get("posts") or {}
+        skipped = f"{checks['skip']} of {sum(checks.values())}" if sum(checks.values()) else "—"
+        unknown = f"{posts['status_not_known']} of {posts['named']}" if posts.get("named") else "—"
         lines.append(f"| {_md(report['article']['source'])}{cut} | {summary['embeds']} | {summary['credits']} | "
-                     f"{summary['checks']['fail']} | [{name}]({name}) |")
+                     f"{checks['fail']} | {skipped} | {unknown} | [{name}]({name}) |")
     return "\n".join(lines) + "\n"

@@ -13,7 +13,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from resolver.errors import ConfigError, UnsafeSecret
-from resolver.redact import MIN_TEXT_SECRET
 
 APP_NAME = "embed-resolver"
 
@@ -248,7 +247,12 @@ def _check_secrets(values: Mapping[str, Any]) -> None:
         if isinstance(value, str) and not (value.isascii() and value.isprintable() and " " not in value):
             raise UnsafeSecret(f"{name} has a character an HTTP request cannot carry (a space, a line break, a "
                                "non-ASCII letter): check it was pasted whole; its value is not shown")
-        if isinstance(value, str) and 0 < len(value) < MIN_TEXT_SECRET:
+        if not isinstance(value, str) or not value:
+            continue
+        # Imported here, when a secret is set: a command that opens no session (`cache stats`...) never redacts
+        from resolver.redact import MIN_TEXT_SECRET
+
+        if len(value) < MIN_TEXT_SECRET:
             # Redaction does not look for so short a secret in free text (it would garble every message), so an
             # echo of it in a body, an error or a log line would be kept: refused, not used unprotected (#11).
             raise UnsafeSecret(f"{name} is {len(value)} character{'s' * (len(value) > 1)}: too short to redact "

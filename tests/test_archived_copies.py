@@ -280,3 +280,25 @@ def test_a_gone_post_whose_archive_lookup_failed_is_asked_again_by_the_next_onli
     assert (offline.archived, offline.archive_lookup) == ((), "error: cdx: HTTP 503")
     [post] = run([TARGET], settings, store)
     assert post.archive_lookup == "answered" and post.archived[0].record.text.startswith("🌊 Water over the road")
+
+
+def _live(post_id: str, handle: str, text: str = TEXT) -> dict:
+    return {"__typename": "Tweet", "lang": "en", "created_at": "2021-05-03T09:12:40.000Z", "id_str": post_id,
+            "text": text, "user": {"id_str": "4400000099", "name": "River Desk", "screen_name": handle}}
+
+
+def test_a_deleted_post_linked_without_a_handle_is_looked_up_under_the_handle_it_was_seen_with(fakenet, store):
+    """The article links x.com/i/status/<id>: its captures are filed under twitter.com/river_desk/status/<id>, and
+    CDX lists each URL apart. Only twitter.com/i/status/<id> was listed, so a post seen alive under @river_desk by
+    an earlier run, now deleted, was "no archived copy" (review28)."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({ID: [json_page(_live(ID, "river_desk")),
+                                                                            json_page(DELETED)]}))
+    serve(fakenet, [capture("classic_permalink_reply_with_ancestor.html")])
+    settings = fakenet.settings(hosts=HOSTS, x_methods=("syndication",))
+    target = Target("twitter", ID, f"https://x.com/i/status/{ID}")
+    run([target], settings, store, media=False)
+    [post] = run([target], settings, store, media=False, refresh=True)
+    assert post.record.status == "deleted" and post.archive_lookup == "answered"
+    assert [c.original for c in post.archived] == [PAGE]
+    [again] = run([target], settings, store, offline=True, media=False)   # the cache says the same lookup
+    assert (again.archive_lookup, len(again.archived)) == ("answered", 1)

@@ -79,6 +79,25 @@ def test_a_capture_of_another_post_is_not_this_post():
     assert record.reason == f"the captured page is post {ID}, not this one"
 
 
+NOT_THIS_POST = [
+    # (fixture, what the reason says): pages filed under the post's URL whose head or body says nothing of it
+    ("account_page_classic.html", "the captured page is the account page https://twitter.com/river_desk, not a post"),
+    ("account_page_react_nojs.html", "the captured page is the account page https://twitter.com/river_desk, not a post"),
+    ("account_page_x_shell.html", "the captured page is the account page https://x.com/river_desk, not a post"),
+    ("login_wall_react.html", "the capture holds no text of the post (a page shell or a placeholder)"),
+    ("another_post_classic_no_head_url.html", "the captured page is post 1389145873577000001, not this one"),
+    ("another_post_react_dom_no_head_url.html", "the captured page is post 1389145873577000001, not this one"),
+]
+
+
+@pytest.mark.parametrize("fixture,reason", NOT_THIS_POST, ids=[c[0][:-5] for c in NOT_THIS_POST])
+def test_a_page_that_is_not_this_post_gives_no_words(fixture, reason):
+    """An account's bio, the login wall's blurb or another post's title was read as the post's words: the
+    report then said a deleted post's capture "holds its words" and held the article against them (review28)."""
+    record = read(ID, 200, HTML, page(fixture)).record
+    assert (record.status, record.text, record.reason) == ("unknown", None, reason)
+
+
 def test_a_capture_of_the_services_404_page():
     body = b"<html><title>Twitter / ?</title><h1>Sorry, that page doesn't exist!</h1></html>"
     record = read(ID, 404, HTML, body).record
@@ -178,7 +197,10 @@ def test_raw_capture_url():
 PLACEHOLDERS = ["Tweet may have been deleted", "Loading…", "Loading...", "View this post on Instagram",
                 "View this post on Instagram A post shared by River Desk (@river_desk)", "JavaScript is not available.",
                 "Twitter", "  ", None, "“This Tweet was deleted by the Tweet author.”", "Something went wrong. Try reloading.",
-                "View on Threads"]   # Threads' embed code's only words until its script runs
+                "View on Threads",   # Threads' embed code's only words until its script runs
+                # the login wall's blurb, which a capture under the post's own og:url may carry (review28)
+                "From breaking news and entertainment to sports and politics, get the full story with all the live "
+                "commentary."]
 # X's wordings (#9 §5): each in its Post and Tweet, X and Twitter forms, with curly and straight apostrophes.
 X_PLACEHOLDERS = [
     "This Post is from a suspended account.", "This Post is from a suspended account. Learn more",

@@ -404,3 +404,28 @@ def test_report_and_archive_take_the_encoding_scan_was_given(run, tmp_path, comm
         assert data["article"]["encoding"] == "koi8-r"
         assert [(e["author_name"], e["quote"]) for e in data["embeds"]] == [(
             "Иван Петров", "Мост снова открыт. pic.twitter.com/Zz98Yy76Xx - Иван Петров (@ivan_fict) December 6, 2022")]
+
+
+# (archive names the URL as its redaction keeps it, which Python's urlsplit takes a line break out of)
+@pytest.mark.parametrize("command, refused", [("resolve", "https://t.co/ab\\ncd\\x1b[31m"),
+                                              ("archive", "https://t.co/abcd\\x1b[31m")])
+def test_a_url_holding_a_line_break_is_printed_escaped_on_one_line(run, command, refused):
+    """The table output printed a URL holding a line break (or an ESC) as it is: its error line went on over two
+    lines, the second starting with the URL's tail, and an ESC reached the terminal (#2)."""
+    result = run(command, "--offline", "https://t.co/ab\ncd\x1b[31m")
+    assert result.exit_code == 1
+    assert "\x1b" not in result.stdout
+    [error] = [line for line in result.stdout.splitlines() if "refused" in line]
+    assert f"  error: invalid-url: refused {refused}: Invalid non-printable ASCII character in URL, '\\n' at " \
+           "position 15." == error
+    assert not any(line.startswith("cd") for line in result.stdout.splitlines())
+
+
+@pytest.mark.parametrize("command, url", [("scan", "https://news.example/a\nb"),
+                                          ("fetch", "https://twitter.com/jack/status/20\nx")])
+def test_an_error_naming_a_url_holding_a_line_break_is_one_line(run, command, url):
+    """The error line named the URL as it is, and went on over two lines (#2)."""
+    result = run(command, "--offline", url)
+    assert result.exit_code == 1
+    [line] = result.stderr.splitlines()
+    assert line.startswith("error: ") and url.replace("\n", "\\n") in line, line

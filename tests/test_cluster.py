@@ -281,6 +281,24 @@ def test_a_shard_hands_back_its_first_error_lines_and_counts_the_rest(tmp_path: 
     assert " more errors in shard " in more[0] and "cache export errors" in more[0]
 
 
+def test_a_shard_hands_back_skipped_inputs_apart_from_the_errors() -> None:
+    """A skip is no error and no row of the errors table (#2): the client's "more errors … all are in the errors
+    table" must not count it. A shard keeps the first ERRORS_KEPT lines of each, and counts the rest."""
+    from resolver.cluster import ERRORS_KEPT, Said
+    from resolver.pipeline import Failure
+    from resolver.redact import NO_SECRETS
+
+    said = Said(redactor=NO_SECRETS, verbose=False)
+    for n in range(ERRORS_KEPT + 3):
+        said(Failure(f"in/{n}.txt", f"in/{n}.txt: empty", named=False, kind="empty"))
+    said(Failure("in/bad.html", "cannot read in/bad.html: not valid ascii at byte 6", kind="encoding"))
+    back = said.handed_back()
+    assert back["errors"] == ["error: cannot read in/bad.html: not valid ascii at byte 6"]
+    assert back["errors_not_shown"] == 0
+    assert back["skipped_lines"][:2] == ["warning: skipped in/0.txt: empty", "warning: skipped in/1.txt: empty"]
+    assert (len(back["skipped_lines"]), back["skipped_not_shown"]) == (ERRORS_KEPT, 3)
+
+
 def test_a_second_run_on_the_cluster_asks_again_what_the_cache_ttl_let_expire(tmp_path: Path, scheduler: str,
                                                                              fakenet) -> None:
     """The shards answer from their copy of --db under the TTL rules of a local run: with `cache_ttl = 0` every

@@ -534,6 +534,27 @@ def test_a_run_over_an_empty_folder_is_an_error(tmp_path: Path, command: str) ->
                                           "its disk is mounted)"]
 
 
+@pytest.mark.parametrize("command", [["report"], ["report", "-o", "REPORTS"]], ids=["report", "report-o"])
+def test_a_report_over_an_empty_folder_says_so_in_one_line(tmp_path: Path, command: list[str]) -> None:
+    """`report` said the empty folder's error, then "error: no article to report on in DIR": two errors for one
+    (#2). A folder whose only file is unreadable is said once too, as `scan` says it."""
+    empty, unreadable = tmp_path / "empty", tmp_path / "unreadable"
+    empty.mkdir()
+    unreadable.mkdir()
+    (unreadable / "story.html").write_bytes(b"<p>caf\xe9 (@x)</p>")
+    command = [str(tmp_path / "reports") if arg == "REPORTS" else arg for arg in command]
+    result = invoke(tmp_path, *command, "--offline", str(empty))
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [f"error: no article in {empty} (an empty folder? check the path, and that "
+                                          "its disk is mounted)"]
+    assert not (tmp_path / "reports").exists()
+    result = invoke(tmp_path, *command, "--offline", "--encoding", "ascii", str(unreadable))
+    assert result.exit_code == 1, result.output
+    said = result.stderr.splitlines()
+    assert len(said) == 1 and said[0].startswith(f"error: cannot read {unreadable / 'story.html'}"), said
+
+
 def test_a_scan_of_a_folder_holding_no_article_says_so_after_its_warnings(tmp_path: Path) -> None:
     folder = tmp_path / "noart"
     folder.mkdir()
@@ -684,6 +705,31 @@ def test_a_jsonl_record_of_only_white_space_is_skipped(tmp_path: Path) -> None:
     assert said[:2] == [f"warning: skipped {path}:2: empty", f"warning: skipped {path}:3: empty"]
     assert said[2].endswith("; 2 skipped")
     assert articles_rows(tmp_path) == 1
+
+
+def test_a_folders_skips_are_no_rows_of_the_errors_table_but_one_count_in_the_summary(tmp_path: Path) -> None:
+    """The errors table got a row per file a folder walk skipped (binary, empty), and one per empty file named:
+    skips are no errors (#2). They are warnings, counted in the summary line; an error still gets its row."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.html").write_text(tweet_page(1))
+    (folder / "photo.bin").write_bytes(b"\x00\x01" * 100)
+    (folder / "blank.txt").write_bytes(b"")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b" \n")
+    result = invoke(tmp_path, "scan", str(folder), str(empty))
+    assert result.exit_code == 0, result.output
+    said = result.stderr.splitlines()
+    assert [line.split(":")[0] for line in said] == ["warning", "warning", "warning", said[-1].split(":")[0]]
+    assert said[-1].startswith("scanned 1 article in ") and said[-1].endswith("; 3 skipped"), said
+    assert errors_rows(tmp_path) == 0
+    unread = folder / "c.html"
+    unread.write_bytes(b"<p>caf\xe9 (@x)</p>")
+    result = invoke(tmp_path, "scan", "--encoding", "ascii", str(unread), str(empty))
+    assert result.exit_code == 1, result.output
+    store = Store(tmp_path / "c.db")
+    assert [(e["source"], e["kind"]) for e in store.errors()] == [(str(unread), "encoding")]
+    store.close()
 
 
 def test_the_bar_counts_a_folders_skips_as_skips_as_the_summary_does(fakenet, tmp_path: Path) -> None:

@@ -126,6 +126,7 @@ def test_an_answer_about_another_post_is_not_taken_for_the_post_asked_about(fake
         fx.GONE_ID, "available", "Bridge reopened this morning after the repairs.")
     assert again.record.url == f"https://twitter.com/RivertonRoads/status/{fx.GONE_ID}"
     assert again.record.reason == f"syndication answered with {other}, an edit of this post"
+    assert again.record.edits == (fx.GONE_ID, other)   # the versions, kept for the checks to use (verdict28)
 
 
 def test_syndication_429_then_success(fakenet, store):

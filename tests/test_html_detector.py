@@ -1189,7 +1189,7 @@ def test_a_slice_is_signed_exactly_when_the_signature_pattern_finds_a_signature_
 
     for end in (len(page), len(page) - 3):
         expected = text.SIGNATURE_RE.search(page, start, end) is not None
-        assert html._signed(page, start, end) == expected
+        assert html._signed(page, start, end, Needles(page, (html.SIGNATURE_OPEN,))) == expected
         needles = Needles(page, html.PAGE_NEEDLES, caseless=html.CASELESS_NEEDLES)
         assert html._signed(page, start, end, needles) == expected
 
@@ -1319,7 +1319,7 @@ def test_credit_keys_are_found_where_the_anchor_pattern_finds_them(page):
     colons = [m.start() for m in script_credits.ANCHOR_RE.finditer(page)]
     expected = ([c for c in colons if page[c - 1] == '"'], [c for c in colons if page[c - 1] != '"']) if colons \
         else None
-    assert script_credits.find_anchors(page) == expected
+    assert script_credits.find_anchors(page, Needles(page, script_credits.ANCHOR_KEYS)) == expected
     needles = Needles(page, html.PAGE_NEEDLES, caseless=html.CASELESS_NEEDLES)
     assert script_credits.find_anchors(page, needles) == expected
 
@@ -1327,6 +1327,8 @@ def test_credit_keys_are_found_where_the_anchor_pattern_finds_them(page):
 def test_a_post_in_page_state_under_a_host_ending_another_hosts_way_is_found_under_each(monkeypatch):
     """With two hosts where one ends the other (x.com, box.com), a URL on the longer one is tried under both, as
     the search per host did: the post is not lost to the first branch that matched."""
+    from resolver.extract.needles import Needles
+
     shapes = {"x.com": ("status/",), "box.com": ("status/",)}
     monkeypatch.setattr(html, "SOURCE_HOSTS", shapes)
     monkeypatch.setattr(html, "SOURCE_SEARCHES", html._source_searches(shapes))
@@ -1334,7 +1336,7 @@ def test_a_post_in_page_state_under_a_host_ending_another_hosts_way_is_found_und
     page = '<script>var s = {"u": "https://box.com/jane/status/1234567890123"};</script>'
     tried = []
     monkeypatch.setattr(html, "_source_url_at", lambda page, at, host, tail, taken: tried.append((at, host)))
-    html._source_urls(page, taken=html.Intervals([]))
+    html._source_urls(page, taken=html.Intervals([]), needles=Needles(page, tuple(shapes)))
     at = page.index("box.com")
     assert tried == [(at + 2, "x.com"), (at, "box.com")]
 
@@ -1785,8 +1787,9 @@ def test_credit_candidates_asked_as_one_source_word_are_the_three_words_ones(fra
     from resolver.extract import html_credits
     from resolver.extract.dom import select
 
-    body = LexborHTMLParser(f"<html><body>{fragment}</body></html>").body
-    ids = [el.attributes.get("id") for el in html_credits._candidates(body)]
+    page = f"<html><body>{fragment}</body></html>"
+    body = LexborHTMLParser(page).body
+    ids = [el.attributes.get("id") for el in html_credits._candidates(body, html.page_needles(page))]
     assert ids == selected
     assert ids == [el.attributes.get("id") for el in select(body, html_credits.CANDIDATE_SELECTOR)]
 

@@ -11,6 +11,7 @@ import pytest
 
 from cache import Store
 from cache.merge import MergeError, merge
+from cache.store import MIGRATIONS
 from tests.corpusdb import ALIVE, DELETED, ERRORED, MISSING, SUSPENDED, credit, observe, populate, tweet
 
 TABLES = ("articles", "article_sources", "embeds", "credits", "fetches", "resolutions", "embed_links", "bodies",
@@ -150,7 +151,9 @@ def test_merged_database_answers_the_views_and_search(tmp_path: Path, shards) ->
      "this version does not know, and lacks m017_article_encoding_given)"),
     (lambda p: Store(p).db.execute("CREATE TABLE later_things (id INTEGER)").connection.commit(),
      "cannot merge {p}: it has tables this version does not know (later_things)"),
-], ids=["not-sqlite", "not-a-cache", "newer", "another-build", "unknown-table"])
+    (lambda p: Store(p).db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}").connection.commit(),
+     f"cannot merge {{p}}: written by a newer embed-resolver (schema version {len(MIGRATIONS) + 1}); upgrade"),
+], ids=["not-sqlite", "not-a-cache", "newer", "another-build", "unknown-table", "newer-schema-version"])
 def test_inputs_that_cannot_be_merged_leave_out_untouched(tmp_path: Path, shards, make, message: str) -> None:
     out = tmp_path / "all.db"
     merge(out, [shards[0]])
@@ -468,3 +471,50 @@ def test_the_merge_says_what_it_preferred(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert (f"article {SHA[:12]}… (cz.html): kept {given}'s record over {guess}'s: its encoding (cp1250) was "
             f"given by the user on 2026-11-29, the other's was guessed (cp1252)") in result.stdout
+
+
+def _declared(path: Path) -> Path:
+    """A cache holding the article read in the charset its page declared (iso8859-2): not guessed, not given."""
+    with Store(path) as store:
+        store.record_article({"sha256": SHA, "kind": "html", "bytes": 100, "encoding": "iso8859-2",
+                              "encoding_detected": 0}, [{**tweet(ALIVE, 0), "author_name": "Jiří Čermák"}],
+                             [{**credit("(Foto: Jiří Čermák/ČTK)", "ČTK", "Jiří Čermák", 0), "also_at": []}],
+                             source="cz.html", tool_version="test")
+    return path
+
+
+@pytest.mark.parametrize("merges", [1, 2], ids=["merged-once", "merged-twice"])
+def test_a_declared_encoding_stays_declared_through_merges(tmp_path: Path, merges: int) -> None:
+    """A merge's output is a new database: its m017 is dated at the merge, after every article it holds was first
+    scanned, and merging it again said of a declared encoding that whether it was given "is not known" (#13)."""
+    merged = _declared(tmp_path / "declared.db")
+    for n in range(merges):
+        merged, previous = tmp_path / f"merged-{n}.db", merged
+        merge(merged, [previous])
+    old = _czech_before_m017(tmp_path / "old.db", encoding="cp1250", name="Jiří Čermák")
+    report = merge(tmp_path / "out.db", [merged, old])
+    [chosen] = report.to_json()["preferred"]
+    assert (chosen["kept"], chosen["why"]) == (str(merged), "neither encoding is known to have been given by the user: "
+                                               "kept the one merged first: its encoding was declared (iso8859-2), the "
+                                               f"other's (cp1250) {NOT_KNOWN}")
+    # and merged into: OUT's own records (OUT made by a merge) are as known as any input's
+    report = merge(merged, [old])
+    [chosen] = report.to_json()["preferred"]
+    assert chosen["why"].startswith("neither encoding is known to have been given by the user: kept the one merged "
+                                    "first: its encoding was declared (iso8859-2)")
+
+
+def test_a_record_not_known_to_be_given_stays_not_known_after_a_later_scan(tmp_path: Path) -> None:
+    """The other way round: a merged output holding a record from before m017, scanned into afterwards, still says
+    of it that whether its encoding was given is not known (the mark is the record's, not the database's)."""
+    once = tmp_path / "once.db"
+    merge(once, [_czech_before_m017(tmp_path / "old.db", encoding="cp1250", name="Jiří Čermák")])
+    with Store(once) as store:
+        store.record_article({"sha256": "f" * 64, "kind": "html", "bytes": 5, "encoding": "utf-8",
+                              "encoding_detected": 0}, [], [], source="later.html", tool_version="test")
+    twice = tmp_path / "twice.db"
+    merge(twice, [once])
+    report = merge(tmp_path / "out.db", [twice, _declared(tmp_path / "declared.db")])
+    [chosen] = report.to_json()["preferred"]
+    assert chosen["why"] == ("neither encoding is known to have been given by the user: kept the one merged first: "
+                             f"its encoding (cp1250) {NOT_KNOWN}, the other's was declared (iso8859-2)")

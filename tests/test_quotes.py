@@ -90,8 +90,8 @@ def test_normalise(raw, clean):
 
 
 SAME_WORDS = [
-    ("Water over the road pic.twitter.com/q3uNO4mJHi", "Water over the road https://t.co/AbC123"),
-    ("Water over the road 🌊🚗", "Water over the road"),
+    ("Water over the road pic.twitter.com/q3uNO4mJHi", "Water over the road https://t.co/q3uNO4mJHi"),
+    ("Water over the road", "Water over the road 🌊🚗"),   # emoji the article leaves out (emoji it adds warn)
     ("#Flood on @river_desk's patch", "flood on river_desk's patch"),
     ("a well-known road", "a well known road"),
     ("Rain: 1,200 mm by 9:30", "rain 1,200 mm by 9:30!"),
@@ -104,6 +104,76 @@ SAME_WORDS = [
 def test_same_words_pass(said, found):
     compared = compare(said, found)
     assert compared.result == "pass" and compared.matched == compared.post_words, compared
+
+
+# Differences a reader does not see, or a page makes on its own: never "changed" (review28).
+COSMETIC = [
+    ("שלו\u200fם עולם", "שלום עולם"),                               # a right-to-left mark inside a word
+    ("\u200f\u202bשלום עולם\u202c", "שלום עולם"),                  # an embedding around the text
+    ("مرحبا \u2067بالعالم\u2069", "مرحبا بالعالم"),                 # an isolate
+    ("كتــاب جديد", "كتاب جديد"),                                     # an Arabic tatweel stretching a word
+    ("\u061cكتاب جديد", "كتاب جديد"),                                # the Arabic letter mark
+    ("Cafe\u0301 de Flore is open", "Café de Flore is open"),         # NFD against NFC
+    ("Flood on Mill Lane 🌊 pic.twitter.com/Rd4Mill01", "Flood on Mill Lane 🌊🚗 https://t.co/Rd4Mill01"),
+]
+
+
+@pytest.mark.parametrize("said,found", COSMETIC, ids=["rlm-inside-a-word", "embedding", "isolate", "tatweel",
+                                                      "arabic-letter-mark", "nfd", "emoji-dropped-same-media-code"])
+def test_a_cosmetic_difference_passes(said, found):
+    compared = compare(said, found)
+    assert compared.result == "pass" and compared.matched == compared.post_words, compared
+
+
+# What a word-by-word comparison sets aside or cannot see, and yet may change what a post says: never "pass", and
+# the evidence names it (review28). Each passed before: emoji and links were set aside unread, a letter from
+# another script and a superscript figure (NFKC: 10² is "102") read as the same word.
+NOT_SURE = [
+    ("Great decision by the council 👍", "Great decision by the council 👎",
+     "the post's 5 words, word for word; the emoji differ: the article has 👍 where the post has 👎"),
+    ("👍", "👎", "no words to compare; the emoji differ: the article has 👍 where the post has 👎"),
+    ("Proud of our team 🇺🇦", "Proud of our team",
+     "the post's 4 words, word for word; the emoji differ: the article has 🇺🇦, which the post does not"),
+    ("Go team 🇺🇸", "Go team 🇷🇺", "the post's 2 words, word for word; the emoji differ: the article has 🇺🇸 where "
+                                  "the post has 🇷🇺"),
+    ("Read the ruling https://t.co/Ev1l99", "Read the ruling https://t.co/AbC123",
+     "the post's 3 words, word for word; the article's link t.co/Ev1l99 is not the post's (t.co/AbC123): "
+     "another link, or the same one wrapped again?"),
+    ("Flood on Mill Lane pic.twitter.com/Ev1l99", "Flood on Mill Lane https://t.co/Rd4Mill01",
+     "the post's 4 words, word for word; the article's link pic.twitter.com/Ev1l99 is not the post's "
+     "(t.co/Rd4Mill01): another link, or the same one wrapped again?"),
+    ("Read the ruling court-gov.example/ruling", "Read the ruling court.gov/ruling",
+     "the post's 3 words, word for word; the article's link court-gov.example/ruling is not the post's "
+     "(court.gov/ruling): another link, or the same one wrapped again?"),
+    ("The vote pаssed today", "The vote passed today",
+     "the post's 4 words, word for word but for 1 that only looks the same: passed → pаssed (CYRILLIC SMALL "
+     "LETTER A U+0430 in place of LATIN SMALL LETTER A U+0061)"),
+    ("Gοd bless", "God bless",
+     "the post's 2 words, word for word but for 1 that only looks the same: God → Gοd (GREEK SMALL LETTER "
+     "OMICRON U+03BF in place of LATIN SMALL LETTER O U+006F)"),
+    ("An area of 102 km", "An area of 10² km",
+     "the post's 5 words, word for word but for 1 that only looks the same: 10^2 → 102 (a superscript "
+     "figure, 10² on one side, 102 on the other)"),
+]
+
+
+@pytest.mark.parametrize("said,found,evidence", NOT_SURE, ids=[
+    "emoji-changed", "only-emoji-changed", "emoji-added", "flag-changed", "tco-link-changed", "media-link-changed", "address-changed",
+    "cyrillic-a", "greek-omicron", "superscript-figure"])
+def test_what_words_cannot_settle_warns_and_says_what(said, found, evidence):
+    compared = compare(said, found)
+    assert (compared.result, compared.evidence) == ("warn", evidence)
+
+
+def test_a_quote_of_one_look_alike_word_warns():
+    compared = compare("Pаssed", "passed")
+    assert compared.result == "warn" and "only looks the same: passed → Pаssed (CYRILLIC SMALL" in compared.evidence
+
+
+def test_a_look_alike_letter_next_to_a_changed_word_still_fails():
+    compared = compare("The vote pаssed on Monday", "The vote passed on Tuesday")
+    assert compared.result == "fail"
+    assert compared.evidence.startswith("1 change in the quoted words: Tuesday → Monday")
 
 
 def test_numbers_are_words_a_changed_figure_fails():

@@ -155,7 +155,9 @@ def test_html_report_renders_in_headless_chromium(world, tmp_path):
 def test_report_on_nothing_is_a_clear_error(tmp_path):
     (tmp_path / "empty").mkdir()
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", str(tmp_path / "empty")])
-    assert result.exit_code == 1 and "no article to report on" in result.output
+    # one line, as every command says it (#2: "no article to report on" was a second error line after it)
+    assert result.exit_code == 1 and result.output == (f"error: no article in {tmp_path / 'empty'} (an empty folder? "
+                                                       "check the path, and that its disk is mounted)\n")
     missing = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", str(tmp_path / "nope.html")])
     assert missing.exit_code == 1 and "no such file" in missing.output and "Traceback" not in missing.output
 
@@ -544,3 +546,25 @@ def test_an_embed_codes_placeholder_is_not_quoted_as_the_articles_words(tmp_path
     from html import escape
     assert f"<blockquote dir=\"auto\">{escape(shown)}</blockquote>" in out["html"]
     assert f"<blockquote dir=\"auto\">{escape(captioned)}</blockquote>" in out["html"]
+
+
+def test_the_index_says_what_was_not_checked_beside_the_failed_checks(world, tmp_path):
+    """An offline run with nothing cached checked little of the article's posts: its index line gave only the
+    failed checks, and an editor reads a low count as clean (newuser28 §8: "0" for an article none of whose posts
+    could be checked). It says how many checks were skipped and how many posts' status is not known beside them."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(FIXTURE, folder / "one.html")
+    (folder / "two.txt").write_text("Photo: Dee Fiction/Riverton Post\nNothing else.\n")
+    world("report", "--offline", "--format", "json", "-o", str(tmp_path / "out"), str(folder))
+    index = {e["article"]["source"]: e["summary"] for e in json.loads((tmp_path / "out" / "index.json").read_text())}
+    one = index[str(folder / "one.html")]
+    assert one["posts"]["status_not_known"] == 2 and one["checks"]["skip"] > one["checks"]["fail"]
+    lines = (tmp_path / "out" / "index.md").read_text().splitlines()
+    assert lines[2:4] == ["| Article | Embeds | Credits | Failed checks | Checks not made (skipped) | Posts whose status "
+                          "is not known | Report |", "|---|---|---|---|---|---|---|"]
+    [row] = [line for line in lines if "one.html" in line]
+    total = sum(one["checks"].values())
+    assert f"| 2 | 2 | {one['checks']['fail']} | {one['checks']['skip']} of {total} | 2 of 2 |" in row
+    [row] = [line for line in lines if "two.txt" in line]
+    assert "| 0 | 1 | 0 | 1 of 1 | — |" in row   # no post: nothing to know

@@ -46,12 +46,36 @@ CASES = {
     "markup-in-page-text": result((Embed("twitter", "post", "https://twitter.com/b/status/3", "html-blockquote",
                                          (0, 9), text="[bold]not bold[/] and [/] [link=x]y[/link]",
                                          author_name="[red]Name"),), (Credit("[/] (Photo: X)", "text", (1, 5)),)),
+    "control-characters": result((Embed("twitter", "post", "https://twitter.com/c/status/4?s=1\n2\x1b[31m",
+                                        "html-link", (0, 9), author_name="Ann\rLee\x07", author_handle="c\u2028d"),),
+                                 (Credit("(Photo: Ann\x1b[2J Lee)", "text", (1, 5), creator="Ann\x85Lee"),),
+                                 source="in/story\n\x1b[31m.html"),
 }
 
 
 @pytest.mark.parametrize("found", CASES.values(), ids=CASES.keys())
 def test_plain_output_is_what_rich_prints_into_a_pipe(found: ArticleResult) -> None:
     assert list(scan_plain(found)) == with_rich(found)
+
+
+@pytest.mark.parametrize("terminal", [False, True], ids=["pipe", "terminal"])
+def test_a_value_holding_control_characters_is_printed_escaped_on_its_line(terminal: bool) -> None:
+    """A source, URL or name holding a line break was printed on two lines (the URL's second half alone, read as
+    another row), and an ESC went to the terminal as it is, colouring or clearing it (#2): each is escaped."""
+    found = CASES["control-characters"]
+    if terminal:
+        out = io.StringIO()
+        console = Console(file=out, width=300, force_terminal=True, color_system=None)
+        for renderable in scan_tables(found):
+            console.print(renderable)
+        printed = out.getvalue()
+    else:
+        printed = "\n".join(scan_plain(found))
+    assert not any(c in printed for c in "\x1b\x07\r\x85\u2028")
+    assert "in/story\\n\\x1b[31m.html  html" in printed
+    assert "https://twitter.com/c/status/4?s=1\\n2\\x1b[31m" in printed
+    assert "Ann\\rLee\\x07" in printed and "@c\\u2028d" in printed
+    assert "(Photo: Ann\\x1b[2J Lee)" in printed and "Ann\\x85Lee" in printed
 
 
 def test_page_text_that_looks_like_markup_is_printed_as_written_on_a_terminal() -> None:

@@ -124,3 +124,16 @@ def test_path_options_still_give_pathlib_paths(tmp_path: Path) -> None:
         click.echo(f"{type(out).__name__} {out.name}")
 
     assert CliRunner().invoke(show, ["--out", str(tmp_path / "a.db")]).output == "PosixPath a.db\n"
+
+
+def test_a_cache_command_loads_no_redaction(tmp_path: Path) -> None:
+    """The settings load the redaction rules only when a secret is set: a command that opens no session, as
+    `cache stats`, never redacts, and loaded them (and logging) with the settings."""
+    db, page = str(tmp_path / "c.db"), tmp_path / "story.html"
+    page.write_text(PAGE)
+    subprocess.run([sys.executable, "-m", "resolver", "--db", db, "scan", str(page)], check=True, capture_output=True,
+                   cwd=ROOT)
+    done = subprocess.run([sys.executable, "-c", CODE.format(unused=("resolver.redact", "logging")), "--db", db,
+                           "cache", "stats"], capture_output=True, text=True, cwd=ROOT)
+    assert "articles" in done.stdout.lower(), done.stdout + done.stderr
+    assert done.stderr.strip() == "", done.stderr

@@ -17,7 +17,7 @@ from tests.test_fetch import by_id, json_page
 from tests.waybacknet import Capture, classic_page, serve
 
 HOSTS = ["cdn.syndication.twimg.com", "publish.twitter.com", "web.archive.org", "archive.org", "pbs.twimg.com",
-         "twitter.com", "pic.twitter.com", "t.co"]
+         "twitter.com", "pic.twitter.com", "t.co", "www.youtube.com", "i.ytimg.com"]
 
 
 def snowflake(iso: str, low: int = 7) -> str:
@@ -521,6 +521,11 @@ def test_a_gone_posts_copy_under_x_com_is_an_archived_copy_though_its_twitter_co
         "warn", f"the post is deleted; an archived copy exists: https://web.archive.org/web/20240106000001/"
                 f"https://x.com/river_desk/status/{RIGHT}")
     assert report["summary"]["archive"]["with_copy"] == 1
+    # the Archived line counts that copy beside the redirect listed for twitter.com, and links the copy (verdict28)
+    md = reporter("report", "--offline", "article.html")[1]
+    assert ("- Archived: 1 snapshot(s) listed for the post's URL, 0 of them an HTTP 200 page; 1 archived copy from "
+            f"the captures read; latest <https://web.archive.org/web/20240106000001/https://x.com/river_desk/status/"
+            f"{RIGHT}>") in md
 
 
 def test_a_remnants_photo_link_names_its_post_even_when_the_article_credits_another_account(fakenet, reporter):
@@ -904,6 +909,129 @@ def test_a_post_line_with_no_archive_lookup_loads_no_archive_code(monkeypatch):
     post = FetchedPost(PostRecord("twitter", POST, f"https://twitter.com/river_desk/status/{POST}", "available",
                                   "syndication"))
     assert _copies_lines(post) == []
+
+
+# An edited post (verdict28, newuser28 §1): syndication asked for the original answers with the latest version,
+# its text and created_at. The original was posted at 09:12:40; the edit, 20 minutes later, changed one word.
+EDIT = snowflake("2021-05-03T09:32:40Z")
+ORIGINAL_WORDS = "The council rejected the new budget on Tuesday."
+
+
+def edited_embed(fakenet, reporter, captures: list[Capture], said: str, exit_code: int = 0) -> dict:
+    """`report --fail-on fail --format json` of an article quoting the edited post as `said`: its one embed (the
+    exit code 4 when a check failed)."""
+    edited = tweet(EDIT, "The council rejected the new budget on Wednesday.", created_at="2021-05-03T09:32:40.000Z")
+    edited["edit_control"] = {"edit_tweet_ids": [POST, EDIT], "editable_until_msecs": "1620037960000",
+                              "edits_remaining": "4"}
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(edited | {"isEdited": True})]}))
+    serve(fakenet, captures)
+    code, out = reporter("report", "--fail-on", "fail", "--format", "json", "article.html",
+                         article=f"<html><body>{blockquote(POST, said)}</body></html>")
+    assert code == exit_code, out
+    [embed] = json.loads(out)["embeds"]
+    return embed
+
+
+def original_capture(text: str = ORIGINAL_WORDS, timestamp: str = "20210503091500") -> Capture:
+    """The post's page captured before the edit: the original's words."""
+    return Capture(timestamp, f"https://twitter.com/river_desk/status/{POST}",
+                   classic_page(POST, "river_desk", "River Desk", text, epoch=1620033160))
+
+
+def test_a_right_quote_of_an_edited_posts_original_passes_per_its_capture(fakenet, reporter):
+    """The source says the post was edited; the article quotes the original, which the capture of the post's page
+    holds. A plain `report` reads that capture (as it does a gone post's) and passes; the text check failed
+    ("Wednesday → Tuesday") and `--fail-on fail` exited 4 on a right quote. The date is the original's."""
+    embed = edited_embed(fakenet, reporter, [original_capture()], ORIGINAL_WORDS)
+    assert check_named(embed, "text") == {"name": "text", "result": "pass", "evidence": (
+        f"the post was edited since (syndication answered with {EDIT}, an edit of this post); the capture of "
+        "2021-05-03 09:15:00 UTC holds the article's words: the post's 8 words, word for word")}
+    assert check_named(embed, "date") == {"name": "date", "result": "pass", "evidence": (
+        f"the post was edited: 2021-05-03T09:32:40Z is its edit's time; article 2021-05-03, the original posted "
+        f"2021-05-03T09:12:40Z (its id's time)")}
+    assert check_named(embed, "archived-copy")["result"] == "warn"   # live and archived differ, with dates
+    again = reporter("report", "--offline", "--format", "json", "article.html")[1]   # the same from the cache
+    assert check_named(json.loads(again)["embeds"][0], "text")["result"] == "pass"
+    md = reporter("report", "--offline", "article.html")[1]   # the facts table says whose words and time it shows
+    assert "| Date | May 3, 2021 | 2021-05-03T09:32:40Z (its edit's time) |" in md
+    assert "| Text | The council rejected the new budget on Tuesday. | The council rejected the new budget on " \
+           "Wednesday. (its edit's words) |" in md
+
+
+def test_an_edited_posts_quote_no_capture_holds_warns_that_it_may_quote_an_earlier_version(fakenet, reporter):
+    """No capture of the post could be read: the article may quote a version before the edit, which nothing
+    read shows. That is no fail."""
+    embed = edited_embed(fakenet, reporter, [], ORIGINAL_WORDS)
+    assert check_named(embed, "text") == {"name": "text", "result": "warn", "evidence": (
+        f"the post was edited since (syndication answered with {EDIT}, an edit of this post); the article may "
+        "quote an earlier version, which no capture read holds: against the edited text, 1 change in the quoted "
+        "words: Wednesday → Tuesday"), "changes": ["Wednesday → Tuesday"]}
+
+
+def test_a_changed_word_in_a_quote_of_an_edited_post_still_fails_when_every_version_is_known(fakenet, reporter):
+    """One edit (two versions): the live answer is the edit, a capture taken before the edit holds the original.
+    A quote that matches neither changed a word, and fails against the original."""
+    embed = edited_embed(fakenet, reporter, [original_capture()], "The council approved the new budget on Tuesday.", 4)
+    check = check_named(embed, "text")
+    assert (check["result"], check["changes"]) == ("fail", ["rejected → approved"])
+    assert check["evidence"] == (
+        f"the post was edited since (syndication answered with {EDIT}, an edit of this post), once: the capture of "
+        "2021-05-03 09:15:00 UTC, before the edit, holds the original: 1 change in the quoted words: "
+        "rejected → approved")
+
+
+def test_the_archived_line_counts_a_copy_read_under_x_com_in_all_three_formats(fakenet, reporter):
+    """A deleted post whose only capture is filed under x.com (as posts captured since 2023 are): the section
+    read it ("Capture of …: holds the post's words"), the archive check named it, and the Archived line under it
+    said "no snapshot found", as it read only the snapshots of the post's twitter.com URL (newuser28 §2)."""
+    under_x = f"https://x.com/river_desk/status/{POST}"
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(DELETED)]}))
+    serve(fakenet, [Capture("20240106000001", under_x,
+                            classic_page(POST, "river_desk", "River Desk", "Road closed.", epoch=1620033160))])
+    report, embed = one_embed_report(reporter)
+    copy = f"https://web.archive.org/web/20240106000001/{under_x}"
+    assert (embed["snapshots"], embed["archived_copies"]) == ([], [{"url": copy, "timestamp": "20240106000001"}])
+    assert check_named(embed, "archive")["evidence"] == f"the post is deleted; an archived copy exists: {copy}"
+    line = "Archived: no snapshot listed for the post's URL; 1 archived copy from the captures read; latest"
+    md = reporter("report", "--offline", "article.html")[1]
+    assert f"- {line} <{copy}>" in md and "no snapshot found" not in md
+    html = reporter("report", "--offline", "--format", "html", "article.html")[1]
+    assert "<li>" + line.replace("'", "&#x27;") + f' <a href="{copy}">{copy}</a></li>' in html
+    assert "no snapshot found" not in html
+
+
+def test_the_archived_line_of_captures_read_that_hold_no_words_says_so(fakenet, reporter):
+    """A capture read that is not the post (a login wall) is no copy, and no "no snapshot found" either: it was
+    listed, and read."""
+    under_x = f"https://x.com/river_desk/status/{POST}"
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(DELETED)]}))
+    serve(fakenet, [Capture("20240106000001", under_x, b"<html><body><p>Sorry, that page does not exist!</p>"
+                                                       b"</body></html>")])
+    report, embed = one_embed_report(reporter)
+    assert embed["archived_copies"] == [] and len(embed["post"]["archived"]) == 1
+    md = reporter("report", "--offline", "article.html")[1]
+    assert "- Archived: no archived copy: 1 capture read, none holds the post's words" in md
+
+
+def test_a_videos_oembed_thumbnail_is_no_media_the_article_should_link(fakenet, reporter):
+    """YouTube's oEmbed gives a thumbnail of the video: the media check counted it as the post's media and warned
+    "no media link in the article; the post has 1 media" on every embedded video (newuser28 §9). It skips, saying
+    why."""
+    from tests import xfixtures as fx
+    from tests.fakenet import page
+
+    fakenet.route("www.youtube.com", "/oembed", json_page(fx.YOUTUBE_OEMBED))
+    fakenet.route("i.ytimg.com", "/vi/AbCdEfGhIjK/hqdefault.jpg", page(fx.jpeg(), content_type="image/jpeg"))
+    serve(fakenet, [])
+    article = ('<html><body><p>The timelapse.</p><iframe width="560" height="315" '
+               'src="https://www.youtube.com/embed/AbCdEfGhIjK" title="YouTube video player"></iframe></body></html>')
+    code, out = reporter("report", "--format", "json", "article.html", article=article)
+    assert code == 0, out
+    [embed] = json.loads(out)["embeds"]
+    assert embed["post"]["media"][0]["type"] == "thumbnail"
+    assert check_named(embed, "media") == {"name": "media", "result": "skip", "evidence": (
+        "the source gives only a thumbnail of the post (https://i.ytimg.com/vi/AbCdEfGhIjK/hqdefault.jpg), no media "
+        "an article would link: nothing to compare")}
 
 
 LONG_POST = ("The council voted tonight to reopen the river bridge on Monday morning after six weeks of repairs to its "

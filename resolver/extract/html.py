@@ -501,8 +501,7 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
     # Credits kept only in script data, on the pages whose scripts hold an image node with a credit key: the images
     # the article shows are gathered from each parse, and the nodes' credits read at the end (#11).
     # One pass for every literal the raw passes look for, and the hinted attribute names the page may hold (#14).
-    needles = Needles(page, PAGE_NEEDLES, caseless=CASELESS_NEEDLES, names=html_credits.HINTED_ATTRS,
-                      words=PAGE_WORDS, utf8=utf8)
+    needles = page_needles(page, utf8=utf8)
     anchors = script_credits.find_anchors(page, needles)
     nodes = script_credits.image_nodes(page, anchors[0]) if anchors is not None else []
     shown = script_credits.ShownImages(node[3] for node in nodes) if nodes else None
@@ -529,18 +528,23 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
     return _dedupe(embeds), sorted(credits, key=lambda c: c.span)
 
 
-def _signed(page: str, start: int, end: int, needles: Needles | None = None) -> bool:
+def page_needles(page: str, *, utf8: bytes | None = None) -> Needles:
+    """The page's needles (#14): where every literal the raw passes look for stands, found in one pass, and which
+    hinted attribute names and selector words the page may write."""
+    return Needles(page, PAGE_NEEDLES, caseless=CASELESS_NEEDLES, names=html_credits.HINTED_ATTRS, words=PAGE_WORDS,
+                   utf8=utf8)
+
+
+def _signed(page: str, start: int, end: int, needles: Needles) -> bool:
     """Does page[start:end] hold a tweet signature (`SIGNATURE_RE`)? Every match starts with SIGNATURE_OPEN, one
     of the page's needles (#14): each is tried where it stands."""
-    needles = needles or Needles(page, (SIGNATURE_OPEN,))
     return any(text_detectors.SIGNATURE_RE.match(page, at, end) for at in needles.within(SIGNATURE_OPEN, start, end))
 
 
 SIGNATURE_OPEN = "(@"
 
 
-def _structural_embeds(tree: Any, smap: SourceMap,
-                       needles: Needles | None = None) -> tuple[list[Embed], list[Any], set[Any]]:
+def _structural_embeds(tree: Any, smap: SourceMap, needles: Needles) -> tuple[list[Embed], list[Any], set[Any]]:
     """(embeds, furniture holding post links, claimed elements) of one parse. `needles`: the page's, asked which
     selectors may select anything (#14)."""
     embeds: list[Embed] = []
@@ -755,7 +759,7 @@ def _nth_lt(page: str, at: int, end: int, n: int) -> int:
     return at - 1
 
 
-def _embed_candidates(tree: Any, *, furniture: list[Any], needles: Needles | None = None) -> Iterator[list[Any]]:
+def _embed_candidates(tree: Any, *, furniture: list[Any], needles: Needles) -> Iterator[list[Any]]:
     """Structural embeds first (so they claim the links inside them), then links to posts in the prose; links
     in the site's own furniture go to `furniture` instead. Each group is in document order. Only the selectors
     the page's `needles` say may select anything are asked (#14)."""
@@ -769,7 +773,7 @@ def _embed_candidates(tree: Any, *, furniture: list[Any], needles: Needles | Non
     yield _post_links(root, furniture, needles)
 
 
-def _post_links(root: Any, furniture: list[Any], needles: Needles | None = None) -> list[Any]:
+def _post_links(root: Any, furniture: list[Any], needles: Needles) -> list[Any]:
     """Links whose href names a post (as a post URL written in the markup, entities decoded), and twitter-timeline
     links; a link inside the site's furniture goes to `furniture` instead. The hrefs are matched all at once, one
     per line of a single string."""
@@ -901,13 +905,12 @@ PAGE_WORDS = words_of(STRUCTURE_PARTS, FACEBOOK_PARTS, TIMELINE_PARTS, html_cred
                       html_credits.JSONLD_PARTS)
 
 
-def _source_urls(page: str, *, taken: Intervals, needles: Needles | None = None) -> list[Embed]:
+def _source_urls(page: str, *, taken: Intervals, needles: Needles) -> list[Embed]:
     """Post URLs the markup keeps outside elements: in a script's JSON state, or in an escaped embed inside an
     attribute (frameworks render embeds from data). Only posts and videos count; anything inside a span an
     element-level detector took is left to it. Hosts are matched as written in lower case, as JSON keeps them.
     Listed host by host (each in page order), in SOURCE_HOSTS order. `needles`: the page's needles, the hosts
     among them: a host's pattern is tried only where one of its hosts ends (#14)."""
-    needles = needles or Needles(page, tuple(SOURCE_HOSTS))
     found: dict[str, list[Embed]] = {host: [] for host in SOURCE_HOSTS}
     for pattern, branches in SOURCE_SEARCHES:
         label = len(branches[0][0]) - branches[0][0].rindex(".")   # the hosts' last label's length: ".com"

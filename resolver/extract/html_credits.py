@@ -121,7 +121,7 @@ MAX_JSONLD_BYTES = 2_000_000
 def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any], embed_spans: list[tuple[int, int]],
                  shown: ShownImages | None = None,
                  anchors: tuple[list[int], list[int]] | None = None,
-                 needles: Needles | None = None) -> tuple[list[Credit], str]:
+                 needles: Needles) -> tuple[list[Credit], str]:
     """Every photo credit in a parsed page (or the stretch of it `smap` covers), in order, outside the embeds
     (`claimed` elements, `embed_spans`), and the article prose it searched (text nodes joined by NODE; "" when the
     page has no body), which the embed detector reads for bare post URLs. The last use of `tree`: the prose pass
@@ -138,7 +138,6 @@ def find_credits(tree: Any, smap: SourceMap, *, claimed: set[Any], embed_spans: 
     read_tags: set[int] = set()
     quiet = [smap.span(el) for el in walks.quiet]
     outside = Intervals([c.span for c in found] + [s for c in found for s in c.also_at] + embed_spans + quiet)
-    needles = needles or Needles(page, CREDIT_ATTRS, caseless=CREDIT_ATTRS)
     hits = needles.within(CREDIT_ATTR, smap.start, smap.end)
     spaced = [hit for needle in CREDIT_ATTRS[1:] for hit in needles.within(needle, smap.start, smap.end)
               if BLANKS_THEN_EQUALS_RE.match(page, hit + len("credit"))]
@@ -175,7 +174,7 @@ class _Walks:
 
 
 def _element_credits_of(tree: Any, smap: SourceMap, claimed: set[Any], walks: _Walks,
-                        needles: Needles | None = None) -> tuple[list[Credit], list[Any]]:
+                        needles: Needles) -> tuple[list[Credit], list[Any]]:
     """(credits read from credit elements, captions, cites and JSON-LD; "related" boxes). `needles`: the page's,
     asked which selectors may select anything (#14)."""
     root = tree.root
@@ -219,7 +218,7 @@ def _element_credits_of(tree: Any, smap: SourceMap, claimed: set[Any], walks: _W
     return _one_per_photo(placed, walks), related
 
 
-def _candidates(root: Any, needles: Needles | None = None) -> list[Any]:
+def _candidates(root: Any, needles: Needles) -> list[Any]:
     """The elements under `root` that CANDIDATE_SELECTOR selects, in document order."""
     return [el for el in select(root, selector_of(BROAD_CANDIDATE_PARTS, needles))
             if "source" not in (el.attrs.get("class") or "").lower() or _selects_itself(el, CANDIDATE_SELECTOR)]
@@ -765,7 +764,7 @@ HINTED_ATTR_SELECTOR = ", ".join(f"[{name}]" for name in HINTED_ATTRS)
 
 
 def _hinted_attribute_credits(tree: Any, smap: SourceMap, related: list[Any], *, taken: Intervals,
-                              read_tags: set[int], needles: Needles | None = None) -> list[Credit]:
+                              read_tags: set[int], needles: Needles) -> list[Credit]:
     """Credits in the attributes HINTED_ATTRS names, read from the source of the elements holding one. `needles`:
     the page's, asked which of those names it may give an element."""
     root = tree.body or tree.root

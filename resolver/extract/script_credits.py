@@ -84,11 +84,10 @@ ARTICLE_TYPES = ("Article", "BlogPosting", "Report")
 _DECODER = json.JSONDecoder()
 
 
-def find_anchors(page: str, needles: Needles | None = None) -> tuple[list[int], list[int]] | None:
+def find_anchors(page: str, needles: Needles) -> tuple[list[int], list[int]] | None:
     """Where the page names a credit key in JSON: (in script data, in an attribute's JSON), each the position of
     the key's colon; None when it names none, as most pages do: then nothing more is done (#14). `needles`: the
     page's needles, ANCHOR_KEYS among them."""
-    needles = needles or Needles(page, ANCHOR_KEYS)
     colons = sorted({start + len(key) - 1 for key in ANCHOR_KEYS for start in needles.starts[key]})
     in_json: list[int] = []
     in_attribute: list[int] = []

@@ -248,14 +248,24 @@ def _from_cache(target: Target, session: Session,
 def _lookup_in_store(target: Target, record: PostRecord, store: Store, archived: int, session: Session) -> str | None:
     """What a cached post's last archive lookup came to, from the fetch log: asked only of posts a fetch reads the
     captures of (an X post that is gone, or has copies), so a warm run of available posts asks nothing more (#14)."""
-    if target.platform != "twitter" or not archived and record.status == "available":
+    if target.platform != "twitter" or not archived and record.status == "available" and not record.edits:
         return None   # before the import: a warm run of available posts loads no capture reader (#14)
     from resolver.fetch import wayback
 
-    if not archived and record.status not in wayback.READ_WHEN:
+    if not archived and not wayback.reads_captures(record):
         return None
-    return wayback.lookup_outcome_in_store(target.post_id, _lookup_handle(record, target), store,
+    return wayback.lookup_outcome_in_store(target.post_id, _capture_handles(target, record, store), store,
                                            copies=archived, redactor=session.redactor)
+
+
+def _capture_handles(target: Target, record: PostRecord, store: Store | None) -> list[str | None]:
+    """The handles a post's captures may be filed under: the answer's, the link's, then those the cache saw the
+    post with (a link with no handle, /i/status/<id>, review28). Not "REDACTED": a handle that is a configured secret
+    is read so from the redacted answer and kept so, and is no handle (listing captures under twitter.com/REDACTED/…
+    was a wrong lookup, left28); the link the post was asked for by still holds it."""
+    known = [record.author_handle, _handle_in(target.url)]
+    known += store.post_handles(target.platform, target.post_id) if store is not None else []
+    return [handle for handle in known if handle != REDACTED]
 
 
 def _token_now_set(target: Target, session: Session) -> bool:
@@ -374,9 +384,9 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
     merged = _merged(shown, records)
     copies: tuple[wayback.ArchivedCopy, ...] = ()
     looked: str | None = None
-    if target.platform == "twitter" and options.archived and (options.all_methods or merged.status in wayback.READ_WHEN):
-        handle = _lookup_handle(merged, target)
-        copies, looked = await wayback.read_captures(target.post_id, handle, session=session, ledger=ledger)
+    if target.platform == "twitter" and options.archived and (options.all_methods or wayback.reads_captures(merged)):
+        copies, looked = await wayback.read_captures(target.post_id, _capture_handles(target, merged, session.store),
+                                                     session=session, ledger=ledger)
     post_row = None
     store = session.store
     if store is not None:
@@ -428,14 +438,6 @@ def record_copies(post: FetchedPost, copies: tuple[wayback.ArchivedCopy, ...], s
                   "fetch_id": c.fetch_id, "record": json.dumps(c.record.to_json())} for c in copies],
                 observed_at=utc_now())
     return copies
-
-
-def _lookup_handle(record: PostRecord, target: Target) -> str | None:
-    """The handle a post's captures are listed under: the record's, unless a configured secret was redacted out of
-    it (the answer's body is redacted before it is read: "REDACTED" is no handle, and listing its captures under
-    twitter.com/REDACTED/… was a wrong lookup, left28); then the one in the URL the post was asked for by."""
-    handle = record.author_handle
-    return handle if handle and handle != REDACTED else _handle_in(target.url)
 
 
 def _handle_in(url: str) -> str | None:

@@ -57,6 +57,10 @@ class PostRecord:
     from_cache: bool = False
     field_sources: dict[str, str] = field(default_factory=dict)
     disagreements: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # An edited post answered with a later version (syndication's answer for the original is the latest edit):
+    # every version's id, oldest first, the one answered last. The text, media and created_at are that version's;
+    # the article may quote an earlier one (verdict28).
+    edits: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The fields in their order, the author's three last as one "author" object. Written out rather than
@@ -67,7 +71,7 @@ class PostRecord:
                 "created_at": self.created_at, "media": tuple(m.to_json() for m in self.media),
                 "references": plain(self.references) if self.references else (), "fetch_ids": list(self.fetch_ids),
                 "from_cache": self.from_cache, "field_sources": dict(self.field_sources),
-                "disagreements": plain(self.disagreements),
+                "disagreements": plain(self.disagreements), "edits": self.edits,
                 "author": {"handle": self.author_handle, "name": self.author_name, "id": self.author_id}}
 
 
@@ -108,10 +112,10 @@ def record_from_json(data: dict[str, Any]) -> PostRecord:
     data = dict(data)
     author = data.pop("author", None) or {}
     media = tuple(Media(**{**m, "variants": tuple(m.get("variants") or ())}) for m in data.pop("media", None) or [])
-    return PostRecord(**{k: v for k, v in data.items() if k not in ("references", "fetch_ids")},
+    return PostRecord(**{k: v for k, v in data.items() if k not in ("references", "fetch_ids", "edits")},
                       author_handle=author.get("handle"), author_name=author.get("name"), author_id=author.get("id"),
                       media=media, references=tuple(data.get("references") or ()),
-                      fetch_ids=tuple(data.get("fetch_ids") or ()))
+                      fetch_ids=tuple(data.get("fetch_ids") or ()), edits=tuple(data.get("edits") or ()))
 
 
 def merge(records: list[PostRecord]) -> PostRecord:

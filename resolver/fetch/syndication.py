@@ -94,8 +94,11 @@ def parse(post_id: str, status: int | None, content_type: str, body: bytes) -> P
         # another post (not an edit of this one): what it says is not what this post says
         return _record(post_id, "unknown", f"syndication answered with post {answered}, not {post_id}")
     record = _tweet(post_id, data)
-    if answered != post_id and record.reason is None:   # the text and the time are those of that version
-        return replace(record, reason=f"syndication answered with {answered}, an edit of this post")
+    if answered != post_id:   # the text and the time are those of that version: the checks must know (verdict28)
+        versions = [i for i in _edits(data) if i != answered] + [answered]
+        record = replace(record, edits=tuple(versions))
+        if record.reason is None:
+            record = replace(record, reason=f"syndication answered with {answered}, an edit of this post")
     return record
 
 

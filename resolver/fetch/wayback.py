@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import re
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
@@ -322,10 +322,14 @@ class Head:
     post_id: str | None = None     # from og:url, canonical link or app links
     truncated: bool = False
     form: str = "page-head"
+    page: str | None = None        # the URL the head names when it is no post's (an account's page)
 
 
 def read_head(soup: BeautifulSoup) -> Head:
-    """og:description / og:title / <title> / og:url, placeholders refused."""
+    """og:description / og:title / <title> / og:url, placeholders refused. The description is a post's words only
+    on a post's page: the head names a post's URL, or its titles are a post's ("Name on Twitter", "Name (@handle)
+    on X"); an account's page (its bio), the login wall (the site's blurb) or a search page says other things
+    there (review28)."""
     og = {str(m.get("property") or m.get("name")): str(m.get("content") or "") for m in soup.find_all("meta")
           if (m.get("property") or m.get("name")) and m.get("content") is not None}
     title_tag = soup.find("title")
@@ -339,8 +343,13 @@ def read_head(soup: BeautifulSoup) -> Head:
         name, handle, form = on_x.group(1), on_x.group(2), "x-shell"
     elif re.search(r" on Twitter$", og_title):
         name = og_title[: -len(" on Twitter")]
+    canonical = soup.find("link", rel="canonical")
+    named = [og.get(key) for key in ("og:url", "al:ios:url", "al:android:url")]
+    named.append(str(canonical.get("href")) if canonical else None)
+    post_id = next((found for found in map(_id_in, named) if found), None)
+    page = next((url for url in named if url and url.startswith("http")), None) if post_id is None else None
     described = og.get("og:description") or og.get("description")
-    if described:
+    if described and page is None and (post_id or name):
         text = _unquote(described)
     said = re.fullmatch(r'(.+?) \S+ Twitter: "(.*)"(?: / Twitter)?', title, re.S)
     if said:
@@ -352,13 +361,8 @@ def read_head(soup: BeautifulSoup) -> Head:
         if not text:
             text = old.group(2)
             truncated = text.endswith(("...", "…"))
-    post_id = None
-    for key in ("og:url", "al:ios:url", "al:android:url"):
-        post_id = post_id or _id_in(og.get(key))
-    canonical = soup.find("link", rel="canonical")
-    post_id = post_id or _id_in(str(canonical.get("href")) if canonical else None)
     url_handle = _url_handle(og.get("og:url")) or _url_handle(str(canonical.get("href")) if canonical else None)
-    return Head(real(text), real(name), handle or url_handle, post_id, truncated, form)
+    return Head(real(text), real(name), handle or url_handle, post_id, truncated, form, page)
 
 
 def _unquote(value: str) -> str:
@@ -383,15 +387,32 @@ def _url_handle(value: str | None) -> str | None:
 
 def _head_only(post_id: str, soup: BeautifulSoup) -> CaptureReading:
     head = read_head(soup)
-    if head.post_id and head.post_id != post_id:
-        return _reading(post_id, "unknown", head.form, reason=f"the captured page is post {head.post_id}, "
-                                                              "not this one")
+    shown = head.post_id or _shown_post(soup)
+    if shown and shown != post_id:
+        return _reading(post_id, "unknown", head.form, reason=f"the captured page is post {shown}, not this one")
+    if head.page is not None:
+        what = "the account page" if _url_handle(head.page) else "the page"
+        return _reading(post_id, "unknown", head.form, reason=f"the captured page is {what} {head.page}, not a post")
     if not head.text:
         return _reading(post_id, "unknown", "none" if not head.name else head.form,
                         reason="the capture holds no text of the post (a page shell or a placeholder)")
     notes = ("the title is cut: the text is the post's opening words",) if head.truncated else ()
     return _reading(post_id, "available", head.form, text=head.text, author_name=head.name,
                     author_handle=head.handle, notes=notes)
+
+
+def _shown_post(soup: BeautifulSoup) -> str | None:
+    """The id of the post a page is about, from its body when its head names none: the classic focal tweet, the
+    mobile page's main tweet, the React article that links its id around its time. A page saved without og:url
+    whose title quotes another post is that post's (review28)."""
+    focal = soup.select_one(".permalink-tweet[data-tweet-id], .main-tweet .tweet-text[data-id]")
+    if focal is not None:
+        return str(focal.get("data-tweet-id") or focal.get("data-id"))
+    for article in soup.select('article[data-testid="tweet"]'):
+        for link in article.find_all("a", href=re.compile(r"/status/\d+")):
+            if link.find("time") is not None:
+                return _id_in(str(link["href"]))
+    return None
 
 
 def _with_head(found: CaptureReading, post_id: str, soup: BeautifulSoup) -> CaptureReading:
@@ -472,6 +493,14 @@ def captured_at(timestamp: str) -> str:
 
 # Statuses whose archived copies are read by default: what the live sources could not show.
 READ_WHEN = ("deleted", "suspended", "protected", "not_found", "unknown", "withheld", "age_restricted")
+
+
+def reads_captures(record: PostRecord) -> bool:
+    """Whether a fetch reads a post's captures by default: the live sources could not show it (READ_WHEN), or
+    they showed a later version of it, whose original an article may quote (an edit, verdict28)."""
+    return record.status in READ_WHEN or bool(record.edits)
+
+
 MAX_CAPTURES = 3        # per post: the earliest captures of distinct content, then the latest
 _RAW_RE = re.compile(r"/web/(\d{4,14})id_/(.+)$")
 
@@ -507,14 +536,19 @@ class ArchivedCopy:
                 "notes": list(self.notes), "fetch_id": self.fetch_id}
 
 
-def capture_queries(post_id: str, handle: str | None) -> list[str]:
+def capture_queries(post_id: str, handles: Sequence[str | None]) -> list[str]:
     """Where captures of a post live, most telling first: its page on each host CDX files apart (twitter.com;
-    x.com, where twitter.com has answered with a 301 since 2023; mobile.twitter.com), then the JSON endpoints
-    embeds read."""
-    page = f"twitter.com/{handle or x.UNKNOWN_HANDLE}/status/{post_id}"
-    return [page, f"x.com/{page.removeprefix('twitter.com/')}", f"mobile.{page}",
-            f"cdn.syndication.twimg.com/tweet-result?id={post_id}",
-            f"publish.twitter.com/oembed?url=https://twitter.com/{handle or x.UNKNOWN_HANDLE}/status/{post_id}"]
+    x.com, where twitter.com has answered with a 301 since 2023; mobile.twitter.com), under each handle it may be
+    filed under (CDX lists each URL apart, review28), then the JSON endpoints embeds read."""
+    distinct: dict[str, str] = {}
+    for handle in handles:
+        if handle:
+            distinct.setdefault(handle.casefold(), handle)   # the first spelling, in order: handles are any case
+    known: list[str | None] = [*distinct.values()] or [None]
+    pages = [f"twitter.com/{handle or x.UNKNOWN_HANDLE}/status/{post_id}" for handle in known]
+    return [form for page in pages for form in (page, f"x.com/{page.removeprefix('twitter.com/')}", f"mobile.{page}")] + [
+        f"cdn.syndication.twimg.com/tweet-result?id={post_id}",
+        f"publish.twitter.com/oembed?url=https://twitter.com/{known[0] or x.UNKNOWN_HANDLE}/status/{post_id}"]
 
 
 def choose_captures(snapshots: Any, post_id: str, limit: int = MAX_CAPTURES) -> list[Any]:
@@ -557,7 +591,7 @@ def lookup_outcome(errors: list[str], asked: int) -> str | None:
     return f"error: {errors[0]}" + (f" ({len(errors)} of {asked} capture lists)" if len(errors) < asked else "")
 
 
-async def read_captures(post_id: str, handle: str | None, *, session: Any, ledger: Ledger,
+async def read_captures(post_id: str, handles: Sequence[str | None], *, session: Any, ledger: Ledger,
                         limit: int = MAX_CAPTURES) -> tuple[tuple[ArchivedCopy, ...], str | None]:
     """Read a post's archived copies through the one HTTP layer (fetch log, body kept, WARC, budgets): the CDX
     list of each place captures live, then the raw captures, until one says what the post said. The captures'
@@ -571,7 +605,7 @@ async def read_captures(post_id: str, handle: str | None, *, session: Any, ledge
     errors: list[str] = []
     unread: list[str] = []
     asked = 0
-    queries, withheld = _not_withheld(capture_queries(post_id, handle), session.redactor)
+    queries, withheld = _not_withheld(capture_queries(post_id, handles), session.redactor)
     for query in queries:
         listing = await archive.list_captures(query, session=session, prefix=True)
         if not listing.unavailable:   # offline and never listed: not asked
@@ -630,7 +664,7 @@ def _with_unread(outcome: str | None, unread: list[str]) -> str | None:
     return f"error: {unread[0]}" + (f" (and {len(unread) - 1} more)" if len(unread) > 1 else "")
 
 
-def lookup_outcome_in_store(post_id: str, handle: str | None, store: Any, *, copies: int = 0,
+def lookup_outcome_in_store(post_id: str, handles: Sequence[str | None], store: Any, *, copies: int = 0,
                             redactor: Redactor | None = None) -> str | None:
     """What the last archive lookup of a post came to, from the fetch log (a post answered from the cache): each
     capture list's latest answer, as read_captures asked them; with no copy (`copies`), the captures they list
@@ -640,7 +674,7 @@ def lookup_outcome_in_store(post_id: str, handle: str | None, store: Any, *, cop
     errors: list[str] = []
     unread: list[str] = []
     asked = 0
-    queries, withheld = _not_withheld(capture_queries(post_id, handle), redactor or NO_SECRETS)
+    queries, withheld = _not_withheld(capture_queries(post_id, handles), redactor or NO_SECRETS)
     for query in queries:
         rows = store.fetches_for(archive.lookup_url(query, prefix=True))
         if rows:

@@ -1,0 +1,523 @@
+-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.
+-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).
+
+CREATE TABLE "_sqlite_migrations" (
+   "id" INTEGER PRIMARY KEY,
+   "migration_set" TEXT,
+   "name" TEXT,
+   "applied_at" TEXT
+);
+
+CREATE UNIQUE INDEX "idx__sqlite_migrations_migration_set_name"
+    ON "_sqlite_migrations" ("migration_set", "name");
+
+CREATE TABLE "articles" (
+   "id" INTEGER PRIMARY KEY,
+   "sha256" TEXT NOT NULL,
+   "kind" TEXT NOT NULL,
+   "encoding" TEXT,
+   "encoding_detected" INTEGER,
+   "bytes" INTEGER,
+   "first_source" TEXT,
+   "first_scanned_at" TEXT,
+   "tool_version" TEXT,
+   "embed_count" INTEGER,
+   "credit_count" INTEGER
+, "truncated" TEXT, "encoding_given_at" TEXT, "encoding_given_known" INTEGER);
+
+CREATE UNIQUE INDEX "idx_articles_sha256"
+    ON "articles" ("sha256");
+
+CREATE TABLE "article_sources" (
+   "id" INTEGER PRIMARY KEY,
+   "article_id" INTEGER REFERENCES "articles"("id"),
+   "source" TEXT,
+   "first_seen_at" TEXT
+, "url" TEXT, "host" TEXT, "truncated" TEXT);
+
+CREATE UNIQUE INDEX "idx_article_sources_article_id_source"
+    ON "article_sources" ("article_id", "source");
+
+CREATE TABLE "embeds" (
+   "id" INTEGER PRIMARY KEY,
+   "article_id" INTEGER NOT NULL REFERENCES "articles"("id"),
+   "ordinal" INTEGER,
+   "platform" TEXT NOT NULL,
+   "kind" TEXT,
+   "url" TEXT NOT NULL,
+   "post_id" TEXT,
+   "author_handle" TEXT,
+   "author_name" TEXT,
+   "date_text" TEXT,
+   "date" TEXT,
+   "text" TEXT,
+   "lang" TEXT,
+   "media_links" TEXT,
+   "links" TEXT,
+   "detector" TEXT,
+   "span_start" INTEGER,
+   "span_end" INTEGER,
+   "also_at" TEXT
+, "text_confidence" TEXT);
+
+CREATE UNIQUE INDEX "idx_embeds_article_id_ordinal"
+    ON "embeds" ("article_id", "ordinal");
+
+CREATE INDEX "idx_embeds_platform_post_id"
+    ON "embeds" ("platform", "post_id");
+
+CREATE INDEX "idx_embeds_url"
+    ON "embeds" ("url");
+
+CREATE TABLE "credits" (
+   "id" INTEGER PRIMARY KEY,
+   "article_id" INTEGER NOT NULL REFERENCES "articles"("id"),
+   "ordinal" INTEGER,
+   "raw" TEXT NOT NULL,
+   "creator" TEXT,
+   "organization" TEXT,
+   "source" TEXT,
+   "form" TEXT,
+   "image" TEXT,
+   "span_start" INTEGER,
+   "span_end" INTEGER
+, "split_confidence" TEXT, "also_at" TEXT);
+
+CREATE UNIQUE INDEX "idx_credits_article_id_ordinal"
+    ON "credits" ("article_id", "ordinal");
+
+CREATE INDEX "idx_credits_creator"
+    ON "credits" ("creator");
+
+CREATE TABLE "fetches" (
+   "id" INTEGER PRIMARY KEY,
+   "url" TEXT NOT NULL,
+   "contacted_url" TEXT,
+   "method" TEXT NOT NULL,
+   "fetched_at" TEXT NOT NULL,
+   "status" INTEGER,
+   "headers" TEXT,
+   "body_sha256" TEXT,
+   "body_bytes" INTEGER,
+   "elapsed_ms" REAL,
+   "error_kind" TEXT,
+   "error" TEXT,
+   "purpose" TEXT,
+   "tool_version" TEXT
+, "via" TEXT, "warc_file" TEXT, "warc_offset" INTEGER);
+
+CREATE INDEX "idx_fetches_url_fetched_at"
+    ON "fetches" ("url", "fetched_at");
+
+CREATE TABLE "resolutions" (
+   "id" INTEGER PRIMARY KEY,
+   "url" TEXT NOT NULL,
+   "final_url" TEXT,
+   "canonical_url" TEXT,
+   "hops" TEXT,
+   "post" TEXT,
+   "error" TEXT,
+   "resolved_at" TEXT NOT NULL,
+   "fetch_ids" TEXT,
+   "tool_version" TEXT
+);
+
+CREATE INDEX "idx_resolutions_url_resolved_at"
+    ON "resolutions" ("url", "resolved_at");
+
+CREATE TABLE "embed_links" (
+   "id" INTEGER PRIMARY KEY,
+   "embed_id" INTEGER REFERENCES "embeds"("id"),
+   "url" TEXT,
+   "resolution_id" INTEGER REFERENCES "resolutions"("id")
+);
+
+CREATE UNIQUE INDEX "idx_embed_links_embed_id_url"
+    ON "embed_links" ("embed_id", "url");
+
+CREATE TABLE "bodies" (
+   "sha256" TEXT PRIMARY KEY,
+   "data" BLOB,
+   "bytes" INTEGER,
+   "content_type" TEXT,
+   "stored_at" TEXT
+, "redacted" INTEGER);
+
+CREATE TABLE "posts" (
+   "id" INTEGER PRIMARY KEY,
+   "platform" TEXT NOT NULL,
+   "post_id" TEXT NOT NULL,
+   "url" TEXT,
+   "status" TEXT,
+   "method" TEXT,
+   "author_handle" TEXT,
+   "author_name" TEXT,
+   "author_id" TEXT,
+   "text" TEXT,
+   "lang" TEXT,
+   "created_at" TEXT,
+   "record" TEXT,
+   "first_observed_at" TEXT,
+   "last_observed_at" TEXT,
+   "last_available_at" TEXT
+);
+
+CREATE UNIQUE INDEX "idx_posts_platform_post_id"
+    ON "posts" ("platform", "post_id");
+
+CREATE INDEX "idx_posts_author_handle"
+    ON "posts" ("author_handle");
+
+CREATE TABLE "authors" (
+   "id" INTEGER PRIMARY KEY,
+   "platform" TEXT,
+   "handle" TEXT,
+   "name" TEXT,
+   "author_id" TEXT,
+   "first_seen_at" TEXT,
+   "last_seen_at" TEXT
+);
+
+CREATE UNIQUE INDEX "idx_authors_platform_handle"
+    ON "authors" ("platform", "handle");
+
+CREATE TABLE "post_observations" (
+   "id" INTEGER PRIMARY KEY,
+   "post_row" INTEGER REFERENCES "posts"("id"),
+   "observed_at" TEXT,
+   "method" TEXT,
+   "status" TEXT,
+   "reason" TEXT,
+   "fetch_id" INTEGER REFERENCES "fetches"("id"),
+   "record" TEXT,
+   "reparsed_at" TEXT
+);
+
+CREATE INDEX "idx_post_observations_post_row_observed_at"
+    ON "post_observations" ("post_row", "observed_at");
+
+CREATE TABLE "media" (
+   "id" INTEGER PRIMARY KEY,
+   "url" TEXT,
+   "sha256" TEXT,
+   "mime" TEXT,
+   "declared_mime" TEXT,
+   "bytes" INTEGER,
+   "width" INTEGER,
+   "height" INTEGER,
+   "phash" TEXT,
+   "credit" TEXT,
+   "c2pa" INTEGER,
+   "error" TEXT,
+   "fetched_at" TEXT,
+   "fetch_id" INTEGER REFERENCES "fetches"("id"),
+   "kept_path" TEXT
+, "warnings" TEXT);
+
+CREATE UNIQUE INDEX "idx_media_url"
+    ON "media" ("url");
+
+CREATE INDEX "idx_media_sha256"
+    ON "media" ("sha256");
+
+CREATE TABLE "post_media" (
+   "id" INTEGER PRIMARY KEY,
+   "post_row" INTEGER REFERENCES "posts"("id"),
+   "media_id" INTEGER REFERENCES "media"("id"),
+   "ordinal" INTEGER
+);
+
+CREATE UNIQUE INDEX "idx_post_media_post_row_media_id"
+    ON "post_media" ("post_row", "media_id");
+
+CREATE TABLE "embed_posts" (
+   "id" INTEGER PRIMARY KEY,
+   "embed_id" INTEGER REFERENCES "embeds"("id"),
+   "post_row" INTEGER REFERENCES "posts"("id")
+);
+
+CREATE UNIQUE INDEX "idx_embed_posts_embed_id_post_row"
+    ON "embed_posts" ("embed_id", "post_row");
+
+CREATE TABLE "snapshots" (
+   "id" INTEGER PRIMARY KEY,
+   "service" TEXT,
+   "original" TEXT,
+   "url" TEXT,
+   "timestamp" TEXT,
+   "status" TEXT,
+   "digest" TEXT,
+   "mimetype" TEXT,
+   "found_via" TEXT,
+   "observed_at" TEXT,
+   "fetch_id" INTEGER REFERENCES "fetches"("id")
+);
+
+CREATE INDEX "idx_snapshots_original_timestamp"
+    ON "snapshots" ("original", "timestamp");
+
+CREATE UNIQUE INDEX "idx_snapshots_service_url"
+    ON "snapshots" ("service", "url");
+
+CREATE TABLE "saves" (
+   "id" INTEGER PRIMARY KEY,
+   "url" TEXT NOT NULL,
+   "status" TEXT NOT NULL,
+   "job_id" TEXT,
+   "attempts" INTEGER,
+   "status_ext" TEXT,
+   "message" TEXT,
+   "snapshot_url" TEXT,
+   "timestamp" TEXT,
+   "queued_at" TEXT,
+   "updated_at" TEXT
+);
+
+CREATE INDEX "idx_saves_status_queued_at"
+    ON "saves" ("status", "queued_at");
+
+CREATE INDEX "idx_saves_url"
+    ON "saves" ("url");
+
+CREATE TABLE "identifications" (
+   "id" INTEGER PRIMARY KEY,
+   "embed_id" INTEGER REFERENCES "embeds"("id"),
+   "platform" TEXT,
+   "post_id" TEXT,
+   "confidence" REAL,
+   "candidates" INTEGER,
+   "similarity" REAL,
+   "evidence" TEXT,
+   "identified_at" TEXT
+, "verdict" TEXT);
+
+CREATE INDEX "idx_identifications_embed_id"
+    ON "identifications" ("embed_id");
+
+CREATE TABLE "errors" (
+   "id" INTEGER PRIMARY KEY,
+   "source" TEXT NOT NULL,
+   "article_id" INTEGER REFERENCES "articles"("id"),
+   "stage" TEXT,
+   "kind" TEXT,
+   "message" TEXT NOT NULL,
+   "occurred_at" TEXT NOT NULL,
+   "tool_version" TEXT
+);
+
+CREATE INDEX "idx_errors_source"
+    ON "errors" ("source");
+
+CREATE INDEX "idx_article_sources_host"
+    ON "article_sources" ("host");
+
+CREATE TABLE "progress" (
+   "id" INTEGER PRIMARY KEY,
+   "job" TEXT NOT NULL,
+   "key" TEXT NOT NULL,
+   "source" TEXT,
+   "article_id" INTEGER REFERENCES "articles"("id"),
+   "outcome" TEXT,
+   "finished_at" TEXT NOT NULL
+, "run" TEXT);
+
+CREATE UNIQUE INDEX "idx_progress_job_key"
+    ON "progress" ("job", "key");
+
+CREATE VIEW "dead_embeds_by_outlet_year" AS SELECT COALESCE(outlet, '(unknown)') AS outlet, year,
+       COUNT(*) AS embeds_checked,
+       SUM(status IN ('deleted', 'suspended', 'not_found')) AS dead,
+       ROUND(100.0 * SUM(status IN ('deleted', 'suspended', 'not_found')) / COUNT(*), 1) AS dead_percent,
+       SUM(status = 'deleted') AS deleted, SUM(status = 'suspended') AS suspended,
+       SUM(status = 'not_found') AS not_found, COUNT(DISTINCT article_id) AS articles
+FROM (SELECT e.article_id, p.status, (SELECT s.host FROM article_sources s WHERE s.article_id = e.article_id AND s.host IS NOT NULL
+     ORDER BY s.id LIMIT 1) AS outlet, COALESCE(substr(p.created_at, 1, 4), substr(e.date, 1, 4),
+    CASE WHEN e.platform = 'twitter' AND length(e.post_id) >= 16 AND CAST(e.post_id AS INTEGER) > 1000000000000000
+         THEN strftime('%Y', ((CAST(e.post_id AS INTEGER) >> 22) + 1288834974657) / 1000, 'unixepoch') END) AS year
+      FROM embeds e JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
+      WHERE e.post_id IS NOT NULL AND p.status IS NOT NULL AND p.status NOT IN ('error', 'unknown'))
+GROUP BY COALESCE(outlet, '(unknown)'), year
+ORDER BY outlet, year;
+
+CREATE VIEW "gone_accounts_most_cited" AS SELECT p.platform, lower(COALESCE(p.author_handle, e.author_handle)) AS handle,
+       MAX(COALESCE(p.author_name, e.author_name)) AS name,
+       COUNT(DISTINCT e.article_id) AS articles, COUNT(*) AS embeds, COUNT(DISTINCT p.id) AS posts,
+       SUM(p.status = 'suspended') AS suspended_embeds, SUM(p.status = 'deleted') AS deleted_embeds,
+       MAX(p.last_available_at) AS last_seen_available
+FROM embeds e JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
+WHERE p.status IN ('deleted', 'suspended')
+GROUP BY p.platform, lower(COALESCE(p.author_handle, e.author_handle))
+ORDER BY articles DESC, embeds DESC, handle;
+
+CREATE VIEW "at_risk_embeds" AS WITH archived AS (
+    SELECT DISTINCT original AS url, NULL AS post_id FROM snapshots WHERE status = '200'
+    UNION
+    SELECT DISTINCT NULL, substr(rest, 1, length(rest) - length(ltrim(rest, '0123456789'))) FROM (
+        SELECT substr(original, instr(original, '/status/') + 8) AS rest FROM snapshots
+        WHERE status = '200' AND instr(original, '/status/') > 0)
+)
+SELECT e.id AS embed_id, e.article_id,
+       (SELECT s.source FROM article_sources s WHERE s.article_id = e.article_id ORDER BY s.id LIMIT 1) AS article,
+       e.platform, e.kind, e.url, e.post_id, COALESCE(p.author_handle, e.author_handle) AS handle,
+       p.status AS post_status, p.last_available_at,
+       (SELECT v.status FROM saves v WHERE v.url = e.url OR v.url = p.url ORDER BY v.id DESC LIMIT 1) AS save_status
+FROM embeds e LEFT JOIN posts p ON p.platform = e.platform AND p.post_id = e.post_id
+WHERE NOT EXISTS (SELECT 1 FROM archived a WHERE a.url = e.url OR a.url = p.url
+                  OR (e.platform = 'twitter' AND a.post_id = e.post_id))
+ORDER BY e.article_id, e.ordinal;
+
+CREATE VIEW "credits_by_organization" AS SELECT COALESCE(MIN(trim(organization)), '(none named)') AS organization,
+       COUNT(*) AS credits, COUNT(DISTINCT article_id) AS articles, COUNT(DISTINCT lower(creator)) AS creators
+FROM credits
+GROUP BY lower(trim(organization))
+ORDER BY credits DESC, organization;
+
+CREATE VIRTUAL TABLE "posts_fts" USING FTS5 (
+    "text", "author_handle", "author_name",
+    content="posts"
+);
+
+CREATE TRIGGER "posts_ai" AFTER INSERT ON "posts" BEGIN
+  INSERT INTO "posts_fts" (rowid, "text", "author_handle", "author_name") VALUES (new.rowid, new."text", new."author_handle", new."author_name");
+END;
+
+CREATE TRIGGER "posts_ad" AFTER DELETE ON "posts" BEGIN
+  INSERT INTO "posts_fts" ("posts_fts", rowid, "text", "author_handle", "author_name") VALUES('delete', old.rowid, old."text", old."author_handle", old."author_name");
+END;
+
+CREATE TRIGGER "posts_au" AFTER UPDATE ON "posts" BEGIN
+  INSERT INTO "posts_fts" ("posts_fts", rowid, "text", "author_handle", "author_name") VALUES('delete', old.rowid, old."text", old."author_handle", old."author_name");
+  INSERT INTO "posts_fts" (rowid, "text", "author_handle", "author_name") VALUES (new.rowid, new."text", new."author_handle", new."author_name");
+END;
+
+CREATE VIRTUAL TABLE "embeds_fts" USING FTS5 (
+    "text", "author_handle", "author_name", "url",
+    content="embeds"
+);
+
+CREATE TRIGGER "embeds_ai" AFTER INSERT ON "embeds" BEGIN
+  INSERT INTO "embeds_fts" (rowid, "text", "author_handle", "author_name", "url") VALUES (new.rowid, new."text", new."author_handle", new."author_name", new."url");
+END;
+
+CREATE TRIGGER "embeds_ad" AFTER DELETE ON "embeds" BEGIN
+  INSERT INTO "embeds_fts" ("embeds_fts", rowid, "text", "author_handle", "author_name", "url") VALUES('delete', old.rowid, old."text", old."author_handle", old."author_name", old."url");
+END;
+
+CREATE TRIGGER "embeds_au" AFTER UPDATE ON "embeds" BEGIN
+  INSERT INTO "embeds_fts" ("embeds_fts", rowid, "text", "author_handle", "author_name", "url") VALUES('delete', old.rowid, old."text", old."author_handle", old."author_name", old."url");
+  INSERT INTO "embeds_fts" (rowid, "text", "author_handle", "author_name", "url") VALUES (new.rowid, new."text", new."author_handle", new."author_name", new."url");
+END;
+
+CREATE TABLE "run_outputs" (
+   "id" INTEGER PRIMARY KEY,
+   "job" TEXT NOT NULL,
+   "path" TEXT NOT NULL,
+   "length" INTEGER NOT NULL,
+   "updated_at" TEXT NOT NULL
+);
+
+CREATE UNIQUE INDEX "idx_run_outputs_job"
+    ON "run_outputs" ("job");
+
+CREATE INDEX post_observations_author ON post_observations (json_extract(record, '$.author.id'), lower(json_extract(record, '$.author.handle')));
+
+CREATE INDEX authors_any_case ON authors (platform, lower(handle));
+
+CREATE TABLE step_memos (id INTEGER PRIMARY KEY AUTOINCREMENT, article_id INTEGER NOT NULL, key TEXT NOT NULL, since TEXT, fresh_until TEXT, unavailable INTEGER NOT NULL, failed INTEGER NOT NULL, tail TEXT NOT NULL, made_at TEXT NOT NULL);
+
+CREATE UNIQUE INDEX step_memos_article_key ON step_memos (article_id, key);
+
+CREATE TABLE step_memo_keys (key TEXT NOT NULL, memo INTEGER NOT NULL);
+
+CREATE INDEX step_memo_keys_key ON step_memo_keys (key);
+
+CREATE INDEX step_memo_keys_memo ON step_memo_keys (memo);
+
+CREATE TRIGGER step_memos_deleted AFTER DELETE ON step_memos BEGIN DELETE FROM step_memo_keys WHERE memo = OLD.id; END;
+
+CREATE TRIGGER step_memos_resolutions_insert AFTER INSERT ON resolutions WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('resolutions ' || NEW.url)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('resolutions ' || NEW.url)); END;
+
+CREATE TRIGGER step_memos_resolutions_update AFTER UPDATE ON resolutions WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('resolutions ' || OLD.url, 'resolutions ' || NEW.url)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('resolutions ' || OLD.url, 'resolutions ' || NEW.url)); END;
+
+CREATE TRIGGER step_memos_resolutions_delete AFTER DELETE ON resolutions WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('resolutions ' || OLD.url)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('resolutions ' || OLD.url)); END;
+
+CREATE TRIGGER step_memos_resolutions_replacing BEFORE INSERT ON resolutions WHEN NEW.id IS NOT -1 OR EXISTS (SELECT 1 FROM resolutions WHERE id = -1) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN (SELECT 'resolutions ' || old.url FROM resolutions AS old WHERE old.id = NEW.id)); END;
+
+CREATE TRIGGER step_memos_resolutions_renumbering BEFORE UPDATE OF id ON resolutions WHEN NEW.id IS NOT OLD.id BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN (SELECT 'resolutions ' || old.url FROM resolutions AS old WHERE old.id = NEW.id)); END;
+
+CREATE TRIGGER step_memos_posts_insert AFTER INSERT ON posts WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('posts ' || NEW.platform || ' ' || NEW.post_id)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('posts ' || NEW.platform || ' ' || NEW.post_id)); END;
+
+CREATE TRIGGER step_memos_posts_update AFTER UPDATE ON posts WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('posts ' || OLD.platform || ' ' || OLD.post_id, 'posts ' || NEW.platform || ' ' || NEW.post_id)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('posts ' || OLD.platform || ' ' || OLD.post_id, 'posts ' || NEW.platform || ' ' || NEW.post_id)); END;
+
+CREATE TRIGGER step_memos_posts_delete AFTER DELETE ON posts WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('posts ' || OLD.platform || ' ' || OLD.post_id)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('posts ' || OLD.platform || ' ' || OLD.post_id)); END;
+
+CREATE TRIGGER step_memos_posts_replacing BEFORE INSERT ON posts WHEN NEW.id IS NOT -1 OR EXISTS (SELECT 1 FROM posts WHERE id = -1) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN (SELECT 'posts ' || old.platform || ' ' || old.post_id FROM posts AS old WHERE old.id = NEW.id)); END;
+
+CREATE TRIGGER step_memos_posts_renumbering BEFORE UPDATE OF id ON posts WHEN NEW.id IS NOT OLD.id BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN (SELECT 'posts ' || old.platform || ' ' || old.post_id FROM posts AS old WHERE old.id = NEW.id)); END;
+
+CREATE TRIGGER step_memos_post_observations_insert AFTER INSERT ON post_observations WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('post_observations ' || NEW.post_row)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('post_observations ' || NEW.post_row)); END;
+
+CREATE TRIGGER step_memos_post_observations_update AFTER UPDATE ON post_observations WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('post_observations ' || OLD.post_row, 'post_observations ' || NEW.post_row)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('post_observations ' || OLD.post_row, 'post_observations ' || NEW.post_row)); END;
+
+CREATE TRIGGER step_memos_post_observations_delete AFTER DELETE ON post_observations WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('post_observations ' || OLD.post_row)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('post_observations ' || OLD.post_row)); END;
+
+CREATE TRIGGER step_memos_post_observations_replacing BEFORE INSERT ON post_observations WHEN NEW.id IS NOT -1 OR EXISTS (SELECT 1 FROM post_observations WHERE id = -1) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN (SELECT 'post_observations ' || old.post_row FROM post_observations AS old WHERE old.id = NEW.id)); END;
+
+CREATE TRIGGER step_memos_post_observations_renumbering BEFORE UPDATE OF id ON post_observations WHEN NEW.id IS NOT OLD.id BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN (SELECT 'post_observations ' || old.post_row FROM post_observations AS old WHERE old.id = NEW.id)); END;
+
+CREATE TRIGGER step_memos_fetches_insert AFTER INSERT ON fetches WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('fetches ' || NEW.url, 'fetch ' || NEW.id)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('fetches ' || NEW.url, 'fetch ' || NEW.id)); END;
+
+CREATE TRIGGER step_memos_fetches_update AFTER UPDATE ON fetches WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('fetches ' || OLD.url, 'fetch ' || OLD.id, 'fetches ' || NEW.url, 'fetch ' || NEW.id)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('fetches ' || OLD.url, 'fetch ' || OLD.id, 'fetches ' || NEW.url, 'fetch ' || NEW.id)); END;
+
+CREATE TRIGGER step_memos_fetches_delete AFTER DELETE ON fetches WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('fetches ' || OLD.url, 'fetch ' || OLD.id)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('fetches ' || OLD.url, 'fetch ' || OLD.id)); END;
+
+CREATE TRIGGER step_memos_fetches_replacing BEFORE INSERT ON fetches WHEN NEW.id IS NOT -1 OR EXISTS (SELECT 1 FROM fetches WHERE id = -1) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN (SELECT 'fetches ' || old.url FROM fetches AS old WHERE old.id = NEW.id) OR key IN (SELECT 'fetch ' || old.id FROM fetches AS old WHERE old.id = NEW.id)); END;
+
+CREATE TRIGGER step_memos_fetches_renumbering BEFORE UPDATE OF id ON fetches WHEN NEW.id IS NOT OLD.id BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN (SELECT 'fetches ' || old.url FROM fetches AS old WHERE old.id = NEW.id) OR key IN (SELECT 'fetch ' || old.id FROM fetches AS old WHERE old.id = NEW.id)); END;
+
+CREATE TRIGGER step_memos_bodies_insert AFTER INSERT ON bodies WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('bodies ' || NEW.sha256)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('bodies ' || NEW.sha256)); END;
+
+CREATE TRIGGER step_memos_bodies_update AFTER UPDATE ON bodies WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('bodies ' || OLD.sha256, 'bodies ' || NEW.sha256)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('bodies ' || OLD.sha256, 'bodies ' || NEW.sha256)); END;
+
+CREATE TRIGGER step_memos_bodies_delete AFTER DELETE ON bodies WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('bodies ' || OLD.sha256)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('bodies ' || OLD.sha256)); END;
+
+CREATE TRIGGER step_memos_media_insert AFTER INSERT ON media WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('media ' || NEW.url)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('media ' || NEW.url)); END;
+
+CREATE TRIGGER step_memos_media_update AFTER UPDATE ON media WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('media ' || OLD.url, 'media ' || NEW.url)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('media ' || OLD.url, 'media ' || NEW.url)); END;
+
+CREATE TRIGGER step_memos_media_delete AFTER DELETE ON media WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('media ' || OLD.url)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('media ' || OLD.url)); END;
+
+CREATE TRIGGER step_memos_media_replacing BEFORE INSERT ON media WHEN NEW.id IS NOT -1 OR EXISTS (SELECT 1 FROM media WHERE id = -1) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN (SELECT 'media ' || old.url FROM media AS old WHERE old.id = NEW.id)); END;
+
+CREATE TRIGGER step_memos_media_renumbering BEFORE UPDATE OF id ON media WHEN NEW.id IS NOT OLD.id BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN (SELECT 'media ' || old.url FROM media AS old WHERE old.id = NEW.id)); END;
+
+CREATE TRIGGER step_memos_embeds_insert AFTER INSERT ON embeds WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('embeds ' || NEW.article_id)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('embeds ' || NEW.article_id)); END;
+
+CREATE TRIGGER step_memos_embeds_update AFTER UPDATE ON embeds WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('embeds ' || OLD.article_id, 'embeds ' || NEW.article_id)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('embeds ' || OLD.article_id, 'embeds ' || NEW.article_id)); END;
+
+CREATE TRIGGER step_memos_embeds_delete AFTER DELETE ON embeds WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('embeds ' || OLD.article_id)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('embeds ' || OLD.article_id)); END;
+
+CREATE TRIGGER step_memos_embeds_replacing BEFORE INSERT ON embeds WHEN NEW.id IS NOT -1 OR EXISTS (SELECT 1 FROM embeds WHERE id = -1) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN (SELECT 'embeds ' || old.article_id FROM embeds AS old WHERE old.id = NEW.id)); END;
+
+CREATE TRIGGER step_memos_embeds_renumbering BEFORE UPDATE OF id ON embeds WHEN NEW.id IS NOT OLD.id BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN (SELECT 'embeds ' || old.article_id FROM embeds AS old WHERE old.id = NEW.id)); END;
+
+CREATE TRIGGER step_memos_embed_links_insert AFTER INSERT ON embed_links WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('embed_links ' || NEW.embed_id)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('embed_links ' || NEW.embed_id)); END;
+
+CREATE TRIGGER step_memos_embed_links_update AFTER UPDATE ON embed_links WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('embed_links ' || OLD.embed_id, 'embed_links ' || NEW.embed_id)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('embed_links ' || OLD.embed_id, 'embed_links ' || NEW.embed_id)); END;
+
+CREATE TRIGGER step_memos_embed_links_delete AFTER DELETE ON embed_links WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('embed_links ' || OLD.embed_id)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('embed_links ' || OLD.embed_id)); END;
+
+CREATE TRIGGER step_memos_embed_links_replacing BEFORE INSERT ON embed_links WHEN NEW.id IS NOT -1 OR EXISTS (SELECT 1 FROM embed_links WHERE id = -1) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN (SELECT 'embed_links ' || old.embed_id FROM embed_links AS old WHERE old.id = NEW.id)); END;
+
+CREATE TRIGGER step_memos_embed_links_renumbering BEFORE UPDATE OF id ON embed_links WHEN NEW.id IS NOT OLD.id BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN (SELECT 'embed_links ' || old.embed_id FROM embed_links AS old WHERE old.id = NEW.id)); END;
+
+CREATE TRIGGER step_memos_embed_posts_insert AFTER INSERT ON embed_posts WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('embed_posts ' || NEW.embed_id)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('embed_posts ' || NEW.embed_id)); END;
+
+CREATE TRIGGER step_memos_embed_posts_update AFTER UPDATE ON embed_posts WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('embed_posts ' || OLD.embed_id, 'embed_posts ' || NEW.embed_id)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('embed_posts ' || OLD.embed_id, 'embed_posts ' || NEW.embed_id)); END;
+
+CREATE TRIGGER step_memos_embed_posts_delete AFTER DELETE ON embed_posts WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('embed_posts ' || OLD.embed_id)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('embed_posts ' || OLD.embed_id)); END;
+
+CREATE TRIGGER step_memos_embed_posts_replacing BEFORE INSERT ON embed_posts WHEN NEW.id IS NOT -1 OR EXISTS (SELECT 1 FROM embed_posts WHERE id = -1) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN (SELECT 'embed_posts ' || old.embed_id FROM embed_posts AS old WHERE old.id = NEW.id)); END;
+
+CREATE TRIGGER step_memos_embed_posts_renumbering BEFORE UPDATE OF id ON embed_posts WHEN NEW.id IS NOT OLD.id BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN (SELECT 'embed_posts ' || old.embed_id FROM embed_posts AS old WHERE old.id = NEW.id)); END;
+
