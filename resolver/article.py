@@ -21,8 +21,17 @@ MAGIC = (
     (b"%PDF", "a PDF document"), (b"PK\x03\x04", "a ZIP archive"), (b"\x1f\x8b", "gzip data"),
     (b"RIFF", "a RIFF (WebP/WAV) file"), (b"\x7fELF", "an executable"), (b"SQLite format 3", "an SQLite database"),
 )
+# HTML: a page's own tags, or an element an article's markup is made of, bare or with an attribute that has a value
+# ("<figure><img src=...><figcaption>", "<h1>", "<br>", "<li>": a fragment, a CMS export, a snippet on stdin; wire28,
+# they were read as text and a caption's credit was lost), or its end tag. An attribute needs its "=": "<a few words>"
+# and "<figure of speech>" in plain text are no markup. No nested repeats: a sniff stays linear (#12).
+_SNIFFED_TAGS = rb"(?:p|div|span|blockquote|article|section|iframe|figure|figcaption|img|picture|h[1-6]|br|hr|li|ul|ol" \
+                rb"|table|tr|td|th|em|strong)"
 HTML_SNIFF_RE = re.compile(
-    rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<(?:p|div|blockquote|article|iframe|figure|span|a)\s[^>]{0,400}>|</(?:p|div|blockquote|a)>",
+    rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]"
+    rb"|<" + _SNIFFED_TAGS + rb"\s*/?>"   # not a bare "<a>": "choose <a> or <b>"
+    rb"|<(?:a|" + _SNIFFED_TAGS + rb")\s[^<>=]{0,400}=[^<>]{0,400}>"
+    rb"|</(?:a|" + _SNIFFED_TAGS + rb")\s*>",
     re.IGNORECASE,
 )
 META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_:.-]{2,40})""", re.IGNORECASE)
@@ -48,7 +57,7 @@ class Article:
 
     @cached_property
     def text(self) -> str:
-        return self.data.decode(self.encoding, errors="replace")
+        return decode_as(self.data, self.encoding)
 
     @property
     def size(self) -> int:
@@ -179,7 +188,34 @@ def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
 
     matches = list(from_bytes(data[:200_000]))
     name = _prefer_western(matches) if matches else "cp1252"
-    return data.decode(name, errors="replace"), name, True
+    if name in _WESTERN and UTF8_SEQUENCE_RE.search(data):
+        name = MIXED + name   # a scraper joined sources: a UTF-8 dash in Latin-1 words (wire28)
+    return decode_as(data, name), name, True
+
+
+# Mixed text: one-byte (cp1252) text holding UTF-8 sequences, each read as UTF-8 and the other bytes in the one-byte
+# encoding. Its name is "utf-8+" and that encoding's ("utf-8+cp1252"). Before, the sequences were read as the
+# guess: a UTF-8 em dash became "â€”", which a tweet's signature took as the post's words (newuser28 #7).
+MIXED = "utf-8+"
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
+# The UTF-8 sequences a one-byte text hardly makes by chance: three or four bytes (a lower-case accented letter then
+# two symbols), or two starting "Â" or "Ã" (the mojibake of Latin-1's own letters). Not two bytes starting with
+# another capital letter: "É»", "É\xa0:" in French capitals are good cp1252 and valid UTF-8 (U+025B, U+0260).
+UTF8_SEQUENCE_RE = re.compile(rb"[\xc2\xc3][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+                              rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+                              rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}")
+
+
+def decode_as(data: bytes, encoding: str) -> str:
+    """The text of bytes in an encoding as `decode` names it, what does not decode replaced: a mixed one
+    ("utf-8+cp1252") reads each UTF-8 sequence as UTF-8 and the other bytes in its one-byte encoding."""
+    if not encoding.startswith(MIXED):
+        return data.decode(encoding, errors="replace")
+    single, parts, at = encoding[len(MIXED):], [], 0
+    for sequence in UTF8_SEQUENCE_RE.finditer(data):
+        parts += [data[at:sequence.start()].decode(single, errors="replace"), sequence.group().decode("utf-8")]
+        at = sequence.end()
+    return "".join(parts) + data[at:].decode(single, errors="replace")
 
 
 # Declared charsets browsers decode as another (the WHATWG Encoding standard's labels): pages that say ISO-8859-1

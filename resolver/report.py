@@ -435,8 +435,17 @@ def encoding_note(article: dict[str, Any]) -> str | None:
         return f"{article['encoding']}, {_given_on(article['encoding_given_at'])}"
     if not article.get("encoding_detected"):
         return None
-    return (f"the encoding was guessed ({article['encoding']}): no charset was declared and the bytes are not UTF-8, "
-            f"so letters beyond ASCII in names and quotes may be wrong; give --encoding if you know it")
+    from resolver.article import MIXED
+
+    encoding = article["encoding"]
+    if encoding.startswith(MIXED):   # Latin-1 words and a UTF-8 dash: a scraper joined sources (wire28)
+        single = encoding[len(MIXED):]
+        how = (f"the bytes mix UTF-8 and {single} (sources joined): each UTF-8 sequence was read as UTF-8 and the "
+               f"other bytes as {single}")
+    else:
+        how = "the bytes are not UTF-8"
+    return (f"the encoding was guessed ({encoding}): no charset was declared and {how}, so letters beyond ASCII in "
+            f"names and quotes may be wrong; give --encoding if you know it")
 
 
 def _given_on(at: str) -> str:

@@ -652,6 +652,47 @@ def test_copyright_statements_and_a_bare_agency_ending_a_caption_are_credits(doc
     assert [(c.creator, c.organization) for c in find_all(document, kind)[1]] == found
 
 
+@pytest.mark.parametrize("value, expected", [
+    ("Jane Doe/Pool via REUTERS", ("Jane Doe", "REUTERS")),
+    ("Royal Navy/Handout via Reuters", ("Royal Navy", "Reuters")),
+    ("Riverton Police handout via AP", ("Riverton Police", "AP")),
+    ("Handout via Reuters", (None, "Reuters")),
+    ("Pool via AP", (None, "AP")),
+    # the rule stands: with nothing else naming an organisation, the role stays as one
+    ("John Smith/Pool", ("John Smith", "Pool")),
+    ("Jane Doe via Getty Images", ("Jane Doe", "Getty Images")),
+], ids=["pool-via-agency", "handout-via-agency", "handout-word-via-agency", "handout-via-alone", "pool-via-alone",
+        "pool-kept", "person-via-agency"])
+def test_a_role_code_before_via_leaves_the_organisation(value, expected):
+    """wire28 (newuser28 #5): "Pool" and "Handout" stay as the organisation only when nothing else names one, but
+    inside "X via Y" they stayed: "Jane Doe/Pool via REUTERS" gave the organisation "Pool via REUTERS", and "Royal
+    Navy/Handout via Reuters" "Handout via Reuters", both marked high."""
+    assert split_credit(value) == expected
+
+
+@pytest.mark.parametrize("caption, found", [
+    ("Jane Doe/Pool via REUTERS", [("Jane Doe", "REUTERS", "high")]),
+    ("The ship. (Royal Navy/Handout via Reuters)", [("Royal Navy", "Reuters", "high")]),
+    ("A ship at sea. Royal Navy/Handout via REUTERS", [("Royal Navy", "REUTERS", "high")]),
+    ("A ship at sea. U.S. Navy/Handout via REUTERS", [("U.S. Navy", "REUTERS", "high")]),
+    ("A ship at sea. Reuters TV/Reuters", [("Reuters TV", "Reuters", "high")]),
+    ("A ship at sea. Jane Doe/Reuters", [("Jane Doe", "Reuters", "high")]),
+    ("A ship at sea. Malaysia Navy/EPA", [("Malaysia Navy", "EPA", "high")]),
+    # a last sentence naming no agency is no credit: it may be the caption's own words
+    ("A ship at sea. Police/Fire Department", []),
+    ("He spoke to reporters. Riverton Police/City Council", []),
+], ids=["pool-via", "handout-in-brackets", "handout-last-sentence", "initials-last-sentence", "tv-last-sentence",
+        "person-last-sentence", "navy-agency", "no-agency", "no-agency-organisations"])
+def test_a_wire_credit_ending_a_caption_is_read_whoever_made_the_picture(caption, found):
+    """wire28 (newuser28 #5): Reuters' handout line after a caption's words ("A ship at sea. Royal Navy/Handout via
+    REUTERS") and "Reuters TV/Reuters" gave no credit, while "Jane Doe/Reuters" did: a caption's last sentence was
+    read only when a person's name stood before the slash, or when it was only an agency's name."""
+    from resolver.extract import find_all
+
+    assert [(c.creator, c.organization, c.split_confidence)
+            for c in find_all(CAPTION_PAGE.format(caption), "html")[1]] == found
+
+
 # A credit line of its own in a page's running text (no figcaption), or a line of scraped text.
 PROSE_PAGE = "<html><body><article><p>The port after the storm.</p><p>{}</p><p>The story goes on.</p></article></body></html>"
 

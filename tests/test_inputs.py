@@ -285,6 +285,47 @@ def test_a_utf16_label_on_bytes_that_are_not_utf16_is_not_believed(declared: str
     assert article.text.rstrip() == page and article.encoding == "cp1252"
 
 
+# A scraper joining sources: Latin-1 words, and a signature line whose dash is UTF-8 (newuser28 #7).
+MIXED_LINES = ("Café owner José Muñoz said «hello».\n(Photo: Renée Müller/Reuters)\n",
+               "Great day à Paris pic.twitter.com/AbCdEf1234\n", "\u2014 José (@jose_example) March 3, 2020\n")
+MIXED_BYTES = (MIXED_LINES[0] + MIXED_LINES[1]).encode("latin-1") + MIXED_LINES[2][0].encode() \
+    + MIXED_LINES[2][1:].encode("latin-1")
+
+
+def test_utf8_sequences_in_cp1252_text_are_read_as_utf8() -> None:
+    """wire28 (newuser28 #7): a cp1252-guessed file holding a UTF-8 em dash read the dash as "â€”"; the tweet's
+    text became that mojibake and its real line a separate media-link embed. Each UTF-8 sequence in such a file is
+    read as UTF-8, the other bytes as the guess; the encoding says it is mixed and guessed, and a worker's article
+    (its text not pickled) decodes to the same text."""
+    import pickle
+
+    from resolver.article import from_bytes
+    from resolver.pipeline import scan_article
+
+    article = from_bytes(MIXED_BYTES, "latin1.txt")
+    assert (article.text, article.encoding, article.encoding_detected) == ("".join(MIXED_LINES), "utf-8+cp1252", True)
+    assert pickle.loads(pickle.dumps(article)).text == article.text
+    result = scan_article(article)
+    assert [(e.detector, e.author_handle, e.text) for e in result.embeds] == [
+        ("text-signature", "jose_example", "Great day à Paris pic.twitter.com/AbCdEf1234")]
+    assert [(c.creator, c.organization) for c in result.credits] == [("Renée Müller", "Reuters")]
+
+
+@pytest.mark.parametrize("text", [
+    "«CAFÉ» et «DÉJÀ VU», Zoë Müller.\n",
+    "CAFÉ\u00a0: ouvert. L’ÉTÉ’S END. Photo: Zoë Åström\n",
+    "Straße, Größe, naïve café—closed\n",
+], ids=["capital-then-guillemet", "capital-then-nbsp-and-quote", "no-sequence"])
+def test_cp1252_text_without_utf8_in_it_is_read_as_before(text: str) -> None:
+    """A capital letter with an accent before a quote, a guillemet or a no-break space makes two bytes that UTF-8
+    would take ("É»" is U+025B): only sequences a one-byte text hardly makes by chance are read as UTF-8 (three or
+    four bytes, or two starting "Â"/"Ã", the mojibake of Latin-1's letters), so such text is read as the guess."""
+    from resolver.article import from_bytes
+
+    article = from_bytes(text.encode("cp1252"), "words.txt")
+    assert (article.text, article.encoding) == (text, "cp1252")
+
+
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
 @pytest.mark.parametrize("given", [False, True], ids=["bom", "encoding-given"])
 def test_utf16_html_is_html(encoding: str, given: bool) -> None:
@@ -301,6 +342,39 @@ def test_utf16_html_is_html(encoding: str, given: bool) -> None:
     result = scan_article(from_bytes(data, "page.html", encoding=encoding if given else None))
     assert result.article.kind == "html"
     assert [(e.detector, e.author_name) for e in result.embeds] == [("html-blockquote", "José Núñez")]
+
+@pytest.mark.parametrize("data, kind", [
+    (b'<figure><img src="/a.jpg"><figcaption>A desk. Photo: Getty Images/iStockphoto</figcaption></figure>', "html"),
+    (b"<figure>\n<img src=/a.jpg>\n<figcaption>A desk.</figcaption>\n</figure>", "html"),
+    (b"<h1>Harbour reopens</h1>\nThe harbour reopened on Monday.", "html"),
+    (b"The harbour reopened.<br>Boats came back.", "html"),
+    (b"The harbour reopened.<br/>Boats came back.", "html"),
+    (b"Boats:\n<ul>\n<li>The ferry</li>\n</ul>", "html"),
+    (b"<img src=\"https://news.example/a.jpg\" alt=\"A ship\">", "html"),
+    # plain text with a stray "<": a comparison, a heart, an address in brackets, a placeholder, a quote mark
+    (b"Turnout was <50% in three wards, and prices < 2 dollars > the year before.", "text"),
+    (b"We <3 the new ferry. Write to <jane@news.example> or <https://news.example/tips>.", "text"),
+    (b"The caption read <photo> and the byline <name here>; <<Harbour>> was the title.", "text"),
+    (b"He typed <figure of speech> and <image> into the box. x<y and h1<h2.", "text"),
+], ids=["figure-fragment", "figure-unquoted", "heading", "line-break", "line-break-self-closing", "list",
+        "lone-img", "comparisons", "heart-and-addresses", "placeholders", "tag-like-words"])
+def test_a_bare_html_fragment_is_html_and_a_stray_angle_bracket_is_text(data: bytes, kind: str) -> None:
+    """wire28 (newuser28 #6): a fragment without a page around it (a CMS export, a snippet piped to `scan -`, an
+    API user's string) was sniffed as plain text unless one of a few tags carried an attribute: its markup stayed
+    in the words and its caption's credit was lost. Ordinary text with a "<" in it stays text."""
+    from resolver.article import sniff_kind
+
+    assert sniff_kind(data) == kind
+
+
+def test_the_readmes_figure_fragment_gives_its_credit() -> None:
+    """The README's Python API example gave no credit: the fragment was read as text."""
+    from resolver.pipeline import scan
+
+    result = scan('<figure><img src="/a.jpg"><figcaption>A desk. Photo: Getty Images/iStockphoto</figcaption></figure>')
+    assert result.article.kind == "html"
+    assert [(c.creator, c.organization, c.image) for c in result.credits] == [(None, "Getty Images/iStockphoto", "/a.jpg")]
+
 
 # -- JSON Lines ----------------------------------------------------------------------------------------------
 

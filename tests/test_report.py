@@ -456,6 +456,21 @@ def test_a_report_on_an_article_whose_encoding_was_guessed_says_so_in_every_form
         assert "encoding was guessed" not in plain_report.read_text()
 
 
+def test_a_report_on_mixed_encoding_says_which_bytes_were_read_how(tmp_path):
+    """wire28 (newuser28 #7): a file of Latin-1 words holding a UTF-8 dash is read as both, and its report says so,
+    not only that the encoding was guessed."""
+    from tests.test_inputs import MIXED_BYTES
+
+    article = tmp_path / "joined.txt"
+    article.write_bytes(MIXED_BYTES)
+    report = tmp_path / "joined.md"
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", "-q", "-o", str(report),
+                                      str(article)])
+    assert result.exit_code == 0, result.output
+    assert ("the encoding was guessed (utf-8+cp1252): no charset was declared and the bytes mix UTF-8 and cp1252 "
+            "(sources joined): each UTF-8 sequence was read as UTF-8 and the other bytes as cp1252") in report.read_text()
+
+
 def test_a_report_on_an_article_with_no_embed_says_so_plainly(tmp_path):
     """An article with no embed showed "| Embeds | 0 () |" and "Embedded posts with no archived copy: not checked:
     no archive lookup answered", as if a lookup had been made and failed (newuser26)."""

@@ -617,3 +617,15 @@ def test_left28_a_name_with_no_dash_that_may_hold_the_posts_words_is_not_sure(te
     uncertain (#10)."""
     embed = [e for e in find_embeds(text) if e.date == "2024-05-01"][-1]
     assert (embed.author_name, embed.text, embed.text_confidence) == (name, tweet, confidence)
+
+
+def test_a_signature_dash_written_as_mojibake_is_a_dash() -> None:
+    """wire28 (newuser28 #7): a page read as cp1252 (declared so) whose signature's dash is UTF-8 shows it as "â€”":
+    the signature took that mojibake as the post's whole text and left the post's line above a media-link embed.
+    It is the dash."""
+    from resolver.extract import find_all
+
+    text = "Great day in Paris pic.twitter.com/AbCdEf1234\n\u00e2\u20ac\u201d José (@jose_example) March 3, 2020\n"
+    embeds, _ = find_all(text, "text")
+    assert [(e.detector, e.author_name, e.text) for e in embeds] == [
+        ("text-signature", "José", "Great day in Paris pic.twitter.com/AbCdEf1234")]

@@ -3,7 +3,8 @@ Images' -> ('Sanjeev Verma', 'Hindustan Times/Getty Images'). Names are kept as 
 
 The rules, in order (README "Photo credits" has them with examples):
 - wire codes and role codes leave the name: "- RTR4JDW4", STF, STR, Stringer, File(s), Contributor; Pool and
-  Handout too, but they stay as the organisation when nothing else names one;
+  Handout too, but they stay as the organisation when nothing else names one (an agency after "via" does: "Royal
+  Navy/Handout via Reuters" is "Royal Navy/Handout/Reuters");
 - parts split on "/", "|" and a spaced dash; the first part is the creator and the rest, as written, the
   organisation, unless the first part is a known agency (wire style "REUTERS/Jane Doe": the person is the
   creator) or every part is an organisation ("AFP/Getty Images": no creator);
@@ -66,6 +67,9 @@ ROLE_CODES = frozenset({"stf", "str", "stringer", "file", "files", "file photo",
 KEPT_ROLES = frozenset({"pool", "handout"})   # an organisation when nothing else names one
 TRAILING_ROLE_RE = re.compile(r"^(?P<name>.*?\S)(?:[\s,]+(?P<role>pool|handout|stf|str|file|files)|-(?P<joined>pool|handout))$",
                               re.IGNORECASE)   # "Al Drago-Pool": Getty joins the role with a hyphen
+# A role code before "via": "Jane Doe/Pool via REUTERS", "Royal Navy/Handout via Reuters", "Riverton Police handout
+# via AP": the agency after "via" names the organisation, so the role leaves (wire28; it stayed: "Pool via REUTERS").
+ROLE_VIA_RE = re.compile(r"^(?:(?P<name>.*?\S)[\s,-]+)?(?P<role>pool|handout)\s+via\s+(?P<org>\S.*)$", re.IGNORECASE)
 WIRE_CODE_RE = re.compile(r"\s+[-–]\s+[A-Z]{2,5}[A-Z0-9]*\d[A-Z0-9]*$")   # "... - RTR4JDW4"
 SEPARATOR_RE = re.compile(r"\s*[/|＝]\s*|\s+[-–—]\s+")   # "＝": Japanese "AFP＝時事" (#10)
 _VIA_RE = re.compile(r"via\b", re.IGNORECASE)
@@ -161,6 +165,11 @@ def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
     for i, part in enumerate(parts):
         if not _LETTER_RE.search(part):
             continue   # "Photo by Jane Doe / 11.23.10": a date is nobody
+        via = ROLE_VIA_RE.match(part)
+        if via:   # "Royal Navy/Handout via Reuters": as "Royal Navy/Handout/Reuters"
+            roles.append(via["role"])
+            kept += [name for name in (via["name"], via["org"]) if name]
+            continue
         name, role = _without_role(_FOR_RE.sub("", part) if i else part)
         roles += [role] if role else []
         kept += [name] if name else []

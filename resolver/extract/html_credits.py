@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from resolver.extract import credits as credit_patterns
-from resolver.extract.credit_names import (KNOWN_ORGS, SEPARATOR_RE, agency_key, is_persons_name, person_for_outlet,
+from resolver.extract.credit_names import (SEPARATOR_RE, agency_key, is_persons_name, person_for_outlet,
                                            split_confidence, split_credit)
 from resolver.extract.dom import (AncestorMemo, Part, ascii_lower, children, element_before, element_text, select,
                                   selector_of, shallow, spaced_text)
@@ -964,13 +964,18 @@ def _credit_part(el: Any) -> Any:
 HIDDEN_LABEL_RE = re.compile(r"\bCredits?[ \t]+(?=Credits?(?:[:：]|\.\.\.|…))")
 
 
-def _agency_sentence(text: str) -> str:
-    """A caption's last sentence when it is only a known agency's name ("Crowds gather at the square. Getty Images",
-    newuser27 #8); else the caption's text."""
-    tail = text.rstrip(" \t\u00a0.")[-44:]   # the longest known name is shorter; no regex: most captions ask (#14)
-    cut = max(tail.rfind(". "), tail.rfind("! "), tail.rfind("? "))
-    name = tail[cut + 2:].strip() if cut >= 0 else ""
-    return name if name.casefold() in KNOWN_ORGS else text
+def _last_sentence(text: str) -> str | None:
+    """A caption's last sentence, after its words ("Crowds gather at the square. Getty Images", newuser27 #8; "A ship
+    at sea. Royal Navy/Handout via REUTERS", wire28), or None when the caption is one sentence. An initial's stop
+    ends no sentence ("U.S. Navy/Handout via REUTERS"). No regex: most captions ask (#14)."""
+    tail = text.rstrip(" \t\u00a0.")[-80:]   # a wire credit is shorter
+    at = len(tail)
+    while (cut := max(tail.rfind(". ", 0, at), tail.rfind("! ", 0, at), tail.rfind("? ", 0, at))) >= 0:
+        if tail[cut] == "." and cut and tail[cut - 1].isupper() and (cut == 1 or not tail[cut - 2].isalpha()):
+            at = cut   # "U.S.", "J.": an initial
+            continue
+        return tail[cut + 2:].strip() or None
+    return None
 
 
 def _figcaption_credits(el: Any, smap: SourceMap, walks: _Walks, *, image: str | None = None,
@@ -982,9 +987,14 @@ def _figcaption_credits(el: Any, smap: SourceMap, walks: _Walks, *, image: str |
     found = credit_patterns.find_credits(text, source="caption", caption=True)
     if not found:
         kids = children(el)
-        for candidate in dict.fromkeys([text, spaced_text(kids[-1]) if kids else text, _agency_sentence(text)]):
+        # a last sentence after the caption's words credits when it names an agency, as a slash credit in prose
+        # does ("A ship at sea. Reuters TV/Reuters"), whoever made the picture: a person or not (wire28)
+        candidates = dict.fromkeys([text, spaced_text(kids[-1]) if kids else text], False)   # value: a last sentence
+        if (last := _last_sentence(text)) is not None:
+            candidates.setdefault(last, True)
+        for candidate, last_sentence in candidates.items():
             split = credit_patterns.bare_credit(candidate)
-            if split is not None:
+            if split is not None and (not last_sentence or credit_patterns.names_an_agency(split[1] or "")):
                 found = [Credit(raw=candidate, source="caption", span=(0, 0), creator=split[0],
                                 organization=split[1], form="caption-line")]
                 break

@@ -14,7 +14,9 @@ from resolver.model import Embed
 from resolver.platforms import x
 
 SP = r"[ \t\u00a0\u202f]"
-DASHES = ("—", "–", "―", "--", "&mdash;", "&#8212;", "&#x2014;", "&ndash;")
+# The dashes before a signature's name; the last three as a page read as cp1252 shows a UTF-8 dash (a scraper
+# joined sources, and the page says cp1252): they were the post's only words (newuser28 #7).
+DASHES = ("—", "–", "―", "--", "&mdash;", "&#8212;", "&#x2014;", "&ndash;", "â€”", "â€“", "â€•")
 # The anchor of a flattened embed: (@handle) then a date, on one line. The name and the text are read backwards.
 SIGNATURE_RE = re.compile(
     rf"\(@(?P<handle>[A-Za-z0-9_][A-Za-z0-9_.:-]{{0,62}})\){SP}*(?:on{SP}+)?\[?(?P<date>{DATE_PATTERN})\]?"
