@@ -18,6 +18,7 @@ from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote_plus, urlencode
 
+from resolver import jsonparse
 from resolver.http import FetchOutcome, Ledger, fetch
 from resolver.options import ArchiveOptions
 from resolver.settings import Settings
@@ -100,7 +101,7 @@ def wayback_timestamp(value: object) -> str | None:
 def parse_availability(body: bytes) -> Snapshot | None:
     """The closest snapshot of an availability answer, or None ({"archived_snapshots": {}}). ValueError when the
     body is not such an answer."""
-    data = json.loads(body)
+    data = jsonparse.loads(body)
     snapshots = data.get("archived_snapshots") if isinstance(data, dict) else None
     closest = (snapshots.get("closest") if isinstance(snapshots, dict) else None) or {}
     if not isinstance(closest, dict) or not closest.get("available") or not isinstance(closest.get("url"), str) \
@@ -121,7 +122,7 @@ def parse_cdx(body: bytes) -> list[Snapshot]:
     text = body.decode("utf-8", "replace").strip()
     if not text:
         return []
-    rows = json.loads(text)
+    rows = jsonparse.loads(text)
     if not rows:
         return []
     if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
@@ -256,7 +257,7 @@ def _rows(outcome: FetchOutcome) -> int:
     """How many capture rows a CDX JSON answer holds (rows parse_cdx skips included): as many as the limit, and
     there may be more."""
     try:
-        rows = json.loads(outcome.body) if outcome.status == 200 and outcome.body.strip() else []
+        rows = jsonparse.loads(outcome.body) if outcome.status == 200 and outcome.body.strip() else []
     except ValueError:
         return 0
     return max(len(rows) - 1, 0) if isinstance(rows, list) else 0
@@ -479,7 +480,7 @@ def _refused(url: str, redactor: Redactor) -> SaveResult | None:
 def _spn_answer(body: bytes) -> dict[str, Any] | None:
     """A Save Page Now answer as the JSON object it should be, else None (#12: a list or a string raised)."""
     try:
-        answer = json.loads(body)
+        answer = jsonparse.loads(body)
     except ValueError:
         return None
     return answer if isinstance(answer, dict) else None
@@ -572,6 +573,9 @@ class ArchivedUrl:
     live_status: int | None = None
     warc: tuple[str, int] | None = None   # (file, offset) of the live copy's response record
     live_url: str | None = None           # where the live copy ended, its redirects followed
+    # When an earlier run took the live copy the WARC holds (UTC ISO 8601), kept rather than taken again; None: this
+    # run took it (or none was taken)
+    live_kept: str | None = None
 
     @property
     def error(self) -> str | None:
@@ -604,7 +608,7 @@ class ArchivedUrl:
                 "closest": snapshot(found.closest), "error": found.error,
                 "saved": self.saved.to_json() if self.saved else None,
                 "warc": {"file": self.warc[0], "offset": self.warc[1]} if self.warc else None,
-                "live_status": self.live_status, "live_url": self.live_url}
+                "live_status": self.live_status, "live_url": self.live_url, "live_kept": self.live_kept}
 
 
 async def archive_urls(urls: list[str], *, session: Session, options: ArchiveOptions = ArchiveOptions(),
@@ -660,7 +664,8 @@ async def _archive_one(url: str, session: Session, options: ArchiveOptions, near
             session.store.queue_save(url)
     warc = (live.warc_file, live.warc_offset) if live and live.warc_file and live.warc_offset is not None else None
     return ArchivedUrl(url, found, saved, live_status=live.status if live else None, warc=warc,
-                       live_url=live.url if live else None)
+                       live_url=live.url if live else None,
+                       live_kept=live.fetched_at if live is not None and live.via == KEPT else None)
 
 
 def _spared(url: str, good: Snapshot | None, max_age_days: float) -> SaveResult:
@@ -672,25 +677,75 @@ def _spared(url: str, good: Snapshot | None, max_age_days: float) -> SaveResult:
                       message=f"not submitted: {when} is newer than --max-age ({max_age_days:g} days)")
 
 
+LIVE = "archive-live"   # the fetch-log purpose of a live copy's requests
+
+
 async def live_copy(url: str, session: Session) -> FetchOutcome:
     """The page itself, its redirects followed hop by hop (each hop through the guard, logged and in the WARC):
     twitter.com answers a post URL with a 301 to x.com, and a local copy of that 301 alone holds no post (#9 §6).
     Its fetch rows are written as they come, alone: a live copy is no fact stored elsewhere, its rows (pointing at
-    its WARC records) are all the record of it, and every run takes it afresh."""
+    its WARC records) are all the record of it. A copy the run's WARC already holds from within the cache TTL is
+    kept rather than taken again (`kept_copy`; its outcome's `via` is KEPT)."""
+    kept = kept_copy(url, session)
+    if kept is not None:
+        return kept
+    outcome = await fetch(session, url, purpose=LIVE)
+    seen = {url}
+    while (onward := _live_onward(outcome, seen, session.settings.max_redirects)) is not None:
+        outcome = await fetch(session, onward, purpose=LIVE)
+    return outcome
+
+
+def _live_onward(outcome: FetchOutcome, seen: set[str], max_redirects: int) -> str | None:
+    """Where a live copy goes on from a redirect (noted in `seen`), or None where it ends: no redirect, a loop, a
+    scheme other than http(s), or more than max_redirects."""
     from urllib.parse import urljoin
 
-    outcome = await fetch(session, url, purpose="archive-live")
-    seen = {url}
-    while outcome.status in (301, 302, 303, 307, 308) and outcome.location and len(seen) <= session.settings.max_redirects:
-        try:
-            onward = urljoin(outcome.url, outcome.location.strip())
-        except ValueError:   # a Location no parser accepts ends the live copy there (#12: it ended the run)
-            break
-        if onward in seen or not onward.startswith(("http://", "https://")):
-            break
-        seen.add(onward)
-        outcome = await fetch(session, onward, purpose="archive-live")
+    if outcome.status not in (301, 302, 303, 307, 308) or not outcome.location or len(seen) > max_redirects:
+        return None
+    try:
+        onward = urljoin(outcome.url, outcome.location.strip())
+    except ValueError:   # a Location no parser accepts ends the live copy there (#12: it ended the run)
+        return None
+    if onward in seen or not onward.startswith(("http://", "https://")):
+        return None
+    seen.add(onward)
+    return onward
+
+
+def kept_copy(url: str, session: Session) -> FetchOutcome | None:
+    """The live copy of `url` the run's WARC already holds, every hop of it, taken within the cache TTL (offline: of
+    any age), as the outcome its last hop had (via KEPT, no body); else None, and it is taken again (newuser28 #10:
+    a warm `scan --archive` downloaded every post page and media file again and grew the WARC on every run). Not
+    with --refresh, nor for a URL carrying a secret (the log keeps it redacted: its rows may be another URL's), nor
+    when the latest copy of a hop is a server error or a 429 (passing), nor when the file no longer holds the record
+    the fetch log names."""
+    store, writer = session.store, session.warc
+    if store is None or writer is None or session.refresh:
+        return None
+    since, seen = session.cached_since(), {url}
+    outcome = _kept_hop(url, session, since)
+    while outcome is not None and (onward := _live_onward(outcome, seen, session.settings.max_redirects)) is not None:
+        outcome = _kept_hop(onward, session, since)
     return outcome
+
+
+def _kept_hop(url: str, session: Session, since: str | None) -> FetchOutcome | None:
+    store, writer = session.store, session.warc
+    if store is None or writer is None or session.redactor.url(url) != url:
+        return None
+    path = str(writer.path)
+    for row in reversed(store.fetches_for(url)):
+        if row["purpose"] != LIVE or row["warc_file"] != path or row["via"] != "live":
+            continue
+        status = row["status"]
+        if (since is not None and row["fetched_at"] < since) or status is None or status == 429 or status >= 500 \
+                or row["warc_offset"] is None or not writer.holds(row["warc_offset"], url, status):
+            return None
+        return FetchOutcome(url, row["contacted_url"] or url, row["method"] or "GET", row["fetched_at"], status,
+                            json.loads(row["headers"] or "{}"), fetch_id=row["id"], via=KEPT, warc_file=path,
+                            warc_offset=row["warc_offset"])
+    return None
 
 
 def _offline_save(url: str, row: dict[str, Any] | None) -> SaveResult:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import json
 import os
 import re
 import zlib
@@ -12,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from resolver import jsonparse
 from resolver.errors import InputError, NotDecodable
 
 MAX_ARTICLE_BYTES = 50_000_000
@@ -331,7 +331,7 @@ def refuse_container(data: bytes, source: str) -> None:
         what = f"a {packed}WARC or ARC file (give it to --warc-input)"
     elif not packed and head.startswith(b"{"):
         try:
-            first = json.loads(data.split(b"\n", 1)[0])
+            first = jsonparse.loads(data.split(b"\n", 1)[0])
         except ValueError:
             return
         what = "JSON Lines (give it to --jsonl)" if isinstance(first, dict) else None

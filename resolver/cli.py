@@ -63,10 +63,19 @@ def network_options(command: Any) -> Any:
     return command
 
 
+def _db_in_a_folder(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
+    """--db (or $EMBED_RESOLVER_DB) in a folder that exists, else a bad option value: exit 2, as click says every
+    option value that cannot be used (newuser28: it was 1, from the cache, once the command had started). Only the
+    default location is created (cache.Store checks it again for library users)."""
+    if value is not None and not value.parent.is_dir():
+        raise click.BadParameter(f"the folder {value.parent} does not exist (create it, or choose another --db)")
+    return value
+
+
 def db_option(command: Any) -> Any:
     """--db after the command as well as before it (#11): `embed-resolver fetch --db run.db URL`."""
-    def remember(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
-        if value is not None:
+    def remember(ctx: click.Context, param: click.Parameter, value: Path | None) -> None:
+        if _db_in_a_folder(ctx, param, value) is not None:
             root = ctx.find_root()
             root.obj = {**(root.obj or {}), "db": value}
     return click.option("--db", type=PathType(dir_okay=False), expose_value=False,
@@ -415,9 +424,9 @@ def _silence_stdout() -> None:
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="embed-resolver")
-@click.option("--config", type=PathType(dir_okay=False), envvar="EMBED_RESOLVER_CONFIG",
+@click.option("--config", type=PathType(exists=True, dir_okay=False), envvar="EMBED_RESOLVER_CONFIG",
               help="TOML configuration file. Default: $EMBED_RESOLVER_CONFIG, else the user config directory.")
-@click.option("--db", type=PathType(dir_okay=False), envvar="EMBED_RESOLVER_DB",
+@click.option("--db", type=PathType(dir_okay=False), envvar="EMBED_RESOLVER_DB", callback=_db_in_a_folder,
               help="SQLite cache file. Default: $EMBED_RESOLVER_DB, else the user cache directory.")
 @click.option("--replay", "replay", multiple=True, type=PathType(exists=True, dir_okay=False),
               help="Answer every request from these WARC files instead of the network (repeatable).")
@@ -549,7 +558,7 @@ def scan(ctx: click.Context, sources: tuple[str, ...], kind: str, encoding: str 
         summary = _run_corpus(ctx, spec, session=session, steps=steps, command="scan", options=options,
                               kind=kind_given, encoding=encoding, stdin=stdin, output=out, json_lines=as_json,
                               emit=lambda outcome: _emit(outcome, as_json=as_json, output=out))
-    _exit_for(ctx, failed=summary.failed + summary.steps_failed, unavailable=summary.unavailable)
+    _exit_for(ctx, failed=_run_failed(summary), unavailable=summary.unavailable)
 
 
 def _scan_on_dask(ctx: click.Context, spec: InputSpec, steps: Steps, mode: Mode, *, scheduler: str | None,
@@ -912,6 +921,13 @@ def _say_article(outcome: Outcome) -> None:
                + (f" (truncated by the crawler: {outcome.truncated})" if outcome.truncated else ""), err=True)
 
 
+def _run_failed(summary: Summary) -> int:
+    """What counts toward exit 1 in a run over articles whose steps' failures are its own (`scan`, `archive`): the
+    inputs that failed and the articles a step failed for (newuser28 #4: `archive` counted only its lookups, and
+    exited 0 after saying a link had ended in an error)."""
+    return summary.failed + summary.steps_failed
+
+
 def _exit_for(ctx: click.Context, *, failed: int, unavailable: int) -> None:
     """The README's table: 1 when anything failed (it wins: something needs looking at), else 3 when something
     was not in the cache offline, else 0."""
@@ -1176,14 +1192,13 @@ def archive(ctx: click.Context, targets: tuple[str, ...], as_json: bool, save: b
                 _say_failure(outcome, as_json=as_json)
                 return
             _print_each(outcome.archives or (), as_json=as_json, view="archive_text")
-            results.extend(outcome.archives or ())
             if outcome.failed:
-                _say_step_failures(outcome)
+                _say_step_failures(outcome, json_lines=as_json)
         spec = _without_output(_input_spec(articles, options), warc.path, what="the WARC this run writes (--warc)")
         summary = _run_corpus(ctx, spec, session=session, emit=emit, command="archive",
                               steps=pipeline.archive_steps(archive_options), options=options, encoding=encoding,
                               stdin=stdin)
-        failed, unavailable = summary.failed, summary.unavailable
+        failed, unavailable = _run_failed(summary), summary.unavailable
     if urls:
         with user_errors():
             found = session.run(lambda s: pipeline.archive_links(urls, session=s, options=archive_options))
@@ -1745,15 +1760,23 @@ def _emit(outcome: Outcome, *, as_json: bool, output: OutputFile | None = None) 
         _say_step_failures(outcome)
 
 
-def _say_step_failures(result: ArticleResult) -> None:
+def _say_step_failures(result: ArticleResult, *, json_lines: bool = False) -> None:
     """One error line for each thing a step failed for (the exit 1 they make): before, `scan --fetch` exited 1 and
-    said nothing, the cause only in --json (#11)."""
+    said nothing, the cause only in --json (#11). `json_lines`: each one also a JSON line on stdout, but an archived
+    URL's (its own line says it), for a command whose lines are not the article's (`archive --json`, newuser28 #4)."""
+    from resolver.article import printable
     from resolver.redact import said
-    from resolver.report import escaped_controls, step_failures
+    from resolver.report import escaped_controls, step_failure_items
 
-    failures = list(step_failures(result)) or ["a step failed (its --json line says which)"]
-    for failure in failures:   # URLs as the page gave them: a secret in one is not printed; one line each (#2)
-        click.echo(escaped_controls(said(f"error: {result.article.source}: {failure}")), err=True)
+    failures = list(step_failure_items(result))
+    source = result.article.source
+    for phrase in [f.phrase for f in failures] or ["a step failed (its --json line says which)"]:
+        # URLs as the page gave them: a secret in one is not printed; one line each (#2)
+        click.echo(escaped_controls(said(f"error: {source}: {phrase}")), err=True)
+    for failure in failures if json_lines else ():
+        if not failure.archived:
+            line = failure.json_line(printable(source))
+            click.echo(_json_line({key: said(value) for key, value in line.items()}))
 
 
 def _say_each_failure(failures: Iterable[Iterable[str]]) -> None:

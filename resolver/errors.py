@@ -61,6 +61,11 @@ class FetchError(EmbedResolverError):
         self.url = url
 
 
+# What the guard says of a host it refused for its addresses: the one refusal `allow_private` lifts (resolver.resolve
+# keeps such an answer only for runs that would refuse it again, #12).
+NON_PUBLIC = "resolves to non-public address"
+
+
 class UnsafeTarget(FetchError):
     """The SSRF guard refused the host: it is not public, or not http(s)."""
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import httpcore
 
-from resolver.errors import UnsafeTarget
+from resolver.errors import NON_PUBLIC, UnsafeTarget
 from resolver.netstream import AsyncioBackend, AsyncioStream, socket_readable
 
 # Every row of the IANA IPv4 Special-Purpose Address Registry
@@ -89,7 +89,7 @@ def check_addresses(host: str, addresses: Iterable[str]) -> str:
     bad = [a for a in addresses if not is_public(a)]
     if bad:
         raise UnsafeTarget(
-            f"refused {host}: resolves to non-public address {bad[0]} (set allow_private = true to allow)", url=host)
+            f"refused {host}: {NON_PUBLIC} {bad[0]} (set allow_private = true to allow)", url=host)
     return addresses[0]
 
 
@@ -131,6 +131,14 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         stream = await self.inner.connect_tcp(target, port, timeout=timeout, local_address=local_address,
                                               socket_options=socket_options)
         return stream if isinstance(stream, AsyncioStream) else SocketCachingStream(stream)
+
+    def admitted_by_setting(self, host: str, port: int, address: str | None) -> bool:
+        """Whether a connection to host:port that reached `address` (None: not known) passed only because
+        allow_private is set: a non-public address no override named. An answer through it holds only for runs with
+        the same setting (#12: a chain through one was served from the cache to runs with the guard on)."""
+        if not self.allow_private or (host.strip("[]").lower(), port) in self.allowed:
+            return False
+        return address is None or not is_public(address)
 
     async def connect_unix_socket(self, path: str, timeout: float | None = None, socket_options: Any = None) -> Any:
         raise UnsafeTarget("refused: unix sockets are never contacted", url=path)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import re
 import time
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 LONG_WAIT_S = 1.0            # a retry or a rate-limit wait this long gets a status line
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 NOT_CACHED = "not-cached"     # the error kind of every answer an offline run gets
+HOST_NAME_RE = re.compile(r"[A-Za-z0-9_.-]+")   # what a host name looked up is made of (IDNA names as their A-labels)
 
 
 def make_client(settings: Settings, *, offline: bool = False, replay: ReplayIndex | None = None,
@@ -81,6 +83,8 @@ class FetchOutcome:
     cut: bool = False
     # A configured secret the server sent back was redacted out of `body` (#11): it is not the bytes received.
     redacted: bool = False
+    # The answer came from a non-public address the guard let through only because allow_private is set (#12).
+    non_public: bool = False
 
     @property
     def sha256(self) -> str | None:
@@ -273,7 +277,7 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
                 redacted=redacted)
         return FetchOutcome(url, contacted, method, fetched_at, response.status_code, recorded, body,
                             (time.monotonic() - started) * 1000, via=via, warc_file=warc_file, warc_offset=warc_offset,
-                            cut=cut, redacted=redacted)
+                            cut=cut, redacted=redacted, non_public=bool(response.extensions.get("non_public")))
     except TimeoutError:
         kind, message = "timeout", f"no complete answer within the {settings.deadline:g}s deadline"
     except (UnsafeTarget, BodyTooLarge) as exc:
@@ -339,6 +343,11 @@ def check_host(parsed: httpx.URL) -> None:
         raise httpx.InvalidURL(f"not a valid host name: {name} ({exc})") from None
     if ":" not in name and not all(0 < len(label) < 64 for label in name.removesuffix(".").split(".")):
         raise httpx.InvalidURL(f"not a valid host name: {name} (a label is empty or longer than 63 characters)")
+    if ":" not in name and not HOST_NAME_RE.fullmatch(name):
+        # "%31%32%37.0.0.1" went to the resolver as written (a browser reads it as 127.0.0.1): a lookup of no name
+        # that exists, sent to the network's DNS servers for any page to name (#12)
+        raise httpx.InvalidURL(f"not a valid host name: {name} (only letters, digits, hyphens, underscores and dots "
+                               "are looked up)")
 
 
 async def fetch(session: Session, url: str, *, method: str = "GET", purpose: str = "resolve",

@@ -14,7 +14,6 @@ read again).
 from __future__ import annotations
 
 import fnmatch
-import json
 import os
 import re
 import stat
@@ -27,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import IO, Any
 
+from resolver import jsonparse
 from resolver.article import (MAX_ARTICLE_BYTES, Article, cannot_open, charset_of, from_bytes, from_path, looks_binary,
                               printable, refuse_container)
 from resolver.errors import EmptyInput, InputError
@@ -433,7 +433,7 @@ def _not_json_lines(line: bytes) -> str | None:
     if looks_binary(line) is None:
         return None
     try:
-        json.loads(line)   # JSON in UTF-16 or UTF-32, which json reads: its NULs are no sign of binary data
+        jsonparse.loads(line)   # JSON in UTF-16 or UTF-32, which json reads: its NULs are no sign of binary data
         return None
     except ValueError:
         return "binary data"
@@ -461,7 +461,7 @@ def _parse_line(item: Item) -> tuple[bytes, str | None, str | None, str | None, 
     is not read, and `unread` says so: ("url", "a number")."""
     fields = item.fields or JsonlFields()
     try:
-        record = json.loads(item.line or b"")
+        record = jsonparse.loads(item.line or b"")
     except ValueError as exc:
         raise InputError(f"cannot read {item.source}: not JSON ({exc})") from None
     if not isinstance(record, dict):

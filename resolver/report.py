@@ -104,7 +104,7 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
                 + (f" {said}" if said else ""), "green" if record.status == "available" else "yellow")]
         for line, style in _copies_lines(fetched.value):
             yield [(f"    {line}", style)]
-        for item, why in _media_failed(fetched.value):
+        for item, _url, why in _media_failed(fetched.value):
             yield [(f"  #{fetched.embed + 1} {item} could not be used: {why}", "red")]
     for image in result.credited_images or ():
         yield [_credited_image_line(image)]
@@ -193,7 +193,8 @@ def _archive_line(archived: ArchivedUrl) -> Part:
     if archived.saved and archived.saved.unavailable:
         return f"  archive {archived.url}: {len(archived.lookup.snapshots)} snapshots; save: not submitted (offline)", \
             "yellow"
-    return (f"  archive {archived.url}: {len(archived.lookup.snapshots)} snapshots{saved}",
+    kept = f"; local copy kept from {archived.live_kept}" if archived.live_kept else ""
+    return (f"  archive {archived.url}: {len(archived.lookup.snapshots)} snapshots{saved}{kept}",
             "red" if archived.failed else "cyan")
 
 
@@ -212,8 +213,8 @@ def _credited_image_line(image: MediaFile) -> Part:
     return f"  credited image {url}: {image.mime or '?'}{size}" + (f"  credit: {credit}" if credit else ""), "cyan"
 
 
-def _media_failed(post: FetchedPost) -> Iterator[tuple[str, str]]:
-    """The post's photos, posters and thumbnails whose download failed: (what and its URL, why), as
+def _media_failed(post: FetchedPost) -> Iterator[tuple[str, str, str]]:
+    """The post's photos, posters and thumbnails whose download failed: (what and its URL, the URL, why), as
     FetchedPost.failed counts them."""
     from resolver.fetch import MEDIA_NEVER_FETCHED
 
@@ -223,49 +224,82 @@ def _media_failed(post: FetchedPost) -> Iterator[tuple[str, str]]:
         if item.get("error") and item["error"] != MEDIA_NEVER_FETCHED:
             kind = item.get("type") or "media"
             url = item.get("url") if kind == "photo" else item.get("preview_url") or item.get("url")
-            yield f"{kind if kind == 'photo' else kind + ' poster'} {url}", item["error"]
+            yield f"{kind if kind == 'photo' else kind + ' poster'} {url}", str(url), item["error"]
+
+
+@dataclass(frozen=True)
+class StepFailure:
+    """One thing a step failed for (what a result's `failed` counts): the phrase stderr says ("what, on what: why"),
+    and the URL and the error (`<kind>: <message>`) a JSON Lines command gives it a line with. `archived`: an
+    archive lookup's or save's, which the archived URL's own line says."""
+
+    phrase: str
+    url: str
+    error: str
+    archived: bool = False
+
+    def json_line(self, source: str) -> dict[str, str]:
+        """The line `fetch --json` gives a link that failed: the target it came from, the link, the error."""
+        return {"source": source, "link": self.url, "error": self.error}
+
+
+def _post_failed(post: FetchedPost) -> Iterator[StepFailure]:
+    record = post.record
+    name = f"post {record.platform} {record.post_id}"
+    if post.failed and record.status == "error":
+        why = record.reason or "every method ended in an error"
+        yield StepFailure(f"{name} could not be fetched: {why}", record.url, f"fetch: {why}")
+    for item, url, why in _media_failed(post):
+        yield StepFailure(f"{item} of {name} could not be used: {why}", url, f"media: {why}")
 
 
 def post_failures(post: FetchedPost) -> Iterator[str]:
     """What a fetched post failed for, one phrase each, as its `failed` counts it (`scan --fetch` and `fetch`)."""
-    record = post.record
-    name = f"post {record.platform} {record.post_id}"
-    if post.failed and record.status == "error":
-        yield f"{name} could not be fetched: {record.reason or 'every method ended in an error'}"
-    for item, why in _media_failed(post):
-        yield f"{item} of {name} could not be used: {why}"
+    return (failure.phrase for failure in _post_failed(post))
 
 
-def archive_failures(archived: ArchivedUrl) -> Iterator[str]:
-    """What an archived URL's lookup or save failed for, one phrase each, as its `failed` counts it (`scan
-    --archive` and `archive`)."""
+def _archive_failed(archived: ArchivedUrl) -> Iterator[StepFailure]:
     from resolver.archive import WITHHELD
 
     if not archived.failed:
         return
     if archived.error and not archived.error.startswith(WITHHELD):
-        yield f"archive lookup failed for {archived.url}: {archived.error}"
+        yield StepFailure(f"archive lookup failed for {archived.url}: {archived.error}", archived.url,
+                          archived.error, archived=True)
     saved = archived.saved
     if saved is not None and saved.status in ("error", "gave_up"):
-        yield f"archive save of {archived.url}: {saved.status}" + (f" ({saved.message})" if saved.message else "")
+        what = saved.status + (f" ({saved.message})" if saved.message else "")
+        yield StepFailure(f"archive save of {archived.url}: {what}", archived.url, f"save: {what}", archived=True)
 
 
-def step_failures(result: ArticleResult) -> Iterator[str]:
-    """What each step failed for in an article, one phrase each ("what, on what: why"), as its `failed` counts it:
-    `scan` says each on stderr, as the exit 1 they make (#11: `scan --fetch` exited 1 and said nothing)."""
+def archive_failures(archived: ArchivedUrl) -> Iterator[str]:
+    """What an archived URL's lookup or save failed for, one phrase each, as its `failed` counts it (`scan
+    --archive` and `archive`)."""
+    return (failure.phrase for failure in _archive_failed(archived))
+
+
+def step_failure_items(result: ArticleResult) -> Iterator[StepFailure]:
+    """What each step failed for in an article, as its `failed` counts it: `scan` and `archive` say each on stderr,
+    as the exit 1 they make (#11: `scan --fetch` exited 1 and said nothing), and `archive --json` gives each one not
+    an archived URL's a line (newuser28 #4: a failed link had none, and the exit code was 0)."""
     for found in result.resolutions or ():
         if found.failed:
-            yield f"link {found.value.url} (embed #{found.embed + 1}) ended in an error: {found.value.error}"
+            resolution = found.value
+            yield StepFailure(f"link {resolution.url} (embed #{found.embed + 1}) ended in an error: {resolution.error}",
+                              resolution.url, str(resolution.error))
     for fetched in result.posts or ():
-        yield from post_failures(fetched.value)
+        yield from _post_failed(fetched.value)
     for image in result.credited_images or ():
         if image.failed:
-            yield f"credited image {image.url} could not be used: {image.error}"
+            yield StepFailure(f"credited image {image.url} could not be used: {image.error}", image.url,
+                              f"media: {image.error}")
     for archived in result.archives or ():
-        yield from archive_failures(archived)
+        yield from _archive_failed(archived)
     for found_id in result.identifications or ():
         if found_id.failed:
-            yield f"embed #{found_id.embed + 1} could not be identified: {found_id.value.error}"
+            error = found_id.value.error
+            yield StepFailure(f"embed #{found_id.embed + 1} could not be identified: {error}",
+                              result.embeds[found_id.embed].url, f"identify: {error}")
 
 
 def _identification_line(embed: int, found: Identification) -> Part:
@@ -306,10 +340,17 @@ def resolution_text(result: Resolution) -> Text:
             text.append(escaped_controls(f"  -> {hop.location}"), "cyan")
         elif hop.via and hop.via != "header":
             text.append(escaped_controls(f"  ({hop.via})"), "cyan")
+        if hop.non_public:
+            text.append("  (a non-public address: let through by allow_private)", "yellow")
         text.append(f"  {hop.elapsed_ms:.0f} ms\n", "dim")
     if result.error:
         _line(text, f"  error: {result.error}", "red")
-    if result.final_url:
+    if result.final_url and result.error and not result.unavailable:
+        # where the chain stopped, not where the link leads (newuser28: "final: <the refused URL>" read as its end,
+        # where --json's canonical_url is null)
+        why = "refused there" if result.error.startswith(("unsafe:", "invalid-url:")) else "ended there in the error above"
+        _line(text, f"  stopped at: {result.final_url} ({why}: no final URL)", "red")
+    elif result.final_url:
         _line(text, f"  final: {result.final_url}")
     post = result.post
     if post:
@@ -414,7 +455,9 @@ def archive_text(result: ArchivedUrl) -> Text:
         status = result.live_status
         held = "" if status is None or 200 <= status < 300 else (
             f" (the page answered HTTP {status}: the record holds that answer, not the page)")
-        _line(text, f"  local copy: {result.warc[0]} @ {result.warc[1]}{held}", "yellow" if held else "dim")
+        kept = f" (kept: taken {result.live_kept} by an earlier run, within cache_ttl; --refresh takes it again)" \
+            if result.live_kept else ""
+        _line(text, f"  local copy: {result.warc[0]} @ {result.warc[1]}{held}{kept}", "yellow" if held else "dim")
     return text
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from resolver import platforms
+from resolver.errors import NON_PUBLIC
 from resolver.http import NOT_CACHED, FetchOutcome, Ledger, asked_to_wait, fetch
 from resolver.model import evolve
 from resolver.platforms import x
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from resolver.model import Embed, PostRef
     from resolver.redact import Redactor
     from resolver.session import Session
+    from resolver.settings import Settings
 
 META_REFRESH_RE = re.compile(
     r"""<meta[^>]*?http-equiv\s*=\s*["']?refresh["']?[^>]*?content\s*=\s*["']?\s*(\d*)(?:\.\d*)?\s*;?\s*url\s*=\s*"""
@@ -46,11 +48,13 @@ class Hop:
     elapsed_ms: float
     fetch_id: int | None = None
     via: str | None = None             # how it pointed on: "header" | "meta-refresh" | "javascript"
+    # Its answer came from a non-public address that only allow_private let through (FetchOutcome.non_public)
+    non_public: bool = False
 
     def to_json(self) -> dict[str, Any]:
         # Written out rather than `plain(self)`, as Resolution.to_json (#13); tests/test_model.py keeps it in step.
         return {"url": self.url, "status": self.status, "location": self.location, "elapsed_ms": self.elapsed_ms,
-                "fetch_id": self.fetch_id, "via": self.via}
+                "fetch_id": self.fetch_id, "via": self.via, "non_public": self.non_public}
 
 
 @dataclass(frozen=True)
@@ -192,8 +196,9 @@ def _cached_many(urls: list[str], session: Session) -> list[Resolution | None]:
     # be another link's, so it is never answered from the cache.
     keys = [session.redactor.url(url) for url in urls]
     rows = session.store.latest_resolutions(keys, since=session.cached_since())
-    return [_answer(url, rows[key], session) if key in rows and key == url and (session.offline or not _passing(
-        rows[key]["error"])) else None for url, key in zip(urls, keys, strict=True)]
+    settings = session.settings
+    return [_answer(url, rows[key], session) if key in rows and key == url and _holds(rows[key], settings) and (
+        session.offline or not _passing(rows[key]["error"])) else None for url, key in zip(urls, keys, strict=True)]
 
 
 # A link whose end was kept redacted (a handle that is a secret): the cache no longer holds where it leads.
@@ -212,12 +217,33 @@ def _answer(url: str, row: dict[str, Any], session: Session) -> Resolution | Non
 
 
 # Failures that may not happen again: an online run asks again rather than repeat them from the cache for the
-# whole TTL (offline shows them: they are what was last known). A refused or looping chain is a lasting answer.
+# whole TTL (offline shows them: they are what was last known). A refused or looping chain is a lasting answer, under
+# the settings that gave it (`_holds`).
 PASSING = ("timeout:", "connect:", "network:", "http-429:", "http-5")
+TOO_MANY_HOPS = "too-many-hops:"
 
 
 def _passing(error: str | None) -> bool:
     return error is not None and error.startswith(PASSING)
+
+
+def _holds(row: dict[str, Any], settings: Settings) -> bool:
+    """Whether a cached chain is what this run's settings would give again (newuser28 #3: the cache was keyed by URL
+    alone, so a refusal was replayed to a run with allow_private set, "set allow_private = true to allow", and a
+    chain to an internal address resolved with it was served to a run with the guard on as a clean answer). A
+    refusal of a non-public address holds only without allow_private; a chain that reached an address only
+    allow_private admits (a hop's `non_public`), only with it. A chain of n hops was followed within n - 1
+    redirects: it holds under any max_redirects that allows them (a loop is found again, a clean end reached
+    again), and a too-many-hops answer under exactly the max_redirects it ran out of. Offline too: a chain these
+    settings would not give is not their answer, and is not known. Rows kept before hops said `non_public` hold as
+    they did (--refresh resolves them again)."""
+    hops, error = row["hops"] or [], row["error"] or ""
+    allowed = settings.max_redirects + 1
+    if len(hops) > allowed or (error.startswith(TOO_MANY_HOPS) and len(hops) != allowed):
+        return False
+    if settings.allow_private:
+        return not (error.startswith("unsafe:") and NON_PUBLIC in error)
+    return not any(hop.get("non_public") for hop in hops)
 
 
 def _from_row(url: str, cached: dict[str, Any]) -> Resolution:
@@ -237,7 +263,7 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
             return Resolution(url, current, None, tuple(hops), None, f"redirect-loop: {current} was already visited")
         if len(hops) >= max_redirects + 1:
             return Resolution(url, current, None, tuple(hops), None,
-                              f"too-many-hops: more than {max_redirects} redirects")
+                              f"{TOO_MANY_HOPS} more than {max_redirects} redirects")
         seen.add(current)
         # A body past the cap is cut, not an error: where the answer points is known (its status, its Location, a
         # refresh in its first bytes); a link to a 25 MB PDF ends at the PDF.
@@ -246,7 +272,7 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
             return Resolution(url, None, None, error=NEVER_RESOLVED, unavailable=True)
         onward = next_hop(outcome, current) if outcome.error is None else None
         hops.append(Hop(current, outcome.status, outcome.location, round(outcome.elapsed_ms, 1), outcome.fetch_id,
-                        onward[1] if onward else None))
+                        onward[1] if onward else None, outcome.non_public))
         if outcome.problem is not None:
             return Resolution(url, current, None, tuple(hops), None, outcome.problem)
         if onward is None and outcome.status is not None and (outcome.status >= 500 or outcome.status == 429):

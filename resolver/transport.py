@@ -26,7 +26,7 @@ from resolver.redact import NO_SECRETS, Redactor
 from resolver.settings import Settings
 
 if TYPE_CHECKING:
-    from resolver.warc import ReplayIndex
+    from resolver.warc import ReplayedResponse, ReplayIndex
 
 T = TypeVar("T")
 
@@ -116,7 +116,8 @@ class GuardedConnections(httpx.AsyncBaseTransport):
         body = _ConnectionBody(connection, request, lambda: self._done(connection, origin, slots))
         return httpx.Response(answer.status_code, headers=answer.headers.raw_items(), stream=body,
                               extensions={"http_version": b"HTTP/" + answer.http_version,
-                                          "reason_phrase": answer.reason, "network_stream": connection.stream})
+                                          "reason_phrase": answer.reason, "network_stream": connection.stream,
+                                          "non_public": connection.non_public})
 
     async def _idle_connection(self, origin: Origin) -> _Connection | None:
         """The idle connection of the origin used last, if it is still open (the server may have closed it)."""
@@ -146,7 +147,9 @@ class GuardedConnections(httpx.AsyncBaseTransport):
             except BaseException:
                 await stream.aclose()
                 raise
-        connection = _Connection(stream)
+        peer = stream.get_extra_info("server_addr")
+        connection = _Connection(stream, non_public=self.backend.admitted_by_setting(
+            host, port, str(peer[0]) if isinstance(peer, tuple) and peer else None))
         self._open.add(connection)
         return connection
 
@@ -200,8 +203,9 @@ class _Connection:
 
     READ_BYTES = 64 * 1024
 
-    def __init__(self, stream: httpcore.AsyncNetworkStream) -> None:
+    def __init__(self, stream: httpcore.AsyncNetworkStream, *, non_public: bool = False) -> None:
         self.stream = stream
+        self.non_public = non_public   # its address passed the guard only because allow_private is set
         self._h11 = h11.Connection(our_role=h11.CLIENT, max_incomplete_event_size=100 * 1024)
         self.closed = False
 
@@ -388,10 +392,26 @@ class ReplayTransport(httpx.AsyncBaseTransport):
         found = self.index.take(request.method, self.redactor.url(url))
         if found is None:
             raise NotReplayable(f"not in the replayed WARC files: {request.method} {url}", request=request)
-        return httpx.Response(found.status, headers=found.headers, content=found.body, request=request,
+        return httpx.Response(found.status, headers=found.headers, stream=_ReplayedBody(found), request=request,
                               extensions={"via": "warc", "warc_file": found.file, "warc_offset": found.offset,
                                           "reason_phrase": found.reason.encode(), "truncated": found.truncated,
                                           "redacted": found.redacted})
+
+
+class _ReplayedBody(httpx.AsyncByteStream):
+    """A replayed record's payload, read from its file as the answer is read (resolver.warc.replayed_payload)."""
+
+    def __init__(self, found: ReplayedResponse) -> None:
+        from resolver.warc import replayed_payload
+
+        self._pieces = replayed_payload(found)
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for piece in self._pieces:
+            yield piece
+
+    async def aclose(self) -> None:
+        self._pieces.close()   # closes the file
 
 
 def _target_address(target: str) -> tuple[str, int]:

@@ -17,7 +17,7 @@ import io
 import os
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Generator, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -156,17 +156,34 @@ class WarcWriter:
                 self._file.flush()
         return str(self.path), offset
 
+    def holds(self, offset: int, url: str, status: int) -> bool:
+        """Whether this file has, at `offset`, the response record of `url` (as written: redacted) with `status`: what
+        the fetch log says a live copy wrote there is still there (the file may have been deleted and begun anew,
+        or cut short by a crash)."""
+        from warcio.archiveiterator import ArchiveIterator
+
+        try:
+            with open(self.path, "rb") as stream:
+                stream.seek(offset)
+                record = next(iter(ArchiveIterator(stream)), None)
+        except Exception:  # noqa: BLE001 - no file, or bytes there that are no record: warcio raises several kinds
+            return False
+        return (record is not None and record.rec_type == "response" and record.http_headers is not None
+                and record.rec_headers.get_header("WARC-Target-URI") == url
+                and record.http_headers.get_statuscode() == str(status))
+
     def close(self) -> None:
         self._file.close()
 
 
 @dataclass(frozen=True)
 class ReplayedResponse:
+    """A response record's head and where it is; its payload is read when the answer is (`replayed_payload`)."""
+
     url: str
     status: int
     reason: str
     headers: list[tuple[str, str]]
-    body: bytes
     file: str
     offset: int
     truncated: str | None = None   # the record's WARC-Truncated: its payload is only the start of the answer
@@ -174,7 +191,12 @@ class ReplayedResponse:
 
 
 class ReplayIndex:
-    """Response records of WARC files by (method, URL), each replayed in recorded order; the last one repeats."""
+    """Response records of WARC files by (method, URL), each replayed in recorded order; the last one repeats.
+
+    The index holds each record's head and offset, not its payload: a payload is read from the file when its answer
+    is, as it was received, a piece at a time, and decoded by the bounded reader every answer goes through (#12:
+    every payload was read whole and decoded when the files were opened, so a 2 KB record of an answer encoded
+    twice held 2.1 GB, and a file of such records all of them at once)."""
 
     def __init__(self, paths: Iterable[Path]) -> None:
         from warcio.archiveiterator import ArchiveIterator
@@ -200,10 +222,9 @@ class ReplayIndex:
                         headers = record.http_headers
                         status_line = headers.get_statuscode() or "0"
                         reason = headers.statusline.split(" ", 1)[1] if " " in headers.statusline else ""
-                        body = record.content_stream().read()
                         replayed = ReplayedResponse(
                             record.rec_headers.get_header("WARC-Target-URI"), int(status_line), reason,
-                            list(headers.headers), body, str(path), iterator.get_record_offset(),
+                            list(headers.headers), str(path), iterator.get_record_offset(),
                             record.rec_headers.get_header("WARC-Truncated"),
                             bool(record.rec_headers.get_header(REDACTED_HEADER)))
                         pending.append((record.rec_headers.get_header("WARC-Record-ID"), replayed))
@@ -223,6 +244,23 @@ class ReplayIndex:
 
     def __len__(self) -> int:
         return sum(len(q) for q in self._queues.values())
+
+
+def replayed_payload(found: ReplayedResponse) -> Generator[bytes, None, None]:
+    """A replayed record's payload as it was received, de-chunked, in pieces of at most STEP bytes read from its file
+    as they are asked for. Its Content-Encoding is left as it is, for the reader of the answer to decode in bounded
+    steps under its caps, as it does a live answer's."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.bufferedreaders import ChunkedDataReader
+
+    with open(found.file, "rb") as stream:
+        stream.seek(found.offset)
+        record = next(iter(ArchiveIterator(stream)))
+        payload = record.raw_stream
+        if record.http_headers is not None and record.http_headers.get_header("transfer-encoding") == "chunked":
+            payload = ChunkedDataReader(payload)   # as warcio's content_stream de-chunks it, without decoding
+        while piece := payload.read(STEP):
+            yield piece
 
 
 def check(path: Path) -> tuple[bool, str]:

@@ -623,3 +623,57 @@ def test_a_local_copy_of_an_error_answer_says_it_holds_no_page(fakenet, store, t
     writer.close()
     assert result.warc is not None
     assert shown.format(warc=result.warc[0], offset=result.warc[1]) in archive_text(result).plain
+
+
+def test_a_warm_scan_archive_keeps_the_live_copies_its_warc_already_holds(fakenet, tmp_path):
+    """A warm `scan --archive` downloaded every post page and media file again and grew the WARC on every run, where
+    every other warm command asks nothing (newuser28 #10). A live copy the same WARC holds from within cache_ttl is
+    kept, and said so; --refresh, another WARC, or one that no longer holds the record takes it again."""
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}",
+                  redirect(f"https://x.com/RivertonRoads/status/{fx.POST_ID}"))
+    fakenet.route("x.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>the post page</html>"))
+    config = serve_the_article_world(fakenet, tmp_path)
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}",   # serve_the_article_world's own page, undone
+                  redirect(f"https://x.com/RivertonRoads/status/{fx.POST_ID}"))
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE)
+    warc = tmp_path / "run.warc.gz"
+
+    def scan_archive(*args, into=warc):
+        from resolver.cli import cli as command
+        result = CliRunner().invoke(command, ["--config", str(config), "--db", str(tmp_path / "c.db"), "scan",
+                                              "--archive", "--json", "--warc", str(into), *args, str(article)])
+        assert result.exit_code == 0, result.output
+        return {a["url"]: a for a in json.loads(result.stdout)["archives"]}
+
+    def live_hits():
+        return [hit for hit in fakenet.hits if hit[0] in ("twitter.com", "x.com", "pbs.twimg.com")]
+
+    first = scan_archive()
+    taken, size = len(live_hits()), warc.stat().st_size
+    assert taken >= 3 and first[POST]["live_kept"] is None and first[POST]["live_status"] == 200
+    again = scan_archive()
+    assert len(live_hits()) == taken and warc.stat().st_size == size   # nothing asked, nothing appended
+    assert again[POST]["warc"] == first[POST]["warc"] and again[POST]["live_status"] == 200
+    assert again[POST]["live_url"] == f"https://x.com/RivertonRoads/status/{fx.POST_ID}"
+    assert again[POST]["live_kept"] is not None and again[fx.PHOTO_URL]["live_kept"] is not None
+    from resolver.cli import cli as command
+    table = CliRunner().invoke(command, ["--config", str(config), "--db", str(tmp_path / "c.db"), "archive",
+                                         "--warc", str(warc), POST])
+    # `archive` asks the sources afresh for what `fetch` reads (the media files too, documented); its live copy of
+    # the post page is the one the WARC holds
+    assert table.exit_code == 0 and len([hit for hit in live_hits() if hit[0] != "pbs.twimg.com"]) == 2
+    assert f"(kept: taken {again[POST]['live_kept']} by an earlier run" in table.stdout
+
+    def taken_again(*args, into=warc):
+        before = len(live_hits())
+        found = scan_archive(*args, into=into)
+        return found[POST]["live_kept"], len(live_hits()) - before
+
+    cold = taken   # the first run's requests: its posts' media for their facts, then the live copies
+    assert taken_again("--refresh") == (None, cold) and warc.stat().st_size > size
+    other = tmp_path / "other.warc.gz"
+    assert taken_again(into=other) == (None, cold - 2)   # the media's facts from the cache, the live copies taken
+    other.unlink()   # the WARC the fetch log names is gone: a new one holds nothing yet
+    assert taken_again(into=other) == (None, cold - 2)
+    assert check(other)[0]

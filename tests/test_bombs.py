@@ -145,3 +145,150 @@ def test_a_brotli_bomb_in_a_warc_input_is_refused_in_bounded_memory(tmp_path):
     assert outcome == (f"cannot scan {tmp_path / 'bomb.warc.gz'}#0: 50,000,001 bytes is more than the 50,000,000 "
                        f"byte limit")
     assert peak_kb < RSS_LIMIT_KB, f"peak RSS {peak_kb // 1024} MB"
+
+
+# -- JSON nested past the parser's depth (#12) ----------------------------------------------------------------------
+# A few hundred KB of "[" that json.loads cannot recurse into: RecursionError, which no reader caught (they catch
+# ValueError), so one such answer or page ended the whole command with an internal error.
+NESTED = b"[" * 100_000
+
+
+def _parsers():
+    from resolver import archive
+    from resolver.fetch import oembed, syndication, wayback
+
+    return {
+        "syndication": lambda: syndication.parse("1", 200, "application/json", NESTED).reason,
+        "oembed": lambda: oembed.parse("youtube", "dQw4w9WgXcQ", "https://www.youtube.com/watch?v=dQw4w9WgXcQ", 200,
+                                       "application/json", NESTED).reason,
+        "wayback-capture": lambda: wayback.read("1", 200, "application/json", NESTED).form,
+        "wayback-availability": lambda: _raised(archive.parse_availability, NESTED),
+        "wayback-cdx": lambda: _raised(archive.parse_cdx, NESTED),
+    }
+
+
+_IDS = ("syndication", "oembed", "wayback-capture", "wayback-availability", "wayback-cdx")
+
+
+def _raised(parse, body: bytes) -> str:
+    try:
+        parse(body)
+    except ValueError as exc:
+        return f"ValueError: {exc}"
+    return "no error"
+
+
+@pytest.mark.parametrize("name, said", [
+    ("syndication", "syndication sent malformed JSON: JSON nested too deeply to read"),
+    ("oembed", "oEmbed sent malformed JSON: JSON nested too deeply to read"),
+    ("wayback-capture", "none"),
+    ("wayback-availability", "ValueError: JSON nested too deeply to read"),
+    ("wayback-cdx", "ValueError: JSON nested too deeply to read"),
+], ids=lambda v: v if v in _IDS else "said")
+def test_sec28_json_nested_past_the_parsers_depth_is_malformed_json_to_every_reader(name, said):
+    assert _parsers()[name]() == said
+
+
+DEEP = "[" * 100_000
+# Each place a page's JSON is parsed: a JSON-LD ImageObject, a JSON-LD article's images, an image node in script data
+# (its credit key found, the object around it parsed), JSON in a data attribute.
+NESTED_IN_PAGES = {
+    "json-ld-image": f'<script type="application/ld+json">{{"@type": "ImageObject", "x": {DEEP}</script>',
+    "json-ld-article": f'<script type="application/ld+json">{{"@type": "NewsArticle", "image": {DEEP}</script>',
+    "script-data": f'<script>window.__STATE__ = {{"url": "https://cdn.example/a.jpg", "credit": "Jane Doe/AP", '
+                   f'"x": {DEEP}</script>',
+    "data-attribute": '<div data-media-meta="{&quot;url&quot;: &quot;https://cdn.example/a.jpg&quot;, &quot;credit'
+                      f'&quot;: &quot;Jane Doe/AP&quot;, &quot;x&quot;: {DEEP}"></div>',
+}
+
+
+@pytest.mark.parametrize("where", list(NESTED_IN_PAGES))
+def test_sec28_json_in_a_page_nested_past_the_parsers_depth_loses_no_credit_of_the_page(where):
+    """Before: the page was an internal error, its embeds and credits lost."""
+    from resolver.extract import find_all
+
+    html = (f"<html><body><article>{NESTED_IN_PAGES[where]}<img src=\"/b.jpg\"><figcaption>The bridge at dawn. "
+            "(AP Photo/Jane Doe)</figcaption></article></body></html>")
+    embeds, credits = find_all(html, "html")
+    assert ("Jane Doe", "AP") in [(c.creator, c.organization) for c in credits]
+
+
+def test_sec28_a_json_lines_record_nested_past_the_parsers_depth_is_that_records_error(tmp_path):
+    from resolver.errors import InputError
+    from resolver.inputs import InputSpec, iter_items, load
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_bytes(b'{"html": ' + NESTED + b'\n{"html": "<p>fine</p>"}\n')
+    first, second = iter_items(InputSpec(jsonl=(str(feed),)))
+    with pytest.raises(InputError) as refused:
+        load(first)
+    assert str(refused.value) == f"cannot read {feed}:1: not JSON (JSON nested too deeply to read)"
+    assert load(second).article.data == b"<p>fine</p>"
+
+
+REPLAY_CHILD = """
+import sys
+from pathlib import Path
+from resolver.http import fetch
+from resolver.session import Session
+from resolver.settings import Settings
+from resolver.warc import ReplayIndex
+
+index = ReplayIndex([Path(sys.argv[1])])
+outcome = Session(Settings(retries=0), replay=index).run(lambda s: fetch(s, "https://news.example/story"))
+result = {"status": outcome.status, "error_kind": outcome.error_kind, "error": outcome.error}
+"""
+
+
+def test_sec28_a_replayed_warc_record_that_decodes_to_a_gib_is_refused_in_bounded_memory(tmp_path):
+    """A WARC of about 1 MB (a gzip member holding an answer gzip-encoded: 1 GiB of zeros) given to --replay: the
+    index read every record's body whole, decoded, when the file was opened, 2.1 GB for this one, and a file of
+    many such records held them all at once (#12). A record's body is read when it is asked for, up to the cap."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    bomb = BOMBS["gzip"]()
+    warc = tmp_path / "bomb.warc.gz"
+    with warc.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
+                                protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record("https://news.example/story", "response",
+                                                      payload=io.BytesIO(bomb), http_headers=http, length=len(bomb)))
+    outcome, peak_kb = run_measured(REPLAY_CHILD, str(warc))
+    assert outcome == {"status": None, "error_kind": "too-large", "error": "body larger than 20,000,000 bytes"}
+    assert peak_kb < RSS_LIMIT_KB, f"peak RSS {peak_kb // 1024} MB"
+
+
+@pytest.mark.parametrize("encoding, chunked", [("gzip", False), ("br", False), ("gzip", True), (None, True)],
+                         ids=["gzip", "br", "gzip-chunked", "chunked"])
+def test_sec28_a_replayed_record_kept_encoded_or_chunked_reads_as_the_page(tmp_path, encoding, chunked):
+    """A crawler's WARC keeps an answer as it came, encoded and chunked; replayed, its body is the page, decoded by
+    the same bounded reader as a live answer. Before, warcio's decoding kept the Content-Encoding header on a decoded
+    body, and the replay failed with a DecodingError."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = b"<p>" + bytes(range(256)) * 1000 + b"</p>"
+    payload = _small(encoding, page) if encoding else page
+    headers = [("Content-Type", "text/html")] + ([("Content-Encoding", encoding)] if encoding else [])
+    if chunked:
+        headers.append(("Transfer-Encoding", "chunked"))
+        payload = b"".join(b"%x\r\n%s\r\n" % (len(payload[i:i + 5000]), payload[i:i + 5000])
+                           for i in range(0, len(payload), 5000)) + b"0\r\n\r\n"
+    warc = tmp_path / "crawl.warc.gz"
+    with warc.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        writer.write_record(writer.create_warc_record(
+            "https://news.example/story", "response", payload=io.BytesIO(payload), length=len(payload),
+            http_headers=StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")))
+    from resolver.warc import ReplayIndex
+
+    outcome = Session(Settings(retries=0), replay=ReplayIndex([warc])).run(
+        lambda s: fetch(s, "https://news.example/story"))
+    assert (outcome.status, outcome.via, outcome.error) == (200, "warc", None)
+    assert outcome.body == page

@@ -380,6 +380,18 @@ def test_broken_config_is_one_line(tmp_path):
     assert result.exit_code == 1 and "not valid TOML" in result.stderr
 
 
+@pytest.mark.parametrize("where", ["option", "env"])
+def test_a_config_that_does_not_exist_is_a_usage_error(tmp_path, where):
+    """`--config /nonexistent.toml` exited 1 where the README's table puts a bad option value at 2, as click does for
+    every option whose value cannot be used (`--replay` of a missing file, `--format pdf`) (newuser28)."""
+    missing = tmp_path / "nonexistent.toml"
+    args, env = (["--config", str(missing)], {}) if where == "option" else ([], {"EMBED_RESOLVER_CONFIG": str(missing)})
+    result = CliRunner(env=env).invoke(cli, [*args, "--db", str(tmp_path / "c.db"), "scan", "-"], input=b"x")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[-1] == f"error: Invalid value for '--config': File '{missing}' does not exist."
+    assert not (tmp_path / "c.db").exists()
+
+
 def test_python_dash_m_resolver_works():
     import subprocess
     import sys
@@ -415,7 +427,7 @@ def test_a_url_holding_a_line_break_is_printed_escaped_on_one_line(run, command,
     result = run(command, "--offline", "https://t.co/ab\ncd\x1b[31m")
     assert result.exit_code == 1
     assert "\x1b" not in result.stdout
-    [error] = [line for line in result.stdout.splitlines() if "refused" in line]
+    [error] = [line for line in result.stdout.splitlines() if line.startswith("  error:")]
     assert f"  error: invalid-url: refused {refused}: Invalid non-printable ASCII character in URL, '\\n' at " \
            "position 15." == error
     assert not any(line.startswith("cd") for line in result.stdout.splitlines())

@@ -132,8 +132,11 @@ def test_scan_fetch_analyses_images_the_article_credits(fakenet, tmp_path):
 
 def test_a_missing_target_is_a_usage_error_before_the_cache_is_opened(tmp_path):
     """Before, `fetch` with nothing to fetch opened the cache first, so a cache it could not open hid the usage error."""
-    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "no-such-folder" / "c.db"), "fetch"])
+    db = tmp_path / "c.db"
+    db.write_bytes(b"not a SQLite file, so the cache cannot be opened\n" * 100)   # a --db in a missing folder is a
+    result = CliRunner().invoke(cli, ["--db", str(db), "fetch"])                 # usage error of its own now
     assert result.exit_code == 2 and "give at least one TARGET" in result.output
+    assert CliRunner().invoke(cli, ["--db", str(db), "fetch", "https://twitter.com/a/status/1"]).exit_code == 1
 
 
 def test_a_named_url_that_leads_to_no_post_says_so(fakenet, tmp_path):

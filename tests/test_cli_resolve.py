@@ -80,3 +80,24 @@ def test_flags_override_the_config(fakenet, tmp_path):
     assert result.exit_code == 1 and json.loads(result.stdout)["error"] == "too-many-hops: more than 2 redirects"
     bad = invoke(tmp_path, config, "resolve", "--concurrency", "0", "https://t.co/h0")
     assert bad.exit_code == 2 and "--concurrency" in bad.output
+
+
+def test_a_refused_hop_is_said_as_where_the_chain_stopped_and_allow_private_asks_again(fakenet, tmp_path):
+    """`resolve` of a refused hop printed "final: <the refused URL>", where --json's canonical_url is null: read as
+    if the chain ended there (newuser28). And with --allow-private, as the refusal asks, the cached refusal was
+    printed again (newuser28 #3): now the link is resolved."""
+    internal = f"http://127.0.0.1:{fakenet.server.port}/internal/admin"
+    fakenet.route("t.co", "/LoopHex01", redirect(internal))
+    fakenet.route("127.0.0.1", "/internal/admin", page("<html>admin</html>"))
+    config = config_for(fakenet, tmp_path)
+    refused = invoke(tmp_path, config, "resolve", "https://t.co/LoopHex01")
+    assert refused.exit_code == 1
+    assert "final:" not in refused.stdout
+    assert f"stopped at: {internal} (refused there: no final URL)" in refused.stdout
+    allowed = invoke(tmp_path, config, "resolve", "--allow-private", "https://t.co/LoopHex01")
+    assert allowed.exit_code == 0, allowed.output
+    assert "(from cache)" not in allowed.stdout and f"final: {internal}" in allowed.stdout
+    assert f"200  {internal}  (a non-public address: let through by allow_private)" in allowed.stdout
+    guarded = invoke(tmp_path, config, "resolve", "--json", "https://t.co/LoopHex01")
+    data = json.loads(guarded.stdout)
+    assert guarded.exit_code == 1 and not data["from_cache"] and data["error"].startswith("unsafe: refused")

@@ -81,11 +81,16 @@ def test_a_new_database_records_its_schema_version(tmp_path):
     assert store.db.execute("PRAGMA user_version").fetchone()[0] == len(migrations._migrations)
 
 
-def test_a_db_in_a_folder_that_does_not_exist_is_an_error_and_creates_nothing(tmp_path):
+@pytest.mark.parametrize("where", ["before", "after", "env"])
+def test_a_db_in_a_folder_that_does_not_exist_is_a_usage_error_and_creates_nothing(tmp_path, where):
+    """A bad option value: exit 2, as the README's table and click say (newuser28: it was 1)."""
     db = tmp_path / "no" / "such" / "folder" / "c.db"
-    result = invoke("--db", str(db), "scan", str(ARTICLE))
-    assert result.exit_code == 1
-    assert f"the folder {db.parent} does not exist" in result.output
+    args = {"before": ["--db", str(db), "scan", str(ARTICLE)], "after": ["scan", "--db", str(db), str(ARTICLE)],
+            "env": ["scan", str(ARTICLE)]}[where]
+    result = CliRunner(env={"EMBED_RESOLVER_DB": str(db)} if where == "env" else {}).invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[-1] == (f"error: Invalid value for '--db': the folder {db.parent} does not "
+                                              "exist (create it, or choose another --db)")
     assert not (tmp_path / "no").exists()
     with pytest.raises(CacheError, match="does not exist"):
         Store(db)

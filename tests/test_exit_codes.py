@@ -359,3 +359,27 @@ def test_a_failed_credited_image_is_said_with_a_configured_secret_redacted(world
     assert "credited image https://news.example/img/harbour.jpg?access_token=REDACTED could not be used: HTTP 404" \
         in result.stderr
     assert secret not in result.stdout and secret not in result.stderr
+
+
+def test_archive_of_an_article_exits_and_says_in_json_as_scan_archive_does(world, fakenet, tmp_path):
+    """`archive story.html` printed `error: … link … ended in an error` and exited 0, and `archive --json` had no
+    line for the link, where `scan --archive` exits 1 for the same article (newuser28 #4). Now the same steps give
+    the same exit code, and each thing they failed for a JSON line of its own, as `fetch --json` gives a link's."""
+    broken_services(fakenet)
+    fakenet.route("web.archive.org", "/cdx/search/cdx", json_page([]))   # the lookups themselves answer
+    source = article(tmp_path, LINKED)
+    scanned = world("scan", "--archive", "--json", source)
+    archived = world("archive", "--json", source)
+    assert (scanned.exit_code, archived.exit_code) == (1, 1), archived.output
+    said = [line for line in lines(archived.stderr) if line.startswith("error:")]
+    assert said[0].startswith(f"error: {source}: link https://t.co/Loop0000 (embed #1) ended in an error: "
+                              "redirect-loop:")
+    assert said[1] == (f"error: {source}: post twitter {fx.POST_ID} could not be fetched: syndication answered "
+                       "HTTP 500")
+    found = [json.loads(line) for line in lines(archived.stdout)]
+    failures = [line for line in found if "error" in line and "link" in line]
+    assert failures == [
+        {"source": source, "link": "https://t.co/Loop0000",
+         "error": "redirect-loop: https://t.co/Loop0000 was already visited"},
+        {"source": source, "link": POST, "error": "fetch: syndication answered HTTP 500"}]
+    assert POST in {line.get("url") for line in found}   # the archived URLs' own lines are still there

@@ -426,3 +426,44 @@ def test_review25_a_429_asking_for_a_short_wait_is_seen_waited_for_by_anyio_slee
     world("resolve", "--json", "https://news.example/busy")
     assert len([h for h in fakenet.hits if h[1] == "/busy"]) == 2
     assert len(anyio_sleeps) == 1 and 0.9 <= anyio_sleeps[0] <= 5
+
+
+NESTED = page("[" * 100_000, content_type="application/json")   # past what json.loads can recurse into
+
+
+# Each service's answer, and where its step says it could not be read (the post source's observation, or the line).
+NESTED_SAID = {
+    "syndication": "syndication sent malformed JSON: JSON nested too deeply to read",
+    "oembed": "oEmbed sent malformed JSON: JSON nested too deeply to read",
+    "x-api": "X API sent malformed JSON: JSON nested too deeply to read",
+    "wayback-availability": None,   # as any unreadable availability answer: no closest capture from it (the CDX says)
+    "wayback-cdx": "cdx: malformed answer: JSON nested too deeply to read",
+    "save-page-now": "error (Save Page Now answered something that is not a JSON object)",
+}
+
+
+@pytest.mark.parametrize("service", list(NESTED_SAID))
+def test_sec28_a_json_answer_nested_past_the_parsers_depth_is_that_answers_error(world, fakenet, service):
+    """Each service's JSON answer a few hundred KB of "[": before, json.loads' RecursionError ended the command with
+    an internal error; it is a malformed answer of its step (#12), and the command goes on to its end."""
+    fine_cdx = page("[]", content_type="application/json")
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result",
+                  by_id({fx.POST_ID: [NESTED if service == "syndication" else json_page({"error": "x"}, 500)]}))
+    fakenet.route("publish.twitter.com", "/oembed", NESTED if service == "oembed" else json_page({"error": "x"}, 500))
+    fakenet.route("api.twitter.com", "/2/tweets", NESTED)
+    fakenet.route("archive.org", "/wayback/available",
+                  NESTED if service == "wayback-availability" else json_page({"archived_snapshots": {}}))
+    fakenet.route("web.archive.org", "/cdx/search/cdx", NESTED if service == "wayback-cdx" else fine_cdx)
+    fakenet.route("web.archive.org", "/save", NESTED)
+    if service.startswith(("wayback", "save")):
+        keys = {"IA_ACCESS_KEY": "access-key-1", "IA_SECRET_KEY": "secret-key-1"}
+        result = world("archive", "--json", *(["--save"] if service == "save-page-now" else []), POST, env=keys)
+    else:
+        token = {"X_BEARER_TOKEN": "x-token-1234"} if service == "x-api" else {}
+        result = world("fetch", "--json", "--no-media", POST, env=token)
+    assert "internal error" not in result.output and result.exit_code in (0, 1), result.output
+    assert json.loads(result.stdout.splitlines()[0])   # the step's line was printed
+    store = Store(world.db)
+    said = result.output + "\n".join(str(row["reason"]) for row in store.db["post_observations"].rows)
+    store.close()
+    assert NESTED_SAID[service] is None or NESTED_SAID[service] in said, said

@@ -138,6 +138,13 @@ TRICK_URLS = {
     "scheme-ldap": "ldap://127.0.0.1:{port}/", "scheme-ws": "ws://127.0.0.1:{port}/admin",
     "scheme-jar": "jar:http://127.0.0.1:{port}/x!/", "scheme-data": "data:text/html,<p>hi</p>",
     "scheme-javascript": "javascript:location='http://127.0.0.1:{port}/admin'",
+    # sec28: what URL parsers take out or fold before anything looks (WHATWG drops tabs and newlines anywhere,
+    # NFKC makes fullwidth digits ASCII, a backslash is a slash to browsers), percent-escapes in the host, case
+    "percent-encoded-host": "http://%31%32%37.0.0.1:{port}/admin", "percent-encoded-dot": "http://127%2e0.0.1:{port}/",
+    "tab-in-host": "http://127.0.\t0.1:{port}/admin", "tab-in-scheme": "ht\ttp://127.0.0.1:{port}/admin",
+    "upper-case-scheme": "HTTP://127.0.0.1:{port}/admin", "backslashes": "http:\\\\127.0.0.1:{port}\\admin",
+    "fullwidth-digits": "http://\uff11\uff12\uff17.\uff10.\uff10.\uff11:{port}/admin",
+    "userinfo-empty": "http://@127.0.0.1:{port}/admin",
 }
 ROUTES = ["typed", "location", "meta-refresh", "javascript"]
 

@@ -122,3 +122,29 @@ def test_the_warnings_column_comes_from_its_own_migration(store):
 
     assert "m005_media_warnings" in [m.name for m in migrations._migrations]
     assert "warnings" in store.db["media"].columns_dict
+
+
+def remote_manifest_xmp(url: str) -> bytes:
+    """An XMP packet naming where the image's C2PA manifest is kept (dcterms:provenance), as a signer writes it for a
+    manifest not embedded in the file."""
+    return (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+            b'<rdf:Description rdf:about="" xmlns:dcterms="http://purl.org/dc/terms/" dcterms:provenance="'
+            + url.encode() + b'"/></rdf:RDF></x:xmpmeta>')
+
+
+def test_sec28_a_c2pa_manifest_an_image_names_elsewhere_is_never_fetched(httpserver):
+    """The c2pa library fetched the manifest an image names (any URL the image's author wrote) with an HTTP client
+    of its own: past the SSRF guard, offline and replay runs and the fetch log (#12). It is not fetched: whether the
+    image carries a manifest is not known (null), and a warning says where it was said to be."""
+    httpserver.expect_request("/manifest.c2pa").respond_with_data(b"not a manifest", status=404)
+    url = f"http://127.0.0.1:{httpserver.port}/manifest.c2pa"   # an address: no name is looked up
+    facts = analyse(fx.jpeg(xmp=remote_manifest_xmp(url)))
+    assert httpserver.log == []
+    assert facts.error is None and facts.c2pa is None
+    assert facts.warnings == [f"C2PA manifest kept elsewhere, at {url}: not fetched (a file's links are never "
+                              "followed), so whether one is present is not known"]
+
+
+def test_sec28_an_image_without_a_manifest_has_none_and_no_warning():
+    facts = analyse(fx.jpeg(xmp=fx.XMP_CREDITS))
+    assert facts.c2pa is False and facts.warnings == []

@@ -457,5 +457,68 @@ def test_resolving_odd_hosts_offline_gives_each_link_its_answer(store):
         results = session.run(lambda s: resolve_many(links, session=s))
         assert len(results) == len(links)
         for result in results:
-            assert result.error is not None and "\n" not in result.error, result
+            if result.error is None:   # a post URL (an odd host may spell twitter.com) needs no request, offline too
+                assert result.post is not None and result.hops == (), result
+                continue
+            assert "\n" not in result.error, result
     check()
+
+
+def test_a_refused_hop_is_cached_only_for_runs_that_would_refuse_it(fakenet, store):
+    """A chain the guard refused was cached by URL alone and replayed to a run with allow_private set ("set
+    allow_private = true to allow", from cache); and a chain resolved with allow_private, ending at an internal
+    address, was served as clean to a run with the guard on (newuser28 #3). A refusal holds only for runs that
+    refuse, and a chain through an address only allow_private admits only for runs that admit it."""
+    internal = f"http://127.0.0.1:{fakenet.server.port}/internal/admin"
+    fakenet.route("t.co", "/LoopOne1", redirect(internal))
+    fakenet.route("t.co", "/LoopTwo2", redirect(internal))
+    fakenet.route("127.0.0.1", "/internal/admin", page("<html>admin</html>"))
+    guarded, admitting = fakenet.settings(), fakenet.settings(allow_private=True)
+
+    refused = run("https://t.co/LoopOne1", guarded, store)
+    assert refused.error.startswith("unsafe: refused 127.0.0.1") and "allow_private" in refused.error
+    assert run("https://t.co/LoopOne1", guarded, store).from_cache   # the same setting: the refusal stands
+    admitted = run("https://t.co/LoopOne1", admitting, store)
+    assert (admitted.from_cache, admitted.error, admitted.final_url) == (False, None, internal)
+    assert admitted.hops[-1].non_public and not admitted.hops[0].non_public
+    assert run("https://t.co/LoopOne1", admitting, store).from_cache
+
+    clean = run("https://t.co/LoopTwo2", admitting, store)
+    assert clean.error is None and clean.final_url == internal
+    hits = fakenet.hits.count(("127.0.0.1", "/internal/admin"))
+    again = run("https://t.co/LoopTwo2", guarded, store)
+    assert not again.from_cache and again.error.startswith("unsafe: refused 127.0.0.1")
+    assert fakenet.hits.count(("127.0.0.1", "/internal/admin")) == hits   # refused, never asked
+    # offline, a cached chain this run's settings would not give is not known, not shown as its answer
+    offline = run("https://t.co/LoopTwo2", admitting, store, offline=True)
+    assert offline.unavailable and offline.error.startswith("not-cached:")
+
+
+def test_a_chain_through_public_origins_stays_cached_whatever_allow_private(fakenet, store):
+    """Only a hop at an address allow_private alone admits ties a chain to that setting: one through named
+    origins (as every public host is reached) is the same answer either way."""
+    fakenet.route("t.co", "/Pub1", redirect("https://twitter.com/a/status/123456"))
+    first = run("https://t.co/Pub1", fakenet.settings(allow_private=True), store)
+    assert first.error is None and not first.hops[0].non_public
+    assert run("https://t.co/Pub1", fakenet.settings(), store).from_cache
+
+
+def test_a_cached_chain_holds_only_under_a_max_redirects_that_gives_the_same_answer(fakenet, store):
+    """A too-many-hops answer was replayed to a run allowing more redirects, and a chain longer than a run allows
+    was served to it as clean: each holds only under a max_redirects that would give it again."""
+    for i in range(6):
+        fakenet.route("chain.example", f"/{i}", redirect(f"/{i + 1}"))
+    fakenet.route("chain.example", "/6", page("<html>end</html>"))
+    fakenet.route("loop.example", "/a", redirect("/b"))
+    fakenet.route("loop.example", "/b", redirect("/a"))
+    short = run("https://chain.example/0", fakenet.settings(max_redirects=3), store)
+    assert short.error == "too-many-hops: more than 3 redirects"
+    assert run("https://chain.example/0", fakenet.settings(max_redirects=3), store).from_cache
+    longer = run("https://chain.example/0", fakenet.settings(max_redirects=10), store)
+    assert (longer.from_cache, longer.error, longer.final_url) == (False, None, "https://chain.example/6")
+    assert run("https://chain.example/0", fakenet.settings(max_redirects=8), store).from_cache
+    shorter = run("https://chain.example/0", fakenet.settings(max_redirects=4), store)
+    assert (shorter.from_cache, shorter.error) == (False, "too-many-hops: more than 4 redirects")
+    assert run("https://loop.example/a", fakenet.settings(max_redirects=5), store).error.startswith("redirect-loop:")
+    assert run("https://loop.example/a", fakenet.settings(max_redirects=1), store).from_cache   # reached: the same
+    assert run("https://loop.example/a", fakenet.settings(max_redirects=0), store).error.startswith("too-many-hops")

@@ -212,3 +212,23 @@ def test_a_post_withheld_in_some_countries_that_the_api_shows_is_available_and_s
     record = post.record
     assert (record.status, record.reason, record.author_handle) == ("available", "withheld in DE, FR", "RivertonRoads")
     assert record.text == fx.X_API_LOOKUP["data"][0]["text"]
+
+
+def test_sec28_a_redirect_from_the_x_api_is_not_followed_and_the_token_goes_nowhere_else(fakenet, store, no_urllib3):
+    """requests followed an X API redirect (up to 30 hops, past max_redirects) to whatever host it named, and would
+    have taken that host's answer for the post; it dropped the token on the way, so a redirect can only lead to an
+    answer the X API did not give (#12). The redirect is the post's error, and the other host hears nothing."""
+    seen = []
+
+    def elsewhere(request):
+        seen.append(request.headers.get("Authorization"))
+        return lookup_page(request)
+    fakenet.route("api.twitter.com", "/2/tweets", lambda r: Response(
+        "", 302, headers={"Location": "https://news.example/2/tweets?" + r.query_string.decode()}))
+    fakenet.route("news.example", "/2/tweets", elsewhere)
+    post = fetch_one(Session(settings_for(fakenet, **X_ONLY), store=store))
+    assert seen == []
+    assert post.record.status == "error"
+    assert post.record.reason == ("the X API answered 302, a redirect to https://news.example/2/tweets?...: not "
+                                  "followed (the X API answers itself, and its token goes to it alone)")
+    assert [(row["status"], row["purpose"]) for row in store.db["fetches"].rows] == [(302, "x-api")]

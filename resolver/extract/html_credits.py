@@ -5,7 +5,6 @@ running text. The words themselves are read by `credits` (shared with plain text
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -13,6 +12,7 @@ from html import unescape
 from typing import Any
 from urllib.parse import urlsplit
 
+from resolver import jsonparse
 from resolver.extract import credits as credit_patterns
 from resolver.extract.credit_names import (SEPARATOR_RE, agency_key, is_persons_name, person_for_outlet,
                                            split_confidence, split_credit)
@@ -456,7 +456,7 @@ def _credits_from_jsonld(el: Any, smap: SourceMap) -> list[Credit]:
     if "<![CDATA[" in raw_json:   # some CMSs wrap the JSON as XML character data, sometimes commented out for JS
         raw_json = re.sub(r"(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>", "", raw_json)
     try:
-        data = json.loads(raw_json)
+        data = jsonparse.loads(raw_json)
     except ValueError:
         return []
     found = []

@@ -18,7 +18,6 @@ Pure: no network.
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
@@ -28,6 +27,7 @@ from html import unescape
 from typing import Any
 from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
 
+from resolver import jsonparse
 from resolver.extract import credits as credit_patterns
 from resolver.extract.dom import AncestorMemo, select
 from resolver.extract.lazy import LazyPattern
@@ -81,7 +81,6 @@ OTHER_STORIES_RE = LazyPattern(r"related|promo|recommend|most-?(?:popular|read|v
                                r"|outbrain|taboola|onward|more-?(?:stories|from|news)|next-?(?:article|story)|footer",
                                re.IGNORECASE)
 ARTICLE_TYPES = ("Article", "BlogPosting", "Report")
-_DECODER = json.JSONDecoder()
 
 
 def find_anchors(page: str, needles: Needles) -> tuple[list[int], list[int]] | None:
@@ -324,7 +323,7 @@ def attribute_credits(tree: Any, smap: SourceMap, related: list[Any], anchors: l
     for name in sorted(names):   # a name of letters, digits and hyphens: safe in a selector
         for el in select(_article_body(tree), f"[{name}]"):
             try:
-                data = json.loads(el.attrs.get(name) or "")
+                data = jsonparse.loads(el.attrs.get(name) or "")
             except ValueError:
                 continue
             if not outside(el):
@@ -379,7 +378,7 @@ def _article_body(tree: Any, articles: list[Any] | None = None) -> Any:
 
 def _jsonld_article_images(raw: str) -> Iterator[str]:
     try:
-        data = json.loads(raw)
+        data = jsonparse.loads(raw)
     except ValueError:
         return
     for obj in json_objects(data):
@@ -391,14 +390,17 @@ def _jsonld_article_images(raw: str) -> Iterator[str]:
 
 
 def json_objects(data: Any) -> Iterator[dict[str, Any]]:
-    """Every object in parsed JSON, outermost first."""
-    if isinstance(data, dict):
-        yield data
-        for value in data.values():
-            yield from json_objects(value)
-    elif isinstance(data, list):
-        for item in data:
-            yield from json_objects(item)
+    """Every object in parsed JSON, outermost first, each before what it holds. Walked with a stack of its own, not
+    by recursion: a generator per level made each object pass up through every level above it, so 600 KB of objects
+    under 800 levels of lists took 10 s instead of 0.1 s (#12)."""
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            yield value
+            stack.extend(reversed(value.values()))
+        elif isinstance(value, list):
+            stack.extend(reversed(value))
 
 
 def _urls(value: Any) -> Iterator[str]:
@@ -499,7 +501,7 @@ def _story_images(page: str, hit: int, floor: int, url: str, done: set[int]) -> 
         return
     done.add(start)
     try:
-        obj, _ = _DECODER.raw_decode(page, start)
+        obj, _ = jsonparse.raw_decode(page, start)
     except ValueError:
         return
     if isinstance(obj, dict) and any(obj.get(key) == url.replace("\\/", "/") for key in OWN_URL_KEYS):
@@ -635,7 +637,7 @@ class _Nodes:
 
     def _parse(self, start: int) -> tuple[dict[str, Any], int, str | None] | None:
         try:   # parsed from a slice: an object longer than MAX_NODE stops the parse at the slice's end
-            obj, size = _DECODER.raw_decode(self.page[start:start + MAX_NODE])
+            obj, size = jsonparse.raw_decode(self.page[start:start + MAX_NODE])
         except ValueError:
             return None
         return (obj, start + size, own_image_url(obj)) if isinstance(obj, dict) else None

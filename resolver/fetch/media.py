@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
+import re
 import warnings
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,7 +39,7 @@ class MediaFacts:
     height: int | None = None
     phash: str | None = None
     credit: dict[str, str] = field(default_factory=dict)   # artist, copyright, byline, credit_line, source, creator
-    c2pa: bool | None = False      # None: the c2pa library could not be loaded, so nobody looked
+    c2pa: bool | None = False      # None: nobody could tell (no c2pa library here, or a manifest kept elsewhere)
     error: str | None = None
     warnings: list[str] = field(default_factory=list)   # what was read only in part, e.g. a refused XMP packet
 
@@ -90,8 +92,9 @@ def _read(image: Any, base: dict[str, Any], data: bytes) -> MediaFacts:
     image.thumbnail(THUMBNAIL)
     found_warnings: list[str] = []
     credit = _credits(image, found_warnings)
-    return MediaFacts(**base, width=width, height=height, phash=_phash(image), credit=credit,
-                      c2pa=has_c2pa(data, base["mime"]), warnings=found_warnings)
+    c2pa, c2pa_warning = has_c2pa(data, base["mime"])
+    return MediaFacts(**base, width=width, height=height, phash=_phash(image), credit=credit, c2pa=c2pa,
+                      warnings=found_warnings + ([c2pa_warning] if c2pa_warning else []))
 
 
 def _phash(image: Any) -> str | None:
@@ -180,15 +183,33 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
-def has_c2pa(data: bytes, mime: str) -> bool | None:
-    """Whether a C2PA manifest store is present, as the c2pa library reads it (never parsed by hand);
-    None when the library cannot be loaded here."""
+# What the c2pa library may fetch by itself: nothing (#12). With its defaults it fetched the manifest an image says is
+# kept elsewhere (XMP dcterms:provenance, any URL the file's author wrote) with an HTTP client of its own, past the
+# SSRF guard, offline and replay runs and the fetch log. OCSP fetching is off by default; it is said here too.
+C2PA_SETTINGS = {"verify": {"remote_manifest_fetch": False, "ocsp_fetch": False}}
+REMOTE_MANIFEST_RE = re.compile(r"^Remote\b.*?\burl (\S+)", re.IGNORECASE | re.DOTALL)
+_c2pa_contexts: dict[int, Any] = {}   # the c2pa Context with C2PA_SETTINGS, per process (one made before a fork
+#                                       holds native locks the child cannot use, as the library's own default)
+
+
+def has_c2pa(data: bytes, mime: str) -> tuple[bool | None, str | None]:
+    """Whether a C2PA manifest store is present, as the c2pa library reads it (never parsed by hand), and a warning.
+    None when nobody could tell: the library cannot be loaded here, or the file says its manifest is kept elsewhere,
+    which is never fetched (a warning says where)."""
     try:
         import c2pa
     except (ImportError, OSError):
-        return None
+        return None, None
     try:
-        with c2pa.Reader(mime, io.BytesIO(data)) as reader:
-            return bool(reader.json())
-    except Exception:  # noqa: BLE001 - c2pa raises its own error for "no manifest"; absence is the answer
-        return False
+        context = _c2pa_contexts.get(os.getpid())
+        if context is None:
+            context = _c2pa_contexts[os.getpid()] = c2pa.Context(c2pa.Settings.from_dict(C2PA_SETTINGS))
+        with c2pa.Reader(mime, io.BytesIO(data), context=context) as reader:
+            return bool(reader.json()), None
+    except Exception as exc:  # noqa: BLE001 - c2pa raises its own error for "no manifest"; absence is the answer
+        remote = REMOTE_MANIFEST_RE.match(str(exc))
+        if remote is None:
+            return False, None
+        where = "".join(c if c.isprintable() else "?" for c in remote.group(1))[:200]
+        return None, (f"C2PA manifest kept elsewhere, at {where}: not fetched (a file's links are never followed), "
+                      "so whether one is present is not known")

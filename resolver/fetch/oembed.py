@@ -6,11 +6,11 @@ the same blockquote an article embeds, so the article detector reads it.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
+from resolver import jsonparse
 from resolver.fetch.records import Media, PostRecord
 
 
@@ -95,7 +95,7 @@ def parse(platform: str, post_id: str, url: str, status: int | None, content_typ
     if "json" not in content_type.lower():
         return _record(platform, post_id, url, "error", f"oEmbed answered {content_type or 'no content type'}, not JSON")
     try:
-        data = json.loads(body)
+        data = jsonparse.loads(body)
     except ValueError as exc:
         return _record(platform, post_id, url, "error", f"oEmbed sent malformed JSON: {exc}")
     if not isinstance(data, dict):

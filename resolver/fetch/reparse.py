@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from resolver import jsonparse
 from resolver.fetch import oembed, syndication, wayback, xapi
 from resolver.fetch.records import PostRecord, merge
 
@@ -33,7 +34,7 @@ def reparse_observation(post: dict[str, Any], observation: dict[str, Any], store
         record = wayback.read(post_id, fetch["status"], content_type, body).record
     elif method == "x-api":
         try:
-            record = xapi.parse([post_id], json.loads(body)).get(post_id)
+            record = xapi.parse([post_id], jsonparse.loads(body)).get(post_id)
         except ValueError:
             return None
     else:

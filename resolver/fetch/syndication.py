@@ -6,11 +6,11 @@ not found, other non-2xx are errors; check the Content-Type is JSON before parsi
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode
 
+from resolver import jsonparse
 from resolver.fetch.records import Media, PostRecord, long_post_text
 from resolver.fetch.token import syndication_token
 from resolver.platforms.x import status_url
@@ -72,7 +72,7 @@ def parse(post_id: str, status: int | None, content_type: str, body: bytes) -> P
     if "json" not in content_type.lower():
         return _record(post_id, "error", f"syndication answered {content_type or 'no content type'}, not JSON")
     try:
-        data = json.loads(body)
+        data = jsonparse.loads(body)
     except ValueError as exc:
         return _record(post_id, "error", f"syndication sent malformed JSON: {exc}")
     if isinstance(data, dict) and isinstance(data.get("data"), dict) and "__typename" in data["data"]:

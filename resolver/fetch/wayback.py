@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
+from resolver import jsonparse
 from resolver.fetch import oembed, syndication, xapi
 from resolver.fetch.records import WAYBACK, PostRecord, json_text
 from resolver.placeholders import real
@@ -118,7 +119,7 @@ def _json(content_type: str, body: bytes) -> Any:
     if "json" not in content_type.lower() and head not in (b"{", b"["):
         return None
     try:
-        return json.loads(body)
+        return jsonparse.loads(body)
     except ValueError:
         return None
 

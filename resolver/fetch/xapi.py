@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from resolver.fetch.records import Media, PostRecord, long_post_text
 from resolver.fetch.syndication import iso_utc
+from resolver.jsonparse import NESTED_TOO_DEEPLY
 from resolver.platforms.x import status_url
 
 if TYPE_CHECKING:
@@ -44,6 +45,9 @@ def make_client(session: Session) -> tuple[Any, RequestsAdapter]:
     client = tweepy.Client(bearer_token=session.settings.x_bearer_token, return_type=dict, wait_on_rate_limit=False)
     adapter = requests_adapter(session, purpose=METHOD)
     client.session.trust_env = False
+    # No redirect is followed (#12): requests followed up to 30, past max_redirects, to any host, dropping the token
+    # there, so what answered could only be something other than the X API; the redirect is the batch's error.
+    client.session.max_redirects = 0
     client.session.mount("https://", adapter)
     client.session.mount("http://", adapter)
     return client, adapter
@@ -89,12 +93,25 @@ def lookup(ids: list[str], *, session: Session,
             reason = "usage cap exceeded" if _usage_capped(exc.response) else "forbidden (403)"
         except tweepy.TwitterServerError as exc:
             reason = f"X API server error {exc.response.status_code}"
+        except requests.TooManyRedirects as exc:
+            reason = _redirected(exc.response)
+        except RecursionError:   # tweepy's json.loads of an answer nested past its depth (#12): no internal error
+            reason = f"X API sent malformed JSON: {NESTED_TOO_DEEPLY}"
         except (tweepy.HTTPException, requests.RequestException, ValueError) as exc:
             reason = f"X API request failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
         for post_id in batch:
             record = records.get(post_id) or _record_of_error(post_id, reason)
             found[post_id] = replace(record, fetch_ids=tuple(adapter.fetch_ids))
     return found
+
+
+def _redirected(response: Any) -> str:
+    """Why a batch the X API answered with a redirect has no answer: where it pointed, its query left out."""
+    location = response.headers.get("location", "") if response is not None else ""
+    shown = location.split("?", 1)[0] + ("?..." if "?" in location else "")
+    status = response.status_code if response is not None else "a redirect"
+    return (f"the X API answered {status}, a redirect to {shown or 'nowhere'}: not followed (the X API answers "
+            "itself, and its token goes to it alone)")
 
 
 def _until(reset: int | None) -> str:
