@@ -299,6 +299,7 @@ MEMO_KEYS = {
     "embeds": ("'embeds ' || {row}.article_id",),
     "embed_links": ("'embed_links ' || {row}.embed_id",),
     "embed_posts": ("'embed_posts ' || {row}.embed_id",),
+    "authors": ("'authors ' || {row}.platform || ' ' || {row}.author_id",),   # by account: its handles (m021)
 }
 
 
@@ -365,6 +366,19 @@ def m020_article_encoding_given_known(db: Database) -> None:
     after all it holds was first scanned, and merging it again took each declared encoding for one not known. NULL:
     a record written by a scan, made since v17 when first_scanned_at is at or after this database's v17."""
     db.table("articles").add_column("encoding_given_known", int)
+
+
+@migrations()
+def m021_authors_by_id(db: Database) -> None:
+    """v21: the handles an account (its author id) was seen with, looked up by id: a deleted post of a renamed
+    account is looked up under them all, as its captures are filed under the handle it had then (review28, #9).
+    A warm run's memo now reads `authors` (`Store.post_handles`), so the table gets the triggers that retire memos,
+    keyed by account (MEMO_KEYS); a new database has them already, its m014 making those MEMO_KEYS names. A memo
+    kept before v21 names no `authors` key, and no run uses it: it was made by another code (memo._code)."""
+    db.execute("CREATE INDEX authors_by_id ON authors (platform, author_id)")
+    for name, sql in memo_triggers().items():
+        if name.startswith("step_memos_authors_"):
+            db.execute(sql.replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS", 1))
 
 
 def memo_triggers() -> dict[str, str]:

@@ -521,3 +521,15 @@ CREATE TRIGGER step_memos_embed_posts_replacing BEFORE INSERT ON embed_posts WHE
 
 CREATE TRIGGER step_memos_embed_posts_renumbering BEFORE UPDATE OF id ON embed_posts WHEN NEW.id IS NOT OLD.id BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN (SELECT 'embed_posts ' || old.embed_id FROM embed_posts AS old WHERE old.id = NEW.id)); END;
 
+CREATE TRIGGER step_memos_authors_insert AFTER INSERT ON authors WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('authors ' || NEW.platform || ' ' || NEW.author_id)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('authors ' || NEW.platform || ' ' || NEW.author_id)); END;
+
+CREATE TRIGGER step_memos_authors_update AFTER UPDATE ON authors WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('authors ' || OLD.platform || ' ' || OLD.author_id, 'authors ' || NEW.platform || ' ' || NEW.author_id)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('authors ' || OLD.platform || ' ' || OLD.author_id, 'authors ' || NEW.platform || ' ' || NEW.author_id)); END;
+
+CREATE TRIGGER step_memos_authors_delete AFTER DELETE ON authors WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('authors ' || OLD.platform || ' ' || OLD.author_id)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('authors ' || OLD.platform || ' ' || OLD.author_id)); END;
+
+CREATE TRIGGER step_memos_authors_replacing BEFORE INSERT ON authors WHEN NEW.id IS NOT -1 OR EXISTS (SELECT 1 FROM authors WHERE id = -1) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN (SELECT 'authors ' || old.platform || ' ' || old.author_id FROM authors AS old WHERE old.id = NEW.id)); END;
+
+CREATE TRIGGER step_memos_authors_renumbering BEFORE UPDATE OF id ON authors WHEN NEW.id IS NOT OLD.id BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN (SELECT 'authors ' || old.platform || ' ' || old.author_id FROM authors AS old WHERE old.id = NEW.id)); END;
+
+CREATE INDEX authors_by_id ON authors (platform, author_id);
+

@@ -40,10 +40,11 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m008_source_urls_and_progress", "m009_research_views_and_search", "m010_embed_text_confidence",
               "m011_run_outputs", "m012_truncated_articles", "m013_rename_evidence_indexes",
               "m014_step_memos", "m015_credit_split_confidence", "m016_credit_also_at", "m017_article_encoding_given",
-              "m018_progress_runs", "m019_body_redacted", "m020_article_encoding_given_known")
+              "m018_progress_runs", "m019_body_redacted", "m020_article_encoding_given_known",
+              "m021_authors_by_id")
 # A new database's schema in one script: what the migrations make of an empty file (#14; `Store._create`)
 SCHEMA = Path(__file__).with_name("schema.sql")
-MEMO_TRIGGERS = 44   # how many cache.migrations.memo_triggers() makes (a test checks)
+MEMO_TRIGGERS = 49   # how many cache.migrations.memo_triggers() makes (a test checks)
 # The memos an article keeps (#13): its newest, one a key. A key changes with the code (any upgrade), the settings, the
 # steps, --offline, which secrets are set, so memos no run will use again would pile up, one an article a run; a
 # user alternates between a few configurations (--resolve and --resolve --fetch, online and offline), and four
@@ -834,13 +835,22 @@ class Store:
             f"AND {named} ORDER BY o.id LIMIT {int(limit)}", [platform, post_id, author_id, handle])
 
     def post_handles(self, platform: str, post_id: str) -> list[str]:
-        """The handles a post was recorded under (any method, oldest first, each once whatever its case): where its
-        archived copies may be filed, as the archive lists each URL apart (a post linked as /i/status/<id>, seen
-        alive under its author's handle by an earlier run, review28). Noted reads: a warm run's memo holds them."""
-        rows = self._rows("SELECT p.id AS post_row, json_extract(o.record, '$.author.handle') AS handle FROM posts p "
-                          "LEFT JOIN post_observations o ON o.post_row = p.id WHERE p.platform = ? AND p.post_id = ? "
+        """The handles a post was recorded under (any method, oldest first), then the others `authors` saw its
+        author's id with (first seen first), each once whatever its case: where its archived copies may be filed,
+        as the archive lists each URL apart (a post linked as /i/status/<id>, seen alive under its author's handle
+        by an earlier run; a renamed account's post, captured under its old handle, review28, #9). Noted reads
+        (m021 keys `authors` by author id): a warm run's memo holds them, and a new handle seen for the account
+        retires it."""
+        rows = self._rows("SELECT p.id AS post_row, json_extract(o.record, '$.author.handle') AS handle, "
+                          "json_extract(o.record, '$.author.id') AS author_id FROM posts p LEFT JOIN "
+                          "post_observations o ON o.post_row = p.id WHERE p.platform = ? AND p.post_id = ? "
                           "ORDER BY o.id", [platform, post_id])
         self._noted(f"posts {platform} {post_id}", *(f"post_observations {rows[0]['post_row']}" for _ in rows[:1]))
+        ids = list(dict.fromkeys(str(r["author_id"]) for r in rows if r["author_id"] is not None))
+        if ids:   # through m021's index
+            rows += self._rows(f"SELECT handle FROM authors WHERE platform = ? AND author_id IN "
+                               f"({', '.join('?' * len(ids))}) ORDER BY first_seen_at, id", [platform, *ids])
+            self._noted(*(f"authors {platform} {author_id}" for author_id in ids))
         distinct: dict[str, str] = {}
         for row in rows:
             if isinstance(row["handle"], str) and row["handle"]:

@@ -133,13 +133,17 @@ def _ascii_compatible(encoding: str) -> bool:
 CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32)])   # C0 controls other than tab, newline, VT, FF, CR
 
 
-def looks_binary(data: bytes) -> str | None:
-    """A description of the binary format the bytes are in, or None when they may be text."""
+def looks_binary(data: bytes, *, text: str | None = None) -> str | None:
+    """A description of the binary format the bytes are in, or None when they may be text. `text`: the bytes as the
+    encoding known for them decodes them (one the user gave): its characters are judged, not the bytes (UTF-16 or
+    UTF-32 text without a byte-order mark is mostly NUL bytes)."""
     for magic, what in MAGIC:
         if data.startswith(magic):
             return what
     head = data[:8192]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if text is not None:
+        head = text[:8192].encode("utf-8", "replace")
+    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         # UTF-16 text: half its bytes are NUL; judge its characters, not its bytes
         head = head[2:].decode("utf-16-le" if head.startswith(codecs.BOM_UTF16_LE) else "utf-16-be",
                                errors="replace").encode("utf-8")
@@ -286,6 +290,8 @@ def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: s
     source = printable(source)
     if len(data) > MAX_ARTICLE_BYTES:
         raise InputError(f"cannot scan {source}: {len(data):,} bytes is more than the {MAX_ARTICLE_BYTES:,} byte limit")
+    # With an encoding given the bytes are judged once decoded in it: before, they were not judged at all, and
+    # `scan --encoding ascii folder/` read a file of NUL bytes as an article its walk skips without one (odds28).
     binary = None if encoding else looks_binary(data)
     if binary:
         raise InputError(f"cannot scan {source}: it looks like {binary}, not an article (HTML or text)")
@@ -299,6 +305,8 @@ def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: s
         raise NotDecodable(f"cannot read {source}: {exc}") from None
     except InputError as exc:
         raise InputError(f"cannot read {source}: {exc}") from None
+    if encoding and (binary := looks_binary(data, text=text)):
+        raise InputError(f"cannot scan {source}: it looks like {binary}, not an article (HTML or text)")
     article = Article(source=source, data=data, kind=kind, encoding=used, encoding_detected=detected,
                       encoding_given=bool(encoding) and given)
     article.__dict__["text"] = text   # the cached_property's value: decoded once, here

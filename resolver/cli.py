@@ -964,6 +964,7 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
     """
     from resolver import resolve as resolving
     from resolver.article import printable
+    from resolver.report import escaped_controls
     from resolver.targets import url_targets
 
     mode = _mode(offline=offline, refresh=refresh)
@@ -973,8 +974,8 @@ def resolve(ctx: click.Context, urls: tuple[str, ...], as_json: bool, offline: b
 
     def redact(text: str) -> str:   # a secret redacted, a name's bytes that are not UTF-8 as \xNN
         return session.redactor.text(printable(text))
-    for name, problem in problems:   # said before any request; the others are resolved
-        click.echo(f"error: {redact(problem)}", err=True)
+    for name, problem in problems:   # said before any request, on one line (odds28); the others are resolved
+        click.echo(escaped_controls(f"error: {redact(problem)}"), err=True)
         if as_json:
             _say_json_failure(redact(name), "input", redact(problem))
     advance = session.reporter.progress("resolving", len(links))

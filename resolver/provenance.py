@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from resolver import __version__, quotes
 from resolver.archive import SECRET_NOT_SENT, WITHHELD, carried_secret, lookup_error, looked_up
-from resolver.fetch.wayback import READ_WHEN, differences
+from resolver.fetch.records import link_map
+from resolver.fetch.wayback import READ_WHEN, differences, where_looked
 from resolver.identify import NOT_CHECKED   # an identification that looked at nothing (offline, a failed listing)
 from resolver.placeholders import is_placeholder, real, without_lead
 from resolver.platforms import x
@@ -246,7 +247,7 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     found, source = said_by_post(post)
     if found is None or not found.get("text"):
         return check("text", "skip", "no available post text or archived copy to compare with")
-    compared = quotes.compare(said or "", found["text"])
+    compared = quotes.compare(said or "", found["text"], links=link_map(found.get("links")))
     evidence = compared.evidence
     if compared.result == "warn" and (compared.extra_before or compared.extra_after):
         evidence += f"; the post says: “{' '.join(found['text'].split())}”"
@@ -293,7 +294,7 @@ def _edited_text(said: str, post: dict[str, Any], evidence: str, changes: list[s
     before = [c for c in post.get("archived") or [] if c["status"] == "available" and c.get("text")
               and c["captured_at"] < (post.get("created_at") or "")]
     if len(post["edits"]) == 2 and before:   # two versions, both known: the live edit and the captured original
-        compared = quotes.compare(said, before[0]["text"])
+        compared = quotes.compare(said, before[0]["text"], links=link_map(before[0].get("links")))
         return compared.result, (f"{edited}, once: the capture of {_utc(before[0]['captured_at'])}, before the edit, "
                                  f"holds the original: {compared.evidence}"), [str(c) for c in compared.changes]
     return "warn", (f"{edited}; the article may quote an earlier version, which no capture read holds: against the "
@@ -308,7 +309,7 @@ def _as_captured(said: str, post: dict[str, Any] | None) -> str | None:
     """Evidence that an archived copy holds the article's words (a pass against it), or None."""
     for copy in (post or {}).get("archived") or []:
         if copy["status"] == "available" and copy.get("text"):
-            compared = quotes.compare(said, copy["text"])
+            compared = quotes.compare(said, copy["text"], links=link_map(copy.get("links")))
             if compared.result == "pass":
                 return f"the capture of {_utc(copy['captured_at'])} holds the article's words: {compared.evidence}"
     return None
@@ -386,10 +387,12 @@ def media_check(embed: dict[str, Any], post: dict[str, Any] | None, resolutions:
 
 
 def archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]], looked_up: bool,
-                  error: str | None = None) -> dict[str, Any]:
+                  error: str | None = None, looked_for: str | None = None) -> dict[str, Any]:
     """Is the post preserved? "No archived copy" only when an archive lookup answered; else "not checked". A copy
     is an HTTP 200 capture (as `stats`' at_risk_embeds counts), or a capture read that holds the post's words: the
-    service's 404 or a redirect captured in its place is none."""
+    service's 404 or a redirect captured in its place is none. "None found" says where it was looked for: the
+    post's pages its capture lookup listed (under each handle, renamed28), else the URL the archive was asked
+    about (`looked_for`)."""
     if not post:
         return check("archive", "skip", "the post was not fetched")
     if not looked_up and not snapshots:
@@ -405,18 +408,21 @@ def archive_check(post: dict[str, Any] | None, snapshots: list[dict[str, Any]], 
     others = "" if copies or not snapshots else (
         f" ({len(snapshots)} capture{'s' * (len(snapshots) > 1)}, none an HTTP 200 page: {', '.join(statuses)}"
         + ("; where a redirect leads is not looked up here" if redirects and post["status"] not in GONE else "") + ")")
+    pages = post.get("archive_looked_under") if post.get("archive_lookup") == "answered" else None
+    where = f" {where_looked(pages)}" if pages else f" for {looked_for}" if looked_for else ""
     if post["status"] in ("unknown", "error") and not copies:
         return check("archive", "skip", f"the post's status is not known ({post['status']}); no archived copy is "
-                                        f"known{others}")
+                                        f"known{where}{others}")
     if post["status"] in GONE:
         if copies:
             last = max(copies, key=lambda s: s["timestamp"])
             return check("archive", "warn", f"the post is {post['status']}; an archived copy exists: {last['url']}")
-        return check("archive", "fail", f"the post is {post['status']} and no archived copy was found{others}")
+        return check("archive", "fail", f"the post is {post['status']} and no archived copy was found{where}{others}")
     if copies:
         return check("archive", "pass", f"{len(copies)} archived copies, latest "
                                         f"{max(copies, key=lambda s: s['timestamp'])['url']}")
-    return check("archive", "warn", f"no archived copy was found{others} (archive it: embed-resolver archive --save)")
+    return check("archive", "warn", f"no archived copy was found{where}{others} (archive it: embed-resolver archive "
+                                    "--save)")
 
 
 def archived_copies(post: dict[str, Any] | None, snapshots: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -577,7 +583,7 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     data["status"] = status_badge(_status_code(embed, post))
     written = result.real_url(embed.url)   # the URL looked up, or withheld for the secret it carries (#11)
     url = (post.record.url if post else None) or written
-    failed, snapshots, looked = _archive_answer([url, written], archives, store, redactor)
+    failed, snapshots, looked, looked_for = _archive_answer([url, written], archives, store, redactor)
     # A gone post's captures listed by the fetch (every form of its URL answered) is a lookup that answered too.
     looked = looked or (post is not None and post.archive_lookup == "answered")
     data["snapshots"] = [{k: s.get(k) for k in ("service", "url", "timestamp", "status")} for s in snapshots]
@@ -588,15 +594,16 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     checks = [identification_check(data["identified"]), author_check(data, data["post"], store=store),
               *date_checks(data, data["post"], post_id), text_check(data, data["post"], data["resolutions"]),
               media_check(data, data["post"], data["resolutions"]),
-              archive_check(data["post"], data["snapshots"], looked, failed), archived_copy_check(data["post"])]
+              archive_check(data["post"], data["snapshots"], looked, failed, looked_for),
+              archived_copy_check(data["post"])]
     data["checks"] = [c for c in checks if c is not None]
     return data
 
 
 def _archive_answer(urls: list[str], archives: dict[str, ArchivedUrl], store: Store | None,
-                    redactor: Redactor) -> tuple[str | None, list[dict[str, Any]], bool]:
-    """(why the archive gave no answer, the snapshots, whether a lookup answered) for a post known by `urls` (its
-    URL, then the embed's: the first this run looked up is used). A lookup that failed (a 503) answered nothing: "not
+                    redactor: Redactor) -> tuple[str | None, list[dict[str, Any]], bool, str | None]:
+    """(why the archive gave no answer, the snapshots, whether a lookup answered, the URL it answered for) for a
+    post known by `urls` (its URL, then the embed's: the first this run looked up is used). A lookup that failed (a 503) answered nothing: "not
     known", never "no archived copy"; what the cache holds from an earlier lookup stands. A URL carrying a secret
     is never looked up (#11): its answer says so, whatever another form of the post's URL answered (it lists no
     capture under this one), and the cache's snapshots of it are not shown (an earlier version may have listed
@@ -604,15 +611,15 @@ def _archive_answer(urls: list[str], archives: dict[str, ArchivedUrl], store: St
     urls = list(dict.fromkeys(urls))
     what = next(filter(None, (carried_secret(u, redactor) for u in urls)), None)
     if what is not None:
-        return SECRET_NOT_SENT.format(what=what), [], False
-    archived = next(filter(None, (archives.get(redactor.url(u)) for u in urls)), None)
+        return SECRET_NOT_SENT.format(what=what), [], False, None
+    archived, asked = next(((found, u) for u in urls if (found := archives.get(redactor.url(u)))), (None, None))
     failed = archived.error if archived is not None else (
         next(filter(None, (lookup_error(store, u) for u in urls)), None) if store is not None else None)
     snapshots = [s.to_json() for s in archived.lookup.snapshots] if archived and not failed else (
         [dict(s) for s in store.snapshots_for(urls[0])] if store is not None else [])
-    looked = archived is not None and failed is None or (
-        store is not None and any(looked_up(store, u) for u in urls))
-    return failed, snapshots, looked
+    if archived is None or failed:   # what the cache holds from an earlier lookup stands
+        asked = next((u for u in urls if looked_up(store, u)), None) if store is not None else None
+    return failed, snapshots, asked is not None, redactor.url(asked) if asked is not None else None
 
 
 def _post(post: FetchedPost, store: Store | None) -> dict[str, Any]:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import takewhile
 from typing import Any
@@ -221,14 +221,16 @@ def _split_markers(found: list[str]) -> tuple[list[str], set[int], bool, bool]:
     return words, gaps - {0, len(words)}, cut_start, cut_end
 
 
-def compare(said: str, found: str, *, set_aside: bool = True) -> Comparison:
+def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str, str] | None = None) -> Comparison:
     """The article's quote (`said`) against the post's text (`found`), word by word; and (unless not `set_aside`:
     a name's emoji are decoration) the emoji and links words set aside: the article's that are not the post's
-    make a pass a warn, as a changed emoji or link may change what a post says and words cannot tell."""
+    make a pass a warn, as a changed emoji or link may change what a post says and words cannot tell. `links`:
+    where the post's t.co links lead, as its answer gave them (`PostRecord.links`): a written address is then
+    weighed against them."""
     said_words, gaps, _, truncated = _split_markers(tokens(said))
     post_words, _, _, source_cut = _split_markers(tokens(found))
     a, p = [_key(w) for w in said_words], [_key(w) for w in post_words]
-    aside = _set_aside(said, found) if set_aside else ()
+    aside = _set_aside(said, found, links or {}) if set_aside else ()
     if not a and not p and aside:
         return Comparison("warn", "; ".join(("no words to compare", *aside)), 0, 0, 0, set_aside=aside)
     if not a or not p:
@@ -332,13 +334,15 @@ _EMOJI_RE = re.compile("[\u2190-\u2bff\U0001F000-\U0001FAFF]+")
 _TCO_RE = re.compile(r"\b(?:t\.co|pic\.(?:twitter|x)\.com)/([A-Za-z0-9]+)")
 
 
-def _set_aside(said: str, found: str) -> tuple[str, ...]:
+def _set_aside(said: str, found: str, links: Mapping[str, str]) -> tuple[str, ...]:
     """What the article's emoji and links that words set aside say against the post's: each of the article's that
     the post's text lacks, in words. Those the article leaves out say nothing (a partial quote, a scraper that
     drops emoji images). Links: a t.co or pic.twitter.com link by its code (pic.twitter.com/CODE shows t.co/CODE),
     a written address by its host and path, each against the post's of the same kind when the post's text has
-    some (an address against a t.co link cannot be told here: where it leads is not looked up; a link a text
-    without links lacks is the media check's, or a quoted post's)."""
+    some; a t.co link the post's answer expanded (`links`, renamed28) is also the address it leads to, so an
+    embed code's display address of it passes and another address warns (with no map, an address against a t.co
+    link cannot be told: where it leads is not looked up; a link a text without links lacks is the media check's,
+    or a quoted post's)."""
     notes = []
     said_text, found_text = normalise(said), normalise(found)
     ours, theirs = _emoji(said_text), _emoji(found_text)
@@ -352,11 +356,24 @@ def _set_aside(said: str, found: str) -> tuple[str, ...]:
             notes.append(f"the article's link {link} is not the post's ({', '.join(codes.values())}): another link, "
                          "or the same one wrapped again?")
     addresses = {address: link for link, address in _links(found_text, coded=False)}
+    for code, target in _expansions(links).items():
+        for shown, address in _links(target, coded=False) if code in codes else ():
+            addresses.setdefault(address, f"{codes[code]}, which leads to {shown}")
     for link, address in _links(said_text, coded=False):
         if addresses and not any(address.startswith(a) or a.startswith(address) for a in addresses):
             notes.append(f"the article's link {link} is not the post's ({', '.join(addresses.values())}): another "
                          "link, or the same one wrapped again?")
     return tuple(notes)
+
+
+def _expansions(links: Mapping[str, str]) -> dict[str, str]:
+    """The post's t.co links' codes, each with the address it leads to (normalised as the texts are)."""
+    found = {}
+    for short, target in links.items():
+        code = _TCO_RE.search(short)
+        if code and target:
+            found[code.group(1)] = normalise(target)
+    return found
 
 
 _EMOJI_UNIT_RE = re.compile("[\U0001F1E6-\U0001F1FF]{2}|.[\U0001F3FB-\U0001F3FF]?", re.S)   # a flag, a skin tone

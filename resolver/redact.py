@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import quote, quote_plus, unquote, unquote_plus, urlsplit, urlunsplit
+from urllib.parse import quote, quote_plus, unquote, unquote_plus
 
 REDACTED = "REDACTED"
 
@@ -58,10 +58,16 @@ MIN_DECODED_SECRET = 16
 # URLs a Redactor remembers the redacted form of (then it forgets them all and starts again): a resolved link's URLs
 # are redacted about sixteen times on their way to the fetch log, the cache and the output (#14).
 REMEMBERED_URLS = 4096
-# A URL with nothing `Redactor._url` would look into or rewrite: a lower-case scheme, a host, no user part, query or
-# fragment, nothing urlsplit strips. Splitting it and joining it again gives it back as it was, so only the
-# configured secrets are looked for in it (#14: most URLs a run meets, each redacted once before it is remembered).
+# A URL with nothing `Redactor._url` would look into or rewrite: a scheme, a host, no user part, query or fragment.
+# Only the configured secrets are looked for in it (#14: most URLs a run meets, each redacted once before it is
+# remembered).
 PLAIN_URL = re.compile(r"[a-z][a-z0-9+.-]*://[^/@?#\s\x00-\x1f\x7f][^@?#\s\x00-\x1f\x7f]*\Z")
+# A URL up to the end of its host, read as urlsplit reads it (leading spaces and controls, a scheme, "//" and the
+# host part), with the tabs and line breaks urlsplit takes out left in place: `Redactor._url` keeps them.
+URL_HEAD = re.compile(r"[\x00-\x20]*(?:[A-Za-z][A-Za-z0-9+.\-\t\r\n]*:)?(?:[\t\r\n]*/[\t\r\n]*/(?P<netloc>[^/?#]*))?")
+# The characters urlsplit (and a WHATWG reader, a browser) takes out of a URL before reading it: a parameter's name
+# is read without them.
+STRIPPED_FROM_URLS = str.maketrans("", "", "\t\r\n")
 
 
 def forms(secret: str) -> set[str]:
@@ -169,8 +175,7 @@ class Redactor:
     # What it was asked to redact (by `url` and `text`, which `headers` calls), when a list is given, and what a
     # redactor with no secret answers where that is another text: resolver.memo keeps no memo of steps that showed it
     # a secret, or anything the line they print does not show (#14). The answer too: a secret can change an answer
-    # without being in the text, only in that answer ("REDACTED&v=2" after `?token=x&v=2`; "p#x" where urlunsplit
-    # drops the empty "?" of `/p?#x`; a tab urlsplit removes from inside a query value).
+    # without being in the text, only in that answer ("REDACTED&v=2" after `?token=x&v=2`).
     seen: list[str] | None = field(default=None, compare=False, repr=False)
     _urls: dict[str, str] = field(default_factory=dict, init=False, compare=False, repr=False)
 
@@ -204,18 +209,22 @@ class Redactor:
         return redacted if not self.carries_secret(redacted) else self.url(url)
 
     def _url(self, url: str) -> str:
-        try:
-            split = urlsplit(url)
-        except ValueError:
-            return self._values(url)
-        netloc = split.netloc
+        # Split where urlsplit splits, but in the URL as it was written: urlsplit takes out tabs and line breaks,
+        # lower-cases the scheme and drops an empty "?", and the URL recorded and printed was then one nobody asked
+        # for (odds28: `resolve "https://t.co/ab\ncd"` said https://t.co/abcd, the request refused being for ab\ncd).
+        # A parameter's name is still read without them, as a reader that strips them (a browser) would send it.
+        head = URL_HEAD.match(url)
+        assert head is not None   # every part of the pattern may be empty
+        stop = head.end()
+        start = head.start("netloc") if head.group("netloc") is not None else stop
+        netloc = url[start:stop]
         if "@" in netloc:
             userinfo, _, host = netloc.rpartition("@")
             if ":" in userinfo:
                 netloc = f"{userinfo.split(':', 1)[0]}:{REDACTED}@{host}"
-        redacted = urlunsplit((split.scheme, netloc, split.path, self._params(split.query),
-                               self._params(split.fragment)))
-        return self._values(redacted)
+        rest, hash_, fragment = url[stop:].partition("#")
+        path, mark, query = rest.partition("?")
+        return self._values(url[:start] + netloc + path + mark + self._params(query) + hash_ + self._params(fragment))
 
     def _params(self, query: str) -> str:
         if "=" not in query:
@@ -223,7 +232,7 @@ class Redactor:
         parts = []
         for part in query.split("&"):
             name, eq, value = part.partition("=")
-            if eq and value and (unquote_plus(name).strip().lower() in SECRET_PARAMS
+            if eq and value and (unquote_plus(name).translate(STRIPPED_FROM_URLS).strip().lower() in SECRET_PARAMS
                                  or unquote_plus(value) in self.secrets):
                 part = f"{name}={REDACTED}"
             elif eq and ("://" in value or "%3a%2f%2f" in value.lower()):

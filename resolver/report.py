@@ -24,10 +24,12 @@ if TYPE_CHECKING:
     from resolver.resolve import Resolution
 
 
-# What would break a person's line or act on their terminal: C0 and C1 controls, DEL, the line and paragraph
-# separators. A value shown (a URL, a name, a file name, an error naming a URL) shows each as its escape (#2: a URL
-# holding a line break went on over two lines; an ESC in one coloured the terminal).
-CONTROL_RE = LazyPattern(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")   # compiled when a value needs it (#14)
+# What would break a person's line, act on their terminal or reorder what they read: C0 and C1 controls, DEL, the
+# line and paragraph separators, and the bidi embeddings, overrides and isolates. A value shown (a URL, a name, a file
+# name, an error naming a URL) shows each as its escape (#2: a URL holding a line break went on over two lines; an
+# ESC in one coloured the terminal; odds28: U+202E showed "evil\u202egnp.exe" as "evilexe.png"). The marks and
+# joiners right-to-left words and emoji need (U+200D-U+200F) are no such character.
+CONTROL_RE = LazyPattern(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")   # compiled when needed (#14)
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -424,7 +426,10 @@ def _copies_lines(post: FetchedPost) -> list[tuple[str, str]]:
         lines.append((f"archive lookup failed ({looked.removeprefix('error: ')})"
                       + ("" if copies else ": whether an archived copy exists is not known"), "red"))
     elif looked is not None and not copies:
-        lines.append(("no archived copy found (the archive answered)", "yellow"))
+        from resolver.fetch.wayback import where_looked
+
+        where = f" {where_looked(post.archive_looked_under)}" if post.archive_looked_under else ""
+        lines.append((f"no archived copy found{where} (the archive answered)", "yellow"))
     return lines
 
 
@@ -496,6 +501,8 @@ def _given_on(at: str) -> str:
 
 
 MARK = {"pass": "✅ pass", "warn": "⚠️ warn", "fail": "❌ fail", "skip": "➖ skip"}
+# The facts of an embed's table whose values are names and URLs, shown as written (`_shown_as`); the others are text.
+NAMED_FACTS = frozenset({"Author", "Media", "Archived author"})
 
 
 # What Markdown would read as markup in a post's text, an evidence line or a name: backslashes, code spans,
@@ -508,14 +515,57 @@ _MD_BLOCK_START_RE = re.compile(r"^(?:#+|[+-]|\d+[.)])(?=\s|$)")
 _URL_RE = re.compile(r"https?://[^\s<>|]+")   # left as written, so that it stays a link
 
 
-def _md(value: Any) -> str:
-    """A value for a line of Markdown: one line, every character shown as written (markup escaped)."""
-    text = "" if value is None else " ".join(str(value).split())
+def _shown_as(value: Any, *, as_written: bool) -> str:
+    """A value as a report shows it, on one line. Text (a post's words, a quote, a note) has each run of white space
+    as one space; a value `as_written` (a URL, a name, a file name, an error naming a URL) keeps every
+    character: its line break is no layout but part of it ("…/a\\nb.jpg" shown "…/a b.jpg" is another URL). The
+    other control characters are escaped in both, as the CLI shows them (`escaped_controls`, odds28)."""
+    text = "" if value is None else str(value)
+    return escaped_controls(text if as_written else " ".join(text.split()))
+
+
+def _md(value: Any, *, as_written: bool = False) -> str:
+    """A value for a line of Markdown: one line, every character shown as written (markup escaped; `_shown_as`). A URL
+    holding an escape is a code span: a link to it would go elsewhere."""
+    text = _shown_as(value, as_written=as_written)
     shown, start = [], 0
     for url in _URL_RE.finditer(text):
-        shown += [_MD_SPECIAL_RE.sub(_escaped, text[start:url.start()]), url.group()]
-        start = url.end()
+        found, stop = url.group(), url.end()
+        if "\\" in found and "`" not in found:   # the code span ends before a colon or stop after the URL
+            found = found.rstrip(".,:;!?")
+            stop, found = url.start() + len(found), _md_code(found)
+        shown += [_MD_SPECIAL_RE.sub(_escaped, text[start:url.start()]), found]
+        start = stop
     return "".join(shown) + _MD_SPECIAL_RE.sub(_escaped, text[start:]) or "—"
+
+
+def _md_link(url: str) -> str:
+    """A URL as a Markdown link, or as code when no link can go to it (a control character, a space, "<" or ">")."""
+    return f"<{url}>" if url.isprintable() and not any(c in url for c in " <>") else _md(url, as_written=True)
+
+
+def _md_code(value: Any) -> str:
+    """A value as a Markdown code span (`_shown_as` it is written), fenced by more backticks than it holds."""
+    text = _shown_as(value, as_written=True)
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _html(value: Any, *, as_written: bool = False) -> str:
+    """A value for the HTML report: shown as `_shown_as` says, HTML-escaped."""
+    from html import escape
+
+    return escape(_shown_as(value, as_written=as_written))
+
+
+def _html_url(url: str) -> str:
+    """A URL as an HTML link, or as code when no link can go to it: a browser takes a line break out of an href."""
+    from html import escape
+
+    if url.isprintable() and " " not in url:
+        return f'<a href="{escape(url)}">{escape(url)}</a>'
+    return f"<code>{_html(url, as_written=True)}</code>"
 
 
 def _escaped(found: re.Match[str]) -> str:
@@ -666,8 +716,8 @@ def identification_summary(summary: dict[str, Any]) -> str | None:
 def markdown(report: dict[str, Any]) -> str:
     """The report as Markdown: readable in a terminal, rendered on GitHub."""
     article, summary = report["article"], report["summary"]
-    lines = [f"# Provenance report: {_md(article['source'])}", "",
-             f"- Article: `{article['source']}` ({article['kind']}), sha256 `{article['sha256']}`",
+    lines = [f"# Provenance report: {_md(article['source'], as_written=True)}", "",
+             f"- Article: {_md_code(article['source'])} ({article['kind']}), sha256 `{article['sha256']}`",
              f"- Scanned: {article['scanned_at'] or 'not recorded'} (UTC)",
              *([f"- **Truncated**: {note}"] if (note := truncation_note(article)) else []),
              *([f"- **Encoding**: {_md(note)}"] if (note := encoding_note(article)) else []),
@@ -680,10 +730,10 @@ def markdown(report: dict[str, Any]) -> str:
              *([f"| Flattened posts | {identified} |"] if (identified := identification_summary(summary)) else []),
              f"| Photo credits | {summary['credits']} |", ""]
     if summary["failed"]:
-        lines += ["**Failed checks**", ""] + [f"- {_md(f)}" for f in summary["failed"]] + [""]
+        lines += ["**Failed checks**", ""] + [f"- {_md(f, as_written=True)}" for f in summary["failed"]] + [""]
     if report["unreachable"]:
         lines += ["**Could not be reached** (the report says what is known without it)", ""]
-        lines += [f"- {_md(u)}" for u in report["unreachable"]] + [""]
+        lines += [f"- {_md(u, as_written=True)}" for u in report["unreachable"]] + [""]
     lines += ["## Embeds", ""]
     if not report["embeds"]:
         lines += ["No embedded post was found.", ""]
@@ -730,26 +780,30 @@ def _byline(embed: dict[str, Any]) -> str:
 def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
     status = embed["status"]["words"]
     who = _byline(embed)
+    who = _md(who, as_written=True) if who else ""
+    span = f"characters {embed['span'][0]}–{embed['span'][1]}"
     lines = [f"### {number}. {embed['platform']} {embed['kind']}{who}: {status}", "",
-             f"<{embed['url']}> (found by {embed['detector']}, characters {embed['span'][0]}–{embed['span'][1]})", "",
+             f"{_md_link(embed['url'])} (found by {embed['detector']}, {span})", "",
              "> " + _md_line(embed["quote"]), "",
              "| Fact | The article says | The source says | Recorded from |", "|---|---|---|---|"]
-    lines += [f"| {a} | {_md(b)} | {_md(c)} | {_md(d)} |" for a, b, c, d in _facts(embed)]
+    lines += [f"| {a} | {_md(b, as_written=a in NAMED_FACTS)} | {_md(c, as_written=a in NAMED_FACTS)} | {_md(d)} |"
+              for a, b, c, d in _facts(embed)]
     lines.append("")
     lines += [f"- {_md(line)}" for line in _notes(embed)]
     for resolution in embed["resolutions"]:
         missing = _not_cached(resolution)
         if missing:
-            lines.append(f"- Link {_md(resolution['url'])}: {missing}")
+            lines.append(f"- Link {_md(resolution['url'], as_written=True)}: {missing}")
             continue
         end = resolution["canonical_url"] or resolution["final_url"] or "—"
         lines.append(_md(f"- Link {resolution['url']}: {_chain(resolution)} ⇒ {end}"
-                         + (f" — error: {resolution['error']}" if resolution["error"] else "")))
+                         + (f" — error: {resolution['error']}" if resolution["error"] else ""), as_written=True))
     archived = _archived_line(embed)
     if archived is not None:
         said, latest = archived
-        lines.append(f"- Archived: {said}" + (f"; latest <{latest}>" if latest else ""))
-    lines += ["", "Checks:", ""] + [f"- {MARK[c['result']]} **{c['name']}**: {_md(c['evidence'])}" for c in embed["checks"]]
+        lines.append(f"- Archived: {said}" + (f"; latest {_md_link(latest)}" if latest else ""))
+    lines += ["", "Checks:", ""] + [f"- {MARK[c['result']]} **{c['name']}**: {_md(c['evidence'], as_written=True)}"
+                                  for c in embed["checks"]]
     return lines + [""]
 
 
@@ -812,14 +866,14 @@ def _unsure_split(credit: dict[str, Any]) -> str:
 
 def _markdown_credit(number: int, credit: dict[str, Any]) -> list[str]:
     lines = [f"### Credit {number}: {_md(credit['raw'])}", "",
-             f"- Creator: {_md(credit['creator'])}; organisation: {_md(credit['organization'])}"
-             f"{_unsure_split(credit)}; found in: {credit['source']}",
-             f"- Image: {_md(credit['image'])}"]
+             f"- Creator: {_md(credit['creator'], as_written=True)}; organisation: "
+             f"{_md(credit['organization'], as_written=True)}{_unsure_split(credit)}; found in: {credit['source']}",
+             f"- Image: {_md(credit['image'], as_written=True)}"]
     meta = credit.get("image_metadata")
     if meta and meta.get("credit"):
         lines.append("- Inside the image file: " + _md("; ".join(f"{k}: {v}" for k, v in meta["credit"].items()))
                      + (f" (fetch #{meta['fetch_id']}, sha256 {meta['sha256'][:12]}…)" if meta.get("sha256") else ""))
-    lines += [f"- {MARK[c['result']]} **{c['name']}**: {_md(c['evidence'])}" for c in credit["checks"]]
+    lines += [f"- {MARK[c['result']]} **{c['name']}**: {_md(c['evidence'], as_written=True)}" for c in credit["checks"]]
     return lines + [""]
 
 
@@ -844,15 +898,16 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
     from html import escape
 
     article, summary = report["article"], report["summary"]
+    source = _html(article["source"], as_written=True)
 
     def badge(result: str) -> str:
         return f'<span class="badge {result}">{escape(MARK[result].split(" ", 1)[1].upper())}</span>'
 
     parts = ['<!DOCTYPE html>', '<html lang="en">', '<head><meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
-             f"<title>Provenance report: {escape(article['source'])}</title>", f"<style>{CSS}</style></head>", "<body>",
-             "<header>", f"<h1>Provenance report: {escape(article['source'])}</h1>",
-             f'<p class="meta">Article <code>{escape(article["source"])}</code> ({escape(article["kind"])}), sha256 '
+             f"<title>Provenance report: {source}</title>", f"<style>{CSS}</style></head>", "<body>",
+             "<header>", f"<h1>Provenance report: {source}</h1>",
+             f'<p class="meta">Article <code>{source}</code> ({escape(article["kind"])}), sha256 '
              f'<code>{escape(article["sha256"])}</code>; scanned {escape(article["scanned_at"] or "not recorded")} UTC. '
              f'Generated by {escape(report["generated_by"])} at {escape(report["generated_at"])} UTC.</p>',
              *([f'<p class="warn"><strong>Truncated</strong>: {escape(note)}</p>']
@@ -870,10 +925,11 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
                if (identified := identification_summary(summary)) else []),
              f"<tr><th scope=\"row\">Photo credits</th><td>{summary['credits']}</td></tr>", "</tbody></table>"]
     if summary["failed"]:
-        parts.append("<h3>Failed checks</h3><ul>" + "".join(f"<li>{escape(f)}</li>" for f in summary["failed"]) + "</ul>")
+        parts.append("<h3>Failed checks</h3><ul>"
+                     + "".join(f"<li>{_html(f, as_written=True)}</li>" for f in summary["failed"]) + "</ul>")
     if report["unreachable"]:
-        parts.append("<h3>Could not be reached</h3><ul>" + "".join(f"<li>{escape(u)}</li>" for u in report["unreachable"])
-                     + "</ul>")
+        parts.append("<h3>Could not be reached</h3><ul>"
+                     + "".join(f"<li>{_html(u, as_written=True)}</li>" for u in report["unreachable"]) + "</ul>")
     parts.append("</section>")
     for key, title, empty, render in (("embeds", "Embeds", "No embedded post was found.", _html_embed),
                                       ("credits", "Photo credits", "No photo credit was found.", _html_credit)):
@@ -891,29 +947,36 @@ def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str],
     status = embed["status"]
     who = _byline(embed)
     # dir="auto": a right-to-left post reads right to left (its own text sets the direction of what shows it)
-    rows = "".join(f"<tr><th scope=\"row\">{escape(a)}</th><td dir=\"auto\">{escape(b or '—')}</td>"
-                   f"<td dir=\"auto\">{escape(c or '—')}</td>"
-                   f"<td class=\"meta\">{escape(d or '')}</td></tr>" for a, b, c, d in _facts(embed))
+    rows = "".join(f"<tr><th scope=\"row\">{escape(a)}</th>"
+                   f"<td dir=\"auto\">{_html(b or '—', as_written=a in NAMED_FACTS)}</td>"
+                   f"<td dir=\"auto\">{_html(c or '—', as_written=a in NAMED_FACTS)}</td>"
+                   f"<td class=\"meta\">{_html(d or '')}</td></tr>" for a, b, c, d in _facts(embed))
     links = "".join(_html_link(r) for r in embed["resolutions"])
     archived = _archived_line(embed)
     if archived is not None:
         said, latest = archived
-        links += (f"<li>Archived: {escape(said)}"
-                  + (f"; latest <a href=\"{escape(latest)}\">{escape(latest)}</a>" if latest else "") + "</li>")
-    links = "".join(f"<li>{escape(note)}</li>" for note in _notes(embed)) + links
-    thumbs = "".join(f'<img class="thumb" src="{uri}" alt="{escape(m.get("alt") or m["type"] + " of the post")}">'
+        links += f"<li>Archived: {_html(said)}" + (f"; latest {_html_url(latest)}" if latest else "") + "</li>"
+    links = "".join(f"<li>{_html(note)}</li>" for note in _notes(embed)) + links
+    thumbs = "".join(f'<img class="thumb" src="{uri}" alt="{_html(m.get("alt") or m["type"] + " of the post")}">'
                      for m in (embed["post"] or {}).get("media", []) if thumbnail and (uri := thumbnail(m["url"])))
-    checks = "".join(f"<li>{badge(c['result'])} <strong>{escape(c['name'])}</strong>: {escape(c['evidence'])}</li>"
-                     for c in embed["checks"])
+    checks = _html_checks(embed["checks"], badge)
     return (f'<article class="embed" aria-labelledby="embed-{number}"><h3 id="embed-{number}">{number}. '
-            f"{escape(embed['platform'])} {escape(embed['kind'])}{escape(who)}: "
+            f"{escape(embed['platform'])} {escape(embed['kind'])}{_html(who, as_written=True)}: "
             f'<span class="badge {escape(status["tone"])}">{escape(status["words"])}</span></h3>'
-            f'<p class="meta"><a href="{escape(embed["url"])}">{escape(embed["url"])}</a>, found by '
+            f'<p class="meta">{_html_url(embed["url"])}, found by '
             f"{escape(embed['detector'])}, characters {embed['span'][0]}–{embed['span'][1]}</p>"
-            f"<blockquote dir=\"auto\">{escape(embed['quote'])}</blockquote>{thumbs}"
+            f"<blockquote dir=\"auto\">{_html(embed['quote'])}</blockquote>{thumbs}"
             "<table><thead><tr><th scope=\"col\">Fact</th><th scope=\"col\">The article says</th>"
             "<th scope=\"col\">The source says</th><th scope=\"col\">Recorded from</th></tr></thead>"
             f"<tbody>{rows}</tbody></table><ul>{links}</ul><h4>Checks</h4><ul>{checks}</ul></article>")
+
+
+def _html_checks(checks: list[dict[str, Any]], badge: Callable[[str], str]) -> str:
+    """An embed's or a credit's checks as list items; the evidence as written (it may name a URL)."""
+    from html import escape
+
+    return "".join(f"<li>{badge(c['result'])} <strong>{escape(c['name'])}</strong>: "
+                   f"{_html(c['evidence'], as_written=True)}</li>" for c in checks)
 
 
 def _html_link(resolution: dict[str, Any]) -> str:
@@ -921,10 +984,12 @@ def _html_link(resolution: dict[str, Any]) -> str:
 
     missing = _not_cached(resolution)
     if missing:
-        return f"<li>Link <code>{escape(resolution['url'])}</code>: {escape(missing)}</li>"
+        return f"<li>Link <code>{_html(resolution['url'], as_written=True)}</code>: {escape(missing)}</li>"
     end = resolution["canonical_url"] or resolution["final_url"] or "—"
-    error = f" <strong class=\"fail\">error: {escape(resolution['error'])}</strong>" if resolution["error"] else ""
-    return f"<li>Link <code>{escape(resolution['url'])}</code>: {escape(_chain(resolution))} ⇒ {escape(end)}{error}</li>"
+    error = f" <strong class=\"fail\">error: {_html(resolution['error'], as_written=True)}</strong>" \
+        if resolution["error"] else ""
+    return (f"<li>Link <code>{_html(resolution['url'], as_written=True)}</code>: "
+            f"{_html(_chain(resolution), as_written=True)} ⇒ {_html(end, as_written=True)}{error}</li>")
 
 
 def _html_credit(number: int, credit: dict[str, Any], badge: Callable[[str], str],
@@ -934,14 +999,13 @@ def _html_credit(number: int, credit: dict[str, Any], badge: Callable[[str], str
     meta = credit.get("image_metadata") or {}
     inside = "; ".join(f"{k}: {v}" for k, v in (meta.get("credit") or {}).items())
     uri = thumbnail(credit["image"]) if thumbnail and credit.get("image") else None
-    checks = "".join(f"<li>{badge(c['result'])} <strong>{escape(c['name'])}</strong>: {escape(c['evidence'])}</li>"
-                     for c in credit["checks"])
-    return (f'<article class="credit"><h3>Credit {number}: {escape(credit["raw"])}</h3>'
+    checks = _html_checks(credit["checks"], badge)
+    return (f'<article class="credit"><h3>Credit {number}: {_html(credit["raw"])}</h3>'
             + (f'<img class="thumb" src="{uri}" alt="the credited image">' if uri else "")
-            + f"<p>Creator: {escape(credit['creator'] or '—')}; "
-            f"organisation: {escape(credit['organization'] or '—')}{escape(_unsure_split(credit))}; "
-            f"found in: {escape(credit['source'])}; image: {escape(credit['image'] or '—')}</p>"
-            + (f"<p>Inside the image file: {escape(inside)}</p>" if inside else "") + f"<ul>{checks}</ul></article>")
+            + f"<p>Creator: {_html(credit['creator'] or '—', as_written=True)}; "
+            f"organisation: {_html(credit['organization'] or '—', as_written=True)}{escape(_unsure_split(credit))}; "
+            f"found in: {escape(credit['source'])}; image: {_html(credit['image'] or '—', as_written=True)}</p>"
+            + (f"<p>Inside the image file: {_html(inside)}</p>" if inside else "") + f"<ul>{checks}</ul></article>")
 
 
 def index_markdown(entries: list[tuple[str, dict[str, Any]]]) -> str:
@@ -956,6 +1020,7 @@ def index_markdown(entries: list[tuple[str, dict[str, Any]]]) -> str:
         posts = summary.get("posts") or {}
         skipped = f"{checks['skip']} of {sum(checks.values())}" if sum(checks.values()) else "—"
         unknown = f"{posts['status_not_known']} of {posts['named']}" if posts.get("named") else "—"
-        lines.append(f"| {_md(report['article']['source'])}{cut} | {summary['embeds']} | {summary['credits']} | "
+        source = _md(report["article"]["source"], as_written=True)
+        lines.append(f"| {source}{cut} | {summary['embeds']} | {summary['credits']} | "
                      f"{checks['fail']} | {skipped} | {unknown} | [{name}]({name}) |")
     return "\n".join(lines) + "\n"

@@ -302,3 +302,63 @@ def test_a_deleted_post_linked_without_a_handle_is_looked_up_under_the_handle_it
     assert [c.original for c in post.archived] == [PAGE]
     [again] = run([target], settings, store, offline=True, media=False)   # the cache says the same lookup
     assert (again.archive_lookup, len(again.archived)) == ("answered", 1)
+
+
+def test_a_renamed_accounts_deleted_post_is_looked_up_under_its_old_handle(fakenet, store):
+    """@old_desk became @river_desk: the post's captures from before the rename are filed under
+    twitter.com/old_desk/status/<id>. A recorded answer about another post showed the account (its id) as
+    @old_desk; the lookup asked only under the handles this post was seen with, and found no copy (review28, #9)."""
+    older = "1389100000000000000"
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({
+        older: [json_page(_live(older, "old_desk", "Heavy rain expected overnight across the valley."))],
+        ID: [json_page(_live(ID, "river_desk")), json_page(DELETED)]}))
+    old_page = f"https://twitter.com/old_desk/status/{ID}"
+    serve(fakenet, [capture("classic_permalink_reply_with_ancestor.html", original=old_page)])
+    settings = fakenet.settings(hosts=HOSTS, x_methods=("syndication",))
+    run([Target("twitter", older, f"https://twitter.com/old_desk/status/{older}"), TARGET], settings, store,
+        media=False)
+    [post] = run([TARGET], settings, store, media=False, refresh=True)
+    assert (post.record.status, post.archive_lookup) == ("deleted", "answered")
+    assert [(c.original, c.record.text.startswith("🌊 Water over")) for c in post.archived] == [(old_page, True)]
+    [again] = run([TARGET], settings, store, offline=True, media=False)   # the cache says the same lookup
+    assert (again.archive_lookup, [c.original for c in again.archived]) == ("answered", [old_page])
+
+
+def test_a_handle_of_another_account_is_not_asked(fakenet, store):
+    """Only the handles the post's own author id was seen with: another account's handle is no place its captures
+    are filed under."""
+    other = "1389100000000000001"
+    someone = dict(_live(other, "hill_desk", "Sunny all week."), user={"id_str": "4400000777", "name": "Hill Desk",
+                                                                       "screen_name": "hill_desk"})
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({
+        other: [json_page(someone)], ID: [json_page(_live(ID, "river_desk")), json_page(DELETED)]}))
+    serve(fakenet, [])
+    settings = fakenet.settings(hosts=HOSTS, x_methods=("syndication",))
+    run([Target("twitter", other, f"https://twitter.com/hill_desk/status/{other}"), TARGET], settings, store,
+        media=False)
+    assert store.post_handles("twitter", ID) == ["river_desk"]
+
+
+def test_no_archived_copy_says_under_which_handles_it_was_looked_for(fakenet, tmp_path):
+    """A gone post with no capture anywhere: "no archived copy" named no place looked in, so a reader could not
+    tell a lookup under the post's one handle from one under all its account's (renamed28, #9)."""
+    from tests.cliworld import World
+
+    older = "1389100000000000000"
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({
+        older: [json_page(_live(older, "old_desk", "Heavy rain expected overnight across the valley."))],
+        ID: [json_page(_live(ID, "river_desk")), json_page(DELETED)]}))
+    serve(fakenet, [])
+    cli = World(fakenet, tmp_path)
+    assert cli("fetch", f"https://twitter.com/old_desk/status/{older}", PAGE).exit_code == 0
+    result = cli("fetch", "--json", "--refresh", PAGE)
+    [post] = [json.loads(line) for line in result.stdout.splitlines()]
+    pages = [PAGE, f"https://twitter.com/old_desk/status/{ID}"]
+    assert (post["status"], post["archive_lookup"], post["archived"]) == ("deleted", "answered", [])
+    assert post["archive_looked_under"] == pages
+    for offline in ((), ("--offline",)):
+        shown = cli("fetch", *offline, PAGE).stdout
+        assert f"no archived copy found under {pages[0]} and {pages[1]}, each also on x.com and mobile.twitter.com" \
+               in " ".join(shown.split()), shown
+    [again] = [json.loads(line) for line in cli("fetch", "--json", "--offline", PAGE).stdout.splitlines()]
+    assert again["archive_looked_under"] == pages

@@ -17,6 +17,9 @@ from tests.test_corpus_cli import tweet_page
 from tests.test_warm_run import threaded_net  # noqa: F401 - a fixture: two shards can both wait on the server
 
 distributed = pytest.importorskip("distributed")
+# Under scripts/test's pytest-xdist, this module's tests run in one worker: its clusters of worker processes are
+# started once (each worker running some of them started its own, two processes more on a 2-core machine).
+pytestmark = pytest.mark.xdist_group("dask-cluster")
 
 
 @pytest.fixture(scope="module")

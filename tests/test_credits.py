@@ -714,6 +714,19 @@ OTHER_LANGUAGES = [
     ("arabic-the-photo", "الصورة: رويترز", [(None, "رويترز", "high")]),
     ("arabic-photography", "تصوير: أحمد علي", [("أحمد علي", None, "uncertain")]),
     ("arabic-agency-with-article", "الصورة: الأناضول", [(None, "الأناضول", "high")]),
+    # odds28: a reporter's title after (or, in Chinese, before) the name is no part of it; an outlet before the
+    # name is the organisation ("Yonhap's reporter Hong Gil-dong")
+    ("korean-reporter", "사진=홍길동 기자", [("홍길동", None, "uncertain")]),
+    ("korean-outlets-reporter", "사진=연합뉴스 홍길동 기자", [("홍길동", "연합뉴스", "high")]),
+    ("korean-reporter-agency", "사진: 홍길동 기자/연합뉴스", [("홍길동", "연합뉴스", "high")]),
+    ("korean-correspondent", "사진=홍길동 특파원", [("홍길동", None, "uncertain")]),
+    ("japanese-reporter", "写真：山田太郎記者", [("山田太郎", None, "uncertain")]),
+    ("chinese-reporter-before", "摄影：记者 张三", [("张三", None, "uncertain")]),
+    ("chinese-reporter-joined", "摄影：记者张三", [("张三", None, "uncertain")]),
+    # odds28: Finnish and Polish in a paragraph of their own (read in plain text and captions before)
+    ("finnish-agency", "Kuva: Lehtikuva", [(None, "Lehtikuva", "high")]),
+    ("finnish-upper-case", "KUVA: MATTI MEIKÄLÄINEN / LEHTIKUVA", [("MATTI MEIKÄLÄINEN", "LEHTIKUVA", "high")]),
+    ("polish-person-agency", "Zdjęcie: Jan Kowalski/PAP", [("Jan Kowalski", "PAP", "high")]),
 ]
 
 
@@ -734,8 +747,10 @@ def test_credit_words_in_other_languages_open_a_credit_in_running_text(line, fou
     "图：北京街头的行人", "图片：游客在故宫前拍照留念。", "사진=서울에서 열린 집회 모습", "사진: 시민들이 광장을 걷고 있다",
     "الصورة: متظاهرون في القاهرة", "صورة: الرئيس يلقي كلمة", "Фото: Протестующие в Москве", "Фотография была сделана вчера вечером.",
     "Вот фото: мы на море", "Он показал фото.",
+    "Kuva: satama myrskyn jälkeen.", "Kuvassa näkyy satama myrskyn jälkeen.", "Zdjęcie przedstawia port po burzy.",
 ], ids=["ja-description", "ja-sentence", "ja-topic", "ja-sponsors", "zh-description", "zh-sentence", "ko-description",
-        "ko-sentence", "ar-description", "ar-sentence", "ru-description", "ru-sentence", "ru-lower-case", "ru-mention"])
+        "ko-sentence", "ar-description", "ar-sentence", "ru-description", "ru-sentence", "ru-lower-case", "ru-mention",
+        "fi-description", "fi-sentence", "pl-sentence"])
 @pytest.mark.parametrize("kind", ["html", "text"])
 def test_a_photos_word_in_other_languages_before_a_description_is_no_credit(line, kind):
     """What follows a photo's word in Japanese, Chinese, Korean or Arabic often describes the picture: words with no
@@ -786,3 +801,126 @@ def test_satellite_imagery_companies_are_organisations(line, found):
     from resolver.extract.credit_names import split_confidence
 
     assert all(split_confidence(c.creator, c.organization, c.raw) == "high" for c in credits)
+
+
+# wire28b: a credit ending a caption's words, read by one rule wherever a caption's words are (#10).
+WIRE_LINES = [
+    ("handout-via", "A ship at sea. Royal Navy/Handout via REUTERS", ("Royal Navy", "REUTERS")),
+    ("initials", "A ship at sea. U.S. Navy/Handout via REUTERS", ("U.S. Navy", "REUTERS")),
+    ("broadcaster", "A ship at sea. Reuters TV/Reuters", ("Reuters TV", "Reuters")),
+]
+
+
+@pytest.mark.parametrize("line,found", [c[1:] for c in WIRE_LINES], ids=[c[0] for c in WIRE_LINES])
+def test_a_wire_credit_ending_a_line_of_plain_text_is_read(line, found):
+    """wire28b: scraped text kept a caption's line as it was ("A ship at sea. Royal Navy/Handout via REUTERS") and gave
+    no credit, while the same words in a figcaption did: the caption's last-sentence rule, with its agency, was
+    the HTML path's only. The span points at the credit's words."""
+    from resolver.extract import find_all
+
+    document = f"The port after the storm.\n{line}\nThe story goes on.\n"
+    credits = find_all(document, "text")[1]
+    assert [(c.creator, c.organization, c.split_confidence) for c in credits] == [(*found, "high")]
+    assert document[credits[0].span[0]:credits[0].span[1]] == credits[0].raw == line.split(". ", 1)[1]
+
+
+@pytest.mark.parametrize("line", [
+    "A ship at sea. Police/Fire Department",   # no agency: the caption's own words
+    "He spoke to reporters. Riverton Police/City Council",
+    "Follow us for more news. Twitter",   # an organisation alone: a share widget's words in scraped text
+    "Share this story. Facebook/Twitter",
+    "Protesters gather. Jane Doe for The New York Times",   # "Name for Outlet" is read in a caption's context only
+    "He wrote for years. Jane Doe for Reuters",
+], ids=["no-agency", "no-agency-organisations", "platform-alone", "platforms-alone", "for-outlet", "for-agency"])
+def test_a_line_of_plain_text_ending_in_no_wire_credit_gives_none(line):
+    from resolver.extract import find_all
+
+    assert find_all(f"The port after the storm.\n{line}\nThe story goes on.\n", "text")[1] == []
+
+
+@pytest.mark.parametrize("caption,found", [
+    ("Protesters gather. Jane Doe for The New York Times", [("Jane Doe", "The New York Times", "high")]),
+    ("Protesters gather. Jane Doe for Reuters", [("Jane Doe", "Reuters", "high")]),
+    ("Protesters gather. Photo by Jane Doe for The Washington Post", [("Jane Doe", "The Washington Post", "high")]),
+    ("Protesters gather on Monday. Samuel Example for The Riverton Herald",
+     [("Samuel Example", "The Riverton Herald", "high")]),
+    # a name only by its capitals: no common first name says it is a person's
+    ("Protesters gather. Doug Example for The New York Times", [("Doug Example", "The New York Times", "uncertain")]),
+    ("Fans cheer. Big Win for The Herald", [("Big Win", "The Herald", "uncertain")]),
+    # prose, not a credit: no person's name before "for", or a campaign's words
+    ("It was a win for The New York Times", []),
+    ("The mayor waves. Thanks for The Guardian", []),
+    ("The mayor waves. A big win for The New York Times", []),
+    ("Supporters rally. Mary Johnson for Congress", []),
+    ("Supporters rally. Mary Johnson for City Council", []),
+], ids=["nyt", "agency", "photo-by", "outlet-not-known", "no-common-first-name", "title-case-words",
+        "one-sentence-prose", "thanks", "a-win", "campaign", "campaign-council"])
+def test_a_person_for_an_outlet_ending_a_caption_is_its_credit(caption, found):
+    """wire28b: "Protesters gather. Jane Doe for The New York Times" gave no credit: a caption's last sentence was read
+    only when it named an agency. A person's name for an outlet reads as a credit there too, `uncertain` when only
+    its capitals make it a name."""
+    from resolver.extract import find_all
+
+    credits = find_all(CAPTION_PAGE.format(caption), "html")[1]
+    assert [(c.creator, c.organization, c.split_confidence) for c in credits] == found
+    assert all(c.image == "https://news.example/img/p.jpg" for c in credits)
+
+
+@pytest.mark.parametrize("document", [
+    "<html><body><article><p>Protesters gather. Jane Doe for The New York Times</p></article></body></html>",
+    "<html><body><article><p>Her columns ran for years. Jane Doe for The New York Times</p></article></body></html>",
+], ids=["paragraph", "byline-like-paragraph"])
+def test_a_person_for_an_outlet_in_running_text_is_no_credit(document):
+    from resolver.extract import find_all
+
+    assert find_all(document, "html")[1] == []
+
+
+CREDIT_PLACES = [
+    ("figcaption", '<figure><img src="https://news.example/img/p.jpg"><figcaption>{}</figcaption></figure>'),
+    ("caption-class", '<figure><img src="https://news.example/img/p.jpg"><p class="caption">{}</p></figure>'),
+    ("credit-span", '<figure><img src="https://news.example/img/p.jpg"><span class="credit">{}</span></figure>'),
+    ("alt", '<figure><img src="https://news.example/img/p.jpg" alt="{}"></figure>'),
+    ("data-caption", '<figure><img src="https://news.example/img/p.jpg" data-caption="{}"></figure>'),
+    ("credit-text-itemprop", '<figure><img src="https://news.example/img/p.jpg">'
+                             '<span itemprop="creditText">{}</span></figure>'),
+    ("json-ld", '<script type="application/ld+json">{{"@type": "ImageObject", '
+                '"contentUrl": "https://news.example/img/p.jpg", "creditText": "{}"}}</script>'),
+]
+PLACED_LINES = [
+    ("wire", "A ship at sea. Royal Navy/Handout via REUTERS", ("Royal Navy", "REUTERS")),
+    ("wire-initials", "A ship at sea. U.S. Navy/Handout via REUTERS", ("U.S. Navy", "REUTERS")),
+    ("for-outlet", "Protesters gather. Jane Doe for The New York Times", ("Jane Doe", "The New York Times")),
+    ("for-agency", "Protesters gather. Jane Doe for Reuters", ("Jane Doe", "Reuters")),
+]
+
+
+@pytest.mark.parametrize("line,found", [c[1:] for c in PLACED_LINES], ids=[c[0] for c in PLACED_LINES])
+@pytest.mark.parametrize("place", [c[1] for c in CREDIT_PLACES], ids=[c[0] for c in CREDIT_PLACES])
+def test_a_credit_ending_a_captions_words_is_read_in_every_credit_place(place, line, found):
+    """wire28b: the last-sentence rule was the figcaption's own. In alt text and a data-caption the line gave no
+    credit; in a credit element or schema.org creditText the caption's words joined the name ("A ship at sea. Royal
+    Navy")."""
+    from resolver.extract import find_all
+
+    page = (f"<html><body><article><p>Story.</p>{place.format(line)}<p>End.</p></article>"
+            "<footer>© 2026 Riverton Gazette</footer></body></html>")   # a page with no credit marker is not parsed
+    credits = find_all(page, "html")[1]
+    assert [(c.creator, c.organization, c.image) for c in credits] == [(*found, "https://news.example/img/p.jpg")]
+
+
+@pytest.mark.parametrize("credit_text,found", [
+    ("Photos: Jane Doe/Reuters and John Roe/AP", [("Jane Doe", "Reuters"), ("John Roe", "AP")]),
+    ("(AP Photo/Jane Doe)", [("Jane Doe", "AP")]),
+    ("Public domain", []),
+    ("CC BY-SA 4.0", []),
+], ids=["two-chains", "agency-photo", "licence", "creative-commons"])
+def test_schema_org_credit_text_is_read_as_a_credit_elements_words(credit_text, found):
+    """wire28b: creditText was split as one name ("Jane Doe" and "Reuters and John Roe/AP"; "Public domain" a
+    person); it is read as a credit element's words are, by the credit patterns first."""
+    from resolver.extract import find_all
+
+    page = ('<html><head><script type="application/ld+json">{"@type": "ImageObject", "contentUrl": '
+            f'"https://news.example/img/p.jpg", "creditText": "{credit_text}"}}</script></head><body><p>Story.</p>'
+            '</body></html>')
+    assert [(c.creator, c.organization) for c in find_all(page, "html")[1]] == found

@@ -957,16 +957,19 @@ def test_an_image_title_holding_a_credit_is_read():
 @pytest.mark.parametrize("title, expected", [
     ("Anna Example for RDN", [("Anna Example", "RDN", "title")]),   # U.S. News: "Diana ... for USNWR"
     ("Jane Example for Riverton Daily", [("Jane Example", "Riverton Daily", "title")]),
+    ("Jane Example for The New York Times", [("Jane Example", "The New York Times", "title")]),   # wire28b
     ("Latino fans dress up for Halloween", []),                    # a title that only says what the image shows
     ("Justice League Vigil for Slain Officers Asks Whose Life Matters", []),
     ("Zed Quux for Riverton", []),                                  # no first name known: a name or a headline?
     ("Jane Example for Congress", []),                              # a campaign's picture: no outlet
     ("Mary Example for Mayor", []),
-], ids=["initials", "outlet", "description", "headline", "unknown-first-name", "campaign", "office"])
+], ids=["initials", "outlet", "outlet-of-four-words", "description", "headline", "unknown-first-name", "campaign",
+        "office"])
 def test_an_image_title_naming_a_person_for_an_outlet_is_its_credit(title, expected):
     """An <img title> holding only "Name for Outlet" (U.S. News' headshots) credits the image; a title that reads
     as a description or a headline does not. Strict: a name of two or three words starting with a common first
-    name, an outlet of one to three capitalised words, nothing else (#11)."""
+    name, an outlet of one to four capitalised words ("The New York Times" was too long, wire28b), nothing else
+    (#11)."""
     page = (f'<html><body><figure><img src="https://img.example.org/a.jpg" alt="The senator speaks." '
             f'title="{title}"><figcaption>The senator in Riverton.</figcaption></figure><p>Story.</p></body></html>')
     assert [(c.creator, c.organization, c.form) for c in html.scan(page)[1]] == expected

@@ -25,16 +25,14 @@ result = {"width": facts.width, "height": facts.height, "phash": facts.phash, "e
 
 def plain_png(width: int, height: int) -> bytes:
     """An RGB PNG of width x height pixels, written row by row so the test never holds the pixels."""
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
     row = b"\0" + bytes(range(256)) * (width * 3 // 256) + b"\0" * (width * 3 % 256)
     compressor, idat = zlib.compressobj(1), []
     for _ in range(height):
         idat.append(compressor.compress(row))
     idat.append(compressor.flush())
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", b"".join(idat)) + chunk(b"IEND", b"")
+    return (b"\x89PNG\r\n\x1a\n" + fx.png_chunk(b"IHDR", header) + fx.png_chunk(b"IDAT", b"".join(idat))
+            + fx.png_chunk(b"IEND", b""))
 
 
 def big_jpeg(width: int, height: int) -> bytes:
@@ -67,6 +65,21 @@ def test_a_large_image_under_the_limit_is_analysed_in_bounded_memory(tmp_path, k
     assert facts["error"] is None and facts["phash"]
     assert (facts["width"], facts["height"]) == ((6000, 6000) if kind == "jpeg" else (5000, 5000))
     assert peak_kb < RSS_LIMIT_KB, f"peak RSS {peak_kb // 1024} MB"
+
+
+@pytest.mark.parametrize("side", [1, 9, 3000])
+def test_the_bomb_fixture_is_a_png_of_its_side_all_one_colour(side, monkeypatch):
+    """tests/xfixtures.bomb_png repeats one deflated block instead of compressing the pixels: it is a whole PNG
+    (3000: over a block of pixel data; its checksum is checked when the data is read) of side x side zeros."""
+    from PIL import Image
+
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", None)
+    with Image.open(io.BytesIO(fx.bomb_png(side))) as image:
+        image.load()
+        assert (image.size, image.mode) == ((side, side), "1")
+        assert image.tobytes() == Image.new("1", (side, side)).tobytes()
+    with Image.open(io.BytesIO(fx.bomb_png(60_000))) as image:
+        assert image.size == (60_000, 60_000)
 
 
 def test_the_pixel_limit_comes_from_the_caller():

@@ -287,6 +287,24 @@ def test_a_deleted_posts_memo_is_retired_by_a_new_answer_of_its_capture_lookup(t
     retired(world, folder, tmp_path, monkeypatch, cdx_failed, {"0001.html"}, cached=False)
 
 
+def test_a_deleted_posts_memo_is_retired_when_its_account_is_seen_under_another_handle(tmp_path, fakenet,
+                                                                                       monkeypatch) -> None:
+    """A gone post's captures are asked under every handle its account (author id) was seen with (`authors`,
+    m021): a handle seen for the account since retires the memo, whoever writes it (renamed28, #9)."""
+    world, folder = memo_world(tmp_path, fakenet)
+    # an earlier answer that showed the post alive, with its author's id; the next warm run keeps a memo again
+    sql(world.db, "INSERT INTO post_observations (post_row, method, status, observed_at, record) SELECT id, "
+        "'syndication', 'available', '2020-01-01T00:00:00Z', json_object('author', json_object('handle', "
+        "'RivertonRoads', 'id', '4400000001')) FROM posts WHERE post_id = ?", str(FIRST_ID + 1))
+    assert world(*STEPS, str(folder)).exit_code == 1 and memo_of(world.db, "0001.html")
+
+    def seen_renamed() -> None:
+        sql(world.db, "INSERT INTO authors (platform, handle, author_id, first_seen_at) VALUES ('twitter', "
+            "'renamed_desk', '4400000001', '2020-01-01T00:00:00Z')")
+    # The lookup under the new handle is asked (in the event loop): what it lists was never asked.
+    retired(world, folder, tmp_path, monkeypatch, seen_renamed, {"0001.html"}, cached=False)
+
+
 def test_cache_merge_keeps_no_memo_and_the_next_run_makes_them_again(tmp_path, fakenet, monkeypatch) -> None:
     """A merge builds OUT anew from OUT and its inputs (row ids may change): no memo is copied, from either."""
     world, folder = memo_world(tmp_path, fakenet, posts=Posts())
@@ -463,7 +481,7 @@ def test_a_cold_runs_rerun_for_a_memo_it_does_not_keep_leaves_nothing(tmp_path, 
 
 NOTED = {"resolutions": "resolutions", "posts": "posts", "post_observations": "post_observations",
          "fetches": "fetches", "fetch": "fetches", "bodies": "bodies", "media": "media", "embeds": "embeds",
-         "embed_links": "embed_links", "embed_posts": "embed_posts"}
+         "embed_links": "embed_links", "embed_posts": "embed_posts", "authors": "authors"}
 
 
 @pytest.mark.parametrize("name", ["0000.html", "0001.html", "link-hops.html", "link-loop.html", "photo-404.html"])

@@ -516,3 +516,32 @@ CLAUSE_NEGATIONS = [
 def test_a_quote_after_a_negation_in_its_own_clause_warns(said, found, result, evidence):
     c = compare(said, found)
     assert (c.result, c.evidence) == (result, evidence)
+
+
+# The post's t.co links and where they lead, as its answer's entities.urls give them (renamed28, #9): a written
+# address against a t.co link was not weighed, as the record dropped the map.
+EXPANDED = {"https://t.co/Rp0rt12345": "https://www.riverton.example/reports/flood-2021?utm_source=tw"}
+POST_WITH_LINK = "Our flood report is out: https://t.co/Rp0rt12345"
+
+
+@pytest.mark.parametrize("said", [
+    "Our flood report is out: riverton.example/reports/fl…",   # the display address an embed code shows
+    "Our flood report is out: https://www.riverton.example/reports/flood-2021?utm_source=tw",
+    "Our flood report is out: https://t.co/Rp0rt12345",
+], ids=["display-address", "expanded-address", "tco-link"])
+def test_a_written_address_is_the_post_s_t_co_link_it_expands_to(said):
+    assert compare(said, POST_WITH_LINK, links=EXPANDED).result == "pass"
+
+
+def test_a_written_address_another_than_the_post_s_t_co_link_expands_to_warns():
+    compared = compare("Our flood report is out: riverton.example/reports/bridge-2021", POST_WITH_LINK,
+                       links=EXPANDED)
+    assert (compared.result, compared.evidence) == ("warn", (
+        "the post's 5 words, word for word; the article's link riverton.example/reports/bridge-2021 is not the "
+        "post's (t.co/Rp0rt12345, which leads to www.riverton.example/reports/flood-2021?utm_source=tw): another "
+        "link, or the same one wrapped again?"))
+
+
+def test_a_written_address_against_a_t_co_link_with_no_map_is_not_weighed():
+    """Where the link leads is not known (an oEmbed answer, a capture of a page): an address cannot be told from it."""
+    assert compare("Our flood report is out: riverton.example/reports/bridge-2021", POST_WITH_LINK).result == "pass"

@@ -583,3 +583,43 @@ def test_the_index_says_what_was_not_checked_beside_the_failed_checks(world, tmp
     assert f"| 2 | 2 | {one['checks']['fail']} | {one['checks']['skip']} of {total} | 2 of 2 |" in row
     [row] = [line for line in lines if "two.txt" in line]
     assert "| 0 | 1 | 0 | 1 of 1 | — |" in row   # no post: nothing to know
+
+
+CONTROLS_ARTICLE = ("<html><body><figure><img src=\"https://cdn.example/a\nb.jpg\"><figcaption>The bridge. (Photo: "
+                    "Jane Do\u202ee/Riverton Post)</figcaption></figure>\n<blockquote class=\"twitter-tweet\"><p>Road "
+                    "closed.</p>&mdash; River\x1b Desk (@river_desk) <a href=\"https://twitter.com/river_desk/status/"
+                    "1600000000000000001\">May 3, 2021</a></blockquote></body></html>")
+
+
+def test_odds28_values_holding_control_characters_are_shown_escaped_in_the_reports(tmp_path):
+    """A file name, a URL or a name holding a line break, an ESC or a bidi override (U+202E, which shows what
+    follows it right to left) went into the Markdown and HTML reports as it was: the Markdown's "- Article:" line
+    broke in two, an image URL "…/a\\nb.jpg" was shown as "…/a b.jpg" (another URL), and the override reordered
+    what an editor read. They are shown as the CLI tables show them: escaped (#2)."""
+    from html import escape, unescape
+
+    from markdown_it import MarkdownIt
+
+    source = tmp_path / "story\n\u202e.html"
+    source.write_text(CONTROLS_ARTICLE)
+
+    def report(fmt):
+        result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", "--format", fmt,
+                                          str(source)])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    name = str(tmp_path / "story\\n\\u202e.html")
+    md, html = report("md"), report("html")
+    rendered = MarkdownIt("commonmark").enable("table").render(md)
+    for text in (md, html):
+        assert not any(c in text for c in "\x1b\u202e"), text
+    for text in (rendered, html):
+        shown = unescape(re.sub(r"<[^>]+>", "", text))
+        assert "https://cdn.example/a\\nb.jpg" in shown and "a b.jpg" not in shown and "a\nb" not in shown
+        assert "River\\x1b Desk" in shown and "Jane Do\\u202ee" in shown
+        assert f"<h1>Provenance report: {escape(name)}</h1>" in text
+        assert "href" not in text or "cdn.example" not in re.findall(r'href="([^"]*)"', text)
+    assert f"- Article: `{name}` (html)" in md
+    rows = re.findall(r"<tr>(.*?)</tr>", rendered, re.S)
+    assert rows and all(row.count("<td") in (0, 2, 4) for row in rows), rendered

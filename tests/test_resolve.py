@@ -522,3 +522,44 @@ def test_a_cached_chain_holds_only_under_a_max_redirects_that_gives_the_same_ans
     assert run("https://loop.example/a", fakenet.settings(max_redirects=5), store).error.startswith("redirect-loop:")
     assert run("https://loop.example/a", fakenet.settings(max_redirects=1), store).from_cache   # reached: the same
     assert run("https://loop.example/a", fakenet.settings(max_redirects=0), store).error.startswith("too-many-hops")
+@pytest.mark.parametrize("url", ["https://go.example/ab\ncd", "https://go.example/ab\tcd",
+                                 "https://go.example/a?q=1\r\n&v=2"], ids=["line-break", "tab", "carriage-return"])
+def test_odds28_a_url_holding_a_tab_or_line_break_is_refused_and_recorded_as_asked(fakenet, store, url):
+    """Such a URL is refused, never sent. It was recorded and returned as urlsplit rewrites it (https://go.example/
+    abcd), a URL nobody asked for, next to an error naming the one that was (#11)."""
+    result = run(url, fakenet.settings(), store)
+    assert result.error.startswith(f"invalid-url: refused {url}: Invalid non-printable ASCII character in URL")
+    assert (result.url, result.final_url, [h.url for h in result.hops]) == (url, url, [url]) and fakenet.hits == []
+    [row] = store.db["resolutions"].rows
+    assert (row["url"], row["final_url"], [h["url"] for h in json.loads(row["hops"])]) == (url, url, [url])
+    assert [f["url"] for f in store.db["fetches"].rows] == [url]
+
+
+def test_odds28_a_location_holding_a_tab_is_recorded_as_given_and_the_next_hop_as_requested(fakenet, store):
+    """A Location's tab is taken out by the URL join, as a browser does: the next hop asked for /ab, and that is
+    what is recorded for it; the Location is recorded as the server gave it (werkzeug sends no tab: a raw server)."""
+    from dataclasses import replace
+
+    from tests.fakenet import RawServer
+
+    asked: list[bytes] = []
+
+    def handle(conn):
+        line = conn.recv(65536).split(b"\r\n", 1)[0]
+        asked.append(line)
+        # each connection answers one request: "Connection: close", or the client's next hop may race the close
+        conn.sendall(b"HTTP/1.1 302 Found\r\nLocation: /a\tb\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                     if b" /r " in line else
+                     b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok")
+
+    server = RawServer(handle)
+    try:
+        origins = {"https://go.example": f"http://127.0.0.1:{server.port}"}
+        result = run("https://go.example/r", replace(fakenet.settings(), origins=origins), store)
+    finally:
+        server.close()
+    assert [(h.url, h.status, h.location) for h in result.hops] == [
+        ("https://go.example/r", 302, "/a\tb"), ("https://go.example/ab", 200, None)]
+    assert asked == [b"GET /r HTTP/1.1", b"GET /ab HTTP/1.1"] and result.final_url == "https://go.example/ab"
+    assert [(f["url"], json.loads(f["headers"]).get("location")) for f in store.db["fetches"].rows] == [
+        ("https://go.example/r", "/a\tb"), ("https://go.example/ab", None)]

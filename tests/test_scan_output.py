@@ -117,3 +117,17 @@ def test_a_json_line_is_one_line_for_every_reader_whatever_the_page_holds(capsys
     out = capsys.readouterr().out
     assert len(out.splitlines()) == 1 and "\\u2028" in out and "\\u0085" in out and "café" in out
     assert json.loads(out) == json.loads(json.dumps(found.to_json(), ensure_ascii=False))
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("evil\u202egnp.exe", "evil\\u202egnp.exe"), ("a\u202ab\u202cc", "a\\u202ab\\u202cc"),
+    ("\u2066@handle\u2069", "\\u2066@handle\\u2069"), ("שלום\u200fעולם", "שלום\u200fעולם"),
+    ("a\u200db", "a\u200db"), ("a\nb\x1b", "a\\nb\\x1b"),
+], ids=["override", "embedding", "isolate", "mark-kept", "joiner-kept", "controls"])
+def test_odds28_a_bidi_override_is_shown_escaped(text: str, shown: str) -> None:
+    """A bidi override, embedding or isolate (U+202A-U+202E, U+2066-U+2069) reorders what follows it on the line:
+    "evil\\u202egnp.exe" read as "evilexe.png". It is shown escaped, as the other controls are (#2); the marks and
+    joiners that right-to-left words and emoji need are not."""
+    from resolver.report import escaped_controls
+
+    assert escaped_controls(text) == shown

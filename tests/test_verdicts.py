@@ -490,7 +490,9 @@ def test_a_gone_post_whose_captures_are_only_errors_and_redirects_has_no_archive
     report, embed = one_embed_report(reporter)
     archive = check_named(embed, "archive")
     assert (archive["result"], archive["evidence"]) == (
-        "fail", "the post is deleted and no archived copy was found (2 captures, none an HTTP 200 page: 404, 302)")
+        "fail", f"the post is deleted and no archived copy was found under {url}, also on x.com and "
+        "mobile.twitter.com, nor among its syndication and oEmbed answers (2 captures, none an HTTP 200 page: 404, "
+        "302)")
     md = reporter("report", "article.html")[1]
     assert f"- Archived: 2 snapshot(s), 0 of them an HTTP 200 page; latest <https://web.archive.org/web/" \
            f"20230603120000/{url}>" in md
@@ -503,8 +505,8 @@ def test_a_live_posts_redirect_capture_is_named_as_such_not_counted_as_a_copy(fa
     serve(fakenet, [Capture("20240603120000", url, b"", status=302)])
     report, embed = one_embed_report(reporter)
     assert check_named(embed, "archive") == {"name": "archive", "result": "warn", "evidence": (
-        "no archived copy was found (1 capture, none an HTTP 200 page: 302; where a redirect leads is not looked up "
-        "here) (archive it: embed-resolver archive --save)")}
+        f"no archived copy was found for {url} (1 capture, none an HTTP 200 page: 302; where a redirect leads is not "
+        "looked up here) (archive it: embed-resolver archive --save)")}
     assert report["summary"]["archive"]["with_copy"] == 0
 
 
@@ -1032,6 +1034,58 @@ def test_a_videos_oembed_thumbnail_is_no_media_the_article_should_link(fakenet, 
     assert check_named(embed, "media") == {"name": "media", "result": "skip", "evidence": (
         "the source gives only a thumbnail of the post (https://i.ytimg.com/vi/AbCdEfGhIjK/hqdefault.jpg), no media "
         "an article would link: nothing to compare")}
+
+
+def linked_tweet(post_id: str) -> dict:
+    """A syndication answer whose text holds a t.co link, with its entities.urls (url, expanded_url, display_url,
+    indices), as tweet-result gives them."""
+    text = "Our flood report is out: https://t.co/Rp0rt12345"
+    return tweet(post_id, text) | {"display_text_range": [0, len(text)], "entities": {
+        "hashtags": [], "symbols": [], "user_mentions": [], "urls": [{
+            "display_url": "riverton.example/reports/fl…", "indices": [25, 48], "url": "https://t.co/Rp0rt12345",
+            "expanded_url": "https://www.riverton.example/reports/flood-2021?utm_source=tw"}]}}
+
+
+@pytest.mark.parametrize("shown,result", [
+    ('<a href="https://t.co/Rp0rt12345">riverton.example/reports/fl…</a>', "pass"),   # the embed code's own
+    ("riverton.example/reports/bridge-2021", "warn"),
+], ids=["display-address", "another-address"])
+def test_a_written_address_is_weighed_against_where_the_posts_t_co_link_leads(fakenet, reporter, shown, result):
+    """The post's record kept no t.co -> expanded address map (syndication's entities.urls was dropped): an address
+    the article wrote in place of the link was never weighed, and another address than the link's passed
+    (renamed28, #9). The map is kept in the record, in the cache too (an offline report says the same)."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(linked_tweet(POST))]}))
+    serve(fakenet, [])
+    article = f"<html><body>{blockquote(POST, f'Our flood report is out: {shown}')}</body></html>"
+    for offline in ((), ("--offline",)):
+        code, out = reporter("report", *offline, "--format", "json", "article.html", article=article)
+        assert code == 0, out
+        [embed] = json.loads(out)["embeds"]
+        assert embed["post"]["links"] == [{"url": "https://t.co/Rp0rt12345", "display_url": "riverton.example/"
+                                           "reports/fl…", "expanded_url": "https://www.riverton.example/reports/"
+                                           "flood-2021?utm_source=tw"}]
+        check = text_check(out)
+        assert check["result"] == result, check
+        if result == "warn":
+            assert "the article's link riverton.example/reports/bridge-2021 is not the post's (t.co/Rp0rt12345, " \
+                   "which leads to www.riverton.example/reports/flood-2021?utm_source=tw)" in check["evidence"]
+
+
+def test_a_written_address_is_weighed_against_a_captured_answers_t_co_link(fakenet, reporter):
+    """The post is deleted; its captured syndication answer holds the t.co link and where it leads: the copy keeps
+    the map as the live record does, and the check per the capture weighs the article's address against it."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(DELETED)]}))
+    serve(fakenet, [Capture("20210503100000", f"https://cdn.syndication.twimg.com/tweet-result?id={POST}",
+                            json.dumps(linked_tweet(POST)).encode(), content_type="application/json")])
+    article = f"<html><body>{blockquote(POST, 'Our flood report is out: riverton.example/reports/bridge-2021')}"
+    code, out = reporter("report", "--format", "json", "article.html", article=article + "</body></html>")
+    assert code == 0, out
+    [embed] = json.loads(out)["embeds"]
+    assert [c["links"][0]["url"] for c in embed["post"]["archived"]] == ["https://t.co/Rp0rt12345"]
+    check = text_check(out)
+    assert check["result"] == "warn" and check["evidence"].startswith("per the capture of 2021-05-03 10:00:00 UTC")
+    assert "(t.co/Rp0rt12345, which leads to www.riverton.example/reports/flood-2021?utm_source=tw)" \
+           in check["evidence"]
 
 
 LONG_POST = ("The council voted tonight to reopen the river bridge on Monday morning after six weeks of repairs to its "

@@ -232,3 +232,19 @@ def test_sec28_a_redirect_from_the_x_api_is_not_followed_and_the_token_goes_nowh
     assert post.record.reason == ("the X API answered 302, a redirect to https://news.example/2/tweets?...: not "
                                   "followed (the X API answers itself, and its token goes to it alone)")
     assert [(row["status"], row["purpose"]) for row in store.db["fetches"].rows] == [(302, "x-api")]
+
+
+def test_a_posts_t_co_links_are_kept_with_the_addresses_the_api_expanded_them_to(fakenet, store):
+    """v2 `entities.urls` (start, end, url, expanded_url, display_url): the record kept none, so an address the
+    article wrote for the link could not be weighed (renamed28, #9)."""
+    text = "Our flood report is out: https://t.co/Rp0rt12345"
+    answer = {"data": [dict(fx.X_API_LOOKUP["data"][0], text=text, entities={"urls": [{
+        "start": 25, "end": 48, "url": "https://t.co/Rp0rt12345", "display_url": "riverton.example/reports/fl…",
+        "expanded_url": "https://www.riverton.example/reports/flood-2021"}]})], "includes": fx.X_API_LOOKUP["includes"]}
+    fakenet.route("api.twitter.com", "/2/tweets", lambda request: Response(
+        fx.as_json(answer), content_type="application/json; charset=utf-8"))
+    post = fetch_one(Session(settings_for(fakenet, **X_ONLY), store=store))
+    assert post.record.links == ({"url": "https://t.co/Rp0rt12345", "expanded_url":
+                                  "https://www.riverton.example/reports/flood-2021",
+                                  "display_url": "riverton.example/reports/fl…"},)
+    assert json.loads(store.post_row("twitter", post.record.post_id)["record"])["links"] == list(post.record.links)

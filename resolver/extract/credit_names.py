@@ -67,6 +67,10 @@ ROLE_CODES = frozenset({"stf", "str", "stringer", "file", "files", "file photo",
 KEPT_ROLES = frozenset({"pool", "handout"})   # an organisation when nothing else names one
 TRAILING_ROLE_RE = re.compile(r"^(?P<name>.*?\S)(?:[\s,]+(?P<role>pool|handout|stf|str|file|files)|-(?P<joined>pool|handout))$",
                               re.IGNORECASE)   # "Al Drago-Pool": Getty joins the role with a hyphen
+# A reporter's or a correspondent's title beside a name in Korean, Japanese and Chinese credits ("사진=홍길동 기자",
+# "山田太郎記者"; Chinese also before it: "记者 张三"): no part of the name (odds28). These scripts need no space.
+REPORTER_WORDS = ("기자", "특파원", "記者", "记者", "特派員", "特派员")
+REPORTER_BEFORE = ("記者", "记者")
 # A role code before "via": "Jane Doe/Pool via REUTERS", "Royal Navy/Handout via Reuters", "Riverton Police handout
 # via AP": the agency after "via" names the organisation, so the role leaves (wire28; it stayed: "Pool via REUTERS").
 ROLE_VIA_RE = re.compile(r"^(?:(?P<name>.*?\S)[\s,-]+)?(?P<role>pool|handout)\s+via\s+(?P<org>\S.*)$", re.IGNORECASE)
@@ -172,7 +176,11 @@ def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
             continue
         name, role = _without_role(_FOR_RE.sub("", part) if i else part)
         roles += [role] if role else []
-        kept += [name] if name else []
+        outlet, _, person = name.rpartition(" ")
+        if role in REPORTER_WORDS and outlet and is_org(outlet):
+            kept += [outlet, person]   # "연합뉴스 홍길동 기자": the outlet's reporter
+        elif name:
+            kept.append(name)
     role_org = next((r for r in roles if r.lower() in KEPT_ROLES), None)
     if not kept:
         return None, role_org
@@ -218,11 +226,17 @@ def _as_written(value: str, parts: list[str]) -> str:
 
 def _without_role(part: str) -> tuple[str, str | None]:
     """("Zach Gibson", "Pool") from "Zach Gibson Pool"; ("", "STR") from "STR"."""
-    if part.casefold() in ROLE_CODES:
+    if part.casefold() in ROLE_CODES or part in REPORTER_WORDS:
         return "", part
     trailing = TRAILING_ROLE_RE.match(part)
     if trailing and not is_known_org(part):
         return trailing.group("name").strip(ENDS), trailing.group("role") or trailing.group("joined")
+    if part.endswith(REPORTER_WORDS):
+        role = next(word for word in REPORTER_WORDS if part.endswith(word))
+        return part[:-len(role)].strip(ENDS), role
+    if part.startswith(REPORTER_BEFORE):
+        role = next(word for word in REPORTER_BEFORE if part.startswith(word))
+        return part[len(role):].strip(ENDS), role
     return part, None
 
 
@@ -279,8 +293,9 @@ def is_persons_name(name: str) -> bool:
         and not names_an_agency(name)
 
 
-# An image title that is only "Name for Outlet": U.S. News' headshots ("Diana Soliwon for USNWR").
-_FOR_OUTLET_RE = re.compile(r"(?P<name>\S+(?: \S+){1,2}) for (?P<outlet>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,2})")
+# An image title that is only "Name for Outlet": U.S. News' headshots ("Diana Soliwon for USNWR"); a caption's last
+# sentence ("Protesters gather. Jane Doe for The New York Times", wire28b).
+_FOR_OUTLET_RE = re.compile(r"(?P<name>\S+(?: \S+){1,2}) for (?P<outlet>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3})")
 
 # What a candidate runs for, not an outlet: a campaign's sign or logo ("Mary Johnson for Congress") reads as one.
 _OFFICES = frozenset({
@@ -291,14 +306,16 @@ _OFFICES = frozenset({
 })
 
 
-def person_for_outlet(value: str) -> bool:
+def person_for_outlet(value: str, *, first_name: bool = True) -> bool:
     """Is `value` only a person's name and the outlet they worked for ("Dana Example for RDN")? Strict, as it is
     asked of image titles, which mostly describe or head a story: the name reads as a person's (`is_persons_name`)
-    and starts with a common first name, the outlet is one to three capitalised words that read as an organisation
-    (an acronym, an organisation word) and name no office ("for Congress", "for City Council": a campaign's picture),
-    nothing else (#11)."""
+    and starts with a common first name, the outlet is one to four capitalised words that read as an organisation
+    (an acronym, an organisation word, "The New York Times") and name no office ("for Congress", "for City Council":
+    a campaign's picture), nothing else (#11). `first_name=False` where the place says it is a credit, a caption's
+    last sentence (wire28b): most photographers' first names are not on the short list, so there any name counts."""
     found = _FOR_OUTLET_RE.fullmatch(value.strip())
-    return found is not None and is_persons_name(found["name"]) and _starts_with_first_name(found["name"]) \
+    return found is not None and is_persons_name(found["name"]) \
+        and (not first_name or _starts_with_first_name(found["name"])) \
         and is_org(found["outlet"]) and not any(word.lower().strip(".") in _OFFICES for word in found["outlet"].split())
 
 

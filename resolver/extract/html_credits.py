@@ -66,8 +66,12 @@ PROSE_HINT_RE = re.compile(r"Photo|PHOTO|\(photo|Credit|CREDIT|©|Getty|GETTY|RE
                            r"|Illustration(?::| by| source)"
                            # "Фото: ТАСС" in a paragraph of its own (#10): the words in other letters, not as one
                            # group (the engine then tried the whole list at each character, ten times this search's
-                           # time), nor those starting with an ASCII letter ("Kuva": tried at each "K", 1.8 times it)
-                           r"|" + "|".join(w for w in credit_patterns.OTHER_PHOTO_WORDS if not w[0].isascii()))
+                           # time); those starting with an ASCII letter that "Foto" does not find ("Kuva", "Zdjęcie")
+                           # listed flat too, in either case (odds28: 1.02-1.03 times this search's CPU time over the
+                           # corpus' prose, interleaved; not the 1.8 times measured before)
+                           r"|" + "|".join(w for w in credit_patterns.OTHER_PHOTO_WORDS if not w[0].isascii())
+                           + "".join(f"|{w}|{w.upper()}" for w in credit_patterns.OTHER_PHOTO_WORDS
+                                     if w[0].isascii() and not w.startswith("Foto")))
 CREDIT_CLASS_RE = re.compile(
     r"(?:^|[\s_-])(?:photo-?credits?|image-?credits?|img-?credits?|media-?credits?|picture-?credits?|caption-?credits?"
     r"|credits?(?!-?card)|copyright|photographer|photo-?byline|credit-?line|attribution|image-source|photo-source"
@@ -87,6 +91,9 @@ CREDIT_ITEMPROPS = frozenset({"creditText", "copyrightHolder", "copyrightNotice"
 WHOLE_ATTRS = frozenset({"data-credit", "data-photo-credit", "data-image-credit", "data-copyright", "data-photographer",
                          "copyright", "photographer", "credit"})
 CAPTION_ATTRS = frozenset({"alt", "alttext", "data-alt", "caption", "data-caption", "title"})
+# The caption attributes whose last sentence may be a person's name for an outlet (`_ends_in_person_for_outlet`); a
+# title is read as that alone (`_titled_image`).
+FOR_CAPTION_ATTRS = CAPTION_ATTRS - {"title"}
 # An image's title may hold its credit (U.S. News); another element's names a page or a gallery.
 IMAGE_ONLY_ATTRS = frozenset({"title"})
 CREDIT_BEARING_ATTRS = WHOLE_ATTRS | CAPTION_ATTRS
@@ -474,13 +481,17 @@ def _credits_from_jsonld(el: Any, smap: SourceMap) -> list[Credit]:
         image = obj.get("contentUrl") or obj.get("url")
         raw = credit_text or notice or " / ".join(v for v in (creator, holder) if v)
         stated = "high" if creator or holder else None   # schema.org names who made it and who holds it (#11)
-        if credit_text and not creator:
-            creator, split_org = split_credit(credit_patterns.strip_prefix(credit_text))
-            stated = "high" if holder and not creator else None
-            holder = holder or split_org
-        found.append(Credit(raw=raw, source="json-ld", span=smap.span(el, "ld+json"), creator=creator,
-                            organization=holder, image=image if isinstance(image, str) else None, form="json-ld",
-                            split_confidence=stated))
+        read: list[tuple[str | None, str | None]] = [(creator, holder)]
+        if credit_text and not creator:   # read as a credit element's words are (wire28b: "A ship at sea. Royal
+            # Navy/Handout via REUTERS" gave the creator "A ship at sea. Royal Navy")
+            read = [(named, holder or split_org) for named, split_org, _ in credit_patterns.read_whole(credit_text)]
+            if not read and not holder:
+                continue   # "Public domain", "CC BY 4.0": it names no one
+            read = read if read else [(None, holder)]
+            stated = "high" if holder and not any(named for named, _ in read) else None
+        found += [Credit(raw=raw, source="json-ld", span=smap.span(el, "ld+json"), creator=named, organization=org,
+                         image=image if isinstance(image, str) else None, form="json-ld", split_confidence=stated)
+                  for named, org in read]
     return found
 
 
@@ -780,7 +791,8 @@ def _hinted_attribute_credits(tree: Any, smap: SourceMap, related: list[Any], *,
         attributes = el.attributes   # the hint test joins every value (srcset too): asked after the cheap one
         if el.tag in NOT_CREDIT_TAGS or not (_may_hold_credit(attributes) and (
                 attributes.keys() & WHOLE_ATTRS   # a photographer or copyright attribute names its credit as such
-                or PROSE_HINT_RE.search(" ".join(v for v in attributes.values() if v))) or _titled_image(el.tag, attributes)) \
+                or PROSE_HINT_RE.search(" ".join(v for v in attributes.values() if v))) or _titled_image(el.tag, attributes)
+                or _ends_in_person_for_outlet(attributes)) \
                 or in_block(el):
             continue
         tag_start = smap.start_of(el)
@@ -797,6 +809,18 @@ def _titled_image(tag: str, attributes: dict[str, str | None]) -> bool:
     hundredth of a page's scan (#14), and an image with a title and no alt is rare."""
     title = attributes.get("title") or "" if tag == "img" else ""
     return "/" in title and credit_patterns.names_an_agency(title) or " for " in title and person_for_outlet(title)
+
+
+def _ends_in_person_for_outlet(attributes: dict[str, str | None]) -> bool:
+    """Does a caption attribute (not a title: `_titled_image`) end its words in a person's name for an outlet ("alt=
+    'Protesters gather. Jane Doe for The New York Times'"), which no hint word says (wire28b)? Most alt texts hold no
+    " for ", and are ruled out at once."""
+    for name in attributes.keys() & FOR_CAPTION_ATTRS:
+        value = attributes[name] or ""
+        if " for " in value and (last := credit_patterns.last_sentence(value)) is not None \
+                and credit_patterns.sentence_end_credit(value[last[0]:last[1]], caption=True) is not None:
+            return True
+    return False
 
 
 def _may_hold_credit(attributes: dict[str, str | None]) -> bool:
@@ -847,7 +871,8 @@ def _tag_credits(page: str, tag_start: int, tag_end: int, *, in_blocks: Interval
             continue   # a repeated attribute is dropped by the parser: the first one counts
         names.add(name)
         whole = name in WHOLE_ATTRS
-        captioned = whole or name in CAPTION_ATTRS and _caption_hint(attr.group(group))
+        captioned = whole or name in CAPTION_ATTRS and _caption_hint(attr.group(group)) \
+            or name in FOR_CAPTION_ATTRS and " for " in attr.group(group)   # "... Jane Doe for The New York Times"
         titled = not captioned and name == "title" and " for " in attr.group(group)   # "Name for Outlet" alone
         if not (captioned or titled) or name in IMAGE_ONLY_ATTRS and tag.group(1) != "img":
             continue
@@ -964,20 +989,6 @@ def _credit_part(el: Any) -> Any:
 HIDDEN_LABEL_RE = re.compile(r"\bCredits?[ \t]+(?=Credits?(?:[:：]|\.\.\.|…))")
 
 
-def _last_sentence(text: str) -> str | None:
-    """A caption's last sentence, after its words ("Crowds gather at the square. Getty Images", newuser27 #8; "A ship
-    at sea. Royal Navy/Handout via REUTERS", wire28), or None when the caption is one sentence. An initial's stop
-    ends no sentence ("U.S. Navy/Handout via REUTERS"). No regex: most captions ask (#14)."""
-    tail = text.rstrip(" \t\u00a0.")[-80:]   # a wire credit is shorter
-    at = len(tail)
-    while (cut := max(tail.rfind(". ", 0, at), tail.rfind("! ", 0, at), tail.rfind("? ", 0, at))) >= 0:
-        if tail[cut] == "." and cut and tail[cut - 1].isupper() and (cut == 1 or not tail[cut - 2].isalpha()):
-            at = cut   # "U.S.", "J.": an initial
-            continue
-        return tail[cut + 2:].strip() or None
-    return None
-
-
 def _figcaption_credits(el: Any, smap: SourceMap, walks: _Walks, *, image: str | None = None,
                         words: str | None = None) -> list[Credit]:
     """Credits in a caption's words; else the caption's last line when it is only a credit
@@ -985,16 +996,12 @@ def _figcaption_credits(el: Any, smap: SourceMap, walks: _Walks, *, image: str |
     text when known (else the image near it and its children's texts spaced)."""
     text = HIDDEN_LABEL_RE.sub("", spaced_text(el) if words is None else words)
     found = credit_patterns.find_credits(text, source="caption", caption=True)
-    if not found:
+    if not found:   # a caption that is only a credit, or its last child ("... <span>Getty Images</span>"); its last
+        # sentence after its words is `find_credits`' to read (wire28b: one rule for every place a caption is)
         kids = children(el)
-        # a last sentence after the caption's words credits when it names an agency, as a slash credit in prose
-        # does ("A ship at sea. Reuters TV/Reuters"), whoever made the picture: a person or not (wire28)
-        candidates = dict.fromkeys([text, spaced_text(kids[-1]) if kids else text], False)   # value: a last sentence
-        if (last := _last_sentence(text)) is not None:
-            candidates.setdefault(last, True)
-        for candidate, last_sentence in candidates.items():
+        for candidate in dict.fromkeys([text, spaced_text(kids[-1]) if kids else text]):
             split = credit_patterns.bare_credit(candidate)
-            if split is not None and (not last_sentence or credit_patterns.names_an_agency(split[1] or "")):
+            if split is not None:
                 found = [Credit(raw=candidate, source="caption", span=(0, 0), creator=split[0],
                                 organization=split[1], form="caption-line")]
                 break

@@ -110,6 +110,8 @@ class FetchedPost:
     # What the archive lookup behind `archived` came to: None (none made), "answered" (every capture list answered:
     # an empty `archived` is "no copy"), "error: <why>" (a list could not be read: an empty one is "not known").
     archive_lookup: str | None = None
+    # Where that lookup looked: the post's page under each handle asked (wayback.looked_under); () with no lookup.
+    archive_looked_under: tuple[str, ...] = ()
 
     @property
     def failed(self) -> bool:
@@ -137,6 +139,7 @@ class FetchedPost:
         data["media"] = list(self.media) or data["media"]
         data["archived"] = [c.to_json() for c in self.archived]
         data["archive_lookup"] = self.archive_lookup
+        data["archive_looked_under"] = list(self.archive_looked_under)
         return data
 
 
@@ -237,25 +240,30 @@ def _from_cache(target: Target, session: Session,
     if not session.offline and (row["status"] == "error" or row["status"] == "unknown" and not record.fetch_ids
                                 and _token_now_set(target, session)):
         return None   # an error, or "needs an access token" when one is set now: ask again
-    looked = _lookup_in_store(target, record, store, archived, session)
+    looked, under = _lookup_in_store(target, record, store, archived, session)
     if not session.offline and looked is not None and looked.startswith("error: ") \
             and not looked.startswith("error: blocked"):
         return None   # a gone post whose archive lookup failed for a passing reason (a 503, a 429): ask again
     return FetchedPost(record, _media_rows(record, media_row or store.media_by_url), row["id"],
-                       archived=archived_in_store(row, store) if archived else (), archive_lookup=looked)
+                       archived=archived_in_store(row, store) if archived else (), archive_lookup=looked,
+                       archive_looked_under=under)
 
 
-def _lookup_in_store(target: Target, record: PostRecord, store: Store, archived: int, session: Session) -> str | None:
-    """What a cached post's last archive lookup came to, from the fetch log: asked only of posts a fetch reads the
-    captures of (an X post that is gone, or has copies), so a warm run of available posts asks nothing more (#14)."""
+def _lookup_in_store(target: Target, record: PostRecord, store: Store, archived: int,
+                     session: Session) -> tuple[str | None, tuple[str, ...]]:
+    """What a cached post's last archive lookup came to, from the fetch log, and the pages it looked under: asked
+    only of posts a fetch reads the captures of (an X post that is gone, or has copies), so a warm run of available
+    posts asks nothing more (#14)."""
     if target.platform != "twitter" or not archived and record.status == "available" and not record.edits:
-        return None   # before the import: a warm run of available posts loads no capture reader (#14)
+        return None, ()   # before the import: a warm run of available posts loads no capture reader (#14)
     from resolver.fetch import wayback
 
     if not archived and not wayback.reads_captures(record):
-        return None
-    return wayback.lookup_outcome_in_store(target.post_id, _capture_handles(target, record, store), store,
-                                           copies=archived, redactor=session.redactor)
+        return None, ()
+    handles = _capture_handles(target, record, store)
+    looked = wayback.lookup_outcome_in_store(target.post_id, handles, store, copies=archived,
+                                             redactor=session.redactor)
+    return looked, wayback.looked_under(target.post_id, handles, session.redactor) if looked is not None else ()
 
 
 def _capture_handles(target: Target, record: PostRecord, store: Store | None) -> list[str | None]:
@@ -384,9 +392,11 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
     merged = _merged(shown, records)
     copies: tuple[wayback.ArchivedCopy, ...] = ()
     looked: str | None = None
+    under: tuple[str, ...] = ()
     if target.platform == "twitter" and options.archived and (options.all_methods or wayback.reads_captures(merged)):
-        copies, looked = await wayback.read_captures(target.post_id, _capture_handles(target, merged, session.store),
-                                                     session=session, ledger=ledger)
+        handles = _capture_handles(target, merged, session.store)
+        copies, looked = await wayback.read_captures(target.post_id, handles, session=session, ledger=ledger)
+        under = wayback.looked_under(target.post_id, handles, session.redactor) if looked is not None else ()
     post_row = None
     store = session.store
     if store is not None:
@@ -404,7 +414,7 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
                   "fetch_id": r.fetch_ids[-1] if r.fetch_ids else None, "record": json.dumps(r.to_json())}
                  for r in records + [c.record for c in copies]], observed_at=utc_now())
     items = await _analyse_media(merged, session, options, post_row) if options.media else ()
-    return FetchedPost(merged, items, post_row, archived=copies, archive_lookup=looked)
+    return FetchedPost(merged, items, post_row, archived=copies, archive_lookup=looked, archive_looked_under=under)
 
 
 def _merged(url: str, records: list[PostRecord]) -> PostRecord:

@@ -14,7 +14,8 @@ from resolver.model import plain
 # Which method to believe first when several answered (the X API outranks syndication outranks oEmbed).
 METHOD_RANK = {"x-api": 0, "syndication": 1, "oembed": 2}
 WAYBACK = "wayback"   # the method of an observation read from an archived copy (fetch.wayback)
-MERGED_FIELDS = ("author_handle", "author_name", "author_id", "text", "lang", "created_at", "media", "references")
+MERGED_FIELDS = ("author_handle", "author_name", "author_id", "text", "lang", "created_at", "media", "references",
+                 "links")
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,9 @@ class PostRecord:
     # every version's id, oldest first, the one answered last. The text, media and created_at are that version's;
     # the article may quote an earlier one (verdict28).
     edits: tuple[str, ...] = ()
+    # The post's t.co links as its answer expanded them (entities.urls: {"url", "expanded_url", "display_url"}):
+    # the article may show the address one leads to, which the text check weighs against it (renamed28, #9).
+    links: tuple[dict[str, str], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The fields in their order, the author's three last as one "author" object. Written out rather than
@@ -72,6 +76,7 @@ class PostRecord:
                 "references": plain(self.references) if self.references else (), "fetch_ids": list(self.fetch_ids),
                 "from_cache": self.from_cache, "field_sources": dict(self.field_sources),
                 "disagreements": plain(self.disagreements), "edits": self.edits,
+                "links": plain(self.links) if self.links else (),
                 "author": {"handle": self.author_handle, "name": self.author_name, "id": self.author_id}}
 
 
@@ -112,10 +117,29 @@ def record_from_json(data: dict[str, Any]) -> PostRecord:
     data = dict(data)
     author = data.pop("author", None) or {}
     media = tuple(Media(**{**m, "variants": tuple(m.get("variants") or ())}) for m in data.pop("media", None) or [])
-    return PostRecord(**{k: v for k, v in data.items() if k not in ("references", "fetch_ids", "edits")},
+    return PostRecord(**{k: v for k, v in data.items() if k not in ("references", "fetch_ids", "edits", "links")},
                       author_handle=author.get("handle"), author_name=author.get("name"), author_id=author.get("id"),
                       media=media, references=tuple(data.get("references") or ()),
-                      fetch_ids=tuple(data.get("fetch_ids") or ()), edits=tuple(data.get("edits") or ()))
+                      fetch_ids=tuple(data.get("fetch_ids") or ()), edits=tuple(data.get("edits") or ()),
+                      links=tuple(data.get("links") or ()))
+
+
+def links_of(entities: Any) -> tuple[dict[str, str], ...]:
+    """A post's t.co links and where they lead, from an answer's `entities.urls` (syndication, API v1.1 and v2 all
+    give url, expanded_url and display_url): each with the t.co URL and the address it expands to, in order."""
+    urls = entities.get("urls") if isinstance(entities, dict) else None
+    found = []
+    for item in urls if isinstance(urls, list) else ():
+        if isinstance(item, dict) and isinstance(item.get("url"), str) and isinstance(item.get("expanded_url"), str):
+            found.append({"url": item["url"], "expanded_url": item["expanded_url"],
+                          "display_url": str(item.get("display_url") or "")})
+    return tuple(found)
+
+
+def link_map(links: Any) -> dict[str, str]:
+    """`PostRecord.links` (or its JSON) as t.co URL -> the address it leads to, as `quotes.compare` takes it."""
+    return {link["url"]: link["expanded_url"] for link in links or () if isinstance(link, dict)
+            and isinstance(link.get("url"), str) and isinstance(link.get("expanded_url"), str)}
 
 
 def merge(records: list[PostRecord]) -> PostRecord:

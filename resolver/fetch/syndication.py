@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from resolver import jsonparse
-from resolver.fetch.records import Media, PostRecord, long_post_text
+from resolver.fetch.records import Media, PostRecord, links_of, long_post_text
 from resolver.fetch.token import syndication_token
 from resolver.platforms.x import status_url
 
@@ -122,6 +122,7 @@ def _tweet(post_id: str, data: dict[str, Any]) -> PostRecord:
         author_id=(user or {}).get("id_str"), text=long_post_text(data.get("text"), data.get("note_tweet")),
         lang=data.get("lang"),
         created_at=iso_utc(data.get("created_at")), media=media, references=tuple(references),
+        links=links_of(data.get("entities")),
     )
     if user is None:
         # Seen for suspended authors: a Tweet-shaped answer with no `user` (react-tweet issue #144).

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from resolver import jsonparse
 from resolver.fetch import oembed, syndication, xapi
-from resolver.fetch.records import WAYBACK, PostRecord, json_text
+from resolver.fetch.records import WAYBACK, PostRecord, json_text, links_of
 from resolver.placeholders import real
 from resolver.platforms import x
 from resolver.redact import NO_SECRETS, Redactor
@@ -181,7 +181,8 @@ def _v1(post_id: str, tweet: dict[str, Any], users: dict[str, Any], form: str) -
     return _reading(post_id, "available", form, text=json_text(tweet.get("full_text") or tweet.get("text")),
                     author_handle=user.get("screen_name"), author_name=user.get("name"),
                     author_id=user.get("id_str") or tweet.get("user_id_str"), lang=tweet.get("lang"),
-                    created_at=_v1_time(tweet.get("created_at")), references=tuple(references))
+                    created_at=_v1_time(tweet.get("created_at")), references=tuple(references),
+                    links=links_of(tweet.get("entities")))
 
 
 def _v1_time(value: Any) -> str | None:
@@ -534,6 +535,7 @@ class ArchivedCopy:
         return {"capture": self.url, "captured_at": self.captured_at, "original": self.original, "form": self.form,
                 "status": record["status"], "reason": record["reason"], "text": record["text"],
                 "author": record["author"], "created_at": record["created_at"], "lang": record["lang"],
+                "links": record["links"],
                 "notes": list(self.notes), "fetch_id": self.fetch_id}
 
 
@@ -541,15 +543,34 @@ def capture_queries(post_id: str, handles: Sequence[str | None]) -> list[str]:
     """Where captures of a post live, most telling first: its page on each host CDX files apart (twitter.com;
     x.com, where twitter.com has answered with a 301 since 2023; mobile.twitter.com), under each handle it may be
     filed under (CDX lists each URL apart, review28), then the JSON endpoints embeds read."""
+    pages = _pages(post_id, handles)
+    return [form for page in pages for form in (page, f"x.com/{page.removeprefix('twitter.com/')}", f"mobile.{page}")] + [
+        f"cdn.syndication.twimg.com/tweet-result?id={post_id}", f"publish.twitter.com/oembed?url=https://{pages[0]}"]
+
+
+def _pages(post_id: str, handles: Sequence[str | None]) -> list[str]:
+    """The post's page on twitter.com (no scheme, as CDX is asked) under each handle given, each once whatever its
+    case; under /i/ with none."""
     distinct: dict[str, str] = {}
     for handle in handles:
         if handle:
             distinct.setdefault(handle.casefold(), handle)   # the first spelling, in order: handles are any case
-    known: list[str | None] = [*distinct.values()] or [None]
-    pages = [f"twitter.com/{handle or x.UNKNOWN_HANDLE}/status/{post_id}" for handle in known]
-    return [form for page in pages for form in (page, f"x.com/{page.removeprefix('twitter.com/')}", f"mobile.{page}")] + [
-        f"cdn.syndication.twimg.com/tweet-result?id={post_id}",
-        f"publish.twitter.com/oembed?url=https://twitter.com/{known[0] or x.UNKNOWN_HANDLE}/status/{post_id}"]
+    return [f"twitter.com/{handle}/status/{post_id}" for handle in distinct.values() or [x.UNKNOWN_HANDLE]]
+
+
+def looked_under(post_id: str, handles: Sequence[str | None], redactor: Redactor | None = None) -> tuple[str, ...]:
+    """The post's pages a lookup under `handles` lists (`capture_queries` lists each on x.com and
+    mobile.twitter.com too), but those that carry one of the run's secrets (not listed): what a report names when
+    it found no copy, never a bare "no archived copy" (renamed28, #9)."""
+    listed, _ = _not_withheld(_pages(post_id, handles), redactor or NO_SECRETS)
+    return tuple(f"https://{page}" for page in listed)
+
+
+def where_looked(pages: Sequence[str]) -> str:
+    """Where a lookup under `pages` (`looked_under`) looked, as a report says it after "no archived copy found"."""
+    named = pages[0] if len(pages) == 1 else f"{', '.join(pages[:-1])} and {pages[-1]}"
+    return (f"under {named}, {'each ' * (len(pages) > 1)}also on x.com and mobile.twitter.com, nor among its "
+            "syndication and oEmbed answers")
 
 
 def choose_captures(snapshots: Any, post_id: str, limit: int = MAX_CAPTURES) -> list[Any]:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
-from resolver.fetch.records import Media, PostRecord, long_post_text
+from resolver.fetch.records import Media, PostRecord, links_of, long_post_text
 from resolver.fetch.syndication import iso_utc
 from resolver.jsonparse import NESTED_TOO_DEEPLY
 from resolver.platforms.x import status_url
@@ -195,6 +195,8 @@ def _tweet(tweet: Mapping[str, Any], users: Mapping[Any, Any], media: Mapping[An
         created_at=iso_utc(tweet.get("created_at")),
         media=tuple(items),
         references=tuple({"type": r.get("type"), "id": r.get("id")} for r in tweet.get("referenced_tweets") or []),
+        # a note tweet's links are in its own entities (its text is note_tweet's)
+        links=links_of((tweet.get("note_tweet") or {}).get("entities") or tweet.get("entities")),
     )
 
 
