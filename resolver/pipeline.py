@@ -108,7 +108,8 @@ class ArticleResult:
     unread: tuple[tuple[str, str], ...] = field(default=(), repr=False, compare=False)
     # A URL the page gave (an embed's link, a credited image's src) as the page wrote it, under the redacted one the
     # embed or credit holds, where a configured secret was in it (#11): resolution, the download and the archive
-    # step ask for the real one. Not part of what the article says.
+    # step ask for the real one; and the post a link led to, its real URL under the redacted one its resolution and
+    # post hold (left28). Not part of what the article says.
     page_urls: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
     # An embed as the page wrote it, by its index, where a configured secret was redacted out of it (#11): the steps
     # that ask by its handle or text (identification, the post an embed shows) ask by the real ones. Not part of what
@@ -1385,7 +1386,11 @@ async def resolve_links(result: ArticleResult, *, session: Session) -> ArticleRe
     if store is not None and result.article_id is not None and wanted:
         store.link_embeds(result.article_id,
                           [(i, link, r.resolution_id) for (i, link), r in zip(wanted, resolutions, strict=True)])
-    return result.replaced(resolutions=tuple(ForEmbed(i, r) for (i, _), r in zip(wanted, resolutions, strict=True)))
+    # A post a link led to whose URL had a secret redacted out of it: its real URL joins `page_urls`, so the archive
+    # step looks it up (or withholds it) by that one, not by twitter.com/REDACTED/... (left28).
+    ends = {r.post.url: r.real_post.url for r in resolutions if r.post is not None and r.real_post is not None}
+    return result.replaced(resolutions=tuple(ForEmbed(i, r) for (i, _), r in zip(wanted, resolutions, strict=True)),
+                           **({"page_urls": {**result.page_urls, **ends}} if ends else {}))
 
 
 def post_targets(result: ArticleResult) -> list[tuple[int, Target]]:
@@ -1408,7 +1413,7 @@ def _end_target(resolution: Resolution) -> Target | None:
     """The post a link ends at, if it ends at one."""
     from resolver.fetch import target_of
 
-    end = resolution.post
+    end = resolution.end   # as the link led there: the kept `post` may have a secret redacted out of it (left28)
     return target_of(end.platform, end.kind, end.post_id, end.url) if end else None
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import unescape
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
@@ -21,7 +21,7 @@ from resolver.http import NOT_CACHED, FetchOutcome, Ledger, asked_to_wait, fetch
 from resolver.model import evolve
 from resolver.platforms import x
 from resolver.platforms.canonical import canonical_url
-from resolver.redact import PLAIN_URL
+from resolver.redact import PLAIN_URL, REDACTED
 from resolver.session import NotCached
 
 if TYPE_CHECKING:
@@ -86,11 +86,20 @@ class Resolution:
     from_cache: bool = False
     unavailable: bool = False          # offline and not cached
     resolution_id: int | None = None   # its row in the cache's resolutions table
+    # Where the link ended as it led there, when a configured secret was redacted out of `post` (its handle, its
+    # path: #11): the steps ask for the post by it (`end`). Never kept, printed or compared.
+    real_post: Destination | None = field(default=None, repr=False, compare=False)
 
     @property
     def failed(self) -> bool:
         """The link ended in an error (an offline "not cached" is unavailable, not failed)."""
         return self.error is not None and not self.unavailable
+
+    @property
+    def end(self) -> Destination | None:
+        """The post the link ended at, to be asked for: as it led there, not as kept (left28: a gone post's archive
+        forms were looked up under twitter.com/REDACTED/...)."""
+        return self.real_post or self.post
 
     def to_json(self) -> dict[str, Any]:
         """Every field but `unavailable` (the article's JSON says that once for all its steps)."""
@@ -191,13 +200,25 @@ def _cached_many(urls: list[str], session: Session) -> list[Resolution | None]:
             for url, key in zip(urls, keys, strict=True)]
 
 
+# A link whose end was kept redacted (a handle that is a secret): the cache no longer holds where it leads.
+END_WITHHELD = (f"{NOT_CACHED}: offline, and where this link leads was kept with a secret redacted out of it: the "
+                "post cannot be asked for by it")
+
+
 def _answer(url: str, row: dict[str, Any], session: Session) -> Resolution | None:
     """A cached row as this run's answer, or None to resolve again. Offline, a row these settings would not give
-    is not known, and says why (review28c #6: "this URL was never resolved", which the cache contradicts)."""
+    is not known, and says why (review28c #6: "this URL was never resolved", which the cache contradicts). One
+    whose end was redacted (`twitter.com/REDACTED/status/…`) cannot say which post to ask for, and asking by the
+    redacted one is a wrong lookup (left28): online the link is followed again; offline it is not known."""
     declined = _declined(row, session.settings)
     if declined is not None:
         return Resolution(url, None, None, error=not_cached(declined), unavailable=True) if session.offline else None
-    return _from_row(url, row) if session.offline or not _passing(row["error"]) else None
+    if not session.offline and _passing(row["error"]):
+        return None
+    post = row["post"]
+    if post and (REDACTED in post["url"] or post.get("author_handle") == REDACTED):
+        return None if not session.offline else Resolution(url, None, None, error=END_WITHHELD, unavailable=True)
+    return _from_row(url, row)
 
 
 def not_cached(why: str) -> str:
@@ -347,15 +368,18 @@ def _redacted(resolution: Resolution, redactor: Redactor) -> Resolution:
         new_url, location = redactor.url(h.url), url(h.location)
         return h if new_url == h.url and location == h.location else evolve(h, url=new_url, location=location)
     post = resolution.post
-    if post is not None and redactor.url(post.url) != post.url:
-        post = evolve(post, url=redactor.url(post.url))
+    if post is not None and (redactor.url(post.url) != post.url or post.author_handle is not None
+                             and redactor.shown(post.author_handle) != post.author_handle):
+        # the handle as the URL: a handle that is a secret was kept and printed in `resolutions[].post` (left28)
+        post = evolve(post, url=redactor.url(post.url),
+                      author_handle=redactor.shown(post.author_handle) if post.author_handle else None)
     changed = {"url": redactor.url(resolution.url), "final_url": url(resolution.final_url),
                "canonical_url": url(resolution.canonical_url),
                "error": redactor.text(resolution.error) if resolution.error else None,
                "hops": tuple(hop(h) for h in resolution.hops), "post": post}
     if all(value == getattr(resolution, name) for name, value in changed.items()):
         return resolution
-    return evolve(resolution, **changed)
+    return evolve(resolution, **changed, real_post=resolution.post if post is not resolution.post else None)
 
 
 def links_of(embed: Embed) -> list[str]:

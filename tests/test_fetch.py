@@ -504,3 +504,22 @@ def test_json_post_text_is_the_posts_characters_not_twitters_escapes():
     v1 = {"id_str": fx.POST_ID, "text": escaped, "created_at": "Tue Dec 06 05:31:41 +0000 2022",
           "user": {"screen_name": "RivertonRoads", "name": "Riverton Roads", "id_str": "4400000001"}}
     assert wayback.read(fx.POST_ID, 200, "application/json", fx.as_json(v1)).record.text == said
+
+
+@pytest.mark.parametrize("text,note_tweet,expected", [
+    ("Words of a long po https://t.co/AbCd1234", {"id": "Tm90ZQ=="}, "Words of a long po… https://t.co/AbCd1234"),
+    ("Words of a long po https://t.co/AbCd1234 https://t.co/EfGh5678", {"id": "Tm90ZQ=="},
+     "Words of a long po… https://t.co/AbCd1234 https://t.co/EfGh5678"),
+    ("Words of a long po", {"id": "Tm90ZQ=="}, "Words of a long po…"),
+    ("Words of a long po… https://t.co/AbCd1234", {"id": "Tm90ZQ=="}, "Words of a long po… https://t.co/AbCd1234"),
+    ("Words of a long po https://t.co/AbCd1234", {"id": "Tm90ZQ==", "text": "Words of a long post &amp; more."},
+     "Words of a long post & more."),
+    ("A short post &lt;3 https://t.co/AbCd1234", None, "A short post <3 https://t.co/AbCd1234"),
+    (None, {"id": "Tm90ZQ=="}, None),
+], ids=["cut-then-link", "cut-then-links", "cut", "cut-with-an-ellipsis", "whole-in-note-tweet", "short-post", "none"])
+def test_left28_a_long_posts_text_is_whole_or_marked_cut(text, note_tweet, expected):
+    """X's answers give a long post's start as `text` and the whole in `note_tweet.text` when they have it; a start
+    with no whole is marked cut ("…" before the trailing links), as quotes.compare reads a source cut short (#9)."""
+    from resolver.fetch.records import long_post_text
+
+    assert long_post_text(text, note_tweet) == expected

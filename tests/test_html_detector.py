@@ -2967,3 +2967,38 @@ def test_a_placed_credit_element_under_three_photos_is_tied_to_none():
                                              '<img src="https://news.example/img/L4c.jpg"></div><div class="image-credit">')
     credits = extract.find_all(page.format("Left Image: Jane Roe/AFP; Right Image: Ben Sample/Reuters"), "html")[1]
     assert [(c.creator, c.image) for c in credits] == [("Jane Roe", None), ("Ben Sample", None)]
+
+
+STORY = "<p>The council met on Tuesday and argued about the bridge for a long time before it voted.</p>"
+
+
+@pytest.mark.parametrize("body,text,confidence,spanned", [
+    (f"{STORY}<p>Wow.</p><p>— Ann Example (@ann_ex) May 1, 2024</p>", "Wow.", "uncertain", "<p>Wow."),
+    (f"{STORY}<p>Line one<br>Line two</p>\n<p>&mdash; Ann Example (@ann_ex) May 1, 2024</p>", "Line one\nLine two",
+     "uncertain", "<p>Line one"),
+    # the words and the signature in one paragraph: read as before, and sure
+    (f"{STORY}<p>Wow.<br>— Ann Example (@ann_ex) May 1, 2024</p>", "Wow.", "high", "<p>Wow."),
+    # nothing right above that can be the post's words: no text, as before
+    (f"{STORY}<h2>Reactions</h2><p>— Ann Example (@ann_ex) May 1, 2024</p>", None, None, "<p>— Ann"),
+    (f"{STORY}<figure><img src='a.jpg'></figure><p>— Ann Example (@ann_ex) May 1, 2024</p>", None, None, "<p>— Ann"),
+    (f"{STORY}<p>First post — Bo Roe (@bo_roe) May 1, 2024</p><p>— Ann Example (@ann_ex) May 1, 2024</p>", None,
+     None, "<p>— Ann"),
+    (f"<p>Wow.</p>Loose words<p>— Ann Example (@ann_ex) May 1, 2024</p>", None, None, "<p>— Ann"),
+], ids=["one-word", "lines", "one-paragraph", "under-a-heading", "under-a-figure", "under-another-signature",
+        "words-between"])
+def test_left28_a_signature_in_its_own_paragraph_takes_the_words_of_the_one_before(body, text, confidence, spanned):
+    """A flattened post whose words and signature are separate paragraphs (`<p>Wow.</p><p>— Ann (@ann) …</p>`) came
+    out with no text: the paragraph right before is its words when nothing else can be, read as plain text reads the
+    block above a signature, and unsure (it may be the article's). Nothing else right above: no text (#10)."""
+    page = f"<html><body><article>{body}</article></body></html>"
+    embed = next(e for e in html.scan(page)[0] if e.author_handle == "ann_ex")
+    assert (embed.detector, embed.text, embed.text_confidence) == ("html-text-signature", text, confidence)
+    assert page[embed.span[0]:].startswith(spanned) and page[:embed.span[1]].endswith("2024</p>")
+
+
+def test_left28_a_placeholder_in_the_paragraph_before_a_signature_is_no_text():
+    """The paragraph before holds an embed's placeholder ("View post on X"): no words of the post, so no text."""
+    page = (f"<html><body><article>{STORY}<p>View post on X</p><p>— Ann Example (@ann_ex) May 1, 2024</p>"
+            "</article></body></html>")
+    [embed] = extract.find_all(page, "html")[0]
+    assert (embed.author_handle, embed.text, embed.text_confidence) == ("ann_ex", None, None)

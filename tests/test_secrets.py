@@ -836,3 +836,92 @@ def test_fixsec28_a_secret_inside_a_handle_leaves_the_checks_as_written_and_ever
 
     shown = _shown_anywhere(tmp_path, world.db, printed, logs, source="article.html", token=key)
     assert shown == {}, json.dumps(shown, indent=1)
+
+
+def test_left28_a_post_reached_through_a_link_is_asked_by_its_real_url_and_kept_redacted(fakenet, tmp_path,
+                                                                                        monkeypatch, logs):
+    """A t.co link in a tweet blockquote leading to a gone post whose handle is the configured key: the resolution's
+    end was redacted (`twitter.com/REDACTED/status/…`) and the post's target built from it, so its archived copies
+    were looked for under `twitter.com/REDACTED/…` (a wrong lookup, and "no archived copy"), and the end's
+    `author_handle` kept the key (`resolutions[].post`, the cache). Now the steps ask by the real end, the lookup
+    withholds the forms carrying the key and says so, and only the redacted end is kept and printed."""
+    from resolver.resolve import END_WITHHELD
+    from tests import waybacknet
+
+    monkeypatch.chdir(tmp_path)
+    key, gone_id = "Tok3nHolder9Zq", "1600000000000000104"
+    real, redacted = f"https://twitter.com/{key}/status/{gone_id}", f"https://twitter.com/REDACTED/status/{gone_id}"
+    fakenet.route("t.co", "/Qq11Ww22Ee", redirect(real))
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({
+        fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)], gone_id: [json_page(fx.TOMBSTONE_DELETED)]}))
+    waybacknet.serve(fakenet, [waybacknet.Capture("20221206120000", redacted, b"<html><title>Other</title></html>")])
+    serve_media(fakenet)
+    world = World(fakenet, tmp_path)
+    source = tmp_path / "article.html"
+    source.write_text('<html><body><p>Story.</p><blockquote class="twitter-tweet"><p>As they said <a href="https://'
+                      't.co/Qq11Ww22Ee">https://t.co/Qq11Ww22Ee</a></p>&mdash; Riverton Roads (@RivertonRoads) '
+                      f'<a href="{POST}">December 6, 2022</a></blockquote></body></html>')
+    env = {"META_ACCESS_TOKEN": key}
+    printed, stdout = [], []
+    for args in (("scan", "--fetch", "--archive", "--warc", "run.warc.gz", "--json", "-v", str(source)),
+                 ("scan", "--fetch", "--archive", "--json", str(source)),   # a second run: from the cache
+                 ("scan", "--fetch", str(source)), ("fetch", "--json", "--refresh", "https://t.co/Qq11Ww22Ee"),
+                 ("resolve", "--json", "https://t.co/Qq11Ww22Ee"),
+                 *(("report", "--format", fmt, "-o", f"report.{fmt}", str(source)) for fmt in ("md", "json", "html"))):
+        result = world(*args, env=env)
+        assert result.exit_code == 0, (args, result.output)
+        printed.append(result.output)
+        stdout.append(result.stdout)
+    archive = [path for host, path in fakenet.hits if host in ("web.archive.org", "archive.org")]
+    assert not any(key in path or "REDACTED" in path for path in archive), archive   # neither the key nor its mask
+    withheld = "withheld: not looked up under 4 of its 5 URL forms: they carry a secret (a configured key)"
+    for data in map(json.loads, stdout[:2]):
+        [end] = [r["post"] for r in data["resolutions"] if r["url"] == "https://t.co/Qq11Ww22Ee"]
+        assert (end["url"], end["author_handle"], end["post_id"]) == (redacted, "REDACTED", gone_id)
+        [gone] = [p for p in data["posts"] if p["post_id"] == gone_id]
+        assert (gone["status"], gone["url"], gone["archived"]) == ("deleted", redacted, [])
+        assert gone["archive_lookup"].startswith(withheld), gone["archive_lookup"]
+        [archived] = [a for a in data["archives"] if a["url"] == redacted]
+        assert archived["error"].startswith("withheld: not looked up: the URL carries a secret"), archived
+    fetched = [json.loads(line) for line in stdout[3].splitlines()]
+    [gone] = [p for p in fetched if p["post_id"] == gone_id]
+    assert gone["archive_lookup"].startswith(withheld) and gone["url"] == redacted, gone
+    assert json.loads(stdout[4])["post"]["author_handle"] == "REDACTED"
+    assert "no archived copy" not in " ".join(printed[2].split())
+    # offline, the cache holds only the redacted end: which post the link leads to is not known, not asked wrongly
+    offline = world("scan", "--offline", "--fetch", "--archive", "--json", str(source), env=env)
+    printed.append(offline.output)
+    assert offline.exit_code == 3, offline.output
+    data = json.loads(offline.stdout)
+    [resolution] = [r for r in data["resolutions"] if r["url"] == "https://t.co/Qq11Ww22Ee"]
+    assert (resolution["post"], resolution["error"]) == (None, END_WITHHELD)
+    assert data["unavailable"] and not [p for p in data["posts"] if p["post_id"] == gone_id]
+
+    shown = _shown_anywhere(tmp_path, world.db, printed, logs, source="article.html", token=key)
+    assert shown == {}, json.dumps(shown, indent=1)
+
+
+def test_left28_an_available_posts_handle_read_redacted_is_not_the_handle_its_captures_are_listed_under(fakenet,
+                                                                                                        tmp_path):
+    """A post by an account whose handle is the configured key, read with every method: the answer's body is
+    redacted before it is read, so the record's handle is "REDACTED", and its captures were listed under
+    twitter.com/REDACTED/…, a wrong lookup. They are listed by the post's real URL: the forms carrying the key
+    withheld, and said to be."""
+    from tests import waybacknet
+
+    key, post_id = "Tok3nHolder9Zq", "1600000000000000105"
+    answer = json.loads(fx.as_json(fx.SYNDICATION_TWEET))
+    answer["id_str"], answer["user"]["screen_name"] = post_id, key
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({post_id: [json_page(answer)]}))
+    waybacknet.serve(fakenet, [])
+    serve_media(fakenet)
+    world = World(fakenet, tmp_path)
+    result = world("fetch", "--all-methods", "--json", f"https://twitter.com/{key}/status/{post_id}",
+                   env={"META_ACCESS_TOKEN": key})
+    assert result.exit_code == 0, result.output
+    [post] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (post["status"], post["author"]["handle"]) == ("available", "REDACTED")
+    assert post["archive_lookup"].startswith("withheld: not looked up under 4 of its 5 URL forms"), post
+    archive = [path for host, path in fakenet.hits if host in ("web.archive.org", "archive.org")]
+    assert archive and not any(key in path or "REDACTED" in path for path in archive), archive
+    assert _shows(result.output.encode(), key) == []

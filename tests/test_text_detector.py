@@ -587,6 +587,38 @@ def test_a_short_post_is_kept_whole_and_unsure_only_where_words_above_may_be_its
     assert (embed.author_handle, embed.text, embed.text_confidence) == ("ann_ex", post, confidence)
 
 
+@pytest.mark.parametrize("text,name,tweet,confidence", [
+    # a line of capitalised words and no dash: where the name starts is not known, and nothing says
+    ("Story.\n\nBreaking News Ann Example (@ann_ex) May 1, 2024\n\nMore.\n", "Breaking News Ann Example", "Story.", "uncertain"),
+    ("Story.\n🔥🔥 Ann Example (@ann_ex) May 1, 2024\nMore.\n", "🔥🔥 Ann Example", "Story.", "uncertain"),
+    ("Intro.\n\n## Reactions\n\nWow.\n\nMayor Ann Example (@ann_ex) May 1, 2024\n\nMore.\n", "Mayor Ann Example", "Wow.",
+     "uncertain"),
+    # the run of name words stopped only by its length: the words before it may be the post's too
+    ("Intro.\n\nBreaking News From The City Hall Ann Example (@ann_ex) May 1, 2024\n",
+     "From The City Hall Ann Example", "Breaking News", "uncertain"),
+    # the account's name, as a signature with a dash gives it elsewhere in the article: the words before it are the post
+    ("Intro.\n\nFirst post\n— Ann Example (@ann_ex) April 30, 2024\n\nStory.\n\n"
+     "Breaking News Ann Example (@ann_ex) May 1, 2024\n\nMore.\n", "Ann Example", "Breaking News", "uncertain"),
+    ("## Reactions\n\nBreaking News Ann Example (@ann_ex) May 1, 2024\n\nLater.\n\nFirst post\n"
+     "— Ann Example (@ann_ex) May 2, 2024\n", "Ann Example", "Breaking News", "high"),
+    # still sure: the name's first word is in the handle, one word is no post and a name, or words end the text
+    ("Story.\n\nAnn Example (@ann_ex) May 1, 2024\n\nMore.\n", "Ann Example", "Story.", "high"),
+    ("Story.\n\nRiverton (@desk_ex) May 1, 2024\n\nMore.\n", "Riverton", "Story.", "high"),
+    ("## Reactions\n\nThe bridge is open. Ann Example (@ann_ex) May 1, 2024\n\nMore.\n", "Ann Example", "The bridge is open.", "high"),
+    ("## Reactions\n\nthe bridge is open Mayor Ann Example (@ann_ex) May 1, 2024\n\nMore.\n", "Mayor Ann Example",
+     "the bridge is open", "high"),
+], ids=["whole-line", "emoji-first", "title-first", "six-words", "named-with-a-dash-above", "named-with-a-dash-below",
+        "first-word-in-handle", "one-word", "sentence-end", "lower-case-word"])
+def test_left28_a_name_with_no_dash_that_may_hold_the_posts_words_is_not_sure(text, name, tweet, confidence):
+    """"Story. / Breaking News Ann Example (@ann_ex) May 1, 2024": with no dash, capitalised words and emoji are read
+    as the name, so a short post right before the name became part of it and the paragraph above was taken as the
+    post, marked sure. Where the name's start is a guess (the words run from the line's start, or past the longest
+    name read), it is split only where the article names the account with a dash elsewhere; else the text is
+    uncertain (#10)."""
+    embed = [e for e in find_embeds(text) if e.date == "2024-05-01"][-1]
+    assert (embed.author_name, embed.text, embed.text_confidence) == (name, tweet, confidence)
+
+
 def test_a_signature_dash_written_as_mojibake_is_a_dash() -> None:
     """wire28 (newuser28 #7): a page read as cp1252 (declared so) whose signature's dash is UTF-8 shows it as "â€”":
     the signature took that mojibake as the post's whole text and left the post's line above a media-link embed.

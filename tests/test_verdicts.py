@@ -36,8 +36,6 @@ DELETED = {"__typename": "TweetTombstone", "tombstone": {"text": {"text": "This 
 
 
 @pytest.fixture
-
-
 def reporter(fakenet, tmp_path, monkeypatch):
     """Runs the CLI against the fake internet with a fresh cache; returns (exit code, stdout)."""
     config = tmp_path / "config.toml"
@@ -237,8 +235,6 @@ def test_a_cards_words_in_no_paragraph_quoted_right_pass_fail_on_fail(fakenet, r
 
 
 @pytest.mark.parametrize("detector", ["html-blockquote", "text-signature"])
-
-
 def test_a_text_check_on_an_uncertain_text_warns_where_it_would_fail(detector):
     """Where an uncertain text starts or ends is a reading of the page: a change found in it may be the reading's,
     so the check warns and says why, never fails (review27b §1); a certain text still fails."""
@@ -900,8 +896,6 @@ def test_a_handle_seen_on_another_account_is_no_rename(fakenet, reporter):
 
 @pytest.mark.parametrize("seen_id,result", [(None, "warn"), ("4400000099", "warn"), ("77", "fail")],
                          ids=["capture-without-id", "same-id", "other-id"])
-
-
 def test_this_post_under_the_old_handle_is_a_rename_unless_another_account_id_was_recorded(tmp_path, seen_id, result):
     """A capture of this very post showed @river_desk: a post keeps its author, so the account was renamed, even
     when the capture gives no account id; a recorded id of another account is no such evidence."""
@@ -1196,8 +1190,6 @@ TONIGHT = {"text": "The bridge reopens tonight after repairs, officials said.", 
 
 
 @pytest.mark.parametrize("captured_at", ["2022-12-06T08:00:00Z", "2022-12-07T08:00:00Z"], ids=["before", "after"])
-
-
 def test_an_edited_posts_other_version_is_held_against_the_quote_whatever_the_captures_time(captured_at):
     """review28c §3's reproduction: the same capture gave a fail before the edit and a warn after it."""
     from resolver.provenance import text_check
@@ -1276,3 +1268,39 @@ def test_fixsec28_the_report_weighs_and_shows_a_post_holding_a_configured_secret
         assert checks["author"] == ("pass", f"@{handle} (Riverton Roads)")
         assert (embed["author_handle"], embed["post"]["author"]["handle"]) == (handle, handle)
         assert (key in json.dumps(report)) == (handle == "RivertonRoads")
+LONG_POST = ("The council voted tonight to reopen the river bridge on Monday morning after six weeks of repairs to its "
+             "deck and rails. " * 4 + "Thanks to every crew member who worked through the nights to make it happen.")
+LONG_ID = snowflake("2024-05-03T09:12:40Z")
+CUT = LONG_POST[:LONG_POST.index("reopen", 200) + 3]   # "... tonight to reo": cut inside a word
+
+
+@pytest.mark.parametrize("answer,result,evidence", [
+    ({"text": f"{CUT} https://t.co/LongPost01", "note_tweet": {"id": "Tm90ZVR3ZWV0OjE3ODc="}}, "warn",
+     "cannot be checked: the source's text is cut there"),
+    ({"text": f"{CUT}… https://t.co/LongPost01", "note_tweet": {"id": "Tm90ZVR3ZWV0OjE3ODc="}}, "warn",
+     "cannot be checked: the source's text is cut there"),
+    ({"text": f"{CUT} https://t.co/LongPost01", "note_tweet": {"id": "Tm90ZVR3ZWV0OjE3ODc=", "text": LONG_POST}},
+     "pass", "the post's 102 words, word for word"),
+], ids=["cut-with-a-link", "cut-with-an-ellipsis", "whole-in-note-tweet"])
+
+
+def test_left28_a_long_post_whose_fetched_text_is_cut_is_checked_only_as_far_as_it_goes(fakenet, reporter, answer,
+                                                                                         result, evidence):
+    """A long post (X allows 25,000 characters) quoted whole by the article: the syndication answer's `text` is its
+    start, cut inside a word and followed by a t.co link, with a `note_tweet` object. The text check said the article
+    changed "reo" into "reopen the river…": words the fetched text does not hold. Now the words fetched are compared,
+    and the rest is said to be unchecked, in all three formats; the whole text in `note_tweet.text` is used (#9)."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({LONG_ID: [json_page(
+        tweet(LONG_ID, answer["text"], created_at="2024-05-03T09:12:40.000Z") | {"note_tweet": answer["note_tweet"]})]}))
+    serve(fakenet, [])
+    article = f"<html><body><p>The council met.</p>{blockquote(LONG_ID, LONG_POST, 'May 3, 2024')}</body></html>"
+    out = {}
+    for fmt in ("json", "md", "html"):
+        code, out[fmt] = reporter("report", "--format", fmt, "article.html", article=article)
+        assert code == 0, out[fmt]
+    check = text_check(out["json"])
+    assert (check["result"], check.get("changes", [])) == (result, []), check
+    assert evidence in check["evidence"] and "change" not in check["evidence"], check["evidence"]
+    badge = {"warn": ("⚠️ warn", "badge warn"), "pass": ("✅ pass", "badge pass")}[result]
+    assert f"{badge[0]} **text**: " in out["md"] and f'<span class="{badge[1]}">' in out["html"]
+    assert "change" not in " ".join(line for line in out["md"].splitlines() if "**text**" in line)

@@ -101,6 +101,16 @@ def is_element(node: Any) -> bool:
     return bool(tag) and tag[0] not in "-_"
 
 
+def element_before(node: Any) -> Any:
+    """The element just before a node, blank text skipped; None when words or nothing come first."""
+    node = node.prev
+    while node is not None and node.tag == "-text":
+        if (node.text_content or "").strip():
+            return None
+        node = node.prev
+    return node
+
+
 def children(el: Any) -> list[Any]:
     """The element's child elements (no text, no comments)."""
     return [c for c in el.iter() if is_element(c)]

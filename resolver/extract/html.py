@@ -21,8 +21,8 @@ from resolver.extract import html_credits, script_credits, tweet_text
 from resolver.extract import text as text_detectors
 from resolver.extract.dates import may_be_date, parse_date
 from resolver.extract.dom import (BLOCKS, AncestorMemo, Part, ancestors, attr, block_lines, class_set, descendants,
-                                  element_text, is_element, parse, select, selector_of, shallow, text_with_breaks,
-                                  text_with_lines, words_of)
+                                  element_before, element_text, is_element, parse, select, selector_of, shallow,
+                                  text_with_breaks, text_with_lines, words_of)
 from resolver.extract.intervals import Intervals
 from resolver.extract.needles import WRITES_LETTERS_RE, Needles
 from resolver.extract.spans import ElementEnds, SourceMap
@@ -1032,7 +1032,27 @@ def _signatures_in(el: Any, smap: SourceMap) -> list[Embed]:
     # Instagram's caption line first, as in plain text: its "(@ann.example) on Dec 6" read as a Bluesky signature.
     instagram = text_detectors.find_instagram_remnants(text)
     found = text_detectors.find_signatures(text, skip=[e.span for e in instagram], one_block=True) + instagram
+    if not instagram and len(found) == 1 and found[0].text is None:
+        above = _words_above(el, text)
+        if above is not None:   # its words in the paragraph before (left28): that paragraph is in its span too
+            return [replace(above, span=(smap.span(element_before(el))[0], span[1]), detector="html-text-signature")]
     return [replace(e, span=span, detector="html-text-signature") for e in found]
+
+
+def _words_above(el: Any, signed: str) -> Embed | None:
+    """A signature alone in its paragraph (`<p>Wow.</p><p>— Ann (@ann) May 1, 2024</p>`) with the words of the
+    paragraph right before as its text, read as plain text reads the block above a signature; unsure, as the words
+    may be the article's. None unless that paragraph is the only place the words can be: a <p> right before it (no
+    words between), of words, not another post's signature (a placeholder's words are no text: `extract`)."""
+    before = element_before(el)
+    if before is None or before.tag != "p":
+        return None
+    words = text_with_lines(before).strip()
+    if not words or text_detectors.SIGNATURE_RE.search(words):
+        return None
+    embeds = text_detectors.find_signatures(f"\n\n{words}\n\n{signed.strip()}\n\n")
+    last = embeds[-1] if embeds else None
+    return replace(last, text_confidence=tweet_text.UNCERTAIN) if last is not None and last.text else None
 
 
 DETECTOR_RANK = {"html-blockquote": 0, "html-amp": 1, "html-iframe": 2, "html-wp-embed": 3, "html-xfbml": 3,

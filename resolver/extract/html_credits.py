@@ -16,8 +16,8 @@ from resolver import jsonparse
 from resolver.extract import credits as credit_patterns
 from resolver.extract.credit_names import (SEPARATOR_RE, agency_key, is_persons_name, person_for_outlet,
                                            split_confidence, split_credit)
-from resolver.extract.dom import (AncestorMemo, Part, ascii_lower, children, element_text, select, selector_of, shallow,
-                                  spaced_text)
+from resolver.extract.dom import (AncestorMemo, Part, ascii_lower, children, element_before, element_text, select,
+                                  selector_of, shallow, spaced_text)
 from resolver.extract.intervals import Intervals
 from resolver.extract.needles import Needles
 from resolver.extract.script_credits import (IMAGE_ATTRS, ShownImages, attribute_credits, json_objects, name_of,
@@ -286,7 +286,7 @@ def _photo_block_before(el: Any, walks: _Walks) -> list[Any]:
     """The image of the block just before a caption, when that block holds one photo and no words: `<div
     class="photo"><img></div><p class="caption">` (newuser27 #9). Anything else before it (words, two photos, an
     image crediting itself in an attribute: two credits then claim it) ties nothing."""
-    before = _element_before(el)
+    before = element_before(el)
     if before is None or before.tag not in PHOTO_BLOCK_TAGS:
         return []
     images = [before] if before.tag == "img" else walks.images_in(before)
@@ -967,19 +967,9 @@ def _photographer_named(credit: Credit) -> Credit:
 def _image_above(el: Any) -> str | None:
     """The src of the bare <img> an <i> stands under, a <br> between them ("" for an image with no address), or
     None: the selection also gives an <i> for its class or itemprop, and an <i> after a line break in prose."""
-    br = _element_before(el)
-    img = _element_before(br) if br is not None and br.tag == "br" else None
+    br = element_before(el)
+    img = element_before(br) if br is not None and br.tag == "br" else None
     return _src_of(img) if img is not None and img.tag == "img" else None
-
-
-def _element_before(node: Any) -> Any:
-    """The element just before a node, blank text skipped; None when words or nothing come first."""
-    node = node.prev
-    while node is not None and node.tag == "-text":
-        if (node.text_content or "").strip():
-            return None
-        node = node.prev
-    return node
 
 
 def _credit_part(el: Any) -> Any:

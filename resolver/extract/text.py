@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from resolver import platforms
 from resolver.extract import tweet_text
@@ -149,7 +149,7 @@ def _name_without_dash(before: str) -> str:
     tokens = before.split()
     taken: list[str] = []
     for token in reversed(tokens):
-        if len(taken) >= 6:
+        if len(taken) >= MAX_NAME_WORDS:
             break
         if _is_name_token(token):
             taken.append(token)
@@ -160,6 +160,39 @@ def _name_without_dash(before: str) -> str:
     while taken and taken[-1].lower() in NAME_PARTICLES:
         taken.pop()
     return " ".join(reversed(taken))
+
+
+MAX_NAME_WORDS = 6   # `_name_without_dash` reads no longer a name
+
+
+def _dashless_name(before: str, handle: str, known: Callable[[], dict[str, set[str]]]) -> tuple[str, bool]:
+    """(name, sure) at the end of `before` with no dash: the trailing run of name words, and whether its start is
+    told from the post's words. It is when a word that is no name word ends the post before it ("open. Ann
+    Example"), the run is one word, or its first word is in the handle ("Ann Example (@ann_ex)"). A run from the
+    line's start, or as long as a name is read, may hold a short capitalised post ("Breaking News Ann Example",
+    left28): it is cut where the article names the account with a dash elsewhere (`known`: handle -> names), else
+    left whole and not sure."""
+    name = _name_without_dash(before[-120:])
+    words = name.split()
+    rest = before.rstrip()[:-len(name)].split() if name else []
+    if len(words) <= 1 or rest and len(words) < MAX_NAME_WORDS and not _is_name_token(rest[-1]):
+        return name, True
+    for start in range(1, len(words)):
+        if " ".join(words[start:]) in known().get(handle.lower(), ()):
+            return " ".join(words[start:]), True
+    first = re.sub(r"\W", "", words[0]).lower()
+    return name, len(first) >= 2 and first in handle.replace("_", "").lower()
+
+
+def _dashed_names(text: str) -> dict[str, set[str]]:
+    """Each handle's display names as the text's signatures with a dash write them (handle in lower case)."""
+    names: dict[str, set[str]] = {}
+    for match in SIGNATURE_RE.finditer(text):
+        before = text[text.rfind("\n", 0, match.start()) + 1: match.start()][-120:]
+        dash = _last_dash(before)
+        if dash is not None and (name := before[dash[0] + len(dash[1]):].strip()):
+            names.setdefault(match.group("handle").lower(), set()).add(name)
+    return names
 
 
 def _last_dash(line: str) -> tuple[int, str] | None:
@@ -282,6 +315,12 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
     previous_end = 0
     skipped = Intervals(skip)
     earlier: list[str] = []   # the texts of the posts above
+    dashed: list[dict[str, set[str]]] = []
+
+    def known_names() -> dict[str, set[str]]:   # read once, and only for a name that needs it (rare)
+        if not dashed:
+            dashed.append(_dashed_names(text))
+        return dashed[0]
     for match in SIGNATURE_RE.finditer(text):
         if match.start() in skipped:
             continue
@@ -297,13 +336,14 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
         floor, previous_end = previous_end, match.end()   # a post's lines never reach above the previous signature
         before = text[line_start: match.start()]
         dash = _last_dash(before[-120:]) or _double_space(before[-120:])
+        name_sure = True
         if dash is not None:
             offset = len(before) - len(before[-120:]) + dash[0]
             name = before[offset + len(dash[1]):].strip()
             inline_text = before[:offset].strip()
             text_end_in_line = offset
         else:
-            name = _name_without_dash(before[-120:])
+            name, name_sure = _dashless_name(before, handle, known_names)
             cut = before.rstrip()
             text_end_in_line = len(cut) - len(name) if name and cut.endswith(name) else len(cut)
             head = before[:text_end_in_line].rstrip()
@@ -339,6 +379,8 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             body, body_start, sure = above if above else (None, line_start, True)
             if body:
                 confidence = tweet_text.UNCERTAIN if tweet_text.too_long(body) or not sure else tweet_text.HIGH
+        if body and not name_sure:
+            confidence = tweet_text.UNCERTAIN   # the post's words may be in what was read as the name (left28)
         media, links = _link_lists(body or "")
         post_id = None
         url = x.profile_url(handle) if platform == "twitter" else platforms.bluesky.profile_url(handle)

@@ -18,6 +18,7 @@ from resolver.http import NOT_CACHED, FetchOutcome, Ledger, asked_to_wait
 from resolver.http import fetch as http_fetch
 from resolver.model import plain
 from resolver.options import FetchOptions
+from resolver.redact import REDACTED
 from resolver.session import NotCached
 
 if TYPE_CHECKING:
@@ -278,9 +279,12 @@ def _lookup_in_store(target: Target, record: PostRecord, store: Store, archived:
 
 def _capture_handles(target: Target, record: PostRecord, store: Store | None) -> list[str | None]:
     """The handles a post's captures may be filed under: the answer's, the link's, then those the cache saw the
-    post with (a link with no handle, /i/status/<id>, review28)."""
+    post with (a link with no handle, /i/status/<id>, review28). Not "REDACTED": a handle that is a configured secret
+    is read so from the redacted answer and kept so, and is no handle (listing captures under twitter.com/REDACTED/…
+    was a wrong lookup, left28); the link the post was asked for by still holds it."""
     known = [record.author_handle, _handle_in(target.url)]
-    return known + (store.post_handles(target.platform, target.post_id) if store is not None else [])
+    known += store.post_handles(target.platform, target.post_id) if store is not None else []
+    return [handle for handle in known if handle != REDACTED]
 
 
 def _token_now_set(target: Target, session: Session) -> bool:

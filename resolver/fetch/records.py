@@ -5,6 +5,7 @@ Pure: parsers turn a raw response into a PostRecord, so a parser fix re-derives 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -85,6 +86,30 @@ def json_text(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
     return value.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+# The links X writes after a cut long post's words (its own address, its media): after them nothing is the post's.
+_TRAILING_LINKS_RE = re.compile(r"(?:\s*https?://t\.co/\S+)*\s*\Z")
+CUT_MARK = "…"   # how a source's text cut short ends: resolver.quotes reads the words after it as unchecked
+
+
+def long_post_text(text: Any, note_tweet: Any) -> str | None:
+    """A post's text from an X answer (syndication, API v2) with its `note_tweet`: a long post's (up to 25,000
+    characters) `text` is only its start, cut (inside a word, with "…" or without, a t.co link after), and the whole
+    is `note_tweet.text` when the answer holds it. Without that, the start is marked cut as its source is (…, before
+    the trailing links): the words after the cut are not known, and are not compared as if the post ended there (#9:
+    an article quoting the post whole "changed" the cut word)."""
+    whole = note_tweet.get("text") if isinstance(note_tweet, dict) else None
+    if isinstance(whole, str) and whole.strip():
+        return json_text(whole)
+    found = json_text(text)
+    if found is None or not isinstance(note_tweet, dict):
+        return found
+    links = _TRAILING_LINKS_RE.search(found)
+    words = found[:links.start() if links else len(found)].rstrip()
+    if not words or words.endswith((CUT_MARK, "...")):
+        return found
+    return words + CUT_MARK + (found[links.start():] if links else "")
 
 
 def record_from_json(data: dict[str, Any]) -> PostRecord:

@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from resolver import jsonparse
-from resolver.fetch.records import Media, PostRecord, json_text, links_of
+from resolver.fetch.records import Media, PostRecord, links_of, long_post_text
 from resolver.fetch.token import syndication_token
 from resolver.platforms.x import status_url
 
@@ -119,7 +119,8 @@ def _tweet(post_id: str, data: dict[str, Any]) -> PostRecord:
         references.append({"type": "replied_to", "id": data["in_reply_to_status_id_str"]})
     fields = dict(
         author_handle=(user or {}).get("screen_name"), author_name=(user or {}).get("name"),
-        author_id=(user or {}).get("id_str"), text=json_text(data.get("text")), lang=data.get("lang"),
+        author_id=(user or {}).get("id_str"), text=long_post_text(data.get("text"), data.get("note_tweet")),
+        lang=data.get("lang"),
         created_at=iso_utc(data.get("created_at")), media=media, references=tuple(references),
         links=links_of(data.get("entities")),
     )

@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
-from resolver.fetch.records import Media, PostRecord, json_text, links_of
+from resolver.fetch.records import Media, PostRecord, links_of, long_post_text
 from resolver.fetch.syndication import iso_utc
 from resolver.jsonparse import NESTED_TOO_DEEPLY
 from resolver.platforms.x import status_url
@@ -191,7 +191,7 @@ def _tweet(tweet: Mapping[str, Any], users: Mapping[Any, Any], media: Mapping[An
         status="available", method=METHOD, reason=_withheld(tweet.get("withheld")),
         author_handle=user.get("username"), author_name=user.get("name"), author_id=tweet.get("author_id"),
         # A post over 280 characters (a "note tweet") has its `text` cut; the whole of it is note_tweet's.
-        text=json_text((tweet.get("note_tweet") or {}).get("text") or tweet.get("text")), lang=tweet.get("lang"),
+        text=long_post_text(tweet.get("text"), tweet.get("note_tweet")), lang=tweet.get("lang"),
         created_at=iso_utc(tweet.get("created_at")),
         media=tuple(items),
         references=tuple({"type": r.get("type"), "id": r.get("id")} for r in tweet.get("referenced_tweets") or []),
