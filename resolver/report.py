@@ -801,11 +801,17 @@ def _image_source(meta: dict[str, Any]) -> str:
 
 
 def _not_cached(resolution: dict[str, Any]) -> str | None:
-    """An offline link never resolved: not known, which is no error (as a post's status, #9)."""
+    """An offline link with no cached answer for this run: not known, which is no error (as a post's status, #9),
+    and why, where the cache holds something of it ("resolved only with allow_private set", a chain under another
+    max_redirects, an end kept redacted): the line said only "not in the cache" though the cache held it
+    (fixnet28b's note)."""
     from resolver.http import NOT_CACHED
 
     error = resolution["error"] or ""
-    return "not in the cache (offline)" if error.startswith(f"{NOT_CACHED}:") else None
+    if not error.startswith(f"{NOT_CACHED}:"):
+        return None
+    why = error.removeprefix(f"{NOT_CACHED}:").strip().removeprefix("offline, and ").strip()
+    return "not in the cache (offline)" + (f": {why}" if why and why != "this URL was never resolved" else "")
 
 
 def _byline(embed: dict[str, Any]) -> str:
@@ -836,7 +842,7 @@ def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
     for resolution in embed["resolutions"]:
         missing = _not_cached(resolution)
         if missing:
-            lines.append(f"- Link {_md(resolution['url'], as_written=True)}: {missing}")
+            lines.append(f"- Link {_md(resolution['url'], as_written=True)}: {_md(missing)}")
             continue
         end = resolution["canonical_url"] or resolution["final_url"] or "—"
         lines.append(_md(f"- Link {resolution['url']}: {_chain(resolution)} ⇒ {end}"

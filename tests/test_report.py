@@ -623,3 +623,21 @@ def test_odds28_values_holding_control_characters_are_shown_escaped_in_the_repor
     assert f"- Article: `{name}` (html)" in md
     rows = re.findall(r"<tr>(.*?)</tr>", rendered, re.S)
     assert rows and all(row.count("<td") in (0, 2, 4) for row in rows), rendered
+
+
+@pytest.mark.parametrize("error,said", [
+    ("not-cached: offline, and this URL was never resolved", "not in the cache (offline)"),
+    ("not-cached: offline, and this URL was resolved only with allow_private set (a non-public address, "
+     "http://127.0.0.1:8765/a)", "not in the cache (offline): this URL was resolved only with allow_private set "
+                                 "(a non-public address, http://127.0.0.1:8765/a)"),
+    ("not-cached: offline, and where this link leads was kept with a secret redacted out of it: the post cannot be "
+     "asked for by it", "not in the cache (offline): where this link leads was kept with a secret redacted out of "
+                        "it: the post cannot be asked for by it"),
+    ("timeout: no answer in 10 s", None)], ids=["never", "allow-private", "withheld", "an-error"])
+def test_an_offline_links_line_says_why_the_cache_did_not_answer_it(error, said):
+    """A report's link line said only "not in the cache (offline)" where the cache held the link under other settings
+    or with its end redacted: the reason was in the JSON and the unreachable list alone (fixnet28b's note)."""
+    from resolver import report
+
+    resolution = {"url": "https://t.co/Ab12Cd34Ef", "error": error}
+    assert report._not_cached(resolution) == said
