@@ -806,12 +806,13 @@ def _not_cached(resolution: dict[str, Any]) -> str | None:
     max_redirects, an end kept redacted): the line said only "not in the cache" though the cache held it
     (fixnet28b's note)."""
     from resolver.http import NOT_CACHED
+    from resolver.resolve import NEVER_RESOLVED
 
     error = resolution["error"] or ""
     if not error.startswith(f"{NOT_CACHED}:"):
         return None
     why = error.removeprefix(f"{NOT_CACHED}:").strip().removeprefix("offline, and ").strip()
-    return "not in the cache (offline)" + (f": {why}" if why and why != "this URL was never resolved" else "")
+    return "not in the cache (offline)" + (f": {why}" if why and error != NEVER_RESOLVED else "")
 
 
 def _byline(embed: dict[str, Any]) -> str:
