@@ -1014,7 +1014,8 @@ def test_a_right_quote_of_an_edited_posts_original_passes_per_its_capture(fakene
     embed = edited_embed(fakenet, reporter, [original_capture()], ORIGINAL_WORDS)
     assert check_named(embed, "text") == {"name": "text", "result": "pass", "evidence": (
         f"the post was edited since (syndication answered with {EDIT}, an edit of this post); the capture of "
-        "2021-05-03 09:15:00 UTC holds the article's words: the post's 8 words, word for word")}
+        "2021-05-03 09:15:00 UTC holds the article's words: the post's 8 words, word for word (the one capture read that does: the verdict "
+        "rests on it alone)")}
     assert check_named(embed, "date") == {"name": "date", "result": "pass", "evidence": (
         f"the post was edited: 2021-05-03T09:32:40Z is its edit's time; article 2021-05-03, the original posted "
         f"2021-05-03T09:12:40Z (its id's time)")}
@@ -1045,7 +1046,8 @@ def test_a_changed_word_in_a_quote_of_an_edited_post_still_fails_when_every_vers
     assert (check["result"], check["changes"]) == ("fail", ["rejected → approved"])
     assert check["evidence"] == (
         f"the post was edited since (syndication answered with {EDIT}, an edit of this post), once: the capture of "
-        "2021-05-03 09:15:00 UTC, before the edit, holds the original: 1 change in the quoted words: "
+        "2021-05-03 09:15:00 UTC, before the edit, holds the original (the one capture read that does: the verdict "
+        "rests on it alone): 1 change in the quoted words: "
         "rejected → approved")
 
 
@@ -1168,21 +1170,27 @@ def test_a_capture_taken_after_the_edit_that_holds_the_original_still_shows_a_ch
     assert (check["result"], check["changes"]) == ("fail", ["rejected → approved"])
     assert check["evidence"] == (
         f"the post was edited since (syndication answered with {EDIT}, an edit of this post), once: the capture of "
-        "2021-05-04 12:00:00 UTC, after the edit, holds the original: 1 change in the quoted words: "
+        "2021-05-04 12:00:00 UTC, after the edit, holds the original (the one capture read that does: the verdict "
+        "rests on it alone): 1 change in the quoted words: "
         "rejected → approved")
 
 
 EDITED_NOW = "The bridge reopens this morning after repairs, officials said."
 
 
-def edited_post(*captures: tuple[str, str], edits: int = 2) -> dict:
-    """An edited post as the report reads it: its live answer the last of `edits` versions, and the captures read
-    (text, captured_at)."""
-    versions = [f"160000000000000000{n}" for n in range(1, edits + 1)]
+def edited_post(*captures: tuple[str, ...], edits: int = 2) -> dict:
+    """An edited post as the report reads it: its live answer the last of `edits` versions (the original minted at
+    07:50, the first edit at 09:00, the others a minute apart), and the captures read (text, captured_at, and
+    optionally the captured URL and the capture's form: the original's classic permalink page by default)."""
+    versions = [snowflake("2022-12-06T07:50:00Z", 1)] + [snowflake(f"2022-12-06T09:0{n}:00Z", n + 1)
+                                                         for n in range(edits - 1)]
+    page = f"https://twitter.com/river_desk/status/{versions[0]}"
     return {"post_id": versions[0], "edits": versions, "status": "available", "text": EDITED_NOW,
             "created_at": "2022-12-06T09:00:00Z", "method": "syndication", "field_sources": {},
-            "archived": [{"status": "available", "text": text, "captured_at": at,
-                          "capture": f"https://web.archive.org/web/{n}/x"} for n, (text, at) in enumerate(captures)]}
+            "archived": [{"status": "available", "text": text, "captured_at": at, "original": rest[0] if rest and rest[0] else page,
+                          "form": rest[1] if len(rest) > 1 else "classic-permalink",
+                          "capture": f"https://web.archive.org/web/{n}/x"}
+                         for n, (text, at, *rest) in enumerate(captures)]}
 
 
 BRIDGE = "The bridge reopens this afternoon after repairs, officials said."
@@ -1216,11 +1224,12 @@ def test_captures_that_disagree_on_an_edited_posts_original_warn_and_say_so():
     earlier version."""
     from resolver.provenance import text_check
 
-    check = text_check(TONIGHT, edited_post((BRIDGE, "2022-12-06T08:00:00Z"),
-                                            ("The ferry resumes this afternoon, officials said.", "2022-12-07T08:00:00Z")))
+    post = edited_post((BRIDGE, "2022-12-06T08:00:00Z"),
+                       ("The ferry resumes this afternoon, officials said.", "2022-12-07T08:00:00Z"))
+    check = text_check(TONIGHT, post)
     assert check["result"] == "warn"
     assert check["evidence"] == (
-        "the post was edited since (syndication answered with 1600000000000000002, an edit of this post), once; "
+        f"the post was edited since (syndication answered with {post['edits'][-1]}, an edit of this post), once; "
         "not sure which words were the original: 2 captures read hold other words than the edit's and disagree "
         "(the capture of 2022-12-06 08:00:00 UTC, of 2022-12-07 08:00:00 UTC): against the edited text, 1 change "
         "in the quoted words: this morning → tonight")
@@ -1232,11 +1241,12 @@ def test_an_edited_post_with_more_versions_than_captures_read_says_what_the_capt
     version no capture holds (a warn), and the evidence no longer says that no capture read holds an earlier one."""
     from resolver.provenance import text_check
 
-    check = text_check(TONIGHT, edited_post((BRIDGE, "2022-12-06T08:00:00Z"), edits=3))
+    post = edited_post((BRIDGE, "2022-12-06T08:00:00Z"), edits=3)
+    check = text_check(TONIGHT, post)
     assert check["result"] == "warn"
     assert "no capture read holds" not in check["evidence"]
     assert check["evidence"] == (
-        "the post was edited since (syndication answered with 1600000000000000003, an edit of this post), 2 times; "
+        f"the post was edited since (syndication answered with {post['edits'][-1]}, an edit of this post), 2 times; "
         "the article may quote a version other than those read: 1 capture(s) read hold other words than the edit's "
         "(the capture of 2022-12-06 08:00:00 UTC), and the quote does not match them either: against the edited "
         "text, 1 change in the quoted words: this morning → tonight")
@@ -1304,3 +1314,55 @@ def test_left28_a_long_post_whose_fetched_text_is_cut_is_checked_only_as_far_as_
     badge = {"warn": ("⚠️ warn", "badge warn"), "pass": ("✅ pass", "badge pass")}[result]
     assert f"{badge[0]} **text**: " in out["md"] and f'<span class="{badge[1]}">' in out["html"]
     assert "change" not in " ".join(line for line in out["md"].splitlines() if "**text**" in line)
+
+
+# edits29 §1: with one edit, a single capture holding other words than the edit's was taken as the original, and the
+# quote passed or failed on it, though the capture may misread the post: another post's page (a reply), a head's
+# og:description, a JSON answer that gives the latest version. A verdict that rests on one capture says so, and one
+# whose capture cannot be tied to the original's id (its URL's id; taken before the edit's id was minted, or a page
+# that shows the post found by its id) is "not sure".
+UNTIED = [
+    ((BRIDGE, "2022-12-06T12:00:00Z", None, "page-head"),
+     "taken after the edit (2022-12-06 09:00:00 UTC), a page's head (page-head), which may show either version"),
+    ((BRIDGE, "2022-12-06T08:00:00Z", f"https://twitter.com/river_desk/status/{snowflake('2022-12-06T08:10:00Z')}",
+      "classic-permalink"),
+     f"it is a capture of https://twitter.com/river_desk/status/{snowflake('2022-12-06T08:10:00Z')}, not of the "
+     "original's id"),
+    ((BRIDGE, "2022-12-06T12:00:00Z", "https://cdn.syndication.twimg.com/tweet-result?id={id}", "syndication"),
+     "taken after the edit (2022-12-06 09:00:00 UTC), an answer (syndication), which may show either version"),
+]
+
+
+@pytest.mark.parametrize("capture,why", UNTIED, ids=["og-description-after-the-edit", "another-posts-page",
+                                                     "json-answer-after-the-edit"])
+@pytest.mark.parametrize("quote", [TONIGHT, {**TONIGHT, "text": BRIDGE}], ids=["changed-word", "capture-words"])
+def test_one_capture_that_cannot_be_tied_to_the_original_gives_no_verdict(capture, why, quote):
+    """One capture holds other words than the edit's, but nothing ties it to the original version: a quote that
+    changes a word of it failed, and one that matches it passed. Both warn, saying why the capture is not tied."""
+    from resolver.provenance import text_check
+
+    post = edited_post(capture)
+    for copy in post["archived"]:
+        if copy["original"] and "{id}" in copy["original"]:
+            copy["original"] = copy["original"].format(id=post["post_id"])
+    check = text_check(quote, post)
+    assert check["result"] == "warn", check
+    assert (f"once; not sure which words were the original: the capture of {capture[1][:10]} "
+            f"{capture[1][11:19]} UTC holds other words than the edit's but cannot be tied to the original ({why})"
+            ) in check["evidence"]
+
+
+def test_a_verdict_resting_on_one_capture_says_so():
+    """One capture, of the original's page, taken before the edit: it holds the original, and the quote is held
+    against it (a changed word fails), but the evidence now says the verdict rests on that capture alone."""
+    from resolver.provenance import text_check
+
+    check = text_check(TONIGHT, edited_post((BRIDGE, "2022-12-06T08:00:00Z", None, "page-head")))
+    assert check["result"] == "fail"
+    assert "the capture of 2022-12-06 08:00:00 UTC, before the edit, holds the original (the one capture read " \
+           "that does: the verdict rests on it alone): 1 change" in check["evidence"]
+    passed = text_check({**TONIGHT, "text": BRIDGE}, edited_post((BRIDGE, "2022-12-06T08:00:00Z")))
+    assert passed["result"] == "pass" and passed["evidence"].endswith(
+        "(the one capture read that does: the verdict rests on it alone)")
+    two = text_check(TONIGHT, edited_post((BRIDGE, "2022-12-06T08:00:00Z"), (BRIDGE, "2022-12-06T08:30:00Z")))
+    assert two["result"] == "fail" and "rests on it alone" not in two["evidence"]
