@@ -283,8 +283,17 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
         evidence += (f"; an embed code shows the post whole, this one only part of it (trimmed, or the post "
                      f"edited since?); the post says: “{' '.join(found['text'].split())}”")
     changes = [str(c) for c in compared.changes]
+    later = later_versions(post) if post is not None and not source else []
     if result != "pass" and not source and post is not None and edit_of(post):
         result, evidence, changes = _edited_text(said or "", post, evidence, changes)
+    elif later and post is not None:
+        # The source gave the version asked for; a later one's words, which an article may quote, were not read:
+        # a difference is no fail, and a match says which version it is (edits29).
+        if result == "pass":
+            evidence += f"; {_later_versions_note(post, later)}; the article quotes this version"
+        else:
+            result, evidence = "warn", (f"{_later_versions_note(post, later)}; the article may quote a later "
+                                        f"version, whose words were not read: against this version's text, {evidence}")
     elif compared.result == "fail" and not source:
         earlier = _as_captured(said or "", post)
         if earlier:
@@ -301,11 +310,35 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     return check("text", result, _per(source, evidence), changes)
 
 
+# Methods that answer an edited post's id with the version asked for, not the latest (X API v2; syndication gives
+# the latest edit).
+ASKED_VERSION = ("x-api",)
+
+
+def _text_method(post: dict[str, Any]) -> str | None:
+    return (post.get("field_sources") or {}).get("text") or post.get("method")
+
+
 def edit_of(post: dict[str, Any]) -> str | None:
     """The id of the later version a post's live answer is (its source answered the original's id with an edit),
     or None: that answer's text and time are the edit's, not what an article written before it could quote."""
     edits = post.get("edits") or []
-    return edits[-1] if edits and edits[-1] != post["post_id"] and post["status"] == "available" else None
+    return edits[-1] if edits and edits[-1] != post["post_id"] and post["status"] == "available" \
+        and _text_method(post) not in ASKED_VERSION else None
+
+
+def later_versions(post: dict[str, Any]) -> list[str]:
+    """The ids of the versions made after the one a post's live answer holds (the X API gives the version asked
+    for), whose words were not read: an article may quote one of them (edits29)."""
+    edits = list(post.get("edits") or [])
+    if post["status"] != "available" or _text_method(post) not in ASKED_VERSION or post["post_id"] not in edits:
+        return []
+    return edits[edits.index(post["post_id"]) + 1:]
+
+
+def _later_versions_note(post: dict[str, Any], later: list[str]) -> str:
+    return (f"the post was edited since ({_text_method(post)} gave the version asked for, {post['post_id']}, and "
+            f"lists {len(later)} later version{'s' * (len(later) > 1)}: {', '.join(later)})")
 
 
 def _edited_text(said: str, post: dict[str, Any], evidence: str, changes: list[str]) -> tuple[str, str, list[str]]:

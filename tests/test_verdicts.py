@@ -1366,3 +1366,31 @@ def test_a_verdict_resting_on_one_capture_says_so():
         "(the one capture read that does: the verdict rests on it alone)")
     two = text_check(TONIGHT, edited_post((BRIDGE, "2022-12-06T08:00:00Z"), (BRIDGE, "2022-12-06T08:30:00Z")))
     assert two["result"] == "fail" and "rests on it alone" not in two["evidence"]
+
+
+def api_post(*edits: str) -> dict:
+    """A post as the X API gave it: the version asked for (the original), its later versions' ids after it."""
+    return {"post_id": edits[0], "edits": list(edits), "status": "available", "text": BRIDGE,
+            "created_at": "2022-12-06T07:50:00Z", "method": "x-api", "field_sources": {"text": "x-api"},
+            "archived": []}
+
+
+def test_an_article_quoting_a_later_version_than_the_x_api_gave_is_not_failed():
+    """The X API answers the version asked for (the original) and lists the later ones: the article may quote a
+    later version, whose words were not read, so a quote differing from the original warns, naming the versions,
+    and never fails; the original's words pass, saying it was edited since. The post is not called an edit."""
+    from resolver.provenance import date_checks, edit_of, text_check
+
+    post = api_post(snowflake("2022-12-06T07:50:00Z"), snowflake("2022-12-06T09:00:00Z"))
+    assert edit_of(post) is None
+    check = text_check(TONIGHT, post)
+    assert check["result"] == "warn", check
+    assert check["evidence"] == (
+        f"the post was edited since (x-api gave the version asked for, {post['post_id']}, and lists 1 later "
+        f"version: {post['edits'][1]}); the article may quote a later version, whose words were not read: against "
+        "this version's text, 1 change in the quoted words: this afternoon → tonight")
+    passed = text_check({**TONIGHT, "text": BRIDGE}, post)
+    assert passed["result"] == "pass" and passed["evidence"].startswith("the post's 9 words, word for word; the "
+                                                                        "post was edited since (x-api gave")
+    [date] = [c for c in date_checks({"date": "2022-12-06", "date_text": "December 6, 2022"}, post) if c["name"] == "date"]
+    assert "edited" not in date["evidence"]
