@@ -303,6 +303,9 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
             return check("text", "warn", f"the live post differs: {evidence}; the capture of "
                                          f"{_utc(copy['captured_at'])} holds the article's words: {held.evidence} "
                                          "(edited since?)", changes)
+    if result != "pass" and not source and post is not None and _history_not_known(post):
+        # Cached before edit ids were recorded, its answer's body not kept: an edit would look like this (edits29).
+        result, evidence = "warn" if result == "fail" else result, evidence + HISTORY_NOT_KNOWN
     if result == "fail" and embed.get("text_confidence") == "uncertain":
         # Where an uncertain text starts or ends is a reading of the page (words in no <p>, run-on prose): a change
         # found may be the reading's, and a correct quote failed `--fail-on fail` (review27b §1).
@@ -325,6 +328,20 @@ def edit_of(post: dict[str, Any]) -> str | None:
     edits = post.get("edits") or []
     return edits[-1] if edits and edits[-1] != post["post_id"] and post["status"] == "available" \
         and _text_method(post) not in ASKED_VERSION else None
+
+
+EDITS_BEGAN = "2022-09-01T00:00:00Z"   # X's edit button, first to its staff: a post minted before was never edited
+HISTORY_NOT_KNOWN = ("; the post's edit history is not known (it was cached before edits were recorded, and its "
+                     "answer's body was not kept: `fetch --refresh` asks again), so a difference may be an edit: no fail")
+
+
+def _history_not_known(post: dict[str, Any]) -> bool:
+    """Whether a post may have been edited with nothing recorded of it: cached before edit ids were recorded, with no
+    kept answer to read them from (fetch.EDITS_NOT_KNOWN), and minted since X's edits began."""
+    if (post.get("field_sources") or {}).get("edits") != "not known" or post.get("platform", "twitter") != "twitter":
+        return False
+    minted = x.snowflake_time(post["post_id"])
+    return minted is None or minted.strftime("%Y-%m-%dT%H:%M:%SZ") >= EDITS_BEGAN
 
 
 def later_versions(post: dict[str, Any]) -> list[str]:

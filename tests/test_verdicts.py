@@ -1394,3 +1394,62 @@ def test_an_article_quoting_a_later_version_than_the_x_api_gave_is_not_failed():
                                                                         "post was edited since (x-api gave")
     [date] = [c for c in date_checks({"date": "2022-12-06", "date_text": "December 6, 2022"}, post) if c["name"] == "date"]
     assert "edited" not in date["evidence"]
+
+
+def cached_before_edits_were_recorded(db, *, keep_bodies: bool) -> None:
+    """Make the cache one written before the edit ids were recorded: the post's record without `edits`, and (not
+    `keep_bodies`) the syndication answer's body not kept."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    for row_id, record in conn.execute("SELECT id, record FROM posts").fetchall():
+        data = json.loads(record)
+        data.pop("edits")
+        conn.execute("UPDATE posts SET record = ? WHERE id = ?", [json.dumps(data), row_id])
+    if not keep_bodies:
+        conn.execute("UPDATE fetches SET body_sha256 = NULL WHERE url LIKE '%tweet-result%'")
+    conn.commit()
+    conn.close()
+
+
+def test_a_post_cached_before_edits_were_recorded_reads_them_from_its_kept_answer_offline(fakenet, reporter, tmp_path):
+    """A post cached before edit ids were recorded has no `edits` until `fetch --reparse`: a report on it held the
+    article's quote of the original against the edit's words alone and failed it. The kept syndication answer holds
+    the ids, and an offline report reads them from it (no request), as the run that fetched it did."""
+    embed = edited_embed(fakenet, reporter, [original_capture()], ORIGINAL_WORDS)
+    assert check_named(embed, "text")["result"] == "pass"
+    cached_before_edits_were_recorded(tmp_path / "c.db", keep_bodies=True)
+    hits = len(fakenet.hits)
+    code, out = reporter("report", "--offline", "--fail-on", "fail", "--format", "json", "article.html")
+    assert code == 0, out
+    [embed] = json.loads(out)["embeds"]
+    assert embed["post"]["edits"] == [POST, EDIT]
+    assert check_named(embed, "text")["result"] == "pass"
+    assert len(fakenet.hits) == hits
+
+
+@pytest.mark.parametrize("minted,known", [("2021-05-03T09:12:40Z", True), ("2023-03-06T09:12:40Z", False)],
+                         ids=["before-edits-began", "since-edits-began"])
+def test_a_post_cached_before_edits_were_recorded_whose_answer_was_not_kept_says_its_history_is_not_known(
+        fakenet, reporter, tmp_path, minted, known):
+    """No body to re-read: the report cannot tell whether the post was edited. It said nothing and failed the quote
+    against the (edited) words; a post minted since edits began (September 2022) now says its edit history is not
+    known, and a differing quote of it is no fail. One minted before could not be edited: nothing changes."""
+    post_id = snowflake(minted)
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({post_id: [json_page(tweet(
+        post_id, "The council rejected the new budget on Wednesday.", created_at=minted))]}))
+    serve(fakenet, [])
+    day = datetime.fromisoformat(minted[:10]).strftime("%B %-d, %Y")
+    article = f"<html><body>{blockquote(post_id, ORIGINAL_WORDS, day)}</body></html>"
+    assert reporter("report", "--format", "json", "article.html", article=article)[0] == 0
+    cached_before_edits_were_recorded(tmp_path / "c.db", keep_bodies=False)
+    code, out = reporter("report", "--offline", "--fail-on", "fail", "--format", "json", "article.html")
+    [embed] = json.loads(out)["embeds"]
+    check = check_named(embed, "text")
+    if known:
+        assert (code, check["result"]) == (4, "fail") and "edit history" not in check["evidence"]
+    else:
+        assert (code, check["result"]) == (0, "warn"), check
+        assert check["evidence"].endswith(
+            "; the post's edit history is not known (it was cached before edits were recorded, and its answer's "
+            "body was not kept: `fetch --refresh` asks again), so a difference may be an edit: no fail")
