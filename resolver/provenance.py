@@ -283,14 +283,29 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
         evidence += (f"; an embed code shows the post whole, this one only part of it (trimmed, or the post "
                      f"edited since?); the post says: “{' '.join(found['text'].split())}”")
     changes = [str(c) for c in compared.changes]
+    later = later_versions(post) if post is not None and not source else []
     if result != "pass" and not source and post is not None and edit_of(post):
         result, evidence, changes = _edited_text(said or "", post, evidence, changes)
+    elif later and post is not None:
+        # The source gave the version asked for; a later one's words, which an article may quote, were not read:
+        # a difference is no fail, and a match says which version it is (edits29).
+        if result == "pass":
+            evidence += f"; {_later_versions_note(post, later)}; the article quotes this version"
+        else:
+            result, evidence = "warn", (f"{_later_versions_note(post, later)}; the article may quote a later "
+                                        f"version, whose words were not read: against this version's text, {evidence}")
     elif compared.result == "fail" and not source:
         earlier = _as_captured(said or "", post)
-        if earlier is not None:
+        if earlier:
             # The article quotes what the post said when captured; the live post was edited since: an edit to
             # show with its date, not a misquote (#9 §2).
-            return check("text", "warn", f"the live post differs: {evidence}; {earlier} (edited since?)", changes)
+            copy, held = earlier[0]
+            return check("text", "warn", f"the live post differs: {evidence}; the capture of "
+                                         f"{_utc(copy['captured_at'])} holds the article's words: {held.evidence} "
+                                         "(edited since?)", changes)
+    if result != "pass" and not source and post is not None and _history_not_known(post):
+        # Cached before edit ids were recorded, its answer's body not kept: an edit would look like this (edits29).
+        result, evidence = "warn" if result == "fail" else result, evidence + HISTORY_NOT_KNOWN
     if result == "fail" and embed.get("text_confidence") == "uncertain":
         # Where an uncertain text starts or ends is a reading of the page (words in no <p>, run-on prose): a change
         # found may be the reading's, and a correct quote failed `--fail-on fail` (review27b §1).
@@ -298,11 +313,49 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     return check("text", result, _per(source, evidence), changes)
 
 
+# Methods that answer an edited post's id with the version asked for, not the latest (X API v2; syndication gives
+# the latest edit).
+ASKED_VERSION = ("x-api",)
+
+
+def _text_method(post: dict[str, Any]) -> str | None:
+    return (post.get("field_sources") or {}).get("text") or post.get("method")
+
+
 def edit_of(post: dict[str, Any]) -> str | None:
     """The id of the later version a post's live answer is (its source answered the original's id with an edit),
     or None: that answer's text and time are the edit's, not what an article written before it could quote."""
     edits = post.get("edits") or []
-    return edits[-1] if edits and edits[-1] != post["post_id"] and post["status"] == "available" else None
+    return edits[-1] if edits and edits[-1] != post["post_id"] and post["status"] == "available" \
+        and _text_method(post) not in ASKED_VERSION else None
+
+
+EDITS_BEGAN = "2022-09-01T00:00:00Z"   # X's edit button, first to its staff: a post minted before was never edited
+HISTORY_NOT_KNOWN = ("; the post's edit history is not known (it was cached before edits were recorded, and its "
+                     "answer's body was not kept: `fetch --refresh` asks again), so a difference may be an edit: no fail")
+
+
+def _history_not_known(post: dict[str, Any]) -> bool:
+    """Whether a post may have been edited with nothing recorded of it: cached before edit ids were recorded, with no
+    kept answer to read them from (fetch.EDITS_NOT_KNOWN), and minted since X's edits began."""
+    if (post.get("field_sources") or {}).get("edits") != "not known" or post.get("platform", "twitter") != "twitter":
+        return False
+    minted = x.snowflake_time(post["post_id"])
+    return minted is None or minted.strftime("%Y-%m-%dT%H:%M:%SZ") >= EDITS_BEGAN
+
+
+def later_versions(post: dict[str, Any]) -> list[str]:
+    """The ids of the versions made after the one a post's live answer holds (the X API gives the version asked
+    for), whose words were not read: an article may quote one of them (edits29)."""
+    edits = list(post.get("edits") or [])
+    if post["status"] != "available" or _text_method(post) not in ASKED_VERSION or post["post_id"] not in edits:
+        return []
+    return edits[edits.index(post["post_id"]) + 1:]
+
+
+def _later_versions_note(post: dict[str, Any], later: list[str]) -> str:
+    return (f"the post was edited since ({_text_method(post)} gave the version asked for, {post['post_id']}, and "
+            f"lists {len(later)} later version{'s' * (len(later) > 1)}: {', '.join(later)})")
 
 
 def _edited_text(said: str, post: dict[str, Any], evidence: str, changes: list[str]) -> tuple[str, str, list[str]]:
@@ -310,13 +363,18 @@ def _edited_text(said: str, post: dict[str, Any], evidence: str, changes: list[s
     article's words passes; with one edit only (two versions), captures holding other words than the edit's hold the
     original, whenever taken (X's page for the original id shows it after the edit too), and the quote is held
     against it; captures that disagree on it are no ground for a verdict; else the article may quote a version
-    nothing read shows, which is no fail (verdict28, review28c §3)."""
+    nothing read shows, which is no fail (verdict28, review28c §3). A capture whose words cannot be tied to the
+    original (`_untied`) grounds no verdict, and one that rests on a single capture says so (edits29)."""
     method = (post.get("field_sources") or {}).get("text") or post.get("method")
     edited = f"the post was edited since ({method} answered with {edit_of(post)}, an edit of this post)"
-    earlier = _as_captured(said, post)
-    if earlier is not None:
-        return "pass", f"{edited}; {earlier}", []
     others = _other_versions(post)
+    loose = {id(c): why for c in others if (why := _untied(c, post)) is not None}
+    holding = [c for c in _as_captured(said, post) if id(c[0]) not in loose]
+    if holding:
+        copy, compared = holding[0]
+        return "pass", (f"{edited}; the capture of {_utc(copy['captured_at'])} holds the article's words: "
+                        f"{compared.evidence}" + (ALONE if len(holding) == 1 else "")), []
+    tied = [c for c in others if id(c) not in loose]
     cited = ", of ".join(_utc(c["captured_at"]) for c in others)
     against_edit = f"against the edited text, {evidence}"
     if len(post["edits"]) != 2 or not others:
@@ -326,14 +384,61 @@ def _edited_text(said: str, post: dict[str, Any], evidence: str, changes: list[s
         return "warn", (f"{edited}, {len(post['edits']) - 1} times; the article may quote a version other than "
                         f"those read: {len(others)} capture(s) read hold other words than the edit's (the capture of "
                         f"{cited}), and the quote does not match them either: {against_edit}"), changes
-    original = others[0]
-    if any(not _same_version(original, other) for other in others[1:]):
-        return "warn", (f"{edited}, once; not sure which words were the original: {len(others)} captures read hold "
+    if not tied:
+        return "warn", (f"{edited}, once; not sure which words were the original: " + "; ".join(
+            f"the capture of {_utc(c['captured_at'])} holds other words than the edit's but cannot be tied to the "
+            f"original ({loose[id(c)]})" for c in others) + f": {against_edit}"), changes
+    original = tied[0]
+    if any(not _same_version(original, other) for other in tied[1:]):
+        cited = ", of ".join(_utc(c["captured_at"]) for c in tied)
+        return "warn", (f"{edited}, once; not sure which words were the original: {len(tied)} captures read hold "
                         f"other words than the edit's and disagree (the capture of {cited}): {against_edit}"), changes
     compared = quotes.compare(said, original["text"], links=link_map(original.get("links")))
     when = "before" if original["captured_at"] < (post.get("created_at") or "") else "after"
     return compared.result, (f"{edited}, once: the capture of {_utc(original['captured_at'])}, {when} the edit, "
-                             f"holds the original: {compared.evidence}"), [str(c) for c in compared.changes]
+                             f"holds the original{ALONE if len(tied) == 1 else ''}: {compared.evidence}"), \
+        [str(c) for c in compared.changes]
+
+
+ALONE = " (the one capture read that does: the verdict rests on it alone)"
+# Capture forms that show the post found by its own id (the version that id is, whenever captured: X's page for an
+# edited post's original id shows the original); a head's og tags and a JSON answer may show the latest version.
+BY_ID_FORMS = ("classic-permalink", "mobile-legacy", "react-dom")
+ANSWER_FORMS = ("syndication", "oembed", "api-v1.1", "api-v2", "adaptive")
+
+
+def _untied(copy: dict[str, Any], post: dict[str, Any]) -> str | None:
+    """Why an edited post's capture holding other words than the edit's cannot be tied to the original version, or
+    None when it can: it must be a capture of the original's id, and either taken before the first edit's id was
+    minted (nothing else existed) or a page that shows the post found by that id (edits29: a reply's page, a head's
+    og:description, a JSON answer giving the latest version were taken for the original)."""
+    original = copy.get("original") or ""
+    shown = _id_named(original)
+    if shown != post["post_id"]:
+        return f"it is a capture of {original}, not of the original's id" if original else "its URL is not known"
+    edit = _first_edit_time(post)
+    if edit is not None and copy["captured_at"] < edit or copy.get("form") in BY_ID_FORMS:
+        return None
+    form = copy.get("form") or "unknown"
+    kind = "an answer" if form in ANSWER_FORMS else "a page's head"
+    return f"taken after the edit ({_utc(edit) if edit else 'time unknown'}), {kind} ({form}), which may show either version"
+
+
+def _id_named(url: str) -> str | None:
+    """The post id a captured URL names: a status page's, or a JSON endpoint's id= or url= parameter's."""
+    ref = x.parse_url(url) if url else None
+    if ref is not None and ref.post_id:
+        return ref.post_id
+    found = re.search(r"[?&]id=(\d{1,20})\b|status(?:es)?(?:/|%2F)(\d{1,20})", url)
+    return (found.group(1) or found.group(2)) if found else None
+
+
+def _first_edit_time(post: dict[str, Any]) -> str | None:
+    """When the version after the post's was made: its id's (snowflake) time, UTC ISO."""
+    versions = list(post.get("edits") or [])
+    at = versions.index(post["post_id"]) + 1 if post["post_id"] in versions else 1
+    minted = x.snowflake_time(versions[at]) if at < len(versions) else None
+    return minted.strftime("%Y-%m-%dT%H:%M:%SZ") if minted else None
 
 
 def _other_versions(post: dict[str, Any]) -> list[dict[str, Any]]:
@@ -355,14 +460,15 @@ UNCERTAIN_TEXT = ("; the article's text is uncertain (where the post's words sta
                   "so this is no fail")
 
 
-def _as_captured(said: str, post: dict[str, Any] | None) -> str | None:
-    """Evidence that an archived copy holds the article's words (a pass against it), or None."""
+def _as_captured(said: str, post: dict[str, Any] | None) -> list[tuple[dict[str, Any], quotes.Comparison]]:
+    """The archived copies that hold the article's words (a pass against each), in the order read."""
+    found = []
     for copy in (post or {}).get("archived") or []:
         if copy["status"] == "available" and copy.get("text"):
             compared = quotes.compare(said, copy["text"], links=link_map(copy.get("links")))
             if compared.result == "pass":
-                return f"the capture of {_utc(copy['captured_at'])} holds the article's words: {compared.evidence}"
-    return None
+                found.append((copy, compared))
+    return found
 
 
 def archived_copy_check(post: dict[str, Any] | None) -> dict[str, Any] | None:

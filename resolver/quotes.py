@@ -157,6 +157,7 @@ class Comparison:
     left_out_after: str = ""              # one just after them (Japanese: 知ってい of 知っていない)
     left_out_in_clause: str = ""          # one further before them in the post's clause ("not" of "not saying X")
     set_aside: tuple[str, ...] = ()       # emoji and links of the article's that are not the post's, said in words
+    recased: tuple[str, ...] = ()         # words in capitals on one side, lower case on the other, said in words
 
     @property
     def contained(self) -> float:
@@ -277,11 +278,28 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
     left_out = _negation_before(post_words, start, found)
     changes = [_alike(c) for c in changes]
     matched += sum(len(tokens(c.post)) for c in changes if c.alike)   # the same words, as a reader sees them
+    recased = _recased(ops[first:last + 1], said_words, post_words) if set_aside else ()
     return _verdict(Comparison("pass", "", len(a), len(p), matched, tuple(changes), extra_before, extra_after,
                                partial, truncated, beyond_cut, unit, left_out,
                                _negation_after(post_words, ops[last][4], found),
                                "" if left_out or any(_real(c) for c in changes)   # a fail says no more
-                               else _negation_in_clause(post_words, start, found), aside))
+                               else _negation_in_clause(post_words, start, found), aside, recased))
+
+
+def _recased(ops: list[tuple[str, int, int, int, int]], said: list[str], post: list[str]) -> tuple[str, ...]:
+    """The quoted words written in capitals on one side and in lower case on the other ("US" and "us", "WILL" and
+    "will"), said in words: folding case for equality hid a change of meaning (an acronym, a shout), so such a
+    word is no pass (edits29). A capital initial ("Tuesday", "The") is cosmetic, as are a one-letter word, a
+    handle and a hashtag (X folds their case)."""
+    found = []
+    for tag, i1, i2, j1, j2 in ops:
+        if tag != "equal":
+            continue
+        for word, theirs in zip(said[i1:i2], post[j1:j2]):
+            if word != theirs and not word.startswith(("@", "#")) and sum(c.isalpha() for c in word) > 1 \
+                    and (word.isupper() and theirs.islower() or word.islower() and theirs.isupper()):
+                found.append(f'the case differs: the post has "{theirs}", the article "{word}" (another word?)')
+    return tuple(found)
 
 
 # Letters of other scripts drawn like Latin ones (Unicode's confusables, the common ones): "pаssed" with a Cyrillic
@@ -299,9 +317,12 @@ def _skeleton(text: str) -> str:
 def _alike(change: Change) -> Change:
     """The change marked when its two sides only look different to a computer (another script's letter, a
     superscript figure), with the characters that differ named."""
+    from dataclasses import replace
+
+    if change.post and change.article and _regrouped(change.post, change.article):
+        return replace(change, alike="the same digits, grouped otherwise: the same figure written differently?")
     if not change.post or not change.article or change.elided or _skeleton(change.post) != _skeleton(change.article):
         return change
-    from dataclasses import replace
     from difflib import SequenceMatcher
 
     post, said = change.post.casefold(), change.article.casefold()
@@ -314,6 +335,18 @@ def _alike(change: Change) -> Change:
              if tag != "equal"]
     named = "; ".join(f"{_named(b)} in place of {_named(a)}" for a, b in pairs)
     return replace(change, alike=named)
+
+
+# A figure in digits, plain or grouped by threes with one separator (1,200; 1.200; 1 200; 1'200): "1,200" and
+# "1200" are the same digits; "1.5" and "15" are not a grouping (a decimal point), nor is "12,00" (edits29).
+_FIGURE_RE = re.compile(r"\d+|\d{1,3}(?P<sep>[,. '])\d{3}(?:(?P=sep)\d{3})*")
+
+
+def _regrouped(post: str, said: str) -> bool:
+    """The same figure with other digit grouping on each side: "1,200" against "1200". Not a pass either: with a
+    decimal comma "1,200" is 1.2."""
+    whole = [_FIGURE_RE.fullmatch(side) for side in (post, said)]
+    return post != said and all(whole) and re.sub(r"\D", "", post) == re.sub(r"\D", "", said)
 
 
 _RAISE = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -626,9 +659,9 @@ def _verdict(c: Comparison) -> Comparison:
                      "leaves out?)")
     if c.left_out_after:
         notes.append(f'the post has "{c.left_out_after}" right after them (a negation the quote leaves out?)')
-    notes += c.set_aside
+    notes += c.set_aside + c.recased
     if c.extra_before or c.extra_after or c.beyond_cut or c.left_out or c.left_out_in_clause or c.left_out_after \
-            or c.set_aside:
+            or c.set_aside or c.recased:
         return replace(c, result="warn", evidence="; ".join(notes))
     return replace(c, result="warn" if c.changes else "pass", evidence="; ".join(notes))
 

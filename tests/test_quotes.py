@@ -11,7 +11,10 @@ POST = "The council rejected the new budget on Tuesday."
 CASES = [
     # (article's words, post's words, result, evidence)
     ("The council rejected the new budget on Tuesday.", POST, "pass", "the post's 8 words, word for word"),
-    ("the COUNCIL rejected the new budget on tuesday", POST, "pass", "the post's 8 words, word for word"),
+    ("the council rejected the new budget on tuesday", POST, "pass", "the post's 8 words, word for word"),
+    # a shouted word against a plain one may be another word ("US", "us"): no pass, both named (edits29)
+    ("the COUNCIL rejected the new budget on tuesday", POST, "warn", "the post's 8 words, word for word; the case "
+     'differs: the post has "council", the article "COUNCIL" (another word?)'),
     ("The council approved the new budget on Tuesday.", POST, "fail",
      "1 change in the quoted words: rejected → approved"),
     ("The council rejected the budget on Tuesday.", POST, "fail", '1 change in the quoted words: dropped "new"'),
@@ -63,7 +66,7 @@ CASES = [
 
 
 @pytest.mark.parametrize("said,found,result,evidence", CASES, ids=[
-    "identical", "case-ignored", "substituted", "removed", "inserted", "last-word-changed", "first-word-changed",
+    "identical", "case-ignored", "capitals-against-lower-case", "substituted", "removed", "inserted", "last-word-changed", "first-word-changed",
     "three-changes", "partial-run", "cut-with-ellipsis", "cut-mid-word", "elided-inside", "glued-after",
     "glued-before", "glued-and-partial", "other-words-at-the-start", "nothing-in-common", "source-cut",
     "source-cut-mid-word", "source-cut-changed-word", "source-cut-same-length", "minus-sign-dropped",
@@ -545,3 +548,58 @@ def test_a_written_address_another_than_the_post_s_t_co_link_expands_to_warns():
 def test_a_written_address_against_a_t_co_link_with_no_map_is_not_weighed():
     """Where the link leads is not known (an oEmbed answer, a capture of a page): an address cannot be told from it."""
     assert compare("Our flood report is out: riverton.example/reports/bridge-2021", POST_WITH_LINK).result == "pass"
+
+
+# edits29 §4: a figure written with other digit grouping is no changed word, and a case difference that may change
+# the meaning (an acronym or a shouted word against a plain one) is no pass.
+REGROUPED = [
+    ("We hired 1200 people", "We hired 1,200 people", "1,200 → 1200"),
+    ("We hired 1,200 people", "We hired 1200 people", "1200 → 1,200"),
+    ("A debt of 1,250,000 euros", "A debt of 1.250.000 euros", "1.250.000 → 1,250,000"),
+    ("We hired 1 200 people", "We hired 1200 people", "1200 → 1 200"),
+]
+
+
+@pytest.mark.parametrize("said,found,change", REGROUPED, ids=["comma-dropped", "comma-added", "dots-for-commas",
+                                                              "spaced-thousands"])
+def test_a_figure_written_with_other_digit_grouping_warns_naming_both_never_fails(said, found, change):
+    """"1,200" against "1200" is the same number written differently (or, with a decimal comma, another one: 1,200
+    is 1.2 in German): it failed as a changed word. It warns, naming both sides; nothing else is a change."""
+    compared = compare(said, found)
+    assert compared.result == "warn", compared.evidence
+    assert f"{change} (the same digits, grouped otherwise: the same figure written differently?)" in compared.evidence
+    assert "change in the quoted words" not in compared.evidence
+
+
+@pytest.mark.parametrize("said,found", [
+    ("The river is at 15m", "The river is at 1.5m"),     # a decimal point is no thousands grouping
+    ("We hired 12,00 people", "We hired 1200 people"),   # nor is a group of two
+    ("We hired 1,300 people", "We hired 1,200 people"),
+], ids=["decimal-point", "group-of-two", "other-digits"])
+def test_a_changed_figure_still_fails(said, found):
+    assert compare(said, found).result == "fail"
+
+
+@pytest.mark.parametrize("said,found,post_side,article_side", [
+    ("Tariffs hurt us most", "Tariffs hurt US most", "US", "us"),
+    ("Tariffs hurt US most", "Tariffs hurt us most", "us", "US"),
+    ("we WILL win", "we will win", "will", "WILL"),
+], ids=["acronym-lowered", "word-raised", "shouted"])
+def test_a_word_in_capitals_on_one_side_and_lower_case_on_the_other_warns_naming_both(said, found, post_side,
+                                                                                       article_side):
+    """Case was folded for equality, so "US" quoted as "us" passed as the post's words, word for word: a change of
+    meaning hidden. It warns, naming both sides."""
+    compared = compare(said, found)
+    assert compared.result == "warn", compared.evidence
+    assert f'the case differs: the post has "{post_side}", the article "{article_side}" (another word?)' \
+        in compared.evidence
+
+
+@pytest.mark.parametrize("said,found", [
+    ("the council rejected it on tuesday", "The council rejected it on Tuesday"),   # a capital initial
+    ("I said A is fine", "I said a is fine"),                                       # one letter
+    ("Go #USA and @NASA", "Go #usa and @nasa"),                                     # tags and handles fold
+    ("Nasa said so", "NASA said so"),                                               # not lower case
+], ids=["initial-capital", "one-letter", "tags-and-handles", "title-case"])
+def test_a_cosmetic_case_difference_still_passes(said, found):
+    assert compare(said, found).result == "pass"

@@ -248,3 +248,32 @@ def test_a_posts_t_co_links_are_kept_with_the_addresses_the_api_expanded_them_to
                                   "https://www.riverton.example/reports/flood-2021",
                                   "display_url": "riverton.example/reports/fl…"},)
     assert json.loads(store.post_row("twitter", post.record.post_id)["record"])["links"] == list(post.record.links)
+
+
+def test_an_edited_posts_version_history_is_asked_for_and_kept(fakenet, store):
+    """X API v2 gives every version's id in `edit_history_tweet_ids` (a default field, oldest first) and the edit
+    window in `edit_controls` (asked for). The API answers the version asked for: asked for the original, it gives
+    the original's words, with the later version's id after it. The record kept no ids (edits29), so a report held an
+    article quoting the later version against the original's words alone, and failed it."""
+    later = "1600000000000000009"
+    edited = {"data": [dict(fx.X_API_LOOKUP["data"][0], edit_history_tweet_ids=[TWEET.post_id, later],
+                            edit_controls={"edits_remaining": 4, "is_edit_eligible": True,
+                                           "editable_until": "2022-12-06T06:01:41.000Z"})],
+              "includes": fx.X_API_LOOKUP["includes"]}
+    asked = []
+
+    def answer(request):
+        asked.append(request.args.get("tweet.fields", "").split(","))
+        return Response(fx.as_json(edited), content_type="application/json; charset=utf-8")
+    fakenet.route("api.twitter.com", "/2/tweets", answer)
+    post = fetch_one(Session(settings_for(fakenet, **X_ONLY), store=store))
+    assert {"edit_history_tweet_ids", "edit_controls"} <= set(asked[0])
+    assert (post.record.edits, post.record.text) == ((TWEET.post_id, later), fx.X_API_LOOKUP["data"][0]["text"])
+    assert json.loads(store.post_row("twitter", TWEET.post_id)["record"])["edits"] == [TWEET.post_id, later]
+
+
+def test_a_post_never_edited_keeps_no_version_history(fakenet, store):
+    """Every post since 2022 carries `edit_history_tweet_ids`, its own id alone when never edited: that is no edit
+    (an edited record reads the post's captures, and its checks say "edited")."""
+    fakenet.route("api.twitter.com", "/2/tweets", lookup_page)
+    assert fetch_one(Session(settings_for(fakenet, **X_ONLY), store=store)).record.edits == ()

@@ -247,7 +247,10 @@ def _from_cache(target: Target, session: Session,
         return None
     # Read as a fresh answer would be, a configured secret redacted (http.py redacts a body as it comes in): one
     # cached before the key was set printed it in the post's handle and URL (review28c #1).
-    record = record_from_json(session.redactor.shown_json(json_column(row["record"])) | {"from_cache": True})
+    stored = session.redactor.shown_json(json_column(row["record"]))
+    record = record_from_json(stored | {"from_cache": True})
+    if "edits" not in stored and target.platform == "twitter" and record.status == "available":
+        record = _edits_from_kept_answer(record, row, store)
     if not session.offline and (row["status"] == "error" or row["status"] == "unknown" and not record.fetch_ids
                                 and _token_now_set(target, session)):
         return None   # an error, or "needs an access token" when one is set now: ask again
@@ -258,6 +261,23 @@ def _from_cache(target: Target, session: Session,
     return FetchedPost(record, _media_rows(record, media_row or store.media_by_url), row["id"],
                        archived=archived_in_store(row, store) if archived else (), archive_lookup=looked,
                        archive_looked_under=under)
+
+
+EDITS_NOT_KNOWN = "not known"   # field_sources["edits"] of a post cached before edit ids were recorded, no body kept
+
+
+def _edits_from_kept_answer(record: PostRecord, row: dict[str, Any], store: Store) -> PostRecord:
+    """The edit ids of a post cached before they were recorded, read from its latest kept syndication or X API answer
+    with no request (offline too): without them a report took an edited post for one never edited (edits29). No
+    body kept: its field_sources say the edit history is not known."""
+    from resolver.fetch.reparse import reparse_observation
+
+    for observation in reversed(store.observations(row["id"])):
+        if observation["method"] in ("syndication", "x-api"):
+            found = reparse_observation(row, observation, store)
+            if found is not None:
+                return replace(record, edits=found.edits)
+    return replace(record, field_sources={**record.field_sources, "edits": EDITS_NOT_KNOWN})
 
 
 def _lookup_in_store(target: Target, record: PostRecord, store: Store, archived: int,

@@ -58,9 +58,9 @@ class PostRecord:
     from_cache: bool = False
     field_sources: dict[str, str] = field(default_factory=dict)
     disagreements: dict[str, dict[str, Any]] = field(default_factory=dict)
-    # An edited post answered with a later version (syndication's answer for the original is the latest edit):
-    # every version's id, oldest first, the one answered last. The text, media and created_at are that version's;
-    # the article may quote an earlier one (verdict28).
+    # An edited post: every version's id, oldest first. Syndication answers the original's id with the latest edit
+    # (the last): the text, media and created_at are that version's, and the article may quote an earlier one
+    # (verdict28). The X API answers the version asked for, and lists the later ones after it (edits29).
     edits: tuple[str, ...] = ()
     # The post's t.co links as its answer expanded them (entities.urls: {"url", "expanded_url", "display_url"}):
     # the article may show the address one leads to, which the text check weighs against it (renamed28, #9).

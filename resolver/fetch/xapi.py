@@ -28,7 +28,7 @@ METHOD = "x-api"
 BATCH = 100
 EXPANSIONS = ["author_id", "attachments.media_keys", "referenced_tweets.id"]
 TWEET_FIELDS = ["attachments", "author_id", "created_at", "entities", "lang", "referenced_tweets", "withheld",
-                "conversation_id", "edit_history_tweet_ids", "possibly_sensitive", "note_tweet"]
+                "conversation_id", "edit_history_tweet_ids", "edit_controls", "possibly_sensitive", "note_tweet"]
 USER_FIELDS = ["id", "name", "username", "protected", "verified", "withheld", "created_at"]
 MEDIA_FIELDS = ["media_key", "type", "url", "preview_image_url", "width", "height", "alt_text", "variants",
                 "duration_ms"]
@@ -197,7 +197,16 @@ def _tweet(tweet: Mapping[str, Any], users: Mapping[Any, Any], media: Mapping[An
         references=tuple({"type": r.get("type"), "id": r.get("id")} for r in tweet.get("referenced_tweets") or []),
         # a note tweet's links are in its own entities (its text is note_tweet's)
         links=links_of((tweet.get("note_tweet") or {}).get("entities") or tweet.get("entities")),
+        edits=_edits(tweet),
     )
+
+
+def _edits(tweet: Mapping[str, Any]) -> tuple[str, ...]:
+    """Every version's id of an edited post, oldest first (`edit_history_tweet_ids`, a default field since 2022), or
+    () for a post never edited (its own id alone). The API answers the version asked for, not the latest (edits29)."""
+    ids = tweet.get("edit_history_tweet_ids")
+    found = tuple(str(i) for i in ids if isinstance(i, (str, int))) if isinstance(ids, list) else ()
+    return found if len(found) > 1 else ()
 
 
 def _withheld(withheld: Any) -> str | None:
