@@ -291,15 +291,28 @@ def _recased(ops: list[tuple[str, int, int, int, int]], said: list[str], post: l
     "will"), said in words: folding case for equality hid a change of meaning (an acronym, a shout), so such a
     word is no pass (edits29). A capital initial ("Tuesday", "The") is cosmetic, as are a one-letter word, a
     handle and a hashtag (X folds their case)."""
-    found = []
+    pairs = []
     for tag, i1, i2, j1, j2 in ops:
         if tag != "equal":
             continue
         for word, theirs in zip(said[i1:i2], post[j1:j2]):
             if word != theirs and not word.startswith(("@", "#")) and sum(c.isalpha() for c in word) > 1 \
                     and (word.isupper() and theirs.islower() or word.islower() and theirs.isupper()):
-                found.append(f'the case differs: the post has "{theirs}", the article "{word}" (another word?)')
-    return tuple(found)
+                pairs.append((word, theirs))
+    if len(pairs) > _RECASED_NAMED:   # a post shouted in capitals (or an article's): said once, not word by word
+        raised = [theirs for _, theirs in pairs if theirs.isupper()]
+        lowered = [word for word, theirs in pairs if not theirs.isupper()]
+        (upper, lower), most, other = ((("the post", "the article"), raised, lowered) if len(raised) >= len(lowered)
+                                       else (("the article", "the post"), lowered, raised))
+        some = ", ".join(f'"{word}"' for word in most[:_RECASED_NAMED])
+        rest = f", and {len(other)} the other way" if other else ""
+        return (f"the case differs: {upper} writes {len(most)} of the quoted words in capitals, {lower} in lower "
+                f"case ({some}, …){rest}",)
+    return tuple(f'the case differs: the post has "{theirs}", the article "{word}" (another word?)'
+                 for word, theirs in pairs)
+
+
+_RECASED_NAMED = 3   # words whose case differs named one by one; more are said once, with these first
 
 
 # Letters of other scripts drawn like Latin ones (Unicode's confusables, the common ones): "pаssed" with a Cyrillic

@@ -595,6 +595,17 @@ def test_a_word_in_capitals_on_one_side_and_lower_case_on_the_other_warns_naming
         in compared.evidence
 
 
+def test_a_post_written_in_capitals_quoted_in_lower_case_warns_once_not_word_by_word():
+    """A post shouted in capitals and quoted in sentence case warned once for each of its words (a list as long as
+    the post). It warns once, naming how many words and a few of them."""
+    compared = compare("Breaking: fire on main street tonight, stay away",
+                       "BREAKING: FIRE ON MAIN STREET TONIGHT, STAY AWAY")
+    assert compared.result == "warn", compared.evidence
+    assert compared.evidence.count("the case differs") == 1, compared.evidence
+    assert 'the post writes 7 of the quoted words in capitals, the article in lower case ("FIRE", "ON", "MAIN", …)' \
+        in compared.evidence
+
+
 @pytest.mark.parametrize("said,found", [
     ("the council rejected it on tuesday", "The council rejected it on Tuesday"),   # a capital initial
     ("I said A is fine", "I said a is fine"),                                       # one letter
