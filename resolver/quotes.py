@@ -358,8 +358,20 @@ _FIGURE_RE = re.compile(r"\d+|\d{1,3}(?P<sep>[,. '])\d{3}(?:(?P=sep)\d{3})*")
 def _regrouped(post: str, said: str) -> bool:
     """The same figure with other digit grouping on each side: "1,200" against "1200". Not a pass either: with a
     decimal comma "1,200" is 1.2."""
+    (post_sign, post), (said_sign, said) = _unsigned(post), _unsigned(said)
     whole = [_FIGURE_RE.fullmatch(side) for side in (post, said)]
-    return post != said and all(whole) and re.sub(r"\D", "", post) == re.sub(r"\D", "", said)
+    return post_sign == said_sign and post != said and all(whole) \
+        and re.sub(r"\D", "", post) == re.sub(r"\D", "", said)
+
+
+_SIGN_RE = re.compile(r"^([$€£¥₹+\-−]*)(.*?)(%?)$", re.S)
+
+
+def _unsigned(figure: str) -> tuple[tuple[str, str], str]:
+    """A figure's currency sign or plus/minus before it and its per cent after it, set apart ("$1,200": "$", "%")."""
+    match = _SIGN_RE.match(figure)
+    assert match is not None   # every part may be empty
+    return (match[1], match[3]), match[2]
 
 
 _RAISE = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")

@@ -572,6 +572,19 @@ def test_a_figure_written_with_other_digit_grouping_warns_naming_both_never_fail
 
 
 @pytest.mark.parametrize("said,found", [
+    ("It cost $1,200 today", "It cost $1200 today"),
+    ("It rose 1,200% today", "It rose 1200% today"),
+    ("It cost £1 200 today", "It cost £1200 today"),
+], ids=["dollar", "percent", "pound-space"])
+def test_a_figure_with_a_sign_grouped_otherwise_warns_too(said, found):
+    """"$1,200" against "$1200" failed as a changed word while "1,200" against "1200" warned: the sign stuck to the
+    figure hid its grouping."""
+    compared = compare(said, found)
+    assert compared.result == "warn", compared.evidence
+    assert "the same digits, grouped otherwise" in compared.evidence
+
+
+@pytest.mark.parametrize("said,found", [
     ("The river is at 15m", "The river is at 1.5m"),     # a decimal point is no thousands grouping
     ("We hired 12,00 people", "We hired 1200 people"),   # nor is a group of two
     ("We hired 1,300 people", "We hired 1,200 people"),
