@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate
 from collections.abc import Callable, Iterator
@@ -617,7 +617,116 @@ def _signatures(tree: Any, smap: SourceMap, claimed: set[Any]) -> list[Embed]:
         if "(@" in el.text(deep=True) and not (claimed and in_claimed(el.parent)) \
                 and not (el.tag == "p" and in_quote(el.parent)):
             found += _signatures_in(el, smap)
+    return found + _loose_signatures(tree, smap, claimed)
+
+
+# Elements whose text the paragraph pass reads (`_signatures`), and those whose text no reader sees.
+READ_ELSEWHERE = frozenset({"p", "script", "style", "template", "noscript", "textarea", "title", "head", "select",
+                            "svg", "math"})
+
+
+def _loose_signatures(tree: Any, smap: SourceMap, claimed: set[Any]) -> list[Embed]:
+    """Tweets flattened into text no paragraph holds: a scraped text that a stray tag made HTML ("<li>one</li>" or a
+    "</div>" above its lines), a page's <div> of lines. Only paragraphs were read: such a post came out as a bare
+    pic.twitter.com link or nothing, its author, handle and date lost (sniff29, #10). Each block holding such text is
+    read once, as the text detector reads plain text, and each post spanned on its characters as written."""
+    read = AncestorMemo(lambda node, above: above or node.tag in READ_ELSEWHERE or node in claimed
+                        or (node.tag == "blockquote" and "class" not in node.attrs), False)
+    found: list[Embed] = []
+    done: set[int] = set()
+    for node in (tree.body or tree.root).traverse(include_text=True):
+        if node.tag != "-text" or "(@" not in (node.text_content or "") or read(node.parent):
+            continue
+        block = node.parent
+        while block.tag not in BLOCKS and block.tag not in ("body", "html") and block.parent is not None:
+            block = block.parent
+        if block.mem_id not in done:
+            done.add(block.mem_id)
+            found += _signatures_in_loose_text(block, smap)
     return found
+
+
+def _signatures_in_loose_text(block: Any, smap: SourceMap) -> list[Embed]:
+    """The signatures in a block's own text (what its inline elements hold too; each block inside it a blank line,
+    a <br> a line break), spanned in the source: exactly where a text node is written as it reads, else from the
+    start or to the end of the nodes they begin and end in."""
+    parts: list[str] = []
+    nodes: list[tuple[int, str]] = []   # (offset in the text, text) of each text node
+    length, after_break = 0, False
+    stack = [block.iter(include_text=True)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        tag = child.tag
+        if tag == "-text":
+            words = child.text_content or ""
+            if after_break and not words.lstrip(" \t").startswith(("\n", "\r")):
+                parts.append("\n")   # the source's own line break after a <br> is no second one
+                length += 1
+            after_break = False
+            nodes.append((length, words))
+            parts.append(words)
+            length += len(words)
+        elif tag == "br":
+            if after_break:
+                parts.append("\n")
+                length += 1
+            after_break = True
+        elif not is_element(child) or tag in READ_ELSEWHERE - {"p"}:
+            continue   # a comment, a script: nothing a reader sees
+        elif tag in BLOCKS or tag == "p":
+            after_break = False
+            parts.append("\n\n")
+            length += 2
+        else:
+            stack.append(child.iter(include_text=True))
+    text = "".join(parts) + ("\n" if after_break else "")
+    instagram = text_detectors.find_instagram_remnants(text)
+    embeds = text_detectors.find_signatures(text, skip=[e.span for e in instagram]) + instagram
+    if not embeds:
+        return []
+    block_span = smap.span(block)
+    bounds = block_span if block_span != (0, 0) else (smap.start, smap.end)   # an implied <body> has no tags
+    located = _located(nodes, smap, bounds)
+    found, cursor = [], bounds[0]
+    for embed in sorted(embeds, key=lambda e: e.span):
+        span, exact = _source_span(embed.span, nodes, located, smap.page, bounds)
+        written = text[embed.span[0]:embed.span[1]]
+        if not exact and (at := smap.page.find(written, cursor, bounds[1])) >= 0:
+            span = (at, at + len(written))   # a node holding a stray end tag lexbor dropped ("today. </div>")
+        cursor = max(cursor, span[1])
+        found.append(replace(embed, span=span, detector="html-text-signature"))
+    return found
+
+
+def _located(nodes: list[tuple[int, str]], smap: SourceMap, block: tuple[int, int]) -> list[tuple[int, int] | None]:
+    """Where each text node is in the source (`html_credits.TextLocator`, in document order), or None."""
+    locate = html_credits.TextLocator(smap.page, block[0], block[1])
+    return [locate(words) if words.strip() else None for _, words in nodes]
+
+
+def _source_span(span: tuple[int, int], nodes: list[tuple[int, str]], located: list[tuple[int, int] | None],
+                 page: str, block: tuple[int, int]) -> tuple[tuple[int, int], bool]:
+    """A span of a block's loose text (`_signatures_in_loose_text`) in the source, and whether it is exact: it is in
+    text nodes written as they read; else it runs from the start or to the end of the node an end falls in, or the
+    block's own bound where that node is not found."""
+    starts = [offset for offset, _ in nodes]
+    bounds, exact = [], True
+    for side, char in enumerate((span[0], span[1] - 1)):   # the first and the last character
+        i = bisect_right(starts, char) - 1   # the text node holding the character, if any
+        offset, words = nodes[max(i, 0)]
+        where = located[max(i, 0)]
+        if i < 0 or where is None or char >= offset + len(words):
+            bounds.append(block[side])
+        elif page[where[0]:where[1]] == words:
+            bounds.append(where[0] + char - offset + side)
+            continue
+        else:
+            bounds.append(where[side])
+        exact = False
+    return (bounds[0], bounds[1]), exact
 
 
 # lexbor's tree builder checks scopes by walking its stack of open elements, and compares each new formatting
@@ -982,9 +1091,10 @@ def _text_urls(prose: str, smap: SourceMap, *, taken: list[tuple[int, int]]) -> 
         locate = locate or html_credits.TextLocator(smap.page, smap.start, smap.end)
         claimed = claimed if claimed is not None else Intervals(taken)
         where = locate(node)
-        if where is not None and where[0] not in claimed:
+        if where is not None:   # each URL by its own place: a loose signature (sniff29) claims part of a node
             spans = _url_spans(smap.page, where, node, [e.span for e in embeds])
-            found += [replace(e, detector="html-text-url", span=span) for e, span in zip(embeds, spans)]
+            found += [replace(e, detector="html-text-url", span=span) for e, span in zip(embeds, spans)
+                      if span[0] not in claimed]
     return found
 
 
