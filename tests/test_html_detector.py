@@ -3071,3 +3071,17 @@ def test_a_remnant_in_a_pages_paragraph_is_read_as_before():
         "2022-09-12", "Something happened today. pic.twitter.com/q3uNO4mJHi", "high",
         ("https://pic.twitter.com/q3uNO4mJHi",))
     assert page[embed.span[0]:embed.span[1]].startswith("<p>Something") and page[:embed.span[1]].endswith("2022</p>")
+
+
+def test_a_loose_remnant_written_with_references_and_crlf_is_spanned_on_its_source():
+    """A loose remnant whose node HTML reads otherwise than it is written (a reference, CRLF line ends) is spanned
+    on its own characters in the source, not on its whole node: two posts in one node share no span."""
+    page = ("<li>one</li>\r\nNotes &amp; more.\r\n\r\nGr&eacute;at day. pic.twitter.com/q3uNO4mJHi\r\n"
+            "\u2014 Jane Doe (@jdoe) September 12, 2022\r\n\r\nOpen &#8212; at last. \u2014 Ann Example (@ann_ex) "
+            "May 1, 2024\r\n")
+    embeds = html.scan(page)[0]
+    assert [(e.author_handle, e.text) for e in embeds] == [
+        ("jdoe", "Gréat day. pic.twitter.com/q3uNO4mJHi"), ("ann_ex", "Open — at last.")]
+    assert [page[e.span[0]:e.span[1]] for e in embeds] == [
+        "Gr&eacute;at day. pic.twitter.com/q3uNO4mJHi\r\n\u2014 Jane Doe (@jdoe) September 12, 2022",
+        "Open &#8212; at last. \u2014 Ann Example (@ann_ex) May 1, 2024"]

@@ -622,7 +622,7 @@ def _signatures(tree: Any, smap: SourceMap, claimed: set[Any]) -> list[Embed]:
 
 # Elements whose text the paragraph pass reads (`_signatures`), and those whose text no reader sees.
 READ_ELSEWHERE = frozenset({"p", "script", "style", "template", "noscript", "textarea", "title", "head", "select",
-                            "svg", "math"})
+                            "svg", "math", "iframe"})
 
 
 def _loose_signatures(tree: Any, smap: SourceMap, claimed: set[Any]) -> list[Embed]:
@@ -647,23 +647,49 @@ def _loose_signatures(tree: Any, smap: SourceMap, claimed: set[Any]) -> list[Emb
 
 
 def _signatures_in_loose_text(block: Any, smap: SourceMap) -> list[Embed]:
-    """The signatures in a block's own text (what its inline elements hold too; each block inside it a blank line,
-    a <br> a line break), spanned in the source: exactly where a text node is written as it reads, else from the
-    start or to the end of the nodes they begin and end in."""
+    """The signatures in a block's own text (`_loose_text`), spanned in the source (`_source_span`): exactly where
+    their text nodes are found, else from the start or to the end of the nodes they begin and end in."""
+    text, nodes = _loose_text(block)
+    instagram = text_detectors.find_instagram_remnants(text)
+    embeds = text_detectors.find_signatures(text, skip=[e.span for e in instagram]) + instagram
+    if not embeds:
+        return []
+    block_span = smap.span(block)
+    bounds = block_span if block_span != (0, 0) else (smap.start, smap.end)   # an implied <body> has no tags
+    located = _located(nodes, smap, bounds)
+    starts = [offset for offset, _ in nodes]
+    found: list[Embed] = []
+    cursor, read = bounds[0], dict[int, list[tuple[int, int]] | None]()
+    for embed in sorted(embeds, key=lambda e: e.span):
+        span, exact = _source_span(embed.span, starts, nodes, located, smap.page, bounds, read)
+        written = text[embed.span[0]:embed.span[1]]
+        # Not exact: a node holding a stray end tag lexbor dropped ("today. </div>"), found again as written, near
+        # where the last post ended (a bounded search: a page of such posts stays linear, #12).
+        where = max(cursor, span[0])
+        if not exact and (at := smap.page.find(written, where, min(span[1], where + len(written) + FIND_REACH))) >= 0:
+            span = (at, at + len(written))
+        cursor = max(cursor, span[1])
+        found.append(replace(embed, span=span, detector="html-text-signature"))
+    return found
+
+
+def _loose_text(block: Any) -> tuple[str, list[tuple[int, str]]]:
+    """(text, nodes) of a block's own text, what its inline elements hold too: each text node as it reads, a <br> a
+    line break (not a second one before the source's own), each block inside it a blank line; `nodes`: (offset in
+    the text, text) of each text node. A walk, not a recursion: any depth (#12)."""
     parts: list[str] = []
-    nodes: list[tuple[int, str]] = []   # (offset in the text, text) of each text node
+    nodes: list[tuple[int, str]] = []
     length, after_break = 0, False
     stack = [block.iter(include_text=True)]
     while stack:
         child = next(stack[-1], None)
+        tag = child.tag if child is not None else None
         if child is None:
             stack.pop()
-            continue
-        tag = child.tag
-        if tag == "-text":
+        elif tag == "-text":
             words = child.text_content or ""
             if after_break and not words.lstrip(" \t").startswith(("\n", "\r")):
-                parts.append("\n")   # the source's own line break after a <br> is no second one
+                parts.append("\n")
                 length += 1
             after_break = False
             nodes.append((length, words))
@@ -674,31 +700,16 @@ def _signatures_in_loose_text(block: Any, smap: SourceMap) -> list[Embed]:
                 parts.append("\n")
                 length += 1
             after_break = True
-        elif not is_element(child) or tag in READ_ELSEWHERE - {"p"}:
-            continue   # a comment, a script: nothing a reader sees
         elif tag in BLOCKS or tag == "p":
             after_break = False
             parts.append("\n\n")
             length += 2
-        else:
+        elif is_element(child) and tag not in READ_ELSEWHERE:   # not a comment, a script: what a reader sees
             stack.append(child.iter(include_text=True))
-    text = "".join(parts) + ("\n" if after_break else "")
-    instagram = text_detectors.find_instagram_remnants(text)
-    embeds = text_detectors.find_signatures(text, skip=[e.span for e in instagram]) + instagram
-    if not embeds:
-        return []
-    block_span = smap.span(block)
-    bounds = block_span if block_span != (0, 0) else (smap.start, smap.end)   # an implied <body> has no tags
-    located = _located(nodes, smap, bounds)
-    found, cursor = [], bounds[0]
-    for embed in sorted(embeds, key=lambda e: e.span):
-        span, exact = _source_span(embed.span, nodes, located, smap.page, bounds)
-        written = text[embed.span[0]:embed.span[1]]
-        if not exact and (at := smap.page.find(written, cursor, bounds[1])) >= 0:
-            span = (at, at + len(written))   # a node holding a stray end tag lexbor dropped ("today. </div>")
-        cursor = max(cursor, span[1])
-        found.append(replace(embed, span=span, detector="html-text-signature"))
-    return found
+    return "".join(parts) + ("\n" if after_break else ""), nodes
+
+
+FIND_REACH = 20_000   # characters past the last post a loose post's words are looked for as written
 
 
 def _located(nodes: list[tuple[int, str]], smap: SourceMap, block: tuple[int, int]) -> list[tuple[int, int] | None]:
@@ -707,12 +718,13 @@ def _located(nodes: list[tuple[int, str]], smap: SourceMap, block: tuple[int, in
     return [locate(words) if words.strip() else None for _, words in nodes]
 
 
-def _source_span(span: tuple[int, int], nodes: list[tuple[int, str]], located: list[tuple[int, int] | None],
-                 page: str, block: tuple[int, int]) -> tuple[tuple[int, int], bool]:
+def _source_span(span: tuple[int, int], starts: list[int], nodes: list[tuple[int, str]],
+                 located: list[tuple[int, int] | None], page: str, block: tuple[int, int],
+                 read: dict[int, list[tuple[int, int]] | None]) -> tuple[tuple[int, int], bool]:
     """A span of a block's loose text (`_signatures_in_loose_text`) in the source, and whether it is exact: it is in
-    text nodes written as they read; else it runs from the start or to the end of the node an end falls in, or the
-    block's own bound where that node is not found."""
-    starts = [offset for offset, _ in nodes]
+    text nodes found in the source (their references and CRs read as HTML reads them); else it runs from the start
+    or to the end of the node an end falls in, or the block's own bound where that node is not found. `starts`:
+    each node's offset in the text; `read`: `_written_at` of the nodes asked before, each node's read once (#12)."""
     bounds, exact = [], True
     for side, char in enumerate((span[0], span[1] - 1)):   # the first and the last character
         i = bisect_right(starts, char) - 1   # the text node holding the character, if any
@@ -720,13 +732,40 @@ def _source_span(span: tuple[int, int], nodes: list[tuple[int, str]], located: l
         where = located[max(i, 0)]
         if i < 0 or where is None or char >= offset + len(words):
             bounds.append(block[side])
-        elif page[where[0]:where[1]] == words:
-            bounds.append(where[0] + char - offset + side)
+            exact = False
             continue
+        raw = page[where[0]:where[1]]
+        if raw != words and i not in read:
+            read[i] = _written_at(raw, words)
+        places = read.get(i)
+        if raw == words:
+            bounds.append(where[0] + char - offset + side)
+        elif places is not None:
+            bounds.append(where[0] + places[char - offset][side])
         else:
             bounds.append(where[side])
-        exact = False
+            exact = False
     return (bounds[0], bounds[1]), exact
+
+
+# What HTML reads as other characters in a text node: a character reference, a CRLF or a lone CR.
+WRITTEN_AS_RE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)|\r\n?")
+
+
+def _written_at(raw: str, words: str) -> list[tuple[int, int]] | None:
+    """Where in `raw` (a text node as written) each character of `words` (as HTML reads it) is written: (start,
+    end) of the reference or line break it comes from, or of itself. None when reading the pieces one by one does
+    not give `words` (a named reference without its ";" that HTML reads otherwise alone)."""
+    places: list[tuple[int, int]] = []
+    at = 0
+    for written in WRITTEN_AS_RE.finditer(raw):
+        places += [(k, k + 1) for k in range(at, written.start())]
+        read = "\n" if written.group()[0] == "\r" else unescape(written.group())
+        places += [written.span()] * len(read)
+        at = written.end()
+    places += [(k, k + 1) for k in range(at, len(raw))]
+    return places if len(places) == len(words) and unescape(raw.replace("\r\n", "\n").replace("\r", "\n")) == words \
+        else None
 
 
 # lexbor's tree builder checks scopes by walking its stack of open elements, and compares each new formatting
