@@ -625,6 +625,9 @@ READ_ELSEWHERE = frozenset({"p", "script", "style", "template", "noscript", "tex
                             "svg", "math", "iframe"})
 
 
+LOOSE_SELECTOR = ':lexbor-contains("(@")'   # lexbor's own pseudo-class: an element whose text nodes hold it
+
+
 def _loose_signatures(tree: Any, smap: SourceMap, claimed: set[Any]) -> list[Embed]:
     """Tweets flattened into text no paragraph holds: a scraped text that a stray tag made HTML ("<li>one</li>" or a
     "</div>" above its lines), a page's <div> of lines. Only paragraphs were read: such a post came out as a bare
@@ -634,10 +637,11 @@ def _loose_signatures(tree: Any, smap: SourceMap, claimed: set[Any]) -> list[Emb
                         or (node.tag == "blockquote" and "class" not in node.attrs), False)
     found: list[Embed] = []
     done: set[int] = set()
-    for node in (tree.body or tree.root).traverse(include_text=True):
-        if node.tag != "-text" or "(@" not in (node.text_content or "") or read(node.parent):
+    # The elements whose own text holds "(@", lexbor's search (a walk over every node cost 1% of a signed page's scan)
+    for holder in select(tree.body or tree.root, LOOSE_SELECTOR):
+        if read(holder):
             continue
-        block = node.parent
+        block = holder
         while block.tag not in BLOCKS and block.tag not in ("body", "html") and block.parent is not None:
             block = block.parent
         if block.mem_id not in done:
