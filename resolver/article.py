@@ -188,7 +188,8 @@ def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
     # Before what the page declares, as valid UTF-8 is: a label is often wrong (Apache says ISO-8859-1 of every
     # page), and a crawl cuts a record in the middle of a character.
     if _mostly_utf8(data):
-        return data.decode("utf-8", errors="replace"), "utf-8", True
+        name = MIXED + "cp1252" if _holds_cp1252(data) else "utf-8"
+        return decode_as(data, name), name, True
     meta = META_CHARSET_RE.search(data[:4096]) if kind == "html" else None
     names = [declared] if declared else []
     names += [meta.group(1).decode("ascii", "replace")] if meta else []
@@ -203,9 +204,26 @@ def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
 
     matches = list(from_bytes(data[:200_000]))
     name = _prefer_western(matches) if matches else "cp1252"
-    if name in _WESTERN and _holds_utf8(data):
-        name = MIXED + name   # a scraper joined sources: a UTF-8 dash in Latin-1 words (wire28)
+    if _holds_utf8(data) and (single := _one_byte_part(data[:200_000])) in _WESTERN:
+        name = MIXED + single   # a scraper joined sources: a UTF-8 dash in Latin-1 words (wire28)
     return decode_as(data, name), name, True
+
+
+def _one_byte_part(data: bytes) -> str:
+    """The encoding of the one-byte text holding UTF-8 sequences, as detection reads the bytes around them (sniff29):
+    read whole, the sequences themselves swayed it ("Ã©", cp1252's reading of a UTF-8 "é", is mojibake where
+    cp1250's "Ă©" and iso8859_10's are letters), and UTF-8 French with a few cp1252 quote marks was read as cp1250.
+    Bytes that read the same in cp1252 as in the encoding guessed are cp1252's, the likelier by far."""
+    from charset_normalizer import from_bytes
+
+    rest = UTF8_SEQUENCE_RE.sub(b"", data)
+    matches = list(from_bytes(rest))
+    name = _prefer_western(matches) if matches else "cp1252"
+    try:
+        same = rest.decode(name) == rest.decode("cp1252")
+    except (LookupError, UnicodeDecodeError):
+        same = False
+    return "cp1252" if same else name
 
 
 # Mixed text: one-byte (cp1252) text holding UTF-8 sequences, each read as UTF-8 and the other bytes in the one-byte
@@ -239,10 +257,14 @@ def _holds_utf8(data: bytes) -> bool:
 
 def decode_as(data: bytes, encoding: str) -> str:
     """The text of bytes in an encoding as `decode` names it, what does not decode replaced: a mixed one
-    ("utf-8+cp1252") reads each UTF-8 sequence as UTF-8 and the other bytes in its one-byte encoding."""
+    ("utf-8+cp1252") reads each UTF-8 sequence as UTF-8 and the other bytes in its one-byte encoding. Which
+    sequences: in mostly UTF-8 bytes (`_mostly_utf8`), every valid one; in one-byte text, those it never makes by
+    chance (`UTF8_SEQUENCE_RE`). The bytes decide, so a worker's article decodes to the same text."""
     if not encoding.startswith(MIXED):
         return data.decode(encoding, errors="replace")
     single, parts, at = encoding[len(MIXED):], [], 0
+    if _mostly_utf8(data):
+        return _utf8_then(data, single)
     for sequence in UTF8_SEQUENCE_RE.finditer(data):
         parts += [data[at:sequence.start()].decode(single, errors="replace"), sequence.group().decode("utf-8")]
         at = sequence.end()
@@ -262,6 +284,51 @@ def _as_browsers_read(name: str) -> list[str]:
     except LookupError:
         return [name]   # decoding says it is unknown
     return [_AS_BROWSERS_READ[codec], name] if codec in _AS_BROWSERS_READ else [name]
+
+
+# A byte UTF-8 cannot read, as surrogateescape keeps it (U+DC80 to U+DCFF), and runs of them.
+_ESCAPED_RE = re.compile("[\udc80-\udcff]+")
+
+
+def _utf8_then(data: bytes, single: str) -> str:
+    """Mostly UTF-8 bytes: every valid sequence read as UTF-8, every other byte in the one-byte encoding `single`;
+    a character cut at the end (a crawl's size limit) replaced, as UTF-8 reads it."""
+    cut = _cut_at_end(data)
+    text = data[:len(data) - cut].decode("utf-8", errors="surrogateescape")
+    text = _ESCAPED_RE.sub(lambda run: run.group().encode("utf-8", "surrogateescape").decode(single, "replace"), text)
+    return text + "\ufffd" * bool(cut)
+
+
+def _cut_at_end(data: bytes) -> int:
+    """How many bytes at the end start a UTF-8 sequence they are too short to finish (0 if none)."""
+    for back in range(1, min(4, len(data)) + 1):
+        byte = data[-back]
+        if byte < 0x80 or byte >= 0xc0:   # ASCII, or a lead byte: the last sequence starts here
+            needed = 2 if 0xc2 <= byte <= 0xdf else 3 if 0xe0 <= byte <= 0xef else 4 if 0xf0 <= byte <= 0xf4 else 0
+            return back if back < needed else 0
+    return 0
+
+
+def _holds_cp1252(data: bytes) -> bool:
+    """Are the bytes UTF-8 cannot read, in mostly UTF-8 bytes, cp1252 text a scraper joined in (sniff29), not stray
+    bytes (a template's, a crawl's cut)? Most of them read as cp1252 punctuation, a no-break space or a letter beside
+    a letter ("Ren\xe9e", "\xab Nous"); a lone "\xff" between two tags or a byte cp1252 leaves undefined is none."""
+    import unicodedata
+
+    cut = _cut_at_end(data)
+    text = data[:len(data) - cut].decode("utf-8", errors="surrogateescape")
+    words = strays = 0
+    for run in _ESCAPED_RE.finditer(text):
+        read = run.group().encode("utf-8", "surrogateescape").decode("cp1252", "replace")
+        beside = text[run.start() - 1: run.start()] + text[run.end(): run.end() + 1]
+        for char in read:
+            kind = unicodedata.category(char)
+            lettered = kind[0] == "L" and (len(read) > 1 or any(c.isalpha() for c in beside))
+            if char != "\ufffd" and (kind[0] == "P" or kind in ("Sc", "Zs") or lettered):
+                words += 1
+            else:
+                strays += 1
+    return words > strays
 
 
 def _mostly_utf8(data: bytes) -> bool:

@@ -241,6 +241,23 @@ def _names(written: str, embed: Any) -> bool:
     return ref is not None and ref.url == embed.url
 
 
+def _span_points_at(article: Any, embed: Any) -> bool:
+    """Does an embed's span point at it: an HTML detector's at its element (a "<"), a URL found in the text at that
+    URL as written, a signature in loose text no element holds (sniff29) at its own words, "(@handle)" to the date?"""
+    start, end = embed.span
+    written = article.text[start:end]
+    if end <= start:
+        return False
+    if embed.detector == "html-text-url":
+        return _names(written, embed)
+    if embed.detector == "html-text-signature" and not written.startswith("<"):
+        last = written.split()[-1]   # the date's last word, or the status URL after it
+        return f"(@{embed.author_handle})" in written and bool(
+            embed.post_id and embed.post_id in last or embed.date_text and written.endswith(embed.date_text))
+    return not (article.kind == "html" and embed.detector.startswith("html-") and embed.detector != "html-source"
+                and written[0] != "<")
+
+
 def inventory(files: list[Path], corpus: Path, show: int) -> None:
     """What the scan finds over the whole corpus, labelled or not: counts, and spans that miss their element."""
     platforms: Counter[str] = Counter()
@@ -255,11 +272,7 @@ def inventory(files: list[Path], corpus: Path, show: int) -> None:
         for embed in embeds:
             platforms[f"{embed.platform}/{embed.kind}"] += 1
             detectors[embed.detector] += 1
-            start, end = embed.span
-            if end <= start or (article.kind == "html" and embed.detector.startswith("html-")
-                                and embed.detector not in ("html-source", "html-text-url")
-                                and article.text[start] != "<") or (embed.detector == "html-text-url"
-                                                                    and not _names(article.text[start:end], embed)):
+            if not _span_points_at(article, embed):
                 bad_spans.append(f"{path.name}: {embed.detector} {embed.url} {embed.span}")
         for credit in credits:
             credit_sources[credit.source] += 1

@@ -127,3 +127,16 @@ def test_a_small_corpus_is_scanned_and_scored_end_to_end(tmp_path, monkeypatch, 
     code, out = _run(monkeypatch, capsys, corpus, "--labels", labels)
     assert "spans that do not point at their element: 0" in out
     assert "credit missed: ('ben example', 'ap')" in out and "credit extra:  ('ben example', 'reuters')" in out
+
+
+def test_a_loose_signatures_span_is_checked_as_the_text_it_spans(tmp_path, monkeypatch, capsys):
+    """A tweet flattened into loose text no element holds (a scraped text a stray tag made HTML) is spanned on its
+    characters, not on an element (sniff29): such a span is good when it reads as its signature, and only then."""
+    corpus = tmp_path / "corpus"
+    (corpus / "text").mkdir(parents=True)
+    (corpus / "text" / "scraped.txt").write_text(
+        "Notes from the day.\n<li>one</li>\n\nOpen at last. pic.twitter.com/Zz98Yy76Xx\n"
+        "\u2014 Ann Example (@ann_ex) December 6, 2022\n\nMore words.\n", encoding="utf-8")
+    code, out = _run(monkeypatch, capsys, corpus, "--labels", tmp_path / "labels")
+    assert code == 0 and "spans that do not point at their element: 0" in out
+    assert "html-text-signature" in out

@@ -3002,3 +3002,86 @@ def test_left28_a_placeholder_in_the_paragraph_before_a_signature_is_no_text():
             "</article></body></html>")
     [embed] = extract.find_all(page, "html")[0]
     assert (embed.author_handle, embed.text, embed.text_confidence) == ("ann_ex", None, None)
+
+
+# -- a scraped text read as HTML (sniff29) ------------------------------------------------------------------------
+# A plain-text file a scraper left a tag in (an end tag, a list item, two bare tags) is sniffed as HTML. Its
+# flattened tweet is loose text there, in no paragraph: the HTML reading must read it as the text reading does.
+REMNANT = ("Something happened today. pic.twitter.com/q3uNO4mJHi\n"
+           "\u2014 Jane Placeholder (@fictional_acct) September 12, 2022")
+REMNANT_WITH_ID = ("Something happened today. pic.twitter.com/q3uNO4mJHi \u2014 Jane Placeholder (@fictional_acct) "
+                   "September 12, 2022 https://twitter.com/fictional_acct/status/1569301234567890123")
+SCRAPED = {
+    "stray-list-item": f"Notes from the day.\n<li>one</li>\n\n{REMNANT}\n\nMore words of the article.\n",
+    "stray-list-item-lines": f"Notes from the day.\n<li>one</li>\n{REMNANT}\nMore words of the article.\n",
+    "stray-end-tag": f"Notes from the day. </div>\n\n{REMNANT}\n\nMore words of the article.\n",
+    "two-bare-tags": f"Notes<br>\nfrom the day.<hr>\n\n{REMNANT}\n\nMore words.\n",
+    "with-status-url": f"Notes from the day.\n<li>one</li>\n\n{REMNANT_WITH_ID}\n\nMore words.\n",
+    "two-remnants": f"<li>one</li>\n\n{REMNANT}\n\nBetween them.\n\nSecond post here. \u2014 Ann Example (@ann_ex) "
+                    "May 1, 2024\n\nEnd.\n",
+}
+
+
+def _as_read(embeds):
+    return [(e.platform, e.kind, e.url, e.post_id, e.author_name, e.author_handle, e.date_text, e.date, e.text,
+             e.media_links, e.links, e.span) for e in embeds]
+
+
+@pytest.mark.parametrize("name", list(SCRAPED), ids=list(SCRAPED))
+def test_a_scraped_texts_tweet_remnant_reads_the_same_as_html_and_as_text(name):
+    """sniff29 (#10): a stray `<li>one</li>` (or an end tag, or two bare tags) made a scraped text HTML, where its
+    flattened tweet was loose text no paragraph holds: the HTML reading gave a bare pic.twitter.com link (or
+    nothing), no author, handle or date. Loose text is read as the text detector reads it: both readings of such a
+    file give the same embeds, spanned on the same characters."""
+    from resolver.article import from_bytes
+
+    content = SCRAPED[name]
+    assert from_bytes(content.encode(), "scraped.txt").kind == "html"
+    as_html, as_text = extract.find_all(content, "html")[0], extract.find_all(content, "text")[0]
+    assert _as_read(as_html) == _as_read(as_text) and as_text
+    assert all(e.detector == "html-text-signature" for e in as_html)
+    for embed in as_html:
+        assert content[embed.span[0]:embed.span[1]].endswith(embed.date_text if embed.post_id is None
+                                                              else embed.post_id)
+
+
+def test_a_loose_remnant_inside_a_pages_div_is_read_and_spanned_as_written():
+    """Loose text in a page's own block (a div, not a paragraph), with a <br> between the post's words and its
+    signature: read as the lines a reader sees, spanned from the post's first word to the signature's date."""
+    page = ('<html><body><div class="story">Intro words.<br><br>Bridge reopened. pic.twitter.com/Zz98Yy76Xx<br>'
+            '\u2014 Riverton Roads (@RivertonRoads) December 6, 2022<br><br>More words.</div></body></html>')
+    [embed] = html.scan(page)[0]
+    assert (embed.detector, embed.author_name, embed.author_handle, embed.date, embed.text) == (
+        "html-text-signature", "Riverton Roads", "RivertonRoads", "2022-12-06",
+        "Bridge reopened. pic.twitter.com/Zz98Yy76Xx")
+    assert page[embed.span[0]:embed.span[1]] == ("Bridge reopened. pic.twitter.com/Zz98Yy76Xx<br>\u2014 Riverton "
+                                                 "Roads (@RivertonRoads) December 6, 2022")
+
+
+def test_a_remnant_in_a_pages_paragraph_is_read_as_before():
+    """The common case in the corpus, a real page whose <p> holds a flattened tweet, is read as it was before loose
+    text was: one embed, spanned on its paragraph, its words sure (sniff29)."""
+    page = ("<!DOCTYPE html><html><body><article><p>The council met on Tuesday.</p>\n<p>Something happened today. "
+            "pic.twitter.com/q3uNO4mJHi<br>\u2014 Jane Placeholder (@fictional_acct) September 12, 2022</p>\n"
+            "<p>More words.</p></article></body></html>")
+    [embed] = extract.find_all(page, "html")[0]
+    assert (embed.detector, embed.url, embed.author_name, embed.author_handle, embed.date, embed.text,
+            embed.text_confidence, embed.media_links) == (
+        "html-text-signature", "https://twitter.com/fictional_acct", "Jane Placeholder", "fictional_acct",
+        "2022-09-12", "Something happened today. pic.twitter.com/q3uNO4mJHi", "high",
+        ("https://pic.twitter.com/q3uNO4mJHi",))
+    assert page[embed.span[0]:embed.span[1]].startswith("<p>Something") and page[:embed.span[1]].endswith("2022</p>")
+
+
+def test_a_loose_remnant_written_with_references_and_crlf_is_spanned_on_its_source():
+    """A loose remnant whose node HTML reads otherwise than it is written (a reference, CRLF line ends) is spanned
+    on its own characters in the source, not on its whole node: two posts in one node share no span."""
+    page = ("<li>one</li>\r\nNotes &amp; more.\r\n\r\nGr&eacute;at day. pic.twitter.com/q3uNO4mJHi\r\n"
+            "\u2014 Jane Doe (@jdoe) September 12, 2022\r\n\r\nOpen &#8212; at last. \u2014 Ann Example (@ann_ex) "
+            "May 1, 2024\r\n")
+    embeds = html.scan(page)[0]
+    assert [(e.author_handle, e.text) for e in embeds] == [
+        ("jdoe", "Gréat day. pic.twitter.com/q3uNO4mJHi"), ("ann_ex", "Open — at last.")]
+    assert [page[e.span[0]:e.span[1]] for e in embeds] == [
+        "Gr&eacute;at day. pic.twitter.com/q3uNO4mJHi\r\n\u2014 Jane Doe (@jdoe) September 12, 2022",
+        "Open &#8212; at last. \u2014 Ann Example (@ann_ex) May 1, 2024"]

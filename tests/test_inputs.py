@@ -311,6 +311,77 @@ def test_utf8_sequences_in_cp1252_text_are_read_as_utf8() -> None:
     assert [(c.creator, c.organization) for c in result.credits] == [("Renée Müller", "Reuters")]
 
 
+def _joined(text: str, one_byte: str) -> bytes:
+    """A scraper's join: `text` in UTF-8, but the characters in `one_byte` in cp1252."""
+    return b"".join(ch.encode("cp1252") if ch in one_byte else ch.encode() for ch in text)
+
+
+# sniff29 (#10): mostly UTF-8, with cp1252 bytes a scraper joined in (quotes, guillemets, a few names).
+FRENCH_QUOTE = "Renée Müller a dit: « C’est fini… » pic.twitter.com/AbCdEf1234\n"
+FRENCH_STORY = ("Le maire, Renée Müller, a dit: « Nous avons réussi, c’est énorme… » Élodie Frère a ajouté: "
+                "« Génial. » La réunion à Genève a duré trois heures.\n") * 3
+
+
+@pytest.mark.parametrize("data, text", [
+    (_joined(FRENCH_QUOTE, "«»’…"), FRENCH_QUOTE),   # the names UTF-8, the quote marks cp1252
+    (_joined(FRENCH_STORY, "«»’…"), FRENCH_STORY),   # a story: its letters UTF-8, its quote marks cp1252
+    (_joined(FRENCH_STORY, "éü"), FRENCH_STORY),     # its quote marks and most letters UTF-8, two names' cp1252
+    (_joined(FRENCH_STORY, "«»") + "Zażółć — Łódź\n".encode(), FRENCH_STORY + "Zażółć — Łódź\n"),
+], ids=["names-utf8-quotes-cp1252", "story-quotes-cp1252", "story-names-cp1252", "polish-utf8-too"])
+def test_a_mostly_utf8_file_with_cp1252_bytes_is_read_as_both(data: bytes, text: str) -> None:
+    """sniff29 (#10): UTF-8 French with a scraper's cp1252 quote marks was guessed iso8859_10 or cp1250 (the UTF-8
+    sequences, read as one-byte text, made charset_normalizer prefer them): "RenĂ©e MĂĽller"; with more UTF-8 in
+    it, it was UTF-8 with every cp1252 byte replaced ("� Nous avons réussi, c�est", "Ren�e"). Each UTF-8
+    sequence is read as UTF-8 and each other byte as cp1252, the encoding named mixed and guessed, and a worker's
+    article (its text not pickled) decodes to the same text."""
+    import pickle
+
+    from resolver.article import from_bytes
+
+    article = from_bytes(data, "joined.txt")
+    assert (article.text, article.encoding, article.encoding_detected) == (text, "utf-8+cp1252", True)
+    assert pickle.loads(pickle.dumps(article)).text == text
+
+
+POLISH = ("Prezydent Wrocławia, Łukasz Żółkiewski, powiedział w środę, że mieszkańcy są zaniepokojeni, a źródła w "
+          "urzędzie mówią o błędach. Zdjęcie: Małgorzata Ślęzak/PAP.\n") * 3
+NORWEGIAN = ("Statsministeren sa på møtet i Tromsø at økonomien går bedre. Bjørn Åsmund Sæther og Øystein Ærø var til "
+             "stede. Foto: Kjærsti Løvås/NTB.\n") * 3
+ICELANDIC = ("Þórður Guðmundsson sagði á fundinum í Reykjavík að þetta væri mikilvægt mál. Ljósmynd: Sigríður Þóra "
+             "Ólafsdóttir/RÚV.\n") * 3
+LITHUANIAN = "Kauno meras Šarūnas Ūsas ir Kęstutis Ąžuolas kalbėjo. Nuotrauka: Ūla Ėglė.\n" * 3
+
+
+@pytest.mark.parametrize("text, encoding", [
+    (POLISH, "cp1250"), (NORWEGIAN, "iso8859_10"), (ICELANDIC, "iso8859_10"), (LITHUANIAN, "iso8859_10"),
+    (POLISH + "Zażółć gęślą jaźń — Łódź.\n", "cp1250"),
+], ids=["polish-cp1250", "norwegian-iso8859-10", "icelandic-iso8859-10", "baltic-iso8859-10", "polish-with-a-dash"])
+def test_one_byte_text_of_another_script_is_read_as_it_is_not_as_mixed(text: str, encoding: str) -> None:
+    """sniff29: really cp1250 Polish or iso8859 Nordic text holds no UTF-8 and is read right, as before, its
+    encoding guessed and never mixed (a cp1250 Polish page's letters are its own, not a scraper's)."""
+    from resolver.article import from_bytes
+
+    article = from_bytes(text.encode(encoding), "story.txt")
+    assert (article.text, article.encoding_detected) == (text, True)
+    assert not article.encoding.startswith("utf-8")
+
+
+def test_the_scan_says_which_encoding_a_mixed_file_was_read_in(tmp_path: Path) -> None:
+    """sniff29: the mixed reading is shown, in the scan's table and in its JSON, as a guess."""
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    story = tmp_path / "joined.txt"
+    story.write_bytes(_joined(FRENCH_STORY, "«»’…"))
+    db = str(tmp_path / "c.db")
+    shown = CliRunner().invoke(cli, ["--db", db, "scan", "--offline", str(story)])
+    assert shown.exit_code == 0 and "(encoding guessed: utf-8+cp1252)" in shown.output, shown.output
+    line = CliRunner().invoke(cli, ["--db", db, "scan", "--offline", "--json", str(story)])
+    article = json.loads(line.output.splitlines()[0])
+    assert (article["encoding"], article["encoding_detected"]) == ("utf-8+cp1252", True)
+
+
 @pytest.mark.parametrize("text", [
     "«CAFÉ» et «DÉJÀ VU», Zoë Müller.\n",
     "CAFÉ\u00a0: ouvert. L’ÉTÉ’S END. Photo: Zoë Åström\n",

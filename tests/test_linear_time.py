@@ -300,3 +300,20 @@ def test_sec28_json_ld_objects_under_many_levels_cost_what_they_cost_flat():
 
     flat, deep = python_calls(extract.find_all, page(1), "html"), python_calls(extract.find_all, page(800), "html")
     assert deep <= 1.2 * flat, (deep, flat)
+
+
+LOOSE_LINE = "Great day. pic.twitter.com/q3uNO4mJHi<br>— Jane Doe (@jdoe) September 12, 2022<br>"
+
+
+@pytest.mark.parametrize("build", [
+    lambda k: "<li>one</li>\n" + SIGNED * 500 * k,                          # a scraped text, one text node
+    lambda k: "<li>one</li>\n</div>" + SIGNED * 500 * k,                    # one lexbor joins over a stray end tag
+    lambda k: "<html><body><div>" + LOOSE_LINE * 500 * k + "</div>",        # one block of <br> lines
+    lambda k: "<html><body>" + ("<div>" + LOOSE_LINE + "</div>") * 500 * k,   # a block each
+], ids=["scraped-text", "stray-end-tag", "one-block", "many-blocks"])
+def test_loose_signatures_are_each_found_once_at_linear_cost(build):
+    """sniff29: tweets flattened into loose text (no paragraph holds them) are read by the text detector; a block's
+    lines are mapped back to the source once, each post by bisection, not by a walk over the nodes before it."""
+    embeds = [e for e in html.scan(build(1))[0] if e.detector == "html-text-signature"]
+    assert len(embeds) == 500 and len({e.span for e in embeds}) == 500
+    assert grows_linearly(build, html.scan)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate
 from collections.abc import Callable, Iterator
@@ -617,7 +617,159 @@ def _signatures(tree: Any, smap: SourceMap, claimed: set[Any]) -> list[Embed]:
         if "(@" in el.text(deep=True) and not (claimed and in_claimed(el.parent)) \
                 and not (el.tag == "p" and in_quote(el.parent)):
             found += _signatures_in(el, smap)
+    return found + _loose_signatures(tree, smap, claimed)
+
+
+# Elements whose text the paragraph pass reads (`_signatures`), and those whose text no reader sees.
+READ_ELSEWHERE = frozenset({"p", "script", "style", "template", "noscript", "textarea", "title", "head", "select",
+                            "svg", "math", "iframe"})
+
+
+LOOSE_SELECTOR = ':lexbor-contains("(@")'   # lexbor's own pseudo-class: an element whose text nodes hold it
+
+
+def _loose_signatures(tree: Any, smap: SourceMap, claimed: set[Any]) -> list[Embed]:
+    """Tweets flattened into text no paragraph holds: a scraped text that a stray tag made HTML ("<li>one</li>" or a
+    "</div>" above its lines), a page's <div> of lines. Only paragraphs were read: such a post came out as a bare
+    pic.twitter.com link or nothing, its author, handle and date lost (sniff29, #10). Each block holding such text is
+    read once, as the text detector reads plain text, and each post spanned on its characters as written."""
+    read = AncestorMemo(lambda node, above: above or node.tag in READ_ELSEWHERE or node in claimed
+                        or (node.tag == "blockquote" and "class" not in node.attrs), False)
+    found: list[Embed] = []
+    done: set[int] = set()
+    # The elements whose own text holds "(@", lexbor's search (a walk over every node cost 1% of a signed page's scan)
+    for holder in select(tree.body or tree.root, LOOSE_SELECTOR):
+        if read(holder):
+            continue
+        block = holder
+        while block.tag not in BLOCKS and block.tag not in ("body", "html") and block.parent is not None:
+            block = block.parent
+        if block.mem_id not in done:
+            done.add(block.mem_id)
+            found += _signatures_in_loose_text(block, smap)
     return found
+
+
+def _signatures_in_loose_text(block: Any, smap: SourceMap) -> list[Embed]:
+    """The signatures in a block's own text (`_loose_text`), spanned in the source (`_source_span`): exactly where
+    their text nodes are found, else from the start or to the end of the nodes they begin and end in."""
+    text, nodes = _loose_text(block)
+    instagram = text_detectors.find_instagram_remnants(text)
+    embeds = text_detectors.find_signatures(text, skip=[e.span for e in instagram]) + instagram
+    if not embeds:
+        return []
+    block_span = smap.span(block)
+    bounds = block_span if block_span != (0, 0) else (smap.start, smap.end)   # an implied <body> has no tags
+    located = _located(nodes, smap, bounds)
+    starts = [offset for offset, _ in nodes]
+    found: list[Embed] = []
+    cursor, read = bounds[0], dict[int, list[tuple[int, int]] | None]()
+    for embed in sorted(embeds, key=lambda e: e.span):
+        span, exact = _source_span(embed.span, starts, nodes, located, smap.page, bounds, read)
+        written = text[embed.span[0]:embed.span[1]]
+        # Not exact: a node holding a stray end tag lexbor dropped ("today. </div>"), found again as written, near
+        # where the last post ended (a bounded search: a page of such posts stays linear, #12).
+        where = max(cursor, span[0])
+        if not exact and (at := smap.page.find(written, where, min(span[1], where + len(written) + FIND_REACH))) >= 0:
+            span = (at, at + len(written))
+        cursor = max(cursor, span[1])
+        found.append(replace(embed, span=span, detector="html-text-signature"))
+    return found
+
+
+def _loose_text(block: Any) -> tuple[str, list[tuple[int, str]]]:
+    """(text, nodes) of a block's own text, what its inline elements hold too: each text node as it reads, a <br> a
+    line break (not a second one before the source's own), each block inside it a blank line; `nodes`: (offset in
+    the text, text) of each text node. A walk, not a recursion: any depth (#12)."""
+    parts: list[str] = []
+    nodes: list[tuple[int, str]] = []
+    length, after_break = 0, False
+    stack = [block.iter(include_text=True)]
+    while stack:
+        child = next(stack[-1], None)
+        tag = child.tag if child is not None else None
+        if child is None:
+            stack.pop()
+        elif tag == "-text":
+            words = child.text_content or ""
+            if after_break and not words.lstrip(" \t").startswith(("\n", "\r")):
+                parts.append("\n")
+                length += 1
+            after_break = False
+            nodes.append((length, words))
+            parts.append(words)
+            length += len(words)
+        elif tag == "br":
+            if after_break:
+                parts.append("\n")
+                length += 1
+            after_break = True
+        elif tag in BLOCKS or tag == "p":
+            after_break = False
+            parts.append("\n\n")
+            length += 2
+        elif is_element(child) and tag not in READ_ELSEWHERE:   # not a comment, a script: what a reader sees
+            stack.append(child.iter(include_text=True))
+    return "".join(parts) + ("\n" if after_break else ""), nodes
+
+
+FIND_REACH = 20_000   # characters past the last post a loose post's words are looked for as written
+
+
+def _located(nodes: list[tuple[int, str]], smap: SourceMap, block: tuple[int, int]) -> list[tuple[int, int] | None]:
+    """Where each text node is in the source (`html_credits.TextLocator`, in document order), or None."""
+    locate = html_credits.TextLocator(smap.page, block[0], block[1])
+    return [locate(words) if words.strip() else None for _, words in nodes]
+
+
+def _source_span(span: tuple[int, int], starts: list[int], nodes: list[tuple[int, str]],
+                 located: list[tuple[int, int] | None], page: str, block: tuple[int, int],
+                 read: dict[int, list[tuple[int, int]] | None]) -> tuple[tuple[int, int], bool]:
+    """A span of a block's loose text (`_signatures_in_loose_text`) in the source, and whether it is exact: it is in
+    text nodes found in the source (their references and CRs read as HTML reads them); else it runs from the start
+    or to the end of the node an end falls in, or the block's own bound where that node is not found. `starts`:
+    each node's offset in the text; `read`: `_written_at` of the nodes asked before, each node's read once (#12)."""
+    bounds, exact = [], True
+    for side, char in enumerate((span[0], span[1] - 1)):   # the first and the last character
+        i = bisect_right(starts, char) - 1   # the text node holding the character, if any
+        offset, words = nodes[max(i, 0)]
+        where = located[max(i, 0)]
+        if i < 0 or where is None or char >= offset + len(words):
+            bounds.append(block[side])
+            exact = False
+            continue
+        raw = page[where[0]:where[1]]
+        if raw != words and i not in read:
+            read[i] = _written_at(raw, words)
+        places = read.get(i)
+        if raw == words:
+            bounds.append(where[0] + char - offset + side)
+        elif places is not None:
+            bounds.append(where[0] + places[char - offset][side])
+        else:
+            bounds.append(where[side])
+            exact = False
+    return (bounds[0], bounds[1]), exact
+
+
+# What HTML reads as other characters in a text node: a character reference, a CRLF or a lone CR.
+WRITTEN_AS_RE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)|\r\n?")
+
+
+def _written_at(raw: str, words: str) -> list[tuple[int, int]] | None:
+    """Where in `raw` (a text node as written) each character of `words` (as HTML reads it) is written: (start,
+    end) of the reference or line break it comes from, or of itself. None when reading the pieces one by one does
+    not give `words` (a named reference without its ";" that HTML reads otherwise alone)."""
+    places: list[tuple[int, int]] = []
+    at = 0
+    for written in WRITTEN_AS_RE.finditer(raw):
+        places += [(k, k + 1) for k in range(at, written.start())]
+        read = "\n" if written.group()[0] == "\r" else unescape(written.group())
+        places += [written.span()] * len(read)
+        at = written.end()
+    places += [(k, k + 1) for k in range(at, len(raw))]
+    return places if len(places) == len(words) and unescape(raw.replace("\r\n", "\n").replace("\r", "\n")) == words \
+        else None
 
 
 # lexbor's tree builder checks scopes by walking its stack of open elements, and compares each new formatting
@@ -982,9 +1134,10 @@ def _text_urls(prose: str, smap: SourceMap, *, taken: list[tuple[int, int]]) -> 
         locate = locate or html_credits.TextLocator(smap.page, smap.start, smap.end)
         claimed = claimed if claimed is not None else Intervals(taken)
         where = locate(node)
-        if where is not None and where[0] not in claimed:
+        if where is not None:   # each URL by its own place: a loose signature (sniff29) claims part of a node
             spans = _url_spans(smap.page, where, node, [e.span for e in embeds])
-            found += [replace(e, detector="html-text-url", span=span) for e, span in zip(embeds, spans)]
+            found += [replace(e, detector="html-text-url", span=span) for e, span in zip(embeds, spans)
+                      if span[0] not in claimed]
     return found
 
 
