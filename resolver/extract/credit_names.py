@@ -216,7 +216,10 @@ def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
     people = [p for p in kept[1:] if not is_org(p)]
     # Agency first ("REUTERS/Jane Doe", "NASA Goddard Center/Jane Doe"): exactly a known agency, or a name that
     # reads as an organisation with a person after it ("Reuters TV/Reuters" keeps Reuters TV as the creator).
-    if kept[0].casefold() in KNOWN_ORGS or _is_domain(kept[0]) or is_org(kept[0]) and people:
+    # Organisations only, no agency among them ("Police/Fire Department"): one organisation, no creator; "Police"
+    # was the creator, a person to a report's reader (credits29 #1).
+    if kept[0].casefold() in KNOWN_ORGS or _is_domain(kept[0]) or is_org(kept[0]) and (
+            people or not any(names_an_agency(p) for p in kept[1:])):
         if not people:
             return None, _as_written(value, kept)
         return people[0], _as_written(value, [p for p in kept if p is not people[0]])

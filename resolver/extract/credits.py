@@ -551,6 +551,12 @@ def read_placed(value: str) -> list[tuple[str | None, tuple[str | None, str | No
     if found:
         return found
     stripped = LABEL_WORD_RE.sub("", strip_prefix(value))
+    if (last := last_sentence(stripped)) is not None:
+        # a caption's words, then the credit ("A ship at sea. Police/Fire Department"): the last sentence alone
+        # credits, when it reads as names; the words before it joined the name (credits29 #1)
+        stripped = stripped[last[0]:last[1]]
+        if not looks_like_credit_value(stripped, strict=True):
+            return []
     if not looks_like_credit_value(stripped, strict=False) or len(stripped.split()) > 14:
         return []
     creator, organization = split_credit(stripped)

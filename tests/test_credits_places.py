@@ -1,0 +1,71 @@
+"""Photo credits on real pages (#10, credits29): one last-sentence rule in every credit place, descriptions in
+scripts with no capitals, the marker gate, names with initials and long outlets. Each table has its negatives:
+a rule that reads more must not read a sentence that only looks like a credit."""
+
+import pytest
+
+from resolver.extract import find_all
+from resolver.extract.credit_names import split_credit
+
+IMAGE = "https://news.example/img/p.jpg"
+PLACES = {
+    "figcaption": f'<figure><img src="{IMAGE}"><figcaption>{{}}</figcaption></figure>',
+    "caption-class": f'<figure><img src="{IMAGE}"><p class="caption">{{}}</p></figure>',
+    "credit-span": f'<figure><img src="{IMAGE}"><span class="credit">{{}}</span></figure>',
+    "alt": f'<figure><img src="{IMAGE}" alt="{{}}"></figure>',
+    "credit-text-itemprop": f'<figure><img src="{IMAGE}"><span itemprop="creditText">{{}}</span></figure>',
+    "json-ld": f'<script type="application/ld+json">{{{{"@type": "ImageObject", "contentUrl": "{IMAGE}", '
+               '"creditText": "{}"}}</script>',
+}
+# The places whose element says its words are a credit: a description before the credit is no part of it.
+CREDIT_ELEMENTS = ("credit-span", "credit-text-itemprop", "json-ld")
+
+
+def _page(place: str, words: str) -> str:
+    """A page with a credit marker elsewhere (its footer), so the gate is not what is tested."""
+    return (f"<html><body><article><p>Story.</p>{PLACES[place].format(words)}<p>End.</p></article>"
+            "<footer>© 2026 Riverton Gazette</footer></body></html>")
+
+
+def _read(page: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [(c.creator, c.organization, c.split_confidence) for c in find_all(page, "html")[1]]
+
+
+# --- 1. the last sentence of a credit element ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("place", CREDIT_ELEMENTS)
+@pytest.mark.parametrize("words,found", [
+    ("A ship at sea. Police/Fire Department", [(None, "Police/Fire Department", "high")]),
+    ("He spoke to reporters. Riverton Police/City Council", [(None, "Riverton Police/City Council", "high")]),
+    ("A ship at sea. Jane Doe", [("Jane Doe", None, "high")]),
+    ("A ship at sea. Royal Navy/Handout via REUTERS", [("Royal Navy", "REUTERS", "high")]),
+    # a last sentence that reads as no credit: the element's words are a description, no one is named
+    ("The ship left port. It sailed at dawn", []),
+    ("A ship at sea. the harbour at night", []),
+], ids=["organisations", "organisations-two-words", "person", "wire", "two-sentences", "lower-case-sentence"])
+def test_a_credit_element_credits_with_its_last_sentence_only(place, words, found):
+    """credits29 #1: a credit element holding a caption's words and then its credit ("A ship at sea. Police/Fire
+    Department") gave the creator "A ship at sea. Police": the last-sentence rule was the caption's, and a credit
+    element's words were split whole when the rule read no credit."""
+    assert _read(_page(place, words)) == found
+
+
+@pytest.mark.parametrize("place", [p for p in PLACES if p not in CREDIT_ELEMENTS])
+def test_a_captions_last_sentence_naming_no_agency_stays_no_credit(place):
+    """In a caption (not a credit element) the last sentence may be the caption's own words (wire28b): unchanged."""
+    assert _read(_page(place, "A ship at sea. Police/Fire Department")) == []
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("Police/Fire Department", (None, "Police/Fire Department")),
+    ("Riverton Police/City Council", (None, "Riverton Police/City Council")),
+    # an organisation before an agency made the picture the agency sent out: it stays the creator
+    ("Reuters TV/Reuters", ("Reuters TV", "Reuters")),
+    ("Malaysia Navy/EPA", ("Malaysia Navy", "EPA")),
+    ("Hindustan Times/Getty Images", ("Hindustan Times", "Getty Images")),
+    ("Jane Doe/Riverton Police", ("Jane Doe", "Riverton Police")),
+], ids=["two-organisations", "two-organisations-named", "broadcaster-agency", "navy-agency", "paper-agency",
+        "person-organisation"])
+def test_a_chain_of_organisations_naming_no_agency_is_one_organisation(value, expected):
+    """credits29 #1: "Police/Fire Department" made "Police" the creator, a person to a reader of the report."""
+    assert split_credit(value) == expected
