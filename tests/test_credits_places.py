@@ -5,7 +5,7 @@ a rule that reads more must not read a sentence that only looks like a credit.""
 import pytest
 
 from resolver.extract import find_all
-from resolver.extract.credit_names import split_credit
+from resolver.extract.credit_names import split_confidence, split_credit
 
 IMAGE = "https://news.example/img/p.jpg"
 PLACES = {
@@ -69,3 +69,42 @@ def test_a_captions_last_sentence_naming_no_agency_stays_no_credit(place):
 def test_a_chain_of_organisations_naming_no_agency_is_one_organisation(value, expected):
     """credits29 #1: "Police/Fire Department" made "Police" the creator, a person to a reader of the report."""
     assert split_credit(value) == expected
+
+
+# --- 2. descriptions in scripts with no capitals ------------------------------------------------------------------
+
+@pytest.mark.parametrize("line,found", [
+    # a ship at sea, a warship: no capitals tell a description from a name; the agency is sure, the creator is not
+    ("تصوير: سفينة حربية/رويترز", [("سفينة حربية", "رويترز", "uncertain")]),
+    ("الصورة: أحمد علي/رويترز", [("أحمد علي", "رويترز", "uncertain")]),
+    ("写真：山田太郎/ロイター", [("山田太郎", "ロイター", "uncertain")]),
+    # a reporter's title says it is a person's name (odds28)
+    ("사진: 홍길동 기자/연합뉴스", [("홍길동", "연합뉴스", "high")]),
+    # a preposition joined to the article ("in the sea", "near the border"): a description, no one
+    ("تصوير: سفينة بالبحر", []),
+    ("الصورة: جنود قرب الحدود", []),
+    ("الصورة: سفينة على الشاطئ", []),
+    ("تصوير: سفينة للبحرية/رويترز", []),
+], ids=["ar-description-agency", "ar-name-agency", "ja-name-agency", "ko-reporter-agency", "ar-bi-al", "ar-near",
+        "ar-on", "ar-li-al-agency"])
+@pytest.mark.parametrize("kind", ["html", "text"])
+def test_words_with_no_capitals_are_no_sure_persons_name(line, found, kind):
+    """credits29 #2: an Arabic description with no article ("سفينة حربية", a warship) before an agency was a person's
+    name marked "high": the agency made the split sure, though nothing said the words before it name someone."""
+    document = f"<html><body><p>Story.</p><p>{line}</p><p>End.</p></body></html>" if kind == "html" \
+        else f"Story.\n{line}\nEnd.\n"
+    assert [(c.creator, c.organization, c.split_confidence) for c in find_all(document, kind)[1]] == found
+
+
+@pytest.mark.parametrize("place", CREDIT_ELEMENTS + ("figcaption",))
+def test_an_arabic_description_in_a_credit_place_is_no_sure_name(place):
+    assert _read(_page(place, "سفينة حربية/رويترز")) == [("سفينة حربية", "رويترز", "uncertain")]
+    assert _read(_page(place, "سفينة بالبحر")) == []
+
+
+def test_split_confidence_of_a_caseless_creator_needs_more_than_its_agency():
+    assert split_confidence("سفينة حربية", "رويترز", "سفينة حربية/رويترز") == "uncertain"
+    assert split_confidence("홍길동", "연합뉴스", "홍길동 기자/연합뉴스") == "high"
+    assert split_confidence("张三", "新华社", "记者 张三/新华社") == "high"
+    assert split_confidence("Jane Doe", "Reuters", "Jane Doe/Reuters") == "high"
+    assert split_confidence(None, "رويترز", "رويترز") == "high"

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from resolver.extract.lazy import LazyPattern
+
 # Agencies, wires, stock libraries, platforms and broadcasters that credit lines name, case-folded.
 KNOWN_ORGS = frozenset(
     "ap|associated press|the associated press|ap images|afp|agence france-presse|reuters|epa|epa-efe|efe"
@@ -286,6 +288,23 @@ def _split_one(value: str) -> tuple[str | None, str | None]:
     return value, None
 
 
+# Letters of scripts with no capitals (Arabic, Japanese kana, Chinese characters, Korean Hangul): there a name cannot
+# be told from a description by its capitals ("写真：記者会見する首相", Photo: the prime minister at a press conference).
+# Compiled when first used (its ranges take 1.8 ms to compile), and asked only of a value that is not ASCII (#14).
+CASELESS_LETTER_RE = LazyPattern(r"[\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _caseless_unproven(creator: str, raw: str) -> bool:
+    """Is a creator written in a script with no capitals, and not called a reporter ("홍길동 기자", "记者 张三")?
+    Nothing then says its words name a person: "سفينة حربية" (a warship) before "/رويترز" is a description (credits29
+    #2). An organisation's name that reads as one (`is_org`) is not asked."""
+    if creator.isascii() or not CASELESS_LETTER_RE.search(creator) or is_org(creator):
+        return False
+    at = raw.find(creator)
+    return at < 0 or not (raw[at + len(creator):].lstrip().startswith(REPORTER_WORDS)
+                          or raw[:at].rstrip().endswith(REPORTER_BEFORE))
+
+
 # "Submitted by Ann", "Photo: Ann Example for Riverton", "Ann Example via Riverton": the form says who made it.
 _SENT_BY_RE = re.compile(r"(?:Submitted|Supplied)[ \t\u00a0]+by[ \t\u00a0]+$", re.IGNORECASE)
 
@@ -301,6 +320,8 @@ def split_confidence(creator: str | None, organization: str | None, raw: str = "
     among them."""
     if not creator and not organization:
         return None
+    if creator and _caseless_unproven(creator, raw):
+        return "uncertain"   # an agency makes the organisation sure, not the words before it a name
     if organization and (is_org(organization) or names_an_agency(organization)):
         return "high"
     if organization == "X" and creator and creator.startswith("@"):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from resolver.extract.credit_names import (NAME_WORD, PERSON_RE, SEPARATOR_RE, is_known_org, is_org, is_persons_name,
+from resolver.extract.credit_names import (CASELESS_LETTER_RE, NAME_WORD, PERSON_RE, SEPARATOR_RE, is_known_org, is_org, is_persons_name,
                                            names_an_agency, person_for_outlet, reads_as_headline, split_confidence,
                                            split_credit)
 from resolver.extract.intervals import Intervals
@@ -149,15 +149,13 @@ def strip_prefix(value: str) -> str:
 LABEL_WORD_RE = LazyPattern(r"^(?:Credits?|Via)\s+(?=[A-Z@])")
 
 
-# Letters of scripts with no capitals (Arabic, Japanese kana, Chinese characters, Korean Hangul): there a name cannot
-# be told from a description by its capitals ("写真：記者会見する首相", Photo: the prime minister at a press conference).
-# Compiled when first used (its ranges take 1.8 ms to compile), and asked only of a value that is not ASCII (#14).
-CASELESS_LETTER_RE = LazyPattern(r"[\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-# What a name in those scripts does not hold: a sentence's marks, Japanese hiragana (particles, verb endings), Chinese
-# particles, a Korean word ending in a particle or a sentence's end, an Arabic preposition, or a first word with the
-# Arabic article ("الرئيس يلقي كلمة": the president gives a speech), unless the value is a known organisation (#10).
+# What a name in scripts with no capitals (`CASELESS_LETTER_RE`) does not hold: a sentence's marks, Japanese hiragana
+# (particles, verb endings), Chinese particles, a Korean word ending in a particle or a sentence's end, an Arabic
+# preposition, alone or joined to the article ("سفينة بالبحر", a ship in the sea: credits29 #2), or a first word with
+# the Arabic article ("الرئيس يلقي كلمة": the president gives a speech), unless the value is a known organisation (#10).
 NOT_A_NAME_RE = LazyPattern(r"[、。，！？!?]|[\u3041-\u309f]|[的了是在着把被]|(?:을|를|에서|에게|으로|다)(?!\S)"
-                            r"|(?<!\S)(?:في|من|إلى|عن|مع|خلال|بعد|أمام)(?!\S)|^ال")
+                            r"|(?<!\S)(?:في|من|إلى|عن|مع|خلال|بعد|أمام|على|حول|داخل|قرب|تحت|فوق|عند|بين|لدى|منذ|نحو|ضد"
+                            r"|أثناء)(?!\S)|(?<!\S)(?:بال|لل|كال)\S|^ال")
 
 
 def looks_like_credit_value(value: str, *, strict: bool) -> bool:
