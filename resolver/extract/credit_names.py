@@ -315,7 +315,9 @@ def split_confidence(creator: str | None, organization: str | None, raw: str = "
     organisation reads as one: a known agency, an organisation word, a domain, an acronym; or the creator starts
     with a common first name; or the credit's words say so: "Name via/for Outlet", "Submitted by Name"; or the
     creator is listed among people, `_listed_among_people`); "uncertain" when a name was taken as a person or an
-    organisation by default ("Ecological Economics", "Psyonix", "Zed Quux/Riverton"); None when the credit names nobody.
+    organisation by default ("Ecological Economics", "Psyonix", "Zed Quux/Riverton"), or a creator in a script with no
+    capitals that no reporter's title calls a person, whatever the organisation (`_caseless_unproven`); None when the
+    credit names nobody.
     `raw`: the credit's words as printed; `listed_with`: the creators the tool read from the same words, this one
     among them."""
     if not creator and not organization:
