@@ -4,7 +4,7 @@ a rule that reads more must not read a sentence that only looks like a credit.""
 
 import pytest
 
-from resolver.extract import find_all
+from resolver.extract import find_all, html
 from resolver.extract.credit_names import split_confidence, split_credit
 
 IMAGE = "https://news.example/img/p.jpg"
@@ -108,3 +108,39 @@ def test_split_confidence_of_a_caseless_creator_needs_more_than_its_agency():
     assert split_confidence("张三", "新华社", "记者 张三/新华社") == "high"
     assert split_confidence("Jane Doe", "Reuters", "Jane Doe/Reuters") == "high"
     assert split_confidence(None, "رويترز", "رويترز") == "high"
+
+
+# --- 3. the marker gate -------------------------------------------------------------------------------------------
+
+BARE = "<html><body><p>Fire crews worked through the night.</p>{}<p>The story goes on.</p></body></html>"
+
+
+@pytest.mark.parametrize("markup,found", [
+    ('<p class="caption">Fire crews on Main St. (Jane Placeholder/Riverton Post)</p>',
+     [("Jane Placeholder", "Riverton Post")]),
+    ('<div class="wp-caption-text">Fire crews on Main St. Jane Placeholder for The Riverton Post</div>',
+     [("Jane Placeholder", "The Riverton Post")]),
+    ('<p class="Caption">Fire crews on Main St. Source: Riverton Fire Department</p>',
+     [(None, "Riverton Fire Department")]),
+    ('<p class="image-attribution">Riverton Post</p>', []),   # a class word with no image near: nothing, as before
+    (f'<img src="{IMAGE}" alt="Fire crews on Main St. Jane Placeholder for The Riverton Post">',
+     [("Jane Placeholder", "The Riverton Post")]),
+    (f'<img src="{IMAGE}" alt="Fire crews" title="Ann Example/AP">', [("Ann Example", "AP")]),
+    ('<p class="caption">Fire crews on Main St. Photo: Jane Placeholder</p>', [("Jane Placeholder", None)]),
+], ids=["caption-class-slash", "wp-caption-for", "caption-class-source", "attribution-no-image", "alt-for",
+        "title-agency", "caption-photo-word"])
+def test_a_page_whose_only_credit_is_a_captions_or_an_alt_texts_is_read(markup, found):
+    """credits29 #3: a page whose only credit stood in class="caption" or an alt text, with none of the gate's markers,
+    was skipped unparsed (the same words with "©" in the footer gave the credit)."""
+    page = BARE.format(markup)
+    assert html.has_markers(page)
+    assert [(c.creator, c.organization) for c in find_all(page, "html")[1]] == found
+
+
+@pytest.mark.parametrize("markup", [
+    "<p>Nothing here but words.</p>",
+    f'<img src="{IMAGE}" alt="Fire crews on Main St.">',
+    '<p>A win for the city, they said.</p>',
+], ids=["prose", "alt-description", "for-in-prose"])
+def test_a_page_with_no_credit_marker_is_still_skipped(markup):
+    assert not html.has_markers(BARE.format(markup))
