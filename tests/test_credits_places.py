@@ -5,7 +5,7 @@ a rule that reads more must not read a sentence that only looks like a credit.""
 import pytest
 
 from resolver.extract import find_all, html
-from resolver.extract.credit_names import split_confidence, split_credit
+from resolver.extract.credit_names import is_persons_name, split_confidence, split_credit
 
 IMAGE = "https://news.example/img/p.jpg"
 PLACES = {
@@ -144,3 +144,55 @@ def test_a_page_whose_only_credit_is_a_captions_or_an_alt_texts_is_read(markup, 
 ], ids=["prose", "alt-description", "for-in-prose"])
 def test_a_page_with_no_credit_marker_is_still_skipped(markup):
     assert not html.has_markers(BARE.format(markup))
+
+
+# --- 4. initials, long outlets, "Name, Agency" ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("caption,found", [
+    ("Fire crews. Jane Doe for The New York Daily Planet", [("Jane Doe", "The New York Daily Planet", "high")]),
+    ("Fire crews. Jane Q. Doe for The New York Times", [("Jane Q. Doe", "The New York Times", "high")]),
+    ("Fire crews. J. R. Placeholder for The Riverton Herald", [("J. R. Placeholder", "The Riverton Herald",
+                                                                "uncertain")]),
+    # still no credit: a campaign, a headline, no person before "for", six words after it
+    ("Supporters rally. Jane Q. Doe for Congress", []),
+    ("Fans cheer. Big Win for The New York Daily Planet", []),
+    ("It was a big win for The New York Daily Planet", []),
+    ("Fire crews. Jane Doe for The Best New York Daily Planet Evening News", []),
+], ids=["five-word-outlet", "middle-initial", "initials", "campaign", "headline", "prose", "six-words"])
+def test_a_person_for_a_long_outlet_or_with_initials_ending_a_caption_is_its_credit(caption, found):
+    """credits29 #4: "Jane Doe for The New York Daily Planet" (an outlet of five words) and "Jane Q. Doe for The New York
+    Times" (a middle initial) ending a caption gave no credit: the outlet was four words at most, the name had none."""
+    assert _read(_page("figcaption", caption)) == found
+
+
+@pytest.mark.parametrize("line,found", [
+    ("Photo: J. R. Placeholder", [("J. R. Placeholder", None, "uncertain")]),
+    ("Photo: Jane Q. Doe", [("Jane Q. Doe", None, "high")]),
+    ("Photo: The New York Daily Planet", [(None, "The New York Daily Planet", "high")]),
+    ("Photo: Jane Doe, Reuters", [("Jane Doe", "Reuters", "high")]),
+    ("Photo: Jane Doe/Reuters", [("Jane Doe", "Reuters", "high")]),
+    ("Photo: J. R. Placeholder, The New York Daily Planet", [("J. R. Placeholder", "The New York Daily Planet",
+                                                               "high")]),
+    ("Photo: Reuters, Jane Doe", [("Jane Doe", "Reuters", "high")]),
+    ("Photo: The New York Daily Planet, Jane Q. Doe", [("Jane Q. Doe", "The New York Daily Planet", "high")]),
+    # no credit: a comma and an outlet's name in a sentence, with no photo's word before them
+    ("The mayor thanked Jane Doe, Reuters said.", []),
+    ("He told Jane Q. Doe, The New York Daily Planet reported on Monday.", []),
+    ("Jane Doe, Reuters", []),
+], ids=["initials", "middle-initial", "five-word-outlet", "comma-agency", "slash-agency", "initials-comma-outlet",
+        "agency-comma-person", "outlet-comma-person", "sentence-comma-agency", "sentence-comma-outlet",
+        "bare-comma-agency"])
+@pytest.mark.parametrize("kind", ["html", "text"])
+def test_names_with_initials_and_outlets_after_a_photo_word_split_right(line, found, kind):
+    """credits29 #4: "Photo: Reuters, Jane Doe" made "Reuters, Jane Doe" one organisation and no one the creator."""
+    document = f"<html><body><p>Story.</p><p>{line}</p><p>End.</p></body></html>" if kind == "html" \
+        else f"Story.\n{line}\nEnd.\n"
+    assert [(c.creator, c.organization, c.split_confidence) for c in find_all(document, kind)[1]] == found
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Jane Q. Doe", True), ("J. R. Placeholder", True), ("J.R. Placeholder", True), ("Jane Doe", True),
+    ("U.S. Navy", False), ("J. R.", False), ("St. Louis", False), ("Big Q. Win", False),
+], ids=["middle-initial", "initials", "joined-initials", "plain", "organisation", "initials-only", "saint", "headline"])
+def test_a_persons_name_may_hold_initials(name, expected):
+    assert is_persons_name(name) is expected

@@ -273,6 +273,8 @@ def _split_one(value: str) -> tuple[str | None, str | None]:
     for joiner in (" via ", " for ", ", "):
         left, found, right = value.partition(joiner)
         if found and left and right:
+            if joiner == ", " and is_org(left) and is_persons_name(right):
+                return right, left          # "Reuters, Jane Doe": the agency first (credits29 #4)
             if is_org(left) or joiner == " via " and " " not in left.strip() and not left.startswith("@"):
                 return None, value          # "Bloomberg via Getty Images", "Getty Images for Acme", "SpaceX via Nasa"
             if joiner != ", " or is_org(right):
@@ -336,11 +338,17 @@ def split_confidence(creator: str | None, organization: str | None, raw: str = "
 
 def is_persons_name(name: str) -> bool:
     """Does a name read as a person's: two or three capitalised words ("Bry Crasch", "Mark Von Holden"), none an
-    organisation's? Strict on purpose (#11): no initials, particles, handles, capitals throughout ("BRY CRASCH" may
-    be an acronym's) or inner capitals ("McDonald", "WSig"); such a name keeps the common rule's mark."""
+    organisation's, initials among them or before them ("Jane Q. Doe", "J. R. Example": credits29 #4), a capitalised
+    word last? Strict on purpose (#11): no particles, handles, capitals throughout ("BRY CRASCH" may be an acronym's)
+    or inner capitals ("McDonald", "WSig"); such a name keeps the common rule's mark."""
     words = name.split()
-    return 2 <= len(words) <= 3 and all(_capitalised(w) for w in words) and not is_org(name) \
+    named = [w for w in words if not INITIALS_RE.fullmatch(w)]
+    return 2 <= len(words) <= 4 and 1 <= len(named) <= 3 and _capitalised(words[-1]) \
+        and all(_capitalised(w) for w in named) and not is_org(name) \
         and not names_an_agency(name) and not reads_as_headline(name)
+
+
+INITIALS_RE = re.compile(r"(?:[A-Z]\.){1,3}")   # "J.", "J.R."
 
 
 def reads_as_headline(name: str) -> bool:
@@ -351,7 +359,7 @@ def reads_as_headline(name: str) -> bool:
 
 # An image title that is only "Name for Outlet": U.S. News' headshots ("Diana Soliwon for USNWR"); a caption's last
 # sentence ("Protesters gather. Jane Doe for The New York Times", wire28b).
-_FOR_OUTLET_RE = re.compile(r"(?P<name>\S+(?: \S+){1,2}) for (?P<outlet>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3})")
+_FOR_OUTLET_RE = re.compile(r"(?P<name>\S+(?: \S+){1,3}) for (?P<outlet>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4})")
 
 # What a candidate runs for, not an outlet: a campaign's sign or logo ("Mary Johnson for Congress") reads as one.
 _OFFICES = frozenset({
