@@ -196,3 +196,32 @@ def test_names_with_initials_and_outlets_after_a_photo_word_split_right(line, fo
 ], ids=["middle-initial", "initials", "joined-initials", "plain", "organisation", "initials-only", "saint", "headline"])
 def test_a_persons_name_may_hold_initials(name, expected):
     assert is_persons_name(name) is expected
+
+
+# --- 5. Japanese names partly in hiragana -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line,found", [
+    ("撮影：さとう花子", [("さとう花子", None, "uncertain")]),
+    ("撮影：佐藤はなこ", [("佐藤はなこ", None, "uncertain")]),
+    ("写真：さとう花子/共同通信", [("さとう花子", "共同通信", "uncertain")]),
+    ("撮影：さとう はなこ", [("さとう はなこ", None, "uncertain")]),
+    # descriptions: a verb's ending, a particle, a demonstrative
+    ("撮影：会見する首相", []),
+    ("撮影：会見する", []),
+    ("写真：この家", []),
+    ("写真：その後", []),
+    ("写真：東京の桜", []),
+    ("写真：燃える家", []),
+    ("写真：桜が満開", []),
+    ("写真：集まった人々", []),
+    ("写真：花火まつり", []),
+    ("写真：首相あいさつ", []),
+], ids=["kana-family-name", "kana-given-name", "kana-name-agency", "all-kana", "ja-verb-noun", "ja-verb", "ja-this",
+        "ja-after", "ja-particle", "ja-verb-ending", "ja-subject", "ja-past", "ja-festival", "ja-greeting"])
+@pytest.mark.parametrize("kind", ["html", "text"])
+def test_a_japanese_name_partly_in_hiragana_is_read(line, found, kind):
+    """credits29 #5: "撮影：さとう花子" gave no credit: any hiragana ruled a name out, as particles and verb endings
+    are written in it. A name of a kana run and a kanji run, nothing else, reads as one, `uncertain`."""
+    document = f"<html><body><p>Story.</p><p>{line}</p><p>End.</p></body></html>" if kind == "html" \
+        else f"Story.\n{line}\nEnd.\n"
+    assert [(c.creator, c.organization, c.split_confidence) for c in find_all(document, kind)[1]] == found
