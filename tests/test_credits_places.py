@@ -42,7 +42,12 @@ def _read(page: str) -> list[tuple[str | None, str | None, str | None]]:
     # a last sentence that reads as no credit: the element's words are a description, no one is named
     ("The ship left port. It sailed at dawn", []),
     ("A ship at sea. the harbour at night", []),
-], ids=["organisations", "organisations-two-words", "person", "wire", "two-sentences", "lower-case-sentence"])
+    # words before the last stop that read as names are the credit's own: a stop in a name is no sentence's end
+    ("St. Louis Post-Dispatch", [(None, "St. Louis Post-Dispatch", "high")]),
+    ("Riverton Co. Ltd. Archive", [(None, "Riverton Co. Ltd. Archive", "high")]),
+    ("Jane Doe Inc. Riverton", [(None, "Jane Doe Inc. Riverton", "high")]),
+], ids=["organisations", "organisations-two-words", "person", "wire", "two-sentences", "lower-case-sentence",
+        "saint", "company", "incorporated"])
 def test_a_credit_element_credits_with_its_last_sentence_only(place, words, found):
     """credits29 #1: a credit element holding a caption's words and then its credit ("A ship at sea. Police/Fire
     Department") gave the creator "A ship at sea. Police": the last-sentence rule was the caption's, and a credit

@@ -568,9 +568,11 @@ def read_placed(value: str) -> list[tuple[str | None, tuple[str | None, str | No
     if found:
         return found
     stripped = LABEL_WORD_RE.sub("", strip_prefix(value))
-    if (last := last_sentence(stripped)) is not None:
+    if (last := last_sentence(stripped)) is not None \
+            and not looks_like_credit_value(stripped[:last[0]].rstrip(" \t\u00a0.!?"), strict=True):
         # a caption's words, then the credit ("A ship at sea. Police/Fire Department"): the last sentence alone
-        # credits, when it reads as names; the words before it joined the name (credits29 #1)
+        # credits, when it reads as names; the words before it joined the name (credits29 #1). Words before it that
+        # read as names are the credit's own ("St. Louis Post-Dispatch", "Riverton Co. Ltd. Archive")
         stripped = stripped[last[0]:last[1]]
         if not looks_like_credit_value(stripped, strict=True):
             return []
