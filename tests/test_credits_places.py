@@ -180,12 +180,14 @@ def test_a_person_for_a_long_outlet_or_with_initials_ending_a_caption_is_its_cre
                                                                "high")]),
     ("Photo: Reuters, Jane Doe", [("Jane Doe", "Reuters", "high")]),
     ("Photo: The New York Daily Planet, Jane Q. Doe", [("Jane Q. Doe", "The New York Daily Planet", "high")]),
+    # a place's name after the agency reads as a person's by its capitals alone: not split so
+    ("Photo: AP, Los Angeles", [(None, "AP, Los Angeles", "uncertain")]),
     # no credit: a comma and an outlet's name in a sentence, with no photo's word before them
     ("The mayor thanked Jane Doe, Reuters said.", []),
     ("He told Jane Q. Doe, The New York Daily Planet reported on Monday.", []),
     ("Jane Doe, Reuters", []),
 ], ids=["initials", "middle-initial", "five-word-outlet", "comma-agency", "slash-agency", "initials-comma-outlet",
-        "agency-comma-person", "outlet-comma-person", "sentence-comma-agency", "sentence-comma-outlet",
+        "agency-comma-person", "outlet-comma-person", "agency-comma-place", "sentence-comma-agency", "sentence-comma-outlet",
         "bare-comma-agency"])
 @pytest.mark.parametrize("kind", ["html", "text"])
 def test_names_with_initials_and_outlets_after_a_photo_word_split_right(line, found, kind):

@@ -273,8 +273,10 @@ def _split_one(value: str) -> tuple[str | None, str | None]:
     for joiner in (" via ", " for ", ", "):
         left, found, right = value.partition(joiner)
         if found and left and right:
-            if joiner == ", " and is_org(left) and is_persons_name(right):
-                return right, left          # "Reuters, Jane Doe": the agency first (credits29 #4)
+            if joiner == ", " and is_org(left) and is_persons_name(right) \
+                    and (_starts_with_first_name(right) or any(INITIALS_RE.fullmatch(w) for w in right.split())):
+                return right, left          # "Reuters, Jane Doe": the agency first (credits29 #4); not a place's
+                # name after it ("AP, Los Angeles"), which reads as a person's by its capitals alone
             if is_org(left) or joiner == " via " and " " not in left.strip() and not left.startswith("@"):
                 return None, value          # "Bloomberg via Getty Images", "Getty Images for Acme", "SpaceX via Nasa"
             if joiner != ", " or is_org(right):
