@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from resolver.extract.lazy import LazyPattern
+
 # Agencies, wires, stock libraries, platforms and broadcasters that credit lines name, case-folded.
 KNOWN_ORGS = frozenset(
     "ap|associated press|the associated press|ap images|afp|agence france-presse|reuters|epa|epa-efe|efe"
@@ -216,7 +218,10 @@ def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
     people = [p for p in kept[1:] if not is_org(p)]
     # Agency first ("REUTERS/Jane Doe", "NASA Goddard Center/Jane Doe"): exactly a known agency, or a name that
     # reads as an organisation with a person after it ("Reuters TV/Reuters" keeps Reuters TV as the creator).
-    if kept[0].casefold() in KNOWN_ORGS or _is_domain(kept[0]) or is_org(kept[0]) and people:
+    # Organisations only, no agency among them ("Police/Fire Department"): one organisation, no creator; "Police"
+    # was the creator, a person to a report's reader (credits29 #1).
+    if kept[0].casefold() in KNOWN_ORGS or _is_domain(kept[0]) or is_org(kept[0]) and (
+            people or not any(names_an_agency(p) for p in kept[1:])):
         if not people:
             return None, _as_written(value, kept)
         return people[0], _as_written(value, [p for p in kept if p is not people[0]])
@@ -268,6 +273,10 @@ def _split_one(value: str) -> tuple[str | None, str | None]:
     for joiner in (" via ", " for ", ", "):
         left, found, right = value.partition(joiner)
         if found and left and right:
+            if joiner == ", " and is_org(left) and is_persons_name(right) \
+                    and (_starts_with_first_name(right) or any(INITIALS_RE.fullmatch(w) for w in right.split())):
+                return right, left          # "Reuters, Jane Doe": the agency first (credits29 #4); not a place's
+                # name after it ("AP, Los Angeles"), which reads as a person's by its capitals alone
             if is_org(left) or joiner == " via " and " " not in left.strip() and not left.startswith("@"):
                 return None, value          # "Bloomberg via Getty Images", "Getty Images for Acme", "SpaceX via Nasa"
             if joiner != ", " or is_org(right):
@@ -283,6 +292,23 @@ def _split_one(value: str) -> tuple[str | None, str | None]:
     return value, None
 
 
+# Letters of scripts with no capitals (Arabic, Japanese kana, Chinese characters, Korean Hangul): there a name cannot
+# be told from a description by its capitals ("写真：記者会見する首相", Photo: the prime minister at a press conference).
+# Compiled when first used (its ranges take 1.8 ms to compile), and asked only of a value that is not ASCII (#14).
+CASELESS_LETTER_RE = LazyPattern(r"[\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _caseless_unproven(creator: str, raw: str) -> bool:
+    """Is a creator written in a script with no capitals, and not called a reporter ("홍길동 기자", "记者 张三")?
+    Nothing then says its words name a person: "سفينة حربية" (a warship) before "/رويترز" is a description (credits29
+    #2). An organisation's name that reads as one (`is_org`) is not asked."""
+    if creator.isascii() or not CASELESS_LETTER_RE.search(creator) or is_org(creator):
+        return False
+    at = raw.find(creator)
+    return at < 0 or not (raw[at + len(creator):].lstrip().startswith(REPORTER_WORDS)
+                          or raw[:at].rstrip().endswith(REPORTER_BEFORE))
+
+
 # "Submitted by Ann", "Photo: Ann Example for Riverton", "Ann Example via Riverton": the form says who made it.
 _SENT_BY_RE = re.compile(r"(?:Submitted|Supplied)[ \t\u00a0]+by[ \t\u00a0]+$", re.IGNORECASE)
 
@@ -293,11 +319,15 @@ def split_confidence(creator: str | None, organization: str | None, raw: str = "
     organisation reads as one: a known agency, an organisation word, a domain, an acronym; or the creator starts
     with a common first name; or the credit's words say so: "Name via/for Outlet", "Submitted by Name"; or the
     creator is listed among people, `_listed_among_people`); "uncertain" when a name was taken as a person or an
-    organisation by default ("Ecological Economics", "Psyonix", "Zed Quux/Riverton"); None when the credit names nobody.
+    organisation by default ("Ecological Economics", "Psyonix", "Zed Quux/Riverton"), or a creator in a script with no
+    capitals that no reporter's title calls a person, whatever the organisation (`_caseless_unproven`); None when the
+    credit names nobody.
     `raw`: the credit's words as printed; `listed_with`: the creators the tool read from the same words, this one
     among them."""
     if not creator and not organization:
         return None
+    if creator and _caseless_unproven(creator, raw):
+        return "uncertain"   # an agency makes the organisation sure, not the words before it a name
     if organization and (is_org(organization) or names_an_agency(organization)):
         return "high"
     if organization == "X" and creator and creator.startswith("@"):
@@ -310,11 +340,17 @@ def split_confidence(creator: str | None, organization: str | None, raw: str = "
 
 def is_persons_name(name: str) -> bool:
     """Does a name read as a person's: two or three capitalised words ("Bry Crasch", "Mark Von Holden"), none an
-    organisation's? Strict on purpose (#11): no initials, particles, handles, capitals throughout ("BRY CRASCH" may
-    be an acronym's) or inner capitals ("McDonald", "WSig"); such a name keeps the common rule's mark."""
+    organisation's, initials among them or before them ("Jane Q. Doe", "J. R. Example": credits29 #4), a capitalised
+    word last? Strict on purpose (#11): no particles, handles, capitals throughout ("BRY CRASCH" may be an acronym's)
+    or inner capitals ("McDonald", "WSig"); such a name keeps the common rule's mark."""
     words = name.split()
-    return 2 <= len(words) <= 3 and all(_capitalised(w) for w in words) and not is_org(name) \
+    named = [w for w in words if not INITIALS_RE.fullmatch(w)]
+    return 2 <= len(words) <= 4 and 1 <= len(named) <= 3 and _capitalised(words[-1]) \
+        and all(_capitalised(w) for w in named) and not is_org(name) \
         and not names_an_agency(name) and not reads_as_headline(name)
+
+
+INITIALS_RE = re.compile(r"(?:[A-Z]\.){1,3}")   # "J.", "J.R."
 
 
 def reads_as_headline(name: str) -> bool:
@@ -325,7 +361,7 @@ def reads_as_headline(name: str) -> bool:
 
 # An image title that is only "Name for Outlet": U.S. News' headshots ("Diana Soliwon for USNWR"); a caption's last
 # sentence ("Protesters gather. Jane Doe for The New York Times", wire28b).
-_FOR_OUTLET_RE = re.compile(r"(?P<name>\S+(?: \S+){1,2}) for (?P<outlet>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3})")
+_FOR_OUTLET_RE = re.compile(r"(?P<name>\S+(?: \S+){1,3}) for (?P<outlet>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4})")
 
 # What a candidate runs for, not an outlet: a campaign's sign or logo ("Mary Johnson for Congress") reads as one.
 _OFFICES = frozenset({

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from resolver.extract.credit_names import (NAME_WORD, PERSON_RE, SEPARATOR_RE, is_known_org, is_org, is_persons_name,
+from resolver.extract.credit_names import (CASELESS_LETTER_RE, NAME_WORD, PERSON_RE, SEPARATOR_RE, is_known_org, is_org, is_persons_name,
                                            names_an_agency, person_for_outlet, reads_as_headline, split_confidence,
                                            split_credit)
 from resolver.extract.intervals import Intervals
@@ -149,15 +149,31 @@ def strip_prefix(value: str) -> str:
 LABEL_WORD_RE = LazyPattern(r"^(?:Credits?|Via)\s+(?=[A-Z@])")
 
 
-# Letters of scripts with no capitals (Arabic, Japanese kana, Chinese characters, Korean Hangul): there a name cannot
-# be told from a description by its capitals ("写真：記者会見する首相", Photo: the prime minister at a press conference).
-# Compiled when first used (its ranges take 1.8 ms to compile), and asked only of a value that is not ASCII (#14).
-CASELESS_LETTER_RE = LazyPattern(r"[\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-# What a name in those scripts does not hold: a sentence's marks, Japanese hiragana (particles, verb endings), Chinese
-# particles, a Korean word ending in a particle or a sentence's end, an Arabic preposition, or a first word with the
-# Arabic article ("الرئيس يلقي كلمة": the president gives a speech), unless the value is a known organisation (#10).
-NOT_A_NAME_RE = LazyPattern(r"[、。，！？!?]|[\u3041-\u309f]|[的了是在着把被]|(?:을|를|에서|에게|으로|다)(?!\S)"
-                            r"|(?<!\S)(?:في|من|إلى|عن|مع|خلال|بعد|أمام)(?!\S)|^ال")
+# What a name in scripts with no capitals (`CASELESS_LETTER_RE`) does not hold: a sentence's marks (Japanese hiragana,
+# which writes particles and verb endings, is asked apart: `KANA_NAME_RE`), Chinese particles, a Korean word ending in a particle or a sentence's end, an Arabic
+# preposition, alone or joined to the article ("سفينة بالبحر", a ship in the sea: credits29 #2), or a first word with
+# the Arabic article ("الرئيس يلقي كلمة": the president gives a speech), unless the value is a known organisation (#10).
+NOT_A_NAME_RE = LazyPattern(r"[、。，！？!?]|[的了是在着把被]|(?:을|를|에서|에게|으로|다)(?!\S)"
+                            r"|(?<!\S)(?:في|من|إلى|عن|مع|خلال|بعد|أمام|على|حول|داخل|قرب|تحت|فوق|عند|بين|لدى|منذ|نحو|ضد"
+                            r"|أثناء)(?!\S)|(?<!\S)(?:بال|لل|كال)\S|^ال")
+
+HIRAGANA_RE = LazyPattern(r"[\u3041-\u309f]")
+# A Japanese name partly in hiragana (credits29 #5: "撮影：さとう花子" gave no credit, as any hiragana ruled a name out):
+# a kana family name and a kanji given name, not a demonstrative ("この家", this house) nor ending in a particle; a
+# kanji family name and a kana given name ending as given names do ("佐藤はなこ"), not as a verb ("会見する") nor as
+# "花火まつり" (a fireworks festival); or two kana names with a space between. Nothing else: "東京の桜", "燃える家"
+# have a particle or an ending between kanji. A name read so is `uncertain` (`credit_names._caseless_unproven`).
+KANA_NAME_RE = LazyPattern(
+    r"(?![こそあど]の)[\u3041-\u3096]{2,4}(?<![のがをにでへともはや])[ \u3000]?[\u4e00-\u9fff\u3005]{1,3}"
+    r"|[\u4e00-\u9fff\u3005]{2,3}[ \u3000]?(?![のがをにでへと]|まつり)[\u3041-\u3096]{1,3}[こみえなかりきよほねさ]"
+    r"|[\u3041-\u3096]{2,4}(?<![のがをにでへともはや])[ \u3000][\u3041-\u3096]{2,4}")
+
+
+def _hiragana_not_a_name(value: str) -> bool:
+    """Does a value hold hiragana outside a name written partly in it (`KANA_NAME_RE`), part by part of a credit
+    ("さとう花子/共同通信")?"""
+    return HIRAGANA_RE.search(value) is not None and not all(
+        KANA_NAME_RE.fullmatch(part.strip()) for part in SEPARATOR_RE.split(value) if HIRAGANA_RE.search(part))
 
 
 def looks_like_credit_value(value: str, *, strict: bool) -> bool:
@@ -168,7 +184,8 @@ def looks_like_credit_value(value: str, *, strict: bool) -> bool:
     if NOT_A_CREDIT_RE.search(value):
         return False
     if not value.isascii() and CASELESS_LETTER_RE.search(value) and (
-            NOT_A_NAME_RE.search(value) and not is_known_org(value) or len(value) > 40 or len(value.split()) > 4):
+            (NOT_A_NAME_RE.search(value) or _hiragana_not_a_name(value)) and not is_known_org(value)
+            or len(value) > 40 or len(value.split()) > 4):
         return False   # words without capitals read as names only when short and free of a sentence's words (#10)
     if _URL_START_RE.match(value) or WIRE_SLUG_RE.fullmatch(value):
         return False
@@ -551,6 +568,14 @@ def read_placed(value: str) -> list[tuple[str | None, tuple[str | None, str | No
     if found:
         return found
     stripped = LABEL_WORD_RE.sub("", strip_prefix(value))
+    if (last := last_sentence(stripped)) is not None \
+            and not looks_like_credit_value(stripped[:last[0]].rstrip(" \t\u00a0.!?"), strict=True):
+        # a caption's words, then the credit ("A ship at sea. Police/Fire Department"): the last sentence alone
+        # credits, when it reads as names; the words before it joined the name (credits29 #1). Words before it that
+        # read as names are the credit's own ("St. Louis Post-Dispatch", "Riverton Co. Ltd. Archive")
+        stripped = stripped[last[0]:last[1]]
+        if not looks_like_credit_value(stripped, strict=True):
+            return []
     if not looks_like_credit_value(stripped, strict=False) or len(stripped.split()) > 14:
         return []
     creator, organization = split_credit(stripped)

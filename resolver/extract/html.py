@@ -24,6 +24,7 @@ from resolver.extract.dom import (BLOCKS, AncestorMemo, Part, ancestors, attr, b
                                   element_before, element_text, is_element, parse, select, selector_of, shallow,
                                   text_with_breaks, text_with_lines, words_of)
 from resolver.extract.intervals import Intervals
+from resolver.extract.lazy import LazyPattern
 from resolver.extract.needles import WRITES_LETTERS_RE, Needles
 from resolver.extract.spans import ElementEnds, SourceMap
 from resolver.model import Credit, Embed, PostRef
@@ -50,7 +51,27 @@ def _has_markers(page: str) -> bool:
     # "©" as a reference (#11), in any of its spellings (review27b #8), before them.
     return (any(marker in page for marker in MARKERS) or html_credits.COPYRIGHT_REFERENCE_RE.search(page) is not None
             or html_credits.PROSE_HINT_RE.search(page) is not None
-            or platforms.mastodon.MARKER_RE.search(page) is not None)
+            or platforms.mastodon.MARKER_RE.search(page) is not None
+            or _may_credit_in_markup(page))
+
+
+def _may_credit_in_markup(page: str) -> bool:
+    """Does a page with no other marker hold a class word the candidate selection reads, in any case as it reads
+    them ('<p class="caption">Fire crews. (Jane Doe/Riverton Post)</p>'), or an alt text, title or caption attribute
+    whose words may end in a credit with no hint word ("... Jane Doe for The Riverton Post", "Ann Example/AP")? Such
+    pages were skipped unparsed (credits29 #3). Asked of the page lower-cased, with `in` and a regex per attribute
+    name, each starting with its literal: one caseless regex took 2.1 ms on a 125 KB page, these 1.7 together."""
+    lower = page.lower()
+    return any(word in lower for word in html_credits.CREDIT_WORDS) \
+        or any(pattern.search(lower) is not None for pattern in CAPTION_ATTR_RES)
+
+
+# An attribute whose name ends in "alt", "title" or "caption" ("alttext", "data-alt", "data-caption" too), its
+# value holding " for " or a slash; in the lower-cased page. Compiled when first asked (0.4 ms at start-up, #14): few
+# pages have no other marker.
+CAPTION_ATTR_RES = tuple(LazyPattern(name + r"""(?:text)?[\t\n\x0c\r ]*=[\t\n\x0c\r ]*"""
+                                           r"""(?:"[^"]*(?: for |/)|'[^']*(?: for |/))""")
+                         for name in ("alt", "title", "caption"))
 
 
 # Links whose href is a URL on a platform's host (entities decoded), one href per line of the lower-cased hrefs,

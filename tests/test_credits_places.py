@@ -1,0 +1,234 @@
+"""Photo credits on real pages (#10, credits29): one last-sentence rule in every credit place, descriptions in
+scripts with no capitals, the marker gate, names with initials and long outlets. Each table has its negatives:
+a rule that reads more must not read a sentence that only looks like a credit."""
+
+import pytest
+
+from resolver.extract import find_all, html
+from resolver.extract.credit_names import is_persons_name, split_confidence, split_credit
+
+IMAGE = "https://news.example/img/p.jpg"
+PLACES = {
+    "figcaption": f'<figure><img src="{IMAGE}"><figcaption>{{}}</figcaption></figure>',
+    "caption-class": f'<figure><img src="{IMAGE}"><p class="caption">{{}}</p></figure>',
+    "credit-span": f'<figure><img src="{IMAGE}"><span class="credit">{{}}</span></figure>',
+    "alt": f'<figure><img src="{IMAGE}" alt="{{}}"></figure>',
+    "credit-text-itemprop": f'<figure><img src="{IMAGE}"><span itemprop="creditText">{{}}</span></figure>',
+    "json-ld": f'<script type="application/ld+json">{{{{"@type": "ImageObject", "contentUrl": "{IMAGE}", '
+               '"creditText": "{}"}}</script>',
+}
+# The places whose element says its words are a credit: a description before the credit is no part of it.
+CREDIT_ELEMENTS = ("credit-span", "credit-text-itemprop", "json-ld")
+
+
+def _page(place: str, words: str) -> str:
+    """A page with a credit marker elsewhere (its footer), so the gate is not what is tested."""
+    return (f"<html><body><article><p>Story.</p>{PLACES[place].format(words)}<p>End.</p></article>"
+            "<footer>© 2026 Riverton Gazette</footer></body></html>")
+
+
+def _read(page: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [(c.creator, c.organization, c.split_confidence) for c in find_all(page, "html")[1]]
+
+
+# --- 1. the last sentence of a credit element ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("place", CREDIT_ELEMENTS)
+@pytest.mark.parametrize("words,found", [
+    ("A ship at sea. Police/Fire Department", [(None, "Police/Fire Department", "high")]),
+    ("He spoke to reporters. Riverton Police/City Council", [(None, "Riverton Police/City Council", "high")]),
+    ("A ship at sea. Jane Doe", [("Jane Doe", None, "high")]),
+    ("A ship at sea. Royal Navy/Handout via REUTERS", [("Royal Navy", "REUTERS", "high")]),
+    # a last sentence that reads as no credit: the element's words are a description, no one is named
+    ("The ship left port. It sailed at dawn", []),
+    ("A ship at sea. the harbour at night", []),
+    # words before the last stop that read as names are the credit's own: a stop in a name is no sentence's end
+    ("St. Louis Post-Dispatch", [(None, "St. Louis Post-Dispatch", "high")]),
+    ("Riverton Co. Ltd. Archive", [(None, "Riverton Co. Ltd. Archive", "high")]),
+    ("Jane Doe Inc. Riverton", [(None, "Jane Doe Inc. Riverton", "high")]),
+], ids=["organisations", "organisations-two-words", "person", "wire", "two-sentences", "lower-case-sentence",
+        "saint", "company", "incorporated"])
+def test_a_credit_element_credits_with_its_last_sentence_only(place, words, found):
+    """credits29 #1: a credit element holding a caption's words and then its credit ("A ship at sea. Police/Fire
+    Department") gave the creator "A ship at sea. Police": the last-sentence rule was the caption's, and a credit
+    element's words were split whole when the rule read no credit."""
+    assert _read(_page(place, words)) == found
+
+
+@pytest.mark.parametrize("place", [p for p in PLACES if p not in CREDIT_ELEMENTS])
+def test_a_captions_last_sentence_naming_no_agency_stays_no_credit(place):
+    """In a caption (not a credit element) the last sentence may be the caption's own words (wire28b): unchanged."""
+    assert _read(_page(place, "A ship at sea. Police/Fire Department")) == []
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("Police/Fire Department", (None, "Police/Fire Department")),
+    ("Riverton Police/City Council", (None, "Riverton Police/City Council")),
+    # an organisation before an agency made the picture the agency sent out: it stays the creator
+    ("Reuters TV/Reuters", ("Reuters TV", "Reuters")),
+    ("Malaysia Navy/EPA", ("Malaysia Navy", "EPA")),
+    ("Hindustan Times/Getty Images", ("Hindustan Times", "Getty Images")),
+    ("Jane Doe/Riverton Police", ("Jane Doe", "Riverton Police")),
+], ids=["two-organisations", "two-organisations-named", "broadcaster-agency", "navy-agency", "paper-agency",
+        "person-organisation"])
+def test_a_chain_of_organisations_naming_no_agency_is_one_organisation(value, expected):
+    """credits29 #1: "Police/Fire Department" made "Police" the creator, a person to a reader of the report."""
+    assert split_credit(value) == expected
+
+
+# --- 2. descriptions in scripts with no capitals ------------------------------------------------------------------
+
+@pytest.mark.parametrize("line,found", [
+    # a ship at sea, a warship: no capitals tell a description from a name; the agency is sure, the creator is not
+    ("تصوير: سفينة حربية/رويترز", [("سفينة حربية", "رويترز", "uncertain")]),
+    ("الصورة: أحمد علي/رويترز", [("أحمد علي", "رويترز", "uncertain")]),
+    ("写真：山田太郎/ロイター", [("山田太郎", "ロイター", "uncertain")]),
+    # a reporter's title says it is a person's name (odds28)
+    ("사진: 홍길동 기자/연합뉴스", [("홍길동", "연합뉴스", "high")]),
+    # a preposition joined to the article ("in the sea", "near the border"): a description, no one
+    ("تصوير: سفينة بالبحر", []),
+    ("الصورة: جنود قرب الحدود", []),
+    ("الصورة: سفينة على الشاطئ", []),
+    ("تصوير: سفينة للبحرية/رويترز", []),
+], ids=["ar-description-agency", "ar-name-agency", "ja-name-agency", "ko-reporter-agency", "ar-bi-al", "ar-near",
+        "ar-on", "ar-li-al-agency"])
+@pytest.mark.parametrize("kind", ["html", "text"])
+def test_words_with_no_capitals_are_no_sure_persons_name(line, found, kind):
+    """credits29 #2: an Arabic description with no article ("سفينة حربية", a warship) before an agency was a person's
+    name marked "high": the agency made the split sure, though nothing said the words before it name someone."""
+    document = f"<html><body><p>Story.</p><p>{line}</p><p>End.</p></body></html>" if kind == "html" \
+        else f"Story.\n{line}\nEnd.\n"
+    assert [(c.creator, c.organization, c.split_confidence) for c in find_all(document, kind)[1]] == found
+
+
+@pytest.mark.parametrize("place", CREDIT_ELEMENTS + ("figcaption",))
+def test_an_arabic_description_in_a_credit_place_is_no_sure_name(place):
+    assert _read(_page(place, "سفينة حربية/رويترز")) == [("سفينة حربية", "رويترز", "uncertain")]
+    assert _read(_page(place, "سفينة بالبحر")) == []
+
+
+def test_split_confidence_of_a_caseless_creator_needs_more_than_its_agency():
+    assert split_confidence("سفينة حربية", "رويترز", "سفينة حربية/رويترز") == "uncertain"
+    assert split_confidence("홍길동", "연합뉴스", "홍길동 기자/연합뉴스") == "high"
+    assert split_confidence("张三", "新华社", "记者 张三/新华社") == "high"
+    assert split_confidence("Jane Doe", "Reuters", "Jane Doe/Reuters") == "high"
+    assert split_confidence(None, "رويترز", "رويترز") == "high"
+
+
+# --- 3. the marker gate -------------------------------------------------------------------------------------------
+
+BARE = "<html><body><p>Fire crews worked through the night.</p>{}<p>The story goes on.</p></body></html>"
+
+
+@pytest.mark.parametrize("markup,found", [
+    ('<p class="caption">Fire crews on Main St. (Jane Placeholder/Riverton Post)</p>',
+     [("Jane Placeholder", "Riverton Post")]),
+    ('<div class="wp-caption-text">Fire crews on Main St. Jane Placeholder for The Riverton Post</div>',
+     [("Jane Placeholder", "The Riverton Post")]),
+    ('<p class="Caption">Fire crews on Main St. Source: Riverton Fire Department</p>',
+     [(None, "Riverton Fire Department")]),
+    ('<p class="image-attribution">Riverton Post</p>', []),   # a class word with no image near: nothing, as before
+    (f'<img src="{IMAGE}" alt="Fire crews on Main St. Jane Placeholder for The Riverton Post">',
+     [("Jane Placeholder", "The Riverton Post")]),
+    (f'<img src="{IMAGE}" alt="Fire crews" title="Ann Example/AP">', [("Ann Example", "AP")]),
+    ('<p class="caption">Fire crews on Main St. Photo: Jane Placeholder</p>', [("Jane Placeholder", None)]),
+], ids=["caption-class-slash", "wp-caption-for", "caption-class-source", "attribution-no-image", "alt-for",
+        "title-agency", "caption-photo-word"])
+def test_a_page_whose_only_credit_is_a_captions_or_an_alt_texts_is_read(markup, found):
+    """credits29 #3: a page whose only credit stood in class="caption" or an alt text, with none of the gate's markers,
+    was skipped unparsed (the same words with "©" in the footer gave the credit)."""
+    page = BARE.format(markup)
+    assert html.has_markers(page)
+    assert [(c.creator, c.organization) for c in find_all(page, "html")[1]] == found
+
+
+@pytest.mark.parametrize("markup", [
+    "<p>Nothing here but words.</p>",
+    f'<img src="{IMAGE}" alt="Fire crews on Main St.">',
+    '<p>A win for the city, they said.</p>',
+], ids=["prose", "alt-description", "for-in-prose"])
+def test_a_page_with_no_credit_marker_is_still_skipped(markup):
+    assert not html.has_markers(BARE.format(markup))
+
+
+# --- 4. initials, long outlets, "Name, Agency" ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("caption,found", [
+    ("Fire crews. Jane Doe for The New York Daily Planet", [("Jane Doe", "The New York Daily Planet", "high")]),
+    ("Fire crews. Jane Q. Doe for The New York Times", [("Jane Q. Doe", "The New York Times", "high")]),
+    ("Fire crews. J. R. Placeholder for The Riverton Herald", [("J. R. Placeholder", "The Riverton Herald",
+                                                                "uncertain")]),
+    # still no credit: a campaign, a headline, no person before "for", six words after it
+    ("Supporters rally. Jane Q. Doe for Congress", []),
+    ("Fans cheer. Big Win for The New York Daily Planet", []),
+    ("It was a big win for The New York Daily Planet", []),
+    ("Fire crews. Jane Doe for The Best New York Daily Planet Evening News", []),
+], ids=["five-word-outlet", "middle-initial", "initials", "campaign", "headline", "prose", "six-words"])
+def test_a_person_for_a_long_outlet_or_with_initials_ending_a_caption_is_its_credit(caption, found):
+    """credits29 #4: "Jane Doe for The New York Daily Planet" (an outlet of five words) and "Jane Q. Doe for The New York
+    Times" (a middle initial) ending a caption gave no credit: the outlet was four words at most, the name had none."""
+    assert _read(_page("figcaption", caption)) == found
+
+
+@pytest.mark.parametrize("line,found", [
+    ("Photo: J. R. Placeholder", [("J. R. Placeholder", None, "uncertain")]),
+    ("Photo: Jane Q. Doe", [("Jane Q. Doe", None, "high")]),
+    ("Photo: The New York Daily Planet", [(None, "The New York Daily Planet", "high")]),
+    ("Photo: Jane Doe, Reuters", [("Jane Doe", "Reuters", "high")]),
+    ("Photo: Jane Doe/Reuters", [("Jane Doe", "Reuters", "high")]),
+    ("Photo: J. R. Placeholder, The New York Daily Planet", [("J. R. Placeholder", "The New York Daily Planet",
+                                                               "high")]),
+    ("Photo: Reuters, Jane Doe", [("Jane Doe", "Reuters", "high")]),
+    ("Photo: The New York Daily Planet, Jane Q. Doe", [("Jane Q. Doe", "The New York Daily Planet", "high")]),
+    # a place's name after the agency reads as a person's by its capitals alone: not split so
+    ("Photo: AP, Los Angeles", [(None, "AP, Los Angeles", "uncertain")]),
+    # no credit: a comma and an outlet's name in a sentence, with no photo's word before them
+    ("The mayor thanked Jane Doe, Reuters said.", []),
+    ("He told Jane Q. Doe, The New York Daily Planet reported on Monday.", []),
+    ("Jane Doe, Reuters", []),
+], ids=["initials", "middle-initial", "five-word-outlet", "comma-agency", "slash-agency", "initials-comma-outlet",
+        "agency-comma-person", "outlet-comma-person", "agency-comma-place", "sentence-comma-agency", "sentence-comma-outlet",
+        "bare-comma-agency"])
+@pytest.mark.parametrize("kind", ["html", "text"])
+def test_names_with_initials_and_outlets_after_a_photo_word_split_right(line, found, kind):
+    """credits29 #4: "Photo: Reuters, Jane Doe" made "Reuters, Jane Doe" one organisation and no one the creator."""
+    document = f"<html><body><p>Story.</p><p>{line}</p><p>End.</p></body></html>" if kind == "html" \
+        else f"Story.\n{line}\nEnd.\n"
+    assert [(c.creator, c.organization, c.split_confidence) for c in find_all(document, kind)[1]] == found
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Jane Q. Doe", True), ("J. R. Placeholder", True), ("J.R. Placeholder", True), ("Jane Doe", True),
+    ("U.S. Navy", False), ("J. R.", False), ("St. Louis", False), ("Big Q. Win", False),
+], ids=["middle-initial", "initials", "joined-initials", "plain", "organisation", "initials-only", "saint", "headline"])
+def test_a_persons_name_may_hold_initials(name, expected):
+    assert is_persons_name(name) is expected
+
+
+# --- 5. Japanese names partly in hiragana -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line,found", [
+    ("撮影：さとう花子", [("さとう花子", None, "uncertain")]),
+    ("撮影：佐藤はなこ", [("佐藤はなこ", None, "uncertain")]),
+    ("写真：さとう花子/共同通信", [("さとう花子", "共同通信", "uncertain")]),
+    ("撮影：さとう はなこ", [("さとう はなこ", None, "uncertain")]),
+    # descriptions: a verb's ending, a particle, a demonstrative
+    ("撮影：会見する首相", []),
+    ("撮影：会見する", []),
+    ("写真：この家", []),
+    ("写真：その後", []),
+    ("写真：東京の桜", []),
+    ("写真：燃える家", []),
+    ("写真：桜が満開", []),
+    ("写真：集まった人々", []),
+    ("写真：花火まつり", []),
+    ("写真：首相あいさつ", []),
+], ids=["kana-family-name", "kana-given-name", "kana-name-agency", "all-kana", "ja-verb-noun", "ja-verb", "ja-this",
+        "ja-after", "ja-particle", "ja-verb-ending", "ja-subject", "ja-past", "ja-festival", "ja-greeting"])
+@pytest.mark.parametrize("kind", ["html", "text"])
+def test_a_japanese_name_partly_in_hiragana_is_read(line, found, kind):
+    """credits29 #5: "撮影：さとう花子" gave no credit: any hiragana ruled a name out, as particles and verb endings
+    are written in it. A name of a kana run and a kanji run, nothing else, reads as one, `uncertain`."""
+    document = f"<html><body><p>Story.</p><p>{line}</p><p>End.</p></body></html>" if kind == "html" \
+        else f"Story.\n{line}\nEnd.\n"
+    assert [(c.creator, c.organization, c.split_confidence) for c in find_all(document, kind)[1]] == found
