@@ -7,14 +7,12 @@ Mastodon's `title` ("New status by <user>") and Reddit's (the thread's title).""
 import json
 
 import pytest
-from click.testing import CliRunner
 
 from resolver import platforms
-from resolver.budgets import DEFAULT_LIMITS
-from resolver.cli import cli
 from resolver.fetch import oembed
 from resolver.provenance import text_check
 from tests.test_fetch import json_page
+from tests.test_verdicts import cli_on_fakenet
 from tests.waybacknet import serve
 
 HOSTS = ["mastodon.social", "embed.bsky.app", "www.reddit.com", "www.tiktok.com", "web.archive.org", "archive.org"]
@@ -54,18 +52,9 @@ ARTICLE = ("<html><body><p>The river rose overnight.</p>"
 @pytest.fixture
 def reporter(fakenet, tmp_path, monkeypatch):
     """Runs `report --format FMT` on an article against the fake internet with a fresh cache; (exit code, out)."""
-    config = tmp_path / "config.toml"
-    config.write_text("[network]\nretries = 0\n[limits]\n" + "".join(f'"{p}" = 0\n' for p in DEFAULT_LIMITS)
-                      + "[origins]\n" + "".join(f'"https://{h}" = "{fakenet.origin}"\n' for h in HOSTS))
-    monkeypatch.chdir(tmp_path)
     serve(fakenet, [])
-
-    def run(fmt: str, article: str = ARTICLE):
-        (tmp_path / "article.html").write_text(article)
-        result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(tmp_path / "c.db"), "report",
-                                          "--format", fmt, "article.html"])
-        return result.exit_code, result.stdout
-    return run
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    return lambda fmt, article=ARTICLE: run("report", "--format", fmt, "article.html", article=article)
 
 
 def checks_of(embed: dict) -> dict[str, dict]:
