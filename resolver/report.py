@@ -671,8 +671,14 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         if text and embed.get("text_confidence") == "uncertain":
             text += " [where the tweet starts or ends in the article is uncertain]"
         found_text = post.get("text")
-        rows.append(("Title" if text_is_title(post["platform"]) else "Text", text,
-                     found_text and found_text + edit.format("words"), _given_by(post, "text", found_text)))
+        if found_text and text_is_title(post["platform"]):
+            # a title beside no words of the post: the article's words, if any, stand beside nothing (newuser29 §8)
+            if text:
+                rows.append(("Text", text, None, _given_by(post, "text", None)))
+            rows.append(("Title", None, found_text, _given_by(post, "text", found_text)))
+        else:
+            rows.append(("Text", text, found_text and found_text + edit.format("words"),
+                         _given_by(post, "text", found_text)))
         media = ", ".join(m["url"] for m in post.get("media") or []) or None
         rows.append(("Media", ", ".join(embed.get("media_links") or []) or None, media, _given_by(post, "media", media)))
         rows += _archived_rows(embed, post)

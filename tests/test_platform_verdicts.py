@@ -138,6 +138,32 @@ def test_an_older_mastodons_title_is_shown_as_a_title_not_as_the_posts_text(fake
     assert "| Text | — | New status by stormdesk |" not in md
 
 
+def test_the_article_words_of_a_post_whose_source_gives_no_title_are_its_text(fakenet, reporter):
+    """Bluesky's oEmbed gives no title: the row of the article's words was labelled "Title" for every platform
+    but TikTok."""
+    fakenet.route("mastodon.social", "/api/oembed", json_page(MASTODON_OEMBED))
+    fakenet.route("embed.bsky.app", "/oembed", json_page(BLUESKY_OEMBED))
+    code, md = reporter("md")
+    assert "| Text | Shelters are open at the town hall. | — | not in the answer (oembed, " in md
+    assert "| Title | Shelters" not in md
+
+
+def test_the_article_words_beside_a_title_stand_beside_nothing(fakenet, reporter):
+    """Words the article shows for a post whose source gives only a title (Reddit's thread title) are no title:
+    a Text row with nothing beside them, then the Title row."""
+    from resolver.report import markdown
+
+    fakenet.route("mastodon.social", "/api/oembed", json_page(MASTODON_OEMBED | {"title": "New status by stormdesk"}))
+    fakenet.route("embed.bsky.app", "/oembed", json_page(BLUESKY_OEMBED))
+    code, out = reporter("json")
+    report = json.loads(out)
+    toot = next(e for e in report["embeds"] if e["platform"] == "mastodon")
+    toot["text"] = "The levee held through the night."
+    md = markdown(report)
+    assert "| Text | The levee held through the night. | — | not in the answer (oembed, " in md
+    assert "| Title | — | New status by stormdesk | oembed, " in md
+
+
 @pytest.mark.parametrize("platform,result", [("reddit", "skip"), ("youtube", "skip"), ("mastodon", "skip"),
                                              ("tiktok", "fail")])
 def test_a_title_is_never_compared_as_the_posts_words(platform, result):
