@@ -164,6 +164,13 @@ def test_the_article_words_beside_a_title_stand_beside_nothing(fakenet, reporter
     assert "| Title | — | New status by stormdesk | oembed, " in md
 
 
+def test_fetch_prints_a_title_as_a_title(fakenet, tmp_path, monkeypatch):
+    fakenet.route("mastodon.social", "/api/oembed", json_page(MASTODON_OEMBED | {"title": "New status by stormdesk"}))
+    code, out = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)("fetch", TOOT)
+    assert code == 0, out
+    assert "  title: New status by stormdesk\n" in out and "Storm Desk @stormdesk@mastodon.social" in out
+
+
 @pytest.mark.parametrize("platform,result", [("reddit", "skip"), ("youtube", "skip"), ("mastodon", "skip"),
                                              ("tiktok", "fail")])
 def test_a_title_is_never_compared_as_the_posts_words(platform, result):
