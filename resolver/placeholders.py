@@ -15,6 +15,7 @@ EXACT = frozenset({
     "twitter", "x", "x (formerly twitter)", "instagram", "facebook", "tiktok", "loading", "loading…", "tweet",
     "post", "see more", "view on twitter", "view on x", "view on instagram", "view on threads", "log in", "sign up",
     "age-restricted adult content",
+    "image or embed",   # Bluesky's embed code for a post's image or embed, in brackets (newuser29 §9)
 })
 
 
@@ -72,6 +73,9 @@ EMBED_LINK_RE = re.compile(r"(?:" + "|".join(EMBED_LINK_WORDINGS) + r")(?: \(@[a
 COUNTER_RE = re.compile(r" (?:\d{1,3}|\(\d{1,3}\)|#\d{1,3})$")
 # What an embed code shows ahead of the post's own words until its platform's script replaces it.
 EMBED_CODE_LEAD_RE = re.compile(r"view this post on instagram\b[\s.:]*", re.IGNORECASE)
+# What an embed code shows after the post's own words: embed.bsky.app's link to the post in place of its image or
+# embed, "[image or embed]", after a line break the text may have lost (newuser29 §9).
+EMBED_CODE_TAIL_RE = re.compile(r"\s*\[image or embed\]\s*\Z", re.IGNORECASE)
 _EDGE_RE = re.compile(r"^[\s\"'“”‘’«»(\[]+|[\s\"'“”‘’«»)\].!:;,]+$")
 
 
@@ -108,3 +112,8 @@ def without_lead(text: str) -> str:
     holds the caption after it."""
     lead = EMBED_CODE_LEAD_RE.match(text)
     return text[lead.end():] if lead else text
+
+
+def without_tail(text: str) -> str:
+    """`text` without an embed code's trailing placeholder ("[image or embed]"): no word of the post."""
+    return EMBED_CODE_TAIL_RE.sub("", text)

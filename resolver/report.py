@@ -399,7 +399,9 @@ def post_text(post: FetchedPost) -> Text:
     if record.created_at:
         _line(text, f"  created {record.created_at}")
     if record.text:
-        _line(text, f"  {_short(record.text, 200)}")
+        from resolver.fetch.oembed import text_is_title
+
+        _line(text, f"  {'title: ' * text_is_title(record.platform)}{_short(record.text, 200)}")
     for item in post.media:
         credit = "; ".join(f"{k}: {v}" for k, v in (item.get("credit") or {}).items())
         size = f"{item.get('width')}x{item.get('height')}" if item.get("width") else ""
@@ -630,6 +632,7 @@ def _given_by(post: dict[str, Any], field: str, found: str | None) -> str:
 
 def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str]]:
     """(fact, the article says, the source says, provenance) rows for one embed."""
+    from resolver.fetch.oembed import text_is_title
     from resolver.provenance import edit_of, failed_beside, failure_text
 
     post = embed["post"]
@@ -668,8 +671,14 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         if text and embed.get("text_confidence") == "uncertain":
             text += " [where the tweet starts or ends in the article is uncertain]"
         found_text = post.get("text")
-        rows.append(("Title" if post["platform"] in TITLED else "Text", text,
-                     found_text and found_text + edit.format("words"), _given_by(post, "text", found_text)))
+        if found_text and text_is_title(post["platform"]):
+            # a title beside no words of the post: the article's words, if any, stand beside nothing (newuser29 §8)
+            if text:
+                rows.append(("Text", text, None, _given_by(post, "text", None)))
+            rows.append(("Title", None, found_text, _given_by(post, "text", found_text)))
+        else:
+            rows.append(("Text", text, found_text and found_text + edit.format("words"),
+                         _given_by(post, "text", found_text)))
         media = ", ".join(m["url"] for m in post.get("media") or []) or None
         rows.append(("Media", ", ".join(embed.get("media_links") or []) or None, media, _given_by(post, "media", media)))
         rows += _archived_rows(embed, post)
@@ -679,9 +688,6 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         rows.append(("Author", author, None, ""))
     return rows
 
-
-# Platforms whose source's text for a post is its title (YouTube's oEmbed `title`), not words of a post.
-TITLED = ("youtube",)
 
 
 def _archived_rows(embed: dict[str, Any], post: dict[str, Any]) -> list[tuple[str, str | None, str | None, str]]:

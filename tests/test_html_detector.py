@@ -74,6 +74,25 @@ def test_other_platforms(fixture_text):
         "River Watch", "riverwatch.example.org", "River levels are normal again.", "2026-03-10")
 
 
+@pytest.mark.parametrize("para,text", [
+    ('Shelters are open.<br><br><a href="{post}?ref_src=embed">[image or embed]</a>', "Shelters are open."),
+    ('Shelters are open<br><br><a href="{post}?ref_src=embed">[image or embed]</a>', "Shelters are open"),
+    ('<a href="{post}?ref_src=embed">[image or embed]</a>', None),
+    ("Line one.<br>Line two.", "Line one.\nLine two."),
+    ("The [image or embed] marker is only a tail here.", "The [image or embed] marker is only a tail here."),
+], ids=["after-words", "no-stop", "image-only", "line-break", "in-words"])
+def test_a_bluesky_embeds_image_or_embed_link_is_no_word_of_its_text(para, text):
+    """embed.bsky.app writes "[image or embed]", a link to the post, after the words of a post with an image or an
+    embed: it was read as the post's last word, glued to it ("open.[image or embed]", newuser29 §9)."""
+    post = "https://bsky.app/profile/did:plc:abcdefghijklmnop/post/3kabcdefg2x"
+    page = ('<blockquote class="bluesky-embed" data-bluesky-uri="at://did:plc:abcdefghijklmnop/app.bsky.feed.post/'
+            f'3kabcdefg2x"><p lang="en">{para.format(post=post)}</p>&mdash; River Watch (<a href="https://bsky.app/'
+            f'profile/did:plc:abcdefghijklmnop">@riverwatch.example.org</a>) <a href="{post}">March 10, 2026 at 9:00 '
+            'AM</a></blockquote>')
+    [embed] = html.scan(page)[0]
+    assert embed.text == text
+
+
 def test_credits_in_html(fixture_text):
     page = fixture_text("credits_in_html.html")
     _, credits = html.scan(page)

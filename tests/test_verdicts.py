@@ -38,9 +38,15 @@ DELETED = {"__typename": "TweetTombstone", "tombstone": {"text": {"text": "This 
 @pytest.fixture
 def reporter(fakenet, tmp_path, monkeypatch):
     """Runs the CLI against the fake internet with a fresh cache; returns (exit code, stdout)."""
+    return cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+
+
+def cli_on_fakenet(fakenet, tmp_path, monkeypatch, hosts: list[str]):
+    """A function running the CLI in `tmp_path` with a fresh cache, every host of `hosts` sent to the fake internet
+    and no retries or pacing: (*args, article=, name=) -> (exit code, stdout)."""
     config = tmp_path / "config.toml"
     config.write_text("[network]\nretries = 0\n[limits]\n" + "".join(f'"{p}" = 0\n' for p in DEFAULT_LIMITS)
-                      + "[origins]\n" + "".join(f'"https://{h}" = "{fakenet.origin}"\n' for h in HOSTS))
+                      + "[origins]\n" + "".join(f'"https://{h}" = "{fakenet.origin}"\n' for h in hosts))
     monkeypatch.chdir(tmp_path)
 
     def run(*args, article: str | None = None, name: str = "article.html"):

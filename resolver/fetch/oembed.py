@@ -12,6 +12,7 @@ from urllib.parse import urlencode, urlsplit
 
 from resolver import jsonparse
 from resolver.fetch.records import Media, PostRecord
+from resolver.platforms import mastodon
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,16 @@ PROVIDERS: dict[str, Provider] = {
     "threads": Provider("threads", "https://graph.threads.net/v1.0/oembed", token="meta_access_token"),
 }
 METHOD = "oembed"
+# What an answer's `title` is. TikTok's is the video's caption, the post's own words. Every other provider's names a
+# video, a photo or a Reddit thread, or says nothing of the post (older Mastodon's "New status by <user>"): a title,
+# shown as one and never compared as what the post says (newuser29 §8). X's text is read from its `html`.
+CAPTION_TITLES = frozenset({"tiktok"})
+
+
+def text_is_title(platform: str) -> bool:
+    """Whether the text recorded for a post of `platform` is its oEmbed title, not the post's words: oEmbed is the
+    only source of text for the platforms other than X."""
+    return platform in PROVIDERS and platform != "twitter" and platform not in CAPTION_TITLES
 
 
 def request(platform: str, post_url: str, *, access_token: str | None = None) -> Request:
@@ -106,12 +117,15 @@ def parse(platform: str, post_id: str, url: str, status: int | None, content_typ
     if platform == "twitter":
         return _twitter(post_id, url, data)
     author_url = data.get("author_url") or ""
+    handle = _string(data.get("author_unique_id")) or _handle_from(platform, _string(author_url) or "")
+    name = _string(data.get("author_name"))
+    if platform == "bluesky":
+        name = _bluesky_name(name, handle)
     thumbnail = data.get("thumbnail_url")
     media = (Media(url=thumbnail, type="thumbnail", width=_int(data.get("thumbnail_width")),
                    height=_int(data.get("thumbnail_height"))),) if isinstance(thumbnail, str) else ()
-    return _record(platform, post_id, url, "available", author_name=data.get("author_name"),
-                   author_handle=data.get("author_unique_id") or _handle_from(author_url),
-                   text=data.get("title"), media=media)
+    return _record(platform, post_id, url, "available", author_name=name, author_handle=handle,
+                   text=_string(data.get("title")), media=media)
 
 
 def _twitter(post_id: str, url: str, data: dict[str, Any]) -> PostRecord:
@@ -135,9 +149,30 @@ def _twitter(post_id: str, url: str, data: dict[str, Any]) -> PostRecord:
     )
 
 
-def _handle_from(author_url: str) -> str | None:
+def _handle_from(platform: str, author_url: str) -> str | None:
+    """The author's handle in an answer's `author_url`, in the form the platform's URL parser writes it: a Mastodon
+    account qualified with its instance (newuser29 §1), else the URL's last path segment."""
+    if platform == "mastodon":
+        return mastodon.account_handle(author_url)
     parts = [p for p in urlsplit(author_url).path.split("/") if p]
     return parts[-1].lstrip("@") if parts else None
+
+
+def _bluesky_name(author_name: str | None, handle: str | None) -> str | None:
+    """The display name in Bluesky's `author_name`, which its oEmbed writes "<display name> (@<handle>)", or
+    "@<handle>" for an account with none (bluesky-social/social-app, bskyweb/cmd/embedr): the tail cut only when it is
+    the post's own handle, so a name is shown once and compared as a name (newuser29 §2)."""
+    if author_name is None or not handle:
+        return author_name
+    if author_name == f"@{handle}":
+        return None
+    tail = f" (@{handle})"
+    return (author_name[: -len(tail)].strip() or None) if author_name.endswith(tail) else author_name
+
+
+def _string(value: Any) -> str | None:
+    """A field's value when it is a non-empty string (an answer is read, never trusted to have the types it should)."""
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def _int(value: Any) -> int | None:

@@ -27,6 +27,32 @@ REMOTE_USER = re.compile(r"^([\w.-]+)@((?:[a-z0-9-]+\.)+[a-z0-9-]{2,})$", re.IGN
 NOT_INSTANCES = frozenset({"tiktok.com", "threads.net", "threads.com", "medium.com"})
 
 
+def handle(user: str, host: str) -> str | None:
+    """The one form of a Mastodon handle, `user@domain`: a bare user is qualified with the host that showed it (the
+    same name on two instances is two accounts), an account of another instance (`user@other.instance`) keeps its
+    own domain. The URL parser and the oEmbed reader both write it, so the author check compares like with like
+    (newuser29 §1: "stormchaser@mastodon.social" against "stormchaser" failed every fetched post). None when `user`
+    is no user."""
+    if "@" in user:
+        remote = REMOTE_USER.match(user)
+        return f"{remote.group(1)}@{remote.group(2).lower()}" if remote else None
+    return f"{user}@{host}" if user else None
+
+
+def account_handle(url: str) -> str | None:
+    """The handle of an account URL, https://<instance>/@user (or /@user@other.instance, /users/user), as an
+    oEmbed answer's `author_url` gives it; None for any other URL."""
+    split = urls.split(url)
+    if split is None or not split.parts or "." not in split.host:
+        return None
+    parts = split.parts
+    if parts[0].startswith("@") and len(parts) == 1:
+        return handle(parts[0][1:], split.host)
+    if parts[0] == "users" and len(parts) == 2:
+        return handle(parts[1], split.host)
+    return None
+
+
 def parse(url: str) -> PostRef | None:
     """https://<instance>/@user/<id>[/embed], /@user@other.instance/<id> and /users/<user>/statuses/<id>; the
     numeric id must look like a Mastodon id."""
@@ -37,13 +63,10 @@ def parse(url: str) -> PostRef | None:
     status_id = LEGACY_STATUS_ID if "mastodon" in host else STATUS_ID
     if len(parts) >= 2 and parts[0].startswith("@") and status_id.match(parts[1]):
         user = parts[0][1:]
-        if "@" in user:   # the URL stays this instance's: the id is its own, not the other instance's
-            remote = REMOTE_USER.match(user)
-            return (PostRef(PLATFORM, "post", f"https://{host}/@{user}/{parts[1]}", parts[1], user)
-                    if remote else None)
-        if not user:
-            return None
-        return PostRef(PLATFORM, "post", f"https://{host}/@{user}/{parts[1]}", parts[1], f"{user}@{host}")
+        author = handle(user, host)
+        # The URL stays this instance's, a remote user's too: the id is its own, not the other instance's.
+        return PostRef(PLATFORM, "post", f"https://{host}/@{user}/{parts[1]}", parts[1], author) if author else None
     if len(parts) >= 4 and parts[0] == "users" and parts[2] == "statuses" and status_id.match(parts[3]):
-        return PostRef(PLATFORM, "post", f"https://{host}/@{parts[1]}/{parts[3]}", parts[3], f"{parts[1]}@{host}")
+        author = handle(parts[1], host)
+        return PostRef(PLATFORM, "post", f"https://{host}/@{parts[1]}/{parts[3]}", parts[3], author) if author else None
     return None

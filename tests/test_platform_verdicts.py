@@ -1,0 +1,186 @@
+"""Verdicts on posts of platforms other than X (#9), through `report` against loopback oEmbed endpoints answering
+in each provider's real shape: Mastodon's (mastodon/mastodon's OEmbedSerializer: `author_url` is the account's
+short URL, `https://<instance>/@<acct>`), Bluesky's (bluesky-social/social-app's embedr: `author_name` is
+"<display name> (@<handle>)", or "@<handle>" with no display name, `author_url` the handle's profile), older
+Mastodon's `title` ("New status by <user>") and Reddit's (the thread's title)."""
+
+import json
+
+import pytest
+
+from resolver import platforms
+from resolver.fetch import oembed
+from resolver.provenance import text_check
+from tests.test_fetch import json_page
+from tests.test_verdicts import cli_on_fakenet
+from tests.waybacknet import serve
+
+HOSTS = ["mastodon.social", "embed.bsky.app", "www.reddit.com", "www.tiktok.com", "web.archive.org", "archive.org"]
+
+TOOT = "https://mastodon.social/@stormdesk/112233445566778899"
+MASTODON_OEMBED = {
+    "type": "rich", "version": "1.0", "author_name": "Storm Desk", "author_url": "https://mastodon.social/@stormdesk",
+    "provider_name": "mastodon.social", "provider_url": "https://mastodon.social/", "cache_age": 86400,
+    "html": f'<blockquote class="mastodon-embed" data-embed-url="{TOOT}/embed"><a href="{TOOT}" target="_blank">'
+            '<div>Post by @stormdesk@mastodon.social</div><div>View on Mastodon</div></a></blockquote>',
+    "width": 400, "height": None,
+}
+SKEET_URI = "at://did:plc:rivertonfictional0000001/app.bsky.feed.post/3kriverton22"
+BLUESKY_OEMBED = {
+    "type": "rich", "version": "1.0", "author_name": "Riverton Mayor (@mayor.riverton.example)",
+    "author_url": "https://bsky.app/profile/mayor.riverton.example", "provider_url": "Bluesky Social",
+    "cache_age": 86400, "width": 550,
+    "html": f'<blockquote class="bluesky-embed" data-bluesky-uri="{SKEET_URI}" data-bluesky-cid="bafyfictional">'
+            '<p lang="en"><!-- post-text --></p>&mdash; <!-- display-name --></blockquote>',
+}
+
+
+def bluesky_blockquote(text: str = "Shelters are open at the town hall.") -> str:
+    """embed.bsky.app's embed code for a post with an image: the words, then its "[image or embed]" link."""
+    post = "https://bsky.app/profile/did:plc:rivertonfictional0000001/post/3kriverton22"
+    return (f'<blockquote class="bluesky-embed" data-bluesky-uri="{SKEET_URI}" data-bluesky-cid="bafyfictional">'
+            f'<p lang="en">{text}<br><br><a href="{post}?ref_src=embed">[image or embed]</a></p>&mdash; Riverton '
+            'Mayor (<a href="https://bsky.app/profile/did:plc:rivertonfictional0000001?ref_src=embed">'
+            f'@mayor.riverton.example</a>) <a href="{post}?ref_src=embed">March 10, 2026 at 9:14 AM</a></blockquote>')
+
+
+ARTICLE = ("<html><body><p>The river rose overnight.</p>"
+           f'<iframe src="{TOOT}/embed" class="mastodon-embed" width="400"></iframe>'
+           f"{bluesky_blockquote()}</body></html>")
+
+
+@pytest.fixture
+def reporter(fakenet, tmp_path, monkeypatch):
+    """Runs `report --format FMT` on an article against the fake internet with a fresh cache; (exit code, out)."""
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    return lambda fmt, article=ARTICLE: run("report", "--format", fmt, "article.html", article=article)
+
+
+def checks_of(embed: dict) -> dict[str, dict]:
+    return {c["name"]: c for c in embed["checks"]}
+
+
+def test_a_fetched_mastodon_post_passes_the_author_check(fakenet, reporter):
+    """The URL parser named the author `stormdesk@mastodon.social`, the oEmbed reader `stormdesk`, and the check
+    said every fetched Mastodon post "may be misattributed" (newuser29 §1)."""
+    fakenet.route("mastodon.social", "/api/oembed", json_page(MASTODON_OEMBED))
+    fakenet.route("embed.bsky.app", "/oembed", json_page(BLUESKY_OEMBED))
+    code, out = reporter("json")
+    assert code == 0, out
+    toot = next(e for e in json.loads(out)["embeds"] if e["platform"] == "mastodon")
+    assert toot["post"]["author"] == {"handle": "stormdesk@mastodon.social", "name": "Storm Desk", "id": None}
+    author = checks_of(toot)["author"]
+    assert (author["result"], author["evidence"]) == ("pass", "@stormdesk@mastodon.social (Storm Desk)")
+    code, md = reporter("md")
+    assert "misattributed" not in md and "the article says" not in md
+
+
+def test_a_fetched_bluesky_post_has_its_display_name_once_and_passes_the_author_check(fakenet, reporter):
+    """Bluesky's oEmbed writes "Name (@handle)" as author_name: kept whole, the name was shown with the handle twice
+    and warned "the names differ" against the article's "Name" (newuser29 §2)."""
+    fakenet.route("mastodon.social", "/api/oembed", json_page(MASTODON_OEMBED))
+    fakenet.route("embed.bsky.app", "/oembed", json_page(BLUESKY_OEMBED))
+    code, out = reporter("json")
+    assert code == 0, out
+    skeet = next(e for e in json.loads(out)["embeds"] if e["platform"] == "bluesky")
+    assert skeet["post"]["author"]["name"] == "Riverton Mayor"
+    author = checks_of(skeet)["author"]
+    assert (author["result"], author["evidence"]) == ("pass", "@mayor.riverton.example (Riverton Mayor)")
+
+
+def test_the_article_text_of_a_bluesky_embed_leaves_out_its_image_or_embed_link(fakenet, reporter):
+    """embed.bsky.app writes "[image or embed]", a link to the post, after a post's words when it has an image:
+    it was read as the post's last word, glued to it ("hall.[image or embed]", newuser29 §9)."""
+    fakenet.route("mastodon.social", "/api/oembed", json_page(MASTODON_OEMBED))
+    fakenet.route("embed.bsky.app", "/oembed", json_page(BLUESKY_OEMBED))
+    code, out = reporter("json")
+    skeet = next(e for e in json.loads(out)["embeds"] if e["platform"] == "bluesky")
+    assert skeet["text"] == "Shelters are open at the town hall."
+
+
+@pytest.mark.parametrize("author_url,handle", [
+    ("https://mastodon.social/@stormdesk", "stormdesk@mastodon.social"),
+    ("https://mastodon.social/@stormdesk@other.example", "stormdesk@other.example"),   # an account of another instance
+    ("https://Mastodon.Social/@stormdesk/", "stormdesk@mastodon.social"),
+    ("https://mastodon.social/users/stormdesk", "stormdesk@mastodon.social"),
+], ids=["local", "remote", "case-and-slash", "users-path"])
+def test_mastodons_oembed_author_is_named_as_the_url_parser_names_it(author_url, handle):
+    body = json.dumps(MASTODON_OEMBED | {"author_url": author_url}).encode()
+    record = oembed.parse("mastodon", "112233445566778899", TOOT, 200, "application/json", body)
+    assert record.author_handle == handle
+    user = author_url.rstrip("/").rsplit("/", 1)[-1].lstrip("@")
+    assert platforms.parse_url(f"https://mastodon.social/@{user}/112233445566778899").author_handle == handle
+
+
+@pytest.mark.parametrize("author_name,name", [
+    ("Riverton Mayor (@mayor.riverton.example)", "Riverton Mayor"),
+    ("@mayor.riverton.example", None),                                  # no display name: the handle alone
+    ("Riverton Mayor (@mayor.riverton.example", "Riverton Mayor (@mayor.riverton.example"),   # not the form
+    ("Team (@press) (@mayor.riverton.example)", "Team (@press)"),
+    ("Riverton Mayor (@someone.else.example)", "Riverton Mayor (@someone.else.example)"),    # not its handle
+], ids=["display-name", "handle-only", "unclosed", "parens-in-name", "other-handle"])
+def test_bluesky_oembed_author_name_is_the_display_name(author_name, name):
+    body = json.dumps(BLUESKY_OEMBED | {"author_name": author_name}).encode()
+    url = "https://bsky.app/profile/mayor.riverton.example/post/3kriverton22"
+    record = oembed.parse("bluesky", "3kriverton22", url, 200, "application/json", body)
+    assert (record.author_handle, record.author_name) == ("mayor.riverton.example", name)
+
+
+def test_an_older_mastodons_title_is_shown_as_a_title_not_as_the_posts_text(fakenet, reporter):
+    """Older Mastodon versions' oEmbed had a `title`, "New status by <user>": it was shown as what the post says
+    (newuser29 §8)."""
+    fakenet.route("mastodon.social", "/api/oembed", json_page(MASTODON_OEMBED | {"title": "New status by stormdesk"}))
+    fakenet.route("embed.bsky.app", "/oembed", json_page(BLUESKY_OEMBED))
+    code, md = reporter("md")
+    assert code == 0, md
+    assert "| Title | — | New status by stormdesk |" in md
+    assert "| Text | — | New status by stormdesk |" not in md
+
+
+def test_the_article_words_of_a_post_whose_source_gives_no_title_are_its_text(fakenet, reporter):
+    """Bluesky's oEmbed gives no title: the row of the article's words was labelled "Title" for every platform
+    but TikTok."""
+    fakenet.route("mastodon.social", "/api/oembed", json_page(MASTODON_OEMBED))
+    fakenet.route("embed.bsky.app", "/oembed", json_page(BLUESKY_OEMBED))
+    code, md = reporter("md")
+    assert "| Text | Shelters are open at the town hall. | — | not in the answer (oembed, " in md
+    assert "| Title | Shelters" not in md
+
+
+def test_the_article_words_beside_a_title_stand_beside_nothing(fakenet, reporter):
+    """Words the article shows for a post whose source gives only a title (Reddit's thread title) are no title:
+    a Text row with nothing beside them, then the Title row."""
+    from resolver.report import markdown
+
+    fakenet.route("mastodon.social", "/api/oembed", json_page(MASTODON_OEMBED | {"title": "New status by stormdesk"}))
+    fakenet.route("embed.bsky.app", "/oembed", json_page(BLUESKY_OEMBED))
+    code, out = reporter("json")
+    report = json.loads(out)
+    toot = next(e for e in report["embeds"] if e["platform"] == "mastodon")
+    toot["text"] = "The levee held through the night."
+    md = markdown(report)
+    assert "| Text | The levee held through the night. | — | not in the answer (oembed, " in md
+    assert "| Title | — | New status by stormdesk | oembed, " in md
+
+
+def test_fetch_prints_a_title_as_a_title(fakenet, tmp_path, monkeypatch):
+    fakenet.route("mastodon.social", "/api/oembed", json_page(MASTODON_OEMBED | {"title": "New status by stormdesk"}))
+    code, out = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)("fetch", TOOT)
+    assert code == 0, out
+    assert "  title: New status by stormdesk\n" in out and "Storm Desk @stormdesk@mastodon.social" in out
+
+
+@pytest.mark.parametrize("platform,result", [("reddit", "skip"), ("youtube", "skip"), ("mastodon", "skip"),
+                                             ("tiktok", "fail")])
+def test_a_title_is_never_compared_as_the_posts_words(platform, result):
+    """Reddit's oEmbed `title` is its thread's title, YouTube's a video's: no words of a post an article can quote.
+    TikTok's is the video's caption, the post's own words."""
+    embed = {"platform": platform, "text": "The levee held through the night.", "detector": "html-blockquote"}
+    post = {"platform": platform, "post_id": "1", "status": "available", "text": "Levee breach at Riverton",
+            "method": "oembed", "field_sources": {"text": "oembed"}}
+    check = text_check(embed, post)
+    assert check["result"] == result
+    if result == "skip":
+        assert check["evidence"] == ("the source gives the post's title, not its words: “Levee breach at Riverton”"
+                                     " is not compared")
