@@ -184,3 +184,29 @@ def test_a_title_is_never_compared_as_the_posts_words(platform, result):
     if result == "skip":
         assert check["evidence"] == ("the source gives the post's title, not its words: “Levee breach at Riverton”"
                                      " is not compared")
+
+
+def test_a_mastodon_post_cached_with_a_bare_handle_passes_the_author_check_offline(fakenet, tmp_path, monkeypatch):
+    """A cache written before one handle form held the oEmbed reader's bare `stormdesk`: an offline report still
+    said "may be misattributed" until `fetch --reparse`. The kept oEmbed answer is read again, with no request."""
+    import sqlite3
+
+    fakenet.route("mastodon.social", "/api/oembed", json_page(MASTODON_OEMBED))
+    fakenet.route("embed.bsky.app", "/oembed", json_page(BLUESKY_OEMBED))
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    assert run("report", "--format", "json", "article.html", article=ARTICLE)[0] == 0
+    db = sqlite3.connect(tmp_path / "c.db")   # as an older version stored it
+    (record,) = db.execute("select record from posts where platform = 'mastodon'").fetchone()
+    old = json.loads(record)
+    old["author"]["handle"] = "stormdesk"
+    with db:
+        db.execute("update posts set record = ? where platform = 'mastodon'", (json.dumps(old),))
+    db.close()
+    asked = len(fakenet.server.log)
+    code, out = run("report", "--offline", "--format", "json", "article.html")
+    assert out.startswith("{"), (code, out)
+    toot = next(e for e in json.loads(out)["embeds"] if e["platform"] == "mastodon")
+    assert checks_of(toot)["author"]["result"] == "pass", checks_of(toot)["author"]
+    assert toot["post"]["author"]["handle"] == "stormdesk@mastodon.social"
+    assert len(fakenet.server.log) == asked

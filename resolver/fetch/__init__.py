@@ -251,6 +251,8 @@ def _from_cache(target: Target, session: Session,
     record = record_from_json(stored | {"from_cache": True})
     if "edits" not in stored and target.platform == "twitter" and record.status == "available":
         record = _edits_from_kept_answer(record, row, store)
+    if target.platform == "mastodon" and record.author_handle and "@" not in record.author_handle:
+        record = _author_from_kept_answer(record, row, store)
     if not session.offline and (row["status"] == "error" or row["status"] == "unknown" and not record.fetch_ids
                                 and _token_now_set(target, session)):
         return None   # an error, or "needs an access token" when one is set now: ask again
@@ -270,14 +272,32 @@ def _edits_from_kept_answer(record: PostRecord, row: dict[str, Any], store: Stor
     """The edit ids of a post cached before they were recorded, read from its latest kept syndication or X API answer
     with no request (offline too): without them a report took an edited post for one never edited (edits29). No
     body kept: its field_sources say the edit history is not known."""
+    found = _read_again(row, store, ("syndication", "x-api"))
+    if found is not None:
+        return replace(record, edits=found.edits)
+    return replace(record, field_sources={**record.field_sources, "edits": EDITS_NOT_KNOWN})
+
+
+def _author_from_kept_answer(record: PostRecord, row: dict[str, Any], store: Store) -> PostRecord:
+    """The author of a Mastodon post cached with the oEmbed reader's older bare handle ("stormdesk"), read again from
+    its kept answer with no request: against the article's `user@instance` it said the handle changed, or the post
+    may be misattributed, until `fetch --reparse` (fixauthor29). No body kept: as cached."""
+    found = _read_again(row, store, ("oembed",))
+    if found is None or not found.author_handle:
+        return record
+    return replace(record, author_handle=found.author_handle, author_name=found.author_name)
+
+
+def _read_again(row: dict[str, Any], store: Store, methods: tuple[str, ...]) -> PostRecord | None:
+    """The record the latest kept answer of one of `methods` gives today's readers, or None when none was kept."""
     from resolver.fetch.reparse import reparse_observation
 
     for observation in reversed(store.observations(row["id"])):
-        if observation["method"] in ("syndication", "x-api"):
+        if observation["method"] in methods:
             found = reparse_observation(row, observation, store)
             if found is not None:
-                return replace(record, edits=found.edits)
-    return replace(record, field_sources={**record.field_sources, "edits": EDITS_NOT_KNOWN})
+                return found
+    return None
 
 
 def _lookup_in_store(target: Target, record: PostRecord, store: Store, archived: int,
