@@ -19,8 +19,9 @@ MARKER_RE = re.compile(r"/(?:@[\w.-]+(?:@[\w.-]+)?|users/[\w.-]+/statuses)/\d{15
 
 # Status ids are snowflakes, 15 to 19 digits, since Mastodon 2.0 (2017); so strict because any site may use
 # /@name/<number> paths (#11). The short sequential ids before them are taken only on a host named for Mastodon.
-STATUS_ID = re.compile(r"^[0-9]{15,19}$")
-LEGACY_STATUS_ID = re.compile(r"^[0-9]{6,19}$")
+# Neither starts with 0: "0109..." would be a second post 109... (#15).
+STATUS_ID = re.compile(r"^[1-9][0-9]{14,18}$")
+LEGACY_STATUS_ID = re.compile(r"^[1-9][0-9]{5,18}$")
 # An account of another instance as its reader's instance shows it: user@domain.
 REMOTE_USER = re.compile(r"^([\w.-]+)@((?:[a-z0-9-]+\.)+[a-z0-9-]{2,})$", re.IGNORECASE)
 # Sites that use /@user/<number> paths for something else.
