@@ -460,3 +460,31 @@ def test_status_deeper_in_a_site_page_is_no_post(url):
 def test_a_telegram_post_id_names_its_channel(url, post_id, canonical):
     ref = parse_url(url)
     assert (ref.post_id, ref.url) == (post_id, canonical)
+
+
+# review29 (#15): a Mastodon instance has a domain name (its accounts are user@domain): a /@user/<id> path on an
+# IP address names no post. A non-default port is part of where the post is: dropping it sent the oEmbed lookup
+# to another server.
+@pytest.mark.parametrize("url", [
+    "http://127.0.0.1/@jane/112000000000000001",
+    "http://127.1/users/jane/statuses/112000000000000001",
+    "http://192.0.2.7/@jane/112000000000000001",
+    "http://0x7f.1/@jane/112000000000000001",
+], ids=["loopback", "short-loopback", "public-ip", "hex-ip"])
+def test_a_mastodon_shaped_path_on_an_ip_address_is_no_post(url):
+    assert parse_url(url) is None
+
+
+@pytest.mark.parametrize("url,canonical", [
+    ("https://social.example.net:8443/@riverwatch/112000000000000001",
+     "https://social.example.net:8443/@riverwatch/112000000000000001"),
+    ("https://social.example.net:8443/users/riverwatch/statuses/112000000000000001",
+     "https://social.example.net:8443/@riverwatch/112000000000000001"),
+    ("https://social.example.net:443/@riverwatch/112000000000000001",
+     "https://social.example.net/@riverwatch/112000000000000001"),
+    ("https://Social.Example.NET./@riverwatch/112000000000000001",
+     "https://social.example.net/@riverwatch/112000000000000001"),
+], ids=["port", "port-activitypub", "default-port", "trailing-dot"])
+def test_a_mastodon_post_keeps_its_instances_port(url, canonical):
+    ref = parse_url(url)
+    assert (ref.url, ref.author_handle) == (canonical, "riverwatch@social.example.net")

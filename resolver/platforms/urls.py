@@ -9,10 +9,11 @@ from urllib.parse import parse_qs, urlsplit
 
 @dataclass(frozen=True)
 class SplitURL:
-    host: str                        # lower-case, without a leading "www."
+    host: str                        # lower-case, without a leading "www." or a trailing "."
     parts: tuple[str, ...]           # the non-empty path segments
     query: dict[str, list[str]]
     fragment: str
+    port: int | None = None          # as written; None when the URL names none
 
     def arg(self, name: str) -> str | None:
         """The first value of a query parameter, or None."""
@@ -31,15 +32,16 @@ def split(url: str) -> SplitURL | None:
         url = "https:" + url
     try:
         parsed = urlsplit(url if "://" in url else "https://" + url)
-        host = (parsed.hostname or "").lower()
-    except ValueError:   # a malformed netloc ("http://[::1")
+        host = (parsed.hostname or "").lower().rstrip(".")   # "example.org." is the fully qualified same host
+        port = parsed.port
+    except ValueError:   # a malformed netloc ("http://[::1") or port
         return None
     if host.startswith("www."):
         host = host[4:]
     query = parsed.query
     while "&amp;" in query:
         query = query.replace("&amp;", "&")
-    return SplitURL(host, tuple(p for p in parsed.path.split("/") if p), parse_qs(query), parsed.fragment)
+    return SplitURL(host, tuple(p for p in parsed.path.split("/") if p), parse_qs(query), parsed.fragment, port)
 
 
 def domain_of(host: str, domains: Container[str]) -> str | None:
