@@ -424,8 +424,13 @@ def test_an_id_too_large_for_a_snowflake_has_no_mint_time():
     "https://www.tiktok.com/@jane/video/07300000000000000001",
     "https://social.example.net/@riverwatch/0112000000000000001",
     "https://t.me/rivertonchannel/0416",
+    "https://www.facebook.com/RivertonCouncil/posts/010150000000000001",
+    "https://www.facebook.com/watch/?v=010150000000000001",
+    "https://www.facebook.com/permalink.php?story_fbid=0123456&id=4200",
+    "https://vimeo.com/0796000001",
 ], ids=["x-leading-zeros", "x-zero", "x-20-digits", "x-past-2**63", "x-embed-leading-zero", "tiktok-leading-zero",
-        "mastodon-leading-zero", "telegram-leading-zero"])
+        "mastodon-leading-zero", "telegram-leading-zero", "fb-post-leading-zero", "fb-video-leading-zero",
+        "fb-permalink-leading-zero", "vimeo-leading-zero"])
 def test_ids_no_platform_mints_are_no_post(url):
     assert parse_url(url) is None
 
