@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from resolver import platforms
 from resolver.extract import tweet_text
 from resolver.extract.dates import DATE_PATTERN, iso_from_match
+from resolver.extract.dedupe import one_per_post
 from resolver.extract.intervals import Intervals
 from resolver.extract.lazy import LazyPattern
 from resolver.model import Embed
@@ -454,4 +455,4 @@ def find_embeds(text: str) -> list[Embed]:
     instagram = find_instagram_remnants(text)
     signed = find_signatures(text, skip=[e.span for e in instagram]) + instagram
     taken = [e.span for e in signed]
-    return sorted(signed + find_url_embeds(text, taken), key=lambda e: e.span)
+    return one_per_post(signed + find_url_embeds(text, taken))
