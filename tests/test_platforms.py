@@ -493,3 +493,30 @@ def test_a_mastodon_shaped_path_on_an_ip_address_is_no_post(url):
 def test_a_mastodon_post_keeps_its_instances_port(url, canonical):
     ref = parse_url(url)
     assert (ref.url, ref.author_handle) == (canonical, "riverwatch@social.example.net")
+
+
+# review29 (#15): a path with percent-escaped letters or digits is the same URL (RFC 3986 §6.2.2.2: an escaped
+# unreserved character is that character); an escaped "/" or "?" is not a separator and stays escaped.
+@pytest.mark.parametrize("url,post_id,canonical", [
+    ("https://twitter.com/jack/%73tatus/%32%30", "20", "https://twitter.com/jack/status/20"),
+    ("https://twitter.com/%6Aack/status/20", "20", "https://twitter.com/jack/status/20"),
+    ("https://www.instagram.com/%70/CxAbC123dEf/", "CxAbC123dEf", "https://www.instagram.com/p/CxAbC123dEf/"),
+    ("https://youtu.be/%41bCdEfGhIjK", "AbCdEfGhIjK", "https://www.youtube.com/watch?v=AbCdEfGhIjK"),
+    ("https://t.me/rivertonchannel/%34%31%36", "rivertonchannel/416", TG),
+], ids=["x-status", "x-handle", "instagram", "youtu.be", "telegram"])
+def test_percent_escaped_letters_and_digits_in_a_path_are_the_same_post(url, post_id, canonical):
+    ref = parse_url(url)
+    assert ref is not None and (ref.post_id, ref.url) == (post_id, canonical)
+
+
+@pytest.mark.parametrize("url", ["https://twitter.com/jack%2Fstatus%2F20", "https://twitter.com/jack/status/20%3F",
+                                 "https://t.me/rivertonchannel%2F416"], ids=["slash", "question-mark", "tg-slash"])
+def test_an_escaped_separator_stays_part_of_its_segment(url):
+    assert parse_url(url) is None
+
+
+def test_a_bluesky_handle_is_read_in_lower_case():
+    """Handles are domain names: Jane.Example.COM is jane.example.com, one post URL (#15)."""
+    ref = parse_url("https://bsky.app/profile/Ann.Example.COM/post/3kabc123xyz")
+    assert (ref.url, ref.author_handle) == ("https://bsky.app/profile/ann.example.com/post/3kabc123xyz",
+                                            "ann.example.com")

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
+
+# A percent-escaped unreserved character (a letter, a digit, "-", ".", "_", "~") is that character (RFC 3986
+# §6.2.2.2): twitter.com/jack/%73tatus/20 is post 20. An escaped "/" or "?" stays escaped, inside its segment.
+_ESCAPED_UNRESERVED = re.compile(r"%(2[DdEe]|3[0-9]|[46][1-9A-Fa-f]|[57][0-9Aa]|5[Ff]|7[Ee])")
 
 
 @dataclass(frozen=True)
@@ -41,7 +46,14 @@ def split(url: str) -> SplitURL | None:
     query = parsed.query
     while "&amp;" in query:
         query = query.replace("&amp;", "&")
-    return SplitURL(host, tuple(p for p in parsed.path.split("/") if p), parse_qs(query), parsed.fragment, port)
+    return SplitURL(host, segments(parsed.path), parse_qs(query), parsed.fragment, port)
+
+
+def segments(path: str) -> tuple[str, ...]:
+    """A path's non-empty segments, escaped unreserved characters read as themselves."""
+    if "%" in path:
+        path = _ESCAPED_UNRESERVED.sub(lambda m: chr(int(m.group(1), 16)), path)
+    return tuple(p for p in path.split("/") if p)
 
 
 def domain_of(host: str, domains: Container[str]) -> str | None:

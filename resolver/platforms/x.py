@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from urllib.parse import SplitResult, parse_qs, urlsplit
 
 from resolver.model import PostRef
+from resolver.platforms.urls import segments
 
 PLATFORM = "twitter"
 ONION = "twitter3e4tixl4xyajtrzo62zg5vztmjuricljdp2c5kshju4avyoid.onion"   # X's own onion service
@@ -113,14 +114,14 @@ def parse_url(url: str) -> PostRef | None:
     split = _split(url)
     if split is None:
         return None
-    host = (split.hostname or "").lower()
-    parts = [p for p in split.path.split("/") if p]
+    host = (split.hostname or "").lower().rstrip(".")
+    parts = list(segments(split.path))
     if host in STATUS_HOSTS:
         # "ESA\_Rosetta": a Markdown-escaped underscore a CMS left in the link (Wired); no handle holds a backslash
         parts = [_MARKDOWN_UNDERSCORE_RE.sub("_", p) for p in parts]
         # Old hash-bang links: https://twitter.com/#!/jack/status/20
         if split.fragment.startswith("!/"):
-            parts = [p for p in split.fragment[2:].split("/") if p]
+            parts = list(segments(split.fragment[2:]))
         post = _status_path(parts) or _intent(parts, split.query)
         if post is not None:
             return post
