@@ -520,3 +520,9 @@ def test_a_bluesky_handle_is_read_in_lower_case():
     ref = parse_url("https://bsky.app/profile/Ann.Example.COM/post/3kabc123xyz")
     assert (ref.url, ref.author_handle) == ("https://bsky.app/profile/ann.example.com/post/3kabc123xyz",
                                             "ann.example.com")
+
+
+def test_an_x_host_with_its_final_dot_is_xs():
+    """twitter.com. is the fully qualified twitter.com: the registry handed it to the X parser, which took no post
+    from it (#15)."""
+    assert parse_url("https://twitter.com./jack/status/20").url == "https://twitter.com/jack/status/20"
