@@ -67,7 +67,8 @@ URL_RE = LazyPattern(
 # path) or inside a longer URL's path.
 BARE_INSTANCE_RE = LazyPattern(r"(?<![\w.@/-])(?:[a-z0-9-]+\.)+[a-z]{2,}\Z", re.IGNORECASE)
 BARE_PATH_RE = LazyPattern(r"/(?:@[\w.-]+(?:@[\w.-]+)?|users/[\w.-]+/statuses)/\d[^\s<>\"'`\\]*")
-TRAILING_PUNCT = ".,;:!?'\"”’»…)]}"
+# Zero-width characters too: a CMS puts one after a long URL so it may break (#15); no URL ends in one.
+TRAILING_PUNCT = ".,;:!?'\"”’»…)]}\u200b\u200c\u200d\u2060\ufeff"
 HYPHENS = frozenset("-‐‑‒−")
 NAME_PARTICLES = frozenset("de da di du del della der den van von ter la le al el bin ibn y e of the".split())
 BLOCK_REACH = 1200   # characters of lines a block is climbed through: a 280-character post with its links written out
