@@ -175,7 +175,7 @@ async def _resolve_afresh(url: str, *, session: Session, follow_all: bool) -> Re
     """`resolve` of a normalised URL the cache was asked about already (resolve_many asks for all at once)."""
     ref = platforms.parse_url(url)
     ledger = Ledger()
-    if ref is not None and ref.kind in ("post", "video", "timeline") and not follow_all:
+    if ref is not None and _ends_here(ref, url, ("post", "video", "timeline"), session=session, follow_all=follow_all):
         resolution = Resolution(url, url, ref.url, (), _described(ref))   # a post URL needs no request
     else:
         resolution = await _follow(url, ref, session=session, follow_all=follow_all, ledger=ledger)
@@ -333,8 +333,17 @@ async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all
             return Resolution(url, current, None, tuple(hops), None,
                               f"unsafe: refused {current}: only http and https are fetched")
         ref = platforms.parse_url(current)
-        if ref is not None and ref.kind in ("post", "video") and not follow_all:
+        if ref is not None and _ends_here(ref, current, ("post", "video"), session=session, follow_all=follow_all):
             return Resolution(url, current, ref.url, tuple(hops), _described(ref))
+
+
+def _ends_here(ref: PostRef, url: str, kinds: tuple[str, ...], *, session: Session, follow_all: bool) -> bool:
+    """Whether a link ends at `url` with no request: a post's URL (of `kinds`), unless --follow-all, and unless its
+    host is a non-public address by name (a Mastodon post's host may be any name, "social.localhost" too): that
+    hop goes to the guard, which refuses it as any other (review29: a redirect to one was reported as a post)."""
+    if ref.kind not in kinds or follow_all:
+        return False
+    return session.settings.allow_private or not non_public_by_name(url)
 
 
 def _finish(resolution: Resolution, session: Session, ledger: Ledger) -> Resolution:

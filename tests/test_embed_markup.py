@@ -12,7 +12,7 @@ def test_documented_embed_markup(fixture_text):
         ("reddit", "post", "1abcdf", "https://www.reddit.com/r/Riverton/comments/1abcdf/"),
         ("reddit", "post", "1abcdg", "https://www.reddit.com/r/Riverton/comments/1abcdg/"),
         ("instagram", "post", "CyAbC123dEf", "https://www.instagram.com/p/CyAbC123dEf/"),
-        ("telegram", "post", "417", "https://t.me/rivertonchannel/417"),
+        ("telegram", "post", "rivertonchannel/417", "https://t.me/rivertonchannel/417"),
         ("facebook", "post", "10150000000000002", "https://www.facebook.com/RivertonCouncil/posts/10150000000000002/"),
         ("facebook", "post", "pfbid02AbCdEfGhIjKlMnOpQrStUv",
          "https://www.facebook.com/RivertonCouncil/posts/pfbid02AbCdEfGhIjKlMnOpQrStUv/"),

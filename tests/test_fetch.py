@@ -387,7 +387,7 @@ def test_other_platforms_by_oembed_and_token_needed(fakenet, store):
     fakenet.route("i.ytimg.com", "/vi/AbCdEfGhIjK/hqdefault.jpg", page(fx.image("JPEG"), content_type="image/jpeg"))
     youtube = Target("youtube", "AbCdEfGhIjK", "https://www.youtube.com/watch?v=AbCdEfGhIjK")
     instagram = Target("instagram", "CxAbC123dEf", "https://www.instagram.com/p/CxAbC123dEf/")
-    telegram = Target("telegram", "416", "https://t.me/rivertonchannel/416")
+    telegram = Target("telegram", "rivertonchannel/416", "https://t.me/rivertonchannel/416")
     yt, ig, tg = run([youtube, instagram, telegram], settings_for(fakenet), store)
     assert (yt.record.status, yt.record.author_name, yt.record.text) == (
         "available", "Riverton Roads Video", "Riverton bridge timelapse")

@@ -605,3 +605,21 @@ def test_a_host_known_non_public_without_a_look_up(url, non_public):
     getaddrinfo reads an IP literal (127.1, 0x7f000001), or a name that is loopback by definition (RFC 6761). No
     look-up: offline makes none, and a name's address then is not known now."""
     assert non_public_by_name(url) is non_public
+
+
+@pytest.mark.parametrize("name", ["127.0.0.1.", "0x7f000001.", "::1."], ids=["dotted-quad", "hex", "ipv6"])
+def test_review29_the_tests_never_let_a_numeric_looking_name_reach_dns(name):
+    """The suite's own net (conftest.only_loopback) passed anything made of digits and dots to the C library;
+    "127.0.0.1." is a name there (its final dot), which it asked the configured DNS server about. Only numeric
+    hosts are read now, with no look-up."""
+    import socket
+
+    with pytest.raises(socket.gaierror, match=r"tests resolve no real names"):
+        socket.getaddrinfo(name, 80)
+
+
+@pytest.mark.parametrize("name", ["127.0.0.1", "127.1", "2130706433", "0x7f000001", "::1", "localhost"])
+def test_review29_loopback_spellings_still_resolve_in_the_tests(name):
+    import socket
+
+    assert {info[4][0] for info in socket.getaddrinfo(name, 80)} <= {"127.0.0.1", "::1"}

@@ -64,7 +64,7 @@ def test_other_platforms(fixture_text):
     assert [(e.platform, e.post_id) for e in embeds] == [
         ("instagram", "CxAbC123dEf"), ("instagram", "OldCode99"), ("youtube", "AbCdEfGhIjK"),
         ("youtube", "ZyXwVuTsRqP"), ("tiktok", "7300000000000000001"), ("facebook", "10150000000000001"),
-        ("facebook", "4242"), ("telegram", "416"), ("reddit", "1abcde"), ("bluesky", "3kabcdefg2x"),
+        ("facebook", "4242"), ("telegram", "rivertonchannel/416"), ("reddit", "1abcde"), ("bluesky", "3kabcdefg2x"),
         ("mastodon", "112000000000000001"), ("threads", "C1aBcDeFgHi"), ("vimeo", "796000001"),
     ]
     old_instagram = embeds[1]
@@ -1400,7 +1400,7 @@ TEXT_URLS = [
      "pfbid02abcdefghijklmnop"),
     ("https://www.facebook.com/watch/?v=1234567890", "facebook", "video", "1234567890"),
     ("https://fb.watch/abcDEF123/", "facebook", "short-link", None),
-    ("https://t.me/annchannel/1234", "telegram", "post", "1234"),
+    ("https://t.me/annchannel/1234", "telegram", "post", "annchannel/1234"),
     ("https://www.reddit.com/r/news/comments/abc123/some_title/def456/", "reddit", "post", "abc123"),
     ("https://redd.it/abc123", "reddit", "post", "abc123"),
     ("https://mastodon.example/@ann/109876543210987654", "mastodon", "post", "109876543210987654"),
@@ -3104,3 +3104,14 @@ def test_a_loose_remnant_written_with_references_and_crlf_is_spanned_on_its_sour
     assert [page[e.span[0]:e.span[1]] for e in embeds] == [
         "Gr&eacute;at day. pic.twitter.com/q3uNO4mJHi\r\n\u2014 Jane Doe (@jdoe) September 12, 2022",
         "Open &#8212; at last. \u2014 Ann Example (@ann_ex) May 1, 2024"]
+def test_two_channels_posts_of_one_number_are_two_embeds():
+    """review29 (#15): a Telegram message number counts within its channel. Two channels' post 416 were taken for
+    one post: the second link went to the first one's `also_at` and out of the report."""
+    page = ('<p>See <a href="https://t.me/rivertonchannel/416">this</a> and '
+            '<a href="https://t.me/otherchannel/416">that</a>, and '
+            '<script async src="https://telegram.org/js/telegram-widget.js" data-telegram-post="RivertonChannel/416">'
+            '</script></p>')
+    embeds, _ = html.scan(page)
+    assert sorted((e.post_id, e.url, len(e.also_at)) for e in embeds) == [
+        ("otherchannel/416", "https://t.me/otherchannel/416", 0),
+        ("rivertonchannel/416", "https://t.me/rivertonchannel/416", 1)]

@@ -42,7 +42,7 @@ OTHER_CASES = [
      "https://www.tiktok.com/@riverdancer/video/7300000000000000001"),
     ("https://www.facebook.com/plugins/post.php?href=https%3A%2F%2Fwww.facebook.com%2FPage%2Fposts%2F123%2F&width=500",
      "facebook", "123", "https://www.facebook.com/Page/posts/123/"),
-    ("https://t.me/s/rivertonchannel/416", "telegram", "416", "https://t.me/rivertonchannel/416"),
+    ("https://t.me/s/rivertonchannel/416", "telegram", "rivertonchannel/416", "https://t.me/rivertonchannel/416"),
     ("https://old.reddit.com/r/Riverton/comments/1abcde/bridge/", "reddit", "1abcde",
      "https://www.reddit.com/r/Riverton/comments/1abcde/"),
     ("at://did:plc:abc/app.bsky.feed.post/3kabc", "bluesky", "3kabc", "https://bsky.app/profile/did:plc:abc/post/3kabc"),
@@ -345,10 +345,10 @@ DOCUMENTED_FORMS = [
      "https://vimeo.com/796000001"),
     ("vimeo-showcase-video", "https://vimeo.com/showcase/4200001/video/796000001", "vimeo", "video", "796000001",
      "https://vimeo.com/796000001"),
-    ("tg-widget-iframe", f"{TG}?embed=1&userpic=true", "telegram", "post", "416", TG),
-    ("tg-single-media", f"{TG}?single", "telegram", "post", "416", TG),
-    ("tg-telegram-me", "https://telegram.me/rivertonchannel/416", "telegram", "post", "416", TG),
-    ("tg-private-channel", "https://t.me/c/1234567890/416", "telegram", "post", "416", "https://t.me/c/1234567890/416"),
+    ("tg-widget-iframe", f"{TG}?embed=1&userpic=true", "telegram", "post", "rivertonchannel/416", TG),
+    ("tg-single-media", f"{TG}?single", "telegram", "post", "rivertonchannel/416", TG),
+    ("tg-telegram-me", "https://telegram.me/rivertonchannel/416", "telegram", "post", "rivertonchannel/416", TG),
+    ("tg-private-channel", "https://t.me/c/1234567890/416", "telegram", "post", "c/1234567890/416", "https://t.me/c/1234567890/416"),
     ("bsky-embed-iframe", f"https://embed.bsky.app/embed/{BSKY_DID}/app.bsky.feed.post/3kabcdefg2x?id=7", "bluesky",
      "post", "3kabcdefg2x", f"https://bsky.app/profile/{BSKY_DID}/post/3kabcdefg2x"),
     ("bsky-blockquote-link", f"https://bsky.app/profile/{BSKY_DID}/post/3kabcdefg2x?ref_src=embed", "bluesky",
@@ -372,7 +372,7 @@ def test_documented_embed_and_share_forms(url, platform, kind, post_id, canonica
 
 def test_telegram_widget_attribute():
     ref = telegram.parse_post_attribute(" rivertonchannel/416/ ")
-    assert (ref.platform, ref.post_id, ref.author_handle, ref.url) == ("telegram", "416", "rivertonchannel", TG)
+    assert (ref.platform, ref.post_id, ref.author_handle, ref.url) == ("telegram", "rivertonchannel/416", "rivertonchannel", TG)
 
 
 @pytest.mark.parametrize("url", [
@@ -405,8 +405,124 @@ def test_which_urls_the_detectors_report(url, embedded):
 
 
 def test_an_id_too_large_for_a_snowflake_has_no_mint_time():
-    """20 digits pass the id pattern but overflow a timestamp: resolution used to crash on them (#12)."""
+    """20 digits overflow a timestamp: resolution used to crash on them (#12). No status has such an id (#15): the
+    URL names no post, and the id alone has no mint time."""
     from resolver.resolve import describe
 
-    post = describe("https://twitter.com/a/status/99999999999999999999")
-    assert post.post_id == "99999999999999999999" and post.created_at is None
+    assert describe("https://twitter.com/a/status/99999999999999999999") is None
+    assert snowflake_time("99999999999999999999") is None
+
+
+# review29 (#15): ids no platform mints are no post. Snowflakes are at most 2**63 - 1 (19 digits) and never start
+# with 0; a leading zero would make "0020" a second post beside "20".
+@pytest.mark.parametrize("url", [
+    "https://twitter.com/jack/status/0020",
+    "https://twitter.com/jack/status/0",
+    "https://twitter.com/jack/status/12345678901234567890",
+    "https://twitter.com/jack/status/9223372036854775808",
+    "https://platform.twitter.com/embed/Tweet.html?id=01790000000000000000",
+    "https://www.tiktok.com/@jane/video/07300000000000000001",
+    "https://social.example.net/@riverwatch/0112000000000000001",
+    "https://t.me/rivertonchannel/0416",
+    "https://www.facebook.com/RivertonCouncil/posts/010150000000000001",
+    "https://www.facebook.com/watch/?v=010150000000000001",
+    "https://www.facebook.com/permalink.php?story_fbid=0123456&id=4200",
+    "https://vimeo.com/0796000001",
+], ids=["x-leading-zeros", "x-zero", "x-20-digits", "x-past-2**63", "x-embed-leading-zero", "tiktok-leading-zero",
+        "mastodon-leading-zero", "telegram-leading-zero", "fb-post-leading-zero", "fb-video-leading-zero",
+        "fb-permalink-leading-zero", "vimeo-leading-zero"])
+def test_ids_no_platform_mints_are_no_post(url):
+    assert parse_url(url) is None
+
+
+def test_the_largest_snowflake_is_still_a_post():
+    assert parse_url("https://twitter.com/jack/status/9223372036854775807").post_id == "9223372036854775807"
+
+
+# review29 (#15): "status" deeper in a path of a search, hashtag, list or settings page names no post; only
+# /<handle>/status/<id>, /i/web/status/<id>, /i/status/<id> and /statuses/<id> do.
+@pytest.mark.parametrize("url", [
+    "https://twitter.com/search/status/20",
+    "https://twitter.com/hashtag/status/20",
+    "https://twitter.com/i/lists/status/20",
+    "https://twitter.com/jack/lists/status/20",
+    "https://twitter.com/explore/tabs/status/20",
+    "https://twitter.com/home/status/20",
+], ids=["search", "hashtag", "i-lists", "user-list", "explore", "home"])
+def test_status_deeper_in_a_site_page_is_no_post(url):
+    ref = parse_url(url)
+    assert ref is None or ref.kind != "post"
+
+
+# review29 (#15): a Telegram message number counts within its channel; two channels' posts 416 are two posts. The
+# post id is what Telegram's widget names a post by (data-telegram-post="channel/416"); usernames ignore case.
+@pytest.mark.parametrize("url,post_id,canonical", [
+    ("https://t.me/rivertonchannel/416", "rivertonchannel/416", TG),
+    ("https://t.me/s/RivertonChannel/416?single", "rivertonchannel/416", TG),
+    ("https://telegram.me/otherchannel/416", "otherchannel/416", "https://t.me/otherchannel/416"),
+    ("https://t.me/c/1234567890/416", "c/1234567890/416", "https://t.me/c/1234567890/416"),
+], ids=["channel", "web-preview-capitals", "another-channel", "private"])
+def test_a_telegram_post_id_names_its_channel(url, post_id, canonical):
+    ref = parse_url(url)
+    assert (ref.post_id, ref.url) == (post_id, canonical)
+
+
+# review29 (#15): a Mastodon instance has a domain name (its accounts are user@domain): a /@user/<id> path on an
+# IP address names no post. A non-default port is part of where the post is: dropping it sent the oEmbed lookup
+# to another server.
+@pytest.mark.parametrize("url", [
+    "http://127.0.0.1/@jane/112000000000000001",
+    "http://127.1/users/jane/statuses/112000000000000001",
+    "http://192.0.2.7/@jane/112000000000000001",
+    "http://0x7f.1/@jane/112000000000000001",
+], ids=["loopback", "short-loopback", "public-ip", "hex-ip"])
+def test_a_mastodon_shaped_path_on_an_ip_address_is_no_post(url):
+    assert parse_url(url) is None
+
+
+@pytest.mark.parametrize("url,canonical", [
+    ("https://social.example.net:8443/@riverwatch/112000000000000001",
+     "https://social.example.net:8443/@riverwatch/112000000000000001"),
+    ("https://social.example.net:8443/users/riverwatch/statuses/112000000000000001",
+     "https://social.example.net:8443/@riverwatch/112000000000000001"),
+    ("https://social.example.net:443/@riverwatch/112000000000000001",
+     "https://social.example.net/@riverwatch/112000000000000001"),
+    ("https://Social.Example.NET./@riverwatch/112000000000000001",
+     "https://social.example.net/@riverwatch/112000000000000001"),
+], ids=["port", "port-activitypub", "default-port", "trailing-dot"])
+def test_a_mastodon_post_keeps_its_instances_port(url, canonical):
+    ref = parse_url(url)
+    assert (ref.url, ref.author_handle) == (canonical, "riverwatch@social.example.net")
+
+
+# review29 (#15): a path with percent-escaped letters or digits is the same URL (RFC 3986 §6.2.2.2: an escaped
+# unreserved character is that character); an escaped "/" or "?" is not a separator and stays escaped.
+@pytest.mark.parametrize("url,post_id,canonical", [
+    ("https://twitter.com/jack/%73tatus/%32%30", "20", "https://twitter.com/jack/status/20"),
+    ("https://twitter.com/%6Aack/status/20", "20", "https://twitter.com/jack/status/20"),
+    ("https://www.instagram.com/%70/CxAbC123dEf/", "CxAbC123dEf", "https://www.instagram.com/p/CxAbC123dEf/"),
+    ("https://youtu.be/%41bCdEfGhIjK", "AbCdEfGhIjK", "https://www.youtube.com/watch?v=AbCdEfGhIjK"),
+    ("https://t.me/rivertonchannel/%34%31%36", "rivertonchannel/416", TG),
+], ids=["x-status", "x-handle", "instagram", "youtu.be", "telegram"])
+def test_percent_escaped_letters_and_digits_in_a_path_are_the_same_post(url, post_id, canonical):
+    ref = parse_url(url)
+    assert ref is not None and (ref.post_id, ref.url) == (post_id, canonical)
+
+
+@pytest.mark.parametrize("url", ["https://twitter.com/jack%2Fstatus%2F20", "https://twitter.com/jack/status/20%3F",
+                                 "https://t.me/rivertonchannel%2F416"], ids=["slash", "question-mark", "tg-slash"])
+def test_an_escaped_separator_stays_part_of_its_segment(url):
+    assert parse_url(url) is None
+
+
+def test_a_bluesky_handle_is_read_in_lower_case():
+    """Handles are domain names: Jane.Example.COM is jane.example.com, one post URL (#15)."""
+    ref = parse_url("https://bsky.app/profile/Ann.Example.COM/post/3kabc123xyz")
+    assert (ref.url, ref.author_handle) == ("https://bsky.app/profile/ann.example.com/post/3kabc123xyz",
+                                            "ann.example.com")
+
+
+def test_an_x_host_with_its_final_dot_is_xs():
+    """twitter.com. is the fully qualified twitter.com: the registry handed it to the X parser, which took no post
+    from it (#15)."""
+    assert parse_url("https://twitter.com./jack/status/20").url == "https://twitter.com/jack/status/20"

@@ -587,3 +587,31 @@ def test_odds28_a_location_holding_a_tab_is_recorded_as_given_and_the_next_hop_a
     assert asked == [b"GET /r HTTP/1.1", b"GET /ab HTTP/1.1"] and result.final_url == "https://go.example/ab"
     assert [(f["url"], json.loads(f["headers"]).get("location")) for f in store.db["fetches"].rows] == [
         ("https://go.example/r", "/a\tb"), ("https://go.example/ab", None)]
+
+
+@pytest.mark.parametrize("target", ["http://127.0.0.1:1/@jane/112000000000000001",
+                                    "http://127.1:1/users/jane/statuses/112000000000000001"],
+                         ids=["ip-literal", "short-ip-literal"])
+def test_review29_a_redirect_to_a_post_shaped_loopback_url_is_refused_not_a_post(fakenet, store, target):
+    """A post URL ends a chain with no request, so a Mastodon-shaped path (any host may be an instance) on a
+    loopback address was never shown to the guard: the link was reported as a Mastodon post at 127.0.0.1, with no
+    error. It is refused as any other hop to such an address is (#2)."""
+    fakenet.route("t.co", "/PostShape1", redirect(target))
+    result = run("https://t.co/PostShape1", fakenet.settings(), store)
+    assert result.post is None and result.canonical_url is None
+    assert result.error.startswith("unsafe: refused") and result.hops[-1].status is None and len(result.hops) == 2
+    given = run(target, fakenet.settings(), store)   # named directly: refused too, not a post without a request
+    assert given.post is None and given.error.startswith("unsafe: refused")
+
+
+def test_review29_a_post_url_on_a_localhost_name_goes_to_the_guard(fakenet, store):
+    """"social.localhost" is a domain name, so a Mastodon post may be there; but it is loopback by name (RFC 6761):
+    the chain does not end at it with no request, as a post, but asks the guard (here the tests' resolver, which
+    looks up no real name; the system's gives a loopback address, which the guard refuses) (#2)."""
+    target = "http://social.localhost:1/@jane/112000000000000001"
+    fakenet.route("t.co", "/PostShape2", redirect(target))
+    result = run("https://t.co/PostShape2", fakenet.settings(), store)
+    assert result.post is None and result.canonical_url is None and result.error is not None
+    assert [h.url for h in result.hops] == ["https://t.co/PostShape2", target] and result.hops[-1].status is None
+    admitted = run("https://t.co/PostShape2", fakenet.settings(allow_private=True), store, refresh=True)
+    assert admitted.error is None and admitted.post.url == "https://social.localhost:1/@jane/112000000000000001"

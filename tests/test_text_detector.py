@@ -629,3 +629,27 @@ def test_a_signature_dash_written_as_mojibake_is_a_dash() -> None:
     embeds, _ = find_all(text, "text")
     assert [(e.detector, e.author_name, e.text) for e in embeds] == [
         ("text-signature", "José", "Great day in Paris pic.twitter.com/AbCdEf1234")]
+
+
+def test_review29_one_post_by_two_url_forms_in_plain_text_is_one_embed():
+    """A plain text naming one post twice (a bare x.com link, then the twitter.com one in its signature; or the same
+    Instagram post as /reel/ and /p/) gave an embed each time: the HTML scan gives one, its other places in `also_at`
+    (#15). The signature, which has the post's words, is the one kept."""
+    text = ("Read https://x.com/ann_ex/status/1600000000000000001?s=20 first.\n\n"
+            "The bridge is open again\n— Ann Example (@ann_ex) May 1, 2024 "
+            "https://twitter.com/ann_ex/status/1600000000000000001\n\n"
+            "See https://www.instagram.com/reel/CxAbC123dEf/ and https://instagram.com/p/CxAbC123dEf.\n")
+    embeds = find_embeds(text)
+    assert [(e.platform, e.post_id, e.detector, len(e.also_at)) for e in embeds] == [
+        ("twitter", "1600000000000000001", "text-signature", 1), ("instagram", "CxAbC123dEf", "text-url", 1)]
+    assert embeds[0].text == "The bridge is open again" and embeds[0].also_at[0][0] == text.index("https://x.com")
+
+
+@pytest.mark.parametrize("after", ["\u200b", "\u200d", "\u2060", "\ufeff", ".\u200b"],
+                         ids=["zero-width-space", "zero-width-joiner", "word-joiner", "bom", "dot-then-zwsp"])
+def test_review29_a_zero_width_character_after_a_post_url_is_not_part_of_it(after):
+    """CMSs put a zero-width space after a long URL so it may break; it is no character of the URL, which was taken
+    whole with it and named no post ("1600000000000000001\\u200b" is no id) (#15)."""
+    text = f"Read https://x.com/ann_ex/status/1600000000000000001{after} today."
+    [embed] = find_embeds(text)
+    assert embed.post_id == "1600000000000000001" and text[embed.span[1] - 1] == "1"

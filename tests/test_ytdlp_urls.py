@@ -64,12 +64,18 @@ def readings(url: str) -> list[list[tuple[str, str | None]]]:
     return found
 
 
+def _spec_id(platform: str, post_id: str | None) -> str | None:
+    """The id as yt-dlp names it: a Telegram post's number, without the channel ours carries (a number counts only
+    within its channel, #15)."""
+    return post_id.rsplit("/", 1)[-1] if platform == "telegram" and post_id else post_id
+
+
 def misses(post_rows: list[dict]) -> list[str]:
     """The post URLs some reading does not give the id of (an ambiguous "short-link" does not count as the id)."""
     wrong = []
     for row in post_rows:
         got = readings(row["url"])
-        if not all(any(pid == row["post_id"] for _, pid in reading) for reading in got):
+        if not all(any(_spec_id(row["platform"], pid) == row["post_id"] for _, pid in reading) for reading in got):
             wrong.append(f"{row['platform']} {row['url']} -> {got} (wanted {row['post_id']})")
     return wrong
 

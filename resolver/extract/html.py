@@ -20,6 +20,7 @@ from resolver import platforms
 from resolver.extract import html_credits, script_credits, tweet_text
 from resolver.extract import text as text_detectors
 from resolver.extract.dates import may_be_date, parse_date
+from resolver.extract.dedupe import one_per_post
 from resolver.extract.dom import (BLOCKS, AncestorMemo, Part, ancestors, attr, block_lines, class_set, descendants,
                                   element_before, element_text, is_element, parse, select, selector_of, shallow,
                                   text_with_breaks, text_with_lines, words_of)
@@ -548,7 +549,7 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
     embeds += _source_urls(page, taken=Intervals(taken), needles=needles)
     if shown is not None:
         credits += script_credits.find_credits(page, nodes, shown)
-    return _dedupe(embeds), sorted(credits, key=lambda c: c.span)
+    return one_per_post(embeds), sorted(credits, key=lambda c: c.span)
 
 
 def page_needles(page: str, *, utf8: bytes | None = None) -> Needles:
@@ -1229,31 +1230,3 @@ def _words_above(el: Any, signed: str) -> Embed | None:
     embeds = text_detectors.find_signatures(f"\n\n{words}\n\n{signed.strip()}\n\n")
     last = embeds[-1] if embeds else None
     return replace(last, text_confidence=tweet_text.UNCERTAIN) if last is not None and last.text else None
-
-
-DETECTOR_RANK = {"html-blockquote": 0, "html-amp": 1, "html-iframe": 2, "html-wp-embed": 3, "html-xfbml": 3,
-                 "html-script": 3, "html-custom-element": 3, "html-text-signature": 4, "html-timeline": 5, "html-link": 6,
-                 "html-text-url": 7, "html-source": 8}
-
-
-def _dedupe(embeds: list[Embed]) -> list[Embed]:
-    """One embed per post: the richest detection wins (the first of the best rank), the other places it appears
-    go to `also_at`. Each post's places are gathered first and joined once (#12: a page repeating one link
-    100,000 times made this quadratic)."""
-    groups: dict[str, list[Embed]] = {}
-    for embed in embeds:
-        # One post, one embed, whatever handle each link spells (a widget may name another account).
-        # A post with no id by its place, date and words: two signatures in one element share the element's span.
-        key = (f"{embed.platform}:{embed.kind}:{embed.post_id}" if embed.post_id else embed.url if embed.kind != "post"
-               else f"{embed.url}#{embed.span[0]}#{embed.date_text}#{embed.text}")
-        groups.setdefault(key, []).append(embed)
-    kept = []
-    for group in groups.values():
-        if len(group) == 1:
-            kept.append(group[0])
-            continue
-        winner = min(group, key=lambda e: DETECTOR_RANK.get(e.detector, 9))   # min keeps the first of equals
-        places = {span for e in group for span in e.also_at}
-        places.update(e.span for e in group if e is not winner)
-        kept.append(replace(winner, also_at=tuple(sorted(places))))
-    return sorted(kept, key=lambda e: e.span)

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from resolver import platforms
 from resolver.extract import tweet_text
 from resolver.extract.dates import DATE_PATTERN, iso_from_match
+from resolver.extract.dedupe import one_per_post
 from resolver.extract.intervals import Intervals
 from resolver.extract.lazy import LazyPattern
 from resolver.model import Embed
@@ -66,7 +67,8 @@ URL_RE = LazyPattern(
 # path) or inside a longer URL's path.
 BARE_INSTANCE_RE = LazyPattern(r"(?<![\w.@/-])(?:[a-z0-9-]+\.)+[a-z]{2,}\Z", re.IGNORECASE)
 BARE_PATH_RE = LazyPattern(r"/(?:@[\w.-]+(?:@[\w.-]+)?|users/[\w.-]+/statuses)/\d[^\s<>\"'`\\]*")
-TRAILING_PUNCT = ".,;:!?'\"”’»…)]}"
+# Zero-width characters too: a CMS puts one after a long URL so it may break (#15); no URL ends in one.
+TRAILING_PUNCT = ".,;:!?'\"”’»…)]}\u200b\u200c\u200d\u2060\ufeff"
 HYPHENS = frozenset("-‐‑‒−")
 NAME_PARTICLES = frozenset("de da di du del della der den van von ter la le al el bin ibn y e of the".split())
 BLOCK_REACH = 1200   # characters of lines a block is climbed through: a 280-character post with its links written out
@@ -454,4 +456,4 @@ def find_embeds(text: str) -> list[Embed]:
     instagram = find_instagram_remnants(text)
     signed = find_signatures(text, skip=[e.span for e in instagram]) + instagram
     taken = [e.span for e in signed]
-    return sorted(signed + find_url_embeds(text, taken), key=lambda e: e.span)
+    return one_per_post(signed + find_url_embeds(text, taken))

@@ -52,4 +52,6 @@ def parse(url: str) -> PostRef | None:
 def _post(actor: str, collection: str, rkey: str) -> PostRef | None:
     if collection != POST_COLLECTION or not ACTOR.match(actor) or not RECORD_KEY.match(rkey):
         return None
+    if not actor.startswith("did:"):
+        actor = actor.lower()   # a handle is a domain name: Ann.Example.COM is ann.example.com (#15)
     return PostRef(PLATFORM, "post", post_url(actor, rkey), rkey, actor)

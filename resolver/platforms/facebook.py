@@ -19,8 +19,9 @@ MARKERS = ("facebook", "fb.watch")
 SOURCE_SHAPES: dict[str, tuple[str, ...]] = {}
 
 # Numeric ids, and the opaque "pfbid0..." ids Facebook has given posts since 2022.
-POST_ID = re.compile(r"^(?:[0-9]{1,25}|pfbid[A-Za-z0-9]{10,120})$")
-DIGITS = re.compile(r"^[0-9]{1,25}$")
+# No numeric id starts with 0: "0123" would be a second post 123 (#15).
+POST_ID = re.compile(r"^(?:[1-9][0-9]{0,24}|pfbid[A-Za-z0-9]{10,120})$")
+DIGITS = re.compile(r"^[1-9][0-9]{0,24}$")
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{4,40}$")
 BASE = "https://www.facebook.com"
 # First path words that are site sections, never a page name in /<page>/posts/<id>.

@@ -19,10 +19,14 @@ MARKER_RE = re.compile(r"/(?:@[\w.-]+(?:@[\w.-]+)?|users/[\w.-]+/statuses)/\d{15
 
 # Status ids are snowflakes, 15 to 19 digits, since Mastodon 2.0 (2017); so strict because any site may use
 # /@name/<number> paths (#11). The short sequential ids before them are taken only on a host named for Mastodon.
-STATUS_ID = re.compile(r"^[0-9]{15,19}$")
-LEGACY_STATUS_ID = re.compile(r"^[0-9]{6,19}$")
+# Neither starts with 0: "0109..." would be a second post 109... (#15).
+STATUS_ID = re.compile(r"^[1-9][0-9]{14,18}$")
+LEGACY_STATUS_ID = re.compile(r"^[1-9][0-9]{5,18}$")
 # An account of another instance as its reader's instance shows it: user@domain.
 REMOTE_USER = re.compile(r"^([\w.-]+)@((?:[a-z0-9-]+\.)+[a-z0-9-]{2,})$", re.IGNORECASE)
+# An instance has a domain name (its accounts are user@domain), whose last label is a top-level domain, never a
+# number: "127.0.0.1", "127.1" and "0x7f.1" are addresses, which name no instance (#15).
+TOP_LABEL = re.compile(r"^[a-z][a-z0-9-]*$")
 # Sites that use /@user/<number> paths for something else.
 NOT_INSTANCES = frozenset({"tiktok.com", "threads.net", "threads.com", "medium.com"})
 
@@ -57,16 +61,20 @@ def parse(url: str) -> PostRef | None:
     """https://<instance>/@user/<id>[/embed], /@user@other.instance/<id> and /users/<user>/statuses/<id>; the
     numeric id must look like a Mastodon id."""
     split = urls.split(url)
-    if split is None or "." not in split.host or split.host in NOT_INSTANCES:
+    if split is None or split.host in NOT_INSTANCES or not TOP_LABEL.match(split.host.rpartition(".")[2]) \
+            or "." not in split.host:
         return None
-    host, parts = split.host, split.parts
+    parts = split.parts
+    # A non-default port is part of where the post is (its oEmbed is asked there); the handle is user@domain.
+    host = split.host if split.port in (None, 80, 443) else f"{split.host}:{split.port}"
+    domain = split.host
     status_id = LEGACY_STATUS_ID if "mastodon" in host else STATUS_ID
     if len(parts) >= 2 and parts[0].startswith("@") and status_id.match(parts[1]):
         user = parts[0][1:]
-        author = handle(user, host)
+        author = handle(user, domain)
         # The URL stays this instance's, a remote user's too: the id is its own, not the other instance's.
         return PostRef(PLATFORM, "post", f"https://{host}/@{user}/{parts[1]}", parts[1], author) if author else None
     if len(parts) >= 4 and parts[0] == "users" and parts[2] == "statuses" and status_id.match(parts[3]):
-        author = handle(parts[1], host)
+        author = handle(parts[1], domain)
         return PostRef(PLATFORM, "post", f"https://{host}/@{parts[1]}/{parts[3]}", parts[3], author) if author else None
     return None

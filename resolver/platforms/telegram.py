@@ -1,5 +1,10 @@
 """Every Telegram URL shape, read into a PostRef: channel posts, the web preview, the widget's iframe and its
-data-telegram-post attribute, and posts in private channels."""
+data-telegram-post attribute, and posts in private channels.
+
+A message number counts within its channel (every channel has a post 416), so a post's id is the channel and the
+number, as Telegram's own widget names it (`data-telegram-post="channel/416"`), the channel in lower case as
+Telegram reads user names; a private channel's is `c/<chat>/<number>` (#15: two channels' posts 416 were one post).
+"""
 
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ DOMAINS = frozenset({"t.me", "telegram.me", "telegram.dog"})
 MARKERS = ("t.me/", "telegram")
 SOURCE_SHAPES: dict[str, tuple[str, ...]] = {}
 
-MESSAGE_ID = re.compile(r"^[0-9]{1,12}$")
+MESSAGE_ID = re.compile(r"^[1-9][0-9]{0,11}$")   # no leading zero: "0416" would be a second 416
 CHANNEL = re.compile(r"^[A-Za-z0-9_]{3,64}$")
 PRIVATE_CHAT = re.compile(r"^[0-9]{5,16}$")
 
@@ -30,9 +35,11 @@ def parse(url: str) -> PostRef | None:
     if len(parts) != 2 and not (len(parts) == 3 and parts[0] == "c"):
         return None
     if parts[0] == "c" and len(parts) == 3 and PRIVATE_CHAT.match(parts[1]) and MESSAGE_ID.match(parts[2]):
-        return PostRef(PLATFORM, "post", f"https://t.me/c/{parts[1]}/{parts[2]}", parts[2])
+        post_id = f"c/{parts[1]}/{parts[2]}"
+        return PostRef(PLATFORM, "post", f"https://t.me/{post_id}", post_id)
     if len(parts) == 2 and CHANNEL.match(parts[0]) and MESSAGE_ID.match(parts[1]):
-        return PostRef(PLATFORM, "post", f"https://t.me/{parts[0]}/{parts[1]}", parts[1], parts[0])
+        post_id = f"{parts[0].lower()}/{parts[1]}"
+        return PostRef(PLATFORM, "post", f"https://t.me/{post_id}", post_id, parts[0])
     return None
 
 

@@ -12,7 +12,7 @@ DOMAINS = frozenset({"tiktok.com", "tiktokv.com"})
 MARKERS = ("tiktok",)
 SOURCE_SHAPES = {"tiktok.com": ("/video/",)}
 
-POST_ID = re.compile(r"^[0-9]{1,25}$")
+POST_ID = re.compile(r"^[1-9][0-9]{0,24}$")   # no leading zero: "0730..." would be a second post (#15)
 CODE = re.compile(r"^[A-Za-z0-9_-]{4,40}$")
 # Short-link hosts of the share sheet: the code hides the post until the link is followed.
 SHORT_HOSTS = frozenset({"vm.tiktok.com", "vt.tiktok.com"})

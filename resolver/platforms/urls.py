@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
+# A percent-escaped unreserved character (a letter, a digit, "-", ".", "_", "~") is that character (RFC 3986
+# §6.2.2.2): twitter.com/jack/%73tatus/20 is post 20. An escaped "/" or "?" stays escaped, inside its segment.
+_ESCAPED_UNRESERVED = re.compile(r"%(2[DdEe]|3[0-9]|[46][1-9A-Fa-f]|[57][0-9Aa]|5[Ff]|7[Ee])")
+
 
 @dataclass(frozen=True)
 class SplitURL:
-    host: str                        # lower-case, without a leading "www."
+    host: str                        # lower-case, without a leading "www." or a trailing "."
     parts: tuple[str, ...]           # the non-empty path segments
     query: dict[str, list[str]]
     fragment: str
+    port: int | None = None          # as written; None when the URL names none
 
     def arg(self, name: str) -> str | None:
         """The first value of a query parameter, or None."""
@@ -31,15 +37,23 @@ def split(url: str) -> SplitURL | None:
         url = "https:" + url
     try:
         parsed = urlsplit(url if "://" in url else "https://" + url)
-        host = (parsed.hostname or "").lower()
-    except ValueError:   # a malformed netloc ("http://[::1")
+        host = (parsed.hostname or "").lower().rstrip(".")   # "example.org." is the fully qualified same host
+        port = parsed.port
+    except ValueError:   # a malformed netloc ("http://[::1") or port
         return None
     if host.startswith("www."):
         host = host[4:]
     query = parsed.query
     while "&amp;" in query:
         query = query.replace("&amp;", "&")
-    return SplitURL(host, tuple(p for p in parsed.path.split("/") if p), parse_qs(query), parsed.fragment)
+    return SplitURL(host, segments(parsed.path), parse_qs(query), parsed.fragment, port)
+
+
+def segments(path: str) -> tuple[str, ...]:
+    """A path's non-empty segments, escaped unreserved characters read as themselves."""
+    if "%" in path:
+        path = _ESCAPED_UNRESERVED.sub(lambda m: chr(int(m.group(1), 16)), path)
+    return tuple(p for p in path.split("/") if p)
 
 
 def domain_of(host: str, domains: Container[str]) -> str | None:

@@ -13,7 +13,7 @@ DOMAINS = frozenset({"vimeo.com"})
 MARKERS = ("vimeo",)
 SOURCE_SHAPES: dict[str, tuple[str, ...]] = {}
 
-VIDEO_ID = re.compile(r"^[0-9]{1,12}$")
+VIDEO_ID = re.compile(r"^[1-9][0-9]{0,11}$")   # no leading zero: "0796..." would be a second video (#15)
 # An unlisted video's private hash: vimeo.com/<id>/<hash>, player ?h=<hash>. It can be all digits (#15).
 HASH = re.compile(r"^[0-9a-f]{6,20}$")
 # /<collection>/<name>/<id> and /<collection>/<name>/video[s]/<id>: a video seen inside a collection.

@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from urllib.parse import SplitResult, parse_qs, urlsplit
 
 from resolver.model import PostRef
+from resolver.platforms.urls import segments
 
 PLATFORM = "twitter"
 ONION = "twitter3e4tixl4xyajtrzo62zg5vztmjuricljdp2c5kshju4avyoid.onion"   # X's own onion service
@@ -32,7 +33,10 @@ PLAYER_PATHS = (("i", "videos", "tweet"), ("i", "videos"), ("i", "cards", "tfw",
 INTENT_PARAMS = {"like": "tweet_id", "favorite": "tweet_id", "retweet": "tweet_id", "tweet": "in_reply_to"}
 
 HANDLE_RE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
-ID_RE = re.compile(r"^[0-9]{1,20}$")
+# A status id: a snowflake (a signed 64-bit number, so at most 19 digits) or an older sequential id, never with a
+# leading zero ("0020" would be a second post 20, #15).
+ID_RE = re.compile(r"^[1-9][0-9]{0,18}$")
+MAX_ID = (1 << 63) - 1
 # Path words that are not handles: /i/web/status/ID and friends, and site pages.
 RESERVED = frozenset({
     "i", "home", "search", "hashtag", "intent", "share", "settings", "explore", "notifications",
@@ -66,7 +70,7 @@ def snowflake_time(post_id: str | int) -> datetime | None:
 
 
 def _post(post_id: str, handle: str | None) -> PostRef | None:
-    if not ID_RE.match(post_id):
+    if not ID_RE.match(post_id) or int(post_id) > MAX_ID:
         return None
     if handle is not None and (handle.lower() in RESERVED or not HANDLE_RE.match(handle)):
         handle = None
@@ -78,10 +82,16 @@ def _status_path(parts: list[str]) -> PostRef | None:
     for prefix in PLAYER_PATHS:
         if tuple(parts[:len(prefix)]) == prefix and len(parts) == len(prefix) + 1:
             return _post(parts[-1], None)
-    for i, part in enumerate(parts):
-        if part in ("status", "statuses") and i + 1 < len(parts):
-            handle = parts[0] if i == 1 else None   # /i/web/status/ID names no handle
-            return _post(parts[i + 1], handle)
+    # Only where X puts it: /<handle>/status/<id>, /i/web/status/<id>, /statuses/<id>. "status" deeper in a site
+    # page's path (/search/status/20, /i/lists/status/20, /<handle>/lists/status/20) names no post (#15).
+    if len(parts) >= 2 and parts[0] == "statuses":
+        return _post(parts[1], None)
+    if len(parts) >= 4 and parts[:3] == ["i", "web", "status"]:
+        return _post(parts[3], None)
+    if len(parts) >= 3 and parts[1] in ("status", "statuses"):
+        if parts[0] != UNKNOWN_HANDLE and parts[0].lower() in RESERVED:
+            return None
+        return _post(parts[2], parts[0])
     return None
 
 
@@ -104,14 +114,14 @@ def parse_url(url: str) -> PostRef | None:
     split = _split(url)
     if split is None:
         return None
-    host = (split.hostname or "").lower()
-    parts = [p for p in split.path.split("/") if p]
+    host = (split.hostname or "").lower().rstrip(".")
+    parts = list(segments(split.path))
     if host in STATUS_HOSTS:
         # "ESA\_Rosetta": a Markdown-escaped underscore a CMS left in the link (Wired); no handle holds a backslash
         parts = [_MARKDOWN_UNDERSCORE_RE.sub("_", p) for p in parts]
         # Old hash-bang links: https://twitter.com/#!/jack/status/20
         if split.fragment.startswith("!/"):
-            parts = [p for p in split.fragment[2:].split("/") if p]
+            parts = list(segments(split.fragment[2:]))
         post = _status_path(parts) or _intent(parts, split.query)
         if post is not None:
             return post
