@@ -81,7 +81,7 @@ def forms(secret: str) -> set[str]:
 
 
 @functools.lru_cache(maxsize=128)
-def _forms_re(secret: str, *, short_too: bool = True, escaped: bool = True) -> re.Pattern[str]:
+def _forms_re(secret: str, *, short_too: bool = True, escaped: bool = True, split: bool = True) -> re.Pattern[str]:
     """Any of the secret's `forms`, and each of them percent-encoded again any number of times, its escapes in either
     case: the secret read one unit at a time (a character, or an escape such as "%2F" or "%252F"), each unit as
     itself, decoded, or escaped at any depth ("/", "%2F", "%2f", "%252F", "%25252f"...). A token in a URL carried in
@@ -92,12 +92,15 @@ def _forms_re(secret: str, *, short_too: bool = True, escaped: bool = True) -> r
     An ordinary character (RFC 3986's unreserved: letters, digits, "-._~") may be escaped too, at any depth, as any
     character may ("ab%63def" is "abcdef" to every server, secrets28); `escaped=False` leaves that out, for a text
     with no such escape (`_escapes_unreserved`): its runs of ordinary characters are then literal text the regex
-    engine looks for quickly."""
+    engine looks for quickly.
+    Between two units there may be whitespace (`_SPLIT`: secrets29); `split=False` leaves that out, for a text with
+    none (`_splits`)."""
     units = _UNIT_RE.findall(secret)
     escapes = sum(len(unit) > 1 for unit in units)
     decoded = short_too or len(units) >= MIN_DECODED_SECRET
     shallower = short_too or len(units) + 2 * escapes >= MIN_TEXT_SECRET   # the shortest form with every escape
-    return re.compile("".join(_unit(unit, decoded=decoded, shallower=shallower, escaped=escaped) for unit in units))
+    return re.compile((_SPLIT if split else "").join(
+        _unit(unit, decoded=decoded, shallower=shallower, escaped=escaped) for unit in units))
 
 
 # A unit of a secret: an escape, however many times its "%" was escaped again ("%2F", "%252F"), or one character.
@@ -111,6 +114,20 @@ _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 # are of "/", ":", "=", "&" and spaces. A text with none is matched with `_forms_re(escaped=False)`: the same answer,
 # at the old speed (secrets28: matched with every letter a choice, a page's body took ten times as long).
 _ESCAPED_UNRESERVED = re.compile(r"%(?:25)*(?:3[0-9]|[46][1-9A-Fa-f]|[57][0-9Aa]|2[DEde]|5[Ff]|7[Ee])")
+
+
+# Whitespace a secret may be split by and still be read whole (secrets29): tabs and line breaks, which a URL reader (a
+# browser, urlsplit) takes out of a URL, so "abc\tdef" is sent as "abcdef"; and whitespace percent-escaped at any
+# depth ("%09", "%0A", "%20", "%2509"), which leaves the secret plain to whoever reads the URL or the log. Not a raw
+# space or "+": in free text they part words, and no URL reader takes them out.
+_SPLIT = r"(?:[\t\n\r\x0b\x0c]|%(?:25)*(?:0[9AaBbCcDd]|20))*"
+_SPLITS = re.compile(r"[\t\n\r\x0b\x0c]|%(?:25)*(?:0[9AaBbCcDd]|20)")
+
+
+def _splits(text: str) -> bool:
+    """Whether `text` holds whitespace that may split a secret (`_SPLIT`): when not, no secret's form in it is split,
+    and its patterns are the quicker ones without it."""
+    return _SPLITS.search(text) is not None
 
 
 def _escapes_unreserved(text: str) -> bool:
@@ -145,10 +162,10 @@ def _hex(byte: int) -> str:
 
 
 @functools.lru_cache(maxsize=32)
-def _text_patterns(secrets: tuple[str, ...], escaped: bool) -> tuple[re.Pattern[str], ...]:
+def _text_patterns(secrets: tuple[str, ...], escaped: bool, split: bool) -> tuple[re.Pattern[str], ...]:
     """The patterns `Redactor.text` looks for: those of the secrets long enough to be looked for in free text;
-    `escaped`: for a text with an unreserved character escaped (see `_forms_re`)."""
-    return tuple(_forms_re(secret, short_too=False, escaped=escaped) for secret in secrets
+    `escaped`: for a text with an unreserved character escaped, `split`: with whitespace (see `_forms_re`)."""
+    return tuple(_forms_re(secret, short_too=False, escaped=escaped, split=split) for secret in secrets
                  if len(secret) >= MIN_TEXT_SECRET)
 
 
@@ -278,8 +295,8 @@ class Redactor:
         # after the other, an occurrence overlapping another (the end of one the start of the next, two IA keys
         # printed back to back; or of the same secret) was no longer whole once the first was gone, and its rest was
         # kept (#11).
-        spans = [span for pattern in _text_patterns(self.secrets, _escapes_unreserved(text)) if pattern.search(text)
-                 for span in _occurrences(pattern, text)]
+        patterns = _text_patterns(self.secrets, _escapes_unreserved(text), _splits(text))
+        spans = [span for pattern in patterns if pattern.search(text) for span in _occurrences(pattern, text)]
         if not spans:
             return text
         pieces: list[str] = []
@@ -319,9 +336,10 @@ class Redactor:
         any number of times (a query value `_params` decodes, a URL carried in one). False at once with no secret
         set: the one check of "does this show a secret" (memos, the scan's page text, the report's quotes).
         Secrets and forms of any length, unlike `text`: a short one found by chance only makes this say yes (#14)."""
-        escaped = _escapes_unreserved(text)   # decoded, a text with none shows none: decoding makes no new "%"
+        # decoded, a text with none shows none: decoding makes no new "%", and whitespace only from its escapes
+        escaped, split = _escapes_unreserved(text), _splits(text)
         for secret in self.secrets:
-            found = _forms_re(secret, escaped=escaped)   # what `_values` replaces, short forms too
+            found = _forms_re(secret, escaped=escaped, split=split)   # what `_values` replaces, short forms too
             seen = text
             while not found.search(seen):
                 decoded = unquote_plus(seen)
