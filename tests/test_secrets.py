@@ -925,3 +925,39 @@ def test_left28_an_available_posts_handle_read_redacted_is_not_the_handle_its_ca
     archive = [path for host, path in fakenet.hits if host in ("web.archive.org", "archive.org")]
     assert archive and not any(key in path or "REDACTED" in path for path in archive), archive
     assert _shows(result.output.encode(), key) == []
+
+
+@pytest.mark.parametrize("env", [{}, {"META_ACCESS_TOKEN": "Tok3nHolder9Zq"}], ids=["no-key", "another-key"])
+def test_secrets29_an_account_really_named_redacted_is_cached_like_any_other(fakenet, tmp_path, monkeypatch, env):
+    """A link to a post by an account whose handle is "REDACTED" itself: its cached end looked like one kept with a
+    secret redacted out of it, so every online run followed the link again, and offline it was "not in the cache".
+    Only an end the run redacted (which the cache says) is followed again; this one is answered from the cache. With
+    no secret set, the gone post's captures are listed under its handle too (they were under none)."""
+    from resolver.resolve import END_WITHHELD
+    from tests import waybacknet
+
+    monkeypatch.chdir(tmp_path)
+    post_id = "1600000000000000106"
+    fakenet.route("t.co", "/Rr33Tt44Yy", redirect(f"https://twitter.com/REDACTED/status/{post_id}"))
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({
+        fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)], post_id: [json_page(fx.TOMBSTONE_DELETED)]}))
+    waybacknet.serve(fakenet, [])
+    serve_media(fakenet)
+    world = World(fakenet, tmp_path)
+    source = tmp_path / "article.html"
+    source.write_text('<html><body><p>Story.</p><blockquote class="twitter-tweet"><p>As they said <a href="https://'
+                      't.co/Rr33Tt44Yy">https://t.co/Rr33Tt44Yy</a></p>&mdash; Riverton Roads (@RivertonRoads) '
+                      f'<a href="{POST}">December 6, 2022</a></blockquote></body></html>')
+    for args in (("scan", "--fetch", "--json", str(source)), ("scan", "--fetch", "--json", str(source)),
+                 ("scan", "--offline", "--fetch", "--json", str(source))):
+        result = world(*args, env=env)
+        assert result.exit_code == 0, (args, result.output)
+        [end] = [r for r in json.loads(result.stdout)["resolutions"] if r["url"] == "https://t.co/Rr33Tt44Yy"]
+        assert end["error"] != END_WITHHELD and end["post"]["author_handle"] == "REDACTED", (args, end)
+    assert [path for host, path in fakenet.hits if host == "t.co"] == ["/Rr33Tt44Yy"]   # followed once, then cached
+    asked = [path for host, path in fakenet.hits if host == "cdn.syndication.twimg.com" and post_id in path]
+    assert len(asked) == 1, asked   # and its post fetched once
+    # with no secret set nothing was redacted: the gone post's captures are listed under its handle too
+    listed = [path for host, path in fakenet.hits
+              if host == "web.archive.org" and f"REDACTED%2Fstatus%2F{post_id}" in path]
+    assert bool(listed) is not bool(env), listed

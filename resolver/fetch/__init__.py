@@ -18,7 +18,7 @@ from resolver.http import NOT_CACHED, FetchOutcome, Ledger, asked_to_wait
 from resolver.http import fetch as http_fetch
 from resolver.model import plain
 from resolver.options import FetchOptions
-from resolver.redact import REDACTED
+from resolver.redact import REDACTED, Redactor
 from resolver.session import NotCached
 
 if TYPE_CHECKING:
@@ -271,20 +271,23 @@ def _lookup_in_store(target: Target, record: PostRecord, store: Store, archived:
 
     if not archived and not wayback.reads_captures(record):
         return None, ()
-    handles = _capture_handles(target, record, store)
+    handles = _capture_handles(target, record, store, session.redactor)
     looked = wayback.lookup_outcome_in_store(target.post_id, handles, store, copies=archived,
                                              redactor=session.redactor)
     return looked, wayback.looked_under(target.post_id, handles, session.redactor) if looked is not None else ()
 
 
-def _capture_handles(target: Target, record: PostRecord, store: Store | None) -> list[str | None]:
+def _capture_handles(target: Target, record: PostRecord, store: Store | None,
+                     redactor: Redactor) -> list[str | None]:
     """The handles a post's captures may be filed under: the answer's, the link's, then those the cache saw the
-    post with (a link with no handle, /i/status/<id>, review28). Not "REDACTED": a handle that is a configured secret
-    is read so from the redacted answer and kept so, and is no handle (listing captures under twitter.com/REDACTED/…
-    was a wrong lookup, left28); the link the post was asked for by still holds it."""
+    post with (a link with no handle, /i/status/<id>, review28). Not "REDACTED" while a secret is set: a handle that
+    is a configured secret is read so from the redacted answer and kept so, and is no handle (listing captures under
+    twitter.com/REDACTED/… was a wrong lookup, left28); the link the post was asked for by still holds it. With no
+    secret set, it is an account's handle like any other (secrets29: an account named REDACTED had its captures
+    listed under no handle)."""
     known = [record.author_handle, _handle_in(target.url)]
     known += store.post_handles(target.platform, target.post_id) if store is not None else []
-    return [handle for handle in known if handle != REDACTED]
+    return [handle for handle in known if handle != REDACTED or not redactor.secrets]
 
 
 def _token_now_set(target: Target, session: Session) -> bool:
@@ -405,7 +408,7 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
     looked: str | None = None
     under: tuple[str, ...] = ()
     if target.platform == "twitter" and options.archived and (options.all_methods or wayback.reads_captures(merged)):
-        handles = _capture_handles(target, merged, session.store)
+        handles = _capture_handles(target, merged, session.store, session.redactor)
         copies, looked = await wayback.read_captures(target.post_id, handles, session=session, ledger=ledger)
         under = wayback.looked_under(target.post_id, handles, session.redactor) if looked is not None else ()
     post_row = None
