@@ -25,6 +25,9 @@ from typing import Any
 from urllib.parse import quote, quote_plus, unquote, unquote_plus
 
 REDACTED = "REDACTED"
+# What is said of a URL that may hold REDACTED where a secret was (`Redactor.unknown`) instead of asking for it.
+URL_NOT_KNOWN = ("withheld: not asked for: the URL was read with a secret redacted out of it (REDACTED), and the URL it "
+                 "stands for is not known; what it would answer is not known")
 
 # Query (and fragment) parameters whose value is a credential wherever they appear: OAuth and Graph API tokens,
 # API keys, signed-URL signatures (AWS, Google Cloud), passwords.
@@ -211,6 +214,13 @@ class Redactor:
                 self._urls.clear()
             redacted = self._urls[url] = self._values(url) if PLAIN_URL.match(url) else self._url(url)
         return redacted
+
+    def unknown(self, url: str) -> bool:
+        """Whether `url`, read from an answer (redacted before it is read: #11), may be one redaction made: a secret
+        is set and it holds REDACTED. The URL it stands for is then not known, and asking for it asks for a URL that
+        never existed (secrets29: a post's photo at …/FjRivertREDACTED.jpg, the key being "onBridge"). A URL the
+        page or the user gave is known, whatever it holds: the caller asks this only of the others."""
+        return bool(self.secrets) and REDACTED in url
 
     def page_url(self, url: str) -> str:
         """A URL a page gives, kept and printed as its content (a credited image's src): as written, unless it

@@ -961,3 +961,49 @@ def test_secrets29_an_account_really_named_redacted_is_cached_like_any_other(fak
     listed = [path for host, path in fakenet.hits
               if host == "web.archive.org" and f"REDACTED%2Fstatus%2F{post_id}" in path]
     assert bool(listed) is not bool(env), listed
+
+
+def test_secrets29_a_url_known_only_redacted_is_never_asked_for(fakenet, tmp_path, monkeypatch, logs):
+    """A configured key that a post's photo URL happens to contain ("onBridge" in …/FjRivertonBridge.jpg): the
+    answer is redacted before it is read, so the record holds only …/FjRivertREDACTED.jpg, and the media step
+    downloaded it and the archive step took a live copy of it and looked it up in the archive: requests for a URL
+    that never existed, whose answers (a 404, "no archived copy") were recorded as the photo's. The URL it stands for
+    is not known: it is not asked for, and its archive entry and its media facts say so."""
+    from resolver.archive import URL_NOT_KNOWN
+    from tests import waybacknet
+
+    monkeypatch.chdir(tmp_path)
+    key = "onBridge"
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>the post</html>"))
+    serve_media(fakenet)
+    waybacknet.serve(fakenet, [])
+    submitted = waybacknet.serve_save_page_now(fakenet)
+    world = World(fakenet, tmp_path, extra="[archive]\nsave_timeout = 2\n")
+    source = tmp_path / "article.html"
+    source.write_text('<html><body><p>Story.</p><blockquote class="twitter-tweet"><p>Bridge reopened this morning '
+                      'after repairs.</p>&mdash; Riverton Roads (@RivertonRoads) '
+                      f'<a href="{POST}">December 6, 2022</a></blockquote></body></html>')
+    env = {"META_ACCESS_TOKEN": key, "IA_ACCESS_KEY": "kIAaccess123", "IA_SECRET_KEY": "sIAsecret456"}
+    printed, stdout = [], []
+    for args in (("scan", "--fetch", "--archive", "--warc", "run.warc.gz", "--json", str(source)),
+                 ("archive", "--save", "--json", POST), ("fetch", "--json", "--refresh", POST),
+                 *(("report", "--format", fmt, "-o", f"report.{fmt}", str(source)) for fmt in ("md", "json"))):
+        result = world(*args, env=env)
+        assert result.exit_code == 0, (args, result.output)
+        printed.append(result.output)
+        stdout.append(result.stdout)
+    asked = [f"{host}{path}" for host, path in fakenet.hits if "REDACTED" in path]
+    assert asked == [], asked
+    assert any(path == "/media/FjRivertonBridge.jpg" for _, path in fakenet.hits) is False   # never known either
+    photo = "https://pbs.twimg.com/media/FjRivertREDACTED.jpg"
+    [archived] = [a for a in json.loads(stdout[0])["archives"] if a["url"] == photo]
+    assert (archived["error"], archived["live_status"], archived["count"]) == (URL_NOT_KNOWN, None, None)
+    [by_archive] = [a for a in map(json.loads, stdout[1].splitlines()) if a["url"] == photo]
+    assert by_archive["error"] == URL_NOT_KNOWN and by_archive["saved"]["status"] == "refused"
+    assert submitted and not [url for url in submitted if "REDACTED" in url or key in url], submitted
+    [post] = [json.loads(line) for line in stdout[2].splitlines()]
+    [media] = [m for m in post["media"] if m["url"] == photo]
+    assert media["error"] == URL_NOT_KNOWN, media
+    shown = _shown_anywhere(tmp_path, world.db, printed, logs, source="article.html", token=key)
+    assert shown == {}, json.dumps(shown, indent=1)

@@ -18,7 +18,7 @@ from resolver.http import NOT_CACHED, FetchOutcome, Ledger, asked_to_wait
 from resolver.http import fetch as http_fetch
 from resolver.model import plain
 from resolver.options import FetchOptions
-from resolver.redact import REDACTED, Redactor
+from resolver.redact import REDACTED, URL_NOT_KNOWN, Redactor
 from resolver.session import NotCached
 
 if TYPE_CHECKING:
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 DEFINITIVE = ("available", "deleted", "suspended", "protected", "withheld", "not_found", "age_restricted")
 NEVER_FETCHED = "offline, and this post was never fetched"
 MEDIA_NEVER_FETCHED = "offline, and this image was never fetched"
+# A media error that is no failure (exit 1): the image was not asked for, offline or because its URL is not known
+MEDIA_NOT_ASKED = (MEDIA_NEVER_FETCHED, URL_NOT_KNOWN)
 
 
 @dataclass(frozen=True)
@@ -116,12 +118,12 @@ class FetchedPost:
     @property
     def failed(self) -> bool:
         """Every method that was asked ended in an error, or a photo, poster or thumbnail of the post could not be
-        downloaded or its analysis was refused (an image bomb): the README's exit 1 (#11, #12). An image offline
-        never fetched is not a failure."""
+        downloaded or its analysis was refused (an image bomb): the README's exit 1 (#11, #12). An image not asked
+        for (offline never fetched, or its URL known only redacted: secrets29) is not a failure."""
         if self.unavailable:
             return False
         return self.record.status == "error" or any(
-            m.get("error") and m["error"] != MEDIA_NEVER_FETCHED for m in self.media)
+            m.get("error") and m["error"] not in MEDIA_NOT_ASKED for m in self.media)
 
     @property
     def author(self) -> str | None:
@@ -492,6 +494,7 @@ def media_urls(record: PostRecord, *, download_video: bool = False) -> list[str]
 async def _analyse_media(record: PostRecord, session: Session, options: FetchOptions,
                          post_row: int | None) -> tuple[dict[str, Any], ...]:
     files = {url: await media_file(url, session=session, keep_dir=options.keep_media_dir, cached=options.cached)
+             if not session.redactor.unknown(url) else MediaFile(url, error=URL_NOT_KNOWN)   # secrets29
              for url in media_urls(record, download_video=options.download_video)}
     if session.store is not None and post_row is not None:
         session.store.link_post_media(post_row, [f.media_id for f in files.values() if f.media_id])
