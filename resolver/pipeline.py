@@ -1449,7 +1449,9 @@ def archive_targets_of(result: ArticleResult) -> tuple[list[str], dict[str, str]
             if embed.date:
                 near[real(embed.url)] = embed.date.replace("-", "")
         urls.extend(map(real, embed.media_links))
-    given = set(urls)
+    # what the page gave, and where its links led as they led there (an end redacted is known by `real`)
+    given = set(urls) | {found.value.post.url for found in result.resolutions or ()
+                         if found.value.post is not None and found.value.real_post is None}
     for post in result.posts or ():
         record = post.value.record
         urls.extend([real(record.url)] if record.url else [])   # a gone post's: the embed's URL, redacted

@@ -939,6 +939,7 @@ def test_secrets29_an_account_really_named_redacted_is_cached_like_any_other(fak
     monkeypatch.chdir(tmp_path)
     post_id = "1600000000000000106"
     fakenet.route("t.co", "/Rr33Tt44Yy", redirect(f"https://twitter.com/REDACTED/status/{post_id}"))
+    fakenet.route("twitter.com", f"/REDACTED/status/{post_id}", page("<html>gone</html>", 404))
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({
         fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)], post_id: [json_page(fx.TOMBSTONE_DELETED)]}))
     waybacknet.serve(fakenet, [])
@@ -948,18 +949,20 @@ def test_secrets29_an_account_really_named_redacted_is_cached_like_any_other(fak
     source.write_text('<html><body><p>Story.</p><blockquote class="twitter-tweet"><p>As they said <a href="https://'
                       't.co/Rr33Tt44Yy">https://t.co/Rr33Tt44Yy</a></p>&mdash; Riverton Roads (@RivertonRoads) '
                       f'<a href="{POST}">December 6, 2022</a></blockquote></body></html>')
-    for args in (("scan", "--fetch", "--json", str(source)), ("scan", "--fetch", "--json", str(source)),
+    for args in (("scan", "--fetch", "--json", str(source)), ("scan", "--fetch", "--archive", "--json", str(source)),
                  ("scan", "--offline", "--fetch", "--json", str(source))):
         result = world(*args, env=env)
         assert result.exit_code == 0, (args, result.output)
         [end] = [r for r in json.loads(result.stdout)["resolutions"] if r["url"] == "https://t.co/Rr33Tt44Yy"]
         assert end["error"] != END_WITHHELD and end["post"]["author_handle"] == "REDACTED", (args, end)
+    # its post's live copy is taken and looked up under its URL, a known one (the link led there), key set or not
+    assert ("twitter.com", f"/REDACTED/status/{post_id}") in fakenet.hits
     assert [path for host, path in fakenet.hits if host == "t.co"] == ["/Rr33Tt44Yy"]   # followed once, then cached
     asked = [path for host, path in fakenet.hits if host == "cdn.syndication.twimg.com" and post_id in path]
     assert len(asked) == 1, asked   # and its post fetched once
     # with no secret set nothing was redacted: the gone post's captures are listed under its handle too
     listed = [path for host, path in fakenet.hits
-              if host == "web.archive.org" and f"REDACTED%2Fstatus%2F{post_id}" in path]
+              if host == "web.archive.org" and f"url=twitter.com%2FREDACTED%2Fstatus%2F{post_id}" in path]
     assert bool(listed) is not bool(env), listed
 
 
