@@ -1010,3 +1010,64 @@ def test_secrets29_a_url_known_only_redacted_is_never_asked_for(fakenet, tmp_pat
     assert media["error"] == URL_NOT_KNOWN, media
     shown = _shown_anywhere(tmp_path, world.db, printed, logs, source="article.html", token=key)
     assert shown == {}, json.dumps(shown, indent=1)
+
+
+def test_secrets29_rows_cached_before_a_key_was_set_are_shown_redacted_by_every_output(fakenet, tmp_path,
+                                                                                        monkeypatch, logs):
+    """Everything a run with no key cached (the article's embeds and credits, its links' hops and ends, the post,
+    its media, its archived copies) holds values that became secrets later: keys set today must be hidden in
+    yesterday's rows too, by every command that prints them offline (scan text and JSON, fetch, resolve, archive,
+    report in every format, the logs)."""
+    from tests import waybacknet
+
+    monkeypatch.chdir(tmp_path)
+    keys = {"META_ACCESS_TOKEN": "tonRoads", "IA_ACCESS_KEY": "Qq11Ww22", "IA_SECRET_KEY": "Examplewood"}
+    gone_id = "1600000000000000107"
+    fakenet.route("t.co", "/Qq11Ww22Ee", redirect(f"https://twitter.com/RivertonRoads/status/{gone_id}"))
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({
+        fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)], gone_id: [json_page(fx.TOMBSTONE_DELETED)]}))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>the post</html>"))
+    fakenet.route("news.example", "/bridge-Examplewood.jpg", page(fx.jpeg(), content_type="image/jpeg"))
+    waybacknet.serve(fakenet, [waybacknet.Capture("20221206120000", POST, b"<html><title>RivertonRoads</title></html>")])
+    serve_media(fakenet)
+    world = World(fakenet, tmp_path)
+    source = tmp_path / "article.html"
+    source.write_text('<html><body><p>Story.</p><blockquote class="twitter-tweet"><p>Bridge reopened, said '
+                      'RivertonRoads. <a href="https://t.co/Qq11Ww22Ee">https://t.co/Qq11Ww22Ee</a></p>&mdash; '
+                      f'Riverton Roads (@RivertonRoads) <a href="{POST}">December 6, 2022</a></blockquote>'
+                      '<figure><img src="https://news.example/bridge-Examplewood.jpg"><figcaption>The bridge. '
+                      '(Photo: Beatrix Examplewood/Examplewood Post)</figcaption></figure></body></html>')
+    for args in (("scan", "--fetch", "--archive", "--identify", "--json", str(source)),
+                 ("report", "--format", "json", "-o", "before.json", str(source))):
+        result = world(*args)
+        assert result.exit_code in (0, 4), (args, result.output)
+    shown = _shown_anywhere(tmp_path, world.db, [], logs, source="article.html", token=keys["IA_SECRET_KEY"])
+    assert shown, "the cache holds the values the keys are set to below, or this test proves nothing"
+    (tmp_path / "before.json").unlink()
+    written_before = {str(path) for path in tmp_path.rglob("*")}   # the WARC the archive step wrote, the database
+    logs.lines.clear()
+    logs.tool_lines.clear()
+
+    printed = []
+    for args in (("scan", "--offline", str(source)), ("scan", "--offline", "--json", str(source)),
+                 ("scan", "--offline", "--fetch", "--archive", "--identify", str(source)),
+                 ("scan", "--offline", "--fetch", "--archive", "--identify", "--json", "-v", str(source)),
+                 ("fetch", "--offline", str(source)), ("fetch", "--offline", "--json", str(source)),
+                 ("resolve", "--offline", "https://t.co/Qq11Ww22Ee"),
+                 ("resolve", "--offline", "--json", "https://t.co/Qq11Ww22Ee"),
+                 ("archive", "--offline", "--json", str(source)), ("archive", "--offline", str(source)),
+                 *(("report", "--offline", "--format", fmt, "-o", f"report.{fmt}", str(source))
+                   for fmt in ("md", "json", "html")),
+                 ("report", "--offline", str(source)), ("stats",), ("stats", "--json"),
+                 ("cache", "export", "embeds"), ("cache", "export", "--json", "posts")):
+        result = world(*args, env=keys)
+        printed.append(result.output)
+        assert result.exception is None or isinstance(result.exception, SystemExit), (args, result.exception)
+    for shown_redacted in ("RiverREDACTED", "Beatrix REDACTED", "t.co/REDACTEDEe", "bridge-REDACTED.jpg"):
+        assert any(shown_redacted in out for out in printed), shown_redacted   # the rows were printed, redacted
+    for name, key in keys.items():
+        shown = _shown_anywhere(tmp_path, world.db, printed, logs, source="article.html", token=key)
+        shown.pop("sql dump", None)   # the rows themselves were written before the key was set: kept as they are
+        shown = {where: found for where, found in shown.items()
+                 if not where.startswith("bodies/") and where not in written_before}
+        assert shown == {}, (name, json.dumps(shown, indent=1))
