@@ -26,8 +26,8 @@ from urllib.parse import quote, quote_plus, unquote, unquote_plus
 
 REDACTED = "REDACTED"
 # What is said of a URL that may hold REDACTED where a secret was (`Redactor.unknown`) instead of asking for it.
-URL_NOT_KNOWN = ("withheld: not asked for: the URL was read with a secret redacted out of it (REDACTED), and the URL it "
-                 "stands for is not known; what it would answer is not known")
+URL_NOT_KNOWN = ("withheld: not asked for: the URL was read with a secret redacted out of it (REDACTED), and the URL "
+                 "it stands for is not known; what it would answer is not known")
 
 # Query (and fragment) parameters whose value is a credential wherever they appear: OAuth and Graph API tokens,
 # API keys, signed-URL signatures (AWS, Google Cloud), passwords.

@@ -928,7 +928,8 @@ def test_left28_an_available_posts_handle_read_redacted_is_not_the_handle_its_ca
 
 
 @pytest.mark.parametrize("env", [{}, {"META_ACCESS_TOKEN": "Tok3nHolder9Zq"}], ids=["no-key", "another-key"])
-def test_secrets29_an_account_really_named_redacted_is_cached_like_any_other(fakenet, tmp_path, monkeypatch, env):
+def test_secrets29_an_account_really_named_redacted_is_cached_like_any_other(fakenet, tmp_path, monkeypatch, env,
+                                                                            logs):
     """A link to a post by an account whose handle is "REDACTED" itself: its cached end looked like one kept with a
     secret redacted out of it, so every online run followed the link again, and offline it was "not in the cache".
     Only an end the run redacted (which the cache says) is followed again; this one is answered from the cache. With
@@ -949,10 +950,12 @@ def test_secrets29_an_account_really_named_redacted_is_cached_like_any_other(fak
     source.write_text('<html><body><p>Story.</p><blockquote class="twitter-tweet"><p>As they said <a href="https://'
                       't.co/Rr33Tt44Yy">https://t.co/Rr33Tt44Yy</a></p>&mdash; Riverton Roads (@RivertonRoads) '
                       f'<a href="{POST}">December 6, 2022</a></blockquote></body></html>')
+    printed = []
     for args in (("scan", "--fetch", "--json", str(source)), ("scan", "--fetch", "--archive", "--json", str(source)),
                  ("scan", "--offline", "--fetch", "--json", str(source))):
         result = world(*args, env=env)
         assert result.exit_code == 0, (args, result.output)
+        printed.append(result.output)
         [end] = [r for r in json.loads(result.stdout)["resolutions"] if r["url"] == "https://t.co/Rr33Tt44Yy"]
         assert end["error"] != END_WITHHELD and end["post"]["author_handle"] == "REDACTED", (args, end)
     # its post's live copy is taken and looked up under its URL, a known one (the link led there), key set or not
@@ -964,6 +967,9 @@ def test_secrets29_an_account_really_named_redacted_is_cached_like_any_other(fak
     listed = [path for host, path in fakenet.hits
               if host == "web.archive.org" and f"url=twitter.com%2FREDACTED%2Fstatus%2F{post_id}" in path]
     assert bool(listed) is not bool(env), listed
+    for key in env.values():
+        shown = _shown_anywhere(tmp_path, world.db, printed, logs, source="article.html", token=key)
+        assert shown == {}, json.dumps(shown, indent=1)
 
 
 def test_secrets29_a_url_known_only_redacted_is_never_asked_for(fakenet, tmp_path, monkeypatch, logs):
@@ -1028,7 +1034,8 @@ def test_secrets29_rows_cached_before_a_key_was_set_are_shown_redacted_by_every_
         fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)], gone_id: [json_page(fx.TOMBSTONE_DELETED)]}))
     fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>the post</html>"))
     fakenet.route("news.example", "/bridge-Examplewood.jpg", page(fx.jpeg(), content_type="image/jpeg"))
-    waybacknet.serve(fakenet, [waybacknet.Capture("20221206120000", POST, b"<html><title>RivertonRoads</title></html>")])
+    waybacknet.serve(fakenet, [waybacknet.Capture("20221206120000", POST,
+                                                  b"<html><title>RivertonRoads</title></html>")])
     serve_media(fakenet)
     world = World(fakenet, tmp_path)
     source = tmp_path / "article.html"
@@ -1071,3 +1078,36 @@ def test_secrets29_rows_cached_before_a_key_was_set_are_shown_redacted_by_every_
         shown = {where: found for where, found in shown.items()
                  if not where.startswith("bodies/") and where not in written_before}
         assert shown == {}, (name, json.dumps(shown, indent=1))
+
+
+@pytest.mark.parametrize("split", ["%09", "%0A", "\t"], ids=["tab-escaped", "line-feed-escaped", "tab"])
+def test_secrets29_a_link_carrying_a_secret_split_by_whitespace_is_stored_and_output_redacted(fakenet, tmp_path,
+                                                                                           monkeypatch, logs, split):
+    """A t.co link in a tweet blockquote whose query holds the configured key split by a tab, raw or escaped (a URL
+    reader sends the raw one as the key itself): it was kept and printed as written, in the embed's links, the
+    resolution's hops, the fetch log and the reports. Now every form of it is redacted everywhere."""
+    monkeypatch.chdir(tmp_path)
+    key = f"{fx.POST_ID[:4]}Tok3nHolder9Zq"
+    written = key[:8] + split + key[8:]
+    asked = _serve_shortener(fakenet)
+    world = World(fakenet, tmp_path)
+    link = f"https://t.co/Zz98Yy76Xx?tok={written}"
+    source = tmp_path / "article.html"
+    source.write_text(f'<html><body><blockquote class="twitter-tweet"><p>Bridge open <a href="{link}">'
+                      'pic.twitter.com/Zz98Yy76Xx</a></p>&mdash; Riverton Roads (@RivertonRoads) <a href="'
+                      f'{POST}">December 6, 2022</a></blockquote></body></html>')
+    env = {"META_ACCESS_TOKEN": key}
+    printed, stdout = [], []
+    for args in (("scan", "--resolve", "--json", "-v", str(source)), ("scan", "--resolve", str(source)),
+                 ("report", "--format", "json", "-o", "report.json", str(source)),
+                 ("report", "--format", "md", "-o", "report.md", str(source))):
+        result = world(*args, env=env)
+        # a raw tab: the link is refused as an invalid URL (exit 1), and said so redacted
+        assert result.exit_code == (1 if split == "\t" and args[0] == "scan" else 0), (args, result.output)
+        printed.append(result.output)
+        stdout.append(result.stdout)
+    assert asked or split == "\t"   # the link was resolved
+    assert json.loads(stdout[0])["embeds"][0]["links"] == ["https://t.co/Zz98Yy76Xx?tok=REDACTED"]
+    for token in (key, written, key[:8] + "%09" + key[8:], key[:8] + "\t" + key[8:]):
+        shown = _shown_anywhere(tmp_path, world.db, printed, logs, source="article.html", token=token)
+        assert shown == {}, (token, json.dumps(shown, indent=1))
