@@ -552,6 +552,13 @@ def _serve_shortener(fakenet) -> list[str]:
     return asked
 
 
+def _tweet_with_link(link: str) -> str:
+    """An article embedding the post, its photo's t.co link written as `link`."""
+    return (f'<html><body><blockquote class="twitter-tweet"><p>Bridge open <a href="{link}">'
+            'pic.twitter.com/Zz98Yy76Xx</a></p>&mdash; Riverton Roads (@RivertonRoads) <a href="'
+            f'{POST}">December 6, 2022</a></blockquote></body></html>')
+
+
 def test_secrets27_an_embeds_links_carrying_a_secret_are_stored_and_output_redacted(fakenet, tmp_path, monkeypatch,
                                                                                     logs):
     """A tweet blockquote whose t.co link carries the configured X token: `scan --json` printed it in full
@@ -563,9 +570,7 @@ def test_secrets27_an_embeds_links_carrying_a_secret_are_stored_and_output_redac
     world = World(fakenet, tmp_path)
     link = f"https://t.co/Zz98Yy76Xx?tok={ECHO_TOKEN}"
     source = tmp_path / "article.html"
-    source.write_text(f'<html><body><blockquote class="twitter-tweet"><p>Bridge open <a href="{link}">'
-                      'pic.twitter.com/Zz98Yy76Xx</a></p>&mdash; Riverton Roads (@RivertonRoads) <a href="'
-                      f'{POST}">December 6, 2022</a></blockquote></body></html>')
+    source.write_text(_tweet_with_link(link))
     env = {"X_BEARER_TOKEN": ECHO_TOKEN}
     printed, stdout = [], []
     for args in (("scan", "--resolve", "--json", "-v", str(source)), ("scan", "--resolve", "--json", str(source)),
@@ -1093,9 +1098,7 @@ def test_secrets29_a_link_carrying_a_secret_split_by_whitespace_is_stored_and_ou
     world = World(fakenet, tmp_path)
     link = f"https://t.co/Zz98Yy76Xx?tok={written}"
     source = tmp_path / "article.html"
-    source.write_text(f'<html><body><blockquote class="twitter-tweet"><p>Bridge open <a href="{link}">'
-                      'pic.twitter.com/Zz98Yy76Xx</a></p>&mdash; Riverton Roads (@RivertonRoads) <a href="'
-                      f'{POST}">December 6, 2022</a></blockquote></body></html>')
+    source.write_text(_tweet_with_link(link))
     env = {"META_ACCESS_TOKEN": key}
     printed, stdout = [], []
     for args in (("scan", "--resolve", "--json", "-v", str(source)), ("scan", "--resolve", str(source)),
