@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 from cache.store import CacheError, Store
@@ -69,17 +69,21 @@ def rows(store: Store, name: str) -> tuple[list[str], Iterator[tuple[Any, ...]]]
     return [d[0] for d in cursor.description], cursor
 
 
-def export(store: Store, name: str, out: IO[str], *, fmt: str = "csv", raw: bool = False) -> int:
+def export(store: Store, name: str, out: IO[str], *, fmt: str = "csv", raw: bool = False,
+           shown: Callable[[str], str] | None = None) -> int:
     """Write every row of a table or view to `out` as CSV (with a header) or JSON Lines; streamed, so a table
     of any size takes little memory. Blobs become base64 (in JSON as datasette writes them). In CSV a text cell
     a spreadsheet would run as a formula gets a leading apostrophe (OWASP), unless `raw` (for programs reading
-    the CSV); JSON Lines is always as stored. Returns rows written."""
+    the CSV); JSON Lines is always as stored. `shown`: what each text cell is written as (the CLI's takes out the
+    secrets configured now, which a row kept before they were set may hold: secrets29). Returns rows written."""
     import base64   # here, not at the top: `scan --json` imports this module for `one_line` alone (#14)
     import csv
 
     if fmt not in EXPORT_FORMATS:
         raise CacheError(f"unknown export format {fmt!r}; use csv or jsonl")
     columns, cursor = rows(store, name)
+    if shown is not None:
+        cursor = (tuple(shown(v) if isinstance(v, str) else v for v in row) for row in cursor)
     written = 0
     if fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")

@@ -77,7 +77,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "canonical_url": "The post URL it leads to, in canonical form", "hops": f"Each hop: URL, status, location {JSON}",
         "post": f"The post the final URL names {JSON}", "error": "Why it could not be followed to the end",
         "resolved_at": f"When ({TIME})", "fetch_ids": f"The fetch log rows behind it {JSON}",
-        "tool_version": "embed-resolver version"}),
+        "tool_version": "embed-resolver version",
+        "end_redacted": "1: a configured secret was redacted out of the post's URL or handle (where the link leads "
+                        "is not known from the row); 0: kept as it was; null: recorded before the cache said"}),
     "embed_links": ("Links in an embed and their newest resolution.", {
         "id": "Row id", "embed_id": "The embed", "url": "The link", "resolution_id": "Its newest resolution"}),
     "bodies": ("Raw response bodies of API, syndication and oEmbed answers (zlib-compressed): the evidence.", {

@@ -390,6 +390,15 @@ def m022_fetch_non_public(db: Database) -> None:
     its host's name alone."""
     db.table("fetches").add_column("non_public", int)
 
+
+@migrations()
+def m023_resolution_end_redacted(db: Database) -> None:
+    """v23: whether a resolution's end (its post's URL or handle) had a configured secret redacted out of it
+    (secrets29): an end kept as `twitter.com/REDACTED/…` cannot say which post to ask for, while an account really
+    named REDACTED is a post like any other, and was followed again on every online run. 1: redacted by the run that
+    recorded it; 0: kept as it was; NULL: recorded before v23, judged by the "REDACTED" in it."""
+    db.table("resolutions").add_column("end_redacted", int)
+
 def memo_triggers() -> dict[str, str]:
     """The triggers that retire memos (#13), by name: m014 makes them, and `Store` makes again any a rebuilt table
     lost (a rebuild, as `sqlite-utils transform` does, drops a table's triggers)."""

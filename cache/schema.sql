@@ -120,7 +120,7 @@ CREATE TABLE "resolutions" (
    "resolved_at" TEXT NOT NULL,
    "fetch_ids" TEXT,
    "tool_version" TEXT
-);
+, "end_redacted" INTEGER);
 
 CREATE INDEX "idx_resolutions_url_resolved_at"
     ON "resolutions" ("url", "resolved_at");

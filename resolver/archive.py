@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
@@ -21,6 +21,7 @@ from urllib.parse import unquote_plus, urlencode
 from resolver import jsonparse
 from resolver.http import FetchOutcome, Ledger, fetch
 from resolver.options import ArchiveOptions
+from resolver.redact import URL_NOT_KNOWN
 from resolver.settings import Settings
 
 if TYPE_CHECKING:
@@ -41,6 +42,8 @@ LATEST_ROWS = 100
 NO_KEYS = "no Internet Archive keys (IA_ACCESS_KEY, IA_SECRET_KEY): not saved"
 KEYS_HINT = "check IA_ACCESS_KEY and IA_SECRET_KEY"
 SECRET_KEPT = "not saved: the URL carries a secret ({what}); saving it would publish it in the public archive"
+NOT_SAVED_UNKNOWN = ("not saved: the URL was read with a secret redacted out of it (REDACTED), and the URL it stands "
+                     "for is not known")
 WITHHELD = "withheld: "   # the kind of a lookup's error when it was not made, on purpose
 SECRET_NOT_SENT = (WITHHELD + "not looked up: the URL carries a secret ({what}), which asking the archive would send "
                    "it; whether an archived copy exists is not known")
@@ -611,13 +614,19 @@ class ArchivedUrl:
 
 
 async def archive_urls(urls: list[str], *, session: Session, options: ArchiveOptions = ArchiveOptions(),
-                       near: dict[str, str] | None = None,
-                       on_done: Callable[[], None] | None = None) -> list[ArchivedUrl]:
+                       near: dict[str, str] | None = None, on_done: Callable[[], None] | None = None,
+                       read: Collection[str] = ()) -> list[ArchivedUrl]:
     """For each URL: a live copy (into the WARC when one is open), its snapshots, and a save when none is recent.
-    `on_done` is called as each URL's lookup is done (a progress bar counts them)."""
+    `on_done` is called as each URL's lookup is done (a progress bar counts them). `read`: the URLs read from an
+    answer rather than given by a page or the user; one that may hold a redacted secret (`Redactor.unknown`) is
+    not known, and is not asked for (secrets29)."""
     found = []
     for url in dict.fromkeys(urls):
-        found.append(await _archive_one(url, session, options, (near or {}).get(url) or options.near))
+        if url in read and session.redactor.unknown(url):
+            refused = SaveResult(url, REFUSED, message=NOT_SAVED_UNKNOWN) if options.save else None
+            found.append(ArchivedUrl(url, Lookup(url, error=URL_NOT_KNOWN), refused))
+        else:
+            found.append(await _archive_one(url, session, options, (near or {}).get(url) or options.near))
         if on_done is not None:
             on_done()
     if options.save:

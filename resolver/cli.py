@@ -1449,10 +1449,13 @@ def stats(ctx: click.Context, as_json: bool, limit: int) -> None:
       embed-resolver --db corpus.db stats --json --limit 100 > views.jsonl
     """
     from cache.metadata import VIEWS
+    from resolver.redact import Redactor
 
-    store = _existing_store(_settings(ctx, sends=False))
+    settings = _settings(ctx, sends=False)
+    store = _existing_store(settings)
+    shown = Redactor.for_settings(settings).shown_json   # a row kept before a key was set may hold it (secrets29)
     for view, description in VIEWS.items():
-        rows = [dict(r) for r in store.db.query(f"SELECT * FROM [{view}] LIMIT ?", [limit])]
+        rows = [shown(dict(r)) for r in store.db.query(f"SELECT * FROM [{view}] LIMIT ?", [limit])]
         total = store.db.execute(f"SELECT COUNT(*) FROM [{view}]").fetchone()[0]
         if view == "at_risk_embeds":
             rows, description = _with_lookups(store, rows, description)
@@ -1606,15 +1609,20 @@ def cache_export(ctx: click.Context, name: str, fmt: str, output: Path | None, r
       embed-resolver cache export posts --format jsonl | gzip > posts.jsonl.gz
     """
     from cache.maintenance import export
+    from resolver.redact import Redactor
 
-    store = _existing_store(_settings(ctx, sends=False))
+    settings = _settings(ctx, sends=False)
+    store = _existing_store(settings)
+    # a row kept before a key was set may hold it: each text cell shown as every output shows it (secrets29)
+    redactor = Redactor.for_settings(settings)
+    shown = redactor.shown if redactor.secrets else None
     with user_errors():
         if output is None:
-            count = export(store, name, sys.stdout, fmt=fmt, raw=raw)
+            count = export(store, name, sys.stdout, fmt=fmt, raw=raw, shown=shown)
         else:
             try:
                 with output.open("w", encoding="utf-8", newline="") as out:
-                    count = export(store, name, out, fmt=fmt, raw=raw)
+                    count = export(store, name, out, fmt=fmt, raw=raw, shown=shown)
             except OSError as exc:
                 raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from None
     if output is not None:

@@ -1437,8 +1437,9 @@ async def fetch_for_article(result: ArticleResult, *, session: Session,
                    credited_images=tuple(credited))
 
 
-def archive_targets_of(result: ArticleResult) -> tuple[list[str], dict[str, str]]:
-    """The post and media URLs an article references (after resolution and fetching), and each post's day."""
+def archive_targets_of(result: ArticleResult) -> tuple[list[str], dict[str, str], set[str]]:
+    """The post and media URLs an article references (after resolution and fetching), each post's day, and those of
+    the URLs read from a post's answer alone, not given by the page (`archive_urls`' `read`)."""
     urls: list[str] = []
     near: dict[str, str] = {}
     real = result.real_url   # a URL the page gave carrying a secret: withheld, said under its redacted form (#11)
@@ -1448,12 +1449,16 @@ def archive_targets_of(result: ArticleResult) -> tuple[list[str], dict[str, str]
             if embed.date:
                 near[real(embed.url)] = embed.date.replace("-", "")
         urls.extend(map(real, embed.media_links))
+    # what the page gave, and where its links led as they led there (an end redacted is known by `real`)
+    given = set(urls) | {found.value.post.url for found in result.resolutions or ()
+                         if found.value.post is not None and found.value.real_post is None}
     for post in result.posts or ():
         record = post.value.record
         urls.extend([real(record.url)] if record.url else [])   # a gone post's: the embed's URL, redacted
         urls.extend(m.url for m in record.media if m.url)
-    urls.extend(real(c.image) for c in result.credits if c.image and c.image.startswith(("http://", "https://")))
-    return list(dict.fromkeys(urls)), near
+    read = set(urls) - given
+    credited = [real(c.image) for c in result.credits if c.image and c.image.startswith(("http://", "https://"))]
+    return list(dict.fromkeys(urls + credited)), near, read - set(credited)
 
 
 async def archive_article(result: ArticleResult, *, session: Session, options: ArchiveOptions) -> ArticleResult:
@@ -1462,8 +1467,8 @@ async def archive_article(result: ArticleResult, *, session: Session, options: A
 
     if session.cache_only:   # archive lookups and saves are left to the event loop
         raise NotCached(result.article.source)
-    urls, near = archive_targets_of(result)
-    archived = await archive_urls(urls, session=session, options=options, near=near) if urls else []
+    urls, near, read = archive_targets_of(result)
+    archived = await archive_urls(urls, session=session, options=options, near=near, read=read) if urls else []
     return result.replaced(archives=tuple(archived))
 
 
@@ -1654,6 +1659,7 @@ async def archive_links(urls: Iterable[str], *, session: Session,
     from resolver.fetch import fetch_posts, target_of
 
     named: dict[str, str] = {}   # what is archived -> the URL named that it is archived for
+    read: set[str] = set()   # media URLs read from a post's answer (`archive_urls`)
     for url in urls:
         ref = platforms.parse_url(url)
         target = target_of(ref.platform, ref.kind, ref.post_id, ref.url) if ref else None
@@ -1661,8 +1667,9 @@ async def archive_links(urls: Iterable[str], *, session: Session,
         if target is not None:
             [post] = await fetch_posts([target], session=session, options=ARCHIVE_FETCH)
             for media in post.record.media:
-                if media.url:
-                    named.setdefault(media.url, url)
+                if media.url and media.url not in named:
+                    named[media.url] = url
+                    read.add(media.url)
     advance = session.reporter.progress("archiving", len(named))
-    found = await archive_urls(list(named), session=session, options=options, on_done=advance)
+    found = await archive_urls(list(named), session=session, options=options, on_done=advance, read=read)
     return list(zip(named.values(), found, strict=True))

@@ -25,6 +25,9 @@ from typing import Any
 from urllib.parse import quote, quote_plus, unquote, unquote_plus
 
 REDACTED = "REDACTED"
+# What is said of a URL that may hold REDACTED where a secret was (`Redactor.unknown`) instead of asking for it.
+URL_NOT_KNOWN = ("withheld: not asked for: the URL was read with a secret redacted out of it (REDACTED), and the URL "
+                 "it stands for is not known; what it would answer is not known")
 
 # Query (and fragment) parameters whose value is a credential wherever they appear: OAuth and Graph API tokens,
 # API keys, signed-URL signatures (AWS, Google Cloud), passwords.
@@ -81,7 +84,7 @@ def forms(secret: str) -> set[str]:
 
 
 @functools.lru_cache(maxsize=128)
-def _forms_re(secret: str, *, short_too: bool = True, escaped: bool = True) -> re.Pattern[str]:
+def _forms_re(secret: str, *, short_too: bool = True, escaped: bool = True, split: bool = True) -> re.Pattern[str]:
     """Any of the secret's `forms`, and each of them percent-encoded again any number of times, its escapes in either
     case: the secret read one unit at a time (a character, or an escape such as "%2F" or "%252F"), each unit as
     itself, decoded, or escaped at any depth ("/", "%2F", "%2f", "%252F", "%25252f"...). A token in a URL carried in
@@ -92,12 +95,15 @@ def _forms_re(secret: str, *, short_too: bool = True, escaped: bool = True) -> r
     An ordinary character (RFC 3986's unreserved: letters, digits, "-._~") may be escaped too, at any depth, as any
     character may ("ab%63def" is "abcdef" to every server, secrets28); `escaped=False` leaves that out, for a text
     with no such escape (`_escapes_unreserved`): its runs of ordinary characters are then literal text the regex
-    engine looks for quickly."""
+    engine looks for quickly.
+    Between two units there may be whitespace (`_SPLIT`: secrets29); `split=False` leaves that out, for a text with
+    none (`_splits`)."""
     units = _UNIT_RE.findall(secret)
     escapes = sum(len(unit) > 1 for unit in units)
     decoded = short_too or len(units) >= MIN_DECODED_SECRET
     shallower = short_too or len(units) + 2 * escapes >= MIN_TEXT_SECRET   # the shortest form with every escape
-    return re.compile("".join(_unit(unit, decoded=decoded, shallower=shallower, escaped=escaped) for unit in units))
+    return re.compile((_SPLIT if split else "").join(
+        _unit(unit, decoded=decoded, shallower=shallower, escaped=escaped) for unit in units))
 
 
 # A unit of a secret: an escape, however many times its "%" was escaped again ("%2F", "%252F"), or one character.
@@ -111,6 +117,20 @@ _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 # are of "/", ":", "=", "&" and spaces. A text with none is matched with `_forms_re(escaped=False)`: the same answer,
 # at the old speed (secrets28: matched with every letter a choice, a page's body took ten times as long).
 _ESCAPED_UNRESERVED = re.compile(r"%(?:25)*(?:3[0-9]|[46][1-9A-Fa-f]|[57][0-9Aa]|2[DEde]|5[Ff]|7[Ee])")
+
+
+# Whitespace a secret may be split by and still be read whole (secrets29): tabs and line breaks, which a URL reader (a
+# browser, urlsplit) takes out of a URL, so "abc\tdef" is sent as "abcdef"; and whitespace percent-escaped at any
+# depth ("%09", "%0A", "%20", "%2509"), which leaves the secret plain to whoever reads the URL or the log. Not a raw
+# space or "+": in free text they part words, and no URL reader takes them out.
+_SPLIT = r"(?:[\t\n\r\x0b\x0c]|%(?:25)*(?:0[9AaBbCcDd]|20))*"
+_SPLITS = re.compile(r"[\t\n\r\x0b\x0c]|%(?:25)*(?:0[9AaBbCcDd]|20)")
+
+
+def _splits(text: str) -> bool:
+    """Whether `text` holds whitespace that may split a secret (`_SPLIT`): when not, no secret's form in it is split,
+    and its patterns are the quicker ones without it."""
+    return _SPLITS.search(text) is not None
 
 
 def _escapes_unreserved(text: str) -> bool:
@@ -145,10 +165,10 @@ def _hex(byte: int) -> str:
 
 
 @functools.lru_cache(maxsize=32)
-def _text_patterns(secrets: tuple[str, ...], escaped: bool) -> tuple[re.Pattern[str], ...]:
+def _text_patterns(secrets: tuple[str, ...], escaped: bool, split: bool) -> tuple[re.Pattern[str], ...]:
     """The patterns `Redactor.text` looks for: those of the secrets long enough to be looked for in free text;
-    `escaped`: for a text with an unreserved character escaped (see `_forms_re`)."""
-    return tuple(_forms_re(secret, short_too=False, escaped=escaped) for secret in secrets
+    `escaped`: for a text with an unreserved character escaped, `split`: with whitespace (see `_forms_re`)."""
+    return tuple(_forms_re(secret, short_too=False, escaped=escaped, split=split) for secret in secrets
                  if len(secret) >= MIN_TEXT_SECRET)
 
 
@@ -194,6 +214,13 @@ class Redactor:
                 self._urls.clear()
             redacted = self._urls[url] = self._values(url) if PLAIN_URL.match(url) else self._url(url)
         return redacted
+
+    def unknown(self, url: str) -> bool:
+        """Whether `url`, read from an answer (redacted before it is read: #11), may be one redaction made: a secret
+        is set and it holds REDACTED. The URL it stands for is then not known, and asking for it asks for a URL that
+        never existed (secrets29: a post's photo at …/FjRivertREDACTED.jpg, the key being "onBridge"). A URL the
+        page or the user gave is known, whatever it holds: the caller asks this only of the others."""
+        return bool(self.secrets) and REDACTED in url
 
     def page_url(self, url: str) -> str:
         """A URL a page gives, kept and printed as its content (a credited image's src): as written, unless it
@@ -278,8 +305,8 @@ class Redactor:
         # after the other, an occurrence overlapping another (the end of one the start of the next, two IA keys
         # printed back to back; or of the same secret) was no longer whole once the first was gone, and its rest was
         # kept (#11).
-        spans = [span for pattern in _text_patterns(self.secrets, _escapes_unreserved(text)) if pattern.search(text)
-                 for span in _occurrences(pattern, text)]
+        patterns = _text_patterns(self.secrets, _escapes_unreserved(text), _splits(text))
+        spans = [span for pattern in patterns if pattern.search(text) for span in _occurrences(pattern, text)]
         if not spans:
             return text
         pieces: list[str] = []
@@ -319,9 +346,10 @@ class Redactor:
         any number of times (a query value `_params` decodes, a URL carried in one). False at once with no secret
         set: the one check of "does this show a secret" (memos, the scan's page text, the report's quotes).
         Secrets and forms of any length, unlike `text`: a short one found by chance only makes this say yes (#14)."""
-        escaped = _escapes_unreserved(text)   # decoded, a text with none shows none: decoding makes no new "%"
+        # decoded, a text with none shows none: decoding makes no new "%", and whitespace only from its escapes
+        escaped, split = _escapes_unreserved(text), _splits(text)
         for secret in self.secrets:
-            found = _forms_re(secret, escaped=escaped)   # what `_values` replaces, short forms too
+            found = _forms_re(secret, escaped=escaped, split=split)   # what `_values` replaces, short forms too
             seen = text
             while not found.search(seen):
                 decoded = unquote_plus(seen)

@@ -224,12 +224,12 @@ def _image_error(image: MediaFile) -> str:
 def _media_failed(post: FetchedPost) -> Iterator[tuple[str, str, str]]:
     """The post's photos, posters and thumbnails whose download failed: (what and its URL, the URL, why), as
     FetchedPost.failed counts them."""
-    from resolver.fetch import MEDIA_NEVER_FETCHED
+    from resolver.fetch import MEDIA_NOT_ASKED
 
     if post.unavailable:
         return
     for item in post.media:
-        if item.get("error") and item["error"] != MEDIA_NEVER_FETCHED:
+        if item.get("error") and item["error"] not in MEDIA_NOT_ASKED:
             kind = item.get("type") or "media"
             url = item.get("url") if kind == "photo" else item.get("preview_url") or item.get("url")
             yield f"{kind if kind == 'photo' else kind + ' poster'} {url}", str(url), item["error"]

@@ -215,10 +215,19 @@ def _answer(url: str, row: dict[str, Any], session: Session) -> Resolution | Non
         return Resolution(url, None, None, error=not_cached(declined), unavailable=True) if session.offline else None
     if not session.offline and _passing(row["error"]):
         return None
-    post = row["post"]
-    if post and (REDACTED in post["url"] or post.get("author_handle") == REDACTED):
+    if _end_redacted(row):
         return None if not session.offline else Resolution(url, None, None, error=END_WITHHELD, unavailable=True)
     return _from_row(url, row)
+
+
+def _end_redacted(row: dict[str, Any]) -> bool:
+    """Whether a cached resolution's end had a secret redacted out of it: as the row says (v23), so an account really
+    named REDACTED is answered like any other (secrets29: followed again on every online run, "not in the cache"
+    offline); a row recorded before the cache said is judged by the "REDACTED" in it."""
+    if row.get("end_redacted") is not None:
+        return bool(row["end_redacted"])
+    post = row["post"]
+    return bool(post) and (REDACTED in post["url"] or post.get("author_handle") == REDACTED)
 
 
 def not_cached(why: str) -> str:
@@ -362,7 +371,7 @@ def _finish(resolution: Resolution, session: Session, ledger: Ledger) -> Resolut
             "hops": [h.to_json() for h in resolution.hops],
             "post": resolution.post.to_json() if resolution.post else None, "error": resolution.error,
             "resolved_at": ledger.observed_at(), "fetch_ids": [h.fetch_id for h in resolution.hops if h.fetch_id],
-            "tool_version": __version__,
+            "tool_version": __version__, "end_redacted": int(resolution.real_post is not None),
         })
     return evolve(resolution, resolution_id=row_id)
 

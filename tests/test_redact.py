@@ -540,3 +540,60 @@ def test_odds28_a_url_is_kept_as_it_was_asked_whatever_urlsplit_strips(url, expe
     was for ab\\ncd. Only a secret goes; a parameter whose name is a secret one once those characters are gone (as a
     reader that strips them, a browser, would send it) goes too."""
     assert R.url(url) == expected and R._url(url) == expected
+
+
+# -- secrets29: a secret split by whitespace, raw or escaped -----------------------------------------------------------
+
+SPLIT_SECRET = "abcdefJk12xyz"
+
+
+@pytest.mark.parametrize("written", [
+    "abcdef\tJk12xyz", "abcdef\nJk12xyz", "abc\r\ndefJk12xyz", "abcdef%09Jk12xyz", "abcdef%0aJk12xyz",
+    "abcdef%0D%0AJk12xyz", "abcdef%2509Jk12xyz", "abcdef%20Jk12xyz", "ab\tcd%09ef\nJk12xyz", "abcdef%09Jk%312xyz",
+], ids=["tab", "line-feed", "crlf", "tab-escaped", "lf-escaped-lower", "crlf-escaped", "tab-escaped-twice",
+        "space-escaped", "split-three-times", "split-and-escaped-letter"])
+@pytest.mark.parametrize("place", ["https://api.example/cb?q={}&v=2", "https://x.com/{}/status/1",
+                                   "error: sent {} back", "https://web.example/cdx?url={}"],
+                         ids=["query", "path", "text", "carried"])
+def test_secrets29_a_secret_split_by_whitespace_raw_or_escaped_is_redacted(place: str, written: str) -> None:
+    """A URL reader takes tabs and line breaks out of a URL (a browser sends "abc\\tdef" as "abcdef"), and a secret
+    with an escaped tab or space in it ("abc%09def") is still the secret to anyone who reads it: `url`, `text`,
+    `page_url` and `body` redact each such form, and `carries_secret` finds it (before, only the letters' escapes were
+    read through)."""
+    r = Redactor(secrets=(SPLIT_SECRET,))
+    text = place.format(written)
+    assert r.carries_secret(text)
+    for redact in (r.url, r.text, r.page_url, r.shown):
+        assert REDACTED in redact(text) and not r.carries_secret(redact(text)), (redact, text)
+    assert REDACTED.encode() in r.body(text.encode())
+    assert r.url("https://api.example/cb?q=" + written + "&v=2") == "https://api.example/cb?q=REDACTED&v=2"
+
+
+@pytest.mark.parametrize("text", [
+    "https://api.example/cb?q=abcdef\t\tJk12xy&v=2", "abcdef Jk12xyz", "abcdef+Jk12xyz", "abcdef%0BJk1%0A",
+    "\tabcdefJk12xy\tz"[:14], "abcdef%2CJk12xyz",
+], ids=["one-letter-short", "raw-space", "plus", "cut-short", "leading-tab-short", "comma-escaped"])
+def test_secrets29_what_splits_a_secret_is_whitespace_only(text: str) -> None:
+    """Only whitespace (raw tabs and line breaks, escaped whitespace) is read through: a space or "+" in free text
+    separates words, and a secret cut short or split by another character is not the secret."""
+    r = Redactor(secrets=(SPLIT_SECRET,))
+    assert r.text(text) == text and r.url(text) == text and not r.carries_secret(text)
+
+
+@given(st.text(alphabet="AZaz09-_.~/+=&?#: ", min_size=6, max_size=12),
+       st.lists(st.tuples(st.integers(min_value=1, max_value=11),
+                          st.sampled_from(["\t", "\n", "\r\n", "%09", "%0a", "%0D", "%20", "%2509"])),
+                min_size=1, max_size=3),
+       st.sampled_from(["https://h.example/p?q={}&v=2", "see {} here", "https://h.example/{}/x"]))
+def test_secrets29_a_secret_split_by_whitespace_anywhere_is_gone_from_every_answer(secret, splits, place) -> None:
+    """The secret (no escape of its own: one split apart is no escape) with whitespace put between any of its
+    characters, raw or escaped, in a URL or in text: no answer keeps it, and `carries_secret` finds it."""
+    written = secret
+    for at, space in sorted({min(at, len(secret) - 1): space for at, space in splits}.items(), reverse=True):
+        written = written[:at] + space + written[at:]   # from the end: each `at` is still a place in the secret
+    text = place.format(written)
+    r = Redactor(secrets=(secret,))
+    assert r.carries_secret(text)
+    for redact in (r.url, r.text, r.page_url):
+        assert secret not in redact(text).translate(str.maketrans("", "", "\t\r\n")), (redact, text)
+        assert REDACTED in redact(text)

@@ -552,6 +552,13 @@ def _serve_shortener(fakenet) -> list[str]:
     return asked
 
 
+def _tweet_with_link(link: str) -> str:
+    """An article embedding the post, its photo's t.co link written as `link`."""
+    return (f'<html><body><blockquote class="twitter-tweet"><p>Bridge open <a href="{link}">'
+            'pic.twitter.com/Zz98Yy76Xx</a></p>&mdash; Riverton Roads (@RivertonRoads) <a href="'
+            f'{POST}">December 6, 2022</a></blockquote></body></html>')
+
+
 def test_secrets27_an_embeds_links_carrying_a_secret_are_stored_and_output_redacted(fakenet, tmp_path, monkeypatch,
                                                                                     logs):
     """A tweet blockquote whose t.co link carries the configured X token: `scan --json` printed it in full
@@ -563,9 +570,7 @@ def test_secrets27_an_embeds_links_carrying_a_secret_are_stored_and_output_redac
     world = World(fakenet, tmp_path)
     link = f"https://t.co/Zz98Yy76Xx?tok={ECHO_TOKEN}"
     source = tmp_path / "article.html"
-    source.write_text(f'<html><body><blockquote class="twitter-tweet"><p>Bridge open <a href="{link}">'
-                      'pic.twitter.com/Zz98Yy76Xx</a></p>&mdash; Riverton Roads (@RivertonRoads) <a href="'
-                      f'{POST}">December 6, 2022</a></blockquote></body></html>')
+    source.write_text(_tweet_with_link(link))
     env = {"X_BEARER_TOKEN": ECHO_TOKEN}
     printed, stdout = [], []
     for args in (("scan", "--resolve", "--json", "-v", str(source)), ("scan", "--resolve", "--json", str(source)),
@@ -925,3 +930,187 @@ def test_left28_an_available_posts_handle_read_redacted_is_not_the_handle_its_ca
     archive = [path for host, path in fakenet.hits if host in ("web.archive.org", "archive.org")]
     assert archive and not any(key in path or "REDACTED" in path for path in archive), archive
     assert _shows(result.output.encode(), key) == []
+
+
+@pytest.mark.parametrize("env", [{}, {"META_ACCESS_TOKEN": "Tok3nHolder9Zq"}], ids=["no-key", "another-key"])
+def test_secrets29_an_account_really_named_redacted_is_cached_like_any_other(fakenet, tmp_path, monkeypatch, env,
+                                                                            logs):
+    """A link to a post by an account whose handle is "REDACTED" itself: its cached end looked like one kept with a
+    secret redacted out of it, so every online run followed the link again, and offline it was "not in the cache".
+    Only an end the run redacted (which the cache says) is followed again; this one is answered from the cache. With
+    no secret set, the gone post's captures are listed under its handle too (they were under none)."""
+    from resolver.resolve import END_WITHHELD
+    from tests import waybacknet
+
+    monkeypatch.chdir(tmp_path)
+    post_id = "1600000000000000106"
+    fakenet.route("t.co", "/Rr33Tt44Yy", redirect(f"https://twitter.com/REDACTED/status/{post_id}"))
+    fakenet.route("twitter.com", f"/REDACTED/status/{post_id}", page("<html>gone</html>", 404))
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({
+        fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)], post_id: [json_page(fx.TOMBSTONE_DELETED)]}))
+    waybacknet.serve(fakenet, [])
+    serve_media(fakenet)
+    world = World(fakenet, tmp_path)
+    source = tmp_path / "article.html"
+    source.write_text('<html><body><p>Story.</p><blockquote class="twitter-tweet"><p>As they said <a href="https://'
+                      't.co/Rr33Tt44Yy">https://t.co/Rr33Tt44Yy</a></p>&mdash; Riverton Roads (@RivertonRoads) '
+                      f'<a href="{POST}">December 6, 2022</a></blockquote></body></html>')
+    printed = []
+    for args in (("scan", "--fetch", "--json", str(source)), ("scan", "--fetch", "--archive", "--json", str(source)),
+                 ("scan", "--offline", "--fetch", "--json", str(source))):
+        result = world(*args, env=env)
+        assert result.exit_code == 0, (args, result.output)
+        printed.append(result.output)
+        [end] = [r for r in json.loads(result.stdout)["resolutions"] if r["url"] == "https://t.co/Rr33Tt44Yy"]
+        assert end["error"] != END_WITHHELD and end["post"]["author_handle"] == "REDACTED", (args, end)
+    # its post's live copy is taken and looked up under its URL, a known one (the link led there), key set or not
+    assert ("twitter.com", f"/REDACTED/status/{post_id}") in fakenet.hits
+    assert [path for host, path in fakenet.hits if host == "t.co"] == ["/Rr33Tt44Yy"]   # followed once, then cached
+    asked = [path for host, path in fakenet.hits if host == "cdn.syndication.twimg.com" and post_id in path]
+    assert len(asked) == 1, asked   # and its post fetched once
+    # with no secret set nothing was redacted: the gone post's captures are listed under its handle too
+    listed = [path for host, path in fakenet.hits
+              if host == "web.archive.org" and f"url=twitter.com%2FREDACTED%2Fstatus%2F{post_id}" in path]
+    assert bool(listed) is not bool(env), listed
+    for key in env.values():
+        shown = _shown_anywhere(tmp_path, world.db, printed, logs, source="article.html", token=key)
+        assert shown == {}, json.dumps(shown, indent=1)
+
+
+def test_secrets29_a_url_known_only_redacted_is_never_asked_for(fakenet, tmp_path, monkeypatch, logs):
+    """A configured key that a post's photo URL happens to contain ("onBridge" in …/FjRivertonBridge.jpg): the
+    answer is redacted before it is read, so the record holds only …/FjRivertREDACTED.jpg, and the media step
+    downloaded it and the archive step took a live copy of it and looked it up in the archive: requests for a URL
+    that never existed, whose answers (a 404, "no archived copy") were recorded as the photo's. The URL it stands for
+    is not known: it is not asked for, and its archive entry and its media facts say so."""
+    from resolver.archive import URL_NOT_KNOWN
+    from tests import waybacknet
+
+    monkeypatch.chdir(tmp_path)
+    key = "onBridge"
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>the post</html>"))
+    serve_media(fakenet)
+    waybacknet.serve(fakenet, [])
+    submitted = waybacknet.serve_save_page_now(fakenet)
+    world = World(fakenet, tmp_path, extra="[archive]\nsave_timeout = 2\n")
+    source = tmp_path / "article.html"
+    source.write_text('<html><body><p>Story.</p><blockquote class="twitter-tweet"><p>Bridge reopened this morning '
+                      'after repairs.</p>&mdash; Riverton Roads (@RivertonRoads) '
+                      f'<a href="{POST}">December 6, 2022</a></blockquote></body></html>')
+    env = {"META_ACCESS_TOKEN": key, "IA_ACCESS_KEY": "kIAaccess123", "IA_SECRET_KEY": "sIAsecret456"}
+    printed, stdout = [], []
+    for args in (("scan", "--fetch", "--archive", "--warc", "run.warc.gz", "--json", str(source)),
+                 ("archive", "--save", "--json", POST), ("fetch", "--json", "--refresh", POST),
+                 *(("report", "--format", fmt, "-o", f"report.{fmt}", str(source)) for fmt in ("md", "json"))):
+        result = world(*args, env=env)
+        assert result.exit_code == 0, (args, result.output)
+        printed.append(result.output)
+        stdout.append(result.stdout)
+    asked = [f"{host}{path}" for host, path in fakenet.hits if "REDACTED" in path]
+    assert asked == [], asked
+    assert any(path == "/media/FjRivertonBridge.jpg" for _, path in fakenet.hits) is False   # never known either
+    photo = "https://pbs.twimg.com/media/FjRivertREDACTED.jpg"
+    [archived] = [a for a in json.loads(stdout[0])["archives"] if a["url"] == photo]
+    assert (archived["error"], archived["live_status"], archived["count"]) == (URL_NOT_KNOWN, None, None)
+    [by_archive] = [a for a in map(json.loads, stdout[1].splitlines()) if a["url"] == photo]
+    assert by_archive["error"] == URL_NOT_KNOWN and by_archive["saved"]["status"] == "refused"
+    assert submitted and not [url for url in submitted if "REDACTED" in url or key in url], submitted
+    [post] = [json.loads(line) for line in stdout[2].splitlines()]
+    [media] = [m for m in post["media"] if m["url"] == photo]
+    assert media["error"] == URL_NOT_KNOWN, media
+    shown = _shown_anywhere(tmp_path, world.db, printed, logs, source="article.html", token=key)
+    assert shown == {}, json.dumps(shown, indent=1)
+
+
+def test_secrets29_rows_cached_before_a_key_was_set_are_shown_redacted_by_every_output(fakenet, tmp_path,
+                                                                                        monkeypatch, logs):
+    """Everything a run with no key cached (the article's embeds and credits, its links' hops and ends, the post,
+    its media, its archived copies) holds values that became secrets later: keys set today must be hidden in
+    yesterday's rows too, by every command that prints them offline (scan text and JSON, fetch, resolve, archive,
+    report in every format, the logs)."""
+    from tests import waybacknet
+
+    monkeypatch.chdir(tmp_path)
+    keys = {"META_ACCESS_TOKEN": "tonRoads", "IA_ACCESS_KEY": "Qq11Ww22", "IA_SECRET_KEY": "Examplewood"}
+    gone_id = "1600000000000000107"
+    fakenet.route("t.co", "/Qq11Ww22Ee", redirect(f"https://twitter.com/RivertonRoads/status/{gone_id}"))
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({
+        fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)], gone_id: [json_page(fx.TOMBSTONE_DELETED)]}))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>the post</html>"))
+    fakenet.route("news.example", "/bridge-Examplewood.jpg", page(fx.jpeg(), content_type="image/jpeg"))
+    waybacknet.serve(fakenet, [waybacknet.Capture("20221206120000", POST,
+                                                  b"<html><title>RivertonRoads</title></html>")])
+    serve_media(fakenet)
+    world = World(fakenet, tmp_path)
+    source = tmp_path / "article.html"
+    source.write_text('<html><body><p>Story.</p><blockquote class="twitter-tweet"><p>Bridge reopened, said '
+                      'RivertonRoads. <a href="https://t.co/Qq11Ww22Ee">https://t.co/Qq11Ww22Ee</a></p>&mdash; '
+                      f'Riverton Roads (@RivertonRoads) <a href="{POST}">December 6, 2022</a></blockquote>'
+                      '<figure><img src="https://news.example/bridge-Examplewood.jpg"><figcaption>The bridge. '
+                      '(Photo: Beatrix Examplewood/Examplewood Post)</figcaption></figure></body></html>')
+    for args in (("scan", "--fetch", "--archive", "--identify", "--json", str(source)),
+                 ("report", "--format", "json", "-o", "before.json", str(source))):
+        result = world(*args)
+        assert result.exit_code in (0, 4), (args, result.output)
+    shown = _shown_anywhere(tmp_path, world.db, [], logs, source="article.html", token=keys["IA_SECRET_KEY"])
+    assert shown, "the cache holds the values the keys are set to below, or this test proves nothing"
+    (tmp_path / "before.json").unlink()
+    written_before = {str(path) for path in tmp_path.rglob("*")}   # the WARC the archive step wrote, the database
+    logs.lines.clear()
+    logs.tool_lines.clear()
+
+    printed = []
+    for args in (("scan", "--offline", str(source)), ("scan", "--offline", "--json", str(source)),
+                 ("scan", "--offline", "--fetch", "--archive", "--identify", str(source)),
+                 ("scan", "--offline", "--fetch", "--archive", "--identify", "--json", "-v", str(source)),
+                 ("fetch", "--offline", str(source)), ("fetch", "--offline", "--json", str(source)),
+                 ("resolve", "--offline", "https://t.co/Qq11Ww22Ee"),
+                 ("resolve", "--offline", "--json", "https://t.co/Qq11Ww22Ee"),
+                 ("archive", "--offline", "--json", str(source)), ("archive", "--offline", str(source)),
+                 *(("report", "--offline", "--format", fmt, "-o", f"report.{fmt}", str(source))
+                   for fmt in ("md", "json", "html")),
+                 ("report", "--offline", str(source)), ("stats",), ("stats", "--json"),
+                 ("cache", "export", "embeds"), ("cache", "export", "--json", "posts")):
+        result = world(*args, env=keys)
+        printed.append(result.output)
+        assert result.exception is None or isinstance(result.exception, SystemExit), (args, result.exception)
+    for shown_redacted in ("RiverREDACTED", "Beatrix REDACTED", "t.co/REDACTEDEe", "bridge-REDACTED.jpg"):
+        assert any(shown_redacted in out for out in printed), shown_redacted   # the rows were printed, redacted
+    for name, key in keys.items():
+        shown = _shown_anywhere(tmp_path, world.db, printed, logs, source="article.html", token=key)
+        shown.pop("sql dump", None)   # the rows themselves were written before the key was set: kept as they are
+        shown = {where: found for where, found in shown.items()
+                 if not where.startswith("bodies/") and where not in written_before}
+        assert shown == {}, (name, json.dumps(shown, indent=1))
+
+
+@pytest.mark.parametrize("split", ["%09", "%0A", "\t"], ids=["tab-escaped", "line-feed-escaped", "tab"])
+def test_secrets29_a_link_carrying_a_secret_split_by_whitespace_is_stored_and_output_redacted(fakenet, tmp_path,
+                                                                                           monkeypatch, logs, split):
+    """A t.co link in a tweet blockquote whose query holds the configured key split by a tab, raw or escaped (a URL
+    reader sends the raw one as the key itself): it was kept and printed as written, in the embed's links, the
+    resolution's hops, the fetch log and the reports. Now every form of it is redacted everywhere."""
+    monkeypatch.chdir(tmp_path)
+    key = f"{fx.POST_ID[:4]}Tok3nHolder9Zq"
+    written = key[:8] + split + key[8:]
+    asked = _serve_shortener(fakenet)
+    world = World(fakenet, tmp_path)
+    link = f"https://t.co/Zz98Yy76Xx?tok={written}"
+    source = tmp_path / "article.html"
+    source.write_text(_tweet_with_link(link))
+    env = {"META_ACCESS_TOKEN": key}
+    printed, stdout = [], []
+    for args in (("scan", "--resolve", "--json", "-v", str(source)), ("scan", "--resolve", str(source)),
+                 ("report", "--format", "json", "-o", "report.json", str(source)),
+                 ("report", "--format", "md", "-o", "report.md", str(source))):
+        result = world(*args, env=env)
+        # a raw tab: the link is refused as an invalid URL (exit 1), and said so redacted
+        assert result.exit_code == (1 if split == "\t" and args[0] == "scan" else 0), (args, result.output)
+        printed.append(result.output)
+        stdout.append(result.stdout)
+    assert asked or split == "\t"   # the link was resolved
+    assert json.loads(stdout[0])["embeds"][0]["links"] == ["https://t.co/Zz98Yy76Xx?tok=REDACTED"]
+    for token in (key, written, key[:8] + "%09" + key[8:], key[:8] + "\t" + key[8:]):
+        shown = _shown_anywhere(tmp_path, world.db, printed, logs, source="article.html", token=token)
+        assert shown == {}, (token, json.dumps(shown, indent=1))

@@ -18,7 +18,7 @@ from resolver.http import NOT_CACHED, FetchOutcome, Ledger, asked_to_wait
 from resolver.http import fetch as http_fetch
 from resolver.model import plain
 from resolver.options import FetchOptions
-from resolver.redact import REDACTED
+from resolver.redact import REDACTED, URL_NOT_KNOWN, Redactor
 from resolver.session import NotCached
 
 if TYPE_CHECKING:
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 DEFINITIVE = ("available", "deleted", "suspended", "protected", "withheld", "not_found", "age_restricted")
 NEVER_FETCHED = "offline, and this post was never fetched"
 MEDIA_NEVER_FETCHED = "offline, and this image was never fetched"
+# A media error that is no failure (exit 1): the image was not asked for, offline or because its URL is not known
+MEDIA_NOT_ASKED = (MEDIA_NEVER_FETCHED, URL_NOT_KNOWN)
 
 
 @dataclass(frozen=True)
@@ -116,12 +118,12 @@ class FetchedPost:
     @property
     def failed(self) -> bool:
         """Every method that was asked ended in an error, or a photo, poster or thumbnail of the post could not be
-        downloaded or its analysis was refused (an image bomb): the README's exit 1 (#11, #12). An image offline
-        never fetched is not a failure."""
+        downloaded or its analysis was refused (an image bomb): the README's exit 1 (#11, #12). An image not asked
+        for (offline never fetched, or its URL known only redacted: secrets29) is not a failure."""
         if self.unavailable:
             return False
         return self.record.status == "error" or any(
-            m.get("error") and m["error"] != MEDIA_NEVER_FETCHED for m in self.media)
+            m.get("error") and m["error"] not in MEDIA_NOT_ASKED for m in self.media)
 
     @property
     def author(self) -> str | None:
@@ -311,20 +313,23 @@ def _lookup_in_store(target: Target, record: PostRecord, store: Store, archived:
 
     if not archived and not wayback.reads_captures(record):
         return None, ()
-    handles = _capture_handles(target, record, store)
+    handles = _capture_handles(target, record, store, session.redactor)
     looked = wayback.lookup_outcome_in_store(target.post_id, handles, store, copies=archived,
                                              redactor=session.redactor)
     return looked, wayback.looked_under(target.post_id, handles, session.redactor) if looked is not None else ()
 
 
-def _capture_handles(target: Target, record: PostRecord, store: Store | None) -> list[str | None]:
+def _capture_handles(target: Target, record: PostRecord, store: Store | None,
+                     redactor: Redactor) -> list[str | None]:
     """The handles a post's captures may be filed under: the answer's, the link's, then those the cache saw the
-    post with (a link with no handle, /i/status/<id>, review28). Not "REDACTED": a handle that is a configured secret
-    is read so from the redacted answer and kept so, and is no handle (listing captures under twitter.com/REDACTED/…
-    was a wrong lookup, left28); the link the post was asked for by still holds it."""
+    post with (a link with no handle, /i/status/<id>, review28). Not "REDACTED" while a secret is set: a handle that
+    is a configured secret is read so from the redacted answer and kept so, and is no handle (listing captures under
+    twitter.com/REDACTED/… was a wrong lookup, left28); the link the post was asked for by still holds it. With no
+    secret set, it is an account's handle like any other (secrets29: an account named REDACTED had its captures
+    listed under no handle)."""
     known = [record.author_handle, _handle_in(target.url)]
     known += store.post_handles(target.platform, target.post_id) if store is not None else []
-    return [handle for handle in known if handle != REDACTED]
+    return [handle for handle in known if handle != REDACTED or not redactor.secrets]
 
 
 def _token_now_set(target: Target, session: Session) -> bool:
@@ -445,7 +450,7 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
     looked: str | None = None
     under: tuple[str, ...] = ()
     if target.platform == "twitter" and options.archived and (options.all_methods or wayback.reads_captures(merged)):
-        handles = _capture_handles(target, merged, session.store)
+        handles = _capture_handles(target, merged, session.store, session.redactor)
         copies, looked = await wayback.read_captures(target.post_id, handles, session=session, ledger=ledger)
         under = wayback.looked_under(target.post_id, handles, session.redactor) if looked is not None else ()
     post_row = None
@@ -529,6 +534,7 @@ def media_urls(record: PostRecord, *, download_video: bool = False) -> list[str]
 async def _analyse_media(record: PostRecord, session: Session, options: FetchOptions,
                          post_row: int | None) -> tuple[dict[str, Any], ...]:
     files = {url: await media_file(url, session=session, keep_dir=options.keep_media_dir, cached=options.cached)
+             if not session.redactor.unknown(url) else MediaFile(url, error=URL_NOT_KNOWN)   # secrets29
              for url in media_urls(record, download_video=options.download_video)}
     if session.store is not None and post_row is not None:
         session.store.link_post_media(post_row, [f.media_id for f in files.values() if f.media_id])
