@@ -1181,8 +1181,17 @@ SIGNED = "Lake. — Jane Doe (@jdoe) September 12, 2022"
     (f"<p>{SIGNED}</p>", 21),                       # ... between its "(" and its "@"
     ("a@b " * 100 + f"<p>{SIGNED}</p>", 0),         # more '@' than are tried one by one: the regex takes over
     ("a@b " * 100 + "(@x) " * 50 + "<p>none</p>", 0),
+    # the head every signature starts with, then a date's first character (#14), in each of the head's forms
+    ('<p>— Jane (@jdoe) <a href="https://twitter.com/jdoe/status/1">September 12, 2022</a></p>', 0),
+    ("<p>— Jane (@jdoe)\u00a0ON [Sept. 12, 2022]</p>", 0),
+    ("<p>— Jane (@jdoe) on\u202f12 de septiembre de 2022</p>", 0),
+    ("<p>— Jane (@jdoe) ١٢ مايو ٢٠٢٢</p>", 0),
+    ("<p>— Jane (@jdoe)2022年9月12日</p>", 0),
+    ("<p>— Jane (@jdoe) on [<b>September 12, 2022</b>]</p>", 0),
+    ("<p>— Jane (@jdoe) once, September 12, 2022</p>", 0),
 ], ids=["none", "handles-no-date", "signed", "open-paren-before", "start-past", "start-between", "many-at-then-signed",
-        "many-at-none"])
+        "many-at-none", "date-in-a-link", "caps-on-bracket", "on-thin-space", "arabic-digits", "cjk-year",
+        "date-in-markup", "on-then-word"])
 @pytest.mark.usefixtures("both_searches")
 def test_a_slice_is_signed_exactly_when_the_signature_pattern_finds_a_signature_in_it(page, start):
     """The signature gate tries the pattern at each "(@" the page's needles found (#14): its answer is the

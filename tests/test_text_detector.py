@@ -629,3 +629,17 @@ def test_a_signature_dash_written_as_mojibake_is_a_dash() -> None:
     embeds, _ = find_all(text, "text")
     assert [(e.detector, e.author_name, e.text) for e in embeds] == [
         ("text-signature", "José", "Great day in Paris pic.twitter.com/AbCdEf1234")]
+
+
+def test_every_date_a_signature_reads_starts_with_a_word_character():
+    """The signature's head test (`SIGNATURE_START_RE`, #14) asks for a word character where the date starts: every
+    month name, a day's digits and a year's (Arabic-Indic ones too) start with one. A month starting otherwise
+    would make the head turn away a signature the full pattern reads."""
+    import re
+
+    from resolver.extract import dates, text
+
+    assert all(re.match(r"\w", month, re.IGNORECASE) for month in dates._MONTHS)
+    for line in ("(@ann) Sept. 12, 2022", "(@ann) on [12 de septiembre de 2022]", "(@ann) ١٢ مايو ٢٠٢٢",
+                 "(@ann) 2022年9月12日"):
+        assert text.SIGNATURE_RE.match(line) is not None and text.SIGNATURE_START_RE.match(line) is not None, line
