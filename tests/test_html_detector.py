@@ -3011,3 +3011,85 @@ def test_left28_a_placeholder_in_the_paragraph_before_a_signature_is_no_text():
             "</article></body></html>")
     [embed] = extract.find_all(page, "html")[0]
     assert (embed.author_handle, embed.text, embed.text_confidence) == ("ann_ex", None, None)
+
+
+def _nodes_the_pattern_finds(text):
+    """(start, end) of each NODE-joined text node holding a PROSE_HINT_RE match: the prose pass's loop before #14."""
+    found, done = [], -1
+    for hit in html_credits.PROSE_HINT_RE.finditer(text):
+        if hit.start() < done:
+            continue
+        start = text.rfind(html_credits.NODE, 0, hit.start()) + 1
+        end = text.find(html_credits.NODE, hit.start())
+        done = end = len(text) if end < 0 else end
+        found.append((start, end))
+    return found
+
+
+PROSE_TEXT = st.lists(st.one_of(st.sampled_from([*html_credits.PROSE_HINT_LITERALS, html_credits.NODE, "(APPLE", "(AP)",
+                                                 "Images by", "Image", "Screenshot", "é", "😀", "写真", "\udc80", " ",
+                                                 "Фото: ТАСС", "Illustration by", "Credits"]),
+                                 st.text(max_size=4)), max_size=40).map("".join)
+
+
+@pytest.mark.parametrize("searched", [0, 10**12], ids=["literals", "pattern"])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(PROSE_TEXT)
+def test_the_prose_nodes_holding_a_credit_word_are_those_the_pattern_finds(searched, monkeypatch, text):
+    """Once a process has searched enough prose, the credit words' first literals are found by hyperscan and each node
+    holding one is asked the pattern (#14): the nodes read are the same, in order, whatever stands around them (a
+    literal with no credit word: "(APPLE", "Image"; characters of 2, 3 and 4 UTF-8 bytes; a lone surrogate)."""
+    monkeypatch.setattr(html_credits, "PROSE_LITERALS_AFTER", searched)
+    assert list(html_credits.hinted_nodes(text)) == _nodes_the_pattern_finds(text)
+
+
+def test_the_prose_search_by_literals_is_taken_once_a_process_has_searched_enough_prose(monkeypatch):
+    """A one-file scan searches its prose with the pattern: compiling the literals (about 1 ms) would cost it more
+    than they save; past PROSE_LITERALS_AFTER characters the literals are searched instead, with the same answer."""
+    from resolver.extract import needles
+
+    asked = []
+    real = needles.literal_starts
+    monkeypatch.setattr(html_credits, "literal_starts", lambda text, literals: asked.append(text) or real(text, literals))
+    monkeypatch.setattr(html_credits, "_PROSE_SEARCHED", [0])
+    monkeypatch.setattr(html_credits, "PROSE_LITERALS_AFTER", 50)
+    text = f"Words.{html_credits.NODE}A fire. (AP Photo/Jane Doe){html_credits.NODE}More words about the fire here."
+    assert list(html_credits.hinted_nodes(text)) == [(7, 34)] and asked == []
+    assert list(html_credits.hinted_nodes(text)) == [(7, 34)] and asked == [text]
+
+
+@pytest.mark.parametrize("pattern, literals", [
+    (r"Photo|Images?(?: by| via)|\(AP\b|Фото(?:графи[яи])?|写真", ("Photo", "Image", "(AP", "Фото", "写真")),
+    (r"Photo|PHOTO|Photo", ("Photo", "PHOTO")),
+    (r"Photo|[Cc]redit", ()),                 # an alternative starting with a class
+    (r"Photo|(?i:kuva)", ()),                 # ... or with a caseless group
+    (r"(?i)photo|credit", ()),                # a caseless pattern
+    (r"Credit|\bAP\b", ()),                   # ... or with an assertion
+], ids=["words", "repeated", "class", "caseless-group", "caseless", "assertion"])
+def test_a_patterns_leading_literals_are_those_every_match_starts_with(pattern, literals):
+    assert html_credits.leading_literals(re.compile(pattern)) == literals
+
+
+def test_the_prose_credit_words_are_all_searched_by_literals():
+    """Every alternative of the prose's credit words starts with a literal: a new word starting otherwise would leave
+    the prose searched by the pattern alone, without failing anything but this test."""
+    assert html_credits.PROSE_HINT_LITERALS and "Photo" in html_credits.PROSE_HINT_LITERALS
+
+
+@pytest.mark.usefixtures("both_searches")
+@pytest.mark.parametrize("text", ["", "no words", "(AP) (AP", "Фото: ТАСС, 写真＝AFP 😀 AFP", "\udc80AFP\ud800(AP)",
+                                  "AP)AP)" * 3])
+def test_literals_are_placed_where_a_find_loop_finds_them(both_searches, text):
+    from resolver.extract.needles import literal_starts
+
+    literals = ("AFP", "(AP", "AP)", "Фото", "写真", "😀")
+    expected = sorted({at for literal in literals for at in _starts_of(text, literal)})
+    assert literal_starts(text, literals) == (None if both_searches == "str-find" else expected)
+
+
+def _starts_of(text, literal):
+    starts, at = [], text.find(literal)
+    while at >= 0:
+        starts.append(at)
+        at = text.find(literal, at + 1)
+    return starts
