@@ -33,8 +33,8 @@ from resolver.model import Credit, Embed
 from resolver.options import ArchiveOptions, FetchOptions
 from resolver.session import NotCached, fewer_collections
 from resolver.targets import Named, classify
-from resolver.workers import (Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, extract_item, finished,
-                              ordered_map, time_budget, wait_for)
+from resolver.workers import (Extracted, Extractor, Pending, ScanTimedOut, WorkerCrashed, budget_alarm,
+                              extract_item, finished, ordered_map, time_budget, wait_for)
 
 if TYPE_CHECKING:   # the network steps are imported where they run: a plain scan loads no HTTP stack (#14)
     from cache import Store
@@ -380,11 +380,12 @@ def run(items: Iterable[Item], *, session: Session, steps: Steps = Steps(),
     if options.stop is not None:
         items = _until(options.stop, items)
     rest: Iterable[Item] | None = items
-    if not steps.network or (steps.archive is None and session.store is not None and not session.refresh):
-        rest = scan_here(items, session=session, emit=emit, options=options, summary=summary, steps=steps)
-    if rest is not None:
-        left = rest
-        session.run(lambda s: drive(left, session=s, steps=steps, emit=emit, options=options, summary=summary))
+    with budget_alarm():   # installed once for the run's articles, not for each (#14)
+        if not steps.network or (steps.archive is None and session.store is not None and not session.refresh):
+            rest = scan_here(items, session=session, emit=emit, options=options, summary=summary, steps=steps)
+        if rest is not None:
+            left = rest
+            session.run(lambda s: drive(left, session=s, steps=steps, emit=emit, options=options, summary=summary))
     return summary
 
 

@@ -80,3 +80,55 @@ def test_fetch_over_articles_keeps_the_budget_too(tmp_path, stuck_on_slow):
     assert printed[1]["error"].startswith(f"timeout: {articles / 'b.html'}: scanning took longer")   # its line (#11)
     assert lines(result.stderr) == [f"error: {articles / 'b.html'}: scanning took longer than 0.5 s, the article's "
                                     "time budget ([scan] article_budget in the config)"]
+
+
+def test_a_run_installs_the_alarm_handler_once_not_once_an_article(tmp_path, monkeypatch):
+    """Installing and putting back the SIGALRM handler for each article cost 4 us an article (#14): a run installs
+    it once, whatever its number of articles, puts back the handler it found, and leaves no timer running."""
+    import signal
+
+    real = signal.signal
+    installed = []
+
+    def counting(number, handler):
+        if number == signal.SIGALRM:
+            installed.append(handler)
+        return real(number, handler)
+
+    def mine(number, frame):
+        pass
+    monkeypatch.setattr(signal, "signal", counting)
+    found = real(signal.SIGALRM, mine)
+    try:
+        for count in (2, 6):
+            articles = tmp_path / f"articles{count}"
+            articles.mkdir()
+            for i in range(count):
+                (articles / f"{i}.html").write_text(PAGE, encoding="utf-8")
+            installed.clear()
+            result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", "--json", "--workers", "1",
+                                              str(articles)])
+            assert result.exit_code == 0, result.output
+            assert len(lines(result.stdout)) == count
+            assert len(installed) == 2 and installed[-1] is mine, (count, installed)
+            assert signal.getsignal(signal.SIGALRM) is mine and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    finally:
+        real(signal.SIGALRM, found)
+
+
+def test_an_alarm_interrupts_only_the_article_being_timed():
+    """With the handler installed for a run, an alarm that comes between articles (the timer ran out as one ended)
+    interrupts nothing; one during an article's extraction ends it."""
+    import os
+    import signal
+
+    from resolver.workers import ScanTimedOut, budget_alarm, time_budget
+
+    with budget_alarm():
+        os.kill(os.getpid(), signal.SIGALRM)   # handled at once: no article is being timed
+        with pytest.raises(ScanTimedOut, match=r"^story\.html: scanning took longer than 5 s"):
+            with time_budget(5, "story.html"):
+                os.kill(os.getpid(), signal.SIGALRM)
+        with time_budget(5, "next.html"):
+            pass
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)

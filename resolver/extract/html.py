@@ -34,6 +34,8 @@ from resolver.platforms import x
 
 # Pages repeat the same share and profile links: each URL is read once per process (the answers are frozen values).
 _parse_url = lru_cache(maxsize=8192)(platforms.parse_url)
+# A tweet card's links are read several times over (its date link, its buttons, its "View on Twitter"): so too (#14).
+_x_url = lru_cache(maxsize=8192)(x.parse_url)
 
 # A page with none of these is not parsed. Plain substring tests, likeliest first: most pages answer at once.
 MARKERS = (*platforms.PAGE_MARKERS, "credit", "Credit", "CREDIT", "copyright", "Copyright", "©", "&copy;",
@@ -179,7 +181,7 @@ def _date_link(el: Any, signed: str | None) -> tuple[PostRef | None, str | None,
     last = next(reversed(words), None)
     for a in descendants(el, "a"):
         href = attr(a, "href") or ""
-        ref = x.parse_url(href)
+        ref = _x_url(href)
         if ref is None or ref.kind != "post":
             continue
         shown = element_text(a)
@@ -301,7 +303,7 @@ def _own_links_only(p: Any, status: PostRef | None, after: set[int]) -> bool:
     found = descendants(p, "a")
     if status is None or not found or any(a.mem_id not in after for a in found):
         return False
-    own = all((ref := x.parse_url(attr(a, "href") or "")) is not None and ref.post_id == status.post_id for a in found)
+    own = all((ref := _x_url(attr(a, "href") or "")) is not None and ref.post_id == status.post_id for a in found)
     return own and _links_only(p, found)
 
 
@@ -325,7 +327,7 @@ def _links_only(block: Any, links: list[Any]) -> bool:
 
 def _intent_on_post(href: str) -> bool:
     """A Web Intent naming a post (a card's Reply, Retweet or Favorite button)."""
-    return "/intent/" in href and (ref := x.parse_url(href)) is not None and ref.kind == "post"
+    return "/intent/" in href and (ref := _x_url(href)) is not None and ref.kind == "post"
 
 
 def _tweet_links(paras: list[Any]) -> tuple[list[str], list[str]]:
@@ -333,7 +335,7 @@ def _tweet_links(paras: list[Any]) -> tuple[list[str], list[str]]:
     media, links = [], []
     for a in (a for p in paras for a in descendants(p, "a")):
         href, label = (attr(a, "href") or "").strip(), element_text(a)
-        ref = x.parse_url(label) if label.lower().startswith(("pic.twitter.com", "pic.x.com")) else None
+        ref = _x_url(label) if label.lower().startswith(("pic.twitter.com", "pic.x.com")) else None
         if ref is not None and ref.kind == "media-link":
             media.append(ref.url)
         if href.startswith(("http://", "https://")) and "/hashtag/" not in href and not href.endswith("?ref_src=twsrc%5Etfw"):
@@ -412,7 +414,7 @@ def _embed_at(el: Any, smap: SourceMap) -> Embed | None:
         return _embed_from_url(url, el, smap, "html-wp-embed", "wp-block-embed")
     if tag == "a":
         if "twitter-timeline" in classes:
-            ref = x.parse_url(attr(el, "href") or "")
+            ref = _x_url(attr(el, "href") or "")
             if ref is not None:
                 return Embed(platform="twitter", kind="timeline", url=ref.url, detector="html-timeline",
                              span=smap.span(el, "twitter-timeline"), author_handle=ref.author_handle)
@@ -561,8 +563,11 @@ def page_needles(page: str, *, utf8: bytes | None = None) -> Needles:
 
 def _signed(page: str, start: int, end: int, needles: Needles) -> bool:
     """Does page[start:end] hold a tweet signature (`SIGNATURE_RE`)? Every match starts with SIGNATURE_OPEN, one
-    of the page's needles (#14): each is tried where it stands."""
-    return any(text_detectors.SIGNATURE_RE.match(page, at, end) for at in needles.within(SIGNATURE_OPEN, start, end))
+    of the page's needles (#14): each is tried where it stands, first by the head every match starts with, so a page
+    whose signatures keep their dates in links (widgets.js) never compiles the signature pattern."""
+    head, signature = text_detectors.SIGNATURE_START_RE, text_detectors.SIGNATURE_RE
+    return any(head.match(page, at, end) and signature.match(page, at, end)
+               for at in needles.within(SIGNATURE_OPEN, start, end))
 
 
 SIGNATURE_OPEN = "(@"

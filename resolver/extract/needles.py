@@ -196,7 +196,7 @@ BEFORE_NAME, AFTER_NAME = "\t\n\f\r /\"'", "\t\n\f\r /=>"
 
 def _literal(text: str) -> bytes:
     """Every byte as \\xHH: an expression is a C string, and nothing in it is read as a pattern's syntax."""
-    return b"".join(b"\\x%02x" % byte for byte in text.encode("ascii"))
+    return b"".join(b"\\x%02x" % byte for byte in text.encode("utf-8"))
 
 
 # A character reference that may write a word's letter or hyphen in an attribute's value: a decimal or hexadecimal
@@ -230,6 +230,38 @@ def _database(needles: tuple[str, ...], kinds: tuple[bool, ...], names: tuple[st
     database.compile(expressions=expressions, ids=list(range(len(expressions))), elements=len(expressions),
                      flags=flags)
     return database
+
+
+def literal_starts(text: str, literals: tuple[str, ...]) -> list[int] | None:
+    """Where any of `literals` (any characters) starts in `text`, in order, each place once, from one hyperscan pass
+    over the text's UTF-8 bytes; None where hyperscan cannot be imported. A literal's bytes start at a character's
+    first byte, so each byte offset is placed in the string by counting the characters before it (one pass)."""
+    hyperscan = hyperscan_module()
+    if hyperscan is None:
+        return None
+    utf8 = text.encode("utf-8", "surrogatepass")
+    database, sizes = _literal_database(literals)
+    found: list[list[int]] = [[] for _ in literals]
+    database.scan(utf8, match_event_handler=_collect, context=found, scratch=hyperscan.Scratch(database))
+    starts = sorted({end - size for size, ends in zip(sizes, found) for end in ends})
+    if len(utf8) == len(text):
+        return starts
+    places, before, chars = [], 0, 0
+    for at in starts:
+        chars += len(utf8[before:at].decode("utf-8", "surrogatepass"))
+        before = at
+        places.append(chars)
+    return places
+
+
+@lru_cache(maxsize=4)
+def _literal_database(literals: tuple[str, ...]) -> tuple[Any, list[int]]:
+    """The literals compiled (about 1 ms), and the length of each in UTF-8 bytes."""
+    hyperscan: Any = hyperscan_module()
+    database = hyperscan.Database()
+    database.compile(expressions=[_literal(literal) for literal in literals], ids=list(range(len(literals))),
+                     elements=len(literals), flags=[0] * len(literals))
+    return database, [len(literal.encode("utf-8")) for literal in literals]
 
 
 @lru_cache(maxsize=1)
