@@ -390,6 +390,14 @@ def m022_fetch_non_public(db: Database) -> None:
     its host's name alone."""
     db.table("fetches").add_column("non_public", int)
 
+
+@migrations()
+def m023_fetch_answered_at_unknown(db: Database) -> None:
+    """v23: why a fetch replayed from a WARC record has no time the source answered at (replay29): its record had no
+    WARC-Date, or one that reads as no time; its fetched_at is then when the replay asked, which a report never gives
+    as the source's time. NULL: the time is known (a live fetch, or a record's WARC-Date), or recorded before v23."""
+    db.table("fetches").add_column("answered_at_unknown", str)
+
 def memo_triggers() -> dict[str, str]:
     """The triggers that retire memos (#13), by name: m014 makes them, and `Store` makes again any a rebuilt table
     lost (a rebuild, as `sqlite-utils transform` does, drops a table's triggers)."""

@@ -203,7 +203,8 @@ def _handle_check(old: str, said: dict[str, Any], source: str, post: dict[str, A
         if store is not None and post is not None and post_id else []
     for sighting in sightings:
         seen_id = (json.loads(sighting["record"]).get("author") or {}).get("id")
-        fetch = f"fetch #{sighting['fetch_id']} ({sighting['method']}, {sighting['fetched_at']})"
+        when = sighting["answered_at_unknown"] or sighting["fetched_at"]   # a replay's time is no time of it
+        fetch = f"fetch #{sighting['fetch_id']} ({sighting['method']}, {when})"
         if found_id and seen_id == found_id:
             return check("author", "warn", _per(source, f"handle changed: @{old} is now @{found}, the same account "
                                                         f"(id {found_id}) per {fetch}, which showed post "
@@ -560,16 +561,17 @@ def provenance_text(source: dict[str, Any], *, body: str = "body") -> str:
     """The fetch behind a fact, as every format says it: "syndication, <URL>, 2026-11-29T08:08:52Z, fetch #2, body
     478f7a7a8e80…" (each part only when known; `body`: how the hash is named). One function for the fact table,
     archive lookups, hops, captures and image files, so Markdown and HTML say the same (newuser28b §3)."""
-    when = source.get("fetched_at") or source.get("observed_at")
+    unknown = source.get("answered_at_unknown")   # no time is given then, not even the observation's (replay29)
+    when = None if unknown else source.get("fetched_at") or source.get("observed_at")
     replayed = source.get("via") == "warc"
-    parts = [source.get("method"), source.get("url"), None if replayed else when,
+    parts = [source.get("method"), source.get("url"), None if replayed else when or unknown,
              f"fetch #{source['fetch_id']}" if source.get("fetch_id") else None]
     if source.get("body_sha256"):
         parts.append(f"{body} {source['body_sha256'][:12]}…" + (" (secret redacted)" if source.get("body_redacted")
                                                                 else ""))
     if replayed:   # when the source answered is the record's WARC-Date: the replay's own time is no fact (reuse28)
         parts.append(f"replayed from WARC {source.get('warc_file') or '(file not recorded)'}"
-                     + (f", answered at {when}" if when else ""))
+                     + (f", answered at {when}" if when else f", {unknown}" if unknown else ""))
     return ", ".join(p for p in parts if p)
 
 
@@ -608,9 +610,16 @@ def _lookup_of(row: dict[str, Any], service: str, url: str, redactor: Redactor) 
     """An archive lookup's fetch-log row as a report cites it."""
     error = None if row["status"] == 200 else (f"{row['error_kind']}: {row['error']}" if row.get("error_kind")
                                                else f"HTTP {row['status']}")
-    return {"service": service, "url": redactor.url(url), "query": redactor.url(row["url"]),
-            "fetched_at": row["fetched_at"], "fetch_id": row["id"], "status": row["status"],
-            "body_sha256": row["body_sha256"], "error": error}
+    return {"service": service, "url": redactor.url(url), "query": redactor.url(row["url"]), **fetch_time(row),
+            "fetch_id": row["id"], "status": row["status"], "body_sha256": row["body_sha256"], "error": error}
+
+
+def fetch_time(fetch: dict[str, Any] | None) -> dict[str, Any]:
+    """When a fetch-log row's answer was given, as every report cites it: `fetched_at`, or None with the reason
+    in `answered_at_unknown` for an answer replayed from a WARC record that gave no time (replay29: the replay's own
+    time was given as the source's). With no row: both None."""
+    unknown = (fetch or {}).get("answered_at_unknown")
+    return {"fetched_at": None if fetch is None or unknown else fetch["fetched_at"], "answered_at_unknown": unknown}
 
 
 def _listing_lookups(snapshots: list[dict[str, Any]], lookups: list[dict[str, Any]], store: Store | None,
@@ -648,8 +657,9 @@ def sources_of(post: PostRecord, store: Store | None) -> list[dict[str, Any]]:
             if fetch and observation["status"] == "error" else None
         found.append({"method": observation["method"], "status": observation["status"],
                       "reason": observation.get("reason"), "tries": tries,
-                      "observed_at": observation["observed_at"], "fetch_id": observation["fetch_id"],
-                      "fetched_at": fetch["fetched_at"] if fetch else None,
+                      # an answer with no known time gives its observation none either: it was dated to the replay
+                      "observed_at": None if fetch and fetch.get("answered_at_unknown") else observation["observed_at"],
+                      "fetch_id": observation["fetch_id"], **fetch_time(fetch),
                       "body_sha256": fetch["body_sha256"] if fetch else None,
                       # the body kept is not the one received: a configured secret was redacted out of it (#11)
                       "body_redacted": store.body_redacted(fetch["body_sha256"])
@@ -734,14 +744,14 @@ def _resolution(resolution: dict[str, Any], store: Store | None) -> dict[str, An
     """A resolution as a report shows it: the chain by hop (each with the UTC time of its fetch), where it ends,
     and the post it names."""
     return ({k: resolution[k] for k in ("url", "final_url", "canonical_url", "error", "from_cache")}
-            | {"hops": [{k: h[k] for k in ("url", "status", "location", "fetch_id")} | {"fetched_at": _fetched_at(
-                store, h["fetch_id"])} for h in resolution["hops"]],
+            | {"hops": [{k: h[k] for k in ("url", "status", "location", "fetch_id")} | _fetched_at(store, h["fetch_id"])
+                        for h in resolution["hops"]],
                "post_id": (resolution.get("post") or {}).get("post_id")})
 
 
-def _fetched_at(store: Store | None, fetch_id: int | None) -> str | None:
-    """When the fetch-log row `fetch_id` was fetched (None when there is none to read)."""
-    return store.fetch(fetch_id)["fetched_at"] if store is not None and fetch_id else None
+def _fetched_at(store: Store | None, fetch_id: int | None) -> dict[str, Any]:
+    """When the fetch-log row `fetch_id` was answered (`fetch_time`; None when there is none to read)."""
+    return fetch_time(store.fetch(fetch_id) if store is not None and fetch_id else None)
 
 
 # Post status in words, and its tone: "ok", "gone" or "unknown" (grey: not known is not an error, #9 §5).
@@ -780,7 +790,7 @@ def build(result: ArticleResult, *, store: Store | None, generated_at: str | Non
         facts = images.get(credit.image or "")
         data["image_metadata"] = ({k: facts.get(k) for k in ("url", "mime", "width", "height", "sha256", "credit",
                                                              "c2pa", "error", "fetch_id")}
-                                  | {"fetched_at": _fetched_at(store, facts.get("fetch_id"))} if facts else None)
+                                  | _fetched_at(store, facts.get("fetch_id")) if facts else None)
         data["checks"] = credit_checks(data, facts)
         credits.append(data)
     missing = unreachable(result) + failed_sources(embeds)
@@ -883,8 +893,7 @@ def _post(post: FetchedPost, store: Store | None) -> dict[str, Any]:
 def _fetch_facts(store: Store | None, fetch_id: int | None) -> dict[str, Any]:
     """A capture's fetch as the report cites it: its UTC time and body hash (none known: None)."""
     fetch = store.fetch(fetch_id) if store is not None and fetch_id else None
-    return {"fetched_at": fetch["fetched_at"] if fetch else None,
-            "body_sha256": fetch["body_sha256"] if fetch else None}
+    return fetch_time(fetch) | {"body_sha256": fetch["body_sha256"] if fetch else None}
 
 
 def _status_code(embed: Embed, post: FetchedPost | None) -> str:

@@ -609,7 +609,7 @@ def _failed_since(post: dict[str, Any]) -> str:
     if not later:
         return ""
     last = later[-1]
-    when = last["fetched_at"] or last["observed_at"]
+    when = last["fetched_at"] or last["observed_at"] or last.get("answered_at_unknown")
     return f"; a later fetch (#{last['fetch_id']}, {when}) ended in {last['status']}"
 
 
@@ -771,7 +771,7 @@ def _chain(resolution: dict[str, Any]) -> str:
 
     return " → ".join(f"{h['url']} (" + ", ".join(filter(None, (
         str(h["status"]) if h["status"] is not None else "no response",
-        provenance_text({"fetched_at": h.get("fetched_at"), "fetch_id": h.get("fetch_id")})))) + ")"
+        provenance_text({k: h.get(k) for k in ("fetched_at", "answered_at_unknown", "fetch_id")})))) + ")"
         for h in resolution["hops"]) or resolution["url"]
 
 
@@ -779,7 +779,7 @@ def _copy_source(copy: dict[str, Any]) -> str:
     """The fetch a capture read was: UTC time, fetch-log id, body hash."""
     from resolver.provenance import provenance_text
 
-    return provenance_text({k: copy.get(k) for k in ("fetched_at", "fetch_id", "body_sha256")})
+    return provenance_text({k: copy.get(k) for k in ("fetched_at", "answered_at_unknown", "fetch_id", "body_sha256")})
 
 
 def _archive_source(embed: dict[str, Any]) -> str:
@@ -796,6 +796,7 @@ def _image_source(meta: dict[str, Any]) -> str:
     from resolver.provenance import provenance_text
 
     said = provenance_text({"url": meta.get("url"), "fetched_at": meta.get("fetched_at"),
+                            "answered_at_unknown": meta.get("answered_at_unknown"),
                             "fetch_id": meta.get("fetch_id"), "body_sha256": meta.get("sha256")}, body="sha256")
     return f" ({said})" if said else ""
 

@@ -262,6 +262,18 @@ def answered_at(warc_date: str | None) -> str | None:
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+UNKNOWN_ANSWER_TIME = "when the source gave this answer is not known"
+
+
+def answer_time_unknown(warc_date: str | None) -> str:
+    """Why a replayed record whose WARC-Date `answered_at` cannot read gives no time for its answer: the replay's own
+    time is no time the source answered at (replay29: it was recorded, and reported, as one)."""
+    said = (warc_date or "").strip()
+    record = (f"the replayed WARC record's WARC-Date {said!r} is not a time" if said
+              else "the replayed WARC record has no WARC-Date")
+    return f"{record}: {UNKNOWN_ANSWER_TIME}"
+
+
 def replayed_payload(found: ReplayedResponse) -> Generator[bytes, None, None]:
     """A replayed record's payload as it was received, de-chunked, in pieces of at most STEP bytes read from its file
     as they are asked for. Its Content-Encoding is left as it is, for the reader of the answer to decode in bounded
