@@ -463,6 +463,17 @@ def _outcome_of(state: RetryCallState) -> FetchOutcome:
     return result
 
 
+# Failures that may not happen again: no answer in time, a broken or refused connection, a 429 or 5xx answer. A link
+# that failed so is asked again by the next online run (resolve.PASSING, its error's words); a media download, once
+# failure_ttl has passed (fetch._download_again).
+PASSING_KINDS = ("timeout", "connect", "network")
+
+
+def passing_failure(error_kind: str | None, status: int | None) -> bool:
+    """Whether a fetch failed for a reason that may pass (PASSING_KINDS, a 429 or 5xx answer)."""
+    return error_kind in PASSING_KINDS or status == 429 or status is not None and status >= 500
+
+
 def _retryable(outcome: FetchOutcome) -> bool:
     return outcome.error_kind in ("connect", "network") or outcome.status in RETRY_STATUSES
 

@@ -159,6 +159,10 @@ class Session:
             self.sinces.append(since)
         return since
 
+    def failure_since(self) -> str:
+        """The oldest media failure that may pass (a 503, a timeout) this online run keeps: failure_ttl minutes ago."""
+        return since_at(time.time_ns() // 1000, self.settings.failure_ttl_minutes / (24 * 60))
+
     @property
     def live(self) -> bool:
         """Whether answers come from the network: not offline, not replayed. Budgets pace live requests only."""
