@@ -1544,6 +1544,8 @@ def cache_merge(out: Path, inputs: tuple[Path, ...], as_json: bool) -> None:
         return
     for table, count in report.merged.items():
         click.echo(f"{table}: {report.read.get(table, 0):,} read, {count:,} in {out}")
+    for note in report.notes:   # what an input cannot say of its records, once (not in each article's line)
+        click.echo(note)
     for chosen in report.preferred:   # two inputs recorded one article otherwise: which record was kept, and why
         click.echo(f"article {chosen['sha256'][:12]}… ({chosen['source']}): kept {chosen['kept']}'s record over "
                    f"{chosen['over']}'s: {chosen['why']}")
