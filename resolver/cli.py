@@ -430,7 +430,8 @@ def _silence_stdout() -> None:
 @click.option("--db", type=PathType(dir_okay=False), envvar="EMBED_RESOLVER_DB", callback=_db_in_a_folder,
               help="SQLite cache file. Default: $EMBED_RESOLVER_DB, else the user cache directory.")
 @click.option("--replay", "replay", multiple=True, type=PathType(exists=True, dir_okay=False),
-              help="Answer every request from these WARC files instead of the network (repeatable).")
+              help="Answer every request from these WARC files instead of the network (repeatable); a cached "
+                   "answer's age is measured from their records' time.")
 @click.pass_context
 def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[Path, ...]) -> None:
     """Find, resolve and record the social posts and photo credits embedded in news articles.
@@ -1316,7 +1317,7 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
             _say_failure(outcome)
             unread.append(outcome)
             return
-        data = provenance.build(outcome, store=store, redactor=session.redactor)
+        data = provenance.build(outcome, store=store, redactor=session.redactor, replay=provenance.replay_of(session))
         if not many:
             entries.append(("", data))
             return

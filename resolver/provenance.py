@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from resolver.identify import Identification
     from resolver.model import Embed
     from resolver.pipeline import ArticleResult
+    from resolver.session import Session
 
 SCHEMA = "https://github.com/embed-resolver/embed-resolver/schema/report.schema.json"
 GONE = ("deleted", "suspended", "not_found", "protected", "withheld", "age_restricted")
@@ -771,9 +772,10 @@ def status_badge(code: str) -> dict[str, str]:
 
 
 def build(result: ArticleResult, *, store: Store | None, generated_at: str | None = None,
-          redactor: Redactor = NO_SECRETS) -> dict[str, Any]:
+          redactor: Redactor = NO_SECRETS, replay: dict[str, Any] | None = None) -> dict[str, Any]:
     """The report for one article, after resolve, fetch and archive lookups ran (or were answered by the cache).
-    `redactor`: the run's (its configured secrets), to tell which URLs carry one."""
+    `redactor`: the run's (its configured secrets), to tell which URLs carry one; `replay`: the run's WARC replay, if
+    any (`replay_of`)."""
     from cache import utc_now
 
     from resolver.pipeline import post_of_embed
@@ -797,8 +799,32 @@ def build(result: ArticleResult, *, store: Store | None, generated_at: str | Non
     return {
         "$schema": SCHEMA, "generated_by": f"embed-resolver {__version__}", "generated_at": generated_at or utc_now(),
         "article": _article(result, store), "summary": summarise(embeds, credits, missing),
-        "embeds": embeds, "credits": credits, "unreachable": missing,
+        "embeds": embeds, "credits": credits, "unreachable": missing, "replay": replay,
     }
+
+
+def replay_of(session: Session) -> dict[str, Any] | None:
+    """What a report says of a --replay run: the WARC files, and the time cached answers were aged from (the
+    replayed records' oldest WARC-Date, Session._now_us; null when no record gives one: then now), for cache_ttl."""
+    if session.replay is None:
+        return None
+    return {"files": [str(path) for path in session.replay.paths], "answers_aged_from": session.replay.answered_from,
+            "cache_ttl_days": session.settings.cache_ttl_days}
+
+
+def replay_note(replay: dict[str, Any] | None) -> str | None:
+    """The line a Markdown or HTML report gives a --replay run: which files, and what a cached answer's age is
+    measured from (replay29: it was now, and nothing said so)."""
+    if not replay:
+        return None
+    files = ", ".join(replay["files"])
+    since = replay["answers_aged_from"]
+    ttl = f"{replay['cache_ttl_days']:g} days"
+    if since is None:
+        return (f"answers replayed from {files}; no record gives the time its source answered, so a cached "
+                f"answer's age (cache_ttl, {ttl}) is measured from now")
+    return (f"answers replayed from {files}; a cached answer's age (cache_ttl, {ttl}) is measured from the "
+            f"replayed records' time, {since} (their oldest WARC-Date), not from now")
 
 
 def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | None,

@@ -384,6 +384,52 @@ def test_a_replayed_answer_is_dated_when_the_source_answered_not_when_it_was_rep
                            f"replayed from WARC {warc}, answered at 2023-03-01T10:00:00.000000Z |"), status
 
 
+def test_a_replay_ages_cached_answers_from_the_replayed_records_time_not_from_now(fakenet, tmp_path):
+    """replay29: under --replay a cached answer's age (cache_ttl) was measured against now, so the answers a first
+    replay of a year-old WARC recorded (dated to their WARC-Date) were past the TTL on the next replay, and every
+    one was asked of the WARC again, recorded again. Now a replay's "now" is its records' time (their oldest
+    WARC-Date): a replayed answer is as old as its record whenever it is replayed. A live run ages it from now."""
+    config = serve_the_article_world(fakenet, tmp_path)
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE)
+    written, warc = tmp_path / "written.warc.gz", tmp_path / "run.warc.gz"
+
+    def cli(*args, code=0):
+        from resolver.cli import cli as command
+        result = CliRunner().invoke(command, ["--config", str(config), "--db", str(tmp_path / "replay.db"), *args])
+        assert result.exit_code == code, result.output
+        return result.stdout
+
+    from resolver.cli import cli as command
+    CliRunner().invoke(command, ["--config", str(config), "--db", str(tmp_path / "live.db"), "archive", "--json",
+                                 "--warc", str(written), str(article)])
+    redated(written, warc, "2023-03-01T10:00:00Z")
+    fakenet.routes.clear()          # the servers answer nothing now: every answer must come from the WARC
+    from cache import Store
+
+    def fetches():
+        with Store(tmp_path / "replay.db") as store:
+            return len(list(store.db["fetches"].rows))
+    first = json.loads(cli("--replay", str(warc), "scan", "--fetch", "--json", str(article)))
+    recorded = fetches()
+    assert recorded and not first["posts"][0]["from_cache"]
+    again = json.loads(cli("--replay", str(warc), "scan", "--fetch", "--json", str(article)))
+    assert fetches() == recorded   # nothing asked of the WARC again: the answers are as old as its records
+    assert again["posts"][0]["from_cache"] and again["posts"][0]["status"] == first["posts"][0]["status"]
+    assert all(r["from_cache"] for r in again["resolutions"])
+    report = json.loads(cli("--replay", str(warc), "report", "--format", "json", str(article)))
+    recorded = fetches()   # and the archive lookups a report makes, which a scan does not
+    assert report["replay"] == {
+        "files": [str(warc)], "answers_aged_from": "2023-03-01T10:00:00.000000Z", "cache_ttl_days": 30}
+    md = cli("--replay", str(warc), "report", str(article))
+    assert (f"- **Replay**: answers replayed from {warc}; a cached answer's age (cache_ttl, 30 days) is measured from "
+            "the replayed records' time, 2023-03-01T10:00:00.000000Z (their oldest WARC-Date), not from now") in md
+    assert fetches() == recorded and "**Replay**" not in cli("report", "--offline", str(article))
+    hits = len(fakenet.hits)
+    live = json.loads(cli("scan", "--fetch", "--json", str(article)))   # live: 2023 is past the TTL
+    assert len(fakenet.hits) > hits and not live["posts"][0]["from_cache"]
+
+
 def undated(warc, to, date: str | None) -> None:
     """A copy of the WARC `warc` at `to`, every record's WARC-Date taken out (None) or replaced by `date`, which
     reads as no time: a WARC from a tool that did not date its records, or dated them its own way."""
