@@ -268,6 +268,27 @@ def test_identify_a_remnant_by_date_window_and_text(fakenet, store):
     assert {c["post_id"] for c in found.evidence["candidates"]} == {inside, other}
 
 
+def test_identification_weighs_a_written_address_against_where_a_candidates_t_co_link_leads(fakenet, store):
+    """replay29: the t.co -> address map a candidate's answer gives (entities.urls) was not used, so a remnant naming
+    another address than the one the post's link leads to passed unremarked."""
+    inside = "1600000000000000001"
+    listed = [("20221206060000", f"https://twitter.com/RivertonRoads/status/{inside}")]
+    fakenet.route("web.archive.org", "/cdx/search/cdx", lambda request: Response(
+        json.dumps(cdx_rows(*[c for c in listed if c[1].removeprefix("https://").startswith(request.args["url"])])
+                   or []), content_type="application/json"))
+    linked = dict(fx.SYNDICATION_TWEET, text="Road closures for the marathon tomorrow: https://t.co/Mar4Thon01",
+                  entities={"hashtags": [], "user_mentions": [], "symbols": [], "urls": [
+                      {"url": "https://t.co/Mar4Thon01", "expanded_url": "https://rivertonpost.example/marathon",
+                       "display_url": "rivertonpost.example/marathon", "indices": [41, 64]}]})
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({inside: [json_page(linked)]}))
+    found = Session(settings_for(fakenet), store=store).run(lambda s: identify(
+        "RivertonRoads", "2022-12-06", "Road closures for the marathon tomorrow: rivertonpost.example/parade", session=s))
+    [candidate] = found.evidence["candidates"]
+    assert candidate["result"] == "warn" and ("the article's link rivertonpost.example/parade is not the post's "
+                                              "(t.co/Mar4Thon01, which leads to rivertonpost.example/marathon)"
+                                              ) in candidate["evidence"]
+
+
 ARTICLE = ("Bridge reopened this morning after repairs. https://t.co/Zz98Yy76Xx\n"
            f"— Riverton Roads (@RivertonRoads) December 6, 2022 {POST}\n"
            "More later.\n")
