@@ -346,16 +346,41 @@ def test_round_trip_archive_then_replay_gives_the_same_records(fakenet, tmp_path
     assert {r["via"] for r in Store(tmp_path / "replay.db").db["fetches"].rows} == {"warc"}
 
 
-def redated(warc, to, date: str) -> None:
-    """A copy of the WARC `warc` at `to`, every record's WARC-Date set to `date`: a WARC written some time ago."""
+def redated(warc, to, date: str | None) -> None:
+    """A copy of the WARC `warc` at `to`, every record's WARC-Date set to `date`: a WARC written some time ago (or a
+    date that reads as no time); None takes it out, as a tool that did not date its records left them."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.warcwriter import WARCWriter
 
     with open(warc, "rb") as source, open(to, "wb") as out:
         writer = WARCWriter(out, gzip=True)
         for record in ArchiveIterator(source):
-            record.rec_headers.replace_header("WARC-Date", date)
+            if date is None:
+                record.rec_headers.remove_header("WARC-Date")
+            else:
+                record.rec_headers.replace_header("WARC-Date", date)
             writer.write_record(record)
+
+
+def replay_world(fakenet, tmp_path, warc_date: str | None):
+    """ARTICLE's world archived into a WARC whose every record is dated `warc_date` (`redated`), then the servers
+    emptied: every answer must come from the WARC. Gives (cli, article, warc); cli(db, *args) runs the command
+    line on the cache `db` and gives its stdout."""
+    config = serve_the_article_world(fakenet, tmp_path)
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE)
+    written, warc = tmp_path / "written.warc.gz", tmp_path / "run.warc.gz"
+
+    def cli(db, *args):
+        from resolver.cli import cli as command
+        result = CliRunner().invoke(command, ["--config", str(config), "--db", str(tmp_path / db), *args])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    cli("live.db", "archive", "--json", "--warc", str(written), str(article))
+    redated(written, warc, warc_date)
+    fakenet.routes.clear()
+    return cli, article, warc
 
 
 @pytest.mark.parametrize("warc_date,expected", [
@@ -375,20 +400,7 @@ def test_a_warc_date_is_read_as_the_cache_writes_times(warc_date, expected):
 def test_a_replayed_answer_is_dated_when_the_source_answered_not_when_it_was_replayed(fakenet, tmp_path):
     """newuser28b: a --replay run recorded and reported the replay's time as when the service answered; the WARC
     record's WARC-Date was recorded nowhere. A year-old WARC dated a year-old "deleted" to the day it was replayed."""
-    config = serve_the_article_world(fakenet, tmp_path)
-    article = tmp_path / "article.txt"
-    article.write_text(ARTICLE)
-    written, warc = tmp_path / "written.warc.gz", tmp_path / "run.warc.gz"
-
-    def cli(db, *args):
-        from resolver.cli import cli as command
-        result = CliRunner().invoke(command, ["--config", str(config), "--db", str(tmp_path / db), *args])
-        assert result.exit_code == 0, result.output
-        return result.stdout
-
-    cli("live.db", "archive", "--json", "--warc", str(written), str(article))
-    redated(written, warc, "2023-03-01T10:00:00Z")   # the tool's own records, as if written long ago
-    fakenet.routes.clear()          # the servers answer nothing now: every answer must come from the WARC
+    cli, article, warc = replay_world(fakenet, tmp_path, "2023-03-01T10:00:00Z")   # as if written long ago
     hits = len(fakenet.hits)
     report = json.loads(cli("replay.db", "--replay", str(warc), "report", "--format", "json", str(article)))
     assert len(fakenet.hits) == hits
@@ -410,22 +422,10 @@ def test_a_replay_ages_cached_answers_from_the_replayed_records_time_not_from_no
     replay of a year-old WARC recorded (dated to their WARC-Date) were past the TTL on the next replay, and every
     one was asked of the WARC again, recorded again. Now a replay's "now" is its records' time (their oldest
     WARC-Date): a replayed answer is as old as its record whenever it is replayed. A live run ages it from now."""
-    config = serve_the_article_world(fakenet, tmp_path)
-    article = tmp_path / "article.txt"
-    article.write_text(ARTICLE)
-    written, warc = tmp_path / "written.warc.gz", tmp_path / "run.warc.gz"
+    run, article, warc = replay_world(fakenet, tmp_path, "2023-03-01T10:00:00Z")
 
-    def cli(*args, code=0):
-        from resolver.cli import cli as command
-        result = CliRunner().invoke(command, ["--config", str(config), "--db", str(tmp_path / "replay.db"), *args])
-        assert result.exit_code == code, result.output
-        return result.stdout
-
-    from resolver.cli import cli as command
-    CliRunner().invoke(command, ["--config", str(config), "--db", str(tmp_path / "live.db"), "archive", "--json",
-                                 "--warc", str(written), str(article)])
-    redated(written, warc, "2023-03-01T10:00:00Z")
-    fakenet.routes.clear()          # the servers answer nothing now: every answer must come from the WARC
+    def cli(*args):
+        return run("replay.db", *args)
     from cache import Store
 
     def fetches():
@@ -451,22 +451,6 @@ def test_a_replay_ages_cached_answers_from_the_replayed_records_time_not_from_no
     assert len(fakenet.hits) > hits and not live["posts"][0]["from_cache"]
 
 
-def undated(warc, to, date: str | None) -> None:
-    """A copy of the WARC `warc` at `to`, every record's WARC-Date taken out (None) or replaced by `date`, which
-    reads as no time: a WARC from a tool that did not date its records, or dated them its own way."""
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.warcwriter import WARCWriter
-
-    with open(warc, "rb") as source, open(to, "wb") as out:
-        writer = WARCWriter(out, gzip=True)
-        for record in ArchiveIterator(source):
-            if date is None:
-                record.rec_headers.remove_header("WARC-Date")
-            else:
-                record.rec_headers.replace_header("WARC-Date", date)
-            writer.write_record(record)
-
-
 @pytest.mark.parametrize("date,why", [
     (None, "the replayed WARC record has no WARC-Date"),
     ("last spring", "the replayed WARC record's WARC-Date 'last spring' is not a time"),
@@ -475,20 +459,7 @@ def test_a_replayed_answer_with_no_warc_date_says_when_it_was_given_is_not_known
     """replay29: a record with no WARC-Date, or one that reads as no time, was dated to the replay's own time, and the
     report said "answered at <the replay's time>": a time the source never answered at. Now the time is not known,
     and every format says so (JSON: null, and why)."""
-    config = serve_the_article_world(fakenet, tmp_path)
-    article = tmp_path / "article.txt"
-    article.write_text(ARTICLE)
-    written, warc = tmp_path / "written.warc.gz", tmp_path / "run.warc.gz"
-
-    def cli(db, *args):
-        from resolver.cli import cli as command
-        result = CliRunner().invoke(command, ["--config", str(config), "--db", str(tmp_path / db), *args])
-        assert result.exit_code == 0, result.output
-        return result.stdout
-
-    cli("live.db", "archive", "--json", "--warc", str(written), str(article))
-    undated(written, warc, date)
-    fakenet.routes.clear()          # the servers answer nothing now: every answer must come from the WARC
+    cli, article, warc = replay_world(fakenet, tmp_path, date)
     from cache import utc_now
     before = utc_now()
     report = json.loads(cli("replay.db", "--replay", str(warc), "report", "--format", "json", str(article)))
