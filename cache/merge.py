@@ -152,10 +152,13 @@ class MergeReport:
     merged: dict[str, int] = field(default_factory=dict)
     # Articles two inputs recorded differently (same sha256): which record was kept, over which, and why
     preferred: list[dict[str, str]] = field(default_factory=list)
+    # What an input cannot say of all its records alike, said once for the input (`_not_known_note`)
+    notes: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
         return {"inputs": self.inputs, "tables": {t: {"read": self.read.get(t, 0), "in_output": n}
-                                                  for t, n in self.merged.items()}, "preferred": self.preferred}
+                                                  for t, n in self.merged.items()}, "preferred": self.preferred,
+                "notes": self.notes}
 
 
 def merge(out: Path, inputs: Sequence[Path], *, on_input: Callable[[Path], None] | None = None) -> MergeReport:
@@ -276,6 +279,9 @@ def _merge_one(store: Store, source: Path, report: MergeReport, *, own: bool = F
             conn.execute("CREATE TEMP TABLE new_articles AS SELECT id FROM src.articles s"
                          " WHERE NOT EXISTS (SELECT 1 FROM main.articles m WHERE m.sha256 = s.sha256)")
             since = _given_kept_since(conn)
+            note = _not_known_note(conn, source, since)
+            if note:
+                report.notes.append(note)
             preferred = _prefer(conn, source, report, since=since)
             for rule in RULES:
                 if rule.table in tables and (own or not rule.own_only):
@@ -395,6 +401,22 @@ def _given_kept_since(conn: sqlite3.Connection) -> str | None:
     row = conn.execute("SELECT applied_at FROM src._sqlite_migrations WHERE migration_set = ? AND name = ?",
                        [MIGRATION_SET, "m017_article_encoding_given"]).fetchone()
     return datetime.fromisoformat(row[0]).strftime("%Y-%m-%dT%H:%M:%S.%fZ") if row else None
+
+
+def _not_known_note(conn: sqlite3.Connection, source: Path, since: str | None) -> str | None:
+    """Once for an input: how many of its records, their encoding not guessed, cannot say whether the user gave it,
+    or None when all can. Nothing they hold tells (the tool's version is one across the migrations; a merged output's
+    m017 is dated at the merge, after all it holds was scanned): said once, not as each such article's flag alone
+    (replay29: a merged output made before m020 read "not known" for every article, and no line said why)."""
+    given = "s.encoding_given_at" if "encoding_given_at" in _columns(conn, "src", "articles") else "NULL"
+    [count] = conn.execute(f"SELECT count(*) FROM src.articles s WHERE NOT IFNULL(s.encoding_detected, 0)"
+                           f" AND {given} IS NULL AND NOT {_dated(conn)}", [since]).fetchone()
+    if not count:
+        return None
+    made = "made before m017" if since is None else "made before m017, or copied in by a merge before m020"
+    return (f"{source}: {count:,} article record{'s' if count != 1 else ''} {made}: whether the user gave "
+            f"{'their' if count != 1 else 'its'} encoding (not guessed) is not known, and nothing "
+            f"{'they hold' if count != 1 else 'it holds'} can tell")
 
 
 def _dated(conn: sqlite3.Connection) -> str:

@@ -71,7 +71,10 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "warc_file": "WARC file holding the exchange", "warc_offset": "Byte offset of its record in that file",
         "non_public": "1: the answer came from a non-public address only allow_private let through, and an offline "
                       "run serves what it kept only with allow_private set; 0: it did not; null: recorded before the "
-                      "cache recorded it (judged by its host: an IP literal or localhost is non-public)"}),
+                      "cache recorded it (judged by its host: an IP literal or localhost is non-public)",
+        "answered_at_unknown": "Replayed from a WARC record with no WARC-Date, or one that reads as no time: why when "
+                               "the source answered is not known (fetched_at is then when the replay asked, never "
+                               "reported as the source's time); empty when it is known"}),
     "resolutions": ("Links followed hop by hop to where they lead.", {
         "id": "Row id", "url": "Link followed", "final_url": "Where it ended",
         "canonical_url": "The post URL it leads to, in canonical form", "hops": f"Each hop: URL, status, location {JSON}",

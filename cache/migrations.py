@@ -399,6 +399,15 @@ def m023_resolution_end_redacted(db: Database) -> None:
     recorded it; 0: kept as it was; NULL: recorded before v23, judged by the "REDACTED" in it."""
     db.table("resolutions").add_column("end_redacted", int)
 
+
+@migrations()
+def m024_fetch_answered_at_unknown(db: Database) -> None:
+    """v24: why a fetch replayed from a WARC record has no time the source answered at (replay29): its record had no
+    WARC-Date, or one that reads as no time; its fetched_at is then when the replay asked, which a report never gives
+    as the source's time. NULL: the time is known (a live fetch, or a record's WARC-Date), or recorded before v24."""
+    db.table("fetches").add_column("answered_at_unknown", str)
+
+
 def memo_triggers() -> dict[str, str]:
     """The triggers that retire memos (#13), by name: m014 makes them, and `Store` makes again any a rebuilt table
     lost (a rebuild, as `sqlite-utils transform` does, drops a table's triggers)."""

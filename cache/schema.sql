@@ -104,7 +104,7 @@ CREATE TABLE "fetches" (
    "error" TEXT,
    "purpose" TEXT,
    "tool_version" TEXT
-, "via" TEXT, "warc_file" TEXT, "warc_offset" INTEGER, "non_public" INTEGER);
+, "via" TEXT, "warc_file" TEXT, "warc_offset" INTEGER, "non_public" INTEGER, "answered_at_unknown" TEXT);
 
 CREATE INDEX "idx_fetches_url_fetched_at"
     ON "fetches" ("url", "fetched_at");

@@ -42,7 +42,7 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m014_step_memos", "m015_credit_split_confidence", "m016_credit_also_at", "m017_article_encoding_given",
               "m018_progress_runs", "m019_body_redacted", "m020_article_encoding_given_known",
               "m021_authors_by_id", "m022_fetch_non_public",
-              "m023_resolution_end_redacted")
+              "m023_resolution_end_redacted", "m024_fetch_answered_at_unknown")
 # A new database's schema in one script: what the migrations make of an empty file (#14; `Store._create`)
 SCHEMA = Path(__file__).with_name("schema.sql")
 MEMO_TRIGGERS = 49   # how many cache.migrations.memo_triggers() makes (a test checks)
@@ -820,8 +820,8 @@ class Store:
         that id (or with none kept), in the order they were recorded, stopping at `limit`. Those two reads go
         through m013's indexes on these very expressions (keep them alike): they were scans, 110-160 ms an embed
         at 200,000 observations (scripts/bench_sightings.py)."""
-        select = ("SELECT o.id, o.method, o.fetch_id, o.record, p.post_id, f.fetched_at FROM post_observations o "
-                  "JOIN posts p ON p.id = o.post_row JOIN fetches f ON f.id = o.fetch_id ")
+        select = ("SELECT o.id, o.method, o.fetch_id, o.record, p.post_id, f.fetched_at, f.answered_at_unknown "
+                  "FROM post_observations o JOIN posts p ON p.id = o.post_row JOIN fetches f ON f.id = o.fetch_id ")
         named = "lower(json_extract(o.record, '$.author.handle')) = lower(?)"
         found = self._rows(
             select + f"WHERE p.platform = ? AND p.post_id = ? AND {named} AND (? IS NULL OR "

@@ -430,7 +430,8 @@ def _silence_stdout() -> None:
 @click.option("--db", type=PathType(dir_okay=False), envvar="EMBED_RESOLVER_DB", callback=_db_in_a_folder,
               help="SQLite cache file. Default: $EMBED_RESOLVER_DB, else the user cache directory.")
 @click.option("--replay", "replay", multiple=True, type=PathType(exists=True, dir_okay=False),
-              help="Answer every request from these WARC files instead of the network (repeatable).")
+              help="Answer every request from these WARC files instead of the network (repeatable); a cached "
+                   "answer's age is measured from their records' time.")
 @click.pass_context
 def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[Path, ...]) -> None:
     """Find, resolve and record the social posts and photo credits embedded in news articles.
@@ -1316,7 +1317,7 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
             _say_failure(outcome)
             unread.append(outcome)
             return
-        data = provenance.build(outcome, store=store, redactor=session.redactor)
+        data = provenance.build(outcome, store=store, redactor=session.redactor, replay=provenance.replay_of(session))
         if not many:
             entries.append(("", data))
             return
@@ -1547,6 +1548,8 @@ def cache_merge(out: Path, inputs: tuple[Path, ...], as_json: bool) -> None:
         return
     for table, count in report.merged.items():
         click.echo(f"{table}: {report.read.get(table, 0):,} read, {count:,} in {out}")
+    for note in report.notes:   # what an input cannot say of its records, once (not in each article's line)
+        click.echo(note)
     for chosen in report.preferred:   # two inputs recorded one article otherwise: which record was kept, and why
         click.echo(f"article {chosen['sha256'][:12]}… ({chosen['source']}): kept {chosen['kept']}'s record over "
                    f"{chosen['over']}'s: {chosen['why']}")

@@ -85,6 +85,9 @@ class FetchOutcome:
     redacted: bool = False
     # The answer came from a non-public address the guard let through only because allow_private is set (#12).
     non_public: bool = False
+    # Replayed from a WARC record with no WARC-Date that reads as a time: why when the source answered is not known
+    # (`fetched_at` is then when the replay asked, which is no time of the source's).
+    answered_at_unknown: str | None = None
 
     @property
     def sha256(self) -> str | None:
@@ -128,7 +131,7 @@ class Ledger:
     def hold(self, row: dict[str, object]) -> int:
         placeholder = -next(_placeholders)
         self.rows[placeholder] = row
-        if row.get("via") == "warc" and row.get("fetched_at"):
+        if row.get("via") == "warc" and row.get("fetched_at") and not row.get("answered_at_unknown"):
             self.replayed.append(str(row["fetched_at"]))
         return placeholder
 
@@ -273,10 +276,15 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
         redacted, body = kept is not body or bool(response.extensions.get("redacted")), kept
         recorded = {name.lower(): value for name, value in response.headers.items()}
         via = response.extensions.get("via", "live")
+        unknown = None
         if via == "warc":   # when the source answered: its record's WARC-Date, not this replay's time (newuser28b)
-            from resolver.warc import answered_at
+            from resolver.warc import answer_time_unknown, answered_at
 
-            fetched_at = answered_at(response.extensions.get("warc_date")) or fetched_at
+            warc_date = response.extensions.get("warc_date")
+            given = answered_at(warc_date)
+            if given is None:   # kept as when the replay asked, and said to be no time of the source's (replay29)
+                unknown = answer_time_unknown(warc_date)
+            fetched_at = given or fetched_at
         if response.extensions.get("truncated"):   # a replayed record that kept only the start of its answer
             if not cut_bodies:
                 raise BodyTooLarge(f"the WARC record of {url} kept only the start of its body "
@@ -292,7 +300,8 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
                 redacted=redacted)
         return FetchOutcome(url, contacted, method, fetched_at, response.status_code, recorded, body,
                             (time.monotonic() - started) * 1000, via=via, warc_file=warc_file, warc_offset=warc_offset,
-                            cut=cut, redacted=redacted, non_public=bool(response.extensions.get("non_public")))
+                            cut=cut, redacted=redacted, non_public=bool(response.extensions.get("non_public")),
+                            answered_at_unknown=unknown)
     except TimeoutError:
         kind, message = "timeout", f"no complete answer within the {settings.deadline:g}s deadline"
     except (UnsafeTarget, BodyTooLarge) as exc:
@@ -454,6 +463,17 @@ def _outcome_of(state: RetryCallState) -> FetchOutcome:
     return result
 
 
+# Failures that may not happen again: no answer in time, a broken or refused connection, a 429 or 5xx answer. A link
+# that failed so is asked again by the next online run (resolve.PASSING, its error's words); a media download, once
+# failure_ttl has passed (fetch._download_again).
+PASSING_KINDS = ("timeout", "connect", "network")
+
+
+def passing_failure(error_kind: str | None, status: int | None) -> bool:
+    """Whether a fetch failed for a reason that may pass (PASSING_KINDS, a 429 or 5xx answer)."""
+    return error_kind in PASSING_KINDS or status == 429 or status is not None and status >= 500
+
+
 def _retryable(outcome: FetchOutcome) -> bool:
     return outcome.error_kind in ("connect", "network") or outcome.status in RETRY_STATUSES
 
@@ -470,7 +490,8 @@ def _log(session: Session, outcome: FetchOutcome, purpose: str, ledger: Ledger |
         fetched_at=outcome.fetched_at, status=outcome.status, headers=outcome.headers, body_sha256=outcome.sha256,
         body_bytes=len(outcome.body) if outcome.status is not None and not outcome.cut else None,
         elapsed_ms=round(outcome.elapsed_ms, 1), error_kind=error_kind, error=error, purpose=purpose, via=outcome.via,
-        warc_file=outcome.warc_file, warc_offset=outcome.warc_offset, non_public=int(outcome.non_public))
+        warc_file=outcome.warc_file, warc_offset=outcome.warc_offset, non_public=int(outcome.non_public),
+        answered_at_unknown=outcome.answered_at_unknown)
     if ledger is not None:
         return evolve(outcome, fetch_id=ledger.hold(row))
     store = session.store

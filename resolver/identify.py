@@ -21,6 +21,8 @@ from resolver import quotes
 from resolver.platforms import x
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from resolver.fetch import FetchedPost
     from resolver.fetch.wayback import ArchivedCopy
     from resolver.session import Session
@@ -41,6 +43,9 @@ class Candidate:
     status: str | None = None       # what the live sources say (deleted, available...)
     capture: str | None = None      # the capture the text came from (its raw URL), when it came from one
     captured_at: str | None = None  # the capture's time, UTC ISO
+    # Where its text's t.co links lead, as the answer the text came from said (`fetch.records.link_map`): a written
+    # address in the remnant is weighed against them, as the report's text check does (replay29)
+    links: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -99,7 +104,7 @@ def score_all(remnant: str, candidates: list[Candidate]) -> list[Scored]:
             scored.append(Scored(candidate, None, None))
             continue
         scored.append(Scored(candidate, quotes.score(remnant, candidate.text),
-                             quotes.compare(remnant, candidate.text)))
+                             quotes.compare(remnant, candidate.text, links=candidate.links)))
     return sorted(scored, key=lambda s: (s.score is not None, s.score or 0.0), reverse=True)
 
 
@@ -192,6 +197,7 @@ async def identify(handle: str, day: str, text: str, *, session: Session,
     gone, from its captures, scored by words; see `choose`."""
     from resolver import archive
     from resolver.fetch import FetchOptions, Target, fetch_posts
+    from resolver.fetch.records import link_map
 
     low, high = id_window(day)
     window = (str(low), str(high))
@@ -222,13 +228,15 @@ async def identify(handle: str, day: str, text: str, *, session: Session,
     for post_id, post in zip(ids, posts, strict=True):
         record = post.record
         if record.status == "available" and record.text:
-            candidates.append(Candidate(post_id, record.text, record.method or "none", record.status))
+            candidates.append(Candidate(post_id, record.text, record.method or "none", record.status,
+                                        links=link_map(record.links)))
             continue
         # copies an earlier run read (from the cache, offline too), else the captures the listing names
         copies[post_id] = post.archived or await _copies(post, in_window[post_id], session)
         said = next((c for c in copies[post_id] if c.says_something), None)
         candidates.append(Candidate(post_id, said.record.text if said else None, "wayback" if said else "none",
-                                    record.status, said.url if said else None, said.captured_at if said else None))
+                                    record.status, said.url if said else None, said.captured_at if said else None,
+                                    link_map(said.record.links) if said else {}))
     decision = choose(text, candidates, window=window)
     chosen = None
     if decision.post_id is not None:

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from resolver.identify import Identification
     from resolver.model import Embed
     from resolver.pipeline import ArticleResult
+    from resolver.session import Session
 
 SCHEMA = "https://github.com/embed-resolver/embed-resolver/schema/report.schema.json"
 GONE = ("deleted", "suspended", "not_found", "protected", "withheld", "age_restricted")
@@ -204,7 +205,8 @@ def _handle_check(old: str, said: dict[str, Any], source: str, post: dict[str, A
         if store is not None and post is not None and post_id else []
     for sighting in sightings:
         seen_id = (json.loads(sighting["record"]).get("author") or {}).get("id")
-        fetch = f"fetch #{sighting['fetch_id']} ({sighting['method']}, {sighting['fetched_at']})"
+        when = sighting["answered_at_unknown"] or sighting["fetched_at"]   # a replay's time is no time of it
+        fetch = f"fetch #{sighting['fetch_id']} ({sighting['method']}, {when})"
         if found_id and seen_id == found_id:
             return check("author", "warn", _per(source, f"handle changed: @{old} is now @{found}, the same account "
                                                         f"(id {found_id}) per {fetch}, which showed post "
@@ -670,16 +672,17 @@ def provenance_text(source: dict[str, Any], *, body: str = "body") -> str:
     """The fetch behind a fact, as every format says it: "syndication, <URL>, 2026-11-29T08:08:52Z, fetch #2, body
     478f7a7a8e80…" (each part only when known; `body`: how the hash is named). One function for the fact table,
     archive lookups, hops, captures and image files, so Markdown and HTML say the same (newuser28b §3)."""
-    when = source.get("fetched_at") or source.get("observed_at")
+    unknown = source.get("answered_at_unknown")   # no time is given then, not even the observation's (replay29)
+    when = None if unknown else source.get("fetched_at") or source.get("observed_at")
     replayed = source.get("via") == "warc"
-    parts = [source.get("method"), source.get("url"), None if replayed else when,
+    parts = [source.get("method"), source.get("url"), None if replayed else when or unknown,
              f"fetch #{source['fetch_id']}" if source.get("fetch_id") else None]
     if source.get("body_sha256"):
         parts.append(f"{body} {source['body_sha256'][:12]}…" + (" (secret redacted)" if source.get("body_redacted")
                                                                 else ""))
     if replayed:   # when the source answered is the record's WARC-Date: the replay's own time is no fact (reuse28)
         parts.append(f"replayed from WARC {source.get('warc_file') or '(file not recorded)'}"
-                     + (f", answered at {when}" if when else ""))
+                     + (f", answered at {when}" if when else f", {unknown}" if unknown else ""))
     return ", ".join(p for p in parts if p)
 
 
@@ -718,9 +721,16 @@ def _lookup_of(row: dict[str, Any], service: str, url: str, redactor: Redactor) 
     """An archive lookup's fetch-log row as a report cites it."""
     error = None if row["status"] == 200 else (f"{row['error_kind']}: {row['error']}" if row.get("error_kind")
                                                else f"HTTP {row['status']}")
-    return {"service": service, "url": redactor.url(url), "query": redactor.url(row["url"]),
-            "fetched_at": row["fetched_at"], "fetch_id": row["id"], "status": row["status"],
-            "body_sha256": row["body_sha256"], "error": error}
+    return {"service": service, "url": redactor.url(url), "query": redactor.url(row["url"]), **fetch_time(row),
+            "fetch_id": row["id"], "status": row["status"], "body_sha256": row["body_sha256"], "error": error}
+
+
+def fetch_time(fetch: dict[str, Any] | None) -> dict[str, Any]:
+    """When a fetch-log row's answer was given, as every report cites it: `fetched_at`, or None with the reason
+    in `answered_at_unknown` for an answer replayed from a WARC record that gave no time (replay29: the replay's own
+    time was given as the source's). With no row: both None."""
+    unknown = (fetch or {}).get("answered_at_unknown")
+    return {"fetched_at": None if fetch is None or unknown else fetch["fetched_at"], "answered_at_unknown": unknown}
 
 
 def _listing_lookups(snapshots: list[dict[str, Any]], lookups: list[dict[str, Any]], store: Store | None,
@@ -758,8 +768,9 @@ def sources_of(post: PostRecord, store: Store | None) -> list[dict[str, Any]]:
             if fetch and observation["status"] == "error" else None
         found.append({"method": observation["method"], "status": observation["status"],
                       "reason": observation.get("reason"), "tries": tries,
-                      "observed_at": observation["observed_at"], "fetch_id": observation["fetch_id"],
-                      "fetched_at": fetch["fetched_at"] if fetch else None,
+                      # an answer with no known time gives its observation none either: it was dated to the replay
+                      "observed_at": None if fetch and fetch.get("answered_at_unknown") else observation["observed_at"],
+                      "fetch_id": observation["fetch_id"], **fetch_time(fetch),
                       "body_sha256": fetch["body_sha256"] if fetch else None,
                       # the body kept is not the one received: a configured secret was redacted out of it (#11)
                       "body_redacted": store.body_redacted(fetch["body_sha256"])
@@ -844,14 +855,14 @@ def _resolution(resolution: dict[str, Any], store: Store | None) -> dict[str, An
     """A resolution as a report shows it: the chain by hop (each with the UTC time of its fetch), where it ends,
     and the post it names."""
     return ({k: resolution[k] for k in ("url", "final_url", "canonical_url", "error", "from_cache")}
-            | {"hops": [{k: h[k] for k in ("url", "status", "location", "fetch_id")} | {"fetched_at": _fetched_at(
-                store, h["fetch_id"])} for h in resolution["hops"]],
+            | {"hops": [{k: h[k] for k in ("url", "status", "location", "fetch_id")} | _fetched_at(store, h["fetch_id"])
+                        for h in resolution["hops"]],
                "post_id": (resolution.get("post") or {}).get("post_id")})
 
 
-def _fetched_at(store: Store | None, fetch_id: int | None) -> str | None:
-    """When the fetch-log row `fetch_id` was fetched (None when there is none to read)."""
-    return store.fetch(fetch_id)["fetched_at"] if store is not None and fetch_id else None
+def _fetched_at(store: Store | None, fetch_id: int | None) -> dict[str, Any]:
+    """When the fetch-log row `fetch_id` was answered (`fetch_time`; None when there is none to read)."""
+    return fetch_time(store.fetch(fetch_id) if store is not None and fetch_id else None)
 
 
 # Post status in words, and its tone: "ok", "gone" or "unknown" (grey: not known is not an error, #9 §5).
@@ -871,9 +882,10 @@ def status_badge(code: str) -> dict[str, str]:
 
 
 def build(result: ArticleResult, *, store: Store | None, generated_at: str | None = None,
-          redactor: Redactor = NO_SECRETS) -> dict[str, Any]:
+          redactor: Redactor = NO_SECRETS, replay: dict[str, Any] | None = None) -> dict[str, Any]:
     """The report for one article, after resolve, fetch and archive lookups ran (or were answered by the cache).
-    `redactor`: the run's (its configured secrets), to tell which URLs carry one."""
+    `redactor`: the run's (its configured secrets), to tell which URLs carry one; `replay`: the run's WARC replay, if
+    any (`replay_of`)."""
     from cache import utc_now
 
     from resolver.pipeline import post_of_embed
@@ -890,15 +902,39 @@ def build(result: ArticleResult, *, store: Store | None, generated_at: str | Non
         facts = images.get(credit.image or "")
         data["image_metadata"] = ({k: facts.get(k) for k in ("url", "mime", "width", "height", "sha256", "credit",
                                                              "c2pa", "error", "fetch_id")}
-                                  | {"fetched_at": _fetched_at(store, facts.get("fetch_id"))} if facts else None)
+                                  | _fetched_at(store, facts.get("fetch_id")) if facts else None)
         data["checks"] = credit_checks(data, facts)
         credits.append(data)
     missing = unreachable(result) + failed_sources(embeds)
     return {
         "$schema": SCHEMA, "generated_by": f"embed-resolver {__version__}", "generated_at": generated_at or utc_now(),
         "article": _article(result, store), "summary": summarise(embeds, credits, missing),
-        "embeds": embeds, "credits": credits, "unreachable": missing,
+        "embeds": embeds, "credits": credits, "unreachable": missing, "replay": replay,
     }
+
+
+def replay_of(session: Session) -> dict[str, Any] | None:
+    """What a report says of a --replay run: the WARC files, and the time cached answers were aged from (the
+    replayed records' oldest WARC-Date, Session._now_us; null when no record gives one: then now), for cache_ttl."""
+    if session.replay is None:
+        return None
+    return {"files": [str(path) for path in session.replay.paths], "answers_aged_from": session.replay.answered_from,
+            "cache_ttl_days": session.settings.cache_ttl_days}
+
+
+def replay_note(replay: dict[str, Any] | None) -> str | None:
+    """The line a Markdown or HTML report gives a --replay run: which files, and what a cached answer's age is
+    measured from (replay29: it was now, and nothing said so)."""
+    if not replay:
+        return None
+    files = ", ".join(replay["files"])
+    since = replay["answers_aged_from"]
+    ttl = f"{replay['cache_ttl_days']:g} days"
+    if since is None:
+        return (f"answers replayed from {files}; no record gives the time its source answered, so a cached "
+                f"answer's age (cache_ttl, {ttl}) is measured from now")
+    return (f"answers replayed from {files}; a cached answer's age (cache_ttl, {ttl}) is measured from the "
+            f"replayed records' time, {since} (their oldest WARC-Date), not from now")
 
 
 def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | None,
@@ -993,8 +1029,7 @@ def _post(post: FetchedPost, store: Store | None) -> dict[str, Any]:
 def _fetch_facts(store: Store | None, fetch_id: int | None) -> dict[str, Any]:
     """A capture's fetch as the report cites it: its UTC time and body hash (none known: None)."""
     fetch = store.fetch(fetch_id) if store is not None and fetch_id else None
-    return {"fetched_at": fetch["fetched_at"] if fetch else None,
-            "body_sha256": fetch["body_sha256"] if fetch else None}
+    return fetch_time(fetch) | {"body_sha256": fetch["body_sha256"] if fetch else None}
 
 
 def _status_code(embed: Embed, post: FetchedPost | None) -> str:

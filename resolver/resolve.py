@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 from resolver import platforms
 from resolver.errors import NON_PUBLIC
 from resolver.guard import non_public_by_name
-from resolver.http import NOT_CACHED, FetchOutcome, Ledger, asked_to_wait, fetch
+from resolver.http import NOT_CACHED, PASSING_KINDS, FetchOutcome, Ledger, asked_to_wait, fetch
 from resolver.model import evolve
 from resolver.platforms import x
 from resolver.platforms.canonical import canonical_url
@@ -238,7 +238,7 @@ def not_cached(why: str) -> str:
 # Failures that may not happen again: an online run asks again rather than repeat them from the cache for the
 # whole TTL (offline shows them: they are what was last known). A refused or looping chain is a lasting answer, under
 # the settings that gave it (`_declined`).
-PASSING = ("timeout:", "connect:", "network:", "http-429:", "http-5")
+PASSING = (*(f"{kind}:" for kind in PASSING_KINDS), "http-429:", "http-5")
 NEVER_RESOLVED = not_cached("never resolved")
 TOO_MANY_HOPS = "too-many-hops:"
 

@@ -154,10 +154,23 @@ class Session:
         """The oldest cached answer this run accepts (UTC, ISO 8601), or None: offline accepts any age."""
         if self.offline:
             return None
-        since = since_at(time.time_ns() // 1000, self.settings.cache_ttl_days)
+        since = since_at(self._now_us(), self.settings.cache_ttl_days)
         if self.sinces is not None:
             self.sinces.append(since)
         return since
+
+    def failure_since(self) -> str:
+        """The oldest media failure that may pass (a 503, a timeout) this online run keeps: failure_ttl minutes ago."""
+        return since_at(self._now_us(), self.settings.failure_ttl_minutes / (24 * 60))
+
+    def _now_us(self) -> int:
+        """The time a cached answer's age is measured from (microseconds since the epoch): now, or in a --replay run
+        the replayed records' time, their oldest WARC-Date (`ReplayIndex.answered_from_us`). A replayed answer is
+        dated when its source gave it, and is as old as its record however long after it is replayed; replaying it
+        again gives the same answer (replay29: a year-old WARC's answers were past the TTL on every replay, and asked
+        of the WARC and recorded again each run). With no dated record, now."""
+        replayed = self.replay.answered_from_us if self.replay is not None else None
+        return replayed if replayed is not None else time.time_ns() // 1000
 
     @property
     def live(self) -> bool:

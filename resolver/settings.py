@@ -51,6 +51,9 @@ class Settings:
     x_methods: tuple[str, ...] = ("x-api", "syndication", "oembed")   # tried in order; the first that answers wins
     max_media_bytes: int = 25_000_000
     max_image_pixels: int = 40_000_000   # an image with more pixels is refused before it is decoded (#12)
+    # Minutes a media download that failed for a reason that may pass (no answer in time, a broken connection, a 429
+    # or 5xx answer) is kept before an online run downloads it again; a lasting failure is kept for cache_ttl_days.
+    failure_ttl_minutes: float = 30.0
     # [origins]: "https://t.co" = "http://127.0.0.1:8765"
     origins: Mapping[str, str] = field(default_factory=dict)
     # [limits]: "https://web.archive.org/save" = 15 (requests a minute; 0 turns a budget off)
@@ -74,6 +77,7 @@ class Settings:
 _NETWORK_KEYS = {f.name for f in fields(Settings)} - {"db_path", "origins", "x_bearer_token", "ia_access_key",
                                                       "ia_secret_key", "config_path", "meta_access_token",
                                                       "x_methods", "max_media_bytes", "max_image_pixels", "limits",
+                                                      "failure_ttl_minutes",
                                                       "save_timeout", "warc_path", "article_budget"}
 X_METHODS = ("x-api", "syndication", "oembed")
 # Config keys holding a secret: a message about them never shows their value (#11).
@@ -94,7 +98,7 @@ def normalise_origin(value: str, *, where: str) -> str:
 # Every section and key a config file may hold ([origins] and [limits] map URLs, so any key): a typo is an error,
 # not a setting silently never applied.
 _SECTIONS: dict[str, frozenset[str] | None] = {
-    "network": frozenset(_NETWORK_KEYS | {"cache_ttl"}), "fetch": frozenset({"max_media_bytes", "max_image_pixels"}),
+    "network": frozenset(_NETWORK_KEYS | {"cache_ttl"}), "fetch": frozenset({"max_media_bytes", "max_image_pixels", "failure_ttl"}),
     "scan": frozenset({"article_budget"}), "archive": frozenset({"save_timeout", "warc"}), "cache": frozenset({"db"}),
     "origins": None, "limits": None, "x": frozenset({"bearer_token", "methods"}), "meta": frozenset({"access_token"}),
     "internet_archive": frozenset({"ia_access_key", "ia_secret_key"})}
@@ -171,6 +175,8 @@ def _from_toml(path: Path) -> dict[str, Any]:
             raise ConfigError(f"config file {path}: [x] methods is a list drawn from {', '.join(X_METHODS)}")
         values["x_methods"] = tuple(methods)
     values.update({k: v for k, v in section("fetch").items() if k in ("max_media_bytes", "max_image_pixels")})
+    if "failure_ttl" in section("fetch"):
+        values["failure_ttl_minutes"] = section("fetch")["failure_ttl"]
     if "access_token" in section("meta"):
         values["meta_access_token"] = text("meta", "access_token")
     values.update({k: text("internet_archive", k) for k in ("ia_access_key", "ia_secret_key")
@@ -180,7 +186,7 @@ def _from_toml(path: Path) -> dict[str, Any]:
 
 def _config_key(key: str) -> str:
     """A setting's name in the config file."""
-    return "cache_ttl" if key == "cache_ttl_days" else key
+    return {"cache_ttl_days": "cache_ttl", "failure_ttl_minutes": "failure_ttl"}.get(key, key)
 
 
 def _section_of(key: str) -> str:
@@ -191,7 +197,7 @@ def _check(values: dict[str, Any], *, where: Callable[[str], str] = str) -> dict
     """Types and ranges, so a typo in the config is a one-line error and not a crash mid-run. `where` names a key
     in a message (a config file's values: the file, the section and the key as written there)."""
     numeric = {"timeout", "connect_timeout", "deadline", "retry_max_wait", "cache_ttl_days", "save_timeout",
-               "article_budget"}
+               "article_budget", "failure_ttl_minutes"}
     integral = {"max_redirects", "max_body_bytes", "concurrency", "per_host", "retries", "max_media_bytes",
                 "max_image_pixels"}
     for key, value in values.items():

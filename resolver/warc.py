@@ -209,6 +209,10 @@ class ReplayIndex:
         self._used: dict[tuple[str, str], int] = defaultdict(int)
         self._lock = threading.Lock()
         self.paths = [Path(p) for p in paths]
+        # The oldest time a record says its source answered at (microseconds since the epoch; None: no record says
+        # one): a replay's "now" for the age of cached answers (Session._now_us)
+        self.answered_from_us: int | None = None
+        self.answered_from: str | None = None   # the same, as the cache writes times
         for path in self.paths:
             with open(path, "rb") as stream:
                 iterator = ArchiveIterator(stream)
@@ -232,6 +236,17 @@ class ReplayIndex:
                         pending.append((record.rec_headers.get_header("WARC-Record-ID"), replayed))
                 for record_id, replayed in pending:
                     self._queues[(methods.get(record_id, "GET").upper(), replayed.url)].append(replayed)
+                    self._answered(replayed.warc_date)
+
+    def _answered(self, warc_date: str | None) -> None:
+        from datetime import datetime, timedelta
+
+        when = answered_at(warc_date)
+        if when is not None:
+            moment = datetime.fromisoformat(when.replace("Z", "+00:00"))
+            micros = (moment - datetime(1970, 1, 1, tzinfo=moment.tzinfo)) // timedelta(microseconds=1)
+            if self.answered_from_us is None or micros < self.answered_from_us:
+                self.answered_from_us, self.answered_from = micros, when
 
     def take(self, method: str, url: str) -> ReplayedResponse | None:
         """The next recorded response for this request, or None when the WARC files never saw it."""
@@ -260,6 +275,18 @@ def answered_at(warc_date: str | None) -> str | None:
     if moment.tzinfo is None:   # WARC-Date is UTC by definition
         moment = moment.replace(tzinfo=timezone.utc)
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+UNKNOWN_ANSWER_TIME = "when the source gave this answer is not known"
+
+
+def answer_time_unknown(warc_date: str | None) -> str:
+    """Why a replayed record whose WARC-Date `answered_at` cannot read gives no time for its answer: the replay's own
+    time is no time the source answered at (replay29: it was recorded, and reported, as one)."""
+    said = (warc_date or "").strip()
+    record = (f"the replayed WARC record's WARC-Date {said!r} is not a time" if said
+              else "the replayed WARC record has no WARC-Date")
+    return f"{record}: {UNKNOWN_ANSWER_TIME}"
 
 
 def replayed_payload(found: ReplayedResponse) -> Generator[bytes, None, None]:

@@ -2,6 +2,7 @@
 round trip: archive an article's embeds into a WARC, then replay it with no server and get the same records."""
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -267,6 +268,27 @@ def test_identify_a_remnant_by_date_window_and_text(fakenet, store):
     assert {c["post_id"] for c in found.evidence["candidates"]} == {inside, other}
 
 
+def test_identification_weighs_a_written_address_against_where_a_candidates_t_co_link_leads(fakenet, store):
+    """replay29: the t.co -> address map a candidate's answer gives (entities.urls) was not used, so a remnant naming
+    another address than the one the post's link leads to passed unremarked."""
+    inside = "1600000000000000001"
+    listed = [("20221206060000", f"https://twitter.com/RivertonRoads/status/{inside}")]
+    fakenet.route("web.archive.org", "/cdx/search/cdx", lambda request: Response(
+        json.dumps(cdx_rows(*[c for c in listed if c[1].removeprefix("https://").startswith(request.args["url"])])
+                   or []), content_type="application/json"))
+    linked = dict(fx.SYNDICATION_TWEET, text="Road closures for the marathon tomorrow: https://t.co/Mar4Thon01",
+                  entities={"hashtags": [], "user_mentions": [], "symbols": [], "urls": [
+                      {"url": "https://t.co/Mar4Thon01", "expanded_url": "https://rivertonpost.example/marathon",
+                       "display_url": "rivertonpost.example/marathon", "indices": [41, 64]}]})
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({inside: [json_page(linked)]}))
+    found = Session(settings_for(fakenet), store=store).run(lambda s: identify(
+        "RivertonRoads", "2022-12-06", "Road closures for the marathon tomorrow: rivertonpost.example/parade", session=s))
+    [candidate] = found.evidence["candidates"]
+    assert candidate["result"] == "warn" and ("the article's link rivertonpost.example/parade is not the post's "
+                                              "(t.co/Mar4Thon01, which leads to rivertonpost.example/marathon)"
+                                              ) in candidate["evidence"]
+
+
 ARTICLE = ("Bridge reopened this morning after repairs. https://t.co/Zz98Yy76Xx\n"
            f"— Riverton Roads (@RivertonRoads) December 6, 2022 {POST}\n"
            "More later.\n")
@@ -324,16 +346,41 @@ def test_round_trip_archive_then_replay_gives_the_same_records(fakenet, tmp_path
     assert {r["via"] for r in Store(tmp_path / "replay.db").db["fetches"].rows} == {"warc"}
 
 
-def redated(warc, to, date: str) -> None:
-    """A copy of the WARC `warc` at `to`, every record's WARC-Date set to `date`: a WARC written some time ago."""
+def redated(warc, to, date: str | None) -> None:
+    """A copy of the WARC `warc` at `to`, every record's WARC-Date set to `date`: a WARC written some time ago (or a
+    date that reads as no time); None takes it out, as a tool that did not date its records left them."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.warcwriter import WARCWriter
 
     with open(warc, "rb") as source, open(to, "wb") as out:
         writer = WARCWriter(out, gzip=True)
         for record in ArchiveIterator(source):
-            record.rec_headers.replace_header("WARC-Date", date)
+            if date is None:
+                record.rec_headers.remove_header("WARC-Date")
+            else:
+                record.rec_headers.replace_header("WARC-Date", date)
             writer.write_record(record)
+
+
+def replay_world(fakenet, tmp_path, warc_date: str | None):
+    """ARTICLE's world archived into a WARC whose every record is dated `warc_date` (`redated`), then the servers
+    emptied: every answer must come from the WARC. Gives (cli, article, warc); cli(db, *args) runs the command
+    line on the cache `db` and gives its stdout."""
+    config = serve_the_article_world(fakenet, tmp_path)
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE)
+    written, warc = tmp_path / "written.warc.gz", tmp_path / "run.warc.gz"
+
+    def cli(db, *args):
+        from resolver.cli import cli as command
+        result = CliRunner().invoke(command, ["--config", str(config), "--db", str(tmp_path / db), *args])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    cli("live.db", "archive", "--json", "--warc", str(written), str(article))
+    redated(written, warc, warc_date)
+    fakenet.routes.clear()
+    return cli, article, warc
 
 
 @pytest.mark.parametrize("warc_date,expected", [
@@ -353,20 +400,7 @@ def test_a_warc_date_is_read_as_the_cache_writes_times(warc_date, expected):
 def test_a_replayed_answer_is_dated_when_the_source_answered_not_when_it_was_replayed(fakenet, tmp_path):
     """newuser28b: a --replay run recorded and reported the replay's time as when the service answered; the WARC
     record's WARC-Date was recorded nowhere. A year-old WARC dated a year-old "deleted" to the day it was replayed."""
-    config = serve_the_article_world(fakenet, tmp_path)
-    article = tmp_path / "article.txt"
-    article.write_text(ARTICLE)
-    written, warc = tmp_path / "written.warc.gz", tmp_path / "run.warc.gz"
-
-    def cli(db, *args):
-        from resolver.cli import cli as command
-        result = CliRunner().invoke(command, ["--config", str(config), "--db", str(tmp_path / db), *args])
-        assert result.exit_code == 0, result.output
-        return result.stdout
-
-    cli("live.db", "archive", "--json", "--warc", str(written), str(article))
-    redated(written, warc, "2023-03-01T10:00:00Z")   # the tool's own records, as if written long ago
-    fakenet.routes.clear()          # the servers answer nothing now: every answer must come from the WARC
+    cli, article, warc = replay_world(fakenet, tmp_path, "2023-03-01T10:00:00Z")   # as if written long ago
     hits = len(fakenet.hits)
     report = json.loads(cli("replay.db", "--replay", str(warc), "report", "--format", "json", str(article)))
     assert len(fakenet.hits) == hits
@@ -381,6 +415,72 @@ def test_a_replayed_answer_is_dated_when_the_source_answered_not_when_it_was_rep
     status = next(line for line in md.splitlines() if line.startswith("| Status |"))
     assert status.endswith(f"| syndication, fetch #{source['fetch_id']}, body {source['body_sha256'][:12]}…, "
                            f"replayed from WARC {warc}, answered at 2023-03-01T10:00:00.000000Z |"), status
+
+
+def test_a_replay_ages_cached_answers_from_the_replayed_records_time_not_from_now(fakenet, tmp_path):
+    """replay29: under --replay a cached answer's age (cache_ttl) was measured against now, so the answers a first
+    replay of a year-old WARC recorded (dated to their WARC-Date) were past the TTL on the next replay, and every
+    one was asked of the WARC again, recorded again. Now a replay's "now" is its records' time (their oldest
+    WARC-Date): a replayed answer is as old as its record whenever it is replayed. A live run ages it from now."""
+    run, article, warc = replay_world(fakenet, tmp_path, "2023-03-01T10:00:00Z")
+
+    def cli(*args):
+        return run("replay.db", *args)
+    from cache import Store
+
+    def fetches():
+        with Store(tmp_path / "replay.db") as store:
+            return len(list(store.db["fetches"].rows))
+    first = json.loads(cli("--replay", str(warc), "scan", "--fetch", "--json", str(article)))
+    recorded = fetches()
+    assert recorded and not first["posts"][0]["from_cache"]
+    again = json.loads(cli("--replay", str(warc), "scan", "--fetch", "--json", str(article)))
+    assert fetches() == recorded   # nothing asked of the WARC again: the answers are as old as its records
+    assert again["posts"][0]["from_cache"] and again["posts"][0]["status"] == first["posts"][0]["status"]
+    assert all(r["from_cache"] for r in again["resolutions"])
+    report = json.loads(cli("--replay", str(warc), "report", "--format", "json", str(article)))
+    recorded = fetches()   # and the archive lookups a report makes, which a scan does not
+    assert report["replay"] == {
+        "files": [str(warc)], "answers_aged_from": "2023-03-01T10:00:00.000000Z", "cache_ttl_days": 30}
+    md = cli("--replay", str(warc), "report", str(article))
+    assert (f"- **Replay**: answers replayed from {warc}; a cached answer's age (cache_ttl, 30 days) is measured from "
+            "the replayed records' time, 2023-03-01T10:00:00.000000Z (their oldest WARC-Date), not from now") in md
+    assert fetches() == recorded and "**Replay**" not in cli("report", "--offline", str(article))
+    hits = len(fakenet.hits)
+    live = json.loads(cli("scan", "--fetch", "--json", str(article)))   # live: 2023 is past the TTL
+    assert len(fakenet.hits) > hits and not live["posts"][0]["from_cache"]
+
+
+@pytest.mark.parametrize("date,why", [
+    (None, "the replayed WARC record has no WARC-Date"),
+    ("last spring", "the replayed WARC record's WARC-Date 'last spring' is not a time"),
+], ids=["no-warc-date", "unparsable-warc-date"])
+def test_a_replayed_answer_with_no_warc_date_says_when_it_was_given_is_not_known(fakenet, tmp_path, date, why):
+    """replay29: a record with no WARC-Date, or one that reads as no time, was dated to the replay's own time, and the
+    report said "answered at <the replay's time>": a time the source never answered at. Now the time is not known,
+    and every format says so (JSON: null, and why)."""
+    cli, article, warc = replay_world(fakenet, tmp_path, date)
+    from cache import utc_now
+    before = utc_now()
+    report = json.loads(cli("replay.db", "--replay", str(warc), "report", "--format", "json", str(article)))
+    import jsonschema
+    jsonschema.validate(report, json.loads((Path(__file__).parents[1] / "schema" / "report.schema.json").read_text()))
+    [embed] = [e for e in report["embeds"] if e["post"]]
+    [source] = embed["post"]["sources"]
+    unknown = f"{why}: when the source gave this answer is not known"
+    assert (source["fetched_at"], source["observed_at"], source["answered_at_unknown"], source["warc_file"]) == (
+        None, None, unknown, str(warc))
+    hops = [h for e in report["embeds"] for r in e["resolutions"] for h in r["hops"]]
+    assert hops and all(h["fetched_at"] is None and h["answered_at_unknown"] == unknown for h in hops)
+    from cache import Store
+    rows = list(Store(tmp_path / "replay.db").db["fetches"].rows)
+    assert rows and all(r["answered_at_unknown"] == unknown and r["fetched_at"] >= before for r in rows)
+    md = cli("replay.db", "report", "--offline", str(article))   # the replayed answers, as the cache keeps them
+    status = next(line for line in md.splitlines() if line.startswith("| Status |"))
+    assert status.endswith(f"| syndication, fetch #{source['fetch_id']}, body {source['body_sha256'][:12]}…, "
+                           f"replayed from WARC {warc}, {unknown} |"), status
+    dated = [line for line in md.replace(str(tmp_path), "").splitlines() if before[:10] in line]
+    assert len(dated) == 2 and dated[0].startswith("- Scanned: ") and dated[1].startswith("- Generated by "), dated
 
 
 def test_archive_of_articles_asks_the_sources_again_even_with_a_warm_cache(fakenet, tmp_path):

@@ -13,7 +13,7 @@ from resolver.fetch import FetchOptions, Target, fetch_posts
 from resolver.fetch.token import syndication_token
 from resolver.session import Mode, Session
 from tests import xfixtures as fx
-from tests.fakenet import page
+from tests.fakenet import drip, page
 
 TWEET = Target("twitter", fx.POST_ID, f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}")
 MEDIA_HOSTS = ["pbs.twimg.com", "video.twimg.com", "i.ytimg.com"]
@@ -343,6 +343,61 @@ def test_a_photo_whose_download_failed_is_downloaded_again_once_older_than_the_t
     hits = len(fakenet.hits)
     run([TWEET], settings, store)
     assert len(fakenet.hits) == hits
+
+
+def hours_ago(hours: float) -> str:
+    """A time `hours` before now, as the cache writes times."""
+    from datetime import datetime, timedelta, timezone
+
+    return (datetime.now(timezone.utc) - timedelta(hours=hours)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+@pytest.mark.parametrize("failing,error,passing", [
+    (page("busy", 503), "HTTP 503", True),
+    (page("slow down", 429), "HTTP 429", True),
+    (drip(40, 0.05), "timeout: no complete answer within the 1s deadline", True),
+    (page("gone", 404), "HTTP 404", False),
+    (page("gone for good", 410), "HTTP 410", False),
+    (page("<html>not a photo</html>"), "not an image format this tool reads", False),
+], ids=["503", "429", "timeout", "404", "410", "not-an-image"])
+def test_a_photo_that_failed_for_a_passing_reason_is_downloaded_again_after_the_failure_ttl(
+        fakenet, store, failing, error, passing):
+    """replay29: a photo whose server hiccuped (a 503, a 429, no answer in time) was kept failed for the whole cache
+    TTL, 30 days: a run the next day never tried it again. Now such a failure is kept for `failure_ttl` minutes (30
+    by default: a warm run right after still does not download it again, newuser28b #8); one that will not pass (a
+    404 or 410, a file that is no image) is kept for the cache TTL."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    serve_media(fakenet)
+    [photo] = fakenet.routes["pbs.twimg.com", "/media/FjRivertonBridge.jpg"]
+    fakenet.route("pbs.twimg.com", "/media/FjRivertonBridge.jpg", failing)
+    settings = settings_for(fakenet, retries=0, deadline=1)
+    assert settings.failure_ttl_minutes == 30
+    [first] = run([TWEET], settings, store)
+    assert first.failed and first.media[0]["error"] == error
+    fakenet.route("pbs.twimg.com", "/media/FjRivertonBridge.jpg", photo)
+    hits = len(fakenet.hits)
+    [warm] = run([TWEET], settings, store)   # within the failure TTL: kept
+    assert warm.media[0]["error"] == error and len(fakenet.hits) == hits
+    with store.write():   # an hour later: past the failure TTL, well within the cache TTL
+        store.conn.execute("UPDATE media SET fetched_at = ? WHERE error IS NOT NULL", [hours_ago(1)])
+    [later] = run([TWEET], settings, store)
+    if passing:
+        assert later.media[0]["error"] is None and later.media[0]["sha256"] and len(fakenet.hits) == hits + 1
+    else:
+        assert later.media[0]["error"] == error and len(fakenet.hits) == hits
+
+
+def test_a_photo_that_answered_503_is_downloaded_by_the_next_run_with_no_failure_ttl(fakenet, store):
+    """A 503 then a 200 across two runs, `failure_ttl = 0`: the second run downloads the photo."""
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    serve_media(fakenet)
+    [photo] = fakenet.routes["pbs.twimg.com", "/media/FjRivertonBridge.jpg"]
+    fakenet.route("pbs.twimg.com", "/media/FjRivertonBridge.jpg", page("busy", 503), photo)
+    settings = settings_for(fakenet, retries=0, failure_ttl_minutes=0)
+    [first] = run([TWEET], settings, store)
+    assert first.media[0]["error"] == "HTTP 503"
+    [second] = run([TWEET], settings, store)
+    assert second.media[0]["error"] is None and second.media[0]["sha256"] and not second.failed
 
 
 def test_reparse_rederives_from_kept_bodies_without_requests(fakenet, store):

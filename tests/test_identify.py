@@ -90,3 +90,23 @@ def test_a_best_that_matches_word_for_word_is_accepted_even_with_an_unread_candi
     decision = choose(REMNANT, DECOYS[:2] + [cand(RIGHT, REMNANT), cand("1389146000000000000", None, "none")])
     assert (decision.post_id, decision.verdict) == (RIGHT, "identified")
     assert decision.reason.endswith("; the text of 1 candidate could not be read (1389146000000000000)")
+
+
+LINKED = "Road closures for the marathon tomorrow: https://t.co/Mar4Thon01"
+LINK_MAP = {"https://t.co/Mar4Thon01": "https://rivertonpost.example/marathon-closures"}
+
+
+@pytest.mark.parametrize("written,result", [
+    ("rivertonpost.example/marathon-closures", "pass"),
+    ("rivertonpost.example/parade-closures", "warn"),
+], ids=["its-address", "another-address"])
+def test_a_candidates_t_co_link_is_weighed_by_where_its_answer_said_it_leads(written, result):
+    """replay29: identification compared a remnant's written address with a candidate's t.co link with no map of
+    where the link leads, so another address passed unremarked; the report's text check weighs it (renamed28)."""
+    remnant = f"Road closures for the marathon tomorrow: {written}"
+    decision = choose(remnant, [cand(RIGHT, LINKED, links=LINK_MAP)])
+    [first] = decision.evidence()["candidates"]
+    assert first["result"] == result
+    if result == "warn":
+        assert (f"the article's link {written} is not the post's (t.co/Mar4Thon01, which leads to "
+                "rivertonpost.example/marathon-closures)") in first["evidence"]

@@ -519,3 +519,41 @@ def test_a_record_not_known_to_be_given_stays_not_known_after_a_later_scan(tmp_p
     [chosen] = report.to_json()["preferred"]
     assert chosen["why"] == ("neither encoding is known to have been given by the user: kept the one merged first: "
                              f"its encoding (cp1250) {NOT_KNOWN}, the other's was declared (iso8859-2)")
+
+
+def _as_before_m020(path: Path) -> Path:
+    """`path` as a version before m020 left it: no encoding_given_known, and m020 on never applied."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("ALTER TABLE articles DROP COLUMN encoding_given_known")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name >= 'm020'")
+    return path
+
+
+def test_a_merge_says_once_per_input_which_records_cannot_say_if_their_encoding_was_given(tmp_path: Path) -> None:
+    """replay29: a merged output made before m020 kept no mark of which records could say whether their encoding was
+    given (its m017 is dated at that merge, after all it holds was scanned), nor does any column it holds (the
+    tool's version is one, whatever the migrations): merged again, each of its records is not known, and the merge
+    said so of no input, only in the why of each article two inputs recorded otherwise. Now it says so once, per
+    input, with how many records. A cache made before m020 by scans alone can say (first scanned since its m017)."""
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    merged = tmp_path / "merged.db"
+    merge(merged, [_declared(tmp_path / "declared.db")])
+    _as_before_m020(merged)
+    scanned = _as_before_m020(_declared(tmp_path / "scanned.db"))   # declared, scanned since its m017: it can say
+    old = _czech_before_m017(tmp_path / "old.db", encoding="cp1250", name="Jiří Čermák")
+    out = tmp_path / "out.db"
+    result = CliRunner().invoke(cli, ["cache", "merge", str(out), str(scanned), str(merged), str(old)])
+    assert result.exit_code == 0, result.output
+    notes = [line for line in result.stdout.splitlines() if "is not known" in line and not line.startswith("article")]
+    assert notes == [
+        f"{merged}: 1 article record made before m017, or copied in by a merge before m020: whether the user gave its "
+        "encoding (not guessed) is not known, and nothing it holds can tell",
+        f"{old}: 1 article record made before m017: whether the user gave its encoding (not guessed) is not known, "
+        "and nothing it holds can tell"]
+    report = merge(tmp_path / "again.db", [scanned])
+    assert report.to_json()["notes"] == []
+    with sqlite3.connect(tmp_path / "again.db") as conn:
+        assert conn.execute("SELECT encoding_given_known FROM articles").fetchall() == [(1,)]

@@ -27,6 +27,13 @@ def test_file_then_environment_then_flags(tmp_path):
     assert dict(settings.origins) == {"https://t.co": "http://127.0.0.1:8765"}
 
 
+def test_failure_ttl_is_minutes_in_the_fetch_section(tmp_path):
+    path = tmp_path / "c.toml"
+    path.write_text("[fetch]\nfailure_ttl = 5\n")
+    assert load_settings(env={}).failure_ttl_minutes == 30
+    assert load_settings(env={}, path=path).failure_ttl_minutes == 5
+
+
 @pytest.mark.parametrize("body,message", [
     ("[network]\ntimeout = 'soon'\n", "timeout must be a non-negative number"),
     ("[network]\nconcurrency = 0\n", "concurrency must be at least 1"),
@@ -38,13 +45,14 @@ def test_file_then_environment_then_flags(tmp_path):
     # a typo in a section's name, or in a key of any section, was silently ignored: the setting never applied
     ("[nettwork]\ntimeout = 3\n", "unknown section [nettwork]; the sections are [network], [fetch], [scan]"),
     ("[fetch]\nmax_media_byte = 3\n", "unknown [fetch] keys: max_media_byte"),
+    ("[fetch]\nfailure_ttl = -1\n", "[fetch] failure_ttl must be a non-negative number, not -1"),
     ("[archive]\nsave_timout = 3\n", "unknown [archive] keys: save_timout"),
     ("[x]\nbearer = 'a'\n", "unknown [x] keys: bearer"),
     # a [limits] key that is no URL prefix matches no request: the limit silently never applied
     ('[limits]\n"web.archive.org/save" = 10\n', "[limits] key 'web.archive.org/save' is no URL prefix"),
     ("[network]\nmax_redirects = 1.5\n", "max_redirects must be a whole number"),
-], ids=["type", "range", "pixels", "bool", "typo", "origin", "syntax", "section-typo", "fetch-typo", "archive-typo",
-        "x-typo", "limits-not-a-url", "whole-number"])
+], ids=["type", "range", "pixels", "bool", "typo", "origin", "syntax", "section-typo", "fetch-typo", "failure-ttl",
+        "archive-typo", "x-typo", "limits-not-a-url", "whole-number"])
 def test_bad_config_is_a_clear_error(tmp_path, body, message):
     path = tmp_path / "c.toml"
     path.write_text(body)

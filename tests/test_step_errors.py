@@ -143,6 +143,28 @@ def test_a_failed_image_download_older_than_the_ttl_is_downloaded_again(world, f
     assert fakenet.hits.count(("news.example", "/img/harbour.jpg")) == asked + 1
 
 
+def test_a_credited_image_that_answered_503_is_downloaded_again_past_the_failure_ttl_memo_or_not(fakenet, tmp_path,
+                                                                                                 monkeypatch):
+    """replay29: a 503 was kept for the cache TTL (30 days). Now for `failure_ttl` minutes: a warm run within it keeps
+    it (and may print the article from its memo), a run after it downloads the image again, memo or not."""
+    monkeypatch.chdir(tmp_path)
+    serve_media(fakenet)
+    world = World(fakenet, tmp_path, extra="[fetch]\nfailure_ttl = 0.02\n")   # 1.2 seconds
+    harbour_with_a_missing_image(fakenet, status=503)
+    source = article(tmp_path, HARBOUR, "harbour.html")
+    assert world("scan", "--fetch", "--json", source).exit_code == 1
+    asked = fakenet.hits.count(("news.example", "/img/harbour.jpg"))
+    for _ in range(2):   # warm, within the failure TTL: kept (the second run may answer from a memo of the first)
+        warm = world("scan", "--fetch", "--json", source)
+        assert warm.exit_code == 1 and fakenet.hits.count(("news.example", "/img/harbour.jpg")) == asked
+    fakenet.route("news.example", "/img/harbour.jpg", page(fx.jpeg(), content_type="image/jpeg"))
+    import time
+    time.sleep(1.5)
+    again = world("scan", "--fetch", "--json", source)
+    assert again.exit_code == 0, again.output
+    assert fakenet.hits.count(("news.example", "/img/harbour.jpg")) == asked + 1
+
+
 @pytest.mark.parametrize("inputs", [["a.db", "a.db"], ["out.db"], ["a.db", "./a.db"]], ids=["twice", "out", "path"])
 def test_cache_merge_of_an_input_twice_or_into_itself_is_a_usage_error(tmp_path, monkeypatch, inputs):
     """`cache merge merged.db merged.db` exited 1; the README's table says a usage mistake is 2."""

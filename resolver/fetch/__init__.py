@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from cache.store import json_column
 from resolver.fetch.records import WAYBACK, Media, PostRecord, merge, record_from_json
-from resolver.http import NOT_CACHED, FetchOutcome, Ledger, asked_to_wait
+from resolver.http import NOT_CACHED, FetchOutcome, Ledger, asked_to_wait, passing_failure
 from resolver.http import fetch as http_fetch
 from resolver.model import plain
 from resolver.options import FetchOptions
@@ -205,15 +205,24 @@ def _media_missing(record: PostRecord, media_row: Callable[[str], dict[str, Any]
 
 
 def _download_again(row: dict[str, Any], session: Session) -> bool:
-    """A media row whose download failed, and longer ago than the cache TTL: an online run downloads it again. Within
-    the TTL the failure is the answer, whatever its reason, as a link's lasting answer is (newuser28b #8: a warm run
-    that asked nothing else tried every failed image again, three retries each, 110 s of a 140 s run; and a 404
-    was kept for good). --refresh downloads it again (`media_file` does not look); offline it is what was last
-    known. A file once downloaded is kept: its facts are of its bytes."""
+    """A media row whose download failed, and longer ago than its TTL: an online run downloads it again. Within it
+    the failure is the answer (newuser28b #8: a warm run that asked nothing else tried every failed image again,
+    three retries each, 110 s of a 140 s run; and a 404 was kept for good). A failure that may pass (no answer in
+    time, a broken connection, a 429 or 5xx: `passing_failure` of its fetch) is kept for failure_ttl minutes, one
+    that will not (a 404 or 410, refused by the guard, no image) for the cache TTL (replay29: a photo whose server
+    hiccuped was not tried again for 30 days). --refresh downloads it again (`media_file` does not look); offline it
+    is what was last known. A file once downloaded is kept: its facts are of its bytes."""
     if session.offline or row.get("sha256") is not None:
         return False
-    since = session.cached_since()
-    return since is not None and (row.get("fetched_at") or "") < since
+    since, fetched = session.cached_since(), row.get("fetched_at") or ""
+    if since is None or fetched < since:
+        return since is not None
+    # A warm run's memo never stands in for this: an article with a failed step runs its steps (memo.answer).
+    store = session.store
+    fetch = store.fetch(row["fetch_id"]) if store is not None and row.get("fetch_id") else None
+    if fetch is None or not passing_failure(fetch.get("error_kind"), fetch.get("status")):
+        return False
+    return fetched < session.failure_since()
 
 
 def _media_lookup(store: Store | None) -> Callable[[str], dict[str, Any] | None] | None:
