@@ -3002,3 +3002,27 @@ def test_left28_a_placeholder_in_the_paragraph_before_a_signature_is_no_text():
             "</article></body></html>")
     [embed] = extract.find_all(page, "html")[0]
     assert (embed.author_handle, embed.text, embed.text_confidence) == ("ann_ex", None, None)
+
+
+# Hosts are caseless (newuser29 #4): a page whose only post link writes its host in capitals was skipped by the
+# marker gate unparsed, and gave no embed, where `platforms.parse_url` reads the same link.
+UPPER_CASE_HOST_LINKS = {
+    "telegram": ("HTTPS://T.ME/examplestadt_news/4700", "telegram", "4700"),
+    "reddit": ("https://WWW.REDDIT.COM/r/ex/comments/1abc2dz/x/", "reddit", "1abc2dz"),
+    "bluesky": ("https://BSKY.APP/profile/a.example/post/3kexamplerk29", "bluesky", "3kexamplerk29"),
+    "facebook": ("https://WWW.FACEBOOK.COM/page/posts/10150000000000009", "facebook", "10150000000000009"),
+    "threads": ("https://WWW.THREADS.NET/@a/post/C3xYzUpper1", "threads", "C3xYzUpper1"),
+    "youtube": ("https://YOUTU.BE/AbCdEfGhIk9", "youtube", "AbCdEfGhIk9"),
+    "instagram": ("https://WWW.INSTAGRAM.COM/p/Cx9UpperCase/", "instagram", "Cx9UpperCase"),
+    "twitter": ("HTTPS://TWITTER.COM/jack/status/20", "twitter", "20"),
+    "mixed": ("https://Www.TikTok.Com/@a/video/7311111111111111302", "tiktok", "7311111111111111302"),
+}
+
+
+@pytest.mark.parametrize("link", list(UPPER_CASE_HOST_LINKS.values()), ids=list(UPPER_CASE_HOST_LINKS))
+@pytest.mark.usefixtures("both_searches")
+def test_a_page_whose_only_post_link_has_an_upper_case_host_gives_its_embed(link):
+    url, platform, post_id = link
+    page = f'<p><a href="{url}">x</a></p>'
+    assert html.has_markers(page)
+    assert [(e.platform, e.post_id) for e in html.scan(page)[0]] == [(platform, post_id)]
