@@ -3026,3 +3026,19 @@ def test_a_page_whose_only_post_link_has_an_upper_case_host_gives_its_embed(link
     page = f'<p><a href="{url}">x</a></p>'
     assert html.has_markers(page)
     assert [(e.platform, e.post_id) for e in html.scan(page)[0]] == [(platform, post_id)]
+
+
+# The words an official embed code shows in the article are what the article says of the post (newuser29 #3):
+# TikTok's caption <p>, an Instagram captioned embed's caption, a Reddit card's title and u/author. Before, each
+# embed's text (and Reddit's author) was null, and the report said "the article quotes no text of this post".
+def test_embed_codes_give_the_caption_title_and_author_they_show(fixture_text):
+    embeds, _ = html.scan(fixture_text("embed_code_captions.html"))
+    got = [(e.platform, e.post_id, e.author_handle, e.text, e.text_confidence) for e in embeds]
+    assert got == [
+        ("tiktok", "7311111111111111111", "bridgefan", "The bridge is under water now #flood", "high"),
+        ("instagram", "Cx7RiverCap", "riverwatch_ex",
+         "Sandbags at the market square since 6am. Thank you @riverton_fire #flood", "high"),
+        ("instagram", "Cx7NoCapts", "riverwatch_ex", None, None),   # v14: no caption in the code, none made up
+        # a thread's title, not its body: the post's words or not, not known
+        ("reddit", "1abc2de", "Local_Person_42", "The river is at the market square", "uncertain"),
+    ]

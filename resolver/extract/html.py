@@ -28,6 +28,7 @@ from resolver.extract import needles as needle_search
 from resolver.extract.needles import WRITES_LETTERS_RE, Needles
 from resolver.extract.spans import ElementEnds, SourceMap
 from resolver.model import Credit, Embed, PostRef
+from resolver.placeholders import is_placeholder
 from resolver.platforms import x
 
 # Pages repeat the same share and profile links: each URL is read once per process (the answers are frozen values).
@@ -363,14 +364,13 @@ def _embed_at(el: Any, smap: SourceMap) -> Embed | None:
         if "instagram-media" in classes:
             return _instagram(el, smap)
         if "tiktok-embed" in classes:
-            return _embed_from_url(attr(el, "cite") or "", el, smap, "html-blockquote", "tiktok-embed")
+            return _tiktok(el, smap)
         if "bluesky-embed" in classes:
             return _blueskyish(el, smap)
         if "text-post-media" in classes:
             return _embed_from_url(attr(el, "data-text-post-permalink") or "", el, smap, "html-blockquote", "text-post-media")
         if classes & {"reddit-embed-bq", "reddit-card"}:
-            url = next((attr(a, "href") or "" for a in descendants(el, "a") if "/comments/" in (attr(a, "href") or "")), "")
-            return _embed_from_url(url, el, smap, "html-blockquote", "reddit-")
+            return _reddit(el, smap)
         return None
     if tag == "iframe":
         tweet_id = attr(el, "data-tweet-id") or ""
@@ -464,7 +464,52 @@ def _instagram(el: Any, smap: SourceMap) -> Embed | None:
         stamped = ISO_DAY_RE.match(attr(stamp, "datetime") or "")
         if stamped and _real_day(stamped.group(0)):
             date, date_text = stamped.group(0), date_text or element_text(stamp) or None
-    return replace(embed, author_handle=handle.rstrip("."), author_name=name, date_text=date_text, date=date)
+    text = _caption(el)
+    return replace(embed, author_handle=handle.rstrip("."), author_name=name, date_text=date_text, date=date,
+                   text=text, text_confidence=tweet_text.HIGH if text else None)
+
+
+def _caption(el: Any) -> str | None:
+    """The caption a data-instgrm-captioned embed code shows: its paragraphs before the "A post shared by" line
+    (Instagram's copy of the post's words, #10). Version 14's code holds no caption; none is made up."""
+    if "data-instgrm-captioned" not in el.attrs:
+        return None
+    words = []
+    for para in descendants(el, "p"):
+        line = element_text(para)
+        if descendants(para, "time") or text_detectors.instagram_lines(line):
+            break
+        if line and not is_placeholder(line):
+            words.append(text_with_breaks(para))
+    return "\n".join(words) or None
+
+
+def _tiktok(el: Any, smap: SourceMap) -> Embed | None:
+    """blockquote.tiktok-embed: the caption is the <p> of its <section> (TikTok's copy of the post's words, #10);
+    the "@user" and "♬ sound" links around it are not."""
+    embed = _embed_from_url(attr(el, "cite") or "", el, smap, "html-blockquote", "tiktok-embed")
+    para = next(iter(descendants(el, "p")), None)
+    text = text_with_breaks(para) if embed is not None and para is not None else ""
+    return replace(embed, text=text, text_confidence=tweet_text.HIGH) if embed is not None and text else embed
+
+
+def _reddit(el: Any, smap: SourceMap) -> Embed | None:
+    """blockquote.reddit-embed-bq: the thread link's words are its title, the /user/ link its author (#10). A title
+    is no body: the text is uncertain, so a difference from the post's words warns and never fails."""
+    links = descendants(el, "a")
+    thread = next((a for a in links if "/comments/" in (attr(a, "href") or "")), None)
+    embed = _embed_from_url(attr(thread, "href") or "" if thread is not None else "", el, smap, "html-blockquote",
+                            "reddit-")
+    if embed is None:
+        return None
+    users = (REDDIT_USER_RE.match(element_text(a)) for a in links if "/user/" in (attr(a, "href") or ""))
+    user = next((u.group(1) for u in users if u is not None), None)
+    title = element_text(thread) if thread is not None else ""
+    return replace(embed, author_handle=embed.author_handle or user, text=title or None,
+                   text_confidence=tweet_text.UNCERTAIN if title else None)
+
+
+REDDIT_USER_RE = re.compile(r"u/([A-Za-z0-9_-]{3,20})$")
 
 
 def _custom_element(el: Any, smap: SourceMap) -> Embed | None:
