@@ -390,6 +390,13 @@ def m022_fetch_non_public(db: Database) -> None:
     its host's name alone."""
     db.table("fetches").add_column("non_public", int)
 
+
+@migrations()
+def m023_embed_linked_capture(db: Database) -> None:
+    """v23: the Wayback Machine capture an article linked in place of the post (its URL, timestamp included), so a
+    report says the article pointed at a copy of a stated date (#15). NULL: a direct link, or found before v23."""
+    db.table("embeds").add_column("linked_capture", str)
+
 def memo_triggers() -> dict[str, str]:
     """The triggers that retire memos (#13), by name: m014 makes them, and `Store` makes again any a rebuilt table
     lost (a rebuild, as `sqlite-utils transform` does, drops a table's triggers)."""

@@ -3042,3 +3042,33 @@ def test_embed_codes_give_the_caption_title_and_author_they_show(fixture_text):
         # a thread's title, not its body: the post's words or not, not known
         ("reddit", "1abc2de", "Local_Person_42", "The river is at the market square", "uncertain"),
     ]
+
+
+# A link to a Wayback Machine capture of a post (newuser29 #5): found for Instagram, YouTube, TikTok and X only (by
+# the raw source pass, as if a direct link to the live post), never for the others. Every platform's is the post
+# now, and the embed says the article linked a capture, and which.
+ARCHIVED_POSTS = {
+    "telegram": ("https://t.me/examplestadt_news/4598", "4598"),
+    "reddit": ("https://www.reddit.com/r/ex/comments/1abc2dy/x/", "1abc2dy"),
+    "bluesky": ("https://bsky.app/profile/a.example/post/3kexamplerk28", "3kexamplerk28"),
+    "mastodon": ("https://mastodon.social/@a/112233445566778998", "112233445566778998"),
+    "threads": ("https://www.threads.net/@a/post/C3xYzArch01", "C3xYzArch01"),
+    "facebook": ("https://www.facebook.com/page/posts/10150000000000008", "10150000000000008"),
+    "instagram": ("https://www.instagram.com/p/CxArchived2/", "CxArchived2"),
+    "youtube": ("https://www.youtube.com/watch?v=AbCdEfGhIk7", "AbCdEfGhIk7"),
+    "tiktok": ("https://www.tiktok.com/@a/video/7311111111111111301", "7311111111111111301"),
+    "twitter": ("https://twitter.com/jack/status/21", "21"),
+}
+
+
+@pytest.mark.parametrize("platform", list(ARCHIVED_POSTS))
+def test_a_link_to_an_archived_copy_of_a_post_is_the_post_and_says_it_is_a_capture(platform):
+    inner, post_id = ARCHIVED_POSTS[platform]
+    capture = f"https://web.archive.org/web/20260310120000/{inner}"
+    page = f'<p>As it was: <a href="{capture}">the post</a></p>'
+    [embed] = html.scan(page)[0]
+    assert (embed.platform, embed.post_id, embed.detector) == (platform, post_id, "html-link")
+    assert embed.linked_capture == capture
+    assert page[embed.span[0]:embed.span[1]].startswith("<a href")
+    [found] = extract.find_all(f"As it was: {capture} (archived).", "text")[0]
+    assert (found.platform, found.post_id, found.linked_capture) == (platform, post_id, capture)

@@ -410,3 +410,34 @@ def test_an_id_too_large_for_a_snowflake_has_no_mint_time():
 
     post = describe("https://twitter.com/a/status/99999999999999999999")
     assert post.post_id == "99999999999999999999" and post.created_at is None
+
+
+# A Wayback Machine capture link names the post it is a copy of (newuser29 #5), in the forms the Wayback Machine
+# writes them: a 14-digit or shorter timestamp, a replay flag ("id_", "if_"), the inner URL with or without its
+# scheme or with one slash (as a path normaliser leaves it).
+@pytest.mark.parametrize("url, inner, capture", [
+    ("https://web.archive.org/web/20260310120000/https://t.me/examplestadt_news/4598",
+     "https://t.me/examplestadt_news/4598",
+     "https://web.archive.org/web/20260310120000/https://t.me/examplestadt_news/4598"),
+    ("http://web.archive.org/web/2026031012id_/https://bsky.app/profile/a.example/post/3kexamplerk28",
+     "https://bsky.app/profile/a.example/post/3kexamplerk28",
+     "https://web.archive.org/web/2026031012id_/https://bsky.app/profile/a.example/post/3kexamplerk28"),
+    ("//web.archive.org/web/20260310120000/twitter.com/jack/status/21", "https://twitter.com/jack/status/21",
+     "https://web.archive.org/web/20260310120000/https://twitter.com/jack/status/21"),
+    ("HTTPS://WEB.ARCHIVE.ORG/web/20260310120000/http:/www.reddit.com/r/ex/comments/1abc2dy/x/",
+     "http://www.reddit.com/r/ex/comments/1abc2dy/x/",
+     "https://web.archive.org/web/20260310120000/http://www.reddit.com/r/ex/comments/1abc2dy/x/"),
+], ids=["plain", "flag-and-short-timestamp", "no-scheme", "one-slash-capitals"])
+def test_a_wayback_capture_link_names_the_post_it_copies(url, inner, capture):
+    assert platforms.archived_capture(url) == (inner, capture)
+    assert platforms.parse_url(url) == platforms.parse_url(inner) is not None
+
+
+@pytest.mark.parametrize("url", [
+    "https://web.archive.org/web/2026*/https://t.me/examplestadt_news/4598",   # a listing of captures, not one
+    "https://web.archive.org/web/20261399000000/https://t.me/examplestadt_news/4598",   # no such moment
+    "https://web.archive.org/save/https://t.me/examplestadt_news/4598",
+    "https://example.org/web/20260310120000/https://t.me/examplestadt_news/4598",
+], ids=["listing", "no-such-moment", "save", "other-host"])
+def test_what_is_no_wayback_capture_link(url):
+    assert platforms.archived_capture(url) is None

@@ -1489,3 +1489,18 @@ def test_a_text_check_that_read_no_words_says_what_the_article_shows(detector, q
     post = {"status": "available", "text": "Water in the church", "archived": []}
     embed = {"text": None, "detector": detector, "quote": quote}
     assert text_check(embed, post) == {"name": "text", "result": "skip", "evidence": evidence}
+
+
+def test_a_report_says_the_article_linked_an_archived_copy_and_of_when(fakenet, reporter):
+    """An article linking a Wayback Machine capture of a post: the embed looked like a direct link to the live post
+    (newuser29 #5). The report names the capture and its time, in every format; the JSON keeps its URL."""
+    serve(fakenet, [])
+    capture = "https://web.archive.org/web/20260310120000/https://t.me/examplestadt_news/4598"
+    article = f'<html><body><p>The channel said so (<a href="{capture}">archived</a>).</p></body></html>'
+    out = {fmt: reporter("report", "--format", fmt, "article.html", article=article) for fmt in ("md", "html", "json")}
+    [embed] = json.loads(out["json"][1])["embeds"]
+    assert (embed["platform"], embed["post_id"], embed["linked_capture"]) == ("telegram", "4598", capture)
+    note = (f"The article links a Wayback Machine capture of this post taken 2026-03-10 12:00:00 UTC, not the live "
+            f"post: {capture}")
+    assert f"- {note}" in out["md"][1].replace("\\", "")
+    assert f"<li>{note}</li>" in out["html"][1]

@@ -73,6 +73,8 @@ def _has_caseless_marker(page: str) -> bool:
 HREF_VALUE_RE = re.compile(
     r"""\n(?:https?:)?//(?:[a-z0-9-]+\.)*(?:"""
     rf"""{platforms.DOMAIN_PATTERN}|{platforms.mastodon.HOST_PATTERN})/[^"'\s>]*$""", re.MULTILINE)
+# A Wayback Machine capture link's own part, up to the URL it captured (`platforms.archived_capture` reads it).
+CAPTURE_PREFIX_RE = re.compile(r"\n(?:https?:)?//(?:web\.)?archive\.org/web/\d{4,14}(?:[a-z]{2}_)?/(?:https?:/{1,2})?")
 # Elements that can be an embed by their tag.
 STRUCTURE_PARTS: tuple[Part, ...] = (("blockquote", ("<blockquote",)), ("iframe", ("<iframe",)),
                                      ("script[data-telegram-post]", ("data-telegram-post",)),
@@ -351,7 +353,7 @@ def _embed_from_url(url: str, el: Any, smap: SourceMap, detector: str, needle: s
     return Embed(
         platform=ref.platform, kind=ref.kind, url=ref.url, detector=detector,
         span=smap.span(el, needle), post_id=ref.post_id, author_handle=ref.author_handle,
-        media_links=(ref.url,) if ref.kind == "media-link" else (),
+        media_links=(ref.url,) if ref.kind == "media-link" else (), linked_capture=text_detectors.capture_of(url),
     )
 
 
@@ -840,6 +842,8 @@ def _post_links(root: Any, furniture: list[Any], needles: Needles) -> list[Any]:
     joined = ("\n" + "\n".join(hrefs)).lower()
     if joined.count("\n") != len(hrefs):   # an href holding a line break: one href per line all the same
         joined = "".join("\n" + h.replace("\n", " ") for h in hrefs).lower()
+    if "archive.org/web/" in joined:   # a capture link is matched as the URL it captured (#15)
+        joined = CAPTURE_PREFIX_RE.sub("\n//", joined)
     picked: list[int] = []
     line, counted = -1, 0
     for found in HREF_VALUE_RE.finditer(joined):
