@@ -888,13 +888,15 @@ def build(result: ArticleResult, *, store: Store | None, generated_at: str | Non
     `redactor`: the run's (its configured secrets), to tell which URLs carry one."""
     from cache import utc_now
 
-    from resolver.pipeline import post_of_embed
+    from resolver.pipeline import post_of_embed, same_posts
 
     posts = {index: post_of_embed(result, index) for index in range(len(result.embeds))}
+    same = same_posts(result)
     identified = {i.embed: i.value for i in result.identifications or ()}
     archives = {a.url: a for a in result.archives or () if not a.unavailable}   # offline: the cache's snapshots
     images = {i.url: i.to_json() for i in result.credited_images or ()}
     embeds = [_embed(result, index, embed, posts.get(index), identified.get(index), archives, store, redactor)
+              | {"same_post_as": same[index] + 1 if index in same else None}   # as reports number embeds
               for index, embed in enumerate(result.embeds)]
     credits = []
     for credit in result.credits:
@@ -1053,7 +1055,8 @@ def summarise(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], unrea
               if c["result"] == "fail"]
     failed += [f"credit {i + 1}: {c['name']}: {c['evidence']}" for i, cr in enumerate(credits) for c in cr["checks"]
                if c["result"] == "fail"]
-    posts = [e for e in embeds if e["post"] is not None or e.get("post_id")]
+    # a post two embeds show (a short link to one the article embeds) counted once (newuser29 #11)
+    posts = [e for e in embeds if (e["post"] is not None or e.get("post_id")) and not e.get("same_post_as")]
     known = [e for e in posts if e["status"]["tone"] != "unknown"]
     checked = [e for e in posts if e["post"] and e["archive_looked_up"]]
     with_copy = sum(1 for e in checked if archived_copies(e["post"], e["snapshots"]))

@@ -892,6 +892,8 @@ def _snapshot_count(snapshots: list[dict[str, Any]], where: str = "") -> str:
 def _notes(embed: dict[str, Any]) -> list[str]:
     """Lines under an embed's facts: how its post was identified, which captures were read, what differs."""
     notes = _linked_capture(embed)
+    if embed.get("same_post_as"):
+        notes.append(f"The same post as embed {embed['same_post_as']}: this link leads to it")
     identified = embed.get("identified")
     if identified and identified["post_id"]:
         notes.append(f"Identified: post {identified['post_id']} (confidence {identified['confidence']:.2f}), the "
