@@ -3072,3 +3072,14 @@ def test_a_link_to_an_archived_copy_of_a_post_is_the_post_and_says_it_is_a_captu
     assert page[embed.span[0]:embed.span[1]].startswith("<a href")
     [found] = extract.find_all(f"As it was: {capture} (archived).", "text")[0]
     assert (found.platform, found.post_id, found.linked_capture) == (platform, post_id, capture)
+
+
+def test_a_capture_link_in_script_data_is_the_post_and_says_it_is_a_capture():
+    """Script data keeping a capture link, its slashes escaped as JSON writes them: the raw source pass found the
+    post captured as a direct link to the live post (newuser29 #5)."""
+    capture = "https://web.archive.org/web/20260310120000/https://www.instagram.com/p/CxArchived2/"
+    page = ('<html><body><p>x</p><script>window.__STATE__ = {"link": "'
+            + capture.replace("/", "\\/") + '"};</script></body></html>')
+    [embed] = html.scan(page)[0]
+    assert (embed.platform, embed.post_id, embed.detector, embed.linked_capture) == (
+        "instagram", "CxArchived2", "html-source", capture)

@@ -926,6 +926,9 @@ SOURCE_HOSTS = platforms.SOURCE_SHAPES
 SOURCE_TAIL_RE = re.compile(r"""(?:\\?/|\\u002[fF])[^\s"'<>&]{4,200}""")
 # JSON keeps "/" as "\/" or "\u002F" (Fox News' page state); read either as a plain slash.
 JSON_SLASH_RE = re.compile(r"\\/|\\u002[fF]")
+# The part of a Wayback Machine capture link before the URL captured (slashes unescaped).
+CAPTURE_BEFORE_RE = re.compile(r"(?:https?:)?//(?:web\.)?archive\.org/web/\d{4,14}(?:[a-z]{2}_)?/(?:https?:/{1,2})?$",
+                               re.IGNORECASE)
 HOST_RUN_RE = re.compile(r"[A-Za-z0-9.-]*")
 # A host starts a URL after "//" ("https://", JSON's "\/\/" or "\u002F\u002F"), never after a single slash.
 ONE_SLASH_BEFORE_RE = re.compile(r"(?:/|\\/|\\u002[fF])$")
@@ -1010,7 +1013,18 @@ def _source_url_at(page: str, at: int, host: str, tail: re.Match[str], taken: In
     if ref is None or ref.kind not in ("post", "video") or not ref.post_id:
         return None
     return Embed(platform=ref.platform, kind=ref.kind, url=ref.url, detector="html-source",
-                 span=(begin, begin + len(raw)), post_id=ref.post_id, author_handle=ref.author_handle)
+                 span=(begin, begin + len(raw)), post_id=ref.post_id, author_handle=ref.author_handle,
+                 linked_capture=_capture_before(page, begin, raw))
+
+
+def _capture_before(page: str, begin: int, raw: str) -> str | None:
+    """The Wayback Machine capture whose link ends with the post URL at `begin` (the capture's part written just
+    before it, slashes JSON-escaped or not), or None (#15)."""
+    before = page[max(0, begin - 120):begin]
+    if "archive.org" not in before:
+        return None
+    found = CAPTURE_BEFORE_RE.search(JSON_SLASH_RE.sub("/", before))
+    return text_detectors.capture_of(found.group(0) + JSON_SLASH_RE.sub("/", raw)) if found else None
 
 
 # What every URL the text detector reads holds: a scheme, or a host's last label and the path's first slash.
