@@ -408,6 +408,13 @@ def m024_fetch_answered_at_unknown(db: Database) -> None:
     db.table("fetches").add_column("answered_at_unknown", str)
 
 
+@migrations()
+def m025_embed_linked_capture(db: Database) -> None:
+    """v25: the Wayback Machine capture an article linked in place of the post (its URL, timestamp included), so a
+    report says the article pointed at a copy of a stated date (#15). NULL: a direct link, or found before v25."""
+    db.table("embeds").add_column("linked_capture", str)
+
+
 def memo_triggers() -> dict[str, str]:
     """The triggers that retire memos (#13), by name: m014 makes them, and `Store` makes again any a rebuilt table
     lost (a rebuild, as `sqlite-utils transform` does, drops a table's triggers)."""

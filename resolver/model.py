@@ -84,6 +84,9 @@ class Embed:
     media_links: tuple[str, ...] = ()
     links: tuple[str, ...] = ()
     also_at: tuple[tuple[int, int], ...] = field(default=())   # further spans of the same embed
+    # The Wayback Machine capture the article linked instead of the post itself (its URL, with the capture's
+    # timestamp), or None: a copy of a stated date, not the live post (#15).
+    linked_capture: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         # Written out rather than `plain(self)`: a corpus run makes it for every embed, and the generic walk over
@@ -93,7 +96,8 @@ class Embed:
                 "span": list(self.span), "post_id": self.post_id, "author_handle": self.author_handle,
                 "author_name": self.author_name, "date_text": self.date_text, "date": self.date, "text": self.text,
                 "text_confidence": self.text_confidence, "lang": self.lang, "media_links": list(self.media_links),
-                "links": list(self.links), "also_at": [list(s) for s in self.also_at]}
+                "links": list(self.links), "also_at": [list(s) for s in self.also_at],
+                "linked_capture": self.linked_capture}
 
 
 @dataclass(frozen=True)

@@ -1486,6 +1486,25 @@ def post_of_embed(result: ArticleResult, index: int) -> FetchedPost | None:
     return next((p for p in tied if _may_be_its(embed, p)), None)
 
 
+def same_posts(result: ArticleResult) -> dict[int, int]:
+    """{embed index: the index of the embed that shows the same post} for each embed that names no post of its own
+    and whose link led to a post another embed shows: a short link to a video the article embeds (newuser29 #11:
+    a second, unconnected embed, its post counted twice). The other is the first embed naming that post itself,
+    else the first led to it."""
+    keys: dict[int, tuple[str, str]] = {}
+    for index, embed in enumerate(result.embeds):
+        post = post_of_embed(result, index) if not embed.post_id else None
+        if embed.post_id:
+            keys[index] = (embed.platform, embed.post_id)
+        elif post is not None and post.record.post_id:
+            keys[index] = (post.record.platform, post.record.post_id)
+    first: dict[tuple[str, str], int] = {}
+    for index in sorted(keys, key=lambda i: (not result.embeds[i].post_id, i)):
+        first.setdefault(keys[index], index)
+    return {index: first[key] for index, key in keys.items()
+            if not result.embeds[index].post_id and first[key] != index}
+
+
 def photo_elsewhere(result: ArticleResult, index: int) -> FetchedPost | None:
     """The post a flattened post's photo link (pic.twitter.com, /photo/1) leads to when it is not the flattened
     post's own (another account's, or minted on another day): the original of a re-used photo, which a report names

@@ -267,9 +267,7 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
             if other.get("post_id") and other["post_id"] != post["post_id"]:
                 said = said.replace(other["url"], " ")
     if is_placeholder(said):
-        shown = said if said and said.strip() else _placeholder_shown(embed.get("quote") or "")
-        return check("text", "skip", "the article quotes no text of this post" + (
-            f" (it shows a placeholder: '{' '.join(shown.split())[:80]}')" if shown else ""))
+        return check("text", "skip", _no_text_read(embed, said))
     found, source = said_by_post(post)
     if found is None or not found.get("text"):
         return check("text", "skip", "no available post text or archived copy to compare with")
@@ -317,6 +315,24 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
         # found may be the reading's, and a correct quote failed `--fail-on fail` (review27b §1).
         result, evidence = "warn", evidence + UNCERTAIN_TEXT
     return check("text", result, _per(source, evidence), changes)
+
+
+# Detectors that found a link, whose words are the article's, never a copy of the post's.
+LINKS = ("html-link", "html-text-url", "text-url", "text-media-link", "html-source")
+
+
+def _no_text_read(embed: dict[str, Any], said: str | None) -> str:
+    """Why a text check skipped with no words of the article's: a placeholder shown, a link, or words shown that
+    were not read as the post's (an embed code whose reader takes none: stating "the article quotes no text" there
+    was false, newuser29 #3)."""
+    quoted = embed.get("quote") or ""
+    shown = said if said and said.strip() else _placeholder_shown(quoted)
+    if shown:
+        return f"the article quotes no text of this post (it shows a placeholder: '{' '.join(shown.split())[:80]}')"
+    if quoted.strip() and embed.get("detector") not in LINKS:
+        return f"no text of this post was read from the article, which shows here: '{_shortened(quoted, 120)}' " \
+               "(not compared)"
+    return "the article quotes no text of this post"
 
 
 # Methods that answer an edited post's id with the version asked for, not the latest (X API v2; syndication gives
@@ -888,13 +904,15 @@ def build(result: ArticleResult, *, store: Store | None, generated_at: str | Non
     any (`replay_of`)."""
     from cache import utc_now
 
-    from resolver.pipeline import post_of_embed
+    from resolver.pipeline import post_of_embed, same_posts
 
     posts = {index: post_of_embed(result, index) for index in range(len(result.embeds))}
+    same = same_posts(result)
     identified = {i.embed: i.value for i in result.identifications or ()}
     archives = {a.url: a for a in result.archives or () if not a.unavailable}   # offline: the cache's snapshots
     images = {i.url: i.to_json() for i in result.credited_images or ()}
     embeds = [_embed(result, index, embed, posts.get(index), identified.get(index), archives, store, redactor)
+              | {"same_post_as": same[index] + 1 if index in same else None}   # as reports number embeds
               for index, embed in enumerate(result.embeds)]
     credits = []
     for credit in result.credits:
@@ -1076,7 +1094,8 @@ def summarise(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], unrea
               if c["result"] == "fail"]
     failed += [f"credit {i + 1}: {c['name']}: {c['evidence']}" for i, cr in enumerate(credits) for c in cr["checks"]
                if c["result"] == "fail"]
-    posts = [e for e in embeds if e["post"] is not None or e.get("post_id")]
+    # a post two embeds show (a short link to one the article embeds) counted once (newuser29 #11)
+    posts = [e for e in embeds if (e["post"] is not None or e.get("post_id")) and not e.get("same_post_as")]
     known = [e for e in posts if e["status"]["tone"] != "unknown"]
     checked = [e for e in posts if e["post"] and e["archive_looked_up"]]
     with_copy = sum(1 for e in checked if archived_copies(e["post"], e["snapshots"]))

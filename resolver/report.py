@@ -901,7 +901,9 @@ def _snapshot_count(snapshots: list[dict[str, Any]], where: str = "") -> str:
 
 def _notes(embed: dict[str, Any]) -> list[str]:
     """Lines under an embed's facts: how its post was identified, which captures were read, what differs."""
-    notes = []
+    notes = _linked_capture(embed)
+    if embed.get("same_post_as"):
+        notes.append(f"The same post as embed {embed['same_post_as']}: this link leads to it")
     identified = embed.get("identified")
     if identified and identified["post_id"]:
         notes.append(f"Identified: post {identified['post_id']} (confidence {identified['confidence']:.2f}), the "
@@ -919,6 +921,23 @@ def _notes(embed: dict[str, Any]) -> list[str]:
                      + (f" ({found['live_at']})" if found.get("live_at") else "")
                      + (f": {'; '.join(found['changes'])}" if found.get("changes") else ""))
     return notes
+
+
+def _linked_capture(embed: dict[str, Any]) -> list[str]:
+    """The note that the article linked a Wayback Machine capture of the post, not the post: a copy of a stated
+    time, which the embed's URL (the live post's) does not say (#15)."""
+    from resolver.fetch.wayback import captured_at
+    from resolver.provenance import _utc
+
+    capture = embed.get("linked_capture")
+    stamp = CAPTURE_STAMP_RE.search(capture or "")
+    if not capture or stamp is None:
+        return []
+    return [f"The article links a Wayback Machine capture of this post taken {_utc(captured_at(stamp.group(1)))}, "
+            f"not the live post: {capture}"]
+
+
+CAPTURE_STAMP_RE = re.compile(r"/web/(\d{4,14})")
 
 
 def _unsure_split(credit: dict[str, Any]) -> str:

@@ -3282,3 +3282,82 @@ def _starts_of(text, literal):
         starts.append(at)
         at = text.find(literal, at + 1)
     return starts
+# Hosts are caseless (newuser29 #4): a page whose only post link writes its host in capitals was skipped by the
+# marker gate unparsed, and gave no embed, where `platforms.parse_url` reads the same link.
+UPPER_CASE_HOST_LINKS = {
+    "telegram": ("HTTPS://T.ME/examplestadt_news/4700", "telegram", "examplestadt_news/4700"),
+    "reddit": ("https://WWW.REDDIT.COM/r/ex/comments/1abc2dz/x/", "reddit", "1abc2dz"),
+    "bluesky": ("https://BSKY.APP/profile/a.example/post/3kexamplerk29", "bluesky", "3kexamplerk29"),
+    "facebook": ("https://WWW.FACEBOOK.COM/page/posts/10150000000000009", "facebook", "10150000000000009"),
+    "threads": ("https://WWW.THREADS.NET/@a/post/C3xYzUpper1", "threads", "C3xYzUpper1"),
+    "youtube": ("https://YOUTU.BE/AbCdEfGhIk9", "youtube", "AbCdEfGhIk9"),
+    "instagram": ("https://WWW.INSTAGRAM.COM/p/Cx9UpperCase/", "instagram", "Cx9UpperCase"),
+    "twitter": ("HTTPS://TWITTER.COM/jack/status/20", "twitter", "20"),
+    "mixed": ("https://Www.TikTok.Com/@a/video/7311111111111111302", "tiktok", "7311111111111111302"),
+}
+
+
+@pytest.mark.parametrize("link", list(UPPER_CASE_HOST_LINKS.values()), ids=list(UPPER_CASE_HOST_LINKS))
+@pytest.mark.usefixtures("both_searches")
+def test_a_page_whose_only_post_link_has_an_upper_case_host_gives_its_embed(link):
+    url, platform, post_id = link
+    page = f'<p><a href="{url}">x</a></p>'
+    assert html.has_markers(page)
+    assert [(e.platform, e.post_id) for e in html.scan(page)[0]] == [(platform, post_id)]
+
+
+# The words an official embed code shows in the article are what the article says of the post (newuser29 #3):
+# TikTok's caption <p>, an Instagram captioned embed's caption, a Reddit card's title and u/author. Before, each
+# embed's text (and Reddit's author) was null, and the report said "the article quotes no text of this post".
+def test_embed_codes_give_the_caption_title_and_author_they_show(fixture_text):
+    embeds, _ = html.scan(fixture_text("embed_code_captions.html"))
+    got = [(e.platform, e.post_id, e.author_handle, e.text, e.text_confidence) for e in embeds]
+    assert got == [
+        ("tiktok", "7311111111111111111", "bridgefan", "The bridge is under water now #flood", "high"),
+        ("instagram", "Cx7RiverCap", "riverwatch_ex",
+         "Sandbags at the market square since 6am. Thank you @riverton_fire #flood", "high"),
+        ("instagram", "Cx7NoCapts", "riverwatch_ex", None, None),   # v14: no caption in the code, none made up
+        # a thread's title, not its body: the post's words or not, not known
+        ("reddit", "1abc2de", "Local_Person_42", "The river is at the market square", "uncertain"),
+    ]
+
+
+# A link to a Wayback Machine capture of a post (newuser29 #5): found for Instagram, YouTube, TikTok and X only (by
+# the raw source pass, as if a direct link to the live post), never for the others. Every platform's is the post
+# now, and the embed says the article linked a capture, and which.
+ARCHIVED_POSTS = {
+    "telegram": ("https://t.me/examplestadt_news/4598", "examplestadt_news/4598"),
+    "reddit": ("https://www.reddit.com/r/ex/comments/1abc2dy/x/", "1abc2dy"),
+    "bluesky": ("https://bsky.app/profile/a.example/post/3kexamplerk28", "3kexamplerk28"),
+    "mastodon": ("https://mastodon.social/@a/112233445566778998", "112233445566778998"),
+    "threads": ("https://www.threads.net/@a/post/C3xYzArch01", "C3xYzArch01"),
+    "facebook": ("https://www.facebook.com/page/posts/10150000000000008", "10150000000000008"),
+    "instagram": ("https://www.instagram.com/p/CxArchived2/", "CxArchived2"),
+    "youtube": ("https://www.youtube.com/watch?v=AbCdEfGhIk7", "AbCdEfGhIk7"),
+    "tiktok": ("https://www.tiktok.com/@a/video/7311111111111111301", "7311111111111111301"),
+    "twitter": ("https://twitter.com/jack/status/21", "21"),
+}
+
+
+@pytest.mark.parametrize("platform", list(ARCHIVED_POSTS))
+def test_a_link_to_an_archived_copy_of_a_post_is_the_post_and_says_it_is_a_capture(platform):
+    inner, post_id = ARCHIVED_POSTS[platform]
+    capture = f"https://web.archive.org/web/20260310120000/{inner}"
+    page = f'<p>As it was: <a href="{capture}">the post</a></p>'
+    [embed] = html.scan(page)[0]
+    assert (embed.platform, embed.post_id, embed.detector) == (platform, post_id, "html-link")
+    assert embed.linked_capture == capture
+    assert page[embed.span[0]:embed.span[1]].startswith("<a href")
+    [found] = extract.find_all(f"As it was: {capture} (archived).", "text")[0]
+    assert (found.platform, found.post_id, found.linked_capture) == (platform, post_id, capture)
+
+
+def test_a_capture_link_in_script_data_is_the_post_and_says_it_is_a_capture():
+    """Script data keeping a capture link, its slashes escaped as JSON writes them: the raw source pass found the
+    post captured as a direct link to the live post (newuser29 #5)."""
+    capture = "https://web.archive.org/web/20260310120000/https://www.instagram.com/p/CxArchived2/"
+    page = ('<html><body><p>x</p><script>window.__STATE__ = {"link": "'
+            + capture.replace("/", "\\/") + '"};</script></body></html>')
+    [embed] = html.scan(page)[0]
+    assert (embed.platform, embed.post_id, embed.detector, embed.linked_capture) == (
+        "instagram", "CxArchived2", "html-source", capture)

@@ -149,6 +149,8 @@ MISSED_FORMS = [
 
 @pytest.mark.parametrize("url,platform,kind,post_id,canonical", [r[1:] for r in MISSED_FORMS],
                          ids=[r[0] for r in MISSED_FORMS])
+
+
 def test_forms_once_missed(url, platform, kind, post_id, canonical):
     _check(url, platform, kind, post_id, canonical)
 
@@ -212,6 +214,8 @@ NOT_MASTODON = [
 
 @pytest.mark.parametrize("url,canonical,post_id,handle", [r[1:] for r in MASTODON_POSTS],
                          ids=[r[0] for r in MASTODON_POSTS])
+
+
 def test_a_mastodon_post_on_any_instance(url, canonical, post_id, handle):
     ref = parse_url(url)
     assert ref is not None
@@ -366,6 +370,8 @@ DOCUMENTED_FORMS = [
 
 @pytest.mark.parametrize("url,platform,kind,post_id,canonical", [r[1:] for r in DOCUMENTED_FORMS],
                          ids=[r[0] for r in DOCUMENTED_FORMS])
+
+
 def test_documented_embed_and_share_forms(url, platform, kind, post_id, canonical):
     _check(url, platform, kind, post_id, canonical)
 
@@ -386,6 +392,8 @@ def test_telegram_widget_attribute():
     "https://t.me/rivertonchannel/12/416",
 ], ids=["x-share-intent", "fb-sharer", "tg-share", "reddit-submit", "fb-link-shim", "reddit-image", "tt-live-embed",
         "tg-three-segments"])
+
+
 def test_share_buttons_and_media_are_no_posts(url):
     # A site's own share buttons name the article, not a post; a media file or live room is no post either.
     assert parse_url(url) is None
@@ -431,6 +439,8 @@ def test_an_id_too_large_for_a_snowflake_has_no_mint_time():
 ], ids=["x-leading-zeros", "x-zero", "x-20-digits", "x-past-2**63", "x-embed-leading-zero", "tiktok-leading-zero",
         "mastodon-leading-zero", "telegram-leading-zero", "fb-post-leading-zero", "fb-video-leading-zero",
         "fb-permalink-leading-zero", "vimeo-leading-zero"])
+
+
 def test_ids_no_platform_mints_are_no_post(url):
     assert parse_url(url) is None
 
@@ -511,6 +521,8 @@ def test_percent_escaped_letters_and_digits_in_a_path_are_the_same_post(url, pos
 
 @pytest.mark.parametrize("url", ["https://twitter.com/jack%2Fstatus%2F20", "https://twitter.com/jack/status/20%3F",
                                  "https://t.me/rivertonchannel%2F416"], ids=["slash", "question-mark", "tg-slash"])
+
+
 def test_an_escaped_separator_stays_part_of_its_segment(url):
     assert parse_url(url) is None
 
@@ -526,3 +538,34 @@ def test_an_x_host_with_its_final_dot_is_xs():
     """twitter.com. is the fully qualified twitter.com: the registry handed it to the X parser, which took no post
     from it (#15)."""
     assert parse_url("https://twitter.com./jack/status/20").url == "https://twitter.com/jack/status/20"
+
+
+# A Wayback Machine capture link names the post it is a copy of (newuser29 #5), in the forms the Wayback Machine
+# writes them: a 14-digit or shorter timestamp, a replay flag ("id_", "if_"), the inner URL with or without its
+# scheme or with one slash (as a path normaliser leaves it).
+@pytest.mark.parametrize("url, inner, capture", [
+    ("https://web.archive.org/web/20260310120000/https://t.me/examplestadt_news/4598",
+     "https://t.me/examplestadt_news/4598",
+     "https://web.archive.org/web/20260310120000/https://t.me/examplestadt_news/4598"),
+    ("http://web.archive.org/web/2026031012id_/https://bsky.app/profile/a.example/post/3kexamplerk28",
+     "https://bsky.app/profile/a.example/post/3kexamplerk28",
+     "https://web.archive.org/web/2026031012id_/https://bsky.app/profile/a.example/post/3kexamplerk28"),
+    ("//web.archive.org/web/20260310120000/twitter.com/jack/status/21", "https://twitter.com/jack/status/21",
+     "https://web.archive.org/web/20260310120000/https://twitter.com/jack/status/21"),
+    ("HTTPS://WEB.ARCHIVE.ORG/web/20260310120000/http:/www.reddit.com/r/ex/comments/1abc2dy/x/",
+     "http://www.reddit.com/r/ex/comments/1abc2dy/x/",
+     "https://web.archive.org/web/20260310120000/http://www.reddit.com/r/ex/comments/1abc2dy/x/"),
+], ids=["plain", "flag-and-short-timestamp", "no-scheme", "one-slash-capitals"])
+def test_a_wayback_capture_link_names_the_post_it_copies(url, inner, capture):
+    assert platforms.archived_capture(url) == (inner, capture)
+    assert platforms.parse_url(url) == platforms.parse_url(inner) is not None
+
+
+@pytest.mark.parametrize("url", [
+    "https://web.archive.org/web/2026*/https://t.me/examplestadt_news/4598",   # a listing of captures, not one
+    "https://web.archive.org/web/20261399000000/https://t.me/examplestadt_news/4598",   # no such moment
+    "https://web.archive.org/save/https://t.me/examplestadt_news/4598",
+    "https://example.org/web/20260310120000/https://t.me/examplestadt_news/4598",
+], ids=["listing", "no-such-moment", "save", "other-host"])
+def test_what_is_no_wayback_capture_link(url):
+    assert platforms.archived_capture(url) is None

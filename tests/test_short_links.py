@@ -77,3 +77,37 @@ def test_offline_report_says_a_short_link_hides_the_post(tmp_path):
     assert result.exit_code == 0, result.output
     assert result.stdout.count("no post id yet: the link hides it (embed-resolver scan --resolve follows it") == 7
     assert "kept no link" not in result.stdout
+
+
+def test_a_short_link_to_a_post_the_article_embeds_is_the_same_post_as_that_embed(fakenet, tmp_path):
+    """An article embeds a TikTok and links it again by vm.tiktok.com: the link resolved to the same video and was a
+    second, unconnected embed with the same facts and checks, the video counted twice among the posts (newuser29
+    #11). The link's embed now says it is the same post as the embed that shows it, in the JSON and the reports,
+    and the post is counted once."""
+    from werkzeug import Response
+
+    from tests.waybacknet import serve
+
+    video = "7311111111111111111"
+    fakenet.route("vm.tiktok.com", "/ZMabc123/", redirect(f"https://www.tiktok.com/@bridgefan/video/{video}?_r=1"))
+    fakenet.route("www.tiktok.com", "/oembed", lambda _: Response(json.dumps({
+        "version": "1.0", "type": "video", "title": "The bridge is under water now #flood",
+        "author_url": "https://www.tiktok.com/@bridgefan", "author_name": "Bridge Fan",
+        "author_unique_id": "bridgefan", "provider_name": "TikTok"}), content_type="application/json"))
+    serve(fakenet, [])
+    config = config_for(fakenet, tmp_path, hosts=["vm.tiktok.com", "www.tiktok.com", "web.archive.org", "archive.org"])
+    page = (f'<blockquote class="tiktok-embed" cite="https://www.tiktok.com/@bridgefan/video/{video}" '
+            f'data-video-id="{video}"><section><a href="https://www.tiktok.com/@bridgefan">@bridgefan</a>'
+            '<p>The bridge is under water now #flood</p></section></blockquote>'
+            '<p>Watch it <a href="https://vm.tiktok.com/ZMabc123/">on TikTok</a>.</p>')
+    (tmp_path / "story.html").write_text(page)
+    out = {fmt: invoke(tmp_path, config, "report", "--format", fmt, str(tmp_path / "story.html"))
+           for fmt in ("json", "md", "html")}
+    assert out["json"].exit_code == 0, out["json"].output
+    data = json.loads(out["json"].stdout)
+    shown, linked = data["embeds"]
+    assert (shown["post_id"], shown["same_post_as"]) == (video, None)
+    assert (linked["kind"], linked["post"]["post_id"], linked["same_post_as"]) == ("short-link", video, 1)
+    assert data["summary"]["posts"]["named"] == 1
+    note = "The same post as embed 1: this link leads to it"
+    assert f"- {note}" in out["md"].stdout and f"<li>{note}</li>" in out["html"].stdout

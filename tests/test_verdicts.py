@@ -1459,3 +1459,54 @@ def test_a_post_cached_before_edits_were_recorded_whose_answer_was_not_kept_says
         assert check["evidence"].endswith(
             "; the post's edit history is not known (it was cached before edits were recorded, and its answer's "
             "body was not kept: `fetch --refresh` asks again), so a difference may be an edit: no fail")
+
+
+def test_the_words_an_embed_code_shows_are_checked_against_the_post(fixture_text):
+    """TikTok's caption and a Reddit card's title and u/author were not read: the text check skipped ("the article
+    quotes no text of this post") and the author check said "the article names no handle" (newuser29 #3). A Reddit
+    title is uncertain as the post's words: a difference warns, never fails."""
+    from resolver.extract import html
+    from resolver.provenance import author_check, text_check
+
+    embeds = {e.platform: e.to_json() for e in html.scan(fixture_text("embed_code_captions.html"))[0]}
+    tiktok = {"status": "available", "text": "The bridge is under water now #flood", "archived": [],
+              "author": {"handle": "bridgefan", "name": "Bridge Fan"}}
+    assert text_check(embeds["tiktok"], tiktok)["result"] == "pass"
+    assert author_check(embeds["tiktok"], tiktok)["result"] == "pass"
+    reddit = {"status": "available", "text": "The river is at the town hall", "archived": [],
+              "author": {"handle": "Local_Person_42", "name": None}}
+    assert author_check(embeds["reddit"], reddit) == {"name": "author", "result": "pass",
+                                                      "evidence": "@Local_Person_42"}
+    assert text_check(embeds["reddit"], reddit)["result"] == "warn"
+
+
+@pytest.mark.parametrize("detector, quote, evidence", [
+    ("html-blockquote", "Water in the church @bridgefan ♬ original sound - bridgefan",
+     "no text of this post was read from the article, which shows here: 'Water in the church @bridgefan ♬ original "
+     "sound - bridgefan' (not compared)"),
+    ("html-link", "this video", "the article quotes no text of this post"),
+    ("html-blockquote", "", "the article quotes no text of this post"),
+], ids=["embed-code-with-words", "a-link", "nothing-shown"])
+def test_a_text_check_that_read_no_words_says_what_the_article_shows(detector, quote, evidence):
+    """The skip said "the article quotes no text of this post" where the embed code showed words (newuser29 #3):
+    words the reader did not take as the post's are named as shown, not denied; a link quotes no text."""
+    from resolver.provenance import text_check
+
+    post = {"status": "available", "text": "Water in the church", "archived": []}
+    embed = {"text": None, "detector": detector, "quote": quote}
+    assert text_check(embed, post) == {"name": "text", "result": "skip", "evidence": evidence}
+
+
+def test_a_report_says_the_article_linked_an_archived_copy_and_of_when(fakenet, reporter):
+    """An article linking a Wayback Machine capture of a post: the embed looked like a direct link to the live post
+    (newuser29 #5). The report names the capture and its time, in every format; the JSON keeps its URL."""
+    serve(fakenet, [])
+    capture = "https://web.archive.org/web/20260310120000/https://t.me/examplestadt_news/4598"
+    article = f'<html><body><p>The channel said so (<a href="{capture}">archived</a>).</p></body></html>'
+    out = {fmt: reporter("report", "--format", fmt, "article.html", article=article) for fmt in ("md", "html", "json")}
+    [embed] = json.loads(out["json"][1])["embeds"]
+    assert (embed["platform"], embed["post_id"], embed["linked_capture"]) == ("telegram", "examplestadt_news/4598", capture)
+    note = (f"The article links a Wayback Machine capture of this post taken 2026-03-10 12:00:00 UTC, not the live "
+            f"post: {capture}")
+    assert f"- {note}" in out["md"][1].replace("\\", "")
+    assert f"<li>{note}</li>" in out["html"][1]

@@ -25,11 +25,12 @@ from resolver.extract.dom import (BLOCKS, AncestorMemo, Part, ancestors, attr, b
                                   element_before, element_text, is_element, parse, select, selector_of, shallow,
                                   text_with_breaks, text_with_lines, words_of)
 from resolver.extract.intervals import Intervals
+from resolver.extract import needles as needle_search
 from resolver.extract.lazy import LazyPattern
 from resolver.extract.needles import WRITES_LETTERS_RE, Needles
 from resolver.extract.spans import ElementEnds, SourceMap
 from resolver.model import Credit, Embed, PostRef
-from resolver.placeholders import real, without_tail
+from resolver.placeholders import is_placeholder, real, without_tail
 from resolver.platforms import x
 
 # Pages repeat the same share and profile links: each URL is read once per process (the answers are frozen values).
@@ -40,6 +41,8 @@ _x_url = lru_cache(maxsize=8192)(x.parse_url)
 # A page with none of these is not parsed. Plain substring tests, likeliest first: most pages answer at once.
 MARKERS = (*platforms.PAGE_MARKERS, "credit", "Credit", "CREDIT", "copyright", "Copyright", "©", "&copy;",
            "figcaption", "(@", "photographer", "Photographer", "ImageObject", "FIGCAPTION", "IFRAME", "__source")
+# Hosts are caseless: a page whose only post link is "HTTPS://T.ME/..." is asked these last, lower-cased (#10).
+CASELESS_MARKERS = tuple(dict.fromkeys(marker.lower() for marker in platforms.PAGE_MARKERS))
 
 
 def has_markers(page: str) -> bool:
@@ -56,7 +59,7 @@ def _has_markers(page: str) -> bool:
     return (any(marker in page for marker in MARKERS) or html_credits.COPYRIGHT_REFERENCE_RE.search(page) is not None
             or html_credits.PROSE_HINT_RE.search(page) is not None
             or platforms.mastodon.MARKER_RE.search(page) is not None
-            or _may_credit_in_markup(page))
+            or _may_credit_in_markup(page) or _has_caseless_marker(page))
 
 
 def _may_credit_in_markup(page: str) -> bool:
@@ -78,12 +81,24 @@ CAPTION_ATTR_RES = tuple(LazyPattern(name + r"""(?:text)?[\t\n\x0c\r ]*=[\t\n\x0
                          for name in ("alt", "title", "caption"))
 
 
+def _has_caseless_marker(page: str) -> bool:
+    """Does the page name a post host in another case ("WWW.REDDIT.COM")? Only a page with no other marker asks,
+    so a page that has one pays nothing for it (#10: such a page was skipped unparsed, its link lost). One caseless
+    hyperscan pass (0.03 ms a 120 KB page); without hyperscan, the page lower-cased and searched (2.8 ms)."""
+    if needle_search.hyperscan_module() is not None:   # asked through the module: tests set it aside
+        return any(Needles(page, CASELESS_MARKERS, caseless=CASELESS_MARKERS).starts.values())
+    lowered = page.lower()
+    return any(marker in lowered for marker in CASELESS_MARKERS)
+
+
 # Links whose href is a URL on a platform's host (entities decoded), one href per line of the lower-cased hrefs,
 # each line preceded by its "\n": a literal first character lets the engine jump from line to line (a `^` anchor
 # made it try at every character: 55 against 32 us on a median page, #14).
 HREF_VALUE_RE = re.compile(
     r"""\n(?:https?:)?//(?:[a-z0-9-]+\.)*(?:"""
     rf"""{platforms.DOMAIN_PATTERN}|{platforms.mastodon.HOST_PATTERN})/[^"'\s>]*$""", re.MULTILINE)
+# A Wayback Machine capture link's own part, up to the URL it captured (`platforms.archived_capture` reads it).
+CAPTURE_PREFIX_RE = re.compile(r"\n(?:https?:)?//(?:web\.)?archive\.org/web/\d{4,14}(?:[a-z]{2}_)?/(?:https?:/{1,2})?")
 # Elements that can be an embed by their tag.
 STRUCTURE_PARTS: tuple[Part, ...] = (("blockquote", ("<blockquote",)), ("iframe", ("<iframe",)),
                                      ("script[data-telegram-post]", ("data-telegram-post",)),
@@ -362,7 +377,7 @@ def _embed_from_url(url: str, el: Any, smap: SourceMap, detector: str, needle: s
     return Embed(
         platform=ref.platform, kind=ref.kind, url=ref.url, detector=detector,
         span=smap.span(el, needle), post_id=ref.post_id, author_handle=ref.author_handle,
-        media_links=(ref.url,) if ref.kind == "media-link" else (),
+        media_links=(ref.url,) if ref.kind == "media-link" else (), linked_capture=text_detectors.capture_of(url),
     )
 
 
@@ -375,14 +390,13 @@ def _embed_at(el: Any, smap: SourceMap) -> Embed | None:
         if "instagram-media" in classes:
             return _instagram(el, smap)
         if "tiktok-embed" in classes:
-            return _embed_from_url(attr(el, "cite") or "", el, smap, "html-blockquote", "tiktok-embed")
+            return _tiktok(el, smap)
         if "bluesky-embed" in classes:
             return _blueskyish(el, smap)
         if "text-post-media" in classes:
             return _embed_from_url(attr(el, "data-text-post-permalink") or "", el, smap, "html-blockquote", "text-post-media")
         if classes & {"reddit-embed-bq", "reddit-card"}:
-            url = next((attr(a, "href") or "" for a in descendants(el, "a") if "/comments/" in (attr(a, "href") or "")), "")
-            return _embed_from_url(url, el, smap, "html-blockquote", "reddit-")
+            return _reddit(el, smap)
         return None
     if tag == "iframe":
         tweet_id = attr(el, "data-tweet-id") or ""
@@ -476,7 +490,52 @@ def _instagram(el: Any, smap: SourceMap) -> Embed | None:
         stamped = ISO_DAY_RE.match(attr(stamp, "datetime") or "")
         if stamped and _real_day(stamped.group(0)):
             date, date_text = stamped.group(0), date_text or element_text(stamp) or None
-    return replace(embed, author_handle=handle.rstrip("."), author_name=name, date_text=date_text, date=date)
+    text = _caption(el)
+    return replace(embed, author_handle=handle.rstrip("."), author_name=name, date_text=date_text, date=date,
+                   text=text, text_confidence=tweet_text.HIGH if text else None)
+
+
+def _caption(el: Any) -> str | None:
+    """The caption a data-instgrm-captioned embed code shows: its paragraphs before the "A post shared by" line
+    (Instagram's copy of the post's words, #10). Version 14's code holds no caption; none is made up."""
+    if "data-instgrm-captioned" not in el.attrs:
+        return None
+    words = []
+    for para in descendants(el, "p"):
+        line = element_text(para)
+        if descendants(para, "time") or text_detectors.instagram_lines(line):
+            break
+        if line and not is_placeholder(line):
+            words.append(text_with_breaks(para))
+    return "\n".join(words) or None
+
+
+def _tiktok(el: Any, smap: SourceMap) -> Embed | None:
+    """blockquote.tiktok-embed: the caption is the <p> of its <section> (TikTok's copy of the post's words, #10);
+    the "@user" and "♬ sound" links around it are not."""
+    embed = _embed_from_url(attr(el, "cite") or "", el, smap, "html-blockquote", "tiktok-embed")
+    para = next(iter(descendants(el, "p")), None)
+    text = text_with_breaks(para) if embed is not None and para is not None else ""
+    return replace(embed, text=text, text_confidence=tweet_text.HIGH) if embed is not None and text else embed
+
+
+def _reddit(el: Any, smap: SourceMap) -> Embed | None:
+    """blockquote.reddit-embed-bq: the thread link's words are its title, the /user/ link its author (#10). A title
+    is no body: the text is uncertain, so a difference from the post's words warns and never fails."""
+    links = descendants(el, "a")
+    thread = next((a for a in links if "/comments/" in (attr(a, "href") or "")), None)
+    embed = _embed_from_url(attr(thread, "href") or "" if thread is not None else "", el, smap, "html-blockquote",
+                            "reddit-")
+    if embed is None:
+        return None
+    users = (REDDIT_USER_RE.match(element_text(a)) for a in links if "/user/" in (attr(a, "href") or ""))
+    user = next((u.group(1) for u in users if u is not None), None)
+    title = element_text(thread) if thread is not None else ""
+    return replace(embed, author_handle=embed.author_handle or user, text=title or None,
+                   text_confidence=tweet_text.UNCERTAIN if title else None)
+
+
+REDDIT_USER_RE = re.compile(r"u/([A-Za-z0-9_-]{3,20})$")
 
 
 def _custom_element(el: Any, smap: SourceMap) -> Embed | None:
@@ -963,6 +1022,8 @@ def _post_links(root: Any, furniture: list[Any], needles: Needles) -> list[Any]:
     joined = ("\n" + "\n".join(hrefs)).lower()
     if joined.count("\n") != len(hrefs):   # an href holding a line break: one href per line all the same
         joined = "".join("\n" + h.replace("\n", " ") for h in hrefs).lower()
+    if "archive.org/web/" in joined:   # a capture link is matched as the URL it captured (#15)
+        joined = CAPTURE_PREFIX_RE.sub("\n//", joined)
     picked: list[int] = []
     line, counted = -1, 0
     for found in HREF_VALUE_RE.finditer(joined):
@@ -1045,6 +1106,9 @@ SOURCE_HOSTS = platforms.SOURCE_SHAPES
 SOURCE_TAIL_RE = re.compile(r"""(?:\\?/|\\u002[fF])[^\s"'<>&]{4,200}""")
 # JSON keeps "/" as "\/" or "\u002F" (Fox News' page state); read either as a plain slash.
 JSON_SLASH_RE = re.compile(r"\\/|\\u002[fF]")
+# The part of a Wayback Machine capture link before the URL captured (slashes unescaped).
+CAPTURE_BEFORE_RE = re.compile(r"(?:https?:)?//(?:web\.)?archive\.org/web/\d{4,14}(?:[a-z]{2}_)?/(?:https?:/{1,2})?$",
+                               re.IGNORECASE)
 HOST_RUN_RE = re.compile(r"[A-Za-z0-9.-]*")
 # A host starts a URL after "//" ("https://", JSON's "\/\/" or "\u002F\u002F"), never after a single slash.
 ONE_SLASH_BEFORE_RE = re.compile(r"(?:/|\\/|\\u002[fF])$")
@@ -1129,7 +1193,18 @@ def _source_url_at(page: str, at: int, host: str, tail: re.Match[str], taken: In
     if ref is None or ref.kind not in ("post", "video") or not ref.post_id:
         return None
     return Embed(platform=ref.platform, kind=ref.kind, url=ref.url, detector="html-source",
-                 span=(begin, begin + len(raw)), post_id=ref.post_id, author_handle=ref.author_handle)
+                 span=(begin, begin + len(raw)), post_id=ref.post_id, author_handle=ref.author_handle,
+                 linked_capture=_capture_before(page, begin, raw))
+
+
+def _capture_before(page: str, begin: int, raw: str) -> str | None:
+    """The Wayback Machine capture whose link ends with the post URL at `begin` (the capture's part written just
+    before it, slashes JSON-escaped or not), or None (#15)."""
+    before = page[max(0, begin - 120):begin]
+    if "archive.org" not in before:
+        return None
+    found = CAPTURE_BEFORE_RE.search(JSON_SLASH_RE.sub("/", before))
+    return text_detectors.capture_of(found.group(0) + JSON_SLASH_RE.sub("/", raw)) if found else None
 
 
 # What every URL the text detector reads holds: a scheme, or a host's last label and the path's first slash.

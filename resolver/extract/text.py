@@ -451,9 +451,15 @@ def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
         embeds.append(Embed(
             platform=ref.platform, kind=ref.kind, url=ref.url, detector=detector, span=(start, end),
             post_id=ref.post_id, author_handle=ref.author_handle,
-            media_links=(ref.url,) if ref.kind == "media-link" else (),
+            media_links=(ref.url,) if ref.kind == "media-link" else (), linked_capture=capture_of(url),
         ))
     return embeds
+
+
+def capture_of(url: str) -> str | None:
+    """The Wayback Machine capture a URL the article gives is a link to (`platforms.archived_capture`), or None."""
+    capture = platforms.archived_capture(url)
+    return capture[1] if capture is not None else None
 
 
 def find_embeds(text: str) -> list[Embed]:

@@ -9,6 +9,7 @@ in PLATFORMS. The HTML and text detectors take their host lists and URL patterns
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from types import ModuleType
 
 from resolver.model import PostRef
@@ -33,11 +34,35 @@ def platform_of(host: str) -> ModuleType | None:
     return BY_DOMAIN[domain] if domain is not None else None
 
 
+# A Wayback Machine capture link: web.archive.org/web/<timestamp>[<replay flag>]/<the URL captured>.
+CAPTURE_RE = re.compile(r"(?:https?:)?//(?:web\.)?archive\.org/web/(?P<ts>\d{4,14})(?P<flag>[a-z]{2}_)?/"
+                        r"(?:(?P<scheme>https?):/{1,2})?(?P<rest>[^/\s]+\.[^/\s]+(?:/.*)?)$", re.IGNORECASE)
+
+
+def archived_capture(url: str) -> tuple[str, str] | None:
+    """(the URL captured, the capture's URL written in full) when `url` is a link to one Wayback Machine capture;
+    None for any other URL, a listing ("/web/2026*/...") or a timestamp naming no moment. An article linking a
+    capture of a post names that post, and a report says it pointed at a copy of a stated date (#15)."""
+    found = CAPTURE_RE.match(url.strip())
+    if found is None:
+        return None
+    stamp = found.group("ts")
+    try:
+        datetime.strptime(stamp.ljust(14, "0"), "%Y%m%d%H%M%S")
+    except ValueError:
+        return None
+    inner = f"{(found.group('scheme') or 'https').lower()}://{found.group('rest')}"
+    return inner, f"https://web.archive.org/web/{stamp}{(found.group('flag') or '').lower()}/{inner}"
+
+
 def parse_url(url: str) -> PostRef | None:
-    """What a URL points at (platform, kind, id, canonical URL), or None when no platform claims it."""
+    """What a URL points at (platform, kind, id, canonical URL), or None when no platform claims it. A Wayback
+    Machine capture link points at the post captured (`archived_capture`)."""
     if not url or len(url) > 4096:
         return None
     url = url.strip()
+    capture = archived_capture(url)
+    url = capture[0] if capture is not None else url
     if url.startswith("at://"):
         return bluesky.parse(url)
     split = urls.split(url)
@@ -54,6 +79,6 @@ def is_embed(ref: PostRef) -> bool:
     return ref.kind not in ("profile", "event") and not (ref.kind == "short-link" and ref.platform == x.PLATFORM)
 
 
-__all__ = ["BY_DOMAIN", "DOMAIN_PATTERN", "PAGE_MARKERS", "PLATFORMS", "SOURCE_SHAPES", "is_embed", "parse_url",
+__all__ = ["BY_DOMAIN", "archived_capture", "DOMAIN_PATTERN", "PAGE_MARKERS", "PLATFORMS", "SOURCE_SHAPES", "is_embed", "parse_url",
            "platform_of", "bluesky", "facebook", "instagram", "mastodon", "reddit", "telegram", "threads", "tiktok",
            "vimeo", "x", "youtube"]
