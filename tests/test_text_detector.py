@@ -653,3 +653,17 @@ def test_review29_a_zero_width_character_after_a_post_url_is_not_part_of_it(afte
     text = f"Read https://x.com/ann_ex/status/1600000000000000001{after} today."
     [embed] = find_embeds(text)
     assert embed.post_id == "1600000000000000001" and text[embed.span[1] - 1] == "1"
+
+
+def test_review29c_a_posts_signature_repeated_without_its_link_is_one_post():
+    """Plain text that gives a post with its link and later repeats its words and signature with no link has one
+    post, as the HTML scan has (review29c); another post of that author the same day stays a post."""
+    text = ("Story.\n\nWe won the vote today\n\n\u2014 Jane Placeholder (@fictional_acct) May 1, 2024 "
+            "https://twitter.com/fictional_acct/status/1785000000000000000\n\nLater she repeated it.\n\n"
+            "We won the vote today\n\n\u2014 Jane Placeholder (@fictional_acct) May 1, 2024\n\n"
+            "And then: We lost the recount\n\n\u2014 Jane Placeholder (@fictional_acct) May 1, 2024\n\nEnd.\n")
+    embeds = find_embeds(text)
+    assert [(e.post_id, e.text) for e in embeds] == [
+        ("1785000000000000000", "We won the vote today"), (None, "And then: We lost the recount")]
+    [(start, end)] = embeds[0].also_at
+    assert text[start:end].startswith("We won the vote today\n\n") and text.index("repeated") < start
