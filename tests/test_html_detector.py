@@ -3160,3 +3160,25 @@ def test_review29c_a_short_post_ending_another_posts_words_is_not_joined_to_it()
             '(@fictional_acct) <a href="https://twitter.com/fictional_acct/status/1785000000000000000">May 1, 2024</a>'
             '</blockquote><p>Will we give up? No. \u2014 Jane Placeholder (@fictional_acct) May 1, 2024</p></body></html>')
     assert [e.post_id for e in html.scan(page)[0]] == ["1785000000000000000", None]
+
+
+@pytest.mark.parametrize("byline", [
+    "By Jane Placeholder (@fictional_acct) May 1, 2024", "BY JANE PLACEHOLDER (@fictional_acct) May 1, 2024",
+    "Written by Jane Placeholder (@fictional_acct) May 1, 2024",
+    "Posted by Jane Placeholder (@fictional_acct) on May 1, 2024"])
+@pytest.mark.parametrize("holder", ['<div class="byline">{}</div>', "<p>{}</p>"], ids=["div", "paragraph"])
+def test_review29c_a_byline_with_a_handle_and_a_date_is_no_post(byline, holder):
+    """An article's byline naming its writer's account and the day ("By Jane Doe (@jane) May 1, 2024") reads like a
+    tweet's signature with no dash; it was a post by "By Jane Doe" (or with the words "Written by"), in a paragraph
+    and, since loose text is read (sniff29), in the <div class="byline"> most pages put it in (review29c)."""
+    page = "<html><body>" + holder.format(byline) + "<div>The council met on Tuesday.</div></body></html>"
+    assert html.scan(page)[0] == []
+
+
+def test_review29c_a_posts_words_ending_in_by_are_still_a_post():
+    """Only a line that is a byline: a post's words on the line before its signature ("Great shot by") keep it."""
+    page = ("<html><body><p>Great shot by Jane Placeholder (@fictional_acct) May 1, 2024</p>"
+            "<p>By Ann Example (@another_acct) May 1, 2024 https://twitter.com/another_acct/status/1785000000000000000"
+            "</p></body></html>")
+    assert [(e.author_handle, e.post_id) for e in html.scan(page)[0]] == [
+        ("fictional_acct", None), ("another_acct", "1785000000000000000")]

@@ -667,3 +667,9 @@ def test_review29c_a_posts_signature_repeated_without_its_link_is_one_post():
         ("1785000000000000000", "We won the vote today"), (None, "And then: We lost the recount")]
     [(start, end)] = embeds[0].also_at
     assert text[start:end].startswith("We won the vote today\n\n") and text.index("repeated") < start
+
+
+def test_review29c_a_byline_in_plain_text_is_no_post():
+    """A scraped article's byline with its writer's handle and the day is no post (review29c)."""
+    text = "Council votes\n\nBy Jane Placeholder (@fictional_acct) May 1, 2024\n\nThe council met on Tuesday.\n"
+    assert find_embeds(text) == []
