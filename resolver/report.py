@@ -98,8 +98,11 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
         note = f"  error: {resolution.error}" if resolution.error else ""
         yield [(f"  #{found.embed + 1} {resolution.url} -> {where}{note}", "red" if note else "cyan")]
     for fetched in result.posts or ():
+        from resolver.fetch import not_fetched
+
         record = fetched.value.record
-        via = f"via {record.method}" if record.method else "not fetched: offline"
+        via = f"via {record.method}" if record.method else record.reason if not_fetched(record) \
+            else "not fetched: offline"
         said = " ".join(filter(None, (f"@{record.author_handle}" if record.author_handle else None,
                                       record.created_at)))
         yield [(f"  #{fetched.embed + 1} {record.platform} {record.post_id}: {record.status} ({via})"
@@ -385,12 +388,15 @@ def post_text(post: FetchedPost) -> Text:
     """A fetched post as people read it: status first, then who, when, what, and the media facts."""
     from rich.text import Text
 
+    from resolver.fetch import not_fetched
+
     record = post.record
     colour = {"available": "green", "error": "red", "unknown": "yellow"}.get(record.status, "magenta")
     text = Text()
     text.append(escaped_controls(f"{record.platform} {record.post_id}  "), "bold")
     text.append(escaped_controls(record.status), f"bold {colour}")
-    text.append((f"  via {record.method}" if record.method else "  not fetched (offline)")
+    text.append((f"  via {record.method}" if record.method else "  not fetched" if not_fetched(record)
+                 else "  not fetched (offline)")
                 + ("  (from cache)" if record.from_cache else "") + "\n", "dim")
     if record.reason:
         _line(text, f"  {record.reason}", colour)

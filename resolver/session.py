@@ -159,6 +159,10 @@ class Session:
             self.sinces.append(since)
         return since
 
+    def failed_since(self) -> str:
+        """The oldest cached lasting error (a 4xx answer: `failure_ttl`) an online run accepts, UTC ISO 8601."""
+        return since_at(time.time_ns() // 1000, self.settings.failure_ttl_days)
+
     @property
     def live(self) -> bool:
         """Whether answers come from the network: not offline, not replayed. Budgets pace live requests only."""
