@@ -60,6 +60,7 @@ class PostRef:
     url: str                      # canonical URL
     post_id: str | None = None
     author_handle: str | None = None
+    start_seconds: int | None = None   # a video link's start time (YouTube's ?t=, ?start=): the moment it cites
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,9 @@ class Embed:
     media_links: tuple[str, ...] = ()
     links: tuple[str, ...] = ()
     also_at: tuple[tuple[int, int], ...] = field(default=())   # further spans of the same embed
+    # Where in the video the article's link starts it, in seconds (YouTube's ?start=95, ?t=125, &t=2m5s): the moment
+    # the article cites (newuser29 #10). None: the link names none.
+    start_seconds: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         # Written out rather than `plain(self)`: a corpus run makes it for every embed, and the generic walk over
@@ -93,7 +97,8 @@ class Embed:
                 "span": list(self.span), "post_id": self.post_id, "author_handle": self.author_handle,
                 "author_name": self.author_name, "date_text": self.date_text, "date": self.date, "text": self.text,
                 "text_confidence": self.text_confidence, "lang": self.lang, "media_links": list(self.media_links),
-                "links": list(self.links), "also_at": [list(s) for s in self.also_at]}
+                "links": list(self.links), "also_at": [list(s) for s in self.also_at],
+                "start_seconds": self.start_seconds}
 
 
 @dataclass(frozen=True)

@@ -833,13 +833,22 @@ def _byline(embed: dict[str, Any]) -> str:
     return f" by @{found or said}" if found or said else ""
 
 
+def _start_time(embed: dict[str, Any]) -> str:
+    """" at 2:05" (" at 1:02:05") where the article's video link starts the video (newuser29 #10), else ""."""
+    seconds = embed.get("start_seconds")
+    if not seconds:
+        return ""
+    hours, rest = divmod(seconds, 3600)
+    return f" at {hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f" at {rest // 60}:{rest % 60:02d}"
+
+
 def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
     status = embed["status"]["words"]
     who = _byline(embed)
     who = _md(who, as_written=True) if who else ""
     span = f"characters {embed['span'][0]}–{embed['span'][1]}"
     lines = [f"### {number}. {embed['platform']} {embed['kind']}{who}: {status}", "",
-             f"{_md_link(embed['url'])} (found by {embed['detector']}, {span})", "",
+             f"{_md_link(embed['url'])}{_start_time(embed)} (found by {embed['detector']}, {span})", "",
              "> " + _md_line(embed["quote"]), "",
              "| Fact | The article says | The source says | Recorded from |", "|---|---|---|---|"]
     lines += [f"| {a} | {_md(b, as_written=a in NAMED_FACTS)} | {_md(c, as_written=a in NAMED_FACTS)} | {_md(d)} |"
@@ -1022,7 +1031,7 @@ def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str],
     return (f'<article class="embed" aria-labelledby="embed-{number}"><h3 id="embed-{number}">{number}. '
             f"{escape(embed['platform'])} {escape(embed['kind'])}{_html(who, as_written=True)}: "
             f'<span class="badge {escape(status["tone"])}">{escape(status["words"])}</span></h3>'
-            f'<p class="meta">{_html_url(embed["url"])}, found by '
+            f'<p class="meta">{_html_url(embed["url"])}{escape(_start_time(embed))}, found by '
             f"{escape(embed['detector'])}, characters {embed['span'][0]}–{embed['span'][1]}</p>"
             f"<blockquote dir=\"auto\">{_html(embed['quote'])}</blockquote>{thumbs}"
             "<table><thead><tr><th scope=\"col\">Fact</th><th scope=\"col\">The article says</th>"

@@ -3085,3 +3085,19 @@ def test_a_loose_remnant_written_with_references_and_crlf_is_spanned_on_its_sour
     assert [page[e.span[0]:e.span[1]] for e in embeds] == [
         "Gr&eacute;at day. pic.twitter.com/q3uNO4mJHi\r\n\u2014 Jane Doe (@jdoe) September 12, 2022",
         "Open &#8212; at last. \u2014 Ann Example (@ann_ex) May 1, 2024"]
+
+
+def test_a_youtube_embeds_start_time_is_kept_and_the_same_videos_links_still_merge():
+    """The moment an article cites (newuser29 #10): an iframe's ?start=, a link's ?t= or &t=2m5s. The same video's
+    links are one embed; its time is the first place's that names one."""
+    page = ('<p>The flood.</p><iframe src="https://www.youtube.com/embed/AbCdEfGhIj0?start=95"></iframe>'
+            '<p>At 2:05 of <a href="https://www.youtube.com/watch?v=AbCdEfGhIj4&amp;feature=share">this video</a>, '
+            'see <a href="https://youtu.be/AbCdEfGhIj4?t=125">here</a> and <a href="https://www.youtube.com/watch?'
+            'v=AbCdEfGhIj4&amp;t=2m5s">on YouTube</a>; and <a href="https://youtu.be/AbCdEfGhIj5">another</a>.</p>')
+    embeds, _ = html.scan(page)
+    assert [(e.post_id, e.start_seconds, len(e.also_at)) for e in embeds] == [
+        ("AbCdEfGhIj0", 95, 0), ("AbCdEfGhIj4", 125, 2), ("AbCdEfGhIj5", None, 0)]
+    assert embeds[1].to_json()["start_seconds"] == 125
+    text = "Watch https://youtu.be/AbCdEfGhIj4?t=125 from 2:05."
+    [found], _ = extract.find_all(text, "text")
+    assert (found.post_id, found.start_seconds) == ("AbCdEfGhIj4", 125)

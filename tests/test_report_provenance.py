@@ -155,3 +155,18 @@ def test_a_post_no_source_was_asked_for_cites_no_fetch_in_any_format(fakenet, re
         assert (post["method"], post["reason"], post["field_sources"], post["sources"], post["fetch_ids"]) == (
             None, f"not fetched: {why}", {}, [], [])
         assert embed["status"]["words"] == "not known"
+
+
+def test_a_videos_start_time_is_shown_in_every_format(fakenet, reporter):  # noqa: F811
+    """The moment of a long video the article cites (newuser29 #10): "at 2:05" beside the video's URL, and
+    `start_seconds` in the JSON; a video linked with no time says none."""
+    article = ('<html><body><p>At 2:05 of <a href="https://youtu.be/AbCdEfGhIj4?t=125">this video</a>, and '
+               '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj5"></iframe></p></body></html>')
+    _, markdown = reporter("report", "--offline", "article.html", article=article)
+    _, page_ = reporter("report", "--offline", "--format", "html", "article.html")
+    _, data = reporter("report", "--offline", "--format", "json", "article.html")
+    assert "<https://www.youtube.com/watch?v=AbCdEfGhIj4> at 2:05 (found by html-link" in markdown, markdown
+    assert re.search(r"watch\?v=AbCdEfGhIj4</a> at 2:05, found by html-link", page_), page_
+    assert "<https://www.youtube.com/watch?v=AbCdEfGhIj5> (found by html-iframe" in markdown, markdown
+    assert re.search(r"watch\?v=AbCdEfGhIj5</a>, found by html-iframe", page_), page_
+    assert [e["start_seconds"] for e in json.loads(data)["embeds"]] == [125, None]

@@ -337,7 +337,7 @@ def _embed_from_url(url: str, el: Any, smap: SourceMap, detector: str, needle: s
     return Embed(
         platform=ref.platform, kind=ref.kind, url=ref.url, detector=detector,
         span=smap.span(el, needle), post_id=ref.post_id, author_handle=ref.author_handle,
-        media_links=(ref.url,) if ref.kind == "media-link" else (),
+        media_links=(ref.url,) if ref.kind == "media-link" else (), start_seconds=ref.start_seconds,
     )
 
 
@@ -1100,7 +1100,8 @@ def _source_url_at(page: str, at: int, host: str, tail: re.Match[str], taken: In
     if ref is None or ref.kind not in ("post", "video") or not ref.post_id:
         return None
     return Embed(platform=ref.platform, kind=ref.kind, url=ref.url, detector="html-source",
-                 span=(begin, begin + len(raw)), post_id=ref.post_id, author_handle=ref.author_handle)
+                 span=(begin, begin + len(raw)), post_id=ref.post_id, author_handle=ref.author_handle,
+                 start_seconds=ref.start_seconds)
 
 
 # What every URL the text detector reads holds: a scheme, or a host's last label and the path's first slash.
@@ -1232,5 +1233,8 @@ def _dedupe(embeds: list[Embed]) -> list[Embed]:
         winner = min(group, key=lambda e: DETECTOR_RANK.get(e.detector, 9))   # min keeps the first of equals
         places = {span for e in group for span in e.also_at}
         places.update(e.span for e in group if e is not winner)
-        kept.append(replace(winner, also_at=tuple(sorted(places))))
+        # a video's start time: the winner's, else the first place's that names one (newuser29 #10)
+        start = winner.start_seconds if winner.start_seconds is not None else next(
+            (e.start_seconds for e in sorted(group, key=lambda e: e.span) if e.start_seconds is not None), None)
+        kept.append(replace(winner, also_at=tuple(sorted(places)), start_seconds=start))
     return sorted(kept, key=lambda e: e.span)
