@@ -76,7 +76,7 @@ def _db_in_a_folder(_ctx: click.Context, _param: click.Parameter, value: Path | 
 def _output_in_a_folder(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
     """-o in a folder that exists, else a bad option value (exit 2), as --db: a typo in -o made a tree of folders and
     said "wrote …" (newuser29 #12). A reports folder -o names for several articles is made; the one it is in is not."""
-    if value is not None and not value.absolute().parent.is_dir():
+    if value is not None and not value.absolute().parent.exists():   # a file there: "Not a directory", on writing
         raise click.BadParameter(f"the folder {value.parent} does not exist (create it, or choose another -o)")
     return value
 
