@@ -3428,3 +3428,19 @@ def test_review29c_a_posts_words_ending_in_by_are_still_a_post():
             "</p></body></html>")
     assert [(e.author_handle, e.post_id) for e in html.scan(page)[0]] == [
         ("fictional_acct", None), ("another_acct", "1785000000000000000")]
+
+
+def test_a_youtube_embeds_start_time_is_kept_and_the_same_videos_links_still_merge():
+    """The moment an article cites (newuser29 #10): an iframe's ?start=, a link's ?t= or &t=2m5s. The same video's
+    links are one embed; its time is the first place's that names one."""
+    page = ('<p>The flood.</p><iframe src="https://www.youtube.com/embed/AbCdEfGhIj0?start=95"></iframe>'
+            '<p>At 2:05 of <a href="https://www.youtube.com/watch?v=AbCdEfGhIj4&amp;feature=share">this video</a>, '
+            'see <a href="https://youtu.be/AbCdEfGhIj4?t=125">here</a> and <a href="https://www.youtube.com/watch?'
+            'v=AbCdEfGhIj4&amp;t=2m5s">on YouTube</a>; and <a href="https://youtu.be/AbCdEfGhIj5">another</a>.</p>')
+    embeds, _ = html.scan(page)
+    assert [(e.post_id, e.start_seconds, len(e.also_at)) for e in embeds] == [
+        ("AbCdEfGhIj0", 95, 0), ("AbCdEfGhIj4", 125, 2), ("AbCdEfGhIj5", None, 0)]
+    assert embeds[1].to_json()["start_seconds"] == 125
+    text = "Watch https://youtu.be/AbCdEfGhIj4?t=125 from 2:05."
+    [found], _ = extract.find_all(text, "text")
+    assert (found.post_id, found.start_seconds) == ("AbCdEfGhIj4", 125)

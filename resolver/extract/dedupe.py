@@ -34,7 +34,10 @@ def one_per_post(embeds: list[Embed]) -> list[Embed]:
         winner = min(group, key=lambda e: DETECTOR_RANK.get(e.detector, 9))   # min keeps the first of equals
         places = {span for e in group for span in e.also_at}
         places.update(e.span for e in group if e is not winner)
-        kept.append(replace(winner, also_at=tuple(sorted(places))))
+        # a video's start time: the winner's, else the first place's that names one (newuser29 #10)
+        start = winner.start_seconds if winner.start_seconds is not None else next(
+            (e.start_seconds for e in sorted(group, key=lambda e: e.span) if e.start_seconds is not None), None)
+        kept.append(replace(winner, also_at=tuple(sorted(places)), start_seconds=start))
     return sorted(kept, key=lambda e: e.span)
 
 

@@ -467,6 +467,7 @@ def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
             platform=ref.platform, kind=ref.kind, url=ref.url, detector=detector, span=(start, end),
             post_id=ref.post_id, author_handle=ref.author_handle,
             media_links=(ref.url,) if ref.kind == "media-link" else (), linked_capture=capture_of(url),
+            start_seconds=ref.start_seconds,
         ))
     return embeds
 
