@@ -47,7 +47,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "media_links": f"Media links in the embed {JSON}", "links": f"Other links in the embed {JSON}",
         "detector": "Which detector found it (html-blockquote, text-signature, ...)",
         "span_start": "Start of the embed in the decoded article (characters)", "span_end": "End of the embed",
-        "also_at": f"Further places the same embed appears {JSON}"}),
+        "also_at": f"Further places the same embed appears {JSON}",
+        "other_words": f"Those further places that show the post with other words: span, detector, text {JSON}"}),
     "credits": ("Photo credits found in articles.", {
         "id": "Row id", "article_id": "The article", "ordinal": "Position among the article's credits",
         "raw": "The credit's words as printed", "creator": "Photographer or creator, when the form names one",

@@ -42,7 +42,7 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m014_step_memos", "m015_credit_split_confidence", "m016_credit_also_at", "m017_article_encoding_given",
               "m018_progress_runs", "m019_body_redacted", "m020_article_encoding_given_known",
               "m021_authors_by_id", "m022_fetch_non_public",
-              "m023_resolution_end_redacted")
+              "m023_resolution_end_redacted", "m024_embed_other_words")
 # A new database's schema in one script: what the migrations make of an empty file (#14; `Store._create`)
 SCHEMA = Path(__file__).with_name("schema.sql")
 MEMO_TRIGGERS = 49   # how many cache.migrations.memo_triggers() makes (a test checks)
@@ -1136,7 +1136,7 @@ def _inserted(row_id: Any) -> int:
 
 
 
-_JSON_FIELDS = ("media_links", "links", "also_at")
+_JSON_FIELDS = ("media_links", "links", "also_at", "other_words")
 
 
 def _codec(name: str | None) -> str | None:

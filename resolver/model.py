@@ -63,6 +63,21 @@ class PostRef:
 
 
 @dataclass(frozen=True)
+class Place:
+    """Another place an article shows an embed's post, with words of its own: an embed code pasted twice, the
+    second with a word changed, is one post whose every quote is checked (newuser29b §1)."""
+
+    span: tuple[int, int]
+    detector: str
+    text: str
+    text_confidence: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"span": list(self.span), "detector": self.detector, "text": self.text,
+                "text_confidence": self.text_confidence}
+
+
+@dataclass(frozen=True)
 class Embed:
     """One embedded post (or timeline, or media link) found in an article."""
 
@@ -84,6 +99,8 @@ class Embed:
     media_links: tuple[str, ...] = ()
     links: tuple[str, ...] = ()
     also_at: tuple[tuple[int, int], ...] = field(default=())   # further spans of the same embed
+    # those of `also_at` whose words differ from `text` (and from each other's): each is checked in its turn
+    other_words: tuple[Place, ...] = field(default=())
 
     def to_json(self) -> dict[str, Any]:
         # Written out rather than `plain(self)`: a corpus run makes it for every embed, and the generic walk over
@@ -93,7 +110,8 @@ class Embed:
                 "span": list(self.span), "post_id": self.post_id, "author_handle": self.author_handle,
                 "author_name": self.author_name, "date_text": self.date_text, "date": self.date, "text": self.text,
                 "text_confidence": self.text_confidence, "lang": self.lang, "media_links": list(self.media_links),
-                "links": list(self.links), "also_at": [list(s) for s in self.also_at]}
+                "links": list(self.links), "also_at": [list(s) for s in self.also_at],
+                "other_words": [p.to_json() for p in self.other_words]}
 
 
 @dataclass(frozen=True)

@@ -317,6 +317,22 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     return check("text", result, _per(source, evidence), changes)
 
 
+def other_text_checks(result: ArticleResult, data: dict[str, Any], redactor: Redactor) -> list[dict[str, Any]]:
+    """A text check for each further place the article shows the post with words of its own (`other_words`), as for
+    the embed's own words, naming where: one post has one status, and every quote of it is checked (newuser29b §1:
+    an embed code pasted again with a word changed was never compared)."""
+    checks = []
+    for place in data.get("other_words") or ():
+        start, end = place["span"]
+        found = text_check(data | {"text": place["text"], "detector": place["detector"],
+                                   "text_confidence": place["text_confidence"],
+                                   "quote": quote(result.article, place["span"], redactor)},
+                           data["post"], data["resolutions"])
+        checks.append(found | {"evidence": f"the article shows the post again at characters {start}–{end}: "
+                                           + found["evidence"]})
+    return checks
+
+
 # Methods that answer an edited post's id with the version asked for, not the latest (X API v2; syndication gives
 # the latest edit).
 ASKED_VERSION = ("x-api",)
@@ -940,6 +956,7 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     data["photo_elsewhere"] = another_post(reused.record.post_id, reused.author) if reused is not None else None
     checks = [identification_check(data["identified"], data["photo_elsewhere"]), author_check(data, data["post"], store=store),
               *date_checks(data, data["post"], post_id), text_check(data, data["post"], data["resolutions"]),
+              *other_text_checks(result, data, redactor),
               media_check(data, data["post"], data["resolutions"]),
               archive_check(data["post"], data["snapshots"], looked, failed, looked_for, data["archive_lookups"]),
               archived_copy_check(data["post"])]

@@ -904,6 +904,7 @@ def _notes(embed: dict[str, Any]) -> list[str]:
                      f"article kept no link; {identified['reason']}")
     elif identified:
         notes.append(f"Not identified: {identified['reason']}")
+    notes += _other_places(embed)
     post = embed["post"] or {}
     for copy in post.get("archived") or []:
         said = "holds the post's words" if copy["status"] == "available" and copy.get("text") else \
@@ -914,6 +915,23 @@ def _notes(embed: dict[str, Any]) -> list[str]:
                      f"capture of {found['archived_at']}, '{found['live']}' live"
                      + (f" ({found['live_at']})" if found.get("live_at") else "")
                      + (f": {'; '.join(found['changes'])}" if found.get("changes") else ""))
+    return notes
+
+
+PLACES_SHOWN = 10   # a page repeating one link 100,000 times (#12) is said in a line
+
+
+def _other_places(embed: dict[str, Any]) -> list[str]:
+    """Where else the article shows the post: each place with words of its own, quoted (its text check follows),
+    then the others in one line (newuser29b §1: the report named none of them)."""
+    other = {tuple(p["span"]): p for p in embed.get("other_words") or ()}
+    notes = [f"Also at characters {start}–{end}, with other words (found by {p['detector']}): "
+             f"“{' '.join(p['text'].split())}”; its text check is below" for (start, end), p in other.items()]
+    rest = [f"{start}–{end}" for start, end in embed.get("also_at") or () if (start, end) not in other]
+    if rest:
+        more = len(rest) - PLACES_SHOWN
+        notes.append(f"Also at characters {', '.join(rest[:PLACES_SHOWN])}" + (f" and {more:,} more" if more > 0 else "")
+                     + (": the same words, or a link to the post" if other or embed.get("text") else ""))
     return notes
 
 

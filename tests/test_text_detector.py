@@ -683,3 +683,15 @@ def test_every_date_a_signature_reads_starts_with_a_word_character():
     for line in ("(@ann) Sept. 12, 2022", "(@ann) on [12 de septiembre de 2022]", "(@ann) ١٢ مايو ٢٠٢٢",
                  "(@ann) 2022年9月12日"):
         assert text.SIGNATURE_RE.match(line) is not None and text.SIGNATURE_START_RE.match(line) is not None, line
+
+
+def test_a_post_quoted_twice_in_a_text_with_other_words_keeps_each_places_words():
+    """Plain text as HTML (newuser29b §1): the same post's signature twice, the second with a word changed, is one
+    embed whose other place keeps its words; the same words again need no second check."""
+    def signed(words: str) -> str:
+        return f"{words}\n— Dan Example (@danex) May 1, 2020 https://twitter.com/danex/status/1256000000000000001\n"
+    text = signed("The ferry runs on Monday.") + "\nMore news.\n\n" + signed("The ferry stops on Monday.") \
+        + "\nAnd again.\n\n" + signed("The ferry runs on Monday.")
+    [embed] = find_embeds(text)
+    assert embed.text == "The ferry runs on Monday." and len(embed.also_at) == 2
+    assert [(o.text, o.detector) for o in embed.other_words] == [("The ferry stops on Monday.", "text-signature")]

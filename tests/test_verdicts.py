@@ -1459,3 +1459,34 @@ def test_a_post_cached_before_edits_were_recorded_whose_answer_was_not_kept_says
         assert check["evidence"].endswith(
             "; the post's edit history is not known (it was cached before edits were recorded, and its answer's "
             "body was not kept: `fetch --refresh` asks again), so a difference may be an edit: no fail")
+
+
+def test_a_post_embedded_twice_with_other_words_has_each_place_checked_in_every_format(fakenet, reporter):
+    """One post embedded twice, the second time with a word changed: the post keeps one status, each place's words
+    are checked, the second's verdict shows in all three formats with where it is, and it counts for --fail-on
+    (newuser29b §1: only the first was checked, exit 0 with --fail-on fail). A place with the first's words again
+    is not checked twice."""
+    right, wrong = "Ferry service resumes Monday morning.", "Ferry service ends Monday morning."
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(tweet(POST, right))]}))
+    serve(fakenet, [])
+    article = (f"<html><body>{blockquote(POST, right)}<p>Later.</p>{blockquote(POST, wrong)}<p>Again.</p>"
+               f"{blockquote(POST, right)}</body></html>")
+    code, out = reporter("report", "--fail-on", "fail", "--format", "json", "article.html", article=article)
+    assert code == 4, out
+    report = json.loads(out)
+    [embed] = report["embeds"]
+    second = article.index(blockquote(POST, wrong))
+    where = f"characters {second}–{second + len(blockquote(POST, wrong))}"
+    texts = [c for c in embed["checks"] if c["name"] == "text"]
+    assert [c["result"] for c in texts] == ["pass", "fail"]
+    assert texts[1]["evidence"] == f"the article shows the post again at {where}: 1 change in the quoted words: " \
+                                   "resumes → ends"
+    assert texts[1]["changes"] == ["resumes → ends"]
+    assert report["summary"]["checks"]["fail"] == 1 and report["summary"]["posts"]["named"] == 1
+    assert [o["text"] for o in embed["other_words"]] == [wrong]
+    for fmt, shown in (("md", f"❌ fail **text**: the article shows the post again at {where}"),
+                       ("html", '<span class="badge fail">FAIL</span> <strong>text</strong>: the article shows the '
+                                f"post again at {where}")):
+        code, page = reporter("report", "--fail-on", "fail", "--format", fmt, "article.html")
+        assert code == 4 and shown in page, page
+        assert f"Also at {where}, with other words" in page

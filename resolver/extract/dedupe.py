@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from resolver.model import Embed
+from resolver.model import Embed, Place
 
 DETECTOR_RANK = {"html-blockquote": 0, "html-amp": 1, "html-iframe": 2, "html-wp-embed": 3, "html-xfbml": 3,
                  "html-script": 3, "html-custom-element": 3, "html-text-signature": 4, "html-timeline": 5, "html-link": 6,
@@ -16,8 +16,10 @@ DETECTOR_RANK = {"html-blockquote": 0, "html-amp": 1, "html-iframe": 2, "html-wp
 
 def one_per_post(embeds: list[Embed]) -> list[Embed]:
     """One embed per post: the richest detection wins (the first of the best rank), the other places it appears
-    go to `also_at`. Each post's places are gathered first and joined once (#12: a page repeating one link
-    100,000 times made this quadratic)."""
+    go to `also_at`, and those showing the post with other words than the winner's to `other_words` too, so that
+    every quote is checked (newuser29b §1: an embed code pasted twice with a word changed passed unchecked). Each
+    post's places are gathered first and joined once (#12: a page repeating one link 100,000 times made this
+    quadratic)."""
     groups: dict[str, list[Embed]] = {}
     for embed in embeds:
         # One post, one embed, whatever handle each link spells (a widget may name another account).
@@ -33,5 +35,23 @@ def one_per_post(embeds: list[Embed]) -> list[Embed]:
         winner = min(group, key=lambda e: DETECTOR_RANK.get(e.detector, 9))   # min keeps the first of equals
         places = {span for e in group for span in e.also_at}
         places.update(e.span for e in group if e is not winner)
-        kept.append(replace(winner, also_at=tuple(sorted(places))))
+        kept.append(replace(winner, also_at=tuple(sorted(places)), other_words=_other_words(winner, group)))
     return sorted(kept, key=lambda e: e.span)
+
+
+def _other_words(winner: Embed, group: list[Embed]) -> tuple[Place, ...]:
+    """The places of `group` whose words are neither the winner's nor an earlier place's: where two places hold the
+    same words (spacing aside), one check is enough."""
+    seen = {_words(winner.text)}
+    found = []
+    places = [*(p for e in group for p in e.other_words),
+              *(Place(e.span, e.detector, e.text, e.text_confidence) for e in group if e is not winner and e.text)]
+    for place in sorted(places, key=lambda p: p.span):
+        if _words(place.text) not in seen:
+            seen.add(_words(place.text))
+            found.append(place)
+    return tuple(found)
+
+
+def _words(text: str | None) -> str:
+    return " ".join(text.split()) if text else ""
