@@ -878,6 +878,7 @@ STATUS_WORDS = {
     "unknown": ("not known", "unknown"), "error": ("not known: the sources answered with errors", "unknown"),
     "not_cached": ("not known: not in the cache (offline)", "unknown"),
     "not_fetched": ("not looked up", "unknown"),
+    "not_identified": ("not identified", "unknown"),   # a flattened post that kept no link (newuser29b §2)
 }
 
 
@@ -1016,7 +1017,7 @@ def _fetch_facts(store: Store | None, fetch_id: int | None) -> dict[str, Any]:
 
 def _status_code(embed: Embed, post: FetchedPost | None) -> str:
     if post is None:
-        return "not_fetched"
+        return "not_identified" if embed.kind == "post" and not embed.post_id else "not_fetched"
     return "not_cached" if post.unavailable else post.record.status
 
 
@@ -1058,7 +1059,9 @@ def summarise(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], unrea
               if c["result"] == "fail"]
     failed += [f"credit {i + 1}: {c['name']}: {c['evidence']}" for i, cr in enumerate(credits) for c in cr["checks"]
                if c["result"] == "fail"]
-    posts = [e for e in embeds if e["post"] is not None or e.get("post_id")]
+    # a post the article shows is a post whose status is to be known, whether or not it was identified (newuser29b
+    # §2: a flattened post with no link was counted nowhere, and the summary said there was no embedded post)
+    posts = [e for e in embeds if e["post"] is not None or e.get("post_id") or e["status"]["code"] == "not_identified"]
     known = [e for e in posts if e["status"]["tone"] != "unknown"]
     checked = [e for e in posts if e["post"] and e["archive_looked_up"]]
     with_copy = sum(1 for e in checked if archived_copies(e["post"], e["snapshots"]))

@@ -715,13 +715,20 @@ def embeds_summary(summary: dict[str, Any]) -> str:
 
 def archive_summary(summary: dict[str, Any]) -> str:
     """'no archived copy' only for what was looked up; the rest is 'not checked' (#9 §5)."""
+    from resolver.provenance import STATUS_WORDS
+
     archive = summary["archive"]
     if not archive["looked_up"] and not archive["not_checked"]:
         return "none: no embedded post"
-    if not archive["looked_up"]:
-        return "not checked: no archive lookup answered"   # none made, or every one failed (a 503)
-    text = f"{archive['without_copy']} of {archive['looked_up']} looked up"
-    return text + (f"; {archive['not_checked']} not checked" if archive["not_checked"] else "")
+    # a post with no id has nothing to look up: said as such, never as "no embedded post" (newuser29b §2)
+    unknown = summary["by_status"].get(STATUS_WORDS["not_identified"][0], 0)
+    others = archive["not_checked"] - unknown
+    parts = [f"{archive['without_copy']} of {archive['looked_up']} looked up"] if archive["looked_up"] else []
+    if others:   # not looked up: none made, or every one failed (a 503)
+        parts.append(f"{others} not checked" if archive["looked_up"] else "no archive lookup answered")
+    if unknown:
+        parts.append(f"{unknown} post{'s' * (unknown != 1)} not identified")
+    return ("" if archive["looked_up"] else "not checked: ") + "; ".join(parts)
 
 
 def identification_summary(summary: dict[str, Any]) -> str | None:

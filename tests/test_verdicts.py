@@ -1490,3 +1490,31 @@ def test_a_post_embedded_twice_with_other_words_has_each_place_checked_in_every_
         code, page = reporter("report", "--fail-on", "fail", "--format", fmt, "article.html")
         assert code == 4 and shown in page, page
         assert f"Also at {where}, with other words" in page
+
+
+def test_a_flattened_post_with_no_id_counts_as_a_post_not_identified_never_as_none(fakenet, reporter, tmp_path):
+    """A flattened post that kept no link is a post whose status is not known: the summary said "none: no embedded
+    post" and the index counted it in no "posts whose status is not known" (newuser29b §2). It is counted, and said
+    to be not identified, in every format and in the index."""
+    remnant_world(fakenet)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "remnant.txt").write_text(REMNANT)
+    code, out = reporter("report", "--offline", "--format", "json", "in/remnant.txt")
+    assert code == 0 and fakenet.hits == []
+    report = json.loads(out)
+    summary = report["summary"]
+    assert summary["posts"] == {"named": 1, "status_known": 0, "status_not_known": 1}
+    assert summary["by_status"] == {"not identified": 1}
+    assert summary["archive"] == {"looked_up": 0, "with_copy": 0, "without_copy": 0, "not_checked": 1}
+    [embed] = report["embeds"]
+    assert embed["status"] == {"code": "not_identified", "words": "not identified", "tone": "unknown"}
+    for fmt, shown in (("md", "| Embedded posts with no archived copy | not checked: 1 post not identified |"),
+                       ("html", "<td>not checked: 1 post not identified</td>")):
+        code, page = reporter("report", "--offline", "--format", fmt, "in/remnant.txt")
+        assert code == 0 and shown in page and "no embedded post" not in page, page
+        assert "Post status" in page and "not identified 1" in page
+    code, _ = reporter("report", "--offline", "-o", "out", "in")
+    index = json.loads((tmp_path / "out" / "index.json").read_text())
+    assert [e["summary"]["posts"]["status_not_known"] for e in index] == [1]
+    [row] = [line for line in (tmp_path / "out" / "index.md").read_text().splitlines() if "remnant.txt" in line]
+    assert "| 1 of 1 |" in row
