@@ -366,6 +366,24 @@ def test_one_byte_text_of_another_script_is_read_as_it_is_not_as_mixed(text: str
     assert not article.encoding.startswith("utf-8")
 
 
+@pytest.mark.parametrize("text", [
+    "Der Bürgermeister äußerte sich.\nGrüße aus Köln, Straße gesperrt.\n",
+    "Café in Köln geschlossen.\n",
+    "Der Bürgermeister äußerte sich.\n<li>one</li>\nGrüße aus Köln. pic.twitter.com/q3uNO4mJHi — Jane Example "
+    "(@jane_ex) September 12, 2022\n",
+    "Résumé de la journée. pic.twitter.com/q3uNO4mJHi — Jane Example (@jane_ex) September 12, 2022\n",
+], ids=["german", "german-short", "german-remnant-with-a-tag", "french-remnant"])
+def test_short_western_text_that_reads_the_same_in_cp1250_is_named_cp1252(text: str) -> None:
+    """Short cp1252 German and French whose letters (é ü ö ä ß) are the same bytes in cp1250 were labelled cp1250,
+    and the report said "the encoding was guessed (cp1250)" of a Western text (newuser29b §6). When cp1252 reads the
+    bytes as the encoding guessed does, the guess is named cp1252, the common Western one."""
+    from resolver.article import from_bytes
+
+    for kind in ("text", "html"):
+        article = from_bytes(text.encode("cp1252"), "story.txt", kind=kind)
+        assert (article.text, article.encoding, article.encoding_detected) == (text, "cp1252", True)
+
+
 def test_the_scan_says_which_encoding_a_mixed_file_was_read_in(tmp_path: Path) -> None:
     """sniff29: the mixed reading is shown, in the scan's table and in its JSON, as a guess."""
     from click.testing import CliRunner
