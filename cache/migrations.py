@@ -422,6 +422,14 @@ def m026_embed_start_seconds(db: Database) -> None:
     db.table("embeds").add_column("start_seconds", int)
 
 
+@migrations()
+def m027_embed_other_words(db: Database) -> None:
+    """v27: the further places an embed's post is shown with other words than the embed's own (an embed code pasted
+    twice, the second with a word changed: newuser29b §1), as JSON [{span, detector, text, text_confidence}], each
+    checked in its turn. NULL: an embed recorded before v27, whose other places' words were not kept."""
+    db.table("embeds").add_column("other_words", str)
+
+
 def memo_triggers() -> dict[str, str]:
     """The triggers that retire memos (#13), by name: m014 makes them, and `Store` makes again any a rebuilt table
     lost (a rebuild, as `sqlite-utils transform` does, drops a table's triggers)."""

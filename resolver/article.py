@@ -203,7 +203,7 @@ def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
     from charset_normalizer import from_bytes  # lazy: only undecodable input pays for it
 
     matches = list(from_bytes(data[:200_000]))
-    name = _prefer_western(matches) if matches else "cp1252"
+    name = _same_in_cp1252(data, _prefer_western(matches)) if matches else "cp1252"
     if _holds_utf8(data) and (single := _one_byte_part(data[:200_000])) in _WESTERN:
         name = MIXED + single   # a scraper joined sources: a UTF-8 dash in Latin-1 words (wire28)
     return decode_as(data, name), name, True
@@ -218,9 +218,17 @@ def _one_byte_part(data: bytes) -> str:
 
     rest = UTF8_SEQUENCE_RE.sub(b"", data)
     matches = list(from_bytes(rest))
-    name = _prefer_western(matches) if matches else "cp1252"
+    return _same_in_cp1252(rest, _prefer_western(matches)) if matches else "cp1252"
+
+
+def _same_in_cp1252(data: bytes, name: str) -> str:
+    """cp1252 when it reads `data` as the encoding guessed does, else that encoding: the words are the same either
+    way, and cp1252 is the likelier by far. Short German or French (é ü ö ä ß, the same bytes in cp1250) was named
+    cp1250, and a report said "the encoding was guessed (cp1250)" of a Western text (newuser29b §6)."""
+    if name == "cp1252":
+        return name
     try:
-        same = rest.decode(name) == rest.decode("cp1252")
+        same = data.decode(name) == data.decode("cp1252")
     except (LookupError, UnicodeDecodeError):
         same = False
     return "cp1252" if same else name

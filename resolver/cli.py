@@ -1755,12 +1755,24 @@ def _where(source: str) -> str:
     return source if "://" in source or source == "-" else os.path.abspath(source)
 
 
+# A stem's most bytes in UTF-8: with "-{sha8}" twice and ".html" a name stays within NAME_MAX (255 bytes)
+STEM_BYTES = 180
+
+
 def _safe_name(source: str, sha256: str) -> str:
+    """`{stem}-{sha8}`: the source's file name without its suffix, its letters, marks and digits of any script kept
+    (NFC: a name spelled with a combining accent is the same name), "." "_" "-" too, and anything else (what file
+    systems refuse, spaces, a name's undecodable bytes) one "-" (newuser29b §5: "élection" became "lection")."""
     import re
+    import unicodedata
     from pathlib import Path
 
-    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(source).stem)[:60].strip("-") or "article"
-    return f"{stem}-{sha256[:8]}"
+    kept = "".join(ch if ch in "._-" or unicodedata.category(ch)[0] in "LMN" else "\0"
+                   for ch in unicodedata.normalize("NFC", Path(source).stem))
+    stem = re.sub("\0+", "-", kept)[:60]
+    while len(stem.encode("utf-8")) > STEM_BYTES:
+        stem = stem[:-1]
+    return f"{stem.strip('-') or 'article'}-{sha256[:8]}"
 
 
 def _write(path: Path, text: str) -> None:

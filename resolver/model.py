@@ -64,6 +64,21 @@ class PostRef:
 
 
 @dataclass(frozen=True)
+class Place:
+    """Another place an article shows an embed's post, with words of its own: an embed code pasted twice, the
+    second with a word changed, is one post whose every quote is checked (newuser29b §1)."""
+
+    span: tuple[int, int]
+    detector: str
+    text: str
+    text_confidence: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"span": list(self.span), "detector": self.detector, "text": self.text,
+                "text_confidence": self.text_confidence}
+
+
+@dataclass(frozen=True)
 class Embed:
     """One embedded post (or timeline, or media link) found in an article."""
 
@@ -91,6 +106,8 @@ class Embed:
     # Where in the video the article's link starts it, in seconds (YouTube's ?start=95, ?t=125, &t=2m5s): the moment
     # the article cites (newuser29 #10). None: the link names none.
     start_seconds: int | None = None
+    # those of `also_at` whose words differ from `text` (and from each other's): each is checked in its turn
+    other_words: tuple[Place, ...] = field(default=())
 
     def to_json(self) -> dict[str, Any]:
         # Written out rather than `plain(self)`: a corpus run makes it for every embed, and the generic walk over
@@ -101,7 +118,8 @@ class Embed:
                 "author_name": self.author_name, "date_text": self.date_text, "date": self.date, "text": self.text,
                 "text_confidence": self.text_confidence, "lang": self.lang, "media_links": list(self.media_links),
                 "links": list(self.links), "also_at": [list(s) for s in self.also_at],
-                "linked_capture": self.linked_capture, "start_seconds": self.start_seconds}
+                "linked_capture": self.linked_capture, "start_seconds": self.start_seconds,
+                "other_words": [p.to_json() for p in self.other_words]}
 
 
 @dataclass(frozen=True)

@@ -1137,11 +1137,14 @@ def _redacted_page_urls(result: ArticleResult, redactor: Any) -> ArticleResult:
         url, links, media_links = redact(e.url), tuple(map(redact, e.links)), tuple(map(redact, e.media_links))
         text, author_handle, author_name, date_text = said(e.text), said(e.author_handle), said(e.author_name), \
             said(e.date_text)
-        if (url, links, media_links, text, author_handle, author_name, date_text) == (
-                e.url, e.links, e.media_links, e.text, e.author_handle, e.author_name, e.date_text):
+        # the words of its other places too (newuser29b §1: each is quoted and checked)
+        other_words = tuple(p if (shown := redactor.shown(p.text)) == p.text else replace(p, text=shown)
+                            for p in e.other_words)
+        if (url, links, media_links, text, author_handle, author_name, date_text, other_words) == (
+                e.url, e.links, e.media_links, e.text, e.author_handle, e.author_name, e.date_text, e.other_words):
             return e   # nearly every embed: no copy
         return replace(e, url=url, links=links, media_links=media_links, text=text, author_handle=author_handle,
-                       author_name=author_name, date_text=date_text)
+                       author_name=author_name, date_text=date_text, other_words=other_words)
 
     def credit(c: Credit) -> Credit:
         image, raw, creator, organization = redact(c.image) if c.image else c.image, said(c.raw), said(c.creator), \

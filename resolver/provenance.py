@@ -335,6 +335,22 @@ def _no_text_read(embed: dict[str, Any], said: str | None) -> str:
     return "the article quotes no text of this post"
 
 
+def other_text_checks(result: ArticleResult, data: dict[str, Any], redactor: Redactor) -> list[dict[str, Any]]:
+    """A text check for each further place the article shows the post with words of its own (`other_words`), as for
+    the embed's own words, naming where: one post has one status, and every quote of it is checked (newuser29b §1:
+    an embed code pasted again with a word changed was never compared)."""
+    checks = []
+    for place in data.get("other_words") or ():
+        start, end = place["span"]
+        found = text_check(data | {"text": place["text"], "detector": place["detector"],
+                                   "text_confidence": place["text_confidence"],
+                                   "quote": quote(result.article, place["span"], redactor)},
+                           data["post"], data["resolutions"])
+        checks.append(found | {"evidence": f"the article shows the post again at characters {start}–{end}: "
+                                           + found["evidence"]})
+    return checks
+
+
 # Methods that answer an edited post's id with the version asked for, not the latest (X API v2; syndication gives
 # the latest edit).
 ASKED_VERSION = ("x-api",)
@@ -891,6 +907,7 @@ STATUS_WORDS = {
     "unknown": ("not known", "unknown"), "error": ("not known: the sources answered with errors", "unknown"),
     "not_cached": ("not known: not in the cache (offline)", "unknown"),
     "not_fetched": ("not looked up", "unknown"),
+    "not_identified": ("not identified", "unknown"),   # a flattened post that kept no link (newuser29b §2)
 }
 
 
@@ -996,6 +1013,7 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     data["photo_elsewhere"] = another_post(reused.record.post_id, reused.author) if reused is not None else None
     checks = [identification_check(data["identified"], data["photo_elsewhere"]), author_check(data, data["post"], store=store),
               *date_checks(data, data["post"], post_id), text_check(data, data["post"], data["resolutions"]),
+              *other_text_checks(result, data, redactor),
               media_check(data, data["post"], data["resolutions"]),
               archive_check(data["post"], data["snapshots"], looked, failed, looked_for, data["archive_lookups"]),
               archived_copy_check(data["post"])]
@@ -1054,7 +1072,7 @@ def _fetch_facts(store: Store | None, fetch_id: int | None) -> dict[str, Any]:
 
 def _status_code(embed: Embed, post: FetchedPost | None) -> str:
     if post is None:
-        return "not_fetched"
+        return "not_identified" if embed.kind == "post" and not embed.post_id else "not_fetched"
     return "not_cached" if post.unavailable else post.record.status
 
 
@@ -1096,8 +1114,11 @@ def summarise(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], unrea
               if c["result"] == "fail"]
     failed += [f"credit {i + 1}: {c['name']}: {c['evidence']}" for i, cr in enumerate(credits) for c in cr["checks"]
                if c["result"] == "fail"]
-    # a post two embeds show (a short link to one the article embeds) counted once (newuser29 #11)
-    posts = [e for e in embeds if (e["post"] is not None or e.get("post_id")) and not e.get("same_post_as")]
+    # a post two embeds show (a short link to one the article embeds) counted once (newuser29 #11); a post the article
+    # shows is a post whose status is to be known, whether or not it was identified (newuser29b §2: a flattened post
+    # with no link was counted nowhere, and the summary said there was no embedded post)
+    posts = [e for e in embeds if (e["post"] is not None or e.get("post_id") or e["status"]["code"] == "not_identified")
+             and not e.get("same_post_as")]
     known = [e for e in posts if e["status"]["tone"] != "unknown"]
     checked = [e for e in posts if e["post"] and e["archive_looked_up"]]
     with_copy = sum(1 for e in checked if archived_copies(e["post"], e["snapshots"]))

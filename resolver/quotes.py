@@ -327,13 +327,16 @@ def _skeleton(text: str) -> str:
     return text.casefold().translate(_CONFUSABLE).replace("^", "")
 
 
+REGROUPED = "the same digits, grouped otherwise: the same figure written differently?"
+
+
 def _alike(change: Change) -> Change:
     """The change marked when its two sides only look different to a computer (another script's letter, a
     superscript figure), with the characters that differ named."""
     from dataclasses import replace
 
     if change.post and change.article and _regrouped(change.post, change.article):
-        return replace(change, alike="the same digits, grouped otherwise: the same figure written differently?")
+        return replace(change, alike=REGROUPED)
     if not change.post or not change.article or change.elided or _skeleton(change.post) != _skeleton(change.article):
         return change
     from difflib import SequenceMatcher
@@ -657,14 +660,13 @@ def _verdict(c: Comparison) -> Comparison:
     alike = [ch for ch in c.changes if ch.alike]
     if real:
         shown = "; ".join(str(ch) for ch in c.changes if not ch.alike)
-        also = f"; and {len(alike)} that only look{'s' * (len(alike) == 1)} the same: " + "; ".join(map(str, alike)) \
-            if alike else ""
+        also = f"; and {_alike_text(alike)}" if alike else ""
         return replace(c, result="fail", evidence=f"{len(real)} change{'s' * (len(real) > 1)} in the quoted "
                                                   f"words: {_short(shown + also)}")
     if alike:
         # Another script's letter, a superscript figure: the same to a reader, other characters to a computer; a
         # homoglyph may also be a forgery's mark. Not a changed word, and no pass (review28).
-        run += f" but for {len(alike)} that only look{'s' * (len(alike) == 1)} the same: " + "; ".join(map(str, alike))
+        run += f" but for {_alike_text(alike)}"
     notes = [run]
     if c.changes and len(alike) < len(c.changes):
         notes.append("; ".join(str(ch) for ch in c.changes if not ch.alike))
@@ -689,6 +691,18 @@ def _verdict(c: Comparison) -> Comparison:
             or c.set_aside or c.recased:
         return replace(c, result="warn", evidence="; ".join(notes))
     return replace(c, result="warn" if c.changes else "pass", evidence="; ".join(notes))
+
+
+def _alike_text(alike: list[Change]) -> str:
+    """"1 that only looks the same: …" for look-alike characters, "1 figure written otherwise: …" for digits grouped
+    otherwise, which look different and are the same figure (newuser29b §3: a regrouped figure was said to "only
+    look the same")."""
+    looks = [ch for ch in alike if ch.alike != REGROUPED]
+    figures = [ch for ch in alike if ch.alike == REGROUPED]
+    return " and ".join(filter(None, (
+        f"{len(looks)} that only look{'s' * (len(looks) == 1)} the same: " + "; ".join(map(str, looks)) if looks else "",
+        f"{len(figures)} figure{'s' * (len(figures) != 1)} written otherwise: " + "; ".join(map(str, figures))
+        if figures else "")))
 
 
 def _short(text: str, limit: int = 240) -> str:

@@ -721,13 +721,20 @@ def embeds_summary(summary: dict[str, Any]) -> str:
 
 def archive_summary(summary: dict[str, Any]) -> str:
     """'no archived copy' only for what was looked up; the rest is 'not checked' (#9 §5)."""
+    from resolver.provenance import STATUS_WORDS
+
     archive = summary["archive"]
     if not archive["looked_up"] and not archive["not_checked"]:
         return "none: no embedded post"
-    if not archive["looked_up"]:
-        return "not checked: no archive lookup answered"   # none made, or every one failed (a 503)
-    text = f"{archive['without_copy']} of {archive['looked_up']} looked up"
-    return text + (f"; {archive['not_checked']} not checked" if archive["not_checked"] else "")
+    # a post with no id has nothing to look up: said as such, never as "no embedded post" (newuser29b §2)
+    unknown = summary["by_status"].get(STATUS_WORDS["not_identified"][0], 0)
+    others = archive["not_checked"] - unknown
+    parts = [f"{archive['without_copy']} of {archive['looked_up']} looked up"] if archive["looked_up"] else []
+    if others:   # not looked up: none made, or every one failed (a 503)
+        parts.append(f"{others} not checked" if archive["looked_up"] else "no archive lookup answered")
+    if unknown:
+        parts.append(f"{unknown} post{'s' * (unknown != 1)} not identified")
+    return ("" if archive["looked_up"] else "not checked: ") + "; ".join(parts)
 
 
 def identification_summary(summary: dict[str, Any]) -> str | None:
@@ -925,6 +932,7 @@ def _notes(embed: dict[str, Any]) -> list[str]:
                      f"article kept no link; {identified['reason']}")
     elif identified:
         notes.append(f"Not identified: {identified['reason']}")
+    notes += _other_places(embed)
     post = embed["post"] or {}
     for copy in post.get("archived") or []:
         said = "holds the post's words" if copy["status"] == "available" and copy.get("text") else \
@@ -953,6 +961,23 @@ def _linked_capture(embed: dict[str, Any]) -> list[str]:
 
 
 CAPTURE_STAMP_RE = re.compile(r"/web/(\d{4,14})")
+
+
+PLACES_SHOWN = 10   # a page repeating one link 100,000 times (#12) is said in a line
+
+
+def _other_places(embed: dict[str, Any]) -> list[str]:
+    """Where else the article shows the post: each place with words of its own, quoted (its text check follows),
+    then the others in one line (newuser29b §1: the report named none of them)."""
+    other = {tuple(p["span"]): p for p in embed.get("other_words") or ()}
+    notes = [f"Also at characters {start}–{end}, with other words (found by {p['detector']}): "
+             f"“{' '.join(p['text'].split())}”; its text check is below" for (start, end), p in other.items()]
+    rest = [f"{start}–{end}" for start, end in embed.get("also_at") or () if (start, end) not in other]
+    if rest:
+        more = len(rest) - PLACES_SHOWN
+        notes.append(f"Also at characters {', '.join(rest[:PLACES_SHOWN])}" + (f" and {more:,} more" if more > 0 else "")
+                     + (": the same words, or a link to the post" if other or embed.get("text") else ""))
+    return notes
 
 
 def _unsure_split(credit: dict[str, Any]) -> str:

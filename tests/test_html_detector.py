@@ -3444,3 +3444,23 @@ def test_a_youtube_embeds_start_time_is_kept_and_the_same_videos_links_still_mer
     text = "Watch https://youtu.be/AbCdEfGhIj4?t=125 from 2:05."
     [found], _ = extract.find_all(text, "text")
     assert (found.post_id, found.start_seconds) == ("AbCdEfGhIj4", 125)
+
+
+def test_a_post_embedded_twice_with_other_words_keeps_the_other_places_words():
+    """An embed code pasted twice, the second with a word changed, is one embed (one post, one status), the second
+    place's words kept in `other_words` to be checked in their turn; a third place with the first's words needs no
+    check of its own (newuser29b §1: the second place was kept only as a span, its words dropped unchecked)."""
+    def code(words: str) -> str:
+        return (f'<blockquote class="twitter-tweet"><p lang="en" dir="ltr">{words}</p>&mdash; River Desk '
+                '(@river_desk) <a href="https://twitter.com/river_desk/status/1633407206814646272">March 8, 2023</a>'
+                '</blockquote>')
+    right, wrong = "Ferry service resumes Monday morning.", "Ferry service ends Monday morning."
+    page = f"<html><body>{code(right)}<p>Later.</p>{code(wrong)}<p>Again.</p>{code(right)}</body></html>"
+    [embed] = html.scan(page)[0]
+    assert embed.text == right and len(embed.also_at) == 2
+    [other] = embed.other_words
+    assert (other.text, other.detector, other.span) == (wrong, "html-blockquote", embed.also_at[0])
+    assert page[other.span[0]:other.span[1]].startswith('<blockquote class="twitter-tweet"><p lang="en" dir="ltr">'
+                                                         + wrong)
+    assert embed.to_json()["other_words"] == [{"span": list(other.span), "detector": "html-blockquote",
+                                              "text": wrong, "text_confidence": other.text_confidence}]

@@ -189,6 +189,8 @@ UTF8_PAGE = ('<html><head><meta charset="utf-8"></head><body>' + NAMES * 20).enc
     (UTF8_PAGE.replace(b"utf-8", b"iso-8859-1")[:-7], "utf-8"),               # a wrong label, cut mid-character
 ], ids=["stray-byte", "valid", "cut-mid-character", "stray-byte-undeclared", "cp1252-declared-utf-8",
         "declared-latin-1-cut"])
+
+
 def test_utf8_with_a_few_bad_bytes_is_utf8_and_not_mojibake(data: bytes, encoding: str) -> None:
     """One undecodable byte in a UTF-8 page made the whole page go to detection, which read it as cp1252 or
     hp_roman8: "José Núñez" became "JosÃ© NÃºÃ±ez" or "Josûˋ Nû¤ûÝez" in every credit. UTF-8 with fewer bad
@@ -253,6 +255,8 @@ def test_detection_refuses_a_reading_with_a_superscript_digit_inside_a_word(line
 
 @pytest.mark.parametrize("declared, meta", [(None, "iso-8859-1"), (None, "us-ascii"), ("ISO-8859-1", None),
                                             ("latin1", None)], ids=["meta-latin-1", "meta-ascii", "http", "http-alias"])
+
+
 def test_a_latin1_label_is_read_as_cp1252_as_browsers_read_it(declared: str | None, meta: str | None) -> None:
     """Pages that say ISO-8859-1 (or ASCII) use cp1252's quotes and dashes, and browsers decode them as cp1252
     (the WHATWG Encoding standard). Read as latin-1, the dash of a flattened tweet's signature was a control
@@ -272,6 +276,8 @@ def test_a_latin1_label_is_read_as_cp1252_as_browsers_read_it(declared: str | No
 
 @pytest.mark.parametrize("declared, meta", [("utf-16", None), (None, "utf-16"), ("UTF-16LE", None)],
                          ids=["http", "meta", "http-le"])
+
+
 def test_a_utf16_label_on_bytes_that_are_not_utf16_is_not_believed(declared: str | None, meta: str | None) -> None:
     """A page whose markup reads as ASCII is not UTF-16, whatever its label says (the WHATWG standard reads a
     <meta> saying UTF-16 as UTF-8): decoded as UTF-16, a cp1252 page became a line of CJK characters."""
@@ -387,6 +393,24 @@ def test_review29c_a_utf8_story_of_another_script_with_one_byte_words_is_not_rea
     assert article.text[len(utf8):].replace("\ufffd", "") == "".join(c for c in joined if c.isascii())
 
 
+@pytest.mark.parametrize("text", [
+    "Der Bürgermeister äußerte sich.\nGrüße aus Köln, Straße gesperrt.\n",
+    "Café in Köln geschlossen.\n",
+    "Der Bürgermeister äußerte sich.\n<li>one</li>\nGrüße aus Köln. pic.twitter.com/q3uNO4mJHi — Jane Example "
+    "(@jane_ex) September 12, 2022\n",
+    "Résumé de la journée. pic.twitter.com/q3uNO4mJHi — Jane Example (@jane_ex) September 12, 2022\n",
+], ids=["german", "german-short", "german-remnant-with-a-tag", "french-remnant"])
+def test_short_western_text_that_reads_the_same_in_cp1250_is_named_cp1252(text: str) -> None:
+    """Short cp1252 German and French whose letters (é ü ö ä ß) are the same bytes in cp1250 were labelled cp1250,
+    and the report said "the encoding was guessed (cp1250)" of a Western text (newuser29b §6). When cp1252 reads the
+    bytes as the encoding guessed does, the guess is named cp1252, the common Western one."""
+    from resolver.article import from_bytes
+
+    for kind in ("text", "html"):
+        article = from_bytes(text.encode("cp1252"), "story.txt", kind=kind)
+        assert (article.text, article.encoding, article.encoding_detected) == (text, "cp1252", True)
+
+
 def test_the_scan_says_which_encoding_a_mixed_file_was_read_in(tmp_path: Path) -> None:
     """sniff29: the mixed reading is shown, in the scan's table and in its JSON, as a guess."""
     from click.testing import CliRunner
@@ -497,6 +521,8 @@ def test_utf16_html_is_html(encoding: str, given: bool) -> None:
     (b"He typed <figure of speech> and <image> into the box. x<y and h1<h2.", "text"),
 ], ids=["figure-fragment", "figure-unquoted", "heading", "two-bare-tags", "two-bare-tags-self-closing", "list",
         "lone-img", "one-bare-tag", "one-bare-tag-repeated", "end-tag", "no-attribute-name", "comparisons", "heart-and-addresses", "placeholders", "tag-like-words"])
+
+
 def test_a_bare_html_fragment_is_html_and_a_stray_angle_bracket_is_text(data: bytes, kind: str) -> None:
     """wire28 (newuser28 #6): a fragment without a page around it (a CMS export, a snippet piped to `scan -`, an
     API user's string) was sniffed as plain text unless one of a few tags carried an attribute: its markup stayed
@@ -625,6 +651,8 @@ def test_jsonl_key_changes_when_a_record_is_edited_and_not_otherwise(tmp_path: P
     (JsonlFields(), {"html": "  ", "text": "words"}, ("words", "text", None, None)),
 ], ids=["html-preferred", "text-default", "named-fields-dotted-id", "nested-html-empty-url", "dotted-names-bool-id",
         "null-html-then-text", "blank-html-then-text"])
+
+
 def test_jsonl_fields(tmp_path: Path, fields: JsonlFields, record: dict, expected: tuple) -> None:
     (item,) = items(InputSpec(jsonl=(str(jsonl(tmp_path / "f.jsonl", [record])),), fields=fields))
     loaded = load(item)
@@ -633,6 +661,8 @@ def test_jsonl_fields(tmp_path: Path, fields: JsonlFields, record: dict, expecte
 
 @pytest.mark.parametrize("record", [{"html": ""}, {"html": None, "text": " \n "}, {"text": "\ufeff\t"}],
                          ids=["empty-html-alone", "null-html-blank-text", "bom-and-tab"])
+
+
 def test_a_record_with_nothing_in_it_is_no_article(tmp_path: Path, record: dict) -> None:
     """It was scanned as an article with nothing in it (#11): now it is skipped, as an empty file is."""
     from resolver.errors import EmptyInput
@@ -872,6 +902,8 @@ def test_a_brotli_body_in_a_warc_is_decoded_like_gzip(tmp_path: Path, compress: 
 
 @pytest.mark.parametrize("content", [b"hello, I am not a WARC\n", gzip.compress(b"<html>gzipped page</html>")],
                          ids=["text", "gzip"])
+
+
 def test_not_a_warc_is_a_problem(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "notes.warc"
     path.write_bytes(content)
@@ -986,6 +1018,8 @@ def _third_record_too_long(data: bytes) -> bytes:
                                               (False, _garbage_before_third_record), (False, _third_record_too_long),
                                               (False, _third_record_too_short)],
                          ids=["bad-gzip-member", "member-not-inflating", "garbage-line", "wrong-length", "too-short"])
+
+
 def test_a_bad_record_in_the_middle_of_a_warc_fails_alone_and_the_records_after_it_are_read(
         tmp_path: Path, compress: bool, damage) -> None:
     records = _story_records(6)

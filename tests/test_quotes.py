@@ -627,3 +627,22 @@ def test_a_post_written_in_capitals_quoted_in_lower_case_warns_once_not_word_by_
 ], ids=["initial-capital", "one-letter", "tags-and-handles", "title-case"])
 def test_a_cosmetic_case_difference_still_passes(said, found):
     assert compare(said, found).result == "pass"
+
+
+@pytest.mark.parametrize("said,found,evidence", [
+    ("Over 1200 residents left", "Over 1,200 residents left",
+     "the post's 4 words, word for word but for 1 figure written otherwise: 1,200 → 1200 (the same digits, grouped "
+     "otherwise: the same figure written differently?)"),
+    ("Over 1200 residents stayed", "Over 1,200 residents left",
+     "1 change in the quoted words: left → stayed; and 1 figure written otherwise: 1,200 → 1200 (the same digits, "
+     "grouped otherwise: the same figure written differently?)"),
+    ("Over 1200 angry rеsidents left", "Over 1,200 angry residents left",
+     "the post's 5 words, word for word but for 1 that only looks the same: residents → rеsidents (CYRILLIC SMALL "
+     "LETTER IE U+0435 in place of LATIN SMALL LETTER E U+0065) and 1 figure written otherwise: 1,200 → 1200 (the "
+     "same digits, grouped otherwise: the same figure written differently?)"),
+], ids=["regrouped", "regrouped-beside-a-change", "regrouped-beside-a-look-alike"])
+def test_a_figure_grouped_otherwise_is_said_as_such_not_as_a_look_alike(said, found, evidence):
+    """"1,200" quoted as "1200" is no letter that only looks the same: the evidence said "1 that only looks the
+    same", the homoglyph wording (newuser29b §3). It says a figure written otherwise."""
+    compared = compare(said, found)
+    assert compared.evidence == evidence

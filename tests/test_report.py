@@ -641,3 +641,28 @@ def test_an_offline_links_line_says_why_the_cache_did_not_answer_it(error, said)
 
     resolution = {"url": "https://t.co/Ab12Cd34Ef", "error": error}
     assert report._not_cached(resolution) == said
+
+
+def test_report_file_names_keep_the_letters_of_any_script(tmp_path):
+    """Report names kept only ASCII letters: "élection_Besançon.txt" gave "lection_Besan-on-….md", and an archivist
+    browsing the folder could not find it by name (newuser29b §5). Letters and marks of any script are kept (NFC,
+    so a name spelled with a combining accent is the same name), only what file systems refuse is replaced, and a
+    long name stays within a file name's 255 bytes."""
+    import hashlib
+    import unicodedata
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    stems = {"élection_Besançon": "élection_Besançon", "Straßensperre_München": "Straßensperre_München",
+             unicodedata.normalize("NFD", "café_köln"): "café_köln", "日本語の記事": "日本語の記事",
+             "ख़बर": "ख़बर", 'a:b*c?"d|e': "a-b-c-d-e", "𝔸" * 62: "𝔸" * 45}
+    for number, stem in enumerate(stems):
+        (folder / f"{stem}.txt").write_text(f"Article {number}.\n")
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", "-q", "-o",
+                                      str(tmp_path / "out"), str(folder)])
+    assert result.exit_code == 0, result.output
+    names = {p.name for p in (tmp_path / "out").iterdir()} - {"index.md", "index.json"}
+    expected = {f"{name}-{hashlib.sha256(body.encode()).hexdigest()[:8]}.md"
+                for number, name in enumerate(stems.values()) for body in (f"Article {number}.\n",)}
+    assert names == expected
+    assert all(len(name.encode()) <= 255 for name in names)

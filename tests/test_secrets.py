@@ -1114,3 +1114,28 @@ def test_secrets29_a_link_carrying_a_secret_split_by_whitespace_is_stored_and_ou
     for token in (key, written, key[:8] + "%09" + key[8:], key[:8] + "\t" + key[8:]):
         shown = _shown_anywhere(tmp_path, world.db, printed, logs, source="article.html", token=token)
         assert shown == {}, (token, json.dumps(shown, indent=1))
+
+
+def test_fixnu29b_a_posts_other_places_words_carrying_a_secret_are_stored_and_output_redacted(
+        fakenet, tmp_path, monkeypatch, logs):
+    """A post shown twice, the second time with words of its own holding the configured token: those words are kept
+    in `other_words` and checked (newuser29b §1), and like the embed's own words they are stored and shown redacted."""
+    monkeypatch.chdir(tmp_path)
+    world = World(fakenet, tmp_path)
+    sign = " \u2014 Riverton Roads (@RivertonRoads) December 6, 2022 https://twitter.com/RivertonRoads/status/" \
+           "1600000000000000001\n"
+    text = f"Bridge open today.{sign}\nMore news.\n\nBridge open https://t.co/abc?tok={ECHO_TOKEN}{sign}"
+    records = tmp_path / "feed.jsonl"
+    records.write_text(json.dumps({"url": "https://news.example/x", "text": text}) + "\n")
+    env = {"X_BEARER_TOKEN": ECHO_TOKEN}
+    printed = []
+    result = world("scan", "--json", "--jsonl", str(records), env=env)
+    assert result.exit_code == 0, result.output
+    printed.append(result.output)
+    [embed] = json.loads(result.stdout)["embeds"]
+    assert [o["text"] for o in embed["other_words"]] == ["Bridge open https://t.co/abc?tok=REDACTED"]
+    report = world("report", "--offline", "-o", "rep", "--jsonl", str(records), env=env)
+    assert report.exit_code == 0, report.output
+    printed.append(report.output)
+    assert any("tok=REDACTED" in p.read_text() for p in (tmp_path / "rep").rglob("*.md"))
+    assert _shown_anywhere(tmp_path, world.db, printed, logs, source="feed.jsonl") == {}

@@ -703,3 +703,15 @@ def test_review29c_a_byline_in_plain_text_is_no_post():
     """A scraped article's byline with its writer's handle and the day is no post (review29c)."""
     text = "Council votes\n\nBy Jane Placeholder (@fictional_acct) May 1, 2024\n\nThe council met on Tuesday.\n"
     assert find_embeds(text) == []
+
+
+def test_a_post_quoted_twice_in_a_text_with_other_words_keeps_each_places_words():
+    """Plain text as HTML (newuser29b §1): the same post's signature twice, the second with a word changed, is one
+    embed whose other place keeps its words; the same words again need no second check."""
+    def signed(words: str) -> str:
+        return f"{words}\n— Dan Example (@danex) May 1, 2020 https://twitter.com/danex/status/1256000000000000001\n"
+    text = signed("The ferry runs on Monday.") + "\nMore news.\n\n" + signed("The ferry stops on Monday.") \
+        + "\nAnd again.\n\n" + signed("The ferry runs on Monday.")
+    [embed] = find_embeds(text)
+    assert embed.text == "The ferry runs on Monday." and len(embed.also_at) == 2
+    assert [(o.text, o.detector) for o in embed.other_words] == [("The ferry stops on Monday.", "text-signature")]

@@ -902,6 +902,8 @@ def test_a_handle_seen_on_another_account_is_no_rename(fakenet, reporter):
 
 @pytest.mark.parametrize("seen_id,result", [(None, "warn"), ("4400000099", "warn"), ("77", "fail")],
                          ids=["capture-without-id", "same-id", "other-id"])
+
+
 def test_this_post_under_the_old_handle_is_a_rename_unless_another_account_id_was_recorded(tmp_path, seen_id, result):
     """A capture of this very post showed @river_desk: a post keeps its author, so the account was renamed, even
     when the capture gives no account id; a recorded id of another account is no such evidence."""
@@ -1341,6 +1343,8 @@ UNTIED = [
 
 @pytest.mark.parametrize("capture,why", UNTIED, ids=["og-description-after-the-edit", "another-posts-page",
                                                      "json-answer-after-the-edit"])
+
+
 @pytest.mark.parametrize("quote", [TONIGHT, {**TONIGHT, "text": BRIDGE}], ids=["changed-word", "capture-words"])
 def test_one_capture_that_cannot_be_tied_to_the_original_gives_no_verdict(capture, why, quote):
     """One capture holds other words than the edit's, but nothing ties it to the original version: a quote that
@@ -1438,6 +1442,8 @@ def test_a_post_cached_before_edits_were_recorded_reads_them_from_its_kept_answe
     ("2021-05-03T09:12:40Z", True, None), ("2023-03-06T09:12:40Z", False, None),
     ("2009-02-13T23:31:30Z", True, "1234567890")],
     ids=["before-edits-began", "since-edits-began", "sequential-id-before-snowflakes"])
+
+
 def test_a_post_cached_before_edits_were_recorded_whose_answer_was_not_kept_says_its_history_is_not_known(
         fakenet, reporter, tmp_path, minted, known, post_id):
     """No body to re-read: the report cannot tell whether the post was edited. It said nothing and failed the quote
@@ -1514,3 +1520,62 @@ def test_a_report_says_the_article_linked_an_archived_copy_and_of_when(fakenet, 
             f"post: {capture}")
     assert f"- {note}" in out["md"][1].replace("\\", "")
     assert f"<li>{note}</li>" in out["html"][1]
+
+
+def test_a_post_embedded_twice_with_other_words_has_each_place_checked_in_every_format(fakenet, reporter):
+    """One post embedded twice, the second time with a word changed: the post keeps one status, each place's words
+    are checked, the second's verdict shows in all three formats with where it is, and it counts for --fail-on
+    (newuser29b §1: only the first was checked, exit 0 with --fail-on fail). A place with the first's words again
+    is not checked twice."""
+    right, wrong = "Ferry service resumes Monday morning.", "Ferry service ends Monday morning."
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(tweet(POST, right))]}))
+    serve(fakenet, [])
+    article = (f"<html><body>{blockquote(POST, right)}<p>Later.</p>{blockquote(POST, wrong)}<p>Again.</p>"
+               f"{blockquote(POST, right)}</body></html>")
+    code, out = reporter("report", "--fail-on", "fail", "--format", "json", "article.html", article=article)
+    assert code == 4, out
+    report = json.loads(out)
+    [embed] = report["embeds"]
+    second = article.index(blockquote(POST, wrong))
+    where = f"characters {second}–{second + len(blockquote(POST, wrong))}"
+    texts = [c for c in embed["checks"] if c["name"] == "text"]
+    assert [c["result"] for c in texts] == ["pass", "fail"]
+    assert texts[1]["evidence"] == f"the article shows the post again at {where}: 1 change in the quoted words: " \
+                                   "resumes → ends"
+    assert texts[1]["changes"] == ["resumes → ends"]
+    assert report["summary"]["checks"]["fail"] == 1 and report["summary"]["posts"]["named"] == 1
+    assert [o["text"] for o in embed["other_words"]] == [wrong]
+    for fmt, shown in (("md", f"❌ fail **text**: the article shows the post again at {where}"),
+                       ("html", '<span class="badge fail">FAIL</span> <strong>text</strong>: the article shows the '
+                                f"post again at {where}")):
+        code, page = reporter("report", "--fail-on", "fail", "--format", fmt, "article.html")
+        assert code == 4 and shown in page, page
+        assert f"Also at {where}, with other words" in page
+
+
+def test_a_flattened_post_with_no_id_counts_as_a_post_not_identified_never_as_none(fakenet, reporter, tmp_path):
+    """A flattened post that kept no link is a post whose status is not known: the summary said "none: no embedded
+    post" and the index counted it in no "posts whose status is not known" (newuser29b §2). It is counted, and said
+    to be not identified, in every format and in the index."""
+    remnant_world(fakenet)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "remnant.txt").write_text(REMNANT)
+    code, out = reporter("report", "--offline", "--format", "json", "in/remnant.txt")
+    assert code == 0 and fakenet.hits == []
+    report = json.loads(out)
+    summary = report["summary"]
+    assert summary["posts"] == {"named": 1, "status_known": 0, "status_not_known": 1}
+    assert summary["by_status"] == {"not identified": 1}
+    assert summary["archive"] == {"looked_up": 0, "with_copy": 0, "without_copy": 0, "not_checked": 1}
+    [embed] = report["embeds"]
+    assert embed["status"] == {"code": "not_identified", "words": "not identified", "tone": "unknown"}
+    for fmt, shown in (("md", "| Embedded posts with no archived copy | not checked: 1 post not identified |"),
+                       ("html", "<td>not checked: 1 post not identified</td>")):
+        code, page = reporter("report", "--offline", "--format", fmt, "in/remnant.txt")
+        assert code == 0 and shown in page and "no embedded post" not in page, page
+        assert "Post status" in page and "not identified 1" in page
+    code, _ = reporter("report", "--offline", "-o", "out", "in")
+    index = json.loads((tmp_path / "out" / "index.json").read_text())
+    assert [e["summary"]["posts"]["status_not_known"] for e in index] == [1]
+    [row] = [line for line in (tmp_path / "out" / "index.md").read_text().splitlines() if "remnant.txt" in line]
+    assert "| 1 of 1 |" in row

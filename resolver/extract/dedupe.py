@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from resolver.model import Embed
+from resolver.model import Embed, Place
 
 DETECTOR_RANK = {"html-blockquote": 0, "html-amp": 1, "html-iframe": 2, "html-wp-embed": 3, "html-xfbml": 3,
                  "html-script": 3, "html-custom-element": 3, "html-text-signature": 4, "html-timeline": 5, "html-link": 6,
@@ -16,8 +16,10 @@ DETECTOR_RANK = {"html-blockquote": 0, "html-amp": 1, "html-iframe": 2, "html-wp
 
 def one_per_post(embeds: list[Embed]) -> list[Embed]:
     """One embed per post: the richest detection wins (the first of the best rank), the other places it appears
-    go to `also_at`. Each post's places are gathered first and joined once (#12: a page repeating one link
-    100,000 times made this quadratic)."""
+    go to `also_at`, and those showing the post with other words than the winner's to `other_words` too, so that
+    every quote is checked (newuser29b §1: an embed code pasted twice with a word changed passed unchecked). Each
+    post's places are gathered first and joined once (#12: a page repeating one link 100,000 times made this
+    quadratic)."""
     groups: dict[str, list[Embed]] = {}
     for embed in embeds:
         # One post, one embed, whatever handle each link spells (a widget may name another account).
@@ -37,7 +39,8 @@ def one_per_post(embeds: list[Embed]) -> list[Embed]:
         # a video's start time: the winner's, else the first place's that names one (newuser29 #10)
         start = winner.start_seconds if winner.start_seconds is not None else next(
             (e.start_seconds for e in sorted(group, key=lambda e: e.span) if e.start_seconds is not None), None)
-        kept.append(replace(winner, also_at=tuple(sorted(places)), start_seconds=start))
+        kept.append(replace(winner, also_at=tuple(sorted(places)), start_seconds=start,
+                            other_words=_other_words(winner, group)))
     return sorted(kept, key=lambda e: e.span)
 
 
@@ -79,3 +82,24 @@ def _signature_of(embed: Embed) -> tuple[str, str, str] | None:
 def _words(text: str) -> str:
     """A post's words as compared here: case folded, spaces as one."""
     return " ".join(text.casefold().split())
+
+
+
+
+def _other_words(winner: Embed, group: list[Embed]) -> tuple[Place, ...]:
+    """The places of `group` whose words are neither the winner's nor an earlier place's: where two places hold the
+    same words (spacing aside), one check is enough."""
+    seen = {_spaced(winner.text)}
+    found = []
+    places = [*(p for e in group for p in e.other_words),
+              *(Place(e.span, e.detector, e.text, e.text_confidence) for e in group if e is not winner and e.text)]
+    for place in sorted(places, key=lambda p: p.span):
+        if _spaced(place.text) not in seen:
+            seen.add(_spaced(place.text))
+            found.append(place)
+    return tuple(found)
+
+
+def _spaced(text: str | None) -> str:
+    """Words as a place's are told apart: spaces as one, case kept ("US" and "us" are two quotes to check)."""
+    return " ".join(text.split()) if text else ""
