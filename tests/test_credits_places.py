@@ -5,7 +5,7 @@ a rule that reads more must not read a sentence that only looks like a credit.""
 import pytest
 
 from resolver.extract import find_all, html
-from resolver.extract.credit_names import is_persons_name, split_confidence, split_credit
+from resolver.extract.credit_names import is_persons_name, reads_as_prose, split_confidence, split_credit
 
 IMAGE = "https://news.example/img/p.jpg"
 PLACES = {
@@ -232,3 +232,51 @@ def test_a_japanese_name_partly_in_hiragana_is_read(line, found, kind):
     document = f"<html><body><p>Story.</p><p>{line}</p><p>End.</p></body></html>" if kind == "html" \
         else f"Story.\n{line}\nEnd.\n"
     assert [(c.creator, c.organization, c.split_confidence) for c in find_all(document, kind)[1]] == found
+
+
+# --- 6. one sentence of prose in a credit element (credits29b) ------------------------------------------------------
+
+@pytest.mark.parametrize("place", list(PLACES))
+@pytest.mark.parametrize("words", [
+    "He told Jane Q. Doe, The New York Daily Planet reported.",
+    "The mayor thanked Jane Doe, Reuters said.",
+    "Jane Doe told Reuters.",
+    "Jane Doe, Reuters said",
+], ids=["told-reported", "thanked-said", "told", "said"])
+def test_one_sentence_of_prose_in_a_credit_place_credits_no_one(place, words):
+    """credits29b #1: a credit element holding one sentence of prose was split whole: "He told Jane Q. Doe, The New
+    York Daily Planet reported." gave the creator "He told Jane Q. Doe". A verb of a sentence between names (or after
+    one, ending it) makes the words prose: no credit."""
+    assert _read(_page(place, words)) == []
+
+
+@pytest.mark.parametrize("words,names", [
+    # a verb's form before "by", "under", "with" is a credit's own phrase, not a sentence's
+    ("Ministry of Defence handout released by the Navy", "Ministry of Defence"),
+    ("Jane Doe, licensed under CC BY", "Jane Doe"),
+    ("Jane Doe, cropped", "Jane Doe"),
+    ("Jane Doe/Reuters", "Jane Doe"),
+    ("Museum of Modern Art", "Museum of Modern Art"),
+], ids=["released-by", "licensed-under", "cropped", "slash", "museum"])
+@pytest.mark.parametrize("place", CREDIT_ELEMENTS)
+def test_a_credits_own_phrases_in_a_credit_element_are_no_prose(place, words, names):
+    """The negatives of credits29b #1: the rule reads only a sentence's verb between names; these stay a credit
+    (how each splits is other tests' business)."""
+    found = _read(_page(place, words))
+    assert len(found) == 1 and (found[0][0] or found[0][1] or "").startswith(names)
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("The mayor thanked Jane Doe", True),
+    ("He told Jane Q. Doe, The New York Daily Planet reported.", True),
+    ("Reuters said", True),
+    ("Ministry of Defence handout released by the Navy", False),
+    ("Jane Doe, cropped", False),
+    ("Jane Doe, licensed under CC BY", False),
+    ("Bibliothèque nationale de France", False),
+    ("Riverton United", False),
+    ("lili sams/mashable", False),
+], ids=["verb-between", "verbs", "verb-ending", "passive-by", "edit-note", "licence", "sentence-case-org",
+        "capitalised-ed", "small-letters"])
+def test_reads_as_prose(value, expected):
+    assert reads_as_prose(value) is expected

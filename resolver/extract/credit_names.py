@@ -434,6 +434,36 @@ def _stated(raw: str, creator: str) -> bool:
     return bool(_SENT_BY_RE.search(raw, 0, at)) or joined is not None and joined.end() < len(raw)
 
 
+# The verbs a sentence about people is told with, written small: reporting verbs and the common ones (a word ending
+# in "ed" is asked apart). Read between names only (`reads_as_prose`).
+SENTENCE_VERBS = frozenset("""
+said says told tells asks is are was were has have had will would shows took takes gave gives met meets spoke speaks
+wrote writes saw sees held holds won wins
+""".split())
+# What follows a verb's form in a credit's own phrase: "released by the Navy", "licensed under CC BY", "used with".
+_CREDIT_PHRASE_NEXT = frozenset("by under with from via for courtesy of on in at to".split())
+
+
+def reads_as_prose(value: str) -> bool:
+    """Is a value a sentence about people rather than a credit? A verb written small stands after a capitalised word
+    and right before another ("He told Jane Q. Doe", "The mayor thanked Jane Doe"), or at the end ("Reuters said."): credits29b #1, a credit element's one sentence of prose was split whole and
+    "He told Jane Q. Doe" was its creator. Not a verb's form before a preposition ("released by the Navy",
+    "licensed under"), nor after a comma ("Jane Doe, cropped": an edit's note)."""
+    words = [w.strip(ENDS) for w in value.split()]
+    for i, word in enumerate(words):
+        if not word or not word[0].islower() or not (word.endswith("ed") or word in SENTENCE_VERBS) \
+                or not any(map(_capitalised_word, words[:i])) or value.split()[i - 1].endswith(","):
+            continue
+        after = words[i + 1] if i + 1 < len(words) else None
+        if after is None or _capitalised_word(after) and after.casefold() not in _CREDIT_PHRASE_NEXT:
+            return True
+    return False
+
+
+def _capitalised_word(word: str) -> bool:
+    return word[:1].isupper()
+
+
 def is_known_org(value: str) -> bool:
     """A known agency, wire, library or platform, or such a name with a word after it ("Getty Image",
     "NASA Worldview")."""

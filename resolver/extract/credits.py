@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from resolver.extract.credit_names import (CASELESS_LETTER_RE, NAME_WORD, PERSON_RE, SEPARATOR_RE, is_known_org, is_org, is_persons_name,
-                                           names_an_agency, person_for_outlet, reads_as_headline, split_confidence,
-                                           split_credit)
+from resolver.extract.credit_names import (CASELESS_LETTER_RE, NAME_WORD, PERSON_RE, SEPARATOR_RE, is_known_org, is_org,
+                                           is_persons_name, names_an_agency, person_for_outlet, reads_as_headline,
+                                           reads_as_prose, split_confidence, split_credit)
 from resolver.extract.intervals import Intervals
 from resolver.extract.lazy import LazyPattern
 from resolver.model import Credit
@@ -576,8 +576,8 @@ def read_placed(value: str) -> list[tuple[str | None, tuple[str | None, str | No
         stripped = stripped[last[0]:last[1]]
         if not looks_like_credit_value(stripped, strict=True):
             return []
-    if not looks_like_credit_value(stripped, strict=False) or len(stripped.split()) > 14:
-        return []
+    if not looks_like_credit_value(stripped, strict=False) or len(stripped.split()) > 14 or reads_as_prose(stripped):
+        return []   # "He told Jane Q. Doe, The New York Daily Planet reported.": a sentence, no one (credits29b #1)
     creator, organization = split_credit(stripped)
     if creator and " for " in stripped and reads_as_headline(creator):
         return []   # "Big Win for Boston Sports", "Fans cheer. Big Win for …": a headline's words, no one (review28c §7)
