@@ -280,3 +280,49 @@ def test_a_credits_own_phrases_in_a_credit_element_are_no_prose(place, words, na
         "capitalised-ed", "small-letters"])
 def test_reads_as_prose(value, expected):
     assert reads_as_prose(value) is expected
+
+
+# --- 7. "Name, Agency": only a person's name before the agency (credits29b) -----------------------------------------
+
+@pytest.mark.parametrize("place", list(PLACES))
+@pytest.mark.parametrize("words,found", [
+    ("Photo: Protesters, Reuters", [(None, "Reuters", "high")]),
+    ("Photo: Fans Celebrate, Reuters", [(None, "Reuters", "high")]),
+    ("Photo: Riverton Police, Reuters", [(None, "Riverton Police, Reuters", "high")]),
+    ("Photo: Jane Doe, Reuters", [("Jane Doe", "Reuters", "high")]),
+    ("Photo: Ann Example, Reuters", [("Ann Example", "Reuters", "high")]),
+    ("Photo: Reuters, Jane Doe", [("Jane Doe", "Reuters", "high")]),
+    ("Photo: Karl Tate, SPACE.com", [("Karl Tate", "SPACE.com", "high")]),
+], ids=["one-word", "headline-words", "two-organisations", "person", "person-no-first-name", "agency-first",
+        "person-domain"])
+def test_name_comma_agency_splits_only_at_a_persons_name(place, words, found):
+    """credits29b #2: "Protesters, Reuters" gave the creator "Protesters", a description: the ", " split took any
+    words before an organisation. Words that do not read as a person's name are no creator; the agency credits."""
+    assert _read(_page(place, words)) == found
+
+
+@pytest.mark.parametrize("place", CREDIT_ELEMENTS)
+def test_a_description_comma_agency_in_a_credit_element_names_the_agency(place):
+    assert _read(_page(place, "Protesters, Reuters")) == [(None, "Reuters", "high")]
+
+
+# --- 8. "Name,Agency" with no space (credits29b) ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("place", list(PLACES))
+@pytest.mark.parametrize("words,found", [
+    ("Photo: Jane Doe,Reuters", [("Jane Doe", "Reuters", "high")]),
+    ("Photo: Jane Doe ,Reuters", [("Jane Doe", "Reuters", "high")]),
+    ("Photo: Karl Tate,SPACE.com", [("Karl Tate", "SPACE.com", "high")]),
+], ids=["no-space", "space-before", "domain"])
+def test_name_comma_agency_with_no_space_splits_as_with_one(place, words, found):
+    """credits29b #3: "Photo: Jane Doe,Reuters" gave one creator "Jane Doe,Reuters"."""
+    assert _read(_page(place, words)) == found
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("Jane Doe,Reuters", ("Jane Doe", "Reuters")),
+    ("Doe,Jane", ("Doe,Jane", None)),            # a surname first: not split, as before
+    ("Protesters,Reuters", (None, "Reuters")),
+], ids=["person-agency", "surname-first", "description-agency"])
+def test_split_credit_at_a_comma_with_no_space(value, expected):
+    assert split_credit(value) == expected

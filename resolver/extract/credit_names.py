@@ -269,18 +269,35 @@ def _without_role(part: str) -> tuple[str, str | None]:
     return part, None
 
 
+# A comma between a name and an outlet, spaced or not: "Jane Doe, Reuters", "Jane Doe,Reuters" (credits29b #3).
+_COMMA_RE = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*")
+
+
+def _joined(value: str, joiner: str) -> tuple[str, str] | None:
+    """The words before and after the first `joiner` of a value (a comma with any spaces round it), or None."""
+    if joiner == ",":
+        comma = _COMMA_RE.search(value)
+        return (value[:comma.start()], value[comma.end():]) if comma else None
+    left, found, right = value.partition(joiner)
+    return (left, right) if found else None
+
+
 def _split_one(value: str) -> tuple[str | None, str | None]:
-    for joiner in (" via ", " for ", ", "):
-        left, found, right = value.partition(joiner)
-        if found and left and right:
-            if joiner == ", " and is_org(left) and is_persons_name(right) \
-                    and (_starts_with_first_name(right) or any(INITIALS_RE.fullmatch(w) for w in right.split())):
-                return right, left          # "Reuters, Jane Doe": the agency first (credits29 #4); not a place's
-                # name after it ("AP, Los Angeles"), which reads as a person's by its capitals alone
-            if is_org(left) or joiner == " via " and " " not in left.strip() and not left.startswith("@"):
-                return None, value          # "Bloomberg via Getty Images", "Getty Images for Acme", "SpaceX via Nasa"
-            if joiner != ", " or is_org(right):
-                return left, right          # "Jane Doe via Getty Images", "Karl Tate, SPACE.com"
+    for joiner in (" via ", " for ", ","):
+        joined = _joined(value, joiner)
+        if joined is None or not all(joined):
+            continue
+        left, right = joined
+        if joiner == "," and is_org(left) and is_persons_name(right) \
+                and (_starts_with_first_name(right) or any(INITIALS_RE.fullmatch(w) for w in right.split())):
+            return right, left          # "Reuters, Jane Doe": the agency first (credits29 #4); not a place's
+            # name after it ("AP, Los Angeles"), which reads as a person's by its capitals alone
+        if is_org(left) or joiner == " via " and " " not in left.strip() and not left.startswith("@"):
+            return None, value          # "Bloomberg via Getty Images", "Getty Images for Acme", "SpaceX via Nasa"
+        if joiner != ",":
+            return left, right          # "Jane Doe via Getty Images"
+        if is_org(right):               # "Karl Tate, SPACE.com"; "Protesters, Reuters": a description, no one
+            return (left, right) if _may_name_a_person(left) else (None, right)   # (credits29b #2)
     dashed = _DASHED_RE.match(value)
     if dashed and is_known_org(dashed.group("org")):
         return dashed.group("name"), dashed.group("org")   # "Jamie Rhodes-USA TODAY Sports"
@@ -290,6 +307,16 @@ def _split_one(value: str) -> tuple[str | None, str | None]:
     if is_org(value) or ONE_WORD_ORG_RE.fullmatch(value) and value.casefold() not in FIRST_NAMES:
         return None, value
     return value, None
+
+
+def _may_name_a_person(words: str) -> bool:
+    """May the words before ", Agency" name who made the picture? A person's name (`is_persons_name`), one in capitals
+    or with particles ("JANE DOE", "Kay de Example") that no headline's word is in ("Two Protesters"), a handle, a
+    common first name alone, or words in a script with no capitals (`_caseless_unproven` marks those). Not a
+    description: "Protesters", "Riot police" (credits29b #2)."""
+    return is_persons_name(words) or words.startswith("@") or words.casefold() in FIRST_NAMES \
+        or PERSON_RE.fullmatch(words) is not None and not reads_as_headline(words) \
+        or not words.isascii() and CASELESS_LETTER_RE.search(words) is not None
 
 
 # Letters of scripts with no capitals (Arabic, Japanese kana, Chinese characters, Korean Hangul): there a name cannot
