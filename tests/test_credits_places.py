@@ -55,10 +55,35 @@ def test_a_credit_element_credits_with_its_last_sentence_only(place, words, foun
     assert _read(_page(place, words)) == found
 
 
-@pytest.mark.parametrize("place", [p for p in PLACES if p not in CREDIT_ELEMENTS])
-def test_a_captions_last_sentence_naming_no_agency_stays_no_credit(place):
-    """In a caption (not a credit element) the last sentence may be the caption's own words (wire28b): unchanged."""
-    assert _read(_page(place, "A ship at sea. Police/Fire Department")) == []
+CAPTIONS = [p for p in PLACES if p not in CREDIT_ELEMENTS]
+
+
+@pytest.mark.parametrize("place", CAPTIONS)
+@pytest.mark.parametrize("words,found", [
+    ("A ship at sea. Police/Fire Department", [(None, "Police/Fire Department", "high")]),
+    ("He spoke to reporters. Riverton Police/City Council", [(None, "Riverton Police/City Council", "high")]),
+    # not organisations, each named by a word that says so: the caption's own words
+    ("A ship at sea. Call the fire and/or the police department.", []),
+    ("A ship at sea. Ask the fire and/or the Police Department.", []),
+    ("Talks continue. US/UK", []),
+    ("Leaders meet. NATO/EU", []),
+    ("A ship at sea. Police/Fire", []),
+    ("A ship at sea. Trump/Russia", []),
+    ("A ship at sea. Fire Department", []),
+    ("A ship at sea. Big Win for Police/Fire Department", []),
+], ids=["organisations", "organisations-two-words", "and-or-small", "and-or-capitalised", "acronyms", "acronyms-2",
+        "one-organisation-word", "names", "one-organisation", "headline"])
+def test_a_captions_last_sentence_of_organisations_credits_them(place, words, found):
+    """credits29b #4: in a caption the last sentence "Police/Fire Department" after a description gave no credit (a
+    last sentence naming no agency may be the caption's own words, wire28b). A slash chain of organisations, each
+    named by a word that says it is one ("Department", "Police", "Council"), is a credit there too; acronyms alone,
+    names and one organisation stay the caption's words."""
+    assert _read(_page(place, words)) == found
+
+
+def test_a_plain_texts_last_sentence_of_organisations_stays_no_credit():
+    """In plain text a line is no caption for sure: a last sentence must name an agency (wire28b), unchanged."""
+    assert find_all("Story.\nA ship at sea. Police/Fire Department\nEnd.\n", "text")[1] == []
 
 
 @pytest.mark.parametrize("value,expected", [
