@@ -348,6 +348,13 @@ def test_name_comma_agency_with_no_space_splits_as_with_one(place, words, found)
     ("Jane Doe,Reuters", ("Jane Doe", "Reuters")),
     ("Doe,Jane", ("Doe,Jane", None)),            # a surname first: not split, as before
     ("Protesters,Reuters", (None, "Reuters")),
-], ids=["person-agency", "surname-first", "description-agency"])
+    # names that still read as a person's before ", Agency": capitals, accents, particles, a handle, a first name
+    ("JANE DOE, REUTERS", ("JANE DOE", "REUTERS")),
+    ("Émile Zola, AFP", ("Émile Zola", "AFP")),
+    ("Kay de Example,AP", ("Kay de Example", "AP")),
+    ("@jdoe, Reuters", ("@jdoe", "Reuters")),
+    ("Jane, Reuters", ("Jane", "Reuters")),
+], ids=["person-agency", "surname-first", "description-agency", "capitals", "accents", "particle", "handle",
+        "first-name"])
 def test_split_credit_at_a_comma_with_no_space(value, expected):
     assert split_credit(value) == expected
