@@ -678,11 +678,13 @@ def test_a_role_code_before_via_leaves_the_organisation(value, expected):
     ("A ship at sea. Reuters TV/Reuters", [("Reuters TV", "Reuters", "high")]),
     ("A ship at sea. Jane Doe/Reuters", [("Jane Doe", "Reuters", "high")]),
     ("A ship at sea. Malaysia Navy/EPA", [("Malaysia Navy", "EPA", "high")]),
-    # a last sentence naming no agency is no credit: it may be the caption's own words
-    ("A ship at sea. Police/Fire Department", []),
-    ("He spoke to reporters. Riverton Police/City Council", []),
+    # a last sentence naming no agency is no credit: it may be the caption's own words; a slash chain of
+    # organisations each named so is one (credits29b #4)
+    ("A ship at sea. Police/Fire Department", [(None, "Police/Fire Department", "high")]),
+    ("He spoke to reporters. Riverton Police/City Council", [(None, "Riverton Police/City Council", "high")]),
+    ("A ship at sea. Trump/Russia", []),
 ], ids=["pool-via", "handout-in-brackets", "handout-last-sentence", "initials-last-sentence", "tv-last-sentence",
-        "person-last-sentence", "navy-agency", "no-agency", "no-agency-organisations"])
+        "person-last-sentence", "navy-agency", "no-agency", "no-agency-organisations", "no-agency-names"])
 def test_a_wire_credit_ending_a_caption_is_read_whoever_made_the_picture(caption, found):
     """wire28 (newuser28 #5): Reuters' handout line after a caption's words ("A ship at sea. Royal Navy/Handout via
     REUTERS") and "Reuters TV/Reuters" gave no credit, while "Jane Doe/Reuters" did: a caption's last sentence was

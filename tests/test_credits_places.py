@@ -5,7 +5,7 @@ a rule that reads more must not read a sentence that only looks like a credit.""
 import pytest
 
 from resolver.extract import find_all, html
-from resolver.extract.credit_names import is_persons_name, split_confidence, split_credit
+from resolver.extract.credit_names import is_persons_name, reads_as_prose, split_confidence, split_credit
 
 IMAGE = "https://news.example/img/p.jpg"
 PLACES = {
@@ -55,10 +55,35 @@ def test_a_credit_element_credits_with_its_last_sentence_only(place, words, foun
     assert _read(_page(place, words)) == found
 
 
-@pytest.mark.parametrize("place", [p for p in PLACES if p not in CREDIT_ELEMENTS])
-def test_a_captions_last_sentence_naming_no_agency_stays_no_credit(place):
-    """In a caption (not a credit element) the last sentence may be the caption's own words (wire28b): unchanged."""
-    assert _read(_page(place, "A ship at sea. Police/Fire Department")) == []
+CAPTIONS = [p for p in PLACES if p not in CREDIT_ELEMENTS]
+
+
+@pytest.mark.parametrize("place", CAPTIONS)
+@pytest.mark.parametrize("words,found", [
+    ("A ship at sea. Police/Fire Department", [(None, "Police/Fire Department", "high")]),
+    ("He spoke to reporters. Riverton Police/City Council", [(None, "Riverton Police/City Council", "high")]),
+    # not organisations, each named by a word that says so: the caption's own words
+    ("A ship at sea. Call the fire and/or the police department.", []),
+    ("A ship at sea. Ask the fire and/or the Police Department.", []),
+    ("Talks continue. US/UK", []),
+    ("Leaders meet. NATO/EU", []),
+    ("A ship at sea. Police/Fire", []),
+    ("A ship at sea. Trump/Russia", []),
+    ("A ship at sea. Fire Department", []),
+    ("A ship at sea. Big Win for Police/Fire Department", []),
+], ids=["organisations", "organisations-two-words", "and-or-small", "and-or-capitalised", "acronyms", "acronyms-2",
+        "one-organisation-word", "names", "one-organisation", "headline"])
+def test_a_captions_last_sentence_of_organisations_credits_them(place, words, found):
+    """credits29b #4: in a caption the last sentence "Police/Fire Department" after a description gave no credit (a
+    last sentence naming no agency may be the caption's own words, wire28b). A slash chain of organisations, each
+    named by a word that says it is one ("Department", "Police", "Council"), is a credit there too; acronyms alone,
+    names and one organisation stay the caption's words."""
+    assert _read(_page(place, words)) == found
+
+
+def test_a_plain_texts_last_sentence_of_organisations_stays_no_credit():
+    """In plain text a line is no caption for sure: a last sentence must name an agency (wire28b), unchanged."""
+    assert find_all("Story.\nA ship at sea. Police/Fire Department\nEnd.\n", "text")[1] == []
 
 
 @pytest.mark.parametrize("value,expected", [
@@ -232,3 +257,104 @@ def test_a_japanese_name_partly_in_hiragana_is_read(line, found, kind):
     document = f"<html><body><p>Story.</p><p>{line}</p><p>End.</p></body></html>" if kind == "html" \
         else f"Story.\n{line}\nEnd.\n"
     assert [(c.creator, c.organization, c.split_confidence) for c in find_all(document, kind)[1]] == found
+
+
+# --- 6. one sentence of prose in a credit element (credits29b) ------------------------------------------------------
+
+@pytest.mark.parametrize("place", list(PLACES))
+@pytest.mark.parametrize("words", [
+    "He told Jane Q. Doe, The New York Daily Planet reported.",
+    "The mayor thanked Jane Doe, Reuters said.",
+    "Jane Doe told Reuters.",
+    "Jane Doe, Reuters said",
+], ids=["told-reported", "thanked-said", "told", "said"])
+def test_one_sentence_of_prose_in_a_credit_place_credits_no_one(place, words):
+    """credits29b #1: a credit element holding one sentence of prose was split whole: "He told Jane Q. Doe, The New
+    York Daily Planet reported." gave the creator "He told Jane Q. Doe". A verb of a sentence between names (or after
+    one, ending it) makes the words prose: no credit."""
+    assert _read(_page(place, words)) == []
+
+
+@pytest.mark.parametrize("words,names", [
+    # a verb's form before "by", "under", "with" is a credit's own phrase, not a sentence's
+    ("Ministry of Defence handout released by the Navy", "Ministry of Defence"),
+    ("Jane Doe, licensed under CC BY", "Jane Doe"),
+    ("Jane Doe, cropped", "Jane Doe"),
+    ("Jane Doe/Reuters", "Jane Doe"),
+    ("Museum of Modern Art", "Museum of Modern Art"),
+], ids=["released-by", "licensed-under", "cropped", "slash", "museum"])
+@pytest.mark.parametrize("place", CREDIT_ELEMENTS)
+def test_a_credits_own_phrases_in_a_credit_element_are_no_prose(place, words, names):
+    """The negatives of credits29b #1: the rule reads only a sentence's verb between names; these stay a credit
+    (how each splits is other tests' business)."""
+    found = _read(_page(place, words))
+    assert len(found) == 1 and (found[0][0] or found[0][1] or "").startswith(names)
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("The mayor thanked Jane Doe", True),
+    ("He told Jane Q. Doe, The New York Daily Planet reported.", True),
+    ("Reuters said", True),
+    ("Ministry of Defence handout released by the Navy", False),
+    ("Jane Doe, cropped", False),
+    ("Jane Doe, licensed under CC BY", False),
+    ("Bibliothèque nationale de France", False),
+    ("Riverton United", False),
+    ("lili sams/mashable", False),
+], ids=["verb-between", "verbs", "verb-ending", "passive-by", "edit-note", "licence", "sentence-case-org",
+        "capitalised-ed", "small-letters"])
+def test_reads_as_prose(value, expected):
+    assert reads_as_prose(value) is expected
+
+
+# --- 7. "Name, Agency": only a person's name before the agency (credits29b) -----------------------------------------
+
+@pytest.mark.parametrize("place", list(PLACES))
+@pytest.mark.parametrize("words,found", [
+    ("Photo: Protesters, Reuters", [(None, "Reuters", "high")]),
+    ("Photo: Fans Celebrate, Reuters", [(None, "Reuters", "high")]),
+    ("Photo: Riverton Police, Reuters", [(None, "Riverton Police, Reuters", "high")]),
+    ("Photo: Jane Doe, Reuters", [("Jane Doe", "Reuters", "high")]),
+    ("Photo: Ann Example, Reuters", [("Ann Example", "Reuters", "high")]),
+    ("Photo: Reuters, Jane Doe", [("Jane Doe", "Reuters", "high")]),
+    ("Photo: Karl Tate, SPACE.com", [("Karl Tate", "SPACE.com", "high")]),
+], ids=["one-word", "headline-words", "two-organisations", "person", "person-no-first-name", "agency-first",
+        "person-domain"])
+def test_name_comma_agency_splits_only_at_a_persons_name(place, words, found):
+    """credits29b #2: "Protesters, Reuters" gave the creator "Protesters", a description: the ", " split took any
+    words before an organisation. Words that do not read as a person's name are no creator; the agency credits."""
+    assert _read(_page(place, words)) == found
+
+
+@pytest.mark.parametrize("place", CREDIT_ELEMENTS)
+def test_a_description_comma_agency_in_a_credit_element_names_the_agency(place):
+    assert _read(_page(place, "Protesters, Reuters")) == [(None, "Reuters", "high")]
+
+
+# --- 8. "Name,Agency" with no space (credits29b) ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("place", list(PLACES))
+@pytest.mark.parametrize("words,found", [
+    ("Photo: Jane Doe,Reuters", [("Jane Doe", "Reuters", "high")]),
+    ("Photo: Jane Doe ,Reuters", [("Jane Doe", "Reuters", "high")]),
+    ("Photo: Karl Tate,SPACE.com", [("Karl Tate", "SPACE.com", "high")]),
+], ids=["no-space", "space-before", "domain"])
+def test_name_comma_agency_with_no_space_splits_as_with_one(place, words, found):
+    """credits29b #3: "Photo: Jane Doe,Reuters" gave one creator "Jane Doe,Reuters"."""
+    assert _read(_page(place, words)) == found
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("Jane Doe,Reuters", ("Jane Doe", "Reuters")),
+    ("Doe,Jane", ("Doe,Jane", None)),            # a surname first: not split, as before
+    ("Protesters,Reuters", (None, "Reuters")),
+    # names that still read as a person's before ", Agency": capitals, accents, particles, a handle, a first name
+    ("JANE DOE, REUTERS", ("JANE DOE", "REUTERS")),
+    ("Émile Zola, AFP", ("Émile Zola", "AFP")),
+    ("Kay de Example,AP", ("Kay de Example", "AP")),
+    ("@jdoe, Reuters", ("@jdoe", "Reuters")),
+    ("Jane, Reuters", ("Jane", "Reuters")),
+], ids=["person-agency", "surname-first", "description-agency", "capitals", "accents", "particle", "handle",
+        "first-name"])
+def test_split_credit_at_a_comma_with_no_space(value, expected):
+    assert split_credit(value) == expected

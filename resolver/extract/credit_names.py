@@ -269,18 +269,35 @@ def _without_role(part: str) -> tuple[str, str | None]:
     return part, None
 
 
+# A comma between a name and an outlet, spaced or not: "Jane Doe, Reuters", "Jane Doe,Reuters" (credits29b #3).
+_COMMA_RE = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*")
+
+
+def _joined(value: str, joiner: str) -> tuple[str, str] | None:
+    """The words before and after the first `joiner` of a value (a comma with any spaces round it), or None."""
+    if joiner == ",":
+        comma = _COMMA_RE.search(value)
+        return (value[:comma.start()], value[comma.end():]) if comma else None
+    left, found, right = value.partition(joiner)
+    return (left, right) if found else None
+
+
 def _split_one(value: str) -> tuple[str | None, str | None]:
-    for joiner in (" via ", " for ", ", "):
-        left, found, right = value.partition(joiner)
-        if found and left and right:
-            if joiner == ", " and is_org(left) and is_persons_name(right) \
-                    and (_starts_with_first_name(right) or any(INITIALS_RE.fullmatch(w) for w in right.split())):
-                return right, left          # "Reuters, Jane Doe": the agency first (credits29 #4); not a place's
-                # name after it ("AP, Los Angeles"), which reads as a person's by its capitals alone
-            if is_org(left) or joiner == " via " and " " not in left.strip() and not left.startswith("@"):
-                return None, value          # "Bloomberg via Getty Images", "Getty Images for Acme", "SpaceX via Nasa"
-            if joiner != ", " or is_org(right):
-                return left, right          # "Jane Doe via Getty Images", "Karl Tate, SPACE.com"
+    for joiner in (" via ", " for ", ","):
+        joined = _joined(value, joiner)
+        if joined is None or not all(joined):
+            continue
+        left, right = joined
+        if joiner == "," and is_org(left) and is_persons_name(right) \
+                and (_starts_with_first_name(right) or any(INITIALS_RE.fullmatch(w) for w in right.split())):
+            return right, left          # "Reuters, Jane Doe": the agency first (credits29 #4); not a place's
+            # name after it ("AP, Los Angeles"), which reads as a person's by its capitals alone
+        if is_org(left) or joiner == " via " and " " not in left.strip() and not left.startswith("@"):
+            return None, value          # "Bloomberg via Getty Images", "Getty Images for Acme", "SpaceX via Nasa"
+        if joiner != ",":
+            return left, right          # "Jane Doe via Getty Images"
+        if is_org(right):               # "Karl Tate, SPACE.com"; "Protesters, Reuters": a description, no one
+            return (left, right) if _may_name_a_person(left) else (None, right)   # (credits29b #2)
     dashed = _DASHED_RE.match(value)
     if dashed and is_known_org(dashed.group("org")):
         return dashed.group("name"), dashed.group("org")   # "Jamie Rhodes-USA TODAY Sports"
@@ -290,6 +307,16 @@ def _split_one(value: str) -> tuple[str | None, str | None]:
     if is_org(value) or ONE_WORD_ORG_RE.fullmatch(value) and value.casefold() not in FIRST_NAMES:
         return None, value
     return value, None
+
+
+def _may_name_a_person(words: str) -> bool:
+    """May the words before ", Agency" name who made the picture? A person's name (`is_persons_name`), one in capitals
+    or with particles ("JANE DOE", "Kay de Example") that no headline's word is in ("Two Protesters"), a handle, a
+    common first name alone, or words in a script with no capitals (`_caseless_unproven` marks those). Not a
+    description: "Protesters", "Riot police" (credits29b #2)."""
+    return is_persons_name(words) or words.startswith("@") or words.casefold() in FIRST_NAMES \
+        or PERSON_RE.fullmatch(words) is not None and not reads_as_headline(words) \
+        or not words.isascii() and CASELESS_LETTER_RE.search(words) is not None
 
 
 # Letters of scripts with no capitals (Arabic, Japanese kana, Chinese characters, Korean Hangul): there a name cannot
@@ -432,6 +459,36 @@ def _stated(raw: str, creator: str) -> bool:
         return False
     joined = _VIA_FOR_RE.match(raw, at + len(creator))   # the joiner `_split_one` splits "Name via Outlet" at
     return bool(_SENT_BY_RE.search(raw, 0, at)) or joined is not None and joined.end() < len(raw)
+
+
+# The verbs a sentence about people is told with, written small: reporting verbs and the common ones (a word ending
+# in "ed" is asked apart). Read between names only (`reads_as_prose`).
+SENTENCE_VERBS = frozenset("""
+said says told tells asks is are was were has have had will would shows took takes gave gives met meets spoke speaks
+wrote writes saw sees held holds won wins
+""".split())
+# What follows a verb's form in a credit's own phrase: "released by the Navy", "licensed under CC BY", "used with".
+_CREDIT_PHRASE_NEXT = frozenset("by under with from via for courtesy of on in at to".split())
+
+
+def reads_as_prose(value: str) -> bool:
+    """Is a value a sentence about people rather than a credit? A verb written small stands after a capitalised word
+    and right before another ("He told Jane Q. Doe", "The mayor thanked Jane Doe"), or at the end ("Reuters said."): credits29b #1, a credit element's one sentence of prose was split whole and
+    "He told Jane Q. Doe" was its creator. Not a verb's form before a preposition ("released by the Navy",
+    "licensed under"), nor after a comma ("Jane Doe, cropped": an edit's note)."""
+    words = [w.strip(ENDS) for w in value.split()]
+    for i, word in enumerate(words):
+        if not word or not word[0].islower() or not (word.endswith("ed") or word in SENTENCE_VERBS) \
+                or not any(map(_capitalised_word, words[:i])) or value.split()[i - 1].endswith(","):
+            continue
+        after = words[i + 1] if i + 1 < len(words) else None
+        if after is None or _capitalised_word(after) and after.casefold() not in _CREDIT_PHRASE_NEXT:
+            return True
+    return False
+
+
+def _capitalised_word(word: str) -> bool:
+    return word[:1].isupper()
 
 
 def is_known_org(value: str) -> bool:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from resolver.extract.credit_names import (CASELESS_LETTER_RE, NAME_WORD, PERSON_RE, SEPARATOR_RE, is_known_org, is_org, is_persons_name,
-                                           names_an_agency, person_for_outlet, reads_as_headline, split_confidence,
-                                           split_credit)
+from resolver.extract.credit_names import (CASELESS_LETTER_RE, NAME_WORD, ORG_WORD_RE, PERSON_RE, SEPARATOR_RE,
+                                           is_known_org, is_org, is_persons_name, names_an_agency, person_for_outlet,
+                                           reads_as_headline, reads_as_prose, split_confidence, split_credit)
 from resolver.extract.intervals import Intervals
 from resolver.extract.lazy import LazyPattern
 from resolver.model import Credit
@@ -302,8 +302,10 @@ def sentence_end_credit(sentence: str, *, caption: bool) -> tuple[str | None, st
     made of make no name, before an agency too ("Big Win for Boston Sports", "Big Win for Reuters": review28c §7,
     `reads_as_headline`). A line of plain text is no caption for sure: there a creator must be named beside the
     agency ("Follow us for more. Twitter" is a share widget's), and "for" does not join them ("Jane Doe for Reuters"
-    may be a byline). Ruled out everywhere: an agency named by no one ("A ship at sea. Police/Fire Department"), no
-    name before "for" ("Thanks for The Guardian", "A big win for The New York Times"), a campaign's "for Congress"."""
+    may be a byline). In a caption also a slash chain of organisations (`organisations_chain`: "A ship at sea.
+    Police/Fire Department"); in plain text that is no credit. Ruled out everywhere: no name before "for" ("Thanks for The Guardian", "A big win for The New York Times"), a campaign's "for Congress"."""
+    if caption and organisations_chain(sentence):
+        return None, sentence.strip(" \t\u00a0."), None   # "A ship at sea. Police/Fire Department" (credits29b #4)
     split = bare_credit(sentence)
     if split is None:
         return None
@@ -316,6 +318,19 @@ def sentence_end_credit(sentence: str, *, caption: bool) -> tuple[str | None, st
     if creator and person_for_outlet(sentence, first_name=False):
         return creator, organization, None if person_for_outlet(sentence) else "uncertain"
     return None
+
+
+def organisations_chain(sentence: str) -> bool:
+    """Is a sentence only two to four organisations joined by slashes, each named by a word that says it is one
+    ("Police/Fire Department", "Riverton Police/City Council": `ORG_WORD_RE`)? Ending a caption, that is its credit
+    (credits29b #4; wire28b read it as the caption's own words, as it had no agency). Not acronyms alone ("US/UK",
+    "NATO/EU"), people's or places' names ("Trump/Russia"), a sentence's words ("Ask the fire and/or the Police
+    Department"), nor a headline's ("Big Win for Police/Fire Department")."""
+    sentence = sentence.strip(" \t\u00a0.")
+    parts = sentence.split("/")
+    return 2 <= len(parts) <= 4 and all(ORG_WORD_RE.search(part) for part in parts) \
+        and looks_like_credit_value(sentence, strict=True) and not reads_as_headline(sentence) \
+        and split_credit(sentence) == (None, sentence)
 
 
 def _sentence_end_credits(text: str, taken: Intervals, *, caption: bool, source: str, offset: int,
@@ -576,8 +591,8 @@ def read_placed(value: str) -> list[tuple[str | None, tuple[str | None, str | No
         stripped = stripped[last[0]:last[1]]
         if not looks_like_credit_value(stripped, strict=True):
             return []
-    if not looks_like_credit_value(stripped, strict=False) or len(stripped.split()) > 14:
-        return []
+    if not looks_like_credit_value(stripped, strict=False) or len(stripped.split()) > 14 or reads_as_prose(stripped):
+        return []   # "He told Jane Q. Doe, The New York Daily Planet reported.": a sentence, no one (credits29b #1)
     creator, organization = split_credit(stripped)
     if creator and " for " in stripped and reads_as_headline(creator):
         return []   # "Big Win for Boston Sports", "Fans cheer. Big Win for …": a headline's words, no one (review28c §7)

@@ -92,7 +92,7 @@ CREDIT_ITEMPROPS = frozenset({"creditText", "copyrightHolder", "copyrightNotice"
 WHOLE_ATTRS = frozenset({"data-credit", "data-photo-credit", "data-image-credit", "data-copyright", "data-photographer",
                          "copyright", "photographer", "credit"})
 CAPTION_ATTRS = frozenset({"alt", "alttext", "data-alt", "caption", "data-caption", "title"})
-# The caption attributes whose last sentence may be a person's name for an outlet (`_ends_in_person_for_outlet`); a
+# The caption attributes whose last sentence may be a credit no hint word says (`_ends_in_sentence_credit`); a
 # title is read as that alone (`_titled_image`).
 FOR_CAPTION_ATTRS = CAPTION_ATTRS - {"title"}
 # An image's title may hold its credit (U.S. News); another element's names a page or a gallery.
@@ -845,7 +845,7 @@ def _hinted_attribute_credits(tree: Any, smap: SourceMap, related: list[Any], *,
         if el.tag in NOT_CREDIT_TAGS or not (_may_hold_credit(attributes) and (
                 attributes.keys() & WHOLE_ATTRS   # a photographer or copyright attribute names its credit as such
                 or PROSE_HINT_RE.search(" ".join(v for v in attributes.values() if v))) or _titled_image(el.tag, attributes)
-                or _ends_in_person_for_outlet(attributes)) \
+                or _ends_in_sentence_credit(attributes)) \
                 or in_block(el):
             continue
         tag_start = smap.start_of(el)
@@ -864,13 +864,14 @@ def _titled_image(tag: str, attributes: dict[str, str | None]) -> bool:
     return "/" in title and credit_patterns.names_an_agency(title) or " for " in title and person_for_outlet(title)
 
 
-def _ends_in_person_for_outlet(attributes: dict[str, str | None]) -> bool:
-    """Does a caption attribute (not a title: `_titled_image`) end its words in a person's name for an outlet ("alt=
-    'Protesters gather. Jane Doe for The New York Times'"), which no hint word says (wire28b)? Most alt texts hold no
-    " for ", and are ruled out at once."""
+def _ends_in_sentence_credit(attributes: dict[str, str | None]) -> bool:
+    """Does a caption attribute (not a title: `_titled_image`) end its words in a credit no hint word says: a person's
+    name for an outlet ("alt='Protesters gather. Jane Doe for The New York Times'", wire28b), a slash chain of
+    organisations ("alt='A ship at sea. Police/Fire Department'", credits29b #4)? Most alt texts hold no " for " and
+    no "/", and are ruled out at once."""
     for name in attributes.keys() & FOR_CAPTION_ATTRS:
         value = attributes[name] or ""
-        if " for " in value and (last := credit_patterns.last_sentence(value)) is not None \
+        if (" for " in value or "/" in value) and (last := credit_patterns.last_sentence(value)) is not None \
                 and credit_patterns.sentence_end_credit(value[last[0]:last[1]], caption=True) is not None:
             return True
     return False
