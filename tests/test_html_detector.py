@@ -3361,3 +3361,17 @@ def test_a_capture_link_in_script_data_is_the_post_and_says_it_is_a_capture():
     [embed] = html.scan(page)[0]
     assert (embed.platform, embed.post_id, embed.detector, embed.linked_capture) == (
         "instagram", "CxArchived2", "html-source", capture)
+
+
+@pytest.mark.parametrize("platform", list(ARCHIVED_POSTS))
+def test_a_capture_link_written_without_its_scheme_is_the_post_and_says_it_is_a_capture(platform):
+    """Prose writes a capture link as it is shown, `web.archive.org/web/<timestamp>/<post URL>`: it was read from
+    its inner scheme as a direct link to the live post (fixembed29, noticed)."""
+    inner, post_id = ARCHIVED_POSTS[platform]
+    written = f"web.archive.org/web/20260310120000/{inner}"
+    text = f"As it was: {written}, archived before it went."
+    [found] = extract.find_all(text, "text")[0]
+    assert (found.platform, found.post_id, found.linked_capture) == (platform, post_id, "https://" + written)
+    assert text[found.span[0]:found.span[1]] == written
+    [embed] = html.scan(f"<p>{text}</p>")[0]
+    assert (embed.post_id, embed.detector, embed.linked_capture) == (post_id, "html-text-url", "https://" + written)

@@ -63,7 +63,10 @@ def instagram_lines(text: str) -> list[re.Match[str]]:
 URL_RE = LazyPattern(
     r"(?:https?://|\bwww\.)[^\s<>\"'`\\]+"
     rf"|(?<![\w.@/-])(?:[a-z0-9-]+\.)*(?:{platforms.DOMAIN_PATTERN})/[^\s<>\"'`\\]+"
-    rf"|{platforms.bluesky.AT_URI_PATTERN}",
+    rf"|{platforms.bluesky.AT_URI_PATTERN}"
+    # a Wayback capture link written without its scheme: the whole link, not its inner URL alone, so that the post
+    # is read as the capture it is (`platforms.archived_capture`)
+    r"|(?<![\w.@/-])(?:web\.)?archive\.org/web/\d[^\s<>\"'`\\]+",
     re.IGNORECASE,
 )
 # A Mastodon post's URL written without its scheme on a host no platform owns ("hachyderm.io/@jane/<id>"), found
