@@ -108,6 +108,11 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
             yield [(f"    {line}", style)]
         for item, _url, why in _media_failed(fetched.value):
             yield [(f"  #{fetched.embed + 1} {item} could not be used: {why}", "red")]
+    if result.resolutions is not None or result.posts is not None:
+        from resolver.pipeline import same_posts
+
+        for index, other in sorted(same_posts(result).items()):
+            yield [(f"  #{index + 1} is the same post as #{other + 1}: its link leads to it", "cyan")]
     for image in result.credited_images or ():
         yield [_credited_image_line(image)]
     for archived in result.archives or ():
