@@ -649,6 +649,9 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
             reason = "not fetched"
         elif embed.get("kind") in ("short-link", "media-link"):   # the link hides the post until followed (#15)
             reason = "no post id yet: the link hides it (embed-resolver scan --resolve follows it to the post)"
+        elif embed.get("kind") == "unidentified":   # a publisher's own frame: no id to find, none looked for
+            reason = (f"no post id: the page shows this post in a frame of its own ({embed['url']}), which names no "
+                      "post; which post it is is not known")
         elif (embed.get("identified") or {}).get("verdict") == "not-checked":   # nobody looked (#9 §5)
             reason = f"no post id: the article kept no link; {embed['identified']['reason']}"
         elif embed.get("photo_elsewhere"):
