@@ -49,7 +49,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "span_start": "Start of the embed in the decoded article (characters)", "span_end": "End of the embed",
         "also_at": f"Further places the same embed appears {JSON}",
         "linked_capture": "The Wayback Machine capture the article linked in place of the post (its URL holds the "
-                          "capture's timestamp); empty for a direct link"}),
+                          "capture's timestamp); empty for a direct link",
+        "start_seconds": "Where the article's video link starts the video, in seconds (YouTube's ?t=, ?start=)"}),
     "credits": ("Photo credits found in articles.", {
         "id": "Row id", "article_id": "The article", "ordinal": "Position among the article's credits",
         "raw": "The credit's words as printed", "creator": "Photographer or creator, when the form names one",

@@ -415,6 +415,13 @@ def m025_embed_linked_capture(db: Database) -> None:
     db.table("embeds").add_column("linked_capture", str)
 
 
+@migrations()
+def m026_embed_start_seconds(db: Database) -> None:
+    """v26: where a video link starts its video, in seconds (YouTube's ?start=95, ?t=125, &t=2m5s): the moment the
+    article cites (newuser29 #10). NULL: the link names none, or the embed was recorded before v26."""
+    db.table("embeds").add_column("start_seconds", int)
+
+
 def memo_triggers() -> dict[str, str]:
     """The triggers that retire memos (#13), by name: m014 makes them, and `Store` makes again any a rebuilt table
     lost (a rebuild, as `sqlite-utils transform` does, drops a table's triggers)."""

@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote_plus, urlencode
+from urllib.parse import parse_qsl, unquote_plus, urlencode, urlsplit
 
 from resolver import jsonparse
 from resolver.http import FetchOutcome, Ledger, fetch
@@ -47,6 +47,21 @@ NOT_SAVED_UNKNOWN = ("not saved: the URL was read with a secret redacted out of 
 WITHHELD = "withheld: "   # the kind of a lookup's error when it was not made, on purpose
 SECRET_NOT_SENT = (WITHHELD + "not looked up: the URL carries a secret ({what}), which asking the archive would send "
                    "it; whether an archived copy exists is not known")
+
+# A CDN's signed URL that expires (TikTok's thumbnails: x-expires and x-signature, made anew by every oEmbed answer):
+# a lookup of that one address is not one of the image (newuser29 #12).
+EXPIRING_NOT_LOOKED_UP = (WITHHELD + "not looked up: a signed URL that expires ({what}), made anew each time the post "
+                          "is asked; whether the image was archived is not known")
+_EXPIRY_PARAMS = ("x-expires", "x-amz-expires", "expires")
+_SIGNATURE_PARAMS = ("x-signature", "x-amz-signature", "signature")
+
+
+def expiring_signature(url: str) -> str | None:
+    """The expiry and signature parameters of a signed URL that expires ("x-expires, x-signature"), or None."""
+    names = {name.lower(): name for name, _ in parse_qsl(urlsplit(url).query, keep_blank_values=True)}
+    expiry = next((names[n] for n in _EXPIRY_PARAMS if n in names), None)
+    signature = next((names[n] for n in _SIGNATURE_PARAMS if n in names), None)
+    return f"{expiry}, {signature}" if expiry and signature else None
 
 
 @dataclass(frozen=True)
@@ -236,6 +251,9 @@ async def lookup(url: str, *, session: Session, near: str | None = None) -> Look
     what = carried_secret(url, session.redactor)
     if what is not None:
         return Lookup(url, error=SECRET_NOT_SENT.format(what=what))
+    signed = expiring_signature(url)
+    if signed is not None:
+        return Lookup(url, error=EXPIRING_NOT_LOOKED_UP.format(what=signed))
     cdx, (snapshots, error) = await _asked_or_kept(session, lookup_url(url), purpose="wayback-cdx", found_via="cdx",
                                                    read=_listed)
     capped = error is None and _rows(cdx) >= CDX_LIMIT

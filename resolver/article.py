@@ -328,7 +328,34 @@ def _holds_cp1252(data: bytes) -> bool:
                 words += 1
             else:
                 strays += 1
-    return words > strays
+    return words > strays and not _read_otherwise_in_its_script(text)
+
+
+# One-byte encodings of the scripts whose letters cp1252 cannot write (Central European, Cyrillic, Greek, Turkish,
+# Hebrew, Arabic, Baltic, Vietnamese).
+OTHER_ONE_BYTE = ("cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258")
+
+
+def _read_otherwise_in_its_script(text: str) -> bool:
+    """Do the bytes UTF-8 cannot read (kept by surrogateescape in `text`) read otherwise in a one-byte encoding
+    that writes the UTF-8 text's own letters cp1252 cannot ("ł" of Polish)? A Polish scraper's joined bytes are
+    cp1250's: "\xa3\xf3d\x9f" is "Łódź" there, "£ódŸ" in cp1252, a plausible wrong name (review29c). Bytes that
+    read alike in both (« » ’ …, é) stay cp1252's."""
+    foreign = {c for c in set(text) if c.isalpha() and not c.isascii() and not _writes(c, "cp1252")}
+    if not foreign:
+        return False
+    escaped = "".join(run.group() for run in _ESCAPED_RE.finditer(text)).encode("utf-8", "surrogateescape")
+    as_cp1252 = escaped.decode("cp1252", "replace")
+    return any(escaped.decode(name, "replace") != as_cp1252 for name in OTHER_ONE_BYTE
+               if any(_writes(c, name) for c in foreign))
+
+
+def _writes(char: str, encoding: str) -> bool:
+    try:
+        char.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _mostly_utf8(data: bytes) -> bool:

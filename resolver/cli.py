@@ -73,6 +73,14 @@ def _db_in_a_folder(_ctx: click.Context, _param: click.Parameter, value: Path | 
     return value
 
 
+def _output_in_a_folder(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
+    """-o in a folder that exists, else a bad option value (exit 2), as --db: a typo in -o made a tree of folders and
+    said "wrote …" (newuser29 #12). A reports folder -o names for several articles is made; the one it is in is not."""
+    if value is not None and not value.absolute().parent.exists():   # a file there: "Not a directory", on writing
+        raise click.BadParameter(f"the folder {value.parent} does not exist (create it, or choose another -o)")
+    return value
+
+
 def db_option(command: Any) -> Any:
     """--db after the command as well as before it (#11): `embed-resolver fetch --db run.db URL`."""
     def remember(ctx: click.Context, param: click.Parameter, value: Path | None) -> None:
@@ -461,7 +469,7 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
               help="Read the input as HTML or plain text. 'auto' sniffs the content, not the file name.")
 @encoding_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per article (JSON Lines for several).")
-@click.option("-o", "--output", type=PathType(dir_okay=False),
+@click.option("-o", "--output", type=PathType(dir_okay=False), callback=_output_in_a_folder,
               help="Write the results (tables or --json) to this file instead of stdout. The run owns it: the "
                    "same command run again after Ctrl-C or a kill cuts it back to what was finished and goes on, "
                    "so it holds each article once, in input order (stdout may repeat the lines of a kill's chunk).")
@@ -1246,7 +1254,7 @@ def _url_of(target: str) -> str | None:
 @click.argument("articles", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(["md", "json", "html"]), default="md", show_default=True,
               help="Markdown (terminal and GitHub), JSON (schema/report.schema.json) or one self-contained HTML page.")
-@click.option("-o", "--output", type=PathType(),
+@click.option("-o", "--output", type=PathType(), callback=_output_in_a_folder,
               help="Write here (a file for one article; a directory for several, with an index). Default: stdout "
                    "for one article, ./embed-resolver-reports for several.")
 @click.option("--offline", "--no-network", "offline", is_flag=True,
@@ -1592,7 +1600,8 @@ def cache_stats(ctx: click.Context, as_json: bool) -> None:
 @local_only
 @click.argument("name")
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
-@click.option("-o", "--output", type=PathType(dir_okay=False), help="Write here instead of stdout.")
+@click.option("-o", "--output", type=PathType(dir_okay=False), callback=_output_in_a_folder,
+              help="Write here instead of stdout.")
 @click.option("--raw", is_flag=True,
               help="CSV: write text starting with = + - @, a tab or a carriage return as stored, without the "
                    "leading ' (for programs reading the CSV, not spreadsheets). JSON Lines is always as stored.")
@@ -1702,7 +1711,7 @@ def cache_prune(ctx: click.Context, memos: bool, older_than: float | None, as_js
 
 @cache.command("metadata")
 @local_only
-@click.option("-o", "--output", type=PathType(dir_okay=False),
+@click.option("-o", "--output", type=PathType(dir_okay=False), callback=_output_in_a_folder,
               help="Where to write (default: metadata.json next to the database).")
 @db_option
 @click.pass_context

@@ -60,6 +60,7 @@ class PostRef:
     url: str                      # canonical URL
     post_id: str | None = None
     author_handle: str | None = None
+    start_seconds: int | None = None   # a video link's start time (YouTube's ?t=, ?start=): the moment it cites
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,9 @@ class Embed:
     # The Wayback Machine capture the article linked instead of the post itself (its URL, with the capture's
     # timestamp), or None: a copy of a stated date, not the live post (#15).
     linked_capture: str | None = None
+    # Where in the video the article's link starts it, in seconds (YouTube's ?start=95, ?t=125, &t=2m5s): the moment
+    # the article cites (newuser29 #10). None: the link names none.
+    start_seconds: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         # Written out rather than `plain(self)`: a corpus run makes it for every embed, and the generic walk over
@@ -97,7 +101,7 @@ class Embed:
                 "author_name": self.author_name, "date_text": self.date_text, "date": self.date, "text": self.text,
                 "text_confidence": self.text_confidence, "lang": self.lang, "media_links": list(self.media_links),
                 "links": list(self.links), "also_at": [list(s) for s in self.also_at],
-                "linked_capture": self.linked_capture}
+                "linked_capture": self.linked_capture, "start_seconds": self.start_seconds}
 
 
 @dataclass(frozen=True)

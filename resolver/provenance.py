@@ -363,7 +363,9 @@ def _history_not_known(post: dict[str, Any]) -> bool:
     if (post.get("field_sources") or {}).get("edits") != "not known" or post.get("platform", "twitter") != "twitter":
         return False
     minted = x.snowflake_time(post["post_id"])
-    return minted is None or minted.strftime("%Y-%m-%dT%H:%M:%SZ") >= EDITS_BEGAN
+    if minted is None:   # no mint time: unknown, unless a sequential id of before snowflakes (2010), older still
+        return not (post["post_id"].isascii() and post["post_id"].isdigit() and int(post["post_id"]) < x.FIRST_SNOWFLAKE)
+    return minted.strftime("%Y-%m-%dT%H:%M:%SZ") >= EDITS_BEGAN
 
 
 def later_versions(post: dict[str, Any]) -> list[str]:

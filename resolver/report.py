@@ -98,8 +98,11 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
         note = f"  error: {resolution.error}" if resolution.error else ""
         yield [(f"  #{found.embed + 1} {resolution.url} -> {where}{note}", "red" if note else "cyan")]
     for fetched in result.posts or ():
+        from resolver.fetch import not_fetched
+
         record = fetched.value.record
-        via = f"via {record.method}" if record.method else "not fetched: offline"
+        via = f"via {record.method}" if record.method else record.reason if not_fetched(record) \
+            else "not fetched: offline"
         said = " ".join(filter(None, (f"@{record.author_handle}" if record.author_handle else None,
                                       record.created_at)))
         yield [(f"  #{fetched.embed + 1} {record.platform} {record.post_id}: {record.status} ({via})"
@@ -390,12 +393,15 @@ def post_text(post: FetchedPost) -> Text:
     """A fetched post as people read it: status first, then who, when, what, and the media facts."""
     from rich.text import Text
 
+    from resolver.fetch import not_fetched
+
     record = post.record
     colour = {"available": "green", "error": "red", "unknown": "yellow"}.get(record.status, "magenta")
     text = Text()
     text.append(escaped_controls(f"{record.platform} {record.post_id}  "), "bold")
     text.append(escaped_controls(record.status), f"bold {colour}")
-    text.append((f"  via {record.method}" if record.method else "  not fetched (offline)")
+    text.append((f"  via {record.method}" if record.method else "  not fetched" if not_fetched(record)
+                 else "  not fetched (offline)")
                 + ("  (from cache)" if record.from_cache else "") + "\n", "dim")
     if record.reason:
         _line(text, f"  {record.reason}", colour)
@@ -845,13 +851,22 @@ def _byline(embed: dict[str, Any]) -> str:
     return f" by @{found or said}" if found or said else ""
 
 
+def _start_time(embed: dict[str, Any]) -> str:
+    """" at 2:05" (" at 1:02:05") where the article's video link starts the video (newuser29 #10), else ""."""
+    seconds = embed.get("start_seconds")
+    if not seconds:
+        return ""
+    hours, rest = divmod(seconds, 3600)
+    return f" at {hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f" at {rest // 60}:{rest % 60:02d}"
+
+
 def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
     status = embed["status"]["words"]
     who = _byline(embed)
     who = _md(who, as_written=True) if who else ""
     span = f"characters {embed['span'][0]}–{embed['span'][1]}"
     lines = [f"### {number}. {embed['platform']} {embed['kind']}{who}: {status}", "",
-             f"{_md_link(embed['url'])} (found by {embed['detector']}, {span})", "",
+             f"{_md_link(embed['url'])}{_start_time(embed)} (found by {embed['detector']}, {span})", "",
              "> " + _md_line(embed["quote"]), "",
              "| Fact | The article says | The source says | Recorded from |", "|---|---|---|---|"]
     lines += [f"| {a} | {_md(b, as_written=a in NAMED_FACTS)} | {_md(c, as_written=a in NAMED_FACTS)} | {_md(d)} |"
@@ -1057,7 +1072,7 @@ def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str],
     return (f'<article class="embed" aria-labelledby="embed-{number}"><h3 id="embed-{number}">{number}. '
             f"{escape(embed['platform'])} {escape(embed['kind'])}{_html(who, as_written=True)}: "
             f'<span class="badge {escape(status["tone"])}">{escape(status["words"])}</span></h3>'
-            f'<p class="meta">{_html_url(embed["url"])}, found by '
+            f'<p class="meta">{_html_url(embed["url"])}{escape(_start_time(embed))}, found by '
             f"{escape(embed['detector'])}, characters {embed['span'][0]}–{embed['span'][1]}</p>"
             f"<blockquote dir=\"auto\">{_html(embed['quote'])}</blockquote>{thumbs}"
             "<table><thead><tr><th scope=\"col\">Fact</th><th scope=\"col\">The article says</th>"

@@ -172,6 +172,10 @@ class Session:
         replayed = self.replay.answered_from_us if self.replay is not None else None
         return replayed if replayed is not None else time.time_ns() // 1000
 
+    def failed_since(self) -> str:
+        """The oldest cached lasting error (a 4xx answer: `error_ttl` days) an online run accepts, UTC ISO 8601."""
+        return since_at(self._now_us(), self.settings.error_ttl_days)
+
     @property
     def live(self) -> bool:
         """Whether answers come from the network: not offline, not replayed. Budgets pace live requests only."""

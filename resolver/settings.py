@@ -46,6 +46,9 @@ class Settings:
     retries: int = 3
     retry_max_wait: float = 60.0
     cache_ttl_days: float = 30.0
+    # days a post's error the source will answer again the same way (a 4xx other than 408 and 429) is reused: a
+    # short TTL, as what it means is not documented (TikTok's oEmbed 400, newuser29 #7); config key `error_ttl`
+    error_ttl_days: float = 1.0
     user_agent: str | None = None
     # [fetch]
     x_methods: tuple[str, ...] = ("x-api", "syndication", "oembed")   # tried in order; the first that answers wins
@@ -95,10 +98,13 @@ def normalise_origin(value: str, *, where: str) -> str:
     return f"{split.scheme}://{host}{port}"
 
 
+# [network] config key -> Settings field. Not [fetch] failure_ttl (minutes a media download's passing failure is kept)
+_TTL_FIELDS = {"cache_ttl": "cache_ttl_days", "error_ttl": "error_ttl_days"}
 # Every section and key a config file may hold ([origins] and [limits] map URLs, so any key): a typo is an error,
 # not a setting silently never applied.
 _SECTIONS: dict[str, frozenset[str] | None] = {
-    "network": frozenset(_NETWORK_KEYS | {"cache_ttl"}), "fetch": frozenset({"max_media_bytes", "max_image_pixels", "failure_ttl"}),
+    "network": frozenset(_NETWORK_KEYS | set(_TTL_FIELDS)),
+    "fetch": frozenset({"max_media_bytes", "max_image_pixels", "failure_ttl"}),
     "scan": frozenset({"article_budget"}), "archive": frozenset({"save_timeout", "warc"}), "cache": frozenset({"db"}),
     "origins": None, "limits": None, "x": frozenset({"bearer_token", "methods"}), "meta": frozenset({"access_token"}),
     "internet_archive": frozenset({"ia_access_key", "ia_secret_key"})}
@@ -143,7 +149,7 @@ def _from_toml(path: Path) -> dict[str, Any]:
     _known_only(data, path)
     network = section("network")
     for key, value in network.items():
-        values["cache_ttl_days" if key == "cache_ttl" else key] = value
+        values[_TTL_FIELDS.get(key, key)] = value
     origins = section("origins")
     if not isinstance(origins, dict) or not all(isinstance(v, str) for v in origins.values()):
         raise ConfigError(f"config file {path}: [origins] maps origin strings to origin strings")
@@ -186,7 +192,8 @@ def _from_toml(path: Path) -> dict[str, Any]:
 
 def _config_key(key: str) -> str:
     """A setting's name in the config file."""
-    return {"cache_ttl_days": "cache_ttl", "failure_ttl_minutes": "failure_ttl"}.get(key, key)
+    return "failure_ttl" if key == "failure_ttl_minutes" else next(
+        (name for name, field_ in _TTL_FIELDS.items() if field_ == key), key)
 
 
 def _section_of(key: str) -> str:
@@ -196,8 +203,8 @@ def _section_of(key: str) -> str:
 def _check(values: dict[str, Any], *, where: Callable[[str], str] = str) -> dict[str, Any]:
     """Types and ranges, so a typo in the config is a one-line error and not a crash mid-run. `where` names a key
     in a message (a config file's values: the file, the section and the key as written there)."""
-    numeric = {"timeout", "connect_timeout", "deadline", "retry_max_wait", "cache_ttl_days", "save_timeout",
-               "article_budget", "failure_ttl_minutes"}
+    numeric = {"timeout", "connect_timeout", "deadline", "retry_max_wait", "cache_ttl_days", "error_ttl_days",
+               "save_timeout", "article_budget", "failure_ttl_minutes"}
     integral = {"max_redirects", "max_body_bytes", "concurrency", "per_host", "retries", "max_media_bytes",
                 "max_image_pixels"}
     for key, value in values.items():

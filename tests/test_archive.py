@@ -836,3 +836,19 @@ def test_a_warm_scan_archive_keeps_the_live_copies_its_warc_already_holds(fakene
     other.unlink()   # the WARC the fetch log names is gone: a new one holds nothing yet
     assert taken_again(into=other) == (None, cold - 2)
     assert check(other)[0]
+
+
+def test_a_signed_expiring_url_is_not_looked_up_and_the_lookup_says_why(fakenet, store):
+    """A TikTok thumbnail's signed, expiring CDN URL (x-expires, x-signature: a new one each time the oEmbed is
+    asked) was looked up on Wayback by every report: a lookup that can never find its capture (newuser29 #12).
+    Skipped with a reason, as a URL carrying a secret is; a URL without the pair is looked up."""
+    serve_wayback(fakenet)
+    signed = ("https://p16-sign.tiktokcdn-us.com/obj/tos-useast5-p-0068-tx/oBridgeThumb?lk3s=b59d6b55"
+              "&x-expires=1764000000&x-signature=Zm9vYmFyc2lnbmF0dXJl%3D&shp=b59d6b55")
+    plain_ = "https://p16-sign.tiktokcdn-us.com/obj/tos-useast5-p-0068-tx/oBridgeThumb?x-expires=1764000000"
+    found, other = run_archive([signed, plain_], settings_for(fakenet), store)
+    assert found["error"] == ("withheld: not looked up: a signed URL that expires (x-expires, x-signature), made anew "
+                              "each time the post is asked; whether the image was archived is not known")
+    assert other["error"] is None
+    assert [path for _, path in fakenet.hits if "oBridgeThumb" in path and "x-signature" in path] == []
+    assert any("oBridgeThumb" in path for _, path in fakenet.hits)

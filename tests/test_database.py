@@ -396,3 +396,20 @@ def test_the_datasette_metadata_describes_truncated():
 
     assert "WARC-Truncated" in TABLES["articles"][1]["truncated"]
     assert "WARC-Truncated" in TABLES["article_sources"][1]["truncated"]
+
+
+@pytest.mark.parametrize("args", [
+    ["report", "--offline", "-o", "{out}", str(ARTICLE)],
+    ["report", "--offline", "--format", "json", "--output", "{out}", str(ARTICLE), str(ARTICLE)],
+    ["scan", "-o", "{out}", str(ARTICLE)],
+], ids=["report", "reports-folder", "scan"])
+def test_an_output_in_a_folder_that_does_not_exist_is_a_usage_error_and_creates_nothing(tmp_path, args):
+    """`report -o /missing/dir/r.html` made the folders and said "wrote …", while --db there is refused: a typo in
+    -o silently made a tree of folders (newuser29 #12). Refused the same way, exit 2; a reports folder for several
+    articles is made when the folder it is in exists."""
+    out = tmp_path / "no" / "such" / "r.html"
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), *(a.format(out=out) for a in args)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[-1] == (f"error: Invalid value for '-o' / '--output': the folder {out.parent} "
+                                              "does not exist (create it, or choose another -o)")
+    assert not (tmp_path / "no").exists()

@@ -5,6 +5,7 @@ import json
 import logging
 import re
 from dataclasses import replace
+from datetime import UTC, datetime
 
 import pytest
 from werkzeug.wrappers import Response
@@ -447,8 +448,53 @@ def test_other_platforms_by_oembed_and_token_needed(fakenet, store):
     assert (yt.record.status, yt.record.author_name, yt.record.text) == (
         "available", "Riverton Roads Video", "Riverton bridge timelapse")
     assert yt.media[0]["type"] == "thumbnail" and yt.media[0]["width"] == 480 and yt.media[0]["mime"] == "image/jpeg"
-    assert ig.record.status == "unknown" and "access token" in ig.record.reason
-    assert tg.record.status == "unknown" and "no oEmbed" in tg.record.reason
+    assert ig.record.status == "unknown" and "META_ACCESS_TOKEN" in ig.record.reason
+    assert tg.record.status == "unknown" and tg.record.reason == "not fetched: no source for Telegram posts"
+
+
+def test_a_post_no_source_was_asked_for_is_not_fetched_and_nothing_is_recorded(fakenet, store):
+    """Telegram has no oEmbed, and Instagram's needs a token: no request is made, and none was recorded as if one
+    had been ("oembed", with a time, which a report printed as "Recorded from: oembed"; newuser29 #6). Method
+    null, as for a post an offline run never fetched; a row an earlier version kept so is not served."""
+    instagram = Target("instagram", "CxAbC123dEf", "https://www.instagram.com/p/CxAbC123dEf/")
+    telegram = Target("telegram", "416", "https://t.me/rivertonchannel/416")
+    store.record_observation(   # what an earlier version kept for the Telegram post
+        {"platform": "telegram", "post_id": "416", "url": telegram.url, "status": "unknown", "method": "oembed",
+         "record": {"platform": "telegram", "post_id": "416", "url": telegram.url, "status": "unknown",
+                    "method": "oembed", "reason": "telegram offers no oEmbed without a key; nothing could tell"}},
+        [{"method": "oembed", "status": "unknown", "reason": "telegram offers no oEmbed without a key", "fetch_id": None,
+          "record": "{}"}], observed_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"))
+    for offline in (False, True):
+        ig, tg = run([instagram, telegram], settings_for(fakenet), store, offline=offline)
+        assert (tg.record.status, tg.record.method, tg.record.reason, tg.record.field_sources) == (
+            "unknown", None, "not fetched: no source for Telegram posts", {})
+        assert (ig.record.status, ig.record.method, ig.record.reason, ig.record.field_sources) == (
+            "unknown", None, "not fetched: needs META_ACCESS_TOKEN", {})
+        assert not ig.unavailable and not ig.failed and ig.post_row is None
+    assert fakenet.hits == []
+    assert store.post_row("instagram", "CxAbC123dEf") is None
+    assert [r["method"] for r in store.db["post_observations"].rows] == ["oembed"]   # the old row alone
+
+
+def test_an_oembed_bad_request_is_an_error_kept_for_the_error_ttl(fakenet, store):
+    """TikTok's oEmbed answered 400 {"code":400,"message":"Something went wrong"} for a video it would not give;
+    that this means removed or private is not documented, so it stays an error. It was asked again by every online
+    run and report (newuser29 #7): the same request gets the same 400. Now kept for error_ttl days (1 by
+    default); a passing error (a 503) is still asked again by the next run."""
+    fakenet.route("www.tiktok.com", "/oembed", json_page({"code": 400, "message": "Something went wrong"}, 400))
+    tiktok = Target("tiktok", "7311111111111111112", "https://www.tiktok.com/@bridgefan/video/7311111111111111112")
+    settings = settings_for(fakenet)
+    [first] = run([tiktok], settings, store, media=False)
+    assert (first.record.status, first.record.reason, first.failed) == ("error", "oEmbed answered HTTP 400", True)
+    [again] = run([tiktok], settings, store, media=False)
+    assert (again.record.status, again.record.from_cache, again.failed) == ("error", True, True)
+    assert len(fakenet.hits) == 1
+    run([tiktok], replace(settings, error_ttl_days=0), store, media=False)
+    assert len(fakenet.hits) == 2
+    fakenet.route("www.tiktok.com", "/oembed", page("busy", 503))
+    run([tiktok], replace(settings, retries=0), store, media=False, refresh=True)
+    run([tiktok], replace(settings, retries=0), store, media=False)
+    assert len(fakenet.hits) == 4
 
 
 @pytest.mark.parametrize("status", [401, 403])
@@ -472,7 +518,7 @@ def test_a_post_no_request_was_made_for_is_asked_once_a_token_is_set(fakenet, st
         "html": '<blockquote class="instagram-media">The bridge</blockquote>'}))
     settings = fakenet.settings(hosts=["graph.facebook.com"])
     [before] = run([instagram], settings, store, media=False)
-    assert before.record.status == "unknown" and "access token" in before.record.reason and fakenet.hits == []
+    assert before.record.status == "unknown" and "META_ACCESS_TOKEN" in before.record.reason and fakenet.hits == []
     [after] = run([instagram], replace(settings, meta_access_token="meta-SECRET"), store, media=False)
     assert (after.record.status, after.record.author_name, after.record.from_cache) == (
         "available", "riverton.council", False)

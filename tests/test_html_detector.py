@@ -3393,3 +3393,88 @@ def test_a_capture_link_written_without_its_scheme_is_the_post_and_says_it_is_a_
     assert text[found.span[0]:found.span[1]] == written
     [embed] = html.scan(f"<p>{text}</p>")[0]
     assert (embed.post_id, embed.detector, embed.linked_capture) == (post_id, "html-text-url", "https://" + written)
+
+
+EMBEDDED = ('<blockquote class="twitter-tweet"><p lang="en">We won the vote today</p>&mdash; Jane Placeholder '
+            '(@fictional_acct) <a href="https://twitter.com/fictional_acct/status/1785000000000000000">May 1, 2024</a>'
+            '</blockquote>')
+
+
+@pytest.mark.parametrize("prose", [
+    "<p>As she put it: We won the vote today \u2014 Jane Placeholder (@fictional_acct) May 1, 2024</p>",
+    "<div>We won the vote today<br>\u2014 Jane Placeholder (@fictional_acct) May 1, 2024<br>The rest.</div>",
+    "<div class=story>Later she wrote: we won the vote today \u2014 Jane Placeholder (@Fictional_Acct) May 1, 2024"
+    "</div>",
+], ids=["paragraph", "loose-div", "loose-case"])
+def test_review29c_an_embedded_posts_signature_repeated_in_the_pages_prose_is_one_post(prose):
+    """A page that embeds a post and quotes its words and signature again in its prose (a paragraph, or loose text
+    that sniff29's reading now reads) has one post: the prose's mention, with no link, is a place it appears, not
+    a second post with no id (review29c)."""
+    page = f"<html><body>{EMBEDDED}{prose}</body></html>"
+    [embed] = html.scan(page)[0]
+    assert (embed.detector, embed.post_id, embed.text) == ("html-blockquote", "1785000000000000000",
+                                                            "We won the vote today")
+    [(start, end)] = embed.also_at
+    assert "May 1, 2024" in page[start:end] and page.index(prose) <= start
+
+
+@pytest.mark.parametrize("prose", [
+    "<p>Another day \u2014 Jane Placeholder (@fictional_acct) May 1, 2024</p>",
+    "<div>We lost the vote today<br>\u2014 Jane Placeholder (@fictional_acct) May 1, 2024</div>",
+    "<div>We won the vote today<br>\u2014 Jane Placeholder (@fictional_acct) May 2, 2024</div>",
+    "<div>We won the vote today<br>\u2014 Ann Example (@another_acct) May 1, 2024</div>",
+], ids=["other-words", "changed-word", "other-day", "other-author"])
+def test_review29c_another_post_of_the_same_author_or_words_stays_a_post(prose):
+    """Only the same author, day and words are the embedded post: another post stays a post of its own."""
+    embeds = html.scan(f"<html><body>{EMBEDDED}{prose}</body></html>")[0]
+    assert [e.post_id for e in embeds] == ["1785000000000000000", None]
+    assert embeds[0].also_at == ()
+
+
+def test_review29c_a_short_post_ending_another_posts_words_is_not_joined_to_it():
+    """A post of one or two words ("No.") ends many a post: another post of that author that day ending so stays
+    its own."""
+    page = ('<html><body><blockquote class="twitter-tweet"><p lang="en">No.</p>&mdash; Jane Placeholder '
+            '(@fictional_acct) <a href="https://twitter.com/fictional_acct/status/1785000000000000000">May 1, 2024</a>'
+            '</blockquote><p>Will we give up? No. \u2014 Jane Placeholder (@fictional_acct) May 1, 2024</p></body></html>')
+    assert [e.post_id for e in html.scan(page)[0]] == ["1785000000000000000", None]
+
+
+@pytest.mark.parametrize("byline", [
+    "By Jane Placeholder (@fictional_acct) May 1, 2024", "BY JANE PLACEHOLDER (@fictional_acct) May 1, 2024",
+    "Written by Jane Placeholder (@fictional_acct) May 1, 2024",
+    "Posted by Jane Placeholder (@fictional_acct) on May 1, 2024"])
+
+
+@pytest.mark.parametrize("holder", ['<div class="byline">{}</div>', "<p>{}</p>"], ids=["div", "paragraph"])
+def test_review29c_a_byline_with_a_handle_and_a_date_is_no_post(byline, holder):
+    """An article's byline naming its writer's account and the day ("By Jane Doe (@jane) May 1, 2024") reads like a
+    tweet's signature with no dash; it was a post by "By Jane Doe" (or with the words "Written by"), in a paragraph
+    and, since loose text is read (sniff29), in the <div class="byline"> most pages put it in (review29c)."""
+    page = "<html><body>" + holder.format(byline) + "<div>The council met on Tuesday.</div></body></html>"
+    assert html.scan(page)[0] == []
+
+
+def test_review29c_a_posts_words_ending_in_by_are_still_a_post():
+    """Only a line that is a byline: a post's words on the line before its signature ("Great shot by") keep it."""
+    page = ("<html><body><p>Great shot by Jane Placeholder (@fictional_acct) May 1, 2024</p>"
+            "<p>By Ann Example (@another_acct) May 1, 2024 https://twitter.com/another_acct/status/1785000000000000000"
+            "</p></body></html>")
+    assert [(e.author_handle, e.post_id) for e in html.scan(page)[0]] == [
+        ("fictional_acct", None), ("another_acct", "1785000000000000000")]
+
+
+def test_a_youtube_embeds_start_time_is_kept_and_the_same_videos_links_still_merge():
+    """The moment an article cites (newuser29 #10): an iframe's ?start=, a link's ?t= or &t=2m5s. The same video's
+    links are one embed; its time is the first place's that names one."""
+    page = ('<p>The flood.</p><iframe src="https://www.youtube.com/embed/AbCdEfGhIj0?start=95"></iframe>'
+            '<p>At 2:05 of <a href="https://www.youtube.com/watch?v=AbCdEfGhIj4&amp;feature=share">this video</a>, '
+            'see <a href="https://youtu.be/AbCdEfGhIj4?t=125">here</a> and <a href="https://www.youtube.com/watch?'
+            'v=AbCdEfGhIj4&amp;t=2m5s">on YouTube</a>; and <a href="https://youtu.be/AbCdEfGhIj5">another</a>.</p>')
+    embeds, _ = html.scan(page)
+    assert [(e.post_id, e.start_seconds, len(e.also_at)) for e in embeds] == [
+        ("AbCdEfGhIj0", 95, 0), ("AbCdEfGhIj4", 125, 2), ("AbCdEfGhIj5", None, 0)]
+    assert embeds[1].to_json()["start_seconds"] == 125
+    text = "Watch https://youtu.be/AbCdEfGhIj4?t=125 from 2:05."
+    [found], _ = extract.find_all(text, "text")
+    assert (found.post_id, found.start_seconds) == ("AbCdEfGhIj4", 125)

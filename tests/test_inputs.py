@@ -366,6 +366,27 @@ def test_one_byte_text_of_another_script_is_read_as_it_is_not_as_mixed(text: str
     assert not article.encoding.startswith("utf-8")
 
 
+CZECH = "Starosta Brna, Jiří Novák, řekl ve středu, že tramvaje pojedou. Foto: Květa Dvořáková/ČTK.\n" * 3
+
+
+@pytest.mark.parametrize("utf8, joined, one_byte", [
+    (POLISH, "Łódź, Świętokrzyskie.\n", "cp1250"), (CZECH, "Čeněk Řezníček.\n", "cp1250"),
+    (POLISH, "Как дела.\n", "cp1251"),
+], ids=["polish-cp1250-words", "czech-cp1250-words", "polish-cp1251-words"])
+def test_review29c_a_utf8_story_of_another_script_with_one_byte_words_is_not_read_as_cp1252(
+        utf8: str, joined: str, one_byte: str) -> None:
+    """review29c: UTF-8 Polish or Czech with a few words a scraper joined in cp1250 (or another one-byte encoding of
+    their script) was read as "utf-8+cp1252": "Łódź" came out "£ódŸ", a plausible wrong name where it had been
+    "\ufffd" marks. The one-byte words are only cp1252's when cp1252 is the one-byte encoding the UTF-8 text's own
+    letters are written in; else they stay replaced, as before sniff29, the encoding plain UTF-8."""
+    from resolver.article import from_bytes
+
+    article = from_bytes(utf8.encode() + joined.encode(one_byte), "joined.txt")
+    assert article.encoding == "utf-8"
+    assert article.text.startswith(utf8) and "\ufffd" in article.text[len(utf8):]
+    assert article.text[len(utf8):].replace("\ufffd", "") == "".join(c for c in joined if c.isascii())
+
+
 def test_the_scan_says_which_encoding_a_mixed_file_was_read_in(tmp_path: Path) -> None:
     """sniff29: the mixed reading is shown, in the scan's table and in its JSON, as a guess."""
     from click.testing import CliRunner

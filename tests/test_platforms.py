@@ -572,3 +572,25 @@ def test_a_wayback_capture_link_names_the_post_it_copies(url, inner, capture):
 ], ids=["listing", "no-such-moment", "save", "other-host", "other-host-without-scheme"])
 def test_what_is_no_wayback_capture_link(url):
     assert platforms.archived_capture(url) is None
+
+
+@pytest.mark.parametrize("url,seconds", [
+    (f"https://www.youtube.com/embed/{YT}?start=95", 95),
+    (f"https://youtu.be/{YT}?t=125", 125),
+    (f"https://youtu.be/{YT}?t=125s", 125),
+    (f"https://www.youtube.com/watch?v={YT}&t=2m5s", 125),
+    (f"https://www.youtube.com/watch?v={YT}&t=1h2m5s", 3725),
+    (f"https://www.youtube.com/watch?v={YT}#t=1m30s", 90),
+    (f"https://www.youtube.com/watch?v={YT}&time_continue=42", 42),
+    (f"https://www.youtube.com/watch?v={YT}", None),
+    (f"https://www.youtube.com/watch?v={YT}&t=soon", None),
+    (f"https://www.youtube.com/watch?v={YT}&t=0", None),
+], ids=["embed-start", "youtu.be-t", "t-seconds", "t-minutes", "t-hours", "fragment", "time-continue", "none",
+        "not-a-time", "zero"])
+
+
+def test_a_youtube_links_start_time_is_kept(url, seconds):
+    """`embed/<id>?start=95`, `youtu.be/<id>?t=125`, `watch?v=<id>&t=2m5s`: the moment the article cites was dropped
+    (newuser29 #10). The canonical URL stays the video's, so the same video's links still merge."""
+    ref = platforms.parse_url(url)
+    assert (ref.url, ref.post_id, ref.start_seconds) == (WATCH, YT, seconds)

@@ -124,3 +124,49 @@ def test_a_gone_post_nobody_archived_does_not_trip_fail_on_fail(fakenet, reporte
     assert re.search(r"⚠️ warn \*\*archive\*\*: at risk: the post is deleted and no archived copy was found under "
                      r"https://twitter.com/river_desk/status/\d+, also on x.com .* \(per the CDX lookup", out), out
     assert "**Failed checks**" not in out and "is not_found" not in out and "is deleted\n" not in out
+
+
+def test_a_post_no_source_was_asked_for_cites_no_fetch_in_any_format(fakenet, reporter):  # noqa: F811
+    """Telegram has no oEmbed, and Instagram's needs a token: the report said "Recorded from: oembed, <time>" and
+    "not in the answer (oembed, …)" where no request was made, and the scan table "unknown (via oembed)"
+    (newuser29 #6). Now: not fetched, and why; nothing recorded; method null; the same in every format."""
+    serve(fakenet, [])
+    article = ('<html><body><p>The channel said so.</p><script async src="https://telegram.org/js/telegram-widget.js'
+               '?22" data-telegram-post="rivertonchannel/416"></script>'
+               '<p><a href="https://www.instagram.com/p/CxAbC123dEf/">on Instagram</a></p></body></html>')
+    code, scanned = reporter("scan", "--fetch", "article.html", article=article)
+    assert code == 0, scanned
+    assert "telegram 416: unknown (not fetched: no source for Telegram posts)" in scanned, scanned
+    assert "instagram CxAbC123dEf: unknown (not fetched: needs META_ACCESS_TOKEN)" in scanned, scanned
+    code, markdown = reporter("report", "article.html")
+    code_html, page_ = reporter("report", "--format", "html", "article.html")
+    code_json, data = reporter("report", "--format", "json", "article.html")
+    assert (code, code_html, code_json) == (0, 0, 0), markdown
+    cells = html.unescape(re.sub(r"<[^>]+>", "|", page_))
+    for why in ("no source for Telegram posts", "needs META_ACCESS_TOKEN"):
+        row = f"| Status | — | not known (not fetched: {why}) | nothing recorded |"
+        assert row in markdown, markdown
+        assert re.search(rf"\|+Status\|+—\|+not known \(not fetched: {why}\)\|+nothing recorded\|", cells), cells
+    for text in (markdown, cells):
+        assert "oembed" not in text and "not in the answer" not in text, text
+    embeds = json.loads(data)["embeds"]
+    for embed, why in zip(embeds, ("no source for Telegram posts", "needs META_ACCESS_TOKEN"), strict=True):
+        post = embed["post"]
+        assert (post["method"], post["reason"], post["field_sources"], post["sources"], post["fetch_ids"]) == (
+            None, f"not fetched: {why}", {}, [], [])
+        assert embed["status"]["words"] == "not known"
+
+
+def test_a_videos_start_time_is_shown_in_every_format(fakenet, reporter):  # noqa: F811
+    """The moment of a long video the article cites (newuser29 #10): "at 2:05" beside the video's URL, and
+    `start_seconds` in the JSON; a video linked with no time says none."""
+    article = ('<html><body><p>At 2:05 of <a href="https://youtu.be/AbCdEfGhIj4?t=125">this video</a>, and '
+               '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj5"></iframe></p></body></html>')
+    _, markdown = reporter("report", "--offline", "article.html", article=article)
+    _, page_ = reporter("report", "--offline", "--format", "html", "article.html")
+    _, data = reporter("report", "--offline", "--format", "json", "article.html")
+    assert "<https://www.youtube.com/watch?v=AbCdEfGhIj4> at 2:05 (found by html-link" in markdown, markdown
+    assert re.search(r"watch\?v=AbCdEfGhIj4</a> at 2:05, found by html-link", page_), page_
+    assert "<https://www.youtube.com/watch?v=AbCdEfGhIj5> (found by html-iframe" in markdown, markdown
+    assert re.search(r"watch\?v=AbCdEfGhIj5</a>, found by html-iframe", page_), page_
+    assert [e["start_seconds"] for e in json.loads(data)["embeds"]] == [125, None]

@@ -19,11 +19,12 @@ def test_defaults_and_no_secrets_in_repr():
 def test_file_then_environment_then_flags(tmp_path):
     path = tmp_path / "c.toml"
     path.write_text('[network]\ntimeout = 3\nallow_private = true\nmax_body_bytes = 1_000\ncache_ttl = 2\n'
-                    '[origins]\n"https://T.co/" = "http://127.0.0.1:8765"\n[cache]\ndb = "/tmp/x.db"\n')
+                    'error_ttl = 0.5\n[origins]\n"https://T.co/" = "http://127.0.0.1:8765"\n[cache]\ndb = "/tmp/x.db"\n')
     settings = load_settings(env={"EMBED_RESOLVER_CONFIG": str(path), "EMBED_RESOLVER_DB": "/tmp/env.db"},
                              overrides={"timeout": 9})
     assert settings.timeout == 9 and settings.allow_private is True and settings.max_body_bytes == 1000
     assert settings.cache_ttl_days == 2 and str(settings.db_path) == "/tmp/env.db"
+    assert settings.error_ttl_days == 0.5
     assert dict(settings.origins) == {"https://t.co": "http://127.0.0.1:8765"}
 
 
@@ -63,10 +64,11 @@ def test_bad_config_is_a_clear_error(tmp_path, body, message):
 @pytest.mark.parametrize("body,message", [
     ("[network]\ntimeout = 'x'\n", "[network] timeout must be a non-negative number, not 'x'"),
     ("[network]\ncache_ttl = -1\n", "[network] cache_ttl must be a non-negative number, not -1"),
+    ("[network]\nerror_ttl = 'a day'\n", "[network] error_ttl must be a non-negative number, not 'a day'"),
     ("[fetch]\nmax_image_pixels = 0\n", "[fetch] max_image_pixels must be at least 1"),
     ("[archive]\nsave_timeout = 'long'\n", "[archive] save_timeout must be a non-negative number, not 'long'"),
     ("[scan]\narticle_budget = 5\n", None),
-], ids=["network", "renamed-key", "fetch", "archive", "fine"])
+], ids=["network", "renamed-key", "renamed-failure-key", "fetch", "archive", "fine"])
 def test_a_bad_config_value_names_the_file_and_section(tmp_path, body, message):
     """`timeout must be a non-negative number, not 'x'` named neither the file nor the section it was in."""
     path = tmp_path / "c.toml"

@@ -696,3 +696,23 @@ def test_every_date_a_signature_reads_starts_with_a_word_character():
 def test_a_capture_link_without_its_scheme_is_one_url_in_prose(text, urls):
     """Not its inner URL alone (fixembed29, noticed), and not one cut out of another URL's query."""
     assert [url for url, _, _ in find_urls(text)] == urls
+
+
+def test_review29c_a_posts_signature_repeated_without_its_link_is_one_post():
+    """Plain text that gives a post with its link and later repeats its words and signature with no link has one
+    post, as the HTML scan has (review29c); another post of that author the same day stays a post."""
+    text = ("Story.\n\nWe won the vote today\n\n\u2014 Jane Placeholder (@fictional_acct) May 1, 2024 "
+            "https://twitter.com/fictional_acct/status/1785000000000000000\n\nLater she repeated it.\n\n"
+            "We won the vote today\n\n\u2014 Jane Placeholder (@fictional_acct) May 1, 2024\n\n"
+            "And then: We lost the recount\n\n\u2014 Jane Placeholder (@fictional_acct) May 1, 2024\n\nEnd.\n")
+    embeds = find_embeds(text)
+    assert [(e.post_id, e.text) for e in embeds] == [
+        ("1785000000000000000", "We won the vote today"), (None, "And then: We lost the recount")]
+    [(start, end)] = embeds[0].also_at
+    assert text[start:end].startswith("We won the vote today\n\n") and text.index("repeated") < start
+
+
+def test_review29c_a_byline_in_plain_text_is_no_post():
+    """A scraped article's byline with its writer's handle and the day is no post (review29c)."""
+    text = "Council votes\n\nBy Jane Placeholder (@fictional_acct) May 1, 2024\n\nThe council met on Tuesday.\n"
+    assert find_embeds(text) == []

@@ -25,6 +25,7 @@ def one_per_post(embeds: list[Embed]) -> list[Embed]:
         key = (f"{embed.platform}:{embed.kind}:{embed.post_id}" if embed.post_id else embed.url if embed.kind != "post"
                else f"{embed.url}#{embed.span[0]}#{embed.date_text}#{embed.text}")
         groups.setdefault(key, []).append(embed)
+    _join_repeated_signatures(groups)
     kept = []
     for group in groups.values():
         if len(group) == 1:
@@ -33,5 +34,48 @@ def one_per_post(embeds: list[Embed]) -> list[Embed]:
         winner = min(group, key=lambda e: DETECTOR_RANK.get(e.detector, 9))   # min keeps the first of equals
         places = {span for e in group for span in e.also_at}
         places.update(e.span for e in group if e is not winner)
-        kept.append(replace(winner, also_at=tuple(sorted(places))))
+        # a video's start time: the winner's, else the first place's that names one (newuser29 #10)
+        start = winner.start_seconds if winner.start_seconds is not None else next(
+            (e.start_seconds for e in sorted(group, key=lambda e: e.span) if e.start_seconds is not None), None)
+        kept.append(replace(winner, also_at=tuple(sorted(places)), start_seconds=start))
     return sorted(kept, key=lambda e: e.span)
+
+
+def _join_repeated_signatures(groups: dict[str, list[Embed]]) -> None:
+    """A signature with no link ("We won today — Jane (@jane) May 1, 2024" in the page's prose) that repeats a post
+    found with its id, the same author, day and words, is a place that post appears, not a second post with no id
+    (review29c: a page quoting the post it embeds gave both). Another post of that author that day (other words, or
+    no words to tell) stays a post of its own. Each signature asks one dict (#12)."""
+    by_signature: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
+    for key, group in groups.items():
+        for embed in group:
+            if embed.post_id and (signature := _signature_of(embed)) is not None and embed.text:
+                by_signature.setdefault(signature, []).append((key, _words(embed.text)))
+    if not by_signature:
+        return
+    for key in [k for k, group in groups.items() if not group[0].post_id and group[0].kind == "post"]:
+        signature = _signature_of(groups[key][0])
+        said = _words(groups[key][0].text or "")
+        found = next((known for known, words in by_signature.get(signature, []) if _repeats(said, words)),
+                     None) if signature is not None else None
+        if found is not None:
+            groups[found] += groups.pop(key)
+
+
+def _repeats(said: str, words: str) -> bool:
+    """Are a signature's words a post's: the same, or the prose before it then all of them ("As she put it: we won
+    the vote today")? Three words at least for the latter: "No." ends many a post."""
+    return bool(words) and (said == words or len(words.split()) >= 3 and said.endswith(words)
+                            and not said[-len(words) - 1].isalnum())
+
+
+def _signature_of(embed: Embed) -> tuple[str, str, str] | None:
+    """The platform, author handle (case folded: handles ignore case) and day a post is signed with, or None."""
+    if not embed.author_handle or not embed.date:
+        return None
+    return embed.platform, embed.author_handle.casefold(), embed.date
+
+
+def _words(text: str) -> str:
+    """A post's words as compared here: case folded, spaces as one."""
+    return " ".join(text.casefold().split())

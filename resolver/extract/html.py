@@ -378,6 +378,7 @@ def _embed_from_url(url: str, el: Any, smap: SourceMap, detector: str, needle: s
         platform=ref.platform, kind=ref.kind, url=ref.url, detector=detector,
         span=smap.span(el, needle), post_id=ref.post_id, author_handle=ref.author_handle,
         media_links=(ref.url,) if ref.kind == "media-link" else (), linked_capture=text_detectors.capture_of(url),
+        start_seconds=ref.start_seconds,
     )
 
 
@@ -1196,7 +1197,7 @@ def _source_url_at(page: str, at: int, host: str, tail: re.Match[str], taken: In
         return None
     return Embed(platform=ref.platform, kind=ref.kind, url=ref.url, detector="html-source",
                  span=(begin, begin + len(raw)), post_id=ref.post_id, author_handle=ref.author_handle,
-                 linked_capture=_capture_before(page, begin, raw))
+                 linked_capture=_capture_before(page, begin, raw), start_seconds=ref.start_seconds)
 
 
 def _capture_before(page: str, begin: int, raw: str) -> str | None:

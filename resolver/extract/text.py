@@ -210,6 +210,19 @@ def _dashless_name(before: str, handle: str, known: Callable[[], dict[str, set[s
     return name, len(first) >= 2 and first in handle.replace("_", "").lower()
 
 
+# A byline's words before the writer's name: "By", "Written by", "Posted by" (review29c).
+BYLINE_RE = re.compile(r"(?:(?:written|posted|reported|reporting|words|story|text|published|compiled)\s+)?by\s+"
+                       r"(?P<name>\S.*)", re.IGNORECASE | re.DOTALL)
+
+
+def _is_byline(line: str, name: str) -> bool:
+    """Is a line before a signature with no dash a byline, its byline words then the name and nothing else ("By
+    Jane Doe", "Written by Jane Doe")? A tweet's signature has the post's words before its name on that line, or
+    none, never "By" ("Great shot by Jane Doe" is a post's words)."""
+    byline = BYLINE_RE.fullmatch(line.strip())
+    return byline is not None and bool(name) and name.endswith(byline.group("name"))
+
+
 def _dashed_names(text: str) -> dict[str, set[str]]:
     """Each handle's display names as the text's signatures with a dash write them (handle in lower case)."""
     names: dict[str, set[str]] = {}
@@ -376,6 +389,8 @@ def find_signatures(text: str, *, skip: Sequence[tuple[int, int]] = (), one_bloc
             if head[-1:] in HYPHENS and (len(head) == 1 or head[-2].isspace()):
                 text_end_in_line = len(head) - 1   # the hyphen a dash was turned into is not the post's
             inline_text = before[:text_end_in_line].strip()
+            if _is_byline(before, name) and not (match.group("url") and x.parse_url(clean_url(match.group("url")))):
+                continue   # "By Jane Doe (@jane) May 1, 2024": the article's writer, no post (review29c)
         body: str | None
         confidence = None
         if inline_text:
@@ -471,6 +486,7 @@ def find_url_embeds(text: str, taken: list[tuple[int, int]]) -> list[Embed]:
             platform=ref.platform, kind=ref.kind, url=ref.url, detector=detector, span=(start, end),
             post_id=ref.post_id, author_handle=ref.author_handle,
             media_links=(ref.url,) if ref.kind == "media-link" else (), linked_capture=capture_of(url),
+            start_seconds=ref.start_seconds,
         ))
     return embeds
 

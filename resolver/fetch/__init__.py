@@ -31,6 +31,7 @@ NEVER_FETCHED = "offline, and this post was never fetched"
 MEDIA_NEVER_FETCHED = "offline, and this image was never fetched"
 # A media error that is no failure (exit 1): the image was not asked for, offline or because its URL is not known
 MEDIA_NOT_ASKED = (MEDIA_NEVER_FETCHED, URL_NOT_KNOWN)
+NOT_FETCHED = "not fetched"   # a post no source could be asked for: "not fetched: needs META_ACCESS_TOKEN"
 
 
 @dataclass(frozen=True)
@@ -247,8 +248,9 @@ def _from_cache(target: Target, session: Session,
                 media_row: Callable[[str], dict[str, Any] | None] | None = None) -> FetchedPost | None:
     """The cached post, when there is one the run accepts (within the TTL; offline, of any age). A post every method
     failed for (an error: a 503, a 429, a timeout) is asked again online, as a link that failed for a passing
-    reason is, and so is one kept as "needs an access token" once a token is set, and a gone post whose archive
-    lookup failed (a site blocked from the archive aside); offline it is what was last known."""
+    reason is (a 400 is kept for `error_ttl` days), and so is a gone post whose archive lookup failed (a site
+    blocked from the archive aside); offline it is what was last known. A post kept as not known with no request behind it (an earlier version kept "needs an
+    access token" so) is said again from scratch, online or offline: with a token set now, it is asked."""
     store = session.store
     if store is None or session.refresh:
         return None
@@ -264,9 +266,10 @@ def _from_cache(target: Target, session: Session,
         record = _edits_from_kept_answer(record, row, store)
     if target.platform == "mastodon" and record.author_handle and "@" not in record.author_handle:
         record = _author_from_kept_answer(record, row, store)
-    if not session.offline and (row["status"] == "error" or row["status"] == "unknown" and not record.fetch_ids
-                                and _token_now_set(target, session)):
-        return None   # an error, or "needs an access token" when one is set now: ask again
+    if record.status == "unknown" and not record.fetch_ids:
+        return None   # kept by an earlier version with no request behind it: said again, still with none (#6)
+    if not session.offline and row["status"] == "error" and not _lasting_error(record, row, store, session):
+        return None   # an error for a passing reason: ask again
     looked, under = _lookup_in_store(target, record, store, archived, session)
     if not session.offline and looked is not None and looked.startswith("error: ") \
             and not looked.startswith("error: blocked"):
@@ -274,6 +277,16 @@ def _from_cache(target: Target, session: Session,
     return FetchedPost(record, _media_rows(record, media_row or store.media_by_url), row["id"],
                        archived=archived_in_store(row, store) if archived else (), archive_lookup=looked,
                        archive_looked_under=under)
+
+
+def _lasting_error(record: PostRecord, row: dict[str, Any], store: Store, session: Session) -> bool:
+    """An error every source answered with a refusal of the request itself (a 4xx other than 408 and 429: TikTok's
+    oEmbed 400 "Something went wrong"), observed within `error_ttl` days: the same request gets the same answer,
+    so it is not asked again by every run and report (newuser29 #7). A timeout, a 5xx or a 429 is passing."""
+    if not record.fetch_ids or (row["last_observed_at"] or "") < session.failed_since():
+        return False
+    statuses = [(store.fetch(i) or {}).get("status") for i in record.fetch_ids]
+    return all(s is not None and 400 <= s < 500 and s not in (408, 429) for s in statuses)
 
 
 EDITS_NOT_KNOWN = "not known"   # field_sources["edits"] of a post cached before edit ids were recorded, no body kept
@@ -341,14 +354,6 @@ def _capture_handles(target: Target, record: PostRecord, store: Store | None,
     return [handle for handle in known if handle != REDACTED or not redactor.secrets]
 
 
-def _token_now_set(target: Target, session: Session) -> bool:
-    """Whether the platform's oEmbed needs a token and the run has one (a post kept as "needs an access token")."""
-    from resolver.fetch import oembed
-
-    provider = oembed.PROVIDERS.get(target.platform)
-    return provider is not None and provider.token is not None and bool(getattr(session.settings, provider.token))
-
-
 def archived_in_store(post_row: dict[str, Any], store: Store) -> tuple[wayback.ArchivedCopy, ...]:
     """The archived copies of a post read by earlier runs (its "wayback" observations), re-read from the kept
     bodies with today's parsers; one per capture, the latest reading of each."""
@@ -403,13 +408,11 @@ async def _oembed(target: Target, session: Session, ledger: Ledger | None = None
     from resolver.fetch import oembed
 
     provider = oembed.PROVIDERS.get(target.platform)
-    if provider is None:
-        return PostRecord(target.platform, target.post_id, target.url, "unknown", "oembed",
-                          reason=f"{target.platform} offers no oEmbed without a key; nothing could tell")
+    if provider is None:   # Telegram has no oEmbed, with a key or without
+        return _not_fetched(target, f"no source for {target.platform.capitalize()} posts")
     token = getattr(session.settings, provider.token) if provider.token else None
     if provider.token and not token:
-        return PostRecord(target.platform, target.post_id, target.url, "unknown", "oembed",
-                          reason=f"{target.platform} oEmbed needs an access token (meta_access_token / META_ACCESS_TOKEN)")
+        return _not_fetched(target, f"needs {provider.token.upper()}")
     request = oembed.request(target.platform, target.url, access_token=token)
     outcome = await http_fetch(session, request.url, headers=request.headers, purpose="oembed", keep_body=True,
                                ledger=ledger)
@@ -424,6 +427,17 @@ def _waited(record: PostRecord, outcome: FetchOutcome) -> PostRecord:
     """An error answer that asked for a wait (a 429 longer than retry_max_wait is not retried) says until when."""
     wait = asked_to_wait(outcome) if record.status == "error" else None
     return replace(record, reason=f"{record.reason}; {wait}") if wait else record
+
+
+def _not_fetched(target: Target, why: str) -> PostRecord:
+    """A post no source could be asked for (no request was made): no method, and nothing to record (newuser29 #6:
+    it was kept as an "oembed" observation, which a report printed as "Recorded from: oembed, <time>")."""
+    return PostRecord(target.platform, target.post_id, target.url, "unknown", None, reason=f"{NOT_FETCHED}: {why}")
+
+
+def not_fetched(record: PostRecord) -> bool:
+    """A record of a post no source could be asked for: no method, and its reason says why."""
+    return record.method is None and (record.reason or "").startswith(f"{NOT_FETCHED}: ")
 
 
 def _failed(target: Target, method: str, outcome: FetchOutcome) -> PostRecord:
@@ -452,8 +466,9 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
         return FetchedPost(PostRecord(target.platform, target.post_id, shown, "unknown", None,
                                       reason=NEVER_FETCHED), unavailable=True)
     if not records:
-        records = [PostRecord(target.platform, target.post_id, shown, "unknown", "none",
-                              reason="no method is configured for this platform")]
+        records = [_not_fetched(replace(target, url=shown), "no method is configured for this platform")]
+    if all(not_fetched(r) for r in records):
+        return FetchedPost(records[0])   # nothing was asked: no observation to record, online or offline
     merged = _merged(shown, records)
     copies: tuple[wayback.ArchivedCopy, ...] = ()
     looked: str | None = None
