@@ -83,7 +83,7 @@ class Embed:
     """One embedded post (or timeline, or media link) found in an article."""
 
     platform: str
-    kind: str
+    kind: str                     # a PostRef's kind, or "unidentified": a post the page shows but names by no id or URL
     url: str
     detector: str                 # "html-blockquote" | "html-iframe" | "html-link" | "text-signature" | ...
     span: tuple[int, int]         # character range in the decoded input, so a report can quote it

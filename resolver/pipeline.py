@@ -186,8 +186,16 @@ class ArticleResult:
         return {
             "resolutions": _json_list(self.resolutions), "posts": _json_list(self.posts),
             "credited_images": _json_list(self.credited_images), "archives": _json_list(self.archives),
-            "identifications": _json_list(self.identifications), "unavailable": self.unavailable,
+            "identifications": _json_list(self.identifications), "same_posts": self._same_posts_json(),
+            "unavailable": self.unavailable,
         }
+
+    def _same_posts_json(self) -> list[dict[str, int]] | None:
+        """Each embed that names no post of its own but leads to one another embed shows, and that embed (indexes
+        into `embeds`, as `resolutions` and `posts` give them); None when no link was followed (not known)."""
+        if self.resolutions is None and self.posts is None:
+            return None
+        return [{"embed": i, "same_post_as": j} for i, j in sorted(same_posts(self).items())]
 
 
 _RESULT_FIELDS = frozenset(f.name for f in fields(ArticleResult))
@@ -1496,16 +1504,28 @@ def same_posts(result: ArticleResult) -> dict[int, int]:
     else the first led to it."""
     keys: dict[int, tuple[str, str]] = {}
     for index, embed in enumerate(result.embeds):
-        post = post_of_embed(result, index) if not embed.post_id else None
-        if embed.post_id:
-            keys[index] = (embed.platform, embed.post_id)
-        elif post is not None and post.record.post_id:
-            keys[index] = (post.record.platform, post.record.post_id)
+        shown = (embed.platform, embed.post_id) if embed.post_id else _post_led_to(result, index)
+        if shown is not None:
+            keys[index] = shown
     first: dict[tuple[str, str], int] = {}
     for index in sorted(keys, key=lambda i: (not result.embeds[i].post_id, i)):
         first.setdefault(keys[index], index)
     return {index: first[key] for index, key in keys.items()
             if not result.embeds[index].post_id and first[key] != index}
+
+
+def _post_led_to(result: ArticleResult, index: int) -> tuple[str, str] | None:
+    """(platform, post id) of the post an embed naming none shows: the one fetched for it (`post_of_embed`); before
+    any fetch, where a link that hides its post led (a short link, a lone photo link). A flattened post waits for the
+    fetch: its link may lead to a post it quoted, which only the post's account and day tell (`_may_be_its`)."""
+    if result.posts is not None:
+        post = post_of_embed(result, index)
+        return (post.record.platform, post.record.post_id) if post is not None and post.record.post_id else None
+    if result.written(index).author_handle:
+        return None
+    end = next((r.value.post for r in result.resolutions or ()
+                if r.embed == index and r.value.post is not None and r.value.post.post_id), None)
+    return (end.platform, end.post_id) if end is not None and end.post_id else None
 
 
 def photo_elsewhere(result: ArticleResult, index: int) -> FetchedPost | None:

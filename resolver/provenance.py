@@ -1107,10 +1107,20 @@ def _article(result: ArticleResult, store: Store | None) -> dict[str, Any]:
             "scanned_at": scanned, "truncated": result.truncated}
 
 
+def own_checks(embed: dict[str, Any], embeds: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An embed's checks less those the embed showing the same post (`same_post_as`) already gives word for word:
+    the post's own facts, checked again under a short link to it, are counted once (newuser29 #11)."""
+    if not embed.get("same_post_as"):
+        return list(embed["checks"])
+    said = {(c["name"], c["result"], c["evidence"]) for c in embeds[embed["same_post_as"] - 1]["checks"]}
+    return [c for c in embed["checks"] if (c["name"], c["result"], c["evidence"]) not in said]
+
+
 def summarise(embeds: list[dict[str, Any]], credits: list[dict[str, Any]], unreachable: list[str]) -> dict[str, Any]:
     """Counts of what was looked up, and only that: a 0 never stands for "not asked" (#9 §5)."""
-    results = Counter(c["result"] for item in embeds + credits for c in item["checks"])
-    failed = [f"embed {i + 1}: {c['name']}: {c['evidence']}" for i, e in enumerate(embeds) for c in e["checks"]
+    counted = [own_checks(e, embeds) for e in embeds]
+    results = Counter(c["result"] for checks in counted + [cr["checks"] for cr in credits] for c in checks)
+    failed = [f"embed {i + 1}: {c['name']}: {c['evidence']}" for i, checks in enumerate(counted) for c in checks
               if c["result"] == "fail"]
     failed += [f"credit {i + 1}: {c['name']}: {c['evidence']}" for i, cr in enumerate(credits) for c in cr["checks"]
                if c["result"] == "fail"]

@@ -111,6 +111,11 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
             yield [(f"    {line}", style)]
         for item, _url, why in _media_failed(fetched.value):
             yield [(f"  #{fetched.embed + 1} {item} could not be used: {why}", "red")]
+    if result.resolutions is not None or result.posts is not None:
+        from resolver.pipeline import same_posts
+
+        for index, other in sorted(same_posts(result).items()):
+            yield [(f"  #{index + 1} is the same post as #{other + 1}: its link leads to it", "cyan")]
     for image in result.credited_images or ():
         yield [_credited_image_line(image)]
     for archived in result.archives or ():
@@ -650,6 +655,9 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
             reason = "not fetched"
         elif embed.get("kind") in ("short-link", "media-link"):   # the link hides the post until followed (#15)
             reason = "no post id yet: the link hides it (embed-resolver scan --resolve follows it to the post)"
+        elif embed.get("kind") == "unidentified":   # a publisher's own frame: no id to find, none looked for
+            reason = (f"no post id: the page shows this post in a frame of its own ({embed['url']}), which names no "
+                      "post; which post it is is not known")
         elif (embed.get("identified") or {}).get("verdict") == "not-checked":   # nobody looked (#9 §5)
             reason = f"no post id: the article kept no link; {embed['identified']['reason']}"
         elif embed.get("photo_elsewhere"):

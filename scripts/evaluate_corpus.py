@@ -36,7 +36,8 @@ from resolver.article import from_path  # noqa: E402
 from resolver.errors import InputError  # noqa: E402
 from resolver.platforms import parse_url  # noqa: E402
 
-SCORED_KINDS = frozenset({"post", "video", "photo", "playlist"})   # not timelines, profiles or lone media links
+# not timelines, profiles or lone media links; "unidentified": a post the page shows in a publisher's own frame
+SCORED_KINDS = frozenset({"post", "video", "photo", "playlist", "unidentified"})
 STRAIGHT = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "„": '"', "‟": '"',
                           "″": '"', "«": '"', "»": '"', "–": "-", "—": "-", "―": "-", "‐": "-", "‑": "-", "−": "-"})
 SET_ASIDE_RE = re.compile(r"(?:https?://)?(?:t\.co|pic\.twitter\.com|pic\.x\.com)/[A-Za-z0-9]*(?:…|\.\.\.)?", re.IGNORECASE)

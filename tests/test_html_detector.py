@@ -629,6 +629,24 @@ def test_telegraph_style_hosted_tweet_iframe():
     assert page[embed.span[0]:].startswith("<iframe")
 
 
+def test_a_publishers_own_tweet_frame_is_an_unidentified_tweet_not_a_post_at_the_frames_address(fixture_text):
+    """A publisher's re-hosted tweet frame (the Telegraph's TwitterEmbed pages) names no tweet: its src is the
+    publisher's page, its fallback gives a name and the words, its id digits run a post-id-like number into others
+    with no mark where it ends. It was a `twitter post` whose canonical `url` was the frame's address (newuser29 §12):
+    now a `twitter unidentified` embed, its `url` where the page shows it, no id claimed. A frame with no fallback
+    words is no embed: nothing on the page says what it shows."""
+    page = fixture_text("hosted_tweet_frames.html")
+    embeds = html.scan(page)[0]
+    frames = "http://s.gazette.example/graphics/html/TwitterEmbed/Version1/"
+    assert [(e.platform, e.kind, e.post_id, e.author_handle, e.author_name, e.url) for e in embeds] == [
+        ("twitter", "unidentified", None, None, "Ann Example", frames + "web4102.html"),
+        ("twitter", "unidentified", None, None, "River Desk", frames + "web4101.html")]
+    assert [(e.text, e.text_confidence) for e in embeds] == [
+        ("The crews worked through the night. Thank you all, from the whole of #Riverton", "high"),
+        ("The Old Bridge is closed until further notice & the ferry runs every hour", "high")]
+    assert all(page[e.span[0]:e.span[1]].startswith('<iframe src="' + frames) for e in embeds)
+
+
 def test_rendered_tweet_iframe_keeps_only_its_id():
     page = ('<html><body><iframe id="twitter-widget-0" class="twitter-tweet twitter-tweet-rendered" '
             'data-tweet-id="800000000000000001" title="Twitter Tweet"></iframe></body></html>')
@@ -3361,6 +3379,22 @@ def test_a_capture_link_in_script_data_is_the_post_and_says_it_is_a_capture():
     [embed] = html.scan(page)[0]
     assert (embed.platform, embed.post_id, embed.detector, embed.linked_capture) == (
         "instagram", "CxArchived2", "html-source", capture)
+
+
+@pytest.mark.parametrize("platform", list(ARCHIVED_POSTS))
+def test_a_capture_link_written_without_its_scheme_is_the_post_and_says_it_is_a_capture(platform):
+    """Prose writes a capture link as it is shown, `web.archive.org/web/<timestamp>/<post URL>`: it was read from
+    its inner scheme as a direct link to the live post (fixembed29, noticed)."""
+    inner, post_id = ARCHIVED_POSTS[platform]
+    written = f"web.archive.org/web/20260310120000/{inner}"
+    text = f"As it was: {written}, archived before it went."
+    [found] = extract.find_all(text, "text")[0]
+    assert (found.platform, found.post_id, found.linked_capture) == (platform, post_id, "https://" + written)
+    assert text[found.span[0]:found.span[1]] == written
+    [embed] = html.scan(f"<p>{text}</p>")[0]
+    assert (embed.post_id, embed.detector, embed.linked_capture) == (post_id, "html-text-url", "https://" + written)
+
+
 EMBEDDED = ('<blockquote class="twitter-tweet"><p lang="en">We won the vote today</p>&mdash; Jane Placeholder '
             '(@fictional_acct) <a href="https://twitter.com/fictional_acct/status/1785000000000000000">May 1, 2024</a>'
             '</blockquote>')

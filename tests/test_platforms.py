@@ -555,7 +555,9 @@ def test_an_x_host_with_its_final_dot_is_xs():
     ("HTTPS://WEB.ARCHIVE.ORG/web/20260310120000/http:/www.reddit.com/r/ex/comments/1abc2dy/x/",
      "http://www.reddit.com/r/ex/comments/1abc2dy/x/",
      "https://web.archive.org/web/20260310120000/http://www.reddit.com/r/ex/comments/1abc2dy/x/"),
-], ids=["plain", "flag-and-short-timestamp", "no-scheme", "one-slash-capitals"])
+    ("web.archive.org/web/20260310120000/https://t.me/examplestadt_news/4598", "https://t.me/examplestadt_news/4598",
+     "https://web.archive.org/web/20260310120000/https://t.me/examplestadt_news/4598"),
+], ids=["plain", "flag-and-short-timestamp", "no-scheme", "one-slash-capitals", "capture-written-without-scheme"])
 def test_a_wayback_capture_link_names_the_post_it_copies(url, inner, capture):
     assert platforms.archived_capture(url) == (inner, capture)
     assert platforms.parse_url(url) == platforms.parse_url(inner) is not None
@@ -566,7 +568,8 @@ def test_a_wayback_capture_link_names_the_post_it_copies(url, inner, capture):
     "https://web.archive.org/web/20261399000000/https://t.me/examplestadt_news/4598",   # no such moment
     "https://web.archive.org/save/https://t.me/examplestadt_news/4598",
     "https://example.org/web/20260310120000/https://t.me/examplestadt_news/4598",
-], ids=["listing", "no-such-moment", "save", "other-host"])
+    "notarchive.org/web/20260310120000/https://t.me/examplestadt_news/4598",
+], ids=["listing", "no-such-moment", "save", "other-host", "other-host-without-scheme"])
 def test_what_is_no_wayback_capture_link(url):
     assert platforms.archived_capture(url) is None
 

@@ -162,6 +162,24 @@ def test_report_on_nothing_is_a_clear_error(tmp_path):
     assert missing.exit_code == 1 and "no such file" in missing.output and "Traceback" not in missing.output
 
 
+def test_a_report_says_a_publishers_tweet_frame_names_no_post(tmp_path):
+    """A publisher's own tweet frame (`unidentified`): the report said "the article kept no link, and no post was
+    identified by its words" under a heading calling it a twitter post, though nothing was looked for. It now says
+    the frame names no post, and which address is the frame's."""
+    fixture = Path(__file__).parent / "fixtures" / "hosted_tweet_frames.html"
+    base = ["--db", str(tmp_path / "c.db"), "report", "--offline"]
+    result = CliRunner().invoke(cli, [*base, "--format", "json", str(fixture)])
+    assert result.exit_code == 0, result.output
+    first = json.loads(result.stdout)["embeds"][0]
+    assert (first["kind"], first["post_id"], first["post"], first["identified"]) == ("unidentified", None, None, None)
+    text = CliRunner().invoke(cli, [*base, str(fixture)]).stdout
+    frame = "http://s.gazette.example/graphics/html/TwitterEmbed/Version1/web4102.html"
+    assert "### 1. twitter unidentified: not looked up" in text
+    assert (f"| Status | — | no post id: the page shows this post in a frame of its own ({frame}), which names no "
+            "post; which post it is is not known |") in text
+    assert "no post was identified by its words" not in text
+
+
 def test_html_thumbnails_come_from_kept_media(world):
     world("fetch", "--keep-media", "--json", POST)
     text = world("report", "--format", "html", "article.html")

@@ -79,16 +79,12 @@ def test_offline_report_says_a_short_link_hides_the_post(tmp_path):
     assert "kept no link" not in result.stdout
 
 
-def test_a_short_link_to_a_post_the_article_embeds_is_the_same_post_as_that_embed(fakenet, tmp_path):
-    """An article embeds a TikTok and links it again by vm.tiktok.com: the link resolved to the same video and was a
-    second, unconnected embed with the same facts and checks, the video counted twice among the posts (newuser29
-    #11). The link's embed now says it is the same post as the embed that shows it, in the JSON and the reports,
-    and the post is counted once."""
+def _video_linked_again(fakenet, tmp_path, video="7311111111111111111"):
+    """An article embedding a TikTok and linking it again by vm.tiktok.com, which leads to it; its config."""
     from werkzeug import Response
 
     from tests.waybacknet import serve
 
-    video = "7311111111111111111"
     fakenet.route("vm.tiktok.com", "/ZMabc123/", redirect(f"https://www.tiktok.com/@bridgefan/video/{video}?_r=1"))
     fakenet.route("www.tiktok.com", "/oembed", lambda _: Response(json.dumps({
         "version": "1.0", "type": "video", "title": "The bridge is under water now #flood",
@@ -101,6 +97,16 @@ def test_a_short_link_to_a_post_the_article_embeds_is_the_same_post_as_that_embe
             '<p>The bridge is under water now #flood</p></section></blockquote>'
             '<p>Watch it <a href="https://vm.tiktok.com/ZMabc123/">on TikTok</a>.</p>')
     (tmp_path / "story.html").write_text(page)
+    return config
+
+
+def test_a_short_link_to_a_post_the_article_embeds_is_the_same_post_as_that_embed(fakenet, tmp_path):
+    """An article embeds a TikTok and links it again by vm.tiktok.com: the link resolved to the same video and was a
+    second, unconnected embed with the same facts and checks, the video counted twice among the posts (newuser29
+    #11). The link's embed now says it is the same post as the embed that shows it, in the JSON and the reports,
+    and the post is counted once."""
+    video = "7311111111111111111"
+    config = _video_linked_again(fakenet, tmp_path, video)
     out = {fmt: invoke(tmp_path, config, "report", "--format", fmt, str(tmp_path / "story.html"))
            for fmt in ("json", "md", "html")}
     assert out["json"].exit_code == 0, out["json"].output
@@ -111,3 +117,29 @@ def test_a_short_link_to_a_post_the_article_embeds_is_the_same_post_as_that_embe
     assert data["summary"]["posts"]["named"] == 1
     note = "The same post as embed 1: this link leads to it"
     assert f"- {note}" in out["md"].stdout and f"<li>{note}</li>" in out["html"].stdout
+
+
+def test_scan_ties_a_short_link_to_the_embed_showing_its_post_and_reports_count_that_post_once(fakenet, tmp_path):
+    """The tie was in reports alone: `scan --resolve --json` listed the short link as an embed of its own, and a
+    report's check counts counted the post's checks twice, once under each embed (fixembed29, noticed). Scan's JSON
+    now ties them (`same_posts`, by index into `embeds`, as `resolutions` and `posts` are), from the link's end
+    before any fetch; the counts of embeds still count both."""
+    config = _video_linked_again(fakenet, tmp_path)
+    story = str(tmp_path / "story.html")
+    scanned = json.loads(invoke(tmp_path, config, "scan", "--offline", "--json", story).stdout)
+    assert scanned["same_posts"] is None   # nothing followed: not known
+    for steps in (["--resolve"], ["--resolve", "--fetch"]):
+        result = invoke(tmp_path, config, "scan", *steps, "--json", story)
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["same_posts"] == [{"embed": 1, "same_post_as": 0}], steps
+        said = invoke(tmp_path, config, "scan", *steps, story).stdout
+        assert "#2 is the same post as #1: its link leads to it" in said, steps
+    data = json.loads(invoke(tmp_path, config, "report", "--format", "json", story).stdout)
+    shown, linked = data["embeds"]
+    said = {(c["name"], c["result"], c["evidence"]) for c in shown["checks"]}
+    again = [c for c in linked["checks"] if (c["name"], c["result"], c["evidence"]) in said]
+    assert again   # the post's own checks, said again under the link's embed
+    counted = sum(data["summary"]["checks"].values())
+    assert counted == len(shown["checks"]) + len(linked["checks"]) - len(again)
+    assert (data["summary"]["embeds"], data["summary"]["by_platform"]) == (2, {"tiktok": 2})
+    assert data["summary"]["posts"]["named"] == sum(data["summary"]["by_status"].values()) == 1

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from resolver.extract.text import find_embeds
+from resolver.extract.text import find_embeds, find_urls
 from tests.test_platforms import MASTODON_POSTS, NOT_MASTODON
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "seed-article.txt"
@@ -683,6 +683,19 @@ def test_every_date_a_signature_reads_starts_with_a_word_character():
     for line in ("(@ann) Sept. 12, 2022", "(@ann) on [12 de septiembre de 2022]", "(@ann) ١٢ مايو ٢٠٢٢",
                  "(@ann) 2022年9月12日"):
         assert text.SIGNATURE_RE.match(line) is not None and text.SIGNATURE_START_RE.match(line) is not None, line
+
+
+@pytest.mark.parametrize("text, urls", [
+    ("See web.archive.org/web/20260310120000/https://t.me/a_b/45, then more.",
+     ["web.archive.org/web/20260310120000/https://t.me/a_b/45"]),
+    ("WEB.ARCHIVE.ORG/web/2026/t.me/a_b/45 and https://t.me/a_b/46",
+     ["WEB.ARCHIVE.ORG/web/2026/t.me/a_b/45", "https://t.me/a_b/46"]),
+    ("x https://example.com/r?u=web.archive.org/web/20260310120000/https://t.me/a_b/45 y",
+     ["https://example.com/r?u=web.archive.org/web/20260310120000/https://t.me/a_b/45"]),
+], ids=["capture-in-prose", "capitals-and-a-live-link-after", "inside-another-urls-query"])
+def test_a_capture_link_without_its_scheme_is_one_url_in_prose(text, urls):
+    """Not its inner URL alone (fixembed29, noticed), and not one cut out of another URL's query."""
+    assert [url for url, _, _ in find_urls(text)] == urls
 
 
 def test_review29c_a_posts_signature_repeated_without_its_link_is_one_post():

@@ -445,14 +445,16 @@ HOSTED_TWEET_RE = re.compile(r"^\s*Twitter:\s*(?P<name>[^\n]{1,60}?)\s+[-–—]
 
 def _hosted_tweet(el: Any, src: str, smap: SourceMap) -> Embed | None:
     """A tweet a publisher re-hosts in its own iframe (the Telegraph's TwitterEmbed pages). The page keeps no
-    status link, only a <noframe> fallback 'Twitter: Name - text'; the iframe id's digits are no exact post id
-    (they went through a JavaScript number), so none is claimed."""
+    status link, only a <noframe> fallback 'Twitter: Name - text'; the iframe id's digits run a post-id-like number
+    into others with no mark where it ends, and one of them went through a JavaScript number (its last digits
+    zeros), so no id is claimed. Kind `unidentified`: its `url` is the frame's, where the page shows it, not the
+    post's (newuser29 §12: it was a `post` whose canonical URL was the publisher's page)."""
     fallback = re.sub(r"<[^>]*>", "", el.text(deep=True) or "")
     found = HOSTED_TWEET_RE.match(unescape(fallback))
     if found is None:
         return None
     text = re.sub(r"[ \t\r\n\u00a0]+", " ", found.group("text")).strip()
-    return Embed(platform="twitter", kind="post", url=("https:" + src) if src.startswith("//") else src,
+    return Embed(platform="twitter", kind="unidentified", url=("https:" + src) if src.startswith("//") else src,
                  detector="html-iframe", span=smap.span(el, src[:60] or None), author_name=found.group("name").strip(),
                  text=text or None, text_confidence=tweet_text.HIGH if text else None)
 

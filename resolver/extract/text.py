@@ -66,6 +66,11 @@ URL_RE = LazyPattern(
     rf"|{platforms.bluesky.AT_URI_PATTERN}",
     re.IGNORECASE,
 )
+# A Wayback capture link written without its scheme ("web.archive.org/web/2026.../https://t.me/..."): the whole link,
+# not its inner URL alone, so that the post is read as the capture it is (`platforms.archived_capture`). Looked for
+# only in a text holding one: as a branch of URL_RE it made that pass a quarter slower on the corpus's texts.
+BARE_CAPTURE_RE = LazyPattern(r"(?<![\w.@/-])(?:web\.)?archive\.org/web/\d[^\s<>\"'`\\]+", re.IGNORECASE)
+CAPTURE_MARK_RE = LazyPattern(r"archive\.org/web/\d", re.IGNORECASE)
 # A Mastodon post's URL written without its scheme on a host no platform owns ("hachyderm.io/@jane/<id>"), found
 # from its path (#11): any host may be an instance, so only where "/@" or "/users/" stands, and the parser (the
 # same as for the scheme form) decides. The host starts the run: not after "@" (an e-mail address followed by a
@@ -100,7 +105,21 @@ def find_urls(text: str) -> list[tuple[str, int, int]]:
     if "/@" in text or "/users/" in text:
         found = sorted(found + _bare_instance_urls(text, Intervals((start, end) for _, start, end in found)),
                        key=lambda f: f[1])
+    if CAPTURE_MARK_RE.search(text):
+        found = _with_bare_captures(text, found)
     return found
+
+
+def _with_bare_captures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """`found` with each capture link written without its scheme in place of the URLs found inside it (not one
+    inside another URL's query: that URL stays as found)."""
+    taken = Intervals((start, end) for _, start, end in found)
+    captures = [(url, match.start(), match.start() + len(url)) for match in BARE_CAPTURE_RE.finditer(text)
+                if match.start() not in taken and len(url := clean_url(match.group(0))) > 8]
+    if not captures:
+        return found
+    inside = Intervals((start, end) for _, start, end in captures)
+    return sorted([f for f in found if f[1] not in inside] + captures, key=lambda f: f[1])
 
 
 def _bare_instance_urls(text: str, taken: Intervals) -> list[tuple[str, int, int]]:

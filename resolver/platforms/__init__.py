@@ -34,8 +34,9 @@ def platform_of(host: str) -> ModuleType | None:
     return BY_DOMAIN[domain] if domain is not None else None
 
 
-# A Wayback Machine capture link: web.archive.org/web/<timestamp>[<replay flag>]/<the URL captured>.
-CAPTURE_RE = re.compile(r"(?:https?:)?//(?:web\.)?archive\.org/web/(?P<ts>\d{4,14})(?P<flag>[a-z]{2}_)?/"
+# A Wayback Machine capture link: web.archive.org/web/<timestamp>[<replay flag>]/<the URL captured>, its own scheme
+# optional (prose writes it as shown: "web.archive.org/web/2026.../https://t.me/...").
+CAPTURE_RE = re.compile(r"(?:(?:https?:)?//)?(?:web\.)?archive\.org/web/(?P<ts>\d{4,14})(?P<flag>[a-z]{2}_)?/"
                         r"(?:(?P<scheme>https?):/{1,2})?(?P<rest>[^/\s]+\.[^/\s]+(?:/.*)?)$", re.IGNORECASE)
 
 
