@@ -136,7 +136,7 @@ def test_a_post_no_source_was_asked_for_cites_no_fetch_in_any_format(fakenet, re
                '<p><a href="https://www.instagram.com/p/CxAbC123dEf/">on Instagram</a></p></body></html>')
     code, scanned = reporter("scan", "--fetch", "article.html", article=article)
     assert code == 0, scanned
-    assert "telegram 416: unknown (not fetched: no source for Telegram posts)" in scanned, scanned
+    assert "telegram rivertonchannel/416: unknown (not fetched: no source for Telegram posts)" in scanned, scanned
     assert "instagram CxAbC123dEf: unknown (not fetched: needs META_ACCESS_TOKEN)" in scanned, scanned
     code, markdown = reporter("report", "article.html")
     code_html, page_ = reporter("report", "--format", "html", "article.html")
