@@ -671,6 +671,18 @@ class Store:
         self._noted(f"fetch {fetch_id}")
         return self._get("fetches", fetch_id)
 
+    def not_replayed_from(self, fetch_ids: Sequence[int], files: Sequence[str]) -> list[int]:
+        """Of these fetch-log rows, the ids of those not replayed from one of the WARC `files` (as their rows name
+        them): live answers, and another WARC's."""
+        ids = list(dict.fromkeys(fetch_ids))
+        if not ids:
+            return []
+        marks, named = ", ".join("?" * len(ids)), ", ".join("?" * len(files)) or "NULL"
+        self._noted(*(f"fetch {i}" for i in ids))
+        return [row[0] for row in self.conn.execute(
+            f"SELECT id FROM fetches WHERE id IN ({marks}) AND NOT (coalesce(via, 'live') = 'warc' "
+            f"AND coalesce(warc_file, '') IN ({named}))", [*ids, *files])]
+
     def fetches_for(self, url: str) -> list[dict[str, Any]]:
         self._noted(f"fetches {url}")
         return self._where("fetches", "url = ?", [url], order_by="id")

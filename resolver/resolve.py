@@ -210,6 +210,8 @@ def _answer(url: str, row: dict[str, Any], session: Session) -> Resolution | Non
     is not known, and says why (review28c #6: "this URL was never resolved", which the cache contradicts). One
     whose end was redacted (`twitter.com/REDACTED/status/…`) cannot say which post to ask for, and asking by the
     redacted one is a wrong lookup (left28): online the link is followed again; offline it is not known."""
+    if not session.takes_cached(row["fetch_ids"]):
+        return None   # under --replay, an answer not replayed from its WARC files: asked of them
     declined = _declined(row, session.settings)
     if declined is not None:
         return Resolution(url, None, None, error=not_cached(declined), unavailable=True) if session.offline else None

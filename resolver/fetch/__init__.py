@@ -211,8 +211,13 @@ def _download_again(row: dict[str, Any], session: Session) -> bool:
     time, a broken connection, a 429 or 5xx: `passing_failure` of its fetch) is kept for failure_ttl minutes, one
     that will not (a 404 or 410, refused by the guard, no image) for the cache TTL (replay29: a photo whose server
     hiccuped was not tried again for 30 days). --refresh downloads it again (`media_file` does not look); offline it
-    is what was last known. A file once downloaded is kept: its facts are of its bytes."""
-    if session.offline or row.get("sha256") is not None:
+    is what was last known. A file once downloaded is kept: its facts are of its bytes; but under --replay, one not
+    replayed from the run's WARC files is asked of them (`Session.takes_cached`)."""
+    if session.offline:
+        return False
+    if not session.takes_cached([row.get("fetch_id")]):
+        return True
+    if row.get("sha256") is not None:
         return False
     since, fetched = session.cached_since(), row.get("fetched_at") or ""
     if since is None or fetched < since:
@@ -260,6 +265,8 @@ def _from_cache(target: Target, session: Session,
     # cached before the key was set printed it in the post's handle and URL (review28c #1).
     stored = session.redactor.shown_json(json_column(row["record"]))
     record = record_from_json(stored | {"from_cache": True})
+    if not session.takes_cached(record.fetch_ids):
+        return None   # under --replay, an answer not replayed from its WARC files: asked of them
     if "edits" not in stored and target.platform == "twitter" and record.status == "available":
         record = _edits_from_kept_answer(record, row, store)
     if target.platform == "mastodon" and record.author_handle and "@" not in record.author_handle:
