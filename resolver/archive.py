@@ -335,7 +335,7 @@ def _kept(session: Session, url: str) -> tuple[dict[str, Any], bytes] | None:
 
 
 def _record_snapshots(store: Store, snapshots: list[Snapshot], found_via: str, fetch_id: int | None,
-                      observed_at: str) -> None:
+                      observed_at: str | None) -> None:
     store.record_snapshots([{"service": s.service, "original": s.original, "url": s.url, "timestamp": s.timestamp,
                              "status": s.status, "digest": s.digest, "mimetype": s.mimetype, "found_via": found_via,
                              "observed_at": observed_at, "fetch_id": fetch_id} for s in snapshots])

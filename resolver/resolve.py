@@ -372,7 +372,8 @@ def _finish(resolution: Resolution, session: Session, ledger: Ledger) -> Resolut
             "url": resolution.url, "final_url": resolution.final_url, "canonical_url": resolution.canonical_url,
             "hops": [h.to_json() for h in resolution.hops],
             "post": resolution.post.to_json() if resolution.post else None, "error": resolution.error,
-            "resolved_at": ledger.observed_at(), "fetch_ids": [h.fetch_id for h in resolution.hops if h.fetch_id],
+            "resolved_at": ledger.observed_at(), "answered_at_unknown": ledger.answered_at_unknown(),
+            "fetch_ids": [h.fetch_id for h in resolution.hops if h.fetch_id],
             "tool_version": __version__, "end_redacted": int(resolution.real_post is not None),
         })
     return evolve(resolution, resolution_id=row_id)

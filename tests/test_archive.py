@@ -547,6 +547,38 @@ def test_a_replay_answers_from_its_warc_not_from_a_live_answer_the_cache_holds(f
     assert len(fakenet.hits) == hits
 
 
+def test_an_undated_replayed_answer_leaves_no_time_in_the_rows_of_what_it_said(fakenet, tmp_path):
+    """replay29b: a record with no WARC-Date was dated to the replay's own time in the rows of what it said: its
+    resolution's resolved_at, its observation's observed_at, its post's first and last observation, its author's
+    sightings, a capture list's observed_at. Reports nulled it, but a datasette user or `cache export` read the
+    replay's time as the source's. Now those rows hold no time, and the resolutions and observations say why."""
+    cli, article, warc = replay_world(fakenet, tmp_path, None)
+    from cache import Store, utc_now
+    replayed_on = utc_now()[:10]
+    report = json.loads(cli("replay.db", "--replay", str(warc), "report", "--format", "json", str(article)))
+    unknown = "the replayed WARC record has no WARC-Date: when the source gave this answer is not known"
+    with Store(tmp_path / "replay.db") as store:
+        tables = {name: list(store.db[name].rows) for name in (
+            "resolutions", "post_observations", "posts", "authors", "snapshots")}
+    assert all(tables.values()), {name: len(rows) for name, rows in tables.items()}
+    dated = [(name, column, value) for name, rows in tables.items() for row in rows for column, value in row.items()
+             if column.endswith("_at") and isinstance(value, str) and value.startswith(replayed_on)]
+    assert dated == []
+    assert {(r["resolved_at"], r["answered_at_unknown"]) for r in tables["resolutions"]} == {(None, unknown)}
+    assert {(r["observed_at"], r["answered_at_unknown"]) for r in tables["post_observations"]} == {(None, unknown)}
+    exported = [json.loads(line) for line in cli("replay.db", "cache", "export", "resolutions", "--format",
+                                                  "jsonl").splitlines()]
+    assert exported and all(r["resolved_at"] is None and r["answered_at_unknown"] == unknown for r in exported)
+    [embed] = [e for e in report["embeds"] if e["post"]]
+    assert embed["post"]["status"] == "available" and embed["post"]["sources"][0]["observed_at"] is None
+    offline = json.loads(cli("replay.db", "report", "--offline", "--format", "json", str(article)))
+    [again] = [e for e in offline["embeds"] if e["post"]]
+    assert again["post"]["status"] == "available" and [r["from_cache"] for r in again["resolutions"]] == [True] and [
+        r | {"from_cache": True} for r in embed["resolutions"]] == again["resolutions"]
+    replayed = json.loads(cli("replay.db", "--replay", str(warc), "scan", "--fetch", "--json", str(article)))
+    assert replayed["posts"][0]["status"] == "available"   # replayed again: an undated answer is of no known age
+
+
 def test_archive_of_articles_asks_the_sources_again_even_with_a_warm_cache(fakenet, tmp_path):
     """#9 §6 through the streamed corpus run: an article's posts are fetched afresh, so the WARC holds them."""
     config = serve_the_article_world(fakenet, tmp_path)

@@ -482,7 +482,8 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
                  "record": merged.to_json()},
                 [{"method": r.method, "status": r.status, "reason": r.reason,
                   "fetch_id": r.fetch_ids[-1] if r.fetch_ids else None, "record": json.dumps(r.to_json())}
-                 for r in records + [c.record for c in copies]], observed_at=ledger.observed_at())
+                 for r in records + [c.record for c in copies]],
+                observed_at=ledger.observed_at(), answered_at_unknown=ledger.answered_at_unknown())
     items = await _analyse_media(merged, session, options, post_row) if options.media else ()
     return FetchedPost(merged, items, post_row, archived=copies, archive_lookup=looked, archive_looked_under=under)
 
@@ -514,7 +515,7 @@ def record_copies(post: FetchedPost, copies: tuple[wayback.ArchivedCopy, ...], s
                  "record": record.to_json()},
                 [{"method": c.record.method, "status": c.record.status, "reason": c.record.reason,
                   "fetch_id": c.fetch_id, "record": json.dumps(c.record.to_json())} for c in copies],
-                observed_at=ledger.observed_at())
+                observed_at=ledger.observed_at(), answered_at_unknown=ledger.answered_at_unknown())
     return copies
 
 
