@@ -502,12 +502,15 @@ def test_a_replay_answers_from_its_warc_not_from_a_live_answer_the_cache_holds(f
     cli("archive", "--json", "--warc", str(written), str(article))   # the post up, as the WARC keeps it
     redated(written, warc, "2023-03-01T10:00:00Z")
     fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.TOMBSTONE_DELETED)]}))
+    from tests.waybacknet import Capture, classic_page, serve
+    serve(fakenet, [Capture("20221206060000", POST, classic_page(   # and a copy of it, read live
+        fx.POST_ID, "RivertonRoads", "Riverton Roads", "Bridge reopened this morning after repairs.", epoch=1670304701))])
     fakenet.route("t.co", "/Ll55Mm66Nn", redirect("https://example.org/only-live"))
     fakenet.route("example.org", "/only-live", page("<html>a page the WARC never held</html>"))
     config.write_text("[network]\nretries = 0\n[origins]\n" + "".join(
         f'"{k}" = "{v}"\n' for k, v in settings_for(fakenet).origins.items()))
     live = json.loads(cli("scan", "--fetch", "--refresh", "--json", str(article)))   # today, live: deleted
-    assert live["posts"][0]["status"] == "deleted"
+    assert live["posts"][0]["status"] == "deleted" and live["posts"][0]["archived"]
     assert json.loads(cli("resolve", "--json", "https://t.co/Ll55Mm66Nn"))["final_url"] == "https://example.org/only-live"
 
     fakenet.routes.clear()
@@ -538,6 +541,14 @@ def test_a_replay_answers_from_its_warc_not_from_a_live_answer_the_cache_holds(f
         rows = [store.fetch(fetch_id) for fetch_id in set(cited(report))]
         photos = [store.fetch(store.media_by_url(m["url"])["fetch_id"]) for m in embed["post"]["media"]]
     assert photos and {(r["via"], r["warc_file"]) for r in photos} == {("warc", str(warc))}   # its bytes too
+    assert len(rows) > 3 and {(r["via"], r["warc_file"]) for r in rows} == {("warc", str(warc))}
+    again = json.loads(cli("--replay", str(warc), "report", "--format", "json", str(article)))   # from the cache now
+    [embed_again] = [e for e in again["embeds"] if e["post"]]
+    assert embed_again["post"]["from_cache"] and all(
+        embed_again["post"][key] == embed["post"][key] for key in ("archived", "archive_lookup", "archive_looked_under")), [
+        (embed_again["post"][key], embed["post"][key]) for key in ("archived", "archive_lookup", "archive_looked_under")]
+    with Store(tmp_path / "c.db") as store:
+        rows = [store.fetch(fetch_id) for fetch_id in set(cited(again))]
     assert len(rows) > 3 and {(r["via"], r["warc_file"]) for r in rows} == {("warc", str(warc))}
     from resolver.cli import cli as command
     only_live = CliRunner().invoke(command, ["--config", str(config), "--db", str(tmp_path / "c.db"),

@@ -274,13 +274,15 @@ def _from_cache(target: Target, session: Session,
     if not session.offline and (row["status"] == "error" or row["status"] == "unknown" and not record.fetch_ids
                                 and _token_now_set(target, session)):
         return None   # an error, or "needs an access token" when one is set now: ask again
+    copies = archived_in_store(row, store, takes=session.takes_cached) if archived else ()
+    if session.replay is not None:
+        archived = len(copies)   # under --replay, the copies read from its WARC files only (Session.takes_cached)
     looked, under = _lookup_in_store(target, record, store, archived, session)
     if not session.offline and looked is not None and looked.startswith("error: ") \
             and not looked.startswith("error: blocked"):
         return None   # a gone post whose archive lookup failed for a passing reason (a 503, a 429): ask again
-    return FetchedPost(record, _media_rows(record, media_row or store.media_by_url), row["id"],
-                       archived=archived_in_store(row, store) if archived else (), archive_lookup=looked,
-                       archive_looked_under=under)
+    return FetchedPost(record, _media_rows(record, media_row or store.media_by_url), row["id"], archived=copies,
+                       archive_lookup=looked, archive_looked_under=under)
 
 
 EDITS_NOT_KNOWN = "not known"   # field_sources["edits"] of a post cached before edit ids were recorded, no body kept
@@ -331,7 +333,7 @@ def _lookup_in_store(target: Target, record: PostRecord, store: Store, archived:
         return None, ()
     handles = _capture_handles(target, record, store, session.redactor)
     looked = wayback.lookup_outcome_in_store(target.post_id, handles, store, copies=archived,
-                                             redactor=session.redactor)
+                                             redactor=session.redactor, takes=session.takes_cached)
     return looked, wayback.looked_under(target.post_id, handles, session.redactor) if looked is not None else ()
 
 
@@ -356,12 +358,15 @@ def _token_now_set(target: Target, session: Session) -> bool:
     return provider is not None and provider.token is not None and bool(getattr(session.settings, provider.token))
 
 
-def archived_in_store(post_row: dict[str, Any], store: Store) -> tuple[wayback.ArchivedCopy, ...]:
+def archived_in_store(post_row: dict[str, Any], store: Store, *,
+                      takes: Callable[[list[int]], bool] | None = None) -> tuple[wayback.ArchivedCopy, ...]:
     """The archived copies of a post read by earlier runs (its "wayback" observations), re-read from the kept
-    bodies with today's parsers; one per capture, the latest reading of each."""
+    bodies with today's parsers; one per capture, the latest reading of each. `takes`: whether the run may answer
+    from a read's fetch row (`Session.takes_cached`: under --replay, only one replayed from its WARC files)."""
     copies: dict[str, wayback.ArchivedCopy] = {}
     for observation in store.observations(post_row["id"]):
-        if observation["method"] != WAYBACK or not observation["fetch_id"]:
+        if observation["method"] != WAYBACK or not observation["fetch_id"] \
+                or takes is not None and not takes([observation["fetch_id"]]):
             continue
         from resolver.fetch import wayback   # here: a warm run's posts mostly have no archived copy (#14)
 
