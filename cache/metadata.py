@@ -83,8 +83,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "id": "Row id", "url": "Link followed", "final_url": "Where it ended",
         "canonical_url": "The post URL it leads to, in canonical form", "hops": f"Each hop: URL, status, location {JSON}",
         "post": f"The post the final URL names {JSON}", "error": "Why it could not be followed to the end",
-        "resolved_at": f"When ({TIME})", "fetch_ids": f"The fetch log rows behind it {JSON}",
-        "tool_version": "embed-resolver version",
+        "resolved_at": f"When ({TIME}): for a replayed answer, its WARC-Date; empty when no record gave one",
+        "fetch_ids": f"The fetch log rows behind it {JSON}", "tool_version": "embed-resolver version",
+        "answered_at_unknown": "Replayed from WARC records with no time: why resolved_at is empty; empty when known",
         "end_redacted": "1: a configured secret was redacted out of the post's URL or handle (where the link leads "
                         "is not known from the row); 0: kept as it was; null: recorded before the cache said"}),
     "embed_links": ("Links in an embed and their newest resolution.", {
@@ -100,14 +101,17 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "method": "Method of the answer the view is from", "author_handle": "Author's handle",
         "author_name": "Author's name", "author_id": "Author's id on the platform", "text": "Post text",
         "lang": "Language", "created_at": f"When the post was made ({TIME})", "record": f"The merged record {JSON}",
-        "first_observed_at": f"First observation ({TIME})", "last_observed_at": f"Latest observation ({TIME})",
+        "first_observed_at": f"First observation ({TIME})",
+        "last_observed_at": f"Latest observation ({TIME}); empty when it was replayed from WARC records with no time",
         "last_available_at": f"Latest observation that found it available ({TIME})"}),
     "authors": ("Accounts seen as authors of fetched posts.", {
         "id": "Row id", "platform": "Platform", "handle": "Handle", "name": "Latest name seen",
         "author_id": "Id on the platform", "first_seen_at": f"First seen ({TIME})",
         "last_seen_at": f"Last seen ({TIME})"}),
     "post_observations": ("What each method said of a post, each time it was asked: status over time.", {
-        "id": "Row id (in time order)", "post_row": "The post", "observed_at": f"When ({TIME})",
+        "id": "Row id (in time order)", "post_row": "The post",
+        "observed_at": f"When ({TIME}): for a replayed answer, its WARC-Date; empty when no record gave one",
+        "answered_at_unknown": "Replayed from WARC records with no time: why observed_at is empty; empty when known",
         "method": "x-api, syndication, oembed", "status": "What it said of the post", "reason": "Why, in its words",
         "fetch_id": "The fetch log row of the answer", "record": f"The record parsed from the answer {JSON}",
         "reparsed_at": f"When the record was parsed again from the kept body ({TIME})"}),

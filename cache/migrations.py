@@ -430,6 +430,19 @@ def m027_embed_other_words(db: Database) -> None:
     db.table("embeds").add_column("other_words", str)
 
 
+@migrations()
+def m028_undated_replayed_facts(db: Database) -> None:
+    """v28: a resolution or post observation made from WARC records with no time the source answered at (replay29b)
+    holds no time: resolved_at may be NULL (it was NOT NULL, and held the replay's own time, which a reader of the
+    database took for the source's), and `answered_at_unknown` on both says why (as on their fetches, v24). NULL:
+    the time is known, or recorded before v28."""
+    db.table("resolutions").transform(not_null={"resolved_at": False})   # a rebuild: its memo triggers go with it
+    for name, sql in memo_triggers().items():
+        if name.startswith("step_memos_resolutions_"):
+            db.execute(sql)
+    db.table("resolutions").add_column("answered_at_unknown", str)
+    db.table("post_observations").add_column("answered_at_unknown", str)
+
 def memo_triggers() -> dict[str, str]:
     """The triggers that retire memos (#13), by name: m014 makes them, and `Store` makes again any a rebuilt table
     lost (a rebuild, as `sqlite-utils transform` does, drops a table's triggers)."""

@@ -109,22 +109,6 @@ CREATE TABLE "fetches" (
 CREATE INDEX "idx_fetches_url_fetched_at"
     ON "fetches" ("url", "fetched_at");
 
-CREATE TABLE "resolutions" (
-   "id" INTEGER PRIMARY KEY,
-   "url" TEXT NOT NULL,
-   "final_url" TEXT,
-   "canonical_url" TEXT,
-   "hops" TEXT,
-   "post" TEXT,
-   "error" TEXT,
-   "resolved_at" TEXT NOT NULL,
-   "fetch_ids" TEXT,
-   "tool_version" TEXT
-, "end_redacted" INTEGER);
-
-CREATE INDEX "idx_resolutions_url_resolved_at"
-    ON "resolutions" ("url", "resolved_at");
-
 CREATE TABLE "embed_links" (
    "id" INTEGER PRIMARY KEY,
    "embed_id" INTEGER REFERENCES "embeds"("id"),
@@ -191,7 +175,7 @@ CREATE TABLE "post_observations" (
    "fetch_id" INTEGER REFERENCES "fetches"("id"),
    "record" TEXT,
    "reparsed_at" TEXT
-);
+, "answered_at_unknown" TEXT);
 
 CREATE INDEX "idx_post_observations_post_row_observed_at"
     ON "post_observations" ("post_row", "observed_at");
@@ -435,16 +419,6 @@ CREATE INDEX step_memo_keys_memo ON step_memo_keys (memo);
 
 CREATE TRIGGER step_memos_deleted AFTER DELETE ON step_memos BEGIN DELETE FROM step_memo_keys WHERE memo = OLD.id; END;
 
-CREATE TRIGGER step_memos_resolutions_insert AFTER INSERT ON resolutions WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('resolutions ' || NEW.url)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('resolutions ' || NEW.url)); END;
-
-CREATE TRIGGER step_memos_resolutions_update AFTER UPDATE ON resolutions WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('resolutions ' || OLD.url, 'resolutions ' || NEW.url)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('resolutions ' || OLD.url, 'resolutions ' || NEW.url)); END;
-
-CREATE TRIGGER step_memos_resolutions_delete AFTER DELETE ON resolutions WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('resolutions ' || OLD.url)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('resolutions ' || OLD.url)); END;
-
-CREATE TRIGGER step_memos_resolutions_replacing BEFORE INSERT ON resolutions WHEN NEW.id IS NOT -1 OR EXISTS (SELECT 1 FROM resolutions WHERE id = -1) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN (SELECT 'resolutions ' || old.url FROM resolutions AS old WHERE old.id = NEW.id)); END;
-
-CREATE TRIGGER step_memos_resolutions_renumbering BEFORE UPDATE OF id ON resolutions WHEN NEW.id IS NOT OLD.id BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN (SELECT 'resolutions ' || old.url FROM resolutions AS old WHERE old.id = NEW.id)); END;
-
 CREATE TRIGGER step_memos_posts_insert AFTER INSERT ON posts WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('posts ' || NEW.platform || ' ' || NEW.post_id)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('posts ' || NEW.platform || ' ' || NEW.post_id)); END;
 
 CREATE TRIGGER step_memos_posts_update AFTER UPDATE ON posts WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('posts ' || OLD.platform || ' ' || OLD.post_id, 'posts ' || NEW.platform || ' ' || NEW.post_id)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('posts ' || OLD.platform || ' ' || OLD.post_id, 'posts ' || NEW.platform || ' ' || NEW.post_id)); END;
@@ -532,4 +506,31 @@ CREATE TRIGGER step_memos_authors_replacing BEFORE INSERT ON authors WHEN NEW.id
 CREATE TRIGGER step_memos_authors_renumbering BEFORE UPDATE OF id ON authors WHEN NEW.id IS NOT OLD.id BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN (SELECT 'authors ' || old.platform || ' ' || old.author_id FROM authors AS old WHERE old.id = NEW.id)); END;
 
 CREATE INDEX authors_by_id ON authors (platform, author_id);
+
+CREATE TABLE "resolutions" (
+   "id" INTEGER PRIMARY KEY,
+   "url" TEXT NOT NULL,
+   "final_url" TEXT,
+   "canonical_url" TEXT,
+   "hops" TEXT,
+   "post" TEXT,
+   "error" TEXT,
+   "resolved_at" TEXT,
+   "fetch_ids" TEXT,
+   "tool_version" TEXT,
+   "end_redacted" INTEGER
+, "answered_at_unknown" TEXT);
+
+CREATE INDEX "idx_resolutions_url_resolved_at"
+    ON "resolutions" ("url", "resolved_at");
+
+CREATE TRIGGER step_memos_resolutions_insert AFTER INSERT ON resolutions WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('resolutions ' || NEW.url)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('resolutions ' || NEW.url)); END;
+
+CREATE TRIGGER step_memos_resolutions_update AFTER UPDATE ON resolutions WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('resolutions ' || OLD.url, 'resolutions ' || NEW.url)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('resolutions ' || OLD.url, 'resolutions ' || NEW.url)); END;
+
+CREATE TRIGGER step_memos_resolutions_delete AFTER DELETE ON resolutions WHEN EXISTS (SELECT 1 FROM step_memo_keys WHERE key IN ('resolutions ' || OLD.url)) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN ('resolutions ' || OLD.url)); END;
+
+CREATE TRIGGER step_memos_resolutions_replacing BEFORE INSERT ON resolutions WHEN NEW.id IS NOT -1 OR EXISTS (SELECT 1 FROM resolutions WHERE id = -1) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN (SELECT 'resolutions ' || old.url FROM resolutions AS old WHERE old.id = NEW.id)); END;
+
+CREATE TRIGGER step_memos_resolutions_renumbering BEFORE UPDATE OF id ON resolutions WHEN NEW.id IS NOT OLD.id BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN (SELECT 'resolutions ' || old.url FROM resolutions AS old WHERE old.id = NEW.id)); END;
 

@@ -43,7 +43,7 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m018_progress_runs", "m019_body_redacted", "m020_article_encoding_given_known",
               "m021_authors_by_id", "m022_fetch_non_public",
               "m023_resolution_end_redacted", "m024_fetch_answered_at_unknown", "m025_embed_linked_capture",
-              "m026_embed_start_seconds", "m027_embed_other_words")
+              "m026_embed_start_seconds", "m027_embed_other_words", "m028_undated_replayed_facts")
 # A new database's schema in one script: what the migrations make of an empty file (#14; `Store._create`)
 SCHEMA = Path(__file__).with_name("schema.sql")
 MEMO_TRIGGERS = 49   # how many cache.migrations.memo_triggers() makes (a test checks)
@@ -672,6 +672,18 @@ class Store:
         self._noted(f"fetch {fetch_id}")
         return self._get("fetches", fetch_id)
 
+    def not_replayed_from(self, fetch_ids: Sequence[int], files: Sequence[str]) -> list[int]:
+        """Of these fetch-log rows, the ids of those not replayed from one of the WARC `files` (as their rows name
+        them): live answers, and another WARC's."""
+        ids = list(dict.fromkeys(fetch_ids))
+        if not ids:
+            return []
+        marks, named = ", ".join("?" * len(ids)), ", ".join("?" * len(files)) or "NULL"
+        self._noted(*(f"fetch {i}" for i in ids))
+        return [row[0] for row in self.conn.execute(
+            f"SELECT id FROM fetches WHERE id IN ({marks}) AND NOT (coalesce(via, 'live') = 'warc' "
+            f"AND coalesce(warc_file, '') IN ({named}))", [*ids, *files])]
+
     def fetches_for(self, url: str) -> list[dict[str, Any]]:
         self._noted(f"fetches {url}")
         return self._where("fetches", "url = ?", [url], order_by="id")
@@ -752,16 +764,18 @@ class Store:
         return zlib.decompress(row[0]) if row else None
 
     def record_observation(self, post: Mapping[str, Any], observations: Sequence[Mapping[str, Any]],
-                           *, observed_at: str) -> int:
+                           *, observed_at: str | None, answered_at_unknown: str | None = None) -> int:
         """Append what each method said of a post (status over time is never overwritten) and keep the merged
-        record as the post's current view. `post` has platform, post_id and the record fields; returns posts.id."""
+        record as the post's current view. `post` has platform, post_id and the record fields; returns posts.id.
+        `observed_at` None: the answers give no time (replayed from undated WARC records: `answered_at_unknown` says
+        why); the observations and the post's latest observation then hold none, and no author is said seen then."""
         with self.write():
             row = self.post_row(post["platform"], post["post_id"])
             values = {k: post.get(k) for k in ("url", "status", "method", "author_handle", "author_name", "author_id",
                                                "text", "lang", "created_at")}
             values["record"] = json.dumps(post["record"], ensure_ascii=False)
             values["last_observed_at"] = observed_at
-            if post.get("status") == "available":
+            if post.get("status") == "available" and observed_at is not None:
                 values["last_available_at"] = observed_at
             if row is None:
                 post_row = self._insert("posts", {
@@ -773,11 +787,13 @@ class Store:
                     values = {k: v for k, v in values.items() if k in ("last_observed_at",)}   # keep what was known
                 self._update("posts", post_row, values)
             for obs in observations:
-                self._insert("post_observations", {"post_row": post_row, "observed_at": observed_at, **obs})
+                self._insert("post_observations", {"post_row": post_row, "observed_at": observed_at,
+                                                   "answered_at_unknown": answered_at_unknown, **obs})
             if post.get("author_handle"):
+                seen = {} if observed_at is None else {"last_seen_at": observed_at}
                 self._upsert("authors", {"platform": post["platform"], "handle": post["author_handle"],
                                          "name": post.get("author_name"), "author_id": post.get("author_id"),
-                                         "last_seen_at": observed_at}, ("platform", "handle"))
+                                         **seen}, ("platform", "handle"))
                 self.conn.execute("UPDATE authors SET first_seen_at = COALESCE(first_seen_at, ?) "
                                      "WHERE platform = ? AND handle = ?",
                                      [observed_at, post["platform"], post["author_handle"]])

@@ -344,7 +344,8 @@ def _kept(session: Session, url: str) -> tuple[dict[str, Any], bytes] | None:
         return None
     since = session.cached_since()
     for row in reversed(store.fetches_for(url)):
-        if row["status"] == 200 and row["body_sha256"] and (since is None or row["fetched_at"] >= since):
+        if row["status"] == 200 and row["body_sha256"] and (since is None or row["fetched_at"] >= since) \
+                and session.takes_cached([row["id"]]):
             body = store.body(row["body_sha256"])
             if body is not None:
                 return row, body
@@ -352,7 +353,7 @@ def _kept(session: Session, url: str) -> tuple[dict[str, Any], bytes] | None:
 
 
 def _record_snapshots(store: Store, snapshots: list[Snapshot], found_via: str, fetch_id: int | None,
-                      observed_at: str) -> None:
+                      observed_at: str | None) -> None:
     store.record_snapshots([{"service": s.service, "original": s.original, "url": s.url, "timestamp": s.timestamp,
                              "status": s.status, "digest": s.digest, "mimetype": s.mimetype, "found_via": found_via,
                              "observed_at": observed_at, "fetch_id": fetch_id} for s in snapshots])

@@ -439,7 +439,8 @@ def _silence_stdout() -> None:
               help="SQLite cache file. Default: $EMBED_RESOLVER_DB, else the user cache directory.")
 @click.option("--replay", "replay", multiple=True, type=PathType(exists=True, dir_okay=False),
               help="Answer every request from these WARC files instead of the network (repeatable); a cached "
-                   "answer's age is measured from their records' time.")
+                   "answer counts only if replayed from them (never a live one), its age measured from their "
+                   "records' time.")
 @click.pass_context
 def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[Path, ...]) -> None:
     """Find, resolve and record the social posts and photo credits embedded in news articles.

@@ -127,21 +127,33 @@ class Ledger:
     written: dict[int, int] = field(default_factory=dict)      # placeholder -> row id, once written
     shared: list[Ledger] = field(default_factory=list)
     replayed: list[str] = field(default_factory=list)          # the answer times of rows replayed from a WARC
+    undated: list[str] = field(default_factory=list)           # why rows replayed from a WARC have none
 
     def hold(self, row: dict[str, object]) -> int:
         placeholder = -next(_placeholders)
         self.rows[placeholder] = row
-        if row.get("via") == "warc" and row.get("fetched_at") and not row.get("answered_at_unknown"):
+        if row.get("via") == "warc" and row.get("answered_at_unknown"):
+            self.undated.append(str(row["answered_at_unknown"]))
+        elif row.get("via") == "warc" and row.get("fetched_at"):
             self.replayed.append(str(row["fetched_at"]))
         return placeholder
 
-    def observed_at(self) -> str:
+    def observed_at(self) -> str | None:
         """When the fact these rows give was observed: now, or, for answers replayed from a WARC, when the latest
-        of them was given (its WARC-Date; newuser28b: the replay's time dated a year-old answer to the replay)."""
+        of them was given (its WARC-Date; newuser28b: the replay's time dated a year-old answer to the replay);
+        None when they were replayed from records that give no time (`answered_at_unknown` says why; replay29b:
+        the fact's row held the replay's time, which a reader of the database took for the source's)."""
         from cache import utc_now
 
         replayed = [when for ledger in (*self.shared, self) for when in ledger.replayed]
-        return max(replayed) if replayed else utc_now()
+        return max(replayed) if replayed else None if self.answered_at_unknown() else utc_now()
+
+    def answered_at_unknown(self) -> str | None:
+        """Why the fact these rows give has no time (`observed_at` is None): the first undated replayed row's
+        reason, when no replayed row is dated; else None."""
+        if any(ledger.replayed for ledger in (*self.shared, self)):
+            return None
+        return next((why for ledger in (*self.shared, self) for why in ledger.undated), None)
 
     def share(self, other: Ledger) -> None:
         """Let this ledger's fact rest on `other`'s rows too: they are written with it unless already written."""

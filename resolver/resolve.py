@@ -210,6 +210,8 @@ def _answer(url: str, row: dict[str, Any], session: Session) -> Resolution | Non
     is not known, and says why (review28c #6: "this URL was never resolved", which the cache contradicts). One
     whose end was redacted (`twitter.com/REDACTED/status/…`) cannot say which post to ask for, and asking by the
     redacted one is a wrong lookup (left28): online the link is followed again; offline it is not known."""
+    if not session.takes_cached(row["fetch_ids"]):
+        return None   # under --replay, an answer not replayed from its WARC files: asked of them
     declined = _declined(row, session.settings)
     if declined is not None:
         return Resolution(url, None, None, error=not_cached(declined), unavailable=True) if session.offline else None
@@ -370,7 +372,8 @@ def _finish(resolution: Resolution, session: Session, ledger: Ledger) -> Resolut
             "url": resolution.url, "final_url": resolution.final_url, "canonical_url": resolution.canonical_url,
             "hops": [h.to_json() for h in resolution.hops],
             "post": resolution.post.to_json() if resolution.post else None, "error": resolution.error,
-            "resolved_at": ledger.observed_at(), "fetch_ids": [h.fetch_id for h in resolution.hops if h.fetch_id],
+            "resolved_at": ledger.observed_at(), "answered_at_unknown": ledger.answered_at_unknown(),
+            "fetch_ids": [h.fetch_id for h in resolution.hops if h.fetch_id],
             "tool_version": __version__, "end_redacted": int(resolution.real_post is not None),
         })
     return evolve(resolution, resolution_id=row_id)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import gc
 import threading
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -158,6 +158,17 @@ class Session:
         if self.sinces is not None:
             self.sinces.append(since)
         return since
+
+    def takes_cached(self, fetch_ids: Iterable[int | None] | None) -> bool:
+        """Whether a cached fact resting on these fetch-log rows may answer this run: always, except under --replay,
+        where only one every row of which was replayed from this run's WARC files does; any other is asked of the
+        WARC, which says so when it holds no record (replay29b: a live answer cached the day before, newer than the
+        replayed records, answered instead, and a report "replayed from" a WARC of a post still up said it was
+        deleted). Offline, the cache answers whatever it holds."""
+        if self.replay is None or self.offline or self.store is None:
+            return True
+        ids = [fetch_id for fetch_id in fetch_ids or () if fetch_id is not None]
+        return not self.store.not_replayed_from(ids, [str(path) for path in self.replay.paths])
 
     def failure_since(self) -> str:
         """The oldest media failure that may pass (a 503, a timeout) this online run keeps: failure_ttl minutes ago."""

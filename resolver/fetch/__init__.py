@@ -212,8 +212,13 @@ def _download_again(row: dict[str, Any], session: Session) -> bool:
     time, a broken connection, a 429 or 5xx: `passing_failure` of its fetch) is kept for failure_ttl minutes, one
     that will not (a 404 or 410, refused by the guard, no image) for the cache TTL (replay29: a photo whose server
     hiccuped was not tried again for 30 days). --refresh downloads it again (`media_file` does not look); offline it
-    is what was last known. A file once downloaded is kept: its facts are of its bytes."""
-    if session.offline or row.get("sha256") is not None:
+    is what was last known. A file once downloaded is kept: its facts are of its bytes; but under --replay, one not
+    replayed from the run's WARC files is asked of them (`Session.takes_cached`)."""
+    if session.offline:
+        return False
+    if not session.takes_cached([row.get("fetch_id")]):
+        return True
+    if row.get("sha256") is not None:
         return False
     since, fetched = session.cached_since(), row.get("fetched_at") or ""
     if since is None or fetched < since:
@@ -262,6 +267,8 @@ def _from_cache(target: Target, session: Session,
     # cached before the key was set printed it in the post's handle and URL (review28c #1).
     stored = session.redactor.shown_json(json_column(row["record"]))
     record = record_from_json(stored | {"from_cache": True})
+    if not session.takes_cached(record.fetch_ids):
+        return None   # under --replay, an answer not replayed from its WARC files: asked of them
     if "edits" not in stored and target.platform == "twitter" and record.status == "available":
         record = _edits_from_kept_answer(record, row, store)
     if target.platform == "mastodon" and record.author_handle and "@" not in record.author_handle:
@@ -270,13 +277,15 @@ def _from_cache(target: Target, session: Session,
         return None   # kept by an earlier version with no request behind it: said again, still with none (#6)
     if not session.offline and row["status"] == "error" and not _lasting_error(record, row, store, session):
         return None   # an error for a passing reason: ask again
+    copies = archived_in_store(row, store, takes=session.takes_cached) if archived else ()
+    if session.replay is not None:
+        archived = len(copies)   # under --replay, the copies read from its WARC files only (Session.takes_cached)
     looked, under = _lookup_in_store(target, record, store, archived, session)
     if not session.offline and looked is not None and looked.startswith("error: ") \
             and not looked.startswith("error: blocked"):
         return None   # a gone post whose archive lookup failed for a passing reason (a 503, a 429): ask again
-    return FetchedPost(record, _media_rows(record, media_row or store.media_by_url), row["id"],
-                       archived=archived_in_store(row, store) if archived else (), archive_lookup=looked,
-                       archive_looked_under=under)
+    return FetchedPost(record, _media_rows(record, media_row or store.media_by_url), row["id"], archived=copies,
+                       archive_lookup=looked, archive_looked_under=under)
 
 
 def _lasting_error(record: PostRecord, row: dict[str, Any], store: Store, session: Session) -> bool:
@@ -337,7 +346,7 @@ def _lookup_in_store(target: Target, record: PostRecord, store: Store, archived:
         return None, ()
     handles = _capture_handles(target, record, store, session.redactor)
     looked = wayback.lookup_outcome_in_store(target.post_id, handles, store, copies=archived,
-                                             redactor=session.redactor)
+                                             redactor=session.redactor, takes=session.takes_cached)
     return looked, wayback.looked_under(target.post_id, handles, session.redactor) if looked is not None else ()
 
 
@@ -354,12 +363,16 @@ def _capture_handles(target: Target, record: PostRecord, store: Store | None,
     return [handle for handle in known if handle != REDACTED or not redactor.secrets]
 
 
-def archived_in_store(post_row: dict[str, Any], store: Store) -> tuple[wayback.ArchivedCopy, ...]:
+
+def archived_in_store(post_row: dict[str, Any], store: Store, *,
+                      takes: Callable[[list[int]], bool] | None = None) -> tuple[wayback.ArchivedCopy, ...]:
     """The archived copies of a post read by earlier runs (its "wayback" observations), re-read from the kept
-    bodies with today's parsers; one per capture, the latest reading of each."""
+    bodies with today's parsers; one per capture, the latest reading of each. `takes`: whether the run may answer
+    from a read's fetch row (`Session.takes_cached`: under --replay, only one replayed from its WARC files)."""
     copies: dict[str, wayback.ArchivedCopy] = {}
     for observation in store.observations(post_row["id"]):
-        if observation["method"] != WAYBACK or not observation["fetch_id"]:
+        if observation["method"] != WAYBACK or not observation["fetch_id"] \
+                or takes is not None and not takes([observation["fetch_id"]]):
             continue
         from resolver.fetch import wayback   # here: a warm run's posts mostly have no archived copy (#14)
 
@@ -490,7 +503,8 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
                  "record": merged.to_json()},
                 [{"method": r.method, "status": r.status, "reason": r.reason,
                   "fetch_id": r.fetch_ids[-1] if r.fetch_ids else None, "record": json.dumps(r.to_json())}
-                 for r in records + [c.record for c in copies]], observed_at=ledger.observed_at())
+                 for r in records + [c.record for c in copies]],
+                observed_at=ledger.observed_at(), answered_at_unknown=ledger.answered_at_unknown())
     items = await _analyse_media(merged, session, options, post_row) if options.media else ()
     return FetchedPost(merged, items, post_row, archived=copies, archive_lookup=looked, archive_looked_under=under)
 
@@ -522,7 +536,7 @@ def record_copies(post: FetchedPost, copies: tuple[wayback.ArchivedCopy, ...], s
                  "record": record.to_json()},
                 [{"method": c.record.method, "status": c.record.status, "reason": c.record.reason,
                   "fetch_id": c.fetch_id, "record": json.dumps(c.record.to_json())} for c in copies],
-                observed_at=ledger.observed_at())
+                observed_at=ledger.observed_at(), answered_at_unknown=ledger.answered_at_unknown())
     return copies
 
 

@@ -48,7 +48,9 @@ def reparse_all(store: Store) -> tuple[int, int]:
     """Re-derive every observation and each post's merged record. Returns (observations re-derived, posts)."""
     count = posts = 0
     for post in store.all_post_rows():
-        runs: dict[str, list[PostRecord]] = {}   # each run's answers (its observations share their time), in order
+        # Each run's answers (its observations share their time), in order; those replayed from undated WARC records
+        # (no time: replay29b) as one run
+        runs: dict[str | None, list[PostRecord]] = {}
         for observation in store.observations(post["id"]):
             record = reparse_observation(post, observation, store)
             if record is None:

@@ -687,10 +687,12 @@ def _with_unread(outcome: str | None, unread: list[str]) -> str | None:
 
 
 def lookup_outcome_in_store(post_id: str, handles: Sequence[str | None], store: Any, *, copies: int = 0,
-                            redactor: Redactor | None = None) -> str | None:
+                            redactor: Redactor | None = None,
+                            takes: Callable[[list[int]], bool] | None = None) -> str | None:
     """What the last archive lookup of a post came to, from the fetch log (a post answered from the cache): each
     capture list's latest answer, as read_captures asked them; with no copy (`copies`), the captures they list
-    whose last read failed. The forms that carry one of the run's secrets (`redactor`) were not asked."""
+    whose last read failed. The forms that carry one of the run's secrets (`redactor`) were not asked. `takes`:
+    whether a fetch row may answer this run (`Session.takes_cached`: under --replay, those of its WARC files)."""
     from resolver import archive
 
     errors: list[str] = []
@@ -698,24 +700,27 @@ def lookup_outcome_in_store(post_id: str, handles: Sequence[str | None], store: 
     asked = 0
     queries, withheld = _not_withheld(capture_queries(post_id, handles), redactor or NO_SECRETS)
     for query in queries:
-        rows = store.fetches_for(archive.lookup_url(query, prefix=True))
+        rows = [row for row in store.fetches_for(archive.lookup_url(query, prefix=True))
+                if takes is None or takes([row["id"]])]
         if rows:
             asked += 1
             last = rows[-1]
             body = store.body(last["body_sha256"]) if last["body_sha256"] else None
             error = archive.kept_cdx_error(last, body)
             errors += [error] if error else []
-            unread += [] if error or copies else _unread_in_store(post_id, body or b"", store)
+            unread += [] if error or copies else _unread_in_store(post_id, body or b"", store, takes)
     return _with_withheld(_with_unread(lookup_outcome(errors, asked), unread), withheld, len(queries), bool(copies))
 
 
-def _unread_in_store(post_id: str, cdx: bytes, store: Any) -> list[str]:
+def _unread_in_store(post_id: str, cdx: bytes, store: Any,
+                     takes: Callable[[list[int]], bool] | None = None) -> list[str]:
     """The captures a kept CDX answer lists that read_captures would read, whose last read failed."""
     from resolver import archive
 
     unread = []
     for snap in choose_captures(archive.parse_cdx(cdx), post_id):
-        rows = store.fetches_for(raw_url(snap.timestamp, snap.original))
+        rows = [row for row in store.fetches_for(raw_url(snap.timestamp, snap.original))
+                if takes is None or takes([row["id"]])]
         if rows:
             last = rows[-1]
             problem = f"{last['error_kind']}: {last['error']}" if last["error_kind"] else None
