@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 from resolver import platforms
 from resolver.errors import NON_PUBLIC
 from resolver.guard import non_public_by_name
-from resolver.http import NOT_CACHED, PASSING_KINDS, FetchOutcome, Ledger, asked_to_wait, fetch
+from resolver.http import NOT_CACHED, NOT_IN_WARC, PASSING_KINDS, FetchOutcome, Ledger, asked_to_wait, fetch
 from resolver.model import evolve
 from resolver.platforms import x
 from resolver.platforms.canonical import canonical_url
@@ -237,8 +237,8 @@ def not_cached(why: str) -> str:
 
 # Failures that may not happen again: an online run asks again rather than repeat them from the cache for the
 # whole TTL (offline shows them: they are what was last known). A refused or looping chain is a lasting answer, under
-# the settings that gave it (`_declined`).
-PASSING = (*(f"{kind}:" for kind in PASSING_KINDS), "http-429:", "http-5")
+# the settings that gave it (`_declined`). What a replayed WARC lacked says nothing of the link (NOT_IN_WARC).
+PASSING = (*(f"{kind}:" for kind in (*PASSING_KINDS, NOT_IN_WARC)), "http-429:", "http-5")
 NEVER_RESOLVED = not_cached("never resolved")
 TOO_MANY_HOPS = "too-many-hops:"
 

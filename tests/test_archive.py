@@ -547,6 +547,32 @@ def test_replay_and_warc_do_not_outlive_the_command(tmp_path, fakenet):
     assert check(tmp_path / "a.warc.gz")[0]       # the archive command's WARC was closed whole
 
 
+def test_a_link_a_replayed_warc_did_not_hold_is_followed_by_the_next_live_run(tmp_path, fakenet):
+    """review29d: a --replay run whose WARC lacked a link recorded "not-in-warc" as the link's resolution, and the next
+    live run served it from the cache for the whole cache TTL (30 days): "not in the replayed WARC files", exit 1,
+    the network never asked (only --refresh asked it). What a WARC lacks says nothing of the link: a live run follows
+    it; offline, what was last known is still shown."""
+    from resolver.cli import cli as command
+    from resolver.warc import WarcWriter
+
+    fakenet.route("t.co", "/x", redirect("https://twitter.com/a/status/1"))
+    config = tmp_path / "config.toml"
+    config.write_text(f'[network]\nretries = 0\n[origins]\n"https://t.co" = "{fakenet.origin}"\n')
+    warc = tmp_path / "w.warc.gz"
+    WarcWriter(warc, software="test").close()
+
+    def invoke(*args):
+        return CliRunner().invoke(command, ["--config", str(config), "--db", str(tmp_path / "r.db"), *args])
+    replayed = invoke("--replay", str(warc), "resolve", "--json", "https://t.co/x")
+    assert json.loads(replayed.stdout)["error"].startswith("not-in-warc:") and fakenet.hits == []
+    offline = invoke("resolve", "--offline", "--json", "https://t.co/x")
+    assert json.loads(offline.stdout)["error"].startswith("not-in-warc:")
+    live = invoke("resolve", "--json", "https://t.co/x")
+    assert live.exit_code == 0, live.output
+    assert json.loads(live.stdout)["final_url"] == "https://twitter.com/a/status/1"
+    assert fakenet.hits == [("t.co", "/x")]
+
+
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,hi", "//evil.example/x"],
                          ids=["javascript", "data", "no-scheme"])
 def test_an_availability_answer_whose_snapshot_is_no_web_address_names_no_snapshot(url):

@@ -578,3 +578,41 @@ def test_left28_a_long_posts_text_is_whole_or_marked_cut(text, note_tweet, expec
     from resolver.fetch.records import long_post_text
 
     assert long_post_text(text, note_tweet) == expected
+
+
+def test_a_photo_a_replayed_warc_did_not_hold_is_downloaded_by_the_next_live_run(fakenet, store, tmp_path):
+    """review29d: a --replay run whose WARC lacked a photo recorded the photo's download as failed ("not-in-warc"), a
+    failure replay29's failure_ttl took for a lasting one: the next live run kept "not in the replayed WARC files" as
+    the photo's answer for the whole cache TTL (30 days), never asking its server, and the post was failed (exit 1).
+    What a WARC lacks says nothing of the source: a live run downloads it."""
+    from resolver.warc import ReplayIndex, WarcWriter
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    serve_media(fakenet)
+    settings = settings_for(fakenet, retries=0)
+    run([TWEET], settings, store, media=False)   # the post is cached, its photos never downloaded
+    warc = tmp_path / "empty.warc.gz"
+    WarcWriter(warc, software="test").close()
+    hits = len(fakenet.hits)
+    session = Session(settings, store=store, replay=ReplayIndex([warc]))
+    [replayed] = session.run(lambda s: fetch_posts([TWEET], session=s, options=FetchOptions()))
+    assert replayed.media[0]["error"].startswith("not-in-warc:") and len(fakenet.hits) == hits
+    [live] = run([TWEET], settings, store)
+    assert live.media[0]["error"] is None and live.media[0]["sha256"] and not live.failed
+    assert ("pbs.twimg.com", "/media/FjRivertonBridge.jpg") in fakenet.hits[hits:]
+
+
+def test_a_post_a_replayed_warc_did_not_hold_is_asked_by_the_next_live_run(fakenet, store, tmp_path):
+    """review29d: what a replayed WARC lacked is no answer of the post's: the next live run asks its source."""
+    from resolver.warc import ReplayIndex, WarcWriter
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    serve_media(fakenet)
+    settings = settings_for(fakenet, retries=0)
+    warc = tmp_path / "empty.warc.gz"
+    WarcWriter(warc, software="test").close()
+    session = Session(settings, store=store, replay=ReplayIndex([warc]))
+    [replayed] = session.run(lambda s: fetch_posts([TWEET], session=s, options=FetchOptions()))
+    assert replayed.record.status == "error" and fakenet.hits == []
+    [live] = run([TWEET], settings, store)
+    assert live.record.status == "available" and not live.failed

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from cache.store import json_column
 from resolver.fetch.records import WAYBACK, Media, PostRecord, merge, record_from_json
-from resolver.http import NOT_CACHED, FetchOutcome, Ledger, asked_to_wait, passing_failure
+from resolver.http import NOT_CACHED, NOT_IN_WARC, FetchOutcome, Ledger, asked_to_wait, passing_failure
 from resolver.http import fetch as http_fetch
 from resolver.model import plain
 from resolver.options import FetchOptions
@@ -210,7 +210,8 @@ def _download_again(row: dict[str, Any], session: Session) -> bool:
     three retries each, 110 s of a 140 s run; and a 404 was kept for good). A failure that may pass (no answer in
     time, a broken connection, a 429 or 5xx: `passing_failure` of its fetch) is kept for failure_ttl minutes, one
     that will not (a 404 or 410, refused by the guard, no image) for the cache TTL (replay29: a photo whose server
-    hiccuped was not tried again for 30 days). --refresh downloads it again (`media_file` does not look); offline it
+    hiccuped was not tried again for 30 days); one a replayed WARC lacked ("not-in-warc") is no answer of the file's
+    at all, and is downloaded again by every online run (review29d). --refresh downloads it again (`media_file` does not look); offline it
     is what was last known. A file once downloaded is kept: its facts are of its bytes."""
     if session.offline or row.get("sha256") is not None:
         return False
@@ -220,6 +221,8 @@ def _download_again(row: dict[str, Any], session: Session) -> bool:
     # A warm run's memo never stands in for this: an article with a failed step runs its steps (memo.answer).
     store = session.store
     fetch = store.fetch(row["fetch_id"]) if store is not None and row.get("fetch_id") else None
+    if fetch is not None and fetch.get("error_kind") == NOT_IN_WARC:
+        return True   # what a replayed WARC lacked says nothing of the file (review29d)
     if fetch is None or not passing_failure(fetch.get("error_kind"), fetch.get("status")):
         return False
     return fetched < session.failure_since()
