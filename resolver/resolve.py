@@ -196,7 +196,8 @@ def _cached_many(urls: list[str], session: Session) -> list[Resolution | None]:
     # be another link's, so it is never answered from the cache.
     keys = [session.redactor.url(url) for url in urls]
     rows = session.store.latest_resolutions(keys, since=session.cached_since())
-    return [_answer(url, rows[key], session) if key in rows and key == url else None
+    unknown_age = session.of_unknown_age(i for row in rows.values() for i in row["fetch_ids"] or ())
+    return [_answer(url, rows[key], session, unknown_age) if key in rows and key == url else None
             for url, key in zip(urls, keys, strict=True)]
 
 
@@ -205,16 +206,19 @@ END_WITHHELD = (f"{NOT_CACHED}: offline, and where this link leads was kept with
                 "post cannot be asked for by it")
 
 
-def _answer(url: str, row: dict[str, Any], session: Session) -> Resolution | None:
+def _answer(url: str, row: dict[str, Any], session: Session, unknown_age: set[int]) -> Resolution | None:
     """A cached row as this run's answer, or None to resolve again. Offline, a row these settings would not give
     is not known, and says why (review28c #6: "this URL was never resolved", which the cache contradicts). One
     whose end was redacted (`twitter.com/REDACTED/status/…`) cannot say which post to ask for, and asking by the
-    redacted one is a wrong lookup (left28): online the link is followed again; offline it is not known."""
+    redacted one is a wrong lookup (left28): online the link is followed again; offline it is not known.
+    `unknown_age`: the fetch-log rows a live run does not take answers from (`Session.of_unknown_age`)."""
     declined = _declined(row, session.settings)
     if declined is not None:
         return Resolution(url, None, None, error=not_cached(declined), unavailable=True) if session.offline else None
     if not session.offline and _passing(row["error"]):
         return None
+    if unknown_age.intersection(row["fetch_ids"] or ()):
+        return None   # replayed from a record of no known time: a live run follows it again (review29d)
     if _end_redacted(row):
         return None if not session.offline else Resolution(url, None, None, error=END_WITHHELD, unavailable=True)
     return _from_row(url, row)

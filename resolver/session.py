@@ -18,7 +18,7 @@ from __future__ import annotations
 import gc
 import threading
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -171,6 +171,14 @@ class Session:
         of the WARC and recorded again each run). With no dated record, now."""
         replayed = self.replay.answered_from_us if self.replay is not None else None
         return replayed if replayed is not None else time.time_ns() // 1000
+
+    def of_unknown_age(self, fetch_ids: Iterable[int | None]) -> set[int]:
+        """Those of these fetch-log rows that make a cached answer resting on them one this run asks again rather
+        than take: in a live run, those replayed from a WARC record that gives no time (`answered_at_unknown`). Such
+        an answer is kept at the replay's own time, which is no age of its (review29d: a live run after such a replay
+        took the WARC's answers as given that moment, for the whole cache TTL, and asked nothing). A replay takes it
+        (it asks only the WARC); offline takes what was last known."""
+        return self.store.answered_at_unknown(fetch_ids) if self.live and self.store is not None else set()
 
     @property
     def live(self) -> bool:

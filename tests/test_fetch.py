@@ -616,3 +616,29 @@ def test_a_post_a_replayed_warc_did_not_hold_is_asked_by_the_next_live_run(faken
     assert replayed.record.status == "error" and fakenet.hits == []
     [live] = run([TWEET], settings, store)
     assert live.record.status == "available" and not live.failed
+
+
+def test_a_photo_failure_replayed_from_an_undated_record_is_downloaded_by_the_next_live_run(fakenet, store, tmp_path):
+    """review29d: a photo's 404 replayed from a WARC record with no WARC-Date is of no known age (kept at the replay's
+    own time): the next live run kept it as the photo's answer for the whole cache TTL. It downloads it now."""
+    from resolver.warc import ReplayIndex, WarcWriter
+    from tests.test_archive import redated
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    serve_media(fakenet)
+    [photo] = fakenet.routes["pbs.twimg.com", "/media/FjRivertonBridge.jpg"]
+    fakenet.route("pbs.twimg.com", "/media/FjRivertonBridge.jpg", page("gone", 404))
+    settings = settings_for(fakenet, retries=0)
+    written, undated = tmp_path / "written.warc.gz", tmp_path / "undated.warc.gz"
+    writer = WarcWriter(written, software="test")
+    Session(settings, warc=writer).run(lambda s: fetch_posts([TWEET], session=s, options=FetchOptions()))
+    writer.close()
+    redated(written, undated, None)
+    replay = Session(settings, store=store, replay=ReplayIndex([undated]))
+    [replayed] = replay.run(lambda s: fetch_posts([TWEET], session=s, options=FetchOptions()))
+    assert replayed.media[0]["error"] == "HTTP 404"
+    fakenet.route("pbs.twimg.com", "/media/FjRivertonBridge.jpg", photo)
+    hits = len(fakenet.hits)
+    [live] = run([TWEET], settings, store)
+    assert live.media[0]["error"] is None and live.media[0]["sha256"] and not live.failed
+    assert ("pbs.twimg.com", "/media/FjRivertonBridge.jpg") in fakenet.hits[hits:]

@@ -221,8 +221,9 @@ def _download_again(row: dict[str, Any], session: Session) -> bool:
     # A warm run's memo never stands in for this: an article with a failed step runs its steps (memo.answer).
     store = session.store
     fetch = store.fetch(row["fetch_id"]) if store is not None and row.get("fetch_id") else None
-    if fetch is not None and fetch.get("error_kind") == NOT_IN_WARC:
-        return True   # what a replayed WARC lacked says nothing of the file (review29d)
+    if fetch is not None and (fetch.get("error_kind") == NOT_IN_WARC
+                              or session.live and fetch.get("answered_at_unknown")):
+        return True   # what a replayed WARC lacked, or gave at no known time, is no live run's answer (review29d)
     if fetch is None or not passing_failure(fetch.get("error_kind"), fetch.get("status")):
         return False
     return fetched < session.failure_since()
@@ -270,6 +271,8 @@ def _from_cache(target: Target, session: Session,
     if not session.offline and (row["status"] == "error" or row["status"] == "unknown" and not record.fetch_ids
                                 and _token_now_set(target, session)):
         return None   # an error, or "needs an access token" when one is set now: ask again
+    if session.of_unknown_age(record.fetch_ids):
+        return None   # replayed from a record of no known time: a live run asks again (review29d)
     looked, under = _lookup_in_store(target, record, store, archived, session)
     if not session.offline and looked is not None and looked.startswith("error: ") \
             and not looked.startswith("error: blocked"):
