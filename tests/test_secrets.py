@@ -1114,3 +1114,32 @@ def test_secrets29_a_link_carrying_a_secret_split_by_whitespace_is_stored_and_ou
     for token in (key, written, key[:8] + "%09" + key[8:], key[:8] + "\t" + key[8:]):
         shown = _shown_anywhere(tmp_path, world.db, printed, logs, source="article.html", token=token)
         assert shown == {}, (token, json.dumps(shown, indent=1))
+
+
+def test_review29d_stats_says_an_embed_whose_url_holds_a_key_set_later_was_looked_up(fakenet, tmp_path):
+    """review29d: `stats` showed each row redacted (secrets29), then asked the fetch log whether its embed had been
+    looked up in the archive by the row's URL as shown: a URL holding a key set after the lookup was asked about as
+    `…/RiverREDACTED/…`, a URL never looked up, and `at_risk_embeds` said the embed "was never looked up in the archive
+    (unknown, not lost)", which the cache contradicts. The lookup is asked by the URL as kept; the row is shown
+    redacted."""
+    from tests import waybacknet
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>the post</html>"))
+    waybacknet.serve(fakenet, [])   # the archive holds no copy: the embed is at risk, and was looked up
+    serve_media(fakenet)
+    world = World(fakenet, tmp_path)
+    source = tmp_path / "article.html"
+    source.write_text(f'<html><body><blockquote class="twitter-tweet"><p>Bridge reopened.</p>&mdash; Riverton Roads '
+                      f'(@RivertonRoads) <a href="{POST}">December 6, 2022</a></blockquote></body></html>')
+    assert world("scan", "--fetch", "--archive", str(source)).exit_code in (0, 4)
+    before = [json.loads(line) for line in world("stats", "--json").output.splitlines()
+              if line.startswith("{") and '"at_risk_embeds"' in line]
+    assert [row["looked_up"] for row in before] == [True], before
+    keys = {"META_ACCESS_TOKEN": "tonRoads"}
+    result = world("stats", "--json", env=keys)
+    after = [json.loads(line) for line in result.output.splitlines()
+             if line.startswith("{") and '"at_risk_embeds"' in line]
+    assert [row["url"] for row in after] == [POST.replace("tonRoads", "REDACTED")]
+    assert [row["looked_up"] for row in after] == [True], after
+    assert "never looked up" not in world("stats", env=keys).output and "tonRoads" not in result.output
