@@ -545,8 +545,8 @@ def test_replay_of_something_never_recorded_is_a_clear_error(tmp_path, fakenet):
     assert broken.exit_code == 1 and "cannot replay" in broken.output
 
 
-def test_replay_and_warc_do_not_outlive_the_command(tmp_path, fakenet):
-    """A command's session holds its replay index and WARC writer: the next command starts with neither."""
+def _empty_replay(tmp_path, fakenet):
+    """(invoke, warc): the command line on one cache with t.co/x served live, and a WARC that holds nothing."""
     from resolver.cli import cli as command
     from resolver.warc import WarcWriter
 
@@ -558,6 +558,12 @@ def test_replay_and_warc_do_not_outlive_the_command(tmp_path, fakenet):
 
     def invoke(*args):
         return CliRunner().invoke(command, ["--config", str(config), "--db", str(tmp_path / "r.db"), *args])
+    return invoke, warc
+
+
+def test_replay_and_warc_do_not_outlive_the_command(tmp_path, fakenet):
+    """A command's session holds its replay index and WARC writer: the next command starts with neither."""
+    invoke, warc = _empty_replay(tmp_path, fakenet)
     replayed = invoke("--replay", str(warc), "resolve", "--json", "https://t.co/x")
     assert json.loads(replayed.stdout)["error"].startswith("not-in-warc:")
     # archive under --replay: nothing leaves the process
@@ -574,17 +580,7 @@ def test_a_link_a_replayed_warc_did_not_hold_is_followed_by_the_next_live_run(tm
     live run served it from the cache for the whole cache TTL (30 days): "not in the replayed WARC files", exit 1,
     the network never asked (only --refresh asked it). What a WARC lacks says nothing of the link: a live run follows
     it; offline, what was last known is still shown."""
-    from resolver.cli import cli as command
-    from resolver.warc import WarcWriter
-
-    fakenet.route("t.co", "/x", redirect("https://twitter.com/a/status/1"))
-    config = tmp_path / "config.toml"
-    config.write_text(f'[network]\nretries = 0\n[origins]\n"https://t.co" = "{fakenet.origin}"\n')
-    warc = tmp_path / "w.warc.gz"
-    WarcWriter(warc, software="test").close()
-
-    def invoke(*args):
-        return CliRunner().invoke(command, ["--config", str(config), "--db", str(tmp_path / "r.db"), *args])
+    invoke, warc = _empty_replay(tmp_path, fakenet)
     replayed = invoke("--replay", str(warc), "resolve", "--json", "https://t.co/x")
     assert json.loads(replayed.stdout)["error"].startswith("not-in-warc:") and fakenet.hits == []
     offline = invoke("resolve", "--offline", "--json", "https://t.co/x")
