@@ -17,7 +17,7 @@ import sys
 import threading
 import time as clock
 import zlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
@@ -683,6 +683,19 @@ class Store:
         return [row[0] for row in self.conn.execute(
             f"SELECT id FROM fetches WHERE id IN ({marks}) AND NOT (coalesce(via, 'live') = 'warc' "
             f"AND coalesce(warc_file, '') IN ({named}))", [*ids, *files])]
+
+    def answered_at_unknown(self, fetch_ids: Iterable[int | None]) -> set[int]:
+        """Those of these fetch-log rows replayed from a WARC record that gives no time its source answered at (m024
+        `answered_at_unknown`): an answer resting on one is of an age not known. One indexed read for them all."""
+        ids = [fetch_id for fetch_id in dict.fromkeys(fetch_ids) if fetch_id]
+        found: set[int] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            self._noted(*(f"fetch {fetch_id}" for fetch_id in chunk))
+            found.update(row[0] for row in self.conn.execute(
+                f"SELECT id FROM fetches WHERE id IN ({', '.join(['?'] * len(chunk))}) "
+                "AND answered_at_unknown IS NOT NULL", chunk))
+        return found
 
     def fetches_for(self, url: str) -> list[dict[str, Any]]:
         self._noted(f"fetches {url}")

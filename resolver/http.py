@@ -43,6 +43,10 @@ if TYPE_CHECKING:
 LONG_WAIT_S = 1.0            # a retry or a rate-limit wait this long gets a status line
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 NOT_CACHED = "not-cached"     # the error kind of every answer an offline run gets
+# A failure of a --replay run's WARC files, not of the source: they never saw the request. It says nothing of what
+# the source answers, so it is no later online run's answer (review29d: a live run after a replay kept "not in the
+# replayed WARC files" as a link's and a photo's answer for the whole cache TTL).
+NOT_IN_WARC = "not-in-warc"
 HOST_NAME_RE = re.compile(r"[A-Za-z0-9_.-]+")   # what a host name looked up is made of (IDNA names as their A-labels)
 
 
@@ -321,7 +325,7 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
     except httpx.InvalidURL as exc:
         kind, message = "invalid-url", f"refused {url}: {exc}"
     except NotReplayable as exc:
-        kind, message = "not-in-warc", str(exc)
+        kind, message = NOT_IN_WARC, str(exc)
     except NotCached as exc:
         kind, message = NOT_CACHED, str(exc)
     except httpx.TimeoutException as exc:

@@ -121,10 +121,14 @@ _ESCAPED_UNRESERVED = re.compile(r"%(?:25)*(?:3[0-9]|[46][1-9A-Fa-f]|[57][0-9Aa]
 
 # Whitespace a secret may be split by and still be read whole (secrets29): tabs and line breaks, which a URL reader (a
 # browser, urlsplit) takes out of a URL, so "abc\tdef" is sent as "abcdef"; and whitespace percent-escaped at any
-# depth ("%09", "%0A", "%20", "%2509"), which leaves the secret plain to whoever reads the URL or the log. Not a raw
-# space or "+": in free text they part words, and no URL reader takes them out.
-_SPLIT = r"(?:[\t\n\r\x0b\x0c]|%(?:25)*(?:0[9AaBbCcDd]|20))*"
-_SPLITS = re.compile(r"[\t\n\r\x0b\x0c]|%(?:25)*(?:0[9AaBbCcDd]|20)")
+# depth ("%09", "%0A", "%20", "%2509"), which leaves the secret plain to whoever reads the URL or the log. And the
+# same whitespace as the bodies the tool keeps write it (review29d): a JSON string's escape ("\\t", "\\u0009") and an
+# HTML character reference ("&#9;", "&#x0A;", "&Tab;"), which the parsed answer reads as the raw character. Not a
+# raw space or "+": in free text they part words, and no URL reader takes them out.
+_WHITESPACE = (r"[\t\n\r\x0b\x0c]|%(?:25)*(?:0[9AaBbCcDd]|20)|\\(?:[tnrf]|u00(?:0[9AaBbCcDd]|20))"
+               r"|&#(?:0*(?:9|1[0-3]|32)(?![0-9])|[Xx]0*(?:[9AaBbCcDd]|20)(?![0-9A-Fa-f]));?|&(?:Tab|NewLine);")
+_SPLIT = rf"(?:[\t\n\r\x0b\x0c]|(?=[%\\&])(?:{_WHITESPACE}))*"   # a raw one, else the first character first
+_SPLITS = re.compile(_WHITESPACE)
 
 
 def _splits(text: str) -> bool:

@@ -187,6 +187,14 @@ class Session:
         """The oldest cached lasting error (a 4xx answer: `error_ttl` days) an online run accepts, UTC ISO 8601."""
         return since_at(self._now_us(), self.settings.error_ttl_days)
 
+    def of_unknown_age(self, fetch_ids: Iterable[int | None]) -> set[int]:
+        """Those of these fetch-log rows that make a cached answer resting on them one this run asks again rather
+        than take: in a live run, those replayed from a WARC record that gives no time (`answered_at_unknown`). Such
+        an answer is kept at the replay's own time, which is no age of its (review29d: a live run after such a replay
+        took the WARC's answers as given that moment, for the whole cache TTL, and asked nothing). A replay takes it
+        (it asks only the WARC); offline takes what was last known."""
+        return self.store.answered_at_unknown(fetch_ids) if self.live and self.store is not None else set()
+
     @property
     def live(self) -> bool:
         """Whether answers come from the network: not offline, not replayed. Budgets pace live requests only."""

@@ -163,6 +163,8 @@ def test_save_job_accepted_pending_then_success(fakenet, store):
     ([json_page({"url": POST, "job_id": ["j"]})], {}, ("error", None)),
 ], ids=["immediate-error", "recent-capture", "job-error", "gave-up", "429", "list-answer", "string-status",
         "success-without-time", "odd-job-id"])
+
+
 def test_save_outcomes(fakenet, store, submit, statuses, expected):
     serve_wayback(fakenet)
     fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
@@ -590,6 +592,29 @@ def test_an_undated_replayed_answer_leaves_no_time_in_the_rows_of_what_it_said(f
     assert replayed["posts"][0]["status"] == "available"   # replayed again: an undated answer is of no known age
 
 
+def test_a_live_run_after_a_replay_of_undated_records_asks_the_sources_again(fakenet, tmp_path):
+    """review29d: a record with no WARC-Date gives an answer of a time not known, which replay29 records at the
+    replay's own time (`answered_at_unknown` says why). The freshness checks read that time as the answer's age: a
+    live run after the replay served the WARC's answers (a post's status, where a link leads) from the cache as if the
+    source had just given them, for the whole cache TTL, and asked nothing. An answer of no known time is no live
+    run's cached answer: it asks the sources again. A replay takes it as it takes any (it asks only the WARC)."""
+    cli, article, warc = replay_world(fakenet, tmp_path, None)
+    first = json.loads(cli("replay.db", "--replay", str(warc), "scan", "--fetch", "--json", str(article)))
+    assert first["posts"] and not first["posts"][0]["from_cache"]
+    again = json.loads(cli("replay.db", "--replay", str(warc), "scan", "--fetch", "--json", str(article)))
+    # replayed again: the undated rows hold no time (replay29b), so the WARC is asked again, which is no request
+    assert again["posts"][0]["status"] == "available"
+    cli("replay.db", "--replay", str(warc), "report", "--format", "json", str(article))   # archive lookups too
+    serve_the_article_world(fakenet, tmp_path)   # the servers answer again
+    hits = len(fakenet.hits)
+    live = json.loads(cli("replay.db", "scan", "--fetch", "--json", str(article)))
+    assert len(fakenet.hits) > hits and not live["posts"][0]["from_cache"]
+    assert live["resolutions"] and not any(r["from_cache"] for r in live["resolutions"])
+    hits = len(fakenet.hits)
+    cli("replay.db", "report", "--format", "json", str(article))
+    assert any(host == "web.archive.org" for host, _ in fakenet.hits[hits:]), fakenet.hits[hits:]
+
+
 def test_archive_of_articles_asks_the_sources_again_even_with_a_warm_cache(fakenet, tmp_path):
     """#9 §6 through the streamed corpus run: an article's posts are fetched afresh, so the WARC holds them."""
     config = serve_the_article_world(fakenet, tmp_path)
@@ -630,8 +655,8 @@ def test_replay_of_something_never_recorded_is_a_clear_error(tmp_path, fakenet):
     assert broken.exit_code == 1 and "cannot replay" in broken.output
 
 
-def test_replay_and_warc_do_not_outlive_the_command(tmp_path, fakenet):
-    """A command's session holds its replay index and WARC writer: the next command starts with neither."""
+def _empty_replay(tmp_path, fakenet):
+    """(invoke, warc): the command line on one cache with t.co/x served live, and a WARC that holds nothing."""
     from resolver.cli import cli as command
     from resolver.warc import WarcWriter
 
@@ -643,6 +668,12 @@ def test_replay_and_warc_do_not_outlive_the_command(tmp_path, fakenet):
 
     def invoke(*args):
         return CliRunner().invoke(command, ["--config", str(config), "--db", str(tmp_path / "r.db"), *args])
+    return invoke, warc
+
+
+def test_replay_and_warc_do_not_outlive_the_command(tmp_path, fakenet):
+    """A command's session holds its replay index and WARC writer: the next command starts with neither."""
+    invoke, warc = _empty_replay(tmp_path, fakenet)
     replayed = invoke("--replay", str(warc), "resolve", "--json", "https://t.co/x")
     assert json.loads(replayed.stdout)["error"].startswith("not-in-warc:")
     # archive under --replay: nothing leaves the process
@@ -654,8 +685,26 @@ def test_replay_and_warc_do_not_outlive_the_command(tmp_path, fakenet):
     assert check(tmp_path / "a.warc.gz")[0]       # the archive command's WARC was closed whole
 
 
+def test_a_link_a_replayed_warc_did_not_hold_is_followed_by_the_next_live_run(tmp_path, fakenet):
+    """review29d: a --replay run whose WARC lacked a link recorded "not-in-warc" as the link's resolution, and the next
+    live run served it from the cache for the whole cache TTL (30 days): "not in the replayed WARC files", exit 1,
+    the network never asked (only --refresh asked it). What a WARC lacks says nothing of the link: a live run follows
+    it; offline, what was last known is still shown."""
+    invoke, warc = _empty_replay(tmp_path, fakenet)
+    replayed = invoke("--replay", str(warc), "resolve", "--json", "https://t.co/x")
+    assert json.loads(replayed.stdout)["error"].startswith("not-in-warc:") and fakenet.hits == []
+    offline = invoke("resolve", "--offline", "--json", "https://t.co/x")
+    assert json.loads(offline.stdout)["error"].startswith("not-in-warc:")
+    live = invoke("resolve", "--json", "https://t.co/x")
+    assert live.exit_code == 0, live.output
+    assert json.loads(live.stdout)["final_url"] == "https://twitter.com/a/status/1"
+    assert fakenet.hits == [("t.co", "/x")]
+
+
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,hi", "//evil.example/x"],
                          ids=["javascript", "data", "no-scheme"])
+
+
 def test_an_availability_answer_whose_snapshot_is_no_web_address_names_no_snapshot(url):
     """The snapshot's address goes into the HTML report's href as given: a `javascript:` one ran on a click in a
     page promised to hold no script."""

@@ -624,3 +624,69 @@ def test_left28_a_long_posts_text_is_whole_or_marked_cut(text, note_tweet, expec
     from resolver.fetch.records import long_post_text
 
     assert long_post_text(text, note_tweet) == expected
+
+
+def test_a_photo_a_replayed_warc_did_not_hold_is_downloaded_by_the_next_live_run(fakenet, store, tmp_path):
+    """review29d: a --replay run whose WARC lacked a photo recorded the photo's download as failed ("not-in-warc"), a
+    failure replay29's failure_ttl took for a lasting one: the next live run kept "not in the replayed WARC files" as
+    the photo's answer for the whole cache TTL (30 days), never asking its server, and the post was failed (exit 1).
+    What a WARC lacks says nothing of the source: a live run downloads it."""
+    from resolver.warc import ReplayIndex, WarcWriter
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    serve_media(fakenet)
+    settings = settings_for(fakenet, retries=0)
+    run([TWEET], settings, store, media=False)   # the post is cached, its photos never downloaded
+    warc = tmp_path / "empty.warc.gz"
+    WarcWriter(warc, software="test").close()
+    hits = len(fakenet.hits)
+    session = Session(settings, store=store, replay=ReplayIndex([warc]))
+    [replayed] = session.run(lambda s: fetch_posts([TWEET], session=s, options=FetchOptions()))
+    # the replay asks the WARC only, which lacks the post's answer and its photo (a live answer the cache holds is
+    # no replayed one: replay29b), so both are "not-in-warc"
+    assert replayed.record.reason.startswith("not-in-warc:") and len(fakenet.hits) == hits
+    [live] = run([TWEET], settings, store)
+    assert live.media[0]["error"] is None and live.media[0]["sha256"] and not live.failed
+    assert ("pbs.twimg.com", "/media/FjRivertonBridge.jpg") in fakenet.hits[hits:]
+
+
+def test_a_post_a_replayed_warc_did_not_hold_is_asked_by_the_next_live_run(fakenet, store, tmp_path):
+    """review29d: what a replayed WARC lacked is no answer of the post's: the next live run asks its source."""
+    from resolver.warc import ReplayIndex, WarcWriter
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    serve_media(fakenet)
+    settings = settings_for(fakenet, retries=0)
+    warc = tmp_path / "empty.warc.gz"
+    WarcWriter(warc, software="test").close()
+    session = Session(settings, store=store, replay=ReplayIndex([warc]))
+    [replayed] = session.run(lambda s: fetch_posts([TWEET], session=s, options=FetchOptions()))
+    assert replayed.record.status == "error" and fakenet.hits == []
+    [live] = run([TWEET], settings, store)
+    assert live.record.status == "available" and not live.failed
+
+
+def test_a_photo_failure_replayed_from_an_undated_record_is_downloaded_by_the_next_live_run(fakenet, store, tmp_path):
+    """review29d: a photo's 404 replayed from a WARC record with no WARC-Date is of no known age (kept at the replay's
+    own time): the next live run kept it as the photo's answer for the whole cache TTL. It downloads it now."""
+    from resolver.warc import ReplayIndex, WarcWriter
+    from tests.test_archive import redated
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    serve_media(fakenet)
+    [photo] = fakenet.routes["pbs.twimg.com", "/media/FjRivertonBridge.jpg"]
+    fakenet.route("pbs.twimg.com", "/media/FjRivertonBridge.jpg", page("gone", 404))
+    settings = settings_for(fakenet, retries=0)
+    written, undated = tmp_path / "written.warc.gz", tmp_path / "undated.warc.gz"
+    writer = WarcWriter(written, software="test")
+    Session(settings, warc=writer).run(lambda s: fetch_posts([TWEET], session=s, options=FetchOptions()))
+    writer.close()
+    redated(written, undated, None)
+    replay = Session(settings, store=store, replay=ReplayIndex([undated]))
+    [replayed] = replay.run(lambda s: fetch_posts([TWEET], session=s, options=FetchOptions()))
+    assert replayed.media[0]["error"] == "HTTP 404"
+    fakenet.route("pbs.twimg.com", "/media/FjRivertonBridge.jpg", photo)
+    hits = len(fakenet.hits)
+    [live] = run([TWEET], settings, store)
+    assert live.media[0]["error"] is None and live.media[0]["sha256"] and not live.failed
+    assert ("pbs.twimg.com", "/media/FjRivertonBridge.jpg") in fakenet.hits[hits:]

@@ -597,3 +597,32 @@ def test_secrets29_a_secret_split_by_whitespace_anywhere_is_gone_from_every_answ
     for redact in (r.url, r.text, r.page_url):
         assert secret not in redact(text).translate(str.maketrans("", "", "\t\r\n")), (redact, text)
         assert REDACTED in redact(text)
+
+
+@pytest.mark.parametrize("written", [
+    "abcdef\\tJk12xyz", "abcdef\\nJk12xyz", "abc\\r\\ndefJk12xyz", "abcdef\\u0009Jk12xyz", "abcdef\\u000AJk12xyz",
+    "abcdef&#9;Jk12xyz", "abcdef&#x09;Jk12xyz", "abcdef&#10;Jk12xyz", "abcdef&Tab;Jk12xyz", "abcdef&NewLine;Jk12xyz",
+], ids=["json-tab", "json-line-feed", "json-crlf", "json-u0009", "json-u000A", "html-tab", "html-tab-hex",
+        "html-line-feed", "html-named-tab", "html-named-newline"])
+def test_review29d_a_secret_split_by_escaped_whitespace_in_a_json_or_html_body_is_redacted(written: str) -> None:
+    """review29d: secrets29 read a secret split by a raw tab or line break, or by one %-escaped, but the bodies the
+    tool keeps (the database's `bodies`, the WARC) are JSON answers and HTML pages, which write that tab as `\\t` or
+    `\\u0009` (JSON) or `&#9;` (HTML): the parsed answer's URL, its tab a raw one again, was redacted, and the kept
+    body beside it, the evidence, still held the secret. Each such escape splits it as the raw character does."""
+    r = Redactor(secrets=(SPLIT_SECRET,))
+    json_body = ('{"entities": {"urls": [{"expanded_url": "https://api.example/cb?q=' + written + '&v=2"}]}}').encode()
+    html_body = f'<a href="https://api.example/cb?q={written}&amp;v=2">the link</a>'.encode()
+    for body in (json_body, html_body):
+        kept = r.body(body)
+        assert REDACTED.encode() in kept and b"Jk12xyz" not in kept, kept
+    assert r.carries_secret(f"error: sent {written} back") and REDACTED in r.text(f"error: sent {written} back")
+
+
+@pytest.mark.parametrize("text", ["abcdef\\xJk12xyz", "abcdef\\u0041Jk12xyz", "abcdefJk&#912xyz", "abcdef&amp;Jk12xyz",
+                                  "abcdef&Tab Jk12xyz", "abcde&#x9fJk12xyz"],
+                         ids=["other-escape", "json-letter", "html-decimal-longer", "html-amp", "named-no-semicolon",
+                              "html-hex-longer"])
+def test_review29d_what_splits_a_secret_in_a_body_is_escaped_whitespace_only(text: str) -> None:
+    """A JSON or HTML escape of anything but whitespace splits no secret ("&#912" is one character, not a tab and "12")."""
+    r = Redactor(secrets=(SPLIT_SECRET,))
+    assert r.text(text) == text and not r.carries_secret(text)

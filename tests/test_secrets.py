@@ -1139,3 +1139,32 @@ def test_fixnu29b_a_posts_other_places_words_carrying_a_secret_are_stored_and_ou
     printed.append(report.output)
     assert any("tok=REDACTED" in p.read_text() for p in (tmp_path / "rep").rglob("*.md"))
     assert _shown_anywhere(tmp_path, world.db, printed, logs, source="feed.jsonl") == {}
+
+
+def test_review29d_stats_says_an_embed_whose_url_holds_a_key_set_later_was_looked_up(fakenet, tmp_path):
+    """review29d: `stats` showed each row redacted (secrets29), then asked the fetch log whether its embed had been
+    looked up in the archive by the row's URL as shown: a URL holding a key set after the lookup was asked about as
+    `…/RiverREDACTED/…`, a URL never looked up, and `at_risk_embeds` said the embed "was never looked up in the archive
+    (unknown, not lost)", which the cache contradicts. The lookup is asked by the URL as kept; the row is shown
+    redacted."""
+    from tests import waybacknet
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>the post</html>"))
+    waybacknet.serve(fakenet, [])   # the archive holds no copy: the embed is at risk, and was looked up
+    serve_media(fakenet)
+    world = World(fakenet, tmp_path)
+    source = tmp_path / "article.html"
+    source.write_text(f'<html><body><blockquote class="twitter-tweet"><p>Bridge reopened.</p>&mdash; Riverton Roads '
+                      f'(@RivertonRoads) <a href="{POST}">December 6, 2022</a></blockquote></body></html>')
+    assert world("scan", "--fetch", "--archive", str(source)).exit_code in (0, 4)
+    before = [json.loads(line) for line in world("stats", "--json").output.splitlines()
+              if line.startswith("{") and '"at_risk_embeds"' in line]
+    assert [row["looked_up"] for row in before] == [True], before
+    keys = {"META_ACCESS_TOKEN": "tonRoads"}
+    result = world("stats", "--json", env=keys)
+    after = [json.loads(line) for line in result.output.splitlines()
+             if line.startswith("{") and '"at_risk_embeds"' in line]
+    assert [row["url"] for row in after] == [POST.replace("tonRoads", "REDACTED")]
+    assert [row["looked_up"] for row in after] == [True], after
+    assert "never looked up" not in world("stats", env=keys).output and "tonRoads" not in result.output

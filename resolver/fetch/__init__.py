@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from cache.store import json_column
 from resolver.fetch.records import WAYBACK, Media, PostRecord, merge, record_from_json
-from resolver.http import NOT_CACHED, FetchOutcome, Ledger, asked_to_wait, passing_failure
+from resolver.http import NOT_CACHED, NOT_IN_WARC, FetchOutcome, Ledger, asked_to_wait, passing_failure
 from resolver.http import fetch as http_fetch
 from resolver.model import plain
 from resolver.options import FetchOptions
@@ -211,9 +211,10 @@ def _download_again(row: dict[str, Any], session: Session) -> bool:
     three retries each, 110 s of a 140 s run; and a 404 was kept for good). A failure that may pass (no answer in
     time, a broken connection, a 429 or 5xx: `passing_failure` of its fetch) is kept for failure_ttl minutes, one
     that will not (a 404 or 410, refused by the guard, no image) for the cache TTL (replay29: a photo whose server
-    hiccuped was not tried again for 30 days). --refresh downloads it again (`media_file` does not look); offline it
-    is what was last known. A file once downloaded is kept: its facts are of its bytes; but under --replay, one not
-    replayed from the run's WARC files is asked of them (`Session.takes_cached`)."""
+    hiccuped was not tried again for 30 days); one a replayed WARC lacked ("not-in-warc") is no answer of the file's
+    at all, and is downloaded again by every online run (review29d). --refresh downloads it again (`media_file` does
+    not look); offline it is what was last known. A file once downloaded is kept: its facts are of its bytes; but
+    under --replay, one not replayed from the run's WARC files is asked of them (`Session.takes_cached`)."""
     if session.offline:
         return False
     if not session.takes_cached([row.get("fetch_id")]):
@@ -226,6 +227,9 @@ def _download_again(row: dict[str, Any], session: Session) -> bool:
     # A warm run's memo never stands in for this: an article with a failed step runs its steps (memo.answer).
     store = session.store
     fetch = store.fetch(row["fetch_id"]) if store is not None and row.get("fetch_id") else None
+    if fetch is not None and (fetch.get("error_kind") == NOT_IN_WARC
+                              or session.live and fetch.get("answered_at_unknown")):
+        return True   # what a replayed WARC lacked, or gave at no known time, is no live run's answer (review29d)
     if fetch is None or not passing_failure(fetch.get("error_kind"), fetch.get("status")):
         return False
     return fetched < session.failure_since()
@@ -280,6 +284,8 @@ def _from_cache(target: Target, session: Session,
     copies = archived_in_store(row, store, takes=session.takes_cached) if archived else ()
     if session.replay is not None:
         archived = len(copies)   # under --replay, the copies read from its WARC files only (Session.takes_cached)
+    if session.of_unknown_age(record.fetch_ids):
+        return None   # replayed from a record of no known time: a live run asks again (review29d)
     looked, under = _lookup_in_store(target, record, store, archived, session)
     if not session.offline and looked is not None and looked.startswith("error: ") \
             and not looked.startswith("error: blocked"):
