@@ -51,14 +51,24 @@ class Reading:
 
 
 def readings(data: bytes) -> list[Reading]:
-    """Each distinct text the CANDIDATES read `data` into, named by the first encoding that reads it, best fit
-    first (a stable sort: cp1252 first among equals)."""
+    """Each distinct text the CANDIDATES read `data` into (`same_letters`), named by the first encoding that reads
+    it, best fit first (a stable sort: cp1252 first among equals)."""
     seen: dict[str, Reading] = {}
     for name in CANDIDATES:
         text = data.decode(name, errors="replace")
-        if text not in seen:
-            seen[text] = Reading(name, text, fit(text))
+        if same_letters(text) not in seen:
+            seen[same_letters(text)] = Reading(name, text, fit(text))
     return sorted(seen.values(), key=lambda reading: reading.fit, reverse=True)
+
+
+# Romanian's s and t with a comma below are written with a cedilla in cp1250 and ISO-8859-2, which have no other:
+# the same letters, so two encodings reading them so are no rivals ("Timişoara", "Timișoara").
+_SAME_LETTERS = str.maketrans("ȘșȚț", "ŞşŢţ")
+
+
+def same_letters(text: str) -> str:
+    """`text` with the letters written two ways written one way, to compare readings by."""
+    return text.translate(_SAME_LETTERS)
 
 
 def fit(text: str) -> tuple[float, float]:

@@ -230,7 +230,7 @@ def _guess(data: bytes) -> tuple[str, str | None]:
     matches = list(from_bytes(data))
     detected = _same_in_cp1252(data, _prefer_western(matches)) if matches else "cp1252"
     found = alphabets.readings(data)
-    detected_text = data.decode(detected, errors="replace")
+    detected_text = alphabets.same_letters(data.decode(detected, errors="replace"))
     if found[0].fit[0] < PLAUSIBLE or not alphabets.latin(detected_text):
         return detected, None   # another script's text (cp1251, Shift JIS): its guess stands
     tied = [reading for reading in found if reading.fit == found[0].fit]
@@ -238,8 +238,9 @@ def _guess(data: bytes) -> tuple[str, str | None]:
         char.lower() for char in tied[0].text if char.isalpha() and char >= "\x80")
     if western:
         return "cp1252", None
-    chosen = next((reading for reading in tied if reading.text == detected_text), tied[0])
-    return chosen.encoding, next((reading.encoding for reading in tied if reading is not chosen), None)
+    chosen = next((reading for reading in tied if alphabets.same_letters(reading.text) == detected_text), None)
+    rival = next((reading.encoding for reading in tied if reading is not (chosen or tied[0])), None)
+    return (detected if chosen else tied[0].encoding), rival
 
 
 def _one_byte_part(data: bytes) -> str | None:
