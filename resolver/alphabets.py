@@ -15,10 +15,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 # The one-byte Latin encodings a browser can be told to read a page in (the WHATWG Encoding standard's, without
-# those of scripts no alphabet below is for: iso8859-3 Maltese, iso8859-14 Celtic, windows-1258 Vietnamese). The
-# first that reads the bytes to a text names it: cp1252, the likelier by far, before the others.
-CANDIDATES = ("cp1252", "cp1250", "iso8859_2", "iso8859_15", "iso8859_10", "iso8859_4", "iso8859_13", "cp1257",
-              "iso8859_16", "cp1254", "mac_roman")
+# those of scripts no alphabet below is for: iso8859-3 Maltese, iso8859-14 Celtic, windows-1258 Vietnamese), and
+# cp1251, so a short Cyrillic text read as Latin letters ("Да, нет." is Slovak-looking "Äŕ, íĺň." in cp1250) has a
+# rival. The first that reads the bytes to a text names it: cp1252, the likelier by far, before the others.
+CANDIDATES = ("cp1252", "cp1251", "cp1250", "iso8859_2", "iso8859_15", "iso8859_10", "iso8859_4", "iso8859_13",
+              "cp1257", "iso8859_16", "cp1254", "mac_roman")
 
 # The letters beyond ASCII of the languages written in those encodings (lower case).
 ALPHABETS = {
@@ -28,6 +29,7 @@ ALPHABETS = {
     "polish": "ąćęłńóśźż", "czech": "áčďéěíňóřšťúůýž", "slovak": "áäčďéíĺľňóôŕšťúýž", "hungarian": "áéíóöőúüű",
     "slovene-croatian": "čćđšž", "romanian": "ăâîșşțţ", "albanian": "çë", "turkish": "çğıiöşüâîû",
     "estonian": "äöõüšž", "latvian": "āčēģīķļņšūž", "lithuanian": "ąčęėįšųūž", "sami": "áčđŋšŧž",
+    "cyrillic": "абвгдеёжзийклмнопрстуфхцчшщъыьэюяєіїґўђјљњћџѓќѕ",   # never in a word with Latin letters
 }
 # Signs any language's text writes between words, and inside one: an apostrophe (O’Brien), a Catalan middle dot
 # (l·l), a dash (May—reopened). A degree sign, a superscript, a fraction or an ordinal stand after a digit or a
@@ -36,6 +38,7 @@ BETWEEN_WORDS = set("«»‹›‘’‚“”„–—‐…•·€£¥¢§©�
 IN_WORDS = set("’·–—\u00ad")
 AFTER_A_DIGIT = set("°²³¹½¼¾ºª")
 _BEYOND_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+_LATIN_RE = re.compile(r"[A-Za-z]")
 # A word holding a character beyond ASCII: a run of characters other than spaces and ASCII signs (but "'").
 _WORD_RE = re.compile(r"[^\s!-&(-/:-@\[-`{-~]*[^\x00-\x7f][^\s!-&(-/:-@\[-`{-~]*")
 
@@ -97,7 +100,8 @@ def fit(text: str) -> tuple[float, float]:
                 wrong += times
         for letter, count in own.items():
             letters[letter] = letters.get(letter, 0) + count
-        if own and any(alphabet.issuperset(own) for alphabet in _ALPHABET_SETS):
+        alphabets = _LATIN_SETS if _LATIN_RE.search(word) else _ALPHABET_SETS   # "Ћуdџ" is no word
+        if own and any(alphabet.issuperset(own) for alphabet in alphabets):
             in_words += sum(own.values())
     total = signs + wrong + sum(letters.values())
     if not total:
@@ -107,6 +111,7 @@ def fit(text: str) -> tuple[float, float]:
 
 
 _ALPHABET_SETS = [set(letters) for letters in ALPHABETS.values()]
+_LATIN_SETS = [set(letters) for language, letters in ALPHABETS.items() if language != "cyrillic"]
 
 
 def latin(text: str) -> bool:

@@ -444,6 +444,22 @@ def test_enc29_a_guess_two_encodings_read_as_plausibly_says_it_is_unsure(tmp_pat
     assert f"the encoding was guessed ({said})" in report, report
 
 
+@pytest.mark.parametrize("text, encoding, rival", [
+    ("Antonín Dvořák\n", "cp1250", "cp1252"),            # "Dvoøák", Faroese letters
+    ("Cumhurbaşkanı İstanbul'da konuştu. Fotoğraf: Ayşe Yılmaz/AA\n", "cp1254", "cp1252"),   # "Ayþe", Icelandic
+    ("Да, нет.\n", "cp1251", "cp1250"),                   # "Äŕ, íĺň.", Slovak letters
+], ids=["czech-or-faroese", "turkish-or-icelandic", "russian-or-slovak"])
+def test_enc29_a_short_text_two_encodings_read_as_letters_is_guessed_unsure(text: str, encoding: str,
+                                                                           rival: str) -> None:
+    """A few letters can be read in two encodings as two languages' letters: each guess names the other, so a
+    report never shows the wrong reading as a sure one (before: cp1252's "Ayþe Yýlmaz" and "Äŕ, íĺň." as sure)."""
+    from resolver.article import from_bytes
+
+    article = from_bytes(text.encode(encoding), "line.txt")
+    assert {article.encoding, article.encoding_rival} == {encoding, rival}
+    assert article.text == text.encode(encoding).decode(article.encoding)
+
+
 POLISH_SIGNATURE = ("Świetny dzień w Łodzi pic.twitter.com/AbCdEf1234\n",
                     "\u2014 Jan Kowalski (@jkowalski_fikc) March 3, 2020\n")
 
