@@ -56,6 +56,9 @@ class Article:
     encoding_given: bool = False   # True when the user named the encoding (--encoding): it corrects the cache's record
     # When the user named it (UTC): this run's time, or an earlier run's that the cache recorded for these bytes
     encoding_given_at: str | None = None
+    # A guessed encoding's rival: another that reads the bytes into other letters as plausibly ("Dvořák" in cp1250
+    # is "Dvoøák" in cp1252). The guess is unsure, and every output says so (#10).
+    encoding_rival: str | None = None
 
     @cached_property
     def text(self) -> str:
@@ -167,29 +170,30 @@ def looks_binary(data: bytes, *, text: str | None = None) -> str | None:
 
 
 def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
-           declared: str | None = None) -> tuple[str, str, bool]:
+           declared: str | None = None) -> tuple[str, str, bool, str | None]:
     """Decode bytes: the encoding given, else a BOM, else UTF-8, else UTF-8 with a few bad bytes replaced, else the
     charset the HTTP header `declared`, else a declared HTML charset (a latin-1 or ASCII label read as cp1252, as
-    browsers read it), else detection."""
+    browsers read it), else detection. Returns the text, the encoding, whether it was guessed, and another encoding
+    that reads the bytes into other letters as plausibly as the guess (None when none does)."""
     if encoding:
         try:
-            return data.decode(encoding), encoding, False
+            return data.decode(encoding), encoding, False, None
         except LookupError:
             raise InputError(f"unknown encoding {encoding!r}; try utf-8, latin-1 or cp1252") from None
         except UnicodeDecodeError as exc:
             raise NotDecodable(f"not valid {encoding} at byte {exc.start}; try another --encoding") from None
     for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            return data.decode(name, errors="replace"), name, False
+            return data.decode(name, errors="replace"), name, False, None
     try:
-        return data.decode("utf-8"), "utf-8", False
+        return data.decode("utf-8"), "utf-8", False, None
     except UnicodeDecodeError:
         pass
     # Before what the page declares, as valid UTF-8 is: a label is often wrong (Apache says ISO-8859-1 of every
     # page), and a crawl cuts a record in the middle of a character.
     if _mostly_utf8(data):
         name = MIXED + "cp1252" if _holds_cp1252(data) else "utf-8"
-        return decode_as(data, name), name, True
+        return decode_as(data, name), name, True, None
     meta = META_CHARSET_RE.search(data[:4096]) if kind == "html" else None
     names = [declared] if declared else []
     names += [meta.group(1).decode("ascii", "replace")] if meta else []
@@ -197,28 +201,60 @@ def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
         if not _ascii_compatible(codec) and b"\x00" not in data[:4096]:
             continue   # a label saying UTF-16 on markup that reads as ASCII: it is not UTF-16 (WHATWG reads UTF-8)
         try:
-            return data.decode(codec), codec, False
+            return data.decode(codec), codec, False, None
         except (LookupError, UnicodeDecodeError):
             pass
+    name, rival = _guess(data[:200_000])
+    if (single := _one_byte_part(data[:200_000])) is not None:
+        name, rival = MIXED + single, None   # a scraper joined sources: a UTF-8 dash in Latin-1 words (wire28)
+    return decode_as(data, name), name, True, rival
+
+
+# How well a Latin reading must fit (alphabets.fit, word by word) to be taken for text: below it, the bytes are of
+# another script (cp1251, Shift JIS) and charset_normalizer's guess stands.
+PLAUSIBLE = 0.9
+# The letters of a Western text cp1252 reads with no doubt left: German, French and Spanish ones. Short French read
+# in cp1250 is Slovak-looking ("fermé … lŕ"), but a Western text is likelier by far (review29c).
+COMMON_WESTERN = set("äöüßàâæçéèêëîïôœùûÿáíñóú")
+
+
+def _guess(data: bytes) -> tuple[str, str | None]:
+    """The encoding of one-byte text, and another that reads its bytes into other letters as plausibly (None when
+    none does). charset_normalizer alone judged short texts badly (iso8859-2 Polish as iso8859_3, Sami iso8859-10 as
+    cp1250, French as mac_latin2); the reading whose letters a language writes (`alphabets`) is taken, and
+    charset_normalizer's guess, or cp1252, decides between readings that fit as well."""
     from charset_normalizer import from_bytes  # lazy: only undecodable input pays for it
 
-    matches = list(from_bytes(data[:200_000]))
-    name = _same_in_cp1252(data, _prefer_western(matches)) if matches else "cp1252"
-    if _holds_utf8(data) and (single := _one_byte_part(data[:200_000])) in _WESTERN:
-        name = MIXED + single   # a scraper joined sources: a UTF-8 dash in Latin-1 words (wire28)
-    return decode_as(data, name), name, True
+    from resolver import alphabets
+
+    matches = list(from_bytes(data))
+    detected = _same_in_cp1252(data, _prefer_western(matches)) if matches else "cp1252"
+    found = alphabets.readings(data)
+    detected_text = alphabets.same_letters(data.decode(detected, errors="replace"))
+    if found[0].fit[0] < PLAUSIBLE or not alphabets.latin(detected_text):
+        return detected, None   # another script's text (cp1251, Shift JIS): its guess stands
+    tied = [reading for reading in found if reading.fit == found[0].fit]
+    western = tied[0].encoding == "cp1252" and COMMON_WESTERN.issuperset(
+        char.lower() for char in tied[0].text if char.isalpha() and char >= "\x80")
+    if western:
+        return "cp1252", None
+    chosen = next((reading for reading in tied if alphabets.same_letters(reading.text) == detected_text), None)
+    rival = next((reading.encoding for reading in tied if reading is not (chosen or tied[0])), None)
+    return (detected if chosen else tied[0].encoding), rival
 
 
-def _one_byte_part(data: bytes) -> str:
-    """The encoding of the one-byte text holding UTF-8 sequences, as detection reads the bytes around them (sniff29):
-    read whole, the sequences themselves swayed it ("Ã©", cp1252's reading of a UTF-8 "é", is mojibake where
-    cp1250's "Ă©" and iso8859_10's are letters), and UTF-8 French with a few cp1252 quote marks was read as cp1250.
-    Bytes that read the same in cp1252 as in the encoding guessed are cp1252's, the likelier by far."""
-    from charset_normalizer import from_bytes
-
-    rest = UTF8_SEQUENCE_RE.sub(b"", data)
-    matches = list(from_bytes(rest))
-    return _same_in_cp1252(rest, _prefer_western(matches)) if matches else "cp1252"
+def _one_byte_part(data: bytes) -> str | None:
+    """The one-byte encoding of text holding UTF-8 sequences a scraper joined in, else None. Its one-byte part is
+    guessed on the bytes around them (sniff29): read whole, the sequences themselves swayed the guess ("Ã©",
+    cp1252's reading of a UTF-8 "é", is mojibake where cp1250's "Ă©" and iso8859_10's are letters), and UTF-8
+    French with a few cp1252 quote marks was read as cp1250. Central European text (cp1250, iso8859-2) is mixed
+    only by the sequences no such text makes (a dash's "â€", an emoji's): its "Ă" before a sign is Romanian."""
+    if not _holds_utf8(data):
+        return None
+    single, _ = _guess(UTF8_SEQUENCE_RE.sub(b"", data))
+    if single in _WESTERN or single in _CENTRAL and _holds_utf8(data, sure=True):
+        return single
+    return None
 
 
 def _same_in_cp1252(data: bytes, name: str) -> str:
@@ -239,6 +275,7 @@ def _same_in_cp1252(data: bytes, name: str) -> str:
 # guess: a UTF-8 em dash became "â€”", which a tweet's signature took as the post's words (newuser28 #7).
 MIXED = "utf-8+"
 _WESTERN = ("cp1252", "latin_1", "iso8859_15")
+_CENTRAL = ("cp1250", "iso8859_2")   # mixed by the SURE sequences only (see `_one_byte_part`)
 # The UTF-8 sequences read as UTF-8 in one-byte text, by what their one-byte reading would be (review28c #2):
 # - "SURE": "â€", "â‚", "â„" then a byte (punctuation, currency, letter-like signs: "â€”" is an em dash's mojibake)
 #   and "ðŸ" then two (an emoji). No text writes "â" before "€" or "„", or "ð" before "Ÿ": one of them is enough.
@@ -251,12 +288,14 @@ _WESTERN = ("cp1252", "latin_1", "iso8859_15")
 _SURE_UTF8 = rb"\xe2[\x80\x82\x84][\x80-\xbf]|\xf0\x9f[\x80-\xbf]{2}"
 _LATIN_UTF8 = rb"[\xc2\xc3][\xa0-\xbf]"
 UTF8_SEQUENCE_RE = re.compile(rb"(?P<sure>" + _SURE_UTF8 + rb")|" + _LATIN_UTF8)
+SURE_UTF8_RE = re.compile(rb"(?P<sure>" + _SURE_UTF8 + rb")")
 
 
-def _holds_utf8(data: bytes) -> bool:
-    """Do one-byte bytes hold UTF-8 a scraper joined in: one sure sequence, or two Latin-1 letters or signs?"""
+def _holds_utf8(data: bytes, *, sure: bool = False) -> bool:
+    """Do one-byte bytes hold UTF-8 a scraper joined in: one sure sequence, or (unless `sure`) two Latin-1 letters
+    or signs?"""
     seen = 0
-    for sequence in UTF8_SEQUENCE_RE.finditer(data):
+    for sequence in (SURE_UTF8_RE if sure else UTF8_SEQUENCE_RE).finditer(data):
         seen += 1
         if sequence.group("sure") is not None or seen > 1:
             return True
@@ -267,13 +306,14 @@ def decode_as(data: bytes, encoding: str) -> str:
     """The text of bytes in an encoding as `decode` names it, what does not decode replaced: a mixed one
     ("utf-8+cp1252") reads each UTF-8 sequence as UTF-8 and the other bytes in its one-byte encoding. Which
     sequences: in mostly UTF-8 bytes (`_mostly_utf8`), every valid one; in one-byte text, those it never makes by
-    chance (`UTF8_SEQUENCE_RE`). The bytes decide, so a worker's article decodes to the same text."""
+    chance (`UTF8_SEQUENCE_RE`; in Central European text, `SURE_UTF8_RE`). The bytes decide, so a worker's article
+    decodes to the same text."""
     if not encoding.startswith(MIXED):
         return data.decode(encoding, errors="replace")
     single, parts, at = encoding[len(MIXED):], [], 0
     if _mostly_utf8(data):
         return _utf8_then(data, single)
-    for sequence in UTF8_SEQUENCE_RE.finditer(data):
+    for sequence in (UTF8_SEQUENCE_RE if single in _WESTERN else SURE_UTF8_RE).finditer(data):
         parts += [data[at:sequence.start()].decode(single, errors="replace"), sequence.group().decode("utf-8")]
         at = sequence.end()
     return "".join(parts) + data[at:].decode(single, errors="replace")
@@ -426,7 +466,7 @@ def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: s
         raise InputError(f"cannot scan {source}: it looks like {binary}, not an article (HTML or text)")
     kind = kind or sniff_kind(data, encoding=encoding)
     try:
-        text, used, detected = decode(data, encoding=encoding, kind=kind, declared=declared)
+        text, used, detected, rival = decode(data, encoding=encoding, kind=kind, declared=declared)
     except NotDecodable as exc:
         binary = looks_binary(data)   # sniffed only now: text in the encoding given (UTF-16) may look binary
         if binary:   # an image in a folder read with --encoding is no article, as without it
@@ -437,7 +477,7 @@ def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: s
     if encoding and (binary := looks_binary(data, text=text)):
         raise InputError(f"cannot scan {source}: it looks like {binary}, not an article (HTML or text)")
     article = Article(source=source, data=data, kind=kind, encoding=used, encoding_detected=detected,
-                      encoding_given=bool(encoding) and given)
+                      encoding_given=bool(encoding) and given, encoding_rival=rival)
     article.__dict__["text"] = text   # the cached_property's value: decoded once, here
     return article
 

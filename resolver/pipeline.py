@@ -177,8 +177,8 @@ class ArticleResult:
         return {
             "source": article.source, "url": self.url, "record_id": self.record_id, "truncated": self.truncated,
             "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
-            "encoding_detected": article.encoding_detected, "encoding_given_at": article.encoding_given_at,
-            "embeds": self.embeds_json, "credits": self.credits_json,
+            "encoding_detected": article.encoding_detected, "encoding_rival": article.encoding_rival,
+            "encoding_given_at": article.encoding_given_at, "embeds": self.embeds_json, "credits": self.credits_json,
         }
 
     def steps_json(self) -> dict[str, Any]:

@@ -75,7 +75,7 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
     head = [(article.source, "bold"), (f"  {article.kind}  sha256 {article.sha256[:12]}…  ", ""),
             (f"{len(result.embeds)} embeds, {len(result.credits)} credits", "cyan")]
     if article.encoding_detected:
-        head.append((f"  (encoding guessed: {article.encoding})", "yellow"))
+        head.append((f"  (encoding guessed: {guessed(article.encoding, article.encoding_rival)})", "yellow"))
     elif article.encoding_given_at:
         head.append((f"  (encoding {article.encoding} {_given_on(article.encoding_given_at)})", ""))
     if result.truncated:
@@ -519,8 +519,14 @@ def encoding_note(article: dict[str, Any]) -> str | None:
                f"other bytes as {single}")
     else:
         how = "the bytes are not UTF-8"
-    return (f"the encoding was guessed ({encoding}): no charset was declared and {how}, so letters beyond ASCII in "
-            f"names and quotes may be wrong; give --encoding if you know it")
+    return (f"the encoding was guessed ({guessed(encoding, article.get('encoding_rival'))}): no charset was declared "
+            f"and {how}, so letters beyond ASCII in names and quotes may be wrong; give --encoding if you know it")
+
+
+def guessed(encoding: str, rival: str | None) -> str:
+    """A guessed encoding as the outputs name it: with its rival when another encoding reads the bytes into other
+    letters as plausibly, so a weak guess is seen as one (#10)."""
+    return f"{encoding}; unsure: {rival} reads it otherwise" if rival else encoding
 
 
 def _given_on(at: str) -> str:

@@ -211,15 +211,15 @@ def test_undecodable_bytes_are_decoded_by_detection_and_recorded(run, tmp_path):
 
 @pytest.mark.parametrize("folder", [False, True], ids=["file", "folder"])
 def test_an_encoding_given_corrects_what_the_cache_recorded_from_a_guess(run, tmp_path, folder):
-    """A Czech line in cp1250 was guessed as cp1252 ("Jiøí Èermák"). Scanned again with --encoding cp1250, the
-    output was right but the cache kept the guess: its credit, its encoding, what `stats`, `cache export` and
-    datasette show. An encoding the user gives replaces a guessed or different one in the record (newuser26)."""
+    """A Czech line in cp1250 was guessed as cp1252 ("Antonín Dvoøák": with no other letter, a Faroese spelling, so
+    the guess stays and says it is unsure, enc29). Scanned again with --encoding cp1250, the output was right but
+    the cache kept the guess: its credit, its encoding, what `stats`, `cache export` and datasette show. An encoding
+    the user gives replaces a guessed or different one in the record (newuser26)."""
     import sqlite3
 
     path = tmp_path / "cz" / "line.txt"
     path.parent.mkdir()
-    path.write_bytes("Demonstrace v Brně. (Foto: Jiří Čermák/ČTK)\nDěkujeme všem. pic.twitter.com/Zz98Yy76Xx\n"
-                     "— Jiří Čermák (@jcermak_fikce) December 6, 2022\n".encode("cp1250"))
+    path.write_bytes(CZECH_LINE.encode("cp1250"))
     target = str(path.parent if folder else path)
 
     def recorded() -> tuple:
@@ -227,19 +227,19 @@ def test_an_encoding_given_corrects_what_the_cache_recorded_from_a_guess(run, tm
             return (conn.execute("SELECT encoding, encoding_detected, credit_count FROM articles").fetchall(),
                     conn.execute("SELECT creator, organization FROM credits").fetchall(),
                     conn.execute("SELECT id, author_name, text FROM embeds").fetchall(),
-                    conn.execute("SELECT rowid FROM embeds_fts WHERE embeds_fts MATCH 'Čermák'").fetchall())
+                    conn.execute("SELECT rowid FROM embeds_fts WHERE embeds_fts MATCH 'Dvořák'").fetchall())
 
     first = run("scan", "--json", target)
-    assert json.loads(first.stdout)["credits"][0]["creator"] == "Jiøí Èermák"   # a guess, and a wrong one
-    guessed = ([("cp1252", 1, 1)], [("Jiøí Èermák", "ÈTK")],
-               [(1, "Jiøí Èermák", "Dìkujeme všem. pic.twitter.com/Zz98Yy76Xx")], [])
+    assert json.loads(first.stdout)["credits"][0]["creator"] == "Antonín Dvoøák"   # a guess, and a wrong one
+    guessed = ([("cp1252", 1, 1)], [("Antonín Dvoøák", None)],
+               [(1, "Antonín Dvoøák", "Dvoøák. pic.twitter.com/Zz98Yy76Xx")], [])
     assert recorded() == guessed
     told = run("scan", "--json", "--encoding", "cp1250", target)
     assert told.exit_code == 0, told.output
-    assert json.loads(told.stdout)["credits"][0]["creator"] == "Jiří Čermák"
+    assert json.loads(told.stdout)["credits"][0]["creator"] == "Antonín Dvořák"
     # The embed keeps its id (resolutions and posts point at it); its text and the full-text index are corrected.
-    corrected = ([("cp1250", 0, 1)], [("Jiří Čermák", "ČTK")],
-                 [(1, "Jiří Čermák", "Děkujeme všem. pic.twitter.com/Zz98Yy76Xx")], [(1,)])
+    corrected = ([("cp1250", 0, 1)], [("Antonín Dvořák", None)],
+                 [(1, "Antonín Dvořák", "Dvořák. pic.twitter.com/Zz98Yy76Xx")], [(1,)])
     assert recorded() == corrected
     # A later guess does not undo what the user said; the same encoding by another name rewrites nothing.
     assert run("scan", "--json", target).exit_code == 0
@@ -259,8 +259,8 @@ def test_an_encoding_given_that_finds_other_posts_leaves_the_record_whole(run, t
     import sqlite3
 
     path = tmp_path / "cz.txt"
-    path.write_bytes("Zpráva. https://twitter.com/jcermak_fikce/status/1234567890123456789 konec\n".encode("cp1250")
-                     + "Foto: Jiří Čermák/ČTK\n".encode("cp1250"))
+    path.write_bytes("Koncert. https://twitter.com/advorak_fikce/status/1234567890123456789 konec\n".encode("cp1250")
+                     + "Foto: Antonín Dvořák\n".encode("cp1250"))
     assert run("scan", "--json", str(path)).exit_code == 0
     with sqlite3.connect(run.db) as conn:
         first = conn.execute("SELECT encoding, encoding_detected FROM articles").fetchall()
@@ -272,17 +272,21 @@ def test_an_encoding_given_that_finds_other_posts_leaves_the_record_whole(run, t
         assert conn.execute("SELECT encoding, encoding_detected FROM articles").fetchall() == first
 
 
+# Czech whose only letters beyond ASCII ("í", "ř", "á") read as Faroese in cp1252: guessed cp1252, unsure (enc29).
+CZECH_LINE = ("Koncert. (Foto: Antonín Dvořák)\nDvořák. pic.twitter.com/Zz98Yy76Xx\n"
+              "— Antonín Dvořák (@advorak_fikce) December 6, 2022\n")
+
+
 def _czech_line(tmp_path: Path) -> Path:
     path = tmp_path / "cz" / "line.txt"
     path.parent.mkdir()
-    path.write_bytes("Demonstrace v Brně. (Foto: Jiří Čermák/ČTK)\nDěkujeme všem. pic.twitter.com/Zz98Yy76Xx\n"
-                     "— Jiří Čermák (@jcermak_fikce) December 6, 2022\n".encode("cp1250"))
+    path.write_bytes(CZECH_LINE.encode("cp1250"))
     return path
 
 
 def test_a_later_run_reads_the_same_bytes_in_the_encoding_the_user_gave(run, tmp_path):
-    """After `scan --encoding cp1250` corrected the record, a run without the option guessed again (cp1252, "Jiøí
-    Èermák") and its report said the encoding was guessed and to give --encoding: the user had. The same bytes
+    """After `scan --encoding cp1250` corrected the record, a run without the option guessed again (cp1252, "Antonín
+    Dvoøák") and its report said the encoding was guessed and to give --encoding: the user had. The same bytes
     are now read in the encoding given, and every format says it was given, and when (review26 #8)."""
     path = _czech_line(tmp_path)
     assert json.loads(run("scan", "--json", str(path)).stdout)["encoding_given_at"] is None
@@ -292,7 +296,7 @@ def test_a_later_run_reads_the_same_bytes_in_the_encoding_the_user_gave(run, tmp
     assert later.exit_code == 0, later.output
     data = json.loads(later.stdout)
     assert (data["encoding"], data["encoding_detected"], data["credits"][0]["creator"],
-            data["embeds"][0]["author_name"]) == ("cp1250", False, "Jiří Čermák", "Jiří Čermák")
+            data["embeds"][0]["author_name"]) == ("cp1250", False, "Antonín Dvořák", "Antonín Dvořák")
     day = data["encoding_given_at"][:10]
     assert re.fullmatch(r"\d{4}-\d\d-\d\d", day)
     table = run("scan", str(path))
@@ -304,12 +308,12 @@ def test_a_later_run_reads_the_same_bytes_in_the_encoding_the_user_gave(run, tmp
     for fmt in ("md", "html"):
         text = run("report", "--offline", "--format", fmt, str(path)).stdout
         assert f"cp1250, given by the user (--encoding) on {day}" in text, fmt
-        assert "guessed" not in text and "Jiří Čermák" in text
+        assert "guessed" not in text and "Antonín Dvořák" in text
     # Other bytes (the page changed) are not what the user named an encoding for: they are guessed again.
     path.write_bytes(path.read_bytes() + b"Konec.\n")
     changed = json.loads(run("scan", "--json", str(path)).stdout)
     assert (changed["encoding"], changed["encoding_detected"], changed["encoding_given_at"]) == ("cp1252", True, None)
-    assert changed["credits"][0]["creator"] == "Jiøí Èermák"
+    assert changed["credits"][0]["creator"] == "Antonín Dvoøák"
 
 
 def test_another_encoding_given_replaces_the_one_recorded(run, tmp_path):
@@ -320,7 +324,7 @@ def test_another_encoding_given_replaces_the_one_recorded(run, tmp_path):
     assert run("scan", "--json", "--encoding", "iso8859-2", str(path)).exit_code == 0
     assert run("scan", "--json", "--encoding", "cp1250", str(path)).exit_code == 0
     later = json.loads(run("scan", "--json", str(path)).stdout)
-    assert (later["encoding"], later["credits"][0]["creator"]) == ("cp1250", "Jiří Čermák")
+    assert (later["encoding"], later["credits"][0]["creator"]) == ("cp1250", "Antonín Dvořák")
     with sqlite3.connect(run.db) as conn:
         [(encoding, detected, given_at)] = conn.execute(
             "SELECT encoding, encoding_detected, encoding_given_at FROM articles").fetchall()

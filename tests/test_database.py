@@ -152,7 +152,8 @@ def test_a_read_only_database_serves_an_article_read_with_an_encoding_given(tmp_
     folder = tmp_path / "ro"
     folder.mkdir()
     db, page = folder / "c.db", tmp_path / "latin.txt"
-    page.write_bytes("Demonstrace v Brně. (Foto: Jiří Čermák/ČTK)\n".encode("cp1250"))
+    # Czech whose letters read as Faroese in cp1252: still guessed cp1252 (unsure), enc29
+    page.write_bytes("Koncert. (Foto: Antonín Dvořák)\n".encode("cp1250"))
     assert invoke("--db", str(db), "scan", str(page)).exit_code == 0   # recorded from a guess (cp1252)
     db.chmod(0o444)
     try:

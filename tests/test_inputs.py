@@ -411,6 +411,116 @@ def test_short_western_text_that_reads_the_same_in_cp1250_is_named_cp1252(text: 
         assert (article.text, article.encoding, article.encoding_detected) == (text, "cp1252", True)
 
 
+# enc29 (#10): short one-byte texts, each read in the encoding whose letters a language writes.
+POLISH_ISO2 = ("Łódź, Wrocław, Gdańsk. Źródło: Jan Kowalski / PAP\nPrezydent miasta powiedział w środę, że mieszkańcy "
+               "są zaniepokojeni. Żółta łódź płynęła po rzece.\n")
+SAMI = "Ŋuolla Ŧuomas Čáhppes ja Ánte Šiellá. Giellajoavku ođđa sámegiella. Govva: Máret Ŋuolla/NRK Sápmi.\n"
+FRENCH_SHORT = "Le café était fermé. « Nous étions là », dit-elle.\n" * 3
+
+
+@pytest.mark.parametrize("text, encoding", [
+    (POLISH_ISO2, "iso8859_2"),
+    ("Łódź, Wrocław, Gdańsk, Źródło: Jan Kowalski / PAP\n", "iso8859_2"),
+    (SAMI, "iso8859_10"),
+    (FRENCH_SHORT, "cp1252"),
+    ("Demonstrace v Brně. (Foto: Jiří Čermák/ČTK)\nDěkujeme všem.\n", "cp1250"),
+    ("Kauno meras Šarūnas Ūsas ir Kęstutis Ąžuolas kalbėjo.\n", "cp1257"),
+    ("Il sindaco ha parlato lunedì a Città di Castello: è già così. Foto: Niccolò Bertè/ANSA\n", "cp1252"),
+    ("Cumhurbaşkanı bugün İstanbul'da bir açıklama yaptı ve görüşmelerin süreceğini söyledi. Fotoğraf: Ayşe "
+     "Yılmaz/AA\n", "cp1254"),
+    ("A miniszterelnök kedden Győrben beszélt a gazdaságról. Fotó: Szőke Árpád és Erdős Pál/MTI\n", "cp1250"),
+    ("Predseda vlády v stredu v Žiline hovoril o ekonomike. Foto: Ľubomír Ďurček/TASR\n", "cp1250"),
+    ("Peaminister rääkis kolmapäeval Tallinnas majandusest. Foto: Jüri Õun ja Märt Šmidt/ERR\n", "cp1257"),
+    ("Premjerministrs trešdien Rīgā runāja par ekonomiku. Foto: Jānis Ķēniņš/LETA\n", "cp1257"),
+], ids=["polish-iso8859-2", "polish-iso8859-2-one-line", "sami-iso8859-10", "french-short-repeated", "czech-cp1250",
+        "lithuanian-cp1257", "italian-cp1252", "turkish-cp1254", "hungarian-cp1250", "slovak-cp1250",
+        "estonian-cp1257", "latvian-cp1257"])
+def test_enc29_a_short_text_is_read_in_the_encoding_whose_letters_a_language_writes(text: str, encoding: str) -> None:
+    """charset_normalizer judged a few dozen bytes badly: iso8859-2 Polish came out iso8859_3 or cp1250 ("Wroc³aw",
+    "¬ródło"), Sami iso8859-10 cp1250 ("Żuolla"), short French mac_latin2 ("Le cafť ťtait fermť"), Czech cp1252
+    ("Jiøí Èermák"), Lithuanian cp1252 ("Ðarûnas"), Italian cp1258 ("luned́"), Turkish cp1252 ("Ayþe"), Hungarian
+    cp1252 ("Szõke"), Slovak cp1252 ("¼ubomír"), Estonian mac_latin2 ("JŁri"), Latvian cp1258 ("Rîgâ"). Each is
+    read right now, and sure: no other encoding reads the bytes into letters a language writes."""
+    from resolver.article import from_bytes
+
+    article = from_bytes(text.encode(encoding), "story.txt")
+    assert (article.text, article.encoding_detected, article.encoding_rival) == (text, True, None)
+
+
+def test_enc29_a_guess_two_encodings_read_as_plausibly_says_it_is_unsure(tmp_path: Path) -> None:
+    """Czech whose only letters beyond ASCII are "í", "ř" and "á" is "Dvoøák" in cp1252, a Faroese spelling: the
+    bytes cannot tell the two apart. The guess names the other encoding, in the scan's table, its JSON and the
+    report, so a wrong name is not taken for a sure one."""
+    from click.testing import CliRunner
+
+    from resolver.article import from_bytes
+    from resolver.cli import cli
+
+    data = "Koncert. (Foto: Antonín Dvořák)\n".encode("cp1250")
+    article = from_bytes(data, "cz.txt")
+    assert {article.encoding, article.encoding_rival} == {"cp1252", "cp1250"}
+    said = f"{article.encoding}; unsure: {article.encoding_rival} reads it otherwise"
+    path = tmp_path / "cz.txt"
+    path.write_bytes(data)
+    db = str(tmp_path / "c.db")
+    shown = CliRunner().invoke(cli, ["--db", db, "scan", "--offline", str(path)])
+    assert f"(encoding guessed: {said})" in shown.output, shown.output
+    line = json.loads(CliRunner().invoke(cli, ["--db", db, "scan", "--offline", "--json", str(path)]).output)
+    assert (line["encoding"], line["encoding_rival"]) == (article.encoding, article.encoding_rival)
+    report = CliRunner().invoke(cli, ["--db", db, "report", "--offline", "--format", "md", str(path)]).output
+    assert f"the encoding was guessed ({said})" in report, report
+
+
+@pytest.mark.parametrize("text, encoding, rival", [
+    ("Antonín Dvořák\n", "cp1250", "cp1252"),            # "Dvoøák", Faroese letters
+    ("Cumhurbaşkanı İstanbul'da konuştu. Fotoğraf: Ayşe Yılmaz/AA\n", "cp1254", "cp1252"),   # "Ayþe", Icelandic
+    ("Да, нет.\n", "cp1251", "cp1250"),                   # "Äŕ, íĺň.", Slovak letters
+], ids=["czech-or-faroese", "turkish-or-icelandic", "russian-or-slovak"])
+def test_enc29_a_short_text_two_encodings_read_as_letters_is_guessed_unsure(text: str, encoding: str,
+                                                                           rival: str) -> None:
+    """A few letters can be read in two encodings as two languages' letters: each guess names the other, so a
+    report never shows the wrong reading as a sure one (before: cp1252's "Ayþe Yýlmaz" and "Äŕ, íĺň." as sure)."""
+    from resolver.article import from_bytes
+
+    article = from_bytes(text.encode(encoding), "line.txt")
+    assert {article.encoding, article.encoding_rival} == {encoding, rival}
+    assert article.text == text.encode(encoding).decode(article.encoding)
+
+
+POLISH_SIGNATURE = ("Świetny dzień w Łodzi pic.twitter.com/AbCdEf1234\n",
+                    "\u2014 Jan Kowalski (@jkowalski_fikc) March 3, 2020\n")
+
+
+@pytest.mark.parametrize("encoding", ["cp1250", "iso8859_2"])
+def test_enc29_central_european_text_with_a_utf8_dash_is_read_as_both(encoding: str) -> None:
+    """cp1250 Polish with a UTF-8 dash joined in before a tweet's signature kept the dash as "â€”" (the mixed
+    reading was Western only): the post's words took it. A sequence no one-byte text makes (a dash's "â€", an
+    emoji's) is read as UTF-8 in Central European text too, the rest in its encoding."""
+    from resolver.article import from_bytes
+    from resolver.pipeline import scan_article
+
+    text = POLISH + "".join(POLISH_SIGNATURE)
+    data = (POLISH + POLISH_SIGNATURE[0]).encode(encoding) + POLISH_SIGNATURE[1].encode()
+    article = from_bytes(data, "story.txt")
+    assert (article.text, article.encoding, article.encoding_detected) == (text, "utf-8+" + encoding, True)
+    [embed] = scan_article(article).embeds
+    assert (embed.author_name, embed.text) == ("Jan Kowalski", POLISH_SIGNATURE[0].strip())
+
+
+def test_enc29_central_european_text_whose_letters_look_like_utf8_is_not_mixed() -> None:
+    """Romanian capitals write "ĂŞ" and "ÂŞ" ("MĂŞTILE", "CÂŞTIGĂTORII"), which are the bytes of UTF-8 "ê" and
+    "ª": in Central European text only sequences no text makes are read as UTF-8, so its letters stay. (Its "ş"
+    with a cedilla is iso8859_16's "ș" with a comma: the same letter, so iso8859_16 is no rival.)"""
+    from resolver.article import from_bytes
+
+    text = "PRIMĂRIA ANUNŢĂ: CÂŞTIGĂTORII ŞI MĂŞTILE. Primarul a spus că măştile sunt obligatorii în şcoli.\n" * 2
+    from resolver.alphabets import same_letters
+
+    article = from_bytes(text.encode("cp1250"), "story.txt")
+    assert not article.encoding.startswith("utf-8")
+    assert (same_letters(article.text), article.encoding_rival) == (text, None)
+
+
 def test_the_scan_says_which_encoding_a_mixed_file_was_read_in(tmp_path: Path) -> None:
     """sniff29: the mixed reading is shown, in the scan's table and in its JSON, as a guess."""
     from click.testing import CliRunner
