@@ -52,8 +52,9 @@ SECRET_NOT_SENT = (WITHHELD + "not looked up: the URL carries a secret ({what}),
 # a lookup of that one address is not one of the image (newuser29 #12).
 EXPIRING_NOT_LOOKED_UP = (WITHHELD + "not looked up: a signed URL that expires ({what}), made anew each time the post "
                           "is asked; whether the image was archived is not known")
-_EXPIRY_PARAMS = ("x-expires", "x-amz-expires", "expires")
-_SIGNATURE_PARAMS = ("x-signature", "x-amz-signature", "signature")
+# TikTok's CDN, Amazon's (and CloudFront's), Instagram's and Facebook's (`oe` the expiry in hex, `oh` its hash)
+_EXPIRY_PARAMS = ("x-expires", "x-amz-expires", "expires", "oe")
+_SIGNATURE_PARAMS = ("x-signature", "x-amz-signature", "signature", "oh")
 
 
 def expiring_signature(url: str) -> str | None:

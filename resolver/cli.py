@@ -73,11 +73,13 @@ def _db_in_a_folder(_ctx: click.Context, _param: click.Parameter, value: Path | 
     return value
 
 
-def _output_in_a_folder(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
-    """-o in a folder that exists, else a bad option value (exit 2), as --db: a typo in -o made a tree of folders and
-    said "wrote …" (newuser29 #12). A reports folder -o names for several articles is made; the one it is in is not."""
+def _output_in_a_folder(_ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    """A file a command writes (-o, --warc, `cache merge OUT`) in a folder that exists, else a bad option value
+    (exit 2), as --db: a typo in -o made a tree of folders and said "wrote …" (newuser29 #12), as --warc still did
+    (review29e). A reports folder -o names for several articles is made; the one it is in is not."""
     if value is not None and not value.absolute().parent.exists():   # a file there: "Not a directory", on writing
-        raise click.BadParameter(f"the folder {value.parent} does not exist (create it, or choose another -o)")
+        named = param.opts[0] if isinstance(param, click.Option) else param.human_readable_name
+        raise click.BadParameter(f"the folder {value.parent} does not exist (create it, or choose another {named})")
     return value
 
 
@@ -486,7 +488,7 @@ def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[
                                            "--max-age (never a URL carrying a secret).")
 @click.option("--max-age", type=click.FloatRange(min=0), default=30, show_default=True,
               help="With --save: days within which an existing capture counts as recent.")
-@click.option("--warc", "warc_file", type=PathType(dir_okay=False),
+@click.option("--warc", "warc_file", type=PathType(dir_okay=False), callback=_output_in_a_folder,
               help="With --archive: the WARC file to append every response to (default: archive.warc.gz by the database).")
 @click.option("--identify", is_flag=True,
               help="Find the post id of flattened tweets that kept no link, from archived captures and the text "
@@ -1165,7 +1167,7 @@ def _open_warc(settings: Settings, path: Path | None) -> WarcWriter:
               help="Days within which an existing capture counts as recent.")
 @click.option("--near", callback=lambda ctx, param, value: _wayback_day(value),
               help="YYYYMMDD: also report the capture closest to this day.")
-@click.option("--warc", "warc_file", type=PathType(dir_okay=False),
+@click.option("--warc", "warc_file", type=PathType(dir_okay=False), callback=_output_in_a_folder,
               help="WARC file to append every response to (default: archive.warc.gz next to the database).")
 @click.option("--offline", is_flag=True,
               help="Never touch the network: posts and archive lookups from the cache only (exit 3 if missing); "
@@ -1526,7 +1528,7 @@ def cache() -> None:
 
 @cache.command("merge")
 @local_only
-@click.argument("out", type=PathType(dir_okay=False))
+@click.argument("out", type=PathType(dir_okay=False), callback=_output_in_a_folder)
 @click.argument("inputs", nargs=-1, required=True, type=PathType(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print rows read and rows in OUT per table as JSON.")
 def cache_merge(out: Path, inputs: tuple[Path, ...], as_json: bool) -> None:

@@ -1008,3 +1008,25 @@ def test_a_signed_expiring_url_is_not_looked_up_and_the_lookup_says_why(fakenet,
     assert other["error"] is None
     assert [path for _, path in fakenet.hits if "oBridgeThumb" in path and "x-signature" in path] == []
     assert any("oBridgeThumb" in path for _, path in fakenet.hits)
+
+
+@pytest.mark.parametrize("signed, pair", [
+    ("https://scontent.cdninstagram.com/v/t51.2885-15/e35/1111_n.jpg?_nc_ht=scontent.cdninstagram.com"
+     "&oh=00_AfBbridge0123456789abcdef&oe=6A1B2C3D", "oe, oh"),
+    ("https://scontent-lhr8-1.xx.fbcdn.net/v/t39.30808-6/2222_n.jpg?stp=dst-jpg&_nc_cat=1&OH=00_AfCferry9876"
+     "&OE=6A1B2C3E", "OE, OH"),
+], ids=["instagram-cdn", "facebook-cdn"])
+def test_review29e_a_meta_signed_expiring_url_is_not_looked_up(fakenet, store, signed, pair):
+    """Instagram's and Facebook's CDNs sign their image URLs with `oh` and make them expire at `oe` (a new pair each
+    time the post is asked): only TikTok's and Amazon's names were known, so a Meta post's thumbnail was still looked
+    up on Wayback by every report, a lookup that can never find its capture (review29e). The same URL without the
+    pair is looked up."""
+    serve_wayback(fakenet)
+    plain_ = signed.split("?")[0]
+    found, other = run_archive([signed, plain_], settings_for(fakenet), store)
+    assert found["error"] == (f"withheld: not looked up: a signed URL that expires ({pair}), made anew each time the "
+                              "post is asked; whether the image was archived is not known")
+    assert other["error"] is None
+    signature = signed.lower().split("oh=")[1].split("&")[0]
+    assert [path for _, path in fakenet.hits if signature in path.lower()] == []
+    assert any(plain_.rsplit("/", 1)[1] in path for _, path in fakenet.hits)

@@ -291,6 +291,21 @@ def test_a_credits_own_phrases_in_a_credit_element_are_no_prose(place, words, na
     assert len(found) == 1 and (found[0][0] or found[0][1] or "").startswith(names)
 
 
+@pytest.mark.parametrize("words,creator,organization", [
+    ("Jane Doe (cropped)", "Jane Doe", None),
+    ("Photo: Jane Doe (cropped)", "Jane Doe", None),
+    ("NASA/JPL-Caltech (edited)", None, "NASA/JPL-Caltech"),
+    ("Jane Doe (photo cropped and retouched)", "Jane Doe", None),
+    ("Jane Doe [modified]", "Jane Doe", None),
+], ids=["cropped", "photo-cropped", "slash-edited", "words-in-brackets", "square-brackets"])
+@pytest.mark.parametrize("place", CREDIT_ELEMENTS)
+def test_review29e_an_edit_note_in_brackets_is_no_prose(place, words, creator, organization):
+    """A credit with its edit's note in brackets ("Jane Doe (cropped)", as Wikimedia Commons credits write it) is a
+    credit: credits29b's prose rule read "cropped)" as a sentence's last verb and the credit was dropped, where it
+    read as the creator "Jane Doe (cropped" before (review29e). The note is no part of the name."""
+    assert [found[:2] for found in _read(_page(place, words))] == [(creator, organization)]
+
+
 @pytest.mark.parametrize("value,expected", [
     ("The mayor thanked Jane Doe", True),
     ("He told Jane Q. Doe, The New York Daily Planet reported.", True),
@@ -301,8 +316,10 @@ def test_a_credits_own_phrases_in_a_credit_element_are_no_prose(place, words, na
     ("Bibliothèque nationale de France", False),
     ("Riverton United", False),
     ("lili sams/mashable", False),
+    ("Jane Doe (cropped)", False),
+    ("Jane Doe (photo cropped)", False),
 ], ids=["verb-between", "verbs", "verb-ending", "passive-by", "edit-note", "licence", "sentence-case-org",
-        "capitalised-ed", "small-letters"])
+        "capitalised-ed", "small-letters", "edit-note-in-brackets", "words-in-brackets"])
 def test_reads_as_prose(value, expected):
     assert reads_as_prose(value) is expected
 

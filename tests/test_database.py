@@ -414,3 +414,22 @@ def test_an_output_in_a_folder_that_does_not_exist_is_a_usage_error_and_creates_
     assert result.stderr.splitlines()[-1] == (f"error: Invalid value for '-o' / '--output': the folder {out.parent} "
                                               "does not exist (create it, or choose another -o)")
     assert not (tmp_path / "no").exists()
+
+
+@pytest.mark.parametrize("args, option", [
+    (["scan", "--offline", "--archive", "--warc", "{out}", str(ARTICLE)], "'--warc'"),
+    (["archive", "--offline", "--warc", "{out}", "https://twitter.com/river_desk/status/20"], "'--warc'"),
+    (["cache", "merge", "{out}", "{db}"], "'OUT'"),
+], ids=["scan-warc", "archive-warc", "cache-merge"])
+def test_review29e_every_file_a_command_writes_in_a_missing_folder_is_a_usage_error(tmp_path, args, option):
+    """-o in a missing folder is refused, exit 2 (newuser29 #12), but `--warc` there made the tree of folders (and
+    `scan --archive` exited 0), and `cache merge OUT` there exited 1 saying "choose another --db", an option not
+    given (review29e). Every file a command writes is refused alike, naming the option or argument."""
+    db = tmp_path / "c.db"
+    assert CliRunner().invoke(cli, ["--db", str(db), "scan", str(ARTICLE)]).exit_code == 0
+    out = tmp_path / "no" / "such" / "x.warc.gz"
+    result = CliRunner().invoke(cli, ["--db", str(db), *(a.format(out=out, db=db) for a in args)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[-1].endswith(f"{option}: the folder {out.parent} does not exist (create it, "
+                                                   f"or choose another {option.strip(chr(39))})"), result.output
+    assert not (tmp_path / "no").exists()

@@ -1553,6 +1553,27 @@ def test_a_post_embedded_twice_with_other_words_has_each_place_checked_in_every_
         assert f"Also at {where}, with other words" in page
 
 
+@pytest.mark.parametrize("prose", ["As she put it: Ferry service resumes Monday morning.",
+                                   "As she put it: ferry service resumes Monday morning."], ids=["same", "recased"])
+def test_review29e_a_signature_repeated_after_prose_is_checked_without_the_prose(fakenet, reporter, prose):
+    """A page that embeds a post and repeats it in its prose with its signature ("As she put it: <the words> — Name
+    (@handle) May 3, 2021") has one post (review29c); the prose before the words is the article's, not a quote of
+    the post. Its place was checked with the prose as if glued on by a scraper, a warn that made --fail-on warn exit
+    4 on a page quoting the post word for word (review29e)."""
+    right = "Ferry service resumes Monday morning."
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({POST: [json_page(tweet(POST, right))]}))
+    serve(fakenet, [])
+    article = (f"<html><body>{blockquote(POST, right)}<p>{prose} \u2014 River Desk (@river_desk) May 3, 2021</p>"
+               "</body></html>")
+    code, out = reporter("report", "--fail-on", "warn", "--format", "json", "article.html", article=article)
+    [embed] = json.loads(out)["embeds"]
+    texts = [c for c in embed["checks"] if c["name"] == "text"]
+    assert all(c["result"] == "pass" for c in texts) and "before" not in json.dumps(texts), texts
+    assert [o["text"] for o in embed["other_words"]] == ([] if prose.endswith(right) else [prose[15:]])
+    # no capture is served: the archive's warn is the only one, which --fail-on warn counts
+    assert code == 4 and [c["name"] for c in embed["checks"] if c["result"] in ("warn", "fail")] == ["archive"], out
+
+
 def test_a_flattened_post_with_no_id_counts_as_a_post_not_identified_never_as_none(fakenet, reporter, tmp_path):
     """A flattened post that kept no link is a post whose status is not known: the summary said "none: no embedded
     post" and the index counted it in no "posts whose status is not known" (newuser29b §2). It is counted, and said

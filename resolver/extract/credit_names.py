@@ -101,6 +101,9 @@ REPORTER_BEFORE = ("記者", "记者")
 # via AP": the agency after "via" names the organisation, so the role leaves (wire28; it stayed: "Pool via REUTERS").
 ROLE_VIA_RE = re.compile(r"^(?:(?P<name>.*?\S)[\s,-]+)?(?P<role>pool|handout)\s+via\s+(?P<org>\S.*)$", re.IGNORECASE)
 WIRE_CODE_RE = re.compile(r"\s+[-–]\s+[A-Z]{2,5}[A-Z0-9]*\d[A-Z0-9]*$")   # "... - RTR4JDW4"
+# An edit's note in brackets, in small letters, ending a credit: "Jane Doe (cropped)", "NASA/JPL (photo retouched)",
+# as Wikimedia Commons credits write it; it is no part of a name (review29e).
+EDIT_NOTE_RE = re.compile(r"(?<=\S)\s*[(\[](?=[a-z])[^()\[\]A-Z]*?\b[a-z]+ed\b[^()\[\]A-Z]*[)\]]$")
 SEPARATOR_RE = re.compile(r"\s*[/|＝]\s*|\s+[-–—]\s+")   # "＝": Japanese "AFP＝時事" (#10)
 _VIA_RE = re.compile(r"via\b", re.IGNORECASE)
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -184,7 +187,8 @@ def split_credit(value: str, org: str | None = None) -> tuple[str | None, str | 
 
 
 def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
-    value = WIRE_CODE_RE.sub("", value.replace("\u200b", "").strip(ENDS)).strip(ENDS)   # zero-width spaces: nothing
+    value = EDIT_NOTE_RE.sub("", value.replace("\u200b", "").strip())   # zero-width spaces: nothing
+    value = WIRE_CODE_RE.sub("", value.strip(ENDS)).strip(ENDS)
     if org:
         creator, _ = _without_role(value)
         return _person_beside_org(creator) or None, org.strip()
@@ -475,11 +479,16 @@ def reads_as_prose(value: str) -> bool:
     """Is a value a sentence about people rather than a credit? A verb written small stands after a capitalised word
     and right before another ("He told Jane Q. Doe", "The mayor thanked Jane Doe"), or at the end ("Reuters said."): credits29b #1, a credit element's one sentence of prose was split whole and
     "He told Jane Q. Doe" was its creator. Not a verb's form before a preposition ("released by the Navy",
-    "licensed under"), nor after a comma ("Jane Doe, cropped": an edit's note)."""
-    words = [w.strip(ENDS) for w in value.split()]
+    "licensed under"), nor after a comma ("Jane Doe, cropped": an edit's note) or in brackets ("Jane Doe (cropped)":
+    review29e, the credit was dropped)."""
+    raw = value.split()
+    words = [w.strip(ENDS) for w in raw]
+    bracketed = 0   # how many brackets are open before the word
     for i, word in enumerate(words):
+        opened = bracketed + raw[i].count("(") + raw[i].count("[")
+        bracketed = opened - raw[i].count(")") - raw[i].count("]")
         if not word or not word[0].islower() or not (word.endswith("ed") or word in SENTENCE_VERBS) \
-                or not any(map(_capitalised_word, words[:i])) or value.split()[i - 1].endswith(","):
+                or not any(map(_capitalised_word, words[:i])) or raw[i - 1].endswith(",") or opened > 0:
             continue
         after = words[i + 1] if i + 1 < len(words) else None
         if after is None or _capitalised_word(after) and after.casefold() not in _CREDIT_PHRASE_NEXT:

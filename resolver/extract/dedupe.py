@@ -59,10 +59,19 @@ def _join_repeated_signatures(groups: dict[str, list[Embed]]) -> None:
     for key in [k for k, group in groups.items() if not group[0].post_id and group[0].kind == "post"]:
         signature = _signature_of(groups[key][0])
         said = _words(groups[key][0].text or "")
-        found = next((known for known, words in by_signature.get(signature, []) if _repeats(said, words)),
+        found = next(((known, words) for known, words in by_signature.get(signature, []) if _repeats(said, words)),
                      None) if signature is not None else None
         if found is not None:
-            groups[found] += groups.pop(key)
+            groups[found[0]] += [_quoting_only(e, found[1]) for e in groups.pop(key)]
+
+
+def _quoting_only(embed: Embed, words: str) -> Embed:
+    """A joined signature whose words are the article's prose then the post's ("As she put it: we won …") keeps only
+    the post's, its last words: the prose is no quote of the post to check (review29e: it warned of words "glued
+    on by the page or a scraper" on a page quoting the post word for word)."""
+    count = len(words.split())
+    said = (embed.text or "").split()
+    return embed if len(said) <= count else replace(embed, text=" ".join(said[-count:]))
 
 
 def _repeats(said: str, words: str) -> bool:
@@ -82,8 +91,6 @@ def _signature_of(embed: Embed) -> tuple[str, str, str] | None:
 def _words(text: str) -> str:
     """A post's words as compared here: case folded, spaces as one."""
     return " ".join(text.casefold().split())
-
-
 
 
 def _other_words(winner: Embed, group: list[Embed]) -> tuple[Place, ...]:
