@@ -231,11 +231,20 @@ def _guess(data: bytes) -> tuple[str, str | None]:
     detected = _same_in_cp1252(data, _prefer_western(matches)) if matches else "cp1252"
     found = alphabets.readings(data)
     detected_text = alphabets.same_letters(data.decode(detected, errors="replace"))
-    if found[0].fit[0] < PLAUSIBLE or not alphabets.latin(detected_text):
-        return detected, None   # another script's text (cp1251, Shift JIS): its guess stands
+    windows = next((reading for reading in found if reading.encoding == "cp1251"), None)
+    if detected == "mac_cyrillic" and windows is not None and windows.fit >= alphabets.fit(detected_text):
+        # The two read small letters alike; charset_normalizer rated Russian with few capitals more coherent in Mac
+        # Cyrillic ("Мост" as "ћост"), the web's far rarer: cp1251, which reads it as well, unsure (review29f).
+        return "cp1251", "mac_cyrillic"
     tied = [reading for reading in found if reading.fit == found[0].fit]
     western = tied[0].encoding == "cp1252" and COMMON_WESTERN.issuperset(
         char.lower() for char in tied[0].text if char.isalpha() and char >= "\x80")
+    if found[0].fit[0] < PLAUSIBLE or not alphabets.latin(detected_text):
+        # Another script's text (cp1251, Shift JIS): its guess stands; but not over a Western reading that fits
+        # every character where it stands, with no other script's reading as good (review29f: "It’s closed." was
+        # gb18030's "It抯 closed.", "Café" cp1251's "Cafй").
+        if not (western and found[0].fit == (1.0, 1.0) and all(alphabets.latin(r.text) for r in tied)):
+            return detected, None
     if western:
         return "cp1252", None
     chosen = next((reading for reading in tied if alphabets.same_letters(reading.text) == detected_text), None)

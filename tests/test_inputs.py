@@ -487,6 +487,60 @@ def test_enc29_a_short_text_two_encodings_read_as_letters_is_guessed_unsure(text
     assert article.text == text.encode(encoding).decode(article.encoding)
 
 
+@pytest.mark.parametrize("text, encoding", [
+    ("It\u2019s closed.\n", "cp1252"),                   # "It抯 closed." in gb18030
+    ("Bridge \u2014 closed\n", "cp1252"),                # "Bridge Ч closed" in cp1125
+    ("\u2018Hi\u2019\n", "cp1252"),                        # "酈榒" in UTF-16
+    ("Caf\u00e9\n", "cp1252"),                            # "Cafй" in cp1251
+    ("20\u00b0C today\n", "cp1252"),                      # "20癈 today" in gb18030
+    ("Photo \u00a9 Jane Doe\n", "cp1252"),                # "Photo ｩ Jane Doe" in cp932
+], ids=["apostrophe", "dash", "quotes", "cafe", "degree", "copyright"])
+def test_review29f_a_short_western_text_is_not_read_in_another_script(text: str, encoding: str) -> None:
+    """review29f: a short cp1252 line whose only bytes beyond ASCII are a curly apostrophe, a dash, quotes or one
+    accented letter was read in the script charset_normalizer named (gb18030, cp1125, UTF-16, cp1251), and the
+    one-byte guess by alphabets left that guess standing: "It抯 closed." When a Western reading fits every character
+    where it stands, and no reading in another script fits as well, it is taken."""
+    from resolver.article import from_bytes
+
+    article = from_bytes(text.encode(encoding), "line.txt")
+    assert (article.text, article.encoding, article.encoding_rival) == (text, encoding, None)
+
+
+@pytest.mark.parametrize("text, encoding", [
+    ("\u0414\u0430, \u043d\u0435\u0442.\n", "cp1251"),
+    ("\u041c\u043e\u0441\u0442 \u0437\u0430\u043a\u0440\u044b\u043b\u0438.\n" * 3, "koi8_r"),
+    ("\u0397 \u03b3\u03ad\u03c6\u03c5\u03c1\u03b1 \u03ad\u03ba\u03bb\u03b5\u03b9\u03c3\u03b5.\n", "cp1253"),
+    ("\u6a4b\u306f\u6708\u66dc\u65e5\u306b\u9589\u9396\u3055\u308c\u307e\u3057\u305f\u3002" + "\u5e02\u5f53\u5c40\u304c\u767a\u8868\u3057\u307e\u3057\u305f\u3002\n", "shift_jis"),
+], ids=["russian-cp1251", "russian-koi8", "greek", "japanese"])
+def test_review29f_a_text_in_another_script_keeps_its_reading(text: str, encoding: str) -> None:
+    """review29f: what a Western text's line is now taken on (a reading that fits it whole) leaves another script's
+    text as it was read."""
+    from resolver.article import from_bytes
+
+    article = from_bytes(text.encode(encoding), "line.txt")
+    assert article.text == text
+
+
+RUSSIAN_NEWS = ("\u041c\u043e\u0441\u0442 \u0447\u0435\u0440\u0435\u0437 \u0440\u0435\u043a\u0443 "
+                "\u0437\u0430\u043a\u0440\u044b\u043b\u0438 \u0432 \u043f\u043e\u043d\u0435\u0434\u0435\u043b\u044c"
+                "\u043d\u0438\u043a \u043f\u043e\u0441\u043b\u0435 \u0440\u0435\u043c\u043e\u043d\u0442\u0430 "
+                "\u043d\u043e\u043c\u0435\u0440 {}, \u0441\u043e\u043e\u0431\u0449\u0438\u043b\u0438 "
+                "\u0432\u043b\u0430\u0441\u0442\u0438 \u0433\u043e\u0440\u043e\u0434\u0430.\n")
+
+
+@pytest.mark.parametrize("lines", [1, 50, 3000], ids=["one-line", "page", "big"])
+def test_review29f_cp1251_russian_is_not_read_as_mac_cyrillic(lines: int) -> None:
+    """review29f: Russian cp1251 whose capitals are few was read as Mac Cyrillic (charset_normalizer rated it more
+    coherent): "Мост" became "ћост", on a line and on a 130 KB page alike. The two read the small letters the same;
+    cp1251 reads the bytes as well as Mac Cyrillic does, and is the web's by far: it is taken, and the guess names
+    Mac Cyrillic as its rival."""
+    from resolver.article import from_bytes
+
+    text = "".join(RUSSIAN_NEWS.format(n) for n in range(lines))
+    article = from_bytes(text.encode("cp1251"), "story.txt")
+    assert (article.text, article.encoding, article.encoding_rival) == (text, "cp1251", "mac_cyrillic")
+
+
 POLISH_SIGNATURE = ("Świetny dzień w Łodzi pic.twitter.com/AbCdEf1234\n",
                     "\u2014 Jan Kowalski (@jkowalski_fikc) March 3, 2020\n")
 
