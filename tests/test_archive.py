@@ -600,6 +600,29 @@ def test_a_replay_report_lists_no_archive_lookup_its_warc_does_not_hold(fakenet,
     assert kept["archive_lookups"] == looked["archive_lookups"]
 
 
+def test_a_replay_report_cites_its_warc_lookup_for_a_snapshot_a_later_live_run_listed_again(fakenet, tmp_path):
+    """replay29c: the cache keeps one row per snapshot, naming the newest answer that listed it; after a live lookup
+    listed again a snapshot a replay had listed, a report made in a replay of that WARC cited the live lookup's fetch
+    for the snapshot. Now it cites a WARC lookup that listed it (the CDX query's when the row names a live one)."""
+    cli, article, warc = replay_world(fakenet, tmp_path, None)
+    replayed = json.loads(cli("c.db", "--replay", str(warc), "report", "--format", "json", str(article)))
+    [embed] = [e for e in replayed["embeds"] if e["post"]]
+    assert embed["snapshots"] and embed["archive_looked_up"]
+    serve_the_article_world(fakenet, tmp_path)   # the servers answer again: a live lookup lists the same snapshot
+    cli("c.db", "report", "--refresh", "--format", "json", str(article))
+    fakenet.routes.clear()
+    again = json.loads(cli("c.db", "--replay", str(warc), "report", "--format", "json", str(article)))
+    [embed_again] = [e for e in again["embeds"] if e["post"]]
+    def listed(snapshots):
+        return [{k: v for k, v in s.items() if k != "fetch_id"} for s in snapshots]
+    assert embed_again["snapshots"] and listed(embed_again["snapshots"]) == listed(embed["snapshots"])
+    from cache import Store
+    with Store(tmp_path / "c.db") as store:
+        rows = [store.fetch(s["fetch_id"]) for s in embed_again["snapshots"]]
+        rows += [store.fetch(found["fetch_id"]) for found in embed_again["archive_lookups"]]
+    assert {(r["via"], r["warc_file"]) for r in rows} == {("warc", str(warc))}
+
+
 def test_an_undated_replayed_answer_leaves_no_time_in_the_rows_of_what_it_said(fakenet, tmp_path):
     """replay29b: a record with no WARC-Date was dated to the replay's own time in the rows of what it said: its
     resolution's resolved_at, its observation's observed_at, its post's first and last observation, its author's
