@@ -221,20 +221,24 @@ def kept_cdx_error(row: dict[str, Any], body: bytes | None) -> str | None:
     return None
 
 
-def looked_up(store: Store, url: str) -> bool:
-    """Whether an archive lookup of `url` ever got an answer (a snapshot list, even an empty one)."""
-    return lookup_state(store, url)[0]
+Takes = Callable[[list[int | None]], bool]   # whether fetch-log rows may answer the run (`Session.takes_cached`)
 
 
-def lookup_error(store: Store, url: str) -> str | None:
+def looked_up(store: Store, url: str, takes: Takes | None = None) -> bool:
+    """Whether an archive lookup of `url` ever got an answer (a snapshot list, even an empty one); `takes`: of the
+    lookups the run may read (under --replay, those of its WARC files)."""
+    return lookup_state(store, url, takes)[0]
+
+
+def lookup_error(store: Store, url: str, takes: Takes | None = None) -> str | None:
     """Why the last archive lookup of `url` failed, when no lookup of it ever answered: what an offline run says of
     it, as the run that made it did ("cdx: HTTP 503"). None when one answered or none was made."""
-    return lookup_state(store, url)[1]
+    return lookup_state(store, url, takes)[1]
 
 
-def lookup_state(store: Store, url: str) -> tuple[bool, str | None]:
-    """(`looked_up`, `lookup_error`) of `url` from one read of its lookups in the fetch log."""
-    rows = store.fetches_for(lookup_url(url))
+def lookup_state(store: Store, url: str, takes: Takes | None = None) -> tuple[bool, str | None]:
+    """(`looked_up`, `lookup_error`) of `url` from one read of its lookups in the fetch log (those `takes` takes)."""
+    rows = [row for row in store.fetches_for(lookup_url(url)) if takes is None or takes([row["id"]])]
     if any(row["status"] == 200 for row in rows):
         return True, None
     if not rows:

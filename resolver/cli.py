@@ -1328,7 +1328,8 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
             _say_failure(outcome)
             unread.append(outcome)
             return
-        data = provenance.build(outcome, store=store, redactor=session.redactor, replay=provenance.replay_of(session))
+        data = provenance.build(outcome, store=store, redactor=session.redactor, replay=provenance.replay_of(session),
+                                takes=session.takes_cached)
         if not many:
             entries.append(("", data))
             return

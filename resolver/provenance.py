@@ -15,7 +15,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from resolver import __version__, quotes
-from resolver.archive import SECRET_NOT_SENT, WITHHELD, carried_secret, lookup_error, looked_up
+from resolver.archive import SECRET_NOT_SENT, WITHHELD, Takes, carried_secret, lookup_error, looked_up
 from resolver.fetch.oembed import text_is_title
 from resolver.fetch.records import link_map
 from resolver.fetch.wayback import READ_WHEN, differences, where_looked
@@ -731,10 +731,12 @@ def lookups_text(lookups: list[dict[str, Any]]) -> str:
                      + (f", {found['error']}" if found.get("error") else "") for found in lookups)
 
 
-def archive_lookups(urls: list[str], store: Store | None, redactor: Redactor) -> list[dict[str, Any]]:
+def archive_lookups(urls: list[str], store: Store | None, redactor: Redactor,
+                    takes: Takes | None = None) -> list[dict[str, Any]]:
     """The recorded archive lookups of a post's URLs (`archive.lookup`'s CDX and availability queries): per query
     the answer a lookup reads (the latest 200, else the latest failure), with its URL looked up, the query sent,
-    UTC time, fetch-log id, HTTP status and body hash. A URL carrying a secret was never looked up."""
+    UTC time, fetch-log id, HTTP status and body hash. A URL carrying a secret was never looked up. `takes`: which
+    fetch-log rows the run may cite (`Session.takes_cached`: under --replay, those replayed from its WARC files)."""
     from urllib.parse import urlencode
 
     from resolver.archive import AVAILABILITY, lookup_url
@@ -744,7 +746,7 @@ def archive_lookups(urls: list[str], store: Store | None, redactor: Redactor) ->
     found = []
     for url in dict.fromkeys(u for u in urls if carried_secret(u, redactor) is None):
         for service, query in (("cdx", lookup_url(url)), ("availability", f"{AVAILABILITY}?{urlencode({'url': url})}")):
-            rows = store.fetches_for(query)
+            rows = [r for r in store.fetches_for(query) if takes is None or takes([r["id"]])]
             row = next((r for r in reversed(rows) if r["status"] == 200), rows[-1] if rows else None)
             if row is not None:
                 found.append(_lookup_of(row, service, url, redactor))
@@ -768,7 +770,7 @@ def fetch_time(fetch: dict[str, Any] | None) -> dict[str, Any]:
 
 
 def _listing_lookups(snapshots: list[dict[str, Any]], lookups: list[dict[str, Any]], store: Store | None,
-                     redactor: Redactor) -> list[dict[str, Any]]:
+                     redactor: Redactor, takes: Takes | None = None) -> list[dict[str, Any]]:
     """The lookups that listed `snapshots` and are not among `lookups` (an availability query near a date, a
     listing of the captures of a gone post's every URL form): a snapshot shown names the answer that listed it."""
     from urllib.parse import parse_qs, urlsplit
@@ -776,7 +778,7 @@ def _listing_lookups(snapshots: list[dict[str, Any]], lookups: list[dict[str, An
     known = {found["fetch_id"] for found in lookups}
     found = []
     for fetch_id in dict.fromkeys(s["fetch_id"] for s in snapshots if s.get("fetch_id") and s["fetch_id"] not in known):
-        row = store.fetch(fetch_id) if store is not None else None
+        row = store.fetch(fetch_id) if store is not None and (takes is None or takes([fetch_id])) else None
         if row:
             service = "availability" if row.get("purpose") == "wayback-available" else "cdx"
             url = (parse_qs(urlsplit(row["url"]).query).get("url") or [row["url"]])[0]
@@ -917,10 +919,12 @@ def status_badge(code: str) -> dict[str, str]:
 
 
 def build(result: ArticleResult, *, store: Store | None, generated_at: str | None = None,
-          redactor: Redactor = NO_SECRETS, replay: dict[str, Any] | None = None) -> dict[str, Any]:
+          redactor: Redactor = NO_SECRETS, replay: dict[str, Any] | None = None,
+          takes: Takes | None = None) -> dict[str, Any]:
     """The report for one article, after resolve, fetch and archive lookups ran (or were answered by the cache).
     `redactor`: the run's (its configured secrets), to tell which URLs carry one; `replay`: the run's WARC replay, if
-    any (`replay_of`)."""
+    any (`replay_of`); `takes`: which fetch-log rows the run's archive facts may rest on (`Session.takes_cached`:
+    under --replay, only those replayed from its WARC files; None: any the cache holds)."""
     from cache import utc_now
 
     from resolver.pipeline import post_of_embed, same_posts
@@ -930,7 +934,7 @@ def build(result: ArticleResult, *, store: Store | None, generated_at: str | Non
     identified = {i.embed: i.value for i in result.identifications or ()}
     archives = {a.url: a for a in result.archives or () if not a.unavailable}   # offline: the cache's snapshots
     images = {i.url: i.to_json() for i in result.credited_images or ()}
-    embeds = [_embed(result, index, embed, posts.get(index), identified.get(index), archives, store, redactor)
+    embeds = [_embed(result, index, embed, posts.get(index), identified.get(index), archives, store, redactor, takes)
               | {"same_post_as": same[index] + 1 if index in same else None}   # as reports number embeds
               for index, embed in enumerate(result.embeds)]
     credits = []
@@ -976,7 +980,7 @@ def replay_note(replay: dict[str, Any] | None) -> str | None:
 
 def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | None,
            identification: Identification | None, archives: dict[str, ArchivedUrl],
-           store: Store | None, redactor: Redactor) -> dict[str, Any]:
+           store: Store | None, redactor: Redactor, takes: Takes | None = None) -> dict[str, Any]:
     from resolver.pipeline import photo_elsewhere
 
     # The checks weigh what the page wrote against what the source answered, each as shown: `embed` is the embed
@@ -997,14 +1001,14 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
     data["status"] = status_badge(_status_code(embed, post))
     written = result.real_url(embed.url)   # the URL looked up, or withheld for the secret it carries (#11)
     url = (post.record.url if post else None) or written
-    failed, snapshots, looked, looked_for = _archive_answer([url, written], archives, store, redactor)
+    failed, snapshots, looked, looked_for = _archive_answer([url, written], archives, store, redactor, takes)
     # A gone post's captures listed by the fetch (every form of its URL answered) is a lookup that answered too.
     looked = looked or (post is not None and post.archive_lookup == "answered")
-    data["archive_lookups"] = archive_lookups([url, written], store, redactor) if not failed or \
+    data["archive_lookups"] = archive_lookups([url, written], store, redactor, takes) if not failed or \
         not failed.startswith(WITHHELD) else []
     data["snapshots"] = _with_fetch([{k: s.get(k) for k in ("service", "url", "timestamp", "status", "original")}
-                                     for s in snapshots], data["archive_lookups"], store)
-    data["archive_lookups"] += _listing_lookups(data["snapshots"], data["archive_lookups"], store, redactor)
+                                     for s in snapshots], data["archive_lookups"], store, takes)
+    data["archive_lookups"] += _listing_lookups(data["snapshots"], data["archive_lookups"], store, redactor, takes)
     data["archive_looked_up"] = looked
     # the copies every part of the report counts: its URL's HTTP 200 snapshots and the captures read that hold its
     # words (filed under x.com, found by a prefix query): the Archived line said "no snapshot found" beside one
@@ -1022,37 +1026,45 @@ def _embed(result: ArticleResult, index: int, embed: Embed, post: FetchedPost | 
 
 
 def _with_fetch(snapshots: list[dict[str, Any]], lookups: list[dict[str, Any]],
-                store: Store | None) -> list[dict[str, Any]]:
-    """The snapshots, each with the fetch-log id of the answer that listed it (the cache's snapshot row, else the
-    CDX lookup's), its `original` left out."""
+                store: Store | None, takes: Takes | None = None) -> list[dict[str, Any]]:
+    """The snapshots, each with the fetch-log id of the answer that listed it (the cache's snapshot row, when the
+    run `takes` its fetch, else the CDX lookup's), its `original` left out."""
     kept: dict[str, int] = {}
     for original in dict.fromkeys(s.get("original") for s in snapshots):
         if store is not None and original:
-            kept |= {row["url"]: row["fetch_id"] for row in store.snapshots_for(original) if row.get("fetch_id")}
+            kept |= {row["url"]: row["fetch_id"] for row in _taken(store.snapshots_for(original), takes)
+                     if row.get("fetch_id")}
     cdx = next((found["fetch_id"] for found in lookups if found["service"] == "cdx" and found["status"] == 200), None)
     return [{k: v for k, v in s.items() if k != "original"} | {"fetch_id": kept.get(s["url"], cdx)} for s in snapshots]
 
 
-def _archive_answer(urls: list[str], archives: dict[str, ArchivedUrl], store: Store | None,
-                    redactor: Redactor) -> tuple[str | None, list[dict[str, Any]], bool, str | None]:
+def _archive_answer(urls: list[str], archives: dict[str, ArchivedUrl], store: Store | None, redactor: Redactor,
+                    takes: Takes | None = None) -> tuple[str | None, list[dict[str, Any]], bool, str | None]:
     """(why the archive gave no answer, the snapshots, whether a lookup answered, the URL it answered for) for a
     post known by `urls` (its URL, then the embed's: the first this run looked up is used). A lookup that failed (a 503) answered nothing: "not
     known", never "no archived copy"; what the cache holds from an earlier lookup stands. A URL carrying a secret
     is never looked up (#11): its answer says so, whatever another form of the post's URL answered (it lists no
     capture under this one), and the cache's snapshots of it are not shown (an earlier version may have listed
-    them, secret and all). Results are keyed by their redacted URL, as `archive_urls` returns them."""
+    them, secret and all). Results are keyed by their redacted URL, as `archive_urls` returns them. What the cache
+    holds is read only from the fetches the run `takes` (under --replay, its WARC files': replay29c, a replay of a
+    WARC with no archive lookup listed an earlier live run's snapshots, "looked up", as the replay's)."""
     urls = list(dict.fromkeys(urls))
     what = next(filter(None, (carried_secret(u, redactor) for u in urls)), None)
     if what is not None:
         return SECRET_NOT_SENT.format(what=what), [], False, None
     archived, asked = next(((found, u) for u in urls if (found := archives.get(redactor.url(u)))), (None, None))
     failed = archived.error if archived is not None else (
-        next(filter(None, (lookup_error(store, u) for u in urls)), None) if store is not None else None)
+        next(filter(None, (lookup_error(store, u, takes) for u in urls)), None) if store is not None else None)
     snapshots = [s.to_json() for s in archived.lookup.snapshots] if archived and not failed else (
-        [dict(s) for s in store.snapshots_for(urls[0])] if store is not None else [])
+        _taken(store.snapshots_for(urls[0]), takes) if store is not None else [])
     if archived is None or failed:   # what the cache holds from an earlier lookup stands
-        asked = next((u for u in urls if looked_up(store, u)), None) if store is not None else None
+        asked = next((u for u in urls if looked_up(store, u, takes)), None) if store is not None else None
     return failed, snapshots, asked is not None, redactor.url(asked) if asked is not None else None
+
+
+def _taken(rows: list[dict[str, Any]], takes: Takes | None) -> list[dict[str, Any]]:
+    """The cache's rows (snapshots) whose fetch the run `takes` (all of them when None), as new dicts."""
+    return [dict(row) for row in rows if takes is None or takes([row.get("fetch_id")])]
 
 
 def _post(post: FetchedPost, store: Store | None) -> dict[str, Any]:

@@ -558,6 +558,71 @@ def test_a_replay_answers_from_its_warc_not_from_a_live_answer_the_cache_holds(f
     assert len(fakenet.hits) == hits
 
 
+def test_a_replay_report_lists_no_archive_lookup_its_warc_does_not_hold(fakenet, tmp_path):
+    """replay29c: under --replay a run answers only from its WARC files (replay29b), but a report's archive section
+    fell back to what the cache held from any earlier run: a replay of a WARC that held no archive lookup listed the
+    snapshots an earlier live run had found, cited its live lookups, said the post was looked up and passed the
+    archive check, all as the replay's. Now a replay report's archive facts rest on its WARC's answers only; an
+    offline report still gives what the cache holds."""
+    config = serve_the_article_world(fakenet, tmp_path)
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE)
+
+    def cli(*args):
+        from resolver.cli import cli as command
+        result = CliRunner().invoke(command, ["--config", str(config), "--db", str(tmp_path / "c.db"), *args])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    live = json.loads(cli("report", "--format", "json", str(article)))
+    [looked] = [e for e in live["embeds"] if e["post"]]
+    assert looked["snapshots"] and looked["archive_looked_up"] and looked["archive_lookups"]   # live: found
+    from resolver.warc import WarcWriter
+    warc = tmp_path / "empty.warc.gz"
+    WarcWriter(warc, software="test").close()
+    fakenet.routes.clear()
+    hits = len(fakenet.hits)
+    report = json.loads(cli("--replay", str(warc), "report", "--format", "json", str(article)))
+    assert len(fakenet.hits) == hits
+    [embed] = [e for e in report["embeds"] if e["post"]]
+    assert (embed["snapshots"], embed["archived_copies"], embed["archive_lookups"], embed["archive_looked_up"]) == (
+        [], [], [], False)
+    [archive] = [c for c in embed["checks"] if c["name"] == "archive"]
+    assert archive["result"] == "skip" and archive["evidence"].startswith(
+        "not known: the archive lookup failed (not-in-warc: not in the replayed WARC files: GET "
+        "https://web.archive.org/cdx/search/cdx?"), archive
+    assert report["summary"]["archive"] == {"looked_up": 0, "with_copy": 0, "without_copy": 0, "not_checked": 1}
+    md = cli("--replay", str(warc), "report", str(article))
+    assert "snapshot(s)" not in md and "| Embedded posts with no archived copy | not checked" in md, md
+    offline = json.loads(cli("report", "--offline", "--format", "json", str(article)))   # the cache's, as before
+    [kept] = [e for e in offline["embeds"] if e["post"]]
+    assert kept["snapshots"] == looked["snapshots"] and kept["archive_looked_up"]
+    assert kept["archive_lookups"] == looked["archive_lookups"]
+
+
+def test_a_replay_report_cites_its_warc_lookup_for_a_snapshot_a_later_live_run_listed_again(fakenet, tmp_path):
+    """replay29c: the cache keeps one row per snapshot, naming the newest answer that listed it; after a live lookup
+    listed again a snapshot a replay had listed, a report made in a replay of that WARC cited the live lookup's fetch
+    for the snapshot. Now it cites a WARC lookup that listed it (the CDX query's when the row names a live one)."""
+    cli, article, warc = replay_world(fakenet, tmp_path, None)
+    replayed = json.loads(cli("c.db", "--replay", str(warc), "report", "--format", "json", str(article)))
+    [embed] = [e for e in replayed["embeds"] if e["post"]]
+    assert embed["snapshots"] and embed["archive_looked_up"]
+    serve_the_article_world(fakenet, tmp_path)   # the servers answer again: a live lookup lists the same snapshot
+    cli("c.db", "report", "--refresh", "--format", "json", str(article))
+    fakenet.routes.clear()
+    again = json.loads(cli("c.db", "--replay", str(warc), "report", "--format", "json", str(article)))
+    [embed_again] = [e for e in again["embeds"] if e["post"]]
+    def listed(snapshots):
+        return [{k: v for k, v in s.items() if k != "fetch_id"} for s in snapshots]
+    assert embed_again["snapshots"] and listed(embed_again["snapshots"]) == listed(embed["snapshots"])
+    from cache import Store
+    with Store(tmp_path / "c.db") as store:
+        rows = [store.fetch(s["fetch_id"]) for s in embed_again["snapshots"]]
+        rows += [store.fetch(found["fetch_id"]) for found in embed_again["archive_lookups"]]
+    assert {(r["via"], r["warc_file"]) for r in rows} == {("warc", str(warc))}
+
+
 def test_an_undated_replayed_answer_leaves_no_time_in_the_rows_of_what_it_said(fakenet, tmp_path):
     """replay29b: a record with no WARC-Date was dated to the replay's own time in the rows of what it said: its
     resolution's resolved_at, its observation's observed_at, its post's first and last observation, its author's
