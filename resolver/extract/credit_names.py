@@ -101,9 +101,10 @@ REPORTER_BEFORE = ("記者", "记者")
 # via AP": the agency after "via" names the organisation, so the role leaves (wire28; it stayed: "Pool via REUTERS").
 ROLE_VIA_RE = re.compile(r"^(?:(?P<name>.*?\S)[\s,-]+)?(?P<role>pool|handout)\s+via\s+(?P<org>\S.*)$", re.IGNORECASE)
 WIRE_CODE_RE = re.compile(r"\s+[-–]\s+[A-Z]{2,5}[A-Z0-9]*\d[A-Z0-9]*$")   # "... - RTR4JDW4"
-# An edit's note in brackets, in small letters, ending a credit: "Jane Doe (cropped)", "NASA/JPL (photo retouched)",
-# as Wikimedia Commons credits write it; it is no part of a name (review29e).
-EDIT_NOTE_RE = re.compile(r"(?<=\S)\s*[(\[](?=[a-z])[^()\[\]A-Z]*?\b[a-z]+ed\b[^()\[\]A-Z]*[)\]]$")
+# A note in brackets, in small letters, ending a credit: an edit's ("Jane Doe (cropped)", "NASA/JPL (photo
+# retouched)", as Wikimedia Commons credits write it: review29e), or the picture's kind ("(file)", "(archive)",
+# "(handout)": credits29c). It is no part of a name; a role code in it is read as after a comma (`_without_note`).
+NOTE_RE = re.compile(r"(?<=\S)[ \t\u00a0]*[(\[](?P<note>[a-z][^()\[\]A-Z]*)[)\]]$")
 SEPARATOR_RE = re.compile(r"\s*[/|＝]\s*|\s+[-–—]\s+")   # "＝": Japanese "AFP＝時事" (#10)
 _VIA_RE = re.compile(r"via\b", re.IGNORECASE)
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -187,7 +188,7 @@ def split_credit(value: str, org: str | None = None) -> tuple[str | None, str | 
 
 
 def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
-    value = EDIT_NOTE_RE.sub("", value.replace("\u200b", "").strip())   # zero-width spaces: nothing
+    value = _without_note(value.replace("\u200b", "").strip())   # zero-width spaces: nothing
     value = WIRE_CODE_RE.sub("", value.strip(ENDS)).strip(ENDS)
     if org:
         creator, _ = _without_role(value)
@@ -230,6 +231,25 @@ def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
             return None, _as_written(value, kept)
         return people[0], _as_written(value, [p for p in kept if p is not people[0]])
     return kept[0], _as_written(value, kept[1:])
+
+
+def _without_note(value: str) -> str:
+    """A credit without the small-letter note in brackets ending it (`NOTE_RE`): "Jane Doe (file)" -> "Jane Doe". A
+    kept role stays as a role ("Jane Doe (handout)" reads as "Jane Doe, handout"); a note naming an agency stays
+    ("Jane Doe (via reuters)")."""
+    note = NOTE_RE.search(value)
+    if note is None or not is_note(note["note"]):
+        return value
+    kept = note["note"].strip() if note["note"].strip().casefold() in KEPT_ROLES else ""
+    return value[:note.start()] + (", " + kept if kept else "")
+
+
+def is_note(words: str) -> bool:
+    """Are words in brackets after a credit a note in small letters ("file", "archive", "photo cropped", "handout"),
+    not an agency written small ("dpa", "via reuters")? credits29c."""
+    words = words.strip()
+    return words[:1].islower() and not any(c.isupper() for c in words) and not any(
+        word in KNOWN_ORGS and word not in KEPT_ROLES for word in re.findall(r"[\w'’-]+", words.casefold()))
 
 
 def _person_beside_org(creator: str) -> str:
@@ -286,7 +306,16 @@ def _joined(value: str, joiner: str) -> tuple[str, str] | None:
     return (left, right) if found else None
 
 
+# "Jane Doe, courtesy of the family": who made the picture, then who lent it (credits29c #4).
+_COURTESY_AFTER_RE = re.compile(r"(?P<name>[^,]+?)[ \t\u00a0]*,[ \t\u00a0]*courtesy(?:[ \t\u00a0]+of)?[ \t\u00a0]+"
+                                r"(?P<lender>\S.*)", re.IGNORECASE)
+
+
 def _split_one(value: str) -> tuple[str | None, str | None]:
+    courtesy = _COURTESY_AFTER_RE.fullmatch(value)
+    if courtesy and _may_name_a_person(courtesy["name"]):
+        lender = courtesy["lender"].strip(ENDS)   # an organisation when it reads as one; "the family" is no one's
+        return courtesy["name"], lender if is_org(lender) else None
     for joiner in (" via ", " for ", ","):
         joined = _joined(value, joiner)
         if joined is None or not all(joined):
@@ -318,9 +347,40 @@ def _may_name_a_person(words: str) -> bool:
     or with particles ("JANE DOE", "Kay de Example") that no headline's word is in ("Two Protesters"), a handle, a
     common first name alone, or words in a script with no capitals (`_caseless_unproven` marks those). Not a
     description: "Protesters", "Riot police" (credits29b #2)."""
+    if names_a_place(words):
+        return False   # "Los Angeles, Reuters": a dateline's place, no one (credits29c #2)
     return is_persons_name(words) or words.startswith("@") or words.casefold() in FIRST_NAMES \
         or PERSON_RE.fullmatch(words) is not None and not reads_as_headline(words) \
         or not words.isascii() and CASELESS_LETTER_RE.search(words) is not None
+
+
+# The first and last words of places' names that a person's name does not start or end with ("Los Angeles", "San
+# Francisco", "Hong Kong", "Salt Lake City"), case-folded. Not a gazetteer: a one-word place before ", Agency" is no
+# creator already, and other names are `uncertain` there unless a person's mark says otherwise (`_known_person`).
+PLACE_FIRST_WORDS = frozenset("los las san santa são sao saint st. st fort ft. port mount mt. cape hong tel buenos "
+                              "kuala north south east west".split())
+PLACE_LAST_WORDS = frozenset("city beach springs county heights island islands valley".split())
+
+
+def names_a_place(words: str) -> bool:
+    """Do two or more words read as a place's name by their first or last word (`PLACE_FIRST_WORDS`)?"""
+    split = words.casefold().split()
+    return len(split) >= 2 and (split[0] in PLACE_FIRST_WORDS or split[-1] in PLACE_LAST_WORDS)
+
+
+def _known_person(creator: str) -> bool:
+    """Does a name carry a person's mark: a common first name, an initial before its last word ("J. R. Example"),
+    or a handle?"""
+    words = creator.split()
+    return _starts_with_first_name(creator) or creator.startswith("@") \
+        or any(INITIALS_RE.fullmatch(w) for w in words[:-1])
+
+
+def _before_a_comma(raw: str, creator: str, organization: str) -> bool:
+    """Does the credit write the creator, a comma, then the organisation ("Ann Example, Reuters")?"""
+    at = raw.find(creator)
+    comma = _COMMA_RE.match(raw, at + len(creator)) if at >= 0 else None
+    return comma is not None and raw.startswith(organization, comma.end())
 
 
 # Letters of scripts with no capitals (Arabic, Japanese kana, Chinese characters, Korean Hangul): there a name cannot
@@ -359,6 +419,9 @@ def split_confidence(creator: str | None, organization: str | None, raw: str = "
         return None
     if creator and _caseless_unproven(creator, raw):
         return "uncertain"   # an agency makes the organisation sure, not the words before it a name
+    if creator and organization and _before_a_comma(raw, creator, organization) and not _known_person(creator) \
+            and not _listed_among_people(creator, listed_with, raw):
+        return "uncertain"   # "Ann Example, Reuters": the words before the comma may be a place's (credits29c #2)
     if organization and (is_org(organization) or names_an_agency(organization)):
         return "high"
     if organization == "X" and creator and creator.startswith("@"):

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-from resolver.extract.credit_names import (CASELESS_LETTER_RE, NAME_WORD, ORG_WORD_RE, PERSON_RE, SEPARATOR_RE,
-                                           is_known_org, is_org, is_persons_name, names_an_agency, person_for_outlet,
-                                           reads_as_headline, reads_as_prose, split_confidence, split_credit)
+from resolver.extract.credit_names import (CASELESS_LETTER_RE, KEPT_ROLES, NAME_WORD, ORG_WORD_RE, PERSON_RE,
+                                           SEPARATOR_RE, is_known_org, is_note, is_org, is_persons_name,
+                                           names_an_agency, person_for_outlet, reads_as_headline, reads_as_prose,
+                                           split_confidence, split_credit)
 from resolver.extract.intervals import Intervals
 from resolver.extract.lazy import LazyPattern
 from resolver.model import Credit
@@ -28,7 +29,7 @@ OTHER_PHOTO_WORDS = (
 )
 OTHER_PHOTO_WORD = "(?:" + "|".join(OTHER_PHOTO_WORDS) + ")"
 # Not "Graphic": "(Graphic: Emerging markets in 2019 - tmsnrt.rs/…)" names a chart, not who made it.
-PHOTO = (r"(?:Photo(?:graph)?s?|Images?|Pictures?|Pics?|Fotos?|Bild|Video|Illustrations?"
+PHOTO = (r"(?:Photo(?:graph(?:s|y)?|s)?|Images?|Pictures?|Pics?|Fotos?|Bild|Video|Illustrations?"
          r"|Photo[ -]illustration|(?:Featured|Main|Top|Header|Lead|Hero)[ \t]image"
          r"|Satellite[ \t](?:imagery|images?|photos?)"   # "Satellite image: Planet Labs PBC" (#10)
          rf"|{OTHER_PHOTO_WORD})")
@@ -37,7 +38,7 @@ PREFIX = (
     rf"(?:{PHOTO}{SP}+credit{SP}+should{SP}+read"
     rf"|{PHOTO}{SP}*(?:credits?{SP}*)?[:：]"
     rf"|{PHOTO}{SP}+(?:credits?|copyright)\b{SP}*[:：]?"
-    rf"|{PHOTO}{SP}+(?:by|via|courtesy(?:{SP}+of)?)\b"
+    rf"|{PHOTO}{SP}+(?:by|via|courtesy(?:{SP}+of)?)\b|Photographed{SP}+by\b"   # "Photography by", too (credits29c)
     rf"|(?:Mandatory{SP}+)?Credits?{SP}*(?:[:：]|\.\.\.|…)|Courtesy(?:{SP}+of)?\b|Copyright{SP}*[:：]"
     rf"|Screen(?:shot|grab){SP}*(?:via|from|aus(?:{SP}+de[mr])?|von)?{SP}*[:：]?|Provided{SP}+by\b"
     rf"|{OTHER_PHOTO_WORD}{SP}*[=＝])"   # Japanese and Korean credits: "写真＝AFP＝時事", "사진=연합뉴스" (#10)
@@ -233,6 +234,8 @@ def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str
             org = match.groupdict().get("org")
             if form == "keyword" and org is not None and not is_org(org):
                 continue   # "Photo: Jane Doe (left)": only an agency's or outlet's name in brackets is the organisation
+            if form == "keyword" and org is not None and is_note(org) and org.strip().casefold() not in KEPT_ROLES:
+                org = None   # "Photo: Jane Doe (archive)": a note in small letters, no organisation (credits29c #3)
             written = match.group("value")
             if form == "keyword" and org is None and (cut := _before_spaced_dash(written)) is not None:
                 written, end = written[:cut], match.start("value") + cut   # "Jane Doe / AFP — “œuvre”" (newuser27)
