@@ -1150,6 +1150,11 @@ def _open_warc(settings: Settings, path: Path | None) -> WarcWriter:
     from resolver.warc import WarcWriter
 
     target = path or settings.warc_path or settings.database().parent / "archive.warc.gz"
+    if path is None and settings.warc_path is not None and not target.absolute().parent.exists():
+        # as --warc is (review29e): a typo in the config file made the tree of folders
+        where = f"config file {settings.config_path}: " if settings.config_path else ""
+        raise click.ClickException(f"{where}[archive] warc: the folder {target.parent} does not exist (create it, "
+                                   "or name another)")
     try:
         writer = WarcWriter(target, software=f"embed-resolver/{__version__}")
     except OSError as exc:

@@ -433,3 +433,19 @@ def test_review29e_every_file_a_command_writes_in_a_missing_folder_is_a_usage_er
     assert result.stderr.splitlines()[-1].endswith(f"{option}: the folder {out.parent} does not exist (create it, "
                                                    f"or choose another {option.strip(chr(39))})"), result.output
     assert not (tmp_path / "no").exists()
+
+
+def test_a_warc_the_config_file_names_in_a_missing_folder_is_refused_not_made(tmp_path):
+    """`--warc` in a missing folder is refused (review29e), but `[archive] warc` in the config file still made the
+    tree of folders. It is refused too, naming the config file's key, and nothing is made."""
+    out = tmp_path / "no" / "such" / "x.warc.gz"
+    config = tmp_path / "c.toml"
+    config.write_text(f'[archive]\nwarc = "{out}"\n')
+    db = tmp_path / "c.db"
+    assert CliRunner().invoke(cli, ["--db", str(db), "scan", str(ARTICLE)]).exit_code == 0
+    result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(db), "archive", "--offline",
+                                      "https://twitter.com/river_desk/status/20"])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines()[-1] == (f"error: config file {config}: [archive] warc: the folder {out.parent} "
+                                              "does not exist (create it, or name another)")
+    assert not (tmp_path / "no").exists()
