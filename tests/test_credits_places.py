@@ -475,3 +475,63 @@ def test_courtesy_of_after_a_name_is_no_part_of_it(place, words, found):
 @pytest.mark.parametrize("place", ["figcaption", "caption-class"])
 def test_courtesy_of_in_a_captions_sentence_credits_no_one(place, words):
     assert _read(_page(place, words)) == []
+
+
+# --- 10. a name before an agency in brackets, a stop inside a place's name (credits29d) ---------------------------
+
+@pytest.mark.parametrize("place", CREDIT_ELEMENTS)
+@pytest.mark.parametrize("words,found", [
+    ("Jane Doe (Reuters)", [("Jane Doe", "Reuters", "high")]),
+    ("Jane Doe [Reuters]", [("Jane Doe", "Reuters", "high")]),
+    ("Jane Doe (AFP/Getty Images)", [("Jane Doe", "AFP/Getty Images", "high")]),
+    ("J. R. Example (AP)", [("J. R. Example", "AP", "high")]),
+    ("A ship at sea. Jane Doe (Reuters)", [("Jane Doe", "Reuters", "high")]),
+    # no person's mark: the words before the bracket may be a dateline's place ("KYIV (Reuters)"), not sure
+    ("Ann Example (Reuters)", [("Ann Example", "Reuters", "uncertain")]),
+    # no one's name before the bracket: the agency alone, as before
+    ("Los Angeles (Reuters)", [(None, "Reuters", "high")]),
+    ("Protesters (Reuters)", [(None, "Reuters", "high")]),
+    ("Riot police at the border (Reuters)", [(None, "Reuters", "high")]),
+    ("The ship left port. It sailed at dawn (Reuters)", [(None, "Reuters", "high")]),
+], ids=["person", "square-brackets", "agency-chain", "initials", "last-sentence", "no-first-name", "place",
+        "description", "description-words", "sentences"])
+def test_a_persons_name_before_an_agency_in_brackets_in_a_credit_element_is_the_creator(place, words, found):
+    """credits29d #1: "Jane Doe (Reuters)" in a credit element gave only (None, "Reuters"): the caption's rule (a
+    caption ending "(Reuters)" names the supplier; the words before it are what the picture shows) dropped the
+    person. In an element that says its words are a credit, they are "Jane Doe/Reuters"."""
+    assert _read(_page(place, words)) == found
+
+
+@pytest.mark.parametrize("place", ["figcaption", "caption-class"])
+@pytest.mark.parametrize("words", ["Jane Doe (Reuters)", "President Jane Doe speaks (Reuters)"])
+def test_a_persons_name_before_an_agency_in_brackets_in_a_caption_is_who_it_shows(place, words):
+    """The negative of credits29d #1: in a caption the name before "(Reuters)" is the person pictured."""
+    assert _read(_page(place, words)) == [(None, "Reuters", "high")]
+
+
+@pytest.mark.parametrize("place", list(PLACES))
+@pytest.mark.parametrize("words,found", [
+    ("Photo: Washington D.C., Reuters", [(None, "Reuters", "high")]),
+    ("Photo: St. Louis, Reuters", [(None, "Reuters", "high")]),
+    # a stop after an initial still belongs to the name; a name's stops stay in it
+    ("Photo: J. R. Example, Reuters", [("J. R. Example", "Reuters", "high")]),
+    ("Photo: Jane Q. Doe/Reuters", [("Jane Q. Doe", "Reuters", "high")]),
+    ("Photo: U.S. Navy", [(None, "U.S. Navy", "high")]),
+    # a place among the names is where, not who
+    ("Photo: Jane Doe, Washington D.C./Reuters", [("Jane Doe", "Reuters", "high")]),
+], ids=["washington-dc", "saint", "initials", "middle-initial", "us-navy", "person-and-place"])
+def test_a_stop_inside_a_places_name_does_not_cut_the_credit(place, words, found):
+    """credits29d #2: "Photo: Washington D.C., Reuters" gave the creator "Washington D", `uncertain`, and no
+    organisation: the stop in "D.C." before a capital was read as a sentence's end glued to the next ("AP.Next")."""
+    assert _read(_page(place, words)) == found
+
+
+@pytest.mark.parametrize("kind", ["html", "text"])
+@pytest.mark.parametrize("words,found", [
+    ("Photo: Jane Doe.The mayor spoke at noon.", [("Jane Doe", None)]),
+    ("Photo: Reuters.The mayor spoke at noon.", [(None, "Reuters")]),
+], ids=["person", "agency"])
+def test_a_credit_glued_to_the_next_sentence_still_ends_at_its_stop(kind, words, found):
+    """The negative of credits29d #2: run-on text ("Name.Next sentence") still ends the credit at the stop."""
+    document = f"<html><body><p>Story.</p><p>{words}</p></body></html>" if kind == "html" else f"Story.\n{words}\n"
+    assert [(c.creator, c.organization) for c in find_all(document, kind)[1]] == found

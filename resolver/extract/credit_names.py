@@ -189,6 +189,9 @@ def split_credit(value: str, org: str | None = None) -> tuple[str | None, str | 
 
 def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
     value = _without_note(value.replace("\u200b", "").strip())   # zero-width spaces: nothing
+    if not org and (bracketed := _bracketed_org(value)) is not None:
+        # "Jane Doe (Reuters)" as "Jane Doe/Reuters"; "Protesters (Reuters)" as "Reuters" (credits29d #1)
+        value = "/".join(part for part in bracketed if part)
     value = WIRE_CODE_RE.sub("", value.strip(ENDS)).strip(ENDS)
     if org:
         creator, _ = _without_role(value)
@@ -231,6 +234,20 @@ def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
             return None, _as_written(value, kept)
         return people[0], _as_written(value, [p for p in kept if p is not people[0]])
     return kept[0], _as_written(value, kept[1:])
+
+
+# A name, then who supplied the picture in brackets: "Jane Doe (Reuters)", "Jane Doe [AFP/Getty Images]".
+_BRACKETED_ORG_RE = re.compile(r"(?P<name>[^()\[\]/|]*?\S)[ \t\u00a0]*[(\[](?P<org>[^()\[\]]+)[)\]]")
+
+
+def _bracketed_org(value: str) -> tuple[str | None, str] | None:
+    """(name, organisation) of a credit written "Name (Agency)" whose bracket names an organisation, the name None
+    when its words may name no person (`_may_name_a_person`: "Protesters", "Los Angeles"); else None."""
+    found = _BRACKETED_ORG_RE.fullmatch(value.strip())
+    if found is None or not (is_org(org := found["org"].strip()) or names_an_agency(org)):
+        return None
+    name = found["name"].strip()
+    return (name if _may_name_a_person(name) else None), org
 
 
 def _without_note(value: str) -> str:
@@ -362,10 +379,17 @@ PLACE_FIRST_WORDS = frozenset("los las san santa são sao saint st. st fort ft. 
 PLACE_LAST_WORDS = frozenset("city beach springs county heights island islands valley".split())
 
 
+# A state's or a country's letters ending a place's name: "Washington D.C.", "Albany, N.Y.", "London U.K." A person's
+# name ends in a word, not in initials (credits29d #2).
+_STATE_LETTERS_RE = re.compile(r"[A-Z]\.(?:[A-Z]\.?){1,2}")
+
+
 def names_a_place(words: str) -> bool:
-    """Do two or more words read as a place's name by their first or last word (`PLACE_FIRST_WORDS`)?"""
-    split = words.casefold().split()
-    return len(split) >= 2 and (split[0] in PLACE_FIRST_WORDS or split[-1] in PLACE_LAST_WORDS)
+    """Do two or more words read as a place's name by their first or last word (`PLACE_FIRST_WORDS`), or by a
+    state's letters last ("Washington D.C.")?"""
+    split = words.split()
+    return len(split) >= 2 and (split[0].casefold() in PLACE_FIRST_WORDS or split[-1].casefold() in PLACE_LAST_WORDS
+                                or _STATE_LETTERS_RE.fullmatch(split[-1]) is not None)
 
 
 def _known_person(creator: str) -> bool:
@@ -376,10 +400,15 @@ def _known_person(creator: str) -> bool:
         or any(INITIALS_RE.fullmatch(w) for w in words[:-1])
 
 
+# A comma or an opening bracket between a name and an organisation: "Ann Example, Reuters", "Ann Example (Reuters)".
+_COMMA_OR_BRACKET_RE = re.compile(r"[ \t\u00a0]*[,(\[][ \t\u00a0]*")
+
+
 def _before_a_comma(raw: str, creator: str, organization: str) -> bool:
-    """Does the credit write the creator, a comma, then the organisation ("Ann Example, Reuters")?"""
+    """Does the credit write the creator, a comma, then the organisation ("Ann Example, Reuters")? Or the organisation
+    in brackets ("Ann Example (Reuters)", a dateline's form too: "KYIV (Reuters)": credits29d #1)."""
     at = raw.find(creator)
-    comma = _COMMA_RE.match(raw, at + len(creator)) if at >= 0 else None
+    comma = _COMMA_OR_BRACKET_RE.match(raw, at + len(creator)) if at >= 0 else None
     return comma is not None and raw.startswith(organization, comma.end())
 
 

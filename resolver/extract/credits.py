@@ -11,8 +11,8 @@ import re
 
 from resolver.extract.credit_names import (CASELESS_LETTER_RE, KEPT_ROLES, NAME_WORD, ORG_WORD_RE, PERSON_RE,
                                            SEPARATOR_RE, is_known_org, is_note, is_org, is_persons_name,
-                                           names_an_agency, person_for_outlet, reads_as_headline, reads_as_prose,
-                                           split_confidence, split_credit)
+                                           names_a_place, names_an_agency, person_for_outlet, reads_as_headline,
+                                           reads_as_prose, split_confidence, split_credit)
 from resolver.extract.intervals import Intervals
 from resolver.extract.lazy import LazyPattern
 from resolver.model import Credit
@@ -73,6 +73,11 @@ SOURCED_PICTURE = r"(?:Infographic|Image|Photo(?:graph)?|Picture|Illustration|Vi
 KEY_START = rf"(?:^|(?<=[\n.!?|•·—–)。（【])|(?<=[.!?|•·—–)-]{SP})|(?<=[.!?]{SP}{SP}))"
 
 
+# Before a stop that ends no sentence: an initial's ("J. R. Example", "Washington D.C.": credits29d #2 read "D.C." as a
+# sentence's end glued to the next, "AP.Next") or a place's first word shortened ("St. Louis", "Mt. Hood", "Ft. Worth").
+NO_ABBREVIATION = r"(?<!\b[A-Z])(?<!\b(?:St|Mt|Ft))"
+
+
 # The credit forms compile when a page first tries them: a page tries few, and compiling all ten cost every
 # process 4.7 ms at start-up (#14: a one-file scan of a page with one credit, 120.5 to 118.5 ms).
 PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
@@ -98,7 +103,7 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
         rf"{KEY_START}(?P<key>{PREFIX}){SP}*(?P<value>(?:{COPYRIGHT_REFERENCE};?{SP}*)?{VALUE_STOP}{{2,100}}?){SP}*"
         # "Photo: Jane Doe (AFP)": the agency in brackets after the name (newuser27 #4)
         rf"(?:\({SP}*(?P<org>[^()\[\]\n]{{2,40}}?){SP}*\){SP}*)?"
-        rf"(?=\n|$|\||;|(?-i:(?<!\b[A-Z])\.{SP}+[A-Z]|\.(?=[A-Z@#]))|\.$|\)|\]|[）】。]|{SP}*/{SP}*(?:Copyright|{COPYRIGHT_SIGN})"
+        rf"(?=\n|$|\||;|(?-i:{NO_ABBREVIATION}\.(?:{SP}+[A-Z]|(?=[A-Z@#])))|\.$|\)|\]|[）】。]|{SP}*/{SP}*(?:Copyright|{COPYRIGHT_SIGN})"
         rf"|{SP}+Image{SP}+caption\b"   # BBC pages scraped flat: "Image copyright Getty Images Image caption ..."
         rf"|{SP}+View{SP}+(?:full{SP}+size|larger){SP}+image\b)",   # Space.com's: "Credit: NASA View full size image"
         re.IGNORECASE | re.MULTILINE)),
@@ -472,7 +477,8 @@ def _people(creator: str | None) -> list[str | None]:
     # and "Karl Tate, SPACE.com" do not)
     names = [n.strip() for part in PEOPLE_SEPARATOR_RE.split(creator) for n in part.split(",")]
     if len(names) > 1 and all(PERSON_RE.fullmatch(n) and not is_org(n) for n in names):
-        return list(dict.fromkeys(names))
+        # a place's name among them is where, not who: "Jane Doe, Washington D.C./Reuters" (credits29d #2)
+        return list(dict.fromkeys(n for n in names if not names_a_place(n))) or [None]
     return [creator]
 
 
@@ -581,10 +587,19 @@ def read_placed(value: str) -> list[tuple[str | None, tuple[str | None, str | No
         ends = [m.start() for m in places[1:]] + [len(value)]
         return [(m["place"].lower(), found) for m, end in zip(places, ends)
                 for _, found in read_placed(value[m.end():end].strip(" ,;|"))]
-    found = [(place_named(value, c.span), (c.creator, c.organization, c.form or ""))
-             for c in find_credits(value, caption=True)]
-    if found:
-        return found
+    credits = find_credits(value, caption=True)
+    found = [(place_named(value, c.span), (c.creator, c.organization, c.form or "")) for c in credits]
+    if len(credits) == 1 and credits[0].form == "trailing" and credits[0].creator is None \
+            and value[:credits[0].span[0]].strip():
+        # "Jane Doe (Reuters)": a caption's words before its supplier show who is pictured; a credit's words name
+        # who made it (credits29d #1). The whole value is read, and kept when it names someone
+        whole = _read_as_whole(value)
+        return whole if any(creator for _, (creator, _, _) in whole) else found
+    return found or _read_as_whole(value)
+
+
+def _read_as_whole(value: str) -> list[tuple[str | None, tuple[str | None, str | None, str]]]:
+    """`read_placed`'s reading of a value no credit pattern read (or one it read the caption's way): split whole."""
     stripped = LABEL_WORD_RE.sub("", strip_prefix(value))
     if (last := last_sentence(stripped)) is not None \
             and not looks_like_credit_value(stripped[:last[0]].rstrip(" \t\u00a0.!?"), strict=True):
