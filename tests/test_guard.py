@@ -600,10 +600,18 @@ def test_a_typed_override_target_address_is_refused_even_with_a_pooled_connectio
     ("https://news.example/a", False), ("https://8.8.8.8/", False), ("https://t.co/Ab12", False),
     ("https://localhost.example/", False), ("http://[::1/", False), ("not a url", False),
 ], ids=lambda v: str(v))
-def test_a_host_known_non_public_without_a_look_up(url, non_public):
+def test_a_host_known_non_public_without_a_look_up(url, non_public, monkeypatch):
     """What a row written before the cache recorded `non_public` is judged by (review28c #5): its host alone, as
     getaddrinfo reads an IP literal (127.1, 0x7f000001), or a name that is loopback by definition (RFC 6761). No
-    look-up: offline makes none, and a name's address then is not known now."""
+    look-up and no connection: offline makes none, and a name's address then is not known now. The private
+    addresses named here (192.168.1.1, ::ffff:10.0.0.1) are read as text only: a look-up or a connect fails the test."""
+    import socket
+
+    def must_not(*args, **kwargs):
+        raise AssertionError(f"non_public_by_name reached the network: {args!r}")
+    monkeypatch.setattr(socket, "getaddrinfo", must_not)
+    monkeypatch.setattr(socket.socket, "connect", must_not)
+    monkeypatch.setattr(socket.socket, "connect_ex", must_not)
     assert non_public_by_name(url) is non_public
 
 
