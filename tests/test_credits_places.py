@@ -535,3 +535,123 @@ def test_a_credit_glued_to_the_next_sentence_still_ends_at_its_stop(kind, words,
     """The negative of credits29d #2: run-on text ("Name.Next sentence") still ends the credit at the stop."""
     document = f"<html><body><p>Story.</p><p>{words}</p></body></html>" if kind == "html" else f"Story.\n{words}\n"
     assert [(c.creator, c.organization) for c in find_all(document, kind)[1]] == found
+
+
+# --- 11. places alone or before an agency, titles, "the author", a rights notice (credits30) ---------------------
+
+@pytest.mark.parametrize("place", list(PLACES))
+@pytest.mark.parametrize("words,found", [
+    ("Photo: Washington D.C.", []),
+    ("Photo: Los Angeles", []),
+    ("Photo: Rio de Janeiro", []),
+    # a person's name alone is still the creator
+    ("Photo: Jane Doe", [("Jane Doe", None, "high")]),
+], ids=["washington-dc", "los-angeles", "rio", "person"])
+def test_a_place_alone_is_no_creator(place, words, found):
+    """credits30 #1: "Photo: Washington D.C." gave the creator "Washington D.C" (its last stop lost), `uncertain`: the
+    one-part split took any name it could not call an organisation for a person. A place's name credits no one."""
+    assert _read(_page(place, words)) == found
+
+
+@pytest.mark.parametrize("place", list(PLACES))
+@pytest.mark.parametrize("words,found", [
+    ("Photo: Kyiv (Reuters)", [(None, "Reuters", "high")]),
+    ("Photo: KYIV (Reuters)", [(None, "Reuters", "high")]),
+    ("Photo: RIO DE JANEIRO (Reuters)", [(None, "Reuters", "high")]),
+    ("Photo: Rio de Janeiro (Reuters)", [(None, "Reuters", "high")]),
+    # a person's name before the agency stays the creator, in capitals too when a common first name starts it
+    ("Photo: Jane Doe (Reuters)", [("Jane Doe", "Reuters", "high")]),
+    ("Photo: JANE DOE (AFP)", [("JANE DOE", "AFP", "high")]),
+], ids=["kyiv", "kyiv-capitals", "rio-capitals", "rio", "person", "person-capitals"])
+def test_a_datelines_place_before_an_agency_in_brackets_is_no_creator(place, words, found):
+    """credits30 #2: "Photo: Kyiv (Reuters)" gave the creator "Kyiv", `uncertain`: the keyword form took the words
+    before a bracketed agency for a person whatever they were. "PLACE (Agency)" is a dateline's shape."""
+    assert _read(_page(place, words)) == found
+
+
+@pytest.mark.parametrize("place", list(PLACES))
+@pytest.mark.parametrize("words,found", [
+    ("Photo: Gen. Jane Doe", [("Gen. Jane Doe", None, "high")]),
+    ("Credit: Rep. John Roe/AP", [("Rep. John Roe", "AP", "high")]),
+    ("Photo: Sgt. Ann Example/U.S. Army", [("Sgt. Ann Example", "U.S. Army", "high")]),
+    ("Photo: Lt. Col. Ann Example", [("Lt. Col. Ann Example", None, "high")]),
+    ("Photo: Dr. Jane Doe", [("Dr. Jane Doe", None, "high")]),
+    ("Photo: Capt. John Roe", [("Capt. John Roe", None, "high")]),
+    ("Photo: Sen. Jane Doe", [("Sen. Jane Doe", None, "high")]),
+    ("Photo: Gov. John Roe", [("Gov. John Roe", None, "high")]),
+    ("Photo: Prof. Ann Example", [("Prof. Ann Example", None, "high")]),
+], ids=["gen", "rep", "sgt", "lt-col", "dr", "capt", "sen", "gov", "prof"])
+def test_a_title_before_a_name_does_not_cut_the_credit(place, words, found):
+    """credits30 #3: "Photo: Gen. Jane Doe" gave the organisation "Gen", "Credit: Rep. John Roe/AP" gave "Rep" and
+    "John Roe/AP" apart: the title's stop before a capital was read as a sentence's end. A title is part of the name
+    as written, and says a person."""
+    assert _read(_page(place, words)) == found
+
+
+@pytest.mark.parametrize("kind", ["html", "text"])
+@pytest.mark.parametrize("words,found", [
+    ("Photo: Jane Doe. Gen. Roe spoke at noon.", [("Jane Doe", None)]),
+    ("Photo: Reuters. Dr. Roe spoke at noon.", [(None, "Reuters")]),
+], ids=["person", "agency"])
+def test_a_title_in_the_next_sentence_does_not_join_the_credit(kind, words, found):
+    """The negative of credits30 #3: the credit still ends at its own stop."""
+    document = f"<html><body><p>Story.</p><p>{words}</p></body></html>" if kind == "html" else f"Story.\n{words}\n"
+    assert [(c.creator, c.organization) for c in find_all(document, kind)[1]] == found
+
+
+@pytest.mark.parametrize("place", CREDIT_ELEMENTS)
+@pytest.mark.parametrize("words", ["Photo by the author", "Photo: the author", "Photo courtesy of the author",
+                                   "Courtesy of the family", "Photo courtesy of the author's family"],
+                         ids=["by", "colon", "courtesy", "family", "authors-family"])
+def test_a_credit_naming_no_one_says_so(place, words):
+    """credits30 #4: "Photo by the author" in a credit element gave the creator "the author", `uncertain`. It names
+    no one: the credit is kept with its words, and with no creator, no organisation and no split to be sure of."""
+    credits = find_all(_page(place, words), "html")[1]
+    assert [(c.creator, c.organization, c.split_confidence) for c in credits] == [(None, None, None)]
+    assert [c.raw for c in credits] == [words]
+
+
+@pytest.mark.parametrize("place", CREDIT_ELEMENTS)
+@pytest.mark.parametrize("words,found", [
+    ("Photo: the harbour at night", []),
+    ("Courtesy of the Doe family", [("the Doe family", None, "uncertain")]),
+], ids=["description", "named-family"])
+def test_words_in_small_letters_that_name_no_relation_are_not_an_unnamed_credit(place, words, found):
+    """The negative of credits30 #4: only who stands to the story (the author, the family) is an unnamed credit."""
+    assert _read(_page(place, words)) == found
+
+
+@pytest.mark.parametrize("place", list(PLACES))
+@pytest.mark.parametrize("words,found", [
+    ("Photo: Rio de Janeiro, Reuters", [(None, "Reuters", "high")]),
+    ("Photo: Kyiv, AFP", [(None, "AFP", "high")]),
+    ("Photo: Gaza City, AP", [(None, "AP", "high")]),
+    ("Photo: Gaza Strip, AP", [(None, "AP", "high")]),
+    ("Photo: WASHINGTON, Reuters", [(None, "Reuters", "high")]),
+    ("Photo: RIO DE JANEIRO, Reuters", [(None, "Reuters", "high")]),
+    # a person's name in capitals that a common first name starts; organisations in capitals, one an acronym's
+    # length ("KYIV, Reuters" too, left as it was: the organisation "KYIV, Reuters"): as before
+    ("Photo: JANE DOE, Reuters", [("JANE DOE", "Reuters", "high")]),
+    ("Photo: NASA, ESA", [(None, "NASA, ESA", "uncertain")]),
+    ("Photo: Ann Example, Reuters", [("Ann Example", "Reuters", "uncertain")]),
+], ids=["rio", "kyiv", "gaza-city", "gaza-strip", "washington-capitals", "rio-capitals",
+        "person-capitals", "organisations", "unknown-name"])
+def test_a_datelines_place_before_an_agency_after_a_comma_is_no_creator(place, words, found):
+    """credits30 #5: places the place words did not know ("Rio de Janeiro, Reuters") gave a creator, `uncertain`,
+    "WASHINGTON, Reuters" too. A dateline's shape says a place: words in capitals before an agency, no person's mark
+    (a common first name, an initial, a title) nor an organisation's name among them; or a place's first or last
+    word."""
+    assert _read(_page(place, words)) == found
+
+
+@pytest.mark.parametrize("place", CREDIT_ELEMENTS)
+@pytest.mark.parametrize("words,found", [
+    ("Jane Doe. All rights reserved.", [("Jane Doe", None, "high")]),
+    ("© 2024 Jane Doe. All rights reserved.", [("Jane Doe", None, "high")]),
+    ("Jane Doe/Reuters. All Rights Reserved", [("Jane Doe", "Reuters", "high")]),
+    ("All rights reserved.", []),
+], ids=["person", "copyright-sign", "agency", "notice-alone"])
+def test_a_rights_notice_after_a_name_in_a_credit_element_is_no_part_of_it(place, words, found):
+    """credits30 #6: "Jane Doe. All rights reserved." in a credit element gave no credit: the notice was read as the
+    credit's last sentence, and a notice is no credit. The name before it is the credit."""
+    assert _read(_page(place, words)) == found

@@ -242,12 +242,12 @@ _BRACKETED_ORG_RE = re.compile(r"(?P<name>[^()\[\]/|]*?\S)[ \t\u00a0]*[(\[](?P<o
 
 def _bracketed_org(value: str) -> tuple[str | None, str] | None:
     """(name, organisation) of a credit written "Name (Agency)" whose bracket names an organisation, the name None
-    when its words may name no person (`_may_name_a_person`: "Protesters", "Los Angeles"); else None."""
+    when its words may name no person (`may_name_a_person`: "Protesters", "Los Angeles"); else None."""
     found = _BRACKETED_ORG_RE.fullmatch(value.strip())
     if found is None or not (is_org(org := found["org"].strip()) or names_an_agency(org)):
         return None
     name = found["name"].strip()
-    return (name if _may_name_a_person(name) else None), org
+    return (name if may_name_a_person(name) else None), org
 
 
 def _without_note(value: str) -> str:
@@ -330,7 +330,7 @@ _COURTESY_AFTER_RE = re.compile(r"(?P<name>[^,]+?)[ \t\u00a0]*,[ \t\u00a0]*court
 
 def _split_one(value: str) -> tuple[str | None, str | None]:
     courtesy = _COURTESY_AFTER_RE.fullmatch(value)
-    if courtesy and _may_name_a_person(courtesy["name"]):
+    if courtesy and may_name_a_person(courtesy["name"]):
         lender = courtesy["lender"].strip(ENDS)   # an organisation when it reads as one; "the family" is no one's
         return courtesy["name"], lender if is_org(lender) else None
     for joiner in (" via ", " for ", ","):
@@ -347,7 +347,7 @@ def _split_one(value: str) -> tuple[str | None, str | None]:
         if joiner != ",":
             return left, right          # "Jane Doe via Getty Images"
         if is_org(right):               # "Karl Tate, SPACE.com"; "Protesters, Reuters": a description, no one
-            return (left, right) if _may_name_a_person(left) else (None, right)   # (credits29b #2)
+            return (left, right) if may_name_a_person(left) else (None, right)   # (credits29b #2)
     dashed = _DASHED_RE.match(value)
     if dashed and is_known_org(dashed.group("org")):
         return dashed.group("name"), dashed.group("org")   # "Jamie Rhodes-USA TODAY Sports"
@@ -356,16 +356,42 @@ def _split_one(value: str) -> tuple[str | None, str | None]:
         return None, agency_photo.group("org")   # "(AP Photo)"
     if is_org(value) or ONE_WORD_ORG_RE.fullmatch(value) and value.casefold() not in FIRST_NAMES:
         return None, value
+    if names_a_place(value) or names_no_one(value):
+        return None, None   # "Photo: Washington D.C.", "Photo: the author": where, or who stands to the story (credits30)
     return value, None
 
 
-def _may_name_a_person(words: str) -> bool:
+# Words a person's name is not: small letters throughout, a determiner first ("the author", "the harbour at night",
+# "his family"). Who they are is not said (credits30 #4).
+_DETERMINERS = frozenset("the a an his her their our my its this that".split())
+
+
+def names_no_one(words: str) -> bool:
+    """Are a credit's words in small letters, a determiner first ("the author", "the harbour at night")? They name no
+    one, whatever they describe: no creator is read from them."""
+    split = words.split()
+    return bool(split) and split[0] in _DETERMINERS and not any(c.isupper() for c in words)
+
+
+# Who stands to the story, named by that alone: "the author", "the author's family", "his family" (credits30 #4). A
+# credit element holding only such words is a credit that names no one.
+UNNAMED_RE = re.compile(r"(?:the|his|her|their|our|my|its)(?:[ \t\u00a0]+[a-z][\w'’-]*)?[ \t\u00a0]+"
+                        r"(?:author|writer|reporter|photographer|artist|family|owner|subject|sender|reader|contributor"
+                        r"|creator|designer|illustrator|user|friend|relative)s?")
+
+
+def names_a_relation(words: str) -> bool:
+    """Do a credit's words say only who stands to the story (`UNNAMED_RE`): "the author", "the author's family"?"""
+    return UNNAMED_RE.fullmatch(words.strip(ENDS)) is not None
+
+
+def may_name_a_person(words: str) -> bool:
     """May the words before ", Agency" name who made the picture? A person's name (`is_persons_name`), one in capitals
     or with particles ("JANE DOE", "Kay de Example") that no headline's word is in ("Two Protesters"), a handle, a
     common first name alone, or words in a script with no capitals (`_caseless_unproven` marks those). Not a
     description: "Protesters", "Riot police" (credits29b #2)."""
-    if names_a_place(words):
-        return False   # "Los Angeles, Reuters": a dateline's place, no one (credits29c #2)
+    if reads_as_dateline(words):
+        return False   # "Los Angeles, Reuters", "KYIV (Reuters)": a dateline's place, no one (credits29c #2, credits30)
     return is_persons_name(words) or words.startswith("@") or words.casefold() in FIRST_NAMES \
         or PERSON_RE.fullmatch(words) is not None and not reads_as_headline(words) \
         or not words.isascii() and CASELESS_LETTER_RE.search(words) is not None
@@ -374,9 +400,14 @@ def _may_name_a_person(words: str) -> bool:
 # The first and last words of places' names that a person's name does not start or end with ("Los Angeles", "San
 # Francisco", "Hong Kong", "Salt Lake City"), case-folded. Not a gazetteer: a one-word place before ", Agency" is no
 # creator already, and other names are `uncertain` there unless a person's mark says otherwise (`_known_person`).
+# credits30 added first words of places' names in other languages that few names start with ("Rio de Janeiro", "Dar
+# es Salaam", "Puerto Rico", "Sri Lanka"; not "Abu", a name's part too, nor "United": "United Nations") and the last
+# words of regions ("Gaza Strip").
 PLACE_FIRST_WORDS = frozenset("los las san santa são sao saint st. st fort ft. port mount mt. cape hong tel buenos "
-                              "kuala north south east west".split())
-PLACE_LAST_WORDS = frozenset("city beach springs county heights island islands valley".split())
+                              "kuala north south east west rio dar puerto porto santo costa sri saudi"
+                              .split())
+PLACE_LAST_WORDS = frozenset("city beach springs county heights island islands valley strip province district region "
+                             "republic emirates territory territories".split())
 
 
 # A state's or a country's letters ending a place's name: "Washington D.C.", "Albany, N.Y.", "London U.K." A person's
@@ -392,11 +423,33 @@ def names_a_place(words: str) -> bool:
                                 or _STATE_LETTERS_RE.fullmatch(split[-1]) is not None)
 
 
+def reads_as_dateline(words: str) -> bool:
+    """Do the words before an agency (", Reuters", "(Reuters)") read as a dateline's place, not a person's name? A
+    place's name (`names_a_place`), or words in capitals as a dateline writes its place ("KYIV", "RIO DE JANEIRO"):
+    not when a person's mark says otherwise ("JANE DOE", `_known_person`), nor an organisation's ("NASA", "NYPD": an
+    acronym of one word stays one). No gazetteer (credits30 #5): the shape decides; a place in small letters that no
+    place word marks ("Kyiv" aside: one word is no creator there) stays a creator, `uncertain`."""
+    return names_a_place(words) or (words.isupper() and sum(c.isalpha() for c in words) >= 3
+                                    and not _known_person(words) and not is_org(words))
+
+
+# Titles written before a person's name, shortened with a stop: "Gen. Jane Doe", "Rep. John Roe", "Lt. Col. Ann
+# Example" (credits30 #3). Read by `credits.NO_ABBREVIATION` (the stop ends no credit) and `_titled` (a person's mark).
+TITLES = ("Gen", "Rep", "Sgt", "Lt", "Col", "Dr", "Capt", "Sen", "Gov", "Prof", "Maj", "Cpl", "Pvt", "Pfc", "Spc",
+          "Adm", "Cmdr", "Brig", "Mr", "Mrs", "Ms", "Rev", "Hon", "Det", "Insp", "Supt", "Amb", "Pres")
+_TITLED_RE = re.compile(rf"(?:(?:{'|'.join(TITLES)})\.[ \t\u00a0]+)+[A-Z]")
+
+
+def _titled(creator: str) -> bool:
+    """Does a name start with a title ("Dr. Jane Doe", "Lt. Col. Ann Example")? Only a person's does."""
+    return _TITLED_RE.match(creator) is not None
+
+
 def _known_person(creator: str) -> bool:
     """Does a name carry a person's mark: a common first name, an initial before its last word ("J. R. Example"),
     or a handle?"""
     words = creator.split()
-    return _starts_with_first_name(creator) or creator.startswith("@") \
+    return _starts_with_first_name(creator) or creator.startswith("@") or _titled(creator) \
         or any(INITIALS_RE.fullmatch(w) for w in words[:-1])
 
 
@@ -455,7 +508,7 @@ def split_confidence(creator: str | None, organization: str | None, raw: str = "
         return "high"
     if organization == "X" and creator and creator.startswith("@"):
         return "high"   # an account on X, the platform: only the split above reads a lone "X" so
-    if creator and (_starts_with_first_name(creator) or _stated(raw, creator)
+    if creator and (_starts_with_first_name(creator) or _titled(creator) or _stated(raw, creator)
                     or _listed_among_people(creator, listed_with, raw)):
         return "high"
     return "uncertain"

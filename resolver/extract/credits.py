@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from resolver.extract.credit_names import (CASELESS_LETTER_RE, KEPT_ROLES, NAME_WORD, ORG_WORD_RE, PERSON_RE,
-                                           SEPARATOR_RE, is_known_org, is_note, is_org, is_persons_name,
-                                           names_a_place, names_an_agency, person_for_outlet, reads_as_headline,
-                                           reads_as_prose, split_confidence, split_credit)
+                                           SEPARATOR_RE, TITLES, is_known_org, is_note, is_org, is_persons_name,
+                                           may_name_a_person, names_a_place, names_a_relation, names_an_agency,
+                                           person_for_outlet, reads_as_headline, reads_as_prose, split_confidence,
+                                           split_credit)
 from resolver.extract.intervals import Intervals
 from resolver.extract.lazy import LazyPattern
 from resolver.model import Credit
@@ -74,8 +75,11 @@ KEY_START = rf"(?:^|(?<=[\n.!?|•·—–)。（【])|(?<=[.!?|•·—–)-]{S
 
 
 # Before a stop that ends no sentence: an initial's ("J. R. Example", "Washington D.C.": credits29d #2 read "D.C." as a
-# sentence's end glued to the next, "AP.Next") or a place's first word shortened ("St. Louis", "Mt. Hood", "Ft. Worth").
-NO_ABBREVIATION = r"(?<!\b[A-Z])(?<!\b(?:St|Mt|Ft))"
+# sentence's end glued to the next, "AP.Next"), a place's first word shortened ("St. Louis", "Mt. Hood", "Ft. Worth"),
+# or a title's ("Gen. Jane Doe", "Lt. Col. Ann Example": credits30 #3). A look-behind is of one length: one per length.
+NO_ABBREVIATION = r"(?<!\b[A-Z])" + "".join(
+    rf"(?<!\b(?:{'|'.join(sorted(words))}))"
+    for words in ({w for w in ("St", "Mt", "Ft", *TITLES) if len(w) == n} for n in (2, 3, 4)) if words)
 
 
 # The credit forms compile when a page first tries them: a page tries few, and compiling all ten cost every
@@ -103,7 +107,7 @@ PATTERNS: tuple[tuple[str, LazyPattern], ...] = (
         rf"{KEY_START}(?P<key>{PREFIX}){SP}*(?P<value>(?:{COPYRIGHT_REFERENCE};?{SP}*)?{VALUE_STOP}{{2,100}}?){SP}*"
         # "Photo: Jane Doe (AFP)": the agency in brackets after the name (newuser27 #4)
         rf"(?:\({SP}*(?P<org>[^()\[\]\n]{{2,40}}?){SP}*\){SP}*)?"
-        rf"(?=\n|$|\||;|(?-i:{NO_ABBREVIATION}\.(?:{SP}+[A-Z]|(?=[A-Z@#])))|\.$|\)|\]|[）】。]|{SP}*/{SP}*(?:Copyright|{COPYRIGHT_SIGN})"
+        rf"(?=\n|$|\||;|(?-i:{NO_ABBREVIATION}\.(?:{SP}+[A-Z]|(?=[A-Z@#])|$))|\)|\]|[）】。]|{SP}*/{SP}*(?:Copyright|{COPYRIGHT_SIGN})"
         rf"|{SP}+Image{SP}+caption\b"   # BBC pages scraped flat: "Image copyright Getty Images Image caption ..."
         rf"|{SP}+View{SP}+(?:full{SP}+size|larger){SP}+image\b)",   # Space.com's: "Credit: NASA View full size image"
         re.IGNORECASE | re.MULTILINE)),
@@ -253,6 +257,9 @@ def find_credits(text: str, *, source: str = "text", offset: int = 0, image: str
                                           image=image, head=start)
                 continue
             creator, organization = split_credit(value, org)
+            if form == "keyword" and org is not None and creator and "," not in creator \
+                    and not may_name_a_person(creator):
+                creator = None   # "Photo: Kyiv (Reuters)": a dateline's place before the agency, no one (credits30 #2)
             if form == "picture-source" and creator and not organization \
                     and split_confidence(creator, None, value) != "high":
                 creator, organization = None, creator   # a picture's source is a supplier unless a person's name says not
@@ -598,9 +605,16 @@ def read_placed(value: str) -> list[tuple[str | None, tuple[str | None, str | No
     return found or _read_as_whole(value)
 
 
+# A rights notice ending a credit element's words: "Jane Doe. All rights reserved." It says nothing of who; read as
+# the credit's last sentence it made the whole no credit (credits30 #6).
+RIGHTS_NOTICE_RE = re.compile(r"(?:^|[ \t\u00a0]*[.,;:|–—-])[ \t\u00a0]*all rights reserved\W*$", re.IGNORECASE)
+
+
 def _read_as_whole(value: str) -> list[tuple[str | None, tuple[str | None, str | None, str]]]:
     """`read_placed`'s reading of a value no credit pattern read (or one it read the caption's way): split whole."""
-    stripped = LABEL_WORD_RE.sub("", strip_prefix(value))
+    stripped = RIGHTS_NOTICE_RE.sub("", LABEL_WORD_RE.sub("", strip_prefix(value)))
+    if names_a_relation(stripped):
+        return [(None, (None, None, "whole"))]   # "Photo by the author": a credit, naming no one (credits30 #4)
     if (last := last_sentence(stripped)) is not None \
             and not looks_like_credit_value(stripped[:last[0]].rstrip(" \t\u00a0.!?"), strict=True):
         # a caption's words, then the credit ("A ship at sea. Police/Fire Department"): the last sentence alone
