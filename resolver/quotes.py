@@ -128,8 +128,12 @@ class Change:
     article: str       # "" when the article dropped words
     elided: bool = False   # the article marks the gap with "…" (an elision, not a silent change)
     alike: str = ""        # the two only look the same: which characters differ ("CYRILLIC SMALL LETTER A ...")
+    bracketed: bool = False   # the article's words are in [brackets]: its own, marked as such ("He [Smith] said")
 
     def __str__(self) -> str:
+        if self.bracketed:
+            return "the article's own words in brackets: " + (
+                f'"[{self.article}]" in place of "{self.post}"' if self.post else f'added "[{self.article}]"')
         if self.alike:
             return f"{self.post} → {self.article} ({self.alike})"
         if self.elided:
@@ -234,6 +238,7 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
     where the post's t.co links lead, as its answer gave them (`PostRecord.links`): a written address is then
     weighed against them."""
     said_words, gaps, _, truncated = _split_markers(tokens(said))
+    bracketed = _bracketed(said, len(said_words))
     post_words, _, _, source_cut = _split_markers(tokens(found))
     a, p = [_key(w) for w in said_words], [_key(w) for w in post_words]
     aside = _set_aside(said, found, links or {}) if set_aside else ()
@@ -255,14 +260,14 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
     first = next(i for i, op in enumerate(ops) if op[0] == "equal")
     last = max(i for i, op in enumerate(ops) if op[0] == "equal")
     before, after = ops[:first], ops[last + 1:]
-    changes = [_change(op, said_words, post_words, gaps) for op in ops[first:last + 1] if op[0] != "equal"]
+    changes = [_change(op, said_words, post_words, gaps, bracketed) for op in ops[first:last + 1] if op[0] != "equal"]
     extra_before = extra_after = ""
     partial = False
     for op in before:
         extra_before, cut = _edge(op, said_words, post_words)
         partial = partial or cut
         if op[0] == "replace":
-            changes.insert(0, _change(op, said_words, post_words, set()))
+            changes.insert(0, _change(op, said_words, post_words, set(), bracketed))
             extra_before = ""
     beyond_cut = ""
     for op in after:
@@ -276,7 +281,7 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
             elif source_cut and op[4] - op[3] == 1 and _key(said_words[op[1]]).startswith(_key(post_words[op[3]])):
                 extra_after, beyond_cut = "", _join(said_words[op[1] + 1:op[2]])   # the source cut "Mi…"
             else:
-                changes.append(_change(op, said_words, post_words, set()))
+                changes.append(_change(op, said_words, post_words, set(), bracketed))
                 extra_after = ""
     unit = "characters" if all(map(_unspaced, post_words)) else "words"
     start = ops[first][3]
@@ -401,7 +406,7 @@ def _named(chars: str) -> str:
 
 def _real(change: Change) -> bool:
     """A change of words: not an elision the article marks, not a look-alike."""
-    return not change.elided and not change.alike
+    return not change.elided and not change.alike and not change.bracketed
 
 
 # Emoji: symbols from the arrows on (U+2190) and the emoji planes, and the regional indicators of flags: "°", "©"
@@ -689,10 +694,34 @@ def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
     return ops
 
 
-def _change(op: tuple[str, int, int, int, int], said: list[str], post: list[str], gaps: set[int]) -> Change:
+def _change(op: tuple[str, int, int, int, int], said: list[str], post: list[str], gaps: set[int],
+            bracketed: frozenset[int] = frozenset()) -> Change:
     tag, i1, i2, j1, j2 = op
     elided = tag == "insert" and i1 in gaps
-    return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided)
+    return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided,
+                  bracketed=i2 > i1 and all(i in bracketed for i in range(i1, i2)))
+
+
+_BRACKETS_RE = re.compile(r"\[[^\[\]]*\]")
+
+
+def _bracketed(said: str, count: int) -> frozenset[int]:
+    """The positions (markers aside) of the article's words inside square brackets: an editor's own words, marked
+    as such ("He [Smith] said", "[sic]"), as "…" marks an elision (review30q). None when the pieces' words are not
+    the whole's (a link holding a bracket)."""
+    if "[" not in said:
+        return frozenset()
+    inside: set[int] = set()
+    words, at = 0, 0
+    for match in [*_BRACKETS_RE.finditer(said), None]:
+        outside = said[at:match.start() if match else len(said)]
+        words += sum(t != ELLIPSIS for t in tokens(outside))
+        if match is None:
+            break
+        held = sum(t != ELLIPSIS for t in tokens(match.group()[1:-1]))
+        inside.update(range(words, words + held))
+        words, at = words + held, match.end()
+    return frozenset(inside) if words == count else frozenset()
 
 
 def _edge(op: tuple[str, int, int, int, int], said: list[str], post: list[str]) -> tuple[str, bool]:

@@ -744,3 +744,33 @@ def test_a_figure_in_other_digits_warns_as_a_figure_written_otherwise(said, foun
 def test_a_changed_figure_in_other_digits_still_fails():
     c = compare("نسبة المشاركة 67%", "نسبة المشاركة ٦١٪")
     assert c.result == "fail", c.evidence
+
+
+# review30q: words an article puts in square brackets are its own, marked as such ("He [Smith] said", "[sic]"), as a
+# "…" marks an elision: they failed as a changed word, so a quote written the way newsrooms write them was called
+# a misquote. They warn, naming them; a change outside the brackets still fails.
+BRACKETED = [
+    ("added", "He [Smith] said the plan will fail", "He said the plan will fail",
+     'the post\'s 6 words, word for word; the article\'s own words in brackets: added "[Smith]"'),
+    ("sic", "Their [sic] going home", "Their going home",
+     'the post\'s 3 words, word for word; the article\'s own words in brackets: added "[sic]"'),
+    ("in-place-of", "[Smith] said the plan will fail", "He said the plan will fail",
+     'partial quote: 5 of 6 words; the article\'s own words in brackets: "[Smith]" in place of "He"'),
+    ("in-place-inside", "The mayor said [the council] will act", "The mayor said they will act",
+     'partial quote: 5 of 6 words; the article\'s own words in brackets: "[the council]" in place of "they"'),
+]
+
+
+@pytest.mark.parametrize("said,found,evidence", [r[1:] for r in BRACKETED], ids=[r[0] for r in BRACKETED])
+def test_words_the_article_puts_in_brackets_warn_naming_them(said, found, evidence):
+    c = compare(said, found)
+    assert (c.result, c.evidence) == ("warn", evidence)
+
+
+@pytest.mark.parametrize("said,found", [
+    ("He [Smith] said the plan will work", "He said the plan will fail"),
+    ("[Smith] approved it", "He rejected it"),
+    ("He said [the plan] will fail", "He said the plan will not fail"),
+], ids=["change-outside", "change-beside", "dropped-word-outside"])
+def test_a_change_outside_the_brackets_still_fails(said, found):
+    assert compare(said, found).result == "fail"
