@@ -238,8 +238,9 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
     where the post's t.co links lead, as its answer gave them (`PostRecord.links`): a written address is then
     weighed against them."""
     said_words, gaps, _, truncated = _split_markers(tokens(said))
-    bracketed = _bracketed(said, len(said_words))
     post_words, _, _, source_cut = _split_markers(tokens(found))
+    # the article's own words in brackets, where the post has none of its own ("[THREAD]" is the post's words)
+    bracketed = _bracketed(said, len(said_words)), _bracketed(found, len(post_words))
     a, p = [_key(w) for w in said_words], [_key(w) for w in post_words]
     aside = _set_aside(said, found, links or {}) if set_aside else ()
     if not a and not p and aside:
@@ -254,6 +255,13 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
         whole = _alike(Change(_join(post_words), _join(said_words)))
         if whole.alike:   # "pаssed" for "passed", and nothing else
             return _verdict(Comparison("pass", "", len(a), len(p), len(p), (whole,), set_aside=aside))
+    if not any(_script(said_words[i1:i2]) for tag, i1, i2, _, _ in ops if tag == "equal"):   # no word with letters
+        translated = _translated(said_words, post_words)
+        if translated:
+            return Comparison("warn", f"no word of the post's {len(p)} is in the quote, which is in {translated}: a "
+                                      "translation? Its words cannot be checked against the post's",
+                              len(a), len(p), matched, set_aside=aside)
+    if matched == 0:
         return Comparison("fail", f"no word of the post's {len(p)} is in the quote", len(a), len(p), 0,
                           (Change(_join(post_words), _join(said_words)),))
     # Trim the edges: what lies outside the first and last equal block is not "inside the quoted run".
@@ -295,6 +303,27 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
                                "" if left_out or any(_real(c) for c in changes)   # a fail says no more
                                else _negation_in_clause(post_words, start, found), aside, recased,
                                _cut_inside(post_words, start, ops[last][4], found, cut_end=not truncated)))
+
+
+def _script(words: list[str]) -> str:
+    """The script most of the words' letters are written in, by Unicode's names ("LATIN", "HEBREW", "CJK"); "" for
+    none. Letters drawn like Latin ones (Cyrillic а, Greek ο) are not counted: a quote forged in them is no other
+    script's."""
+    counts: dict[str, int] = {}
+    for letter in (c for word in words for c in word if c.isalpha() and ord(c) not in _CONFUSABLE):
+        script = unicodedata.name(letter, "").split(" ")[0]
+        counts[script] = counts.get(script, 0) + 1
+    return max(counts, key=lambda script: counts[script]) if counts else ""
+
+
+def _translated(said: list[str], post: list[str]) -> str:
+    """"Latin letters, the post in Hebrew" when the quote is written in another script than the post and they share
+    no word with letters: a translation shown in the post's place, which words cannot check (review30q); else ""."""
+    ours, theirs = _script(said), _script(post)
+    if not ours or not theirs or ours == theirs:
+        return ""
+    named = {"CJK": "Han"}
+    return f"{named.get(ours, ours.title())} letters, the post in {named.get(theirs, theirs.title())}"
 
 
 def _recased(ops: list[tuple[str, int, int, int, int]], said: list[str], post: list[str]) -> tuple[str, ...]:
@@ -695,11 +724,15 @@ def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
 
 
 def _change(op: tuple[str, int, int, int, int], said: list[str], post: list[str], gaps: set[int],
-            bracketed: frozenset[int] = frozenset()) -> Change:
+            bracketed: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())) -> Change:
+    """A non-equal opcode as a Change. `bracketed`: the positions of the article's and the post's words in
+    [brackets]; the article's alone there are its own words, marked as such."""
     tag, i1, i2, j1, j2 = op
     elided = tag == "insert" and i1 in gaps
+    ours, theirs = bracketed
     return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided,
-                  bracketed=i2 > i1 and all(i in bracketed for i in range(i1, i2)))
+                  bracketed=i2 > i1 and all(i in ours for i in range(i1, i2))
+                  and not any(j in theirs for j in range(j1, j2)))
 
 
 _BRACKETS_RE = re.compile(r"\[[^\[\]]*\]")

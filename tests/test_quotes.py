@@ -771,6 +771,30 @@ def test_words_the_article_puts_in_brackets_warn_naming_them(said, found, eviden
     ("He [Smith] said the plan will work", "He said the plan will fail"),
     ("[Smith] approved it", "He rejected it"),
     ("He said [the plan] will fail", "He said the plan will not fail"),
-], ids=["change-outside", "change-beside", "dropped-word-outside"])
+    ("[UPDATE] Fire on Main Street", "[THREAD] Fire on Main Street"),
+], ids=["change-outside", "change-beside", "dropped-word-outside", "post-s-own-brackets"])
 def test_a_change_outside_the_brackets_still_fails(said, found):
     assert compare(said, found).result == "fail"
+
+
+# review30q: a quote in another script than the post's shares no word with it by necessity: a translation shown in
+# the post's place, which words cannot check. It failed as "no word of the post's 5 is in the quote", a misquote
+# said of a translation. It warns, saying so; a quote in the post's script with no word of its still fails.
+@pytest.mark.parametrize("said,found,scripts", [
+    ("I do not support this law", "אני לא תומך בחוק הזה", "Latin letters, the post in Hebrew"),
+    ("Мы не поддерживаем закон", "We do not support the law", "Cyrillic letters, the post in Latin"),
+    ("The ceasefire holds", "وقف إطلاق النار صامد", "Latin letters, the post in Arabic"),
+], ids=["hebrew-post", "latin-post", "arabic-post"])
+def test_a_quote_in_another_script_than_the_post_s_warns_as_a_translation(said, found, scripts):
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
+    assert c.evidence == (f"no word of the post's {c.post_words} is in the quote, which is in {scripts}: a "
+                          "translation? Its words cannot be checked against the post's")
+
+
+def test_a_quote_in_the_post_s_script_with_none_of_its_words_still_fails():
+    assert compare("Something else entirely", "The council rejected the budget").result == "fail"
+    assert compare("אני תומך", "לא מתנגד").result == "fail"
+    # letters of another script that look Latin are no translation: a forged quote with a changed word
+    assert compare("Тhе vоtе fаilеd", "The vote passed").result == "fail"
+    assert compare("ТНЕ СОР АТЕ", "THE COP RAN").result == "fail"   # every letter Cyrillic
