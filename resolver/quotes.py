@@ -369,6 +369,14 @@ def _skeleton(text: str) -> str:
 
 REGROUPED = "the same digits, grouped otherwise: the same figure written differently?"
 OTHER_DIGITS = "the same figure in other digits"
+PER_CENT_WORD = "the same figure, per cent as a sign on one side and a word on the other"
+LEADING_ZERO = "the same figure, with a leading zero on one side"
+FIGURES = (REGROUPED, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO)   # figures written otherwise, not look-alikes
+# "per cent" as a word after a figure, as a copy desk writes it (AP style: "50 percent"), in the languages of the
+# negation words above.
+_PER_CENT_WORD_RE = re.compile(r"(?<=\d) (?:percent|per cent|pct|prozent|procent|por ciento|por cento|pour cent"
+                               r"|per cento|процент(?:а|ов)?)(?!\w)", re.IGNORECASE)
+_LEADING_ZERO_RE = re.compile(r"(?<![\d.,])0+(?=\d)")
 
 
 def _western_digits(text: str) -> str:
@@ -384,6 +392,11 @@ def _alike(change: Change) -> Change:
     if change.post and change.article and change.post != change.article \
             and _western_digits(change.post) == _western_digits(change.article):
         return replace(change, alike=OTHER_DIGITS)   # a page's or a keyboard's digits (review30q)
+    for written, key in ((PER_CENT_WORD, lambda side: _PER_CENT_WORD_RE.sub("%", side)),
+                         (LEADING_ZERO, lambda side: _LEADING_ZERO_RE.sub("", side))):   # a copy desk's (review30q)
+        if change.post and change.article and change.post != change.article \
+                and key(_western_digits(change.post)) == key(_western_digits(change.article)):
+            return replace(change, alike=written)
     if change.post and change.article and _regrouped(_western_digits(change.post), _western_digits(change.article)):
         return replace(change, alike=REGROUPED)
     if not change.post or not change.article or change.elided or _skeleton(change.post) != _skeleton(change.article):
@@ -817,8 +830,8 @@ def _alike_text(alike: list[Change]) -> str:
     """"1 that only looks the same: …" for look-alike characters, "1 figure written otherwise: …" for digits grouped
     otherwise, which look different and are the same figure (newuser29b §3: a regrouped figure was said to "only
     look the same")."""
-    looks = [ch for ch in alike if ch.alike not in (REGROUPED, OTHER_DIGITS)]
-    figures = [ch for ch in alike if ch.alike in (REGROUPED, OTHER_DIGITS)]
+    looks = [ch for ch in alike if ch.alike not in FIGURES]
+    figures = [ch for ch in alike if ch.alike in FIGURES]
     return " and ".join(filter(None, (
         f"{len(looks)} that only look{'s' * (len(looks) == 1)} the same: " + "; ".join(map(str, looks)) if looks else "",
         f"{len(figures)} figure{'s' * (len(figures) != 1)} written otherwise: " + "; ".join(map(str, figures))

@@ -798,3 +798,31 @@ def test_a_quote_in_the_post_s_script_with_none_of_its_words_still_fails():
     # letters of another script that look Latin are no translation: a forged quote with a changed word
     assert compare("Тhе vоtе fаilеd", "The vote passed").result == "fail"
     assert compare("ТНЕ СОР АТЕ", "THE COP RAN").result == "fail"   # every letter Cyrillic
+
+
+# review30q: a figure a copy desk writes its own way ("50 percent" for "50%", as AP style wants; "9:30" for "09:30")
+# failed as a changed word. It warns as a figure written otherwise, naming both sides; another figure still fails.
+@pytest.mark.parametrize("said,found,shown", [
+    ("Prices rose 50 percent this year", "Prices rose 50% this year",
+     "50% → 50 percent (the same figure, per cent as a sign on one side and a word on the other)"),
+    ("Prices rose 5.5% this year", "Prices rose 5.5 per cent this year",
+     "5.5 per cent → 5.5% (the same figure, per cent as a sign on one side and a word on the other)"),
+    ("Die Preise stiegen um 50 Prozent", "Die Preise stiegen um 50%",
+     "50% → 50 Prozent (the same figure, per cent as a sign on one side and a word on the other)"),
+    ("We meet at 9:30 tonight", "We meet at 09:30 tonight",
+     "09:30 → 9:30 (the same figure, with a leading zero on one side)"),
+], ids=["percent-word", "per-cent-sign", "prozent", "leading-zero"])
+def test_a_figure_a_copy_desk_writes_its_own_way_warns_as_written_otherwise(said, found, shown):
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
+    assert f"1 figure written otherwise: {shown}" in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said,found", [
+    ("Prices rose 60 percent this year", "Prices rose 50% this year"),
+    ("We meet at 9:30 tonight", "We meet at 19:30 tonight"),
+    ("Prices rose 50 points this year", "Prices rose 50% this year"),
+    ("It is 0.5 now", "It is 5 now"),
+], ids=["other-percent", "other-hour", "points-not-percent", "decimal-zero"])
+def test_another_figure_written_the_copy_desk_s_way_still_fails(said, found):
+    assert compare(said, found).result == "fail"
