@@ -255,7 +255,7 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
         whole = _alike(Change(_join(post_words), _join(said_words)))
         if whole.alike:   # "pаssed" for "passed", and nothing else
             return _verdict(Comparison("pass", "", len(a), len(p), len(p), (whole,), set_aside=aside))
-    if not any(_script(said_words[i1:i2]) for tag, i1, i2, _, _ in ops if tag == "equal"):   # no word with letters
+    if not any(c.isalpha() for tag, i1, i2, _, _ in ops if tag == "equal" for w in said_words[i1:i2] for c in w):
         translated = _translated(said_words, post_words)
         if translated:
             return Comparison("warn", f"no word of the post's {len(p)} is in the quote, which is in {translated}: a "
@@ -622,6 +622,7 @@ def _words_text(found: str) -> str:
 
 
 _HYPHENATED_RE = re.compile(rf"{_W}+(?:-{_W}+)+")
+_HYPHENS_RE = re.compile("[-‐‑‒–−﹣－﹘]")   # what normalise() makes a hyphen, an em dash aside
 _W_RE = re.compile(_W)
 
 
@@ -630,7 +631,8 @@ def _cut_inside(post: list[str], start: int, end: int, found: str, *, cut_end: b
     in words. Hyphens split words ("well-known" is "well known"), so "violent protest" was a contiguous run of "a
     non-violent protest" and passed; "president" of "ex-president" too (review30q). Not the end the article marks
     as its own cut ("pro…"), nor in a script without spaces."""
-    if (not start and end >= len(post)) or _unspaced(post[start]) or _unspaced(post[end - 1]):
+    if (not start and end >= len(post)) or _unspaced(post[start]) or _unspaced(post[end - 1]) \
+            or not _HYPHENS_RE.search(found):   # most posts: no hyphen at all
         return ()
     text = _words_text(found)
     starts = _word_starts(text, end)
