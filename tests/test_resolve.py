@@ -615,3 +615,19 @@ def test_review29_a_post_url_on_a_localhost_name_goes_to_the_guard(fakenet, stor
     assert [h.url for h in result.hops] == ["https://t.co/PostShape2", target] and result.hops[-1].status is None
     admitted = run("https://t.co/PostShape2", fakenet.settings(allow_private=True), store, refresh=True)
     assert admitted.error is None and admitted.post.url == "https://social.localhost:1/@jane/112000000000000001"
+
+
+@pytest.mark.parametrize("header, value", [
+    ("Retry-After", "nan"), ("Retry-After", "inf"), ("Retry-After", "1e400"),
+    ("x-rate-limit-reset", "99999999999999999999"),
+], ids=["retry-after-nan", "retry-after-inf", "retry-after-overflow", "reset-past-any-year"])
+def test_review30n_a_wait_no_calendar_holds_is_the_links_error_not_a_crash(fakenet, store, header, value):
+    """A 429 asking for a wait that is no number of seconds ("nan", "inf", 1e400) or a reset past year 9999: before,
+    saying until when raised (datetime.fromtimestamp) and ended the whole command with an internal error."""
+    fakenet.route("t.co", "/odd", page("slow down", 429, **{header: value}))
+    result = run("https://t.co/odd", fakenet.settings(retries=1), store)
+    assert result.error.startswith("http-429: https://t.co/odd answered 429") and result.post is None
+    assert "nan" not in result.error and "inf" not in result.error
+    # not retried when the wait is past retry_max_wait; "nan" and "inf" are no wait at all: retried as any 429
+    statuses = [r["status"] for r in store.fetches_for("https://t.co/odd")]
+    assert statuses == ([429] if header == "x-rate-limit-reset" else [429, 429])
