@@ -153,8 +153,15 @@ def parse_cdx(body: bytes) -> list[Snapshot]:
         if wayback_timestamp(item.get("timestamp")) is None or not isinstance(item.get("original"), str):
             continue
         found.append(Snapshot("wayback", snapshot_url(item["timestamp"], item["original"]), item["timestamp"],
-                              item["original"], item.get("statuscode"), item.get("digest"), item.get("mimetype")))
+                              item["original"], _field(item.get("statuscode")), _field(item.get("digest")),
+                              _field(item.get("mimetype"))))
     return found
+
+
+def _field(value: Any) -> str | None:
+    """A CDX field as the text CDX sends: a number where text was due read as text, anything else (a list, an
+    object, true) as no value (review30n: a statuscode of 200, not "200", raised in `latest_good`)."""
+    return value if isinstance(value, str) else str(value) if type(value) in (int, float) else None
 
 
 def _cdx_error(outcome: FetchOutcome) -> str | None:
@@ -239,12 +246,19 @@ def lookup_error(store: Store, url: str, takes: Takes | None = None) -> str | No
 def lookup_state(store: Store, url: str, takes: Takes | None = None) -> tuple[bool, str | None]:
     """(`looked_up`, `lookup_error`) of `url` from one read of its lookups in the fetch log (those `takes` takes)."""
     rows = [row for row in store.fetches_for(lookup_url(url)) if takes is None or takes([row["id"]])]
-    if any(row["status"] == 200 for row in rows):
-        return True, None
     if not rows:
         return False, None
-    last = rows[-1]
-    return False, f"{last['error_kind']}: {last['error']}" if last.get("error_kind") else f"cdx: HTTP {last['status']}"
+    # An answer is a 200 that is a CDX list, as the lookup that made it read it (review30n: an HTML error page
+    # answered with 200 was "looked up", no error, no capture: no copy). Newest first: the answer that counts is
+    # nearly always the last row, so one kept body is read.
+    if any(row["status"] == 200 and _kept_error(store, row) is None for row in reversed(rows)):
+        return True, None
+    return False, _kept_error(store, rows[-1])
+
+
+def _kept_error(store: Store, row: dict[str, Any]) -> str | None:
+    """`kept_cdx_error` of a CDX fetch row, its kept body read from the store."""
+    return kept_cdx_error(row, store.body(row["body_sha256"]) if row["body_sha256"] else None)
 
 
 async def lookup(url: str, *, session: Session, near: str | None = None) -> Lookup:
