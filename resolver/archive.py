@@ -103,6 +103,7 @@ def snapshot_url(timestamp: str, original: str) -> str:
 
 
 _TIMESTAMP = re.compile(r"\d{4,14}")
+WAYBACK_CAPTURE_RE = re.compile(r"https?://web\.archive\.org/web/\d+/")
 
 
 def wayback_timestamp(value: object) -> str | None:
@@ -123,16 +124,19 @@ def parse_availability(body: bytes) -> Snapshot | None:
     data = jsonparse.loads(body)
     snapshots = data.get("archived_snapshots") if isinstance(data, dict) else None
     closest = (snapshots.get("closest") if isinstance(snapshots, dict) else None) or {}
-    if not isinstance(closest, dict) or not closest.get("available") or not isinstance(closest.get("url"), str) \
-            or not closest["url"].startswith(("http://", "https://")):   # it becomes a report's href
+    # Its URL becomes a report's "wayback" href: a capture's address in the Wayback Machine, nothing else (a
+    # javascript: one ran on a click; review30n: one on another host was linked as the capture, whole as its
+    # "original"); and "available" is true, not any truthy value ("false").
+    url = closest.get("url") if isinstance(closest, dict) and closest.get("available") is True else None
+    capture = WAYBACK_CAPTURE_RE.match(url) if isinstance(url, str) else None
+    if capture is None:
         return None
-    original = re.sub(r"^https?://web\.archive\.org/web/\d+/", "", closest["url"])
-    status = str(closest.get("status")) if closest.get("status") else None
+    original = url[capture.end():]
+    status = _field(closest.get("status")) or None
     timestamp = wayback_timestamp(closest.get("timestamp"))
     if timestamp is None:
         return None
-    return Snapshot("wayback", closest["url"].replace("http://web.archive.org", "https://web.archive.org"),
-                    timestamp, original, status)
+    return Snapshot("wayback", "https://" + url.split("://", 1)[1], timestamp, original, status)
 
 
 def parse_cdx(body: bytes) -> list[Snapshot]:

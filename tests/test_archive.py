@@ -1127,3 +1127,24 @@ def test_review30n_cdx_rows_with_fields_of_other_types_are_read_as_text_or_left_
     assert (first.status, first.digest, first.mimetype) == ("200", "Q4", "text/html")
     assert (second.status, second.digest, second.mimetype) == (None, None, None)
     assert archive.latest_good(archive.Lookup(POST, (first, second))) == first
+
+
+@pytest.mark.parametrize("closest", [
+    {"available": True, "url": "http://evil.example/web/20221206123000/https://news.example/a"},
+    {"available": "false", "url": "http://web.archive.org/web/20221206123000/https://news.example/a"},
+    {"available": True, "url": "https://web.archive.org.evil.example/web/20221206123000/https://news.example/a"},
+], ids=["another-host", "available-is-the-string-false", "a-host-ending-elsewhere"])
+def test_review30n_an_availability_answer_naming_no_wayback_capture_names_no_snapshot(closest):
+    """A snapshot the report links to as a Wayback capture must be one: an address on another host became the
+    report's "wayback" link (and its "original" the whole address), and `"available": "false"` was truthy."""
+    body = json.dumps({"archived_snapshots": {"closest": {**closest, "timestamp": "20221206123000",
+                                                          "status": "200"}}}).encode()
+    assert archive.parse_availability(body) is None
+
+
+def test_review30n_an_availability_status_of_another_type_is_read_as_text_or_as_none():
+    def parsed(status):
+        return archive.parse_availability(json.dumps({"archived_snapshots": {"closest": {
+            "available": True, "url": "http://web.archive.org/web/20221206123000/https://news.example/a",
+            "timestamp": "20221206123000", "status": status}}}).encode())
+    assert (parsed(200).status, parsed(["200"]).status, parsed("200").original) == ("200", None, "https://news.example/a")
