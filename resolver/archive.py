@@ -129,7 +129,7 @@ def parse_availability(body: bytes) -> Snapshot | None:
     # "original"); and "available" is true, not any truthy value ("false").
     url = closest.get("url") if isinstance(closest, dict) and closest.get("available") is True else None
     capture = WAYBACK_CAPTURE_RE.match(url) if isinstance(url, str) else None
-    if capture is None:
+    if capture is None or not isinstance(url, str):
         return None
     original = url[capture.end():]
     status = _field(closest.get("status")) or None
