@@ -724,3 +724,19 @@ def test_review30n_a_syndication_answer_naming_another_post_only_by_its_numeric_
     assert (record.status, record.reason) == ("unknown", "syndication answered with post 21, not 20")
     same = {k: v for k, v in TWEET_SHAPE.items() if k != "id_str"} | {"id": 20}
     assert syndication.parse("20", 200, "application/json", json.dumps(same).encode()).status == "available"
+
+
+@pytest.mark.parametrize("platform, body", [
+    ("twitter", b'{"type": "rich", "html": 5}'),
+    ("twitter", b'{"type": "rich", "html": "<p>x</p>", "author_url": 5, "author_name": ["RivertonRoads"]}'),
+    ("youtube", b'{"type": "video", "title": "t", "thumbnail_url": "https://i.ytimg.com/vi/a/0.jpg", '
+                b'"thumbnail_width": 1e400, "thumbnail_height": Infinity}'),
+], ids=["twitter-html-a-number", "twitter-author-fields-of-other-types", "youtube-size-past-any-int"])
+def test_review30n_an_oembed_answer_with_fields_of_other_types_gives_a_record(platform, body):
+    """Fields of a type an oEmbed answer never has raised TypeError, AttributeError or OverflowError (a width of
+    1e400 is infinity as a float) out of the parser: an internal error for the article."""
+    from resolver.fetch import oembed
+
+    record = oembed.parse(platform, fx.POST_ID, TWEET.url, 200, "application/json", body)
+    assert record.status == "available" and record.author_name is None
+    assert all(m.width is None and m.height is None for m in record.media)
