@@ -531,6 +531,17 @@ def _spn_answer(body: bytes) -> dict[str, Any] | None:
     return answer if isinstance(answer, dict) else None
 
 
+def _unread_status(outcome: FetchOutcome) -> str | None:
+    """Why a job's status answer says nothing of the job ("was HTTP 404", "was not JSON"), or None: a JSON object."""
+    if outcome.problem or outcome.status != 200:
+        return f"did not come ({outcome.problem})" if outcome.problem else f"was HTTP {outcome.status}"
+    try:
+        answer = jsonparse.loads(outcome.body)
+    except ValueError:
+        return "was not JSON"
+    return None if isinstance(answer, dict) else "was not a JSON object"
+
+
 def _text(value: Any) -> str | None:
     return None if value is None else str(value)
 
@@ -560,7 +571,8 @@ async def _poll(url: str, job_id: str, *, session: Session, headers: dict[str, s
         if status.unavailable:
             return SaveResult(url, SUBMITTED, job_id, message="offline: the job was not asked about",
                               unavailable=True)
-        if status.status == 200:
+        unread = _unread_status(status)
+        if unread is None:
             answer = _spn_answer(status.body) or {}
             if answer.get("status") == "success":
                 timestamp, original = wayback_timestamp(answer.get("timestamp")), answer.get("original_url") or url
@@ -571,8 +583,10 @@ async def _poll(url: str, job_id: str, *, session: Session, headers: dict[str, s
             if answer.get("status") == "error":
                 return SaveResult(url, "error", job_id, status_ext=_text(answer.get("status_ext")),
                                   message=_text(answer.get("message")))
-        if loop.time() + wait > deadline:
-            return SaveResult(url, "gave_up", job_id, message=f"job still pending after {settings.save_timeout:g}s")
+        if loop.time() + wait > deadline:   # pending only when Save Page Now said so (review30n)
+            return SaveResult(url, "gave_up", job_id, message=f"job still pending after {settings.save_timeout:g}s"
+                              if unread is None else f"the job's status was not known after "
+                              f"{settings.save_timeout:g}s: its last status answer {unread}")
         await asyncio.sleep(wait)
         wait = min(wait * 2, 30.0)
 

@@ -1148,3 +1148,21 @@ def test_review30n_an_availability_status_of_another_type_is_read_as_text_or_as_
             "available": True, "url": "http://web.archive.org/web/20221206123000/https://news.example/a",
             "timestamp": "20221206123000", "status": status}}}).encode())
     assert (parsed(200).status, parsed(["200"]).status, parsed("200").original) == ("200", None, "https://news.example/a")
+
+
+@pytest.mark.parametrize("answer, said", [
+    (page("<html><title>Wayback Machine</title>Job not found</html>"), "its last status answer was not JSON"),
+    (page("Not Found", 404, content_type="text/plain"), "its last status answer was HTTP 404"),
+    (json_page("done"), "its last status answer was not a JSON object"),
+], ids=["html-page-200", "404", "a-json-string"])
+def test_review30n_a_save_whose_status_could_not_be_read_does_not_say_still_pending(fakenet, store, answer, said):
+    """A job whose status answers were an error page, a 404 or no JSON object was given up as "job still pending
+    after 0.2s": pending is what Save Page Now never said."""
+    serve_wayback(fakenet)
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
+    spn(fakenet, submit=[json_page({"url": POST, "job_id": "j-unread"})], statuses={"j-unread": [answer]})
+    settings = settings_for(fakenet, ia_access_key="k", ia_secret_key="s", save_timeout=0.2, retries=0)
+    [result] = run_archive([POST], settings, store, save=True)
+    assert result["saved"]["status"] == "gave_up"
+    assert result["saved"]["message"] == f"the job's status was not known after 0.2s: {said}"
+    assert store.latest_save(POST)["message"] == result["saved"]["message"]
