@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import math
 import re
 import time
 from collections.abc import Awaitable, Callable, Iterator, Mapping
@@ -226,9 +227,18 @@ def asked_to_wait(outcome: FetchOutcome) -> str | None:
     told = _told_wait(outcome.headers, now=now, status=outcome.status)
     if told is None or told < 1:
         return None
+    return f"asked to wait until {utc_time(now + told) or 'a time no calendar date holds'}"
+
+
+def utc_time(epoch: float) -> str | None:
+    """Epoch seconds a server gave (a reset, now + a Retry-After) as "YYYY-MM-DD HH:MM:SS UTC", or None for a time no
+    calendar date holds: a reset of 10^20 s raised OverflowError, an internal error ending the command (review30n)."""
     from datetime import datetime, timezone
 
-    return f"asked to wait until {datetime.fromtimestamp(now + told, timezone.utc):%Y-%m-%d %H:%M:%S} UTC"
+    try:
+        return f"{datetime.fromtimestamp(epoch, timezone.utc):%Y-%m-%d %H:%M:%S} UTC"
+    except (OverflowError, ValueError, OSError):
+        return None
 
 
 def _told_wait(headers: Mapping[str, str], *, now: float, status: int | None) -> float | None:
@@ -239,6 +249,9 @@ def _told_wait(headers: Mapping[str, str], *, now: float, status: int | None) ->
     if value:
         try:
             wait = float(value)
+            # "nan" and "inf" read as floats and are no wait: no number of seconds (RFC 9110's delay-seconds are
+            # digits) and no date; before, saying until when raised (review30n)
+            wait = wait if math.isfinite(wait) else None
         except ValueError:
             from email.utils import parsedate_to_datetime
 

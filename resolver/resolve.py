@@ -1,7 +1,7 @@
 """Link resolution, one hop at a time: every hop is checked by the guard and written to the fetch log before the next.
 
-Parse order for where a hop leads: the Location header of a 3xx, then an HTML meta refresh, then the
-`location.replace("...")` of the JS-free redirect pages shorteners (t.co) serve to browsers.
+Parse order for where a hop leads: the Location header of a 3xx, then a Refresh header, then an HTML meta refresh,
+then the `location.replace("...")` of the JS-free redirect pages shorteners (t.co) serve to browsers.
 """
 
 from __future__ import annotations
@@ -36,6 +36,10 @@ META_REFRESH_RE = re.compile(
 # A meta refresh after longer than this is a page reloading itself now and then (a live blog), not a redirect
 # (Scrapy's METAREFRESH_MAXDELAY); so is one to the page itself, whatever its delay.
 MAX_REFRESH_DELAY_S = 100
+# A Refresh header's value, as a meta refresh's content: a delay, then the URL ("url=" optional, as the HTML spec
+# reads it). A delay alone is a reload.
+REFRESH_HEADER_RE = re.compile(r"""\s*(\d*)(?:\.\d*)?(?:\s*[;,]\s*|\s+)(?:url\s*=\s*)?['"]?([^"'\s]+)""",
+                               re.IGNORECASE)
 JS_REPLACE_RE = re.compile(r"""location\.replace\(\s*["']([^"']+)["']\s*\)""")
 _HAS_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
 
@@ -47,7 +51,7 @@ class Hop:
     location: str | None
     elapsed_ms: float
     fetch_id: int | None = None
-    via: str | None = None             # how it pointed on: "header" | "meta-refresh" | "javascript"
+    via: str | None = None             # how it pointed on: "header" | "refresh-header" | "meta-refresh" | "javascript"
     # Its answer came from a non-public address that only allow_private let through (FetchOutcome.non_public)
     non_public: bool = False
 
@@ -129,18 +133,29 @@ def next_hop(outcome: FetchOutcome, current: str) -> tuple[str, str] | None:
     """Where a response points on, and how, or None when it is the end of the chain."""
     if outcome.status is not None and 300 <= outcome.status < 400 and outcome.location:
         return _join(current, outcome.location.strip()), "header"
+    header = REFRESH_HEADER_RE.match(outcome.headers.get("refresh", "")) if outcome.status == 200 else None
+    if header:   # browsers follow it on any content type (review30n: the link was said to end at its page)
+        target = _refreshed(current, header.group(1), header.group(2))
+        if target is not None:
+            return target, "refresh-header"
     if outcome.status == 200 and "html" in outcome.headers.get("content-type", "html"):
         head = outcome.body[:65536].decode("utf-8", "replace")
         meta = META_REFRESH_RE.search(head)
-        if meta:
-            target = _join(current, unescape(meta.group(2)))
-            reload = target.partition("#")[0] == current.partition("#")[0]
-            if int(meta.group(1) or 0) <= MAX_REFRESH_DELAY_S and not reload:
-                return target, "meta-refresh"
+        target = _refreshed(current, meta.group(1), unescape(meta.group(2))) if meta else None
+        if target is not None:
+            return target, "meta-refresh"
         script = JS_REPLACE_RE.search(head)
         if script:
             return _join(current, unescape(script.group(1).replace("\\/", "/"))), "javascript"
     return None
+
+
+def _refreshed(current: str, delay: str, target: str) -> str | None:
+    """Where a refresh (meta or header) after `delay` seconds sends the page, or None when it only reloads it: to
+    the page itself, or after more than MAX_REFRESH_DELAY_S."""
+    joined = _join(current, target)
+    reload = joined.partition("#")[0] == current.partition("#")[0]
+    return joined if int(delay or 0) <= MAX_REFRESH_DELAY_S and not reload else None
 
 
 def _join(current: str, target: str) -> str:

@@ -1091,3 +1091,78 @@ def test_review29e_a_meta_signed_expiring_url_is_not_looked_up(fakenet, store, s
     signature = signed.lower().split("oh=")[1].split("&")[0]
     assert [path for _, path in fakenet.hits if signature in path.lower()] == []
     assert any(plain_.rsplit("/", 1)[1] in path for _, path in fakenet.hits)
+
+
+@pytest.mark.parametrize("answer", [
+    page("<html><title>Wayback Machine</title><p>Sorry, this service is temporarily unavailable</p></html>"),
+    page("com,twitter)/rivertonroads 20221206060000 https://twitter.com/x text/html 200 Q4 1415",
+         content_type="text/plain"),
+], ids=["html-error-page", "plain-cdx-not-json"])
+def test_review30n_a_cdx_answer_of_200_that_lists_nothing_readable_is_no_lookup_that_answered(fakenet, store,
+                                                                                                answer):
+    """An HTML error page (or any body not a CDX JSON list) answered with 200: the run said "cdx: malformed
+    answer", but the cache's record of the lookup (`lookup_state`, read by the at-risk view and by reports made
+    from the cache) took any 200 for an answer: "looked up", with no error and no capture, which reads as no copy."""
+    fakenet.route("web.archive.org", "/cdx/search/cdx", answer)
+    fakenet.route("archive.org", "/wayback/available", json_page({"archived_snapshots": {}}))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
+    [result] = run_archive([POST], settings_for(fakenet, retries=0), store)
+    assert result["error"].startswith("cdx: malformed answer: ") and result["count"] is None
+    looked, error = archive.lookup_state(store, POST)
+    assert (looked, error) == (False, result["error"])
+    # a later lookup that answered stands, whatever failed before or after it
+    serve_wayback(fakenet, [("20221206060000", POST)])
+    from resolver.session import Mode
+
+    Session(settings_for(fakenet), store=store, mode=Mode(refresh=True)).run(lambda s: archive.lookup(POST, session=s))
+    assert archive.lookup_state(store, POST) == (True, None)
+
+
+def test_review30n_cdx_rows_with_fields_of_other_types_are_read_as_text_or_left_out():
+    """Numbers where CDX sends strings ("statuscode": 200) passed into the snapshot as they were: `latest_good`
+    raised AttributeError on the int (an internal error ending the command), and lists reached the cache."""
+    body = json.dumps([CDX_HEADER, ["k", "20221206060000", POST, "text/html", 200, "Q4", 1415],
+                       ["k", "20230101000000", POST, ["text/html"], None, {"d": 1}, "1"]]).encode()
+    first, second = archive.parse_cdx(body)
+    assert (first.status, first.digest, first.mimetype) == ("200", "Q4", "text/html")
+    assert (second.status, second.digest, second.mimetype) == (None, None, None)
+    assert archive.latest_good(archive.Lookup(POST, (first, second))) == first
+
+
+@pytest.mark.parametrize("closest", [
+    {"available": True, "url": "http://evil.example/web/20221206123000/https://news.example/a"},
+    {"available": "false", "url": "http://web.archive.org/web/20221206123000/https://news.example/a"},
+    {"available": True, "url": "https://web.archive.org.evil.example/web/20221206123000/https://news.example/a"},
+], ids=["another-host", "available-is-the-string-false", "a-host-ending-elsewhere"])
+def test_review30n_an_availability_answer_naming_no_wayback_capture_names_no_snapshot(closest):
+    """A snapshot the report links to as a Wayback capture must be one: an address on another host became the
+    report's "wayback" link (and its "original" the whole address), and `"available": "false"` was truthy."""
+    body = json.dumps({"archived_snapshots": {"closest": {**closest, "timestamp": "20221206123000",
+                                                          "status": "200"}}}).encode()
+    assert archive.parse_availability(body) is None
+
+
+def test_review30n_an_availability_status_of_another_type_is_read_as_text_or_as_none():
+    def parsed(status):
+        return archive.parse_availability(json.dumps({"archived_snapshots": {"closest": {
+            "available": True, "url": "http://web.archive.org/web/20221206123000/https://news.example/a",
+            "timestamp": "20221206123000", "status": status}}}).encode())
+    assert (parsed(200).status, parsed(["200"]).status, parsed("200").original) == ("200", None, "https://news.example/a")
+
+
+@pytest.mark.parametrize("answer, said", [
+    (page("<html><title>Wayback Machine</title>Job not found</html>"), "its last status answer was not JSON"),
+    (page("Not Found", 404, content_type="text/plain"), "its last status answer was HTTP 404"),
+    (json_page("done"), "its last status answer was not a JSON object"),
+], ids=["html-page-200", "404", "a-json-string"])
+def test_review30n_a_save_whose_status_could_not_be_read_does_not_say_still_pending(fakenet, store, answer, said):
+    """A job whose status answers were an error page, a 404 or no JSON object was given up as "job still pending
+    after 0.2s": pending is what Save Page Now never said."""
+    serve_wayback(fakenet)
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
+    spn(fakenet, submit=[json_page({"url": POST, "job_id": "j-unread"})], statuses={"j-unread": [answer]})
+    settings = settings_for(fakenet, ia_access_key="k", ia_secret_key="s", save_timeout=0.2, retries=0)
+    [result] = run_archive([POST], settings, store, save=True)
+    assert result["saved"]["status"] == "gave_up"
+    assert result["saved"]["message"] == f"the job's status was not known after 0.2s: {said}"
+    assert store.latest_save(POST)["message"] == result["saved"]["message"]

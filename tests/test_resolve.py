@@ -615,3 +615,43 @@ def test_review29_a_post_url_on_a_localhost_name_goes_to_the_guard(fakenet, stor
     assert [h.url for h in result.hops] == ["https://t.co/PostShape2", target] and result.hops[-1].status is None
     admitted = run("https://t.co/PostShape2", fakenet.settings(allow_private=True), store, refresh=True)
     assert admitted.error is None and admitted.post.url == "https://social.localhost:1/@jane/112000000000000001"
+
+
+@pytest.mark.parametrize("header, value", [
+    ("Retry-After", "nan"), ("Retry-After", "inf"), ("Retry-After", "1e400"),
+    ("x-rate-limit-reset", "99999999999999999999"),
+], ids=["retry-after-nan", "retry-after-inf", "retry-after-overflow", "reset-past-any-year"])
+def test_review30n_a_wait_no_calendar_holds_is_the_links_error_not_a_crash(fakenet, store, header, value):
+    """A 429 asking for a wait that is no number of seconds ("nan", "inf", 1e400) or a reset past year 9999: before,
+    saying until when raised (datetime.fromtimestamp) and ended the whole command with an internal error."""
+    fakenet.route("t.co", "/odd", page("slow down", 429, **{header: value}))
+    result = run("https://t.co/odd", fakenet.settings(retries=1), store)
+    assert result.error.startswith("http-429: https://t.co/odd answered 429") and result.post is None
+    assert "nan" not in result.error and "inf" not in result.error
+    # not retried when the wait is past retry_max_wait; "nan" and "inf" are no wait at all: retried as any 429
+    statuses = [r["status"] for r in store.fetches_for("https://t.co/odd")]
+    assert statuses == ([429] if header == "x-rate-limit-reset" else [429, 429])
+
+
+@pytest.mark.parametrize("refresh, content_type", [
+    ("0; url=https://news.example/new-home", "text/html"),
+    ("3;URL='/new-home'", "text/plain"),     # relative, quoted, on any content type: browsers follow it
+    ("0, /new-home", "text/html"),           # the HTML spec's form without "url="
+], ids=["absolute", "relative-quoted-plain-text", "no-url-equals"])
+def test_review30n_a_refresh_header_is_followed_as_a_meta_refresh_is(fakenet, store, refresh, content_type):
+    """A Refresh header sends a browser on as a meta refresh does (shorteners and moved pages use it): the link was
+    said to end at the page that named where it goes."""
+    fakenet.route("news.example", "/moved", page("moved", content_type=content_type, Refresh=refresh))
+    fakenet.route("news.example", "/new-home", page("<p>here</p>"))
+    result = run("https://news.example/moved", fakenet.settings(), store)
+    assert (result.error, result.final_url) == (None, "https://news.example/new-home")
+    assert [(h.status, h.via) for h in result.hops] == [(200, "refresh-header"), (200, None)]
+
+
+@pytest.mark.parametrize("refresh", ["300; url=/elsewhere", "0; url=/live", "30"],
+                         ids=["long-delay", "itself", "reload"])
+def test_review30n_a_refresh_header_that_reloads_the_page_ends_the_chain_there(fakenet, store, refresh):
+    fakenet.route("news.example", "/live", page("<p>live</p>", Refresh=refresh))
+    result = run("https://news.example/live", fakenet.settings(), store)
+    assert (result.error, result.final_url, [h.via for h in result.hops]) == (None, "https://news.example/live", [None])
+    assert ("news.example", "/elsewhere") not in fakenet.hits
