@@ -1638,13 +1638,15 @@ def cache_export(ctx: click.Context, name: str, fmt: str, output: Path | None, r
     # a row kept before a key was set may hold it: each text cell shown as every output shows it (secrets29)
     redactor = Redactor.for_settings(settings)
     shown = redactor.shown if redactor.secrets else None
+    # and so may a kept body: written as every body kept now is, redacted (secrets30)
+    shown_body = redactor.body if redactor.secrets else None
     with user_errors():
         if output is None:
-            count = export(store, name, sys.stdout, fmt=fmt, raw=raw, shown=shown)
+            count = export(store, name, sys.stdout, fmt=fmt, raw=raw, shown=shown, shown_body=shown_body)
         else:
             try:
                 with output.open("w", encoding="utf-8", newline="") as out:
-                    count = export(store, name, out, fmt=fmt, raw=raw, shown=shown)
+                    count = export(store, name, out, fmt=fmt, raw=raw, shown=shown, shown_body=shown_body)
             except OSError as exc:
                 raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from None
     if output is not None:

@@ -1168,3 +1168,38 @@ def test_review29d_stats_says_an_embed_whose_url_holds_a_key_set_later_was_looke
     assert [row["url"] for row in after] == [POST.replace("tonRoads", "REDACTED")]
     assert [row["looked_up"] for row in after] == [True], after
     assert "never looked up" not in world("stats", env=keys).output and "tonRoads" not in result.output
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_secrets30_cache_export_bodies_redacts_a_key_set_after_the_body_was_kept(fakenet, tmp_path, fmt):
+    """`cache export bodies` wrote the kept bodies as stored: one kept before a key was set (or by an older version)
+    gave the key to whoever read the export, while every other output of those rows redacts it (secrets29). Each body
+    is decompressed, redacted, and written compressed again; a body that changed says so (`redacted` 1, `bytes` its
+    new size); the others are written as stored."""
+    import base64
+    import csv
+    import io
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    serve_media(fakenet)
+    world = World(fakenet, tmp_path)
+    source = tmp_path / "article.html"
+    source.write_text(f'<html><body><blockquote class="twitter-tweet"><p>Bridge reopened.</p>&mdash; Riverton Roads '
+                      f'(@RivertonRoads) <a href="{POST}">December 6, 2022</a></blockquote></body></html>')
+    assert world("scan", "--fetch", str(source)).exit_code in (0, 4)
+    with Store(world.db) as store:
+        kept = {sha: zlib.decompress(data) for sha, data in store.conn.execute("SELECT sha256, data FROM bodies")}
+        store.keep_body("f" * 64, b'{"note": "plain"}', "application/json")
+    assert any(b"tonRoads" in body for body in kept.values()), "the key below must be in a kept body"
+    result = world("cache", "export", "bodies", "--format", fmt, env={"META_ACCESS_TOKEN": "tonRoads"})
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output))) if fmt == "csv" else \
+        [json.loads(line) for line in result.output.splitlines()]
+    bodies = {row["sha256"]: (row, zlib.decompress(base64.b64decode(row["data"] if fmt == "csv" else
+                                                                     row["data"]["encoded"]))) for row in rows}
+    assert set(bodies) == {*kept, "f" * 64}
+    for sha, (row, body) in bodies.items():
+        assert b"tonRoads" not in body and str(row["redacted"]) == ("1" if b"tonRoads" in kept.get(sha, b"") else "0")
+        assert int(row["bytes"]) == len(body) and body == kept.get(sha, b'{"note": "plain"}').replace(b"tonRoads",
+                                                                                                        b"REDACTED")
+    assert "tonRoads" not in result.output
