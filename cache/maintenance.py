@@ -76,8 +76,8 @@ def export(store: Store, name: str, out: IO[str], *, fmt: str = "csv", raw: bool
     of any size takes little memory. Blobs become base64 (in JSON as datasette writes them). In CSV a text cell
     a spreadsheet would run as a formula gets a leading apostrophe (OWASP), unless `raw` (for programs reading
     the CSV); JSON Lines is always as stored. `shown`: what each text cell is written as (the CLI's takes out the
-    secrets configured now, which a row kept before they were set may hold: secrets29). `shown_body`: what each kept body of `bodies` is written as, as `shown` for text
-    (secrets30). Returns rows written."""
+    secrets configured now, which a row kept before they were set may hold: secrets29). `shown_body`: what each
+    kept body of `bodies` is written as, as `shown` for text (secrets30). Returns rows written."""
     import base64   # here, not at the top: `scan --json` imports this module for `one_line` alone (#14)
     import csv
 
