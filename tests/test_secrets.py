@@ -1267,3 +1267,143 @@ def test_secrets30_a_photo_whose_redacted_url_a_key_set_later_made_is_still_not_
     photo = "https://pbs.twimg.com/media/FjRivertREDACTED.jpg"
     [archived] = [a for a in json.loads(result.stdout)["archives"] if a["url"] == photo]
     assert archived["error"] == URL_NOT_KNOWN, archived
+
+
+E2E_KEYS = {"X_BEARER_TOKEN": "AAAA-test-token-123", "IA_ACCESS_KEY": "kIAaccessE2E77", "IA_SECRET_KEY": "sIAsecretE2E88",
+            "META_ACCESS_TOKEN": "EAABmetaE2Etoken99"}
+
+
+def _html_escaped(text: str) -> str:
+    """Every other letter of `text` as an HTML character reference, in the ways a page writes one (decimal, hex in
+    either case, padded, and with no ";" where the next character ends it)."""
+    forms = ("&#{};", "&#x{:x};", "&#X{:04X};", "&#{}")
+    def form(i: int) -> str:
+        return forms[i // 2 % 4 if i + 1 == len(text) or not text[i + 1].isdigit() else 0]
+    return "".join(form(i).format(ord(c)) if i % 2 else c for i, c in enumerate(text))
+
+
+def _json_escaped(text: str) -> str:
+    """Every third character of `text` as a JSON \\u escape (upper- and lower-case hex)."""
+    return "".join((f"\\u{ord(c):04x}" if i % 2 else f"\\u{ord(c):04X}") if i % 3 == 0 else c
+                   for i, c in enumerate(text))
+
+
+def _spellings(data: bytes, token: str) -> list[str]:
+    """The spellings of `token` that `data` holds: read as a person or a program would read it, its %-escapes,
+    HTML references and JSON escapes decoded (any number of times, any mix), or in base64 at any alignment."""
+    import base64
+    import html
+    import re
+    from urllib.parse import unquote
+
+    found, seen = [], {data.decode("utf-8", "replace")}
+    todo = list(seen)
+    while todo:
+        text = todo.pop()
+        if token in text:
+            at = text.find(token)
+            found.append(text[max(0, at - 60):at + 60])
+        for decoded in (unquote(text), html.unescape(text),
+                        re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)):
+            if decoded not in seen and len(seen) < 64:
+                seen.add(decoded)
+                todo.append(decoded)
+    raw = token.encode()
+    for pad in range(3):   # a token inside a longer base64 text is written one of three ways
+        encoded = base64.b64encode(b"\0" * pad + raw)
+        stable = encoded[-(-8 * pad // 6):(8 * (pad + len(raw))) // 6]
+        found += [f"base64 {stable.decode()}" for form in (stable, stable.replace(b"+", b"-").replace(b"/", b"_"))
+                  if form in data]
+    return found
+
+
+def test_secrets30_a_run_whose_servers_echo_every_secret_in_every_spelling_writes_none_of_them(fakenet, tmp_path,
+                                                                                             monkeypatch, logs):
+    """End to end (secrets30): every secret set (the X token "AAAA-test-token-123", the IA keys, the Meta token), and
+    the loopback servers send each back as real servers do, refusing it: the X API a 401 whose JSON message writes it
+    with \\u escapes and a WWW-Authenticate header, the Graph API a JSON error, Save Page Now an HTML error page writing
+    its `LOW access:secret` header with character references. After scan, fetch, archive, resolve, report, stats and
+    cache export, no file of the run (the database, its SQL dump and every kept body, the WARC, the reports), no
+    output and no log record holds any secret in any spelling: plain, %-encoded, HTML or JSON escaped, base64."""
+    from tests import waybacknet
+
+    monkeypatch.chdir(tmp_path)
+    sent: dict[str, list[str]] = {"x": [], "meta": [], "spn": []}
+
+    def x_api(request):
+        got = request.headers.get("Authorization") or ""
+        sent["x"].append(got)
+        return Response(json.dumps({"title": "Unauthorized", "type": "about:blank", "status": 401,
+                                    "detail": "Unauthorized: " + _json_escaped(got)}).replace("\\\\u", "\\u"),
+                        status=401, content_type="application/problem+json",
+                        headers={"WWW-Authenticate": f'Bearer realm="api", error="invalid_token", token="{got[7:]}"'})
+
+    def graph(request):
+        got = request.headers.get("Authorization") or request.args.get("access_token") or ""
+        sent["meta"].append(got)
+        return Response('{"error": {"message": "Invalid OAuth access token - Cannot parse access token: '
+                        + _json_escaped(got.removeprefix("Bearer ")) + '", "type": "OAuthException", "code": 190}}',
+                        status=400, content_type="application/json")
+
+    def save(request):
+        got = request.headers.get("Authorization") or ""
+        sent["spn"].append(got)
+        return Response(f"<html><body><h2>Sorry</h2><p>Bad credentials: <code>{_html_escaped(got)}</code></p>"
+                        f"<p>Also seen: {quote(got)}</p></body></html>", status=401, content_type="text/html")
+
+    from urllib.parse import quote
+    fakenet.route("api.twitter.com", "/2/tweets", x_api)
+    fakenet.route("graph.facebook.com", "/v16.0/instagram_oembed", graph)
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    fakenet.route("publish.twitter.com", "/oembed", json_page(fx.OEMBED_TWEET))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>the post</html>"))
+    fakenet.route("www.instagram.com", "/p/CxAbC123dEf/", page("<html>the photo</html>"))
+    fakenet.route("t.co", "/Zz98Yy76Xx", redirect(POST + "/photo/1"))
+    fakenet.route("web.archive.org", "/save", save)
+    waybacknet.serve(fakenet, [])
+    serve_media(fakenet)
+    world = World(fakenet, tmp_path, extra="[archive]\nsave_timeout = 2\n")
+    source = tmp_path / "article.txt"
+    source.write_text(f"Bridge reopened this morning after repairs. https://t.co/Zz98Yy76Xx\n"
+                      f"— Riverton Roads (@RivertonRoads) December 6, 2022 {POST}\n\nThe photo: {INSTAGRAM}\n")
+    printed = []
+    for args in (("scan", "--fetch", "--archive", "--save", "--warc", "run.warc.gz", "--json", "-v", str(source)),
+                 ("fetch", "--all-methods", "--refresh", "--json", "-v", POST),
+                 ("fetch", "--all-methods", "--refresh", INSTAGRAM),
+                 ("archive", "--save", "--warc", "run2.warc.gz", POST),
+                 ("resolve", "--refresh", "--json", "https://t.co/Zz98Yy76Xx"),
+                 *(("report", "--refresh", "--format", fmt, "-o", f"report.{fmt}", str(source))
+                   for fmt in ("md", "json", "html")),
+                 ("stats",), ("stats", "--json"), ("cache", "export", "bodies", "-o", "bodies.csv"),
+                 ("cache", "export", "fetches", "--format", "jsonl", "-o", "fetches.jsonl")):
+        result = world(*args, env=E2E_KEYS)
+        printed.append(result.output)
+        assert result.exception is None or isinstance(result.exception, SystemExit), (args, result.exception)
+    # each secret was sent, so finding none of them means something
+    assert sent["x"] and all(s == f"Bearer {E2E_KEYS['X_BEARER_TOKEN']}" for s in sent["x"])
+    assert sent["meta"] and E2E_KEYS["META_ACCESS_TOKEN"] in sent["meta"][0]
+    assert sent["spn"] == [f"LOW {E2E_KEYS['IA_ACCESS_KEY']}:{E2E_KEYS['IA_SECRET_KEY']}"] * len(sent["spn"])
+    assert sent["spn"]
+
+    import sqlite3
+    from contextlib import closing
+
+    places = {"output": "\n".join(printed).encode(), "logs": "\n".join(logs.tool_lines).encode()}
+    for path in tmp_path.rglob("*"):
+        if path.is_file() and path.name not in ("config.toml", "article.txt"):
+            data = path.read_bytes()
+            places[str(path)] = gzip.decompress(data) if path.name.endswith(".gz") else data
+    with closing(sqlite3.connect(world.db)) as conn:
+        places["sql dump"] = "\n".join(conn.iterdump()).encode()
+        for sha256, data in conn.execute("SELECT sha256, data FROM bodies"):
+            places[f"bodies/{sha256}"] = zlib.decompress(data)
+    import base64
+    import csv
+    for row in csv.DictReader((tmp_path / "bodies.csv").open()):
+        places[f"bodies.csv/{row['sha256']}"] = zlib.decompress(base64.b64decode(row["data"]))
+    leaks = {f"{name} in {where}": shown for where, data in places.items() for name, key in E2E_KEYS.items()
+             if (shown := _spellings(data, key))}
+    assert leaks == {}, json.dumps(leaks, indent=1)
+    kept = [data for where, data in places.items() if where.startswith("bodies/")]
+    for echo in (b"Unauthorized: ", b"OAuthException", b"Bad credentials"):   # each echo was kept, redacted
+        assert [data for data in kept if echo in data and b"REDACTED" in data], echo
