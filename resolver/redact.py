@@ -433,13 +433,20 @@ class _RedactingRecords:
 
     def __call__(self, *args: Any, **kwargs: Any) -> logging.LogRecord:
         record = self.make(*args, **kwargs)
+        # One redactor with the secrets of every run: one after the other, a secret of one run overlapping one of
+        # another left part of it (#11).
+        redactor = _logged(tuple(secret for known in _LOGGED for secret in known.secrets))
+        if record.exc_info and not record.exc_text:
+            # the traceback a handler writes after the message quotes the exception's own (httpx's quote the URL):
+            # formatted here, redacted, where every formatter takes it from (secrets30)
+            record.exc_text = redactor.text(logging.Formatter().formatException(record.exc_info))
+        if record.stack_info:
+            record.stack_info = redactor.text(record.stack_info)
         try:
             message = record.getMessage()
         except (TypeError, ValueError):   # a malformed call: leave it for logging to report
             return record
-        # One redactor with the secrets of every run: one after the other, a secret of one run overlapping one of
-        # another left part of it (#11).
-        clean = _logged(tuple(secret for known in _LOGGED for secret in known.secrets)).text(message)
+        clean = redactor.text(message)
         if clean != message:
             record.msg, record.args = clean, None
         return record

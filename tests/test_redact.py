@@ -685,3 +685,35 @@ def test_secrets30_what_an_html_or_json_escape_stands_for_is_read_as_a_reader_re
     r = Redactor(secrets=("abcdefJk12",))
     assert r.text(text) == text and r.url(text) == text and not r.carries_secret(text)
     assert r.body(text.encode()) == text.encode()
+
+
+def test_secrets30_a_logged_exceptions_traceback_and_stack_lose_the_secrets() -> None:
+    """A record logged with its exception (asyncio's "Task exception was never retrieved", `logger.exception`) is
+    formatted with the traceback, which quotes the exception's message (httpx's quote the URL, a token in its query):
+    the message was redacted and the traceback written as it was. The stack (`stack_info`) too."""
+    import logging
+
+    from resolver.redact import redact_logs
+
+    redact_logs(Redactor(secrets=("AAAA-test-token-123",)))
+    formatted = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            formatted.append(self.format(record))
+    logger = logging.getLogger("some.library")
+    handler = Keep()
+    handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        try:
+            raise RuntimeError("GET https://api.example/cb?q=AAAA-test-token-123 failed (token AAAA-test-token-123)")
+        except RuntimeError:
+            logger.exception("request to %s failed", "https://api.example/")
+        logger.info("where: AAAA-test-token-123", stack_info=True)
+    finally:
+        logger.removeHandler(handler)
+    assert len(formatted) == 2 and "RuntimeError: GET https://api.example/cb?q=REDACTED failed" in formatted[0]
+    assert "Stack (most recent call last)" in formatted[1]
+    assert not [line for line in formatted if "test-token" in line], formatted
