@@ -405,10 +405,14 @@ class Group(click.Group):
             _silence_stdout()
             raise click.exceptions.Exit(EXIT_BROKEN_PIPE) from None
         except Exception as exc:  # noqa: BLE001 - the last line of defence for users
-            if os.environ.get("EMBED_RESOLVER_DEBUG"):
-                raise
             from resolver.redact import said
 
+            if os.environ.get("EMBED_RESOLVER_DEBUG"):
+                import traceback
+
+                # the traceback, which a user pastes into a bug report, quotes the exception's text too (secrets30)
+                click.echo(said("".join(traceback.format_exception(exc))).rstrip("\n"), err=True)
+                raise click.exceptions.Exit(EXIT_FAILED) from None
             # said: its text may quote what it was working on, a URL carrying a configured secret (#11)
             click.echo(said(f"error: internal error: {type(exc).__name__}: {exc} (set EMBED_RESOLVER_DEBUG=1 to "
                             "see where)"), err=True)

@@ -1368,13 +1368,16 @@ def test_secrets30_a_run_whose_servers_echo_every_secret_in_every_spelling_write
                       f"— Riverton Roads (@RivertonRoads) December 6, 2022 {POST}\n\nThe photo: {INSTAGRAM}\n")
     printed = []
     for args in (("scan", "--fetch", "--archive", "--save", "--warc", "run.warc.gz", "--json", "-v", str(source)),
+                 ("scan", "--fetch", "--archive", "--refresh", "--json", "-o", "scan.jsonl", str(source)),
                  ("fetch", "--all-methods", "--refresh", "--json", "-v", POST),
                  ("fetch", "--all-methods", "--refresh", INSTAGRAM),
                  ("archive", "--save", "--warc", "run2.warc.gz", POST),
                  ("resolve", "--refresh", "--json", "https://t.co/Zz98Yy76Xx"),
                  *(("report", "--refresh", "--format", fmt, "-o", f"report.{fmt}", str(source))
                    for fmt in ("md", "json", "html")),
+                 ("report", "--offline", "-o", "reports", str(source), str(source)),
                  ("stats",), ("stats", "--json"), ("cache", "export", "bodies", "-o", "bodies.csv"),
+                 ("cache", "export", "errors", "--format", "jsonl", "-o", "errors.jsonl"),
                  ("cache", "export", "fetches", "--format", "jsonl", "-o", "fetches.jsonl")):
         result = world(*args, env=E2E_KEYS)
         printed.append(result.output)
@@ -1407,3 +1410,23 @@ def test_secrets30_a_run_whose_servers_echo_every_secret_in_every_spelling_write
     kept = [data for where, data in places.items() if where.startswith("bodies/")]
     for echo in (b"Unauthorized: ", b"OAuthException", b"Bad credentials"):   # each echo was kept, redacted
         assert [data for data in kept if echo in data and b"REDACTED" in data], echo
+
+
+def test_secrets30_an_internal_errors_traceback_shown_for_debugging_has_the_secrets_redacted(fakenet, tmp_path,
+                                                                                           monkeypatch):
+    """EMBED_RESOLVER_DEBUG=1 shows where an internal error happened: the exception went out of the CLI as it was,
+    and Python printed its traceback, whose last line quoted the URL carrying the token (a traceback is what a user
+    pastes into a bug report). It is printed with the secrets redacted, exit 1, as the one-line message is."""
+    from resolver import resolve as resolving
+
+    def broken(links, **_):
+        raise RuntimeError(f"tripped on {links[0]}")
+    monkeypatch.setattr(resolving, "resolve_many", broken)
+    monkeypatch.setenv("EMBED_RESOLVER_DEBUG", "1")
+    world = World(fakenet, tmp_path)
+    result = world("resolve", f"https://t.co/Zz98Yy76Xx?tok={ECHO_TOKEN}", env={"X_BEARER_TOKEN": ECHO_TOKEN,
+                                                                                "EMBED_RESOLVER_DEBUG": "1"})
+    assert result.exit_code == 1 and (result.exception is None or isinstance(result.exception, SystemExit))
+    assert "Traceback (most recent call last)" in result.stderr and "in broken" in result.stderr
+    assert "RuntimeError: tripped on https://t.co/Zz98Yy76Xx?tok=REDACTED" in result.stderr
+    assert _shows(result.output.encode(), ECHO_TOKEN) == []
