@@ -1205,6 +1205,23 @@ def test_secrets30_cache_export_bodies_redacts_a_key_set_after_the_body_was_kept
     assert "tonRoads" not in result.output
 
 
+def _post_with_a_photo(fakenet, tmp_path, photo: str):
+    """An article embedding the post, whose syndication answer gives `photo` as its photo's URL; the archive holds
+    no copy of anything. Returns the world and the article."""
+    from tests import waybacknet
+
+    answer = json.loads(json.dumps(fx.SYNDICATION_TWEET).replace(fx.PHOTO_URL, photo))
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(answer)]}))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>the post</html>"))
+    serve_media(fakenet)
+    waybacknet.serve(fakenet, [])
+    source = tmp_path / "article.html"
+    source.write_text('<html><body><blockquote class="twitter-tweet"><p>Bridge reopened this morning after repairs.'
+                      f'</p>&mdash; Riverton Roads (@RivertonRoads) <a href="{POST}">December 6, 2022</a>'
+                      '</blockquote></body></html>')
+    return World(fakenet, tmp_path), source
+
+
 @pytest.mark.parametrize("when", ["key-set", "key-set-later"])
 def test_secrets30_a_photo_really_named_redacted_is_asked_for_when_no_redaction_made_it(fakenet, tmp_path,
                                                                                       monkeypatch, when):
@@ -1213,21 +1230,11 @@ def test_secrets30_a_photo_really_named_redacted_is_asked_for_when_no_redaction_
     it carries no key set now), is the photo's real URL: it is downloaded, its live copy taken and looked up in the
     archive, as any photo is. Previously it was "withheld: not asked for"."""
     from resolver.archive import URL_NOT_KNOWN
-    from tests import waybacknet
 
     monkeypatch.chdir(tmp_path)
     photo = fx.PHOTO_URL.replace("FjRivertonBridge", "FjREDACTEDBridge")
-    answer = json.loads(json.dumps(fx.SYNDICATION_TWEET).replace(fx.PHOTO_URL, photo))
-    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(answer)]}))
-    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>the post</html>"))
     fakenet.route("pbs.twimg.com", "/media/FjREDACTEDBridge.jpg", page(fx.jpeg(), content_type="image/jpeg"))
-    serve_media(fakenet)
-    waybacknet.serve(fakenet, [])
-    world = World(fakenet, tmp_path)
-    source = tmp_path / "article.html"
-    source.write_text('<html><body><blockquote class="twitter-tweet"><p>Bridge reopened this morning after repairs.'
-                      f'</p>&mdash; Riverton Roads (@RivertonRoads) <a href="{POST}">December 6, 2022</a>'
-                      '</blockquote></body></html>')
+    world, source = _post_with_a_photo(fakenet, tmp_path, photo)
     env = {"META_ACCESS_TOKEN": "kMetaToken789", "IA_ACCESS_KEY": "kIAaccess123", "IA_SECRET_KEY": "sIAsecret456"}
     if when == "key-set-later":
         assert world("scan", "--fetch", str(source)).exit_code == 0
@@ -1248,18 +1255,9 @@ def test_secrets30_a_photo_whose_redacted_url_a_key_set_later_made_is_still_not_
     in its kept body (`redacted` 0); read with the key set it says …/FjRivertREDACTED.jpg, a URL the redaction made.
     It is not asked for."""
     from resolver.archive import URL_NOT_KNOWN
-    from tests import waybacknet
 
     monkeypatch.chdir(tmp_path)
-    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
-    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>the post</html>"))
-    serve_media(fakenet)
-    waybacknet.serve(fakenet, [])
-    world = World(fakenet, tmp_path)
-    source = tmp_path / "article.html"
-    source.write_text('<html><body><blockquote class="twitter-tweet"><p>Bridge reopened this morning after repairs.'
-                      f'</p>&mdash; Riverton Roads (@RivertonRoads) <a href="{POST}">December 6, 2022</a>'
-                      '</blockquote></body></html>')
+    world, source = _post_with_a_photo(fakenet, tmp_path, fx.PHOTO_URL)
     assert world("scan", "--fetch", str(source)).exit_code == 0
     result = world("scan", "--fetch", "--archive", "--json", str(source), env={"META_ACCESS_TOKEN": "onBridge"})
     assert result.exit_code == 0, result.output
