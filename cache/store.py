@@ -697,6 +697,19 @@ class Store:
                 "AND answered_at_unknown IS NOT NULL", chunk))
         return found
 
+    def answer_bodies(self, fetch_ids: Iterable[int | None]) -> list[tuple[bytes | None, bool | None]]:
+        """The kept body of each of these fetch-log rows, with whether a configured secret was redacted out of it
+        (`bodies.redacted`; None: kept before the cache said, v19); (None, None) for a row with no body kept."""
+        found = []
+        for fetch_id in dict.fromkeys(fetch_ids):
+            row = self.conn.execute("SELECT bodies.data, bodies.redacted FROM fetches LEFT JOIN bodies "
+                                    "ON bodies.sha256 = fetches.body_sha256 WHERE fetches.id = ?",
+                                    [fetch_id]).fetchone() if fetch_id else None
+            self._noted(f"fetch {fetch_id}")
+            found.append((zlib.decompress(row[0]) if row and row[0] is not None else None,
+                          None if row is None or row[1] is None else bool(row[1])))
+        return found
+
     def fetches_for(self, url: str) -> list[dict[str, Any]]:
         self._noted(f"fetches {url}")
         return self._where("fetches", "url = ?", [url], order_by="id")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
@@ -672,14 +672,15 @@ class ArchivedUrl:
 
 async def archive_urls(urls: list[str], *, session: Session, options: ArchiveOptions = ArchiveOptions(),
                        near: dict[str, str] | None = None, on_done: Callable[[], None] | None = None,
-                       read: Collection[str] = ()) -> list[ArchivedUrl]:
+                       read: Mapping[str, Sequence[int]] | None = None) -> list[ArchivedUrl]:
     """For each URL: a live copy (into the WARC when one is open), its snapshots, and a save when none is recent.
     `on_done` is called as each URL's lookup is done (a progress bar counts them). `read`: the URLs read from an
-    answer rather than given by a page or the user; one that may hold a redacted secret (`Redactor.unknown`) is
-    not known, and is not asked for (secrets29)."""
+    answer rather than given by a page or the user, each with the fetch-log rows of that answer; one that may hold a
+    secret a redaction took out (`Session.redaction_made`) is not known, and is not asked for (secrets29)."""
     found = []
+    read = read or {}
     for url in dict.fromkeys(urls):
-        if url in read and session.redactor.unknown(url):
+        if url in read and session.redaction_made(url, read[url]):
             refused = SaveResult(url, REFUSED, message=NOT_SAVED_UNKNOWN) if options.save else None
             found.append(ArchivedUrl(url, Lookup(url, error=URL_NOT_KNOWN), refused))
         else:

@@ -405,10 +405,14 @@ class Group(click.Group):
             _silence_stdout()
             raise click.exceptions.Exit(EXIT_BROKEN_PIPE) from None
         except Exception as exc:  # noqa: BLE001 - the last line of defence for users
-            if os.environ.get("EMBED_RESOLVER_DEBUG"):
-                raise
             from resolver.redact import said
 
+            if os.environ.get("EMBED_RESOLVER_DEBUG"):
+                import traceback
+
+                # the traceback, which a user pastes into a bug report, quotes the exception's text too (secrets30)
+                click.echo(said("".join(traceback.format_exception(exc))).rstrip("\n"), err=True)
+                raise click.exceptions.Exit(EXIT_FAILED) from None
             # said: its text may quote what it was working on, a URL carrying a configured secret (#11)
             click.echo(said(f"error: internal error: {type(exc).__name__}: {exc} (set EMBED_RESOLVER_DEBUG=1 to "
                             "see where)"), err=True)
@@ -1638,13 +1642,15 @@ def cache_export(ctx: click.Context, name: str, fmt: str, output: Path | None, r
     # a row kept before a key was set may hold it: each text cell shown as every output shows it (secrets29)
     redactor = Redactor.for_settings(settings)
     shown = redactor.shown if redactor.secrets else None
+    # and so may a kept body: written as every body kept now is, redacted (secrets30)
+    shown_body = redactor.body if redactor.secrets else None
     with user_errors():
         if output is None:
-            count = export(store, name, sys.stdout, fmt=fmt, raw=raw, shown=shown)
+            count = export(store, name, sys.stdout, fmt=fmt, raw=raw, shown=shown, shown_body=shown_body)
         else:
             try:
                 with output.open("w", encoding="utf-8", newline="") as out:
-                    count = export(store, name, out, fmt=fmt, raw=raw, shown=shown)
+                    count = export(store, name, out, fmt=fmt, raw=raw, shown=shown, shown_body=shown_body)
             except OSError as exc:
                 raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from None
     if output is not None:

@@ -1449,9 +1449,11 @@ async def fetch_for_article(result: ArticleResult, *, session: Session,
                    credited_images=tuple(credited))
 
 
-def archive_targets_of(result: ArticleResult) -> tuple[list[str], dict[str, str], set[str]]:
+def archive_targets_of(
+        result: ArticleResult) -> tuple[list[str], dict[str, str], dict[str, tuple[int, ...]]]:
     """The post and media URLs an article references (after resolution and fetching), each post's day, and those of
-    the URLs read from a post's answer alone, not given by the page (`archive_urls`' `read`)."""
+    the URLs read from a post's answer alone, not given by the page, each with that answer's fetch-log rows
+    (`archive_urls`' `read`)."""
     urls: list[str] = []
     near: dict[str, str] = {}
     real = result.real_url   # a URL the page gave carrying a secret: withheld, said under its redacted form (#11)
@@ -1464,13 +1466,16 @@ def archive_targets_of(result: ArticleResult) -> tuple[list[str], dict[str, str]
     # what the page gave, and where its links led as they led there (an end redacted is known by `real`)
     given = set(urls) | {found.value.post.url for found in result.resolutions or ()
                          if found.value.post is not None and found.value.real_post is None}
+    answers: dict[str, tuple[int, ...]] = {}   # a URL read from a post's answer -> that answer's fetch-log rows
     for post in result.posts or ():
         record = post.value.record
-        urls.extend([real(record.url)] if record.url else [])   # a gone post's: the embed's URL, redacted
-        urls.extend(m.url for m in record.media if m.url)
-    read = set(urls) - given
+        from_answer = ([real(record.url)] if record.url else []) + [m.url for m in record.media if m.url]
+        urls.extend(from_answer)   # a gone post's URL: the embed's, redacted
+        for url in from_answer:
+            answers[url] = answers.get(url, ()) + record.fetch_ids
     credited = [real(c.image) for c in result.credits if c.image and c.image.startswith(("http://", "https://"))]
-    return list(dict.fromkeys(urls + credited)), near, read - set(credited)
+    read = {url: fetch_ids for url, fetch_ids in answers.items() if url not in given and url not in credited}
+    return list(dict.fromkeys(urls + credited)), near, read
 
 
 async def archive_article(result: ArticleResult, *, session: Session, options: ArchiveOptions) -> ArticleResult:
@@ -1702,7 +1707,7 @@ async def archive_links(urls: Iterable[str], *, session: Session,
     from resolver.fetch import fetch_posts, target_of
 
     named: dict[str, str] = {}   # what is archived -> the URL named that it is archived for
-    read: set[str] = set()   # media URLs read from a post's answer (`archive_urls`)
+    read: dict[str, tuple[int, ...]] = {}   # media URLs read from a post's answer, its fetch-log rows (`archive_urls`)
     for url in urls:
         ref = platforms.parse_url(url)
         target = target_of(ref.platform, ref.kind, ref.post_id, ref.url) if ref else None
@@ -1712,7 +1717,7 @@ async def archive_links(urls: Iterable[str], *, session: Session,
             for media in post.record.media:
                 if media.url and media.url not in named:
                     named[media.url] = url
-                    read.add(media.url)
+                    read[media.url] = post.record.fetch_ids
     advance = session.reporter.progress("archiving", len(named))
     found = await archive_urls(list(named), session=session, options=options, on_done=advance, read=read)
     return list(zip(named.values(), found, strict=True))

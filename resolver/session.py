@@ -195,6 +195,18 @@ class Session:
         (it asks only the WARC); offline takes what was last known."""
         return self.store.answered_at_unknown(fetch_ids) if self.live and self.store is not None else set()
 
+    def redaction_made(self, url: str, fetch_ids: Iterable[int | None]) -> bool:
+        """Whether `url`, read from the answer behind these fetch-log rows, may be one a redaction made (then the URL
+        it stands for is not known, and is not asked for: secrets29): it holds REDACTED, a secret is set, and a body
+        it was read from had a secret redacted out of it as it was kept (`bodies.redacted`), or carries one set since
+        (a cached answer is read redacted now), or is not kept or kept before the cache said. Else REDACTED is the
+        answer's own word (a photo named so, an account): the URL is asked for like any (secrets30)."""
+        if not self.redactor.unknown(url):
+            return False
+        bodies = self.store.answer_bodies(fetch_ids) if self.store is not None else []
+        return not bodies or any(body is None or redacted is not False or self.redactor.carries_secret(
+            body.decode("latin-1")) for body, redacted in bodies)
+
     @property
     def live(self) -> bool:
         """Whether answers come from the network: not offline, not replayed. Budgets pace live requests only."""

@@ -626,3 +626,94 @@ def test_review29d_what_splits_a_secret_in_a_body_is_escaped_whitespace_only(tex
     """A JSON or HTML escape of anything but whitespace splits no secret ("&#912" is one character, not a tab and "12")."""
     r = Redactor(secrets=(SPLIT_SECRET,))
     assert r.text(text) == text and not r.carries_secret(text)
+
+
+# -- secrets30: a secret's characters written as HTML or JSON escapes --------------------------------------------------
+
+ESCAPED_SECRET = "AAAAtest%2Ftoken%3Dxyz_1.2"   # issued with escapes, as an X bearer token is
+
+
+@pytest.mark.parametrize("written", [
+    "ab&#99;defJk12", "ab&#x63;defJk12", "ab&#X63;defJk12", "abcdef&#x4a;k12", "abcdef&#x4A;k12", "ab&#0099;defJk12",
+    "ab&#x0063;defJk12", "ab&#99defJk12", "&#97;bcdefJk12", "abcdefJk1&#50;", "abcdefJk1&#50", "ab\\u0063defJk12",
+    "abcdef\\u004ak12", "&#97;b\\u0063&#x64;efJk12", "&#97;&#98;&#99;&#100;&#101;&#102;&#74;&#107;&#49;&#50;",
+    "ab&#99;de%66Jk12", "ab&#99;\n&#100;efJk12",
+], ids=["decimal", "hex", "hex-upper-x", "hex-lower", "hex-upper", "decimal-padded", "hex-padded",
+        "decimal-no-semicolon", "first", "last", "last-no-semicolon", "json", "json-lower-hex", "mixed", "every",
+        "with-percent-escape", "with-a-split"])
+@pytest.mark.parametrize("place", ["https://api.example/cb?q={}&v=2", "error: sent {} back",
+                                   '{{"errors": [{{"message": "invalid token {}"}}]}}',
+                                   "<p>Bad token: <code>{}</code></p>"],
+                         ids=["url", "text", "json-body", "html-body"])
+def test_secrets30_a_secret_written_with_html_or_json_escapes_is_redacted(place: str, written: str) -> None:
+    """A server may echo the token in an HTML error page ("&#99;" or "&#x63;" for "c") or a JSON message ("\\u0063"):
+    the page or the answer read back says the secret, so every output, the kept body too, redacts it, and
+    `carries_secret` finds it (before, only %-escapes were read through, and the body was kept with the token)."""
+    r = Redactor(secrets=("abcdefJk12",))
+    text = place.format(written)
+    assert r.carries_secret(text)
+    for redact in (r.url, r.text, r.page_url, r.shown):
+        assert REDACTED in redact(text) and not r.carries_secret(redact(text)), (redact, text)
+    kept = r.body(text.encode())
+    assert REDACTED.encode() in kept and not r.carries_secret(kept.decode()), kept
+
+
+@pytest.mark.parametrize("written", [
+    "AAAAtest/token=xyz_1.2", "AAAAtest\\/token=xyz_1.2", "AAAAtest&sol;token&equals;xyz&lowbar;1&period;2",
+    "AAAAtest&#x2F;token&#61;xyz_1.2", "AAAAtest&#37;2Ftoken&#x25;3Dxyz_1.2", "AAAAtest&percnt;2Ftoken%3Dxyz_1.2",
+    "AAAAtest\\u002Ftoken\\u003dxyz_1.2", "AAAAtest\\u00252Ftoken%3Dxyz_1.2",
+], ids=["decoded", "json-slash", "html-named", "html-numeric", "html-percent", "html-named-percent", "json-u",
+        "json-percent"])
+def test_secrets30_a_secret_issued_with_escapes_is_redacted_however_a_body_escapes_its_characters(written) -> None:
+    """An X bearer token is issued with %-escapes ("%2F", "%3D"): a JSON answer may write its "/" as "\\/" (PHP's
+    json_encode does) and an HTML page as "&#x2F;" or "&sol;" (OWASP's encoders do), or escape its "%" itself."""
+    r = Redactor(secrets=(ESCAPED_SECRET,))
+    for place in ('{{"detail": "token {} is not valid"}}', "<p>token {} is not valid</p>"):
+        text = place.format(written)
+        assert r.carries_secret(text), text
+        assert r.text(text) == place.format(REDACTED) and r.body(text.encode()) == place.format(REDACTED).encode()
+
+
+@pytest.mark.parametrize("text", [
+    "ab&#100;defJk12", "ab&#x63defJk12", "ab&#991;defJk12", "ab\\u063defJk12", "ab&#x6;3defJk12", "ab&#99;defJk1",
+    "ab&c;defJk12", "ab\\x63defJk12",
+], ids=["another-letter", "hex-runs-on", "decimal-runs-on", "json-three-digits", "cut", "short", "not-a-reference",
+        "not-json"])
+def test_secrets30_what_an_html_or_json_escape_stands_for_is_read_as_a_reader_reads_it(text: str) -> None:
+    """Only an escape a reader decodes to the secret's character counts: "&#x63def" is one character (hex runs on),
+    "&#991;" is not "c" and "1", JSON's \\u takes four digits."""
+    r = Redactor(secrets=("abcdefJk12",))
+    assert r.text(text) == text and r.url(text) == text and not r.carries_secret(text)
+    assert r.body(text.encode()) == text.encode()
+
+
+def test_secrets30_a_logged_exceptions_traceback_and_stack_lose_the_secrets() -> None:
+    """A record logged with its exception (asyncio's "Task exception was never retrieved", `logger.exception`) is
+    formatted with the traceback, which quotes the exception's message (httpx's quote the URL, a token in its query):
+    the message was redacted and the traceback written as it was. The stack (`stack_info`) too."""
+    import logging
+
+    from resolver.redact import redact_logs
+
+    redact_logs(Redactor(secrets=("AAAA-test-token-123",)))
+    formatted = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            formatted.append(self.format(record))
+    logger = logging.getLogger("some.library")
+    handler = Keep()
+    handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        try:
+            raise RuntimeError("GET https://api.example/cb?q=AAAA-test-token-123 failed (token AAAA-test-token-123)")
+        except RuntimeError:
+            logger.exception("request to %s failed", "https://api.example/")
+        logger.info("where: AAAA-test-token-123", stack_info=True)
+    finally:
+        logger.removeHandler(handler)
+    assert len(formatted) == 2 and "RuntimeError: GET https://api.example/cb?q=REDACTED failed" in formatted[0]
+    assert "Stack (most recent call last)" in formatted[1]
+    assert not [line for line in formatted if "test-token" in line], formatted

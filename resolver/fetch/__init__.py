@@ -578,7 +578,7 @@ def media_urls(record: PostRecord, *, download_video: bool = False) -> list[str]
 async def _analyse_media(record: PostRecord, session: Session, options: FetchOptions,
                          post_row: int | None) -> tuple[dict[str, Any], ...]:
     files = {url: await media_file(url, session=session, keep_dir=options.keep_media_dir, cached=options.cached)
-             if not session.redactor.unknown(url) else MediaFile(url, error=URL_NOT_KNOWN)   # secrets29
+             if not session.redaction_made(url, record.fetch_ids) else MediaFile(url, error=URL_NOT_KNOWN)   # secrets29
              for url in media_urls(record, download_video=options.download_video)}
     if session.store is not None and post_row is not None:
         session.store.link_post_media(post_row, [f.media_id for f in files.values() if f.media_id])
