@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from cache.store import json_column
 from resolver.fetch.records import WAYBACK, Media, PostRecord, merge, record_from_json
-from resolver.http import NOT_CACHED, NOT_IN_WARC, FetchOutcome, Ledger, asked_to_wait, passing_failure
+from resolver.http import NOT_CACHED, FetchOutcome, Ledger, asked_to_wait, passing_failure
 from resolver.http import fetch as http_fetch
 from resolver.model import plain
 from resolver.options import FetchOptions
@@ -215,11 +215,9 @@ def _download_again(row: dict[str, Any], session: Session) -> bool:
     at all, and is downloaded again by every online run (review29d). --refresh downloads it again (`media_file` does
     not look); offline it is what was last known. A file once downloaded is kept: its facts are of its bytes; but
     under --replay, one not replayed from the run's WARC files is asked of them (`Session.takes_cached`)."""
-    if session.offline:
-        return False
-    if not session.takes_cached([row.get("fetch_id")]):
+    if not session.takes_cached([row.get("fetch_id")], ageless=row.get("sha256") is not None):
         return True
-    if row.get("sha256") is not None:
+    if session.offline or row.get("sha256") is not None:
         return False
     since, fetched = session.cached_since(), row.get("fetched_at") or ""
     if since is None or fetched < since:
@@ -227,9 +225,6 @@ def _download_again(row: dict[str, Any], session: Session) -> bool:
     # A warm run's memo never stands in for this: an article with a failed step runs its steps (memo.answer).
     store = session.store
     fetch = store.fetch(row["fetch_id"]) if store is not None and row.get("fetch_id") else None
-    if fetch is not None and (fetch.get("error_kind") == NOT_IN_WARC
-                              or session.live and fetch.get("answered_at_unknown")):
-        return True   # what a replayed WARC lacked, or gave at no known time, is no live run's answer (review29d)
     if fetch is None or not passing_failure(fetch.get("error_kind"), fetch.get("status")):
         return False
     return fetched < session.failure_since()
@@ -272,7 +267,7 @@ def _from_cache(target: Target, session: Session,
     stored = session.redactor.shown_json(json_column(row["record"]))
     record = record_from_json(stored | {"from_cache": True})
     if not session.takes_cached(record.fetch_ids):
-        return None   # under --replay, an answer not replayed from its WARC files: asked of them
+        return None   # under --replay, not replayed from its WARC files; live, of no known age: asked again
     if "edits" not in stored and target.platform == "twitter" and record.status == "available":
         record = _edits_from_kept_answer(record, row, store)
     if target.platform == "mastodon" and record.author_handle and "@" not in record.author_handle:
@@ -284,8 +279,6 @@ def _from_cache(target: Target, session: Session,
     copies = archived_in_store(row, store, takes=session.takes_cached) if archived else ()
     if session.replay is not None:
         archived = len(copies)   # under --replay, the copies read from its WARC files only (Session.takes_cached)
-    if session.of_unknown_age(record.fetch_ids):
-        return None   # replayed from a record of no known time: a live run asks again (review29d)
     looked, under = _lookup_in_store(target, record, store, archived, session)
     if not session.offline and looked is not None and looked.startswith("error: ") \
             and not looked.startswith("error: blocked"):
