@@ -675,17 +675,21 @@ class Store:
         self._noted(f"fetch {fetch_id}")
         return self._get("fetches", fetch_id)
 
-    def not_replayed_from(self, fetch_ids: Sequence[int], files: Sequence[str]) -> list[int]:
-        """Of these fetch-log rows, the ids of those not replayed from one of the WARC `files` (as their rows name
-        them): live answers, and another WARC's."""
+    def not_replayed_from(self, fetch_ids: Sequence[int], digests: Sequence[str], *,
+                          files: Sequence[str] = ()) -> list[int]:
+        """Of these fetch-log rows, the ids of those not replayed from one of the WARC files of these sha256 `digests`:
+        live answers, and another WARC's. A row replayed before the cache kept the file's sha256 (m029) is judged by
+        the path it names, among `files`."""
         ids = list(dict.fromkeys(fetch_ids))
         if not ids:
             return []
-        marks, named = ", ".join("?" * len(ids)), ", ".join("?" * len(files)) or "NULL"
+        marks = ", ".join("?" * len(ids))
+        hashes, named = ", ".join("?" * len(digests)) or "NULL", ", ".join("?" * len(files)) or "NULL"
         self._noted(*(f"fetch {i}" for i in ids))
         return [row[0] for row in self.conn.execute(
-            f"SELECT id FROM fetches WHERE id IN ({marks}) AND NOT (coalesce(via, 'live') = 'warc' "
-            f"AND coalesce(warc_file, '') IN ({named}))", [*ids, *files])]
+            f"SELECT id FROM fetches WHERE id IN ({marks}) AND NOT (coalesce(via, 'live') = 'warc' AND "
+            f"(warc_sha256 IN ({hashes}) OR warc_sha256 IS NULL AND coalesce(warc_file, '') IN ({named})))",
+            [*ids, *digests, *files])]
 
     def of_no_known_age(self) -> frozenset[int]:
         """The fetch-log rows that are no answer of their source's at a known time: replayed from a WARC record that

@@ -507,7 +507,8 @@ def _log(session: Session, outcome: FetchOutcome, purpose: str, ledger: Ledger |
         body_bytes=len(outcome.body) if outcome.status is not None and not outcome.cut else None,
         elapsed_ms=round(outcome.elapsed_ms, 1), error_kind=error_kind, error=error, purpose=purpose, via=outcome.via,
         warc_file=outcome.warc_file, warc_offset=outcome.warc_offset, non_public=int(outcome.non_public),
-        answered_at_unknown=outcome.answered_at_unknown)
+        answered_at_unknown=outcome.answered_at_unknown,
+        warc_sha256=session.replay.digest(outcome.warc_file) if session.replay and outcome.via == "warc" else None)
     if ledger is not None:
         return evolve(outcome, fetch_id=ledger.hold(row))
     store = session.store

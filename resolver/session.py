@@ -182,7 +182,8 @@ class Session:
         if not ids:
             return set()
         if self.replay is not None:
-            return set(self.store.not_replayed_from(list(ids), [str(path) for path in self.replay.paths]))
+            return set(self.store.not_replayed_from(list(ids), list(self.replay.digests.values()),
+                                                    files=list(self.replay.digests)))
         if self._of_no_known_age is None:
             # A live run writes no such row (it replays nothing), so those of the cache as the run starts are all
             self._of_no_known_age = self.store.of_no_known_age()

@@ -1091,3 +1091,38 @@ def test_review29e_a_meta_signed_expiring_url_is_not_looked_up(fakenet, store, s
     signature = signed.lower().split("oh=")[1].split("&")[0]
     assert [path for _, path in fakenet.hits if signature in path.lower()] == []
     assert any(plain_.rsplit("/", 1)[1] in path for _, path in fakenet.hits)
+
+
+@pytest.mark.parametrize("how", ["symlink", "relative-path", "copy"])
+def test_a_replay_of_the_same_warc_by_another_path_takes_the_answers_it_replayed(fakenet, tmp_path, how,
+                                                                                monkeypatch):
+    """replay30: a cached answer was taken by a replay only when its row named the WARC by the same path, so the same
+    file given by a symlink, as ./run.warc.gz for /abs/run.warc.gz, or copied, was asked again and every answer
+    recorded again. A WARC is its content (its sha256 is kept with each answer replayed from it); a file of the same
+    name with other content is another WARC, and is asked."""
+    run, article, warc = replay_world(fakenet, tmp_path, "2023-03-01T10:00:00Z")
+    from cache import Store
+
+    def fetches():
+        with Store(tmp_path / "replay.db") as store:
+            return list(store.db["fetches"].rows)
+    first = json.loads(run("replay.db", "--replay", str(warc), "scan", "--fetch", "--json", str(article)))
+    recorded = fetches()
+    assert recorded and not first["posts"][0]["from_cache"]
+    other = {"symlink": tmp_path / "link.warc.gz", "copy": tmp_path / "elsewhere" / "copy.warc.gz"}.get(how)
+    if how == "symlink":
+        other.symlink_to(warc)
+    elif how == "copy":
+        other.parent.mkdir()
+        other.write_bytes(warc.read_bytes())
+    else:
+        monkeypatch.chdir(tmp_path)
+        other = Path(".") / warc.name
+    again = json.loads(run("replay.db", "--replay", str(other), "scan", "--fetch", "--json", str(article)))
+    assert len(fetches()) == len(recorded)   # nothing asked of the WARC again
+    assert again["posts"][0]["from_cache"] and all(r["from_cache"] for r in again["resolutions"])
+    assert again["posts"][0]["status"] == first["posts"][0]["status"]
+    # The same name with other content is another WARC: asked again
+    redated(tmp_path / "written.warc.gz", warc, "2023-03-02T10:00:00Z")
+    run("replay.db", "--replay", str(warc), "scan", "--fetch", "--json", str(article))
+    assert len(fetches()) > len(recorded)
