@@ -960,7 +960,7 @@ def replay_of(session: Session) -> dict[str, Any] | None:
     if session.replay is None:
         return None
     return {"files": [str(path) for path in session.replay.paths], "answers_aged_from": session.replay.answered_from,
-            "cache_ttl_days": session.settings.cache_ttl_days}
+            "cache_ttl_days": session.settings.cache_ttl_days, "offline": session.offline}
 
 
 def replay_note(replay: dict[str, Any] | None) -> str | None:
@@ -969,6 +969,9 @@ def replay_note(replay: dict[str, Any] | None) -> str | None:
     if not replay:
         return None
     files = ", ".join(replay["files"])
+    if replay.get("offline"):   # replay30: it said the replay answered while offline read no record of it
+        return (f"answers replayed from {files} only (--offline): what the cache holds replayed from them, whatever "
+                "its age, and their records; nothing else is asked")
     since = replay["answers_aged_from"]
     ttl = f"{replay['cache_ttl_days']:g} days"
     if since is None:

@@ -162,26 +162,27 @@ class Session:
 
     def takes_cached(self, fetch_ids: Iterable[int | None] | None, *, ageless: bool = False) -> bool:
         """Whether a cached fact resting on these fetch-log rows may answer this run, rather than be asked again: the
-        one decision every reader of the cache takes (`not_taken` for many at once). Offline, always: the cache answers
-        with what was last known. Under --replay, only when every row was replayed from one of this run's WARC files
+        one decision every reader of the cache takes (`not_taken` for many at once). Offline (no replay), always: the
+        cache answers with what was last known. Under --replay, only when every row was replayed from one of this run's WARC files
         (replay29b: a live answer cached the day before, newer than the replayed records, answered instead, and a
         report "replayed from" a WARC of a post still up said it was deleted). A live run, unless a row is no answer of
         the source's at a known time (`Store.of_no_known_age`: replayed from a WARC record that gives no time, kept at
         the replay's own time; or the "not-in-warc" of a replay whose WARC lacked it): such a fact is asked again
         (review29d: a live run after such a replay took the WARC's answers as given that moment, for the whole cache
         TTL, and asked nothing). `ageless`: the fact is of bytes that do not age (a downloaded file): only where it
-        came from counts, under --replay."""
+        came from counts, under --replay. `--offline --replay` is a replay (the replay answers, nothing else is asked:
+        replay30), whose cached answers are taken whatever their age."""
         return not self.not_taken(fetch_ids, ageless=ageless)
 
     def not_taken(self, fetch_ids: Iterable[int | None] | None, *, ageless: bool = False) -> set[int]:
         """Those of these fetch-log rows a cached fact resting on them may not answer this run with (`takes_cached`).
         A live run reads the rows of no known age once (a warm run asks nothing per link or post: replay30)."""
-        if self.offline or self.store is None or self.replay is None and ageless:
+        if self.store is None or self.replay is None and (self.offline or ageless):
             return set()
         ids = {fetch_id for fetch_id in fetch_ids or () if fetch_id is not None}
         if not ids:
             return set()
-        if self.replay is not None:
+        if self.replay is not None:   # --offline with it too: the replay answers (replay30)
             return set(self.store.not_replayed_from(list(ids), list(self.replay.digests.values()),
                                                     files=list(self.replay.digests)))
         if self._of_no_known_age is None:

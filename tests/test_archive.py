@@ -441,7 +441,8 @@ def test_a_replay_ages_cached_answers_from_the_replayed_records_time_not_from_no
     report = json.loads(cli("--replay", str(warc), "report", "--format", "json", str(article)))
     recorded = fetches()   # and the archive lookups a report makes, which a scan does not
     assert report["replay"] == {
-        "files": [str(warc)], "answers_aged_from": "2023-03-01T10:00:00.000000Z", "cache_ttl_days": 30}
+        "files": [str(warc)], "answers_aged_from": "2023-03-01T10:00:00.000000Z", "cache_ttl_days": 30,
+        "offline": False}
     md = cli("--replay", str(warc), "report", str(article))
     assert (f"- **Replay**: answers replayed from {warc}; a cached answer's age (cache_ttl, 30 days) is measured from "
             "the replayed records' time, 2023-03-01T10:00:00.000000Z (their oldest WARC-Date), not from now") in md
@@ -1126,3 +1127,26 @@ def test_a_replay_of_the_same_warc_by_another_path_takes_the_answers_it_replayed
     redated(tmp_path / "written.warc.gz", warc, "2023-03-02T10:00:00Z")
     run("replay.db", "--replay", str(warc), "scan", "--fetch", "--json", str(article))
     assert len(fetches()) > len(recorded)
+
+
+def test_offline_with_replay_answers_from_the_replay_and_says_so(fakenet, tmp_path):
+    """replay30: `--offline --replay F` read no record of F: offline won, any cached answer answered (the live
+    answers of the run that wrote F among them), and the report still said "answers replayed from F". Now the replay
+    answers (its files, and what the cache holds replayed from them, whatever its age) and nothing else is asked;
+    the report says so."""
+    cli, article, warc = replay_world(fakenet, tmp_path, "2023-03-01T10:00:00Z")   # live.db holds live answers
+    hits = len(fakenet.hits)
+    report = json.loads(cli("live.db", "--replay", str(warc), "report", "--offline", "--format", "json", str(article)))
+    assert len(fakenet.hits) == hits
+    [embed] = [e for e in report["embeds"] if e["post"]]
+    sources = {s["fetch_id"]: s for s in embed["post"]["sources"]}
+    [answer] = embed["post"]["fetch_ids"]
+    assert (sources[answer]["via"], sources[answer]["warc_file"]) == ("warc", str(warc))
+    hops = [h for e in report["embeds"] for r in e["resolutions"] for h in r["hops"]]
+    assert hops and all(h["fetched_at"] == "2023-03-01T10:00:00.000000Z" for h in hops), hops
+    assert report["replay"] == {"files": [str(warc)], "answers_aged_from": "2023-03-01T10:00:00.000000Z",
+                                "cache_ttl_days": 30, "offline": True}
+    md = cli("live.db", "--replay", str(warc), "report", "--offline", str(article))
+    assert (f"- **Replay**: answers replayed from {warc} only (--offline): what the cache holds replayed from them, "
+            "whatever its age, and their records; nothing else is asked") in md
+    assert len(fakenet.hits) == hits
