@@ -1150,3 +1150,19 @@ def test_offline_with_replay_answers_from_the_replay_and_says_so(fakenet, tmp_pa
     assert (f"- **Replay**: answers replayed from {warc} only (--offline): what the cache holds replayed from them, "
             "whatever its age, and their records; nothing else is asked") in md
     assert len(fakenet.hits) == hits
+
+
+def test_a_replayed_hop_says_in_the_markdown_report_that_it_was_replayed_from_its_warc(fakenet, tmp_path):
+    """replay30: a replayed link's hops were cited "(301, 2023-03-01T…Z, fetch #25)" in the Markdown report, with
+    nothing to say the time is a WARC record's, while the post's sources said "replayed from WARC F, answered at …".
+    Every citation of a fetch now says so (hops, captures, image files, lookups); JSON gives the file as `warc_file`."""
+    cli, article, warc = replay_world(fakenet, tmp_path, "2023-03-01T10:00:00Z")
+    report = json.loads(cli("replay.db", "--replay", str(warc), "report", "--format", "json", str(article)))
+    hops = [h for e in report["embeds"] for r in e["resolutions"] for h in r["hops"]]
+    assert hops and {h["warc_file"] for h in hops} == {str(warc)}
+    md = cli("replay.db", "--replay", str(warc), "report", str(article))
+    chains = [line for line in md.splitlines() if "https://t.co/" in line and "fetch #" in line]
+    assert chains and all(line.count(f"replayed from WARC {warc}, answered at 2023-03-01T10:00:00.000000Z")
+                          == line.count("fetch #") for line in chains), chains
+    live = cli("live.db", "report", "--offline", str(article))   # the live run that wrote it: no such words
+    assert "https://t.co/" in live and "replayed from WARC" not in live
