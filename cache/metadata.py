@@ -122,7 +122,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "declared_mime": "Type the server declared", "bytes": "Size", "width": "Pixels", "height": "Pixels",
         "phash": "Perceptual hash", "credit": f"Credit found in the file's metadata {JSON}",
         "c2pa": "1 when the file carries a C2PA manifest", "error": "Why it could not be analysed",
-        "fetched_at": f"When ({TIME})", "fetch_id": "The fetch log row", "kept_path": "Where the file was kept",
+        "fetched_at": f"When ({TIME}): for a replayed download, its WARC-Date; empty when no record gave one",
+        "answered_at_unknown": "Downloaded from a WARC record with no time: why fetched_at is empty; empty when known",
+        "fetch_id": "The fetch log row", "kept_path": "Where the file was kept",
         "warnings": f"What was read only in part (an XMP packet refused by defusedxml...) {JSON}"}),
     "post_media": ("Which media belong to which post.", {
         "id": "Row id", "post_row": "The post", "media_id": "The media", "ordinal": "Position in the post"}),

@@ -448,8 +448,11 @@ def m029_replayed_warc_content(db: Database) -> None:
     """v29 (replay30): the sha256 of the WARC file a fetch was replayed from, so that a replay of the same file by
     another path (a symlink, ./x.warc.gz for /abs/x.warc.gz, a copy) takes its answers, and a file of the same name
     with other content does not. NULL: a live fetch, or replayed before v29 (judged by `warc_file`). And an index of
-    the few rows that are no answer at a known time (OF_NO_KNOWN_AGE), which a live run reads once."""
+    the few rows that are no answer at a known time (OF_NO_KNOWN_AGE), which a live run reads once. And
+    `media.answered_at_unknown`: a file downloaded from a WARC record that gives no time has no `fetched_at` (it held
+    the replay's own time), and this says why, as on resolutions and observations (v28)."""
     db.table("fetches").add_column("warc_sha256", str)
+    db.table("media").add_column("answered_at_unknown", str)
     db.execute(f"CREATE INDEX fetches_of_no_known_age ON fetches(id) WHERE {OF_NO_KNOWN_AGE}")
 
 

@@ -1166,3 +1166,21 @@ def test_a_replayed_hop_says_in_the_markdown_report_that_it_was_replayed_from_it
                           == line.count("fetch #") for line in chains), chains
     live = cli("live.db", "report", "--offline", str(article))   # the live run that wrote it: no such words
     assert "https://t.co/" in live and "replayed from WARC" not in live
+
+
+def test_a_photo_replayed_from_an_undated_record_has_no_download_time(fakenet, tmp_path):
+    """replay30: a photo downloaded from a WARC record with no WARC-Date kept the replay's own time as its download
+    time (the media table's fetched_at, and `fetched_at` of the file's facts in a run's JSON), as replay29b had
+    found for the other facts such a record gives. It holds no time now, and says why."""
+    cli, article, warc = replay_world(fakenet, tmp_path, None)
+    from cache import Store, utc_now
+    replayed_on = utc_now()[:10]
+    report = json.loads(cli("replay.db", "--replay", str(warc), "report", "--format", "json", str(article)))
+    unknown = "the replayed WARC record has no WARC-Date: when the source gave this answer is not known"
+    with Store(tmp_path / "replay.db") as store:
+        media = list(store.db["media"].rows)
+    assert media and {(m["fetched_at"], m["answered_at_unknown"]) for m in media} == {(None, unknown)}, media
+    [embed] = [e for e in report["embeds"] if e["post"]]
+    assert embed["post"]["media"] and all(m["sha256"] for m in embed["post"]["media"])   # the bytes are known
+    scanned = cli("replay.db", "--replay", str(warc), "scan", "--fetch", "--json", str(article))
+    assert replayed_on not in json.dumps(json.loads(scanned)["posts"]), scanned

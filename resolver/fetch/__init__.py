@@ -70,6 +70,8 @@ class MediaFile:
     kept_path: str | None = None     # where --keep-media put the bytes
     unavailable: bool = False        # offline, and never downloaded
     from_cache: bool = False         # what the cache knew, not a download of this run
+    # Downloaded from a WARC record that gives no time: why `fetched_at` is None (replay30: it held the replay's time)
+    answered_at_unknown: str | None = None
 
     @property
     def failed(self) -> bool:
@@ -81,7 +83,8 @@ class MediaFile:
         return cls(row["url"], row.get("fetched_at"), row.get("fetch_id"), row.get("sha256"), row.get("bytes"),
                    row.get("mime"), row.get("declared_mime"), row.get("width"), row.get("height"), row.get("phash"),
                    row.get("credit") or {}, None if row.get("c2pa") is None else bool(row["c2pa"]), row.get("error"),
-                   tuple(row.get("warnings") or ()), media_id=row.get("id"), kept_path=row.get("kept_path"))
+                   tuple(row.get("warnings") or ()), media_id=row.get("id"), kept_path=row.get("kept_path"),
+                   answered_at_unknown=row.get("answered_at_unknown"))
 
     def to_json(self) -> dict[str, Any]:
         """The facts; c2pa as the cache keeps it (0/1/null), so a fresh answer and a cached one read the same."""
@@ -94,7 +97,8 @@ class MediaFile:
         """What the cache's media table keeps. As an upsert by URL: a failed download sets its error and keeps
         the facts an earlier download found; a path is set only when bytes were kept."""
         if self.sha256 is None:
-            data = {"url": self.url, "fetched_at": self.fetched_at, "fetch_id": self.fetch_id, "error": self.error}
+            data = {"url": self.url, "fetched_at": self.fetched_at, "fetch_id": self.fetch_id, "error": self.error,
+                    "answered_at_unknown": self.answered_at_unknown}
         else:
             data = self.to_json()
         return data | ({"kept_path": self.kept_path} if self.kept_path else {})
@@ -601,14 +605,17 @@ async def analyse_url(url: str, *, session: Session, keep_dir: Path | None = Non
                                ledger=ledger)
     if outcome.unavailable:
         return MediaFile(url, error=MEDIA_NEVER_FETCHED, unavailable=True)
+    unknown = outcome.answered_at_unknown   # no time: the fetch row's is the replay's own, no download time
+    fetched_at = None if unknown else outcome.fetched_at
     if outcome.problem or outcome.status != 200:
-        found = MediaFile(url, outcome.fetched_at, outcome.fetch_id, error=outcome.problem or f"HTTP {outcome.status}")
+        found = MediaFile(url, fetched_at, outcome.fetch_id, error=outcome.problem or f"HTTP {outcome.status}",
+                          answered_at_unknown=unknown)
     else:
         facts = media_facts.analyse(outcome.body, declared_mime=outcome.headers.get("content-type"),
                                     max_pixels=session.settings.max_image_pixels)
         kept = _keep(outcome.body, facts.sha256, keep_dir) if keep_dir is not None else None
-        found = MediaFile(url, outcome.fetched_at, outcome.fetch_id, **(facts.to_json() | {
-            "warnings": tuple(facts.warnings)}), kept_path=kept)
+        found = MediaFile(url, fetched_at, outcome.fetch_id, **(facts.to_json() | {
+            "warnings": tuple(facts.warnings)}), kept_path=kept, answered_at_unknown=unknown)
     store = session.store
     if store is not None:
         with ledger.transaction(store) as real:   # the fetch row and the facts it gave, together
