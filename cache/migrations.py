@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from cache._sqlite_utils import Database, Migrations
-from cache.store import MIGRATION_SET, SCHEMA, sql_statements
+from cache.store import MIGRATION_SET, OF_NO_KNOWN_AGE, SCHEMA, sql_statements
 
 migrations = Migrations(MIGRATION_SET)
 
@@ -442,6 +442,19 @@ def m028_undated_replayed_facts(db: Database) -> None:
             db.execute(sql)
     db.table("resolutions").add_column("answered_at_unknown", str)
     db.table("post_observations").add_column("answered_at_unknown", str)
+
+@migrations()
+def m029_replayed_warc_content(db: Database) -> None:
+    """v29 (replay30): the sha256 of the WARC file a fetch was replayed from, so that a replay of the same file by
+    another path (a symlink, ./x.warc.gz for /abs/x.warc.gz, a copy) takes its answers, and a file of the same name
+    with other content does not. NULL: a live fetch, or replayed before v29 (judged by `warc_file`). And an index of
+    the few rows that are no answer at a known time (OF_NO_KNOWN_AGE), which a live run reads once. And
+    `media.answered_at_unknown`: a file downloaded from a WARC record that gives no time has no `fetched_at` (it held
+    the replay's own time), and this says why, as on resolutions and observations (v28)."""
+    db.table("fetches").add_column("warc_sha256", str)
+    db.table("media").add_column("answered_at_unknown", str)
+    db.execute(f"CREATE INDEX fetches_of_no_known_age ON fetches(id) WHERE {OF_NO_KNOWN_AGE}")
+
 
 def memo_triggers() -> dict[str, str]:
     """The triggers that retire memos (#13), by name: m014 makes them, and `Store` makes again any a rebuilt table

@@ -368,8 +368,7 @@ def _kept(session: Session, url: str) -> tuple[dict[str, Any], bytes] | None:
     since = session.cached_since()
     for row in reversed(store.fetches_for(url)):
         if row["status"] == 200 and row["body_sha256"] and (since is None or row["fetched_at"] >= since) \
-                and session.takes_cached([row["id"]]) \
-                and not (session.live and row.get("answered_at_unknown")):   # of no known age (review29d)
+                and session.takes_cached([row["id"]]):
             body = store.body(row["body_sha256"])
             if body is not None:
                 return row, body

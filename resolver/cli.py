@@ -446,7 +446,7 @@ def _silence_stdout() -> None:
 @click.option("--replay", "replay", multiple=True, type=PathType(exists=True, dir_okay=False),
               help="Answer every request from these WARC files instead of the network (repeatable); a cached "
                    "answer counts only if replayed from them (never a live one), its age measured from their "
-                   "records' time.")
+                   "records' time (with --offline, whatever its age).")
 @click.pass_context
 def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[Path, ...]) -> None:
     """Find, resolve and record the social posts and photo credits embedded in news articles.

@@ -54,8 +54,9 @@ HOST_NAME_RE = re.compile(r"[A-Za-z0-9_.-]+")   # what a host name looked up is 
 def make_client(settings: Settings, *, offline: bool = False, replay: ReplayIndex | None = None,
                 resolver: Resolver | None = None, redactor: Redactor = NO_SECRETS,
                 transport: httpx.AsyncBaseTransport | None = None) -> Client:
-    """The one client factory; a run (resolver.session.Session) builds its one client here. Offline, the transport
-    answers "not cached" and never connects; with a replay index, answers come from WARC records; otherwise
+    """The one client factory; a run (resolver.session.Session) builds its one client here. With a replay index,
+    answers come from WARC records (offline too: replay30); offline, the transport answers "not cached" and never
+    connects; otherwise
     requests go out through the SSRF guard (connections kept per origin), and a request an [origins] override
     rewrote goes through connections of their own whose guard allows exactly that target (#12). `resolver` and
     `transport` are seams for tests. Nothing is connected, and no TLS context is made, until a request needs it."""
@@ -520,7 +521,8 @@ def _log(session: Session, outcome: FetchOutcome, purpose: str, ledger: Ledger |
         body_bytes=len(outcome.body) if outcome.status is not None and not outcome.cut else None,
         elapsed_ms=round(outcome.elapsed_ms, 1), error_kind=error_kind, error=error, purpose=purpose, via=outcome.via,
         warc_file=outcome.warc_file, warc_offset=outcome.warc_offset, non_public=int(outcome.non_public),
-        answered_at_unknown=outcome.answered_at_unknown)
+        answered_at_unknown=outcome.answered_at_unknown,
+        warc_sha256=session.replay.digest(outcome.warc_file) if session.replay and outcome.via == "warc" else None)
     if ledger is not None:
         return evolve(outcome, fetch_id=ledger.hold(row))
     store = session.store

@@ -807,7 +807,7 @@ def _chain(resolution: dict[str, Any]) -> str:
 
     return " → ".join(f"{h['url']} (" + ", ".join(filter(None, (
         str(h["status"]) if h["status"] is not None else "no response",
-        provenance_text({k: h.get(k) for k in ("fetched_at", "answered_at_unknown", "fetch_id")})))) + ")"
+        provenance_text({k: h.get(k) for k in ("fetched_at", "answered_at_unknown", "warc_file", "fetch_id")})))) + ")"
         for h in resolution["hops"]) or resolution["url"]
 
 
@@ -815,7 +815,8 @@ def _copy_source(copy: dict[str, Any]) -> str:
     """The fetch a capture read was: UTC time, fetch-log id, body hash."""
     from resolver.provenance import provenance_text
 
-    return provenance_text({k: copy.get(k) for k in ("fetched_at", "answered_at_unknown", "fetch_id", "body_sha256")})
+    return provenance_text({k: copy.get(k) for k in ("fetched_at", "answered_at_unknown", "warc_file", "fetch_id",
+                                                      "body_sha256")})
 
 
 def _archive_source(embed: dict[str, Any]) -> str:
@@ -832,7 +833,7 @@ def _image_source(meta: dict[str, Any]) -> str:
     from resolver.provenance import provenance_text
 
     said = provenance_text({"url": meta.get("url"), "fetched_at": meta.get("fetched_at"),
-                            "answered_at_unknown": meta.get("answered_at_unknown"),
+                            "answered_at_unknown": meta.get("answered_at_unknown"), "warc_file": meta.get("warc_file"),
                             "fetch_id": meta.get("fetch_id"), "body_sha256": meta.get("sha256")}, body="sha256")
     return f" ({said})" if said else ""
 

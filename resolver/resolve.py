@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 from resolver import platforms
 from resolver.errors import NON_PUBLIC
 from resolver.guard import non_public_by_name
-from resolver.http import NOT_CACHED, NOT_IN_WARC, PASSING_KINDS, FetchOutcome, Ledger, asked_to_wait, fetch
+from resolver.http import NOT_CACHED, PASSING_KINDS, FetchOutcome, Ledger, asked_to_wait, fetch
 from resolver.model import evolve
 from resolver.platforms import x
 from resolver.platforms.canonical import canonical_url
@@ -211,8 +211,8 @@ def _cached_many(urls: list[str], session: Session) -> list[Resolution | None]:
     # be another link's, so it is never answered from the cache.
     keys = [session.redactor.url(url) for url in urls]
     rows = session.store.latest_resolutions(keys, since=session.cached_since())
-    unknown_age = session.of_unknown_age(i for row in rows.values() for i in row["fetch_ids"] or ())
-    return [_answer(url, rows[key], session, unknown_age) if key in rows and key == url else None
+    not_taken = session.not_taken(i for row in rows.values() for i in row["fetch_ids"] or ())
+    return [_answer(url, rows[key], session, not_taken) if key in rows and key == url else None
             for url, key in zip(urls, keys, strict=True)]
 
 
@@ -221,21 +221,20 @@ END_WITHHELD = (f"{NOT_CACHED}: offline, and where this link leads was kept with
                 "post cannot be asked for by it")
 
 
-def _answer(url: str, row: dict[str, Any], session: Session, unknown_age: set[int]) -> Resolution | None:
+def _answer(url: str, row: dict[str, Any], session: Session, not_taken: set[int]) -> Resolution | None:
     """A cached row as this run's answer, or None to resolve again. Offline, a row these settings would not give
     is not known, and says why (review28c #6: "this URL was never resolved", which the cache contradicts). One
     whose end was redacted (`twitter.com/REDACTED/status/…`) cannot say which post to ask for, and asking by the
     redacted one is a wrong lookup (left28): online the link is followed again; offline it is not known.
-    `unknown_age`: the fetch-log rows a live run does not take answers from (`Session.of_unknown_age`)."""
-    if not session.takes_cached(row["fetch_ids"]):
-        return None   # under --replay, an answer not replayed from its WARC files: asked of them
+    `not_taken`: the fetch-log rows of them all this run does not take answers from (`Session.not_taken`: under
+    --replay, those not replayed from its WARC files; live, those of no known age), read at once."""
+    if not_taken.intersection(row["fetch_ids"] or ()):
+        return None   # not this run's answer (under --replay, not its WARC's; live, of no known age): asked again
     declined = _declined(row, session.settings)
     if declined is not None:
         return Resolution(url, None, None, error=not_cached(declined), unavailable=True) if session.offline else None
     if not session.offline and _passing(row["error"]):
         return None
-    if unknown_age.intersection(row["fetch_ids"] or ()):
-        return None   # replayed from a record of no known time: a live run follows it again (review29d)
     if _end_redacted(row):
         return None if not session.offline else Resolution(url, None, None, error=END_WITHHELD, unavailable=True)
     return _from_row(url, row)
@@ -258,8 +257,9 @@ def not_cached(why: str) -> str:
 
 # Failures that may not happen again: an online run asks again rather than repeat them from the cache for the
 # whole TTL (offline shows them: they are what was last known). A refused or looping chain is a lasting answer, under
-# the settings that gave it (`_declined`). What a replayed WARC lacked says nothing of the link (NOT_IN_WARC).
-PASSING = (*(f"{kind}:" for kind in (*PASSING_KINDS, NOT_IN_WARC)), "http-429:", "http-5")
+# the settings that gave it (`_declined`). What a replayed WARC lacked says nothing of the link: no live run takes it
+# (`Session.takes_cached`).
+PASSING = (*(f"{kind}:" for kind in PASSING_KINDS), "http-429:", "http-5")
 NEVER_RESOLVED = not_cached("never resolved")
 TOO_MANY_HOPS = "too-many-hops:"
 

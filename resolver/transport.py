@@ -481,10 +481,10 @@ class Client:
 
 def _transport(settings: Settings, *, offline: bool, replay: ReplayIndex | None, resolver: Resolver | None,
                redactor: Redactor, context: Callable[[], ssl.SSLContext]) -> httpx.AsyncBaseTransport:
+    if replay is not None:   # offline too: the replay answers, and it asks nothing of the network (replay30)
+        return ReplayTransport(replay, redactor)
     if offline:
         return OfflineTransport()
-    if replay is not None:
-        return ReplayTransport(replay, redactor)
     return _guarded(settings, resolver, context=context)
 
 

@@ -441,7 +441,8 @@ def test_a_replay_ages_cached_answers_from_the_replayed_records_time_not_from_no
     report = json.loads(cli("--replay", str(warc), "report", "--format", "json", str(article)))
     recorded = fetches()   # and the archive lookups a report makes, which a scan does not
     assert report["replay"] == {
-        "files": [str(warc)], "answers_aged_from": "2023-03-01T10:00:00.000000Z", "cache_ttl_days": 30}
+        "files": [str(warc)], "answers_aged_from": "2023-03-01T10:00:00.000000Z", "cache_ttl_days": 30,
+        "offline": False}
     md = cli("--replay", str(warc), "report", str(article))
     assert (f"- **Replay**: answers replayed from {warc}; a cached answer's age (cache_ttl, 30 days) is measured from "
             "the replayed records' time, 2023-03-01T10:00:00.000000Z (their oldest WARC-Date), not from now") in md
@@ -1166,3 +1167,95 @@ def test_review30n_a_save_whose_status_could_not_be_read_does_not_say_still_pend
     assert result["saved"]["status"] == "gave_up"
     assert result["saved"]["message"] == f"the job's status was not known after 0.2s: {said}"
     assert store.latest_save(POST)["message"] == result["saved"]["message"]
+
+
+@pytest.mark.parametrize("how", ["symlink", "relative-path", "copy"])
+def test_a_replay_of_the_same_warc_by_another_path_takes_the_answers_it_replayed(fakenet, tmp_path, how,
+                                                                                monkeypatch):
+    """replay30: a cached answer was taken by a replay only when its row named the WARC by the same path, so the same
+    file given by a symlink, as ./run.warc.gz for /abs/run.warc.gz, or copied, was asked again and every answer
+    recorded again. A WARC is its content (its sha256 is kept with each answer replayed from it); a file of the same
+    name with other content is another WARC, and is asked."""
+    run, article, warc = replay_world(fakenet, tmp_path, "2023-03-01T10:00:00Z")
+    from cache import Store
+
+    def fetches():
+        with Store(tmp_path / "replay.db") as store:
+            return list(store.db["fetches"].rows)
+    first = json.loads(run("replay.db", "--replay", str(warc), "scan", "--fetch", "--json", str(article)))
+    recorded = fetches()
+    assert recorded and not first["posts"][0]["from_cache"]
+    other = {"symlink": tmp_path / "link.warc.gz", "copy": tmp_path / "elsewhere" / "copy.warc.gz"}.get(how)
+    if how == "symlink":
+        other.symlink_to(warc)
+    elif how == "copy":
+        other.parent.mkdir()
+        other.write_bytes(warc.read_bytes())
+    else:
+        monkeypatch.chdir(tmp_path)
+        other = Path(".") / warc.name
+    again = json.loads(run("replay.db", "--replay", str(other), "scan", "--fetch", "--json", str(article)))
+    assert len(fetches()) == len(recorded)   # nothing asked of the WARC again
+    assert again["posts"][0]["from_cache"] and all(r["from_cache"] for r in again["resolutions"])
+    assert again["posts"][0]["status"] == first["posts"][0]["status"]
+    # The same name with other content is another WARC: asked again
+    redated(tmp_path / "written.warc.gz", warc, "2023-03-02T10:00:00Z")
+    run("replay.db", "--replay", str(warc), "scan", "--fetch", "--json", str(article))
+    assert len(fetches()) > len(recorded)
+
+
+def test_offline_with_replay_answers_from_the_replay_and_says_so(fakenet, tmp_path):
+    """replay30: `--offline --replay F` read no record of F: offline won, any cached answer answered (the live
+    answers of the run that wrote F among them), and the report still said "answers replayed from F". Now the replay
+    answers (its files, and what the cache holds replayed from them, whatever its age) and nothing else is asked;
+    the report says so."""
+    cli, article, warc = replay_world(fakenet, tmp_path, "2023-03-01T10:00:00Z")   # live.db holds live answers
+    hits = len(fakenet.hits)
+    report = json.loads(cli("live.db", "--replay", str(warc), "report", "--offline", "--format", "json", str(article)))
+    assert len(fakenet.hits) == hits
+    [embed] = [e for e in report["embeds"] if e["post"]]
+    sources = {s["fetch_id"]: s for s in embed["post"]["sources"]}
+    [answer] = embed["post"]["fetch_ids"]
+    assert (sources[answer]["via"], sources[answer]["warc_file"]) == ("warc", str(warc))
+    hops = [h for e in report["embeds"] for r in e["resolutions"] for h in r["hops"]]
+    assert hops and all(h["fetched_at"] == "2023-03-01T10:00:00.000000Z" for h in hops), hops
+    assert report["replay"] == {"files": [str(warc)], "answers_aged_from": "2023-03-01T10:00:00.000000Z",
+                                "cache_ttl_days": 30, "offline": True}
+    md = cli("live.db", "--replay", str(warc), "report", "--offline", str(article))
+    assert (f"- **Replay**: answers replayed from {warc} only (--offline): what the cache holds replayed from them, "
+            "whatever its age, and their records; nothing else is asked") in md
+    assert len(fakenet.hits) == hits
+
+
+def test_a_replayed_hop_says_in_the_markdown_report_that_it_was_replayed_from_its_warc(fakenet, tmp_path):
+    """replay30: a replayed link's hops were cited "(301, 2023-03-01T…Z, fetch #25)" in the Markdown report, with
+    nothing to say the time is a WARC record's, while the post's sources said "replayed from WARC F, answered at …".
+    Every citation of a fetch now says so (hops, captures, image files, lookups); JSON gives the file as `warc_file`."""
+    cli, article, warc = replay_world(fakenet, tmp_path, "2023-03-01T10:00:00Z")
+    report = json.loads(cli("replay.db", "--replay", str(warc), "report", "--format", "json", str(article)))
+    hops = [h for e in report["embeds"] for r in e["resolutions"] for h in r["hops"]]
+    assert hops and {h["warc_file"] for h in hops} == {str(warc)}
+    md = cli("replay.db", "--replay", str(warc), "report", str(article))
+    chains = [line for line in md.splitlines() if "https://t.co/" in line and "fetch #" in line]
+    assert chains and all(line.count(f"replayed from WARC {warc}, answered at 2023-03-01T10:00:00.000000Z")
+                          == line.count("fetch #") for line in chains), chains
+    live = cli("live.db", "report", "--offline", str(article))   # the live run that wrote it: no such words
+    assert "https://t.co/" in live and "replayed from WARC" not in live
+
+
+def test_a_photo_replayed_from_an_undated_record_has_no_download_time(fakenet, tmp_path):
+    """replay30: a photo downloaded from a WARC record with no WARC-Date kept the replay's own time as its download
+    time (the media table's fetched_at, and `fetched_at` of the file's facts in a run's JSON), as replay29b had
+    found for the other facts such a record gives. It holds no time now, and says why."""
+    cli, article, warc = replay_world(fakenet, tmp_path, None)
+    from cache import Store, utc_now
+    replayed_on = utc_now()[:10]
+    report = json.loads(cli("replay.db", "--replay", str(warc), "report", "--format", "json", str(article)))
+    unknown = "the replayed WARC record has no WARC-Date: when the source gave this answer is not known"
+    with Store(tmp_path / "replay.db") as store:
+        media = list(store.db["media"].rows)
+    assert media and {(m["fetched_at"], m["answered_at_unknown"]) for m in media} == {(None, unknown)}, media
+    [embed] = [e for e in report["embeds"] if e["post"]]
+    assert embed["post"]["media"] and all(m["sha256"] for m in embed["post"]["media"])   # the bytes are known
+    scanned = cli("replay.db", "--replay", str(warc), "scan", "--fetch", "--json", str(article))
+    assert replayed_on not in json.dumps(json.loads(scanned)["posts"]), scanned
