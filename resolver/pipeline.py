@@ -1301,13 +1301,13 @@ async def fetch_article(url: str, *, session: Session, ledger: Ledger | None = N
 async def _fetch_article(url: str, *, session: Session, ledger: Ledger | None) -> tuple[bytes, str | None]:
     from urllib.parse import urljoin
 
-    from resolver.article import MAX_ARTICLE_BYTES
     from resolver.http import fetch
 
     current = url
     for _ in range(session.settings.max_redirects + 1):
-        outcome = await fetch(session, current, purpose="article", keep_body=True, max_bytes=MAX_ARTICLE_BYTES,
-                              ledger=ledger)
+        # The body cap is the config's `max_body_bytes`, as for every other body (SECURITY.md): before, a hard-coded
+        # 50 MB let a 28 MB page through a 1 MB cap, its fetch row saying nothing (newuser30 #1).
+        outcome = await fetch(session, current, purpose="article", keep_body=True, ledger=ledger)
         if outcome.unavailable:
             return _kept_article(url, session)
         if outcome.problem is not None:
@@ -1336,7 +1336,9 @@ def _kept_article(url: str, session: Session) -> tuple[bytes, str | None]:
 
     store, current = session.store, url
     for _ in range(session.settings.max_redirects + 1):
-        rows = [r for r in store.fetches_for(session.redactor.url(current)) if r["status"]] if store else []
+        # a row with an answer, or one saying why none came (too-large, timeout): the last is what a run was told
+        rows = [r for r in store.fetches_for(session.redactor.url(current)) if r["status"] or r["error_kind"]] \
+            if store else []
         if not rows:
             break
         row = rows[-1]
@@ -1351,7 +1353,8 @@ def _kept_article(url: str, session: Session) -> tuple[bytes, str | None]:
             body = store.body(row["body_sha256"])
             if body is not None:
                 return body, headers.get("content-type")
-        if not location:
+        if not location or not 300 <= (row["status"] or 0) < 400:
+            _recorded_answer(url, row, session)
             break
         from urllib.parse import urljoin
 
@@ -1360,6 +1363,18 @@ def _kept_article(url: str, session: Session) -> tuple[bytes, str | None]:
         except ValueError:   # a Location no parser accepts: the chain the cache holds ends there
             break
     raise NotFetched(f"cannot read {session.redactor.url(url)}: offline, and this article was never fetched")
+
+
+def _recorded_answer(url: str, row: Mapping[str, Any], session: Session) -> None:
+    """Offline, the answer a recorded fetch of an article gave when it gave no article (a 404, a body past the cap),
+    raised as the online run said it, with when and which fetch: before, "offline, and this article was never
+    fetched" (exit 3), false of a fetch the log holds (newuser30 #2). A row whose body is simply gone from the
+    cache returns: the article is then not in the cache."""
+    if row["status"] == 200 and not row["error_kind"]:
+        return
+    said = f"{row['error_kind']}: {row['error']}" if row["error_kind"] else f"HTTP {row['status']}"
+    raise InputError(f"cannot read {session.redactor.url(url)}: {said} (fetched at {row['fetched_at']}, "
+                     f"fetch #{row['id']})")
 
 
 # -- the steps -----------------------------------------------------------------------------------------------
