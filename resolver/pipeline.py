@@ -424,6 +424,7 @@ def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary:
     """The inputs a spec names, less those an earlier run of the same job finished (counted in `summary`), which
     are not even read. WARC records that are no page are counted in `summary` by kind, and given to `passed_over`."""
     store = session.store
+    spec = replace(spec, max_bytes=session.settings.max_article_bytes)
 
     def repeated() -> None:
         if summary is not None:
@@ -1617,7 +1618,8 @@ async def identify_remnants(result: ArticleResult, *, session: Session) -> Artic
 
 # -- what the commands name: articles, or posts and links ------------------------------------------------------
 
-def named_inputs(targets: Iterable[str], stdin: IO[bytes] | None) -> Iterator[Item | str]:
+def named_inputs(targets: Iterable[str], stdin: IO[bytes] | None, *,
+                 max_bytes: int = InputSpec.max_bytes) -> Iterator[Item | str]:
     """Each target (targets.classify decides) as articles (a file, every file of a folder, - for stdin) or, for a
     URL, as the URL. A name that is neither is an item with its problem, known before anything is read or fetched:
     the caller says so and does the rest (before, it raised, and one typo among the targets stopped them all)."""
@@ -1634,7 +1636,8 @@ def named_inputs(targets: Iterable[str], stdin: IO[bytes] | None) -> Iterator[It
         if named.kind == "url" and named.url is not None:
             yield named.url
             continue
-        yield from iter_items(InputSpec(files=(named.name,)), stdin=stdin)   # an empty folder: an item that failed
+        # an empty folder: an item that failed
+        yield from iter_items(InputSpec(files=(named.name,), max_bytes=max_bytes), stdin=stdin)
 
 
 async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[bytes] | None = None,
@@ -1656,7 +1659,7 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
     found: list[Target] = []
     links: dict[str, list[str]] = {}   # each link, with the targets it came from
     named_links: set[str] = set()
-    for named in list(named_inputs(targets, stdin)):
+    for named in list(named_inputs(targets, stdin, max_bytes=session.settings.max_article_bytes)):
         if isinstance(named, Item):
             try:
                 scanned = scan_article(load(named).article, store=session.store,
