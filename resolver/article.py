@@ -504,6 +504,16 @@ def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: s
     return article
 
 
+def not_a_page(content_type: str | None, *, text: bool = False) -> str | None:
+    """Why an answer of this HTTP Content-Type is no article page, "not HTML (application/json)", or None for HTML
+    (and, with `text`, plain text). The one rule for a WARC record (which leaves such records out) and an article
+    URL (which refuses them: a JSON answer whose bytes look like HTML was scanned as a page, newuser30 #10)."""
+    media = (content_type or "").split(";")[0].strip().lower()
+    if "html" in media or text and media == "text/plain":
+        return None
+    return f"not HTML ({media or 'no Content-Type'})"
+
+
 def charset_of(content_type: str | None) -> str | None:
     """The charset an HTTP Content-Type names ('text/html; charset="koi8-r"' -> 'koi8-r'), or None."""
     if not content_type:

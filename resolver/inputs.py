@@ -28,7 +28,7 @@ from typing import IO, Any
 
 from resolver import jsonparse
 from resolver.article import (MAX_ARTICLE_BYTES, Article, TooLarge, cannot_open, charset_of, from_bytes, from_path,
-                              looks_binary, printable, refuse_container)
+                              looks_binary, not_a_page, printable, refuse_container)
 from resolver.errors import EmptyInput, InputError
 from resolver.targets import classify, walk
 
@@ -696,10 +696,8 @@ def _left_out(record: Any) -> tuple[str, str] | None:
         if not status.startswith("2"):
             line = "".join(c if c.isprintable() else "?" for c in str(record.http_headers.statusline)[:100])
             return (f"HTTP {status[:10]}", f"HTTP {line}") if status else ("no HTTP status", "no HTTP status")
-    content_type = _content_type(record)
-    if "html" not in content_type.lower():
-        return "not HTML", f"not HTML ({content_type.split(';')[0].strip() or 'no Content-Type'})"
-    return None
+    why = not_a_page(_content_type(record))
+    return ("not HTML", why) if why else None
 
 
 def _content_type(record: Any) -> str:

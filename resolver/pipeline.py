@@ -1279,10 +1279,11 @@ async def fetch_item(item: Item, *, session: Session) -> Item:
     ledger = Ledger()
     data, content_type = await fetch_article(item.url, session=session, ledger=ledger)
     redact = session.redactor.url
-    # The charset its Content-Type names decodes it, as a browser would, where the bytes are not UTF-8.
+    # The charset its Content-Type names decodes it, as a browser would, where the bytes are not UTF-8; a page
+    # served as text/plain is read as text (its "<p>" is no markup).
+    plain = (content_type or "").split(";")[0].strip().lower() == "text/plain"
     return replace(item, data=data, remote=False, source=redact(item.source), url=redact(item.url),
-                   fetched=tuple(ledger.held),
-                   charset=charset_of(content_type))
+                   fetched=tuple(ledger.held), charset=charset_of(content_type), kind="text" if plain else item.kind)
 
 
 async def fetch_article(url: str, *, session: Session, ledger: Ledger | None = None) -> tuple[bytes, str | None]:
@@ -1291,8 +1292,16 @@ async def fetch_article(url: str, *, session: Session, ledger: Ledger | None = N
     the WARC apply. Redirects are followed hop by hop, each checked and logged; the body is kept in the cache, so
     an offline run reads the article again from there. With a `ledger`, the fetch rows of an article that came are
     held there, to be written with the article."""
+    from resolver.article import looks_binary, not_a_page
+
     try:
-        return await _fetch_article(url, session=session, ledger=ledger)
+        data, content_type = await _fetch_article(url, session=session, ledger=ledger)
+        # The type the server said, as a WARC record's decides (one rule, `not_a_page`); a page with no type is
+        # judged by its bytes. Binary bytes are left to the sniff, whose words say more ("it looks like a PNG").
+        why = not_a_page(content_type, text=True) if content_type else None
+        if why is not None and not looks_binary(data):
+            raise InputError(f"cannot read {session.redactor.url(url)}: {why}: an article page is HTML or plain text")
+        return data, content_type
     except InputError:
         if ledger is not None and session.store is not None:
             ledger.write_alone(session.store)   # no article came of these requests: their rows are all the record

@@ -59,3 +59,34 @@ def test_a_recorded_error_answer_is_given_again_offline(world, fakenet, status):
     reported = world("report", "--offline", "-o", str(world.tmp / "r.md"), "https://news.example/old-missing.html")
     assert reported.exit_code == 1 and f"HTTP {status} (fetched at" in reported.stderr
     assert len(fakenet.hits) == hits
+
+
+@pytest.mark.parametrize("content_type", ["application/json", "application/pdf; x=1", "text/csv"])
+def test_an_article_url_answered_with_a_type_that_is_no_page_is_refused_naming_it(world, fakenet, content_type):
+    """newuser30 #10: a page served as application/json, whose bytes look like HTML, was scanned as an article
+    (4 embeds, `kind: html`), where a WARC record of that type is left out as "not HTML". The same rule now, online
+    and offline, its fetch row written all the same."""
+    url = "https://news.example/data.json"
+    body = json.dumps({"html": STORY_HTML})
+    fakenet.route("news.example", "/data.json", page(body, content_type=content_type))
+    said = f"error: cannot read {url}: not HTML ({content_type.split(';')[0]}): an article page is HTML or plain text"
+    for offline in ([], ["--offline"]):
+        result = world("scan", *offline, "--json", url)
+        assert result.exit_code == 1, result.output
+        assert lines(result.stderr) == [said]
+        assert json.loads(result.stdout)["error"] == "input: " + said.removeprefix("error: ")
+    store = Store(world.db)
+    assert [r["purpose"] for r in store.db["fetches"].rows] == ["article"]
+    assert store.count("articles") == 0
+
+
+def test_an_article_url_served_as_plain_text_is_scanned_as_text(world, fakenet):
+    """A scraped text served as text/plain is read as the server says: text, whose markup is no markup."""
+    text = (f"Roads office: Bridge reopened this morning after repairs. pic.twitter.com/Zz98Yy76Xx — Riverton Roads "
+            f"(@RivertonRoads) December 6, 2022\n<p>a tag quoted in the text</p>\n")
+    fakenet.route("news.example", "/story.txt", page(text, content_type="text/plain; charset=utf-8"))
+    result = world("scan", "--json", "https://news.example/story.txt")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["kind"] == "text"
+    assert [e["detector"] for e in data["embeds"]] == ["text-signature"]
