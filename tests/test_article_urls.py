@@ -90,3 +90,15 @@ def test_an_article_url_served_as_plain_text_is_scanned_as_text(world, fakenet):
     data = json.loads(result.stdout)
     assert data["kind"] == "text"
     assert [e["detector"] for e in data["embeds"]] == ["text-signature"]
+
+
+def test_fetch_of_an_article_url_points_to_the_commands_that_read_articles(world, fakenet):
+    """newuser30 #11: `fetch URL` of an article said "it leads to …, which is no post", and stopped there, while
+    `scan` and `report` take the same URL as an article. A page that is no platform's now names them."""
+    fakenet.route("news.example", "/go/story", redirect(STORY))
+    fakenet.route("news.example", "/2022/12/bridge.html", page(STORY_HTML))
+    result = world("fetch", "--no-media", "https://news.example/go/story")
+    assert result.exit_code == 1
+    assert lines(result.stderr) == [f"error: cannot fetch https://news.example/go/story: it leads to {STORY}, which "
+                                    "is no post; if it is an article, `scan --fetch URL` or `report URL` fetches "
+                                    "the posts it embeds"]
