@@ -30,6 +30,7 @@ from resolver.article import Article, from_bytes, from_path, printable
 from resolver.errors import EmbedResolverError, EmptyInput, InputError, NotDecodable
 from resolver.inputs import NO_ARTICLE_HINT, InputSpec, Item, PassedOver, StdinLines, iter_items, load
 from resolver.model import Credit, Embed
+from resolver.readable import ThinPage, thin_page
 from resolver.options import ArchiveOptions, FetchOptions
 from resolver.session import NotCached, fewer_collections
 from resolver.targets import Named, classify
@@ -100,6 +101,7 @@ class ArticleResult:
     url: str | None = None             # the page's URL, when the input gave it (a URL, WARC, JSON Lines)
     record_id: str | None = None       # the input record's own id (WARC-Record-ID, --id-field)
     truncated: str | None = None       # why the crawler cut the page short (WARC-Truncated): embeds may be missing
+    thin: ThinPage | None = None       # no embed and almost no text: the page may not be the article (newuser30 #3)
     # The fetch rows of an article fetched by its URL, still to be written in the transaction that records it
     # (#11); empty once recorded. Not part of what the article says, so not in its JSON.
     unrecorded_fetches: tuple[dict[str, object], ...] = field(default=(), repr=False, compare=False)
@@ -179,7 +181,14 @@ class ArticleResult:
             "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
             "encoding_detected": article.encoding_detected, "encoding_rival": article.encoding_rival,
             "encoding_given_at": article.encoding_given_at, "embeds": self.embeds_json, "credits": self.credits_json,
+            "warnings": self.warnings_json,
         }
+
+    @property
+    def warnings_json(self) -> list[dict[str, Any]]:
+        """What makes the scan's answer uncertain, machine-readable: `{"kind": "thin-page", "chars", "title",
+        "message"}` for a page that may not be the article."""
+        return [self.thin.to_json()] if self.thin is not None else []
 
     def steps_json(self) -> dict[str, Any]:
         """The rest of `to_json`: what the steps after the scan found."""
@@ -1084,7 +1093,8 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
         record_id = session.redactor.text(record_id) if record_id else record_id   # as its URL (review27a #2)
         result = _redacted_page_urls(ArticleResult(
             found.loaded.article, found.embeds, found.credits, url=url, record_id=record_id,
-            truncated=found.loaded.truncated, unrecorded_fetches=item.fetched, unread=found.loaded.unread),
+            truncated=found.loaded.truncated, thin=found.thin, unrecorded_fetches=item.fetched,
+            unread=found.loaded.unread),
             session.redactor)
         if record and session.store is not None:
             [result] = record_results(session.store, [result])
@@ -1407,7 +1417,8 @@ def scan_article(article: Article, *, store: Store | None = None, budget: float 
     record them in one transaction. `redactor`: the run's, to take its secrets out of the URLs the page gives."""
     with time_budget(budget, article.source):
         embeds, credits = extract.find_all(article.text, article.kind, utf8=article.utf8)
-    result = ArticleResult(article, tuple(embeds), tuple(credits))
+        thin = thin_page(article.text, article.kind, embeds=len(embeds), utf8=article.utf8)
+    result = ArticleResult(article, tuple(embeds), tuple(credits), thin=thin)
     if redactor is not None:
         result = _redacted_page_urls(result, redactor)
     return result if store is None else record_results(store, [result])[0]

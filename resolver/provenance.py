@@ -1117,7 +1117,7 @@ def _article(result: ArticleResult, store: Store | None) -> dict[str, Any]:
     return {"source": article.source, "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
             "encoding_detected": article.encoding_detected, "encoding_rival": article.encoding_rival,
             "encoding_given_at": article.encoding_given_at,
-            "scanned_at": scanned, "truncated": result.truncated}
+            "scanned_at": scanned, "truncated": result.truncated, "warnings": result.warnings_json}
 
 
 def own_checks(embed: dict[str, Any], embeds: list[dict[str, Any]]) -> list[dict[str, Any]]:

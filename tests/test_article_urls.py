@@ -102,3 +102,46 @@ def test_fetch_of_an_article_url_points_to_the_commands_that_read_articles(world
     assert lines(result.stderr) == [f"error: cannot fetch https://news.example/go/story: it leads to {STORY}, which "
                                     "is no post; if it is an article, `scan --fetch URL` or `report URL` fetches "
                                     "the posts it embeds"]
+
+
+LOGIN_WALL = ("<!DOCTYPE html><html><head><title>Sign in</title><style>body{font:16px serif}</style>"
+              "<script>var wall = 'a long script with many words that are no text of the page at all';</script>"
+              "</head><body><nav>Home News Sport Weather Culture</nav><form><input name=email><input name=pass>"
+              "<button>Sign in</button></form><p>Subscribe to keep reading.</p></body></html>")
+
+
+def test_a_page_with_almost_no_text_is_said_to_be_maybe_no_article(world, fakenet):
+    """newuser30 #3: a login wall (149 bytes, "Sign in", a form) was reported "No embedded post was found", exit 0,
+    which a reporter reads as a fact of the article. The scan table, the JSON (`warnings`) and every report now say
+    the page holds almost no text: it may not be the article. The exit code stays 0: the page was read."""
+    url = "https://news.example/login"
+    fakenet.route("news.example", "/login", page(LOGIN_WALL))
+    said = ("the page holds only 26 characters of text (title 'Sign in'): it may not be the article (a login or "
+            "paywall page, a consent wall); 0 embeds found in it")
+    scanned = world("scan", "--json", url)
+    assert scanned.exit_code == 0, scanned.output
+    assert json.loads(scanned.stdout)["warnings"] == [
+        {"kind": "thin-page", "chars": 26, "title": "Sign in", "message": said}]
+    table = world("scan", "--offline", url)
+    assert said in " ".join(table.stdout.split())
+    report = world("report", "--offline", "--format", "json", url)
+    assert report.exit_code == 0
+    assert json.loads(report.stdout)["article"]["warnings"] == [
+        {"kind": "thin-page", "chars": 26, "title": "Sign in", "message": said}]
+    markdown = world("report", "--offline", url)
+    assert f"- **Maybe no article**: {said}" in markdown.stdout
+    html = world("report", "--offline", "--format", "html", url)
+    assert "Maybe no article</strong>: the page holds only 26 characters" in html.stdout
+
+
+@pytest.mark.parametrize("content, warned", [
+    (STORY_HTML, False),   # an embed: found in the page, whatever else it holds
+    ("<html><body><article><p>" + "The council met on Tuesday and voted. " * 12 + "</p></article></body></html>",
+     False),
+    ("The council met.", True),   # a scraped text of 16 characters is an odd article too
+], ids=["embed", "article-without-embeds", "short-text"])
+def test_only_pages_with_no_embed_and_little_text_are_warned_of(world, tmp_path, content, warned):
+    (tmp_path / "a.html").write_text(content)
+    result = world("scan", "--json", str(tmp_path / "a.html"))
+    assert result.exit_code == 0, result.output
+    assert bool(json.loads(result.stdout)["warnings"]) is warned
