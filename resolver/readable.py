@@ -10,7 +10,7 @@ from typing import Any
 
 # Fewer characters of readable text than this, and no embed: the page may not be the article. A news article is
 # hundreds of words; a login wall's "Sign in / Subscribe to keep reading" is a few dozen characters. The corpus's
-# real articles hold 1,000 or more (scripts/evaluate_corpus.py --thin lists the fewest).
+# real HTML articles hold 600 or more (scripts/check_thin_pages.py checks none is warned of).
 MIN_READABLE_CHARS = 200
 # What is no article text: code, styling, and the page's furniture (menus, buttons, its header and footer). Not
 # a form: ASP.NET pages hold their whole body in one (a corpus article read as 9 characters).
