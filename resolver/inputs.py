@@ -98,6 +98,7 @@ class Item:
     url: str | None = None            # the page's URL, when the input says (WARC-Target-URI, --url-field)
     charset: str | None = None        # the charset its HTTP Content-Type named (a WARC record, a fetched page)
     remote: bool = False              # `url` is an article still to fetch, through the run's client (scan URL)
+    final_url: str | None = None      # a fetched article's: where the redirects from `url` ended
     record_id: str | None = None      # the record's own id (WARC-Record-ID, --id-field)
     truncated: str | None = None      # why the crawler cut the record's payload short (WARC-Truncated)
     explicit: bool = False            # named on the command line (a failure is an error, not a warning)

@@ -102,6 +102,7 @@ class ArticleResult:
     record_id: str | None = None       # the input record's own id (WARC-Record-ID, --id-field)
     truncated: str | None = None       # why the crawler cut the page short (WARC-Truncated): embeds may be missing
     thin: ThinPage | None = None       # no embed and almost no text: the page may not be the article (newuser30 #3)
+    final_url: str | None = None       # an article URL's: where its redirects ended (`url` is the URL as given)
     # The fetch rows of an article fetched by its URL, still to be written in the transaction that records it
     # (#11); empty once recorded. Not part of what the article says, so not in its JSON.
     unrecorded_fetches: tuple[dict[str, object], ...] = field(default=(), repr=False, compare=False)
@@ -177,7 +178,8 @@ class ArticleResult:
         """The first keys of `to_json`: the article and what its scan found."""
         article = self.article
         return {
-            "source": article.source, "url": self.url, "record_id": self.record_id, "truncated": self.truncated,
+            "source": article.source, "url": self.url, "final_url": self.final_url, "record_id": self.record_id,
+            "truncated": self.truncated,
             "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
             "encoding_detected": article.encoding_detected, "encoding_rival": article.encoding_rival,
             "encoding_given_at": article.encoding_given_at, "embeds": self.embeds_json, "credits": self.credits_json,
@@ -1093,8 +1095,8 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
         record_id = session.redactor.text(record_id) if record_id else record_id   # as its URL (review27a #2)
         result = _redacted_page_urls(ArticleResult(
             found.loaded.article, found.embeds, found.credits, url=url, record_id=record_id,
-            truncated=found.loaded.truncated, thin=found.thin, unrecorded_fetches=item.fetched,
-            unread=found.loaded.unread),
+            truncated=found.loaded.truncated, thin=found.thin, final_url=item.final_url,
+            unrecorded_fetches=item.fetched, unread=found.loaded.unread),
             session.redactor)
         if record and session.store is not None:
             [result] = record_results(session.store, [result])
@@ -1287,17 +1289,20 @@ async def fetch_item(item: Item, *, session: Session) -> Item:
 
     assert item.url is not None
     ledger = Ledger()
-    data, content_type = await fetch_article(item.url, session=session, ledger=ledger)
+    data, content_type, final_url = await fetch_article(item.url, session=session, ledger=ledger)
     redact = session.redactor.url
     # The charset its Content-Type names decodes it, as a browser would, where the bytes are not UTF-8; a page
     # served as text/plain is read as text (its "<p>" is no markup).
     plain = (content_type or "").split(";")[0].strip().lower() == "text/plain"
     return replace(item, data=data, remote=False, source=redact(item.source), url=redact(item.url),
-                   fetched=tuple(ledger.held), charset=charset_of(content_type), kind="text" if plain else item.kind)
+                   final_url=redact(final_url), fetched=tuple(ledger.held), charset=charset_of(content_type),
+                   kind="text" if plain else item.kind)
 
 
-async def fetch_article(url: str, *, session: Session, ledger: Ledger | None = None) -> tuple[bytes, str | None]:
-    """The bytes of an article at a URL and its Content-Type, through the run's one client: the SSRF guard, the
+async def fetch_article(url: str, *, session: Session,
+                        ledger: Ledger | None = None) -> tuple[bytes, str | None, str]:
+    """The bytes of an article at a URL, its Content-Type and the URL they came from (where the redirects ended),
+    through the run's one client: the SSRF guard, the
     caps, the fetch log and
     the WARC apply. Redirects are followed hop by hop, each checked and logged; the body is kept in the cache, so
     an offline run reads the article again from there. With a `ledger`, the fetch rows of an article that came are
@@ -1305,20 +1310,20 @@ async def fetch_article(url: str, *, session: Session, ledger: Ledger | None = N
     from resolver.article import looks_binary, not_a_page
 
     try:
-        data, content_type = await _fetch_article(url, session=session, ledger=ledger)
+        data, content_type, final_url = await _fetch_article(url, session=session, ledger=ledger)
         # The type the server said, as a WARC record's decides (one rule, `not_a_page`); a page with no type is
         # judged by its bytes. Binary bytes are left to the sniff, whose words say more ("it looks like a PNG").
         why = not_a_page(content_type, text=True) if content_type else None
         if why is not None and not looks_binary(data):
             raise InputError(f"cannot read {session.redactor.url(url)}: {why}: an article page is HTML or plain text")
-        return data, content_type
+        return data, content_type, final_url
     except InputError:
         if ledger is not None and session.store is not None:
             ledger.write_alone(session.store)   # no article came of these requests: their rows are all the record
         raise
 
 
-async def _fetch_article(url: str, *, session: Session, ledger: Ledger | None) -> tuple[bytes, str | None]:
+async def _fetch_article(url: str, *, session: Session, ledger: Ledger | None) -> tuple[bytes, str | None, str]:
     from urllib.parse import urljoin
 
     from resolver.http import fetch
@@ -1341,11 +1346,11 @@ async def _fetch_article(url: str, *, session: Session, ledger: Ledger | None) -
             continue
         if outcome.status != 200 or outcome.body is None:
             raise InputError(f"cannot read {session.redactor.url(url)}: HTTP {outcome.status}")
-        return outcome.body, outcome.headers.get("content-type")
+        return outcome.body, outcome.headers.get("content-type"), current
     raise InputError(f"cannot read {session.redactor.url(url)}: more than {session.settings.max_redirects} redirects")
 
 
-def _kept_article(url: str, session: Session) -> tuple[bytes, str | None]:
+def _kept_article(url: str, session: Session) -> tuple[bytes, str | None, str]:
     """Offline: the body an earlier run kept for this URL and its Content-Type, following the redirects its fetch
     log recorded. A hop whose answer came through allow_private (a non-public address) is served only to runs with
     it set, as the same run online would refuse it (review28c #5; a chain's resolution holds the same way,
@@ -1372,7 +1377,7 @@ def _kept_article(url: str, session: Session) -> tuple[bytes, str | None]:
         if row["status"] == 200 and row["body_sha256"] and store is not None:
             body = store.body(row["body_sha256"])
             if body is not None:
-                return body, headers.get("content-type")
+                return body, headers.get("content-type"), current
         if not location or not 300 <= (row["status"] or 0) < 400:
             _recorded_answer(url, row, session)
             break

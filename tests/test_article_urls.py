@@ -145,3 +145,25 @@ def test_only_pages_with_no_embed_and_little_text_are_warned_of(world, tmp_path,
     result = world("scan", "--json", str(tmp_path / "a.html"))
     assert result.exit_code == 0, result.output
     assert bool(json.loads(result.stdout)["warnings"]) is warned
+
+
+def test_the_url_typed_and_the_url_the_redirects_ended_at_are_both_shown(world, fakenet):
+    """newuser30 #11: `scan --json` `url` and the report's "Article:" line gave the URL as typed (`/go/story`),
+    never where the redirects ended: that was only in the fetch log. `final_url` says it, online and offline."""
+    typed = "https://news.example/go/story"
+    fakenet.route("news.example", "/go/story", redirect("/2022/12/bridge.html"))
+    fakenet.route("news.example", "/2022/12/bridge.html", page(STORY_HTML))
+    for offline in ([], ["--offline"]):
+        data = json.loads(world("scan", *offline, "--json", typed).stdout)
+        assert (data["source"], data["url"], data["final_url"]) == (typed, typed, STORY)
+        report = json.loads(world("report", "--offline", "--format", "json", typed).stdout)
+        assert (report["article"]["source"], report["article"]["final_url"]) == (typed, STORY)
+    markdown = world("report", "--offline", typed).stdout
+    assert f"- Final URL: `{STORY}` (where the redirects from the URL given ended)" in markdown
+    straight = json.loads(world("scan", "--json", STORY).stdout)
+    assert straight["final_url"] == STORY
+
+
+def test_a_file_has_no_final_url(world, tmp_path):
+    (tmp_path / "a.html").write_text(STORY_HTML)
+    assert json.loads(world("scan", "--json", str(tmp_path / "a.html")).stdout)["final_url"] is None
