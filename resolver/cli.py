@@ -216,6 +216,22 @@ def _input_spec(sources: Sequence[str], options: dict[str, Any], *, name: str = 
     return spec
 
 
+def _maybe_article(url: str) -> bool:
+    """Whether a URL that is no post may be an article page: its host is no platform's (a profile is not one), and
+    its name is of no file other than a page (an image, a video, a PDF)."""
+    import mimetypes
+    from urllib.parse import urlsplit
+
+    from resolver.platforms import platform_of
+
+    try:
+        split = urlsplit(url)
+    except ValueError:
+        return False
+    named, _ = mimetypes.guess_type(split.path)
+    return bool(split.hostname) and platform_of(split.hostname or "") is None and named in (None, "text/html")
+
+
 class Refused(click.ClickException):
     """A file this run must not touch as it is: exit 2, as for a usage error, in one line."""
 
@@ -1099,6 +1115,8 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
         url = redact(link.url)
         why = "it is no post" if link.final_url in (None, link.url) \
             else f"it leads to {redact(link.final_url or '')}, which is no post"
+        if _maybe_article(link.final_url or link.url):   # the commands that take it as an article (newuser30 #11)
+            why += "; if it is an article, `scan --fetch URL` or `report URL` fetches the posts it embeds"
         click.echo(escaped_controls(f"error: cannot fetch {url}: {why}"), err=True)
         if as_json:   # only a URL named is said to be no post: itself the target
             click.echo(_json_line({"source": url, "link": url, "error": f"input: cannot fetch {url}: {why}"}))
