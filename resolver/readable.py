@@ -4,7 +4,6 @@ article (newuser30 #3). Pure: a page's text in, a finding out."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +15,6 @@ MIN_READABLE_CHARS = 200
 # a form: ASP.NET pages hold their whole body in one (a corpus article read as 9 characters).
 NOT_TEXT = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "button",
             "select", "iframe")
-_SPACES_RE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -44,22 +42,39 @@ def thin_page(text: str, kind: str, *, embeds: int, utf8: bytes | None = None) -
     if embeds:
         return None
     if kind != "html":
-        readable = _SPACES_RE.sub(" ", text).strip()
-        return ThinPage(len(readable), None) if len(readable) < MIN_READABLE_CHARS else None
-    chars, title = _html_text(text, utf8)
+        chars = _collapsed_length(text)
+        return ThinPage(chars, None) if chars < MIN_READABLE_CHARS else None
+    from resolver.extract import html
+
+    chars, title = html.measured(text) or _html_text(text, utf8)
     return ThinPage(chars, title) if chars < MIN_READABLE_CHARS else None
 
 
 def _html_text(page: str, utf8: bytes | None) -> tuple[int, str | None]:
-    """(characters of readable text in the body, the page's title)."""
+    """(characters of readable text in the body, the page's title), on a parse of its own: for a page the
+    extraction did not parse whole (no marker of anything it looks for, or cut into slices)."""
     from resolver.extract.dom import parse
 
     tree = parse(page, utf8=utf8)
     if tree is None:
-        return len(_SPACES_RE.sub(" ", page).strip()), None
+        return _collapsed_length(page), None
+    return measure(tree)
+
+
+def measure(tree: Any) -> tuple[int, str | None]:
+    """(characters of readable text in the body, white space collapsed, the page's title) of a parsed page. The
+    body loses NOT_TEXT: the tree's last use. The extraction measures its own parse of a page with no embed
+    (`resolver.extract.html.scan`), which has lost its scripts, styles, navs, the site's footers and "related"
+    boxes already."""
     found = tree.css_first("title")
-    title = _SPACES_RE.sub(" ", found.text()).strip() or None if found is not None else None
+    title = " ".join(found.text().split()) or None if found is not None else None
     tree.strip_tags(list(NOT_TEXT))
     body = tree.body
-    readable = _SPACES_RE.sub(" ", body.text(separator=" ") if body is not None else "").strip()
-    return len(readable), title
+    return _collapsed_length(body.text(separator=" ") if body is not None else ""), title
+
+
+def _collapsed_length(text: str) -> int:
+    """The length of `text` with each run of white space one space and none at its ends, without making that
+    string (`str.split` splits at the white space `\\s` matches)."""
+    words = text.split()
+    return sum(map(len, words)) + len(words) - 1 if words else 0
