@@ -615,3 +615,21 @@ def test_review29_a_post_url_on_a_localhost_name_goes_to_the_guard(fakenet, stor
     assert [h.url for h in result.hops] == ["https://t.co/PostShape2", target] and result.hops[-1].status is None
     admitted = run("https://t.co/PostShape2", fakenet.settings(allow_private=True), store, refresh=True)
     assert admitted.error is None and admitted.post.url == "https://social.localhost:1/@jane/112000000000000001"
+
+
+@pytest.mark.parametrize("end,old_id,post_id", [
+    ("https://t.me/rivertonchannel/416", "416", "rivertonchannel/416"),
+    ("https://bsky.app/profile/ann.example.com/post/3kabc123xyz", "3kabc123xyz", "ann.example.com/3kabc123xyz"),
+    ("https://mastodon.social/@ann/112000000000000001", "112000000000000001", "mastodon.social/112000000000000001"),
+], ids=["telegram", "bluesky", "mastodon"])
+def test_a_link_cached_as_leading_to_a_post_by_its_old_id_leads_to_it_by_its_id_now(fakenet, store, end, old_id, post_id):
+    """urlforms30 (#15): a resolution cached before a post's id named its channel, account or instance kept the bare
+    number or key, and a warm run asked for (or offline, did not find) the post under it for the whole cache TTL.
+    The end is read again from its URL as this version reads it."""
+    fakenet.route("t.co", "/Old416", redirect(end))
+    assert run("https://t.co/Old416", fakenet.settings(), store).post.post_id == post_id
+    for row in store.db["resolutions"].rows:   # as an older version wrote it
+        store.db["resolutions"].update(row["id"], {"post": json.dumps({**json.loads(row["post"]), "post_id": old_id})})
+    for offline in (True, False):
+        cached = run("https://t.co/Old416", fakenet.settings(), store, offline=offline)
+        assert cached.from_cache and (cached.post.post_id, cached.post.url) == (post_id, end)
