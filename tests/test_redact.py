@@ -512,7 +512,7 @@ def test_secrets28_a_secret_with_an_unreserved_character_escaped_is_redacted(pla
 
 
 @pytest.mark.parametrize("written", ["ab%43defJk12", "ab%63defJk1", "ab%64defJk12", "ab%6321defJk12",
-                                     "abcdef%6Ak12"],
+                                     "abcdef%6AK12"],   # "abcdefjK12": not the secret, nor it in lower case
                          ids=["other-case", "short", "other-letter", "not-an-escape-of-c", "j-not-J"])
 def test_secrets28_an_escape_of_another_character_is_no_form_of_the_secret(written: str) -> None:
     r = Redactor(secrets=("abcdefJk12",))
@@ -626,3 +626,15 @@ def test_review29d_what_splits_a_secret_in_a_body_is_escaped_whitespace_only(tex
     """A JSON or HTML escape of anything but whitespace splits no secret ("&#912" is one character, not a tab and "12")."""
     r = Redactor(secrets=(SPLIT_SECRET,))
     assert r.text(text) == text and not r.carries_secret(text)
+
+
+@pytest.mark.parametrize("written", [
+    "https://t.me/tok3nholder9zq/416", "https://twitter.com/tok3nholder9zq/status/1600000000000000101",
+    "https://bsky.app/profile/tok3nholder9zq.example/post/3kabc123xyz", "post tok3nholder9zq/416 is gone",
+], ids=["telegram-channel", "x-handle", "bluesky-handle", "text"])
+def test_a_secret_in_the_lower_case_the_tool_writes_names_in_is_redacted(written):
+    """urlforms30 (#11): the tool writes a Telegram channel and a Bluesky handle in lower case in a post's id and
+    canonical URL (each platform reads them in any case; a page may write an X handle so too). A configured key
+    inside one was redacted as the page wrote it, and kept, printed and sent in lower case."""
+    redactor = Redactor(secrets=("Tok3nHolder9ZQ",))
+    assert "tok3nholder9zq" not in (redactor.url(written) if "://" in written else redactor.text(written))
