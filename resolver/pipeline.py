@@ -1470,7 +1470,22 @@ def archive_targets_of(result: ArticleResult) -> tuple[list[str], dict[str, str]
         urls.extend(m.url for m in record.media if m.url)
     read = set(urls) - given
     credited = [real(c.image) for c in result.credits if c.image and c.image.startswith(("http://", "https://"))]
-    return list(dict.fromkeys(urls + credited)), near, read - set(credited)
+    return _one_url_per_post([*urls, *credited]), near, read - set(credited)
+
+
+def _one_url_per_post(urls: list[str]) -> list[str]:
+    """Each URL once, and each post once, under the first of its URLs: the page's `twitter.com/rivertonroads/…` and
+    the answer's `…/RivertonRoads/…` are one post (X reads a handle in any case), which was looked up, taken live
+    and saved twice (urlforms30, #15)."""
+    seen: set[object] = set()
+    kept = []
+    for url in dict.fromkeys(urls):
+        ref = platforms.parse_url(url) if platforms.archived_capture(url) is None else None
+        key = (ref.platform, ref.kind, ref.post_id) if ref is not None and ref.post_id else url
+        if key not in seen:
+            seen.add(key)
+            kept.append(url)
+    return kept
 
 
 async def archive_article(result: ArticleResult, *, session: Session, options: ArchiveOptions) -> ArticleResult:

@@ -1091,3 +1091,24 @@ def test_review29e_a_meta_signed_expiring_url_is_not_looked_up(fakenet, store, s
     signature = signed.lower().split("oh=")[1].split("&")[0]
     assert [path for _, path in fakenet.hits if signature in path.lower()] == []
     assert any(plain_.rsplit("/", 1)[1] in path for _, path in fakenet.hits)
+
+
+def test_a_post_its_page_and_its_answer_spell_in_two_cases_is_archived_once(fakenet, tmp_path):
+    """urlforms30 (#15): the page links twitter.com/rivertonroads/…, the post's answer names @RivertonRoads, and X reads
+    a handle in any case: one post. Its URL as the page wrote it and as the answer gives it were two URLs to archive,
+    each looked up, taken live and saved: one post, two lookups and two Save Page Now requests."""
+    from tests.cliworld import World
+
+    lower = POST.replace("RivertonRoads", "rivertonroads")
+    serve_wayback(fakenet, [("20221206060000", POST)])
+    fakenet.route("twitter.com", f"/rivertonroads/status/{fx.POST_ID}", page("<html>post</html>"))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    serve_media(fakenet)
+    article = tmp_path / "article.html"
+    article.write_text('<blockquote class="twitter-tweet"><p>Bridge reopened.</p>&mdash; Riverton Roads '
+                       f'(@rivertonroads) <a href="{lower}">December 6, 2022</a></blockquote>')
+    result = World(fakenet, tmp_path)("archive", "--json", str(article))
+    assert result.exit_code == 0, result.output
+    posts = [a["url"] for a in map(json.loads, result.stdout.splitlines()) if "/status/" in a["url"]]
+    assert posts == [lower]
