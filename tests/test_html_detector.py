@@ -3524,3 +3524,21 @@ def test_a_bluesky_embed_and_a_link_to_its_post_by_handle_are_one_embed():
     embeds, _ = html.scan(page)
     assert [(e.post_id, len(e.also_at)) for e in embeds] == [
         (f"{did}/3kabc123xyz", 1), ("other.example.org/3kabc123xyz", 0)]
+
+
+@pytest.mark.parametrize("intent", [
+    "https://twitter.com/intent/like?tweet_id=1600000000000000001",
+    "https://twitter.com/intent/retweet?tweet_id=1600000000000000001",
+    "https://x.com/intent/tweet?in_reply_to=1600000000000000001",
+], ids=["like", "retweet", "reply"])
+def test_a_lone_web_intent_is_a_button_not_an_embedded_post(intent):
+    """urlforms30 (#15): a Like, Retweet or Reply button (a Web Intent naming one post) was reported as an embedded
+    post, with nothing of the post on the page. Beside the post's embed or a link to it, it is a place that post
+    appears (every intent in the corpus sits in the card of the post it names); alone, it is a button."""
+    assert html.scan(f'<p>Story.</p><p><a href="{intent.replace("&", "&amp;")}">Retweet</a></p>')[0] == []
+    card = ('<div class="tweet"><p>Bridge reopened.</p><a href="https://twitter.com/RivertonRoads/status/'
+            f'1600000000000000001">Dec 6</a> <a href="{intent}">Like</a></div>')
+    page = f'<p>Story.</p>{card}'
+    [embed] = html.scan(page)[0]
+    assert (embed.post_id, embed.detector, len(embed.also_at)) == ("1600000000000000001", "html-link", 1)
+    assert "intent" in page[embed.also_at[0][0]:embed.also_at[0][1]]

@@ -10,9 +10,14 @@ from resolver.platforms import bluesky
 
 DETECTOR_RANK = {"html-blockquote": 0, "html-amp": 1, "html-iframe": 2, "html-wp-embed": 3, "html-xfbml": 3,
                  "html-script": 3, "html-custom-element": 3, "html-text-signature": 4, "html-timeline": 5, "html-link": 6,
-                 "html-text-url": 7, "html-source": 8,
+                 "html-text-url": 7, "html-source": 8, "html-intent": 9,
                  # plain text: a signature has the post's words, name and date; a bare URL only the link
                  "text-signature": 4, "text-url": 7, "text-media-link": 7}
+
+
+# Detections that name a post without showing it: Web Intent buttons (Like, Retweet, Reply). Beside the post's embed
+# or a link to it they are places it appears; alone, a button (urlforms30, #15).
+BUTTONS = frozenset({"html-intent"})
 
 
 def one_per_post(embeds: list[Embed]) -> list[Embed]:
@@ -32,6 +37,8 @@ def one_per_post(embeds: list[Embed]) -> list[Embed]:
     _join_accounts_named_both_ways(groups)
     kept = []
     for group in groups.values():
+        if all(e.detector in BUTTONS for e in group):
+            continue   # a Like or Retweet button with nothing else of its post: no embedded post (urlforms30)
         if len(group) == 1:
             kept.append(group[0])
             continue
