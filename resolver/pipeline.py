@@ -1516,7 +1516,22 @@ def archive_targets_of(
             answers[url] = answers.get(url, ()) + record.fetch_ids
     credited = [real(c.image) for c in result.credits if c.image and c.image.startswith(("http://", "https://"))]
     read = {url: fetch_ids for url, fetch_ids in answers.items() if url not in given and url not in credited}
-    return list(dict.fromkeys(urls + credited)), near, read
+    return _one_url_per_post([*urls, *credited]), near, read
+
+
+def _one_url_per_post(urls: list[str]) -> list[str]:
+    """Each URL once, and each post once, under the first of its URLs: the page's `twitter.com/rivertonroads/…` and
+    the answer's `…/RivertonRoads/…` are one post (X reads a handle in any case), which was looked up, taken live
+    and saved twice (urlforms30, #15)."""
+    seen: set[object] = set()
+    kept = []
+    for url in dict.fromkeys(urls):
+        ref = platforms.parse_url(url) if platforms.archived_capture(url) is None else None
+        key = (ref.platform, ref.kind, ref.post_id) if ref is not None and ref.post_id else url
+        if key not in seen:
+            seen.add(key)
+            kept.append(url)
+    return kept
 
 
 async def archive_article(result: ArticleResult, *, session: Session, options: ArchiveOptions) -> ArticleResult:

@@ -104,8 +104,12 @@ def _forms_re(secret: str, *, short_too: bool = True, escaped: bool = True, spli
     escapes = sum(len(unit) > 1 for unit in units)
     decoded = short_too or len(units) >= MIN_DECODED_SECRET
     shallower = short_too or len(units) + 2 * escapes >= MIN_TEXT_SECRET   # the shortest form with every escape
-    return re.compile((_SPLIT if split else "").join(
-        _unit(unit, decoded=decoded, shallower=shallower, escaped=escaped) for unit in units))
+    # and in lower case: the tool writes names each platform reads in any case so (a Telegram channel, a Bluesky
+    # handle in a post's id and canonical URL), and a key inside one was kept and sent so (urlforms30)
+    written = [secret] if secret.lower() == secret else [secret, secret.lower()]
+    return re.compile("|".join((_SPLIT if split else "").join(
+        _unit(unit, decoded=decoded, shallower=shallower, escaped=escaped) for unit in _UNIT_RE.findall(form))
+        for form in written))
 
 
 # A unit of a secret: an escape, however many times its "%" was escaped again ("%2F", "%252F"), or one character.

@@ -307,8 +307,19 @@ def _non_public(hop: dict[str, Any]) -> bool:
 
 def _from_row(url: str, cached: dict[str, Any]) -> Resolution:
     return Resolution(url, cached["final_url"], cached["canonical_url"], tuple(Hop(**h) for h in cached["hops"] or []),
-                      Destination(**cached["post"]) if cached["post"] else None, cached["error"], from_cache=True,
-                      resolution_id=cached["id"])
+                      _read_now(Destination(**cached["post"])) if cached["post"] else None, cached["error"],
+                      from_cache=True, resolution_id=cached["id"])
+
+
+def _read_now(end: Destination) -> Destination:
+    """A cached end's id and URL as this version reads its URL: an older one kept a Telegram, Bluesky or Mastodon
+    post's bare number or key, and the post was asked for (offline, not found) under it for the whole cache TTL
+    (urlforms30, #15)."""
+    ref = platforms.parse_url(end.url)
+    if ref is None or (ref.platform, ref.kind) != (end.platform, end.kind) or (ref.post_id, ref.url) == (end.post_id,
+                                                                                                         end.url):
+        return end
+    return evolve(end, post_id=ref.post_id, url=ref.url)
 
 
 async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all: bool, ledger: Ledger) -> Resolution:

@@ -163,6 +163,8 @@ def test_save_job_accepted_pending_then_success(fakenet, store):
     ([json_page({"url": POST, "job_id": ["j"]})], {}, ("error", None)),
 ], ids=["immediate-error", "recent-capture", "job-error", "gave-up", "429", "list-answer", "string-status",
         "success-without-time", "odd-job-id"])
+
+
 def test_save_outcomes(fakenet, store, submit, statuses, expected):
     serve_wayback(fakenet)
     fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
@@ -767,6 +769,8 @@ def test_a_link_a_replayed_warc_did_not_hold_is_followed_by_the_next_live_run(tm
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,hi", "//evil.example/x"],
                          ids=["javascript", "data", "no-scheme"])
+
+
 def test_an_availability_answer_whose_snapshot_is_no_web_address_names_no_snapshot(url):
     """The snapshot's address goes into the HTML report's href as given: a `javascript:` one ran on a click in a
     page promised to hold no script."""
@@ -1259,3 +1263,24 @@ def test_a_photo_replayed_from_an_undated_record_has_no_download_time(fakenet, t
     assert embed["post"]["media"] and all(m["sha256"] for m in embed["post"]["media"])   # the bytes are known
     scanned = cli("replay.db", "--replay", str(warc), "scan", "--fetch", "--json", str(article))
     assert replayed_on not in json.dumps(json.loads(scanned)["posts"]), scanned
+
+
+def test_a_post_its_page_and_its_answer_spell_in_two_cases_is_archived_once(fakenet, tmp_path):
+    """urlforms30 (#15): the page links twitter.com/rivertonroads/…, the post's answer names @RivertonRoads, and X reads
+    a handle in any case: one post. Its URL as the page wrote it and as the answer gives it were two URLs to archive,
+    each looked up, taken live and saved: one post, two lookups and two Save Page Now requests."""
+    from tests.cliworld import World
+
+    lower = POST.replace("RivertonRoads", "rivertonroads")
+    serve_wayback(fakenet, [("20221206060000", POST)])
+    fakenet.route("twitter.com", f"/rivertonroads/status/{fx.POST_ID}", page("<html>post</html>"))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    serve_media(fakenet)
+    article = tmp_path / "article.html"
+    article.write_text('<blockquote class="twitter-tweet"><p>Bridge reopened.</p>&mdash; Riverton Roads '
+                       f'(@rivertonroads) <a href="{lower}">December 6, 2022</a></blockquote>')
+    result = World(fakenet, tmp_path)("archive", "--json", str(article))
+    assert result.exit_code == 0, result.output
+    posts = [a["url"] for a in map(json.loads, result.stdout.splitlines()) if "/status/" in a["url"]]
+    assert posts == [lower]

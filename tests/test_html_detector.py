@@ -64,8 +64,8 @@ def test_other_platforms(fixture_text):
     assert [(e.platform, e.post_id) for e in embeds] == [
         ("instagram", "CxAbC123dEf"), ("instagram", "OldCode99"), ("youtube", "AbCdEfGhIjK"),
         ("youtube", "ZyXwVuTsRqP"), ("tiktok", "7300000000000000001"), ("facebook", "10150000000000001"),
-        ("facebook", "4242"), ("telegram", "rivertonchannel/416"), ("reddit", "1abcde"), ("bluesky", "3kabcdefg2x"),
-        ("mastodon", "112000000000000001"), ("threads", "C1aBcDeFgHi"), ("vimeo", "796000001"),
+        ("facebook", "4242"), ("telegram", "rivertonchannel/416"), ("reddit", "1abcde"), ("bluesky", "did:plc:abcdefghijklmnop/3kabcdefg2x"),
+        ("mastodon", "social.example.net/112000000000000001"), ("threads", "C1aBcDeFgHi"), ("vimeo", "796000001"),
     ]
     old_instagram = embeds[1]
     assert (old_instagram.author_name, old_instagram.author_handle) == ("Jo", "jo.example")
@@ -977,7 +977,7 @@ def test_a_post_named_in_an_articles_own_footer_is_read_as_its_text_is():
     page = ('<html><body><article><p>Story.</p><footer><p>First posted at https://bsky.app/profile/riverton.example/'
             'post/3karticle001</p></footer></article><footer><p>Our pick: https://bsky.app/profile/riverton.example/'
             'post/3kfooter0001</p></footer></body></html>')
-    assert [e.post_id for e in html.scan(page)[0]] == ["3karticle001"]
+    assert [e.post_id for e in html.scan(page)[0]] == ["riverton.example/3karticle001"]
 
 
 def test_a_picture_source_slot_holding_a_bare_name_is_its_credit():
@@ -1445,7 +1445,7 @@ def test_bytes_that_are_not_the_texts_utf8_are_never_parsed_in_its_place(data):
 
 
 TEXT_URLS = [
-    ("https://bsky.app/profile/ann.example.com/post/3kabc123xyz", "bluesky", "post", "3kabc123xyz"),
+    ("https://bsky.app/profile/ann.example.com/post/3kabc123xyz", "bluesky", "post", "ann.example.com/3kabc123xyz"),
     ("https://www.threads.net/@ann.example/post/C1abcDEFgh2", "threads", "post", "C1abcDEFgh2"),
     ("https://www.threads.com/@ann.example/post/C1abcDEFgh2", "threads", "post", "C1abcDEFgh2"),
     ("https://youtu.be/AbCdEfGhIjK", "youtube", "video", "AbCdEfGhIjK"),
@@ -1456,10 +1456,10 @@ TEXT_URLS = [
     ("https://t.me/annchannel/1234", "telegram", "post", "annchannel/1234"),
     ("https://www.reddit.com/r/news/comments/abc123/some_title/def456/", "reddit", "post", "abc123"),
     ("https://redd.it/abc123", "reddit", "post", "abc123"),
-    ("https://mastodon.example/@ann/109876543210987654", "mastodon", "post", "109876543210987654"),
+    ("https://mastodon.example/@ann/109876543210987654", "mastodon", "post", "mastodon.example/109876543210987654"),
     ("https://vimeo.com/123456789", "vimeo", "video", "123456789"),
     ("pic.twitter.com/Zz98Yy76Xx", "twitter", "media-link", None),
-    ("bsky.app/profile/ann.example.com/post/3kabc123xyz", "bluesky", "post", "3kabc123xyz"),
+    ("bsky.app/profile/ann.example.com/post/3kabc123xyz", "bluesky", "post", "ann.example.com/3kabc123xyz"),
 ]
 
 
@@ -1488,7 +1488,7 @@ def test_a_post_url_in_text_beside_a_link_or_an_embed_of_it_is_one_embed():
             f'<a href="{post}">{post}</a></p></body></html>')
     embeds = html.scan(page)[0]
     assert [(e.detector, e.platform, e.post_id) for e in embeds] == [
-        ("html-link", "bluesky", "3kabc123xyz"), ("html-blockquote", "twitter", "1600000000000000001")]
+        ("html-link", "bluesky", "ann.example.com/3kabc123xyz"), ("html-blockquote", "twitter", "1600000000000000001")]
     bluesky, tweet = embeds
     assert [page[s:e] for s, e in bluesky.also_at] == [post, f'<a href="{post}">{post}</a>']
     assert [page[s:e] for s, e in tweet.also_at] == ["https://twitter.com/ann_ex/status/1600000000000000001"]
@@ -3383,7 +3383,7 @@ def _starts_of(text, literal):
 UPPER_CASE_HOST_LINKS = {
     "telegram": ("HTTPS://T.ME/examplestadt_news/4700", "telegram", "examplestadt_news/4700"),
     "reddit": ("https://WWW.REDDIT.COM/r/ex/comments/1abc2dz/x/", "reddit", "1abc2dz"),
-    "bluesky": ("https://BSKY.APP/profile/a.example/post/3kexamplerk29", "bluesky", "3kexamplerk29"),
+    "bluesky": ("https://BSKY.APP/profile/a.example/post/3kexamplerk29", "bluesky", "a.example/3kexamplerk29"),
     "facebook": ("https://WWW.FACEBOOK.COM/page/posts/10150000000000009", "facebook", "10150000000000009"),
     "threads": ("https://WWW.THREADS.NET/@a/post/C3xYzUpper1", "threads", "C3xYzUpper1"),
     "youtube": ("https://YOUTU.BE/AbCdEfGhIk9", "youtube", "AbCdEfGhIk9"),
@@ -3424,8 +3424,8 @@ def test_embed_codes_give_the_caption_title_and_author_they_show(fixture_text):
 ARCHIVED_POSTS = {
     "telegram": ("https://t.me/examplestadt_news/4598", "examplestadt_news/4598"),
     "reddit": ("https://www.reddit.com/r/ex/comments/1abc2dy/x/", "1abc2dy"),
-    "bluesky": ("https://bsky.app/profile/a.example/post/3kexamplerk28", "3kexamplerk28"),
-    "mastodon": ("https://mastodon.social/@a/112233445566778998", "112233445566778998"),
+    "bluesky": ("https://bsky.app/profile/a.example/post/3kexamplerk28", "a.example/3kexamplerk28"),
+    "mastodon": ("https://mastodon.social/@a/112233445566778998", "mastodon.social/112233445566778998"),
     "threads": ("https://www.threads.net/@a/post/C3xYzArch01", "C3xYzArch01"),
     "facebook": ("https://www.facebook.com/page/posts/10150000000000008", "10150000000000008"),
     "instagram": ("https://www.instagram.com/p/CxArchived2/", "CxArchived2"),
@@ -3576,3 +3576,47 @@ def test_a_post_embedded_twice_with_other_words_keeps_the_other_places_words():
                                                          + wrong)
     assert embed.to_json()["other_words"] == [{"span": list(other.span), "detector": "html-blockquote",
                                               "text": wrong, "text_confidence": other.text_confidence}]
+
+
+@pytest.mark.parametrize("first,second", [
+    ("https://bsky.app/profile/ann.example.com/post/3kabc123xyz", "https://bsky.app/profile/bob.example.org/post/3kabc123xyz"),
+    ("https://mastodon.social/@ann/112000000000000001", "https://another.example/@bob/112000000000000001"),
+], ids=["bluesky-two-accounts", "mastodon-two-instances"])
+def test_two_accounts_or_instances_posts_of_one_id_are_two_embeds(first, second):
+    """urlforms30 (#15): a Bluesky rkey is unique within its account, a Mastodon id within its instance. Two accounts'
+    posts of one rkey (two instances' of one id) were one embed, the second only in `also_at`."""
+    embeds, _ = html.scan(f'<p>See <a href="{first}">this</a> and <a href="{second}">that</a>.</p>')
+    assert [(e.url, e.also_at) for e in embeds] == [(first, ()), (second, ())]
+
+
+def test_a_bluesky_embed_and_a_link_to_its_post_by_handle_are_one_embed():
+    """urlforms30 (#15): the embed names its post by the account's DID and shows the handle; a link beside it names
+    the same post by that handle. One post, one embed; a link by another account's handle stays a post of its own."""
+    did = "did:plc:abcdefghijklmnop"
+    page = (f'<blockquote class="bluesky-embed" data-bluesky-uri="at://{did}/app.bsky.feed.post/3kabc123xyz"><p lang="en">'
+            f'The bridge is closed.</p>&mdash; River Watch (<a href="https://bsky.app/profile/{did}?ref_src=embed">'
+            f'@riverwatch.example.org</a>) <a href="https://bsky.app/profile/{did}/post/3kabc123xyz?ref_src=embed">'
+            'May 1, 2024 at 9:15 AM</a></blockquote><p>As <a href="https://bsky.app/profile/RiverWatch.example.org/post/'
+            '3kabc123xyz">River Watch said</a>, and <a href="https://bsky.app/profile/other.example.org/post/3kabc123xyz">'
+            'another</a>.</p>')
+    embeds, _ = html.scan(page)
+    assert [(e.post_id, len(e.also_at)) for e in embeds] == [
+        (f"{did}/3kabc123xyz", 1), ("other.example.org/3kabc123xyz", 0)]
+
+
+@pytest.mark.parametrize("intent", [
+    "https://twitter.com/intent/like?tweet_id=1600000000000000001",
+    "https://twitter.com/intent/retweet?tweet_id=1600000000000000001",
+    "https://x.com/intent/tweet?in_reply_to=1600000000000000001",
+], ids=["like", "retweet", "reply"])
+def test_a_lone_web_intent_is_a_button_not_an_embedded_post(intent):
+    """urlforms30 (#15): a Like, Retweet or Reply button (a Web Intent naming one post) was reported as an embedded
+    post, with nothing of the post on the page. Beside the post's embed or a link to it, it is a place that post
+    appears (every intent in the corpus sits in the card of the post it names); alone, it is a button."""
+    assert html.scan(f'<p>Story.</p><p><a href="{intent.replace("&", "&amp;")}">Retweet</a></p>')[0] == []
+    card = ('<div class="tweet"><p>Bridge reopened.</p><a href="https://twitter.com/RivertonRoads/status/'
+            f'1600000000000000001">Dec 6</a> <a href="{intent}">Like</a></div>')
+    page = f'<p>Story.</p>{card}'
+    [embed] = html.scan(page)[0]
+    assert (embed.post_id, embed.detector, len(embed.also_at)) == ("1600000000000000001", "html-link", 1)
+    assert "intent" in page[embed.also_at[0][0]:embed.also_at[0][1]]

@@ -436,7 +436,9 @@ def _embed_at(el: Any, smap: SourceMap) -> Embed | None:
                              span=smap.span(el, "twitter-timeline"), author_handle=ref.author_handle)
             return None
         href = attr(el, "href") or ""
-        embed = _embed_from_url(href, el, smap, "html-link", href[:80]) if href else None
+        # a Like, Retweet or Reply button: a place of the post it names, no embed alone (dedupe.one_per_post)
+        detector = "html-intent" if _intent_on_post(href) else "html-link"
+        embed = _embed_from_url(href, el, smap, detector, href[:80]) if href else None
         return embed if embed is not None and embed.kind != "timeline" else None   # a profile link is no embed
     return None
 
