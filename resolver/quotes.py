@@ -171,6 +171,7 @@ class Comparison:
     set_aside: tuple[str, ...] = ()       # emoji and links of the article's that are not the post's, said in words
     recased: tuple[str, ...] = ()         # words in capitals on one side, lower case on the other, said in words
     cut_inside: tuple[str, ...] = ()      # the post's hyphenated words the quote starts or ends inside, said in words
+    undone: tuple[str, ...] = ()          # what the post says around the quoted words that undoes them, in words
 
     @property
     def contained(self) -> float:
@@ -301,12 +302,14 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
     changes = [_alike(c, said, found) for c in changes]
     matched += sum(len(tokens(c.post)) for c in changes if c.alike)   # the same words, as a reader sees them
     recased = _recased(ops[first:last + 1], said_words, post_words) if set_aside else ()
+    failed = any(_real(c) for c in changes)   # a fail says no more
+    end = ops[last][4]
+    left_out_after = _negation_after(post_words, end, found)
     return _verdict(Comparison("pass", "", len(a), len(p), matched, tuple(changes), extra_before, extra_after,
-                               partial, truncated, beyond_cut, unit, left_out,
-                               _negation_after(post_words, ops[last][4], found),
-                               "" if left_out or any(_real(c) for c in changes)   # a fail says no more
-                               else _negation_in_clause(post_words, start, found), aside, recased,
-                               _cut_inside(post_words, start, ops[last][4], found, cut_end=not truncated)))
+                               partial, truncated, beyond_cut, unit, left_out, left_out_after,
+                               "" if left_out or failed else _negation_in_clause(post_words, start, found), aside,
+                               recased, _cut_inside(post_words, start, end, found, cut_end=not truncated),
+                               () if failed else _undone(post_words, start, end, found, named=left_out_after)))
 
 
 def _script(words: list[str]) -> str:
@@ -399,9 +402,9 @@ def _alike(change: Change, said: str = "", found: str = "") -> Change:
     otherwise (`said` and `found`, the article's and the post's texts, show how each side wrote them)."""
     from dataclasses import replace
 
-    written = _written_otherwise(change, said, found)
-    if written is not None:
-        return written
+    otherwise = _written_otherwise(change, said, found)
+    if otherwise is not None:
+        return otherwise
     if change.post and change.article and change.post != change.article \
             and _western_digits(change.post) == _western_digits(change.article):
         return replace(change, alike=OTHER_DIGITS)   # a page's or a keyboard's digits (review30q)
@@ -454,7 +457,8 @@ def _written_otherwise(change: Change, said: str, found: str) -> Change | None:
         shown = _written_apart(parts, whole[0], normalise(text))
         if shown is not None:
             written, kind = shown
-            return replace(change, alike=kind, **({"post": written} if parts_are_post else {"article": written}))
+            return replace(change, alike=kind, post=written if parts_are_post else change.post,
+                           article=change.article if parts_are_post else written)
     return None
 
 
@@ -696,13 +700,11 @@ def _cut_inside(post: list[str], start: int, end: int, found: str, *, cut_end: b
     if (not start and end >= len(post)) or _unspaced(post[start]) or _unspaced(post[end - 1]) \
             or not _HYPHENS_RE.search(found):   # most posts: no hyphen at all
         return ()
-    text = _words_text(found)
-    starts = _word_starts(text, end)
-    if len(starts) < end or not text.startswith(post[start], starts[start]) \
-            or not text.startswith(post[end - 1], starts[end - 1]):
+    span = _run_span(post, start, end, found)
+    if span is None:
         return ()   # not the words compared: say nothing
+    text, first, last = span   # the quoted run's first character, and the one after its last
     notes = []
-    first, last = starts[start], starts[end - 1] + len(post[end - 1])   # the quoted run's first and last character
     for where, edge, joined in (("starts", start > 0, first >= 2 and text[first - 1] == "-" and _W_RE.match(text, first - 2)),
                                 ("ends", cut_end and end < len(post),
                                  text[last:last + 1] == "-" and _W_RE.match(text, last + 1))):
@@ -712,6 +714,85 @@ def _cut_inside(post: list[str], start: int, end: int, found: str, *, cut_end: b
                         text[first - 2:first + 1] if where == "starts" else text[last - 1:last + 2])
             notes.append(f'the quote {where} inside the post\'s "{word}" (a cut word?)')
     return tuple(notes)
+
+
+def _run_span(post: list[str], start: int, end: int, found: str) -> tuple[str, int, int] | None:
+    """_words_text(found), and where the quoted run post[start:end] starts and ends in it; None when its words are
+    not the words compared (a figure split by a line break)."""
+    text = _words_text(found)
+    starts = _word_starts(text, end)
+    if len(starts) < end or not text.startswith(post[start], starts[start]) \
+            or not text.startswith(post[end - 1], starts[end - 1]):
+        return None
+    return text, starts[start], starts[end - 1] + len(post[end - 1])
+
+
+# What undoes the words before it, as a sentence of its own right after them ("I will vote for it. Not.", "…not!",
+# "Kidding."), or marked at the end of their own sentence ("/s", "(not)", "JK"). A sentence that goes on ("Not the
+# tunnel.", "No regrets", "No. 1") is no such word.
+_UNDOING_WORDS = r"not|no|nope|not really|kidding|just kidding|jk|j/k|lol jk|sarcasm"
+_UNDOING_MARKS = r"\(\s*not\s*\)|/s|/sarcasm|#sarcasm|#not|jk|j/k|lol jk|just kidding"
+_BLANK = r"[\s\u2190-\u2bff\U0001F000-\U0001FAFF]*"   # spaces and emoji, which say no words
+_UNDONE_AFTER_RE = re.compile(
+    rf"[^.!?…\n]*?(?:(?:[.!?]+|\n){_BLANK}(?P<word>(?:{_UNDOING_WORDS})[.!?…]*)"
+    rf"|\s*(?P<ellipsis>…\s*(?:{_UNDOING_WORDS})[.!?…]*)|\s+(?P<mark>(?:{_UNDOING_MARKS})[.!?…]*))"
+    rf"(?={_BLANK}$|{_BLANK}\n|(?<=[.!?…])\s+(?!\d))", re.IGNORECASE)
+# A debunk label heading the quote's sentence ("FALSE: the vote was rigged", "[FAKE]", "Fact check:"): a fact-check's
+# or a parody's words quoted as a claim. With its colon, dash, bar or brackets: "Myth" alone is a word.
+_DEBUNK_LABELS = (r"false|fake|fake news|myth|rumou?r|hoax|debunked|fact[ -]?check|not true|untrue|satire|parody"
+                  r"|misleading|misinformation|disinformation|falso|falsa|faux|fausse|intox|falsch|bulo|engañoso")
+_DEBUNK_LABEL_RE = re.compile(rf"[^\w\n]*?(?P<label>\[\s*(?:{_DEBUNK_LABELS})\s*\]|\(\s*(?:{_DEBUNK_LABELS})\s*\)"
+                              rf"|(?:{_DEBUNK_LABELS})\s*(?::|\s-+(?=\s)|\|))", re.IGNORECASE)
+_SENTENCE_END_RE = re.compile(r"[.!?…\n]")
+# Single quotation marks, told from apostrophes by what stands around them ("don't", "players' day" are none).
+_OPENING_SINGLE_RE = re.compile(r"(?:^|(?<=[\s(\[]))'(?=\w)")
+_CLOSING_SINGLE_RE = re.compile(r"(?<=[\w.,!?])'(?=[\s.,;:!?)\]]|$)")
+QUOTED_BY_POST = "the post quotes these words from someone else (they stand in its own quotation marks)"
+
+
+def _undone(post: list[str], start: int, end: int, found: str, *, named: str = "") -> tuple[str, ...]:
+    """What the post says around its quoted words post[start:end] that undoes them, and a partial quote leaves out:
+    a "Not." (or "/s", "JK", "Kidding.") right after them, a debunk label heading their sentence ("FALSE:"), its own
+    quotation marks around them (the post quotes someone else, to rebut them): each passed as a verified partial
+    quote (quotes30b). Said in words; () when the quote is the whole post. `named`: the negation word right after
+    them that the evidence names already ("I did" of "I did\nNOT"), not named twice."""
+    if not start and end >= len(post):
+        return ()
+    span = _run_span(post, start, end, found)
+    if span is None:
+        return ()
+    text, first, last = span
+    notes = []
+    after = _UNDONE_AFTER_RE.match(text, last) if end < len(post) else None
+    undo = next((g for g in after.group("word", "ellipsis", "mark") if g), "") if after is not None else ""
+    if undo and _key(named) != _key(undo.strip(" .!?…")):
+        notes.append(f'the post goes on with "{undo.strip()}" (undoing the quoted words?)')
+    head = max((m.end() for m in _SENTENCE_END_RE.finditer(text, 0, first)), default=0)
+    label = _DEBUNK_LABEL_RE.match(text, head, first) if start else None
+    if label is not None:
+        notes.append(f'the post labels it "{" ".join(label.group("label").split())}" (a debunk the quote leaves out?)')
+    if _in_quotation(text, first, last):
+        notes.append(QUOTED_BY_POST)
+    return tuple(notes)
+
+
+def _in_quotation(text: str, first: int, last: int) -> bool:
+    """Whether text[first:last] stands inside one pair of the text's quotation marks: double ones (curly ones and
+    guillemets are straightened to them), Japanese brackets, single ones."""
+    inner = text[first:last]
+    if '"' not in inner and text.count('"', 0, first) % 2 and '"' in text[last:]:
+        return True
+    for opening, closing in ("「」", "『』"):
+        at, to = text.rfind(opening, 0, first), text.find(closing, last)
+        if at >= 0 and to >= 0 and closing not in text[at:first] and opening not in text[last:to] \
+                and opening not in inner and closing not in inner:
+            return True
+    opening_at = [m.start() for m in _OPENING_SINGLE_RE.finditer(text)]
+    closing_at = [m.start() for m in _CLOSING_SINGLE_RE.finditer(text)]
+    before = max((i for i in opening_at + closing_at if i < first), default=None)
+    after = min((i for i in opening_at + closing_at if i >= last), default=None)
+    return before in opening_at and after in closing_at \
+        and not any(first <= i < last for i in opening_at + closing_at)
 
 
 def _negation_in_clause(post: list[str], start: int, found: str) -> str:
@@ -883,9 +964,9 @@ def _verdict(c: Comparison) -> Comparison:
                      "leaves out?)")
     if c.left_out_after:
         notes.append(f'the post has "{c.left_out_after}" right after them (a negation the quote leaves out?)')
-    notes += c.cut_inside + c.set_aside + c.recased
+    notes += c.undone + c.cut_inside + c.set_aside + c.recased
     if c.extra_before or c.extra_after or c.beyond_cut or c.left_out or c.left_out_in_clause or c.left_out_after \
-            or c.cut_inside or c.set_aside or c.recased:
+            or c.undone or c.cut_inside or c.set_aside or c.recased:
         return replace(c, result="warn", evidence="; ".join(notes))
     return replace(c, result="warn" if c.changes else "pass", evidence="; ".join(notes))
 
