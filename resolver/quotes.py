@@ -739,8 +739,9 @@ _UNDONE_AFTER_RE = re.compile(
     rf"(?={_BLANK}$|{_BLANK}\n|(?<=[.!?…])\s+(?!\d))", re.IGNORECASE)
 # A debunk label heading the quote's sentence ("FALSE: the vote was rigged", "[FAKE]", "Fact check:"): a fact-check's
 # or a parody's words quoted as a claim. With its colon, dash, bar or brackets: "Myth" alone is a word.
-_DEBUNK_LABELS = (r"false|fake|fake news|myth|rumou?r|hoax|debunked|fact[ -]?check|not true|untrue|satire|parody"
-                  r"|misleading|misinformation|disinformation|falso|falsa|faux|fausse|intox|falsch|bulo|engañoso")
+_DEBUNK_LABELS = (r"(?:false|fake|misleading)(?: claims?| news)?|myth|rumou?r|hoax|debunked|fact[ -]?check|not true"
+                  r"|untrue|satire|parody|misinformation|disinformation|falso|falsa|faux|fausse|intox|falsch|bulo"
+                  r"|engañoso")
 _DEBUNK_LABEL_RE = re.compile(rf"[^\w\n]*?(?P<label>\[\s*(?:{_DEBUNK_LABELS})\s*\]|\(\s*(?:{_DEBUNK_LABELS})\s*\)"
                               rf"|(?:{_DEBUNK_LABELS})\s*(?::|\s-+(?=\s)|\|))", re.IGNORECASE)
 _SENTENCE_END_RE = re.compile(r"[.!?…\n]")

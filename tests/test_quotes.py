@@ -852,6 +852,8 @@ UNDOING = [
      "partial quote: 5 of 7 words; " + UNDONE_AFTER.format("Just kidding!")),
     ("false", "the vote was rigged", "FALSE: the vote was rigged", "partial quote: 4 of 5 words; " + LABELLED.format("FALSE:")),
     ("fake", "the vote was rigged", "FAKE - the vote was rigged", "partial quote: 4 of 5 words; " + LABELLED.format("FAKE -")),
+    ("false-claim", "the vote was rigged", "FALSE CLAIM: the vote was rigged",
+     "partial quote: 4 of 6 words; " + LABELLED.format("FALSE CLAIM:")),
     ("myth", "the vote was rigged", "Myth: the vote was rigged", "partial quote: 4 of 5 words; " + LABELLED.format("Myth:")),
     ("rumour", "the vote was rigged", "RUMOUR: the vote was rigged",
      "partial quote: 4 of 5 words; " + LABELLED.format("RUMOUR:")),
