@@ -279,10 +279,12 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     if compared.result == "warn" and (compared.extra_before or compared.extra_after):
         evidence += f"; the post says: “{' '.join(found['text'].split())}”"
     result = compared.result
-    if result == "pass" and embed.get("detector") in WHOLE_COPIES and compared.matched < compared.post_words \
-            and not compared.truncated and not compared.beyond_cut:
+    undone_only = compared.undone and not (compared.extra_before or compared.extra_after)
+    if (result == "pass" or undone_only) and embed.get("detector") in WHOLE_COPIES \
+            and compared.matched < compared.post_words and not compared.truncated and not compared.beyond_cut:
         # An embed code's blockquote shows the post whole: shorter, it was trimmed (or the post edited since), and
-        # a trimmed "Not." changes what the post says. A cut the article marks with "…" stays a partial quote.
+        # a trimmed "Not." changes what the post says. A cut the article marks with "…" stays a partial quote. The
+        # quote check may have named the "Not." already (quotes30b): the trimming is said too.
         result = "warn"
         evidence += (f"; an embed code shows the post whole, this one only part of it (trimmed, or the post "
                      f"edited since?); the post says: “{' '.join(found['text'].split())}”")

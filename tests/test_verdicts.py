@@ -813,29 +813,39 @@ def test_a_post_edited_since_the_article_quoted_it_warns_and_names_the_capture(f
 
 
 
-@pytest.mark.parametrize("detector, said, result", [
-    ("html-blockquote", "I will vote for it.", "warn"),
-    ("html-blockquote", "vote for it. Not.", "warn"),
-    ("html-blockquote", "I will vote for…", "pass"),
-    ("html-blockquote", "I will vote for it. Not.", "pass"),
-    ("text-signature", "I will vote for it.", "pass"),
-], ids=["blockquote-trimmed-end", "blockquote-trimmed-start", "blockquote-cut-marked", "blockquote-whole",
-        "scraped-remnant-trimmed"])
+NOT = "I will vote for it. Not."
+UNDONE = 'the post goes on with "Not." (undoing the quoted words?)'
 
 
-def test_an_embed_code_copy_shorter_than_the_post_warns(detector: str, said: str, result: str) -> None:
+@pytest.mark.parametrize("detector, said, says, result, whole", [
+    ("html-blockquote", "I will vote for it.", NOT, "warn", True),
+    ("html-blockquote", "vote for it. Not.", NOT, "warn", True),
+    ("html-blockquote", "I will vote for…", "I will vote for it. Tomorrow.", "pass", False),
+    ("html-blockquote", "I will vote for…", NOT, "warn", False),
+    ("html-blockquote", "I will vote for it. Not.", NOT, "pass", False),
+    ("text-signature", "I will vote for it.", "I will vote for it. Tomorrow.", "pass", False),
+    ("text-signature", "I will vote for it.", NOT, "warn", False),
+], ids=["blockquote-trimmed-end", "blockquote-trimmed-start", "blockquote-cut-marked", "blockquote-cut-marked-not",
+        "blockquote-whole", "scraped-remnant-trimmed", "scraped-remnant-trimmed-not"])
+
+
+def test_an_embed_code_copy_shorter_than_the_post_warns(detector: str, said: str, says: str, result: str,
+                                                         whole: bool) -> None:
     """An embed code's blockquote copies the post whole: one that shows only some of its words was trimmed (or the
     post was edited since), and "I will vote for it." passed as a partial quote of "I will vote for it. Not.".
-    A cut the article marks (…), and a scraper's remnant, stay a partial quote."""
+    A cut the article marks (…), and a scraper's remnant, stay a partial quote; but not one that leaves out the
+    "Not." that undoes it, which passed too (quotes30b)."""
     from resolver.provenance import text_check
 
-    post = {"status": "available", "text": "I will vote for it. Not.", "archived": []}
+    post = {"status": "available", "text": says, "archived": []}
     embed = {"text": said, "detector": detector, "platform": "twitter"}
     check = text_check(embed, post)
     assert check["result"] == result, check
     if result == "warn":
-        assert check["evidence"].startswith("partial quote: ") and "shows the post whole, this one only part" in check["evidence"]
-        assert "the post says: “I will vote for it. Not.”" in check["evidence"]
+        assert check["evidence"].startswith("partial quote: "), check
+        assert ("shows the post whole, this one only part" in check["evidence"]) == whole, check
+        assert ("the post says: “I will vote for it. Not.”" in check["evidence"]) == whole, check
+        assert (UNDONE in check["evidence"]) == (said != "vote for it. Not."), check
 
 
 RENAMED = "river_news"   # @river_desk's handle since the article was written; the account (user id) is the same
@@ -1621,6 +1631,32 @@ def test_review30q_a_quote_cut_against_the_post_s_meaning_warns_in_the_report(fa
     """The first three passed as a verified partial quote: the post says the council approved nothing, the article
     that it approved; a non-violent march quoted as a violent one; "I do not support the law" quoted as "support the
     law". The last two failed, calling a translation and an editor's [insertion] misquotes."""
+    out = quoted(fakenet, reporter, said, says, "json", "md")
+    check = text_check(out["json"])
+    assert (check["result"], check["evidence"]) == ("warn", evidence)
+    assert f"⚠️ warn **text**: {evidence}" in out["md"]
+
+
+@pytest.mark.parametrize("said,says,evidence", [
+    ("I will vote for…", "I will vote for it. Not.",
+     'partial quote: 4 of 6 words; the post goes on with "Not." (undoing the quoted words?)'),
+    ("the vote was rigged…", "FALSE: the vote was rigged",
+     'partial quote: 4 of 5 words; the post labels it "FALSE:" (a debunk the quote leaves out?)'),
+    ("the vote was rigged…", "Smith says “the vote was rigged”. Wrong.",
+     "partial quote: 4 of 7 words; the post quotes these words from someone else (they stand in its own quotation "
+     "marks)"),
+    ("The U.S. will send five ships", "The US will send 5 ships",
+     "the post's 6 words, word for word but for 1 figure written otherwise: 5 → five (the same number, in words on one "
+     "side) and 1 word written otherwise: US → U.S. (the same letters, with full stops on one side)"),
+    ("The vote is on 12/03/2022", "The vote is on 12.03.2022",
+     "the post's 5 words, word for word but for 1 figure written otherwise: 12.03.2022 → 12/03/2022 (the same date's "
+     "figures, parted otherwise)"),
+], ids=["not-after", "debunk-label", "quoting-someone-else", "initialism-and-number-word", "date-separators"])
+def test_quotes30b_a_quote_that_leaves_out_what_undoes_it_or_writes_it_otherwise_warns_in_the_report(
+        fakenet, reporter, said, says, evidence):
+    """The first three passed as a verified partial quote: the post says it will not vote for it, that the claim is
+    false, that someone else claims it; the last two failed, calling a copy desk's "U.S.", "five" and "12/03/2022"
+    misquotes of "US", "5" and "12.03.2022"."""
     out = quoted(fakenet, reporter, said, says, "json", "md")
     check = text_check(out["json"])
     assert (check["result"], check["evidence"]) == ("warn", evidence)
