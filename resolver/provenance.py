@@ -291,13 +291,8 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     if result != "pass" and not source and post is not None and edit_of(post):
         result, evidence, changes = _edited_text(said or "", post, evidence, changes)
     elif later and post is not None:
-        # The source gave the version asked for; a later one's words, which an article may quote, were not read:
-        # a difference is no fail, and a match says which version it is (edits29).
-        if result == "pass":
-            evidence += f"; {_later_versions_note(post, later)}; the article quotes this version"
-        else:
-            result, evidence = "warn", (f"{_later_versions_note(post, later)}; the article may quote a later "
-                                        f"version, whose words were not read: against this version's text, {evidence}")
+        # The source gave the version asked for; an article may quote a later one: held against each read (edits30).
+        result, evidence, changes = _later_text(said or "", post, later, (result, evidence, changes))
     elif compared.result == "fail" and not source:
         earlier = _as_captured(said or "", post)
         if earlier:
@@ -391,6 +386,65 @@ def later_versions(post: dict[str, Any]) -> list[str]:
     if post["status"] != "available" or _text_method(post) not in ASKED_VERSION or post["post_id"] not in edits:
         return []
     return edits[edits.index(post["post_id"]) + 1:]
+
+
+Held = tuple[str, str, list[str]]   # a text check's result, evidence and changes
+
+
+def _later_text(said: str, post: dict[str, Any], later: list[str], asked: Held) -> Held:
+    """The text check of a post the X API gave as the version asked for, with later versions (edits30). Its words
+    pass as any post's; the later versions read by their own ids (`versions`: the latest) are held against the quote
+    next: one matching passes, naming it and when it was posted (the article quotes what the post says now, or said
+    then); matching none, with every version read, is held against the closest (a fail is a misquote of every
+    version); with a version not read it warns, as its words may be the article's. A capture holding the article's
+    words is cited, and makes a fail a warn: the sources disagree on what the post said."""
+    result, evidence, changes = asked
+    note = _later_versions_note(post, later)
+    if result == "pass":
+        return "pass", f"{evidence}; {note}; the article quotes this version", changes
+    read = {v["post_id"]: v for v in post.get("versions") or () if v.get("text")}
+    held = [(read[i], quotes.compare(said, read[i]["text"], links=link_map(read[i].get("links"))))
+            for i in later if i in read]
+    for version, compared in held:
+        if compared.result == "pass":
+            return "pass", (f"{note}; the article quotes the later version {_version_named(version)}: "
+                            f"{compared.evidence}; the version asked for says otherwise: {evidence}"), []
+    against = f"against this version's text, {evidence}" + "".join(
+        f"; against the later version {_version_named(v)}, {c.evidence}" for v, c in held)
+    unread = [i for i in later if i not in read]
+    if unread:
+        result, evidence = "warn", f"{note}; the article may quote a later version, {_unread(post, unread)}: {against}"
+    else:
+        best = min([(result, changes)] + [(c.result, [str(x) for x in c.changes]) for _, c in held],
+                   key=lambda r: (r[0] != "warn", len(r[1])))
+        result, changes, evidence = best[0], best[1], f"{note}; the quote matches no version: {against}"
+    captured = _as_captured(said, post)
+    if captured:
+        copy, compared = captured[0]
+        result = "warn"
+        evidence += f"; the capture of {_utc(copy['captured_at'])} holds the article's words: {compared.evidence}"
+    return result, evidence, changes
+
+
+def _version_named(version: dict[str, Any]) -> str:
+    """A later version as evidence names it: its id, when it was posted, the fetch that gave it."""
+    posted = version.get("created_at") or (
+        minted.strftime("%Y-%m-%dT%H:%M:%SZ") if (minted := x.snowflake_time(version["post_id"])) else None)
+    fetch = f"{version['method']}, fetch #{version['fetch_id']}" if version.get("fetch_id") else version["method"]
+    return f"{version['post_id']}, posted {_utc(posted) if posted else 'at a time not known'} ({fetch})"
+
+
+def _unread(post: dict[str, Any], unread: list[str]) -> str:
+    """Why the words of `unread` later versions are not known: the read that failed, or a version between (only the
+    latest is asked for), or none asked (cached before later versions were read, edits29)."""
+    failed = {v["post_id"]: v for v in post.get("versions") or () if not v.get("text")}
+    if not post.get("versions"):
+        return "whose words were not read"
+    latest = (post.get("edits") or [""])[-1]
+    why = [f"{i}: {failed[i].get('reason') or failed[i]['status']}" if i in failed
+           else f"{i}: a version between; only the latest is asked for" if i != latest else f"{i}"
+           for i in unread]
+    return f"whose words were not read ({'; '.join(why)})"
 
 
 def _later_versions_note(post: dict[str, Any], later: list[str]) -> str:
