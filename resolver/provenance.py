@@ -241,7 +241,8 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
     elif created and verdict is not None:
         result, zones = verdict
         stamp = f"{created_at} (its id's time)" if original is not None else created_at
-        checks.append(check("date", result, _per(source, f"{lead}article {said}, {posted} {stamp}{zones}")))
+        result, unknown = _date_history_not_known(said, result, post if found is post else None, created_at)
+        checks.append(check("date", result, _per(source, f"{lead}article {said}, {posted} {stamp}{zones}{unknown}")))
     else:
         checks.append(check("date", "skip", "no available post or archived copy with a date to compare with"))
     post_id = post_id or embed.get("post_id")
@@ -251,6 +252,22 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
         result, zones = _day_verdict(said, stamp) or ("skip", "")
         checks.append(check("snowflake-date", result, f"article {said}, id {post_id} was minted {stamp}{zones}"))
     return checks
+
+
+def _date_history_not_known(said: str, result: str, post: dict[str, Any] | None,
+                            created_at: str | None) -> tuple[str, str]:
+    """A date check of a post whose edit history is not known rests on it when the time its answer gives (an edit's,
+    if it was edited: syndication answers with the latest version) and its id's time (the original's) give other
+    verdicts: then it says so and is a warn (edits30). Else (result, "")."""
+    if post is None or not created_at or _text_method(post) in ASKED_VERSION or not _history_not_known(post):
+        return result, ""
+    minted = x.snowflake_time(post["post_id"])
+    stamp = minted.strftime("%Y-%m-%dT%H:%M:%SZ") if minted else None
+    by_id = _day_verdict(said, stamp) if stamp else None
+    if by_id is None or by_id[0] == result:
+        return result, ""
+    return "warn", (f"; {NOT_KNOWN_WHY}, so {created_at} may be an edit's time: the post's id was minted {stamp}, "
+                    f"which gives {by_id[0]}: no fail")
 
 
 WHOLE_COPIES = ("html-blockquote",)   # detectors whose text is an embed code's copy of the whole post
@@ -364,8 +381,9 @@ def edit_of(post: dict[str, Any]) -> str | None:
 
 
 EDITS_BEGAN = "2022-09-01T00:00:00Z"   # X's edit button, first to its staff: a post minted before was never edited
-HISTORY_NOT_KNOWN = ("; the post's edit history is not known (it was cached before edits were recorded, and its "
-                     "answer's body was not kept: `fetch --refresh` asks again), so a difference may be an edit: no fail")
+NOT_KNOWN_WHY = ("the post's edit history is not known (it was cached before edits were recorded, and its answer's "
+                 "body was not kept: `fetch --refresh` asks again)")
+HISTORY_NOT_KNOWN = f"; {NOT_KNOWN_WHY}, so a difference may be an edit: no fail"
 
 
 def _history_not_known(post: dict[str, Any]) -> bool:
@@ -645,10 +663,15 @@ def media_check(embed: dict[str, Any], post: dict[str, Any] | None, resolutions:
     if not links:
         return check("media", "skip" if not found else "warn",
                      "no media link in the article" + (f"; the post has {found} media" if found else ""))
+    # An edit may change a post's media, and an answer of a post whose edit history is not known may be an edit's:
+    # a difference then rests on that history, and says so (edits30).
+    unknown = HISTORY_NOT_KNOWN if _text_method(post) not in ASKED_VERSION and _history_not_known(post) else ""
     if found == 0:
-        return check("media", "fail", f"the article shows {len(links)} media link(s); the post has no media now")
-    return check("media", "pass" if found >= len(links) else "warn",
-                 f"article links {len(links)} media ({', '.join(links)}); the post has {found}")
+        return check("media", "warn" if unknown else "fail",
+                     f"the article shows {len(links)} media link(s); the post has no media now{unknown}")
+    if found >= len(links):
+        return check("media", "pass", f"article links {len(links)} media ({', '.join(links)}); the post has {found}")
+    return check("media", "warn", f"article links {len(links)} media ({', '.join(links)}); the post has {found}{unknown}")
 
 
 def _handle_in(resolution: dict[str, Any]) -> str | None:

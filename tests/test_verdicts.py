@@ -1739,3 +1739,43 @@ def test_a_report_with_the_x_api_passes_a_quote_of_the_later_version_it_read_and
         assert f"the article quotes the later version {LATER_A}, posted 2022-12-06 05:50:02 UTC (x-api, fetch #" \
             in text["evidence"]
         assert TOKEN not in json.dumps(embed)
+
+
+def history_not_known(created_at: str, minted: str, media: int = 1) -> dict:
+    """A syndication answer cached before edit ids were recorded, its body not kept (edits29): whether it is an edit's
+    answer (its time, its media) is not known."""
+    return {"platform": "twitter", "post_id": snowflake(minted), "status": "available", "text": BRIDGE,
+            "created_at": created_at, "method": "syndication", "field_sources": {"edits": "not known"},
+            "archived": [], "media": [{"url": f"https://pbs.twimg.com/media/P{n}.jpg", "type": "photo"}
+                                      for n in range(media)]}
+
+
+def test_a_date_check_resting_on_a_post_whose_edit_history_is_not_known_says_so_and_is_no_fail():
+    """The answer's time may be an edit's (up to an hour after the original): where the original's time, its id's,
+    gives another verdict, the date check rests on the unknown history. It failed, saying nothing of it; it now
+    warns, naming both times. Where both times agree, the check does not rest on it and is as before."""
+    from resolver.provenance import date_checks
+
+    said = {"date": "2022-12-06", "date_text": "December 6, 2022"}
+    [date] = date_checks(said, history_not_known("2022-12-07T11:10:00Z", "2022-12-07T10:50:00Z"))
+    assert date["result"] == "warn", date
+    assert date["evidence"].endswith(
+        "; the post's edit history is not known (it was cached before edits were recorded, and its answer's body was "
+        "not kept: `fetch --refresh` asks again), so 2022-12-07T11:10:00Z may be an edit's time: the post's id was "
+        "minted 2022-12-07T10:50:00Z, which gives pass: no fail")
+    [agreed] = date_checks(said, history_not_known("2022-12-06T11:10:00Z", "2022-12-06T10:50:00Z"))
+    assert agreed["result"] == "pass" and "edit history" not in agreed["evidence"]
+
+
+def test_a_media_check_of_a_post_whose_edit_history_is_not_known_says_so_and_is_no_fail():
+    """The answer's media may be an edit's: a difference from the article's media links may be an edit, so the
+    check says so and does not fail (it failed: "the post has no media now"). A match is as before."""
+    from resolver.provenance import HISTORY_NOT_KNOWN, media_check
+
+    embed = {"media_links": ["https://pic.twitter.com/a", "https://pic.twitter.com/b"], "post_id": "1"}
+    none = media_check(embed, history_not_known("2022-12-06T11:10:00Z", "2022-12-06T10:50:00Z", media=0), [])
+    assert none["result"] == "warn" and none["evidence"].endswith(HISTORY_NOT_KNOWN), none
+    fewer = media_check(embed, history_not_known("2022-12-06T11:10:00Z", "2022-12-06T10:50:00Z", media=1), [])
+    assert fewer["result"] == "warn" and fewer["evidence"].endswith(HISTORY_NOT_KNOWN), fewer
+    same = media_check(embed, history_not_known("2022-12-06T11:10:00Z", "2022-12-06T10:50:00Z", media=2), [])
+    assert same["result"] == "pass" and "edit history" not in same["evidence"]
