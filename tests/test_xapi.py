@@ -339,6 +339,8 @@ def test_an_edited_posts_latest_version_is_read_in_the_same_run_as_its_own_fetch
     assert (version.post_id, version.text, version.created_at, version.method, version.fetch_id) == (
         LATER_A, LATER_WORDS, "2022-12-06T05:50:02Z", "x-api", second["id"])
     assert [(v.post_id, v.text) for v in ferry.record.versions] == [(LATER_B, "Ferry runs on time.")]
+    dump = "\n".join(json.dumps(row, default=str) for table in store.db.table_names() for row in store.db[table].rows)
+    assert TOKEN not in dump and TOKEN not in json.dumps(post.to_json())   # the second call's token neither
     hits = len(fakenet.hits)
     again = fetch_both(Session(settings_for(fakenet, **X_ONLY), store=store, mode=Mode(offline=True)))
     assert len(fakenet.hits) == hits
