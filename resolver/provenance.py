@@ -241,7 +241,8 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
     elif created and verdict is not None:
         result, zones = verdict
         stamp = f"{created_at} (its id's time)" if original is not None else created_at
-        checks.append(check("date", result, _per(source, f"{lead}article {said}, {posted} {stamp}{zones}")))
+        result, unknown = _date_history_not_known(said, result, post if found is post else None, created_at)
+        checks.append(check("date", result, _per(source, f"{lead}article {said}, {posted} {stamp}{zones}{unknown}")))
     else:
         checks.append(check("date", "skip", "no available post or archived copy with a date to compare with"))
     post_id = post_id or embed.get("post_id")
@@ -251,6 +252,22 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
         result, zones = _day_verdict(said, stamp) or ("skip", "")
         checks.append(check("snowflake-date", result, f"article {said}, id {post_id} was minted {stamp}{zones}"))
     return checks
+
+
+def _date_history_not_known(said: str, result: str, post: dict[str, Any] | None,
+                            created_at: str | None) -> tuple[str, str]:
+    """A date check of a post whose edit history is not known rests on it when the time its answer gives (an edit's,
+    if it was edited: syndication answers with the latest version) and its id's time (the original's) give other
+    verdicts: then it says so and is a warn (edits30). Else (result, "")."""
+    if post is None or not created_at or _text_method(post) in ASKED_VERSION or not _history_not_known(post):
+        return result, ""
+    minted = x.snowflake_time(post["post_id"])
+    stamp = minted.strftime("%Y-%m-%dT%H:%M:%SZ") if minted else None
+    by_id = _day_verdict(said, stamp) if stamp else None
+    if by_id is None or by_id[0] == result:
+        return result, ""
+    return "warn", (f"; {NOT_KNOWN_WHY}, so {created_at} may be an edit's time: the post's id was minted {stamp}, "
+                    f"which gives {by_id[0]}: no fail")
 
 
 WHOLE_COPIES = ("html-blockquote",)   # detectors whose text is an embed code's copy of the whole post
@@ -293,13 +310,8 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     if result != "pass" and not source and post is not None and edit_of(post):
         result, evidence, changes = _edited_text(said or "", post, evidence, changes)
     elif later and post is not None:
-        # The source gave the version asked for; a later one's words, which an article may quote, were not read:
-        # a difference is no fail, and a match says which version it is (edits29).
-        if result == "pass":
-            evidence += f"; {_later_versions_note(post, later)}; the article quotes this version"
-        else:
-            result, evidence = "warn", (f"{_later_versions_note(post, later)}; the article may quote a later "
-                                        f"version, whose words were not read: against this version's text, {evidence}")
+        # The source gave the version asked for; an article may quote a later one: held against each read (edits30).
+        result, evidence, changes = _later_text(said or "", post, later, (result, evidence, changes))
     elif compared.result == "fail" and not source:
         earlier = _as_captured(said or "", post)
         if earlier:
@@ -371,8 +383,9 @@ def edit_of(post: dict[str, Any]) -> str | None:
 
 
 EDITS_BEGAN = "2022-09-01T00:00:00Z"   # X's edit button, first to its staff: a post minted before was never edited
-HISTORY_NOT_KNOWN = ("; the post's edit history is not known (it was cached before edits were recorded, and its "
-                     "answer's body was not kept: `fetch --refresh` asks again), so a difference may be an edit: no fail")
+NOT_KNOWN_WHY = ("the post's edit history is not known (it was cached before edits were recorded, and its answer's "
+                 "body was not kept: `fetch --refresh` asks again)")
+HISTORY_NOT_KNOWN = f"; {NOT_KNOWN_WHY}, so a difference may be an edit: no fail"
 
 
 def _history_not_known(post: dict[str, Any]) -> bool:
@@ -393,6 +406,65 @@ def later_versions(post: dict[str, Any]) -> list[str]:
     if post["status"] != "available" or _text_method(post) not in ASKED_VERSION or post["post_id"] not in edits:
         return []
     return edits[edits.index(post["post_id"]) + 1:]
+
+
+Held = tuple[str, str, list[str]]   # a text check's result, evidence and changes
+
+
+def _later_text(said: str, post: dict[str, Any], later: list[str], asked: Held) -> Held:
+    """The text check of a post the X API gave as the version asked for, with later versions (edits30). Its words
+    pass as any post's; the later versions read by their own ids (`versions`: the latest) are held against the quote
+    next: one matching passes, naming it and when it was posted (the article quotes what the post says now, or said
+    then); matching none, with every version read, is held against the closest (a fail is a misquote of every
+    version); with a version not read it warns, as its words may be the article's. A capture holding the article's
+    words is cited, and makes a fail a warn: the sources disagree on what the post said."""
+    result, evidence, changes = asked
+    note = _later_versions_note(post, later)
+    if result == "pass":
+        return "pass", f"{evidence}; {note}; the article quotes this version", changes
+    read = {v["post_id"]: v for v in post.get("versions") or () if v.get("text")}
+    held = [(read[i], quotes.compare(said, read[i]["text"], links=link_map(read[i].get("links"))))
+            for i in later if i in read]
+    for version, compared in held:
+        if compared.result == "pass":
+            return "pass", (f"{note}; the article quotes the later version {_version_named(version)}: "
+                            f"{compared.evidence}; the version asked for says otherwise: {evidence}"), []
+    against = f"against this version's text, {evidence}" + "".join(
+        f"; against the later version {_version_named(v)}, {c.evidence}" for v, c in held)
+    unread = [i for i in later if i not in read]
+    if unread:
+        result, evidence = "warn", f"{note}; the article may quote a later version, {_unread(post, unread)}: {against}"
+    else:
+        best = min([(result, changes)] + [(c.result, [str(x) for x in c.changes]) for _, c in held],
+                   key=lambda r: (r[0] != "warn", len(r[1])))
+        result, changes, evidence = best[0], best[1], f"{note}; the quote matches no version: {against}"
+    captured = _as_captured(said, post)
+    if captured:
+        copy, compared = captured[0]
+        result = "warn"
+        evidence += f"; the capture of {_utc(copy['captured_at'])} holds the article's words: {compared.evidence}"
+    return result, evidence, changes
+
+
+def _version_named(version: dict[str, Any]) -> str:
+    """A later version as evidence names it: its id, when it was posted, the fetch that gave it."""
+    posted = version.get("created_at") or (
+        minted.strftime("%Y-%m-%dT%H:%M:%SZ") if (minted := x.snowflake_time(version["post_id"])) else None)
+    fetch = f"{version['method']}, fetch #{version['fetch_id']}" if version.get("fetch_id") else version["method"]
+    return f"{version['post_id']}, posted {_utc(posted) if posted else 'at a time not known'} ({fetch})"
+
+
+def _unread(post: dict[str, Any], unread: list[str]) -> str:
+    """Why the words of `unread` later versions are not known: the read that failed, or a version between (only the
+    latest is asked for), or none asked (cached before later versions were read, edits29)."""
+    failed = {v["post_id"]: v for v in post.get("versions") or () if not v.get("text")}
+    if not post.get("versions"):
+        return "whose words were not read"
+    latest = (post.get("edits") or [""])[-1]
+    why = [f"{i}: {failed[i].get('reason') or failed[i]['status']}" if i in failed
+           else f"{i}: a version between; only the latest is asked for" if i != latest else f"{i}"
+           for i in unread]
+    return f"whose words were not read ({'; '.join(why)})"
 
 
 def _later_versions_note(post: dict[str, Any], later: list[str]) -> str:
@@ -593,10 +665,15 @@ def media_check(embed: dict[str, Any], post: dict[str, Any] | None, resolutions:
     if not links:
         return check("media", "skip" if not found else "warn",
                      "no media link in the article" + (f"; the post has {found} media" if found else ""))
+    # An edit may change a post's media, and an answer of a post whose edit history is not known may be an edit's:
+    # a difference then rests on that history, and says so (edits30).
+    unknown = HISTORY_NOT_KNOWN if _text_method(post) not in ASKED_VERSION and _history_not_known(post) else ""
     if found == 0:
-        return check("media", "fail", f"the article shows {len(links)} media link(s); the post has no media now")
-    return check("media", "pass" if found >= len(links) else "warn",
-                 f"article links {len(links)} media ({', '.join(links)}); the post has {found}")
+        return check("media", "warn" if unknown else "fail",
+                     f"the article shows {len(links)} media link(s); the post has no media now{unknown}")
+    if found >= len(links):
+        return check("media", "pass", f"article links {len(links)} media ({', '.join(links)}); the post has {found}")
+    return check("media", "warn", f"article links {len(links)} media ({', '.join(links)}); the post has {found}{unknown}")
 
 
 def _handle_in(resolution: dict[str, Any]) -> str | None:

@@ -497,7 +497,8 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
     store = session.store
     if store is not None:
         with ledger.transaction(store) as real:
-            records = [replace(r, fetch_ids=tuple(i for i in map(real, r.fetch_ids) if i is not None))
+            records = [replace(r, fetch_ids=tuple(i for i in map(real, r.fetch_ids) if i is not None),
+                               versions=tuple(replace(v, fetch_id=real(v.fetch_id)) for v in r.versions))
                        for r in records]
             copies = tuple(wayback.with_real_ids(c, real) for c in copies)
             merged = _merged(shown, records)

@@ -37,6 +37,31 @@ class Media:
 
 
 @dataclass(frozen=True)
+class Version:
+    """A later version of an edited post, read by its own id in the run that read the post (edits30: the X API
+    answers the version asked for, so an article quoting the latest one could only warn). `fetch_id` is the fetch
+    that gave it; with no words read (`text` None), `status` and `reason` say why."""
+
+    post_id: str
+    status: str
+    method: str
+    text: str | None = None
+    created_at: str | None = None               # that version's time: when it was posted
+    links: tuple[dict[str, str], ...] = ()
+    fetch_id: int | None = None
+    reason: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"post_id": self.post_id, "status": self.status, "method": self.method, "text": self.text,
+                "created_at": self.created_at, "links": plain(self.links) if self.links else (),
+                "fetch_id": self.fetch_id, "reason": self.reason}
+
+
+def version_from_json(data: dict[str, Any]) -> Version:
+    return Version(**{k: v for k, v in data.items() if k != "links"}, links=tuple(data.get("links") or ()))
+
+
+@dataclass(frozen=True)
 class PostRecord:
     """What one method said of one post, at one time."""
 
@@ -65,6 +90,9 @@ class PostRecord:
     # The post's t.co links as its answer expanded them (entities.urls: {"url", "expanded_url", "display_url"}):
     # the article may show the address one leads to, which the text check weighs against it (renamed28, #9).
     links: tuple[dict[str, str], ...] = ()
+    # The later versions of an edited post the X API gave by their own ids (edits30: the latest), each with the
+    # fetch behind it; an article may quote one of them.
+    versions: tuple[Version, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The fields in their order, the author's three last as one "author" object. Written out rather than
@@ -77,6 +105,7 @@ class PostRecord:
                 "from_cache": self.from_cache, "field_sources": dict(self.field_sources),
                 "disagreements": plain(self.disagreements), "edits": self.edits,
                 "links": plain(self.links) if self.links else (),
+                "versions": tuple(v.to_json() for v in self.versions),
                 "author": {"handle": self.author_handle, "name": self.author_name, "id": self.author_id}}
 
 
@@ -117,11 +146,13 @@ def record_from_json(data: dict[str, Any]) -> PostRecord:
     data = dict(data)
     author = data.pop("author", None) or {}
     media = tuple(Media(**{**m, "variants": tuple(m.get("variants") or ())}) for m in data.pop("media", None) or [])
-    return PostRecord(**{k: v for k, v in data.items() if k not in ("references", "fetch_ids", "edits", "links")},
+    return PostRecord(**{k: v for k, v in data.items()
+                         if k not in ("references", "fetch_ids", "edits", "links", "versions")},
                       author_handle=author.get("handle"), author_name=author.get("name"), author_id=author.get("id"),
                       media=media, references=tuple(data.get("references") or ()),
                       fetch_ids=tuple(data.get("fetch_ids") or ()), edits=tuple(data.get("edits") or ()),
-                      links=tuple(data.get("links") or ()))
+                      links=tuple(data.get("links") or ()),
+                      versions=tuple(version_from_json(v) for v in data.get("versions") or ()))
 
 
 def links_of(entities: Any) -> tuple[dict[str, str], ...]:
@@ -162,9 +193,10 @@ def merge(records: list[PostRecord]) -> PostRecord:
     said = {r.method or "none": r.status for r in ranked if r.status not in ("error", "unknown")}
     if len(set(said.values())) > 1:   # the methods do not agree on what the post is: shown, not only stored
         disagreements["status"] = said
-    fetch_ids = tuple(i for r in ranked for i in r.fetch_ids)
+    versions = next((r.versions for r in ranked if r.versions), ())
+    fetch_ids = tuple(i for r in ranked for i in r.fetch_ids) + tuple(v.fetch_id for v in versions if v.fetch_id)
     return replace(best, **values, fetch_ids=fetch_ids, field_sources=sources, disagreements=disagreements,
-                   method=best.method)
+                   method=best.method, versions=versions)
 
 
 def _comparable(value: Any) -> Any:
