@@ -172,6 +172,8 @@ def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | 
     that is no page (not 2xx, not HTML, a revisit) is no item: `passed_over` is called for each of this shard's.
     `met` is called with every item's resume key, in that order, before the shard choice: what it makes of the
     order is then the same in every shard and for any number of shards (pipeline.ProgressKeys)."""
+    if not isinstance(spec, InputSpec):
+        raise TypeError(f"spec must be an InputSpec, not {type(spec).__name__}")
     stdin = stdin if stdin is not None else sys.stdin.buffer
     taken = _Taker(spec.shard, skip, repeated, leave_out=frozenset(spec.leave_out), passed_over=passed_over, met=met)
     for name in spec.files:

@@ -384,6 +384,7 @@ def run(items: Iterable[Item], *, session: Session, steps: Steps = Steps(),
     A run needs no event loop as long as the cache answers its steps (a warm run, #14) or it has none: it runs in
     this thread (`scan_here`), until an article named by its URL or one whose steps need the network hands the
     rest of the run to the loop."""
+    _refuse_no_items(items)
     summary = summary if summary is not None else Summary()
     if options.stop is not None:
         items = _until(options.stop, items)
@@ -395,6 +396,16 @@ def run(items: Iterable[Item], *, session: Session, steps: Steps = Steps(),
             left = rest
             session.run(lambda s: drive(left, session=s, steps=steps, emit=emit, options=options, summary=summary))
     return summary
+
+
+def _refuse_no_items(items: object) -> None:
+    """A TypeError saying what `run` takes, for what is plainly not that (a str was read a character at a time, an
+    InputSpec was "not iterable": newuser30 #6). A sequence's first entry is looked at; an iterator is not read."""
+    first = items[0] if isinstance(items, Sequence) and not isinstance(items, (str, bytes)) and items else None
+    if (isinstance(items, (str, bytes, InputSpec)) or not isinstance(items, Iterable)
+            or first is not None and not isinstance(first, Item)):
+        wrong = type(first if first is not None else items).__name__
+        raise TypeError(f"items must be an iterable of inputs.Item (iter_items(InputSpec(...)) makes them), not {wrong}")
 
 
 def _until(stop: Callable[[], bool], items: Iterable[Item]) -> Iterator[Item]:
@@ -1367,7 +1378,11 @@ def _kept_article(url: str, session: Session) -> tuple[bytes, str | None]:
 def scan(content: str | bytes, *, source: str = "-", kind: str | None = None) -> ArticleResult:
     """Embeds and credits of an article given as text or bytes (text is taken as UTF-8; a lone surrogate, which
     JSON allows, becomes "?" as in a JSON Lines record). No store, no network."""
-    data = content.encode("utf-8", "replace") if isinstance(content, str) else content
+    if not isinstance(content, (str, bytes, bytearray, memoryview)):
+        raise TypeError(f"content must be str or bytes, not {type(content).__name__}")
+    if not isinstance(source, str):
+        raise TypeError(f"source must be str, not {type(source).__name__}")
+    data = content.encode("utf-8", "replace") if isinstance(content, str) else bytes(content)
     return scan_article(from_bytes(data, source, kind=kind))
 
 
