@@ -186,7 +186,8 @@ def test_python_api_kind_is_case_folded():
     ("examples/", "items must be an iterable of inputs.Item (iter_items(InputSpec(...)) makes them), not str"),
     (InputSpec(files=("examples/",)),
      "items must be an iterable of inputs.Item (iter_items(InputSpec(...)) makes them), not InputSpec"),
-], ids=["none", "str", "spec"])
+    (["examples/article.html"], "items must be an iterable of inputs.Item (iter_items(InputSpec(...)) makes them), not str"),
+], ids=["none", "str", "spec", "list-of-paths"])
 def test_pipeline_run_names_what_it_wants(items, message):
     run = Session(pipeline_settings(), mode=Mode(offline=True))
     with pytest.raises(TypeError) as raised:
