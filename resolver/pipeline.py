@@ -1700,9 +1700,9 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
             unresolved.append((resolution, tuple(dict.fromkeys(source for source, _ in links[link]))))
         elif no_post is not None and link in named_links and resolution.error is None:
             no_post.append(resolution)
-    for target, source, index in led:
+    for target, source, at in led:
         found.append(target)
-        came_from.append((source, index))
+        came_from.append((source, at))
     return found
 
 
