@@ -226,10 +226,17 @@ class RefusedCache(Refused):
     """A cache this version must not touch (made by a newer one, #11)."""
 
 
+class BadValue(click.ClickException):
+    """A value an argument cannot take that only the cache can tell (`cache export NAME`): exit 2, as click's own
+    usage errors, in one line that says what to choose (newuser30 #11: it was exit 1)."""
+
+    exit_code = 2
+
+
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Turn the library's errors into one-line click errors (exit 1); never show a user a traceback."""
-    from cache import CacheError, NewerCacheError
+    from cache import CacheError, NewerCacheError, UnknownName
     from resolver.errors import EmbedResolverError, UnsafeSecret, UsageError
     from resolver.output import OutputChanged
 
@@ -243,6 +250,8 @@ def user_errors() -> Iterator[None]:
         raise Refused(str(exc)) from None
     except NewerCacheError as exc:
         raise RefusedCache(str(exc)) from None
+    except UnknownName as exc:
+        raise BadValue(str(exc)) from None
     except (EmbedResolverError, CacheError) as exc:
         raise click.ClickException(str(exc)) from None
 
