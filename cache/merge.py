@@ -116,7 +116,9 @@ RULES = (
     Rule("post_observations", ("post_row", "observed_at", "method"), {"post_row": "posts", "fetch_id": "fetches"},
          ("post_row",), order="observed_at", json_refs={"record": ("$.fetch_ids", "fetches")}),
     Rule("media", ("url",), {"fetch_id": "fetches"},
-         conflict="ON CONFLICT(url) DO UPDATE SET {all_columns} WHERE excluded.fetched_at > media.fetched_at"),
+         # a download of no known time (replay30: NULL) gives way to a dated one, never the other way
+         conflict="ON CONFLICT(url) DO UPDATE SET {all_columns} WHERE excluded.fetched_at > media.fetched_at "
+                  "OR media.fetched_at IS NULL AND excluded.fetched_at IS NOT NULL"),
     Rule("post_media", ("post_row", "media_id"), {"post_row": "posts", "media_id": "media"}, ("post_row", "media_id"),
          "ON CONFLICT(post_row, media_id) DO NOTHING"),
     Rule("embed_posts", ("embed_id", "post_row"), {"embed_id": "embeds", "post_row": "posts"}, ("embed_id", "post_row"),

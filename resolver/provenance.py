@@ -708,7 +708,7 @@ def provenance_text(source: dict[str, Any], *, body: str = "body") -> str:
     archive lookups, hops, captures and image files, so Markdown and HTML say the same (newuser28b §3)."""
     unknown = source.get("answered_at_unknown")   # no time is given then, not even the observation's (replay29)
     when = None if unknown else source.get("fetched_at") or source.get("observed_at")
-    replayed = source.get("via") == "warc"
+    replayed = source.get("via") == "warc" or bool(source.get("warc_file"))   # a post's source, or any citation
     parts = [source.get("method"), source.get("url"), None if replayed else when or unknown,
              f"fetch #{source['fetch_id']}" if source.get("fetch_id") else None]
     if source.get("body_sha256"):
@@ -764,9 +764,16 @@ def _lookup_of(row: dict[str, Any], service: str, url: str, redactor: Redactor) 
 def fetch_time(fetch: dict[str, Any] | None) -> dict[str, Any]:
     """When a fetch-log row's answer was given, as every report cites it: `fetched_at`, or None with the reason
     in `answered_at_unknown` for an answer replayed from a WARC record that gave no time (replay29: the replay's own
-    time was given as the source's). With no row: both None."""
+    time was given as the source's); and `warc_file`, the WARC it was replayed from (None: a live answer), so the
+    time reads as the record's (replay30: a replayed hop was cited as if fetched then). With no row: all None."""
     unknown = (fetch or {}).get("answered_at_unknown")
-    return {"fetched_at": None if fetch is None or unknown else fetch["fetched_at"], "answered_at_unknown": unknown}
+    return {"fetched_at": None if fetch is None or unknown else fetch["fetched_at"], "answered_at_unknown": unknown,
+            "warc_file": replayed_from(fetch)}
+
+
+def replayed_from(fetch: dict[str, Any] | None) -> str | None:
+    """The WARC file a fetch-log row was replayed from, None for a live answer (written to a WARC by --warc or not)."""
+    return fetch.get("warc_file") if fetch and fetch.get("via") == "warc" else None
 
 
 def _listing_lookups(snapshots: list[dict[str, Any]], lookups: list[dict[str, Any]], store: Store | None,
@@ -813,7 +820,7 @@ def sources_of(post: PostRecord, store: Store | None) -> list[dict[str, Any]]:
                       if fetch and fetch["body_sha256"] else None,
                       "via": fetch.get("via") if fetch else None,
                       # replayed: the WARC file the answer came from; fetched_at is then its record's WARC-Date
-                      "warc_file": fetch.get("warc_file") if fetch and fetch.get("via") == "warc" else None})
+                      "warc_file": replayed_from(fetch)})
     return found
 
 
@@ -960,7 +967,7 @@ def replay_of(session: Session) -> dict[str, Any] | None:
     if session.replay is None:
         return None
     return {"files": [str(path) for path in session.replay.paths], "answers_aged_from": session.replay.answered_from,
-            "cache_ttl_days": session.settings.cache_ttl_days}
+            "cache_ttl_days": session.settings.cache_ttl_days, "offline": session.offline}
 
 
 def replay_note(replay: dict[str, Any] | None) -> str | None:
@@ -969,6 +976,9 @@ def replay_note(replay: dict[str, Any] | None) -> str | None:
     if not replay:
         return None
     files = ", ".join(replay["files"])
+    if replay.get("offline"):   # replay30: it said the replay answered while offline read no record of it
+        return (f"answers replayed from {files} only (--offline): what the cache holds replayed from them, whatever "
+                "its age, and their records; nothing else is asked")
     since = replay["answers_aged_from"]
     ttl = f"{replay['cache_ttl_days']:g} days"
     if since is None:
@@ -1114,10 +1124,10 @@ def _article(result: ArticleResult, store: Store | None) -> dict[str, Any]:
         scanned = row["first_scanned_at"] if row else None
     # `truncated`: what this input's own record says. The cache's article row may hold a mark another record of
     # the same bytes gave; this report is on this record.
-    return {"source": article.source, "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
+    return {"source": article.source, "final_url": result.final_url, "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
             "encoding_detected": article.encoding_detected, "encoding_rival": article.encoding_rival,
             "encoding_given_at": article.encoding_given_at,
-            "scanned_at": scanned, "truncated": result.truncated}
+            "scanned_at": scanned, "truncated": result.truncated, "warnings": result.warnings_json}
 
 
 def own_checks(embed: dict[str, Any], embeds: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -50,12 +50,16 @@ _STRAIGHTEN = str.maketrans({
     "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"',
     "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
     "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+    "٪": "%", "٫": ".", "٬": ",",   # Arabic per cent, decimal and thousands signs, as the figure's digits go (review30q)
 })
 # Variation selectors pick a glyph, not a character (an emoji's style, a Han character's regional form); the
 # directional marks, embeddings and isolates of right-to-left text (a page or an editor adds them) and the Arabic
 # tatweel that stretches a word set how it is shown, not what it says: a mark inside "שלום" failed it (review28).
-_INVISIBLE_RE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\u061c\u0640\ufeff\ufe00-\ufe0f"
-                           "\U000e0100-\U000e01ef]")
+# Every format character (Unicode's Cf: also the invisible operators U+2061-2064, the tag characters, the Mongolian
+# vowel separator) is of that kind: one that was not listed split the word it sat in, a cosmetic change that failed
+# (review30q).
+_INVISIBLE_RE = re.compile("[" + _class_of(lambda c: unicodedata.category(c) == "Cf", 0, 0x1D180)
+                           + "\U000e0001-\U000e007f\u0640\u034f\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 # A superscript figure after a figure is an exponent, which NFKC makes a digit: "10²" read "102" (review28). It is
 # written "10^2", one word, before NFKC.
 _EXPONENT_RE = re.compile("(?<=[0-9])[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
@@ -124,8 +128,12 @@ class Change:
     article: str       # "" when the article dropped words
     elided: bool = False   # the article marks the gap with "…" (an elision, not a silent change)
     alike: str = ""        # the two only look the same: which characters differ ("CYRILLIC SMALL LETTER A ...")
+    bracketed: bool = False   # the article's words are in [brackets]: its own, marked as such ("He [Smith] said")
 
     def __str__(self) -> str:
+        if self.bracketed:
+            return "the article's own words in brackets: " + (
+                f'"[{self.article}]" in place of "{self.post}"' if self.post else f'added "[{self.article}]"')
         if self.alike:
             return f"{self.post} → {self.article} ({self.alike})"
         if self.elided:
@@ -158,6 +166,7 @@ class Comparison:
     left_out_in_clause: str = ""          # one further before them in the post's clause ("not" of "not saying X")
     set_aside: tuple[str, ...] = ()       # emoji and links of the article's that are not the post's, said in words
     recased: tuple[str, ...] = ()         # words in capitals on one side, lower case on the other, said in words
+    cut_inside: tuple[str, ...] = ()      # the post's hyphenated words the quote starts or ends inside, said in words
 
     @property
     def contained(self) -> float:
@@ -230,6 +239,8 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
     weighed against them."""
     said_words, gaps, _, truncated = _split_markers(tokens(said))
     post_words, _, _, source_cut = _split_markers(tokens(found))
+    # the article's own words in brackets, where the post has none of its own ("[THREAD]" is the post's words)
+    bracketed = _bracketed(said, len(said_words)), _bracketed(found, len(post_words))
     a, p = [_key(w) for w in said_words], [_key(w) for w in post_words]
     aside = _set_aside(said, found, links or {}) if set_aside else ()
     if not a and not p and aside:
@@ -244,20 +255,27 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
         whole = _alike(Change(_join(post_words), _join(said_words)))
         if whole.alike:   # "pаssed" for "passed", and nothing else
             return _verdict(Comparison("pass", "", len(a), len(p), len(p), (whole,), set_aside=aside))
+    if not any(c.isalpha() for tag, i1, i2, _, _ in ops if tag == "equal" for w in said_words[i1:i2] for c in w):
+        translated = _translated(said_words, post_words)
+        if translated:
+            return Comparison("warn", f"no word of the post's {len(p)} is in the quote, which is in {translated}: a "
+                                      "translation? Its words cannot be checked against the post's",
+                              len(a), len(p), matched, set_aside=aside)
+    if matched == 0:
         return Comparison("fail", f"no word of the post's {len(p)} is in the quote", len(a), len(p), 0,
                           (Change(_join(post_words), _join(said_words)),))
     # Trim the edges: what lies outside the first and last equal block is not "inside the quoted run".
     first = next(i for i, op in enumerate(ops) if op[0] == "equal")
     last = max(i for i, op in enumerate(ops) if op[0] == "equal")
     before, after = ops[:first], ops[last + 1:]
-    changes = [_change(op, said_words, post_words, gaps) for op in ops[first:last + 1] if op[0] != "equal"]
+    changes = [_change(op, said_words, post_words, gaps, bracketed) for op in ops[first:last + 1] if op[0] != "equal"]
     extra_before = extra_after = ""
     partial = False
     for op in before:
         extra_before, cut = _edge(op, said_words, post_words)
         partial = partial or cut
         if op[0] == "replace":
-            changes.insert(0, _change(op, said_words, post_words, set()))
+            changes.insert(0, _change(op, said_words, post_words, set(), bracketed))
             extra_before = ""
     beyond_cut = ""
     for op in after:
@@ -271,7 +289,7 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
             elif source_cut and op[4] - op[3] == 1 and _key(said_words[op[1]]).startswith(_key(post_words[op[3]])):
                 extra_after, beyond_cut = "", _join(said_words[op[1] + 1:op[2]])   # the source cut "Mi…"
             else:
-                changes.append(_change(op, said_words, post_words, set()))
+                changes.append(_change(op, said_words, post_words, set(), bracketed))
                 extra_after = ""
     unit = "characters" if all(map(_unspaced, post_words)) else "words"
     start = ops[first][3]
@@ -283,7 +301,29 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
                                partial, truncated, beyond_cut, unit, left_out,
                                _negation_after(post_words, ops[last][4], found),
                                "" if left_out or any(_real(c) for c in changes)   # a fail says no more
-                               else _negation_in_clause(post_words, start, found), aside, recased))
+                               else _negation_in_clause(post_words, start, found), aside, recased,
+                               _cut_inside(post_words, start, ops[last][4], found, cut_end=not truncated)))
+
+
+def _script(words: list[str]) -> str:
+    """The script most of the words' letters are written in, by Unicode's names ("LATIN", "HEBREW", "CJK"); "" for
+    none. Letters drawn like Latin ones (Cyrillic а, Greek ο) are not counted: a quote forged in them is no other
+    script's."""
+    counts: dict[str, int] = {}
+    for letter in (c for word in words for c in word if c.isalpha() and ord(c) not in _CONFUSABLE):
+        script = unicodedata.name(letter, "").split(" ")[0]
+        counts[script] = counts.get(script, 0) + 1
+    return max(counts, key=lambda script: counts[script]) if counts else ""
+
+
+def _translated(said: list[str], post: list[str]) -> str:
+    """"Latin letters, the post in Hebrew" when the quote is written in another script than the post and they share
+    no word with letters: a translation shown in the post's place, which words cannot check (review30q); else ""."""
+    ours, theirs = _script(said), _script(post)
+    if not ours or not theirs or ours == theirs:
+        return ""
+    named = {"CJK": "Han"}
+    return f"{named.get(ours, ours.title())} letters, the post in {named.get(theirs, theirs.title())}"
 
 
 def _recased(ops: list[tuple[str, int, int, int, int]], said: list[str], post: list[str]) -> tuple[str, ...]:
@@ -328,6 +368,20 @@ def _skeleton(text: str) -> str:
 
 
 REGROUPED = "the same digits, grouped otherwise: the same figure written differently?"
+OTHER_DIGITS = "the same figure in other digits"
+PER_CENT_WORD = "the same figure, per cent as a sign on one side and a word on the other"
+LEADING_ZERO = "the same figure, with a leading zero on one side"
+FIGURES = (REGROUPED, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO)   # figures written otherwise, not look-alikes
+# "per cent" as a word after a figure, as a copy desk writes it (AP style: "50 percent"), in the languages of the
+# negation words above.
+_PER_CENT_WORD_RE = re.compile(r"(?<=\d) (?:percent|per cent|pct|prozent|procent|por ciento|por cento|pour cent"
+                               r"|per cento|процент(?:а|ов)?)(?!\w)", re.IGNORECASE)
+_LEADING_ZERO_RE = re.compile(r"(?<![\d.,])0+(?=\d)")
+
+
+def _western_digits(text: str) -> str:
+    """Every decimal digit as 0-9: Arabic-Indic ٦١ and Devanagari ६१ are 61, which NFKC leaves as they are."""
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
 
 
 def _alike(change: Change) -> Change:
@@ -335,7 +389,15 @@ def _alike(change: Change) -> Change:
     superscript figure), with the characters that differ named."""
     from dataclasses import replace
 
-    if change.post and change.article and _regrouped(change.post, change.article):
+    if change.post and change.article and change.post != change.article \
+            and _western_digits(change.post) == _western_digits(change.article):
+        return replace(change, alike=OTHER_DIGITS)   # a page's or a keyboard's digits (review30q)
+    for written, key in ((PER_CENT_WORD, lambda side: _PER_CENT_WORD_RE.sub("%", side)),
+                         (LEADING_ZERO, lambda side: _LEADING_ZERO_RE.sub("", side))):   # a copy desk's (review30q)
+        if change.post and change.article and change.post != change.article \
+                and key(_western_digits(change.post)) == key(_western_digits(change.article)):
+            return replace(change, alike=written)
+    if change.post and change.article and _regrouped(_western_digits(change.post), _western_digits(change.article)):
         return replace(change, alike=REGROUPED)
     if not change.post or not change.article or change.elided or _skeleton(change.post) != _skeleton(change.article):
         return change
@@ -386,7 +448,7 @@ def _named(chars: str) -> str:
 
 def _real(change: Change) -> bool:
     """A change of words: not an elision the article marks, not a look-alike."""
-    return not change.elided and not change.alike
+    return not change.elided and not change.alike and not change.bracketed
 
 
 # Emoji: symbols from the arrows on (U+2190) and the emoji planes, and the regional indicators of flags: "°", "©"
@@ -460,9 +522,18 @@ def _links(text: str, *, coded: bool) -> list[tuple[str, str]]:
 
 
 # Negation words of scripts written with spaces, standing alone next to what they deny: "I did" of "I did not do
-# it", "evidence of fraud" of "no evidence of fraud" turn the post around (#10). Words that are nothing else.
+# it", "evidence of fraud" of "no evidence of fraud" turn the post around (#10). Words that are nothing else. The
+# negative pronouns too ("approved" of "The council approved nothing"), and those of Hebrew, Arabic, the Nordic
+# languages, Greek, Polish, Czech, Turkish, Indonesian and Hindi: a quote cut next to one passed (review30q).
 _WORD_NEGATIONS = frozenset("not never no nor nicht nie niemals kein keine keinen keinem keiner keines niet nooit "
-                            "geen nunca jamás nem não non pas jamais ne не ни нет ні".split())
+                            "geen nunca jamás nem não non pas jamais ne не ни нет ні "
+                            "nobody nothing none nowhere cannot niemand nichts niets nadie nada ninguém nenhum rien "
+                            "никто ничего никогда ніхто нічого ніколи "
+                            "לא ולא שלא אין ואין אינו אינה אינם אינן אינני "
+                            "لا ولا لم ولم لن ولن ليس ليست ليسوا لست غير أبدا "
+                            "inte icke aldrig ingen inget inga ikke aldri intet "
+                            "δεν μην όχι ποτέ nigdy nikt nic żaden żadna żadne nikdy nikdo "
+                            "değil hiç hiçbir tidak bukan tiada नहीं मत".split())
 
 
 def _word_negation(post: list[str], at: int, quoted: int, found: str) -> str:
@@ -471,7 +542,7 @@ def _word_negation(post: list[str], at: int, quoted: int, found: str) -> str:
     if not 0 <= at < len(post) or not 0 <= quoted < len(post) or _unspaced(post[at]) or _unspaced(post[quoted]):
         return ""
     word = post[at]
-    if _key(word) not in _WORD_NEGATIONS:
+    if _key(word) not in _WORD_NEGATIONS or word.startswith(("@", "#")):   # @nobody is a handle
         return ""
     pair = (post[quoted], word) if at > quoted else (word, post[quoted])
     adjacent = re.compile(rf"(?<!\w){re.escape(pair[0])}\s+{re.escape(pair[1])}(?!\w)", re.IGNORECASE)
@@ -516,12 +587,13 @@ def _may_negate(word: str) -> bool:
     return key in _CLAUSE_NEGATION_HEADS or key.endswith("n't") or key.startswith("n'")
 
 
-# What ends a clause: punctuation (a full stop not inside a figure; a comma unless "dass" follows it, as German
+# What ends a clause: punctuation (Arabic's comma, semicolon and question mark, the Urdu full stop and the Devanagari
+# danda among it; a full stop not inside a figure; a comma unless "dass" follows it, as German
 # writes one before every "that" clause), a spaced dash, a line break, and the conjunctions that start a clause of
 # their own ("I did not expect it, but we won"). Not "and" or "or", which a negation may reach across ("not A or
 # B"), and not "yet", which is an adverb after "not".
 _CLAUSE_END_RE = re.compile(
-    r"[;!?:\n]|\.(?!\d)|,(?!\s*da(?:ss|ß)(?!\w))|\s-+\s|--|(?<![\w'-])(?:but|however|although|though|whereas|aber"
+    r"[;!?:\n،؛؟۔।॥]|\.(?!\d)|,(?!\s*da(?:ss|ß)(?!\w))|\s-+\s|--|(?<![\w'-])(?:but|however|although|though|whereas|aber"
     r"|sondern|jedoch|obwohl|maar|pero|sino|aunque|mas|porém|mais|cependant|pourtant|quoique|но|однако|але)(?![\w'-])",
     re.IGNORECASE)
 
@@ -542,15 +614,50 @@ def _word_starts(text: str, count: int) -> list[int]:
     return starts
 
 
+def _words_text(found: str) -> str:
+    """tokens()' text, with the post's line breaks kept: each line is normalised on its own; an em dash parts
+    clauses and words, and is a hyphen once normalised ("Not now—the vote…")."""
+    lines = found.replace("—", " - ").replace("―", " - ").splitlines()
+    return _SPACED_PERCENT_RE.sub("%", _LINK_RE.sub(" ", "\n".join(map(normalise, lines))))
+
+
+_HYPHENATED_RE = re.compile(rf"{_W}+(?:-{_W}+)+")
+_HYPHENS_RE = re.compile("[-‐‑‒–−﹣－﹘]")   # what normalise() makes a hyphen, an em dash aside
+_W_RE = re.compile(_W)
+
+
+def _cut_inside(post: list[str], start: int, end: int, found: str, *, cut_end: bool) -> tuple[str, ...]:
+    """The post's hyphenated words that the quoted run post[start:end] starts (or, if `cut_end`, ends) inside, said
+    in words. Hyphens split words ("well-known" is "well known"), so "violent protest" was a contiguous run of "a
+    non-violent protest" and passed; "president" of "ex-president" too (review30q). Not the end the article marks
+    as its own cut ("pro…"), nor in a script without spaces."""
+    if (not start and end >= len(post)) or _unspaced(post[start]) or _unspaced(post[end - 1]) \
+            or not _HYPHENS_RE.search(found):   # most posts: no hyphen at all
+        return ()
+    text = _words_text(found)
+    starts = _word_starts(text, end)
+    if len(starts) < end or not text.startswith(post[start], starts[start]) \
+            or not text.startswith(post[end - 1], starts[end - 1]):
+        return ()   # not the words compared: say nothing
+    notes = []
+    first, last = starts[start], starts[end - 1] + len(post[end - 1])   # the quoted run's first and last character
+    for where, edge, joined in (("starts", start > 0, first >= 2 and text[first - 1] == "-" and _W_RE.match(text, first - 2)),
+                                ("ends", cut_end and end < len(post),
+                                 text[last:last + 1] == "-" and _W_RE.match(text, last + 1))):
+        if edge and joined:
+            at = first if where == "starts" else last
+            word = next((m.group() for m in _HYPHENATED_RE.finditer(text) if m.start() < at < m.end()),
+                        text[first - 2:first + 1] if where == "starts" else text[last - 1:last + 2])
+            notes.append(f'the quote {where} inside the post\'s "{word}" (a cut word?)')
+    return tuple(notes)
+
+
 def _negation_in_clause(post: list[str], start: int, found: str) -> str:
     """A negation word or frame before the post's quoted words in the clause that holds them (see
     _CLAUSE_NEGATION_RE), the nearest one as the post writes it; "" if none, or for a script without spaces."""
     if not start or _unspaced(post[start]) or not any(map(_may_negate, post[:start + 1])):   # most posts: none
         return ""
-    # tokens()' text, with the post's line breaks kept: each line is normalised on its own; an em dash parts
-    # clauses, and is a hyphen once normalised ("Not now—the vote…").
-    lines = found.replace("—", " - ").replace("―", " - ").splitlines()
-    text = _SPACED_PERCENT_RE.sub("%", _LINK_RE.sub(" ", "\n".join(map(normalise, lines))))
+    text = _words_text(found)
     starts = _word_starts(text, start + 1)
     if len(starts) <= start or not text.startswith(post[start], starts[start]):
         return ""   # not the words compared (a figure split by a line break, "5\n%"): say nothing
@@ -631,10 +738,38 @@ def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
     return ops
 
 
-def _change(op: tuple[str, int, int, int, int], said: list[str], post: list[str], gaps: set[int]) -> Change:
+def _change(op: tuple[str, int, int, int, int], said: list[str], post: list[str], gaps: set[int],
+            bracketed: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())) -> Change:
+    """A non-equal opcode as a Change. `bracketed`: the positions of the article's and the post's words in
+    [brackets]; the article's alone there are its own words, marked as such."""
     tag, i1, i2, j1, j2 = op
     elided = tag == "insert" and i1 in gaps
-    return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided)
+    ours, theirs = bracketed
+    return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided,
+                  bracketed=i2 > i1 and all(i in ours for i in range(i1, i2))
+                  and not any(j in theirs for j in range(j1, j2)))
+
+
+_BRACKETS_RE = re.compile(r"\[[^\[\]]*\]")
+
+
+def _bracketed(said: str, count: int) -> frozenset[int]:
+    """The positions (markers aside) of the article's words inside square brackets: an editor's own words, marked
+    as such ("He [Smith] said", "[sic]"), as "…" marks an elision (review30q). None when the pieces' words are not
+    the whole's (a link holding a bracket)."""
+    if "[" not in said:
+        return frozenset()
+    inside: set[int] = set()
+    words, at = 0, 0
+    for match in [*_BRACKETS_RE.finditer(said), None]:
+        outside = said[at:match.start() if match else len(said)]
+        words += sum(t != ELLIPSIS for t in tokens(outside))
+        if match is None:
+            break
+        held = sum(t != ELLIPSIS for t in tokens(match.group()[1:-1]))
+        inside.update(range(words, words + held))
+        words, at = words + held, match.end()
+    return frozenset(inside) if words == count else frozenset()
 
 
 def _edge(op: tuple[str, int, int, int, int], said: list[str], post: list[str]) -> tuple[str, bool]:
@@ -686,9 +821,9 @@ def _verdict(c: Comparison) -> Comparison:
                      "leaves out?)")
     if c.left_out_after:
         notes.append(f'the post has "{c.left_out_after}" right after them (a negation the quote leaves out?)')
-    notes += c.set_aside + c.recased
+    notes += c.cut_inside + c.set_aside + c.recased
     if c.extra_before or c.extra_after or c.beyond_cut or c.left_out or c.left_out_in_clause or c.left_out_after \
-            or c.set_aside or c.recased:
+            or c.cut_inside or c.set_aside or c.recased:
         return replace(c, result="warn", evidence="; ".join(notes))
     return replace(c, result="warn" if c.changes else "pass", evidence="; ".join(notes))
 
@@ -697,8 +832,8 @@ def _alike_text(alike: list[Change]) -> str:
     """"1 that only looks the same: …" for look-alike characters, "1 figure written otherwise: …" for digits grouped
     otherwise, which look different and are the same figure (newuser29b §3: a regrouped figure was said to "only
     look the same")."""
-    looks = [ch for ch in alike if ch.alike != REGROUPED]
-    figures = [ch for ch in alike if ch.alike == REGROUPED]
+    looks = [ch for ch in alike if ch.alike not in FIGURES]
+    figures = [ch for ch in alike if ch.alike in FIGURES]
     return " and ".join(filter(None, (
         f"{len(looks)} that only look{'s' * (len(looks) == 1)} the same: " + "; ".join(map(str, looks)) if looks else "",
         f"{len(figures)} figure{'s' * (len(figures) != 1)} written otherwise: " + "; ".join(map(str, figures))

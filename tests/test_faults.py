@@ -345,15 +345,24 @@ LYING = '<p>Caf\xe9 reopened.</p><blockquote class="twitter-tweet"><a href="' + 
 @pytest.mark.parametrize("content_type, body", [
     ("text/html; charset=utf-8", LYING.encode("latin-1")),              # says UTF-8, is Latin-1
     ("text/html; charset=klingon", LYING.encode("utf-8")),              # a charset that does not exist
-    ("image/png", LYING.encode("utf-8")),                              # says an image, is HTML
     ("text/plain; charset=utf-16", LYING.encode("utf-8")),             # says UTF-16 plain text, is UTF-8 HTML
-], ids=["utf8-is-latin1", "unknown-charset", "png-is-html", "utf16-text-is-utf8-html"])
+], ids=["utf8-is-latin1", "unknown-charset", "utf16-text-is-utf8-html"])
 def test_a_lying_content_type_or_charset_still_gives_the_embed(world, fakenet, content_type, body):
     fakenet.route("news.example", "/story", lambda r: Response(body, content_type=content_type))
     result = world("scan", "--json", "https://news.example/story")
     assert result.exit_code == 0, result.output
     [scanned] = [json.loads(line) for line in lines(result.stdout)]
     assert [e["post_id"] for e in scanned["embeds"]] == ["1600000000000000001"]
+
+
+def test_a_page_said_to_be_an_image_is_refused_as_a_warc_record_of_that_type_is(world, fakenet):
+    """It was scanned as HTML ("png-is-html" above, before newuser30 #10): a type that is no page is refused, as
+    the WARC input leaves such a record out, in one line naming the type."""
+    fakenet.route("news.example", "/story", lambda r: Response(LYING.encode("utf-8"), content_type="image/png"))
+    result = world("scan", "--json", "https://news.example/story")
+    assert result.exit_code == 1
+    assert lines(result.stderr) == ["error: cannot read https://news.example/story: not HTML (image/png): an article "
+                                    "page is HTML or plain text"]
 
 
 def test_truncated_json_from_a_post_source_is_a_failed_post_not_a_crash(world, fakenet):

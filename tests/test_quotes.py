@@ -646,3 +646,183 @@ def test_a_figure_grouped_otherwise_is_said_as_such_not_as_a_look_alike(said, fo
     same", the homoglyph wording (newuser29b §3). It says a figure written otherwise."""
     compared = compare(said, found)
     assert compared.evidence == evidence
+
+
+# review30q: a partial quote cut next to a negation of a language the lists lacked, or next to a negative pronoun
+# after the verb ("approved" of "approved nothing"), passed: the quote said the opposite of the post (#9).
+MORE_NEGATIONS = [
+    ("after-nothing", "The council approved", "The council approved nothing.", '"nothing" right after them'),
+    ("after-nobody", "We saw", "We saw nobody there.", '"nobody" right after them'),
+    ("before-nothing", "happened at the depot", "Nothing happened at the depot.", '"Nothing" right before them'),
+    ("hebrew-lo", "תומך בחוק", "אני לא תומך בחוק", '"לא" right before them'),
+    ("hebrew-ein", "ראיות להונאה", "אין ראיות להונאה", '"אין" right before them'),
+    ("arabic-la", "أوافق على القرار", "لا أوافق على القرار", '"لا" right before them'),
+    ("arabic-lam", "يحدث ذلك", "لم يحدث ذلك", '"لم" right before them'),
+    ("arabic-ghayr", "صحيح", "الخبر غير صحيح", '"غير" right before them'),
+    ("swedish-inte", "Jag stöder", "Jag stöder inte lagen", '"inte" right after them'),
+    ("danish-ikke", "Jeg støtter", "Jeg støtter ikke loven", '"ikke" right after them'),
+    ("greek-den", "υποστηρίζω τον νόμο", "Δεν υποστηρίζω τον νόμο", '"Δεν" right before them'),
+    ("indonesian-tidak", "mendukung rencana itu", "Saya tidak mendukung rencana itu", '"tidak" right before them'),
+    ("hindi-nahin", "मैं समर्थन", "मैं समर्थन नहीं करता", '"नहीं" right after them'),
+    ("polish-nigdy", "tego nie", "Nigdy tego nie powiedziałem", '"Nigdy" right before them'),
+    ("turkish-degil", "Bu doğru", "Bu doğru değil", '"değil" right after them'),
+    ("hebrew-in-clause", "שהתוכנית תעבוד", "אני לא חושב שהתוכנית תעבוד", '"לא" before them in the same clause'),
+]
+
+
+@pytest.mark.parametrize("said,found,evidence", [r[1:] for r in MORE_NEGATIONS], ids=[r[0] for r in MORE_NEGATIONS])
+def test_a_quote_cut_next_to_a_negation_of_more_languages_warns(said, found, evidence):
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
+    assert evidence in c.evidence
+
+
+@pytest.mark.parametrize("said,found", [
+    ("فزنا", "لم نكن هناك، فزنا"),             # an Arabic comma ends the clause, as a comma does
+    ("जीत गए", "हम वहाँ नहीं थे। जीत गए"),       # a danda ends the sentence, as a full stop does
+    ("the plan", "Nothing, the plan"),          # a comma parts them
+], ids=["arabic-comma", "devanagari-danda", "parted-by-comma"])
+def test_a_negation_parted_from_the_quote_by_punctuation_of_its_script_says_nothing(said, found):
+    c = compare(said, found)
+    assert c.result == "pass", c.evidence
+
+
+# review30q: hyphens split words, so a quote could start or end inside one of the post's hyphenated words and pass
+# as a contiguous run of them: "violent protest" of "non-violent protest", "president" of "ex-president" (#9).
+COMPOUND_CUTS = [
+    ("non-start", "violent protest today", "A non-violent protest today",
+     'partial quote: 3 of 5 words; the quote starts inside the post\'s "non-violent" (a cut word?)'),
+    ("ex-start", "president Smith said no", "The ex-president Smith said no",
+     'partial quote: 4 of 6 words; the quote starts inside the post\'s "ex-president" (a cut word?)'),
+    ("pro-end", "Smith is pro", "Smith is pro-war",
+     'partial quote: 3 of 4 words; the quote ends inside the post\'s "pro-war" (a cut word?)'),
+]
+
+
+@pytest.mark.parametrize("said,found,evidence", [r[1:] for r in COMPOUND_CUTS], ids=[r[0] for r in COMPOUND_CUTS])
+def test_a_quote_cut_inside_a_hyphenated_word_warns(said, found, evidence):
+    c = compare(said, found)
+    assert (c.result, c.evidence) == ("warn", evidence)
+
+
+@pytest.mark.parametrize("said,found", [
+    ("Smith is pro…", "Smith is pro-war"),                          # the article marks its cut
+    ("barely", "We won—barely"),                                    # an em dash is punctuation
+    ("protest today", "A non-violent protest today"),               # the quote starts after the word
+    ("a well known author", "a well-known author"),                 # the whole word, spelt apart
+    ("found the vote was rigged", "A non-partisan panel found the vote was rigged"),
+], ids=["article-marks-cut", "em-dash", "after-the-word", "whole-word", "compound-earlier"])
+def test_a_quote_that_cuts_no_hyphenated_word_still_passes(said, found):
+    c = compare(said, found)
+    assert c.result == "pass", c.evidence
+
+
+# review30q: format characters a reader does not see split a word (U+2062 INVISIBLE TIMES, tag characters, the
+# Mongolian vowel separator), so "passed" with one inside failed as a changed word.
+@pytest.mark.parametrize("said", [
+    "The vote pas\u2062sed today", "The vote pas\U000e0041sed today", "The vote pas\u180esed today",
+    "The vote pas\u2064sed today",
+], ids=["invisible-times", "tag-character", "mongolian-vowel-separator", "invisible-plus"])
+def test_an_invisible_format_character_inside_a_word_passes(said):
+    c = compare(said, "The vote passed today")
+    assert (c.result, c.matched) == ("pass", 4), c.evidence
+
+
+# review30q: a figure in other digits (Arabic-Indic ٦١ for 61, Devanagari ६१) is the same figure; it failed as "no
+# word of the post's 1 is in the quote". It warns, naming it as a figure written otherwise; another figure fails.
+@pytest.mark.parametrize("said,found", [
+    ("نسبة المشاركة 61%", "نسبة المشاركة ٦١٪"),
+    ("نسبة المشاركة ٦١٪", "نسبة المشاركة 61%"),
+    ("मतदान 61 प्रतिशत", "मतदान ६१ प्रतिशत"),
+], ids=["arabic-indic-in-post", "arabic-indic-in-article", "devanagari"])
+def test_a_figure_in_other_digits_warns_as_a_figure_written_otherwise(said, found):
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
+    assert "1 figure written otherwise" in c.evidence and "in other digits" in c.evidence, c.evidence
+
+
+def test_a_changed_figure_in_other_digits_still_fails():
+    c = compare("نسبة المشاركة 67%", "نسبة المشاركة ٦١٪")
+    assert c.result == "fail", c.evidence
+
+
+# review30q: words an article puts in square brackets are its own, marked as such ("He [Smith] said", "[sic]"), as a
+# "…" marks an elision: they failed as a changed word, so a quote written the way newsrooms write them was called
+# a misquote. They warn, naming them; a change outside the brackets still fails.
+BRACKETED = [
+    ("added", "He [Smith] said the plan will fail", "He said the plan will fail",
+     'the post\'s 6 words, word for word; the article\'s own words in brackets: added "[Smith]"'),
+    ("sic", "Their [sic] going home", "Their going home",
+     'the post\'s 3 words, word for word; the article\'s own words in brackets: added "[sic]"'),
+    ("in-place-of", "[Smith] said the plan will fail", "He said the plan will fail",
+     'partial quote: 5 of 6 words; the article\'s own words in brackets: "[Smith]" in place of "He"'),
+    ("in-place-inside", "The mayor said [the council] will act", "The mayor said they will act",
+     'partial quote: 5 of 6 words; the article\'s own words in brackets: "[the council]" in place of "they"'),
+]
+
+
+@pytest.mark.parametrize("said,found,evidence", [r[1:] for r in BRACKETED], ids=[r[0] for r in BRACKETED])
+def test_words_the_article_puts_in_brackets_warn_naming_them(said, found, evidence):
+    c = compare(said, found)
+    assert (c.result, c.evidence) == ("warn", evidence)
+
+
+@pytest.mark.parametrize("said,found", [
+    ("He [Smith] said the plan will work", "He said the plan will fail"),
+    ("[Smith] approved it", "He rejected it"),
+    ("He said [the plan] will fail", "He said the plan will not fail"),
+    ("[UPDATE] Fire on Main Street", "[THREAD] Fire on Main Street"),
+], ids=["change-outside", "change-beside", "dropped-word-outside", "post-s-own-brackets"])
+def test_a_change_outside_the_brackets_still_fails(said, found):
+    assert compare(said, found).result == "fail"
+
+
+# review30q: a quote in another script than the post's shares no word with it by necessity: a translation shown in
+# the post's place, which words cannot check. It failed as "no word of the post's 5 is in the quote", a misquote
+# said of a translation. It warns, saying so; a quote in the post's script with no word of its still fails.
+@pytest.mark.parametrize("said,found,scripts", [
+    ("I do not support this law", "אני לא תומך בחוק הזה", "Latin letters, the post in Hebrew"),
+    ("Мы не поддерживаем закон", "We do not support the law", "Cyrillic letters, the post in Latin"),
+    ("The ceasefire holds", "وقف إطلاق النار صامد", "Latin letters, the post in Arabic"),
+], ids=["hebrew-post", "latin-post", "arabic-post"])
+def test_a_quote_in_another_script_than_the_post_s_warns_as_a_translation(said, found, scripts):
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
+    assert c.evidence == (f"no word of the post's {c.post_words} is in the quote, which is in {scripts}: a "
+                          "translation? Its words cannot be checked against the post's")
+
+
+def test_a_quote_in_the_post_s_script_with_none_of_its_words_still_fails():
+    assert compare("Something else entirely", "The council rejected the budget").result == "fail"
+    assert compare("אני תומך", "לא מתנגד").result == "fail"
+    # letters of another script that look Latin are no translation: a forged quote with a changed word
+    assert compare("Тhе vоtе fаilеd", "The vote passed").result == "fail"
+    assert compare("ТНЕ СОР АТЕ", "THE COP RAN").result == "fail"   # every letter Cyrillic
+
+
+# review30q: a figure a copy desk writes its own way ("50 percent" for "50%", as AP style wants; "9:30" for "09:30")
+# failed as a changed word. It warns as a figure written otherwise, naming both sides; another figure still fails.
+@pytest.mark.parametrize("said,found,shown", [
+    ("Prices rose 50 percent this year", "Prices rose 50% this year",
+     "50% → 50 percent (the same figure, per cent as a sign on one side and a word on the other)"),
+    ("Prices rose 5.5% this year", "Prices rose 5.5 per cent this year",
+     "5.5 per cent → 5.5% (the same figure, per cent as a sign on one side and a word on the other)"),
+    ("Die Preise stiegen um 50 Prozent", "Die Preise stiegen um 50%",
+     "50% → 50 Prozent (the same figure, per cent as a sign on one side and a word on the other)"),
+    ("We meet at 9:30 tonight", "We meet at 09:30 tonight",
+     "09:30 → 9:30 (the same figure, with a leading zero on one side)"),
+], ids=["percent-word", "per-cent-sign", "prozent", "leading-zero"])
+def test_a_figure_a_copy_desk_writes_its_own_way_warns_as_written_otherwise(said, found, shown):
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
+    assert f"1 figure written otherwise: {shown}" in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said,found", [
+    ("Prices rose 60 percent this year", "Prices rose 50% this year"),
+    ("We meet at 9:30 tonight", "We meet at 19:30 tonight"),
+    ("Prices rose 50 points this year", "Prices rose 50% this year"),
+    ("It is 0.5 now", "It is 5 now"),
+], ids=["other-percent", "other-hour", "points-not-percent", "decimal-zero"])
+def test_another_figure_written_the_copy_desk_s_way_still_fails(said, found):
+    assert compare(said, found).result == "fail"

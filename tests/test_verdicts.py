@@ -1600,3 +1600,28 @@ def test_a_flattened_post_with_no_id_counts_as_a_post_not_identified_never_as_no
     assert [e["summary"]["posts"]["status_not_known"] for e in index] == [1]
     [row] = [line for line in (tmp_path / "out" / "index.md").read_text().splitlines() if "remnant.txt" in line]
     assert "| 1 of 1 |" in row
+
+
+@pytest.mark.parametrize("said,says,evidence", [
+    ("The council approved…", "The council approved nothing on Tuesday.",
+     'partial quote: 3 of 6 words; the post has "nothing" right after them (a negation the quote leaves out?)'),
+    ("violent march on Saturday…", "A non-violent march on Saturday in Riverton.",
+     'partial quote: 4 of 8 words; the quote starts inside the post\'s "non-violent" (a cut word?)'),
+    ("תומך בחוק…", "אני לא תומך בחוק הזה",
+     'partial quote: 2 of 5 words; the post has "לא" right before them (a negation the quote leaves out?)'),
+    ("I do not support this law", "אני לא תומך בחוק הזה",
+     "no word of the post's 5 is in the quote, which is in Latin letters, the post in Hebrew: a translation? Its words "
+     "cannot be checked against the post's"),
+    ("He [Smith] said the plan will fail", "He said the plan will fail",
+     'the post\'s 6 words, word for word; the article\'s own words in brackets: added "[Smith]"'),
+], ids=["negative-pronoun-after", "inside-a-hyphenated-word", "hebrew-negation-before", "translation",
+        "bracketed-words"])
+def test_review30q_a_quote_cut_against_the_post_s_meaning_warns_in_the_report(fakenet, reporter, said, says,
+                                                                               evidence):
+    """The first three passed as a verified partial quote: the post says the council approved nothing, the article
+    that it approved; a non-violent march quoted as a violent one; "I do not support the law" quoted as "support the
+    law". The last two failed, calling a translation and an editor's [insertion] misquotes."""
+    out = quoted(fakenet, reporter, said, says, "json", "md")
+    check = text_check(out["json"])
+    assert (check["result"], check["evidence"]) == ("warn", evidence)
+    assert f"⚠️ warn **text**: {evidence}" in out["md"]

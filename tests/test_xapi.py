@@ -277,3 +277,15 @@ def test_a_post_never_edited_keeps_no_version_history(fakenet, store):
     (an edited record reads the post's captures, and its checks say "edited")."""
     fakenet.route("api.twitter.com", "/2/tweets", lookup_page)
     assert fetch_one(Session(settings_for(fakenet, **X_ONLY), store=store)).record.edits == ()
+
+
+def test_review30n_a_429_with_a_reset_past_any_calendar_date_is_the_posts_error_not_a_crash(fakenet, store):
+    """tweepy hands on x-rate-limit-reset as given: saying until when raised OverflowError (an internal error)."""
+    fakenet.route("api.twitter.com", "/2/tweets",
+                  lambda r: Response(fx.as_json(fx.X_API_429), status=429, content_type="application/json",
+                                     headers={**fx.X_RATE_HEADERS, "x-rate-limit-reset": "9" * 20}))
+    post = fetch_one(Session(settings_for(fakenet, retry_max_wait=1, **X_ONLY), store=store))
+    assert post.record.status == "error"
+    assert post.record.reason == "rate-limited (429) until a time no calendar date holds (x-rate-limit-reset: " \
+                                 "99999999999999999999)"
+    assert [r["status"] for r in store.db["fetches"].rows] == [429]

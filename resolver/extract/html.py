@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import threading
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate
@@ -435,7 +436,9 @@ def _embed_at(el: Any, smap: SourceMap) -> Embed | None:
                              span=smap.span(el, "twitter-timeline"), author_handle=ref.author_handle)
             return None
         href = attr(el, "href") or ""
-        embed = _embed_from_url(href, el, smap, "html-link", href[:80]) if href else None
+        # a Like, Retweet or Reply button: a place of the post it names, no embed alone (dedupe.one_per_post)
+        detector = "html-intent" if _intent_on_post(href) else "html-link"
+        embed = _embed_from_url(href, el, smap, detector, href[:80]) if href else None
         return embed if embed is not None and embed.kind != "timeline" else None   # a profile link is no embed
     return None
 
@@ -580,11 +583,13 @@ def _blueskyish(el: Any, smap: SourceMap) -> Embed | None:
 def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Credit]]:
     """Every embed and credit in an HTML page, in order of appearance, each once. `utf8`: the page's bytes when they
     are exactly its UTF-8 encoding (the input was valid UTF-8): parsed as they are, not encoded again (#14)."""
+    _PARSED.page = _PARSED.tree = None
     if not has_markers(page):
         return [], []
     embeds: list[Embed] = []
     credits: list[Credit] = []
     ends = ElementEnds(page)
+    whole_tree = None   # the parse of the whole page (not of slices): its text is measured if no embed is found
     taken: list[tuple[int, int]] = []
     # Credits kept only in script data, on the pages whose scripts hold an image node with a credit key: the images
     # the article shows are gathered from each parse, and the nodes' credits read at the end (#11).
@@ -598,6 +603,7 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
         tree = parse(page if whole else page[start:end], utf8=utf8 if whole else None)
         if tree is None:
             continue
+        whole_tree = tree if whole else None
         smap = SourceMap(page, tree, start, end, ends=ends)
         found, furniture, claimed = _structural_embeds(tree, smap, needles)
         taken += [e.span for e in found] + [a for e in found for a in e.also_at] + [smap.span(el) for el in furniture]
@@ -613,7 +619,34 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
     embeds += _source_urls(page, taken=Intervals(taken), needles=needles)
     if shown is not None:
         credits += script_credits.find_credits(page, nodes, shown)
+    if not embeds and whole_tree is not None:
+        # A page with no embed may be measured for readable text (resolver.readable: a login wall is said to be maybe
+        # no article): on this parse, whose last use this is, not on a second one (a fifth of such a page's scan, #14).
+        _PARSED.page, _PARSED.tree = page, whole_tree
     return one_per_post(embeds), sorted(credits, key=lambda c: c.span)
+
+
+class _Parsed(threading.local):
+    """The parse of the last page `scan` scanned in this thread, when that page had no embed, for `measured`;
+    emptied when the next scan starts, so no more than one page's tree is kept a thread."""
+
+    page: str | None = None
+    tree: Any = None
+
+
+_PARSED = _Parsed()
+
+
+def measured(page: str) -> tuple[int, str | None] | None:
+    """(readable characters, title) of `page` (`resolver.readable.measure`) on the parse `scan` made of it, if the
+    last page this thread scanned is that very string and had no embed; else None (measure it anew). Taken once:
+    the parse is let go."""
+    if _PARSED.page is not page:
+        return None
+    from resolver.readable import measure
+
+    tree, _PARSED.page, _PARSED.tree = _PARSED.tree, None, None
+    return measure(tree)
 
 
 def page_needles(page: str, *, utf8: bytes | None = None) -> Needles:

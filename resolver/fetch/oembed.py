@@ -132,17 +132,17 @@ def _twitter(post_id: str, url: str, data: dict[str, Any]) -> PostRecord:
     from resolver.extract.html import scan
     from resolver.platforms.x import parse_url, status_url
 
-    embeds, _ = scan(data.get("html") or "")
+    embeds, _ = scan(_string(data.get("html")) or "")
     embed = next((e for e in embeds if e.platform == "twitter"), None)
     answered = embed.post_id if embed is not None and embed.post_id else post_id
     if answered != post_id:   # another post: what it says is not what this post says
         return PostRecord(platform="twitter", post_id=post_id, url=url, status="unknown", method=METHOD,
                           reason=f"oEmbed answered with post {answered}, not {post_id}")
-    author = parse_url(data.get("author_url") or "")
+    author = parse_url(_string(data.get("author_url")) or "")
     handle = (author.author_handle if author else None) or (embed.author_handle if embed else None)
     return PostRecord(
         platform="twitter", post_id=post_id, url=status_url(post_id, handle), status="available", method=METHOD,
-        author_handle=handle, author_name=data.get("author_name"),
+        author_handle=handle, author_name=_string(data.get("author_name")),
         text=embed.text if embed else None, lang=embed.lang if embed else None,
         # oEmbed gives only the day, as the embed prints it; kept as a date, never as a time.
         created_at=embed.date if embed else None,
@@ -178,5 +178,5 @@ def _string(value: Any) -> str | None:
 def _int(value: Any) -> int | None:
     try:
         return int(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):   # 1e400 and Infinity read as infinity (review30n)
         return None

@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from resolver.fetch.records import Media, PostRecord, links_of, long_post_text
@@ -116,9 +115,11 @@ def _redirected(response: Any) -> str:
 
 def _until(reset: int | None) -> str:
     """x-rate-limit-reset (epoch seconds) as a UTC time a person reads."""
+    from resolver.http import utc_time
+
     if reset is None:
         return "an unknown time (no x-rate-limit-reset)"
-    return datetime.fromtimestamp(reset, timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+    return utc_time(reset) or f"a time no calendar date holds (x-rate-limit-reset: {reset})"
 
 
 def _record_of_error(post_id: str, reason: str | None) -> PostRecord:
