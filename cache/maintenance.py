@@ -9,7 +9,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
-from cache.store import CacheError, Store
+from cache.store import CacheError, Store, UnknownName
 
 EXPORT_FORMATS = ("csv", "jsonl")
 # A cell starting with one of these is run as a formula by Excel, LibreOffice and Google Sheets (OWASP "CSV
@@ -64,7 +64,7 @@ def rows(store: Store, name: str) -> tuple[list[str], Iterator[tuple[Any, ...]]]
     """Column names and a cursor over one table or view, in rowid order for tables; refuses other names."""
     names = export_names(store)
     if name not in names:
-        raise CacheError(f"no table or view named {name!r} in {store.path}; choose one of: {', '.join(names)}")
+        raise UnknownName(f"no table or view named {name!r} in {store.path}; choose one of: {', '.join(names)}")
     order = " ORDER BY rowid" if name in store.db.table_names() else ""
     cursor = store.db.conn.execute(f"SELECT * FROM [{name}]{order}")
     return [d[0] for d in cursor.description], cursor

@@ -85,6 +85,11 @@ class CacheError(Exception):
     """The database cannot be opened, migrated or written. The message names the file and what to do."""
 
 
+class UnknownName(CacheError):
+    """A name the caller gave (a table or view to export) that the cache does not have: a value the argument cannot
+    take, which the CLI says as a usage error (exit 2: newuser30 #11). The message lists the names it has."""
+
+
 class NewerCacheError(CacheError):
     """The database was made by a newer version of the tool (a migration or schema version this one does not know),
     or by another build (an unreleased branch's migrations)."""

@@ -118,6 +118,21 @@ class ArticleSummary(Article):
     size = property(lambda self: self.__dict__["size"])
 
 
+KINDS = ("html", "text")
+
+
+def kind_given(kind: object) -> str | None:
+    """A kind a caller named, case-folded ("HTML" is html), or None (sniff it). Anything else is a ValueError
+    (newuser30 #6: `scan(page, kind="pdf")` read the page as text and said its kind was "pdf"; "HTML" was text too,
+    the blockquote's words and author lost)."""
+    if kind is None:
+        return None
+    folded = kind.strip().casefold() if isinstance(kind, str) else kind
+    if folded not in KINDS:
+        raise ValueError(f"kind must be 'html' or 'text' (or None: sniffed), not {kind!r}")
+    return folded
+
+
 def sniff_kind(data: bytes, *, encoding: str | None = None) -> str:
     """'html' when the first 64 KB hold HTML markup (HTML_SNIFF_RE, or two different bare tags), else 'text'. The
     content decides, not the file name. UTF-16 (a BOM, or the `encoding` given) is judged by its characters: its
@@ -475,6 +490,9 @@ def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: s
     charset the HTTP Content-Type of a fetched page or a WARC record named (see `decode`). `given`: False when
     `encoding` is a fact of the input (a JSON Lines record's text is UTF-8), not one the user named. `max_bytes`:
     the `[scan] max_article_bytes` of a file or stdin (0: none); None, the fixed cap of a container's record."""
+    kind = kind_given(kind)
+    if encoding is not None and not isinstance(encoding, str):
+        raise TypeError(f"encoding must be str, not {type(encoding).__name__}")
     source = printable(source)
     if max_bytes is not None:
         if max_bytes and len(data) > max_bytes:

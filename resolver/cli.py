@@ -242,10 +242,17 @@ class RefusedCache(Refused):
     """A cache this version must not touch (made by a newer one, #11)."""
 
 
+class BadValue(click.ClickException):
+    """A value an argument cannot take that only the cache can tell (`cache export NAME`): exit 2, as click's own
+    usage errors, in one line that says what to choose (newuser30 #11: it was exit 1)."""
+
+    exit_code = 2
+
+
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Turn the library's errors into one-line click errors (exit 1); never show a user a traceback."""
-    from cache import CacheError, NewerCacheError
+    from cache import CacheError, NewerCacheError, UnknownName
     from resolver.errors import EmbedResolverError, UnsafeSecret, UsageError
     from resolver.output import OutputChanged
 
@@ -259,6 +266,8 @@ def user_errors() -> Iterator[None]:
         raise Refused(str(exc)) from None
     except NewerCacheError as exc:
         raise RefusedCache(str(exc)) from None
+    except UnknownName as exc:
+        raise BadValue(str(exc)) from None
     except (EmbedResolverError, CacheError) as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -1078,6 +1087,7 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
     no_post: list[Resolution] = []
     unread: list[Failure] = []
     used: list[str] = []   # the targets that gave something to fetch from: an article read, a URL
+    origins: list[tuple[str, int | None]] = []   # each post's (article, embed index), or (URL named, None)
 
     def skip(failure: Failure) -> None:
         _say_failure(failure)
@@ -1085,19 +1095,23 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
 
     async def job(session: Session) -> list[fetching.FetchedPost]:
         found = await pipeline.fetch_targets(targets, session=session, stdin=stdin, unresolved=unresolved,
-                                             on_failure=skip, no_post=no_post, used=used)
+                                             on_failure=skip, no_post=no_post, used=used, origins=origins)
         advance = session.reporter.progress("fetching", len(set(found)))
         return await fetching.fetch_posts(found, session=session, options=options, on_done=advance)
 
     session = _session(settings, store=store, mode=mode)
     with user_errors():
         posts = session.run(job)
-    _print_each(posts, as_json=as_json, view="post_text")
     from resolver.article import printable
     from resolver.report import escaped_controls, post_failures
 
-    _say_each_failure(post_failures(post) for post in posts)
     redact = session.redactor.text
+    if as_json:   # each line says where its post came from, as the error lines do (newuser30 #7)
+        for post, (source, embed) in zip(posts, origins, strict=True):
+            click.echo(_json_line({"source": redact(printable(source)), "embed": embed, **post.to_json()}))
+    else:
+        _print_each(posts, as_json=False, view="post_text")
+    _say_each_failure(post_failures(post) for post in posts)
     for failure in unread if as_json else ():   # each said on stderr as it came; a line in the JSON too (#11)
         if not failure.warning:
             click.echo(_json_line(failure.to_json()))

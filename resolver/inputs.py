@@ -132,9 +132,28 @@ class InputSpec:
     leave_out: tuple[str, ...] = ()   # real paths of what the run writes (its --output file or folder): not read
     max_bytes: int = MAX_ARTICLE_BYTES   # the most a file or stdin may hold (`[scan] max_article_bytes`; 0: none)
 
+    def __post_init__(self) -> None:
+        # One path given where a tuple goes is one path, as pathlib takes it (newuser30 #5: "a." was read as the
+        # file `a` and the folder `.`, and a "/" walked the filesystem's root); a Path among them is its str.
+        for name in ("files", "jsonl", "warc", "globs", "leave_out"):
+            object.__setattr__(self, name, _paths(name, getattr(self, name)))
+
     @property
     def empty(self) -> bool:
         return not (self.files or self.jsonl or self.warc)
+
+
+def _paths(name: str, given: object) -> tuple[str, ...]:
+    """An InputSpec field as the tuple of str it holds, or TypeError naming the field."""
+    if isinstance(given, (str, os.PathLike)):
+        given = (given,)
+    elif isinstance(given, (bytes, bytearray)) or not isinstance(given, Iterable):
+        raise TypeError(f"InputSpec {name}: expected a path or a sequence of paths, not {type(given).__name__}")
+    paths = tuple(given)
+    for path in paths:
+        if not isinstance(path, (str, os.PathLike)) or isinstance(os.fspath(path), bytes):
+            raise TypeError(f"InputSpec {name}: expected paths, not {type(path).__name__} ({path!r})")
+    return tuple(os.fspath(path) for path in paths)
 
 
 def reading_order(spec: InputSpec, source: str) -> tuple[int, tuple[str, ...], int]:
@@ -156,6 +175,8 @@ def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | 
     that is no page (not 2xx, not HTML, a revisit) is no item: `passed_over` is called for each of this shard's.
     `met` is called with every item's resume key, in that order, before the shard choice: what it makes of the
     order is then the same in every shard and for any number of shards (pipeline.ProgressKeys)."""
+    if not isinstance(spec, InputSpec):
+        raise TypeError(f"spec must be an InputSpec, not {type(spec).__name__}")
     stdin = stdin if stdin is not None else sys.stdin.buffer
     taken = _Taker(spec.shard, skip, repeated, leave_out=frozenset(spec.leave_out), passed_over=passed_over, met=met)
     for name in spec.files:

@@ -395,6 +395,7 @@ def run(items: Iterable[Item], *, session: Session, steps: Steps = Steps(),
     A run needs no event loop as long as the cache answers its steps (a warm run, #14) or it has none: it runs in
     this thread (`scan_here`), until an article named by its URL or one whose steps need the network hands the
     rest of the run to the loop."""
+    _refuse_no_items(items)
     summary = summary if summary is not None else Summary()
     if options.stop is not None:
         items = _until(options.stop, items)
@@ -406,6 +407,16 @@ def run(items: Iterable[Item], *, session: Session, steps: Steps = Steps(),
             left = rest
             session.run(lambda s: drive(left, session=s, steps=steps, emit=emit, options=options, summary=summary))
     return summary
+
+
+def _refuse_no_items(items: object) -> None:
+    """A TypeError saying what `run` takes, for what is plainly not that (a str was read a character at a time, an
+    InputSpec was "not iterable": newuser30 #6). A sequence's first entry is looked at; an iterator is not read."""
+    first = items[0] if isinstance(items, Sequence) and not isinstance(items, (str, bytes)) and items else None
+    if (isinstance(items, (str, bytes, InputSpec)) or not isinstance(items, Iterable)
+            or first is not None and not isinstance(first, Item)):
+        wrong = type(first if first is not None else items).__name__
+        raise TypeError(f"items must be an iterable of inputs.Item (iter_items(InputSpec(...)) makes them), not {wrong}")
 
 
 def _until(stop: Callable[[], bool], items: Iterable[Item]) -> Iterator[Item]:
@@ -1407,7 +1418,11 @@ def _recorded_answer(url: str, row: Mapping[str, Any], session: Session) -> None
 def scan(content: str | bytes, *, source: str = "-", kind: str | None = None) -> ArticleResult:
     """Embeds and credits of an article given as text or bytes (text is taken as UTF-8; a lone surrogate, which
     JSON allows, becomes "?" as in a JSON Lines record). No store, no network."""
-    data = content.encode("utf-8", "replace") if isinstance(content, str) else content
+    if not isinstance(content, (str, bytes, bytearray, memoryview)):
+        raise TypeError(f"content must be str or bytes, not {type(content).__name__}")
+    if not isinstance(source, str):
+        raise TypeError(f"source must be str, not {type(source).__name__}")
+    data = content.encode("utf-8", "replace") if isinstance(content, str) else bytes(content)
     return scan_article(from_bytes(data, source, kind=kind))
 
 
@@ -1688,7 +1703,8 @@ def named_inputs(targets: Iterable[str], stdin: IO[bytes] | None, *,
 async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[bytes] | None = None,
                         unresolved: list[tuple[Resolution, tuple[str, ...]]] | None = None,
                         on_failure: Callable[[Failure], None] | None = None,
-                        no_post: list[Resolution] | None = None, used: list[str] | None = None) -> list[Target]:
+                        no_post: list[Resolution] | None = None, used: list[str] | None = None,
+                        origins: list[tuple[str, int | None]] | None = None) -> list[Target]:
     """Posts to fetch from what the user named: post URLs as they are, other links resolved, articles scanned.
     A link that ended in an error, or offline was never resolved, is added to `unresolved` (when given), with the
     targets it came from (the articles holding it, or itself when named), so the caller can say so and exit
@@ -1697,12 +1713,15 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
     vanished too, with nothing printed and exit 0. A file that cannot be read as an article is handed to
     `on_failure` and the rest goes on (before, a binary file in a folder ended the whole fetch, and a broken link
     vanished without a word). Each article read and each URL named is added to `used` (when given): a run with
-    neither had only empty or skipped files."""
+    neither had only empty or skipped files. `origins` (when given) gets, for each target returned, where it came
+    from: (the article's source, the embed's index), or (the URL named, None); a post several embeds lead to is
+    returned for each (newuser30 #7: `fetch --json` could not say which article a post was from)."""
     from resolver.fetch import target_of
     from resolver.resolve import links_of, resolve_many
 
     found: list[Target] = []
-    links: dict[str, list[str]] = {}   # each link, with the targets it came from
+    came_from: list[tuple[str, int | None]] = origins if origins is not None else []
+    links: dict[str, list[tuple[str, int | None]]] = {}   # each link, with the targets (and embeds) it came from
     named_links: set[str] = set()
     for named in list(named_inputs(targets, stdin, max_bytes=session.settings.max_article_bytes)):
         if isinstance(named, Item):
@@ -1715,13 +1734,14 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
                 continue
             if used is not None:
                 used.append(named.source)
-            for embed in scanned.embeds:
+            for index, embed in enumerate(scanned.embeds):
                 target = target_of(embed.platform, embed.kind, embed.post_id, scanned.real_url(embed.url))
                 if target is not None:
                     found.append(target)
+                    came_from.append((named.source, index))
                 else:   # its links, as `scan --fetch` resolves them: a flattened tweet's photo link leads to it
                     for link in map(scanned.real_url, links_of(embed)):
-                        links.setdefault(link, []).append(named.source)
+                        links.setdefault(link, []).append((named.source, index))
             continue
         if used is not None:
             used.append(named)
@@ -1729,18 +1749,23 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
         target = target_of(ref.platform, ref.kind, ref.post_id, ref.url) if ref else None
         if target is not None:
             found.append(target)
+            came_from.append((named, None))
         else:
-            links.setdefault(named, []).append(named)
+            links.setdefault(named, []).append((named, None))
             named_links.add(named)
     unique = list(links)
+    led: dict[tuple[Target, str, int | None], None] = {}   # an embed's two links to one post: one line, not two
     for link, resolution in zip(unique, await resolve_many(unique, session=session), strict=True):
         target = _end_target(resolution)
         if target is not None:
-            found.append(target)
+            led.update(dict.fromkeys((target, *origin) for origin in links[link]))
         elif unresolved is not None and resolution.error is not None:
-            unresolved.append((resolution, tuple(dict.fromkeys(links[link]))))
+            unresolved.append((resolution, tuple(dict.fromkeys(source for source, _ in links[link]))))
         elif no_post is not None and link in named_links and resolution.error is None:
             no_post.append(resolution)
+    for target, source, at in led:
+        found.append(target)
+        came_from.append((source, at))
     return found
 
 

@@ -385,8 +385,8 @@ def resolution_text(result: Resolution) -> Text:
             what += f" {post.post_id}"
         if post.author_handle:
             what += f" by @{post.author_handle}"
-        if post.created_at:
-            what += f", created {post.created_at}"
+        if post.snowflake_time:   # the id's time, as the report's "Id minted": not the post's own (newuser30 #4)
+            what += f", id minted {post.snowflake_time}"
         _line(text, f"  is: {what}", "green")
     return text
 

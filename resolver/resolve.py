@@ -71,12 +71,22 @@ class Destination:
     post_id: str | None
     author_handle: str | None
     url: str
-    created_at: str | None = None
+    # The id's time, as the report JSON names it: `created_at` is the post's own time wherever the JSON has one
+    # (newuser30 #4: a scan line had both under that name, the id's 6 months from the post's in the fixture)
+    snowflake_time: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         # Written out rather than `plain(self)`, as Resolution.to_json (#13); tests/test_model.py keeps it in step.
         return {"platform": self.platform, "kind": self.kind, "post_id": self.post_id,
-                "author_handle": self.author_handle, "url": self.url, "created_at": self.created_at}
+                "author_handle": self.author_handle, "url": self.url, "snowflake_time": self.snowflake_time}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Destination":
+        """A kept destination: one kept before the field's rename (or merged in from such a cache) says `created_at`."""
+        fields = dict(data)
+        if "created_at" in fields:
+            fields.setdefault("snowflake_time", fields.pop("created_at"))
+        return cls(**fields)
 
 
 @dataclass(frozen=True)
@@ -307,7 +317,7 @@ def _non_public(hop: dict[str, Any]) -> bool:
 
 def _from_row(url: str, cached: dict[str, Any]) -> Resolution:
     return Resolution(url, cached["final_url"], cached["canonical_url"], tuple(Hop(**h) for h in cached["hops"] or []),
-                      _read_now(Destination(**cached["post"])) if cached["post"] else None, cached["error"],
+                      _read_now(Destination.from_json(cached["post"])) if cached["post"] else None, cached["error"],
                       from_cache=True, resolution_id=cached["id"])
 
 

@@ -16,6 +16,7 @@ calls it once for the whole job.
 from __future__ import annotations
 
 import gc
+import os
 import threading
 import time
 from collections.abc import Awaitable, Callable, Iterable, Iterator
@@ -48,9 +49,24 @@ class Mode:
     refresh: bool = False
 
     def __post_init__(self) -> None:
+        for name in ("offline", "refresh"):   # offline="no" ran offline, and offline="" online (newuser30 #6)
+            if not isinstance(getattr(self, name), bool):
+                raise TypeError(f"Mode {name} must be True or False, not {type(getattr(self, name)).__name__}")
         if self.offline and self.refresh:
             raise UsageError("--offline and --refresh cannot be used together: offline answers only from the "
                              "cache, refresh ignores it")
+
+
+def _refuse_wrong_parts(settings: object, store: object, mode: object) -> None:
+    """A TypeError naming the argument a library user gave wrong (newuser30 #6: `Session(None)` raised
+    AttributeError 'limits'). A path given as the store is refused by its type: cache is not imported to check the
+    rest (sqlite-utils' import is most of a warm run's start)."""
+    if not isinstance(settings, Settings):
+        raise TypeError(f"settings must be a settings.Settings (load_settings() makes one), not {type(settings).__name__}")
+    if isinstance(store, (str, bytes, os.PathLike)):
+        raise TypeError(f"store must be a cache.Store or None, not {type(store).__name__}")
+    if not isinstance(mode, Mode):
+        raise TypeError(f"mode must be a session.Mode, not {type(mode).__name__}")
 
 
 class Reporter(Protocol):
@@ -123,6 +139,7 @@ class Session:
     def __init__(self, settings: Settings, *, store: Store | None = None, mode: Mode = Mode(),
                  budgets: Budgets | None = None, warc: WarcWriter | None = None, replay: ReplayIndex | None = None,
                  resolver: Resolver | None = None, reporter: Reporter | None = None) -> None:
+        _refuse_wrong_parts(settings, store, mode)
         self.settings = settings
         self.redactor = Redactor.for_settings(settings)   # secrets out of every URL, header and message kept
         redact_logs(self.redactor)

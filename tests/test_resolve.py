@@ -37,7 +37,7 @@ def test_tco_to_pic_to_status_stops_at_the_post(fakenet, store):
     assert result.final_url == STATUS
     assert result.canonical_url == "https://twitter.com/RivertonRoads/status/1600000000000000001"
     assert result.post.post_id == "1600000000000000001" and result.post.author_handle == "RivertonRoads"
-    assert result.post.created_at == "2022-12-06T05:31:41.219Z"   # (id >> 22) + 1288834974657 ms
+    assert result.post.snowflake_time == "2022-12-06T05:31:41.219Z"   # (id >> 22) + 1288834974657 ms
     assert ("twitter.com", "/RivertonRoads/status/1600000000000000001/photo/1") not in fakenet.hits
     # the fetch log keeps the original URL, the one contacted, and a redacted header set
     [row] = store.fetches_for("https://t.co/Ab12Cd34Ef")
@@ -46,6 +46,21 @@ def test_tco_to_pic_to_status_stops_at_the_post(fakenet, store):
     assert len(row["body_sha256"]) == 64 and row["purpose"] == "resolve"
     from resolver import __version__
     assert fakenet.user_agents == {f"embed-resolver/{__version__} (+https://pypi.org/project/embed-resolver/)"}
+
+
+def test_the_id_time_is_snowflake_time_not_created_at(fakenet, store):
+    """newuser30 #4: `resolutions[].post.created_at` was the id's time, beside `posts[].created_at`, the post's own,
+    in one scan line; the report JSON calls it `snowflake_time`. A resolution kept under the old name still reads."""
+    fakenet.route("t.co", "/Ab12Cd34Ef", redirect(STATUS))
+    post = run("https://t.co/Ab12Cd34Ef", fakenet.settings(), store).to_json()["post"]
+    assert "created_at" not in post and post["snowflake_time"] == "2022-12-06T05:31:41.219Z"
+    old = dict(post, url="https://twitter.com/RivertonRoads/status/1600000000000000001")
+    old["created_at"] = old.pop("snowflake_time")
+    store.record_resolution({"url": "https://t.co/kept", "final_url": STATUS, "canonical_url": old["url"], "hops": [],
+                             "post": old, "error": None, "resolved_at": "2099-01-01T00:00:00Z"})
+    kept = run("https://t.co/kept", fakenet.settings(), store, offline=True)
+    assert kept.from_cache and kept.post.snowflake_time == "2022-12-06T05:31:41.219Z"
+    assert "created_at" not in kept.to_json()["post"]
 
 
 def test_browser_form_meta_refresh_and_javascript(fakenet, store):
@@ -57,7 +72,7 @@ def test_browser_form_meta_refresh_and_javascript(fakenet, store):
     js = run("https://t.co/js1", fakenet.settings(), store)
     assert js.hops[0].via == "javascript" and js.post == Destination(
         platform="youtube", kind="video", post_id="AbCdEfGhIjK", author_handle=None,
-        url="https://www.youtube.com/watch?v=AbCdEfGhIjK", created_at=None)
+        url="https://www.youtube.com/watch?v=AbCdEfGhIjK", snowflake_time=None)
 
 
 def test_multi_hop_relative_location_and_x_dot_com(fakenet, store):
@@ -67,7 +82,7 @@ def test_multi_hop_relative_location_and_x_dot_com(fakenet, store):
     result = run("bit.ly/3xYz", fakenet.settings(), store)
     assert [h.status for h in result.hops] == [302, 307, 301]
     assert result.hops[1].url == "https://bit.ly/step2"
-    assert result.canonical_url == "https://twitter.com/someone/status/20" and result.post.created_at is None
+    assert result.canonical_url == "https://twitter.com/someone/status/20" and result.post.snowflake_time is None
 
 
 def test_follow_all_goes_past_the_post_url(fakenet, store):
