@@ -9,6 +9,7 @@ in test_xapi.py; per-status answers of the post fetchers in test_fetch.py.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import socket
@@ -104,13 +105,21 @@ def _refused(fakenet, servers, tls):
 
 
 GZIP_BOMB = gzip.compress(b"\0" * 50_000_000)
-BROTLI_BOMB = None
 
 
-def _brotli_bomb():
+@functools.cache
+def _brotli_bomb() -> bytes:
+    """50 MB of zeros, brotli'd: made once, before the server is asked (made in the handler, it took the client's
+    whole deadline on a loaded machine, and the test failed on a timeout)."""
     import brotli
 
     return brotli.compress(b"\0" * 50_000_000, quality=5)
+
+
+def _brotli_bomb_served(fakenet, servers, tls):
+    bomb = _brotli_bomb()
+    return _routed(lambda r: Response(bomb, content_type="text/html", headers={"Content-Encoding": "br"}))(
+        fakenet, servers, tls)
 
 
 CASES = {
@@ -150,8 +159,7 @@ CASES = {
 # answered (what a link leads to is its status, its Location, a refresh in its first bytes; not its whole body).
 BIG_BODIES = {
     "gzip-bomb": _routed(lambda r: Response(GZIP_BOMB, content_type="text/html", headers={"Content-Encoding": "gzip"})),
-    "brotli-bomb": _routed(lambda r: Response(_brotli_bomb(), content_type="text/html",
-                                              headers={"Content-Encoding": "br"})),
+    "brotli-bomb": _brotli_bomb_served,
     "body-past-the-cap": _routed(page("<p>" + "x" * 1_200_000)),
     "a-big-pdf": _routed(page(b"%PDF-1.7\n" + b"x" * 1_200_000, content_type="application/pdf")),
 }
