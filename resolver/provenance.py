@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from resolver import __version__, quotes
 from resolver.archive import SECRET_NOT_SENT, WITHHELD, Takes, carried_secret, lookup_error, looked_up
-from resolver.fetch.oembed import text_is_title
-from resolver.fetch.records import link_map
+from resolver.fetch.records import TITLE, json_text_kind, link_map
 from resolver.fetch.wayback import READ_WHEN, differences, where_looked
 from resolver.identify import NOT_CHECKED   # an identification that looked at nothing (offline, a failed listing)
 from resolver.placeholders import is_placeholder, real, without_lead
@@ -271,7 +270,7 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     found, source = said_by_post(post)
     if found is None or not found.get("text"):
         return check("text", "skip", "no available post text or archived copy to compare with")
-    if found is post and text_is_title(post.get("platform") or ""):   # a video's, a thread's title: no words to quote
+    if found is post and json_text_kind(post) == TITLE:   # a video's, a thread's title: no words to quote
         title = " ".join(found["text"].split())
         return check("text", "skip", f"the source gives the post's title, not its words: “{title}” is not compared")
     compared = quotes.compare(said or "", found["text"], links=link_map(found.get("links")))

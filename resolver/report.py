@@ -394,6 +394,7 @@ def post_text(post: FetchedPost) -> Text:
     from rich.text import Text
 
     from resolver.fetch import not_fetched
+    from resolver.fetch.records import TITLE
 
     record = post.record
     colour = {"available": "green", "error": "red", "unknown": "yellow"}.get(record.status, "magenta")
@@ -410,9 +411,7 @@ def post_text(post: FetchedPost) -> Text:
     if record.created_at:
         _line(text, f"  created {record.created_at}")
     if record.text:
-        from resolver.fetch.oembed import text_is_title
-
-        _line(text, f"  {'title: ' * text_is_title(record.platform)}{_short(record.text, 200)}")
+        _line(text, f"  {'title: ' * (record.text_kind == TITLE)}{_short(record.text, 200)}")
     for item in post.media:
         credit = "; ".join(f"{k}: {v}" for k, v in (item.get("credit") or {}).items())
         size = f"{item.get('width')}x{item.get('height')}" if item.get("width") else ""
@@ -649,7 +648,7 @@ def _given_by(post: dict[str, Any], field: str, found: str | None) -> str:
 
 def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str]]:
     """(fact, the article says, the source says, provenance) rows for one embed."""
-    from resolver.fetch.oembed import text_is_title
+    from resolver.fetch.records import TITLE, json_text_kind
     from resolver.provenance import edit_of, failed_beside, failure_text
 
     post = embed["post"]
@@ -691,7 +690,7 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         if text and embed.get("text_confidence") == "uncertain":
             text += " [where the tweet starts or ends in the article is uncertain]"
         found_text = post.get("text")
-        if found_text and text_is_title(post["platform"]):
+        if json_text_kind(post) == TITLE:
             # a title beside no words of the post: the article's words, if any, stand beside nothing (newuser29 §8)
             if text:
                 rows.append(("Text", text, None, _given_by(post, "text", None)))

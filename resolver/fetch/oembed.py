@@ -50,16 +50,6 @@ PROVIDERS: dict[str, Provider] = {
     "threads": Provider("threads", "https://graph.threads.net/v1.0/oembed", token="meta_access_token"),
 }
 METHOD = "oembed"
-# What an answer's `title` is. TikTok's is the video's caption, the post's own words. Every other provider's names a
-# video, a photo or a Reddit thread, or says nothing of the post (older Mastodon's "New status by <user>"): a title,
-# shown as one and never compared as what the post says (newuser29 §8). X's text is read from its `html`.
-CAPTION_TITLES = frozenset({"tiktok"})
-
-
-def text_is_title(platform: str) -> bool:
-    """Whether the text recorded for a post of `platform` is its oEmbed title, not the post's words: oEmbed is the
-    only source of text for the platforms other than X."""
-    return platform in PROVIDERS and platform != "twitter" and platform not in CAPTION_TITLES
 
 
 def request(platform: str, post_url: str, *, access_token: str | None = None) -> Request:

@@ -1,0 +1,82 @@
+"""What reports say of posts of platforms other than X, and how sure they are of it (#6, #9, #10): a title in the JSON
+says it is one; Bluesky's "[image or embed]" is a fact that the post has media; a Facebook embed code's words are
+read as the post's words, from the article and from Facebook's oEmbed `html`, so the text check runs. The embed codes
+are small fictional ones in the real shapes (shared/reference/embeds, and Facebook's code as its generator writes
+it: `<p>` words, then "Posted by <a>Page</a> on <a>date</a>"), the answers come from loopback servers."""
+
+import json
+
+import pytest
+
+from resolver.fetch.records import PostRecord, merge, record_from_json
+from tests.test_fetch import json_page
+from tests.test_platform_verdicts import BLUESKY_OEMBED, HOSTS, MASTODON_OEMBED, TOOT, bluesky_blockquote
+from tests.test_verdicts import cli_on_fakenet
+from tests.waybacknet import serve
+
+FB_POST = "https://www.facebook.com/rivertoncouncil/posts/4455667788990011"
+
+
+def fb_post(words: str = "The Riverton bridge reopens on Monday at 6am.", by: str = "Posted by") -> str:
+    """Facebook's embed code as its generator writes it (fb-post, blockquote.fb-xfbml-parse-ignore): the post's
+    words in a <p>, then who posted it and when."""
+    return (f'<div class="fb-post" data-href="{FB_POST}" data-width="500" data-show-text="true">'
+            f'<blockquote cite="{FB_POST}" class="fb-xfbml-parse-ignore"><p>{words}</p>{by} '
+            '<a href="https://www.facebook.com/rivertoncouncil/">Riverton Council</a> on&nbsp;'
+            f'<a href="{FB_POST}">Thursday, March 5, 2026</a></blockquote></div>')
+
+
+def facebook_oembed(words: str) -> dict:
+    """Graph API oembed_post's answer: no title and no text field; the embed code in `html`."""
+    return {"type": "rich", "version": "1.0", "provider_name": "Facebook", "provider_url": "https://www.facebook.com",
+            "author_name": "Riverton Council", "author_url": "https://www.facebook.com/rivertoncouncil/",
+            "width": 552, "height": None,
+            "html": '<div id="fb-root"></div><script async="1" defer="1" crossorigin="anonymous" '
+                    'src="https://connect.facebook.net/en_US/sdk.js#xfbml=1&amp;version=v16.0"></script>'
+                    + fb_post(words)}
+
+
+# -- 1. a title in the JSON says it is one ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("platform,method,text,kind", [
+    ("reddit", "oembed", "Levee breach at Riverton", "title"),
+    ("mastodon", "oembed", "New status by stormdesk", "title"),
+    ("youtube", "oembed", "Riverton flood, drone view", "title"),
+    ("tiktok", "oembed", "The bridge is under water now #flood", "text"),   # TikTok's title is its caption
+    ("twitter", "oembed", "The levee held.", "text"),
+    ("twitter", "syndication", "The levee held.", "text"),
+    ("reddit", "oembed", None, None),
+], ids=["reddit", "old-mastodon", "youtube", "tiktok", "x-oembed", "x-syndication", "no-text"])
+def test_a_post_records_json_says_whether_its_text_is_a_title(platform, method, text, kind):
+    """`post.text` held a Reddit thread's or a video's title with nothing saying so: a script reading the JSON took
+    it for the post's words (fixauthor29, left alone)."""
+    record = PostRecord(platform, "1", "https://example.invalid/1", "available", method, text=text)
+    data = record.to_json()
+    assert data["text_kind"] == kind
+    assert record_from_json(data).to_json() == data
+    merged = merge([record])
+    assert merged.to_json()["text_kind"] == kind
+
+
+def test_a_record_cached_before_text_kind_is_read_with_it():
+    """A cache written before the field: its record JSON has no `text_kind`, which is made from what it holds."""
+    data = PostRecord("reddit", "1", "https://example.invalid/1", "available", "oembed", text="A title").to_json()
+    del data["text_kind"]
+    assert record_from_json(data).to_json()["text_kind"] == "title"
+
+
+def test_the_json_report_and_scan_say_a_title_is_a_title(fakenet, tmp_path, monkeypatch):
+    fakenet.route("mastodon.social", "/api/oembed", json_page(MASTODON_OEMBED | {"title": "New status by stormdesk"}))
+    fakenet.route("embed.bsky.app", "/oembed", json_page(BLUESKY_OEMBED))
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    article = f'<html><body><iframe src="{TOOT}/embed" class="mastodon-embed"></iframe>{bluesky_blockquote()}</body></html>'
+    code, out = run("scan", "--fetch", "--json", "article.html", article=article)
+    assert code == 0, out
+    posts = {p["platform"]: p for p in json.loads(out)["posts"]}
+    assert (posts["mastodon"]["text"], posts["mastodon"]["text_kind"]) == ("New status by stormdesk", "title")
+    assert (posts["bluesky"]["text"], posts["bluesky"]["text_kind"]) == (None, None)
+    code, out = run("report", "--format", "json", "article.html")
+    assert code == 0, out
+    toot = next(e for e in json.loads(out)["embeds"] if e["platform"] == "mastodon")
+    assert toot["post"]["text_kind"] == "title"
