@@ -43,7 +43,8 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m018_progress_runs", "m019_body_redacted", "m020_article_encoding_given_known",
               "m021_authors_by_id", "m022_fetch_non_public",
               "m023_resolution_end_redacted", "m024_fetch_answered_at_unknown", "m025_embed_linked_capture",
-              "m026_embed_start_seconds", "m027_embed_other_words", "m028_undated_replayed_facts")
+              "m026_embed_start_seconds", "m027_embed_other_words", "m028_undated_replayed_facts",
+              "m029_embed_media_marker")
 # A new database's schema in one script: what the migrations make of an empty file (#14; `Store._create`)
 SCHEMA = Path(__file__).with_name("schema.sql")
 MEMO_TRIGGERS = 49   # how many cache.migrations.memo_triggers() makes (a test checks)

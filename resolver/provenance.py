@@ -587,6 +587,9 @@ def media_check(embed: dict[str, Any], post: dict[str, Any] | None, resolutions:
         return check("media", "skip", f"the source gives only a thumbnail of the post ({', '.join(thumbnails)}), no "
                                       f"media an article would link: nothing to compare")
     found = len(media) - len(thumbnails)
+    if not links and not found and embed.get("media_marker"):   # Bluesky's embed code says it has some (platforms30)
+        return check("media", "skip", f"the article's embed code marks an image or embed (“{embed['media_marker']}”); "
+                                      "the source gives no media to compare with")
     if not links:
         return check("media", "skip" if not found else "warn",
                      "no media link in the article" + (f"; the post has {found} media" if found else ""))

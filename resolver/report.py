@@ -87,7 +87,8 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
         for i, embed in enumerate(result.embeds, start=1):
             names = [v for v in (embed.author_name, f"@{embed.author_handle}" if embed.author_handle else None) if v]
             author = [part for name in names for part in (BREAK, (name, ""))][1:] or [("", "")]
-            media = f" [{len(embed.media_links)} media]" if embed.media_links else ""
+            media = f" [{len(embed.media_links)} media]" if embed.media_links else \
+                f" [{embed.media_marker}]" if embed.media_marker else ""
             post = [(f"{embed.platform} {embed.kind}", "bold"), BREAK, (embed.url, ""), BREAK, (embed.detector, "dim")]
             rows.append([[(str(i), "")], post, author, [(embed.date or embed.date_text or "", "")],
                          [(_short(embed.text, 140) + media, "")]])
@@ -699,7 +700,7 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
             rows.append(("Text", text, found_text and found_text + edit.format("words"),
                          _given_by(post, "text", found_text)))
         media = ", ".join(m["url"] for m in post.get("media") or []) or None
-        rows.append(("Media", ", ".join(embed.get("media_links") or []) or None, media, _given_by(post, "media", media)))
+        rows.append(("Media", _article_media(embed), media, _given_by(post, "media", media)))
         rows += _archived_rows(embed, post)
     if embed.get("snowflake_time"):
         rows.append(("Id minted", "", embed["snowflake_time"], "derived from the post id (snowflake), no fetch"))
@@ -707,6 +708,14 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         rows.append(("Author", author, None, ""))
     return rows
 
+
+
+def _article_media(embed: dict[str, Any]) -> str | None:
+    """What the article shows of a post's media: its media links, or the words its embed code shows in their place
+    (Bluesky's "[image or embed]": the post has media, platforms30)."""
+    marker = embed.get("media_marker")
+    return ", ".join(embed.get("media_links") or []) or (
+        f"the embed code marks an image or embed: “{marker}”" if marker else None)
 
 
 def _archived_rows(embed: dict[str, Any], post: dict[str, Any]) -> list[tuple[str, str | None, str | None, str]]:

@@ -8,9 +8,10 @@ import json
 
 import pytest
 
+from resolver.extract import html
 from resolver.fetch.records import PostRecord, merge, record_from_json
 from tests.test_fetch import json_page
-from tests.test_platform_verdicts import BLUESKY_OEMBED, HOSTS, MASTODON_OEMBED, TOOT, bluesky_blockquote
+from tests.test_platform_verdicts import BLUESKY_OEMBED, HOSTS, MASTODON_OEMBED, TOOT, bluesky_blockquote, checks_of
 from tests.test_verdicts import cli_on_fakenet
 from tests.waybacknet import serve
 
@@ -80,3 +81,36 @@ def test_the_json_report_and_scan_say_a_title_is_a_title(fakenet, tmp_path, monk
     assert code == 0, out
     toot = next(e for e in json.loads(out)["embeds"] if e["platform"] == "mastodon")
     assert toot["post"]["text_kind"] == "title"
+
+
+# -- 2. Bluesky's "[image or embed]": the post has media ------------------------------------------------------------
+
+def test_a_bluesky_embed_codes_image_or_embed_link_says_the_post_has_media():
+    page = f"<html><body>{bluesky_blockquote()}</body></html>"
+    (embed,), _ = html.scan(page)
+    assert embed.text == "Shelters are open at the town hall."
+    assert embed.media_marker == "[image or embed]"
+    assert embed.to_json()["media_marker"] == "[image or embed]"
+    plain = bluesky_blockquote().replace('<br><br><a href="https://bsky.app/profile/did:plc:rivertonfictional0000001'
+                                         '/post/3kriverton22?ref_src=embed">[image or embed]</a>', "")
+    (embed,), _ = html.scan(f"<html><body>{plain}</body></html>")
+    assert (embed.text, embed.media_marker) == ("Shelters are open at the town hall.", None)
+
+
+def test_a_report_says_a_bluesky_post_has_media_the_embed_code_marks(fakenet, tmp_path, monkeypatch):
+    """Bluesky's oEmbed gives no media: the Media row stood empty on both sides and the media check said "no media
+    link in the article", while the embed code said the post has an image or embed."""
+    fakenet.route("embed.bsky.app", "/oembed", json_page(BLUESKY_OEMBED))
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    code, out = run("report", "--format", "json", "article.html",
+                    article=f"<html><body>{bluesky_blockquote()}</body></html>")
+    assert code == 0, out
+    (skeet,) = json.loads(out)["embeds"]
+    media = checks_of(skeet)["media"]
+    assert media == {"name": "media", "result": "skip", "evidence": (
+        "the article's embed code marks an image or embed (“[image or embed]”); the source gives no media to "
+        "compare with")}
+    code, md = run("report", "--format", "md", "article.html")
+    assert ("| Media | the embed code marks an image or embed: “[image or embed]” | — | not in the answer (oembed, "
+            in md)

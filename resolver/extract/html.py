@@ -30,7 +30,7 @@ from resolver.extract.lazy import LazyPattern
 from resolver.extract.needles import WRITES_LETTERS_RE, Needles
 from resolver.extract.spans import ElementEnds, SourceMap
 from resolver.model import Credit, Embed, PostRef
-from resolver.placeholders import is_placeholder, real, without_tail
+from resolver.placeholders import EMBED_CODE_TAIL_RE, is_placeholder, real, without_tail
 from resolver.platforms import x
 
 # Pages repeat the same share and profile links: each URL is read once per process (the answers are frozen values).
@@ -568,12 +568,15 @@ def _blueskyish(el: Any, smap: SourceMap) -> Embed | None:
     whole = element_text(el)
     name = re.search(r"(?:—|–)\s*(?P<name>[^(]*?)\s*\(", whole)
     date_text = element_text(date_link) if date_link is not None else None
+    said = text_with_breaks(para) if para is not None else ""
+    marker = EMBED_CODE_TAIL_RE.search(said)   # the post has an image or an embed (platforms30)
     return Embed(
         platform="bluesky", kind="post", url=ref.url, detector="html-blockquote", span=smap.span(el, "bluesky-embed"),
         post_id=ref.post_id, author_handle=element_text(handle_link)[1:] if handle_link is not None else ref.author_handle,
         author_name=name.group("name").strip() if name else None,
-        text=real(without_tail(text_with_breaks(para))) if para is not None else None,
+        text=real(without_tail(said)) if para is not None else None,
         date_text=date_text, date=parse_date(date_text or ""), lang=(attr(para, "lang") if para is not None else None) or None,
+        media_marker=marker.group().strip() if marker else None,
     )
 
 
