@@ -9,6 +9,7 @@ import json
 import pytest
 
 from resolver.extract import html
+from resolver.fetch import oembed
 from resolver.fetch.records import PostRecord, merge, record_from_json
 from tests.test_fetch import json_page
 from tests.test_platform_verdicts import BLUESKY_OEMBED, HOSTS, MASTODON_OEMBED, TOOT, bluesky_blockquote, checks_of
@@ -114,3 +115,52 @@ def test_a_report_says_a_bluesky_post_has_media_the_embed_code_marks(fakenet, tm
     code, md = run("report", "--format", "md", "article.html")
     assert ("| Media | the embed code marks an image or embed: “[image or embed]” | — | not in the answer (oembed, "
             in md)
+
+
+# -- 3. Facebook's embed code shows the post's words ---------------------------------------------------------------
+
+@pytest.mark.parametrize("by", ["Posted by", "Publicado por", "Dikirim oleh"], ids=["en", "es", "id"])
+def test_a_facebook_embed_codes_words_are_read_with_the_name_and_date_it_shows(by):
+    page = f"<html><body><p>The council said:</p>{fb_post(by=by)}<p>More later.</p></body></html>"
+    (embed,), _ = html.scan(page)
+    assert (embed.platform, embed.post_id, embed.detector) == ("facebook", "4455667788990011", "html-xfbml")
+    assert (embed.text, embed.text_confidence) == ("The Riverton bridge reopens on Monday at 6am.", "high")
+    assert (embed.author_handle, embed.author_name) == ("rivertoncouncil", "Riverton Council")
+    assert embed.date_text == "Thursday, March 5, 2026"
+    start, end = embed.span
+    assert page[start:end] == fb_post(by=by)
+
+
+@pytest.mark.parametrize("markup", [
+    f'<div class="fb-post" data-href="{FB_POST}" data-width="500"></div>',
+    f'<div class="fb-post" data-href="{FB_POST}"><blockquote cite="{FB_POST}" class="fb-xfbml-parse-ignore">Posted by '
+    f'<a href="https://www.facebook.com/rivertoncouncil/">Riverton Council</a> on&nbsp;<a href="{FB_POST}">Thursday, '
+    'March 5, 2026</a></blockquote></div>',
+], ids=["no-blockquote", "no-words"])
+def test_a_facebook_embed_code_without_words_gives_no_text(markup):
+    (embed,), _ = html.scan(f"<html><body>{markup}</body></html>")
+    assert (embed.platform, embed.text, embed.text_confidence) == ("facebook", None, None)
+
+
+def test_facebooks_oembed_html_gives_the_posts_words():
+    body = json.dumps(facebook_oembed("The Riverton bridge reopens on Monday at 6am.")).encode()
+    record = oembed.parse("facebook", "4455667788990011", FB_POST, 200, "application/json", body)
+    assert (record.status, record.text) == ("available", "The Riverton bridge reopens on Monday at 6am.")
+    assert record.to_json()["text_kind"] == "text"
+    assert (record.author_handle, record.author_name) == ("rivertoncouncil", "Riverton Council")
+
+
+def test_a_facebook_post_the_article_quotes_with_a_changed_word_fails_the_text_check(fakenet, tmp_path, monkeypatch):
+    """Facebook's embed code gave no text, so a Facebook post's words were never checked."""
+    fakenet.route("graph.facebook.com", "/v16.0/oembed_post",
+                  json_page(facebook_oembed("The Riverton bridge reopens on Monday at 6am.")))
+    serve(fakenet, [])
+    monkeypatch.setenv("META_ACCESS_TOKEN", "meta-SECRET-token")
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, [*HOSTS, "graph.facebook.com"])
+    article = f"<html><body>{fb_post('The Riverton bridge closes on Monday at 6am.')}</body></html>"
+    code, out = run("report", "--format", "json", "article.html", article=article)
+    (post,) = json.loads(out)["embeds"]
+    text = checks_of(post)["text"]
+    assert text["result"] == "fail", text
+    assert "reopens → closes" in text["evidence"]
+    assert "meta-SECRET-token" not in out

@@ -50,6 +50,9 @@ PROVIDERS: dict[str, Provider] = {
     "threads": Provider("threads", "https://graph.threads.net/v1.0/oembed", token="meta_access_token"),
 }
 METHOD = "oembed"
+# The platforms whose answer has no text field but an embed code in `html` that shows the post's words: Facebook's
+# (Graph API oembed_post: no `title`; its `fb-post` code's <p>). Their text is the post's words (records.OEMBED_WORDS).
+HTML_WORDS = frozenset({"facebook"})
 
 
 def request(platform: str, post_url: str, *, access_token: str | None = None) -> Request:
@@ -114,8 +117,18 @@ def parse(platform: str, post_id: str, url: str, status: int | None, content_typ
     thumbnail = data.get("thumbnail_url")
     media = (Media(url=thumbnail, type="thumbnail", width=_int(data.get("thumbnail_width")),
                    height=_int(data.get("thumbnail_height"))),) if isinstance(thumbnail, str) else ()
-    return _record(platform, post_id, url, "available", author_name=name, author_handle=handle,
-                   text=_string(data.get("title")), media=media)
+    text = _embed_code_words(platform, post_id, _string(data.get("html")) or "") if platform in HTML_WORDS \
+        else _string(data.get("title"))
+    return _record(platform, post_id, url, "available", author_name=name, author_handle=handle, text=text, media=media)
+
+
+def _embed_code_words(platform: str, post_id: str, html: str) -> str | None:
+    """The post's words in the embed code an answer's `html` holds, read as the article's embed code is; None when
+    it shows none, or shows another post (its words are not this post's)."""
+    from resolver.extract.html import scan
+
+    embed = next((e for e in scan(html)[0] if e.platform == platform), None)
+    return embed.text if embed is not None and embed.post_id == post_id else None
 
 
 def _twitter(post_id: str, url: str, data: dict[str, Any]) -> PostRecord:
