@@ -177,8 +177,10 @@ def _per(source: str, evidence: str) -> str:
 
 def author_check(embed: dict[str, Any], post: dict[str, Any] | None, *, store: Store | None = None) -> dict[str, Any]:
     said, source = said_by_post(post)
-    if said is None or not said["author"]["handle"]:
+    if said is None:
         return check("author", "skip", "no available post or archived copy to compare with")
+    if not said["author"]["handle"]:   # Threads' oEmbed names nobody: the post is there, its author not said
+        return check("author", "skip", _per(source, "the source names no author of this post"))
     found = said["author"]["handle"]
     if not embed.get("author_handle"):
         return check("author", "skip", _per(source, f"the article names no handle; the post's author is @{found}"))

@@ -680,8 +680,9 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
             + _failed_since(post)
         rows.append(("Status", "", status, _provenance_cell(_source_of(post, "status"))))
         found_author = f"@{post['author']['handle']}" + (f" ({post['author']['name']})" if post["author"]["name"] else "") \
-            if post["author"]["handle"] else None
-        rows.append(("Author", author, found_author, _given_by(post, "author_handle", found_author)))
+            if post["author"]["handle"] else post["author"]["name"]   # a name with no handle is still said (platforms30)
+        rows.append(("Author", author, found_author, _given_by(post, "author_handle" if post["author"]["handle"]
+                                                               else "author_name", found_author)))
         # an edited post's live answer is its edit's: said beside the time and the words (verdict28)
         edit = " (its edit's {})" if edit_of(post) else ""
         created_at = post.get("created_at")

@@ -164,3 +164,83 @@ def test_a_facebook_post_the_article_quotes_with_a_changed_word_fails_the_text_c
     assert text["result"] == "fail", text
     assert "reopens → closes" in text["evidence"]
     assert "meta-SECRET-token" not in out
+
+
+# -- 4. what an answer gives is said as what it is -----------------------------------------------------------------
+
+THREAD = "https://www.reddit.com/r/riverton/comments/1rvf10d/levee_breach_at_riverton/"
+
+
+def reddit_oembed(user: str) -> dict:
+    """Reddit's oEmbed as it answers: the thread's title, the poster's user name as `author_name`, no `author_url`."""
+    return {"provider_url": "https://www.reddit.com/", "version": "1.0", "title": "Levee breach at Riverton",
+            "provider_name": "reddit", "type": "rich", "author_name": user,
+            "html": f'<blockquote class="reddit-embed-bq"><a href="{THREAD}">Levee breach at Riverton</a><br> by'
+                    f'<a href="https://www.reddit.com/user/{user}/">u/{user}</a> in'
+                    '<a href="https://www.reddit.com/r/riverton/">riverton</a></blockquote>'}
+
+
+def reddit_card(user: str = "River_Watcher_7") -> str:
+    return (f'<html><body><blockquote class="reddit-embed-bq"><a href="{THREAD}">Levee breach at Riverton</a><br> '
+            f'by<a href="https://www.reddit.com/user/{user}/">u/{user}</a> in'
+            '<a href="https://www.reddit.com/r/riverton/">riverton</a></blockquote></body></html>')
+
+
+def test_reddits_oembed_author_name_is_the_posters_user_name():
+    """Reddit's `author_name` is a user name (u/<name>): it was kept as a display name, with no handle."""
+    body = json.dumps(reddit_oembed("River_Watcher_7")).encode()
+    record = oembed.parse("reddit", "1rvf10d", THREAD, 200, "application/json", body)
+    assert (record.author_handle, record.author_name) == ("River_Watcher_7", None)
+
+
+@pytest.mark.parametrize("user,result", [("River_Watcher_7", "pass"), ("Someone_Else_9", "fail")],
+                         ids=["same-user", "other-user"])
+def test_the_reddit_user_an_article_names_is_checked_against_the_thread(fakenet, tmp_path, monkeypatch, user,
+                                                                        result):
+    """The check said "no available post or archived copy to compare with" of an available thread: a card naming
+    another user passed unseen, and the Author row said the author was "not in the answer"."""
+    fakenet.route("www.reddit.com", "/oembed", json_page(reddit_oembed(user)))
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    code, out = run("report", "--format", "json", "article.html", article=reddit_card())
+    (thread,) = json.loads(out)["embeds"]
+    assert checks_of(thread)["author"]["result"] == result, checks_of(thread)["author"]
+    code, md = run("report", "--format", "md", "article.html")
+    assert f"| Author | @River_Watcher_7 | @{user} | oembed, " in md
+
+
+def test_an_available_post_whose_source_names_no_author_is_said_so():
+    """Threads' oEmbed names no author: the check said there was no available post."""
+    from resolver.provenance import author_check
+
+    post = {"platform": "threads", "post_id": "C8zRiver1", "status": "available", "method": "oembed",
+            "author": {"handle": None, "name": None, "id": None}, "text": None}
+    check = author_check({"author_handle": "riverton.council"}, post)
+    assert (check["result"], check["evidence"]) == ("skip", "the source names no author of this post")
+
+
+@pytest.mark.parametrize("author_url,handle", [
+    ("https://www.youtube.com/@RivertonNews", "RivertonNews"),
+    ("https://www.youtube.com/channel/UCrivertonfictional00001", None),   # a channel's id, no handle
+    ("https://www.youtube.com/user/rivertonnews", None),                  # a legacy user name, no handle
+], ids=["handle", "channel-id", "legacy-user"])
+def test_a_youtube_channels_id_is_no_handle(author_url, handle):
+    body = json.dumps({"type": "video", "version": "1.0", "title": "Riverton flood, drone view",
+                       "author_name": "Riverton News", "author_url": author_url}).encode()
+    record = oembed.parse("youtube", "AbCdEfGhIj0", "https://www.youtube.com/watch?v=AbCdEfGhIj0", 200,
+                          "application/json", body)
+    assert (record.author_handle, record.author_name) == (handle, "Riverton News")
+
+
+def test_the_author_row_shows_a_name_the_source_gave_without_a_handle(fakenet, tmp_path, monkeypatch):
+    """A channel named by its id gives a name and no handle: the Author row said "not in the answer"."""
+    fakenet.route("www.youtube.com", "/oembed", json_page({
+        "type": "video", "version": "1.0", "title": "Riverton flood, drone view", "author_name": "Riverton News",
+        "author_url": "https://www.youtube.com/channel/UCrivertonfictional00001", "provider_name": "YouTube"}))
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, [*HOSTS, "www.youtube.com"])
+    article = '<html><body><iframe src="https://www.youtube.com/embed/AbCdEfGhIj0"></iframe></body></html>'
+    code, md = run("report", "--format", "md", "article.html", article=article)
+    assert code == 0, md
+    assert "| Author | — | Riverton News | oembed, " in md
+    assert "@UCrivertonfictional00001" not in md

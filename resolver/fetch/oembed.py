@@ -53,6 +53,9 @@ METHOD = "oembed"
 # The platforms whose answer has no text field but an embed code in `html` that shows the post's words: Facebook's
 # (Graph API oembed_post: no `title`; its `fb-post` code's <p>). Their text is the post's words (records.OEMBED_WORDS).
 HTML_WORDS = frozenset({"facebook"})
+# The providers whose `author_name` is the account's user name, not a display name: Reddit's oEmbed answers the
+# poster's "<name>" (the u/<name> of its card) and no `author_url` (platforms30).
+USER_NAME_AUTHORS = frozenset({"reddit"})
 
 
 def request(platform: str, post_url: str, *, access_token: str | None = None) -> Request:
@@ -112,6 +115,8 @@ def parse(platform: str, post_id: str, url: str, status: int | None, content_typ
     author_url = data.get("author_url") or ""
     handle = _string(data.get("author_unique_id")) or _handle_from(platform, _string(author_url) or "")
     name = _string(data.get("author_name"))
+    if platform in USER_NAME_AUTHORS and handle is None:
+        handle, name = name, None
     if platform == "bluesky":
         name = _bluesky_name(name, handle)
     thumbnail = data.get("thumbnail_url")
@@ -154,10 +159,13 @@ def _twitter(post_id: str, url: str, data: dict[str, Any]) -> PostRecord:
 
 def _handle_from(platform: str, author_url: str) -> str | None:
     """The author's handle in an answer's `author_url`, in the form the platform's URL parser writes it: a Mastodon
-    account qualified with its instance (newuser29 §1), else the URL's last path segment."""
+    account qualified with its instance (newuser29 §1), a YouTube channel's @handle only, else the URL's last path
+    segment."""
     if platform == "mastodon":
         return mastodon.account_handle(author_url)
     parts = [p for p in urlsplit(author_url).path.split("/") if p]
+    if platform == "youtube":   # a channel's /@handle; /channel/<id> and a legacy /user/<name> name none (platforms30)
+        return parts[0][1:] or None if len(parts) == 1 and parts[0].startswith("@") else None
     return parts[-1].lstrip("@") if parts else None
 
 
