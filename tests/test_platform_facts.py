@@ -89,7 +89,7 @@ def test_the_json_report_and_scan_say_a_title_is_a_title(fakenet, tmp_path, monk
 def test_a_bluesky_embed_codes_image_or_embed_link_says_the_post_has_media():
     page = f"<html><body>{bluesky_blockquote()}</body></html>"
     (embed,), _ = html.scan(page)
-    assert embed.text == "Shelters are open at the town hall."
+    assert (embed.text, embed.text_confidence) == ("Shelters are open at the town hall.", "high")   # its <p> bounds it
     assert embed.media_marker == "[image or embed]"
     assert embed.to_json()["media_marker"] == "[image or embed]"
     plain = bluesky_blockquote().replace('<br><br><a href="https://bsky.app/profile/did:plc:rivertonfictional0000001'
@@ -244,3 +244,20 @@ def test_the_author_row_shows_a_name_the_source_gave_without_a_handle(fakenet, t
     assert code == 0, md
     assert "| Author | — | Riverton News | oembed, " in md
     assert "@UCrivertonfictional00001" not in md
+
+
+@pytest.mark.parametrize("platform,data,author", [
+    ("instagram", {"author_name": "riverton.council", "author_url": "https://www.instagram.com/riverton.council"},
+     ("riverton.council", None)),
+    ("tiktok", {"author_name": "Riverton Council", "author_unique_id": "riverton.council",
+                "author_url": "https://www.tiktok.com/@riverton.council"}, ("riverton.council", "Riverton Council")),
+    ("tiktok", {"author_name": "riverton.council", "author_unique_id": "riverton.council"}, ("riverton.council", None)),
+], ids=["instagram-user-name", "tiktok-display-name", "tiktok-no-display-name"])
+def test_an_author_name_that_is_the_handle_is_no_display_name(platform, data, author):
+    """Instagram's oEmbed wrote the user name as `author_name` too: kept as a display name, it was compared with the
+    name the article's embed code shows ("A post shared by Riverton Council (@riverton.council)") and warned "the
+    names differ"."""
+    body = json.dumps({"type": "rich", "version": "1.0", **data}).encode()
+    record = oembed.parse(platform, "C0riverton1", "https://www.instagram.com/p/C0riverton1/", 200, "application/json",
+                          body)
+    assert (record.author_handle, record.author_name) == author

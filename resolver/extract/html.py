@@ -592,11 +592,12 @@ def _blueskyish(el: Any, smap: SourceMap) -> Embed | None:
     date_text = element_text(date_link) if date_link is not None else None
     said = text_with_breaks(para) if para is not None else ""
     marker = EMBED_CODE_TAIL_RE.search(said)   # the post has an image or an embed (platforms30)
+    text = real(without_tail(said)) if para is not None else None
     return Embed(
         platform="bluesky", kind="post", url=ref.url, detector="html-blockquote", span=smap.span(el, "bluesky-embed"),
         post_id=ref.post_id, author_handle=element_text(handle_link)[1:] if handle_link is not None else ref.author_handle,
         author_name=name.group("name").strip() if name else None,
-        text=real(without_tail(said)) if para is not None else None,
+        text=text, text_confidence=tweet_text.HIGH if text else None,   # its <p> bounds the words
         date_text=date_text, date=parse_date(date_text or ""), lang=(attr(para, "lang") if para is not None else None) or None,
         media_marker=marker.group().strip() if marker else None,
     )

@@ -117,6 +117,8 @@ def parse(platform: str, post_id: str, url: str, status: int | None, content_typ
     name = _string(data.get("author_name"))
     if platform in USER_NAME_AUTHORS and handle is None:
         handle, name = name, None
+    if name and handle and name.lstrip("@").casefold() == handle.casefold():
+        name = None   # the user name again (Instagram's answer), no display name to compare with the article's
     if platform == "bluesky":
         name = _bluesky_name(name, handle)
     thumbnail = data.get("thumbnail_url")
