@@ -540,6 +540,14 @@ def memo_triggers() -> dict[str, str]:
     return made
 
 
+@migrations()
+def m031_embed_media_marker(db: Database) -> None:
+    """v31: the words an embed code shows in place of the post's media (Bluesky's "[image or embed]" link), so a
+    report says the post has media its source may not give (platforms30). NULL: the code marks none, or the embed was
+    recorded before v31."""
+    db.table("embeds").add_column("media_marker", str)
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from resolver import __version__, quotes
 from resolver.archive import SECRET_NOT_SENT, WITHHELD, Takes, carried_secret, lookup_error, looked_up
-from resolver.fetch.oembed import text_is_title
-from resolver.fetch.records import link_map
+from resolver.fetch.records import TITLE, json_text_kind, link_map
 from resolver.fetch.wayback import READ_WHEN, differences, where_looked
 from resolver.identify import NOT_CHECKED   # an identification that looked at nothing (offline, a failed listing)
 from resolver.placeholders import is_placeholder, real, without_lead
@@ -178,8 +177,10 @@ def _per(source: str, evidence: str) -> str:
 
 def author_check(embed: dict[str, Any], post: dict[str, Any] | None, *, store: Store | None = None) -> dict[str, Any]:
     said, source = said_by_post(post)
-    if said is None or not said["author"]["handle"]:
+    if said is None:
         return check("author", "skip", "no available post or archived copy to compare with")
+    if not said["author"]["handle"]:   # Threads' oEmbed names nobody: the post is there, its author not said
+        return check("author", "skip", _per(source, "the source names no author of this post"))
     found = said["author"]["handle"]
     if not embed.get("author_handle"):
         return check("author", "skip", _per(source, f"the article names no handle; the post's author is @{found}"))
@@ -288,7 +289,7 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     found, source = said_by_post(post)
     if found is None or not found.get("text"):
         return check("text", "skip", "no available post text or archived copy to compare with")
-    if found is post and text_is_title(post.get("platform") or ""):   # a video's, a thread's title: no words to quote
+    if found is post and json_text_kind(post) == TITLE:   # a video's, a thread's title: no words to quote
         title = " ".join(found["text"].split())
         return check("text", "skip", f"the source gives the post's title, not its words: “{title}” is not compared")
     compared = quotes.compare(said or "", found["text"], links=link_map(found.get("links")))
@@ -662,6 +663,9 @@ def media_check(embed: dict[str, Any], post: dict[str, Any] | None, resolutions:
         return check("media", "skip", f"the source gives only a thumbnail of the post ({', '.join(thumbnails)}), no "
                                       f"media an article would link: nothing to compare")
     found = len(media) - len(thumbnails)
+    if not links and not found and embed.get("media_marker"):   # Bluesky's embed code says it has some (platforms30)
+        return check("media", "skip", f"the article's embed code marks an image or embed (“{embed['media_marker']}”); "
+                                      "the source gives no media to compare with")
     if not links:
         return check("media", "skip" if not found else "warn",
                      "no media link in the article" + (f"; the post has {found} media" if found else ""))

@@ -89,7 +89,8 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
         for i, embed in enumerate(result.embeds, start=1):
             names = [v for v in (embed.author_name, f"@{embed.author_handle}" if embed.author_handle else None) if v]
             author = [part for name in names for part in (BREAK, (name, ""))][1:] or [("", "")]
-            media = f" [{len(embed.media_links)} media]" if embed.media_links else ""
+            media = f" [{len(embed.media_links)} media]" if embed.media_links else \
+                f" [{embed.media_marker}]" if embed.media_marker else ""
             post = [(f"{embed.platform} {embed.kind}", "bold"), BREAK, (embed.url, ""), BREAK, (embed.detector, "dim")]
             rows.append([[(str(i), "")], post, author, [(embed.date or embed.date_text or "", "")],
                          [(_short(embed.text, 140) + media, "")]])
@@ -396,6 +397,7 @@ def post_text(post: FetchedPost) -> Text:
     from rich.text import Text
 
     from resolver.fetch import not_fetched
+    from resolver.fetch.records import TITLE
 
     record = post.record
     colour = {"available": "green", "error": "red", "unknown": "yellow"}.get(record.status, "magenta")
@@ -412,9 +414,7 @@ def post_text(post: FetchedPost) -> Text:
     if record.created_at:
         _line(text, f"  created {record.created_at}")
     if record.text:
-        from resolver.fetch.oembed import text_is_title
-
-        _line(text, f"  {'title: ' * text_is_title(record.platform)}{_short(record.text, 200)}")
+        _line(text, f"  {'title: ' * (record.text_kind == TITLE)}{_short(record.text, 200)}")
     for item in post.media:
         credit = "; ".join(f"{k}: {v}" for k, v in (item.get("credit") or {}).items())
         size = f"{item.get('width')}x{item.get('height')}" if item.get("width") else ""
@@ -663,7 +663,7 @@ def _given_by(post: dict[str, Any], field: str, found: str | None) -> str:
 
 def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str]]:
     """(fact, the article says, the source says, provenance) rows for one embed."""
-    from resolver.fetch.oembed import text_is_title
+    from resolver.fetch.records import TITLE, json_text_kind
     from resolver.provenance import edit_of, failed_beside, failure_text
 
     post = embed["post"]
@@ -694,8 +694,9 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
             + _failed_since(post)
         rows.append(("Status", "", status, _provenance_cell(_source_of(post, "status"))))
         found_author = f"@{post['author']['handle']}" + (f" ({post['author']['name']})" if post["author"]["name"] else "") \
-            if post["author"]["handle"] else None
-        rows.append(("Author", author, found_author, _given_by(post, "author_handle", found_author)))
+            if post["author"]["handle"] else post["author"]["name"]   # a name with no handle is still said (platforms30)
+        rows.append(("Author", author, found_author, _given_by(post, "author_handle" if post["author"]["handle"]
+                                                               else "author_name", found_author)))
         # an edited post's live answer is its edit's: said beside the time and the words (verdict28)
         edit = " (its edit's {})" if edit_of(post) else ""
         created_at = post.get("created_at")
@@ -705,7 +706,7 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         if text and embed.get("text_confidence") == "uncertain":
             text += " [where the tweet starts or ends in the article is uncertain]"
         found_text = post.get("text")
-        if found_text and text_is_title(post["platform"]):
+        if json_text_kind(post) == TITLE:
             # a title beside no words of the post: the article's words, if any, stand beside nothing (newuser29 §8)
             if text:
                 rows.append(("Text", text, None, _given_by(post, "text", None)))
@@ -714,7 +715,7 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
             rows.append(("Text", text, found_text and found_text + edit.format("words"),
                          _given_by(post, "text", found_text)))
         media = ", ".join(m["url"] for m in post.get("media") or []) or None
-        rows.append(("Media", ", ".join(embed.get("media_links") or []) or None, media, _given_by(post, "media", media)))
+        rows.append(("Media", _article_media(embed), media, _given_by(post, "media", media)))
         rows += _archived_rows(embed, post)
     if embed.get("snowflake_time"):
         rows.append(("Id minted", "", embed["snowflake_time"], "derived from the post id (snowflake), no fetch"))
@@ -722,6 +723,14 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         rows.append(("Author", author, None, ""))
     return rows
 
+
+
+def _article_media(embed: dict[str, Any]) -> str | None:
+    """What the article shows of a post's media: its media links, or the words its embed code shows in their place
+    (Bluesky's "[image or embed]": the post has media, platforms30)."""
+    marker = embed.get("media_marker")
+    return ", ".join(embed.get("media_links") or []) or (
+        f"the embed code marks an image or embed: “{marker}”" if marker else None)
 
 
 def _archived_rows(embed: dict[str, Any], post: dict[str, Any]) -> list[tuple[str, str | None, str | None, str]]:

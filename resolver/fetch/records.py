@@ -14,6 +14,12 @@ from resolver.model import plain
 # Which method to believe first when several answered (the X API outranks syndication outranks oEmbed).
 METHOD_RANK = {"x-api": 0, "syndication": 1, "oembed": 2}
 WAYBACK = "wayback"   # the method of an observation read from an archived copy (fetch.wayback)
+# What a post's `text` is. An oEmbed answer's `title` names a video, a photo or a Reddit thread, or says nothing of the
+# post (older Mastodon's "New status by <user>"): a title, shown as one, never compared as what the post says
+# (newuser29 §8), and said so in the JSON (`text_kind`, platforms30). oEmbed gives the post's own words only for X and
+# Facebook, read from the embed code in its `html`, and for TikTok, whose title is the video's caption.
+OEMBED_WORDS = frozenset({"twitter", "facebook", "tiktok"})
+TITLE, TEXT = "title", "text"
 MERGED_FIELDS = ("author_handle", "author_name", "author_id", "text", "lang", "created_at", "media", "references",
                  "links")
 
@@ -94,12 +100,17 @@ class PostRecord:
     # fetch behind it; an article may quote one of them.
     versions: tuple[Version, ...] = ()
 
+    @property
+    def text_kind(self) -> str | None:
+        """"title" when `text` is a title (`OEMBED_WORDS`), "text" when it is the post's words, None with no text."""
+        return text_kind(self.platform, self.field_sources.get("text") or self.method, self.text)
+
     def to_json(self) -> dict[str, Any]:
-        """The fields in their order, the author's three last as one "author" object. Written out rather than
+        """The fields in their order (`text_kind` after `text`), the author's three last as one "author" object. Written out rather than
         `plain(self)` and reordered (#13: made for every post of every article a warm run shows);
         tests/test_model.py keeps it in step with the fields."""
         return {"platform": self.platform, "post_id": self.post_id, "url": self.url, "status": self.status,
-                "method": self.method, "reason": self.reason, "text": self.text, "lang": self.lang,
+                "method": self.method, "reason": self.reason, "text": self.text, "text_kind": self.text_kind, "lang": self.lang,
                 "created_at": self.created_at, "media": tuple(m.to_json() for m in self.media),
                 "references": plain(self.references) if self.references else (), "fetch_ids": list(self.fetch_ids),
                 "from_cache": self.from_cache, "field_sources": dict(self.field_sources),
@@ -107,6 +118,20 @@ class PostRecord:
                 "links": plain(self.links) if self.links else (),
                 "versions": tuple(v.to_json() for v in self.versions),
                 "author": {"handle": self.author_handle, "name": self.author_name, "id": self.author_id}}
+
+
+def text_kind(platform: str, method: str | None, text: str | None) -> str | None:
+    """What a post's text given by `method` is: "title" (an oEmbed title: not the post's words), "text", or None
+    when there is none. The one rule the JSON, the reports and the text check follow."""
+    if not text:
+        return None
+    return TITLE if method == "oembed" and platform not in OEMBED_WORDS else TEXT
+
+
+def json_text_kind(post: dict[str, Any]) -> str | None:
+    """`text_kind` of a post's JSON (a report's `post`), from what it holds: the method that gave its text."""
+    method = (post.get("field_sources") or {}).get("text") or post.get("method")
+    return text_kind(post.get("platform") or "", method, post.get("text"))
 
 
 def json_text(value: Any) -> str | None:
@@ -144,6 +169,7 @@ def long_post_text(text: Any, note_tweet: Any) -> str | None:
 def record_from_json(data: dict[str, Any]) -> PostRecord:
     """The inverse of to_json, for records read back from the cache."""
     data = dict(data)
+    data.pop("text_kind", None)   # made from the other fields, never stored apart from them
     author = data.pop("author", None) or {}
     media = tuple(Media(**{**m, "variants": tuple(m.get("variants") or ())}) for m in data.pop("media", None) or [])
     return PostRecord(**{k: v for k, v in data.items()
