@@ -466,6 +466,12 @@ def m030_post_ids_name_their_place(db: Database) -> None:
     URL each holds (their canonical form), so a cached post is found again and the views join its embeds to it. A
     posts row whose answers or embeds are of another post too (two posts merged under one key, before v30) keeps its
     old key: which post it tells of, nothing can say, and each is fetched again under its own id."""
+    place_post_ids(db)
+
+
+def place_post_ids(db: Database) -> None:
+    """m030's re-keying, of every row still under a bare number or key: also run by `cache merge` on what it copied
+    from an input made before m030, which no migration of the merged output touches (review30r1). Idempotent."""
     for table in ("embeds", "posts"):
         rows = db.execute(f"SELECT id, platform, post_id, url FROM {table} WHERE platform IN "
                           "('telegram', 'bluesky', 'mastodon') AND instr(post_id, '/') = 0 AND url IS NOT NULL")
