@@ -102,3 +102,23 @@ def test_each_thread_takes_the_measure_of_its_own_page():
     for thread in threads:
         thread.join()
     assert results == {i: {_html_text(pages[i], None)[0]} for i in range(len(pages))}
+
+
+@pytest.mark.parametrize("wrapper", ['<div class="story has-related-links">', '<section class="related-story-body">'],
+                         ids=["has-related", "related-first"])
+def test_an_article_held_in_an_element_the_extraction_reads_as_related_is_no_thin_page(wrapper, parses):
+    """review30r2: the measure on the extraction's parse (lead30) counted the page without what the extraction removes
+    as "related" boxes (a class with a word starting "related"), so an article whose wrapper's class held such a word
+    measured 0 characters and was said to be maybe no article; a parse of its own measured 500. A page whose
+    extraction's parse measures thin, and which may hold such a box, is measured on a parse of its own; a login wall
+    with none is not parsed again."""
+    page = (f"<html><head><title>Budget</title></head><body>{wrapper}<p>"
+            + "The council met on Tuesday evening to discuss the new budget. " * 8
+            + "</p><figure><img src=a.jpg><figcaption>Photo: Jane Doe/Reuters</figcaption></figure>"
+            + f"</{wrapper[1:].split()[0]}></body></html>")
+    assert extract.find_all(page, "html")[0] == []
+    assert thin_page(page, "html", embeds=0) is None
+    assert _html_text(page, None)[0] >= 200
+    parses[0] = 0
+    extract.find_all(PARSED_WALL, "html")
+    assert thin_page(PARSED_WALL, "html", embeds=0) is not None and parses[0] == 1
