@@ -1358,6 +1358,7 @@ def _kept_article(url: str, session: Session) -> tuple[bytes, str | None, str]:
     import json
 
     from resolver.guard import non_public_by_name
+    from resolver.http import passing_failure
 
     store, current = session.store, url
     for _ in range(session.settings.max_redirects + 1):
@@ -1366,7 +1367,9 @@ def _kept_article(url: str, session: Session) -> tuple[bytes, str | None, str]:
             if store else []
         if not rows:
             break
-        row = rows[-1]
+        # A failure that may pass (a 5xx, a timeout) says nothing of the article: a later run's 503 hid the page an
+        # earlier one kept (review30r2). The last answer that is one; a passing failure only when no other came.
+        row = next((r for r in reversed(rows) if not passing_failure(r["error_kind"], r["status"])), rows[-1])
         said = row["non_public"]
         if not session.settings.allow_private and (said if said is not None else non_public_by_name(row["url"])):
             raise NotFetched(f"cannot read {session.redactor.url(url)}: offline, and this article was fetched only "
