@@ -62,9 +62,17 @@ _RELATED_RE = re.compile("related", re.IGNORECASE)
 
 def _html_text(page: str, utf8: bytes | None) -> tuple[int, str | None]:
     """(characters of readable text in the body, the page's title), on a parse of its own: for a page the
-    extraction did not parse whole (no marker of anything it looks for, or cut into slices)."""
+    extraction did not parse whole (no marker of anything it looks for, or cut into slices). A page of more tags
+    than any article is parsed in the extraction's slices (`html.chunks`), each measured: whole, 100,000 unclosed
+    <div>s cost lexbor quadratic time, which the slices exist to avoid (#12; review30r2)."""
     from resolver.extract.dom import parse
+    from resolver.extract.html import chunks
 
+    slices = chunks(page)
+    if len(slices) > 1:
+        measures = [measure(tree) for start, end in slices if (tree := parse(page[start:end])) is not None]
+        counted = [chars for chars, _ in measures if chars]
+        return sum(counted) + len(counted) - 1 if counted else 0, next((t for _, t in measures if t), None)
     tree = parse(page, utf8=utf8)
     if tree is None:
         return _collapsed_length(page), None
