@@ -682,12 +682,15 @@ def test_a_titled_name_before_an_agency_is_its_creator(place, words, found):
     ("Copyright Jane Doe 2019-2024", [("Jane Doe", None, "high")]),
     ("Jane Doe © 2024", [("Jane Doe", None, "high")]),
     # the negatives: a year that is part of an organisation's name stays
+    ("© Reuters 2023", [(None, "Reuters", "high")]),
+    ("Copyright AP 2024", [(None, "AP", "high")]),
     ("Photo: Tokyo 2020", [("Tokyo 2020", None, "uncertain")]),
-], ids=["rights-notice", "sign", "comma", "range", "sign-after", "games"])
+], ids=["rights-notice", "sign", "comma", "range", "sign-after", "agency", "agency-as-creator", "games"])
 def test_a_year_after_a_persons_name_is_no_part_of_it(place, words, found):
     """review30r2: "© Jane Doe 2024. All rights reserved." in a credit element gave the creator "Jane Doe 2024",
-    `high` (credits30's rights-notice rule reached the words; the year was kept in every credit place before). A
-    year after a person's name is the copyright's year, not the name's."""
+    `high` (credits30's rights-notice rule reached the words; the year was kept in every credit place before), and
+    "Copyright AP 2024" the creator "AP 2024". A year after a person's or a known organisation's name is the
+    copyright's year, not the name's."""
     assert _read(_page(place, words)) == found
 
 

@@ -256,10 +256,12 @@ _YEAR_AFTER_RE = re.compile(r"(?:[ \t\u00a0]*,|[ \t\u00a0]*©)?[ \t\u00a0]+(?:19
 
 
 def _without_year(value: str) -> str:
-    """A credit without the year ending it when the words before it are a person's name ("© Jane Doe 2024. All
-    rights reserved." gave the creator "Jane Doe 2024"). An organisation's year stays: "Tokyo 2020" is no person."""
+    """A credit without the year ending it when the words before it are a person's name or a known organisation's
+    ("© Jane Doe 2024. All rights reserved." gave the creator "Jane Doe 2024", "Copyright AP 2024" the creator "AP
+    2024"). A name the year is part of stays: "Tokyo 2020" is neither."""
     year = _YEAR_AFTER_RE.search(value)
-    if year is None or not (is_persons_name(name := value[:year.start()]) or _known_person(name)):
+    if year is None or not (is_persons_name(name := value[:year.start()]) or _known_person(name)
+                            or is_known_org(name)):
         return value
     return name
 
