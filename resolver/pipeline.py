@@ -1323,6 +1323,10 @@ async def fetch_article(url: str, *, session: Session,
         raise
 
 
+# What reads an article URL's body past the cap, said with the error as a local file's names `max_article_bytes`.
+TOO_LARGE_HINT = "; raise [network] max_body_bytes to read it"
+
+
 async def _fetch_article(url: str, *, session: Session, ledger: Ledger | None) -> tuple[bytes, str | None, str]:
     from urllib.parse import urljoin
 
@@ -1336,7 +1340,8 @@ async def _fetch_article(url: str, *, session: Session, ledger: Ledger | None) -
         if outcome.unavailable:
             return _kept_article(url, session)
         if outcome.problem is not None:
-            raise InputError(f"cannot read {session.redactor.url(url)}: {outcome.problem}")
+            raise InputError(f"cannot read {session.redactor.url(url)}: {outcome.problem}"
+                             f"{TOO_LARGE_HINT if outcome.error_kind == 'too-large' else ''}")
         if outcome.status is not None and 300 <= outcome.status < 400 and outcome.location:
             try:
                 current = urljoin(current, outcome.location.strip())
@@ -1401,6 +1406,7 @@ def _recorded_answer(url: str, row: Mapping[str, Any], session: Session) -> None
     if row["status"] == 200 and not row["error_kind"]:
         return
     said = f"{row['error_kind']}: {row['error']}" if row["error_kind"] else f"HTTP {row['status']}"
+    said += TOO_LARGE_HINT if row["error_kind"] == "too-large" else ""
     raise InputError(f"cannot read {session.redactor.url(url)}: {said} (fetched at {row['fetched_at']}, "
                      f"fetch #{row['id']})")
 

@@ -187,3 +187,15 @@ def test_a_kept_article_is_given_offline_after_a_later_fetch_failed_in_passing(w
     assert world("scan", "--json", STORY).exit_code == 1
     gone = world("scan", "--offline", "--json", STORY)
     assert gone.exit_code == 1 and "HTTP 404 (fetched at" in gone.stderr
+
+
+def test_an_article_url_over_the_cap_names_the_setting_that_reads_it(world, fakenet):
+    """review30r2: an article URL's body over `[network] max_body_bytes` said only "too-large: body larger than
+    4,000 bytes" (fixnu30a made the cap the config's, 20 MB by default where 50 MB was fixed): no word of which
+    setting reads it, as the local file's error names `[scan] max_article_bytes`. Online and offline alike."""
+    big = STORY_HTML.replace("<article>", "<article>" + "<p>filler words here</p>" * 400)
+    fakenet.route("news.example", "/2022/12/bridge.html", page(big))
+    for offline in ([], ["--offline"]):
+        result = world("scan", *offline, STORY)
+        assert result.exit_code == 1, result.output
+        assert "too-large: body larger than 4,000 bytes; raise [network] max_body_bytes to read it" in result.stderr
