@@ -1334,6 +1334,10 @@ async def fetch_article(url: str, *, session: Session,
         raise
 
 
+# What reads an article URL's body past the cap, said with the error as a local file's names `max_article_bytes`.
+TOO_LARGE_HINT = "; raise [network] max_body_bytes to read it"
+
+
 async def _fetch_article(url: str, *, session: Session, ledger: Ledger | None) -> tuple[bytes, str | None, str]:
     from urllib.parse import urljoin
 
@@ -1347,7 +1351,8 @@ async def _fetch_article(url: str, *, session: Session, ledger: Ledger | None) -
         if outcome.unavailable:
             return _kept_article(url, session)
         if outcome.problem is not None:
-            raise InputError(f"cannot read {session.redactor.url(url)}: {outcome.problem}")
+            raise InputError(f"cannot read {session.redactor.url(url)}: {outcome.problem}"
+                             f"{TOO_LARGE_HINT if outcome.error_kind == 'too-large' else ''}")
         if outcome.status is not None and 300 <= outcome.status < 400 and outcome.location:
             try:
                 current = urljoin(current, outcome.location.strip())
@@ -1369,6 +1374,7 @@ def _kept_article(url: str, session: Session) -> tuple[bytes, str | None, str]:
     import json
 
     from resolver.guard import non_public_by_name
+    from resolver.http import passing_failure
 
     store, current = session.store, url
     for _ in range(session.settings.max_redirects + 1):
@@ -1377,7 +1383,9 @@ def _kept_article(url: str, session: Session) -> tuple[bytes, str | None, str]:
             if store else []
         if not rows:
             break
-        row = rows[-1]
+        # A failure that may pass (a 5xx, a timeout) says nothing of the article: a later run's 503 hid the page an
+        # earlier one kept (review30r2). The last answer that is one; a passing failure only when no other came.
+        row = next((r for r in reversed(rows) if not passing_failure(r["error_kind"], r["status"])), rows[-1])
         said = row["non_public"]
         if not session.settings.allow_private and (said if said is not None else non_public_by_name(row["url"])):
             raise NotFetched(f"cannot read {session.redactor.url(url)}: offline, and this article was fetched only "
@@ -1409,6 +1417,7 @@ def _recorded_answer(url: str, row: Mapping[str, Any], session: Session) -> None
     if row["status"] == 200 and not row["error_kind"]:
         return
     said = f"{row['error_kind']}: {row['error']}" if row["error_kind"] else f"HTTP {row['status']}"
+    said += TOO_LARGE_HINT if row["error_kind"] == "too-large" else ""
     raise InputError(f"cannot read {session.redactor.url(url)}: {said} (fetched at {row['fetched_at']}, "
                      f"fetch #{row['id']})")
 

@@ -327,8 +327,10 @@ def _translated(said: list[str], post: list[str]) -> str:
     """"Latin letters, the post in Hebrew" when the quote is written in another script than the post and they share
     no word with letters: a translation shown in the post's place, which words cannot check (review30q); else ""."""
     ours, theirs = _script(said), _script(post)
-    if not ours or not theirs or ours == theirs:
-        return ""
+    if not ours or not theirs or ours == theirs \
+            or any(_script([w]) == ours for w in post if not w.startswith(("@", "#"))):
+        return ""   # the post writes words in the quote's script ("Tesla"): a quote lacking them all changed them
+    #             (review30r2: "I support Apple" of a Hebrew post naming "Tesla" warned, "I support Tesla" failed)
     named = {"CJK": "Han"}
     return f"{named.get(ours, ours.title())} letters, the post in {named.get(theirs, theirs.title())}"
 
@@ -891,7 +893,20 @@ def _change(op: tuple[str, int, int, int, int], said: list[str], post: list[str]
     ours, theirs = bracketed
     return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided,
                   bracketed=i2 > i1 and all(i in ours for i in range(i1, i2))
-                  and not any(j in theirs for j in range(j1, j2)))
+                  and not any(j in theirs for j in range(j1, j2)) and not _turns(post[j1:j2], said[i1:i2]))
+
+
+def _negates(word: str) -> bool:
+    key = _key(word)
+    return key in _WORD_NEGATIONS or key in _CLAUSE_NEGATION_WORDS or key.endswith("n't") or key.startswith("n'")
+
+
+def _turns(post: list[str], said: list[str]) -> bool:
+    """Do the article's words in place of the post's add or drop a negation, or put other figures in place of the
+    post's? Brackets mark an editor's words that clarify ("[Smith]" for "He"); "We will [not] support", "[50]" for
+    "5" change what the post says, and stay a change (review30r2)."""
+    figures = [[d for w in side for d in re.findall(r"\d+", _western_digits(w))] for side in (post, said)]
+    return sum(map(_negates, post)) != sum(map(_negates, said)) or bool(figures[0]) and figures[0] != figures[1]
 
 
 _BRACKETS_RE = re.compile(r"\[[^\[\]]*\]")

@@ -4,6 +4,7 @@ article (newuser30 #3). Pure: a page's text in, a finding out."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,15 +47,32 @@ def thin_page(text: str, kind: str, *, embeds: int, utf8: bytes | None = None) -
         return ThinPage(chars, None) if chars < MIN_READABLE_CHARS else None
     from resolver.extract import html
 
-    chars, title = html.measured(text) or _html_text(text, utf8)
+    kept = html.measured(text)
+    if kept is not None and kept[0] < MIN_READABLE_CHARS and _RELATED_RE.search(text) is not None:
+        kept = None   # the extraction's parse lost its "related" boxes, maybe the article's wrapper (review30r2)
+    chars, title = kept or _html_text(text, utf8)
     return ThinPage(chars, title) if chars < MIN_READABLE_CHARS else None
+
+
+# A word the extraction reads as a "related" box's class (`html_credits.RELATED_CLASS_RE`): it removes such boxes
+# from its parse, and an article held in one ("story has-related-links") measured 0 characters there. A page that
+# measures thin there and holds the word is measured on a parse of its own, which keeps them: thin pages are few.
+_RELATED_RE = re.compile("related", re.IGNORECASE)
 
 
 def _html_text(page: str, utf8: bytes | None) -> tuple[int, str | None]:
     """(characters of readable text in the body, the page's title), on a parse of its own: for a page the
-    extraction did not parse whole (no marker of anything it looks for, or cut into slices)."""
+    extraction did not parse whole (no marker of anything it looks for, or cut into slices). A page of more tags
+    than any article is parsed in the extraction's slices (`html.chunks`), each measured: whole, 100,000 unclosed
+    <div>s cost lexbor quadratic time, which the slices exist to avoid (#12; review30r2)."""
     from resolver.extract.dom import parse
+    from resolver.extract.html import chunks
 
+    slices = chunks(page)
+    if len(slices) > 1:
+        measures = [measure(tree) for start, end in slices if (tree := parse(page[start:end])) is not None]
+        counted = [chars for chars, _ in measures if chars]
+        return sum(counted) + len(counted) - 1 if counted else 0, next((t for _, t in measures if t), None)
     tree = parse(page, utf8=utf8)
     if tree is None:
         return _collapsed_length(page), None

@@ -37,8 +37,8 @@ META_REFRESH_RE = re.compile(
 # (Scrapy's METAREFRESH_MAXDELAY); so is one to the page itself, whatever its delay.
 MAX_REFRESH_DELAY_S = 100
 # A Refresh header's value, as a meta refresh's content: a delay, then the URL ("url=" optional, as the HTML spec
-# reads it). A delay alone is a reload.
-REFRESH_HEADER_RE = re.compile(r"""\s*(\d*)(?:\.\d*)?(?:\s*[;,]\s*|\s+)(?:url\s*=\s*)?['"]?([^"'\s]+)""",
+# reads it). A delay alone is a reload, and so is an empty "url=" (review30r2: it was read as the URL "url=").
+REFRESH_HEADER_RE = re.compile(r"""\s*(\d*)(?:\.\d*)?(?:\s*[;,]\s*|\s+)(?:url\s*=\s*|(?!url\s*=))['"]?([^"'\s]+)""",
                                re.IGNORECASE)
 JS_REPLACE_RE = re.compile(r"""location\.replace\(\s*["']([^"']+)["']\s*\)""")
 _HAS_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")

@@ -512,6 +512,16 @@ class _ZlibDecoder:
         return self._d.eof
 
     def decode(self, data: bytes) -> Iterator[bytes]:
+        """Every member of a gzip body, one after another (RFC 1952 §2.2: `cat a.gz b.gz`; only the first was read
+        and the rest left out silently: review30r2); bytes after the last that start no member are ignored."""
+        while True:
+            yield from self._member(data)
+            data = self._d.unused_data if self.encoding == "gzip" and self._d.eof else b""
+            if not data.startswith(b"\x1f\x8b"):
+                return
+            self._d = zlib.decompressobj(zlib.MAX_WBITS | 16)   # a loop, not recursion: members may be many
+
+    def _member(self, data: bytes) -> Iterator[bytes]:
         try:
             while True:
                 out = self._d.decompress(data, DECODE_STEP)
@@ -526,7 +536,7 @@ class _ZlibDecoder:
                 raise httpx.DecodingError(f"{exc}") from None
             self._raw_fallback = False
             self._d = zlib.decompressobj(-zlib.MAX_WBITS)
-            yield from self.decode(data)
+            yield from self._member(data)
 
 
 class _BrotliDecoder:

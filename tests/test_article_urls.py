@@ -167,3 +167,35 @@ def test_the_url_typed_and_the_url_the_redirects_ended_at_are_both_shown(world, 
 def test_a_file_has_no_final_url(world, tmp_path):
     (tmp_path / "a.html").write_text(STORY_HTML)
     assert json.loads(world("scan", "--json", str(tmp_path / "a.html")).stdout)["final_url"] is None
+
+
+def test_a_kept_article_is_given_offline_after_a_later_fetch_failed_in_passing(world, fakenet):
+    """review30r2: offline, the article is what the last recorded fetch said (fixnu30a). A later online run that met
+    a 503 (or a timeout) hid the article an earlier run kept: offline said "HTTP 503 (fetched at …)", exit 1, with
+    the page in the cache. A failure that may pass (a 429, a 5xx, a timeout) is no answer about the article: the
+    last answer that is one is given."""
+    fakenet.route("news.example", "/2022/12/bridge.html", page(STORY_HTML))
+    assert world("scan", "--json", STORY).exit_code == 0
+    fakenet.route("news.example", "/2022/12/bridge.html", page("down for maintenance", 503))
+    assert world("scan", "--json", STORY).exit_code == 1
+    assert Store(world.db).fetches_for(STORY)[-1]["status"] == 503
+    offline = world("scan", "--offline", "--json", STORY)
+    assert offline.exit_code == 0, offline.output
+    assert json.loads(offline.stdout)["embeds"]
+    # the negative: an answer that is one (a 404) after the kept page is what offline says, as fixnu30a made it
+    fakenet.route("news.example", "/2022/12/bridge.html", page("gone", 404))
+    assert world("scan", "--json", STORY).exit_code == 1
+    gone = world("scan", "--offline", "--json", STORY)
+    assert gone.exit_code == 1 and "HTTP 404 (fetched at" in gone.stderr
+
+
+def test_an_article_url_over_the_cap_names_the_setting_that_reads_it(world, fakenet):
+    """review30r2: an article URL's body over `[network] max_body_bytes` said only "too-large: body larger than
+    4,000 bytes" (fixnu30a made the cap the config's, 20 MB by default where 50 MB was fixed): no word of which
+    setting reads it, as the local file's error names `[scan] max_article_bytes`. Online and offline alike."""
+    big = STORY_HTML.replace("<article>", "<article>" + "<p>filler words here</p>" * 400)
+    fakenet.route("news.example", "/2022/12/bridge.html", page(big))
+    for offline in ([], ["--offline"]):
+        result = world("scan", *offline, STORY)
+        assert result.exit_code == 1, result.output
+        assert "too-large: body larger than 4,000 bytes; raise [network] max_body_bytes to read it" in result.stderr

@@ -3,6 +3,7 @@ than the byte cap. Each fetch runs in a child process whose peak RSS is measured
 
 from __future__ import annotations
 
+import gzip
 import zlib
 
 import pytest
@@ -316,3 +317,16 @@ def test_review30n_an_empty_body_said_to_be_encoded_is_an_empty_body(httpserver)
     httpserver.expect_request("/").respond_with_data(b"", status=204, headers={"Content-Encoding": "gzip"})
     outcome = _get(httpserver.url_for("/"))
     assert (outcome.status, outcome.error, outcome.body) == (204, None, b"")
+
+
+@pytest.mark.parametrize("tail", [b"", b"\x00" * 16, b"garbage after the stream\n"], ids=["none", "nul-padding", "garbage"])
+def test_review30r2_a_gzip_body_of_several_members_is_read_whole(tail, httpserver):
+    """A gzip body may hold several members one after another (RFC 1952 §2.2; `cat a.gz b.gz`, a server compressing
+    each flush apart): only the first was decoded and the rest left out silently, the page recorded as whole with its
+    hash. Every member is the body, as gzip and Python's gzip module read it; bytes after the last member that start
+    no member are ignored, as before."""
+    first, second = b"<p>" + bytes(range(256)) * 50 + b"</p>", b"<p>the second half</p>"
+    httpserver.expect_request("/").respond_with_data(gzip.compress(first) + gzip.compress(second) + tail,
+                                                     headers={"Content-Encoding": "gzip"})
+    outcome = _get(httpserver.url_for("/"))
+    assert (outcome.status, outcome.error, outcome.body) == (200, None, first + second)

@@ -655,3 +655,53 @@ def test_a_rights_notice_after_a_name_in_a_credit_element_is_no_part_of_it(place
     """credits30 #6: "Jane Doe. All rights reserved." in a credit element gave no credit: the notice was read as the
     credit's last sentence, and a notice is no credit. The name before it is the credit."""
     assert _read(_page(place, words)) == found
+
+
+# --- 12. review30r2: a title before an agency, a year after a name, who stands to the story before a name ---------
+
+@pytest.mark.parametrize("place", list(PLACES))
+@pytest.mark.parametrize("words,found", [
+    ("Photo: Rep. Ann Roe, AP", [("Rep. Ann Roe", "AP", "high")]),
+    ("Photo: Dr. Jane Doe (Reuters)", [("Dr. Jane Doe", "Reuters", "high")]),
+    # the negatives: a dateline's place before an agency is still no one
+    ("Photo: Rio de Janeiro (Reuters)", [(None, "Reuters", "high")]),
+    ("Photo: KYIV (Reuters)", [(None, "Reuters", "high")]),
+], ids=["title-comma", "title-brackets", "place-brackets", "capitals-brackets"])
+def test_a_titled_name_before_an_agency_is_its_creator(place, words, found):
+    """review30r2: credits30 kept "Rep. Ann Roe" whole before a slash ("Sen. Bob Roe/AP"), but before ", AP" or
+    "(Reuters)" the dateline check (`may_name_a_person`) did not count the title as a person's mark, and the credit
+    said only "AP": the photographer was lost. A title marks a person there too."""
+    assert _read(_page(place, words)) == found
+
+
+@pytest.mark.parametrize("place", CREDIT_ELEMENTS)
+@pytest.mark.parametrize("words,found", [
+    ("© Jane Doe 2024. All rights reserved.", [("Jane Doe", None, "high")]),
+    ("© Jane Doe 2024", [("Jane Doe", None, "high")]),
+    ("Photo: Jane Doe, 2024", [("Jane Doe", None, "high")]),
+    ("Copyright Jane Doe 2019-2024", [("Jane Doe", None, "high")]),
+    ("Jane Doe © 2024", [("Jane Doe", None, "high")]),
+    # the negatives: a year that is part of an organisation's name stays
+    ("© Reuters 2023", [(None, "Reuters", "high")]),
+    ("Copyright AP 2024", [(None, "AP", "high")]),
+    ("Photo: Tokyo 2020", [("Tokyo 2020", None, "uncertain")]),
+], ids=["rights-notice", "sign", "comma", "range", "sign-after", "agency", "agency-as-creator", "games"])
+def test_a_year_after_a_persons_name_is_no_part_of_it(place, words, found):
+    """review30r2: "© Jane Doe 2024. All rights reserved." in a credit element gave the creator "Jane Doe 2024",
+    `high` (credits30's rights-notice rule reached the words; the year was kept in every credit place before), and
+    "Copyright AP 2024" the creator "AP 2024". A year after a person's or a known organisation's name is the
+    copyright's year, not the name's."""
+    assert _read(_page(place, words)) == found
+
+
+@pytest.mark.parametrize("place", CREDIT_ELEMENTS)
+@pytest.mark.parametrize("words,found", [
+    ("Photo by the author Jane Doe", [("Jane Doe", None, "high")]),
+    ("Photo: our reader Ann Example", [("Ann Example", None, "uncertain")]),
+    ("Courtesy of the family of Jane Doe", [("the family of Jane Doe", None, "uncertain")]),
+], ids=["author", "reader", "family-of"])
+def test_who_stands_to_the_story_before_a_name_is_no_part_of_it(place, words, found):
+    """review30r2: "Photo by the author Jane Doe" in a credit element gave the creator "the author Jane Doe",
+    `uncertain`. The words before the name say who the person is to the story (`names_a_relation`); the name is
+    the creator. "The family of Jane Doe" is no one named, and stays as it was."""
+    assert _read(_page(place, words)) == found

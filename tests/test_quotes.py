@@ -777,6 +777,29 @@ def test_a_change_outside_the_brackets_still_fails(said, found):
     assert compare(said, found).result == "fail"
 
 
+@pytest.mark.parametrize("said,found", [
+    ("We will [not] support the bill", "We will support the bill"),
+    ("We will [never] support the bill", "We will support the bill"),
+    ("We [will] support the bill", "We won't support the bill"),
+    ("We [won't] support the bill", "We will support the bill"),
+    ("The council approved [nothing]", "The council approved it"),
+    ("He won [50] seats", "He won 5 seats"),
+    ("There were [nearly 50] people", "There were 49 people"),
+], ids=["not-added", "never-added", "negation-dropped", "contraction-added", "pronoun-added", "figure",
+        "figure-with-words"])
+def test_words_in_brackets_that_turn_a_negation_or_change_a_figure_still_fail(said, found):
+    """review30r2: review30q made the article's bracketed words a warning, so "We will [not] support the bill" of
+    "We will support the bill", or "He won [50] seats" of "He won 5 seats", were no longer a misquote. Brackets
+    mark an editor's words that clarify ("[Smith]" for "He"); words that add or drop a negation, or another figure
+    in place of the post's, change what the post says: they fail as any change does."""
+    c = compare(said, found)
+    assert c.result == "fail", c.evidence
+    # the negatives: a clarifying bracket still warns, a figure added where the post had none too
+    assert compare("He [Smith] said the plan will fail", "He said the plan will fail").result == "warn"
+    assert compare("the [2020] election was fair", "the election was fair").result == "warn"
+
+
+
 # review30q: a quote in another script than the post's shares no word with it by necessity: a translation shown in
 # the post's place, which words cannot check. It failed as "no word of the post's 5 is in the quote", a misquote
 # said of a translation. It warns, saying so; a quote in the post's script with no word of its still fails.
@@ -798,6 +821,22 @@ def test_a_quote_in_the_post_s_script_with_none_of_its_words_still_fails():
     # letters of another script that look Latin are no translation: a forged quote with a changed word
     assert compare("Тhе vоtе fаilеd", "The vote passed").result == "fail"
     assert compare("ТНЕ СОР АТЕ", "THE COP RAN").result == "fail"   # every letter Cyrillic
+
+
+@pytest.mark.parametrize("said,found", [
+    ("I support Apple", "אני תומך ב Tesla"),
+    ("Putin said the EU is strong", "Путин сказал: NATO сильна"),
+], ids=["hebrew-post-with-a-latin-word", "cyrillic-post-with-latin-words"])
+def test_a_quote_that_changed_a_word_the_post_writes_in_the_quote_s_script_is_no_translation(said, found):
+    """review30r2: a post in Hebrew naming "Tesla" in Latin letters, quoted in English as "I support Apple", warned
+    as a translation, while "I support Tesla" (the name kept, the rest translated) failed: the quote that changed
+    the one word both could share got the softer verdict. A post that writes words in the quote's script can be
+    checked by them: the quote lacking all of them is no word of the post's, as in one script."""
+    c = compare(said, found)
+    assert (c.result, c.evidence) == ("fail", f"no word of the post's {c.post_words} is in the quote")
+    # the negative: a post with none of its words in the quote's script (a handle aside) is still a translation
+    assert compare("I support the bill", "אני תומך בחוק @knesset").result == "warn"
+
 
 
 # review30q: a figure a copy desk writes its own way ("50 percent" for "50%", as AP style wants; "9:30" for "09:30")

@@ -102,3 +102,44 @@ def test_each_thread_takes_the_measure_of_its_own_page():
     for thread in threads:
         thread.join()
     assert results == {i: {_html_text(pages[i], None)[0]} for i in range(len(pages))}
+
+
+@pytest.mark.parametrize("wrapper", ['<div class="story has-related-links">', '<section class="related-story-body">'],
+                         ids=["has-related", "related-first"])
+def test_an_article_held_in_an_element_the_extraction_reads_as_related_is_no_thin_page(wrapper, parses):
+    """review30r2: the measure on the extraction's parse (lead30) counted the page without what the extraction removes
+    as "related" boxes (a class with a word starting "related"), so an article whose wrapper's class held such a word
+    measured 0 characters and was said to be maybe no article; a parse of its own measured 500. A page whose
+    extraction's parse measures thin, and which may hold such a box, is measured on a parse of its own; a login wall
+    with none is not parsed again."""
+    page = (f"<html><head><title>Budget</title></head><body>{wrapper}<p>"
+            + "The council met on Tuesday evening to discuss the new budget. " * 8
+            + "</p><figure><img src=a.jpg><figcaption>Photo: Jane Doe/Reuters</figcaption></figure>"
+            + f"</{wrapper[1:].split()[0]}></body></html>")
+    assert extract.find_all(page, "html")[0] == []
+    assert thin_page(page, "html", embeds=0) is None
+    assert _html_text(page, None)[0] >= 200
+    parses[0] = 0
+    extract.find_all(PARSED_WALL, "html")
+    assert thin_page(PARSED_WALL, "html", embeds=0) is not None and parses[0] == 1
+
+
+def test_a_page_the_extraction_parses_in_slices_is_measured_in_slices(monkeypatch):
+    """review30r2: a page the extraction parses in slices (more tags than any article: 100,000 unclosed <div>s cost
+    lexbor quadratic time whole, #12) was parsed whole to be measured when it held no embed: 40,000 <div>s took 7 s
+    there against 0.5 s for the scan. It is measured slice by slice, as the extraction reads it, to the same count."""
+    from resolver.extract import dom, html
+    from resolver.readable import measure
+
+    page = ("<html><head><title>Wall</title></head><body><p>Subscribe to keep reading.</p>" + "<div>" * 12_000
+            + "<p>Photo: Jane Doe/AP</p></body></html>")
+    assert len(html.chunks(page)) > 1
+    whole = measure(dom.parse(page))
+    parsed: list[int] = []
+    real = dom.parse
+    monkeypatch.setattr(dom, "parse", lambda text, **kw: parsed.append(len(text)) or real(text, **kw))
+    assert extract.find_all(page, "html")[0] == []
+    parsed.clear()
+    found = thin_page(page, "html", embeds=0)
+    assert found is not None and (found.chars, found.title) == whole == (45, "Wall")
+    assert parsed and max(parsed) < len(page) // 2, "the page was parsed whole to be measured"

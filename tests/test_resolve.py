@@ -673,11 +673,13 @@ def test_review30n_a_refresh_header_is_followed_as_a_meta_refresh_is(fakenet, st
     assert [(h.status, h.via) for h in result.hops] == [(200, "refresh-header"), (200, None)]
 
 
-@pytest.mark.parametrize("refresh", ["300; url=/elsewhere", "0; url=/live", "30"],
-                         ids=["long-delay", "itself", "reload"])
+@pytest.mark.parametrize("refresh", ["300; url=/elsewhere", "0; url=/live", "30", "0; url=", "5;URL= "],
+                         ids=["long-delay", "itself", "reload", "empty-url", "empty-url-spaced"])
 
 
 def test_review30n_a_refresh_header_that_reloads_the_page_ends_the_chain_there(fakenet, store, refresh):
+    """A reload is no hop on. review30r2: "0; url=" (an empty URL: the page itself, as a meta refresh's is) was read
+    as the relative URL "url=", and the link was said to end at https://news.example/url=, a 404."""
     fakenet.route("news.example", "/live", page("<p>live</p>", Refresh=refresh))
     result = run("https://news.example/live", fakenet.settings(), store)
     assert (result.error, result.final_url, [h.via for h in result.hops]) == (None, "https://news.example/live", [None])

@@ -192,7 +192,7 @@ def _split_credit(value: str, org: str | None) -> tuple[str | None, str | None]:
     if not org and (bracketed := _bracketed_org(value)) is not None:
         # "Jane Doe (Reuters)" as "Jane Doe/Reuters"; "Protesters (Reuters)" as "Reuters" (credits29d #1)
         value = "/".join(part for part in bracketed if part)
-    value = WIRE_CODE_RE.sub("", value.strip(ENDS)).strip(ENDS)
+    value = _without_year(WIRE_CODE_RE.sub("", value.strip(ENDS)).strip(ENDS))
     if org:
         creator, _ = _without_role(value)
         return _person_beside_org(creator) or None, org.strip()
@@ -248,6 +248,22 @@ def _bracketed_org(value: str) -> tuple[str | None, str] | None:
         return None
     name = found["name"].strip()
     return (name if may_name_a_person(name) else None), org
+
+
+# A copyright's year after a person's name: "© Jane Doe 2024", "Jane Doe, 2024", "Jane Doe © 2019-2024" (review30r2).
+_YEAR_AFTER_RE = re.compile(r"(?:[ \t\u00a0]*,|[ \t\u00a0]*©)?[ \t\u00a0]+(?:19|20)\d{2}"
+                            r"(?:[ \t\u00a0]*[–-][ \t\u00a0]*(?:19|20)\d{2})?$")
+
+
+def _without_year(value: str) -> str:
+    """A credit without the year ending it when the words before it are a person's name or a known organisation's
+    ("© Jane Doe 2024. All rights reserved." gave the creator "Jane Doe 2024", "Copyright AP 2024" the creator "AP
+    2024"). A name the year is part of stays: "Tokyo 2020" is neither."""
+    year = _YEAR_AFTER_RE.search(value)
+    if year is None or not (is_persons_name(name := value[:year.start()]) or _known_person(name)
+                            or is_known_org(name)):
+        return value
+    return name
 
 
 def _without_note(value: str) -> str:
@@ -329,6 +345,8 @@ _COURTESY_AFTER_RE = re.compile(r"(?P<name>[^,]+?)[ \t\u00a0]*,[ \t\u00a0]*court
 
 
 def _split_one(value: str) -> tuple[str | None, str | None]:
+    if (relation := _RELATION_BEFORE_RE.match(value)) is not None and may_name_a_person(value[relation.end():]):
+        value = value[relation.end():]   # "the author Jane Doe": who she is to the story, then who (review30r2)
     courtesy = _COURTESY_AFTER_RE.fullmatch(value)
     if courtesy and may_name_a_person(courtesy["name"]):
         lender = courtesy["lender"].strip(ENDS)   # an organisation when it reads as one; "the family" is no one's
@@ -380,6 +398,10 @@ UNNAMED_RE = re.compile(r"(?:the|his|her|their|our|my|its)(?:[ \t\u00a0]+[a-z][\
                         r"|creator|designer|illustrator|user|friend|relative)s?")
 
 
+# Such words before a person's name: "the author Jane Doe", "our reader Ann Example" (review30r2).
+_RELATION_BEFORE_RE = re.compile(rf"(?:{UNNAMED_RE.pattern})[ \t\u00a0]+(?=[A-Z])")
+
+
 def names_a_relation(words: str) -> bool:
     """Do a credit's words say only who stands to the story (`UNNAMED_RE`): "the author", "the author's family"?"""
     return UNNAMED_RE.fullmatch(words.strip(ENDS)) is not None
@@ -392,7 +414,7 @@ def may_name_a_person(words: str) -> bool:
     description: "Protesters", "Riot police" (credits29b #2)."""
     if reads_as_dateline(words):
         return False   # "Los Angeles, Reuters", "KYIV (Reuters)": a dateline's place, no one (credits29c #2, credits30)
-    return is_persons_name(words) or words.startswith("@") or words.casefold() in FIRST_NAMES \
+    return is_persons_name(words) or words.startswith("@") or words.casefold() in FIRST_NAMES or _titled(words) \
         or PERSON_RE.fullmatch(words) is not None and not reads_as_headline(words) \
         or not words.isascii() and CASELESS_LETTER_RE.search(words) is not None
 
