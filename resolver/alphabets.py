@@ -20,6 +20,15 @@ from dataclasses import dataclass
 # rival. The first that reads the bytes to a text names it: cp1252, the likelier by far, before the others.
 CANDIDATES = ("cp1252", "cp1251", "cp1250", "iso8859_2", "iso8859_15", "iso8859_10", "iso8859_4", "iso8859_13",
               "cp1257", "iso8859_16", "cp1254", "mac_roman")
+# The encodings of other scripts a short text may be in (enc30): a few bytes read as letters in several of them ("Да"
+# in cp1251 is "Фр" in ISO-8859-5 and "泥" in gb18030), so a short text's guess is compared with each of them. The
+# web's likelier first: a tie is named by the first.
+OTHER_SCRIPTS = ("koi8_r", "koi8_u", "iso8859_5", "mac_cyrillic", "cp1253", "iso8859_7", "mac_greek", "cp1255",
+                 "iso8859_8", "cp1256", "iso8859_6", "cp874", "mac_latin2", "gb18030", "shift_jis", "euc_kr", "big5")
+
+def _letters(*spans: tuple[int, int]) -> str:
+    return "".join(chr(code) for first, last in spans for code in range(first, last + 1))
+
 
 # The letters beyond ASCII of the languages written in those encodings (lower case).
 ALPHABETS = {
@@ -30,12 +39,22 @@ ALPHABETS = {
     "slovene-croatian": "čćđšž", "romanian": "ăâîșşțţ", "albanian": "çë", "turkish": "çğıiöşüâîû",
     "estonian": "äöõüšž", "latvian": "āčēģīķļņšūž", "lithuanian": "ąčęėįšųūž", "sami": "áčđŋšŧž",
     "cyrillic": "абвгдеёжзийклмнопрстуфхцчшщъыьэюяєіїґўђјљњћџѓќѕ",   # never in a word with Latin letters
+    # The other scripts a short text is compared in (OTHER_SCRIPTS); Thai's vowel signs are marks, read as letters
+    "greek": "αβγδεζηθικλμνξοπρσςτυφχψωάέήίόύώϊϋΐΰ", "hebrew": _letters((0x5d0, 0x5ea)),
+    "arabic": _letters((0x621, 0x64a), (0x67e, 0x67e), (0x686, 0x686), (0x698, 0x698), (0x6a9, 0x6a9), (0x6af, 0x6af),
+                       (0x6cc, 0x6cc)),
+    "thai": _letters((0xe01, 0xe3a), (0xe40, 0xe4e)),
+    # kana, the common CJK ideographs, Hangul syllables: not the half-width kana, the rare extensions or the
+    # presentation forms, which a text in those scripts hardly writes and a misread one often does ("ﾍ褪")
+    "cjk": _letters((0x3041, 0x3096), (0x30a1, 0x30fc), (0x4e00, 0x9fff), (0xac00, 0xd7a3)),
 }
 # Signs any language's text writes between words, and inside one: an apostrophe (O’Brien), a Catalan middle dot
 # (l·l), a dash (May—reopened). A degree sign, a superscript, a fraction or an ordinal stand after a digit or a
 # letter (20°, km², 1½, 1º). The other signs beyond ASCII (±, ¶, ¬, ¯, ¤, controls) are no text's.
-BETWEEN_WORDS = set("«»‹›‘’‚“”„–—‐…•·€£¥¢§©®™±×÷†‡‰′″¿¡\u00a0\u00ad\u202f")
-IN_WORDS = set("’·–—\u00ad")
+# CJK text writes no spaces: its signs stand between its characters. Arabic writes its own comma and question mark.
+CJK_SIGNS = set("、。「」『』！？（）：，・\u3000")
+BETWEEN_WORDS = set("«»‹›‘’‚“”„–—‐…•·€£¥¢§©®™±×÷†‡‰′″¿¡\u00a0\u00ad\u202f،؛؟") | CJK_SIGNS
+IN_WORDS = set("’·–—\u00ad") | CJK_SIGNS
 AFTER_A_DIGIT = set("°²³¹½¼¾ºª")
 _BEYOND_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
@@ -53,11 +72,12 @@ class Reading:
     fit: tuple[float, float]
 
 
-def readings(data: bytes) -> list[Reading]:
-    """Each distinct text the CANDIDATES read `data` into (`same_letters`), named by the first encoding that reads
-    it, best fit first (a stable sort: cp1252 first among equals)."""
+def readings(data: bytes, *, every_script: bool = False) -> list[Reading]:
+    """Each distinct text the CANDIDATES (and with `every_script` the OTHER_SCRIPTS) read `data` into
+    (`same_letters`), named by the first encoding that reads it, best fit first (a stable sort: cp1252 first among
+    equals)."""
     seen: dict[str, Reading] = {}
-    for name in CANDIDATES:
+    for name in CANDIDATES + OTHER_SCRIPTS * every_script:
         text = data.decode(name, errors="replace")
         if same_letters(text) not in seen:
             seen[same_letters(text)] = Reading(name, text, fit(text))
@@ -88,9 +108,11 @@ def fit(text: str) -> tuple[float, float]:
         for found in _BEYOND_ASCII_RE.finditer(word):
             char, at = found.group(), found.start()
             before, after = word[at - 1: at], word[at + 1: at + 2]
-            if char.isalpha():
-                if char.isupper() and before.isalpha() and before.islower():
-                    wrong += times   # a capital after a small letter in a word: "RenĂ©e", "ŁódĽ"
+            if char.isalpha() or unicodedata.category(char) == "Mn":
+                if char.isupper() and before.isalpha() and (before.islower() or after.islower()):
+                    # a capital after a small letter in a word ("RenĂ©e", "ŁódĽ"), or inside one before a small
+                    # letter ("MŸller", mac_roman's "Müller" in cp1252); "MĂŞTILE" is all capitals
+                    wrong += times
                 else:
                     low = char.lower()[0]   # "İ" is "i̇": an "i" in Turkish's alphabet
                     own[low] = own.get(low, 0) + times
@@ -100,7 +122,7 @@ def fit(text: str) -> tuple[float, float]:
                 wrong += times
         for letter, count in own.items():
             letters[letter] = letters.get(letter, 0) + count
-        alphabets = _LATIN_SETS if _LATIN_RE.search(word) else _ALPHABET_SETS   # "Ћуdџ" is no word
+        alphabets = _LATIN_SETS if _LATIN_RE.search(word) else _ALPHABET_SETS
         if own and any(alphabet.issuperset(own) for alphabet in alphabets):
             in_words += sum(own.values())
     total = signs + wrong + sum(letters.values())
@@ -111,7 +133,9 @@ def fit(text: str) -> tuple[float, float]:
 
 
 _ALPHABET_SETS = [set(letters) for letters in ALPHABETS.values()]
-_LATIN_SETS = [set(letters) for language, letters in ALPHABETS.items() if language != "cyrillic"]
+# The alphabets of other scripts, whose letters never stand in a word with Latin ones ("Ћуdџ", "It抯" are no words)
+OTHER_ALPHABETS = ("cyrillic", "greek", "hebrew", "arabic", "thai", "cjk")
+_LATIN_SETS = [set(letters) for language, letters in ALPHABETS.items() if language not in OTHER_ALPHABETS]
 
 
 def latin(text: str) -> bool:
