@@ -223,6 +223,35 @@ COMMON_WESTERN = set("äöüßàâæçéèêëîïôœùûÿáíñóú")
 
 
 def _guess(data: bytes) -> tuple[str, str | None]:
+    """The encoding of one-byte text and its rival (`_guess_by_letters`), ISO-8859-16 for Romanian (`_romanian`)."""
+    name, rival = _guess_by_letters(data)
+    return _romanian(data, name), rival
+
+
+# Romanian's letters: s and t with a comma below (ISO-8859-16's), with a cedilla (cp1250's and ISO-8859-2's, which
+# have no other), ă â î.
+_ROMANIAN = set("ăâîșşțţ")
+_CEDILLA = set("şţŞŢ")
+
+
+def _romanian(data: bytes, name: str) -> str:
+    """ISO-8859-16 for Romanian text guessed cp1250 or ISO-8859-2 when it reads the bytes into the same letters: the
+    three write "ș" and "ş" with one byte, and ISO-8859-16, made for Romanian, gives the comma below its writers
+    typed (a search for "Ștefan" missed cp1250's "Ştefan", enc30). cp1250 text whose quotes or dash ISO-8859-16
+    reads otherwise (as controls) is cp1250's, its cedillas as written."""
+    if name not in _CENTRAL:
+        return name
+    from resolver import alphabets
+
+    text = data.decode(name, errors="replace")
+    letters = {char.lower() for char in text if char.isalpha() and not char.isascii()}
+    if not (letters and _ROMANIAN.issuperset(letters) and _CEDILLA.intersection(text)):
+        return name
+    same = alphabets.same_letters(data.decode("iso8859_16", errors="replace")) == alphabets.same_letters(text)
+    return "iso8859_16" if same else name
+
+
+def _guess_by_letters(data: bytes) -> tuple[str, str | None]:
     """The encoding of one-byte text, and another that reads its bytes into other letters as plausibly (None when
     none does). charset_normalizer alone judged short texts badly (iso8859-2 Polish as iso8859_3, Sami iso8859-10 as
     cp1250, French as mac_latin2); the reading whose letters a language writes (`alphabets`) is taken, and

@@ -1391,3 +1391,23 @@ def test_enc30_a_short_text_is_read_right_or_said_unsure(text: str, encoding: st
     assert article.encoding_detected
     assert same_letters(article.text) == same_letters(text) or article.encoding_rival is not None, \
         (article.text, article.encoding)
+
+
+@pytest.mark.parametrize("text, encoding, read_as", [
+    ("Primarul din Timișoara a spus că școlile rămân închise. Foto: Ștefan Țurcanu/Agerpres\n", "iso8859_16",
+     "iso8859_16"),
+    ("București, Mulțumesc\n", "iso8859_16", "iso8859_16"),
+    ("Ștefan cel Mare\n", "iso8859_16", "iso8859_16"),
+    ("Ştefan şi Ţara – „bine”, a spus primarul din Timişoara.\n", "cp1250", "cp1250"),   # cp1250's quotes: its own
+    ("Prezydent powiedział w środę, że mieszkańcy są zaniepokojeni.\n", "cp1250", "cp1250"),   # no ş ţ: not Romanian
+], ids=["romanian-page-line", "romanian-two-words", "romanian-name", "romanian-cp1250-with-quotes", "polish"])
+def test_enc30_romanian_text_is_read_with_the_letters_it_was_written_in(text: str, encoding: str,
+                                                                          read_as: str) -> None:
+    """ISO-8859-16 Romanian (ș ț with a comma below) came out in cp1250 with the cedilla letters ş ţ: the same bytes,
+    other code points, and a search for "Ștefan" missed "Ştefan". Romanian letters read the same in ISO-8859-16,
+    the encoding made for Romanian, are read in it; cp1250 text whose other bytes (its quotes, its dash) ISO-8859-16
+    reads otherwise stays cp1250, its cedillas as written."""
+    from resolver.article import from_bytes
+
+    article = from_bytes(text.encode(encoding), "ro.txt")
+    assert (article.text, article.encoding, article.encoding_detected) == (text, read_as, True)
