@@ -38,7 +38,12 @@ ALPHABETS = {
     "polish": "ąćęłńóśźż", "czech": "áčďéěíňóřšťúůýž", "slovak": "áäčďéíĺľňóôŕšťúýž", "hungarian": "áéíóöőúüű",
     "slovene-croatian": "čćđšž", "romanian": "ăâîșşțţ", "albanian": "çë", "turkish": "çğıiöşüâîû",
     "estonian": "äöõüšž", "latvian": "āčēģīķļņšūž", "lithuanian": "ąčęėįšųūž", "sami": "áčđŋšŧž",
-    "cyrillic": "абвгдеёжзийклмнопрстуфхцчшщъыьэюяєіїґўђјљњћџѓќѕ",   # never in a word with Latin letters
+    # Cyrillic, language by language: a text whose words are Russian but for a Serbian "Њ" or "Џ" where a capital
+    # stands is Mac Cyrillic read as cp1251 ("Њост" for "Мост"), and cp1251 read as Mac Cyrillic the other way round
+    # ("ћост"): the whole text's letters tell the two apart (enc30)
+    "russian": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя", "ukrainian": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя",
+    "belarusian": "абвгдеёжзійклмнопрстуўфхцчшыьэюя", "bulgarian": "абвгдежзийклмнопрстуфхцчшщъьюя",
+    "serbian": "абвгдђежзијклљмнњопрстћуфхцчџш", "macedonian": "абвгдѓежзѕијклљмнњопрстќуфхцчџш",
     # The other scripts a short text is compared in (OTHER_SCRIPTS); Thai's vowel signs are marks, read as letters
     "greek": "αβγδεζηθικλμνξοπρσςτυφχψωάέήίόύώϊϋΐΰ", "hebrew": _letters((0x5d0, 0x5ea)),
     "arabic": _letters((0x621, 0x64a), (0x67e, 0x67e), (0x686, 0x686), (0x698, 0x698), (0x6a9, 0x6a9), (0x6af, 0x6af),
@@ -134,7 +139,7 @@ def fit(text: str) -> tuple[float, float]:
 
 _ALPHABET_SETS = [set(letters) for letters in ALPHABETS.values()]
 # The alphabets of other scripts, whose letters never stand in a word with Latin ones ("Ћуdџ", "It抯" are no words)
-OTHER_ALPHABETS = ("cyrillic", "greek", "hebrew", "arabic", "thai", "cjk")
+OTHER_ALPHABETS = ("russian", "ukrainian", "belarusian", "bulgarian", "serbian", "macedonian", "greek", "hebrew", "arabic", "thai", "cjk")
 _LATIN_SETS = [set(letters) for language, letters in ALPHABETS.items() if language not in OTHER_ALPHABETS]
 
 

@@ -1411,3 +1411,21 @@ def test_enc30_romanian_text_is_read_with_the_letters_it_was_written_in(text: st
 
     article = from_bytes(text.encode(encoding), "ro.txt")
     assert (article.text, article.encoding, article.encoding_detected) == (text, read_as, True)
+
+
+MAC_RUSSIAN = ("Мост через реку закрыли в понедельник после ремонта номер {}, сообщили власти города. Фото: Иван "
+               "Петров/ТАСС\n")
+
+
+@pytest.mark.parametrize("lines", [1, 50, 3000], ids=["one-line", "page", "big"])
+@pytest.mark.parametrize("encoding", ["mac_cyrillic", "cp1251"])
+def test_enc30_mac_cyrillic_and_cp1251_russian_are_each_read_in_their_own(lines: int, encoding: str) -> None:
+    """A real Mac Cyrillic file was read as cp1251, said unsure: its capitals came out Serbian letters and signs
+    ("Њост", "”ото", "€ван"). Cyrillic's alphabets are now each language's, so a text of Russian words holding a
+    Serbian "Њ" fits less well as a whole than the one holding none: each file is read in its own encoding, and
+    sure. (cp1251 text charset_normalizer calls Mac Cyrillic keeps its rival: test_review29f_cp1251_….)"""
+    from resolver.article import from_bytes
+
+    text = "".join(MAC_RUSSIAN.format(n) for n in range(lines))
+    article = from_bytes(text.encode(encoding), "story.txt")
+    assert (article.text, article.encoding, article.encoding_rival) == (text, encoding, None)
