@@ -456,6 +456,24 @@ def m029_replayed_warc_content(db: Database) -> None:
     db.execute(f"CREATE INDEX fetches_of_no_known_age ON fetches(id) WHERE {OF_NO_KNOWN_AGE}")
 
 
+# The articles read with an unsure encoding guess (enc30): another encoding reads their bytes into other letters as
+# plausibly, so names and quotes beyond ASCII may be wrong.
+UNSURE_ENCODINGS = """
+SELECT a.id AS article_id, a.first_source AS article, a.encoding, a.encoding_rival, a.first_scanned_at
+FROM articles a
+WHERE a.encoding_detected = 1 AND a.encoding_rival <> ''
+ORDER BY a.id"""
+
+
+@migrations()
+def m030_article_encoding_rival(db: Database) -> None:
+    """v30 (enc30): `articles.encoding_rival`, the other encoding that reads a guessed article's bytes into other
+    letters as plausibly (the guess is unsure); '' when none does or the encoding was not guessed; NULL in a record
+    made before v30 (not recorded). And the view `unsure_encodings` of the articles read with an unsure guess."""
+    db.table("articles").add_column("encoding_rival", str)
+    db.create_view("unsure_encodings", UNSURE_ENCODINGS.strip())
+
+
 def memo_triggers() -> dict[str, str]:
     """The triggers that retire memos (#13), by name: m014 makes them, and `Store` makes again any a rebuilt table
     lost (a rebuild, as `sqlite-utils transform` does, drops a table's triggers)."""
