@@ -262,9 +262,9 @@ def _guess_by_letters(data: bytes) -> tuple[str, str | None]:
 
     matches = list(from_bytes(data))
     detected = _same_in_cp1252(data, _prefer_western(matches)) if matches else "cp1252"
+    short = len(data) - len(data.translate(None, _HIGH_BYTES)) <= SHORT
     found = alphabets.readings(data)
     detected_text = alphabets.same_letters(data.decode(detected, errors="replace"))
-    short = len(data) - len(data.translate(None, _HIGH_BYTES)) <= SHORT
     windows = next((reading for reading in found if reading.encoding == "cp1251"), None)
     if detected == "mac_cyrillic" and windows is not None and windows.fit >= alphabets.fit(detected_text):
         # The two read small letters alike; charset_normalizer rated Russian with few capitals more coherent in Mac
@@ -278,8 +278,8 @@ def _guess_by_letters(data: bytes) -> tuple[str, str | None]:
         # every character where it stands, with no other script's reading as good (review29f: "It’s closed." was
         # gb18030's "It抯 closed.", "Café" cp1251's "Cafй").
         if not (western and found[0].fit == (1.0, 1.0) and all(alphabets.latin(r.text) for r in tied)):
-            return _short_guess(detected, detected_text, alphabets.readings(data, every_script=True)) if short \
-                else (detected, None)
+            return (_short_guess(detected, detected_text, alphabets.readings(data, latin=found)) if short
+                    else (detected, None))
     if western and not (short and _few_letters(tied[0].text)):
         return "cp1252", None
     if western:   # "Dziękuję" is "Dziêkujê" in cp1252, "Rīga" "Rîga": a letter or two may be another language's
@@ -287,7 +287,7 @@ def _guess_by_letters(data: bytes) -> tuple[str, str | None]:
     chosen = next((reading for reading in tied if alphabets.same_letters(reading.text) == detected_text), None)
     rival = next((reading.encoding for reading in tied if reading is not (chosen or tied[0])), None)
     if short and rival is None:   # a few Latin letters may be another script's as well (enc30)
-        every = alphabets.readings(data, every_script=True)
+        every = alphabets.readings(data, latin=found)
         rival = next((r.encoding for r in every if r.fit >= tied[0].fit and r.text != (chosen or tied[0]).text), None)
     return (detected if chosen else tied[0].encoding), rival
 
