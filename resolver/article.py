@@ -270,6 +270,10 @@ def _guess_by_letters(data: bytes) -> tuple[str, str | None]:
         # The two read small letters alike; charset_normalizer rated Russian with few capitals more coherent in Mac
         # Cyrillic ("Мост" as "ћост"), the web's far rarer: cp1251, which reads it as well, unsure (review29f).
         return "cp1251", "mac_cyrillic"
+    if detected == "cp1251" and windows is not None and not short and _fits_better_in_mac(data, windows):
+        # and the other way round: Mac Cyrillic as cp1251 ("Њост"), said sure (enc30). A short text is judged
+        # against every script's reading (`_short_guess`).
+        return "mac_cyrillic", "cp1251"
     tied = [reading for reading in found if reading.fit == found[0].fit]
     western = tied[0].encoding == "cp1252" and COMMON_WESTERN.issuperset(
         char.lower() for char in tied[0].text if char.isalpha() and char >= "\x80")
@@ -290,6 +294,17 @@ def _guess_by_letters(data: bytes) -> tuple[str, str | None]:
         every = alphabets.readings(data, latin=found)
         rival = next((r.encoding for r in every if r.fit >= tied[0].fit and r.text != (chosen or tied[0]).text), None)
     return (detected if chosen else tied[0].encoding), rival
+
+
+def _fits_better_in_mac(data: bytes, windows: alphabets.Reading) -> bool:
+    """Do the bytes read into one Cyrillic language's letters in Mac Cyrillic, better than in cp1251 (`windows`)?"""
+    from resolver import alphabets
+
+    mac = data.decode("mac_cyrillic", errors="replace")
+    if mac == windows.text:
+        return False
+    mac_fit = alphabets.fit(mac)
+    return mac_fit[0] >= PLAUSIBLE and mac_fit > windows.fit
 
 
 def _few_letters(text: str) -> bool:

@@ -1429,3 +1429,22 @@ def test_enc30_mac_cyrillic_and_cp1251_russian_are_each_read_in_their_own(lines:
     text = "".join(MAC_RUSSIAN.format(n) for n in range(lines))
     article = from_bytes(text.encode(encoding), "story.txt")
     assert (article.text, article.encoding, article.encoding_rival) == (text, encoding, None)
+
+
+MAC_RUSSIAN_FEW_CAPITALS = "Мост через реку закрыли в понедельник после ремонта, сообщили власти города.\n"
+
+
+@pytest.mark.parametrize("lines, rival", [(1, "cp1251"), (2, "cp1251"), (50, None)],
+                         ids=["one-line", "two-lines", "page-detection-says-mac"])
+def test_enc30_mac_cyrillic_detection_calls_cp1251_is_read_in_mac_cyrillic_unsure(lines: int,
+                                                                                  rival: str | None) -> None:
+    """Mac Cyrillic Russian whose only capital is a sentence's first letter was read as cp1251, and SAID SURE:
+    charset_normalizer named cp1251, and its guess of another script stood ("Њост"). When its letters fit better
+    in Mac Cyrillic than in cp1251 (one Cyrillic language's, no Serbian "Њ"), the text is read in Mac Cyrillic;
+    detection said otherwise, so cp1251 is named as its rival (as review29f's cp1251 text detection called Mac).
+    On a page detection says Mac Cyrillic, and the letters agree: sure."""
+    from resolver.article import from_bytes
+
+    text = MAC_RUSSIAN_FEW_CAPITALS * lines
+    article = from_bytes(text.encode("mac_cyrillic"), "story.txt")
+    assert (article.text, article.encoding, article.encoding_rival) == (text, "mac_cyrillic", rival)
