@@ -33,7 +33,17 @@ def stats(store: Store) -> dict[str, Any]:
                   "bytes": _memo_bytes(store)},
         # kept bodies that are not what the server sent: a configured secret it echoed was redacted out (#11)
         "bodies_redacted": db.execute("SELECT count(*) FROM bodies WHERE redacted = 1").fetchone()[0],
+        "encodings_guessed": _encodings_guessed(store),
     }
+
+
+def _encodings_guessed(store: Store) -> dict[str, int]:
+    """Articles whose encoding was guessed; of them, read with an unsure guess (another encoding reads them as
+    plausibly), and those whose record does not say (made before v30: NULL), enc30."""
+    guessed, unsure, unknown = store.db.execute(
+        "SELECT count(*), count(*) FILTER (WHERE encoding_rival <> ''), count(*) FILTER (WHERE encoding_rival IS NULL) "
+        "FROM articles WHERE encoding_detected = 1").fetchone()
+    return {"guessed": guessed, "unsure": unsure, "not_recorded": unknown}
 
 
 def _memo_bytes(store: Store) -> int | None:

@@ -343,7 +343,9 @@ def _prefer(conn: sqlite3.Connection, source: Path, report: MergeReport, *, sinc
     # The kept record's credits go: the credits rule copies the preferred record's in their place.
     conn.execute("DELETE FROM main.credits WHERE article_id IN (SELECT main FROM temp.preferred)")
     taken = ["encoding", "encoding_detected", "credit_count", "embed_count", "tool_version"]
-    return taken + (["encoding_given_at"] if given != "NULL" else [])
+    # the kept record's rival goes with its encoding; an input made before v30 has none: NULL, not recorded (enc30)
+    return taken + (["encoding_given_at"] if given != "NULL" else []) + ["encoding_rival"] * (
+        "encoding_rival" in src_articles)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "encoding_detected": "1 when the encoding was guessed, not declared", "bytes": "Size of the article in bytes",
         "encoding_given_at": f"When the user named the encoding with --encoding ({TIME}); later runs read the same "
                              "bytes in it. Null: declared, UTF-8 or guessed",
+        "encoding_rival": "Another encoding that reads the guessed bytes into other letters as plausibly: the guess "
+                          "is unsure, names and quotes beyond ASCII may be wrong. Empty: none does, or not guessed. "
+                          "Null: not recorded (a record made before v30)",
         "encoding_given_known": "1 when the record can say whether the encoding was given (made since v17: no "
                                 "encoding_given_at means not given), 0 when it cannot (made before). Set by cache "
                                 "merge; null: recorded by a scan, known when first scanned after this database's v17",
@@ -186,6 +189,8 @@ VIEWS: dict[str, str] = {
     "gone_accounts_most_cited": "Accounts whose embedded posts are now deleted or suspended, most-cited first.",
     "at_risk_embeds": "Embeds with no good (HTTP 200) archived capture: what to save first.",
     "credits_by_organization": "Photo credits grouped by the organization they name (case and spaces folded).",
+    "unsure_encodings": "Articles whose encoding was guessed unsure: another encoding reads their bytes into other "
+                        "letters as plausibly, so names and quotes beyond ASCII may be wrong (give --encoding).",
 }
 
 
@@ -219,6 +224,10 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
         "organization": "The organization as a credit names it (case and spaces folded); (none named)",
         "credits": "Credits naming it", "articles": "Articles with such a credit",
         "creators": "Distinct creators credited with it (case folded)"},
+    "unsure_encodings": {
+        "article_id": "The article (articles.id)", "article": "The first place the article was read from",
+        "encoding": "The encoding guessed", "encoding_rival": "Another that reads the bytes as plausibly",
+        "first_scanned_at": f"When it was first scanned ({TIME})"},
 }
 
 

@@ -554,6 +554,24 @@ def m031_embed_media_marker(db: Database) -> None:
     db.table("embeds").add_column("media_marker", str)
 
 
+# The articles read with an unsure encoding guess (enc30): another encoding reads their bytes into other letters as
+# plausibly, so names and quotes beyond ASCII may be wrong.
+UNSURE_ENCODINGS = """
+SELECT a.id AS article_id, a.first_source AS article, a.encoding, a.encoding_rival, a.first_scanned_at
+FROM articles a
+WHERE a.encoding_detected = 1 AND a.encoding_rival <> ''
+ORDER BY a.id"""
+
+
+@migrations()
+def m032_article_encoding_rival(db: Database) -> None:
+    """v32 (enc30): `articles.encoding_rival`, the other encoding that reads a guessed article's bytes into other
+    letters as plausibly (the guess is unsure); '' when none does or the encoding was not guessed; NULL in a record
+    made before v32 (not recorded). And the view `unsure_encodings` of the articles read with an unsure guess."""
+    db.table("articles").add_column("encoding_rival", str)
+    db.create_view("unsure_encodings", UNSURE_ENCODINGS.strip())
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

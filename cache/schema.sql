@@ -23,7 +23,7 @@ CREATE TABLE "articles" (
    "tool_version" TEXT,
    "embed_count" INTEGER,
    "credit_count" INTEGER
-, "truncated" TEXT, "encoding_given_at" TEXT, "encoding_given_known" INTEGER);
+, "truncated" TEXT, "encoding_given_at" TEXT, "encoding_given_known" INTEGER, "encoding_rival" TEXT);
 
 CREATE UNIQUE INDEX "idx_articles_sha256"
     ON "articles" ("sha256");
@@ -535,4 +535,9 @@ CREATE TRIGGER step_memos_resolutions_replacing BEFORE INSERT ON resolutions WHE
 CREATE TRIGGER step_memos_resolutions_renumbering BEFORE UPDATE OF id ON resolutions WHEN NEW.id IS NOT OLD.id BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN (SELECT 'resolutions ' || old.url FROM resolutions AS old WHERE old.id = NEW.id)); END;
 
 CREATE INDEX fetches_of_no_known_age ON fetches(id) WHERE answered_at_unknown IS NOT NULL OR error_kind = 'not-in-warc';
+
+CREATE VIEW "unsure_encodings" AS SELECT a.id AS article_id, a.first_source AS article, a.encoding, a.encoding_rival, a.first_scanned_at
+FROM articles a
+WHERE a.encoding_detected = 1 AND a.encoding_rival <> ''
+ORDER BY a.id;
 

@@ -44,7 +44,8 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m021_authors_by_id", "m022_fetch_non_public",
               "m023_resolution_end_redacted", "m024_fetch_answered_at_unknown", "m025_embed_linked_capture",
               "m026_embed_start_seconds", "m027_embed_other_words", "m028_undated_replayed_facts",
-              "m029_replayed_warc_content", "m030_post_ids_name_their_place", "m031_embed_media_marker")
+              "m029_replayed_warc_content", "m030_post_ids_name_their_place", "m031_embed_media_marker",
+              "m032_article_encoding_rival")
 # A new database's schema in one script: what the migrations make of an empty file (#14; `Store._create`)
 SCHEMA = Path(__file__).with_name("schema.sql")
 # The fetch-log rows that are no answer of their source's at a known time (`Store.of_no_known_age`, m029's index)
@@ -466,8 +467,8 @@ class Store:
 
     def record_articles(self, articles: Sequence[Mapping[str, Any]], *, tool_version: str) -> list[tuple[int, bool]]:
         """Store several articles' facts in one transaction (a corpus run's chunk, with its progress rows when the
-        caller opens the transaction around both). Each article: sha256, kind, encoding, encoding_detected, bytes,
-        source, embeds, credits, `url` when the input said where it was fetched from, and `truncated` when its WARC
+        caller opens the transaction around both). Each article: sha256, kind, encoding, encoding_detected,
+        encoding_rival ('' for none; absent: not known, NULL), bytes, source, embeds, credits, `url` when the input said where it was fetched from, and `truncated` when its WARC
         record was cut short by the crawler (WARC-Truncated). Returns (article id, created) per article; a known
         sha256 adds nothing but the source it was read from, if that is new, and the mark of a source cut short (the
         article keeps it: see `_mark_truncated`). Plain INSERTs: sqlite-utils' insert inspects the table on every
@@ -511,10 +512,11 @@ class Store:
             embeds, credits = article["embeds"], article["credits"]
             article_id = _inserted(conn.execute(
                 "INSERT INTO articles (sha256, kind, encoding, encoding_detected, bytes, first_source, "
-                "first_scanned_at, tool_version, embed_count, credit_count, encoding_given_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "first_scanned_at, tool_version, embed_count, credit_count, encoding_given_at, encoding_rival) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [article["sha256"], article["kind"], article["encoding"], article["encoding_detected"],
-                 article["bytes"], source, now, tool_version, len(embeds), len(credits), _given_at(article, now)]
+                 article["bytes"], source, now, tool_version, len(embeds), len(credits), _given_at(article, now),
+                 article.get("encoding_rival")]
             ).lastrowid)
             rows["embeds"] += [{"article_id": article_id, "ordinal": i, **_flatten(r)} for i, r in enumerate(embeds)]
             rows["credits"] += [{"article_id": article_id, "ordinal": i, **_flatten(r)} for i, r in enumerate(credits)]
@@ -545,16 +547,17 @@ class Store:
         if _same_reading(encoding, detected, given_at, article):
             return
         if _codec(encoding) == _codec(article["encoding"]):   # the same reading: only its mark and date change
-            conn.execute("UPDATE articles SET encoding_detected = 0, encoding_given_at = ? WHERE id = ?",
-                         [_given_at(article, now), article_id])
+            conn.execute("UPDATE articles SET encoding_detected = 0, encoding_given_at = ?, encoding_rival = '' "
+                         "WHERE id = ?", [_given_at(article, now), article_id])
             return
         embeds, credits = article["embeds"], article["credits"]
         old = conn.execute("SELECT id, platform, url FROM embeds WHERE article_id = ? ORDER BY ordinal",
                            [article_id]).fetchall()
         if [(platform, url) for _, platform, url in old] != [(e["platform"], e["url"]) for e in embeds]:
             return   # other posts: the record is left whole as first read, not half corrected (review26)
-        conn.execute("UPDATE articles SET encoding = ?, encoding_detected = 0, credit_count = ?, encoding_given_at = ? "
-                     "WHERE id = ?", [article["encoding"], len(credits), _given_at(article, now), article_id])
+        conn.execute("UPDATE articles SET encoding = ?, encoding_detected = 0, credit_count = ?, encoding_given_at = ?, "
+                     "encoding_rival = '' WHERE id = ?", [article["encoding"], len(credits), _given_at(article, now),
+                                                          article_id])
         conn.execute("DELETE FROM credits WHERE article_id = ?", [article_id])
         rows["credits"] += [{"article_id": article_id, "ordinal": i, **_flatten(r)} for i, r in enumerate(credits)]
         for (embed_id, _, _), embed in zip(old, embeds):

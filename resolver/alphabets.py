@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # The one-byte Latin encodings a browser can be told to read a page in (the WHATWG Encoding standard's, without
@@ -20,6 +21,15 @@ from dataclasses import dataclass
 # rival. The first that reads the bytes to a text names it: cp1252, the likelier by far, before the others.
 CANDIDATES = ("cp1252", "cp1251", "cp1250", "iso8859_2", "iso8859_15", "iso8859_10", "iso8859_4", "iso8859_13",
               "cp1257", "iso8859_16", "cp1254", "mac_roman")
+# The encodings of other scripts a short text may be in (enc30): a few bytes read as letters in several of them ("Да"
+# in cp1251 is "Фр" in ISO-8859-5 and "泥" in gb18030), so a short text's guess is compared with each of them. The
+# web's likelier first: a tie is named by the first.
+OTHER_SCRIPTS = ("koi8_r", "koi8_u", "iso8859_5", "mac_cyrillic", "cp1253", "iso8859_7", "mac_greek", "cp1255",
+                 "iso8859_8", "cp1256", "iso8859_6", "cp874", "mac_latin2", "gb18030", "shift_jis", "euc_kr", "big5")
+
+def _letters(*spans: tuple[int, int]) -> str:
+    return "".join(chr(code) for first, last in spans for code in range(first, last + 1))
+
 
 # The letters beyond ASCII of the languages written in those encodings (lower case).
 ALPHABETS = {
@@ -29,13 +39,28 @@ ALPHABETS = {
     "polish": "ąćęłńóśźż", "czech": "áčďéěíňóřšťúůýž", "slovak": "áäčďéíĺľňóôŕšťúýž", "hungarian": "áéíóöőúüű",
     "slovene-croatian": "čćđšž", "romanian": "ăâîșşțţ", "albanian": "çë", "turkish": "çğıiöşüâîû",
     "estonian": "äöõüšž", "latvian": "āčēģīķļņšūž", "lithuanian": "ąčęėįšųūž", "sami": "áčđŋšŧž",
-    "cyrillic": "абвгдеёжзийклмнопрстуфхцчшщъыьэюяєіїґўђјљњћџѓќѕ",   # never in a word with Latin letters
+    # Cyrillic, language by language: a text whose words are Russian but for a Serbian "Њ" or "Џ" where a capital
+    # stands is Mac Cyrillic read as cp1251 ("Њост" for "Мост"), and cp1251 read as Mac Cyrillic the other way round
+    # ("ћост"): the whole text's letters tell the two apart (enc30)
+    "russian": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя", "ukrainian": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя",
+    "belarusian": "абвгдеёжзійклмнопрстуўфхцчшыьэюя", "bulgarian": "абвгдежзийклмнопрстуфхцчшщъьюя",
+    "serbian": "абвгдђежзијклљмнњопрстћуфхцчџш", "macedonian": "абвгдѓежзѕијклљмнњопрстќуфхцчџш",
+    # The other scripts a short text is compared in (OTHER_SCRIPTS); Thai's vowel signs are marks, read as letters
+    "greek": "αβγδεζηθικλμνξοπρσςτυφχψωάέήίόύώϊϋΐΰ", "hebrew": _letters((0x5d0, 0x5ea)),
+    "arabic": _letters((0x621, 0x64a), (0x67e, 0x67e), (0x686, 0x686), (0x698, 0x698), (0x6a9, 0x6a9), (0x6af, 0x6af),
+                       (0x6cc, 0x6cc)),
+    "thai": _letters((0xe01, 0xe3a), (0xe40, 0xe4e)),
+    # kana, the common CJK ideographs, Hangul syllables: not the half-width kana, the rare extensions or the
+    # presentation forms, which a text in those scripts hardly writes and a misread one often does ("ﾍ褪")
+    "cjk": _letters((0x3041, 0x3096), (0x30a1, 0x30fc), (0x4e00, 0x9fff), (0xac00, 0xd7a3)),
 }
 # Signs any language's text writes between words, and inside one: an apostrophe (O’Brien), a Catalan middle dot
 # (l·l), a dash (May—reopened). A degree sign, a superscript, a fraction or an ordinal stand after a digit or a
 # letter (20°, km², 1½, 1º). The other signs beyond ASCII (±, ¶, ¬, ¯, ¤, controls) are no text's.
-BETWEEN_WORDS = set("«»‹›‘’‚“”„–—‐…•·€£¥¢§©®™±×÷†‡‰′″¿¡\u00a0\u00ad\u202f")
-IN_WORDS = set("’·–—\u00ad")
+# CJK text writes no spaces: its signs stand between its characters. Arabic writes its own comma and question mark.
+CJK_SIGNS = set("、。「」『』！？（）：，・\u3000")
+BETWEEN_WORDS = set("«»‹›‘’‚“”„–—‐…•·€£¥¢§©®™±×÷†‡‰′″¿¡\u00a0\u00ad\u202f،؛؟") | CJK_SIGNS
+IN_WORDS = set("’·–—\u00ad") | CJK_SIGNS
 AFTER_A_DIGIT = set("°²³¹½¼¾ºª")
 _BEYOND_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
@@ -53,15 +78,17 @@ class Reading:
     fit: tuple[float, float]
 
 
-def readings(data: bytes) -> list[Reading]:
-    """Each distinct text the CANDIDATES read `data` into (`same_letters`), named by the first encoding that reads
-    it, best fit first (a stable sort: cp1252 first among equals)."""
-    seen: dict[str, Reading] = {}
-    for name in CANDIDATES:
+def readings(data: bytes, *, every_script: bool = False, latin: Sequence[Reading] = ()) -> list[Reading]:
+    """Each distinct text the CANDIDATES (and with `every_script` the OTHER_SCRIPTS) read `data` into
+    (`same_letters`), named by the first encoding that reads it, best fit first (a stable sort: cp1252 first among
+    equals). `latin`: the CANDIDATES' readings, made before: they are not judged again."""
+    seen: dict[str, Reading] = {same_letters(reading.text): reading for reading in latin}
+    for name in (OTHER_SCRIPTS if latin else CANDIDATES + OTHER_SCRIPTS * every_script):
         text = data.decode(name, errors="replace")
         if same_letters(text) not in seen:
             seen[same_letters(text)] = Reading(name, text, fit(text))
-    return sorted(seen.values(), key=lambda reading: reading.fit, reverse=True)
+    order = {name: at for at, name in enumerate(CANDIDATES + OTHER_SCRIPTS)}   # the sort's among equals
+    return sorted(seen.values(), key=lambda reading: (reading.fit, -order[reading.encoding]), reverse=True)
 
 
 # Romanian's s and t with a comma below are written with a cedilla in cp1250 and ISO-8859-2, which have no other:
@@ -88,9 +115,11 @@ def fit(text: str) -> tuple[float, float]:
         for found in _BEYOND_ASCII_RE.finditer(word):
             char, at = found.group(), found.start()
             before, after = word[at - 1: at], word[at + 1: at + 2]
-            if char.isalpha():
-                if char.isupper() and before.isalpha() and before.islower():
-                    wrong += times   # a capital after a small letter in a word: "RenĂ©e", "ŁódĽ"
+            if char.isalpha() or unicodedata.category(char) == "Mn":
+                if char.isupper() and before.isalpha() and (before.islower() or after.islower()):
+                    # a capital after a small letter in a word ("RenĂ©e", "ŁódĽ"), or inside one before a small
+                    # letter ("MŸller", mac_roman's "Müller" in cp1252); "MĂŞTILE" is all capitals
+                    wrong += times
                 else:
                     low = char.lower()[0]   # "İ" is "i̇": an "i" in Turkish's alphabet
                     own[low] = own.get(low, 0) + times
@@ -98,20 +127,35 @@ def fit(text: str) -> tuple[float, float]:
                 signs += times
             else:
                 wrong += times
+        holding = _LATIN if _LATIN_RE.search(word) else _EVERY   # the alphabets holding each of its letters
         for letter, count in own.items():
             letters[letter] = letters.get(letter, 0) + count
-        alphabets = _LATIN_SETS if _LATIN_RE.search(word) else _ALPHABET_SETS   # "Ћуdџ" is no word
-        if own and any(alphabet.issuperset(own) for alphabet in alphabets):
+            holding &= _HELD_BY.get(letter, 0)
+        if own and holding:
             in_words += sum(own.values())
     total = signs + wrong + sum(letters.values())
     if not total:
         return 1.0, 1.0
-    whole = max(sum(n for letter, n in letters.items() if letter in alphabet) for alphabet in _ALPHABET_SETS)
+    in_each = [0] * len(ALPHABETS)   # the letters each alphabet holds
+    for letter, count in letters.items():
+        for at in _ALPHABETS_OF.get(letter, ()):
+            in_each[at] += count
+    whole = max(in_each)
     return (signs + in_words) / total, (signs + whole) / total
 
 
-_ALPHABET_SETS = [set(letters) for letters in ALPHABETS.values()]
-_LATIN_SETS = [set(letters) for language, letters in ALPHABETS.items() if language != "cyrillic"]
+# The alphabets of other scripts, whose letters never stand in a word with Latin ones ("Ћуdџ", "It抯" are no words)
+OTHER_ALPHABETS = ("russian", "ukrainian", "belarusian", "bulgarian", "serbian", "macedonian", "greek", "hebrew",
+                   "arabic", "thai", "cjk")
+# Each letter's alphabets, one bit each (ALPHABETS' order): a word fits when its letters' bits share one, found with
+# an AND per letter rather than a set test per alphabet (enc30: 36 alphabets, a short text read in 29 encodings).
+_HELD_BY: dict[str, int] = {}
+for _bit, _letters_of in enumerate(ALPHABETS.values()):
+    for _letter in _letters_of:
+        _HELD_BY[_letter] = _HELD_BY.get(_letter, 0) | 1 << _bit
+_ALPHABETS_OF = {letter: tuple(at for at in range(len(ALPHABETS)) if held >> at & 1) for letter, held in _HELD_BY.items()}
+_EVERY = (1 << len(ALPHABETS)) - 1
+_LATIN = sum(1 << bit for bit, language in enumerate(ALPHABETS) if language not in OTHER_ALPHABETS)
 
 
 def latin(text: str) -> bool:

@@ -10,9 +10,13 @@ import zlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from resolver import jsonparse
 from resolver.errors import InputError, NotDecodable
+
+if TYPE_CHECKING:
+    from resolver import alphabets
 
 MAX_ARTICLE_BYTES = 50_000_000   # the default of `[scan] max_article_bytes`; a WARC record's or JSONL line's own cap
 SIZE_SETTING = "[scan] max_article_bytes"
@@ -207,7 +211,7 @@ def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
         pass
     # Before what the page declares, as valid UTF-8 is: a label is often wrong (Apache says ISO-8859-1 of every
     # page), and a crawl cuts a record in the middle of a character.
-    if _mostly_utf8(data):
+    if _mostly_utf8(data) and not _short_and_not_utf8(data):
         name = MIXED + "cp1252" if _holds_cp1252(data) else "utf-8"
         return decode_as(data, name), name, True, None
     meta = META_CHARSET_RE.search(data[:4096]) if kind == "html" else None
@@ -221,7 +225,7 @@ def decode(data: bytes, *, encoding: str | None = None, kind: str = "text",
         except (LookupError, UnicodeDecodeError):
             pass
     name, rival = _guess(data[:200_000])
-    if (single := _one_byte_part(data[:200_000])) is not None:
+    if (single := _one_byte_part(data[:200_000])) is not None and _latin(data[:200_000], name):
         name, rival = MIXED + single, None   # a scraper joined sources: a UTF-8 dash in Latin-1 words (wire28)
     return decode_as(data, name), name, True, rival
 
@@ -235,6 +239,35 @@ COMMON_WESTERN = set("äöüßàâæçéèêëîïôœùûÿáíñóú")
 
 
 def _guess(data: bytes) -> tuple[str, str | None]:
+    """The encoding of one-byte text and its rival (`_guess_by_letters`), ISO-8859-16 for Romanian (`_romanian`)."""
+    name, rival = _guess_by_letters(data)
+    return _romanian(data, name), rival
+
+
+# Romanian's letters: s and t with a comma below (ISO-8859-16's), with a cedilla (cp1250's and ISO-8859-2's, which
+# have no other), ă â î.
+_ROMANIAN = set("ăâîșşțţ")
+_CEDILLA = set("şţŞŢ")
+
+
+def _romanian(data: bytes, name: str) -> str:
+    """ISO-8859-16 for Romanian text guessed cp1250 or ISO-8859-2 when it reads the bytes into the same letters: the
+    three write "ș" and "ş" with one byte, and ISO-8859-16, made for Romanian, gives the comma below its writers
+    typed (a search for "Ștefan" missed cp1250's "Ştefan", enc30). cp1250 text whose quotes or dash ISO-8859-16
+    reads otherwise (as controls) is cp1250's, its cedillas as written."""
+    if name not in _CENTRAL:
+        return name
+    from resolver import alphabets
+
+    text = data.decode(name, errors="replace")
+    letters = {char.lower() for char in text if char.isalpha() and not char.isascii()}
+    if not (letters and _ROMANIAN.issuperset(letters) and _CEDILLA.intersection(text)):
+        return name
+    same = alphabets.same_letters(data.decode("iso8859_16", errors="replace")) == alphabets.same_letters(text)
+    return "iso8859_16" if same else name
+
+
+def _guess_by_letters(data: bytes) -> tuple[str, str | None]:
     """The encoding of one-byte text, and another that reads its bytes into other letters as plausibly (None when
     none does). charset_normalizer alone judged short texts badly (iso8859-2 Polish as iso8859_3, Sami iso8859-10 as
     cp1250, French as mac_latin2); the reading whose letters a language writes (`alphabets`) is taken, and
@@ -245,6 +278,7 @@ def _guess(data: bytes) -> tuple[str, str | None]:
 
     matches = list(from_bytes(data))
     detected = _same_in_cp1252(data, _prefer_western(matches)) if matches else "cp1252"
+    short = len(data) - len(data.translate(None, _HIGH_BYTES)) <= SHORT
     found = alphabets.readings(data)
     detected_text = alphabets.same_letters(data.decode(detected, errors="replace"))
     windows = next((reading for reading in found if reading.encoding == "cp1251"), None)
@@ -252,6 +286,10 @@ def _guess(data: bytes) -> tuple[str, str | None]:
         # The two read small letters alike; charset_normalizer rated Russian with few capitals more coherent in Mac
         # Cyrillic ("Мост" as "ћост"), the web's far rarer: cp1251, which reads it as well, unsure (review29f).
         return "cp1251", "mac_cyrillic"
+    if detected == "cp1251" and windows is not None and not short and _fits_better_in_mac(data, windows):
+        # and the other way round: Mac Cyrillic as cp1251 ("Њост"), said sure (enc30). A short text is judged
+        # against every script's reading (`_short_guess`).
+        return "mac_cyrillic", "cp1251"
     tied = [reading for reading in found if reading.fit == found[0].fit]
     western = tied[0].encoding == "cp1252" and COMMON_WESTERN.issuperset(
         char.lower() for char in tied[0].text if char.isalpha() and char >= "\x80")
@@ -260,12 +298,84 @@ def _guess(data: bytes) -> tuple[str, str | None]:
         # every character where it stands, with no other script's reading as good (review29f: "It’s closed." was
         # gb18030's "It抯 closed.", "Café" cp1251's "Cafй").
         if not (western and found[0].fit == (1.0, 1.0) and all(alphabets.latin(r.text) for r in tied)):
-            return detected, None
-    if western:
+            return (_short_guess(detected, detected_text, alphabets.readings(data, latin=found)) if short
+                    else (detected, None))
+    if western and not (short and _few_letters(tied[0].text)):
         return "cp1252", None
+    if western:   # "Dziękuję" is "Dziêkujê" in cp1252, "Rīga" "Rîga": a letter or two may be another language's
+        return "cp1252", next((reading.encoding for reading in tied[1:]), None)
     chosen = next((reading for reading in tied if alphabets.same_letters(reading.text) == detected_text), None)
     rival = next((reading.encoding for reading in tied if reading is not (chosen or tied[0])), None)
+    if short and rival is None:   # a few Latin letters may be another script's as well (enc30)
+        every = alphabets.readings(data, latin=found)
+        rival = next((r.encoding for r in every if r.fit >= tied[0].fit and r.text != (chosen or tied[0]).text), None)
     return (detected if chosen else tied[0].encoding), rival
+
+
+def _fits_better_in_mac(data: bytes, windows: alphabets.Reading) -> bool:
+    """Do the bytes read into one Cyrillic language's letters in Mac Cyrillic, better than in cp1251 (`windows`)?"""
+    from resolver import alphabets
+
+    mac = data.decode("mac_cyrillic", errors="replace")
+    if mac == windows.text:
+        return False
+    mac_fit = alphabets.fit(mac)
+    return mac_fit[0] >= PLAUSIBLE and mac_fit > windows.fit
+
+
+def _few_letters(text: str) -> bool:
+    """Does `text` hold one letter beyond ASCII, or more but fewer than `SURE_LETTERS`? (Signs alone are no
+    language's: cp1252's "It’s" is mac_roman's "Itís", and an English line is not unsure for it.)"""
+    return 0 < sum(char.isalpha() for char in text if char >= "\x80") < SURE_LETTERS
+
+
+# A short text: so few bytes beyond ASCII (a name, a few words: 1 to 3 words of Cyrillic are 2 to 30) that several
+# encodings of several scripts read them as letters; its guess is compared with each (alphabets.OTHER_SCRIPTS).
+SHORT = 48
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+# A short Western reading with this many letters beyond ASCII (all German, French or Spanish ones) is taken as sure;
+# with fewer, another Latin language's reading of the same bytes is named as its rival.
+SURE_LETTERS = 3
+
+
+def _short_guess(detected: str, detected_text: str, found: list[alphabets.Reading]) -> tuple[str, str | None]:
+    """The encoding of a short text (`SHORT`), and another that reads it into other letters as plausibly. The
+    readings that fit best are tied: charset_normalizer's guess among them, else the first (cp1252, then the web's
+    likelier encodings); any other tied reading is the rival. Before, charset_normalizer's guess
+    stood for a text in another script, and most were wrong and said sure: "Да" as gb18030's "泥", "Нет" as
+    cp932's "ﾍ褪", "Ναι" as "ﾍ硅" (enc30)."""
+    from resolver import alphabets
+
+    tied = [reading for reading in found if reading.fit == found[0].fit]
+    if found[0].fit[0] < PLAUSIBLE:
+        # no reading is a language's letters: the guess stands, unsure of every other reading
+        rival = next((r.encoding for r in found if alphabets.same_letters(r.text) != detected_text), None)
+        return detected, rival
+    chosen = next((reading for reading in tied if alphabets.same_letters(reading.text) == detected_text), None)
+    if chosen is not None:
+        name = detected
+    else:
+        chosen = tied[0]   # cp1252 first, then the web's likelier encodings (alphabets.CANDIDATES, OTHER_SCRIPTS)
+        name = chosen.encoding
+    return name, next((reading.encoding for reading in tied if reading is not chosen), None)
+
+
+def _short_and_not_utf8(data: bytes) -> bool:
+    """Are these mostly-UTF-8 bytes (`_mostly_utf8`) a short text whose reading as UTF-8 no language writes? Two
+    UTF-8 characters are chance in a few bytes: Thai "ขอบคุณ" in cp874 holds two, and was read "¢ͺ¤س" (enc30)."""
+    if len(data) - len(data.translate(None, _HIGH_BYTES)) > SHORT:
+        return False
+    from resolver import alphabets
+
+    return alphabets.fit(data.decode("utf-8", errors="replace"))[0] < PLAUSIBLE
+
+
+def _latin(data: bytes, name: str) -> bool:
+    """Is `data` read in `name` Latin text? Thai's bytes hold what looks like UTF-8 Latin-1 letters ("ขอบคุณ" in
+    cp874 was read as mixed, "¢ͺ¤س"): only Latin text is mixed (enc30)."""
+    from resolver import alphabets
+
+    return alphabets.latin(data.decode(name, errors="replace"))
 
 
 def _one_byte_part(data: bytes) -> str | None:

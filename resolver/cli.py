@@ -1640,6 +1640,10 @@ def cache_stats(ctx: click.Context, as_json: bool) -> None:
     click.echo(f"memos: {memos['count']:,} ({taken}`cache prune --memos` deletes them)" if memos["count"]
                else "memos: 0")
     click.echo(f"bodies kept with a configured secret redacted: {found['bodies_redacted']:,}")
+    guessed = found["encodings_guessed"]
+    unknown = f", {guessed['not_recorded']:,} not recorded (read before v30)" if guessed["not_recorded"] else ""
+    click.echo(f"encodings guessed: {guessed['guessed']:,}, unsure {guessed['unsure']:,}{unknown}"
+               + (" (`stats` lists them)" if guessed["unsure"] else ""))
 
 
 @cache.command("export")

@@ -1047,7 +1047,7 @@ def _record_articles(store: Store, results: Sequence[ArticleResult]) -> list[Art
     found = store.record_articles([
         {"sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
          "encoding_detected": int(article.encoding_detected), "encoding_given": article.encoding_given,
-         "encoding_given_at": article.encoding_given_at,
+         "encoding_given_at": article.encoding_given_at, "encoding_rival": article.encoding_rival or "",
          "bytes": article.size, "source": article.source, "url": result.url, "truncated": result.truncated,
          "embeds": result.embeds_json, "credits": result.credits_json}
         for result in results for article in (result.article,)], tool_version=__version__)

@@ -151,7 +151,9 @@ def test_cache_commands_from_the_command_line(store: Store, tmp_path: Path) -> N
     run("cache", "metadata")
     assert json.loads((tmp_path / "metadata.json").read_text())["databases"]["corpus"]
     views = [json.loads(line) for line in run("stats", "--json", "--limit", "1").stdout.splitlines()]
-    assert [v["view"] for v in views] == list(VIEWS) and views[1]["handle"] == "gone_account"
+    # every view with rows (the fixture's articles were read without an unsure guess: unsure_encodings has none)
+    assert [v["view"] for v in views] == [v for v in VIEWS if v != "unsure_encodings"] and views[1]["handle"] == \
+        "gone_account"
     assert "gone_accounts_most_cited (1 of 2 rows)" in run("stats", "--limit", "1").stdout
     bad = CliRunner().invoke(cli, ["--db", str(tmp_path / "corpus.db"), "cache", "export", "nope"])
     # a value the argument cannot take: exit 2, as for the other commands' (newuser30 #11: it was 1), in one line
@@ -322,7 +324,8 @@ def test_stats_counts_one_row_in_the_singular(store: Store, tmp_path: Path) -> N
                      .split())
     assert "credits_by_organization (1 row)" in shown and "at_risk_embeds (1 of 7 rows)" in shown
     assert "The 1 row shown was never looked up in the archive (unknown, not lost)" in shown
-    assert "rows)" not in shown.replace("of 7 rows)", "").replace("of 5 rows)", "").replace("of 2 rows)", "")
+    assert "rows)" not in shown.replace("of 7 rows)", "").replace("of 5 rows)", "").replace("of 2 rows)", "") \
+        .replace("unsure_encodings (0 rows)", "").replace("(no rows)", "")
 
 
 # Text with lone surrogates: what json.loads gives for "\\ud83d", a post's text cut in the middle of an emoji.
@@ -430,3 +433,57 @@ def test_stats_say_how_many_memos_there_are_and_what_they_take(store: Store, tmp
     shown = CliRunner().invoke(cli, ["--db", str(tmp_path / "corpus.db"), "cache", "stats"]).stdout
     assert f"memos: 3 (with their keys and indexes {found['bytes'] / 2**10:,.1f} KB; `cache prune --memos` " \
            "deletes them)\n" in shown
+
+
+def test_enc30_the_cache_keeps_which_articles_were_read_with_an_unsure_guess(tmp_path: Path) -> None:
+    """The rival of an unsure encoding guess was shown by the scan and the report, which read the bytes again, but
+    not kept: `stats`, `cache stats` and `cache export` could not say which articles were read so. Each article's
+    row now keeps it (`articles.encoding_rival`: the rival, '' when none, NULL in a record made before v30: not
+    recorded), `stats` lists them (the unsure_encodings view), `cache stats` counts them."""
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    from resolver.cli import cli
+
+    (tmp_path / "cz.txt").write_bytes("Koncert. (Foto: Antonín Dvořák)\n".encode("cp1250"))
+    (tmp_path / "fr.txt").write_bytes("Le café était fermé, dit Zoë Núñez.\n".encode("cp1252"))
+    (tmp_path / "en.txt").write_bytes(b"Plain words.\n")
+    db = str(tmp_path / "c.db")
+
+    def run(*args: str) -> str:
+        result = CliRunner().invoke(cli, ["--db", db, *args])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    run("scan", "--offline", str(tmp_path / "cz.txt"), str(tmp_path / "fr.txt"), str(tmp_path / "en.txt"))
+    with sqlite3.connect(db) as conn:
+        kept = dict(conn.execute("SELECT first_source, encoding || ' / ' || encoding_rival FROM articles"))
+    assert {Path(source).name: said for source, said in kept.items()} == {
+        "cz.txt": "cp1252 / cp1250", "fr.txt": "cp1252 / ", "en.txt": "utf-8 / "}
+    [row] = [json.loads(line) for line in run("stats", "--json").splitlines()
+             if json.loads(line)["view"] == "unsure_encodings"]
+    assert (Path(row["article"]).name, row["encoding"], row["encoding_rival"]) == ("cz.txt", "cp1252", "cp1250")
+    assert "unsure_encodings (1 row)" in run("stats")
+    report = run("report", "--offline", "--format", "html", str(tmp_path / "cz.txt"))
+    assert "the encoding was guessed (cp1252; unsure: cp1250 reads it otherwise)" in report
+    exported = run("cache", "export", "unsure_encodings", "--format", "jsonl").splitlines()
+    assert [json.loads(line)["encoding_rival"] for line in exported] == ["cp1250"]
+    counted = json.loads(run("cache", "stats", "--json"))["encodings_guessed"]
+    assert counted == {"guessed": 2, "unsure": 1, "not_recorded": 0}
+    assert "encodings guessed: 2, unsure 1 (`stats` lists them)" in run("cache", "stats")
+
+    # A record made before v30 did not keep the rival: NULL, not known, never counted as sure
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE articles SET encoding_rival = NULL WHERE first_source LIKE '%fr.txt'")
+    counted = json.loads(run("cache", "stats", "--json"))["encodings_guessed"]
+    assert counted == {"guessed": 2, "unsure": 1, "not_recorded": 1}
+    assert "encodings guessed: 2, unsure 1, 1 not recorded (read before v30)" in run("cache", "stats")
+
+    # The user names the encoding: no longer a guess, no rival
+    run("scan", "--offline", "--encoding", "cp1250", str(tmp_path / "cz.txt"))
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT encoding, encoding_rival FROM articles WHERE first_source LIKE '%cz.txt'"
+                            ).fetchone() == ("cp1250", "")
+    assert json.loads(run("cache", "stats", "--json"))["encodings_guessed"] == {
+        "guessed": 1, "unsure": 0, "not_recorded": 1}
