@@ -407,3 +407,31 @@ def test_review30r3_an_answer_for_the_latest_id_that_is_no_version_of_the_post_g
     reparse_all(store)   # `fetch --reparse` reads the kept answer again, and holds it to the same rule
     [again] = json.loads(store.post_row("twitter", TWEET.post_id)["record"])["versions"]
     assert (again["text"], again["reason"]) == (None, version.reason)
+
+
+def test_review30r3_the_later_version_call_goes_to_the_warc_without_the_token_and_replays(fakenet, tmp_path, caplog,
+                                                                                          no_urllib3):
+    """The second call (the latest version's) is recorded and replayed as the first is, the token in neither the WARC
+    nor the log."""
+    import logging
+
+    from cache import Store
+    from resolver.warc import ReplayIndex, WarcWriter
+
+    caplog.set_level(logging.DEBUG)
+    fakenet.route("api.twitter.com", "/2/tweets", edited_answer)
+    warc = tmp_path / "x.warc.gz"
+    writer = WarcWriter(warc, software="test")
+    with Store(tmp_path / "live.db") as live:
+        fetch_one(Session(settings_for(fakenet, **X_ONLY), store=live, warc=writer))
+    writer.close()
+    assert LATER_A in gzip.decompress(warc.read_bytes()).decode("utf-8", "replace")
+    assert TOKEN not in gzip.decompress(warc.read_bytes()).decode("utf-8", "replace")
+    assert TOKEN not in caplog.text
+    fakenet.routes.clear()
+    hits = len(fakenet.hits)
+    with Store(tmp_path / "replay.db") as replayed_store:
+        replayed = fetch_one(Session(settings_for(fakenet, **X_ONLY), store=replayed_store,
+                                     replay=ReplayIndex([warc])))
+    assert len(fakenet.hits) == hits
+    assert [(v.post_id, v.text) for v in replayed.record.versions] == [(LATER_A, LATER_WORDS)]
