@@ -278,3 +278,19 @@ def test_an_author_name_that_is_the_handle_is_no_display_name(platform, data, au
     record = oembed.parse(platform, "C0riverton1", "https://www.instagram.com/p/C0riverton1/", 200, "application/json",
                           body)
     assert (record.author_handle, record.author_name) == author
+
+
+def test_review30r3_a_facebook_page_named_by_its_number_is_no_other_author():
+    """A Facebook post URL may name its page by number (/20531316728/posts/…, as Facebook's own embed code does), and
+    the Graph oEmbed answer names it by its user name (author_url …/facebookapp/): the check failed "the post may be
+    misattributed" of the page's own post. Facebook user names are never all digits: a number is the page's id."""
+    from resolver.provenance import author_check
+
+    post = {"platform": "facebook", "post_id": "10154009990506729", "status": "available", "method": "oembed",
+            "author": {"handle": "facebookapp", "name": "Facebook", "id": None}, "text": None}
+    check = author_check({"platform": "facebook", "author_handle": "20531316728"}, post)
+    assert (check["result"], check["evidence"]) == (
+        "skip", "the article's URL names the page by its number (20531316728), the source by its name "
+                "@facebookapp: not comparable")
+    other = author_check({"platform": "facebook", "author_handle": "someotherpage"}, post)
+    assert other["result"] == "fail"   # a page named by name is still compared
