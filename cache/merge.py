@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from cache.migrations import place_post_ids
+from cache.migrations import POST_SNOWFLAKE_TIME_SQL, place_post_ids
 from cache.store import MIGRATION_SET, CacheError, NewerCacheError, Store, _codec, unknown_schema
 
 
@@ -78,6 +78,8 @@ class Rule:
     order: str | None = None                     # time column: rows go in (and are renumbered) in its order
     # column holding ids in JSON -> (where in it: see _remap_json, their table)
     json_refs: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # column -> SQL over its value ({0}) that brings an older input's rows to this version's form
+    rewrite: dict[str, str] = field(default_factory=dict)
 
 
 RULES = (
@@ -99,7 +101,8 @@ RULES = (
     Rule("fetches", ("url", "method", "fetched_at", "contacted_url", "purpose"), order="fetched_at"),
     # A report names each hop's request from `hops`, and a cached post record its requests from its `fetch_ids`.
     Rule("resolutions", ("url", "resolved_at"), order="resolved_at",
-         json_refs={"fetch_ids": ("$", "fetches"), "hops": ("$[*].fetch_id", "fetches")}),
+         json_refs={"fetch_ids": ("$", "fetches"), "hops": ("$[*].fetch_id", "fetches")},
+         rewrite={"post": POST_SNOWFLAKE_TIME_SQL}),   # an input from before m033
     Rule("embed_links", ("embed_id", "url"), {"embed_id": "embeds", "resolution_id": "resolutions"}, ("embed_id",),
          "ON CONFLICT(embed_id, url) DO UPDATE SET resolution_id = excluded.resolution_id"
          " WHERE excluded.resolution_id IS NOT NULL AND (embed_links.resolution_id IS NULL"
@@ -496,6 +499,8 @@ def _value(rule: Rule, column: str) -> str:
     if column in rule.json_refs:
         path, table = rule.json_refs[column]
         return _remap_json(f"s.{column}", path, f"temp.map_{table}")
+    if column in rule.rewrite:
+        return rule.rewrite[column].format(f"s.{column}")
     return f"s.{column}"
 
 

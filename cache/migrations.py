@@ -572,6 +572,22 @@ def m032_article_encoding_rival(db: Database) -> None:
     db.create_view("unsure_encodings", UNSURE_ENCODINGS.strip())
 
 
+# A resolution's `post` as v33 keeps it: the id's time under `snowflake_time`, where before fixnu30b it was
+# `created_at`, which every JSON output gives as the post's own time. SQL over a column's expression (`{0}`): m033
+# rewrites the rows kept, and `cache merge` an older input's as it copies them.
+POST_SNOWFLAKE_TIME_SQL = ("CASE WHEN json_type({0}, '$.created_at') IS NULL THEN {0} ELSE json_set(json_remove({0}, "
+                           "'$.created_at'), '$.snowflake_time', json_extract({0}, '$.created_at')) END")
+
+
+@migrations()
+def m033_resolution_post_snowflake_time(db: Database) -> None:
+    """v33: a resolution's `post` names the time read from its id `snowflake_time`, as the JSON outputs do since
+    fixnu30b; rows kept before said `created_at`, so `cache export resolutions` gave the id's time under the name
+    the post's own time has everywhere else (review30r3)."""
+    db.execute(f"UPDATE resolutions SET post = {POST_SNOWFLAKE_TIME_SQL.format('post')} "
+               "WHERE json_type(post, '$.created_at') IS NOT NULL")
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

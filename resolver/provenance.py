@@ -184,6 +184,10 @@ def author_check(embed: dict[str, Any], post: dict[str, Any] | None, *, store: S
     found = said["author"]["handle"]
     if not embed.get("author_handle"):
         return check("author", "skip", _per(source, f"the article names no handle; the post's author is @{found}"))
+    if _page_number(embed["author_handle"], found, post):
+        return check("author", "skip", _per(source, f"the article's URL names the page by its number "
+                                                    f"({embed['author_handle']}), the source by its name @{found}: "
+                                                    "not comparable"))
     if embed["author_handle"].casefold() != found.casefold():
         return _handle_check(embed["author_handle"], said, source, post, store)
     name, found_name = real(embed.get("author_name")), said["author"]["name"]
@@ -193,6 +197,14 @@ def author_check(embed: dict[str, Any], post: dict[str, Any] | None, *, store: S
             return check("author", "warn", _per(source, f"handle @{found} matches; {compared.evidence} (names "
                                                         "change)"), [str(c) for c in compared.changes])
     return check("author", "pass", _per(source, f"@{found}" + (f" ({found_name})" if found_name else "")))
+
+
+def _page_number(said: str, found: str, post: dict[str, Any] | None) -> bool:
+    """Whether the article names a Facebook page or profile by its number (/20531316728/posts/…, as Facebook's own
+    embed code does) where the source names it by its user name, which is never all digits: one account, two names
+    nothing here ties (review30r3)."""
+    return post is not None and post.get("platform") == "facebook" and said.isascii() and said.isdigit() \
+        and not found.isdigit()
 
 
 def _handle_check(old: str, said: dict[str, Any], source: str, post: dict[str, Any] | None,

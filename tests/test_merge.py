@@ -590,3 +590,39 @@ def test_an_older_caches_posts_merged_are_found_under_ids_that_name_their_place(
         assert out.post_row("telegram", "416") is not None   # the new shard's row of it was there: both kept (m030)
     finally:
         out.close()
+
+
+def _resolution_before_m033(path: Path) -> None:
+    """A cache made before m033 holding a resolution whose `post` names the id's time `created_at` (before fixnu30b)."""
+    from sqlite_utils import Database
+
+    from cache.migrations import migrations
+
+    old = Database(path)
+    migrations.apply(old, stop_before="m033_resolution_post_snowflake_time")
+    old["resolutions"].insert({"url": "https://t.co/kept", "final_url": "https://twitter.com/a/status/1600000000000000001",
+                               "hops": "[]", "resolved_at": "2026-01-01T00:00:00Z", "error": None,
+                               "post": json.dumps({"platform": "twitter", "kind": "post",
+                                                   "post_id": "1600000000000000001", "author_handle": "a",
+                                                   "url": "https://twitter.com/a/status/1600000000000000001",
+                                                   "created_at": "2022-12-06T05:31:41.219Z"})})
+    old.conn.close()
+
+
+@pytest.mark.parametrize("how", ["opened", "merged"])
+def test_review30r3_a_kept_resolutions_id_time_is_snowflake_time_in_the_cache_too(tmp_path, how):
+    """fixnu30b renamed a resolution's `post.created_at` (the id's time) `snowflake_time`, and read old rows under
+    either name; `cache export resolutions` still showed old rows' `created_at`, the id's time, though `created_at`
+    is the post's own time in every JSON output. An old cache opened, or merged in, says `snowflake_time`."""
+    from cache.maintenance import rows
+
+    _resolution_before_m033(tmp_path / "old.db")
+    path = tmp_path / "old.db"
+    if how == "merged":
+        path = tmp_path / "out.db"
+        merge(path, [tmp_path / "old.db"])
+    with Store(path) as store:
+        names, cursor = rows(store, "resolutions")
+        [post] = [json.loads(dict(zip(names, row))["post"]) for row in cursor]
+    assert list(post) == ["platform", "kind", "post_id", "author_handle", "url", "snowflake_time"]
+    assert post["snowflake_time"] == "2022-12-06T05:31:41.219Z"

@@ -209,6 +209,23 @@ def test_the_reddit_user_an_article_names_is_checked_against_the_thread(fakenet,
     assert f"| Author | @River_Watcher_7 | @{user} | oembed, " in md
 
 
+def test_review30r3_a_thread_whose_poster_deleted_their_account_is_no_other_author(fakenet, tmp_path, monkeypatch):
+    """Reddit answers "[deleted]" for the author of a thread whose account is gone. Taken as the poster's user name,
+    the card's u/River_Watcher_7 failed as "the post may be misattributed" against "@[deleted]"."""
+    body = json.dumps(reddit_oembed("[deleted]")).encode()
+    record = oembed.parse("reddit", "1rvf10d", THREAD, 200, "application/json", body)
+    assert (record.author_handle, record.author_name) == (None, "[deleted]")
+    fakenet.route("www.reddit.com", "/oembed", json_page(reddit_oembed("[deleted]")))
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS)
+    code, out = run("report", "--format", "json", "article.html", article=reddit_card())
+    (thread,) = json.loads(out)["embeds"]
+    author = checks_of(thread)["author"]
+    assert (author["result"], author["evidence"].endswith("the source names no author of this post")) == ("skip", True)
+    code, md = run("report", "--format", "md", "article.html")
+    assert "| Author | @River_Watcher_7 | [deleted] | oembed, " in md
+
+
 def test_an_available_post_whose_source_names_no_author_is_said_so():
     """Threads' oEmbed names no author: the check said there was no available post."""
     from resolver.provenance import author_check
@@ -261,3 +278,19 @@ def test_an_author_name_that_is_the_handle_is_no_display_name(platform, data, au
     record = oembed.parse(platform, "C0riverton1", "https://www.instagram.com/p/C0riverton1/", 200, "application/json",
                           body)
     assert (record.author_handle, record.author_name) == author
+
+
+def test_review30r3_a_facebook_page_named_by_its_number_is_no_other_author():
+    """A Facebook post URL may name its page by number (/20531316728/posts/…, as Facebook's own embed code does), and
+    the Graph oEmbed answer names it by its user name (author_url …/facebookapp/): the check failed "the post may be
+    misattributed" of the page's own post. Facebook user names are never all digits: a number is the page's id."""
+    from resolver.provenance import author_check
+
+    post = {"platform": "facebook", "post_id": "10154009990506729", "status": "available", "method": "oembed",
+            "author": {"handle": "facebookapp", "name": "Facebook", "id": None}, "text": None}
+    check = author_check({"platform": "facebook", "author_handle": "20531316728"}, post)
+    assert (check["result"], check["evidence"]) == (
+        "skip", "the article's URL names the page by its number (20531316728), the source by its name "
+                "@facebookapp: not comparable")
+    other = author_check({"platform": "facebook", "author_handle": "someotherpage"}, post)
+    assert other["result"] == "fail"   # a page named by name is still compared

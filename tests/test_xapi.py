@@ -378,3 +378,60 @@ def test_fetch_reparse_reads_the_later_version_again_from_its_kept_answer(fakene
     assert (version["post_id"], version["text"]) == (LATER_A, LATER_WORDS)
     [observation] = [o for o in store.observations(store.post_row("twitter", TWEET.post_id)["id"])]
     assert json.loads(observation["record"])["versions"][0]["text"] == LATER_WORDS
+
+
+@pytest.mark.parametrize("foreign", [
+    {"edit_history_tweet_ids": [LATER_A]},                         # a post of its own, never an edit of the one asked
+    {"edit_history_tweet_ids": ["1600000000000000007", LATER_A]},  # an edit, of another post
+    {"author_id": "4400000099"},                                   # its history names the post; another account wrote it
+], ids=["own-history", "another-posts-edit", "another-author"])
+def test_review30r3_an_answer_for_the_latest_id_that_is_no_version_of_the_post_gives_no_words(fakenet, store, foreign):
+    """The latest id comes from the post's edit_history_tweet_ids; the X API's answer for it is a version of that post
+    only when its own history lists the post and its author is the post's. Else its words were taken as the post's
+    later version, and an article quoting another post's words passed as "the article quotes the later version"."""
+    def answer(request):
+        if request.args["ids"] != LATER_A:
+            return edited_answer(request)
+        first = fx.X_API_LOOKUP["data"][0]
+        other = {**first, "id": LATER_A, "text": "Someone else's words.", "created_at": "2022-12-06T05:50:02.000Z",
+                 "edit_history_tweet_ids": [fx.POST_ID, LATER_A], **foreign}
+        users = fx.X_API_LOOKUP["includes"]["users"] + [{"id": "4400000099", "name": "Else", "username": "Else"}]
+        return Response(fx.as_json({"data": [other], "includes": {"users": users}}),
+                        content_type="application/json; charset=utf-8")
+    fakenet.route("api.twitter.com", "/2/tweets", answer)
+    post = fetch_one(Session(settings_for(fakenet, **X_ONLY), store=store))
+    [version] = post.record.versions
+    assert (version.post_id, version.text, version.status) == (LATER_A, None, "error")
+    assert version.reason.startswith(f"the X API's answer for {LATER_A} is no version of post {fx.POST_ID}: ")
+    from resolver.fetch.reparse import reparse_all
+    reparse_all(store)   # `fetch --reparse` reads the kept answer again, and holds it to the same rule
+    [again] = json.loads(store.post_row("twitter", TWEET.post_id)["record"])["versions"]
+    assert (again["text"], again["reason"]) == (None, version.reason)
+
+
+def test_review30r3_the_later_version_call_goes_to_the_warc_without_the_token_and_replays(fakenet, tmp_path, caplog,
+                                                                                          no_urllib3):
+    """The second call (the latest version's) is recorded and replayed as the first is, the token in neither the WARC
+    nor the log."""
+    import logging
+
+    from cache import Store
+    from resolver.warc import ReplayIndex, WarcWriter
+
+    caplog.set_level(logging.DEBUG)
+    fakenet.route("api.twitter.com", "/2/tweets", edited_answer)
+    warc = tmp_path / "x.warc.gz"
+    writer = WarcWriter(warc, software="test")
+    with Store(tmp_path / "live.db") as live:
+        fetch_one(Session(settings_for(fakenet, **X_ONLY), store=live, warc=writer))
+    writer.close()
+    assert LATER_A in gzip.decompress(warc.read_bytes()).decode("utf-8", "replace")
+    assert TOKEN not in gzip.decompress(warc.read_bytes()).decode("utf-8", "replace")
+    assert TOKEN not in caplog.text
+    fakenet.routes.clear()
+    hits = len(fakenet.hits)
+    with Store(tmp_path / "replay.db") as replayed_store:
+        replayed = fetch_one(Session(settings_for(fakenet, **X_ONLY), store=replayed_store,
+                                     replay=ReplayIndex([warc])))
+    assert len(fakenet.hits) == hits
+    assert [(v.post_id, v.text) for v in replayed.record.versions] == [(LATER_A, LATER_WORDS)]

@@ -12,7 +12,7 @@ from urllib.parse import urlencode, urlsplit
 
 from resolver import jsonparse
 from resolver.fetch.records import Media, PostRecord
-from resolver.platforms import mastodon
+from resolver.platforms import mastodon, reddit
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,8 @@ def parse(platform: str, post_id: str, url: str, status: int | None, content_typ
     author_url = data.get("author_url") or ""
     handle = _string(data.get("author_unique_id")) or _handle_from(platform, _string(author_url) or "")
     name = _string(data.get("author_name"))
-    if platform in USER_NAME_AUTHORS and handle is None:
+    if platform in USER_NAME_AUTHORS and handle is None and name and reddit.NAME.match(name):
+        # only a user name is one: an account deleted since is "[deleted]", no other author (review30r3)
         handle, name = name, None
     if name and handle and name.lstrip("@").casefold() == handle.casefold():
         name = None   # the user name again (Instagram's answer), no display name to compare with the article's

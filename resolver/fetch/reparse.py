@@ -39,14 +39,14 @@ def reparse_observation(post: dict[str, Any], observation: dict[str, Any], store
         except ValueError:
             return None
         if record is not None and observation.get("record"):
-            record = replace(record, versions=tuple(_version_again(v, store) for v in record_from_json(
+            record = replace(record, versions=tuple(_version_again(v, record, store) for v in record_from_json(
                 json.loads(observation["record"])).versions))
     else:
         return None
     return replace(record, fetch_ids=(observation["fetch_id"],)) if record is not None else None
 
 
-def _version_again(version: Version, store: Store) -> Version:
+def _version_again(version: Version, post: PostRecord, store: Store) -> Version:
     """A later version of an X post read again from its own fetch's kept body (edits30); as kept when none was."""
     fetch = store.fetch(version.fetch_id) if version.fetch_id else None
     body = store.body(fetch["body_sha256"]) if fetch and fetch.get("body_sha256") else None
@@ -56,7 +56,7 @@ def _version_again(version: Version, store: Store) -> Version:
         record = xapi.parse([version.post_id], jsonparse.loads(body)).get(version.post_id)
     except ValueError:
         return version
-    return xapi.version_of(version.post_id, record, None, version.fetch_id)
+    return xapi.version_of(version.post_id, record, None, version.fetch_id, of=post)
 
 
 def reparse_all(store: Store) -> tuple[int, int]:

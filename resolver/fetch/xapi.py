@@ -87,19 +87,37 @@ def _later_versions(found: dict[str, PostRecord], client: Any, adapter: Requests
         batch = latest[start: start + BATCH]
         records, reason, fetch_ids = _ask(client, adapter, batch, wanted, ledgers)
         for version_id in batch:
-            version = version_of(version_id, records.get(version_id), reason, fetch_ids[-1] if fetch_ids else None)
             for post_id in wanted[version_id]:
+                version = version_of(version_id, records.get(version_id), reason,
+                                     fetch_ids[-1] if fetch_ids else None, of=found[post_id])
                 found[post_id] = replace(found[post_id], versions=(version,))
     return found
 
 
-def version_of(version_id: str, record: PostRecord | None, reason: str | None, fetch_id: int | None) -> Version:
-    """A later version as read: its words and time, or (an error, no answer for its id) why they are not known."""
+def version_of(version_id: str, record: PostRecord | None, reason: str | None, fetch_id: int | None, *,
+               of: PostRecord) -> Version:
+    """A later version of the post `of` as read: its words and time, or (an error, no answer for its id, an answer
+    that is no version of `of`) why they are not known."""
     if record is None:
         return Version(version_id, "error" if reason else "unknown", METHOD, fetch_id=fetch_id,
                        reason=reason or "the X API said nothing of this id")
+    foreign = _no_version_of(of, record)
+    if foreign:
+        return Version(version_id, "error", METHOD, fetch_id=fetch_id,
+                       reason=f"the X API's answer for {version_id} is no version of post {of.post_id}: {foreign}")
     return Version(version_id, record.status, METHOD, text=record.text, created_at=record.created_at,
                    links=record.links, fetch_id=fetch_id, reason=record.reason)
+
+
+def _no_version_of(post: PostRecord, answer: PostRecord) -> str | None:
+    """Why the answer for a later id the post's edit history lists is not a version of that post, or None. A version's
+    own history lists the post, and its author is the post's: else its words would pass as the post's (review30r3)."""
+    if answer.status == "available" and post.post_id not in answer.edits:
+        listed = ", ".join(answer.edits) or answer.post_id
+        return f"its edit history ({listed}) does not list {post.post_id}"
+    if answer.author_id and post.author_id and answer.author_id != post.author_id:
+        return f"its author is account {answer.author_id}, the post's is {post.author_id}"
+    return None
 
 
 def _ask(client: Any, adapter: RequestsAdapter, batch: list[str], posts_of: Mapping[str, list[str]],
