@@ -17,7 +17,7 @@ import operator
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, ExitStack, aclosing, contextmanager, nullcontext
+from contextlib import AbstractContextManager, ExitStack, aclosing, contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from types import TracebackType
@@ -1051,7 +1051,11 @@ async def process_item(item: Item, *, session: Session, steps: Steps,
     extractor = extractor or Extractor(1, budget=session.settings.article_budget)
     pending = extractor.submit(item) if item.problem is None else None
     if pending is not None:
-        await finished(pending)
+        try:
+            await finished(pending)
+        except BaseException:
+            _write_fetches_alone(item, session)   # the run stopped before the article was scanned (newuser30 #8)
+            raise
     scanned = _scanned(item, pending, extractor, session=session, record=record)
     if isinstance(scanned, Failure):
         return scanned
@@ -1062,6 +1066,16 @@ async def process_item(item: Item, *, session: Session, steps: Steps,
         raise
     except Exception as exc:  # noqa: BLE001 - one article's bug must not end a batch of thousands (#11)
         return _failure_of(exc, item, session, stage[-1], scanned.article_id)
+
+
+def _write_fetches_alone(item: Item, session: Session) -> None:
+    """The fetch rows of an article fetched by its URL, written with no article: its scan never came. A fetch row
+    that was answered is in the fetch log, whatever came of it."""
+    store = session.store
+    if item.fetched and store is not None and not store.read_only:
+        with suppress(CacheError), store.write():   # a cache that failed: the run's error says so
+            for row in item.fetched:
+                store.record_fetch(row)
 
 
 def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extractor, *, session: Session,
@@ -1290,12 +1304,11 @@ async def fetch_article(url: str, *, session: Session, ledger: Ledger | None = N
     the WARC apply. Redirects are followed hop by hop, each checked and logged; the body is kept in the cache, so
     an offline run reads the article again from there. With a `ledger`, the fetch rows of an article that came are
     held there, to be written with the article."""
-    try:
+    if ledger is None:
         return await _fetch_article(url, session=session, ledger=ledger)
-    except InputError:
-        if ledger is not None and session.store is not None:
-            ledger.write_alone(session.store)   # no article came of these requests: their rows are all the record
-        raise
+    # No article came of these requests (an error, or the run stopped): their rows are all the record.
+    with ledger.kept(session.store):
+        return await _fetch_article(url, session=session, ledger=ledger)
 
 
 async def _fetch_article(url: str, *, session: Session, ledger: Ledger | None) -> tuple[bytes, str | None]:
