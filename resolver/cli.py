@@ -792,8 +792,9 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
         # "0 errors" while a step's error lines scrolled above it).
         seconds, done = time.monotonic() - started, summary.articles
         skipped = f"  {summary.skipped:,} skipped" if summary.skipped else ""
+        queued = f", {session.requests_queued:,} queued" if session.requests_queued else ""
         return (f"{done:,} articles  {done / seconds if seconds > 0 else 0:.1f}/s  {summary.embeds:,} embeds  "
-                f"{session.requests_in_flight} requests in flight  {_run_failed(summary):,} errors{skipped}")
+                f"{session.requests_in_flight} requests in flight{queued}  {_run_failed(summary):,} errors{skipped}")
     advance = (lambda: None) if quiet else session.reporter.progress(_DOING.get(command, command), None, stats=stats)
 
     found = {"url": 0, "id": 0}   # articles whose record gave the field named with --url-field / --id-field
