@@ -28,7 +28,7 @@ from cache import CacheError
 from resolver import __version__, extract, platforms
 from resolver.article import Article, from_bytes, from_path, printable
 from resolver.errors import EmbedResolverError, EmptyInput, InputError, NotDecodable
-from resolver.inputs import NO_ARTICLE_HINT, InputSpec, Item, PassedOver, StdinLines, iter_items, load
+from resolver.inputs import NO_ARTICLE_HINT, Census, InputSpec, Item, PassedOver, StdinLines, iter_items, load
 from resolver.model import Credit, Embed
 from resolver.options import ArchiveOptions, FetchOptions
 from resolver.session import NotCached, fewer_collections
@@ -420,9 +420,11 @@ async def _stop_when(stop: Callable[[], bool], task: Any) -> None:
 
 
 def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary: Summary | None = None,
-             stdin: IO[bytes] | StdinLines | None = None, passed_over: PassedOver | None = None) -> Iterator[Item]:
+             stdin: IO[bytes] | StdinLines | None = None, passed_over: PassedOver | None = None,
+             census: Census | None = None) -> Iterator[Item]:
     """The inputs a spec names, less those an earlier run of the same job finished (counted in `summary`), which
-    are not even read. WARC records that are no page are counted in `summary` by kind, and given to `passed_over`."""
+    are not even read. WARC records that are no page are counted in `summary` by kind, and given to `passed_over`.
+    `census`: how many inputs there are, when cheap to know (inputs.Census)."""
     store = session.store
 
     def repeated() -> None:
@@ -437,7 +439,8 @@ def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary:
     keys = ProgressKeys(session.redactor)
     if store is None or options.job is None or not options.resume or not store.finished_any(options.job):
         # Nothing an earlier run finished: no lookup per item (#14: one query an article on a fresh run).
-        return _kept_as(iter_items(spec, stdin=stdin, repeated=repeated, passed_over=left_out, met=keys), keys)
+        return _kept_as(iter_items(spec, stdin=stdin, repeated=repeated, passed_over=left_out, met=keys,
+                                   census=census), keys)
     job = options.job
 
     def done(key: str) -> bool:
@@ -445,7 +448,8 @@ def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary:
         if finished and summary is not None:
             summary.resumed += 1
         return finished
-    return _kept_as(iter_items(spec, skip=done, stdin=stdin, repeated=repeated, passed_over=left_out, met=keys), keys)
+    return _kept_as(iter_items(spec, skip=done, stdin=stdin, repeated=repeated, passed_over=left_out, met=keys,
+                               census=census), keys)
 
 
 class ProgressKeys:
