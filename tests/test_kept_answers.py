@@ -5,6 +5,7 @@ resumed asks only what was not answered; the fetch log holds every request that 
 from __future__ import annotations
 
 import asyncio
+import os
 import threading
 
 from werkzeug.wrappers import Response
@@ -80,3 +81,71 @@ def test_posts_answered_before_a_cancel_are_kept_and_the_resumed_run_asks_only_t
     assert [p.record.status for p in posts] == ["available"] * 3
     assert [asked(fakenet, i) for i in IDS] == [1, 1, 2]   # the resumed run asked only the post not answered
     assert [p.record.from_cache for p in posts] == [True, True, False]
+
+
+def test_ctrl_c_of_a_real_fetch_run_keeps_the_answers_that_came_and_the_rerun_asks_only_the_rest(tmp_path,
+                                                                                                 threaded_net):
+    """`scan --fetch` of an article with two posts, interrupted by SIGINT: post X answered by syndication; post Y
+    failed there (503) and its oEmbed request is held by the server. That request leaves only once both syndication
+    answers were read, so X's answer has come when the signal is sent (no clock). X is recorded and Y's failed
+    attempt is in the fetch log; the run resumed asks X nothing. Before, both answers were dropped with the article
+    and the resumed run asked X again (newuser30 #8: 18 of 90 posts asked twice)."""
+    import json
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from cache import Store
+    from tests.test_interrupt import ROOT, ctrl_c_as_at_a_terminal
+
+    fakenet = threaded_net
+    x, y = "1600000000000000201", "1600000000000000202"
+    release, held = threading.Event(), threading.Event()
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result",
+                  by_id({x: [json_page(tweet(x))], y: [json_page({}, 503), json_page(tweet(y))]}))
+
+    def oembed(request) -> Response:
+        held.set()
+        release.wait(120)
+        return Response("busy", status=503)
+    fakenet.route("publish.twitter.com", "/oembed", oembed)
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "story.txt").write_text(f"Two posts: https://twitter.com/RivertonRoads/status/{x} and "
+                                      f"https://twitter.com/RivertonRoads/status/{y}\n")
+    config = tmp_path / "config.toml"
+    config.write_text('[network]\nretries = 0\ntimeout = 120\ndeadline = 120\n\n[x]\nmethods = ["syndication", '
+                      '"oembed"]\n\n[origins]\n' + "".join(
+                          f'"{scheme}://{host}" = "{fakenet.origin}"\n' for scheme in ("https", "http")
+                          for host in ("cdn.syndication.twimg.com", "publish.twitter.com")))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EMBED_RESOLVER_")} | {"PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "resolver", "--config", str(config), "--db", str(tmp_path / "run.db"), "scan",
+               "--fetch", "--json", "--workers", "1", str(folder)]
+
+    def start() -> subprocess.Popen:
+        return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=tmp_path,
+                                preexec_fn=ctrl_c_as_at_a_terminal)
+    proc = start()
+    try:
+        assert held.wait(60), "the run never asked oEmbed for the post syndication failed"
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        release.set()
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, err
+    store = Store(tmp_path / "run.db")
+    logged = sorted((r["purpose"], r["status"]) for r in store.db["fetches"].rows)
+    assert logged == [("syndication", 200), ("syndication", 503)]   # every answer that came, the oEmbed one held
+    assert store.post_row("twitter", x)["status"] == "available" and store.post_row("twitter", y) is None
+    store.close()
+
+    again = start()
+    out, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    [line] = out.decode().splitlines()
+    assert sorted(p["status"] for p in json.loads(line)["posts"]) == ["available", "available"]
+    assert (asked(fakenet, x), asked(fakenet, y)) == (1, 2)   # X answered before Ctrl-C: not asked again
+    assert sum(1 for host, _ in fakenet.hits if host == "publish.twitter.com") == 1   # only the one held
