@@ -57,7 +57,10 @@ def test_posts_answered_before_a_cancel_are_kept_and_the_resumed_run_asks_only_t
 
     async def cancelled(session: Session) -> None:
         task = asyncio.create_task(fetch_posts(targets(), session=session, options=options))
-        while not (held.is_set() and session.requests_in_flight == 1):   # two answered, the third one held
+        deadline = asyncio.get_running_loop().time() + 30
+        # two answered, the third one held (in flight: it took its connection after the other two)
+        while not (held.is_set() and session.requests_in_flight == 1 and session.requests_queued == 0):
+            assert asyncio.get_running_loop().time() < deadline, "the two posts were never answered"
             await asyncio.sleep(0.01)
         task.cancel()
         try:

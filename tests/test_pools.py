@@ -162,13 +162,19 @@ def test_the_progress_bar_counts_in_flight_only_the_requests_holding_a_connectio
     in flight" with concurrency 16)."""
     import asyncio
 
-    release = threading.Event()
-    held = Overlap(hold=0)
-    server.expect_request("/x").respond_with_handler(lambda request: (held(request), release.wait(30))[0])
+    release, arrived = threading.Event(), []
+
+    def hold(request):
+        arrived.append(request.path)
+        release.wait(30)
+        return Response("ok")
+    server.expect_request("/x").respond_with_handler(hold)
 
     async def job(session: Session):
         task = asyncio.gather(*(fetch(session, f"http://h{i}.pool.test:{server.port}/x") for i in range(6)))
-        while held.most < 2 or session.requests_in_flight + session.requests_queued < 6:
+        deadline = time.monotonic() + 20
+        while len(arrived) < 2 or session.requests_in_flight + session.requests_queued < 6:
+            assert time.monotonic() < deadline, (arrived, session.requests_in_flight, session.requests_queued)
             await asyncio.sleep(0.01)
         counts = (session.requests_in_flight, session.requests_queued)
         release.set()
