@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Callable, Iterator
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
-from cache.store import CacheError, Store
+from cache.store import CacheError, Store, UnknownName
 
 EXPORT_FORMATS = ("csv", "jsonl")
 # A cell starting with one of these is run as a formula by Excel, LibreOffice and Google Sheets (OWASP "CSV
@@ -63,19 +64,20 @@ def rows(store: Store, name: str) -> tuple[list[str], Iterator[tuple[Any, ...]]]
     """Column names and a cursor over one table or view, in rowid order for tables; refuses other names."""
     names = export_names(store)
     if name not in names:
-        raise CacheError(f"no table or view named {name!r} in {store.path}; choose one of: {', '.join(names)}")
+        raise UnknownName(f"no table or view named {name!r} in {store.path}; choose one of: {', '.join(names)}")
     order = " ORDER BY rowid" if name in store.db.table_names() else ""
     cursor = store.db.conn.execute(f"SELECT * FROM [{name}]{order}")
     return [d[0] for d in cursor.description], cursor
 
 
 def export(store: Store, name: str, out: IO[str], *, fmt: str = "csv", raw: bool = False,
-           shown: Callable[[str], str] | None = None) -> int:
+           shown: Callable[[str], str] | None = None, shown_body: Callable[[bytes], bytes] | None = None) -> int:
     """Write every row of a table or view to `out` as CSV (with a header) or JSON Lines; streamed, so a table
     of any size takes little memory. Blobs become base64 (in JSON as datasette writes them). In CSV a text cell
     a spreadsheet would run as a formula gets a leading apostrophe (OWASP), unless `raw` (for programs reading
     the CSV); JSON Lines is always as stored. `shown`: what each text cell is written as (the CLI's takes out the
-    secrets configured now, which a row kept before they were set may hold: secrets29). Returns rows written."""
+    secrets configured now, which a row kept before they were set may hold: secrets29). `shown_body`: what each
+    kept body of `bodies` is written as, as `shown` for text (secrets30). Returns rows written."""
     import base64   # here, not at the top: `scan --json` imports this module for `one_line` alone (#14)
     import csv
 
@@ -84,6 +86,8 @@ def export(store: Store, name: str, out: IO[str], *, fmt: str = "csv", raw: bool
     columns, cursor = rows(store, name)
     if shown is not None:
         cursor = (tuple(shown(v) if isinstance(v, str) else v for v in row) for row in cursor)
+    if shown_body is not None and name == "bodies":
+        cursor = _bodies_shown(columns, cursor, shown_body)
     written = 0
     if fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
@@ -103,6 +107,22 @@ def export(store: Store, name: str, out: IO[str], *, fmt: str = "csv", raw: bool
             out.write(one_line(json.dumps(record, ensure_ascii=False)) + "\n")
             written += 1
     return written
+
+
+def _bodies_shown(columns: list[str], cursor: Iterable[tuple[Any, ...]],
+                  shown: Callable[[bytes], bytes]) -> Iterator[tuple[Any, ...]]:
+    """Rows of `bodies`, each body decompressed, passed through `shown`, and compressed again when that changed it,
+    its size and `redacted` then saying so: a body kept before a secret was set (or by a version that did not redact
+    bodies) holds it as the server sent it (secrets30). The sha256 stays the one the fetch log names it by."""
+    data, size, redacted = (columns.index(column) for column in ("data", "bytes", "redacted"))
+    for row in cursor:
+        body = zlib.decompress(row[data]) if row[data] is not None else None
+        if body is None or (clean := shown(body)) == body:
+            yield row
+            continue
+        changed = list(row)
+        changed[data], changed[size], changed[redacted] = zlib.compress(clean, 6), len(clean), 1
+        yield tuple(changed)
 
 
 def spreadsheet_safe(value: Any) -> Any:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from cache.migrations import place_post_ids
 from cache.store import MIGRATION_SET, CacheError, NewerCacheError, Store, _codec, unknown_schema
 
 
@@ -116,7 +117,9 @@ RULES = (
     Rule("post_observations", ("post_row", "observed_at", "method"), {"post_row": "posts", "fetch_id": "fetches"},
          ("post_row",), order="observed_at", json_refs={"record": ("$.fetch_ids", "fetches")}),
     Rule("media", ("url",), {"fetch_id": "fetches"},
-         conflict="ON CONFLICT(url) DO UPDATE SET {all_columns} WHERE excluded.fetched_at > media.fetched_at"),
+         # a download of no known time (replay30: NULL) gives way to a dated one, never the other way
+         conflict="ON CONFLICT(url) DO UPDATE SET {all_columns} WHERE excluded.fetched_at > media.fetched_at "
+                  "OR media.fetched_at IS NULL AND excluded.fetched_at IS NOT NULL"),
     Rule("post_media", ("post_row", "media_id"), {"post_row": "posts", "media_id": "media"}, ("post_row", "media_id"),
          "ON CONFLICT(post_row, media_id) DO NOTHING"),
     Rule("embed_posts", ("embed_id", "post_row"), {"embed_id": "embeds", "post_row": "posts"}, ("embed_id", "post_row"),
@@ -179,6 +182,8 @@ def merge(out: Path, inputs: Sequence[Path], *, on_input: Callable[[Path], None]
             if on_input is not None:
                 on_input(source)
             _merge_one(store, source, report, own=source == out)
+        with store.write():   # an input made before m030 copied its posts' bare ids: re-keyed as m030 does (#15)
+            place_post_ids(store.db)
         with store.write():   # OUT's m017 is dated now: each record keeps what its input knew (m020)
             conn.execute("UPDATE main.articles SET encoding_given_known = (SELECT dated FROM temp.origin"
                          " WHERE origin.id = articles.id) WHERE id IN (SELECT id FROM temp.origin)")

@@ -51,7 +51,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "linked_capture": "The Wayback Machine capture the article linked in place of the post (its URL holds the "
                           "capture's timestamp); empty for a direct link",
         "start_seconds": "Where the article's video link starts the video, in seconds (YouTube's ?t=, ?start=)",
-        "other_words": f"Those further places that show the post with other words: span, detector, text {JSON}"}),
+        "other_words": f"Those further places that show the post with other words: span, detector, text {JSON}",
+        "media_marker": "The words the embed code shows in place of the post's media (Bluesky's [image or embed]): "
+                        "the post has media; empty when it marks none"}),
     "credits": ("Photo credits found in articles.", {
         "id": "Row id", "article_id": "The article", "ordinal": "Position among the article's credits",
         "raw": "The credit's words as printed", "creator": "Photographer or creator, when the form names one",
@@ -78,7 +80,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
                       "cache recorded it (judged by its host: an IP literal or localhost is non-public)",
         "answered_at_unknown": "Replayed from a WARC record with no WARC-Date, or one that reads as no time: why when "
                                "the source answered is not known (fetched_at is then when the replay asked, never "
-                               "reported as the source's time); empty when it is known"}),
+                               "reported as the source's time); empty when it is known",
+        "warc_sha256": "sha256 of the WARC file it was replayed from: a replay of the same file by another path "
+                       "takes its answers; empty for a live fetch, or one replayed before the cache recorded it"}),
     "resolutions": ("Links followed hop by hop to where they lead.", {
         "id": "Row id", "url": "Link followed", "final_url": "Where it ended",
         "canonical_url": "The post URL it leads to, in canonical form", "hops": f"Each hop: URL, status, location {JSON}",
@@ -120,7 +124,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "declared_mime": "Type the server declared", "bytes": "Size", "width": "Pixels", "height": "Pixels",
         "phash": "Perceptual hash", "credit": f"Credit found in the file's metadata {JSON}",
         "c2pa": "1 when the file carries a C2PA manifest", "error": "Why it could not be analysed",
-        "fetched_at": f"When ({TIME})", "fetch_id": "The fetch log row", "kept_path": "Where the file was kept",
+        "fetched_at": f"When ({TIME}): for a replayed download, its WARC-Date; empty when no record gave one",
+        "answered_at_unknown": "Downloaded from a WARC record with no time: why fetched_at is empty; empty when known",
+        "fetch_id": "The fetch log row", "kept_path": "Where the file was kept",
         "warnings": f"What was read only in part (an XMP packet refused by defusedxml...) {JSON}"}),
     "post_media": ("Which media belong to which post.", {
         "id": "Row id", "post_row": "The post", "media_id": "The media", "ordinal": "Position in the post"}),

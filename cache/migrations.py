@@ -6,12 +6,14 @@ cache/schema.sql, in one transaction (#14). After adding a migration, write that
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from urllib.parse import parse_qs, urlsplit
 
 from cache._sqlite_utils import Database, Migrations
-from cache.store import MIGRATION_SET, SCHEMA, sql_statements
+from cache.store import MIGRATION_SET, OF_NO_KNOWN_AGE, SCHEMA, sql_statements
 
 migrations = Migrations(MIGRATION_SET)
 
@@ -443,6 +445,76 @@ def m028_undated_replayed_facts(db: Database) -> None:
     db.table("resolutions").add_column("answered_at_unknown", str)
     db.table("post_observations").add_column("answered_at_unknown", str)
 
+@migrations()
+def m029_replayed_warc_content(db: Database) -> None:
+    """v29 (replay30): the sha256 of the WARC file a fetch was replayed from, so that a replay of the same file by
+    another path (a symlink, ./x.warc.gz for /abs/x.warc.gz, a copy) takes its answers, and a file of the same name
+    with other content does not. NULL: a live fetch, or replayed before v29 (judged by `warc_file`). And an index of
+    the few rows that are no answer at a known time (OF_NO_KNOWN_AGE), which a live run reads once. And
+    `media.answered_at_unknown`: a file downloaded from a WARC record that gives no time has no `fetched_at` (it held
+    the replay's own time), and this says why, as on resolutions and observations (v28)."""
+    db.table("fetches").add_column("warc_sha256", str)
+    db.table("media").add_column("answered_at_unknown", str)
+    db.execute(f"CREATE INDEX fetches_of_no_known_age ON fetches(id) WHERE {OF_NO_KNOWN_AGE}")
+
+
+@migrations()
+def m030_post_ids_name_their_place(db: Database) -> None:
+    """v30: a Telegram, Bluesky or Mastodon post's id names where its number counts (urlforms30, #15): a Telegram
+    post's its channel (`rivertonchannel/416`, `c/<chat>/416`), a Bluesky post's its account (`<actor>/<rkey>`), a
+    Mastodon post's its instance (`<host>/<id>`). Rows recorded under the number or key alone are re-keyed from the
+    URL each holds (their canonical form), so a cached post is found again and the views join its embeds to it. A
+    posts row whose answers or embeds are of another post too (two posts merged under one key, before v30) keeps its
+    old key: which post it tells of, nothing can say, and each is fetched again under its own id."""
+    place_post_ids(db)
+
+
+def place_post_ids(db: Database) -> None:
+    """m030's re-keying, of every row still under a bare number or key: also run by `cache merge` on what it copied
+    from an input made before m030, which no migration of the merged output touches (review30r1). Idempotent."""
+    for table in ("embeds", "posts"):
+        rows = db.execute(f"SELECT id, platform, post_id, url FROM {table} WHERE platform IN "
+                          "('telegram', 'bluesky', 'mastodon') AND instr(post_id, '/') = 0 AND url IS NOT NULL")
+        for row_id, platform, post_id, url in rows.fetchall():
+            new_id = _placed_post_id(platform, post_id, url)
+            if new_id is None or table == "posts" and not _one_post(db, row_id, url, platform, new_id):
+                continue
+            if table == "posts" and db.execute("SELECT 1 FROM posts WHERE platform = ? AND post_id = ?",
+                                               [platform, new_id]).fetchone():
+                continue   # recorded again under its new id since (Telegram, after review29): the old row stays
+            db.execute(f"UPDATE {table} SET post_id = ? WHERE id = ?", [new_id, row_id])
+
+
+# The canonical post URLs of the versions before v30 (cache/ reads no resolver/ code: these are frozen with them).
+_PLACED_POST_URLS = {
+    "telegram": re.compile(r"^https://t\.me/(?P<place>c/[0-9]+|[A-Za-z0-9_]+)/(?P<id>[0-9]+)$"),
+    "bluesky": re.compile(r"^https://bsky\.app/profile/(?P<place>[^/?#]+)/post/(?P<id>[^/?#]+)$"),
+    "mastodon": re.compile(r"^https://(?P<place>[A-Za-z0-9.-]+(?::[0-9]+)?)/@[^/?#]+/(?P<id>[0-9]+)$"),
+}
+
+
+def _placed_post_id(platform: str, post_id: str, url: str) -> str | None:
+    """The v30 id of a post recorded under `post_id` with canonical URL `url`, or None when the URL does not name
+    that number or key."""
+    found = _PLACED_POST_URLS[platform].match(url)
+    if found is None or found.group("id") != post_id:
+        return None
+    place = found.group("place")
+    return f"{place if place.startswith('did:') else place.lower()}/{post_id}"
+
+
+def _one_post(db: Database, post_row: int, url: str, platform: str, new_id: str) -> bool:
+    """Whether everything a posts row holds is of the post at `url`: each embed tied to it has that id, and each
+    observation's fetch asked for that URL (an oEmbed request names it in `url=`) or made no request."""
+    embeds = db.execute("SELECT e.platform, e.post_id, e.url FROM embed_posts l JOIN embeds e ON e.id = l.embed_id "
+                        "WHERE l.post_row = ?", [post_row]).fetchall()
+    if any((_placed_post_id(p, i, u) if i and "/" not in i else i) != new_id or p != platform for p, i, u in embeds):
+        return False
+    asked = db.execute("SELECT f.url FROM post_observations o JOIN fetches f ON f.id = o.fetch_id "
+                       "WHERE o.post_row = ?", [post_row]).fetchall()
+    return all(parse_qs(urlsplit(fetched).query).get("url", [url]) == [url] for (fetched,) in asked)
+
+
 def memo_triggers() -> dict[str, str]:
     """The triggers that retire memos (#13), by name: m014 makes them, and `Store` makes again any a rebuilt table
     lost (a rebuild, as `sqlite-utils transform` does, drops a table's triggers)."""
@@ -472,6 +544,14 @@ def memo_triggers() -> dict[str, str]:
                 f"WHEN NEW.id IS NOT OLD.id BEGIN "
                 f"DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE {replaced}); END")
     return made
+
+
+@migrations()
+def m031_embed_media_marker(db: Database) -> None:
+    """v31: the words an embed code shows in place of the post's media (Bluesky's "[image or embed]" link), so a
+    report says the post has media its source may not give (platforms30). NULL: the code marks none, or the embed was
+    recorded before v31."""
+    db.table("embeds").add_column("media_marker", str)
 
 
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"

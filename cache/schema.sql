@@ -58,7 +58,7 @@ CREATE TABLE "embeds" (
    "span_start" INTEGER,
    "span_end" INTEGER,
    "also_at" TEXT
-, "text_confidence" TEXT, "linked_capture" TEXT, "start_seconds" INTEGER, "other_words" TEXT);
+, "text_confidence" TEXT, "linked_capture" TEXT, "start_seconds" INTEGER, "other_words" TEXT, "media_marker" TEXT);
 
 CREATE UNIQUE INDEX "idx_embeds_article_id_ordinal"
     ON "embeds" ("article_id", "ordinal");
@@ -104,7 +104,7 @@ CREATE TABLE "fetches" (
    "error" TEXT,
    "purpose" TEXT,
    "tool_version" TEXT
-, "via" TEXT, "warc_file" TEXT, "warc_offset" INTEGER, "non_public" INTEGER, "answered_at_unknown" TEXT);
+, "via" TEXT, "warc_file" TEXT, "warc_offset" INTEGER, "non_public" INTEGER, "answered_at_unknown" TEXT, "warc_sha256" TEXT);
 
 CREATE INDEX "idx_fetches_url_fetched_at"
     ON "fetches" ("url", "fetched_at");
@@ -196,7 +196,7 @@ CREATE TABLE "media" (
    "fetched_at" TEXT,
    "fetch_id" INTEGER REFERENCES "fetches"("id"),
    "kept_path" TEXT
-, "warnings" TEXT);
+, "warnings" TEXT, "answered_at_unknown" TEXT);
 
 CREATE UNIQUE INDEX "idx_media_url"
     ON "media" ("url");
@@ -533,4 +533,6 @@ CREATE TRIGGER step_memos_resolutions_delete AFTER DELETE ON resolutions WHEN EX
 CREATE TRIGGER step_memos_resolutions_replacing BEFORE INSERT ON resolutions WHEN NEW.id IS NOT -1 OR EXISTS (SELECT 1 FROM resolutions WHERE id = -1) BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN (SELECT 'resolutions ' || old.url FROM resolutions AS old WHERE old.id = NEW.id)); END;
 
 CREATE TRIGGER step_memos_resolutions_renumbering BEFORE UPDATE OF id ON resolutions WHEN NEW.id IS NOT OLD.id BEGIN DELETE FROM step_memos WHERE id IN (SELECT memo FROM step_memo_keys WHERE key IN (SELECT 'resolutions ' || old.url FROM resolutions AS old WHERE old.id = NEW.id)); END;
+
+CREATE INDEX fetches_of_no_known_age ON fetches(id) WHERE answered_at_unknown IS NOT NULL OR error_kind = 'not-in-warc';
 

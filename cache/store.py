@@ -43,9 +43,12 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m018_progress_runs", "m019_body_redacted", "m020_article_encoding_given_known",
               "m021_authors_by_id", "m022_fetch_non_public",
               "m023_resolution_end_redacted", "m024_fetch_answered_at_unknown", "m025_embed_linked_capture",
-              "m026_embed_start_seconds", "m027_embed_other_words", "m028_undated_replayed_facts")
+              "m026_embed_start_seconds", "m027_embed_other_words", "m028_undated_replayed_facts",
+              "m029_replayed_warc_content", "m030_post_ids_name_their_place", "m031_embed_media_marker")
 # A new database's schema in one script: what the migrations make of an empty file (#14; `Store._create`)
 SCHEMA = Path(__file__).with_name("schema.sql")
+# The fetch-log rows that are no answer of their source's at a known time (`Store.of_no_known_age`, m029's index)
+OF_NO_KNOWN_AGE = "answered_at_unknown IS NOT NULL OR error_kind = 'not-in-warc'"
 MEMO_TRIGGERS = 49   # how many cache.migrations.memo_triggers() makes (a test checks)
 # The memos an article keeps (#13): its newest, one a key. A key changes with the code (any upgrade), the settings, the
 # steps, --offline, which secrets are set, so memos no run will use again would pile up, one an article a run; a
@@ -80,6 +83,11 @@ def _stamp(value: object) -> str:
 
 class CacheError(Exception):
     """The database cannot be opened, migrated or written. The message names the file and what to do."""
+
+
+class UnknownName(CacheError):
+    """A name the caller gave (a table or view to export) that the cache does not have: a value the argument cannot
+    take, which the CLI says as a usage error (exit 2: newuser30 #11). The message lists the names it has."""
 
 
 class NewerCacheError(CacheError):
@@ -672,29 +680,41 @@ class Store:
         self._noted(f"fetch {fetch_id}")
         return self._get("fetches", fetch_id)
 
-    def not_replayed_from(self, fetch_ids: Sequence[int], files: Sequence[str]) -> list[int]:
-        """Of these fetch-log rows, the ids of those not replayed from one of the WARC `files` (as their rows name
-        them): live answers, and another WARC's."""
+    def not_replayed_from(self, fetch_ids: Sequence[int], digests: Sequence[str], *,
+                          files: Sequence[str] = ()) -> list[int]:
+        """Of these fetch-log rows, the ids of those not replayed from one of the WARC files of these sha256 `digests`:
+        live answers, and another WARC's. A row replayed before the cache kept the file's sha256 (m029) is judged by
+        the path it names, among `files`."""
         ids = list(dict.fromkeys(fetch_ids))
         if not ids:
             return []
-        marks, named = ", ".join("?" * len(ids)), ", ".join("?" * len(files)) or "NULL"
+        marks = ", ".join("?" * len(ids))
+        hashes, named = ", ".join("?" * len(digests)) or "NULL", ", ".join("?" * len(files)) or "NULL"
         self._noted(*(f"fetch {i}" for i in ids))
         return [row[0] for row in self.conn.execute(
-            f"SELECT id FROM fetches WHERE id IN ({marks}) AND NOT (coalesce(via, 'live') = 'warc' "
-            f"AND coalesce(warc_file, '') IN ({named}))", [*ids, *files])]
+            f"SELECT id FROM fetches WHERE id IN ({marks}) AND NOT (coalesce(via, 'live') = 'warc' AND "
+            f"(warc_sha256 IN ({hashes}) OR warc_sha256 IS NULL AND coalesce(warc_file, '') IN ({named})))",
+            [*ids, *digests, *files])]
 
-    def answered_at_unknown(self, fetch_ids: Iterable[int | None]) -> set[int]:
-        """Those of these fetch-log rows replayed from a WARC record that gives no time its source answered at (m024
-        `answered_at_unknown`): an answer resting on one is of an age not known. One indexed read for them all."""
-        ids = [fetch_id for fetch_id in dict.fromkeys(fetch_ids) if fetch_id]
-        found: set[int] = set()
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            self._noted(*(f"fetch {fetch_id}" for fetch_id in chunk))
-            found.update(row[0] for row in self.conn.execute(
-                f"SELECT id FROM fetches WHERE id IN ({', '.join(['?'] * len(chunk))}) "
-                "AND answered_at_unknown IS NOT NULL", chunk))
+    def of_no_known_age(self) -> frozenset[int]:
+        """The fetch-log rows that are no answer of their source's at a known time: replayed from a WARC record that
+        gives none (m024 `answered_at_unknown`), or a replay's "not-in-warc" (its WARC lacked the request: nothing
+        of the source at all). Few, read in one query on m029's partial index, whatever the size of the log."""
+        self._noted("fetches of no known age")
+        return frozenset(row[0] for row in self.conn.execute(
+            f"SELECT id FROM fetches WHERE {OF_NO_KNOWN_AGE}"))
+
+    def answer_bodies(self, fetch_ids: Iterable[int | None]) -> list[tuple[bytes | None, bool | None]]:
+        """The kept body of each of these fetch-log rows, with whether a configured secret was redacted out of it
+        (`bodies.redacted`; None: kept before the cache said, v19); (None, None) for a row with no body kept."""
+        found = []
+        for fetch_id in dict.fromkeys(fetch_ids):
+            row = self.conn.execute("SELECT bodies.data, bodies.redacted FROM fetches LEFT JOIN bodies "
+                                    "ON bodies.sha256 = fetches.body_sha256 WHERE fetches.id = ?",
+                                    [fetch_id]).fetchone() if fetch_id else None
+            self._noted(f"fetch {fetch_id}")
+            found.append((zlib.decompress(row[0]) if row and row[0] is not None else None,
+                          None if row is None or row[1] is None else bool(row[1])))
         return found
 
     def fetches_for(self, url: str) -> list[dict[str, Any]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
@@ -103,6 +103,7 @@ def snapshot_url(timestamp: str, original: str) -> str:
 
 
 _TIMESTAMP = re.compile(r"\d{4,14}")
+WAYBACK_CAPTURE_RE = re.compile(r"https?://web\.archive\.org/web/\d+/")
 
 
 def wayback_timestamp(value: object) -> str | None:
@@ -123,16 +124,19 @@ def parse_availability(body: bytes) -> Snapshot | None:
     data = jsonparse.loads(body)
     snapshots = data.get("archived_snapshots") if isinstance(data, dict) else None
     closest = (snapshots.get("closest") if isinstance(snapshots, dict) else None) or {}
-    if not isinstance(closest, dict) or not closest.get("available") or not isinstance(closest.get("url"), str) \
-            or not closest["url"].startswith(("http://", "https://")):   # it becomes a report's href
+    # Its URL becomes a report's "wayback" href: a capture's address in the Wayback Machine, nothing else (a
+    # javascript: one ran on a click; review30n: one on another host was linked as the capture, whole as its
+    # "original"); and "available" is true, not any truthy value ("false").
+    url = closest.get("url") if isinstance(closest, dict) and closest.get("available") is True else None
+    capture = WAYBACK_CAPTURE_RE.match(url) if isinstance(url, str) else None
+    if capture is None or not isinstance(url, str):
         return None
-    original = re.sub(r"^https?://web\.archive\.org/web/\d+/", "", closest["url"])
-    status = str(closest.get("status")) if closest.get("status") else None
+    original = url[capture.end():]
+    status = _field(closest.get("status")) or None
     timestamp = wayback_timestamp(closest.get("timestamp"))
     if timestamp is None:
         return None
-    return Snapshot("wayback", closest["url"].replace("http://web.archive.org", "https://web.archive.org"),
-                    timestamp, original, status)
+    return Snapshot("wayback", "https://" + url.split("://", 1)[1], timestamp, original, status)
 
 
 def parse_cdx(body: bytes) -> list[Snapshot]:
@@ -153,8 +157,15 @@ def parse_cdx(body: bytes) -> list[Snapshot]:
         if wayback_timestamp(item.get("timestamp")) is None or not isinstance(item.get("original"), str):
             continue
         found.append(Snapshot("wayback", snapshot_url(item["timestamp"], item["original"]), item["timestamp"],
-                              item["original"], item.get("statuscode"), item.get("digest"), item.get("mimetype")))
+                              item["original"], _field(item.get("statuscode")), _field(item.get("digest")),
+                              _field(item.get("mimetype"))))
     return found
+
+
+def _field(value: Any) -> str | None:
+    """A CDX field as the text CDX sends: a number where text was due read as text, anything else (a list, an
+    object, true) as no value (review30n: a statuscode of 200, not "200", raised in `latest_good`)."""
+    return value if isinstance(value, str) else str(value) if type(value) in (int, float) else None
 
 
 def _cdx_error(outcome: FetchOutcome) -> str | None:
@@ -239,12 +250,19 @@ def lookup_error(store: Store, url: str, takes: Takes | None = None) -> str | No
 def lookup_state(store: Store, url: str, takes: Takes | None = None) -> tuple[bool, str | None]:
     """(`looked_up`, `lookup_error`) of `url` from one read of its lookups in the fetch log (those `takes` takes)."""
     rows = [row for row in store.fetches_for(lookup_url(url)) if takes is None or takes([row["id"]])]
-    if any(row["status"] == 200 for row in rows):
-        return True, None
     if not rows:
         return False, None
-    last = rows[-1]
-    return False, f"{last['error_kind']}: {last['error']}" if last.get("error_kind") else f"cdx: HTTP {last['status']}"
+    # An answer is a 200 that is a CDX list, as the lookup that made it read it (review30n: an HTML error page
+    # answered with 200 was "looked up", no error, no capture: no copy). Newest first: the answer that counts is
+    # nearly always the last row, so one kept body is read.
+    if any(row["status"] == 200 and _kept_error(store, row) is None for row in reversed(rows)):
+        return True, None
+    return False, _kept_error(store, rows[-1])
+
+
+def _kept_error(store: Store, row: dict[str, Any]) -> str | None:
+    """`kept_cdx_error` of a CDX fetch row, its kept body read from the store."""
+    return kept_cdx_error(row, store.body(row["body_sha256"]) if row["body_sha256"] else None)
 
 
 async def lookup(url: str, *, session: Session, near: str | None = None) -> Lookup:
@@ -351,8 +369,7 @@ def _kept(session: Session, url: str) -> tuple[dict[str, Any], bytes] | None:
     since = session.cached_since()
     for row in reversed(store.fetches_for(url)):
         if row["status"] == 200 and row["body_sha256"] and (since is None or row["fetched_at"] >= since) \
-                and session.takes_cached([row["id"]]) \
-                and not (session.live and row.get("answered_at_unknown")):   # of no known age (review29d)
+                and session.takes_cached([row["id"]]):
             body = store.body(row["body_sha256"])
             if body is not None:
                 return row, body
@@ -515,6 +532,17 @@ def _spn_answer(body: bytes) -> dict[str, Any] | None:
     return answer if isinstance(answer, dict) else None
 
 
+def _unread_status(outcome: FetchOutcome) -> str | None:
+    """Why a job's status answer says nothing of the job ("was HTTP 404", "was not JSON"), or None: a JSON object."""
+    if outcome.problem or outcome.status != 200:
+        return f"did not come ({outcome.problem})" if outcome.problem else f"was HTTP {outcome.status}"
+    try:
+        answer = jsonparse.loads(outcome.body)
+    except ValueError:
+        return "was not JSON"
+    return None if isinstance(answer, dict) else "was not a JSON object"
+
+
 def _text(value: Any) -> str | None:
     return None if value is None else str(value)
 
@@ -544,7 +572,8 @@ async def _poll(url: str, job_id: str, *, session: Session, headers: dict[str, s
         if status.unavailable:
             return SaveResult(url, SUBMITTED, job_id, message="offline: the job was not asked about",
                               unavailable=True)
-        if status.status == 200:
+        unread = _unread_status(status)
+        if unread is None:
             answer = _spn_answer(status.body) or {}
             if answer.get("status") == "success":
                 timestamp, original = wayback_timestamp(answer.get("timestamp")), answer.get("original_url") or url
@@ -555,8 +584,10 @@ async def _poll(url: str, job_id: str, *, session: Session, headers: dict[str, s
             if answer.get("status") == "error":
                 return SaveResult(url, "error", job_id, status_ext=_text(answer.get("status_ext")),
                                   message=_text(answer.get("message")))
-        if loop.time() + wait > deadline:
-            return SaveResult(url, "gave_up", job_id, message=f"job still pending after {settings.save_timeout:g}s")
+        if loop.time() + wait > deadline:   # pending only when Save Page Now said so (review30n)
+            return SaveResult(url, "gave_up", job_id, message=f"job still pending after {settings.save_timeout:g}s"
+                              if unread is None else f"the job's status was not known after "
+                              f"{settings.save_timeout:g}s: its last status answer {unread}")
         await asyncio.sleep(wait)
         wait = min(wait * 2, 30.0)
 
@@ -642,14 +673,15 @@ class ArchivedUrl:
 
 async def archive_urls(urls: list[str], *, session: Session, options: ArchiveOptions = ArchiveOptions(),
                        near: dict[str, str] | None = None, on_done: Callable[[], None] | None = None,
-                       read: Collection[str] = ()) -> list[ArchivedUrl]:
+                       read: Mapping[str, Sequence[int]] | None = None) -> list[ArchivedUrl]:
     """For each URL: a live copy (into the WARC when one is open), its snapshots, and a save when none is recent.
     `on_done` is called as each URL's lookup is done (a progress bar counts them). `read`: the URLs read from an
-    answer rather than given by a page or the user; one that may hold a redacted secret (`Redactor.unknown`) is
-    not known, and is not asked for (secrets29)."""
+    answer rather than given by a page or the user, each with the fetch-log rows of that answer; one that may hold a
+    secret a redaction took out (`Session.redaction_made`) is not known, and is not asked for (secrets29)."""
     found = []
+    read = read or {}
     for url in dict.fromkeys(urls):
-        if url in read and session.redactor.unknown(url):
+        if url in read and session.redaction_made(url, read[url]):
             refused = SaveResult(url, REFUSED, message=NOT_SAVED_UNKNOWN) if options.save else None
             found.append(ArchivedUrl(url, Lookup(url, error=URL_NOT_KNOWN), refused))
         else:

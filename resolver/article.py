@@ -14,7 +14,8 @@ from pathlib import Path
 from resolver import jsonparse
 from resolver.errors import InputError, NotDecodable
 
-MAX_ARTICLE_BYTES = 50_000_000
+MAX_ARTICLE_BYTES = 50_000_000   # the default of `[scan] max_article_bytes`; a WARC record's or JSONL line's own cap
+SIZE_SETTING = "[scan] max_article_bytes"
 # Signatures of common binary files, so a stray image in a folder says what it is.
 MAGIC = (
     (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
@@ -115,6 +116,21 @@ class ArticleSummary(Article):
     text = property(lambda self: self._not_kept())
     utf8 = property(lambda self: self._not_kept())
     size = property(lambda self: self.__dict__["size"])
+
+
+KINDS = ("html", "text")
+
+
+def kind_given(kind: object) -> str | None:
+    """A kind a caller named, case-folded ("HTML" is html), or None (sniff it). Anything else is a ValueError
+    (newuser30 #6: `scan(page, kind="pdf")` read the page as text and said its kind was "pdf"; "HTML" was text too,
+    the blockquote's words and author lost)."""
+    if kind is None:
+        return None
+    folded = kind.strip().casefold() if isinstance(kind, str) else kind
+    if folded not in KINDS:
+        raise ValueError(f"kind must be 'html' or 'text' (or None: sniffed), not {kind!r}")
+    return folded
 
 
 def sniff_kind(data: bytes, *, encoding: str | None = None) -> str:
@@ -460,13 +476,28 @@ def _symbol_in_word(text: str) -> bool:
                for found in _SYMBOL_IN_WORD_RE.finditer(text))
 
 
+class TooLarge(InputError):
+    """An article file or stdin past `[scan] max_article_bytes`."""
+
+    def __init__(self, source: str, limit: int, size: int | None = None) -> None:
+        amount = f"{size:,} bytes is more" if size is not None else "more"   # a stream has no size to say
+        super().__init__(f"cannot scan {printable(source)}: {amount} than the {limit:,}-byte limit ({SIZE_SETTING})")
+
+
 def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: str | None = None,
-               declared: str | None = None, given: bool = True) -> Article:
+               declared: str | None = None, given: bool = True, max_bytes: int | None = None) -> Article:
     """Build an Article, refusing binary data with a message that says what the bytes look like. `declared`: the
     charset the HTTP Content-Type of a fetched page or a WARC record named (see `decode`). `given`: False when
-    `encoding` is a fact of the input (a JSON Lines record's text is UTF-8), not one the user named."""
+    `encoding` is a fact of the input (a JSON Lines record's text is UTF-8), not one the user named. `max_bytes`:
+    the `[scan] max_article_bytes` of a file or stdin (0: none); None, the fixed cap of a container's record."""
+    kind = kind_given(kind)
+    if encoding is not None and not isinstance(encoding, str):
+        raise TypeError(f"encoding must be str, not {type(encoding).__name__}")
     source = printable(source)
-    if len(data) > MAX_ARTICLE_BYTES:
+    if max_bytes is not None:
+        if max_bytes and len(data) > max_bytes:
+            raise TooLarge(source, max_bytes, len(data))
+    elif len(data) > MAX_ARTICLE_BYTES:
         raise InputError(f"cannot scan {source}: {len(data):,} bytes is more than the {MAX_ARTICLE_BYTES:,} byte limit")
     # With an encoding given the bytes are judged once decoded in it: before, they were not judged at all, and
     # `scan --encoding ascii folder/` read a file of NUL bytes as an article its walk skips without one (odds28).
@@ -489,6 +520,16 @@ def from_bytes(data: bytes, source: str, *, kind: str | None = None, encoding: s
                       encoding_given=bool(encoding) and given, encoding_rival=rival)
     article.__dict__["text"] = text   # the cached_property's value: decoded once, here
     return article
+
+
+def not_a_page(content_type: str | None, *, text: bool = False) -> str | None:
+    """Why an answer of this HTTP Content-Type is no article page, "not HTML (application/json)", or None for HTML
+    (and, with `text`, plain text). The one rule for a WARC record (which leaves such records out) and an article
+    URL (which refuses them: a JSON answer whose bytes look like HTML was scanned as a page, newuser30 #10)."""
+    media = (content_type or "").split(";")[0].strip().lower()
+    if "html" in media or text and media == "text/plain":
+        return None
+    return f"not HTML ({media or 'no Content-Type'})"
 
 
 def charset_of(content_type: str | None) -> str | None:
@@ -548,30 +589,39 @@ def cannot_open(path: Path, exc: OSError) -> str:
     return f"cannot read {path}: {exc.strerror or exc}"
 
 
-def from_path(path: Path, *, kind: str | None = None, encoding: str | None = None) -> Article:
-    """Read a file into an Article; an unreadable file is an InputError naming it."""
+def from_path(path: Path, *, kind: str | None = None, encoding: str | None = None,
+              max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
+    """Read a file into an Article; an unreadable file is an InputError naming it, one past `max_bytes` (0: no
+    limit) a TooLarge, judged before it is read."""
     try:
-        data = _read_file(path)
+        data = _read_file(path, max_bytes)
     except OSError as exc:
         raise InputError(cannot_open(path, exc)) from None
     if encoding is None:
         refuse_container(data, str(path))
-    return from_bytes(data, str(path), kind=kind, encoding=encoding)
+    return from_bytes(data, str(path), kind=kind, encoding=encoding, max_bytes=max_bytes)
 
 
-def _read_file(path: Path) -> bytes:
+def _read_file(path: Path, limit: int = 0) -> bytes:
     """A file's bytes, to its end: one open, one fstat and (when the size holds) one read. Path.read_bytes
-    stats, seeks twice and reads again to find the end (#14: a few microseconds an article)."""
+    stats, seeks twice and reads again to find the end (#14: a few microseconds an article). With a `limit` (0:
+    none), a file whose size passes it is refused unread, and what has no size (a character device, a pipe) or
+    grew is read one byte past it at most (newuser30: `scan /dev/zero` read until the machine killed it)."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
     try:
         size = os.fstat(fd).st_size
+        if limit and size > limit:
+            raise TooLarge(str(path), limit, size)
         data = os.read(fd, size + 1)
         if len(data) == size:
             return data
         # Shorter (a pipe, a partial read) or longer (it grew since): read on to the end, as read_bytes does.
-        parts = [data]
-        while chunk := os.read(fd, max(size, 1 << 16)):
+        parts, held = [data], len(data)
+        while (not limit or held <= limit) and (chunk := os.read(fd, max(size, 1 << 16))):
             parts.append(chunk)
+            held += len(chunk)
+        if limit and held > limit:
+            raise TooLarge(str(path), limit)
         return b"".join(parts)
     finally:
         os.close(fd)

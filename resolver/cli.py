@@ -216,6 +216,22 @@ def _input_spec(sources: Sequence[str], options: dict[str, Any], *, name: str = 
     return spec
 
 
+def _maybe_article(url: str) -> bool:
+    """Whether a URL that is no post may be an article page: its host is no platform's (a profile is not one), and
+    its name is of no file other than a page (an image, a video, a PDF)."""
+    import mimetypes
+    from urllib.parse import urlsplit
+
+    from resolver.platforms import platform_of
+
+    try:
+        split = urlsplit(url)
+    except ValueError:
+        return False
+    named, _ = mimetypes.guess_type(split.path)
+    return bool(split.hostname) and platform_of(split.hostname or "") is None and named in (None, "text/html")
+
+
 class Refused(click.ClickException):
     """A file this run must not touch as it is: exit 2, as for a usage error, in one line."""
 
@@ -226,10 +242,17 @@ class RefusedCache(Refused):
     """A cache this version must not touch (made by a newer one, #11)."""
 
 
+class BadValue(click.ClickException):
+    """A value an argument cannot take that only the cache can tell (`cache export NAME`): exit 2, as click's own
+    usage errors, in one line that says what to choose (newuser30 #11: it was exit 1)."""
+
+    exit_code = 2
+
+
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Turn the library's errors into one-line click errors (exit 1); never show a user a traceback."""
-    from cache import CacheError, NewerCacheError
+    from cache import CacheError, NewerCacheError, UnknownName
     from resolver.errors import EmbedResolverError, UnsafeSecret, UsageError
     from resolver.output import OutputChanged
 
@@ -243,6 +266,8 @@ def user_errors() -> Iterator[None]:
         raise Refused(str(exc)) from None
     except NewerCacheError as exc:
         raise RefusedCache(str(exc)) from None
+    except UnknownName as exc:
+        raise BadValue(str(exc)) from None
     except (EmbedResolverError, CacheError) as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -428,10 +453,14 @@ class Group(click.Group):
             _silence_stdout()
             raise click.exceptions.Exit(EXIT_BROKEN_PIPE) from None
         except Exception as exc:  # noqa: BLE001 - the last line of defence for users
-            if os.environ.get("EMBED_RESOLVER_DEBUG"):
-                raise
             from resolver.redact import said
 
+            if os.environ.get("EMBED_RESOLVER_DEBUG"):
+                import traceback
+
+                # the traceback, which a user pastes into a bug report, quotes the exception's text too (secrets30)
+                click.echo(said("".join(traceback.format_exception(exc))).rstrip("\n"), err=True)
+                raise click.exceptions.Exit(EXIT_FAILED) from None
             # said: its text may quote what it was working on, a URL carrying a configured secret (#11)
             click.echo(said(f"error: internal error: {type(exc).__name__}: {exc} (set EMBED_RESOLVER_DEBUG=1 to "
                             "see where)"), err=True)
@@ -465,7 +494,7 @@ def _silence_stdout() -> None:
 @click.option("--replay", "replay", multiple=True, type=PathType(exists=True, dir_okay=False),
               help="Answer every request from these WARC files instead of the network (repeatable); a cached "
                    "answer counts only if replayed from them (never a live one), its age measured from their "
-                   "records' time.")
+                   "records' time (with --offline, whatever its age).")
 @click.pass_context
 def cli(ctx: click.Context, config: Path | None, db: Path | None, replay: tuple[Path, ...]) -> None:
     """Find, resolve and record the social posts and photo credits embedded in news articles.
@@ -1084,6 +1113,7 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
     no_post: list[Resolution] = []
     unread: list[Failure] = []
     used: list[str] = []   # the targets that gave something to fetch from: an article read, a URL
+    origins: list[tuple[str, int | None]] = []   # each post's (article, embed index), or (URL named, None)
 
     def skip(failure: Failure) -> None:
         _say_failure(failure)
@@ -1091,19 +1121,23 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
 
     async def job(session: Session) -> list[fetching.FetchedPost]:
         found = await pipeline.fetch_targets(targets, session=session, stdin=stdin, unresolved=unresolved,
-                                             on_failure=skip, no_post=no_post, used=used)
+                                             on_failure=skip, no_post=no_post, used=used, origins=origins)
         advance = session.reporter.progress("fetching", len(set(found)))
         return await fetching.fetch_posts(found, session=session, options=options, on_done=advance)
 
     session = _session(settings, store=store, mode=mode)
     with user_errors():
         posts = session.run(job)
-    _print_each(posts, as_json=as_json, view="post_text")
     from resolver.article import printable
     from resolver.report import escaped_controls, post_failures
 
-    _say_each_failure(post_failures(post) for post in posts)
     redact = session.redactor.text
+    if as_json:   # each line says where its post came from, as the error lines do (newuser30 #7)
+        for post, (source, embed) in zip(posts, origins, strict=True):
+            click.echo(_json_line({"source": redact(printable(source)), "embed": embed, **post.to_json()}))
+    else:
+        _print_each(posts, as_json=False, view="post_text")
+    _say_each_failure(post_failures(post) for post in posts)
     for failure in unread if as_json else ():   # each said on stderr as it came; a line in the JSON too (#11)
         if not failure.warning:
             click.echo(_json_line(failure.to_json()))
@@ -1121,6 +1155,8 @@ def fetch(ctx: click.Context, targets: tuple[str, ...], as_json: bool, offline: 
         url = redact(link.url)
         why = "it is no post" if link.final_url in (None, link.url) \
             else f"it leads to {redact(link.final_url or '')}, which is no post"
+        if _maybe_article(link.final_url or link.url):   # the commands that take it as an article (newuser30 #11)
+            why += "; if it is an article, `scan --fetch URL` or `report URL` fetches the posts it embeds"
         click.echo(escaped_controls(f"error: cannot fetch {url}: {why}"), err=True)
         if as_json:   # only a URL named is said to be no post: itself the target
             click.echo(_json_line({"source": url, "link": url, "error": f"input: cannot fetch {url}: {why}"}))
@@ -1664,13 +1700,15 @@ def cache_export(ctx: click.Context, name: str, fmt: str, output: Path | None, r
     # a row kept before a key was set may hold it: each text cell shown as every output shows it (secrets29)
     redactor = Redactor.for_settings(settings)
     shown = redactor.shown if redactor.secrets else None
+    # and so may a kept body: written as every body kept now is, redacted (secrets30)
+    shown_body = redactor.body if redactor.secrets else None
     with user_errors():
         if output is None:
-            count = export(store, name, sys.stdout, fmt=fmt, raw=raw, shown=shown)
+            count = export(store, name, sys.stdout, fmt=fmt, raw=raw, shown=shown, shown_body=shown_body)
         else:
             try:
                 with output.open("w", encoding="utf-8", newline="") as out:
-                    count = export(store, name, out, fmt=fmt, raw=raw, shown=shown)
+                    count = export(store, name, out, fmt=fmt, raw=raw, shown=shown, shown_body=shown_body)
             except OSError as exc:
                 raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from None
     if output is not None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import math
 import re
 import time
 from collections.abc import Awaitable, Callable, Iterator, Mapping
@@ -53,8 +54,9 @@ HOST_NAME_RE = re.compile(r"[A-Za-z0-9_.-]+")   # what a host name looked up is 
 def make_client(settings: Settings, *, offline: bool = False, replay: ReplayIndex | None = None,
                 resolver: Resolver | None = None, redactor: Redactor = NO_SECRETS,
                 transport: httpx.AsyncBaseTransport | None = None) -> Client:
-    """The one client factory; a run (resolver.session.Session) builds its one client here. Offline, the transport
-    answers "not cached" and never connects; with a replay index, answers come from WARC records; otherwise
+    """The one client factory; a run (resolver.session.Session) builds its one client here. With a replay index,
+    answers come from WARC records (offline too: replay30); offline, the transport answers "not cached" and never
+    connects; otherwise
     requests go out through the SSRF guard (connections kept per origin), and a request an [origins] override
     rewrote goes through connections of their own whose guard allows exactly that target (#12). `resolver` and
     `transport` are seams for tests. Nothing is connected, and no TLS context is made, until a request needs it."""
@@ -244,9 +246,18 @@ def asked_to_wait(outcome: FetchOutcome) -> str | None:
     told = _told_wait(outcome.headers, now=now, status=outcome.status)
     if told is None or told < 1:
         return None
+    return f"asked to wait until {utc_time(now + told) or 'a time no calendar date holds'}"
+
+
+def utc_time(epoch: float) -> str | None:
+    """Epoch seconds a server gave (a reset, now + a Retry-After) as "YYYY-MM-DD HH:MM:SS UTC", or None for a time no
+    calendar date holds: a reset of 10^20 s raised OverflowError, an internal error ending the command (review30n)."""
     from datetime import datetime, timezone
 
-    return f"asked to wait until {datetime.fromtimestamp(now + told, timezone.utc):%Y-%m-%d %H:%M:%S} UTC"
+    try:
+        return f"{datetime.fromtimestamp(epoch, timezone.utc):%Y-%m-%d %H:%M:%S} UTC"
+    except (OverflowError, ValueError, OSError):
+        return None
 
 
 def _told_wait(headers: Mapping[str, str], *, now: float, status: int | None) -> float | None:
@@ -257,6 +268,9 @@ def _told_wait(headers: Mapping[str, str], *, now: float, status: int | None) ->
     if value:
         try:
             wait = float(value)
+            # "nan" and "inf" read as floats and are no wait: no number of seconds (RFC 9110's delay-seconds are
+            # digits) and no date; before, saying until when raised (review30n)
+            wait = wait if math.isfinite(wait) else None
         except ValueError:
             from email.utils import parsedate_to_datetime
 
@@ -551,7 +565,8 @@ def _log(session: Session, outcome: FetchOutcome, purpose: str, ledger: Ledger |
         body_bytes=len(outcome.body) if outcome.status is not None and not outcome.cut else None,
         elapsed_ms=round(outcome.elapsed_ms, 1), error_kind=error_kind, error=error, purpose=purpose, via=outcome.via,
         warc_file=outcome.warc_file, warc_offset=outcome.warc_offset, non_public=int(outcome.non_public),
-        answered_at_unknown=outcome.answered_at_unknown)
+        answered_at_unknown=outcome.answered_at_unknown,
+        warc_sha256=session.replay.digest(outcome.warc_file) if session.replay and outcome.via == "warc" else None)
     if ledger is not None:
         return evolve(outcome, fetch_id=ledger.hold(row))
     store = session.store

@@ -21,14 +21,14 @@ import sys
 import zlib
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import IO, Any
 
 from resolver import jsonparse
-from resolver.article import (MAX_ARTICLE_BYTES, Article, cannot_open, charset_of, from_bytes, from_path, looks_binary,
-                              printable, refuse_container)
+from resolver.article import (MAX_ARTICLE_BYTES, Article, TooLarge, cannot_open, charset_of, from_bytes, from_path,
+                              looks_binary, not_a_page, printable, refuse_container)
 from resolver.errors import EmptyInput, InputError
 from resolver.targets import classify, walk
 
@@ -98,12 +98,14 @@ class Item:
     url: str | None = None            # the page's URL, when the input says (WARC-Target-URI, --url-field)
     charset: str | None = None        # the charset its HTTP Content-Type named (a WARC record, a fetched page)
     remote: bool = False              # `url` is an article still to fetch, through the run's client (scan URL)
+    final_url: str | None = None      # a fetched article's: where the redirects from `url` ended
     record_id: str | None = None      # the record's own id (WARC-Record-ID, --id-field)
     truncated: str | None = None      # why the crawler cut the record's payload short (WARC-Truncated)
     explicit: bool = False            # named on the command line (a failure is an error, not a warning)
     problem: str | None = None        # could not be listed or read: report it and go on
     fetched: tuple[dict[str, object], ...] = field(default=(), repr=False)   # fetch rows of a fetched article,
     #                                   written with it (#11)
+    max_bytes: int | None = None      # a file's or stdin's `[scan] max_article_bytes` (0: none); None: a record's cap
 
 
 @dataclass(frozen=True)
@@ -128,10 +130,30 @@ class InputSpec:
     fields: JsonlFields = JsonlFields()
     shard: Shard | None = None
     leave_out: tuple[str, ...] = ()   # real paths of what the run writes (its --output file or folder): not read
+    max_bytes: int = MAX_ARTICLE_BYTES   # the most a file or stdin may hold (`[scan] max_article_bytes`; 0: none)
+
+    def __post_init__(self) -> None:
+        # One path given where a tuple goes is one path, as pathlib takes it (newuser30 #5: "a." was read as the
+        # file `a` and the folder `.`, and a "/" walked the filesystem's root); a Path among them is its str.
+        for name in ("files", "jsonl", "warc", "globs", "leave_out"):
+            object.__setattr__(self, name, _paths(name, getattr(self, name)))
 
     @property
     def empty(self) -> bool:
         return not (self.files or self.jsonl or self.warc)
+
+
+def _paths(name: str, given: object) -> tuple[str, ...]:
+    """An InputSpec field as the tuple of str it holds, or TypeError naming the field."""
+    if isinstance(given, (str, os.PathLike)):
+        given = (given,)
+    elif isinstance(given, (bytes, bytearray)) or not isinstance(given, Iterable):
+        raise TypeError(f"InputSpec {name}: expected a path or a sequence of paths, not {type(given).__name__}")
+    paths = tuple(given)
+    for path in paths:
+        if not isinstance(path, (str, os.PathLike)) or isinstance(os.fspath(path), bytes):
+            raise TypeError(f"InputSpec {name}: expected paths, not {type(path).__name__} ({path!r})")
+    return tuple(os.fspath(path) for path in paths)
 
 
 def reading_order(spec: InputSpec, source: str) -> tuple[int, tuple[str, ...], int]:
@@ -191,6 +213,8 @@ def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | 
     `met` is called with every item's resume key, in that order, before the shard choice: what it makes of the
     order is then the same in every shard and for any number of shards (pipeline.ProgressKeys). `census`: the
     inputs counted, when that is cheap, as the first item is asked for (see Census)."""
+    if not isinstance(spec, InputSpec):
+        raise TypeError(f"spec must be an InputSpec, not {type(spec).__name__}")
     stdin = stdin if stdin is not None else sys.stdin.buffer
     taken = _Taker(spec.shard, skip, repeated, leave_out=frozenset(spec.leave_out), passed_over=passed_over, met=met)
     counts = _counts(spec, census)
@@ -203,7 +227,7 @@ def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | 
             continue
         if named.kind == "stdin":
             if taken.wants("-", None):
-                yield Item(source="-", key=None, locator="-", data=stdin.read(), explicit=True)
+                yield _stdin_item(stdin, spec.max_bytes)
         elif named.kind == "url":
             # The URL as given names the article (its source); the resume key is the URL fetched.
             yield from taken(Item(source=name, key=named.url, locator=name, url=named.url, remote=True,
@@ -213,7 +237,7 @@ def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | 
                 if problem:
                     yield Item(source=str(path), key=None, locator=locator, explicit=explicit, problem=problem)
                 else:
-                    yield from taken(_file_item(path, locator, explicit))
+                    yield from taken(replace(_file_item(path, locator, explicit), max_bytes=spec.max_bytes))
     for name in spec.jsonl:
         if name == "-":
             yield from _jsonl_records(stdin, "-", "-", spec.fields, taken, resumable=False)
@@ -229,6 +253,15 @@ def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | 
                 yield Item(source=str(path), key=None, locator=locator, explicit=explicit, problem=problem)
             elif taken.first_reading(path, explicit=explicit):
                 yield from _warc_file(path, locator, taken)
+
+
+def _stdin_item(stdin: IO[bytes] | StdinLines, limit: int) -> Item:
+    """stdin as one article, read no further than one byte past `limit` (0: to its end): `cat /dev/zero | scan -`
+    read until the machine killed it (newuser30)."""
+    data = stdin.read(limit + 1) if limit else stdin.read()
+    if limit and len(data) > limit:
+        return Item(source="-", key=None, locator="-", explicit=True, problem=str(TooLarge("-", limit)))
+    return Item(source="-", key=None, locator="-", data=data, explicit=True, max_bytes=limit)
 
 
 # A WARC record left out, not a page: (source "crawl.warc.gz#4096", its target URL, kind "HTTP 404", in full
@@ -730,10 +763,8 @@ def _left_out(record: Any) -> tuple[str, str] | None:
         if not status.startswith("2"):
             line = "".join(c if c.isprintable() else "?" for c in str(record.http_headers.statusline)[:100])
             return (f"HTTP {status[:10]}", f"HTTP {line}") if status else ("no HTTP status", "no HTTP status")
-    content_type = _content_type(record)
-    if "html" not in content_type.lower():
-        return "not HTML", f"not HTML ({content_type.split(';')[0].strip() or 'no Content-Type'})"
-    return None
+    why = not_a_page(_content_type(record))
+    return ("not HTML", why) if why else None
 
 
 def _content_type(record: Any) -> str:
@@ -940,12 +971,18 @@ class StdinLines:
                 self._changed.notify_all()
             yield line
 
-    def read(self) -> bytes:
-        """All of it (one article on stdin)."""
+    def read(self, size: int = -1) -> bytes:
+        """All of it (one article on stdin), or at most `size` bytes of it."""
         if self._thread is None:
             self._ended = True   # read here, at once: nothing is left for a thread
-            return self.stream.read()
-        return b"".join(self)
+            return self.stream.read(size)
+        parts, held = [], 0
+        for line in self:
+            parts.append(line)
+            held += len(line)
+            if 0 <= size <= held:
+                break
+        return b"".join(parts)[:size] if size >= 0 else b"".join(parts)
 
 
 # -- loading -------------------------------------------------------------------------------------------------
@@ -964,12 +1001,13 @@ def load(item: Item, *, kind: str | None = None, encoding: str | None = None) ->
         # its UTF-8 (before, `--encoding latin-1` decoded them again: "José" was scanned as "JosÃ©").
         article = from_bytes(data, item.source, kind=kind or line_kind, encoding="utf-8", given=False)
     elif item.path is not None:
-        article = from_path(item.path, kind=kind or item.kind, encoding=encoding)
+        article = from_path(item.path, kind=kind or item.kind, encoding=encoding,
+                            max_bytes=MAX_ARTICLE_BYTES if item.max_bytes is None else item.max_bytes)
     else:
         if item.source == "-" and encoding is None:
             refuse_container(item.data or b"", item.source)   # stdin is read as one article: a feed is not one
         article = from_bytes(item.data or b"", item.source, kind=kind or item.kind, encoding=encoding,
-                             declared=item.charset)
+                             declared=item.charset, max_bytes=item.max_bytes)
     if _blank(article.text):   # no article: before, one with nothing in it was scanned and recorded (#11)
         raise EmptyInput(f"{item.source}: empty")
     return Loaded(article=article, url=url, record_id=record_id, truncated=item.truncated, unread=unread)

@@ -108,6 +108,9 @@ class Embed:
     start_seconds: int | None = None
     # those of `also_at` whose words differ from `text` (and from each other's): each is checked in its turn
     other_words: tuple[Place, ...] = field(default=())
+    # The words an embed code shows in place of the post's media (Bluesky's "[image or embed]" link): the post has an
+    # image or an embed, which the article's copy does not show (platforms30). None: the code marks none.
+    media_marker: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         # Written out rather than `plain(self)`: a corpus run makes it for every embed, and the generic walk over
@@ -119,7 +122,7 @@ class Embed:
                 "text_confidence": self.text_confidence, "lang": self.lang, "media_links": list(self.media_links),
                 "links": list(self.links), "also_at": [list(s) for s in self.also_at],
                 "linked_capture": self.linked_capture, "start_seconds": self.start_seconds,
-                "other_words": [p.to_json() for p in self.other_words]}
+                "other_words": [p.to_json() for p in self.other_words], "media_marker": self.media_marker}
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from resolver.article import Article, from_bytes, from_path, printable
 from resolver.errors import EmbedResolverError, EmptyInput, InputError, NotDecodable
 from resolver.inputs import NO_ARTICLE_HINT, Census, InputSpec, Item, PassedOver, StdinLines, iter_items, load
 from resolver.model import Credit, Embed
+from resolver.readable import ThinPage, thin_page
 from resolver.options import ArchiveOptions, FetchOptions
 from resolver.session import NotCached, fewer_collections
 from resolver.targets import Named, classify
@@ -100,6 +101,8 @@ class ArticleResult:
     url: str | None = None             # the page's URL, when the input gave it (a URL, WARC, JSON Lines)
     record_id: str | None = None       # the input record's own id (WARC-Record-ID, --id-field)
     truncated: str | None = None       # why the crawler cut the page short (WARC-Truncated): embeds may be missing
+    thin: ThinPage | None = None       # no embed and almost no text: the page may not be the article (newuser30 #3)
+    final_url: str | None = None       # an article URL's: where its redirects ended (`url` is the URL as given)
     # The fetch rows of an article fetched by its URL, still to be written in the transaction that records it
     # (#11); empty once recorded. Not part of what the article says, so not in its JSON.
     unrecorded_fetches: tuple[dict[str, object], ...] = field(default=(), repr=False, compare=False)
@@ -175,11 +178,19 @@ class ArticleResult:
         """The first keys of `to_json`: the article and what its scan found."""
         article = self.article
         return {
-            "source": article.source, "url": self.url, "record_id": self.record_id, "truncated": self.truncated,
+            "source": article.source, "url": self.url, "final_url": self.final_url, "record_id": self.record_id,
+            "truncated": self.truncated,
             "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
             "encoding_detected": article.encoding_detected, "encoding_rival": article.encoding_rival,
             "encoding_given_at": article.encoding_given_at, "embeds": self.embeds_json, "credits": self.credits_json,
+            "warnings": self.warnings_json,
         }
+
+    @property
+    def warnings_json(self) -> list[dict[str, Any]]:
+        """What makes the scan's answer uncertain, machine-readable: `{"kind": "thin-page", "chars", "title",
+        "message"}` for a page that may not be the article."""
+        return [self.thin.to_json()] if self.thin is not None else []
 
     def steps_json(self) -> dict[str, Any]:
         """The rest of `to_json`: what the steps after the scan found."""
@@ -384,6 +395,7 @@ def run(items: Iterable[Item], *, session: Session, steps: Steps = Steps(),
     A run needs no event loop as long as the cache answers its steps (a warm run, #14) or it has none: it runs in
     this thread (`scan_here`), until an article named by its URL or one whose steps need the network hands the
     rest of the run to the loop."""
+    _refuse_no_items(items)
     summary = summary if summary is not None else Summary()
     if options.stop is not None:
         items = _until(options.stop, items)
@@ -395,6 +407,16 @@ def run(items: Iterable[Item], *, session: Session, steps: Steps = Steps(),
             left = rest
             session.run(lambda s: drive(left, session=s, steps=steps, emit=emit, options=options, summary=summary))
     return summary
+
+
+def _refuse_no_items(items: object) -> None:
+    """A TypeError saying what `run` takes, for what is plainly not that (a str was read a character at a time, an
+    InputSpec was "not iterable": newuser30 #6). A sequence's first entry is looked at; an iterator is not read."""
+    first = items[0] if isinstance(items, Sequence) and not isinstance(items, (str, bytes)) and items else None
+    if (isinstance(items, (str, bytes, InputSpec)) or not isinstance(items, Iterable)
+            or first is not None and not isinstance(first, Item)):
+        wrong = type(first if first is not None else items).__name__
+        raise TypeError(f"items must be an iterable of inputs.Item (iter_items(InputSpec(...)) makes them), not {wrong}")
 
 
 def _until(stop: Callable[[], bool], items: Iterable[Item]) -> Iterator[Item]:
@@ -426,6 +448,7 @@ def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary:
     are not even read. WARC records that are no page are counted in `summary` by kind, and given to `passed_over`.
     `census`: how many inputs there are, when cheap to know (inputs.Census)."""
     store = session.store
+    spec = replace(spec, max_bytes=session.settings.max_article_bytes)
 
     def repeated() -> None:
         if summary is not None:
@@ -1101,7 +1124,8 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
         record_id = session.redactor.text(record_id) if record_id else record_id   # as its URL (review27a #2)
         result = _redacted_page_urls(ArticleResult(
             found.loaded.article, found.embeds, found.credits, url=url, record_id=record_id,
-            truncated=found.loaded.truncated, unrecorded_fetches=item.fetched, unread=found.loaded.unread),
+            truncated=found.loaded.truncated, thin=found.thin, final_url=item.final_url,
+            unrecorded_fetches=item.fetched, unread=found.loaded.unread),
             session.redactor)
         if record and session.store is not None:
             [result] = record_results(session.store, [result])
@@ -1294,37 +1318,54 @@ async def fetch_item(item: Item, *, session: Session) -> Item:
 
     assert item.url is not None
     ledger = Ledger()
-    data, content_type = await fetch_article(item.url, session=session, ledger=ledger)
+    data, content_type, final_url = await fetch_article(item.url, session=session, ledger=ledger)
     redact = session.redactor.url
-    # The charset its Content-Type names decodes it, as a browser would, where the bytes are not UTF-8.
+    # The charset its Content-Type names decodes it, as a browser would, where the bytes are not UTF-8; a page
+    # served as text/plain is read as text (its "<p>" is no markup).
+    plain = (content_type or "").split(";")[0].strip().lower() == "text/plain"
     return replace(item, data=data, remote=False, source=redact(item.source), url=redact(item.url),
-                   fetched=tuple(ledger.held),
-                   charset=charset_of(content_type))
+                   final_url=redact(final_url), fetched=tuple(ledger.held), charset=charset_of(content_type),
+                   kind="text" if plain else item.kind)
 
 
-async def fetch_article(url: str, *, session: Session, ledger: Ledger | None = None) -> tuple[bytes, str | None]:
-    """The bytes of an article at a URL and its Content-Type, through the run's one client: the SSRF guard, the
+async def fetch_article(url: str, *, session: Session,
+                        ledger: Ledger | None = None) -> tuple[bytes, str | None, str]:
+    """The bytes of an article at a URL, its Content-Type and the URL they came from (where the redirects ended),
+    through the run's one client: the SSRF guard, the
     caps, the fetch log and
     the WARC apply. Redirects are followed hop by hop, each checked and logged; the body is kept in the cache, so
     an offline run reads the article again from there. With a `ledger`, the fetch rows of an article that came are
     held there, to be written with the article."""
     if ledger is None:
-        return await _fetch_article(url, session=session, ledger=ledger)
+        return await _checked_article(url, session=session, ledger=ledger)
     # No article came of these requests (an error, or the run stopped): their rows are all the record.
     with ledger.kept(session.store):
-        return await _fetch_article(url, session=session, ledger=ledger)
+        return await _checked_article(url, session=session, ledger=ledger)
 
 
-async def _fetch_article(url: str, *, session: Session, ledger: Ledger | None) -> tuple[bytes, str | None]:
+async def _checked_article(url: str, *, session: Session, ledger: Ledger | None) -> tuple[bytes, str | None, str]:
+    """`_fetch_article`, refused when the server said it is no page (`not_a_page`, as for a WARC record's type)."""
+    from resolver.article import looks_binary, not_a_page
+
+    data, content_type, final_url = await _fetch_article(url, session=session, ledger=ledger)
+    # The type the server said, as a WARC record's decides (one rule, `not_a_page`); a page with no type is judged
+    # by its bytes. Binary bytes are left to the sniff, whose words say more ("it looks like a PNG").
+    why = not_a_page(content_type, text=True) if content_type else None
+    if why is not None and not looks_binary(data):
+        raise InputError(f"cannot read {session.redactor.url(url)}: {why}: an article page is HTML or plain text")
+    return data, content_type, final_url
+
+
+async def _fetch_article(url: str, *, session: Session, ledger: Ledger | None) -> tuple[bytes, str | None, str]:
     from urllib.parse import urljoin
 
-    from resolver.article import MAX_ARTICLE_BYTES
     from resolver.http import fetch
 
     current = url
     for _ in range(session.settings.max_redirects + 1):
-        outcome = await fetch(session, current, purpose="article", keep_body=True, max_bytes=MAX_ARTICLE_BYTES,
-                              ledger=ledger)
+        # The body cap is the config's `max_body_bytes`, as for every other body (SECURITY.md): before, a hard-coded
+        # 50 MB let a 28 MB page through a 1 MB cap, its fetch row saying nothing (newuser30 #1).
+        outcome = await fetch(session, current, purpose="article", keep_body=True, ledger=ledger)
         if outcome.unavailable:
             return _kept_article(url, session)
         if outcome.problem is not None:
@@ -1338,11 +1379,11 @@ async def _fetch_article(url: str, *, session: Session, ledger: Ledger | None) -
             continue
         if outcome.status != 200 or outcome.body is None:
             raise InputError(f"cannot read {session.redactor.url(url)}: HTTP {outcome.status}")
-        return outcome.body, outcome.headers.get("content-type")
+        return outcome.body, outcome.headers.get("content-type"), current
     raise InputError(f"cannot read {session.redactor.url(url)}: more than {session.settings.max_redirects} redirects")
 
 
-def _kept_article(url: str, session: Session) -> tuple[bytes, str | None]:
+def _kept_article(url: str, session: Session) -> tuple[bytes, str | None, str]:
     """Offline: the body an earlier run kept for this URL and its Content-Type, following the redirects its fetch
     log recorded. A hop whose answer came through allow_private (a non-public address) is served only to runs with
     it set, as the same run online would refuse it (review28c #5; a chain's resolution holds the same way,
@@ -1353,7 +1394,9 @@ def _kept_article(url: str, session: Session) -> tuple[bytes, str | None]:
 
     store, current = session.store, url
     for _ in range(session.settings.max_redirects + 1):
-        rows = [r for r in store.fetches_for(session.redactor.url(current)) if r["status"]] if store else []
+        # a row with an answer, or one saying why none came (too-large, timeout): the last is what a run was told
+        rows = [r for r in store.fetches_for(session.redactor.url(current)) if r["status"] or r["error_kind"]] \
+            if store else []
         if not rows:
             break
         row = rows[-1]
@@ -1367,8 +1410,9 @@ def _kept_article(url: str, session: Session) -> tuple[bytes, str | None]:
         if row["status"] == 200 and row["body_sha256"] and store is not None:
             body = store.body(row["body_sha256"])
             if body is not None:
-                return body, headers.get("content-type")
-        if not location:
+                return body, headers.get("content-type"), current
+        if not location or not 300 <= (row["status"] or 0) < 400:
+            _recorded_answer(url, row, session)
             break
         from urllib.parse import urljoin
 
@@ -1379,12 +1423,28 @@ def _kept_article(url: str, session: Session) -> tuple[bytes, str | None]:
     raise NotFetched(f"cannot read {session.redactor.url(url)}: offline, and this article was never fetched")
 
 
+def _recorded_answer(url: str, row: Mapping[str, Any], session: Session) -> None:
+    """Offline, the answer a recorded fetch of an article gave when it gave no article (a 404, a body past the cap),
+    raised as the online run said it, with when and which fetch: before, "offline, and this article was never
+    fetched" (exit 3), false of a fetch the log holds (newuser30 #2). A row whose body is simply gone from the
+    cache returns: the article is then not in the cache."""
+    if row["status"] == 200 and not row["error_kind"]:
+        return
+    said = f"{row['error_kind']}: {row['error']}" if row["error_kind"] else f"HTTP {row['status']}"
+    raise InputError(f"cannot read {session.redactor.url(url)}: {said} (fetched at {row['fetched_at']}, "
+                     f"fetch #{row['id']})")
+
+
 # -- the steps -----------------------------------------------------------------------------------------------
 
 def scan(content: str | bytes, *, source: str = "-", kind: str | None = None) -> ArticleResult:
     """Embeds and credits of an article given as text or bytes (text is taken as UTF-8; a lone surrogate, which
     JSON allows, becomes "?" as in a JSON Lines record). No store, no network."""
-    data = content.encode("utf-8", "replace") if isinstance(content, str) else content
+    if not isinstance(content, (str, bytes, bytearray, memoryview)):
+        raise TypeError(f"content must be str or bytes, not {type(content).__name__}")
+    if not isinstance(source, str):
+        raise TypeError(f"source must be str, not {type(source).__name__}")
+    data = content.encode("utf-8", "replace") if isinstance(content, str) else bytes(content)
     return scan_article(from_bytes(data, source, kind=kind))
 
 
@@ -1399,7 +1459,8 @@ def scan_article(article: Article, *, store: Store | None = None, budget: float 
     record them in one transaction. `redactor`: the run's, to take its secrets out of the URLs the page gives."""
     with time_budget(budget, article.source):
         embeds, credits = extract.find_all(article.text, article.kind, utf8=article.utf8)
-    result = ArticleResult(article, tuple(embeds), tuple(credits))
+        thin = thin_page(article.text, article.kind, embeds=len(embeds), utf8=article.utf8)
+    result = ArticleResult(article, tuple(embeds), tuple(credits), thin=thin)
     if redactor is not None:
         result = _redacted_page_urls(result, redactor)
     return result if store is None else record_results(store, [result])[0]
@@ -1466,9 +1527,11 @@ async def fetch_for_article(result: ArticleResult, *, session: Session,
                    credited_images=tuple(credited))
 
 
-def archive_targets_of(result: ArticleResult) -> tuple[list[str], dict[str, str], set[str]]:
+def archive_targets_of(
+        result: ArticleResult) -> tuple[list[str], dict[str, str], dict[str, tuple[int, ...]]]:
     """The post and media URLs an article references (after resolution and fetching), each post's day, and those of
-    the URLs read from a post's answer alone, not given by the page (`archive_urls`' `read`)."""
+    the URLs read from a post's answer alone, not given by the page, each with that answer's fetch-log rows
+    (`archive_urls`' `read`)."""
     urls: list[str] = []
     near: dict[str, str] = {}
     real = result.real_url   # a URL the page gave carrying a secret: withheld, said under its redacted form (#11)
@@ -1481,13 +1544,31 @@ def archive_targets_of(result: ArticleResult) -> tuple[list[str], dict[str, str]
     # what the page gave, and where its links led as they led there (an end redacted is known by `real`)
     given = set(urls) | {found.value.post.url for found in result.resolutions or ()
                          if found.value.post is not None and found.value.real_post is None}
+    answers: dict[str, tuple[int, ...]] = {}   # a URL read from a post's answer -> that answer's fetch-log rows
     for post in result.posts or ():
         record = post.value.record
-        urls.extend([real(record.url)] if record.url else [])   # a gone post's: the embed's URL, redacted
-        urls.extend(m.url for m in record.media if m.url)
-    read = set(urls) - given
+        from_answer = ([real(record.url)] if record.url else []) + [m.url for m in record.media if m.url]
+        urls.extend(from_answer)   # a gone post's URL: the embed's, redacted
+        for url in from_answer:
+            answers[url] = answers.get(url, ()) + record.fetch_ids
     credited = [real(c.image) for c in result.credits if c.image and c.image.startswith(("http://", "https://"))]
-    return list(dict.fromkeys(urls + credited)), near, read - set(credited)
+    read = {url: fetch_ids for url, fetch_ids in answers.items() if url not in given and url not in credited}
+    return _one_url_per_post([*urls, *credited]), near, read
+
+
+def _one_url_per_post(urls: list[str]) -> list[str]:
+    """Each URL once, and each post once, under the first of its URLs: the page's `twitter.com/rivertonroads/…` and
+    the answer's `…/RivertonRoads/…` are one post (X reads a handle in any case), which was looked up, taken live
+    and saved twice (urlforms30, #15)."""
+    seen: set[object] = set()
+    kept = []
+    for url in dict.fromkeys(urls):
+        ref = platforms.parse_url(url) if platforms.archived_capture(url) is None else None
+        key = (ref.platform, ref.kind, ref.post_id) if ref is not None and ref.post_id else url
+        if key not in seen:
+            seen.add(key)
+            kept.append(url)
+    return kept
 
 
 async def archive_article(result: ArticleResult, *, session: Session, options: ArchiveOptions) -> ArticleResult:
@@ -1619,7 +1700,8 @@ async def identify_remnants(result: ArticleResult, *, session: Session) -> Artic
 
 # -- what the commands name: articles, or posts and links ------------------------------------------------------
 
-def named_inputs(targets: Iterable[str], stdin: IO[bytes] | None) -> Iterator[Item | str]:
+def named_inputs(targets: Iterable[str], stdin: IO[bytes] | None, *,
+                 max_bytes: int = InputSpec.max_bytes) -> Iterator[Item | str]:
     """Each target (targets.classify decides) as articles (a file, every file of a folder, - for stdin) or, for a
     URL, as the URL. A name that is neither is an item with its problem, known before anything is read or fetched:
     the caller says so and does the rest (before, it raised, and one typo among the targets stopped them all)."""
@@ -1636,13 +1718,15 @@ def named_inputs(targets: Iterable[str], stdin: IO[bytes] | None) -> Iterator[It
         if named.kind == "url" and named.url is not None:
             yield named.url
             continue
-        yield from iter_items(InputSpec(files=(named.name,)), stdin=stdin)   # an empty folder: an item that failed
+        # an empty folder: an item that failed
+        yield from iter_items(InputSpec(files=(named.name,), max_bytes=max_bytes), stdin=stdin)
 
 
 async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[bytes] | None = None,
                         unresolved: list[tuple[Resolution, tuple[str, ...]]] | None = None,
                         on_failure: Callable[[Failure], None] | None = None,
-                        no_post: list[Resolution] | None = None, used: list[str] | None = None) -> list[Target]:
+                        no_post: list[Resolution] | None = None, used: list[str] | None = None,
+                        origins: list[tuple[str, int | None]] | None = None) -> list[Target]:
     """Posts to fetch from what the user named: post URLs as they are, other links resolved, articles scanned.
     A link that ended in an error, or offline was never resolved, is added to `unresolved` (when given), with the
     targets it came from (the articles holding it, or itself when named), so the caller can say so and exit
@@ -1651,14 +1735,17 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
     vanished too, with nothing printed and exit 0. A file that cannot be read as an article is handed to
     `on_failure` and the rest goes on (before, a binary file in a folder ended the whole fetch, and a broken link
     vanished without a word). Each article read and each URL named is added to `used` (when given): a run with
-    neither had only empty or skipped files."""
+    neither had only empty or skipped files. `origins` (when given) gets, for each target returned, where it came
+    from: (the article's source, the embed's index), or (the URL named, None); a post several embeds lead to is
+    returned for each (newuser30 #7: `fetch --json` could not say which article a post was from)."""
     from resolver.fetch import target_of
     from resolver.resolve import links_of, resolve_many
 
     found: list[Target] = []
-    links: dict[str, list[str]] = {}   # each link, with the targets it came from
+    came_from: list[tuple[str, int | None]] = origins if origins is not None else []
+    links: dict[str, list[tuple[str, int | None]]] = {}   # each link, with the targets (and embeds) it came from
     named_links: set[str] = set()
-    for named in list(named_inputs(targets, stdin)):
+    for named in list(named_inputs(targets, stdin, max_bytes=session.settings.max_article_bytes)):
         if isinstance(named, Item):
             try:
                 scanned = scan_article(load(named).article, store=session.store,
@@ -1669,13 +1756,14 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
                 continue
             if used is not None:
                 used.append(named.source)
-            for embed in scanned.embeds:
+            for index, embed in enumerate(scanned.embeds):
                 target = target_of(embed.platform, embed.kind, embed.post_id, scanned.real_url(embed.url))
                 if target is not None:
                     found.append(target)
+                    came_from.append((named.source, index))
                 else:   # its links, as `scan --fetch` resolves them: a flattened tweet's photo link leads to it
                     for link in map(scanned.real_url, links_of(embed)):
-                        links.setdefault(link, []).append(named.source)
+                        links.setdefault(link, []).append((named.source, index))
             continue
         if used is not None:
             used.append(named)
@@ -1683,18 +1771,23 @@ async def fetch_targets(targets: Iterable[str], *, session: Session, stdin: IO[b
         target = target_of(ref.platform, ref.kind, ref.post_id, ref.url) if ref else None
         if target is not None:
             found.append(target)
+            came_from.append((named, None))
         else:
-            links.setdefault(named, []).append(named)
+            links.setdefault(named, []).append((named, None))
             named_links.add(named)
     unique = list(links)
+    led: dict[tuple[Target, str, int | None], None] = {}   # an embed's two links to one post: one line, not two
     for link, resolution in zip(unique, await resolve_many(unique, session=session), strict=True):
         target = _end_target(resolution)
         if target is not None:
-            found.append(target)
+            led.update(dict.fromkeys((target, *origin) for origin in links[link]))
         elif unresolved is not None and resolution.error is not None:
-            unresolved.append((resolution, tuple(dict.fromkeys(links[link]))))
+            unresolved.append((resolution, tuple(dict.fromkeys(source for source, _ in links[link]))))
         elif no_post is not None and link in named_links and resolution.error is None:
             no_post.append(resolution)
+    for target, source, at in led:
+        found.append(target)
+        came_from.append((source, at))
     return found
 
 
@@ -1719,7 +1812,7 @@ async def archive_links(urls: Iterable[str], *, session: Session,
     from resolver.fetch import fetch_posts, target_of
 
     named: dict[str, str] = {}   # what is archived -> the URL named that it is archived for
-    read: set[str] = set()   # media URLs read from a post's answer (`archive_urls`)
+    read: dict[str, tuple[int, ...]] = {}   # media URLs read from a post's answer, its fetch-log rows (`archive_urls`)
     for url in urls:
         ref = platforms.parse_url(url)
         target = target_of(ref.platform, ref.kind, ref.post_id, ref.url) if ref else None
@@ -1729,7 +1822,7 @@ async def archive_links(urls: Iterable[str], *, session: Session,
             for media in post.record.media:
                 if media.url and media.url not in named:
                     named[media.url] = url
-                    read.add(media.url)
+                    read[media.url] = post.record.fetch_ids
     advance = session.reporter.progress("archiving", len(named))
     found = await archive_urls(list(named), session=session, options=options, on_done=advance, read=read)
     return list(zip(named.values(), found, strict=True))

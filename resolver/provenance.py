@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from resolver import __version__, quotes
 from resolver.archive import SECRET_NOT_SENT, WITHHELD, Takes, carried_secret, lookup_error, looked_up
-from resolver.fetch.oembed import text_is_title
-from resolver.fetch.records import link_map
+from resolver.fetch.records import TITLE, json_text_kind, link_map
 from resolver.fetch.wayback import READ_WHEN, differences, where_looked
 from resolver.identify import NOT_CHECKED   # an identification that looked at nothing (offline, a failed listing)
 from resolver.placeholders import is_placeholder, real, without_lead
@@ -178,8 +177,10 @@ def _per(source: str, evidence: str) -> str:
 
 def author_check(embed: dict[str, Any], post: dict[str, Any] | None, *, store: Store | None = None) -> dict[str, Any]:
     said, source = said_by_post(post)
-    if said is None or not said["author"]["handle"]:
+    if said is None:
         return check("author", "skip", "no available post or archived copy to compare with")
+    if not said["author"]["handle"]:   # Threads' oEmbed names nobody: the post is there, its author not said
+        return check("author", "skip", _per(source, "the source names no author of this post"))
     found = said["author"]["handle"]
     if not embed.get("author_handle"):
         return check("author", "skip", _per(source, f"the article names no handle; the post's author is @{found}"))
@@ -241,7 +242,8 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
     elif created and verdict is not None:
         result, zones = verdict
         stamp = f"{created_at} (its id's time)" if original is not None else created_at
-        checks.append(check("date", result, _per(source, f"{lead}article {said}, {posted} {stamp}{zones}")))
+        result, unknown = _date_history_not_known(said, result, post if found is post else None, created_at)
+        checks.append(check("date", result, _per(source, f"{lead}article {said}, {posted} {stamp}{zones}{unknown}")))
     else:
         checks.append(check("date", "skip", "no available post or archived copy with a date to compare with"))
     post_id = post_id or embed.get("post_id")
@@ -251,6 +253,22 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
         result, zones = _day_verdict(said, stamp) or ("skip", "")
         checks.append(check("snowflake-date", result, f"article {said}, id {post_id} was minted {stamp}{zones}"))
     return checks
+
+
+def _date_history_not_known(said: str, result: str, post: dict[str, Any] | None,
+                            created_at: str | None) -> tuple[str, str]:
+    """A date check of a post whose edit history is not known rests on it when the time its answer gives (an edit's,
+    if it was edited: syndication answers with the latest version) and its id's time (the original's) give other
+    verdicts: then it says so and is a warn (edits30). Else (result, "")."""
+    if post is None or not created_at or _text_method(post) in ASKED_VERSION or not _history_not_known(post):
+        return result, ""
+    minted = x.snowflake_time(post["post_id"])
+    stamp = minted.strftime("%Y-%m-%dT%H:%M:%SZ") if minted else None
+    by_id = _day_verdict(said, stamp) if stamp else None
+    if by_id is None or by_id[0] == result:
+        return result, ""
+    return "warn", (f"; {NOT_KNOWN_WHY}, so {created_at} may be an edit's time: the post's id was minted {stamp}, "
+                    f"which gives {by_id[0]}: no fail")
 
 
 WHOLE_COPIES = ("html-blockquote",)   # detectors whose text is an embed code's copy of the whole post
@@ -271,7 +289,7 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     found, source = said_by_post(post)
     if found is None or not found.get("text"):
         return check("text", "skip", "no available post text or archived copy to compare with")
-    if found is post and text_is_title(post.get("platform") or ""):   # a video's, a thread's title: no words to quote
+    if found is post and json_text_kind(post) == TITLE:   # a video's, a thread's title: no words to quote
         title = " ".join(found["text"].split())
         return check("text", "skip", f"the source gives the post's title, not its words: “{title}” is not compared")
     compared = quotes.compare(said or "", found["text"], links=link_map(found.get("links")))
@@ -279,10 +297,12 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     if compared.result == "warn" and (compared.extra_before or compared.extra_after):
         evidence += f"; the post says: “{' '.join(found['text'].split())}”"
     result = compared.result
-    if result == "pass" and embed.get("detector") in WHOLE_COPIES and compared.matched < compared.post_words \
-            and not compared.truncated and not compared.beyond_cut:
+    undone_only = compared.undone and not (compared.extra_before or compared.extra_after)
+    if (result == "pass" or undone_only) and embed.get("detector") in WHOLE_COPIES \
+            and compared.matched < compared.post_words and not compared.truncated and not compared.beyond_cut:
         # An embed code's blockquote shows the post whole: shorter, it was trimmed (or the post edited since), and
-        # a trimmed "Not." changes what the post says. A cut the article marks with "…" stays a partial quote.
+        # a trimmed "Not." changes what the post says. A cut the article marks with "…" stays a partial quote. The
+        # quote check may have named the "Not." already (quotes30b): the trimming is said too.
         result = "warn"
         evidence += (f"; an embed code shows the post whole, this one only part of it (trimmed, or the post "
                      f"edited since?); the post says: “{' '.join(found['text'].split())}”")
@@ -291,13 +311,8 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     if result != "pass" and not source and post is not None and edit_of(post):
         result, evidence, changes = _edited_text(said or "", post, evidence, changes)
     elif later and post is not None:
-        # The source gave the version asked for; a later one's words, which an article may quote, were not read:
-        # a difference is no fail, and a match says which version it is (edits29).
-        if result == "pass":
-            evidence += f"; {_later_versions_note(post, later)}; the article quotes this version"
-        else:
-            result, evidence = "warn", (f"{_later_versions_note(post, later)}; the article may quote a later "
-                                        f"version, whose words were not read: against this version's text, {evidence}")
+        # The source gave the version asked for; an article may quote a later one: held against each read (edits30).
+        result, evidence, changes = _later_text(said or "", post, later, (result, evidence, changes))
     elif compared.result == "fail" and not source:
         earlier = _as_captured(said or "", post)
         if earlier:
@@ -369,8 +384,9 @@ def edit_of(post: dict[str, Any]) -> str | None:
 
 
 EDITS_BEGAN = "2022-09-01T00:00:00Z"   # X's edit button, first to its staff: a post minted before was never edited
-HISTORY_NOT_KNOWN = ("; the post's edit history is not known (it was cached before edits were recorded, and its "
-                     "answer's body was not kept: `fetch --refresh` asks again), so a difference may be an edit: no fail")
+NOT_KNOWN_WHY = ("the post's edit history is not known (it was cached before edits were recorded, and its answer's "
+                 "body was not kept: `fetch --refresh` asks again)")
+HISTORY_NOT_KNOWN = f"; {NOT_KNOWN_WHY}, so a difference may be an edit: no fail"
 
 
 def _history_not_known(post: dict[str, Any]) -> bool:
@@ -391,6 +407,65 @@ def later_versions(post: dict[str, Any]) -> list[str]:
     if post["status"] != "available" or _text_method(post) not in ASKED_VERSION or post["post_id"] not in edits:
         return []
     return edits[edits.index(post["post_id"]) + 1:]
+
+
+Held = tuple[str, str, list[str]]   # a text check's result, evidence and changes
+
+
+def _later_text(said: str, post: dict[str, Any], later: list[str], asked: Held) -> Held:
+    """The text check of a post the X API gave as the version asked for, with later versions (edits30). Its words
+    pass as any post's; the later versions read by their own ids (`versions`: the latest) are held against the quote
+    next: one matching passes, naming it and when it was posted (the article quotes what the post says now, or said
+    then); matching none, with every version read, is held against the closest (a fail is a misquote of every
+    version); with a version not read it warns, as its words may be the article's. A capture holding the article's
+    words is cited, and makes a fail a warn: the sources disagree on what the post said."""
+    result, evidence, changes = asked
+    note = _later_versions_note(post, later)
+    if result == "pass":
+        return "pass", f"{evidence}; {note}; the article quotes this version", changes
+    read = {v["post_id"]: v for v in post.get("versions") or () if v.get("text")}
+    held = [(read[i], quotes.compare(said, read[i]["text"], links=link_map(read[i].get("links"))))
+            for i in later if i in read]
+    for version, compared in held:
+        if compared.result == "pass":
+            return "pass", (f"{note}; the article quotes the later version {_version_named(version)}: "
+                            f"{compared.evidence}; the version asked for says otherwise: {evidence}"), []
+    against = f"against this version's text, {evidence}" + "".join(
+        f"; against the later version {_version_named(v)}, {c.evidence}" for v, c in held)
+    unread = [i for i in later if i not in read]
+    if unread:
+        result, evidence = "warn", f"{note}; the article may quote a later version, {_unread(post, unread)}: {against}"
+    else:
+        best = min([(result, changes)] + [(c.result, [str(x) for x in c.changes]) for _, c in held],
+                   key=lambda r: (r[0] != "warn", len(r[1])))
+        result, changes, evidence = best[0], best[1], f"{note}; the quote matches no version: {against}"
+    captured = _as_captured(said, post)
+    if captured:
+        copy, compared = captured[0]
+        result = "warn"
+        evidence += f"; the capture of {_utc(copy['captured_at'])} holds the article's words: {compared.evidence}"
+    return result, evidence, changes
+
+
+def _version_named(version: dict[str, Any]) -> str:
+    """A later version as evidence names it: its id, when it was posted, the fetch that gave it."""
+    posted = version.get("created_at") or (
+        minted.strftime("%Y-%m-%dT%H:%M:%SZ") if (minted := x.snowflake_time(version["post_id"])) else None)
+    fetch = f"{version['method']}, fetch #{version['fetch_id']}" if version.get("fetch_id") else version["method"]
+    return f"{version['post_id']}, posted {_utc(posted) if posted else 'at a time not known'} ({fetch})"
+
+
+def _unread(post: dict[str, Any], unread: list[str]) -> str:
+    """Why the words of `unread` later versions are not known: the read that failed, or a version between (only the
+    latest is asked for), or none asked (cached before later versions were read, edits29)."""
+    failed = {v["post_id"]: v for v in post.get("versions") or () if not v.get("text")}
+    if not post.get("versions"):
+        return "whose words were not read"
+    latest = (post.get("edits") or [""])[-1]
+    why = [f"{i}: {failed[i].get('reason') or failed[i]['status']}" if i in failed
+           else f"{i}: a version between; only the latest is asked for" if i != latest else f"{i}"
+           for i in unread]
+    return f"whose words were not read ({'; '.join(why)})"
 
 
 def _later_versions_note(post: dict[str, Any], later: list[str]) -> str:
@@ -588,13 +663,21 @@ def media_check(embed: dict[str, Any], post: dict[str, Any] | None, resolutions:
         return check("media", "skip", f"the source gives only a thumbnail of the post ({', '.join(thumbnails)}), no "
                                       f"media an article would link: nothing to compare")
     found = len(media) - len(thumbnails)
+    if not links and not found and embed.get("media_marker"):   # Bluesky's embed code says it has some (platforms30)
+        return check("media", "skip", f"the article's embed code marks an image or embed (“{embed['media_marker']}”); "
+                                      "the source gives no media to compare with")
     if not links:
         return check("media", "skip" if not found else "warn",
                      "no media link in the article" + (f"; the post has {found} media" if found else ""))
+    # An edit may change a post's media, and an answer of a post whose edit history is not known may be an edit's:
+    # a difference then rests on that history, and says so (edits30).
+    unknown = HISTORY_NOT_KNOWN if _text_method(post) not in ASKED_VERSION and _history_not_known(post) else ""
     if found == 0:
-        return check("media", "fail", f"the article shows {len(links)} media link(s); the post has no media now")
-    return check("media", "pass" if found >= len(links) else "warn",
-                 f"article links {len(links)} media ({', '.join(links)}); the post has {found}")
+        return check("media", "warn" if unknown else "fail",
+                     f"the article shows {len(links)} media link(s); the post has no media now{unknown}")
+    if found >= len(links):
+        return check("media", "pass", f"article links {len(links)} media ({', '.join(links)}); the post has {found}")
+    return check("media", "warn", f"article links {len(links)} media ({', '.join(links)}); the post has {found}{unknown}")
 
 
 def _handle_in(resolution: dict[str, Any]) -> str | None:
@@ -708,7 +791,7 @@ def provenance_text(source: dict[str, Any], *, body: str = "body") -> str:
     archive lookups, hops, captures and image files, so Markdown and HTML say the same (newuser28b §3)."""
     unknown = source.get("answered_at_unknown")   # no time is given then, not even the observation's (replay29)
     when = None if unknown else source.get("fetched_at") or source.get("observed_at")
-    replayed = source.get("via") == "warc"
+    replayed = source.get("via") == "warc" or bool(source.get("warc_file"))   # a post's source, or any citation
     parts = [source.get("method"), source.get("url"), None if replayed else when or unknown,
              f"fetch #{source['fetch_id']}" if source.get("fetch_id") else None]
     if source.get("body_sha256"):
@@ -764,9 +847,16 @@ def _lookup_of(row: dict[str, Any], service: str, url: str, redactor: Redactor) 
 def fetch_time(fetch: dict[str, Any] | None) -> dict[str, Any]:
     """When a fetch-log row's answer was given, as every report cites it: `fetched_at`, or None with the reason
     in `answered_at_unknown` for an answer replayed from a WARC record that gave no time (replay29: the replay's own
-    time was given as the source's). With no row: both None."""
+    time was given as the source's); and `warc_file`, the WARC it was replayed from (None: a live answer), so the
+    time reads as the record's (replay30: a replayed hop was cited as if fetched then). With no row: all None."""
     unknown = (fetch or {}).get("answered_at_unknown")
-    return {"fetched_at": None if fetch is None or unknown else fetch["fetched_at"], "answered_at_unknown": unknown}
+    return {"fetched_at": None if fetch is None or unknown else fetch["fetched_at"], "answered_at_unknown": unknown,
+            "warc_file": replayed_from(fetch)}
+
+
+def replayed_from(fetch: dict[str, Any] | None) -> str | None:
+    """The WARC file a fetch-log row was replayed from, None for a live answer (written to a WARC by --warc or not)."""
+    return fetch.get("warc_file") if fetch and fetch.get("via") == "warc" else None
 
 
 def _listing_lookups(snapshots: list[dict[str, Any]], lookups: list[dict[str, Any]], store: Store | None,
@@ -813,7 +903,7 @@ def sources_of(post: PostRecord, store: Store | None) -> list[dict[str, Any]]:
                       if fetch and fetch["body_sha256"] else None,
                       "via": fetch.get("via") if fetch else None,
                       # replayed: the WARC file the answer came from; fetched_at is then its record's WARC-Date
-                      "warc_file": fetch.get("warc_file") if fetch and fetch.get("via") == "warc" else None})
+                      "warc_file": replayed_from(fetch)})
     return found
 
 
@@ -960,7 +1050,7 @@ def replay_of(session: Session) -> dict[str, Any] | None:
     if session.replay is None:
         return None
     return {"files": [str(path) for path in session.replay.paths], "answers_aged_from": session.replay.answered_from,
-            "cache_ttl_days": session.settings.cache_ttl_days}
+            "cache_ttl_days": session.settings.cache_ttl_days, "offline": session.offline}
 
 
 def replay_note(replay: dict[str, Any] | None) -> str | None:
@@ -969,6 +1059,9 @@ def replay_note(replay: dict[str, Any] | None) -> str | None:
     if not replay:
         return None
     files = ", ".join(replay["files"])
+    if replay.get("offline"):   # replay30: it said the replay answered while offline read no record of it
+        return (f"answers replayed from {files} only (--offline): what the cache holds replayed from them, whatever "
+                "its age, and their records; nothing else is asked")
     since = replay["answers_aged_from"]
     ttl = f"{replay['cache_ttl_days']:g} days"
     if since is None:
@@ -1114,10 +1207,10 @@ def _article(result: ArticleResult, store: Store | None) -> dict[str, Any]:
         scanned = row["first_scanned_at"] if row else None
     # `truncated`: what this input's own record says. The cache's article row may hold a mark another record of
     # the same bytes gave; this report is on this record.
-    return {"source": article.source, "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
+    return {"source": article.source, "final_url": result.final_url, "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
             "encoding_detected": article.encoding_detected, "encoding_rival": article.encoding_rival,
             "encoding_given_at": article.encoding_given_at,
-            "scanned_at": scanned, "truncated": result.truncated}
+            "scanned_at": scanned, "truncated": result.truncated, "warnings": result.warnings_json}
 
 
 def own_checks(embed: dict[str, Any], embeds: list[dict[str, Any]]) -> list[dict[str, Any]]:

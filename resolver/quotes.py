@@ -118,6 +118,10 @@ _COLLOQUIAL_AFTER_RE = re.compile(
 # half-way through it.
 _SARA_AM = (("\u0e4d\u0e32", "\u0e33"), ("\u0ecd\u0eb2", "\u0eb3"))
 _SPACED_PERCENT_RE = re.compile(r"(?<=\d) %")   # "5 %" (French spacing, a narrow space after NFKC) is "5%"
+# A word hyphenated at a line end, as a scraped or printed text breaks it ("govern-\nment"): one hyphenated word
+# again, so that it is "govern-ment", which the comparison names as written otherwise, and a quote starting after
+# the hyphen is seen to start inside a word (quotes30b).
+_LINE_END_HYPHEN_RE = re.compile(rf"(?<={_W})[-‐‑][ \t]*\r?\n[ \t]*(?={_W})")
 
 
 @dataclass(frozen=True)
@@ -167,6 +171,7 @@ class Comparison:
     set_aside: tuple[str, ...] = ()       # emoji and links of the article's that are not the post's, said in words
     recased: tuple[str, ...] = ()         # words in capitals on one side, lower case on the other, said in words
     cut_inside: tuple[str, ...] = ()      # the post's hyphenated words the quote starts or ends inside, said in words
+    undone: tuple[str, ...] = ()          # what the post says around the quoted words that undoes them, in words
 
     @property
     def contained(self) -> float:
@@ -190,7 +195,7 @@ def normalise(text: str) -> str:
         text = decoded
     text = _EXPONENT_RE.sub(lambda m: "^" + m.group().translate(_SUPERSCRIPT), text)
     text = _INVISIBLE_RE.sub("", unicodedata.normalize("NFKC", text)).translate(_STRAIGHTEN)
-    text = _DOTS_RE.sub(ELLIPSIS, text)   # NFKC turns "…" into "..."; one form for both
+    text = _DOTS_RE.sub(ELLIPSIS, _LINE_END_HYPHEN_RE.sub("-", text))   # NFKC turns "…" into "..."; one form for both
     for split, whole in _SARA_AM:
         text = text.replace(split, whole)
     return " ".join(text.split())
@@ -252,7 +257,7 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
     ops = opcodes(a, p)
     matched = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
     if matched == 0:
-        whole = _alike(Change(_join(post_words), _join(said_words)))
+        whole = _alike(Change(_join(post_words), _join(said_words)), said, found)
         if whole.alike:   # "pаssed" for "passed", and nothing else
             return _verdict(Comparison("pass", "", len(a), len(p), len(p), (whole,), set_aside=aside))
     if not any(c.isalpha() for tag, i1, i2, _, _ in ops if tag == "equal" for w in said_words[i1:i2] for c in w):
@@ -294,15 +299,17 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
     unit = "characters" if all(map(_unspaced, post_words)) else "words"
     start = ops[first][3]
     left_out = _negation_before(post_words, start, found)
-    changes = [_alike(c) for c in changes]
+    changes = [_alike(c, said, found) for c in changes]
     matched += sum(len(tokens(c.post)) for c in changes if c.alike)   # the same words, as a reader sees them
     recased = _recased(ops[first:last + 1], said_words, post_words) if set_aside else ()
+    failed = any(_real(c) for c in changes)   # a fail says no more
+    end = ops[last][4]
+    left_out_after = _negation_after(post_words, end, found)
     return _verdict(Comparison("pass", "", len(a), len(p), matched, tuple(changes), extra_before, extra_after,
-                               partial, truncated, beyond_cut, unit, left_out,
-                               _negation_after(post_words, ops[last][4], found),
-                               "" if left_out or any(_real(c) for c in changes)   # a fail says no more
-                               else _negation_in_clause(post_words, start, found), aside, recased,
-                               _cut_inside(post_words, start, ops[last][4], found, cut_end=not truncated)))
+                               partial, truncated, beyond_cut, unit, left_out, left_out_after,
+                               "" if left_out or failed else _negation_in_clause(post_words, start, found), aside,
+                               recased, _cut_inside(post_words, start, end, found, cut_end=not truncated),
+                               () if failed else _undone(post_words, start, end, found, named=left_out_after)))
 
 
 def _script(words: list[str]) -> str:
@@ -371,7 +378,12 @@ REGROUPED = "the same digits, grouped otherwise: the same figure written differe
 OTHER_DIGITS = "the same figure in other digits"
 PER_CENT_WORD = "the same figure, per cent as a sign on one side and a word on the other"
 LEADING_ZERO = "the same figure, with a leading zero on one side"
-FIGURES = (REGROUPED, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO)   # figures written otherwise, not look-alikes
+NUMBER_WORD = "the same number, in words on one side"
+DATE_PARTED = "the same date's figures, parted otherwise"
+INITIALISM = "the same letters, with full stops on one side"
+HYPHENATED = "the same word, hyphenated on one side: a line-end hyphen?"
+FIGURES = (REGROUPED, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO, NUMBER_WORD, DATE_PARTED)   # not look-alikes
+WORDS = (INITIALISM, HYPHENATED)   # words written otherwise, not look-alikes either
 # "per cent" as a word after a figure, as a copy desk writes it (AP style: "50 percent"), in the languages of the
 # negation words above.
 _PER_CENT_WORD_RE = re.compile(r"(?<=\d) (?:percent|per cent|pct|prozent|procent|por ciento|por cento|pour cent"
@@ -384,11 +396,15 @@ def _western_digits(text: str) -> str:
     return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
 
 
-def _alike(change: Change) -> Change:
+def _alike(change: Change, said: str = "", found: str = "") -> Change:
     """The change marked when its two sides only look different to a computer (another script's letter, a
-    superscript figure), with the characters that differ named."""
+    superscript figure), with the characters that differ named; or when they are the same words or figures written
+    otherwise (`said` and `found`, the article's and the post's texts, show how each side wrote them)."""
     from dataclasses import replace
 
+    otherwise = _written_otherwise(change, said, found)
+    if otherwise is not None:
+        return otherwise
     if change.post and change.article and change.post != change.article \
             and _western_digits(change.post) == _western_digits(change.article):
         return replace(change, alike=OTHER_DIGITS)   # a page's or a keyboard's digits (review30q)
@@ -413,6 +429,56 @@ def _alike(change: Change) -> Change:
              if tag != "equal"]
     named = "; ".join(f"{_named(b)} in place of {_named(a)}" for a, b in pairs)
     return replace(change, alike=named)
+
+
+# Number words a copy desk writes for figures (AP style: "five" for 5, "10" for ten), in English: other languages'
+# inflect them (eins/ein/eine, un/une, uno/una/un), and an article is no figure.
+_NUMBER_WORDS = dict(zip("zero one two three four five six seven eight nine ten".split(), map(str, range(11))))
+# A date written with full stops ("12.03.2022", "2022.03.12"), which tokens() keep as one figure; with slashes,
+# hyphens or spaces its figures are three words.
+_DOTTED_DATE_RE = re.compile(r"(\d{1,2})[.,](\d{1,2})[.,](\d{4}|\d{2})|(\d{4})[.,](\d{1,2})[.,](\d{1,2})")
+
+
+def _written_otherwise(change: Change, said: str, found: str) -> Change | None:
+    """The change as the same words or figures written otherwise, each side as its text writes it; None if it is
+    not: "U.S." and "US" (tokens "U S" and "US"), "five" and "5", "12.03.2022" and "12/03/2022", "govern-ment" and
+    "government". They failed as changed words (quotes30b); they are cosmetic as often as not, so they warn."""
+    from dataclasses import replace
+
+    if not change.post or not change.article or change.elided:
+        return None
+    post, article = change.post.split(), change.article.split()
+    if len(post) == len(article) and post != article and \
+            [_NUMBER_WORDS.get(w.casefold(), w) for w in post] == [_NUMBER_WORDS.get(w.casefold(), w) for w in article]:
+        return replace(change, alike=NUMBER_WORD)
+    for parts, whole, text, parts_are_post in ((post, article, found, True), (article, post, said, False)):
+        if len(whole) != 1 or len(parts) < 2:
+            continue
+        shown = _written_apart(parts, whole[0], normalise(text))
+        if shown is not None:
+            written, kind = shown
+            return replace(change, alike=kind, post=written if parts_are_post else change.post,
+                           article=change.article if parts_are_post else written)
+    return None
+
+
+def _written_apart(parts: list[str], whole: str, text: str) -> tuple[str, str] | None:
+    """How `text` writes `parts` where the other side has them as one word `whole` (the written form and which
+    kind), or None: an initialism with full stops ("U.S." for "US": exact, or both in capitals, never "us"), a
+    dotted date's figures parted by other marks, a word with a hyphen in it."""
+    joined = "".join(parts)
+    if all(len(p) == 1 and p.isalpha() for p in parts) and (joined == whole or whole.isupper() and joined.casefold() == whole.casefold()):
+        dotted = re.search(r"(?<![\w.])" + r"\.\s?".join(map(re.escape, parts)) + r"\.?(?!\w)", text)
+        return (dotted.group(), INITIALISM) if dotted else None
+    date = _DOTTED_DATE_RE.fullmatch(whole)
+    if date and len(parts) == 3 and all(p.isdigit() for p in parts) \
+            and [int(g) for g in date.groups() if g] == [int(p) for p in parts]:
+        apart = re.search(r"(?<![\d.,])" + r"\s?[/\-. ]\s?".join(map(re.escape, parts)) + r"(?![\d])", text)
+        return (apart.group() if apart else " ".join(parts)), DATE_PARTED
+    if joined.casefold() == whole.casefold() and not whole.isdigit():
+        hyphened = re.search(r"(?<![\w-])" + "-".join(map(re.escape, parts)) + r"(?![\w-])", text, re.IGNORECASE)
+        return (hyphened.group(), HYPHENATED) if hyphened else None
+    return None
 
 
 # A figure in digits, plain or grouped by threes with one separator (1,200; 1.200; 1 200; 1'200): "1,200" and
@@ -617,7 +683,7 @@ def _word_starts(text: str, count: int) -> list[int]:
 def _words_text(found: str) -> str:
     """tokens()' text, with the post's line breaks kept: each line is normalised on its own; an em dash parts
     clauses and words, and is a hyphen once normalised ("Not now—the vote…")."""
-    lines = found.replace("—", " - ").replace("―", " - ").splitlines()
+    lines = _LINE_END_HYPHEN_RE.sub("-", found).replace("—", " - ").replace("―", " - ").splitlines()
     return _SPACED_PERCENT_RE.sub("%", _LINK_RE.sub(" ", "\n".join(map(normalise, lines))))
 
 
@@ -634,13 +700,11 @@ def _cut_inside(post: list[str], start: int, end: int, found: str, *, cut_end: b
     if (not start and end >= len(post)) or _unspaced(post[start]) or _unspaced(post[end - 1]) \
             or not _HYPHENS_RE.search(found):   # most posts: no hyphen at all
         return ()
-    text = _words_text(found)
-    starts = _word_starts(text, end)
-    if len(starts) < end or not text.startswith(post[start], starts[start]) \
-            or not text.startswith(post[end - 1], starts[end - 1]):
+    span = _run_span(post, start, end, found)
+    if span is None:
         return ()   # not the words compared: say nothing
+    text, first, last = span   # the quoted run's first character, and the one after its last
     notes = []
-    first, last = starts[start], starts[end - 1] + len(post[end - 1])   # the quoted run's first and last character
     for where, edge, joined in (("starts", start > 0, first >= 2 and text[first - 1] == "-" and _W_RE.match(text, first - 2)),
                                 ("ends", cut_end and end < len(post),
                                  text[last:last + 1] == "-" and _W_RE.match(text, last + 1))):
@@ -650,6 +714,86 @@ def _cut_inside(post: list[str], start: int, end: int, found: str, *, cut_end: b
                         text[first - 2:first + 1] if where == "starts" else text[last - 1:last + 2])
             notes.append(f'the quote {where} inside the post\'s "{word}" (a cut word?)')
     return tuple(notes)
+
+
+def _run_span(post: list[str], start: int, end: int, found: str) -> tuple[str, int, int] | None:
+    """_words_text(found), and where the quoted run post[start:end] starts and ends in it; None when its words are
+    not the words compared (a figure split by a line break)."""
+    text = _words_text(found)
+    starts = _word_starts(text, end)
+    if len(starts) < end or not text.startswith(post[start], starts[start]) \
+            or not text.startswith(post[end - 1], starts[end - 1]):
+        return None
+    return text, starts[start], starts[end - 1] + len(post[end - 1])
+
+
+# What undoes the words before it, as a sentence of its own right after them ("I will vote for it. Not.", "…not!",
+# "Kidding."), or marked at the end of their own sentence ("/s", "(not)", "JK"). A sentence that goes on ("Not the
+# tunnel.", "No regrets", "No. 1") is no such word.
+_UNDOING_WORDS = r"not|no|nope|not really|kidding|just kidding|jk|j/k|lol jk|sarcasm"
+_UNDOING_MARKS = r"\(\s*not\s*\)|/s|/sarcasm|#sarcasm|#not|jk|j/k|lol jk|just kidding"
+_BLANK = r"[\s\u2190-\u2bff\U0001F000-\U0001FAFF]*"   # spaces and emoji, which say no words
+_UNDONE_AFTER_RE = re.compile(
+    rf"[^.!?…\n]*?(?:(?:[.!?]+|\n){_BLANK}(?P<word>(?:{_UNDOING_WORDS})[.!?…]*)"
+    rf"|\s*(?P<ellipsis>…\s*(?:{_UNDOING_WORDS})[.!?…]*)|\s+(?P<mark>(?:{_UNDOING_MARKS})[.!?…]*))"
+    rf"(?={_BLANK}$|{_BLANK}\n|(?<=[.!?…])\s+(?!\d))", re.IGNORECASE)
+# A debunk label heading the quote's sentence ("FALSE: the vote was rigged", "[FAKE]", "Fact check:"): a fact-check's
+# or a parody's words quoted as a claim. With its colon, dash, bar or brackets: "Myth" alone is a word.
+_DEBUNK_LABELS = (r"(?:false|fake|misleading)(?: claims?| news)?|myth|rumou?r|hoax|debunked|fact[ -]?check|not true"
+                  r"|untrue|satire|parody|misinformation|disinformation|falso|falsa|faux|fausse|intox|falsch|bulo"
+                  r"|engañoso")
+_DEBUNK_LABEL_RE = re.compile(rf"[^\w\n]*?(?P<label>\[\s*(?:{_DEBUNK_LABELS})\s*\]|\(\s*(?:{_DEBUNK_LABELS})\s*\)"
+                              rf"|(?:{_DEBUNK_LABELS})\s*(?::|\s-+(?=\s)|\|))", re.IGNORECASE)
+_SENTENCE_END_RE = re.compile(r"[.!?…\n]")
+# Single quotation marks, told from apostrophes by what stands around them ("don't", "players' day" are none).
+_OPENING_SINGLE_RE = re.compile(r"(?:^|(?<=[\s(\[]))'(?=\w)")
+_CLOSING_SINGLE_RE = re.compile(r"(?<=[\w.,!?])'(?=[\s.,;:!?)\]]|$)")
+QUOTED_BY_POST = "the post quotes these words from someone else (they stand in its own quotation marks)"
+
+
+def _undone(post: list[str], start: int, end: int, found: str, *, named: str = "") -> tuple[str, ...]:
+    """What the post says around its quoted words post[start:end] that undoes them, and a partial quote leaves out:
+    a "Not." (or "/s", "JK", "Kidding.") right after them, a debunk label heading their sentence ("FALSE:"), its own
+    quotation marks around them (the post quotes someone else, to rebut them): each passed as a verified partial
+    quote (quotes30b). Said in words; () when the quote is the whole post. `named`: the negation word right after
+    them that the evidence names already ("I did" of "I did\nNOT"), not named twice."""
+    if not start and end >= len(post):
+        return ()
+    span = _run_span(post, start, end, found)
+    if span is None:
+        return ()
+    text, first, last = span
+    notes = []
+    after = _UNDONE_AFTER_RE.match(text, last) if end < len(post) else None
+    undo = next((g for g in after.group("word", "ellipsis", "mark") if g), "") if after is not None else ""
+    if undo and _key(named) != _key(undo.strip(" .!?…")):
+        notes.append(f'the post goes on with "{undo.strip()}" (undoing the quoted words?)')
+    head = max((m.end() for m in _SENTENCE_END_RE.finditer(text, 0, first)), default=0)
+    label = _DEBUNK_LABEL_RE.match(text, head, first) if start else None
+    if label is not None:
+        notes.append(f'the post labels it "{" ".join(label.group("label").split())}" (a debunk the quote leaves out?)')
+    if _in_quotation(text, first, last):
+        notes.append(QUOTED_BY_POST)
+    return tuple(notes)
+
+
+def _in_quotation(text: str, first: int, last: int) -> bool:
+    """Whether text[first:last] stands inside one pair of the text's quotation marks: double ones (curly ones and
+    guillemets are straightened to them), Japanese brackets, single ones."""
+    inner = text[first:last]
+    if '"' not in inner and text.count('"', 0, first) % 2 and '"' in text[last:]:
+        return True
+    for opening, closing in ("「」", "『』"):
+        at, to = text.rfind(opening, 0, first), text.find(closing, last)
+        if at >= 0 and to >= 0 and closing not in text[at:first] and opening not in text[last:to] \
+                and opening not in inner and closing not in inner:
+            return True
+    opening_at = [m.start() for m in _OPENING_SINGLE_RE.finditer(text)]
+    closing_at = [m.start() for m in _CLOSING_SINGLE_RE.finditer(text)]
+    before = max((i for i in opening_at + closing_at if i < first), default=None)
+    after = min((i for i in opening_at + closing_at if i >= last), default=None)
+    return before in opening_at and after in closing_at \
+        and not any(first <= i < last for i in opening_at + closing_at)
 
 
 def _negation_in_clause(post: list[str], start: int, found: str) -> str:
@@ -821,9 +965,9 @@ def _verdict(c: Comparison) -> Comparison:
                      "leaves out?)")
     if c.left_out_after:
         notes.append(f'the post has "{c.left_out_after}" right after them (a negation the quote leaves out?)')
-    notes += c.cut_inside + c.set_aside + c.recased
+    notes += c.undone + c.cut_inside + c.set_aside + c.recased
     if c.extra_before or c.extra_after or c.beyond_cut or c.left_out or c.left_out_in_clause or c.left_out_after \
-            or c.cut_inside or c.set_aside or c.recased:
+            or c.undone or c.cut_inside or c.set_aside or c.recased:
         return replace(c, result="warn", evidence="; ".join(notes))
     return replace(c, result="warn" if c.changes else "pass", evidence="; ".join(notes))
 
@@ -832,12 +976,15 @@ def _alike_text(alike: list[Change]) -> str:
     """"1 that only looks the same: …" for look-alike characters, "1 figure written otherwise: …" for digits grouped
     otherwise, which look different and are the same figure (newuser29b §3: a regrouped figure was said to "only
     look the same")."""
-    looks = [ch for ch in alike if ch.alike not in FIGURES]
+    looks = [ch for ch in alike if ch.alike not in FIGURES + WORDS]
     figures = [ch for ch in alike if ch.alike in FIGURES]
+    words = [ch for ch in alike if ch.alike in WORDS]
     return " and ".join(filter(None, (
         f"{len(looks)} that only look{'s' * (len(looks) == 1)} the same: " + "; ".join(map(str, looks)) if looks else "",
         f"{len(figures)} figure{'s' * (len(figures) != 1)} written otherwise: " + "; ".join(map(str, figures))
-        if figures else "")))
+        if figures else "",
+        f"{len(words)} word{'s' * (len(words) != 1)} written otherwise: " + "; ".join(map(str, words))
+        if words else "")))
 
 
 def _short(text: str, limit: int = 240) -> str:

@@ -96,14 +96,20 @@ def _forms_re(secret: str, *, short_too: bool = True, escaped: bool = True, spli
     character may ("ab%63def" is "abcdef" to every server, secrets28); `escaped=False` leaves that out, for a text
     with no such escape (`_escapes_unreserved`): its runs of ordinary characters are then literal text the regex
     engine looks for quickly.
+    Each character (of the secret or of a decoded form) may also be written as a body escapes it, an HTML character
+    reference or a JSON escape (`_markup`: secrets30), and the "%" of an escape too ("&#37;2F").
     Between two units there may be whitespace (`_SPLIT`: secrets29); `split=False` leaves that out, for a text with
     none (`_splits`)."""
     units = _UNIT_RE.findall(secret)
     escapes = sum(len(unit) > 1 for unit in units)
     decoded = short_too or len(units) >= MIN_DECODED_SECRET
     shallower = short_too or len(units) + 2 * escapes >= MIN_TEXT_SECRET   # the shortest form with every escape
-    return re.compile((_SPLIT if split else "").join(
-        _unit(unit, decoded=decoded, shallower=shallower, escaped=escaped) for unit in units))
+    # and in lower case: the tool writes names each platform reads in any case so (a Telegram channel, a Bluesky
+    # handle in a post's id and canonical URL), and a key inside one was kept and sent so (urlforms30)
+    written = [secret] if secret.lower() == secret else [secret, secret.lower()]
+    return re.compile("|".join((_SPLIT if split else "").join(
+        _unit(unit, decoded=decoded, shallower=shallower, escaped=escaped) for unit in _UNIT_RE.findall(form))
+        for form in written))
 
 
 # A unit of a secret: an escape, however many times its "%" was escaped again ("%2F", "%252F"), or one character.
@@ -113,10 +119,18 @@ _UNIT_RE = re.compile(r"%(?:25)*[0-9A-Fa-f]{2}|.", re.DOTALL)
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
 
-# An escape of an unreserved character, at any depth ("%63", "%2563" for "c"): rare in real text, where escapes
-# are of "/", ":", "=", "&" and spaces. A text with none is matched with `_forms_re(escaped=False)`: the same answer,
-# at the old speed (secrets28: matched with every letter a choice, a page's body took ten times as long).
-_ESCAPED_UNRESERVED = re.compile(r"%(?:25)*(?:3[0-9]|[46][1-9A-Fa-f]|[57][0-9Aa]|2[DEde]|5[Ff]|7[Ee])")
+# An escape of an unreserved character, at any depth ("%63", "%2563" for "c"), or as an HTML character reference
+# ("&#99;", "&#x63;", "&period;") or a JSON escape ("\\u0063"): rare in real text, where escapes are of "/", ":", "=",
+# "&", quotes and spaces ("&#39;", "&#8217;", "\\u00e9"). A text with none is matched with `_forms_re(escaped=False)`:
+# the same answer, at the old speed (secrets28: matched with every letter a choice, a page's body took ten times as
+# long).
+_UNRESERVED_HEX = r"(?:3[0-9]|[46][1-9A-Fa-f]|[57][0-9Aa]|2[DEde]|5[Ff]|7[Ee])"
+_ESCAPED_UNRESERVED = (  # each with a string a text holds if it holds one: most texts are passed over at once
+    ("%", re.compile(rf"%(?:25)*{_UNRESERVED_HEX}")),
+    ("&", re.compile(r"&(?:#(?:0*(?:4[5689]|5[0-7]|6[5-9]|[78][0-9]|9[057-9]|1[01][0-9]|12[0-2]|126)(?![0-9])"
+                     rf"|[Xx]0*{_UNRESERVED_HEX}(?![0-9A-Fa-f]))|period;|lowbar;|UnderBar;)")),
+    ("\\u00", re.compile(rf"\\u00{_UNRESERVED_HEX}")),
+)
 
 
 # Whitespace a secret may be split by and still be read whole (secrets29): tabs and line breaks, which a URL reader (a
@@ -129,6 +143,9 @@ _WHITESPACE = (r"[\t\n\r\x0b\x0c]|%(?:25)*(?:0[9AaBbCcDd]|20)|\\(?:[tnrf]|u00(?:
                r"|&#(?:0*(?:9|1[0-3]|32)(?![0-9])|[Xx]0*(?:[9AaBbCcDd]|20)(?![0-9A-Fa-f]));?|&(?:Tab|NewLine);")
 _SPLIT = rf"(?:[\t\n\r\x0b\x0c]|(?=[%\\&])(?:{_WHITESPACE}))*"   # a raw one, else the first character first
 _SPLITS = re.compile(_WHITESPACE)
+# The "%" of a secret's own escape ("%2F" of an X bearer token), as itself or as a body may escape it ("&#37;2F",
+# "&percnt;2F", "\\u00252F": secrets30).
+_PERCENT = r"(?:%|&#0*37(?:;|(?![0-9]))|&#[Xx]0*25(?:;|(?![0-9A-Fa-f]))|&percnt;|\\u0025)"
 
 
 def _splits(text: str) -> bool:
@@ -137,9 +154,27 @@ def _splits(text: str) -> bool:
     return _SPLITS.search(text) is not None
 
 
-def _escapes_unreserved(text: str) -> bool:
-    """Whether `text` holds an escape of an unreserved character: when not, no secret's form in it has one."""
-    return "%" in text and _ESCAPED_UNRESERVED.search(text) is not None
+def _escapes_unreserved(text: str, secrets: tuple[str, ...] | None = None) -> bool:
+    """Whether `text` holds an escape of an unreserved character: when not, no secret's form in it has one. Given
+    `secrets`, only an escape of a character one of them holds counts: only those are forms of theirs (a JSON "\\u002D"
+    made a 20 MB page take 25 times as long to redact of a token with no "-": review30r1)."""
+    if not any(mark in text and escape.search(text) is not None for mark, escape in _ESCAPED_UNRESERVED):
+        return False
+    return secrets is None or _escapes_of(secrets).search(text) is not None
+
+
+@functools.lru_cache(maxsize=32)
+def _escapes_of(secrets: tuple[str, ...]) -> re.Pattern[str]:
+    """Any escape (as `_unit` and `_markup` write them, or looser) of an unreserved character the secrets hold as
+    themselves, in the case written or in lower case (`_forms_re`): the only ones `_forms_re(escaped=True)` adds."""
+    chars = sorted({unit for secret in secrets for form in (secret, secret.lower()) for unit in _UNIT_RE.findall(form)
+                    if len(unit) == 1 and unit in _UNRESERVED})
+    found = [f"%(?:25)*{_hex(ord(c))}|&#0*{ord(c)}(?![0-9])|&#[Xx]0*{_hex(ord(c), 1)}(?![0-9A-Fa-f])"
+             rf"|\\u{_hex(ord(c), 4)}" for c in chars]
+    names = [name for c in chars for name in _html_names().get(c, ())]
+    if names:
+        found.append(f"&(?:{'|'.join(map(re.escape, names))})")
+    return re.compile("|".join(found) or "(?!)")
 
 
 def _unit(unit: str, *, decoded: bool, shallower: bool, escaped: bool = True) -> str:
@@ -155,17 +190,47 @@ def _unit(unit: str, *, decoded: bool, shallower: bool, escaped: bool = True) ->
         data = bytes([int(unit[-2:], 16)])
         literal = chr(data[0]) if data[0] < 0x80 and decoded else ""
         depth = "*" if shallower else f"{{{(len(unit) - 3) // 2},}}"
-    written = ["".join(f"%(?:25){depth}{_hex(byte)}" for byte in data)]
+    percent = _PERCENT if len(unit) > 1 else "%"   # a secret's own escape: its "%" as a body may write it too
+    written = ["".join(f"{percent}(?:25){depth}{_hex(byte)}" for byte in data)]
     if literal:
-        written.insert(0, re.escape(literal))
+        written[:0] = [re.escape(literal), *_markup(literal)]
     if literal == " ":   # form-encoded: "+", itself escaped when encoded again
         written += [r"\+", f"%(?:25)*{_hex(ord('+'))}"]
     return f"(?:{'|'.join(written)})"
 
 
-def _hex(byte: int) -> str:
-    """A byte's two hex digits, a letter in either case."""
-    return "".join(f"[{d}{d.lower()}]" if d.isalpha() else d for d in f"{byte:02X}")
+def _hex(byte: int, digits: int = 2) -> str:
+    """A byte's hex digits (at least `digits` of them), a letter in either case."""
+    return "".join(f"[{d}{d.lower()}]" if d.isalpha() else d for d in f"{byte:0{digits}X}")
+
+
+def _markup(char: str) -> list[str]:
+    """The patterns of an ASCII character as the bodies the tool keeps may escape it, which the page or the answer
+    read back says as the character (secrets30: a server echoing the token in an HTML error page or a JSON message):
+    an HTML character reference, decimal or hex, padded with zeros, its ";" left out where a reader still ends it
+    ("&#99;", "&#x63;", "&#0099", "&sol;"), and a JSON escape ("\\u0063", "\\/")."""
+    code = ord(char)
+    found = [rf"&#0*{code}(?:;|(?![0-9]))", rf"&#[Xx]0*{_hex(code, 1)}(?:;|(?![0-9A-Fa-f]))",
+             rf"\\u{_hex(code, 4)}"]
+    if char in '/"\\':
+        found.append(re.escape("\\" + char))
+    names = _html_names().get(char)
+    if names:
+        found.append(f"&(?:{'|'.join(sorted(map(re.escape, names), key=len, reverse=True))})")
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def _html_names() -> dict[str, list[str]]:
+    """HTML's named references of each ASCII character ("sol;" for "/"; "amp" and "amp;" for "&": a few old names
+    are read without their ";")."""
+    from html.entities import html5   # here: only a run with a secret set needs it
+
+    names: dict[str, list[str]] = {}
+    for name, value in html5.items():
+        if len(value) == 1 and value < "\x80":
+            names.setdefault(value, []).append(name)
+    return names
 
 
 @functools.lru_cache(maxsize=32)
@@ -309,7 +374,7 @@ class Redactor:
         # after the other, an occurrence overlapping another (the end of one the start of the next, two IA keys
         # printed back to back; or of the same secret) was no longer whole once the first was gone, and its rest was
         # kept (#11).
-        patterns = _text_patterns(self.secrets, _escapes_unreserved(text), _splits(text))
+        patterns = _text_patterns(self.secrets, _escapes_unreserved(text, self.secrets), _splits(text))
         spans = [span for pattern in patterns if pattern.search(text) for span in _occurrences(pattern, text)]
         if not spans:
             return text
@@ -351,7 +416,7 @@ class Redactor:
         set: the one check of "does this show a secret" (memos, the scan's page text, the report's quotes).
         Secrets and forms of any length, unlike `text`: a short one found by chance only makes this say yes (#14)."""
         # decoded, a text with none shows none: decoding makes no new "%", and whitespace only from its escapes
-        escaped, split = _escapes_unreserved(text), _splits(text)
+        escaped, split = _escapes_unreserved(text, self.secrets), _splits(text)
         for secret in self.secrets:
             found = _forms_re(secret, escaped=escaped, split=split)   # what `_values` replaces, short forms too
             seen = text
@@ -390,13 +455,20 @@ class _RedactingRecords:
 
     def __call__(self, *args: Any, **kwargs: Any) -> logging.LogRecord:
         record = self.make(*args, **kwargs)
+        # One redactor with the secrets of every run: one after the other, a secret of one run overlapping one of
+        # another left part of it (#11).
+        redactor = _logged(tuple(secret for known in _LOGGED for secret in known.secrets))
+        if record.exc_info and not record.exc_text:
+            # the traceback a handler writes after the message quotes the exception's own (httpx's quote the URL):
+            # formatted here, redacted, where every formatter takes it from (secrets30)
+            record.exc_text = redactor.text(logging.Formatter().formatException(record.exc_info))
+        if record.stack_info:
+            record.stack_info = redactor.text(record.stack_info)
         try:
             message = record.getMessage()
         except (TypeError, ValueError):   # a malformed call: leave it for logging to report
             return record
-        # One redactor with the secrets of every run: one after the other, a secret of one run overlapping one of
-        # another left part of it (#11).
-        clean = _logged(tuple(secret for known in _LOGGED for secret in known.secrets)).text(message)
+        clean = redactor.text(message)
         if clean != message:
             record.msg, record.args = clean, None
         return record

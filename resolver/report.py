@@ -82,12 +82,15 @@ def scan_view(result: ArticleResult) -> Iterator[list[Part] | Grid]:
         head.append((f"  (payload cut short by the crawler ({result.truncated}): embeds past the cut may be missing)",
                      "yellow"))
     yield head
+    if result.thin is not None:
+        yield [(f"  warning: {result.thin.message}", "yellow")]
     if result.embeds:
         rows = []
         for i, embed in enumerate(result.embeds, start=1):
             names = [v for v in (embed.author_name, f"@{embed.author_handle}" if embed.author_handle else None) if v]
             author = [part for name in names for part in (BREAK, (name, ""))][1:] or [("", "")]
-            media = f" [{len(embed.media_links)} media]" if embed.media_links else ""
+            media = f" [{len(embed.media_links)} media]" if embed.media_links else \
+                f" [{embed.media_marker}]" if embed.media_marker else ""
             post = [(f"{embed.platform} {embed.kind}", "bold"), BREAK, (embed.url, ""), BREAK, (embed.detector, "dim")]
             rows.append([[(str(i), "")], post, author, [(embed.date or embed.date_text or "", "")],
                          [(_short(embed.text, 140) + media, "")]])
@@ -383,8 +386,8 @@ def resolution_text(result: Resolution) -> Text:
             what += f" {post.post_id}"
         if post.author_handle:
             what += f" by @{post.author_handle}"
-        if post.created_at:
-            what += f", created {post.created_at}"
+        if post.snowflake_time:   # the id's time, as the report's "Id minted": not the post's own (newuser30 #4)
+            what += f", id minted {post.snowflake_time}"
         _line(text, f"  is: {what}", "green")
     return text
 
@@ -394,6 +397,7 @@ def post_text(post: FetchedPost) -> Text:
     from rich.text import Text
 
     from resolver.fetch import not_fetched
+    from resolver.fetch.records import TITLE
 
     record = post.record
     colour = {"available": "green", "error": "red", "unknown": "yellow"}.get(record.status, "magenta")
@@ -410,9 +414,7 @@ def post_text(post: FetchedPost) -> Text:
     if record.created_at:
         _line(text, f"  created {record.created_at}")
     if record.text:
-        from resolver.fetch.oembed import text_is_title
-
-        _line(text, f"  {'title: ' * text_is_title(record.platform)}{_short(record.text, 200)}")
+        _line(text, f"  {'title: ' * (record.text_kind == TITLE)}{_short(record.text, 200)}")
     for item in post.media:
         credit = "; ".join(f"{k}: {v}" for k, v in (item.get("credit") or {}).items())
         size = f"{item.get('width')}x{item.get('height')}" if item.get("width") else ""
@@ -501,6 +503,18 @@ def truncation_note(article: dict[str, Any]) -> str | None:
         return None
     return (f"this page was truncated by the crawler (WARC-Truncated: {article['truncated']}): embeds past the cut "
             f"may be missing")
+
+
+def redirected_to(article: dict[str, Any]) -> str | None:
+    """Where the redirects from an article URL ended, when that is not the URL given; None for any other."""
+    final = article.get("final_url")
+    return final if final and final != article.get("source") else None
+
+
+def thin_note(article: dict[str, Any]) -> str | None:
+    """What a report says of a page with no embed and almost no text (a login wall): it may not be the article, and
+    "no embedded post was found" is no fact of the article (newuser30 #3); None for any other."""
+    return next((w["message"] for w in article.get("warnings") or () if w.get("kind") == "thin-page"), None)
 
 
 def encoding_note(article: dict[str, Any]) -> str | None:
@@ -649,7 +663,7 @@ def _given_by(post: dict[str, Any], field: str, found: str | None) -> str:
 
 def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str]]:
     """(fact, the article says, the source says, provenance) rows for one embed."""
-    from resolver.fetch.oembed import text_is_title
+    from resolver.fetch.records import TITLE, json_text_kind
     from resolver.provenance import edit_of, failed_beside, failure_text
 
     post = embed["post"]
@@ -680,8 +694,9 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
             + _failed_since(post)
         rows.append(("Status", "", status, _provenance_cell(_source_of(post, "status"))))
         found_author = f"@{post['author']['handle']}" + (f" ({post['author']['name']})" if post["author"]["name"] else "") \
-            if post["author"]["handle"] else None
-        rows.append(("Author", author, found_author, _given_by(post, "author_handle", found_author)))
+            if post["author"]["handle"] else post["author"]["name"]   # a name with no handle is still said (platforms30)
+        rows.append(("Author", author, found_author, _given_by(post, "author_handle" if post["author"]["handle"]
+                                                               else "author_name", found_author)))
         # an edited post's live answer is its edit's: said beside the time and the words (verdict28)
         edit = " (its edit's {})" if edit_of(post) else ""
         created_at = post.get("created_at")
@@ -691,7 +706,7 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         if text and embed.get("text_confidence") == "uncertain":
             text += " [where the tweet starts or ends in the article is uncertain]"
         found_text = post.get("text")
-        if found_text and text_is_title(post["platform"]):
+        if json_text_kind(post) == TITLE:
             # a title beside no words of the post: the article's words, if any, stand beside nothing (newuser29 §8)
             if text:
                 rows.append(("Text", text, None, _given_by(post, "text", None)))
@@ -700,7 +715,7 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
             rows.append(("Text", text, found_text and found_text + edit.format("words"),
                          _given_by(post, "text", found_text)))
         media = ", ".join(m["url"] for m in post.get("media") or []) or None
-        rows.append(("Media", ", ".join(embed.get("media_links") or []) or None, media, _given_by(post, "media", media)))
+        rows.append(("Media", _article_media(embed), media, _given_by(post, "media", media)))
         rows += _archived_rows(embed, post)
     if embed.get("snowflake_time"):
         rows.append(("Id minted", "", embed["snowflake_time"], "derived from the post id (snowflake), no fetch"))
@@ -708,6 +723,14 @@ def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str
         rows.append(("Author", author, None, ""))
     return rows
 
+
+
+def _article_media(embed: dict[str, Any]) -> str | None:
+    """What the article shows of a post's media: its media links, or the words its embed code shows in their place
+    (Bluesky's "[image or embed]": the post has media, platforms30)."""
+    marker = embed.get("media_marker")
+    return ", ".join(embed.get("media_links") or []) or (
+        f"the embed code marks an image or embed: “{marker}”" if marker else None)
 
 
 def _archived_rows(embed: dict[str, Any], post: dict[str, Any]) -> list[tuple[str, str | None, str | None, str]]:
@@ -766,8 +789,11 @@ def markdown(report: dict[str, Any]) -> str:
     article, summary = report["article"], report["summary"]
     lines = [f"# Provenance report: {_md(article['source'], as_written=True)}", "",
              f"- Article: {_md_code(article['source'])} ({article['kind']}), sha256 `{article['sha256']}`",
+             *([f"- Final URL: {_md_code(note)} (where the redirects from the URL given ended)"]
+               if (note := redirected_to(article)) else []),
              f"- Scanned: {article['scanned_at'] or 'not recorded'} (UTC)",
              *([f"- **Truncated**: {note}"] if (note := truncation_note(article)) else []),
+             *([f"- **Maybe no article**: {_md(note)}"] if (note := thin_note(article)) else []),
              *([f"- **Encoding**: {_md(note)}"] if (note := encoding_note(article)) else []),
              f"- Generated by {report['generated_by']} at {report['generated_at']} (UTC)",
              *([f"- **Replay**: {_md(note)}"] if (note := replay_note(report.get("replay"))) else []), "",
@@ -807,7 +833,7 @@ def _chain(resolution: dict[str, Any]) -> str:
 
     return " → ".join(f"{h['url']} (" + ", ".join(filter(None, (
         str(h["status"]) if h["status"] is not None else "no response",
-        provenance_text({k: h.get(k) for k in ("fetched_at", "answered_at_unknown", "fetch_id")})))) + ")"
+        provenance_text({k: h.get(k) for k in ("fetched_at", "answered_at_unknown", "warc_file", "fetch_id")})))) + ")"
         for h in resolution["hops"]) or resolution["url"]
 
 
@@ -815,7 +841,8 @@ def _copy_source(copy: dict[str, Any]) -> str:
     """The fetch a capture read was: UTC time, fetch-log id, body hash."""
     from resolver.provenance import provenance_text
 
-    return provenance_text({k: copy.get(k) for k in ("fetched_at", "answered_at_unknown", "fetch_id", "body_sha256")})
+    return provenance_text({k: copy.get(k) for k in ("fetched_at", "answered_at_unknown", "warc_file", "fetch_id",
+                                                      "body_sha256")})
 
 
 def _archive_source(embed: dict[str, Any]) -> str:
@@ -832,7 +859,7 @@ def _image_source(meta: dict[str, Any]) -> str:
     from resolver.provenance import provenance_text
 
     said = provenance_text({"url": meta.get("url"), "fetched_at": meta.get("fetched_at"),
-                            "answered_at_unknown": meta.get("answered_at_unknown"),
+                            "answered_at_unknown": meta.get("answered_at_unknown"), "warc_file": meta.get("warc_file"),
                             "fetch_id": meta.get("fetch_id"), "body_sha256": meta.get("sha256")}, body="sha256")
     return f" ({said})" if said else ""
 
@@ -1047,8 +1074,12 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
              f'<p class="meta">Article <code>{source}</code> ({escape(article["kind"])}), sha256 '
              f'<code>{escape(article["sha256"])}</code>; scanned {escape(article["scanned_at"] or "not recorded")} UTC. '
              f'Generated by {escape(report["generated_by"])} at {escape(report["generated_at"])} UTC.</p>',
+             *([f'<p class="meta">Final URL <code>{escape(note)}</code> (where the redirects from the URL given '
+                f'ended)</p>'] if (note := redirected_to(article)) else []),
              *([f'<p class="warn"><strong>Truncated</strong>: {escape(note)}</p>']
                if (note := truncation_note(article)) else []),
+             *([f'<p class="warn"><strong>Maybe no article</strong>: {escape(note)}</p>']
+               if (note := thin_note(article)) else []),
              *([f'<p class="warn"><strong>Encoding</strong>: {escape(note)}</p>']
                if (note := encoding_note(article)) else []),
              *([f'<p class="meta"><strong>Replay</strong>: {escape(note)}</p>']
@@ -1157,6 +1188,7 @@ def index_markdown(entries: list[tuple[str, dict[str, Any]]]) -> str:
     for name, report in entries:
         summary = report["summary"]
         cut = " (truncated by the crawler)" if report["article"].get("truncated") else ""
+        cut += " (maybe no article: almost no text)" if thin_note(report["article"]) else ""
         checks = summary["checks"]
         posts = summary.get("posts") or {}
         skipped = f"{checks['skip']} of {sum(checks.values())}" if sum(checks.values()) else "—"

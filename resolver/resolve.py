@@ -1,7 +1,7 @@
 """Link resolution, one hop at a time: every hop is checked by the guard and written to the fetch log before the next.
 
-Parse order for where a hop leads: the Location header of a 3xx, then an HTML meta refresh, then the
-`location.replace("...")` of the JS-free redirect pages shorteners (t.co) serve to browsers.
+Parse order for where a hop leads: the Location header of a 3xx, then a Refresh header, then an HTML meta refresh,
+then the `location.replace("...")` of the JS-free redirect pages shorteners (t.co) serve to browsers.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 from resolver import platforms
 from resolver.errors import NON_PUBLIC
 from resolver.guard import non_public_by_name
-from resolver.http import NOT_CACHED, NOT_IN_WARC, PASSING_KINDS, FetchOutcome, Ledger, asked_to_wait, fetch
+from resolver.http import NOT_CACHED, PASSING_KINDS, FetchOutcome, Ledger, asked_to_wait, fetch
 from resolver.model import evolve
 from resolver.platforms import x
 from resolver.platforms.canonical import canonical_url
@@ -36,6 +36,10 @@ META_REFRESH_RE = re.compile(
 # A meta refresh after longer than this is a page reloading itself now and then (a live blog), not a redirect
 # (Scrapy's METAREFRESH_MAXDELAY); so is one to the page itself, whatever its delay.
 MAX_REFRESH_DELAY_S = 100
+# A Refresh header's value, as a meta refresh's content: a delay, then the URL ("url=" optional, as the HTML spec
+# reads it). A delay alone is a reload.
+REFRESH_HEADER_RE = re.compile(r"""\s*(\d*)(?:\.\d*)?(?:\s*[;,]\s*|\s+)(?:url\s*=\s*)?['"]?([^"'\s]+)""",
+                               re.IGNORECASE)
 JS_REPLACE_RE = re.compile(r"""location\.replace\(\s*["']([^"']+)["']\s*\)""")
 _HAS_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
 
@@ -47,7 +51,7 @@ class Hop:
     location: str | None
     elapsed_ms: float
     fetch_id: int | None = None
-    via: str | None = None             # how it pointed on: "header" | "meta-refresh" | "javascript"
+    via: str | None = None             # how it pointed on: "header" | "refresh-header" | "meta-refresh" | "javascript"
     # Its answer came from a non-public address that only allow_private let through (FetchOutcome.non_public)
     non_public: bool = False
 
@@ -67,12 +71,22 @@ class Destination:
     post_id: str | None
     author_handle: str | None
     url: str
-    created_at: str | None = None
+    # The id's time, as the report JSON names it: `created_at` is the post's own time wherever the JSON has one
+    # (newuser30 #4: a scan line had both under that name, the id's 6 months from the post's in the fixture)
+    snowflake_time: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         # Written out rather than `plain(self)`, as Resolution.to_json (#13); tests/test_model.py keeps it in step.
         return {"platform": self.platform, "kind": self.kind, "post_id": self.post_id,
-                "author_handle": self.author_handle, "url": self.url, "created_at": self.created_at}
+                "author_handle": self.author_handle, "url": self.url, "snowflake_time": self.snowflake_time}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Destination":
+        """A kept destination: one kept before the field's rename (or merged in from such a cache) says `created_at`."""
+        fields = dict(data)
+        if "created_at" in fields:
+            fields.setdefault("snowflake_time", fields.pop("created_at"))
+        return cls(**fields)
 
 
 @dataclass(frozen=True)
@@ -129,18 +143,29 @@ def next_hop(outcome: FetchOutcome, current: str) -> tuple[str, str] | None:
     """Where a response points on, and how, or None when it is the end of the chain."""
     if outcome.status is not None and 300 <= outcome.status < 400 and outcome.location:
         return _join(current, outcome.location.strip()), "header"
+    header = REFRESH_HEADER_RE.match(outcome.headers.get("refresh", "")) if outcome.status == 200 else None
+    if header:   # browsers follow it on any content type (review30n: the link was said to end at its page)
+        target = _refreshed(current, header.group(1), header.group(2))
+        if target is not None:
+            return target, "refresh-header"
     if outcome.status == 200 and "html" in outcome.headers.get("content-type", "html"):
         head = outcome.body[:65536].decode("utf-8", "replace")
         meta = META_REFRESH_RE.search(head)
-        if meta:
-            target = _join(current, unescape(meta.group(2)))
-            reload = target.partition("#")[0] == current.partition("#")[0]
-            if int(meta.group(1) or 0) <= MAX_REFRESH_DELAY_S and not reload:
-                return target, "meta-refresh"
+        target = _refreshed(current, meta.group(1), unescape(meta.group(2))) if meta else None
+        if target is not None:
+            return target, "meta-refresh"
         script = JS_REPLACE_RE.search(head)
         if script:
             return _join(current, unescape(script.group(1).replace("\\/", "/"))), "javascript"
     return None
+
+
+def _refreshed(current: str, delay: str, target: str) -> str | None:
+    """Where a refresh (meta or header) after `delay` seconds sends the page, or None when it only reloads it: to
+    the page itself, or after more than MAX_REFRESH_DELAY_S."""
+    joined = _join(current, target)
+    reload = joined.partition("#")[0] == current.partition("#")[0]
+    return joined if int(delay or 0) <= MAX_REFRESH_DELAY_S and not reload else None
 
 
 def _join(current: str, target: str) -> str:
@@ -197,8 +222,8 @@ def _cached_many(urls: list[str], session: Session) -> list[Resolution | None]:
     # be another link's, so it is never answered from the cache.
     keys = [session.redactor.url(url) for url in urls]
     rows = session.store.latest_resolutions(keys, since=session.cached_since())
-    unknown_age = session.of_unknown_age(i for row in rows.values() for i in row["fetch_ids"] or ())
-    return [_answer(url, rows[key], session, unknown_age) if key in rows and key == url else None
+    not_taken = session.not_taken(i for row in rows.values() for i in row["fetch_ids"] or ())
+    return [_answer(url, rows[key], session, not_taken) if key in rows and key == url else None
             for url, key in zip(urls, keys, strict=True)]
 
 
@@ -207,21 +232,20 @@ END_WITHHELD = (f"{NOT_CACHED}: offline, and where this link leads was kept with
                 "post cannot be asked for by it")
 
 
-def _answer(url: str, row: dict[str, Any], session: Session, unknown_age: set[int]) -> Resolution | None:
+def _answer(url: str, row: dict[str, Any], session: Session, not_taken: set[int]) -> Resolution | None:
     """A cached row as this run's answer, or None to resolve again. Offline, a row these settings would not give
     is not known, and says why (review28c #6: "this URL was never resolved", which the cache contradicts). One
     whose end was redacted (`twitter.com/REDACTED/status/…`) cannot say which post to ask for, and asking by the
     redacted one is a wrong lookup (left28): online the link is followed again; offline it is not known.
-    `unknown_age`: the fetch-log rows a live run does not take answers from (`Session.of_unknown_age`)."""
-    if not session.takes_cached(row["fetch_ids"]):
-        return None   # under --replay, an answer not replayed from its WARC files: asked of them
+    `not_taken`: the fetch-log rows of them all this run does not take answers from (`Session.not_taken`: under
+    --replay, those not replayed from its WARC files; live, those of no known age), read at once."""
+    if not_taken.intersection(row["fetch_ids"] or ()):
+        return None   # not this run's answer (under --replay, not its WARC's; live, of no known age): asked again
     declined = _declined(row, session.settings)
     if declined is not None:
         return Resolution(url, None, None, error=not_cached(declined), unavailable=True) if session.offline else None
     if not session.offline and _passing(row["error"]):
         return None
-    if unknown_age.intersection(row["fetch_ids"] or ()):
-        return None   # replayed from a record of no known time: a live run follows it again (review29d)
     if _end_redacted(row):
         return None if not session.offline else Resolution(url, None, None, error=END_WITHHELD, unavailable=True)
     return _from_row(url, row)
@@ -244,8 +268,9 @@ def not_cached(why: str) -> str:
 
 # Failures that may not happen again: an online run asks again rather than repeat them from the cache for the
 # whole TTL (offline shows them: they are what was last known). A refused or looping chain is a lasting answer, under
-# the settings that gave it (`_declined`). What a replayed WARC lacked says nothing of the link (NOT_IN_WARC).
-PASSING = (*(f"{kind}:" for kind in (*PASSING_KINDS, NOT_IN_WARC)), "http-429:", "http-5")
+# the settings that gave it (`_declined`). What a replayed WARC lacked says nothing of the link: no live run takes it
+# (`Session.takes_cached`).
+PASSING = (*(f"{kind}:" for kind in PASSING_KINDS), "http-429:", "http-5")
 NEVER_RESOLVED = not_cached("never resolved")
 TOO_MANY_HOPS = "too-many-hops:"
 
@@ -293,8 +318,19 @@ def _non_public(hop: dict[str, Any]) -> bool:
 
 def _from_row(url: str, cached: dict[str, Any]) -> Resolution:
     return Resolution(url, cached["final_url"], cached["canonical_url"], tuple(Hop(**h) for h in cached["hops"] or []),
-                      Destination(**cached["post"]) if cached["post"] else None, cached["error"], from_cache=True,
-                      resolution_id=cached["id"])
+                      _read_now(Destination.from_json(cached["post"])) if cached["post"] else None, cached["error"],
+                      from_cache=True, resolution_id=cached["id"])
+
+
+def _read_now(end: Destination) -> Destination:
+    """A cached end's id and URL as this version reads its URL: an older one kept a Telegram, Bluesky or Mastodon
+    post's bare number or key, and the post was asked for (offline, not found) under it for the whole cache TTL
+    (urlforms30, #15)."""
+    ref = platforms.parse_url(end.url)
+    if ref is None or (ref.platform, ref.kind) != (end.platform, end.kind) or (ref.post_id, ref.url) == (end.post_id,
+                                                                                                         end.url):
+        return end
+    return evolve(end, post_id=ref.post_id, url=ref.url)
 
 
 async def _follow(url: str, ref: PostRef | None, *, session: Session, follow_all: bool, ledger: Ledger) -> Resolution:

@@ -16,6 +16,7 @@ calls it once for the whole job.
 from __future__ import annotations
 
 import gc
+import os
 import threading
 import time
 from collections.abc import Awaitable, Callable, Iterable, Iterator
@@ -48,9 +49,24 @@ class Mode:
     refresh: bool = False
 
     def __post_init__(self) -> None:
+        for name in ("offline", "refresh"):   # offline="no" ran offline, and offline="" online (newuser30 #6)
+            if not isinstance(getattr(self, name), bool):
+                raise TypeError(f"Mode {name} must be True or False, not {type(getattr(self, name)).__name__}")
         if self.offline and self.refresh:
             raise UsageError("--offline and --refresh cannot be used together: offline answers only from the "
                              "cache, refresh ignores it")
+
+
+def _refuse_wrong_parts(settings: object, store: object, mode: object) -> None:
+    """A TypeError naming the argument a library user gave wrong (newuser30 #6: `Session(None)` raised
+    AttributeError 'limits'). A path given as the store is refused by its type: cache is not imported to check the
+    rest (sqlite-utils' import is most of a warm run's start)."""
+    if not isinstance(settings, Settings):
+        raise TypeError(f"settings must be a settings.Settings (load_settings() makes one), not {type(settings).__name__}")
+    if isinstance(store, (str, bytes, os.PathLike)):
+        raise TypeError(f"store must be a cache.Store or None, not {type(store).__name__}")
+    if not isinstance(mode, Mode):
+        raise TypeError(f"mode must be a session.Mode, not {type(mode).__name__}")
 
 
 class Reporter(Protocol):
@@ -123,6 +139,7 @@ class Session:
     def __init__(self, settings: Settings, *, store: Store | None = None, mode: Mode = Mode(),
                  budgets: Budgets | None = None, warc: WarcWriter | None = None, replay: ReplayIndex | None = None,
                  resolver: Resolver | None = None, reporter: Reporter | None = None) -> None:
+        _refuse_wrong_parts(settings, store, mode)
         self.settings = settings
         self.redactor = Redactor.for_settings(settings)   # secrets out of every URL, header and message kept
         redact_logs(self.redactor)
@@ -144,6 +161,7 @@ class Session:
         # The saves of the queue being made now, by queue row id (archive.process_queue): an article's step waits
         # for a save another article's step is making instead of submitting it again.
         self.saves_in_flight: dict[int, Awaitable[Any]] = {}
+        self._of_no_known_age: frozenset[int] | None = None   # read on first use by a live run (`not_taken`)
 
     @property
     def offline(self) -> bool:
@@ -162,16 +180,35 @@ class Session:
             self.sinces.append(since)
         return since
 
-    def takes_cached(self, fetch_ids: Iterable[int | None] | None) -> bool:
-        """Whether a cached fact resting on these fetch-log rows may answer this run: always, except under --replay,
-        where only one every row of which was replayed from this run's WARC files does; any other is asked of the
-        WARC, which says so when it holds no record (replay29b: a live answer cached the day before, newer than the
-        replayed records, answered instead, and a report "replayed from" a WARC of a post still up said it was
-        deleted). Offline, the cache answers whatever it holds."""
-        if self.replay is None or self.offline or self.store is None:
-            return True
-        ids = [fetch_id for fetch_id in fetch_ids or () if fetch_id is not None]
-        return not self.store.not_replayed_from(ids, [str(path) for path in self.replay.paths])
+    def takes_cached(self, fetch_ids: Iterable[int | None] | None, *, ageless: bool = False) -> bool:
+        """Whether a cached fact resting on these fetch-log rows may answer this run, rather than be asked again: the
+        one decision every reader of the cache takes (`not_taken` for many at once). Offline (no replay), always: the
+        cache answers with what was last known. Under --replay, only when every row was replayed from one of this run's WARC files
+        (replay29b: a live answer cached the day before, newer than the replayed records, answered instead, and a
+        report "replayed from" a WARC of a post still up said it was deleted). A live run, unless a row is no answer of
+        the source's at a known time (`Store.of_no_known_age`: replayed from a WARC record that gives no time, kept at
+        the replay's own time; or the "not-in-warc" of a replay whose WARC lacked it): such a fact is asked again
+        (review29d: a live run after such a replay took the WARC's answers as given that moment, for the whole cache
+        TTL, and asked nothing). `ageless`: the fact is of bytes that do not age (a downloaded file): only where it
+        came from counts, under --replay. `--offline --replay` is a replay (the replay answers, nothing else is asked:
+        replay30), whose cached answers are taken whatever their age."""
+        return not self.not_taken(fetch_ids, ageless=ageless)
+
+    def not_taken(self, fetch_ids: Iterable[int | None] | None, *, ageless: bool = False) -> set[int]:
+        """Those of these fetch-log rows a cached fact resting on them may not answer this run with (`takes_cached`).
+        A live run reads the rows of no known age once (a warm run asks nothing per link or post: replay30)."""
+        if self.store is None or self.replay is None and (self.offline or ageless):
+            return set()
+        ids = {fetch_id for fetch_id in fetch_ids or () if fetch_id is not None}
+        if not ids:
+            return set()
+        if self.replay is not None:   # --offline with it too: the replay answers (replay30)
+            return set(self.store.not_replayed_from(list(ids), list(self.replay.digests.values()),
+                                                    files=list(self.replay.digests)))
+        if self._of_no_known_age is None:
+            # A live run writes no such row (it replays nothing), so those of the cache as the run starts are all
+            self._of_no_known_age = self.store.of_no_known_age()
+        return ids & self._of_no_known_age
 
     def failure_since(self) -> str:
         """The oldest media failure that may pass (a 503, a timeout) this online run keeps: failure_ttl minutes ago."""
@@ -190,13 +227,17 @@ class Session:
         """The oldest cached lasting error (a 4xx answer: `error_ttl` days) an online run accepts, UTC ISO 8601."""
         return since_at(self._now_us(), self.settings.error_ttl_days)
 
-    def of_unknown_age(self, fetch_ids: Iterable[int | None]) -> set[int]:
-        """Those of these fetch-log rows that make a cached answer resting on them one this run asks again rather
-        than take: in a live run, those replayed from a WARC record that gives no time (`answered_at_unknown`). Such
-        an answer is kept at the replay's own time, which is no age of its (review29d: a live run after such a replay
-        took the WARC's answers as given that moment, for the whole cache TTL, and asked nothing). A replay takes it
-        (it asks only the WARC); offline takes what was last known."""
-        return self.store.answered_at_unknown(fetch_ids) if self.live and self.store is not None else set()
+    def redaction_made(self, url: str, fetch_ids: Iterable[int | None]) -> bool:
+        """Whether `url`, read from the answer behind these fetch-log rows, may be one a redaction made (then the URL
+        it stands for is not known, and is not asked for: secrets29): it holds REDACTED, a secret is set, and a body
+        it was read from had a secret redacted out of it as it was kept (`bodies.redacted`), or carries one set since
+        (a cached answer is read redacted now), or is not kept or kept before the cache said. Else REDACTED is the
+        answer's own word (a photo named so, an account): the URL is asked for like any (secrets30)."""
+        if not self.redactor.unknown(url):
+            return False
+        bodies = self.store.answer_bodies(fetch_ids) if self.store is not None else []
+        return not bodies or any(body is None or redacted is not False or self.redactor.carries_secret(
+            body.decode("latin-1")) for body, redacted in bodies)
 
     @property
     def live(self) -> bool:

@@ -63,6 +63,9 @@ class Settings:
     limits: Mapping[str, float] = field(default_factory=dict)
     # [scan]
     article_budget: float = 20.0      # seconds one article's extraction may take before it is an error (0: none; #12)
+    # bytes an article file or stdin may hold (0: no limit): judged before it is read, and a stream is read no
+    # further (newuser30: `scan /dev/zero` read until the machine killed it)
+    max_article_bytes: int = 50_000_000
     # [archive]
     save_timeout: float = 300.0       # how long to poll one Save Page Now job before giving up on it
     warc_path: Path | None = None
@@ -81,7 +84,8 @@ _NETWORK_KEYS = {f.name for f in fields(Settings)} - {"db_path", "origins", "x_b
                                                       "ia_secret_key", "config_path", "meta_access_token",
                                                       "x_methods", "max_media_bytes", "max_image_pixels", "limits",
                                                       "failure_ttl_minutes",
-                                                      "save_timeout", "warc_path", "article_budget"}
+                                                      "save_timeout", "warc_path", "article_budget",
+                                                      "max_article_bytes"}
 X_METHODS = ("x-api", "syndication", "oembed")
 # Config keys holding a secret: a message about them never shows their value (#11).
 _SECRET_KEYS = frozenset({"bearer_token", "ia_access_key", "ia_secret_key", "access_token"})
@@ -105,7 +109,7 @@ _TTL_FIELDS = {"cache_ttl": "cache_ttl_days", "error_ttl": "error_ttl_days"}
 _SECTIONS: dict[str, frozenset[str] | None] = {
     "network": frozenset(_NETWORK_KEYS | set(_TTL_FIELDS)),
     "fetch": frozenset({"max_media_bytes", "max_image_pixels", "failure_ttl"}),
-    "scan": frozenset({"article_budget"}), "archive": frozenset({"save_timeout", "warc"}), "cache": frozenset({"db"}),
+    "scan": frozenset({"article_budget", "max_article_bytes"}), "archive": frozenset({"save_timeout", "warc"}), "cache": frozenset({"db"}),
     "origins": None, "limits": None, "x": frozenset({"bearer_token", "methods"}), "meta": frozenset({"access_token"}),
     "internet_archive": frozenset({"ia_access_key", "ia_secret_key"})}
 
@@ -206,7 +210,7 @@ def _check(values: dict[str, Any], *, where: Callable[[str], str] = str) -> dict
     numeric = {"timeout", "connect_timeout", "deadline", "retry_max_wait", "cache_ttl_days", "error_ttl_days",
                "save_timeout", "article_budget", "failure_ttl_minutes"}
     integral = {"max_redirects", "max_body_bytes", "concurrency", "per_host", "retries", "max_media_bytes",
-                "max_image_pixels"}
+                "max_image_pixels", "max_article_bytes"}
     for key, value in values.items():
         if key in numeric | integral:
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:

@@ -149,6 +149,15 @@ def _kind(entry: os.DirEntry[str]) -> str | None:
         return "input"
 
 
+def _broken_link(path: Path) -> str:
+    """What a link that leads nowhere is: where it points, or why that cannot be read (newuser30 #5: a folder the
+    user may list but not search, as /proc/1 is, raised PermissionError out of the walk)."""
+    try:
+        return f"broken link {path} -> {os.readlink(path)}"
+    except OSError as exc:
+        return f"broken link {path} (cannot read it: {exc.strerror or exc})"
+
+
 def _walk(directory: Path, relative: PurePath, *, seen: set[tuple[int, int]],
           links: list[tuple[Path, PurePath]], file_links: list[Entry],
           listed: Callable[[int, int], None] = _not_told) -> Iterator[Entry]:
@@ -171,7 +180,7 @@ def _walk(directory: Path, relative: PurePath, *, seen: set[tuple[int, int]],
         path, rel = Path(entry.path), relative / entry.name
         link = entry.is_symlink()
         if link and not os.path.exists(path):   # a dangling link, or one in a loop of links
-            yield Entry(path, f"broken link {path} -> {os.readlink(path)}", rel)
+            yield Entry(path, _broken_link(path), rel)
             continue
         try:
             is_dir, is_file = entry.is_dir(), entry.is_file()

@@ -13,6 +13,7 @@ A run's writer and replay index live in its session (resolver.session.Session), 
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import threading
@@ -213,8 +214,12 @@ class ReplayIndex:
         # one): a replay's "now" for the age of cached answers (Session._now_us)
         self.answered_from_us: int | None = None
         self.answered_from: str | None = None   # the same, as the cache writes times
+        # Each file's sha256, by its path as given: a WARC is its content, whatever path names it (`digest`)
+        self.digests: dict[str, str] = {}
         for path in self.paths:
             with open(path, "rb") as stream:
+                self.digests[str(path)] = hashlib.file_digest(stream, "sha256").hexdigest()
+                stream.seek(0)
                 iterator = ArchiveIterator(stream)
                 methods: dict[str, str] = {}
                 pending: list[tuple[str, ReplayedResponse]] = []
@@ -247,6 +252,11 @@ class ReplayIndex:
             micros = (moment - datetime(1970, 1, 1, tzinfo=moment.tzinfo)) // timedelta(microseconds=1)
             if self.answered_from_us is None or micros < self.answered_from_us:
                 self.answered_from_us, self.answered_from = micros, when
+
+    def digest(self, path: str | None) -> str | None:
+        """The sha256 of one of the files, as a record's `file` names it (replay30: the same WARC given by another
+        path, a symlink or a copy was taken for another, and every answer asked of it again)."""
+        return self.digests.get(path) if path is not None else None
 
     def take(self, method: str, url: str) -> ReplayedResponse | None:
         """The next recorded response for this request, or None when the WARC files never saw it."""

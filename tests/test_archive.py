@@ -163,6 +163,8 @@ def test_save_job_accepted_pending_then_success(fakenet, store):
     ([json_page({"url": POST, "job_id": ["j"]})], {}, ("error", None)),
 ], ids=["immediate-error", "recent-capture", "job-error", "gave-up", "429", "list-answer", "string-status",
         "success-without-time", "odd-job-id"])
+
+
 def test_save_outcomes(fakenet, store, submit, statuses, expected):
     serve_wayback(fakenet)
     fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
@@ -441,7 +443,8 @@ def test_a_replay_ages_cached_answers_from_the_replayed_records_time_not_from_no
     report = json.loads(cli("--replay", str(warc), "report", "--format", "json", str(article)))
     recorded = fetches()   # and the archive lookups a report makes, which a scan does not
     assert report["replay"] == {
-        "files": [str(warc)], "answers_aged_from": "2023-03-01T10:00:00.000000Z", "cache_ttl_days": 30}
+        "files": [str(warc)], "answers_aged_from": "2023-03-01T10:00:00.000000Z", "cache_ttl_days": 30,
+        "offline": False}
     md = cli("--replay", str(warc), "report", str(article))
     assert (f"- **Replay**: answers replayed from {warc}; a cached answer's age (cache_ttl, 30 days) is measured from "
             "the replayed records' time, 2023-03-01T10:00:00.000000Z (their oldest WARC-Date), not from now") in md
@@ -766,6 +769,8 @@ def test_a_link_a_replayed_warc_did_not_hold_is_followed_by_the_next_live_run(tm
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,hi", "//evil.example/x"],
                          ids=["javascript", "data", "no-scheme"])
+
+
 def test_an_availability_answer_whose_snapshot_is_no_web_address_names_no_snapshot(url):
     """The snapshot's address goes into the HTML report's href as given: a `javascript:` one ran on a click in a
     page promised to hold no script."""
@@ -1091,3 +1096,191 @@ def test_review29e_a_meta_signed_expiring_url_is_not_looked_up(fakenet, store, s
     signature = signed.lower().split("oh=")[1].split("&")[0]
     assert [path for _, path in fakenet.hits if signature in path.lower()] == []
     assert any(plain_.rsplit("/", 1)[1] in path for _, path in fakenet.hits)
+
+
+@pytest.mark.parametrize("answer", [
+    page("<html><title>Wayback Machine</title><p>Sorry, this service is temporarily unavailable</p></html>"),
+    page("com,twitter)/rivertonroads 20221206060000 https://twitter.com/x text/html 200 Q4 1415",
+         content_type="text/plain"),
+], ids=["html-error-page", "plain-cdx-not-json"])
+def test_review30n_a_cdx_answer_of_200_that_lists_nothing_readable_is_no_lookup_that_answered(fakenet, store,
+                                                                                                answer):
+    """An HTML error page (or any body not a CDX JSON list) answered with 200: the run said "cdx: malformed
+    answer", but the cache's record of the lookup (`lookup_state`, read by the at-risk view and by reports made
+    from the cache) took any 200 for an answer: "looked up", with no error and no capture, which reads as no copy."""
+    fakenet.route("web.archive.org", "/cdx/search/cdx", answer)
+    fakenet.route("archive.org", "/wayback/available", json_page({"archived_snapshots": {}}))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
+    [result] = run_archive([POST], settings_for(fakenet, retries=0), store)
+    assert result["error"].startswith("cdx: malformed answer: ") and result["count"] is None
+    looked, error = archive.lookup_state(store, POST)
+    assert (looked, error) == (False, result["error"])
+    # a later lookup that answered stands, whatever failed before or after it
+    serve_wayback(fakenet, [("20221206060000", POST)])
+    from resolver.session import Mode
+
+    Session(settings_for(fakenet), store=store, mode=Mode(refresh=True)).run(lambda s: archive.lookup(POST, session=s))
+    assert archive.lookup_state(store, POST) == (True, None)
+
+
+def test_review30n_cdx_rows_with_fields_of_other_types_are_read_as_text_or_left_out():
+    """Numbers where CDX sends strings ("statuscode": 200) passed into the snapshot as they were: `latest_good`
+    raised AttributeError on the int (an internal error ending the command), and lists reached the cache."""
+    body = json.dumps([CDX_HEADER, ["k", "20221206060000", POST, "text/html", 200, "Q4", 1415],
+                       ["k", "20230101000000", POST, ["text/html"], None, {"d": 1}, "1"]]).encode()
+    first, second = archive.parse_cdx(body)
+    assert (first.status, first.digest, first.mimetype) == ("200", "Q4", "text/html")
+    assert (second.status, second.digest, second.mimetype) == (None, None, None)
+    assert archive.latest_good(archive.Lookup(POST, (first, second))) == first
+
+
+@pytest.mark.parametrize("closest", [
+    {"available": True, "url": "http://evil.example/web/20221206123000/https://news.example/a"},
+    {"available": "false", "url": "http://web.archive.org/web/20221206123000/https://news.example/a"},
+    {"available": True, "url": "https://web.archive.org.evil.example/web/20221206123000/https://news.example/a"},
+], ids=["another-host", "available-is-the-string-false", "a-host-ending-elsewhere"])
+def test_review30n_an_availability_answer_naming_no_wayback_capture_names_no_snapshot(closest):
+    """A snapshot the report links to as a Wayback capture must be one: an address on another host became the
+    report's "wayback" link (and its "original" the whole address), and `"available": "false"` was truthy."""
+    body = json.dumps({"archived_snapshots": {"closest": {**closest, "timestamp": "20221206123000",
+                                                          "status": "200"}}}).encode()
+    assert archive.parse_availability(body) is None
+
+
+def test_review30n_an_availability_status_of_another_type_is_read_as_text_or_as_none():
+    def parsed(status):
+        return archive.parse_availability(json.dumps({"archived_snapshots": {"closest": {
+            "available": True, "url": "http://web.archive.org/web/20221206123000/https://news.example/a",
+            "timestamp": "20221206123000", "status": status}}}).encode())
+    assert (parsed(200).status, parsed(["200"]).status, parsed("200").original) == ("200", None, "https://news.example/a")
+
+
+@pytest.mark.parametrize("answer, said", [
+    (page("<html><title>Wayback Machine</title>Job not found</html>"), "its last status answer was not JSON"),
+    (page("Not Found", 404, content_type="text/plain"), "its last status answer was HTTP 404"),
+    (json_page("done"), "its last status answer was not a JSON object"),
+], ids=["html-page-200", "404", "a-json-string"])
+def test_review30n_a_save_whose_status_could_not_be_read_does_not_say_still_pending(fakenet, store, answer, said):
+    """A job whose status answers were an error page, a 404 or no JSON object was given up as "job still pending
+    after 0.2s": pending is what Save Page Now never said."""
+    serve_wayback(fakenet)
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
+    spn(fakenet, submit=[json_page({"url": POST, "job_id": "j-unread"})], statuses={"j-unread": [answer]})
+    settings = settings_for(fakenet, ia_access_key="k", ia_secret_key="s", save_timeout=0.2, retries=0)
+    [result] = run_archive([POST], settings, store, save=True)
+    assert result["saved"]["status"] == "gave_up"
+    assert result["saved"]["message"] == f"the job's status was not known after 0.2s: {said}"
+    assert store.latest_save(POST)["message"] == result["saved"]["message"]
+
+
+@pytest.mark.parametrize("how", ["symlink", "relative-path", "copy"])
+def test_a_replay_of_the_same_warc_by_another_path_takes_the_answers_it_replayed(fakenet, tmp_path, how,
+                                                                                monkeypatch):
+    """replay30: a cached answer was taken by a replay only when its row named the WARC by the same path, so the same
+    file given by a symlink, as ./run.warc.gz for /abs/run.warc.gz, or copied, was asked again and every answer
+    recorded again. A WARC is its content (its sha256 is kept with each answer replayed from it); a file of the same
+    name with other content is another WARC, and is asked."""
+    run, article, warc = replay_world(fakenet, tmp_path, "2023-03-01T10:00:00Z")
+    from cache import Store
+
+    def fetches():
+        with Store(tmp_path / "replay.db") as store:
+            return list(store.db["fetches"].rows)
+    first = json.loads(run("replay.db", "--replay", str(warc), "scan", "--fetch", "--json", str(article)))
+    recorded = fetches()
+    assert recorded and not first["posts"][0]["from_cache"]
+    other = {"symlink": tmp_path / "link.warc.gz", "copy": tmp_path / "elsewhere" / "copy.warc.gz"}.get(how)
+    if how == "symlink":
+        other.symlink_to(warc)
+    elif how == "copy":
+        other.parent.mkdir()
+        other.write_bytes(warc.read_bytes())
+    else:
+        monkeypatch.chdir(tmp_path)
+        other = Path(".") / warc.name
+    again = json.loads(run("replay.db", "--replay", str(other), "scan", "--fetch", "--json", str(article)))
+    assert len(fetches()) == len(recorded)   # nothing asked of the WARC again
+    assert again["posts"][0]["from_cache"] and all(r["from_cache"] for r in again["resolutions"])
+    assert again["posts"][0]["status"] == first["posts"][0]["status"]
+    # The same name with other content is another WARC: asked again
+    redated(tmp_path / "written.warc.gz", warc, "2023-03-02T10:00:00Z")
+    run("replay.db", "--replay", str(warc), "scan", "--fetch", "--json", str(article))
+    assert len(fetches()) > len(recorded)
+
+
+def test_offline_with_replay_answers_from_the_replay_and_says_so(fakenet, tmp_path):
+    """replay30: `--offline --replay F` read no record of F: offline won, any cached answer answered (the live
+    answers of the run that wrote F among them), and the report still said "answers replayed from F". Now the replay
+    answers (its files, and what the cache holds replayed from them, whatever its age) and nothing else is asked;
+    the report says so."""
+    cli, article, warc = replay_world(fakenet, tmp_path, "2023-03-01T10:00:00Z")   # live.db holds live answers
+    hits = len(fakenet.hits)
+    report = json.loads(cli("live.db", "--replay", str(warc), "report", "--offline", "--format", "json", str(article)))
+    assert len(fakenet.hits) == hits
+    [embed] = [e for e in report["embeds"] if e["post"]]
+    sources = {s["fetch_id"]: s for s in embed["post"]["sources"]}
+    [answer] = embed["post"]["fetch_ids"]
+    assert (sources[answer]["via"], sources[answer]["warc_file"]) == ("warc", str(warc))
+    hops = [h for e in report["embeds"] for r in e["resolutions"] for h in r["hops"]]
+    assert hops and all(h["fetched_at"] == "2023-03-01T10:00:00.000000Z" for h in hops), hops
+    assert report["replay"] == {"files": [str(warc)], "answers_aged_from": "2023-03-01T10:00:00.000000Z",
+                                "cache_ttl_days": 30, "offline": True}
+    md = cli("live.db", "--replay", str(warc), "report", "--offline", str(article))
+    assert (f"- **Replay**: answers replayed from {warc} only (--offline): what the cache holds replayed from them, "
+            "whatever its age, and their records; nothing else is asked") in md
+    assert len(fakenet.hits) == hits
+
+
+def test_a_replayed_hop_says_in_the_markdown_report_that_it_was_replayed_from_its_warc(fakenet, tmp_path):
+    """replay30: a replayed link's hops were cited "(301, 2023-03-01T…Z, fetch #25)" in the Markdown report, with
+    nothing to say the time is a WARC record's, while the post's sources said "replayed from WARC F, answered at …".
+    Every citation of a fetch now says so (hops, captures, image files, lookups); JSON gives the file as `warc_file`."""
+    cli, article, warc = replay_world(fakenet, tmp_path, "2023-03-01T10:00:00Z")
+    report = json.loads(cli("replay.db", "--replay", str(warc), "report", "--format", "json", str(article)))
+    hops = [h for e in report["embeds"] for r in e["resolutions"] for h in r["hops"]]
+    assert hops and {h["warc_file"] for h in hops} == {str(warc)}
+    md = cli("replay.db", "--replay", str(warc), "report", str(article))
+    chains = [line for line in md.splitlines() if "https://t.co/" in line and "fetch #" in line]
+    assert chains and all(line.count(f"replayed from WARC {warc}, answered at 2023-03-01T10:00:00.000000Z")
+                          == line.count("fetch #") for line in chains), chains
+    live = cli("live.db", "report", "--offline", str(article))   # the live run that wrote it: no such words
+    assert "https://t.co/" in live and "replayed from WARC" not in live
+
+
+def test_a_photo_replayed_from_an_undated_record_has_no_download_time(fakenet, tmp_path):
+    """replay30: a photo downloaded from a WARC record with no WARC-Date kept the replay's own time as its download
+    time (the media table's fetched_at, and `fetched_at` of the file's facts in a run's JSON), as replay29b had
+    found for the other facts such a record gives. It holds no time now, and says why."""
+    cli, article, warc = replay_world(fakenet, tmp_path, None)
+    from cache import Store, utc_now
+    replayed_on = utc_now()[:10]
+    report = json.loads(cli("replay.db", "--replay", str(warc), "report", "--format", "json", str(article)))
+    unknown = "the replayed WARC record has no WARC-Date: when the source gave this answer is not known"
+    with Store(tmp_path / "replay.db") as store:
+        media = list(store.db["media"].rows)
+    assert media and {(m["fetched_at"], m["answered_at_unknown"]) for m in media} == {(None, unknown)}, media
+    [embed] = [e for e in report["embeds"] if e["post"]]
+    assert embed["post"]["media"] and all(m["sha256"] for m in embed["post"]["media"])   # the bytes are known
+    scanned = cli("replay.db", "--replay", str(warc), "scan", "--fetch", "--json", str(article))
+    assert replayed_on not in json.dumps(json.loads(scanned)["posts"]), scanned
+
+
+def test_a_post_its_page_and_its_answer_spell_in_two_cases_is_archived_once(fakenet, tmp_path):
+    """urlforms30 (#15): the page links twitter.com/rivertonroads/…, the post's answer names @RivertonRoads, and X reads
+    a handle in any case: one post. Its URL as the page wrote it and as the answer gives it were two URLs to archive,
+    each looked up, taken live and saved: one post, two lookups and two Save Page Now requests."""
+    from tests.cliworld import World
+
+    lower = POST.replace("RivertonRoads", "rivertonroads")
+    serve_wayback(fakenet, [("20221206060000", POST)])
+    fakenet.route("twitter.com", f"/rivertonroads/status/{fx.POST_ID}", page("<html>post</html>"))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>post</html>"))
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    serve_media(fakenet)
+    article = tmp_path / "article.html"
+    article.write_text('<blockquote class="twitter-tweet"><p>Bridge reopened.</p>&mdash; Riverton Roads '
+                       f'(@rivertonroads) <a href="{lower}">December 6, 2022</a></blockquote>')
+    result = World(fakenet, tmp_path)("archive", "--json", str(article))
+    assert result.exit_code == 0, result.output
+    posts = [a["url"] for a in map(json.loads, result.stdout.splitlines()) if "/status/" in a["url"]]
+    assert posts == [lower]

@@ -292,3 +292,27 @@ def test_sec28_a_replayed_record_kept_encoded_or_chunked_reads_as_the_page(tmp_p
         lambda s: fetch(s, "https://news.example/story"))
     assert (outcome.status, outcome.via, outcome.error) == (200, "warc", None)
     assert outcome.body == page
+
+
+@pytest.mark.parametrize("name", ["gzip", "deflate", "deflate-raw", "br"])
+def test_review30n_an_encoded_body_that_ends_before_its_stream_is_an_error_not_the_page(name, httpserver, store):
+    """A compressed body cut short (a proxy that stopped, a server closing an HTTP/1.0 answer early) whose length
+    still matched: its first bytes were decoded, recorded as the whole answer with their sha256 (a brotli body gave
+    b"" and a hash). The end of the stream is how a decoder knows the body is whole."""
+    body = b"<p>" + bytes(range(256)) * 200 + b"</p>"
+    encoding = "deflate" if name.startswith("deflate") else name
+    whole = _small(name, body)
+    httpserver.expect_request("/").respond_with_data(whole[:len(whole) // 2], headers={"Content-Encoding": encoding})
+    outcome = Session(Settings(allow_private=True, retries=0), store=store).run(
+        lambda s: fetch(s, httpserver.url_for("/")))
+    assert (outcome.status, outcome.error_kind, outcome.sha256) == (None, "http", None)
+    assert outcome.error == f"DecodingError: the body ended before its {encoding} stream did: cut short"
+    [row] = store.db["fetches"].rows
+    assert (row["error_kind"], row["body_sha256"]) == ("http", None)
+
+
+def test_review30n_an_empty_body_said_to_be_encoded_is_an_empty_body(httpserver):
+    """A redirect or a 204 with Content-Encoding: gzip and no body (servers send them) is no truncated stream."""
+    httpserver.expect_request("/").respond_with_data(b"", status=204, headers={"Content-Encoding": "gzip"})
+    outcome = _get(httpserver.url_for("/"))
+    assert (outcome.status, outcome.error, outcome.body) == (204, None, b"")

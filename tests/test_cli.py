@@ -146,10 +146,10 @@ def test_unreadable_file_in_directory_is_skipped(run, tmp_path, monkeypatch):
     from resolver import article
     real_read = article._read_file
 
-    def read_file(path):   # root reads mode-0 files, so make the refusal certain
+    def read_file(path, *limit):   # root reads mode-0 files, so make the refusal certain
         if path.name == "locked.txt":
             raise PermissionError(13, "Permission denied")
-        return real_read(path)
+        return real_read(path, *limit)
     monkeypatch.setattr(article, "_read_file", read_file)
     result = run("scan", "--json", str(folder))
     assert result.exit_code == 0

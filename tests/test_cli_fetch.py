@@ -161,3 +161,23 @@ def test_a_named_url_that_leads_to_no_post_says_so(fakenet, tmp_path):
         "error: cannot fetch https://t.co/News12: it leads to https://pbs.twimg.com/profile_images/1/rr_normal.jpg, "
         "which is no post",
         "error: cannot fetch https://twitter.com/RivertonRoads: it is no post"]
+
+
+def test_fetch_json_lines_say_which_article_and_embed_each_post_came_from(fakenet, tmp_path):
+    """newuser30 #7: `fetch --json` post lines had no `source` nor `embed` (its error lines and `archive --json`
+    lines have `source`), so a batch's posts could not be tied back to their articles. A post two embeds show has a
+    line for each; a URL named is its own source, with no embed."""
+    invoke = setup(fakenet, tmp_path)
+    fakenet.route("pic.twitter.com", "/Zz98Yy76Xx", redirect(f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}/photo/1"))
+    status = f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}"
+    first, second = tmp_path / "one.html", tmp_path / "two.txt"
+    first.write_text(f'<p>Intro.</p><blockquote class="twitter-tweet"><p>Bridge reopened.</p>&mdash; Riverton Roads '
+                     f'(@RivertonRoads) <a href="{status}">December 6, 2022</a></blockquote>')
+    second.write_text("Other words first.\n\nBridge reopened this morning. pic.twitter.com/Zz98Yy76Xx\n"
+                      "— Riverton Roads (@RivertonRoads) December 6, 2022\n")
+    result = invoke("fetch", "--json", "--no-media", str(first), str(second), status)
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(line["source"], line["embed"], line["post_id"]) for line in lines] == [
+        (str(first), 0, fx.POST_ID), (status, None, fx.POST_ID), (str(second), 0, fx.POST_ID)]
+    assert list(lines[0])[:2] == ["source", "embed"] and lines[0]["status"] == "available"

@@ -39,6 +39,9 @@ def test_resolve_json_and_cache(fakenet, tmp_path):
     assert json.loads(again.stdout)["from_cache"] is True
     table = invoke(tmp_path, config, "resolve", "https://t.co/Ab12Cd34Ef")
     assert "twitter post 1600000000000000001 by @RivertonRoads" in table.stdout
+    # newuser30 #4: the id's time, named as the report names it, never "created" (the post's own time)
+    assert data["post"]["snowflake_time"] == "2022-12-06T05:31:41.219Z" and "created_at" not in data["post"]
+    assert "id minted 2022-12-06T05:31:41.219Z" in table.stdout and "created" not in table.stdout
 
 
 def test_resolve_exit_codes(fakenet, tmp_path):

@@ -8,7 +8,7 @@ def test_documented_embed_markup(fixture_text):
     embeds, _ = html.scan(fixture_text("documented_embed_markup.html"))
     assert [(e.platform, e.kind, e.post_id, e.url) for e in embeds] == [
         ("tiktok", "post", "7300000000000000004", "https://www.tiktok.com/@/video/7300000000000000004"),
-        ("bluesky", "post", "3kabcdefg3y", "https://bsky.app/profile/did:plc:abcdefghijklmnop/post/3kabcdefg3y"),
+        ("bluesky", "post", "did:plc:abcdefghijklmnop/3kabcdefg3y", "https://bsky.app/profile/did:plc:abcdefghijklmnop/post/3kabcdefg3y"),
         ("reddit", "post", "1abcdf", "https://www.reddit.com/r/Riverton/comments/1abcdf/"),
         ("reddit", "post", "1abcdg", "https://www.reddit.com/r/Riverton/comments/1abcdg/"),
         ("instagram", "post", "CyAbC123dEf", "https://www.instagram.com/p/CyAbC123dEf/"),

@@ -690,3 +690,53 @@ def test_a_photo_failure_replayed_from_an_undated_record_is_downloaded_by_the_ne
     [live] = run([TWEET], settings, store)
     assert live.media[0]["error"] is None and live.media[0]["sha256"] and not live.failed
     assert ("pbs.twimg.com", "/media/FjRivertonBridge.jpg") in fakenet.hits[hits:]
+
+
+TWEET_SHAPE = {"__typename": "Tweet", "id_str": "20", "text": "hi", "created_at": "2022-12-06T05:31:41.000Z",
+               "user": {"screen_name": "RivertonRoads", "name": "Riverton", "id_str": "1"}}
+
+
+@pytest.mark.parametrize("odd", [
+    {"__typename": "TweetTombstone", "tombstone": "This Post was deleted"},
+    {"__typename": "TweetTombstone", "tombstone": {"text": "This Post was deleted"}},
+    {**TWEET_SHAPE, "created_at": 1670000000},
+    {**TWEET_SHAPE, "mediaDetails": 5},
+    {**TWEET_SHAPE, "mediaDetails": [{"media_url_https": "https://pbs.twimg.com/media/a.jpg", "video_info": "x",
+                                      "original_info": []}]},
+], ids=["tombstone-a-string", "tombstone-text-a-string", "created-at-a-number", "media-a-number",
+        "video-info-a-string"])
+def test_review30n_a_syndication_answer_with_fields_of_other_types_gives_a_record(odd):
+    """Fields of a type the answer never has (a tombstone as a string, a time as a number) raised AttributeError or
+    TypeError out of the parser: an internal error for the post's article, not a record saying what came back."""
+    from resolver.fetch import syndication
+
+    record = syndication.parse("20", 200, "application/json", json.dumps(odd).encode())
+    assert record.post_id == "20" and record.status in ("available", "deleted", "unknown")
+    assert record.created_at in (None, "2022-12-06T05:31:41Z")
+
+
+def test_review30n_a_syndication_answer_naming_another_post_only_by_its_numeric_id_is_not_this_post():
+    """An answer with no id_str but an `id` of another post was taken for the post asked about."""
+    from resolver.fetch import syndication
+
+    other = {k: v for k, v in TWEET_SHAPE.items() if k != "id_str"} | {"id": 21}
+    record = syndication.parse("20", 200, "application/json", json.dumps(other).encode())
+    assert (record.status, record.reason) == ("unknown", "syndication answered with post 21, not 20")
+    same = {k: v for k, v in TWEET_SHAPE.items() if k != "id_str"} | {"id": 20}
+    assert syndication.parse("20", 200, "application/json", json.dumps(same).encode()).status == "available"
+
+
+@pytest.mark.parametrize("platform, body", [
+    ("twitter", b'{"type": "rich", "html": 5}'),
+    ("twitter", b'{"type": "rich", "html": "<p>x</p>", "author_url": 5, "author_name": ["RivertonRoads"]}'),
+    ("youtube", b'{"type": "video", "title": "t", "thumbnail_url": "https://i.ytimg.com/vi/a/0.jpg", '
+                b'"thumbnail_width": 1e400, "thumbnail_height": Infinity}'),
+], ids=["twitter-html-a-number", "twitter-author-fields-of-other-types", "youtube-size-past-any-int"])
+def test_review30n_an_oembed_answer_with_fields_of_other_types_gives_a_record(platform, body):
+    """Fields of a type an oEmbed answer never has raised TypeError, AttributeError or OverflowError (a width of
+    1e400 is infinity as a float) out of the parser: an internal error for the article."""
+    from resolver.fetch import oembed
+
+    record = oembed.parse(platform, fx.POST_ID, TWEET.url, 200, "application/json", body)
+    assert record.status == "available" and record.author_name is None
+    assert all(m.width is None and m.height is None for m in record.media)

@@ -1375,3 +1375,26 @@ def test_newuser30_a_folder_s_files_are_counted_from_the_listing_the_run_reads_t
         census = Census()
         list(iter_items(spec, census=census, stdin=io.BytesIO(b"<p>x</p>")))
         assert census.total is None
+
+
+def test_one_path_given_as_a_str_or_path_is_one_path(tmp_path: Path, monkeypatch) -> None:
+    """newuser30 #5: `InputSpec(files="story.html")` was read a character at a time ("a." as the file `a` and the
+    folder `.`), and a "/" in it walked the filesystem's root. One path is taken as one path, as pathlib takes it."""
+    (tmp_path / "a.html").write_text("<p>a</p>")
+    (tmp_path / "feed.jsonl").write_text('{"text": "x"}\n')
+    monkeypatch.chdir(tmp_path)
+    spec = InputSpec(files="a.html", jsonl=tmp_path / "feed.jsonl", globs="*.html")
+    assert (spec.files, spec.jsonl, spec.globs) == (("a.html",), (str(tmp_path / "feed.jsonl"),), ("*.html",))
+    assert [i.source for i in items(spec)] == ["a.html", f"{tmp_path / 'feed.jsonl'}:1"]
+    assert InputSpec(files=[tmp_path / "a.html", "b.html"]).files == (str(tmp_path / "a.html"), "b.html")
+
+
+@pytest.mark.parametrize("given, message", [
+    ({"files": b"a.html"}, "InputSpec files: expected a path or a sequence of paths, not bytes"),
+    ({"warc": 3}, "InputSpec warc: expected a path or a sequence of paths, not int"),
+    ({"jsonl": ("a.jsonl", None)}, "InputSpec jsonl: expected paths, not NoneType (None)"),
+], ids=["bytes", "int", "none-inside"])
+def test_what_is_no_path_is_refused_naming_the_field(given, message) -> None:
+    with pytest.raises(TypeError) as error:
+        InputSpec(**given)
+    assert str(error.value) == message

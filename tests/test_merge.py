@@ -557,3 +557,36 @@ def test_a_merge_says_once_per_input_which_records_cannot_say_if_their_encoding_
     assert report.to_json()["notes"] == []
     with sqlite3.connect(tmp_path / "again.db") as conn:
         assert conn.execute("SELECT encoding_given_known FROM articles").fetchall() == [(1,)]
+
+
+@pytest.mark.parametrize("old_first", [True, False], ids=["old-first", "new-first"])
+def test_an_older_caches_posts_merged_are_found_under_ids_that_name_their_place(tmp_path: Path,
+                                                                                 old_first: bool) -> None:
+    """review30r1 (#15, #13): m030 re-keys the Telegram, Bluesky and Mastodon posts of a cache made before it when
+    the cache is opened, but a merge copied an older input's rows as they were: in the merged output (already at m030)
+    they kept their bare number or key for good, a post cached was "not in the cache" under its id, and the views
+    joined none of its embeds. The merged rows are re-keyed as m030 re-keys them, a row of two posts left as it was."""
+    from tests.test_store import _cache_with_posts_keyed_the_old_way
+
+    _cache_with_posts_keyed_the_old_way(tmp_path / "old.db")
+    new = Store(tmp_path / "new.db")   # a shard of this version, holding one of the old shard's posts already
+    new.db["posts"].insert({"platform": "telegram", "post_id": "rivertonchannel/416", "status": "available",
+                            "url": "https://t.me/rivertonchannel/416", "first_observed_at": "2026-01-01T00:00:00Z"})
+    new.close()
+    inputs = [tmp_path / "old.db", tmp_path / "new.db"]
+    merge(tmp_path / "out.db", inputs if old_first else inputs[::-1])
+    out = Store(tmp_path / "out.db")
+    try:
+        assert sorted((e["platform"], e["post_id"]) for e in out.db["embeds"].rows) == sorted([
+            ("telegram", "rivertonchannel/416"), ("telegram", "c/1234567890/7"),
+            ("bluesky", "ann.example.com/3kabc123xyz"), ("mastodon", "social.example.net:8443/112000000000000001"),
+            ("bluesky", "ann.example.com/3kmerged0001"), ("bluesky", "bob.example.org/3kmerged0001")])
+        for platform, post_id in [("telegram", "rivertonchannel/416"), ("telegram", "c/1234567890/7"),
+                                  ("bluesky", "ann.example.com/3kabc123xyz"),
+                                  ("mastodon", "social.example.net:8443/112000000000000001")]:
+            assert out.post_row(platform, post_id) is not None, post_id
+        assert out.post_row("bluesky", "ann.example.com/3kmerged0001") is None   # two posts' row: not split
+        assert out.post_row("bluesky", "3kmerged0001") is not None
+        assert out.post_row("telegram", "416") is not None   # the new shard's row of it was there: both kept (m030)
+    finally:
+        out.close()

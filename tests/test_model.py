@@ -94,6 +94,12 @@ def _generic(value):
         data["author"] = {"handle": data.pop("author_handle"), "name": data.pop("author_name"),
                           "id": data.pop("author_id")}
         data["fetch_ids"] = list(value.fetch_ids)
+        ordered = {}
+        for key, item in data.items():   # text_kind, made from the fields, comes after text
+            ordered[key] = item
+            if key == "text":
+                ordered["text_kind"] = value.text_kind
+        data = ordered
     return data
 
 

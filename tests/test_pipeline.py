@@ -144,6 +144,78 @@ def test_python_api_scans_text_bytes_and_files(tmp_path):
     assert pipeline.scan_file(path).embeds == from_text.embeds
 
 
+KIND_ERROR = "kind must be 'html' or 'text' (or None: sniffed), not {!r}"
+
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda: pipeline.scan("<p>x</p>", kind="pdf"), ValueError, KIND_ERROR.format("pdf")),
+    (lambda: pipeline.scan("<p>x</p>", kind="txt"), ValueError, KIND_ERROR.format("txt")),
+    (lambda: pipeline.scan("<p>x</p>", kind=1), ValueError, KIND_ERROR.format(1)),
+    (lambda: pipeline.scan_file("examples/article.html", kind="pdf"), ValueError, KIND_ERROR.format("pdf")),
+    (lambda: pipeline.scan(None), TypeError, "content must be str or bytes, not NoneType"),
+    (lambda: pipeline.scan({"a": 1}), TypeError, "content must be str or bytes, not dict"),
+    (lambda: pipeline.scan("x", source=None), TypeError, "source must be str, not NoneType"),
+    (lambda: pipeline.scan_file("examples/article.html", encoding=8), TypeError, "encoding must be str, not int"),
+    (lambda: list(iter_items(None)), TypeError, "spec must be an InputSpec, not NoneType"),
+    (lambda: list(iter_items(("examples/",))), TypeError, "spec must be an InputSpec, not tuple"),
+], ids=["pdf", "txt", "int", "file-pdf", "none", "dict", "source", "encoding", "spec-none", "spec-tuple"])
+def test_python_api_refuses_what_it_cannot_read_naming_the_argument(call, error, message, monkeypatch):
+    """newuser30 #6: `scan(h, kind="pdf")` read the page as text and said kind "pdf"; `scan(None)` and `scan({})` raised
+    a TypeError or AttributeError from deep inside that named no argument."""
+    from pathlib import Path
+
+    monkeypatch.chdir(Path(__file__).parent.parent)
+    with pytest.raises(error) as raised:
+        call()
+    assert str(raised.value) == message
+
+
+def test_python_api_kind_is_case_folded():
+    """newuser30 #6: `kind="HTML"` read the page as plain text (the blockquote's text and author lost) and said
+    kind "HTML"."""
+    html = ('<blockquote class="twitter-tweet"><p>Bridge reopened.</p>&mdash; Riverton Roads (@RivertonRoads) '
+            '<a href="https://twitter.com/RivertonRoads/status/20">December 6, 2022</a></blockquote>')
+    result = pipeline.scan(html, kind="HTML")
+    assert result.to_json()["kind"] == "html" and result.embeds == pipeline.scan(html, kind="html").embeds
+    assert result.embeds[0].text == "Bridge reopened." and result.embeds[0].detector == "html-blockquote"
+    assert pipeline.scan(bytearray(html.encode()), kind=" Text ").article.kind == "text"
+
+
+@pytest.mark.parametrize("items, message", [
+    (None, "items must be an iterable of inputs.Item (iter_items(InputSpec(...)) makes them), not NoneType"),
+    ("examples/", "items must be an iterable of inputs.Item (iter_items(InputSpec(...)) makes them), not str"),
+    (InputSpec(files=("examples/",)),
+     "items must be an iterable of inputs.Item (iter_items(InputSpec(...)) makes them), not InputSpec"),
+    (["examples/article.html"], "items must be an iterable of inputs.Item (iter_items(InputSpec(...)) makes them), not str"),
+], ids=["none", "str", "spec", "list-of-paths"])
+def test_pipeline_run_names_what_it_wants(items, message):
+    run = Session(pipeline_settings(), mode=Mode(offline=True))
+    with pytest.raises(TypeError) as raised:
+        pipeline.run(items, session=run)
+    assert str(raised.value) == message
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda: Session(None), "settings must be a settings.Settings (load_settings() makes one), not NoneType"),
+    (lambda: Session(pipeline_settings(), store="cache.db"), "store must be a cache.Store or None, not str"),
+    (lambda: Session(pipeline_settings(), mode=True), "mode must be a session.Mode, not bool"),
+    (lambda: Mode(offline="no"), "Mode offline must be True or False, not str"),
+    (lambda: Mode(refresh=1), "Mode refresh must be True or False, not int"),
+], ids=["settings", "store", "mode", "offline-str", "refresh-int"])
+def test_session_names_what_it_wants(make, message):
+    """newuser30 #6, the README's other entries: `Session(None)` raised AttributeError ('limits'), and
+    `Mode(offline="no")` ran offline (and `offline=""` online) without a word."""
+    with pytest.raises(TypeError) as raised:
+        make()
+    assert str(raised.value) == message
+
+
+def pipeline_settings():
+    from resolver.settings import load_settings
+
+    return load_settings(env={})
+
+
 def test_the_readmes_pipeline_example_prints_json(capsys, monkeypatch):
     """The README's `pipeline.run` example printed `o.to_json()`, a dict's repr (`{'source': …, 'url': None …}`),
     not the JSON its words promise."""

@@ -45,9 +45,9 @@ OTHER_CASES = [
     ("https://t.me/s/rivertonchannel/416", "telegram", "rivertonchannel/416", "https://t.me/rivertonchannel/416"),
     ("https://old.reddit.com/r/Riverton/comments/1abcde/bridge/", "reddit", "1abcde",
      "https://www.reddit.com/r/Riverton/comments/1abcde/"),
-    ("at://did:plc:abc/app.bsky.feed.post/3kabc", "bluesky", "3kabc", "https://bsky.app/profile/did:plc:abc/post/3kabc"),
-    ("https://social.example.net/@riverwatch/112000000000000001/embed", "mastodon", "112000000000000001",
-     "https://social.example.net/@riverwatch/112000000000000001"),
+    ("at://did:plc:abc/app.bsky.feed.post/3kabc", "bluesky", "did:plc:abc/3kabc", "https://bsky.app/profile/did:plc:abc/post/3kabc"),
+    ("https://social.example.net/@riverwatch/112000000000000001/embed", "mastodon",
+     "social.example.net/112000000000000001", "https://social.example.net/@riverwatch/112000000000000001"),
     ("https://www.threads.com/@riverwatch/post/C1aBcDeFgHi", "threads", "C1aBcDeFgHi",
      "https://www.threads.net/@riverwatch/post/C1aBcDeFgHi"),
     ("https://player.vimeo.com/video/796000001?h=de776782f6", "vimeo", "796000001", "https://vimeo.com/796000001/de776782f6"),
@@ -141,9 +141,9 @@ MISSED_FORMS = [
     ("vimeo-moogaloop", "http://vimeo.com/moogaloop.swf?clip_id=796000001", "vimeo", "video", "796000001",
      "https://vimeo.com/796000001"),
     ("bluesky-other-appview", "https://main.bsky.dev/profile/riverwatch.example.org/post/3kabcdefg2x", "bluesky",
-     "post", "3kabcdefg2x", "https://bsky.app/profile/riverwatch.example.org/post/3kabcdefg2x"),
+     "post", "riverwatch.example.org/3kabcdefg2x", "https://bsky.app/profile/riverwatch.example.org/post/3kabcdefg2x"),
     ("bluesky-did-profile", "https://bsky.app/profile/did:plc:abcdefghijklmnop/post/3kabcdefg2x", "bluesky", "post",
-     "3kabcdefg2x", "https://bsky.app/profile/did:plc:abcdefghijklmnop/post/3kabcdefg2x"),
+     "did:plc:abcdefghijklmnop/3kabcdefg2x", "https://bsky.app/profile/did:plc:abcdefghijklmnop/post/3kabcdefg2x"),
 ]
 
 
@@ -181,16 +181,20 @@ def test_urls_that_are_not_posts(url, kind):
 # account from another instance, as its reader's instance shows it, keeps that instance's URL: the id is its own.
 MASTODON_POSTS = [
     ("at-form", "https://hachyderm.io/@jane/109876543210987654", "https://hachyderm.io/@jane/109876543210987654",
-     "109876543210987654", "jane@hachyderm.io"),
+     "hachyderm.io/109876543210987654", "jane@hachyderm.io"),
     ("remote-account", "https://social.example.org/@jane@other.example/110123456789012345",
-     "https://social.example.org/@jane@other.example/110123456789012345", "110123456789012345", "jane@other.example"),
+     "https://social.example.org/@jane@other.example/110123456789012345", "social.example.org/110123456789012345",
+     "jane@other.example"),
     ("activitypub", "https://hachyderm.io/users/jane/statuses/109876543210987654",
-     "https://hachyderm.io/@jane/109876543210987654", "109876543210987654", "jane@hachyderm.io"),
+     "https://hachyderm.io/@jane/109876543210987654", "hachyderm.io/109876543210987654", "jane@hachyderm.io"),
     ("embed", "https://social.example.org/@jane/110123456789012345/embed",
-     "https://social.example.org/@jane/110123456789012345", "110123456789012345", "jane@social.example.org"),
+     "https://social.example.org/@jane/110123456789012345", "social.example.org/110123456789012345",
+     "jane@social.example.org"),
     ("fifteen-digits", "https://toot.example.net/@jane/100000000000001",
-     "https://toot.example.net/@jane/100000000000001", "100000000000001", "jane@toot.example.net"),
-    ("before-snowflakes", "https://mastodon.example/@jane/4200001", "https://mastodon.example/@jane/4200001", "4200001",
+     "https://toot.example.net/@jane/100000000000001", "toot.example.net/100000000000001",
+     "jane@toot.example.net"),
+    ("before-snowflakes", "https://mastodon.example/@jane/4200001", "https://mastodon.example/@jane/4200001",
+     "mastodon.example/4200001",
      "jane@mastodon.example"),
 ]
 # Other sites' /@name paths, and numbers no Mastodon status id is (snowflakes are 15 to 19 digits; the short
@@ -354,9 +358,9 @@ DOCUMENTED_FORMS = [
     ("tg-telegram-me", "https://telegram.me/rivertonchannel/416", "telegram", "post", "rivertonchannel/416", TG),
     ("tg-private-channel", "https://t.me/c/1234567890/416", "telegram", "post", "c/1234567890/416", "https://t.me/c/1234567890/416"),
     ("bsky-embed-iframe", f"https://embed.bsky.app/embed/{BSKY_DID}/app.bsky.feed.post/3kabcdefg2x?id=7", "bluesky",
-     "post", "3kabcdefg2x", f"https://bsky.app/profile/{BSKY_DID}/post/3kabcdefg2x"),
+     "post", f"{BSKY_DID}/3kabcdefg2x", f"https://bsky.app/profile/{BSKY_DID}/post/3kabcdefg2x"),
     ("bsky-blockquote-link", f"https://bsky.app/profile/{BSKY_DID}/post/3kabcdefg2x?ref_src=embed", "bluesky",
-     "post", "3kabcdefg2x", f"https://bsky.app/profile/{BSKY_DID}/post/3kabcdefg2x"),
+     "post", f"{BSKY_DID}/3kabcdefg2x", f"https://bsky.app/profile/{BSKY_DID}/post/3kabcdefg2x"),
     ("threads-embed", "https://www.threads.net/@riverwatch/post/C1aBcDeFgHi/embed", "threads", "post", "C1aBcDeFgHi",
      "https://www.threads.net/@riverwatch/post/C1aBcDeFgHi"),
     ("threads-copy-link", "https://www.threads.com/@riverwatch/post/C1aBcDeFgHi?xmt=AQGzAbC", "threads", "post",
@@ -364,7 +368,7 @@ DOCUMENTED_FORMS = [
     ("threads-short", "https://www.threads.net/t/C1aBcDeFgHi/", "threads", "post", "C1aBcDeFgHi",
      "https://www.threads.net/t/C1aBcDeFgHi"),
     ("mastodon-activitypub", "https://social.example.net/users/riverwatch/statuses/112000000000000001", "mastodon",
-     "post", "112000000000000001", "https://social.example.net/@riverwatch/112000000000000001"),
+     "post", "social.example.net/112000000000000001", "https://social.example.net/@riverwatch/112000000000000001"),
 ]
 
 
@@ -594,3 +598,21 @@ def test_a_youtube_links_start_time_is_kept(url, seconds):
     (newuser29 #10). The canonical URL stays the video's, so the same video's links still merge."""
     ref = platforms.parse_url(url)
     assert (ref.url, ref.post_id, ref.start_seconds) == (WATCH, YT, seconds)
+
+
+# urlforms30 (#15, #13): a Bluesky record key counts within its account (at://<did>/app.bsky.feed.post/<rkey>) and a
+# Mastodon status id within its instance, as a Telegram message number within its channel: a post id of the rkey or
+# the number alone made two accounts' or two instances' posts one post in the dedupe, the cache and the reports.
+@pytest.mark.parametrize("url,post_id", [
+    ("https://bsky.app/profile/ann.example.com/post/3kabc123xyz", "ann.example.com/3kabc123xyz"),
+    ("https://bsky.app/profile/Ann.Example.COM/post/3kabc123xyz", "ann.example.com/3kabc123xyz"),
+    ("https://bsky.app/profile/bob.example.org/post/3kabc123xyz", "bob.example.org/3kabc123xyz"),
+    ("at://did:plc:abcdefghijklmnop/app.bsky.feed.post/3kabc123xyz", "did:plc:abcdefghijklmnop/3kabc123xyz"),
+    ("https://mastodon.social/@ann/112000000000000001", "mastodon.social/112000000000000001"),
+    ("https://another.example/@ann/112000000000000001", "another.example/112000000000000001"),
+    ("https://another.example/users/bob/statuses/112000000000000001", "another.example/112000000000000001"),
+    ("https://social.example.net:8443/@riverwatch/112000000000000001", "social.example.net:8443/112000000000000001"),
+], ids=["bluesky-handle", "bluesky-handle-capitals", "bluesky-other-account", "bluesky-did", "mastodon",
+        "mastodon-other-instance", "mastodon-activitypub", "mastodon-port"])
+def test_a_bluesky_or_mastodon_post_id_names_its_account_or_instance(url, post_id):
+    assert parse_url(url).post_id == post_id

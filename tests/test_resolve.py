@@ -37,7 +37,7 @@ def test_tco_to_pic_to_status_stops_at_the_post(fakenet, store):
     assert result.final_url == STATUS
     assert result.canonical_url == "https://twitter.com/RivertonRoads/status/1600000000000000001"
     assert result.post.post_id == "1600000000000000001" and result.post.author_handle == "RivertonRoads"
-    assert result.post.created_at == "2022-12-06T05:31:41.219Z"   # (id >> 22) + 1288834974657 ms
+    assert result.post.snowflake_time == "2022-12-06T05:31:41.219Z"   # (id >> 22) + 1288834974657 ms
     assert ("twitter.com", "/RivertonRoads/status/1600000000000000001/photo/1") not in fakenet.hits
     # the fetch log keeps the original URL, the one contacted, and a redacted header set
     [row] = store.fetches_for("https://t.co/Ab12Cd34Ef")
@@ -46,6 +46,21 @@ def test_tco_to_pic_to_status_stops_at_the_post(fakenet, store):
     assert len(row["body_sha256"]) == 64 and row["purpose"] == "resolve"
     from resolver import __version__
     assert fakenet.user_agents == {f"embed-resolver/{__version__} (+https://pypi.org/project/embed-resolver/)"}
+
+
+def test_the_id_time_is_snowflake_time_not_created_at(fakenet, store):
+    """newuser30 #4: `resolutions[].post.created_at` was the id's time, beside `posts[].created_at`, the post's own,
+    in one scan line; the report JSON calls it `snowflake_time`. A resolution kept under the old name still reads."""
+    fakenet.route("t.co", "/Ab12Cd34Ef", redirect(STATUS))
+    post = run("https://t.co/Ab12Cd34Ef", fakenet.settings(), store).to_json()["post"]
+    assert "created_at" not in post and post["snowflake_time"] == "2022-12-06T05:31:41.219Z"
+    old = dict(post, url="https://twitter.com/RivertonRoads/status/1600000000000000001")
+    old["created_at"] = old.pop("snowflake_time")
+    store.record_resolution({"url": "https://t.co/kept", "final_url": STATUS, "canonical_url": old["url"], "hops": [],
+                             "post": old, "error": None, "resolved_at": "2099-01-01T00:00:00Z"})
+    kept = run("https://t.co/kept", fakenet.settings(), store, offline=True)
+    assert kept.from_cache and kept.post.snowflake_time == "2022-12-06T05:31:41.219Z"
+    assert "created_at" not in kept.to_json()["post"]
 
 
 def test_browser_form_meta_refresh_and_javascript(fakenet, store):
@@ -57,7 +72,7 @@ def test_browser_form_meta_refresh_and_javascript(fakenet, store):
     js = run("https://t.co/js1", fakenet.settings(), store)
     assert js.hops[0].via == "javascript" and js.post == Destination(
         platform="youtube", kind="video", post_id="AbCdEfGhIjK", author_handle=None,
-        url="https://www.youtube.com/watch?v=AbCdEfGhIjK", created_at=None)
+        url="https://www.youtube.com/watch?v=AbCdEfGhIjK", snowflake_time=None)
 
 
 def test_multi_hop_relative_location_and_x_dot_com(fakenet, store):
@@ -67,7 +82,7 @@ def test_multi_hop_relative_location_and_x_dot_com(fakenet, store):
     result = run("bit.ly/3xYz", fakenet.settings(), store)
     assert [h.status for h in result.hops] == [302, 307, 301]
     assert result.hops[1].url == "https://bit.ly/step2"
-    assert result.canonical_url == "https://twitter.com/someone/status/20" and result.post.created_at is None
+    assert result.canonical_url == "https://twitter.com/someone/status/20" and result.post.snowflake_time is None
 
 
 def test_follow_all_goes_past_the_post_url(fakenet, store):
@@ -92,6 +107,8 @@ def test_loop_and_too_many_hops(fakenet, store):
 
 @pytest.mark.parametrize("target", ["http://127.0.0.1:1/admin", "http://localhost:1/", "http://[::1]:1/",
                                     "http://2130706433:1/", "http://0x7f000001:1/"])
+
+
 def test_redirect_from_a_named_origin_to_unnamed_loopback_is_refused(fakenet, store, target):
     fakenet.route("t.co", "/evil", redirect(target))
     result = run("https://t.co/evil", fakenet.settings(), store)
@@ -270,6 +287,8 @@ def test_a_link_asked_for_twice_in_one_batch_is_followed_once(fakenet, store):
 @pytest.mark.parametrize("link,kind", [("https://t.co/Xy12Zz", "short-link"),
                                        ("https://pic.twitter.com/Pq12Rs34Tu", "media-link"),
                                        ("https://vm.tiktok.com/ZMabc123/", "short-link")])
+
+
 def test_a_short_link_that_answers_a_page_naming_no_next_hop_has_no_known_destination(fakenet, store, link, kind):
     """A short link's whole job is to point on: one that answers 200 with a page naming no next hop (a redirect in a
     script form the resolver does not read, an error page served as 200) has not said where it goes. It was
@@ -546,8 +565,12 @@ def test_a_cached_chain_holds_only_under_a_max_redirects_that_gives_the_same_ans
     assert run("https://loop.example/a", fakenet.settings(max_redirects=5), store).error.startswith("redirect-loop:")
     assert run("https://loop.example/a", fakenet.settings(max_redirects=1), store).from_cache   # reached: the same
     assert run("https://loop.example/a", fakenet.settings(max_redirects=0), store).error.startswith("too-many-hops")
+
+
 @pytest.mark.parametrize("url", ["https://go.example/ab\ncd", "https://go.example/ab\tcd",
                                  "https://go.example/a?q=1\r\n&v=2"], ids=["line-break", "tab", "carriage-return"])
+
+
 def test_odds28_a_url_holding_a_tab_or_line_break_is_refused_and_recorded_as_asked(fakenet, store, url):
     """Such a URL is refused, never sent. It was recorded and returned as urlsplit rewrites it (https://go.example/
     abcd), a URL nobody asked for, next to an error naming the one that was (#11)."""
@@ -592,6 +615,8 @@ def test_odds28_a_location_holding_a_tab_is_recorded_as_given_and_the_next_hop_a
 @pytest.mark.parametrize("target", ["http://127.0.0.1:1/@jane/112000000000000001",
                                     "http://127.1:1/users/jane/statuses/112000000000000001"],
                          ids=["ip-literal", "short-ip-literal"])
+
+
 def test_review29_a_redirect_to_a_post_shaped_loopback_url_is_refused_not_a_post(fakenet, store, target):
     """A post URL ends a chain with no request, so a Mastodon-shaped path (any host may be an instance) on a
     loopback address was never shown to the guard: the link was reported as a Mastodon post at 127.0.0.1, with no
@@ -615,3 +640,63 @@ def test_review29_a_post_url_on_a_localhost_name_goes_to_the_guard(fakenet, stor
     assert [h.url for h in result.hops] == ["https://t.co/PostShape2", target] and result.hops[-1].status is None
     admitted = run("https://t.co/PostShape2", fakenet.settings(allow_private=True), store, refresh=True)
     assert admitted.error is None and admitted.post.url == "https://social.localhost:1/@jane/112000000000000001"
+
+
+@pytest.mark.parametrize("header, value", [
+    ("Retry-After", "nan"), ("Retry-After", "inf"), ("Retry-After", "1e400"),
+    ("x-rate-limit-reset", "99999999999999999999"),
+], ids=["retry-after-nan", "retry-after-inf", "retry-after-overflow", "reset-past-any-year"])
+def test_review30n_a_wait_no_calendar_holds_is_the_links_error_not_a_crash(fakenet, store, header, value):
+    """A 429 asking for a wait that is no number of seconds ("nan", "inf", 1e400) or a reset past year 9999: before,
+    saying until when raised (datetime.fromtimestamp) and ended the whole command with an internal error."""
+    fakenet.route("t.co", "/odd", page("slow down", 429, **{header: value}))
+    result = run("https://t.co/odd", fakenet.settings(retries=1), store)
+    assert result.error.startswith("http-429: https://t.co/odd answered 429") and result.post is None
+    assert "nan" not in result.error and "inf" not in result.error
+    # not retried when the wait is past retry_max_wait; "nan" and "inf" are no wait at all: retried as any 429
+    statuses = [r["status"] for r in store.fetches_for("https://t.co/odd")]
+    assert statuses == ([429] if header == "x-rate-limit-reset" else [429, 429])
+
+
+@pytest.mark.parametrize("refresh, content_type", [
+    ("0; url=https://news.example/new-home", "text/html"),
+    ("3;URL='/new-home'", "text/plain"),     # relative, quoted, on any content type: browsers follow it
+    ("0, /new-home", "text/html"),           # the HTML spec's form without "url="
+], ids=["absolute", "relative-quoted-plain-text", "no-url-equals"])
+def test_review30n_a_refresh_header_is_followed_as_a_meta_refresh_is(fakenet, store, refresh, content_type):
+    """A Refresh header sends a browser on as a meta refresh does (shorteners and moved pages use it): the link was
+    said to end at the page that named where it goes."""
+    fakenet.route("news.example", "/moved", page("moved", content_type=content_type, Refresh=refresh))
+    fakenet.route("news.example", "/new-home", page("<p>here</p>"))
+    result = run("https://news.example/moved", fakenet.settings(), store)
+    assert (result.error, result.final_url) == (None, "https://news.example/new-home")
+    assert [(h.status, h.via) for h in result.hops] == [(200, "refresh-header"), (200, None)]
+
+
+@pytest.mark.parametrize("refresh", ["300; url=/elsewhere", "0; url=/live", "30"],
+                         ids=["long-delay", "itself", "reload"])
+
+
+def test_review30n_a_refresh_header_that_reloads_the_page_ends_the_chain_there(fakenet, store, refresh):
+    fakenet.route("news.example", "/live", page("<p>live</p>", Refresh=refresh))
+    result = run("https://news.example/live", fakenet.settings(), store)
+    assert (result.error, result.final_url, [h.via for h in result.hops]) == (None, "https://news.example/live", [None])
+    assert ("news.example", "/elsewhere") not in fakenet.hits
+
+
+@pytest.mark.parametrize("end,old_id,post_id", [
+    ("https://t.me/rivertonchannel/416", "416", "rivertonchannel/416"),
+    ("https://bsky.app/profile/ann.example.com/post/3kabc123xyz", "3kabc123xyz", "ann.example.com/3kabc123xyz"),
+    ("https://mastodon.social/@ann/112000000000000001", "112000000000000001", "mastodon.social/112000000000000001"),
+], ids=["telegram", "bluesky", "mastodon"])
+def test_a_link_cached_as_leading_to_a_post_by_its_old_id_leads_to_it_by_its_id_now(fakenet, store, end, old_id, post_id):
+    """urlforms30 (#15): a resolution cached before a post's id named its channel, account or instance kept the bare
+    number or key, and a warm run asked for (or offline, did not find) the post under it for the whole cache TTL.
+    The end is read again from its URL as this version reads it."""
+    fakenet.route("t.co", "/Old416", redirect(end))
+    assert run("https://t.co/Old416", fakenet.settings(), store).post.post_id == post_id
+    for row in store.db["resolutions"].rows:   # as an older version wrote it
+        store.db["resolutions"].update(row["id"], {"post": json.dumps({**json.loads(row["post"]), "post_id": old_id})})
+    for offline in (True, False):
+        cached = run("https://t.co/Old416", fakenet.settings(), store, offline=offline)
+        assert cached.from_cache and (cached.post.post_id, cached.post.url) == (post_id, end)

@@ -1168,3 +1168,263 @@ def test_review29d_stats_says_an_embed_whose_url_holds_a_key_set_later_was_looke
     assert [row["url"] for row in after] == [POST.replace("tonRoads", "REDACTED")]
     assert [row["looked_up"] for row in after] == [True], after
     assert "never looked up" not in world("stats", env=keys).output and "tonRoads" not in result.output
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_secrets30_cache_export_bodies_redacts_a_key_set_after_the_body_was_kept(fakenet, tmp_path, fmt):
+    """`cache export bodies` wrote the kept bodies as stored: one kept before a key was set (or by an older version)
+    gave the key to whoever read the export, while every other output of those rows redacts it (secrets29). Each body
+    is decompressed, redacted, and written compressed again; a body that changed says so (`redacted` 1, `bytes` its
+    new size); the others are written as stored."""
+    import base64
+    import csv
+    import io
+
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    serve_media(fakenet)
+    world = World(fakenet, tmp_path)
+    source = tmp_path / "article.html"
+    source.write_text(f'<html><body><blockquote class="twitter-tweet"><p>Bridge reopened.</p>&mdash; Riverton Roads '
+                      f'(@RivertonRoads) <a href="{POST}">December 6, 2022</a></blockquote></body></html>')
+    assert world("scan", "--fetch", str(source)).exit_code in (0, 4)
+    with Store(world.db) as store:
+        kept = {sha: zlib.decompress(data) for sha, data in store.conn.execute("SELECT sha256, data FROM bodies")}
+        store.keep_body("f" * 64, b'{"note": "plain"}', "application/json")
+    assert any(b"tonRoads" in body for body in kept.values()), "the key below must be in a kept body"
+    result = world("cache", "export", "bodies", "--format", fmt, env={"META_ACCESS_TOKEN": "tonRoads"})
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output))) if fmt == "csv" else \
+        [json.loads(line) for line in result.output.splitlines()]
+    bodies = {row["sha256"]: (row, zlib.decompress(base64.b64decode(row["data"] if fmt == "csv" else
+                                                                     row["data"]["encoded"]))) for row in rows}
+    assert set(bodies) == {*kept, "f" * 64}
+    for sha, (row, body) in bodies.items():
+        assert b"tonRoads" not in body and str(row["redacted"]) == ("1" if b"tonRoads" in kept.get(sha, b"") else "0")
+        assert int(row["bytes"]) == len(body) and body == kept.get(sha, b'{"note": "plain"}').replace(b"tonRoads",
+                                                                                                        b"REDACTED")
+    assert "tonRoads" not in result.output
+
+
+def _post_with_a_photo(fakenet, tmp_path, photo: str):
+    """An article embedding the post, whose syndication answer gives `photo` as its photo's URL; the archive holds
+    no copy of anything. Returns the world and the article."""
+    from tests import waybacknet
+
+    answer = json.loads(json.dumps(fx.SYNDICATION_TWEET).replace(fx.PHOTO_URL, photo))
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(answer)]}))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>the post</html>"))
+    serve_media(fakenet)
+    waybacknet.serve(fakenet, [])
+    source = tmp_path / "article.html"
+    source.write_text('<html><body><blockquote class="twitter-tweet"><p>Bridge reopened this morning after repairs.'
+                      f'</p>&mdash; Riverton Roads (@RivertonRoads) <a href="{POST}">December 6, 2022</a>'
+                      '</blockquote></body></html>')
+    return World(fakenet, tmp_path), source
+
+
+@pytest.mark.parametrize("when", ["key-set", "key-set-later"])
+def test_secrets30_a_photo_really_named_redacted_is_asked_for_when_no_redaction_made_it(fakenet, tmp_path,
+                                                                                      monkeypatch, when):
+    """secrets29 said any URL read from an answer that holds REDACTED, with a key set, is not known. A photo really
+    named …/FjREDACTEDBridge.jpg, in an answer no secret was redacted out of (the kept body says so: `redacted` 0, and
+    it carries no key set now), is the photo's real URL: it is downloaded, its live copy taken and looked up in the
+    archive, as any photo is. Previously it was "withheld: not asked for"."""
+    from resolver.archive import URL_NOT_KNOWN
+
+    monkeypatch.chdir(tmp_path)
+    photo = fx.PHOTO_URL.replace("FjRivertonBridge", "FjREDACTEDBridge")
+    fakenet.route("pbs.twimg.com", "/media/FjREDACTEDBridge.jpg", page(fx.jpeg(), content_type="image/jpeg"))
+    world, source = _post_with_a_photo(fakenet, tmp_path, photo)
+    env = {"META_ACCESS_TOKEN": "kMetaToken789", "IA_ACCESS_KEY": "kIAaccess123", "IA_SECRET_KEY": "sIAsecret456"}
+    if when == "key-set-later":
+        assert world("scan", "--fetch", str(source)).exit_code == 0
+    result = world("scan", "--fetch", "--archive", "--json", str(source), env=env)
+    assert result.exit_code == 0, result.output
+    asked = [path for host, path in fakenet.hits if "REDACTED" in path]
+    assert "/media/FjREDACTEDBridge.jpg" in asked, fakenet.hits
+    [archived] = [a for a in json.loads(result.stdout)["archives"] if a["url"] == photo]
+    assert archived["error"] != URL_NOT_KNOWN and archived["live_status"] == 200, archived
+    fetched = json.loads(world("fetch", "--json", POST, env=env).stdout)
+    [media] = [m for m in fetched["media"] if m["url"] == photo]
+    assert media["error"] is None, media
+
+
+def test_secrets30_a_photo_whose_redacted_url_a_key_set_later_made_is_still_not_asked_for(fakenet, tmp_path,
+                                                                                      monkeypatch):
+    """The other side of the narrowing: a post cached before the key "onBridge" was set holds …/FjRivertonBridge.jpg
+    in its kept body (`redacted` 0); read with the key set it says …/FjRivertREDACTED.jpg, a URL the redaction made.
+    It is not asked for."""
+    from resolver.archive import URL_NOT_KNOWN
+
+    monkeypatch.chdir(tmp_path)
+    world, source = _post_with_a_photo(fakenet, tmp_path, fx.PHOTO_URL)
+    assert world("scan", "--fetch", str(source)).exit_code == 0
+    result = world("scan", "--fetch", "--archive", "--json", str(source), env={"META_ACCESS_TOKEN": "onBridge"})
+    assert result.exit_code == 0, result.output
+    assert [path for host, path in fakenet.hits if "REDACTED" in path] == []
+    photo = "https://pbs.twimg.com/media/FjRivertREDACTED.jpg"
+    [archived] = [a for a in json.loads(result.stdout)["archives"] if a["url"] == photo]
+    assert archived["error"] == URL_NOT_KNOWN, archived
+
+
+E2E_KEYS = {"X_BEARER_TOKEN": "AAAA-test-token-123", "IA_ACCESS_KEY": "kIAaccessE2E77", "IA_SECRET_KEY": "sIAsecretE2E88",
+            "META_ACCESS_TOKEN": "EAABmetaE2Etoken99"}
+
+
+def _html_escaped(text: str) -> str:
+    """Every other letter of `text` as an HTML character reference, in the ways a page writes one (decimal, hex in
+    either case, padded, and with no ";" where the next character ends it)."""
+    forms = ("&#{};", "&#x{:x};", "&#X{:04X};", "&#{}")
+    def form(i: int) -> str:
+        return forms[i // 2 % 4 if i + 1 == len(text) or not text[i + 1].isdigit() else 0]
+    return "".join(form(i).format(ord(c)) if i % 2 else c for i, c in enumerate(text))
+
+
+def _json_escaped(text: str) -> str:
+    """Every third character of `text` as a JSON \\u escape (upper- and lower-case hex)."""
+    return "".join((f"\\u{ord(c):04x}" if i % 2 else f"\\u{ord(c):04X}") if i % 3 == 0 else c
+                   for i, c in enumerate(text))
+
+
+def _spellings(data: bytes, token: str) -> list[str]:
+    """The spellings of `token` that `data` holds: read as a person or a program would read it, its %-escapes,
+    HTML references and JSON escapes decoded (any number of times, any mix), or in base64 at any alignment."""
+    import base64
+    import html
+    import re
+    from urllib.parse import unquote
+
+    found, seen = [], {data.decode("utf-8", "replace")}
+    todo = list(seen)
+    while todo:
+        text = todo.pop()
+        if token in text:
+            at = text.find(token)
+            found.append(text[max(0, at - 60):at + 60])
+        for decoded in (unquote(text), html.unescape(text),
+                        re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)):
+            if decoded not in seen and len(seen) < 64:
+                seen.add(decoded)
+                todo.append(decoded)
+    raw = token.encode()
+    for pad in range(3):   # a token inside a longer base64 text is written one of three ways
+        encoded = base64.b64encode(b"\0" * pad + raw)
+        stable = encoded[-(-8 * pad // 6):(8 * (pad + len(raw))) // 6]
+        found += [f"base64 {stable.decode()}" for form in (stable, stable.replace(b"+", b"-").replace(b"/", b"_"))
+                  if form in data]
+    return found
+
+
+def test_secrets30_a_run_whose_servers_echo_every_secret_in_every_spelling_writes_none_of_them(fakenet, tmp_path,
+                                                                                             monkeypatch, logs):
+    """End to end (secrets30): every secret set (the X token "AAAA-test-token-123", the IA keys, the Meta token), and
+    the loopback servers send each back as real servers do, refusing it: the X API a 401 whose JSON message writes it
+    with \\u escapes and a WWW-Authenticate header, the Graph API a JSON error, Save Page Now an HTML error page writing
+    its `LOW access:secret` header with character references. After scan, fetch, archive, resolve, report, stats and
+    cache export, no file of the run (the database, its SQL dump and every kept body, the WARC, the reports), no
+    output and no log record holds any secret in any spelling: plain, %-encoded, HTML or JSON escaped, base64."""
+    from tests import waybacknet
+
+    monkeypatch.chdir(tmp_path)
+    sent: dict[str, list[str]] = {"x": [], "meta": [], "spn": []}
+
+    def x_api(request):
+        got = request.headers.get("Authorization") or ""
+        sent["x"].append(got)
+        return Response(json.dumps({"title": "Unauthorized", "type": "about:blank", "status": 401,
+                                    "detail": "Unauthorized: " + _json_escaped(got)}).replace("\\\\u", "\\u"),
+                        status=401, content_type="application/problem+json",
+                        headers={"WWW-Authenticate": f'Bearer realm="api", error="invalid_token", token="{got[7:]}"'})
+
+    def graph(request):
+        got = request.headers.get("Authorization") or request.args.get("access_token") or ""
+        sent["meta"].append(got)
+        return Response('{"error": {"message": "Invalid OAuth access token - Cannot parse access token: '
+                        + _json_escaped(got.removeprefix("Bearer ")) + '", "type": "OAuthException", "code": 190}}',
+                        status=400, content_type="application/json")
+
+    def save(request):
+        got = request.headers.get("Authorization") or ""
+        sent["spn"].append(got)
+        return Response(f"<html><body><h2>Sorry</h2><p>Bad credentials: <code>{_html_escaped(got)}</code></p>"
+                        f"<p>Also seen: {quote(got)}</p></body></html>", status=401, content_type="text/html")
+
+    from urllib.parse import quote
+    fakenet.route("api.twitter.com", "/2/tweets", x_api)
+    fakenet.route("graph.facebook.com", "/v16.0/instagram_oembed", graph)
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    fakenet.route("publish.twitter.com", "/oembed", json_page(fx.OEMBED_TWEET))
+    fakenet.route("twitter.com", f"/RivertonRoads/status/{fx.POST_ID}", page("<html>the post</html>"))
+    fakenet.route("www.instagram.com", "/p/CxAbC123dEf/", page("<html>the photo</html>"))
+    fakenet.route("t.co", "/Zz98Yy76Xx", redirect(POST + "/photo/1"))
+    fakenet.route("web.archive.org", "/save", save)
+    waybacknet.serve(fakenet, [])
+    serve_media(fakenet)
+    world = World(fakenet, tmp_path, extra="[archive]\nsave_timeout = 2\n")
+    source = tmp_path / "article.txt"
+    source.write_text(f"Bridge reopened this morning after repairs. https://t.co/Zz98Yy76Xx\n"
+                      f"— Riverton Roads (@RivertonRoads) December 6, 2022 {POST}\n\nThe photo: {INSTAGRAM}\n")
+    printed = []
+    for args in (("scan", "--fetch", "--archive", "--save", "--warc", "run.warc.gz", "--json", "-v", str(source)),
+                 ("scan", "--fetch", "--archive", "--refresh", "--json", "-o", "scan.jsonl", str(source)),
+                 ("fetch", "--all-methods", "--refresh", "--json", "-v", POST),
+                 ("fetch", "--all-methods", "--refresh", INSTAGRAM),
+                 ("archive", "--save", "--warc", "run2.warc.gz", POST),
+                 ("resolve", "--refresh", "--json", "https://t.co/Zz98Yy76Xx"),
+                 *(("report", "--refresh", "--format", fmt, "-o", f"report.{fmt}", str(source))
+                   for fmt in ("md", "json", "html")),
+                 ("report", "--offline", "-o", "reports", str(source), str(source)),
+                 ("stats",), ("stats", "--json"), ("cache", "export", "bodies", "-o", "bodies.csv"),
+                 ("cache", "export", "errors", "--format", "jsonl", "-o", "errors.jsonl"),
+                 ("cache", "export", "fetches", "--format", "jsonl", "-o", "fetches.jsonl")):
+        result = world(*args, env=E2E_KEYS)
+        printed.append(result.output)
+        assert result.exception is None or isinstance(result.exception, SystemExit), (args, result.exception)
+    # each secret was sent, so finding none of them means something
+    assert sent["x"] and all(s == f"Bearer {E2E_KEYS['X_BEARER_TOKEN']}" for s in sent["x"])
+    assert sent["meta"] and E2E_KEYS["META_ACCESS_TOKEN"] in sent["meta"][0]
+    assert sent["spn"] == [f"LOW {E2E_KEYS['IA_ACCESS_KEY']}:{E2E_KEYS['IA_SECRET_KEY']}"] * len(sent["spn"])
+    assert sent["spn"]
+
+    import sqlite3
+    from contextlib import closing
+
+    places = {"output": "\n".join(printed).encode(), "logs": "\n".join(logs.tool_lines).encode()}
+    for path in tmp_path.rglob("*"):
+        if path.is_file() and path.name not in ("config.toml", "article.txt"):
+            data = path.read_bytes()
+            places[str(path)] = gzip.decompress(data) if path.name.endswith(".gz") else data
+    with closing(sqlite3.connect(world.db)) as conn:
+        places["sql dump"] = "\n".join(conn.iterdump()).encode()
+        for sha256, data in conn.execute("SELECT sha256, data FROM bodies"):
+            places[f"bodies/{sha256}"] = zlib.decompress(data)
+    import base64
+    import csv
+    for row in csv.DictReader((tmp_path / "bodies.csv").open()):
+        places[f"bodies.csv/{row['sha256']}"] = zlib.decompress(base64.b64decode(row["data"]))
+    leaks = {f"{name} in {where}": shown for where, data in places.items() for name, key in E2E_KEYS.items()
+             if (shown := _spellings(data, key))}
+    assert leaks == {}, json.dumps(leaks, indent=1)
+    kept = [data for where, data in places.items() if where.startswith("bodies/")]
+    for echo in (b"Unauthorized: ", b"OAuthException", b"Bad credentials"):   # each echo was kept, redacted
+        assert [data for data in kept if echo in data and b"REDACTED" in data], echo
+
+
+def test_secrets30_an_internal_errors_traceback_shown_for_debugging_has_the_secrets_redacted(fakenet, tmp_path,
+                                                                                           monkeypatch):
+    """EMBED_RESOLVER_DEBUG=1 shows where an internal error happened: the exception went out of the CLI as it was,
+    and Python printed its traceback, whose last line quoted the URL carrying the token (a traceback is what a user
+    pastes into a bug report). It is printed with the secrets redacted, exit 1, as the one-line message is."""
+    from resolver import resolve as resolving
+
+    def broken(links, **_):
+        raise RuntimeError(f"tripped on {links[0]}")
+    monkeypatch.setattr(resolving, "resolve_many", broken)
+    monkeypatch.setenv("EMBED_RESOLVER_DEBUG", "1")
+    world = World(fakenet, tmp_path)
+    result = world("resolve", f"https://t.co/Zz98Yy76Xx?tok={ECHO_TOKEN}", env={"X_BEARER_TOKEN": ECHO_TOKEN,
+                                                                                "EMBED_RESOLVER_DEBUG": "1"})
+    assert result.exit_code == 1 and (result.exception is None or isinstance(result.exception, SystemExit))
+    assert "Traceback (most recent call last)" in result.stderr and "in broken" in result.stderr
+    assert "RuntimeError: tripped on https://t.co/Zz98Yy76Xx?tok=REDACTED" in result.stderr
+    assert _shows(result.output.encode(), ECHO_TOKEN) == []

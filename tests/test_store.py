@@ -542,3 +542,68 @@ def test_values_are_stored_as_sqlite_utils_stores_them() -> None:
     assert _sql_value(datetime.date(2022, 12, 6)) == "2022-12-06"
     assert _sql_value(uuid.UUID(int=1)) == "00000000-0000-0000-0000-000000000001"
     assert _sql_value({"a": [1]}) == '{"a": [1]}' and _sql_value("x") == "x" and _sql_value(None) is None
+
+
+def _cache_with_posts_keyed_the_old_way(path) -> None:
+    """A cache made before m030: Telegram, Bluesky and Mastodon posts keyed by the number or record key alone, as
+    every version before review29 (Telegram) and urlforms30 (Bluesky, Mastodon) wrote them."""
+    from urllib.parse import quote
+
+    from sqlite_utils import Database
+
+    old = Database(path)
+    migrations.apply(old, stop_before="m030_post_ids_name_their_place")
+    old["articles"].insert({**ARTICLE, "first_source": "old.html", "first_scanned_at": "2025", "tool_version": "t",
+                            "embed_count": 5, "credit_count": 0})
+    embeds = [("telegram", "https://t.me/RivertonChannel/416", "416"), ("telegram", "https://t.me/c/1234567890/7", "7"),
+              ("bluesky", "https://bsky.app/profile/ann.example.com/post/3kabc123xyz", "3kabc123xyz"),
+              ("mastodon", "https://social.example.net:8443/@jane/112000000000000001", "112000000000000001"),
+              # a row two accounts' posts were merged into: which post its answer was of, nothing can tell
+              ("bluesky", "https://bsky.app/profile/ann.example.com/post/3kmerged0001", "3kmerged0001"),
+              ("bluesky", "https://bsky.app/profile/bob.example.org/post/3kmerged0001", "3kmerged0001")]
+    for ordinal, (platform, url, post_id) in enumerate(embeds):
+        old["embeds"].insert({"article_id": 1, "ordinal": ordinal, "platform": platform, "kind": "post", "url": url,
+                              "post_id": post_id, "detector": "html-link"})
+    for row, (platform, url, post_id) in enumerate(embeds[:5], start=1):
+        fetch = old["fetches"].insert({"url": f"https://oembed.example/oembed?url={quote(url, safe='')}&format=json",
+                                       "method": "oembed", "fetched_at": "2025-05-01T00:00:00Z", "status": 200}).last_pk
+        old["posts"].insert({"id": row, "platform": platform, "post_id": post_id, "url": url, "status": "available",
+                             "first_observed_at": "2025-05-01T00:00:00Z"})
+        old["post_observations"].insert({"post_row": row, "observed_at": "2025-05-01T00:00:00Z", "method": "oembed",
+                                         "status": "available", "fetch_id": fetch})
+        old["embed_posts"].insert({"embed_id": row, "post_row": row})
+    old["embed_posts"].insert({"embed_id": 6, "post_row": 5})
+    old.conn.close()
+
+
+def test_an_older_caches_posts_are_found_under_ids_that_name_their_channel_account_or_instance(tmp_path):
+    """urlforms30 (#15, #13): a Telegram, Bluesky or Mastodon post cached under the number or key alone was not found
+    under its id naming its channel, account or instance: fetched again online, "not in the cache" offline, and the
+    corpus views joined none of its embeds to it. m030 re-keys each row from the URL it holds; a row whose answers
+    were of two posts (merged under one key) is left as it was, never given to one of them."""
+    _cache_with_posts_keyed_the_old_way(tmp_path / "c.db")
+    store = Cache(tmp_path / "c.db")
+    assert [(e["platform"], e["post_id"]) for e in store.embeds_for(1)] == [
+        ("telegram", "rivertonchannel/416"), ("telegram", "c/1234567890/7"),
+        ("bluesky", "ann.example.com/3kabc123xyz"), ("mastodon", "social.example.net:8443/112000000000000001"),
+        ("bluesky", "ann.example.com/3kmerged0001"), ("bluesky", "bob.example.org/3kmerged0001")]
+    for platform, post_id, row in [("telegram", "rivertonchannel/416", 1), ("telegram", "c/1234567890/7", 2),
+                                   ("bluesky", "ann.example.com/3kabc123xyz", 3),
+                                   ("mastodon", "social.example.net:8443/112000000000000001", 4)]:
+        assert store.post_row(platform, post_id)["id"] == row
+    assert store.post_row("bluesky", "ann.example.com/3kmerged0001") is None
+    assert store.post_row("bluesky", "3kmerged0001")["id"] == 5
+
+
+def test_an_older_caches_post_recorded_again_under_its_new_id_keeps_both_rows(tmp_path):
+    """A Telegram post cached under its bare number, then again under `channel/number` by a version since review29:
+    the newer row is the post's; the older keeps its key (re-keying it would break the unique key, urlforms30)."""
+    from sqlite_utils import Database
+
+    _cache_with_posts_keyed_the_old_way(tmp_path / "c.db")
+    old = Database(tmp_path / "c.db")
+    old["posts"].insert({"id": 9, "platform": "telegram", "post_id": "rivertonchannel/416",
+                         "url": "https://t.me/rivertonchannel/416", "status": "unknown"})
+    old.conn.close()
+    store = Cache(tmp_path / "c.db")
+    assert (store.post_row("telegram", "rivertonchannel/416")["id"], store.post_row("telegram", "416")["id"]) == (9, 1)

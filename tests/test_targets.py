@@ -2,6 +2,8 @@
 
 import os
 
+import pytest
+
 from resolver.targets import Entry, walk
 
 
@@ -53,3 +55,35 @@ def test_a_file_is_named_by_its_real_path_before_a_link_that_sorts_first(tmp_pat
     os.symlink("../xcom.html", tmp_path / "sub" / "link.html")
     (tmp_path / "sub" / "z.html").write_text("x")
     assert [e.relative.as_posix() for e in walk(tmp_path)] == ["sub/z.html", "xcom.html", "sub/link.html"]
+
+
+def test_a_link_that_cannot_be_read_is_a_problem_not_a_traceback(tmp_path, monkeypatch):
+    """newuser30 #5: the walk's broken-link branch read the link with os.readlink, which raised PermissionError out
+    of the walk (/proc/1/cwd as a user). Faked: root, who runs CI, may read any link."""
+    os.symlink(tmp_path / "gone.html", tmp_path / "locked.html")
+    (tmp_path / "ok.html").write_text("x")
+
+    def readlink(path, *args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "readlink", readlink)
+    assert list(walk(tmp_path)) == [
+        Entry(tmp_path / "locked.html", f"broken link {tmp_path / 'locked.html'} (cannot read it: Permission denied)"),
+        Entry(tmp_path / "ok.html")]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="chmod does not stop root")
+def test_unreadable_folders_and_links_are_problems_not_tracebacks(tmp_path):
+    (tmp_path / "shut").mkdir()
+    (tmp_path / "listed").mkdir()
+    os.symlink(tmp_path / "gone.html", tmp_path / "listed" / "link.html")
+    (tmp_path / "shut").chmod(0)
+    (tmp_path / "listed").chmod(0o444)   # its names can be listed, a link in it not read
+    try:
+        found = list(walk(tmp_path))
+    finally:
+        (tmp_path / "shut").chmod(0o755)
+        (tmp_path / "listed").chmod(0o755)
+    assert [e.problem for e in found] == [
+        f"broken link {tmp_path / 'listed' / 'link.html'} (cannot read it: Permission denied)",
+        f"cannot list {tmp_path / 'shut'}: Permission denied"]

@@ -813,29 +813,39 @@ def test_a_post_edited_since_the_article_quoted_it_warns_and_names_the_capture(f
 
 
 
-@pytest.mark.parametrize("detector, said, result", [
-    ("html-blockquote", "I will vote for it.", "warn"),
-    ("html-blockquote", "vote for it. Not.", "warn"),
-    ("html-blockquote", "I will vote for…", "pass"),
-    ("html-blockquote", "I will vote for it. Not.", "pass"),
-    ("text-signature", "I will vote for it.", "pass"),
-], ids=["blockquote-trimmed-end", "blockquote-trimmed-start", "blockquote-cut-marked", "blockquote-whole",
-        "scraped-remnant-trimmed"])
+NOT = "I will vote for it. Not."
+UNDONE = 'the post goes on with "Not." (undoing the quoted words?)'
 
 
-def test_an_embed_code_copy_shorter_than_the_post_warns(detector: str, said: str, result: str) -> None:
+@pytest.mark.parametrize("detector, said, says, result, whole", [
+    ("html-blockquote", "I will vote for it.", NOT, "warn", True),
+    ("html-blockquote", "vote for it. Not.", NOT, "warn", True),
+    ("html-blockquote", "I will vote for…", "I will vote for it. Tomorrow.", "pass", False),
+    ("html-blockquote", "I will vote for…", NOT, "warn", False),
+    ("html-blockquote", "I will vote for it. Not.", NOT, "pass", False),
+    ("text-signature", "I will vote for it.", "I will vote for it. Tomorrow.", "pass", False),
+    ("text-signature", "I will vote for it.", NOT, "warn", False),
+], ids=["blockquote-trimmed-end", "blockquote-trimmed-start", "blockquote-cut-marked", "blockquote-cut-marked-not",
+        "blockquote-whole", "scraped-remnant-trimmed", "scraped-remnant-trimmed-not"])
+
+
+def test_an_embed_code_copy_shorter_than_the_post_warns(detector: str, said: str, says: str, result: str,
+                                                         whole: bool) -> None:
     """An embed code's blockquote copies the post whole: one that shows only some of its words was trimmed (or the
     post was edited since), and "I will vote for it." passed as a partial quote of "I will vote for it. Not.".
-    A cut the article marks (…), and a scraper's remnant, stay a partial quote."""
+    A cut the article marks (…), and a scraper's remnant, stay a partial quote; but not one that leaves out the
+    "Not." that undoes it, which passed too (quotes30b)."""
     from resolver.provenance import text_check
 
-    post = {"status": "available", "text": "I will vote for it. Not.", "archived": []}
+    post = {"status": "available", "text": says, "archived": []}
     embed = {"text": said, "detector": detector, "platform": "twitter"}
     check = text_check(embed, post)
     assert check["result"] == result, check
     if result == "warn":
-        assert check["evidence"].startswith("partial quote: ") and "shows the post whole, this one only part" in check["evidence"]
-        assert "the post says: “I will vote for it. Not.”" in check["evidence"]
+        assert check["evidence"].startswith("partial quote: "), check
+        assert ("shows the post whole, this one only part" in check["evidence"]) == whole, check
+        assert ("the post says: “I will vote for it. Not.”" in check["evidence"]) == whole, check
+        assert (UNDONE in check["evidence"]) == (said != "vote for it. Not."), check
 
 
 RENAMED = "river_news"   # @river_desk's handle since the article was written; the account (user id) is the same
@@ -1555,6 +1565,8 @@ def test_a_post_embedded_twice_with_other_words_has_each_place_checked_in_every_
 
 @pytest.mark.parametrize("prose", ["As she put it: Ferry service resumes Monday morning.",
                                    "As she put it: ferry service resumes Monday morning."], ids=["same", "recased"])
+
+
 def test_review29e_a_signature_repeated_after_prose_is_checked_without_the_prose(fakenet, reporter, prose):
     """A page that embeds a post and repeats it in its prose with its signature ("As she put it: <the words> — Name
     (@handle) May 3, 2021") has one post (review29c); the prose before the words is the article's, not a quote of
@@ -1616,6 +1628,8 @@ def test_a_flattened_post_with_no_id_counts_as_a_post_not_identified_never_as_no
      'the post\'s 6 words, word for word; the article\'s own words in brackets: added "[Smith]"'),
 ], ids=["negative-pronoun-after", "inside-a-hyphenated-word", "hebrew-negation-before", "translation",
         "bracketed-words"])
+
+
 def test_review30q_a_quote_cut_against_the_post_s_meaning_warns_in_the_report(fakenet, reporter, said, says,
                                                                                evidence):
     """The first three passed as a verified partial quote: the post says the council approved nothing, the article
@@ -1625,3 +1639,183 @@ def test_review30q_a_quote_cut_against_the_post_s_meaning_warns_in_the_report(fa
     check = text_check(out["json"])
     assert (check["result"], check["evidence"]) == ("warn", evidence)
     assert f"⚠️ warn **text**: {evidence}" in out["md"]
+
+
+@pytest.mark.parametrize("said,says,evidence", [
+    ("I will vote for…", "I will vote for it. Not.",
+     'partial quote: 4 of 6 words; the post goes on with "Not." (undoing the quoted words?)'),
+    ("the vote was rigged…", "FALSE: the vote was rigged",
+     'partial quote: 4 of 5 words; the post labels it "FALSE:" (a debunk the quote leaves out?)'),
+    ("the vote was rigged…", "Smith says “the vote was rigged”. Wrong.",
+     "partial quote: 4 of 7 words; the post quotes these words from someone else (they stand in its own quotation "
+     "marks)"),
+    ("The U.S. will send five ships", "The US will send 5 ships",
+     "the post's 6 words, word for word but for 1 figure written otherwise: 5 → five (the same number, in words on one "
+     "side) and 1 word written otherwise: US → U.S. (the same letters, with full stops on one side)"),
+    ("The vote is on 12/03/2022", "The vote is on 12.03.2022",
+     "the post's 5 words, word for word but for 1 figure written otherwise: 12.03.2022 → 12/03/2022 (the same date's "
+     "figures, parted otherwise)"),
+], ids=["not-after", "debunk-label", "quoting-someone-else", "initialism-and-number-word", "date-separators"])
+def test_quotes30b_a_quote_that_leaves_out_what_undoes_it_or_writes_it_otherwise_warns_in_the_report(
+        fakenet, reporter, said, says, evidence):
+    """The first three passed as a verified partial quote: the post says it will not vote for it, that the claim is
+    false, that someone else claims it; the last two failed, calling a copy desk's "U.S.", "five" and "12/03/2022"
+    misquotes of "US", "5" and "12.03.2022"."""
+    out = quoted(fakenet, reporter, said, says, "json", "md")
+    check = text_check(out["json"])
+    assert (check["result"], check["evidence"]) == ("warn", evidence)
+    assert f"⚠️ warn **text**: {evidence}" in out["md"]
+
+
+def api_post_with_versions(*later: dict, edits: int = 2) -> dict:
+    """A post as the X API gave it (the original), edited `edits - 1` times, with the later versions read by their
+    own ids (`later`: each a version's fields over the latest one's, posted at 09:00, fetch #12)."""
+    ids = [snowflake("2022-12-06T07:50:00Z")] + [snowflake(f"2022-12-06T09:0{n}:00Z") for n in range(edits - 1)]
+    post = api_post(*ids)
+    post["versions"] = [{"post_id": ids[-1], "status": "available", "method": "x-api", "text": EDITED_NOW,
+                         "created_at": "2022-12-06T09:00:00Z", "links": [], "fetch_id": 12, "reason": None} | v
+                        for v in later]
+    return post
+
+
+def test_a_quote_of_the_later_version_the_x_api_gave_passes_naming_it_and_when_it_was_posted():
+    """The quote matches the latest version, read by its id in the same run: it passes, naming that version, when it
+    was posted and the fetch that gave it, and that the original said otherwise (it warned: "whose words were not
+    read", edits29)."""
+    from resolver.provenance import text_check
+
+    post = api_post_with_versions({})
+    check = text_check({**TONIGHT, "text": EDITED_NOW}, post)
+    assert check["result"] == "pass", check
+    assert check["evidence"] == (
+        f"the post was edited since (x-api gave the version asked for, {post['post_id']}, and lists 1 later version: "
+        f"{post['edits'][1]}); the article quotes the later version {post['edits'][1]}, posted 2022-12-06 09:00:00 "
+        "UTC (x-api, fetch #12): the post's 9 words, word for word; the version asked for says otherwise: 1 change in "
+        "the quoted words: afternoon → morning")
+    assert "changes" not in check
+    original = text_check({**TONIGHT, "text": BRIDGE}, post)   # the original's words: as before
+    assert original["result"] == "pass" and original["evidence"].endswith("the article quotes this version")
+
+
+def test_a_quote_matching_no_version_of_a_post_whose_every_version_was_read_fails():
+    """Edited once, both versions read: a quote that matches neither is a misquote, held against the closest."""
+    from resolver.provenance import text_check
+
+    post = api_post_with_versions({})
+    check = text_check(TONIGHT, post)
+    assert (check["result"], check["changes"]) == ("fail", ["this afternoon → tonight"])
+    assert check["evidence"] == (
+        f"the post was edited since (x-api gave the version asked for, {post['post_id']}, and lists 1 later version: "
+        f"{post['edits'][1]}); the quote matches no version: against this version's text, 1 change in the quoted "
+        f"words: this afternoon → tonight; against the later version {post['edits'][1]}, posted 2022-12-06 09:00:00 "
+        "UTC (x-api, fetch #12), 1 change in the quoted words: this morning → tonight")
+
+
+@pytest.mark.parametrize("post, why", [
+    (lambda: api_post_with_versions({"status": "error", "text": None, "created_at": None,
+                                     "reason": "X API server error 503"}),
+     ": X API server error 503): against this version's text"),
+    (lambda: api_post_with_versions({}, edits=3), ": a version between; only the latest is asked for): against"),
+], ids=["later-version-not-read", "a-version-between-not-read"])
+def test_a_quote_matching_no_version_read_warns_when_a_version_was_not_read(post, why):
+    from resolver.provenance import text_check
+
+    post = post()
+    check = text_check(TONIGHT, post)
+    assert check["result"] == "warn", check
+    assert why in check["evidence"] and "this afternoon → tonight" in check["evidence"]
+
+
+def test_a_capture_holding_the_articles_words_is_cited_in_the_later_version_warn():
+    """On the X API path a quote that differs from every version read warns; a capture of the post holding the
+    article's words was read and not cited (edits29). It is cited, and a fail against the versions read is a warn:
+    the sources disagree on what the post said."""
+    from resolver.provenance import text_check
+
+    capture = {"status": "available", "text": TONIGHT["text"], "captured_at": "2022-12-06T09:30:00Z",
+               "original": "https://twitter.com/river_desk/status/x", "form": "page-head",
+               "capture": "https://web.archive.org/web/1/x"}
+    unread = api_post(snowflake("2022-12-06T07:50:00Z"), snowflake("2022-12-06T09:00:00Z")) | {"archived": [capture]}
+    check = text_check(TONIGHT, unread)
+    assert check["result"] == "warn"
+    assert check["evidence"].endswith("; the capture of 2022-12-06 09:30:00 UTC holds the article's words: the post's "
+                                      "8 words, word for word")
+    read = api_post_with_versions({}) | {"archived": [capture]}
+    check = text_check(TONIGHT, read)
+    assert check["result"] == "warn" and check["evidence"].endswith("holds the article's words: the post's 8 words, "
+                                                                    "word for word")
+
+
+def test_a_report_with_the_x_api_passes_a_quote_of_the_later_version_it_read_and_offline_too(fakenet, tmp_path,
+                                                                                           monkeypatch):
+    """End to end on a loopback X API v2: the article quotes the edited post's latest version. The report reads it
+    by its id in the same run and passes, naming it (it warned, edits29); an offline report says the same from the
+    cache, asking nothing."""
+    from tests import xfixtures as fx
+    from tests.test_fetch import TOKEN, serve_media
+    from tests.test_xapi import LATER_A, edited_answer
+
+    monkeypatch.setenv("X_BEARER_TOKEN", TOKEN)
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, HOSTS + ["api.twitter.com"])
+    fakenet.route("api.twitter.com", "/2/tweets", edited_answer)
+    serve(fakenet, [])
+    serve_media(fakenet)
+    said = "Bridge reopened this afternoon after repairs."
+    article = ("<html><body>" + blockquote(fx.POST_ID, said, "December 6, 2022").replace(
+        "River Desk (@river_desk)", "Riverton Roads (@RivertonRoads)").replace("/river_desk/", "/RivertonRoads/")
+        + "</body></html>")
+    reports = []
+    for args in ((), ("--offline",)):
+        code, out = run("report", *args, "--fail-on", "fail", "--format", "json", "article.html",
+                        article=article)
+        assert code == 0, out
+        reports.append(json.loads(out)["embeds"][0])
+        if not args:
+            hits = len(fakenet.hits)
+    assert len(fakenet.hits) == hits
+    for embed in reports:
+        text = check_named(embed, "text")
+        assert text["result"] == "pass", text
+        assert f"the article quotes the later version {LATER_A}, posted 2022-12-06 05:50:02 UTC (x-api, fetch #" \
+            in text["evidence"]
+        assert TOKEN not in json.dumps(embed)
+
+
+def history_not_known(created_at: str, minted: str, media: int = 1) -> dict:
+    """A syndication answer cached before edit ids were recorded, its body not kept (edits29): whether it is an edit's
+    answer (its time, its media) is not known."""
+    return {"platform": "twitter", "post_id": snowflake(minted), "status": "available", "text": BRIDGE,
+            "created_at": created_at, "method": "syndication", "field_sources": {"edits": "not known"},
+            "archived": [], "media": [{"url": f"https://pbs.twimg.com/media/P{n}.jpg", "type": "photo"}
+                                      for n in range(media)]}
+
+
+def test_a_date_check_resting_on_a_post_whose_edit_history_is_not_known_says_so_and_is_no_fail():
+    """The answer's time may be an edit's (up to an hour after the original): where the original's time, its id's,
+    gives another verdict, the date check rests on the unknown history. It failed, saying nothing of it; it now
+    warns, naming both times. Where both times agree, the check does not rest on it and is as before."""
+    from resolver.provenance import date_checks
+
+    said = {"date": "2022-12-06", "date_text": "December 6, 2022"}
+    [date] = date_checks(said, history_not_known("2022-12-07T11:10:00Z", "2022-12-07T10:50:00Z"))
+    assert date["result"] == "warn", date
+    assert date["evidence"].endswith(
+        "; the post's edit history is not known (it was cached before edits were recorded, and its answer's body was "
+        "not kept: `fetch --refresh` asks again), so 2022-12-07T11:10:00Z may be an edit's time: the post's id was "
+        "minted 2022-12-07T10:50:00Z, which gives pass: no fail")
+    [agreed] = date_checks(said, history_not_known("2022-12-06T11:10:00Z", "2022-12-06T10:50:00Z"))
+    assert agreed["result"] == "pass" and "edit history" not in agreed["evidence"]
+
+
+def test_a_media_check_of_a_post_whose_edit_history_is_not_known_says_so_and_is_no_fail():
+    """The answer's media may be an edit's: a difference from the article's media links may be an edit, so the
+    check says so and does not fail (it failed: "the post has no media now"). A match is as before."""
+    from resolver.provenance import HISTORY_NOT_KNOWN, media_check
+
+    embed = {"media_links": ["https://pic.twitter.com/a", "https://pic.twitter.com/b"], "post_id": "1"}
+    none = media_check(embed, history_not_known("2022-12-06T11:10:00Z", "2022-12-06T10:50:00Z", media=0), [])
+    assert none["result"] == "warn" and none["evidence"].endswith(HISTORY_NOT_KNOWN), none
+    fewer = media_check(embed, history_not_known("2022-12-06T11:10:00Z", "2022-12-06T10:50:00Z", media=1), [])
+    assert fewer["result"] == "warn" and fewer["evidence"].endswith(HISTORY_NOT_KNOWN), fewer
+    same = media_check(embed, history_not_known("2022-12-06T11:10:00Z", "2022-12-06T10:50:00Z", media=2), [])
+    assert same["result"] == "pass" and "edit history" not in same["evidence"]

@@ -494,3 +494,41 @@ def test_a_network_run_starts_an_article_that_arrives_while_the_one_before_is_in
     assert run.returncode == 0, err.decode()
     assert [json.loads(line)["source"] for line in out.splitlines()] == ["-:1", "-:2"]
     assert waited == [True], "the second article started only after the first one's link answered"
+
+
+def _statements_of_a_warm_run(fakenet, tmp_path: Path, n: int) -> list[str]:
+    """The statements a warm live run's links and posts (n of each, from the cache) send to the database."""
+    from cache import Store
+    from resolver.fetch import FetchOptions, Target, fetch_posts
+    from resolver.resolve import resolve_many
+    from resolver.session import Session
+    from tests.corpusnet import FIRST_ID
+    from tests.test_fetch import settings_for
+
+    serve(fakenet, n)
+    links = [f"https://t.co/w{i:05d}" for i in range(n)]
+    targets = [Target("twitter", str(FIRST_ID + i), f"https://twitter.com/RivertonRoads/status/{FIRST_ID + i}")
+               for i in range(n)]
+    settings = settings_for(fakenet, retries=0)
+
+    async def job(session: Session) -> None:
+        await resolve_many(links, session=session)
+        await fetch_posts(targets, session=session, options=FetchOptions(media=False))
+    with closing(Store(tmp_path / f"warm{n}.db")) as store:
+        Session(settings, store=store).run(job)
+        asked, statements = len(fakenet.hits), []
+        store.conn.set_trace_callback(statements.append)
+        Session(settings, store=store).run(job)
+        store.conn.set_trace_callback(None)
+    assert len(fakenet.hits) == asked   # all from the cache
+    return statements
+
+
+def test_a_warm_live_run_asks_whether_its_cached_answers_may_answer_in_no_query_per_answer(fakenet,
+                                                                                            tmp_path: Path) -> None:
+    """replay30: whether a cached answer may answer the run (`Session.takes_cached`: under --replay only its WARC's,
+    live only one of a known age) is asked of the fetch log in one query for the run, not one per link or post."""
+    few, many = (_statements_of_a_warm_run(fakenet, tmp_path, n) for n in (2, 6))
+    asked = [[s for s in statements if "answered_at_unknown" in s or "via" in s and "warc_file" in s]
+             for statements in (few, many)]
+    assert len(asked[0]) == len(asked[1]) <= 1, asked

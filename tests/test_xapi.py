@@ -277,3 +277,104 @@ def test_a_post_never_edited_keeps_no_version_history(fakenet, store):
     (an edited record reads the post's captures, and its checks say "edited")."""
     fakenet.route("api.twitter.com", "/2/tweets", lookup_page)
     assert fetch_one(Session(settings_for(fakenet, **X_ONLY), store=store)).record.edits == ()
+
+
+def test_review30n_a_429_with_a_reset_past_any_calendar_date_is_the_posts_error_not_a_crash(fakenet, store):
+    """tweepy hands on x-rate-limit-reset as given: saying until when raised OverflowError (an internal error)."""
+    fakenet.route("api.twitter.com", "/2/tweets",
+                  lambda r: Response(fx.as_json(fx.X_API_429), status=429, content_type="application/json",
+                                     headers={**fx.X_RATE_HEADERS, "x-rate-limit-reset": "9" * 20}))
+    post = fetch_one(Session(settings_for(fakenet, retry_max_wait=1, **X_ONLY), store=store))
+    assert post.record.status == "error"
+    assert post.record.reason == "rate-limited (429) until a time no calendar date holds (x-rate-limit-reset: " \
+                                 "99999999999999999999)"
+    assert [r["status"] for r in store.db["fetches"].rows] == [429]
+
+
+LATER_A, LATER_B = "1600000000000000009", "1600000000000000019"
+LATER_WORDS = "Bridge reopened this afternoon after repairs. https://t.co/Zz98Yy76Xx"
+
+
+def edited_answer(request):
+    """The X API v2 as it answers an edited post by any of its ids: the version asked for, every version's id oldest
+    first (two posts here: the fixture's, edited into LATER_A, and 1600000000000000011, edited into LATER_B)."""
+    first = fx.X_API_LOOKUP["data"][0]
+    versions = {
+        fx.POST_ID: dict(first, edit_history_tweet_ids=[fx.POST_ID, LATER_A]),
+        LATER_A: dict(first, id=LATER_A, text=LATER_WORDS, created_at="2022-12-06T05:50:02.000Z",
+                      edit_history_tweet_ids=[fx.POST_ID, LATER_A]),
+        "1600000000000000011": dict(first, id="1600000000000000011", text="Ferry runs late.",
+                                    edit_history_tweet_ids=["1600000000000000011", LATER_B]),
+        LATER_B: dict(first, id=LATER_B, text="Ferry runs on time.", created_at="2022-12-06T05:40:00.000Z",
+                      edit_history_tweet_ids=["1600000000000000011", LATER_B]),
+    }
+    asked = request.args["ids"].split(",")
+    return Response(fx.as_json({"data": [versions[i] for i in asked if i in versions],
+                                "includes": fx.X_API_LOOKUP["includes"]}),
+                    content_type="application/json; charset=utf-8")
+
+
+def test_an_edited_posts_latest_version_is_read_in_the_same_run_as_its_own_fetch(fakenet, store):
+    """The X API answers the version asked for and lists the later ones: their words were never read, so an article
+    quoting the latest version could only warn (edits29). The latest version is asked for in the same run, the later
+    ids of every post in one more call, recorded as its own fetch (its body kept) that the version names; an offline
+    run reads it from the cache."""
+    from resolver.fetch import Target
+    from resolver.session import Mode
+
+    fakenet.route("api.twitter.com", "/2/tweets", edited_answer)
+    other = Target("twitter", "1600000000000000011", "https://twitter.com/RivertonRoads/status/1600000000000000011")
+
+    def fetch_both(session):
+        return session.run(lambda s: fetch_posts([TWEET, other], session=s, options=FetchOptions(media=False,
+                                                                                                 archived=False)))
+    post, ferry = fetch_both(Session(settings_for(fakenet, **X_ONLY), store=store))
+    assert [h[1].split("?")[0] for h in fakenet.hits] == ["/2/tweets", "/2/tweets"]   # one call for both later versions
+    first, second = store.db["fetches"].rows
+    assert first["url"].endswith("ids=" + "%2C".join([fx.POST_ID, "1600000000000000011"]))
+    assert second["url"].endswith("ids=" + "%2C".join([LATER_A, LATER_B]))
+    assert second["purpose"] == "x-api" and store.body(second["body_sha256"])
+    assert post.record.text == fx.X_API_LOOKUP["data"][0]["text"]   # the version asked for stays the post's
+    [version] = post.record.versions
+    assert (version.post_id, version.text, version.created_at, version.method, version.fetch_id) == (
+        LATER_A, LATER_WORDS, "2022-12-06T05:50:02Z", "x-api", second["id"])
+    assert [(v.post_id, v.text) for v in ferry.record.versions] == [(LATER_B, "Ferry runs on time.")]
+    dump = "\n".join(json.dumps(row, default=str) for table in store.db.table_names() for row in store.db[table].rows)
+    assert TOKEN not in dump and TOKEN not in json.dumps(post.to_json())   # the second call's token neither
+    hits = len(fakenet.hits)
+    again = fetch_both(Session(settings_for(fakenet, **X_ONLY), store=store, mode=Mode(offline=True)))
+    assert len(fakenet.hits) == hits
+    assert [v.text for v in again[0].record.versions] == [LATER_WORDS]
+    assert again[0].record.versions[0].fetch_id == second["id"]
+
+
+def test_a_later_version_the_x_api_could_not_give_says_why(fakenet, store):
+    """The later version's call fails (a 503): the post keeps the version asked for, and the later one says why it
+    was not read, so a report can say its words are not known."""
+    calls = []
+
+    def answer(request):
+        calls.append(request.args["ids"])
+        if len(calls) > 1:
+            return Response(b'{"title": "Service Unavailable"}', status=503, content_type="application/json")
+        return edited_answer(request)
+    fakenet.route("api.twitter.com", "/2/tweets", answer)
+    post = fetch_one(Session(settings_for(fakenet, retries=0, **X_ONLY), store=store))
+    assert post.record.status == "available"
+    [version] = post.record.versions
+    assert (version.post_id, version.text, version.status) == (LATER_A, None, "error")
+    assert version.reason == "X API server error 503"
+
+
+def test_fetch_reparse_reads_the_later_version_again_from_its_kept_answer(fakenet, store):
+    """`fetch --reparse` re-derives each record from its kept answers: the later version's words come from its own
+    fetch's body, not lost with the record the first answer gives again."""
+    from resolver.fetch.reparse import reparse_all
+
+    fakenet.route("api.twitter.com", "/2/tweets", edited_answer)
+    fetch_one(Session(settings_for(fakenet, **X_ONLY), store=store))
+    reparse_all(store)
+    [version] = json.loads(store.post_row("twitter", TWEET.post_id)["record"])["versions"]
+    assert (version["post_id"], version["text"]) == (LATER_A, LATER_WORDS)
+    [observation] = [o for o in store.observations(store.post_row("twitter", TWEET.post_id)["id"])]
+    assert json.loads(observation["record"])["versions"][0]["text"] == LATER_WORDS

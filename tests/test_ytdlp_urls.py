@@ -65,9 +65,9 @@ def readings(url: str) -> list[list[tuple[str, str | None]]]:
 
 
 def _spec_id(platform: str, post_id: str | None) -> str | None:
-    """The id as yt-dlp names it: a Telegram post's number, without the channel ours carries (a number counts only
-    within its channel, #15)."""
-    return post_id.rsplit("/", 1)[-1] if platform == "telegram" and post_id else post_id
+    """The id as yt-dlp names it: a Telegram post's number, a Bluesky post's record key, a Mastodon status's number,
+    without the channel, account or instance ours carries (each counts only within it, #15)."""
+    return post_id.rsplit("/", 1)[-1] if platform in ("telegram", "bluesky", "mastodon") and post_id else post_id
 
 
 def misses(post_rows: list[dict]) -> list[str]:

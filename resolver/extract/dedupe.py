@@ -6,12 +6,18 @@ from __future__ import annotations
 from dataclasses import replace
 
 from resolver.model import Embed, Place
+from resolver.platforms import bluesky
 
 DETECTOR_RANK = {"html-blockquote": 0, "html-amp": 1, "html-iframe": 2, "html-wp-embed": 3, "html-xfbml": 3,
                  "html-script": 3, "html-custom-element": 3, "html-text-signature": 4, "html-timeline": 5, "html-link": 6,
-                 "html-text-url": 7, "html-source": 8,
+                 "html-text-url": 7, "html-source": 8, "html-intent": 9,
                  # plain text: a signature has the post's words, name and date; a bare URL only the link
                  "text-signature": 4, "text-url": 7, "text-media-link": 7}
+
+
+# Detections that name a post without showing it: Web Intent buttons (Like, Retweet, Reply). Beside the post's embed
+# or a link to it they are places it appears; alone, a button (urlforms30, #15).
+BUTTONS = frozenset({"html-intent"})
 
 
 def one_per_post(embeds: list[Embed]) -> list[Embed]:
@@ -28,8 +34,11 @@ def one_per_post(embeds: list[Embed]) -> list[Embed]:
                else f"{embed.url}#{embed.span[0]}#{embed.date_text}#{embed.text}")
         groups.setdefault(key, []).append(embed)
     _join_repeated_signatures(groups)
+    _join_accounts_named_both_ways(groups)
     kept = []
     for group in groups.values():
+        if all(e.detector in BUTTONS for e in group):
+            continue   # a Like or Retweet button with nothing else of its post: no embedded post (urlforms30)
         if len(group) == 1:
             kept.append(group[0])
             continue
@@ -63,6 +72,25 @@ def _join_repeated_signatures(groups: dict[str, list[Embed]]) -> None:
                      None) if signature is not None else None
         if found is not None:
             groups[found[0]] += [_quoting_only(e, found[1]) for e in groups.pop(key)]
+
+
+def _join_accounts_named_both_ways(groups: dict[str, list[Embed]]) -> None:
+    """A Bluesky post named by its account's DID in an embed that shows the account's handle, and by that handle in a
+    link beside it, is one post: the embed ties the two names (urlforms30). Nothing else does offline, so the same
+    record key under another handle stays another account's post (a key counts within its account, #15)."""
+    aliases: dict[str, str] = {}
+    for key, group in groups.items():
+        head = group[0]
+        named = bluesky.split_post_id(head.post_id or "") if head.platform == bluesky.PLATFORM else None
+        if named is None or not named[0].startswith("did:"):
+            continue
+        for embed in group:
+            if embed.author_handle and not embed.author_handle.startswith("did:"):
+                alias = f"{head.platform}:{head.kind}:{bluesky.post_id(embed.author_handle.lower(), named[1])}"
+                aliases.setdefault(alias, key)
+    for alias, key in aliases.items():
+        if alias in groups and alias != key:
+            groups[key] += groups.pop(alias)
 
 
 def _quoting_only(embed: Embed, words: str) -> Embed:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import threading
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate
@@ -30,7 +31,7 @@ from resolver.extract.lazy import LazyPattern
 from resolver.extract.needles import WRITES_LETTERS_RE, Needles
 from resolver.extract.spans import ElementEnds, SourceMap
 from resolver.model import Credit, Embed, PostRef
-from resolver.placeholders import is_placeholder, real, without_tail
+from resolver.placeholders import EMBED_CODE_TAIL_RE, is_placeholder, real, without_tail
 from resolver.platforms import x
 
 # Pages repeat the same share and profile links: each URL is read once per process (the answers are frozen values).
@@ -423,7 +424,7 @@ def _embed_at(el: Any, smap: SourceMap) -> Embed | None:
                              span=smap.span(el, "data-telegram-post"), post_id=ref.post_id, author_handle=ref.author_handle)
         return None
     if tag == "div" and classes & {"fb-post", "fb-video"}:
-        return _embed_from_url(attr(el, "data-href") or "", el, smap, "html-xfbml", attr(el, "data-href"))
+        return _facebook(el, smap)
     if tag == "figure" and "wp-block-embed" in classes:
         url = element_text(el).split(" ")[0] if element_text(el) else ""
         return _embed_from_url(url, el, smap, "html-wp-embed", "wp-block-embed")
@@ -435,7 +436,9 @@ def _embed_at(el: Any, smap: SourceMap) -> Embed | None:
                              span=smap.span(el, "twitter-timeline"), author_handle=ref.author_handle)
             return None
         href = attr(el, "href") or ""
-        embed = _embed_from_url(href, el, smap, "html-link", href[:80]) if href else None
+        # a Like, Retweet or Reply button: a place of the post it names, no embed alone (dedupe.one_per_post)
+        detector = "html-intent" if _intent_on_post(href) else "html-link"
+        embed = _embed_from_url(href, el, smap, detector, href[:80]) if href else None
         return embed if embed is not None and embed.kind != "timeline" else None   # a profile link is no embed
     return None
 
@@ -557,6 +560,28 @@ def _custom_element(el: Any, smap: SourceMap) -> Embed | None:
     return None
 
 
+def _facebook(el: Any, smap: SourceMap) -> Embed | None:
+    """div.fb-post / div.fb-video: Facebook's embed code keeps what it shows before its script runs in
+    blockquote.fb-xfbml-parse-ignore: the post's words in <p> (cut with "..." when long), then "Posted by <a>Page</a>
+    on <a>date</a>" in the page's language ("Publicado por", "Dikirim oleh"): the words, name and date the article
+    shows (platforms30). A code with no <p> shows no words, and none are made up."""
+    embed = _embed_from_url(attr(el, "data-href") or "", el, smap, "html-xfbml", attr(el, "data-href"))
+    quote = next((q for q in descendants(el, "blockquote") if "fb-xfbml-parse-ignore" in class_set(q)), None)
+    if embed is None or quote is None:
+        return embed
+    paras = descendants(quote, "p")
+    text = real("\n".join(line for para in paras if (line := text_with_breaks(para))))
+    in_words = {a.mem_id for para in paras for a in descendants(para, "a")}
+    byline = [a for a in descendants(quote, "a") if a.mem_id not in in_words]
+    # the post's own link is the date's; the other, the page's, its name (its href may be "#")
+    dated = [a for a in byline if (ref := _parse_url(attr(a, "href") or "")) is not None and ref.post_id == embed.post_id]
+    named = [a for a in byline if a.mem_id not in {d.mem_id for d in dated}]
+    name = element_text(named[0]) or None if len(named) == 1 else None
+    date_text = element_text(dated[0]) or None if len(dated) == 1 else None
+    return replace(embed, text=text, text_confidence=tweet_text.HIGH if text else None,
+                   author_name=embed.author_name or name, date_text=date_text, date=parse_date(date_text or ""))
+
+
 def _blueskyish(el: Any, smap: SourceMap) -> Embed | None:
     ref = platforms.bluesky.parse(attr(el, "data-bluesky-uri") or "")
     if ref is None:
@@ -568,23 +593,29 @@ def _blueskyish(el: Any, smap: SourceMap) -> Embed | None:
     whole = element_text(el)
     name = re.search(r"(?:—|–)\s*(?P<name>[^(]*?)\s*\(", whole)
     date_text = element_text(date_link) if date_link is not None else None
+    said = text_with_breaks(para) if para is not None else ""
+    marker = EMBED_CODE_TAIL_RE.search(said)   # the post has an image or an embed (platforms30)
+    text = real(without_tail(said)) if para is not None else None
     return Embed(
         platform="bluesky", kind="post", url=ref.url, detector="html-blockquote", span=smap.span(el, "bluesky-embed"),
         post_id=ref.post_id, author_handle=element_text(handle_link)[1:] if handle_link is not None else ref.author_handle,
         author_name=name.group("name").strip() if name else None,
-        text=real(without_tail(text_with_breaks(para))) if para is not None else None,
+        text=text, text_confidence=tweet_text.HIGH if text else None,   # its <p> bounds the words
         date_text=date_text, date=parse_date(date_text or ""), lang=(attr(para, "lang") if para is not None else None) or None,
+        media_marker=marker.group().strip() if marker else None,
     )
 
 
 def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Credit]]:
     """Every embed and credit in an HTML page, in order of appearance, each once. `utf8`: the page's bytes when they
     are exactly its UTF-8 encoding (the input was valid UTF-8): parsed as they are, not encoded again (#14)."""
+    _PARSED.page = _PARSED.tree = None
     if not has_markers(page):
         return [], []
     embeds: list[Embed] = []
     credits: list[Credit] = []
     ends = ElementEnds(page)
+    whole_tree = None   # the parse of the whole page (not of slices): its text is measured if no embed is found
     taken: list[tuple[int, int]] = []
     # Credits kept only in script data, on the pages whose scripts hold an image node with a credit key: the images
     # the article shows are gathered from each parse, and the nodes' credits read at the end (#11).
@@ -598,6 +629,7 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
         tree = parse(page if whole else page[start:end], utf8=utf8 if whole else None)
         if tree is None:
             continue
+        whole_tree = tree if whole else None
         smap = SourceMap(page, tree, start, end, ends=ends)
         found, furniture, claimed = _structural_embeds(tree, smap, needles)
         taken += [e.span for e in found] + [a for e in found for a in e.also_at] + [smap.span(el) for el in furniture]
@@ -613,7 +645,34 @@ def scan(page: str, *, utf8: bytes | None = None) -> tuple[list[Embed], list[Cre
     embeds += _source_urls(page, taken=Intervals(taken), needles=needles)
     if shown is not None:
         credits += script_credits.find_credits(page, nodes, shown)
+    if not embeds and whole_tree is not None:
+        # A page with no embed may be measured for readable text (resolver.readable: a login wall is said to be maybe
+        # no article): on this parse, whose last use this is, not on a second one (a fifth of such a page's scan, #14).
+        _PARSED.page, _PARSED.tree = page, whole_tree
     return one_per_post(embeds), sorted(credits, key=lambda c: c.span)
+
+
+class _Parsed(threading.local):
+    """The parse of the last page `scan` scanned in this thread, when that page had no embed, for `measured`;
+    emptied when the next scan starts, so no more than one page's tree is kept a thread."""
+
+    page: str | None = None
+    tree: Any = None
+
+
+_PARSED = _Parsed()
+
+
+def measured(page: str) -> tuple[int, str | None] | None:
+    """(readable characters, title) of `page` (`resolver.readable.measure`) on the parse `scan` made of it, if the
+    last page this thread scanned is that very string and had no embed; else None (measure it anew). Taken once:
+    the parse is let go."""
+    if _PARSED.page is not page:
+        return None
+    from resolver.readable import measure
+
+    tree, _PARSED.page, _PARSED.tree = _PARSED.tree, None, None
+    return measure(tree)
 
 
 def page_needles(page: str, *, utf8: bytes | None = None) -> Needles:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from cache.store import json_column
 from resolver.fetch.records import WAYBACK, Media, PostRecord, merge, record_from_json
-from resolver.http import NOT_CACHED, NOT_IN_WARC, FetchOutcome, Ledger, asked_to_wait, passing_failure
+from resolver.http import NOT_CACHED, FetchOutcome, Ledger, asked_to_wait, passing_failure
 from resolver.http import fetch as http_fetch
 from resolver.model import plain
 from resolver.options import FetchOptions
@@ -71,6 +71,8 @@ class MediaFile:
     kept_path: str | None = None     # where --keep-media put the bytes
     unavailable: bool = False        # offline, and never downloaded
     from_cache: bool = False         # what the cache knew, not a download of this run
+    # Downloaded from a WARC record that gives no time: why `fetched_at` is None (replay30: it held the replay's time)
+    answered_at_unknown: str | None = None
 
     @property
     def failed(self) -> bool:
@@ -82,7 +84,8 @@ class MediaFile:
         return cls(row["url"], row.get("fetched_at"), row.get("fetch_id"), row.get("sha256"), row.get("bytes"),
                    row.get("mime"), row.get("declared_mime"), row.get("width"), row.get("height"), row.get("phash"),
                    row.get("credit") or {}, None if row.get("c2pa") is None else bool(row["c2pa"]), row.get("error"),
-                   tuple(row.get("warnings") or ()), media_id=row.get("id"), kept_path=row.get("kept_path"))
+                   tuple(row.get("warnings") or ()), media_id=row.get("id"), kept_path=row.get("kept_path"),
+                   answered_at_unknown=row.get("answered_at_unknown"))
 
     def to_json(self) -> dict[str, Any]:
         """The facts; c2pa as the cache keeps it (0/1/null), so a fresh answer and a cached one read the same."""
@@ -95,7 +98,8 @@ class MediaFile:
         """What the cache's media table keeps. As an upsert by URL: a failed download sets its error and keeps
         the facts an earlier download found; a path is set only when bytes were kept."""
         if self.sha256 is None:
-            data = {"url": self.url, "fetched_at": self.fetched_at, "fetch_id": self.fetch_id, "error": self.error}
+            data = {"url": self.url, "fetched_at": self.fetched_at, "fetch_id": self.fetch_id, "error": self.error,
+                    "answered_at_unknown": self.answered_at_unknown}
         else:
             data = self.to_json()
         return data | ({"kept_path": self.kept_path} if self.kept_path else {})
@@ -249,11 +253,9 @@ def _download_again(row: dict[str, Any], session: Session) -> bool:
     at all, and is downloaded again by every online run (review29d). --refresh downloads it again (`media_file` does
     not look); offline it is what was last known. A file once downloaded is kept: its facts are of its bytes; but
     under --replay, one not replayed from the run's WARC files is asked of them (`Session.takes_cached`)."""
-    if session.offline:
-        return False
-    if not session.takes_cached([row.get("fetch_id")]):
+    if not session.takes_cached([row.get("fetch_id")], ageless=row.get("sha256") is not None):
         return True
-    if row.get("sha256") is not None:
+    if session.offline or row.get("sha256") is not None:
         return False
     since, fetched = session.cached_since(), row.get("fetched_at") or ""
     if since is None or fetched < since:
@@ -261,9 +263,6 @@ def _download_again(row: dict[str, Any], session: Session) -> bool:
     # A warm run's memo never stands in for this: an article with a failed step runs its steps (memo.answer).
     store = session.store
     fetch = store.fetch(row["fetch_id"]) if store is not None and row.get("fetch_id") else None
-    if fetch is not None and (fetch.get("error_kind") == NOT_IN_WARC
-                              or session.live and fetch.get("answered_at_unknown")):
-        return True   # what a replayed WARC lacked, or gave at no known time, is no live run's answer (review29d)
     if fetch is None or not passing_failure(fetch.get("error_kind"), fetch.get("status")):
         return False
     return fetched < session.failure_since()
@@ -306,7 +305,7 @@ def _from_cache(target: Target, session: Session,
     stored = session.redactor.shown_json(json_column(row["record"]))
     record = record_from_json(stored | {"from_cache": True})
     if not session.takes_cached(record.fetch_ids):
-        return None   # under --replay, an answer not replayed from its WARC files: asked of them
+        return None   # under --replay, not replayed from its WARC files; live, of no known age: asked again
     if "edits" not in stored and target.platform == "twitter" and record.status == "available":
         record = _edits_from_kept_answer(record, row, store)
     if target.platform == "mastodon" and record.author_handle and "@" not in record.author_handle:
@@ -318,8 +317,6 @@ def _from_cache(target: Target, session: Session,
     copies = archived_in_store(row, store, takes=session.takes_cached) if archived else ()
     if session.replay is not None:
         archived = len(copies)   # under --replay, the copies read from its WARC files only (Session.takes_cached)
-    if session.of_unknown_age(record.fetch_ids):
-        return None   # replayed from a record of no known time: a live run asks again (review29d)
     looked, under = _lookup_in_store(target, record, store, archived, session)
     if not session.offline and looked is not None and looked.startswith("error: ") \
             and not looked.startswith("error: blocked"):
@@ -566,7 +563,9 @@ def _record_answers(target: Target, records: list[PostRecord], copies: tuple[way
     if store is None:
         return merged, copies, None
     with ledger.transaction(store) as real:
-        records = [replace(r, fetch_ids=tuple(i for i in map(real, r.fetch_ids) if i is not None)) for r in records]
+        records = [replace(r, fetch_ids=tuple(i for i in map(real, r.fetch_ids) if i is not None),
+                           versions=tuple(replace(v, fetch_id=real(v.fetch_id)) for v in r.versions))
+                   for r in records]
         copies = tuple(wayback.with_real_ids(c, real) for c in copies)
         merged = _merged(shown, records)
         post_row = store.record_observation(
@@ -641,7 +640,7 @@ def media_urls(record: PostRecord, *, download_video: bool = False) -> list[str]
 async def _analyse_media(record: PostRecord, session: Session, options: FetchOptions,
                          post_row: int | None) -> tuple[dict[str, Any], ...]:
     files = {url: await media_file(url, session=session, keep_dir=options.keep_media_dir, cached=options.cached)
-             if not session.redactor.unknown(url) else MediaFile(url, error=URL_NOT_KNOWN)   # secrets29
+             if not session.redaction_made(url, record.fetch_ids) else MediaFile(url, error=URL_NOT_KNOWN)   # secrets29
              for url in media_urls(record, download_video=options.download_video)}
     if session.store is not None and post_row is not None:
         session.store.link_post_media(post_row, [f.media_id for f in files.values() if f.media_id])
@@ -672,14 +671,17 @@ async def analyse_url(url: str, *, session: Session, keep_dir: Path | None = Non
                                    max_bytes=session.settings.max_media_bytes, ledger=ledger)
     if outcome.unavailable:
         return MediaFile(url, error=MEDIA_NEVER_FETCHED, unavailable=True)
+    unknown = outcome.answered_at_unknown   # no time: the fetch row's is the replay's own, no download time
+    fetched_at = None if unknown else outcome.fetched_at
     if outcome.problem or outcome.status != 200:
-        found = MediaFile(url, outcome.fetched_at, outcome.fetch_id, error=outcome.problem or f"HTTP {outcome.status}")
+        found = MediaFile(url, fetched_at, outcome.fetch_id, error=outcome.problem or f"HTTP {outcome.status}",
+                          answered_at_unknown=unknown)
     else:
         facts = media_facts.analyse(outcome.body, declared_mime=outcome.headers.get("content-type"),
                                     max_pixels=session.settings.max_image_pixels)
         kept = _keep(outcome.body, facts.sha256, keep_dir) if keep_dir is not None else None
-        found = MediaFile(url, outcome.fetched_at, outcome.fetch_id, **(facts.to_json() | {
-            "warnings": tuple(facts.warnings)}), kept_path=kept)
+        found = MediaFile(url, fetched_at, outcome.fetch_id, **(facts.to_json() | {
+            "warnings": tuple(facts.warnings)}), kept_path=kept, answered_at_unknown=unknown)
     store = session.store
     if store is not None:
         with ledger.transaction(store) as real:   # the fetch row and the facts it gave, together

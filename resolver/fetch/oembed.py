@@ -50,16 +50,12 @@ PROVIDERS: dict[str, Provider] = {
     "threads": Provider("threads", "https://graph.threads.net/v1.0/oembed", token="meta_access_token"),
 }
 METHOD = "oembed"
-# What an answer's `title` is. TikTok's is the video's caption, the post's own words. Every other provider's names a
-# video, a photo or a Reddit thread, or says nothing of the post (older Mastodon's "New status by <user>"): a title,
-# shown as one and never compared as what the post says (newuser29 §8). X's text is read from its `html`.
-CAPTION_TITLES = frozenset({"tiktok"})
-
-
-def text_is_title(platform: str) -> bool:
-    """Whether the text recorded for a post of `platform` is its oEmbed title, not the post's words: oEmbed is the
-    only source of text for the platforms other than X."""
-    return platform in PROVIDERS and platform != "twitter" and platform not in CAPTION_TITLES
+# The platforms whose answer has no text field but an embed code in `html` that shows the post's words: Facebook's
+# (Graph API oembed_post: no `title`; its `fb-post` code's <p>). Their text is the post's words (records.OEMBED_WORDS).
+HTML_WORDS = frozenset({"facebook"})
+# The providers whose `author_name` is the account's user name, not a display name: Reddit's oEmbed answers the
+# poster's "<name>" (the u/<name> of its card) and no `author_url` (platforms30).
+USER_NAME_AUTHORS = frozenset({"reddit"})
 
 
 def request(platform: str, post_url: str, *, access_token: str | None = None) -> Request:
@@ -119,30 +115,44 @@ def parse(platform: str, post_id: str, url: str, status: int | None, content_typ
     author_url = data.get("author_url") or ""
     handle = _string(data.get("author_unique_id")) or _handle_from(platform, _string(author_url) or "")
     name = _string(data.get("author_name"))
+    if platform in USER_NAME_AUTHORS and handle is None:
+        handle, name = name, None
+    if name and handle and name.lstrip("@").casefold() == handle.casefold():
+        name = None   # the user name again (Instagram's answer), no display name to compare with the article's
     if platform == "bluesky":
         name = _bluesky_name(name, handle)
     thumbnail = data.get("thumbnail_url")
     media = (Media(url=thumbnail, type="thumbnail", width=_int(data.get("thumbnail_width")),
                    height=_int(data.get("thumbnail_height"))),) if isinstance(thumbnail, str) else ()
-    return _record(platform, post_id, url, "available", author_name=name, author_handle=handle,
-                   text=_string(data.get("title")), media=media)
+    text = _embed_code_words(platform, post_id, _string(data.get("html")) or "") if platform in HTML_WORDS \
+        else _string(data.get("title"))
+    return _record(platform, post_id, url, "available", author_name=name, author_handle=handle, text=text, media=media)
+
+
+def _embed_code_words(platform: str, post_id: str, html: str) -> str | None:
+    """The post's words in the embed code an answer's `html` holds, read as the article's embed code is; None when
+    it shows none, or shows another post (its words are not this post's)."""
+    from resolver.extract.html import scan
+
+    embed = next((e for e in scan(html)[0] if e.platform == platform), None)
+    return embed.text if embed is not None and embed.post_id == post_id else None
 
 
 def _twitter(post_id: str, url: str, data: dict[str, Any]) -> PostRecord:
     from resolver.extract.html import scan
     from resolver.platforms.x import parse_url, status_url
 
-    embeds, _ = scan(data.get("html") or "")
+    embeds, _ = scan(_string(data.get("html")) or "")
     embed = next((e for e in embeds if e.platform == "twitter"), None)
     answered = embed.post_id if embed is not None and embed.post_id else post_id
     if answered != post_id:   # another post: what it says is not what this post says
         return PostRecord(platform="twitter", post_id=post_id, url=url, status="unknown", method=METHOD,
                           reason=f"oEmbed answered with post {answered}, not {post_id}")
-    author = parse_url(data.get("author_url") or "")
+    author = parse_url(_string(data.get("author_url")) or "")
     handle = (author.author_handle if author else None) or (embed.author_handle if embed else None)
     return PostRecord(
         platform="twitter", post_id=post_id, url=status_url(post_id, handle), status="available", method=METHOD,
-        author_handle=handle, author_name=data.get("author_name"),
+        author_handle=handle, author_name=_string(data.get("author_name")),
         text=embed.text if embed else None, lang=embed.lang if embed else None,
         # oEmbed gives only the day, as the embed prints it; kept as a date, never as a time.
         created_at=embed.date if embed else None,
@@ -151,10 +161,13 @@ def _twitter(post_id: str, url: str, data: dict[str, Any]) -> PostRecord:
 
 def _handle_from(platform: str, author_url: str) -> str | None:
     """The author's handle in an answer's `author_url`, in the form the platform's URL parser writes it: a Mastodon
-    account qualified with its instance (newuser29 §1), else the URL's last path segment."""
+    account qualified with its instance (newuser29 §1), a YouTube channel's @handle only, else the URL's last path
+    segment."""
     if platform == "mastodon":
         return mastodon.account_handle(author_url)
     parts = [p for p in urlsplit(author_url).path.split("/") if p]
+    if platform == "youtube":   # a channel's /@handle; /channel/<id> and a legacy /user/<name> name none (platforms30)
+        return parts[0][1:] or None if len(parts) == 1 and parts[0].startswith("@") else None
     return parts[-1].lstrip("@") if parts else None
 
 
@@ -178,5 +191,5 @@ def _string(value: Any) -> str | None:
 def _int(value: Any) -> int | None:
     try:
         return int(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):   # 1e400 and Infinity read as infinity (review30n)
         return None

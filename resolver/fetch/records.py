@@ -14,6 +14,12 @@ from resolver.model import plain
 # Which method to believe first when several answered (the X API outranks syndication outranks oEmbed).
 METHOD_RANK = {"x-api": 0, "syndication": 1, "oembed": 2}
 WAYBACK = "wayback"   # the method of an observation read from an archived copy (fetch.wayback)
+# What a post's `text` is. An oEmbed answer's `title` names a video, a photo or a Reddit thread, or says nothing of the
+# post (older Mastodon's "New status by <user>"): a title, shown as one, never compared as what the post says
+# (newuser29 §8), and said so in the JSON (`text_kind`, platforms30). oEmbed gives the post's own words only for X and
+# Facebook, read from the embed code in its `html`, and for TikTok, whose title is the video's caption.
+OEMBED_WORDS = frozenset({"twitter", "facebook", "tiktok"})
+TITLE, TEXT = "title", "text"
 MERGED_FIELDS = ("author_handle", "author_name", "author_id", "text", "lang", "created_at", "media", "references",
                  "links")
 
@@ -34,6 +40,31 @@ class Media:
         return {"url": self.url, "type": self.type, "width": self.width, "height": self.height, "alt": self.alt,
                 "preview_url": self.preview_url, "variants": plain(self.variants) if self.variants else (),
                 "media_key": self.media_key}
+
+
+@dataclass(frozen=True)
+class Version:
+    """A later version of an edited post, read by its own id in the run that read the post (edits30: the X API
+    answers the version asked for, so an article quoting the latest one could only warn). `fetch_id` is the fetch
+    that gave it; with no words read (`text` None), `status` and `reason` say why."""
+
+    post_id: str
+    status: str
+    method: str
+    text: str | None = None
+    created_at: str | None = None               # that version's time: when it was posted
+    links: tuple[dict[str, str], ...] = ()
+    fetch_id: int | None = None
+    reason: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"post_id": self.post_id, "status": self.status, "method": self.method, "text": self.text,
+                "created_at": self.created_at, "links": plain(self.links) if self.links else (),
+                "fetch_id": self.fetch_id, "reason": self.reason}
+
+
+def version_from_json(data: dict[str, Any]) -> Version:
+    return Version(**{k: v for k, v in data.items() if k != "links"}, links=tuple(data.get("links") or ()))
 
 
 @dataclass(frozen=True)
@@ -65,19 +96,42 @@ class PostRecord:
     # The post's t.co links as its answer expanded them (entities.urls: {"url", "expanded_url", "display_url"}):
     # the article may show the address one leads to, which the text check weighs against it (renamed28, #9).
     links: tuple[dict[str, str], ...] = ()
+    # The later versions of an edited post the X API gave by their own ids (edits30: the latest), each with the
+    # fetch behind it; an article may quote one of them.
+    versions: tuple[Version, ...] = ()
+
+    @property
+    def text_kind(self) -> str | None:
+        """"title" when `text` is a title (`OEMBED_WORDS`), "text" when it is the post's words, None with no text."""
+        return text_kind(self.platform, self.field_sources.get("text") or self.method, self.text)
 
     def to_json(self) -> dict[str, Any]:
-        """The fields in their order, the author's three last as one "author" object. Written out rather than
+        """The fields in their order (`text_kind` after `text`), the author's three last as one "author" object. Written out rather than
         `plain(self)` and reordered (#13: made for every post of every article a warm run shows);
         tests/test_model.py keeps it in step with the fields."""
         return {"platform": self.platform, "post_id": self.post_id, "url": self.url, "status": self.status,
-                "method": self.method, "reason": self.reason, "text": self.text, "lang": self.lang,
+                "method": self.method, "reason": self.reason, "text": self.text, "text_kind": self.text_kind, "lang": self.lang,
                 "created_at": self.created_at, "media": tuple(m.to_json() for m in self.media),
                 "references": plain(self.references) if self.references else (), "fetch_ids": list(self.fetch_ids),
                 "from_cache": self.from_cache, "field_sources": dict(self.field_sources),
                 "disagreements": plain(self.disagreements), "edits": self.edits,
                 "links": plain(self.links) if self.links else (),
+                "versions": tuple(v.to_json() for v in self.versions),
                 "author": {"handle": self.author_handle, "name": self.author_name, "id": self.author_id}}
+
+
+def text_kind(platform: str, method: str | None, text: str | None) -> str | None:
+    """What a post's text given by `method` is: "title" (an oEmbed title: not the post's words), "text", or None
+    when there is none. The one rule the JSON, the reports and the text check follow."""
+    if not text:
+        return None
+    return TITLE if method == "oembed" and platform not in OEMBED_WORDS else TEXT
+
+
+def json_text_kind(post: dict[str, Any]) -> str | None:
+    """`text_kind` of a post's JSON (a report's `post`), from what it holds: the method that gave its text."""
+    method = (post.get("field_sources") or {}).get("text") or post.get("method")
+    return text_kind(post.get("platform") or "", method, post.get("text"))
 
 
 def json_text(value: Any) -> str | None:
@@ -115,13 +169,16 @@ def long_post_text(text: Any, note_tweet: Any) -> str | None:
 def record_from_json(data: dict[str, Any]) -> PostRecord:
     """The inverse of to_json, for records read back from the cache."""
     data = dict(data)
+    data.pop("text_kind", None)   # made from the other fields, never stored apart from them
     author = data.pop("author", None) or {}
     media = tuple(Media(**{**m, "variants": tuple(m.get("variants") or ())}) for m in data.pop("media", None) or [])
-    return PostRecord(**{k: v for k, v in data.items() if k not in ("references", "fetch_ids", "edits", "links")},
+    return PostRecord(**{k: v for k, v in data.items()
+                         if k not in ("references", "fetch_ids", "edits", "links", "versions")},
                       author_handle=author.get("handle"), author_name=author.get("name"), author_id=author.get("id"),
                       media=media, references=tuple(data.get("references") or ()),
                       fetch_ids=tuple(data.get("fetch_ids") or ()), edits=tuple(data.get("edits") or ()),
-                      links=tuple(data.get("links") or ()))
+                      links=tuple(data.get("links") or ()),
+                      versions=tuple(version_from_json(v) for v in data.get("versions") or ()))
 
 
 def links_of(entities: Any) -> tuple[dict[str, str], ...]:
@@ -162,9 +219,10 @@ def merge(records: list[PostRecord]) -> PostRecord:
     said = {r.method or "none": r.status for r in ranked if r.status not in ("error", "unknown")}
     if len(set(said.values())) > 1:   # the methods do not agree on what the post is: shown, not only stored
         disagreements["status"] = said
-    fetch_ids = tuple(i for r in ranked for i in r.fetch_ids)
+    versions = next((r.versions for r in ranked if r.versions), ())
+    fetch_ids = tuple(i for r in ranked for i in r.fetch_ids) + tuple(v.fetch_id for v in versions if v.fetch_id)
     return replace(best, **values, fetch_ids=fetch_ids, field_sources=sources, disagreements=disagreements,
-                   method=best.method)
+                   method=best.method, versions=versions)
 
 
 def _comparable(value: Any) -> Any:

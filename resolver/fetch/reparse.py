@@ -4,11 +4,12 @@ parsers get fixed, and the raw answer is the evidence."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from resolver import jsonparse
 from resolver.fetch import oembed, syndication, wayback, xapi
-from resolver.fetch.records import PostRecord, merge
+from resolver.fetch.records import PostRecord, Version, merge, record_from_json
 
 if TYPE_CHECKING:
     from cache import Store
@@ -37,11 +38,25 @@ def reparse_observation(post: dict[str, Any], observation: dict[str, Any], store
             record = xapi.parse([post_id], jsonparse.loads(body)).get(post_id)
         except ValueError:
             return None
+        if record is not None and observation.get("record"):
+            record = replace(record, versions=tuple(_version_again(v, store) for v in record_from_json(
+                json.loads(observation["record"])).versions))
     else:
         return None
-    from dataclasses import replace
-
     return replace(record, fetch_ids=(observation["fetch_id"],)) if record is not None else None
+
+
+def _version_again(version: Version, store: Store) -> Version:
+    """A later version of an X post read again from its own fetch's kept body (edits30); as kept when none was."""
+    fetch = store.fetch(version.fetch_id) if version.fetch_id else None
+    body = store.body(fetch["body_sha256"]) if fetch and fetch.get("body_sha256") else None
+    if body is None:
+        return version
+    try:
+        record = xapi.parse([version.post_id], jsonparse.loads(body)).get(version.post_id)
+    except ValueError:
+        return version
+    return xapi.version_of(version.post_id, record, None, version.fetch_id)
 
 
 def reparse_all(store: Store) -> tuple[int, int]:

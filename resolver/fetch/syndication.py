@@ -49,8 +49,8 @@ def _tombstone_status(text: str) -> str:
 
 
 def iso_utc(value: str | None) -> str | None:
-    """'2023-09-17T15:52:15.000Z' -> '2023-09-17T15:52:15Z'."""
-    if not value:
+    """'2023-09-17T15:52:15.000Z' -> '2023-09-17T15:52:15Z'; None for no time, or one that is no text."""
+    if not value or not isinstance(value, str):
         return None
     from datetime import datetime, timezone
 
@@ -80,16 +80,14 @@ def parse(post_id: str, status: int | None, content_type: str, body: bytes) -> P
     if not isinstance(data, dict) or not data:
         return _record(post_id, "not_found", "syndication answered with an empty object")
     if data.get("__typename") == "TweetTombstone":
-        text = ((data.get("tombstone") or {}).get("text") or {}).get("text") or ""
-        if not text:
-            return _record(post_id, "age_restricted", "tombstone without text (age-restricted or sensitive media)")
-        return _record(post_id, _tombstone_status(text), f"tombstone: {text}")
+        return _tombstone(post_id, data.get("tombstone"))
     typename = data.get("__typename")
     if typename not in (None, "Tweet") or (typename is None and not ("id_str" in data or "text" in data)):
         # no tweet and no tombstone (an error object, a shape this reader does not know): it says nothing of the post
         shape = f"a {typename}" if isinstance(typename, str) else f"an object with keys {', '.join(sorted(data)[:5])}"
         return _record(post_id, "unknown", f"syndication answered {shape}, not a post")
-    answered = str(data.get("id_str") or post_id)
+    # which post it is: id_str, else the number (an answer naming another post only so was this one, review30n)
+    answered = str(data.get("id_str") or data.get("id") or post_id)
     if answered != post_id and post_id not in _edits(data):
         # another post (not an edit of this one): what it says is not what this post says
         return _record(post_id, "unknown", f"syndication answered with post {answered}, not {post_id}")
@@ -102,6 +100,18 @@ def parse(post_id: str, status: int | None, content_type: str, body: bytes) -> P
     return record
 
 
+def _tombstone(post_id: str, tombstone: Any) -> PostRecord:
+    """A TweetTombstone's record: its words ({"text": {"text": "..."}}) say why the post is not shown. One of
+    another shape (a string, a list) is not read: before, it raised AttributeError, an internal error (review30n)."""
+    if tombstone is not None and not isinstance(tombstone, dict):
+        return _record(post_id, "unknown", "syndication answered a tombstone of a shape this reader does not know")
+    said = (tombstone or {}).get("text")
+    text = said.get("text") if isinstance(said, dict) else said
+    if not text or not isinstance(text, str):
+        return _record(post_id, "age_restricted", "tombstone without text (age-restricted or sensitive media)")
+    return _record(post_id, _tombstone_status(text), f"tombstone: {text}")
+
+
 def _edits(data: dict[str, Any]) -> list[str]:
     """The ids of every version of an edited post (edit_control.edit_tweet_ids), as strings."""
     control = data.get("edit_control")
@@ -111,7 +121,8 @@ def _edits(data: dict[str, Any]) -> list[str]:
 
 def _tweet(post_id: str, data: dict[str, Any]) -> PostRecord:
     user = data.get("user") if isinstance(data.get("user"), dict) else None
-    media = tuple(_media(m) for m in data.get("mediaDetails") or [] if isinstance(m, dict) and m.get("media_url_https"))
+    media = tuple(_media(m) for m in _as_list(data.get("mediaDetails"))
+                  if isinstance(m, dict) and isinstance(m.get("media_url_https"), str))
     references = []
     if isinstance(data.get("quoted_tweet"), dict) and data["quoted_tweet"].get("id_str"):
         references.append({"type": "quoted", "id": data["quoted_tweet"]["id_str"]})
@@ -130,11 +141,19 @@ def _tweet(post_id: str, data: dict[str, Any]) -> PostRecord:
     return _record(post_id, "available", None, **fields)
 
 
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _as_dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
 def _media(item: dict[str, Any]) -> Media:
-    info = item.get("original_info") or {}
+    info = _as_dict(item.get("original_info"))
     variants = tuple(
         {"bitrate": v.get("bitrate"), "content_type": v.get("content_type"), "url": v.get("url")}
-        for v in (item.get("video_info") or {}).get("variants") or [] if isinstance(v, dict))
+        for v in _as_list(_as_dict(item.get("video_info")).get("variants")) if isinstance(v, dict))
     kind = item.get("type") or "photo"
     return Media(url=item["media_url_https"], type=kind, width=info.get("width"), height=info.get("height"),
                  alt=item.get("ext_alt_text"), preview_url=item["media_url_https"] if variants else None,

@@ -12,10 +12,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
-from resolver.fetch.records import Media, PostRecord, links_of, long_post_text
+from resolver.fetch.records import Media, PostRecord, Version, links_of, long_post_text
 from resolver.fetch.syndication import iso_utc
 from resolver.jsonparse import NESTED_TOO_DEEPLY
 from resolver.platforms.x import status_url
@@ -58,51 +57,90 @@ def lookup(ids: list[str], *, session: Session,
     """Look up posts in batches of 100. Call it from a worker thread of the run's loop (tweepy is synchronous; its
     requests are handed back to the loop). Retries and 429 waits happen in the HTTP layer; what is left after them
     makes every post of the batch an error that says why (a 429: until when). Offline, every post is "not cached".
+    An edited post's latest version is then asked for by its id, every post's in one more call (`_later_versions`).
 
     With `ledgers` (each post id's ledgers), a batch's fetch rows are not written at once: they are held in a
     ledger of the batch that each of its posts' ledgers shares, and written with the first observation recorded
     (#11; the records' fetch_ids are then placeholders)."""
+    client, adapter = make_client(session)
+    found: dict[str, PostRecord] = {}
+    for start in range(0, len(ids), BATCH):
+        batch = ids[start: start + BATCH]
+        records, reason, fetch_ids = _ask(client, adapter, batch, {i: [i] for i in batch}, ledgers)
+        for post_id in batch:
+            record = records.get(post_id) or _record_of_error(post_id, reason)
+            found[post_id] = replace(record, fetch_ids=fetch_ids)
+    return _later_versions(found, client, adapter, ledgers)
+
+
+def _later_versions(found: dict[str, PostRecord], client: Any, adapter: RequestsAdapter,
+                    ledgers: Mapping[str, Iterable[Ledger]] | None) -> dict[str, PostRecord]:
+    """Each edited post's latest version, asked for by its id in the same run (the API gives the version asked for
+    and lists the later ones; edits30): its words and time as `versions`, the fetch that gave them named, or why
+    none came. In batches of 100 latest ids, each its own fetch, held in the ledgers of the posts it is for."""
+    wanted: dict[str, list[str]] = {}   # latest id -> the posts it is the latest version of
+    for post_id, record in found.items():
+        if record.status == "available" and post_id in record.edits and record.edits[-1] != post_id:
+            wanted.setdefault(record.edits[-1], []).append(post_id)
+    latest = list(wanted)
+    for start in range(0, len(latest), BATCH):
+        batch = latest[start: start + BATCH]
+        records, reason, fetch_ids = _ask(client, adapter, batch, wanted, ledgers)
+        for version_id in batch:
+            version = version_of(version_id, records.get(version_id), reason, fetch_ids[-1] if fetch_ids else None)
+            for post_id in wanted[version_id]:
+                found[post_id] = replace(found[post_id], versions=(version,))
+    return found
+
+
+def version_of(version_id: str, record: PostRecord | None, reason: str | None, fetch_id: int | None) -> Version:
+    """A later version as read: its words and time, or (an error, no answer for its id) why they are not known."""
+    if record is None:
+        return Version(version_id, "error" if reason else "unknown", METHOD, fetch_id=fetch_id,
+                       reason=reason or "the X API said nothing of this id")
+    return Version(version_id, record.status, METHOD, text=record.text, created_at=record.created_at,
+                   links=record.links, fetch_id=fetch_id, reason=record.reason)
+
+
+def _ask(client: Any, adapter: RequestsAdapter, batch: list[str], posts_of: Mapping[str, list[str]],
+         ledgers: Mapping[str, Iterable[Ledger]] | None) -> tuple[dict[str, PostRecord], str | None, tuple[int, ...]]:
+    """One GET /2/tweets?ids= call: the records it gave, why it gave none (or None), and its fetch rows' ids. With
+    `ledgers`, its rows are held in a ledger that the ledgers of every post it is for (`posts_of` each id) share."""
     import requests
     import tweepy
 
     from resolver.http import Ledger, LayerError
 
-    client, adapter = make_client(session)
-    found: dict[str, PostRecord] = {}
-    for start in range(0, len(ids), BATCH):
-        batch = ids[start: start + BATCH]
-        adapter.fetch_ids.clear()
-        if ledgers is not None:
-            adapter.ledger = Ledger()
-            for post_id in batch:
+    adapter.fetch_ids.clear()
+    if ledgers is not None:
+        adapter.ledger = Ledger()
+        for asked in batch:
+            for post_id in posts_of.get(asked, ()):
                 for ledger in ledgers.get(post_id, ()):
                     ledger.share(adapter.ledger)
-        records: dict[str, PostRecord] = {}
-        reason = None
-        try:
-            records = parse(batch, client.get_tweets(batch, expansions=EXPANSIONS, tweet_fields=TWEET_FIELDS,
-                                                     user_fields=USER_FIELDS, media_fields=MEDIA_FIELDS))
-        except LayerError as exc:   # no answer: refused, timed out, not cached offline...
-            reason = exc.outcome.problem
-        except tweepy.TooManyRequests as exc:
-            reason = ("usage cap exceeded (X API problem usage-capped); not retried" if _usage_capped(exc.response)
-                      else f"rate-limited (429) until {_until(getattr(exc, 'reset_time', None))}")
-        except tweepy.Unauthorized:
-            reason = "the bearer token was refused (401)"
-        except tweepy.Forbidden as exc:
-            reason = "usage cap exceeded" if _usage_capped(exc.response) else "forbidden (403)"
-        except tweepy.TwitterServerError as exc:
-            reason = f"X API server error {exc.response.status_code}"
-        except requests.TooManyRedirects as exc:
-            reason = _redirected(exc.response)
-        except RecursionError:   # tweepy's json.loads of an answer nested past its depth (#12): no internal error
-            reason = f"X API sent malformed JSON: {NESTED_TOO_DEEPLY}"
-        except (tweepy.HTTPException, requests.RequestException, ValueError) as exc:
-            reason = f"X API request failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
-        for post_id in batch:
-            record = records.get(post_id) or _record_of_error(post_id, reason)
-            found[post_id] = replace(record, fetch_ids=tuple(adapter.fetch_ids))
-    return found
+    records: dict[str, PostRecord] = {}
+    reason = None
+    try:
+        records = parse(batch, client.get_tweets(batch, expansions=EXPANSIONS, tweet_fields=TWEET_FIELDS,
+                                                 user_fields=USER_FIELDS, media_fields=MEDIA_FIELDS))
+    except LayerError as exc:   # no answer: refused, timed out, not cached offline...
+        reason = exc.outcome.problem
+    except tweepy.TooManyRequests as exc:
+        reason = ("usage cap exceeded (X API problem usage-capped); not retried" if _usage_capped(exc.response)
+                  else f"rate-limited (429) until {_until(getattr(exc, 'reset_time', None))}")
+    except tweepy.Unauthorized:
+        reason = "the bearer token was refused (401)"
+    except tweepy.Forbidden as exc:
+        reason = "usage cap exceeded" if _usage_capped(exc.response) else "forbidden (403)"
+    except tweepy.TwitterServerError as exc:
+        reason = f"X API server error {exc.response.status_code}"
+    except requests.TooManyRedirects as exc:
+        reason = _redirected(exc.response)
+    except RecursionError:   # tweepy's json.loads of an answer nested past its depth (#12): no internal error
+        reason = f"X API sent malformed JSON: {NESTED_TOO_DEEPLY}"
+    except (tweepy.HTTPException, requests.RequestException, ValueError) as exc:
+        reason = f"X API request failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+    return records, reason, tuple(adapter.fetch_ids)
 
 
 def _redirected(response: Any) -> str:
@@ -116,9 +154,11 @@ def _redirected(response: Any) -> str:
 
 def _until(reset: int | None) -> str:
     """x-rate-limit-reset (epoch seconds) as a UTC time a person reads."""
+    from resolver.http import utc_time
+
     if reset is None:
         return "an unknown time (no x-rate-limit-reset)"
-    return datetime.fromtimestamp(reset, timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+    return utc_time(reset) or f"a time no calendar date holds (x-rate-limit-reset: {reset})"
 
 
 def _record_of_error(post_id: str, reason: str | None) -> PostRecord:

@@ -54,4 +54,16 @@ def _post(actor: str, collection: str, rkey: str) -> PostRef | None:
         return None
     if not actor.startswith("did:"):
         actor = actor.lower()   # a handle is a domain name: Ann.Example.COM is ann.example.com (#15)
-    return PostRef(PLATFORM, "post", post_url(actor, rkey), rkey, actor)
+    return PostRef(PLATFORM, "post", post_url(actor, rkey), post_id(actor, rkey), actor)
+
+
+def post_id(actor: str, rkey: str) -> str:
+    """A post's id: its account and record key, `<handle or did>/<rkey>`. A record key counts within its account's
+    repository (at://<did>/app.bsky.feed.post/<rkey>), so the key alone made two accounts' posts one (#15)."""
+    return f"{actor}/{rkey}"
+
+
+def split_post_id(value: str) -> tuple[str, str] | None:
+    """(account, record key) of a post id (`post_id`), or None for a bare record key (a cache from before #15)."""
+    actor, slash, rkey = value.rpartition("/")
+    return (actor, rkey) if slash and actor else None

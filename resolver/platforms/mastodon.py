@@ -59,7 +59,8 @@ def account_handle(url: str) -> str | None:
 
 def parse(url: str) -> PostRef | None:
     """https://<instance>/@user/<id>[/embed], /@user@other.instance/<id> and /users/<user>/statuses/<id>; the
-    numeric id must look like a Mastodon id."""
+    numeric id must look like a Mastodon id. The post id is `<instance>/<id>`: an instance numbers its own statuses,
+    so the number alone made two instances' posts one (#15)."""
     split = urls.split(url)
     if split is None or split.host in NOT_INSTANCES or not TOP_LABEL.match(split.host.rpartition(".")[2]) \
             or "." not in split.host:
@@ -73,8 +74,10 @@ def parse(url: str) -> PostRef | None:
         user = parts[0][1:]
         author = handle(user, domain)
         # The URL stays this instance's, a remote user's too: the id is its own, not the other instance's.
-        return PostRef(PLATFORM, "post", f"https://{host}/@{user}/{parts[1]}", parts[1], author) if author else None
+        return PostRef(PLATFORM, "post", f"https://{host}/@{user}/{parts[1]}", f"{host}/{parts[1]}",
+                       author) if author else None
     if len(parts) >= 4 and parts[0] == "users" and parts[2] == "statuses" and status_id.match(parts[3]):
         author = handle(parts[1], domain)
-        return PostRef(PLATFORM, "post", f"https://{host}/@{parts[1]}/{parts[3]}", parts[3], author) if author else None
+        return PostRef(PLATFORM, "post", f"https://{host}/@{parts[1]}/{parts[3]}", f"{host}/{parts[3]}",
+                       author) if author else None
     return None

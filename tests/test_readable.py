@@ -1,0 +1,104 @@
+"""How much readable text a page with no embed holds (resolver.readable), measured on the extraction's own parse:
+a second parse of each such page was a fifth of its scan (#14)."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from resolver import extract
+from resolver.readable import _html_text, thin_page
+
+# A login wall with a marker the extraction looks for (a photo credit's word in its alt text): it is parsed.
+PARSED_WALL = ("<html><head><title>Sign in</title><script>var wall = 'many words of a script, no text';</script>"
+               "</head><body><nav>Home News Sport</nav><header>The Riverton Post</header>"
+               "<img src=logo.png alt='Photo: Riverton Post'><form><input name=email><button>Sign in</button>"
+               "</form><p>Subscribe to   keep\nreading.</p><aside>Most read</aside><footer>Terms</footer></body></html>")
+ARTICLE = ("<html><head><title>Council votes</title></head><body><article><p>"
+           + "The council met on Tuesday and voted. " * 12 + "</p><figure><img src=a.jpg><figcaption>The hall. "
+           "(Photo: Jane Doe)</figcaption></figure></article></body></html>")
+UNMARKED_WALL = "<html><head><title>Sign in</title></head><body><p>Subscribe to keep reading.</p></body></html>"
+
+
+@pytest.fixture
+def parses(monkeypatch):
+    """The number of pages lexbor parses."""
+    import selectolax.lexbor
+
+    count = [0]
+    real = selectolax.lexbor.LexborHTMLParser
+
+    class Counted(real):  # type: ignore[misc, valid-type]
+        def __init__(self, *args, **kwargs):
+            count[0] += 1
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(selectolax.lexbor, "LexborHTMLParser", Counted)
+    return count
+
+
+@pytest.mark.parametrize("page", [PARSED_WALL, ARTICLE], ids=["login-wall", "article"])
+def test_a_page_with_no_embed_is_measured_on_the_parse_its_extraction_made(page, parses):
+    embeds, _ = extract.find_all(page, "html")
+    assert embeds == []
+    assert parses[0] == 1
+    found = thin_page(page, "html", embeds=0)
+    assert parses[0] == 1, "the page was parsed a second time to measure its text"
+    fresh = _html_text(page, None)
+    assert (found.chars, found.title) == fresh if found is not None else fresh[0] >= 200
+
+
+def test_the_measure_of_the_extractions_parse_is_that_of_a_parse_of_its_own():
+    """Scripts, styles, navs, headers, asides, buttons and footers are no text; white space is collapsed."""
+    extract.find_all(PARSED_WALL, "html")
+    found = thin_page(PARSED_WALL, "html", embeds=0)
+    assert found is not None
+    assert (found.chars, found.title) == _html_text(PARSED_WALL, None) == (len("Subscribe to keep reading."),
+                                                                            "Sign in")
+
+
+def test_a_page_the_extraction_did_not_parse_is_parsed_to_be_measured(parses):
+    assert extract.find_all(UNMARKED_WALL, "html") == ([], [])
+    assert parses[0] == 0   # no marker of anything the extraction looks for
+    found = thin_page(UNMARKED_WALL, "html", embeds=0)
+    assert parses[0] == 1 and found is not None and (found.chars, found.title) == (26, "Sign in")
+
+
+def test_only_the_last_page_scanned_is_measured_from_its_parse(parses):
+    """Another page scanned since (or the same words in another string) are measured anew, never given the
+    measure of the page scanned last; a measure is taken once."""
+    extract.find_all(PARSED_WALL, "html")
+    extract.find_all(ARTICLE, "html")
+    wall = thin_page(PARSED_WALL, "html", embeds=0)
+    assert wall is not None and wall.chars == 26
+    assert parses[0] == 3
+    assert thin_page(ARTICLE, "html", embeds=0) is None
+    assert parses[0] == 3
+    assert thin_page(ARTICLE, "html", embeds=0) is None
+    assert parses[0] == 4   # taken once: asked again, it is parsed
+    copy = "".join(list(PARSED_WALL))
+    extract.find_all(PARSED_WALL, "html")
+    found = thin_page(copy, "html", embeds=0)
+    assert parses[0] == 6 and found is not None and found.chars == 26
+
+
+def test_each_thread_takes_the_measure_of_its_own_page():
+    """Threads scanning at once (a dask worker's) each read their own page's measure."""
+    pages = [PARSED_WALL.replace("Subscribe to", "Subscribe" + " now" * i + " to") for i in range(8)]
+    results: dict[int, set[int]] = {}
+    start = threading.Barrier(len(pages))
+
+    def scan(i: int) -> None:
+        start.wait()
+        for _ in range(20):
+            extract.find_all(pages[i], "html")
+            found = thin_page(pages[i], "html", embeds=0)
+            results.setdefault(i, set()).add(found.chars if found is not None else -1)
+
+    threads = [threading.Thread(target=scan, args=(i,)) for i in range(len(pages))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == {i: {_html_text(pages[i], None)[0]} for i in range(len(pages))}
