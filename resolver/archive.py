@@ -324,7 +324,8 @@ async def _asked_or_kept(session: Session, url: str, *, purpose: str, found_via:
                                json.loads(row["headers"] or "{}"), body, fetch_id=row["id"], via=KEPT)
         return outcome, read(outcome)
     ledger = Ledger()
-    outcome = await fetch(session, url, purpose=purpose, keep_body=True, ledger=ledger)
+    with ledger.kept(session.store):   # cancelled between two attempts: the first one's row is written alone
+        outcome = await fetch(session, url, purpose=purpose, keep_body=True, ledger=ledger)
     found = read(outcome)
     store = session.store
     if store is not None and ledger.rows:
@@ -468,13 +469,14 @@ async def save(url: str, *, session: Session, poll_every: float = 2.0,
         return SaveResult(url, "no-keys", message=NO_KEYS)
     ledger = Ledger()
     job_id = queued["job_id"] if queued is not None and queued["status"] == SUBMITTED else None
-    if not job_id:
-        submitted = await _submit(url, session, headers, ledger)
-        _record_save(submitted, session, queued, ledger)
-        if submitted.status != SUBMITTED or submitted.job_id is None:
-            return submitted
-        job_id = submitted.job_id
-    result = await _poll(url, job_id, session=session, headers=headers, every=poll_every, ledger=ledger)
+    with ledger.kept(session.store):   # stopped while polling: the polls answered are in the fetch log
+        if not job_id:
+            submitted = await _submit(url, session, headers, ledger)
+            _record_save(submitted, session, queued, ledger)
+            if submitted.status != SUBMITTED or submitted.job_id is None:
+                return submitted
+            job_id = submitted.job_id
+        result = await _poll(url, job_id, session=session, headers=headers, every=poll_every, ledger=ledger)
     _record_save(result, session, queued, ledger)
     return result
 

@@ -376,6 +376,29 @@ class TerminalReporter:
             self._stats.clear()
 
 
+def _of_total(summary: Summary, total: int | None, seconds: float) -> str:
+    """The bar's count of articles: "12 articles" for a stream, "12/30 articles, about 40 s left" when the number
+    of inputs is known (inputs.Census; newuser30 #9). The inputs handled (articles, errors, files skipped, those an
+    earlier run finished) against the inputs; the time left from this run's pace."""
+    if total is None:
+        return f"{summary.articles:,} articles"
+    earlier = summary.resumed + summary.repeated
+    handled = summary.articles + summary.failed + summary.skipped + summary.unavailable + earlier
+    this_run = handled - earlier
+    left = f", about {_duration((total - handled) * seconds / this_run)} left" \
+        if this_run and total > handled and seconds > 0 else ""
+    return f"{min(handled, total):,}/{total:,} articles{left}"
+
+
+def _duration(seconds: float) -> str:
+    """"40 s", "3 min", "2 h 5 min": a time left, as close as a pace can say."""
+    if seconds < 90:
+        return f"{max(seconds, 1):.0f} s"
+    if seconds < 5400:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds // 3600:.0f} h {seconds % 3600 / 60:.0f} min"
+
+
 def _progress_bars(stats: dict[Any, Callable[[], str] | None]) -> Any:
     """rich bars on stderr: what, a bar, done/total (or, for a stream, what its stats say), time left or taken.
     Printed tables go above the bars when stdout is the same terminal; --json output on a pipe is left alone."""
@@ -789,7 +812,7 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
     import uuid
 
     from resolver import pipeline
-    from resolver.inputs import StdinLines
+    from resolver.inputs import Census, StdinLines
     from resolver.workers import default_workers
 
     lines = StdinLines(stdin) if stdin is not None else None   # read by a thread: a run never waits on half a line
@@ -813,6 +836,7 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
         ctx.call_on_close(output.close)
     summary = pipeline.Summary()
     started = time.monotonic()
+    census = Census()
 
     def stats() -> str:
         # Articles as the summary line counts them: an input that failed is an error, not an article; a file that
@@ -821,8 +845,10 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
         # "0 errors" while a step's error lines scrolled above it).
         seconds, done = time.monotonic() - started, summary.articles
         skipped = f"  {summary.skipped:,} skipped" if summary.skipped else ""
-        return (f"{done:,} articles  {done / seconds if seconds > 0 else 0:.1f}/s  {summary.embeds:,} embeds  "
-                f"{session.requests_in_flight} requests in flight  {_run_failed(summary):,} errors{skipped}")
+        queued = f", {session.requests_queued:,} queued" if session.requests_queued else ""
+        return (f"{_of_total(summary, census.total, seconds)}  {done / seconds if seconds > 0 else 0:.1f}/s  "
+                f"{summary.embeds:,} embeds  {session.requests_in_flight} requests in flight{queued}  "
+                f"{_run_failed(summary):,} errors{skipped}")
     advance = (lambda: None) if quiet else session.reporter.progress(_DOING.get(command, command), None, stats=stats)
 
     found = {"url": 0, "id": 0}   # articles whose record gave the field named with --url-field / --id-field
@@ -844,7 +870,7 @@ def _run_corpus(ctx: click.Context, spec: InputSpec, *, session: Session, steps:
         if verbose:
             click.echo(pipeline.left_out_line(source, url, why, redactor=session.redactor), err=True)
     items = pipeline.items_of(spec, session=session, options=run_options, summary=summary, stdin=lines,
-                              passed_over=passed_over)
+                              passed_over=passed_over, census=census)
     try:
         with user_errors():
             pipeline.run(items, session=session, steps=steps, emit=on_outcome, options=run_options, summary=summary)

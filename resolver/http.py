@@ -178,6 +178,24 @@ class Ledger:
                 pass
 
     @contextmanager
+    def kept(self, store: Store | None) -> Iterator[Ledger]:
+        """Around the requests whose rows this ledger holds: when the work ends without writing its fact (an error,
+        or Ctrl-C: the task cancelled), the rows of the answers that came are written alone (newuser30 #8: a
+        cancelled article's rows were dropped, so the fetch log missed requests that had been answered, and the
+        resumed run asked them again). Its facts stay whole: none is written here."""
+        try:
+            yield self
+        except BaseException:
+            if store is not None and self.held:
+                from cache import CacheError
+
+                try:
+                    self.write_alone(store)
+                except CacheError:
+                    pass   # the cache failed: the error that ended the work says so, not this one
+            raise
+
+    @contextmanager
     def transaction(self, store: Store) -> Iterator[Callable[[int | None], int | None]]:
         """One write transaction: the rows held here and in the ledgers shared (unless already written), then
         whatever the caller records in it, their fact. Gives the map from a placeholder to its row id (real ids
@@ -266,9 +284,33 @@ def _told_wait(headers: Mapping[str, str], *, now: float, status: int | None) ->
     return None if wait is None else max(wait, 0.0)
 
 
+class Flight:
+    """One attempt in the progress bar's counts (newuser30 #9: a request counted as in flight while it waited for
+    a connection slot, "48 in flight" with concurrency 16): queued from the start, in flight once it holds a
+    connection slot: the transport calls `took_slot`, given in the request's extensions as "took_slot" (one with
+    no slots, offline or replay, when it takes the request)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session, self.flying = session, False
+        session.requests_queued += 1
+
+    def took_slot(self) -> None:
+        if not self.flying:
+            self.flying = True
+            self.session.requests_queued -= 1
+            self.session.requests_in_flight += 1
+
+    def landed(self) -> None:
+        """The attempt ended (called once)."""
+        if self.flying:
+            self.session.requests_in_flight -= 1
+        else:
+            self.session.requests_queued -= 1
+
+
 async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[str, str] | None,
                    data: Mapping[str, str] | None, content: bytes | None, max_bytes: int,
-                   cut_bodies: bool = False) -> FetchOutcome:
+                   cut_bodies: bool = False, flight: Flight | None = None) -> FetchOutcome:
     import asyncio
 
     import httpx
@@ -289,6 +331,8 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
         started, fetched_at = time.monotonic(), utc_now()
         async with asyncio.timeout(settings.deadline):   # asyncio's own: anyio's scope cost ~2% of a resolve run (#14)
             request = client.build_request(method, parsed, headers=headers, data=data, content=content)
+            if flight is not None:
+                request.extensions["took_slot"] = flight.took_slot
             response = await client.send(request)
             contacted = str(response.request.url)
             cut = False
@@ -423,13 +467,13 @@ async def fetch(session: Session, url: str, *, method: str = "GET", purpose: str
     settings, store = session.settings, session.store
 
     async def attempt() -> FetchOutcome:
-        session.requests_in_flight += 1
+        flight = Flight(session)
         try:
             outcome = await _attempt(session, method, url, headers=headers, data=data, content=content,
                                      max_bytes=settings.max_body_bytes if max_bytes is None else max_bytes,
-                                     cut_bodies=cut_bodies)
+                                     cut_bodies=cut_bodies, flight=flight)
         finally:
-            session.requests_in_flight -= 1
+            flight.landed()
         session.requests_made += 0 if outcome.unavailable else 1
         if store is None or outcome.unavailable:
             return outcome

@@ -262,8 +262,9 @@ async def _copies(post: FetchedPost, snapshots: list[Any], session: Session) -> 
 
     ledger = Ledger()
     found = []
-    for snap in wayback.choose_captures(snapshots, post.record.post_id, CAPTURES_PER_CANDIDATE):
-        copy = await wayback.read_one(post.record.post_id, snap.timestamp, snap.original, session, ledger)
-        if copy is not None:
-            found.append(copy)
+    with ledger.kept(session.store):   # stopped part way: the captures read are in the fetch log
+        for snap in wayback.choose_captures(snapshots, post.record.post_id, CAPTURES_PER_CANDIDATE):
+            copy = await wayback.read_one(post.record.post_id, snap.timestamp, snap.original, session, ledger)
+            if copy is not None:
+                found.append(copy)
     return record_copies(post, tuple(found), session, ledger)

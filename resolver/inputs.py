@@ -166,19 +166,59 @@ def reading_order(spec: InputSpec, source: str) -> tuple[int, tuple[str, ...], i
     return place, Path(path).parts, int(line) if line.isdigit() else 0
 
 
+class Census:
+    """How many inputs a run's spec names, when that is known cheaply (newuser30 #9: a folder of 30 files showed
+    "0 articles" and no total): files named, URLs, and the files of folders, counted from the listings the walk
+    makes anyway to read them (a folder's entries are sorted before its first file is read), so no folder is
+    listed twice and the first file comes no later. Known once every folder named has been listed to its depth (a
+    flat folder: at its first file). None for a stream (stdin, JSON Lines, WARC: records are known only as read),
+    a shard's run, or a run with --glob."""
+
+    def __init__(self) -> None:
+        self.counted = 0
+        self.unlisted = 0   # folders found whose listing is still to come
+
+    @property
+    def total(self) -> int | None:
+        return self.counted if self.unlisted == 0 and self.counted else None
+
+    def listed(self, items: int, folders: int) -> None:
+        """A folder was listed (or found listed before): `items` inputs in it, `folders` folders still to list."""
+        self.counted += items
+        self.unlisted += folders - 1
+
+
+def _counts(spec: InputSpec, census: Census | None) -> Census | None:
+    """The census to keep for this spec, its names counted (folders as folders to list), or None: not cheap."""
+    if census is None or spec.jsonl or spec.warc or spec.shard is not None or spec.globs or "-" in spec.files:
+        return None
+    census.unlisted += 1   # the names themselves, until all are counted
+    for name in spec.files:
+        try:
+            folder = classify(name).kind == "folder"
+        except InputError:
+            folder = False   # an input all the same: its error is said
+        census.listed(0 if folder else 1, 2 if folder else 1)
+    census.listed(0, 0)
+    return census
+
+
 def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | StdinLines | None = None,
                repeated: Callable[[], None] | None = None, passed_over: PassedOver | None = None,
-               met: Callable[[str], object] | None = None) -> Iterator[Item]:
+               met: Callable[[str], object] | None = None, census: Census | None = None) -> Iterator[Item]:
     """Every item the spec names, in a stable order, less those of other shards, those `skip` says are done and
     files already taken by another path (a link, a file named twice: `repeated` is called for each), all decided
     before the item is read. Items with a problem are always yielded: the user must hear of them. A WARC response
     that is no page (not 2xx, not HTML, a revisit) is no item: `passed_over` is called for each of this shard's.
     `met` is called with every item's resume key, in that order, before the shard choice: what it makes of the
-    order is then the same in every shard and for any number of shards (pipeline.ProgressKeys)."""
+    order is then the same in every shard and for any number of shards (pipeline.ProgressKeys). `census`: the
+    inputs counted, when that is cheap, as the first item is asked for (see Census)."""
     if not isinstance(spec, InputSpec):
         raise TypeError(f"spec must be an InputSpec, not {type(spec).__name__}")
     stdin = stdin if stdin is not None else sys.stdin.buffer
     taken = _Taker(spec.shard, skip, repeated, leave_out=frozenset(spec.leave_out), passed_over=passed_over, met=met)
+    counts = _counts(spec, census)
+    listed = counts.listed if counts is not None else None
     for name in spec.files:
         try:
             named = classify(name)   # the one rule for what a name is (#11): stdin, a URL, a file or a folder
@@ -193,7 +233,7 @@ def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | 
             yield from taken(Item(source=name, key=named.url, locator=name, url=named.url, remote=True,
                                   explicit=True))
         else:
-            for path, locator, explicit, problem in _named(name, spec.globs):
+            for path, locator, explicit, problem in _named(name, spec.globs, listed=listed):
                 if problem:
                     yield Item(source=str(path), key=None, locator=locator, explicit=explicit, problem=problem)
                 else:
@@ -286,14 +326,18 @@ class _Taker:
 
 # -- files and folders ---------------------------------------------------------------------------------------
 
-def _named(name: str, globs: Iterable[str], *, given: bool = True) -> Iterator[tuple[Path, str, bool, str | None]]:
+def _named(name: str, globs: Iterable[str], *, given: bool = True,
+           listed: Callable[[int, int], None] | None = None) -> Iterator[tuple[Path, str, bool, str | None]]:
     """`_files`, and for a folder named that holds nothing a walk reads (empty, only hidden names: a mistyped path,
-    a disk not mounted) a problem of its own, an error: before, one beside other targets went unsaid (#11)."""
-    listed = False
-    for entry in _files(name, globs, given=given):
-        listed = True
+    a disk not mounted) a problem of its own, an error: before, one beside other targets went unsaid (#11).
+    `listed`: told of each folder's listing (Census.listed)."""
+    found = False
+    for entry in _files(name, globs, given=given, listed=listed):
+        found = True
         yield entry
-    if not listed:
+    if not found:
+        if listed is not None:
+            listed(1, 1)   # the problem is an input
         yield Path(name), name, True, f"no article in {name} ({NO_ARTICLE_HINT})"
 
 
@@ -301,7 +345,8 @@ def _named(name: str, globs: Iterable[str], *, given: bool = True) -> Iterator[t
 NO_ARTICLE_HINT = "an empty folder? check the path, and that its disk is mounted"
 
 
-def _files(name: str, globs: Iterable[str], *, given: bool = True) -> Iterator[tuple[Path, str, bool, str | None]]:
+def _files(name: str, globs: Iterable[str], *, given: bool = True,
+           listed: Callable[[int, int], None] | None = None) -> Iterator[tuple[Path, str, bool, str | None]]:
     """(path, locator, named on the command line, problem) for a file, or for every file under a folder in sorted
     order (targets.walk: hidden entries left out, a folder reached twice through symbolic links walked once,
     broken links reported). --glob patterns apply to what a folder holds, not to a file named; a folder whose files
@@ -312,7 +357,7 @@ def _files(name: str, globs: Iterable[str], *, given: bool = True) -> Iterator[t
         return
     patterns = tuple(globs)
     matched = left_out = 0
-    for entry in walk(path):
+    for entry in walk(path, listed=listed):
         if entry.problem is not None:
             yield entry.path, entry.relative.as_posix(), False, entry.problem
         elif not patterns or any(_matches(entry.relative, g) for g in patterns):
@@ -323,8 +368,8 @@ def _files(name: str, globs: Iterable[str], *, given: bool = True) -> Iterator[t
     if left_out and not matched:
         # `scan --glob '*.html' articles/ --warc-input crawls/` read nothing of crawls/ and said nothing.
         names = [repr(g) if given else g for g in patterns]
-        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
-        yield path, ".", False, (f"nothing in {path} matches {'--glob ' if given else ''}{listed} ({left_out:,} "
+        said = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+        yield path, ".", False, (f"nothing in {path} matches {'--glob ' if given else ''}{said} ({left_out:,} "
                                  f"file{'s' * (left_out != 1)} left out){'' if given else '; give --glob'}")
 
 

@@ -17,7 +17,7 @@ import operator
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, ExitStack, aclosing, contextmanager, nullcontext
+from contextlib import AbstractContextManager, ExitStack, aclosing, contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from types import TracebackType
@@ -28,7 +28,7 @@ from cache import CacheError
 from resolver import __version__, extract, platforms
 from resolver.article import Article, from_bytes, from_path, printable
 from resolver.errors import EmbedResolverError, EmptyInput, InputError, NotDecodable
-from resolver.inputs import NO_ARTICLE_HINT, InputSpec, Item, PassedOver, StdinLines, iter_items, load
+from resolver.inputs import NO_ARTICLE_HINT, Census, InputSpec, Item, PassedOver, StdinLines, iter_items, load
 from resolver.model import Credit, Embed
 from resolver.readable import ThinPage, thin_page
 from resolver.options import ArchiveOptions, FetchOptions
@@ -442,9 +442,11 @@ async def _stop_when(stop: Callable[[], bool], task: Any) -> None:
 
 
 def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary: Summary | None = None,
-             stdin: IO[bytes] | StdinLines | None = None, passed_over: PassedOver | None = None) -> Iterator[Item]:
+             stdin: IO[bytes] | StdinLines | None = None, passed_over: PassedOver | None = None,
+             census: Census | None = None) -> Iterator[Item]:
     """The inputs a spec names, less those an earlier run of the same job finished (counted in `summary`), which
-    are not even read. WARC records that are no page are counted in `summary` by kind, and given to `passed_over`."""
+    are not even read. WARC records that are no page are counted in `summary` by kind, and given to `passed_over`.
+    `census`: how many inputs there are, when cheap to know (inputs.Census)."""
     store = session.store
     spec = replace(spec, max_bytes=session.settings.max_article_bytes)
 
@@ -460,7 +462,8 @@ def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary:
     keys = ProgressKeys(session.redactor)
     if store is None or options.job is None or not options.resume or not store.finished_any(options.job):
         # Nothing an earlier run finished: no lookup per item (#14: one query an article on a fresh run).
-        return _kept_as(iter_items(spec, stdin=stdin, repeated=repeated, passed_over=left_out, met=keys), keys)
+        return _kept_as(iter_items(spec, stdin=stdin, repeated=repeated, passed_over=left_out, met=keys,
+                                   census=census), keys)
     job = options.job
 
     def done(key: str) -> bool:
@@ -468,7 +471,8 @@ def items_of(spec: InputSpec, *, session: Session, options: RunOptions, summary:
         if finished and summary is not None:
             summary.resumed += 1
         return finished
-    return _kept_as(iter_items(spec, skip=done, stdin=stdin, repeated=repeated, passed_over=left_out, met=keys), keys)
+    return _kept_as(iter_items(spec, skip=done, stdin=stdin, repeated=repeated, passed_over=left_out, met=keys,
+                               census=census), keys)
 
 
 class ProgressKeys:
@@ -1074,7 +1078,11 @@ async def process_item(item: Item, *, session: Session, steps: Steps,
     extractor = extractor or Extractor(1, budget=session.settings.article_budget)
     pending = extractor.submit(item) if item.problem is None else None
     if pending is not None:
-        await finished(pending)
+        try:
+            await finished(pending)
+        except BaseException:
+            _write_fetches_alone(item, session)   # the run stopped before the article was scanned (newuser30 #8)
+            raise
     scanned = _scanned(item, pending, extractor, session=session, record=record)
     if isinstance(scanned, Failure):
         return scanned
@@ -1085,6 +1093,16 @@ async def process_item(item: Item, *, session: Session, steps: Steps,
         raise
     except Exception as exc:  # noqa: BLE001 - one article's bug must not end a batch of thousands (#11)
         return _failure_of(exc, item, session, stage[-1], scanned.article_id)
+
+
+def _write_fetches_alone(item: Item, session: Session) -> None:
+    """The fetch rows of an article fetched by its URL, written with no article: its scan never came. A fetch row
+    that was answered is in the fetch log, whatever came of it."""
+    store = session.store
+    if item.fetched and store is not None and not store.read_only:
+        with suppress(CacheError), store.write():   # a cache that failed: the run's error says so
+            for row in item.fetched:
+                store.record_fetch(row)
 
 
 def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extractor, *, session: Session,
@@ -1318,20 +1336,24 @@ async def fetch_article(url: str, *, session: Session,
     the WARC apply. Redirects are followed hop by hop, each checked and logged; the body is kept in the cache, so
     an offline run reads the article again from there. With a `ledger`, the fetch rows of an article that came are
     held there, to be written with the article."""
+    if ledger is None:
+        return await _checked_article(url, session=session, ledger=ledger)
+    # No article came of these requests (an error, or the run stopped): their rows are all the record.
+    with ledger.kept(session.store):
+        return await _checked_article(url, session=session, ledger=ledger)
+
+
+async def _checked_article(url: str, *, session: Session, ledger: Ledger | None) -> tuple[bytes, str | None, str]:
+    """`_fetch_article`, refused when the server said it is no page (`not_a_page`, as for a WARC record's type)."""
     from resolver.article import looks_binary, not_a_page
 
-    try:
-        data, content_type, final_url = await _fetch_article(url, session=session, ledger=ledger)
-        # The type the server said, as a WARC record's decides (one rule, `not_a_page`); a page with no type is
-        # judged by its bytes. Binary bytes are left to the sniff, whose words say more ("it looks like a PNG").
-        why = not_a_page(content_type, text=True) if content_type else None
-        if why is not None and not looks_binary(data):
-            raise InputError(f"cannot read {session.redactor.url(url)}: {why}: an article page is HTML or plain text")
-        return data, content_type, final_url
-    except InputError:
-        if ledger is not None and session.store is not None:
-            ledger.write_alone(session.store)   # no article came of these requests: their rows are all the record
-        raise
+    data, content_type, final_url = await _fetch_article(url, session=session, ledger=ledger)
+    # The type the server said, as a WARC record's decides (one rule, `not_a_page`); a page with no type is judged
+    # by its bytes. Binary bytes are left to the sniff, whose words say more ("it looks like a PNG").
+    why = not_a_page(content_type, text=True) if content_type else None
+    if why is not None and not looks_binary(data):
+        raise InputError(f"cannot read {session.redactor.url(url)}: {why}: an article page is HTML or plain text")
+    return data, content_type, final_url
 
 
 # What reads an article URL's body past the cap, said with the error as a local file's names `max_article_bytes`.

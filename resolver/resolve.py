@@ -203,7 +203,8 @@ async def _resolve_afresh(url: str, *, session: Session, follow_all: bool) -> Re
     if ref is not None and _ends_here(ref, url, ("post", "video", "timeline"), session=session, follow_all=follow_all):
         resolution = Resolution(url, url, ref.url, (), _described(ref))   # a post URL needs no request
     else:
-        resolution = await _follow(url, ref, session=session, follow_all=follow_all, ledger=ledger)
+        with ledger.kept(session.store):   # a chain cut short: its hops' rows are written alone (newuser30 #8)
+            resolution = await _follow(url, ref, session=session, follow_all=follow_all, ledger=ledger)
     return _finish(resolution, session, ledger)
 
 

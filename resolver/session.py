@@ -153,7 +153,10 @@ class Session:
         self._client: Client | None = None
         self.sinces: list[str] | None = None   # the TTL cut-offs given out, while a memo is made (resolver.memo)
         self.cache_only = False   # set while a step runs outside the event loop (pipeline.steps_here): see NotCached
-        self.requests_in_flight = 0   # read by the progress bar (another thread): an int, set in this loop only
+        # Read by the progress bar (another thread): ints, set in this loop only. In flight: holding a connection
+        # slot (at most `concurrency`); queued: asked, waiting for a slot or a rate budget (newuser30 #9).
+        self.requests_in_flight = 0
+        self.requests_queued = 0
         self.requests_made = 0
         # The saves of the queue being made now, by queue row id (archive.process_queue): an article's step waits
         # for a save another article's step is making instead of submitting it again.

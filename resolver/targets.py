@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import IO
@@ -117,18 +117,36 @@ class Entry:
     relative: PurePath = field(default=PurePath(), compare=False)
 
 
-def walk(directory: Path) -> Iterator[Entry]:
+def walk(directory: Path, *, listed: Callable[[int, int], None] | None = None) -> Iterator[Entry]:
     """Every regular file under `directory`, hidden names skipped, each directory visited once: the real tree
     first, in sorted order, then what only links to folders reach, then links to files (so a file is named by its
-    real path when it has one)."""
+    real path when it has one). `listed(entries, folders)` is called as each directory is visited, with the
+    entries it will give (files and problems) and the folders in it still to visit (inputs.Census)."""
     seen: set[tuple[int, int]] = set()
     links: list[tuple[Path, PurePath]] = []
     file_links: list[Entry] = []
-    yield from _walk(directory, PurePath(), seen=seen, links=links, file_links=file_links)
+    told = listed or _not_told
+    yield from _walk(directory, PurePath(), seen=seen, links=links, file_links=file_links, listed=told)
     while links:
         link, relative = links.pop(0)
-        yield from _walk(link, relative, seen=seen, links=links, file_links=file_links)
+        yield from _walk(link, relative, seen=seen, links=links, file_links=file_links, listed=told)
     yield from file_links   # last, so the file they lead to is named by its own path when the walk reaches it
+
+
+def _not_told(entries: int, folders: int) -> None:
+    return None
+
+
+def _kind(entry: os.DirEntry[str]) -> str | None:
+    """What `_walk` makes of a directory entry, for a count: "folder" (visited), "input" (a file, or a problem:
+    a broken link, an entry that cannot be read), None (a fifo, a socket: left out). Its file type is read with the
+    listing (no system call), but for a link."""
+    try:
+        if entry.is_dir():
+            return "folder"
+        return "input" if entry.is_file() or entry.is_symlink() else None
+    except OSError:
+        return "input"
 
 
 def _broken_link(path: Path) -> str:
@@ -141,16 +159,22 @@ def _broken_link(path: Path) -> str:
 
 
 def _walk(directory: Path, relative: PurePath, *, seen: set[tuple[int, int]],
-          links: list[tuple[Path, PurePath]], file_links: list[Entry]) -> Iterator[Entry]:
+          links: list[tuple[Path, PurePath]], file_links: list[Entry],
+          listed: Callable[[int, int], None] = _not_told) -> Iterator[Entry]:
     try:
         stat = directory.stat()
         if (stat.st_dev, stat.st_ino) in seen:
+            listed(0, 0)
             return   # reached again through a link: already walked
         with os.scandir(directory) as listing:
             entries = sorted((e for e in listing if not e.name.startswith(".")), key=lambda e: e.name)
     except OSError as exc:
+        listed(1, 0)
         yield Entry(directory, f"cannot list {directory}: {exc.strerror or exc}", relative)
         return
+    if listed is not _not_told:
+        kinds = [_kind(e) for e in entries]
+        listed(kinds.count("input"), kinds.count("folder"))
     seen.add((stat.st_dev, stat.st_ino))
     for entry in entries:
         path, rel = Path(entry.path), relative / entry.name
@@ -167,7 +191,7 @@ def _walk(directory: Path, relative: PurePath, *, seen: set[tuple[int, int]],
             if link:
                 links.append((path, rel))
             else:
-                yield from _walk(path, rel, seen=seen, links=links, file_links=file_links)
+                yield from _walk(path, rel, seen=seen, links=links, file_links=file_links, listed=listed)
         elif is_file and link:
             file_links.append(Entry(path, relative=rel))
         elif is_file:

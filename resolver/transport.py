@@ -95,6 +95,7 @@ class GuardedConnections(httpx.AsyncBaseTransport):
             self._slots = asyncio.Semaphore(self.max_connections)
         slots = self._slots
         await slots.acquire()
+        request.extensions.get("took_slot", _nothing)()   # in flight from now on (the progress bar's count)
         try:
             url = request.url
             scheme = url.raw_scheme
@@ -325,6 +326,10 @@ def _origin(url: httpx.URL) -> str:
     return f"{url.scheme}://{host}" + (f":{url.port}" if url.port and url.port != default else "")
 
 
+def _nothing() -> None:
+    return None
+
+
 class OriginOverrideTransport(httpx.AsyncBaseTransport):
     """Sends requests for an origin named in [origins] to its replacement, keeping the original Host header.
 
@@ -376,6 +381,7 @@ class OfflineTransport(httpx.AsyncBaseTransport):
     """The transport of an offline run: never opens a connection, answers every request "not cached"."""
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        request.extensions.get("took_slot", _nothing)()
         raise NotCached("offline, and not in the cache", request=request)
 
 
@@ -388,6 +394,7 @@ class ReplayTransport(httpx.AsyncBaseTransport):
         self.redactor = redactor
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        request.extensions.get("took_slot", _nothing)()
         url = request.extensions.get("original_url", str(request.url))
         found = self.index.take(request.method, self.redactor.url(url))
         if found is None:

@@ -1348,6 +1348,47 @@ def test_reading_order_of_json_lines_records(before: str, after: str) -> None:
     assert reading_order(spec, before) < reading_order(spec, after)
 
 
+def test_newuser30_a_folder_s_files_are_counted_from_the_listing_the_run_reads_them_by(tmp_path, monkeypatch):
+    """The progress bar's total (newuser30 #9: "0 articles" and no total for a folder of 30 known files): files
+    named, URLs and the files of folders, counted as each folder is listed by the walk that reads them (each folder
+    listed once, the first file no later); known once every folder is listed: a flat folder's at its first file.
+    Streams (JSON Lines, WARC, stdin) have no count."""
+    from resolver import targets
+    from resolver.inputs import Census
+
+    folder = tmp_path / "corpus"
+    (folder / "deeper").mkdir(parents=True)
+    for n in range(4):
+        (folder / f"a{n}.html").write_text(f"<p>story {n}</p>")
+    (folder / "deeper" / "b.txt").write_text("story b")
+    (folder / ".hidden").write_text("not read")
+    (folder / "gone.html").symlink_to(tmp_path / "nowhere.html")   # a broken link: an input with its problem
+    alone = tmp_path / "alone.txt"
+    alone.write_text("a story")
+    listings = []
+    real_scandir = targets.os.scandir
+    monkeypatch.setattr(targets.os, "scandir", lambda path: listings.append(str(path)) or real_scandir(path))
+    census = Census()
+    items = iter_items(InputSpec(files=(str(alone), str(folder), "https://news.example/story")), census=census)
+    assert census.total is None   # nothing counted until the run asks for its first input
+    seen = [(Path(item.source).name, census.total) for item in items]
+    assert seen == [("alone.txt", None), ("a0.html", None), ("a1.html", None), ("a2.html", None), ("a3.html", None),
+                    ("b.txt", 8), ("gone.html", 8), ("story", 8)]   # known once deeper/ was listed
+    assert sorted(listings) == [str(folder), str(folder / "deeper")]   # listed once each
+
+    flat = Census()
+    first = next(iter_items(InputSpec(files=(str(folder / "deeper"),)), census=flat))
+    assert (first.source, flat.total) == (str(folder / "deeper" / "b.txt"), 1)
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"html": "<p>x</p>"}\n')
+    for spec in (InputSpec(files=(str(folder),), jsonl=(str(feed),)), InputSpec(files=("-",)),
+                 InputSpec(files=(str(folder),), globs=("*.html",))):
+        census = Census()
+        list(iter_items(spec, census=census, stdin=io.BytesIO(b"<p>x</p>")))
+        assert census.total is None
+
+
 def test_one_path_given_as_a_str_or_path_is_one_path(tmp_path: Path, monkeypatch) -> None:
     """newuser30 #5: `InputSpec(files="story.html")` was read a character at a time ("a." as the file `a` and the
     folder `.`), and a "/" in it walked the filesystem's root. One path is taken as one path, as pathlib takes it."""

@@ -156,6 +156,38 @@ def test_concurrency_bounds_the_requests_in_flight_over_all_origins(server):
     assert overlap.most == 5
 
 
+def test_the_progress_bar_counts_in_flight_only_the_requests_holding_a_connection_slot(server):
+    """Six requests with concurrency 2, the server holding each until the test lets go: 2 in flight and 4 queued.
+    Before, a request counted as in flight from the moment it was asked (newuser30 #9: the bar said "48 requests
+    in flight" with concurrency 16)."""
+    import asyncio
+
+    release, arrived = threading.Event(), []
+
+    def hold(request):
+        arrived.append(request.path)
+        release.wait(30)
+        return Response("ok")
+    server.expect_request("/x").respond_with_handler(hold)
+
+    async def job(session: Session):
+        task = asyncio.gather(*(fetch(session, f"http://h{i}.pool.test:{server.port}/x") for i in range(6)))
+        deadline = time.monotonic() + 20
+        while len(arrived) < 2 or session.requests_in_flight + session.requests_queued < 6:
+            assert time.monotonic() < deadline, (arrived, session.requests_in_flight, session.requests_queued)
+            await asyncio.sleep(0.01)
+        counts = (session.requests_in_flight, session.requests_queued)
+        release.set()
+        outcomes = await task
+        return counts, [o.status for o in outcomes], (session.requests_in_flight, session.requests_queued)
+    session = Session(Settings(allow_private=True, concurrency=2, retries=0), resolver=names)
+    try:
+        counts, statuses, after = session.run(job)
+    finally:
+        release.set()
+    assert counts == (2, 4) and statuses == [200] * 6 and after == (0, 0)
+
+
 @pytest.mark.parametrize("bound", [4, 100])
 def test_idle_connections_are_closed_beyond_the_bound(keepalive_port, monkeypatch, bound):
     monkeypatch.setattr(transport, "IDLE_CONNECTIONS", bound)

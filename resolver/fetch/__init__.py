@@ -7,7 +7,8 @@ A post seen in ten articles is fetched once: the cache answers within the TTL; `
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -179,25 +180,58 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
         return [results[t] for t in targets]
     if session.cache_only:
         raise NotCached(pending[0].url)
-    import asyncio   # here: a run the cache answers starts no event loop (#14)
-
     answers: dict[Target, list[PostRecord]] = {t: [] for t in pending}
     ledgers = {t: Ledger() for t in pending}   # each post's fetch rows, written with its observation
-    twitter = [t for t in pending if t.platform == "twitter"]
-    for method in session.settings.x_methods:
-        wanted = [t for t in twitter if options.all_methods or not _settled(answers[t])]
-        if not wanted:
-            break
-        for target, record in (await _ask(method, wanted, session, ledgers)).items():
-            answers[target].append(record)
-    others = [t for t in pending if t.platform != "twitter"]
-    gathered = await asyncio.gather(*(_oembed(t, session, ledgers[t]) for t in others))
-    for target, record in zip(others, gathered, strict=True):
-        answers[target].append(record)
-    for target in pending:
-        results[target] = await _settle(target, answers[target], session, options, ledgers[target])
-        done()
+    unsettled = deque(pending)
+    try:
+        twitter = [t for t in pending if t.platform == "twitter"]
+        for method in session.settings.x_methods:
+            wanted = [t for t in twitter if options.all_methods or not _settled(answers[t])]
+            if not wanted:
+                break
+            await _ask(method, wanted, session, ledgers, answers)
+        await _ask("oembed", [t for t in pending if t.platform != "twitter"], session, ledgers, answers)
+        while unsettled:
+            target = unsettled[0]
+            with ledgers[target].kept(session.store):
+                results[target] = await _settle(target, answers[target], session, options, ledgers[target])
+            unsettled.popleft()
+            done()
+    except BaseException:
+        if unsettled and unsettled[0] in results:   # its observation is recorded; it ended in a later step
+            unsettled.popleft()
+        _keep_answered(unsettled, answers, session, options, ledgers)
+        raise
     return [results[t] for t in targets]
+
+
+def _keep_answered(targets: Iterable[Target], answers: dict[Target, list[PostRecord]], session: Session,
+                   options: FetchOptions, ledgers: dict[Target, Ledger]) -> None:
+    """The fetch ended before these posts were settled (Ctrl-C, the run stopped, an error): what was answered is
+    kept all the same (newuser30 #8: the answers were dropped, and the resumed run asked them again, with an X API
+    token spending quota twice). A post whose answer is whole (a definitive one, or its platform's one method) and
+    would need no further request to settle (no archived copy to read) is recorded as a settled post is, its media
+    left to the next run (`_media_missing`); of any other, the fetch-log rows of the answers that came are written
+    alone: the record that they were asked. No request is made here."""
+    store = session.store
+    if store is None:
+        return
+    for target in targets:
+        records, ledger = answers[target], ledgers[target]
+        whole = _settled(records) and not options.all_methods if target.platform == "twitter" else bool(records)
+        with ledger.kept(store):
+            if whole and _observed(records) and not _reads_captures(target, _merged(target.url, records), options):
+                _record_answers(target, records, (), session, ledger)
+            else:
+                ledger.write_alone(store)
+
+
+def _reads_captures(target: Target, merged: PostRecord, options: FetchOptions) -> bool:
+    """Whether settling the post reads its archived copies (more requests)."""
+    from resolver.fetch import wayback
+
+    return target.platform == "twitter" and options.archived and (options.all_methods
+                                                                  or wayback.reads_captures(merged))
 
 
 def _media_missing(record: PostRecord, media_row: Callable[[str], dict[str, Any] | None] | None,
@@ -388,11 +422,15 @@ def archived_in_store(post_row: dict[str, Any], store: Store, *,
     return tuple(sorted(copies.values(), key=lambda c: c.timestamp))
 
 
-async def _ask(method: str, targets: list[Target], session: Session,
-               ledgers: dict[Target, Ledger]) -> dict[Target, PostRecord]:
+async def _ask(method: str, targets: list[Target], session: Session, ledgers: dict[Target, Ledger],
+               answers: dict[Target, list[PostRecord]]) -> None:
+    """Ask `method` about the targets; each answer is added to `answers` as it comes (a fetch cancelled meanwhile
+    keeps those that came, `_keep_answered`)."""
+    if not targets:
+        return
     if method == "x-api":
         if not session.settings.x_bearer_token:
-            return {}
+            return
         import anyio
 
         from resolver.fetch import xapi
@@ -401,12 +439,17 @@ async def _ask(method: str, targets: list[Target], session: Session,
         for target in targets:
             held.setdefault(target.post_id, []).append(ledgers[target])
         found = await anyio.to_thread.run_sync(lambda: xapi.lookup(list(held), session=session, ledgers=held))
-        return {t: found[t.post_id] for t in targets if t.post_id in found}
+        for target in targets:
+            if target.post_id in found:
+                answers[target].append(found[target.post_id])
+        return
     import asyncio
 
     ask = _syndication if method == "syndication" else _oembed
-    records = await asyncio.gather(*(ask(t, session, ledgers[t]) for t in targets))
-    return dict(zip(targets, records, strict=True))
+
+    async def one(target: Target) -> None:
+        answers[target].append(await ask(target, session, ledgers[target]))
+    await asyncio.gather(*(one(t) for t in targets))
 
 
 async def _syndication(target: Target, session: Session, ledger: Ledger | None = None) -> PostRecord:
@@ -472,45 +515,66 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
     media. Offline non-answers are not observations."""
     from resolver.fetch import wayback
 
-    # The post's URL as kept and printed: a configured secret the page wrote into it redacted (secrets28: a gone
-    # post's URL, its handle a token, was kept and printed in full); the post was asked for at the real one.
-    shown = session.redactor.page_url(target.url)
-    if shown != target.url:
-        records = [replace(r, url=shown) if r.url == target.url else r for r in records]
     if records and all(_unavailable(r) for r in records):
         # No method was asked and the cache had nothing: no method to name (#11: it said "cache").
-        return FetchedPost(PostRecord(target.platform, target.post_id, shown, "unknown", None,
-                                      reason=NEVER_FETCHED), unavailable=True)
+        return FetchedPost(PostRecord(target.platform, target.post_id, session.redactor.page_url(target.url),
+                                      "unknown", None, reason=NEVER_FETCHED), unavailable=True)
     if not records:
-        records = [_not_fetched(replace(target, url=shown), "no method is configured for this platform")]
-    if all(not_fetched(r) for r in records):
-        return FetchedPost(records[0])   # nothing was asked: no observation to record, online or offline
-    merged = _merged(shown, records)
+        records = [_not_fetched(target, "no method is configured for this platform")]
+    if not _observed(records):
+        return FetchedPost(_shown(records, target, session)[0])   # nothing was asked: no observation, online or offline
     copies: tuple[wayback.ArchivedCopy, ...] = ()
     looked: str | None = None
     under: tuple[str, ...] = ()
-    if target.platform == "twitter" and options.archived and (options.all_methods or wayback.reads_captures(merged)):
+    merged = _merged(session.redactor.page_url(target.url), _shown(records, target, session))
+    if _reads_captures(target, merged, options):
         handles = _capture_handles(target, merged, session.store, session.redactor)
         copies, looked = await wayback.read_captures(target.post_id, handles, session=session, ledger=ledger)
         under = wayback.looked_under(target.post_id, handles, session.redactor) if looked is not None else ()
-    post_row = None
-    store = session.store
-    if store is not None:
-        with ledger.transaction(store) as real:
-            records = [replace(r, fetch_ids=tuple(i for i in map(real, r.fetch_ids) if i is not None),
-                               versions=tuple(replace(v, fetch_id=real(v.fetch_id)) for v in r.versions))
-                       for r in records]
-            copies = tuple(wayback.with_real_ids(c, real) for c in copies)
-            merged = _merged(shown, records)
-            post_row = store.record_observation(
-                {"platform": target.platform, "post_id": target.post_id, **_columns(merged),
-                 "record": merged.to_json()},
-                [{"method": r.method, "status": r.status, "reason": r.reason,
-                  "fetch_id": r.fetch_ids[-1] if r.fetch_ids else None, "record": json.dumps(r.to_json())}
-                 for r in records + [c.record for c in copies]],
-                observed_at=ledger.observed_at(), answered_at_unknown=ledger.answered_at_unknown())
+    merged, copies, post_row = _record_answers(target, records, copies, session, ledger)
     items = await _analyse_media(merged, session, options, post_row) if options.media else ()
     return FetchedPost(merged, items, post_row, archived=copies, archive_lookup=looked, archive_looked_under=under)
+
+
+def _observed(records: list[PostRecord]) -> bool:
+    """Whether the answers are an observation to record: some source was asked (online, or answered offline)."""
+    return bool(records) and not all(_unavailable(r) for r in records) and not all(not_fetched(r) for r in records)
+
+
+def _shown(records: list[PostRecord], target: Target, session: Session) -> list[PostRecord]:
+    """The answers with the post's URL as kept and printed: a configured secret the page wrote into it redacted
+    (secrets28: a gone post's URL, its handle a token, was kept and printed in full); the post was asked for at
+    the real one."""
+    shown = session.redactor.page_url(target.url)
+    return [replace(r, url=shown) if r.url == target.url else r for r in records] if shown != target.url else records
+
+
+def _record_answers(target: Target, records: list[PostRecord], copies: tuple[wayback.ArchivedCopy, ...],
+                    session: Session, ledger: Ledger
+                    ) -> tuple[PostRecord, tuple[wayback.ArchivedCopy, ...], int | None]:
+    """Record the post's observation with the fetch rows behind it (held in `ledger`) in one transaction: the
+    answers merged, the copies and the post's row id (None with no store)."""
+    from resolver.fetch import wayback
+
+    shown = session.redactor.page_url(target.url)
+    records = _shown(records, target, session)
+    merged = _merged(shown, records)
+    store = session.store
+    if store is None:
+        return merged, copies, None
+    with ledger.transaction(store) as real:
+        records = [replace(r, fetch_ids=tuple(i for i in map(real, r.fetch_ids) if i is not None),
+                           versions=tuple(replace(v, fetch_id=real(v.fetch_id)) for v in r.versions))
+                   for r in records]
+        copies = tuple(wayback.with_real_ids(c, real) for c in copies)
+        merged = _merged(shown, records)
+        post_row = store.record_observation(
+            {"platform": target.platform, "post_id": target.post_id, **_columns(merged), "record": merged.to_json()},
+            [{"method": r.method, "status": r.status, "reason": r.reason,
+              "fetch_id": r.fetch_ids[-1] if r.fetch_ids else None, "record": json.dumps(r.to_json())}
+             for r in records + [c.record for c in copies]],
+            observed_at=ledger.observed_at(), answered_at_unknown=ledger.answered_at_unknown())
+    return merged, copies, post_row
 
 
 def _merged(url: str, records: list[PostRecord]) -> PostRecord:
@@ -602,8 +666,9 @@ async def analyse_url(url: str, *, session: Session, keep_dir: Path | None = Non
     if session.cache_only:
         raise NotCached(url)
     ledger = Ledger()
-    outcome = await http_fetch(session, real_url or url, purpose="media", max_bytes=session.settings.max_media_bytes,
-                               ledger=ledger)
+    with ledger.kept(session.store):   # cancelled between two attempts: the first one's row is written alone
+        outcome = await http_fetch(session, real_url or url, purpose="media",
+                                   max_bytes=session.settings.max_media_bytes, ledger=ledger)
     if outcome.unavailable:
         return MediaFile(url, error=MEDIA_NEVER_FETCHED, unavailable=True)
     unknown = outcome.answered_at_unknown   # no time: the fetch row's is the replay's own, no download time
