@@ -81,4 +81,5 @@ class BodyTooLarge(FetchError):
 
 
 class BodyTooSlow(BodyTooLarge):
-    """A response body still arriving at the per-fetch deadline (said as too-large, as before)."""
+    """A response body still arriving at the per-fetch deadline, seen by the body's reader before asyncio's timeout
+    around the fetch saw it: the fetch says it as that timeout (`http.fetch`)."""

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
 from resolver import __version__
-from resolver.errors import BodyTooLarge, UnsafeTarget
+from resolver.errors import BodyTooLarge, BodyTooSlow, UnsafeTarget
 from resolver.model import evolve
 from resolver.redact import NO_SECRETS, Redactor
 from resolver.session import NotCached
@@ -376,7 +376,7 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
                             (time.monotonic() - started) * 1000, via=via, warc_file=warc_file, warc_offset=warc_offset,
                             cut=cut, redacted=redacted, non_public=bool(response.extensions.get("non_public")),
                             answered_at_unknown=unknown)
-    except TimeoutError:
+    except (TimeoutError, BodyTooSlow):   # the one deadline, whichever watch saw it first: asyncio's or the reader's
         kind, message = "timeout", f"no complete answer within the {settings.deadline:g}s deadline"
     except (UnsafeTarget, BodyTooLarge) as exc:
         kind, message = exc.kind, str(exc)

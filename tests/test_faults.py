@@ -478,3 +478,25 @@ def test_sec28_a_json_answer_nested_past_the_parsers_depth_is_that_answers_error
     said = result.output + "\n".join(str(row["reason"]) for row in store.db["post_observations"].rows)
     store.close()
     assert NESTED_SAID[service] is None or NESTED_SAID[service] in said, said
+
+
+def test_a_body_still_arriving_at_the_deadline_is_one_timeout_whichever_watch_sees_it(world, fakenet, monkeypatch):
+    """The per-fetch deadline is watched twice: by asyncio's timeout around the fetch, and by the body's reader
+    between pieces. Under load the reader could see it first, and the link ended "too-large: body still arriving at
+    the per-fetch deadline" where it ends "timeout: no complete answer within the 1.5s deadline" (the slow-drip case
+    above failed by the machine's load). The reader's clock is put an hour ahead here, so that it sees it first."""
+    import types
+
+    from resolver import transport
+
+    monkeypatch.setattr(transport, "time", types.SimpleNamespace(monotonic=lambda: time.monotonic() + 3600))
+    url = "https://news.example/story"
+    fakenet.route("news.example", "/story", drip(3, 0.01))
+    result, _ = _resolve(world, url)
+    assert result.exit_code == 1, result.output
+    [line] = [json.loads(line) for line in lines(result.stdout)]
+    assert line["url"] == url and line["error"].startswith("timeout: no complete answer within the 1.5s deadline"), \
+        line["error"]
+    store = Store(world.db)
+    assert [row["error_kind"] for row in store.db["fetches"].rows] == ["timeout"]
+    store.close()
