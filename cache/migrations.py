@@ -479,6 +479,16 @@ def m030_post_ids_name_their_place(db: Database) -> None:
             db.execute(f"UPDATE {table} SET post_id = ? WHERE id = ?", [new_id, row_id])
 
 
+@migrations()
+def m031_article_source_record(db: Database) -> None:
+    """v31: which WARC record an article was read from (`record_id`, its WARC-Record-ID, or a JSON Lines record's id
+    field) and when its crawler fetched the page (`warc_date`, its WARC-Date as the cache writes times), per source
+    (newuser30b #3): a report on a record said only "crawl.warc.gz#1605" and the time of the scan. NULL: the input
+    gave none, or the source was recorded before v31."""
+    db.table("article_sources").add_column("record_id", str)
+    db.table("article_sources").add_column("warc_date", str)
+
+
 # The canonical post URLs of the versions before v30 (cache/ reads no resolver/ code: these are frozen with them).
 _PLACED_POST_URLS = {
     "telegram": re.compile(r"^https://t\.me/(?P<place>c/[0-9]+|[A-Za-z0-9_]+)/(?P<id>[0-9]+)$"),

@@ -1126,7 +1126,8 @@ def _article(result: ArticleResult, store: Store | None) -> dict[str, Any]:
         scanned = row["first_scanned_at"] if row else None
     # `truncated`: what this input's own record says. The cache's article row may hold a mark another record of
     # the same bytes gave; this report is on this record.
-    return {"source": article.source, "final_url": result.final_url, "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
+    return {"source": article.source, "url": result.url, "record_id": result.record_id, "warc_date": result.warc_date,
+            "final_url": result.final_url, "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
             "encoding_detected": article.encoding_detected, "encoding_rival": article.encoding_rival,
             "encoding_given_at": article.encoding_given_at,
             "scanned_at": scanned, "truncated": result.truncated, "warnings": result.warnings_json}

@@ -684,3 +684,52 @@ def test_report_file_names_keep_the_letters_of_any_script(tmp_path):
                 for number, name in enumerate(stems.values()) for body in (f"Article {number}.\n",)}
     assert names == expected
     assert all(len(name.encode()) <= 255 for name in names)
+
+
+def test_a_report_on_a_warc_record_names_its_page_record_and_crawl_date_in_every_format(tmp_path):
+    """A report on a WARC record gave only `crawl.warc.gz#1605`, the sha256 and the replay's own "Scanned" time
+    (newuser30b #3): the page's URL (WARC-Target-URI), the record's id and when it was crawled (WARC-Date) were in no
+    report, nor in the index, though `scan --json` had the URL and the id. The cache keeps the crawl date too."""
+    import sqlite3
+    from contextlib import closing
+
+    import jsonschema
+
+    from tests.test_inputs import write_warc
+
+    page = b"<html><body><p>The council met on Tuesday.</p></body></html>"
+    url, record_id = "https://news.example/2024/council-live", "<urn:uuid:0b7a3a2e-1111-4c1e-9d52-fictional0001>"
+    warc = write_warc(tmp_path / "crawl.warc.gz", [
+        ("response", url, "200 OK", "text/html", page, [],
+         {"WARC-Date": "2024-05-15T13:00:00Z", "WARC-Record-ID": record_id})])
+    scanned = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", "--offline", "-q", "--json",
+                                       "--warc-input", str(warc)])
+    assert json.loads(scanned.stdout)["warc_date"] == "2024-05-15T13:00:00.000000Z", scanned.output
+    for fmt in ("json", "md", "html"):
+        out = tmp_path / fmt
+        result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", "-q", "--format", fmt,
+                                          "-o", str(out), "--warc-input", str(warc)])
+        assert result.exit_code == 0, result.output
+        [report] = [p for p in out.iterdir() if p.suffix == f".{fmt}" and p.stem != "index"]
+        if fmt == "json":
+            data = json.loads(report.read_text())
+            assert {k: data["article"][k] for k in ("url", "record_id", "warc_date")} == {
+                "url": url, "record_id": record_id, "warc_date": "2024-05-15T13:00:00.000000Z"}
+            jsonschema.validate(data, json.loads(SCHEMA.read_text()))
+            [entry] = json.loads((out / "index.json").read_text())
+            assert (entry["article"]["url"], entry["article"]["warc_date"]) == (url, "2024-05-15T13:00:00.000000Z")
+            continue
+        text = report.read_text() if fmt == "md" else re.sub(r"<[^>]+>", "", report.read_text())
+        assert f"Page: {url}" in text.replace("<", "").replace(">", ""), text[:800]
+        crawled = "Crawled: 2024-05-15T13:00:00.000000Z UTC (the record's WARC-Date)"
+        assert crawled in text.replace("&#x27;", "'"), text[:800]
+        assert "urn:uuid:0b7a3a2e-1111-4c1e-9d52-fictional0001" in text, text[:800]
+        if fmt == "html":
+            assert f"<title>Provenance report: {url}</title>" in report.read_text()
+            assert f"<h1>Provenance report: {url}</h1>" in report.read_text()
+        else:
+            assert report.read_text().startswith(f"# Provenance report: {url}\n")
+            assert url in (out / "index.md").read_text()
+    with closing(sqlite3.connect(tmp_path / "c.db")) as db:
+        assert db.execute("SELECT url, record_id, warc_date FROM article_sources").fetchall() == [
+            (url, record_id, "2024-05-15T13:00:00.000000Z")]
