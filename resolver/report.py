@@ -638,6 +638,32 @@ def _escaped(found: re.Match[str]) -> str:
     return "\\" + found.group()
 
 
+# A run of right-to-left words (Hebrew, Arabic, Syriac, Thaana, N'Ko…: the scripts the bidi algorithm reads R or AL),
+# with the spaces, digits, commas, full stops, hyphens and brackets between them: one phrase. An arrow, a semicolon,
+# a colon, a quote or a left-to-right letter ends it. Isolated in a check's line, "נדחה → אושר" (post → article)
+# keeps its arrow's direction: left alone, the two words and the arrow were one right-to-left run, drawn
+# "אושר → נדחה" (newuser30b #5).
+_RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff"
+_URL_OR_RTL_RE = LazyPattern(f"(?P<url>{_URL_RE.pattern})|[{_RTL}](?:[{_RTL} \u00a0\\d,.()\\-]*[{_RTL}])?")
+
+
+def _isolated(text: str, start: str, end: str) -> str:
+    """`text` (a line of left-to-right words, already escaped for its format) with each right-to-left run between
+    `start` and `end`; a URL is left whole (a mark inside would be another URL)."""
+    return _URL_OR_RTL_RE.sub(lambda m: m.group() if m.group("url") else f"{start}{m.group()}{end}", text)
+
+
+def isolated_md(text: str) -> str:
+    """A Markdown line's right-to-left runs between FSI and PDI (U+2068, U+2069): plain text, the isolates travel
+    with it (GitHub's renderer and a terminal that applies the bidi algorithm honour them)."""
+    return _isolated(text, "\u2068", "\u2069")
+
+
+def isolated_html(text: str) -> str:
+    """An HTML line's (escaped) right-to-left runs in <bdi>."""
+    return _isolated(text, "<bdi>", "</bdi>")
+
+
 def _md_line(value: Any) -> str:
     """`_md` for text that starts a line: "# Fees" is no heading, "1. " no list."""
     text = _md(value)
@@ -818,7 +844,8 @@ def markdown(report: dict[str, Any]) -> str:
              *([f"| Flattened posts | {identified} |"] if (identified := identification_summary(summary)) else []),
              f"| Photo credits | {summary['credits']} |", ""]
     if summary["failed"]:
-        lines += ["**Failed checks**", ""] + [f"- {_md(f, as_written=True)}" for f in summary["failed"]] + [""]
+        lines += ["**Failed checks**", ""] + [f"- {isolated_md(_md(f, as_written=True))}" for f in summary["failed"]]
+        lines += [""]
     if report["unreachable"]:
         lines += ["**Could not be reached** (the report says what is known without it)", ""]
         lines += [f"- {_md(u, as_written=True)}" for u in report["unreachable"]] + [""]
@@ -925,7 +952,7 @@ def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
     lines += [f"| {a} | {_md(b, as_written=a in NAMED_FACTS)} | {_md(c, as_written=a in NAMED_FACTS)} | {_md(d)} |"
               for a, b, c, d in _facts(embed)]
     lines.append("")
-    lines += [f"- {_md(line)}" for line in _notes(embed)]
+    lines += [f"- {isolated_md(_md(line))}" for line in _notes(embed)]
     for resolution in embed["resolutions"]:
         missing = _not_cached(resolution)
         if missing:
@@ -940,9 +967,15 @@ def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
         source = _archive_source(embed)
         lines.append(f"- Archived: {said}" + (f"; latest {_md_link(latest)}" if latest else "")
                      + (f" {_md(source)}" if source else ""))
-    lines += ["", "Checks:", ""] + [f"- {MARK[c['result']]} **{c['name']}**: {_md(c['evidence'], as_written=True)}"
-                                  for c in embed["checks"]]
+    lines += ["", "Checks:", ""] + _md_checks(embed["checks"])
     return lines + [""]
+
+
+def _md_checks(checks: list[dict[str, Any]]) -> list[str]:
+    """An embed's or a credit's checks as list items; the evidence as written (it may name a URL), each
+    right-to-left run isolated (`isolated_md`)."""
+    return [f"- {MARK[c['result']]} **{c['name']}**: {isolated_md(_md(c['evidence'], as_written=True))}"
+            for c in checks]
 
 
 def _archived_line(embed: dict[str, Any]) -> tuple[str, str | None] | None:
@@ -1048,7 +1081,7 @@ def _markdown_credit(number: int, credit: dict[str, Any]) -> list[str]:
     if meta and meta.get("credit"):
         lines.append("- Inside the image file: " + _md("; ".join(f"{k}: {v}" for k, v in meta["credit"].items())
                                                        + _image_source(meta)))
-    lines += [f"- {MARK[c['result']]} **{c['name']}**: {_md(c['evidence'], as_written=True)}" for c in credit["checks"]]
+    lines += _md_checks(credit["checks"])
     return lines + [""]
 
 
@@ -1113,7 +1146,8 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
              f"<tr><th scope=\"row\">Photo credits</th><td>{summary['credits']}</td></tr>", "</tbody></table>"]
     if summary["failed"]:
         parts.append("<h3>Failed checks</h3><ul>"
-                     + "".join(f"<li>{_html(f, as_written=True)}</li>" for f in summary["failed"]) + "</ul>")
+                     + "".join(f"<li>{isolated_html(_html(f, as_written=True))}</li>" for f in summary["failed"])
+                     + "</ul>")
     if report["unreachable"]:
         parts.append("<h3>Could not be reached</h3><ul>"
                      + "".join(f"<li>{_html(u, as_written=True)}</li>" for u in report["unreachable"]) + "</ul>")
@@ -1144,7 +1178,7 @@ def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str],
         said, latest = archived
         links += (f"<li>Archived: {_html(said)}" + (f"; latest {_html_url(latest)}" if latest else "")
                   + (f" {_html(source)}" if (source := _archive_source(embed)) else "") + "</li>")
-    links = "".join(f"<li>{_html(note)}</li>" for note in _notes(embed)) + links
+    links = "".join(f"<li>{isolated_html(_html(note))}</li>" for note in _notes(embed)) + links
     thumbs = "".join(f'<img class="thumb" src="{uri}" alt="{_html(m.get("alt") or m["type"] + " of the post")}">'
                      for m in (embed["post"] or {}).get("media", []) if thumbnail and (uri := thumbnail(m["url"])))
     checks = _html_checks(embed["checks"], badge)
@@ -1164,7 +1198,7 @@ def _html_checks(checks: list[dict[str, Any]], badge: Callable[[str], str]) -> s
     from html import escape
 
     return "".join(f"<li>{badge(c['result'])} <strong>{escape(c['name'])}</strong>: "
-                   f"{_html(c['evidence'], as_written=True)}</li>" for c in checks)
+                   f"{isolated_html(_html(c['evidence'], as_written=True))}</li>" for c in checks)
 
 
 def _html_link(resolution: dict[str, Any]) -> str:

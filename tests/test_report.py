@@ -733,3 +733,70 @@ def test_a_report_on_a_warc_record_names_its_page_record_and_crawl_date_in_every
     with closing(sqlite3.connect(tmp_path / "c.db")) as db:
         assert db.execute("SELECT url, record_id, warc_date FROM article_sources").fetchall() == [
             (url, record_id, "2024-05-15T13:00:00.000000Z")]
+
+
+X_ID = "1790000000000000003"   # minted 2024-05-13T12:43:51.248Z
+
+
+def x_report(fakenet, tmp_path, fmt: str, *, said: str, answered: str, created_at: str = "2024-05-13T12:43:51.000Z",
+             lang: str = "he") -> str:
+    """The report on an article embedding post X_ID with the words `said`, whose syndication answer (on loopback)
+    has the words `answered` and `created_at`."""
+    answer = dict(fx.SYNDICATION_TWEET, id_str=X_ID, text=answered, created_at=created_at, lang=lang,
+                  display_text_range=[0, len(answered)], mediaDetails=[],
+                  entities={"hashtags": [], "urls": [], "user_mentions": [], "symbols": []},
+                  edit_control={"edit_tweet_ids": [X_ID], "editable_until_msecs": "1715607831248",
+                                "is_edit_eligible": False, "edits_remaining": "5"})
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({X_ID: [json_page(answer)]}))
+    config = tmp_path / "config.toml"
+    config.write_text("[network]\nretries = 0\n[limits]\n" + "".join(f'"{p}" = 0\n' for p in DEFAULT_LIMITS)
+                      + "[origins]\n" + "".join(f'"https://{h}" = "{fakenet.origin}"\n' for h in (
+                          "cdn.syndication.twimg.com", "publish.twitter.com", "web.archive.org", "archive.org")))
+    article = tmp_path / "article.html"
+    article.write_text(f'<html><body><p>The vote, as posted:</p><blockquote class="twitter-tweet"><p lang="{lang}" '
+                       f'dir="rtl">{said}</p>&mdash; Riverton Roads (@RivertonRoads) <a href="https://twitter.com/'
+                       f'RivertonRoads/status/{X_ID}?ref_src=twsrc%5Etfw">May 13, 2024</a></blockquote></body></html>',
+                       encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(tmp_path / "c.db"), "report", "--format",
+                                      fmt, str(article)])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+FSI, PDI = "\u2068", "\u2069"
+
+
+@pytest.mark.parametrize("said, answered, post_word, article_word", [
+    ("מועצת העיר אושר את התקציב", "מועצת העיר נדחה את התקציב", "נדחה", "אושר"),
+    ("المجلس وافق على الميزانية", "المجلس رفض على الميزانية", "رفض", "وافق"),
+], ids=["hebrew", "arabic"])
+def test_a_changed_right_to_left_word_keeps_the_arrow_from_the_posts_word_to_the_articles(
+        fakenet, tmp_path, said, answered, post_word, article_word):
+    """"נדחה → אושר" (the post's word → the article's) was drawn "אושר → נדחה" by the bidi algorithm: two right-to-left
+    words and the arrow between them are one right-to-left run in a left-to-right line (newuser30b #5), so an editor
+    read the change the wrong way round. Each right-to-left run of a check line is isolated: FSI…PDI in Markdown,
+    <bdi> in HTML; the JSON keeps the words as they are."""
+    md = x_report(fakenet, tmp_path, "md", said=said, answered=answered)
+    change = f"{FSI}{post_word}{PDI} → {FSI}{article_word}{PDI}"
+    assert f"text: 1 change in the quoted words: {change}" in md, md
+    [check_line] = [line for line in md.splitlines() if "**text**" in line]
+    assert check_line.count(FSI) == check_line.count(PDI) == 2
+    html = x_report(fakenet, tmp_path, "html", said=said, answered=answered)
+    assert f"1 change in the quoted words: <bdi>{post_word}</bdi> → <bdi>{article_word}</bdi>" in html
+    assert FSI not in html and PDI not in html
+    data = json.loads(x_report(fakenet, tmp_path, "json", said=said, answered=answered))
+    [text] = [c for c in data["embeds"][0]["checks"] if c["name"] == "text"]
+    assert text["evidence"] == f"1 change in the quoted words: {post_word} → {article_word}"
+
+
+def test_a_right_to_left_phrase_in_a_left_to_right_line_is_one_isolate():
+    """A run of right-to-left words with the spaces, digits and commas between them is one isolate, read as the
+    phrase it is; a left-to-right word, an arrow, a semicolon or a quote ends it. Left-to-right text is untouched."""
+    from resolver import report
+
+    isolated = report.isolated_md
+    assert isolated("dropped \"נדחה, 5 היום\"; rejected → אושר") == (
+        f"dropped \"{FSI}נדחה, 5 היום{PDI}\"; rejected → {FSI}אושר{PDI}")
+    assert isolated("article says @river_desk, the post's author is @rivers") == (
+        "article says @river_desk, the post's author is @rivers")
+    assert report.isolated_html("a → ب &amp; ج") == "a → <bdi>ب</bdi> &amp; <bdi>ج</bdi>"

@@ -1634,7 +1634,9 @@ def test_review30q_a_quote_cut_against_the_post_s_meaning_warns_in_the_report(fa
     out = quoted(fakenet, reporter, said, says, "json", "md")
     check = text_check(out["json"])
     assert (check["result"], check["evidence"]) == ("warn", evidence)
-    assert f"⚠️ warn **text**: {evidence}" in out["md"]
+    # right-to-left words are isolated in the Markdown (newuser30b #5): "לא" between U+2068 and U+2069
+    assert f"⚠️ warn **text**: {evidence}" in out["md"].replace("\u2068", "").replace("\u2069", "")
+    assert ("\u2068לא\u2069" in out["md"]) == ("לא" in evidence)
 
 
 @pytest.mark.parametrize("said,says,evidence", [
