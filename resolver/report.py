@@ -1090,7 +1090,8 @@ CSS = """
 body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--ink);max-width:72rem;margin:2rem auto;padding:0 1rem}
 h1{font-size:1.6rem}h2{border-bottom:2px solid var(--ink);padding-bottom:.2rem;margin-top:2rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid var(--line);padding:.35rem .5rem;
-text-align:left;vertical-align:top;overflow-wrap:anywhere}th{background:#f3f3f3}th[scope=row]{white-space:nowrap;overflow-wrap:normal}
+text-align:left;vertical-align:top}th{background:#f3f3f3}
+td,li,p,code,a{overflow-wrap:anywhere}th[scope=row]{white-space:nowrap;overflow-wrap:normal}
 blockquote{border-left:4px solid var(--line);margin:.5rem 0;padding:.2rem .8rem;background:#fafafa}
 .badge{display:inline-block;font-weight:700;padding:0 .4rem;border-radius:.25rem;border:1px solid currentColor}
 .pass{color:var(--pass)}.warn{color:var(--warn)}.fail{color:var(--fail)}.skip{color:var(--skip)}
@@ -1146,8 +1147,8 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
              f"<tr><th scope=\"row\">Photo credits</th><td>{summary['credits']}</td></tr>", "</tbody></table>"]
     if summary["failed"]:
         parts.append("<h3>Failed checks</h3><ul>"
-                     + "".join(f"<li>{isolated_html(_html(f, as_written=True))}</li>" for f in summary["failed"])
-                     + "</ul>")
+                     + "".join(f"<li>{_linked_to_item(isolated_html(_html(f, as_written=True)))}</li>"
+                               for f in summary["failed"]) + "</ul>")
     if report["unreachable"]:
         parts.append("<h3>Could not be reached</h3><ul>"
                      + "".join(f"<li>{_html(u, as_written=True)}</li>" for u in report["unreachable"]) + "</ul>")
@@ -1160,6 +1161,15 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
         parts.append("</section>")
     parts += ["</main>", "</body>", "</html>"]
     return "\n".join(parts) + "\n"
+
+
+# A summary's failed check names its embed or credit first (`provenance.summarise`): "embed 2: text: …".
+_FAILED_ITEM_RE = re.compile(r"^(embed|credit) ([0-9]+):")
+
+
+def _linked_to_item(line: str) -> str:
+    """A failed check of the summary with its "embed 2" a link to that embed in the page (newuser30b #7)."""
+    return _FAILED_ITEM_RE.sub(r'<a href="#\1-\2">\1 \2</a>:', line, count=1)
 
 
 def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str], thumbnail: Thumbnail | None) -> str:
@@ -1222,7 +1232,8 @@ def _html_credit(number: int, credit: dict[str, Any], badge: Callable[[str], str
     inside = "; ".join(f"{k}: {v}" for k, v in (meta.get("credit") or {}).items())
     uri = thumbnail(credit["image"]) if thumbnail and credit.get("image") else None
     checks = _html_checks(credit["checks"], badge)
-    return (f'<article class="credit"><h3>Credit {number}: {_html(credit["raw"])}</h3>'
+    return (f'<article class="credit" aria-labelledby="credit-{number}"><h3 id="credit-{number}">Credit {number}: '
+            f'{_html(credit["raw"])}</h3>'
             + (f'<img class="thumb" src="{uri}" alt="the credited image">' if uri else "")
             + f"<p>Creator: {_html(credit['creator'] or '—', as_written=True)}; "
             f"organisation: {_html(credit['organization'] or '—', as_written=True)}{escape(_unsure_split(credit))}; "
@@ -1231,23 +1242,51 @@ def _html_credit(number: int, credit: dict[str, Any], badge: Callable[[str], str
             + f"<ul>{checks}</ul></article>")
 
 
+INDEX_COLUMNS = ("Article", "Embeds", "Credits", "Failed checks", "Checks not made (skipped)",
+                 "Posts whose status is not known", "Report")
+
+
+def _index_row(report: dict[str, Any]) -> tuple[list[str], str, list[str]]:
+    """An index line's values: the article's names (its page's URL first, when the input gave one: "crawl.warc.gz#1605"
+    alone names no page, newuser30b #3), its marks (truncated, maybe no article) and its counts."""
+    summary, article = report["summary"], report["article"]
+    cut = " (truncated by the crawler)" if article.get("truncated") else ""
+    cut += " (maybe no article: almost no text)" if thin_note(article) else ""
+    checks = summary["checks"]
+    posts = summary.get("posts") or {}
+    skipped = f"{checks['skip']} of {sum(checks.values())}" if sum(checks.values()) else "—"
+    unknown = f"{posts['status_not_known']} of {posts['named']}" if posts.get("named") else "—"
+    names = [article["url"], article["source"]] if page_url(article) else [article["source"]]
+    return names, cut, [str(summary["embeds"]), str(summary["credits"]), str(checks["fail"]), skipped, unknown]
+
+
 def index_markdown(entries: list[tuple[str, dict[str, Any]]]) -> str:
     """An index of several reports: one line per article, with its counts, its failures, and what is not known
     beside them (a low failure count of an article whose posts could not be checked is no clean bill, #9 §5)."""
-    lines = ["# Provenance reports", "", "| Article | Embeds | Credits | Failed checks | Checks not made (skipped) | "
-             "Posts whose status is not known | Report |", "|---|---|---|---|---|---|---|"]
+    lines = ["# Provenance reports", "", "| " + " | ".join(INDEX_COLUMNS) + " |", "|---" * len(INDEX_COLUMNS) + "|"]
     for name, report in entries:
-        summary = report["summary"]
-        cut = " (truncated by the crawler)" if report["article"].get("truncated") else ""
-        cut += " (maybe no article: almost no text)" if thin_note(report["article"]) else ""
-        checks = summary["checks"]
-        posts = summary.get("posts") or {}
-        skipped = f"{checks['skip']} of {sum(checks.values())}" if sum(checks.values()) else "—"
-        unknown = f"{posts['status_not_known']} of {posts['named']}" if posts.get("named") else "—"
-        article = report["article"]
-        source = _md(article["source"], as_written=True)
-        if page_url(article):   # the page's URL first: "crawl.warc.gz#1605" alone names no page (newuser30b #3)
-            source = f"{_md(article['url'], as_written=True)} ({source})"
-        lines.append(f"| {source}{cut} | {summary['embeds']} | {summary['credits']} | "
-                     f"{checks['fail']} | {skipped} | {unknown} | [{name}]({name}) |")
+        names, cut, counts = _index_row(report)
+        first, *also = [_md(n, as_written=True) for n in names]
+        source = f"{first} ({also[0]})" if also else first
+        lines.append(f"| {source}{cut} | " + " | ".join(counts) + f" | [{name}]({name}) |")
     return "\n".join(lines) + "\n"
+
+
+def index_html(entries: list[tuple[str, dict[str, Any]]]) -> str:
+    """`index_markdown` as a page of its own, next to HTML reports: the page an editor given the folder opens first
+    (newuser30b #7). Self-contained as the reports are; every value escaped as theirs are."""
+    from html import escape
+
+    rows = []
+    for name, report in entries:
+        names, cut, counts = _index_row(report)
+        first, *also = [_html(n, as_written=True) for n in names]
+        source = f"{first} (<code>{also[0]}</code>)" if also else first
+        rows.append(f"<tr><td>{source}{escape(cut)}</td>" + "".join(f"<td>{escape(c)}</td>" for c in counts)
+                    + f'<td><a href="{escape(name)}">{escape(name)}</a></td></tr>')
+    head = "".join(f'<th scope="col">{escape(c)}</th>' for c in INDEX_COLUMNS)
+    return "\n".join(['<!DOCTYPE html>', '<html lang="en">', '<head><meta charset="utf-8">',
+                      '<meta name="viewport" content="width=device-width, initial-scale=1">',
+                      "<title>Provenance reports</title>", f"<style>{CSS}</style></head>", "<body>",
+                      "<h1>Provenance reports</h1>", f"<table><thead><tr>{head}</tr></thead><tbody>", *rows,
+                      "</tbody></table>", "</body>", "</html>"]) + "\n"

@@ -800,3 +800,38 @@ def test_a_right_to_left_phrase_in_a_left_to_right_line_is_one_isolate():
     assert isolated("article says @river_desk, the post's author is @rivers") == (
         "article says @river_desk, the post's author is @rivers")
     assert report.isolated_html("a → ب &amp; ج") == "a → <bdi>ب</bdi> &amp; <bdi>ج</bdi>"
+
+
+def test_html_failed_checks_link_to_their_embed_and_long_urls_wrap(fakenet, tmp_path):
+    """The summary's "Failed checks: embed 1: …" linked nowhere though the embed's anchor was there, and a CDX URL
+    of 200 characters ran past the page's right edge: only table cells could break a long word (newuser30b #7)."""
+    html = x_report(fakenet, tmp_path, "html", said="מועצת העיר אושר את התקציב", answered="מועצת העיר נדחה את התקציב")
+    assert '<li><a href="#embed-1">embed 1</a>: text: 1 change in the quoted words:' in html
+    assert 'id="embed-1"' in html
+    css = re.search(r"<style>(.*?)</style>", html, re.S).group(1)
+    rule = next(r for r in css.replace("\n", "").split("}") if "overflow-wrap:anywhere" in r)
+    assert {"li", "p", "code", "a"} <= {s.strip() for s in rule.split("{")[0].split(",")}, rule
+
+
+def test_html_reports_of_a_folder_get_an_index_html(tmp_path):
+    """`report --format html -o DIR` wrote index.md and index.json only: an editor given the folder had no page to
+    open first (newuser30b #7). index.html links every report, its values escaped as the reports' are."""
+    from html import escape
+
+    (tmp_path / "in").mkdir()
+    odd = tmp_path / "in" / 'a<b>&"c.html'
+    odd.write_text("<html><body><p>The council met on Tuesday.</p></body></html>")
+    (tmp_path / "in" / "plain.html").write_text("<html><body><p>The council met on Monday.</p></body></html>")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", "-q", "--format", "html",
+                                      "-o", str(out), str(tmp_path / "in")])
+    assert result.exit_code == 0, result.output
+    page = (out / "index.html").read_text()
+    reports = sorted(p.name for p in out.glob("*.html") if p.name != "index.html")
+    assert len(reports) == 2
+    for name in reports:
+        assert f'<a href="{escape(name)}">' in page
+    assert escape(str(odd)) in page and str(odd) not in page
+    assert "<script" not in page and page.startswith("<!DOCTYPE html>")
+    md = (out / "index.md").read_text()
+    assert "index.html" not in md and len(json.loads((out / "index.json").read_text())) == 2
