@@ -835,3 +835,26 @@ def test_html_reports_of_a_folder_get_an_index_html(tmp_path):
     assert "<script" not in page and page.startswith("<!DOCTYPE html>")
     md = (out / "index.md").read_text()
     assert "index.html" not in md and len(json.loads((out / "index.json").read_text())) == 2
+
+
+@pytest.mark.parametrize("created_at, warned", [
+    ("2024-05-14T21:40:00.000Z", "32 h 56 min"), ("2024-05-13T12:43:51.000Z", None),
+    ("2024-05-13T12:43:49.000Z", None), ("2024-05-13T12:40:00.000Z", "3 min 51 s")],
+    ids=["33-hours-later", "same-second", "two-seconds", "minutes-before"])
+def test_an_x_answer_whose_date_is_not_its_ids_minting_time_warns(fakenet, tmp_path, created_at, warned):
+    """An X answer's created_at 33 hours after the time its id was minted passed the date check (newuser30b #8):
+    an X post's id holds its creation time to the millisecond, so an answer whose date is more than a few seconds
+    off is not this post's, or was altered (a third party's WARC). It warns, naming both times."""
+    data = json.loads(x_report(fakenet, tmp_path, "json", said="Bridge reopened this morning.",
+                               answered="Bridge reopened this morning.", created_at=created_at, lang="en"))
+    [embed] = data["embeds"]
+    found = [c for c in embed["checks"] if c["name"] == "source-date"]
+    if warned is None:
+        assert found == [], found
+        return
+    assert found == [{"name": "source-date", "result": "warn", "evidence":
+                      f"the source's date, {created_at[:19]}Z, is {warned} "
+                      f"{'after' if created_at > '2024-05-13T12:43:51' else 'before'} the time its id "
+                      f"{X_ID} was minted, 2024-05-13T12:43:51.248Z: an X post's id holds when it was created, so "
+                      "this answer, or its date, is not this post's as X gave it"}]
+    assert embed["snowflake_time"] == "2024-05-13T12:43:51.248Z"
