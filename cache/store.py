@@ -483,14 +483,17 @@ class Store:
 
     def _known(self, article: Mapping[str, Any]) -> int | None:
         """The id of an article already recorded with this source and nothing new to say, else None."""
-        if article.get("url") or article.get("record_id") or article.get("warc_date"):
+        if article.get("url"):
             return None
-        # A source cut short is known once its mark is recorded (a row written before v12 has none).
+        # A source cut short is known once its mark is recorded (a row written before v12 has none); one whose input
+        # names its record or crawl date, once they are (v31).
         row = self.conn.execute(
             "SELECT a.id, a.encoding, a.encoding_detected, a.encoding_given_at FROM articles a JOIN article_sources s "
             "ON s.article_id = a.id WHERE a.sha256 = ? "
-            "AND s.source = ? AND (? IS NULL OR (a.truncated IS NOT NULL AND s.truncated IS NOT NULL))",
-            [article["sha256"], article["source"], article.get("truncated")]).fetchone()
+            "AND s.source = ? AND (? IS NULL OR (a.truncated IS NOT NULL AND s.truncated IS NOT NULL)) "
+            "AND (? IS NULL OR s.record_id IS ?) AND (? IS NULL OR s.warc_date IS ?)",
+            [article["sha256"], article["source"], article.get("truncated"), article.get("record_id"),
+             article.get("record_id"), article.get("warc_date"), article.get("warc_date")]).fetchone()
         if row and article.get("encoding_given") and not _same_reading(row[1], row[2], row[3], article):
             if not self.read_only:
                 return None   # read as the user said, not as recorded: `_record_one` corrects the record
