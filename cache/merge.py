@@ -89,7 +89,9 @@ RULES = (
     Rule("article_sources", ("article_id", "source"), {"article_id": "articles"}, ("article_id",),
          "ON CONFLICT(article_id, source) DO UPDATE SET " + ", ".join(
              [_earliest("first_seen_at"), "url = COALESCE(url, excluded.url)",
-              "host = COALESCE(host, excluded.host)", "truncated = COALESCE(truncated, excluded.truncated)"])),
+              "host = COALESCE(host, excluded.host)", "truncated = COALESCE(truncated, excluded.truncated)",
+              "record_id = COALESCE(record_id, excluded.record_id)",
+              "warc_date = COALESCE(warc_date, excluded.warc_date)"])),
     # An article already merged keeps the embeds and credits it was recorded with, unless this input's record is
     # preferred (`_prefer`): then its credits replace the kept ones, and its embeds update them in place.
     Rule("embeds", ("article_id", "ordinal", "url"), {"article_id": "articles"}, ("article_id",),

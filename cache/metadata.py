@@ -36,7 +36,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "first_seen_at": f"When it was first read there ({TIME})",
         "url": "The page's URL, when the input gave it (WARC-Target-URI, --url-field)",
         "host": "The URL's host without www.: the outlet",
-        "truncated": "Why the crawler cut this WARC record's page short (its WARC-Truncated); empty when not marked"}),
+        "truncated": "Why the crawler cut this WARC record's page short (its WARC-Truncated); empty when not marked",
+        "record_id": "The record's own id, when the input gave it (WARC-Record-ID, --id-field)",
+        "warc_date": f"When the crawler fetched the page: a WARC record's WARC-Date ({TIME}); empty for other inputs"}),
     "embeds": ("Posts, timelines and media links embedded in articles, as the article shows them.", {
         "id": "Row id", "article_id": "The article", "ordinal": "Position among the article's embeds",
         "platform": "twitter, instagram, youtube, ...", "kind": "post, timeline, video, media-link, ...",

@@ -588,6 +588,16 @@ def m033_resolution_post_snowflake_time(db: Database) -> None:
                "WHERE json_type(post, '$.created_at') IS NOT NULL")
 
 
+@migrations()
+def m034_article_source_record(db: Database) -> None:
+    """v34: which WARC record an article was read from (`record_id`, its WARC-Record-ID, or a JSON Lines record's id
+    field) and when its crawler fetched the page (`warc_date`, its WARC-Date as the cache writes times), per source
+    (newuser30b #3): a report on a record said only "crawl.warc.gz#1605" and the time of the scan. NULL: the input
+    gave none, or the source was recorded before v34."""
+    db.table("article_sources").add_column("record_id", str)
+    db.table("article_sources").add_column("warc_date", str)
+
+
 SCHEMA_HEADER = ("-- A new cache's schema: what cache/migrations.py makes of an empty database, in its order.\n"
                  "-- Written by `python -m cache.migrations`; do not edit (tests/test_store.py checks it).\n\n")
 

@@ -33,7 +33,7 @@ CREATE TABLE "article_sources" (
    "article_id" INTEGER REFERENCES "articles"("id"),
    "source" TEXT,
    "first_seen_at" TEXT
-, "url" TEXT, "host" TEXT, "truncated" TEXT);
+, "url" TEXT, "host" TEXT, "truncated" TEXT, "record_id" TEXT, "warc_date" TEXT);
 
 CREATE UNIQUE INDEX "idx_article_sources_article_id_source"
     ON "article_sources" ("article_id", "source");

@@ -45,8 +45,7 @@ MIGRATIONS = ("m001_articles_embeds_credits", "m002_fetch_log_and_resolutions", 
               "m023_resolution_end_redacted", "m024_fetch_answered_at_unknown", "m025_embed_linked_capture",
               "m026_embed_start_seconds", "m027_embed_other_words", "m028_undated_replayed_facts",
               "m029_replayed_warc_content", "m030_post_ids_name_their_place", "m031_embed_media_marker",
-              "m032_article_encoding_rival",
-              "m033_resolution_post_snowflake_time")
+              "m032_article_encoding_rival", "m033_resolution_post_snowflake_time", "m034_article_source_record")
 # A new database's schema in one script: what the migrations make of an empty file (#14; `Store._create`)
 SCHEMA = Path(__file__).with_name("schema.sql")
 # The fetch-log rows that are no answer of their source's at a known time (`Store.of_no_known_age`, m029's index)
@@ -469,8 +468,10 @@ class Store:
     def record_articles(self, articles: Sequence[Mapping[str, Any]], *, tool_version: str) -> list[tuple[int, bool]]:
         """Store several articles' facts in one transaction (a corpus run's chunk, with its progress rows when the
         caller opens the transaction around both). Each article: sha256, kind, encoding, encoding_detected,
-        encoding_rival ('' for none; absent: not known, NULL), bytes, source, embeds, credits, `url` when the input said where it was fetched from, and `truncated` when its WARC
-        record was cut short by the crawler (WARC-Truncated). Returns (article id, created) per article; a known
+        encoding_rival ('' for none; absent: not known, NULL), bytes, source, embeds, credits, `url` when the input
+        said where it was fetched from, `record_id` and `warc_date` when it said which record it is and when it was
+        crawled, and `truncated` when its WARC record was cut short by the crawler (WARC-Truncated). Returns (article
+        id, created) per article; a known
         sha256 adds nothing but the source it was read from, if that is new, and the mark of a source cut short (the
         article keeps it: see `_mark_truncated`). Plain INSERTs: sqlite-utils' insert inspects the table on every
         call, most of a small article's cost (#14)."""
@@ -491,12 +492,15 @@ class Store:
         """The id of an article already recorded with this source and nothing new to say, else None."""
         if article.get("url"):
             return None
-        # A source cut short is known once its mark is recorded (a row written before v12 has none).
+        # A source cut short is known once its mark is recorded (a row written before v12 has none); one whose input
+        # names its record or crawl date, once they are (v31).
         row = self.conn.execute(
             "SELECT a.id, a.encoding, a.encoding_detected, a.encoding_given_at FROM articles a JOIN article_sources s "
             "ON s.article_id = a.id WHERE a.sha256 = ? "
-            "AND s.source = ? AND (? IS NULL OR (a.truncated IS NOT NULL AND s.truncated IS NOT NULL))",
-            [article["sha256"], article["source"], article.get("truncated")]).fetchone()
+            "AND s.source = ? AND (? IS NULL OR (a.truncated IS NOT NULL AND s.truncated IS NOT NULL)) "
+            "AND (? IS NULL OR s.record_id IS ?) AND (? IS NULL OR s.warc_date IS ?)",
+            [article["sha256"], article["source"], article.get("truncated"), article.get("record_id"),
+             article.get("record_id"), article.get("warc_date"), article.get("warc_date")]).fetchone()
         if row and article.get("encoding_given") and not _same_reading(row[1], row[2], row[3], article):
             if not self.read_only:
                 return None   # read as the user said, not as recorded: `_record_one` corrects the record
@@ -529,6 +533,9 @@ class Store:
                      [article_id, source, now])
         if article.get("url"):
             self._set_source_url(article_id, source, article["url"])
+        if article.get("record_id") or article.get("warc_date"):   # which record, crawled when (newuser30b #3)
+            conn.execute("UPDATE article_sources SET record_id = ?, warc_date = ? WHERE article_id = ? AND source = ?",
+                         [article.get("record_id"), article.get("warc_date"), article_id, source])
         if article.get("truncated"):
             self._mark_truncated(article_id, source, article["truncated"])
         return article_id, row is None

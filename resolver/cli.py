@@ -1420,7 +1420,7 @@ def report(ctx: click.Context, articles: tuple[str, ...], fmt: str, output: Path
             _write(output, text)
             click.echo(f"wrote {output}", err=True)
     else:
-        entries = _write_index(folder, entries)   # every article may have been reported on by an earlier run
+        entries = _write_index(folder, entries, html=fmt == "html")   # every article may have been reported on by an earlier run
         click.echo(_wrote_reports(len(entries), folder), err=True)
     # A report names what it could not reach: not a failure. An article it could not read at all, even one an
     # offline run never fetched, is an input that failed, as it is when it is the only one (#11: exit 0 before).
@@ -1491,9 +1491,10 @@ def _indexed(folder: Path) -> dict[str, dict[str, Any]]:
     return known
 
 
-def _write_index(folder: Path, entries: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
-    """index.md and index.json over the reports written now and those an earlier, interrupted run wrote; returns
-    the entries of the index."""
+def _write_index(folder: Path, entries: list[tuple[str, dict[str, Any]]], *,
+                 html: bool = False) -> list[tuple[str, dict[str, Any]]]:
+    """index.md and index.json over the reports written now and those an earlier, interrupted run wrote, and
+    index.html beside HTML reports (`html`); returns the entries of the index."""
     import json
 
     from resolver import report as rendering
@@ -1502,6 +1503,8 @@ def _write_index(folder: Path, entries: list[tuple[str, dict[str, Any]]]) -> lis
     known.update(dict(entries))
     merged = list(known.items())
     _write(folder / "index.md", rendering.index_markdown(merged))
+    if html:   # the page an editor given the folder opens first (newuser30b #7)
+        _write(folder / "index.html", rendering.index_html(merged))
     _write(folder / "index.json", json.dumps([{"report": f, "article": d["article"], "summary": d["summary"]}
                                                for f, d in merged], ensure_ascii=False, indent=2) + "\n")
     (folder / INDEX_NOTES).unlink(missing_ok=True)

@@ -31,6 +31,7 @@ from resolver.article import (MAX_ARTICLE_BYTES, Article, TooLarge, cannot_open,
                               looks_binary, not_a_page, printable, refuse_container)
 from resolver.errors import EmptyInput, InputError
 from resolver.targets import classify, walk
+from resolver.warc import answered_at
 
 Skip = Callable[[str], bool]
 """Told an item's resume key, answers True when that item is already done (it is then not read)."""
@@ -100,6 +101,7 @@ class Item:
     remote: bool = False              # `url` is an article still to fetch, through the run's client (scan URL)
     final_url: str | None = None      # a fetched article's: where the redirects from `url` ended
     record_id: str | None = None      # the record's own id (WARC-Record-ID, --id-field)
+    warc_date: str | None = None      # when a WARC record's page was crawled (its WARC-Date, as the cache writes times)
     truncated: str | None = None      # why the crawler cut the record's payload short (WARC-Truncated)
     explicit: bool = False            # named on the command line (a failure is an error, not a warning)
     problem: str | None = None        # could not be listed or read: report it and go on
@@ -116,6 +118,7 @@ class Loaded:
     url: str | None
     record_id: str | None
     truncated: str | None = None      # why the crawler cut the page short (a WARC record's WARC-Truncated)
+    warc_date: str | None = None      # when the crawler fetched the page (a WARC record's WARC-Date)
     unread: tuple[tuple[str, str], ...] = ()   # a JSON Lines record's fields not read: ("url", "a number")
 
 
@@ -792,7 +795,8 @@ def _warc_item(record: Any, path: Path, offset: int, url: str, key: str, locator
         return Item(source=source, key=None, locator=locator, explicit=True, url=url or None, problem=problem)
     return Item(source=source, key=key, locator=locator, data=data, kind="html", url=url or None,
                 charset=charset_of(_content_type(record)), record_id=record.rec_headers.get_header("WARC-Record-ID"),
-                truncated=_truncated(record), explicit=True)
+                warc_date=answered_at(record.rec_headers.get_header("WARC-Date")), truncated=_truncated(record),
+                explicit=True)
 
 
 TRUNCATED_REASON_RE = re.compile(r"[A-Za-z0-9_-]{1,40}")
@@ -1010,7 +1014,8 @@ def load(item: Item, *, kind: str | None = None, encoding: str | None = None) ->
                              declared=item.charset, max_bytes=item.max_bytes)
     if _blank(article.text):   # no article: before, one with nothing in it was scanned and recorded (#11)
         raise EmptyInput(f"{item.source}: empty")
-    return Loaded(article=article, url=url, record_id=record_id, truncated=item.truncated, unread=unread)
+    return Loaded(article=article, url=url, record_id=record_id, truncated=item.truncated, warc_date=item.warc_date,
+                  unread=unread)
 
 
 def _blank(text: str) -> bool:

@@ -100,6 +100,7 @@ class ArticleResult:
     identifications: tuple[ForEmbed[Identification], ...] | None = None  # per flattened tweet with no link
     url: str | None = None             # the page's URL, when the input gave it (a URL, WARC, JSON Lines)
     record_id: str | None = None       # the input record's own id (WARC-Record-ID, --id-field)
+    warc_date: str | None = None       # when a WARC record's page was crawled (its WARC-Date; newuser30b #3)
     truncated: str | None = None       # why the crawler cut the page short (WARC-Truncated): embeds may be missing
     thin: ThinPage | None = None       # no embed and almost no text: the page may not be the article (newuser30 #3)
     final_url: str | None = None       # an article URL's: where its redirects ended (`url` is the URL as given)
@@ -179,7 +180,7 @@ class ArticleResult:
         article = self.article
         return {
             "source": article.source, "url": self.url, "final_url": self.final_url, "record_id": self.record_id,
-            "truncated": self.truncated,
+            "warc_date": self.warc_date, "truncated": self.truncated,
             "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
             "encoding_detected": article.encoding_detected, "encoding_rival": article.encoding_rival,
             "encoding_given_at": article.encoding_given_at, "embeds": self.embeds_json, "credits": self.credits_json,
@@ -1053,6 +1054,7 @@ def _record_articles(store: Store, results: Sequence[ArticleResult]) -> list[Art
          "encoding_detected": int(article.encoding_detected), "encoding_given": article.encoding_given,
          "encoding_given_at": article.encoding_given_at, "encoding_rival": article.encoding_rival or "",
          "bytes": article.size, "source": article.source, "url": result.url, "truncated": result.truncated,
+         "record_id": result.record_id, "warc_date": result.warc_date,
          "embeds": result.embeds_json, "credits": result.credits_json}
         for result in results for article in (result.article,)], tool_version=__version__)
     recorded = []
@@ -1124,7 +1126,7 @@ def _scanned(item: Item, pending: Pending[Extracted] | None, extractor: Extracto
         record_id = session.redactor.text(record_id) if record_id else record_id   # as its URL (review27a #2)
         result = _redacted_page_urls(ArticleResult(
             found.loaded.article, found.embeds, found.credits, url=url, record_id=record_id,
-            truncated=found.loaded.truncated, thin=found.thin, final_url=item.final_url,
+            warc_date=found.loaded.warc_date, truncated=found.loaded.truncated, thin=found.thin, final_url=item.final_url,
             unrecorded_fetches=item.fetched, unread=found.loaded.unread),
             session.redactor)
         if record and session.store is not None:

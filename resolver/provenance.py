@@ -12,6 +12,7 @@ import html
 import json
 import re
 from collections import Counter
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from resolver import __version__, quotes
@@ -258,6 +259,8 @@ def date_checks(embed: dict[str, Any], post: dict[str, Any] | None, post_id: str
         checks.append(check("date", result, _per(source, f"{lead}article {said}, {posted} {stamp}{zones}{unknown}")))
     else:
         checks.append(check("date", "skip", "no available post or archived copy with a date to compare with"))
+    if post is not None and found is post and embed.get("platform") == "twitter":
+        checks += _date_against_id(post, created_at if original is None else found.get("created_at"))
     post_id = post_id or embed.get("post_id")
     minted = x.snowflake_time(post_id) if embed.get("platform") == "twitter" and post_id else None
     if said and minted:
@@ -281,6 +284,46 @@ def _date_history_not_known(said: str, result: str, post: dict[str, Any] | None,
         return result, ""
     return "warn", (f"; {NOT_KNOWN_WHY}, so {created_at} may be an edit's time: the post's id was minted {stamp}, "
                     f"which gives {by_id[0]}: no fail")
+# How far an X answer's created_at may be from its id's minting time: the id holds the time to the millisecond, the
+# answer gives it to the second (syndication's ".000Z"); a few seconds more for any rounding.
+ID_TIME_SLACK_S = 5
+EDIT_WINDOW_S = 3600   # X lets a post be edited for an hour after it was posted
+
+
+def _date_against_id(post: dict[str, Any], created_at: str | None) -> list[dict[str, Any]]:
+    """A warn when an X post's live answer gives a created_at more than a few seconds off the time the id of the
+    version it holds was minted (newuser30b #8: 33 hours off passed): X mints a post's id when the post is made, so
+    the answer, or its date, is not this post's as X gave it (another post's answer under this id, a date altered,
+    in a third party's WARC say). A warn, not a fail: what it doubts is the source, not the article (whose date the
+    snowflake-date check holds against the id itself); [] when they agree or either is not known."""
+    if not post.get("post_id"):
+        return []
+    version = edit_of(post) or post["post_id"]   # an edit's answer gives the edit's time, minted with its id
+    minted = x.snowflake_time(version)
+    try:
+        given = datetime.fromisoformat((created_at or "").replace("Z", "+00:00"))
+    except ValueError:
+        return []
+    if minted is None or given.tzinfo is None or len(created_at or "") <= 10:   # a day alone is no time to compare
+        return []
+    off = (given - minted).total_seconds()
+    if abs(off) <= ID_TIME_SLACK_S:
+        return []
+    if _history_not_known(post) and 0 < off <= EDIT_WINDOW_S + ID_TIME_SLACK_S:
+        return []   # maybe an edit's time, its id not known: the date check says so (edits30), no doubt of the source
+    return [check("source-date", "warn", f"the source's date, {created_at}, is {_duration(abs(off))} "
+                                         f"{'after' if off > 0 else 'before'} the time its id {version} was minted, "
+                                         f"{minted.strftime('%Y-%m-%dT%H:%M:%S.%f')[:-3]}Z: an X post's id holds when "
+                                         "it was created, so this answer, or its date, is not this post's as X gave it")]
+
+
+def _duration(seconds: float) -> str:
+    """"33 h 56 min", "3 min 51 s", "12 s": to the minute past an hour, else to the second."""
+    whole = int(seconds)
+    hours, rest = divmod(whole, 3600)
+    if hours:
+        return f"{hours} h {rest // 60} min" if rest // 60 else f"{hours} h"
+    return f"{rest // 60} min {rest % 60} s" if rest >= 60 else f"{rest} s"
 
 
 WHOLE_COPIES = ("html-blockquote",)   # detectors whose text is an embed code's copy of the whole post
@@ -1219,7 +1262,8 @@ def _article(result: ArticleResult, store: Store | None) -> dict[str, Any]:
         scanned = row["first_scanned_at"] if row else None
     # `truncated`: what this input's own record says. The cache's article row may hold a mark another record of
     # the same bytes gave; this report is on this record.
-    return {"source": article.source, "final_url": result.final_url, "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
+    return {"source": article.source, "url": result.url, "record_id": result.record_id, "warc_date": result.warc_date,
+            "final_url": result.final_url, "sha256": article.sha256, "kind": article.kind, "encoding": article.encoding,
             "encoding_detected": article.encoding_detected, "encoding_rival": article.encoding_rival,
             "encoding_given_at": article.encoding_given_at,
             "scanned_at": scanned, "truncated": result.truncated, "warnings": result.warnings_json}

@@ -505,6 +505,25 @@ def truncation_note(article: dict[str, Any]) -> str | None:
             f"may be missing")
 
 
+def page_url(article: dict[str, Any]) -> str | None:
+    """The page's URL the input gave (a WARC record's WARC-Target-URI, a JSON Lines record's URL field), when the
+    article's own name is not that URL (an article URL is its own name); None for any other."""
+    url = article.get("url")
+    return url if url and url != article.get("source") else None
+
+
+def report_title(article: dict[str, Any]) -> str:
+    """What a report is about, in its title and index: the page's URL when the input gave it (a WARC record's, not
+    "crawl.warc.gz#1605"; newuser30b #3), else the article's name (its file, or its URL)."""
+    return str(article.get("url") or article["source"])
+
+
+def crawled_note(article: dict[str, Any]) -> str | None:
+    """When the crawler fetched the page, for a WARC record with a WARC-Date: the page's date in the archive, which
+    the "Scanned" time (this tool's) is not; None for any other input."""
+    return f"{article['warc_date']} UTC (the record's WARC-Date)" if article.get("warc_date") else None
+
+
 def redirected_to(article: dict[str, Any]) -> str | None:
     """Where the redirects from an article URL ended, when that is not the URL given; None for any other."""
     final = article.get("final_url")
@@ -617,6 +636,32 @@ def _html_url(url: str) -> str:
 
 def _escaped(found: re.Match[str]) -> str:
     return "\\" + found.group()
+
+
+# A run of right-to-left words (Hebrew, Arabic, Syriac, Thaana, N'Ko…: the scripts the bidi algorithm reads R or AL),
+# with the spaces, digits, commas, full stops, hyphens and brackets between them: one phrase. An arrow, a semicolon,
+# a colon, a quote or a left-to-right letter ends it. Isolated in a check's line, "נדחה → אושר" (post → article)
+# keeps its arrow's direction: left alone, the two words and the arrow were one right-to-left run, drawn
+# "אושר → נדחה" (newuser30b #5).
+_RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff"
+_URL_OR_RTL_RE = LazyPattern(f"(?P<url>{_URL_RE.pattern})|[{_RTL}](?:[{_RTL} \u00a0\\d,.()\\-]*[{_RTL}])?")
+
+
+def _isolated(text: str, start: str, end: str) -> str:
+    """`text` (a line of left-to-right words, already escaped for its format) with each right-to-left run between
+    `start` and `end`; a URL is left whole (a mark inside would be another URL)."""
+    return _URL_OR_RTL_RE.sub(lambda m: m.group() if m.group("url") else f"{start}{m.group()}{end}", text)
+
+
+def isolated_md(text: str) -> str:
+    """A Markdown line's right-to-left runs between FSI and PDI (U+2068, U+2069): plain text, the isolates travel
+    with it (GitHub's renderer and a terminal that applies the bidi algorithm honour them)."""
+    return _isolated(text, "\u2068", "\u2069")
+
+
+def isolated_html(text: str) -> str:
+    """An HTML line's (escaped) right-to-left runs in <bdi>."""
+    return _isolated(text, "<bdi>", "</bdi>")
 
 
 def _md_line(value: Any) -> str:
@@ -787,8 +832,11 @@ def markdown(report: dict[str, Any]) -> str:
     from resolver.provenance import replay_note
 
     article, summary = report["article"], report["summary"]
-    lines = [f"# Provenance report: {_md(article['source'], as_written=True)}", "",
+    lines = [f"# Provenance report: {_md(report_title(article), as_written=True)}", "",
              f"- Article: {_md_code(article['source'])} ({article['kind']}), sha256 `{article['sha256']}`",
+             *([f"- Page: {_md_link(url)}"] if (url := page_url(article)) else []),
+             *([f"- Record: {_md_code(article['record_id'])}"] if article.get("record_id") else []),
+             *([f"- Crawled: {note}"] if (note := crawled_note(article)) else []),
              *([f"- Final URL: {_md_code(note)} (where the redirects from the URL given ended)"]
                if (note := redirected_to(article)) else []),
              f"- Scanned: {article['scanned_at'] or 'not recorded'} (UTC)",
@@ -805,7 +853,8 @@ def markdown(report: dict[str, Any]) -> str:
              *([f"| Flattened posts | {identified} |"] if (identified := identification_summary(summary)) else []),
              f"| Photo credits | {summary['credits']} |", ""]
     if summary["failed"]:
-        lines += ["**Failed checks**", ""] + [f"- {_md(f, as_written=True)}" for f in summary["failed"]] + [""]
+        lines += ["**Failed checks**", ""] + [f"- {isolated_md(_md(f, as_written=True))}" for f in summary["failed"]]
+        lines += [""]
     if report["unreachable"]:
         lines += ["**Could not be reached** (the report says what is known without it)", ""]
         lines += [f"- {_md(u, as_written=True)}" for u in report["unreachable"]] + [""]
@@ -912,7 +961,7 @@ def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
     lines += [f"| {a} | {_md(b, as_written=a in NAMED_FACTS)} | {_md(c, as_written=a in NAMED_FACTS)} | {_md(d)} |"
               for a, b, c, d in _facts(embed)]
     lines.append("")
-    lines += [f"- {_md(line)}" for line in _notes(embed)]
+    lines += [f"- {isolated_md(_md(line))}" for line in _notes(embed)]
     for resolution in embed["resolutions"]:
         missing = _not_cached(resolution)
         if missing:
@@ -927,9 +976,15 @@ def _markdown_embed(number: int, embed: dict[str, Any]) -> list[str]:
         source = _archive_source(embed)
         lines.append(f"- Archived: {said}" + (f"; latest {_md_link(latest)}" if latest else "")
                      + (f" {_md(source)}" if source else ""))
-    lines += ["", "Checks:", ""] + [f"- {MARK[c['result']]} **{c['name']}**: {_md(c['evidence'], as_written=True)}"
-                                  for c in embed["checks"]]
+    lines += ["", "Checks:", ""] + _md_checks(embed["checks"])
     return lines + [""]
+
+
+def _md_checks(checks: list[dict[str, Any]]) -> list[str]:
+    """An embed's or a credit's checks as list items; the evidence as written (it may name a URL), each
+    right-to-left run isolated (`isolated_md`)."""
+    return [f"- {MARK[c['result']]} **{c['name']}**: {isolated_md(_md(c['evidence'], as_written=True))}"
+            for c in checks]
 
 
 def _archived_line(embed: dict[str, Any]) -> tuple[str, str | None] | None:
@@ -1035,7 +1090,7 @@ def _markdown_credit(number: int, credit: dict[str, Any]) -> list[str]:
     if meta and meta.get("credit"):
         lines.append("- Inside the image file: " + _md("; ".join(f"{k}: {v}" for k, v in meta["credit"].items())
                                                        + _image_source(meta)))
-    lines += [f"- {MARK[c['result']]} **{c['name']}**: {_md(c['evidence'], as_written=True)}" for c in credit["checks"]]
+    lines += _md_checks(credit["checks"])
     return lines + [""]
 
 
@@ -1044,7 +1099,8 @@ CSS = """
 body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--ink);max-width:72rem;margin:2rem auto;padding:0 1rem}
 h1{font-size:1.6rem}h2{border-bottom:2px solid var(--ink);padding-bottom:.2rem;margin-top:2rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid var(--line);padding:.35rem .5rem;
-text-align:left;vertical-align:top;overflow-wrap:anywhere}th{background:#f3f3f3}th[scope=row]{white-space:nowrap;overflow-wrap:normal}
+text-align:left;vertical-align:top}th{background:#f3f3f3}
+td,li,p,code,a{overflow-wrap:anywhere}th[scope=row]{white-space:nowrap;overflow-wrap:normal}
 blockquote{border-left:4px solid var(--line);margin:.5rem 0;padding:.2rem .8rem;background:#fafafa}
 .badge{display:inline-block;font-weight:700;padding:0 .4rem;border-radius:.25rem;border:1px solid currentColor}
 .pass{color:var(--pass)}.warn{color:var(--warn)}.fail{color:var(--fail)}.skip{color:var(--skip)}
@@ -1062,18 +1118,22 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
     from resolver.provenance import replay_note
 
     article, summary = report["article"], report["summary"]
-    source = _html(article["source"], as_written=True)
+    source, title = _html(article["source"], as_written=True), _html(report_title(article), as_written=True)
 
     def badge(result: str) -> str:
         return f'<span class="badge {result}">{escape(MARK[result].split(" ", 1)[1].upper())}</span>'
 
     parts = ['<!DOCTYPE html>', '<html lang="en">', '<head><meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
-             f"<title>Provenance report: {source}</title>", f"<style>{CSS}</style></head>", "<body>",
-             "<header>", f"<h1>Provenance report: {source}</h1>",
+             f"<title>Provenance report: {title}</title>", f"<style>{CSS}</style></head>", "<body>",
+             "<header>", f"<h1>Provenance report: {title}</h1>",
              f'<p class="meta">Article <code>{source}</code> ({escape(article["kind"])}), sha256 '
              f'<code>{escape(article["sha256"])}</code>; scanned {escape(article["scanned_at"] or "not recorded")} UTC. '
              f'Generated by {escape(report["generated_by"])} at {escape(report["generated_at"])} UTC.</p>',
+             *([f'<p class="meta">Page: {_html_url(url)}</p>'] if (url := page_url(article)) else []),
+             *([f'<p class="meta">Record: <code>{_html(article["record_id"], as_written=True)}</code></p>']
+               if article.get("record_id") else []),
+             *([f'<p class="meta">Crawled: {escape(note)}</p>'] if (note := crawled_note(article)) else []),
              *([f'<p class="meta">Final URL <code>{escape(note)}</code> (where the redirects from the URL given '
                 f'ended)</p>'] if (note := redirected_to(article)) else []),
              *([f'<p class="warn"><strong>Truncated</strong>: {escape(note)}</p>']
@@ -1096,7 +1156,8 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
              f"<tr><th scope=\"row\">Photo credits</th><td>{summary['credits']}</td></tr>", "</tbody></table>"]
     if summary["failed"]:
         parts.append("<h3>Failed checks</h3><ul>"
-                     + "".join(f"<li>{_html(f, as_written=True)}</li>" for f in summary["failed"]) + "</ul>")
+                     + "".join(f"<li>{_linked_to_item(isolated_html(_html(f, as_written=True)))}</li>"
+                               for f in summary["failed"]) + "</ul>")
     if report["unreachable"]:
         parts.append("<h3>Could not be reached</h3><ul>"
                      + "".join(f"<li>{_html(u, as_written=True)}</li>" for u in report["unreachable"]) + "</ul>")
@@ -1109,6 +1170,15 @@ def html_page(report: dict[str, Any], *, thumbnail: Thumbnail | None = None) -> 
         parts.append("</section>")
     parts += ["</main>", "</body>", "</html>"]
     return "\n".join(parts) + "\n"
+
+
+# A summary's failed check names its embed or credit first (`provenance.summarise`): "embed 2: text: …".
+_FAILED_ITEM_RE = re.compile(r"^(embed|credit) ([0-9]+):")
+
+
+def _linked_to_item(line: str) -> str:
+    """A failed check of the summary with its "embed 2" a link to that embed in the page (newuser30b #7)."""
+    return _FAILED_ITEM_RE.sub(r'<a href="#\1-\2">\1 \2</a>:', line, count=1)
 
 
 def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str], thumbnail: Thumbnail | None) -> str:
@@ -1127,7 +1197,7 @@ def _html_embed(number: int, embed: dict[str, Any], badge: Callable[[str], str],
         said, latest = archived
         links += (f"<li>Archived: {_html(said)}" + (f"; latest {_html_url(latest)}" if latest else "")
                   + (f" {_html(source)}" if (source := _archive_source(embed)) else "") + "</li>")
-    links = "".join(f"<li>{_html(note)}</li>" for note in _notes(embed)) + links
+    links = "".join(f"<li>{isolated_html(_html(note))}</li>" for note in _notes(embed)) + links
     thumbs = "".join(f'<img class="thumb" src="{uri}" alt="{_html(m.get("alt") or m["type"] + " of the post")}">'
                      for m in (embed["post"] or {}).get("media", []) if thumbnail and (uri := thumbnail(m["url"])))
     checks = _html_checks(embed["checks"], badge)
@@ -1147,7 +1217,7 @@ def _html_checks(checks: list[dict[str, Any]], badge: Callable[[str], str]) -> s
     from html import escape
 
     return "".join(f"<li>{badge(c['result'])} <strong>{escape(c['name'])}</strong>: "
-                   f"{_html(c['evidence'], as_written=True)}</li>" for c in checks)
+                   f"{isolated_html(_html(c['evidence'], as_written=True))}</li>" for c in checks)
 
 
 def _html_link(resolution: dict[str, Any]) -> str:
@@ -1171,7 +1241,8 @@ def _html_credit(number: int, credit: dict[str, Any], badge: Callable[[str], str
     inside = "; ".join(f"{k}: {v}" for k, v in (meta.get("credit") or {}).items())
     uri = thumbnail(credit["image"]) if thumbnail and credit.get("image") else None
     checks = _html_checks(credit["checks"], badge)
-    return (f'<article class="credit"><h3>Credit {number}: {_html(credit["raw"])}</h3>'
+    return (f'<article class="credit" aria-labelledby="credit-{number}"><h3 id="credit-{number}">Credit {number}: '
+            f'{_html(credit["raw"])}</h3>'
             + (f'<img class="thumb" src="{uri}" alt="the credited image">' if uri else "")
             + f"<p>Creator: {_html(credit['creator'] or '—', as_written=True)}; "
             f"organisation: {_html(credit['organization'] or '—', as_written=True)}{escape(_unsure_split(credit))}; "
@@ -1180,20 +1251,51 @@ def _html_credit(number: int, credit: dict[str, Any], badge: Callable[[str], str
             + f"<ul>{checks}</ul></article>")
 
 
+INDEX_COLUMNS = ("Article", "Embeds", "Credits", "Failed checks", "Checks not made (skipped)",
+                 "Posts whose status is not known", "Report")
+
+
+def _index_row(report: dict[str, Any]) -> tuple[list[str], str, list[str]]:
+    """An index line's values: the article's names (its page's URL first, when the input gave one: "crawl.warc.gz#1605"
+    alone names no page, newuser30b #3), its marks (truncated, maybe no article) and its counts."""
+    summary, article = report["summary"], report["article"]
+    cut = " (truncated by the crawler)" if article.get("truncated") else ""
+    cut += " (maybe no article: almost no text)" if thin_note(article) else ""
+    checks = summary["checks"]
+    posts = summary.get("posts") or {}
+    skipped = f"{checks['skip']} of {sum(checks.values())}" if sum(checks.values()) else "—"
+    unknown = f"{posts['status_not_known']} of {posts['named']}" if posts.get("named") else "—"
+    names = [article["url"], article["source"]] if page_url(article) else [article["source"]]
+    return names, cut, [str(summary["embeds"]), str(summary["credits"]), str(checks["fail"]), skipped, unknown]
+
+
 def index_markdown(entries: list[tuple[str, dict[str, Any]]]) -> str:
     """An index of several reports: one line per article, with its counts, its failures, and what is not known
     beside them (a low failure count of an article whose posts could not be checked is no clean bill, #9 §5)."""
-    lines = ["# Provenance reports", "", "| Article | Embeds | Credits | Failed checks | Checks not made (skipped) | "
-             "Posts whose status is not known | Report |", "|---|---|---|---|---|---|---|"]
+    lines = ["# Provenance reports", "", "| " + " | ".join(INDEX_COLUMNS) + " |", "|---" * len(INDEX_COLUMNS) + "|"]
     for name, report in entries:
-        summary = report["summary"]
-        cut = " (truncated by the crawler)" if report["article"].get("truncated") else ""
-        cut += " (maybe no article: almost no text)" if thin_note(report["article"]) else ""
-        checks = summary["checks"]
-        posts = summary.get("posts") or {}
-        skipped = f"{checks['skip']} of {sum(checks.values())}" if sum(checks.values()) else "—"
-        unknown = f"{posts['status_not_known']} of {posts['named']}" if posts.get("named") else "—"
-        source = _md(report["article"]["source"], as_written=True)
-        lines.append(f"| {source}{cut} | {summary['embeds']} | {summary['credits']} | "
-                     f"{checks['fail']} | {skipped} | {unknown} | [{name}]({name}) |")
+        names, cut, counts = _index_row(report)
+        first, *also = [_md(n, as_written=True) for n in names]
+        source = f"{first} ({also[0]})" if also else first
+        lines.append(f"| {source}{cut} | " + " | ".join(counts) + f" | [{name}]({name}) |")
     return "\n".join(lines) + "\n"
+
+
+def index_html(entries: list[tuple[str, dict[str, Any]]]) -> str:
+    """`index_markdown` as a page of its own, next to HTML reports: the page an editor given the folder opens first
+    (newuser30b #7). Self-contained as the reports are; every value escaped as theirs are."""
+    from html import escape
+
+    rows = []
+    for name, report in entries:
+        names, cut, counts = _index_row(report)
+        first, *also = [_html(n, as_written=True) for n in names]
+        source = f"{first} (<code>{also[0]}</code>)" if also else first
+        rows.append(f"<tr><td>{source}{escape(cut)}</td>" + "".join(f"<td>{escape(c)}</td>" for c in counts)
+                    + f'<td><a href="{escape(name)}">{escape(name)}</a></td></tr>')
+    head = "".join(f'<th scope="col">{escape(c)}</th>' for c in INDEX_COLUMNS)
+    return "\n".join(['<!DOCTYPE html>', '<html lang="en">', '<head><meta charset="utf-8">',
+                      '<meta name="viewport" content="width=device-width, initial-scale=1">',
+                      "<title>Provenance reports</title>", f"<style>{CSS}</style></head>", "<body>",
+                      "<h1>Provenance reports</h1>", f"<table><thead><tr>{head}</tr></thead><tbody>", *rows,
+                      "</tbody></table>", "</body>", "</html>"]) + "\n"

@@ -684,3 +684,177 @@ def test_report_file_names_keep_the_letters_of_any_script(tmp_path):
                 for number, name in enumerate(stems.values()) for body in (f"Article {number}.\n",)}
     assert names == expected
     assert all(len(name.encode()) <= 255 for name in names)
+
+
+def test_a_report_on_a_warc_record_names_its_page_record_and_crawl_date_in_every_format(tmp_path):
+    """A report on a WARC record gave only `crawl.warc.gz#1605`, the sha256 and the replay's own "Scanned" time
+    (newuser30b #3): the page's URL (WARC-Target-URI), the record's id and when it was crawled (WARC-Date) were in no
+    report, nor in the index, though `scan --json` had the URL and the id. The cache keeps the crawl date too."""
+    import sqlite3
+    from contextlib import closing
+
+    import jsonschema
+
+    from tests.test_inputs import write_warc
+
+    page = b"<html><body><p>The council met on Tuesday.</p></body></html>"
+    url, record_id = "https://news.example/2024/council-live", "<urn:uuid:0b7a3a2e-1111-4c1e-9d52-fictional0001>"
+    warc = write_warc(tmp_path / "crawl.warc.gz", [
+        ("response", url, "200 OK", "text/html", page, [],
+         {"WARC-Date": "2024-05-15T13:00:00Z", "WARC-Record-ID": record_id})])
+    scanned = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "scan", "--offline", "-q", "--json",
+                                       "--warc-input", str(warc)])
+    assert json.loads(scanned.stdout)["warc_date"] == "2024-05-15T13:00:00.000000Z", scanned.output
+    for fmt in ("json", "md", "html"):
+        out = tmp_path / fmt
+        result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", "-q", "--format", fmt,
+                                          "-o", str(out), "--warc-input", str(warc)])
+        assert result.exit_code == 0, result.output
+        [report] = [p for p in out.iterdir() if p.suffix == f".{fmt}" and p.stem != "index"]
+        if fmt == "json":
+            data = json.loads(report.read_text())
+            assert {k: data["article"][k] for k in ("url", "record_id", "warc_date")} == {
+                "url": url, "record_id": record_id, "warc_date": "2024-05-15T13:00:00.000000Z"}
+            jsonschema.validate(data, json.loads(SCHEMA.read_text()))
+            [entry] = json.loads((out / "index.json").read_text())
+            assert (entry["article"]["url"], entry["article"]["warc_date"]) == (url, "2024-05-15T13:00:00.000000Z")
+            continue
+        text = report.read_text() if fmt == "md" else re.sub(r"<[^>]+>", "", report.read_text())
+        assert f"Page: {url}" in text.replace("<", "").replace(">", ""), text[:800]
+        crawled = "Crawled: 2024-05-15T13:00:00.000000Z UTC (the record's WARC-Date)"
+        assert crawled in text.replace("&#x27;", "'"), text[:800]
+        assert "urn:uuid:0b7a3a2e-1111-4c1e-9d52-fictional0001" in text, text[:800]
+        if fmt == "html":
+            assert f"<title>Provenance report: {url}</title>" in report.read_text()
+            assert f"<h1>Provenance report: {url}</h1>" in report.read_text()
+        else:
+            assert report.read_text().startswith(f"# Provenance report: {url}\n")
+            assert url in (out / "index.md").read_text()
+    with closing(sqlite3.connect(tmp_path / "c.db")) as db:
+        assert db.execute("SELECT url, record_id, warc_date FROM article_sources").fetchall() == [
+            (url, record_id, "2024-05-15T13:00:00.000000Z")]
+
+
+X_ID = "1790000000000000003"   # minted 2024-05-13T12:43:51.248Z
+
+
+def x_report(fakenet, tmp_path, fmt: str, *, said: str, answered: str, created_at: str = "2024-05-13T12:43:51.000Z",
+             lang: str = "he") -> str:
+    """The report on an article embedding post X_ID with the words `said`, whose syndication answer (on loopback)
+    has the words `answered` and `created_at`."""
+    answer = dict(fx.SYNDICATION_TWEET, id_str=X_ID, text=answered, created_at=created_at, lang=lang,
+                  display_text_range=[0, len(answered)], mediaDetails=[],
+                  entities={"hashtags": [], "urls": [], "user_mentions": [], "symbols": []},
+                  edit_control={"edit_tweet_ids": [X_ID], "editable_until_msecs": "1715607831248",
+                                "is_edit_eligible": False, "edits_remaining": "5"})
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({X_ID: [json_page(answer)]}))
+    config = tmp_path / "config.toml"
+    config.write_text("[network]\nretries = 0\n[limits]\n" + "".join(f'"{p}" = 0\n' for p in DEFAULT_LIMITS)
+                      + "[origins]\n" + "".join(f'"https://{h}" = "{fakenet.origin}"\n' for h in (
+                          "cdn.syndication.twimg.com", "publish.twitter.com", "web.archive.org", "archive.org")))
+    article = tmp_path / "article.html"
+    article.write_text(f'<html><body><p>The vote, as posted:</p><blockquote class="twitter-tweet"><p lang="{lang}" '
+                       f'dir="rtl">{said}</p>&mdash; Riverton Roads (@RivertonRoads) <a href="https://twitter.com/'
+                       f'RivertonRoads/status/{X_ID}?ref_src=twsrc%5Etfw">May 13, 2024</a></blockquote></body></html>',
+                       encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(tmp_path / "c.db"), "report", "--format",
+                                      fmt, str(article)])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+FSI, PDI = "\u2068", "\u2069"
+
+
+@pytest.mark.parametrize("said, answered, post_word, article_word", [
+    ("מועצת העיר אושר את התקציב", "מועצת העיר נדחה את התקציב", "נדחה", "אושר"),
+    ("المجلس وافق على الميزانية", "المجلس رفض على الميزانية", "رفض", "وافق"),
+], ids=["hebrew", "arabic"])
+def test_a_changed_right_to_left_word_keeps_the_arrow_from_the_posts_word_to_the_articles(
+        fakenet, tmp_path, said, answered, post_word, article_word):
+    """"נדחה → אושר" (the post's word → the article's) was drawn "אושר → נדחה" by the bidi algorithm: two right-to-left
+    words and the arrow between them are one right-to-left run in a left-to-right line (newuser30b #5), so an editor
+    read the change the wrong way round. Each right-to-left run of a check line is isolated: FSI…PDI in Markdown,
+    <bdi> in HTML; the JSON keeps the words as they are."""
+    md = x_report(fakenet, tmp_path, "md", said=said, answered=answered)
+    change = f"{FSI}{post_word}{PDI} → {FSI}{article_word}{PDI}"
+    assert f"text: 1 change in the quoted words: {change}" in md, md
+    [check_line] = [line for line in md.splitlines() if "**text**" in line]
+    assert check_line.count(FSI) == check_line.count(PDI) == 2
+    html = x_report(fakenet, tmp_path, "html", said=said, answered=answered)
+    assert f"1 change in the quoted words: <bdi>{post_word}</bdi> → <bdi>{article_word}</bdi>" in html
+    assert FSI not in html and PDI not in html
+    data = json.loads(x_report(fakenet, tmp_path, "json", said=said, answered=answered))
+    [text] = [c for c in data["embeds"][0]["checks"] if c["name"] == "text"]
+    assert text["evidence"] == f"1 change in the quoted words: {post_word} → {article_word}"
+
+
+def test_a_right_to_left_phrase_in_a_left_to_right_line_is_one_isolate():
+    """A run of right-to-left words with the spaces, digits and commas between them is one isolate, read as the
+    phrase it is; a left-to-right word, an arrow, a semicolon or a quote ends it. Left-to-right text is untouched."""
+    from resolver import report
+
+    isolated = report.isolated_md
+    assert isolated("dropped \"נדחה, 5 היום\"; rejected → אושר") == (
+        f"dropped \"{FSI}נדחה, 5 היום{PDI}\"; rejected → {FSI}אושר{PDI}")
+    assert isolated("article says @river_desk, the post's author is @rivers") == (
+        "article says @river_desk, the post's author is @rivers")
+    assert report.isolated_html("a → ب &amp; ج") == "a → <bdi>ب</bdi> &amp; <bdi>ج</bdi>"
+
+
+def test_html_failed_checks_link_to_their_embed_and_long_urls_wrap(fakenet, tmp_path):
+    """The summary's "Failed checks: embed 1: …" linked nowhere though the embed's anchor was there, and a CDX URL
+    of 200 characters ran past the page's right edge: only table cells could break a long word (newuser30b #7)."""
+    html = x_report(fakenet, tmp_path, "html", said="מועצת העיר אושר את התקציב", answered="מועצת העיר נדחה את התקציב")
+    assert '<li><a href="#embed-1">embed 1</a>: text: 1 change in the quoted words:' in html
+    assert 'id="embed-1"' in html
+    css = re.search(r"<style>(.*?)</style>", html, re.S).group(1)
+    rule = next(r for r in css.replace("\n", "").split("}") if "overflow-wrap:anywhere" in r)
+    assert {"li", "p", "code", "a"} <= {s.strip() for s in rule.split("{")[0].split(",")}, rule
+
+
+def test_html_reports_of_a_folder_get_an_index_html(tmp_path):
+    """`report --format html -o DIR` wrote index.md and index.json only: an editor given the folder had no page to
+    open first (newuser30b #7). index.html links every report, its values escaped as the reports' are."""
+    from html import escape
+
+    (tmp_path / "in").mkdir()
+    odd = tmp_path / "in" / 'a<b>&"c.html'
+    odd.write_text("<html><body><p>The council met on Tuesday.</p></body></html>")
+    (tmp_path / "in" / "plain.html").write_text("<html><body><p>The council met on Monday.</p></body></html>")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "report", "--offline", "-q", "--format", "html",
+                                      "-o", str(out), str(tmp_path / "in")])
+    assert result.exit_code == 0, result.output
+    page = (out / "index.html").read_text()
+    reports = sorted(p.name for p in out.glob("*.html") if p.name != "index.html")
+    assert len(reports) == 2
+    for name in reports:
+        assert f'<a href="{escape(name)}">' in page
+    assert escape(str(odd)) in page and str(odd) not in page
+    assert "<script" not in page and page.startswith("<!DOCTYPE html>")
+    md = (out / "index.md").read_text()
+    assert "index.html" not in md and len(json.loads((out / "index.json").read_text())) == 2
+
+
+@pytest.mark.parametrize("created_at, warned", [
+    ("2024-05-14T21:40:00.000Z", "32 h 56 min"), ("2024-05-13T12:43:51.000Z", None),
+    ("2024-05-13T12:43:49.000Z", None), ("2024-05-13T12:40:00.000Z", "3 min 51 s")],
+    ids=["33-hours-later", "same-second", "two-seconds", "minutes-before"])
+def test_an_x_answer_whose_date_is_not_its_ids_minting_time_warns(fakenet, tmp_path, created_at, warned):
+    """An X answer's created_at 33 hours after the time its id was minted passed the date check (newuser30b #8):
+    an X post's id holds its creation time to the millisecond, so an answer whose date is more than a few seconds
+    off is not this post's, or was altered (a third party's WARC). It warns, naming both times."""
+    data = json.loads(x_report(fakenet, tmp_path, "json", said="Bridge reopened this morning.",
+                               answered="Bridge reopened this morning.", created_at=created_at, lang="en"))
+    [embed] = data["embeds"]
+    found = [c for c in embed["checks"] if c["name"] == "source-date"]
+    if warned is None:
+        assert found == [], found
+        return
+    assert found == [{"name": "source-date", "result": "warn", "evidence":
+                      f"the source's date, {created_at[:19]}Z, is {warned} "
+                      f"{'after' if created_at > '2024-05-13T12:43:51' else 'before'} the time its id "
+                      f"{X_ID} was minted, 2024-05-13T12:43:51.248Z: an X post's id holds when it was created, so "
+                      "this answer, or its date, is not this post's as X gave it"}]
+    assert embed["snowflake_time"] == "2024-05-13T12:43:51.248Z"

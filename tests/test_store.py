@@ -607,3 +607,19 @@ def test_an_older_caches_post_recorded_again_under_its_new_id_keeps_both_rows(tm
     old.conn.close()
     store = Cache(tmp_path / "c.db")
     assert (store.post_row("telegram", "rivertonchannel/416")["id"], store.post_row("telegram", "416")["id"]) == (9, 1)
+
+
+def test_an_article_source_keeps_its_record_id_and_crawl_date_and_is_known_by_them(tmp_path):
+    """v31 (newuser30b #3): the record an article was read from and when it was crawled are kept per source; the same
+    record read again is known (a read-only cache serves it), while a source without them gains them."""
+    store = Cache(tmp_path / "c.db")
+    record = {**ARTICLE, "source": "feed.jsonl:3", "embeds": [], "credits": [], "record_id": "guid-3",
+              "warc_date": "2024-05-15T13:00:00.000000Z"}
+    [(article_id, created)] = store.record_articles([{**record, "record_id": None, "warc_date": None}],
+                                                   tool_version="t")
+    assert created and store._known(record) is None   # recorded without them: they are still to be written
+    assert store.record_articles([record], tool_version="t") == [(article_id, False)]
+    assert store.conn.execute("SELECT record_id, warc_date FROM article_sources").fetchall() == [
+        ("guid-3", "2024-05-15T13:00:00.000000Z")]
+    store.read_only = True   # as a cache file the user cannot write: nothing new to write, so no write is tried
+    assert store.record_articles([record], tool_version="t") == [(article_id, False)]

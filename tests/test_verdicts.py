@@ -1638,7 +1638,9 @@ def test_review30q_a_quote_cut_against_the_post_s_meaning_warns_in_the_report(fa
     out = quoted(fakenet, reporter, said, says, "json", "md")
     check = text_check(out["json"])
     assert (check["result"], check["evidence"]) == ("warn", evidence)
-    assert f"⚠️ warn **text**: {evidence}" in out["md"]
+    # right-to-left words are isolated in the Markdown (newuser30b #5): "לא" between U+2068 and U+2069
+    assert f"⚠️ warn **text**: {evidence}" in out["md"].replace("\u2068", "").replace("\u2069", "")
+    assert ("\u2068לא\u2069" in out["md"]) == ("לא" in evidence)
 
 
 @pytest.mark.parametrize("said,says,evidence", [
@@ -1819,3 +1821,16 @@ def test_a_media_check_of_a_post_whose_edit_history_is_not_known_says_so_and_is_
     assert fewer["result"] == "warn" and fewer["evidence"].endswith(HISTORY_NOT_KNOWN), fewer
     same = media_check(embed, history_not_known("2022-12-06T11:10:00Z", "2022-12-06T10:50:00Z", media=2), [])
     assert same["result"] == "pass" and "edit history" not in same["evidence"]
+
+
+@pytest.mark.parametrize("created_at, doubted", [("2022-12-07T11:10:00Z", False), ("2022-12-07T12:55:00Z", True)],
+                         ids=["within-the-edit-hour", "past-it"])
+def test_a_post_whose_edit_history_is_not_known_is_not_doubted_for_a_time_an_edit_may_have(created_at, doubted):
+    """Its answer's time may be an edit's, up to an hour after its id was minted: the date check says so (edits30),
+    and the source is not also said to give a date that is not the post's (the source-date warn, fixnu30e: "is not
+    this post's as X gave it"), which the two branches made together. Past the hour X allows, no edit explains it."""
+    from resolver.provenance import date_checks
+
+    said = {"date": "2022-12-07", "date_text": "December 7, 2022", "platform": "twitter"}
+    checks = date_checks(said, history_not_known(created_at, "2022-12-07T10:50:00Z"))
+    assert [c["name"] for c in checks if c["name"] == "source-date"] == (["source-date"] if doubted else []), checks
