@@ -240,7 +240,7 @@ class ReplayIndex:
                             record.rec_headers.get_header("WARC-Date"))
                         pending.append((record.rec_headers.get_header("WARC-Record-ID"), replayed))
                 for record_id, replayed in pending:
-                    self._queues[(methods.get(record_id, "GET").upper(), replayed.url)].append(replayed)
+                    self._queues[_key(methods.get(record_id, "GET"), replayed.url)].append(replayed)
                     self._answered(replayed.warc_date)
 
     def _answered(self, warc_date: str | None) -> None:
@@ -260,7 +260,7 @@ class ReplayIndex:
 
     def take(self, method: str, url: str) -> ReplayedResponse | None:
         """The next recorded response for this request, or None when the WARC files never saw it."""
-        key = (method.upper(), url)
+        key = _key(method, url)
         with self._lock:
             queue = self._queues.get(key)
             if not queue:
@@ -271,6 +271,14 @@ class ReplayIndex:
 
     def __len__(self) -> int:
         return sum(len(q) for q in self._queues.values())
+
+
+def _key(method: str, url: str) -> tuple[str, str]:
+    """What a record answers by, and a request is looked up by: its method and its URL in the form that names one
+    answer (resolver.fetch.syndication.replay_key: a syndication URL whatever its token)."""
+    from resolver.fetch.syndication import replay_key
+
+    return method.upper(), replay_key(url)
 
 
 def answered_at(warc_date: str | None) -> str | None:

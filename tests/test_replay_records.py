@@ -1,0 +1,78 @@
+"""--replay over WARCs written by others (crawlers) and over several records of one request (newuser30b): which
+record answers, what is said of the others, and how a request no record holds is recorded and reported.
+
+Every WARC here is built in the test with warcio; no server answers anything: a replay never asks the network."""
+
+import io
+import json
+
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from resolver.fetch import syndication
+from tests import xfixtures as fx
+from tests.cliworld import World
+
+POST = f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}"
+AVAILABLE = ("2024-05-16T09:05:00Z", fx.SYNDICATION_TWEET)
+DELETED = ("2024-06-20T11:00:00Z", fx.TOMBSTONE_DELETED)
+
+
+def write_warc(path, *answers, url=None):
+    """A WARC at `path` of syndication answers for POST, each (WARC-Date, JSON body), each a request record and
+    its response as a crawler writes them; `url`: the request URL (default: what the tool asks, real token)."""
+    url = url or syndication.request_url(fx.POST_ID)
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for date, body in answers:
+            data = json.dumps(body).encode()
+            response = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(data), warc_headers_dict={"WARC-Date": date},
+                http_headers=StatusAndHeaders("200 OK", [("Content-Type", "application/json"),
+                                                         ("Content-Length", str(len(data)))], protocol="HTTP/1.1"))
+            target = url.split("twimg.com", 1)[1]
+            request = writer.create_warc_record(
+                url, "request", payload=io.BytesIO(b""), warc_headers_dict={"WARC-Date": date},
+                http_headers=StatusAndHeaders(f"GET {target} HTTP/1.1", [("Host", "cdn.syndication.twimg.com")],
+                                              is_http_request=True))
+            request.rec_headers.add_header("WARC-Concurrent-To", response.rec_headers.get_header("WARC-Record-ID"))
+            writer.write_record(response)
+            writer.write_record(request)
+    return path
+
+
+def fetched(world, *warcs, url=POST):
+    replays = [a for w in warcs for a in ("--replay", str(w))]
+    result = world(*replays, "fetch", "--no-media", "--json", url)
+    return result, json.loads(result.stdout.splitlines()[0]) if result.stdout.strip() else None
+
+
+def test_a_crawlers_warc_answers_a_syndication_lookup_whatever_its_token(fakenet, tmp_path):
+    """newuser30b #2: the replay looked the syndication URL up only as `token=REDACTED`, the form the tool's own WARC
+    writes; a crawler's WARC holds the real token (computed from the post id, no secret of the user's), so it never
+    answered: "not-in-warc". The token changes no answer: the request is matched without it, and in any order of
+    its parameters."""
+    real = syndication.request_url(fx.POST_ID)
+    assert "token=REDACTED" not in real
+    base, query = real.split("?", 1)
+    reordered = base + "?" + "&".join(reversed(query.split("&")))   # a crawler's client may order them otherwise
+    for name, url in (("real", real), ("reordered", reordered), ("other-token", real.replace("token=", "token=x"))):
+        warc = write_warc(tmp_path / f"{name}.warc.gz", AVAILABLE, url=url)
+        (tmp_path / name).mkdir()
+        world = World(fakenet, tmp_path / name)
+        result, post = fetched(world, warc)
+        assert result.exit_code == 0, (name, result.output)
+        assert (post["status"], post["text"]) == ("available", fx.SYNDICATION_TWEET["text"]), name
+    assert not fakenet.hits
+
+
+def test_a_syndication_record_of_another_post_or_language_does_not_answer(fakenet, tmp_path):
+    """Only the token is left out of the match: another id is another post, another `lang` another answer (a
+    tombstone's words are in the language asked for, and they are what says why a post is gone)."""
+    real = syndication.request_url(fx.POST_ID)
+    world = World(fakenet, tmp_path)
+    for name, url in (("other-id", real.replace(f"id={fx.POST_ID}", f"id={fx.GONE_ID}")),
+                      ("other-lang", real.replace("lang=en", "lang=de"))):
+        result, _ = fetched(world, write_warc(tmp_path / f"{name}.warc.gz", AVAILABLE, url=url))
+        assert result.exit_code == 1 and "not-in-warc" in result.output, (name, result.output)
