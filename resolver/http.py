@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from resolver.session import Session
     from resolver.settings import Settings
     from resolver.transport import Client
-    from resolver.warc import ReplayIndex
+    from resolver.warc import ReplayedResponse, ReplayIndex
 
 LONG_WAIT_S = 1.0            # a retry or a rate-limit wait this long gets a status line
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
@@ -94,6 +94,8 @@ class FetchOutcome:
     # Replayed from a WARC record with no WARC-Date that reads as a time: why when the source answered is not known
     # (`fetched_at` is then when the replay asked, which is no time of the source's).
     answered_at_unknown: str | None = None
+    # Replayed: the other records of this request that answered otherwise (ReplayIndex.others), newest answered
+    replay_others: tuple[ReplayedResponse, ...] = ()
 
     @property
     def sha256(self) -> str | None:
@@ -331,7 +333,8 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
         return FetchOutcome(url, contacted, method, fetched_at, response.status_code, recorded, body,
                             (time.monotonic() - started) * 1000, via=via, warc_file=warc_file, warc_offset=warc_offset,
                             cut=cut, redacted=redacted, non_public=bool(response.extensions.get("non_public")),
-                            answered_at_unknown=unknown)
+                            answered_at_unknown=unknown,
+                            replay_others=tuple(response.extensions.get("warc_others") or ()))
     except TimeoutError:
         kind, message = "timeout", f"no complete answer within the {settings.deadline:g}s deadline"
     except (UnsafeTarget, BodyTooLarge) as exc:

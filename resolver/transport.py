@@ -395,7 +395,19 @@ class ReplayTransport(httpx.AsyncBaseTransport):
         return httpx.Response(found.status, headers=found.headers, stream=_ReplayedBody(found), request=request,
                               extensions={"via": "warc", "warc_file": found.file, "warc_offset": found.offset,
                                           "reason_phrase": found.reason.encode(), "truncated": found.truncated,
-                                          "redacted": found.redacted, "warc_date": found.warc_date})
+                                          "redacted": found.redacted, "warc_date": found.warc_date,
+                                          "warc_others": self.index.others(request.method, found)})
+
+
+async def replayed_body(found: ReplayedResponse, *, max_bytes: int, deadline: float) -> bytes:
+    """A replayed record's body, decoded under the caps every answer is read under (`_read_capped`): a record that
+    is not the answer taken, read to say what it answered (ReplayIndex.others)."""
+    response = httpx.Response(found.status, headers=found.headers, stream=_ReplayedBody(found),
+                              request=httpx.Request("GET", found.url))
+    try:
+        return await _read_capped(response, max_bytes=max_bytes, deadline=deadline)
+    finally:
+        await response.aclose()
 
 
 class _ReplayedBody(httpx.AsyncByteStream):

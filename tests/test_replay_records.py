@@ -6,7 +6,7 @@ Every WARC here is built in the test with warcio; no server answers anything: a 
 import io
 import json
 
-
+import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -76,3 +76,42 @@ def test_a_syndication_record_of_another_post_or_language_does_not_answer(fakene
                       ("other-lang", real.replace("lang=en", "lang=de"))):
         result, _ = fetched(world, write_warc(tmp_path / f"{name}.warc.gz", AVAILABLE, url=url))
         assert result.exit_code == 1 and "not-in-warc" in result.output, (name, result.output)
+
+
+@pytest.mark.parametrize("order", ["available-first", "deleted-first", "one-file", "one-file-reversed"])
+def test_the_newest_record_answers_and_the_others_are_said(fakenet, tmp_path, order):
+    """newuser30b #1: two WARCs (or two records in one) answering the same request otherwise gave whichever was named
+    first, the other never mentioned: the order of --replay decided whether a post was available or deleted. Now
+    the record with the latest WARC-Date answers (the post's status as of the newest crawl), and the answer says
+    that another record answered otherwise: its date, its file and what it said."""
+    early, late = tmp_path / "may.warc.gz", tmp_path / "june.warc.gz"
+    if order.startswith("one-file"):
+        answers = (AVAILABLE, DELETED) if order == "one-file" else (DELETED, AVAILABLE)
+        warcs = [write_warc(tmp_path / "both.warc.gz", *answers)]
+        early = late = warcs[0]
+    else:
+        write_warc(early, AVAILABLE)
+        write_warc(late, DELETED)
+        warcs = [early, late] if order == "available-first" else [late, early]
+    world = World(fakenet, tmp_path)
+    result, post = fetched(world, *warcs)
+    assert result.exit_code == 0, result.output
+    assert post["status"] == "deleted"
+    said = post["reason"]
+    assert said.startswith("tombstone: This Post was deleted"), said
+    assert ("answered by the newest WARC record of this request (WARC-Date 2024-06-20T11:00:00.000000Z, the post as "
+            f"of the newest crawl); another WARC record of this request answered otherwise: {early} (offset ") in said
+    assert said.endswith("), WARC-Date 2024-05-16T09:05:00Z: available"), said
+    report = world("--replay", str(warcs[0]), *[a for w in warcs[1:] for a in ("--replay", str(w))],
+                   "fetch", "--no-media", POST)
+    assert "2024-05-16T09:05:00Z: available" in report.output
+    assert not fakenet.hits
+
+
+def test_two_records_of_the_same_answer_are_no_contradiction(fakenet, tmp_path):
+    """A crawl that fetched an answer twice and got the same bytes: the newest answers, and nothing is said of the
+    other (it answered the same)."""
+    warc = write_warc(tmp_path / "twice.warc.gz", AVAILABLE, ("2024-06-20T11:00:00Z", fx.SYNDICATION_TWEET))
+    result, post = fetched(World(fakenet, tmp_path), warc)
+    assert result.exit_code == 0, result.output
+    assert post["status"] == "available" and not post["reason"], post["reason"]
