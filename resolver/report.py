@@ -657,8 +657,14 @@ def _provenance_cell(source: dict[str, Any]) -> str:
 def _given_by(post: dict[str, Any], field: str, found: str | None) -> str:
     """A fact's Recorded from cell: the answer that gave it, or, for a fact no answer gave (a 404 gives no
     author), the answer that said what the post is, named as one the fact was not in (newuser27 §10)."""
-    cell = _provenance_cell(_source_of(post, field))
-    return cell if found is not None or cell == "nothing recorded" else f"not in the answer ({cell})"
+    source = _source_of(post, field)
+    cell = _provenance_cell(source)
+    if found is not None or cell == "nothing recorded":
+        return cell
+    # a fetch that ended in an error with no body gave no answer to find it in (newuser30b #4: a request no replayed
+    # WARC held read "not in the answer (syndication, <the replay's time>, fetch #5)")
+    answered = source.get("status") not in ("error", None) or source.get("body_sha256")
+    return f"not in the answer ({cell})" if answered else f"no answer ({cell})"
 
 
 def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str]]:

@@ -388,10 +388,12 @@ class ReplayTransport(httpx.AsyncBaseTransport):
         self.redactor = redactor
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        from resolver.warc import not_in_warcs
+
         url = request.extensions.get("original_url", str(request.url))
         found = self.index.take(request.method, self.redactor.url(url))
         if found is None:
-            raise NotReplayable(f"not in the replayed WARC files: {request.method} {url}", request=request)
+            raise NotReplayable(f"{not_in_warcs(self.index.paths)}: {request.method} {url}", request=request)
         return httpx.Response(found.status, headers=found.headers, stream=_ReplayedBody(found), request=request,
                               extensions={"via": "warc", "warc_file": found.file, "warc_offset": found.offset,
                                           "reason_phrase": found.reason.encode(), "truncated": found.truncated,

@@ -260,6 +260,14 @@ class ReplayIndex:
             if self.answered_from_us is None or micros < self.answered_from_us:
                 self.answered_from_us, self.answered_from = micros, when
 
+    @property
+    def files_digest(self) -> str:
+        """The identity of this set of files, whatever their order or paths: the sha256 of their sha256s, sorted (one
+        file: its own). Kept on a request none of them holds, so a replay of the same files takes that miss as
+        theirs, and one of other files asks again (replay30 2e)."""
+        digests = sorted(set(self.digests.values()))
+        return digests[0] if len(digests) == 1 else hashlib.sha256("\n".join(digests).encode()).hexdigest()
+
     def digest(self, path: str | None) -> str | None:
         """The sha256 of one of the files, as a record's `file` names it (replay30: the same WARC given by another
         path, a symlink or a copy was taken for another, and every answer asked of it again)."""
@@ -316,6 +324,17 @@ def answered_at(warc_date: str | None) -> str | None:
     if moment.tzinfo is None:   # WARC-Date is UTC by definition
         moment = moment.replace(tzinfo=timezone.utc)
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def not_in_warcs(paths: Iterable[Path]) -> str:
+    """What a request none of the replayed WARC files holds is: named as such, with the files."""
+    return f"not in the replayed WARC files ({', '.join(str(p) for p in paths)})"
+
+
+def no_answer_in_warcs(paths: Iterable[Path]) -> str:
+    """Why a request the replayed WARC files do not hold has no time: there was no answer at all (newuser30b #4: it
+    was recorded as a live fetch at the replay's time, and a report cited that time as the source's)."""
+    return f"{not_in_warcs(paths)}: no answer, so no time of the source's"
 
 
 UNKNOWN_ANSWER_TIME = "when the source gave this answer is not known"

@@ -115,3 +115,41 @@ def test_two_records_of_the_same_answer_are_no_contradiction(fakenet, tmp_path):
     result, post = fetched(World(fakenet, tmp_path), warc)
     assert result.exit_code == 0, result.output
     assert post["status"] == "available" and not post["reason"], post["reason"]
+
+
+def test_a_request_no_replayed_warc_holds_is_said_to_be_not_in_them_with_no_time(fakenet, tmp_path):
+    """newuser30b #4 and replay30 2e: a request the WARC could not answer was recorded as a live fetch at the
+    replay's time (`via: live`, `fetched_at` today, no file), a hop's JSON had no reason, and the Markdown said "not
+    in the answer (syndication, <today>, fetch #5)" when there was no answer; the report's archive check stated a
+    not-in-warc lookup it did not list among its lookups. Now it is recorded and said as what it is: not in the
+    replayed WARC files (named), no answer, no time of the source's; and a lookup is listed."""
+    from cache import Store, utc_now
+
+    other = write_warc(tmp_path / "other.warc.gz", AVAILABLE,
+                       url=syndication.request_url(fx.GONE_ID))   # holds another post only
+    article = tmp_path / "article.txt"
+    article.write_text("Bridge reopened this morning after repairs. https://t.co/Zz98Yy76Xx\n"
+                       f"— Riverton Roads (@RivertonRoads) December 6, 2022 {POST}\n")
+    world = World(fakenet, tmp_path)
+    today = utc_now()[:10]
+    result = world("--replay", str(other), "report", "--format", "json", str(article))
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    missing = f"not in the replayed WARC files ({other}): no answer, so no time of the source's"
+    with Store(world.db) as store:
+        rows = list(store.db["fetches"].rows)
+    assert rows and all((r["via"], r["warc_file"], r["error_kind"], r["answered_at_unknown"]) ==
+                        ("warc", None, "not-in-warc", missing) for r in rows), rows
+    hops = [h for e in report["embeds"] for r in e["resolutions"] for h in r["hops"]]
+    assert hops and all((h["status"], h["fetched_at"], h["answered_at_unknown"]) == (None, None, missing)
+                        for h in hops), hops
+    [embed] = [e for e in report["embeds"] if e["post"]]
+    assert {s["answered_at_unknown"] for s in embed["post"]["sources"]} == {missing}, embed["post"]["sources"]
+    assert embed["archive_lookups"] and all(found["answered_at_unknown"] == missing and found["fetched_at"] is None
+                                            for found in embed["archive_lookups"]), embed["archive_lookups"]
+    md = world("--replay", str(other), "report", str(article)).stdout
+    assert today not in "".join(line for line in md.splitlines() if not line.startswith(("- Scanned", "- Generated")))
+    assert "not in the answer" not in md
+    status = next(line for line in md.splitlines() if line.startswith("| Status |"))
+    assert missing in status and "replayed from WARC (file not recorded)" not in md, status
+    assert not fakenet.hits
