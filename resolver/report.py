@@ -206,6 +206,8 @@ def _archive_line(archived: ArchivedUrl) -> Part:
         return f"  archive {archived.url}: {len(archived.lookup.snapshots)} snapshots; save: not submitted (offline)", \
             "yellow"
     kept = f"; local copy kept from {archived.live_kept}" if archived.live_kept else ""
+    if archived.live_error:   # no copy of the page, and why (newuser30b #6: said nowhere)
+        kept += f"; page copy failed: {archived.live_error}"
     return (f"  archive {archived.url}: {len(archived.lookup.snapshots)} snapshots{saved}{kept}",
             "red" if archived.failed else "cyan")
 
@@ -485,6 +487,14 @@ def archive_text(result: ArchivedUrl) -> Text:
     if saved:
         _line(text, f"  save: {saved.status}" + (f" {saved.snapshot_url}" if saved.snapshot_url else "")
               + (f" ({saved.message})" if saved.message else ""), "cyan")
+    if result.live_error:
+        _line(text, f"  error: page copy: {result.live_error}", "red")
+    copy = result.replayed
+    if copy is not None:
+        held = "" if copy.status is None or 200 <= copy.status < 300 else (
+            f" (the page answered HTTP {copy.status}: the record holds that answer, not the page)")
+        _line(text, f"  replayed copy: {copy.file} @ {copy.offset}, "
+              + (f"WARC-Date {copy.warc_date}" if copy.warc_date else str(copy.answered_at_unknown)) + held, "dim")
     if result.warc:
         status = result.live_status
         held = "" if status is None or 200 <= status < 300 else (

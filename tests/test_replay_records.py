@@ -20,21 +20,29 @@ DELETED = ("2024-06-20T11:00:00Z", fx.TOMBSTONE_DELETED)
 
 
 def write_warc(path, *answers, url=None):
-    """A WARC at `path` of syndication answers for POST, each (WARC-Date, JSON body), each a request record and
-    its response as a crawler writes them; `url`: the request URL (default: what the tool asks, real token)."""
+    """A WARC at `path` of syndication answers for POST, each (WARC-Date, JSON body); `url`: the request URL
+    (default: what the tool asks, with the real token, as a crawler records it)."""
     url = url or syndication.request_url(fx.POST_ID)
+    return write_records(path, *((url, date, 200, "application/json", json.dumps(body).encode())
+                                 for date, body in answers))
+
+
+def write_records(path, *records):
+    """A WARC at `path` of (URL, WARC-Date, status, Content-Type, body) answers, each a response record and its
+    request record as a crawler writes them."""
+    from urllib.parse import urlsplit
+
     with open(path, "wb") as out:
         writer = WARCWriter(out, gzip=True)
-        for date, body in answers:
-            data = json.dumps(body).encode()
+        for url, date, status, kind, data in records:
             response = writer.create_warc_record(
                 url, "response", payload=io.BytesIO(data), warc_headers_dict={"WARC-Date": date},
-                http_headers=StatusAndHeaders("200 OK", [("Content-Type", "application/json"),
-                                                         ("Content-Length", str(len(data)))], protocol="HTTP/1.1"))
-            target = url.split("twimg.com", 1)[1]
+                http_headers=StatusAndHeaders(f"{status} OK", [("Content-Type", kind),
+                                                              ("Content-Length", str(len(data)))], protocol="HTTP/1.1"))
+            split = urlsplit(url)
             request = writer.create_warc_record(
                 url, "request", payload=io.BytesIO(b""), warc_headers_dict={"WARC-Date": date},
-                http_headers=StatusAndHeaders(f"GET {target} HTTP/1.1", [("Host", "cdn.syndication.twimg.com")],
+                http_headers=StatusAndHeaders(f"GET {split.path}?{split.query} HTTP/1.1", [("Host", split.netloc)],
                                               is_http_request=True))
             request.rec_headers.add_header("WARC-Concurrent-To", response.rec_headers.get_header("WARC-Record-ID"))
             writer.write_record(response)
@@ -152,4 +160,36 @@ def test_a_request_no_replayed_warc_holds_is_said_to_be_not_in_them_with_no_time
     assert "not in the answer" not in md
     status = next(line for line in md.splitlines() if line.startswith("| Status |"))
     assert missing in status and "replayed from WARC (file not recorded)" not in md, status
+    assert not fakenet.hits
+
+
+def test_archive_replay_says_a_page_not_in_the_warc_and_dates_a_replayed_copy(fakenet, tmp_path):
+    """newuser30b #6: `archive --replay` said nothing when a post page was not in the WARC (`live_status: null`, no
+    reason, no error line, not a failed step), and a replayed copy was reported in `live_*` fields, with no date, as
+    if taken live. Now the missing one says why, names the files and fails the step; a replayed copy is given as
+    replayed: its file, offset, status and WARC-Date."""
+    from resolver.archive import lookup_url
+
+    gone = f"https://twitter.com/RivertonRoads/status/{fx.GONE_ID}"
+    cdx = json.dumps([["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"]]).encode()
+    warc = write_records(tmp_path / "crawl.warc.gz",
+                         (POST, "2024-05-15T13:00:00Z", 200, "text/html", b"<html>the post page</html>"),
+                         *((lookup_url(u), "2024-05-15T13:01:00Z", 200, "application/json", cdx) for u in (POST, gone)))
+    world = World(fakenet, tmp_path)
+    result = world("--replay", str(warc), "archive", "--json", POST, gone)
+    assert result.exit_code == 1, result.output   # a page not in the WARC is a step that failed
+    found = {a["url"]: a for a in map(json.loads, result.stdout.splitlines())}
+    kept, missing = found[POST], found[gone]
+    assert (kept["live_status"], kept["live_url"], kept["warc"], kept["live_error"]) == (None, None, None, None)
+    assert {k: v for k, v in kept["replayed"].items() if k != "offset"} == {
+        "file": str(warc), "url": POST, "status": 200, "warc_date": "2024-05-15T13:00:00.000000Z",
+        "answered_at_unknown": None}
+    assert kept["count"] == 0 and kept["error"] is None
+    assert (missing["live_status"], missing["warc"], missing["replayed"]) == (None, None, None)
+    assert missing["live_error"] == f"not-in-warc: not in the replayed WARC files ({warc}): GET {gone}"
+    table = world("--replay", str(warc), "archive", POST, gone)
+    assert f"error: page copy: not-in-warc: not in the replayed WARC files ({warc}): GET {gone}" in table.output
+    assert (f"replayed copy: {warc} @ {kept['replayed']['offset']}, WARC-Date 2024-05-15T13:00:00.000000Z"
+            in table.output), table.output
+    assert "local copy" not in table.output
     assert not fakenet.hits
