@@ -380,8 +380,9 @@ class OfflineTransport(httpx.AsyncBaseTransport):
 
 
 class ReplayTransport(httpx.AsyncBaseTransport):
-    """Answers from WARC response records, by the original URL, in recorded order; never touches the network.
-    The WARC keeps URLs redacted, so the URL asked for is redacted the same way before it is looked up."""
+    """Answers from WARC response records, by the original URL (of several records, the newest answer: ReplayIndex);
+    never touches the network. The tool's own WARC keeps URLs redacted, so the URL asked for is redacted the same way
+    before it is looked up."""
 
     def __init__(self, index: ReplayIndex, redactor: Redactor = NO_SECRETS) -> None:
         self.index = index
