@@ -193,3 +193,22 @@ def test_archive_replay_says_a_page_not_in_the_warc_and_dates_a_replayed_copy(fa
             in table.output), table.output
     assert "local copy" not in table.output
     assert not fakenet.hits
+
+
+def test_a_crawlers_syndication_token_is_no_configured_secret_and_a_configured_one_is_never_kept(fakenet, tmp_path):
+    """The token matched around (newuser30b #2) is no secret of the user's: a record of it answers, its value is not
+    taken for a configured secret (no "withheld" URL, no redaction said of the answer), and a configured X bearer
+    token asked of the same replay (the X API first, not in the WARC) reaches neither the database nor the output."""
+    bearer = "MRKxbearer7Q2replaytoken"
+    warc = write_warc(tmp_path / "crawl.warc.gz", AVAILABLE)
+    world = World(fakenet, tmp_path)
+    result = world("--replay", str(warc), "fetch", "--no-media", "--json", POST, env={"X_BEARER_TOKEN": bearer})
+    post = json.loads(result.stdout.splitlines()[0])
+    assert post["status"] == "available" and post["text"] == fx.SYNDICATION_TWEET["text"], result.output
+    assert bearer not in result.output and bearer.encode() not in world.db.read_bytes()
+    from cache import Store
+    with Store(world.db) as store:
+        rows = {r["purpose"]: r for r in store.db["fetches"].rows}
+        redacted = [r["redacted"] for r in store.db["bodies"].rows]
+    assert rows["syndication"]["via"] == "warc" and rows["syndication"]["warc_file"] == str(warc)
+    assert not any(redacted), "the answer was said to have a secret redacted out of it"
