@@ -293,6 +293,9 @@ def _archive_failed(archived: ArchivedUrl) -> Iterator[StepFailure]:
     if archived.error and not archived.error.startswith(WITHHELD):
         yield StepFailure(f"archive lookup failed for {archived.url}: {archived.error}", archived.url,
                           archived.error, archived=True, stage="archive")
+    if archived.live_error:   # no copy of the page: said as the other failed steps are (newuser30b #6)
+        yield StepFailure(f"page copy of {archived.url} failed: {archived.live_error}", archived.url,
+                          f"page copy: {archived.live_error}", archived=True, stage="archive")
     saved = archived.saved
     if saved is not None and saved.status in ("error", "gave_up"):
         what = saved.status + (f" ({saved.message})" if saved.message else "")

@@ -109,10 +109,10 @@ def test_the_newest_record_answers_and_the_others_are_said(fakenet, tmp_path, or
     assert said.startswith("tombstone: This Post was deleted"), said
     assert ("answered by the newest WARC record of this request (WARC-Date 2024-06-20T11:00:00.000000Z, the post as "
             f"of the newest crawl); another WARC record of this request answered otherwise: {early} (offset ") in said
-    assert said.endswith("), WARC-Date 2024-05-16T09:05:00Z: available"), said
+    assert said.endswith("), WARC-Date 2024-05-16T09:05:00.000000Z: available"), said
     report = world("--replay", str(warcs[0]), *[a for w in warcs[1:] for a in ("--replay", str(w))],
                    "fetch", "--no-media", POST)
-    assert "2024-05-16T09:05:00Z: available" in report.output
+    assert "2024-05-16T09:05:00.000000Z: available" in report.output
     assert not fakenet.hits
 
 
@@ -188,6 +188,7 @@ def test_archive_replay_says_a_page_not_in_the_warc_and_dates_a_replayed_copy(fa
     assert (missing["live_status"], missing["warc"], missing["replayed"]) == (None, None, None)
     assert missing["live_error"] == f"not-in-warc: not in the replayed WARC files ({warc}): GET {gone}"
     table = world("--replay", str(warc), "archive", POST, gone)
+    assert f"page copy of {gone} failed: not-in-warc: not in the replayed WARC files ({warc})" in table.stderr
     assert f"error: page copy: not-in-warc: not in the replayed WARC files ({warc}): GET {gone}" in table.output
     assert (f"replayed copy: {warc} @ {kept['replayed']['offset']}, WARC-Date 2024-05-15T13:00:00.000000Z"
             in table.output), table.output

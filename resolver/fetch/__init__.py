@@ -451,6 +451,7 @@ async def _said_otherwise(record: PostRecord, outcome: FetchOutcome, session: Se
     import time
 
     from resolver.transport import replayed_body
+    from resolver.warc import answered_at
 
     if not outcome.replay_others:
         return record
@@ -463,7 +464,8 @@ async def _said_otherwise(record: PostRecord, outcome: FetchOutcome, session: Se
             answer = found.status + (f" ({found.reason})" if found.reason else "")
         except Exception as exc:  # noqa: BLE001 - too large, badly encoded: said, never the run's end
             answer = f"not readable ({session.redactor.text(str(exc))})"
-        said.append(f"{other.file} (offset {other.offset}), WARC-Date {other.warc_date or 'none'}: {answer}")
+        when = answered_at(other.warc_date) or f"{other.warc_date!r} (no time)" if other.warc_date else "none"
+        said.append(f"{other.file} (offset {other.offset}), WARC-Date {when}: {answer}")
     count = len(said)
     note = (f"answered by the newest WARC record of this request (WARC-Date {outcome.fetched_at}, the post as of the "
             f"newest crawl); {'another WARC record' if count == 1 else f'{count} other WARC records'} of this request "
