@@ -624,6 +624,23 @@ async def _save_once(row: dict[str, Any], *, session: Session, poll_every: float
 # -- archiving a list of URLs -------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
+class ReplayedCopy:
+    """A page's copy replayed from a WARC record (`archive --replay`): no live copy, but the crawl's, dated by its
+    record (newuser30b #6: it was given as `live_status` and `warc`, with no date, as if taken by this run)."""
+
+    file: str
+    offset: int
+    url: str
+    status: int | None
+    warc_date: str | None                  # the record's WARC-Date, as the cache writes times; None: not known
+    answered_at_unknown: str | None = None  # why there is no date
+
+    def to_json(self) -> dict[str, Any]:
+        return {"file": self.file, "offset": self.offset, "url": self.url, "status": self.status,
+                "warc_date": self.warc_date, "answered_at_unknown": self.answered_at_unknown}
+
+
+@dataclass(frozen=True)
 class ArchivedUrl:
     """One URL archived: its snapshots, what a save did, and where its live copy is in the WARC."""
 
@@ -636,6 +653,9 @@ class ArchivedUrl:
     # When an earlier run took the live copy the WARC holds (UTC ISO 8601), kept rather than taken again; None: this
     # run took it (or none was taken)
     live_kept: str | None = None
+    # Why no copy of the page was taken (a timeout; under --replay, not in the replayed WARC files): a step that failed
+    live_error: str | None = None
+    replayed: ReplayedCopy | None = None   # the copy replayed from a WARC record, under --replay (not live_*)
 
     @property
     def error(self) -> str | None:
@@ -653,7 +673,7 @@ class ArchivedUrl:
         (signed image URLs are common: a scan --archive of such pages would exit 1 for a policy, not a failure)."""
         save_failed = self.saved is not None and self.saved.status in ("error", "gave_up")
         lookup_failed = self.error is not None and not self.error.startswith(WITHHELD)
-        return not self.unavailable and (lookup_failed or save_failed)
+        return not self.unavailable and (lookup_failed or save_failed or self.live_error is not None)
 
     def to_json(self) -> dict[str, Any]:
         found = self.lookup
@@ -668,7 +688,8 @@ class ArchivedUrl:
                 "closest": snapshot(found.closest), "error": found.error,
                 "saved": self.saved.to_json() if self.saved else None,
                 "warc": {"file": self.warc[0], "offset": self.warc[1]} if self.warc else None,
-                "live_status": self.live_status, "live_url": self.live_url, "live_kept": self.live_kept}
+                "live_status": self.live_status, "live_url": self.live_url, "live_kept": self.live_kept,
+                "live_error": self.live_error, "replayed": self.replayed.to_json() if self.replayed else None}
 
 
 async def archive_urls(urls: list[str], *, session: Session, options: ArchiveOptions = ArchiveOptions(),
@@ -729,10 +750,27 @@ async def _archive_one(url: str, session: Session, options: ArchiveOptions, near
             saved = _spared(url, latest_good(found), options.max_age_days)
         elif not saved_recently(session.store, url, options.max_age_days):
             session.store.queue_save(url)
-    warc = (live.warc_file, live.warc_offset) if live and live.warc_file and live.warc_offset is not None else None
-    return ArchivedUrl(url, found, saved, live_status=live.status if live else None, warc=warc,
-                       live_url=live.url if live else None,
-                       live_kept=live.fetched_at if live is not None and live.via == KEPT else None)
+    return ArchivedUrl(url, found, saved, **_page_copy(live, session))
+
+
+def _page_copy(live: FetchOutcome | None, session: Session) -> dict[str, Any]:
+    """The ArchivedUrl fields of a page's copy: taken live (into the run's WARC), kept from an earlier run, replayed
+    from a WARC record (dated by it), or why there is none (newuser30b #6: a page not in the replayed WARC files was
+    `live_status: null` with no reason, and no failed step). Offline, no copy was asked for: nothing to say."""
+    from resolver.http import NOT_CACHED
+
+    if live is None:
+        return {}
+    if live.status is None:
+        return {"live_error": session.redactor.text(live.problem or "no answer")} \
+            if live.error_kind != NOT_CACHED else {}
+    if live.via == "warc" and live.warc_file and live.warc_offset is not None:
+        return {"replayed": ReplayedCopy(live.warc_file, live.warc_offset, session.redactor.url(live.url), live.status,
+                                         None if live.answered_at_unknown else live.fetched_at,
+                                         live.answered_at_unknown)}
+    warc = (live.warc_file, live.warc_offset) if live.warc_file and live.warc_offset is not None else None
+    return {"live_status": live.status, "warc": warc, "live_url": live.url,
+            "live_kept": live.fetched_at if live.via == KEPT else None}
 
 
 def _spared(url: str, good: Snapshot | None, max_age_days: float) -> SaveResult:

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from resolver.session import Session
     from resolver.settings import Settings
     from resolver.transport import Client
-    from resolver.warc import ReplayIndex
+    from resolver.warc import ReplayedResponse, ReplayIndex
 
 LONG_WAIT_S = 1.0            # a retry or a rate-limit wait this long gets a status line
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
@@ -94,6 +94,8 @@ class FetchOutcome:
     # Replayed from a WARC record with no WARC-Date that reads as a time: why when the source answered is not known
     # (`fetched_at` is then when the replay asked, which is no time of the source's).
     answered_at_unknown: str | None = None
+    # Replayed: the other records of this request that answered otherwise (ReplayIndex.others), newest answered
+    replay_others: tuple[ReplayedResponse, ...] = ()
 
     @property
     def sha256(self) -> str | None:
@@ -319,7 +321,7 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
     from resolver.transport import NotCached, NotReplayable, _read_capped
 
     settings, client = session.settings, session.client
-    contacted = url
+    contacted, via, unknown = url, "live", None
     started, fetched_at = time.monotonic(), ""   # stamped when the request starts, or when it is refused
     try:
         parsed = _check_url(url)
@@ -375,15 +377,19 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
         return FetchOutcome(url, contacted, method, fetched_at, response.status_code, recorded, body,
                             (time.monotonic() - started) * 1000, via=via, warc_file=warc_file, warc_offset=warc_offset,
                             cut=cut, redacted=redacted, non_public=bool(response.extensions.get("non_public")),
-                            answered_at_unknown=unknown)
+                            answered_at_unknown=unknown,
+                            replay_others=tuple(response.extensions.get("warc_others") or ()))
     except (TimeoutError, BodyTooSlow):   # the one deadline, whichever watch saw it first: asyncio's or the reader's
         kind, message = "timeout", f"no complete answer within the {settings.deadline:g}s deadline"
     except (UnsafeTarget, BodyTooLarge) as exc:
         kind, message = exc.kind, str(exc)
     except httpx.InvalidURL as exc:
         kind, message = "invalid-url", f"refused {url}: {exc}"
-    except NotReplayable as exc:
+    except NotReplayable as exc:   # the replay's, with no answer and no time of the source's (newuser30b #4)
+        from resolver.warc import no_answer_in_warcs
+
         kind, message = NOT_IN_WARC, str(exc)
+        via, unknown = "warc", no_answer_in_warcs(session.replay.paths if session.replay is not None else ())
     except NotCached as exc:
         kind, message = NOT_CACHED, str(exc)
     except httpx.TimeoutException as exc:
@@ -396,7 +402,8 @@ async def _attempt(session: Session, method: str, url: str, *, headers: Mapping[
     except httpx.HTTPError as exc:
         kind, message = "http", f"{type(exc).__name__}: {exc}"
     return FetchOutcome(url, contacted, method, fetched_at or utc_now(), None, {}, b"",
-                        (time.monotonic() - started) * 1000, kind, session.redactor.text(message or kind))
+                        (time.monotonic() - started) * 1000, kind, session.redactor.text(message or kind), via=via,
+                        answered_at_unknown=unknown)
 
 
 def say_retry(session: Session, url: str, attempt: int, seconds: float) -> None:
@@ -566,11 +573,19 @@ def _log(session: Session, outcome: FetchOutcome, purpose: str, ledger: Ledger |
         elapsed_ms=round(outcome.elapsed_ms, 1), error_kind=error_kind, error=error, purpose=purpose, via=outcome.via,
         warc_file=outcome.warc_file, warc_offset=outcome.warc_offset, non_public=int(outcome.non_public),
         answered_at_unknown=outcome.answered_at_unknown,
-        warc_sha256=session.replay.digest(outcome.warc_file) if session.replay and outcome.via == "warc" else None)
+        warc_sha256=_replayed_from(session, outcome))
     if ledger is not None:
         return evolve(outcome, fetch_id=ledger.hold(row))
     store = session.store
     return evolve(outcome, fetch_id=store.record_fetch(row) if store is not None else None)
+
+
+def _replayed_from(session: Session, outcome: FetchOutcome) -> str | None:
+    """The sha256 of the WARC a replayed row was answered from; for a request none of the files held, the identity
+    of the set (ReplayIndex.files_digest): the same replay takes that miss as its own (replay30 2e)."""
+    if session.replay is None or outcome.via != "warc":
+        return None
+    return session.replay.digest(outcome.warc_file) if outcome.warc_file else session.replay.files_digest
 
 
 # -- libraries that talk through requests (tweepy, #12) ------------------------------------------------------------

@@ -852,7 +852,9 @@ def provenance_text(source: dict[str, Any], *, body: str = "body") -> str:
     if source.get("body_sha256"):
         parts.append(f"{body} {source['body_sha256'][:12]}…" + (" (secret redacted)" if source.get("body_redacted")
                                                                 else ""))
-    if replayed:   # when the source answered is the record's WARC-Date: the replay's own time is no fact (reuse28)
+    if replayed and not source.get("warc_file") and unknown:   # a request no replayed file held: no answer
+        parts.append(unknown)
+    elif replayed:   # when the source answered is the record's WARC-Date: the replay's own time is no fact (reuse28)
         parts.append(f"replayed from WARC {source.get('warc_file') or '(file not recorded)'}"
                      + (f", answered at {when}" if when else f", {unknown}" if unknown else ""))
     return ", ".join(p for p in parts if p)

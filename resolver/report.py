@@ -207,6 +207,8 @@ def _archive_line(archived: ArchivedUrl) -> Part:
         return f"  archive {archived.url}: {len(archived.lookup.snapshots)} snapshots; save: not submitted (offline)", \
             "yellow"
     kept = f"; local copy kept from {archived.live_kept}" if archived.live_kept else ""
+    if archived.live_error:   # no copy of the page, and why (newuser30b #6: said nowhere)
+        kept += f"; page copy failed: {archived.live_error}"
     return (f"  archive {archived.url}: {len(archived.lookup.snapshots)} snapshots{saved}{kept}",
             "red" if archived.failed else "cyan")
 
@@ -292,6 +294,9 @@ def _archive_failed(archived: ArchivedUrl) -> Iterator[StepFailure]:
     if archived.error and not archived.error.startswith(WITHHELD):
         yield StepFailure(f"archive lookup failed for {archived.url}: {archived.error}", archived.url,
                           archived.error, archived=True, stage="archive")
+    if archived.live_error:   # no copy of the page: said as the other failed steps are (newuser30b #6)
+        yield StepFailure(f"page copy of {archived.url} failed: {archived.live_error}", archived.url,
+                          f"page copy: {archived.live_error}", archived=True, stage="archive")
     saved = archived.saved
     if saved is not None and saved.status in ("error", "gave_up"):
         what = saved.status + (f" ({saved.message})" if saved.message else "")
@@ -485,6 +490,14 @@ def archive_text(result: ArchivedUrl) -> Text:
     if saved:
         _line(text, f"  save: {saved.status}" + (f" {saved.snapshot_url}" if saved.snapshot_url else "")
               + (f" ({saved.message})" if saved.message else ""), "cyan")
+    if result.live_error:
+        _line(text, f"  error: page copy: {result.live_error}", "red")
+    copy = result.replayed
+    if copy is not None:
+        held = "" if copy.status is None or 200 <= copy.status < 300 else (
+            f" (the page answered HTTP {copy.status}: the record holds that answer, not the page)")
+        _line(text, f"  replayed copy: {copy.file} @ {copy.offset}, "
+              + (f"WARC-Date {copy.warc_date}" if copy.warc_date else str(copy.answered_at_unknown)) + held, "dim")
     if result.warc:
         status = result.live_status
         held = "" if status is None or 200 <= status < 300 else (
@@ -702,8 +715,14 @@ def _provenance_cell(source: dict[str, Any]) -> str:
 def _given_by(post: dict[str, Any], field: str, found: str | None) -> str:
     """A fact's Recorded from cell: the answer that gave it, or, for a fact no answer gave (a 404 gives no
     author), the answer that said what the post is, named as one the fact was not in (newuser27 §10)."""
-    cell = _provenance_cell(_source_of(post, field))
-    return cell if found is not None or cell == "nothing recorded" else f"not in the answer ({cell})"
+    source = _source_of(post, field)
+    cell = _provenance_cell(source)
+    if found is not None or cell == "nothing recorded":
+        return cell
+    # a fetch that ended in an error with no body gave no answer to find it in (newuser30b #4: a request no replayed
+    # WARC held read "not in the answer (syndication, <the replay's time>, fetch #5)")
+    answered = source.get("status") not in ("error", None) or source.get("body_sha256")
+    return f"not in the answer ({cell})" if answered else f"no answer ({cell})"
 
 
 def _facts(embed: dict[str, Any]) -> list[tuple[str, str | None, str | None, str]]:

@@ -203,7 +203,7 @@ class Session:
         if not ids:
             return set()
         if self.replay is not None:   # --offline with it too: the replay answers (replay30)
-            return set(self.store.not_replayed_from(list(ids), list(self.replay.digests.values()),
+            return set(self.store.not_replayed_from(list(ids), [*self.replay.digests.values(), self.replay.files_digest],
                                                     files=list(self.replay.digests)))
         if self._of_no_known_age is None:
             # A live run writes no such row (it replays nothing), so those of the cache as the run starts are all

@@ -386,23 +386,38 @@ class OfflineTransport(httpx.AsyncBaseTransport):
 
 
 class ReplayTransport(httpx.AsyncBaseTransport):
-    """Answers from WARC response records, by the original URL, in recorded order; never touches the network.
-    The WARC keeps URLs redacted, so the URL asked for is redacted the same way before it is looked up."""
+    """Answers from WARC response records, by the original URL (of several records, the newest answer: ReplayIndex);
+    never touches the network. The tool's own WARC keeps URLs redacted, so the URL asked for is redacted the same way
+    before it is looked up."""
 
     def __init__(self, index: ReplayIndex, redactor: Redactor = NO_SECRETS) -> None:
         self.index = index
         self.redactor = redactor
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        from resolver.warc import not_in_warcs
+
         request.extensions.get("took_slot", _nothing)()
         url = request.extensions.get("original_url", str(request.url))
         found = self.index.take(request.method, self.redactor.url(url))
         if found is None:
-            raise NotReplayable(f"not in the replayed WARC files: {request.method} {url}", request=request)
+            raise NotReplayable(f"{not_in_warcs(self.index.paths)}: {request.method} {url}", request=request)
         return httpx.Response(found.status, headers=found.headers, stream=_ReplayedBody(found), request=request,
                               extensions={"via": "warc", "warc_file": found.file, "warc_offset": found.offset,
                                           "reason_phrase": found.reason.encode(), "truncated": found.truncated,
-                                          "redacted": found.redacted, "warc_date": found.warc_date})
+                                          "redacted": found.redacted, "warc_date": found.warc_date,
+                                          "warc_others": self.index.others(request.method, found)})
+
+
+async def replayed_body(found: ReplayedResponse, *, max_bytes: int, deadline: float) -> bytes:
+    """A replayed record's body, decoded under the caps every answer is read under (`_read_capped`): a record that
+    is not the answer taken, read to say what it answered (ReplayIndex.others)."""
+    response = httpx.Response(found.status, headers=found.headers, stream=_ReplayedBody(found),
+                              request=httpx.Request("GET", found.url))
+    try:
+        return await _read_capped(response, max_bytes=max_bytes, deadline=deadline)
+    finally:
+        await response.aclose()
 
 
 class _ReplayedBody(httpx.AsyncByteStream):

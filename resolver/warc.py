@@ -5,8 +5,9 @@ contacted one in WARC-Embed-Resolver-Contacted-URI when an [origins] override wa
 decoded, so Content-Encoding is dropped and Content-Length set to match: replay tools then read them as they
 are. Secrets (Authorization, cookies, API keys) are never written.
 
-Replay: an index of the response records of one or more WARC files answers requests by method and URL, in the
-order they were recorded (a 429 then a 200 replays as a 429 then a 200).
+Replay: an index of the response records of one or more WARC files answers requests by method and URL (a
+syndication URL whatever its token). Of several records answering one request the one with the latest WARC-Date
+answers, and the others that answered otherwise are said beside it (ReplayIndex).
 
 A run's writer and replay index live in its session (resolver.session.Session), never in module state.
 """
@@ -190,10 +191,15 @@ class ReplayedResponse:
     truncated: str | None = None   # the record's WARC-Truncated: its payload is only the start of the answer
     redacted: bool = False         # the record's REDACTED_HEADER: a configured secret was taken out of its payload
     warc_date: str | None = None   # the record's WARC-Date: when the source answered, not when it is replayed (#4)
+    payload_digest: str | None = None   # the record's WARC-Payload-Digest: two records of one answer share it
 
 
 class ReplayIndex:
-    """Response records of WARC files by (method, URL), each replayed in recorded order; the last one repeats.
+    """Response records of WARC files by (method, URL). A request that some record answers (anything but a 429 or a
+    5xx, which a live run would ask again) gets the one with the latest WARC-Date, every time: the answer as of the
+    newest crawl, whatever the order the files were named in or the records written (newuser30b #1: the first named
+    answered, and the others were never said). `others` gives the records that answered it otherwise. A request
+    only ever answered 429 or 5xx replays those in recorded order, the last one repeating.
 
     The index holds each record's head and offset, not its payload: a payload is read from the file when its answer
     is, as it was received, a piece at a time, and decoded by the bounded reader every answer goes through (#12:
@@ -237,10 +243,11 @@ class ReplayIndex:
                             list(headers.headers), str(path), iterator.get_record_offset(),
                             record.rec_headers.get_header("WARC-Truncated"),
                             bool(record.rec_headers.get_header(REDACTED_HEADER)),
-                            record.rec_headers.get_header("WARC-Date"))
+                            record.rec_headers.get_header("WARC-Date"),
+                            record.rec_headers.get_header("WARC-Payload-Digest"))
                         pending.append((record.rec_headers.get_header("WARC-Record-ID"), replayed))
                 for record_id, replayed in pending:
-                    self._queues[(methods.get(record_id, "GET").upper(), replayed.url)].append(replayed)
+                    self._queues[_key(methods.get(record_id, "GET"), replayed.url)].append(replayed)
                     self._answered(replayed.warc_date)
 
     def _answered(self, warc_date: str | None) -> None:
@@ -253,24 +260,56 @@ class ReplayIndex:
             if self.answered_from_us is None or micros < self.answered_from_us:
                 self.answered_from_us, self.answered_from = micros, when
 
+    @property
+    def files_digest(self) -> str:
+        """The identity of this set of files, whatever their order or paths: the sha256 of their sha256s, sorted (one
+        file: its own). Kept on a request none of them holds, so a replay of the same files takes that miss as
+        theirs, and one of other files asks again (replay30 2e)."""
+        digests = sorted(set(self.digests.values()))
+        return digests[0] if len(digests) == 1 else hashlib.sha256("\n".join(digests).encode()).hexdigest()
+
     def digest(self, path: str | None) -> str | None:
         """The sha256 of one of the files, as a record's `file` names it (replay30: the same WARC given by another
         path, a symlink or a copy was taken for another, and every answer asked of it again)."""
         return self.digests.get(path) if path is not None else None
 
     def take(self, method: str, url: str) -> ReplayedResponse | None:
-        """The next recorded response for this request, or None when the WARC files never saw it."""
-        key = (method.upper(), url)
+        """The response for this request (the newest answer; see the class), or None when the WARC files never saw
+        it."""
+        key = _key(method, url)
         with self._lock:
             queue = self._queues.get(key)
             if not queue:
                 return None
+            answers = [r for r in queue if not _asked_again(r.status)]
+            if answers:   # stable: of records of one time (or none), the first recorded
+                return max(answers, key=lambda r: answered_at(r.warc_date) or "")
             index = min(self._used[key], len(queue) - 1)
             self._used[key] += 1
             return queue[index]
 
+    def others(self, method: str, found: ReplayedResponse) -> tuple[ReplayedResponse, ...]:
+        """The answers recorded for `found`'s request other than it whose status or payload differs from it: what
+        a report says beside the answer taken, so the reader sees that the WARCs disagree."""
+        queue = self._queues.get(_key(method, found.url), [])
+        return tuple(r for r in queue if r is not found and not _asked_again(r.status)
+                     and (r.status, r.payload_digest) != (found.status, found.payload_digest or object()))
+
     def __len__(self) -> int:
         return sum(len(q) for q in self._queues.values())
+
+
+def _asked_again(status: int) -> bool:
+    """A status a live run asks again after (resolver.http retries 429 and 5xx): no answer about what was asked."""
+    return status == 429 or status >= 500
+
+
+def _key(method: str, url: str) -> tuple[str, str]:
+    """What a record answers by, and a request is looked up by: its method and its URL in the form that names one
+    answer (resolver.fetch.syndication.replay_key: a syndication URL whatever its token)."""
+    from resolver.fetch.syndication import replay_key
+
+    return method.upper(), replay_key(url)
 
 
 def answered_at(warc_date: str | None) -> str | None:
@@ -285,6 +324,17 @@ def answered_at(warc_date: str | None) -> str | None:
     if moment.tzinfo is None:   # WARC-Date is UTC by definition
         moment = moment.replace(tzinfo=timezone.utc)
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def not_in_warcs(paths: Iterable[Path]) -> str:
+    """What a request none of the replayed WARC files holds is: named as such, with the files."""
+    return f"not in the replayed WARC files ({', '.join(str(p) for p in paths)})"
+
+
+def no_answer_in_warcs(paths: Iterable[Path]) -> str:
+    """Why a request the replayed WARC files do not hold has no time: there was no answer at all (newuser30b #4: it
+    was recorded as a live fetch at the replay's time, and a report cited that time as the source's)."""
+    return f"{not_in_warcs(paths)}: no answer, so no time of the source's"
 
 
 UNKNOWN_ANSWER_TIME = "when the source gave this answer is not known"

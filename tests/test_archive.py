@@ -557,7 +557,7 @@ def test_a_replay_answers_from_its_warc_not_from_a_live_answer_the_cache_holds(f
     only_live = CliRunner().invoke(command, ["--config", str(config), "--db", str(tmp_path / "c.db"),
                                              "--replay", str(warc), "resolve", "--json", "https://t.co/Ll55Mm66Nn"])
     assert only_live.exit_code == 1 and json.loads(only_live.stdout)["error"] == (
-        "not-in-warc: not in the replayed WARC files: GET https://t.co/Ll55Mm66Nn")
+        f"not-in-warc: not in the replayed WARC files ({warc}): GET https://t.co/Ll55Mm66Nn")
     assert len(fakenet.hits) == hits
 
 
@@ -588,11 +588,13 @@ def test_a_replay_report_lists_no_archive_lookup_its_warc_does_not_hold(fakenet,
     report = json.loads(cli("--replay", str(warc), "report", "--format", "json", str(article)))
     assert len(fakenet.hits) == hits
     [embed] = [e for e in report["embeds"] if e["post"]]
-    assert (embed["snapshots"], embed["archived_copies"], embed["archive_lookups"], embed["archive_looked_up"]) == (
-        [], [], [], False)
+    assert (embed["snapshots"], embed["archived_copies"], embed["archive_looked_up"]) == ([], [], False)
+    # the replay's own lookup, which its WARC did not hold, is listed as such (replay30 2e, newuser30b #4)
+    assert [(found["service"], found["fetched_at"], found["answered_at_unknown"]) for found in embed["archive_lookups"]
+            ] == [("cdx", None, f"not in the replayed WARC files ({warc}): no answer, so no time of the source's")]
     [archive] = [c for c in embed["checks"] if c["name"] == "archive"]
     assert archive["result"] == "skip" and archive["evidence"].startswith(
-        "not known: the archive lookup failed (not-in-warc: not in the replayed WARC files: GET "
+        f"not known: the archive lookup failed (not-in-warc: not in the replayed WARC files ({warc}): GET "
         "https://web.archive.org/cdx/search/cdx?"), archive
     assert report["summary"]["archive"] == {"looked_up": 0, "with_copy": 0, "without_copy": 0, "not_checked": 1}
     md = cli("--replay", str(warc), "report", str(article))

@@ -189,8 +189,15 @@ def test_html_thumbnails_come_from_kept_media(world):
 def test_scan_archive_and_identify_from_the_command_line(world, fakenet, tmp_path):
     import json as json_module
 
+    from urllib.parse import urlsplit
+
     from werkzeug.wrappers import Response
 
+    # the post pages, copied live, served too: a page whose copy gets no answer is a step that failed (newuser30b #6)
+    for post in (POST, GONE):
+        fakenet.route("twitter.com", urlsplit(post).path, page("<html>the post page</html>"))
+    with open(tmp_path / "config.toml", "a") as config:   # [origins] is its last table
+        config.write(f'"https://twitter.com" = "{fakenet.origin}"\n')
     out = json_module.loads(world("scan", "--archive", "--save", "--json", "article.html"))
     by_url = {a["url"]: a for a in out["archives"]}
     assert by_url[GONE]["count"] == 2 and by_url[GONE]["saved"]["status"] == "no-keys"

@@ -460,6 +460,8 @@ async def _syndication(target: Target, session: Session, ledger: Ledger | None =
     if outcome.error:
         return _failed(target, "syndication", outcome)
     record = syndication.parse(target.post_id, outcome.status, outcome.headers.get("content-type", ""), outcome.body)
+    record = await _said_otherwise(record, outcome, session, lambda status, kind, body: syndication.parse(
+        target.post_id, status, kind, body))
     return _waited(replace(record, fetch_ids=tuple(i for i in (outcome.fetch_id,) if i)), outcome)
 
 
@@ -479,7 +481,39 @@ async def _oembed(target: Target, session: Session, ledger: Ledger | None = None
         return _failed(target, "oembed", outcome)
     record = oembed.parse(target.platform, target.post_id, target.url, outcome.status,
                           outcome.headers.get("content-type", ""), outcome.body)
+    record = await _said_otherwise(record, outcome, session, lambda status, kind, body: oembed.parse(
+        target.platform, target.post_id, target.url, status, kind, body))
     return _waited(replace(record, fetch_ids=tuple(i for i in (outcome.fetch_id,) if i)), outcome)
+
+
+async def _said_otherwise(record: PostRecord, outcome: FetchOutcome, session: Session,
+                          parse: Callable[[int, str, bytes], PostRecord]) -> PostRecord:
+    """A replayed answer taken from the newest of several WARC records of its request (ReplayIndex.take) says so, and
+    what each other record answered, read as this one is: its file, its WARC-Date and the status it gives
+    (newuser30b #1: the other record was never mentioned, so a post deleted in a later crawl read as available)."""
+    import time
+
+    from resolver.transport import replayed_body
+    from resolver.warc import answered_at
+
+    if not outcome.replay_others:
+        return record
+    said = []
+    for other in outcome.replay_others:
+        try:
+            body = await replayed_body(other, max_bytes=session.settings.max_body_bytes,
+                                       deadline=time.monotonic() + session.settings.deadline)
+            found = parse(other.status, dict((k.lower(), v) for k, v in other.headers).get("content-type", ""), body)
+            answer = found.status + (f" ({found.reason})" if found.reason else "")
+        except Exception as exc:  # noqa: BLE001 - too large, badly encoded: said, never the run's end
+            answer = f"not readable ({session.redactor.text(str(exc))})"
+        when = answered_at(other.warc_date) or f"{other.warc_date!r} (no time)" if other.warc_date else "none"
+        said.append(f"{other.file} (offset {other.offset}), WARC-Date {when}: {answer}")
+    count = len(said)
+    note = (f"answered by the newest WARC record of this request (WARC-Date {outcome.fetched_at}, the post as of the "
+            f"newest crawl); {'another WARC record' if count == 1 else f'{count} other WARC records'} of this request "
+            f"answered otherwise: {'; '.join(said)}")
+    return replace(record, reason="; ".join(filter(None, [record.reason, note])))
 
 
 def _waited(record: PostRecord, outcome: FetchOutcome) -> PostRecord:

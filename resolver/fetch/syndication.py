@@ -33,6 +33,21 @@ def request_url(post_id: str, *, lang: str = "en") -> str:
     return f"{BASE}/tweet-result?{query}"
 
 
+def replay_key(url: str) -> str:
+    """The form of a URL a WARC record answers by: a tweet-result request without its `token`, its parameters in
+    order of name, so a crawler's record (the real token, computed from the id: fetch/token.py; its client's order of
+    parameters) answers the request asked here, whose `token` the tool's own WARC keeps as REDACTED (newuser30b #2:
+    only the tool's own WARCs ever answered). The token changes no answer; `id`, `lang` (a tombstone's words are in
+    it) and `features` (which fields the answer holds: an edit's history) are kept. Any other URL is itself."""
+    from urllib.parse import parse_qsl
+
+    prefix = f"{BASE}/tweet-result?"
+    if not url.startswith(prefix):
+        return url
+    params = sorted((k, v) for k, v in parse_qsl(url[len(prefix):], keep_blank_values=True) if k != "token")
+    return prefix + urlencode(params)
+
+
 def _record(post_id: str, status: str, reason: str | None = None, **fields: Any) -> PostRecord:
     return PostRecord(platform="twitter", post_id=post_id, url=status_url(post_id, fields.get("author_handle")),
                       status=status, method=METHOD, reason=reason, **fields)
