@@ -190,6 +190,11 @@ class Census:
         self.counted += items
         self.unlisted += folders - 1
 
+    def passed(self) -> None:
+        """An input counted that the run leaves out: its own output (review30r4: a report folder inside the input
+        folder, run again, was in the total: "3/5 articles" at the end)."""
+        self.counted -= 1
+
 
 def _counts(spec: InputSpec, census: Census | None) -> Census | None:
     """The census to keep for this spec, its names counted (folders as folders to list), or None: not cheap."""
@@ -219,8 +224,9 @@ def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | 
     if not isinstance(spec, InputSpec):
         raise TypeError(f"spec must be an InputSpec, not {type(spec).__name__}")
     stdin = stdin if stdin is not None else sys.stdin.buffer
-    taken = _Taker(spec.shard, skip, repeated, leave_out=frozenset(spec.leave_out), passed_over=passed_over, met=met)
     counts = _counts(spec, census)
+    taken = _Taker(spec.shard, skip, repeated, leave_out=frozenset(spec.leave_out), passed_over=passed_over, met=met,
+                   own=counts.passed if counts is not None else None)
     listed = counts.listed if counts is not None else None
     for name in spec.files:
         try:
@@ -278,8 +284,9 @@ class _Taker:
 
     def __init__(self, shard: Shard | None, skip: Skip | None, repeated: Callable[[], None] | None = None, *,
                  leave_out: frozenset[str] = frozenset(), passed_over: PassedOver | None = None,
-                 met: Callable[[str], object] | None = None) -> None:
+                 met: Callable[[str], object] | None = None, own: Callable[[], None] | None = None) -> None:
         self.shard, self.skip, self.repeated, self.leave_out = shard, skip, repeated, leave_out
+        self.own = own   # told of each file left out as the run's own output (Census.passed)
         self.passed_over, self.met = passed_over, met
         self.files: set[str] = set()   # keys of the files taken (not of JSON Lines or WARC records: no need)
         self.containers: set[str] = set()   # real paths of the JSON Lines and WARC files read
@@ -316,6 +323,8 @@ class _Taker:
         if item.problem is None and item.path is not None and item.key is not None:
             # A file's key: real path|size|time. One named is read whatever folder it is in.
             if self.leave_out and not item.explicit and self.left_out(item.key.rsplit("|", 2)[0]):
+                if self.own is not None:
+                    self.own()
                 return
             if item.key in self.files:
                 if self.repeated is not None:

@@ -11,6 +11,7 @@ from resolver.fetch.reparse import reparse_all
 from resolver.fetch import Target
 from tests.test_fetch import by_id, json_page, run
 from tests.waybacknet import Capture, serve
+from tests.test_warm_run import threaded_net  # noqa: F401 - a fixture: a held capture read holds up nothing else
 
 CAPTURES = Path(__file__).parent / "fixtures" / "captures"
 ID = "1389145873577009728"
@@ -362,3 +363,57 @@ def test_no_archived_copy_says_under_which_handles_it_was_looked_for(fakenet, tm
                in " ".join(shown.split()), shown
     [again] = [json.loads(line) for line in cli("fetch", "--json", "--offline", PAGE).stdout.splitlines()]
     assert again["archive_looked_under"] == pages
+
+
+def test_a_lookup_stopped_before_it_read_the_capture_it_listed_is_no_answered_lookup_offline(threaded_net, store):
+    """A deleted post looked up when no copy existed ("answered", no copy); a later --refresh run finds a capture
+    listed and is stopped (Ctrl-C) while reading it: the listing's row is kept (the answers that came), the post's
+    observation is not. An offline run then read that newest listing with no read of its capture and said
+    "answered": "no archived copy found (the archive answered)" of a post whose newest lookup lists a copy
+    (review30r4). A capture listed and never read is a lookup not finished: what is in it is not known."""
+    import asyncio
+    import threading
+
+    from werkzeug.wrappers import Response
+
+    from resolver.fetch import fetch_posts
+    from resolver.options import FetchOptions
+    from resolver.session import Mode, Session
+
+    fakenet = threaded_net
+    captures: list = []
+    settings = world(fakenet, captures, retries=0, timeout=60, deadline=60)
+    [first] = run([TARGET], settings, store)
+    assert (first.record.status, first.archived, first.archive_lookup) == ("deleted", (), "answered")
+
+    found = capture("classic_permalink_reply_with_ancestor.html")
+    captures.append(found)
+    release, held = threading.Event(), threading.Event()
+
+    def slow(request) -> Response:
+        held.set()
+        release.wait(60)
+        return Response(found.body, content_type="text/html; charset=utf-8")
+    fakenet.route("web.archive.org", f"/web/{found.timestamp}id_/{found.original}", slow)
+
+    async def stopped(session: Session) -> None:
+        task = asyncio.create_task(fetch_posts([TARGET], session=session, options=FetchOptions()))
+        deadline = asyncio.get_running_loop().time() + 30
+        while not held.is_set():
+            assert asyncio.get_running_loop().time() < deadline, "the capture was never asked for"
+            await asyncio.sleep(0.01)
+        task.cancel()
+        try:
+            await task
+        except asyncio.CancelledError:
+            return
+        raise AssertionError("the fetch was not cancelled")
+
+    try:
+        Session(settings, store=store, mode=Mode(refresh=True)).run(stopped)
+    finally:
+        release.set()
+    [offline] = run([TARGET], settings, store, offline=True)
+    assert offline.archived == ()
+    assert offline.archive_lookup != "answered", offline.archive_lookup
+    assert found.timestamp in offline.archive_lookup

@@ -1528,3 +1528,22 @@ def test_enc30_mac_cyrillic_detection_calls_cp1251_is_read_in_mac_cyrillic_unsur
     text = MAC_RUSSIAN_FEW_CAPITALS * lines
     article = from_bytes(text.encode("mac_cyrillic"), "story.txt")
     assert (article.text, article.encoding, article.encoding_rival) == (text, "mac_cyrillic", rival)
+
+
+def test_review30r4_files_in_the_run_s_own_output_folder_are_not_in_the_progress_total(tmp_path):
+    """`report -o corpus/reports corpus/` run again: the reports the first run wrote are in a folder the walk lists,
+    and left out as the run's own output. They were counted in the progress bar's total all the same: "3/5
+    articles" at the end of a run that had handled every article, and the time left reckoned for 5."""
+    from resolver.inputs import Census
+
+    folder = tmp_path / "corpus"
+    (folder / "reports").mkdir(parents=True)
+    for n in range(3):
+        (folder / f"a{n}.html").write_text(f"<p>story {n}</p>")
+    for n in range(2):
+        (folder / "reports" / f"a{n}.md").write_text(f"report {n}")
+    census = Census()
+    spec = InputSpec(files=(str(folder),), leave_out=(os.path.realpath(folder / "reports"),))
+    names = [Path(item.source).name for item in iter_items(spec, census=census)]
+    assert names == ["a0.html", "a1.html", "a2.html"]
+    assert census.total == 3

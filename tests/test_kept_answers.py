@@ -152,3 +152,47 @@ def test_ctrl_c_of_a_real_fetch_run_keeps_the_answers_that_came_and_the_rerun_as
     assert sorted(p["status"] for p in json.loads(line)["posts"]) == ["available", "available"]
     assert (asked(fakenet, x), asked(fakenet, y)) == (1, 2)   # X answered before Ctrl-C: not asked again
     assert sum(1 for host, _ in fakenet.hits if host == "publish.twitter.com") == 1   # only the one held
+
+
+def test_a_post_recorded_before_its_media_were_cancelled_is_recorded_once(threaded_net, store):
+    """The fetch is cancelled while the post's photo is downloading: its observation was recorded already (media
+    come after it). Before, the cancel handler took the post for one not yet settled and recorded the same answer
+    again, a second observation at a later time resting on the same fetch-log row: the post's history said it was
+    observed twice where it was asked once (review30r4)."""
+    fakenet = threaded_net
+    release, held = threading.Event(), threading.Event()
+
+    def photo(request) -> Response:
+        held.set()
+        release.wait(60)
+        return Response(fx.jpeg(), content_type="image/jpeg")
+    fakenet.route("cdn.syndication.twimg.com", "/tweet-result", by_id({fx.POST_ID: [json_page(fx.SYNDICATION_TWEET)]}))
+    fakenet.route("pbs.twimg.com", "/media/FjRivertonBridge.jpg", photo)
+    fakenet.route("pbs.twimg.com", "/ext_tw_video_thumb/1600000000000000009/pu/img/RiverPoster.jpg",
+                  lambda request: Response(fx.jpeg(), content_type="image/jpeg"))
+    settings = settings_for(fakenet, timeout=60, deadline=60)
+    post = Target("twitter", fx.POST_ID, f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}")
+
+    async def cancelled(session: Session) -> None:
+        task = asyncio.create_task(fetch_posts([post], session=session, options=FetchOptions()))
+        deadline = asyncio.get_running_loop().time() + 30
+        while not held.is_set():
+            assert asyncio.get_running_loop().time() < deadline, "the photo was never asked for"
+            await asyncio.sleep(0.01)
+        task.cancel()
+        try:
+            await task
+        except asyncio.CancelledError:
+            return
+        raise AssertionError("the fetch was not cancelled")
+
+    try:
+        Session(settings, store=store, mode=Mode()).run(cancelled)
+    finally:
+        release.set()
+    row = store.post_row("twitter", fx.POST_ID)
+    assert row["status"] == "available"
+    observations = list(store.db["post_observations"].rows_where("post_row = ?", [row["id"]]))
+    assert [o["method"] for o in observations] == ["syndication"], observations
+    [asked] = [r for r in store.db["fetches"].rows if r["purpose"] == "syndication"]
+    assert observations[0]["fetch_id"] == asked["id"]

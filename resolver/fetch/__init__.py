@@ -183,6 +183,7 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
     answers: dict[Target, list[PostRecord]] = {t: [] for t in pending}
     ledgers = {t: Ledger() for t in pending}   # each post's fetch rows, written with its observation
     unsettled = deque(pending)
+    recorded: set[Target] = set()   # observations written: a post stopped in its media is not recorded again
     try:
         twitter = [t for t in pending if t.platform == "twitter"]
         for method in session.settings.x_methods:
@@ -194,13 +195,14 @@ async def fetch_posts(targets: list[Target], *, session: Session, options: Fetch
         while unsettled:
             target = unsettled[0]
             with ledgers[target].kept(session.store):
-                results[target] = await _settle(target, answers[target], session, options, ledgers[target])
+                results[target] = await _settle(target, answers[target], session, options, ledgers[target],
+                                                recorded)
             unsettled.popleft()
             done()
     except BaseException:
-        if unsettled and unsettled[0] in results:   # its observation is recorded; it ended in a later step
-            unsettled.popleft()
-        _keep_answered(unsettled, answers, session, options, ledgers)
+        # A post whose observation is recorded ended in a later step (its media): recorded again, its history said
+        # it was observed twice where it was asked once (review30r4)
+        _keep_answered([t for t in unsettled if t not in recorded], answers, session, options, ledgers)
         raise
     return [results[t] for t in targets]
 
@@ -544,9 +546,9 @@ def _unavailable(record: PostRecord) -> bool:
 
 
 async def _settle(target: Target, records: list[PostRecord], session: Session, options: FetchOptions,
-                  ledger: Ledger) -> FetchedPost:
-    """Merge the answers, record the observation with the fetch rows behind it in one transaction, analyse the
-    media. Offline non-answers are not observations."""
+                  ledger: Ledger, recorded: set[Target] | None = None) -> FetchedPost:
+    """Merge the answers, record the observation with the fetch rows behind it in one transaction (the target is
+    then added to `recorded`), analyse the media. Offline non-answers are not observations."""
     from resolver.fetch import wayback
 
     if records and all(_unavailable(r) for r in records):
@@ -566,6 +568,8 @@ async def _settle(target: Target, records: list[PostRecord], session: Session, o
         copies, looked = await wayback.read_captures(target.post_id, handles, session=session, ledger=ledger)
         under = wayback.looked_under(target.post_id, handles, session.redactor) if looked is not None else ()
     merged, copies, post_row = _record_answers(target, records, copies, session, ledger)
+    if recorded is not None:
+        recorded.add(target)
     items = await _analyse_media(merged, session, options, post_row) if options.media else ()
     return FetchedPost(merged, items, post_row, archived=copies, archive_lookup=looked, archive_looked_under=under)
 

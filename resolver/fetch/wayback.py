@@ -714,14 +714,18 @@ def lookup_outcome_in_store(post_id: str, handles: Sequence[str | None], store: 
 
 def _unread_in_store(post_id: str, cdx: bytes, store: Any,
                      takes: Callable[[list[int]], bool] | None = None) -> list[str]:
-    """The captures a kept CDX answer lists that read_captures would read, whose last read failed."""
+    """The captures a kept CDX answer lists that read_captures would read, whose last read failed or that were never
+    read: the lookup that listed them was stopped first (review30r4: a run stopped by Ctrl-C keeps the listing's row,
+    and with no read of its capture the lookup came out "answered", no copy)."""
     from resolver import archive
 
     unread = []
     for snap in choose_captures(archive.parse_cdx(cdx), post_id):
         rows = [row for row in store.fetches_for(raw_url(snap.timestamp, snap.original))
                 if takes is None or takes([row["id"]])]
-        if rows:
+        if not rows:
+            unread.append(f"the capture of {snap.timestamp} was listed but never read")
+        else:
             last = rows[-1]
             problem = f"{last['error_kind']}: {last['error']}" if last["error_kind"] else None
             why = _unread(snap.timestamp, last["status"], problem)
