@@ -383,7 +383,7 @@ LEADING_ZERO = "the same figure, with a leading zero on one side"
 NUMBER_WORD = "the same number, in words on one side"
 DATE_PARTED = "the same date's figures, parted otherwise"
 INITIALISM = "the same letters, with full stops on one side"
-HYPHENATED = "the same word, hyphenated on one side: a line-end hyphen?"
+HYPHENATED = "the same letters, with a hyphen on one side: a line break's, or another word (re-sign, resign)?"
 FIGURES = (REGROUPED, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO, NUMBER_WORD, DATE_PARTED)   # not look-alikes
 WORDS = (INITIALISM, HYPHENATED)   # words written otherwise, not look-alikes either
 # "per cent" as a word after a figure, as a copy desk writes it (AP style: "50 percent"), in the languages of the

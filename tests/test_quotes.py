@@ -975,10 +975,12 @@ def test_a_partial_quote_whose_rest_does_not_undo_it_still_passes(said, found):
     ("The vote is on 12.03.2022", "The vote is on 12-03-2022",
      "1 figure written otherwise: 12-03-2022 → 12.03.2022 (the same date's figures, parted otherwise)"),
     ("the govern-\nment will fall", "the government will fall",
-     "1 word written otherwise: government → govern-ment (the same word, hyphenated on one side: a line-end hyphen?)"),
+     "1 word written otherwise: government → govern-ment (the same letters, with a hyphen on one side: a line break's, or another word (re-sign, resign)?)"),
     ("send an e-mail", "send an email",
-     "1 word written otherwise: email → e-mail (the same word, hyphenated on one side: a line-end hyphen?)"),
-], ids=["us", "uk", "eg", "five", "ten", "date-slashes", "date-hyphens", "line-end-hyphen", "e-mail"])
+     "1 word written otherwise: email → e-mail (the same letters, with a hyphen on one side: a line break's, or another word (re-sign, resign)?)"),
+    ("The club will re-sign him", "The club will resign him",   # another word: said so, never "the same word"
+     "1 word written otherwise: resign → re-sign (the same letters, with a hyphen on one side: a line break's, or another word (re-sign, resign)?)"),
+], ids=["us", "uk", "eg", "five", "ten", "date-slashes", "date-hyphens", "line-end-hyphen", "e-mail", "re-sign"])
 def test_a_word_or_figure_written_otherwise_warns_naming_both(said, found, shown):
     c = compare(said, found)
     assert c.result == "warn", c.evidence
