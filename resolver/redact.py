@@ -264,16 +264,16 @@ def _occurrences(pattern: re.Pattern[str], text: str, start: int = 0, stop: int 
 # -- finding the secrets in linear time (#14) -------------------------------------------------------------------------
 # `_forms_re` says what counts as a secret's occurrence; tried at every character of a text, it cost time in proportion
 # to the text times how far a secret's start matches there: 20 MB of "&#65;" against an X token, which starts with 21
-# "A"s, took about 50 s. So a text is first decoded ONCE (`_decoded`): each escape of a character a secret holds read
+# "A"s, took about 50 s. So a text is first decoded ONCE (`_Decoded`): each escape of a character a secret holds read
 # as that character, whitespace that may split a secret (`_SPLIT`) taken out. A secret can only occur where its decoded
 # form (`_needles`) is then found by str.find; the patterns are tried only in the stretches of the text around such a
-# find (`_windows`), and give exactly the occurrences they give tried everywhere.
+# find (`_Decoded.windows`), and give exactly the occurrences they give tried everywhere.
 
 # Characters a secret may be made of (as written or as its escapes decode) for it to be found so: none is part of an
 # escape's syntax ("%", "&", "#", ";", "\\"), whitespace or a space, a quote a JSON string escapes, or has an HTML name
 # read without ";" ("&lt"). A secret holding another is looked for with its patterns only, everywhere.
 _DECODABLE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/:=+!$'()*,@")
-# Every escape the patterns may read a character from, and whitespace that may split a secret: `_decoded` reads each
+# Every escape the patterns may read a character from, and whitespace that may split a secret: `_Decoder` reads each
 # of them once, from left to right, as `_forms_re`'s units and `_SPLIT` read them (the percent escapes first, with
 # the "%" as a body may escape it: "&#37;2F"; then whitespace; then references and JSON escapes of any code).
 _TOKEN = re.compile(
@@ -284,10 +284,10 @@ _TOKEN = re.compile(
     r"|\\u(?P<json>[0-9A-Fa-f]{4})"
     r"|\\(?P<solidus>/)"
     r"|&(?P<name>[A-Za-z][A-Za-z0-9]*;?)")
-# Where a text may be cut for `_windows` without cutting an escape (or what decides where one ends): before a
+# Where a text may be cut for `_Decoded` without cutting an escape (or what decides where one ends): before a
 # character no escape goes on with.
 _CUT = re.compile(r"[^0-9A-Za-z#;/\"]")
-# Characters of text `_windows` decodes at a time: an occurrence is looked for with its patterns in the pieces around
+# Characters of text `_Decoded` decodes at a time: an occurrence is looked for with its patterns in the pieces around
 # it only.
 _PIECE = 16_384
 # A text shorter than this (a URL, a log line, a header) is searched with the patterns directly: quicker than decoding
@@ -398,7 +398,7 @@ def _html_characters() -> dict[str, str]:
 def _needles(decoded: list[str], longest: int) -> list[tuple[str, int]]:
     """What a decoded text holds wherever a secret (`decoded`: `_decodable`) occurs, and how many of its characters
     may come before that in the text: its decoded form, less its first characters where they may be read inside an
-    escape before it (the "5" of "&#65" in "&#655abc…" is a letter of "5abc…" to the patterns, and "A" to `_decoded`):
+    escape before it (in "&#65abc…" the patterns find "5abc…" from the "5" of "&#65", which `_Decoder` reads as "A"):
     no more than the longest escape decoded, and only letters and digits."""
     found = []
     for form in decoded:
@@ -413,18 +413,18 @@ def _spans(secrets: tuple[str, ...], text: str) -> list[tuple[int, int]]:
     `_spans_everywhere` finds them, in time linear in the text."""
     if len(text) < _SHORT:
         return _spans_everywhere(secrets, text)
-    secrets, forms, chars = _decodables(secrets)
+    long, forms, chars = _decodables(secrets)
     decoder = _Decoder(chars)
     decoded = _Decoded(text, decoder) if chars else None
     slow, found = [], []
-    for secret in secrets:
+    for secret in long:
         decodable = forms[secret]
         needles = _needles(decodable, decoder.longest) if decodable is not None else []
         if decoded is None or not needles or min(len(needle) for needle, _ in needles) < _MIN_NEEDLE:
             slow.append(secret)
         elif any(needle in decoded.text for needle, _ in needles):
             found.append((secret, needles))
-    spans = _spans_everywhere(tuple(slow), text) if slow else []
+    spans = _spans_everywhere(tuple(slow), text, secrets) if slow else []
     if found:
         assert decoded is not None
         escaped, split = _escapes_unreserved(text, secrets), decoder.splits
@@ -468,11 +468,13 @@ class _Decoded:
         return merged
 
 
-def _spans_everywhere(secrets: tuple[str, ...], text: str) -> list[tuple[int, int]]:
+def _spans_everywhere(secrets: tuple[str, ...], text: str,
+                      every: tuple[str, ...] | None = None) -> list[tuple[int, int]]:
     """Where the secrets long enough to be looked for in free text occur in `text`: each secret's patterns tried at
-    every character. What `_spans` finds (the tests hold the two to the same answer), in time that grows with the
-    text times how much of a secret's start is matched at each character."""
-    patterns = _text_patterns(secrets, _escapes_unreserved(text, secrets), _splits(text))
+    every character (the patterns `every` secret of the redactor's escapes in the text call for). What `_spans` finds
+    (the tests hold the two to the same answer), in time that grows with the text times how much of a secret's start
+    is matched at each character."""
+    patterns = _text_patterns(secrets, _escapes_unreserved(text, every or secrets), _splits(text))
     return [span for pattern in patterns if pattern.search(text) for span in _occurrences(pattern, text)]
 
 
