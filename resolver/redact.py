@@ -398,8 +398,8 @@ def _html_characters() -> dict[str, str]:
 def _needles(decoded: list[str], longest: int) -> list[tuple[str, int]]:
     """What a decoded text holds wherever a secret (`decoded`: `_decodable`) occurs, and how many of its characters
     may come before that in the text: its decoded form, less its first characters where they may be read inside an
-    escape before it (in "&#65abc…" the patterns find "5abc…" from the "5" of "&#65", which `_Decoder` reads as "A"):
-    no more than the longest escape decoded, and only letters and digits."""
+    escape before it (in "&#65abc…" the patterns find "5abc…" from the "5" of "&#65", which `_Decoder` reads as
+    "A"): no more than the longest escape decoded, and only letters and digits."""
     found = []
     for form in decoded:
         ahead = min(longest - 1, len(form) - len(form.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"

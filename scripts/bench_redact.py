@@ -17,7 +17,6 @@ the same as the other checkout's.
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 import time
 from collections.abc import Callable
@@ -28,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from resolver import redact  # noqa: E402
+from _bench import other_checkout_module  # noqa: E402
 
 SECRETS = ("AAAAAAAAAAAAAAAAAAAAAFicTionalBench%2FBearer%3DToken0123456789%2Bplus%3D%3D", "IAbenchAccess0123",
            "IAbenchSecret6543", "EAABbenchMetaToken0123456789abcdef")
@@ -60,20 +60,7 @@ def best_of(repeat: int, redactor: Any, bodies: list[bytes]) -> tuple[float, lis
 
 def other_redactor(root: str) -> Callable[..., Any]:
     """The `Redactor` class of the checkout at `root`, imported while this one's modules are set aside."""
-    ours = {name: module for name, module in sys.modules.items() if name.split(".")[0] == "resolver"}
-    for name in ours:
-        del sys.modules[name]
-    sys.path.insert(0, root)
-    try:
-        other = importlib.import_module("resolver.redact")
-    finally:
-        sys.path.remove(root)
-        for name in [name for name in sys.modules if name.split(".")[0] == "resolver"]:
-            del sys.modules[name]
-        sys.modules.update(ours)
-    if Path(other.__file__ or "").resolve() == Path(redact.__file__ or "").resolve():
-        raise SystemExit(f"{root} holds no checkout of its own: the same resolver was loaded twice")
-    return other.Redactor  # type: ignore[no-any-return]
+    return other_checkout_module(root, "resolver.redact").Redactor  # type: ignore[no-any-return]
 
 
 def main() -> int:
