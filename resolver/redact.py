@@ -16,7 +16,9 @@ the URL is left exactly as it was written (no re-encoding), so redacting an inno
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import logging
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -139,13 +141,17 @@ _ESCAPED_UNRESERVED = (  # each with a string a text holds if it holds one: most
 # same whitespace as the bodies the tool keeps write it (review29d): a JSON string's escape ("\\t", "\\u0009") and an
 # HTML character reference ("&#9;", "&#x0A;", "&Tab;"), which the parsed answer reads as the raw character. Not a
 # raw space or "+": in free text they part words, and no URL reader takes them out.
-_WHITESPACE = (r"[\t\n\r\x0b\x0c]|%(?:25)*(?:0[9AaBbCcDd]|20)|\\(?:[tnrf]|u00(?:0[9AaBbCcDd]|20))"
-               r"|&#(?:0*(?:9|1[0-3]|32)(?![0-9])|[Xx]0*(?:[9AaBbCcDd]|20)(?![0-9A-Fa-f]));?|&(?:Tab|NewLine);")
+# (after its "%", "\\" and "&": `_escapes` puts them together by the character they start with)
+_WHITESPACE_AFTER = {"%": r"(?:25)*(?:0[9AaBbCcDd]|20)", "\\": r"(?:[tnrf]|u00(?:0[9AaBbCcDd]|20))",
+                     "&": r"#(?:0*(?:9|1[0-3]|32)(?![0-9])|[Xx]0*(?:[9AaBbCcDd]|20)(?![0-9A-Fa-f]));?|(?:Tab|NewLine);"}
+_ESCAPED_WHITESPACE = "|".join(f"{re.escape(mark)}(?:{after})" for mark, after in _WHITESPACE_AFTER.items())
+_WHITESPACE = rf"[\t\n\r\x0b\x0c]|{_ESCAPED_WHITESPACE}"
 _SPLIT = rf"(?:[\t\n\r\x0b\x0c]|(?=[%\\&])(?:{_WHITESPACE}))*"   # a raw one, else the first character first
 _SPLITS = re.compile(_WHITESPACE)
 # The "%" of a secret's own escape ("%2F" of an X bearer token), as itself or as a body may escape it ("&#37;2F",
 # "&percnt;2F", "\\u00252F": secrets30).
-_PERCENT = r"(?:%|&#0*37(?:;|(?![0-9]))|&#[Xx]0*25(?:;|(?![0-9A-Fa-f]))|&percnt;|\\u0025)"
+_PERCENT_AFTER = {"%": "", "&": r"#0*37(?:;|(?![0-9]))|#[Xx]0*25(?:;|(?![0-9A-Fa-f]))|percnt;", "\\": "u0025"}
+_PERCENT = f"(?:{'|'.join(f'{re.escape(mark)}(?:{after})' for mark, after in _PERCENT_AFTER.items())})"
 
 
 def _splits(text: str) -> bool:
@@ -241,14 +247,235 @@ def _text_patterns(secrets: tuple[str, ...], escaped: bool, split: bool) -> tupl
                  if len(secret) >= MIN_TEXT_SECRET)
 
 
-def _occurrences(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+def _occurrences(pattern: re.Pattern[str], text: str, start: int = 0, stop: int | None = None) -> list[tuple[int, int]]:
     """Where `pattern` matches in `text`, overlapping matches too: the search starts again one character after each
-    match's start, not at its end."""
-    found, at = [], 0
-    while match := pattern.search(text, at):
-        found.append(match.span())
+    match's start, not at its end. Given `start` and `stop`: the matches starting there, each as it matches in the
+    whole text (the text cut at `stop` may match otherwise, a "(?![0-9])" seeing its end)."""
+    found, at = [], start
+    stop = len(text) if stop is None else stop
+    while match := pattern.search(text, at, stop):
+        whole = match if stop == len(text) else pattern.match(text, match.start())
+        if whole is not None:
+            found.append(whole.span())
         at = match.start() + 1
     return found
+
+
+# -- finding the secrets in linear time (#14) -------------------------------------------------------------------------
+# `_forms_re` says what counts as a secret's occurrence; tried at every character of a text, it cost time in proportion
+# to the text times how far a secret's start matches there: 20 MB of "&#65;" against an X token, which starts with 21
+# "A"s, took about 50 s. So a text is first decoded ONCE (`_Decoded`): each escape of a character a secret holds read
+# as that character, whitespace that may split a secret (`_SPLIT`) taken out. A secret can only occur where its decoded
+# form (`_needles`) is then found by str.find; the patterns are tried only in the stretches of the text around such a
+# find (`_Decoded.windows`), and give exactly the occurrences they give tried everywhere.
+
+# Characters a secret may be made of (as written or as its escapes decode) for it to be found so: none is part of an
+# escape's syntax ("%", "&", "#", ";", "\\"), whitespace or a space, a quote a JSON string escapes, or has an HTML name
+# read without ";" ("&lt"). A secret holding another is looked for with its patterns only, everywhere.
+_DECODABLE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/:=+!$'()*,@")
+# Every escape the patterns may read a character from, and whitespace that may split a secret: `_Decoder` reads each
+# of them once, from left to right, as `_forms_re`'s units and `_SPLIT` read them (the percent escapes first, with
+# the "%" as a body may escape it: "&#37;2F"; then whitespace; then references and JSON escapes of any code).
+_TOKEN = re.compile(
+    rf"(?P<split>{_ESCAPED_WHITESPACE})"
+    rf"|{_PERCENT}(?:25)*(?P<percent>[0-9A-Fa-f]{{2}})"
+    r"|&#0*(?P<decimal>[0-9]+)(?:;|(?![0-9]))"
+    r"|&#[Xx]0*(?P<hex>[0-9A-Fa-f]+)(?:;|(?![0-9A-Fa-f]))"
+    r"|\\u(?P<json>[0-9A-Fa-f]{4})"
+    r"|\\(?P<solidus>/)"
+    r"|&(?P<name>[A-Za-z][A-Za-z0-9]*;?)")
+# Where a text may be cut for `_Decoded` without cutting an escape (or what decides where one ends): before a
+# character no escape goes on with.
+_CUT = re.compile(r"[^0-9A-Za-z#;/\"]")
+# Characters of text `_Decoded` decodes at a time: an occurrence is looked for with its patterns in the pieces around
+# it only.
+_PIECE = 16_384
+# A text shorter than this (a URL, a log line, a header) is searched with the patterns directly: quicker than decoding
+# it, and however hostile it is, a short text takes a short time (4 KB of "&#65;" about 10 ms).
+_SHORT = 4096
+# A secret whose decoded form, less what may hide in an escape before it (`_needles`), is shorter than this is looked
+# for with its patterns everywhere: a few characters would be found all over a text.
+_MIN_NEEDLE = 6
+
+
+@functools.lru_cache(maxsize=32)
+def _decodables(secrets: tuple[str, ...]) -> tuple[tuple[str, ...], dict[str, list[str] | None], frozenset[str]]:
+    """The secrets long enough to be looked for in free text, each one's `_decodable` forms, and every character
+    those hold."""
+    secrets = tuple(secret for secret in secrets if len(secret) >= MIN_TEXT_SECRET)
+    forms = {secret: _decodable(secret) for secret in secrets}
+    return secrets, forms, frozenset(char for decoded in forms.values() for form in decoded or () for char in form)
+
+
+def _decodable(secret: str) -> list[str] | None:
+    """The secret as written and in lower case (`_forms_re`), each decoded: its escapes read as the characters they
+    stand for. None when a character of one is not `_DECODABLE`."""
+    written = [secret] if secret.lower() == secret else [secret, secret.lower()]
+    decoded = ["".join(unit if len(unit) == 1 else chr(int(unit[-2:], 16)) for unit in _UNIT_RE.findall(form))
+               for form in written]
+    return decoded if all(set(form) <= _DECODABLE for form in decoded) else None
+
+
+class _Decoder(dict[str, str]):
+    """What each escape `_TOKEN` finds stands for in a decoded text: the character, when a secret holds it; nothing
+    (whitespace that may split a secret); or the escape as written. Each escape is read once per text; `longest` is the
+    length of the longest one read as a character or as nothing (a secret may start inside it: `_needles`);
+    `splits`, whether the texts decoded held whitespace that may split a secret (`_splits`: the same answer, with no
+    second look at the text)."""
+
+    def __init__(self, chars: frozenset[str]) -> None:
+        super().__init__()
+        self.chars = chars
+        self.longest = 1
+        self.splits = False
+
+    def __missing__(self, token: str) -> str:
+        read = self[token] = self._read(token)
+        if read != token:
+            self.longest = max(self.longest, len(token))
+        return read
+
+    def _read(self, token: str) -> str:
+        found = _TOKEN.fullmatch(token)   # as it matched in the text: what decides where one ends is not a letter
+        assert found is not None and found.lastgroup is not None
+        kind = found.lastgroup
+        value = found[kind]
+        if kind == "split":
+            self.splits = True
+            return ""
+        if kind in ("decimal", "hex", "json", "percent"):
+            code = int(value[-8:], 10 if kind == "decimal" else 16) if len(value.lstrip("0")) <= 8 else 0x80
+            char = chr(code) if code < 0x80 else ""
+        else:
+            char = value if kind == "solidus" else _html_characters().get(value, "")
+        return char if char in self.chars else token
+
+    def decode(self, text: str) -> str:
+        """`text` decoded (see the class)."""
+        if "&" in text or "%" in text or "\\" in text:
+            # raw whitespace is no part of an escape: taken out after, with no call for each line break
+            text = _escapes(self.chars).sub(lambda run: self[run["token"]] * (len(run[0]) // len(run["token"])), text)
+        decoded = text   # str.translate reads a text with a non-ASCII character twenty times slower
+        for space in "\t\n\r\x0b\x0c":
+            decoded = decoded.replace(space, "")
+        self.splits = self.splits or len(decoded) < len(text)
+        return decoded
+
+
+@functools.lru_cache(maxsize=32)
+def _escapes(chars: frozenset[str]) -> re.Pattern[str]:
+    """The escapes `_TOKEN` finds that `_Decoder` reads as a character of `chars` or as nothing, and nothing else: the
+    others are left as written, and no escape starts inside one (none holds "%", "&" or "\\" but at its start), so the
+    decoded text is the same, with no call for each "&amp;" or "%20" of a page. A run of one escape written again and
+    again ("&#65;&#65;…") is one match: the escape is the same each time when nothing that could make it go on
+    follows it. Its alternatives are put together by their first character ("%", "&", "\\"), in `_TOKEN`'s order:
+    the regex engine then passes over every other character at once."""
+    codes = sorted((ord(char) for char in chars), key=lambda code: -len(str(code)))
+    percent = f"(?:25)*(?:{'|'.join(_hex(code) for code in codes)})"
+    after: dict[str, list[str]] = {mark: [whitespace] for mark, whitespace in _WHITESPACE_AFTER.items()}
+    for mark, escaped in _PERCENT_AFTER.items():
+        after[mark].append(f"(?:{escaped}){percent}")
+    after["&"] += [rf"#0*(?:{'|'.join(map(str, codes))})(?:;|(?![0-9]))",
+                   rf"#[Xx]0*(?:{'|'.join(_hex(code, 1) for code in codes)})(?:;|(?![0-9A-Fa-f]))"]
+    after["\\"].append(f"u00(?:{'|'.join(_hex(code) for code in codes)})")
+    if "/" in chars:
+        after["\\"].append("/")
+    # only names ending in ";" (`_DECODABLE` has no character with another): each ends where `_TOKEN`'s does
+    names = sorted((name for name, char in _html_characters().items() if char in chars), key=len, reverse=True)
+    assert all(name.endswith(";") for name in names)
+    if names:
+        after["&"].append(f"(?:{'|'.join(map(re.escape, names))})")
+    token = "|".join(f"{re.escape(mark)}(?:{'|'.join(found)})" for mark, found in after.items())
+    return re.compile(rf"(?P<token>{token})(?:(?P=token)(?![0-9A-Za-z;#]))*")
+
+
+@functools.lru_cache(maxsize=1)
+def _html_characters() -> dict[str, str]:
+    """HTML's named references of ASCII characters, by name ("sol;": "/"), as `_markup` reads them."""
+    return {name: char for char, names in _html_names().items() for name in names}
+
+
+def _needles(decoded: list[str], longest: int) -> list[tuple[str, int]]:
+    """What a decoded text holds wherever a secret (`decoded`: `_decodable`) occurs, and how many of its characters
+    may come before that in the text: its decoded form, less its first characters where they may be read inside an
+    escape before it (in "&#65abc…" the patterns find "5abc…" from the "5" of "&#65", which `_Decoder` reads as
+    "A"): no more than the longest escape decoded, and only letters and digits."""
+    found = []
+    for form in decoded:
+        ahead = min(longest - 1, len(form) - len(form.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                                             "0123456789")))
+        found.append((form[ahead:], ahead))
+    return found
+
+
+def _spans(secrets: tuple[str, ...], text: str) -> list[tuple[int, int]]:
+    """Where the secrets long enough to be looked for in free text occur in `text` (`_forms_re`), as
+    `_spans_everywhere` finds them, in time linear in the text."""
+    if len(text) < _SHORT:
+        return _spans_everywhere(secrets, text)
+    long, forms, chars = _decodables(secrets)
+    decoder = _Decoder(chars)
+    decoded = _Decoded(text, decoder) if chars else None
+    slow, found = [], []
+    for secret in long:
+        decodable = forms[secret]
+        needles = _needles(decodable, decoder.longest) if decodable is not None else []
+        if decoded is None or not needles or min(len(needle) for needle, _ in needles) < _MIN_NEEDLE:
+            slow.append(secret)
+        elif any(needle in decoded.text for needle, _ in needles):
+            found.append((secret, needles))
+    spans = _spans_everywhere(tuple(slow), text, secrets) if slow else []
+    if found:
+        assert decoded is not None
+        escaped, split = _escapes_unreserved(text, secrets), decoder.splits
+        for secret, needles in found:
+            pattern = _forms_re(secret, short_too=False, escaped=escaped, split=split)
+            for start, stop in decoded.windows(needles):
+                spans += _occurrences(pattern, text, start, stop)
+    return spans
+
+
+class _Decoded:
+    """A text decoded (`_Decoder`) piece by piece: cut where no escape is cut (`_CUT`) into pieces of about _PIECE
+    characters, so that a place in the decoded text is known to be in a piece of the text."""
+
+    def __init__(self, text: str, decoder: _Decoder) -> None:
+        self.cuts = [0]
+        while self.cuts[-1] < len(text):
+            cut = _CUT.search(text, self.cuts[-1] + _PIECE)
+            self.cuts.append(cut.start() if cut is not None else len(text))
+        pieces = [decoder.decode(text[start:stop]) for start, stop in zip(self.cuts, self.cuts[1:])]
+        self.starts = list(itertools.accumulate(map(len, pieces), initial=0))
+        self.text = "".join(pieces)
+
+    def windows(self, needles: list[tuple[str, int]]) -> list[tuple[int, int]]:
+        """The stretches of the text (start, stop) a secret's patterns are tried in: the pieces holding a needle
+        found, or what may come before it (`_needles`), and a piece either side of those."""
+        stretches: list[tuple[int, int]] = []
+        for needle, ahead in needles:
+            at = self.text.find(needle)
+            while at >= 0:
+                first = max(bisect.bisect_right(self.starts, max(at - ahead - 1, 0)) - 2, 0)
+                last = min(bisect.bisect_right(self.starts, at + len(needle)), len(self.cuts) - 1)
+                stretches.append((self.cuts[first], self.cuts[last]))
+                at = self.text.find(needle, at + 1)
+        merged: list[tuple[int, int]] = []
+        for start, stop in sorted(stretches):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], stop))
+            else:
+                merged.append((start, stop))
+        return merged
+
+
+def _spans_everywhere(secrets: tuple[str, ...], text: str,
+                      every: tuple[str, ...] | None = None) -> list[tuple[int, int]]:
+    """Where the secrets long enough to be looked for in free text occur in `text`: each secret's patterns tried at
+    every character (the patterns `every` secret of the redactor's escapes in the text call for). What `_spans` finds
+    (the tests hold the two to the same answer), in time that grows with the text times how much of a secret's start
+    is matched at each character."""
+    patterns = _text_patterns(secrets, _escapes_unreserved(text, every or secrets), _splits(text))
+    return [span for pattern in patterns if pattern.search(text) for span in _occurrences(pattern, text)]
 
 
 def secrets_of(settings: object) -> tuple[str, ...]:
@@ -374,8 +601,7 @@ class Redactor:
         # after the other, an occurrence overlapping another (the end of one the start of the next, two IA keys
         # printed back to back; or of the same secret) was no longer whole once the first was gone, and its rest was
         # kept (#11).
-        patterns = _text_patterns(self.secrets, _escapes_unreserved(text, self.secrets), _splits(text))
-        spans = [span for pattern in patterns if pattern.search(text) for span in _occurrences(pattern, text)]
+        spans = _spans(self.secrets, text)
         if not spans:
             return text
         pieces: list[str] = []

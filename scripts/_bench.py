@@ -3,6 +3,7 @@ subprocess, and the peak memory of a process tree. Linux only (it reads /proc)."
 
 from __future__ import annotations
 
+import importlib
 import os
 import random
 import resource
@@ -16,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 WORDS = ("harbour council flood river minister report storm bridge village police market school hospital "
@@ -144,3 +146,22 @@ def copied_corpus(corpus: Path, pages: int) -> Iterator[tuple[Path, Path, int] |
         yield work, folder, copy_corpus(corpus, folder, pages)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def other_checkout_module(root: str, name: str) -> Any:
+    """Module `name` (a resolver module) of the checkout at `root`, imported while this process's resolver modules
+    are set aside, then kept beside them (a function that imports a resolver module when called gets this one's)."""
+    ours = {module: loaded for module, loaded in sys.modules.items() if module.split(".")[0] == "resolver"}
+    for module in ours:
+        del sys.modules[module]
+    sys.path.insert(0, root)
+    try:
+        other = importlib.import_module(name)
+    finally:
+        sys.path.remove(root)
+        for module in [module for module in sys.modules if module.split(".")[0] == "resolver"]:
+            del sys.modules[module]
+        sys.modules.update(ours)
+    if ours.get(name) is not None and Path(other.__file__ or "").resolve() == Path(ours[name].__file__ or "").resolve():
+        raise SystemExit(f"{root} holds no checkout of its own: the same resolver was loaded twice")
+    return other

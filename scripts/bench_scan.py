@@ -16,7 +16,6 @@ selectolax's bare parse (the parser scan is built on).
 from __future__ import annotations
 
 import argparse
-import importlib
 import inspect
 import statistics
 import sys
@@ -33,6 +32,7 @@ import lxml.html  # noqa: E402
 
 from resolver import extract  # noqa: E402
 from resolver.article import from_bytes  # noqa: E402
+from _bench import other_checkout_module  # noqa: E402
 
 
 def best_of(repeat: int, fn: Callable[[], Any]) -> float:
@@ -61,19 +61,7 @@ def other_checkout(root: str) -> Callable[[str, str, bytes | None], Any]:
     beside them (a function that imports a resolver module when called would get this checkout's). Called as the
     pipeline calls ours, with the page's bytes, unless it predates them: one side encoding the page itself made
     a copy of this checkout score 0.973 against itself."""
-    ours = {name: module for name, module in sys.modules.items() if name.split(".")[0] == "resolver"}
-    for name in ours:
-        del sys.modules[name]
-    sys.path.insert(0, root)
-    try:
-        other = importlib.import_module("resolver.extract")
-    finally:
-        sys.path.remove(root)
-        for name in [name for name in sys.modules if name.split(".")[0] == "resolver"]:
-            del sys.modules[name]
-        sys.modules.update(ours)
-    if Path(other.__file__ or "").resolve() == Path(extract.__file__ or "").resolve():
-        raise SystemExit(f"{root} holds no checkout of its own: the same resolver was loaded twice")
+    other = other_checkout_module(root, "resolver.extract")
     find_all = other.find_all
     if "utf8" in inspect.signature(find_all).parameters:
         return lambda text, kind, utf8: find_all(text, kind, utf8=utf8)

@@ -1,10 +1,11 @@
 """Secret redaction: query parameters by name, configured secrets by value, headers; nothing else changes (#11)."""
 
 import re
+from unittest import mock
 from urllib.parse import quote, quote_plus, unquote
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from resolver.redact import NO_SECRETS, REDACTED, Redactor, secrets_of
@@ -796,3 +797,129 @@ def test_review30r1_a_body_escaping_only_characters_no_secret_has_is_matched_wit
     assert _escapes_unreserved(text, (secret,)) is slow
     shown = Redactor(secrets=(secret,)).text(f"{text} key={secret}")
     assert secret not in shown and REDACTED in shown
+
+
+# -- redact30 (#14): the same redactions, in time linear in the text ------------------------------------------------
+def _tried_over(monkeypatch, secrets, text):
+    """The characters the secrets' patterns were searched over (each search from where it started to where it may
+    stop), redacting `text`: the work that grew with the text times how much of a secret's start matched."""
+    from resolver import redact
+
+    tried = [0]
+    search = re.Pattern.search
+
+    class Counting:
+        def __init__(self, pattern):
+            self.pattern = pattern
+
+        def search(self, text, pos=0, endpos=None):
+            tried[0] += (len(text) if endpos is None else min(endpos, len(text))) - pos
+            return search(self.pattern, text, pos, len(text) if endpos is None else endpos)
+
+        def match(self, *args):
+            return self.pattern.match(*args)
+
+    forms_re = redact._forms_re
+    redact._text_patterns.cache_clear()
+    try:
+        with monkeypatch.context() as patched:
+            patched.setattr(redact, "_forms_re", lambda *a, **k: Counting(forms_re(*a, **k)))
+            shown = Redactor(secrets=secrets).text(text)
+    finally:
+        redact._text_patterns.cache_clear()
+    return tried[0], shown
+
+
+@pytest.mark.parametrize("echoed", [0, 1, 3], ids=["no-echo", "one-echo", "three-echoes"])
+def test_redact30_a_body_of_escaped_letters_a_token_starts_with_is_searched_only_around_its_echoes(monkeypatch,
+                                                                                                    echoed):
+    """redact30 (#14): a hostile server answering 20 MB of "&#65;" ("A", which an X token starts with 21 times) took
+    44-57 s to redact: the token's patterns were tried at each "&#65;" and matched 21 units there before failing.
+    The text is now decoded once, and the patterns tried only in the pieces around where the decoded token is found:
+    with no echo, nowhere; with echoes, around each, however long the body."""
+    from resolver.redact import _PIECE
+
+    escaped = "".join(f"&#{ord(c)};" for c in X_LIKE.replace("%2B", "+").replace("%3D", "="))
+    for size in (200_000, 400_000):
+        filler = "&#65;" * (size // 5 // (echoed + 1))
+        text = filler + "".join(f" {escaped} {filler}" for _ in range(echoed))
+        tried, shown = _tried_over(monkeypatch, (X_LIKE, "IAaccesskey0123456"), text)
+        assert tried <= echoed * 4 * (_PIECE + len(escaped)), (size, tried)
+        assert shown.count(REDACTED) == echoed and "&#77;&#76;&#104;" not in shown
+
+
+SECRET_CASES = [
+    "AAAAAAAAAAAAAAAAAAAAAFic%2FBe%3D0123%2Bplus%3D%3D",   # as X issues: 21 "A"s, escapes
+    "IAaccess0123KEY9", "Ab0Ab0", "aaaaaaaa", "5abc65x", "x41AAAAAAAA", "Tok3nHolder9ZQ",
+    "EAAB-marker.token_0123~4567", "ia secret/with+signs", "to%25ken99q", "abc%41def%2fghi", "41-zzzzzz",
+]
+
+
+def _unit_forms(unit):
+    """Ways a text may write one unit of a secret (a character, or an escape of one), right or nearly right."""
+    char = unit if len(unit) == 1 else chr(int(unit[-2:], 16))
+    code = ord(char)
+    forms = [char, char.lower(), unit, f"%{code:02X}", f"%25{code:02x}", f"&#{code};", f"&#{code}", f"&#00{code};",
+             f"&#x{code:X};", f"&#X{code:x}", f"\\u{code:04x}", f"\\u{code:04X}", f"&#{code}5", f"&#x{code:X}A"]
+    if len(unit) > 1:
+        forms += [f"&#37;{unit[1:]}", f"&percnt;25{unit[1:]}", f"\\u0025{unit[1:]}", unit.lower()]
+    if char == "/":
+        forms += ["\\/", "&sol;"]
+    if char == ".":
+        forms += ["&period;"]
+    return forms
+
+
+SPLITS = ["\t", "\n", "\r\n", "%09", "%2520", "\\t", "\\u0009", "&#9;", "&#10", "&#x0A;", "&Tab;", "&NewLine;", " ",
+          "+", "", "", ""]
+NOISE = ["&", "#", ";", "%", "%2", "%25", "\\", "\\u00", "\\u004", "&#", "&#x", "&#x4", "&#6", "&#65", "&#655", "0",
+         "5", "x", "A", "a", "4", "1", "F", " ", "\n", "&amp;", "&#x41", "%41", "-", "/", "&sol", "\\\\", "&percnt;"]
+
+
+@st.composite
+def secret_texts(draw):
+    secrets = tuple(draw(st.lists(st.sampled_from(SECRET_CASES), min_size=1, max_size=3, unique=True)))
+    parts = []
+    for _ in range(draw(st.integers(0, 6))):
+        if draw(st.booleans()):
+            parts.append(draw(st.sampled_from(NOISE)))
+            continue
+        secret = draw(st.sampled_from(secrets))
+        units = re.findall(r"%(?:25)*[0-9A-Fa-f]{2}|.", secret, re.DOTALL)
+        first = draw(st.integers(0, 2)) if draw(st.booleans()) else 0
+        last = len(units) - (draw(st.integers(0, 2)) if draw(st.booleans()) else 0)
+        lower = draw(st.booleans())
+        for unit in units[first:last]:
+            form = draw(st.sampled_from(_unit_forms(unit.lower() if lower else unit)))
+            parts.append(form + draw(st.sampled_from(SPLITS)))
+    return secrets, "".join(parts)
+
+
+def _redacted_everywhere(secrets, text):
+    """The redaction as it was before redact30: each secret's patterns tried at every character (the oracle)."""
+    from resolver.redact import _spans_everywhere
+
+    pieces, done = [], 0
+    for start, stop in sorted(_spans_everywhere(secrets, text)):
+        if start > done or not pieces:
+            pieces += [text[done:start], REDACTED]
+        done = max(done, stop)
+    return "".join(pieces) + text[done:]
+
+
+@settings(max_examples=400, deadline=None)
+@given(secret_texts())
+@example((("5abc65x", "x41AAAAAAAA"), "&#65abc65x"))        # the "5" is read in "&#65" and as the secret's start
+@example((("41-zzzzzz", "Ab0Ab0"), "&#x41-zzzzzz&#x41-zzzzzz"))
+@example((("Tok3nHolder9ZQ", "aaaaaaaa"), "\\tok3n%09holder\\u0009&#57;zq"))
+def test_redact30_decoding_once_finds_what_the_patterns_tried_everywhere_find(case):
+    """redact30 (#14): the decoded text and the pieces around what is found in it give the same redaction as the
+    patterns tried at every character, on texts made of a secret's units written every way a text may (escaped, in
+    lower case, split), near-escapes that only look like them ("&#655", "&#x41A"), and noise."""
+    from resolver import redact
+
+    secrets, text = case
+    for piece in (1, 5, redact._PIECE):   # pieces of a few characters: a secret's echo is in several
+        with mock.patch.object(redact, "_PIECE", piece), mock.patch.object(redact, "_SHORT", 0):
+            shown = Redactor(secrets=secrets).body(text.encode("latin-1")).decode("latin-1")
+        assert shown == _redacted_everywhere(secrets, text), piece
