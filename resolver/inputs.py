@@ -21,7 +21,7 @@ import sys
 import zlib
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import IO, Any
@@ -246,7 +246,7 @@ def iter_items(spec: InputSpec, *, skip: Skip | None = None, stdin: IO[bytes] | 
                 if problem:
                     yield Item(source=str(path), key=None, locator=locator, explicit=explicit, problem=problem)
                 else:
-                    yield from taken(replace(_file_item(path, locator, explicit), max_bytes=spec.max_bytes))
+                    yield from taken(_file_item(path, locator, explicit, max_bytes=spec.max_bytes))
     for name in spec.jsonl:
         if name == "-":
             yield from _jsonl_records(stdin, "-", "-", spec.fields, taken, resumable=False)
@@ -403,7 +403,9 @@ def _match_parts(pattern: tuple[str, ...], parts: tuple[str, ...]) -> bool:
     return bool(parts) and fnmatch.fnmatch(parts[0], pattern[0]) and _match_parts(pattern[1:], parts[1:])
 
 
-def _file_item(path: Path, locator: str, explicit: bool) -> Item:
+def _file_item(path: Path, locator: str, explicit: bool, *, max_bytes: int | None = None) -> Item:
+    """A file's Item, keyed by its real path, size and time (resume). `max_bytes` made with it, not by a
+    `dataclasses.replace` after (about 10 us an article, perf30b #14)."""
     try:
         info = os.lstat(path)
         real = _real_path(path, info)
@@ -411,9 +413,9 @@ def _file_item(path: Path, locator: str, explicit: bool) -> Item:
             info = os.stat(path)
     except OSError:
         # No key (it cannot be resumed); reading it says what is wrong, in article.from_path's words.
-        return Item(source=str(path), key=None, locator=locator, path=path, explicit=explicit)
+        return Item(source=str(path), key=None, locator=locator, path=path, explicit=explicit, max_bytes=max_bytes)
     return Item(source=str(path), key=printable(f"{real}|{info.st_size}|{info.st_mtime_ns}"), locator=locator,
-                path=path, explicit=explicit)
+                path=path, explicit=explicit, max_bytes=max_bytes)
 
 
 def _real_path(path: Path, info: os.stat_result) -> str:

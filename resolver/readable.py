@@ -43,14 +43,14 @@ def thin_page(text: str, kind: str, *, embeds: int, utf8: bytes | None = None) -
     if embeds:
         return None
     if kind != "html":
-        chars = _collapsed_length(text)
+        chars = _collapsed_length(text, enough=MIN_READABLE_CHARS)
         return ThinPage(chars, None) if chars < MIN_READABLE_CHARS else None
     from resolver.extract import html
 
-    kept = html.measured(text)
+    kept = html.measured(text, enough=MIN_READABLE_CHARS)
     if kept is not None and kept[0] < MIN_READABLE_CHARS and _RELATED_RE.search(text) is not None:
         kept = None   # the extraction's parse lost its "related" boxes, maybe the article's wrapper (review30r2)
-    chars, title = kept or _html_text(text, utf8)
+    chars, title = kept or _html_text(text, utf8, enough=MIN_READABLE_CHARS)
     return ThinPage(chars, title) if chars < MIN_READABLE_CHARS else None
 
 
@@ -60,39 +60,48 @@ def thin_page(text: str, kind: str, *, embeds: int, utf8: bytes | None = None) -
 _RELATED_RE = re.compile("related", re.IGNORECASE)
 
 
-def _html_text(page: str, utf8: bytes | None) -> tuple[int, str | None]:
+def _html_text(page: str, utf8: bytes | None, *, enough: int | None = None) -> tuple[int, str | None]:
     """(characters of readable text in the body, the page's title), on a parse of its own: for a page the
     extraction did not parse whole (no marker of anything it looks for, or cut into slices). A page of more tags
     than any article is parsed in the extraction's slices (`html.chunks`), each measured: whole, 100,000 unclosed
-    <div>s cost lexbor quadratic time, which the slices exist to avoid (#12; review30r2)."""
+    <div>s cost lexbor quadratic time, which the slices exist to avoid (#12; review30r2). `enough`: as `measure`'s."""
     from resolver.extract.dom import parse
     from resolver.extract.html import chunks
 
     slices = chunks(page)
     if len(slices) > 1:
-        measures = [measure(tree) for start, end in slices if (tree := parse(page[start:end])) is not None]
+        measures = [measure(tree, enough=enough) for start, end in slices if (tree := parse(page[start:end])) is not None]
         counted = [chars for chars, _ in measures if chars]
         return sum(counted) + len(counted) - 1 if counted else 0, next((t for _, t in measures if t), None)
     tree = parse(page, utf8=utf8)
     if tree is None:
-        return _collapsed_length(page), None
-    return measure(tree)
+        return _collapsed_length(page, enough=enough), None
+    return measure(tree, enough=enough)
 
 
-def measure(tree: Any) -> tuple[int, str | None]:
+def measure(tree: Any, *, enough: int | None = None) -> tuple[int, str | None]:
     """(characters of readable text in the body, white space collapsed, the page's title) of a parsed page. The
     body loses NOT_TEXT: the tree's last use. The extraction measures its own parse of a page with no embed
     (`resolver.extract.html.scan`), which has lost its scripts, styles, navs, the site's footers and "related"
-    boxes already."""
+    boxes already. `enough`: a count of at least that many is only a lower bound (`_collapsed_length`)."""
     found = tree.css_first("title")
     title = " ".join(found.text().split()) or None if found is not None else None
     tree.strip_tags(list(NOT_TEXT))
     body = tree.body
-    return _collapsed_length(body.text(separator=" ") if body is not None else ""), title
+    return _collapsed_length(body.text(separator=" ") if body is not None else "", enough=enough), title
 
 
-def _collapsed_length(text: str) -> int:
+def _collapsed_length(text: str, *, enough: int | None = None) -> int:
     """The length of `text` with each run of white space one space and none at its ends, without making that
-    string (`str.split` splits at the white space `\\s` matches)."""
+    string (`str.split` splits at the white space `\\s` matches). With `enough`, a length of at least `enough` may
+    be that of a prefix (a lower bound): an article's text is not split whole to learn it is not thin (splitting an
+    article's body was half of its measure, #14). A prefix's collapsed length is never more than the whole's: its
+    words are the whole's first ones, the last maybe cut."""
+    if enough is not None:
+        end = 4 * enough + 64
+        while end < len(text):
+            if (found := _collapsed_length(text[:end])) >= enough:
+                return found
+            end *= 4
     words = text.split()
     return sum(map(len, words)) + len(words) - 1 if words else 0

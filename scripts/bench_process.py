@@ -8,7 +8,8 @@ Over ../shared/corpus/html copied to 1,168 pages (each copy made distinct, so ev
      `python -c "for each page: lxml.html.fromstring(bytes)"`, interleaved, --repeat times each (aim <= 2x).
      Also a bare lexbor parse process and `scan` with the default workers, for scale.
   2. in process: `pipeline.run` over the same pages into a new database (resume on, JSON Lines made as the CLI
-     makes them), with extraction timed around `extract.find_all`: (run time - extraction time) / pages is the
+     makes them), with extraction timed around `extract.find_all` and the thin-page measure that reads its tree
+     (`readable.thin_page`): (run time - extraction time) / pages is the
      per-article overhead (aim < 0.15 ms): reading, decoding, hashing, recording, resume, output.
      Then the same run with extraction's results answered from memory: nothing but the overhead, and of it
      what reading, decoding and hashing the pages costs; --profile prints where it goes (cProfile).
@@ -95,10 +96,11 @@ class InProcess:
                 (self.cpu - self.extraction_cpu) / self.articles * 1000)
 
 
-def in_process(pages: Path, work: Path, *, answered: dict[tuple[int, str], object] | None = None,
+def in_process(pages: Path, work: Path, *, answered: dict[tuple[object, ...], object] | None = None,
                profile: bool = False) -> InProcess:
     """`pipeline.run` over the pages, as `scan --json -q --workers 1` does it (a new database, resume recorded,
-    the pages dropped once scanned, each outcome made a JSON line). Extraction is timed around `extract.find_all`;
+    the pages dropped once scanned, each outcome made a JSON line). Extraction is timed around `extract.find_all`
+    and `workers.thin_page`;
     with `answered` (filled on a first run), its results are taken from there instead, so the run is nothing but
     the overhead (and a profile shows only it)."""
     from cache import Store
@@ -125,6 +127,29 @@ def in_process(pages: Path, work: Path, *, answered: dict[tuple[int, str], objec
         return found
 
     extract.find_all = timed_find_all
+    # The thin-page measure (resolver.readable, lead30) reads the tree the scan left: it is the extraction's work,
+    # timed and answered with it. Answered from memory alone, find_all left no tree, and each page with no embed was
+    # parsed again to be measured: the "answered" run was 1.8x the base's for a cost no real run pays (perf30b).
+    from resolver import workers
+
+    thin_page = getattr(workers, "thin_page", None)
+
+    def timed_thin_page(text, kind, **options):   # type: ignore[no-untyped-def]
+        key = ("thin", len(text), text[-64:])
+        if answered is not None and key in answered:
+            return answered[key]
+        start, start_cpu = time.perf_counter(), time.process_time()
+        try:
+            found = thin_page(text, kind, **options)   # type: ignore[misc]
+        finally:
+            spent[0] += time.perf_counter() - start
+            spent[1] += time.process_time() - start_cpu
+        if answered is not None:
+            answered[key] = found
+        return found
+
+    if thin_page is not None:
+        workers.thin_page = timed_thin_page
     from resolver.output import json_line
 
     sink = open(os.devnull, "w", encoding="utf-8")
@@ -154,6 +179,8 @@ def in_process(pages: Path, work: Path, *, answered: dict[tuple[int, str], objec
         _print_profile(profiler)
     store.close()
     extract.find_all = find_all
+    if thin_page is not None:
+        workers.thin_page = thin_page
     return InProcess(elapsed, spent[0], cpu, spent[1], summary.articles)
 
 
@@ -186,7 +213,7 @@ def _print_profile(profiler: object) -> None:
 def figures(pages: Path, work: Path, *, profile: bool = False) -> dict[str, float]:
     """The in-process figures, ms per article: outside extraction, with extraction answered from memory, and
     reading, decoding and hashing alone; each in wall and CPU time."""
-    answered: dict[tuple[int, str], object] = {}
+    answered: dict[tuple[object, ...], object] = {}
     run = in_process(pages, work, answered=answered)
     outside, outside_cpu = run.outside()
     extraction = run.extraction

@@ -1007,3 +1007,26 @@ def test_a_changed_word_figure_or_date_written_otherwise_still_fails(said, found
 def test_a_quote_starting_inside_a_word_hyphenated_at_a_line_end_warns():
     c = compare("violent protest today", "A non-\nviolent protest today")
     assert c.result == "warn" and 'the quote starts inside the post\'s "non-violent"' in c.evidence, c.evidence
+
+
+def test_each_text_of_a_comparison_is_normalised_once(monkeypatch):
+    """#14 (perf30b): compare() normalised each side twice, once for its words and once for its emoji and links
+    (about a fifth of a comparison); a text is normalised once (the same text again is taken from memory)."""
+    import unicodedata
+
+    from resolver import quotes
+
+    calls: list[str] = []
+
+    class Counting:
+        def __getattr__(self, name: str):   # type: ignore[no-untyped-def]
+            return getattr(unicodedata, name)
+
+        def normalize(self, form: str, text: str) -> str:
+            calls.append(text)
+            return unicodedata.normalize(form, text)
+
+    monkeypatch.setattr(quotes, "unicodedata", Counting())
+    said, found = "The vote is set for 7pm 🗳️ pic.twitter.com/Qx81Ab (perf30b)", "The vote is set for 7pm tonight 🗳️"
+    assert quotes.compare(said, found).result == quotes.compare(said, found).result
+    assert sorted(calls) == sorted([said, found])

@@ -6,6 +6,8 @@ from __future__ import annotations
 import threading
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from resolver import extract
 from resolver.readable import _html_text, thin_page
@@ -143,3 +145,31 @@ def test_a_page_the_extraction_parses_in_slices_is_measured_in_slices(monkeypatc
     found = thin_page(page, "html", embeds=0)
     assert found is not None and (found.chars, found.title) == whole == (45, "Wall")
     assert parsed and max(parsed) < len(page) // 2, "the page was parsed whole to be measured"
+
+
+@settings(max_examples=300)
+@given(words=st.lists(st.text(alphabet=st.sampled_from("ab \n\t\u00a0\u2003é"), max_size=40), max_size=60),
+       enough=st.integers(min_value=0, max_value=120))
+def test_a_length_counted_only_until_it_is_enough_is_exact_below_it_and_enough_above(words, enough):
+    """#14: a long text is not split whole to learn it is not thin (splitting an article's body was half of its
+    measure): a collapsed length of at least `enough` may be a prefix's, never more than the whole's; below `enough`
+    it is the exact one."""
+    from resolver.readable import _collapsed_length
+
+    text = "".join(words)
+    exact = len(" ".join(text.split()))
+    bounded = _collapsed_length(text, enough=enough)
+    assert bounded == exact if exact < enough else enough <= bounded <= exact
+
+
+def test_an_article_is_counted_only_until_it_is_not_thin():
+    """#14: an article's text (100,000 characters here) is counted to a prefix past the threshold, not split whole;
+    a wall's whole text is counted."""
+    from resolver.readable import MIN_READABLE_CHARS, _collapsed_length
+
+    article = "The council met on Tuesday and voted on the new budget. " * 2000
+    assert MIN_READABLE_CHARS <= _collapsed_length(article, enough=MIN_READABLE_CHARS) < len(article) // 10
+    assert thin_page(article, "text", embeds=0) is None
+    wall = "Subscribe to   keep\nreading. " + " " * 5000 + "Sign in"
+    found = thin_page(wall, "text", embeds=0)
+    assert found is not None and found.chars == len("Subscribe to keep reading. Sign in")

@@ -663,16 +663,16 @@ class _Parsed(threading.local):
 _PARSED = _Parsed()
 
 
-def measured(page: str) -> tuple[int, str | None] | None:
-    """(readable characters, title) of `page` (`resolver.readable.measure`) on the parse `scan` made of it, if the
-    last page this thread scanned is that very string and had no embed; else None (measure it anew). Taken once:
-    the parse is let go."""
+def measured(page: str, *, enough: int | None = None) -> tuple[int, str | None] | None:
+    """(readable characters, title) of `page` (`resolver.readable.measure`, `enough` as there) on the parse `scan`
+    made of it, if the last page this thread scanned is that very string and had no embed; else None (measure it
+    anew). Taken once: the parse is let go."""
     if _PARSED.page is not page:
         return None
     from resolver.readable import measure
 
     tree, _PARSED.page, _PARSED.tree = _PARSED.tree, None, None
-    return measure(tree)
+    return measure(tree, enough=enough)
 
 
 def page_needles(page: str, *, utf8: bytes | None = None) -> Needles:
