@@ -31,7 +31,6 @@ from resolver.article import (MAX_ARTICLE_BYTES, Article, TooLarge, cannot_open,
                               looks_binary, not_a_page, printable, refuse_container)
 from resolver.errors import EmptyInput, InputError
 from resolver.targets import classify, walk
-from resolver.warc import answered_at
 
 Skip = Callable[[str], bool]
 """Told an item's resume key, answers True when that item is already done (it is then not read)."""
@@ -788,6 +787,8 @@ def _content_type(record: Any) -> str:
 
 
 def _warc_item(record: Any, path: Path, offset: int, url: str, key: str, locator: str) -> Item:
+    from resolver.warc import answered_at   # here: a scan of files does not import the WARC module (#14)
+
     source = f"{path}#{offset}"
     problem = None
     try:

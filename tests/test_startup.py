@@ -14,7 +14,9 @@ ROOT = Path(__file__).resolve().parents[1]
 UNUSED = ("asyncio", "concurrent.futures.process", "rich", "sqlite_utils", "httpx", "numpy", "bs4",
           # what only a path it does not take needs: gzipped JSON Lines, a config file, the warm runs' memos, a
           # Decimal to store, a CSV export
-          "gzip", "tomllib", "resolver.memo", "decimal", "csv", "base64")
+          "gzip", "tomllib", "resolver.memo", "decimal", "csv", "base64",
+          # the WARC module: a scan of files reads no WARC record and replays nothing
+          "resolver.warc")
 PAGE = ('<p>The bridge reopened.</p><blockquote class="twitter-tweet"><p>Bridge reopened</p>&mdash; Riverton Roads '
         '(@RivertonRoads) <a href="https://twitter.com/RivertonRoads/status/1600000000000000001">December 6, 2022</a>'
         '</blockquote><p>(Photo: Bea Example/Riverton Post)</p>')
