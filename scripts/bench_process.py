@@ -112,44 +112,33 @@ def in_process(pages: Path, work: Path, *, answered: dict[tuple[object, ...], ob
     spent = [0.0, 0.0]
     find_all = extract.find_all
 
-    def timed_find_all(text, kind, **options):   # type: ignore[no-untyped-def]
-        key = (len(text), text[-64:])   # the copies differ in their trailer
-        if answered is not None and key in answered:
-            return answered[key]
-        start, start_cpu = time.perf_counter(), time.process_time()
-        try:
-            found = find_all(text, kind, **options)
-        finally:
-            spent[0] += time.perf_counter() - start
-            spent[1] += time.process_time() - start_cpu
-        if answered is not None:
-            answered[key] = found
-        return found
+    def timed(step, tag):   # type: ignore[no-untyped-def]
+        """`step` timed into `spent`, and with `answered` its results taken from there (keyed by `tag` and the page:
+        the copies differ in their trailer)."""
+        def run(text, kind, **options):   # type: ignore[no-untyped-def]
+            key = (tag, len(text), text[-64:])
+            if answered is not None and key in answered:
+                return answered[key]
+            start, start_cpu = time.perf_counter(), time.process_time()
+            try:
+                found = step(text, kind, **options)
+            finally:
+                spent[0] += time.perf_counter() - start
+                spent[1] += time.process_time() - start_cpu
+            if answered is not None:
+                answered[key] = found
+            return found
+        return run
 
-    extract.find_all = timed_find_all
+    extract.find_all = timed(find_all, "find_all")
     # The thin-page measure (resolver.readable, lead30) reads the tree the scan left: it is the extraction's work,
     # timed and answered with it. Answered from memory alone, find_all left no tree, and each page with no embed was
     # parsed again to be measured: the "answered" run was 1.8x the base's for a cost no real run pays (perf30b).
     from resolver import workers
 
     thin_page = getattr(workers, "thin_page", None)
-
-    def timed_thin_page(text, kind, **options):   # type: ignore[no-untyped-def]
-        key = ("thin", len(text), text[-64:])
-        if answered is not None and key in answered:
-            return answered[key]
-        start, start_cpu = time.perf_counter(), time.process_time()
-        try:
-            found = thin_page(text, kind, **options)   # type: ignore[misc]
-        finally:
-            spent[0] += time.perf_counter() - start
-            spent[1] += time.process_time() - start_cpu
-        if answered is not None:
-            answered[key] = found
-        return found
-
     if thin_page is not None:
-        workers.thin_page = timed_thin_page
+        workers.thin_page = timed(thin_page, "thin")
     from resolver.output import json_line
 
     sink = open(os.devnull, "w", encoding="utf-8")
