@@ -371,7 +371,6 @@ def test_a_lookup_stopped_before_it_read_the_capture_it_listed_is_no_answered_lo
     observation is not. An offline run then read that newest listing with no read of its capture and said
     "answered": "no archived copy found (the archive answered)" of a post whose newest lookup lists a copy
     (review30r4). A capture listed and never read is a lookup not finished: what is in it is not known."""
-    import asyncio
     import threading
 
     from werkzeug.wrappers import Response
@@ -396,18 +395,10 @@ def test_a_lookup_stopped_before_it_read_the_capture_it_listed_is_no_answered_lo
         return Response(found.body, content_type="text/html; charset=utf-8")
     fakenet.route("web.archive.org", f"/web/{found.timestamp}id_/{found.original}", slow)
 
-    async def stopped(session: Session) -> None:
-        task = asyncio.create_task(fetch_posts([TARGET], session=session, options=FetchOptions()))
-        deadline = asyncio.get_running_loop().time() + 30
-        while not held.is_set():
-            assert asyncio.get_running_loop().time() < deadline, "the capture was never asked for"
-            await asyncio.sleep(0.01)
-        task.cancel()
-        try:
-            await task
-        except asyncio.CancelledError:
-            return
-        raise AssertionError("the fetch was not cancelled")
+    from tests.test_kept_answers import cancelled_once
+
+    stopped = cancelled_once(lambda session: fetch_posts([TARGET], session=session, options=FetchOptions()),
+                             lambda session: held.is_set(), "the capture was never asked for")
 
     try:
         Session(settings, store=store, mode=Mode(refresh=True)).run(stopped)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import os
 import threading
+from collections.abc import Awaitable, Callable
 
 from werkzeug.wrappers import Response
 
@@ -38,6 +39,25 @@ def asked(fakenet, post_id: str) -> int:
     return sum(1 for host, path in fakenet.hits if host == "cdn.syndication.twimg.com" and f"id={post_id}" in path)
 
 
+def cancelled_once(fetch: Callable[[Session], Awaitable[object]], ready: Callable[[Session], bool],
+                   never: str) -> Callable[[Session], Awaitable[None]]:
+    """What a Session runs to cancel `fetch` once `ready` says so (within 30 s, else "`never`" fails the test), and
+    check that it was cancelled: a run stopped part way, as Ctrl-C stops it."""
+    async def cancelled(session: Session) -> None:
+        task = asyncio.create_task(fetch(session))
+        deadline = asyncio.get_running_loop().time() + 30
+        while not ready(session):
+            assert asyncio.get_running_loop().time() < deadline, never
+            await asyncio.sleep(0.01)
+        task.cancel()
+        try:
+            await task
+        except asyncio.CancelledError:
+            return
+        raise AssertionError("the fetch was not cancelled")
+    return cancelled
+
+
 def test_posts_answered_before_a_cancel_are_kept_and_the_resumed_run_asks_only_the_rest(threaded_net, store):
     """Three posts of one article: two answer at once, the third is held by the server until the fetch was
     cancelled. Before, the two answers were dropped with the cancelled fetch: no row in the fetch log, no post, and
@@ -55,19 +75,11 @@ def test_posts_answered_before_a_cancel_are_kept_and_the_resumed_run_asks_only_t
     settings = settings_for(fakenet, timeout=60, deadline=60)
     options = FetchOptions(media=False)
 
-    async def cancelled(session: Session) -> None:
-        task = asyncio.create_task(fetch_posts(targets(), session=session, options=options))
-        deadline = asyncio.get_running_loop().time() + 30
+    cancelled = cancelled_once(
+        lambda session: fetch_posts(targets(), session=session, options=options),
         # two answered, the third one held (in flight: it took its connection after the other two)
-        while not (held.is_set() and session.requests_in_flight == 1 and session.requests_queued == 0):
-            assert asyncio.get_running_loop().time() < deadline, "the two posts were never answered"
-            await asyncio.sleep(0.01)
-        task.cancel()
-        try:
-            await task
-        except asyncio.CancelledError:
-            return
-        raise AssertionError("the fetch was not cancelled")
+        lambda session: held.is_set() and session.requests_in_flight == 1 and session.requests_queued == 0,
+        "the two posts were never answered")
 
     try:
         Session(settings, store=store, mode=Mode()).run(cancelled)
@@ -173,18 +185,8 @@ def test_a_post_recorded_before_its_media_were_cancelled_is_recorded_once(thread
     settings = settings_for(fakenet, timeout=60, deadline=60)
     post = Target("twitter", fx.POST_ID, f"https://twitter.com/RivertonRoads/status/{fx.POST_ID}")
 
-    async def cancelled(session: Session) -> None:
-        task = asyncio.create_task(fetch_posts([post], session=session, options=FetchOptions()))
-        deadline = asyncio.get_running_loop().time() + 30
-        while not held.is_set():
-            assert asyncio.get_running_loop().time() < deadline, "the photo was never asked for"
-            await asyncio.sleep(0.01)
-        task.cancel()
-        try:
-            await task
-        except asyncio.CancelledError:
-            return
-        raise AssertionError("the fetch was not cancelled")
+    cancelled = cancelled_once(lambda session: fetch_posts([post], session=session, options=FetchOptions()),
+                               lambda session: held.is_set(), "the photo was never asked for")
 
     try:
         Session(settings, store=store, mode=Mode()).run(cancelled)
