@@ -281,7 +281,7 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
     last = max(i for i, op in enumerate(ops) if op[0] == "equal")
     before, after = ops[:first], ops[last + 1:]
     # the post's names, which brackets do not clarify but replace ("[Smith]" for "Jones"); sought only when needed
-    names = _names(post_words) if bracketed[0] else frozenset()
+    names = _names(post_words, lang) if bracketed[0] else frozenset()
 
     def _change(op: tuple[str, int, int, int, int], gaps: set[int]) -> Change:
         return _glued_change(op, _change_of(op, said_words, post_words, gaps, bracketed, names), said_words, glued)
@@ -838,12 +838,13 @@ _DEBUNK_LABEL_RE = re.compile(rf"[^\w\n]*?(?P<label>\[\s*(?:{_DEBUNK_LABELS})\s*
                               rf"|(?:{_DEBUNK_LABELS})\s*(?::|\s-+(?=\s)|\|))", re.IGNORECASE)
 # A verdict after the claim it rates: "CLAIM: … VERDICT: False", "Rating: False", "Our ruling: Pants on Fire", "— FALSE"
 # or "[FAKE]" after the words (quotes31): a fact-check quoted as the claim. A dash's label ends its sentence or line
-# ("- false alarms" is no label); a verdict word's comes right after its colon ("Verdict: it was not false" is none).
+# ("- false alarms" is no label); a verdict word's comes right after its colon ("Verdict: it was not false" is none)
+# and is no phrase's first word ("Rating: false alarm").
 _VERDICT_WORDS = (r"verdict|our verdict|rating|our rating|ruling|our ruling|conclusion|veredicto|calificación|verdade"
                   r"|verdetto|urteil|bewertung|fazit|évaluation")
 _VERDICTS = rf"{_DEBUNK_LABELS}|pants on fire|mostly false|four pinocchios|three pinocchios|incorrect|wrong|fabricated"
 _DEBUNK_AFTER_RE = re.compile(
-    rf"(?<![\w-])(?P<label>(?:{_VERDICT_WORDS})\s*:\s*(?:{_VERDICTS})(?![\w-])"
+    rf"(?<![\w-])(?P<label>(?:{_VERDICT_WORDS})\s*:\s*(?:{_VERDICTS})(?![\w-]|\s+(?-i:[a-zà-öø-ÿ]))"
     rf"|(?<=\s)-+\s*(?:{_DEBUNK_LABELS})(?=[\s.!]*(?:$|\n))"
     rf"|\[\s*(?:{_DEBUNK_LABELS})\s*\]|\(\s*(?:{_DEBUNK_LABELS})\s*\))", re.IGNORECASE)
 _SENTENCE_END_RE = re.compile(r"[.!?…\n]")
@@ -1032,10 +1033,14 @@ _REFERRING = frozenset(
     "hij zij ze wij jij het dat deze dit die een".split())
 
 
-def _names(post: list[str]) -> frozenset[int]:
-    """The positions of the post's words that are names: a handle, a capitalised word that no pronoun or article is,
-    and a word the post writes so elsewhere ("jones" of a post that also writes "Jones")."""
-    capitalised = {_key(w) for w in post if w[:1].isupper() and _key(w) not in _REFERRING}
+def _names(post: list[str], lang: str | None = None) -> frozenset[int]:
+    """The positions of the post's words that are names: a handle, a capitalised word that no pronoun or article is
+    nor follows (the "President" of "The President" is a title, which brackets may name), and a word the post writes
+    so elsewhere ("jones" of a post that also writes "Jones"). In German, which writes every noun with a capital
+    ("Die Kanzlerin"), only handles."""
+    capitalised = set() if (lang or "").split("-")[0].casefold() in ("de", "lb") else {
+        _key(w) for i, w in enumerate(post)
+        if w[:1].isupper() and _key(w) not in _REFERRING and not (i and _key(post[i - 1]) in _REFERRING)}
     return frozenset(j for j, w in enumerate(post) if w.startswith("@") or _key(w) in capitalised)
 
 
@@ -1049,14 +1054,18 @@ def _unglue(said: str, post: list[str]) -> tuple[str, dict[int, tuple[str, str]]
     """The article's text with each bracket glued to a word taken out, so that the word is one word again: "[T]he"
     split as "T he" and failed against "the" (quotes31); and, by the word's position (markers aside), how the
     article writes it and what kind of bracket it is (GLUED, or INFLECTED for an ending the post's word lacks, which
-    is then compared without it). A bracket that stands alone ("[Smith]") is an editor's words, not a word's letters."""
+    is then compared without it). A bracket that stands alone ("[Smith]") is an editor's words, not a word's letters;
+    so is a footnote's figure or "[sic]" glued to a word ("rigged[1]"); one inside a link is the link's."""
     if "[" not in said:
         return said, {}
     plain, at, shown = "", 0, {}
     keys = {_key(w) for w in post}
+    links = [m.span() for m in _LINK_RE.finditer(said)]
     for match in _GLUED_RE.finditer(said):
         word = match.group()
-        if word.startswith("[") and word.endswith("]") and word.count("[") == 1:
+        if word.startswith("[") and word.endswith("]") and word.count("[") == 1 \
+                or any(inner.isdigit() or inner.casefold() == "sic" for inner in re.findall(r"\[([^\]]*)\]", word)) \
+                or any(a < match.end() and match.start() < b for a, b in links):
             continue
         plain += said[at:match.start()]
         joined, kind = word.replace("[", "").replace("]", ""), GLUED

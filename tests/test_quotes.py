@@ -1224,3 +1224,30 @@ def test_a_decimal_against_a_time_or_another_time_still_fails(said, found):
 ], ids=["rose-to", "fell-by-today"])
 def test_a_decimal_after_words_that_go_with_figures_too_still_fails(said, found):
     assert compare(said, found).result == "fail"
+
+
+@pytest.mark.parametrize("said,found,lang", [
+    ("the vote[1] was rigged", "the vote was rigged", None),
+    ("Their[sic] vote was rigged", "Their vote was rigged", None),
+    ("[Biden] said it", "The President said it", None),
+    ("[Merkel] sagte es", "Die Kanzlerin sagte es", "de"),
+], ids=["footnote", "glued-sic", "title-after-the", "german-noun"])
+def test_brackets_that_are_a_footnote_or_name_a_title_or_a_german_noun_warn_as_the_article_s_own_words(said, found,
+                                                                                                       lang):
+    """A footnote mark or "[sic]" glued to a word is no letter of it; "The President" or a German noun (German
+    writes every noun with a capital) is no name the brackets change: each warns, naming the brackets (quotes31)."""
+    c = compare(said, found, lang=lang)
+    assert c.result == "warn", c.evidence
+    assert "the article's own words in brackets" in c.evidence, c.evidence
+    end = compare("the vote was rigged[1]", "the vote was rigged")   # at the end: glued on, as "[1]" apart was
+    assert end.result == "warn" and '"1" after' in end.evidence, end.evidence
+
+
+def test_a_bracket_inside_a_link_is_no_editor_s_bracket():
+    c = compare("see https://ex.example/a[1]b now", "see https://ex.example/a[1]b now")
+    assert c.result == "pass", c.evidence
+
+
+def test_a_verdict_word_that_goes_on_as_another_phrase_is_no_label():
+    c = compare("the vote was rigged", "the vote was rigged. Rating: false alarm, says Smith")
+    assert c.result == "pass", c.evidence
