@@ -249,7 +249,7 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
     weighed against them. `lang`: the post's language as its source gives it ("sv", "en"), which tells a word that is
     a negation in one language and a name in another ("Inga", "Nic") apart."""
     post_words, _, _, source_cut = _split_markers(tokens(found))
-    said, glued = _unglue(said, post_words)
+    said, glued = _unglue(said, found, post_words)
     said_words, gaps, _, truncated = _split_markers(tokens(said))
     # the article's own words in brackets, where the post has none of its own ("[THREAD]" is the post's words)
     bracketed = _bracketed(said, len(said_words)), _bracketed(found, len(post_words))
@@ -1050,14 +1050,16 @@ _GLUED_RE = re.compile(rf"{_W}*(?:\[{_W}+\]{_W}*)+")
 _ENDINGS = frozenset("s es ed d ing 's".split())
 
 
-def _unglue(said: str, post: list[str]) -> tuple[str, dict[int, tuple[str, str]]]:
+def _unglue(said: str, found: str, post: list[str]) -> tuple[str, dict[int, tuple[str, str]]]:
     """The article's text with each bracket glued to a word taken out, so that the word is one word again: "[T]he"
     split as "T he" and failed against "the" (quotes31); and, by the word's position (markers aside), how the
     article writes it and what kind of bracket it is (GLUED, or INFLECTED for an ending the post's word lacks, which
     is then compared without it). A bracket that stands alone ("[Smith]") is an editor's words, not a word's letters;
-    so is a footnote's figure or "[sic]" glued to a word ("rigged[1]"); one inside a link is the link's."""
+    so is a footnote's figure or "[sic]" glued to a word ("rigged[1]"); one inside a link is the link's, and one the
+    post's text (`found`, its words `post`) writes too is the post's."""
     if "[" not in said:
         return said, {}
+    own = {m.group() for m in _GLUED_RE.finditer(found)} if "[" in found else set()
     plain, at, shown = "", 0, {}
     keys = {_key(w) for w in post}
     links = [m.span() for m in _LINK_RE.finditer(said)]
@@ -1065,7 +1067,7 @@ def _unglue(said: str, post: list[str]) -> tuple[str, dict[int, tuple[str, str]]
         word = match.group()
         if word.startswith("[") and word.endswith("]") and word.count("[") == 1 \
                 or any(inner.isdigit() or inner.casefold() == "sic" for inner in re.findall(r"\[([^\]]*)\]", word)) \
-                or any(a < match.end() and match.start() < b for a, b in links):
+                or any(a < match.end() and match.start() < b for a, b in links) or word in own:
             continue
         plain += said[at:match.start()]
         joined, kind = word.replace("[", "").replace("]", ""), GLUED

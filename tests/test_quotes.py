@@ -1251,3 +1251,18 @@ def test_a_bracket_inside_a_link_is_no_editor_s_bracket():
 def test_a_verdict_word_that_goes_on_as_another_phrase_is_no_label():
     c = compare("the vote was rigged", "the vote was rigged. Rating: false alarm, says Smith")
     assert c.result == "pass", c.evidence
+
+
+@pytest.mark.parametrize("text", ["I like cat[s]", "[T]he vote", "I [dis]agree", "We [Smith] said", "a[1]b c[d]e"],
+                         ids=["ending", "capital", "prefix", "apart", "several"])
+def test_a_post_s_own_glued_brackets_quoted_as_they_stand_pass(text):
+    """The post's own brackets are its words: quoted as they stand, they pass (quotes31: only the article's were
+    to be read as an editor's)."""
+    compared = compare(text, text)
+    assert compared.result == "pass" and compared.matched == compared.post_words, compared.evidence
+
+
+@given(st.text(alphabet=st.sampled_from("ab[] T"), max_size=30))
+def test_a_text_with_brackets_always_passes_against_itself(text):
+    compared = compare(text, text)
+    assert compared.result == "pass" and compared.matched == compared.post_words, compared.evidence
