@@ -683,7 +683,7 @@ _HINDI_AFTER_NOUN = frozenset("का की के को से में प�
 def _negation_here(post: list[str], at: int, found: str, lang: str | None) -> bool:
     """Whether post[at], a negation word, is one there: always, but for the words of _AMBIGUOUS_NEGATIONS, which are
     not in a post whose language is another, nor written with a capital where no sentence starts ("I met Smith Inga
-    said": a name), nor मत as a noun."""
+    said": a name) or before a capitalised word ("Nic Cage": a name and a surname), nor मत as a noun."""
     key = _key(post[at])
     languages = _AMBIGUOUS_NEGATIONS.get(key)
     if languages is None:
@@ -692,7 +692,11 @@ def _negation_here(post: list[str], at: int, found: str, lang: str | None) -> bo
         return False
     if key == "मत":
         return not (at and post[at - 1] in _HINDI_BEFORE_NOUN or at + 1 < len(post) and post[at + 1] in _HINDI_AFTER_NOUN)
-    if not post[at][:1].isupper() or not at:
+    if not post[at][:1].isupper():
+        return True
+    if at + 1 < len(post) and post[at + 1][:1].isupper() and _key(post[at + 1]) not in _REFERRING:
+        return False   # a given name before a surname: "Nic Cage said"
+    if not at:
         return True
     text = _words_text(found)
     starts = _word_starts(text, at + 1)

@@ -1165,8 +1165,9 @@ def test_words_after_the_quote_that_are_no_debunk_label_still_pass(said, found):
     ("the vote was rigged", "Nic said the vote was rigged", "en"),
     ("दें", "अपना मत दें", None),
     ("लोगों ने", "लोगों ने मत का प्रयोग किया", "hi"),
+    ("said the vote was rigged", "Nic Cage said the vote was rigged", None),
 ], ids=["inga-name-mid-sentence", "nic-name-mid-sentence", "inga-english-post", "nic-english-post-clause",
-        "mat-after-a-possessive", "mat-before-a-postposition"])
+        "mat-after-a-possessive", "mat-before-a-postposition", "nic-before-a-surname"])
 def test_a_negation_word_that_is_a_name_or_a_noun_there_is_no_negation(said, found, lang):
     c = compare(said, found, lang=lang)
     assert c.result == "pass", c.evidence
