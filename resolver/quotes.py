@@ -1021,7 +1021,7 @@ def _names_held(name: str, words: list[str]) -> bool:
 
 
 # Words that refer to someone or something the reader knows from elsewhere, which an editor's brackets may name
-# ("[Smith]" for "he"): pronouns, articles and demonstratives of the languages the checks know best. A capitalised
+# ("[Smith]" for "he"): pronouns, articles, demonstratives and words for "now", "today", "tomorrow" of the languages the checks know best. A capitalised
 # word that is none of them is taken for a name (quotes31).
 _REFERRING = frozenset(
     "i me my mine you your yours he him his she her hers it its we us our ours they them their theirs this that these "
@@ -1034,7 +1034,10 @@ _REFERRING = frozenset(
     "estos estas ese esa eso aquel aquella el uno una "
     "eu ele ela eles elas nós você vocês o os as seu sua seus suas isto isso aquilo "
     "io lui lei noi voi loro gli questo questa quello quella "
-    "hij zij ze wij jij het dat deze dit die een".split())
+    "hij zij ze wij jij het dat deze dit die een "
+    # and words for a time or place the reader knows from elsewhere ("[On Friday]" for "Tomorrow")
+    "now then today tonight tomorrow yesterday last next heute morgen gestern jetzt aujourd'hui demain hier "
+    "maintenant hoy mañana ayer ahora".split())
 
 
 def _names(post: list[str], lang: str | None = None) -> frozenset[int]:

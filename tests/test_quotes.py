@@ -1095,7 +1095,10 @@ def test_words_in_brackets_in_place_of_a_name_fail(said, found, shown):
     ("[The bill] is a disgrace", "This is a disgrace"),
     ("Thanks to [Joe Biden]", "Thanks to @JoeBiden"),
     ("Thanks to [Biden]", "Thanks to @JoeBiden"),
-], ids=["he", "him", "they", "they-with-a-name-elsewhere", "er", "this", "handle-spelt-out", "handle-s-surname"])
+    ("[On Friday] we vote", "Tomorrow we vote"),
+    ("[On May 3] we voted", "Last night we voted"),
+], ids=["he", "him", "they", "they-with-a-name-elsewhere", "er", "this", "handle-spelt-out", "handle-s-surname",
+        "tomorrow", "last-night"])
 def test_words_in_brackets_in_place_of_a_pronoun_or_naming_the_same_handle_still_warn(said, found):
     c = compare(said, found)
     assert c.result == "warn", c.evidence
