@@ -851,7 +851,7 @@ _DEBUNK_AFTER_RE = re.compile(
     rf"(?<![\w-])(?P<label>(?:{_VERDICT_WORDS})\s*:\s*(?:{_VERDICTS})(?![\w-]|\s+(?-i:[a-zà-öø-ÿ]))"
     rf"|(?<=\s)-+\s*(?:{_DEBUNK_LABELS})(?=[\s.!]*(?:$|\n))"
     rf"|\[\s*(?:{_DEBUNK_LABELS})\s*\]|\(\s*(?:{_DEBUNK_LABELS})\s*\))", re.IGNORECASE)
-_SENTENCE_END_RE = re.compile(r"[.!?…\n]")
+_SENTENCE_END_RE = re.compile(r"[!?…\n]|\.(?!\w|\s+[a-zà-öø-ÿ])")   # no _INNER_STOP: "FALSE: the U.S. vote…" (quotes31)
 # Single quotation marks, told from apostrophes by what stands around them ("don't", "players' day" are none).
 _OPENING_SINGLE_RE = re.compile(r"(?:^|(?<=[\s(\[]))'(?=\w)")
 _CLOSING_SINGLE_RE = re.compile(r"(?<=[\w.,!?])'(?=[\s.,;:!?)\]]|$)")
@@ -875,7 +875,8 @@ def _undone(post: list[str], start: int, end: int, found: str, *, named: str = "
     undo = next((g for g in after.group("word", "ellipsis", "mark") if g), "") if after is not None else ""
     if undo and _key(named) != _key(undo.strip(" .!?…")):
         notes.append(f'the post goes on with "{undo.strip()}" (undoing the quoted words?)')
-    head = max((m.end() for m in _SENTENCE_END_RE.finditer(text, 0, first)), default=0)
+    # the whole text searched: a stop's lookahead reads the word after it, which may be the quote's first
+    head = max((m.end() for m in _SENTENCE_END_RE.finditer(text) if m.end() <= first), default=0)
     label = _DEBUNK_LABEL_RE.match(text, head, first) if start else None
     if label is not None:
         notes.append(f'the post labels it "{" ".join(label.group("label").split())}" (a debunk the quote leaves out?)')

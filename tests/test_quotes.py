@@ -1270,3 +1270,14 @@ def test_a_post_s_own_glued_brackets_quoted_as_they_stand_pass(text):
 def test_a_text_with_brackets_always_passes_against_itself(text):
     compared = compare(text, text)
     assert compared.result == "pass" and compared.matched == compared.post_words, compared.evidence
+
+
+@pytest.mark.parametrize("said,found,label", [
+    ("vote was rigged", "FALSE: the U.S. vote was rigged", "FALSE:"),
+    ("was rigged", "FAKE: the vote e.g. in Ohio was rigged", "FAKE:"),
+], ids=["initialism-inside", "e-g-inside"])
+def test_a_debunk_label_heading_a_sentence_with_a_stop_inside_warns(said, found, label):
+    """quotes31: the label's sentence was taken to end at the "U." of "U.S.", so the label was not looked for."""
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
+    assert LABELLED.format(label) in c.evidence, c.evidence
