@@ -1026,7 +1026,8 @@ def _names_held(name: str, words: list[str]) -> bool:
 # word that is none of them is taken for a name (quotes31).
 _REFERRING = frozenset(
     "i me my mine you your yours he him his she her hers it its we us our ours they them their theirs this that these "
-    "those who whom whose which what the a an one someone somebody something here there "
+    "those who whom whose which what the a an one someone somebody something here there everyone everybody anyone "
+    "anybody everything all both some many most few "
     "ich mich mir mein meine du dich dir dein deine er ihn ihm sein seine sie ihr ihre es wir uns unser unsere euch "
     "euer ihnen dies diese dieser dieses das der die den dem des ein eine einen einem einer man jemand "
     "je moi tu toi il elle on nous vous ils elles le la les lui leur leurs son sa ses ce cet cette ces celui celle "
@@ -1055,7 +1056,7 @@ def _names(post: list[str], lang: str | None = None) -> frozenset[int]:
 # A bracket glued to a word: an editor's change of the word's letters ("[T]he", "[un]fair", "support[s]").
 _GLUED_RE = re.compile(rf"{_W}*(?:\[{_W}+\]{_W}*)+")
 # Endings an editor adds in brackets to fit a verb or noun to the article's sentence ("support[s]", "vote[d]").
-_ENDINGS = frozenset("s es ed d ing 's".split())
+_ENDINGS = frozenset("s es ed d ing".split())
 
 
 def _unglue(said: str, found: str, post: list[str]) -> tuple[str, dict[int, tuple[str, str]]]:

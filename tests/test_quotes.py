@@ -1097,8 +1097,9 @@ def test_words_in_brackets_in_place_of_a_name_fail(said, found, shown):
     ("Thanks to [Biden]", "Thanks to @JoeBiden"),
     ("[On Friday] we vote", "Tomorrow we vote"),
     ("[On May 3] we voted", "Last night we voted"),
+    ("[Both parties] agreed", "Everyone agreed"),
 ], ids=["he", "him", "they", "they-with-a-name-elsewhere", "er", "this", "handle-spelt-out", "handle-s-surname",
-        "tomorrow", "last-night"])
+        "tomorrow", "last-night", "everyone"])
 def test_words_in_brackets_in_place_of_a_pronoun_or_naming_the_same_handle_still_warn(said, found):
     c = compare(said, found)
     assert c.result == "warn", c.evidence
