@@ -347,7 +347,7 @@ def text_check(embed: dict[str, Any], post: dict[str, Any] | None,
     if found is post and json_text_kind(post) == TITLE:   # a video's, a thread's title: no words to quote
         title = " ".join(found["text"].split())
         return check("text", "skip", f"the source gives the post's title, not its words: “{title}” is not compared")
-    compared = quotes.compare(said or "", found["text"], links=link_map(found.get("links")))
+    compared = quotes.compare(said or "", found["text"], links=link_map(found.get("links")), lang=found.get("lang"))
     evidence = compared.evidence
     if compared.result == "warn" and (compared.extra_before or compared.extra_after):
         evidence += f"; the post says: “{' '.join(found['text'].split())}”"
@@ -479,7 +479,8 @@ def _later_text(said: str, post: dict[str, Any], later: list[str], asked: Held) 
     if result == "pass":
         return "pass", f"{evidence}; {note}; the article quotes this version", changes
     read = {v["post_id"]: v for v in post.get("versions") or () if v.get("text")}
-    held = [(read[i], quotes.compare(said, read[i]["text"], links=link_map(read[i].get("links"))))
+    held = [(read[i], quotes.compare(said, read[i]["text"], links=link_map(read[i].get("links")),
+                                          lang=read[i].get("lang")))
             for i in later if i in read]
     for version, compared in held:
         if compared.result == "pass":
@@ -563,7 +564,8 @@ def _edited_text(said: str, post: dict[str, Any], evidence: str, changes: list[s
         cited = ", of ".join(_utc(c["captured_at"]) for c in tied)
         return "warn", (f"{edited}, once; not sure which words were the original: {len(tied)} captures read hold "
                         f"other words than the edit's and disagree (the capture of {cited}): {against_edit}"), changes
-    compared = quotes.compare(said, original["text"], links=link_map(original.get("links")))
+    compared = quotes.compare(said, original["text"], links=link_map(original.get("links")),
+                              lang=original.get("lang"))
     when = "before" if original["captured_at"] < (post.get("created_at") or "") else "after"
     return compared.result, (f"{edited}, once: the capture of {_utc(original['captured_at'])}, {when} the edit, "
                              f"holds the original{ALONE if len(tied) == 1 else ''}: {compared.evidence}"), \
@@ -635,7 +637,7 @@ def _as_captured(said: str, post: dict[str, Any] | None) -> list[tuple[dict[str,
     found = []
     for copy in (post or {}).get("archived") or []:
         if copy["status"] == "available" and copy.get("text"):
-            compared = quotes.compare(said, copy["text"], links=link_map(copy.get("links")))
+            compared = quotes.compare(said, copy["text"], links=link_map(copy.get("links")), lang=copy.get("lang"))
             if compared.result == "pass":
                 found.append((copy, compared))
     return found

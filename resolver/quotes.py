@@ -240,14 +240,17 @@ def _split_markers(found: list[str]) -> tuple[list[str], set[int], bool, bool]:
     return words, gaps - {0, len(words)}, cut_start, cut_end
 
 
-def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str, str] | None = None) -> Comparison:
+def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str, str] | None = None,
+            lang: str | None = None) -> Comparison:
     """The article's quote (`said`) against the post's text (`found`), word by word; and (unless not `set_aside`:
     a name's emoji are decoration) the emoji and links words set aside: the article's that are not the post's
     make a pass a warn, as a changed emoji or link may change what a post says and words cannot tell. `links`:
     where the post's t.co links lead, as its answer gave them (`PostRecord.links`): a written address is then
-    weighed against them."""
-    said_words, gaps, _, truncated = _split_markers(tokens(said))
+    weighed against them. `lang`: the post's language as its source gives it ("sv", "en"), which tells a word that is
+    a negation in one language and a name in another ("Inga", "Nic") apart."""
     post_words, _, _, source_cut = _split_markers(tokens(found))
+    said, glued = _unglue(said, found, post_words)
+    said_words, gaps, _, truncated = _split_markers(tokens(said))
     # the article's own words in brackets, where the post has none of its own ("[THREAD]" is the post's words)
     bracketed = _bracketed(said, len(said_words)), _bracketed(found, len(post_words))
     a, p = [_key(w) for w in said_words], [_key(w) for w in post_words]
@@ -277,14 +280,20 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
     first = next(i for i, op in enumerate(ops) if op[0] == "equal")
     last = max(i for i, op in enumerate(ops) if op[0] == "equal")
     before, after = ops[:first], ops[last + 1:]
-    changes = [_change(op, said_words, post_words, gaps, bracketed) for op in ops[first:last + 1] if op[0] != "equal"]
+    # the post's names, which brackets do not clarify but replace ("[Smith]" for "Jones"); sought only when needed
+    names = _names(post_words, lang) if bracketed[0] else frozenset()
+
+    def _change(op: tuple[str, int, int, int, int], gaps: set[int]) -> Change:
+        return _glued_change(op, _change_of(op, said_words, post_words, gaps, bracketed, names), said_words, glued)
+
+    changes = [_change(op, gaps) for op in ops[first:last + 1] if op[0] != "equal"]
     extra_before = extra_after = ""
     partial = False
     for op in before:
         extra_before, cut = _edge(op, said_words, post_words)
         partial = partial or cut
         if op[0] == "replace":
-            changes.insert(0, _change(op, said_words, post_words, set(), bracketed))
+            changes.insert(0, _change(op, set()))
             extra_before = ""
     beyond_cut = ""
     for op in after:
@@ -298,20 +307,23 @@ def compare(said: str, found: str, *, set_aside: bool = True, links: Mapping[str
             elif source_cut and op[4] - op[3] == 1 and _key(said_words[op[1]]).startswith(_key(post_words[op[3]])):
                 extra_after, beyond_cut = "", _join(said_words[op[1] + 1:op[2]])   # the source cut "Mi…"
             else:
-                changes.append(_change(op, said_words, post_words, set(), bracketed))
+                changes.append(_change(op, set()))
                 extra_after = ""
     unit = "characters" if all(map(_unspaced, post_words)) else "words"
     start = ops[first][3]
-    left_out = _negation_before(post_words, start, found)
+    left_out = _negation_before(post_words, start, found, lang)
     changes = [_alike(c, said, found) for c in changes]
     matched += sum(len(tokens(c.post)) for c in changes if c.alike)   # the same words, as a reader sees them
+    changes += [Change(post_words[j1 + k], glued[i1 + k][0], alike=glued[i1 + k][1])   # "[T]he" of "the"
+                for tag, i1, i2, j1, _ in ops[first:last + 1] if tag == "equal" and glued
+                for k in range(i2 - i1) if i1 + k in glued]
     recased = _recased(ops[first:last + 1], said_words, post_words) if set_aside else ()
     failed = any(_real(c) for c in changes)   # a fail says no more
     end = ops[last][4]
-    left_out_after = _negation_after(post_words, end, found)
+    left_out_after = _negation_after(post_words, end, found, lang)
     return _verdict(Comparison("pass", "", len(a), len(p), matched, tuple(changes), extra_before, extra_after,
                                partial, truncated, beyond_cut, unit, left_out, left_out_after,
-                               "" if left_out or failed else _negation_in_clause(post_words, start, found), aside,
+                               "" if left_out or failed else _negation_in_clause(post_words, start, found, lang), aside,
                                recased, _cut_inside(post_words, start, end, found, cut_end=not truncated),
                                () if failed else _undone(post_words, start, end, found, named=left_out_after)))
 
@@ -386,10 +398,13 @@ PER_CENT_WORD = "the same figure, per cent as a sign on one side and a word on t
 LEADING_ZERO = "the same figure, with a leading zero on one side"
 NUMBER_WORD = "the same number, in words on one side"
 DATE_PARTED = "the same date's figures, parted otherwise"
+TIME_DOTTED = "the same time, with a full stop on one side and a colon on the other"
 INITIALISM = "the same letters, with full stops on one side"
+GLUED = "the article's letters in brackets inside the word: the post's letters, as an editor writes them"
+INFLECTED = "the article's ending in brackets: the post's word, fitted to the article's sentence?"
 HYPHENATED = "the same letters, with a hyphen on one side: a line break's, or another word (re-sign, resign)?"
-FIGURES = (REGROUPED, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO, NUMBER_WORD, DATE_PARTED)   # not look-alikes
-WORDS = (INITIALISM, HYPHENATED)   # words written otherwise, not look-alikes either
+FIGURES = (REGROUPED, OTHER_DIGITS, PER_CENT_WORD, LEADING_ZERO, NUMBER_WORD, DATE_PARTED, TIME_DOTTED)   # not look-alikes
+WORDS = (INITIALISM, HYPHENATED, GLUED, INFLECTED)   # words written otherwise, not look-alikes either
 # "per cent" as a word after a figure, as a copy desk writes it (AP style: "50 percent"), in the languages of the
 # negation words above.
 _PER_CENT_WORD_RE = re.compile(r"(?<=\d) (?:percent|per cent|pct|prozent|procent|por ciento|por cento|pour cent"
@@ -408,6 +423,8 @@ def _alike(change: Change, said: str = "", found: str = "") -> Change:
     otherwise (`said` and `found`, the article's and the post's texts, show how each side wrote them)."""
     from dataclasses import replace
 
+    if change.alike:
+        return change
     otherwise = _written_otherwise(change, said, found)
     if otherwise is not None:
         return otherwise
@@ -419,6 +436,8 @@ def _alike(change: Change, said: str = "", found: str = "") -> Change:
         if change.post and change.article and change.post != change.article \
                 and key(_western_digits(change.post)) == key(_western_digits(change.article)):
             return replace(change, alike=written)
+    if change.post and change.article and _dotted_time(change.post, change.article, said, found):
+        return replace(change, alike=TIME_DOTTED)   # "9.30" of "9:30", a British time (quotes31)
     if change.post and change.article and _regrouped(_western_digits(change.post), _western_digits(change.article)):
         return replace(change, alike=REGROUPED)
     if not change.post or not change.article or change.elided or _skeleton(change.post) != _skeleton(change.article):
@@ -485,6 +504,33 @@ def _written_apart(parts: list[str], whole: str, text: str) -> tuple[str, str] |
         hyphened = re.search(r"(?<![\w-])" + "-".join(map(re.escape, parts)) + r"(?![\w-])", text, re.IGNORECASE)
         return (hyphened.group(), HYPHENATED) if hyphened else None
     return None
+
+
+# A time of day, written "9:30" or, as British and German style has it, "9.30" (an "am"/"pm" or "h" glued on).
+_TIME_RE = re.compile(r"([01]?\d|2[0-4])([.:])([0-5]\d)([ap]m|h)?", re.IGNORECASE)
+# What makes a figure a time where it stands: a word for "at", "until"... before it, or "am", "pm", "h", "Uhr",
+# "o'clock", "tonight"... after it. Not "to", "by", "from", "about" or "today", which go with a decimal as often
+# ("rose to 9.30", "fell by 9.30 today").
+_TIME_BEFORE = r"at|until|till|til|before|after|since|um|bis|à|dès|vers|las|alle|dalle|om|kl|klockan|kello"
+_TIME_AFTER = (r"[ap]\.?\s?m\b\.?|h\b|hrs?\b|uhr\b|o'clock|tonight|this (?:morning|afternoon|evening)"
+               r"|in the (?:morning|afternoon|evening)|gmt\b|bst\b|utc\b|cet\b|cest\b|local time|sharp\b")
+
+
+def _dotted_time(post: str, said: str, said_text: str, found_text: str) -> bool:
+    """Whether the post's and the article's words are the same time of day, one written with a full stop ("9.30"),
+    the other with a colon ("9:30"); it failed as a changed figure (quotes31). Only where one side is plainly a time
+    ("9.30 am", "9.30pm", "at 9.30", "9:30 pm"): "9.30" is as often a decimal figure, which stays a change."""
+    times = _TIME_RE.fullmatch(post), _TIME_RE.fullmatch(said)
+    if not times[0] or not times[1] or times[0][2] == times[1][2] \
+            or [int(times[0][1]), times[0][3], (times[0][4] or "").casefold()] \
+            != [int(times[1][1]), times[1][3], (times[1][4] or "").casefold()]:
+        return False
+    if times[0][4]:
+        return True   # "9.30pm": a time on both sides
+    return any(re.search(rf"(?<![\w.:]){re.escape(word)}(?![\w.:])\s*(?:{_TIME_AFTER})", normalise(text), re.IGNORECASE)
+               or re.search(rf"(?<!\w)(?:{_TIME_BEFORE})\.?\s+{re.escape(word)}(?![\w.:])", normalise(text),
+                            re.IGNORECASE)
+               for word, text in ((post, found_text), (said, said_text)))
 
 
 # A figure in digits, plain or grouped by threes with one separator (1,200; 1.200; 1 200; 1'200): "1,200" and
@@ -608,17 +654,58 @@ _WORD_NEGATIONS = frozenset("not never no nor nicht nie niemals kein keine keine
                             "değil hiç hiçbir tidak bukan tiada नहीं मत".split())
 
 
-def _word_negation(post: list[str], at: int, quoted: int, found: str) -> str:
+def _word_negation(post: list[str], at: int, quoted: int, found: str, lang: str | None = None) -> str:
     """The negation word at `at` in the post, next to the quote's word at `quoted` with nothing but a space between
     them in the post's text (a comma or a full stop parts them: "We did it, not them"); "" if none."""
     if not 0 <= at < len(post) or not 0 <= quoted < len(post) or _unspaced(post[at]) or _unspaced(post[quoted]):
         return ""
     word = post[at]
-    if _key(word) not in _WORD_NEGATIONS or word.startswith(("@", "#")):   # @nobody is a handle
+    if _key(word) not in _WORD_NEGATIONS or word.startswith(("@", "#")) \
+            or not _negation_here(post, at, found, lang):   # @nobody is a handle, "Inga" a name
         return ""
     pair = (post[quoted], word) if at > quoted else (word, post[quoted])
     adjacent = re.compile(rf"(?<!\w){re.escape(pair[0])}\s+{re.escape(pair[1])}(?!\w)", re.IGNORECASE)
     return word if adjacent.search(normalise(found)) else ""
+
+
+# Negation words that are names or other words elsewhere, with the languages they deny in: Swedish "inga" is a given
+# name, Czech and Polish "nic" one too (Nic Cage), Hindi "मत" ("don't") also the noun "vote" or "opinion". They
+# warned of a negation the quote leaves out next to a name (quotes31): each counts only where the post's language,
+# when its source gives it, is theirs, and where it stands as a negation (see _negation_here).
+_AMBIGUOUS_NEGATIONS = {"inga": ("sv",), "nic": ("cs", "pl"), "मत": ("hi",)}
+# मत as a noun: after a possessive or genitive ("अपना मत", "जनता का मत"), or before a postposition or copula ("मत का",
+# "मत है"); as "don't" it stands before the verb it forbids ("मत जाओ").
+_HINDI_BEFORE_NOUN = frozenset("अपना अपनी अपने मेरा मेरी मेरे हमारा हमारी हमारे आपका आपकी आपके उनका उनकी उनके उसका उसकी "
+                               "उसके तुम्हारा तुम्हारी तुम्हारे तेरा तेरी तेरे का की के एक".split())
+_HINDI_AFTER_NOUN = frozenset("का की के को से में पर ने है हैं था थी थे दिया दें देना डाला डालें".split())
+
+
+def _negation_here(post: list[str], at: int, found: str, lang: str | None) -> bool:
+    """Whether post[at], a negation word, is one there: always, but for the words of _AMBIGUOUS_NEGATIONS, which are
+    not in a post whose language is another, nor written with a capital where no sentence starts ("I met Smith Inga
+    said": a name) or before a capitalised word ("Nic Cage": a name and a surname), nor मत as a noun."""
+    key = _key(post[at])
+    languages = _AMBIGUOUS_NEGATIONS.get(key)
+    if languages is None:
+        return True
+    if lang and lang.split("-")[0].casefold() not in languages:
+        return False
+    if key == "मत":
+        return not (at and post[at - 1] in _HINDI_BEFORE_NOUN or at + 1 < len(post) and post[at + 1] in _HINDI_AFTER_NOUN)
+    if not post[at][:1].isupper():
+        return True
+    if at + 1 < len(post) and post[at + 1][:1].isupper() and _key(post[at + 1]) not in _REFERRING:
+        return False   # a given name before a surname: "Nic Cage said"
+    if not at:
+        return True
+    text = _words_text(found)
+    starts = _word_starts(text, at + 1)
+    if len(starts) <= at or not text.startswith(post[at], starts[at]):
+        return True   # not the words compared: as a negation, the safe side
+    return bool(_SENTENCE_START_RE.search(text, 0, starts[at]))
+
+
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?…\n:]|[.!?…]['\")\]])[\s\"'(\[]*$")
 
 
 # A negation further before the quoted words, in the post's own clause: "he is a liar" of "I'm not saying he is a
@@ -739,8 +826,11 @@ def _run_span(post: list[str], start: int, end: int, found: str) -> tuple[str, i
 _UNDOING_WORDS = r"not|no|nope|not really|kidding|just kidding|jk|j/k|lol jk|sarcasm"
 _UNDOING_MARKS = r"\(\s*not\s*\)|/s|/sarcasm|#sarcasm|#not|jk|j/k|lol jk|just kidding"
 _BLANK = r"[\s\u2190-\u2bff\U0001F000-\U0001FAFF]*"   # spaces and emoji, which say no words
+# A full stop followed by a letter ("U.S", "9.30") or by a lower-case word ("e.g. the") ends no sentence: the "Not." after
+# "in the U.S." was missed, the first stop taken for the end (quotes31); an abbreviation's last stop may end one.
+_INNER_STOP = r"\.(?=\w|\s+(?-i:[a-zà-öø-ÿ]))"
 _UNDONE_AFTER_RE = re.compile(
-    rf"[^.!?…\n]*?(?:(?:[.!?]+|\n){_BLANK}(?P<word>(?:{_UNDOING_WORDS})[.!?…]*)"
+    rf"(?:[^.!?…\n]|{_INNER_STOP})*?(?:(?:[.!?]+|\n){_BLANK}(?P<word>(?:{_UNDOING_WORDS})[.!?…]*)"
     rf"|\s*(?P<ellipsis>…\s*(?:{_UNDOING_WORDS})[.!?…]*)|\s+(?P<mark>(?:{_UNDOING_MARKS})[.!?…]*))"
     rf"(?={_BLANK}$|{_BLANK}\n|(?<=[.!?…])\s+(?!\d))", re.IGNORECASE)
 # A debunk label heading the quote's sentence ("FALSE: the vote was rigged", "[FAKE]", "Fact check:"): a fact-check's
@@ -750,7 +840,18 @@ _DEBUNK_LABELS = (r"(?:false|fake|misleading)(?: claims?| news)?|myth|rumou?r|ho
                   r"|engañoso")
 _DEBUNK_LABEL_RE = re.compile(rf"[^\w\n]*?(?P<label>\[\s*(?:{_DEBUNK_LABELS})\s*\]|\(\s*(?:{_DEBUNK_LABELS})\s*\)"
                               rf"|(?:{_DEBUNK_LABELS})\s*(?::|\s-+(?=\s)|\|))", re.IGNORECASE)
-_SENTENCE_END_RE = re.compile(r"[.!?…\n]")
+# A verdict after the claim it rates: "CLAIM: … VERDICT: False", "Rating: False", "Our ruling: Pants on Fire", "— FALSE"
+# or "[FAKE]" after the words (quotes31): a fact-check quoted as the claim. A dash's label ends its sentence or line
+# ("- false alarms" is no label); a verdict word's comes right after its colon ("Verdict: it was not false" is none)
+# and is no phrase's first word ("Rating: false alarm").
+_VERDICT_WORDS = (r"verdict|our verdict|rating|our rating|ruling|our ruling|conclusion|veredicto|calificación|verdade"
+                  r"|verdetto|urteil|bewertung|fazit|évaluation")
+_VERDICTS = rf"{_DEBUNK_LABELS}|pants on fire|mostly false|four pinocchios|three pinocchios|incorrect|wrong|fabricated"
+_DEBUNK_AFTER_RE = re.compile(
+    rf"(?<![\w-])(?P<label>(?:{_VERDICT_WORDS})\s*:\s*(?:{_VERDICTS})(?![\w-]|\s+(?-i:[a-zà-öø-ÿ]))"
+    rf"|(?<=\s)-+\s*(?:{_DEBUNK_LABELS})(?=[\s.!]*(?:$|\n))"
+    rf"|\[\s*(?:{_DEBUNK_LABELS})\s*\]|\(\s*(?:{_DEBUNK_LABELS})\s*\))", re.IGNORECASE)
+_SENTENCE_END_RE = re.compile(r"[!?…\n]|\.(?!\w|\s+[a-zà-öø-ÿ])")   # no _INNER_STOP: "FALSE: the U.S. vote…" (quotes31)
 # Single quotation marks, told from apostrophes by what stands around them ("don't", "players' day" are none).
 _OPENING_SINGLE_RE = re.compile(r"(?:^|(?<=[\s(\[]))'(?=\w)")
 _CLOSING_SINGLE_RE = re.compile(r"(?<=[\w.,!?])'(?=[\s.,;:!?)\]]|$)")
@@ -774,10 +875,15 @@ def _undone(post: list[str], start: int, end: int, found: str, *, named: str = "
     undo = next((g for g in after.group("word", "ellipsis", "mark") if g), "") if after is not None else ""
     if undo and _key(named) != _key(undo.strip(" .!?…")):
         notes.append(f'the post goes on with "{undo.strip()}" (undoing the quoted words?)')
-    head = max((m.end() for m in _SENTENCE_END_RE.finditer(text, 0, first)), default=0)
+    # the whole text searched: a stop's lookahead reads the word after it, which may be the quote's first
+    head = max((m.end() for m in _SENTENCE_END_RE.finditer(text) if m.end() <= first), default=0)
     label = _DEBUNK_LABEL_RE.match(text, head, first) if start else None
     if label is not None:
         notes.append(f'the post labels it "{" ".join(label.group("label").split())}" (a debunk the quote leaves out?)')
+    verdict = _DEBUNK_AFTER_RE.search(text, last) if end < len(post) else None
+    if verdict is not None:
+        notes.append(f'the post labels it "{" ".join(verdict.group("label").split())}" (a debunk the quote leaves '
+                     "out?)")
     if _in_quotation(text, first, last):
         notes.append(QUOTED_BY_POST)
     return tuple(notes)
@@ -802,7 +908,7 @@ def _in_quotation(text: str, first: int, last: int) -> bool:
         and not any(first <= i < last for i in opening_at + closing_at)
 
 
-def _negation_in_clause(post: list[str], start: int, found: str) -> str:
+def _negation_in_clause(post: list[str], start: int, found: str, lang: str | None = None) -> str:
     """A negation word or frame before the post's quoted words in the clause that holds them (see
     _CLAUSE_NEGATION_RE), the nearest one as the post writes it; "" if none, or for a script without spaces."""
     if not start or _unspaced(post[start]) or not any(map(_may_negate, post[:start + 1])):   # most posts: none
@@ -817,29 +923,29 @@ def _negation_in_clause(post: list[str], start: int, found: str) -> str:
         if starts[at] < clause:
             break
         negation = _CLAUSE_NEGATION_RE.match(text, starts[at], first_end) if _may_negate(post[at]) else None
-        if negation is not None:
+        if negation is not None and _negation_here(post, at, found, lang):
             return " ".join(text[negation.start():min(negation.end(), quoted)].split())
     return ""
 
 
-def _negation_before(post: list[str], start: int, found: str = "") -> str:
+def _negation_before(post: list[str], start: int, found: str = "", lang: str | None = None) -> str:
     """A negation written just before the post's quoted characters ("不" of 不可能 for a quote of 可能), which in
     a script without spaces a contiguous excerpt can leave out mid-word, or a negation word just before the quoted
     words ("no" of "no evidence of fraud"); "" if none."""
     if start and found and not _unspaced(post[start - 1]):
-        return _word_negation(post, start - 1, start, found)
+        return _word_negation(post, start - 1, start, found, lang)
     if not start or not _unspaced(post[start - 1]) or not _unspaced(post[start]):
         return ""
     before = "".join(post[max(0, start - 3):start])
     return next((n for n in _NEGATIONS if before.endswith(n)), "")
 
 
-def _negation_after(post: list[str], end: int, found: str) -> str:
+def _negation_after(post: list[str], end: int, found: str, lang: str | None = None) -> str:
     """A negation written just after the post's quoted characters (ない of 知っていない for a quote of 知ってい),
     which an excerpt cut at the verb's stem leaves out; "" if none, or if anything parts them in the post (a
     quote that ends with the post's sentence or line: 来た。ない袖は…)."""
     if end and end < len(post) and not _unspaced(post[end]):
-        return _word_negation(post, end, end - 1, found)   # "I did" of "I did not do it"
+        return _word_negation(post, end, end - 1, found, lang)   # "I did" of "I did not do it"
     if not end or end >= len(post) or not _unspaced(post[end - 1]) or not _unspaced(post[end]):
         return ""
     stem = "".join(reversed(list(takewhile(_unspaced, reversed(post[max(0, end - 3):end])))))
@@ -888,16 +994,112 @@ def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
     return ops
 
 
-def _change(op: tuple[str, int, int, int, int], said: list[str], post: list[str], gaps: set[int],
-            bracketed: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())) -> Change:
+def _change_of(op: tuple[str, int, int, int, int], said: list[str], post: list[str], gaps: set[int],
+               bracketed: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset()),
+               names: frozenset[int] = frozenset()) -> Change:
     """A non-equal opcode as a Change. `bracketed`: the positions of the article's and the post's words in
-    [brackets]; the article's alone there are its own words, marked as such."""
+    [brackets]; the article's alone there are its own words, marked as such, unless they stand in place of one of
+    the post's `names` they do not hold: "[Smith]" for "he" says whom the post means, "[Smith]" for "Jones" puts
+    another person in its words, a change (quotes31)."""
     tag, i1, i2, j1, j2 = op
     elided = tag == "insert" and i1 in gaps
     ours, theirs = bracketed
-    return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided,
-                  bracketed=i2 > i1 and all(i in ours for i in range(i1, i2))
-                  and not any(j in theirs for j in range(j1, j2)) and not _turns(post[j1:j2], said[i1:i2]))
+    if i2 > i1 and all(i in ours for i in range(i1, i2)) and not any(j in theirs for j in range(j1, j2)):
+        if any(j in names and not _names_held(post[j], said[i1:i2]) for j in range(j1, j2)):
+            return Change(_join(post[j1:j2]), f"[{_join(said[i1:i2])}]")
+        return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided, bracketed=not _turns(post[j1:j2], said[i1:i2]))
+    return Change(_join(post[j1:j2]), _join(said[i1:i2]), elided)
+
+
+def _names_held(name: str, words: list[str]) -> bool:
+    """Whether an editor's bracketed `words` hold the post's `name`: the word itself, or for a handle the name it is
+    made of ("[Joe Biden]" or "[Biden]" for "@JoeBiden"; not "[Smith]" for "@jones")."""
+    keys = [_key(w) for w in words]
+    if _key(name) in keys:
+        return True
+    handle = _key(name) if name.startswith("@") else ""
+    return bool(handle) and (handle in "".join(keys) or any(len(k) > 2 and k in handle for k in keys))
+
+
+# Words that refer to someone or something the reader knows from elsewhere, which an editor's brackets may name
+# ("[Smith]" for "he"): pronouns, articles, demonstratives and words for "now", "today", "tomorrow" of the languages the checks know best. A capitalised
+# word that is none of them is taken for a name (quotes31).
+_REFERRING = frozenset(
+    "i me my mine you your yours he him his she her hers it its we us our ours they them their theirs this that these "
+    "those who whom whose which what the a an one someone somebody something here there everyone everybody anyone "
+    "anybody everything all both some many most few "
+    "ich mich mir mein meine du dich dir dein deine er ihn ihm sein seine sie ihr ihre es wir uns unser unsere euch "
+    "euer ihnen dies diese dieser dieses das der die den dem des ein eine einen einem einer man jemand "
+    "je moi tu toi il elle on nous vous ils elles le la les lui leur leurs son sa ses ce cet cette ces celui celle "
+    "ceci cela ça un une "
+    "yo tú él ella ellos ellas nosotros nosotras vosotros usted ustedes lo los las le les su sus este esta esto "
+    "estos estas ese esa eso aquel aquella el uno una "
+    "eu ele ela eles elas nós você vocês o os as seu sua seus suas isto isso aquilo "
+    "io lui lei noi voi loro gli questo questa quello quella "
+    "hij zij ze wij jij het dat deze dit die een "
+    # and words for a time or place the reader knows from elsewhere ("[On Friday]" for "Tomorrow")
+    "now then today tonight tomorrow yesterday last next heute morgen gestern jetzt aujourd'hui demain hier "
+    "maintenant hoy mañana ayer ahora".split())
+
+
+def _names(post: list[str], lang: str | None = None) -> frozenset[int]:
+    """The positions of the post's words that are names: a handle, a capitalised word that no pronoun or article is
+    nor follows (the "President" of "The President" is a title, which brackets may name), and a word the post writes
+    so elsewhere ("jones" of a post that also writes "Jones"). In German, which writes every noun with a capital
+    ("Die Kanzlerin"), only handles."""
+    capitalised = set() if (lang or "").split("-")[0].casefold() in ("de", "lb") else {
+        _key(w) for i, w in enumerate(post)
+        if w[:1].isupper() and _key(w) not in _REFERRING and not (i and _key(post[i - 1]) in _REFERRING)}
+    return frozenset(j for j, w in enumerate(post) if w.startswith("@") or _key(w) in capitalised)
+
+
+# A bracket glued to a word: an editor's change of the word's letters ("[T]he", "[un]fair", "support[s]").
+_GLUED_RE = re.compile(rf"{_W}*(?:\[{_W}+\]{_W}*)+")
+# Endings an editor adds in brackets to fit a verb or noun to the article's sentence ("support[s]", "vote[d]").
+_ENDINGS = frozenset("s es ed d ing".split())
+
+
+def _unglue(said: str, found: str, post: list[str]) -> tuple[str, dict[int, tuple[str, str]]]:
+    """The article's text with each bracket glued to a word taken out, so that the word is one word again: "[T]he"
+    split as "T he" and failed against "the" (quotes31); and, by the word's position (markers aside), how the
+    article writes it and what kind of bracket it is (GLUED, or INFLECTED for an ending the post's word lacks, which
+    is then compared without it). A bracket that stands alone ("[Smith]") is an editor's words, not a word's letters;
+    so is a footnote's figure or "[sic]" glued to a word ("rigged[1]"); one inside a link is the link's, and one the
+    post's text (`found`, its words `post`) writes too is the post's."""
+    if "[" not in said:
+        return said, {}
+    own = {m.group() for m in _GLUED_RE.finditer(found)} if "[" in found else set()
+    plain, at, shown = "", 0, {}
+    keys = {_key(w) for w in post}
+    links = [m.span() for m in _LINK_RE.finditer(said)]
+    for match in _GLUED_RE.finditer(said):
+        word = match.group()
+        if word.startswith("[") and word.endswith("]") and word.count("[") == 1 \
+                or any(inner.isdigit() or inner.casefold() == "sic" for inner in re.findall(r"\[([^\]]*)\]", word)) \
+                or any(a < match.end() and match.start() < b for a, b in links) or word in own:
+            continue
+        plain += said[at:match.start()]
+        joined, kind = word.replace("[", "").replace("]", ""), GLUED
+        ending = re.fullmatch(rf"({_W}+)\[({_W}+)\]", word)
+        if ending and ending[2].casefold() in _ENDINGS and _key(joined) not in keys and _key(ending[1]) in keys:
+            joined, kind = ending[1], INFLECTED
+        shown[sum(t != ELLIPSIS for t in tokens(plain))] = (word, kind)
+        plain += joined
+        at = match.end()
+    plain += said[at:]
+    return plain, shown
+
+
+def _glued_change(op: tuple[str, int, int, int, int], change: Change, said: list[str],
+                  glued: Mapping[int, tuple[str, str]]) -> Change:
+    """The change showing the article's words with their glued brackets as it writes them ("agree → [dis]agree"):
+    bracketed letters that make the post's word another change it."""
+    from dataclasses import replace
+
+    tag, i1, i2, _, _ = op
+    if not any(i in glued for i in range(i1, i2)):
+        return change
+    return replace(change, article=_join([glued[i][0] if i in glued else said[i] for i in range(i1, i2)]))
 
 
 def _negates(word: str) -> bool:

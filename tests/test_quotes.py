@@ -1030,3 +1030,255 @@ def test_each_text_of_a_comparison_is_normalised_once(monkeypatch):
     said, found = "The vote is set for 7pm 🗳️ pic.twitter.com/Qx81Ab (perf30b)", "The vote is set for 7pm tonight 🗳️"
     assert quotes.compare(said, found).result == quotes.compare(said, found).result
     assert sorted(calls) == sorted([said, found])
+
+
+# quotes31 (1): a bracket glued to a word is an editor's change of that word, as newsrooms write "[T]he vote" for
+# "the vote" or "[un]fair" for "unfair": it was split as words and failed ("the → T he"). Where the letters are the
+# post's, it warns as a word written otherwise, naming the bracket; an ending in brackets that fits the post's word to
+# the article's sentence ("support[s]") warns too. Bracketed letters that make the post's word another ("[dis]agree"
+# for "agree", "can[not]" for "can") change it and fail: "[dis]" warned as words the article added before.
+GLUED = "the article's letters in brackets inside the word: the post's letters, as an editor writes them"
+INFLECTED = "the article's ending in brackets: the post's word, fitted to the article's sentence?"
+GLUED_BRACKETS = [
+    ("capital", "[T]he vote was rigged", "the vote was rigged", f"1 word written otherwise: the → [T]he ({GLUED})"),
+    ("prefix-letters", "It was [un]fair", "It was unfair", f"1 word written otherwise: unfair → [un]fair ({GLUED})"),
+    ("inner-letters", "We will figh[t] on", "We will fight on", f"1 word written otherwise: fight → figh[t] ({GLUED})"),
+    ("lower-case-start", "he said [t]hey will win", "They will win", f"1 word written otherwise: They → [t]hey ({GLUED})"),
+    ("ending", "He support[s] the bill", "support the bill", f"1 word written otherwise: support → support[s] ({INFLECTED})"),
+]
+
+
+@pytest.mark.parametrize("said,found,shown", [r[1:] for r in GLUED_BRACKETS], ids=[r[0] for r in GLUED_BRACKETS])
+def test_a_bracket_glued_to_a_word_of_the_post_s_letters_warns_naming_it(said, found, shown):
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
+    assert shown in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said,found,shown", [
+    ("We [dis]agree with the plan", "We agree with the plan", "agree → [dis]agree"),
+    ("It was [un]fair", "It was fair", "fair → [un]fair"),
+    ("I can[not] support it", "I can support it", "can → can[not]"),
+    ("[T]hey voted no", "We voted no", "We → [T]hey"),
+    ("The vote was [T]he end", "The vote was rigged", "rigged → [T]he"),
+    ("He support[s] the ban", "I support the bill", "bill → ban"),
+], ids=["negating-prefix", "un-added", "negation-ending", "other-word", "other-word-mid", "change-beside-ending"])
+def test_a_bracket_glued_to_a_word_that_makes_it_another_word_fails(said, found, shown):
+    c = compare(said, found)
+    assert c.result == "fail", c.evidence
+    assert shown in c.evidence, c.evidence
+
+
+# quotes31 (2): brackets that clarify a reference ("[Smith]" for "he", "[Joe Biden]" for "@JoeBiden") stay a warn;
+# brackets in place of a name ("[Smith]" for "Jones", "[Smith]" for "@jones") put another person in the post's mouth:
+# a change, which fails. A name: a handle, a capitalised word that is no pronoun or article, or a word the post writes
+# with a capital elsewhere.
+@pytest.mark.parametrize("said,found,shown", [
+    ("[Smith] said the plan will fail", "Jones said the plan will fail", "Jones → [Smith]"),
+    ("I met [Smith] today", "I met Jones today", "Jones → [Smith]"),
+    ("Thanks to [Mayor Smith] for this", "Thanks to @jones for this", "@jones → [Mayor Smith]"),
+    ("[smith] is right", "jones is right. I told Jones so", "jones → [smith]"),
+    ("I met [the mayor] today", "I met Jones today", "Jones → [the mayor]"),
+], ids=["name-at-the-start", "name-mid-sentence", "handle", "named-elsewhere", "description-for-a-name"])
+def test_words_in_brackets_in_place_of_a_name_fail(said, found, shown):
+    c = compare(said, found)
+    assert c.result == "fail", c.evidence
+    assert shown in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said,found", [
+    ("[Smith] said the plan will fail", "He said the plan will fail"),
+    ("I met [Smith] today", "I met him today"),
+    ("The mayor said [the council] will act", "The mayor said they will act"),
+    ("[The council] will act. Jones agrees", "They will act. Jones agrees"),
+    ("[Smith] sagte, der Plan scheitert", "Er sagte, der Plan scheitert"),
+    ("[The bill] is a disgrace", "This is a disgrace"),
+    ("Thanks to [Joe Biden]", "Thanks to @JoeBiden"),
+    ("Thanks to [Biden]", "Thanks to @JoeBiden"),
+    ("[On Friday] we vote", "Tomorrow we vote"),
+    ("[On May 3] we voted", "Last night we voted"),
+    ("[Both parties] agreed", "Everyone agreed"),
+], ids=["he", "him", "they", "they-with-a-name-elsewhere", "er", "this", "handle-spelt-out", "handle-s-surname",
+        "tomorrow", "last-night", "everyone"])
+def test_words_in_brackets_in_place_of_a_pronoun_or_naming_the_same_handle_still_warn(said, found):
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
+    assert "the article's own words in brackets" in c.evidence, c.evidence
+
+
+# quotes31 (3): a "Not." after a sentence with a full stop inside it ("in the U.S. Not.") was missed: the first full
+# stop was taken for the sentence's end. A stop followed by a letter ("U.S") or by a lower-case word ("e.g. the") ends
+# no sentence; the abbreviation's last stop may end it.
+@pytest.mark.parametrize("said,found,undo", [
+    ("I will vote for it", "I will vote for it in the U.S. Not.", "Not."),
+    ("I will vote for it", "I will vote for it, e.g. on Tuesday. Not.", "Not."),
+    ("I will vote", "I will vote for it at 9.30 a.m. Kidding.", "Kidding."),
+], ids=["initialism", "e-g", "time-and-a-m"])
+def test_a_not_after_a_sentence_with_a_stop_inside_warns(said, found, undo):
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
+    assert UNDONE_AFTER.format(undo) in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said,found", [
+    ("I will vote for it", "I will vote for it in the U.S. Not the tunnel, though."),
+    ("I will vote for it", "I will vote for it in the U.S. Really. Not."),
+    ("We won", "We won in the U.S. No. 1 again"),
+], ids=["not-heads-a-sentence", "another-sentence-between", "no-1"])
+def test_a_sentence_with_a_stop_inside_and_no_not_after_it_still_passes(said, found):
+    c = compare(said, found)
+    assert c.result == "pass", c.evidence
+
+
+# quotes31 (4): a debunk's verdict after the claim it quotes ("CLAIM: … VERDICT: False", "Rating: False", "— FALSE")
+# was not looked for: a fact-check's words quoted as the claim passed. It warns as a label before the words does.
+@pytest.mark.parametrize("said,found,label", [
+    ("the vote was rigged", "CLAIM: the vote was rigged. VERDICT: False", "VERDICT: False"),
+    ("the vote was rigged", "Claim: the vote was rigged\nRating: False", "Rating: False"),
+    ("the vote was rigged", "the vote was rigged — FALSE", "- FALSE"),
+    ("the vote was rigged", "Smith says the vote was rigged. Our ruling: Pants on Fire", "Our ruling: Pants on Fire"),
+    ("the vote was rigged", "the vote was rigged [FAKE]", "[FAKE]"),
+    ("el voto fue amañado", "el voto fue amañado. Veredicto: falso", "Veredicto: falso"),
+    ("the vote was rigged", "the vote was rigged 👉 Verdict: misleading. More: https://t.co/Ab12Cd", "Verdict: misleading"),
+], ids=["verdict", "rating", "dash", "our-ruling", "bracketed", "veredicto", "with-link-after"])
+def test_a_debunk_label_after_the_quoted_words_warns_naming_it(said, found, label):
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
+    assert LABELLED.format(label) in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said,found", [
+    ("the vote was rigged", "the vote was rigged - false alarms everywhere"),
+    ("the vote was rigged", "the vote was rigged. Rating agencies disagree"),
+    ("the vote was rigged", "the vote was rigged. The verdict: it was not false, they say"),
+    ("the vote was rigged", "the vote was rigged. Verdict: true"),
+], ids=["false-alarm", "rating-word", "verdict-not-a-label", "verdict-true"])
+def test_words_after_the_quote_that_are_no_debunk_label_still_pass(said, found):
+    c = compare(said, found)
+    assert c.result == "pass", c.evidence
+
+
+# quotes31 (5): negation words that are names or other words elsewhere ("Inga", a Swedish given name; "Nic", as in Nic
+# Cage; Hindi "मत", "vote" or "opinion" as a noun) warned of a negation left out next to the quote. They count only
+# where the post's language is theirs (when the source gives it), not as a capitalised name mid-sentence, and मत not as
+# a noun (after a possessive, before a postposition).
+@pytest.mark.parametrize("said,found,lang", [
+    ("met Smith", "I met Smith Inga said", None),
+    ("thanks to", "thanks to Nic Cage", None),
+    ("said the vote was rigged", "Inga said the vote was rigged", "en"),
+    ("the vote was rigged", "Nic said the vote was rigged", "en"),
+    ("दें", "अपना मत दें", None),
+    ("लोगों ने", "लोगों ने मत का प्रयोग किया", "hi"),
+    ("said the vote was rigged", "Nic Cage said the vote was rigged", None),
+], ids=["inga-name-mid-sentence", "nic-name-mid-sentence", "inga-english-post", "nic-english-post-clause",
+        "mat-after-a-possessive", "mat-before-a-postposition", "nic-before-a-surname"])
+def test_a_negation_word_that_is_a_name_or_a_noun_there_is_no_negation(said, found, lang):
+    c = compare(said, found, lang=lang)
+    assert c.result == "pass", c.evidence
+
+
+@pytest.mark.parametrize("said,found,lang,negation", [
+    ("problem", "Inga problem", "sv", "Inga"),
+    ("vi har", "vi har inga problem", None, "inga"),
+    ("Inga said the vote was rigged".split(" ", 1)[1], "Inga said the vote was rigged", None, "Inga"),
+    ("nerozumím", "Nic nerozumím", "cs", "Nic"),
+    ("se stalo", "nic se stalo", None, "nic"),
+    ("जाओ", "वहाँ मत जाओ", "hi", "मत"),
+], ids=["inga-swedish-post", "inga-lower-case", "inga-at-a-start-no-lang", "nic-czech-post", "nic-lower-case",
+        "mat-before-a-verb"])
+def test_a_negation_word_in_its_own_language_or_place_still_warns(said, found, lang, negation):
+    c = compare(said, found, lang=lang)
+    assert c.result == "warn", c.evidence
+    assert f'"{negation}"' in c.evidence, c.evidence
+
+
+# quotes31 (6): "9.30" (a British time) against "9:30" failed as a changed figure. Where either side is plainly a time
+# ("9.30 am", "9.30pm", "at 9.30", "9:30 pm"), it warns as a figure written otherwise; a decimal "9.30" stays a fail.
+TIME_DOTTED = "the same time, with a full stop on one side and a colon on the other"
+
+
+@pytest.mark.parametrize("said,found,shown", [
+    ("We meet at 9:30", "We meet at 9.30", "9.30 → 9:30"),
+    ("Doors open 9:30 pm", "Doors open 9.30 pm", "9.30 → 9:30"),
+    ("Doors open 9:30pm", "Doors open 9.30pm", "9.30pm → 9:30pm"),
+    ("The vote closes 21.30 tonight", "The vote closes 21:30 tonight", "21:30 → 21.30"),
+    ("Wir treffen uns um 9:30 Uhr", "Wir treffen uns um 9.30 Uhr", "9.30 → 9:30"),
+    ("We meet 9.30 a.m. sharp", "We meet 9:30 a.m. sharp", "9:30 → 9.30"),
+], ids=["at", "pm-spaced", "pm-glued", "tonight-24h", "uhr", "a-m"])
+def test_a_time_with_a_full_stop_against_a_colon_warns_as_written_otherwise(said, found, shown):
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
+    assert f"1 figure written otherwise: {shown} ({TIME_DOTTED})" in c.evidence, c.evidence
+
+
+@pytest.mark.parametrize("said,found", [
+    ("Prices rose 9:30 this year", "Prices rose 9.30 this year"),
+    ("The score was 9:30", "The score was 9.30"),
+    ("We meet at 9:45", "We meet at 9.30"),
+    ("We meet at 9:30", "We meet at 9.3"),
+    ("We meet at 9:75", "We meet at 9.75"),
+    ("It cost 9.30 dollars", "It cost 9:30 dollars"),
+], ids=["decimal", "score", "other-minutes", "one-digit-decimal", "no-such-minute", "money"])
+def test_a_decimal_against_a_time_or_another_time_still_fails(said, found):
+    assert compare(said, found).result == "fail"
+
+
+@pytest.mark.parametrize("said,found", [
+    ("Shares rose to 9:30", "Shares rose to 9.30"),
+    ("Shares fell by 9:30 today", "Shares fell by 9.30 today"),
+], ids=["rose-to", "fell-by-today"])
+def test_a_decimal_after_words_that_go_with_figures_too_still_fails(said, found):
+    assert compare(said, found).result == "fail"
+
+
+@pytest.mark.parametrize("said,found,lang", [
+    ("the vote[1] was rigged", "the vote was rigged", None),
+    ("Their[sic] vote was rigged", "Their vote was rigged", None),
+    ("[Biden] said it", "The President said it", None),
+    ("[Merkel] sagte es", "Die Kanzlerin sagte es", "de"),
+], ids=["footnote", "glued-sic", "title-after-the", "german-noun"])
+def test_brackets_that_are_a_footnote_or_name_a_title_or_a_german_noun_warn_as_the_article_s_own_words(said, found,
+                                                                                                       lang):
+    """A footnote mark or "[sic]" glued to a word is no letter of it; "The President" or a German noun (German
+    writes every noun with a capital) is no name the brackets change: each warns, naming the brackets (quotes31)."""
+    c = compare(said, found, lang=lang)
+    assert c.result == "warn", c.evidence
+    assert "the article's own words in brackets" in c.evidence, c.evidence
+    end = compare("the vote was rigged[1]", "the vote was rigged")   # at the end: glued on, as "[1]" apart was
+    assert end.result == "warn" and '"1" after' in end.evidence, end.evidence
+
+
+def test_a_bracket_inside_a_link_is_no_editor_s_bracket():
+    c = compare("see https://ex.example/a[1]b now", "see https://ex.example/a[1]b now")
+    assert c.result == "pass", c.evidence
+
+
+def test_a_verdict_word_that_goes_on_as_another_phrase_is_no_label():
+    c = compare("the vote was rigged", "the vote was rigged. Rating: false alarm, says Smith")
+    assert c.result == "pass", c.evidence
+
+
+@pytest.mark.parametrize("text", ["I like cat[s]", "[T]he vote", "I [dis]agree", "We [Smith] said", "a[1]b c[d]e"],
+                         ids=["ending", "capital", "prefix", "apart", "several"])
+def test_a_post_s_own_glued_brackets_quoted_as_they_stand_pass(text):
+    """The post's own brackets are its words: quoted as they stand, they pass (quotes31: only the article's were
+    to be read as an editor's)."""
+    compared = compare(text, text)
+    assert compared.result == "pass" and compared.matched == compared.post_words, compared.evidence
+
+
+@given(st.text(alphabet=st.sampled_from("ab[] T"), max_size=30))
+def test_a_text_with_brackets_always_passes_against_itself(text):
+    compared = compare(text, text)
+    assert compared.result == "pass" and compared.matched == compared.post_words, compared.evidence
+
+
+@pytest.mark.parametrize("said,found,label", [
+    ("vote was rigged", "FALSE: the U.S. vote was rigged", "FALSE:"),
+    ("was rigged", "FAKE: the vote e.g. in Ohio was rigged", "FAKE:"),
+], ids=["initialism-inside", "e-g-inside"])
+def test_a_debunk_label_heading_a_sentence_with_a_stop_inside_warns(said, found, label):
+    """quotes31: the label's sentence was taken to end at the "U." of "U.S.", so the label was not looked for."""
+    c = compare(said, found)
+    assert c.result == "warn", c.evidence
+    assert LABELLED.format(label) in c.evidence, c.evidence

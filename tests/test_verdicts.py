@@ -1834,3 +1834,30 @@ def test_a_post_whose_edit_history_is_not_known_is_not_doubted_for_a_time_an_edi
     said = {"date": "2022-12-07", "date_text": "December 7, 2022", "platform": "twitter"}
     checks = date_checks(said, history_not_known(created_at, "2022-12-07T10:50:00Z"))
     assert [c["name"] for c in checks if c["name"] == "source-date"] == (["source-date"] if doubted else []), checks
+
+
+@pytest.mark.parametrize("said,says,result,evidence", [
+    ("[T]he vote was rigged", "the vote was rigged", "warn",
+     "the post's 4 words, word for word but for 1 word written otherwise: the → [T]he (the article's letters in "
+     "brackets inside the word: the post's letters, as an editor writes them)"),
+    ("We [dis]agree with the plan", "We agree with the plan", "fail", "1 change in the quoted words: agree → [dis]agree"),
+    ("[Smith] said the plan will fail", "Jones said the plan will fail", "fail",
+     "1 change in the quoted words: Jones → [Smith]"),
+    ("I will vote for…", "I will vote for it in the U.S. Not.", "warn",
+     'partial quote: 4 of 10 words; the post goes on with "Not." (undoing the quoted words?)'),
+    ("the vote was rigged…", "CLAIM: the vote was rigged. VERDICT: False", "warn",
+     'partial quote: 4 of 7 words; the post labels it "VERDICT: False" (a debunk the quote leaves out?)'),
+    ("said the vote was rigged…", "Inga said the vote was rigged", "pass", "partial quote: 5 of 6 words"),
+    ("We meet at 9:30 tonight", "We meet at 9.30 tonight", "warn",
+     "the post's 5 words, word for word but for 1 figure written otherwise: 9.30 → 9:30 (the same time, with a full "
+     "stop on one side and a colon on the other)"),
+], ids=["glued-bracket", "glued-bracket-another-word", "name-in-brackets", "not-after-an-initialism",
+        "verdict-after", "a-name-in-an-english-post", "british-time"])
+def test_quotes31_brackets_names_verdicts_and_times_are_weighed_in_the_report(fakenet, reporter, said, says, result,
+                                                                              evidence):
+    """"[T]he" failed as "T he", "[dis]agree" of "agree" and "[Smith]" of "Jones" did not fail; the "Not." after
+    "U.S." and the verdict after the claim were missed; "Inga" in an English post (the source's `lang`) warned as a
+    Swedish negation; "9.30" failed against "9:30" (quotes31)."""
+    out = quoted(fakenet, reporter, said, says, "json")
+    check = text_check(out["json"])
+    assert (check["result"], check["evidence"]) == (result, evidence)
