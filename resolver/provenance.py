@@ -15,7 +15,7 @@ from collections import Counter
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from resolver import __version__, quotes
+from resolver import __version__, platforms, quotes
 from resolver.archive import SECRET_NOT_SENT, WITHHELD, Takes, carried_secret, lookup_error, looked_up
 from resolver.fetch.records import TITLE, json_text_kind, link_map
 from resolver.fetch.wayback import READ_WHEN, differences, where_looked
@@ -1206,10 +1206,21 @@ def _archive_answer(urls: list[str], archives: dict[str, ArchivedUrl], store: St
     failed = archived.error if archived is not None else (
         next(filter(None, (lookup_error(store, u, takes) for u in urls)), None) if store is not None else None)
     snapshots = [s.to_json() for s in archived.lookup.snapshots] if archived and not failed else (
-        _taken(store.snapshots_for(urls[0]), takes) if store is not None else [])
+        _taken(cached_snapshots(urls[0], store), takes) if store is not None else [])
     if archived is None or failed:   # what the cache holds from an earlier lookup stands
         asked = next((u for u in urls if looked_up(store, u, takes)), None) if store is not None else None
     return failed, snapshots, asked is not None, redactor.url(asked) if asked is not None else None
+
+
+def cached_snapshots(url: str, store: Store) -> list[dict[str, Any]]:
+    """The cache's snapshots of `url`: listed under it in any case (the archive files captures under a urlkey in
+    lower case, so a lookup of one spelling of a post lists the captures of every spelling) and either of that very
+    URL or of the same post (X reads a handle in any case; a YouTube video id in another case is another video).
+    Matched by exact text, an article spelling the handle in another case than the captures cited none of them
+    from the cache (urlforms31, #15)."""
+    key = platforms.post_key(url)
+    return [row for row in store.snapshots_any_case([url])
+            if row["original"] == url or key is not None and platforms.post_key(row["original"]) == key]
 
 
 def _taken(rows: list[dict[str, Any]], takes: Takes | None) -> list[dict[str, Any]]:
