@@ -210,3 +210,38 @@ def test_a_mastodon_post_cached_with_a_bare_handle_passes_the_author_check_offli
     assert checks_of(toot)["author"]["result"] == "pass", checks_of(toot)["author"]
     assert toot["post"]["author"]["handle"] == "stormdesk@mastodon.social"
     assert len(fakenet.server.log) == asked
+
+
+def test_urlforms31_a_post_seen_on_another_instance_is_that_instances_copy_not_the_home_instances_id(fakenet, tmp_path,
+                                                                                                      monkeypatch):
+    """urlforms31 (#15): https://b.social/@alice@a.social/<n> is b.social's copy of a post of alice@a.social, under
+    b.social's own number. It is asked of b.social and kept as b.social's post (its place b.social, its account
+    alice@a.social); nothing claims the number is a.social's, and the post on a.social stays a post of its own:
+    Mastodon's oEmbed answer names the account (`author_url`) but not the original status, so nothing ties them."""
+    remote = "https://b.social/@alice@a.social/113000000000000777"
+    home = "https://a.social/@alice/112000000000000123"
+    asked = []
+
+    def oembed_of(account_url):
+        def answer(request):
+            asked.append((request.headers["Host"].split(":")[0], request.args["url"]))
+            url = request.args["url"]
+            return json_page(MASTODON_OEMBED | {"author_name": "Alice", "author_url": account_url,
+                                                "html": f'<iframe src="{url}/embed" class="mastodon-embed"></iframe>'})(request)
+        return answer
+    fakenet.route("b.social", "/api/oembed", oembed_of("https://b.social/@alice@a.social"))
+    fakenet.route("a.social", "/api/oembed", oembed_of("https://a.social/@alice"))
+    serve(fakenet, [])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, [*HOSTS, "a.social", "b.social"])
+    code, out = run("scan", "--fetch", "--json", "article.html",
+                    article=f'<p>Seen <a href="{remote}">there</a> and <a href="{home}">here</a>.</p>')
+    assert code == 0, out
+    data = json.loads(out)
+    posts = {p["post_id"]: p for p in data["posts"]}
+    assert set(posts) == {"b.social/113000000000000777", "a.social/112000000000000123"}
+    assert (posts["b.social/113000000000000777"]["url"], posts["b.social/113000000000000777"]["author"]["handle"]) == (
+        remote, "alice@a.social")
+    assert (posts["a.social/112000000000000123"]["url"], posts["a.social/112000000000000123"]["author"]["handle"]) == (
+        home, "alice@a.social")
+    assert sorted(asked) == [("a.social", home), ("b.social", remote)]   # each asked of its own instance
+    assert not any(e.get("same_post_as") for e in data.get("embeds", []))
