@@ -920,6 +920,20 @@ class Store:
                 distinct.setdefault(row["handle"].casefold(), row["handle"])
         return list(distinct.values())
 
+    def account_names(self, platform: str, name: str) -> list[str]:
+        """The other names `authors` recorded an account under, each once: the author id recorded with the handle
+        `name` (any case), or the handles recorded with the author id `name` (first seen first). Bluesky: a
+        handle's DID, a DID's handles, as an answer about one of its posts named them both (urlforms31). Through
+        m013's and m021's indexes."""
+        rows = self._rows("SELECT author_id AS name FROM authors WHERE platform = ? AND lower(handle) = lower(?) "
+                          "AND author_id IS NOT NULL", [platform, name])
+        self._noted(*(f"authors {platform} {row['name']}" for row in rows))
+        by_id = self._rows("SELECT handle AS name FROM authors WHERE platform = ? AND author_id = ? "
+                           "ORDER BY first_seen_at, id", [platform, name])
+        if by_id:
+            self._noted(f"authors {platform} {name}")
+        return list(dict.fromkeys(str(row["name"]) for row in rows + by_id if row["name"] and row["name"] != name))
+
     def observations(self, post_row: int) -> list[dict[str, Any]]:
         self._noted(f"post_observations {post_row}")
         return self._where("post_observations", "post_row = ?", [post_row], order_by="id")
