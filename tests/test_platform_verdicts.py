@@ -9,6 +9,7 @@ from urllib.parse import unquote
 
 import pytest
 
+from cache import Store
 from resolver import platforms
 from resolver.fetch import oembed
 from resolver.provenance import text_check
@@ -297,3 +298,12 @@ def test_urlforms31_a_bluesky_post_named_by_handle_is_the_post_the_cache_knows_b
     # the second article's link asked nothing of Bluesky: the post the cache holds; the other handle's was asked online
     [later] = [hit for hit in fakenet.hits if hit[0] == "embed.bsky.app"][asked:]
     assert "someone.else.example" in unquote(later[1]), later
+    with Store(tmp_path / "c.db") as store:   # one post, one row: the link by handle is tied to it
+        assert store.post_row("bluesky", "mayor.riverton.example/3kriverton22") is None
+        row = store.post_row("bluesky", "did:plc:rivertonfictional0000001/3kriverton22")
+        assert row["author_id"] == "did:plc:rivertonfictional0000001"
+        tied = store.conn.execute("SELECT DISTINCT e.url FROM embed_posts t JOIN embeds e ON e.id = t.embed_id "
+                                  "WHERE t.post_row = ?", [row["id"]]).fetchall()
+        assert sorted(url for (url,) in tied) == [
+            "https://bsky.app/profile/did:plc:rivertonfictional0000001/post/3kriverton22",
+            "https://bsky.app/profile/mayor.riverton.example/post/3kriverton22"]
