@@ -5,6 +5,7 @@ short URL, `https://<instance>/@<acct>`), Bluesky's (bluesky-social/social-app's
 Mastodon's `title` ("New status by <user>") and Reddit's (the thread's title)."""
 
 import json
+import re
 from urllib.parse import unquote
 
 import pytest
@@ -298,6 +299,13 @@ def test_urlforms31_a_bluesky_post_named_by_handle_is_the_post_the_cache_knows_b
     # the second article's link asked nothing of Bluesky: the post the cache holds; the other handle's was asked online
     [later] = [hit for hit in fakenet.hits if hit[0] == "embed.bsky.app"][asked:]
     assert "someone.else.example" in unquote(later[1]), later
+    code, md = run("report", "--offline", "linked.html")   # the report says which post it shows, and why
+    assert code == 0, md
+    assert re.search(r"Recorded as https://bsky.app/profile/did:plc:rivertonfictional0000001/post/3kriverton22: the "
+                     r"same account's post, its handle @mayor.riverton.example and its DID "
+                     r"did:plc:rivertonfictional0000001 named together by the answer it was recorded from \(fetch #\d+\)",
+                     md), md
+    assert md.count("Recorded as ") == 1
     with Store(tmp_path / "c.db") as store:   # one post, one row: the link by handle is tied to it
         assert store.post_row("bluesky", "mayor.riverton.example/3kriverton22") is None
         row = store.post_row("bluesky", "did:plc:rivertonfictional0000001/3kriverton22")
