@@ -1205,22 +1205,28 @@ def _archive_answer(urls: list[str], archives: dict[str, ArchivedUrl], store: St
     archived, asked = next(((found, u) for u in urls if (found := archives.get(redactor.url(u)))), (None, None))
     failed = archived.error if archived is not None else (
         next(filter(None, (lookup_error(store, u, takes) for u in urls)), None) if store is not None else None)
-    snapshots = [s.to_json() for s in archived.lookup.snapshots] if archived and not failed else (
-        _taken(cached_snapshots(urls[0], store), takes) if store is not None else [])
+    snapshots = of_the_same_post(asked, [s.to_json() for s in archived.lookup.snapshots]) \
+        if archived and asked and not failed else (_taken(cached_snapshots(urls[0], store), takes) if store is not None else [])
     if archived is None or failed:   # what the cache holds from an earlier lookup stands
         asked = next((u for u in urls if looked_up(store, u, takes)), None) if store is not None else None
     return failed, snapshots, asked is not None, redactor.url(asked) if asked is not None else None
 
 
 def cached_snapshots(url: str, store: Store) -> list[dict[str, Any]]:
-    """The cache's snapshots of `url`: listed under it in any case (the archive files captures under a urlkey in
-    lower case, so a lookup of one spelling of a post lists the captures of every spelling) and either of that very
-    URL or of the same post (X reads a handle in any case; a YouTube video id in another case is another video).
-    Matched by exact text, an article spelling the handle in another case than the captures cited none of them
-    from the cache (urlforms31, #15)."""
+    """The cache's snapshots of `url` as a CDX lookup of it lists them: under it in any case (the archive files
+    captures under a urlkey in lower case, so a lookup of one spelling of a post lists the captures of every
+    spelling), less those of another post (`of_the_same_post`). Matched by exact text, an article spelling the
+    handle in another case than the captures cited none of them from the cache (urlforms31, #15)."""
+    return of_the_same_post(url, store.snapshots_any_case([url]))
+
+
+def of_the_same_post(url: str, snapshots: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The snapshots listed for `url` less those of another post than it names: CDX lists a YouTube video's id in
+    another case (another video) under the same lower-case urlkey, and a report cited that video's captures as this
+    one's. An X handle in any case is the same post; a URL naming no post keeps what was listed (urlforms31, #15)."""
     key = platforms.post_key(url)
-    return [row for row in store.snapshots_any_case([url])
-            if row["original"] == url or key is not None and platforms.post_key(row["original"]) == key]
+    return snapshots if key is None else [
+        s for s in snapshots if s.get("original") in (url, None) or platforms.post_key(str(s["original"])) in (key, None)]
 
 
 def _taken(rows: list[dict[str, Any]], takes: Takes | None) -> list[dict[str, Any]]:

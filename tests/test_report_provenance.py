@@ -202,7 +202,7 @@ def test_urlforms31_every_spelling_of_a_posts_handle_finds_every_capture_of_it(w
 def test_urlforms31_the_caches_captures_of_a_url_in_another_case_are_its_only_when_they_are_of_the_same_post(tmp_path):
     """urlforms31 (#15): the cache lists captures under a URL in any case, as CDX does, but a report cites only those
     of the same post: an X handle in another case is the same post; a YouTube video id in another case is another
-    video, and a page that names no post is its own URL only."""
+    video; for a page that names no post, what CDX would list for it."""
     from resolver.provenance import cached_snapshots
 
     listed = ["https://twitter.com/RivertonRoads/status/1600000000000000001",
@@ -215,5 +215,28 @@ def test_urlforms31_the_caches_captures_of_a_url_in_another_case_are_its_only_wh
                                  "mimetype": "text/html", "found_via": "cdx", "observed_at": "2026-11-29T00:00:00Z",
                                  "fetch_id": None} for i, url in enumerate(listed)])
         assert [row["original"] for row in cached_snapshots(listed[1], store)] == listed[:2]
-        for url in listed[2:]:
+        for url in listed[2:4]:
             assert [row["original"] for row in cached_snapshots(url, store)] == [url]
+        assert [row["original"] for row in cached_snapshots(listed[4], store)] == listed[4:]
+
+
+def test_urlforms31_a_capture_cdx_lists_for_a_video_id_in_another_case_is_not_cited_as_the_videos(fakenet, tmp_path,
+                                                                                                   monkeypatch):
+    """urlforms31 (#15): CDX compares URLs by a lower-case urlkey, so a lookup of youtube.com/watch?v=dQw4w9WgXcQ also
+    lists the captures of watch?v=DQW4W9WGXCQ, another video (YouTube ids are case-sensitive). A report cited them as
+    the video's snapshots, in the run that looked it up and from the cache alike."""
+    from tests.test_verdicts import cli_on_fakenet
+
+    video = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+    other = "https://www.youtube.com/watch?v=DQW4W9WGXCQ"
+    fakenet.route("www.youtube.com", "/oembed", json_page(fx.YOUTUBE_OEMBED))
+    serve(fakenet, [Capture("20221206120000", video, b"<html>the video</html>"),
+                    Capture("20221207000000", other, b"<html>another video</html>")])
+    run = cli_on_fakenet(fakenet, tmp_path, monkeypatch, ["www.youtube.com", "web.archive.org", "archive.org"])
+    article = f'<html><body><p>Watch <a href="{video}">this</a>.</p></body></html>'
+    for how in ((), ("--offline",)):
+        code, out = run("report", *how, "--format", "json", "article.html", article=article)
+        assert code == 0, out
+        [embed] = json.loads(out)["embeds"]
+        assert [(s["timestamp"], s["url"].split("/", 5)[5]) for s in embed["snapshots"]] == [
+            ("20221206120000", video)], (how, embed["snapshots"])
