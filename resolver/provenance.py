@@ -1225,8 +1225,11 @@ def of_the_same_post(url: str, snapshots: list[dict[str, Any]]) -> list[dict[str
     another case (another video) under the same lower-case urlkey, and a report cited that video's captures as this
     one's. An X handle in any case is the same post; a URL naming no post keeps what was listed (urlforms31, #15)."""
     key = platforms.post_key(url)
-    return snapshots if key is None else [
-        s for s in snapshots if s.get("original") in (url, None) or platforms.post_key(str(s["original"])) in (key, None)]
+    if key is None:
+        return snapshots
+    keys = {original: platforms.post_key(original)   # each spelling parsed once: a post may have 10,000 captures
+            for original in {str(s["original"]) for s in snapshots if s.get("original") not in (url, None)}}
+    return [s for s in snapshots if s.get("original") in (url, None) or keys[str(s["original"])] in (key, None)]
 
 
 def _taken(rows: list[dict[str, Any]], takes: Takes | None) -> list[dict[str, Any]]:
